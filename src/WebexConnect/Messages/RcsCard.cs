@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+
+namespace WebexConnect.Messages
+{
+    /// <summary>Rich card layout (JSON orientation).</summary>
+    public enum RcsCardOrientation
+    {
+        /// <summary>Media beside the text ("HORIZONTAL").</summary>
+        Horizontal,
+        /// <summary>Media above the text ("VERTICAL").</summary>
+        Vertical,
+    }
+
+    /// <summary>Where the thumbnail sits on a horizontal card (JSON thumbnailAlignment).</summary>
+    public enum RcsThumbnailAlignment
+    {
+        /// <summary>"LEFT".</summary>
+        Left,
+        /// <summary>"RIGHT".</summary>
+        Right,
+    }
+
+    /// <summary>Height of a card's media (JSON media.height). Carousels allow Short and Medium only.</summary>
+    public enum RcsMediaHeight
+    {
+        /// <summary>"SHORT".</summary>
+        Short,
+        /// <summary>"MEDIUM".</summary>
+        Medium,
+        /// <summary>"TALL".</summary>
+        Tall,
+    }
+
+    /// <summary>A rich card: sent alone (standalone) or as one card of a carousel. Built by New-ConnectRcsCard.</summary>
+    public sealed class RcsCard
+    {
+        /// <summary>The card's title (at most 200 characters).</summary>
+        public string? Title { get; init; }
+
+        /// <summary>The card's description (at most 2000 characters).</summary>
+        public string? Description { get; init; }
+
+        /// <summary>Layout of a standalone card.</summary>
+        public RcsCardOrientation? Orientation { get; init; }
+
+        /// <summary>Thumbnail position on a horizontal card.</summary>
+        public RcsThumbnailAlignment? ThumbnailAlignment { get; init; }
+
+        /// <summary>The media's public URL.</summary>
+        public string? MediaUrl { get; init; }
+
+        /// <summary>The media's height.</summary>
+        public RcsMediaHeight? MediaHeight { get; init; }
+
+        /// <summary>Suggestions on the card: at most 4 on a standalone card, 2 on a carousel card.</summary>
+        public IReadOnlyList<RcsSuggestion> Suggestions { get; init; } = Array.Empty<RcsSuggestion>();
+
+        /// <inheritdoc />
+        public override string ToString() => Title ?? MediaUrl ?? "(card)";
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+
+namespace WebexConnect.Results
+{
+    /// <summary>
+    /// The outcome for one input destination: exactly one per input row. Export-Csv friendly.
+    /// </summary>
+    public sealed class SendResult
+    {
+        internal SendResult(Messages.MessageChannel channel, string destination, string? correlationId, SendStatus status,
+            string? messageId = null, string? code = null, string? reason = null, int attempts = 0, long batch = 0,
+            DateTimeOffset? submittedAt = null, int? parts = null, object? inputObject = null, long sequence = 0)
+        {
+            Channel = channel;
+            Destination = destination;
+            CorrelationId = correlationId;
+            Status = status;
+            MessageId = messageId;
+            Code = code;
+            Reason = reason;
+            Attempts = attempts;
+            Batch = batch;
+            SubmittedAt = submittedAt;
+            Parts = parts;
+            InputObject = inputObject;
+            Sequence = sequence;
+        }
+
+        /// <summary>The channel it was sent on.</summary>
+        public Messages.MessageChannel Channel { get; }
+
+        /// <summary>The phone number or email address (several, comma-separated, for a bulk destination object).</summary>
+        public string Destination { get; }
+
+        /// <summary>The correlation ID sent with this destination, if any.</summary>
+        public string? CorrelationId { get; }
+
+        /// <summary>The service's message ID (one per request: destinations of one batch share it).</summary>
+        public string? MessageId { get; }
+
+        /// <summary>What happened.</summary>
+        public SendStatus Status { get; }
+
+        /// <summary>The service's code (e.g. 7041) or HTTP status, or our own code for local failures.</summary>
+        public string? Code { get; }
+
+        /// <summary>Why, in words: the service's message or ours; names the field for Invalid and Rejected.</summary>
+        public string? Reason { get; }
+
+        /// <summary>How many HTTP requests carried this destination (retries included).</summary>
+        public int Attempts { get; }
+
+        /// <summary>The number of the request batch this destination travelled in (1-based; 0 if never sent).</summary>
+        public long Batch { get; }
+
+        /// <summary>The service's request timestamp for accepted requests, with its offset; otherwise when we tried.</summary>
+        public DateTimeOffset? SubmittedAt { get; }
+
+        /// <summary>SMS: the number of parts the text needs (billing units); null for other channels.</summary>
+        public int? Parts { get; }
+
+        /// <summary>The pipeline object this result belongs to (the CSV row), for joining back.</summary>
+        public object? InputObject { get; }
+
+        /// <summary>The position of the input in the pipeline (1-based); results come back in this order.</summary>
+        internal long Sequence { get; }
+
+        /// <summary>True for Queued and Scheduled.</summary>
+        public bool IsSuccess => Status == SendStatus.Queued || Status == SendStatus.Scheduled;
+
+        /// <inheritdoc />
+        public override string ToString() => $"{Status} {Destination}";
+    }
+}

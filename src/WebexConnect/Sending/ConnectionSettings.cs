@@ -1,0 +1,39 @@
+using System;
+using System.Security;
+
+namespace WebexConnect.Sending
+{
+    /// <summary>How a session authenticates.</summary>
+    public enum ConnectAuthMode
+    {
+        /// <summary>The "key" header with the service key.</summary>
+        ServiceKey,
+        /// <summary>"Authorization: Bearer" with an HS256 JWT minted from the service ID and secret.</summary>
+        Jwt,
+        /// <summary>The in-process sandbox: no network, no credentials.</summary>
+        Sandbox,
+    }
+
+    /// <summary>
+    /// Everything the engine needs to open a connection. Built by Connect-WebexConnect; secrets stay in
+    /// SecureString until the engine turns them into a header at the last moment.
+    /// </summary>
+    internal sealed class ConnectionSettings
+    {
+        public Uri BaseUri { get; init; } = new Uri("https://api.us.webexconnect.io/");
+        public string? Region { get; init; }
+        public ConnectAuthMode AuthMode { get; init; }
+        public SecureString? ServiceKey { get; init; }
+        public string? ServiceId { get; init; }
+        public SecureString? ServiceSecret { get; init; }
+
+        /// <summary>The tenant's limit in destinations per second; null: start low and adopt what the service announces.</summary>
+        public int? Tps { get; init; }
+
+        /// <summary>How long one HTTP request may take before it ends as a timeout.</summary>
+        public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Sandbox only: simulated server latency per request.</summary>
+        public TimeSpan SandboxLatency { get; init; }
+    }
+}

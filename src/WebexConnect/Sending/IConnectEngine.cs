@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+
+namespace WebexConnect.Sending
+{
+    /// <summary>
+    /// The seam: the only way the module reaches the engine assembly, which it loads from dependencies/.
+    /// Nothing here may mention a type from a third-party package.
+    /// </summary>
+    internal interface IConnectEngine
+    {
+        /// <summary>Opens a connection (one HttpClient, or the in-process sandbox) for the settings.</summary>
+        IEngineSession Open(ConnectionSettings settings);
+
+        /// <summary>The exact v2 JSON body for a message and its destinations, indented for people to read.</summary>
+        string RenderPayload(ConnectMessage message, IReadOnlyList<Recipient> recipients);
+    }
+
+    /// <summary>An open connection: the transport, its token and rate state, and the sandbox when simulated.</summary>
+    internal interface IEngineSession : IDisposable
+    {
+        /// <summary>Starts a send run: batching, rate limiting and requests in the background.</summary>
+        IDispatcher CreateDispatcher(DispatchOptions options, CancellationToken cancellation);
+    }
+
+    /// <summary>Options of one send run (one cmdlet invocation).</summary>
+    internal sealed class DispatchOptions
+    {
+        /// <summary>Resend destinations whose outcome is ambiguous (timeout, 500/502/504) instead of reporting Unknown.</summary>
+        public bool ResendAmbiguous { get; init; }
+
+        /// <summary>How many requests may be in flight at once.</summary>
+        public int MaxConcurrentRequests { get; init; } = 8;
+
+        /// <summary>Total number of destinations when known in advance (for progress ETA); null when streaming.</summary>
+        public long? ExpectedTotal { get; init; }
+    }
+
+    /// <summary>One input record handed to the dispatcher, in pipeline order.</summary>
+    internal sealed class DispatchItem
+    {
+        public DispatchItem(ConnectMessage message, Recipient recipient, object? inputObject)
+        {
+            Message = message;
+            Recipient = recipient;
+            InputObject = inputObject;
+        }
+
+        public ConnectMessage Message { get; }
+        public Recipient Recipient { get; }
+        public object? InputObject { get; }
+
+        /// <summary>SMS: parts the text needs, reported on the result.</summary>
+        public int? Parts { get; init; }
+    }
+
+    /// <summary>
+    /// A send run. Add is called on the pipeline thread and blocks when the in-flight bound is reached;
+    /// results come back in input order, through Take/Complete, to be written on the pipeline thread.
+    /// </summary>
+    internal interface IDispatcher : IDisposable
+    {
+        /// <summary>Queues a record for sending.</summary>
+        void Add(DispatchItem item);
+
+        /// <summary>Queues a result decided before sending (Invalid, Skipped) so that it keeps its place in the order.</summary>
+        void AddCompleted(SendResult result);
+
+        /// <summary>The results that are ready now, in input order; never blocks.</summary>
+        IReadOnlyList<SendResult> TakeReady();
+
+        /// <summary>Flushes what is queued and yields every remaining result in input order as it becomes ready.</summary>
+        IEnumerable<SendResult> Complete();
+    }
+}
