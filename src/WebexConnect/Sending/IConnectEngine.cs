@@ -24,6 +24,9 @@ namespace WebexConnect.Sending
     {
         /// <summary>Starts a send run: batching, rate limiting and requests in the background.</summary>
         IDispatcher CreateDispatcher(DispatchOptions options, CancellationToken cancellation);
+
+        /// <summary>What the sandbox received, oldest first; empty for a real endpoint.</summary>
+        IReadOnlyList<SandboxRequest> SandboxRequests { get; }
     }
 
     /// <summary>Options of one send run (one cmdlet invocation).</summary>

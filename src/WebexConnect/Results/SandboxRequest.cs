@@ -1,0 +1,49 @@
+using System;
+
+namespace WebexConnect.Results
+{
+    /// <summary>One request the sandbox received, as Get-ConnectSandboxRequest lists it. Holds no credentials.</summary>
+    public sealed class SandboxRequest
+    {
+        internal SandboxRequest(long number, DateTimeOffset receivedAt, string? channel, int destinationCount,
+            int statusCode, string? code, string? messageId, string body, string? fault)
+        {
+            Number = number;
+            ReceivedAt = receivedAt;
+            Channel = channel;
+            DestinationCount = destinationCount;
+            StatusCode = statusCode;
+            Code = code;
+            MessageId = messageId;
+            Body = body;
+            Fault = fault;
+        }
+
+        /// <summary>1-based order of arrival.</summary>
+        public long Number { get; }
+
+        /// <summary>When the sandbox received it.</summary>
+        public DateTimeOffset ReceivedAt { get; }
+
+        /// <summary>The channel in the body, if it could be read.</summary>
+        public string? Channel { get; }
+
+        /// <summary>The number of addresses across the "to" objects.</summary>
+        public int DestinationCount { get; }
+
+        /// <summary>The HTTP status the sandbox answered (0 when it dropped the connection).</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The API code in an error body (e.g. 7041), if any.</summary>
+        public string? Code { get; }
+
+        /// <summary>The messageId of an accepted request.</summary>
+        public string? MessageId { get; }
+
+        /// <summary>The JSON body as received.</summary>
+        public string Body { get; }
+
+        /// <summary>The fault the sandbox injected into this request, if any.</summary>
+        public string? Fault { get; }
+    }
+}

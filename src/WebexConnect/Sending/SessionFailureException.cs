@@ -1,0 +1,24 @@
+using System;
+
+namespace WebexConnect.Sending
+{
+    /// <summary>
+    /// A failure that makes every later record fail too (authentication after a token refresh, service
+    /// inactive, source IP not allowed, circuit open): the cmdlet turns it into a terminating error.
+    /// </summary>
+    internal sealed class SessionFailureException : Exception
+    {
+        public SessionFailureException(string errorId, string message, string? code = null, Exception? inner = null)
+            : base(message, inner)
+        {
+            ErrorId = errorId;
+            Code = code;
+        }
+
+        /// <summary>Stable error ID, e.g. "AuthenticationFailed".</summary>
+        public string ErrorId { get; }
+
+        /// <summary>The API code or HTTP status behind it, if any.</summary>
+        public string? Code { get; }
+    }
+}
