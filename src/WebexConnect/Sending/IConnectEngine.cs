@@ -17,6 +17,9 @@ namespace WebexConnect.Sending
 
         /// <summary>The exact v2 JSON body for a message and its destinations, indented for people to read.</summary>
         string RenderPayload(ConnectMessage message, IReadOnlyList<Recipient> recipients);
+
+        /// <summary>Mints an HS256 JWT: iss = service ID, iat back-dated against skew, exp = iat + lifetime when given.</summary>
+        ConnectJwt CreateJwt(string serviceId, System.Security.SecureString serviceSecret, TimeSpan? lifetime);
     }
 
     /// <summary>An open connection: the transport, its token and rate state, and the sandbox when simulated.</summary>

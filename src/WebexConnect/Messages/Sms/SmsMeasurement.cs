@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+
+namespace WebexConnect.Messages.Sms
+{
+    /// <summary>What an SMS text costs: encoding, length and parts. Measure-ConnectSms outputs it.</summary>
+    public sealed class SmsMeasurement
+    {
+        internal SmsMeasurement(string text, SmsEncoding encoding, int characters, int units, int parts,
+            IReadOnlyList<string> unicodeCharacters)
+        {
+            Text = text;
+            Encoding = encoding;
+            Characters = characters;
+            Units = units;
+            Parts = parts;
+            UnicodeCharacters = unicodeCharacters;
+        }
+
+        /// <summary>The text measured.</summary>
+        public string Text { get; }
+
+        /// <summary>Text (GSM-7) or Unicode (UCS-2): the encoding the text is sent in.</summary>
+        public SmsEncoding Encoding { get; }
+
+        /// <summary>Characters as a person counts them (an emoji is one).</summary>
+        public int Characters { get; }
+
+        /// <summary>Septets for GSM-7 (extension characters count 2), UTF-16 code units for UCS-2.</summary>
+        public int Units { get; }
+
+        /// <summary>SMS parts (billing units): 160/153 septets or 70/67 code units per part.</summary>
+        public int Parts { get; }
+
+        /// <summary>The distinct characters that are not in GSM-7 and so force Unicode.</summary>
+        public IReadOnlyList<string> UnicodeCharacters { get; }
+    }
+
+    /// <summary>GSM-7 detection and part counting.</summary>
+    public static class SmsCalculator
+    {
+        /// <summary>Measures a text; with Auto, picks Text when every character is GSM-7, else Unicode.</summary>
+        public static SmsMeasurement Measure(string text, SmsEncoding requested = SmsEncoding.Auto) =>
+            throw new NotImplementedException("issue 2: SMS encoding");
+    }
+}
