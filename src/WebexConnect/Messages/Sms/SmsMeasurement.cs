@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace WebexConnect.Messages.Sms
@@ -34,13 +33,5 @@ namespace WebexConnect.Messages.Sms
 
         /// <summary>The distinct characters that are not in GSM-7 and so force Unicode.</summary>
         public IReadOnlyList<string> UnicodeCharacters { get; }
-    }
-
-    /// <summary>GSM-7 detection and part counting.</summary>
-    public static class SmsCalculator
-    {
-        /// <summary>Measures a text; with Auto, picks Text when every character is GSM-7, else Unicode.</summary>
-        public static SmsMeasurement Measure(string text, SmsEncoding requested = SmsEncoding.Auto) =>
-            throw new NotImplementedException("issue 2: SMS encoding");
     }
 }
