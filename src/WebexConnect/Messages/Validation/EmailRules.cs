@@ -31,7 +31,7 @@ namespace WebexConnect.Messages.Validation
 
         private static void CheckNoContent(EmailMessage message, ProblemList problems)
         {
-            const string Both = " and a template were both given: a template message carries no content (a template subject overrides the template's own)";
+            const string Both = " and a template were both given: use one of them, not both (to override the template's subject, set the template's own Subject)";
             if (message.Subject is not null) problems.Add("Subject", "Subject" + Both);
             if (message.Text is not null) problems.Add("Text", "Text" + Both);
             if (message.Html is not null) problems.Add("Html", "Html" + Both);

@@ -22,12 +22,17 @@ namespace WebexConnect.Messages.Validation
             if (value.Any(char.IsWhiteSpace)) reasons.Add("it contains spaces");
             if (value.Any(c => c == '-' || c == '(' || c == ')' || c == '.' || c == '/'))
                 reasons.Add("it contains separators");
-            if (value.Any(char.IsLetter)) reasons.Add("it contains letters");
-            if (value.Any(c => !char.IsWhiteSpace(c) && !char.IsLetterOrDigit(c) && "+-()./".IndexOf(c) < 0))
-                reasons.Add("it contains other characters");
+            var hasLetters = value.Any(char.IsLetter);
+            if (hasLetters) reasons.Add("it contains letters");
+            var hasOtherCharacters = value.Any(c => !char.IsWhiteSpace(c) && !char.IsLetterOrDigit(c) && "+-()./".IndexOf(c) < 0);
+            if (hasOtherCharacters) reasons.Add("it contains other characters");
+
+            // "+44 (0)7700 900123": the (0) is the national trunk prefix, never dialled from abroad.
+            var withoutTrunk = value.Replace("(0)", "");
+            if (withoutTrunk.Length != value.Length) reasons.Add("the (0) must be left out");
 
             var trimmed = value.Trim();
-            var digits = new string(value.Where(IsAsciiDigit).ToArray());
+            var digits = new string(withoutTrunk.Where(IsAsciiDigit).ToArray());
             var countryDigits = digits;
             if (!trimmed.StartsWith("+", System.StringComparison.Ordinal))
             {
@@ -52,9 +57,10 @@ namespace WebexConnect.Messages.Validation
 
             if (reasons.Count == 0) return null;
 
-            // When the digits alone would be valid, show them as the example: that is very likely what the
-            // user meant, and they can correct their data rather than have it silently changed.
-            var suggestion = countryDigits.Length >= 8 && countryDigits.Length <= 15 && countryDigits[0] != '0'
+            // When only the layout is wrong and the digits alone would be valid, show them as the example:
+            // that is very likely what the user meant, and they correct their data rather than have it
+            // silently changed. A letter may be a mistyped digit (O for 0), so then no guess is shown.
+            var suggestion = !hasLetters && !hasOtherCharacters && countryDigits.Length >= 8 && countryDigits.Length <= 15 && countryDigits[0] != '0'
                 ? "+" + countryDigits
                 : Example;
             return $"'{value}' is not an E.164 number ({string.Join(", ", reasons)}): use + and 8-15 digits, no spaces (e.g. {suggestion})";

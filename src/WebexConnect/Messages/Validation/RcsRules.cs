@@ -20,7 +20,7 @@ namespace WebexConnect.Messages.Validation
 
         private static void CheckNoContent(RcsMessage message, ProblemList problems)
         {
-            const string Both = " and a template were both given: a template message carries no content";
+            const string Both = " and a template were both given: use one of them, not both (a template message carries no content)";
             if (message.Text is not null) problems.Add("Text", "Text" + Both);
             if (message.MediaUrl is not null) problems.Add("MediaUrl", "MediaUrl" + Both);
             if (message.Card is not null) problems.Add("Card", "Card" + Both);
