@@ -23,6 +23,10 @@ namespace WebexConnect.Messages.Sms
         public SmsEncoding Encoding { get; }
 
         /// <summary>Characters as a person counts them (an emoji is one).</summary>
+        /// <remarks>
+        /// Counted as text elements. PowerShell 7 (.NET 8) treats a joined emoji sequence such as a family as
+        /// one; Windows PowerShell 5.1 (.NET Framework) counts its parts. Units and Parts are the same on both.
+        /// </remarks>
         public int Characters { get; }
 
         /// <summary>Septets for GSM-7 (extension characters count 2), UTF-16 code units for UCS-2.</summary>

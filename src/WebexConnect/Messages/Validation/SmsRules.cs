@@ -7,6 +7,8 @@ namespace WebexConnect.Messages.Validation
     /// <summary>The rules of an SMS: text or template, length, encoding, sender and link options.</summary>
     internal static class SmsRules
     {
+        // Counted in UTF-16 code units (an emoji counts 2): the stricter reading of "4000 characters", so a
+        // text we accept is never refused by the API with 7107.
         internal const int MaxTextCharacters = 4000;
 
         internal static void Check(SmsMessage message, ProblemList problems)
