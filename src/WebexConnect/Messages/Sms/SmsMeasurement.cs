@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace WebexConnect.Messages.Sms
@@ -24,6 +23,10 @@ namespace WebexConnect.Messages.Sms
         public SmsEncoding Encoding { get; }
 
         /// <summary>Characters as a person counts them (an emoji is one).</summary>
+        /// <remarks>
+        /// Counted as text elements. PowerShell 7 (.NET 8) treats a joined emoji sequence such as a family as
+        /// one; Windows PowerShell 5.1 (.NET Framework) counts its parts. Units and Parts are the same on both.
+        /// </remarks>
         public int Characters { get; }
 
         /// <summary>Septets for GSM-7 (extension characters count 2), UTF-16 code units for UCS-2.</summary>
@@ -34,13 +37,5 @@ namespace WebexConnect.Messages.Sms
 
         /// <summary>The distinct characters that are not in GSM-7 and so force Unicode.</summary>
         public IReadOnlyList<string> UnicodeCharacters { get; }
-    }
-
-    /// <summary>GSM-7 detection and part counting.</summary>
-    public static class SmsCalculator
-    {
-        /// <summary>Measures a text; with Auto, picks Text when every character is GSM-7, else Unicode.</summary>
-        public static SmsMeasurement Measure(string text, SmsEncoding requested = SmsEncoding.Auto) =>
-            throw new NotImplementedException("issue 2: SMS encoding");
     }
 }

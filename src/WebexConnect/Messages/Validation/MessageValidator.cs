@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 
 namespace WebexConnect.Messages.Validation
 {
@@ -7,14 +8,77 @@ namespace WebexConnect.Messages.Validation
     /// Checks a message and its recipients against the API's rules before anything is sent, reporting
     /// every problem at once.
     /// </summary>
+    /// <remarks>
+    /// Values are never corrected here: a number with spaces or without + is reported with what is wrong and
+    /// an example, and the user fixes the data. Each problem names the field as the cmdlet parameter (From,
+    /// Text, SendAt) or as a path into it (Cards[2].Title, Suggestions[0].DisplayText, To[3]).
+    /// </remarks>
     public static class MessageValidator
     {
+        internal const int MaxCorrelationIdBytes = 50;
+
         /// <summary>Problems of the shared part of a message (empty when it is valid).</summary>
-        public static IReadOnlyList<ValidationProblem> Validate(ConnectMessage message, DateTimeOffset now) =>
-            throw new NotImplementedException("issue 2: validation");
+        /// <param name="message">The message to check.</param>
+        /// <param name="now">The current time: SendAt and ExpireAt must be later, and SendAt at most 7 days later.</param>
+        public static IReadOnlyList<ValidationProblem> Validate(ConnectMessage message, DateTimeOffset now)
+        {
+            if (message is null) throw new ArgumentNullException(nameof(message));
+            var problems = new ProblemList();
+            CommonRules.Check(message, now, problems);
+            switch (message)
+            {
+                case SmsMessage sms:
+                    SmsRules.Check(sms, problems);
+                    break;
+                case EmailMessage email:
+                    EmailRules.Check(email, problems);
+                    break;
+                case RcsMessage rcs:
+                    RcsRules.Check(rcs, problems);
+                    break;
+            }
+            return problems.ToList();
+        }
 
         /// <summary>Problems of one destination object for a channel (empty when it is valid).</summary>
-        public static IReadOnlyList<ValidationProblem> ValidateRecipient(MessageChannel channel, Recipient recipient) =>
-            throw new NotImplementedException("issue 2: validation");
+        /// <remarks>A single address is named "To"; the addresses of a bulk destination "To[0]", "To[1]"...</remarks>
+        public static IReadOnlyList<ValidationProblem> ValidateRecipient(MessageChannel channel, Recipient recipient)
+        {
+            if (recipient is null) throw new ArgumentNullException(nameof(recipient));
+            var problems = new ProblemList();
+            var addresses = recipient.Addresses;
+            if (addresses.Count == 0)
+                problems.Add("To", channel == MessageChannel.Email
+                    ? "the destination has no address: give at least one email address"
+                    : "the destination has no number: give at least one E.164 number");
+
+            for (var i = 0; i < addresses.Count; i++)
+            {
+                var field = addresses.Count == 1 ? "To" : ProblemList.Indexed("To", i);
+                var problem = channel == MessageChannel.Email
+                    ? EmailAddressRule.Check(addresses[i])
+                    : PhoneNumberRule.Check(addresses[i]);
+                if (problem is not null) problems.Add(field, problem);
+            }
+
+            if (recipient.CorrelationId is string correlationId)
+            {
+                var bytes = Encoding.UTF8.GetByteCount(correlationId);
+                if (bytes > MaxCorrelationIdBytes)
+                    problems.Add("CorrelationId", CommonRules.TooLong(bytes, MaxCorrelationIdBytes, "bytes as UTF-8") +
+                        " (accented letters take 2 bytes, emoji 4)");
+            }
+
+            CommonRules.CheckSubstitutionKeys(recipient.Substitutions, "Substitutions", problems);
+
+            if (recipient.GtrIds.Count > 0)
+            {
+                if (channel != MessageChannel.Rcs)
+                    problems.Add("GtrId", "GTR IDs are for RCS only");
+                else if (recipient.GtrIds.Count != addresses.Count)
+                    problems.Add("GtrId", $"{recipient.GtrIds.Count} GTR IDs for {addresses.Count} numbers: give one GTR ID per number, or none");
+            }
+            return problems.ToList();
+        }
     }
 }

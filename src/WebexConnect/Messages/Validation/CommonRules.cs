@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace WebexConnect.Messages.Validation
+{
+    /// <summary>The rules of the fields every channel shares: schedule, webhooks, receipts, template, policy.</summary>
+    internal static class CommonRules
+    {
+        internal const int MaxCallbackDataCharacters = 2000;
+        internal static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(7);
+
+        internal static void Check(ConnectMessage message, DateTimeOffset now, ProblemList problems)
+        {
+            if (string.IsNullOrWhiteSpace(message.From))
+                problems.Add("From", $"From is required: {FromMeaning(message.Channel)}");
+            CheckSubstitutionKeys(message.Substitutions, "Substitutions", problems);
+            CheckSchedule(message, now, problems);
+            CheckCallback(message, problems);
+            CheckReceipts(message, problems);
+            CheckTemplate(message, problems);
+            CheckContactPolicy(message.ContactPolicy, problems);
+        }
+
+        internal static void CheckSubstitutionKeys(IReadOnlyDictionary<string, string> substitutions, string field, ProblemList problems)
+        {
+            if (substitutions.Keys.Any(string.IsNullOrWhiteSpace))
+                problems.Add(field, "a substitution has an empty name: every name must be the text between $( and ) in the message");
+        }
+
+        private static string FromMeaning(MessageChannel channel) => channel switch
+        {
+            MessageChannel.Sms => "the sender ID, short code or long code configured for the SMS asset",
+            MessageChannel.Email => "the sender address on a verified domain",
+            _ => "the RCS app ID",
+        };
+
+        /// <remarks>
+        /// SendAt earlier than now is rejected, not sent at once: a past time usually means a wrong date or
+        /// time zone in the input, and sending then would surprise the user. Omit SendAt to send now.
+        /// </remarks>
+        private static void CheckSchedule(ConnectMessage message, DateTimeOffset now, ProblemList problems)
+        {
+            if (message.SendAt is DateTimeOffset sendAt)
+            {
+                if (sendAt < now)
+                    problems.Add("SendAt", $"{Format(sendAt)} is in the past (now {Format(now)}): give a later time, or omit SendAt to send now");
+                else if (sendAt - now > MaxScheduleAhead)
+                    problems.Add("SendAt", $"{Format(sendAt)} is more than 7 days ahead: schedule at most 7 days from now (until {Format(now + MaxScheduleAhead)})");
+            }
+
+            if (message.ExpireAt is DateTimeOffset expireAt)
+            {
+                if (expireAt <= now)
+                    problems.Add("ExpireAt", $"{Format(expireAt)} is not in the future (now {Format(now)}): the message would expire before it is sent");
+                else if (message.SendAt is DateTimeOffset scheduled && expireAt <= scheduled)
+                    problems.Add("ExpireAt", $"{Format(expireAt)} is not after SendAt {Format(scheduled)}: the message would expire before it is sent");
+            }
+
+            if (message.ExpireAt is not null && message.Validity is not null)
+                problems.Add("Validity", "ExpireAt and Validity were both given: use one of them, not both");
+
+            if (message.Validity is TimeSpan validity)
+            {
+                if (validity <= TimeSpan.Zero)
+                    problems.Add("Validity", $"{validity} is not positive: give a duration of at least 1 second");
+                else if (validity.Ticks % TimeSpan.TicksPerSecond != 0)
+                    problems.Add("Validity", $"{validity} is not whole seconds: the API takes validity in whole seconds");
+                // More than 72 h is allowed: SMS carriers cap it, but that is no reason to refuse the message.
+            }
+        }
+
+        private static void CheckCallback(ConnectMessage message, ProblemList problems)
+        {
+            if (message.CallbackData is string data && data.Length > MaxCallbackDataCharacters)
+                problems.Add("CallbackData", $"has {data.Length} characters: at most {MaxCallbackDataCharacters} are allowed");
+
+            if (message.NotifyUrl is string url && UrlRule.CheckWebhook(url) is string urlProblem)
+                problems.Add("NotifyUrl", urlProblem);
+        }
+
+        private static void CheckReceipts(ConnectMessage message, ProblemList problems)
+        {
+            foreach (var receipt in message.RequestedReceipts)
+            {
+                if (ReceiptTypes.Normalize(message.Channel, receipt) is null)
+                    problems.Add("RequestedReceipts",
+                        $"'{receipt}' is not a {message.Channel} receipt: use {string.Join(", ", ReceiptTypes.For(message.Channel))}");
+            }
+        }
+
+        private static void CheckTemplate(ConnectMessage message, ProblemList problems)
+        {
+            if (message.Template is not MessageTemplate template) return;
+            if (string.IsNullOrWhiteSpace(template.Id))
+                problems.Add("TemplateId", "the template ID is empty: copy it from the template in the Webex Connect UI");
+            if (message.Channel != MessageChannel.Email)
+            {
+                if (template.Subject is not null)
+                    problems.Add("TemplateSubject", "a template subject is for email only");
+                if (template.Encoding is not null)
+                    problems.Add("TemplateEncoding", "a template encoding is for email only");
+            }
+        }
+
+        private static void CheckContactPolicy(ContactPolicy? policy, ProblemList problems)
+        {
+            if (policy is null) return;
+            if (string.IsNullOrWhiteSpace(policy.Group))
+                problems.Add("ContactPolicy", "the contact policy group is required: give the group ID from Webex Connect");
+            if (!policy.CheckConsent && !policy.ApplyFrequencyCap)
+                problems.Add("ContactPolicy", "a contact policy needs at least one check: CheckConsent, ApplyFrequencyCap or both");
+        }
+
+        /// <summary>A time as the user can compare it: UTC, to the second.</summary>
+        internal static string Format(DateTimeOffset time) =>
+            time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        /// <summary>The problem message of a text over its limit.</summary>
+        internal static string TooLong(int length, int limit, string unit = "characters") =>
+            $"has {length} {unit}: at most {limit} are allowed";
+    }
+}

@@ -1,0 +1,50 @@
+using System.Linq;
+
+namespace WebexConnect.Messages.Validation
+{
+    /// <summary>
+    /// A practical email address check (not full RFC 5322): one @, a local part and a dotted domain, no
+    /// spaces, no display name. It catches the mistakes spreadsheets really contain.
+    /// </summary>
+    internal static class EmailAddressRule
+    {
+        private const string Allowed = "use a bare address such as name@example.com";
+
+        /// <summary>Null when the address looks valid, else the message that says what is wrong.</summary>
+        internal static string? Check(string? address)
+        {
+            if (string.IsNullOrWhiteSpace(address)) return "the address is empty: " + Allowed;
+            var value = address!;
+            var reason = FindReason(value);
+            return reason is null ? null : $"'{value}' is not an email address ({reason}): {Allowed}";
+        }
+
+        private static string? FindReason(string value)
+        {
+            if (value.IndexOf('<') >= 0 || value.IndexOf('>') >= 0) return "it has a display name or angle brackets";
+            if (value.Any(char.IsWhiteSpace)) return "it contains spaces";
+            if (value.Length > 254) return "it is longer than 254 characters";
+            var at = value.IndexOf('@');
+            if (at < 0) return "the @ is missing";
+            if (value.IndexOf('@', at + 1) >= 0) return "it has more than one @";
+
+            var local = value.Substring(0, at);
+            var domain = value.Substring(at + 1);
+            if (local.Length == 0) return "nothing before the @";
+            if (local.Length > 64) return "the part before the @ is longer than 64 characters";
+            if (local.StartsWith(".", System.StringComparison.Ordinal) || local.EndsWith(".", System.StringComparison.Ordinal) || local.Contains(".."))
+                return "the part before the @ has a misplaced dot";
+            if (local.Any(c => "(),:;[]\\\"".IndexOf(c) >= 0)) return "the part before the @ has a character that needs quoting";
+            if (domain.Length == 0) return "nothing after the @";
+
+            var labels = domain.Split('.');
+            if (labels.Length < 2) return "the domain has no dot";
+            if (labels.Any(l => l.Length == 0)) return "the domain has a misplaced dot";
+            if (labels.Any(l => l.Length > 63 || l.StartsWith("-", System.StringComparison.Ordinal) || l.EndsWith("-", System.StringComparison.Ordinal) || !l.All(c => char.IsLetterOrDigit(c) || c == '-')))
+                return "the domain has an invalid character or label";
+            var topLevel = labels[labels.Length - 1];
+            if (topLevel.Length < 2 || topLevel.All(char.IsDigit)) return "the domain does not end with a top-level domain";
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace WebexConnect.Messages.Validation
+{
+    /// <summary>The rules of an email: addresses, subject and body, attachments and the size limits.</summary>
+    internal static class EmailRules
+    {
+        internal const int MaxHtmlBytes = 500 * 1024;
+        internal const long MaxEmailBytes = 10L * 1024 * 1024;
+
+        // Base64 with line breaks grows a body by about 37 % once MIME-encoded.
+        private const double MimeGrowth = 1.37;
+
+        internal static void Check(EmailMessage message, ProblemList problems)
+        {
+            if (!string.IsNullOrWhiteSpace(message.From) && EmailAddressRule.Check(message.From) is string fromProblem)
+                problems.Add("From", fromProblem);
+            CheckAddress(message.ReplyTo, "ReplyTo", problems);
+            CheckAddress(message.UnsubscribeEmailAddress, "UnsubscribeEmailAddress", problems);
+            CheckAddresses(message.Cc, "Cc", problems);
+            CheckAddresses(message.Bcc, "Bcc", problems);
+            if (message.ListUnsubscribeUrl is string unsubscribeUrl && UrlRule.CheckHttps(unsubscribeUrl) is string urlProblem)
+                problems.Add("ListUnsubscribeUrl", urlProblem);
+
+            if (message.Template is not null) CheckNoContent(message, problems);
+            else CheckContent(message, problems);
+
+            CheckAttachments(message.Attachments, problems);
+        }
+
+        private static void CheckNoContent(EmailMessage message, ProblemList problems)
+        {
+            const string Both = " and a template were both given: use one of them, not both (to override the template's subject, set the template's own Subject)";
+            if (message.Subject is not null) problems.Add("Subject", "Subject" + Both);
+            if (message.Text is not null) problems.Add("Text", "Text" + Both);
+            if (message.Html is not null) problems.Add("Html", "Html" + Both);
+        }
+
+        private static void CheckContent(EmailMessage message, ProblemList problems)
+        {
+            if (string.IsNullOrWhiteSpace(message.Subject))
+                problems.Add("Subject", "Subject is required (or give a template)");
+            if (message.Html is null && string.IsNullOrEmpty(message.Text))
+                problems.Add("Text", "Text is required for a text email: give Text, Html, or a template");
+
+            var htmlBytes = message.Html is null ? 0 : Encoding.UTF8.GetByteCount(message.Html);
+            if (htmlBytes > MaxHtmlBytes)
+                problems.Add("Html", $"is {htmlBytes} bytes as UTF-8: at most {MaxHtmlBytes} bytes (500 KB) are allowed");
+
+            // Attachments are fetched by the service and their size is unknown here, so only the body counts.
+            var bodyBytes = htmlBytes + Utf8Bytes(message.Text) + Utf8Bytes(message.Subject);
+            var estimated = (long)(bodyBytes * MimeGrowth);
+            if (estimated > MaxEmailBytes)
+                problems.Add("Text", $"the email would be about {estimated} bytes once encoded: at most {MaxEmailBytes} bytes (10 MB) are allowed");
+        }
+
+        private static void CheckAttachments(IReadOnlyList<EmailAttachment> attachments, ProblemList problems)
+        {
+            for (var i = 0; i < attachments.Count; i++)
+            {
+                var field = ProblemList.Indexed("Attachments", i);
+                var attachment = attachments[i];
+                if (attachment is null)
+                {
+                    problems.Add(field, "the attachment is empty: give MimeType, Name and MediaUrl");
+                    continue;
+                }
+                if (string.IsNullOrWhiteSpace(attachment.MimeType))
+                    problems.Add(field + ".MimeType", "MimeType is required (e.g. application/pdf)");
+                else if (attachment.MimeType.IndexOf('/') <= 0 || attachment.MimeType.EndsWith("/", System.StringComparison.Ordinal))
+                    problems.Add(field + ".MimeType", $"'{attachment.MimeType}' is not a MIME type: use type/subtype (e.g. application/pdf)");
+                if (string.IsNullOrWhiteSpace(attachment.Name))
+                    problems.Add(field + ".Name", "Name is required: the file name the recipient sees");
+                if (string.IsNullOrWhiteSpace(attachment.MediaUrl))
+                    problems.Add(field + ".MediaUrl", "MediaUrl is required: the https URL of the file");
+                else if (UrlRule.CheckHttps(attachment.MediaUrl) is string urlProblem)
+                    problems.Add(field + ".MediaUrl", urlProblem);
+                else if (!UrlRule.EndsWithExtension(attachment.MediaUrl))
+                    problems.Add(field + ".MediaUrl", $"'{attachment.MediaUrl}' does not end with a file extension: the URL must end with the file's extension (e.g. .pdf)");
+            }
+        }
+
+        private static void CheckAddress(string? address, string field, ProblemList problems)
+        {
+            if (address is not null && EmailAddressRule.Check(address) is string problem)
+                problems.Add(field, problem);
+        }
+
+        private static void CheckAddresses(IReadOnlyList<string> addresses, string field, ProblemList problems)
+        {
+            for (var i = 0; i < addresses.Count; i++)
+                CheckAddress(addresses[i] ?? "", ProblemList.Indexed(field, i), problems);
+        }
+
+        private static int Utf8Bytes(string? text) => text is null ? 0 : Encoding.UTF8.GetByteCount(text);
+    }
+}

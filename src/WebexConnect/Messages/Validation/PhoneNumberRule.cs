@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace WebexConnect.Messages.Validation
+{
+    /// <summary>
+    /// The E.164 rule the API enforces (error 7041): "+", then 8 to 15 digits, the first 1-9. A number that
+    /// breaks it is reported with what is wrong, never rewritten: guessing a country code sends to a stranger.
+    /// </summary>
+    internal static class PhoneNumberRule
+    {
+        private const string Example = "+447700900123";
+
+        /// <summary>Null when the number is valid, else the message that says what is wrong.</summary>
+        internal static string? Check(string? number)
+        {
+            if (string.IsNullOrWhiteSpace(number))
+                return "the number is empty: use + and 8-15 digits, no spaces (e.g. " + Example + ")";
+
+            var value = number!;
+            var reasons = new List<string>();
+            if (value.Any(char.IsWhiteSpace)) reasons.Add("it contains spaces");
+            if (value.Any(c => c == '-' || c == '(' || c == ')' || c == '.' || c == '/'))
+                reasons.Add("it contains separators");
+            var hasLetters = value.Any(char.IsLetter);
+            if (hasLetters) reasons.Add("it contains letters");
+            var hasOtherCharacters = value.Any(c => !char.IsWhiteSpace(c) && !char.IsLetterOrDigit(c) && "+-()./".IndexOf(c) < 0);
+            if (hasOtherCharacters) reasons.Add("it contains other characters");
+
+            // "+44 (0)7700 900123": the (0) is the national trunk prefix, never dialled from abroad.
+            var withoutTrunk = value.Replace("(0)", "");
+            if (withoutTrunk.Length != value.Length) reasons.Add("the (0) must be left out");
+
+            var trimmed = value.Trim();
+            var digits = new string(withoutTrunk.Where(IsAsciiDigit).ToArray());
+            var countryDigits = digits;
+            if (!trimmed.StartsWith("+", System.StringComparison.Ordinal))
+            {
+                if (digits.StartsWith("00", System.StringComparison.Ordinal))
+                {
+                    reasons.Add("it starts with 00 instead of +");
+                    countryDigits = digits.Substring(2);
+                }
+                else
+                {
+                    reasons.Add("the + is missing");
+                }
+            }
+            else if (value.Count(c => c == '+') > 1)
+            {
+                reasons.Add("it has more than one +");
+            }
+
+            if (countryDigits.Length < 8) reasons.Add($"it has {countryDigits.Length} digits, fewer than 8");
+            else if (countryDigits.Length > 15) reasons.Add($"it has {countryDigits.Length} digits, more than 15");
+            else if (countryDigits[0] == '0') reasons.Add("the country code starts with 0");
+
+            if (reasons.Count == 0) return null;
+
+            // When only the layout is wrong and the digits alone would be valid, show them as the example:
+            // that is very likely what the user meant, and they correct their data rather than have it
+            // silently changed. A letter may be a mistyped digit (O for 0), so then no guess is shown.
+            var suggestion = !hasLetters && !hasOtherCharacters && countryDigits.Length >= 8 && countryDigits.Length <= 15 && countryDigits[0] != '0'
+                ? "+" + countryDigits
+                : Example;
+            return $"'{value}' is not an E.164 number ({string.Join(", ", reasons)}): use + and 8-15 digits, no spaces (e.g. {suggestion})";
+        }
+
+        private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,31 @@
+namespace WebexConnect.Messages.Validation
+{
+    /// <summary>The rules of a rich card, standalone or in a carousel.</summary>
+    internal static class RcsCardRules
+    {
+        internal const int MaxTitleCharacters = 200;
+        internal const int MaxDescriptionCharacters = 2000;
+        internal const int MaxStandaloneSuggestions = 4;
+        internal const int MaxCarouselSuggestions = 2;
+
+        internal static void Check(RcsCard card, string field, bool inCarousel, ProblemList problems)
+        {
+            if (string.IsNullOrEmpty(card.Title) && string.IsNullOrEmpty(card.Description) && string.IsNullOrWhiteSpace(card.MediaUrl))
+                problems.Add(field, "the card is empty: give a Title, a Description or a MediaUrl");
+            if (card.Title is string title && title.Length > MaxTitleCharacters)
+                problems.Add(field + ".Title", CommonRules.TooLong(title.Length, MaxTitleCharacters));
+            if (card.Description is string description && description.Length > MaxDescriptionCharacters)
+                problems.Add(field + ".Description", CommonRules.TooLong(description.Length, MaxDescriptionCharacters));
+
+            if (!string.IsNullOrWhiteSpace(card.MediaUrl) && UrlRule.CheckWeb(card.MediaUrl!) is string urlProblem)
+                problems.Add(field + ".MediaUrl", urlProblem);
+            if (inCarousel && card.MediaHeight == RcsMediaHeight.Tall)
+                problems.Add(field + ".MediaHeight", "Tall media is not allowed on a carousel card: use Short or Medium");
+
+            if (inCarousel)
+                RcsSuggestionRules.CheckList(card.Suggestions, MaxCarouselSuggestions, field + ".Suggestions", "a carousel card", problems);
+            else
+                RcsSuggestionRules.CheckList(card.Suggestions, MaxStandaloneSuggestions, field + ".Suggestions", "a rich card", problems);
+        }
+    }
+}

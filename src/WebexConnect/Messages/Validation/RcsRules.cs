@@ -1,0 +1,88 @@
+namespace WebexConnect.Messages.Validation
+{
+    /// <summary>The rules of an RCS message: the content its type needs, the cards, suggestions and SMS fallback.</summary>
+    internal static class RcsRules
+    {
+        internal const int MaxTextCharacters = 1024;
+        internal const int MaxFallbackTextCharacters = 1024;
+        internal const int MaxMessageSuggestions = 10;
+        internal const int MinCarouselCards = 2;
+        internal const int MaxCarouselCards = 10;
+
+        internal static void Check(RcsMessage message, ProblemList problems)
+        {
+            if (message.Template is not null) CheckNoContent(message, problems);
+            else CheckContent(message, problems);
+
+            RcsSuggestionRules.CheckList(message.Suggestions, MaxMessageSuggestions, "Suggestions", "a message", problems);
+            CheckFallback(message, problems);
+        }
+
+        private static void CheckNoContent(RcsMessage message, ProblemList problems)
+        {
+            const string Both = " and a template were both given: use one of them, not both (a template message carries no content)";
+            if (message.Text is not null) problems.Add("Text", "Text" + Both);
+            if (message.MediaUrl is not null) problems.Add("MediaUrl", "MediaUrl" + Both);
+            if (message.Card is not null) problems.Add("Card", "Card" + Both);
+            if (message.Cards.Count > 0) problems.Add("Cards", "Cards" + Both);
+        }
+
+        private static void CheckContent(RcsMessage message, ProblemList problems)
+        {
+            switch (message.ContentType)
+            {
+                case RcsContentType.Text:
+                    if (string.IsNullOrEmpty(message.Text))
+                        problems.Add("Text", "Text is required for Text content (or give a template)");
+                    else if (message.Text!.Length > MaxTextCharacters)
+                        problems.Add("Text", CommonRules.TooLong(message.Text.Length, MaxTextCharacters));
+                    break;
+                case RcsContentType.Media:
+                    if (string.IsNullOrWhiteSpace(message.MediaUrl))
+                        problems.Add("MediaUrl", "MediaUrl is required for Media content: the public URL of the file");
+                    else if (UrlRule.CheckWeb(message.MediaUrl!) is string urlProblem)
+                        problems.Add("MediaUrl", urlProblem);
+                    break;
+                case RcsContentType.Standalone:
+                    if (message.Card is null)
+                        problems.Add("Card", "Card is required for Standalone content: build one with New-ConnectRcsCard");
+                    else
+                        RcsCardRules.Check(message.Card, "Card", inCarousel: false, problems);
+                    break;
+                case RcsContentType.Carousel:
+                    CheckCarousel(message, problems);
+                    break;
+                case RcsContentType.AgentEvent:
+                    if (message.AgentEvent is null)
+                        problems.Add("AgentEvent", "AgentEvent is required for AgentEvent content: use IsTyping or Read");
+                    else if (message.AgentEvent == RcsAgentEvent.Read && string.IsNullOrWhiteSpace(message.EventMessageId))
+                        problems.Add("EventMessageId", "a Read event needs EventMessageId: the ID of the message being marked read");
+                    break;
+            }
+        }
+
+        private static void CheckCarousel(RcsMessage message, ProblemList problems)
+        {
+            var count = message.Cards.Count;
+            if (count < MinCarouselCards || count > MaxCarouselCards)
+                problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}");
+            for (var i = 0; i < count; i++)
+            {
+                var field = ProblemList.Indexed("Cards", i);
+                if (message.Cards[i] is RcsCard card) RcsCardRules.Check(card, field, inCarousel: true, problems);
+                else problems.Add(field, "the card is empty: build one with New-ConnectRcsCard");
+            }
+        }
+
+        private static void CheckFallback(RcsMessage message, ProblemList problems)
+        {
+            if (message.SmsFallback != true) return;
+            if (string.IsNullOrWhiteSpace(message.FallbackSenderId))
+                problems.Add("FallbackSenderId", "SmsFallback needs FallbackSenderId: the SMS sender ID used when the number cannot receive RCS");
+            if (string.IsNullOrEmpty(message.FallbackText))
+                problems.Add("FallbackText", "SmsFallback needs FallbackText: the SMS sent when the number cannot receive RCS");
+            else if (message.FallbackText!.Length > MaxFallbackTextCharacters)
+                problems.Add("FallbackText", CommonRules.TooLong(message.FallbackText.Length, MaxFallbackTextCharacters));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Linq;
+using WebexConnect.Messages.Sms;
+
+namespace WebexConnect.Messages.Validation
+{
+    /// <summary>The rules of an SMS: text or template, length, encoding, sender and link options.</summary>
+    internal static class SmsRules
+    {
+        // Counted in UTF-16 code units (an emoji counts 2): the stricter reading of "4000 characters", so a
+        // text we accept is never refused by the API with 7107.
+        internal const int MaxTextCharacters = 4000;
+
+        internal static void Check(SmsMessage message, ProblemList problems)
+        {
+            if (message.From.StartsWith("+", StringComparison.Ordinal))
+                problems.Add("From", $"'{message.From}' starts with +: write a long code as digits only (e.g. 447700900123)");
+
+            var hasText = !string.IsNullOrEmpty(message.Text);
+            if (message.Template is not null)
+            {
+                if (hasText) problems.Add("Text", "Text and a template were both given: use one of them, not both");
+            }
+            else if (!hasText)
+            {
+                problems.Add("Text", "Text is required (or give a template)");
+            }
+
+            if (hasText)
+            {
+                var text = message.Text!;
+                if (text.Length > MaxTextCharacters)
+                    problems.Add("Text", CommonRules.TooLong(text.Length, MaxTextCharacters));
+                if (message.Encoding == SmsEncoding.Text)
+                {
+                    var nonGsm = SmsCalculator.Measure(text, SmsEncoding.Text).UnicodeCharacters;
+                    if (nonGsm.Count > 0)
+                        problems.Add("Text",
+                            $"Text encoding (GSM-7) cannot carry {string.Join(" ", nonGsm.Select(c => "'" + c + "'"))}: " +
+                            "use Encoding Auto or Unicode, or replace those characters");
+                }
+            }
+
+            if (message.ShortenLinks == true && string.IsNullOrWhiteSpace(message.Domain))
+                problems.Add("Domain", "ShortenLinks needs the short-link Domain configured for the tenant");
+        }
+    }
+}

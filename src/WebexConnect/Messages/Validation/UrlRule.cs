@@ -1,0 +1,50 @@
+using System;
+
+namespace WebexConnect.Messages.Validation
+{
+    /// <summary>URL checks shared by webhooks, attachments, media and suggestions.</summary>
+    internal static class UrlRule
+    {
+        /// <summary>An absolute https URL; http only for a loopback host (a local test receiver).</summary>
+        /// <remarks>The API wants HTTPS webhooks; http://localhost and http://127.0.0.1 are let through so a
+        /// sandbox or a local receiver can be used in tests.</remarks>
+        internal static string? CheckWebhook(string value)
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                return $"'{value}' is not an absolute URL: use https://host/path";
+            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+                return $"'{value}' uses http: webhooks need https (http is accepted only for localhost/127.0.0.1 in tests)";
+            return null;
+        }
+
+        /// <summary>An absolute https URL.</summary>
+        internal static string? CheckHttps(string value)
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                return $"'{value}' is not an absolute URL: use https://host/path";
+            if (uri.Scheme != Uri.UriSchemeHttps) return $"'{value}' uses http: use https";
+            return null;
+        }
+
+        /// <summary>An absolute http or https URL the service or the handset can fetch.</summary>
+        internal static string? CheckWeb(string value)
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                return $"'{value}' is not an absolute URL: use https://host/path";
+            return null;
+        }
+
+        /// <summary>True when the URL's last path segment ends with ".ext" (the service types attachments by it).</summary>
+        internal static bool EndsWithExtension(string value)
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)) return false;
+            var path = uri.AbsolutePath;
+            var segment = path.Substring(path.LastIndexOf('/') + 1);
+            var dot = segment.LastIndexOf('.');
+            if (dot <= 0 || dot == segment.Length - 1) return false;
+            for (var i = dot + 1; i < segment.Length; i++)
+                if (!char.IsLetterOrDigit(segment[i])) return false;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
+using Xunit;
+using static WebexConnect.Tests.Validation.ValidationAssert;
+
+namespace WebexConnect.Tests.Validation
+{
+    /// <summary>The fields every channel shares, checked through an otherwise valid SMS.</summary>
+    public class CommonRulesTests
+    {
+        private static IReadOnlyList<ValidationProblem> Check(SmsMessage message) => MessageValidator.Validate(message, Now);
+
+        [Fact]
+        public void AMinimalMessageIsValid() => Valid(Check(new SmsMessage { From = "ACME", Text = "Hello" }));
+
+        [Fact]
+        public void FromIsRequired()
+        {
+            var message = Single(Check(new SmsMessage { From = " ", Text = "Hello" }), "From");
+            Assert.Contains("sender ID", message);
+        }
+
+        [Fact]
+        public void SendAtMustNotBeInThePast()
+        {
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", SendAt = Now }));
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", SendAt = Now.AddMinutes(5) }));
+
+            var message = Single(Check(new SmsMessage { From = "ACME", Text = "Hi", SendAt = Now.AddSeconds(-1) }), "SendAt");
+            Assert.Contains("in the past", message);
+            Assert.Contains("2026-03-10 09:29:59Z", message);
+            Assert.Contains("omit SendAt", message);
+        }
+
+        [Fact]
+        public void SendAtIsAtMostSevenDaysAhead()
+        {
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", SendAt = Now.AddDays(7) }));
+
+            var message = Single(Check(new SmsMessage { From = "ACME", Text = "Hi", SendAt = Now.AddDays(7).AddSeconds(1) }), "SendAt");
+            Assert.Contains("more than 7 days ahead", message);
+        }
+
+        [Fact]
+        public void SendAtInAnotherOffsetIsComparedAsAnInstant()
+        {
+            // 10:00 at +01:00 is 09:00 UTC, before Now (09:30 UTC).
+            var sendAt = new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1));
+            Single(Check(new SmsMessage { From = "ACME", Text = "Hi", SendAt = sendAt }), "SendAt");
+        }
+
+        [Fact]
+        public void ExpireAtMustBeInTheFutureAndAfterSendAt()
+        {
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", ExpireAt = Now.AddHours(1) }));
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", SendAt = Now.AddHours(1), ExpireAt = Now.AddDays(10) }));
+
+            Assert.Contains("not in the future", Single(Check(new SmsMessage { From = "ACME", Text = "Hi", ExpireAt = Now }), "ExpireAt"));
+            Assert.Contains("not after SendAt", Single(Check(new SmsMessage
+            {
+                From = "ACME", Text = "Hi", SendAt = Now.AddHours(2), ExpireAt = Now.AddHours(1),
+            }), "ExpireAt"));
+        }
+
+        [Fact]
+        public void ExpireAtAndValidityAreNeverTogether()
+        {
+            var message = Single(Check(new SmsMessage
+            {
+                From = "ACME", Text = "Hi", ExpireAt = Now.AddHours(1), Validity = TimeSpan.FromHours(1),
+            }), "Validity");
+            Assert.Contains("not both", message);
+        }
+
+        [Fact]
+        public void ValidityIsPositiveWholeSeconds()
+        {
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromSeconds(1) }));
+            // Longer than the 72 h SMS carriers honour, but not wrong.
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromHours(100) }));
+
+            Assert.Contains("not positive", Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.Zero }), "Validity"));
+            Assert.Contains("not positive", Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromSeconds(-5) }), "Validity"));
+            Assert.Contains("whole seconds", Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromMilliseconds(1500) }), "Validity"));
+        }
+
+        [Fact]
+        public void CallbackDataIsAtMost2000Characters()
+        {
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", CallbackData = new string('x', 2000) }));
+
+            var message = Single(Check(new SmsMessage { From = "ACME", Text = "Hi", CallbackData = new string('x', 2001) }), "CallbackData");
+            Assert.Equal("has 2001 characters: at most 2000 are allowed", message);
+        }
+
+        [Theory]
+        [InlineData("https://hooks.example.com/webex")]
+        [InlineData("http://localhost:5000/hook")]
+        [InlineData("http://127.0.0.1:8080/hook")]
+        public void NotifyUrlIsHttpsOrALoopbackTestReceiver(string url) =>
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", NotifyUrl = url }));
+
+        [Theory]
+        [InlineData("http://hooks.example.com/webex", "webhooks need https")]
+        [InlineData("/webex", "not an absolute URL")]
+        [InlineData("ftp://hooks.example.com/webex", "not an absolute URL")]
+        public void NotifyUrlMustBeAbsoluteHttps(string url, string reason)
+        {
+            var message = Single(Check(new SmsMessage { From = "ACME", Text = "Hi", NotifyUrl = url }), "NotifyUrl");
+            Assert.Contains(reason, message);
+        }
+
+        [Fact]
+        public void RequestedReceiptsAreTheChannelsOwnInAnyCase()
+        {
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", RequestedReceipts = new[] { "DELIVERED", "failed" } }));
+
+            var message = Single(Check(new SmsMessage { From = "ACME", Text = "Hi", RequestedReceipts = new[] { "DELIVERED", "read" } }), "RequestedReceipts");
+            Assert.Equal("'read' is not a Sms receipt: use SUBMITTED, DELIVERED, FAILED, CLICKED, SENT", message);
+        }
+
+        [Fact]
+        public void ATemplateNeedsItsId()
+        {
+            Valid(Check(new SmsMessage { From = "ACME", Template = new MessageTemplate { Id = "T1" } }));
+            Single(Check(new SmsMessage { From = "ACME", Template = new MessageTemplate { Id = "" } }), "TemplateId");
+        }
+
+        [Fact]
+        public void TemplateSubjectAndEncodingAreForEmailOnly()
+        {
+            var problems = Check(new SmsMessage { From = "ACME", Template = new MessageTemplate { Id = "T1", Subject = "S", Encoding = "utf-8" } });
+            Assert.Equal(new[] { "TemplateSubject", "TemplateEncoding" }, System.Linq.Enumerable.Select(problems, p => p.Field));
+        }
+
+        [Fact]
+        public void AContactPolicyNeedsAGroupAndAtLeastOneCheck()
+        {
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", ContactPolicy = new ContactPolicy { Group = "G1", CheckConsent = true } }));
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", ContactPolicy = new ContactPolicy { Group = "G1", ApplyFrequencyCap = true } }));
+
+            Assert.Contains("group is required", Single(Check(new SmsMessage
+            {
+                From = "ACME", Text = "Hi", ContactPolicy = new ContactPolicy { CheckConsent = true },
+            }), "ContactPolicy"));
+            Assert.Contains("at least one check", Single(Check(new SmsMessage
+            {
+                From = "ACME", Text = "Hi", ContactPolicy = new ContactPolicy { Group = "G1" },
+            }), "ContactPolicy"));
+        }
+
+        [Fact]
+        public void GlobalSubstitutionNamesMustNotBeEmpty()
+        {
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi $(n)", Substitutions = new Dictionary<string, string> { ["n"] = "Ann" } }));
+            Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Substitutions = new Dictionary<string, string> { [""] = "Ann" } }), "Substitutions");
+        }
+
+        [Fact]
+        public void AMessageIsRequired() =>
+            Assert.Throws<ArgumentNullException>(() => MessageValidator.Validate(null!, Now));
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Linq;
+using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
+using Xunit;
+using static WebexConnect.Tests.Validation.ValidationAssert;
+
+namespace WebexConnect.Tests.Validation
+{
+    /// <summary>Email: addresses, subject and body, attachments, size limits.</summary>
+    public class EmailValidationTests
+    {
+        private const string Sender = "news@acme.example.com";
+
+        private static IReadOnlyList<ValidationProblem> Check(EmailMessage message) => MessageValidator.Validate(message, Now);
+
+        private static EmailAttachment Pdf(string url = "https://files.example.com/invoice.pdf") =>
+            new EmailAttachment { MimeType = "application/pdf", Name = "Invoice.pdf", MediaUrl = url };
+
+        [Fact]
+        public void ATextEmailIsValid() => Valid(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "Hello" }));
+
+        [Fact]
+        public void AnHtmlEmailNeedsNoText() => Valid(Check(new EmailMessage { From = Sender, Subject = "Hi", Html = "<p>Hello</p>" }));
+
+        [Fact]
+        public void TheSenderIsAnEmailAddress()
+        {
+            var message = Single(Check(new EmailMessage { From = "ACME", Subject = "Hi", Text = "Hello" }), "From");
+            Assert.Contains("the @ is missing", message);
+        }
+
+        [Fact]
+        public void SubjectIsRequiredWithContent() =>
+            Assert.Contains("Subject is required", Single(Check(new EmailMessage { From = Sender, Text = "Hello" }), "Subject"));
+
+        [Fact]
+        public void TextIsRequiredForATextEmail() =>
+            Assert.Contains("Text is required", Single(Check(new EmailMessage { From = Sender, Subject = "Hi" }), "Text"));
+
+        [Fact]
+        public void ATemplateEmailCarriesNoContent()
+        {
+            Valid(Check(new EmailMessage { From = Sender, Template = new MessageTemplate { Id = "T1", Subject = "Override", Encoding = "utf-8" } }));
+
+            var problems = Check(new EmailMessage { From = Sender, Subject = "Hi", Html = "<p/>", Template = new MessageTemplate { Id = "T1" } });
+            Assert.Equal(new[] { "Subject", "Html" }, problems.Select(p => p.Field));
+        }
+
+        [Fact]
+        public void HtmlIsAtMost500KilobytesOfUtf8()
+        {
+            Valid(Check(new EmailMessage { From = Sender, Subject = "Hi", Html = new string('a', 512000) }));
+
+            // 256001 characters, each 2 bytes in UTF-8: over the limit although fewer characters than bytes allowed.
+            var message = Single(Check(new EmailMessage { From = Sender, Subject = "Hi", Html = new string('é', 256001) }), "Html");
+            Assert.Contains("512002 bytes", message);
+            Assert.Contains("500 KB", message);
+        }
+
+        [Fact]
+        public void TheWholeEmailIsAtMost10MegabytesOnceEncoded()
+        {
+            // 7.6 MB of text grows past 10 MB with base64 (x1.37).
+            Valid(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = new string('a', 7_500_000) }));
+            var message = Single(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = new string('a', 7_700_000) }), "Text");
+            Assert.Contains("10 MB", message);
+        }
+
+        [Fact]
+        public void CopiesAreValidAddressesNamedByIndex()
+        {
+            Valid(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Cc = new[] { "a@example.com" }, Bcc = new[] { "b@example.com" } }));
+
+            var problems = Check(new EmailMessage
+            {
+                From = Sender, Subject = "Hi", Text = "x",
+                Cc = new[] { "a@example.com", "b example.com" },
+                Bcc = new[] { "c@" },
+            });
+            Assert.Equal(new[] { "Cc[1]", "Bcc[0]" }, problems.Select(p => p.Field));
+        }
+
+        [Fact]
+        public void ReplyToAndUnsubscribeAddressesAreChecked()
+        {
+            var problems = Check(new EmailMessage
+            {
+                From = Sender, Subject = "Hi", Text = "x",
+                ReplyTo = "support", UnsubscribeEmailAddress = "unsub@", ListUnsubscribeUrl = "http://acme.example.com/u",
+            });
+            Assert.Equal(new[] { "ReplyTo", "UnsubscribeEmailAddress", "ListUnsubscribeUrl" }, problems.Select(p => p.Field));
+        }
+
+        [Fact]
+        public void AnAttachmentWithEverythingIsValid() =>
+            Valid(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Attachments = new[] { Pdf() } }));
+
+        [Fact]
+        public void AnAttachmentNeedsMimeTypeNameAndUrl()
+        {
+            var problems = Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Attachments = new[] { Pdf(), new EmailAttachment() } });
+            Assert.Equal(new[] { "Attachments[1].MimeType", "Attachments[1].Name", "Attachments[1].MediaUrl" }, problems.Select(p => p.Field));
+        }
+
+        [Theory]
+        [InlineData("https://files.example.com/download?id=7", "does not end with a file extension")]
+        [InlineData("https://files.example.com/invoice", "does not end with a file extension")]
+        [InlineData("http://files.example.com/invoice.pdf", "use https")]
+        [InlineData("invoice.pdf", "not an absolute URL")]
+        public void AnAttachmentUrlIsHttpsAndEndsWithTheExtension(string url, string reason) =>
+            Assert.Contains(reason, Single(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Attachments = new[] { Pdf(url) } }), "Attachments[0].MediaUrl"));
+
+        [Fact]
+        public void AMimeTypeHasTypeAndSubtype() =>
+            Assert.Contains("type/subtype", Single(Check(new EmailMessage
+            {
+                From = Sender, Subject = "Hi", Text = "x",
+                Attachments = new[] { new EmailAttachment { MimeType = "pdf", Name = "a.pdf", MediaUrl = "https://f.example.com/a.pdf" } },
+            }), "Attachments[0].MimeType"));
+    }
+}

@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
+using Xunit;
+using static WebexConnect.Tests.Validation.ValidationAssert;
+
+namespace WebexConnect.Tests.Validation
+{
+    /// <summary>RCS: what each content type needs, cards, carousels, suggestions and the SMS fallback.</summary>
+    public class RcsValidationTests
+    {
+        private const string App = "app-123";
+
+        private static IReadOnlyList<ValidationProblem> Check(RcsMessage message) => MessageValidator.Validate(message, Now);
+
+        private static RcsSuggestion Reply(string text = "Yes") => new RcsSuggestion { Type = RcsSuggestionType.Reply, DisplayText = text, PostbackData = "y" };
+
+        private static RcsSuggestion[] Replies(int count) => Enumerable.Range(0, count).Select(i => Reply("R" + i)).ToArray();
+
+        private static RcsCard Card(string title = "Offer") => new RcsCard { Title = title, MediaUrl = "https://img.example.com/a.png", MediaHeight = RcsMediaHeight.Medium };
+
+        private static IReadOnlyList<ValidationProblem> WithSuggestion(RcsSuggestion suggestion) =>
+            Check(new RcsMessage { From = App, Text = "Hi", Suggestions = new[] { suggestion } });
+
+        [Fact]
+        public void TextIsRequiredAndAtMost1024Characters()
+        {
+            Valid(Check(new RcsMessage { From = App, Text = new string('a', 1024) }));
+            Assert.Contains("Text is required", Single(Check(new RcsMessage { From = App }), "Text"));
+            Assert.Equal("has 1025 characters: at most 1024 are allowed", Single(Check(new RcsMessage { From = App, Text = new string('a', 1025) }), "Text"));
+        }
+
+        [Fact]
+        public void MediaNeedsAUrl()
+        {
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Media, MediaUrl = "https://img.example.com/a.png" }));
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Media }), "MediaUrl");
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Media, MediaUrl = "a.png" }), "MediaUrl");
+        }
+
+        [Fact]
+        public void ATemplateMessageCarriesNoContent()
+        {
+            Valid(Check(new RcsMessage { From = App, Template = new MessageTemplate { Id = "T1" } }));
+            Assert.Contains("not both", Single(Check(new RcsMessage { From = App, Text = "Hi", Template = new MessageTemplate { Id = "T1" } }), "Text"));
+        }
+
+        [Fact]
+        public void StandaloneNeedsACard()
+        {
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = Card() }));
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone }), "Card");
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = new RcsCard() }), "Card");
+        }
+
+        [Fact]
+        public void CardTitleAndDescriptionHaveLimits()
+        {
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = new RcsCard { Title = new string('t', 200), Description = new string('d', 2000) } }));
+
+            var problems = Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = new RcsCard { Title = new string('t', 201), Description = new string('d', 2001) } });
+            Assert.Equal(new[] { "Card.Title", "Card.Description" }, problems.Select(p => p.Field));
+        }
+
+        [Theory]
+        [InlineData(2)]
+        [InlineData(10)]
+        public void ACarouselHas2To10Cards(int count) =>
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = Enumerable.Range(0, count).Select(i => Card()).ToArray() }));
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(1)]
+        [InlineData(11)]
+        public void ACarouselWithTooFewOrTooManyCardsIsAProblem(int count) =>
+            Assert.Contains("use 2 to 10", Single(Check(new RcsMessage
+            {
+                From = App, ContentType = RcsContentType.Carousel, Cards = Enumerable.Range(0, count).Select(i => Card()).ToArray(),
+            }), "Cards"));
+
+        [Fact]
+        public void CarouselCardsAllowShortOrMediumMediaOnly()
+        {
+            var tall = new RcsCard { Title = "T", MediaUrl = "https://img.example.com/a.png", MediaHeight = RcsMediaHeight.Tall };
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = tall }));
+
+            var message = Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), tall } }), "Cards[1].MediaHeight");
+            Assert.Contains("Short or Medium", message);
+        }
+
+        [Fact]
+        public void CarouselCardFieldsAreNamedByIndex() =>
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), Card(new string('t', 201)) } }), "Cards[1].Title");
+
+        [Fact]
+        public void AtMost10SuggestionsOnAMessage()
+        {
+            Valid(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = Replies(10) }));
+            Assert.Contains("11 suggestions: at most 10", Single(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = Replies(11) }), "Suggestions"));
+        }
+
+        [Fact]
+        public void AtMost4SuggestionsOnARichCard()
+        {
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = new RcsCard { Title = "T", Suggestions = Replies(4) } }));
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = new RcsCard { Title = "T", Suggestions = Replies(5) } }), "Card.Suggestions");
+        }
+
+        [Fact]
+        public void AtMost2SuggestionsOnACarouselCard()
+        {
+            var two = new RcsCard { Title = "T", Suggestions = Replies(2) };
+            var three = new RcsCard { Title = "T", Suggestions = Replies(3) };
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { two, two } }));
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { two, three } }), "Cards[1].Suggestions");
+        }
+
+        [Fact]
+        public void DisplayTextIsRequiredAndAtMost25Characters()
+        {
+            Valid(WithSuggestion(Reply(new string('x', 25))));
+            Single(WithSuggestion(Reply("")), "Suggestions[0].DisplayText");
+            Assert.Equal("has 26 characters: at most 25 are allowed", Single(WithSuggestion(Reply(new string('x', 26))), "Suggestions[0].DisplayText"));
+        }
+
+        [Fact]
+        public void ASuggestionOnACarouselCardIsNamedByBothIndexes()
+        {
+            var card = new RcsCard { Title = "T", Suggestions = new[] { Reply(), Reply("") } };
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), card } }), "Cards[1].Suggestions[1].DisplayText");
+        }
+
+        [Fact]
+        public void OpenUrlNeedsAUrl()
+        {
+            Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Open", Url = "https://acme.example.com" }));
+            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Open" }), "Suggestions[0].Url");
+        }
+
+        [Fact]
+        public void DialPhoneNeedsAnE164Number()
+        {
+            Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.DialPhone, DisplayText = "Call", Phone = "+447700900123" }));
+            Assert.Contains("it contains spaces", Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.DialPhone, DisplayText = "Call", Phone = "+44 7700 900123" }), "Suggestions[0].Phone"));
+            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.DialPhone, DisplayText = "Call" }), "Suggestions[0].Phone");
+        }
+
+        [Fact]
+        public void ViewLocationNeedsCoordinatesOrAnAddress()
+        {
+            Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map", Latitude = 51.5, Longitude = -0.12 }));
+            Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map", Address = "10 Downing St, London" }));
+
+            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map" }), "Suggestions[0].Address");
+            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map", Latitude = 51.5 }), "Suggestions[0].Longitude");
+            Assert.Contains("-90 to 90", Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map", Latitude = 91, Longitude = 0 }), "Suggestions[0].Latitude"));
+        }
+
+        [Fact]
+        public void CalendarEventNeedsStartEndAndTitle()
+        {
+            var start = Now.AddDays(1);
+            Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.CalendarEvent, DisplayText = "Save", StartTime = start, EndTime = start.AddHours(1), MeetingTitle = "Visit" }));
+
+            var problems = WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.CalendarEvent, DisplayText = "Save" });
+            Assert.Equal(new[] { "Suggestions[0].StartTime", "Suggestions[0].EndTime", "Suggestions[0].MeetingTitle" }, problems.Select(p => p.Field));
+        }
+
+        [Fact]
+        public void ACalendarEventEndsAfterItStarts()
+        {
+            var start = Now.AddDays(1);
+            var message = Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.CalendarEvent, DisplayText = "Save", StartTime = start, EndTime = start, MeetingTitle = "Visit" }), "Suggestions[0].EndTime");
+            Assert.Contains("must end after it starts", message);
+        }
+
+        [Fact]
+        public void AReadEventNeedsTheMessageId()
+        {
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.AgentEvent, AgentEvent = RcsAgentEvent.IsTyping }));
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.AgentEvent, AgentEvent = RcsAgentEvent.Read, EventMessageId = "m-1" }));
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.AgentEvent, AgentEvent = RcsAgentEvent.Read }), "EventMessageId");
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.AgentEvent }), "AgentEvent");
+        }
+
+        [Fact]
+        public void SmsFallbackNeedsASenderAndTextOfAtMost1024()
+        {
+            Valid(Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = new string('a', 1024) }));
+
+            var problems = Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true });
+            Assert.Equal(new[] { "FallbackSenderId", "FallbackText" }, problems.Select(p => p.Field));
+            Single(Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = new string('a', 1025) }), "FallbackText");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
+using Xunit;
+using static WebexConnect.Tests.Validation.ValidationAssert;
+
+namespace WebexConnect.Tests.Validation
+{
+    /// <summary>Destination objects: numbers, email addresses, correlation IDs, substitutions, GTR IDs.</summary>
+    public class RecipientValidationTests
+    {
+        private static IReadOnlyList<ValidationProblem> Sms(string number) =>
+            MessageValidator.ValidateRecipient(MessageChannel.Sms, new Recipient(number));
+
+        [Theory]
+        [InlineData("+447700900123")]
+        [InlineData("+12025550123")]
+        [InlineData("+12345678")]        // 8 digits, the shortest
+        [InlineData("+123456789012345")] // 15 digits, the longest
+        public void E164NumbersAreAccepted(string number) => Valid(Sms(number));
+
+        [Fact]
+        public void ANumberWithSpacesSaysSoAndShowsTheE164Form()
+        {
+            var message = Single(Sms("+44 7700 900123"), "To");
+
+            Assert.Equal("'+44 7700 900123' is not an E.164 number (it contains spaces): use + and 8-15 digits, no spaces (e.g. +447700900123)", message);
+        }
+
+        [Theory]
+        [InlineData("447700900123", "the + is missing", "+447700900123")]
+        [InlineData("00447700900123", "starts with 00", "+447700900123")]
+        [InlineData("+44 (0)7700-900123", "the (0) must be left out", "e.g. +447700900123")]
+        [InlineData("+1-202-555-0123", "separators", "e.g. +12025550123")]
+        [InlineData("+44770090O123", "letters", "e.g. +447700900123")]
+        [InlineData("+1234567", "7 digits, fewer than 8", "e.g. +447700900123")]
+        [InlineData("+1234567890123456", "16 digits, more than 15", "e.g. +447700900123")]
+        [InlineData("+07700900123", "country code starts with 0", "e.g. +447700900123")]
+        [InlineData("07700900123", "the + is missing", "e.g. +447700900123")]
+        public void ABadNumberSaysWhatIsWrong(string number, string reason, string example)
+        {
+            var message = Single(Sms(number), "To");
+
+            Assert.Contains(reason, message);
+            Assert.Contains(example, message);
+            Assert.StartsWith($"'{number}' is not an E.164 number", message);
+        }
+
+        [Fact]
+        public void ANumberIsNeverRewrittenInTheRecipient()
+        {
+            var recipient = new Recipient("+44 7700 900123");
+            MessageValidator.ValidateRecipient(MessageChannel.Sms, recipient);
+            Assert.Equal("+44 7700 900123", recipient.Addresses[0]);
+        }
+
+        [Fact]
+        public void RcsNumbersFollowTheSameRule()
+        {
+            Single(MessageValidator.ValidateRecipient(MessageChannel.Rcs, new Recipient("7700900123")), "To");
+            Valid(MessageValidator.ValidateRecipient(MessageChannel.Rcs, new Recipient("+447700900123")));
+        }
+
+        [Theory]
+        [InlineData("ann@example.com")]
+        [InlineData("ann.o'neil+news@mail.example.co.uk")]
+        [InlineData("jürgen@müller.de")]
+        public void EmailAddressesAreAccepted(string address) =>
+            Valid(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient(address)));
+
+        [Theory]
+        [InlineData("ann.example.com", "the @ is missing")]
+        [InlineData("ann@@example.com", "more than one @")]
+        [InlineData("ann @example.com", "contains spaces")]
+        [InlineData("Ann <ann@example.com>", "display name")]
+        [InlineData("ann@example", "the domain has no dot")]
+        [InlineData("ann@example..com", "misplaced dot")]
+        [InlineData("@example.com", "nothing before the @")]
+        [InlineData("ann.@example.com", "misplaced dot")]
+        [InlineData("ann@exa_mple.com", "invalid character")]
+        [InlineData("ann@example.c", "top-level domain")]
+        [InlineData("", "empty")]
+        public void ABadEmailAddressSaysWhatIsWrong(string address, string reason)
+        {
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient(address)), "To");
+
+            Assert.Contains(reason, message);
+            Assert.Contains("name@example.com", message);
+        }
+
+        [Fact]
+        public void ADestinationWithoutAddressesIsAProblem()
+        {
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Sms, new Recipient(new string[0])), "To");
+            Assert.Contains("no number", message);
+        }
+
+        [Fact]
+        public void BulkAddressesAreNamedByTheirIndex()
+        {
+            var recipient = new Recipient(new[] { "+447700900001", "+447700900002", "447700900003", "+44 7700 900004" });
+
+            var problems = MessageValidator.ValidateRecipient(MessageChannel.Sms, recipient);
+
+            Assert.Equal(new[] { "To[2]", "To[3]" }, System.Linq.Enumerable.Select(problems, p => p.Field));
+            Assert.Contains("'447700900003'", problems[0].Message);
+        }
+
+        [Fact]
+        public void CorrelationIdIsLimitedTo50BytesOfUtf8()
+        {
+            Valid(MessageValidator.ValidateRecipient(MessageChannel.Sms, new Recipient("+447700900123", new string('x', 50))));
+
+            // 25 characters, but 50 bytes plus one: accented letters take two bytes.
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Sms,
+                new Recipient("+447700900123", new string('é', 25) + "x")), "CorrelationId");
+            Assert.Contains("51 bytes", message);
+            Assert.Contains("50", message);
+        }
+
+        [Fact]
+        public void SubstitutionNamesMustNotBeEmpty()
+        {
+            Valid(MessageValidator.ValidateRecipient(MessageChannel.Sms, new Recipient("+447700900123", null,
+                new Dictionary<string, string> { ["name"] = "" })));
+            Single(MessageValidator.ValidateRecipient(MessageChannel.Sms, new Recipient("+447700900123", null,
+                new Dictionary<string, string> { [" "] = "Ann" })), "Substitutions");
+        }
+
+        [Fact]
+        public void GtrIdsGoOnePerRcsNumber()
+        {
+            var numbers = new[] { "+447700900001", "+447700900002" };
+            Valid(MessageValidator.ValidateRecipient(MessageChannel.Rcs, new Recipient(numbers, gtrIds: new[] { "g1", "g2" })));
+            Valid(MessageValidator.ValidateRecipient(MessageChannel.Rcs, new Recipient(numbers)));
+
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Rcs, new Recipient(numbers, gtrIds: new[] { "g1" })), "GtrId");
+            Assert.Contains("1 GTR IDs for 2 numbers", message);
+            Single(MessageValidator.ValidateRecipient(MessageChannel.Sms, new Recipient(numbers, gtrIds: new[] { "g1", "g2" })), "GtrId");
+        }
+    }
+}
