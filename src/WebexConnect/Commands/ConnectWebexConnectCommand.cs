@@ -126,7 +126,7 @@ namespace WebexConnect.Commands
             Region = Region,
             BaseUri = BaseUri,
             ServiceKey = ServiceKey,
-            ServiceId = Credential?.UserName ?? ServiceId,
+            ServiceId = Credential is null ? ServiceId : ConnectionResolver.ServiceIdOf(Credential.UserName),
             ServiceSecret = Credential?.Password ?? ServiceSecret,
             Tps = _tps,
             RequestTimeout = _timeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null,

@@ -47,27 +47,15 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var serviceId = (Credential?.UserName ?? ServiceId)?.Trim();
+            var serviceId = Credential is null ? ServiceId : ConnectionResolver.ServiceIdOf(Credential.UserName);
             var secret = Credential?.Password ?? ServiceSecret;
-            if (string.IsNullOrEmpty(serviceId) || secret is null || secret.Length == 0)
-            {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("A Service ID and a service secret are required."),
-                    "MissingCredentials", ErrorCategory.InvalidArgument, null));
-                return;
-            }
-            if (!Base64Secret.IsValid(secret))
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("The service secret is not Base64. Copy it exactly as the Webex Connect service shows it."),
-                    "InvalidServiceSecret", ErrorCategory.InvalidArgument, serviceId));
-                return;
-            }
-
             ConnectJwt jwt;
             try
             {
+                var issuer = ConnectionResolver.CheckJwtCredentials(serviceId, secret,
+                    Credential is null ? "-ServiceId" : "-Credential (user name)", Credential is null ? "-ServiceSecret" : "-Credential (password)");
                 var lifetime = _lifetimeMinutes is int minutes ? TimeSpan.FromMinutes(minutes) : (TimeSpan?)null;
-                jwt = EngineLoader.Shared.CreateJwt(serviceId!, secret, lifetime);
+                jwt = EngineLoader.Shared.CreateJwt(issuer, secret!, lifetime);
             }
             catch (ConnectionConfigurationException ex)
             {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Security;
 using WebexConnect.Results;
 
@@ -186,8 +185,9 @@ namespace WebexConnect.Sending
             var explicitJwt = request.ServiceId != null || request.ServiceSecret != null;
             if (request.ServiceKey != null && explicitJwt)
                 throw Conflict("Give a service key or a service ID and secret, not both.");
-            if (request.ServiceKey != null) return Credentials.Key(request.ServiceKey);
-            if (explicitJwt) return Jwt(request.ServiceId, request.ServiceSecret, "-ServiceId", "-ServiceSecret");
+            // Copies: the session must not change when the caller clears or disposes its SecureString.
+            if (request.ServiceKey != null) return Credentials.Key(ReadOnlyCopy(request.ServiceKey));
+            if (explicitJwt) return Jwt(request.ServiceId, request.ServiceSecret is null ? null : ReadOnlyCopy(request.ServiceSecret), "-ServiceId", "-ServiceSecret");
 
             var key = Env(ConnectEnvironment.ServiceKey);
             var id = Env(ConnectEnvironment.ServiceId);
@@ -203,7 +203,14 @@ namespace WebexConnect.Sending
                 + "-Sandbox needs none.");
         }
 
-        private static Credentials Jwt(string? serviceId, SecureString? secret, string idSource, string secretSource)
+        private static Credentials Jwt(string? serviceId, SecureString? secret, string idSource, string secretSource) =>
+            new Credentials(ConnectAuthMode.Jwt, null, CheckJwtCredentials(serviceId, secret, idSource, secretSource), secret);
+
+        /// <summary>
+        /// Both halves present and the secret Base64 (MissingCredentials, InvalidServiceSecret otherwise);
+        /// returns the trimmed Service ID. Shared by Connect-WebexConnect and New-ConnectJwt.
+        /// </summary>
+        public static string CheckJwtCredentials(string? serviceId, SecureString? secret, string idSource, string secretSource)
         {
             if (string.IsNullOrWhiteSpace(serviceId))
                 throw Missing($"{secretSource} was given without {idSource}.");
@@ -212,8 +219,14 @@ namespace WebexConnect.Sending
             if (!Base64Secret.IsValid(secret))
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     $"{secretSource} is not Base64. Copy the service secret exactly as the Webex Connect service shows it.");
-            return new Credentials(ConnectAuthMode.Jwt, null, serviceId!.Trim(), secret);
+            return serviceId!.Trim();
         }
+
+        /// <summary>
+        /// The Service ID in a PSCredential's user name. Windows PowerShell's credential prompt may put a
+        /// leading backslash (an empty domain) before a name typed without one; a Service ID never has one.
+        /// </summary>
+        public static string ServiceIdOf(string userName) => (userName ?? "").TrimStart('\\').Trim();
 
         private int? ReadTps()
         {
@@ -229,6 +242,13 @@ namespace WebexConnect.Sending
         {
             var value = _environment(name)?.Trim();
             return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        private static SecureString ReadOnlyCopy(SecureString value)
+        {
+            var copy = value.Copy();
+            copy.MakeReadOnly();
+            return copy;
         }
 
         private static SecureString ToSecureString(string value)
@@ -269,36 +289,5 @@ namespace WebexConnect.Sending
             public string? ServiceId { get; }
             public SecureString? ServiceSecret { get; }
         }
-    }
-
-    /// <summary>Checks that a service secret is Base64 without ever copying it into a managed string.</summary>
-    internal static class Base64Secret
-    {
-        public static bool IsValid(SecureString secret)
-        {
-            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            try
-            {
-                var significant = 0;
-                var padding = 0;
-                for (var i = 0; i < secret.Length; i++)
-                {
-                    var c = (char)Marshal.ReadInt16(pointer, i * 2);
-                    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-                    if (c == '=') { padding++; significant++; continue; }
-                    // A data character after padding is not Base64.
-                    if (padding > 0 || !IsBase64Char(c)) return false;
-                    significant++;
-                }
-                return significant > 0 && padding <= 2 && significant % 4 == 0;
-            }
-            finally
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-            }
-        }
-
-        private static bool IsBase64Char(char c) =>
-            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
     }
 }

@@ -246,5 +246,35 @@ namespace WebexConnect.Tests.Session
                 Assert.Equal($"https://api.{region}.webexconnect.io/", settings.BaseUri.AbsoluteUri);
             }
         }
+
+        [Fact]
+        public void TheSessionKeepsItsOwnCopyOfTheSecrets()
+        {
+            var key = new System.Security.SecureString();
+            foreach (var c in "caller-key") key.AppendChar(c);
+            var settings = Resolve(new ConnectRequest { ServiceKey = key });
+            key.Clear();
+            key.Dispose();
+            Assert.Equal("caller-key", Reveal(settings.ServiceKey));
+            Assert.True(settings.ServiceKey!.IsReadOnly());
+        }
+
+        [Theory]
+        [InlineData("svc-1", "svc-1")]
+        [InlineData("\\svc-1", "svc-1")]
+        [InlineData(" svc-1 ", "svc-1")]
+        public void TheServiceIdOfACredentialIgnoresTheEmptyDomainOfWindowsPowerShellsPrompt(string userName, string serviceId)
+        {
+            Assert.Equal(serviceId, ConnectionResolver.ServiceIdOf(userName));
+        }
+
+        [Fact]
+        public void JwtCredentialChecksNameTheParameterAtFault()
+        {
+            var missing = Assert.Throws<ConnectionConfigurationException>(() => ConnectionResolver.CheckJwtCredentials("svc", null, "-ServiceId", "-ServiceSecret"));
+            Assert.Equal("MissingCredentials", missing.ErrorId);
+            Assert.Contains("-ServiceSecret", missing.Message);
+            Assert.Equal("svc", ConnectionResolver.CheckJwtCredentials(" svc ", Secure(Secret), "-ServiceId", "-ServiceSecret"));
+        }
     }
 }
