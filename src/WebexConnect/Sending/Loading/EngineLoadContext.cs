@@ -13,21 +13,27 @@ namespace WebexConnect.Sending.Loading
     internal sealed class EngineLoadContext : AssemblyLoadContext
     {
         private readonly DependencyAllowList _allowList;
+        private readonly Assembly _moduleAssembly;
+        private readonly string _moduleName;
 
         public EngineLoadContext(string dependencyDirectory, Assembly moduleAssembly)
             : base("WebexConnect.Engine", isCollectible: false)
         {
             _allowList = new DependencyAllowList(dependencyDirectory);
-            ModuleAssemblyName = moduleAssembly.GetName().Name ?? "WebexConnect";
+            _moduleAssembly = moduleAssembly;
+            _moduleName = moduleAssembly.GetName().Name ?? "WebexConnect";
         }
 
-        private string ModuleAssemblyName { get; }
-
-        /// <summary>null hands the request to the default context: the module assembly, the framework, anything not shipped.</summary>
+        /// <summary>
+        /// The module assembly: the very instance PowerShell loaded (by path, so a by-name lookup in the default
+        /// context is not guaranteed to find it). Files in dependencies/: loaded here. Anything else (the framework,
+        /// PowerShell): null, which hands the request to the default context.
+        /// </summary>
         protected override Assembly? Load(AssemblyName assemblyName)
         {
             var name = assemblyName.Name;
-            if (name is null || string.Equals(name, ModuleAssemblyName, StringComparison.OrdinalIgnoreCase)) return null;
+            if (name is null) return null;
+            if (string.Equals(name, _moduleName, StringComparison.OrdinalIgnoreCase)) return _moduleAssembly;
             var path = _allowList.PathOf(name);
             return path is null ? null : LoadFromAssemblyPath(path);
         }
