@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Security;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine
+{
+    /// <summary>
+    /// The engine behind the seam: the module creates it by reflection (EngineLoader) and reaches it only
+    /// through IConnectEngine. It assembles sessions from the engine's parts.
+    /// </summary>
+    internal sealed class ConnectEngine : IConnectEngine
+    {
+        private readonly EngineParts _parts;
+
+        /// <summary>The constructor EngineLoader calls.</summary>
+        public ConnectEngine()
+            : this(EngineParts.Default)
+        {
+        }
+
+        public ConnectEngine(EngineParts parts)
+        {
+            _parts = parts ?? throw new ArgumentNullException(nameof(parts));
+        }
+
+        public IEngineSession Open(ConnectionSettings settings)
+        {
+            if (settings is null) throw new ArgumentNullException(nameof(settings));
+            // TODO(lead): the module already refuses plain http:// to other hosts (LoopbackHost); once Transport/'s
+            // EndpointPolicy exists, check it here too so no caller of the engine can bypass the rule.
+            var parts = settings.AuthMode == ConnectAuthMode.Sandbox
+                ? _parts.OpenSandbox(settings)
+                : _parts.OpenEndpoint(settings);
+            return new EngineSession(parts, _parts.CreateDispatcher);
+        }
+
+        public string RenderPayload(ConnectMessage message, IReadOnlyList<Recipient> recipients)
+        {
+            if (message is null) throw new ArgumentNullException(nameof(message));
+            if (recipients is null) throw new ArgumentNullException(nameof(recipients));
+            return _parts.RenderPayload(message, recipients);
+        }
+
+        public ConnectJwt CreateJwt(string serviceId, SecureString serviceSecret, TimeSpan? lifetime)
+        {
+            if (string.IsNullOrWhiteSpace(serviceId)) throw new ArgumentException("A service ID is required.", nameof(serviceId));
+            if (serviceSecret is null) throw new ArgumentNullException(nameof(serviceSecret));
+            return _parts.CreateJwt(serviceId, serviceSecret, lifetime);
+        }
+    }
+}

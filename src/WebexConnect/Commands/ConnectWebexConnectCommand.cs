@@ -1,0 +1,137 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// Connect-WebexConnect: opens the session the send cmdlets use. Each value comes from its parameter,
+    /// else from its WEBEXCONNECT_* environment variable (see ConnectionResolver), so a scheduled task can
+    /// run it with no parameters at all.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "WebexConnect", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(ConnectSession))]
+    public sealed class ConnectWebexConnectCommand : PSCmdlet
+    {
+        private const string EnvironmentSet = "Environment";
+        private const string ServiceKeySet = "ServiceKey";
+        private const string ServiceSecretSet = "ServiceSecret";
+        private const string CredentialSet = "Credential";
+        private const string SandboxSet = "Sandbox";
+
+        private int? _tps;
+        private int? _timeoutSec;
+        private TimeSpan? _sandboxLatency;
+
+        /// <summary>The region of the tenant; the default is us (or WEBEXCONNECT_REGION).</summary>
+        [Parameter(ParameterSetName = EnvironmentSet)]
+        [Parameter(ParameterSetName = ServiceKeySet)]
+        [Parameter(ParameterSetName = ServiceSecretSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateSet("us", "us1", "eu", "uk", "ca", "in", "au", "sg", IgnoreCase = true)]
+        public string? Region { get; set; }
+
+        /// <summary>The API root for a private deployment or a local server; plain http:// only for this machine.</summary>
+        [Parameter(ParameterSetName = EnvironmentSet)]
+        [Parameter(ParameterSetName = ServiceKeySet)]
+        [Parameter(ParameterSetName = ServiceSecretSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        /// <summary>The service key (sent in the "key" header).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ServiceKeySet)]
+        [ValidateNotNull]
+        public SecureString? ServiceKey { get; set; }
+
+        /// <summary>The Service ID: the issuer of the JWTs the session mints.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ServiceId { get; set; }
+
+        /// <summary>The Base64 service secret that signs the JWTs.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet)]
+        [ValidateNotNull]
+        public SecureString? ServiceSecret { get; set; }
+
+        /// <summary>The Service ID as user name and the service secret as password (e.g. from Get-Secret).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>Use the in-process sandbox: nothing leaves this machine and no credentials are needed.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SandboxSet)]
+        public SwitchParameter Sandbox { get; set; }
+
+        /// <summary>Sandbox only: simulated server time per request (at most 10 seconds).</summary>
+        [Parameter(ParameterSetName = SandboxSet)]
+        public TimeSpan SandboxLatency
+        {
+            get => _sandboxLatency ?? TimeSpan.Zero;
+            set => _sandboxLatency = value;
+        }
+
+        /// <summary>The tenant's limit in destinations per second; without it the session adopts what the service announces.</summary>
+        [Parameter]
+        [ValidateRange(1, ConnectionResolver.MaxTps)]
+        public int Tps
+        {
+            get => _tps ?? 0;
+            set => _tps = value;
+        }
+
+        /// <summary>How long one HTTP request may take, in seconds (default 30).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec
+        {
+            get => _timeoutSec ?? 0;
+            set => _timeoutSec = value;
+        }
+
+        /// <summary>Write the new session to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ConnectSession session;
+            try
+            {
+                var settings = new ConnectionResolver(ConnectEnvironment.Read).Resolve(BuildRequest());
+                session = ConnectSession.Open(EngineLoader.Shared, settings, DateTimeOffset.Now);
+            }
+            catch (ConnectionConfigurationException ex)
+            {
+                ThrowTerminatingError(ex.ToErrorRecord(BaseUri ?? (object?)Region));
+                return;
+            }
+            catch (Exception ex) when (ex is NotSupportedException || ex is ArgumentException || ex is InvalidOperationException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "ConnectFailed", ErrorCategory.ConnectionError, BaseUri ?? (object?)Region));
+                return;
+            }
+
+            Sending.SessionState.Replace(session);
+            WriteVerbose($"Connected: {session}.");
+            if (PassThru) WriteObject(session);
+        }
+
+        private ConnectRequest BuildRequest() => new ConnectRequest
+        {
+            Region = Region,
+            BaseUri = BaseUri,
+            ServiceKey = ServiceKey,
+            ServiceId = Credential is null ? ServiceId : ConnectionResolver.ServiceIdOf(Credential.UserName),
+            ServiceSecret = Credential?.Password ?? ServiceSecret,
+            Tps = _tps,
+            RequestTimeout = _timeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null,
+            Sandbox = Sandbox.IsPresent,
+            SandboxLatency = _sandboxLatency,
+        };
+    }
+}

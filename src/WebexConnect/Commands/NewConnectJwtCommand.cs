@@ -1,0 +1,68 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// New-ConnectJwt: mints the HS256 JWT the Messaging API accepts, for use outside this module
+    /// (Invoke-RestMethod -Headers @{ Authorization = "$jwt" }). Needs no Connect-WebexConnect.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "ConnectJwt", DefaultParameterSetName = ServiceSecretSet)]
+    [OutputType(typeof(ConnectJwt))]
+    public sealed class NewConnectJwtCommand : PSCmdlet
+    {
+        private const string ServiceSecretSet = "ServiceSecret";
+        private const string CredentialSet = "Credential";
+
+        private int? _lifetimeMinutes;
+
+        /// <summary>The Service ID: the token's iss claim.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ServiceSecretSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ServiceId { get; set; }
+
+        /// <summary>The Base64 service secret that signs the token.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet)]
+        [ValidateNotNull]
+        public SecureString? ServiceSecret { get; set; }
+
+        /// <summary>The Service ID as user name and the service secret as password.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>Adds an exp claim this many minutes after iat (1 to 60); without it the token has no exp.</summary>
+        [Parameter]
+        [ValidateRange(1, 60)]
+        public int LifetimeMinutes
+        {
+            get => _lifetimeMinutes ?? 0;
+            set => _lifetimeMinutes = value;
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var serviceId = Credential is null ? ServiceId : ConnectionResolver.ServiceIdOf(Credential.UserName);
+            var secret = Credential?.Password ?? ServiceSecret;
+            ConnectJwt jwt;
+            try
+            {
+                var issuer = ConnectionResolver.CheckJwtCredentials(serviceId, secret,
+                    Credential is null ? "-ServiceId" : "-Credential (user name)", Credential is null ? "-ServiceSecret" : "-Credential (password)");
+                var lifetime = _lifetimeMinutes is int minutes ? TimeSpan.FromMinutes(minutes) : (TimeSpan?)null;
+                jwt = EngineLoader.Shared.CreateJwt(issuer, secret!, lifetime);
+            }
+            catch (ConnectionConfigurationException ex)
+            {
+                ThrowTerminatingError(ex.ToErrorRecord(serviceId));
+                return;
+            }
+            WriteObject(jwt);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Results
+{
+    /// <summary>
+    /// A connection to Webex Connect, as Connect-WebexConnect -PassThru returns it and Get-ConnectContext
+    /// shows it. Holds no secret a user can read: the credentials stay inside the engine session.
+    /// Pass it to -Session to send through a connection other than the current one.
+    /// </summary>
+    public sealed class ConnectSession
+    {
+        private readonly object _gate = new object();
+        private bool _closed;
+
+        internal ConnectSession(ConnectionSettings settings, IConnectEngine engineHost, IEngineSession engine, DateTimeOffset connectedAt)
+        {
+            if (settings is null) throw new ArgumentNullException(nameof(settings));
+            EngineHost = engineHost ?? throw new ArgumentNullException(nameof(engineHost));
+            Engine = engine ?? throw new ArgumentNullException(nameof(engine));
+            Region = settings.Region;
+            BaseUri = settings.BaseUri;
+            AuthMode = settings.AuthMode;
+            ServiceId = settings.ServiceId;
+            Tps = settings.Tps;
+            RequestTimeout = settings.RequestTimeout;
+            ConnectedAt = connectedAt;
+        }
+
+        /// <summary>Opens an engine session for the settings and wraps it; the engine owns the credentials from here on.</summary>
+        internal static ConnectSession Open(IConnectEngine engineHost, ConnectionSettings settings, DateTimeOffset now)
+        {
+            if (engineHost is null) throw new ArgumentNullException(nameof(engineHost));
+            var engine = engineHost.Open(settings);
+            return new ConnectSession(settings, engineHost, engine, now);
+        }
+
+        /// <summary>The region (us, us1, eu, uk, ca, in, au, sg); empty for a custom base URI and the sandbox.</summary>
+        public string? Region { get; }
+
+        /// <summary>Where requests go: the API root; the messages endpoint is v2/messages below it.</summary>
+        public Uri BaseUri { get; }
+
+        /// <summary>ServiceKey, Jwt or Sandbox.</summary>
+        public ConnectAuthMode AuthMode { get; }
+
+        /// <summary>The Service ID (the JWT issuer) when authenticating with JWT.</summary>
+        public string? ServiceId { get; }
+
+        /// <summary>The TPS limit given by the user; empty when the session adopts the limit the service announces.</summary>
+        public int? Tps { get; }
+
+        /// <summary>How long one HTTP request may take.</summary>
+        public TimeSpan RequestTimeout { get; }
+
+        /// <summary>When the session was opened.</summary>
+        public DateTimeOffset ConnectedAt { get; }
+
+        /// <summary>True for the in-process sandbox: nothing leaves this machine.</summary>
+        public bool IsSandbox => AuthMode == ConnectAuthMode.Sandbox;
+
+        /// <summary>The open engine session: transport, token and rate state (used by the send cmdlets).</summary>
+        internal IEngineSession Engine { get; }
+
+        /// <summary>The engine that opened this session (payload rendering, JWT).</summary>
+        internal IConnectEngine EngineHost { get; }
+
+        /// <summary>True once Disconnect-WebexConnect (or a new Connect-WebexConnect) closed it.</summary>
+        internal bool IsClosed
+        {
+            get { lock (_gate) return _closed; }
+        }
+
+        /// <summary>Closes the engine session once; later calls do nothing.</summary>
+        internal void Close()
+        {
+            lock (_gate)
+            {
+                if (_closed) return;
+                _closed = true;
+            }
+            Engine.Dispose();
+        }
+
+        /// <inheritdoc />
+        public override string ToString() =>
+            IsSandbox ? "Webex Connect sandbox" : $"Webex Connect {BaseUri} ({AuthMode})";
+    }
+}

@@ -1,0 +1,293 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Security;
+using WebexConnect.Results;
+
+namespace WebexConnect.Sending
+{
+    /// <summary>What the user typed on Connect-WebexConnect; null means "not given".</summary>
+    internal sealed class ConnectRequest
+    {
+        public string? Region { get; init; }
+        public Uri? BaseUri { get; init; }
+        public SecureString? ServiceKey { get; init; }
+
+        /// <summary>From -ServiceId, or the user name of -Credential.</summary>
+        public string? ServiceId { get; init; }
+
+        /// <summary>From -ServiceSecret, or the password of -Credential.</summary>
+        public SecureString? ServiceSecret { get; init; }
+
+        public int? Tps { get; init; }
+        public TimeSpan? RequestTimeout { get; init; }
+        public bool Sandbox { get; init; }
+        public TimeSpan? SandboxLatency { get; init; }
+    }
+
+    /// <summary>The environment variables Connect-WebexConnect reads when a value is not given as a parameter.</summary>
+    internal static class ConnectEnvironment
+    {
+        public const string ServiceKey = "WEBEXCONNECT_SERVICE_KEY";
+        public const string ServiceId = "WEBEXCONNECT_SERVICE_ID";
+        public const string ServiceSecret = "WEBEXCONNECT_SERVICE_SECRET";
+        public const string Region = "WEBEXCONNECT_REGION";
+        public const string BaseUri = "WEBEXCONNECT_BASE_URI";
+        public const string Tps = "WEBEXCONNECT_TPS";
+
+        /// <summary>The process environment, as the cmdlet reads it.</summary>
+        public static string? Read(string name) => Environment.GetEnvironmentVariable(name);
+    }
+
+    /// <summary>
+    /// The one precedence chain for where a connection comes from.
+    /// Connecting, for each facet (endpoint, credentials, TPS) on its own:
+    /// explicit parameter, then environment variable, then the default (region "us"; no TPS: adopt the service's).
+    /// Credentials are taken whole from one place: parameters never mix with environment variables.
+    /// Sending: -Session, then the current session (Connect-WebexConnect), else "NotConnected".
+    /// -Sandbox takes nothing from the environment.
+    /// </summary>
+    internal sealed class ConnectionResolver
+    {
+        /// <summary>The regions Connect-WebexConnect offers; "sg" is inferred from the host naming scheme.</summary>
+        public static readonly IReadOnlyList<string> Regions = new[] { "us", "us1", "eu", "uk", "ca", "in", "au", "sg" };
+
+        public const int MaxTps = 10000;
+
+        /// <summary>A host under the reserved .invalid domain: a sandbox session can never reach the network by mistake.</summary>
+        public static readonly Uri SandboxBaseUri = new Uri("https://sandbox.webexconnect.invalid/");
+
+        private static readonly TimeSpan MaxSandboxLatency = TimeSpan.FromSeconds(10);
+
+        private readonly Func<string, string?> _environment;
+
+        /// <param name="environment">Reads an environment variable by name; a fake in tests.</param>
+        public ConnectionResolver(Func<string, string?> environment)
+        {
+            _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+        }
+
+        /// <summary>The https base URI of a region's Messaging API.</summary>
+        public static Uri RegionBaseUri(string region) =>
+            new Uri("https://api." + region + ".webexconnect.io/");
+
+        /// <summary>Turns the user's parameters and the environment into settings, or throws ConnectionConfigurationException.</summary>
+        public ConnectionSettings Resolve(ConnectRequest request)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            var timeout = request.RequestTimeout ?? TimeSpan.FromSeconds(30);
+            if (timeout <= TimeSpan.Zero)
+                throw Invalid("InvalidTimeout", "The request timeout must be at least one second.");
+            var tps = request.Tps ?? ReadTps();
+            if (tps is int t && (t < 1 || t > MaxTps))
+                throw Invalid("InvalidTps", $"The TPS must be between 1 and {MaxTps}; it was {t}.");
+
+            if (request.Sandbox) return Sandbox(request, tps, timeout);
+            if (request.SandboxLatency.HasValue)
+                throw Invalid("SandboxLatencyWithoutSandbox", "-SandboxLatency applies only with -Sandbox.");
+
+            var (region, baseUri) = ResolveEndpoint(request);
+            var credentials = ResolveCredentials(request);
+            return new ConnectionSettings
+            {
+                Region = region,
+                BaseUri = baseUri,
+                AuthMode = credentials.Mode,
+                ServiceKey = credentials.ServiceKey,
+                ServiceId = credentials.ServiceId,
+                ServiceSecret = credentials.ServiceSecret,
+                Tps = tps,
+                RequestTimeout = timeout,
+            };
+        }
+
+        /// <summary>Which session a send uses: -Session, else the current one; a disconnected session is refused.</summary>
+        public static ConnectSession SelectSession(ConnectSession? explicitSession, ConnectSession? current)
+        {
+            var session = explicitSession ?? current
+                ?? throw new ConnectionConfigurationException("NotConnected", ErrorCategory.ConnectionError,
+                    "Not connected to Webex Connect. Run Connect-WebexConnect first (or pass -Session).");
+            if (session.IsClosed)
+                throw new ConnectionConfigurationException("SessionClosed", ErrorCategory.ConnectionError,
+                    "This session was disconnected. Run Connect-WebexConnect again.");
+            return session;
+        }
+
+        private static ConnectionSettings Sandbox(ConnectRequest request, int? tps, TimeSpan timeout)
+        {
+            if (request.Region != null || request.BaseUri != null)
+                throw Invalid("ConflictingEndpoint", "-Sandbox runs in-process; do not combine it with -Region or -BaseUri.");
+            if (request.ServiceKey != null || request.ServiceId != null || request.ServiceSecret != null)
+                throw Conflict("-Sandbox needs no credentials; do not combine it with -ServiceKey, -ServiceId, -ServiceSecret or -Credential.");
+            var latency = request.SandboxLatency ?? TimeSpan.Zero;
+            if (latency < TimeSpan.Zero || latency > MaxSandboxLatency)
+                throw Invalid("InvalidSandboxLatency", $"-SandboxLatency must be between 0 and {MaxSandboxLatency.TotalSeconds:0} seconds.");
+            return new ConnectionSettings
+            {
+                BaseUri = SandboxBaseUri,
+                AuthMode = ConnectAuthMode.Sandbox,
+                Tps = tps,
+                RequestTimeout = timeout,
+                SandboxLatency = latency,
+            };
+        }
+
+        private (string? Region, Uri BaseUri) ResolveEndpoint(ConnectRequest request)
+        {
+            if (request.Region != null && request.BaseUri != null)
+                throw Invalid("ConflictingEndpoint", "Give -Region or -BaseUri, not both.");
+            if (request.BaseUri != null) return (null, CheckBaseUri(request.BaseUri, "-BaseUri"));
+            if (request.Region != null) return (CheckRegion(request.Region, "-Region"), RegionBaseUri(request.Region.ToLowerInvariant()));
+
+            var envUri = Env(ConnectEnvironment.BaseUri);
+            var envRegion = Env(ConnectEnvironment.Region);
+            if (envUri != null && envRegion != null)
+                throw Invalid("ConflictingEndpoint",
+                    $"Both {ConnectEnvironment.Region} and {ConnectEnvironment.BaseUri} are set; set only one.");
+            if (envUri != null)
+            {
+                if (!Uri.TryCreate(envUri, UriKind.Absolute, out var parsed))
+                    throw Invalid("InvalidEndpoint", $"{ConnectEnvironment.BaseUri} is not an absolute URI.");
+                return (null, CheckBaseUri(parsed, ConnectEnvironment.BaseUri));
+            }
+            var region = CheckRegion(envRegion ?? "us", ConnectEnvironment.Region);
+            return (region, RegionBaseUri(region));
+        }
+
+        private static string CheckRegion(string region, string source)
+        {
+            var normal = region.Trim().ToLowerInvariant();
+            foreach (var known in Regions)
+                if (known == normal) return normal;
+            throw Invalid("InvalidRegion", $"{source}: unknown region '{region}'. Use one of: {string.Join(", ", Regions)}; or a base URI.");
+        }
+
+        /// <summary>https anywhere, plain http only to this machine; never credentials in the URI (they would be shown).</summary>
+        private static Uri CheckBaseUri(Uri uri, string source)
+        {
+            if (!uri.IsAbsoluteUri)
+                throw Invalid("InvalidEndpoint", $"{source} must be an absolute URI.");
+            if (uri.UserInfo.Length > 0)
+                throw Invalid("InvalidEndpoint", $"{source} must not carry a user name or password; use the credential parameters.");
+            if (uri.Scheme == Uri.UriSchemeHttp && !LoopbackHost.IsLoopback(uri))
+                throw new ConnectionConfigurationException("InsecureEndpoint", ErrorCategory.SecurityError,
+                    $"{source}: plain http:// is allowed only for this machine (localhost, 127.0.0.0/8, ::1); use https:// for {uri.Host}.");
+            if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                throw Invalid("InvalidEndpoint", $"{source} must be an https:// URI.");
+            // A trailing slash, so that "v2/messages" resolves below any path prefix of a private deployment.
+            var text = uri.GetLeftPart(UriPartial.Path);
+            return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+        }
+
+        private Credentials ResolveCredentials(ConnectRequest request)
+        {
+            var explicitJwt = request.ServiceId != null || request.ServiceSecret != null;
+            if (request.ServiceKey != null && explicitJwt)
+                throw Conflict("Give a service key or a service ID and secret, not both.");
+            // Copies: the session must not change when the caller clears or disposes its SecureString.
+            if (request.ServiceKey != null) return Credentials.Key(ReadOnlyCopy(request.ServiceKey));
+            if (explicitJwt) return Jwt(request.ServiceId, request.ServiceSecret is null ? null : ReadOnlyCopy(request.ServiceSecret), "-ServiceId", "-ServiceSecret");
+
+            var key = Env(ConnectEnvironment.ServiceKey);
+            var id = Env(ConnectEnvironment.ServiceId);
+            var secret = Env(ConnectEnvironment.ServiceSecret);
+            if (key != null && (id != null || secret != null))
+                throw Conflict($"{ConnectEnvironment.ServiceKey} and {ConnectEnvironment.ServiceId}/{ConnectEnvironment.ServiceSecret} are all set; set one kind of credential.");
+            if (key != null) return Credentials.Key(ToSecureString(key));
+            if (id != null || secret != null)
+                return Jwt(id, secret is null ? null : ToSecureString(secret), ConnectEnvironment.ServiceId, ConnectEnvironment.ServiceSecret);
+            throw new ConnectionConfigurationException("MissingCredentials", ErrorCategory.AuthenticationError,
+                "No credentials: give -ServiceKey, -ServiceId with -ServiceSecret, or -Credential; or set "
+                + $"{ConnectEnvironment.ServiceKey}, or {ConnectEnvironment.ServiceId} and {ConnectEnvironment.ServiceSecret}. "
+                + "-Sandbox needs none.");
+        }
+
+        private static Credentials Jwt(string? serviceId, SecureString? secret, string idSource, string secretSource) =>
+            new Credentials(ConnectAuthMode.Jwt, null, CheckJwtCredentials(serviceId, secret, idSource, secretSource), secret);
+
+        /// <summary>
+        /// Both halves present and the secret Base64 (MissingCredentials, InvalidServiceSecret otherwise);
+        /// returns the trimmed Service ID. Shared by Connect-WebexConnect and New-ConnectJwt.
+        /// </summary>
+        public static string CheckJwtCredentials(string? serviceId, SecureString? secret, string idSource, string secretSource)
+        {
+            if (string.IsNullOrWhiteSpace(serviceId))
+                throw Missing($"{secretSource} was given without {idSource}.");
+            if (secret is null || secret.Length == 0)
+                throw Missing($"{idSource} was given without {secretSource}.");
+            if (!Base64Secret.IsValid(secret))
+                throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
+                    $"{secretSource} is not Base64. Copy the service secret exactly as the Webex Connect service shows it.");
+            return serviceId!.Trim();
+        }
+
+        /// <summary>
+        /// The Service ID in a PSCredential's user name. Windows PowerShell's credential prompt may put a
+        /// leading backslash (an empty domain) before a name typed without one; a Service ID never has one.
+        /// </summary>
+        public static string ServiceIdOf(string userName) => (userName ?? "").TrimStart('\\').Trim();
+
+        private int? ReadTps()
+        {
+            var text = Env(ConnectEnvironment.Tps);
+            if (text is null) return null;
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var tps))
+                throw Invalid("InvalidTps", $"{ConnectEnvironment.Tps} must be a whole number between 1 and {MaxTps}.");
+            return tps;
+        }
+
+        /// <summary>An environment variable, trimmed; empty counts as not set (how Task Scheduler clears one).</summary>
+        private string? Env(string name)
+        {
+            var value = _environment(name)?.Trim();
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        private static SecureString ReadOnlyCopy(SecureString value)
+        {
+            var copy = value.Copy();
+            copy.MakeReadOnly();
+            return copy;
+        }
+
+        private static SecureString ToSecureString(string value)
+        {
+            var secure = new SecureString();
+            foreach (var c in value) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
+
+        private static ConnectionConfigurationException Invalid(string errorId, string message) =>
+            new ConnectionConfigurationException(errorId, ErrorCategory.InvalidArgument, message);
+
+        private static ConnectionConfigurationException Conflict(string message) =>
+            new ConnectionConfigurationException("ConflictingCredentials", ErrorCategory.InvalidArgument, message);
+
+        private static ConnectionConfigurationException Missing(string message) =>
+            new ConnectionConfigurationException("MissingCredentials", ErrorCategory.AuthenticationError, message);
+
+        private sealed class Credentials
+        {
+            public Credentials(ConnectAuthMode mode, SecureString? serviceKey, string? serviceId, SecureString? serviceSecret)
+            {
+                Mode = mode;
+                ServiceKey = serviceKey;
+                ServiceId = serviceId;
+                ServiceSecret = serviceSecret;
+            }
+
+            public static Credentials Key(SecureString key)
+            {
+                if (key.Length == 0) throw Missing("The service key is empty.");
+                return new Credentials(ConnectAuthMode.ServiceKey, key, null, null);
+            }
+
+            public ConnectAuthMode Mode { get; }
+            public SecureString? ServiceKey { get; }
+            public string? ServiceId { get; }
+            public SecureString? ServiceSecret { get; }
+        }
+    }
+}

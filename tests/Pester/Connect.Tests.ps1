@@ -1,0 +1,250 @@
+#Requires -Version 5.1
+# Pester 5: connecting, the current session, New-ConnectJwt. Build first: dotnet build -c Release (or ./build.ps1).
+
+BeforeAll {
+    $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    Import-Module (Join-Path $repoRoot 'out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+
+    $script:EnvNames = @(
+        'WEBEXCONNECT_SERVICE_KEY', 'WEBEXCONNECT_SERVICE_ID', 'WEBEXCONNECT_SERVICE_SECRET',
+        'WEBEXCONNECT_REGION', 'WEBEXCONNECT_BASE_URI', 'WEBEXCONNECT_TPS'
+    )
+    # The caller's values, put back after the file, so a developer's own settings neither leak in nor get lost.
+    $script:SavedEnv = @{}
+    foreach ($name in $script:EnvNames) { $script:SavedEnv[$name] = [Environment]::GetEnvironmentVariable($name) }
+
+    # Recognisable secrets: the tests look for them in everything the cmdlets show.
+    $script:KeyText = 'key-7f3a-never-shown'
+    $script:SecretText = 'c2VjcmV0LW5ldmVyLXNob3duLTk5'   # Base64
+    $script:ServiceKey = ConvertTo-SecureString $script:KeyText -AsPlainText -Force
+    $script:ServiceSecret = ConvertTo-SecureString $script:SecretText -AsPlainText -Force
+
+    function script:Clear-ConnectEnvironment {
+        foreach ($name in $script:EnvNames) { [Environment]::SetEnvironmentVariable($name, $null) }
+    }
+
+    # Runs a script block and returns the ErrorRecord it threw (terminating), or $null.
+    function script:Get-ThrownError([scriptblock] $Action) {
+        try { & $Action; $null } catch { $_ }
+    }
+
+    function script:ConvertFrom-Base64Url([string] $Text) {
+        $s = $Text.Replace('-', '+').Replace('_', '/')
+        switch ($s.Length % 4) { 2 { $s += '==' } 3 { $s += '=' } }
+        [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($s))
+    }
+}
+
+AfterAll {
+    Disconnect-WebexConnect -ErrorAction SilentlyContinue
+    foreach ($name in $script:EnvNames) { [Environment]::SetEnvironmentVariable($name, $script:SavedEnv[$name]) }
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Connect-WebexConnect and Get-ConnectContext' {
+    BeforeEach {
+        Clear-ConnectEnvironment
+        Disconnect-WebexConnect
+    }
+
+    It 'shows nothing, and no error, when not connected' {
+        $err = $null
+        $context = Get-ConnectContext -ErrorVariable err
+        $context | Should -BeNullOrEmpty
+        $err | Should -BeNullOrEmpty
+    }
+
+    It 'connects to the sandbox without credentials and writes nothing without -PassThru' {
+        $output = Connect-WebexConnect -Sandbox
+        $output | Should -BeNullOrEmpty
+        $context = Get-ConnectContext
+        $context | Should -BeOfType ([WebexConnect.Results.ConnectSession])
+        $context.IsSandbox | Should -BeTrue
+        $context.AuthMode | Should -Be 'Sandbox'
+        $context.ConnectedAt | Should -BeGreaterThan ([DateTimeOffset]::Now.AddMinutes(-1))
+    }
+
+    It 'returns the session with -PassThru, the same one Get-ConnectContext shows' {
+        $session = Connect-WebexConnect -Sandbox -Tps 200 -PassThru
+        $session | Should -BeOfType ([WebexConnect.Results.ConnectSession])
+        $session.Tps | Should -Be 200
+        (Get-ConnectContext).ConnectedAt | Should -Be $session.ConnectedAt
+    }
+
+    It 'never shows the service key' {
+        Connect-WebexConnect -BaseUri 'http://127.0.0.1:9/' -ServiceKey $script:ServiceKey
+        $context = Get-ConnectContext
+        $context.AuthMode | Should -Be 'ServiceKey'
+        $text = ($context | Out-String) + ($context | Format-List * | Out-String) + "$context"
+        $text | Should -Not -Match ([regex]::Escape($script:KeyText))
+        $text | Should -Match '127\.0\.0\.1'
+    }
+
+    It 'takes the Service ID and secret from -Credential and never shows the secret' {
+        $credential = [pscredential]::new('svc-cred-1', $script:ServiceSecret)
+        Connect-WebexConnect -Region eu -Credential $credential
+        $context = Get-ConnectContext
+        $context.AuthMode | Should -Be 'Jwt'
+        $context.ServiceId | Should -Be 'svc-cred-1'
+        $context.Region | Should -Be 'eu'
+        $context.BaseUri.AbsoluteUri | Should -Be 'https://api.eu.webexconnect.io/'
+        (($context | Format-List * | Out-String) + "$context") | Should -Not -Match ([regex]::Escape($script:SecretText))
+    }
+
+    It 'connects from environment variables alone, for scheduled tasks' {
+        $env:WEBEXCONNECT_SERVICE_ID = 'svc-env-1'
+        $env:WEBEXCONNECT_SERVICE_SECRET = $script:SecretText
+        $env:WEBEXCONNECT_REGION = 'uk'
+        $env:WEBEXCONNECT_TPS = '120'
+        Connect-WebexConnect
+        $context = Get-ConnectContext
+        $context.AuthMode | Should -Be 'Jwt'
+        $context.ServiceId | Should -Be 'svc-env-1'
+        $context.Region | Should -Be 'uk'
+        $context.Tps | Should -Be 120
+        ($context | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($script:SecretText))
+    }
+
+    It 'lets parameters win over environment variables' {
+        $env:WEBEXCONNECT_SERVICE_KEY = 'env-key-unused'
+        $env:WEBEXCONNECT_REGION = 'uk'
+        Connect-WebexConnect -Region au -ServiceKey $script:ServiceKey
+        (Get-ConnectContext).Region | Should -Be 'au'
+    }
+
+    It 'refuses plain http:// to a host that is not this machine, with ErrorId InsecureEndpoint' {
+        $thrown = Get-ThrownError { Connect-WebexConnect -BaseUri 'http://api.example.com/' -ServiceKey $script:ServiceKey }
+        $thrown | Should -Not -BeNullOrEmpty
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InsecureEndpoint,*'
+        $thrown.CategoryInfo.Category | Should -Be 'SecurityError'
+        Get-ConnectContext | Should -BeNullOrEmpty
+    }
+
+    It 'refuses an insecure WEBEXCONNECT_BASE_URI the same way' {
+        $env:WEBEXCONNECT_SERVICE_KEY = $script:KeyText
+        $env:WEBEXCONNECT_BASE_URI = 'http://10.1.2.3/'
+        { Connect-WebexConnect } | Should -Throw -ErrorId 'InsecureEndpoint,*'
+    }
+
+    It 'says MissingCredentials when neither parameters nor environment give any' {
+        $thrown = Get-ThrownError { Connect-WebexConnect -Region eu }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'MissingCredentials,*'
+        $thrown.Exception.Message | Should -Match 'WEBEXCONNECT_SERVICE_KEY'
+    }
+
+    It 'says ConflictingCredentials when the environment holds both kinds' {
+        $env:WEBEXCONNECT_SERVICE_KEY = $script:KeyText
+        $env:WEBEXCONNECT_SERVICE_ID = 'svc-1'
+        $env:WEBEXCONNECT_SERVICE_SECRET = $script:SecretText
+        $thrown = Get-ThrownError { Connect-WebexConnect }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ConflictingCredentials,*'
+        $thrown.Exception.Message | Should -Not -Match ([regex]::Escape($script:KeyText))
+    }
+
+    It 'says InvalidServiceSecret for a secret that is not Base64, without echoing it' {
+        $bad = ConvertTo-SecureString 'not*base64!' -AsPlainText -Force
+        $thrown = Get-ThrownError { Connect-WebexConnect -ServiceId 'svc-1' -ServiceSecret $bad }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceSecret,*'
+        ($thrown | Out-String) | Should -Not -Match ([regex]::Escape('not*base64!'))
+    }
+
+    It 'offers the regions for tab completion' {
+        $values = (Get-Command Connect-WebexConnect).Parameters['Region'].Attributes |
+            Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } |
+            ForEach-Object ValidValues
+        $values | Should -Be @('us', 'us1', 'eu', 'uk', 'ca', 'in', 'au', 'sg')
+    }
+
+    It 'rejects a TPS outside 1..10000 at binding' {
+        { Connect-WebexConnect -Sandbox -Tps 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Connect-WebexConnect -Sandbox -Tps 10001 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+}
+
+Describe 'Disconnect-WebexConnect' {
+    BeforeEach { Clear-ConnectEnvironment }
+
+    It 'forgets the session, and is quiet when already disconnected' {
+        Connect-WebexConnect -Sandbox
+        Get-ConnectContext | Should -Not -BeNullOrEmpty
+        Disconnect-WebexConnect
+        Get-ConnectContext | Should -BeNullOrEmpty
+        $err = $null
+        Disconnect-WebexConnect -ErrorVariable err
+        $err | Should -BeNullOrEmpty
+    }
+
+    It 'leaves a kept session unusable for -Session' {
+        $session = Connect-WebexConnect -Sandbox -PassThru
+        Disconnect-WebexConnect
+        { Get-ConnectSandboxRequest -Session $session } | Should -Throw -ErrorId 'SessionClosed,*'
+    }
+}
+
+Describe 'Get-ConnectSandboxRequest' {
+    BeforeEach {
+        Clear-ConnectEnvironment
+        Disconnect-WebexConnect
+    }
+
+    It 'says NotConnected before Connect-WebexConnect' {
+        { Get-ConnectSandboxRequest } | Should -Throw -ErrorId 'NotConnected,*'
+    }
+
+    It 'lists nothing for a fresh sandbox' {
+        Connect-WebexConnect -Sandbox
+        Get-ConnectSandboxRequest | Should -BeNullOrEmpty
+    }
+
+    It 'says NotSandbox for a real endpoint' {
+        Connect-WebexConnect -BaseUri 'http://127.0.0.1:9/' -ServiceKey $script:ServiceKey
+        { Get-ConnectSandboxRequest } | Should -Throw -ErrorId 'NotSandbox,*'
+    }
+}
+
+Describe 'New-ConnectJwt' {
+    It 'works without Connect-WebexConnect and makes a three-part token with iss and an integer iat' {
+        Disconnect-WebexConnect
+        $jwt = New-ConnectJwt -ServiceId 'svc-jwt-1' -ServiceSecret $script:ServiceSecret
+        $jwt | Should -BeOfType ([WebexConnect.Results.ConnectJwt])
+        $parts = $jwt.Token.Split('.')
+        $parts.Count | Should -Be 3
+        $header = ConvertFrom-Base64Url $parts[0] | ConvertFrom-Json
+        $header.alg | Should -Be 'HS256'
+        $claimsJson = ConvertFrom-Base64Url $parts[1]
+        $claims = $claimsJson | ConvertFrom-Json
+        $claims.iss | Should -Be 'svc-jwt-1'
+        $claimsJson | Should -Match '"iat"\s*:\s*\d+\s*[,}]'
+        $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+        [long] $claims.iat | Should -BeLessOrEqual $now
+        [long] $claims.iat | Should -BeGreaterThan ($now - 300)
+        $jwt.Issuer | Should -Be 'svc-jwt-1'
+        "$jwt" | Should -Be "Bearer $($jwt.Token)"
+    }
+
+    It 'adds exp = iat + the lifetime with -LifetimeMinutes' {
+        $jwt = New-ConnectJwt -ServiceId 'svc-jwt-2' -ServiceSecret $script:ServiceSecret -LifetimeMinutes 30
+        $claims = ConvertFrom-Base64Url $jwt.Token.Split('.')[1] | ConvertFrom-Json
+        ([long] $claims.exp - [long] $claims.iat) | Should -Be 1800
+    }
+
+    It 'takes -Credential' {
+        $jwt = New-ConnectJwt -Credential ([pscredential]::new('svc-jwt-3', $script:ServiceSecret))
+        $jwt.Issuer | Should -Be 'svc-jwt-3'
+    }
+
+    It 'never shows the token or the secret in its default view' {
+        $jwt = New-ConnectJwt -ServiceId 'svc-jwt-4' -ServiceSecret $script:ServiceSecret
+        $shown = $jwt | Out-String
+        $shown | Should -Match 'svc-jwt-4'
+        $shown | Should -Not -Match ([regex]::Escape($jwt.Token))
+        $shown | Should -Not -Match ([regex]::Escape($script:SecretText))
+    }
+
+    It 'refuses a lifetime over 60 minutes and a secret that is not Base64' {
+        { New-ConnectJwt -ServiceId 'svc' -ServiceSecret $script:ServiceSecret -LifetimeMinutes 61 } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        $bad = ConvertTo-SecureString 'not base64 at all' -AsPlainText -Force
+        { New-ConnectJwt -ServiceId 'svc' -ServiceSecret $bad } | Should -Throw -ErrorId 'InvalidServiceSecret,*'
+    }
+}

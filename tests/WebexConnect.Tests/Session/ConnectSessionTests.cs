@@ -1,0 +1,132 @@
+using System;
+using System.Linq;
+using System.Security;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+using Xunit;
+using static WebexConnect.Tests.Session.Secrets;
+
+namespace WebexConnect.Tests.Session
+{
+    /// <summary>The session object a user sees, and the process-wide current session. Serial: SessionState is global.</summary>
+    [Collection(SessionStateCollection.Name)]
+    public class ConnectSessionTests : IDisposable
+    {
+        private readonly FakeConnectEngine _engine = new FakeConnectEngine();
+
+        public ConnectSessionTests() => SessionState.Clear();
+
+        public void Dispose() => SessionState.Clear();
+
+        private ConnectSession Open(ConnectionSettings settings) => ConnectSession.Open(_engine, settings, DateTimeOffset.Now);
+
+        private static ConnectionSettings Jwt() => new ConnectionSettings
+        {
+            BaseUri = new Uri("https://api.eu.webexconnect.io/"),
+            Region = "eu",
+            AuthMode = ConnectAuthMode.Jwt,
+            ServiceId = "svc-7",
+            ServiceSecret = Secure("c2VjcmV0LXNob3VsZC1uZXZlci1zaG93"),
+            Tps = 50,
+        };
+
+        [Fact]
+        public void OpenHandsTheSettingsToTheEngineAndShowsWhereAndHow()
+        {
+            var settings = Jwt();
+            var before = DateTimeOffset.Now;
+            var session = Open(settings);
+            Assert.Same(settings, Assert.Single(_engine.Opened));
+            Assert.Same(_engine, session.EngineHost);
+            Assert.Same(_engine.Sessions[0], session.Engine);
+            Assert.Equal("eu", session.Region);
+            Assert.Equal(ConnectAuthMode.Jwt, session.AuthMode);
+            Assert.Equal("svc-7", session.ServiceId);
+            Assert.Equal(50, session.Tps);
+            Assert.False(session.IsSandbox);
+            Assert.InRange(session.ConnectedAt, before, DateTimeOffset.Now);
+        }
+
+        [Fact]
+        public void NoPublicPropertyOrToStringCarriesASecret()
+        {
+            var keySession = Open(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey, ServiceKey = Secure("key-should-never-show") });
+            var jwtSession = Open(Jwt());
+            foreach (var session in new[] { keySession, jwtSession })
+            {
+                var props = typeof(ConnectSession).GetProperties();
+                Assert.DoesNotContain(props, p => p.PropertyType == typeof(SecureString) || p.PropertyType == typeof(ConnectionSettings));
+                var text = string.Join("|", props.Select(p => Convert.ToString(p.GetValue(session)))) + "|" + session;
+                Assert.DoesNotContain("key-should-never-show", text);
+                Assert.DoesNotContain("c2VjcmV0LXNob3VsZC1uZXZlci1zaG93", text);
+            }
+        }
+
+        [Fact]
+        public void TheSessionTypeIsPublicSealedAndReadOnly()
+        {
+            var type = typeof(ConnectSession);
+            Assert.True(type.IsPublic && type.IsSealed);
+            Assert.All(type.GetProperties(), p => Assert.Null(p.GetSetMethod()));
+            Assert.Empty(type.GetConstructors()); // only the module creates sessions
+        }
+
+        [Fact]
+        public void ConnectingAgainClosesThePreviousSession()
+        {
+            var first = Open(Jwt());
+            var second = Open(Jwt());
+            SessionState.Replace(first);
+            SessionState.Replace(second);
+            Assert.Same(second, SessionState.Current);
+            Assert.True(first.IsClosed);
+            Assert.Equal(1, _engine.Sessions[0].DisposeCount);
+            Assert.Equal(0, _engine.Sessions[1].DisposeCount);
+        }
+
+        [Fact]
+        public void DisconnectForgetsAndClosesOnce_AndIsQuietWhenNotConnected()
+        {
+            var session = Open(Jwt());
+            SessionState.Replace(session);
+            Assert.True(SessionState.Clear());
+            Assert.Null(SessionState.Current);
+            Assert.False(SessionState.Clear());
+            session.Close();
+            Assert.Equal(1, _engine.Sessions[0].DisposeCount);
+        }
+
+        [Fact]
+        public void SendsUseTheExplicitSessionFirst_ThenTheCurrentOne()
+        {
+            var explicitSession = Open(Jwt());
+            var current = Open(Jwt());
+            Assert.Same(explicitSession, ConnectionResolver.SelectSession(explicitSession, current));
+            Assert.Same(current, ConnectionResolver.SelectSession(null, current));
+        }
+
+        [Fact]
+        public void NotConnectedAndClosedSessionsAreRefusedWithStableIds()
+        {
+            Assert.Equal("NotConnected", Assert.Throws<ConnectionConfigurationException>(() => ConnectionResolver.SelectSession(null, null)).ErrorId);
+            var closed = Open(Jwt());
+            closed.Close();
+            Assert.Equal("SessionClosed", Assert.Throws<ConnectionConfigurationException>(() => ConnectionResolver.SelectSession(closed, null)).ErrorId);
+        }
+
+        [Fact]
+        public void ASandboxSessionSaysSo()
+        {
+            var session = Open(new ConnectionSettings { AuthMode = ConnectAuthMode.Sandbox, BaseUri = ConnectionResolver.SandboxBaseUri });
+            Assert.True(session.IsSandbox);
+            Assert.Equal("Webex Connect sandbox", session.ToString());
+        }
+    }
+
+    [CollectionDefinition(Name, DisableParallelization = true)]
+    public sealed class SessionStateCollection
+    {
+        /// <summary>Every test class that touches the process-wide SessionState joins this collection.</summary>
+        public const string Name = "SessionState";
+    }
+}

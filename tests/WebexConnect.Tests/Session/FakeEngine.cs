@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Security;
+using System.Threading;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Tests.Session
+{
+    /// <summary>An engine that records what the module asked of it; sessions count their disposals.</summary>
+    internal sealed class FakeConnectEngine : IConnectEngine
+    {
+        public List<ConnectionSettings> Opened { get; } = new List<ConnectionSettings>();
+        public List<FakeEngineSession> Sessions { get; } = new List<FakeEngineSession>();
+
+        public IEngineSession Open(ConnectionSettings settings)
+        {
+            Opened.Add(settings);
+            var session = new FakeEngineSession();
+            Sessions.Add(session);
+            return session;
+        }
+
+        public string RenderPayload(ConnectMessage message, IReadOnlyList<Recipient> recipients) => throw new NotSupportedException();
+
+        public ConnectJwt CreateJwt(string serviceId, SecureString serviceSecret, TimeSpan? lifetime) => throw new NotSupportedException();
+    }
+
+    internal sealed class FakeEngineSession : IEngineSession
+    {
+        public int DisposeCount { get; private set; }
+
+        public List<SandboxRequest> Requests { get; } = new List<SandboxRequest>();
+
+        public IReadOnlyList<SandboxRequest> SandboxRequests => Requests;
+
+        public IDispatcher CreateDispatcher(DispatchOptions options, CancellationToken cancellation) => throw new NotSupportedException();
+
+        public void Dispose() => DisposeCount++;
+    }
+
+    internal static class Secrets
+    {
+        public static SecureString Secure(string text)
+        {
+            var s = new SecureString();
+            foreach (var c in text) s.AppendChar(c);
+            s.MakeReadOnly();
+            return s;
+        }
+
+        public static string Reveal(SecureString? secure) => secure is null ? "" : new System.Net.NetworkCredential("", secure).Password;
+    }
+}
