@@ -17,7 +17,12 @@ namespace WebexConnect.Engine.Payload
 
         public int WrittenCount => _written;
 
+        public int Capacity => _buffer.Length;
+
         public byte[] ToArray() => WrittenSpan.ToArray();
+
+        /// <summary>Forgets what was written and keeps the memory, for the next payload.</summary>
+        public void Clear() => _written = 0;
 
         public void Advance(int count)
         {

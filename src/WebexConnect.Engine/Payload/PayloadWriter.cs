@@ -13,6 +13,11 @@ namespace WebexConnect.Engine.Payload
     /// </summary>
     internal static class PayloadWriter
     {
+        private const int MaxRetainedScratch = 1024 * 1024;
+
+        [ThreadStatic]
+        private static PayloadBuffer? t_scratch;
+
         public static void Write(MessageShape shape, IReadOnlyList<Recipient> recipients, IBufferWriter<byte> output)
         {
             if (shape is null) throw new ArgumentNullException(nameof(shape));
@@ -41,11 +46,16 @@ namespace WebexConnect.Engine.Payload
             output.Advance(length);
         }
 
+        /// <summary>A request body as an array of exactly its length; the working buffer is reused per thread.</summary>
         public static byte[] Write(MessageShape shape, IReadOnlyList<Recipient> recipients)
         {
-            var buffer = new PayloadBuffer(shape.SharedJson.Length + 64 + recipients.Count * 48);
+            var buffer = t_scratch ??= new PayloadBuffer(64 * 1024);
+            buffer.Clear();
             Write(shape, recipients, buffer);
-            return buffer.ToArray();
+            var body = buffer.ToArray();
+            // A 10 MB email once must not stay pinned to the thread for the rest of the session.
+            if (buffer.Capacity > MaxRetainedScratch) t_scratch = null;
+            return body;
         }
 
         /// <summary>The body exactly as it would be sent, indented for people (-WhatIf, -PayloadOnly).</summary>
