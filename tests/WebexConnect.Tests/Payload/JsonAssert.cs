@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using Xunit.Sdk;
@@ -68,9 +67,7 @@ namespace WebexConnect.Tests.Payload
         {
             JsonValueKind.Object => "an object",
             JsonValueKind.Array => "an array",
-            _ => element.GetRawText().Length > 60
-                ? element.GetRawText().Substring(0, 57) + "..."
-                : element.GetRawText().ToString(CultureInfo.InvariantCulture),
+            _ => element.GetRawText().Length > 60 ? element.GetRawText().Substring(0, 57) + "..." : element.GetRawText(),
         };
     }
 }
