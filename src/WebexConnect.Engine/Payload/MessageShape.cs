@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using WebexConnect.Messages;
 
 namespace WebexConnect.Engine.Payload
@@ -9,10 +10,13 @@ namespace WebexConnect.Engine.Payload
     /// </summary>
     internal sealed class MessageShape : IEquatable<MessageShape>
     {
+        private readonly int _hash;
+
         private MessageShape(ConnectMessage message, byte[] sharedJson)
         {
             Message = message;
             SharedJson = sharedJson;
+            _hash = ShapeHash.Of(sharedJson);
         }
 
         public ConnectMessage Message { get; }
@@ -22,12 +26,26 @@ namespace WebexConnect.Engine.Payload
         /// <summary>The body's members other than "to", as UTF-8 JSON without the enclosing braces.</summary>
         public ReadOnlyMemory<byte> SharedJson { get; }
 
-        public static MessageShape Of(ConnectMessage message) => throw new NotImplementedException("PayloadWriter: issue 2");
+        public static MessageShape Of(ConnectMessage message)
+        {
+            if (message is null) throw new ArgumentNullException(nameof(message));
+            var buffer = new PayloadBuffer(512);
+            using (var writer = new Utf8JsonWriter(buffer, WireFormat.Compact))
+            {
+                writer.WriteStartObject();
+                SharedPartWriter.WriteMembers(writer, message);
+                writer.WriteEndObject();
+            }
 
-        public bool Equals(MessageShape? other) => other is not null && SharedJson.Span.SequenceEqual(other.SharedJson.Span);
+            // Compact output: the braces are exactly the first and the last byte.
+            var withBraces = buffer.WrittenSpan;
+            return new MessageShape(message, withBraces.Slice(1, withBraces.Length - 2).ToArray());
+        }
+
+        public bool Equals(MessageShape? other) => other is not null && _hash == other._hash && SharedJson.Span.SequenceEqual(other.SharedJson.Span);
 
         public override bool Equals(object? obj) => Equals(obj as MessageShape);
 
-        public override int GetHashCode() => throw new NotImplementedException("PayloadWriter: issue 2");
+        public override int GetHashCode() => _hash;
     }
 }

@@ -1,0 +1,69 @@
+using System;
+using System.Text.Json;
+using WebexConnect.Messages;
+
+namespace WebexConnect.Engine.Payload
+{
+    /// <summary>
+    /// Writes the members every destination of a request shares (all but "to") into an open JSON object:
+    /// the common fields here, the channel's content and options in its own writer.
+    /// </summary>
+    internal static class SharedPartWriter
+    {
+        public static void WriteMembers(Utf8JsonWriter writer, ConnectMessage message)
+        {
+            if (message is null) throw new ArgumentNullException(nameof(message));
+
+            writer.WriteString("channel", WireFormat.Channel(message.Channel));
+            writer.WriteIfSet("from", message.From);
+            writer.WriteSortedIfSet("substitutions", message.Substitutions);
+            writer.WriteIfSet("sendAt", message.SendAt);
+            writer.WriteIfSet("expireAt", message.ExpireAt);
+            if (message.Validity.HasValue) writer.WriteString("validity", WireFormat.Validity(message.Validity.Value));
+            writer.WriteIfSet("callbackData", message.CallbackData);
+            writer.WriteIfSet("notifyUrl", message.NotifyUrl);
+            writer.WriteIfSet("requestedReceipts", message.RequestedReceipts);
+
+            switch (message)
+            {
+                case SmsMessage sms:
+                    SmsPartWriter.Write(writer, sms);
+                    break;
+                case EmailMessage email:
+                    EmailPartWriter.Write(writer, email);
+                    break;
+                case RcsMessage rcs:
+                    RcsPartWriter.Write(writer, rcs);
+                    break;
+                default:
+                    throw new ArgumentException($"No payload is defined for {message.GetType().Name}.", nameof(message));
+            }
+
+            WriteContactPolicy(writer, message.ContactPolicy);
+        }
+
+        /// <summary>The template replaces content; only email templates carry an encoding and a subject.</summary>
+        public static void WriteTemplate(Utf8JsonWriter writer, MessageTemplate template, MessageChannel channel)
+        {
+            writer.WriteStartObject("template");
+            writer.WriteString("id", template.Id);
+            if (channel == MessageChannel.Email)
+            {
+                writer.WriteIfSet("encoding", template.Encoding);
+                writer.WriteIfSet("subject", template.Subject);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>The flags are plain booleans in the model, so false means "not asked for" and is left out (the API assumes false).</summary>
+        private static void WriteContactPolicy(Utf8JsonWriter writer, ContactPolicy? policy)
+        {
+            if (policy is null) return;
+            writer.WriteStartObject("contactPolicy");
+            writer.WriteIfSet("contactPolicyGroup", policy.Group);
+            if (policy.CheckConsent) writer.WriteBoolean("channelCheckConsent", true);
+            if (policy.ApplyFrequencyCap) writer.WriteBoolean("channelApplyFrequencyCap", true);
+            writer.WriteEndObject();
+        }
+    }
+}

@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Messages;
+using Xunit;
+
+namespace WebexConnect.Tests.Payload
+{
+    public class PayloadWriterTests
+    {
+        private static JsonDocument Body(ConnectMessage message, params Recipient[] recipients) =>
+            JsonDocument.Parse(PayloadWriter.Write(MessageShape.Of(message), recipients));
+
+        private static string[] Members(JsonElement element) => element.EnumerateObject().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+
+        [Fact]
+        public void Unset_fields_are_left_out()
+        {
+            var sms = new SmsMessage { From = "WebexDemo", Text = "Your code is 4711", Encoding = SmsEncoding.Text };
+
+            using var body = Body(sms, new Recipient("+447700900123"));
+
+            Assert.Equal(new[] { "channel", "content", "from", "to" }, Members(body.RootElement));
+            Assert.Equal(new[] { "msisdn" }, Members(body.RootElement.GetProperty("to")[0]));
+            Assert.Equal(new[] { "text", "type" }, Members(body.RootElement.GetProperty("content")));
+        }
+
+        [Fact]
+        public void Empty_strings_lists_and_maps_count_as_unset()
+        {
+            var email = new EmailMessage
+            {
+                From = "noreply@mail.example.com",
+                Subject = "Hello",
+                Text = "Hi there",
+                Html = "",
+                ReplyTo = "",
+                FromName = "",
+                CallbackData = "",
+                NotifyUrl = "",
+                Cc = Array.Empty<string>(),
+                Bcc = new[] { "" },
+                RequestedReceipts = Array.Empty<string>(),
+                Substitutions = new Dictionary<string, string>(),
+            };
+
+            using var body = Body(email, new Recipient("alex@example.com", correlationId: "", substitutions: new Dictionary<string, string>()));
+
+            Assert.Equal(new[] { "channel", "content", "from", "to" }, Members(body.RootElement));
+            Assert.Equal(new[] { "email" }, Members(body.RootElement.GetProperty("to")[0]));
+            var content = body.RootElement.GetProperty("content");
+            Assert.Equal(new[] { "subject", "text", "type" }, Members(content));
+            Assert.Equal("text", content.GetProperty("type").GetString());
+        }
+
+        [Fact]
+        public void Times_given_with_an_offset_are_sent_in_utc_with_milliseconds()
+        {
+            var india = TimeSpan.FromHours(5.5);
+            var sms = new SmsMessage
+            {
+                From = "WebexDemo", Text = "Reminder", Encoding = SmsEncoding.Text,
+                SendAt = new DateTimeOffset(2026, 6, 26, 13, 47, 18, 250, india),
+                ExpireAt = new DateTimeOffset(2026, 6, 27, 5, 0, 0, india),
+            };
+
+            using var body = Body(sms, new Recipient("+919800000001"));
+
+            Assert.Equal("2026-06-26T08:17:18.250Z", body.RootElement.GetProperty("sendAt").GetString());
+            Assert.Equal("2026-06-26T23:30:00.000Z", body.RootElement.GetProperty("expireAt").GetString());
+        }
+
+        [Fact]
+        public void Validity_is_whole_seconds_as_a_string()
+        {
+            var sms = new SmsMessage { From = "WebexDemo", Text = "Reminder", Encoding = SmsEncoding.Text, Validity = TimeSpan.FromSeconds(5400.7) };
+
+            using var body = Body(sms, new Recipient("+447700900123"));
+
+            var validity = body.RootElement.GetProperty("validity");
+            Assert.Equal(JsonValueKind.String, validity.ValueKind);
+            Assert.Equal("5400", validity.GetString());
+        }
+
+        [Fact]
+        public void Options_set_to_false_are_sent_as_json_false()
+        {
+            var sms = new SmsMessage { From = "WebexDemo", Text = "Hi", Encoding = SmsEncoding.Text, ShortenLinks = false, TrackClicks = true, Tag1 = "billing" };
+
+            using var body = Body(sms, new Recipient("+447700900123"));
+
+            var options = body.RootElement.GetProperty("options");
+            Assert.Equal(JsonValueKind.False, options.GetProperty("shortenLinks").ValueKind);
+            Assert.Equal(JsonValueKind.True, options.GetProperty("trackClicks").ValueKind);
+            Assert.Equal("billing", options.GetProperty("tag1").GetString());
+            Assert.Equal(new[] { "shortenLinks", "tag1", "trackClicks" }, Members(options));
+        }
+
+        [Fact]
+        public void Bulk_destination_carries_several_numbers_in_one_object()
+        {
+            var sms = new SmsMessage { From = "WebexDemo", Text = "Office closed today", Encoding = SmsEncoding.Text };
+            var everyone = new Recipient(new[] { "+447700900001", "+447700900002", "+447700900003" }, "closure-notice");
+
+            using var body = Body(sms, everyone);
+
+            var to = body.RootElement.GetProperty("to");
+            Assert.Equal(1, to.GetArrayLength());
+            Assert.Equal(new[] { "+447700900001", "+447700900002", "+447700900003" },
+                to[0].GetProperty("msisdn").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal("closure-notice", to[0].GetProperty("correlationId").GetString());
+        }
+
+        [Fact]
+        public void Personalised_destinations_keep_their_order_and_their_own_values()
+        {
+            var sms = new SmsMessage { From = "WebexDemo", Text = "Hi $(name)", Encoding = SmsEncoding.Text };
+            var recipients = new[]
+            {
+                new Recipient("+447700900001", "row-1", new Dictionary<string, string> { ["name"] = "Ann" }),
+                new Recipient("+447700900002", "row-2", new Dictionary<string, string> { ["name"] = "Bob \"the builder\"" }),
+            };
+
+            using var body = Body(sms, recipients);
+
+            var to = body.RootElement.GetProperty("to").EnumerateArray().ToArray();
+            Assert.Equal(new[] { "row-1", "row-2" }, to.Select(d => d.GetProperty("correlationId").GetString()));
+            Assert.Equal(new[] { "Ann", "Bob \"the builder\"" }, to.Select(d => d.GetProperty("substitutions").GetProperty("name").GetString()));
+        }
+
+        [Fact]
+        public void Rcs_destinations_carry_their_gtr_ids()
+        {
+            var rcs = new RcsMessage { From = "rcs-app-7f3e2a", ContentType = RcsContentType.Text, Text = "Hello" };
+            var recipient = new Recipient(new[] { "+447700900001", "+447700900002" }, gtrIds: new[] { "gtr-1", "gtr-2" });
+
+            using var body = Body(rcs, recipient);
+
+            Assert.Equal(new[] { "gtr-1", "gtr-2" },
+                body.RootElement.GetProperty("to")[0].GetProperty("gtrId").EnumerateArray().Select(e => e.GetString()));
+        }
+
+        [Fact]
+        public void Gtr_ids_are_not_sent_on_sms()
+        {
+            var sms = new SmsMessage { From = "WebexDemo", Text = "Hello", Encoding = SmsEncoding.Text };
+            var recipient = new Recipient(new[] { "+447700900001" }, gtrIds: new[] { "gtr-1" });
+
+            using var body = Body(sms, recipient);
+
+            Assert.False(body.RootElement.GetProperty("to")[0].TryGetProperty("gtrId", out _));
+        }
+
+        [Fact]
+        public void An_sms_template_replaces_content_and_carries_only_its_id()
+        {
+            var sms = new SmsMessage
+            {
+                From = "WebexDemo", Text = "ignored", Encoding = SmsEncoding.Text,
+                Template = new MessageTemplate { Id = "otp-template", Encoding = "utf-8", Subject = "email only" },
+            };
+
+            using var body = Body(sms, new Recipient("+447700900123"));
+
+            Assert.False(body.RootElement.TryGetProperty("content", out _));
+            var template = body.RootElement.GetProperty("template");
+            Assert.Equal(new[] { "id" }, Members(template));
+            Assert.Equal("otp-template", template.GetProperty("id").GetString());
+        }
+
+        [Fact]
+        public void Rcs_content_carries_only_the_fields_of_its_type()
+        {
+            var rcs = new RcsMessage
+            {
+                From = "rcs-app-7f3e2a", ContentType = RcsContentType.Media, MediaUrl = "https://cdn.example.com/a.jpg",
+                Text = "left over from an earlier edit", Card = new RcsCard { Title = "unused" },
+            };
+
+            using var body = Body(rcs, new Recipient("+447700900123"));
+
+            var content = body.RootElement.GetProperty("content");
+            Assert.Equal(new[] { "mediaContentUrl", "type" }, Members(content));
+        }
+
+        [Fact]
+        public void Rcs_options_include_the_carrier()
+        {
+            var rcs = new RcsMessage { From = "rcs-app-7f3e2a", Text = "Hi", CarrierId = "12" };
+
+            using var body = Body(rcs, new Recipient("+447700900123"));
+
+            Assert.Equal("12", body.RootElement.GetProperty("options").GetProperty("carrierId").GetString());
+        }
+
+        [Fact]
+        public void Contact_policy_sends_only_the_checks_asked_for()
+        {
+            var sms = new SmsMessage
+            {
+                From = "WebexDemo", Text = "Hi", Encoding = SmsEncoding.Text,
+                ContactPolicy = new ContactPolicy { Group = "grp-1", CheckConsent = true },
+            };
+
+            using var body = Body(sms, new Recipient("+447700900123"));
+
+            var policy = body.RootElement.GetProperty("contactPolicy");
+            Assert.Equal(new[] { "channelCheckConsent", "contactPolicyGroup" }, Members(policy));
+            Assert.True(policy.GetProperty("channelCheckConsent").GetBoolean());
+        }
+
+        [Fact]
+        public void Text_with_quotes_newlines_and_non_ascii_survives_and_stays_readable()
+        {
+            const string text = "Café \"Zoë\" says:\nbacon & eggs <today> £3 €";
+            var sms = new SmsMessage { From = "WebexDemo", Text = text, Encoding = SmsEncoding.Unicode };
+
+            var bytes = PayloadWriter.Write(MessageShape.Of(sms), new[] { new Recipient("+447700900123") });
+            using var body = JsonDocument.Parse(bytes);
+
+            Assert.Equal(text, body.RootElement.GetProperty("content").GetProperty("text").GetString());
+            // Relaxed escaping: people reading -WhatIf output see £ and <, not \u00A3 and \u003C.
+            var rendered = PayloadWriter.Render(sms, new[] { new Recipient("+447700900123") });
+            Assert.Contains("Café \\\"Zoë\\\" says:\\nbacon & eggs <today> £3 €", rendered);
+        }
+
+        [Fact]
+        public void Writes_after_what_the_output_already_holds()
+        {
+            var shape = MessageShape.Of(new SmsMessage { From = "WebexDemo", Text = "Hi", Encoding = SmsEncoding.Text });
+            var output = new PayloadBuffer(4);
+            var prefix = output.GetSpan(3);
+            "abc"u8.CopyTo(prefix);
+            output.Advance(3);
+
+            PayloadWriter.Write(shape, new[] { new Recipient("+447700900123") }, output);
+
+            var written = output.WrittenSpan.ToArray();
+            Assert.Equal("abc", Encoding.ASCII.GetString(written, 0, 3));
+            using var body = JsonDocument.Parse(written.AsMemory(3));
+            Assert.Equal("sms", body.RootElement.GetProperty("channel").GetString());
+        }
+
+        [Fact]
+        public void Destinations_are_written_without_allocating_per_destination()
+        {
+            var shape = MessageShape.Of(new SmsMessage { From = "WebexDemo", Text = "Hi $(first), your $(item) ships $(day)", Encoding = SmsEncoding.Text });
+            var recipients = Enumerable.Range(0, 1000).Select(i => new Recipient(
+                "+4477009" + i.ToString("00000", System.Globalization.CultureInfo.InvariantCulture), "row-" + i,
+                new Dictionary<string, string> { ["first"] = "Alex", ["item"] = "order " + i, ["day"] = "Tuesday" })).ToArray();
+            var output = new PayloadBuffer(256 * 1024);
+            PayloadWriter.Write(shape, recipients, output); // warm up: JIT and the writer's first use
+
+            output = new PayloadBuffer(256 * 1024);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            PayloadWriter.Write(shape, recipients, output);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            // Generous: the writer object and a few buffers per request are fine; anything per destination is not.
+            Assert.True(allocated < 16 * 1024, $"{allocated} bytes allocated for 1000 destinations");
+        }
+    }
+}
