@@ -28,6 +28,19 @@ namespace WebexConnect.Tests.Payload
             Assert.Equal(new[] { "text", "type" }, Members(body.RootElement.GetProperty("content")));
         }
 
+        [Theory]
+        [InlineData("Your code is 4711", "text")]
+        [InlineData("Çа va? {ok} €5", "unicode")]   // Cyrillic а forces UCS-2; the extension characters alone would not
+        [InlineData("Price: {ok} €5 [ok]", "text")]
+        public void Auto_encoding_sends_text_only_when_every_character_is_gsm7(string text, string expectedType)
+        {
+            var sms = new SmsMessage { From = "WebexDemo", Text = text };
+
+            using var body = Body(sms, new Recipient("+447700900123"));
+
+            Assert.Equal(expectedType, body.RootElement.GetProperty("content").GetProperty("type").GetString());
+        }
+
         [Fact]
         public void Empty_strings_lists_and_maps_count_as_unset()
         {
