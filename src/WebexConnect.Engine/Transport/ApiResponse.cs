@@ -24,6 +24,7 @@ namespace WebexConnect.Engine.Transport
         public string? Code { get; private set; }
         public string? Message { get; private set; }
         public TimeSpan? RetryAfter { get; private set; }
+        public Uri? Location { get; private set; }
         public int? RateLimitLimit { get; private set; }
         public int? RateLimitRemaining { get; private set; }
         public IReadOnlyDictionary<string, string> QuotaHeaders { get; private set; } = EmptyHeaders;
@@ -121,6 +122,7 @@ namespace WebexConnect.Engine.Transport
 
             if (quota is not null) QuotaHeaders = quota;
 
+            Location = response.Headers.Location;
             var retryAfter = response.Headers.RetryAfter;
             if (retryAfter?.Delta is { } delta) RetryAfter = delta;
             else if (retryAfter?.Date is { } date) RetryAfter = date - now > TimeSpan.Zero ? date - now : TimeSpan.Zero;

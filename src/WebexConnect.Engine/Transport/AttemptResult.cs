@@ -86,7 +86,12 @@ namespace WebexConnect.Engine.Transport
                     return Make(AttemptKind.Transient, code ?? http);
             }
 
-            if (status >= 300 && status < 400) return Make(AttemptKind.Rejected, http);
+            if (status >= 300 && status < 400)
+            {
+                var location = response.Location is null ? "" : " to " + response.Location;
+                return new AttemptResult(AttemptKind.Rejected, http,
+                    "the service redirected" + location + " (HTTP " + http + "); redirects are not followed so the credentials stay with the configured host: use that address as the base URL") { Response = response };
+            }
             if (status >= 400 && status < 500)
             {
                 return Make(DestinationCodes.NamesDestination(code, response.Message, recipients) ? AttemptKind.DestinationRejected : AttemptKind.Rejected, code ?? http);

@@ -33,6 +33,8 @@ namespace WebexConnect.Engine.Transport
             };
             client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
             client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            // .NET Framework would otherwise hold every body back waiting for "100 Continue".
+            client.DefaultRequestHeaders.ExpectContinue = false;
             return client;
         }
 
@@ -47,6 +49,8 @@ namespace WebexConnect.Engine.Transport
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             UseProxy = true,
             DefaultProxyCredentials = CredentialCache.DefaultCredentials,
+            // A redirect would carry the "key" header to another host; a 3xx is reported instead.
+            AllowAutoRedirect = false,
         };
 #else
         private static HttpMessageHandler CreateHandler(Uri baseUri, int maxConnections)
@@ -60,6 +64,8 @@ namespace WebexConnect.Engine.Transport
                 DefaultProxyCredentials = CredentialCache.DefaultCredentials,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 MaxConnectionsPerServer = maxConnections,
+                // A redirect would carry the "key" header to another host; a 3xx is reported instead.
+                AllowAutoRedirect = false,
             };
         }
 

@@ -82,6 +82,21 @@ namespace WebexConnect.Tests.Transport
         }
 
         [Fact]
+        public async Task ARedirect_IsNotFollowed_SoTheKeyNeverLeavesTheConfiguredHost()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(307, null, headers: ("Location", server.BaseUri + "elsewhere/v2/messages"));
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate()).SendAsync(Batch(Numbers(1)), CancellationToken.None);
+
+            var only = Assert.Single(outcome.PerRecipient);
+            Assert.Equal(SendStatus.Rejected, only.Status);
+            Assert.Equal("307", only.Code);
+            Assert.Contains("elsewhere", only.Reason);
+            Assert.Single(server.Received);
+        }
+
+        [Fact]
         public async Task JwtSession_RefreshesTheTokenAfterA401_AndSucceeds()
         {
             await using var server = await ScriptedServer.StartAsync();
