@@ -21,6 +21,8 @@ namespace WebexConnect.Engine.Transport
         Rejected,
         /// <summary>401/403 (or 7001/7002): the credential was refused.</summary>
         Unauthorized,
+        /// <summary>7005/7019 request expired: a JWT session renews its token once; otherwise a rejection.</summary>
+        Expired,
         /// <summary>A refusal that dooms every later request too (7007 service inactive, 7010 IP not allowed).</summary>
         SessionFatal,
     }
@@ -72,6 +74,8 @@ namespace WebexConnect.Engine.Transport
                 case "7006": return Make(AttemptKind.Transient, code);
                 case "7007": return Make(AttemptKind.SessionFatal, code);
                 case "7010": return Make(AttemptKind.SessionFatal, code);
+                case "7005":
+                case "7019": return Make(AttemptKind.Expired, code);
                 case "7001":
                 case "7002": return Make(AttemptKind.Unauthorized, code);
             }

@@ -21,6 +21,17 @@ namespace WebexConnect.Engine.Transport
     /// are rejected; every HTTP attempt first passes the session's rate gate. Thread-safe: the dispatcher
     /// may send several batches at once.
     /// </summary>
+    /// <remarks>
+    /// Outcomes: 2xx → Queued (Scheduled with SendAt). 429, 7020, 503, 7006 and failures before the body was
+    /// handed to the connection are retried with capped exponential backoff and jitter (Retry-After wins,
+    /// capped); when attempts run out → Failed, safe to send again. A timeout or lost connection after the
+    /// body was written, and 500/502/504 → Unknown, not resent (unless ResendAmbiguous). 4xx with a
+    /// destination code (7041, 7004 naming an address or a destination field) → bisected; any other 4xx →
+    /// Rejected once. 401/403 (7001/7002) → one token renewal in a JWT session, then SessionFailureException
+    /// "AuthenticationFailed"; 7007 → "ServiceInactive"; 7010 → "SourceIpNotAllowed". Cancellation while
+    /// waiting throws; cancellation of a request whose body was written → Unknown. Attempts are counted per
+    /// destination, across retries and bisection.
+    /// </remarks>
     internal sealed class BatchTransport : IBatchTransport
     {
         private static readonly Uri MessagesPath = new Uri("v2/messages", UriKind.Relative);
@@ -130,6 +141,7 @@ namespace WebexConnect.Engine.Transport
 
                 case AttemptKind.DestinationRejected:
                 case AttemptKind.Rejected:
+                case AttemptKind.Expired:
                     Fill(outcomes, start, part.Count, SendStatus.Rejected, result.Code, "Rejected by the service: " + result.What + ".", total);
                     return;
 
@@ -172,6 +184,7 @@ namespace WebexConnect.Engine.Transport
                 switch (result.Kind)
                 {
                     case AttemptKind.Unauthorized when !renewed && _credential.Renew(result.CredentialUsed):
+                    case AttemptKind.Expired when !renewed && _credential.Renew(result.CredentialUsed):
                         renewed = true;
                         continue;
                     case AttemptKind.Unauthorized:

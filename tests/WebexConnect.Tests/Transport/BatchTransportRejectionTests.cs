@@ -116,6 +116,26 @@ namespace WebexConnect.Tests.Transport
         }
 
         [Fact]
+        public async Task RequestExpired_RenewsAJwtOnce_ButRejectsWithAServiceKey()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(400, ScriptedServer.Error("7019", "Request expired"));
+            var credential = new JwtCredential(new TokenProvider("svc", Secure(Convert.ToBase64String(new byte[32])), clock: new ManualClock { Tick = TimeSpan.FromSeconds(1) }));
+
+            var renewed = await NewTransport(server.BaseUri, new RecordingGate(), credential: credential).SendAsync(Batch(Numbers(1)), CancellationToken.None);
+
+            Assert.Equal(SendStatus.Queued, Assert.Single(renewed.PerRecipient).Status);
+            Assert.Equal(2, server.Received.Count);
+
+            server.ThenRespond(400, ScriptedServer.Error("7019", "Request expired"));
+            var keyed = await NewTransport(server.BaseUri, new RecordingGate()).SendAsync(Batch(Numbers(1)), CancellationToken.None);
+
+            Assert.Equal(SendStatus.Rejected, Assert.Single(keyed.PerRecipient).Status);
+            Assert.Equal("7019", keyed.PerRecipient[0].Code);
+            Assert.Equal(3, server.Received.Count);
+        }
+
+        [Fact]
         public async Task JwtSession_RejectedTwice_FailsTheSession()
         {
             await using var server = await ScriptedServer.StartAsync();
