@@ -69,6 +69,7 @@ namespace WebexConnect.Engine.Transport
             cancellationToken.ThrowIfCancellationRequested();
 
             var outcomes = new DestinationOutcome?[batch.Recipients.Count];
+            if (outcomes.Length == 0) return new BatchOutcome(Array.Empty<DestinationOutcome>());
             if (!_circuit.TryPass(out var stopped))
             {
                 Fill(outcomes, 0, outcomes.Length, SendStatus.Failed, "CircuitOpen", stopped + ". Safe to send again.", 0);
@@ -93,12 +94,16 @@ namespace WebexConnect.Engine.Transport
                     };
                 }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch
             {
+                _circuit.Abandon();
                 throw;
             }
 
-            RecordForCircuit(outcomes!);
+            // A cancelled run says nothing about the service's health.
+            if (cancellationToken.IsCancellationRequested) _circuit.Abandon();
+            else RecordForCircuit(outcomes!);
+
             var last = run.LastResponse;
             return new BatchOutcome(outcomes!)
             {

@@ -50,6 +50,12 @@ namespace WebexConnect.Engine.Transport
             }
         }
 
+        /// <summary>A batch that passed ended without telling anything (cancelled, session failure): let another probe.</summary>
+        public void Abandon()
+        {
+            lock (_gate) _probing = false;
+        }
+
         /// <summary>Records a batch that was sent: did any request get an answer showing the service works?</summary>
         public void Record(bool serviceAnswered, string? failureReason)
         {

@@ -42,5 +42,19 @@ namespace WebexConnect.Tests.Transport
             clock.Now += TimeSpan.FromSeconds(31);
             Assert.True(circuit.TryPass(out _));
         }
+
+        [Fact]
+        public void AnAbandonedProbe_LetsTheNextBatchProbe()
+        {
+            var clock = new ManualClock();
+            var circuit = new FailureCircuit(1, TimeSpan.FromSeconds(30), clock);
+            circuit.Record(false, "ConnectionFailed");
+            clock.Now += TimeSpan.FromSeconds(31);
+            Assert.True(circuit.TryPass(out _));
+
+            circuit.Abandon();
+
+            Assert.True(circuit.TryPass(out _));
+        }
     }
 }
