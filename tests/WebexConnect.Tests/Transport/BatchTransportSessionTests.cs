@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using WebexConnect.Results;
@@ -35,6 +36,27 @@ namespace WebexConnect.Tests.Transport
                 Assert.Contains("502", o.Reason);
             });
             Assert.Equal(3, server.Received.Count);
+        }
+
+        [Fact]
+        public async Task ConcurrentBatches_ShareTheTransport_AndEachGetsItsOwnAnswer()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.Fallback = (context, request) => ScriptedServer.Reply(context, 201, ScriptedServer.Queued(NumbersIn(request)[0]));
+            var gate = new RecordingGate();
+            var transport = NewTransport(server.BaseUri, gate);
+            var batches = Enumerable.Range(0, 8).Select(b => Batch(Numbers(10).Select(n => n + "-" + b).ToArray())).ToArray();
+
+            var outcomes = await Task.WhenAll(batches.Select(b => transport.SendAsync(b, CancellationToken.None)));
+
+            for (var b = 0; b < batches.Length; b++)
+            {
+                Assert.All(outcomes[b].PerRecipient, o => Assert.Equal(batches[b].Recipients[0].Addresses[0], o.MessageId));
+            }
+
+            Assert.Equal(8, server.Received.Count);
+            Assert.Equal(8, gate.Waits);
+            Assert.Equal(80, gate.Destinations);
         }
 
         [Fact]
