@@ -54,6 +54,15 @@ namespace WebexConnect.Engine.Transport
         public BatchOutcome(IReadOnlyList<DestinationOutcome> perRecipient) => PerRecipient = perRecipient;
 
         public IReadOnlyList<DestinationOutcome> PerRecipient { get; }
+
+        /// <summary>x-rate-limit-limit of the last response: the TPS the service announced, if it did.</summary>
+        public int? AnnouncedTpsLimit { get; init; }
+
+        /// <summary>x-rate-limit-remaining of the last response, if present.</summary>
+        public int? RateLimitRemaining { get; init; }
+
+        /// <summary>The x-quota-limit-* headers of the last response (lower-case names); empty when absent.</summary>
+        public IReadOnlyDictionary<string, string> QuotaHeaders { get; init; } = new Dictionary<string, string>();
     }
 
     /// <summary>

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WebexConnect.Engine.Transport
+{
+    /// <summary>
+    /// What one HTTP response said, read tolerantly: the body's declared charset (the service may label it
+    /// ISO-8859-1), fields that may be strings or numbers, a non-JSON or empty body, and the rate headers.
+    /// </summary>
+    internal sealed class ApiResponse
+    {
+        public HttpStatusCode Status { get; private set; }
+        public string? MessageId { get; private set; }
+        public DateTimeOffset? RequestTimestamp { get; private set; }
+        public string? ResponseStatus { get; private set; }
+        public string? Code { get; private set; }
+        public string? Message { get; private set; }
+        public TimeSpan? RetryAfter { get; private set; }
+        public Uri? Location { get; private set; }
+        public int? RateLimitLimit { get; private set; }
+        public int? RateLimitRemaining { get; private set; }
+        public IReadOnlyDictionary<string, string> QuotaHeaders { get; private set; } = EmptyHeaders;
+
+        public bool IsSuccess => (int)Status >= 200 && (int)Status <= 299;
+
+        private static readonly IReadOnlyDictionary<string, string> EmptyHeaders = new Dictionary<string, string>();
+
+        public static async Task<ApiResponse> ReadAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync(
+#if NET8_0_OR_GREATER
+                cancellationToken
+#endif
+            ).ConfigureAwait(false);
+            var parsed = new ApiResponse { Status = response.StatusCode };
+            parsed.ReadBody(Decode(bytes, response.Content.Headers.ContentType?.CharSet));
+            parsed.ReadHeaders(response, now);
+            return parsed;
+        }
+
+        /// <summary>Decodes by the declared charset; UTF-8 when there is none or it is unknown.</summary>
+        internal static string Decode(byte[] bytes, string? charset)
+        {
+            var encoding = Encoding.UTF8;
+            if (!string.IsNullOrWhiteSpace(charset))
+            {
+                try
+                {
+                    encoding = Encoding.GetEncoding(charset!.Trim().Trim('"'));
+                }
+                catch (ArgumentException)
+                {
+                    encoding = Encoding.UTF8;
+                }
+            }
+
+            return encoding.GetString(bytes);
+        }
+
+        private void ReadBody(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return;
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                if (document.RootElement.ValueKind != JsonValueKind.Object) return;
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    var value = Scalar(property.Value);
+                    switch (property.Name.ToLowerInvariant())
+                    {
+                        case "messageid": MessageId = value; break;
+                        case "status": ResponseStatus = value; break;
+                        case "code": Code = value; break;
+                        case "message": Message = value; break;
+                        case "description": Message ??= value; break;
+                        case "requesttimestamp":
+                            if (value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var at))
+                            {
+                                RequestTimestamp = at;
+                            }
+                            break;
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // A proxy's HTML error page or a truncated body: the status code still tells what happened.
+            }
+        }
+
+        private static string? Scalar(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => null,
+        };
+
+        private void ReadHeaders(HttpResponseMessage response, DateTimeOffset now)
+        {
+            RateLimitLimit = IntHeader(response, "x-rate-limit-limit");
+            RateLimitRemaining = IntHeader(response, "x-rate-limit-remaining");
+
+            Dictionary<string, string>? quota = null;
+            foreach (var header in response.Headers)
+            {
+                if (header.Key.StartsWith("x-quota-limit", StringComparison.OrdinalIgnoreCase))
+                {
+                    (quota ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[header.Key.ToLowerInvariant()] = string.Join(",", header.Value);
+                }
+            }
+
+            if (quota is not null) QuotaHeaders = quota;
+
+            Location = response.Headers.Location;
+            var retryAfter = response.Headers.RetryAfter;
+            if (retryAfter?.Delta is { } delta) RetryAfter = delta;
+            else if (retryAfter?.Date is { } date) RetryAfter = date - now > TimeSpan.Zero ? date - now : TimeSpan.Zero;
+        }
+
+        private static int? IntHeader(HttpResponseMessage response, string name)
+        {
+            if (!response.Headers.TryGetValues(name, out var values)) return null;
+            var first = values.FirstOrDefault();
+            return int.TryParse(first?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+        }
+    }
+}

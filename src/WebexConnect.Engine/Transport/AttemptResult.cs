@@ -1,0 +1,116 @@
+using System;
+using System.Globalization;
+using System.Net;
+
+namespace WebexConnect.Engine.Transport
+{
+    /// <summary>How one HTTP attempt ended, in the terms that decide what happens next.</summary>
+    internal enum AttemptKind
+    {
+        /// <summary>2xx: accepted.</summary>
+        Accepted,
+        /// <summary>Not accepted and safe to send again: 429/7020, 503, 7006, a failure before the body was written.</summary>
+        Transient,
+        /// <summary>May have been accepted: timeout or reset after the body was written, 500/502/504.</summary>
+        Ambiguous,
+        /// <summary>The user cancelled while the request was in flight after its body was written.</summary>
+        Interrupted,
+        /// <summary>A 4xx about one or more destinations: worth splitting a multi-recipient request.</summary>
+        DestinationRejected,
+        /// <summary>A 4xx about the shared part of the request: every destination is refused.</summary>
+        Rejected,
+        /// <summary>401/403 (or 7001/7002): the credential was refused.</summary>
+        Unauthorized,
+        /// <summary>7005/7019 request expired: a JWT session renews its token once; otherwise a rejection.</summary>
+        Expired,
+        /// <summary>A refusal that dooms every later request too (7007 service inactive, 7010 IP not allowed).</summary>
+        SessionFatal,
+    }
+
+    internal sealed class AttemptResult
+    {
+        private AttemptResult(AttemptKind kind, string? code, string what)
+        {
+            Kind = kind;
+            Code = code;
+            What = what;
+        }
+
+        public AttemptKind Kind { get; }
+
+        /// <summary>The API code, the HTTP status, or ours ("Timeout", "ConnectionFailed", "ConnectionLost").</summary>
+        public string? Code { get; }
+
+        /// <summary>A short description of what happened, without any credential.</summary>
+        public string What { get; }
+
+        public ApiResponse? Response { get; private set; }
+
+        /// <summary>The credential the request carried, for a renewal after a 401.</summary>
+        public object? CredentialUsed { get; set; }
+
+        public static AttemptResult Transient(string code, string what) => new AttemptResult(AttemptKind.Transient, code, what);
+
+        public static AttemptResult Ambiguous(string code, string what) => new AttemptResult(AttemptKind.Ambiguous, code, what);
+
+        public static AttemptResult Interrupted() =>
+            new AttemptResult(AttemptKind.Interrupted, "Cancelled", "the run was cancelled while the request was in flight");
+
+        /// <summary>Sorts a response by status and API code.</summary>
+        public static AttemptResult From(ApiResponse response, System.Collections.Generic.IReadOnlyList<WebexConnect.Messages.Recipient> recipients)
+        {
+            var status = (int)response.Status;
+            var code = response.Code;
+            var http = status.ToString(CultureInfo.InvariantCulture);
+            var detail = Describe(status, code, response.Message);
+
+            AttemptResult Make(AttemptKind kind, string? c) => new AttemptResult(kind, c, detail) { Response = response };
+
+            if (response.IsSuccess) return Make(AttemptKind.Accepted, null);
+            switch (code)
+            {
+                case "7020": return Make(AttemptKind.Transient, code);
+                // 7006 is an answer, so the request was not queued: sending again cannot duplicate it.
+                case "7006": return Make(AttemptKind.Transient, code);
+                case "7007": return Make(AttemptKind.SessionFatal, code);
+                case "7010": return Make(AttemptKind.SessionFatal, code);
+                case "7005":
+                case "7019": return Make(AttemptKind.Expired, code);
+                case "7001":
+                case "7002": return Make(AttemptKind.Unauthorized, code);
+            }
+
+            switch (response.Status)
+            {
+                case HttpStatusCode.Unauthorized:
+                case HttpStatusCode.Forbidden:
+                    return Make(AttemptKind.Unauthorized, code ?? http);
+                case (HttpStatusCode)429:
+                case HttpStatusCode.ServiceUnavailable:
+                    return Make(AttemptKind.Transient, code ?? http);
+            }
+
+            if (status >= 300 && status < 400)
+            {
+                var location = response.Location is null ? "" : " to " + response.Location;
+                return new AttemptResult(AttemptKind.Rejected, http,
+                    "the service redirected" + location + " (HTTP " + http + "); redirects are not followed so the credentials stay with the configured host: use that address as the base URL") { Response = response };
+            }
+            if (status >= 400 && status < 500)
+            {
+                return Make(DestinationCodes.NamesDestination(code, response.Message, recipients) ? AttemptKind.DestinationRejected : AttemptKind.Rejected, code ?? http);
+            }
+
+            // 500, 502, 504 and anything else: the service may have queued it before failing to answer.
+            return Make(AttemptKind.Ambiguous, code ?? http);
+        }
+
+        private static string Describe(int status, string? code, string? message)
+        {
+            var text = "HTTP " + status.ToString(CultureInfo.InvariantCulture);
+            if (!string.IsNullOrEmpty(code)) text += " code " + code;
+            if (!string.IsNullOrWhiteSpace(message)) text += ": " + message!.Trim();
+            return text;
+        }
+    }
+}

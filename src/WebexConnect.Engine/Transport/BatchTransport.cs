@@ -1,0 +1,383 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+using WebexConnect.Engine.Auth;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Transport
+{
+    /// <summary>
+    /// Sends batches to POST v2/messages over the session's HttpClient. A batch is retried only where a
+    /// retry cannot duplicate a message; a 400 about a destination is bisected so only the bad recipients
+    /// are rejected; every HTTP attempt first passes the session's rate gate. Thread-safe: the dispatcher
+    /// may send several batches at once.
+    /// </summary>
+    /// <remarks>
+    /// Outcomes: 2xx → Queued (Scheduled with SendAt). 429, 7020, 503, 7006 and failures before the body was
+    /// handed to the connection are retried with capped exponential backoff and jitter (Retry-After wins,
+    /// capped); when attempts run out → Failed, safe to send again. A timeout or lost connection after the
+    /// body was written, and 500/502/504 → Unknown, not resent (unless ResendAmbiguous). 4xx with a
+    /// destination code (7041, 7004 naming an address or a destination field) → bisected; any other 4xx →
+    /// Rejected once. 401/403 (7001/7002) → one token renewal in a JWT session, then SessionFailureException
+    /// "AuthenticationFailed"; 7007 → "ServiceInactive"; 7010 → "SourceIpNotAllowed". Cancellation while
+    /// waiting throws; cancellation of a request whose body was written → Unknown. Attempts are counted per
+    /// destination, across retries and bisection.
+    /// </remarks>
+    internal sealed class BatchTransport : IBatchTransport
+    {
+        private static readonly Uri MessagesPath = new Uri("v2/messages", UriKind.Relative);
+
+        private readonly HttpClient _client;
+        private readonly IRequestCredential _credential;
+        private readonly IRateGate _gate;
+        private readonly IPayloadSource _payload;
+        private readonly TransportOptions _options;
+        private readonly TimeProvider _clock;
+        private readonly ResiliencePipeline<AttemptResult> _retry;
+        private readonly FailureCircuit _circuit;
+        private int _adoptedTps;
+
+        public BatchTransport(HttpClient client, IRequestCredential credential, IRateGate gate, IPayloadSource payload,
+            TransportOptions? options = null, TimeProvider? clock = null)
+        {
+            _client = client ?? throw new ArgumentNullException(nameof(client));
+            _credential = credential ?? throw new ArgumentNullException(nameof(credential));
+            _gate = gate ?? throw new ArgumentNullException(nameof(gate));
+            _payload = payload ?? throw new ArgumentNullException(nameof(payload));
+            _options = options ?? new TransportOptions();
+            _options.Validate();
+            _clock = clock ?? TimeProvider.System;
+            _circuit = new FailureCircuit(_options.CircuitThreshold, _options.CircuitBreak, _clock);
+            _retry = BuildRetry(_options, _clock);
+        }
+
+        /// <summary>True while batches fail fast after repeated failures (see <see cref="FailureCircuit"/>).</summary>
+        public bool CircuitOpen => _circuit.IsOpen;
+
+        public async Task<BatchOutcome> SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
+        {
+            if (batch is null) throw new ArgumentNullException(nameof(batch));
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var outcomes = new DestinationOutcome?[batch.Recipients.Count];
+            if (outcomes.Length == 0) return new BatchOutcome(Array.Empty<DestinationOutcome>());
+            if (!_circuit.TryPass(out var stopped))
+            {
+                Fill(outcomes, 0, outcomes.Length, SendStatus.Failed, "CircuitOpen", stopped + ". Safe to send again.", 0);
+                return new BatchOutcome(outcomes!);
+            }
+
+            var run = new RunState();
+            try
+            {
+                await SendPartAsync(batch, batch.Recipients, 0, 0, outcomes, run, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && Array.Exists(outcomes, o => o is not null))
+            {
+                // Part of the batch already reached the service: report it, and the rest as never sent.
+                for (var i = 0; i < outcomes.Length; i++)
+                {
+                    outcomes[i] ??= new DestinationOutcome
+                    {
+                        Status = SendStatus.Failed,
+                        Code = "Cancelled",
+                        Reason = "Not sent: the run was cancelled before this request. Safe to send again.",
+                    };
+                }
+            }
+            catch
+            {
+                _circuit.Abandon();
+                throw;
+            }
+
+            // A cancelled run says nothing about the service's health.
+            if (cancellationToken.IsCancellationRequested) _circuit.Abandon();
+            else RecordForCircuit(outcomes!);
+
+            var last = run.LastResponse;
+            return new BatchOutcome(outcomes!)
+            {
+                AnnouncedTpsLimit = last?.RateLimitLimit,
+                RateLimitRemaining = last?.RateLimitRemaining,
+                QuotaHeaders = last?.QuotaHeaders ?? new Dictionary<string, string>(),
+            };
+        }
+
+        /// <summary>Sends recipients[start..start+count) as one request; bisects on a destination 400.</summary>
+        private async Task SendPartAsync(OutgoingBatch batch, IReadOnlyList<Recipient> part, int start, int priorAttempts,
+            DestinationOutcome?[] outcomes, RunState run, CancellationToken cancellationToken)
+        {
+            var request = part.Count == batch.Recipients.Count ? batch : new OutgoingBatch(batch.Shape, part, batch.Number);
+            var (result, attempts) = await ExchangeAsync(request, run, cancellationToken).ConfigureAwait(false);
+            var total = priorAttempts + attempts;
+
+            switch (result.Kind)
+            {
+                case AttemptKind.Accepted:
+                    var response = result.Response!;
+                    var status = batch.Shape.Message.SendAt is null ? SendStatus.Queued : SendStatus.Scheduled;
+                    for (var i = 0; i < part.Count; i++)
+                    {
+                        outcomes[start + i] = new DestinationOutcome
+                        {
+                            Status = status,
+                            MessageId = response.MessageId,
+                            Attempts = total,
+                            SubmittedAt = response.RequestTimestamp ?? _clock.GetLocalNow(),
+                        };
+                    }
+                    return;
+
+                case AttemptKind.DestinationRejected when part.Count > 1:
+                    var half = part.Count / 2;
+                    await SendPartAsync(batch, Slice(part, 0, half), start, total, outcomes, run, cancellationToken).ConfigureAwait(false);
+                    await SendPartAsync(batch, Slice(part, half, part.Count - half), start + half, total, outcomes, run, cancellationToken).ConfigureAwait(false);
+                    return;
+
+                case AttemptKind.DestinationRejected:
+                case AttemptKind.Rejected:
+                case AttemptKind.Expired:
+                    Fill(outcomes, start, part.Count, SendStatus.Rejected, result.Code, "Rejected by the service: " + result.What + ".", total);
+                    return;
+
+                case AttemptKind.Transient:
+                    Fill(outcomes, start, part.Count, SendStatus.Failed, result.Code,
+                        "Not sent: " + result.What + " (" + Count(attempts) + "). Safe to send again.", total);
+                    return;
+
+                case AttemptKind.Interrupted:
+                    Fill(outcomes, start, part.Count, SendStatus.Unknown, result.Code,
+                        "The run was cancelled while the request was in flight: it may or may not have been accepted. " +
+                        "Check delivery reports before sending again.", total);
+                    return;
+
+                default:
+                    var resent = _options.ResendAmbiguous && attempts > 1
+                        ? " It was resent (ResendAmbiguous) " + Count(attempts) + " in all and may have been accepted more than once."
+                        : " It was not resent, to avoid a duplicate.";
+                    Fill(outcomes, start, part.Count, SendStatus.Unknown, result.Code,
+                        "The request may or may not have been accepted (" + result.What + ")." + resent +
+                        " Check delivery reports before sending again.", total);
+                    return;
+            }
+        }
+
+        /// <summary>One request, with its safe retries and at most one credential renewal.</summary>
+        private async Task<(AttemptResult Result, int Attempts)> ExchangeAsync(OutgoingBatch request, RunState run, CancellationToken cancellationToken)
+        {
+            var body = _payload.Body(request);
+            var attempts = 0;
+            var renewed = false;
+            while (true)
+            {
+                var result = await _retry.ExecuteAsync(async token =>
+                {
+                    attempts++;
+                    return await AttemptAsync(request, body, run, token).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
+
+                switch (result.Kind)
+                {
+                    case AttemptKind.Unauthorized when !renewed && _credential.Renew(result.CredentialUsed):
+                    case AttemptKind.Expired when !renewed && _credential.Renew(result.CredentialUsed):
+                        renewed = true;
+                        continue;
+                    case AttemptKind.Unauthorized:
+                        throw new SessionFailureException("AuthenticationFailed",
+                            "The service refused the credentials (" + result.What + ")" + (renewed ? " even with a fresh token" : "") +
+                            ". Check the service key, or the service ID and secret, and that the service is the one the key belongs to.",
+                            result.Code);
+                    case AttemptKind.SessionFatal when result.Code == "7007":
+                        throw new SessionFailureException("ServiceInactive",
+                            "The service is inactive (" + result.What + "). Activate it in Webex Connect before sending.", result.Code);
+                    case AttemptKind.SessionFatal:
+                        throw new SessionFailureException("SourceIpNotAllowed",
+                            "The service does not accept requests from this machine's IP address (" + result.What +
+                            "). Add the address to the service's allowed IPs in Webex Connect.", result.Code);
+                }
+
+                return (result, attempts);
+            }
+        }
+
+        private async Task<AttemptResult> AttemptAsync(OutgoingBatch request, ReadOnlyMemory<byte> body, RunState run, CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(request.DestinationCount, cancellationToken).ConfigureAwait(false);
+
+            using var message = new HttpRequestMessage(HttpMethod.Post, MessagesPath);
+            using var content = new JsonBodyContent(body);
+            message.Content = content;
+            var used = _credential.Apply(message);
+            using var perAttempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            perAttempt.CancelAfter(_options.RequestTimeout);
+            try
+            {
+                using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseContentRead, perAttempt.Token).ConfigureAwait(false);
+                var parsed = await ApiResponse.ReadAsync(response, _clock.GetUtcNow(), perAttempt.Token).ConfigureAwait(false);
+                run.LastResponse = parsed;
+                AdoptAnnounced(parsed);
+                var result = AttemptResult.From(parsed, request.Recipients);
+                result.CredentialUsed = used;
+                return result;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                if (!content.BodyWritten) throw;
+                return AttemptResult.Interrupted();
+            }
+            catch (OperationCanceledException)
+            {
+                var limit = Seconds(_options.RequestTimeout);
+                return content.BodyWritten
+                    ? AttemptResult.Ambiguous("Timeout", "no response within " + limit)
+                    : AttemptResult.Transient("Timeout", "could not connect and send within " + limit);
+            }
+            catch (HttpRequestException ex)
+            {
+                return IsConnectFailure(ex) || !content.BodyWritten
+                    ? AttemptResult.Transient("ConnectionFailed", "could not connect: " + Describe(ex))
+                    : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex));
+            }
+        }
+
+        private void AdoptAnnounced(ApiResponse response)
+        {
+            if (response.RateLimitLimit is not { } tps || tps <= 0) return;
+            if (Interlocked.Exchange(ref _adoptedTps, tps) != tps) _gate.AdoptAnnouncedLimit(tps);
+        }
+
+        private void RecordForCircuit(DestinationOutcome[] outcomes)
+        {
+            string? failure = null;
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Status is SendStatus.Failed or SendStatus.Unknown)
+                {
+                    failure ??= outcome.Code is null ? outcome.Reason : outcome.Code + ": " + outcome.Reason;
+                }
+                else
+                {
+                    _circuit.Record(serviceAnswered: true, null);
+                    return;
+                }
+            }
+
+            if (failure is not null) _circuit.Record(serviceAnswered: false, failure);
+        }
+
+        /// <summary>
+        /// Connect-phase failures: nothing reached the service. .NET 8 says so directly; .NET Framework wraps
+        /// a WebException or SocketException whose status tells the phase.
+        /// </summary>
+        internal static bool IsConnectFailure(Exception ex)
+        {
+#if NET8_0_OR_GREATER
+            if (ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError })
+            {
+                return true;
+            }
+#endif
+            for (var inner = ex; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.NetworkDown:
+                        case SocketError.TryAgain:
+                        case SocketError.NoData:
+                        case SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+
+                if (inner is WebException web)
+                {
+                    switch (web.Status)
+                    {
+                        case WebExceptionStatus.ConnectFailure:
+                        case WebExceptionStatus.NameResolutionFailure:
+                        case WebExceptionStatus.ProxyNameResolutionFailure:
+                            return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static ResiliencePipeline<AttemptResult> BuildRetry(TransportOptions options, TimeProvider clock)
+        {
+            var builder = new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = clock };
+            if (options.MaxAttempts > 1)
+            {
+                builder.AddRetry(new RetryStrategyOptions<AttemptResult>
+                {
+                    MaxRetryAttempts = options.MaxAttempts - 1,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.BaseBackoff,
+                    MaxDelay = options.MaxBackoff,
+                    ShouldHandle = args => new ValueTask<bool>(args.Outcome.Result is { } r && ShouldRetry(r, options)),
+                    // The service's own Retry-After wins over our backoff, within reason.
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(
+                        args.Outcome.Result?.Response?.RetryAfter is { } after
+                            ? (after < options.MaxRetryAfter ? after : options.MaxRetryAfter)
+                            : null),
+                });
+            }
+
+            return builder.Build();
+        }
+
+        private static bool ShouldRetry(AttemptResult result, TransportOptions options) =>
+            result.Kind == AttemptKind.Transient || (result.Kind == AttemptKind.Ambiguous && options.ResendAmbiguous);
+
+        private static void Fill(DestinationOutcome?[] outcomes, int start, int count, SendStatus status, string? code, string? reason, int attempts)
+        {
+            for (var i = start; i < start + count; i++)
+            {
+                outcomes[i] = new DestinationOutcome { Status = status, Code = code, Reason = reason, Attempts = attempts };
+            }
+        }
+
+        private static IReadOnlyList<Recipient> Slice(IReadOnlyList<Recipient> list, int start, int count)
+        {
+            var slice = new Recipient[count];
+            for (var i = 0; i < count; i++) slice[i] = list[start + i];
+            return slice;
+        }
+
+        private static string Count(int attempts) => attempts == 1 ? "1 attempt" : attempts.ToString(CultureInfo.InvariantCulture) + " attempts";
+
+        private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+        // The exception's own text: .NET's messages name the host and the socket error, never a header.
+        private static string Describe(Exception ex)
+        {
+            var innermost = ex;
+            while (innermost.InnerException is not null) innermost = innermost.InnerException;
+            return ReferenceEquals(innermost, ex) ? ex.Message : ex.Message + " (" + innermost.Message + ")";
+        }
+
+        /// <summary>What one SendAsync learned along the way.</summary>
+        private sealed class RunState
+        {
+            public ApiResponse? LastResponse;
+        }
+    }
+}

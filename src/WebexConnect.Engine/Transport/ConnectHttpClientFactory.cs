@@ -1,0 +1,90 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Threading;
+
+namespace WebexConnect.Engine.Transport
+{
+    /// <summary>
+    /// Builds the one HttpClient of a session: pooled connections to the API host, the system proxy,
+    /// TLS 1.2 available on Windows PowerShell, and a User-Agent that names the module. Timeouts are per
+    /// attempt (see <see cref="BatchTransport"/>), so the client itself never times out.
+    /// </summary>
+    internal static class ConnectHttpClientFactory
+    {
+        /// <summary>Enough connections for the dispatcher's concurrent requests without flooding the tenant.</summary>
+        public const int DefaultMaxConnections = 16;
+
+        /// <summary>"WebexConnect/0.1.0".</summary>
+        public static string UserAgent { get; } = "WebexConnect/" + ModuleVersion();
+
+        /// <exception cref="ArgumentException">The base URI is not allowed by <see cref="EndpointPolicy"/>.</exception>
+        public static HttpClient Create(Uri baseUri, int maxConnections = DefaultMaxConnections)
+        {
+            EndpointPolicy.EnsureAllowed(baseUri);
+            if (maxConnections < 1) throw new ArgumentOutOfRangeException(nameof(maxConnections), maxConnections, "At least 1.");
+
+            var client = new HttpClient(CreateHandler(baseUri, maxConnections), disposeHandler: true)
+            {
+                BaseAddress = baseUri,
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+            client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            // .NET Framework would otherwise hold every body back waiting for "100 Continue".
+            client.DefaultRequestHeaders.ExpectContinue = false;
+            return client;
+        }
+
+#if NET8_0_OR_GREATER
+        private static HttpMessageHandler CreateHandler(Uri baseUri, int maxConnections) => new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = maxConnections,
+            // Recycled so that a DNS change of the API host (failover) is picked up within minutes.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            UseProxy = true,
+            DefaultProxyCredentials = CredentialCache.DefaultCredentials,
+            // A redirect would carry the "key" header to another host; a 3xx is reported instead.
+            AllowAutoRedirect = false,
+        };
+#else
+        private static HttpMessageHandler CreateHandler(Uri baseUri, int maxConnections)
+        {
+            EnableTls12();
+            // HttpClientHandler on .NET Framework pools per ServicePoint; its default limit is 2 connections.
+            ServicePointManager.FindServicePoint(baseUri).ConnectionLimit = maxConnections;
+            return new HttpClientHandler
+            {
+                UseProxy = true,
+                DefaultProxyCredentials = CredentialCache.DefaultCredentials,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                MaxConnectionsPerServer = maxConnections,
+                // A redirect would carry the "key" header to another host; a 3xx is reported instead.
+                AllowAutoRedirect = false,
+            };
+        }
+
+        /// <summary>
+        /// Windows PowerShell 5.1 may default to SSL3/TLS 1.0, which the API refuses. Add TLS 1.2 to what is
+        /// set, never remove anything, and leave SystemDefault (the OS chooses, TLS 1.2 included) alone.
+        /// </summary>
+        internal static void EnableTls12()
+        {
+            var current = ServicePointManager.SecurityProtocol;
+            if (current == SecurityProtocolType.SystemDefault) return;
+            if ((current & SecurityProtocolType.Tls12) == 0) ServicePointManager.SecurityProtocol = current | SecurityProtocolType.Tls12;
+        }
+#endif
+
+        private static string ModuleVersion()
+        {
+            var version = typeof(WebexConnect.Results.ConnectJwt).Assembly.GetName().Version;
+            return version is null ? "0.0.0" : version.ToString(3);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+
+namespace WebexConnect.Engine.Transport
+{
+    /// <summary>
+    /// The request body, which also records whether it was handed to the connection in full. A failure
+    /// before that cannot have produced an accepted request, so it is safe to retry; after it, the service
+    /// may have accepted the message and resending could duplicate it.
+    /// </summary>
+    internal sealed class JsonBodyContent : HttpContent
+    {
+        private readonly ReadOnlyMemory<byte> _body;
+        private volatile bool _written;
+
+        public JsonBodyContent(ReadOnlyMemory<byte> body)
+        {
+            _body = body;
+            Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        /// <summary>True once every byte of the body was written to the request stream.</summary>
+        public bool BodyWritten => _written;
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            if (MemoryMarshal.TryGetArray(_body, out var segment))
+            {
+                await stream.WriteAsync(segment.Array!, segment.Offset, segment.Count).ConfigureAwait(false);
+            }
+            else
+            {
+                var copy = _body.ToArray();
+                await stream.WriteAsync(copy, 0, copy.Length).ConfigureAwait(false);
+            }
+
+            _written = true;
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _body.Length;
+            return true;
+        }
+    }
+}

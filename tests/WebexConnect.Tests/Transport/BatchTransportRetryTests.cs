@@ -1,0 +1,252 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using Xunit;
+using static WebexConnect.Tests.Transport.TransportHarness;
+
+namespace WebexConnect.Tests.Transport
+{
+    /// <summary>Which failures are retried and which end Unknown, against a real loopback HTTP server.</summary>
+    public class BatchTransportRetryTests
+    {
+        [Fact]
+        public async Task Created_QueuesEveryRecipient_WithTheMessageIdAndTheServiceTimestamp()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(201, ScriptedServer.Queued("11111111-2222-3333-4444-555555555555"));
+            var gate = new RecordingGate();
+
+            var outcome = await NewTransport(server.BaseUri, gate).SendAsync(Batch(Numbers(3)), CancellationToken.None);
+
+            Assert.All(outcome.PerRecipient, o =>
+            {
+                Assert.Equal(SendStatus.Queued, o.Status);
+                Assert.Equal("11111111-2222-3333-4444-555555555555", o.MessageId);
+                Assert.Equal(1, o.Attempts);
+                Assert.Equal(TimeSpan.FromHours(1), o.SubmittedAt!.Value.Offset);
+                Assert.Equal(new DateTimeOffset(2026, 11, 23, 20, 4, 5, 123, TimeSpan.Zero), o.SubmittedAt.Value.ToUniversalTime());
+            });
+            var request = Assert.Single(server.Received);
+            Assert.Equal("POST", request.Method);
+            Assert.Equal("/v2/messages", request.Path);
+            Assert.Equal(ServiceKey, request.Header("key"));
+            Assert.Equal("application/json; charset=utf-8", request.Header("Content-Type"));
+            Assert.StartsWith("WebexConnect/", request.Header("User-Agent"));
+            Assert.Equal(Numbers(3), NumbersIn(request));
+            Assert.Equal(1, gate.Waits);
+            Assert.Equal(3, gate.Destinations);
+        }
+
+        [Fact]
+        public async Task AnyTwoHundred_IsSuccess_AndSendAtMakesItScheduled()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(202, ScriptedServer.Queued());
+            var message = new SmsMessage { From = "ACME", Text = "later", SendAt = DateTimeOffset.UtcNow.AddDays(1) };
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate()).SendAsync(Batch(message, Numbers(2)), CancellationToken.None);
+
+            Assert.All(outcome.PerRecipient, o => Assert.Equal(SendStatus.Scheduled, o.Status));
+        }
+
+        [Fact]
+        public async Task TooManyRequests_WithRetryAfterSeconds_WaitsThatLongThenSucceeds()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(429, ScriptedServer.Error("7020", "TPS exceeded"), headers: ("Retry-After", "1"));
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate()).SendAsync(Batch(Numbers(1)), CancellationToken.None);
+
+            var only = Assert.Single(outcome.PerRecipient);
+            Assert.Equal(SendStatus.Queued, only.Status);
+            Assert.Equal(2, only.Attempts);
+            var requests = server.Received;
+            Assert.Equal(2, requests.Count);
+            // The backoff alone is 10-50 ms here: a gap near a second can only come from Retry-After.
+            Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromMilliseconds(900), $"gap {requests[1].At - requests[0].At}");
+        }
+
+        [Fact]
+        public async Task TooManyRequests_WithRetryAfterDate_WaitsUntilThatDate()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.Then((context, _) =>
+            {
+                // An HTTP-date has whole seconds: 3 s ahead is at least 2 s after truncation.
+                var date = DateTimeOffset.UtcNow.AddSeconds(3).ToString("r", CultureInfo.InvariantCulture);
+                return ScriptedServer.Reply(context, 429, null, headers: ("Retry-After", date));
+            });
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate()).SendAsync(Batch(Numbers(1)), CancellationToken.None);
+
+            Assert.Equal(SendStatus.Queued, Assert.Single(outcome.PerRecipient).Status);
+            var requests = server.Received;
+            Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromMilliseconds(1500), $"gap {requests[1].At - requests[0].At}");
+        }
+
+        [Fact]
+        public async Task RetryAfter_IsCappedByTheOption()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(429, null, headers: ("Retry-After", "3600"));
+            var transport = NewTransport(server.BaseUri, new RecordingGate(), new Engine.Transport.TransportOptions
+            {
+                MaxAttempts = 2,
+                BaseBackoff = TimeSpan.FromMilliseconds(10),
+                MaxRetryAfter = TimeSpan.FromMilliseconds(200),
+            });
+
+            var started = DateTimeOffset.UtcNow;
+            var outcome = await transport.SendAsync(Batch(Numbers(1)), CancellationToken.None);
+
+            Assert.Equal(SendStatus.Queued, Assert.Single(outcome.PerRecipient).Status);
+            Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(30));
+        }
+
+        [Theory]
+        [InlineData(503, null)]
+        [InlineData(500, "7006")]
+        [InlineData(400, "7020")]
+        public async Task TransientAnswers_AreRetried_AndEveryAttemptPassesTheGate(int status, string? code)
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            var body = code is null ? null : ScriptedServer.Error(code, "try again");
+            server.ThenRespond(status, body).ThenRespond(status, body);
+            var gate = new RecordingGate();
+
+            var outcome = await NewTransport(server.BaseUri, gate).SendAsync(Batch(Numbers(2)), CancellationToken.None);
+
+            Assert.All(outcome.PerRecipient, o =>
+            {
+                Assert.Equal(SendStatus.Queued, o.Status);
+                Assert.Equal(3, o.Attempts);
+            });
+            Assert.Equal(3, server.Received.Count);
+            Assert.Equal(3, gate.Waits);
+            Assert.Equal(6, gate.Destinations);
+        }
+
+        [Fact]
+        public async Task TooManyRequests_UntilAttemptsRunOut_EndsFailed()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.Fallback = (context, _) => ScriptedServer.Reply(context, 429, ScriptedServer.Error("7020", "TPS exceeded"));
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate(), FastOptions(maxAttempts: 4)).SendAsync(Batch(Numbers(2)), CancellationToken.None);
+
+            Assert.All(outcome.PerRecipient, o =>
+            {
+                Assert.Equal(SendStatus.Failed, o.Status);
+                Assert.Equal("7020", o.Code);
+                Assert.Equal(4, o.Attempts);
+                Assert.Contains("Safe to send again", o.Reason);
+            });
+            Assert.Equal(4, server.Received.Count);
+        }
+
+        [Fact]
+        public async Task ConnectionRefused_IsRetried_ThenFailed()
+        {
+            var port = ClosedPort();
+            var gate = new RecordingGate();
+            var transport = NewTransport(new Uri("http://127.0.0.1:" + port + "/"), gate, FastOptions(maxAttempts: 3));
+
+            var outcome = await transport.SendAsync(Batch(Numbers(2)), CancellationToken.None);
+
+            Assert.All(outcome.PerRecipient, o =>
+            {
+                Assert.Equal(SendStatus.Failed, o.Status);
+                Assert.Equal("ConnectionFailed", o.Code);
+                Assert.Equal(3, o.Attempts);
+            });
+            Assert.Equal(3, gate.Waits);
+        }
+
+        [Fact]
+        public async Task ConnectionDroppedAfterTheBody_EndsUnknown_WithExactlyOneRequest()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenDrop();
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate()).SendAsync(Batch(Numbers(2)), CancellationToken.None);
+
+            Assert.All(outcome.PerRecipient, o =>
+            {
+                Assert.Equal(SendStatus.Unknown, o.Status);
+                Assert.Equal("ConnectionLost", o.Code);
+                Assert.Contains("not resent", o.Reason);
+            });
+            Assert.Single(server.Received);
+        }
+
+        [Theory]
+        [InlineData(500)]
+        [InlineData(502)]
+        [InlineData(504)]
+        public async Task ServerErrorsThatMayHaveQueued_EndUnknown_AndAreNotResent(int status)
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.Fallback = (context, _) => ScriptedServer.Reply(context, status, null);
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate()).SendAsync(Batch(Numbers(3)), CancellationToken.None);
+
+            Assert.All(outcome.PerRecipient, o =>
+            {
+                Assert.Equal(SendStatus.Unknown, o.Status);
+                Assert.Equal(status.ToString(CultureInfo.InvariantCulture), o.Code);
+                Assert.Contains("may or may not have been accepted", o.Reason);
+                Assert.Contains("not resent", o.Reason);
+                Assert.Equal(1, o.Attempts);
+            });
+            Assert.Single(server.Received);
+        }
+
+        [Fact]
+        public async Task ResendAmbiguous_ResendsAfterA500()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(500, null);
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate(), FastOptions(resendAmbiguous: true))
+                .SendAsync(Batch(Numbers(1)), CancellationToken.None);
+
+            var only = Assert.Single(outcome.PerRecipient);
+            Assert.Equal(SendStatus.Queued, only.Status);
+            Assert.Equal(2, only.Attempts);
+            Assert.Equal(2, server.Received.Count);
+        }
+
+        [Fact]
+        public async Task NoAnswerWithinTheTimeout_EndsUnknown_AndIsNotResent()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenDelay(TimeSpan.FromSeconds(20)).ThenDelay(TimeSpan.FromSeconds(20));
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate(), FastOptions(timeout: TimeSpan.FromMilliseconds(500)))
+                .SendAsync(Batch(Numbers(2)), CancellationToken.None);
+
+            Assert.All(outcome.PerRecipient, o =>
+            {
+                Assert.Equal(SendStatus.Unknown, o.Status);
+                Assert.Equal("Timeout", o.Code);
+            });
+            Assert.Single(server.Received);
+        }
+
+        private static int ClosedPort()
+        {
+            // Bind to get a free port, then close it: connecting there is refused.
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+    }
+}

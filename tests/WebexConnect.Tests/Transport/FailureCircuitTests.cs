@@ -1,0 +1,60 @@
+using System;
+using WebexConnect.Engine.Transport;
+using Xunit;
+
+namespace WebexConnect.Tests.Transport
+{
+    public class FailureCircuitTests
+    {
+        [Fact]
+        public void AfterTheBreak_OneBatchProbes_AndItsSuccessCloses()
+        {
+            var clock = new ManualClock();
+            var circuit = new FailureCircuit(2, TimeSpan.FromSeconds(30), clock);
+            circuit.Record(false, "503: down");
+            Assert.True(circuit.TryPass(out _));
+            circuit.Record(false, "503: down");
+
+            Assert.False(circuit.TryPass(out var reason));
+            Assert.Equal("Not sent: stopped after 2 consecutive failures: 503: down", reason);
+
+            clock.Now += TimeSpan.FromSeconds(31);
+            Assert.True(circuit.TryPass(out _));   // the probe
+            Assert.False(circuit.TryPass(out _));  // others still fail fast while it is out
+            circuit.Record(true, null);
+
+            Assert.False(circuit.IsOpen);
+            Assert.True(circuit.TryPass(out _));
+        }
+
+        [Fact]
+        public void AFailedProbe_OpensItAgainForAnotherBreak()
+        {
+            var clock = new ManualClock();
+            var circuit = new FailureCircuit(1, TimeSpan.FromSeconds(30), clock);
+            circuit.Record(false, "ConnectionFailed");
+            clock.Now += TimeSpan.FromSeconds(31);
+            Assert.True(circuit.TryPass(out _));
+
+            circuit.Record(false, "ConnectionFailed");
+
+            Assert.False(circuit.TryPass(out _));
+            clock.Now += TimeSpan.FromSeconds(31);
+            Assert.True(circuit.TryPass(out _));
+        }
+
+        [Fact]
+        public void AnAbandonedProbe_LetsTheNextBatchProbe()
+        {
+            var clock = new ManualClock();
+            var circuit = new FailureCircuit(1, TimeSpan.FromSeconds(30), clock);
+            circuit.Record(false, "ConnectionFailed");
+            clock.Now += TimeSpan.FromSeconds(31);
+            Assert.True(circuit.TryPass(out _));
+
+            circuit.Abandon();
+
+            Assert.True(circuit.TryPass(out _));
+        }
+    }
+}
