@@ -61,30 +61,17 @@ namespace WebexConnect.Tests.Transport
     {
         public const string ServiceKey = "sk-7f3a9c1e-KEY-MUST-NOT-LEAK";
 
-        /// <summary>
-        /// MessageShape.Of belongs to the payload writer (another work item); until it lands the tests build a
-        /// shape through its private constructor. The transport only reads Message from it.
-        /// </summary>
-        public static MessageShape Shape(ConnectMessage message)
-        {
-            var ctor = typeof(MessageShape).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, new[] { typeof(ConnectMessage), typeof(byte[]) })!;
-            return (MessageShape)ctor.Invoke(new object[] { message, Encoding.UTF8.GetBytes("\"channel\":\"sms\"") });
-        }
+        public static MessageShape Shape(ConnectMessage message) => MessageShape.Of(message);
 
-        public static OutgoingBatch Batch(params string[] numbers) => Batch(new SmsMessage { From = "ACME", Text = "hi" }, numbers);
+        public static OutgoingBatch Batch(params string[] numbers) => Batch(new SmsMessage { From = "ACME", Text = "hi", Encoding = SmsEncoding.Text }, numbers);
 
         public static OutgoingBatch Batch(ConnectMessage message, params string[] numbers) =>
             new OutgoingBatch(Shape(message), numbers.Select(n => new Recipient(n)).ToArray(), 1);
 
         public static string[] Numbers(int count) => Enumerable.Range(1, count).Select(i => "+4477009000" + i.ToString("00")).ToArray();
 
-        /// <summary>A body the tests can read back: {"channel":"sms","to":[{"msisdn":[...]}...]}.</summary>
-        public static IPayloadSource Payload { get; } = new DelegatePayloadSource(batch =>
-            JsonSerializer.SerializeToUtf8Bytes(new
-            {
-                channel = "sms",
-                to = batch.Recipients.Select(r => new { msisdn = r.Addresses }).ToArray(),
-            }));
+        /// <summary>The production body writer, so the loopback server receives real v2 JSON.</summary>
+        public static IPayloadSource Payload => V2PayloadSource.Instance;
 
         /// <summary>The numbers a received body carried, in order.</summary>
         public static string[] NumbersIn(ReceivedRequest request)
