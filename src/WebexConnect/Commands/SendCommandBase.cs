@@ -178,7 +178,7 @@ namespace WebexConnect.Commands
             var record = _composer!.Compose(Destinations, CorrelationId, InputRow.Read(InputObject), GtrIds);
             object? input = InputObject;
 
-            var invalid = _checks!.Check(_row, message, record, input);
+            var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);
             if (invalid != null)
             {
                 // Written now, not when the result's turn comes, so -ErrorAction Stop stops before any later row is sent.

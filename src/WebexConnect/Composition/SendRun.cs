@@ -33,9 +33,12 @@ namespace WebexConnect.Composition
 
         public long Unsuccessful { get; private set; }
 
-        /// <summary>The Invalid result for a record that must not be sent, or null when it may be sent.</summary>
+        /// <summary>
+        /// The Invalid result for a record that must not be sent, or null when it may be sent. Its Sequence is
+        /// its place among the records handed to the dispatcher, which has no gaps where a row was declined.
+        /// </summary>
         public SendResult? Check(long row, ConnectMessage message, ComposedRecord record, object? inputObject) =>
-            _checks.Check(row, message, record, inputObject);
+            _checks.Check(row, message, record, inputObject, sequence: Submitted + 1);
 
         /// <summary>Keeps an Invalid result's place in the output order.</summary>
         public void Reject(SendResult invalid)
@@ -99,7 +102,12 @@ namespace WebexConnect.Composition
             m => MessageValidator.Validate(m, DateTimeOffset.UtcNow),
             MessageValidator.ValidateRecipient);
 
-        public SendResult? Check(long row, ConnectMessage message, ComposedRecord record, object? inputObject)
+        /// <summary>
+        /// The Invalid result naming the row and every problem, or null when the record may be sent.
+        /// <paramref name="row"/> is the pipeline position named in the reason; <paramref name="sequence"/>
+        /// the result's place in the output order (default: the row).
+        /// </summary>
+        public SendResult? Check(long row, ConnectMessage message, ComposedRecord record, object? inputObject, long? sequence = null)
         {
             if (!ReferenceEquals(message, _lastMessage))
             {
@@ -115,7 +123,7 @@ namespace WebexConnect.Composition
 
             var reason = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + string.Join("; ", problems.Select(p => p.ToString()));
             return new SendResult(message.Channel, record.Recipient.ToString(), record.Recipient.CorrelationId, SendStatus.Invalid,
-                code: SendErrors.InvalidInputCode, reason: reason, inputObject: inputObject, sequence: row);
+                code: SendErrors.InvalidInputCode, reason: reason, inputObject: inputObject, sequence: sequence ?? row);
         }
     }
 }

@@ -88,7 +88,7 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal("07700", invalid.Destination);
             Assert.Equal("c-07700", invalid.CorrelationId);
             Assert.Same(row, invalid.InputObject);
-            Assert.Equal(12, invalid.Sequence);
+            Assert.Equal(1, invalid.Sequence); // the first record handed to this run, whatever its row number
             Assert.StartsWith("Row 12: ", invalid.Reason);
             Assert.Contains("SubstitutionColumn", invalid.Reason);
             Assert.Contains("Text: is empty", invalid.Reason);
@@ -116,6 +116,7 @@ namespace WebexConnect.Tests.Composition
 
             Assert.Equal(new[] { SendStatus.Queued, SendStatus.Invalid, SendStatus.Queued }, results.Select(r => r.Status));
             Assert.Equal(new[] { "+447700900001", "bad", "+447700900003" }, results.Select(r => r.Destination));
+            Assert.Equal(2, results[1].Sequence);
             Assert.Equal(3, run.Submitted);
             Assert.Equal(3, run.Completed);
             Assert.Equal(1, run.Unsuccessful);
