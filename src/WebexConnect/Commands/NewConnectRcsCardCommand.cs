@@ -1,0 +1,58 @@
+using System;
+using System.Management.Automation;
+using WebexConnect.Messages;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Creates a rich card for Send-ConnectRcs -Card (standalone) or -Carousel.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "ConnectRcsCard")]
+    [OutputType(typeof(RcsCard))]
+    public sealed class NewConnectRcsCardCommand : PSCmdlet
+    {
+        /// <summary>The card's title (at most 200 characters).</summary>
+        [Parameter(Position = 0)]
+        [ValidateLength(1, 200)]
+        public string? Title { get; set; }
+
+        /// <summary>The card's description (at most 2000 characters).</summary>
+        [Parameter(Position = 1)]
+        [ValidateLength(1, 2000)]
+        public string? Description { get; set; }
+
+        /// <summary>The public URL of the card's image or video.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? MediaUrl { get; set; }
+
+        /// <summary>The media's height; carousels allow Short and Medium only.</summary>
+        [Parameter]
+        public RcsMediaHeight? MediaHeight { get; set; }
+
+        /// <summary>Layout of a standalone card: media beside (Horizontal) or above (Vertical) the text.</summary>
+        [Parameter]
+        public RcsCardOrientation? Orientation { get; set; }
+
+        /// <summary>Where the thumbnail sits on a horizontal card.</summary>
+        [Parameter]
+        public RcsThumbnailAlignment? ThumbnailAlignment { get; set; }
+
+        /// <summary>Suggestion chips on the card: at most 4 on a standalone card, 2 on a carousel card.</summary>
+        [Parameter]
+        [ValidateCount(0, 4)]
+        public RcsSuggestion[]? Suggestion { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord() => WriteObject(new RcsCard
+        {
+            Title = Title,
+            Description = Description,
+            MediaUrl = MediaUrl,
+            MediaHeight = MediaHeight,
+            Orientation = Orientation,
+            ThumbnailAlignment = ThumbnailAlignment,
+            Suggestions = Suggestion ?? Array.Empty<RcsSuggestion>(),
+        });
+    }
+}

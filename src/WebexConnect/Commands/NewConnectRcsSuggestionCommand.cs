@@ -1,0 +1,115 @@
+using System;
+using System.Management.Automation;
+using WebexConnect.Messages;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Creates a suggestion chip (reply, link, call, location, share location or calendar event) for an RCS message or card.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "ConnectRcsSuggestion", DefaultParameterSetName = ReplySet)]
+    [OutputType(typeof(RcsSuggestion))]
+    public sealed class NewConnectRcsSuggestionCommand : PSCmdlet
+    {
+        private const string ReplySet = "Reply";
+        private const string OpenUrlSet = "OpenUrl";
+        private const string DialPhoneSet = "DialPhone";
+        private const string ViewLocationSet = "ViewLocation";
+        private const string ViewAddressSet = "ViewLocationByAddress";
+        private const string ShareLocationSet = "ShareLocation";
+        private const string CalendarEventSet = "CalendarEvent";
+
+        /// <summary>The chip's label (at most 25 characters).</summary>
+        [Parameter(Mandatory = true, Position = 0, HelpMessage = "The chip's label, at most 25 characters.")]
+        [ValidateLength(1, 25)]
+        public string DisplayText { get; set; } = "";
+
+        /// <summary>Data returned to your app when the user taps the chip.</summary>
+        [Parameter(Position = 1)]
+        public string? PostbackData { get; set; }
+
+        /// <summary>Open this URL when tapped.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OpenUrlSet, HelpMessage = "The URL to open.")]
+        [ValidateNotNullOrEmpty]
+        public string Url { get; set; } = "";
+
+        /// <summary>Dial this number when tapped.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = DialPhoneSet, HelpMessage = "The number to dial, e.g. +447700900001.")]
+        [ValidateNotNullOrEmpty]
+        public string Phone { get; set; } = "";
+
+        /// <summary>Show this latitude on a map when tapped.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ViewLocationSet, HelpMessage = "Latitude in degrees.")]
+        [ValidateRange(-90.0, 90.0)]
+        public double Latitude { get; set; }
+
+        /// <summary>Show this longitude on a map when tapped.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ViewLocationSet, HelpMessage = "Longitude in degrees.")]
+        [ValidateRange(-180.0, 180.0)]
+        public double Longitude { get; set; }
+
+        /// <summary>Show this address or query on a map (alone, or as the label of -Latitude/-Longitude).</summary>
+        [Parameter(ParameterSetName = ViewLocationSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ViewAddressSet, HelpMessage = "The address or place to show.")]
+        [ValidateNotNullOrEmpty]
+        public string? Address { get; set; }
+
+        /// <summary>Ask the user to share their location.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ShareLocationSet, HelpMessage = "Ask the user to share their location.")]
+        public SwitchParameter ShareLocation { get; set; }
+
+        /// <summary>The calendar event's start.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CalendarEventSet, HelpMessage = "When the event starts.")]
+        public DateTimeOffset StartTime { get; set; }
+
+        /// <summary>The calendar event's end.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CalendarEventSet, HelpMessage = "When the event ends.")]
+        public DateTimeOffset EndTime { get; set; }
+
+        /// <summary>The calendar event's title.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CalendarEventSet, HelpMessage = "The event's title.")]
+        [ValidateNotNullOrEmpty]
+        public string Title { get; set; } = "";
+
+        /// <summary>The calendar event's description.</summary>
+        [Parameter(ParameterSetName = CalendarEventSet)]
+        public string? Description { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == CalendarEventSet && EndTime <= StartTime)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-EndTime must be after -StartTime."),
+                    "EndTimeBeforeStartTime", ErrorCategory.InvalidArgument, EndTime));
+            }
+
+            var set = ParameterSetName;
+            WriteObject(new RcsSuggestion
+            {
+                Type = TypeOf(set),
+                DisplayText = DisplayText,
+                PostbackData = PostbackData,
+                Url = set == OpenUrlSet ? Url : null,
+                Phone = set == DialPhoneSet ? Phone : null,
+                Latitude = set == ViewLocationSet ? Latitude : null,
+                Longitude = set == ViewLocationSet ? Longitude : null,
+                Address = set == ViewLocationSet || set == ViewAddressSet ? Address : null,
+                StartTime = set == CalendarEventSet ? StartTime : null,
+                EndTime = set == CalendarEventSet ? EndTime : null,
+                MeetingTitle = set == CalendarEventSet ? Title : null,
+                MeetingDescription = set == CalendarEventSet ? Description : null,
+            });
+        }
+
+        private static RcsSuggestionType TypeOf(string parameterSet) => parameterSet switch
+        {
+            OpenUrlSet => RcsSuggestionType.OpenUrl,
+            DialPhoneSet => RcsSuggestionType.DialPhone,
+            ViewLocationSet or ViewAddressSet => RcsSuggestionType.ViewLocation,
+            ShareLocationSet => RcsSuggestionType.ShareLocation,
+            CalendarEventSet => RcsSuggestionType.CalendarEvent,
+            _ => RcsSuggestionType.Reply,
+        };
+    }
+}

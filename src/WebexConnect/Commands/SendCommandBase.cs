@@ -1,0 +1,342 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using WebexConnect.Composition;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// What Send-ConnectSms, Send-ConnectEmail and Send-ConnectRcs share: the common parameters, the
+    /// session, and the flow record → check → ShouldProcess → dispatcher → results in input order.
+    /// Everything that is not PowerShell binding lives in Composition/ and is tested there.
+    /// </summary>
+    public abstract class SendCommandBase : PSCmdlet, IDisposable
+    {
+        /// <summary>The parameter set that uses a template configured in Webex Connect instead of content.</summary>
+        protected const string TemplateSet = "Template";
+
+        private const int ProgressActivityId = 0x5EDC;
+
+        private readonly Stopwatch _clock = new Stopwatch();
+        private CancellationTokenSource? _cancellation;
+        private IDispatcher? _dispatcher;
+        private ConnectSession? _session;
+        private RecordComposer? _composer;
+        private MessageChecks? _checks;
+        private SendRun? _run;
+        private SendProgress? _progress;
+        private bool _progressShown;
+        private long _row;
+        private ConnectMessage? _message;
+        private object?[]? _messageKey;
+
+        /// <summary>
+        /// The pipeline object itself, so that its other columns become substitutions. A plain string has
+        /// none. You rarely set this yourself: piping fills it.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>The sender: SMS sender ID or short/long code, email sender address, or the RCS app ID.</summary>
+        [Parameter(Mandatory = true, HelpMessage = "The sender: SMS sender ID or short code, email sender address, or RCS app ID.")]
+        [ValidateNotNullOrEmpty]
+        public string From { get; set; } = "";
+
+        /// <summary>Your reference for the row (at most 50 bytes), echoed in delivery webhooks; binds from a CorrelationId column.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? CorrelationId { get; set; }
+
+        /// <summary>The ID of a template configured in Webex Connect, sent instead of content.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TemplateSet, HelpMessage = "The ID of a template configured in Webex Connect.")]
+        [ValidateNotNullOrEmpty]
+        public string TemplateId { get; set; } = "";
+
+        /// <summary>Values for $(name) variables shared by every row; a row's own columns win.</summary>
+        [Parameter]
+        public Hashtable? Substitution { get; set; }
+
+        /// <summary>The only columns of each row to send as substitutions (default: every column no parameter consumed).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? SubstitutionColumn { get; set; }
+
+        /// <summary>When to send, at most 7 days ahead; results are then Scheduled.</summary>
+        [Parameter]
+        public DateTimeOffset? SendAt { get; set; }
+
+        /// <summary>When an undelivered message expires. Not together with -Validity.</summary>
+        [Parameter]
+        public DateTimeOffset? ExpireAt { get; set; }
+
+        /// <summary>How long an undelivered message stays valid (whole seconds). Not together with -ExpireAt.</summary>
+        [Parameter]
+        public TimeSpan? Validity { get; set; }
+
+        /// <summary>Up to 2000 characters echoed in every delivery webhook.</summary>
+        [Parameter]
+        public string? CallbackData { get; set; }
+
+        /// <summary>The HTTPS URL that receives delivery webhooks.</summary>
+        [Parameter]
+        public Uri? NotifyUrl { get; set; }
+
+        /// <summary>The contact policy group to apply (with -CheckConsent and/or -ApplyFrequencyCap).</summary>
+        [Parameter]
+        public string? ContactPolicyGroup { get; set; }
+
+        /// <summary>Send only to recipients who consented on this channel (needs -ContactPolicyGroup).</summary>
+        [Parameter]
+        public SwitchParameter CheckConsent { get; set; }
+
+        /// <summary>Apply the policy group's frequency cap (needs -ContactPolicyGroup).</summary>
+        [Parameter]
+        public SwitchParameter ApplyFrequencyCap { get; set; }
+
+        /// <summary>The session to send with; default: the one Connect-WebexConnect made current.</summary>
+        [Parameter]
+        public ConnectSession? Session { get; set; }
+
+        /// <summary>
+        /// Resend destinations whose outcome is ambiguous (timeout, 500/502/504) instead of reporting them
+        /// as Unknown. The recipient may then receive the message twice.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter ResendUnknown { get; set; }
+
+        /// <summary>Output the exact JSON each row would be sent with, and send nothing.</summary>
+        [Parameter]
+        public SwitchParameter PayloadOnly { get; set; }
+
+        /// <summary>The channel this cmdlet sends on.</summary>
+        private protected abstract MessageChannel Channel { get; }
+
+        /// <summary>The destinations bound for the current record (-To).</summary>
+        private protected abstract IReadOnlyList<ConnectDestination>? Destinations { get; }
+
+        /// <summary>-RequestedReceipt as given.</summary>
+        private protected abstract IReadOnlyList<string>? RequestedReceiptNames { get; }
+
+        /// <summary>The values that may change from row to row and so change the message (e.g. -Text).</summary>
+        private protected abstract object?[] PerRowContent { get; }
+
+        /// <summary>RCS: the GTR IDs bound for the current record.</summary>
+        private protected virtual IReadOnlyList<string>? GtrIds => null;
+
+        /// <summary>Builds the message from the current parameter values; <paramref name="common"/> holds the shared fields.</summary>
+        private protected abstract ConnectMessage CreateMessage(CommonFields common);
+
+        /// <summary>SMS: the parts the text needs for this recipient; null for other channels.</summary>
+        private protected virtual int? MeasureParts(ConnectMessage message, Recipient recipient) => null;
+
+        /// <summary>Checked once before the first row: combinations no row can fix.</summary>
+        private protected virtual void CheckParameters()
+        {
+        }
+
+        private string ActionName => "Send " + (Channel == MessageChannel.Sms ? "SMS" : Channel == MessageChannel.Email ? "email" : "RCS");
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (ExpireAt.HasValue && Validity.HasValue)
+                ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.");
+            CheckParameters();
+
+            // PSCmdlet has its own SessionState property, hence the full name.
+            _session = Session ?? global::WebexConnect.Sending.SessionState.Current;
+            if (_session is null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("Not connected to Webex Connect. Run Connect-WebexConnect first, or Connect-WebexConnect -Sandbox to try the module without sending anything."),
+                    "NotConnected", ErrorCategory.ConnectionError, null));
+            }
+
+            _composer = new RecordComposer(PipelineColumns.Of(GetType()), SubstitutionColumn);
+            _checks = MessageChecks.Standard();
+            if (PayloadOnly) return;
+
+            _cancellation = new CancellationTokenSource();
+            _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(new DispatchOptions { ResendAmbiguous = ResendUnknown }, _cancellation.Token));
+            _run = new SendRun(_dispatcher!, _checks, MeasureParts);
+            _clock.Start();
+            _progress = new SendProgress(() => _clock.Elapsed);
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            _row++;
+            var message = CurrentMessage();
+            var record = _composer!.Compose(Destinations, CorrelationId, InputRow.Read(InputObject), GtrIds);
+            object? input = InputObject;
+
+            var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);
+            if (invalid != null)
+            {
+                // Written now, not when the result's turn comes, so -ErrorAction Stop stops before any later row is sent.
+                WriteError(ErrorFor(invalid));
+                if (_run != null) Guard(() => _run.Reject(invalid));
+            }
+            else if (PayloadOnly)
+            {
+                WriteObject(_session!.EngineHost.RenderPayload(message, new[] { record.Recipient }));
+            }
+            else if (ShouldProcess(TargetFor(record.Recipient), ActionName))
+            {
+                Guard(() => _run!.Send(message, record.Recipient, input));
+            }
+
+            if (_run != null) Guard(() => WriteResults(_run.TakeReady()));
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (_run is null) return;
+            Guard(() => WriteResults(_run.Complete()));
+            if (_progressShown)
+                WriteProgress(new ProgressRecord(ProgressActivityId, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _cancellation?.Cancel();
+
+        /// <summary>Stops the background sending and releases the run's resources.</summary>
+        public void Dispose()
+        {
+            _cancellation?.Cancel();
+            _dispatcher?.Dispose();
+            _cancellation?.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>A terminating error about the parameters, before anything is sent.</summary>
+        private protected void ThrowParameterError(string errorId, string message) =>
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, null));
+
+        private ConnectMessage CurrentMessage()
+        {
+            var key = PerRowContent;
+            if (_message is null || _messageKey is null || !key.SequenceEqual(_messageKey))
+            {
+                _message = CreateMessage(CommonFieldsNow());
+                _messageKey = key;
+            }
+            return _message;
+        }
+
+        private CommonFields CommonFieldsNow()
+        {
+            var receipts = new List<string>();
+            foreach (var name in RequestedReceiptNames ?? Array.Empty<string>())
+            {
+                var normalized = ReceiptTypes.Normalize(Channel, name);
+                if (normalized is null)
+                    ThrowParameterError("InvalidRequestedReceipt", $"'{name}' is not a {Channel} receipt. Use one of: {string.Join(", ", ReceiptTypes.For(Channel))}.");
+                else if (!receipts.Contains(normalized))
+                    receipts.Add(normalized);
+            }
+
+            var policy = ContactPolicyGroup is null && !CheckConsent && !ApplyFrequencyCap
+                ? null
+                : new ContactPolicy { Group = ContactPolicyGroup ?? "", CheckConsent = CheckConsent, ApplyFrequencyCap = ApplyFrequencyCap };
+
+            return new CommonFields(From, SubstitutionText.FromHashtable(Substitution), SendAt, ExpireAt, Validity, CallbackData,
+                NotifyUrl?.OriginalString, receipts, policy, ParameterSetName == TemplateSet ? TemplateId : null);
+        }
+
+        private static string TargetFor(Recipient recipient, long row) =>
+            SubstitutionText.Abbreviate(recipient.Addresses) + " (row " + row.ToString(CultureInfo.InvariantCulture) + ")";
+
+        private string TargetFor(Recipient recipient) => TargetFor(recipient, _row);
+
+        private void WriteResults(IEnumerable<SendResult> results)
+        {
+            foreach (var result in results)
+            {
+                WriteObject(result);
+                // Invalid rows had their error written when they were read.
+                if (!result.IsSuccess && result.Status != SendStatus.Invalid) WriteError(ErrorFor(result));
+                ShowProgress();
+            }
+            ShowProgress();
+        }
+
+        private void ShowProgress()
+        {
+            var snapshot = _progress?.Next(_run!.Completed, _run.Unsuccessful);
+            if (snapshot is null) return;
+            _progressShown = true;
+            WriteProgress(new ProgressRecord(ProgressActivityId, ActionName, snapshot.Status)
+            {
+                PercentComplete = snapshot.PercentComplete,
+                SecondsRemaining = snapshot.SecondsRemaining,
+            });
+        }
+
+        private static ErrorRecord ErrorFor(SendResult result) =>
+            new ErrorRecord(new ConnectSendException(SendErrors.MessageFor(result), result),
+                SendErrors.ErrorIdFor(result), SendErrors.CategoryFor(result), result.InputObject ?? result.Destination);
+
+        /// <summary>Runs engine work; a failure that dooms every later row ends the command with its own ErrorId.</summary>
+        private void Guard(Action work) => Guard(() => { work(); return true; });
+
+        private T? Guard<T>(Func<T> work)
+        {
+            try
+            {
+                return work();
+            }
+            catch (SessionFailureException failure)
+            {
+                ThrowTerminatingError(new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId), null));
+                return default;
+            }
+            catch (OperationCanceledException) when (_cancellation?.IsCancellationRequested == true)
+            {
+                // Ctrl+C or Select-Object -First: PowerShell is stopping the pipeline; nothing more to write.
+                throw new PipelineStoppedException();
+            }
+        }
+    }
+
+    /// <summary>The fields every channel's message shares, computed once per message from the common parameters.</summary>
+    internal sealed class CommonFields
+    {
+        public CommonFields(string from, IReadOnlyDictionary<string, string> substitutions, DateTimeOffset? sendAt, DateTimeOffset? expireAt,
+            TimeSpan? validity, string? callbackData, string? notifyUrl, IReadOnlyList<string> receipts, ContactPolicy? policy, string? templateId)
+        {
+            From = from;
+            Substitutions = substitutions;
+            SendAt = sendAt;
+            ExpireAt = expireAt;
+            Validity = validity;
+            CallbackData = callbackData;
+            NotifyUrl = notifyUrl;
+            RequestedReceipts = receipts;
+            ContactPolicy = policy;
+            TemplateId = templateId;
+        }
+
+        public string From { get; }
+        public IReadOnlyDictionary<string, string> Substitutions { get; }
+        public DateTimeOffset? SendAt { get; }
+        public DateTimeOffset? ExpireAt { get; }
+        public TimeSpan? Validity { get; }
+        public string? CallbackData { get; }
+        public string? NotifyUrl { get; }
+        public IReadOnlyList<string> RequestedReceipts { get; }
+        public ContactPolicy? ContactPolicy { get; }
+
+        /// <summary>Set in the Template parameter set only.</summary>
+        public string? TemplateId { get; }
+    }
+}

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using WebexConnect.Composition;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Sends an email to every address piped in or given to -To, one result per row.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "ConnectEmail", DefaultParameterSetName = ContentSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SendResult))]
+    public sealed class SendConnectEmailCommand : SendCommandBase
+    {
+        private const string ContentSet = "Content";
+
+        private IReadOnlyList<EmailAttachment> _attachments = Array.Empty<EmailAttachment>();
+
+        /// <summary>The address(es); several in one call share one destination object (with -MultipleToRecipients, one email).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The recipient's email address.")]
+        [Alias("Email", "EmailAddress", "Mail")]
+        public ConnectDestination[] To { get; set; } = Array.Empty<ConnectDestination>();
+
+        /// <summary>The subject, with $(name) variables; binds from a Subject column too.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The email's subject.")]
+        public string Subject { get; set; } = "";
+
+        /// <summary>The plain text body (the fallback of an HTML email); binds from a Text column too.</summary>
+        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        public string? Text { get; set; }
+
+        /// <summary>The HTML body (at most 500 KB); binds from an Html column too.</summary>
+        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        public string? Html { get; set; }
+
+        /// <summary>The character set of the body or template text, e.g. utf-8.</summary>
+        [Parameter]
+        public string? Encoding { get; set; }
+
+        /// <summary>With -TemplateId: a subject that overrides the template's.</summary>
+        [Parameter(ParameterSetName = TemplateSet)]
+        public string? TemplateSubject { get; set; }
+
+        /// <summary>The reply-to address.</summary>
+        [Parameter(ParameterSetName = ContentSet)]
+        public string? ReplyTo { get; set; }
+
+        /// <summary>Attachments: hashtables @{ MimeType; Name; Url } (Name and MimeType default from the URL's file name).</summary>
+        [Parameter(ParameterSetName = ContentSet)]
+        public object[]? Attachment { get; set; }
+
+        /// <summary>Copy recipients.</summary>
+        [Parameter]
+        public string[]? Cc { get; set; }
+
+        /// <summary>Blind copy recipients.</summary>
+        [Parameter]
+        public string[]? Bcc { get; set; }
+
+        /// <summary>Send one email to all the addresses of a destination object, in one transaction.</summary>
+        [Parameter]
+        public SwitchParameter MultipleToRecipients { get; set; }
+
+        /// <summary>The display name beside the sender address.</summary>
+        [Parameter]
+        public string? FromName { get; set; }
+
+        /// <summary>Track link clicks in the HTML body.</summary>
+        [Parameter]
+        public SwitchParameter TrackClicks { get; set; }
+
+        /// <summary>Track opens.</summary>
+        [Parameter]
+        public SwitchParameter TrackOpens { get; set; }
+
+        /// <summary>The List-Unsubscribe URL (one-click unsubscribe).</summary>
+        [Parameter]
+        public string? ListUnsubscribeUrl { get; set; }
+
+        /// <summary>The List-Unsubscribe mailto address.</summary>
+        [Parameter]
+        public string? UnsubscribeEmailAddress { get; set; }
+
+        /// <summary>The subject of the unsubscribe email.</summary>
+        [Parameter]
+        public string? UnsubscribeEmailSubject { get; set; }
+
+        /// <summary>Which delivery webhooks to receive.</summary>
+        [Parameter]
+        [ValidateSet("submitted", "delivered", "read", "clicked", "bounced", "complaint", "not verified", "invalid", "failed")]
+        public string[]? RequestedReceipt { get; set; }
+
+        private protected override MessageChannel Channel => MessageChannel.Email;
+
+        private protected override IReadOnlyList<ConnectDestination>? Destinations => To;
+
+        private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
+
+        private protected override object?[] PerRowContent =>
+            ParameterSetName == ContentSet ? new object?[] { Subject, Text, Html } : new object?[] { null, null, null };
+
+        private protected override void CheckParameters()
+        {
+            try
+            {
+                _attachments = EmailAttachments.Read(Attachment);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowParameterError("InvalidAttachment", e.Message);
+            }
+        }
+
+        private protected override ConnectMessage CreateMessage(CommonFields common)
+        {
+            var content = common.TemplateId is null;
+            return new EmailMessage
+            {
+                From = common.From,
+                Substitutions = common.Substitutions,
+                SendAt = common.SendAt,
+                ExpireAt = common.ExpireAt,
+                Validity = common.Validity,
+                CallbackData = common.CallbackData,
+                NotifyUrl = common.NotifyUrl,
+                RequestedReceipts = common.RequestedReceipts,
+                ContactPolicy = common.ContactPolicy,
+                Template = content ? null : new MessageTemplate { Id = common.TemplateId!, Encoding = Encoding, Subject = TemplateSubject },
+                Subject = content ? Subject : null,
+                Text = content ? Text : null,
+                Html = content ? Html : null,
+                Encoding = content ? Encoding : null,
+                ReplyTo = ReplyTo,
+                Attachments = _attachments,
+                Cc = Cc ?? Array.Empty<string>(),
+                Bcc = Bcc ?? Array.Empty<string>(),
+                MultipleToRecipients = MultipleToRecipients ? true : null,
+                FromName = FromName,
+                TrackClicks = TrackClicks ? true : null,
+                TrackOpens = TrackOpens ? true : null,
+                ListUnsubscribeUrl = ListUnsubscribeUrl,
+                UnsubscribeEmailAddress = UnsubscribeEmailAddress,
+                UnsubscribeEmailSubject = UnsubscribeEmailSubject,
+            };
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using WebexConnect.Composition;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Sends an RCS message (text, media, rich card, carousel or agent event) to every number piped in or given to -To.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "ConnectRcs", DefaultParameterSetName = TextSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SendResult))]
+    public sealed class SendConnectRcsCommand : SendCommandBase
+    {
+        private const string TextSet = "Text";
+        private const string MediaSet = "Media";
+        private const string CardSet = "Card";
+        private const string CarouselSet = "Carousel";
+        private const string AgentEventSet = "AgentEvent";
+
+        /// <summary>The E.164 number(s); several in one call receive the identical message in one destination object.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The recipient's number in E.164 form, e.g. +447700900001.")]
+        [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "Msisdn", "Number")]
+        public ConnectDestination[] To { get; set; } = Array.Empty<ConnectDestination>();
+
+        /// <summary>The text (at most 1024 characters), with $(name) variables; binds from a Text column too.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The message text; $(Column) is replaced by the row's value.")]
+        [AllowEmptyString]
+        public string Text { get; set; } = "";
+
+        /// <summary>The public URL of an image, video or file to send.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = MediaSet, HelpMessage = "The public URL of the media file.")]
+        [ValidateNotNullOrEmpty]
+        public string MediaUrl { get; set; } = "";
+
+        /// <summary>A rich card from New-ConnectRcsCard.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CardSet, HelpMessage = "A rich card from New-ConnectRcsCard.")]
+        [ValidateNotNull]
+        public RcsCard? Card { get; set; }
+
+        /// <summary>2 to 10 rich cards from New-ConnectRcsCard, shown side by side.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CarouselSet, HelpMessage = "2 to 10 rich cards from New-ConnectRcsCard.")]
+        [ValidateNotNullOrEmpty]
+        public RcsCard[] Carousel { get; set; } = Array.Empty<RcsCard>();
+
+        /// <summary>The width of the carousel's cards.</summary>
+        [Parameter(ParameterSetName = CarouselSet)]
+        public RcsCarouselWidth CarouselWidth { get; set; } = RcsCarouselWidth.Medium;
+
+        /// <summary>IsTyping shows a typing indicator; Read marks the message -EventMessageId as read.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AgentEventSet, HelpMessage = "IsTyping or Read.")]
+        public RcsAgentEvent AgentEvent { get; set; }
+
+        /// <summary>With -AgentEvent Read: the ID of the received message to mark as read.</summary>
+        [Parameter(ParameterSetName = AgentEventSet)]
+        public string? EventMessageId { get; set; }
+
+        /// <summary>Suggestion chips from New-ConnectRcsSuggestion (at most 10).</summary>
+        [Parameter]
+        public RcsSuggestion[]? Suggestion { get; set; }
+
+        /// <summary>Fall back to SMS when the number cannot receive RCS (needs -FallbackSenderId and -FallbackText).</summary>
+        [Parameter]
+        public SwitchParameter SmsFallback { get; set; }
+
+        /// <summary>The SMS sender ID used for the fallback.</summary>
+        [Parameter]
+        public string? FallbackSenderId { get; set; }
+
+        /// <summary>The SMS text used for the fallback (at most 1024 characters).</summary>
+        [Parameter]
+        public string? FallbackText { get; set; }
+
+        /// <summary>The recipient's carrier ID, when known.</summary>
+        [Parameter]
+        public string? CarrierId { get; set; }
+
+        /// <summary>GTR IDs, one per number; binds from a GtrId column too.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string[]? GtrId { get; set; }
+
+        /// <summary>Which delivery webhooks to receive.</summary>
+        [Parameter]
+        [ValidateSet("Sent", "Delivered", "Read", "Failed", "Clicked")]
+        public string[]? RequestedReceipt { get; set; }
+
+        private protected override MessageChannel Channel => MessageChannel.Rcs;
+
+        private protected override IReadOnlyList<ConnectDestination>? Destinations => To;
+
+        private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
+
+        private protected override IReadOnlyList<string>? GtrIds => GtrId;
+
+        private protected override object?[] PerRowContent => new object?[] { ParameterSetName == TextSet ? Text : null };
+
+        private protected override ConnectMessage CreateMessage(CommonFields common)
+        {
+            var set = ParameterSetName;
+            return new RcsMessage
+            {
+                From = common.From,
+                Substitutions = common.Substitutions,
+                SendAt = common.SendAt,
+                ExpireAt = common.ExpireAt,
+                Validity = common.Validity,
+                CallbackData = common.CallbackData,
+                NotifyUrl = common.NotifyUrl,
+                RequestedReceipts = common.RequestedReceipts,
+                ContactPolicy = common.ContactPolicy,
+                Template = common.TemplateId is null ? null : new MessageTemplate { Id = common.TemplateId },
+                ContentType = ContentTypeOf(set),
+                Text = set == TextSet ? Text : null,
+                MediaUrl = set == MediaSet ? MediaUrl : null,
+                Card = set == CardSet ? Card : null,
+                Cards = set == CarouselSet ? Carousel : Array.Empty<RcsCard>(),
+                CarouselWidth = set == CarouselSet ? CarouselWidth : null,
+                AgentEvent = set == AgentEventSet ? AgentEvent : null,
+                EventMessageId = set == AgentEventSet ? EventMessageId : null,
+                Suggestions = Suggestion ?? Array.Empty<RcsSuggestion>(),
+                SmsFallback = SmsFallback ? true : null,
+                FallbackSenderId = FallbackSenderId,
+                FallbackText = FallbackText,
+                CarrierId = CarrierId,
+            };
+        }
+
+        private static RcsContentType ContentTypeOf(string parameterSet) => parameterSet switch
+        {
+            MediaSet => RcsContentType.Media,
+            CardSet => RcsContentType.Standalone,
+            CarouselSet => RcsContentType.Carousel,
+            AgentEventSet => RcsContentType.AgentEvent,
+            _ => RcsContentType.Text,
+        };
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using WebexConnect.Composition;
+using WebexConnect.Messages;
+using WebexConnect.Messages.Sms;
+using WebexConnect.Results;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Sends an SMS to every number piped in or given to -To, one result per row.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "ConnectSms", DefaultParameterSetName = TextSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SendResult))]
+    public sealed class SendConnectSmsCommand : SendCommandBase
+    {
+        private const string TextSet = "Text";
+
+        /// <summary>The E.164 number(s) (+447700900001); several in one call receive the identical message in one destination object.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The recipient's number in E.164 form, e.g. +447700900001.")]
+        [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "Msisdn", "Number")]
+        public ConnectDestination[] To { get; set; } = Array.Empty<ConnectDestination>();
+
+        /// <summary>The text, with $(name) variables filled from the row's columns; binds from a Text column too.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The message text; $(Column) is replaced by the row's value.")]
+        [AllowEmptyString]
+        public string Text { get; set; } = "";
+
+        /// <summary>Auto (default) picks Text (GSM-7) when it can carry every character, else Unicode.</summary>
+        [Parameter(ParameterSetName = TextSet)]
+        public SmsEncoding Encoding { get; set; } = SmsEncoding.Auto;
+
+        /// <summary>Shorten HTTPS links in the text (needs -LinkDomain).</summary>
+        [Parameter]
+        public SwitchParameter ShortenLinks { get; set; }
+
+        /// <summary>Report clicks on shortened links.</summary>
+        [Parameter]
+        public SwitchParameter TrackClicks { get; set; }
+
+        /// <summary>The short-link domain configured for your tenant.</summary>
+        [Parameter]
+        public string? LinkDomain { get; set; }
+
+        /// <summary>Free reporting tag 1.</summary>
+        [Parameter]
+        public string? Tag1 { get; set; }
+
+        /// <summary>Free reporting tag 2.</summary>
+        [Parameter]
+        public string? Tag2 { get; set; }
+
+        /// <summary>Which delivery webhooks to receive.</summary>
+        [Parameter]
+        [ValidateSet("SUBMITTED", "DELIVERED", "FAILED", "CLICKED", "SENT")]
+        public string[]? RequestedReceipt { get; set; }
+
+        private protected override MessageChannel Channel => MessageChannel.Sms;
+
+        private protected override IReadOnlyList<ConnectDestination>? Destinations => To;
+
+        private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
+
+        private protected override object?[] PerRowContent => new object?[] { ParameterSetName == TextSet ? Text : null };
+
+        private protected override ConnectMessage CreateMessage(CommonFields common) => new SmsMessage
+        {
+            From = common.From,
+            Substitutions = common.Substitutions,
+            SendAt = common.SendAt,
+            ExpireAt = common.ExpireAt,
+            Validity = common.Validity,
+            CallbackData = common.CallbackData,
+            NotifyUrl = common.NotifyUrl,
+            RequestedReceipts = common.RequestedReceipts,
+            ContactPolicy = common.ContactPolicy,
+            Template = common.TemplateId is null ? null : new MessageTemplate { Id = common.TemplateId },
+            Text = common.TemplateId is null ? Text : null,
+            Encoding = Encoding,
+            ShortenLinks = ShortenLinks ? true : null,
+            TrackClicks = TrackClicks ? true : null,
+            Domain = LinkDomain,
+            Tag1 = Tag1,
+            Tag2 = Tag2,
+        };
+
+        private protected override int? MeasureParts(ConnectMessage message, Recipient recipient) =>
+            message is SmsMessage { Text: { } text } sms
+                ? SmsCalculator.Measure(SubstitutionText.Apply(text, sms.Substitutions, recipient.Substitutions), sms.Encoding).Parts
+                : null;
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using WebexConnect.Messages;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// Reads -Attachment: EmailAttachment objects, or hashtables/objects with MimeType, Name and Url
+    /// (MediaUrl also accepted). A missing name or MIME type is taken from the URL's file name, which
+    /// the service requires to end with the file's extension anyway.
+    /// </summary>
+    internal static class EmailAttachments
+    {
+        private static readonly Dictionary<string, string> MimeTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [".pdf"] = "application/pdf",
+            [".png"] = "image/png",
+            [".jpg"] = "image/jpeg",
+            [".jpeg"] = "image/jpeg",
+            [".gif"] = "image/gif",
+            [".txt"] = "text/plain",
+            [".csv"] = "text/csv",
+            [".htm"] = "text/html",
+            [".html"] = "text/html",
+            [".ics"] = "text/calendar",
+            [".zip"] = "application/zip",
+            [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            [".pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        };
+
+        /// <summary>The attachments, or an exception whose message says which item is wrong and why.</summary>
+        public static IReadOnlyList<EmailAttachment> Read(IEnumerable<object?>? items)
+        {
+            if (items is null) return Array.Empty<EmailAttachment>();
+            return items.Select((item, index) => ReadOne(item, index)).ToArray();
+        }
+
+        private static EmailAttachment ReadOne(object? item, int index)
+        {
+            if (item is PSObject wrapped)
+                item = wrapped.BaseObject is PSCustomObject ? wrapped : wrapped.BaseObject;
+            switch (item)
+            {
+                case EmailAttachment attachment:
+                    return attachment;
+                case IDictionary dictionary:
+                    return FromColumns(InputRow.FromDictionary(dictionary), index);
+                case PSObject psObject:
+                    return FromColumns(InputRow.Read(psObject), index);
+                case string url:
+                    return FromColumns(new InputRow(new[] { new KeyValuePair<string, object?>("Url", url) }), index);
+                default:
+                    throw new ArgumentException($"Attachment[{index}]: give a hashtable with MimeType, Name and Url, or an EmailAttachment.");
+            }
+        }
+
+        private static EmailAttachment FromColumns(InputRow row, int index)
+        {
+            string? Get(params string[] names) => row.Columns
+                .Where(c => names.Any(n => string.Equals(n, c.Key, StringComparison.OrdinalIgnoreCase)))
+                .Select(c => SubstitutionText.Of(c.Value))
+                .FirstOrDefault(v => v.Length > 0);
+
+            var url = Get("Url", "MediaUrl", "Uri");
+            if (url is null) throw new ArgumentException($"Attachment[{index}]: Url is missing (the public URL the service fetches the file from).");
+            var fileName = FileNameOf(url);
+            var name = Get("Name", "FileName") ?? fileName;
+            var mimeType = Get("MimeType", "ContentType") ?? GuessMimeType(fileName);
+            if (string.IsNullOrEmpty(name)) throw new ArgumentException($"Attachment[{index}]: Name is missing and the URL has no file name.");
+            if (mimeType is null) throw new ArgumentException($"Attachment[{index}]: MimeType is missing and cannot be told from '{fileName}'.");
+            return new EmailAttachment { MimeType = mimeType, Name = name!, MediaUrl = url };
+        }
+
+        private static string FileNameOf(string url)
+        {
+            var path = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : url;
+            return Uri.UnescapeDataString(path.Substring(path.LastIndexOf('/') + 1));
+        }
+
+        private static string? GuessMimeType(string fileName) =>
+            MimeTypes.TryGetValue(Path.GetExtension(fileName), out var type) ? type : null;
+    }
+}

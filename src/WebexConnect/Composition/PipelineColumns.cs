@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// The column names a cmdlet binds by property name (parameter names and their aliases). Read from the
+    /// cmdlet's own attributes so that the columns PowerShell consumes and the columns kept out of the
+    /// substitutions can never drift apart.
+    /// </summary>
+    internal static class PipelineColumns
+    {
+        public static IReadOnlyCollection<string> Of(Type cmdletType)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                // Attribute metadata rather than attribute instances: it reads the same in PowerShell and
+                // against the reference-only PowerShell assembly the tests compile with.
+                var attributes = CustomAttributeData.GetCustomAttributes(property);
+                var byName = attributes.Where(a => a.AttributeType == typeof(ParameterAttribute))
+                    .Any(a => a.NamedArguments.Any(n => n.MemberName == nameof(ParameterAttribute.ValueFromPipelineByPropertyName) && Equals(n.TypedValue.Value, true)));
+                if (!byName) continue;
+                names.Add(property.Name);
+                foreach (var alias in attributes.Where(a => a.AttributeType == typeof(AliasAttribute)).SelectMany(StringArguments))
+                    names.Add(alias);
+            }
+            return names;
+        }
+
+        /// <summary>The strings of an attribute built with a params string[] constructor.</summary>
+        internal static IEnumerable<string> StringArguments(CustomAttributeData attribute) =>
+            attribute.ConstructorArguments.SelectMany(argument => argument.Value is ReadOnlyCollection<CustomAttributeTypedArgument> items
+                ? items.Select(i => (string)i.Value!)
+                : new[] { (string)argument.Value! });
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>One pipeline record turned into a destination object, with what was wrong with it.</summary>
+    internal sealed class ComposedRecord
+    {
+        public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems)
+        {
+            Recipient = recipient;
+            Problems = problems;
+        }
+
+        public Recipient Recipient { get; }
+
+        /// <summary>Problems found while reading the row (not the API rules: MessageValidator checks those).</summary>
+        public IReadOnlyList<ValidationProblem> Problems { get; }
+    }
+
+    /// <summary>
+    /// Turns the values bound for one record (-To, -CorrelationId) and the row's other columns into a
+    /// <see cref="Recipient"/>. Columns that a parameter consumed never become substitutions; the rest do,
+    /// unless -SubstitutionColumn names the ones to use.
+    /// </summary>
+    internal sealed class RecordComposer
+    {
+        private readonly IReadOnlyCollection<string> _boundColumns;
+        private readonly IReadOnlyList<string>? _substitutionColumns;
+
+        /// <param name="boundColumns">Column names consumed by parameters (see <see cref="PipelineColumns"/>).</param>
+        /// <param name="substitutionColumns">-SubstitutionColumn: the only columns to use, or null for all the others.</param>
+        public RecordComposer(IReadOnlyCollection<string> boundColumns, IReadOnlyList<string>? substitutionColumns)
+        {
+            _boundColumns = boundColumns;
+            _substitutionColumns = substitutionColumns is { Count: > 0 } ? substitutionColumns : null;
+        }
+
+        public ComposedRecord Compose(IReadOnlyList<ConnectDestination>? to, string? correlationId, InputRow row,
+            IReadOnlyList<string>? gtrIds = null)
+        {
+            var problems = new List<ValidationProblem>();
+            var addresses = (to ?? Array.Empty<ConnectDestination>()).Select(d => d.Address).ToArray();
+            if (addresses.Length == 0)
+                problems.Add(new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases"));
+
+            var substitutions = _substitutionColumns is null ? RemainingColumns(row) : NamedColumns(row, problems);
+            var recipient = new Recipient(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
+                gtrIds is { Count: > 0 } ? gtrIds : null);
+            return new ComposedRecord(recipient, problems);
+        }
+
+        private IReadOnlyDictionary<string, string> RemainingColumns(InputRow row)
+        {
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var column in row.Columns)
+            {
+                if (_boundColumns.Contains(column.Key)) continue;
+                result[column.Key] = SubstitutionText.Of(column.Value);
+            }
+            return result;
+        }
+
+        private IReadOnlyDictionary<string, string> NamedColumns(InputRow row, List<ValidationProblem> problems)
+        {
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var wanted in _substitutionColumns!)
+            {
+                // PowerShell matches property names without regard to case; so do we, but keep the row's spelling.
+                var found = row.Columns.Where(c => string.Equals(c.Key, wanted, StringComparison.OrdinalIgnoreCase)).ToArray();
+                if (found.Length == 0)
+                {
+                    problems.Add(new ValidationProblem("SubstitutionColumn", $"the input has no column named '{wanted}'"));
+                    continue;
+                }
+                result[found[0].Key] = SubstitutionText.Of(found[0].Value);
+            }
+            return result;
+        }
+    }
+}

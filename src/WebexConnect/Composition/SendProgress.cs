@@ -1,0 +1,62 @@
+using System;
+using System.Globalization;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>What the progress bar shows at one moment.</summary>
+    internal sealed class ProgressSnapshot
+    {
+        public ProgressSnapshot(string status, int percentComplete, int secondsRemaining)
+        {
+            Status = status;
+            PercentComplete = percentComplete;
+            SecondsRemaining = secondsRemaining;
+        }
+
+        public string Status { get; }
+
+        /// <summary>-1 when the total is not known (streamed input).</summary>
+        public int PercentComplete { get; }
+
+        /// <summary>-1 when unknown.</summary>
+        public int SecondsRemaining { get; }
+    }
+
+    /// <summary>
+    /// Decides when the progress bar is worth redrawing (at most four times a second: drawing it costs
+    /// more than sending a row) and what it says: count, rate, failures, and the time left when the total is known.
+    /// </summary>
+    internal sealed class SendProgress
+    {
+        public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+        private readonly Func<TimeSpan> _elapsed;
+        private readonly long? _total;
+        private TimeSpan? _lastShown;
+
+        public SendProgress(Func<TimeSpan> elapsed, long? total = null)
+        {
+            _elapsed = elapsed;
+            _total = total;
+        }
+
+        /// <summary>A snapshot when one is due, otherwise null.</summary>
+        public ProgressSnapshot? Next(long completed, long unsuccessful)
+        {
+            var now = _elapsed();
+            if (_lastShown.HasValue && now - _lastShown.Value < Interval) return null;
+            _lastShown = now;
+
+            var seconds = Math.Max(now.TotalSeconds, 0.001);
+            var rate = completed / seconds;
+            var status = string.Format(CultureInfo.InvariantCulture, "{0:N0} done, {1:N0} not sent, {2:N0}/s", completed, unsuccessful, rate);
+            if (_total is not long total || total <= 0) return new ProgressSnapshot(status, -1, -1);
+
+            var percent = (int)Math.Min(100, completed * 100 / total);
+            var remaining = rate > 0 ? (int)Math.Ceiling((total - Math.Min(completed, total)) / rate) : -1;
+            return new ProgressSnapshot(
+                string.Format(CultureInfo.InvariantCulture, "{0:N0} of {1:N0} done, {2:N0} not sent, {3:N0}/s", completed, total, unsuccessful, rate),
+                percent, remaining);
+        }
+    }
+}

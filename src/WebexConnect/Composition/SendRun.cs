@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// One invocation of a send cmdlet, without PowerShell: checks each composed record, hands it to the
+    /// dispatcher (or records why it is invalid, keeping its place in the order) and counts what came back.
+    /// The cmdlet decides ShouldProcess between <see cref="Check"/> and <see cref="Send"/> and writes results.
+    /// </summary>
+    internal sealed class SendRun
+    {
+        private readonly IDispatcher _dispatcher;
+        private readonly MessageChecks _checks;
+        private readonly Func<ConnectMessage, Recipient, int?> _measureParts;
+
+        public SendRun(IDispatcher dispatcher, MessageChecks checks, Func<ConnectMessage, Recipient, int?>? measureParts = null)
+        {
+            _dispatcher = dispatcher;
+            _checks = checks;
+            _measureParts = measureParts ?? ((_, _) => null);
+        }
+
+        public long Submitted { get; private set; }
+
+        public long Completed { get; private set; }
+
+        public long Unsuccessful { get; private set; }
+
+        /// <summary>
+        /// The Invalid result for a record that must not be sent, or null when it may be sent. Its Sequence is
+        /// its place among the records handed to the dispatcher, which has no gaps where a row was declined.
+        /// </summary>
+        public SendResult? Check(long row, ConnectMessage message, ComposedRecord record, object? inputObject) =>
+            _checks.Check(row, message, record, inputObject, sequence: Submitted + 1);
+
+        /// <summary>Keeps an Invalid result's place in the output order.</summary>
+        public void Reject(SendResult invalid)
+        {
+            Submitted++;
+            _dispatcher.AddCompleted(invalid);
+        }
+
+        /// <summary>Queues a record; blocks while the in-flight bound is reached.</summary>
+        public void Send(ConnectMessage message, Recipient recipient, object? inputObject)
+        {
+            Submitted++;
+            _dispatcher.Add(new DispatchItem(message, recipient, inputObject) { Parts = _measureParts(message, recipient) });
+        }
+
+        /// <summary>Results ready now, in input order.</summary>
+        public IReadOnlyList<SendResult> TakeReady()
+        {
+            var ready = _dispatcher.TakeReady();
+            foreach (var result in ready) Count(result);
+            return ready;
+        }
+
+        /// <summary>Every remaining result, in input order, as it becomes ready.</summary>
+        public IEnumerable<SendResult> Complete()
+        {
+            foreach (var result in _dispatcher.Complete())
+            {
+                Count(result);
+                yield return result;
+            }
+        }
+
+        private void Count(SendResult result)
+        {
+            Completed++;
+            if (!result.IsSuccess) Unsuccessful++;
+        }
+    }
+
+    /// <summary>
+    /// Decides whether one record may be sent: what composing the row found, the message's shared part
+    /// (checked once per distinct message) and the destination, all reported together with the row number.
+    /// </summary>
+    internal sealed class MessageChecks
+    {
+        private readonly Func<ConnectMessage, IReadOnlyList<ValidationProblem>> _validateMessage;
+        private readonly Func<MessageChannel, Recipient, IReadOnlyList<ValidationProblem>> _validateRecipient;
+        private ConnectMessage? _lastMessage;
+        private IReadOnlyList<ValidationProblem> _lastMessageProblems = Array.Empty<ValidationProblem>();
+
+        public MessageChecks(Func<ConnectMessage, IReadOnlyList<ValidationProblem>> validateMessage,
+            Func<MessageChannel, Recipient, IReadOnlyList<ValidationProblem>> validateRecipient)
+        {
+            _validateMessage = validateMessage;
+            _validateRecipient = validateRecipient;
+        }
+
+        /// <summary>The checks the API's own rules need, as MessageValidator implements them.</summary>
+        public static MessageChecks Standard() => new MessageChecks(
+            m => MessageValidator.Validate(m, DateTimeOffset.UtcNow),
+            MessageValidator.ValidateRecipient);
+
+        /// <summary>
+        /// The Invalid result naming the row and every problem, or null when the record may be sent.
+        /// <paramref name="row"/> is the pipeline position named in the reason; <paramref name="sequence"/>
+        /// the result's place in the output order (default: the row).
+        /// </summary>
+        public SendResult? Check(long row, ConnectMessage message, ComposedRecord record, object? inputObject, long? sequence = null)
+        {
+            if (!ReferenceEquals(message, _lastMessage))
+            {
+                _lastMessageProblems = _validateMessage(message);
+                _lastMessage = message;
+            }
+
+            var problems = record.Problems.Concat(_lastMessageProblems).ToList();
+            // A destination object with no address has nothing the recipient rules could check.
+            if (record.Recipient.Addresses.Count > 0)
+                problems.AddRange(_validateRecipient(message.Channel, record.Recipient));
+            if (problems.Count == 0) return null;
+
+            var reason = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + string.Join("; ", problems.Select(p => p.ToString()));
+            return new SendResult(message.Channel, record.Recipient.ToString(), record.Recipient.CorrelationId, SendStatus.Invalid,
+                code: SendErrors.InvalidInputCode, reason: reason, inputObject: inputObject, sequence: sequence ?? row);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace WebexConnect.Results
+{
+    /// <summary>
+    /// The exception inside the ErrorRecord written for a result that is not a success; its
+    /// <see cref="Result"/> is the same object written to the output (so $err.Exception.Result works).
+    /// </summary>
+    public sealed class ConnectSendException : Exception
+    {
+        internal ConnectSendException(string message, SendResult result) : base(message)
+        {
+            Result = result;
+        }
+
+        /// <summary>The result this error reports.</summary>
+        public SendResult Result { get; }
+    }
+
+    /// <summary>
+    /// The stable ErrorId and the ErrorCategory for each kind of unsuccessful result. Scripts match on
+    /// these IDs ($err.FullyQualifiedErrorId), so an ID never changes once released.
+    /// </summary>
+    internal static class SendErrors
+    {
+        private static readonly Dictionary<string, (string Id, ErrorCategory Category)> Rejections =
+            new Dictionary<string, (string, ErrorCategory)>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["7000"] = ("InvalidRequestBody", ErrorCategory.InvalidData),
+                ["7001"] = ("AuthenticationFailed", ErrorCategory.AuthenticationError),
+                ["7002"] = ("AuthenticationFailed", ErrorCategory.AuthenticationError),
+                ["401"] = ("AuthenticationFailed", ErrorCategory.AuthenticationError),
+                ["403"] = ("AuthenticationFailed", ErrorCategory.AuthenticationError),
+                ["7003"] = ("MissingParameter", ErrorCategory.InvalidArgument),
+                ["7004"] = ("InvalidParameter", ErrorCategory.InvalidArgument),
+                ["7005"] = ("RequestExpired", ErrorCategory.InvalidOperation),
+                ["7019"] = ("RequestExpired", ErrorCategory.InvalidOperation),
+                ["7007"] = ("ServiceInactive", ErrorCategory.ResourceUnavailable),
+                ["7008"] = ("InactiveProfile", ErrorCategory.ResourceUnavailable),
+                ["7009"] = ("TooManyDestinations", ErrorCategory.LimitsExceeded),
+                ["7010"] = ("SourceIpNotAllowed", ErrorCategory.PermissionDenied),
+                ["7041"] = ("InvalidDestination", ErrorCategory.InvalidArgument),
+                ["7104"] = ("InvalidAppId", ErrorCategory.InvalidArgument),
+                ["7107"] = ("SmsTooLong", ErrorCategory.LimitsExceeded),
+                ["7108"] = ("InvalidTemplate", ErrorCategory.ObjectNotFound),
+            };
+
+        private static readonly Dictionary<string, (string Id, ErrorCategory Category)> Failures =
+            new Dictionary<string, (string, ErrorCategory)>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["429"] = ("RateLimited", ErrorCategory.LimitsExceeded),
+                ["7020"] = ("RateLimited", ErrorCategory.LimitsExceeded),
+                ["503"] = ("ServiceUnavailable", ErrorCategory.ResourceUnavailable),
+                ["7006"] = ("ServiceUnavailable", ErrorCategory.ResourceUnavailable),
+                ["Cancelled"] = ("SendCancelled", ErrorCategory.OperationStopped),
+                ["Canceled"] = ("SendCancelled", ErrorCategory.OperationStopped),
+            };
+
+        /// <summary>The Code of results that failed our own validation.</summary>
+        public const string InvalidInputCode = "InvalidInput";
+
+        public static string ErrorIdFor(SendResult result) => Classify(result.Status, result.Code).Id;
+
+        public static ErrorCategory CategoryFor(SendResult result) => Classify(result.Status, result.Code).Category;
+
+        public static (string Id, ErrorCategory Category) Classify(SendStatus status, string? code)
+        {
+            code ??= "";
+            switch (status)
+            {
+                case SendStatus.Invalid:
+                    return ("InvalidInput", ErrorCategory.InvalidData);
+                case SendStatus.Rejected:
+                    if (Rejections.TryGetValue(code, out var rejection)) return rejection;
+                    if (IsContactPolicyCode(code)) return ("ContactPolicyBlocked", ErrorCategory.PermissionDenied);
+                    return ("SendRejected", ErrorCategory.InvalidOperation);
+                case SendStatus.Failed:
+                    return Failures.TryGetValue(code, out var failure) ? failure : ("SendFailed", ErrorCategory.ConnectionError);
+                case SendStatus.Unknown:
+                    return ("OutcomeUnknown", code.IndexOf("timeout", StringComparison.OrdinalIgnoreCase) >= 0
+                        ? ErrorCategory.OperationTimeout
+                        : ErrorCategory.ConnectionError);
+                case SendStatus.Skipped:
+                    return ("SendSkipped", ErrorCategory.ResourceExists);
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(status), status, "a successful result has no error");
+            }
+        }
+
+        /// <summary>The category of a session failure's ErrorId (what makes every later record fail too).</summary>
+        public static ErrorCategory CategoryForSessionFailure(string errorId) => errorId switch
+        {
+            "AuthenticationFailed" => ErrorCategory.AuthenticationError,
+            "SourceIpNotAllowed" or "IpNotAllowed" => ErrorCategory.PermissionDenied,
+            "ServiceInactive" => ErrorCategory.ResourceUnavailable,
+            "NotConnected" => ErrorCategory.ConnectionError,
+            _ => ErrorCategory.ConnectionError,
+        };
+
+        /// <summary>The error message: the row's destination, what happened and why.</summary>
+        public static string MessageFor(SendResult result)
+        {
+            var code = string.IsNullOrEmpty(result.Code) || result.Code == InvalidInputCode ? "" : $" ({result.Code})";
+            var reason = string.IsNullOrEmpty(result.Reason) ? "" : ": " + result.Reason;
+            return $"{result.Status}{code} {result.Destination}{reason}";
+        }
+
+        private static bool IsContactPolicyCode(string code) =>
+            code.Length == 4 && int.TryParse(code, out var n) && n >= 9000 && n <= 9010;
+    }
+}

@@ -1,0 +1,59 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Measure-ConnectSms inside a real PowerShell: what a text costs before it is sent.
+
+BeforeAll {
+    $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
+    Import-Module $manifest -Force -ErrorAction Stop
+}
+
+AfterAll {
+    Remove-Module WebexConnect -ErrorAction SilentlyContinue
+}
+
+Describe 'Measure-ConnectSms' {
+    It 'measures <Name>' -ForEach @(
+        @{ Name = 'a short GSM-7 text'; Text = 'Hello'; Encoding = 'Text'; Parts = 1; Units = 5 }
+        @{ Name = '160 GSM-7 characters as one part'; Text = ('a' * 160); Encoding = 'Text'; Parts = 1; Units = 160 }
+        @{ Name = '161 GSM-7 characters as two parts'; Text = ('a' * 161); Encoding = 'Text'; Parts = 2; Units = 161 }
+        @{ Name = 'the euro sign as two septets'; Text = '€'; Encoding = 'Text'; Parts = 1; Units = 2 }
+        @{ Name = '70 Unicode characters as one part'; Text = ('ж' * 70); Encoding = 'Unicode'; Parts = 1; Units = 70 }
+        @{ Name = '71 Unicode characters as two parts'; Text = ('ж' * 71); Encoding = 'Unicode'; Parts = 2; Units = 71 }
+    ) {
+        $measurement = Measure-ConnectSms -Text $Text
+
+        $measurement | Should -BeOfType ([WebexConnect.Messages.Sms.SmsMeasurement])
+        "$($measurement.Encoding)" | Should -Be $Encoding
+        $measurement.Parts | Should -Be $Parts
+        $measurement.Units | Should -Be $Units
+    }
+
+    It 'counts an emoji as one character and names it as the reason for Unicode' {
+        $emoji = [char]::ConvertFromUtf32(0x1F600)
+
+        $measurement = Measure-ConnectSms "Hi $emoji"
+
+        "$($measurement.Encoding)" | Should -Be 'Unicode'
+        $measurement.Characters | Should -Be 4
+        $measurement.UnicodeCharacters | Should -Be @($emoji)
+    }
+
+    It 'measures every piped text, in order' {
+        $measurements = @('one', ('b' * 200) | Measure-ConnectSms)
+
+        $measurements.Count | Should -Be 2
+        $measurements.Parts | Should -Be @(1, 2)
+    }
+
+    It 'measures texts from a Text column' {
+        $measurement = [pscustomobject]@{ Phone = '+447700900001'; Text = 'Hello' } | Measure-ConnectSms
+
+        $measurement.Text | Should -Be 'Hello'
+    }
+
+    It 'forces Unicode with -Encoding Unicode' {
+        $measurement = Measure-ConnectSms 'Hello' -Encoding Unicode
+
+        "$($measurement.Encoding)" | Should -Be 'Unicode'
+        $measurement.Units | Should -Be 5
+    }
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Linq;
+using WebexConnect.Commands;
+using Xunit;
+
+namespace WebexConnect.Tests.Commands
+{
+    /// <summary>
+    /// Pins the public surface of the message cmdlets: every parameter with its type, parameter sets
+    /// (! mandatory, @ position), pipeline binding (V by value, N by property name), aliases and allowed
+    /// values, plus the default set, ShouldProcess and output type. Scripts and CSV files depend on these;
+    /// a change here must be deliberate (and the help updated with it).
+    /// </summary>
+    public class CmdletContractTests
+    {
+        private const string SendConnectSms = """
+            Send-ConnectSms | default set Text | ShouldProcess Medium | output SendResult
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            ApplyFrequencyCap       SwitchParameter         *                                     -
+            CallbackData            String                  *                                     -
+            CheckConsent            SwitchParameter         *                                     -
+            ContactPolicyGroup      String                  *                                     -
+            CorrelationId           String                  *                                     N
+            Encoding                SmsEncoding             Text                                  -
+            ExpireAt                DateTimeOffset?         *                                     -
+            From                    String                  *!                                    -
+            InputObject             PSObject                *                                     V
+            LinkDomain              String                  *                                     -
+            NotifyUrl               Uri                     *                                     -
+            PayloadOnly             SwitchParameter         *                                     -
+            RequestedReceipt        String[]                *                                     -    {SUBMITTED|DELIVERED|FAILED|CLICKED|SENT}
+            ResendUnknown           SwitchParameter         *                                     -
+            SendAt                  DateTimeOffset?         *                                     -
+            Session                 ConnectSession          *                                     -
+            ShortenLinks            SwitchParameter         *                                     -
+            Substitution            Hashtable               *                                     -
+            SubstitutionColumn      String[]                *                                     -
+            Tag1                    String                  *                                     -
+            Tag2                    String                  *                                     -
+            TemplateId              String                  Template!                             -
+            Text                    String                  Text!                                 N
+            To                      ConnectDestination[]    *!@0                                  VN   Phone Mobile MobileNumber PhoneNumber Msisdn Number
+            TrackClicks             SwitchParameter         *                                     -
+            Validity                TimeSpan?               *                                     -
+            """;
+
+        private const string SendConnectEmail = """
+            Send-ConnectEmail | default set Content | ShouldProcess Medium | output SendResult
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            ApplyFrequencyCap       SwitchParameter         *                                     -
+            Attachment              Object[]                Content                               -
+            Bcc                     String[]                *                                     -
+            CallbackData            String                  *                                     -
+            Cc                      String[]                *                                     -
+            CheckConsent            SwitchParameter         *                                     -
+            ContactPolicyGroup      String                  *                                     -
+            CorrelationId           String                  *                                     N
+            Encoding                String                  *                                     -
+            ExpireAt                DateTimeOffset?         *                                     -
+            From                    String                  *!                                    -
+            FromName                String                  *                                     -
+            Html                    String                  Content                               N
+            InputObject             PSObject                *                                     V
+            ListUnsubscribeUrl      String                  *                                     -
+            MultipleToRecipients    SwitchParameter         *                                     -
+            NotifyUrl               Uri                     *                                     -
+            PayloadOnly             SwitchParameter         *                                     -
+            ReplyTo                 String                  Content                               -
+            RequestedReceipt        String[]                *                                     -    {submitted|delivered|read|clicked|bounced|complaint|not verified|invalid|failed}
+            ResendUnknown           SwitchParameter         *                                     -
+            SendAt                  DateTimeOffset?         *                                     -
+            Session                 ConnectSession          *                                     -
+            Subject                 String                  Content!                              N
+            Substitution            Hashtable               *                                     -
+            SubstitutionColumn      String[]                *                                     -
+            TemplateId              String                  Template!                             -
+            TemplateSubject         String                  Template                              -
+            Text                    String                  Content                               N
+            To                      ConnectDestination[]    *!@0                                  VN   Email EmailAddress Mail
+            TrackClicks             SwitchParameter         *                                     -
+            TrackOpens              SwitchParameter         *                                     -
+            UnsubscribeEmailAddress String                  *                                     -
+            UnsubscribeEmailSubject String                  *                                     -
+            Validity                TimeSpan?               *                                     -
+            """;
+
+        private const string SendConnectRcs = """
+            Send-ConnectRcs | default set Text | ShouldProcess Medium | output SendResult
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            AgentEvent              RcsAgentEvent           AgentEvent!                           -
+            ApplyFrequencyCap       SwitchParameter         *                                     -
+            CallbackData            String                  *                                     -
+            Card                    RcsCard                 Card!                                 -
+            Carousel                RcsCard[]               Carousel!                             -
+            CarouselWidth           RcsCarouselWidth        Carousel                              -
+            CarrierId               String                  *                                     -
+            CheckConsent            SwitchParameter         *                                     -
+            ContactPolicyGroup      String                  *                                     -
+            CorrelationId           String                  *                                     N
+            EventMessageId          String                  AgentEvent                            -
+            ExpireAt                DateTimeOffset?         *                                     -
+            FallbackSenderId        String                  *                                     -
+            FallbackText            String                  *                                     -
+            From                    String                  *!                                    -
+            GtrId                   String[]                *                                     N
+            InputObject             PSObject                *                                     V
+            MediaUrl                String                  Media!                                -
+            NotifyUrl               Uri                     *                                     -
+            PayloadOnly             SwitchParameter         *                                     -
+            RequestedReceipt        String[]                *                                     -    {Sent|Delivered|Read|Failed|Clicked}
+            ResendUnknown           SwitchParameter         *                                     -
+            SendAt                  DateTimeOffset?         *                                     -
+            Session                 ConnectSession          *                                     -
+            SmsFallback             SwitchParameter         *                                     -
+            Substitution            Hashtable               *                                     -
+            SubstitutionColumn      String[]                *                                     -
+            Suggestion              RcsSuggestion[]         *                                     -
+            TemplateId              String                  Template!                             -
+            Text                    String                  Text!                                 N
+            To                      ConnectDestination[]    *!@0                                  VN   Phone Mobile MobileNumber PhoneNumber Msisdn Number
+            Validity                TimeSpan?               *                                     -
+            """;
+
+        private const string MeasureConnectSms = """
+            Measure-ConnectSms | default set - | no ShouldProcess | output SmsMeasurement
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Encoding                SmsEncoding             *                                     -
+            Text                    String                  *!@0                                  VN
+            """;
+
+        private const string NewConnectRcsCard = """
+            New-ConnectRcsCard | default set - | no ShouldProcess | output RcsCard
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Description             String                  *@1                                   -
+            MediaHeight             RcsMediaHeight?         *                                     -
+            MediaUrl                String                  *                                     -
+            Orientation             RcsCardOrientation?     *                                     -
+            Suggestion              RcsSuggestion[]         *                                     -
+            ThumbnailAlignment      RcsThumbnailAlignment?  *                                     -
+            Title                   String                  *@0                                   -
+            """;
+
+        private const string NewConnectRcsSuggestion = """
+            New-ConnectRcsSuggestion | default set Reply | no ShouldProcess | output RcsSuggestion
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Address                 String                  ViewLocation ViewLocationByAddress!   -
+            Description             String                  CalendarEvent                         -
+            DisplayText             String                  *!@0                                  -
+            EndTime                 DateTimeOffset          CalendarEvent!                        -
+            Latitude                Double                  ViewLocation!                         -
+            Longitude               Double                  ViewLocation!                         -
+            Phone                   String                  DialPhone!                            -
+            PostbackData            String                  *@1                                   -
+            ShareLocation           SwitchParameter         ShareLocation!                        -
+            StartTime               DateTimeOffset          CalendarEvent!                        -
+            Title                   String                  CalendarEvent!                        -
+            Url                     String                  OpenUrl!                              -
+            """;
+
+        public static TheoryData<Type, string> Surfaces => new TheoryData<Type, string>
+        {
+            { typeof(SendConnectSmsCommand), SendConnectSms },
+            { typeof(SendConnectEmailCommand), SendConnectEmail },
+            { typeof(SendConnectRcsCommand), SendConnectRcs },
+            { typeof(MeasureConnectSmsCommand), MeasureConnectSms },
+            { typeof(NewConnectRcsCardCommand), NewConnectRcsCard },
+            { typeof(NewConnectRcsSuggestionCommand), NewConnectRcsSuggestion },
+        };
+
+        [Theory]
+        [MemberData(nameof(Surfaces))]
+        public void TheCmdletsSurfaceIsExactlyThePinnedOne(Type cmdlet, string expected)
+        {
+            Assert.Equal(Normalize(expected), Normalize(CmdletSurface.Describe(cmdlet)));
+        }
+
+        [Theory]
+        [MemberData(nameof(Surfaces))]
+        public void EveryMandatoryParameterExplainsItselfWhenPowerShellPromptsForIt(Type cmdlet, string _)
+        {
+            Assert.Empty(CmdletSurface.MandatoryWithoutHelpMessage(cmdlet));
+        }
+
+        [Theory]
+        [InlineData(typeof(SendConnectSmsCommand))]
+        [InlineData(typeof(SendConnectEmailCommand))]
+        [InlineData(typeof(SendConnectRcsCommand))]
+        public void SendCmdletsNeverTakeAnUntypedValueFromThePipelineExceptInputObject(Type cmdlet)
+        {
+            // An untyped (string or object) by-value parameter swallows a CSV row and defeats binding by column name.
+            var byValue = cmdlet.GetProperties()
+                .Where(p => System.Reflection.CustomAttributeData.GetCustomAttributes(p).Any(a =>
+                    a.AttributeType == typeof(System.Management.Automation.ParameterAttribute)
+                    && a.NamedArguments.Any(n => n.MemberName == "ValueFromPipeline" && Equals(n.TypedValue.Value, true))))
+                .Select(p => p.Name + ":" + p.PropertyType.Name)
+                .OrderBy(s => s, StringComparer.Ordinal);
+
+            Assert.Equal(new[] { "InputObject:PSObject", "To:ConnectDestination[]" }, byValue);
+        }
+
+        private static string Normalize(string table) =>
+            string.Join("\n", table.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0));
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Management.Automation;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using Xunit;
+
+namespace WebexConnect.Tests.Commands.SendErrors
+{
+    /// <summary>
+    /// The ErrorId and category each unsuccessful result writes. Scripts match on these IDs, so this table
+    /// is the contract: change a line only on purpose.
+    /// </summary>
+    public class SendErrorsTests
+    {
+        [Theory]
+        [InlineData(SendStatus.Invalid, "InvalidInput", "InvalidInput", ErrorCategory.InvalidData)]
+        [InlineData(SendStatus.Rejected, "7041", "InvalidDestination", ErrorCategory.InvalidArgument)]
+        [InlineData(SendStatus.Rejected, "7003", "MissingParameter", ErrorCategory.InvalidArgument)]
+        [InlineData(SendStatus.Rejected, "7004", "InvalidParameter", ErrorCategory.InvalidArgument)]
+        [InlineData(SendStatus.Rejected, "7000", "InvalidRequestBody", ErrorCategory.InvalidData)]
+        [InlineData(SendStatus.Rejected, "7001", "AuthenticationFailed", ErrorCategory.AuthenticationError)]
+        [InlineData(SendStatus.Rejected, "401", "AuthenticationFailed", ErrorCategory.AuthenticationError)]
+        [InlineData(SendStatus.Rejected, "7005", "RequestExpired", ErrorCategory.InvalidOperation)]
+        [InlineData(SendStatus.Rejected, "7007", "ServiceInactive", ErrorCategory.ResourceUnavailable)]
+        [InlineData(SendStatus.Rejected, "7008", "InactiveProfile", ErrorCategory.ResourceUnavailable)]
+        [InlineData(SendStatus.Rejected, "7009", "TooManyDestinations", ErrorCategory.LimitsExceeded)]
+        [InlineData(SendStatus.Rejected, "7010", "SourceIpNotAllowed", ErrorCategory.PermissionDenied)]
+        [InlineData(SendStatus.Rejected, "7104", "InvalidAppId", ErrorCategory.InvalidArgument)]
+        [InlineData(SendStatus.Rejected, "7107", "SmsTooLong", ErrorCategory.LimitsExceeded)]
+        [InlineData(SendStatus.Rejected, "7108", "InvalidTemplate", ErrorCategory.ObjectNotFound)]
+        [InlineData(SendStatus.Rejected, "9000", "ContactPolicyBlocked", ErrorCategory.PermissionDenied)]
+        [InlineData(SendStatus.Rejected, "9010", "ContactPolicyBlocked", ErrorCategory.PermissionDenied)]
+        [InlineData(SendStatus.Rejected, "9011", "SendRejected", ErrorCategory.InvalidOperation)]
+        [InlineData(SendStatus.Rejected, null, "SendRejected", ErrorCategory.InvalidOperation)]
+        [InlineData(SendStatus.Failed, "429", "RateLimited", ErrorCategory.LimitsExceeded)]
+        [InlineData(SendStatus.Failed, "7020", "RateLimited", ErrorCategory.LimitsExceeded)]
+        [InlineData(SendStatus.Failed, "503", "ServiceUnavailable", ErrorCategory.ResourceUnavailable)]
+        [InlineData(SendStatus.Failed, "Cancelled", "SendCancelled", ErrorCategory.OperationStopped)]
+        [InlineData(SendStatus.Failed, "ConnectionRefused", "SendFailed", ErrorCategory.ConnectionError)]
+        [InlineData(SendStatus.Unknown, "Timeout", "OutcomeUnknown", ErrorCategory.OperationTimeout)]
+        [InlineData(SendStatus.Unknown, "502", "OutcomeUnknown", ErrorCategory.ConnectionError)]
+        [InlineData(SendStatus.Skipped, "AlreadySent", "SendSkipped", ErrorCategory.ResourceExists)]
+        public void EachOutcomeHasAStableErrorIdAndCategory(SendStatus status, string? code, string errorId, ErrorCategory category)
+        {
+            var result = new SendResult(MessageChannel.Sms, "+447700900001", null, status, code: code, reason: "why");
+
+            Assert.Equal(errorId, WebexConnect.Results.SendErrors.ErrorIdFor(result));
+            Assert.Equal(category, WebexConnect.Results.SendErrors.CategoryFor(result));
+        }
+
+        [Theory]
+        [InlineData(SendStatus.Queued)]
+        [InlineData(SendStatus.Scheduled)]
+        public void ASuccessHasNoError(SendStatus status)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => WebexConnect.Results.SendErrors.Classify(status, null));
+        }
+
+        [Fact]
+        public void TheMessageSaysWhatHappenedToWhichDestinationAndWhy()
+        {
+            var result = new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Rejected, code: "7041",
+                reason: "Invalid msisdn");
+
+            Assert.Equal("Rejected (7041) +447700900001: Invalid msisdn", WebexConnect.Results.SendErrors.MessageFor(result));
+        }
+
+        [Fact]
+        public void AnInvalidRowsMessageCarriesTheRowAndFieldFromItsReason()
+        {
+            var result = new SendResult(MessageChannel.Email, "ann@", null, SendStatus.Invalid,
+                code: WebexConnect.Results.SendErrors.InvalidInputCode, reason: "Row 3: To[0]: not an email address");
+
+            Assert.Equal("Invalid ann@: Row 3: To[0]: not an email address", WebexConnect.Results.SendErrors.MessageFor(result));
+        }
+
+        [Theory]
+        [InlineData("AuthenticationFailed", ErrorCategory.AuthenticationError)]
+        [InlineData("ServiceInactive", ErrorCategory.ResourceUnavailable)]
+        [InlineData("SourceIpNotAllowed", ErrorCategory.PermissionDenied)]
+        [InlineData("CircuitOpen", ErrorCategory.ConnectionError)]
+        public void SessionFailuresGetAFittingCategory(string errorId, ErrorCategory category)
+        {
+            Assert.Equal(category, WebexConnect.Results.SendErrors.CategoryForSessionFailure(errorId));
+        }
+    }
+}

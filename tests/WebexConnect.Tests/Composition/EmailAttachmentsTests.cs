@@ -1,0 +1,63 @@
+using System;
+using System.Collections;
+using WebexConnect.Composition;
+using WebexConnect.Messages;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    /// <summary>-Attachment accepts what an admin types: hashtables, with name and type taken from the URL when left out.</summary>
+    public class EmailAttachmentsTests
+    {
+        [Fact]
+        public void AHashtableWithEveryFieldIsTakenAsGiven()
+        {
+            var attachment = Assert.Single(EmailAttachments.Read(new object[]
+            {
+                new Hashtable { ["MimeType"] = "application/pdf", ["Name"] = "Invoice 7.pdf", ["Url"] = "https://files.example.com/i/7.pdf" },
+            }));
+
+            Assert.Equal("application/pdf", attachment.MimeType);
+            Assert.Equal("Invoice 7.pdf", attachment.Name);
+            Assert.Equal("https://files.example.com/i/7.pdf", attachment.MediaUrl);
+        }
+
+        [Fact]
+        public void NameAndMimeTypeComeFromTheUrlWhenLeftOut()
+        {
+            var attachment = Assert.Single(EmailAttachments.Read(new object[] { new Hashtable { ["mediaurl"] = "https://files.example.com/q/price%20list.xlsx" } }));
+
+            Assert.Equal("price list.xlsx", attachment.Name);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", attachment.MimeType);
+        }
+
+        [Fact]
+        public void AnEmailAttachmentObjectPassesThrough()
+        {
+            var given = new EmailAttachment { MimeType = "image/png", Name = "logo.png", MediaUrl = "https://x.example/logo.png" };
+
+            Assert.Same(given, Assert.Single(EmailAttachments.Read(new object[] { given })));
+        }
+
+        [Fact]
+        public void AMissingUrlNamesTheAttachment()
+        {
+            var error = Assert.Throws<ArgumentException>(() => EmailAttachments.Read(new object[]
+            {
+                new Hashtable { ["Url"] = "https://x.example/a.pdf" },
+                new Hashtable { ["Name"] = "b.pdf" },
+            }));
+
+            Assert.Contains("Attachment[1]", error.Message);
+            Assert.Contains("Url", error.Message);
+        }
+
+        [Fact]
+        public void AnUnknownExtensionWithoutMimeTypeIsRefused()
+        {
+            var error = Assert.Throws<ArgumentException>(() => EmailAttachments.Read(new object[] { new Hashtable { ["Url"] = "https://x.example/data.bin" } }));
+
+            Assert.Contains("MimeType", error.Message);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using WebexConnect.Commands;
+using WebexConnect.Composition;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    /// <summary>How one CSV row becomes one destination object: who it goes to and which columns fill $(name).</summary>
+    public class RecordComposerTests
+    {
+        private static readonly RecordComposer Sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null);
+
+        private static InputRow Row(params (string Name, object? Value)[] columns) =>
+            new InputRow(columns.Select(c => new KeyValuePair<string, object?>(c.Name, c.Value)));
+
+        private static ConnectDestination[] To(params string[] addresses) => addresses.Select(a => new ConnectDestination(a)).ToArray();
+
+        [Theory]
+        [InlineData("To")]
+        [InlineData("Phone")]
+        [InlineData("Mobile")]
+        [InlineData("MobileNumber")]
+        [InlineData("PhoneNumber")]
+        [InlineData("Msisdn")]
+        [InlineData("Number")]
+        [InlineData("msisdn")]
+        public void TheColumnThatBoundTheNumberIsNotSentAsASubstitution(string column)
+        {
+            // PowerShell bound -To from this column; the composer sees the same row with all its columns.
+            var row = Row((column, "+447700900001"), ("Name", "Ann"));
+
+            var composed = Sms.Compose(To("+447700900001"), null, row);
+
+            Assert.Equal(new[] { "+447700900001" }, composed.Recipient.Addresses);
+            Assert.Equal(new Dictionary<string, string> { ["Name"] = "Ann" }, composed.Recipient.Substitutions);
+            Assert.Empty(composed.Problems);
+        }
+
+        [Theory]
+        [InlineData("Email")]
+        [InlineData("EmailAddress")]
+        [InlineData("Mail")]
+        public void EmailAliasesAndContentColumnsAreConsumedByTheEmailCmdlet(string column)
+        {
+            var email = new RecordComposer(PipelineColumns.Of(typeof(SendConnectEmailCommand)), null);
+            var row = Row((column, "ann@example.com"), ("Subject", "Hello"), ("Html", "<p>Hi</p>"), ("Text", "Hi"), ("Team", "Blue"));
+
+            var composed = email.Compose(To("ann@example.com"), null, row);
+
+            Assert.Equal(new Dictionary<string, string> { ["Team"] = "Blue" }, composed.Recipient.Substitutions);
+        }
+
+        [Fact]
+        public void TheRowsOtherColumnsBecomeItsSubstitutionsAndItsCorrelationIdIsKept()
+        {
+            var row = Row(("Phone", "+447700900001"), ("Name", "Ann"), ("City", "Leeds"), ("CorrelationId", "row-7"), ("Text", "Hi $(Name)"));
+
+            var composed = Sms.Compose(To("+447700900001"), "row-7", row);
+
+            Assert.Equal("row-7", composed.Recipient.CorrelationId);
+            Assert.Equal(new Dictionary<string, string> { ["Name"] = "Ann", ["City"] = "Leeds" }, composed.Recipient.Substitutions);
+        }
+
+        [Fact]
+        public void SubstitutionColumnPicksTheColumnsToSendWhateverTheirCase()
+        {
+            var composer = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), new[] { "name" });
+            var row = Row(("Phone", "+447700900001"), ("Name", "Ann"), ("SecretNote", "do not send"));
+
+            var composed = composer.Compose(To("+447700900001"), null, row);
+
+            Assert.Equal(new Dictionary<string, string> { ["Name"] = "Ann" }, composed.Recipient.Substitutions);
+            Assert.Empty(composed.Problems);
+        }
+
+        [Fact]
+        public void ASubstitutionColumnTheRowLacksIsAProblemNamingTheColumn()
+        {
+            var composer = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), new[] { "Name", "Balance" });
+
+            var composed = composer.Compose(To("+447700900001"), null, Row(("Phone", "+447700900001"), ("Name", "Ann")));
+
+            var problem = Assert.Single(composed.Problems);
+            Assert.Equal("SubstitutionColumn", problem.Field);
+            Assert.Contains("Balance", problem.Message);
+        }
+
+        [Fact]
+        public void APipedStringHasNoColumnsSoNoSubstitutions()
+        {
+            var composed = Sms.Compose(To("+447700900001"), null, InputRow.Empty);
+
+            Assert.Equal(new[] { "+447700900001" }, composed.Recipient.Addresses);
+            Assert.Empty(composed.Recipient.Substitutions);
+            Assert.Null(composed.Recipient.CorrelationId);
+        }
+
+        [Fact]
+        public void SeveralValuesInToMakeOneBulkDestinationObject()
+        {
+            var composed = Sms.Compose(To("+447700900001", "+447700900002", "+447700900003"), null, InputRow.Empty);
+
+            Assert.Equal(new[] { "+447700900001", "+447700900002", "+447700900003" }, composed.Recipient.Addresses);
+            Assert.Equal("+447700900001, +447700900002, +447700900003", composed.Recipient.ToString());
+        }
+
+        [Fact]
+        public void NoDestinationAtAllIsAProblemOnTo()
+        {
+            var composed = Sms.Compose(Array.Empty<ConnectDestination>(), null, Row(("Name", "Ann")));
+
+            Assert.Equal("To", Assert.Single(composed.Problems).Field);
+        }
+
+        [Fact]
+        public void AnEmptyCorrelationIdCellSendsNoCorrelationId()
+        {
+            Assert.Null(Sms.Compose(To("+447700900001"), "", InputRow.Empty).Recipient.CorrelationId);
+        }
+
+        [Fact]
+        public void GtrIdsTravelWithTheRcsRecipientAndTheirColumnIsNotASubstitution()
+        {
+            var rcs = new RecordComposer(PipelineColumns.Of(typeof(SendConnectRcsCommand)), null);
+
+            var composed = rcs.Compose(To("+447700900001"), null, Row(("Msisdn", "+447700900001"), ("GtrId", "g-1"), ("Name", "Ann")), new[] { "g-1" });
+
+            Assert.Equal(new[] { "g-1" }, composed.Recipient.GtrIds);
+            Assert.Equal(new[] { "Name" }, composed.Recipient.Substitutions.Keys);
+        }
+
+        [Fact]
+        public void AddressesArePaddedInSpreadsheetsAndTrimmed()
+        {
+            Assert.Equal("+447700900001", new ConnectDestination("  +447700900001 ").Address);
+        }
+
+        [Fact]
+        public void CellValuesAreWrittenTheSameWhateverTheMachinesCulture()
+        {
+            var before = Thread.CurrentThread.CurrentCulture;
+            try
+            {
+                Thread.CurrentThread.CurrentCulture = new CultureInfo("de-DE");
+                var row = Row(("Phone", "+447700900001"), ("Balance", 1.5m), ("Due", new DateTime(2026, 3, 4, 5, 6, 7)), ("Empty", null));
+
+                var substitutions = Sms.Compose(To("+447700900001"), null, row).Recipient.Substitutions;
+
+                Assert.Equal("1.5", substitutions["Balance"]);
+                Assert.Equal("2026-03-04 05:06:07", substitutions["Due"]);
+                Assert.Equal("", substitutions["Empty"]);
+            }
+            finally
+            {
+                Thread.CurrentThread.CurrentCulture = before;
+            }
+        }
+
+        [Fact]
+        public void AHashtableRowGivesItsKeysAsColumns()
+        {
+            var row = InputRow.FromDictionary(new Hashtable { ["Phone"] = "+447700900001", ["Name"] = "Ann" });
+
+            var composed = Sms.Compose(To("+447700900001"), null, row);
+
+            Assert.Equal(new Dictionary<string, string> { ["Name"] = "Ann" }, composed.Recipient.Substitutions);
+        }
+    }
+}

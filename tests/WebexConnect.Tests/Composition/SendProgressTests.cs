@@ -1,0 +1,47 @@
+using System;
+using WebexConnect.Composition;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    /// <summary>The progress bar: redrawn at most four times a second, with count, rate and failures.</summary>
+    public class SendProgressTests
+    {
+        [Fact]
+        public void RedrawsAtMostFourTimesASecond()
+        {
+            var now = TimeSpan.Zero;
+            var progress = new SendProgress(() => now);
+
+            Assert.NotNull(progress.Next(0, 0));
+            now = TimeSpan.FromMilliseconds(100);
+            Assert.Null(progress.Next(10, 0));
+            now = TimeSpan.FromMilliseconds(249);
+            Assert.Null(progress.Next(20, 0));
+            now = TimeSpan.FromMilliseconds(250);
+            Assert.NotNull(progress.Next(30, 0));
+        }
+
+        [Fact]
+        public void ShowsCountFailuresAndRateWithoutAPercentWhenStreaming()
+        {
+            var now = TimeSpan.FromSeconds(2);
+            var snapshot = new SendProgress(() => now).Next(2000, 3)!;
+
+            Assert.Equal("2,000 done, 3 not sent, 1,000/s", snapshot.Status);
+            Assert.Equal(-1, snapshot.PercentComplete);
+            Assert.Equal(-1, snapshot.SecondsRemaining);
+        }
+
+        [Fact]
+        public void ShowsPercentAndTimeLeftWhenTheTotalIsKnown()
+        {
+            var now = TimeSpan.FromSeconds(10);
+            var snapshot = new SendProgress(() => now, total: 4000).Next(1000, 0)!;
+
+            Assert.Equal(25, snapshot.PercentComplete);
+            Assert.Equal(30, snapshot.SecondsRemaining);
+            Assert.Contains("1,000 of 4,000", snapshot.Status);
+        }
+    }
+}

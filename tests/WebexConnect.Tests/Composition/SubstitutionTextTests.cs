@@ -1,0 +1,44 @@
+using System.Collections;
+using System.Collections.Generic;
+using WebexConnect.Composition;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    /// <summary>What the recipient's text becomes (used to count SMS parts per row) and how -Substitution is read.</summary>
+    public class SubstitutionTextTests
+    {
+        private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
+        [Fact]
+        public void TheRowsOwnValueWinsOverTheGlobalOne()
+        {
+            var global = new Dictionary<string, string> { ["Name"] = "customer", ["Shop"] = "ACME" };
+            var own = new Dictionary<string, string> { ["Name"] = "Ann" };
+
+            Assert.Equal("Hi Ann, from ACME", SubstitutionText.Apply("Hi $(Name), from $(Shop)", global, own));
+        }
+
+        [Fact]
+        public void AnUnknownVariableStaysAsWritten()
+        {
+            Assert.Equal("Hi $(Nobody)!", SubstitutionText.Apply("Hi $(Nobody)!", None, None));
+        }
+
+        [Fact]
+        public void TheSubstitutionHashtableBecomesTextValues()
+        {
+            var table = SubstitutionText.FromHashtable(new Hashtable { ["Shop"] = "ACME", ["Year"] = 2026 });
+
+            Assert.Equal("ACME", table["Shop"]);
+            Assert.Equal("2026", table["Year"]);
+        }
+
+        [Fact]
+        public void LongTargetListsAreShortenedInMessages()
+        {
+            Assert.Equal("a, b, c and 2 more", SubstitutionText.Abbreviate(new[] { "a", "b", "c", "d", "e" }));
+            Assert.Equal("a, b", SubstitutionText.Abbreviate(new[] { "a", "b" }));
+        }
+    }
+}
