@@ -20,12 +20,16 @@ namespace WebexConnect.Engine.Sandbox
 
         public int Limit => _tps;
 
-        /// <summary>Admits <paramref name="destinations"/> now, or says how long until they would fit.</summary>
-        public bool TryAdmit(int destinations, out int remaining, out TimeSpan retryAfter)
+        /// <summary>
+        /// Admits <paramref name="destinations"/> now, or says how long until they would fit. The admission
+        /// instant (Stopwatch ticks) is read inside the lock, so instants are in the same order as the window.
+        /// </summary>
+        public bool TryAdmit(int destinations, out int remaining, out TimeSpan retryAfter, out long admittedAt)
         {
-            var now = Stopwatch.GetTimestamp();
             lock (_gate)
             {
+                var now = Stopwatch.GetTimestamp();
+                admittedAt = now;
                 Expire(now);
                 if (_inWindow + destinations <= _tps)
                 {

@@ -24,7 +24,11 @@ namespace WebexConnect.Engine.Sandbox
         public void Post(string url, IReadOnlyList<string> receipts)
         {
             var task = PostAllAsync(url, receipts);
-            lock (_pending) _pending.Add(task);
+            lock (_pending)
+            {
+                if (_pending.Count >= 256) _pending.RemoveAll(t => t.IsCompleted);
+                _pending.Add(task);
+            }
         }
 
         /// <summary>Completes when every receipt posted so far has been answered (or has failed).</summary>

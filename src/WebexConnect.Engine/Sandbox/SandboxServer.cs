@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -47,11 +48,14 @@ namespace WebexConnect.Engine.Sandbox
         private readonly SandboxReceiptPoster _poster = new SandboxReceiptPoster();
         private readonly Random _jitter = new Random();
         private readonly string _jsonContentType;
+        private readonly long _anchorTicks = Stopwatch.GetTimestamp();
+        private readonly DateTimeOffset _anchorTime;
         private long _arrivals;
 
         public SandboxServer(SandboxOptions? options = null)
         {
             _options = options ?? new SandboxOptions();
+            _anchorTime = _options.UtcNow();
             _authenticator = new SandboxAuthenticator(_options);
             _window = _options.Tps > 0 ? new SandboxRateWindow(_options.Tps) : null;
             _jsonContentType = _options.LabelResponsesIso88591 ? "application/json; charset=ISO-8859-1" : "application/json; charset=utf-8";
@@ -162,7 +166,8 @@ namespace WebexConnect.Engine.Sandbox
 
             var destinations = message.Destinations.Count;
             var remaining = 0;
-            if (_window != null && !_window.TryAdmit(destinations, out remaining, out var retryAfter))
+            var admittedAt = 0L;
+            if (_window != null && !_window.TryAdmit(destinations, out remaining, out var retryAfter, out admittedAt))
             {
                 var headers = RateHeaders(remaining);
                 headers["Retry-After"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -174,7 +179,10 @@ namespace WebexConnect.Engine.Sandbox
             var messageId = Guid.NewGuid().ToString();
             Accept(messageId, message, now);
             response = new SandboxResponse(201, _jsonContentType, SuccessBody(now, messageId, message.CorrelationId), RateHeaders(remaining));
-            Record(arrival, request, channel, destinations, dropsAfter ? 0 : 201, null, messageId, includeBody: true);
+            // An accepted request is recorded at the instant the TPS window counted it, so that
+            // "no one-second window of ReceivedAt holds more than Tps destinations" is exactly checkable.
+            var receivedAt = _window != null ? ToWallClock(admittedAt) : arrival.ReceivedAt;
+            Record(arrival, request, channel, destinations, dropsAfter ? 0 : 201, null, messageId, includeBody: true, receivedAt);
             return response;
         }
 
@@ -256,12 +264,22 @@ namespace WebexConnect.Engine.Sandbox
         }
 
         private void Record(SandboxArrival arrival, SandboxHttpRequest request, string? channel, int destinations,
-            int status, string? code, string? messageId, bool includeBody)
+            int status, string? code, string? messageId, bool includeBody, DateTimeOffset? receivedAt = null)
         {
             if (!_options.RecordRequests) return;
             var body = includeBody && _options.RecordBodies ? Encoding.UTF8.GetString(request.Body) : string.Empty;
-            _requests.Enqueue(new SandboxRequest(arrival.Number, arrival.ReceivedAt, channel, destinations, status, code, messageId,
+            _requests.Enqueue(new SandboxRequest(arrival.Number, receivedAt ?? arrival.ReceivedAt, channel, destinations, status, code, messageId,
                 body, arrival.Fault?.ToString()));
+        }
+
+        // An exact floor of elapsed * 10^7 / Frequency (split to avoid overflow): it keeps the order of instants,
+        // and two instants less than a second apart on the wall clock were less than a second apart in the window.
+        private DateTimeOffset ToWallClock(long stopwatchTicks)
+        {
+            var elapsed = stopwatchTicks - _anchorTicks;
+            var seconds = elapsed / Stopwatch.Frequency;
+            var rest = elapsed % Stopwatch.Frequency;
+            return _anchorTime.AddTicks(seconds * TimeSpan.TicksPerSecond + rest * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
         }
 
         private Task SimulateLatencyAsync(CancellationToken cancellationToken)
