@@ -150,5 +150,61 @@ namespace WebexConnect.Tests.Sandbox
             Assert.Equal(first, second);
             Assert.InRange(first.Count(f => f != null), 10, 40);
         }
+
+        [Fact]
+        public async Task Email_and_rcs_receipts_name_their_channel_and_destination_type()
+        {
+            var (server, client) = Create(new SandboxOptions());
+            using (client)
+            {
+                var rcs = Sms("+15551230001");
+                rcs["channel"] = "rcs";
+                rcs["from"] = "app-id-1";
+                using var email = await client.SendAsync(Post(Messages, Email("a@example.com")));
+                using var rcsResponse = await client.SendAsync(Post(Messages, rcs));
+
+                Assert.Equal(HttpStatusCode.Created, email.StatusCode);
+                Assert.Equal(HttpStatusCode.Created, rcsResponse.StatusCode);
+                var infos = server.Receipts.Select(r => System.Text.Json.JsonDocument.Parse(r).RootElement
+                    .GetProperty("deliveryInfoNotification").GetProperty("deliveryInfo")).ToList();
+                Assert.Equal(new[] { "email/EMAIL/7501", "email/EMAIL/7500", "rcs/MSISDN/7501", "rcs/MSISDN/7500" },
+                    infos.Select(i => i.GetProperty("deliveryChannel").GetString() + "/" + i.GetProperty("destinationType").GetString()
+                        + "/" + i.GetProperty("code").GetString()));
+            }
+        }
+
+        [Fact]
+        public async Task Reset_forgets_requests_acceptances_receipts_and_pending_faults()
+        {
+            var (server, client) = Create();
+            using (client)
+            {
+                using var sent = await client.SendAsync(Post(Messages, Sms("+15551230001")));
+                server.Faults.Enqueue(SandboxFault.Status(503));
+
+                server.Reset();
+                using var afterReset = await client.SendAsync(Post(Messages, Sms("+15551230001")));
+
+                Assert.Equal(HttpStatusCode.Created, afterReset.StatusCode);
+                Assert.Single(server.Requests);
+                Assert.Equal(1, server.AcceptedDestinations.CountOf("+15551230001", "row-1"));
+                Assert.Equal(2, server.Receipts.Count);
+            }
+        }
+
+        [Fact]
+        public async Task Refusals_and_faults_announce_the_rate_limit_too()
+        {
+            var (server, client) = Create(new SandboxOptions { Tps = 7 });
+            using (client)
+            {
+                server.Faults.Enqueue(SandboxFault.Status(503));
+                using var faulted = await client.SendAsync(Post(Messages, Sms("+15551230001")));
+                using var refused = await client.SendAsync(Post(Messages, Sms("5551230001")));
+
+                Assert.Equal("7", Header(faulted, "x-rate-limit-limit"));
+                Assert.Equal("7", Header(refused, "x-rate-limit-remaining"));
+            }
+        }
     }
 }
