@@ -19,10 +19,27 @@ namespace WebexConnect.Engine.Sandbox
         private readonly SandboxOptions _options;
         private readonly byte[]? _secret;
 
+        // Clients reuse one token for up to an hour: remembering the last good one keeps HMAC and JSON off the hot path.
+        private volatile VerifiedToken? _lastVerified;
+
         public SandboxAuthenticator(SandboxOptions options)
         {
             _options = options;
-            _secret = string.IsNullOrEmpty(options.ServiceSecret) ? null : Convert.FromBase64String(options.ServiceSecret);
+            _secret = DecodeSecret(options.ServiceSecret);
+        }
+
+        private static byte[]? DecodeSecret(string? secret)
+        {
+            if (string.IsNullOrEmpty(secret)) return null;
+            try
+            {
+                return Convert.FromBase64String(secret);
+            }
+            catch (FormatException)
+            {
+                // Never echo the secret itself.
+                throw new ArgumentException("The sandbox ServiceSecret is not Base64.", nameof(SandboxOptions.ServiceSecret));
+            }
         }
 
         private bool AnyCredentialConfigured => !string.IsNullOrEmpty(_options.ServiceKey) || _secret != null;
@@ -41,6 +58,9 @@ namespace WebexConnect.Engine.Sandbox
 
         private bool IsValidToken(string token)
         {
+            var last = _lastVerified;
+            if (last != null && string.Equals(last.Token, token, StringComparison.Ordinal)) return _options.UtcNow() < last.ExpiresAt;
+
             var parts = token.Split('.');
             if (parts.Length != 3) return false;
             if (!SandboxBase64Url.TryDecode(parts[0], out var header) || !SandboxBase64Url.TryDecode(parts[1], out var claims)
@@ -58,7 +78,9 @@ namespace WebexConnect.Engine.Sandbox
                 if (!FixedTimeEquals(expected, signature)) return false;
             }
 
-            return ClaimsAreValid(claims);
+            if (!ClaimsAreValid(claims, out var expiresAt)) return false;
+            _lastVerified = new VerifiedToken(token, expiresAt);
+            return true;
         }
 
         private static bool HasHs256Header(byte[] header)
@@ -76,8 +98,9 @@ namespace WebexConnect.Engine.Sandbox
             }
         }
 
-        private bool ClaimsAreValid(byte[] claims)
+        private bool ClaimsAreValid(byte[] claims, out DateTimeOffset expiresAt)
         {
+            expiresAt = default;
             try
             {
                 using (var doc = JsonDocument.Parse(claims))
@@ -95,7 +118,7 @@ namespace WebexConnect.Engine.Sandbox
                     var issuedAt = DateTimeOffset.FromUnixTimeSeconds(iatSeconds);
                     if (issuedAt > now + Skew) return false;
 
-                    var expiresAt = issuedAt + MaxLifetime;
+                    expiresAt = issuedAt + MaxLifetime;
                     if (root.TryGetProperty("exp", out var expElement))
                     {
                         if (expElement.ValueKind != JsonValueKind.Number || !expElement.TryGetInt64(out var expSeconds)) return false;
@@ -114,6 +137,18 @@ namespace WebexConnect.Engine.Sandbox
             {
                 return false; // a Unix time outside DateTimeOffset's range
             }
+        }
+
+        private sealed class VerifiedToken
+        {
+            public VerifiedToken(string token, DateTimeOffset expiresAt)
+            {
+                Token = token;
+                ExpiresAt = expiresAt;
+            }
+
+            public string Token { get; }
+            public DateTimeOffset ExpiresAt { get; }
         }
 
         // CryptographicOperations.FixedTimeEquals does not exist on net472.

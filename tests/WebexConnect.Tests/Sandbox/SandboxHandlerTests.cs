@@ -206,5 +206,34 @@ namespace WebexConnect.Tests.Sandbox
                 Assert.Equal("7", Header(refused, "x-rate-limit-remaining"));
             }
         }
+
+        [Fact]
+        public async Task A_reused_token_stops_working_when_it_expires()
+        {
+            var now = DateTimeOffset.UtcNow;
+            var (_, client) = Create(new SandboxOptions { ServiceId = ServiceId, ServiceSecret = Secret, UtcNow = () => now });
+            using (client)
+            {
+                var token = Jwt(Secret, ServiceId, now.AddSeconds(-30), now.AddMinutes(5));
+
+                using var first = await client.SendAsync(Post(Messages, Sms("+15551230001"), key: null, bearer: token));
+                now = now.AddMinutes(4);
+                using var reused = await client.SendAsync(Post(Messages, Sms("+15551230002"), key: null, bearer: token));
+                now = now.AddMinutes(2);
+                using var expired = await client.SendAsync(Post(Messages, Sms("+15551230003"), key: null, bearer: token));
+
+                Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+                Assert.Equal(HttpStatusCode.Created, reused.StatusCode);
+                Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+            }
+        }
+
+        [Fact]
+        public void A_secret_that_is_not_base64_is_refused_without_echoing_it()
+        {
+            var error = Assert.Throws<ArgumentException>(() => new SandboxServer(new SandboxOptions { ServiceSecret = "not base64 secret!" }));
+
+            Assert.DoesNotContain("not base64 secret!", error.Message);
+        }
     }
 }
