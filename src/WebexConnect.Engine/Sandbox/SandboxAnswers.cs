@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+
+namespace WebexConnect.Engine.Sandbox
+{
+    /// <summary>The bodies the service answers with: 201 success, {"code","message"} errors, empty 401s, gateway HTML.</summary>
+    internal sealed class SandboxAnswers
+    {
+        private static readonly byte[] NoBody = Array.Empty<byte>();
+        private readonly string _jsonContentType;
+
+        public SandboxAnswers(bool labelIso88591) =>
+            _jsonContentType = labelIso88591 ? "application/json; charset=ISO-8859-1" : "application/json; charset=utf-8";
+
+        public SandboxResponse Empty(int status, IReadOnlyDictionary<string, string> headers) =>
+            new SandboxResponse(status, null, NoBody, headers);
+
+        public SandboxResponse Error(int status, string code, string message, IReadOnlyDictionary<string, string> headers) =>
+            new SandboxResponse(status, _jsonContentType, Json(json =>
+            {
+                json.WriteString("code", code);
+                json.WriteString("message", message);
+            }), headers);
+
+        /// <summary>201 with one messageId for the whole request, whatever the number of destinations.</summary>
+        public SandboxResponse Created(DateTimeOffset now, string messageId, string? correlationId, IReadOnlyDictionary<string, string> headers) =>
+            new SandboxResponse(201, _jsonContentType, Json(json =>
+            {
+                json.WriteString("requestTimestamp", now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+                json.WriteString("messageId", messageId);
+                json.WriteString("correlationId", correlationId ?? string.Empty);
+                json.WriteString("status", "queued");
+            }), headers);
+
+        /// <summary>What a Status fault answers: the API's error for 429/500/503, a proxy's HTML page for 502/504.</summary>
+        public SandboxResponse ForFault(SandboxFault fault, Dictionary<string, string> headers)
+        {
+            if (fault.RetryAfter != null) headers["Retry-After"] = fault.RetryAfter;
+            if (fault.Code != null) return Error(fault.StatusCode, fault.Code, fault.Message ?? string.Empty, headers);
+            switch (fault.StatusCode)
+            {
+                case 429: return Error(429, "7020", "TPS exceeded", headers);
+                case 500:
+                case 503: return Error(fault.StatusCode, "7006", "Internal error", headers);
+                case 502:
+                case 504:
+                    return new SandboxResponse(fault.StatusCode, "text/html", Encoding.ASCII.GetBytes(
+                        "<html><body><h1>" + fault.StatusCode.ToString(CultureInfo.InvariantCulture) + " Gateway error</h1></body></html>"), headers);
+                default: return Empty(fault.StatusCode, headers);
+            }
+        }
+
+        private static byte[] Json(Action<Utf8JsonWriter> writeProperties)
+        {
+            using (var buffer = new MemoryStream(128))
+            {
+                using (var json = new Utf8JsonWriter(buffer))
+                {
+                    json.WriteStartObject();
+                    writeProperties(json);
+                    json.WriteEndObject();
+                }
+                return buffer.ToArray();
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WebexConnect.Engine.Sandbox
+{
+    /// <summary>
+    /// Delivers receipts to a loopback notifyUrl, so a test can receive webhooks without the network.
+    /// Never posts anywhere else: the sandbox must not send traffic off the machine.
+    /// </summary>
+    internal sealed class SandboxReceiptPoster : IDisposable
+    {
+        private readonly HttpClient _client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        private readonly List<Task> _pending = new List<Task>();
+
+        public static bool IsLoopbackUrl(string? url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.IsLoopback;
+
+        public void Post(string url, IReadOnlyList<string> receipts)
+        {
+            var task = PostAllAsync(url, receipts);
+            lock (_pending)
+            {
+                if (_pending.Count >= 256) _pending.RemoveAll(t => t.IsCompleted);
+                _pending.Add(task);
+            }
+        }
+
+        /// <summary>Completes when every receipt posted so far has been answered (or has failed).</summary>
+        public Task WhenIdleAsync()
+        {
+            Task[] pending;
+            lock (_pending) pending = _pending.ToArray();
+            return Task.WhenAll(pending);
+        }
+
+        private async Task PostAllAsync(string url, IReadOnlyList<string> receipts)
+        {
+            // Yield first so the 201 is never held back by webhook delivery.
+            await Task.Yield();
+            foreach (var receipt in receipts)
+            {
+                try
+                {
+                    using (var content = new StringContent(receipt, Encoding.UTF8, "application/json"))
+                    using (var response = await _client.PostAsync(url, content, CancellationToken.None).ConfigureAwait(false)) { }
+                }
+                catch (HttpRequestException)
+                {
+                    // A webhook receiver that is down loses receipts, as it would with the real service.
+                }
+                catch (TaskCanceledException)
+                {
+                }
+            }
+        }
+
+        public void Dispose() => _client.Dispose();
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+
+namespace WebexConnect.Engine.Sandbox
+{
+    /// <summary>
+    /// The delivery-receipt webhooks the service would send for accepted destinations, in the shape of
+    /// API.md: per destination 7501 Submitted then 7500 Delivered, or 7102 (invalid address) for an
+    /// address configured as undeliverable. callbackData is echoed; correlationid is lower-case, as the service spells it.
+    /// </summary>
+    internal sealed class SandboxReceipts
+    {
+        private readonly ConcurrentQueue<AcceptedMessage> _accepted = new ConcurrentQueue<AcceptedMessage>();
+        private readonly SandboxOptions _options;
+
+        public SandboxReceipts(SandboxOptions options) => _options = options;
+
+        internal void Add(string messageId, SandboxMessage message, DateTimeOffset acceptedAt) =>
+            _accepted.Enqueue(new AcceptedMessage(messageId, message, acceptedAt));
+
+        internal void Clear()
+        {
+            while (_accepted.TryDequeue(out _)) { }
+        }
+
+        /// <summary>Every receipt for every accepted destination, in order of acceptance.</summary>
+        public IReadOnlyList<string> All()
+        {
+            var receipts = new List<string>();
+            foreach (var accepted in _accepted) receipts.AddRange(For(accepted.MessageId, accepted.Message, accepted.AcceptedAt));
+            return receipts;
+        }
+
+        /// <summary>The receipts of one accepted message.</summary>
+        internal List<string> For(string messageId, SandboxMessage message, DateTimeOffset acceptedAt)
+        {
+            var receipts = new List<string>(message.Destinations.Count * 2);
+            foreach (var destination in message.Destinations)
+            {
+                receipts.Add(Write(messageId, message, destination, acceptedAt, "7501", "Submitted", "Submitted"));
+                var delivered = !_options.UndeliverableAddresses.Contains(destination.Address);
+                receipts.Add(delivered
+                    ? Write(messageId, message, destination, acceptedAt.AddSeconds(1), "7500", "Delivered", "Delivered")
+                    : Write(messageId, message, destination, acceptedAt.AddSeconds(1), "7102", "Invalid address", "Failed"));
+            }
+            return receipts;
+        }
+
+        private static string Write(string messageId, SandboxMessage message, SandboxDestination destination, DateTimeOffset at,
+            string code, string description, string status)
+        {
+            using (var buffer = new MemoryStream())
+            {
+                using (var json = new Utf8JsonWriter(buffer))
+                {
+                    json.WriteStartObject();
+                    json.WriteStartObject("deliveryInfoNotification");
+                    json.WriteStartObject("deliveryInfo");
+                    json.WriteString("timeStamp", at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                    json.WriteString("Description", description);
+                    json.WriteString("code", code);
+                    json.WriteString("deliveryChannel", message.Channel);
+                    json.WriteString("destination", destination.Address);
+                    json.WriteString("destinationType", message.Channel == "email" ? "EMAIL" : "MSISDN");
+                    json.WriteString("deliveryStatus", status);
+                    json.WriteString("additionalInfo", string.Empty);
+                    json.WriteString("messageCount", "1");
+                    json.WriteEndObject();
+                    json.WriteString("carrier", "sandbox");
+                    json.WriteString("serviceProvider", "sandbox");
+                    json.WriteString("transid", messageId);
+                    json.WriteString("callbackData", message.CallbackData ?? string.Empty);
+                    json.WriteString("correlationid", destination.CorrelationId ?? string.Empty);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+                return Encoding.UTF8.GetString(buffer.ToArray());
+            }
+        }
+
+        private sealed class AcceptedMessage
+        {
+            public AcceptedMessage(string messageId, SandboxMessage message, DateTimeOffset acceptedAt)
+            {
+                MessageId = messageId;
+                Message = message;
+                AcceptedAt = acceptedAt;
+            }
+
+            public string MessageId { get; }
+            public SandboxMessage Message { get; }
+            public DateTimeOffset AcceptedAt { get; }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using WebexConnect.Engine.Sandbox;
+using WebexConnect.Sandbox.Host;
+using Xunit;
+using static WebexConnect.Tests.Sandbox.SandboxTestKit;
+
+namespace WebexConnect.Tests.Sandbox
+{
+    /// <summary>What the sandbox remembers: requests (without credentials), accepted destinations and receipts.</summary>
+    public sealed class SandboxRecordingTests
+    {
+        private static readonly HttpClient Client = new HttpClient();
+
+        [Fact]
+        public async Task Requests_are_recorded_in_order_with_outcome_and_body_but_never_credentials()
+        {
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { ServiceKey = Key });
+            var body = Sms("+15551230001", "+15551230002");
+
+            using var accepted = await Client.SendAsync(Post(host.MessagesUri, body));
+            using var refused = await Client.SendAsync(Post(host.MessagesUri, Sms("12345")));
+            using var unauthorized = await Client.SendAsync(Post(host.MessagesUri, body, key: "wrong-" + Key));
+
+            var requests = host.Server.Requests;
+            Assert.Equal(new long[] { 1, 2, 3 }, requests.Select(r => r.Number));
+            Assert.Equal(new[] { 201, 400, 401 }, requests.Select(r => r.StatusCode));
+            Assert.Equal("sms", requests[0].Channel);
+            Assert.Equal(2, requests[0].DestinationCount);
+            Assert.Equal((await JsonBodyAsync(accepted)).GetProperty("messageId").GetString(), requests[0].MessageId);
+            Assert.Equal(body.ToJsonString(), requests[0].Body);
+            Assert.Equal("7041", requests[1].Code);
+            Assert.Null(requests[1].MessageId);
+            foreach (var request in requests)
+                foreach (var property in request.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                    Assert.DoesNotContain(Key, Convert.ToString(property.GetValue(request), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        }
+
+        [Fact]
+        public async Task Bodies_are_not_kept_when_recording_them_is_off()
+        {
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { RecordBodies = false });
+
+            using var response = await Client.SendAsync(Post(host.MessagesUri, Sms("+15551230001")));
+
+            var recorded = Assert.Single(host.Server.Requests);
+            Assert.Equal(201, recorded.StatusCode);
+            Assert.Equal("", recorded.Body);
+        }
+
+        [Fact]
+        public async Task A_destination_accepted_twice_shows_up_as_a_duplicate()
+        {
+            await using var host = await LoopbackSandboxHost.StartAsync();
+
+            using var first = await Client.SendAsync(Post(host.MessagesUri, Sms("+15551230001", "+15551230002")));
+            using var again = await Client.SendAsync(Post(host.MessagesUri, Sms("+15551230001")));
+            var otherRow = Sms("+15551230001");
+            otherRow["to"]![0]!["correlationId"] = "row-2";
+            using var sameNumberOtherRow = await Client.SendAsync(Post(host.MessagesUri, otherRow));
+
+            var accepted = host.Server.AcceptedDestinations;
+            Assert.Equal(4, accepted.Total);
+            Assert.Equal(3, accepted.Distinct);
+            Assert.Equal(2, accepted.CountOf("+15551230001", "row-1"));
+            Assert.Equal(1, accepted.CountOf("+15551230001", "row-2"));
+            var duplicate = Assert.Single(accepted.Duplicates());
+            Assert.Equal(("+15551230001", "row-1", 2), (duplicate.Address, duplicate.CorrelationId, duplicate.Count));
+        }
+
+        [Fact]
+        public async Task Each_accepted_destination_gets_submitted_then_delivered_receipts_in_the_webhook_shape()
+        {
+            var options = new SandboxOptions();
+            options.UndeliverableAddresses.Add("+15559999999");
+            await using var host = await LoopbackSandboxHost.StartAsync(options);
+            var body = Sms("+15551230001", "+15559999999");
+            body["callbackData"] = "batch-7";
+
+            using var response = await Client.SendAsync(Post(host.MessagesUri, body));
+            var messageId = (await JsonBodyAsync(response)).GetProperty("messageId").GetString();
+
+            var receipts = host.Server.Receipts.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("deliveryInfoNotification")).ToList();
+            Assert.Equal(4, receipts.Count);
+            var codes = receipts.Select(r => (r.GetProperty("deliveryInfo").GetProperty("destination").GetString()!,
+                r.GetProperty("deliveryInfo").GetProperty("code").GetString()!)).ToList();
+            Assert.Equal(new[] { ("+15551230001", "7501"), ("+15551230001", "7500"), ("+15559999999", "7501"), ("+15559999999", "7102") }, codes);
+            foreach (var receipt in receipts)
+            {
+                Assert.Equal("batch-7", receipt.GetProperty("callbackData").GetString());
+                Assert.Equal("row-1", receipt.GetProperty("correlationid").GetString());
+                Assert.Equal(messageId, receipt.GetProperty("transid").GetString());
+                var info = receipt.GetProperty("deliveryInfo");
+                Assert.Equal("sms", info.GetProperty("deliveryChannel").GetString());
+                Assert.False(string.IsNullOrEmpty(info.GetProperty("Description").GetString()));
+                Assert.True(DateTimeOffset.TryParse(info.GetProperty("timeStamp").GetString(), out _));
+            }
+        }
+
+        [Fact]
+        public async Task Receipts_are_posted_to_a_loopback_notify_url_when_asked()
+        {
+            var received = new ConcurrentQueue<string>();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            await using var webhook = builder.Build();
+            webhook.Run(async context =>
+            {
+                using var reader = new StreamReader(context.Request.Body);
+                received.Enqueue(await reader.ReadToEndAsync());
+                context.Response.StatusCode = 200;
+            });
+            await webhook.StartAsync();
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { PostReceiptsToLoopback = true });
+            var body = Email("a@example.com");
+            body["notifyUrl"] = webhook.Urls.First() + "/hooks";
+
+            using var response = await Client.SendAsync(Post(host.MessagesUri, body));
+            await host.Server.WhenReceiptsPostedAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            Assert.Equal(new[] { "7501", "7500" }, received.Select(r =>
+                JsonNode.Parse(r)!["deliveryInfoNotification"]!["deliveryInfo"]!["code"]!.GetValue<string>()));
+        }
+
+        [Fact]
+        public async Task Receipts_are_never_posted_off_the_machine()
+        {
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { PostReceiptsToLoopback = true });
+            var body = Sms("+15551230001");
+            body["notifyUrl"] = "https://hooks.example.com/receipts";
+
+            using var response = await Client.SendAsync(Post(host.MessagesUri, body));
+
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            Assert.True(host.Server.WhenReceiptsPostedAsync().IsCompletedSuccessfully);
+            Assert.False(SandboxReceiptPoster.IsLoopbackUrl("https://hooks.example.com/receipts"));
+            Assert.True(SandboxReceiptPoster.IsLoopbackUrl("http://127.0.0.1:5000/hooks"));
+        }
+    }
+}
