@@ -23,7 +23,7 @@ namespace WebexConnect.Tests.Sandbox
         [Fact]
         public async Task Matching_key_is_accepted_with_the_documented_201_body()
         {
-            using var response = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001")));
+            using var response = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001")));
 
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             var body = await JsonBodyAsync(response);
@@ -41,7 +41,7 @@ namespace WebexConnect.Tests.Sandbox
         [InlineData(null)]
         public async Task Wrong_or_missing_key_gets_401_with_an_empty_body(string? key)
         {
-            using var response = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001"), key));
+            using var response = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001"), key));
 
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -51,7 +51,7 @@ namespace WebexConnect.Tests.Sandbox
         [Fact]
         public async Task Valid_jwt_is_accepted()
         {
-            using var response = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001"), key: null, bearer: ValidJwt()));
+            using var response = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001"), key: null, bearer: ValidJwt()));
 
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         }
@@ -78,7 +78,7 @@ namespace WebexConnect.Tests.Sandbox
                 _ => "not.a.token",
             };
 
-            using var response = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001"), key: null, bearer: token));
+            using var response = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001"), key: null, bearer: token));
 
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -90,7 +90,7 @@ namespace WebexConnect.Tests.Sandbox
             var now = DateTimeOffset.UtcNow;
             var token = Jwt(Secret, ServiceId, now.AddSeconds(40), now.AddMinutes(30));
 
-            using var response = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001"), key: null, bearer: token));
+            using var response = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001"), key: null, bearer: token));
 
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         }
@@ -99,8 +99,8 @@ namespace WebexConnect.Tests.Sandbox
         public async Task Jwt_wins_over_key_when_both_are_sent()
         {
             var badToken = Jwt(Secret, "someone-else", DateTimeOffset.UtcNow.AddSeconds(-30));
-            using var goodKeyBadToken = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001"), Key, badToken));
-            using var badKeyGoodToken = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230002"), "wrong", ValidJwt()));
+            using var goodKeyBadToken = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001"), Key, badToken));
+            using var badKeyGoodToken = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230002"), "wrong", ValidJwt()));
 
             Assert.Equal(HttpStatusCode.Unauthorized, goodKeyBadToken.StatusCode);
             Assert.Equal(HttpStatusCode.Created, badKeyGoodToken.StatusCode);
@@ -112,7 +112,7 @@ namespace WebexConnect.Tests.Sandbox
         [InlineData("POST", "v2/message")]
         public async Task Only_POST_v2_messages_exists(string method, string path)
         {
-            using var request = Post(new Uri(_host.BaseUri, path), Sms("+15551230001"));
+            using var request = Post(new Uri(_host.BaseUri, path), SmsBody("+15551230001"));
             request.Method = new HttpMethod(method);
             if (method == "GET") request.Content = null;
 
@@ -136,11 +136,11 @@ namespace WebexConnect.Tests.Sandbox
         public async Task Any_key_or_wellformed_token_is_accepted_but_an_empty_key_is_not()
         {
             var anySecret = Convert.ToBase64String(new byte[] { 1, 2, 3 });
-            using var anyKey = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001"), "whatever"));
-            using var anyToken = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230002"), null,
+            using var anyKey = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001"), "whatever"));
+            using var anyToken = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230002"), null,
                 Jwt(anySecret, "any-service", DateTimeOffset.UtcNow.AddSeconds(-30))));
-            using var emptyKey = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230003"), ""));
-            using var expiredToken = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230004"), null,
+            using var emptyKey = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230003"), ""));
+            using var expiredToken = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230004"), null,
                 Jwt(anySecret, "any-service", DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow.AddHours(-1))));
 
             Assert.Equal(HttpStatusCode.Created, anyKey.StatusCode);

@@ -27,9 +27,9 @@ namespace WebexConnect.Tests.Sandbox
         {
             _host.Server.Faults.Enqueue(SandboxFault.Status(status));
 
-            using var faulted = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001")));
+            using var faulted = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001")));
             var acceptedByFault = _host.Server.AcceptedDestinations.Total;
-            using var next = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001")));
+            using var next = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001")));
 
             Assert.Equal(status, (int)faulted.StatusCode);
             Assert.Equal(code, (await JsonBodyAsync(faulted)).GetProperty("code").GetString());
@@ -45,7 +45,7 @@ namespace WebexConnect.Tests.Sandbox
         {
             _host.Server.Faults.Enqueue(SandboxFault.Status(status));
 
-            using var response = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001")));
+            using var response = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001")));
 
             Assert.Equal(status, (int)response.StatusCode);
             Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
@@ -57,7 +57,7 @@ namespace WebexConnect.Tests.Sandbox
         {
             _host.Server.Faults.Enqueue(SandboxFault.Status(429, "2"));
 
-            using var response = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001")));
+            using var response = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001")));
 
             Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter!.Delta);
         }
@@ -68,7 +68,7 @@ namespace WebexConnect.Tests.Sandbox
             var retryAt = new DateTimeOffset(2030, 5, 6, 7, 8, 9, TimeSpan.Zero);
             _host.Server.Faults.Enqueue(SandboxFault.Status(429, retryAt));
 
-            using var response = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001")));
+            using var response = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001")));
 
             Assert.Equal(retryAt, response.Headers.RetryAfter!.Date);
         }
@@ -78,7 +78,7 @@ namespace WebexConnect.Tests.Sandbox
         {
             _host.Server.Faults.Enqueue(SandboxFault.Status(400, "7008", "Inactive profile"));
 
-            using var response = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001")));
+            using var response = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001")));
 
             var error = await JsonBodyAsync(response);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -91,7 +91,7 @@ namespace WebexConnect.Tests.Sandbox
         {
             _host.Server.Faults.Enqueue(SandboxFault.DropBeforeBody);
 
-            await Assert.ThrowsAsync<HttpRequestException>(() => Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001"))));
+            await Assert.ThrowsAsync<HttpRequestException>(() => Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001"))));
 
             Assert.Equal(0, _host.Server.AcceptedDestinations.Total);
             var recorded = Assert.Single(_host.Server.Requests);
@@ -105,7 +105,7 @@ namespace WebexConnect.Tests.Sandbox
         {
             _host.Server.Faults.Enqueue(SandboxFault.DropAfterBody);
 
-            await Assert.ThrowsAsync<HttpRequestException>(() => Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001"))));
+            await Assert.ThrowsAsync<HttpRequestException>(() => Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001"))));
 
             Assert.Equal(1, _host.Server.AcceptedDestinations.CountOf("+15551230001", "row-1"));
             var recorded = Assert.Single(_host.Server.Requests);
@@ -120,7 +120,7 @@ namespace WebexConnect.Tests.Sandbox
             _host.Server.Faults.Enqueue(SandboxFault.Delay(TimeSpan.FromSeconds(30)));
             using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.SendAsync(Post(_host.MessagesUri, Sms("+15551230001"))));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001"))));
 
             Assert.Equal(1, _host.Server.AcceptedDestinations.CountOf("+15551230001", "row-1"));
             Assert.StartsWith("Delay", Assert.Single(_host.Server.Requests).Fault);
@@ -132,9 +132,9 @@ namespace WebexConnect.Tests.Sandbox
             _host.Server.Faults.Enqueue(SandboxFault.Status(503));
             _host.Server.Faults.Enqueue(SandboxFault.Status(429, "1"));
 
-            using var first = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001")));
-            using var second = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001")));
-            using var third = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001")));
+            using var first = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001")));
+            using var second = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001")));
+            using var third = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001")));
 
             Assert.Equal(new[] { 503, 429, 201 }, new[] { (int)first.StatusCode, (int)second.StatusCode, (int)third.StatusCode });
             Assert.Equal(0, _host.Server.Faults.Pending);
@@ -143,15 +143,15 @@ namespace WebexConnect.Tests.Sandbox
         [Fact]
         public async Task Restart_refuses_connections_while_down_then_serves_the_same_port_and_state()
         {
-            using var before = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230001")));
+            using var before = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230001")));
             var port = _host.Port;
 
             await _host.StopAsync();
-            await Assert.ThrowsAsync<HttpRequestException>(() => Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230002"))));
+            await Assert.ThrowsAsync<HttpRequestException>(() => Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230002"))));
             await _host.StartAgainAsync();
-            using var afterStart = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230003")));
+            using var afterStart = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230003")));
             await _host.RestartAsync(TimeSpan.FromMilliseconds(50));
-            using var afterRestart = await Client.SendAsync(Post(_host.MessagesUri, Sms("+15551230004")));
+            using var afterRestart = await Client.SendAsync(Post(_host.MessagesUri, SmsBody("+15551230004")));
 
             Assert.Equal(port, _host.Port);
             Assert.Equal(HttpStatusCode.Created, afterStart.StatusCode);

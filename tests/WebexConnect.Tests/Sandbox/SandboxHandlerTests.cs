@@ -30,7 +30,7 @@ namespace WebexConnect.Tests.Sandbox
             var (server, client) = Create();
             using (client)
             {
-                using var response = await client.SendAsync(Post(Messages, Sms("+15551230001")));
+                using var response = await client.SendAsync(Post(Messages, SmsBody("+15551230001")));
 
                 Assert.Equal(HttpStatusCode.Created, response.StatusCode);
                 Assert.Equal("queued", (await JsonBodyAsync(response)).GetProperty("status").GetString());
@@ -46,7 +46,7 @@ namespace WebexConnect.Tests.Sandbox
             var (_, client) = Create();
             using (client)
             {
-                using var response = await client.SendAsync(Post(Messages, Sms("+15551230001"), key: "nope"));
+                using var response = await client.SendAsync(Post(Messages, SmsBody("+15551230001"), key: "nope"));
 
                 Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
                 Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -61,7 +61,7 @@ namespace WebexConnect.Tests.Sandbox
             {
                 server.Faults.Enqueue(SandboxFault.DropBeforeBody);
 
-                var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(Post(Messages, Sms("+15551230001"))));
+                var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(Post(Messages, SmsBody("+15551230001"))));
 
                 Assert.Equal(HttpRequestError.ConnectionError, error.HttpRequestError);
                 Assert.IsType<SocketException>(error.InnerException);
@@ -77,7 +77,7 @@ namespace WebexConnect.Tests.Sandbox
             {
                 server.Faults.Enqueue(SandboxFault.DropAfterBody);
 
-                var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(Post(Messages, Sms("+15551230001"))));
+                var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(Post(Messages, SmsBody("+15551230001"))));
 
                 Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
                 Assert.IsAssignableFrom<IOException>(error.InnerException);
@@ -92,14 +92,14 @@ namespace WebexConnect.Tests.Sandbox
             using (client)
             {
                 var clock = Stopwatch.StartNew();
-                using var response = await client.SendAsync(Post(Messages, Sms("+15551230001")));
+                using var response = await client.SendAsync(Post(Messages, SmsBody("+15551230001")));
                 var answeredAfter = clock.Elapsed;
                 using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
                 var slowed = new SandboxOptions { Latency = TimeSpan.FromSeconds(30) };
                 var (_, slowClient) = Create(slowed);
 
                 clock.Restart();
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => slowClient.SendAsync(Post(Messages, Sms("+15551230001")), cancel.Token));
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => slowClient.SendAsync(Post(Messages, SmsBody("+15551230001")), cancel.Token));
 
                 Assert.Equal(HttpStatusCode.Created, response.StatusCode);
                 Assert.True(answeredAfter >= TimeSpan.FromMilliseconds(190), $"answered after {answeredAfter}");
@@ -137,7 +137,7 @@ namespace WebexConnect.Tests.Sandbox
                 {
                     for (var i = 0; i < 60; i++)
                     {
-                        try { using var _ = await client.SendAsync(Post(Messages, Sms(Number(i)))); }
+                        try { using var _ = await client.SendAsync(Post(Messages, SmsBody(Number(i)))); }
                         catch (HttpRequestException) { }
                     }
                     return server.Requests.Select(r => r.Fault).ToArray();
@@ -157,7 +157,7 @@ namespace WebexConnect.Tests.Sandbox
             var (server, client) = Create(new SandboxOptions());
             using (client)
             {
-                var rcs = Sms("+15551230001");
+                var rcs = SmsBody("+15551230001");
                 rcs["channel"] = "rcs";
                 rcs["from"] = "app-id-1";
                 using var email = await client.SendAsync(Post(Messages, Email("a@example.com")));
@@ -179,11 +179,11 @@ namespace WebexConnect.Tests.Sandbox
             var (server, client) = Create();
             using (client)
             {
-                using var sent = await client.SendAsync(Post(Messages, Sms("+15551230001")));
+                using var sent = await client.SendAsync(Post(Messages, SmsBody("+15551230001")));
                 server.Faults.Enqueue(SandboxFault.Status(503));
 
                 server.Reset();
-                using var afterReset = await client.SendAsync(Post(Messages, Sms("+15551230001")));
+                using var afterReset = await client.SendAsync(Post(Messages, SmsBody("+15551230001")));
 
                 Assert.Equal(HttpStatusCode.Created, afterReset.StatusCode);
                 Assert.Single(server.Requests);
@@ -199,8 +199,8 @@ namespace WebexConnect.Tests.Sandbox
             using (client)
             {
                 server.Faults.Enqueue(SandboxFault.Status(503));
-                using var faulted = await client.SendAsync(Post(Messages, Sms("+15551230001")));
-                using var refused = await client.SendAsync(Post(Messages, Sms("5551230001")));
+                using var faulted = await client.SendAsync(Post(Messages, SmsBody("+15551230001")));
+                using var refused = await client.SendAsync(Post(Messages, SmsBody("5551230001")));
 
                 Assert.Equal("7", Header(faulted, "x-rate-limit-limit"));
                 Assert.Equal("7", Header(refused, "x-rate-limit-remaining"));
@@ -216,11 +216,11 @@ namespace WebexConnect.Tests.Sandbox
             {
                 var token = Jwt(Secret, ServiceId, now.AddSeconds(-30), now.AddMinutes(5));
 
-                using var first = await client.SendAsync(Post(Messages, Sms("+15551230001"), key: null, bearer: token));
+                using var first = await client.SendAsync(Post(Messages, SmsBody("+15551230001"), key: null, bearer: token));
                 now = now.AddMinutes(4);
-                using var reused = await client.SendAsync(Post(Messages, Sms("+15551230002"), key: null, bearer: token));
+                using var reused = await client.SendAsync(Post(Messages, SmsBody("+15551230002"), key: null, bearer: token));
                 now = now.AddMinutes(2);
-                using var expired = await client.SendAsync(Post(Messages, Sms("+15551230003"), key: null, bearer: token));
+                using var expired = await client.SendAsync(Post(Messages, SmsBody("+15551230003"), key: null, bearer: token));
 
                 Assert.Equal(HttpStatusCode.Created, first.StatusCode);
                 Assert.Equal(HttpStatusCode.Created, reused.StatusCode);

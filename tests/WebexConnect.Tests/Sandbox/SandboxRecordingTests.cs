@@ -27,10 +27,10 @@ namespace WebexConnect.Tests.Sandbox
         public async Task Requests_are_recorded_in_order_with_outcome_and_body_but_never_credentials()
         {
             await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { ServiceKey = Key });
-            var body = Sms("+15551230001", "+15551230002");
+            var body = SmsBody("+15551230001", "+15551230002");
 
             using var accepted = await Client.SendAsync(Post(host.MessagesUri, body));
-            using var refused = await Client.SendAsync(Post(host.MessagesUri, Sms("12345")));
+            using var refused = await Client.SendAsync(Post(host.MessagesUri, SmsBody("12345")));
             using var unauthorized = await Client.SendAsync(Post(host.MessagesUri, body, key: "wrong-" + Key));
 
             var requests = host.Server.Requests;
@@ -52,7 +52,7 @@ namespace WebexConnect.Tests.Sandbox
         {
             await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { RecordBodies = false });
 
-            using var response = await Client.SendAsync(Post(host.MessagesUri, Sms("+15551230001")));
+            using var response = await Client.SendAsync(Post(host.MessagesUri, SmsBody("+15551230001")));
 
             var recorded = Assert.Single(host.Server.Requests);
             Assert.Equal(201, recorded.StatusCode);
@@ -64,9 +64,9 @@ namespace WebexConnect.Tests.Sandbox
         {
             await using var host = await LoopbackSandboxHost.StartAsync();
 
-            using var first = await Client.SendAsync(Post(host.MessagesUri, Sms("+15551230001", "+15551230002")));
-            using var again = await Client.SendAsync(Post(host.MessagesUri, Sms("+15551230001")));
-            var otherRow = Sms("+15551230001");
+            using var first = await Client.SendAsync(Post(host.MessagesUri, SmsBody("+15551230001", "+15551230002")));
+            using var again = await Client.SendAsync(Post(host.MessagesUri, SmsBody("+15551230001")));
+            var otherRow = SmsBody("+15551230001");
             otherRow["to"]![0]!["correlationId"] = "row-2";
             using var sameNumberOtherRow = await Client.SendAsync(Post(host.MessagesUri, otherRow));
 
@@ -85,7 +85,7 @@ namespace WebexConnect.Tests.Sandbox
             var options = new SandboxOptions();
             options.UndeliverableAddresses.Add("+15559999999");
             await using var host = await LoopbackSandboxHost.StartAsync(options);
-            var body = Sms("+15551230001", "+15559999999");
+            var body = SmsBody("+15551230001", "+15559999999");
             body["callbackData"] = "batch-7";
 
             using var response = await Client.SendAsync(Post(host.MessagesUri, body));
@@ -139,7 +139,7 @@ namespace WebexConnect.Tests.Sandbox
         public async Task Receipts_are_never_posted_off_the_machine()
         {
             await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { PostReceiptsToLoopback = true });
-            var body = Sms("+15551230001");
+            var body = SmsBody("+15551230001");
             body["notifyUrl"] = "https://hooks.example.com/receipts";
 
             using var response = await Client.SendAsync(Post(host.MessagesUri, body));

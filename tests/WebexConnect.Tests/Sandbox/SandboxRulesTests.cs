@@ -40,7 +40,7 @@ namespace WebexConnect.Tests.Sandbox
         [InlineData("correlationId over 50 bytes", "7004", "correlationId")]
         public async Task Invalid_body_gets_400_with_the_code_naming_the_field(string flaw, string code, string named)
         {
-            var body = Sms("+15551230001", "+15551230002");
+            var body = SmsBody("+15551230001", "+15551230002");
             switch (flaw)
             {
                 case "channel missing": body.Remove("channel"); break;
@@ -53,8 +53,8 @@ namespace WebexConnect.Tests.Sandbox
                 case "expireAt and validity": body["expireAt"] = "2030-01-01T00:00:00.000Z"; body["validity"] = "3600"; break;
                 case "sendAt 8 days ahead": body["sendAt"] = DateTimeOffset.UtcNow.AddDays(8).ToString("o", CultureInfo.InvariantCulture); break;
                 case "sendAt unparsable": body["sendAt"] = "next tuesday"; break;
-                case "msisdn without plus": body = Sms("15551230001"); break;
-                case "one bad msisdn among good": body = Sms("+15551230001", "+0123", "+15551230003"); break;
+                case "msisdn without plus": body = SmsBody("15551230001"); break;
+                case "one bad msisdn among good": body = SmsBody("+15551230001", "+0123", "+15551230003"); break;
                 case "sms text over 4000": body["content"]!["text"] = new string('a', 4001); break;
                 case "over 1000 destinations": body = SmsPerPerson(1001); break;
                 case "correlationId over 50 bytes": body["to"]![0]!["correlationId"] = new string('é', 26); break;
@@ -100,7 +100,7 @@ namespace WebexConnect.Tests.Sandbox
         [InlineData("email")]
         public async Task Bodies_at_the_limits_are_accepted(string edge)
         {
-            JsonObject body = Sms("+15551230001");
+            JsonObject body = SmsBody("+15551230001");
             switch (edge)
             {
                 case "sendAt 6 days ahead": body["sendAt"] = DateTimeOffset.UtcNow.AddDays(6).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture); break;
@@ -121,7 +121,7 @@ namespace WebexConnect.Tests.Sandbox
         {
             await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { LabelResponsesIso88591 = true });
 
-            using var response = await Client.SendAsync(Post(host.MessagesUri, Sms("+15551230001")));
+            using var response = await Client.SendAsync(Post(host.MessagesUri, SmsBody("+15551230001")));
 
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             Assert.Equal("ISO-8859-1", response.Content.Headers.ContentType!.CharSet);

@@ -17,7 +17,7 @@ namespace WebexConnect.Tests.Sandbox
         public const string ServiceId = "svc-1234";
         public static readonly string Secret = Convert.ToBase64String(Encoding.UTF8.GetBytes("a service secret of thirty-two bytes!"));
 
-        public static JsonObject Sms(params string[] numbers) => new JsonObject
+        public static JsonObject SmsBody(params string[] numbers) => new JsonObject
         {
             ["channel"] = "sms",
             ["from"] = "ACME",
@@ -50,7 +50,7 @@ namespace WebexConnect.Tests.Sandbox
                     ["msisdn"] = new JsonArray(JsonValue.Create(Number(firstNumber + i))),
                     ["correlationId"] = "row-" + (firstNumber + i),
                 });
-            var body = Sms("+15550000000");
+            var body = SmsBody("+15550000000");
             body["to"] = to;
             return body;
         }
