@@ -68,6 +68,9 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>A gate whose time moves only through <see cref="AdvanceTo"/>: fast, deterministic tests.</summary>
         internal static RateGate WithManualClock(int? tps) => new RateGate(tps, manualClock: true);
 
+        /// <summary>The gate's clock: real time since creation, or the manual time.</summary>
+        internal TimeSpan Now => _now();
+
         /// <summary>The TPS in force now.</summary>
         public int Tps => Volatile.Read(ref _window).Tps;
 
