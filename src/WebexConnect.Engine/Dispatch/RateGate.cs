@@ -37,6 +37,8 @@ namespace WebexConnect.Engine.Dispatch
         private readonly bool _userGaveLimit;
         private readonly Func<TimeSpan> _now;
         private readonly CancellationTokenSource _stopPump = new CancellationTokenSource();
+        private readonly SemaphoreSlim _wakePump = new SemaphoreSlim(0, 1);
+        private int _pumpAsleep;
         private Window _window;
         private TimeSpan _manualNow;
         private bool _disposed;
@@ -87,7 +89,21 @@ namespace WebexConnect.Engine.Dispatch
                 // A request sized for a higher, replaced limit cannot be granted at once: take it in
                 // instalments rather than waiting forever (the service will refuse it with 7009 anyway).
                 var take = Math.Min(remaining, window.Tps);
-                using var lease = await window.Limiter.AcquireAsync(take, cancellationToken).ConfigureAwait(false);
+                // Register with the limiter (granted or queued) before waking the pump, so the pump cannot
+                // look, find nothing to do and sleep through this request.
+                RateLimitLease lease;
+                try
+                {
+                    var pending = window.Limiter.AcquireAsync(take, cancellationToken);
+                    WakePump();
+                    lease = await pending.ConfigureAwait(false);
+                }
+                catch (ObjectDisposedException) when (!_disposed && !ReferenceEquals(window, Volatile.Read(ref _window)))
+                {
+                    continue; // The limit changed between reading the window and asking it.
+                }
+
+                using var held = lease;
                 if (lease.IsAcquired)
                 {
                     remaining -= take;
@@ -129,6 +145,7 @@ namespace WebexConnect.Engine.Dispatch
 
             // Disposing fails the old window's queued waiters; WaitAsync sees that and queues again.
             old.Limiter.Dispose();
+            WakePump();
         }
 
         /// <summary>Replenishes every segment that is due at <paramref name="now"/> (manual clock only).</summary>
@@ -153,6 +170,8 @@ namespace WebexConnect.Engine.Dispatch
 
             _stopPump.Cancel();
             _window.Limiter.Dispose();
+            // The pump loop may still be between its checks; it ends on the cancelled token, so the
+            // semaphore and the token source are left to the collector rather than disposed under it.
         }
 
         private TimeSpan Pump()
@@ -163,6 +182,28 @@ namespace WebexConnect.Engine.Dispatch
             }
         }
 
+        private bool IsIdle()
+        {
+            var window = Volatile.Read(ref _window);
+            var stats = window.Limiter.GetStatistics();
+            return stats is not null && stats.CurrentQueuedCount == 0 && stats.CurrentAvailablePermits >= window.Tps;
+        }
+
+        private void WakePump()
+        {
+            if (Interlocked.Exchange(ref _pumpAsleep, 0) == 1)
+            {
+                try
+                {
+                    _wakePump.Release();
+                }
+                catch (SemaphoreFullException)
+                {
+                    // Already woken.
+                }
+            }
+        }
+
         private async Task PumpLoopAsync()
         {
             try
@@ -170,7 +211,12 @@ namespace WebexConnect.Engine.Dispatch
                 while (!_stopPump.IsCancellationRequested)
                 {
                     var wait = Pump();
-                    await Task.Delay(wait, _stopPump.Token).ConfigureAwait(false);
+                    // A connected but unused session should not wake a hundred times a second. With every
+                    // permit back, the segments are empty, so skipped ticks cost nothing.
+                    Volatile.Write(ref _pumpAsleep, 1);
+                    if (IsIdle()) await _wakePump.WaitAsync(_stopPump.Token).ConfigureAwait(false);
+                    else await Task.Delay(wait, _stopPump.Token).ConfigureAwait(false);
+                    Volatile.Write(ref _pumpAsleep, 0);
                 }
             }
             catch (OperationCanceledException)

@@ -145,6 +145,19 @@ namespace WebexConnect.Tests.Dispatch
             Assert.True(total >= tps * 2, $"only {total} destinations in {clock.Elapsed}");
         }
 
+        [Fact]
+        public async Task OnTheRealClockAnIdleGateWakesForTheNextRequest()
+        {
+            using var gate = new RateGate(20);
+            await gate.WaitAsync(20, CancellationToken.None);
+            // Let the pump hand everything back and go to sleep, then ask again: it must wake up.
+            await Task.Delay(1500);
+            await gate.WaitAsync(20, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(1));
+            var clock = Stopwatch.StartNew();
+            await gate.WaitAsync(5, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"granted after {clock.Elapsed}");
+        }
+
         internal static void AdvanceInSteps(RateGate gate, TimeSpan from, TimeSpan to)
         {
             for (var now = from; now <= to; now += Step) gate.AdvanceTo(now);
