@@ -27,7 +27,11 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>Partial batches of different shapes kept open at once; opening one more sends the oldest.</summary>
         public int MaxOpenShapes { get; }
 
-        /// <summary>Finished results that may wait for an earlier, slower one before Add blocks.</summary>
+        /// <summary>
+        /// Finished results that may wait for an earlier, slower one before Add blocks. Batches already in
+        /// flight may still finish on top, so the most that can wait is this plus
+        /// MaxConcurrentRequests × MaxBatchSize: still a constant.
+        /// </summary>
         public int MaxWaitingResults { get; }
     }
 }

@@ -194,6 +194,81 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public void AddBlocksWhileTooManyFinishedResultsWaitForASlowEarlierOne()
+        {
+            var firstDone = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var transport = new FakeTransport { Hold = batch => batch.Number == 1 ? firstDone.Task : Task.CompletedTask };
+            using var dispatcher = new Dispatcher(transport, new OpenGate(10), TestShapes.Of, Items.Options(), CancellationToken.None,
+                new DispatcherTuning(linger: TimeSpan.FromHours(1), maxWaitingResults: 30));
+
+            var added = 0;
+            var producer = Task.Run(() =>
+            {
+                for (var row = 1; row <= 200; row++)
+                {
+                    dispatcher.Add(Items.Person(row));
+                    Interlocked.Exchange(ref added, row);
+                }
+            });
+
+            // Batch 1 hangs; later batches finish and their results wait for it. Once 30 wait, Add waits
+            // too: at most the bound plus what was in flight (7 batches) and the open batch get in.
+            Assert.True(SpinWait.SpinUntil(() => transport.Calls >= 4, Generous));
+            Thread.Sleep(300);
+            var stuckAt = Volatile.Read(ref added);
+            Thread.Sleep(300);
+            Assert.Equal(stuckAt, Volatile.Read(ref added));
+            Assert.InRange(stuckAt, 40, 30 + 8 * 10 + 10);
+            Assert.False(producer.IsCompleted);
+            Assert.Empty(dispatcher.TakeReady());
+
+            firstDone.SetResult(true);
+            Assert.True(producer.Wait(Generous));
+            var results = dispatcher.TakeReady().Concat(dispatcher.Complete()).ToList();
+            AssertOncePerRowInOrder(200, results);
+        }
+
+        [Fact]
+        public void ARowStuckInAPartialBatchIsSentWhenLaterResultsPileUpBehindIt()
+        {
+            var lonely = new SmsMessage { From = "Acme", Text = "Only for row 1" };
+            var transport = new FakeTransport();
+            using var dispatcher = new Dispatcher(transport, new OpenGate(10), TestShapes.Of, Items.Options(), CancellationToken.None,
+                new DispatcherTuning(linger: TimeSpan.FromHours(1), maxWaitingResults: 25));
+
+            var results = new List<SendResult>();
+            var producer = Task.Run(() =>
+            {
+                dispatcher.Add(Items.Person(1, lonely));
+                for (var row = 2; row <= 200; row++)
+                {
+                    dispatcher.Add(Items.Person(row));
+                    results.AddRange(dispatcher.TakeReady());
+                }
+            });
+
+            // No linger and no Complete: only the waiting-results bound can free row 1.
+            Assert.True(producer.Wait(Generous), "Add deadlocked behind a partial batch");
+            Assert.Contains(transport.Batches, b => TestShapes.TextOf(b) == "Only for row 1");
+            results.AddRange(dispatcher.Complete());
+            AssertOncePerRowInOrder(200, results);
+        }
+
+        [Fact]
+        public void OpeningMoreShapesThanAllowedSendsTheOldestPartialBatch()
+        {
+            var transport = new FakeTransport();
+            using var dispatcher = new Dispatcher(transport, new OpenGate(100), TestShapes.Of, Items.Options(), CancellationToken.None,
+                new DispatcherTuning(linger: TimeSpan.FromHours(1), maxOpenShapes: 2));
+            for (var row = 1; row <= 3; row++)
+                dispatcher.Add(Items.Person(row, new SmsMessage { From = "Acme", Text = "Text " + row }));
+
+            Assert.True(SpinWait.SpinUntil(() => transport.Calls == 1, Generous));
+            Assert.Equal("Text 1", TestShapes.TextOf(transport.Batches[0]));
+            AssertOncePerRowInOrder(3, dispatcher.Complete().ToList());
+        }
+
+        [Fact]
         public void FinishedResultsAreHandedOverBeforeComplete()
         {
             var transport = new FakeTransport();
