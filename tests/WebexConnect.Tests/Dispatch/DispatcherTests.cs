@@ -104,6 +104,10 @@ namespace WebexConnect.Tests.Dispatch
             Assert.All(transport.Batches, b => Assert.Equal(1000, b.DestinationCount));
             RateGateTests.AssertNoWindowOver(1000, transport.Sent.Select(s => (s.StartedAt, s.Batch.DestinationCount)).ToList());
             AssertOncePerRowInOrder(rows, results);
+            // Not too cautious either: a full batch about every second (generous, the machine is shared).
+            var starts = transport.Sent.Select(s => s.StartedAt).OrderBy(t => t).ToList();
+            var span = starts[4] - starts[0];
+            Assert.True(span < TimeSpan.FromSeconds(4 * 1.15), $"5 batches of TPS took {span} to start");
         }
 
         [Fact]
