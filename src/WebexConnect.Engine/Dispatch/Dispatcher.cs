@@ -82,7 +82,7 @@ namespace WebexConnect.Engine.Dispatch
             _slots = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
             var period = TimeSpan.FromTicks(Math.Min(Math.Max(_tuning.Linger.Ticks / 2, TimeSpan.FromMilliseconds(5).Ticks),
                 TimeSpan.FromMilliseconds(100).Ticks));
-            _lingerTimer = new Timer(_ => SendQuietPartialBatches(), null, period, period);
+            _lingerTimer = new Timer(_ => OnLingerTick(), null, period, period);
         }
 
         /// <inheritdoc />
@@ -426,6 +426,19 @@ namespace WebexConnect.Engine.Dispatch
                 {
                     foreach (var batch in partial) Launch(batch);
                 }
+            }
+        }
+
+        private void OnLingerTick()
+        {
+            // An exception escaping a timer callback would take the whole PowerShell process down.
+            try
+            {
+                SendQuietPartialBatches();
+            }
+            catch (Exception ex)
+            {
+                Fail(ex);
             }
         }
 

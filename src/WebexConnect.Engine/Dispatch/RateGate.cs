@@ -121,12 +121,12 @@ namespace WebexConnect.Engine.Dispatch
         }
 
         /// <summary>Destinations waiting at the gate now (tests use it to know the gate has settled).</summary>
-        internal long QueuedDestinations => Volatile.Read(ref _window).Limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+        internal long QueuedDestinations => StatisticsOf(Volatile.Read(ref _window))?.CurrentQueuedCount ?? 0;
 
         /// <inheritdoc />
         public bool WouldAllowNow(int destinations)
         {
-            var stats = Volatile.Read(ref _window).Limiter.GetStatistics();
+            var stats = StatisticsOf(Volatile.Read(ref _window));
             return stats is not null && stats.CurrentQueuedCount == 0 && stats.CurrentAvailablePermits >= destinations;
         }
 
@@ -187,8 +187,21 @@ namespace WebexConnect.Engine.Dispatch
         private bool IsIdle()
         {
             var window = Volatile.Read(ref _window);
-            var stats = window.Limiter.GetStatistics();
+            var stats = StatisticsOf(window);
             return stats is not null && stats.CurrentQueuedCount == 0 && stats.CurrentAvailablePermits >= window.Tps;
+        }
+
+        /// <summary>The window's statistics, or null when a limit change or Dispose has just retired it.</summary>
+        private static RateLimiterStatistics? StatisticsOf(Window window)
+        {
+            try
+            {
+                return window.Limiter.GetStatistics();
+            }
+            catch (ObjectDisposedException)
+            {
+                return null;
+            }
         }
 
         private void WakePump()
@@ -212,7 +225,16 @@ namespace WebexConnect.Engine.Dispatch
             {
                 while (!_stopPump.IsCancellationRequested)
                 {
-                    var wait = Pump();
+                    var wait = Window.SegmentLength;
+                    try
+                    {
+                        wait = Pump();
+                    }
+                    catch (ObjectDisposedException) when (!_disposed)
+                    {
+                        // A limit change retired the limiter mid-tick: the next round uses the new one.
+                    }
+
                     // A connected but unused session should not wake a hundred times a second. With every
                     // permit back, the segments are empty, so skipped ticks cost nothing.
                     Volatile.Write(ref _pumpAsleep, 1);
@@ -304,12 +326,5 @@ namespace WebexConnect.Engine.Dispatch
                 }
             }
         }
-    }
-
-    /// <summary>Lets the dispatcher ask whether a partial batch could go out at once.</summary>
-    internal interface IRateProbe
-    {
-        /// <summary>True when nothing waits at the gate and it has room for <paramref name="destinations"/> now.</summary>
-        bool WouldAllowNow(int destinations);
     }
 }
