@@ -169,7 +169,7 @@ namespace WebexConnect.Engine.Dispatch
             {
                 foreach (var result in TakeReadyQuietly()) yield return result;
                 if (IsStopped) break;
-                // Waiting for a slot cannot be done inside a try with catch in an iterator, so ask first.
+                // TryLaunch reports a stop instead of throwing, so what finished can still be yielded below.
                 if (!TryLaunch(batch)) break;
             }
 

@@ -29,7 +29,7 @@ namespace WebexConnect.Sending
         /// <summary>Records that have a result (any status).</summary>
         public long Completed { get; }
 
-        /// <summary>Of <see cref="Completed"/>, the results that are not a success.</summary>
+        /// <summary>Of <see cref="Completed"/>, the results that are not a success (Invalid and Skipped included).</summary>
         public long Failed { get; }
 
         /// <summary>Destinations that got an outcome from the transport, per second since the run started.</summary>

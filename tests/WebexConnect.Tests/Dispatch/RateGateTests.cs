@@ -146,6 +146,34 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public async Task OnTheRealClockLimitChangesWhileSendersWaitNeitherLoseNorStrandThem()
+        {
+            using var gate = new RateGate(null);
+            var clock = Stopwatch.StartNew();
+            var granted = 0;
+
+            async Task Sender()
+            {
+                while (clock.Elapsed < TimeSpan.FromSeconds(2))
+                {
+                    await gate.WaitAsync(5, CancellationToken.None);
+                    Interlocked.Add(ref granted, 5);
+                }
+            }
+
+            var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(Sender)).ToArray();
+            foreach (var tps in new[] { 50, 20, 200, 7, 100 })
+            {
+                await Task.Delay(300);
+                gate.AdoptAnnouncedLimit(tps);
+            }
+
+            await Task.WhenAll(senders).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(100, gate.Tps);
+            Assert.True(granted > 50, $"only {granted} destinations granted");
+        }
+
+        [Fact]
         public async Task OnTheRealClockAnIdleGateWakesForTheNextRequest()
         {
             using var gate = new RateGate(20);
