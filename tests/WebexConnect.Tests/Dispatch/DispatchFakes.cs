@@ -15,20 +15,12 @@ using WebexConnect.Sending;
 
 namespace WebexConnect.Tests.Dispatch
 {
-    /// <summary>
-    /// Stands in for the payload writer until MessageShape.Of exists: a shape is the SMS text, compared
-    /// the way MessageShape compares (its bytes).
-    /// </summary>
+    /// <summary>Shapes as production computes them; a batch's text read back from its message.</summary>
     internal static class TestShapes
     {
-        public static MessageShape Of(ConnectMessage message)
-        {
-            var bytes = Encoding.UTF8.GetBytes(((SmsMessage)message).Text ?? "");
-            return (MessageShape)Activator.CreateInstance(typeof(MessageShape), BindingFlags.NonPublic | BindingFlags.Instance,
-                null, new object[] { message, bytes }, null)!;
-        }
+        public static MessageShape Of(ConnectMessage message) => MessageShape.Of(message);
 
-        public static string TextOf(OutgoingBatch batch) => Encoding.UTF8.GetString(batch.Shape.SharedJson.Span);
+        public static string TextOf(OutgoingBatch batch) => ((SmsMessage)batch.Shape.Message).Text ?? "";
     }
 
     /// <summary>A gate that never waits, for tests about batching and order rather than rate.</summary>
