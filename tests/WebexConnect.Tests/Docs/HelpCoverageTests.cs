@@ -108,6 +108,8 @@ namespace WebexConnect.Tests.Docs
             Assert.All(examples, e => Assert.Matches(@"^Example \d+", e.Title));
             Assert.All(examples, e => Assert.Contains(cmdlet, e.Code, StringComparison.OrdinalIgnoreCase));
             Assert.Matches(@"\[[^\]]+\]\([^)]+\)", page.Text("RELATED LINKS"));
+            var relative = Regex.Matches(page.Text("RELATED LINKS"), @"\]\((?<target>[^)#:]+\.md)\)").Select(m => m.Groups["target"].Value);
+            Assert.All(relative, t => Assert.True(File.Exists(Path.Combine(DocsFolder, t)), $"{cmdlet}: RELATED LINKS points to a missing {t}"));
         }
 
         [Theory]
@@ -255,6 +257,15 @@ namespace WebexConnect.Tests.Docs
             }
             Assert.True(calls > 20, $"Only {calls} parameter uses found: the scanner is not reading the examples");
             Assert.True(wrong.Count == 0, "Parameters that do not exist:\n" + string.Join("\n", wrong));
+        }
+
+        [Fact]
+        public void AboutTopicHasTheSectionsGetHelpShows()
+        {
+            var about = File.ReadAllText(Path.Combine(DocsFolder, "about_WebexConnect.md"));
+            Assert.StartsWith("# about_WebexConnect", about);
+            foreach (var section in new[] { "## SHORT DESCRIPTION", "## LONG DESCRIPTION", "## EXAMPLES", "## SEE ALSO" })
+                Assert.Contains(section, about);
         }
 
         [Fact]
