@@ -2,8 +2,7 @@
 # Pester 5: connecting, the current session, New-ConnectJwt. Build first: dotnet build -c Release (or ./build.ps1).
 
 BeforeAll {
-    $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    Import-Module (Join-Path $repoRoot 'out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
 
     $script:EnvNames = @(
         'WEBEXCONNECT_SERVICE_KEY', 'WEBEXCONNECT_SERVICE_ID', 'WEBEXCONNECT_SERVICE_SECRET',
@@ -36,7 +35,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-WebexConnect -ErrorAction SilentlyContinue
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
     foreach ($name in $script:EnvNames) { [Environment]::SetEnvironmentVariable($name, $script:SavedEnv[$name]) }
     Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
 }
@@ -224,7 +223,7 @@ Describe 'New-ConnectJwt' {
 
     It 'adds exp = iat + the lifetime with -LifetimeMinutes' {
         $jwt = New-ConnectJwt -ServiceId 'svc-jwt-2' -ServiceSecret $script:ServiceSecret -LifetimeMinutes 30
-        $claims = ConvertFrom-Base64Url $jwt.Token.Split('.')[1] | ConvertFrom-Json
+        $claims = ConvertFrom-Base64Url ($jwt.Token.Split('.')[1]) | ConvertFrom-Json
         ([long] $claims.exp - [long] $claims.iat) | Should -Be 1800
     }
 
