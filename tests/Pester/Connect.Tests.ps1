@@ -195,6 +195,27 @@ Describe 'Get-ConnectSandboxRequest' {
         Get-ConnectSandboxRequest | Should -BeNullOrEmpty
     }
 
+    It 'lists each request the sandbox received, oldest first, and the most recent with -Last' {
+        Connect-WebexConnect -Sandbox -Tps 1000
+        # Two texts: two requests, sent one after the other.
+        $first = Send-ConnectSms -To '+447700900701' -From ACME -Text 'First'
+        $second = Send-ConnectSms -To '+447700900702' -From ACME -Text 'Second'
+
+        $requests = @(Get-ConnectSandboxRequest)
+
+        $requests.Count | Should -Be 2
+        $requests | ForEach-Object { $_ | Should -BeOfType ([WebexConnect.Results.SandboxRequest]) }
+        $requests.Number | Should -Be @(1, 2)
+        $requests.Channel | Should -Be @('sms', 'sms')
+        $requests.DestinationCount | Should -Be @(1, 1)
+        $requests.StatusCode | Should -Be @(201, 201)
+        $requests.MessageId | Should -Be @($first.MessageId, $second.MessageId)
+        ($requests[1].Body | ConvertFrom-Json).content.text | Should -Be 'Second'
+        $last = @(Get-ConnectSandboxRequest -Last 1)
+        $last.Count | Should -Be 1
+        $last[0].Number | Should -Be 2
+    }
+
     It 'says NotSandbox for a real endpoint' {
         Connect-WebexConnect -BaseUri 'http://127.0.0.1:9/' -ServiceKey $script:ServiceKey
         { Get-ConnectSandboxRequest } | Should -Throw -ErrorId 'NotSandbox,*'
