@@ -139,6 +139,22 @@ Describe 'Send-ConnectSms with a bad row' {
         (Get-SentDestination).msisdn | Should -Not -Contain '+447700900103'
     }
 
+    It 'finishes and reports the rows before the bad one when -ErrorAction Stop ends the command' {
+        $results = [System.Collections.Generic.List[object]]::new()
+        try {
+            $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction Stop | ForEach-Object { $results.Add($_) }
+        }
+        catch {
+            $_.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        }
+
+        # Row 1 was waiting in a partial batch when row 2 failed: it is sent and its result written, not lost.
+        $results.Count | Should -Be 1
+        $results[0].Destination | Should -Be '+447700900101'
+        $results[0].Status | Should -Be 'Queued'
+        (Get-SentDestination).msisdn | Should -Be @('+447700900101')
+    }
+
     It 'sets $? to false and leaves the error in $Error' {
         $results = $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
         $succeeded = $?

@@ -188,7 +188,18 @@ namespace WebexConnect.Commands
             if (invalid != null)
             {
                 // Written now, not when the result's turn comes, so -ErrorAction Stop stops before any later row is sent.
-                WriteError(ErrorFor(invalid));
+                try
+                {
+                    WriteError(ErrorFor(invalid));
+                }
+                catch (ActionPreferenceStopException) when (_run != null)
+                {
+                    // -ErrorAction Stop ends the command at this row. Rows before it may still sit in a partial batch
+                    // or be in flight: finish them and write their results first, so every earlier row ends with
+                    // its result and none is left unsent or unreported.
+                    Guard(() => WriteResults(_run.Complete()));
+                    throw;
+                }
                 if (_run != null) Guard(() => _run.Reject(invalid));
             }
             else if (PayloadOnly)
