@@ -33,6 +33,7 @@ namespace WebexConnect.Commands
         private MessageChecks? _checks;
         private SendRun? _run;
         private SendProgress? _progress;
+        private WhatIfBatches? _whatIf;
         private bool _progressShown;
         private long _row;
         private ConnectMessage? _message;
@@ -168,6 +169,8 @@ namespace WebexConnect.Commands
             _composer = new RecordComposer(PipelineColumns.Of(GetType()), SubstitutionColumn);
             _checks = MessageChecks.Standard();
             if (PayloadOnly) return;
+            // -WhatIf reports one line per request the run would make, not one per row.
+            if (IsWhatIf()) _whatIf = new WhatIfBatches(Math.Min(1000, _session!.Tps ?? 1000));
 
             _cancellation = new CancellationTokenSource();
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(new DispatchOptions { ResendAmbiguous = ResendUnknown }, _cancellation.Token));
@@ -206,6 +209,11 @@ namespace WebexConnect.Commands
             {
                 WriteObject(_session!.EngineHost.RenderPayload(ForRecipient(message, record.Recipient), new[] { record.Recipient }));
             }
+            else if (_whatIf != null)
+            {
+                var full = _whatIf.Add(ForRecipient(message, record.Recipient), record.Recipient, _row);
+                if (full != null) ShouldProcess(full.Target, ActionName);
+            }
             else if (ShouldProcess(TargetFor(record.Recipient), ActionName))
             {
                 Guard(() => _run!.Send(ForRecipient(message, record.Recipient), record.Recipient, input));
@@ -217,6 +225,8 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            if (_whatIf != null)
+                foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
             if (_run is null) return;
             Guard(() => WriteResults(_run.Complete()));
             if (_progressShown)
@@ -234,6 +244,12 @@ namespace WebexConnect.Commands
             _cancellation?.Dispose();
             GC.SuppressFinalize(this);
         }
+
+        /// <summary>-WhatIf given, or $WhatIfPreference set by the caller and not overridden with -WhatIf:$false.</summary>
+        private bool IsWhatIf() =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+                ? given is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(given)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         /// <summary>A terminating error about the parameters, before anything is sent.</summary>
         private protected void ThrowParameterError(string errorId, string message) =>
