@@ -15,8 +15,8 @@ namespace WebexConnect.Engine.Journal
     /// <remarks>
     /// Line 1 is the header (format, version, salt). Every other line is
     /// {"s":"intent|queued|scheduled|rejected|failed|unknown","t":"2026-01-31T12:00:00Z","k":["32 hex digits",...]}:
-    /// one line per batch and state. The file stays open, readable by others but writable by this run
-    /// only, for as long as the run lasts: a second run on the same journal fails at once.
+    /// one line per batch and state. The file stays open and writable by this run only, for as long as
+    /// the run lasts: a second run on the same journal fails at once.
     /// </remarks>
     internal sealed class SendJournal : IDisposable
     {
@@ -136,14 +136,21 @@ namespace WebexConnect.Engine.Journal
             }
         }
 
+        /// <summary>
+        /// Windows: others may read the file meanwhile, no one else may write it. Elsewhere .NET enforces
+        /// sharing with flock, where any share but None is a shared lock two runs could both hold, so the
+        /// lock is exclusive there: tools that do not lock (cat, tail) can still read it.
+        /// </summary>
+        private static FileShare ExclusiveWriter =>
+            Environment.OSVersion.Platform == PlatformID.Win32NT ? FileShare.Read : FileShare.None;
+
         private static DateTimeOffset Now() => DateTimeOffset.UtcNow;
 
         private static FileStream OpenLocked(string fullPath)
         {
             try
             {
-                // FileShare.Read: a person may look at the file meanwhile; another run may not write to it.
-                return new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
+                return new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, ExclusiveWriter, 4096, FileOptions.None);
             }
             catch (IOException ex) when (File.Exists(fullPath) && !(ex is FileNotFoundException) && !(ex is DirectoryNotFoundException) && !(ex is PathTooLongException))
             {
