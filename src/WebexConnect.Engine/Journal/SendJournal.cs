@@ -208,17 +208,18 @@ namespace WebexConnect.Engine.Journal
                 {
                     lineNumber++;
                     var isLast = !complete || lines.AtEnd;
-                    bool understood;
+                    // A line without its newline was cut short, however well it parses: none of it counts.
+                    var understood = false;
                     try
                     {
-                        understood = lineNumber == 1 ? ReadHeader(line, content) : IsBlank(line) || ReadEvent(line, content);
+                        if (complete) understood = lineNumber == 1 ? ReadHeader(line, content) : IsBlank(line) || ReadEvent(line, content);
                     }
                     catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidOperationException)
                     {
                         understood = false;
                     }
 
-                    if (understood && complete)
+                    if (understood)
                     {
                         content.ValidLength = endOffset;
                         continue;

@@ -118,6 +118,24 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void An_outcome_line_that_lost_only_its_newline_still_counts_as_cut_short()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("nonewline.journal");
+            using var session = Sandbox();
+            JournalKit.Run(session, journal, JournalKit.Rows(1, 4));
+            var bytes = File.ReadAllBytes(journal);
+            File.WriteAllBytes(journal, bytes.Take(bytes.Length - 1).ToArray());
+
+            var second = JournalKit.Run(session, journal, JournalKit.Rows(1, 4));
+
+            // Unknown, not Skipped: the flush of that line never completed, so nothing vouches for it.
+            Assert.All(second, r => Assert.Equal(SendStatus.Unknown, r.Status));
+            Assert.Equal(4, session.SandboxRequests.Sum(r => r.DestinationCount));
+            Assert.All(JournalKit.Lines(journal), line => JsonDocument.Parse(line).Dispose());
+        }
+
+        [Fact]
         public void A_damaged_line_before_the_last_stops_the_run_before_anything_is_sent()
         {
             using var folder = new TempFolder();
