@@ -112,6 +112,16 @@ namespace WebexConnect.Commands
         [Parameter]
         public SwitchParameter ResendUnknown { get; set; }
 
+        /// <summary>
+        /// A file that records what was sent, so that running the same command again after a crash, a
+        /// reboot or Ctrl+C sends only what was not sent: rows already sent are Skipped, rows whose request
+        /// was in flight are Unknown (and sent again only with -ResendUnknown). It holds keyed hashes, no
+        /// number, address or text. Created if missing; one run at a time.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Journal { get; set; }
+
         /// <summary>Output the exact JSON each row would be sent with, and send nothing.</summary>
         [Parameter]
         public SwitchParameter PayloadOnly { get; set; }
@@ -173,7 +183,10 @@ namespace WebexConnect.Commands
             if (IsWhatIf()) _whatIf = new WhatIfBatches(Math.Min(1000, _session!.Tps ?? 1000));
 
             _cancellation = new CancellationTokenSource();
-            _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(new DispatchOptions { ResendAmbiguous = ResendUnknown }, _cancellation.Token));
+            // Resolved against PowerShell's current location, which is not the process's current directory.
+            var journalPath = Journal is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
+                new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = journalPath }, _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             _clock.Start();
             _progress = new SendProgress(() => _clock.Elapsed);
