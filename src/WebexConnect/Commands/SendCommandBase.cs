@@ -310,7 +310,8 @@ namespace WebexConnect.Commands
             {
                 WriteObject(result);
                 // Invalid rows had their error written when they were read.
-                if (!result.IsSuccess && result.Status != SendStatus.Invalid) WriteError(ErrorFor(result));
+                if (SendErrors.IsError(result) && result.Status != SendStatus.Invalid) WriteError(ErrorFor(result));
+                else if (result.Status == SendStatus.Skipped) WriteVerbose(result.Destination + ": " + result.Reason);
                 ShowProgress();
             }
             ShowProgress();
