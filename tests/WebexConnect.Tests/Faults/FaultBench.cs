@@ -113,11 +113,13 @@ namespace WebexConnect.Tests.Faults
                     SendStatus.Queued or SendStatus.Scheduled => times == 1 && accepted.Contains(result.MessageId),
                     // Only a journal re-run skips: an earlier run had it accepted.
                     SendStatus.Skipped => times == 1,
-                    SendStatus.Failed or SendStatus.Rejected => times == 0,
-                    SendStatus.Unknown => times <= 1,
+                    // Failed tells the user a resend is safe: it must be.
+                    SendStatus.Failed => times == 0 && (result.Reason ?? "").Contains("Safe to send again", StringComparison.Ordinal),
+                    SendStatus.Rejected => times == 0,
+                    SendStatus.Unknown => times <= 1 && !string.IsNullOrEmpty(result.Reason),
                     _ => false,
                 };
-                if (!truthful) lies.Add($"row {i}: {result.Status} ({result.Code}) but accepted {times}×");
+                if (!truthful) lies.Add($"row {i}: {result.Status} ({result.Code}: {result.Reason}) but accepted {times}×");
             }
 
             Xunit.Assert.True(lies.Count == 0, lies.Count + " untruthful results: " + string.Join("; ", lies.Take(10)));
