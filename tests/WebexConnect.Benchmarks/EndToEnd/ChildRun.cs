@@ -50,7 +50,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
             var errors = Task.Run(async () =>
             {
                 string? line;
-                while ((line = await child.StandardError.ReadLineAsync().ConfigureAwait(false)) is not null) log.WriteLine(line);
+                while ((line = await child.StandardError.ReadLineAsync().ConfigureAwait(false)) is not null) log.WriteLine("#   (child) " + line.TrimStart('#', ' '));
             });
             var rows = new List<SummaryRow>();
             string? output;
@@ -58,7 +58,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
             {
                 var row = ReportLine.Parse(output);
                 if (row is not null) rows.Add(row);
-                else log.WriteLine(output);
+                else log.WriteLine("#   (child) " + output);
             }
 
             await errors.ConfigureAwait(false);

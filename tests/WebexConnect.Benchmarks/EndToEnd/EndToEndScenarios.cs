@@ -79,7 +79,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
             var share = windows.SteadyRate / tps;
             var rows = new List<SummaryRow>
             {
-                SummaryRow.Judged(name, $"achieved share of TPS ({view}, over {Figures.Seconds(windows.Span)})",
+                SummaryRow.Judged(name, $"achieved share of TPS (mean one-second window, {view}, {Figures.Seconds(windows.Span)})",
                     Figures.Percent(share) + " (" + Figures.Rate(windows.SteadyRate) + ")", ">= " + Figures.Percent(minimumShare), share >= minimumShare),
                 SummaryRow.Judged(name, $"most destinations in any one-second window ({view})",
                     Figures.Count(windows.MaxInOneSecond), "<= " + Figures.Count(tps), windows.MaxInOneSecond <= tps),
@@ -166,18 +166,25 @@ namespace WebexConnect.Benchmarks.EndToEnd
                 var naiveCount = _options.Count ?? 1_000;
                 var naive = await NaiveBaseline.RunAsync(target, _send, naiveCount, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
                 _log.WriteLine($"#   naive loop: {naive.Sent} requests in {Figures.Seconds(naive.Elapsed)}");
+                // Let the naive loop's destinations leave the server's one-second window, so the engine starts
+                // from the same empty window the loop did.
+                await Task.Delay(TimeSpan.FromSeconds(1.1)).ConfigureAwait(false);
+                var naiveRequests = target.ServerRequests?.Count ?? 0;
                 var engineCount = _options.Count ?? tps * 6L;
                 var run = await RunEngineAsync(target, tps, engineCount).ConfigureAwait(false);
-                var ratio = run.DestinationsPerSecond / Math.Max(naive.DestinationsPerSecond, 1e-9);
+                // Sustained rates on both sides: the naive loop's is its average; the engine's wall clock would
+                // count the first second's burst, so take its mean one-second window from the server when there is one.
+                var engineRate = SustainedRate(run, target.ServerRequests?.Skip(naiveRequests));
+                var ratio = engineRate / Math.Max(naive.DestinationsPerSecond, 1e-9);
 
                 rows.Add(new SummaryRow(name, "naive loop: one POST per destination, sequential",
                     Figures.Rate(naive.DestinationsPerSecond) + $" ({Figures.Count(naive.Accepted)}/{Figures.Count(naive.Sent)} accepted)"));
-                rows.Add(new SummaryRow(name, $"engine, {Figures.Count(engineCount)} destinations", Figures.Rate(run.DestinationsPerSecond)));
+                rows.Add(new SummaryRow(name, $"engine, {Figures.Count(engineCount)} destinations (sustained)", Figures.Rate(engineRate)));
                 rows.Add(SummaryRow.Judged(name, "engine / naive", Figures.Ratio(ratio), ">= 50.0x", ratio >= 50));
                 // TPS counts destinations, so at this TPS no client can pass TPS / naive rate.
                 rows.Add(new SummaryRow(name, "most any client can reach here: TPS / naive rate",
                     Figures.Ratio(tps / Math.Max(naive.DestinationsPerSecond, 1e-9))));
-                rows.AddRange(Outcomes(name, run, engineCount, target));
+                rows.AddRange(Outcomes(name, run, engineCount, target, skipRequests: naiveRequests));
 
                 if (_options.AgainstSandbox && _options.Tps is null)
                 {
@@ -194,14 +201,26 @@ namespace WebexConnect.Benchmarks.EndToEnd
             return rows;
         }
 
-        private IEnumerable<SummaryRow> Outcomes(string name, EngineRunResult run, long count, BenchTarget target)
+        private static double SustainedRate(EngineRunResult run, IEnumerable<Results.SandboxRequest>? server)
+        {
+            if (server is null) return run.DestinationsPerSecond;
+            var windows = RateWindows.FromServer(server);
+            return windows.SteadyRate > 0 ? windows.SteadyRate : run.DestinationsPerSecond;
+        }
+
+        /// <summary>Did every destination get exactly one success, and what did the server answer (after the first skipRequests).</summary>
+        private IEnumerable<SummaryRow> Outcomes(string name, EngineRunResult run, long count, BenchTarget target, int skipRequests = 0)
         {
             var complete = run.Results == count && run.Succeeded == count;
             yield return SummaryRow.Judged(name, "one success per destination", run.Statuses() + (run.FirstFailure is null ? "" : "; first problem: " + run.FirstFailure),
                 Figures.Count(count) + " Queued", complete);
-            var server = target.ServerRequests;
+            var server = target.ServerRequests?.Skip(skipRequests).ToList();
             if (server is not null)
-                yield return new SummaryRow(name, "requests (server view)", Figures.Count(server.Count) + $" for {Figures.Count(count)} destinations");
+            {
+                var answers = string.Join(", ", server.GroupBy(r => r.StatusCode).OrderBy(g => g.Key)
+                    .Select(g => $"{Figures.Count(g.Count())} x {g.Key}" + (g.Key is >= 200 and < 300 ? $" ({Figures.Count(g.Sum(r => (long)r.DestinationCount))} dest.)" : "")));
+                yield return new SummaryRow(name, "requests by answer (server view)", answers);
+            }
         }
 
         private TimeSpan LatencyOr(int defaultMs) =>

@@ -25,9 +25,9 @@ namespace WebexConnect.Benchmarks.EndToEnd
         public int MaxInOneSecond { get; }
 
         /// <summary>
-        /// Destinations per second between the first and the last arrival: every destination but the last
-        /// request's, over the time between them. A run of N one-second windows of TPS each scores exactly TPS,
-        /// where "all destinations over the span" would score TPS × (N+1)/N.
+        /// The mean number of destinations over every one-second window that lies inside the run (from the first
+        /// arrival to one second before the last). Neither the first second's burst nor the last request can
+        /// inflate it, whether the sender bursts once a second or sends smoothly; zero for a run under a second.
         /// </summary>
         public double SteadyRate { get; }
 
@@ -60,8 +60,24 @@ namespace WebexConnect.Benchmarks.EndToEnd
             }
 
             var span = sorted[sorted.Length - 1].At - sorted[0].At;
-            var steady = span > TimeSpan.Zero ? (total - sorted[sorted.Length - 1].Destinations) / span.TotalSeconds : 0;
-            return new RateWindows(total, sorted.Length, max, steady, span);
+            return new RateWindows(total, sorted.Length, max, MeanWindow(sorted, span), span);
+        }
+
+        // The integral over window starts t in [first, last - 1 s] of the destinations in [t, t + 1 s), divided by
+        // the length of that range: an arrival at a counts for the window starts in [a - 1 s, a] within the range.
+        private static double MeanWindow((DateTimeOffset At, int Destinations)[] sorted, TimeSpan span)
+        {
+            var length = span.TotalSeconds - 1;
+            if (length <= 0) return 0;
+            var first = sorted[0].At;
+            double sum = 0;
+            foreach (var (at, destinations) in sorted)
+            {
+                var a = (at - first).TotalSeconds;
+                var covered = Math.Min(a, length) - Math.Max(a - 1, 0);
+                if (covered > 0) sum += destinations * covered;
+            }
+            return sum / length;
         }
     }
 }
