@@ -29,8 +29,6 @@ namespace WebexConnect.Engine
         public IEngineSession Open(ConnectionSettings settings)
         {
             if (settings is null) throw new ArgumentNullException(nameof(settings));
-            // TODO(lead): the module already refuses plain http:// to other hosts (LoopbackHost); once Transport/'s
-            // EndpointPolicy exists, check it here too so no caller of the engine can bypass the rule.
             var parts = settings.AuthMode == ConnectAuthMode.Sandbox
                 ? _parts.OpenSandbox(settings)
                 : _parts.OpenEndpoint(settings);

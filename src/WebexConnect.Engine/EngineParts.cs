@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Security;
 using System.Threading;
+using WebexConnect.Engine.Auth;
+using WebexConnect.Engine.Dispatch;
+using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
 using WebexConnect.Results;
@@ -36,38 +39,47 @@ namespace WebexConnect.Engine
         public Func<string, SecureString, TimeSpan?, ConnectJwt> CreateJwt { get; init; } =
             (serviceId, secret, lifetime) => throw NotWired("Auth/ (CreateJwt)");
 
-        /// <summary>
-        /// What the module loads by reflection.
-        /// TODO(lead): wire each part when the branches merge:
-        ///   OpenEndpoint     = settings => new SessionParts(transport: Transport/HttpBatchTransport over one HttpClient
-        ///                      with Auth/ key or JWT header provider and EndpointPolicy, rateGate: Transport/ token bucket
-        ///                      (settings.Tps), resources: the HttpClient),
-        ///   OpenSandbox      = settings => the same transport over Sandbox/'s in-memory handler (settings.SandboxLatency),
-        ///                      sandboxRequests: the simulator's request log,
-        ///   CreateDispatcher = (session, options, ct) => Dispatch/'s dispatcher over session.Transport and session.RateGate,
-        ///   RenderPayload    = Payload/'s indented v2 JSON writer,
-        ///   CreateJwt        = Auth/'s HS256 minter.
-        /// </summary>
-        public static EngineParts Default { get; } = new EngineParts();
+        /// <summary>What the module loads by reflection: the real pieces.</summary>
+        public static EngineParts Default { get; } = new EngineParts
+        {
+            OpenEndpoint = SessionBuilder.ForEndpoint,
+            OpenSandbox = SessionBuilder.ForSandbox,
+            CreateDispatcher = (session, options, cancellation) =>
+                new Dispatcher(session.CreateTransport(options), session.RateGate, MessageShape.Of, options, cancellation),
+            RenderPayload = PayloadWriter.Render,
+            CreateJwt = (serviceId, secret, lifetime) => new JwtFactory().Create(serviceId, secret, lifetime),
+        };
 
         /// <summary>Fails loudly, naming the missing piece, instead of doing nothing.</summary>
         private static NotSupportedException NotWired(string piece) =>
             new NotSupportedException($"The engine part {piece} is not wired yet.");
     }
 
+    /// <summary>Builds a send run's transport; per run, because options such as ResendAmbiguous are per run.</summary>
+    internal delegate IBatchTransport TransportFactory(DispatchOptions options);
+
     /// <summary>The transport side of one open session.</summary>
     internal sealed class SessionParts
     {
-        public SessionParts(IBatchTransport transport, IRateGate rateGate, IDisposable? resources = null,
+        public SessionParts(TransportFactory createTransport, IRateGate rateGate, IDisposable? resources = null,
             Func<IReadOnlyList<SandboxRequest>>? sandboxRequests = null)
         {
-            Transport = transport ?? throw new ArgumentNullException(nameof(transport));
+            CreateTransport = createTransport ?? throw new ArgumentNullException(nameof(createTransport));
             RateGate = rateGate ?? throw new ArgumentNullException(nameof(rateGate));
             Resources = resources;
             SandboxRequests = sandboxRequests;
         }
 
-        public IBatchTransport Transport { get; }
+        /// <summary>A session whose every run shares one transport (tests, fakes).</summary>
+        public SessionParts(IBatchTransport transport, IRateGate rateGate, IDisposable? resources = null,
+            Func<IReadOnlyList<SandboxRequest>>? sandboxRequests = null)
+            : this(_ => transport ?? throw new ArgumentNullException(nameof(transport)), rateGate, resources, sandboxRequests)
+        {
+        }
+
+        public TransportFactory CreateTransport { get; }
+
+        /// <summary>The tenant's TPS budget: one per session, shared by every run, since the limit is the tenant's.</summary>
         public IRateGate RateGate { get; }
 
         /// <summary>What closing the session releases (the HttpClient, the sandbox).</summary>

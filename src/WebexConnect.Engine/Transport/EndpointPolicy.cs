@@ -1,5 +1,5 @@
 using System;
-using System.Net;
+using WebexConnect.Sending;
 
 namespace WebexConnect.Engine.Transport
 {
@@ -17,7 +17,7 @@ namespace WebexConnect.Engine.Transport
             if (baseUri.Scheme == Uri.UriSchemeHttps) return null;
             if (baseUri.Scheme == Uri.UriSchemeHttp)
             {
-                return IsLoopback(baseUri)
+                return LoopbackHost.IsLoopback(baseUri)
                     ? null
                     : "Refusing plain http:// to '" + baseUri.Host + "': the service key or token would travel unencrypted. " +
                       "Use https://, or http:// only for a server on this machine (localhost, 127.0.0.1, ::1).";
@@ -31,13 +31,6 @@ namespace WebexConnect.Engine.Transport
         {
             var problem = Problem(baseUri);
             if (problem is not null) throw new ArgumentException(problem, nameof(baseUri));
-        }
-
-        private static bool IsLoopback(Uri uri)
-        {
-            if (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)) return true;
-            // IPAddress.IsLoopback covers all of 127.0.0.0/8 and ::1; IdnHost drops the brackets of IPv6.
-            return IPAddress.TryParse(uri.IdnHost, out var address) && IPAddress.IsLoopback(address);
         }
     }
 }

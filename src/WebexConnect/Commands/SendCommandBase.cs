@@ -133,6 +133,12 @@ namespace WebexConnect.Commands
         /// <summary>Builds the message from the current parameter values; <paramref name="common"/> holds the shared fields.</summary>
         private protected abstract ConnectMessage CreateMessage(CommonFields common);
 
+        /// <summary>
+        /// The message as it must travel to this recipient. SMS overrides it: with Auto encoding the
+        /// recipient's own substitutions can need Unicode even when the shared text does not.
+        /// </summary>
+        private protected virtual ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient) => message;
+
         /// <summary>SMS: the parts the text needs for this recipient; null for other channels.</summary>
         private protected virtual int? MeasureParts(ConnectMessage message, Recipient recipient) => null;
 
@@ -187,11 +193,11 @@ namespace WebexConnect.Commands
             }
             else if (PayloadOnly)
             {
-                WriteObject(_session!.EngineHost.RenderPayload(message, new[] { record.Recipient }));
+                WriteObject(_session!.EngineHost.RenderPayload(ForRecipient(message, record.Recipient), new[] { record.Recipient }));
             }
             else if (ShouldProcess(TargetFor(record.Recipient), ActionName))
             {
-                Guard(() => _run!.Send(message, record.Recipient, input));
+                Guard(() => _run!.Send(ForRecipient(message, record.Recipient), record.Recipient, input));
             }
 
             if (_run != null) Guard(() => WriteResults(_run.TakeReady()));

@@ -59,6 +59,8 @@ namespace WebexConnect.Commands
         [ValidateSet("SUBMITTED", "DELIVERED", "FAILED", "CLICKED", "SENT")]
         public string[]? RequestedReceipt { get; set; }
 
+        private readonly SmsEncodingResolver _encodings = new SmsEncodingResolver();
+
         private protected override MessageChannel Channel => MessageChannel.Sms;
 
         private protected override IReadOnlyList<ConnectDestination>? Destinations => To;
@@ -87,6 +89,8 @@ namespace WebexConnect.Commands
             Tag1 = Tag1,
             Tag2 = Tag2,
         };
+
+        private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient) => _encodings.For(message, recipient);
 
         private protected override int? MeasureParts(ConnectMessage message, Recipient recipient) =>
             message is SmsMessage { Text: { } text } sms

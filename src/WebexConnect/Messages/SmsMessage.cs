@@ -37,5 +37,27 @@ namespace WebexConnect.Messages
 
         /// <summary>Free reporting tag 2 (options.tag2).</summary>
         public string? Tag2 { get; init; }
+
+        /// <summary>The same message with another encoding.</summary>
+        internal SmsMessage WithEncoding(SmsEncoding encoding) => new SmsMessage
+        {
+            From = From,
+            Substitutions = Substitutions,
+            SendAt = SendAt,
+            ExpireAt = ExpireAt,
+            Validity = Validity,
+            CallbackData = CallbackData,
+            NotifyUrl = NotifyUrl,
+            RequestedReceipts = RequestedReceipts,
+            Template = Template,
+            ContactPolicy = ContactPolicy,
+            Text = Text,
+            Encoding = encoding,
+            ShortenLinks = ShortenLinks,
+            TrackClicks = TrackClicks,
+            Domain = Domain,
+            Tag1 = Tag1,
+            Tag2 = Tag2,
+        };
     }
 }

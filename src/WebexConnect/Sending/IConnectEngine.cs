@@ -80,5 +80,8 @@ namespace WebexConnect.Sending
 
         /// <summary>Flushes what is queued and yields every remaining result in input order as it becomes ready.</summary>
         IEnumerable<SendResult> Complete();
+
+        /// <summary>Counters for Write-Progress; cheap, safe to read on the pipeline thread at any time.</summary>
+        DispatchProgress Progress { get; }
     }
 }

@@ -7,7 +7,7 @@ namespace WebexConnect.Sending
     /// Decides whether a host is this machine, the only place plain http:// is allowed (a local sandbox or
     /// test server). Lives in the module so the cmdlets refuse an insecure endpoint without loading the engine.
     /// </summary>
-    /// <remarks>The engine has its own endpoint policy; the lead may keep one copy of this rule.</remarks>
+    /// <remarks>The one copy of this rule: the engine's EndpointPolicy calls it too.</remarks>
     internal static class LoopbackHost
     {
         /// <summary>True for "localhost", 127.0.0.0/8, ::1 and IPv4-mapped 127.x addresses.</summary>

@@ -23,6 +23,8 @@ namespace WebexConnect.Tests.Composition
             public List<DispatchItem> Added { get; } = new List<DispatchItem>();
             public List<SendResult> AddedCompleted { get; } = new List<SendResult>();
 
+            public DispatchProgress Progress => new DispatchProgress(Added.Count + AddedCompleted.Count, Added.Count, 0, 0, 0, TimeSpan.Zero, null);
+
             public void Add(DispatchItem item)
             {
                 Added.Add(item);

@@ -1,0 +1,484 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Engine.Transport;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Dispatch
+{
+    /// <summary>
+    /// Turns the pipeline's records into requests: records of one shape share a batch of at most
+    /// <see cref="IRateGate.MaxBatchSize"/> destinations, a bounded number of batches travel at once,
+    /// and results come back in input order.
+    /// </summary>
+    /// <remarks>
+    /// Memory stays constant however long the input: Add blocks while every request slot is taken, and
+    /// while too many finished results wait for an earlier, slower one.
+    /// A full batch goes out at once; a partial one when the pipeline has been quiet for
+    /// <see cref="DispatcherTuning.Linger"/>, a slot is free and the gate has room now, or at Complete.
+    /// Stopping: when the caller's token is cancelled (Ctrl+C, Select-Object -First) everything in
+    /// flight is cancelled and records not yet finished get no result, since the pipeline can write no
+    /// more: Add and the Complete enumeration throw OperationCanceledException, TakeReady hands over what
+    /// finished. A SessionFailureException (or any other failure of the transport) stops sending the
+    /// same way; TakeReady and Complete hand over the results that finished first, then rethrow it on
+    /// the pipeline thread; Add rethrows it at once.
+    /// </remarks>
+    internal sealed class Dispatcher : IDispatcher
+    {
+        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+        private readonly IBatchTransport _transport;
+        private readonly IRateGate _gate;
+        private readonly Func<ConnectMessage, MessageShape> _shapeOf;
+        private readonly DispatchOptions _options;
+        private readonly DispatcherTuning _tuning;
+        private readonly CancellationToken _cancellation;
+        private readonly CancellationTokenSource _stop;
+        private readonly CancellationToken _stopToken;
+        private readonly SemaphoreSlim _slots;
+        private readonly Timer _lingerTimer;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        // Everything below is guarded by _sync.
+        private readonly object _sync = new object();
+        private readonly List<OpenBatch> _open = new List<OpenBatch>();
+        private readonly ResultSequencer _results = new ResultSequencer();
+        private ExceptionDispatchInfo? _fault;
+        private long _sequence;
+        private long _submitted;
+        private long _completed;
+        private long _failed;
+        private long _destinationsDone;
+        private int _inFlight;
+        private bool _adding;
+        private TimeSpan _lastAddEnded;
+        private bool _disposed;
+
+        // Pipeline thread only: the cmdlet usually hands the same message object for every row.
+        private ConnectMessage? _lastMessage;
+        private MessageShape? _lastShape;
+
+        private long _batchNumber;
+
+        public Dispatcher(IBatchTransport transport, IRateGate gate, Func<ConnectMessage, MessageShape> shapeOf,
+            DispatchOptions options, CancellationToken cancellation, DispatcherTuning? tuning = null)
+        {
+            _transport = transport ?? throw new ArgumentNullException(nameof(transport));
+            _gate = gate ?? throw new ArgumentNullException(nameof(gate));
+            _shapeOf = shapeOf ?? throw new ArgumentNullException(nameof(shapeOf));
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            if (options.MaxConcurrentRequests < 1)
+                throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrentRequests, "MaxConcurrentRequests must be at least 1.");
+            _tuning = tuning ?? DispatcherTuning.Default;
+            _cancellation = cancellation;
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            _stopToken = _stop.Token;
+            _slots = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
+            var period = TimeSpan.FromTicks(Math.Min(Math.Max(_tuning.Linger.Ticks / 2, TimeSpan.FromMilliseconds(5).Ticks),
+                TimeSpan.FromMilliseconds(100).Ticks));
+            _lingerTimer = new Timer(_ => OnLingerTick(), null, period, period);
+        }
+
+        /// <inheritdoc />
+        public DispatchProgress Progress
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    var elapsed = _clock.Elapsed;
+                    var rate = elapsed > TimeSpan.Zero ? _destinationsDone / elapsed.TotalSeconds : 0;
+                    return new DispatchProgress(_sequence, _submitted, _completed, _failed, rate, elapsed, _options.ExpectedTotal);
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        public void Add(DispatchItem item)
+        {
+            if (item is null) throw new ArgumentNullException(nameof(item));
+            ThrowIfStopped();
+            var shape = ShapeOf(item.Message);
+            List<OpenBatch>? full;
+            lock (_sync)
+            {
+                _adding = true;
+                full = Accumulate(item, shape, ++_sequence);
+            }
+
+            try
+            {
+                if (full is not null)
+                {
+                    foreach (var batch in full) Launch(batch);
+                }
+
+                WaitForResultRoom();
+            }
+            finally
+            {
+                lock (_sync)
+                {
+                    _adding = false;
+                    _lastAddEnded = _clock.Elapsed;
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        public void AddCompleted(SendResult result)
+        {
+            if (result is null) throw new ArgumentNullException(nameof(result));
+            ThrowIfStopped();
+            lock (_sync)
+            {
+                var sequence = ++_sequence;
+                Record(sequence, WithSequence(result, sequence));
+            }
+
+            WaitForResultRoom();
+        }
+
+        /// <inheritdoc />
+        public IReadOnlyList<SendResult> TakeReady()
+        {
+            lock (_sync)
+            {
+                var ready = _results.TakeReady();
+                if (ready.Count > 0 || _fault is null) return ready;
+            }
+
+            // Nothing left that finished before the failure: now is the time to surface it.
+            ThrowIfStopped();
+            return Array.Empty<SendResult>();
+        }
+
+        /// <inheritdoc />
+        public IEnumerable<SendResult> Complete()
+        {
+            List<OpenBatch> rest;
+            lock (_sync) rest = SealAll();
+
+            foreach (var batch in rest)
+            {
+                foreach (var result in TakeReadyQuietly()) yield return result;
+                if (IsStopped) break;
+                // TryLaunch reports a stop instead of throwing, so what finished can still be yielded below.
+                if (!TryLaunch(batch)) break;
+            }
+
+            while (true)
+            {
+                List<SendResult> ready;
+                bool done;
+                lock (_sync)
+                {
+                    ready = _results.TakeReady();
+                    done = _results.Released == _sequence;
+                    if (ready.Count == 0 && !done && !IsStopped) Monitor.Wait(_sync, PollInterval);
+                }
+
+                foreach (var result in ready) yield return result;
+                if (done) yield break;
+                if (ready.Count == 0 && IsStopped) ThrowIfStopped();
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_sync)
+            {
+                if (_disposed) return;
+                _disposed = true;
+                Monitor.PulseAll(_sync);
+            }
+
+            _lingerTimer.Dispose();
+            _stop.Cancel();
+
+            // Give cancelled requests a moment to unwind so nothing of this run outlives it.
+            bool idle;
+            lock (_sync)
+            {
+                var until = _clock.Elapsed + TimeSpan.FromSeconds(1);
+                while (_inFlight > 0 && _clock.Elapsed < until) Monitor.Wait(_sync, PollInterval);
+                idle = _inFlight == 0;
+            }
+
+            if (idle) _stop.Dispose();
+        }
+
+        private bool IsStopped => Volatile.Read(ref _fault) is not null || _stopToken.IsCancellationRequested;
+
+        private MessageShape ShapeOf(ConnectMessage message)
+        {
+            if (!ReferenceEquals(message, _lastMessage) || _lastShape is null)
+            {
+                _lastShape = _shapeOf(message);
+                _lastMessage = message;
+            }
+
+            return _lastShape;
+        }
+
+        /// <summary>Puts the record in its shape's open batch; returns the batches that must go out now.</summary>
+        private List<OpenBatch>? Accumulate(DispatchItem item, MessageShape shape, long sequence)
+        {
+            List<OpenBatch>? ready = null;
+            var max = _gate.MaxBatchSize;
+            var batch = FindOpen(shape);
+            if (batch is not null && batch.Destinations + item.Recipient.Addresses.Count > max)
+            {
+                _open.Remove(batch);
+                (ready ??= new List<OpenBatch>()).Add(batch);
+                batch = null;
+            }
+
+            if (batch is null)
+            {
+                if (_open.Count >= _tuning.MaxOpenShapes)
+                {
+                    (ready ??= new List<OpenBatch>()).Add(_open[0]);
+                    _open.RemoveAt(0);
+                }
+
+                batch = new OpenBatch(shape);
+                _open.Add(batch);
+            }
+
+            batch.Add(item, sequence);
+            if (batch.Destinations >= max)
+            {
+                _open.Remove(batch);
+                (ready ??= new List<OpenBatch>()).Add(batch);
+            }
+
+            return ready;
+        }
+
+        private OpenBatch? FindOpen(MessageShape shape)
+        {
+            // Newest first: consecutive rows usually share a shape. The list is short (MaxOpenShapes).
+            for (var i = _open.Count - 1; i >= 0; i--)
+            {
+                var candidate = _open[i].Shape;
+                if (ReferenceEquals(candidate, shape) || candidate.Equals(shape)) return _open[i];
+            }
+
+            return null;
+        }
+
+        private List<OpenBatch> SealAll()
+        {
+            var all = new List<OpenBatch>(_open);
+            _open.Clear();
+            return all;
+        }
+
+        /// <summary>Blocks until a request slot is free, then sends the batch in the background.</summary>
+        private void Launch(OpenBatch batch)
+        {
+            try
+            {
+                _slots.Wait(_stopToken);
+            }
+            catch (OperationCanceledException)
+            {
+                ThrowIfStopped();
+                throw;
+            }
+
+            Start(batch);
+        }
+
+        private bool TryLaunch(OpenBatch batch)
+        {
+            try
+            {
+                _slots.Wait(_stopToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+
+            Start(batch);
+            return true;
+        }
+
+        /// <summary>Sends a batch whose slot is already taken.</summary>
+        private void Start(OpenBatch batch)
+        {
+            var outgoing = new OutgoingBatch(batch.Shape, batch.Recipients, Interlocked.Increment(ref _batchNumber));
+            lock (_sync)
+            {
+                _submitted += batch.Count;
+                _inFlight++;
+            }
+
+            _ = Task.Run(() => SendAsync(batch, outgoing));
+        }
+
+        private async Task SendAsync(OpenBatch batch, OutgoingBatch outgoing)
+        {
+            try
+            {
+                var outcome = await _transport.SendAsync(outgoing, _stopToken).ConfigureAwait(false);
+                var results = ToResults(batch, outgoing, outcome);
+                lock (_sync)
+                {
+                    for (var i = 0; i < results.Length; i++) Record(batch.Sequences[i], results[i]);
+                    _destinationsDone += batch.Destinations;
+                }
+            }
+            catch (OperationCanceledException) when (_stopToken.IsCancellationRequested)
+            {
+                // Stopping: the records of this batch get no result.
+            }
+            catch (Exception ex)
+            {
+                Fail(ex);
+            }
+            finally
+            {
+                _slots.Release();
+                lock (_sync)
+                {
+                    _inFlight--;
+                    Monitor.PulseAll(_sync);
+                }
+            }
+        }
+
+        private static SendResult[] ToResults(OpenBatch batch, OutgoingBatch outgoing, BatchOutcome outcome)
+        {
+            if (outcome?.PerRecipient is null || outcome.PerRecipient.Count != batch.Count)
+                throw new InvalidOperationException(
+                    $"The transport returned {outcome?.PerRecipient?.Count ?? 0} outcomes for batch {outgoing.Number} of {batch.Count} recipients.");
+
+            var results = new SendResult[batch.Count];
+            for (var i = 0; i < results.Length; i++)
+            {
+                var item = batch.Items[i];
+                var done = outcome.PerRecipient[i] ?? throw new InvalidOperationException($"The transport returned no outcome for a recipient of batch {outgoing.Number}.");
+                results[i] = new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId,
+                    done.Status, done.MessageId, done.Code, done.Reason, done.Attempts, outgoing.Number, done.SubmittedAt,
+                    item.Parts, item.InputObject, batch.Sequences[i]);
+            }
+
+            return results;
+        }
+
+        private static SendResult WithSequence(SendResult r, long sequence) =>
+            new SendResult(r.Channel, r.Destination, r.CorrelationId, r.Status, r.MessageId, r.Code, r.Reason, r.Attempts,
+                r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence);
+
+        /// <summary>Files a result in order (caller holds _sync).</summary>
+        private void Record(long sequence, SendResult result)
+        {
+            _results.Put(sequence, result);
+            _completed++;
+            if (!result.IsSuccess) _failed++;
+            Monitor.PulseAll(_sync);
+        }
+
+        private void Fail(Exception error)
+        {
+            lock (_sync)
+            {
+                _fault ??= ExceptionDispatchInfo.Capture(error);
+                Monitor.PulseAll(_sync);
+            }
+
+            try
+            {
+                _stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed meanwhile: already stopped.
+            }
+        }
+
+        /// <summary>Blocks while too many finished results wait for an earlier one.</summary>
+        private void WaitForResultRoom()
+        {
+            while (true)
+            {
+                List<OpenBatch>? partial = null;
+                lock (_sync)
+                {
+                    if (_results.WaitingCount < _tuning.MaxWaitingResults) return;
+                    // The result everyone waits for may sit in a partial batch no record will fill while
+                    // we block: send those now.
+                    if (_open.Count > 0) partial = SealAll();
+                    else if (!IsStopped) Monitor.Wait(_sync, PollInterval);
+                }
+
+                ThrowIfStopped();
+                if (partial is not null)
+                {
+                    foreach (var batch in partial) Launch(batch);
+                }
+            }
+        }
+
+        private void OnLingerTick()
+        {
+            // An exception escaping a timer callback would take the whole PowerShell process down.
+            try
+            {
+                SendQuietPartialBatches();
+            }
+            catch (Exception ex)
+            {
+                Fail(ex);
+            }
+        }
+
+        /// <summary>The linger rule: partial batches go out once the pipeline has gone quiet.</summary>
+        private void SendQuietPartialBatches()
+        {
+            List<OpenBatch>? quiet = null;
+            lock (_sync)
+            {
+                if (_disposed || IsStopped || _adding || _open.Count == 0) return;
+                if (_clock.Elapsed - _lastAddEnded < _tuning.Linger) return;
+                for (var i = 0; i < _open.Count;)
+                {
+                    // A batch that would only queue at the gate may as well keep collecting records.
+                    if (_gate is IRateProbe probe && !probe.WouldAllowNow(_open[i].Destinations))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    if (!_slots.Wait(0)) break;
+                    (quiet ??= new List<OpenBatch>()).Add(_open[i]);
+                    _open.RemoveAt(i);
+                }
+            }
+
+            if (quiet is null) return;
+            foreach (var batch in quiet) Start(batch);
+        }
+
+        private List<SendResult> TakeReadyQuietly()
+        {
+            lock (_sync) return _results.TakeReady();
+        }
+
+        private void ThrowIfStopped()
+        {
+            Volatile.Read(ref _fault)?.Throw();
+            _cancellation.ThrowIfCancellationRequested();
+            if (_disposed || _stopToken.IsCancellationRequested) throw new ObjectDisposedException(nameof(Dispatcher));
+        }
+    }
+}

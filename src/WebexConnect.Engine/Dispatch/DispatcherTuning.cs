@@ -1,0 +1,37 @@
+using System;
+
+namespace WebexConnect.Engine.Dispatch
+{
+    /// <summary>The dispatcher's knobs that are ours, not the user's; tests turn them to make timing certain.</summary>
+    internal sealed class DispatcherTuning
+    {
+        public static readonly DispatcherTuning Default = new DispatcherTuning();
+
+        public DispatcherTuning(TimeSpan? linger = null, int maxOpenShapes = 16, int maxWaitingResults = 20_000)
+        {
+            Linger = linger ?? TimeSpan.FromMilliseconds(50);
+            if (Linger < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(linger));
+            if (maxOpenShapes < 1) throw new ArgumentOutOfRangeException(nameof(maxOpenShapes));
+            if (maxWaitingResults < 1) throw new ArgumentOutOfRangeException(nameof(maxWaitingResults));
+            MaxOpenShapes = maxOpenShapes;
+            MaxWaitingResults = maxWaitingResults;
+        }
+
+        /// <summary>
+        /// How long the pipeline must have been quiet before a partial batch goes out on its own: long
+        /// enough that a CSV being read never sends half-empty requests, short enough that a slow source
+        /// does not notice.
+        /// </summary>
+        public TimeSpan Linger { get; }
+
+        /// <summary>Partial batches of different shapes kept open at once; opening one more sends the oldest.</summary>
+        public int MaxOpenShapes { get; }
+
+        /// <summary>
+        /// Finished results that may wait for an earlier, slower one before Add blocks. Batches already in
+        /// flight may still finish on top, so the most that can wait is this plus
+        /// MaxConcurrentRequests × MaxBatchSize: still a constant.
+        /// </summary>
+        public int MaxWaitingResults { get; }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Messages;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Dispatch
+{
+    /// <summary>Records of one shape gathered for the next request, with their places in the input order.</summary>
+    internal sealed class OpenBatch
+    {
+        private readonly List<DispatchItem> _items = new List<DispatchItem>();
+        private readonly List<long> _sequences = new List<long>();
+        private readonly List<Recipient> _recipients = new List<Recipient>();
+
+        public OpenBatch(MessageShape shape) => Shape = shape;
+
+        public MessageShape Shape { get; }
+
+        public int Count => _items.Count;
+
+        /// <summary>Addresses across the recipients: what the batch size limit and the TPS count.</summary>
+        public int Destinations { get; private set; }
+
+        public IReadOnlyList<DispatchItem> Items => _items;
+
+        public IReadOnlyList<long> Sequences => _sequences;
+
+        public IReadOnlyList<Recipient> Recipients => _recipients;
+
+        public void Add(DispatchItem item, long sequence)
+        {
+            _items.Add(item);
+            _sequences.Add(sequence);
+            _recipients.Add(item.Recipient);
+            Destinations += item.Recipient.Addresses.Count;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Net.Http;
+using System.Security;
+using WebexConnect.Engine.Auth;
+using WebexConnect.Engine.Dispatch;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Engine.Sandbox;
+using WebexConnect.Engine.Transport;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine
+{
+    /// <summary>
+    /// Assembles a session from the engine's pieces: one HttpClient, one credential and one rate gate per
+    /// session; a batch transport per send run over them. The sandbox is the same transport over the
+    /// simulator's in-memory handler, so a sandbox run exercises everything but the socket.
+    /// </summary>
+    internal static class SessionBuilder
+    {
+        /// <summary>The TPS the in-process sandbox enforces when the user gave none.</summary>
+        public const int SandboxDefaultTps = 100;
+
+        public static SessionParts ForEndpoint(ConnectionSettings settings)
+        {
+            EndpointPolicy.EnsureAllowed(settings.BaseUri);
+            var credential = RequestCredentials.For(settings);
+            var client = ConnectHttpClientFactory.Create(settings.BaseUri);
+            return Assemble(client, credential, settings, sandbox: null);
+        }
+
+        public static SessionParts ForSandbox(ConnectionSettings settings)
+        {
+            var server = new SandboxServer(new SandboxOptions
+            {
+                Tps = settings.Tps ?? SandboxDefaultTps,
+                Latency = settings.SandboxLatency,
+            });
+            var client = new HttpClient(new SandboxHandler(server)) { BaseAddress = settings.BaseUri, Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            // The simulator takes any non-empty key when none is configured: no credentials are needed to try it.
+            var credential = new ServiceKeyCredential(SandboxKey());
+            return Assemble(client, credential, settings, server);
+        }
+
+        private static SessionParts Assemble(HttpClient client, IRequestCredential credential, ConnectionSettings settings, SandboxServer? sandbox)
+        {
+            var gate = new RateGate(settings.Tps);
+            IBatchTransport CreateTransport(DispatchOptions options) => new BatchTransport(client, credential, gate, V2PayloadSource.Instance,
+                new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous });
+            return new SessionParts(CreateTransport, gate, new Disposables(client, gate as IDisposable),
+                sandbox is null ? null : () => sandbox.Requests);
+        }
+
+        private static SecureString SandboxKey()
+        {
+            var key = new SecureString();
+            foreach (var c in "sandbox") key.AppendChar(c);
+            key.MakeReadOnly();
+            return key;
+        }
+
+        /// <summary>Disposes several things once, in order.</summary>
+        private sealed class Disposables : IDisposable
+        {
+            private readonly IDisposable?[] _items;
+
+            public Disposables(params IDisposable?[] items) => _items = items;
+
+            public void Dispose()
+            {
+                foreach (var item in _items) item?.Dispose();
+            }
+        }
+    }
+}

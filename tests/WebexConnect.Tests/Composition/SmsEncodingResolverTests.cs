@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using WebexConnect.Composition;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Messages;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    public class SmsEncodingResolverTests
+    {
+        private static Recipient Person(string name) =>
+            new Recipient("+447700900123", substitutions: new Dictionary<string, string> { ["Name"] = name });
+
+        private static readonly SmsMessage Greeting = new SmsMessage { From = "ACME", Text = "Hi $(Name), your parcel is here." };
+
+        [Fact]
+        public void A_row_whose_own_value_is_outside_gsm7_is_sent_as_unicode()
+        {
+            var resolver = new SmsEncodingResolver();
+
+            var plain = (SmsMessage)resolver.For(Greeting, Person("Alice"));
+            var polish = (SmsMessage)resolver.For(Greeting, Person("Łukasz"));
+
+            Assert.Equal(SmsEncoding.Text, plain.Encoding);
+            Assert.Equal(SmsEncoding.Unicode, polish.Encoding);
+            Assert.Equal(Greeting.Text, polish.Text);
+            // The two travel in different batches: their shapes differ only by content.type.
+            Assert.NotEqual(MessageShape.Of(plain), MessageShape.Of(polish));
+        }
+
+        [Fact]
+        public void Rows_that_resolve_alike_share_one_message_and_so_one_batch()
+        {
+            var resolver = new SmsEncodingResolver();
+
+            var first = resolver.For(Greeting, Person("Alice"));
+            var second = resolver.For(Greeting, Person("Bruno"));
+
+            Assert.Same(first, second);
+        }
+
+        [Fact]
+        public void An_explicit_encoding_is_left_alone()
+        {
+            var unicode = new SmsMessage { From = "ACME", Text = "Hi $(Name)", Encoding = SmsEncoding.Unicode };
+
+            Assert.Same(unicode, new SmsEncodingResolver().For(unicode, Person("Alice")));
+        }
+    }
+}
