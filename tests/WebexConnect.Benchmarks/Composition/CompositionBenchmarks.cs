@@ -34,6 +34,8 @@ namespace WebexConnect.Benchmarks.Composition
             {
                 AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
                 AddDiagnoser(MemoryDiagnoser.Default);
+                // Reports go beside the binaries (ignored by git), not into the source folder.
+                ArtifactsPath = System.IO.Path.Combine(System.AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
             }
         }
     }
