@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net.Http;
 using System.Security;
 using System.Threading.Tasks;
 using WebexConnect.Engine.Sandbox;
@@ -70,12 +69,15 @@ namespace WebexConnect.Benchmarks.EndToEnd
             Tps = tps,
         };
 
-        /// <summary>The header a hand-written client would add (the naive baseline). Key only: it is what a script uses.</summary>
-        public void Authenticate(HttpRequestMessage request)
+        /// <summary>
+        /// The header a hand-written script would add: the key, or one JWT minted up front (a token lives an hour,
+        /// longer than the naive loop runs).
+        /// </summary>
+        public KeyValuePair<string, string> AuthorizationHeader(IConnectEngine engine)
         {
-            if (_credentials.ServiceKey is null)
-                throw new InvalidOperationException("The naive baseline authenticates with a service key; give --service-key.");
-            request.Headers.TryAddWithoutValidation("key", _credentials.ServiceKey);
+            if (_credentials.ServiceKey is not null) return new KeyValuePair<string, string>("key", _credentials.ServiceKey);
+            var jwt = engine.CreateJwt(_credentials.ServiceId!, Secure(_credentials.ServiceSecret!), TimeSpan.FromMinutes(60));
+            return new KeyValuePair<string, string>("Authorization", jwt.AuthorizationHeader);
         }
 
         private static SecureString Secure(string value)

@@ -164,7 +164,8 @@ namespace WebexConnect.Benchmarks.EndToEnd
             {
                 await WarmUpAsync(target, tps).ConfigureAwait(false);
                 var naiveCount = _options.Count ?? 1_000;
-                var naive = await NaiveBaseline.RunAsync(target, _send, naiveCount, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                var naive = await NaiveBaseline.RunAsync(target.MessagesUri, target.AuthorizationHeader(_engine()), _send, naiveCount,
+                    TimeSpan.FromSeconds(5)).ConfigureAwait(false);
                 _log.WriteLine($"#   naive loop: {naive.Sent} requests in {Figures.Seconds(naive.Elapsed)}");
                 // Let the naive loop's destinations leave the server's one-second window, so the engine starts
                 // from the same empty window the loop did.
