@@ -27,6 +27,7 @@ namespace WebexConnect.Benchmarks
         public async Task<SummaryTable> RunAsync()
         {
             var table = new SummaryTable();
+            if (!_options.ReportLine) table.Add(Environment());
             var scenarios = new EndToEndScenarios(_options, _engine, _log);
             foreach (var name in _options.Scenarios)
             {
@@ -59,6 +60,25 @@ namespace WebexConnect.Benchmarks
             }
 
             return table;
+        }
+
+        /// <summary>
+        /// Runtime, cores and (on Linux) the load average at the start: timings from a machine shared with other
+        /// work are only comparable with this beside them.
+        /// </summary>
+        private static SummaryRow Environment()
+        {
+            var load = "";
+            try
+            {
+                if (File.Exists("/proc/loadavg")) load = ", load average " + File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            }
+            catch (IOException)
+            {
+            }
+
+            return new SummaryRow("environment", ".NET, logical cores, load",
+                System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription + ", " + System.Environment.ProcessorCount + " cores" + load);
         }
     }
 }
