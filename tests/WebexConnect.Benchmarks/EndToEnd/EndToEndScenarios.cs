@@ -124,7 +124,12 @@ namespace WebexConnect.Benchmarks.EndToEnd
         private async Task<IReadOnlyList<SummaryRow>> MeasureMemoryHereAsync(string name, int tps, long count)
         {
             await using var target = await TargetAsync(tps, LatencyOr(0)).ConfigureAwait(false);
+            // This process is only the client, so its allocations and collections are the engine's (and the driver's).
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var collectionsBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
             var run = await RunEngineAsync(target, tps, count, sampleMemory: true).ConfigureAwait(false);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            var collections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
             using var self = Process.GetCurrentProcess();
             self.Refresh();
             var peak = self.PeakWorkingSet64;
@@ -143,6 +148,9 @@ namespace WebexConnect.Benchmarks.EndToEnd
                     string.Join(" / ", new[] { 0, samples.Count / 2 - 1, samples.Count - 1 }.Where(i => i >= 0 && i < samples.Count)
                         .Select(i => Figures.Megabytes(samples[i].WorkingSet)))),
                 new SummaryRow(name, "destinations per second while streaming", Figures.Rate(run.DestinationsPerSecond)),
+                new SummaryRow(name, "client bytes allocated per destination (rows, results included)",
+                    (allocated / (double)Math.Max(1, count)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " B"),
+                new SummaryRow(name, "client GCs gen 0 / 1 / 2", collections),
             };
             rows.AddRange(Outcomes(name, run, count, target));
             return rows;
