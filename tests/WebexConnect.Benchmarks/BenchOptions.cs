@@ -28,6 +28,7 @@ WebexConnect.Benchmarks bench composition [BenchmarkDotNet args]   full Benchmar
   --channel <sms|email|rcs>  (default: sms)
   --latency-ms <n>         sandbox latency per request for every selected scenario
   --concurrency <n>        requests in flight (DispatchOptions.MaxConcurrentRequests; default: the engine's)
+  --allocations            memory scenario: also list the types the client allocates (sampled GC events)
   --help";
 
         public static readonly string[] AllScenarios = { "composition", "throughput", "rate", "latency", "memory", "baseline" };
@@ -43,6 +44,9 @@ WebexConnect.Benchmarks bench composition [BenchmarkDotNet args]   full Benchmar
         public int? Concurrency { get; private set; }
         public MessageChannel Channel { get; private set; } = MessageChannel.Sms;
         public bool ShowHelp { get; private set; }
+
+        /// <summary>List which types the memory scenario's client allocates (AllocationSampler).</summary>
+        public bool SampleAllocations { get; private set; }
 
         /// <summary>Internal: print the scenario's result as one machine-readable line (the memory scenario's child).</summary>
         public bool ReportLine { get; private set; }
@@ -65,6 +69,9 @@ WebexConnect.Benchmarks bench composition [BenchmarkDotNet args]   full Benchmar
                         break;
                     case "--quick":
                         break; // the summary run always measures composition in-process
+                    case "--allocations":
+                        options.SampleAllocations = true;
+                        break;
                     case "--report-line":
                         options.ReportLine = true;
                         break;

@@ -35,6 +35,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
                          "--channel", options.Channel.ToString().ToLowerInvariant(),
                      })
                 start.ArgumentList.Add(arg);
+            if (options.SampleAllocations) start.ArgumentList.Add("--allocations");
             if (options.Concurrency is int concurrency)
             {
                 start.ArgumentList.Add("--concurrency");

@@ -127,6 +127,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
             // This process is only the client, so its allocations and collections are the engine's (and the driver's).
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var collectionsBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+            using var sampler = _options.SampleAllocations ? new AllocationSampler() : null;
             var run = await RunEngineAsync(target, tps, count, sampleMemory: true).ConfigureAwait(false);
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var collections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
@@ -152,6 +153,12 @@ namespace WebexConnect.Benchmarks.EndToEnd
                     (allocated / (double)Math.Max(1, count)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " B"),
                 new SummaryRow(name, "client GCs gen 0 / 1 / 2", collections),
             };
+            if (sampler is not null)
+            {
+                foreach (var (type, share) in sampler.Top(12))
+                    rows.Add(new SummaryRow(name, "allocated (sampled): " + type, Figures.Percent(share) + " = "
+                        + (share * allocated / Math.Max(1, count)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " B per destination"));
+            }
             rows.AddRange(Outcomes(name, run, count, target));
             return rows;
         }
