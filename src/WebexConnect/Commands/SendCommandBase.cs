@@ -246,7 +246,7 @@ namespace WebexConnect.Commands
             {
                 var normalized = ReceiptTypes.Normalize(Channel, name);
                 if (normalized is null)
-                    ThrowParameterError("InvalidRequestedReceipt", $"'{name}' is not a {Channel} receipt. Use one of: {string.Join(", ", ReceiptTypes.For(Channel))}.");
+                    ThrowParameterError("InvalidRequestedReceipt", $"'{name}' is not {Messages.Validation.CommonRules.ChannelNoun(Channel)} receipt. Use one of: {string.Join(", ", ReceiptTypes.For(Channel))}.");
                 else if (!receipts.Contains(normalized))
                     receipts.Add(normalized);
             }
