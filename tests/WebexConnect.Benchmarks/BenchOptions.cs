@@ -20,7 +20,7 @@ WebexConnect.Benchmarks bench composition [BenchmarkDotNet args]   full Benchmar
   --scenario <names>       comma-separated: composition, throughput, rate, latency, memory, baseline, all
                            (default: all)
   --quick                  composition measured in-process only (default in the summary run)
-  --endpoint <url>         drive this server instead of the loopback sandbox (needs --count)
+  --endpoint <url>         drive this server instead of the loopback sandbox (needs --count and --tps)
   --service-key <key>      authenticate with a service key
   --service-id <id> --service-secret <base64>   authenticate with an HS256 JWT
   --tps <n>                the tenant's TPS (destinations per second) for every selected scenario
@@ -133,6 +133,9 @@ WebexConnect.Benchmarks bench composition [BenchmarkDotNet args]   full Benchmar
                 throw new ArgumentException("--endpoint needs --service-key or --service-id/--service-secret.");
             if (Count is null)
                 throw new ArgumentException("--endpoint really sends messages: give --count explicitly.");
+            // Rates are judged against the tenant's TPS, and the engine must not guess it against a real service.
+            if (Tps is null)
+                throw new ArgumentException("--endpoint needs --tps: the tenant's limit, that rates are judged against.");
             if (LatencyMs is not null)
                 throw new ArgumentException("--latency-ms sets the sandbox's latency; a real endpoint has its own.");
         }

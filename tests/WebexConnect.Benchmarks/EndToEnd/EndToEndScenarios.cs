@@ -249,12 +249,9 @@ namespace WebexConnect.Benchmarks.EndToEnd
             return await BenchTarget.StartSandboxAsync(serverTps, latency).ConfigureAwait(false);
         }
 
-        /// <summary>The client's TPS: the scenario's against the sandbox; against an endpoint, only what the user said.</summary>
-        private int? ClientTps(int scenarioTps) => _options.AgainstSandbox ? scenarioTps : _options.Tps;
-
         private Task<EngineRunResult> RunEngineAsync(BenchTarget target, int tps, long count, bool sampleMemory = false)
         {
-            var settings = target.Settings(ClientTps(tps));
+            var settings = target.Settings(tps);
             var dispatch = new DispatchOptions { ExpectedTotal = count };
             if (_options.Concurrency is int concurrency) dispatch = new DispatchOptions { ExpectedTotal = count, MaxConcurrentRequests = concurrency };
             // The driver blocks in Add as the pipeline thread does: give it a thread of its own, not a pool thread.

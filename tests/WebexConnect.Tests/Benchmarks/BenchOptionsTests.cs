@@ -32,15 +32,17 @@ namespace WebexConnect.Tests.Benchmarks
         public void A_real_endpoint_needs_credentials_and_an_explicit_count_because_it_really_sends()
         {
             Assert.Contains("--count", Assert.Throws<ArgumentException>(() =>
-                BenchOptions.Parse(new[] { "--endpoint", "https://api.us.webexconnect.io/", "--service-key", "k" })).Message);
+                BenchOptions.Parse(new[] { "--endpoint", "https://api.us.webexconnect.io/", "--service-key", "k", "--tps", "50" })).Message);
             Assert.Contains("--service-key", Assert.Throws<ArgumentException>(() =>
-                BenchOptions.Parse(new[] { "--endpoint", "https://api.us.webexconnect.io/", "--count", "10" })).Message);
+                BenchOptions.Parse(new[] { "--endpoint", "https://api.us.webexconnect.io/", "--count", "10", "--tps", "50" })).Message);
+            Assert.Contains("--tps", Assert.Throws<ArgumentException>(() =>
+                BenchOptions.Parse(new[] { "--endpoint", "https://api.us.webexconnect.io/", "--service-key", "k", "--count", "10" })).Message);
         }
 
         [Fact]
         public void The_full_messages_url_is_accepted_as_an_endpoint()
         {
-            var options = BenchOptions.Parse(new[] { "--endpoint", "https://api.eu.webexconnect.io/v2/messages", "--service-key", "k", "--count", "5" });
+            var options = BenchOptions.Parse(new[] { "--endpoint", "https://api.eu.webexconnect.io/v2/messages", "--service-key", "k", "--count", "5", "--tps", "50" });
 
             Assert.Equal(new Uri("https://api.eu.webexconnect.io/"), options.Endpoint);
         }
