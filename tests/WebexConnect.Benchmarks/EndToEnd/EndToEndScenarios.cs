@@ -75,14 +75,15 @@ namespace WebexConnect.Benchmarks.EndToEnd
 
             var server = target.ServerRequests;
             var windows = server is not null ? RateWindows.FromServer(server) : RateWindows.FromBatches(run.Batches.Values);
+            var offered = server is not null ? RateWindows.OfferedToServer(server) : windows;
             var view = server is not null ? "server view" : "service timestamps";
             var share = windows.SteadyRate / tps;
             var rows = new List<SummaryRow>
             {
                 SummaryRow.Judged(name, $"achieved share of TPS (mean one-second window, {view}, {Figures.Seconds(windows.Span)})",
                     Figures.Percent(share) + " (" + Figures.Rate(windows.SteadyRate) + ")", ">= " + Figures.Percent(minimumShare), share >= minimumShare),
-                SummaryRow.Judged(name, $"most destinations in any one-second window ({view})",
-                    Figures.Count(windows.MaxInOneSecond), "<= " + Figures.Count(tps), windows.MaxInOneSecond <= tps),
+                SummaryRow.Judged(name, $"most destinations sent in any one-second window ({view}, 429s included)",
+                    Figures.Count(offered.MaxInOneSecond), "<= " + Figures.Count(tps), offered.MaxInOneSecond <= tps),
             };
             if (server is not null)
             {

@@ -35,7 +35,16 @@ namespace WebexConnect.Benchmarks.EndToEnd
 
         /// <summary>From the sandbox's record: accepted requests at the instant its TPS window counted them.</summary>
         public static RateWindows FromServer(IEnumerable<SandboxRequest> requests) =>
-            From(requests.Where(r => r.StatusCode >= 200 && r.StatusCode < 300).Select(r => (r.ReceivedAt, r.DestinationCount)));
+            From(requests.Where(IsAccepted).Select(r => (r.ReceivedAt, r.DestinationCount)));
+
+        /// <summary>
+        /// What the client offered: accepted requests and those refused for rate (429). The sandbox never accepts
+        /// more than its TPS in a window, so only the offered load can show a client sending too fast.
+        /// </summary>
+        public static RateWindows OfferedToServer(IEnumerable<SandboxRequest> requests) =>
+            From(requests.Where(r => IsAccepted(r) || r.StatusCode == 429).Select(r => (r.ReceivedAt, r.DestinationCount)));
+
+        private static bool IsAccepted(SandboxRequest request) => request.StatusCode >= 200 && request.StatusCode < 300;
 
         /// <summary>From the client's results: the service's timestamp of each batch (coarser; for a real endpoint).</summary>
         public static RateWindows FromBatches(IEnumerable<BatchSeen> batches) =>

@@ -62,6 +62,25 @@ namespace WebexConnect.Tests.Benchmarks
         }
 
         [Fact]
+        public void Refused_requests_count_as_sent_but_not_as_achieved()
+        {
+            var requests = new[]
+            {
+                Request(1, 0.0, 500, 201),
+                Request(2, 0.3, 500, 429), // the client offered more than the limit
+                Request(3, 0.4, 200, 400), // never reached the rate check
+                Request(4, 1.0, 500, 201),
+            };
+
+            Assert.Equal(1000, RateWindows.OfferedToServer(requests).MaxInOneSecond);
+            Assert.Equal(500, RateWindows.FromServer(requests).MaxInOneSecond);
+            Assert.Equal(1000, RateWindows.FromServer(requests).Destinations);
+        }
+
+        private static Results.SandboxRequest Request(long number, double seconds, int destinations, int status) =>
+            new Results.SandboxRequest(number, T0.AddSeconds(seconds), "sms", destinations, status, null, null, "", null);
+
+        [Fact]
         public void A_run_shorter_than_a_second_has_no_steady_rate_and_nothing_is_zero()
         {
             Assert.Equal(0, RateWindows.From(new[] { At(0, 10), At(0.5, 10) }).SteadyRate);
