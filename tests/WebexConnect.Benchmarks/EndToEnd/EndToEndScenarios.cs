@@ -42,7 +42,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
             var tps = _options.Tps ?? UnlimitedTps;
             var count = _options.Count ?? 100_000;
             await using var target = await TargetAsync(tps, LatencyOr(0)).ConfigureAwait(false);
-            await WarmUpAsync(target, tps).ConfigureAwait(false);
+            await WarmUpAsync(target).ConfigureAwait(false);
             var run = await RunEngineAsync(target, tps, count).ConfigureAwait(false);
 
             var rows = new List<SummaryRow>
@@ -70,7 +70,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
             var count = _options.Count ?? tps * 11L;
             var name = $"{scenario} (TPS {Figures.Count(tps)}, {latency.TotalMilliseconds:0} ms)";
             await using var target = await TargetAsync(tps, latency).ConfigureAwait(false);
-            await WarmUpAsync(target, tps).ConfigureAwait(false);
+            await WarmUpAsync(target).ConfigureAwait(false);
             var run = await RunEngineAsync(target, tps, count).ConfigureAwait(false);
 
             var server = target.ServerRequests;
@@ -178,7 +178,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
 
             await using (var target = await TargetAsync(tps, latency).ConfigureAwait(false))
             {
-                await WarmUpAsync(target, tps).ConfigureAwait(false);
+                await WarmUpAsync(target).ConfigureAwait(false);
                 var naiveCount = _options.Count ?? 1_000;
                 var naive = await NaiveBaseline.RunAsync(target.MessagesUri, target.AuthorizationHeader(_engine()), _send, naiveCount,
                     TimeSpan.FromSeconds(5)).ConfigureAwait(false);
@@ -269,7 +269,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
         /// JIT, tiering and the first connections, once per process, on a sandbox of their own so that no
         /// scenario's server record includes them. Never against a real endpoint: that would really send.
         /// </summary>
-        private async Task WarmUpAsync(BenchTarget scenarioTarget, int tps)
+        private async Task WarmUpAsync(BenchTarget scenarioTarget)
         {
             if (_warmedUp || !scenarioTarget.IsSandbox) return;
             _warmedUp = true;
