@@ -4,6 +4,7 @@ using System.Security;
 using System.Threading;
 using WebexConnect.Engine.Auth;
 using WebexConnect.Engine.Dispatch;
+using WebexConnect.Engine.Journal;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
@@ -45,7 +46,8 @@ namespace WebexConnect.Engine
             OpenEndpoint = SessionBuilder.ForEndpoint,
             OpenSandbox = SessionBuilder.ForSandbox,
             CreateDispatcher = (session, options, cancellation) =>
-                new Dispatcher(session.CreateTransport(options), session.RateGate, MessageShape.Of, options, cancellation),
+                JournalingDispatcher.Create(options, session.CreateTransport(options), MessageShape.Of,
+                    transport => new Dispatcher(transport, session.RateGate, MessageShape.Of, options, cancellation)),
             RenderPayload = PayloadWriter.Render,
             CreateJwt = (serviceId, secret, lifetime) => new JwtFactory().Create(serviceId, secret, lifetime),
         };

@@ -96,6 +96,9 @@ namespace WebexConnect.Results
             "SourceIpNotAllowed" or "IpNotAllowed" => ErrorCategory.PermissionDenied,
             "ServiceInactive" => ErrorCategory.ResourceUnavailable,
             "NotConnected" => ErrorCategory.ConnectionError,
+            "JournalInUse" => ErrorCategory.ResourceBusy,
+            "JournalUnreadable" => ErrorCategory.ReadError,
+            "JournalWriteFailed" => ErrorCategory.WriteError,
             _ => ErrorCategory.ConnectionError,
         };
 
