@@ -3,9 +3,9 @@
     A nightly SMS run for Task Scheduler: sends the day's CSV once and appends every result to a CSV report.
 .DESCRIPTION
     Connects from the WEBEXCONNECT_* environment variables of the task's account (or -Sandbox).
-    Re-running it on the same day (after a crash or a reboot) skips rows whose CorrelationId the report
-    already shows as Queued, Scheduled or Unknown. Unknown rows are listed, never resent: check the delivery
-    reports for them first. Every row needs a unique CorrelationId.
+    Re-running it on the same day (after a crash or a reboot) sends only what was not sent: the day's
+    -Journal file makes rows already sent come back Skipped, and rows whose request was in flight come back
+    Unknown and are not resent (check the delivery reports for them first).
 
     Register it, as the account that owns the environment variables:
       $action  = New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '-NoProfile -File C:\Jobs\Send-NightlySms.ps1'
@@ -29,20 +29,14 @@ if ($Sandbox) { Connect-WebexConnect -Sandbox } else { Connect-WebexConnect }
 $null = New-Item -ItemType Directory -Path $ReportFolder -Force
 $report = Join-Path $ReportFolder ('sms-{0:yyyy-MM-dd}.csv' -f (Get-Date))
 
-$handled = @{}
-if (Test-Path $report) {
-    foreach ($row in Import-Csv -Path $report -Encoding UTF8) {
-        if ($row.Status -in 'Queued', 'Scheduled', 'Unknown') { $handled[$row.CorrelationId] = $row.Status }
-    }
-}
-$unknown = @($handled.GetEnumerator() | Where-Object Value -eq 'Unknown' | ForEach-Object Key)
-if ($unknown.Count -gt 0) { Write-Warning "Not resent, outcome unknown (check the delivery reports): $($unknown -join ', ')" }
+$journal = Join-Path $ReportFolder ('sms-{0:yyyy-MM-dd}.journal' -f (Get-Date))
 
 Import-Csv -Path $Path -Encoding UTF8 |
-    Where-Object { -not $handled.ContainsKey($_.CorrelationId) } |
-    Send-ConnectSms -From $From -Text $Text -ErrorAction Continue -ErrorVariable sendErrors |
+    Send-ConnectSms -From $From -Text $Text -Journal $journal -ErrorAction Continue -ErrorVariable sendErrors |
     Select-Object SubmittedAt, Destination, CorrelationId, Status, Code, Reason, MessageId, Parts |
     Export-Csv -Path $report -Append -NoTypeInformation -Encoding UTF8
 
-Write-Output "Report: $report ($($sendErrors.Count) row(s) not accepted)"
-if ($sendErrors.Count -gt 0) { exit 1 }    # Task Scheduler shows the run as failed
+# Skipped rows (already sent by an earlier run today) also write an error; only the others fail the task.
+$notAccepted = @($sendErrors | Where-Object { $_.Exception.Result.Status -ne 'Skipped' })
+Write-Output "Report: $report ($($notAccepted.Count) row(s) not accepted)"
+if ($notAccepted.Count -gt 0) { exit 1 }    # Task Scheduler shows the run as failed
