@@ -22,7 +22,7 @@ namespace WebexConnect.Engine.Transport
     /// may send several batches at once.
     /// </summary>
     /// <remarks>
-    /// Outcomes: 2xx → Queued (Scheduled with SendAt). 429, 7020, 503, 7006 and failures before the body was
+    /// Outcomes: 2xx → Queued (Scheduled with SendAt). 429, 7020, 503, 7006 (not with a 500) and failures before the body was
     /// handed to the connection are retried with capped exponential backoff and jitter (Retry-After wins,
     /// capped); when attempts run out → Failed, safe to send again. A timeout or lost connection after the
     /// body was written, and 500/502/504 → Unknown, not resent (unless ResendAmbiguous). 4xx with a

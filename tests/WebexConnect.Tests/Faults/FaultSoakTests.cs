@@ -40,7 +40,7 @@ namespace WebexConnect.Tests.Faults
             Assert.True(results.Count(r => r.Status == SendStatus.Queued) >= Rows / 2,
                 string.Join(", ", results.GroupBy(r => r.Status).Select(g => g.Key + " " + g.Count())));
             // Unknown only where a fault made the outcome ambiguous: at most one batch of 50 per such fault.
-            var ambiguous = host.Server.Requests.Count(r => r.Fault is "Status 502" or "Status 504" or "DropAfterBody" or "DropBeforeBody"
+            var ambiguous = host.Server.Requests.Count(r => r.Fault is "Status 500" or "Status 502" or "Status 504" or "DropAfterBody" or "DropBeforeBody"
                 || (r.Fault?.StartsWith("Delay", StringComparison.Ordinal) ?? false));
             Assert.InRange(results.Count(r => r.Status == SendStatus.Unknown), 0, 50 * ambiguous);
         }
