@@ -70,9 +70,9 @@ namespace WebexConnect.Engine.Transport
 
             var outcomes = new DestinationOutcome?[batch.Recipients.Count];
             if (outcomes.Length == 0) return new BatchOutcome(Array.Empty<DestinationOutcome>());
-            if (!_circuit.TryPass(out var stopped))
+            if (!_circuit.TryPass(out var stopped, out var circuitTicket))
             {
-                Fill(outcomes, 0, outcomes.Length, SendStatus.Failed, "CircuitOpen", stopped + ". Safe to send again.", 0);
+                Fill(outcomes, 0, outcomes.Length, SendStatus.Failed, "CircuitOpen", stopped!.TrimEnd('.') + ". Safe to send again.", 0);
                 return new BatchOutcome(outcomes!);
             }
 
@@ -102,7 +102,7 @@ namespace WebexConnect.Engine.Transport
 
             // A cancelled run says nothing about the service's health.
             if (cancellationToken.IsCancellationRequested) _circuit.Abandon();
-            else RecordForCircuit(outcomes!);
+            else RecordForCircuit(outcomes!, circuitTicket);
 
             var last = run.LastResponse;
             return new BatchOutcome(outcomes!)
@@ -256,7 +256,7 @@ namespace WebexConnect.Engine.Transport
             if (Interlocked.Exchange(ref _adoptedTps, tps) != tps) _gate.AdoptAnnouncedLimit(tps);
         }
 
-        private void RecordForCircuit(DestinationOutcome[] outcomes)
+        private void RecordForCircuit(DestinationOutcome[] outcomes, long circuitTicket)
         {
             string? failure = null;
             foreach (var outcome in outcomes)
@@ -272,7 +272,7 @@ namespace WebexConnect.Engine.Transport
                 }
             }
 
-            if (failure is not null) _circuit.Record(serviceAnswered: false, failure);
+            if (failure is not null) _circuit.Record(serviceAnswered: false, failure, circuitTicket);
         }
 
         /// <summary>
