@@ -42,28 +42,28 @@ namespace WebexConnect.Commands
         public Uri? BaseUri { get; set; }
 
         /// <summary>The service key (sent in the "key" header).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ServiceKeySet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServiceKeySet, HelpMessage = "The service key from Webex Connect, as a SecureString (Read-Host -AsSecureString).")]
         [ValidateNotNull]
         public SecureString? ServiceKey { get; set; }
 
         /// <summary>The Service ID: the issuer of the JWTs the session mints.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet, HelpMessage = "The Service ID that issues the JWT (the iss claim).")]
         [ValidateNotNullOrEmpty]
         public string? ServiceId { get; set; }
 
         /// <summary>The Base64 service secret that signs the JWTs.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet, HelpMessage = "The Base64 Service Secret that signs the JWT, as a SecureString.")]
         [ValidateNotNull]
         public SecureString? ServiceSecret { get; set; }
 
         /// <summary>The Service ID as user name and the service secret as password (e.g. from Get-Secret).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet, HelpMessage = "User name = Service ID, password = Base64 Service Secret.")]
         [ValidateNotNull]
         [Credential]
         public PSCredential? Credential { get; set; }
 
         /// <summary>Use the in-process sandbox: nothing leaves this machine and no credentials are needed.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = SandboxSet)]
+        [Parameter(Mandatory = true, ParameterSetName = SandboxSet, HelpMessage = "Connect to the built-in sandbox: no network, no credentials.")]
         public SwitchParameter Sandbox { get; set; }
 
         /// <summary>Sandbox only: simulated server time per request (at most 10 seconds).</summary>

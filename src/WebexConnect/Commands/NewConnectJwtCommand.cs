@@ -20,17 +20,17 @@ namespace WebexConnect.Commands
         private int? _lifetimeMinutes;
 
         /// <summary>The Service ID: the token's iss claim.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ServiceSecretSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ServiceSecretSet, HelpMessage = "The Service ID that issues the JWT (the iss claim).")]
         [ValidateNotNullOrEmpty]
         public string? ServiceId { get; set; }
 
         /// <summary>The Base64 service secret that signs the token.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet, HelpMessage = "The Base64 Service Secret that signs the JWT, as a SecureString.")]
         [ValidateNotNull]
         public SecureString? ServiceSecret { get; set; }
 
         /// <summary>The Service ID as user name and the service secret as password.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet, HelpMessage = "User name = Service ID, password = Base64 Service Secret.")]
         [ValidateNotNull]
         [Credential]
         public PSCredential? Credential { get; set; }

@@ -6,7 +6,7 @@ using Xunit;
 namespace WebexConnect.Tests.Commands
 {
     /// <summary>
-    /// Pins the public surface of the message cmdlets: every parameter with its type, parameter sets
+    /// Pins the public surface of every cmdlet: every parameter with its type, parameter sets
     /// (! mandatory, @ position), pipeline binding (V by value, N by property name), aliases and allowed
     /// values, plus the default set, ShouldProcess and output type. Scripts and CSV files depend on these;
     /// a change here must be deliberate (and the help updated with it).
@@ -160,6 +160,48 @@ namespace WebexConnect.Tests.Commands
             Url                     String                  OpenUrl!                              -
             """;
 
+        private const string ConnectWebexConnect = """
+            Connect-WebexConnect | default set Environment | no ShouldProcess | output ConnectSession
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            BaseUri                 Uri                     Credential Environment ServiceKey ServiceSecret-
+            Credential              PSCredential            Credential!                           -
+            PassThru                SwitchParameter         *                                     -
+            Region                  String                  Credential Environment ServiceKey ServiceSecret-    {us|us1|eu|uk|ca|in|au|sg}
+            Sandbox                 SwitchParameter         Sandbox!                              -
+            SandboxLatency          TimeSpan                Sandbox                               -
+            ServiceId               String                  ServiceSecret!                        -
+            ServiceKey              SecureString            ServiceKey!                           -
+            ServiceSecret           SecureString            ServiceSecret!                        -
+            TimeoutSec              Int32                   *                                     -
+            Tps                     Int32                   *                                     -
+            """;
+
+        private const string DisconnectWebexConnect = """
+            Disconnect-WebexConnect | default set - | no ShouldProcess | output Void
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            """;
+
+        private const string GetConnectContext = """
+            Get-ConnectContext | default set - | no ShouldProcess | output ConnectSession
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            """;
+
+        private const string NewConnectJwt = """
+            New-ConnectJwt | default set ServiceSecret | no ShouldProcess | output ConnectJwt
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Credential              PSCredential            Credential!                           -
+            LifetimeMinutes         Int32                   *                                     -
+            ServiceId               String                  ServiceSecret!@0                      -
+            ServiceSecret           SecureString            ServiceSecret!                        -
+            """;
+
+        private const string GetConnectSandboxRequest = """
+            Get-ConnectSandboxRequest | default set - | no ShouldProcess | output SandboxRequest
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Last                    Int32                   *                                     -
+            Session                 ConnectSession          *                                     -
+            """;
+
         public static TheoryData<Type, string> Surfaces => new TheoryData<Type, string>
         {
             { typeof(SendConnectSmsCommand), SendConnectSms },
@@ -168,7 +210,24 @@ namespace WebexConnect.Tests.Commands
             { typeof(MeasureConnectSmsCommand), MeasureConnectSms },
             { typeof(NewConnectRcsCardCommand), NewConnectRcsCard },
             { typeof(NewConnectRcsSuggestionCommand), NewConnectRcsSuggestion },
+            { typeof(ConnectWebexConnectCommand), ConnectWebexConnect },
+            { typeof(DisconnectWebexConnectCommand), DisconnectWebexConnect },
+            { typeof(GetConnectContextCommand), GetConnectContext },
+            { typeof(NewConnectJwtCommand), NewConnectJwt },
+            { typeof(GetConnectSandboxRequestCommand), GetConnectSandboxRequest },
         };
+
+        [Fact]
+        public void EveryCmdletInTheModuleIsPinnedHere()
+        {
+            var pinned = Surfaces.Select(row => ((Type)row[0]).Name).OrderBy(n => n, StringComparer.Ordinal);
+            var cmdlets = typeof(SendCommandBase).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && System.Reflection.CustomAttributeData.GetCustomAttributes(t)
+                    .Any(a => a.AttributeType == typeof(System.Management.Automation.CmdletAttribute)))
+                .Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal);
+
+            Assert.Equal(cmdlets, pinned);
+        }
 
         [Theory]
         [MemberData(nameof(Surfaces))]
