@@ -46,7 +46,7 @@ namespace WebexConnect.Engine
             OpenEndpoint = SessionBuilder.ForEndpoint,
             OpenSandbox = SessionBuilder.ForSandbox,
             CreateDispatcher = (session, options, cancellation) =>
-                JournalingDispatcher.Create(options, session.CreateTransport(options), MessageShape.Of,
+                JournalingDispatcher.Create(options, attempts => session.CreateTransport(options, attempts), MessageShape.Of,
                     transport => new Dispatcher(transport, session.RateGate, MessageShape.Of, options, cancellation)),
             RenderPayload = PayloadWriter.Render,
             CreateJwt = (serviceId, secret, lifetime) => new JwtFactory().Create(serviceId, secret, lifetime),
@@ -57,8 +57,12 @@ namespace WebexConnect.Engine
             new NotSupportedException($"The engine part {piece} is not wired yet.");
     }
 
-    /// <summary>Builds a send run's transport; per run, because options such as ResendAmbiguous are per run.</summary>
-    internal delegate IBatchTransport TransportFactory(DispatchOptions options);
+    /// <summary>
+    /// Builds a send run's transport; per run, because options such as ResendAmbiguous are per run. The
+    /// transport tells <paramref name="attempts"/> (the journal, when there is one) about each request
+    /// right before it leaves.
+    /// </summary>
+    internal delegate IBatchTransport TransportFactory(DispatchOptions options, IAttemptObserver? attempts);
 
     /// <summary>The transport side of one open session.</summary>
     internal sealed class SessionParts
@@ -75,7 +79,7 @@ namespace WebexConnect.Engine
         /// <summary>A session whose every run shares one transport (tests, fakes).</summary>
         public SessionParts(IBatchTransport transport, IRateGate rateGate, IDisposable? resources = null,
             Func<IReadOnlyList<SandboxRequest>>? sandboxRequests = null)
-            : this(_ => transport ?? throw new ArgumentNullException(nameof(transport)), rateGate, resources, sandboxRequests)
+            : this((_, attempts) => Reporting(transport ?? throw new ArgumentNullException(nameof(transport)), attempts), rateGate, resources, sandboxRequests)
         {
         }
 
@@ -89,5 +93,9 @@ namespace WebexConnect.Engine
 
         /// <summary>The sandbox's request log; null for a real endpoint.</summary>
         public Func<IReadOnlyList<SandboxRequest>>? SandboxRequests { get; }
+
+        // A shared fake cannot report its own requests: the whole batch counts as one, reported first.
+        private static IBatchTransport Reporting(IBatchTransport transport, IAttemptObserver? attempts) =>
+            attempts is null ? transport : new WholeBatchAttempt(transport, attempts);
     }
 }

@@ -52,8 +52,8 @@ namespace WebexConnect.Engine
         private static SessionParts Assemble(HttpClient client, IRequestCredential credential, ConnectionSettings settings, SandboxServer? sandbox)
         {
             var gate = new RateGate(settings.Tps);
-            IBatchTransport CreateTransport(DispatchOptions options) => new BatchTransport(client, credential, gate, V2PayloadSource.Instance,
-                new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous });
+            IBatchTransport CreateTransport(DispatchOptions options, IAttemptObserver? attempts) => new BatchTransport(client, credential, gate, V2PayloadSource.Instance,
+                new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous, AttemptObserver = attempts });
             return new SessionParts(CreateTransport, gate, new Disposables(client, gate as IDisposable),
                 sandbox is null ? null : () => sandbox.Requests);
         }

@@ -11,7 +11,7 @@ namespace WebexConnect.Engine.Journal
     /// <summary>
     /// A send run with a journal (-Journal): records an earlier run already sent become results in their
     /// place in the order (Skipped, or Unknown when an earlier run stopped mid-request); the rest go to
-    /// the dispatcher, whose transport records each batch's intent and outcome.
+    /// the dispatcher, whose transport records each request's intent and each batch's outcome.
     /// </summary>
     internal sealed class JournalingDispatcher : IDispatcher
     {
@@ -31,25 +31,39 @@ namespace WebexConnect.Engine.Journal
         }
 
         /// <summary>
-        /// The dispatcher <paramref name="createDispatcher"/> makes over <paramref name="transport"/>, with
-        /// the journal of <see cref="DispatchOptions.JournalPath"/> around both; unchanged without one.
+        /// The dispatcher <paramref name="createDispatcher"/> makes over the transport of
+        /// <paramref name="createTransport"/>, with the journal of <see cref="DispatchOptions.JournalPath"/>
+        /// around both; unchanged without one. <paramref name="createTransport"/> is given the observer the
+        /// transport must tell about each request right before it leaves (null without a journal).
         /// </summary>
-        public static IDispatcher Create(DispatchOptions options, IBatchTransport transport,
+        public static IDispatcher Create(DispatchOptions options, Func<IAttemptObserver?, IBatchTransport> createTransport,
             Func<ConnectMessage, MessageShape> shapeOf, Func<IBatchTransport, IDispatcher> createDispatcher)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
-            if (string.IsNullOrEmpty(options.JournalPath)) return createDispatcher(transport);
+            if (createTransport is null) throw new ArgumentNullException(nameof(createTransport));
+            if (string.IsNullOrEmpty(options.JournalPath)) return createDispatcher(createTransport(null));
 
             var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous);
             try
             {
-                return new JournalingDispatcher(createDispatcher(new JournalingTransport(transport, run)), run, shapeOf);
+                return new JournalingDispatcher(createDispatcher(new JournalingTransport(createTransport, run)), run, shapeOf);
             }
             catch
             {
                 run.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>
+        /// The same over a transport that does not report its attempts (fakes): each batch's intent is
+        /// written before the batch is handed over.
+        /// </summary>
+        public static IDispatcher Create(DispatchOptions options, IBatchTransport transport,
+            Func<ConnectMessage, MessageShape> shapeOf, Func<IBatchTransport, IDispatcher> createDispatcher)
+        {
+            if (transport is null) throw new ArgumentNullException(nameof(transport));
+            return Create(options, attempts => attempts is null ? transport : new WholeBatchAttempt(transport, attempts), shapeOf, createDispatcher);
         }
 
         public DispatchProgress Progress => _inner.Progress;

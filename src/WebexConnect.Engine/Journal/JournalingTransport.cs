@@ -10,24 +10,31 @@ using WebexConnect.Sending;
 namespace WebexConnect.Engine.Journal
 {
     /// <summary>
-    /// Writes a batch's intent to the journal, flushed to disk, before the request can leave, and its
-    /// outcome after. A batch whose intent could not be written is not sent.
+    /// Records each batch in the journal: its intent, flushed to disk, right before each request leaves
+    /// (through <see cref="JournalIntents"/>, which the inner transport calls after its rate gate), and its
+    /// outcome after. A request whose intent could not be written is not sent.
     /// </summary>
     /// <remarks>
     /// A batch cancelled or broken off mid-way keeps its intent without an outcome: the request may have
     /// arrived, so a re-run reports it Unknown rather than risk a second message. That includes a session
     /// failure (authentication, service inactive, IP not allowed): it can strike the second half of a
     /// bisected batch whose first half was accepted, and the transport then reports no outcome at all.
+    /// A batch stopped while it still waited for rate budget wrote no intent: a re-run sends it.
     /// </remarks>
     internal sealed class JournalingTransport : IBatchTransport
     {
         private readonly IBatchTransport _inner;
         private readonly JournalRun _run;
 
-        public JournalingTransport(IBatchTransport inner, JournalRun run)
+        /// <param name="createInner">
+        /// Makes the transport that sends; it must tell the observer it is given about every request before
+        /// sending it (<see cref="TransportOptions.AttemptObserver"/>, or <see cref="WholeBatchAttempt"/>).
+        /// </param>
+        public JournalingTransport(Func<IAttemptObserver, IBatchTransport> createInner, JournalRun run)
         {
-            _inner = inner ?? throw new ArgumentNullException(nameof(inner));
+            if (createInner is null) throw new ArgumentNullException(nameof(createInner));
             _run = run ?? throw new ArgumentNullException(nameof(run));
+            _inner = createInner(new JournalIntents(run)) ?? throw new ArgumentException("No transport was made.", nameof(createInner));
         }
 
         public async Task<BatchOutcome> SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
@@ -36,7 +43,6 @@ namespace WebexConnect.Engine.Journal
             var keys = _run.Pending.Of(batch.Recipients);
             try
             {
-                RecordIntent(keys);
                 var outcome = await _inner.SendAsync(batch, cancellationToken).ConfigureAwait(false);
                 RecordOutcome(ByState(keys, outcome));
                 return outcome;
@@ -44,19 +50,6 @@ namespace WebexConnect.Engine.Journal
             finally
             {
                 _run.Pending.Remove(batch.Recipients);
-            }
-        }
-
-        private void RecordIntent(JournalKey[] keys)
-        {
-            try
-            {
-                _run.Journal.Record(JournalState.Intent, keys);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ObjectDisposedException)
-            {
-                throw new SessionFailureException("JournalWriteFailed",
-                    $"Could not write to the journal '{_run.Journal.Path}' ({ex.Message}); nothing more is sent, since a re-run could not tell what this run sent.", inner: ex);
             }
         }
 

@@ -8,11 +8,11 @@ namespace WebexConnect.Engine.Journal
     /// <summary>
     /// The keys of records handed to the dispatcher and not yet answered, by the Recipient object that
     /// carries them into a batch: the dispatcher computes a key once, the transport finds it again.
-    /// Thread-safe: batches finish on pool threads.
+    /// Each also remembers whether its intent was written. Thread-safe: batches finish on pool threads.
     /// </summary>
     internal sealed class PendingKeys
     {
-        private readonly Dictionary<Recipient, JournalKey> _keys = new Dictionary<Recipient, JournalKey>(ByReference.Instance);
+        private readonly Dictionary<Recipient, Pending> _keys = new Dictionary<Recipient, Pending>(ByReference.Instance);
         private readonly object _sync = new object();
 
         /// <summary>False when this very object is already pending: the caller must hand over a copy.</summary>
@@ -21,7 +21,7 @@ namespace WebexConnect.Engine.Journal
             lock (_sync)
             {
                 if (_keys.ContainsKey(recipient)) return false;
-                _keys.Add(recipient, key);
+                _keys.Add(recipient, new Pending(key));
                 return true;
             }
         }
@@ -32,15 +32,17 @@ namespace WebexConnect.Engine.Journal
             var keys = new JournalKey[recipients.Count];
             lock (_sync)
             {
-                for (var i = 0; i < keys.Length; i++)
-                {
-                    if (!_keys.TryGetValue(recipients[i], out keys[i]))
-                        throw new InvalidOperationException("A batch carries a recipient the journal was not told about.");
-                }
+                for (var i = 0; i < keys.Length; i++) keys[i] = Find(recipients[i]).Key;
             }
 
             return keys;
         }
+
+        /// <summary>The keys whose intent is not written yet, in the batch's order; they count as written from now on.</summary>
+        public JournalKey[] Announce(IReadOnlyList<Recipient> recipients) => Flip(recipients, announced: true);
+
+        /// <summary>The keys whose intent was written, in the batch's order; from now on they count as not written.</summary>
+        public JournalKey[] Withdraw(IReadOnlyList<Recipient> recipients) => Flip(recipients, announced: false);
 
         public void Remove(IReadOnlyList<Recipient> recipients)
         {
@@ -48,6 +50,37 @@ namespace WebexConnect.Engine.Journal
             {
                 for (var i = 0; i < recipients.Count; i++) _keys.Remove(recipients[i]);
             }
+        }
+
+        private JournalKey[] Flip(IReadOnlyList<Recipient> recipients, bool announced)
+        {
+            var keys = new List<JournalKey>(recipients.Count);
+            lock (_sync)
+            {
+                for (var i = 0; i < recipients.Count; i++)
+                {
+                    var pending = Find(recipients[i]);
+                    if (pending.Announced == announced) continue;
+                    pending.Announced = announced;
+                    keys.Add(pending.Key);
+                }
+            }
+
+            return keys.ToArray();
+        }
+
+        private Pending Find(Recipient recipient) =>
+            _keys.TryGetValue(recipient, out var pending)
+                ? pending
+                : throw new InvalidOperationException("A batch carries a recipient the journal was not told about.");
+
+        private sealed class Pending
+        {
+            public Pending(JournalKey key) => Key = key;
+
+            public JournalKey Key { get; }
+
+            public bool Announced { get; set; }
         }
 
         private sealed class ByReference : IEqualityComparer<Recipient>

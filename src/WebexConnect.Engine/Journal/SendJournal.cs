@@ -15,8 +15,9 @@ namespace WebexConnect.Engine.Journal
     /// <remarks>
     /// Line 1 is the header (format, version, salt). Every other line is
     /// {"s":"intent|queued|scheduled|rejected|failed|unknown","t":"2026-01-31T12:00:00Z","k":["32 hex digits",...]}:
-    /// one line per batch and state. The file stays open and writable by this run only, for as long as
-    /// the run lasts: a second run on the same journal fails at once.
+    /// an intent line right before each request leaves, a failed line when the service refuses it before a
+    /// retry or bisection, and one line per batch and outcome state at the end. The file stays open and
+    /// writable by this run only, for as long as the run lasts: a second run on the same journal fails at once.
     /// </remarks>
     internal sealed class SendJournal : IDisposable
     {

@@ -30,7 +30,9 @@ namespace WebexConnect.Engine.Transport
     /// Rejected once. 401/403 (7001/7002) → one token renewal in a JWT session, then SessionFailureException
     /// "AuthenticationFailed"; 7007 → "ServiceInactive"; 7010 → "SourceIpNotAllowed". Cancellation while
     /// waiting throws; cancellation of a request whose body was written → Unknown. Attempts are counted per
-    /// destination, across retries and bisection.
+    /// destination, across retries and bisection. <see cref="TransportOptions.AttemptObserver"/> hears of
+    /// each attempt after its gate wait, right before the request is handed to the HttpClient, and of each
+    /// attempt that was certainly not accepted, before any backoff or bisection.
     /// </remarks>
     internal sealed class BatchTransport : IBatchTransport
     {
@@ -183,7 +185,9 @@ namespace WebexConnect.Engine.Transport
                 var result = await _retry.ExecuteAsync(async token =>
                 {
                     attempts++;
-                    return await AttemptAsync(request, body, run, token).ConfigureAwait(false);
+                    var attempt = await AttemptAsync(request, body, run, token).ConfigureAwait(false);
+                    if (CertainlyNotAccepted(attempt.Kind)) _options.AttemptObserver?.NotAccepted(request.Recipients);
+                    return attempt;
                 }, cancellationToken).ConfigureAwait(false);
 
                 switch (result.Kind)
@@ -213,6 +217,9 @@ namespace WebexConnect.Engine.Transport
         private async Task<AttemptResult> AttemptAsync(OutgoingBatch request, ReadOnlyMemory<byte> body, RunState run, CancellationToken cancellationToken)
         {
             await _gate.WaitAsync(request.DestinationCount, cancellationToken).ConfigureAwait(false);
+            // Last, after the gate and any backoff: a request still waiting has not left, whatever happens to the process.
+            cancellationToken.ThrowIfCancellationRequested();
+            _options.AttemptObserver?.BeforeAttempt(request.Recipients);
 
             using var message = new HttpRequestMessage(HttpMethod.Post, MessagesPath);
             using var content = new JsonBodyContent(body);
@@ -343,6 +350,10 @@ namespace WebexConnect.Engine.Transport
 
             return builder.Build();
         }
+
+        /// <summary>An attempt the service refused, or that failed before its body was sent: nothing of it was accepted.</summary>
+        private static bool CertainlyNotAccepted(AttemptKind kind) =>
+            kind is not (AttemptKind.Accepted or AttemptKind.Ambiguous or AttemptKind.Interrupted);
 
         private static bool ShouldRetry(AttemptResult result, TransportOptions options) =>
             result.Kind == AttemptKind.Transient || (result.Kind == AttemptKind.Ambiguous && options.ResendAmbiguous);

@@ -28,6 +28,9 @@ namespace WebexConnect.Engine.Transport
         /// <summary>How long an open circuit fails batches fast before one batch may try again.</summary>
         public TimeSpan CircuitBreak { get; init; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>Told about each HTTP request right before it leaves (the journal records intent there); none by default.</summary>
+        public IAttemptObserver? AttemptObserver { get; init; }
+
         internal void Validate()
         {
             if (MaxAttempts < 1) throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "At least one attempt.");

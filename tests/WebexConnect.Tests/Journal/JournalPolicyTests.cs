@@ -99,7 +99,7 @@ namespace WebexConnect.Tests.Journal
             using var folder = new TempFolder();
             var run = new JournalRun(folder.File("closed.journal"), resendUnknown: false);
             var inner = new ScriptedTransport(_ => SendStatus.Queued);
-            var transport = new JournalingTransport(inner, run);
+            var transport = new JournalingTransport(attempts => new WholeBatchAttempt(inner, attempts), run);
             var item = new WebexConnect.Sending.DispatchItem(JournalKit.Greeting, JournalKit.Person(1), 1);
             Assert.Null(run.Admit(item, MessageShape.Of(item.Message), out var toSend));
             run.Dispose();
