@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Security;
 using System.Threading;
 using WebexConnect.Engine.Auth;
+using WebexConnect.Engine.Diagnostics;
 using WebexConnect.Engine.Dispatch;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
@@ -45,7 +46,12 @@ namespace WebexConnect.Engine
             OpenEndpoint = SessionBuilder.ForEndpoint,
             OpenSandbox = SessionBuilder.ForSandbox,
             CreateDispatcher = (session, options, cancellation) =>
-                new Dispatcher(session.CreateTransport(options), session.RateGate, MessageShape.Of, options, cancellation),
+            {
+                // One sink per run: the transport and the dispatcher talk into it, the cmdlet drains it.
+                var diagnostics = new DiagnosticSink();
+                return new Dispatcher(session.CreateTransport(options, diagnostics), session.RateGate, MessageShape.Of, options,
+                    cancellation, diagnostics: diagnostics);
+            },
             RenderPayload = PayloadWriter.Render,
             CreateJwt = (serviceId, secret, lifetime) => new JwtFactory().Create(serviceId, secret, lifetime),
         };
@@ -55,8 +61,11 @@ namespace WebexConnect.Engine
             new NotSupportedException($"The engine part {piece} is not wired yet.");
     }
 
-    /// <summary>Builds a send run's transport; per run, because options such as ResendAmbiguous are per run.</summary>
-    internal delegate IBatchTransport TransportFactory(DispatchOptions options);
+    /// <summary>
+    /// Builds a send run's transport; per run, because options such as ResendAmbiguous are per run, and so
+    /// is the sink that carries what the transport has to say to the run's -Verbose.
+    /// </summary>
+    internal delegate IBatchTransport TransportFactory(DispatchOptions options, DiagnosticSink diagnostics);
 
     /// <summary>The transport side of one open session.</summary>
     internal sealed class SessionParts
@@ -73,7 +82,7 @@ namespace WebexConnect.Engine
         /// <summary>A session whose every run shares one transport (tests, fakes).</summary>
         public SessionParts(IBatchTransport transport, IRateGate rateGate, IDisposable? resources = null,
             Func<IReadOnlyList<SandboxRequest>>? sandboxRequests = null)
-            : this(_ => transport ?? throw new ArgumentNullException(nameof(transport)), rateGate, resources, sandboxRequests)
+            : this((_, _) => transport ?? throw new ArgumentNullException(nameof(transport)), rateGate, resources, sandboxRequests)
         {
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Security;
 using WebexConnect.Engine.Auth;
+using WebexConnect.Engine.Diagnostics;
 using WebexConnect.Engine.Dispatch;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Sandbox;
@@ -44,8 +45,9 @@ namespace WebexConnect.Engine
         private static SessionParts Assemble(HttpClient client, IRequestCredential credential, ConnectionSettings settings, SandboxServer? sandbox)
         {
             var gate = new RateGate(settings.Tps);
-            IBatchTransport CreateTransport(DispatchOptions options) => new BatchTransport(client, credential, gate, V2PayloadSource.Instance,
-                new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous });
+            IBatchTransport CreateTransport(DispatchOptions options, DiagnosticSink diagnostics) => new BatchTransport(client, credential, gate,
+                V2PayloadSource.Instance, new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous },
+                diagnostics: diagnostics);
             return new SessionParts(CreateTransport, gate, new Disposables(client, gate as IDisposable),
                 sandbox is null ? null : () => sandbox.Requests);
         }
