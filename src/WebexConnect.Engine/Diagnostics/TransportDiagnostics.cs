@@ -17,6 +17,9 @@ namespace WebexConnect.Engine.Diagnostics
         /// <summary>Carries the batch to Polly's retry callback.</summary>
         public static readonly ResiliencePropertyKey<OutgoingBatch> BatchKey = new ResiliencePropertyKey<OutgoingBatch>("WebexConnect.Batch");
 
+        // Below this, a wait is the gate's own overhead, not the TPS budget holding a batch back.
+        private static readonly TimeSpan MinimumWaitWorthTelling = TimeSpan.FromMilliseconds(5);
+
         private readonly DiagnosticSink? _sink;
         private readonly int _maxAttempts;
 
@@ -38,7 +41,7 @@ namespace WebexConnect.Engine.Diagnostics
             }
             else
             {
-                _sink.Verbose(Head(request) + ": " + result.What + " after " + RunDiagnostics.Duration(took) + ".");
+                _sink.Verbose(Head(request) + ": " + result.What + " (" + RunDiagnostics.Duration(took) + ").");
             }
 
             return result;
@@ -46,7 +49,7 @@ namespace WebexConnect.Engine.Diagnostics
 
         public void GateWaited(OutgoingBatch request, TimeSpan waited)
         {
-            if (_sink is null || waited < TimeSpan.FromMilliseconds(1)) return;
+            if (_sink is null || waited < MinimumWaitWorthTelling) return;
             _sink.Debug("Batch " + RunDiagnostics.Number(request.Number) + ": waited " + RunDiagnostics.Duration(waited) +
                         " for the TPS budget before sending " + RunDiagnostics.Plural(request.DestinationCount, "destination") + ".");
         }
