@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using WebexConnect.Engine;
+using WebexConnect.Engine.Sandbox;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using WebexConnect.Sandbox.Host;
+using WebexConnect.Sending;
+using WebexConnect.Tests.Diagnostics;
+using Xunit;
+using static WebexConnect.Tests.Diagnostics.EngineRun;
+using static WebexConnect.Tests.Secrets.SecretScenario;
+
+namespace WebexConnect.Tests.Secrets
+{
+    /// <summary>
+    /// Reliability item 4: full sends with every auth mode, faults injected and diagnostics on; every result,
+    /// diagnostic line, error, session view and sandbox record is scanned for the service key, the secret
+    /// (as given, decoded, hex) and every JWT that travelled (whole and its signature). A relay between the
+    /// client and the sandbox records what was really sent, so the scan looks for the real tokens.
+    /// </summary>
+    internal static class SecretScenario
+    {
+        public const string ServiceKey = "sk-3f9c1e7a5b2d4c6e8a0f1b3d5c7e9a2b";
+        public const string WrongKey = "sk-0a9b8c7d6e5f40312f1e0d9c8b7a6954";
+        public const string ServiceId = "svc-leak-scan";
+        public static readonly string ServiceSecret = Convert.ToBase64String(Encoding.UTF8.GetBytes("jwt-signing-secret-for-the-leak-scan-42"));
+        public static readonly string WrongSecret = Convert.ToBase64String(Encoding.UTF8.GetBytes("another-secret-the-tenant-never-issued!"));
+
+        /// <summary>30 rows in batches of 10 (TPS 10), row 7 a number the service refuses (400 → bisection).</summary>
+        public static List<Recipient> Rows()
+        {
+            var rows = Enumerable.Range(1, 30).Select(Person).ToList();
+            rows[6] = new Recipient("7000", "row-7", new Dictionary<string, string> { ["Name"] = "Bad number" });
+            return rows;
+        }
+
+        /// <summary>Faults that are safe to retry (and a refused token, for JWT): the run still queues every good row.</summary>
+        public static void InjectRetriedFaults(SandboxServer server, bool withUnauthorized)
+        {
+            if (withUnauthorized) server.Faults.Enqueue(SandboxFault.Status(401));
+            server.Faults.Enqueue(SandboxFault.Status(429, "1"));
+            server.Faults.Enqueue(SandboxFault.Status(503));
+        }
+
+        /// <summary>Faults after which the request may have been accepted: Unknown, or resent with ResendAmbiguous.</summary>
+        public static void InjectAmbiguousFaults(SandboxServer server)
+        {
+            server.Faults.Enqueue(SandboxFault.Status(500));
+            // Through the relay the body is always handed over before the drop, so this too is ambiguous.
+            server.Faults.Enqueue(SandboxFault.DropBeforeBody);
+            server.Faults.Enqueue(SandboxFault.DropAfterBody);
+            server.Faults.Enqueue(SandboxFault.Status(502));
+        }
+
+        /// <summary>Every fault kind over three runs: retried, ambiguous and reported, ambiguous and resent.</summary>
+        public static List<EngineRun> SendThroughFaults(ConnectSession session, SandboxServer server, bool jwt)
+        {
+            InjectRetriedFaults(server, withUnauthorized: jwt);
+            var retried = Send(session.Engine, Rows());
+            Assert.Equal(0, server.Faults.Pending);
+            // Four batches, one fault each: each ends Unknown, not resent.
+            InjectAmbiguousFaults(server);
+            var reported = Send(session.Engine, 40);
+            Assert.Equal(0, server.Faults.Pending);
+            server.Faults.Enqueue(SandboxFault.Status(500));
+            server.Faults.Enqueue(SandboxFault.DropAfterBody);
+            var resent = Send(session.Engine, 10, new DispatchOptions { ResendAmbiguous = true });
+            Assert.Equal(0, server.Faults.Pending);
+
+            Assert.Null(retried.Failure);
+            Assert.Equal(SendStatus.Rejected, retried.Results[6].Status);
+            Assert.Equal(29, retried.Results.Count(r => r.Status == SendStatus.Queued));
+            Assert.Contains(retried.Diagnostics, d => d.Message.Contains("(Retry-After)"));
+            // A drop before the body may count as a failed connection instead (retried, then Queued).
+            Assert.InRange(reported.Results.Count(r => r.Status == SendStatus.Unknown), 30, 40);
+            Assert.All(reported.Results, r => Assert.Contains(r.Status, new[] { SendStatus.Unknown, SendStatus.Queued }));
+            Assert.Null(resent.Failure);
+            Assert.Contains(resent.Diagnostics, d => d.Message.Contains("(backoff)"));
+            return new List<EngineRun> { retried, reported, resent };
+        }
+
+        public static ConnectSession Connect(ConnectionSettings settings) =>
+            ConnectSession.Open(new ConnectEngine(), settings, DateTimeOffset.Now);
+
+        public static void Collect(LeakScanner scan, string name, EngineRun run)
+        {
+            for (var i = 0; i < run.Results.Count; i++) scan.Object(name + " result " + i, run.Results[i]);
+            scan.Diagnostics(name, run.Diagnostics);
+            scan.Exception(name, run.Failure);
+        }
+
+        public static void CollectSession(LeakScanner scan, ConnectSession session, LoopbackSandboxHost host)
+        {
+            scan.Object("session", session);
+            scan.Text("Connect-WebexConnect -Verbose", ConnectionDiagnostics.Describe(session));
+            foreach (var request in host.Server.Requests) scan.Object("sandbox request " + request.Number, request);
+            foreach (var request in session.Engine.SandboxRequests) scan.Object("session sandbox request " + request.Number, request);
+            foreach (var receipt in host.Server.Receipts) scan.Text("sandbox receipt", receipt);
+        }
+
+    }
+
+    /// <summary>Reliability item 4 with a service key (see <see cref="SecretScenario"/>).</summary>
+    public class ServiceKeySecretScanTests
+    {
+        [Fact]
+        public async Task A_service_key_session_through_every_fault_shows_the_key_nowhere()
+        {
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { ServiceKey = ServiceKey, Tps = 1000 });
+            await using var tap = WireTap.To(host.BaseUri);
+            var scan = new LeakScanner().SecretKey("service key", ServiceKey);
+            var session = Connect(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey, ServiceKey = Secure(ServiceKey), BaseUri = tap.BaseUri, Tps = 10 });
+            try
+            {
+                var runs = SendThroughFaults(session, host.Server, jwt: false);
+                // A key cannot be renewed: a 401 ends the run with a session failure.
+                host.Server.Faults.Enqueue(SandboxFault.Status(401));
+                var refused = Send(session.Engine, 3);
+
+                Assert.Equal("AuthenticationFailed", Assert.IsType<SessionFailureException>(refused.Failure).ErrorId);
+                for (var i = 0; i < runs.Count; i++) Collect(scan, "run " + i, runs[i]);
+                Collect(scan, "refused", refused);
+                CollectSession(scan, session, host);
+            }
+            finally
+            {
+                session.Close();
+            }
+
+            // The key did travel, so not finding it elsewhere means something.
+            Assert.Equal(new[] { ServiceKey }, tap.KeyHeaders);
+            scan.AssertNoSecretAppears();
+        }
+
+        [Fact]
+        public async Task A_wrong_service_key_is_refused_without_showing_either_key()
+        {
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { ServiceKey = ServiceKey, Tps = 1000 });
+            await using var tap = WireTap.To(host.BaseUri);
+            var scan = new LeakScanner().SecretKey("right key", ServiceKey).SecretKey("wrong key", WrongKey);
+            var session = Connect(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey, ServiceKey = Secure(WrongKey), BaseUri = tap.BaseUri, Tps = 10 });
+            try
+            {
+                var run = Send(session.Engine, Rows());
+
+                Assert.Equal("AuthenticationFailed", Assert.IsType<SessionFailureException>(run.Failure).ErrorId);
+                Collect(scan, "wrong key", run);
+                CollectSession(scan, session, host);
+            }
+            finally
+            {
+                session.Close();
+            }
+
+            Assert.Equal(new[] { WrongKey }, tap.KeyHeaders);
+            scan.AssertNoSecretAppears();
+        }
+
+    }
+
+    /// <summary>Reliability item 4 with JWTs minted from the service secret (see <see cref="SecretScenario"/>).</summary>
+    public class JwtSecretScanTests
+    {
+        [Fact]
+        public async Task A_jwt_session_through_every_fault_and_a_renewal_shows_neither_the_secret_nor_any_token()
+        {
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { ServiceId = ServiceId, ServiceSecret = ServiceSecret, Tps = 1000 });
+            await using var tap = WireTap.To(host.BaseUri);
+            var scan = new LeakScanner().SecretBase64("service secret", ServiceSecret);
+            var session = Connect(new ConnectionSettings
+            {
+                AuthMode = ConnectAuthMode.Jwt, ServiceId = ServiceId, ServiceSecret = Secure(ServiceSecret), BaseUri = tap.BaseUri, Tps = 10,
+            });
+            try
+            {
+                var runs = SendThroughFaults(session, host.Server, jwt: true);
+                // Refused again after a fresh token: the run ends with a session failure.
+                host.Server.Faults.Enqueue(SandboxFault.Status(401));
+                host.Server.Faults.Enqueue(SandboxFault.Status(401));
+                var refused = Send(session.Engine, 3);
+
+                Assert.Contains(runs[0].Diagnostics, d => d.Message.Contains("renewing the token"));
+                Assert.Equal("AuthenticationFailed", Assert.IsType<SessionFailureException>(refused.Failure).ErrorId);
+                for (var i = 0; i < runs.Count; i++) Collect(scan, "run " + i, runs[i]);
+                Collect(scan, "refused", refused);
+                CollectSession(scan, session, host);
+            }
+            finally
+            {
+                session.Close();
+            }
+
+            Assert.NotEmpty(tap.BearerTokens);
+            Assert.Empty(tap.KeyHeaders);
+            foreach (var token in tap.BearerTokens) scan.SecretJwt("JWT from the wire", token);
+            scan.AssertNoSecretAppears();
+        }
+
+        [Fact]
+        public async Task A_wrong_secret_is_refused_without_showing_either_secret_or_the_tokens_it_signed()
+        {
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { ServiceId = ServiceId, ServiceSecret = ServiceSecret, Tps = 1000 });
+            await using var tap = WireTap.To(host.BaseUri);
+            var scan = new LeakScanner().SecretBase64("right secret", ServiceSecret).SecretBase64("wrong secret", WrongSecret);
+            var session = Connect(new ConnectionSettings
+            {
+                AuthMode = ConnectAuthMode.Jwt, ServiceId = ServiceId, ServiceSecret = Secure(WrongSecret), BaseUri = tap.BaseUri, Tps = 10,
+            });
+            try
+            {
+                var run = Send(session.Engine, Rows());
+
+                Assert.Equal("AuthenticationFailed", Assert.IsType<SessionFailureException>(run.Failure).ErrorId);
+                Collect(scan, "wrong secret", run);
+                CollectSession(scan, session, host);
+            }
+            finally
+            {
+                session.Close();
+            }
+
+            Assert.NotEmpty(tap.BearerTokens);
+            foreach (var token in tap.BearerTokens) scan.SecretJwt("JWT from the wire", token);
+            scan.AssertNoSecretAppears();
+        }
+
+        [Fact]
+        public void New_ConnectJwt_shows_its_token_by_design_but_never_the_secret_that_signed_it()
+        {
+            var engine = new ConnectEngine();
+            var jwt = engine.CreateJwt(ServiceId, Secure(ServiceSecret), TimeSpan.FromMinutes(10));
+            var scan = new LeakScanner().SecretBase64("service secret", ServiceSecret);
+            scan.Object("ConnectJwt", jwt);
+
+            // Its string form is the header value, which is what the cmdlet is for.
+            Assert.Equal("Bearer " + jwt.Token, jwt.ToString());
+            scan.AssertNoSecretAppears();
+
+            // A session opened with the same secret shows none of it, nor a token signed with it.
+            var session = Connect(new ConnectionSettings { AuthMode = ConnectAuthMode.Jwt, ServiceId = ServiceId, ServiceSecret = Secure(ServiceSecret) });
+            try
+            {
+                var view = new LeakScanner().SecretBase64("service secret", ServiceSecret).SecretJwt("a JWT of the service", jwt.Token);
+                view.Object("session", session);
+                view.Text("Connect-WebexConnect -Verbose", ConnectionDiagnostics.Describe(session));
+                view.AssertNoSecretAppears();
+            }
+            finally
+            {
+                session.Close();
+            }
+        }
+
+    }
+
+    /// <summary>The scanner itself must be able to fail.</summary>
+    public class LeakScannerTests
+    {
+        [Fact]
+        public void The_scan_finds_a_planted_secret_in_any_form()
+        {
+            var token = "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJzdmMifQ.c2lnbmF0dXJlLXBhcnQtb2YtdGhlLXRva2Vu";
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(ServiceSecret));
+            foreach (var planted in new[] { ServiceKey, ServiceSecret, decoded, "sig=" + token.Split('.')[2], "Bearer " + token })
+            {
+                var scan = new LeakScanner().SecretKey("service key", ServiceKey).SecretBase64("service secret", ServiceSecret).SecretJwt("JWT", token);
+                scan.Text("clean", "Batch 1: 3 SMS destinations sent.");
+                scan.Exception("planted", new InvalidOperationException("outer", new SessionFailureException("AuthenticationFailed", "refused " + planted)));
+
+                var failure = Assert.ThrowsAny<Exception>(() => scan.AssertNoSecretAppears());
+                Assert.Contains("planted", failure.Message);
+                Assert.DoesNotContain(planted, failure.Message);
+            }
+        }
+    }
+}
