@@ -4,7 +4,8 @@
 .DESCRIPTION
     Runs in Windows PowerShell 5.1 and PowerShell 7. Needs the .NET SDK (8 or later) on PATH.
     Help: when Microsoft.PowerShell.PlatyPS (1.0 or later) is installed, the markdown in docs/ becomes
-    en-US/WebexConnect.dll-Help.xml beside each edition's assembly, and about_WebexConnect.help.txt.
+    en-US/WebexConnect.dll-Help.xml beside each edition's assembly. docs/about_WebexConnect.md becomes
+    en-US/about_WebexConnect.help.txt in the module folder with or without PlatyPS.
 .EXAMPLE
     ./build.ps1
     Builds Release into out/WebexConnect with help.
@@ -34,37 +35,49 @@ function Invoke-Native([string] $File, [string[]] $Arguments) {
     if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
-Invoke-Native dotnet @('build', (Join-Path $root 'WebexConnect.sln'), '-c', $Configuration)
-
+# Help first: the build's module layout copies out/help/en-US/*.xml beside each edition's assembly, so a
+# later plain `dotnet build` keeps the help too. PlatyPS reads only the markdown, not the built module.
+$helpStage = Join-Path $root 'out/help'
+$maml = Join-Path $helpStage 'en-US/WebexConnect.dll-Help.xml'
 if (-not $NoHelp) {
-    $platyPS = Get-Module -ListAvailable -Name Microsoft.PowerShell.PlatyPS | Sort-Object Version -Descending | Select-Object -First 1
+    $platyPS = Get-Module -ListAvailable -Name Microsoft.PowerShell.PlatyPS |
+        Where-Object { $_.Version -ge [version]'1.0.0' } | Sort-Object Version -Descending | Select-Object -First 1
     if ($platyPS) {
         Import-Module $platyPS
-        $staging = Join-Path $root 'out/help'
-        if (Test-Path $staging) { Remove-Item $staging -Recurse -Force }
+        $export = Join-Path $helpStage 'platyps'
+        if (Test-Path $export) { Remove-Item $export -Recurse -Force }
         $pages = Get-ChildItem (Join-Path $root 'docs') -Filter '*-*.md' -File
         $help = $pages | ForEach-Object { Import-MarkdownCommandHelp -Path $_.FullName }
-        $null = $help | Export-MamlCommandHelp -OutputFolder $staging -Force
-        # PlatyPS writes <staging>/WebexConnect/<name>.xml; PowerShell looks for the cmdlets' HelpFile beside the assembly.
-        $maml = Get-ChildItem $staging -Recurse -Filter '*.xml' | Select-Object -First 1
-        if (-not $maml) { throw "PlatyPS wrote no MAML under $staging" }
-        foreach ($edition in 'net472', 'net8.0') {
-            $target = Join-Path $module "$edition/en-US"
-            $null = New-Item -ItemType Directory -Path $target -Force
-            Copy-Item $maml.FullName (Join-Path $target 'WebexConnect.dll-Help.xml') -Force
-        }
-        $about = Join-Path $root 'docs/about_WebexConnect.md'
-        if (Test-Path $about) {
-            $aboutTarget = Join-Path $module 'en-US'
-            $null = New-Item -ItemType Directory -Path $aboutTarget -Force
-            # Get-Help about_WebexConnect reads a plain text file named like the topic.
-            Copy-Item $about (Join-Path $aboutTarget 'about_WebexConnect.help.txt') -Force
-        }
+        $null = $help | Export-MamlCommandHelp -OutputFolder $export -Force
+        # PlatyPS 1.0 writes <folder>/<module name>/<module name>-Help.xml; PowerShell looks for the cmdlets'
+        # HelpFile (WebexConnect.dll-Help.xml) in en-US beside the assembly.
+        $written = @(Get-ChildItem (Join-Path $export 'WebexConnect') -Filter '*.xml' -File -ErrorAction SilentlyContinue)
+        if ($written.Count -ne 1) { throw "Expected one MAML file under $export/WebexConnect, found $($written.Count)" }
+        $null = New-Item -ItemType Directory -Path (Split-Path $maml) -Force
+        Copy-Item $written[0].FullName $maml -Force
         Write-Host "Help: $($pages.Count) pages -> en-US/WebexConnect.dll-Help.xml"
     }
     else {
-        Write-Warning 'Microsoft.PowerShell.PlatyPS is not installed: the module is built without MAML help. Install-Module Microsoft.PowerShell.PlatyPS, then build again.'
+        if (Test-Path $maml) { Remove-Item $maml -Force }    # never ship help older than docs/
+        Write-Warning 'Microsoft.PowerShell.PlatyPS 1.0 or later is not installed: the module is built without MAML help (Get-Help shows only syntax). Install-Module Microsoft.PowerShell.PlatyPS, then build again.'
     }
+}
+
+Invoke-Native dotnet @('build', (Join-Path $root 'WebexConnect.sln'), '-c', $Configuration)
+
+if (-not $NoHelp) {
+    foreach ($edition in 'net472', 'net8.0') {
+        $target = Join-Path $module "$edition/en-US/WebexConnect.dll-Help.xml"
+        if (Test-Path $maml) {
+            $null = New-Item -ItemType Directory -Path (Split-Path $target) -Force
+            Copy-Item $maml $target -Force
+        }
+        elseif (Test-Path $target) { Remove-Item $target -Force }
+    }
+    # Get-Help about_WebexConnect reads a plain text file named after the topic in the module's en-US folder.
+    $aboutTarget = Join-Path $module 'en-US'
+    $null = New-Item -ItemType Directory -Path $aboutTarget -Force
+    Copy-Item (Join-Path $root 'docs/about_WebexConnect.md') (Join-Path $aboutTarget 'about_WebexConnect.help.txt') -Force
 }
 
 if ($Test) {

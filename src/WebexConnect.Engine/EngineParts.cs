@@ -5,6 +5,7 @@ using System.Threading;
 using WebexConnect.Engine.Auth;
 using WebexConnect.Engine.Diagnostics;
 using WebexConnect.Engine.Dispatch;
+using WebexConnect.Engine.Journal;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
@@ -49,8 +50,8 @@ namespace WebexConnect.Engine
             {
                 // One sink per run: the transport and the dispatcher talk into it, the cmdlet drains it.
                 var diagnostics = new DiagnosticSink();
-                return new Dispatcher(session.CreateTransport(options, diagnostics), session.RateGate, MessageShape.Of, options,
-                    cancellation, diagnostics: diagnostics);
+                return JournalingDispatcher.Create(options, session.CreateTransport(options, diagnostics), MessageShape.Of,
+                    transport => new Dispatcher(transport, session.RateGate, MessageShape.Of, options, cancellation, diagnostics: diagnostics));
             },
             RenderPayload = PayloadWriter.Render,
             CreateJwt = (serviceId, secret, lifetime) => new JwtFactory().Create(serviceId, secret, lifetime),

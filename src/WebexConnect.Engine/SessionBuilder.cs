@@ -21,6 +21,9 @@ namespace WebexConnect.Engine
         /// <summary>The TPS the in-process sandbox enforces when the user gave none.</summary>
         public const int SandboxDefaultTps = 100;
 
+        /// <summary>How many requests the in-process sandbox keeps for Get-ConnectSandboxRequest.</summary>
+        public const int SandboxRecordedRequests = 10_000;
+
         public static SessionParts ForEndpoint(ConnectionSettings settings)
         {
             EndpointPolicy.EnsureAllowed(settings.BaseUri);
@@ -35,6 +38,11 @@ namespace WebexConnect.Engine
             {
                 Tps = settings.Tps ?? SandboxDefaultTps,
                 Latency = settings.SandboxLatency,
+                // A trial run of a large CSV must not grow with it: keep the last requests for
+                // Get-ConnectSandboxRequest, and nothing per destination that no cmdlet shows.
+                MaxRecordedRequests = SandboxRecordedRequests,
+                CountAcceptedDestinations = false,
+                RecordReceipts = false,
             });
             var client = new HttpClient(new SandboxHandler(server)) { BaseAddress = settings.BaseUri, Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             // The simulator takes any non-empty key when none is configured: no credentials are needed to try it.

@@ -2,8 +2,7 @@
 # Pester 5: connecting, the current session, New-ConnectJwt. Build first: dotnet build -c Release (or ./build.ps1).
 
 BeforeAll {
-    $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    Import-Module (Join-Path $repoRoot 'out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
 
     $script:EnvNames = @(
         'WEBEXCONNECT_SERVICE_KEY', 'WEBEXCONNECT_SERVICE_ID', 'WEBEXCONNECT_SERVICE_SECRET',
@@ -36,7 +35,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-WebexConnect -ErrorAction SilentlyContinue
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
     foreach ($name in $script:EnvNames) { [Environment]::SetEnvironmentVariable($name, $script:SavedEnv[$name]) }
     Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
 }
@@ -196,6 +195,27 @@ Describe 'Get-ConnectSandboxRequest' {
         Get-ConnectSandboxRequest | Should -BeNullOrEmpty
     }
 
+    It 'lists each request the sandbox received, oldest first, and the most recent with -Last' {
+        Connect-WebexConnect -Sandbox -Tps 1000
+        # Two texts: two requests, sent one after the other.
+        $first = Send-ConnectSms -To '+447700900701' -From ACME -Text 'First'
+        $second = Send-ConnectSms -To '+447700900702' -From ACME -Text 'Second'
+
+        $requests = @(Get-ConnectSandboxRequest)
+
+        $requests.Count | Should -Be 2
+        $requests | ForEach-Object { $_ | Should -BeOfType ([WebexConnect.Results.SandboxRequest]) }
+        $requests.Number | Should -Be @(1, 2)
+        $requests.Channel | Should -Be @('sms', 'sms')
+        $requests.DestinationCount | Should -Be @(1, 1)
+        $requests.StatusCode | Should -Be @(201, 201)
+        $requests.MessageId | Should -Be @($first.MessageId, $second.MessageId)
+        ($requests[1].Body | ConvertFrom-Json).content.text | Should -Be 'Second'
+        $last = @(Get-ConnectSandboxRequest -Last 1)
+        $last.Count | Should -Be 1
+        $last[0].Number | Should -Be 2
+    }
+
     It 'says NotSandbox for a real endpoint' {
         Connect-WebexConnect -BaseUri 'http://127.0.0.1:9/' -ServiceKey $script:ServiceKey
         { Get-ConnectSandboxRequest } | Should -Throw -ErrorId 'NotSandbox,*'
@@ -224,7 +244,7 @@ Describe 'New-ConnectJwt' {
 
     It 'adds exp = iat + the lifetime with -LifetimeMinutes' {
         $jwt = New-ConnectJwt -ServiceId 'svc-jwt-2' -ServiceSecret $script:ServiceSecret -LifetimeMinutes 30
-        $claims = ConvertFrom-Base64Url $jwt.Token.Split('.')[1] | ConvertFrom-Json
+        $claims = ConvertFrom-Base64Url ($jwt.Token.Split('.')[1]) | ConvertFrom-Json
         ([long] $claims.exp - [long] $claims.iat) | Should -Be 1800
     }
 

@@ -1,13 +1,14 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Measure-ConnectSms inside a real PowerShell: what a text costs before it is sent.
+#Requires -Version 5.1
+# Pester 5: Measure-ConnectSms inside a real PowerShell: what a text costs before it is sent.
+# Non-ASCII characters are written as [char] codes: Windows PowerShell reads a BOM-less script as ANSI.
+# Build first: dotnet build -c Release (or ./build.ps1).
 
 BeforeAll {
-    $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
-    Import-Module $manifest -Force -ErrorAction Stop
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
 }
 
 AfterAll {
-    Remove-Module WebexConnect -ErrorAction SilentlyContinue
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Measure-ConnectSms' {
@@ -15,9 +16,9 @@ Describe 'Measure-ConnectSms' {
         @{ Name = 'a short GSM-7 text'; Text = 'Hello'; Encoding = 'Text'; Parts = 1; Units = 5 }
         @{ Name = '160 GSM-7 characters as one part'; Text = ('a' * 160); Encoding = 'Text'; Parts = 1; Units = 160 }
         @{ Name = '161 GSM-7 characters as two parts'; Text = ('a' * 161); Encoding = 'Text'; Parts = 2; Units = 161 }
-        @{ Name = 'the euro sign as two septets'; Text = '€'; Encoding = 'Text'; Parts = 1; Units = 2 }
-        @{ Name = '70 Unicode characters as one part'; Text = ('ж' * 70); Encoding = 'Unicode'; Parts = 1; Units = 70 }
-        @{ Name = '71 Unicode characters as two parts'; Text = ('ж' * 71); Encoding = 'Unicode'; Parts = 2; Units = 71 }
+        @{ Name = 'the euro sign as two septets'; Text = [string][char]0x20AC; Encoding = 'Text'; Parts = 1; Units = 2 }
+        @{ Name = '70 Unicode characters as one part'; Text = ([string][char]0x0436 * 70); Encoding = 'Unicode'; Parts = 1; Units = 70 }
+        @{ Name = '71 Unicode characters as two parts'; Text = ([string][char]0x0436 * 71); Encoding = 'Unicode'; Parts = 2; Units = 71 }
     ) {
         $measurement = Measure-ConnectSms -Text $Text
 

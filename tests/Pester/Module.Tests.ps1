@@ -2,9 +2,11 @@
 # Pester 5: the built module as PowerShell sees it. Build first: dotnet build -c Release (or ./build.ps1).
 
 BeforeAll {
-    $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $script:ManifestPath = Join-Path $script:RepoRoot 'out/WebexConnect/WebexConnect.psd1'
+    $script:ManifestPath = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
     Import-Module $script:ManifestPath -Force -ErrorAction Stop
+
+    # Paths compared with forward slashes, so one pattern fits Windows and Unix.
+    function script:ConvertTo-SlashPath([string] $Path) { $Path -replace '\\', '/' }
 }
 
 AfterAll {
@@ -13,10 +15,14 @@ AfterAll {
 
 Describe 'The WebexConnect module' {
     It 'has a valid manifest for both editions' {
+        # Test-ModuleManifest evaluates the edition-dependent RootModule ($PSEdition is allowed in manifests).
         $manifest = Test-ModuleManifest -Path $script:ManifestPath -ErrorAction Stop
+
         $manifest.Name | Should -Be 'WebexConnect'
         $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $manifest.PowerShellVersion | Should -Be ([version]'5.1')
+        $edition = if ($PSEdition -eq 'Core') { 'net8.0' } else { 'net472' }
+        ConvertTo-SlashPath $manifest.RootModule | Should -BeLike "*$edition/WebexConnect.dll"
     }
 
     It 'exports exactly the documented cmdlets and nothing else' {
@@ -25,15 +31,31 @@ Describe 'The WebexConnect module' {
             'Measure-ConnectSms', 'New-ConnectJwt', 'New-ConnectRcsCard', 'New-ConnectRcsSuggestion',
             'Send-ConnectEmail', 'Send-ConnectRcs', 'Send-ConnectSms'
         ) | Sort-Object
-        $commands = Get-Command -Module WebexConnect
+
+        $commands = @(Get-Command -Module WebexConnect)
+
         @($commands | Where-Object CommandType -ne 'Cmdlet') | Should -BeNullOrEmpty
         ($commands.Name | Sort-Object) | Should -Be $expected
+    }
+
+    It 'exports every cmdlet class the assembly defines (CmdletsToExport has not drifted)' {
+        $assembly = (Get-Module WebexConnect).ImplementingAssembly
+        $defined = $assembly.GetExportedTypes() |
+            ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { "$($_.VerbName)-$($_.NounName)" } |
+            Sort-Object
+
+        $exported = (Get-Module WebexConnect).ExportedCmdlets.Keys | Sort-Object
+
+        @($defined).Count | Should -Be 11
+        $exported | Should -Be $defined
     }
 
     It 'loads the assembly of this edition' {
         $module = Get-Module WebexConnect
         $edition = if ($PSEdition -eq 'Core') { 'net8.0' } else { 'net472' }
-        $module.ImplementingAssembly.Location | Should -BeLike "*$([IO.Path]::DirectorySeparatorChar)$edition$([IO.Path]::DirectorySeparatorChar)WebexConnect.dll"
+
+        ConvertTo-SlashPath $module.ImplementingAssembly.Location | Should -BeLike "*/$edition/WebexConnect.dll"
     }
 
     It 'has a default view for <_>' -ForEach @(
@@ -47,13 +69,14 @@ Describe 'The WebexConnect module' {
         # New-ConnectJwt loads the engine on demand, without Connect-WebexConnect.
         $secret = ConvertTo-SecureString 'c2VjcmV0LWJ5dGVzLTEyMw==' -AsPlainText -Force
         $null = New-ConnectJwt -ServiceId 'svc-load' -ServiceSecret $secret
-        $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'WebexConnect.Engine' }
-        @($engine).Count | Should -Be 1
-        $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine)
+
+        $engine = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'WebexConnect.Engine' })
+        $engine.Count | Should -Be 1
+        $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine[0])
         $context.Name | Should -Be 'WebexConnect.Engine'
         $context | Should -Not -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
-        $engine.Location | Should -BeLike "*$([IO.Path]::DirectorySeparatorChar)dependencies$([IO.Path]::DirectorySeparatorChar)WebexConnect.Engine.dll"
-        $module = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Module WebexConnect).ImplementingAssembly)
-        $module | Should -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
+        ConvertTo-SlashPath $engine[0].Location | Should -BeLike '*/dependencies/WebexConnect.Engine.dll'
+        $moduleContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Module WebexConnect).ImplementingAssembly)
+        $moduleContext | Should -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
     }
 }

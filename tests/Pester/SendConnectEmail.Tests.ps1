@@ -1,24 +1,26 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Send-ConnectEmail inside a real PowerShell, against the in-process sandbox.
+#Requires -Version 5.1
+# Pester 5: Send-ConnectEmail inside a real PowerShell, against the in-process sandbox.
+# Build first: dotnet build -c Release (or ./build.ps1).
 
 BeforeAll {
-    $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
-    Import-Module $manifest -Force -ErrorAction Stop
-    Connect-WebexConnect -Sandbox | Out-Null
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
 
-    function Reset-Seen { $script:seen = @(Get-ConnectSandboxRequest).Count }
-    function Get-NewBody {
-        @(Get-ConnectSandboxRequest) | Select-Object -Skip $script:seen | ForEach-Object { $_.Body | ConvertFrom-Json }
+    # Each test connects to a new sandbox, so the sandbox's requests are that test's alone.
+    function script:Connect-FreshSandbox { Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    # The bodies the sandbox received, parsed, in order of arrival.
+    function script:Get-SentBody {
+        Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json }
     }
 }
 
 AfterAll {
-    Disconnect-WebexConnect -ErrorAction SilentlyContinue
-    Remove-Module WebexConnect -ErrorAction SilentlyContinue
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Send-ConnectEmail' {
-    BeforeEach { Reset-Seen }
+    BeforeEach { Connect-FreshSandbox }
 
     It 'binds the address from a column named <_> and sends the other columns as substitutions' -ForEach @('To', 'Email', 'EmailAddress', 'Mail') {
         $row = [pscustomobject]@{ $_ = 'ann@example.com'; Name = 'Ann' }
@@ -28,11 +30,12 @@ Describe 'Send-ConnectEmail' {
         $result.Status | Should -Be 'Queued'
         $result.Channel | Should -Be 'Email'
         $result.Destination | Should -Be 'ann@example.com'
-        $body = Get-NewBody | Select-Object -Last 1
-        $body.channel | Should -Be 'email'
+        $body = @(Get-SentBody)[-1]
+        $body.channel | Should -BeExactly 'email'
         $body.to[0].email | Should -Be @('ann@example.com')
         $body.to[0].substitutions.PSObject.Properties.Name | Should -Be @('Name')
         $body.content.subject | Should -Be 'Hello $(Name)'
+        $body.content.text | Should -Be 'Hi $(Name)'
     }
 
     It 'gives one result per row in order, an Invalid one for a bad address' {
@@ -45,9 +48,11 @@ Describe 'Send-ConnectEmail' {
         $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -ErrorVariable mailErrors -ErrorAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
+        $results.Destination | Should -Be @('ann@example.com', 'not an address', 'cy@example.com')
         $mailErrors.Count | Should -Be 1
-        $mailErrors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $mailErrors[0].FullyQualifiedErrorId | Should -Be 'InvalidInput,WebexConnect.Commands.SendConnectEmailCommand'
         $mailErrors[0].TargetObject.Email | Should -Be 'not an address'
+        (Get-SentBody).to.email | Sort-Object | Should -Be @('ann@example.com', 'cy@example.com')
     }
 
     It 'takes subject and HTML per row from columns' {
@@ -56,19 +61,19 @@ Describe 'Send-ConnectEmail' {
             [pscustomobject]@{ Email = 'bob@example.com'; Subject = 'For Bob'; Html = '<p>Bob</p>' }
         )
 
-        $rows | Send-ConnectEmail -From 'news@example.com' | Out-Null
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com')
 
-        $bodies = @(Get-NewBody)
-        $bodies.content.subject | Should -Contain 'For Ann'
-        $bodies.content.subject | Should -Contain 'For Bob'
-        $bodies.content.type | Select-Object -Unique | Should -Be 'html'
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $bodies = @(Get-SentBody)
+        $bodies.content.subject | Sort-Object | Should -Be @('For Ann', 'For Bob')
+        $bodies.content.type | Select-Object -Unique | Should -BeExactly 'html'
     }
 
-    It 'sends attachments given as hashtables' {
-        Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Invoice' -Text 'Attached' `
-            -Attachment @{ Url = 'https://files.example.com/invoice.pdf' } | Out-Null
+    It 'sends attachments given as hashtables, naming them from the URL' {
+        $null = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Invoice' -Text 'Attached' `
+            -Attachment @{ Url = 'https://files.example.com/invoice.pdf' }
 
-        $attachment = (Get-NewBody | Select-Object -Last 1).content.attachments[0]
+        $attachment = @(Get-SentBody)[-1].content.attachments[0]
         $attachment.mimetype | Should -Be 'application/pdf'
         $attachment.name | Should -Be 'invoice.pdf'
         $attachment.mediaUrl | Should -Be 'https://files.example.com/invoice.pdf'
@@ -76,22 +81,24 @@ Describe 'Send-ConnectEmail' {
 
     It 'refuses an attachment without a URL before sending anything' {
         { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment @{ Name = 'a.pdf' } } |
-            Should -Throw -ErrorId 'InvalidAttachment'
-        @(Get-NewBody).Count | Should -Be 0
+            Should -Throw -ErrorId 'InvalidAttachment,*'
+
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'sends a template instead of content' {
-        Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -TemplateId 'tpl-1' -TemplateSubject 'Hi' | Out-Null
+        $null = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -TemplateId 'tpl-1' -TemplateSubject 'Hi'
 
-        $body = Get-NewBody | Select-Object -Last 1
+        $body = @(Get-SentBody)[-1]
         $body.template.id | Should -Be 'tpl-1'
         $body.template.subject | Should -Be 'Hi'
         $body.PSObject.Properties.Name | Should -Not -Contain 'content'
     }
 
     It 'sends nothing with -WhatIf' {
-        'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -WhatIf
+        $results = @('ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -WhatIf)
 
-        @(Get-NewBody).Count | Should -Be 0
+        $results.Count | Should -Be 0
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 }

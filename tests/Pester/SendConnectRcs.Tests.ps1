@@ -1,20 +1,22 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Send-ConnectRcs, New-ConnectRcsCard and New-ConnectRcsSuggestion inside a real PowerShell, against the sandbox.
+#Requires -Version 5.1
+# Pester 5: Send-ConnectRcs, New-ConnectRcsCard and New-ConnectRcsSuggestion inside a real PowerShell, against
+# the in-process sandbox. Build first: dotnet build -c Release (or ./build.ps1).
 
 BeforeAll {
-    $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
-    Import-Module $manifest -Force -ErrorAction Stop
-    Connect-WebexConnect -Sandbox | Out-Null
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
 
-    function Reset-Seen { $script:seen = @(Get-ConnectSandboxRequest).Count }
-    function Get-NewBody {
-        @(Get-ConnectSandboxRequest) | Select-Object -Skip $script:seen | ForEach-Object { $_.Body | ConvertFrom-Json }
+    # Each test connects to a new sandbox, so the sandbox's requests are that test's alone.
+    function script:Connect-FreshSandbox { Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    # The bodies the sandbox received, parsed, in order of arrival.
+    function script:Get-SentBody {
+        Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json }
     }
 }
 
 AfterAll {
-    Disconnect-WebexConnect -ErrorAction SilentlyContinue
-    Remove-Module WebexConnect -ErrorAction SilentlyContinue
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'New-ConnectRcsSuggestion' {
@@ -35,12 +37,12 @@ Describe 'New-ConnectRcsSuggestion' {
     }
 
     It 'refuses a label longer than 25 characters' {
-        { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 
     It 'refuses an event that ends before it starts' {
         { New-ConnectRcsSuggestion -DisplayText 'Save' -StartTime '2026-12-01T11:00:00Z' -EndTime '2026-12-01T10:00:00Z' -Title 'Visit' } |
-            Should -Throw -ErrorId 'EndTimeBeforeStartTime'
+            Should -Throw -ErrorId 'EndTimeBeforeStartTime,*'
     }
 }
 
@@ -57,12 +59,12 @@ Describe 'New-ConnectRcsCard' {
 
     It 'refuses more than four suggestions' {
         $five = 1..5 | ForEach-Object { New-ConnectRcsSuggestion "Reply $_" }
-        { New-ConnectRcsCard -Title 'Too many' -Suggestion $five } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        { New-ConnectRcsCard -Title 'Too many' -Suggestion $five } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 }
 
 Describe 'Send-ConnectRcs' {
-    BeforeEach { Reset-Seen }
+    BeforeEach { Connect-FreshSandbox }
 
     It 'sends text to each row with one result per row' {
         $rows = @(
@@ -74,9 +76,9 @@ Describe 'Send-ConnectRcs' {
 
         $results.Status | Should -Be @('Queued', 'Queued')
         $results.Channel | Select-Object -Unique | Should -Be 'Rcs'
-        $bodies = @(Get-NewBody)
-        $bodies[0].channel | Should -Be 'rcs'
-        $bodies.content.type | Select-Object -Unique | Should -Be 'text'
+        $bodies = @(Get-SentBody)
+        $bodies[0].channel | Should -BeExactly 'rcs'
+        $bodies.content.type | Select-Object -Unique | Should -BeExactly 'text'
     }
 
     It 'sends a standalone rich card' {
@@ -84,8 +86,8 @@ Describe 'Send-ConnectRcs' {
 
         (Send-ConnectRcs -To '+447700900411' -From 'app-1' -Card $card).Status | Should -Be 'Queued'
 
-        $content = (Get-NewBody | Select-Object -Last 1).content
-        $content.type | Should -Be 'standalone'
+        $content = @(Get-SentBody)[-1].content
+        $content.type | Should -BeExactly 'standalone'
         $content.richCard.title | Should -Be 'Sale'
     }
 
@@ -94,18 +96,18 @@ Describe 'Send-ConnectRcs' {
 
         (Send-ConnectRcs -To '+447700900421' -From 'app-1' -Carousel $cards -CarouselWidth Small).Status | Should -Be 'Queued'
 
-        $content = (Get-NewBody | Select-Object -Last 1).content
-        $content.type | Should -Be 'carousel'
+        $content = @(Get-SentBody)[-1].content
+        $content.type | Should -BeExactly 'carousel'
         $content.cards.Count | Should -Be 2
     }
 
     It 'sends media and an agent event' {
-        Send-ConnectRcs -To '+447700900431' -From 'app-1' -MediaUrl 'https://example.com/video.mp4' | Out-Null
-        Send-ConnectRcs -To '+447700900431' -From 'app-1' -AgentEvent IsTyping | Out-Null
+        $null = Send-ConnectRcs -To '+447700900431' -From 'app-1' -MediaUrl 'https://example.com/video.mp4'
+        $null = Send-ConnectRcs -To '+447700900431' -From 'app-1' -AgentEvent IsTyping
 
-        $bodies = @(Get-NewBody)
-        $bodies[0].content.type | Should -Be 'media'
-        $bodies[1].content.type | Should -Be 'agentEvent'
+        $bodies = @(Get-SentBody)
+        $bodies[0].content.type | Should -BeExactly 'media'
+        $bodies[1].content.type | Should -BeExactly 'agentEvent'
     }
 
     It 'gives an Invalid result and an error for a bad number, and sends the rest' {
@@ -113,12 +115,15 @@ Describe 'Send-ConnectRcs' {
 
         $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
         $rcsErrors.Count | Should -Be 1
-        $rcsErrors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $rcsErrors[0].FullyQualifiedErrorId | Should -Be 'InvalidInput,WebexConnect.Commands.SendConnectRcsCommand'
+        $rcsErrors[0].TargetObject | Should -Be 'abc'
+        (Get-SentBody).to.msisdn | Sort-Object | Should -Be @('+447700900441', '+447700900443')
     }
 
     It 'sends nothing with -WhatIf' {
-        '+447700900451' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -WhatIf
+        $results = @('+447700900451' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -WhatIf)
 
-        @(Get-NewBody).Count | Should -Be 0
+        $results.Count | Should -Be 0
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 }

@@ -1,59 +1,64 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Send-ConnectSms inside a real PowerShell, against the in-process sandbox: binding from CSV rows and
-# strings, one result per row in order, errors for bad rows, -WhatIf, -ErrorAction and -ErrorVariable.
+#Requires -Version 5.1
+# Pester 5: Send-ConnectSms inside a real PowerShell, against the in-process sandbox: one result per row in
+# order, substitutions from the row's other columns, errors for bad rows, -WhatIf, -PayloadOnly,
+# -ErrorAction and -ErrorVariable. How rows bind at all is in Pipeline.Tests.ps1.
+# Build first: dotnet build -c Release (or ./build.ps1).
 
 BeforeAll {
-    $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
-    Import-Module $manifest -Force -ErrorAction Stop
-    Connect-WebexConnect -Sandbox | Out-Null
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
 
-    # Every request the sandbox received since the last call to Reset-Seen.
-    function Get-NewRequest {
-        @(Get-ConnectSandboxRequest) | Select-Object -Skip $script:seen
-    }
-    function Reset-Seen {
-        $script:seen = @(Get-ConnectSandboxRequest).Count
-    }
-    # The destination objects ("to") of the new requests, in the order they were sent.
-    function Get-NewDestination {
-        foreach ($request in Get-NewRequest) { ($request.Body | ConvertFrom-Json).to }
+    # Each test connects to a new sandbox, so the sandbox's requests are that test's alone. -Tps so that a
+    # WEBEXCONNECT_TPS of the caller's does not apply, and so that the few rows here go out at once.
+    function script:Connect-FreshSandbox { Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    # The bodies the sandbox received, parsed, in order of arrival.
+    function script:Get-SentBody {
+        Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json }
     }
 
-    $script:csv = Join-Path ([System.IO.Path]::GetTempPath()) ("webexconnect-sms-{0}.csv" -f [guid]::NewGuid())
+    # The destination objects ("to") of every request, in order of arrival.
+    function script:Get-SentDestination {
+        foreach ($body in Get-SentBody) { $body.to }
+    }
 }
 
 AfterAll {
-    if ($script:csv -and (Test-Path $script:csv)) { Remove-Item $script:csv -Force }
-    Disconnect-WebexConnect -ErrorAction SilentlyContinue
-    Remove-Module WebexConnect -ErrorAction SilentlyContinue
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Send-ConnectSms from a CSV' {
-    BeforeEach { Reset-Seen }
+    BeforeEach { Connect-FreshSandbox }
 
     It 'gives one Queued result per row, in the order of the rows' {
+        $csv = Join-Path $TestDrive 'people.csv'
         @(
             [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }
             [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bob' }
             [pscustomobject]@{ Phone = '+447700900003'; Name = 'Cy' }
-        ) | Export-Csv -Path $script:csv -NoTypeInformation
+        ) | Export-Csv -Path $csv -NoTypeInformation
 
-        $results = @(Import-Csv $script:csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)')
+        $results = @(Import-Csv $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)')
 
         $results.Count | Should -Be 3
+        $results | ForEach-Object { $_ | Should -BeOfType ([WebexConnect.Results.SendResult]) }
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         $results.Destination | Should -Be @('+447700900001', '+447700900002', '+447700900003')
         $results.InputObject.Name | Should -Be @('Ann', 'Bob', 'Cy')
-        $results | ForEach-Object { $_ | Should -BeOfType ([WebexConnect.Results.SendResult]) }
+        $results.Channel | Select-Object -Unique | Should -Be 'Sms'
+        $results.Parts | Should -Be @(1, 1, 1)
+        $results | ForEach-Object { $_.MessageId | Should -Not -BeNullOrEmpty }
     }
 
     It 'sends the row''s other columns as its substitutions, and the text once with $(Name) in it' {
-        @([pscustomobject]@{ Phone = '+447700900011'; Name = 'Ann'; City = 'Leeds' }) | Export-Csv -Path $script:csv -NoTypeInformation
+        $csv = Join-Path $TestDrive 'one.csv'
+        @([pscustomobject]@{ Phone = '+447700900011'; Name = 'Ann'; City = 'Leeds' }) | Export-Csv -Path $csv -NoTypeInformation
 
-        Import-Csv $script:csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' | Out-Null
+        $null = Import-Csv $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)'
 
-        $request = Get-NewRequest | Select-Object -Last 1
-        $body = $request.Body | ConvertFrom-Json
+        $body = @(Get-SentBody)[-1]
+        $body.channel | Should -BeExactly 'sms'
+        $body.from | Should -Be 'ACME'
         $body.content.text | Should -Be 'Hi $(Name)'
         $body.to[0].msisdn | Should -Be @('+447700900011')
         $body.to[0].substitutions.Name | Should -Be 'Ann'
@@ -68,7 +73,7 @@ Describe 'Send-ConnectSms from a CSV' {
 
         $result.Status | Should -Be 'Queued'
         $result.Destination | Should -Be '+447700900021'
-        $sent = Get-NewDestination | Select-Object -Last 1
+        $sent = @(Get-SentDestination)[-1]
         $sent.msisdn | Should -Be @('+447700900021')
         $sent.substitutions.PSObject.Properties.Name | Should -Be @('Name')
     }
@@ -81,25 +86,28 @@ Describe 'Send-ConnectSms from a CSV' {
 
         $results = @($rows | Send-ConnectSms -From ACME)
 
+        $results.Status | Should -Be @('Queued', 'Queued')
         $results.CorrelationId | Should -Be @('order-1', 'order-2')
-        $bodies = Get-NewRequest | ForEach-Object { $_.Body | ConvertFrom-Json }
+        $bodies = @(Get-SentBody)
         $bodies.content.text | Should -Contain 'First text'
         $bodies.content.text | Should -Contain 'Second text'
         # Different texts are different requests, which may overlap in flight: compare without order.
         $bodies.to.correlationId | Sort-Object | Should -Be @('order-1', 'order-2')
+        # Bound columns are never substitutions.
+        @($bodies.to | Where-Object { $_.substitutions }).Count | Should -Be 0
     }
 
     It 'sends only the columns -SubstitutionColumn names' {
-        [pscustomobject]@{ Phone = '+447700900041'; Name = 'Ann'; Notes = 'internal' } |
-            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -SubstitutionColumn Name | Out-Null
+        $null = [pscustomobject]@{ Phone = '+447700900041'; Name = 'Ann'; Notes = 'internal' } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -SubstitutionColumn Name
 
-        (Get-NewDestination | Select-Object -Last 1).substitutions.PSObject.Properties.Name | Should -Be @('Name')
+        @(Get-SentDestination)[-1].substitutions.PSObject.Properties.Name | Should -Be @('Name')
     }
 }
 
 Describe 'Send-ConnectSms with a bad row' {
-    BeforeEach {
-        Reset-Seen
+    BeforeAll {
+        # The middle number has no + and a space: the API would refuse it, so the module does first.
         $script:rows = @(
             [pscustomobject]@{ Phone = '+447700900101'; Name = 'Ann' }
             [pscustomobject]@{ Phone = '07700 900102'; Name = 'Bob' }
@@ -107,56 +115,68 @@ Describe 'Send-ConnectSms with a bad row' {
         )
     }
 
+    BeforeEach { Connect-FreshSandbox }
+
     It 'gives the bad row an Invalid result and an error, and sends the others' {
         $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable sendErrors -ErrorAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
         $results[1].Reason | Should -Match 'Row 2'
         $results[1].Reason | Should -Match 'To'
+        $results[1].Code | Should -Be 'InvalidInput'
         $sendErrors.Count | Should -Be 1
-        $sendErrors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $sendErrors[0].FullyQualifiedErrorId | Should -Be 'InvalidInput,WebexConnect.Commands.SendConnectSmsCommand'
         $sendErrors[0].CategoryInfo.Category | Should -Be 'InvalidData'
         $sendErrors[0].TargetObject.Name | Should -Be 'Bob'
         $sendErrors[0].Exception.Result.Status | Should -Be 'Invalid'
-        (Get-NewDestination).msisdn | Sort-Object | Should -Be @('+447700900101', '+447700900103')
+        (Get-SentDestination).msisdn | Sort-Object | Should -Be @('+447700900101', '+447700900103')
     }
 
     It 'stops at the bad row with -ErrorAction Stop, before any later row is sent' {
         { $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'InvalidInput'
+            Should -Throw -ErrorId 'InvalidInput,*'
 
-        (Get-NewDestination).msisdn | Should -Not -Contain '+447700900103'
+        (Get-SentDestination).msisdn | Should -Not -Contain '+447700900103'
+    }
+
+    It 'finishes and reports the rows before the bad one when -ErrorAction Stop ends the command' {
+        $results = [System.Collections.Generic.List[object]]::new()
+        try {
+            $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction Stop | ForEach-Object { $results.Add($_) }
+        }
+        catch {
+            $_.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        }
+
+        # Row 1 was waiting in a partial batch when row 2 failed: it is sent and its result written, not lost.
+        $results.Count | Should -Be 1
+        $results[0].Destination | Should -Be '+447700900101'
+        $results[0].Status | Should -Be 'Queued'
+        (Get-SentDestination).msisdn | Should -Be @('+447700900101')
     }
 
     It 'sets $? to false and leaves the error in $Error' {
-        $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue | Out-Null
+        $results = $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
         $succeeded = $?
+        $lastError = $Error[0]
 
         $succeeded | Should -BeFalse
-        $Error[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
-    }
-
-    It 'refuses a row without any number column with PowerShell''s own binding error, sending nothing' {
-        $results = @([pscustomobject]@{ Name = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi' -ErrorVariable bindErrors -ErrorAction SilentlyContinue)
-
-        $results.Count | Should -Be 0
-        $bindErrors.Count | Should -Be 1
-        $bindErrors[0].TargetObject.Name | Should -Be 'Ann'
-        @(Get-NewRequest).Count | Should -Be 0
+        @($results).Count | Should -Be 3
+        $lastError.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
     }
 }
 
 Describe 'Send-ConnectSms without rows' {
-    BeforeEach { Reset-Seen }
+    BeforeEach { Connect-FreshSandbox }
 
     It 'sends piped plain strings, with no substitutions taken from the string' {
         $results = @('+447700900201', '+447700900202' | Send-ConnectSms -From ACME -Text 'Hello')
 
         $results.Status | Should -Be @('Queued', 'Queued')
         $results.Destination | Should -Be @('+447700900201', '+447700900202')
-        foreach ($destination in Get-NewDestination) {
-            if ($destination.substitutions) { $destination.substitutions.PSObject.Properties.Name | Should -Not -Contain 'Length' }
-        }
+        $results.InputObject | Should -Be @('+447700900201', '+447700900202')
+        # A string's Length is not a column.
+        @(Get-SentDestination | Where-Object { $_.substitutions }).Count | Should -Be 0
     }
 
     It 'sends several -To values as one destination object with one result' {
@@ -164,50 +184,50 @@ Describe 'Send-ConnectSms without rows' {
 
         $result.Count | Should -Be 1
         $result[0].Destination | Should -Be '+447700900211, +447700900212'
-        (Get-NewDestination).msisdn | Should -Be @('+447700900211', '+447700900212')
+        $sent = @(Get-SentDestination)
+        $sent.Count | Should -Be 1
+        $sent[0].msisdn | Should -Be @('+447700900211', '+447700900212')
     }
 
     It 'sends nothing with -WhatIf' {
-        $before = @(Get-ConnectSandboxRequest).Count
-
         $results = @('+447700900221', '+447700900222' | Send-ConnectSms -From ACME -Text 'Hello' -WhatIf)
 
         $results.Count | Should -Be 0
-        @(Get-ConnectSandboxRequest).Count | Should -Be $before
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'shows the JSON with -PayloadOnly and sends nothing' {
-        $before = @(Get-ConnectSandboxRequest).Count
-
         $json = @([pscustomobject]@{ Phone = '+447700900231'; Name = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -PayloadOnly)
 
         $json.Count | Should -Be 1
+        $json[0] | Should -BeOfType ([string])
         $body = $json[0] | ConvertFrom-Json
-        $body.channel | Should -Be 'sms'
+        $body.channel | Should -BeExactly 'sms'
         $body.from | Should -Be 'ACME'
         $body.to[0].msisdn | Should -Be @('+447700900231')
         $body.to[0].substitutions.Name | Should -Be 'Ann'
-        @(Get-ConnectSandboxRequest).Count | Should -Be $before
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'refuses -ExpireAt together with -Validity before sending anything' {
         { Send-ConnectSms -To '+447700900241' -From ACME -Text 'x' -ExpireAt (Get-Date).AddHours(1) -Validity '01:00:00' } |
-            Should -Throw -ErrorId 'ExpireAtWithValidity'
-        @(Get-NewRequest).Count | Should -Be 0
+            Should -Throw -ErrorId 'ExpireAtWithValidity,*'
+
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'normalises the casing of -RequestedReceipt' {
-        Send-ConnectSms -To '+447700900251' -From ACME -Text 'x' -RequestedReceipt delivered, Failed | Out-Null
+        $null = Send-ConnectSms -To '+447700900251' -From ACME -Text 'x' -RequestedReceipt 'delivered', 'Failed'
 
-        ((Get-NewRequest | Select-Object -Last 1).Body | ConvertFrom-Json).requestedReceipts | Should -Be @('DELIVERED', 'FAILED')
+        @(Get-SentBody)[-1].requestedReceipts | Should -BeExactly @('DELIVERED', 'FAILED')
     }
 }
 
 Describe 'Send-ConnectSms when not connected' {
     BeforeAll { Disconnect-WebexConnect }
-    AfterAll { Connect-WebexConnect -Sandbox | Out-Null }
 
     It 'stops with NotConnected and says how to connect' {
-        { '+447700900301' | Send-ConnectSms -From ACME -Text 'Hi' } | Should -Throw -ErrorId 'NotConnected' -ExpectedMessage '*Connect-WebexConnect*'
+        { '+447700900301' | Send-ConnectSms -From ACME -Text 'Hi' } |
+            Should -Throw -ErrorId 'NotConnected,*' -ExpectedMessage '*Connect-WebexConnect*'
     }
 }

@@ -30,6 +30,15 @@ namespace WebexConnect.Engine.Sandbox
         /// <summary>Keep the JSON body in each SandboxRequest; off = Body is empty (cheaper for benchmarks).</summary>
         public bool RecordBodies { get; set; } = true;
 
+        /// <summary>
+        /// At most this many requests are kept, the oldest forgotten first; null keeps all. The in-process
+        /// sandbox behind Connect-WebexConnect -Sandbox bounds it so a large trial run stays in constant memory.
+        /// </summary>
+        public int? MaxRecordedRequests { get; set; }
+
+        /// <summary>Count every accepted destination (AcceptedDestinations): what tests check for duplicates.</summary>
+        public bool CountAcceptedDestinations { get; set; } = true;
+
         /// <summary>Keep what is needed to produce delivery receipts for accepted destinations.</summary>
         public bool RecordReceipts { get; set; } = true;
 

@@ -145,7 +145,7 @@ namespace WebexConnect.Engine.Sandbox
 
         private void Accept(string messageId, SandboxMessage message, DateTimeOffset now)
         {
-            AcceptedDestinations.Add(message.Destinations);
+            if (_options.CountAcceptedDestinations) AcceptedDestinations.Add(message.Destinations);
             if (_options.RecordReceipts) ReceiptLog.Add(messageId, message, now);
             if (_options.PostReceiptsToLoopback && SandboxReceiptPoster.IsLoopbackUrl(message.NotifyUrl))
                 _poster.Post(message.NotifyUrl!, ReceiptLog.For(messageId, message, now));
@@ -176,6 +176,8 @@ namespace WebexConnect.Engine.Sandbox
             var status = outcome.Response.Drop == SandboxDrop.None ? outcome.Response.StatusCode : 0;
             _requests.Enqueue(new SandboxRequest(arrival.Number, outcome.ReceivedAt, outcome.Channel, outcome.Destinations, status,
                 outcome.Code, outcome.MessageId, body, arrival.Fault?.ToString()));
+            if (_options.MaxRecordedRequests is int max)
+                while (_requests.Count > max && _requests.TryDequeue(out _)) { }
         }
 
         // An exact floor of elapsed * 10^7 / Frequency (split to avoid overflow): it keeps the order of instants,

@@ -9,7 +9,7 @@ namespace WebexConnect.Engine.Transport
     {
         /// <summary>2xx: accepted.</summary>
         Accepted,
-        /// <summary>Not accepted and safe to send again: 429/7020, 503, 7006, a failure before the body was written.</summary>
+        /// <summary>Not accepted and safe to send again: 429/7020, 503, 7006 (not with a 500/502/504), a failure before the body was written.</summary>
         Transient,
         /// <summary>May have been accepted: timeout or reset after the body was written, 500/502/504.</summary>
         Ambiguous,
@@ -70,8 +70,9 @@ namespace WebexConnect.Engine.Transport
             switch (code)
             {
                 case "7020": return Make(AttemptKind.Transient, code);
-                // 7006 is an answer, so the request was not queued: sending again cannot duplicate it.
-                case "7006": return Make(AttemptKind.Transient, code);
+                // 7006 ("internal error, transient") is retried only when its status says nothing was taken in:
+                // with a 500/502/504 the service may have queued the message before failing, like any 500.
+                case "7006": return Make(status >= 500 && status != 503 ? AttemptKind.Ambiguous : AttemptKind.Transient, code);
                 case "7007": return Make(AttemptKind.SessionFatal, code);
                 case "7010": return Make(AttemptKind.SessionFatal, code);
                 case "7005":

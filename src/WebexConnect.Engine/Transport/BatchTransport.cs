@@ -24,7 +24,7 @@ namespace WebexConnect.Engine.Transport
     /// may send several batches at once.
     /// </summary>
     /// <remarks>
-    /// Outcomes: 2xx → Queued (Scheduled with SendAt). 429, 7020, 503, 7006 and failures before the body was
+    /// Outcomes: 2xx → Queued (Scheduled with SendAt). 429, 7020, 503, 7006 (not with a 500) and failures before the body was
     /// handed to the connection are retried with capped exponential backoff and jitter (Retry-After wins,
     /// capped); when attempts run out → Failed, safe to send again. A timeout or lost connection after the
     /// body was written, and 500/502/504 → Unknown, not resent (unless ResendAmbiguous). 4xx with a
@@ -74,10 +74,10 @@ namespace WebexConnect.Engine.Transport
 
             var outcomes = new DestinationOutcome?[batch.Recipients.Count];
             if (outcomes.Length == 0) return new BatchOutcome(Array.Empty<DestinationOutcome>());
-            if (!_circuit.TryPass(out var stopped))
+            if (!_circuit.TryPass(out var stopped, out var circuitTicket))
             {
                 _tell.FailedFast(batch);
-                Fill(outcomes, 0, outcomes.Length, SendStatus.Failed, "CircuitOpen", stopped + ". Safe to send again.", 0);
+                Fill(outcomes, 0, outcomes.Length, SendStatus.Failed, "CircuitOpen", stopped!.TrimEnd('.') + ". Safe to send again.", 0);
                 return new BatchOutcome(outcomes!);
             }
 
@@ -110,7 +110,7 @@ namespace WebexConnect.Engine.Transport
             else
             {
                 var wasOpen = _circuit.IsOpen;
-                RecordForCircuit(outcomes!);
+                RecordForCircuit(outcomes!, circuitTicket);
                 _tell.CircuitChanged(wasOpen, _circuit.IsOpen, _options, outcomes!);
             }
 
@@ -287,7 +287,7 @@ namespace WebexConnect.Engine.Transport
             _tell.Announced(tps, before, (_gate as RateGate)?.Tps);
         }
 
-        private void RecordForCircuit(DestinationOutcome[] outcomes)
+        private void RecordForCircuit(DestinationOutcome[] outcomes, long circuitTicket)
         {
             string? failure = null;
             foreach (var outcome in outcomes)
@@ -303,7 +303,7 @@ namespace WebexConnect.Engine.Transport
                 }
             }
 
-            if (failure is not null) _circuit.Record(serviceAnswered: false, failure);
+            if (failure is not null) _circuit.Record(serviceAnswered: false, failure, circuitTicket);
         }
 
         /// <summary>

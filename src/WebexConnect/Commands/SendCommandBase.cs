@@ -33,6 +33,7 @@ namespace WebexConnect.Commands
         private MessageChecks? _checks;
         private SendRun? _run;
         private SendProgress? _progress;
+        private WhatIfBatches? _whatIf;
         private bool _progressShown;
         private long _row;
         private ConnectMessage? _message;
@@ -111,6 +112,16 @@ namespace WebexConnect.Commands
         [Parameter]
         public SwitchParameter ResendUnknown { get; set; }
 
+        /// <summary>
+        /// A file that records what was sent, so that running the same command again after a crash, a
+        /// reboot or Ctrl+C sends only what was not sent: rows already sent are Skipped, rows whose request
+        /// was in flight are Unknown (and sent again only with -ResendUnknown). It holds keyed hashes, no
+        /// number, address or text. Created if missing; one run at a time.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Journal { get; set; }
+
         /// <summary>Output the exact JSON each row would be sent with, and send nothing.</summary>
         [Parameter]
         public SwitchParameter PayloadOnly { get; set; }
@@ -168,9 +179,14 @@ namespace WebexConnect.Commands
             _composer = new RecordComposer(PipelineColumns.Of(GetType()), SubstitutionColumn);
             _checks = MessageChecks.Standard();
             if (PayloadOnly) return;
+            // -WhatIf reports one line per request the run would make, not one per row.
+            if (IsWhatIf()) _whatIf = new WhatIfBatches(Math.Min(1000, _session!.Tps ?? 1000));
 
             _cancellation = new CancellationTokenSource();
-            _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(new DispatchOptions { ResendAmbiguous = ResendUnknown }, _cancellation.Token));
+            // Resolved against PowerShell's current location, which is not the process's current directory.
+            var journalPath = Journal is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
+                new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = journalPath }, _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             _clock.Start();
             _progress = new SendProgress(() => _clock.Elapsed);
@@ -188,12 +204,28 @@ namespace WebexConnect.Commands
             if (invalid != null)
             {
                 // Written now, not when the result's turn comes, so -ErrorAction Stop stops before any later row is sent.
-                WriteError(ErrorFor(invalid));
+                try
+                {
+                    WriteError(ErrorFor(invalid));
+                }
+                catch (ActionPreferenceStopException) when (_run != null)
+                {
+                    // -ErrorAction Stop ends the command at this row. Rows before it may still sit in a partial batch
+                    // or be in flight: finish them and write their results first, so every earlier row ends with
+                    // its result and none is left unsent or unreported.
+                    Guard(() => WriteResults(_run.Complete()));
+                    throw;
+                }
                 if (_run != null) Guard(() => _run.Reject(invalid));
             }
             else if (PayloadOnly)
             {
                 WriteObject(_session!.EngineHost.RenderPayload(ForRecipient(message, record.Recipient), new[] { record.Recipient }));
+            }
+            else if (_whatIf != null)
+            {
+                var full = _whatIf.Add(ForRecipient(message, record.Recipient), record.Recipient, _row);
+                if (full != null) ShouldProcess(full.Target, ActionName);
             }
             else if (ShouldProcess(TargetFor(record.Recipient), ActionName))
             {
@@ -206,6 +238,8 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            if (_whatIf != null)
+                foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
             if (_run is null) return;
             Guard(() => WriteResults(_run.Complete()));
             if (_progressShown)
@@ -223,6 +257,12 @@ namespace WebexConnect.Commands
             _cancellation?.Dispose();
             GC.SuppressFinalize(this);
         }
+
+        /// <summary>-WhatIf given, or $WhatIfPreference set by the caller and not overridden with -WhatIf:$false.</summary>
+        private bool IsWhatIf() =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+                ? given is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(given)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         /// <summary>A terminating error about the parameters, before anything is sent.</summary>
         private protected void ThrowParameterError(string errorId, string message) =>
@@ -246,7 +286,7 @@ namespace WebexConnect.Commands
             {
                 var normalized = ReceiptTypes.Normalize(Channel, name);
                 if (normalized is null)
-                    ThrowParameterError("InvalidRequestedReceipt", $"'{name}' is not a {Channel} receipt. Use one of: {string.Join(", ", ReceiptTypes.For(Channel))}.");
+                    ThrowParameterError("InvalidRequestedReceipt", $"'{name}' is not {Messages.Validation.CommonRules.ChannelNoun(Channel)} receipt. Use one of: {string.Join(", ", ReceiptTypes.For(Channel))}.");
                 else if (!receipts.Contains(normalized))
                     receipts.Add(normalized);
             }
@@ -272,7 +312,8 @@ namespace WebexConnect.Commands
                 WriteDiagnostics();
                 WriteObject(result);
                 // Invalid rows had their error written when they were read.
-                if (!result.IsSuccess && result.Status != SendStatus.Invalid) WriteError(ErrorFor(result));
+                if (SendErrors.IsError(result) && result.Status != SendStatus.Invalid) WriteError(ErrorFor(result));
+                else if (result.Status == SendStatus.Skipped) WriteVerbose(result.Destination + ": " + result.Reason);
                 ShowProgress();
             }
             ShowProgress();

@@ -109,6 +109,20 @@ namespace WebexConnect.Composition
         /// </summary>
         public SendResult? Check(long row, ConnectMessage message, ComposedRecord record, object? inputObject, long? sequence = null)
         {
+            var problems = Problems(message, record);
+            if (problems.Count == 0) return null;
+
+            var reason = RowErrorText.Format(row, problems);
+            return new SendResult(message.Channel, record.Recipient.ToString(), record.Recipient.CorrelationId, SendStatus.Invalid,
+                code: SendErrors.InvalidInputCode, reason: reason, inputObject: inputObject, sequence: sequence ?? row);
+        }
+
+        /// <summary>
+        /// Every problem of the record, in the order the reason lists them: what composing the row found, the
+        /// message, then the destination. Empty when the record may be sent.
+        /// </summary>
+        public IReadOnlyList<ValidationProblem> Problems(ConnectMessage message, ComposedRecord record)
+        {
             if (!ReferenceEquals(message, _lastMessage))
             {
                 _lastMessageProblems = _validateMessage(message);
@@ -119,11 +133,7 @@ namespace WebexConnect.Composition
             // A destination object with no address has nothing the recipient rules could check.
             if (record.Recipient.Addresses.Count > 0)
                 problems.AddRange(_validateRecipient(message.Channel, record.Recipient));
-            if (problems.Count == 0) return null;
-
-            var reason = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + string.Join("; ", problems.Select(p => p.ToString()));
-            return new SendResult(message.Channel, record.Recipient.ToString(), record.Recipient.CorrelationId, SendStatus.Invalid,
-                code: SendErrors.InvalidInputCode, reason: reason, inputObject: inputObject, sequence: sequence ?? row);
+            return problems;
         }
     }
 }

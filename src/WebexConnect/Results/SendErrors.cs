@@ -61,6 +61,13 @@ namespace WebexConnect.Results
         /// <summary>The Code of results that failed our own validation.</summary>
         public const string InvalidInputCode = "InvalidInput";
 
+        /// <summary>
+        /// Whether a result also goes to the error stream: every status but Queued, Scheduled and Skipped.
+        /// Skipped is what a resumed run (-Journal) is for; as an error it would stop a re-run with
+        /// -ErrorAction Stop at its first row already sent.
+        /// </summary>
+        public static bool IsError(SendResult result) => !result.IsSuccess && result.Status != SendStatus.Skipped;
+
         public static string ErrorIdFor(SendResult result) => Classify(result.Status, result.Code).Id;
 
         public static ErrorCategory CategoryFor(SendResult result) => Classify(result.Status, result.Code).Category;
@@ -96,6 +103,9 @@ namespace WebexConnect.Results
             "SourceIpNotAllowed" or "IpNotAllowed" => ErrorCategory.PermissionDenied,
             "ServiceInactive" => ErrorCategory.ResourceUnavailable,
             "NotConnected" => ErrorCategory.ConnectionError,
+            "JournalInUse" => ErrorCategory.ResourceBusy,
+            "JournalUnreadable" => ErrorCategory.ReadError,
+            "JournalWriteFailed" => ErrorCategory.WriteError,
             _ => ErrorCategory.ConnectionError,
         };
 

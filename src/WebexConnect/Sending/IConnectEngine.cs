@@ -43,6 +43,11 @@ namespace WebexConnect.Sending
 
         /// <summary>Total number of destinations when known in advance (for progress ETA); null when streaming.</summary>
         public long? ExpectedTotal { get; init; }
+
+        /// <summary>
+        /// The journal file (full path) that lets a re-run send only what an earlier run did not; null for none.
+        /// </summary>
+        public string? JournalPath { get; init; }
     }
 
     /// <summary>One input record handed to the dispatcher, in pipeline order.</summary>

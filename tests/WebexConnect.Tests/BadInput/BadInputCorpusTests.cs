@@ -32,7 +32,7 @@ namespace WebexConnect.Tests.BadInput
             Assert.True(onField.Any(p => p.Message.IndexOf(testCase.Word, StringComparison.OrdinalIgnoreCase) >= 0),
                 $"{testCase}: expected the {testCase.Field} problem to say '{testCase.Word}', got: {seen}");
 
-            var text = RowErrorText.Format(row, problems);
+            var text = testCase.Compose().ErrorText(row, BadInputCorpus.Now)!;
             Assert.StartsWith($"Row {row}: ", text, StringComparison.Ordinal);
             Assert.Contains(testCase.Field + ": ", text, StringComparison.Ordinal);
         }
@@ -82,6 +82,6 @@ namespace WebexConnect.Tests.BadInput
         }
 
         private static string ValidationProblems(IReadOnlyList<ValidationProblem> problems) =>
-            problems.Count == 0 ? "(none)" : string.Join(" | ", problems.Select(p => RowErrorText.Visible(p.ToString())));
+            problems.Count == 0 ? "(none)" : string.Join(" | ", problems.Select(p => InputEcho.Visible(p.ToString())));
     }
 }

@@ -1,14 +1,22 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using WebexConnect.Commands;
+using WebexConnect.Composition;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Tests.BadInput
 {
     /// <summary>
-    /// Turns a CSV row into a destination and a message the way the cmdlets are meant to: named columns
-    /// become fields, every other column a substitution. An empty cell is "not given", except for To and
-    /// From, where it is the value the user wrote. Stand-in for the Composition layer, not yet merged.
+    /// Turns a CSV row into what a send cmdlet would have for it. The destination goes through the real
+    /// composition layer (<see cref="ComposedRow.Compose"/>: ConnectDestination, InputRow, RecordComposer).
+    /// The message is built here from columns that stand for the cmdlet's parameters (From, Encoding,
+    /// SendAt...): the corpus gives each row its own parameters so that one file can hold many mistakes,
+    /// whereas a real run takes them once per invocation, and PowerShell's binder turns "Latin1" or
+    /// "yesterday" into a typed value (or refuses it). That reading is the stand-in's job
+    /// (<see cref="FieldReader"/>); there is no module code to route it through. An empty cell is "not
+    /// given", except for From, where it is the value the user wrote.
     /// </summary>
     internal static class CsvRowComposer
     {
@@ -46,7 +54,7 @@ namespace WebexConnect.Tests.BadInput
                 Domain = cells.Optional("Domain"),
                 Template = templateId is null ? null : new MessageTemplate { Id = templateId, Subject = cells.Optional("TemplateSubject") },
             };
-            return new ComposedRow(MessageChannel.Sms, Recipient(cells, SmsColumns), message, read.Problems);
+            return Compose(typeof(SendConnectSmsCommand), MessageChannel.Sms, message, cells, SmsColumns, read.Problems);
         }
 
         internal static ComposedRow Email(IReadOnlyDictionary<string, string> row, string defaultFrom, DateTimeOffset now)
@@ -77,15 +85,21 @@ namespace WebexConnect.Tests.BadInput
                 CallbackData = cells.Optional("CallbackData"),
                 NotifyUrl = cells.Optional("NotifyUrl"),
             };
-            return new ComposedRow(MessageChannel.Email, Recipient(cells, EmailColumns), message, read.Problems);
+            return Compose(typeof(SendConnectEmailCommand), MessageChannel.Email, message, cells, EmailColumns, read.Problems);
         }
 
-        private static Recipient Recipient(Cells cells, HashSet<string> fieldColumns)
+        /// <param name="parameterColumns">The columns this stand-in reads as parameters; those the cmdlet
+        /// itself binds by name (To, Text, CorrelationId...) stay in the row, as Import-Csv would give them.</param>
+        private static ComposedRow Compose(Type cmdletType, MessageChannel channel, ConnectMessage message, Cells cells,
+            HashSet<string> parameterColumns, IReadOnlyList<ValidationProblem> readProblems)
         {
-            var substitutions = cells.Names
-                .Where(c => !fieldColumns.Contains(c) && !c.StartsWith("_", StringComparison.Ordinal))
-                .ToDictionary(c => c, c => cells.Raw(c) ?? "", StringComparer.Ordinal);
-            return new Recipient(cells.Raw("To")!, cells.Optional("CorrelationId"), substitutions);
+            var bound = PipelineColumns.Of(cmdletType);
+            var columns = cells.Names
+                .Where(c => !c.StartsWith("_", StringComparison.Ordinal) && (bound.Contains(c) || !parameterColumns.Contains(c)))
+                .Select(c => new KeyValuePair<string, object?>(c, cells.Raw(c)))
+                .ToArray();
+            var to = cells.Raw("To") is string address ? new[] { address } : null; // {{null}}: the row binds no -To
+            return ComposedRow.Compose(cmdletType, channel, message, to, cells.Optional("CorrelationId"), columns, gtrIds: null, readProblems);
         }
 
         /// <summary>The row's cells with the corpus tokens expanded.</summary>

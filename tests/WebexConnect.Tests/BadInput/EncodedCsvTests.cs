@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using WebexConnect.Composition;
 using Xunit;
 
 namespace WebexConnect.Tests.BadInput

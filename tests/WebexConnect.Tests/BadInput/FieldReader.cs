@@ -8,7 +8,9 @@ namespace WebexConnect.Tests.BadInput
 {
     /// <summary>
     /// Reads typed values from the text of a row, collecting a problem that names the field for any value
-    /// it cannot read. A stand-in for what the Composition layer (and PowerShell's binder) does.
+    /// it cannot read. A stand-in for PowerShell's parameter binding (an enum name, a date, a TimeSpan from
+    /// a cell), which has no module code to route the corpus through; values are quoted as the validator
+    /// quotes them (<see cref="InputEcho"/>).
     /// </summary>
     internal sealed class FieldReader
     {
@@ -18,25 +20,13 @@ namespace WebexConnect.Tests.BadInput
 
         internal void Add(string field, string message) => _problems.Add(new ValidationProblem(field, message));
 
-        /// <summary>The longest input value echoed whole in a message; longer ones are cut with "…".</summary>
-        internal const int MaxEchoedCharacters = 60;
-
-        /// <summary>A value as a message quotes it: whole up to 60 characters, else its start, "…" and its length.</summary>
-        internal static string Echo(string value)
-        {
-            if (value.Length <= MaxEchoedCharacters) return "'" + value + "'";
-            var cut = MaxEchoedCharacters - 1;
-            if (char.IsHighSurrogate(value[cut - 1])) cut--; // never split an emoji
-            return "'" + value.Substring(0, cut) + "…' (" + value.Length.ToString(CultureInfo.InvariantCulture) + " characters)";
-        }
-
         internal T? Enum<T>(string field, string? value) where T : struct, System.Enum
         {
             if (string.IsNullOrEmpty(value)) return null;
             var names = System.Enum.GetNames(typeof(T));
             var name = names.FirstOrDefault(n => string.Equals(n, value!.Trim(), StringComparison.OrdinalIgnoreCase));
             if (name is not null) return (T)System.Enum.Parse(typeof(T), name);
-            Add(field, $"{Echo(value!)} is not one of {string.Join(", ", names)}");
+            Add(field, $"{InputEcho.Quote(value!)} is not one of {string.Join(", ", names)}");
             return null;
         }
 
@@ -44,7 +34,7 @@ namespace WebexConnect.Tests.BadInput
         {
             if (string.IsNullOrEmpty(value)) return null;
             if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)) return time;
-            Add(field, $"{Echo(value!)} is not a date and time: use ISO 8601 with an offset, e.g. 2026-03-10T09:30:00Z");
+            Add(field, $"{InputEcho.Quote(value!)} is not a date and time: use ISO 8601 with an offset, e.g. 2026-03-10T09:30:00Z");
             return null;
         }
 
@@ -54,7 +44,7 @@ namespace WebexConnect.Tests.BadInput
             if (string.IsNullOrEmpty(value)) return null;
             if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && !double.IsNaN(seconds) && !double.IsInfinity(seconds))
                 return TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
-            Add(field, $"{Echo(value!)} is not a number of seconds: give whole seconds, e.g. 3600");
+            Add(field, $"{InputEcho.Quote(value!)} is not a number of seconds: give whole seconds, e.g. 3600");
             return null;
         }
 
@@ -62,7 +52,7 @@ namespace WebexConnect.Tests.BadInput
         {
             if (string.IsNullOrEmpty(value)) return null;
             if (bool.TryParse(value!.Trim(), out var flag)) return flag;
-            Add(field, $"{Echo(value!)} is not true or false");
+            Add(field, $"{InputEcho.Quote(value!)} is not true or false");
             return null;
         }
 

@@ -3,14 +3,18 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using WebexConnect.Commands;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Tests.BadInput
 {
     /// <summary>
     /// Builds an RCS destination and message from a case of rcs.json: the message's fields by name, merged
-    /// over the file's defaults. Enum names and numbers that cannot be read become problems naming the field,
-    /// as the cmdlets (New-ConnectRcsCard, New-ConnectRcsSuggestion) would report them.
+    /// over the file's defaults. The destination goes through the real composition layer
+    /// (<see cref="ComposedRow.Compose"/>). The message, cards and suggestions are built here: in a real run
+    /// PowerShell binds them from parameters (New-ConnectRcsCard, New-ConnectRcsSuggestion), converting enum
+    /// names and numbers itself; a value it could not convert becomes a problem naming the field.
     /// </summary>
     internal sealed class RcsCaseComposer
     {
@@ -31,13 +35,13 @@ namespace WebexConnect.Tests.BadInput
 
             var message = Message(fields);
             var to = Pick(testCase, defaults, "to");
-            var addresses = to.ValueKind == JsonValueKind.Array ? to.EnumerateArray().Select(Text).ToArray() : new[] { Text(to) };
-            var substitutions = Pick(testCase, defaults, "substitutions").EnumerateObject()
-                .ToDictionary(p => p.Name, p => Text(p.Value) ?? "", StringComparer.Ordinal);
+            var addresses = to.ValueKind == JsonValueKind.Array ? to.EnumerateArray().Select(e => Text(e) ?? "").ToArray() : new[] { Text(to) ?? "" };
+            // The case's substitutions are the row's columns; -CorrelationId and -GtrId are bound by name.
+            var columns = Pick(testCase, defaults, "substitutions").EnumerateObject()
+                .Select(p => new KeyValuePair<string, object?>(p.Name, Text(p.Value) ?? "")).ToArray();
             var correlationId = testCase.TryGetProperty("correlationId", out var c) ? Text(c) : null;
             var gtrIds = testCase.TryGetProperty("gtrIds", out var g) ? g.EnumerateArray().Select(e => Text(e) ?? "").ToArray() : null;
-            var recipient = new Recipient(addresses!, correlationId, substitutions, gtrIds);
-            return new ComposedRow(MessageChannel.Rcs, recipient, message, _read.Problems);
+            return ComposedRow.Compose(typeof(SendConnectRcsCommand), MessageChannel.Rcs, message, addresses, correlationId, columns, gtrIds, _read.Problems);
         }
 
         private RcsMessage Message(Dictionary<string, JsonElement> f)
@@ -56,6 +60,9 @@ namespace WebexConnect.Tests.BadInput
                 AgentEvent = _read.Enum<RcsAgentEvent>("AgentEvent", Get(f, "AgentEvent")),
                 EventMessageId = Get(f, "EventMessageId"),
                 Suggestions = f.TryGetProperty("Suggestions") is { } s ? Suggestions(s, "Suggestions") : Array.Empty<RcsSuggestion>(),
+                Substitutions = f.TryGetProperty("Substitutions") is { } global
+                    ? global.EnumerateObject().ToDictionary(p => p.Name, p => Text(p.Value) ?? "", StringComparer.Ordinal)
+                    : new Dictionary<string, string>(),
                 SmsFallback = f.TryGetProperty("SmsFallback") is { } fallback ? fallback.GetBoolean() : null,
                 FallbackSenderId = Get(f, "FallbackSenderId"),
                 FallbackText = Get(f, "FallbackText"),
@@ -72,7 +79,7 @@ namespace WebexConnect.Tests.BadInput
         private static readonly HashSet<string> KnownMessageFields = new HashSet<string>(StringComparer.Ordinal)
         {
             "From", "ContentType", "Text", "MediaUrl", "Card", "Cards", "CarouselWidth", "AgentEvent", "EventMessageId", "Suggestions",
-            "SmsFallback", "FallbackSenderId", "FallbackText", "SendAt", "ExpireAt", "CallbackData", "RequestedReceipts", "Template",
+            "Substitutions", "SmsFallback", "FallbackSenderId", "FallbackText", "SendAt", "ExpireAt", "CallbackData", "RequestedReceipts", "Template",
         };
 
         private RcsCard Card(JsonElement e, string field) => new RcsCard
@@ -110,7 +117,7 @@ namespace WebexConnect.Tests.BadInput
             if (value.ValueKind == JsonValueKind.Number) return value.GetDouble();
             var text = Text(value);
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return number;
-            _read.Add(field + "." + name, $"{FieldReader.Echo(text ?? "")} is not a number: give {name} in decimal degrees, e.g. 51.5074");
+            _read.Add(field + "." + name, $"{InputEcho.Quote(text ?? "")} is not a number: give {name} in decimal degrees, e.g. 51.5074");
             return null;
         }
 

@@ -25,6 +25,7 @@ namespace WebexConnect.Tests.Commands
             ExpireAt                DateTimeOffset?         *                                     -
             From                    String                  *!                                    -
             InputObject             PSObject                *                                     V
+            Journal                 String                  *                                     -
             LinkDomain              String                  *                                     -
             NotifyUrl               Uri                     *                                     -
             PayloadOnly             SwitchParameter         *                                     -
@@ -61,6 +62,7 @@ namespace WebexConnect.Tests.Commands
             FromName                String                  *                                     -
             Html                    String                  Content                               N
             InputObject             PSObject                *                                     V
+            Journal                 String                  *                                     -
             ListUnsubscribeUrl      String                  *                                     -
             MultipleToRecipients    SwitchParameter         *                                     -
             NotifyUrl               Uri                     *                                     -
@@ -104,6 +106,7 @@ namespace WebexConnect.Tests.Commands
             From                    String                  *!                                    -
             GtrId                   String[]                *                                     N
             InputObject             PSObject                *                                     V
+            Journal                 String                  *                                     -
             MediaUrl                String                  Media!                                -
             NotifyUrl               Uri                     *                                     -
             PayloadOnly             SwitchParameter         *                                     -

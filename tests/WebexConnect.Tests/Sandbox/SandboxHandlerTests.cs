@@ -41,6 +41,22 @@ namespace WebexConnect.Tests.Sandbox
         }
 
         [Fact]
+        public async Task A_bounded_record_keeps_the_latest_requests_and_counts_nothing_per_destination()
+        {
+            var (server, client) = Create(new SandboxOptions { ServiceKey = Key, MaxRecordedRequests = 3, CountAcceptedDestinations = false, RecordReceipts = false });
+            using (client)
+            {
+                for (var i = 1; i <= 5; i++)
+                    using (var response = await client.SendAsync(Post(Messages, SmsBody("+1555123000" + i))))
+                        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+                Assert.Equal(new long[] { 3, 4, 5 }, server.Requests.Select(r => r.Number));
+                Assert.Equal(0, server.AcceptedDestinations.Total);
+                Assert.Empty(server.Receipts);
+            }
+        }
+
+        [Fact]
         public async Task Bad_key_answers_401_with_an_empty_body()
         {
             var (_, client) = Create();

@@ -111,7 +111,7 @@ namespace WebexConnect.Tests.Transport
 
         [Theory]
         [InlineData(503, null)]
-        [InlineData(500, "7006")]
+        [InlineData(503, "7006")]
         [InlineData(400, "7020")]
         public async Task TransientAnswers_AreRetried_AndEveryAttemptPassesTheGate(int status, string? code)
         {

@@ -7,6 +7,26 @@ namespace WebexConnect.Tests.Transport
     public class FailureCircuitTests
     {
         [Fact]
+        public void BatchesInFlightTogetherWhenOneBlipHitsCountAsOneFailure()
+        {
+            var circuit = new FailureCircuit(3, TimeSpan.FromSeconds(30), new ManualClock());
+            var tickets = new long[8];
+            for (var i = 0; i < tickets.Length; i++) Assert.True(circuit.TryPass(out _, out tickets[i]));
+
+            // A restart cuts all eight at once: one episode, not eight consecutive failures.
+            foreach (var ticket in tickets) circuit.Record(false, "ConnectionLost", ticket);
+            Assert.False(circuit.IsOpen);
+
+            // Failures of batches sent after each previous failure was seen do add up.
+            for (var i = 0; i < 2; i++)
+            {
+                Assert.True(circuit.TryPass(out _, out var next));
+                circuit.Record(false, "ConnectionFailed", next);
+            }
+            Assert.True(circuit.IsOpen);
+        }
+
+        [Fact]
         public void AfterTheBreak_OneBatchProbes_AndItsSuccessCloses()
         {
             var clock = new ManualClock();

@@ -87,6 +87,19 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Fact]
+        public void AValidityUnderOneSecondSaysABareNumberIsReadAsTicks()
+        {
+            // "-Validity 3600" in PowerShell binds 3600 ticks (0.00036 s), not an hour. Before, the user read
+            // "00:00:00.0003600 is not whole seconds", which does not say why their 3600 became that.
+            var message = Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromTicks(3600) }), "Validity");
+            Assert.Equal("00:00:00.0003600 is under 1 second. Validity must be at least 1 second; a bare number is read as ticks: " +
+                "write '01:00:00' or (New-TimeSpan -Hours 1)", message);
+
+            // 1.5 s is not a ticks mistake: it keeps the whole-seconds message.
+            Assert.DoesNotContain("ticks", Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromMilliseconds(1500) }), "Validity"));
+        }
+
+        [Fact]
         public void CallbackDataIsAtMost2000Characters()
         {
             Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", CallbackData = new string('x', 2000) }));
@@ -118,7 +131,7 @@ namespace WebexConnect.Tests.Validation
             Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", RequestedReceipts = new[] { "DELIVERED", "failed" } }));
 
             var message = Single(Check(new SmsMessage { From = "ACME", Text = "Hi", RequestedReceipts = new[] { "DELIVERED", "read" } }), "RequestedReceipts");
-            Assert.Equal("'read' is not a Sms receipt: use SUBMITTED, DELIVERED, FAILED, CLICKED, SENT", message);
+            Assert.Equal("'read' is not an SMS receipt: use SUBMITTED, DELIVERED, FAILED, CLICKED, SENT", message);
         }
 
         [Fact]

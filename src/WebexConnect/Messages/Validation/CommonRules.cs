@@ -15,7 +15,8 @@ namespace WebexConnect.Messages.Validation
         {
             if (string.IsNullOrWhiteSpace(message.From))
                 problems.Add("From", $"From is required: {FromMeaning(message.Channel)}");
-            CheckSubstitutionKeys(message.Substitutions, "Substitutions", problems);
+            CheckCharacters(message.From, "From", problems);
+            CheckSubstitutions(message.Substitutions, "Substitutions", problems);
             CheckSchedule(message, now, problems);
             CheckCallback(message, problems);
             CheckReceipts(message, problems);
@@ -23,11 +24,42 @@ namespace WebexConnect.Messages.Validation
             CheckContactPolicy(message.ContactPolicy, problems);
         }
 
-        internal static void CheckSubstitutionKeys(IReadOnlyDictionary<string, string> substitutions, string field, ProblemList problems)
+        internal static void CheckSubstitutions(IReadOnlyDictionary<string, string> substitutions, string field, ProblemList problems)
         {
             if (substitutions.Keys.Any(string.IsNullOrWhiteSpace))
                 problems.Add(field, "a substitution has an empty name: every name must be the text between $( and ) in the message");
+            foreach (var pair in substitutions)
+            {
+                CheckCharacters(pair.Key, field, problems, $"the name {InputEcho.Quote(pair.Key)}");
+                CheckCharacters(pair.Value, field, problems, $"the value of {InputEcho.Quote(pair.Key)}");
+            }
         }
+
+        /// <summary>
+        /// Refuses text holding a UTF-16 surrogate without its partner (e.g. cut out of an emoji): JSON as
+        /// UTF-8 cannot carry it, so the service would get U+FFFD instead of the value given.
+        /// </summary>
+        /// <param name="text">The text to check; null is fine.</param>
+        /// <param name="field">The field the problem names.</param>
+        /// <param name="problems">Where the problem goes.</param>
+        /// <param name="what">What in the field holds the text, when the field has several (a substitution's name or value).</param>
+        internal static void CheckCharacters(string? text, string field, ProblemList problems, string? what = null)
+        {
+            if (text is null) return;
+            var position = InputEcho.LoneSurrogatePosition(text);
+            if (position == 0) return;
+            problems.Add(field, (what is null ? "" : what + " ") +
+                $"contains a broken character (an unpaired UTF-16 surrogate) at position {position.ToString(CultureInfo.InvariantCulture)}: " +
+                "retype or remove it (it is often half of an emoji cut off by a tool)");
+        }
+
+        /// <summary>"an SMS", "an email", "an RCS": the channel as a sentence names it.</summary>
+        internal static string ChannelNoun(MessageChannel channel) => channel switch
+        {
+            MessageChannel.Sms => "an SMS",
+            MessageChannel.Email => "an email",
+            _ => "an RCS",
+        };
 
         private static string FromMeaning(MessageChannel channel) => channel switch
         {
@@ -65,6 +97,10 @@ namespace WebexConnect.Messages.Validation
             {
                 if (validity <= TimeSpan.Zero)
                     problems.Add("Validity", $"{validity} is not positive: give a duration of at least 1 second");
+                else if (validity < TimeSpan.FromSeconds(1))
+                    // -Validity is a TimeSpan: PowerShell turns "-Validity 3600" into 3600 ticks (0.00036 s).
+                    problems.Add("Validity", $"{validity} is under 1 second. Validity must be at least 1 second; " +
+                        "a bare number is read as ticks: write '01:00:00' or (New-TimeSpan -Hours 1)");
                 else if (validity.Ticks % TimeSpan.TicksPerSecond != 0)
                     problems.Add("Validity", $"{validity} is not whole seconds: the API takes validity in whole seconds");
                 // More than 72 h is allowed: SMS carriers cap it, but that is no reason to refuse the message.
@@ -75,6 +111,8 @@ namespace WebexConnect.Messages.Validation
         {
             if (message.CallbackData is string data && data.Length > MaxCallbackDataCharacters)
                 problems.Add("CallbackData", $"has {data.Length} characters: at most {MaxCallbackDataCharacters} are allowed");
+            CheckCharacters(message.CallbackData, "CallbackData", problems);
+            CheckCharacters(message.NotifyUrl, "NotifyUrl", problems);
 
             if (message.NotifyUrl is string url && UrlRule.CheckWebhook(url) is string urlProblem)
                 problems.Add("NotifyUrl", urlProblem);
@@ -86,7 +124,7 @@ namespace WebexConnect.Messages.Validation
             {
                 if (ReceiptTypes.Normalize(message.Channel, receipt) is null)
                     problems.Add("RequestedReceipts",
-                        $"'{receipt}' is not a {message.Channel} receipt: use {string.Join(", ", ReceiptTypes.For(message.Channel))}");
+                        $"{InputEcho.Quote(receipt ?? "")} is not {ChannelNoun(message.Channel)} receipt: use {string.Join(", ", ReceiptTypes.For(message.Channel))}");
             }
         }
 
@@ -95,6 +133,8 @@ namespace WebexConnect.Messages.Validation
             if (message.Template is not MessageTemplate template) return;
             if (string.IsNullOrWhiteSpace(template.Id))
                 problems.Add("TemplateId", "the template ID is empty: copy it from the template in the Webex Connect UI");
+            CheckCharacters(template.Id, "TemplateId", problems);
+            CheckCharacters(template.Subject, "TemplateSubject", problems);
             if (message.Channel != MessageChannel.Email)
             {
                 if (template.Subject is not null)
@@ -109,6 +149,7 @@ namespace WebexConnect.Messages.Validation
             if (policy is null) return;
             if (string.IsNullOrWhiteSpace(policy.Group))
                 problems.Add("ContactPolicy", "the contact policy group is required: give the group ID from Webex Connect");
+            CheckCharacters(policy.Group, "ContactPolicy", problems);
             if (!policy.CheckConsent && !policy.ApplyFrequencyCap)
                 problems.Add("ContactPolicy", "a contact policy needs at least one check: CheckConsent, ApplyFrequencyCap or both");
         }

@@ -16,13 +16,14 @@ namespace WebexConnect.Messages.Validation
             if (string.IsNullOrWhiteSpace(address)) return "the address is empty: " + Allowed;
             var value = address!;
             var reason = FindReason(value);
-            return reason is null ? null : $"'{value}' is not an email address ({reason}): {Allowed}";
+            return reason is null ? null : $"{InputEcho.Quote(value)} is not an email address ({reason}): {Allowed}";
         }
 
         private static string? FindReason(string value)
         {
             if (value.IndexOf('<') >= 0 || value.IndexOf('>') >= 0) return "it has a display name or angle brackets";
             if (value.Any(char.IsWhiteSpace)) return "it contains spaces";
+            if (InputEcho.LoneSurrogatePosition(value) > 0) return "it contains a broken character (an unpaired UTF-16 surrogate)";
             if (value.Length > 254) return "it is longer than 254 characters";
             var at = value.IndexOf('@');
             if (at < 0) return "the @ is missing";

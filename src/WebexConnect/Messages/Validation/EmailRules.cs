@@ -27,6 +27,14 @@ namespace WebexConnect.Messages.Validation
             else CheckContent(message, problems);
 
             CheckAttachments(message.Attachments, problems);
+
+            CommonRules.CheckCharacters(message.Subject, "Subject", problems);
+            CommonRules.CheckCharacters(message.Text, "Text", problems);
+            CommonRules.CheckCharacters(message.Html, "Html", problems);
+            CommonRules.CheckCharacters(message.Encoding, "Encoding", problems);
+            CommonRules.CheckCharacters(message.FromName, "FromName", problems);
+            CommonRules.CheckCharacters(message.ListUnsubscribeUrl, "ListUnsubscribeUrl", problems);
+            CommonRules.CheckCharacters(message.UnsubscribeEmailSubject, "UnsubscribeEmailSubject", problems);
         }
 
         private static void CheckNoContent(EmailMessage message, ProblemList problems)
@@ -69,15 +77,17 @@ namespace WebexConnect.Messages.Validation
                 if (string.IsNullOrWhiteSpace(attachment.MimeType))
                     problems.Add(field + ".MimeType", "MimeType is required (e.g. application/pdf)");
                 else if (attachment.MimeType.IndexOf('/') <= 0 || attachment.MimeType.EndsWith("/", System.StringComparison.Ordinal))
-                    problems.Add(field + ".MimeType", $"'{attachment.MimeType}' is not a MIME type: use type/subtype (e.g. application/pdf)");
+                    problems.Add(field + ".MimeType", $"{InputEcho.Quote(attachment.MimeType)} is not a MIME type: use type/subtype (e.g. application/pdf)");
                 if (string.IsNullOrWhiteSpace(attachment.Name))
                     problems.Add(field + ".Name", "Name is required: the file name the recipient sees");
+                CommonRules.CheckCharacters(attachment.Name, field + ".Name", problems);
+                CommonRules.CheckCharacters(attachment.MediaUrl, field + ".MediaUrl", problems);
                 if (string.IsNullOrWhiteSpace(attachment.MediaUrl))
                     problems.Add(field + ".MediaUrl", "MediaUrl is required: the https URL of the file");
                 else if (UrlRule.CheckHttps(attachment.MediaUrl) is string urlProblem)
                     problems.Add(field + ".MediaUrl", urlProblem);
                 else if (!UrlRule.EndsWithExtension(attachment.MediaUrl))
-                    problems.Add(field + ".MediaUrl", $"'{attachment.MediaUrl}' does not end with a file extension: the URL must end with the file's extension (e.g. .pdf)");
+                    problems.Add(field + ".MediaUrl", $"{InputEcho.Quote(attachment.MediaUrl)} does not end with a file extension: the URL must end with the file's extension (e.g. .pdf)");
             }
         }
 

@@ -26,6 +26,10 @@ namespace WebexConnect.Messages.Validation
             if (hasLetters) reasons.Add("it contains letters");
             var hasOtherCharacters = value.Any(c => !char.IsWhiteSpace(c) && !char.IsLetterOrDigit(c) && "+-()./".IndexOf(c) < 0);
             if (hasOtherCharacters) reasons.Add("it contains other characters");
+            // Full-width or other-script digits (pasted from some spreadsheets) look like digits but are not
+            // the ones the API takes; counting only 0-9 would report "0 digits" for a number the user can see.
+            var hasOtherDigits = value.Any(c => char.IsDigit(c) && !IsAsciiDigit(c));
+            if (hasOtherDigits) reasons.Add("its digits are not plain ASCII digits (0-9)");
 
             // "+44 (0)7700 900123": the (0) is the national trunk prefix, never dialled from abroad.
             var withoutTrunk = value.Replace("(0)", "");
@@ -51,19 +55,23 @@ namespace WebexConnect.Messages.Validation
                 reasons.Add("it has more than one +");
             }
 
-            if (countryDigits.Length < 8) reasons.Add($"it has {countryDigits.Length} digits, fewer than 8");
-            else if (countryDigits.Length > 15) reasons.Add($"it has {countryDigits.Length} digits, more than 15");
-            else if (countryDigits[0] == '0') reasons.Add("the country code starts with 0");
+            // With other-script digits in it, a count of the 0-9 digits alone would mislead: say nothing of it.
+            if (!hasOtherDigits)
+            {
+                if (countryDigits.Length < 8) reasons.Add($"it has {countryDigits.Length} digits, fewer than 8");
+                else if (countryDigits.Length > 15) reasons.Add($"it has {countryDigits.Length} digits, more than 15");
+                else if (countryDigits[0] == '0') reasons.Add("the country code starts with 0");
+            }
 
             if (reasons.Count == 0) return null;
 
             // When only the layout is wrong and the digits alone would be valid, show them as the example:
             // that is very likely what the user meant, and they correct their data rather than have it
             // silently changed. A letter may be a mistyped digit (O for 0), so then no guess is shown.
-            var suggestion = !hasLetters && !hasOtherCharacters && countryDigits.Length >= 8 && countryDigits.Length <= 15 && countryDigits[0] != '0'
+            var suggestion = !hasLetters && !hasOtherCharacters && !hasOtherDigits && countryDigits.Length >= 8 && countryDigits.Length <= 15 && countryDigits[0] != '0'
                 ? "+" + countryDigits
                 : Example;
-            return $"'{value}' is not an E.164 number ({string.Join(", ", reasons)}): use + and 8-15 digits, no spaces (e.g. {suggestion})";
+            return $"{InputEcho.Quote(value)} is not an E.164 number ({string.Join(", ", reasons)}): use + and 8-15 digits, no spaces (e.g. {suggestion})";
         }
 
         private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';

@@ -22,6 +22,10 @@ namespace WebexConnect.Messages.Validation
             if (inCarousel && card.MediaHeight == RcsMediaHeight.Tall)
                 problems.Add(field + ".MediaHeight", "Tall media is not allowed on a carousel card: use Short or Medium");
 
+            CommonRules.CheckCharacters(card.Title, field + ".Title", problems);
+            CommonRules.CheckCharacters(card.Description, field + ".Description", problems);
+            CommonRules.CheckCharacters(card.MediaUrl, field + ".MediaUrl", problems);
+
             if (inCarousel)
                 RcsSuggestionRules.CheckList(card.Suggestions, MaxCarouselSuggestions, field + ".Suggestions", "a carousel card", problems);
             else

@@ -16,6 +16,13 @@ namespace WebexConnect.Messages.Validation
 
             RcsSuggestionRules.CheckList(message.Suggestions, MaxMessageSuggestions, "Suggestions", "a message", problems);
             CheckFallback(message, problems);
+
+            CommonRules.CheckCharacters(message.Text, "Text", problems);
+            CommonRules.CheckCharacters(message.MediaUrl, "MediaUrl", problems);
+            CommonRules.CheckCharacters(message.EventMessageId, "EventMessageId", problems);
+            CommonRules.CheckCharacters(message.FallbackSenderId, "FallbackSenderId", problems);
+            CommonRules.CheckCharacters(message.FallbackText, "FallbackText", problems);
+            CommonRules.CheckCharacters(message.CarrierId, "CarrierId", problems);
         }
 
         private static void CheckNoContent(RcsMessage message, ProblemList problems)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using WebexConnect.Messages.Sms;
 
@@ -14,7 +15,7 @@ namespace WebexConnect.Messages.Validation
         internal static void Check(SmsMessage message, ProblemList problems)
         {
             if (message.From.StartsWith("+", StringComparison.Ordinal))
-                problems.Add("From", $"'{message.From}' starts with +: write a long code as digits only (e.g. 447700900123)");
+                problems.Add("From", $"{InputEcho.Quote(message.From)} starts with +: write a long code as digits only (e.g. 447700900123)");
 
             var hasText = !string.IsNullOrEmpty(message.Text);
             if (message.Template is not null)
@@ -36,13 +37,26 @@ namespace WebexConnect.Messages.Validation
                     var nonGsm = SmsCalculator.Measure(text, SmsEncoding.Text).UnicodeCharacters;
                     if (nonGsm.Count > 0)
                         problems.Add("Text",
-                            $"Text encoding (GSM-7) cannot carry {string.Join(" ", nonGsm.Select(c => "'" + c + "'"))}: " +
+                            $"Text encoding (GSM-7) cannot carry {NamedCharacters(nonGsm)}: " +
                             "use Encoding Auto or Unicode, or replace those characters");
                 }
             }
 
+            CommonRules.CheckCharacters(message.Text, "Text", problems);
+            CommonRules.CheckCharacters(message.Domain, "Domain", problems);
+            CommonRules.CheckCharacters(message.Tag1, "Tag1", problems);
+            CommonRules.CheckCharacters(message.Tag2, "Tag2", problems);
+
             if (message.ShortenLinks == true && string.IsNullOrWhiteSpace(message.Domain))
                 problems.Add("Domain", "ShortenLinks needs the short-link Domain configured for the tenant");
+        }
+
+        /// <summary>The first few characters, quoted so invisible ones show, and how many more: one readable line.</summary>
+        private static string NamedCharacters(IReadOnlyList<string> characters)
+        {
+            const int Shown = 10;
+            var named = string.Join(" ", characters.Take(Shown).Select(InputEcho.Quote));
+            return characters.Count <= Shown ? named : $"{named} and {characters.Count - Shown} more";
         }
     }
 }

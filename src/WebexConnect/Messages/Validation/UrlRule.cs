@@ -11,9 +11,9 @@ namespace WebexConnect.Messages.Validation
         internal static string? CheckWebhook(string value)
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                return $"'{value}' is not an absolute URL: use https://host/path";
+                return $"{InputEcho.Quote(value)} is not an absolute URL: use https://host/path";
             if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
-                return $"'{value}' uses http: webhooks need https (http is accepted only for localhost/127.0.0.1 in tests)";
+                return $"{InputEcho.Quote(value)} uses http: webhooks need https (http is accepted only for localhost/127.0.0.1 in tests)";
             return null;
         }
 
@@ -21,8 +21,8 @@ namespace WebexConnect.Messages.Validation
         internal static string? CheckHttps(string value)
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                return $"'{value}' is not an absolute URL: use https://host/path";
-            if (uri.Scheme != Uri.UriSchemeHttps) return $"'{value}' uses http: use https";
+                return $"{InputEcho.Quote(value)} is not an absolute URL: use https://host/path";
+            if (uri.Scheme != Uri.UriSchemeHttps) return $"{InputEcho.Quote(value)} uses http: use https";
             return null;
         }
 
@@ -30,7 +30,7 @@ namespace WebexConnect.Messages.Validation
         internal static string? CheckWeb(string value)
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                return $"'{value}' is not an absolute URL: use https://host/path";
+                return $"{InputEcho.Quote(value)} is not an absolute URL: use https://host/path";
             return null;
         }
 

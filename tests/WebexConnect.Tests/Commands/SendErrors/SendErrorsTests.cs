@@ -83,5 +83,20 @@ namespace WebexConnect.Tests.Commands.SendErrors
         {
             Assert.Equal(category, WebexConnect.Results.SendErrors.CategoryForSessionFailure(errorId));
         }
+
+        [Theory]
+        [InlineData(SendStatus.Queued, false)]
+        [InlineData(SendStatus.Scheduled, false)]
+        [InlineData(SendStatus.Skipped, false)]   // a resumed run's point, not a failure: -ErrorAction Stop must not stop on it
+        [InlineData(SendStatus.Invalid, true)]
+        [InlineData(SendStatus.Rejected, true)]
+        [InlineData(SendStatus.Failed, true)]
+        [InlineData(SendStatus.Unknown, true)]
+        public void Every_status_but_success_and_skipped_goes_to_the_error_stream(SendStatus status, bool isError)
+        {
+            var result = new SendResult(MessageChannel.Sms, "+447700900001", null, status);
+
+            Assert.Equal(isError, WebexConnect.Results.SendErrors.IsError(result));
+        }
     }
 }

@@ -1,0 +1,41 @@
+<#
+.SYNOPSIS
+    A nightly SMS run for Task Scheduler: sends the day's CSV once and appends every result to a CSV report.
+.DESCRIPTION
+    Connects from the WEBEXCONNECT_* environment variables of the task's account (or -Sandbox).
+    Re-running it on the same day (after a crash or a reboot) sends only what was not sent: the day's
+    -Journal file makes rows already sent come back Skipped, and rows whose request was in flight come back
+    Unknown and are not resent (check the delivery reports for them first).
+
+    Register it, as the account that owns the environment variables:
+      $action  = New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '-NoProfile -File C:\Jobs\Send-NightlySms.ps1'
+      $trigger = New-ScheduledTaskTrigger -Daily -At '02:00'
+      Register-ScheduledTask -TaskName 'Nightly SMS' -Action $action -Trigger $trigger -User 'CONTOSO\svc-sms' -Password (Read-Host 'Password')
+.EXAMPLE
+    ./docs/examples/Send-NightlySms.ps1 -Sandbox -ReportFolder ./out/reports
+#>
+param(
+    [string] $Path = (Join-Path $PSScriptRoot 'sms-recipients.csv'),
+    [string] $ReportFolder = (Join-Path $PSScriptRoot 'reports'),
+    [string] $From = 'ACME',
+    [string] $Text = 'Hi $(Name), your order $(Order) has shipped.',
+    [switch] $Sandbox
+)
+
+$ErrorActionPreference = 'Stop'    # the script's own commands; per-row send errors stay non-terminating below
+if (-not (Get-Module WebexConnect)) { Import-Module WebexConnect }
+if ($Sandbox) { Connect-WebexConnect -Sandbox } else { Connect-WebexConnect }
+
+$null = New-Item -ItemType Directory -Path $ReportFolder -Force
+$report = Join-Path $ReportFolder ('sms-{0:yyyy-MM-dd}.csv' -f (Get-Date))
+
+$journal = Join-Path $ReportFolder ('sms-{0:yyyy-MM-dd}.journal' -f (Get-Date))
+
+Import-Csv -Path $Path -Encoding UTF8 |
+    Send-ConnectSms -From $From -Text $Text -Journal $journal -ErrorAction Continue -ErrorVariable sendErrors |
+    Select-Object SubmittedAt, Destination, CorrelationId, Status, Code, Reason, MessageId, Parts |
+    Export-Csv -Path $report -Append -NoTypeInformation -Encoding UTF8
+
+# Rows already sent by an earlier run today come back Skipped, which is not an error.
+Write-Output "Report: $report ($($sendErrors.Count) row(s) not accepted)"
+if ($sendErrors.Count -gt 0) { exit 1 }    # Task Scheduler shows the run as failed

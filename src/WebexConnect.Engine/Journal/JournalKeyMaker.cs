@@ -1,0 +1,57 @@
+using System;
+using System.Security.Cryptography;
+using System.Text.Json;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Messages;
+
+namespace WebexConnect.Engine.Journal
+{
+    /// <summary>
+    /// Names a send without writing what it was: HMAC-SHA256, keyed with the journal's random salt, over
+    /// the channel, the message's shared JSON (text, sender, options), the destination object exactly as it
+    /// travels (addresses, correlation ID, substitutions, GTR IDs) and which repeat of it in the run this is.
+    /// </summary>
+    /// <remarks>
+    /// Why a salted HMAC rather than a plain SHA-256: phone numbers are a small space (about 10^10), so a
+    /// plain hash of a known message and a number is reversed by trying them all, with tables that serve
+    /// every journal alike. With a per-journal salt, nothing precomputed applies and the same person in two
+    /// journals gets unrelated keys. The salt lives in the journal's header, so whoever holds the file and
+    /// also knows the exact text, substitutions and correlation ID of a row can still test guesses: the file
+    /// deserves the care of the CSV it was made from, though it holds no number, address or text itself.
+    /// Not thread-safe: the dispatcher calls it on the pipeline thread.
+    /// </remarks>
+    internal sealed class JournalKeyMaker : IDisposable
+    {
+        private readonly HMACSHA256 _hmac;
+        private readonly PayloadBuffer _buffer = new PayloadBuffer(512);
+
+        public JournalKeyMaker(byte[] salt)
+        {
+            if (salt is null || salt.Length == 0) throw new ArgumentException("The journal needs a salt.", nameof(salt));
+            _hmac = new HMACSHA256(salt);
+        }
+
+        /// <summary>The key of the <paramref name="occurrence"/>-th (1-based) identical send of the run.</summary>
+        public JournalKey For(MessageShape shape, Recipient recipient, int occurrence)
+        {
+            if (shape is null) throw new ArgumentNullException(nameof(shape));
+            if (recipient is null) throw new ArgumentNullException(nameof(recipient));
+
+            _buffer.Clear();
+            using (var writer = new Utf8JsonWriter(_buffer, WireFormat.Compact))
+            {
+                // Valid JSON in which the shared part is one opaque string: no two inputs write the same bytes.
+                writer.WriteStartObject();
+                writer.WriteString("channel", WireFormat.Channel(shape.Channel));
+                writer.WriteBase64String("shape", shape.SharedJson.Span);
+                DestinationWriter.WriteTo(writer, shape.Channel, new[] { recipient });
+                writer.WriteNumber("occurrence", occurrence);
+                writer.WriteEndObject();
+            }
+
+            return JournalKey.FromHash(_hmac.ComputeHash(_buffer.ToArray()));
+        }
+
+        public void Dispose() => _hmac.Dispose();
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Journal
+{
+    /// <summary>
+    /// One send run's use of a journal: decides, record by record, whether an earlier run already sent
+    /// it, and hands the keys of what is sent to <see cref="JournalingTransport"/>.
+    /// </summary>
+    /// <remarks>
+    /// What an earlier run recorded last decides:
+    /// queued or scheduled: Skipped, never sent twice;
+    /// intent without outcome, or unknown: Unknown, not resent unless ResendAmbiguous (-ResendUnknown);
+    /// failed: sent again (it was never accepted);
+    /// rejected: sent again too. The same key means the same content, but a rejection can hang on what
+    /// changed since (a service activated, a contact policy, a template); another refusal costs nothing.
+    /// The journal is opened on the first record, so a run that sends nothing (-WhatIf) leaves no file.
+    /// </remarks>
+    internal sealed class JournalRun : IDisposable
+    {
+        private const string Code = "Journal";
+
+        private readonly string _path;
+        private readonly bool _resendUnknown;
+        private readonly Func<DateTimeOffset>? _clock;
+        // Identical sends in one run (same content, destination and correlation ID) are told apart by
+        // their count, so a re-run skips as many of them as went out before.
+        private readonly Dictionary<JournalKey, int> _seen = new Dictionary<JournalKey, int>();
+        private SendJournal? _journal;
+        private JournalKeyMaker? _keys;
+        private bool _disposed;
+
+        public JournalRun(string path, bool resendUnknown, Func<DateTimeOffset>? clock = null)
+        {
+            _path = path ?? throw new ArgumentNullException(nameof(path));
+            _resendUnknown = resendUnknown;
+            _clock = clock;
+        }
+
+        /// <summary>The keys of records on their way, for the transport.</summary>
+        public PendingKeys Pending { get; } = new PendingKeys();
+
+        /// <summary>The open journal; there is one once a record has been admitted.</summary>
+        public SendJournal Journal => _journal ?? throw new InvalidOperationException("The journal is opened by the first record.");
+
+        /// <summary>
+        /// Null when the item is to be sent (its key is then pending, and the item may be a copy: send the
+        /// one returned in <paramref name="toSend"/>); otherwise the result that takes its place.
+        /// </summary>
+        public SendResult? Admit(DispatchItem item, MessageShape shape, out DispatchItem toSend)
+        {
+            if (item is null) throw new ArgumentNullException(nameof(item));
+            var journal = Open();
+            toSend = item;
+
+            var key = _keys!.For(shape, item.Recipient, 1);
+            _seen.TryGetValue(key, out var earlierInRun);
+            _seen[key] = earlierInRun + 1;
+            if (earlierInRun > 0) key = _keys.For(shape, item.Recipient, earlierInRun + 1);
+
+            if (journal.TryGetEarlier(key, out var entry))
+            {
+                var instead = Decide(item, entry);
+                if (instead is not null) return instead;
+            }
+
+            if (!Pending.TryAdd(item.Recipient, key))
+            {
+                // The caller handed the same Recipient object again while the first is still on its way.
+                var copy = new Recipient(item.Recipient.Addresses, item.Recipient.CorrelationId, item.Recipient.Substitutions, item.Recipient.GtrIds);
+                toSend = new DispatchItem(item.Message, copy, item.InputObject) { Parts = item.Parts };
+                Pending.TryAdd(copy, key);
+            }
+
+            return null;
+        }
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _journal?.Dispose();
+            _keys?.Dispose();
+        }
+
+        private SendJournal Open()
+        {
+            if (_disposed) throw new ObjectDisposedException(nameof(JournalRun));
+            if (_journal is null)
+            {
+                var journal = SendJournal.Open(_path, _clock);
+                _keys = new JournalKeyMaker(journal.Salt);
+                _journal = journal;
+            }
+
+            return _journal;
+        }
+
+        private SendResult? Decide(DispatchItem item, JournalEntry entry)
+        {
+            var when = entry.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+            switch (entry.State)
+            {
+                case JournalState.Queued:
+                case JournalState.Scheduled:
+                    return Result(item, SendStatus.Skipped, $"Already sent in an earlier run on {when} (journal).");
+                case JournalState.Intent when !_resendUnknown:
+                    return Result(item, SendStatus.Unknown,
+                        $"In flight when an earlier run stopped on {when} (journal); it may have been sent. Not resent: check delivery reports, then use -ResendUnknown to send it again.");
+                case JournalState.Unknown when !_resendUnknown:
+                    return Result(item, SendStatus.Unknown,
+                        $"Its outcome was unknown in an earlier run on {when} (journal). Not resent: check delivery reports, then use -ResendUnknown to send it again.");
+                default:
+                    return null;
+            }
+        }
+
+        private static SendResult Result(DispatchItem item, SendStatus status, string reason) =>
+            new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId, status,
+                code: Code, reason: reason, parts: item.Parts, inputObject: item.InputObject);
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Engine.Transport;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Journal
+{
+    /// <summary>
+    /// A send run with a journal (-Journal): records an earlier run already sent become results in their
+    /// place in the order (Skipped, or Unknown when an earlier run stopped mid-request); the rest go to
+    /// the dispatcher, whose transport records each batch's intent and outcome.
+    /// </summary>
+    internal sealed class JournalingDispatcher : IDispatcher
+    {
+        private readonly IDispatcher _inner;
+        private readonly JournalRun _run;
+        private readonly Func<ConnectMessage, MessageShape> _shapeOf;
+
+        // Pipeline thread only: the cmdlet usually hands the same message object for every row.
+        private ConnectMessage? _lastMessage;
+        private MessageShape? _lastShape;
+
+        private JournalingDispatcher(IDispatcher inner, JournalRun run, Func<ConnectMessage, MessageShape> shapeOf)
+        {
+            _inner = inner;
+            _run = run;
+            _shapeOf = shapeOf;
+        }
+
+        /// <summary>
+        /// The dispatcher <paramref name="createDispatcher"/> makes over <paramref name="transport"/>, with
+        /// the journal of <see cref="DispatchOptions.JournalPath"/> around both; unchanged without one.
+        /// </summary>
+        public static IDispatcher Create(DispatchOptions options, IBatchTransport transport,
+            Func<ConnectMessage, MessageShape> shapeOf, Func<IBatchTransport, IDispatcher> createDispatcher)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            if (string.IsNullOrEmpty(options.JournalPath)) return createDispatcher(transport);
+
+            var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous);
+            try
+            {
+                return new JournalingDispatcher(createDispatcher(new JournalingTransport(transport, run)), run, shapeOf);
+            }
+            catch
+            {
+                run.Dispose();
+                throw;
+            }
+        }
+
+        public DispatchProgress Progress => _inner.Progress;
+
+        public void Add(DispatchItem item)
+        {
+            if (item is null) throw new ArgumentNullException(nameof(item));
+            var instead = _run.Admit(item, ShapeOf(item.Message), out var toSend);
+            if (instead is null) _inner.Add(toSend);
+            else _inner.AddCompleted(instead);
+        }
+
+        public void AddCompleted(SendResult result) => _inner.AddCompleted(result);
+
+        public IReadOnlyList<SendResult> TakeReady() => _inner.TakeReady();
+
+        public IEnumerable<SendResult> Complete() => _inner.Complete();
+
+        public IReadOnlyList<DiagnosticEntry> TakeDiagnostics() => _inner.TakeDiagnostics();
+
+        /// <summary>Stops the run first, so that no outcome is still on its way when the journal closes.</summary>
+        public void Dispose()
+        {
+            try
+            {
+                _inner.Dispose();
+            }
+            finally
+            {
+                _run.Dispose();
+            }
+        }
+
+        private MessageShape ShapeOf(ConnectMessage message)
+        {
+            if (!ReferenceEquals(message, _lastMessage) || _lastShape is null)
+            {
+                _lastShape = _shapeOf(message);
+                _lastMessage = message;
+            }
+
+            return _lastShape;
+        }
+    }
+}

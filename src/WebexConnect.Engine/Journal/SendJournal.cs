@@ -1,0 +1,390 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text.Json;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Journal
+{
+    /// <summary>
+    /// The file that lets a re-run send only what was not sent: one JSON line per event, appended and
+    /// flushed to disk before the call returns, so what it says survives a crash, a reboot or Ctrl+C.
+    /// </summary>
+    /// <remarks>
+    /// Line 1 is the header (format, version, salt). Every other line is
+    /// {"s":"intent|queued|scheduled|rejected|failed|unknown","t":"2026-01-31T12:00:00Z","k":["32 hex digits",...]}:
+    /// one line per batch and state. The file stays open and writable by this run only, for as long as
+    /// the run lasts: a second run on the same journal fails at once.
+    /// </remarks>
+    internal sealed class SendJournal : IDisposable
+    {
+        private const string FormatName = "WebexConnect.Journal";
+        private const int FormatVersion = 1;
+        private const int SaltLength = 32;
+
+        private readonly FileStream _file;
+        private readonly Func<DateTimeOffset> _clock;
+        private readonly Dictionary<JournalKey, JournalEntry> _earlier;
+        private readonly PayloadBuffer _line = new PayloadBuffer(4096);
+        private readonly object _sync = new object();
+        private bool _disposed;
+
+        private SendJournal(string path, FileStream file, byte[] salt, Dictionary<JournalKey, JournalEntry> earlier, Func<DateTimeOffset> clock)
+        {
+            Path = path;
+            _file = file;
+            Salt = salt;
+            _earlier = earlier;
+            _clock = clock;
+        }
+
+        /// <summary>The journal's full path.</summary>
+        public string Path { get; }
+
+        /// <summary>The random HMAC key of this journal, from its header.</summary>
+        public byte[] Salt { get; }
+
+        /// <summary>How many keys earlier runs recorded.</summary>
+        public int EarlierCount => _earlier.Count;
+
+        /// <summary>
+        /// Opens or creates the journal and reads what earlier runs recorded. Throws SessionFailureException
+        /// (JournalInUse, JournalUnreadable) when it cannot be used: sending without it would defeat it.
+        /// </summary>
+        public static SendJournal Open(string path, Func<DateTimeOffset>? clock = null)
+        {
+            if (string.IsNullOrEmpty(path)) throw new ArgumentException("The journal path is empty.", nameof(path));
+            var fullPath = System.IO.Path.GetFullPath(path);
+            var file = OpenLocked(fullPath);
+            try
+            {
+                var content = JournalReader.Read(file, fullPath);
+                byte[] salt;
+                if (content.Salt is null)
+                {
+                    salt = NewSalt();
+                    file.SetLength(0);
+                    WriteHeader(file, salt, (clock ?? Now)());
+                }
+                else
+                {
+                    salt = content.Salt;
+                    // A half-written last line is an event whose flush never completed: drop it, so that
+                    // the lines appended now start on a line of their own and the file reads cleanly next time.
+                    if (content.ValidLength < file.Length) file.SetLength(content.ValidLength);
+                }
+
+                file.Seek(0, SeekOrigin.End);
+                return new SendJournal(fullPath, file, salt, content.Entries, clock ?? Now);
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>The last thing an earlier run recorded for the key, if anything.</summary>
+        public bool TryGetEarlier(JournalKey key, out JournalEntry entry) => _earlier.TryGetValue(key, out entry);
+
+        /// <summary>Appends one line for the keys and flushes it to disk. Throws when it could not.</summary>
+        public void Record(JournalState state, IReadOnlyList<JournalKey> keys) =>
+            Record(new[] { new KeyValuePair<JournalState, IReadOnlyList<JournalKey>>(state, keys) });
+
+        /// <summary>Appends a line per state and flushes them to disk once. Throws when it could not.</summary>
+        public void Record(IReadOnlyList<KeyValuePair<JournalState, IReadOnlyList<JournalKey>>> lines)
+        {
+            lock (_sync)
+            {
+                if (_disposed) throw new ObjectDisposedException(nameof(SendJournal), "The send run's journal is closed.");
+                var at = _clock();
+                foreach (var line in lines)
+                {
+                    if (line.Value.Count == 0) continue;
+                    _line.Clear();
+                    using (var writer = new Utf8JsonWriter(_line, WireFormat.Compact))
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("s", JournalStates.Name(line.Key));
+                        writer.WriteString("t", WireFormat.Timestamp(at.ToUniversalTime()));
+                        writer.WriteStartArray("k");
+                        foreach (var key in line.Value) writer.WriteStringValue(key.ToString());
+                        writer.WriteEndArray();
+                        writer.WriteEndObject();
+                    }
+
+                    var span = _line.GetSpan(1);
+                    span[0] = (byte)'\n';
+                    _line.Advance(1);
+                    _file.Write(_line.ToArray(), 0, _line.WrittenCount);
+                }
+
+                _file.Flush(flushToDisk: true);
+            }
+        }
+
+        /// <summary>Closes the file and releases it for the next run. Later records are refused.</summary>
+        public void Dispose()
+        {
+            lock (_sync)
+            {
+                if (_disposed) return;
+                _disposed = true;
+                _file.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Windows: others may read the file meanwhile, no one else may write it. Elsewhere .NET enforces
+        /// sharing with flock, where any share but None is a shared lock two runs could both hold, so the
+        /// lock is exclusive there: tools that do not lock (cat, tail) can still read it.
+        /// </summary>
+        private static FileShare ExclusiveWriter =>
+            Environment.OSVersion.Platform == PlatformID.Win32NT ? FileShare.Read : FileShare.None;
+
+        private static DateTimeOffset Now() => DateTimeOffset.UtcNow;
+
+        private static FileStream OpenLocked(string fullPath)
+        {
+            try
+            {
+                return new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, ExclusiveWriter, 4096, FileOptions.None);
+            }
+            catch (IOException ex) when (File.Exists(fullPath) && !(ex is FileNotFoundException) && !(ex is DirectoryNotFoundException) && !(ex is PathTooLongException))
+            {
+                throw new SessionFailureException("JournalInUse",
+                    $"The journal '{fullPath}' is in use by another send run (or another program). Wait for that run to end, or give this run a journal of its own.", inner: ex);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
+            {
+                throw new SessionFailureException("JournalUnreadable", $"The journal '{fullPath}' cannot be opened: {ex.Message}", inner: ex);
+            }
+        }
+
+        private static byte[] NewSalt()
+        {
+            var salt = new byte[SaltLength];
+            using (var random = RandomNumberGenerator.Create()) random.GetBytes(salt);
+            return salt;
+        }
+
+        private static void WriteHeader(FileStream file, byte[] salt, DateTimeOffset created)
+        {
+            var buffer = new PayloadBuffer(256);
+            using (var writer = new Utf8JsonWriter(buffer, WireFormat.Compact))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("format", FormatName);
+                writer.WriteNumber("version", FormatVersion);
+                writer.WriteString("created", WireFormat.Timestamp(created.ToUniversalTime()));
+                writer.WriteBase64String("salt", salt);
+                writer.WriteEndObject();
+            }
+
+            var bytes = buffer.ToArray();
+            file.Write(bytes, 0, bytes.Length);
+            file.WriteByte((byte)'\n');
+            file.Flush(flushToDisk: true);
+        }
+
+        /// <summary>Reads a journal file: its header's salt, the last entry per key, and where the good lines end.</summary>
+        private static class JournalReader
+        {
+            public sealed class Content
+            {
+                public byte[]? Salt { get; set; }
+                public Dictionary<JournalKey, JournalEntry> Entries { get; } = new Dictionary<JournalKey, JournalEntry>();
+                public long ValidLength { get; set; }
+            }
+
+            public static Content Read(FileStream file, string path)
+            {
+                var content = new Content();
+                var lines = new LineScanner(file);
+                long lineNumber = 0;
+                while (lines.Next(out var line, out var complete, out var endOffset))
+                {
+                    lineNumber++;
+                    var isLast = !complete || lines.AtEnd;
+                    // A line without its newline was cut short, however well it parses: none of it counts.
+                    var understood = false;
+                    try
+                    {
+                        if (complete) understood = lineNumber == 1 ? ReadHeader(line, content) : IsBlank(line) || ReadEvent(line, content);
+                    }
+                    catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidOperationException)
+                    {
+                        understood = false;
+                    }
+
+                    if (understood)
+                    {
+                        content.ValidLength = endOffset;
+                        continue;
+                    }
+
+                    if (lineNumber == 1 && !complete && IsStartOfHeader(line))
+                    {
+                        // The header itself was cut short: nothing was ever recorded, start afresh. Anything
+                        // else on line 1 is someone's file, never overwritten.
+                        content.Salt = null;
+                        return content;
+                    }
+
+                    if (lineNumber == 1)
+                        throw new SessionFailureException("JournalUnreadable",
+                            $"'{path}' is not a WebexConnect journal (or one of a newer version). Give -Journal a new file, or the journal of an earlier run of this script.");
+                    if (isLast) return content;
+                    throw new SessionFailureException("JournalUnreadable",
+                        $"Line {lineNumber} of the journal '{path}' is damaged. Only a damaged last line (a crash while writing it) is repaired on its own; restore the file from a backup, or send with a new journal after checking which rows were sent.");
+                }
+
+                return content;
+            }
+
+            private static bool IsBlank(byte[] line)
+            {
+                foreach (var b in line)
+                {
+                    if (b != (byte)' ' && b != (byte)'\r' && b != (byte)'\t') return false;
+                }
+
+                return true;
+            }
+
+            /// <summary>True for the bytes a header begins with, or a beginning of them.</summary>
+            private static bool IsStartOfHeader(byte[] line)
+            {
+                var expected = System.Text.Encoding.UTF8.GetBytes("{\"format\":\"" + FormatName + "\",");
+                var n = Math.Min(line.Length, expected.Length);
+                for (var i = 0; i < n; i++)
+                {
+                    if (line[i] != expected[i]) return false;
+                }
+
+                return true;
+            }
+
+            private static bool ReadHeader(byte[] line, Content content)
+            {
+                using var document = JsonDocument.Parse(line);
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object) return false;
+                if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName) return false;
+                if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != FormatVersion) return false;
+                if (!root.TryGetProperty("salt", out var salt) || salt.ValueKind != JsonValueKind.String) return false;
+                var bytes = salt.GetBytesFromBase64();
+                if (bytes.Length == 0) return false;
+                content.Salt = bytes;
+                return true;
+            }
+
+            private static bool ReadEvent(byte[] line, Content content)
+            {
+                using var document = JsonDocument.Parse(line);
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object) return false;
+                if (!root.TryGetProperty("s", out var s) || !JournalStates.TryParse(s.ValueKind == JsonValueKind.String ? s.GetString() : null, out var state)) return false;
+                if (!root.TryGetProperty("t", out var t) || t.ValueKind != JsonValueKind.String || !t.TryGetDateTimeOffset(out var at)) return false;
+                if (!root.TryGetProperty("k", out var k) || k.ValueKind != JsonValueKind.Array) return false;
+
+                var keys = new List<JournalKey>(k.GetArrayLength());
+                foreach (var item in k.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.String || !JournalKey.TryParse(item.GetString(), out var key)) return false;
+                    keys.Add(key);
+                }
+
+                // Applied only once the whole line is known to be good: the last event of a key wins.
+                foreach (var key in keys) content.Entries[key] = new JournalEntry(state, at);
+                return true;
+            }
+        }
+
+        /// <summary>Splits a stream into '\n'-terminated lines of bytes, reporting a last line without one.</summary>
+        private sealed class LineScanner
+        {
+            private readonly Stream _stream;
+            private byte[] _buffer = new byte[64 * 1024];
+            private int _start;
+            private int _end;
+            private long _consumed;
+            private bool _eof;
+
+            public LineScanner(Stream stream)
+            {
+                _stream = stream;
+                _stream.Seek(0, SeekOrigin.Begin);
+            }
+
+            /// <summary>True once nothing follows the line last returned.</summary>
+            public bool AtEnd
+            {
+                get
+                {
+                    Fill();
+                    return _eof && _start == _end;
+                }
+            }
+
+            public bool Next(out byte[] line, out bool complete, out long endOffset)
+            {
+                while (true)
+                {
+                    var newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
+                    if (newline >= 0)
+                    {
+                        line = Take(newline - _start, 1);
+                        complete = true;
+                        endOffset = _consumed;
+                        return true;
+                    }
+
+                    if (_eof)
+                    {
+                        complete = false;
+                        if (_start == _end)
+                        {
+                            line = Array.Empty<byte>();
+                            endOffset = _consumed;
+                            return false;
+                        }
+
+                        line = Take(_end - _start, 0);
+                        endOffset = _consumed;
+                        return true;
+                    }
+
+                    Fill(force: true);
+                }
+            }
+
+            private byte[] Take(int length, int terminator)
+            {
+                var line = new byte[length];
+                Buffer.BlockCopy(_buffer, _start, line, 0, length);
+                _start += length + terminator;
+                _consumed += length + terminator;
+                return line;
+            }
+
+            private void Fill(bool force = false)
+            {
+                if (_eof || (!force && _start < _end)) return;
+                if (_start > 0)
+                {
+                    Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                    _end -= _start;
+                    _start = 0;
+                }
+
+                if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+                var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+                if (read == 0) _eof = true;
+                else _end += read;
+            }
+        }
+    }
+}

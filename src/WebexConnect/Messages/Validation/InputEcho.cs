@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+
+namespace WebexConnect.Messages.Validation
+{
+    /// <summary>
+    /// How a problem message quotes a value from the input, so that every error stays one short line a
+    /// person can read in a console or a log.
+    /// </summary>
+    /// <remarks>
+    /// A 10,000-digit number echoed whole buries the error; so a long value is cut to its start, "…" and its
+    /// length. Control, bidirectional and other invisible characters are written as \uXXXX: a NUL or a newline
+    /// breaks the line in a log, and a right-to-left override makes the console show the rest of the line
+    /// reversed, hiding which value was wrong.
+    /// </remarks>
+    internal static class InputEcho
+    {
+        /// <summary>The longest value quoted whole; longer ones are cut with "…".</summary>
+        internal const int MaxQuotedCharacters = 60;
+
+        /// <summary>"'value'", or "'start…' (N characters)" for a value over 60 characters; invisible characters escaped.</summary>
+        internal static string Quote(string value)
+        {
+            if (value.Length <= MaxQuotedCharacters) return "'" + Visible(value) + "'";
+            var cut = MaxQuotedCharacters - 1;
+            if (char.IsHighSurrogate(value[cut - 1]) && char.IsLowSurrogate(value[cut])) cut--; // never split an emoji
+            return "'" + Visible(value.Substring(0, cut)) + "…' (" + value.Length.ToString(CultureInfo.InvariantCulture) + " characters)";
+        }
+
+        /// <summary>The text with every character that would not print as itself written as \uXXXX.</summary>
+        internal static string Visible(string text)
+        {
+            StringBuilder? result = null;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    result?.Append(c).Append(text[i + 1]);
+                    i++;
+                }
+                else if (IsInvisible(c))
+                {
+                    result ??= new StringBuilder(text, 0, i, text.Length + 16);
+                    result.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    result?.Append(c);
+                }
+            }
+            return result?.ToString() ?? text;
+        }
+
+        /// <summary>
+        /// The 1-based position of the first UTF-16 surrogate without its partner, or 0 when there is none.
+        /// Such a character cannot be written as UTF-8, so JSON would carry U+FFFD instead of the value given.
+        /// </summary>
+        internal static int LoneSurrogatePosition(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+                else if (char.IsSurrogate(text[i])) return i + 1;
+            }
+            return 0;
+        }
+
+        private static bool IsInvisible(char c)
+        {
+            if (char.IsSurrogate(c)) return true; // only lone ones reach here
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.Control:            // NUL, tab, CR, LF, ESC, DEL, C1
+                case UnicodeCategory.Format:             // RLO, LRI, ZWJ, BOM, soft hyphen
+                case UnicodeCategory.LineSeparator:      // U+2028
+                case UnicodeCategory.ParagraphSeparator: // U+2029
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

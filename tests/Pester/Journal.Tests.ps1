@@ -1,0 +1,115 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# -Journal inside a real PowerShell, against the in-process sandbox: running the same command again sends
+# only what was not sent, relative paths follow PowerShell's location, and the file holds no personal data.
+
+BeforeAll {
+    $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
+    Import-Module $manifest -Force -ErrorAction Stop
+    Connect-WebexConnect -Sandbox | Out-Null
+
+    function Get-RequestCount { @(Get-ConnectSandboxRequest).Count }
+
+    $script:rows = @(
+        [pscustomobject]@{ Phone = '+447700900101'; Name = 'Ann' }
+        [pscustomobject]@{ Phone = '+447700900102'; Name = 'Bob' }
+        [pscustomobject]@{ Phone = '+447700900103'; Name = 'Cy' }
+    )
+}
+
+AfterAll {
+    Disconnect-WebexConnect -ErrorAction SilentlyContinue
+    Remove-Module WebexConnect -ErrorAction SilentlyContinue
+}
+
+Describe 'Send-ConnectSms -Journal' {
+    It 'sends every row once, and on the same command again sends nothing and reports each row Skipped' {
+        $journal = 'TestDrive:\again.journal'
+
+        $first = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal)
+        $before = Get-RequestCount
+        $second = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorVariable skipped -ErrorAction SilentlyContinue)
+
+        $first.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $second.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        $second.Destination | Should -Be @('+447700900101', '+447700900102', '+447700900103')
+        $second[0].Reason | Should -BeLike '*earlier run*'
+        Get-RequestCount | Should -Be $before
+        # Skipped is the point of a re-run, not an error: -ErrorAction Stop must not stop at the first row already sent.
+        $skipped.Count | Should -Be 0
+        { $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'sends only the rows that are new since the last run' {
+        $journal = 'TestDrive:\grown.journal'
+        $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+
+        $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Queued', 'Queued')
+    }
+
+    It 'sends again when the text changed' {
+        $journal = 'TestDrive:\changed.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+
+        $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+    }
+
+    It 'resolves a relative path against the current PowerShell location' {
+        Push-Location TestDrive:\
+        try {
+            $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'relative.journal' | Out-Null
+        }
+        finally {
+            Pop-Location
+        }
+
+        Test-Path 'TestDrive:\relative.journal' | Should -BeTrue
+    }
+
+    It 'holds no phone number, name or text' {
+        $journal = 'TestDrive:\private.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Your parcel is ready, $(Name)' -Journal $journal | Out-Null
+
+        $content = Get-Content -Raw -LiteralPath (Convert-Path $journal)
+
+        $content | Should -Not -Match '7700900'
+        $content | Should -Not -Match 'Ann|Bob|parcel|ACME'
+    }
+
+    It 'creates no journal with -WhatIf' {
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'TestDrive:\whatif.journal' -WhatIf | Out-Null
+
+        Test-Path 'TestDrive:\whatif.journal' | Should -BeFalse
+    }
+
+    It 'refuses a file that is not a journal, leaving it as it was' {
+        Set-Content -LiteralPath (Join-Path $TestDrive 'people.csv') -Value 'Phone,Name'
+        $before = Get-RequestCount
+
+        { $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'TestDrive:\people.csv' } | Should -Throw -ErrorId 'JournalUnreadable'
+
+        Get-RequestCount | Should -Be $before
+        (Get-Content -LiteralPath (Join-Path $TestDrive 'people.csv')) | Should -Be 'Phone,Name'
+    }
+}
+
+Describe 'Send-ConnectEmail -Journal' {
+    It 'skips the addresses an earlier run sent to' {
+        $journal = 'TestDrive:\mail.journal'
+        $mail = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Name = 'Bob' }
+        )
+        $mail | Send-ConnectEmail -From 'news@example.com' -Subject 'Hello' -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        $before = Get-RequestCount
+
+        $results = @($mail | Send-ConnectEmail -From 'news@example.com' -Subject 'Hello' -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Skipped')
+        Get-RequestCount | Should -Be $before
+        Get-Content -Raw -LiteralPath (Convert-Path $journal) | Should -Not -Match 'example\.com'
+    }
+}

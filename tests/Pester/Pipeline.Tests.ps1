@@ -1,0 +1,145 @@
+#Requires -Version 5.1
+# Pester 5: the pipeline binding recipe of DESIGN.md, as PowerShell itself binds it. -To is a
+# ConnectDestination[] that takes pipeline input by value and by property name, and -InputObject (PSObject)
+# receives the same row for its other columns. So a CSV row binds by its column, a plain string by value,
+# and a row without a destination column gets PowerShell's own binding error instead of being sent as text.
+# Build first: dotnet build -c Release (or ./build.ps1).
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+
+    # The bodies the sandbox received, parsed, in order of arrival.
+    function script:Get-SentBody {
+        Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json }
+    }
+
+    # Every number the sandbox received, sorted.
+    function script:Get-SentNumber {
+        @(Get-SentBody).to.msisdn | Sort-Object
+    }
+}
+
+AfterAll {
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'How Send-ConnectSms binds pipeline input' {
+    BeforeEach {
+        # A new sandbox per test: its requests are this test's alone. -Tps: the few rows go out at once.
+        Connect-WebexConnect -Sandbox -Tps 1000
+    }
+
+    It 'declares -To as ConnectDestination[] taking pipeline input by value and by name, with the column aliases' {
+        $to = (Get-Command Send-ConnectSms).Parameters['To']
+
+        $to.ParameterType | Should -Be ([WebexConnect.Composition.ConnectDestination[]])
+        $to.Aliases | Should -Be @('Phone', 'Mobile', 'MobileNumber', 'PhoneNumber', 'Msisdn', 'Number')
+        $to.ParameterSets.Values.ValueFromPipeline | Select-Object -Unique | Should -BeTrue
+        $to.ParameterSets.Values.ValueFromPipelineByPropertyName | Select-Object -Unique | Should -BeTrue
+        (Get-Command Send-ConnectSms).Parameters['InputObject'].ParameterType | Should -Be ([psobject])
+    }
+
+    It 'binds a CSV row by its Phone column and sends its other columns as substitutions' {
+        $csv = Join-Path $TestDrive 'people.csv'
+        Set-Content -Path $csv -Value @(
+            '"Phone","Name","City"'
+            '"+447700900501","Ann","Leeds"'
+        )
+
+        $results = @(Import-Csv $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)')
+
+        $results.Count | Should -Be 1
+        $results[0].Status | Should -Be 'Queued'
+        $results[0].Destination | Should -Be '+447700900501'
+        $results[0].InputObject.City | Should -Be 'Leeds'
+        $sent = @(Get-SentBody)[0].to
+        @($sent).Count | Should -Be 1
+        $sent[0].msisdn | Should -Be @('+447700900501')
+        $sent[0].substitutions.Name | Should -Be 'Ann'
+        $sent[0].substitutions.City | Should -Be 'Leeds'
+        $sent[0].substitutions.PSObject.Properties.Name | Should -Not -Contain 'Phone'
+    }
+
+    It 'refuses a row with no destination column with PowerShell''s own binding error, and sends the other rows' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900511'; Name = 'Ann' }
+            [pscustomobject]@{ Name = 'Bob'; City = 'York' }
+            [pscustomobject]@{ Phone = '+447700900513'; Name = 'Cy' }
+        )
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable bindErrors -ErrorAction SilentlyContinue)
+
+        # The unbindable row never reaches the cmdlet: no result, one error naming -To, the row as its target.
+        $results.Destination | Should -Be @('+447700900511', '+447700900513')
+        $bindErrors.Count | Should -Be 1
+        $bindErrors[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectMissingMandatory,*'
+        $bindErrors[0].Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
+        $bindErrors[0].Exception.Message | Should -Match '\bTo\b'
+        $bindErrors[0].TargetObject.Name | Should -Be 'Bob'
+        # Not a silent send of the row turned into text ("@{Name=Bob; City=York}").
+        Get-SentNumber | Should -Be @('+447700900511', '+447700900513')
+    }
+
+    It 'binds a plain string by value, with no columns to substitute' {
+        $results = @('+447700900521' | Send-ConnectSms -From ACME -Text 'Hello')
+
+        $results.Count | Should -Be 1
+        $results[0].Status | Should -Be 'Queued'
+        $results[0].Destination | Should -Be '+447700900521'
+        $results[0].InputObject | Should -Be '+447700900521'
+        $sent = @(Get-SentBody)[0].to[0]
+        $sent.msisdn | Should -Be @('+447700900521')
+        $sent.PSObject.Properties.Name | Should -Not -Contain 'substitutions'
+    }
+
+    It 'returns the results in input order when the rows travel in different requests' {
+        # Two texts are two message shapes, so at least two requests, which may finish in any order.
+        $rows = 1..6 | ForEach-Object {
+            [pscustomobject]@{ Phone = '+4477009005{0:d2}' -f (30 + $_); Text = if ($_ % 2) { 'Odd row' } else { 'Even row' } }
+        }
+
+        $results = @($rows | Send-ConnectSms -From ACME)
+
+        $results.Destination | Should -Be $rows.Phone
+        $results.Status | Select-Object -Unique | Should -Be 'Queued'
+        @(Get-ConnectSandboxRequest).Count | Should -BeGreaterOrEqual 2
+    }
+
+    It 'exports the results with Export-Csv, InputObject included' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900541'; Name = 'Ann' }
+            [pscustomobject]@{ Phone = '07700 900542'; Name = 'Bob' }
+        )
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue)
+        $path = Join-Path $TestDrive 'results.csv'
+
+        { $results | Export-Csv -Path $path -NoTypeInformation -ErrorAction Stop } | Should -Not -Throw
+
+        $exported = @(Import-Csv $path)
+        $exported.Count | Should -Be 2
+        $exported.Status | Should -Be @('Queued', 'Invalid')
+        $exported.Destination | Should -Be @('+447700900541', '07700 900542')
+        $exported[0].MessageId | Should -Not -BeNullOrEmpty
+        $exported[1].Reason | Should -Match 'Row 2'
+        $exported[0].PSObject.Properties.Name | Should -Contain 'InputObject'
+        $exported[0].InputObject | Should -Match 'Ann'
+    }
+
+    It 'stops promptly when Select-Object -First 2 has its results, leaving the rest unsent' {
+        # At 10 per second, sending all 50 rows takes at least 4 seconds; the first two are back at once.
+        Connect-WebexConnect -Sandbox -Tps 10
+        $rows = 1..50 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009006{0:d2}' -f $_; Name = "Row $_" } }
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' | Select-Object -First 2)
+
+        $clock.Stop()
+        $results.Count | Should -Be 2
+        $results.Destination | Should -Be @('+447700900601', '+447700900602')
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 3.5
+        $sent = (Get-ConnectSandboxRequest | Measure-Object -Property DestinationCount -Sum).Sum
+        $sent | Should -BeLessThan 50
+    }
+}

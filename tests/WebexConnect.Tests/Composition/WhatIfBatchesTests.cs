@@ -1,0 +1,59 @@
+using System.Linq;
+using WebexConnect.Composition;
+using WebexConnect.Messages;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    public class WhatIfBatchesTests
+    {
+        private static Recipient Number(int i) => new Recipient("+4477009" + i.ToString("00000"));
+
+        [Fact]
+        public void Rows_of_one_message_are_reported_in_requests_of_the_batch_size()
+        {
+            var message = new SmsMessage { From = "ACME", Text = "Hi" };
+            var batches = new WhatIfBatches(100);
+
+            var full = Enumerable.Range(1, 250).Select(i => batches.Add(message, Number(i), i)).Where(b => b != null).ToList();
+            var rest = batches.Flush();
+
+            Assert.Equal(2, full.Count);
+            Assert.Single(rest);
+            Assert.Equal(new[] { 100, 100, 50 }, full.Concat(rest).Select(b => b!.Addresses.Count));
+            Assert.Equal("batch 1: 100 destinations, rows 1-100 (+447700900001, +447700900002, +447700900003 and 97 more)", full[0]!.Target);
+            Assert.Equal("batch 3: 50 destinations, rows 201-250 (+447700900201, +447700900202, +447700900203 and 47 more)", rest[0].Target);
+        }
+
+        [Fact]
+        public void Different_messages_travel_in_their_own_batches()
+        {
+            var english = new SmsMessage { From = "ACME", Text = "Hi" };
+            var french = new SmsMessage { From = "ACME", Text = "Salut" };
+            var batches = new WhatIfBatches(1000);
+
+            batches.Add(english, Number(1), 1);
+            batches.Add(french, Number(2), 2);
+            batches.Add(english, Number(3), 3);
+            var all = batches.Flush();
+
+            Assert.Equal(2, all.Count);
+            Assert.Equal(new[] { "+447700900001", "+447700900003" }, all[0].Addresses);
+            Assert.Equal("batch 2: 1 destination, row 2 (+447700900002)", all[1].Target);
+        }
+
+        [Fact]
+        public void A_bulk_destination_counts_every_address_against_the_batch_size()
+        {
+            var message = new SmsMessage { From = "ACME", Text = "Hi" };
+            var batches = new WhatIfBatches(3);
+
+            Assert.Null(batches.Add(message, new Recipient(new[] { "+447700900001", "+447700900002" }), 1));
+            var full = batches.Add(message, new Recipient(new[] { "+447700900003", "+447700900004" }), 2);
+
+            Assert.NotNull(full);
+            Assert.Equal(2, full!.Addresses.Count);
+            Assert.Equal(2, batches.Flush().Single().Addresses.Count);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace WebexConnect.Tests.Docs
+{
+    /// <summary>
+    /// A cmdlet page in docs/, read the way PlatyPS 1.0 (schema 2024-05-01) reads it: front matter,
+    /// "## " sections, "### " entries, and the yaml block of each parameter. Only what the tests check is
+    /// parsed; a page this reader cannot follow fails the tests rather than passing them.
+    /// </summary>
+    internal sealed class HelpPage
+    {
+        private static readonly Regex Section = new Regex(@"^## (?<name>.+?)\s*$");
+        private static readonly Regex Entry = new Regex(@"^### (?<name>.+?)\s*$");
+
+        private HelpPage(string path, string text)
+        {
+            Path = path;
+            var lines = text.Replace("\r\n", "\n").Split('\n');
+            var body = ReadFrontMatter(lines, FrontMatter);
+            Title = lines.Skip(body).FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?.Substring(2).Trim();
+
+            string? section = null;
+            string? entry = null;
+            foreach (var line in lines.Skip(body))
+            {
+                var s = Section.Match(line);
+                if (s.Success)
+                {
+                    section = s.Groups["name"].Value;
+                    entry = null;
+                    Sections[section] = new List<string>();
+                    continue;
+                }
+                if (section is null) continue;
+                var e = Entry.Match(line);
+                if (e.Success)
+                {
+                    entry = e.Groups["name"].Value;
+                    Entries(section)[entry] = new List<string>();
+                    continue;
+                }
+                Sections[section].Add(line);
+                if (entry != null) Entries(section)[entry].Add(line);
+            }
+        }
+
+        public string Path { get; }
+
+        public string FileName => System.IO.Path.GetFileName(Path);
+
+        public Dictionary<string, string> FrontMatter { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public string? Title { get; }
+
+        /// <summary>Each "## " section's lines, its "### " entries included.</summary>
+        public Dictionary<string, List<string>> Sections { get; } = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+
+        private Dictionary<string, Dictionary<string, List<string>>> EntriesBySection { get; } =
+            new Dictionary<string, Dictionary<string, List<string>>>(StringComparer.Ordinal);
+
+        /// <summary>The "### " entries of a section, in page order, each with its lines.</summary>
+        public Dictionary<string, List<string>> Entries(string section)
+        {
+            if (!EntriesBySection.TryGetValue(section, out var entries))
+                EntriesBySection[section] = entries = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            return entries;
+        }
+
+        /// <summary>The section's text without its entries' headings, trimmed; empty when the section is missing.</summary>
+        public string Text(string section) =>
+            Sections.TryGetValue(section, out var lines) ? string.Join("\n", lines).Trim() : "";
+
+        /// <summary>The documented parameters (### -Name under ## PARAMETERS) with their yaml facts.</summary>
+        public IReadOnlyList<DocumentedParameter> Parameters =>
+            Entries("PARAMETERS").Where(e => e.Key.StartsWith("-", StringComparison.Ordinal))
+                .Select(e => DocumentedParameter.Read(e.Key.Substring(1), e.Value)).ToArray();
+
+        /// <summary>The syntax blocks: set name (without " (Default)"), whether marked default, and the syntax text.</summary>
+        public IReadOnlyList<(string Set, bool IsDefault, string Syntax)> SyntaxBlocks =>
+            Entries("SYNTAX").Select(e =>
+            {
+                var isDefault = e.Key.EndsWith(" (Default)", StringComparison.Ordinal);
+                var set = isDefault ? e.Key.Substring(0, e.Key.Length - " (Default)".Length) : e.Key;
+                return (set, isDefault, string.Join("\n", CodeLines(e.Value)));
+            }).ToArray();
+
+        /// <summary>Each example's code (the lines inside its fences).</summary>
+        public IReadOnlyList<(string Title, string Code)> Examples =>
+            Entries("EXAMPLES").Select(e => (e.Key, string.Join("\n", CodeLines(e.Value)))).ToArray();
+
+        public static HelpPage Load(string path) => new HelpPage(path, File.ReadAllText(path));
+
+        /// <summary>The lines inside ``` fences.</summary>
+        public static IEnumerable<string> CodeLines(IEnumerable<string> lines)
+        {
+            var inside = false;
+            foreach (var line in lines)
+            {
+                if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+                {
+                    inside = !inside;
+                    continue;
+                }
+                if (inside) yield return line;
+            }
+        }
+
+        private static int ReadFrontMatter(string[] lines, Dictionary<string, string> into)
+        {
+            if (lines.Length == 0 || lines[0].Trim() != "---") return 0;
+            for (var i = 1; i < lines.Length; i++)
+            {
+                if (lines[i].Trim() == "---") return i + 1;
+                var colon = lines[i].IndexOf(':');
+                if (colon > 0) into[lines[i].Substring(0, colon).Trim()] = lines[i].Substring(colon + 1).Trim();
+            }
+            return 0;
+        }
+    }
+
+    /// <summary>A "### -Name" entry: its description and the facts of its yaml block.</summary>
+    internal sealed class DocumentedParameter
+    {
+        public string Name { get; private set; } = "";
+
+        public string Description { get; private set; } = "";
+
+        public Dictionary<string, string> Scalars { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public List<string> Aliases { get; } = new List<string>();
+
+        public List<string> AcceptedValues { get; } = new List<string>();
+
+        /// <summary>One dictionary per "- Name: ..." item under ParameterSets.</summary>
+        public List<Dictionary<string, string>> ParameterSets { get; } = new List<Dictionary<string, string>>();
+
+        public bool HasYaml { get; private set; }
+
+        public static DocumentedParameter Read(string name, List<string> lines)
+        {
+            var parameter = new DocumentedParameter { Name = name };
+            var fence = lines.FindIndex(l => l.TrimStart().StartsWith("```yaml", StringComparison.Ordinal));
+            parameter.Description = string.Join("\n", fence < 0 ? lines : lines.Take(fence)).Trim();
+            if (fence < 0) return parameter;
+            parameter.HasYaml = true;
+
+            string? list = null;
+            foreach (var line in lines.Skip(fence + 1).TakeWhile(l => !l.TrimStart().StartsWith("```", StringComparison.Ordinal)))
+            {
+                if (line.Length == 0) continue;
+                if (!char.IsWhiteSpace(line[0]) && !line.StartsWith("-", StringComparison.Ordinal))
+                {
+                    var colon = line.IndexOf(':');
+                    var key = line.Substring(0, colon).Trim();
+                    var value = line.Substring(colon + 1).Trim();
+                    list = value.Length == 0 ? key : null;
+                    if (value != "[]" && value.Length > 0) parameter.Scalars[key] = Unquote(value);
+                    continue;
+                }
+                var item = line.TrimStart();
+                var isNewItem = item.StartsWith("- ", StringComparison.Ordinal);
+                if (isNewItem) item = item.Substring(2);
+                switch (list)
+                {
+                    case "Aliases":
+                        parameter.Aliases.Add(Unquote(item));
+                        break;
+                    case "AcceptedValues":
+                        parameter.AcceptedValues.Add(Unquote(item));
+                        break;
+                    case "ParameterSets":
+                        if (isNewItem) parameter.ParameterSets.Add(new Dictionary<string, string>(StringComparer.Ordinal));
+                        var colon = item.IndexOf(':');
+                        if (colon > 0 && parameter.ParameterSets.Count > 0)
+                            parameter.ParameterSets[^1][item.Substring(0, colon).Trim()] = Unquote(item.Substring(colon + 1).Trim());
+                        break;
+                }
+            }
+            return parameter;
+        }
+
+        private static string Unquote(string value) =>
+            value.Length >= 2 && (value[0] == '\'' || value[0] == '"') && value[^1] == value[0]
+                ? value.Substring(1, value.Length - 2).Replace("''", "'")
+                : value;
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WebexConnect.Engine.Sandbox;
+using WebexConnect.Results;
+using WebexConnect.Sandbox.Host;
+using WebexConnect.Sending;
+using Xunit;
+
+namespace WebexConnect.Tests.Faults
+{
+    /// <summary>
+    /// The process is killed mid-run (Task Scheduler's time limit, a reboot) and the same send is run again
+    /// with the same -Journal. A kill is simulated in-process: at one instant the server stops taking anything
+    /// from the dying run and the journal file is copied as the kill would have left it; the re-run, in a new
+    /// session, reads that copy.
+    /// </summary>
+    public class KilledRunFaultTests
+    {
+        private const int Tps = 400;
+        private const int Rows = 2000;
+
+        [Fact]
+        public async Task A_run_killed_mid_run_then_run_again_with_its_journal_sends_each_destination_at_most_once_and_says_so()
+        {
+            await using var killed = await KilledAndRerunAsync();
+            var results = killed.Rerun;
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, Rows, killed.Host.Server);
+            var byStatus = killed.Describe();
+            // What the killed run had confirmed is skipped, never sent again.
+            Assert.True(results.Count(r => r.Status == SendStatus.Skipped) >= Tps, byStatus);
+            Assert.Equal(results.Count(r => r.Status == SendStatus.Queued), killed.Host.Server.AcceptedDestinations.Total - killed.AcceptedBeforeRerun);
+            // The request in flight at the kill had been taken by the server: its rows are Unknown (honest), not
+            // resent, and say how to resend them on purpose.
+            for (var row = 1; row <= Rows; row++)
+            {
+                if (killed.AcceptedBeforeRerunOf(row) == 1)
+                    Assert.Contains(results[row - 1].Status, new[] { SendStatus.Skipped, SendStatus.Unknown });
+            }
+            Assert.Contains(results, r => r.Status == SendStatus.Unknown);
+            Assert.All(results.Where(r => r.Status == SendStatus.Unknown), r => Assert.Contains("-ResendUnknown", r.Reason));
+            Assert.DoesNotContain(results, r => r.Status == SendStatus.Failed);
+        }
+
+        [Fact(Skip = "Journal gap, reported to the lead: JournalingTransport.SendAsync records a batch's intent before handing it " +
+            "to BatchTransport, i.e. before the rate gate and any retry backoff. A kill while batches wait at the gate (or out a " +
+            "429's Retry-After) leaves them Unknown on the re-run though they never reached the service: here 1,200 of 2,000 rows " +
+            "(Skipped 400, Unknown 1,600, 400 of them truly in flight). Safe, never a duplicate, but the user must check or " +
+            "-ResendUnknown rows that were never sent. Fix: record intent per HTTP attempt, after the gate (a hook in BatchTransport).")]
+        public async Task Rows_that_never_left_the_killed_process_are_sent_by_the_rerun()
+        {
+            await using var killed = await KilledAndRerunAsync();
+
+            // Unknown only for what was on the wire at the kill: taken but unconfirmed, or cut by the kill itself.
+            var takenButUnconfirmed = killed.AcceptedBeforeRerun - killed.Rerun.Count(r => r.Status == SendStatus.Skipped);
+            var cutByTheKill = Tps * killed.RequestsCutByTheKill;
+            Assert.True(killed.Rerun.Count(r => r.Status == SendStatus.Unknown) <= takenButUnconfirmed + cutByTheKill, killed.Describe());
+        }
+
+        private static async Task<KilledRun> KilledAndRerunAsync()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "wxc-faults-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            // 300 ms per answer: a request is in flight at the kill.
+            var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions
+                { ServiceKey = FaultBench.Key, Tps = Tps, Latency = TimeSpan.FromMilliseconds(300) });
+            var journal = Path.Combine(folder, "people.journal");
+            var leftByTheKill = Path.Combine(folder, "after-kill.journal");
+
+            await KillMidRunAsync(host, journal, leftByTheKill);
+            var killed = new KilledRun(host, folder);
+
+            using var rerunSession = FaultBench.OpenSession(host, Tps);
+            killed.Rerun = FaultBench.Drive(rerunSession.CreateDispatcher(new DispatchOptions { JournalPath = leftByTheKill }, CancellationToken.None), 1, Rows);
+            return killed;
+        }
+
+        /// <summary>Runs the send until a request is in flight after one was answered, then "kills" it.</summary>
+        private static async Task KillMidRunAsync(LoopbackSandboxHost host, string journal, string leftByTheKill)
+        {
+            using var session = FaultBench.OpenSession(host, Tps);
+            using var kill = new CancellationTokenSource();
+            var dying = Task.Run(() =>
+            {
+                using var dispatcher = session.CreateDispatcher(new DispatchOptions { JournalPath = journal }, kill.Token);
+                for (var i = 1; i <= Rows; i++)
+                {
+                    dispatcher.Add(FaultBench.Item(i));
+                    dispatcher.TakeReady();
+                }
+                foreach (var _ in dispatcher.Complete()) { }
+            });
+
+            // The second batch has been taken by the server and its answer is on the way.
+            var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+            while (host.Server.Requests.Count(r => r.StatusCode == 201) < 2)
+            {
+                Assert.True(DateTime.UtcNow < until, "the run never got two requests accepted");
+                await Task.Delay(5);
+            }
+
+            // The instant of the kill: nothing more from this run reaches the server, and its journal stays as it is now.
+            for (var i = 0; i < 1000; i++) host.Server.Faults.Enqueue(SandboxFault.DropBeforeBody);
+            await CopyHeldFileAsync(journal, leftByTheKill);
+            kill.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
+            host.Server.Faults.Clear();
+        }
+
+        /// <summary>
+        /// The running journal holds an exclusive lock (flock on Unix, which .NET's own readers respect): copy it
+        /// the way a backup tool would, with cp, which ignores advisory locks. Windows shares it for reading.
+        /// </summary>
+        private static async Task CopyHeldFileAsync(string from, string to)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                File.Copy(from, to);
+                return;
+            }
+
+            using var cp = Process.Start(new ProcessStartInfo("cp", new[] { from, to }) { UseShellExecute = false })!;
+            await cp.WaitForExitAsync();
+            Assert.Equal(0, cp.ExitCode);
+        }
+    
+        /// <summary>The server and what it held when the killed run was over, and the re-run's results.</summary>
+        private sealed class KilledRun : IAsyncDisposable
+        {
+            private readonly string _folder;
+            private readonly int[] _acceptedBefore;
+
+            public KilledRun(LoopbackSandboxHost host, string folder)
+            {
+                Host = host;
+                _folder = folder;
+                AcceptedBeforeRerun = host.Server.AcceptedDestinations.Total;
+                _acceptedBefore = Enumerable.Range(1, Rows)
+                    .Select(i => host.Server.AcceptedDestinations.CountOf(FaultBench.Address(i), FaultBench.CorrelationOf(i))).ToArray();
+                RequestsCutByTheKill = host.Server.Requests.Count(r => r.Fault == "DropBeforeBody");
+                Arrivals = string.Join(" ", host.Server.Requests.Select(r => r.StatusCode + (r.Fault == null ? "" : "/" + r.Fault)));
+            }
+
+            public LoopbackSandboxHost Host { get; }
+            public long AcceptedBeforeRerun { get; }
+            public int RequestsCutByTheKill { get; }
+            public string Arrivals { get; }
+            public System.Collections.Generic.List<SendResult> Rerun { get; set; } = new System.Collections.Generic.List<SendResult>();
+
+            public int AcceptedBeforeRerunOf(int row) => _acceptedBefore[row - 1];
+
+            public string Describe() =>
+                "re-run: " + string.Join(", ", Rerun.GroupBy(r => r.Status).Select(g => g.Key + " " + g.Count())) + "; killed run's requests: " + Arrivals;
+
+            public async ValueTask DisposeAsync()
+            {
+                await Host.DisposeAsync();
+                try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+            }
+        }
+    }
+}

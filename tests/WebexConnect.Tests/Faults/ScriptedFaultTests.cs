@@ -1,0 +1,245 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using WebexConnect.Engine.Sandbox;
+using WebexConnect.Results;
+using Xunit;
+
+namespace WebexConnect.Tests.Faults
+{
+    /// <summary>
+    /// One fault at a time, scripted for the first request of a two-batch run over a loopback socket
+    /// (TPS 250: rows 1-250 go at once, rows 251-500 a second later, so the first arrival is batch one).
+    /// Each test checks the promise (one result per row, nothing accepted twice, statuses that match
+    /// what the server recorded) and what the user reads for the faulted rows.
+    /// </summary>
+    public class ScriptedFaultTests
+    {
+        private const int Tps = 250;
+        private const int Rows = 500;
+
+        [Fact]
+        public async Task A_connection_dropped_after_the_body_leaves_those_rows_Unknown_and_the_server_did_accept_them_once()
+        {
+            await using var bench = await FaultBench.StartAsync(Tps);
+            bench.Server.Faults.Enqueue(SandboxFault.DropAfterBody);
+
+            var results = bench.Send(Rows);
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
+            var dropped = results.Take(Tps).ToList();
+            Assert.All(dropped, r =>
+            {
+                Assert.Equal(SendStatus.Unknown, r.Status);
+                Assert.Equal("ConnectionLost", r.Code);
+                Assert.Contains("not resent", r.Reason);
+            });
+            // "Unknown" was honest: the server had accepted every one of them, exactly once.
+            Assert.All(Enumerable.Range(1, Tps), i => Assert.Equal(1, bench.Server.AcceptedDestinations.CountOf(FaultBench.Address(i), FaultBench.CorrelationOf(i))));
+            Assert.All(results.Skip(Tps), r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Single(bench.RequestsStartingAt(1));
+        }
+
+        [Fact]
+        public async Task A_drop_after_the_body_on_a_reused_connection_is_not_silently_resent()
+        {
+            // A pooled keep-alive connection is where an HTTP stack may replay a request by itself.
+            await using var bench = await FaultBench.StartAsync(Tps);
+            var warmUp = bench.Send(1, 10);
+            bench.Server.Faults.Enqueue(SandboxFault.DropAfterBody);
+
+            var results = warmUp.Concat(bench.Send(11, Rows - 10)).ToList();
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
+            Assert.Equal(Tps, results.Count(r => r.Status == SendStatus.Unknown));
+            Assert.Single(bench.RequestsStartingAt(11));
+        }
+
+        [Fact]
+        public async Task A_connection_reset_before_the_body_is_read_is_Unknown_over_a_socket_and_the_server_holds_nothing()
+        {
+            // The client had already written the body when the server reset the connection: from its side this
+            // cannot be told from a server that read the body, queued it and then died. So it may not resend
+            // (that could duplicate), and says Unknown. Here the server holds nothing for those rows.
+            await using var bench = await FaultBench.StartAsync(Tps);
+            bench.Server.Faults.Enqueue(SandboxFault.DropBeforeBody);
+
+            var results = bench.Send(Rows);
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
+            // A request dropped before its body was read records no body: it is the first arrival.
+            Assert.Equal("DropBeforeBody", bench.Server.Requests[0].Fault);
+            Assert.All(results.Take(Tps), r =>
+            {
+                Assert.Equal(SendStatus.Unknown, r.Status);
+                Assert.Equal(1, r.Attempts);
+            });
+            Assert.All(Enumerable.Range(1, Tps), i => Assert.Equal(0, bench.Server.AcceptedDestinations.CountOf(FaultBench.Address(i), FaultBench.CorrelationOf(i))));
+            Assert.Empty(bench.RequestsStartingAt(1));
+            Assert.All(results.Skip(Tps), r => Assert.Equal(SendStatus.Queued, r.Status));
+        }
+
+        [Fact]
+        public async Task Connections_refused_while_the_server_is_down_are_retried_and_queued_once()
+        {
+            // The socket-level "dropped before the request was read" that a client CAN recognise: a refused connect.
+            await using var bench = await FaultBench.StartAsync(1000);
+            await bench.Host.StopAsync();
+
+            var sending = Task.Run(() => bench.Send(100));
+            await Task.Delay(TimeSpan.FromMilliseconds(700));
+            await bench.Host.StartAgainAsync();
+            var results = await sending;
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, 100, bench.Server);
+            Assert.All(results, r =>
+            {
+                Assert.Equal(SendStatus.Queued, r.Status);
+                Assert.True(r.Attempts >= 2, $"{r.Attempts} attempts");
+            });
+            Assert.Single(bench.Server.Requests);
+        }
+
+        [Fact]
+        public async Task A_500_with_the_internal_error_code_7006_is_Unknown_and_not_resent()
+        {
+            // API.md calls 7006 transient, but with a 500 the service may have queued the message before failing:
+            // like any 500 it is ambiguous, and resending could deliver it twice (DESIGN.md: 500 is not safe).
+            await using var bench = await FaultBench.StartAsync(Tps);
+            bench.Server.Faults.Enqueue(SandboxFault.Status(500));
+
+            var results = bench.Send(Rows);
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
+            Assert.All(results.Take(Tps), r =>
+            {
+                Assert.Equal(SendStatus.Unknown, r.Status);
+                Assert.Equal(1, r.Attempts);
+                Assert.Equal("7006", r.Code);
+            });
+            Assert.All(results.Skip(Tps), r => Assert.Equal(SendStatus.Queued, r.Status));
+        }
+
+        [Theory]
+        [InlineData(500)]
+        [InlineData(502)]
+        [InlineData(504)]
+        public async Task A_server_error_without_a_transient_code_is_Unknown_and_not_resent(int status)
+        {
+            await using var bench = await FaultBench.StartAsync(Tps);
+            // 502/504 come as a gateway's HTML page; the 500 with an unfamiliar code.
+            bench.Server.Faults.Enqueue(status == 500 ? SandboxFault.Status(500, "9999", "Unexpected failure") : SandboxFault.Status(status));
+
+            var results = bench.Send(Rows);
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
+            Assert.All(results.Take(Tps), r =>
+            {
+                Assert.Equal(SendStatus.Unknown, r.Status);
+                Assert.Equal(1, r.Attempts);
+                Assert.Contains("not resent", r.Reason);
+            });
+            Assert.All(results.Skip(Tps), r => Assert.Equal(SendStatus.Queued, r.Status));
+            // The server saw exactly one request for those rows.
+            Assert.Equal(new[] { status }, bench.RequestsStartingAt(1).Select(r => r.StatusCode));
+        }
+
+        [Fact]
+        public async Task A_503_burst_is_retried_with_backoff_until_queued_once()
+        {
+            await using var bench = await FaultBench.StartAsync(Tps);
+            for (var i = 0; i < 3; i++) bench.Server.Faults.Enqueue(SandboxFault.Status(503));
+
+            var results = bench.Send(Rows);
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
+            Assert.All(results, r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Equal(3, bench.Server.Requests.Count(r => r.StatusCode == 503));
+            Assert.Equal(Rows + 3 * Tps, results.Sum(r => r.Attempts));
+        }
+
+        [Fact]
+        public async Task A_429_storm_with_Retry_After_is_waited_out_and_every_row_is_queued_once()
+        {
+            await using var bench = await FaultBench.StartAsync(Tps);
+            // Both batches meet 429s: the storm takes whichever request arrives next.
+            for (var i = 0; i < 4; i++) bench.Server.Faults.Enqueue(SandboxFault.Status(429, "1"));
+
+            var results = bench.Send(Rows);
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
+            Assert.All(results, r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Equal(4, bench.Server.Requests.Count(r => r.Fault != null));
+            foreach (var batch in new[] { 1, Tps + 1 })
+            {
+                var requests = bench.RequestsStartingAt(batch);
+                for (var i = 1; i < requests.Count; i++)
+                {
+                    if (requests[i - 1].StatusCode != 429) continue;
+                    var gap = requests[i].ReceivedAt - requests[i - 1].ReceivedAt;
+                    // Retry-After: 1 — no earlier than a second after the 429 (a little slack for clock ticks).
+                    Assert.True(gap >= TimeSpan.FromMilliseconds(950), $"batch {batch}: retried {gap.TotalMilliseconds:0} ms after a 429 with Retry-After: 1");
+                }
+            }
+        }
+
+        [Fact]
+        public async Task A_429_with_an_HTTP_date_Retry_After_is_not_retried_before_that_date()
+        {
+            await using var bench = await FaultBench.StartAsync(1000);
+            var retryAt = DateTimeOffset.UtcNow.AddSeconds(2);
+            bench.Server.Faults.Enqueue(SandboxFault.Status(429, retryAt));
+
+            var results = bench.Send(100);
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, 100, bench.Server);
+            Assert.All(results, r => Assert.Equal(SendStatus.Queued, r.Status));
+            var requests = bench.RequestsStartingAt(1);
+            Assert.Equal(new[] { 429, 201 }, requests.Select(r => r.StatusCode));
+            // The header carries whole seconds: the retry may not come before the second it names.
+            var named = DateTimeOffset.Parse(retryAt.ToString("r", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            Assert.True(requests[1].ReceivedAt >= named.AddMilliseconds(-50), $"retried at {requests[1].ReceivedAt:HH:mm:ss.fff}, Retry-After {named:HH:mm:ss}");
+        }
+
+        [Fact]
+        public async Task A_429_storm_without_Retry_After_backs_off_and_ends_queued_once()
+        {
+            await using var bench = await FaultBench.StartAsync(1000);
+            for (var i = 0; i < 3; i++) bench.Server.Faults.Enqueue(SandboxFault.Status(429));
+
+            var results = bench.Send(100);
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, 100, bench.Server);
+            Assert.All(results, r =>
+            {
+                Assert.Equal(SendStatus.Queued, r.Status);
+                Assert.Equal(4, r.Attempts);
+            });
+            var requests = bench.RequestsStartingAt(1);
+            Assert.Equal(new[] { 429, 429, 429, 201 }, requests.Select(r => r.StatusCode));
+            // Exponential backoff from 500 ms with jitter: three waits add up to well over a second, never a hammering loop.
+            var span = requests[3].ReceivedAt - requests[0].ReceivedAt;
+            Assert.True(span >= TimeSpan.FromSeconds(1), $"three retries within {span.TotalMilliseconds:0} ms");
+        }
+
+        [Fact]
+        public async Task A_response_slower_than_the_timeout_is_Unknown_and_the_server_did_accept_it()
+        {
+            await using var bench = await FaultBench.StartAsync(Tps, requestTimeout: TimeSpan.FromSeconds(1));
+            bench.Server.Faults.Enqueue(SandboxFault.Delay(TimeSpan.FromSeconds(4)));
+
+            var results = bench.Send(Rows);
+
+            FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
+            Assert.All(results.Take(Tps), r =>
+            {
+                Assert.Equal(SendStatus.Unknown, r.Status);
+                Assert.Equal("Timeout", r.Code);
+            });
+            Assert.All(Enumerable.Range(1, Tps), i => Assert.Equal(1, bench.Server.AcceptedDestinations.CountOf(FaultBench.Address(i), FaultBench.CorrelationOf(i))));
+            Assert.All(results.Skip(Tps), r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Single(bench.RequestsStartingAt(1));
+        }
+    }
+}

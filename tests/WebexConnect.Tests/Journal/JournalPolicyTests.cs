@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WebexConnect.Engine.Journal;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Engine.Transport;
+using WebexConnect.Results;
+using WebexConnect.Tests.Dispatch;
+using Xunit;
+
+namespace WebexConnect.Tests.Journal
+{
+    /// <summary>What a re-run does with each outcome an earlier run recorded, over scripted transports.</summary>
+    public class JournalPolicyTests
+    {
+        // Rows 1-3 queued, 4-5 rejected, 6-7 failed, 8-9 unknown.
+        private static SendStatus FirstRun(int row) => row switch
+        {
+            <= 3 => SendStatus.Queued,
+            <= 5 => SendStatus.Rejected,
+            <= 7 => SendStatus.Failed,
+            _ => SendStatus.Unknown,
+        };
+
+        [Fact]
+        public void Queued_is_skipped_unknown_is_held_back_and_rejected_and_failed_are_sent_again()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("policy.journal");
+            using (var first = JournalKit.OverFake(new ScriptedTransport(FirstRun), journal)) JournalKit.Send(first, JournalKit.Rows(1, 9));
+
+            var again = new ScriptedTransport(_ => SendStatus.Queued);
+            List<SendResult> second;
+            using (var dispatcher = JournalKit.OverFake(again, journal)) second = JournalKit.Send(dispatcher, JournalKit.Rows(1, 9));
+
+            Assert.Equal(new[] { 4, 5, 6, 7 }, again.SentRows.OrderBy(r => r));
+            Assert.Equal(new[]
+            {
+                SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped,
+                SendStatus.Queued, SendStatus.Queued, SendStatus.Queued, SendStatus.Queued,
+                SendStatus.Unknown, SendStatus.Unknown,
+            }, second.Select(r => r.Status));
+            Assert.Equal(Enumerable.Range(1, 9), second.Select(r => (int)r.InputObject!));
+        }
+
+        [Fact]
+        public void ResendUnknown_sends_what_an_earlier_run_could_not_confirm_but_never_what_it_queued()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("resend.journal");
+            using (var first = JournalKit.OverFake(new ScriptedTransport(FirstRun), journal)) JournalKit.Send(first, JournalKit.Rows(1, 9));
+
+            var again = new ScriptedTransport(_ => SendStatus.Queued);
+            using (var dispatcher = JournalKit.OverFake(again, journal, resendUnknown: true)) JournalKit.Send(dispatcher, JournalKit.Rows(1, 9));
+
+            Assert.Equal(new[] { 4, 5, 6, 7, 8, 9 }, again.SentRows.OrderBy(r => r));
+        }
+
+        [Fact]
+        public void A_run_that_died_with_a_request_in_flight_leaves_those_rows_Unknown_until_ResendUnknown()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("crash.journal");
+            // The first run's request never comes back: the process "dies" with it in flight (the run is
+            // abandoned without an outcome, as a kill or power loss would leave it).
+            var never = new TaskCompletionSource<bool>();
+            var hanging = new FakeTransport { Hold = _ => never.Task };
+            var dead = JournalKit.OverFake(hanging, journal);
+            for (var i = 1; i <= 5; i++) dead.Add(new WebexConnect.Sending.DispatchItem(JournalKit.Greeting, JournalKit.Person(i), i));
+            var flushed = Task.Run(() => dead.Complete().ToList());
+            Assert.True(SpinWait.SpinUntil(() => hanging.Calls > 0, TimeSpan.FromSeconds(10)), "the request went out");
+            dead.Dispose();
+            // The abandoned run's Complete ends with the dispatcher gone; its results are not the point.
+            Assert.ThrowsAny<Exception>(() => flushed.GetAwaiter().GetResult());
+
+            var afterCrash = new ScriptedTransport(_ => SendStatus.Queued);
+            List<SendResult> second;
+            using (var dispatcher = JournalKit.OverFake(afterCrash, journal)) second = JournalKit.Send(dispatcher, JournalKit.Rows(1, 5));
+
+            Assert.All(second, r =>
+            {
+                Assert.Equal(SendStatus.Unknown, r.Status);
+                Assert.Contains("In flight when an earlier run stopped", r.Reason);
+            });
+            Assert.Equal(0, afterCrash.Sent);
+
+            var resend = new ScriptedTransport(_ => SendStatus.Queued);
+            List<SendResult> third;
+            using (var dispatcher = JournalKit.OverFake(resend, journal, resendUnknown: true)) third = JournalKit.Send(dispatcher, JournalKit.Rows(1, 5));
+            Assert.All(third, r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Equal(5, resend.Sent);
+        }
+
+        [Fact]
+        public async Task A_batch_whose_intent_cannot_be_written_is_not_sent()
+        {
+            using var folder = new TempFolder();
+            var run = new JournalRun(folder.File("closed.journal"), resendUnknown: false);
+            var inner = new ScriptedTransport(_ => SendStatus.Queued);
+            var transport = new JournalingTransport(inner, run);
+            var item = new WebexConnect.Sending.DispatchItem(JournalKit.Greeting, JournalKit.Person(1), 1);
+            Assert.Null(run.Admit(item, MessageShape.Of(item.Message), out var toSend));
+            run.Dispose();
+
+            var failure = await Assert.ThrowsAsync<WebexConnect.Sending.SessionFailureException>(() =>
+                transport.SendAsync(new OutgoingBatch(MessageShape.Of(toSend.Message), new[] { toSend.Recipient }, 1), CancellationToken.None));
+
+            Assert.Equal("JournalWriteFailed", failure.ErrorId);
+            Assert.Equal(0, inner.Sent);
+        }
+    }
+}
