@@ -1,7 +1,8 @@
+#Requires -Version 7.0
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # Reliability item 4 in a real PowerShell: send with the service key and with the service secret, -Verbose and
 # -Debug on, through accepted and refused requests; capture every stream, the error, warning and information
-# variables, $Error, Get-ConnectContext and the results, and look for the key, the secret (as given and
+# variables, $Error, Get-ConnectContext, the results and the -Journal file, and look for the key, the secret (as given and
 # decoded) and every JWT that travelled. A small loopback responder answers the requests and keeps what it
 # received, so the test knows the credentials really went out. Build first: dotnet build -c Release.
 
@@ -193,13 +194,21 @@ Describe 'No credential in any stream' {
     It 'with the service key, when the service accepts' {
         $key = ConvertTo-SecureString $script:KeyText -AsPlainText -Force
         $connect = Invoke-Captured { Connect-WebexConnect -ServiceKey $key -BaseUri $script:responder.BaseUri -Tps 50 -Verbose -PassThru @Capture }
-        $run = Invoke-Captured { $script:Rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Verbose -Debug @Capture }
+        $journal = Join-Path ([System.IO.Path]::GetTempPath()) ("webexconnect-secrets-{0}.journal" -f [guid]::NewGuid())
+        try {
+            $run = Invoke-Captured { $script:Rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -Verbose -Debug @Capture }
+            $journalText = [System.IO.File]::ReadAllText($journal, [System.Text.Encoding]::Latin1)
+        }
+        finally {
+            Remove-Item $journal -Force -ErrorAction SilentlyContinue
+        }
 
+        $journalText | Should -Not -BeNullOrEmpty
         @($run.Records | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be @('Queued', 'Queued')
         ($run.Records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Batch 1: 2 SMS destinations sent, 201 in *' }) |
             Should -Not -BeNullOrEmpty -Because 'the verbose stream must be captured for the scan to mean anything'
         $script:responder.Received | Should -Match ([regex]::Escape("key: $($script:KeyText)"))
-        Assert-NoSecret ($connect.Text + $run.Text) @{ 'service key' = $script:KeyText }
+        Assert-NoSecret ($connect.Text + $run.Text + $journalText) @{ 'service key' = $script:KeyText }
     }
 
     It 'with the service key, when the service refuses it' {

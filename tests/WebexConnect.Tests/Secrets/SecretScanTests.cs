@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
@@ -56,19 +57,23 @@ namespace WebexConnect.Tests.Secrets
             server.Faults.Enqueue(SandboxFault.Status(502));
         }
 
-        /// <summary>Every fault kind over three runs: retried, ambiguous and reported, ambiguous and resent.</summary>
-        public static List<EngineRun> SendThroughFaults(ConnectSession session, SandboxServer server, bool jwt)
+        /// <summary>
+        /// Every fault kind over three runs, each with its own journal in <paramref name="journals"/>: retried,
+        /// ambiguous and reported, ambiguous and resent.
+        /// </summary>
+        public static List<EngineRun> SendThroughFaults(ConnectSession session, SandboxServer server, bool jwt, string journals)
         {
             InjectRetriedFaults(server, withUnauthorized: jwt);
-            var retried = Send(session.Engine, Rows());
+            var retried = Send(session.Engine, Rows(), Journaled(journals, "retried"));
             Assert.Equal(0, server.Faults.Pending);
             // Four batches, one fault each: each ends Unknown, not resent.
             InjectAmbiguousFaults(server);
-            var reported = Send(session.Engine, 40);
+            var reported = Send(session.Engine, Enumerable.Range(1, 40).Select(Person), Journaled(journals, "reported"));
             Assert.Equal(0, server.Faults.Pending);
             server.Faults.Enqueue(SandboxFault.Status(500));
             server.Faults.Enqueue(SandboxFault.DropAfterBody);
-            var resent = Send(session.Engine, 10, new DispatchOptions { ResendAmbiguous = true });
+            var resent = Send(session.Engine, Enumerable.Range(1, 10).Select(Person),
+                new DispatchOptions { ResendAmbiguous = true, JournalPath = Path.Combine(journals, "resent.journal") });
             Assert.Equal(0, server.Faults.Pending);
 
             Assert.Null(retried.Failure);
@@ -81,6 +86,29 @@ namespace WebexConnect.Tests.Secrets
             Assert.Null(resent.Failure);
             Assert.Contains(resent.Diagnostics, d => d.Message.Contains("(backoff)"));
             return new List<EngineRun> { retried, reported, resent };
+        }
+
+        private static DispatchOptions Journaled(string folder, string name) =>
+            new DispatchOptions { JournalPath = Path.Combine(folder, name + ".journal") };
+
+        /// <summary>A fresh folder for a test's journal files.</summary>
+        public static string JournalFolder()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "webexconnect-secrets-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+
+        /// <summary>Every file the runs left in the folder, whole.</summary>
+        public static void CollectJournals(LeakScanner scan, string folder)
+        {
+            var files = Directory.GetFiles(folder);
+            Assert.Equal(3, files.Length);
+            foreach (var file in files)
+            {
+                Assert.True(new FileInfo(file).Length > 0, Path.GetFileName(file) + " is empty");
+                scan.File("journal " + Path.GetFileName(file), file);
+            }
         }
 
         public static ConnectSession Connect(ConnectionSettings settings) =>
@@ -114,9 +142,10 @@ namespace WebexConnect.Tests.Secrets
             await using var tap = WireTap.To(host.BaseUri);
             var scan = new LeakScanner().SecretKey("service key", ServiceKey);
             var session = Connect(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey, ServiceKey = Secure(ServiceKey), BaseUri = tap.BaseUri, Tps = 10 });
+            var journals = JournalFolder();
             try
             {
-                var runs = SendThroughFaults(session, host.Server, jwt: false);
+                var runs = SendThroughFaults(session, host.Server, jwt: false, journals);
                 // A key cannot be renewed: a 401 ends the run with a session failure.
                 host.Server.Faults.Enqueue(SandboxFault.Status(401));
                 var refused = Send(session.Engine, 3);
@@ -125,10 +154,12 @@ namespace WebexConnect.Tests.Secrets
                 for (var i = 0; i < runs.Count; i++) Collect(scan, "run " + i, runs[i]);
                 Collect(scan, "refused", refused);
                 CollectSession(scan, session, host);
+                CollectJournals(scan, journals);
             }
             finally
             {
                 session.Close();
+                Directory.Delete(journals, recursive: true);
             }
 
             // The key did travel, so not finding it elsewhere means something.
@@ -175,9 +206,10 @@ namespace WebexConnect.Tests.Secrets
             {
                 AuthMode = ConnectAuthMode.Jwt, ServiceId = ServiceId, ServiceSecret = Secure(ServiceSecret), BaseUri = tap.BaseUri, Tps = 10,
             });
+            var journals = JournalFolder();
             try
             {
-                var runs = SendThroughFaults(session, host.Server, jwt: true);
+                var runs = SendThroughFaults(session, host.Server, jwt: true, journals);
                 // Refused again after a fresh token: the run ends with a session failure.
                 host.Server.Faults.Enqueue(SandboxFault.Status(401));
                 host.Server.Faults.Enqueue(SandboxFault.Status(401));
@@ -188,10 +220,12 @@ namespace WebexConnect.Tests.Secrets
                 for (var i = 0; i < runs.Count; i++) Collect(scan, "run " + i, runs[i]);
                 Collect(scan, "refused", refused);
                 CollectSession(scan, session, host);
+                CollectJournals(scan, journals);
             }
             finally
             {
                 session.Close();
+                Directory.Delete(journals, recursive: true);
             }
 
             Assert.NotEmpty(tap.BearerTokens);
