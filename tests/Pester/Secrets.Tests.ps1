@@ -135,7 +135,8 @@ namespace WebexConnectPester
         $ev = $null; $wv = $null; $iv = $null
         $records = [System.Collections.Generic.List[object]]::new()
         try {
-            foreach ($record in (. $Send *>&1)) { $records.Add($record) }
+            # Streamed, so what came before a terminating error is kept too.
+            . $Send *>&1 | ForEach-Object { $records.Add($_) }
         }
         catch {
             $records.Add($_)
