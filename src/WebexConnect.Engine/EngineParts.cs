@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Security;
 using System.Threading;
 using WebexConnect.Engine.Auth;
+using WebexConnect.Engine.Diagnostics;
 using WebexConnect.Engine.Dispatch;
 using WebexConnect.Engine.Journal;
 using WebexConnect.Engine.Payload;
@@ -46,8 +47,12 @@ namespace WebexConnect.Engine
             OpenEndpoint = SessionBuilder.ForEndpoint,
             OpenSandbox = SessionBuilder.ForSandbox,
             CreateDispatcher = (session, options, cancellation) =>
-                JournalingDispatcher.Create(options, attempts => session.CreateTransport(options, attempts), MessageShape.Of,
-                    transport => new Dispatcher(transport, session.RateGate, MessageShape.Of, options, cancellation)),
+            {
+                // One sink per run: the transport and the dispatcher talk into it, the cmdlet drains it.
+                var diagnostics = new DiagnosticSink();
+                return JournalingDispatcher.Create(options, attempts => session.CreateTransport(options, attempts, diagnostics), MessageShape.Of,
+                    transport => new Dispatcher(transport, session.RateGate, MessageShape.Of, options, cancellation, diagnostics: diagnostics));
+            },
             RenderPayload = PayloadWriter.Render,
             CreateJwt = (serviceId, secret, lifetime) => new JwtFactory().Create(serviceId, secret, lifetime),
         };
@@ -58,11 +63,11 @@ namespace WebexConnect.Engine
     }
 
     /// <summary>
-    /// Builds a send run's transport; per run, because options such as ResendAmbiguous are per run. The
-    /// transport tells <paramref name="attempts"/> (the journal, when there is one) about each request
-    /// right before it leaves.
+    /// Builds a send run's transport; per run, because options such as ResendAmbiguous are per run, and so
+    /// is the sink that carries what the transport has to say to the run's -Verbose. The transport tells
+    /// <paramref name="attempts"/> (the journal, when there is one) about each request right before it leaves.
     /// </summary>
-    internal delegate IBatchTransport TransportFactory(DispatchOptions options, IAttemptObserver? attempts);
+    internal delegate IBatchTransport TransportFactory(DispatchOptions options, IAttemptObserver? attempts, DiagnosticSink diagnostics);
 
     /// <summary>The transport side of one open session.</summary>
     internal sealed class SessionParts
@@ -79,7 +84,7 @@ namespace WebexConnect.Engine
         /// <summary>A session whose every run shares one transport (tests, fakes).</summary>
         public SessionParts(IBatchTransport transport, IRateGate rateGate, IDisposable? resources = null,
             Func<IReadOnlyList<SandboxRequest>>? sandboxRequests = null)
-            : this((_, attempts) => Reporting(transport ?? throw new ArgumentNullException(nameof(transport)), attempts), rateGate, resources, sandboxRequests)
+            : this((_, attempts, _) => Reporting(transport ?? throw new ArgumentNullException(nameof(transport)), attempts), rateGate, resources, sandboxRequests)
         {
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Security;
 using WebexConnect.Engine.Auth;
+using WebexConnect.Engine.Diagnostics;
 using WebexConnect.Engine.Dispatch;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Sandbox;
@@ -52,8 +53,10 @@ namespace WebexConnect.Engine
         private static SessionParts Assemble(HttpClient client, IRequestCredential credential, ConnectionSettings settings, SandboxServer? sandbox)
         {
             var gate = new RateGate(settings.Tps);
-            IBatchTransport CreateTransport(DispatchOptions options, IAttemptObserver? attempts) => new BatchTransport(client, credential, gate, V2PayloadSource.Instance,
-                new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous, AttemptObserver = attempts });
+            IBatchTransport CreateTransport(DispatchOptions options, IAttemptObserver? attempts, DiagnosticSink diagnostics) => new BatchTransport(client, credential, gate,
+                V2PayloadSource.Instance,
+                new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous, AttemptObserver = attempts },
+                diagnostics: diagnostics);
             return new SessionParts(CreateTransport, gate, new Disposables(client, gate as IDisposable),
                 sandbox is null ? null : () => sandbox.Requests);
         }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using WebexConnect.Engine.Diagnostics;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
@@ -44,6 +45,7 @@ namespace WebexConnect.Engine.Dispatch
         private readonly SemaphoreSlim _slots;
         private readonly Timer _lingerTimer;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly DiagnosticSink _diagnostics;
 
         // Everything below is guarded by _sync.
         private readonly object _sync = new object();
@@ -67,7 +69,7 @@ namespace WebexConnect.Engine.Dispatch
         private long _batchNumber;
 
         public Dispatcher(IBatchTransport transport, IRateGate gate, Func<ConnectMessage, MessageShape> shapeOf,
-            DispatchOptions options, CancellationToken cancellation, DispatcherTuning? tuning = null)
+            DispatchOptions options, CancellationToken cancellation, DispatcherTuning? tuning = null, DiagnosticSink? diagnostics = null)
         {
             _transport = transport ?? throw new ArgumentNullException(nameof(transport));
             _gate = gate ?? throw new ArgumentNullException(nameof(gate));
@@ -83,7 +85,12 @@ namespace WebexConnect.Engine.Dispatch
             var period = TimeSpan.FromTicks(Math.Min(Math.Max(_tuning.Linger.Ticks / 2, TimeSpan.FromMilliseconds(5).Ticks),
                 TimeSpan.FromMilliseconds(100).Ticks));
             _lingerTimer = new Timer(_ => OnLingerTick(), null, period, period);
+            _diagnostics = diagnostics ?? new DiagnosticSink();
+            _diagnostics.Debug(RunDiagnostics.Started(_gate.MaxBatchSize, options.MaxConcurrentRequests));
         }
+
+        /// <inheritdoc />
+        public IReadOnlyList<DiagnosticEntry> TakeDiagnostics() => _diagnostics.TakeAll();
 
         /// <inheritdoc />
         public DispatchProgress Progress
@@ -316,12 +323,14 @@ namespace WebexConnect.Engine.Dispatch
         private void Start(OpenBatch batch)
         {
             var outgoing = new OutgoingBatch(batch.Shape, batch.Recipients, Interlocked.Increment(ref _batchNumber));
+            int inFlight;
             lock (_sync)
             {
                 _submitted += batch.Count;
-                _inFlight++;
+                inFlight = ++_inFlight;
             }
 
+            _diagnostics.Debug(RunDiagnostics.Handed(outgoing.Number, batch.Destinations, inFlight));
             _ = Task.Run(() => SendAsync(batch, outgoing));
         }
 
@@ -329,8 +338,10 @@ namespace WebexConnect.Engine.Dispatch
         {
             try
             {
+                var started = _clock.Elapsed;
                 var outcome = await _transport.SendAsync(outgoing, _stopToken).ConfigureAwait(false);
                 var results = ToResults(batch, outgoing, outcome);
+                _diagnostics.Verbose(RunDiagnostics.Finished(outgoing.Number, results, _clock.Elapsed - started));
                 lock (_sync)
                 {
                     for (var i = 0; i < results.Length; i++) Record(batch.Sequences[i], results[i]);

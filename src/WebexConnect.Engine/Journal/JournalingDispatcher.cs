@@ -82,6 +82,8 @@ namespace WebexConnect.Engine.Journal
 
         public IEnumerable<SendResult> Complete() => _inner.Complete();
 
+        public IReadOnlyList<DiagnosticEntry> TakeDiagnostics() => _inner.TakeDiagnostics();
+
         /// <summary>Stops the run first, so that no outcome is still on its way when the journal closes.</summary>
         public void Dispose()
         {

@@ -9,6 +9,8 @@ using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
 using WebexConnect.Engine.Auth;
+using WebexConnect.Engine.Diagnostics;
+using WebexConnect.Engine.Dispatch;
 using WebexConnect.Messages;
 using WebexConnect.Results;
 using WebexConnect.Sending;
@@ -46,10 +48,11 @@ namespace WebexConnect.Engine.Transport
         private readonly TimeProvider _clock;
         private readonly ResiliencePipeline<AttemptResult> _retry;
         private readonly FailureCircuit _circuit;
+        private readonly TransportDiagnostics _tell;
         private int _adoptedTps;
 
         public BatchTransport(HttpClient client, IRequestCredential credential, IRateGate gate, IPayloadSource payload,
-            TransportOptions? options = null, TimeProvider? clock = null)
+            TransportOptions? options = null, TimeProvider? clock = null, DiagnosticSink? diagnostics = null)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _credential = credential ?? throw new ArgumentNullException(nameof(credential));
@@ -59,7 +62,8 @@ namespace WebexConnect.Engine.Transport
             _options.Validate();
             _clock = clock ?? TimeProvider.System;
             _circuit = new FailureCircuit(_options.CircuitThreshold, _options.CircuitBreak, _clock);
-            _retry = BuildRetry(_options, _clock);
+            _tell = new TransportDiagnostics(diagnostics, _options.MaxAttempts);
+            _retry = BuildRetry(_options, _clock, _tell);
         }
 
         /// <summary>True while batches fail fast after repeated failures (see <see cref="FailureCircuit"/>).</summary>
@@ -74,6 +78,7 @@ namespace WebexConnect.Engine.Transport
             if (outcomes.Length == 0) return new BatchOutcome(Array.Empty<DestinationOutcome>());
             if (!_circuit.TryPass(out var stopped, out var circuitTicket))
             {
+                _tell.FailedFast(batch);
                 Fill(outcomes, 0, outcomes.Length, SendStatus.Failed, "CircuitOpen", stopped!.TrimEnd('.') + ". Safe to send again.", 0);
                 return new BatchOutcome(outcomes!);
             }
@@ -104,7 +109,12 @@ namespace WebexConnect.Engine.Transport
 
             // A cancelled run says nothing about the service's health.
             if (cancellationToken.IsCancellationRequested) _circuit.Abandon();
-            else RecordForCircuit(outcomes!, circuitTicket);
+            else
+            {
+                var wasOpen = _circuit.IsOpen;
+                RecordForCircuit(outcomes!, circuitTicket);
+                _tell.CircuitChanged(wasOpen, _circuit.IsOpen, _options, outcomes!);
+            }
 
             var last = run.LastResponse;
             return new BatchOutcome(outcomes!)
@@ -142,6 +152,7 @@ namespace WebexConnect.Engine.Transport
 
                 case AttemptKind.DestinationRejected when part.Count > 1:
                     var half = part.Count / 2;
+                    _tell.Bisecting(batch, result, half, part.Count - half);
                     await SendPartAsync(batch, Slice(part, 0, half), start, total, outcomes, run, cancellationToken).ConfigureAwait(false);
                     await SendPartAsync(batch, Slice(part, half, part.Count - half), start + half, total, outcomes, run, cancellationToken).ConfigureAwait(false);
                     return;
@@ -182,19 +193,31 @@ namespace WebexConnect.Engine.Transport
             var renewed = false;
             while (true)
             {
-                var result = await _retry.ExecuteAsync(async token =>
+                AttemptResult result;
+                // The context carries the batch to the retry callback, which says why and how long it waits.
+                var context = ResilienceContextPool.Shared.Get(cancellationToken);
+                try
                 {
-                    attempts++;
-                    var attempt = await AttemptAsync(request, body, run, token).ConfigureAwait(false);
-                    if (CertainlyNotAccepted(attempt.Kind)) _options.AttemptObserver?.NotAccepted(request.Recipients);
-                    return attempt;
-                }, cancellationToken).ConfigureAwait(false);
+                    context.Properties.Set(TransportDiagnostics.BatchKey, request);
+                    result = await _retry.ExecuteAsync(async ctx =>
+                    {
+                        attempts++;
+                        var attempt = await AttemptAsync(request, body, run, ctx.CancellationToken).ConfigureAwait(false);
+                        if (CertainlyNotAccepted(attempt.Kind)) _options.AttemptObserver?.NotAccepted(request.Recipients);
+                        return attempt;
+                    }, context).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ResilienceContextPool.Shared.Return(context);
+                }
 
                 switch (result.Kind)
                 {
                     case AttemptKind.Unauthorized when !renewed && _credential.Renew(result.CredentialUsed):
                     case AttemptKind.Expired when !renewed && _credential.Renew(result.CredentialUsed):
                         renewed = true;
+                        _tell.Renewing(request, result);
                         continue;
                     case AttemptKind.Unauthorized:
                         throw new SessionFailureException("AuthenticationFailed",
@@ -216,7 +239,10 @@ namespace WebexConnect.Engine.Transport
 
         private async Task<AttemptResult> AttemptAsync(OutgoingBatch request, ReadOnlyMemory<byte> body, RunState run, CancellationToken cancellationToken)
         {
+            var waitStarted = _clock.GetTimestamp();
             await _gate.WaitAsync(request.DestinationCount, cancellationToken).ConfigureAwait(false);
+            var sendStarted = _clock.GetTimestamp();
+            _tell.GateWaited(request, _clock.GetElapsedTime(waitStarted, sendStarted));
             // Last, after the gate and any backoff: a request still waiting has not left, whatever happens to the process.
             cancellationToken.ThrowIfCancellationRequested();
             _options.AttemptObserver?.BeforeAttempt(request.Recipients);
@@ -235,32 +261,37 @@ namespace WebexConnect.Engine.Transport
                 AdoptAnnounced(parsed);
                 var result = AttemptResult.From(parsed, request.Recipients);
                 result.CredentialUsed = used;
+                _tell.Answered(request, result, _clock.GetElapsedTime(sendStarted));
                 return result;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 if (!content.BodyWritten) throw;
-                return AttemptResult.Interrupted();
+                return _tell.Answered(request, AttemptResult.Interrupted(), _clock.GetElapsedTime(sendStarted));
             }
             catch (OperationCanceledException)
             {
                 var limit = Seconds(_options.RequestTimeout);
-                return content.BodyWritten
+                return _tell.Answered(request, content.BodyWritten
                     ? AttemptResult.Ambiguous("Timeout", "no response within " + limit)
-                    : AttemptResult.Transient("Timeout", "could not connect and send within " + limit);
+                    : AttemptResult.Transient("Timeout", "could not connect and send within " + limit), _clock.GetElapsedTime(sendStarted));
             }
             catch (HttpRequestException ex)
             {
-                return IsConnectFailure(ex) || !content.BodyWritten
+                return _tell.Answered(request, IsConnectFailure(ex) || !content.BodyWritten
                     ? AttemptResult.Transient("ConnectionFailed", "could not connect: " + Describe(ex))
-                    : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex));
+                    : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex)),
+                    _clock.GetElapsedTime(sendStarted));
             }
         }
 
         private void AdoptAnnounced(ApiResponse response)
         {
             if (response.RateLimitLimit is not { } tps || tps <= 0) return;
-            if (Interlocked.Exchange(ref _adoptedTps, tps) != tps) _gate.AdoptAnnouncedLimit(tps);
+            if (Interlocked.Exchange(ref _adoptedTps, tps) == tps) return;
+            var before = (_gate as RateGate)?.Tps;
+            _gate.AdoptAnnouncedLimit(tps);
+            _tell.Announced(tps, before, (_gate as RateGate)?.Tps);
         }
 
         private void RecordForCircuit(DestinationOutcome[] outcomes, long circuitTicket)
@@ -327,7 +358,7 @@ namespace WebexConnect.Engine.Transport
             return false;
         }
 
-        private static ResiliencePipeline<AttemptResult> BuildRetry(TransportOptions options, TimeProvider clock)
+        private static ResiliencePipeline<AttemptResult> BuildRetry(TransportOptions options, TimeProvider clock, TransportDiagnostics tell)
         {
             var builder = new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = clock };
             if (options.MaxAttempts > 1)
@@ -345,6 +376,11 @@ namespace WebexConnect.Engine.Transport
                         args.Outcome.Result?.Response?.RetryAfter is { } after
                             ? (after < options.MaxRetryAfter ? after : options.MaxRetryAfter)
                             : null),
+                    OnRetry = args =>
+                    {
+                        tell.Retrying(args.Context, args.Outcome.Result, args.AttemptNumber, args.RetryDelay);
+                        return default;
+                    },
                 });
             }
 

@@ -117,7 +117,7 @@ namespace WebexConnect.Commands
             }
 
             Sending.SessionState.Replace(session);
-            WriteVerbose($"Connected: {session}.");
+            WriteVerbose(ConnectionDiagnostics.Describe(session));
             if (PassThru) WriteObject(session);
         }
 

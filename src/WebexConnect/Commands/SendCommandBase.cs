@@ -306,8 +306,10 @@ namespace WebexConnect.Commands
 
         private void WriteResults(IEnumerable<SendResult> results)
         {
+            WriteDiagnostics();
             foreach (var result in results)
             {
+                WriteDiagnostics();
                 WriteObject(result);
                 // Invalid rows had their error written when they were read.
                 if (SendErrors.IsError(result) && result.Status != SendStatus.Invalid) WriteError(ErrorFor(result));
@@ -315,6 +317,22 @@ namespace WebexConnect.Commands
                 ShowProgress();
             }
             ShowProgress();
+            WriteDiagnostics();
+        }
+
+        /// <summary>What the engine had to say since the last call (batches, retries, waits), on the pipeline thread.</summary>
+        private void WriteDiagnostics()
+        {
+            if (_dispatcher is null) return;
+            foreach (var entry in _dispatcher.TakeDiagnostics())
+            {
+                switch (entry.Level)
+                {
+                    case DiagnosticLevel.Warning: WriteWarning(entry.Message); break;
+                    case DiagnosticLevel.Debug: WriteDebug(entry.Message); break;
+                    default: WriteVerbose(entry.Message); break;
+                }
+            }
         }
 
         private void ShowProgress()
@@ -344,6 +362,8 @@ namespace WebexConnect.Commands
             }
             catch (SessionFailureException failure)
             {
+                // What led up to it (retries, a refused token renewal) helps more than the error alone.
+                WriteDiagnostics();
                 ThrowTerminatingError(new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId), null));
                 return default;
             }

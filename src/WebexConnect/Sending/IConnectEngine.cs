@@ -88,5 +88,8 @@ namespace WebexConnect.Sending
 
         /// <summary>Counters for Write-Progress; cheap, safe to read on the pipeline thread at any time.</summary>
         DispatchProgress Progress { get; }
+
+        /// <summary>What -Verbose, -Debug and warnings should say since the last call, oldest first; never blocks.</summary>
+        IReadOnlyList<DiagnosticEntry> TakeDiagnostics();
     }
 }

@@ -48,6 +48,8 @@ namespace WebexConnect.Tests.Composition
 
             public IEnumerable<SendResult> Complete() => TakeReady();
 
+            public IReadOnlyList<DiagnosticEntry> TakeDiagnostics() => Array.Empty<DiagnosticEntry>();
+
             public void Dispose()
             {
             }

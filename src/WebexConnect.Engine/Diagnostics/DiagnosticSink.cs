@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Diagnostics
+{
+    /// <summary>
+    /// Where the transport and the dispatcher leave what -Verbose, -Debug and warnings should say: a
+    /// thread-safe queue the cmdlet drains on the pipeline thread. Bounded, because the pipeline thread may
+    /// be blocked for a long time (a full run waiting on one slow request) while retries keep talking: the
+    /// oldest lines go first, and the next drain says how many were lost.
+    /// </summary>
+    internal sealed class DiagnosticSink
+    {
+        /// <summary>Enough for every line of a long stall; a few hundred kilobytes at most.</summary>
+        public const int DefaultCapacity = 2000;
+
+        private readonly object _sync = new object();
+        private readonly Queue<DiagnosticEntry> _entries = new Queue<DiagnosticEntry>();
+        private readonly int _capacity;
+        private readonly Func<DateTimeOffset> _now;
+        private long _dropped;
+
+        public DiagnosticSink(int capacity = DefaultCapacity, Func<DateTimeOffset>? now = null)
+        {
+            if (capacity < 1) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "At least 1.");
+            _capacity = capacity;
+            _now = now ?? (() => DateTimeOffset.Now);
+        }
+
+        public void Verbose(string message) => Write(DiagnosticLevel.Verbose, message);
+
+        public void Debug(string message) => Write(DiagnosticLevel.Debug, message);
+
+        public void Warning(string message) => Write(DiagnosticLevel.Warning, message);
+
+        public void Write(DiagnosticLevel level, string message)
+        {
+            var entry = new DiagnosticEntry(level, message, _now());
+            lock (_sync)
+            {
+                _entries.Enqueue(entry);
+                while (_entries.Count > _capacity)
+                {
+                    _entries.Dequeue();
+                    _dropped++;
+                }
+            }
+        }
+
+        /// <summary>Everything queued since the last call, oldest first; never blocks for long.</summary>
+        public IReadOnlyList<DiagnosticEntry> TakeAll()
+        {
+            lock (_sync)
+            {
+                if (_entries.Count == 0 && _dropped == 0) return Array.Empty<DiagnosticEntry>();
+                var taken = new List<DiagnosticEntry>(_entries.Count + 1);
+                if (_dropped > 0)
+                {
+                    taken.Add(new DiagnosticEntry(DiagnosticLevel.Verbose,
+                        _dropped.ToString(CultureInfo.InvariantCulture) + " earlier diagnostic messages were dropped while the pipeline was busy.", _now()));
+                    _dropped = 0;
+                }
+
+                taken.AddRange(_entries);
+                _entries.Clear();
+                return taken;
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using WebexConnect.Results;
+
+namespace WebexConnect.Engine.Diagnostics
+{
+    /// <summary>The dispatcher's lines for -Verbose and -Debug, worded here so Dispatcher.cs stays about dispatching.</summary>
+    internal static class RunDiagnostics
+    {
+        public static string Started(int maxBatch, int maxConcurrent) =>
+            "Send run started: batches of up to " + Number(maxBatch) + " destinations, at most " +
+            Number(maxConcurrent) + " requests at once.";
+
+        public static string Handed(long batch, int destinations, int inFlight) =>
+            "Batch " + Number(batch) + ": " + Plural(destinations, "destination") + " handed to the transport; " +
+            Plural(inFlight, "request") + " in flight.";
+
+        /// <summary>"Batch 3 done in 1.2 s: 98 Queued, 2 Rejected."</summary>
+        public static string Finished(long batch, IReadOnlyList<SendResult> results, TimeSpan took)
+        {
+            var text = new StringBuilder("Batch ").Append(Number(batch)).Append(" done in ").Append(Duration(took)).Append(": ");
+            var counts = results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => Number(g.Count()) + " " + g.Key);
+            return text.Append(string.Join(", ", counts)).Append('.').ToString();
+        }
+
+        internal static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+        internal static string Plural(long n, string noun) => Number(n) + " " + noun + (n == 1 ? "" : "s");
+
+        /// <summary>"84 ms" below a second, "2.5 s" above.</summary>
+        internal static string Duration(TimeSpan span) =>
+            span < TimeSpan.FromSeconds(1)
+                ? Math.Round(span.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms"
+                : span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+    }
+}

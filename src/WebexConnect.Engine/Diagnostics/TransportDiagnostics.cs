@@ -1,0 +1,117 @@
+using System;
+using System.Globalization;
+using Polly;
+using WebexConnect.Engine.Transport;
+using WebexConnect.Messages;
+
+namespace WebexConnect.Engine.Diagnostics
+{
+    /// <summary>
+    /// The batch transport's lines for -Verbose, -Debug and warnings: every HTTP attempt and how it ended,
+    /// each wait and why, token renewals, bisection, limits adopted and the circuit. Worded from what the
+    /// transport already reports (status, API code, the service's message), never from a header, so no
+    /// credential can reach it. With no sink, every call does nothing.
+    /// </summary>
+    internal sealed class TransportDiagnostics
+    {
+        /// <summary>Carries the batch to Polly's retry callback.</summary>
+        public static readonly ResiliencePropertyKey<OutgoingBatch> BatchKey = new ResiliencePropertyKey<OutgoingBatch>("WebexConnect.Batch");
+
+        // Below this, a wait is the gate's own overhead, not the TPS budget holding a batch back.
+        private static readonly TimeSpan MinimumWaitWorthTelling = TimeSpan.FromMilliseconds(5);
+
+        private readonly DiagnosticSink? _sink;
+        private readonly int _maxAttempts;
+
+        public TransportDiagnostics(DiagnosticSink? sink, int maxAttempts)
+        {
+            _sink = sink;
+            _maxAttempts = maxAttempts;
+        }
+
+        /// <summary>One HTTP attempt ended; returns <paramref name="result"/> so callers can report and return at once.</summary>
+        public AttemptResult Answered(OutgoingBatch request, AttemptResult result, TimeSpan took)
+        {
+            if (_sink is null) return result;
+            if (result.Kind == AttemptKind.Accepted && result.Response is { } response)
+            {
+                var id = string.IsNullOrEmpty(response.MessageId) ? "" : ", messageId " + response.MessageId;
+                _sink.Verbose(Head(request) + " sent, " + ((int)response.Status).ToString(CultureInfo.InvariantCulture) +
+                              " in " + RunDiagnostics.Duration(took) + id + ".");
+            }
+            else
+            {
+                _sink.Verbose(Head(request) + ": " + result.What + " (" + RunDiagnostics.Duration(took) + ").");
+            }
+
+            return result;
+        }
+
+        public void GateWaited(OutgoingBatch request, TimeSpan waited)
+        {
+            if (_sink is null || waited < MinimumWaitWorthTelling) return;
+            _sink.Debug("Batch " + RunDiagnostics.Number(request.Number) + ": waited " + RunDiagnostics.Duration(waited) +
+                        " for the TPS budget before sending " + RunDiagnostics.Plural(request.DestinationCount, "destination") + ".");
+        }
+
+        /// <summary>Polly is about to wait before attempt <paramref name="retryNumber"/> + 2.</summary>
+        public void Retrying(ResilienceContext context, AttemptResult? result, int retryNumber, TimeSpan delay)
+        {
+            if (_sink is null) return;
+            var batch = context.Properties.TryGetValue(BatchKey, out var b) ? "Batch " + RunDiagnostics.Number(b.Number) + ": " : "";
+            var why = result?.What ?? "the attempt failed";
+            var source = result?.Response?.RetryAfter is null ? "backoff" : "Retry-After";
+            _sink.Verbose(batch + why + "; waiting " + RunDiagnostics.Duration(delay) + " (" + source + ") before attempt " +
+                          RunDiagnostics.Number(retryNumber + 2) + " of " + RunDiagnostics.Number(_maxAttempts) + ".");
+        }
+
+        public void Renewing(OutgoingBatch request, AttemptResult result) =>
+            _sink?.Verbose("Batch " + RunDiagnostics.Number(request.Number) + ": the service refused the credentials (" + result.What +
+                           "); renewing the token and trying once more.");
+
+        public void Bisecting(OutgoingBatch batch, AttemptResult result, int first, int second) =>
+            _sink?.Verbose("Batch " + RunDiagnostics.Number(batch.Number) + ": the service refused a destination (" + result.What +
+                           "); splitting " + RunDiagnostics.Plural(first + second, "recipient") + " into " + RunDiagnostics.Number(first) +
+                           " and " + RunDiagnostics.Number(second) + " to find it.");
+
+        public void FailedFast(OutgoingBatch batch) =>
+            _sink?.Debug("Batch " + RunDiagnostics.Number(batch.Number) + ": not sent, the circuit is open; its " +
+                         RunDiagnostics.Plural(batch.DestinationCount, "destination") + " are Failed, safe to send again.");
+
+        public void CircuitChanged(bool wasOpen, bool isOpen, TransportOptions options, DestinationOutcome[] lastBatch)
+        {
+            if (_sink is null || wasOpen == isOpen) return;
+            if (!isOpen)
+            {
+                _sink.Verbose("The service answers again: the circuit is closed and sending resumes.");
+                return;
+            }
+
+            var last = lastBatch.Length == 0 ? null : lastBatch[0];
+            var cause = last is null ? "" : " (last: " + (last.Code is null ? "" : last.Code + ": ") + last.Reason + ")";
+            _sink.Warning("Circuit open after " + RunDiagnostics.Number(options.CircuitThreshold) + " consecutive failures" + cause +
+                          ": batches fail fast without a request for " + RunDiagnostics.Duration(options.CircuitBreak) +
+                          ", then one batch tries again.");
+        }
+
+        /// <summary>The service announced its TPS; <paramref name="before"/>/<paramref name="after"/> are the gate's, when known.</summary>
+        public void Announced(int tps, int? before, int? after)
+        {
+            if (_sink is null || before == tps) return;
+            var announced = RunDiagnostics.Number(tps);
+            if (before is null || after is null)
+                _sink.Verbose("TPS: the service announces " + announced + " (x-rate-limit-limit).");
+            else if (after == tps)
+                _sink.Verbose("TPS: adopted " + announced + " announced by the service (was " + RunDiagnostics.Number(before.Value) + ").");
+            else
+                _sink.Debug("TPS: the service announces " + announced + "; keeping " + RunDiagnostics.Number(after.Value) + " given with -Tps.");
+        }
+
+        private static string Head(OutgoingBatch request) =>
+            "Batch " + RunDiagnostics.Number(request.Number) + ": " + RunDiagnostics.Number(request.DestinationCount) + " " +
+            ChannelName(request.Shape.Message.Channel) + (request.DestinationCount == 1 ? " destination" : " destinations");
+
+        private static string ChannelName(MessageChannel channel) =>
+            channel == MessageChannel.Sms ? "SMS" : channel == MessageChannel.Email ? "email" : "RCS";
+    }
+}
