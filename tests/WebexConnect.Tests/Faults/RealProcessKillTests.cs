@@ -165,22 +165,16 @@ namespace WebexConnect.Tests.Faults
         /// </summary>
         private static string ChildProgram()
         {
-            var copied = typeof(JournalSendChild).Assembly.Location;
             var here = Path.GetDirectoryName(typeof(RealProcessKillTests).Assembly.Location)!;
-            var candidates = new List<string> { copied };
             var configuration = new DirectoryInfo(here).Parent?.Name ?? "Release";
-            var repo = FindUp(here, "tests");
-            if (repo is not null)
-                candidates.Add(Path.Combine(repo, "WebexConnect.Benchmarks", "bin", configuration, "net10.0", "WebexConnect.Benchmarks.dll"));
+            var candidates = new[]
+            {
+                typeof(JournalSendChild).Assembly.Location,
+                Path.Combine(RepoPaths.Root, "tests", "WebexConnect.Benchmarks", "bin", configuration, "net10.0", "WebexConnect.Benchmarks.dll"),
+            };
+            // `dotnet program.dll` needs the program's runtimeconfig beside it.
             var program = candidates.FirstOrDefault(p => File.Exists(p) && File.Exists(Path.ChangeExtension(p, ".runtimeconfig.json")));
             return program ?? throw new InvalidOperationException("Cannot find a runnable WebexConnect.Benchmarks.dll; looked at " + string.Join(", ", candidates));
-        }
-
-        private static string? FindUp(string from, string name)
-        {
-            for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
-                if (dir.Name == name) return dir.FullName;
-            return null;
         }
     }
 }
