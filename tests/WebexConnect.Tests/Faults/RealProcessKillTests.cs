@@ -21,7 +21,9 @@ namespace WebexConnect.Tests.Faults
     /// the real engine with a journal to a loopback sandbox this test runs, and is killed, whole process tree,
     /// once the server has accepted some rows but not all. The same send is then run again, in this process,
     /// with the journal the kill left behind. The child's results die with it, so the server is the judge.
+    /// Runs alone: a second process sending at full tilt would steal the CPU from timing-sensitive tests.
     /// </summary>
+    [Collection(RealProcessCollection.Name)]
     public class RealProcessKillTests
     {
         private const int Tps = 200;
@@ -176,5 +178,11 @@ namespace WebexConnect.Tests.Faults
             var program = candidates.FirstOrDefault(p => File.Exists(p) && File.Exists(Path.ChangeExtension(p, ".runtimeconfig.json")));
             return program ?? throw new InvalidOperationException("Cannot find a runnable WebexConnect.Benchmarks.dll; looked at " + string.Join(", ", candidates));
         }
+    }
+
+    [CollectionDefinition(Name, DisableParallelization = true)]
+    public sealed class RealProcessCollection
+    {
+        public const string Name = "Real child processes";
     }
 }
