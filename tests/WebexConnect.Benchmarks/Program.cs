@@ -10,6 +10,10 @@ namespace WebexConnect.Benchmarks
     {
         public static async Task<int> Main(string[] args)
         {
+            // Internal: the fault suite's child, killed mid-run on purpose (EndToEnd/JournalSendChild.cs).
+            if (args.Length >= 1 && args[0] == EndToEnd.JournalSendChild.Mode)
+                return EndToEnd.JournalSendChild.Run(args.Skip(1).ToArray());
+
             if (args.Length >= 2 && args[0] == "bench" && args[1] == "composition")
             {
                 BenchmarkRunner.Run<CompositionBenchmarks>(args: args.Skip(2).ToArray());
