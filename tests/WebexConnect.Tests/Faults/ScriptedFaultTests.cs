@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
@@ -19,6 +20,22 @@ namespace WebexConnect.Tests.Faults
         private const int Tps = 250;
         private const int Rows = 500;
 
+        // Batches are in flight together and a slow moment can send a partial one, so the tests never assume
+        // which rows the faulted request carried: they take the rows that ended Unknown and check what the
+        // server holds for exactly those.
+        private static List<SendResult> Unknown(IEnumerable<SendResult> results)
+        {
+            var unknown = results.Where(r => r.Status == SendStatus.Unknown).ToList();
+            Assert.NotEmpty(unknown);
+            return unknown;
+        }
+
+        private static int AcceptedCount(FaultBench bench, SendResult result)
+        {
+            var row = int.Parse(result.CorrelationId!.Substring("row-".Length), System.Globalization.CultureInfo.InvariantCulture);
+            return bench.Server.AcceptedDestinations.CountOf(FaultBench.Address(row), result.CorrelationId);
+        }
+
         [Fact]
         public async Task A_connection_dropped_after_the_body_leaves_those_rows_Unknown_and_the_server_did_accept_them_once()
         {
@@ -28,17 +45,16 @@ namespace WebexConnect.Tests.Faults
             var results = bench.Send(Rows);
 
             FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
-            var dropped = results.Take(Tps).ToList();
+            var dropped = Unknown(results);
             Assert.All(dropped, r =>
             {
-                Assert.Equal(SendStatus.Unknown, r.Status);
                 Assert.Equal("ConnectionLost", r.Code);
                 Assert.Contains("not resent", r.Reason);
+                // "Unknown" was honest: the server had accepted every one of them, exactly once.
+                Assert.Equal(1, AcceptedCount(bench, r));
             });
-            // "Unknown" was honest: the server had accepted every one of them, exactly once.
-            Assert.All(Enumerable.Range(1, Tps), i => Assert.Equal(1, bench.Server.AcceptedDestinations.CountOf(FaultBench.Address(i), FaultBench.CorrelationOf(i))));
-            Assert.All(results.Skip(Tps), r => Assert.Equal(SendStatus.Queued, r.Status));
-            Assert.Single(bench.RequestsStartingAt(1));
+            Assert.Equal(Rows - dropped.Count, results.Count(r => r.Status == SendStatus.Queued));
+            Assert.Single(bench.Server.Requests, r => r.Fault == "DropAfterBody");
         }
 
         [Fact]
@@ -52,8 +68,8 @@ namespace WebexConnect.Tests.Faults
             var results = warmUp.Concat(bench.Send(11, Rows - 10)).ToList();
 
             FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
-            Assert.Equal(Tps, results.Count(r => r.Status == SendStatus.Unknown));
-            Assert.Single(bench.RequestsStartingAt(11));
+            Assert.All(Unknown(results), r => Assert.Equal(1, AcceptedCount(bench, r)));
+            Assert.Single(bench.Server.Requests, r => r.Fault == "DropAfterBody");
         }
 
         [Fact]
@@ -68,16 +84,14 @@ namespace WebexConnect.Tests.Faults
             var results = bench.Send(Rows);
 
             FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
-            // A request dropped before its body was read records no body: it is the first arrival.
-            Assert.Equal("DropBeforeBody", bench.Server.Requests[0].Fault);
-            Assert.All(results.Take(Tps), r =>
+            Assert.Single(bench.Server.Requests, r => r.Fault == "DropBeforeBody");
+            var reset = Unknown(results);
+            Assert.All(reset, r =>
             {
-                Assert.Equal(SendStatus.Unknown, r.Status);
                 Assert.Equal(1, r.Attempts);
+                Assert.Equal(0, AcceptedCount(bench, r));
             });
-            Assert.All(Enumerable.Range(1, Tps), i => Assert.Equal(0, bench.Server.AcceptedDestinations.CountOf(FaultBench.Address(i), FaultBench.CorrelationOf(i))));
-            Assert.Empty(bench.RequestsStartingAt(1));
-            Assert.All(results.Skip(Tps), r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Equal(Rows - reset.Count, results.Count(r => r.Status == SendStatus.Queued));
         }
 
         [Fact]
@@ -87,7 +101,11 @@ namespace WebexConnect.Tests.Faults
             await using var bench = await FaultBench.StartAsync(1000);
             await bench.Host.StopAsync();
 
-            var sending = Task.Run(() => bench.Send(100));
+            // Restart only once the send has begun, so its first connects are surely refused (a busy thread pool
+            // could otherwise start it after the server is back).
+            using var started = new System.Threading.ManualResetEventSlim();
+            var sending = Task.Factory.StartNew(() => { started.Set(); return bench.Send(100); }, TaskCreationOptions.LongRunning);
+            Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the send did not start");
             await Task.Delay(TimeSpan.FromMilliseconds(700));
             await bench.Host.StartAgainAsync();
             var results = await sending;
@@ -98,7 +116,8 @@ namespace WebexConnect.Tests.Faults
                 Assert.Equal(SendStatus.Queued, r.Status);
                 Assert.True(r.Attempts >= 2, $"{r.Attempts} attempts");
             });
-            Assert.Single(bench.Server.Requests);
+            // Connects refused while it was down never reach the server's record: every recorded request was accepted.
+            Assert.All(bench.Server.Requests, r => Assert.Equal(201, r.StatusCode));
         }
 
         [Fact]
@@ -112,15 +131,13 @@ namespace WebexConnect.Tests.Faults
             var results = bench.Send(Rows);
 
             FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
-            // Two batches are in flight together; the fault hits whichever arrives first.
-            var unknown = results.Where(r => r.Status == SendStatus.Unknown).ToList();
-            Assert.Equal(Tps, unknown.Count);
+            var unknown = Unknown(results);
             Assert.All(unknown, r =>
             {
                 Assert.Equal(1, r.Attempts);
                 Assert.Equal("7006", r.Code);
             });
-            Assert.Equal(Rows - Tps, results.Count(r => r.Status == SendStatus.Queued));
+            Assert.Equal(Rows - unknown.Count, results.Count(r => r.Status == SendStatus.Queued));
             Assert.Single(bench.Server.Requests, r => r.StatusCode == 500);
         }
 
@@ -137,15 +154,15 @@ namespace WebexConnect.Tests.Faults
             var results = bench.Send(Rows);
 
             FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
-            Assert.All(results.Take(Tps), r =>
+            var unknown = Unknown(results);
+            Assert.All(unknown, r =>
             {
-                Assert.Equal(SendStatus.Unknown, r.Status);
                 Assert.Equal(1, r.Attempts);
                 Assert.Contains("not resent", r.Reason);
             });
-            Assert.All(results.Skip(Tps), r => Assert.Equal(SendStatus.Queued, r.Status));
-            // The server saw exactly one request for those rows.
-            Assert.Equal(new[] { status }, bench.RequestsStartingAt(1).Select(r => r.StatusCode));
+            Assert.Equal(Rows - unknown.Count, results.Count(r => r.Status == SendStatus.Queued));
+            // The server saw exactly one request with that error, and nothing was sent again for it.
+            Assert.Single(bench.Server.Requests, r => r.StatusCode == status);
         }
 
         [Fact]
@@ -159,7 +176,9 @@ namespace WebexConnect.Tests.Faults
             FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
             Assert.All(results, r => Assert.Equal(SendStatus.Queued, r.Status));
             Assert.Equal(3, bench.Server.Requests.Count(r => r.StatusCode == 503));
-            Assert.Equal(Rows + 3 * Tps, results.Sum(r => r.Attempts));
+            // Each 503 cost the rows it carried (at most one batch) one more attempt, and nothing else was resent.
+            var extra = results.Sum(r => r.Attempts) - Rows;
+            Assert.InRange(extra, 3, 3 * Tps);
         }
 
         [Fact]
@@ -235,14 +254,14 @@ namespace WebexConnect.Tests.Faults
             var results = bench.Send(Rows);
 
             FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
-            Assert.All(results.Take(Tps), r =>
+            var slow = Unknown(results);
+            Assert.All(slow, r =>
             {
-                Assert.Equal(SendStatus.Unknown, r.Status);
                 Assert.Equal("Timeout", r.Code);
+                Assert.Equal(1, AcceptedCount(bench, r));
             });
-            Assert.All(Enumerable.Range(1, Tps), i => Assert.Equal(1, bench.Server.AcceptedDestinations.CountOf(FaultBench.Address(i), FaultBench.CorrelationOf(i))));
-            Assert.All(results.Skip(Tps), r => Assert.Equal(SendStatus.Queued, r.Status));
-            Assert.Single(bench.RequestsStartingAt(1));
+            Assert.Equal(Rows - slow.Count, results.Count(r => r.Status == SendStatus.Queued));
+            Assert.Single(bench.Server.Requests, r => r.Fault != null && r.Fault.StartsWith("Delay", StringComparison.Ordinal));
         }
     }
 }
