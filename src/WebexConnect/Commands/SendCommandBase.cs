@@ -141,8 +141,8 @@ namespace WebexConnect.Commands
         /// <summary>RCS: the GTR IDs bound for the current record.</summary>
         private protected virtual IReadOnlyList<string>? GtrIds => null;
 
-        /// <summary>Builds the message from the current parameter values; <paramref name="common"/> holds the shared fields.</summary>
-        private protected abstract ConnectMessage CreateMessage(CommonFields common);
+        /// <summary>Builds the message from the current parameter values; <paramref name="shared"/> holds the shared fields.</summary>
+        private protected abstract ConnectMessage CreateMessage(SharedPart shared);
 
         /// <summary>
         /// The message as it must travel to this recipient. SMS overrides it: with Auto encoding the
@@ -273,13 +273,13 @@ namespace WebexConnect.Commands
             var key = PerRowContent;
             if (_message is null || _messageKey is null || !key.SequenceEqual(_messageKey))
             {
-                _message = CreateMessage(CommonFieldsNow());
+                _message = CreateMessage(SharedPartNow());
                 _messageKey = key;
             }
             return _message;
         }
 
-        private CommonFields CommonFieldsNow()
+        private SharedPart SharedPartNow()
         {
             var receipts = new List<string>();
             foreach (var name in RequestedReceiptNames ?? Array.Empty<string>())
@@ -295,8 +295,8 @@ namespace WebexConnect.Commands
                 ? null
                 : new ContactPolicy { Group = ContactPolicyGroup ?? "", CheckConsent = CheckConsent, ApplyFrequencyCap = ApplyFrequencyCap };
 
-            return new CommonFields(From, SubstitutionText.FromHashtable(Substitution), SendAt, ExpireAt, Validity, CallbackData,
-                NotifyUrl?.OriginalString, receipts, policy, ParameterSetName == TemplateSet ? TemplateId : null);
+            return new SharedPart(From, SubstitutionText.FromHashtable(Substitution), SendAt, ExpireAt, Validity, CallbackData,
+                NotifyUrl?.OriginalString, receipts, ParameterSetName == TemplateSet ? new MessageTemplate { Id = TemplateId } : null, policy);
         }
 
         private static string TargetFor(Recipient recipient, long row) =>
@@ -373,37 +373,5 @@ namespace WebexConnect.Commands
                 throw new PipelineStoppedException();
             }
         }
-    }
-
-    /// <summary>The fields every channel's message shares, computed once per message from the common parameters.</summary>
-    internal sealed class CommonFields
-    {
-        public CommonFields(string from, IReadOnlyDictionary<string, string> substitutions, DateTimeOffset? sendAt, DateTimeOffset? expireAt,
-            TimeSpan? validity, string? callbackData, string? notifyUrl, IReadOnlyList<string> receipts, ContactPolicy? policy, string? templateId)
-        {
-            From = from;
-            Substitutions = substitutions;
-            SendAt = sendAt;
-            ExpireAt = expireAt;
-            Validity = validity;
-            CallbackData = callbackData;
-            NotifyUrl = notifyUrl;
-            RequestedReceipts = receipts;
-            ContactPolicy = policy;
-            TemplateId = templateId;
-        }
-
-        public string From { get; }
-        public IReadOnlyDictionary<string, string> Substitutions { get; }
-        public DateTimeOffset? SendAt { get; }
-        public DateTimeOffset? ExpireAt { get; }
-        public TimeSpan? Validity { get; }
-        public string? CallbackData { get; }
-        public string? NotifyUrl { get; }
-        public IReadOnlyList<string> RequestedReceipts { get; }
-        public ContactPolicy? ContactPolicy { get; }
-
-        /// <summary>Set in the Template parameter set only.</summary>
-        public string? TemplateId { get; }
     }
 }

@@ -116,21 +116,13 @@ namespace WebexConnect.Commands
             }
         }
 
-        private protected override ConnectMessage CreateMessage(CommonFields common)
+        private protected override ConnectMessage CreateMessage(SharedPart shared)
         {
-            var content = common.TemplateId is null;
-            return new EmailMessage
+            var content = shared.Template is null;
+            return new EmailMessage(shared)
             {
-                From = common.From,
-                Substitutions = common.Substitutions,
-                SendAt = common.SendAt,
-                ExpireAt = common.ExpireAt,
-                Validity = common.Validity,
-                CallbackData = common.CallbackData,
-                NotifyUrl = common.NotifyUrl,
-                RequestedReceipts = common.RequestedReceipts,
-                ContactPolicy = common.ContactPolicy,
-                Template = content ? null : new MessageTemplate { Id = common.TemplateId!, Encoding = Encoding, Subject = TemplateSubject },
+                // An email template may also carry the encoding and the subject.
+                Template = content ? null : new MessageTemplate { Id = shared.Template!.Id, Encoding = Encoding, Subject = TemplateSubject },
                 Subject = content ? Subject : null,
                 Text = content ? Text : null,
                 Html = content ? Html : null,

@@ -99,21 +99,11 @@ namespace WebexConnect.Commands
 
         private protected override object?[] PerRowContent => new object?[] { ParameterSetName == TextSet ? Text : null };
 
-        private protected override ConnectMessage CreateMessage(CommonFields common)
+        private protected override ConnectMessage CreateMessage(SharedPart shared)
         {
             var set = ParameterSetName;
-            return new RcsMessage
+            return new RcsMessage(shared)
             {
-                From = common.From,
-                Substitutions = common.Substitutions,
-                SendAt = common.SendAt,
-                ExpireAt = common.ExpireAt,
-                Validity = common.Validity,
-                CallbackData = common.CallbackData,
-                NotifyUrl = common.NotifyUrl,
-                RequestedReceipts = common.RequestedReceipts,
-                ContactPolicy = common.ContactPolicy,
-                Template = common.TemplateId is null ? null : new MessageTemplate { Id = common.TemplateId },
                 ContentType = ContentTypeOf(set),
                 Text = set == TextSet ? Text : null,
                 MediaUrl = set == MediaSet ? MediaUrl : null,

@@ -69,19 +69,9 @@ namespace WebexConnect.Commands
 
         private protected override object?[] PerRowContent => new object?[] { ParameterSetName == TextSet ? Text : null };
 
-        private protected override ConnectMessage CreateMessage(CommonFields common) => new SmsMessage
+        private protected override ConnectMessage CreateMessage(SharedPart shared) => new SmsMessage(shared)
         {
-            From = common.From,
-            Substitutions = common.Substitutions,
-            SendAt = common.SendAt,
-            ExpireAt = common.ExpireAt,
-            Validity = common.Validity,
-            CallbackData = common.CallbackData,
-            NotifyUrl = common.NotifyUrl,
-            RequestedReceipts = common.RequestedReceipts,
-            ContactPolicy = common.ContactPolicy,
-            Template = common.TemplateId is null ? null : new MessageTemplate { Id = common.TemplateId },
-            Text = common.TemplateId is null ? Text : null,
+            Text = shared.Template is null ? Text : null,
             Encoding = Encoding,
             ShortenLinks = ShortenLinks ? true : null,
             TrackClicks = TrackClicks ? true : null,

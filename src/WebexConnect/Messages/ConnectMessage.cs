@@ -15,6 +15,25 @@ namespace WebexConnect.Messages
         {
         }
 
+        /// <summary>A message whose shared fields are <paramref name="shared"/>'s; the channel's own fields follow in an initializer.</summary>
+        private protected ConnectMessage(SharedPart shared)
+        {
+            From = shared.From;
+            Substitutions = shared.Substitutions;
+            SendAt = shared.SendAt;
+            ExpireAt = shared.ExpireAt;
+            Validity = shared.Validity;
+            CallbackData = shared.CallbackData;
+            NotifyUrl = shared.NotifyUrl;
+            RequestedReceipts = shared.RequestedReceipts;
+            Template = shared.Template;
+            ContactPolicy = shared.ContactPolicy;
+        }
+
+        /// <summary>This message's shared fields, to build another message from.</summary>
+        internal SharedPart Shared =>
+            new SharedPart(From, Substitutions, SendAt, ExpireAt, Validity, CallbackData, NotifyUrl, RequestedReceipts, Template, ContactPolicy);
+
         /// <summary>The channel this message is sent on.</summary>
         public abstract MessageChannel Channel { get; }
 

@@ -19,6 +19,15 @@ namespace WebexConnect.Messages
     /// <summary>An email: subject, text and/or HTML (or a template), recipients' copies and the email options.</summary>
     public sealed class EmailMessage : ConnectMessage
     {
+        /// <summary>An empty email, to fill with an object initializer.</summary>
+        public EmailMessage()
+        {
+        }
+
+        internal EmailMessage(SharedPart shared)
+            : base(shared)
+        {
+        }
         /// <inheritdoc />
         public override MessageChannel Channel => MessageChannel.Email;
 

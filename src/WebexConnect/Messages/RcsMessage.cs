@@ -39,6 +39,15 @@ namespace WebexConnect.Messages
     /// <summary>An RCS message: one kind of content, suggestions, and the SMS fallback.</summary>
     public sealed class RcsMessage : ConnectMessage
     {
+        /// <summary>An empty RCS message, to fill with an object initializer.</summary>
+        public RcsMessage()
+        {
+        }
+
+        internal RcsMessage(SharedPart shared)
+            : base(shared)
+        {
+        }
         /// <inheritdoc />
         public override MessageChannel Channel => MessageChannel.Rcs;
 

@@ -14,6 +14,15 @@ namespace WebexConnect.Messages
     /// <summary>An SMS: text content (or a template) and the SMS options.</summary>
     public sealed class SmsMessage : ConnectMessage
     {
+        /// <summary>An empty SMS, to fill with an object initializer.</summary>
+        public SmsMessage()
+        {
+        }
+
+        internal SmsMessage(SharedPart shared)
+            : base(shared)
+        {
+        }
         /// <inheritdoc />
         public override MessageChannel Channel => MessageChannel.Sms;
 
@@ -39,18 +48,8 @@ namespace WebexConnect.Messages
         public string? Tag2 { get; init; }
 
         /// <summary>The same message with another encoding.</summary>
-        internal SmsMessage WithEncoding(SmsEncoding encoding) => new SmsMessage
+        internal SmsMessage WithEncoding(SmsEncoding encoding) => new SmsMessage(Shared)
         {
-            From = From,
-            Substitutions = Substitutions,
-            SendAt = SendAt,
-            ExpireAt = ExpireAt,
-            Validity = Validity,
-            CallbackData = CallbackData,
-            NotifyUrl = NotifyUrl,
-            RequestedReceipts = RequestedReceipts,
-            Template = Template,
-            ContactPolicy = ContactPolicy,
             Text = Text,
             Encoding = encoding,
             ShortenLinks = ShortenLinks,

@@ -46,5 +46,38 @@ namespace WebexConnect.Tests.Composition
 
             Assert.Same(unicode, new SmsEncodingResolver().For(unicode, Person("Alice")));
         }
+
+        [Fact]
+        public void The_unicode_variant_keeps_every_other_field_of_the_message()
+        {
+            var full = new SmsMessage
+            {
+                From = "ACME",
+                Text = "Hi $(Name)",
+                Substitutions = new Dictionary<string, string> { ["Shop"] = "Leeds" },
+                SendAt = new System.DateTimeOffset(2026, 11, 24, 9, 0, 0, System.TimeSpan.Zero),
+                Validity = System.TimeSpan.FromHours(2),
+                CallbackData = "campaign-7",
+                NotifyUrl = "https://hooks.example.com/sms",
+                RequestedReceipts = new[] { "DELIVERED" },
+                ContactPolicy = new ContactPolicy { Group = "g1", CheckConsent = true },
+                ShortenLinks = true,
+                TrackClicks = true,
+                Domain = "https://s.example.com",
+                Tag1 = "t1",
+                Tag2 = "t2",
+            };
+
+            var polish = (SmsMessage)new SmsEncodingResolver().For(full, Person("Łukasz"));
+
+            static System.Text.Json.Nodes.JsonObject Shared(SmsMessage m)
+            {
+                var body = System.Text.Json.Nodes.JsonNode.Parse("{" + System.Text.Encoding.UTF8.GetString(MessageShape.Of(m).SharedJson.Span) + "}")!.AsObject();
+                body["content"]!.AsObject().Remove("type");
+                return body;
+            }
+            Assert.Equal("unicode", System.Text.Json.Nodes.JsonNode.Parse("{" + System.Text.Encoding.UTF8.GetString(MessageShape.Of(polish).SharedJson.Span) + "}")!["content"]!["type"]!.GetValue<string>());
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(Shared(full), Shared(polish)), Shared(polish).ToJsonString());
+        }
     }
 }
