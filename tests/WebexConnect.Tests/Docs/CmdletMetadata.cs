@@ -82,6 +82,45 @@ namespace WebexConnect.Tests.Docs
             argument.Value is ReadOnlyCollection<CustomAttributeTypedArgument> items ? items.Select(i => i.Value) : new[] { argument.Value };
     }
 
+    /// <summary>
+    /// A parameter PowerShell adds to every cmdlet ([CmdletBinding] common parameters) or, with
+    /// SupportsShouldProcess, WhatIf and Confirm. Not in the cmdlet's attributes, so listed here once.
+    /// </summary>
+    internal sealed class CommonParameter
+    {
+        private CommonParameter(string name, string alias, bool isSwitch)
+        {
+            Name = name;
+            Alias = alias;
+            IsSwitch = isSwitch;
+        }
+
+        public string Name { get; }
+
+        public string Alias { get; }
+
+        public bool IsSwitch { get; }
+
+        /// <summary>On every cmdlet. ProgressAction exists from PowerShell 7.4 on.</summary>
+        public static IReadOnlyList<CommonParameter> All { get; } = new[]
+        {
+            new CommonParameter("Verbose", "vb", true), new CommonParameter("Debug", "db", true),
+            new CommonParameter("ErrorAction", "ea", false), new CommonParameter("WarningAction", "wa", false),
+            new CommonParameter("InformationAction", "infa", false), new CommonParameter("ProgressAction", "proga", false),
+            new CommonParameter("ErrorVariable", "ev", false), new CommonParameter("WarningVariable", "wv", false),
+            new CommonParameter("InformationVariable", "iv", false), new CommonParameter("OutVariable", "ov", false),
+            new CommonParameter("OutBuffer", "ob", false), new CommonParameter("PipelineVariable", "pv", false),
+        };
+
+        /// <summary>Only on a cmdlet that SupportsShouldProcess.</summary>
+        public static IReadOnlyList<CommonParameter> ShouldProcess { get; } = new[]
+        {
+            new CommonParameter("WhatIf", "wi", true), new CommonParameter("Confirm", "cf", true),
+        };
+
+        public override string ToString() => "-" + Name;
+    }
+
     /// <summary>One cmdlet parameter: a public property with at least one [Parameter].</summary>
     internal sealed class ParameterMetadata
     {

@@ -10,20 +10,18 @@ namespace WebexConnect.Tests.Docs
     /// <summary>
     /// docs/ holds a PlatyPS 1.0 page for every cmdlet the module exports, and each page tells the truth
     /// about the cmdlet as compiled: its parameters, their types, sets, positions, pipeline input, aliases
-    /// and accepted values, its syntax per parameter set, and examples that call only real parameters.
+    /// and accepted values, and its syntax per parameter set. (ExampleInvocationTests checks the examples.)
     /// </summary>
     public class HelpCoverageTests
     {
         private static readonly string DocsFolder = Path.Combine(RepoPaths.Root, "docs");
 
         /// <summary>Always available, so a page documents them only as the CommonParameters entry.</summary>
-        private static readonly HashSet<string> CommonParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable",
-            "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
-        };
+        private static readonly HashSet<string> CommonParameters =
+            new HashSet<string>(CommonParameter.All.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
 
-        private static readonly HashSet<string> ShouldProcessParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "WhatIf", "Confirm" };
+        private static readonly HashSet<string> ShouldProcessParameters =
+            new HashSet<string>(CommonParameter.ShouldProcess.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
 
         private static readonly string[] SectionOrder =
         {
@@ -231,35 +229,6 @@ namespace WebexConnect.Tests.Docs
         }
 
         [Fact]
-        public void ExamplesEverywhereCallOnlyRealParameters()
-        {
-            var cmdlets = OurCmdletNames();
-            var sources = Directory.GetFiles(DocsFolder, "*.md")
-                .Select(p => (Name: "docs/" + Path.GetFileName(p), Code: string.Join("\n", HelpPage.CodeLines(File.ReadAllLines(p)).Concat(IndentedLines(p)))))
-                .Concat(Directory.GetFiles(Path.Combine(DocsFolder, "examples"), "*.ps1").Select(p => ("docs/examples/" + Path.GetFileName(p), File.ReadAllText(p))))
-                .Append(("README.md", string.Join("\n", HelpPage.CodeLines(File.ReadAllLines(Path.Combine(RepoPaths.Root, "README.md"))))))
-                .ToArray();
-
-            var calls = 0;
-            var wrong = new List<string>();
-            foreach (var (name, code) in sources)
-            {
-                foreach (var (cmdlet, parameter) in CommandLineScanner.Calls(code, cmdlets))
-                {
-                    calls++;
-                    var metadata = CmdletMetadata.All.SingleOrDefault(c => string.Equals(c.Name, cmdlet, StringComparison.OrdinalIgnoreCase));
-                    if (metadata is null) { wrong.Add($"{name}: {cmdlet} is not implemented"); continue; }
-                    var known = metadata.Parameters.SelectMany(p => p.Aliases.Append(p.Name))
-                        .Concat(CommonParameters)
-                        .Concat(metadata.SupportsShouldProcess ? ShouldProcessParameters : Enumerable.Empty<string>());
-                    if (!known.Contains(parameter, StringComparer.OrdinalIgnoreCase)) wrong.Add($"{name}: {cmdlet} -{parameter}");
-                }
-            }
-            Assert.True(calls > 20, $"Only {calls} parameter uses found: the scanner is not reading the examples");
-            Assert.True(wrong.Count == 0, "Parameters that do not exist:\n" + string.Join("\n", wrong));
-        }
-
-        [Fact]
         public void AboutTopicHasTheSectionsGetHelpShows()
         {
             var about = File.ReadAllText(Path.Combine(DocsFolder, "about_WebexConnect.md"));
@@ -314,11 +283,5 @@ namespace WebexConnect.Tests.Docs
             ?? typeof(System.Management.Automation.PSObject).Assembly.GetType(name);
 
         private static string Bool(bool value) => value ? "true" : "false";
-
-        /// <summary>Code in about_ topics is indented, not fenced (it becomes plain text help).</summary>
-        private static IEnumerable<string> IndentedLines(string path) =>
-            Path.GetFileName(path).StartsWith("about_", StringComparison.Ordinal)
-                ? File.ReadAllLines(path).Where(l => l.StartsWith("    ", StringComparison.Ordinal))
-                : Enumerable.Empty<string>();
     }
 }

@@ -95,17 +95,30 @@ namespace WebexConnect.Tests.Docs
         public static HelpPage Load(string path) => new HelpPage(path, File.ReadAllText(path));
 
         /// <summary>The lines inside ``` fences.</summary>
-        public static IEnumerable<string> CodeLines(IEnumerable<string> lines)
+        public static IEnumerable<string> CodeLines(IEnumerable<string> lines) => CodeBlocks(lines).SelectMany(b => b.Lines);
+
+        /// <summary>Each ``` fenced block: the line number (1-based) of its first code line, its info string ("powershell"), its lines.</summary>
+        public static IEnumerable<(int FirstLine, string Info, IReadOnlyList<string> Lines)> CodeBlocks(IEnumerable<string> lines)
         {
-            var inside = false;
+            List<string>? block = null;
+            var info = "";
+            var first = 0;
+            var number = 0;
             foreach (var line in lines)
             {
+                number++;
                 if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
                 {
-                    inside = !inside;
+                    if (block is null)
+                    {
+                        (block, info, first) = (new List<string>(), line.Trim().Substring(3).Trim(), number + 1);
+                        continue;
+                    }
+                    yield return (first, info, block);
+                    block = null;
                     continue;
                 }
-                if (inside) yield return line;
+                block?.Add(line);
             }
         }
 
