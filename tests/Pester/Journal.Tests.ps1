@@ -81,9 +81,14 @@ Describe 'Send-ConnectSms -Journal' {
     }
 
     It 'creates no journal with -WhatIf' {
-        $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'TestDrive:/whatif.journal' -WhatIf | Out-Null
+        $before = Get-RequestCount
+
+        # -ErrorAction Stop: a run that failed before reaching -WhatIf would also leave no file.
+        { $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'TestDrive:/whatif.journal' -WhatIf -ErrorAction Stop } |
+            Should -Not -Throw
 
         Test-Path 'TestDrive:/whatif.journal' | Should -BeFalse
+        Get-RequestCount | Should -Be $before
     }
 
     It 'refuses a file that is not a journal, leaving it as it was' {
