@@ -69,8 +69,22 @@ Describe 'The WebexConnect module' {
         Get-FormatData -TypeName $_ | Should -Not -BeNullOrEmpty
     }
 
-    It 'keeps the engine and its packages out of PowerShell''s own load context' -Skip:($PSEdition -ne 'Core') {
+    It 'loads the engine once, from dependencies/ beside the assembly of this edition' {
         # New-ConnectJwt loads the engine on demand, without Connect-WebexConnect.
+        $secret = ConvertTo-SecureString 'c2VjcmV0LWJ5dGVzLTEyMw==' -AsPlainText -Force
+        $null = New-ConnectJwt -ServiceId 'svc-load' -ServiceSecret $secret
+        $edition = if ($PSEdition -eq 'Core') { 'net8.0' } else { 'net472' }
+
+        $engine = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'WebexConnect.Engine' })
+        $engine.Count | Should -Be 1
+        ConvertTo-SlashPath $engine[0].Location | Should -BeLike "*/$edition/dependencies/WebexConnect.Engine.dll"
+    }
+
+    It 'keeps the engine and its packages out of PowerShell''s own load context' {
+        if ($PSEdition -ne 'Core') {
+            Set-ItResult -Skipped -Because 'Windows PowerShell (.NET Framework) has no AssemblyLoadContext; there an AssemblyResolve handler limited to dependencies/ isolates the engine'
+            return
+        }
         $secret = ConvertTo-SecureString 'c2VjcmV0LWJ5dGVzLTEyMw==' -AsPlainText -Force
         $null = New-ConnectJwt -ServiceId 'svc-load' -ServiceSecret $secret
 
@@ -79,7 +93,6 @@ Describe 'The WebexConnect module' {
         $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine[0])
         $context.Name | Should -Be 'WebexConnect.Engine'
         $context | Should -Not -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
-        ConvertTo-SlashPath $engine[0].Location | Should -BeLike '*/dependencies/WebexConnect.Engine.dll'
         $moduleContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-ModuleAssembly))
         $moduleContext | Should -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
     }
