@@ -5,7 +5,8 @@
 BeforeAll {
     $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
     Import-Module $manifest -Force -ErrorAction Stop
-    Connect-WebexConnect -Sandbox | Out-Null
+    # -Tps: a WEBEXCONNECT_TPS of the caller's would otherwise apply to the sandbox too.
+    Connect-WebexConnect -Sandbox -Tps 1000
 
     function Get-RequestCount { @(Get-ConnectSandboxRequest).Count }
 
@@ -23,7 +24,7 @@ AfterAll {
 
 Describe 'Send-ConnectSms -Journal' {
     It 'sends every row once, and on the same command again sends nothing and reports each row Skipped' {
-        $journal = 'TestDrive:\again.journal'
+        $journal = 'TestDrive:/again.journal'
 
         $first = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal)
         $before = Get-RequestCount
@@ -40,7 +41,7 @@ Describe 'Send-ConnectSms -Journal' {
     }
 
     It 'sends only the rows that are new since the last run' {
-        $journal = 'TestDrive:\grown.journal'
+        $journal = 'TestDrive:/grown.journal'
         $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
 
         $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
@@ -49,7 +50,7 @@ Describe 'Send-ConnectSms -Journal' {
     }
 
     It 'sends again when the text changed' {
-        $journal = 'TestDrive:\changed.journal'
+        $journal = 'TestDrive:/changed.journal'
         $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
 
         $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal)
@@ -58,7 +59,7 @@ Describe 'Send-ConnectSms -Journal' {
     }
 
     It 'resolves a relative path against the current PowerShell location' {
-        Push-Location TestDrive:\
+        Push-Location TestDrive:/
         try {
             $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'relative.journal' | Out-Null
         }
@@ -66,11 +67,11 @@ Describe 'Send-ConnectSms -Journal' {
             Pop-Location
         }
 
-        Test-Path 'TestDrive:\relative.journal' | Should -BeTrue
+        Test-Path 'TestDrive:/relative.journal' | Should -BeTrue
     }
 
     It 'holds no phone number, name or text' {
-        $journal = 'TestDrive:\private.journal'
+        $journal = 'TestDrive:/private.journal'
         $script:rows | Send-ConnectSms -From ACME -Text 'Your parcel is ready, $(Name)' -Journal $journal | Out-Null
 
         $content = Get-Content -Raw -LiteralPath (Convert-Path $journal)
@@ -80,16 +81,21 @@ Describe 'Send-ConnectSms -Journal' {
     }
 
     It 'creates no journal with -WhatIf' {
-        $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'TestDrive:\whatif.journal' -WhatIf | Out-Null
+        $before = Get-RequestCount
 
-        Test-Path 'TestDrive:\whatif.journal' | Should -BeFalse
+        # -ErrorAction Stop: a run that failed before reaching -WhatIf would also leave no file.
+        { $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'TestDrive:/whatif.journal' -WhatIf -ErrorAction Stop } |
+            Should -Not -Throw
+
+        Test-Path 'TestDrive:/whatif.journal' | Should -BeFalse
+        Get-RequestCount | Should -Be $before
     }
 
     It 'refuses a file that is not a journal, leaving it as it was' {
         Set-Content -LiteralPath (Join-Path $TestDrive 'people.csv') -Value 'Phone,Name'
         $before = Get-RequestCount
 
-        { $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'TestDrive:\people.csv' } | Should -Throw -ErrorId 'JournalUnreadable'
+        { $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'TestDrive:/people.csv' } | Should -Throw -ErrorId 'JournalUnreadable,*'
 
         Get-RequestCount | Should -Be $before
         (Get-Content -LiteralPath (Join-Path $TestDrive 'people.csv')) | Should -Be 'Phone,Name'
@@ -98,7 +104,7 @@ Describe 'Send-ConnectSms -Journal' {
 
 Describe 'Send-ConnectEmail -Journal' {
     It 'skips the addresses an earlier run sent to' {
-        $journal = 'TestDrive:\mail.journal'
+        $journal = 'TestDrive:/mail.journal'
         $mail = @(
             [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann' }
             [pscustomobject]@{ Email = 'bob@example.com'; Name = 'Bob' }

@@ -141,13 +141,17 @@ Describe 'Send-ConnectSms with a bad row' {
 
     It 'finishes and reports the rows before the bad one when -ErrorAction Stop ends the command' {
         $results = [System.Collections.Generic.List[object]]::new()
+        $thrown = $null
         try {
             $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction Stop | ForEach-Object { $results.Add($_) }
         }
         catch {
-            $_.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+            $thrown = $_
         }
 
+        # The command did end at row 2, with row 2's own error (not a generic "pipeline stopped").
+        $thrown | Should -Not -BeNullOrEmpty
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
         # Row 1 was waiting in a partial batch when row 2 failed: it is sent and its result written, not lost.
         $results.Count | Should -Be 1
         $results[0].Destination | Should -Be '+447700900101'

@@ -208,7 +208,7 @@ namespace WebexConnect.Commands
                 {
                     WriteError(ErrorFor(invalid));
                 }
-                catch (ActionPreferenceStopException) when (_run != null)
+                catch (Exception stop) when (_run != null && ErrorActionStop.IsStopOfThisCommand(stop, Stopping))
                 {
                     // -ErrorAction Stop ends the command at this row. Rows before it may still sit in a partial batch
                     // or be in flight: finish them and write their results first, so every earlier row ends with
