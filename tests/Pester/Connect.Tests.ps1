@@ -63,6 +63,16 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         $context.ConnectedAt | Should -BeGreaterThan ([DateTimeOffset]::Now.AddMinutes(-1))
     }
 
+    It 'gives the sandbox nothing from the environment, not even WEBEXCONNECT_TPS' {
+        $env:WEBEXCONNECT_TPS = '7'
+        $env:WEBEXCONNECT_SERVICE_KEY = 'env-key-unused'
+        Connect-WebexConnect -Sandbox
+        $context = Get-ConnectContext
+        $context.IsSandbox | Should -BeTrue
+        $context.Tps | Should -BeNullOrEmpty
+        (Connect-WebexConnect -Sandbox -Tps 250 -PassThru).Tps | Should -Be 250
+    }
+
     It 'returns the session with -PassThru, the same one Get-ConnectContext shows' {
         $session = Connect-WebexConnect -Sandbox -Tps 200 -PassThru
         $session | Should -BeOfType ([WebexConnect.Results.ConnectSession])

@@ -5,7 +5,7 @@
 BeforeAll {
     $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
     Import-Module $manifest -Force -ErrorAction Stop
-    # -Tps: a WEBEXCONNECT_TPS of the caller's would otherwise apply to the sandbox too.
+    # -Tps: the few rows here go out at once.
     Connect-WebexConnect -Sandbox -Tps 1000
 
     function Get-RequestCount { @(Get-ConnectSandboxRequest).Count }

@@ -7,8 +7,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
 
-    # Each test connects to a new sandbox, so the sandbox's requests are that test's alone. -Tps so that a
-    # WEBEXCONNECT_TPS of the caller's does not apply, and so that the few rows here go out at once.
+    # Each test connects to a new sandbox, so the sandbox's requests are that test's alone. -Tps so that the
+    # few rows here go out at once.
     function script:Connect-FreshSandbox { Connect-WebexConnect -Sandbox -Tps 1000 }
 
     # The bodies the sandbox received, parsed, in order of arrival.

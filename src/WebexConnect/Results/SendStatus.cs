@@ -1,6 +1,6 @@
 namespace WebexConnect.Results
 {
-    /// <summary>What happened to one destination. Every status but Queued and Scheduled also writes an error.</summary>
+    /// <summary>What happened to one destination. Every status but Queued, Scheduled and Skipped also writes an error.</summary>
     public enum SendStatus
     {
         /// <summary>The service accepted the request (201) and queued it for delivery.</summary>
@@ -13,7 +13,7 @@ namespace WebexConnect.Results
         Failed,
         /// <summary>The request may or may not have been accepted (timeout, reset, 500/502/504). Not resent, to avoid a duplicate; check delivery reports before sending again.</summary>
         Unknown,
-        /// <summary>Not sent on purpose: already sent in an earlier run (journal), or -WhatIf.</summary>
+        /// <summary>Not sent on purpose: the -Journal shows an earlier run already had it accepted.</summary>
         Skipped,
         /// <summary>The input failed validation before anything was sent: the reason names the field.</summary>
         Invalid,

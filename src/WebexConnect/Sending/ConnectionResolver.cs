@@ -79,7 +79,9 @@ namespace WebexConnect.Sending
             var timeout = request.RequestTimeout ?? TimeSpan.FromSeconds(30);
             if (timeout <= TimeSpan.Zero)
                 throw Invalid("InvalidTimeout", "The request timeout must be at least one second.");
-            var tps = request.Tps ?? ReadTps();
+            // The sandbox is a rehearsal that must behave the same on every machine, so a tenant's
+            // WEBEXCONNECT_TPS set for scheduled tasks does not slow it down.
+            var tps = request.Sandbox ? request.Tps : request.Tps ?? ReadTps();
             if (tps is int t && (t < 1 || t > MaxTps))
                 throw Invalid("InvalidTps", $"The TPS must be between 1 and {MaxTps}; it was {t}.");
 

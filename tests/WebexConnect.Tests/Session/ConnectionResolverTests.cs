@@ -222,6 +222,15 @@ namespace WebexConnect.Tests.Session
         }
 
         [Fact]
+        public void SandboxIgnoresTheEnvironmentTps()
+        {
+            _env[ConnectEnvironment.Tps] = "5";
+            Assert.Null(Resolve(new ConnectRequest { Sandbox = true }).Tps);
+            Assert.Equal(250, Resolve(new ConnectRequest { Sandbox = true, Tps = 250 }).Tps);
+            Assert.Equal(5, Resolve(new ConnectRequest { ServiceKey = Secure("k") }).Tps);
+        }
+
+        [Fact]
         public void SandboxWithCredentialsOrAnEndpointIsRefused()
         {
             Assert.Equal("ConflictingCredentials", Refused(new ConnectRequest { Sandbox = true, ServiceKey = Secure("k") }).ErrorId);
