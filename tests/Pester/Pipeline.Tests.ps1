@@ -81,6 +81,28 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         Get-SentNumber | Should -Be @('+447700900511', '+447700900513')
     }
 
+    It 'gives a row whose number is $null or empty its own Invalid result, and sends the other rows' {
+        # Objects from a directory: a user without a mobile number has the property, set to $null.
+        $rows = @(
+            [pscustomobject]@{ Mobile = '+447700900541'; Name = 'Ann' }
+            [pscustomobject]@{ Mobile = $null; Name = 'Bob' }
+            [pscustomobject]@{ Mobile = ''; Name = 'Cy' }
+            [pscustomobject]@{ Mobile = '+447700900544'; Name = 'Dee' }
+        )
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
+
+        # One result per row, in input order: nothing lost to a binding error.
+        $results.Count | Should -Be 4
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Invalid', 'Queued')
+        $results[1].InputObject.Name | Should -Be 'Bob'
+        $results[1].Reason | Should -Match '\bTo\b'
+        $results[2].InputObject.Name | Should -Be 'Cy'
+        @($rowErrors).Count | Should -Be 2
+        $rowErrors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*' }
+        Get-SentNumber | Should -Be @('+447700900541', '+447700900544')
+    }
+
     It 'binds a plain string by value, with no columns to substitute' {
         $results = @('+447700900521' | Send-ConnectSms -From ACME -Text 'Hello')
 

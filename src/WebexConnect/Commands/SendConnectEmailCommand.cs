@@ -23,7 +23,9 @@ namespace WebexConnect.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The recipient's email address.")]
         [Alias("Email", "EmailAddress", "Mail")]
-        public ConnectDestination[] To { get; set; } = Array.Empty<ConnectDestination>();
+        // A row whose address is $null or empty (an AD user without a mobile number) still gets its Invalid result.
+        [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <summary>The subject, with $(name) variables; binds from a Subject column too.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true,

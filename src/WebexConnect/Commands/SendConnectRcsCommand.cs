@@ -25,7 +25,9 @@ namespace WebexConnect.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The recipient's number in E.164 form, e.g. +447700900001.")]
         [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "Msisdn", "Number")]
-        public ConnectDestination[] To { get; set; } = Array.Empty<ConnectDestination>();
+        // A row whose address is $null or empty (an AD user without a mobile number) still gets its Invalid result.
+        [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <summary>The text (at most 1024 characters), with $(name) variables; binds from a Text column too.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true,

@@ -43,7 +43,7 @@ namespace WebexConnect.Composition
             IReadOnlyList<string>? gtrIds = null)
         {
             var problems = new List<ValidationProblem>();
-            var addresses = (to ?? Array.Empty<ConnectDestination>()).Select(d => d.Address).ToArray();
+            var addresses = (to ?? Array.Empty<ConnectDestination>()).Where(d => d != null).Select(d => d.Address).ToArray();
             if (addresses.Length == 0)
                 problems.Add(new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases"));
 

@@ -260,6 +260,20 @@ namespace WebexConnect.Tests.Commands
             Assert.Equal(new[] { "InputObject:PSObject", "To:ConnectDestination[]" }, byValue);
         }
 
+        [Theory]
+        [InlineData(typeof(SendConnectSmsCommand))]
+        [InlineData(typeof(SendConnectEmailCommand))]
+        [InlineData(typeof(SendConnectRcsCommand))]
+        public void ToAcceptsNullAndEmptySoSuchARowEndsAsAnInvalidResultNotABindingError(Type cmdlet)
+        {
+            // Without these, PowerShell's binder refuses a row whose address is $null, '' or @() before ProcessRecord
+            // runs: that row would end with a binding error and no result object.
+            var to = cmdlet.GetProperty("To")!;
+            Assert.NotNull(to.GetCustomAttributes(typeof(System.Management.Automation.AllowNullAttribute), false).SingleOrDefault());
+            Assert.NotNull(to.GetCustomAttributes(typeof(System.Management.Automation.AllowEmptyCollectionAttribute), false).SingleOrDefault());
+            Assert.NotNull(to.GetCustomAttributes(typeof(System.Management.Automation.AllowEmptyStringAttribute), false).SingleOrDefault());
+        }
+
         private static string Normalize(string table) =>
             string.Join("\n", table.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0));
     }

@@ -118,6 +118,15 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void ANullAddressIsAProblemOnToNotACrash()
+        {
+            // What PowerShell binds for an object whose Mobile property is $null (an AD user without a number).
+            Assert.Equal("To", Assert.Single(Sms.Compose(null, null, Row(("Name", "Ann"))).Problems).Field);
+            Assert.Equal("To", Assert.Single(Sms.Compose(new ConnectDestination[] { null! }, null, InputRow.Empty).Problems).Field);
+            Assert.Equal(new[] { "+447700900001" }, Sms.Compose(new[] { null!, new ConnectDestination("+447700900001") }, null, InputRow.Empty).Recipient.Addresses);
+        }
+
+        [Fact]
         public void AnEmptyCorrelationIdCellSendsNoCorrelationId()
         {
             Assert.Null(Sms.Compose(To("+447700900001"), "", InputRow.Empty).Recipient.CorrelationId);
