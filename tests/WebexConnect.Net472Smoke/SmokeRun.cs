@@ -34,6 +34,7 @@ namespace WebexConnect.Net472Smoke
 
             // Last: by now every package the checks needed has been loaded, so where each came from is known.
             LoadChecks.Run(report, editionDirectory);
+            ReferenceChecks.Run(report, editionDirectory);
 
             Console.WriteLine($"== net472 smoke: {report.Passed} passed, {report.Failed} failed");
             return report.Failed == 0 ? 0 : 1;
