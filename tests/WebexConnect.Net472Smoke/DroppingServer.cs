@@ -9,17 +9,21 @@ using System.Threading;
 namespace WebexConnect.Net472Smoke
 {
     /// <summary>
-    /// Reads a whole HTTP request, then closes the connection without answering: the service may have accepted it.
-    /// Raw sockets, because Mono's HttpListenerResponse.Abort() still writes a 200 status line before closing.
+    /// Reads a whole HTTP request, then closes the connection without answering (or, with hang, never answers):
+    /// the service may have accepted it. Raw sockets, because Mono's HttpListenerResponse.Abort() still writes a
+    /// 200 status line before closing.
     /// </summary>
     internal sealed class DroppingServer : IDisposable
     {
         private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
         private readonly Thread _loop;
+        private readonly ManualResetEventSlim _stopped = new ManualResetEventSlim();
+        private readonly bool _hang;
         private int _requests;
 
-        public DroppingServer()
+        public DroppingServer(bool hang = false)
         {
+            _hang = hang;
             _listener.Start();
             BaseUri = new Uri("http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture) + "/");
             _loop = new Thread(Loop) { IsBackground = true, Name = "DroppingServer" };
@@ -66,6 +70,7 @@ namespace WebexConnect.Net472Smoke
                         read += n;
                     }
                     Interlocked.Increment(ref _requests);
+                    if (_hang) _stopped.Wait();
                 }
                 catch (IOException)
                 {
@@ -95,6 +100,7 @@ namespace WebexConnect.Net472Smoke
 
         public void Dispose()
         {
+            _stopped.Set();
             _listener.Stop();
             _loop.Join(TimeSpan.FromSeconds(5));
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Net;
 using System.Threading;
 using WebexConnect.Results;
 using WebexConnect.Sending;
@@ -91,6 +92,54 @@ namespace WebexConnect.Net472Smoke
                     Thread.Sleep(1500); // a resend would arrive within the first backoff (0.5 s + jitter)
                     var ok = results.Count == 2 && results.All(r => r.Status == SendStatus.Unknown && r.Code == "ConnectionLost") && server.Requests == 1;
                     return (ok, Runs.Statuses(results) + ", " + server.Requests + " request(s) read in full: " + results.FirstOrDefault()?.Reason);
+                }
+            });
+
+            report.Run("http-timeout-unknown-not-retried", () =>
+            {
+                using (var server = new DroppingServer(hang: true))
+                using (var session = engine.Open(new ConnectionSettings
+                {
+                    AuthMode = ConnectAuthMode.ServiceKey,
+                    ServiceKey = Runs.Secure(Key),
+                    BaseUri = server.BaseUri,
+                    Tps = 100,
+                    RequestTimeout = TimeSpan.FromSeconds(2),
+                }))
+                {
+                    var clock = Stopwatch.StartNew();
+                    var results = Runs.Send(session, SmokeSamples.Sms, Runs.People(2));
+                    var elapsed = clock.Elapsed;
+                    Thread.Sleep(1500);
+                    var ok = results.Count == 2 && results.All(r => r.Status == SendStatus.Unknown && r.Code == "Timeout" && r.Attempts == 1)
+                        && server.Requests == 1 && elapsed >= TimeSpan.FromSeconds(1.5) && elapsed < TimeSpan.FromSeconds(30);
+                    return (ok, Runs.Statuses(results) + " after " + (int)elapsed.TotalMilliseconds + " ms, " + server.Requests + " request(s): " + results.FirstOrDefault()?.Reason);
+                }
+            });
+
+            report.Run("tls12-added-to-windows-powershell-default", () =>
+            {
+                var original = ServicePointManager.SecurityProtocol;
+                try
+                {
+                    // powershell.exe 5.1 starts with SSL3/TLS 1.0 unless the machine opts in to strong crypto; SSL3 is
+                    // left out here because Mono refuses to set it.
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls;
+                    using (engine.Open(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey, ServiceKey = Runs.Secure(Key) }))
+                    {
+                        var after = ServicePointManager.SecurityProtocol;
+                        ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
+                        using (engine.Open(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey, ServiceKey = Runs.Secure(Key) }))
+                        {
+                            var system = ServicePointManager.SecurityProtocol;
+                            var ok = after == (SecurityProtocolType.Tls | SecurityProtocolType.Tls12) && system == SecurityProtocolType.SystemDefault;
+                            return (ok, "Tls became " + after + "; SystemDefault stayed " + system);
+                        }
+                    }
+                }
+                finally
+                {
+                    ServicePointManager.SecurityProtocol = original;
                 }
             });
 
