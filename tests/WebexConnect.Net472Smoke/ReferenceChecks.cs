@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using WebexConnect.Sending;
 using WebexConnect.Sending.Loading;
 
 namespace WebexConnect.Net472Smoke
@@ -63,6 +64,43 @@ namespace WebexConnect.Net472Smoke
                 foreach (var line in redirected.OrderBy(l => l, StringComparer.Ordinal)) Report.Info(line);
                 return problems.Count == 0
                     ? (true, "every reference between the " + shipped.Count + " shipped assemblies is answered by the allow-list; " + redirected.Count + " of them only by version >= requested")
+                    : (false, string.Join("; ", problems));
+            });
+
+            report.Run("resolver-handler-answers-like-net-framework", () =>
+            {
+                // The module's AssemblyResolve handler, called as .NET Framework calls it: with the reference as it is
+                // written in the requesting assembly, and that assembly (loaded from dependencies/) as the requester.
+                var handler = typeof(DependencyResolver).GetMethod("OnAssemblyResolve", BindingFlags.NonPublic | BindingFlags.Static)
+                    ?? throw new InvalidOperationException("DependencyResolver.OnAssemblyResolve not found");
+                Func<string, Assembly?, Assembly?> ask = (name, requester) =>
+                    (Assembly?)handler.Invoke(null, new object?[] { null, new ResolveEventArgs(name, requester) });
+                var loaded = AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && SmokeRun.SamePath(Path.GetDirectoryName(a.Location), dependencies))
+                    .GroupBy(a => a.GetName().Name!).ToDictionary(g => g.Key, g => g.First());
+                var problems = new List<string>();
+                var answered = 0;
+                foreach (var requester in loaded.Values)
+                {
+                    foreach (var reference in requester.GetReferencedAssemblies().Where(r => allowList.Contains(r.Name!)))
+                    {
+                        var answer = ask(reference.FullName, requester);
+                        if (answer is null || !SmokeRun.SamePath(Path.GetDirectoryName(answer.Location), dependencies) || answer.GetName().Version < reference.Version)
+                            problems.Add(requester.GetName().Name + " asking for " + reference.FullName + " got " + (answer?.Location ?? "null"));
+                        else answered++;
+                    }
+                }
+                var module = typeof(EngineLoader).Assembly;
+                var engineAssembly = loaded.TryGetValue(EngineLoader.EngineAssemblyName, out var e) ? e : null;
+                if (engineAssembly is null) problems.Add("the engine is not loaded from dependencies/");
+                else if (!ReferenceEquals(ask(module.FullName, engineAssembly), module)) problems.Add("the engine's request for the module assembly is not answered with the loaded module");
+                var outsider = typeof(ReferenceChecks).Assembly;
+                if (ask("System.Text.Json, Version=8.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51", outsider) != null)
+                    problems.Add("an outside assembly's request for System.Text.Json was answered from dependencies/");
+                if (ask(module.FullName, outsider) != null) problems.Add("an outside assembly's request for the module assembly was answered");
+                if (ask("System.Text.Json, Version=8.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51", null) != null)
+                    problems.Add("a request without a requesting assembly was answered");
+                return problems.Count == 0
+                    ? (true, answered + " references from " + loaded.Count + " loaded package assemblies answered from dependencies/; the engine gets the loaded module; outsiders and anonymous requests get null")
                     : (false, string.Join("; ", problems));
             });
 
