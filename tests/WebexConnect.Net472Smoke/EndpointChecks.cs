@@ -143,6 +143,19 @@ namespace WebexConnect.Net472Smoke
                 }
             });
 
+            report.Run("service-point-recycles-connections", () =>
+            {
+                // .NET Framework pools HttpClientHandler connections per ServicePoint: 2 connections, 100 s idle and
+                // never recycled unless told. The net8.0 handler keeps 1 min idle and 5 min lifetime (DNS failover).
+                var api = new Uri("https://api.eu.webexconnect.io/");
+                using (engine.Open(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey, ServiceKey = Runs.Secure(Key), BaseUri = api }))
+                {
+                    var point = ServicePointManager.FindServicePoint(api);
+                    var ok = point.ConnectionLimit == 16 && point.MaxIdleTime == 60000 && point.ConnectionLeaseTimeout == 300000;
+                    return (ok, "ConnectionLimit " + point.ConnectionLimit + ", MaxIdleTime " + point.MaxIdleTime + " ms, ConnectionLeaseTimeout " + point.ConnectionLeaseTimeout + " ms");
+                }
+            });
+
             report.Run("http-refused-failed-after-retries", () =>
             {
                 var closed = new Uri("http://127.0.0.1:" + FakeApi.FreePort() + "/");

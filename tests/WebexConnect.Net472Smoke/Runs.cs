@@ -13,9 +13,9 @@ namespace WebexConnect.Net472Smoke
     /// <summary>What a send cmdlet does with the dispatcher: Add per row, write what is ready, Complete at the end.</summary>
     internal static class Runs
     {
-        public static List<SendResult> Send(IEngineSession session, ConnectMessage message, IEnumerable<Recipient> recipients)
+        public static List<SendResult> Send(IEngineSession session, ConnectMessage message, IEnumerable<Recipient> recipients, string? journalPath = null)
         {
-            using (var dispatcher = session.CreateDispatcher(new DispatchOptions(), CancellationToken.None))
+            using (var dispatcher = session.CreateDispatcher(new DispatchOptions { JournalPath = journalPath }, CancellationToken.None))
             {
                 var results = new List<SendResult>();
                 var row = 0;

@@ -57,6 +57,31 @@ namespace WebexConnect.Net472Smoke
                 Text = "Hello from the net472 smoke run",
             }, new Recipient("+447700900123", "rcs-1"), "rcs"));
 
+            report.Run("sandbox-journal-rerun-skips", () =>
+            {
+                var folder = Path.Combine(Path.GetTempPath(), "webexconnect-smoke-" + Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(folder);
+                try
+                {
+                    var journal = Path.Combine(folder, "run.journal");
+                    using (var session = engine.Open(new ConnectionSettings { AuthMode = ConnectAuthMode.Sandbox, Tps = 100 }))
+                    {
+                        var first = Runs.Send(session, SmokeSamples.Sms, Runs.People(50), journal);
+                        var requestsAfterFirst = session.SandboxRequests.Count;
+                        var second = Runs.Send(session, SmokeSamples.Sms, Runs.People(50), journal);
+                        var ok = first.Count == 50 && first.All(r => r.Status == SendStatus.Queued)
+                            && second.Count == 50 && second.All(r => r.Status == SendStatus.Skipped)
+                            && Runs.OrderProblem(second, 50) == null && session.SandboxRequests.Count == requestsAfterFirst;
+                        return (ok, "first run " + Runs.Statuses(first) + "; re-run " + Runs.Statuses(second) + ", "
+                            + (session.SandboxRequests.Count - requestsAfterFirst) + " new requests; journal " + new FileInfo(journal).Length + " bytes");
+                    }
+                }
+                finally
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            });
+
             report.Run("payload-only-matches-net8", () =>
             {
                 var path = Path.Combine(fixtures, SmokeSamples.PayloadFixtureName);
