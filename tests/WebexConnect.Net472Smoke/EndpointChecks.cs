@@ -95,6 +95,34 @@ namespace WebexConnect.Net472Smoke
                 }
             });
 
+            report.Run("http-redirect-not-followed", () =>
+            {
+                // A followed redirect would carry the key header to another host.
+                using (var elsewhere = FakeApi.Start(r => Answer.Created(Guid.NewGuid().ToString())))
+                using (var api = FakeApi.Start(r => Answer.Redirect(new Uri(elsewhere.BaseUri, "v2/messages"))))
+                using (var session = KeySession(engine, api))
+                {
+                    var results = Runs.Send(session, SmokeSamples.Sms, Runs.People(2));
+                    var ok = results.Count == 2 && results.All(r => r.Status == SendStatus.Rejected && r.Code == "307")
+                        && api.Received.Count == 1 && elsewhere.Received.Count == 0;
+                    return (ok, Runs.Statuses(results) + "; redirect target got " + elsewhere.Received.Count + " request(s): " + results.FirstOrDefault()?.Reason);
+                }
+            });
+
+            report.Run("http-400-iso-8859-1-reason", () =>
+            {
+                // The service may label its JSON ISO-8859-1; the reason must read as written, not as mojibake.
+                const string message = "Ung\u00fcltige Nachricht \u00a3 \u00e9";
+                using (var api = FakeApi.Start(r => Answer.Error(400, "7011", message, charset: "ISO-8859-1")))
+                using (var session = KeySession(engine, api))
+                {
+                    var results = Runs.Send(session, SmokeSamples.Sms, Runs.People(1));
+                    var ok = results.Count == 1 && results[0].Status == SendStatus.Rejected && results[0].Code == "7011"
+                        && (results[0].Reason ?? "").Contains(message) && api.Received.Count == 1;
+                    return (ok, Runs.Statuses(results) + ": " + results.FirstOrDefault()?.Reason);
+                }
+            });
+
             report.Run("http-timeout-unknown-not-retried", () =>
             {
                 using (var server = new DroppingServer(hang: true))

@@ -34,6 +34,8 @@ namespace WebexConnect.Net472Smoke
         public int Status { get; private set; }
         public string? Body { get; private set; }
         public string? RetryAfter { get; private set; }
+        public string? Location { get; private set; }
+        public string Charset { get; private set; } = "utf-8";
 
         /// <summary>201 with one messageId for the request (API.md: one per request, whatever the destinations).</summary>
         public static Answer Created(string messageId) => new Answer
@@ -43,12 +45,15 @@ namespace WebexConnect.Net472Smoke
                    "\",\"messageId\":\"" + messageId + "\",\"correlationId\":\"\",\"status\":\"queued\"}",
         };
 
-        public static Answer Error(int status, string code, string message, string? retryAfter = null) => new Answer
+        public static Answer Error(int status, string code, string message, string? retryAfter = null, string charset = "utf-8") => new Answer
         {
             Status = status,
             Body = "{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}",
             RetryAfter = retryAfter,
+            Charset = charset,
         };
+
+        public static Answer Redirect(Uri location) => new Answer { Status = 307, Location = location.ToString() };
     }
 
     /// <summary>
@@ -175,8 +180,9 @@ namespace WebexConnect.Net472Smoke
             }
             response.StatusCode = answer.Status;
             if (answer.RetryAfter != null) response.AddHeader("Retry-After", answer.RetryAfter);
-            var bytes = Encoding.UTF8.GetBytes(answer.Body ?? "");
-            response.ContentType = "application/json; charset=utf-8";
+            if (answer.Location != null) response.RedirectLocation = answer.Location;
+            var bytes = Encoding.GetEncoding(answer.Charset).GetBytes(answer.Body ?? "");
+            response.ContentType = "application/json; charset=" + answer.Charset;
             response.ContentLength64 = bytes.Length;
             response.OutputStream.Write(bytes, 0, bytes.Length);
             response.Close();
