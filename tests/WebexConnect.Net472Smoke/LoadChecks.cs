@@ -38,6 +38,7 @@ namespace WebexConnect.Net472Smoke
 
             Console.WriteLine("   AssemblyResolve raised for (requested <- requesting):");
             foreach (var request in Program.ResolveRequests) Report.Info(request);
+            if (Program.ResolveRequests.IsEmpty) Report.Info("(none: the runtime bound every reference without asking)");
 
             report.Run("packages-load-from-dependencies", () =>
             {
