@@ -17,6 +17,12 @@ namespace WebexConnect.Engine.Transport
         /// <summary>Enough connections for the dispatcher's concurrent requests without flooding the tenant.</summary>
         public const int DefaultMaxConnections = 16;
 
+        /// <summary>Connections are recycled after this, so that a DNS change of the API host (failover) is picked up within minutes.</summary>
+        internal static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+        /// <summary>An idle connection is closed by us before a load balancer drops it and a request is lost on it.</summary>
+        internal static readonly TimeSpan PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1);
+
         /// <summary>"WebexConnect/0.1.0".</summary>
         public static string UserAgent { get; } = "WebexConnect/" + ModuleVersion();
 
@@ -42,9 +48,8 @@ namespace WebexConnect.Engine.Transport
         private static HttpMessageHandler CreateHandler(Uri baseUri, int maxConnections) => new SocketsHttpHandler
         {
             MaxConnectionsPerServer = maxConnections,
-            // Recycled so that a DNS change of the API host (failover) is picked up within minutes.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            PooledConnectionLifetime = PooledConnectionLifetime,
+            PooledConnectionIdleTimeout = PooledConnectionIdleTimeout,
             ConnectTimeout = TimeSpan.FromSeconds(15),
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             UseProxy = true,
@@ -56,8 +61,12 @@ namespace WebexConnect.Engine.Transport
         private static HttpMessageHandler CreateHandler(Uri baseUri, int maxConnections)
         {
             EnableTls12();
-            // HttpClientHandler on .NET Framework pools per ServicePoint; its default limit is 2 connections.
-            ServicePointManager.FindServicePoint(baseUri).ConnectionLimit = maxConnections;
+            // HttpClientHandler on .NET Framework pools per ServicePoint, whose defaults are 2 connections, 100 s idle
+            // and no recycling at all: without these a long Windows PowerShell session never sees a DNS failover.
+            var servicePoint = ServicePointManager.FindServicePoint(baseUri);
+            servicePoint.ConnectionLimit = maxConnections;
+            servicePoint.MaxIdleTime = (int)PooledConnectionIdleTimeout.TotalMilliseconds;
+            servicePoint.ConnectionLeaseTimeout = (int)PooledConnectionLifetime.TotalMilliseconds;
             return new HttpClientHandler
             {
                 UseProxy = true,
