@@ -31,9 +31,9 @@ Set-StrictMode -Version 3.0
 $root = $PSScriptRoot
 $solution = Join-Path $root 'WebexConnect.sln'
 $module = Join-Path $root 'out/WebexConnect'
-# Both editions look for a binary cmdlet's help file (its HelpFile, <assembly>-Help.xml) in <culture>/ under the
-# module's ModuleBase, which is the manifest's folder: Windows PowerShell 5.1 looks nowhere else, PowerShell 7
-# looks there before the assembly's own folder. One copy there serves net472 and net8.0.
+# For a module's cmdlet, both editions look for its help file (its HelpFile, <assembly>-Help.xml) in <culture>/
+# under the module's ModuleBase, which is the manifest's folder, not the assembly's (PowerShell 7 also in the
+# user's help folder). One copy there serves net472 and net8.0.
 $helpFolder = Join-Path $module 'en-US'
 $mamlName = 'WebexConnect.dll-Help.xml'
 
@@ -104,7 +104,7 @@ if (-not $NoHelp) {
     $target = Join-Path $helpFolder $mamlName
     if ($maml) { Copy-Item -LiteralPath $maml -Destination $target -Force }
     elseif (Test-Path -LiteralPath $target) { Remove-Item -LiteralPath $target -Force }    # never ship help older than docs/
-    # Earlier builds put the help beside each edition's assembly; PowerShell 7 would still read a stale copy there.
+    # Earlier builds put the help beside each edition's assembly, where neither edition reads it.
     foreach ($edition in 'net472', 'net8.0') {
         $old = Join-Path $module "$edition/en-US/$mamlName"
         if (Test-Path -LiteralPath $old) { Remove-Item -LiteralPath $old -Force }

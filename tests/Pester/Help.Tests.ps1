@@ -13,8 +13,8 @@ BeforeAll {
     Import-Module (Join-Path $script:RepoRoot 'out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
 
     $command = Get-Command Send-ConnectSms -Module WebexConnect
-    # PowerShell reads a binary cmdlet's help from <culture>/<HelpFile> under the module's ModuleBase (the manifest's
-    # folder): Windows PowerShell 5.1 only there, PowerShell 7 there first. HelpFile becomes a full path once loaded.
+    # PowerShell reads a module cmdlet's help from <culture>/<HelpFile> under the module's ModuleBase (the manifest's
+    # folder, not the assembly's), in 5.1 and 7. HelpFile becomes a full path once the help has been loaded.
     $script:MamlPath = Join-Path $command.Module.ModuleBase "en-US/$(Split-Path -Leaf $command.HelpFile)"
     $script:NoMamlReason = "no help file at ${script:MamlPath}; the module was built without Microsoft.PowerShell.PlatyPS. " +
         'Install-Module Microsoft.PowerShell.PlatyPS, then run ./build.ps1'
