@@ -121,6 +121,8 @@ namespace WebexConnect.Tests.Docs
                 Assert.True(content.Length >= 3 && content[0] == "```" && content[^1] == "```" && content.Count(l => l.StartsWith("```", StringComparison.Ordinal)) == 2,
                     $"{cmdlet} syntax '{set}': expected exactly one fenced block and nothing else");
                 Assert.StartsWith(cmdlet + " ", content[1]);
+                // GetSyntaxParameters splits the text at spaces: a type with a space inside (<a, b>) breaks it apart.
+                Assert.DoesNotMatch(@"<[^>]*\s[^>]*>", string.Join(" ", content.Skip(1).Take(content.Length - 2)));
             }
         }
 
