@@ -2,94 +2,141 @@
 .SYNOPSIS
     Builds the WebexConnect module into out/WebexConnect, makes its help from docs/, and runs the tests.
 .DESCRIPTION
-    Runs in Windows PowerShell 5.1 and PowerShell 7. Needs the .NET SDK (8 or later) on PATH.
+    Runs in Windows PowerShell 5.1 and PowerShell 7, from any folder. Needs the .NET SDK (8 or later) on PATH.
     Help: when Microsoft.PowerShell.PlatyPS (1.0 or later) is installed, the markdown in docs/ becomes
-    en-US/WebexConnect.dll-Help.xml beside each edition's assembly. docs/about_WebexConnect.md becomes
-    en-US/about_WebexConnect.help.txt in the module folder with or without PlatyPS.
+    en-US/WebexConnect.dll-Help.xml in the module folder. docs/about_WebexConnect.md becomes
+    en-US/about_WebexConnect.help.txt with or without PlatyPS.
+    Ends with an error (exit code 1 under -File) when the build or any test fails.
 .EXAMPLE
     ./build.ps1
     Builds Release into out/WebexConnect with help.
 .EXAMPLE
     ./build.ps1 -Test
-    Builds, then runs the xunit suite and the Pester suite in this PowerShell.
+    Builds, then runs the xunit suite and, in a new process of this PowerShell edition, the Pester suite.
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # Run xunit (dotnet test) and Pester (tests/Pester) after the build.
+    # Run xunit (dotnet test) and Pester 5 (tests/Pester) after the build.
     [switch] $Test,
 
-    # Skip the MAML help even when PlatyPS is installed.
+    # Leave the help in out/WebexConnect/en-US as it is, even when PlatyPS is installed.
     [switch] $NoHelp
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $root = $PSScriptRoot
+$solution = Join-Path $root 'WebexConnect.sln'
 $module = Join-Path $root 'out/WebexConnect'
+# For a module's cmdlet, both editions look for its help file (its HelpFile, <assembly>-Help.xml) in <culture>/
+# under the module's ModuleBase, which is the manifest's folder, not the assembly's (PowerShell 7 also in the
+# user's help folder). One copy there serves net472 and net8.0.
+$helpFolder = Join-Path $module 'en-US'
+$mamlName = 'WebexConnect.dll-Help.xml'
+
+# Runs a program and returns its exit code. Its stderr stays text: under 'Stop', Windows PowerShell 5.1 turns the
+# first line a program writes to a redirected stderr (CI, Task Scheduler) into a terminating error.
+function Invoke-Program([string] $File, [string[]] $Arguments) {
+    $null = Get-Command $File -CommandType Application -ErrorAction Stop
+    $ErrorActionPreference = 'Continue'
+    & $File @Arguments | Out-Host
+    $LASTEXITCODE
+}
 
 function Invoke-Native([string] $File, [string[]] $Arguments) {
-    & $File @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+    $exitCode = Invoke-Program $File $Arguments
+    if ($exitCode -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $exitCode" }
 }
 
-# Help first: the build's module layout copies out/help/en-US/*.xml beside each edition's assembly, so a
-# later plain `dotnet build` keeps the help too. PlatyPS reads only the markdown, not the built module.
-$helpStage = Join-Path $root 'out/help'
-$maml = Join-Path $helpStage 'en-US/WebexConnect.dll-Help.xml'
-if (-not $NoHelp) {
-    $platyPS = Get-Module -ListAvailable -Name Microsoft.PowerShell.PlatyPS |
-        Where-Object { $_.Version -ge [version]'1.0.0' } | Sort-Object Version -Descending | Select-Object -First 1
-    if ($platyPS) {
-        Import-Module $platyPS
-        $export = Join-Path $helpStage 'platyps'
-        if (Test-Path $export) { Remove-Item $export -Recurse -Force }
-        $pages = Get-ChildItem (Join-Path $root 'docs') -Filter '*-*.md' -File
-        $help = $pages | ForEach-Object { Import-MarkdownCommandHelp -Path $_.FullName }
-        $null = $help | Export-MamlCommandHelp -OutputFolder $export -Force
-        # PlatyPS 1.0 writes <folder>/<module name>/<module name>-Help.xml; PowerShell looks for the cmdlets'
-        # HelpFile (WebexConnect.dll-Help.xml) in en-US beside the assembly.
-        $written = @(Get-ChildItem (Join-Path $export 'WebexConnect') -Filter '*.xml' -File -ErrorAction SilentlyContinue)
-        if ($written.Count -ne 1) { throw "Expected one MAML file under $export/WebexConnect, found $($written.Count)" }
-        $null = New-Item -ItemType Directory -Path (Split-Path $maml) -Force
-        Copy-Item $written[0].FullName $maml -Force
-        Write-Host "Help: $($pages.Count) pages -> en-US/WebexConnect.dll-Help.xml"
+# Turns docs/<Verb-Noun>.md into one MAML file under out/help and returns its path, or $null without PlatyPS.
+function New-MamlHelp {
+    $platyPS = @(Get-Module -ListAvailable -Name Microsoft.PowerShell.PlatyPS |
+            Where-Object { $_.Version -ge [version]'1.0.0' } | Sort-Object Version -Descending)
+    if ($platyPS.Count -eq 0) {
+        Write-Warning ('Microsoft.PowerShell.PlatyPS 1.0 or later is not installed: the module is built without MAML help ' +
+            '(Get-Help shows only syntax). Install-Module Microsoft.PowerShell.PlatyPS, then build again.')
+        return $null
     }
-    else {
-        if (Test-Path $maml) { Remove-Item $maml -Force }    # never ship help older than docs/
-        Write-Warning 'Microsoft.PowerShell.PlatyPS 1.0 or later is not installed: the module is built without MAML help (Get-Help shows only syntax). Install-Module Microsoft.PowerShell.PlatyPS, then build again.'
+    Import-Module -ModuleInfo $platyPS[0]
+    if ($platyPS[0].Version -lt [version]'1.0.2') {
+        Write-Warning ("PlatyPS $($platyPS[0].Version) writes 'Accept pipeline input? false' for every parameter " +
+            '(PowerShell/platyPS issue 804, fixed in 1.0.2). Update-Module Microsoft.PowerShell.PlatyPS for correct pipeline help.')
     }
+
+    $pages = @(Get-ChildItem -LiteralPath (Join-Path $root 'docs') -Filter '*-*.md' -File)
+    $help = @(foreach ($page in $pages) { Import-MarkdownCommandHelp -LiteralPath $page.FullName })
+    if ($help.Count -ne $pages.Count) { throw "PlatyPS read $($help.Count) of the $($pages.Count) pages in docs/" }
+
+    # The reader drops what it cannot follow (a parameter whose yaml it cannot map, an example after a stray
+    # heading) instead of failing, so compare what it kept with what the page holds.
+    for ($i = 0; $i -lt $pages.Count; $i++) {
+        $lines = @(Get-Content -LiteralPath $pages[$i].FullName)
+        $onPage = @($lines -match '^### -').Count
+        $read = @($help[$i].Parameters | Where-Object { $null -ne $_ }).Count
+        if ($read -ne $onPage) { throw "PlatyPS read $read of the $onPage parameters in docs/$($pages[$i].Name); see PlatyPsReaderTests" }
+        $onPage = @($lines -match '^### Example \d').Count
+        $read = @($help[$i].Examples | Where-Object { $null -ne $_ }).Count
+        if ($read -ne $onPage) { throw "PlatyPS read $read of the $onPage examples in docs/$($pages[$i].Name); see PlatyPsReaderTests" }
+    }
+
+    $export = Join-Path $root 'out/help'
+    if (Test-Path -LiteralPath $export) { Remove-Item -LiteralPath $export -Recurse -Force }
+    $null = $help | Export-MamlCommandHelp -OutputFolder $export -Force
+    # 1.0.1 writes <folder>/<Module Name>/<Module Name>-Help.xml; later versions name the file after the pages'
+    # 'external help file'. Take the one file it wrote, wherever and however named.
+    $written = @(Get-ChildItem -LiteralPath $export -Filter '*.xml' -File -Recurse)
+    if ($written.Count -ne 1) { throw "Expected one MAML file under $export, found $($written.Count)" }
+    Write-Host "Help: $($pages.Count) pages -> en-US/$mamlName"
+    return $written[0].FullName
 }
 
-Invoke-Native dotnet @('build', (Join-Path $root 'WebexConnect.sln'), '-c', $Configuration)
+# Help first: a page PlatyPS cannot read stops the build before it compiles.
+$maml = $null
+if (-not $NoHelp) { $maml = New-MamlHelp }
+
+Invoke-Native dotnet @('build', $solution, '-c', $Configuration)
 
 if (-not $NoHelp) {
+    $null = New-Item -ItemType Directory -Path $helpFolder -Force
+    $target = Join-Path $helpFolder $mamlName
+    if ($maml) { Copy-Item -LiteralPath $maml -Destination $target -Force }
+    elseif (Test-Path -LiteralPath $target) { Remove-Item -LiteralPath $target -Force }    # never ship help older than docs/
+    # Earlier builds put the help beside each edition's assembly, where neither edition reads it.
     foreach ($edition in 'net472', 'net8.0') {
-        $target = Join-Path $module "$edition/en-US/WebexConnect.dll-Help.xml"
-        if (Test-Path $maml) {
-            $null = New-Item -ItemType Directory -Path (Split-Path $target) -Force
-            Copy-Item $maml $target -Force
-        }
-        elseif (Test-Path $target) { Remove-Item $target -Force }
+        $old = Join-Path $module "$edition/en-US/$mamlName"
+        if (Test-Path -LiteralPath $old) { Remove-Item -LiteralPath $old -Force }
     }
-    # Get-Help about_WebexConnect reads a plain text file named after the topic in the module's en-US folder.
-    $aboutTarget = Join-Path $module 'en-US'
-    $null = New-Item -ItemType Directory -Path $aboutTarget -Force
-    Copy-Item (Join-Path $root 'docs/about_WebexConnect.md') (Join-Path $aboutTarget 'about_WebexConnect.help.txt') -Force
+    # Get-Help about_WebexConnect shows this file as written and lists its fifth line as the synopsis.
+    Copy-Item -LiteralPath (Join-Path $root 'docs/about_WebexConnect.md') -Destination (Join-Path $helpFolder 'about_WebexConnect.help.txt') -Force
 }
 
 if ($Test) {
-    Invoke-Native dotnet @('test', (Join-Path $root 'WebexConnect.sln'), '-c', $Configuration, '--no-build')
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0.0' } | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) { throw 'Pester 5 is needed for tests/Pester: Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser' }
-    Import-Module $pester
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $root 'tests/Pester'
-    $config.Run.Exit = $false
-    $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Detailed'
-    $result = Invoke-Pester -Configuration $config
-    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed" }
+    # Both suites run even when the first fails; the script then fails with what failed.
+    $failed = New-Object System.Collections.Generic.List[string]
+    $exitCode = Invoke-Program dotnet @('test', $solution, '-c', $Configuration, '--no-build')
+    if ($exitCode -ne 0) { $failed.Add("xunit (dotnet test exit code $exitCode)") }
+
+    if (@(Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0.0' }).Count -eq 0) {
+        $failed.Add('Pester: version 5 is not installed (Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser)')
+    }
+    else {
+        # A new process of this edition: the tests import out/WebexConnect, and an assembly loaded into this session
+        # would stay locked in it, so the next build here could not replace it.
+        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $pesterPath = (Join-Path $root 'tests/Pester') -replace "'", "''"
+        # The tests' own error handling must see PowerShell's default preferences, so no 'Stop' here: a failure
+        # to load Pester leaves $run empty, which fails the run as well.
+        $command = "Import-Module Pester -MinimumVersion 5.0.0; " +
+            "`$config = New-PesterConfiguration; `$config.Run.Path = '$pesterPath'; `$config.Run.PassThru = `$true; " +
+            "`$config.Output.Verbosity = 'Detailed'; `$run = Invoke-Pester -Configuration `$config; " +
+            "if (`$null -eq `$run -or `$run.Result -ne 'Passed') { exit 1 }; exit 0"
+        $exitCode = Invoke-Program $shell @('-NoProfile', '-NonInteractive', '-Command', $command)
+        if ($exitCode -ne 0) { $failed.Add("Pester (exit code $exitCode)") }
+    }
+
+    if ($failed.Count -gt 0) { throw "Tests failed: $($failed -join '; ')" }
 }

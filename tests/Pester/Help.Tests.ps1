@@ -13,8 +13,9 @@ BeforeAll {
     Import-Module (Join-Path $script:RepoRoot 'out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
 
     $command = Get-Command Send-ConnectSms -Module WebexConnect
-    # PowerShell reads a binary cmdlet's help from <culture>/<HelpFile> beside its assembly.
-    $script:MamlPath = Join-Path (Split-Path $command.DLL) "en-US/$($command.HelpFile)"
+    # PowerShell reads a module cmdlet's help from <culture>/<HelpFile> under the module's ModuleBase (the manifest's
+    # folder, not the assembly's), in 5.1 and 7. HelpFile becomes a full path once the help has been loaded.
+    $script:MamlPath = Join-Path $command.Module.ModuleBase "en-US/$(Split-Path -Leaf $command.HelpFile)"
     $script:NoMamlReason = "no help file at ${script:MamlPath}; the module was built without Microsoft.PowerShell.PlatyPS. " +
         'Install-Module Microsoft.PowerShell.PlatyPS, then run ./build.ps1'
 
@@ -67,7 +68,12 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         if (-not $hasMaml) { Set-ItResult -Skipped -Because $script:NoMamlReason; return }
         $examples = @((Get-Help $Name -Examples).examples.example)
         $examples.Count | Should -BeGreaterOrEqual 2
-        foreach ($example in $examples) { $example.code | Should -Match ([regex]::Escape($Name)) }
+        # PlatyPS 1.0.1 leaves <dev:code> empty and puts the fenced code among the introduction's paragraphs
+        # (PowerShell/platyPS issue 799), so look for the call anywhere in the example.
+        foreach ($example in $examples) {
+            $text = (Get-HelpText $example.introduction) + ' ' + $example.code + ' ' + (Get-HelpText $example.remarks)
+            $text | Should -Match ([regex]::Escape($Name))
+        }
     }
 
     It 'describes every parameter' {

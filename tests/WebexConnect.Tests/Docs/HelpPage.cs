@@ -20,6 +20,7 @@ namespace WebexConnect.Tests.Docs
         {
             Path = path;
             var lines = text.Replace("\r\n", "\n").Split('\n');
+            Lines = lines;
             var body = ReadFrontMatter(lines, FrontMatter);
             Title = lines.Skip(body).FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?.Substring(2).Trim();
 
@@ -51,6 +52,9 @@ namespace WebexConnect.Tests.Docs
         public string Path { get; }
 
         public string FileName => System.IO.Path.GetFileName(Path);
+
+        /// <summary>The page's lines as written, front matter included.</summary>
+        public IReadOnlyList<string> Lines { get; }
 
         public Dictionary<string, string> FrontMatter { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -153,10 +157,20 @@ namespace WebexConnect.Tests.Docs
 
         public bool HasYaml { get; private set; }
 
+        /// <summary>How many ```yaml blocks the entry has; PlatyPS reads only the first.</summary>
+        public int YamlBlockCount { get; private set; }
+
+        /// <summary>The top-level keys of the yaml block, in order.</summary>
+        public List<string> Keys { get; } = new List<string>();
+
+        /// <summary>Every scalar of the yaml block (top level and inside ParameterSets) as written, quotes included.</summary>
+        public List<(string Key, string Value)> RawScalars { get; } = new List<(string Key, string Value)>();
+
         public static DocumentedParameter Read(string name, List<string> lines)
         {
             var parameter = new DocumentedParameter { Name = name };
             var fence = lines.FindIndex(l => l.TrimStart().StartsWith("```yaml", StringComparison.Ordinal));
+            parameter.YamlBlockCount = lines.Count(l => l.TrimStart().StartsWith("```yaml", StringComparison.Ordinal));
             parameter.Description = string.Join("\n", fence < 0 ? lines : lines.Take(fence)).Trim();
             if (fence < 0) return parameter;
             parameter.HasYaml = true;
@@ -171,6 +185,8 @@ namespace WebexConnect.Tests.Docs
                     var key = line.Substring(0, colon).Trim();
                     var value = line.Substring(colon + 1).Trim();
                     list = value.Length == 0 ? key : null;
+                    parameter.Keys.Add(key);
+                    if (value.Length > 0) parameter.RawScalars.Add((key, value));
                     if (value != "[]" && value.Length > 0) parameter.Scalars[key] = Unquote(value);
                     continue;
                 }
@@ -180,16 +196,23 @@ namespace WebexConnect.Tests.Docs
                 switch (list)
                 {
                     case "Aliases":
+                        parameter.RawScalars.Add((list, item));
                         parameter.Aliases.Add(Unquote(item));
                         break;
                     case "AcceptedValues":
+                        parameter.RawScalars.Add((list, item));
                         parameter.AcceptedValues.Add(Unquote(item));
                         break;
                     case "ParameterSets":
                         if (isNewItem) parameter.ParameterSets.Add(new Dictionary<string, string>(StringComparer.Ordinal));
                         var colon = item.IndexOf(':');
                         if (colon > 0 && parameter.ParameterSets.Count > 0)
-                            parameter.ParameterSets[^1][item.Substring(0, colon).Trim()] = Unquote(item.Substring(colon + 1).Trim());
+                        {
+                            var setKey = item.Substring(0, colon).Trim();
+                            var setValue = item.Substring(colon + 1).Trim();
+                            parameter.RawScalars.Add((setKey, setValue));
+                            parameter.ParameterSets[^1][setKey] = Unquote(setValue);
+                        }
                         break;
                 }
             }
