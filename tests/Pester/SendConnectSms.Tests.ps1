@@ -234,4 +234,12 @@ Describe 'Send-ConnectSms when not connected' {
         { '+447700900301' | Send-ConnectSms -From ACME -Text 'Hi' } |
             Should -Throw -ErrorId 'NotConnected,*' -ExpectedMessage '*Connect-WebexConnect*'
     }
+
+    It 'stops with SessionClosed for a -Session that Disconnect-WebexConnect closed' {
+        $session = Connect-WebexConnect -Sandbox -PassThru
+        Disconnect-WebexConnect
+
+        { '+447700900302' | Send-ConnectSms -From ACME -Text 'Hi' -Session $session } |
+            Should -Throw -ErrorId 'SessionClosed,*'
+    }
 }

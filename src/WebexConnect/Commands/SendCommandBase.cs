@@ -36,6 +36,7 @@ namespace WebexConnect.Commands
         private SendProgress? _progress;
         private WhatIfBatches? _whatIf;
         private bool _progressShown;
+        private bool _sessionHeld;
         private long _row;
         private ConnectMessage? _message;
         private object?[]? _messageKey;
@@ -176,6 +177,7 @@ namespace WebexConnect.Commands
                     new InvalidOperationException("Not connected to Webex Connect. Run Connect-WebexConnect first, or Connect-WebexConnect -Sandbox to try the module without sending anything."),
                     "NotConnected", ErrorCategory.ConnectionError, null));
             }
+            if (_session!.IsClosed) ThrowSessionClosed();
 
             _composer = new RecordComposer(PipelineColumns.Of(GetType()), SubstitutionColumn);
             _checks = MessageChecks.Standard();
@@ -183,6 +185,14 @@ namespace WebexConnect.Commands
             // -WhatIf reports one line per request the run would make, not one per row.
             if (IsWhatIf()) _whatIf = new WhatIfBatches(Math.Min(1000, _session!.Tps ?? 1000));
 
+            // Held until Dispose, so that Disconnect-WebexConnect or Connect-WebexConnect in another runspace cannot
+            // dispose the connection under requests this run has on their way.
+            if (!_session.TryBeginSend())
+            {
+                ThrowSessionClosed();
+                return;
+            }
+            _sessionHeld = true;
             _cancellation = new CancellationTokenSource();
             // Resolved against PowerShell's current location, which is not the process's current directory.
             var journalPath = Journal is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
@@ -253,6 +263,8 @@ namespace WebexConnect.Commands
             _cancellation?.Cancel();
             _dispatcher?.Dispose();
             _cancellation?.Dispose();
+            if (_sessionHeld) _session!.EndSend();
+            _sessionHeld = false;
             GC.SuppressFinalize(this);
         }
 
@@ -261,6 +273,9 @@ namespace WebexConnect.Commands
             MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
                 ? given is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(given)
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+        /// <summary>The session given or current was disconnected: the same error Get-ConnectSandboxRequest gives.</summary>
+        private void ThrowSessionClosed() => ThrowTerminatingError(ConnectionResolver.SessionClosed().ToErrorRecord(_session));
 
         /// <summary>A terminating error about the parameters, before anything is sent.</summary>
         private protected void ThrowParameterError(string errorId, string message) =>
