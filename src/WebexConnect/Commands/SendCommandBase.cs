@@ -370,7 +370,13 @@ namespace WebexConnect.Commands
                 // What led up to it (retries, a refused token renewal) helps more than the error alone; the progress
                 // bar would otherwise stay on screen for the rest of the caller's script.
                 if (_output is null) WriteDiagnostics();
-                else _output.Stream(() => { WriteDiagnostics(); ShowProgress(completed: true); });
+                else
+                {
+                    // Rows whose request succeeded before the failure keep their results (Send and Reject rethrow
+                    // the failure at once, before the results that finished first were taken).
+                    _output.Write(_run!.TakeFinishedAfterFailure());
+                    _output.Stream(() => { WriteDiagnostics(); ShowProgress(completed: true); });
+                }
                 ThrowTerminatingError(new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId), null));
                 return default;
             }
