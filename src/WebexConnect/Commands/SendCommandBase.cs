@@ -386,6 +386,7 @@ namespace WebexConnect.Commands
                 throw new PipelineStoppedException();
             }
         }
+
         /// <summary>The cmdlet's Write methods for <see cref="ResultWriter"/>.</summary>
         private sealed class Streams : IResultStreams
         {
