@@ -108,7 +108,8 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $row = [pscustomobject]@{ Phone = ''; Mobile = '+447700900551'; Name = 'Ann' }
 
         $byAlias = @($row | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
-        $chosen = @($row | Select-Object *, @{ Name = 'To'; Expression = { $_.Mobile } } | Send-ConnectSms -From ACME -Text 'Hi')
+        $toFromMobile = @{ Name = 'To'; Expression = { $_.Mobile } }
+        $chosen = @($row | Select-Object -Property '*', $toFromMobile | Send-ConnectSms -From ACME -Text 'Hi')
 
         $byAlias.Status | Should -Be 'Invalid'
         $chosen.Status | Should -Be 'Queued'
