@@ -103,6 +103,20 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         Get-SentNumber | Should -Be @('+447700900541', '+447700900544')
     }
 
+    It 'binds the first destination column in the documented order, even when it is empty, and To before any alias' {
+        # PowerShell looks up the parameter's name, then its aliases in order (Phone before Mobile).
+        $row = [pscustomobject]@{ Phone = ''; Mobile = '+447700900551'; Name = 'Ann' }
+
+        $byAlias = @($row | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+        $toFromMobile = @{ Name = 'To'; Expression = { $_.Mobile } }
+        $chosen = @($row | Select-Object -Property '*', $toFromMobile | Send-ConnectSms -From ACME -Text 'Hi')
+
+        $byAlias.Status | Should -Be 'Invalid'
+        $chosen.Status | Should -Be 'Queued'
+        $chosen.Destination | Should -Be '+447700900551'
+        Get-SentNumber | Should -Be @('+447700900551')
+    }
+
     It 'binds a plain string by value, with no columns to substitute' {
         $results = @('+447700900521' | Send-ConnectSms -From ACME -Text 'Hello')
 

@@ -168,6 +168,54 @@ Describe 'Send-ConnectSms with a bad row' {
         @($results).Count | Should -Be 3
         $lastError.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
     }
+
+    It 'stops the same way when the caller set $ErrorActionPreference instead of -ErrorAction' {
+        $results = [System.Collections.Generic.List[object]]::new()
+        $thrown = $null
+        $ErrorActionPreference = 'Stop'
+        try {
+            $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' | ForEach-Object { $results.Add($_) }
+        }
+        catch {
+            $thrown = $_
+        }
+        finally {
+            $ErrorActionPreference = 'Continue'
+        }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $results.Count | Should -Be 1
+        $results[0].Destination | Should -Be '+447700900101'
+        (Get-SentDestination).msisdn | Should -Be @('+447700900101')
+    }
+}
+
+Describe 'Send-ConnectSms when a preference other than -ErrorAction stops it' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'still writes the result of every row it read when $VerbosePreference = Stop ends it at its first verbose line' {
+        # The first verbose line (a request finished) comes while the results are written: WriteVerbose then throws
+        # into the cmdlet, which must not lose the results of rows the sandbox already accepted.
+        $results = [System.Collections.Generic.List[object]]::new()
+        $thrown = $null
+        $VerbosePreference = 'Stop'
+        try {
+            '+447700900401', '+447700900402', '+447700900403' |
+                Send-ConnectSms -From ACME -Text 'Hi' | ForEach-Object { $results.Add($_) }
+        }
+        catch {
+            $thrown = $_
+        }
+        finally {
+            $VerbosePreference = 'SilentlyContinue'
+        }
+
+        $thrown | Should -Not -BeNullOrEmpty
+        $thrown.Exception | Should -BeOfType ([System.Management.Automation.ActionPreferenceStopException])
+        $results.Destination | Should -Be @('+447700900401', '+447700900402', '+447700900403')
+        $results.Status | Select-Object -Unique | Should -Be 'Queued'
+        @(Get-SentDestination).msisdn | Sort-Object | Should -Be @('+447700900401', '+447700900402', '+447700900403')
+    }
 }
 
 Describe 'Send-ConnectSms without rows' {
@@ -233,5 +281,13 @@ Describe 'Send-ConnectSms when not connected' {
     It 'stops with NotConnected and says how to connect' {
         { '+447700900301' | Send-ConnectSms -From ACME -Text 'Hi' } |
             Should -Throw -ErrorId 'NotConnected,*' -ExpectedMessage '*Connect-WebexConnect*'
+    }
+
+    It 'stops with SessionClosed for a -Session that Disconnect-WebexConnect closed' {
+        $session = Connect-WebexConnect -Sandbox -PassThru
+        Disconnect-WebexConnect
+
+        { '+447700900302' | Send-ConnectSms -From ACME -Text 'Hi' -Session $session } |
+            Should -Throw -ErrorId 'SessionClosed,*'
     }
 }

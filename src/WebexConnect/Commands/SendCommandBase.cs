@@ -32,9 +32,11 @@ namespace WebexConnect.Commands
         private RecordComposer? _composer;
         private MessageChecks? _checks;
         private SendRun? _run;
+        private ResultWriter? _output;
         private SendProgress? _progress;
         private WhatIfBatches? _whatIf;
         private bool _progressShown;
+        private bool _sessionHeld;
         private long _row;
         private ConnectMessage? _message;
         private object?[]? _messageKey;
@@ -175,6 +177,7 @@ namespace WebexConnect.Commands
                     new InvalidOperationException("Not connected to Webex Connect. Run Connect-WebexConnect first, or Connect-WebexConnect -Sandbox to try the module without sending anything."),
                     "NotConnected", ErrorCategory.ConnectionError, null));
             }
+            if (_session!.IsClosed) ThrowSessionClosed();
 
             _composer = new RecordComposer(PipelineColumns.Of(GetType()), SubstitutionColumn);
             _checks = MessageChecks.Standard();
@@ -182,12 +185,21 @@ namespace WebexConnect.Commands
             // -WhatIf reports one line per request the run would make, not one per row.
             if (IsWhatIf()) _whatIf = new WhatIfBatches(Math.Min(1000, _session!.Tps ?? 1000));
 
+            // Held until Dispose, so that Disconnect-WebexConnect or Connect-WebexConnect in another runspace cannot
+            // dispose the connection under requests this run has on their way.
+            if (!_session.TryBeginSend())
+            {
+                ThrowSessionClosed();
+                return;
+            }
+            _sessionHeld = true;
             _cancellation = new CancellationTokenSource();
             // Resolved against PowerShell's current location, which is not the process's current directory.
             var journalPath = Journal is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
                 new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = journalPath }, _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
+            _output = new ResultWriter(new Streams(this), StopProcessing);
             _clock.Start();
             _progress = new SendProgress(() => _clock.Elapsed);
         }
@@ -204,19 +216,10 @@ namespace WebexConnect.Commands
             if (invalid != null)
             {
                 // Written now, not when the result's turn comes, so -ErrorAction Stop stops before any later row is sent.
-                try
-                {
-                    WriteError(ErrorFor(invalid));
-                }
-                catch (Exception stop) when (_run != null && ErrorActionStop.IsStopOfThisCommand(stop, Stopping))
-                {
-                    // -ErrorAction Stop ends the command at this row. Rows before it may still sit in a partial batch
-                    // or be in flight: finish them and write their results first, so every earlier row ends with
-                    // its result and none is left unsent or unreported.
-                    Guard(() => WriteResults(_run.Complete()));
-                    throw;
-                }
-                if (_run != null) Guard(() => _run.Reject(invalid));
+                if (_output is null) WriteError(ErrorFor(invalid));
+                else _output.Stream(() => WriteError(ErrorFor(invalid)));
+                // Stopped: this row ends the command with its error; the rows before it are finished below.
+                if (_run != null && !_output!.Stopped) Guard(() => _run.Reject(invalid));
             }
             else if (PayloadOnly)
             {
@@ -232,7 +235,11 @@ namespace WebexConnect.Commands
                 Guard(() => _run!.Send(ForRecipient(message, record.Recipient), record.Recipient, input));
             }
 
-            if (_run != null) Guard(() => WriteResults(_run.TakeReady()));
+            if (_run is null) return;
+            Guard(() => _output!.Write(_run.TakeReady()));
+            // A preference ended the command (here or at an earlier result): every row already handed over is
+            // finished and reported before PowerShell sees the stop, so none is left sent but unreported.
+            if (_output!.Stopped) Guard(() => _output.FinishStopped(_run.Complete()));
         }
 
         /// <inheritdoc />
@@ -241,9 +248,9 @@ namespace WebexConnect.Commands
             if (_whatIf != null)
                 foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
             if (_run is null) return;
-            Guard(() => WriteResults(_run.Complete()));
-            if (_progressShown)
-                WriteProgress(new ProgressRecord(ProgressActivityId, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
+            Guard(() => _output!.Write(_run.Complete()));
+            if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>()));
+            ShowProgress(completed: true);
         }
 
         /// <inheritdoc />
@@ -252,9 +259,12 @@ namespace WebexConnect.Commands
         /// <summary>Stops the background sending and releases the run's resources.</summary>
         public void Dispose()
         {
+            _output?.Dispose();
             _cancellation?.Cancel();
             _dispatcher?.Dispose();
             _cancellation?.Dispose();
+            if (_sessionHeld) _session!.EndSend();
+            _sessionHeld = false;
             GC.SuppressFinalize(this);
         }
 
@@ -263,6 +273,9 @@ namespace WebexConnect.Commands
             MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
                 ? given is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(given)
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+        /// <summary>The session given or current was disconnected: the same error Get-ConnectSandboxRequest gives.</summary>
+        private void ThrowSessionClosed() => ThrowTerminatingError(ConnectionResolver.SessionClosed().ToErrorRecord(_session));
 
         /// <summary>A terminating error about the parameters, before anything is sent.</summary>
         private protected void ThrowParameterError(string errorId, string message) =>
@@ -304,22 +317,6 @@ namespace WebexConnect.Commands
 
         private string TargetFor(Recipient recipient) => TargetFor(recipient, _row);
 
-        private void WriteResults(IEnumerable<SendResult> results)
-        {
-            WriteDiagnostics();
-            foreach (var result in results)
-            {
-                WriteDiagnostics();
-                WriteObject(result);
-                // Invalid rows had their error written when they were read.
-                if (SendErrors.IsError(result) && result.Status != SendStatus.Invalid) WriteError(ErrorFor(result));
-                else if (result.Status == SendStatus.Skipped) WriteVerbose(result.Destination + ": " + result.Reason);
-                ShowProgress();
-            }
-            ShowProgress();
-            WriteDiagnostics();
-        }
-
         /// <summary>What the engine had to say since the last call (batches, retries, waits), on the pipeline thread.</summary>
         private void WriteDiagnostics()
         {
@@ -335,8 +332,16 @@ namespace WebexConnect.Commands
             }
         }
 
-        private void ShowProgress()
+        private void ShowProgress(bool completed)
         {
+            if (completed)
+            {
+                if (_progressShown)
+                    WriteProgress(new ProgressRecord(ProgressActivityId, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
+                _progressShown = false;
+                return;
+            }
+
             var snapshot = _progress?.Next(_run!.Completed, _run.Unsuccessful);
             if (snapshot is null) return;
             _progressShown = true;
@@ -362,8 +367,16 @@ namespace WebexConnect.Commands
             }
             catch (SessionFailureException failure)
             {
-                // What led up to it (retries, a refused token renewal) helps more than the error alone.
-                WriteDiagnostics();
+                // What led up to it (retries, a refused token renewal) helps more than the error alone; the progress
+                // bar would otherwise stay on screen for the rest of the caller's script.
+                if (_output is null) WriteDiagnostics();
+                else
+                {
+                    // Rows whose request succeeded before the failure keep their results (Send and Reject rethrow
+                    // the failure at once, before the results that finished first were taken).
+                    _output.Write(_run!.TakeFinishedAfterFailure());
+                    _output.Stream(() => { WriteDiagnostics(); ShowProgress(completed: true); });
+                }
                 ThrowTerminatingError(new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId), null));
                 return default;
             }
@@ -372,6 +385,26 @@ namespace WebexConnect.Commands
                 // Ctrl+C or Select-Object -First: PowerShell is stopping the pipeline; nothing more to write.
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>The cmdlet's Write methods for <see cref="ResultWriter"/>.</summary>
+        private sealed class Streams : IResultStreams
+        {
+            private readonly SendCommandBase _cmdlet;
+
+            public Streams(SendCommandBase cmdlet) => _cmdlet = cmdlet;
+
+            public bool PipelineStopping => _cmdlet.Stopping;
+
+            public void Output(SendResult result) => _cmdlet.WriteObject(result);
+
+            public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(result));
+
+            public void Verbose(string text) => _cmdlet.WriteVerbose(text);
+
+            public void Diagnostics() => _cmdlet.WriteDiagnostics();
+
+            public void Progress(bool completed) => _cmdlet.ShowProgress(completed);
         }
     }
 }

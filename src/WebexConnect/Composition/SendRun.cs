@@ -62,6 +62,39 @@ namespace WebexConnect.Composition
             return ready;
         }
 
+        /// <summary>
+        /// After the run failed for good (a SessionFailureException from Send or Reject): the results that finished
+        /// before the failure and were not taken yet, in input order. The dispatcher hands those over first and
+        /// rethrows the failure once none is left; here that failure is already known, so it ends the taking.
+        /// Without this, rows sent just before the failure (often while Send waited for a free request) would get
+        /// no result, and a re-run without -Journal would send them again.
+        /// </summary>
+        public IReadOnlyList<SendResult> TakeFinishedAfterFailure()
+        {
+            var finished = new List<SendResult>();
+            while (true)
+            {
+                IReadOnlyList<SendResult> ready;
+                try
+                {
+                    ready = TakeReady();
+                }
+                catch (SessionFailureException)
+                {
+                    break;
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                if (ready.Count == 0) break;
+                finished.AddRange(ready);
+            }
+
+            return finished;
+        }
+
         /// <summary>Every remaining result, in input order, as it becomes ready.</summary>
         public IEnumerable<SendResult> Complete()
         {

@@ -12,6 +12,7 @@ namespace WebexConnect.Results
     {
         private readonly object _gate = new object();
         private bool _closed;
+        private int _sends;
 
         internal ConnectSession(ConnectionSettings settings, IConnectEngine engineHost, IEngineSession engine, DateTimeOffset connectedAt)
         {
@@ -71,13 +72,44 @@ namespace WebexConnect.Results
             get { lock (_gate) return _closed; }
         }
 
-        /// <summary>Closes the engine session once; later calls do nothing.</summary>
+        /// <summary>
+        /// Closes the session once; later calls do nothing. A send still running on it (in another runspace:
+        /// ForEach-Object -Parallel, Start-ThreadJob, a second Connect-WebexConnect there) keeps its connection
+        /// until it ends, since its requests are on their way: the engine session is released by the last one.
+        /// </summary>
         internal void Close()
         {
             lock (_gate)
             {
                 if (_closed) return;
                 _closed = true;
+                if (_sends > 0) return;
+            }
+            Engine.Dispose();
+        }
+
+        /// <summary>
+        /// Registers a send run on this session; false when it is already closed. Every true must be matched by
+        /// one <see cref="EndSend"/>.
+        /// </summary>
+        internal bool TryBeginSend()
+        {
+            lock (_gate)
+            {
+                if (_closed) return false;
+                _sends++;
+                return true;
+            }
+        }
+
+        /// <summary>Ends a send run; the last one to end on a closed session releases the engine session.</summary>
+        internal void EndSend()
+        {
+            lock (_gate)
+            {
+                if (_sends == 0) throw new InvalidOperationException("EndSend without TryBeginSend.");
+                _sends--;
+                if (!_closed || _sends > 0) return;
             }
             Engine.Dispose();
         }

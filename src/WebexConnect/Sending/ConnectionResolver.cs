@@ -110,11 +110,14 @@ namespace WebexConnect.Sending
             var session = explicitSession ?? current
                 ?? throw new ConnectionConfigurationException("NotConnected", ErrorCategory.ConnectionError,
                     "Not connected to Webex Connect. Run Connect-WebexConnect first (or pass -Session).");
-            if (session.IsClosed)
-                throw new ConnectionConfigurationException("SessionClosed", ErrorCategory.ConnectionError,
-                    "This session was disconnected. Run Connect-WebexConnect again.");
+            if (session.IsClosed) throw SessionClosed();
             return session;
         }
+
+        /// <summary>The error for a session that Disconnect-WebexConnect or a later Connect-WebexConnect closed.</summary>
+        public static ConnectionConfigurationException SessionClosed() =>
+            new ConnectionConfigurationException("SessionClosed", ErrorCategory.ConnectionError,
+                "This session was disconnected. Run Connect-WebexConnect again.");
 
         private static ConnectionSettings Sandbox(ConnectRequest request, int? tps, TimeSpan timeout)
         {

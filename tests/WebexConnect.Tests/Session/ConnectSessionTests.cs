@@ -97,6 +97,58 @@ namespace WebexConnect.Tests.Session
         }
 
         [Fact]
+        public void DisconnectingWhileASendRunsElsewhere_KeepsItsConnectionUntilTheSendEnds()
+        {
+            // Disconnect-WebexConnect in one runspace while ForEach-Object -Parallel or a thread job still sends.
+            var session = Open(Jwt());
+            SessionState.Replace(session);
+            Assert.True(session.TryBeginSend());
+
+            Assert.True(SessionState.Clear());
+            Assert.True(session.IsClosed);
+            Assert.Equal(0, _engine.Sessions[0].DisposeCount);
+
+            session.EndSend();
+            Assert.Equal(1, _engine.Sessions[0].DisposeCount);
+        }
+
+        [Fact]
+        public void ConnectingAgainWhileTwoSendsRun_ReleasesTheOldConnectionWithTheLastOfThem()
+        {
+            var first = Open(Jwt());
+            SessionState.Replace(first);
+            Assert.True(first.TryBeginSend());
+            Assert.True(first.TryBeginSend());
+
+            SessionState.Replace(Open(Jwt()));
+            first.EndSend();
+            Assert.Equal(0, _engine.Sessions[0].DisposeCount);
+            first.EndSend();
+            Assert.Equal(1, _engine.Sessions[0].DisposeCount);
+        }
+
+        [Fact]
+        public void AClosedSessionAdmitsNoNewSend_AndIsReleasedOnce()
+        {
+            var session = Open(Jwt());
+            session.Close();
+            Assert.False(session.TryBeginSend());
+            session.Close();
+            Assert.Equal(1, _engine.Sessions[0].DisposeCount);
+            Assert.Throws<InvalidOperationException>(() => session.EndSend());
+        }
+
+        [Fact]
+        public void AnOpenSessionStaysOpenAfterItsSendsEnd()
+        {
+            var session = Open(Jwt());
+            Assert.True(session.TryBeginSend());
+            session.EndSend();
+            Assert.False(session.IsClosed);
+            Assert.Equal(0, _engine.Sessions[0].DisposeCount);
+        }
+
+        [Fact]
         public void SendsUseTheExplicitSessionFirst_ThenTheCurrentOne()
         {
             var explicitSession = Open(Jwt());

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using WebexConnect.Results;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>The cmdlet's Write methods, as <see cref="ResultWriter"/> uses them; PowerShell's in a real host.</summary>
+    internal interface IResultStreams
+    {
+        /// <summary>WriteObject.</summary>
+        void Output(SendResult result);
+
+        /// <summary>WriteError with the result's non-terminating error.</summary>
+        void Error(SendResult result);
+
+        /// <summary>WriteVerbose.</summary>
+        void Verbose(string text);
+
+        /// <summary>What the engine had to say since the last call (WriteVerbose, WriteDebug, WriteWarning).</summary>
+        void Diagnostics();
+
+        /// <summary>WriteProgress when a redraw is due, or the record that removes the bar when <paramref name="completed"/>.</summary>
+        void Progress(bool completed);
+
+        /// <summary>The cmdlet's Stopping: Ctrl+C or a host's Stop().</summary>
+        bool PipelineStopping { get; }
+    }
+
+    /// <summary>
+    /// Writes a send run's results, each with its error, verbose line and progress, and keeps every row reported
+    /// when an action preference ends the command part-way.
+    /// </summary>
+    /// <remarks>
+    /// Under -ErrorAction Stop (or -WarningAction, $VerbosePreference, $DebugPreference, $ProgressPreference Stop,
+    /// or Inquire answered Halt) the Write method itself throws PipelineStoppedException into the cmdlet. Rows
+    /// after the one whose error stopped it were already handed to the dispatcher, and many already sent: if the
+    /// exception left at once, their results (in hand or in flight) would never be written, and without -Journal
+    /// nothing would tell the admin they went out. So the writer remembers the stop, keeps writing the results
+    /// (output only: each further error or warning would only stop the command again), and the cmdlet finishes
+    /// the run with <see cref="FinishStopped"/>, which ends the command with the original stop.
+    /// Output itself is never caught: a stop there is Ctrl+C or Select-Object -First, and the pipeline wants no more.
+    /// Once a preference has stopped the command PowerShell no longer calls StopProcessing on Ctrl+C (the pipeline
+    /// already counts as failed), so while the run finishes a watch cancels the sending when the pipeline stops.
+    /// </remarks>
+    internal sealed class ResultWriter : IDisposable
+    {
+        internal static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
+
+        private readonly IResultStreams _streams;
+        private readonly Action _cancelSending;
+        private Exception? _stop;
+        private Timer? _watch;
+
+        /// <param name="streams">Where to write.</param>
+        /// <param name="cancelSending">Cancels the run (what StopProcessing does); called from a timer thread.</param>
+        public ResultWriter(IResultStreams streams, Action cancelSending)
+        {
+            _streams = streams ?? throw new ArgumentNullException(nameof(streams));
+            _cancelSending = cancelSending ?? throw new ArgumentNullException(nameof(cancelSending));
+        }
+
+        /// <summary>True once a preference ended the command; later rows must not be read or sent.</summary>
+        public bool Stopped => _stop != null;
+
+        /// <summary>Writes results in order, with what goes with each.</summary>
+        public void Write(IEnumerable<SendResult> results)
+        {
+            Stream(_streams.Diagnostics);
+            foreach (var result in results)
+            {
+                Stream(_streams.Diagnostics);
+                _streams.Output(result);
+                // Invalid rows had their error written when they were read.
+                if (SendErrors.IsError(result) && result.Status != SendStatus.Invalid) Stream(() => _streams.Error(result));
+                else if (result.Status == SendStatus.Skipped) Stream(() => _streams.Verbose(result.Destination + ": " + result.Reason));
+                Stream(() => _streams.Progress(false));
+            }
+            Stream(() => _streams.Progress(false));
+            Stream(_streams.Diagnostics);
+        }
+
+        /// <summary>
+        /// Runs a write to a stream other than output. A stop of this command it raises is kept for
+        /// <see cref="FinishStopped"/>; after one, nothing more is written to these streams.
+        /// </summary>
+        public void Stream(Action write)
+        {
+            if (_stop != null) return;
+            try
+            {
+                write();
+            }
+            catch (Exception stop) when (ErrorActionStop.IsStopOfThisCommand(stop, _streams.PipelineStopping))
+            {
+                _stop = stop;
+                _watch = new Timer(_ => CancelIfPipelineStopping(), null, WatchInterval, WatchInterval);
+            }
+        }
+
+        /// <summary>
+        /// After a stop: writes the remaining results (the run's Complete, so nothing already handed over is left
+        /// unreported), removes the progress bar, and ends the command with the stop PowerShell raised.
+        /// </summary>
+        public void FinishStopped(IEnumerable<SendResult> rest)
+        {
+            var stop = _stop ?? throw new InvalidOperationException("The command was not stopped.");
+            Write(rest);
+            try
+            {
+                _streams.Progress(true);
+            }
+            catch (Exception again) when (ErrorActionStop.IsStopOfThisCommand(again, _streams.PipelineStopping))
+            {
+                // $ProgressPreference = 'Stop': the command is ending anyway.
+            }
+
+            ExceptionDispatchInfo.Capture(stop).Throw();
+        }
+
+        /// <summary>Ends the watch.</summary>
+        public void Dispose() => _watch?.Dispose();
+
+        private void CancelIfPipelineStopping()
+        {
+            // An exception escaping a timer callback would end the PowerShell process.
+            try
+            {
+                if (_streams.PipelineStopping) _cancelSending();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The run is already over.
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using WebexConnect.Commands;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using Xunit;
+
+namespace WebexConnect.Tests.Commands
+{
+    /// <summary>
+    /// What the send cmdlets write when an action preference ends the command part-way. The fake streams throw what
+    /// a real host throws: under -ErrorAction Stop (or -WarningAction Stop) every WriteError (WriteWarning) throws
+    /// PipelineStoppedException into the cmdlet while Stopping stays false; WriteObject goes on working.
+    /// </summary>
+    public class ResultWriterTests
+    {
+        private sealed class HostStreams : IResultStreams
+        {
+            public bool ErrorActionStop { get; set; }
+            public bool WarningActionStop { get; set; }
+            public int WarningsPending { get; set; }
+            public bool PipelineStopping { get; set; }
+            public List<SendResult> Outputs { get; } = new List<SendResult>();
+            public List<SendResult> Errors { get; } = new List<SendResult>();
+            public List<string> Verbose { get; } = new List<string>();
+            public int Warnings { get; private set; }
+            public int CompletedProgress { get; private set; }
+
+            public void Output(SendResult result)
+            {
+                if (PipelineStopping) throw new PipelineStoppedException();
+                Outputs.Add(result);
+            }
+
+            public void Error(SendResult result)
+            {
+                if (PipelineStopping || ErrorActionStop) throw new PipelineStoppedException();
+                Errors.Add(result);
+            }
+
+            void IResultStreams.Verbose(string text) => Verbose.Add(text);
+
+            public void Diagnostics()
+            {
+                if (WarningsPending == 0) return;
+                WarningsPending--;
+                if (WarningActionStop) throw new PipelineStoppedException();
+                Warnings++;
+            }
+
+            public void Progress(bool completed)
+            {
+                if (completed) CompletedProgress++;
+            }
+        }
+
+        private static SendResult Result(int row, SendStatus status) =>
+            new SendResult(MessageChannel.Sms, "+4477009000" + row.ToString("00", System.Globalization.CultureInfo.InvariantCulture), null, status,
+                code: status == SendStatus.Queued ? null : "1002", reason: status.ToString(), sequence: row);
+
+        private static ResultWriter Writer(HostStreams streams, Action? cancel = null) => new ResultWriter(streams, cancel ?? (() => { }));
+
+        [Fact]
+        public void An_ErrorAction_Stop_at_one_result_still_outputs_every_later_result_without_more_errors()
+        {
+            var streams = new HostStreams { ErrorActionStop = true };
+            var results = new[] { Result(1, SendStatus.Queued), Result(2, SendStatus.Failed), Result(3, SendStatus.Queued), Result(4, SendStatus.Rejected) };
+            using var writer = Writer(streams);
+
+            writer.Write(results);
+
+            Assert.True(writer.Stopped);
+            Assert.Equal(new long[] { 1, 2, 3, 4 }, streams.Outputs.Select(r => r.Sequence));
+            Assert.Empty(streams.Errors);
+        }
+
+        [Fact]
+        public void Without_a_stop_each_unsuccessful_result_writes_its_error_and_a_skipped_one_a_verbose_line()
+        {
+            var streams = new HostStreams();
+            using var writer = Writer(streams);
+
+            writer.Write(new[] { Result(1, SendStatus.Failed), Result(2, SendStatus.Skipped), Result(3, SendStatus.Invalid), Result(4, SendStatus.Queued) });
+
+            Assert.False(writer.Stopped);
+            Assert.Equal(new long[] { 1 }, streams.Errors.Select(r => r.Sequence));
+            Assert.Single(streams.Verbose);
+        }
+
+        [Fact]
+        public void Finishing_a_stopped_run_writes_the_rest_removes_the_bar_and_ends_with_the_hosts_own_stop()
+        {
+            var streams = new HostStreams { ErrorActionStop = true };
+            using var writer = Writer(streams);
+            writer.Write(new[] { Result(1, SendStatus.Failed) });
+
+            var ended = Assert.Throws<PipelineStoppedException>(() => writer.FinishStopped(new[] { Result(2, SendStatus.Queued), Result(3, SendStatus.Unknown) }));
+
+            Assert.Equal(new long[] { 1, 2, 3 }, streams.Outputs.Select(r => r.Sequence));
+            Assert.Equal(1, streams.CompletedProgress);
+            Assert.NotNull(ended);
+        }
+
+        [Fact]
+        public void A_warning_that_stops_the_command_loses_no_result_already_in_hand()
+        {
+            var streams = new HostStreams { WarningActionStop = true, WarningsPending = 1 };
+            using var writer = Writer(streams);
+
+            writer.Write(new[] { Result(1, SendStatus.Queued), Result(2, SendStatus.Queued) });
+
+            Assert.True(writer.Stopped);
+            Assert.Equal(2, streams.Outputs.Count);
+        }
+
+        [Fact]
+        public void Ctrl_C_is_not_taken_for_a_preference_stop_and_ends_the_writing_at_once()
+        {
+            var streams = new HostStreams { PipelineStopping = true };
+            using var writer = Writer(streams);
+
+            Assert.Throws<PipelineStoppedException>(() => writer.Write(new[] { Result(1, SendStatus.Failed), Result(2, SendStatus.Queued) }));
+
+            Assert.False(writer.Stopped);
+            Assert.Empty(streams.Outputs);
+        }
+
+        [Fact]
+        public void What_WriteObject_throws_is_never_swallowed()
+        {
+            // Select-Object -First ends the command through WriteObject; so does Ctrl+C.
+            var streams = new HostStreams();
+            var writer = new ResultWriter(new ThrowingOutput(streams), () => { });
+
+            Assert.Throws<PipelineStoppedException>(() => writer.Write(new[] { Result(1, SendStatus.Queued), Result(2, SendStatus.Queued) }));
+            Assert.False(writer.Stopped);
+        }
+
+        [Fact]
+        public void Ctrl_C_while_a_stopped_run_waits_for_its_last_requests_cancels_the_sending()
+        {
+            // After a preference stop PowerShell does not call StopProcessing on Ctrl+C; the writer must notice.
+            var streams = new HostStreams { ErrorActionStop = true };
+            using var cancelled = new ManualResetEventSlim();
+            using var writer = Writer(streams, cancelled.Set);
+            writer.Write(new[] { Result(1, SendStatus.Failed) });
+
+            IEnumerable<SendResult> InFlight()
+            {
+                streams.PipelineStopping = true;
+                if (!cancelled.Wait(TimeSpan.FromSeconds(30))) yield return Result(2, SendStatus.Queued);
+                throw new OperationCanceledException();
+            }
+
+            Assert.Throws<OperationCanceledException>(() => writer.FinishStopped(InFlight()));
+            Assert.True(cancelled.IsSet);
+        }
+
+        [Fact]
+        public void Nothing_is_cancelled_while_the_pipeline_runs_on()
+        {
+            var streams = new HostStreams { ErrorActionStop = true };
+            var cancels = 0;
+            using var writer = Writer(streams, () => Interlocked.Increment(ref cancels));
+            writer.Write(new[] { Result(1, SendStatus.Failed) });
+
+            Thread.Sleep(ResultWriter.WatchInterval + ResultWriter.WatchInterval + ResultWriter.WatchInterval);
+
+            Assert.Equal(0, Volatile.Read(ref cancels));
+        }
+
+        private sealed class ThrowingOutput : IResultStreams
+        {
+            private readonly HostStreams _inner;
+
+            public ThrowingOutput(HostStreams inner) => _inner = inner;
+
+            public bool PipelineStopping => false;
+
+            public void Output(SendResult result) => throw new PipelineStoppedException();
+
+            public void Error(SendResult result) => _inner.Error(result);
+
+            public void Verbose(string text) => ((IResultStreams)_inner).Verbose(text);
+
+            public void Diagnostics() => _inner.Diagnostics();
+
+            public void Progress(bool completed) => _inner.Progress(completed);
+        }
+    }
+}
