@@ -51,6 +51,29 @@ Describe 'Measure-ConnectSms' {
         $measurement.Text | Should -Be 'Hello'
     }
 
+    It 'refuses a row without a Text column, naming the row, instead of measuring "@{...}"' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900001'; Text = 'Hello' }
+            [pscustomobject]@{ Phone = '+447700900002'; Message = 'Hi there' }
+        )
+
+        $measurements = @($rows | Measure-ConnectSms -ErrorVariable refused -ErrorAction SilentlyContinue)
+
+        $measurements.Count | Should -Be 1
+        $measurements[0].Text | Should -Be 'Hello'
+        @($refused).Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'NoTextColumn,*'
+        $refused[0].Exception.Message | Should -Match 'Row 2'
+        $refused[0].TargetObject.Message | Should -Be 'Hi there'
+    }
+
+    It 'measures the -Text given on the command line for every piped row' {
+        $measurements = @([pscustomobject]@{ Message = 'ignored' } | Measure-ConnectSms -Text 'Hello')
+
+        $measurements.Count | Should -Be 1
+        $measurements[0].Text | Should -Be 'Hello'
+    }
+
     It 'forces Unicode with -Encoding Unicode' {
         $measurement = Measure-ConnectSms 'Hello' -Encoding Unicode
 

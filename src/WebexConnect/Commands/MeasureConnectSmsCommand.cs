@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using WebexConnect.Composition;
 using WebexConnect.Messages;
 using WebexConnect.Messages.Sms;
 
@@ -11,6 +12,9 @@ namespace WebexConnect.Commands
     [OutputType(typeof(SmsMeasurement))]
     public sealed class MeasureConnectSmsCommand : PSCmdlet
     {
+        private bool _textOnCommandLine;
+        private long _row;
+
         /// <summary>The text to measure, as it will be sent (after substitution).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The SMS text to measure.")]
@@ -21,7 +25,31 @@ namespace WebexConnect.Commands
         [Parameter]
         public SmsEncoding Encoding { get; set; } = SmsEncoding.Auto;
 
+        /// <summary>
+        /// The piped object itself. PowerShell would otherwise turn a row without a Text column into the text
+        /// "@{Name=...}" for -Text; with the row in hand that is refused instead of measured.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
         /// <inheritdoc />
-        protected override void ProcessRecord() => WriteObject(SmsCalculator.Measure(Text, Encoding));
+        protected override void BeginProcessing() =>
+            // Before the first record only the command line's parameters are bound.
+            _textOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            _row++;
+            if (MeasureInput.IsRowWithoutText(InputObject?.BaseObject, InputRow.Read(InputObject), _textOnCommandLine))
+            {
+                WriteError(new ErrorRecord(
+                    new PSArgumentException($"Row {_row} has no Text column to measure. Pipe objects with a Text property, or give -Text."),
+                    MeasureInput.NoTextColumnErrorId, ErrorCategory.InvalidArgument, InputObject));
+                return;
+            }
+
+            WriteObject(SmsCalculator.Measure(Text, Encoding));
+        }
     }
 }

@@ -128,6 +128,7 @@ namespace WebexConnect.Tests.Commands
             Measure-ConnectSms | default set - | no ShouldProcess | output SmsMeasurement
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             Encoding                SmsEncoding             *                                     -
+            InputObject             PSObject                *                                     V
             Text                    String                  *!@0                                  VN
             """;
 

@@ -1,0 +1,27 @@
+using System;
+using System.Collections;
+using System.Linq;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>Whether a piped object gave Measure-ConnectSms a real text, or only PowerShell's string form of a row.</summary>
+    internal static class MeasureInput
+    {
+        public const string NoTextColumnErrorId = "NoTextColumn";
+
+        /// <param name="piped">The piped object's base object; null when nothing was piped.</param>
+        /// <param name="row">Its columns, as <see cref="InputRow.Read"/> reads them.</param>
+        /// <param name="textOnCommandLine">-Text was given on the command line, so it applies to every row.</param>
+        /// <returns>
+        /// True for an object (not a string or number) without a Text property: PowerShell bound -Text to the object's
+        /// string form. A hashtable counts too, since PowerShell binds by property, never by key.
+        /// </returns>
+        public static bool IsRowWithoutText(object? piped, InputRow row, bool textOnCommandLine)
+        {
+            if (row is null) throw new ArgumentNullException(nameof(row));
+            if (textOnCommandLine || piped is null || piped is string || piped is ValueType) return false;
+            if (piped is IDictionary) return true;
+            return !row.Columns.Any(c => string.Equals(c.Key, "Text", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections;
+using System.Collections.Generic;
+using WebexConnect.Composition;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    /// <summary>
+    /// Measure-ConnectSms must not measure "@{Name=Ann}": PowerShell binds a row without a Text column to -Text by
+    /// its string form, so the cmdlet decides from the row itself whether the text is real.
+    /// </summary>
+    public class MeasureInputTests
+    {
+        private sealed class CsvRow
+        {
+        }
+
+        private static InputRow Columns(params string[] names)
+        {
+            var columns = new List<KeyValuePair<string, object?>>();
+            foreach (var name in names) columns.Add(new KeyValuePair<string, object?>(name, "x"));
+            return new InputRow(columns);
+        }
+
+        [Fact]
+        public void ARowWithoutATextColumnIsRefused()
+        {
+            Assert.True(MeasureInput.IsRowWithoutText(new CsvRow(), Columns("Phone", "Name"), textOnCommandLine: false));
+        }
+
+        [Fact]
+        public void ARowWithATextColumnInAnyCaseIsMeasured()
+        {
+            Assert.False(MeasureInput.IsRowWithoutText(new CsvRow(), Columns("Phone", "text"), textOnCommandLine: false));
+        }
+
+        [Fact]
+        public void APipedStringOrNumberIsTheTextItself()
+        {
+            Assert.False(MeasureInput.IsRowWithoutText("Hello", InputRow.Empty, textOnCommandLine: false));
+            Assert.False(MeasureInput.IsRowWithoutText(42, InputRow.Empty, textOnCommandLine: false));
+        }
+
+        [Fact]
+        public void NothingPipedMeansTheCommandLineText()
+        {
+            Assert.False(MeasureInput.IsRowWithoutText(null, InputRow.Empty, textOnCommandLine: false));
+        }
+
+        [Fact]
+        public void TextOnTheCommandLineAppliesToEveryRow()
+        {
+            Assert.False(MeasureInput.IsRowWithoutText(new CsvRow(), Columns("Phone"), textOnCommandLine: true));
+        }
+
+        [Fact]
+        public void AHashtableIsRefusedEvenWithATextKeyBecausePowerShellBindsPropertiesNotKeys()
+        {
+            var table = new Hashtable { ["Text"] = "Hi" };
+            Assert.True(MeasureInput.IsRowWithoutText(table, InputRow.FromDictionary(table), textOnCommandLine: false));
+        }
+    }
+}
