@@ -71,7 +71,7 @@ namespace WebexConnect.Engine.Diagnostics
 
         public void Bisecting(OutgoingBatch batch, AttemptResult result, int first, int second) =>
             _sink?.Verbose("Batch " + RunDiagnostics.Number(batch.Number) + ": the service refused a destination (" + result.What +
-                           "); splitting " + RunDiagnostics.Plural(first + second, "recipient") + " into " + RunDiagnostics.Number(first) +
+                           "); splitting " + RunDiagnostics.Plural(first + second, "destination") + " into " + RunDiagnostics.Number(first) +
                            " and " + RunDiagnostics.Number(second) + " to find it.");
 
         public void FailedFast(OutgoingBatch batch) =>

@@ -95,7 +95,7 @@ namespace WebexConnect.Engine.Transport
             {
                 var location = response.Location is null ? "" : " to " + response.Location;
                 return new AttemptResult(AttemptKind.Rejected, http,
-                    "the service redirected" + location + " (HTTP " + http + "); redirects are not followed so the credentials stay with the configured host: use that address as the base URL") { Response = response };
+                    "the service redirected" + location + " (HTTP " + http + "); redirects are not followed, so that the credentials go only to the host you connected to: if that address is right, connect to it with Connect-WebexConnect -BaseUri") { Response = response };
             }
             if (status >= 400 && status < 500)
             {

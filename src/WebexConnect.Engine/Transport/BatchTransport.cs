@@ -176,7 +176,7 @@ namespace WebexConnect.Engine.Transport
 
                 default:
                     var resent = _options.ResendAmbiguous && attempts > 1
-                        ? " It was resent (ResendAmbiguous) " + Count(attempts) + " in all and may have been accepted more than once."
+                        ? " It was resent (-ResendUnknown), " + Count(attempts) + " in all, and may have been accepted more than once."
                         : " It was not resent, to avoid a duplicate.";
                     Fill(outcomes, start, part.Count, SendStatus.Unknown, result.Code,
                         "The request may or may not have been accepted (" + result.What + ")." + resent +

@@ -80,7 +80,8 @@ namespace WebexConnect.Commands
         {
             if (ParameterSetName == CalendarEventSet && EndTime <= StartTime)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-EndTime must be after -StartTime."),
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(
+                    $"-EndTime {Messages.Validation.CommonRules.Format(EndTime)} must be after -StartTime {Messages.Validation.CommonRules.Format(StartTime)}."),
                     "EndTimeBeforeStartTime", ErrorCategory.InvalidArgument, EndTime));
             }
 

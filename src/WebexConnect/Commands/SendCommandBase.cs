@@ -32,6 +32,7 @@ namespace WebexConnect.Commands
         private RecordComposer? _composer;
         private MessageChecks? _checks;
         private SendRun? _run;
+        private string? _journalPath;
         private ResultWriter? _output;
         private SendProgress? _progress;
         private WhatIfBatches? _whatIf;
@@ -166,17 +167,12 @@ namespace WebexConnect.Commands
         protected override void BeginProcessing()
         {
             if (ExpireAt.HasValue && Validity.HasValue)
-                ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.");
+                ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             CheckParameters();
 
             // PSCmdlet has its own SessionState property, hence the full name.
             _session = Session ?? global::WebexConnect.Sending.SessionState.Current;
-            if (_session is null)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new InvalidOperationException("Not connected to Webex Connect. Run Connect-WebexConnect first, or Connect-WebexConnect -Sandbox to try the module without sending anything."),
-                    "NotConnected", ErrorCategory.ConnectionError, null));
-            }
+            if (_session is null) ThrowTerminatingError(ConnectionResolver.NotConnected().ToErrorRecord(null));
             if (_session!.IsClosed) ThrowSessionClosed();
 
             _composer = new RecordComposer(PipelineColumns.Of(GetType()), SubstitutionColumn);
@@ -195,9 +191,9 @@ namespace WebexConnect.Commands
             _sessionHeld = true;
             _cancellation = new CancellationTokenSource();
             // Resolved against PowerShell's current location, which is not the process's current directory.
-            var journalPath = Journal is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            _journalPath = Journal is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
-                new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = journalPath }, _cancellation.Token));
+                new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = _journalPath }, _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             _output = new ResultWriter(new Streams(this), StopProcessing);
             _clock.Start();
@@ -278,8 +274,11 @@ namespace WebexConnect.Commands
         private void ThrowSessionClosed() => ThrowTerminatingError(ConnectionResolver.SessionClosed().ToErrorRecord(_session));
 
         /// <summary>A terminating error about the parameters, before anything is sent.</summary>
-        private protected void ThrowParameterError(string errorId, string message) =>
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, null));
+        /// <param name="errorId">The stable ErrorId.</param>
+        /// <param name="message">What is wrong and what to give instead.</param>
+        /// <param name="target">The value at fault, for the ErrorRecord's TargetObject.</param>
+        private protected void ThrowParameterError(string errorId, string message, object? target = null) =>
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
 
         private ConnectMessage CurrentMessage()
         {
@@ -299,7 +298,7 @@ namespace WebexConnect.Commands
             {
                 var normalized = ReceiptTypes.Normalize(Channel, name);
                 if (normalized is null)
-                    ThrowParameterError("InvalidRequestedReceipt", $"'{name}' is not {Messages.Validation.CommonRules.ChannelNoun(Channel)} receipt. Use one of: {string.Join(", ", ReceiptTypes.For(Channel))}.");
+                    ThrowParameterError("InvalidRequestedReceipt", $"-RequestedReceipt '{name}' is not {Messages.Validation.CommonRules.ChannelNoun(Channel)} receipt. Use one of: {string.Join(", ", ReceiptTypes.For(Channel))}.", name);
                 else if (!receipts.Contains(normalized))
                     receipts.Add(normalized);
             }
@@ -377,7 +376,8 @@ namespace WebexConnect.Commands
                     _output.Write(_run!.TakeFinishedAfterFailure());
                     _output.Stream(() => { WriteDiagnostics(); ShowProgress(completed: true); });
                 }
-                ThrowTerminatingError(new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId), null));
+                ThrowTerminatingError(new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId),
+                    SendErrors.TargetForSessionFailure(failure.ErrorId, _session, _journalPath)));
                 return default;
             }
             catch (OperationCanceledException) when (_cancellation?.IsCancellationRequested == true)

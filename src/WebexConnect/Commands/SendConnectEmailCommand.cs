@@ -114,7 +114,7 @@ namespace WebexConnect.Commands
             }
             catch (ArgumentException e)
             {
-                ThrowParameterError("InvalidAttachment", e.Message);
+                ThrowParameterError("InvalidAttachment", e.Message, Attachment);
             }
         }
 

@@ -55,7 +55,7 @@ namespace WebexConnect.Composition
                 case string url:
                     return FromColumns(new InputRow(new[] { new KeyValuePair<string, object?>("Url", url) }), index);
                 default:
-                    throw new ArgumentException($"Attachment[{index}]: give a hashtable with MimeType, Name and Url, or an EmailAttachment.");
+                    throw new ArgumentException($"Attachment[{index}]: give the file's URL, or a hashtable such as @{{ Url = 'https://example.com/invoice.pdf'; Name = 'invoice.pdf'; MimeType = 'application/pdf' }}.");
             }
         }
 

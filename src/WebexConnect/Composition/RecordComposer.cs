@@ -73,7 +73,7 @@ namespace WebexConnect.Composition
                 var found = row.Columns.Where(c => string.Equals(c.Key, wanted, StringComparison.OrdinalIgnoreCase)).ToArray();
                 if (found.Length == 0)
                 {
-                    problems.Add(new ValidationProblem("SubstitutionColumn", $"the input has no column named '{wanted}'"));
+                    problems.Add(new ValidationProblem("SubstitutionColumn", $"the row has no column named {InputEcho.Quote(wanted)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn"));
                     continue;
                 }
                 result[found[0].Key] = SubstitutionText.Of(found[0].Value);

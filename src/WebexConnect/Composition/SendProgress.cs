@@ -49,13 +49,13 @@ namespace WebexConnect.Composition
 
             var seconds = Math.Max(now.TotalSeconds, 0.001);
             var rate = completed / seconds;
-            var status = string.Format(CultureInfo.InvariantCulture, "{0:N0} done, {1:N0} not sent, {2:N0}/s", completed, unsuccessful, rate);
+            var status = string.Format(CultureInfo.InvariantCulture, "{0:N0} done, {1:N0} with errors, {2:N0}/s", completed, unsuccessful, rate);
             if (_total is not long total || total <= 0) return new ProgressSnapshot(status, -1, -1);
 
             var percent = (int)Math.Min(100, completed * 100 / total);
             var remaining = rate > 0 ? (int)Math.Ceiling((total - Math.Min(completed, total)) / rate) : -1;
             return new ProgressSnapshot(
-                string.Format(CultureInfo.InvariantCulture, "{0:N0} of {1:N0} done, {2:N0} not sent, {3:N0}/s", completed, total, unsuccessful, rate),
+                string.Format(CultureInfo.InvariantCulture, "{0:N0} of {1:N0} done, {2:N0} with errors, {3:N0}/s", completed, total, unsuccessful, rate),
                 percent, remaining);
         }
     }

@@ -31,6 +31,7 @@ namespace WebexConnect.Composition
 
         public long Completed { get; private set; }
 
+        /// <summary>Results that were also written to the error stream (every status but Queued, Scheduled and Skipped).</summary>
         public long Unsuccessful { get; private set; }
 
         /// <summary>
@@ -108,7 +109,8 @@ namespace WebexConnect.Composition
         private void Count(SendResult result)
         {
             Completed++;
-            if (!result.IsSuccess) Unsuccessful++;
+            // Counted as the error stream counts: a Skipped row (-Journal says it went in an earlier run) is no error.
+            if (SendErrors.IsError(result)) Unsuccessful++;
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Results
 {
@@ -109,12 +110,29 @@ namespace WebexConnect.Results
             _ => ErrorCategory.ConnectionError,
         };
 
+        /// <summary>
+        /// The TargetObject of a session failure: the journal's full path for a journal error (the file to look
+        /// at), else the session (its BaseUri, AuthMode and ServiceId say which tenant and credential were refused).
+        /// </summary>
+        public static object? TargetForSessionFailure(string errorId, object? session, string? journalPath) =>
+            errorId.StartsWith("Journal", StringComparison.Ordinal) && journalPath != null ? journalPath : session;
+
         /// <summary>The error message: the row's destination, what happened and why.</summary>
         public static string MessageFor(SendResult result)
         {
             var code = string.IsNullOrEmpty(result.Code) || result.Code == InvalidInputCode ? "" : $" ({result.Code})";
             var reason = string.IsNullOrEmpty(result.Reason) ? "" : ": " + result.Reason;
-            return $"{result.Status}{code} {result.Destination}{reason}";
+            return $"{result.Status}{code}{DestinationForMessage(result.Destination)}{reason}";
+        }
+
+        /// <summary>
+        /// " +447700900001", or nothing for a row without a destination (its reason says so). The destination is raw
+        /// input: a newline in it would split the error in a log, and a 10,000-digit "number" would bury the reason.
+        /// </summary>
+        private static string DestinationForMessage(string? destination)
+        {
+            if (string.IsNullOrEmpty(destination)) return "";
+            return " " + (destination!.Length <= InputEcho.MaxQuotedCharacters ? InputEcho.Visible(destination) : InputEcho.Quote(destination));
         }
 
         private static bool IsContactPolicyCode(string code) =>

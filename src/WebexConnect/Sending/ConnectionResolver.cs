@@ -78,12 +78,12 @@ namespace WebexConnect.Sending
             if (request is null) throw new ArgumentNullException(nameof(request));
             var timeout = request.RequestTimeout ?? TimeSpan.FromSeconds(30);
             if (timeout <= TimeSpan.Zero)
-                throw Invalid("InvalidTimeout", "The request timeout must be at least one second.");
+                throw Invalid("InvalidTimeout", "-TimeoutSec must be at least 1 second.");
             // The sandbox is a rehearsal that must behave the same on every machine, so a tenant's
             // WEBEXCONNECT_TPS set for scheduled tasks does not slow it down.
             var tps = request.Sandbox ? request.Tps : request.Tps ?? ReadTps();
             if (tps is int t && (t < 1 || t > MaxTps))
-                throw Invalid("InvalidTps", $"The TPS must be between 1 and {MaxTps}; it was {t}.");
+                throw Invalid("InvalidTps", $"-Tps must be a whole number between 1 and {MaxTps}; it was {t}.");
 
             if (request.Sandbox) return Sandbox(request, tps, timeout);
             if (request.SandboxLatency.HasValue)
@@ -107,12 +107,16 @@ namespace WebexConnect.Sending
         /// <summary>Which session a send uses: -Session, else the current one; a disconnected session is refused.</summary>
         public static ConnectSession SelectSession(ConnectSession? explicitSession, ConnectSession? current)
         {
-            var session = explicitSession ?? current
-                ?? throw new ConnectionConfigurationException("NotConnected", ErrorCategory.ConnectionError,
-                    "Not connected to Webex Connect. Run Connect-WebexConnect first (or pass -Session).");
+            var session = explicitSession ?? current ?? throw NotConnected();
             if (session.IsClosed) throw SessionClosed();
             return session;
         }
+
+        /// <summary>The error for a command that needs a session when there is none: the same words from every cmdlet.</summary>
+        public static ConnectionConfigurationException NotConnected() =>
+            new ConnectionConfigurationException("NotConnected", ErrorCategory.ConnectionError,
+                "Not connected to Webex Connect. Run Connect-WebexConnect first (or Connect-WebexConnect -Sandbox to try " +
+                "the module without sending anything), or give a session with -Session.");
 
         /// <summary>The error for a session that Disconnect-WebexConnect or a later Connect-WebexConnect closed.</summary>
         public static ConnectionConfigurationException SessionClosed() =>

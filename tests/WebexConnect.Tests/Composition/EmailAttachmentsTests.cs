@@ -53,6 +53,16 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void AnItemOfTheWrongKindShowsAWorkingHashtableInsteadOfATypeName()
+        {
+            var error = Assert.Throws<ArgumentException>(() => EmailAttachments.Read(new object[] { 42 }));
+
+            Assert.Contains("Attachment[0]", error.Message);
+            Assert.Contains("@{ Url = ", error.Message);
+            Assert.DoesNotContain("EmailAttachment", error.Message);
+        }
+
+        [Fact]
         public void AnUnknownExtensionWithoutMimeTypeIsRefused()
         {
             var error = Assert.Throws<ArgumentException>(() => EmailAttachments.Read(new object[] { new Hashtable { ["Url"] = "https://x.example/data.bin" } }));

@@ -28,7 +28,7 @@ namespace WebexConnect.Tests.Composition
             var now = TimeSpan.FromSeconds(2);
             var snapshot = new SendProgress(() => now).Next(2000, 3)!;
 
-            Assert.Equal("2,000 done, 3 not sent, 1,000/s", snapshot.Status);
+            Assert.Equal("2,000 done, 3 with errors, 1,000/s", snapshot.Status);
             Assert.Equal(-1, snapshot.PercentComplete);
             Assert.Equal(-1, snapshot.SecondsRemaining);
         }

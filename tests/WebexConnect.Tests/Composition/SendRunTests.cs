@@ -163,6 +163,19 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void TheErrorCountShownInTheProgressBarCountsWhatTheErrorStreamGets()
+        {
+            // An Unknown row may have gone out: calling it "not sent" invites a duplicate. A Skipped row (-Journal)
+            // is the point of a re-run, not an error, and goes to the output only.
+            var run = new SendRun(new RecordingDispatcher(), new MessageChecks(_ => Fine, (_, _) => Fine));
+            run.Reject(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Skipped, code: "AlreadySent"));
+            run.Reject(new SendResult(MessageChannel.Sms, "+447700900002", null, SendStatus.Unknown, code: "Timeout"));
+
+            Assert.Equal(2, run.TakeReady().Count);
+            Assert.Equal(1, run.Unsuccessful);
+        }
+
+        [Fact]
         public void CompleteCountsWhatIsLeft()
         {
             var dispatcher = new RecordingDispatcher();

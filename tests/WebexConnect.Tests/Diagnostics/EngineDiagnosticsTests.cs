@@ -139,7 +139,7 @@ namespace WebexConnect.Tests.Diagnostics
 
             Assert.Equal(new[] { SendStatus.Queued, SendStatus.Queued, SendStatus.Rejected, SendStatus.Queued }, run.Results.Select(r => r.Status));
             Assert.Contains(run.Lines(DiagnosticLevel.Verbose), l => Regex.IsMatch(l,
-                @"^Batch 1: the service refused a destination \(HTTP 400 code 7041.*\); splitting 4 recipients into 2 and 2 to find it\.$"));
+                @"^Batch 1: the service refused a destination \(HTTP 400 code 7041.*\); splitting 4 destinations into 2 and 2 to find it\.$"));
             Assert.Contains(run.Lines(DiagnosticLevel.Verbose), l => l.StartsWith("Batch 1: 2 SMS destinations: HTTP 400 code 7041", StringComparison.Ordinal));
             Assert.Contains(run.Lines(DiagnosticLevel.Verbose), l => Regex.IsMatch(l, @"^Batch 1 done in [\d.]+ m?s: 3 Queued, 1 Rejected\.$"));
         }

@@ -167,6 +167,17 @@ namespace WebexConnect.Tests.Session
         }
 
         [Fact]
+        public void NotConnectedSaysHowToConnectOrWhichSessionToGive()
+        {
+            // Send cmdlets and Get-ConnectSandboxRequest give this same error: one wording for one situation.
+            var message = Assert.Throws<ConnectionConfigurationException>(() => ConnectionResolver.SelectSession(null, null)).Message;
+
+            Assert.Contains("Connect-WebexConnect -Sandbox", message);
+            Assert.Contains("-Session", message);
+            Assert.Equal(System.Management.Automation.ErrorCategory.ConnectionError, ConnectionResolver.NotConnected().Category);
+        }
+
+        [Fact]
         public void ASandboxSessionSaysSo()
         {
             var session = Open(new ConnectionSettings { AuthMode = ConnectAuthMode.Sandbox, BaseUri = ConnectionResolver.SandboxBaseUri });

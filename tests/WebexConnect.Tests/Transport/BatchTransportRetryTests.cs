@@ -223,6 +223,24 @@ namespace WebexConnect.Tests.Transport
         }
 
         [Fact]
+        public async Task ResendAmbiguous_StillUnknownAfterEveryAttempt_SaysItMayHaveGoneMoreThanOnce_InTheParameterNameTheAdminGave()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.Fallback = (context, _) => ScriptedServer.Reply(context, 500, null);
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate(), FastOptions(resendAmbiguous: true))
+                .SendAsync(Batch(Numbers(1)), CancellationToken.None);
+
+            var only = Assert.Single(outcome.PerRecipient);
+            Assert.Equal(SendStatus.Unknown, only.Status);
+            Assert.True(only.Attempts > 1);
+            // The admin typed -ResendUnknown; the engine's own option name means nothing to them.
+            Assert.Contains("-ResendUnknown", only.Reason);
+            Assert.DoesNotContain("ResendAmbiguous", only.Reason);
+            Assert.Contains("more than once", only.Reason);
+        }
+
+        [Fact]
         public async Task NoAnswerWithinTheTimeout_EndsUnknown_AndIsNotResent()
         {
             await using var server = await ScriptedServer.StartAsync();

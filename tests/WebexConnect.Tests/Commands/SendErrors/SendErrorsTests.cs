@@ -74,6 +74,65 @@ namespace WebexConnect.Tests.Commands.SendErrors
             Assert.Equal("Invalid ann@: Row 3: To[0]: not an email address", WebexConnect.Results.SendErrors.MessageFor(result));
         }
 
+        [Fact]
+        public void ARowWithoutADestinationGetsNoEmptyGapBeforeItsReason()
+        {
+            var result = new SendResult(MessageChannel.Sms, "", null, SendStatus.Invalid,
+                code: WebexConnect.Results.SendErrors.InvalidInputCode, reason: "Row 4: To: the destination has no number");
+
+            var message = WebexConnect.Results.SendErrors.MessageFor(result);
+
+            Assert.StartsWith("Invalid: Row 4: To:", message);
+            Assert.DoesNotContain("  ", message);
+        }
+
+        [Fact]
+        public void ADestinationWithALineBreakCannotSplitTheErrorInALog()
+        {
+            var result = new SendResult(MessageChannel.Email, "ann@example.com\nINFO all rows sent", null, SendStatus.Rejected,
+                code: "7004", reason: "Invalid parameter - to");
+
+            var message = WebexConnect.Results.SendErrors.MessageFor(result);
+
+            Assert.DoesNotContain("\n", message);
+            Assert.EndsWith(": Invalid parameter - to", message);
+        }
+
+        [Fact]
+        public void AHugeDestinationIsCutSoTheReasonStaysReadable()
+        {
+            var result = new SendResult(MessageChannel.Sms, "+" + new string('4', 10000), null, SendStatus.Rejected,
+                code: "7041", reason: "Invalid msisdn");
+
+            var message = WebexConnect.Results.SendErrors.MessageFor(result);
+
+            Assert.True(message.Length < 200, "the error echoes the whole 10,000-digit value: " + message.Length + " characters");
+            Assert.Contains("10001 characters", message);
+            Assert.EndsWith(": Invalid msisdn", message);
+        }
+
+        [Theory]
+        [InlineData("JournalInUse")]
+        [InlineData("JournalUnreadable")]
+        [InlineData("JournalWriteFailed")]
+        public void AJournalFailureTargetsTheJournalFile(string errorId)
+        {
+            var session = new object();
+
+            Assert.Equal("/data/run.journal", WebexConnect.Results.SendErrors.TargetForSessionFailure(errorId, session, "/data/run.journal"));
+        }
+
+        [Theory]
+        [InlineData("AuthenticationFailed", "/data/run.journal")]
+        [InlineData("ServiceInactive", null)]
+        [InlineData("SourceIpNotAllowed", null)]
+        public void ASessionWideFailureTargetsTheSessionThatWasRefused(string errorId, string? journal)
+        {
+            var session = new object();
+
+            Assert.Same(session, WebexConnect.Results.SendErrors.TargetForSessionFailure(errorId, session, journal));
+        }
+
         [Theory]
         [InlineData("AuthenticationFailed", ErrorCategory.AuthenticationError)]
         [InlineData("ServiceInactive", ErrorCategory.ResourceUnavailable)]
