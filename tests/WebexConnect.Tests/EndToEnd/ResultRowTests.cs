@@ -125,6 +125,24 @@ namespace WebexConnect.Tests.EndToEnd
             Assert.Equal(new long[] { 1, 2, 3, 4 }, results.Select(r => r.Sequence));
         }
 
+        [Fact]
+        public void With_a_journal_the_same_recipient_sent_again_at_once_keeps_each_rows_number()
+        {
+            using var folder = new TempFolder();
+            using var session = new ConnectEngine().Open(new ConnectionSettings { AuthMode = ConnectAuthMode.Sandbox, Tps = 100 });
+            using var dispatcher = session.CreateDispatcher(new DispatchOptions { JournalPath = folder.File("same.journal") }, CancellationToken.None);
+            var run = new SendRun(dispatcher, Checks);
+            // One Recipient object for rows 2 and 3: the second is still on its way, so the journal sends a copy of it.
+            var recipient = new Recipient("+447700900002");
+
+            run.Send(2, Greeting, recipient, "b");
+            run.Send(3, Greeting, recipient, "c");
+            var results = run.TakeReady().Concat(run.Complete()).ToList();
+
+            Assert.All(results, r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Equal(new long[] { 2, 3 }, results.Select(r => r.Row));
+        }
+
         /// <summary>
         /// As SendCommandBase.ProcessRecord does for each piped object: count the row, check it, then reject it
         /// (keeping its place), leave it (declined at -Confirm) or send it. The input object is the row number.
