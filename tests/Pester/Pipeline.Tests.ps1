@@ -142,6 +142,28 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         @(Get-ConnectSandboxRequest).Count | Should -BeGreaterOrEqual 2
     }
 
+    It 'numbers every result by its input row, the invalid one included, so a failure can be found in the CSV' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900561'; Name = 'Ann' }
+            [pscustomobject]@{ Phone = '+447700900562'; Name = 'Bob' }
+            [pscustomobject]@{ Phone = '07700 900563'; Name = 'Cy' }
+            [pscustomobject]@{ Phone = '+447700900564'; Name = 'Di' }
+        )
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue -ErrorVariable failed)
+
+        $results.Row | Should -Be @(1, 2, 3, 4)
+        $results.Status | Should -Be @('Queued', 'Queued', 'Invalid', 'Queued')
+        $attention = @($results | Where-Object { $_.Status -ne 'Queued' } | Select-Object -Property @('Row', 'Destination', 'Status', 'Reason'))
+        $attention.Count | Should -Be 1
+        $attention[0].Row | Should -Be 3
+        $attention[0].Destination | Should -Be '07700 900563'
+        @($failed).Count | Should -Be 1
+        $failed[0].Exception.Result.Row | Should -Be 3
+        # The reason already names the row; the message does not say it twice.
+        ([regex]::Matches($failed[0].Exception.Message, 'Row 3:')).Count | Should -Be 1
+    }
+
     It 'exports the results with Export-Csv, InputObject included' {
         $rows = @(
             [pscustomobject]@{ Phone = '+447700900541'; Name = 'Ann' }

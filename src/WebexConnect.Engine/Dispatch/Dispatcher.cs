@@ -380,7 +380,7 @@ namespace WebexConnect.Engine.Dispatch
                 var done = outcome.PerRecipient[i] ?? throw new InvalidOperationException($"The transport returned no outcome for a recipient of batch {outgoing.Number}.");
                 results[i] = new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId,
                     done.Status, done.MessageId, done.Code, done.Reason, done.Attempts, outgoing.Number, done.SubmittedAt,
-                    item.Parts, item.InputObject, batch.Sequences[i]);
+                    item.Parts, item.InputObject, batch.Sequences[i], item.Row);
             }
 
             return results;
@@ -388,7 +388,7 @@ namespace WebexConnect.Engine.Dispatch
 
         private static SendResult WithSequence(SendResult r, long sequence) =>
             new SendResult(r.Channel, r.Destination, r.CorrelationId, r.Status, r.MessageId, r.Code, r.Reason, r.Attempts,
-                r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence);
+                r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence, r.Row);
 
         /// <summary>Files a result in order (caller holds _sync).</summary>
         private void Record(long sequence, SendResult result)

@@ -73,7 +73,7 @@ namespace WebexConnect.Engine.Journal
             {
                 // The caller handed the same Recipient object again while the first is still on its way.
                 var copy = new Recipient(item.Recipient.Addresses, item.Recipient.CorrelationId, item.Recipient.Substitutions, item.Recipient.GtrIds);
-                toSend = new DispatchItem(item.Message, copy, item.InputObject) { Parts = item.Parts };
+                toSend = new DispatchItem(item.Message, copy, item.InputObject) { Parts = item.Parts, Row = item.Row };
                 Pending.TryAdd(copy, key);
             }
 
@@ -122,6 +122,6 @@ namespace WebexConnect.Engine.Journal
 
         private static SendResult Result(DispatchItem item, SendStatus status, string reason) =>
             new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId, status,
-                code: Code, reason: reason, parts: item.Parts, inputObject: item.InputObject);
+                code: Code, reason: reason, parts: item.Parts, inputObject: item.InputObject, row: item.Row);
     }
 }

@@ -228,7 +228,7 @@ namespace WebexConnect.Commands
             }
             else if (ShouldProcess(TargetFor(record.Recipient), ActionName))
             {
-                Guard(() => _run!.Send(ForRecipient(message, record.Recipient), record.Recipient, input));
+                Guard(() => _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, input));
             }
 
             if (_run is null) return;

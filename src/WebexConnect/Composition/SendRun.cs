@@ -48,11 +48,11 @@ namespace WebexConnect.Composition
             _dispatcher.AddCompleted(invalid);
         }
 
-        /// <summary>Queues a record; blocks while the in-flight bound is reached.</summary>
-        public void Send(ConnectMessage message, Recipient recipient, object? inputObject)
+        /// <summary>Queues the record of input row <paramref name="row"/>; blocks while the in-flight bound is reached.</summary>
+        public void Send(long row, ConnectMessage message, Recipient recipient, object? inputObject)
         {
             Submitted++;
-            _dispatcher.Add(new DispatchItem(message, recipient, inputObject) { Parts = _measureParts(message, recipient) });
+            _dispatcher.Add(new DispatchItem(message, recipient, inputObject) { Parts = _measureParts(message, recipient), Row = row });
         }
 
         /// <summary>Results ready now, in input order.</summary>
@@ -149,7 +149,7 @@ namespace WebexConnect.Composition
 
             var reason = RowErrorText.Format(row, problems);
             return new SendResult(message.Channel, record.Recipient.ToString(), record.Recipient.CorrelationId, SendStatus.Invalid,
-                code: SendErrors.InvalidInputCode, reason: reason, inputObject: inputObject, sequence: sequence ?? row);
+                code: SendErrors.InvalidInputCode, reason: reason, inputObject: inputObject, sequence: sequence ?? row, row: row);
         }
 
         /// <summary>

@@ -117,13 +117,22 @@ namespace WebexConnect.Results
         public static object? TargetForSessionFailure(string errorId, object? session, string? journalPath) =>
             errorId.StartsWith("Journal", StringComparison.Ordinal) && journalPath != null ? journalPath : session;
 
-        /// <summary>The error message: the row's destination, what happened and why.</summary>
+        /// <summary>
+        /// The error message: the input row, the destination, what happened and why, e.g.
+        /// "Row 7: Rejected (7041) +447700900001: Invalid MSISDN". An Invalid result's reason already begins with
+        /// its row, so that is not said twice; a result made outside a send command (Row 0) names no row.
+        /// </summary>
         public static string MessageFor(SendResult result)
         {
             var code = string.IsNullOrEmpty(result.Code) || result.Code == InvalidInputCode ? "" : $" ({result.Code})";
             var reason = string.IsNullOrEmpty(result.Reason) ? "" : ": " + result.Reason;
-            return $"{result.Status}{code}{DestinationForMessage(result.Destination)}{reason}";
+            return $"{RowForMessage(result)}{result.Status}{code}{DestinationForMessage(result.Destination)}{reason}";
         }
+
+        private static string RowForMessage(SendResult result) =>
+            result.Row <= 0 || result.Status == SendStatus.Invalid
+                ? ""
+                : "Row " + result.Row.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": ";
 
         /// <summary>
         /// " +447700900001", or nothing for a row without a destination (its reason says so). The destination is raw

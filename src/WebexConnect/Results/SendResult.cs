@@ -9,7 +9,7 @@ namespace WebexConnect.Results
     {
         internal SendResult(Messages.MessageChannel channel, string destination, string? correlationId, SendStatus status,
             string? messageId = null, string? code = null, string? reason = null, int attempts = 0, long batch = 0,
-            DateTimeOffset? submittedAt = null, int? parts = null, object? inputObject = null, long sequence = 0)
+            DateTimeOffset? submittedAt = null, int? parts = null, object? inputObject = null, long sequence = 0, long row = 0)
         {
             Channel = channel;
             Destination = destination;
@@ -24,7 +24,16 @@ namespace WebexConnect.Results
             Parts = parts;
             InputObject = inputObject;
             Sequence = sequence;
+            Row = row;
         }
+
+        /// <summary>
+        /// The input this result belongs to, counted from 1 in the order the command received it: the Nth object
+        /// piped in (the Nth CSV data row), or 1 for a single call that gives -To on the command line, however many
+        /// numbers it lists. Every input counts, including rows declined at -Confirm, so it is the row to look up
+        /// in the file; 0 only for a result made outside a send command.
+        /// </summary>
+        public long Row { get; }
 
         /// <summary>The channel it was sent on.</summary>
         public Messages.MessageChannel Channel { get; }

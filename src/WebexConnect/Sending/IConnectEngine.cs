@@ -66,6 +66,9 @@ namespace WebexConnect.Sending
 
         /// <summary>SMS: parts the text needs, reported on the result.</summary>
         public int? Parts { get; init; }
+
+        /// <summary>The input row it came from (SendResult.Row), carried onto every result made for it.</summary>
+        public long Row { get; init; }
     }
 
     /// <summary>

@@ -39,12 +39,13 @@ namespace WebexConnect.Tests.BadInput
                 // As SendCommandBase.ProcessRecord: check, then reject (keeping the row's place) or send.
                 var invalid = run.Check(testCase.Row, row.Message, row.Record, testCase);
                 if (invalid != null) run.Reject(invalid);
-                else run.Send(encodings.For(row.Message, row.Recipient), row.Recipient, testCase);
+                else run.Send(testCase.Row, encodings.For(row.Message, row.Recipient), row.Recipient, testCase);
                 results.AddRange(run.TakeReady());
             }
             results.AddRange(run.Complete());
 
             Assert.Equal(cases, results.Select(r => (BadInputCase)r.InputObject!));
+            Assert.Equal(cases.Select(c => (long)c.Row), results.Select(r => r.Row));
             foreach (var (testCase, result) in cases.Zip(results, (c, r) => (c, r)))
             {
                 if (testCase.IsGood)

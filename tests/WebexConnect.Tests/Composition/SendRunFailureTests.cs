@@ -80,7 +80,7 @@ namespace WebexConnect.Tests.Composition
         private static void Send(SendRun run, int row)
         {
             var item = Items.Person(row);
-            run.Send(item.Message, item.Recipient, item.InputObject);
+            run.Send(row, item.Message, item.Recipient, item.InputObject);
         }
     }
 }

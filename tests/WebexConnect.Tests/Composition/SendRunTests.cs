@@ -29,7 +29,7 @@ namespace WebexConnect.Tests.Composition
             {
                 Added.Add(item);
                 _ready.Enqueue(new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId,
-                    SendStatus.Queued, messageId: "m-1", parts: item.Parts, inputObject: item.InputObject, sequence: ++_sequence));
+                    SendStatus.Queued, messageId: "m-1", parts: item.Parts, inputObject: item.InputObject, sequence: ++_sequence, row: item.Row));
             }
 
             public void AddCompleted(SendResult result)
@@ -68,13 +68,14 @@ namespace WebexConnect.Tests.Composition
             var row = new { Phone = "+447700900001" };
             var message = Message("Hello");
 
-            Assert.Null(run.Check(1, message, Record("+447700900001"), row));
-            run.Send(message, new Recipient("+447700900001"), row);
+            Assert.Null(run.Check(7, message, Record("+447700900001"), row));
+            run.Send(7, message, new Recipient("+447700900001"), row);
 
             var item = Assert.Single(dispatcher.Added);
             Assert.Same(message, item.Message);
             Assert.Same(row, item.InputObject);
             Assert.Equal(5, item.Parts);
+            Assert.Equal(7, item.Row);
         }
 
         [Fact]
@@ -93,6 +94,7 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal("c-07700", invalid.CorrelationId);
             Assert.Same(row, invalid.InputObject);
             Assert.Equal(1, invalid.Sequence); // the first record handed to this run, whatever its row number
+            Assert.Equal(12, invalid.Row);
             Assert.StartsWith("Row 12: ", invalid.Reason);
             Assert.Contains("SubstitutionColumn", invalid.Reason);
             Assert.Contains("Text: is empty", invalid.Reason);
@@ -113,7 +115,7 @@ namespace WebexConnect.Tests.Composition
             {
                 var record = Record(address);
                 var invalid = run.Check(++row, message, record, null);
-                if (invalid is null) run.Send(message, record.Recipient, null);
+                if (invalid is null) run.Send(row, message, record.Recipient, null);
                 else run.Reject(invalid);
                 results.AddRange(run.TakeReady());
             }
@@ -121,6 +123,7 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(new[] { SendStatus.Queued, SendStatus.Invalid, SendStatus.Queued }, results.Select(r => r.Status));
             Assert.Equal(new[] { "+447700900001", "bad", "+447700900003" }, results.Select(r => r.Destination));
             Assert.Equal(2, results[1].Sequence);
+            Assert.Equal(new long[] { 1, 2, 3 }, results.Select(r => r.Row));
             Assert.Equal(3, run.Submitted);
             Assert.Equal(3, run.Completed);
             Assert.Equal(1, run.Unsuccessful);
@@ -180,8 +183,8 @@ namespace WebexConnect.Tests.Composition
         {
             var dispatcher = new RecordingDispatcher();
             var run = new SendRun(dispatcher, new MessageChecks(_ => Fine, (_, _) => Fine));
-            run.Send(Message(), new Recipient("+447700900001"), null);
-            run.Send(Message(), new Recipient("+447700900002"), null);
+            run.Send(1, Message(), new Recipient("+447700900001"), null);
+            run.Send(2, Message(), new Recipient("+447700900002"), null);
 
             var rest = run.Complete().ToList();
 

@@ -57,19 +57,39 @@ namespace WebexConnect.Tests.Commands.SendErrors
         }
 
         [Fact]
-        public void TheMessageSaysWhatHappenedToWhichDestinationAndWhy()
+        public void TheMessageSaysWhichRowWhatHappenedToWhichDestinationAndWhy()
         {
             var result = new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Rejected, code: "7041",
-                reason: "Invalid msisdn");
+                reason: "Invalid msisdn", row: 7);
 
-            Assert.Equal("Rejected (7041) +447700900001: Invalid msisdn", WebexConnect.Results.SendErrors.MessageFor(result));
+            Assert.Equal("Row 7: Rejected (7041) +447700900001: Invalid msisdn", WebexConnect.Results.SendErrors.MessageFor(result));
+        }
+
+        [Theory]
+        [InlineData(SendStatus.Rejected, "7041")]
+        [InlineData(SendStatus.Failed, "503")]
+        [InlineData(SendStatus.Unknown, "Timeout")]
+        [InlineData(SendStatus.Skipped, "Journal")]
+        public void EveryUnsuccessfulResultsMessageStartsWithItsRow(SendStatus status, string code)
+        {
+            var result = new SendResult(MessageChannel.Sms, "+447700900001", null, status, code: code, reason: "why", row: 50000);
+
+            Assert.StartsWith($"Row 50000: {status} ({code}) +447700900001: why", WebexConnect.Results.SendErrors.MessageFor(result));
         }
 
         [Fact]
-        public void AnInvalidRowsMessageCarriesTheRowAndFieldFromItsReason()
+        public void AResultMadeOutsideASendCommandNamesNoRow()
+        {
+            var result = new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Failed, code: "503", reason: "down");
+
+            Assert.Equal("Failed (503) +447700900001: down", WebexConnect.Results.SendErrors.MessageFor(result));
+        }
+
+        [Fact]
+        public void AnInvalidRowsMessageCarriesTheRowAndFieldFromItsReasonOnce()
         {
             var result = new SendResult(MessageChannel.Email, "ann@", null, SendStatus.Invalid,
-                code: WebexConnect.Results.SendErrors.InvalidInputCode, reason: "Row 3: To[0]: not an email address");
+                code: WebexConnect.Results.SendErrors.InvalidInputCode, reason: "Row 3: To[0]: not an email address", row: 3);
 
             Assert.Equal("Invalid ann@: Row 3: To[0]: not an email address", WebexConnect.Results.SendErrors.MessageFor(result));
         }
