@@ -50,6 +50,9 @@ namespace WebexConnect.Commands
 
         private readonly IResultStreams _streams;
         private readonly Action _cancelSending;
+        // Made once: Write runs per result, and a method group or lambda passed to Stream is a new delegate each time.
+        private readonly Action _writeDiagnostics;
+        private readonly Action _advanceProgress;
         private Exception? _stop;
         private Timer? _watch;
 
@@ -59,6 +62,8 @@ namespace WebexConnect.Commands
         {
             _streams = streams ?? throw new ArgumentNullException(nameof(streams));
             _cancelSending = cancelSending ?? throw new ArgumentNullException(nameof(cancelSending));
+            _writeDiagnostics = streams.Diagnostics;
+            _advanceProgress = () => streams.Progress(false);
         }
 
         /// <summary>True once a preference ended the command; later rows must not be read or sent.</summary>
@@ -67,18 +72,18 @@ namespace WebexConnect.Commands
         /// <summary>Writes results in order, with what goes with each.</summary>
         public void Write(IEnumerable<SendResult> results)
         {
-            Stream(_streams.Diagnostics);
+            Stream(_writeDiagnostics);
             foreach (var result in results)
             {
-                Stream(_streams.Diagnostics);
+                Stream(_writeDiagnostics);
                 _streams.Output(result);
                 // Invalid rows had their error written when they were read.
                 if (SendErrors.IsError(result) && result.Status != SendStatus.Invalid) Stream(() => _streams.Error(result));
                 else if (result.Status == SendStatus.Skipped) Stream(() => _streams.Verbose(result.Destination + ": " + result.Reason));
-                Stream(() => _streams.Progress(false));
+                Stream(_advanceProgress);
             }
-            Stream(() => _streams.Progress(false));
-            Stream(_streams.Diagnostics);
+            Stream(_advanceProgress);
+            Stream(_writeDiagnostics);
         }
 
         /// <summary>

@@ -212,10 +212,13 @@ namespace WebexConnect.Commands
             if (invalid != null)
             {
                 // Written now, not when the result's turn comes, so -ErrorAction Stop stops before any later row is sent.
-                if (_output is null) WriteError(ErrorFor(invalid));
-                else _output.Stream(() => WriteError(ErrorFor(invalid)));
-                // Stopped: this row ends the command with its error; the rows before it are finished below.
-                if (_run != null && !_output!.Stopped) Guard(() => _run.Reject(invalid));
+                if (_run is null) WriteError(ErrorFor(invalid));
+                else
+                {
+                    _output!.Stream(() => WriteError(ErrorFor(invalid)));
+                    // Stopped: this row ends the command with its error; the rows before it are finished below.
+                    if (!_output.Stopped) Guard(() => _run.Reject(invalid));
+                }
             }
             else if (PayloadOnly)
             {
