@@ -48,23 +48,76 @@ Describe 'Send-ConnectSms -Verbose and -Debug' {
     }
 
     It 'puts the finer lines on the debug stream only when asked for' {
-        # PowerShell 7's -Debug means Continue. Windows PowerShell 5.1's -Debug means Inquire, which prompts at
-        # every line (and fails in a non-interactive CI host), so there the preference variable asks instead.
-        $withDebug = @(@(& {
-                if ($PSEdition -eq 'Core') {
-                    $script:Rows | Send-ConnectSms -From ACME -Text 'Hi' -Debug 5>&1
-                }
-                else {
-                    $DebugPreference = 'Continue'
-                    $script:Rows | Send-ConnectSms -From ACME -Text 'Hi' 5>&1
-                }
-            } | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message)
         $without = @($script:Rows | Send-ConnectSms -From ACME -Text 'Hi' 4>&1 5>&1 | Where-Object { $_ -isnot [WebexConnect.Results.SendResult] })
+        $DebugPreference = 'Continue'
+        $withDebug = @(@($script:Rows | Send-ConnectSms -From ACME -Text 'Hi' 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message)
 
         @($withDebug -match '^Send run started: batches of up to 200 destinations').Count | Should -Be 1
         $handed = @($withDebug -match '^Batch \d+: \d+ destinations? handed to the transport')
         $handed.Count | Should -BeGreaterThan 0
         ($handed | ForEach-Object { [int]($_ -replace '^Batch \d+: (\d+) .*$', '$1') } | Measure-Object -Sum).Sum | Should -Be 3
         $without | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'The -Debug switch never prompts and never loses results' {
+    # For a compiled cmdlet, PowerShell's command runtime turns -Debug into the Inquire preference for the verbose and
+    # warning streams (5.1: the debug stream too): the first verbose line after a send asked "Continue with this
+    # operation?", and a non-interactive host (a scheduled task, CI) threw before any result was written.
+    BeforeEach { Connect-WebexConnect -Sandbox -Tps 200 }
+
+    It 'sends every row, writes every result and shows debug and verbose lines, in this host (<_>)' -ForEach @('Send-ConnectSms -Debug', 'Send-ConnectSms -Debug -Verbose') {
+        $extra = @{ Debug = $true }
+        if ($_ -match 'Verbose') { $extra.Verbose = $true }
+        $output = @($script:Rows | Send-ConnectSms -From ACME -Text 'Hi' @extra 4>&1 5>&1)
+
+        @($output | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 0
+        # ShouldProcess's "Performing the operation" line and the engine's per-batch line: -Debug shows verbose too.
+        @(@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match '^Batch \d+: \d+ SMS destinations? sent, 201').Count |
+            Should -BeGreaterThan 0
+        @(Get-ConnectSandboxRequest | Where-Object StatusCode -EQ 201).DestinationCount | Measure-Object -Sum |
+            Select-Object -ExpandProperty Sum | Should -Be 3
+    }
+
+    It '-Debug -Verbose:$false shows the debug lines and no verbose line' {
+        $output = @($script:Rows | Send-ConnectSms -From ACME -Text 'Hi' -Debug -Verbose:$false 4>&1 5>&1)
+
+        @($output | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Count | Should -Be 3
+        @($output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 0
+        @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+    }
+
+    It 'the preference variables alone never prompt: $DebugPreference and $VerbosePreference Continue' {
+        $DebugPreference = 'Continue'
+        $VerbosePreference = 'Continue'
+        $output = @($script:Rows | Send-ConnectSms -From ACME -Text 'Hi' 4>&1 5>&1)
+
+        @($output | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Count | Should -Be 3
+        @($output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 0
+        @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'does not prompt in an interactive host either (a child PowerShell whose prompts would be answered Halt)' {
+        # An interactive console host reads a prompt's answer from standard input; "H" there would halt the command.
+        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $script = Join-Path ([IO.Path]::GetTempPath()) ("wc-debug-{0}.ps1" -f [guid]::NewGuid())
+        $manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        Set-Content -LiteralPath $script -Encoding UTF8 -Value @(
+            "Import-Module '$($manifest -replace "'", "''")'"
+            'Connect-WebexConnect -Sandbox -Tps 200 -Debug'
+            '$r = @(1..3 | ForEach-Object { "+44770090010$_" } | Send-ConnectSms -From ACME -Text Hi -Debug)'
+            '"RESULTS $($r.Count) $(@($r | Where-Object Status -EQ Queued).Count)"'
+            'Disconnect-WebexConnect -Debug'
+            '"DONE"')
+        try {
+            $out = ("H`nH`nH`nH`n" | & $shell -NoProfile -File $script 2>&1 | Out-String)
+        }
+        finally { Remove-Item -LiteralPath $script -ErrorAction SilentlyContinue }
+
+        $out | Should -Not -Match 'Continue with this operation'
+        $out | Should -Match 'RESULTS 3 3'
+        $out | Should -Match 'DONE'
     }
 }

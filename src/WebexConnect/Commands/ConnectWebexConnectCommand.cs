@@ -97,6 +97,9 @@ namespace WebexConnect.Commands
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
+        protected override void BeginProcessing() => DebugSwitch.Apply(this);
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             ConnectSession session;

@@ -9,6 +9,9 @@ namespace WebexConnect.Commands
     public sealed class DisconnectWebexConnectCommand : PSCmdlet
     {
         /// <inheritdoc />
+        protected override void BeginProcessing() => DebugSwitch.Apply(this);
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             WriteVerbose(Sending.SessionState.Clear() ? "Disconnected." : "Not connected; nothing to do.");

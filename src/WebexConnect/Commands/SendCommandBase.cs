@@ -166,6 +166,7 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            DebugSwitch.Apply(this);
             if (ExpireAt.HasValue && Validity.HasValue)
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             CheckParameters();
