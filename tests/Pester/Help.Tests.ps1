@@ -1,6 +1,7 @@
 #Requires -Version 5.1
-# Pester 5: Get-Help in the built module shows the help written in docs/ (./build.ps1 turns it into MAML with
-# Microsoft.PowerShell.PlatyPS). Without PlatyPS the module is built without MAML: these tests then skip and say why.
+# Pester 5: Get-Help in the built module shows the help written in docs/, the way built-in cmdlets' help reads.
+# The help file is docs/en-US/WebexConnect.dll-Help.xml (./build.ps1 makes it from docs/*.md with
+# Microsoft.PowerShell.PlatyPS); every build copies it and the about topic to out/WebexConnect/en-US.
 
 BeforeDiscovery {
     $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
@@ -16,8 +17,6 @@ BeforeAll {
     # PowerShell reads a module cmdlet's help from <culture>/<HelpFile> under the module's ModuleBase (the manifest's
     # folder, not the assembly's), in 5.1 and 7. HelpFile becomes a full path once the help has been loaded.
     $script:MamlPath = Join-Path $command.Module.ModuleBase "en-US/$(Split-Path -Leaf $command.HelpFile)"
-    $script:NoMamlReason = "no help file at ${script:MamlPath}; the module was built without Microsoft.PowerShell.PlatyPS. " +
-        'Install-Module Microsoft.PowerShell.PlatyPS, then run ./build.ps1'
 
     $script:CommonParameters = @([System.Management.Automation.PSCmdlet]::CommonParameters) +
         @([System.Management.Automation.PSCmdlet]::OptionalCommonParameters)
@@ -34,6 +33,22 @@ BeforeAll {
         (($text -join ' ') -replace '\s+', ' ').Trim()
     }
 
+    # The DefaultValue each parameter's yaml block gives in docs/<Name>.md, as PlatyPS reads a yaml scalar.
+    function Get-DocsDefaultValue([string] $Name) {
+        $defaults = @{}
+        $parameter = $null
+        foreach ($line in Get-Content (Join-Path $script:RepoRoot "docs/$Name.md") -Encoding UTF8) {
+            if ($line -match '^### -(\w+)') { $parameter = $Matches[1] }
+            elseif ($parameter -and $line -match '^DefaultValue:\s*(.*)$') {
+                $value = $Matches[1].Trim()
+                if ($value -match "^'(.*)'$") { $value = $Matches[1] -replace "''", "'" }
+                $defaults[$parameter] = $value
+                $parameter = $null
+            }
+        }
+        $defaults
+    }
+
     function Get-HelpText($Value) {
         # Help text arrives as strings or as objects with a Text property (paragraphs), depending on the field.
         ((@($Value) | ForEach-Object { if ($_ -is [string]) { $_ } else { $_.Text } }) -join ' ' -replace '\s+', ' ').Trim()
@@ -46,12 +61,14 @@ AfterAll {
 
 Describe 'Help for <Name>' -ForEach $cmdlets {
     BeforeAll {
-        $hasMaml = Test-Path $script:MamlPath
-        $help = if ($hasMaml) { Get-Help $Name -Full }
+        $help = Get-Help $Name -Full
+    }
+
+    It 'has its help file where PowerShell looks, after any build' {
+        $script:MamlPath | Should -Exist
     }
 
     It 'has the synopsis written in docs/, not the generated syntax line' {
-        if (-not $hasMaml) { Set-ItResult -Skipped -Because $script:NoMamlReason; return }
         $synopsis = Get-HelpText $help.Synopsis
         $synopsis | Should -Not -BeNullOrEmpty
         # Without help, PowerShell puts the syntax in the synopsis: "Name [-Param] <type> ...".
@@ -60,40 +77,67 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
     }
 
     It 'has a description' {
-        if (-not $hasMaml) { Set-ItResult -Skipped -Because $script:NoMamlReason; return }
         Get-HelpText $help.Description | Should -Not -BeNullOrEmpty
     }
 
     It 'has at least two examples that call it' {
-        if (-not $hasMaml) { Set-ItResult -Skipped -Because $script:NoMamlReason; return }
         $examples = @((Get-Help $Name -Examples).examples.example)
         $examples.Count | Should -BeGreaterOrEqual 2
-        # PlatyPS 1.0.1 leaves <dev:code> empty and puts the fenced code among the introduction's paragraphs
-        # (PowerShell/platyPS issue 799), so look for the call anywhere in the example.
         foreach ($example in $examples) {
-            $text = (Get-HelpText $example.introduction) + ' ' + $example.code + ' ' + (Get-HelpText $example.remarks)
-            $text | Should -Match ([regex]::Escape($Name))
+            # The code is the example's code, as built-in cmdlets' help has it: not left among its paragraphs.
+            $example.code | Should -Match ([regex]::Escape($Name))
+            $example.code | Should -Not -Match '```'
+            Get-HelpText $example.remarks | Should -Not -BeNullOrEmpty -Because "$($example.title) needs a sentence saying what it does"
+        }
+    }
+
+    It 'shows its examples without markdown fences, at 80 columns as at any width' {
+        $text = Get-Help $Name -Examples | Out-String -Width 80
+        $text | Should -Not -Match '```'
+        $text | Should -Not -Match ([char]0x80)
+        $text | Should -Match 'Example 1: '
+    }
+
+    It 'shows the default value docs/ gives for every parameter' {
+        $defaults = Get-DocsDefaultValue $Name
+        $parameters = (Get-Command $Name -Module WebexConnect).Parameters.Keys | Where-Object { $_ -notin $script:CommonParameters }
+        $shown = @{}
+        foreach ($parameterHelp in @($help.parameters.parameter)) { $shown[[string] $parameterHelp.name] = $parameterHelp.defaultValue }
+        foreach ($parameter in $parameters) {
+            $defaults.ContainsKey($parameter) | Should -BeTrue -Because "docs/$Name.md must give a DefaultValue for -$parameter"
+            $shown[$parameter] | Should -Be $defaults[$parameter] -Because "-$parameter of $Name"
+        }
+        # And as printed: one "Default value" line per parameter, none of them blank.
+        $printed = @((Get-Help $Name -Full | Out-String -Width 200) -split "`r?`n" -match '^\s+Default value\b')
+        $printed.Count | Should -Be @($help.parameters.parameter | Where-Object { $null -ne $_ }).Count
+        @($printed -match '^\s+Default value\s*$') | Should -BeNullOrEmpty
+    }
+
+    It 'names related links by cmdlet or topic, with a web address or none' {
+        $links = @($help.relatedLinks.navigationLink)
+        $links.Count | Should -BeGreaterThan 0
+        $known = @(Get-Command -Module WebexConnect).Name + 'about_WebexConnect' + 'Online Version'
+        foreach ($link in $links) {
+            $link.linkText | Should -BeIn $known
+            $uri = [string] $link.uri
+            if ($uri) { $uri | Should -Match '^https://' }
         }
     }
 
     It 'describes every parameter' {
-        if (-not $hasMaml) { Set-ItResult -Skipped -Because $script:NoMamlReason; return }
         $parameters = (Get-Command $Name -Module WebexConnect).Parameters.Keys | Where-Object { $_ -notin $script:CommonParameters }
+        $documented = @{}
+        foreach ($parameterHelp in @($help.parameters.parameter)) { $documented[[string] $parameterHelp.name] = $parameterHelp }
         foreach ($parameter in $parameters) {
-            $parameterHelp = Get-Help $Name -Parameter $parameter -ErrorAction SilentlyContinue
-            $parameterHelp | Should -Not -BeNullOrEmpty -Because "-$parameter must be in the help of $Name"
-            Get-HelpText $parameterHelp.description | Should -Not -BeNullOrEmpty -Because "-$parameter of $Name needs a description"
+            $documented[$parameter] | Should -Not -BeNullOrEmpty -Because "-$parameter must be in the help of $Name"
+            Get-HelpText $documented[$parameter].description | Should -Not -BeNullOrEmpty -Because "-$parameter of $Name needs a description"
         }
     }
 }
 
 Describe 'about_WebexConnect' {
-    It 'is found by Get-Help' {
-        $about = Join-Path $script:RepoRoot 'out/WebexConnect/en-US/about_WebexConnect.help.txt'
-        if (-not (Test-Path $about)) {
-            Set-ItResult -Skipped -Because "no ${about}; ./build.ps1 copies docs/about_WebexConnect.md there (dotnet build alone does not)"
-            return
-        }
+    It 'is found by Get-Help after any build (dotnet build copies it; it needs no PlatyPS)' {
+        Join-Path $script:RepoRoot 'out/WebexConnect/en-US/about_WebexConnect.help.txt' | Should -Exist
         (Get-Help about_WebexConnect | Out-String) | Should -Match 'SHORT DESCRIPTION'
     }
 }
