@@ -1,28 +1,38 @@
 <#
 .SYNOPSIS
-    Builds the WebexConnect module into out/WebexConnect, makes its help from docs/, and runs the tests.
+    Builds the WebexConnect module into out/WebexConnect with its help, and runs the sandbox example or the tests.
 .DESCRIPTION
-    Runs in Windows PowerShell 5.1 and PowerShell 7, from any folder. Needs the .NET SDK (8 or later) on PATH.
-    Help: when Microsoft.PowerShell.PlatyPS (1.0 or later) is installed, the markdown in docs/ becomes
-    en-US/WebexConnect.dll-Help.xml in the module folder. docs/about_WebexConnect.md becomes
-    en-US/about_WebexConnect.help.txt with or without PlatyPS.
+    Runs in Windows PowerShell 5.1 and PowerShell 7, from any folder. Needs the .NET SDK (8 or later) on PATH; on a
+    machine with nothing else, `dotnet tool restore` then `dotnet pwsh ./build.ps1` uses the PowerShell pinned in
+    .config/dotnet-tools.json.
+    Help: the module's help file is docs/en-US/WebexConnect.dll-Help.xml, made from docs/*.md and kept in the
+    repository, so every build (dotnet build too) ships it to out/WebexConnect/en-US with about_WebexConnect. When
+    Microsoft.PowerShell.PlatyPS 1.0 or later is installed, this script first makes it anew from docs/*.md and turns
+    it into what Get-Help shows for built-in cmdlets (code without markdown fences, default values, links by name).
     Ends with an error (exit code 1 under -File) when the build or any test fails.
 .EXAMPLE
     ./build.ps1
     Builds Release into out/WebexConnect with help.
 .EXAMPLE
+    ./build.ps1 -Example
+    Builds, then runs docs/examples/Send-PersonalisedSms.ps1 against the in-process sandbox in a new PowerShell.
+.EXAMPLE
     ./build.ps1 -Test
-    Builds, then runs the xunit suite and, in a new process of this PowerShell edition, the Pester suite.
+    Builds, then runs every suite: xunit, the net472 smoke run (on Windows, or under Mono), and Pester in a new
+    process of this PowerShell edition. Ends with the line "N passed, N failed" counted from all of them.
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # Run xunit (dotnet test) and Pester 5 (tests/Pester) after the build.
+    # Run xunit (dotnet test), the net472 smoke run and Pester 5 (tests/Pester) after the build.
     [switch] $Test,
 
-    # Leave the help in out/WebexConnect/en-US as it is, even when PlatyPS is installed.
+    # Run docs/examples/Send-PersonalisedSms.ps1 -Sandbox with the built module after the build.
+    [switch] $Example,
+
+    # Keep docs/en-US/WebexConnect.dll-Help.xml as it is, even when PlatyPS is installed.
     [switch] $NoHelp
 )
 
@@ -31,11 +41,12 @@ Set-StrictMode -Version 3.0
 $root = $PSScriptRoot
 $solution = Join-Path $root 'WebexConnect.sln'
 $module = Join-Path $root 'out/WebexConnect'
-# For a module's cmdlet, both editions look for its help file (its HelpFile, <assembly>-Help.xml) in <culture>/
-# under the module's ModuleBase, which is the manifest's folder, not the assembly's (PowerShell 7 also in the
-# user's help folder). One copy there serves net472 and net8.0.
-$helpFolder = Join-Path $module 'en-US'
-$mamlName = 'WebexConnect.dll-Help.xml'
+# The help file kept in the repository. The build (src/WebexConnect.Engine/ModuleLayout.targets) copies it to
+# en-US/ under the module's ModuleBase, where both editions look for a module cmdlet's help.
+$committedMaml = Join-Path $root 'docs/en-US/WebexConnect.dll-Help.xml'
+$testResults = Join-Path $root 'out/test-results'
+# The Pester version restored when none is installed: tests/Pester/PesterPackage.proj pins it.
+$pesterProject = Join-Path $root 'tests/Pester/PesterPackage.proj'
 
 # Runs a program and returns its exit code. Its stderr stays text: under 'Stop', Windows PowerShell 5.1 turns the
 # first line a program writes to a redirected stderr (CI, Task Scheduler) into a terminating error.
@@ -51,13 +62,13 @@ function Invoke-Native([string] $File, [string[]] $Arguments) {
     if ($exitCode -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $exitCode" }
 }
 
-# Turns docs/<Verb-Noun>.md into one MAML file under out/help and returns its path, or $null without PlatyPS.
+# Turns docs/<Verb-Noun>.md into one MAML file under out/help; returns its path and the pages read, or $null without PlatyPS.
 function New-MamlHelp {
     $platyPS = @(Get-Module -ListAvailable -Name Microsoft.PowerShell.PlatyPS |
             Where-Object { $_.Version -ge [version]'1.0.0' } | Sort-Object Version -Descending)
     if ($platyPS.Count -eq 0) {
-        Write-Warning ('Microsoft.PowerShell.PlatyPS 1.0 or later is not installed: the module is built without MAML help ' +
-            '(Get-Help shows only syntax). Install-Module Microsoft.PowerShell.PlatyPS, then build again.')
+        Write-Warning ('Microsoft.PowerShell.PlatyPS 1.0 or later is not installed: the module gets the help file kept in ' +
+            'docs/en-US, which changes to docs/*.md do not reach. Install-PSResource Microsoft.PowerShell.PlatyPS to make it anew.')
         return $null
     }
     Import-Module -ModuleInfo $platyPS[0]
@@ -89,54 +100,214 @@ function New-MamlHelp {
     # 'external help file'. Take the one file it wrote, wherever and however named.
     $written = @(Get-ChildItem -LiteralPath $export -Filter '*.xml' -File -Recurse)
     if ($written.Count -ne 1) { throw "Expected one MAML file under $export, found $($written.Count)" }
-    Write-Host "Help: $($pages.Count) pages -> en-US/$mamlName"
-    return $written[0].FullName
+    [pscustomobject]@{ Path = $written[0].FullName; CommandHelp = $help }
+}
+
+# Turns a PlatyPS paragraph into what Get-Help prints well: the lines of one markdown paragraph joined (Get-Help
+# wraps text to the window; a hard break from the source would print as a short line at any width), list items,
+# table rows and indented code kept on lines of their own, and fenced code indented instead of fenced.
+function ConvertTo-HelpParagraph([string] $Text) {
+    $lines = New-Object System.Collections.Generic.List[string]
+    $inFence = $false
+    foreach ($line in ($Text -replace "`r`n", "`n") -split "`n") {
+        if ($line -match '^\s*```') { $inFence = -not $inFence; continue }
+        if ($inFence) { $lines.Add('    ' + $line); continue }
+        $trimmed = $line.Trim()
+        $startsOwnLine = $trimmed -eq '' -or $line -match '^(\s*([-*+]|\d+\.)\s|\s*\||\s{4})'
+        $previous = if ($lines.Count -gt 0) { $lines[$lines.Count - 1] } else { '' }
+        $previousOpen = $previous.Trim() -ne '' -and $previous -notmatch '^(\s*\||\s{4})'
+        if (-not $startsOwnLine -and $previousOpen) { $lines[$lines.Count - 1] = $previous.TrimEnd() + ' ' + $trimmed }
+        else { $lines.Add($(if ($trimmed -eq '') { '' } else { $line.TrimEnd() })) }
+    }
+    ($lines -join "`n").Trim("`n")
+}
+
+# PlatyPS 1.0.3 writes MAML that Get-Help shows differently from built-in cmdlets' help: an example's code stays in
+# markdown fences among its introduction paragraphs (with a U+0080 paragraph between them) and <dev:code> is empty;
+# no parameter has a <dev:defaultValue>, so "Default value" is blank; related links keep their relative .md
+# addresses. This puts each example's code into <dev:code> and its text into <dev:remarks>, writes the default
+# value docs/ gives for each parameter, leaves related links by name (or URL), and joins wrapped paragraphs.
+function Repair-MamlHelp([string] $Path, [object[]] $CommandHelp) {
+    $doc = New-Object System.Xml.XmlDocument
+    $doc.PreserveWhitespace = $true
+    $doc.Load($Path)
+    $ns = New-Object System.Xml.XmlNamespaceManager $doc.NameTable
+    $ns.AddNamespace('maml', 'http://schemas.microsoft.com/maml/2004/10')
+    $ns.AddNamespace('command', 'http://schemas.microsoft.com/maml/dev/command/2004/10')
+    $ns.AddNamespace('dev', 'http://schemas.microsoft.com/maml/dev/2004/10')
+    $mamlNs = $ns.LookupNamespace('maml')
+    $devNs = $ns.LookupNamespace('dev')
+
+    foreach ($command in @($doc.SelectNodes('//command:command', $ns))) {
+        $name = $command.SelectSingleNode('command:details/command:name', $ns).InnerText.Trim()
+        $source = @($CommandHelp | Where-Object { $_.Title -eq $name })
+        if ($source.Count -ne 1) { throw "The help file has $name, which no page in docs/ describes" }
+
+        foreach ($example in @($command.SelectNodes('command:examples/command:example', $ns))) {
+            $intro = $example.SelectSingleNode('maml:introduction', $ns)
+            $code = New-Object System.Collections.Generic.List[string]
+            $remarks = New-Object System.Collections.Generic.List[string]
+            foreach ($para in @($intro.SelectNodes('maml:para', $ns))) {
+                $text = $para.InnerText
+                if ($text -match '^\s*```') {
+                    $body = @(($text -replace "`r`n", "`n").Trim() -split "`n")
+                    $code.Add((($body | Select-Object -Skip 1 | Where-Object { $_ -notmatch '^\s*```\s*$' }) -join "`n"))
+                }
+                elseif ($text.Trim([char]0x80).Trim() -ne '') { $remarks.Add((ConvertTo-HelpParagraph $text)) }
+                $null = $intro.RemoveChild($para)
+            }
+            if ($code.Count -eq 0) { throw "An example of $name has no code: $($example.SelectSingleNode('maml:title', $ns).InnerText)" }
+            $example.SelectSingleNode('dev:code', $ns).InnerText = $code -join "`n`n"
+            $remarksNode = $example.SelectSingleNode('dev:remarks', $ns)
+            # An empty last paragraph, as built-in help has, keeps a blank line before the next example's title.
+            foreach ($remark in @($remarks) + '') {
+                $para = $doc.CreateElement('maml', 'para', $mamlNs)
+                $para.InnerText = $remark
+                $null = $remarksNode.AppendChild($para)
+            }
+        }
+
+        foreach ($parameter in @($command.SelectNodes('command:parameters/command:parameter', $ns))) {
+            $parameterName = $parameter.SelectSingleNode('maml:name', $ns).InnerText.Trim()
+            $documented = @($source[0].Parameters | Where-Object { $null -ne $_ -and $_.Name -eq $parameterName })
+            if ($documented.Count -ne 1 -or [string]::IsNullOrWhiteSpace([string] $documented[0].DefaultValue)) {
+                throw "docs/$name.md gives no DefaultValue for -$parameterName"
+            }
+            foreach ($old in @($parameter.SelectNodes('dev:defaultValue', $ns))) { $null = $parameter.RemoveChild($old) }
+            $default = $doc.CreateElement('dev', 'defaultValue', $devNs)
+            $default.InnerText = [string] $documented[0].DefaultValue
+            $null = $parameter.AppendChild($default)
+        }
+
+        foreach ($uri in @($command.SelectNodes('command:relatedLinks/maml:navigationLink/maml:uri', $ns))) {
+            if ($uri.InnerText -notmatch '^https?://') { $uri.InnerText = '' }
+        }
+
+        foreach ($para in @($command.SelectNodes('.//maml:para[not(ancestor::command:example)]', $ns))) {
+            $para.InnerText = ConvertTo-HelpParagraph $para.InnerText
+        }
+    }
+
+    $settings = New-Object System.Xml.XmlWriterSettings
+    $settings.Encoding = New-Object System.Text.UTF8Encoding $false
+    $settings.NewLineChars = "`n"
+    $writer = [System.Xml.XmlWriter]::Create($Path, $settings)
+    try { $doc.Save($writer) } finally { $writer.Dispose() }
+}
+
+# The Pester module to run tests/Pester with: an installed Pester 5, or the package PesterPackage.proj pins, from the
+# NuGet feed (tests/Pester/PesterPackage.proj restores it into the NuGet global packages folder; its tools/
+# folder is the module), so no PowerShell Gallery is needed.
+function Get-PesterManifest {
+    $installed = @(Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -eq 5 } | Sort-Object Version -Descending)
+    if ($installed.Count -gt 0) { return $installed[0].Path }
+    $pesterVersion = ([xml] (Get-Content -LiteralPath $pesterProject -Raw)).Project.PropertyGroup.PesterVersion
+    Invoke-Native dotnet @('restore', $pesterProject, '--verbosity', 'quiet')
+    $globalPackages = @(& dotnet nuget locals global-packages --list) -join '' -replace '^\s*global-packages:\s*', ''
+    $manifest = Join-Path $globalPackages.Trim() "pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $manifest)) { throw "Restoring Pester $pesterVersion did not produce $manifest" }
+    $manifest
+}
+
+# The PowerShell that runs this script, as a program to start anew (pwsh, or powershell.exe for 5.1).
+function Get-ShellPath {
+    $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+        Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+    if (-not $shell) { throw "No PowerShell program in $PSHOME to run the tests in a new process" }
+    $shell
+}
+
+# Counts of one suite: Passed, Failed, Skipped.
+function New-SuiteCount([string] $Name, [int] $Passed, [int] $Failed, [int] $Skipped) {
+    [pscustomobject]@{ Suite = $Name; Passed = $Passed; Failed = $Failed; Skipped = $Skipped }
+}
+
+function Invoke-Xunit {
+    $exitCode = Invoke-Program dotnet @('test', $solution, '-c', $Configuration, '--no-build',
+        '--logger', 'trx', '--results-directory', (Join-Path $testResults 'xunit'))
+    $passed = 0; $failed = 0; $skipped = 0
+    $files = @(Get-ChildItem -LiteralPath (Join-Path $testResults 'xunit') -Filter '*.trx' -File -ErrorAction SilentlyContinue)
+    foreach ($file in $files) {
+        $counters = ([xml] (Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $passed += [int] $counters.passed
+        $failed += [int] $counters.failed
+        # xunit counts a skipped test in total but not in executed.
+        $skipped += [int] $counters.total - [int] $counters.executed
+    }
+    # A run that crashed or wrote no result file counts as one failure, never as nothing.
+    if ($files.Count -eq 0 -or ($exitCode -ne 0 -and $failed -eq 0)) { $failed++ }
+    New-SuiteCount 'xunit' $passed $failed $skipped
+}
+
+# The module's .NET Framework build (what Windows PowerShell 5.1 loads): natively on Windows, under Mono elsewhere.
+function Invoke-Net472Smoke {
+    $exe = Join-Path $root "tests/WebexConnect.Net472Smoke/bin/$Configuration/net472/WebexConnect.Net472Smoke.exe"
+    $onWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
+    $mono = if ($onWindows) { $null } else { Get-Command mono -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1 }
+    if (-not $onWindows -and -not $mono) {
+        Write-Warning 'net472 smoke run: no mono on PATH, so the Windows PowerShell build was not run (Debian: apt-get install mono-devel).'
+        return $null
+    }
+    if (-not (Test-Path -LiteralPath $exe)) { return New-SuiteCount 'net472 smoke' 0 1 0 }
+    $ErrorActionPreference = 'Continue'
+    $lines = @(if ($onWindows) { & $exe $module 2>&1 } else { & $mono.Source $exe $module 2>&1 }) | ForEach-Object { "$_" }
+    $exitCode = $LASTEXITCODE
+    $lines | Out-Host
+    $passed = @($lines -match '^PASS ').Count
+    $failed = @($lines -match '^FAIL ').Count
+    if ($exitCode -ne 0 -and $failed -eq 0) { $failed = 1 }    # a crash, or a run that reported no check
+    New-SuiteCount 'net472 smoke' $passed $failed 0
+}
+
+function Invoke-PesterSuite {
+    # A new process of this edition: the tests import out/WebexConnect, and an assembly loaded into this session
+    # would stay locked in it, so the next build here could not replace it.
+    $pester = (Get-PesterManifest) -replace "'", "''"
+    $pesterPath = (Join-Path $root 'tests/Pester') -replace "'", "''"
+    $countFile = Join-Path $testResults 'pester.txt'
+    if (Test-Path -LiteralPath $countFile) { Remove-Item -LiteralPath $countFile -Force }
+    # The tests' own error handling must see PowerShell's default preferences, so no 'Stop' here. A file that cannot
+    # load, or a failing BeforeAll, fails a container or block rather than a test: those count as failures too.
+    $command = "Import-Module '$pester'; " +
+        "`$config = New-PesterConfiguration; `$config.Run.Path = '$pesterPath'; `$config.Run.PassThru = `$true; " +
+        "`$config.Output.Verbosity = 'Detailed'; `$run = Invoke-Pester -Configuration `$config; " +
+        "if (`$run) { Set-Content -LiteralPath '$($countFile -replace "'", "''")' -Value ('{0} {1} {2}' -f `$run.PassedCount, " +
+        "(`$run.FailedCount + `$run.FailedBlocksCount + `$run.FailedContainersCount), `$run.SkippedCount) }"
+    $null = Invoke-Program (Get-ShellPath) @('-NoProfile', '-NonInteractive', '-Command', $command)
+    if (-not (Test-Path -LiteralPath $countFile)) { return New-SuiteCount 'Pester' 0 1 0 }
+    $counts = @((Get-Content -LiteralPath $countFile -Raw).Trim() -split ' ' | ForEach-Object { [int] $_ })
+    New-SuiteCount 'Pester' $counts[0] $counts[1] $counts[2]
 }
 
 # Help first: a page PlatyPS cannot read stops the build before it compiles.
-$maml = $null
-if (-not $NoHelp) { $maml = New-MamlHelp }
+if (-not $NoHelp) {
+    $maml = New-MamlHelp
+    if ($maml) {
+        Repair-MamlHelp -Path $maml.Path -CommandHelp $maml.CommandHelp
+        $null = New-Item -ItemType Directory -Path (Split-Path -Parent $committedMaml) -Force
+        Copy-Item -LiteralPath $maml.Path -Destination $committedMaml -Force
+        Write-Host "Help: $($maml.CommandHelp.Count) pages -> docs/en-US/$(Split-Path -Leaf $committedMaml)"
+    }
+}
 
 Invoke-Native dotnet @('build', $solution, '-c', $Configuration)
 
-if (-not $NoHelp) {
-    $null = New-Item -ItemType Directory -Path $helpFolder -Force
-    $target = Join-Path $helpFolder $mamlName
-    if ($maml) { Copy-Item -LiteralPath $maml -Destination $target -Force }
-    elseif (Test-Path -LiteralPath $target) { Remove-Item -LiteralPath $target -Force }    # never ship help older than docs/
-    # Earlier builds put the help beside each edition's assembly, where neither edition reads it.
-    foreach ($edition in 'net472', 'net8.0') {
-        $old = Join-Path $module "$edition/en-US/$mamlName"
-        if (Test-Path -LiteralPath $old) { Remove-Item -LiteralPath $old -Force }
-    }
-    # Get-Help about_WebexConnect shows this file as written and lists its fifth line as the synopsis.
-    Copy-Item -LiteralPath (Join-Path $root 'docs/about_WebexConnect.md') -Destination (Join-Path $helpFolder 'about_WebexConnect.help.txt') -Force
+if ($Example) {
+    $manifest = (Join-Path $module 'WebexConnect.psd1') -replace "'", "''"
+    $script = (Join-Path $root 'docs/examples/Send-PersonalisedSms.ps1') -replace "'", "''"
+    $exitCode = Invoke-Program (Get-ShellPath) @('-NoProfile', '-Command', "Import-Module '$manifest'; & '$script' -Sandbox")
+    if ($exitCode -ne 0) { throw "The sandbox example failed with exit code $exitCode" }
 }
 
 if ($Test) {
-    # Both suites run even when the first fails; the script then fails with what failed.
-    $failed = New-Object System.Collections.Generic.List[string]
-    $exitCode = Invoke-Program dotnet @('test', $solution, '-c', $Configuration, '--no-build')
-    if ($exitCode -ne 0) { $failed.Add("xunit (dotnet test exit code $exitCode)") }
-
-    if (@(Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0.0' }).Count -eq 0) {
-        $failed.Add('Pester: version 5 is not installed (Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser)')
-    }
-    else {
-        # A new process of this edition: the tests import out/WebexConnect, and an assembly loaded into this session
-        # would stay locked in it, so the next build here could not replace it.
-        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
-            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
-        $pesterPath = (Join-Path $root 'tests/Pester') -replace "'", "''"
-        # The tests' own error handling must see PowerShell's default preferences, so no 'Stop' here: a failure
-        # to load Pester leaves $run empty, which fails the run as well.
-        $command = "Import-Module Pester -MinimumVersion 5.0.0; " +
-            "`$config = New-PesterConfiguration; `$config.Run.Path = '$pesterPath'; `$config.Run.PassThru = `$true; " +
-            "`$config.Output.Verbosity = 'Detailed'; `$run = Invoke-Pester -Configuration `$config; " +
-            "if (`$null -eq `$run -or `$run.Result -ne 'Passed') { exit 1 }; exit 0"
-        $exitCode = Invoke-Program $shell @('-NoProfile', '-NonInteractive', '-Command', $command)
-        if ($exitCode -ne 0) { $failed.Add("Pester (exit code $exitCode)") }
-    }
-
-    if ($failed.Count -gt 0) { throw "Tests failed: $($failed -join '; ')" }
+    # Every suite runs even when one fails; the script then fails with what failed.
+    if (Test-Path -LiteralPath $testResults) { Remove-Item -LiteralPath $testResults -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $testResults -Force
+    $suites = @(Invoke-Xunit; Invoke-Net472Smoke; Invoke-PesterSuite) | Where-Object { $null -ne $_ }
+    $suites | Format-Table -AutoSize | Out-Host
+    $passed = ($suites | Measure-Object Passed -Sum).Sum
+    $failed = ($suites | Measure-Object Failed -Sum).Sum
+    $skipped = ($suites | Measure-Object Skipped -Sum).Sum
+    Write-Host ("$passed passed, $failed failed" + $(if ($skipped -gt 0) { ", $skipped skipped" } else { '' }))
+    if ($failed -gt 0) { throw "Tests failed: $((@($suites | Where-Object Failed -GT 0).Suite) -join ', ')" }
 }

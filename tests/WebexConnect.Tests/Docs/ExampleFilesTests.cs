@@ -43,18 +43,24 @@ namespace WebexConnect.Tests.Docs
         }
 
         [Fact]
-        public void TheReadmeFirstCommandsBuildImportConnectToTheSandboxSendAndTest()
+        public void TheReadmeFirstCommandsSetUpFromTheSdkAloneRunTheSandboxExampleAndTest()
         {
             var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
             var first = Regex.Match(readme, "```powershell\\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
-            Assert.Contains("dotnet build -c Release", first);
-            Assert.Contains("Import-Module ./out/WebexConnect/WebexConnect.psd1", first);
-            Assert.Contains("Connect-WebexConnect -Sandbox", first);
-            Assert.Contains("dotnet test -c Release", first);
-            var scripts = Regex.Matches(first, @"\./(docs/examples/[\w.-]+\.ps1)").Select(m => m.Groups[1].Value).ToArray();
-            Assert.NotEmpty(scripts);
-            Assert.All(scripts, s => Assert.True(File.Exists(Path.Combine(RepoPaths.Root, s)), "README runs a missing " + s));
+            var commands = first.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(new[] { "dotnet tool restore; dotnet pwsh ./build.ps1 -Example", TestCommand }, commands);
+
+            // -Example runs a sample script against the sandbox; -Test is what CI runs.
+            var build = File.ReadAllText(Path.Combine(RepoPaths.Root, "build.ps1"));
+            var scripts = Regex.Matches(build, @"'(docs/examples/[\w.-]+\.ps1)'").Select(m => m.Groups[1].Value).ToArray();
+            Assert.Single(scripts);
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Root, scripts[0])), "build.ps1 -Example runs a missing " + scripts[0]);
+            Assert.Contains("-Sandbox", build);
+            Assert.Contains(TestCommand, File.ReadAllText(Path.Combine(RepoPaths.Root, ".ci", "run")));
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Root, ".config", "dotnet-tools.json")), "dotnet tool restore needs .config/dotnet-tools.json");
         }
+
+        private const string TestCommand = "dotnet tool restore; dotnet pwsh ./build.ps1 -Test";
 
         [Fact]
         public void ExampleScriptsReadTheSampleCsvsThatExist()
