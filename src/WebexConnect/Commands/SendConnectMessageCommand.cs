@@ -23,6 +23,9 @@ namespace WebexConnect.Commands
     public sealed class SendConnectMessageCommand : SendCommandBase
     {
         private const string ContentSet = "Content";
+        private const string InvalidContentErrorId = "InvalidContent";
+        private const string InvalidOptionErrorId = "InvalidOption";
+        private const string InvalidAdditionalPropertyErrorId = "InvalidAdditionalProperty";
 
         private IReadOnlyList<string> _toProperties = Array.Empty<string>();
 
@@ -115,12 +118,12 @@ namespace WebexConnect.Commands
 
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {
-            var content = shared.Template is null ? ObjectJson(Content, "Content", "InvalidContent") : null;
+            var content = shared.Template is null ? ObjectJson(Content, "Content", InvalidContentErrorId) : null;
             return new RawMessage(shared, Channel)
             {
                 DestinationKey = DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind) ?? "",
                 Content = content,
-                Options = Option is null ? null : ObjectJson(Option, "Option", "InvalidOption"),
+                Options = Option is null ? null : ObjectJson(Option, "Option", InvalidOptionErrorId),
                 AdditionalProperties = Members(),
             };
         }
@@ -143,7 +146,7 @@ namespace WebexConnect.Commands
                 var name = SubstitutionText.Of(entry.Key);
                 // A string is a JSON string here, never parsed: appid = 'abc' sends "appid":"abc".
                 members.Add(new KeyValuePair<string, string>(name, Json(Unwrapped(entry.Value) is string text ? ContentJson.From(text) : entry.Value,
-                    "AdditionalProperty", "InvalidAdditionalProperty")));
+                    "AdditionalProperty", InvalidAdditionalPropertyErrorId)));
             }
             return members;
         }
