@@ -73,6 +73,21 @@ Describe 'Send-ConnectMessage -Channel whatsapp from a CSV' {
         $raw | Should -BeLike '*"content":{"type":"template","template":{"name":"order_update","language":"en","price":1.50},"text":"Hi $(Name)"}*'
     }
 
+    It 'takes content read with ConvertFrom-Json, and schedules with -SendAt and the other shared parameters' {
+        $content = '{ "type": "text", "text": "Hi $(Name)" }' | ConvertFrom-Json
+        $at = [DateTimeOffset]::UtcNow.AddHours(2)
+
+        $result = '+447700900015' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content $content -SendAt $at -CallbackData 'run-7' -NotifyUrl 'https://hooks.example.com/wx' -RequestedReceipt read
+
+        $result.Status | Should -Be 'Scheduled'
+        $body = @(Get-SentBody)[0]
+        $body.content.text | Should -BeExactly 'Hi $(Name)'
+        $body.callbackData | Should -Be 'run-7'
+        $body.notifyUrl | Should -Be 'https://hooks.example.com/wx'
+        $body.requestedReceipts | Should -Be @('read')
+        @(Get-ConnectSandboxRequest)[0].Body | Should -BeLike ('*"sendAt":"' + $at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") + '"*')
+    }
+
     It 'gives a bad row its Invalid result and error, by row, and sends the others' {
         $rows = Import-People @(
             [pscustomobject]@{ Phone = '+447700900021'; Name = 'Ann' }
