@@ -174,6 +174,11 @@ Describe 'Send-ConnectMessage: what only the service can judge, and what stops t
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'stops with InvalidChannel for a blank channel name' {
+        { '+447700900113' | Send-ConnectMessage -Channel ' ' -From 'wa-app-1' -Content @{ text = 'x' } } |
+            Should -Throw -ErrorId 'InvalidChannel,*'
+    }
+
     It 'stops with InvalidContent for content that is not an object' {
         { '+447700900112' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content '["a"]' } |
             Should -Throw -ErrorId 'InvalidContent,*' -ExpectedMessage '*JSON object*array*'

@@ -110,6 +110,8 @@ namespace WebexConnect.Commands
         private protected override void CheckParameters()
         {
             _toProperties = ToProperty ?? Array.Empty<string>();
+            if (string.IsNullOrWhiteSpace(Channel))
+                ThrowParameterError("InvalidChannel", "-Channel is blank: give the channel's JSON name, e.g. whatsapp (press Tab to see the known ones).", Channel);
             if (DestinationKey is null && ChannelNames.DefaultDestinationKey(ChannelKind) is null)
                 ThrowParameterError("DestinationKeyRequired",
                     $"-Channel '{Channel}' has no documented destination key: give -DestinationKey, the member of each \"to\" object that holds " +
