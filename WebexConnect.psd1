@@ -22,6 +22,7 @@
         'New-ConnectRcsCard'
         'New-ConnectRcsSuggestion'
         'Send-ConnectEmail'
+        'Send-ConnectMessage'
         'Send-ConnectRcs'
         'Send-ConnectSms'
     )

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Security;
+using WebexConnect.Engine.Payload;
 using WebexConnect.Messages;
 using WebexConnect.Results;
 using WebexConnect.Sending;
@@ -41,6 +42,8 @@ namespace WebexConnect.Engine
             if (recipients is null) throw new ArgumentNullException(nameof(recipients));
             return _parts.RenderPayload(message, recipients);
         }
+
+        public string NormalizeJson(string json) => RawJson.Normalize(json ?? throw new ArgumentNullException(nameof(json)));
 
         public ConnectJwt CreateJwt(string serviceId, SecureString serviceSecret, TimeSpan? lifetime)
         {

@@ -34,7 +34,7 @@ Describe 'The WebexConnect module' {
         $expected = @(
             'Connect-WebexConnect', 'Disconnect-WebexConnect', 'Get-ConnectContext', 'Get-ConnectSandboxRequest',
             'Measure-ConnectSms', 'New-ConnectJwt', 'New-ConnectRcsCard', 'New-ConnectRcsSuggestion',
-            'Send-ConnectEmail', 'Send-ConnectRcs', 'Send-ConnectSms'
+            'Send-ConnectEmail', 'Send-ConnectMessage', 'Send-ConnectRcs', 'Send-ConnectSms'
         ) | Sort-Object
 
         $commands = @(Get-Command -Module WebexConnect)
@@ -52,7 +52,7 @@ Describe 'The WebexConnect module' {
 
         $exported = (Get-Module WebexConnect).ExportedCmdlets.Keys | Sort-Object
 
-        @($defined).Count | Should -Be 11
+        @($defined).Count | Should -Be 12
         $exported | Should -Be $defined
     }
 

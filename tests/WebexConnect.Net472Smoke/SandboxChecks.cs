@@ -57,6 +57,26 @@ namespace WebexConnect.Net472Smoke
                 Text = "Hello from the net472 smoke run",
             }, new Recipient("+447700900123", "rcs-1"), "rcs"));
 
+            // Send-ConnectMessage's road on .NET Framework: the engine reads the JSON the admin wrote (System.Text.Json
+            // from dependencies/), sends it as written on a channel the typed messages do not have, and refuses broken JSON.
+            report.Run("sandbox-whatsapp-raw-content", () =>
+            {
+                var content = engine.NormalizeJson("{ \"type\": \"text\", \"text\": \"Hi $(Name) \\u00e9\" }");
+                var broken = false;
+                try
+                {
+                    engine.NormalizeJson("{ \"type\": ");
+                }
+                catch (FormatException)
+                {
+                    broken = true;
+                }
+                if (!broken) return (false, "broken JSON was not refused");
+                if (content != "{\"type\":\"text\",\"text\":\"Hi $(Name) \u00e9\"}") return (false, "content normalised to " + content);
+                return SendOne(engine, new RawMessage("whatsapp") { From = "wa-app", Content = content },
+                    new Recipient("+447700900124", "wa-1", new System.Collections.Generic.Dictionary<string, string> { ["Name"] = "Ann" }), "whatsapp");
+            });
+
             report.Run("sandbox-journal-rerun-skips", () =>
             {
                 var folder = Path.Combine(Path.GetTempPath(), "webexconnect-smoke-" + Guid.NewGuid().ToString("N"));

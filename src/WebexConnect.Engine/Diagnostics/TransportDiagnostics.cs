@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using Polly;
+using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
 
@@ -109,9 +110,6 @@ namespace WebexConnect.Engine.Diagnostics
 
         private static string Head(OutgoingBatch request) =>
             "Batch " + RunDiagnostics.Number(request.Number) + ": " + RunDiagnostics.Number(request.DestinationCount) + " " +
-            ChannelName(request.Shape.Message.Channel) + (request.DestinationCount == 1 ? " destination" : " destinations");
-
-        private static string ChannelName(MessageChannel channel) =>
-            channel == MessageChannel.Sms ? "SMS" : channel == MessageChannel.Email ? "email" : "RCS";
+            ChannelNames.Label(WireFormat.Channel(request.Shape.Message)) + (request.DestinationCount == 1 ? " destination" : " destinations");
     }
 }

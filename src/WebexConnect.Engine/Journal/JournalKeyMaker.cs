@@ -42,9 +42,9 @@ namespace WebexConnect.Engine.Journal
             {
                 // Valid JSON in which the shared part is one opaque string: no two inputs write the same bytes.
                 writer.WriteStartObject();
-                writer.WriteString("channel", WireFormat.Channel(shape.Channel));
+                writer.WriteString("channel", WireFormat.Channel(shape.Message));
                 writer.WriteBase64String("shape", shape.SharedJson.Span);
-                DestinationWriter.WriteTo(writer, shape.Channel, new[] { recipient });
+                DestinationWriter.WriteTo(writer, shape.Message, new[] { recipient });
                 writer.WriteNumber("occurrence", occurrence);
                 writer.WriteEndObject();
             }

@@ -17,10 +17,12 @@ namespace WebexConnect.Engine.Payload
         private static readonly JsonEncodedText Substitutions = JsonEncodedText.Encode("substitutions");
         private static readonly JsonEncodedText GtrId = JsonEncodedText.Encode("gtrId");
 
-        public static void WriteTo(Utf8JsonWriter writer, MessageChannel channel, IReadOnlyList<Recipient> recipients)
+        public static void WriteTo(Utf8JsonWriter writer, ConnectMessage message, IReadOnlyList<Recipient> recipients)
         {
-            var addressKey = channel == MessageChannel.Email ? Email : Msisdn;
-            var withGtrIds = channel == MessageChannel.Rcs;
+            var key = WireFormat.AddressKey(message);
+            // The two common keys are encoded once; a raw message's own key once per request.
+            var addressKey = key == ChannelNames.Msisdn ? Msisdn : key == ChannelNames.Email ? Email : JsonEncodedText.Encode(key);
+            var withGtrIds = message.Channel == MessageChannel.Rcs;
 
             writer.WriteStartArray(To);
             for (var i = 0; i < recipients.Count; i++)

@@ -14,7 +14,7 @@ namespace WebexConnect.Engine.Payload
         {
             if (message is null) throw new ArgumentNullException(nameof(message));
 
-            writer.WriteString("channel", WireFormat.Channel(message.Channel));
+            writer.WriteString("channel", WireFormat.Channel(message));
             writer.WriteIfSet("from", message.From);
             writer.WriteSortedIfSet("substitutions", message.Substitutions);
             writer.WriteIfSet("sendAt", message.SendAt);
@@ -34,6 +34,9 @@ namespace WebexConnect.Engine.Payload
                     break;
                 case RcsMessage rcs:
                     RcsPartWriter.Write(writer, rcs);
+                    break;
+                case RawMessage raw:
+                    RawPartWriter.Write(writer, raw);
                     break;
                 default:
                     throw new ArgumentException($"No payload is defined for {message.GetType().Name}.", nameof(message));

@@ -25,16 +25,16 @@ namespace WebexConnect.Engine.Payload
         public static string Validity(TimeSpan value) =>
             (value.Ticks / TimeSpan.TicksPerSecond).ToString(CultureInfo.InvariantCulture);
 
-        public static string Channel(MessageChannel channel) => channel switch
-        {
-            MessageChannel.Sms => "sms",
-            MessageChannel.Email => "email",
-            MessageChannel.Rcs => "rcs",
-            _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
-        };
+        public static string Channel(MessageChannel channel) => ChannelNames.NameOf(channel);
+
+        /// <summary>The "channel" member of a message: the name the caller gave a raw message, else the channel's own.</summary>
+        public static string Channel(ConnectMessage message) => message is RawMessage raw ? raw.ChannelName : Channel(message.Channel);
 
         /// <summary>The property that holds a destination object's addresses.</summary>
-        public static string AddressKey(MessageChannel channel) => channel == MessageChannel.Email ? "email" : "msisdn";
+        public static string AddressKey(MessageChannel channel) => channel == MessageChannel.Email ? ChannelNames.Email : ChannelNames.Msisdn;
+
+        /// <summary>The property that holds the addresses of <paramref name="message"/>'s destination objects.</summary>
+        public static string AddressKey(ConnectMessage message) => message is RawMessage raw ? raw.DestinationKey : AddressKey(message.Channel);
 
         public static string SmsContentType(SmsEncoding encoding) => encoding switch
         {

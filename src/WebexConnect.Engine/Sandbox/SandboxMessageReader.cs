@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
+using WebexConnect.Messages;
 
 namespace WebexConnect.Engine.Sandbox
 {
@@ -52,7 +54,8 @@ namespace WebexConnect.Engine.Sandbox
             rejection = null;
             var channel = RequiredString(root, "channel", ref rejection);
             if (rejection != null) return null;
-            if (channel != "sms" && channel != "email" && channel != "rcs") return Fail(Invalid("channel"), out rejection);
+            // The channels the vendor lists; any other name is refused as the service refuses one it does not offer.
+            if (!ChannelNames.Known.Contains(channel!)) return Fail(Invalid("channel"), out rejection);
 
             RequiredString(root, "from", ref rejection);
             if (rejection != null) return null;
@@ -76,7 +79,7 @@ namespace WebexConnect.Engine.Sandbox
                 && text.GetString()!.Length > MaxSmsText)
                 return Fail(new SandboxRejection("7107", "Message too long - text"), out rejection);
 
-            var destinations = ReadDestinations(to, channel == "email" ? "email" : "msisdn", out rejection);
+            var destinations = ReadDestinations(to, ChannelNames.DefaultDestinationKey(ChannelNames.Parse(channel)), out rejection);
             if (destinations == null) return null;
             if (destinations.Count > MaxDestinations || (tps > 0 && destinations.Count > tps))
                 return Fail(new SandboxRejection("7009", "Too many destinations - " + destinations.Count.ToString(CultureInfo.InvariantCulture)), out rejection);
@@ -84,13 +87,19 @@ namespace WebexConnect.Engine.Sandbox
             return new SandboxMessage(channel!, destinations, callbackData, OptionalString(root, "notifyUrl"), OptionalString(root, "correlationId"));
         }
 
-        private static List<SandboxDestination>? ReadDestinations(JsonElement to, string addressField, out SandboxRejection? rejection)
+        /// <param name="to">The "to" array.</param>
+        /// <param name="knownField">The member that holds the addresses; null for a channel whose key no document names,
+        /// where each destination object's one array member (other than gtrId) is taken.</param>
+        /// <param name="rejection">Why the request fails, when it does.</param>
+        private static List<SandboxDestination>? ReadDestinations(JsonElement to, string? knownField, out SandboxRejection? rejection)
         {
             rejection = null;
             var destinations = new List<SandboxDestination>(to.GetArrayLength());
             foreach (var destination in to.EnumerateArray())
             {
                 if (destination.ValueKind != JsonValueKind.Object) return Fail<List<SandboxDestination>>(Invalid("to"), out rejection);
+                var addressField = knownField ?? AddressMember(destination);
+                if (addressField is null) return Fail<List<SandboxDestination>>(Missing("to"), out rejection);
                 if (!destination.TryGetProperty(addressField, out var addresses) || addresses.ValueKind != JsonValueKind.Array || addresses.GetArrayLength() == 0)
                     return Fail<List<SandboxDestination>>(Missing(addressField), out rejection);
 
@@ -113,6 +122,13 @@ namespace WebexConnect.Engine.Sandbox
                 }
             }
             return destinations;
+        }
+
+        private static string? AddressMember(JsonElement destination)
+        {
+            foreach (var member in destination.EnumerateObject())
+                if (member.Value.ValueKind == JsonValueKind.Array && member.Name != "gtrId") return member.Name;
+            return null;
         }
 
         /// <summary>+, a non-zero digit, then 6 to 14 more digits.</summary>

@@ -130,7 +130,7 @@ namespace WebexConnect.Commands
         public SwitchParameter PayloadOnly { get; set; }
 
         /// <summary>The channel this cmdlet sends on.</summary>
-        private protected abstract MessageChannel Channel { get; }
+        private protected abstract MessageChannel ChannelKind { get; }
 
         /// <summary>The destinations bound for the current record (-To).</summary>
         private protected abstract IReadOnlyList<ConnectDestination>? Destinations { get; }
@@ -161,7 +161,14 @@ namespace WebexConnect.Commands
         {
         }
 
-        private string ActionName => "Send " + (Channel == MessageChannel.Sms ? "SMS" : Channel == MessageChannel.Email ? "email" : "RCS");
+        /// <summary>The ShouldProcess action: "Send SMS", "Send email", "Send whatsapp".</summary>
+        private protected virtual string ActionName => "Send " + ChannelNames.Label(ChannelNames.NameOf(ChannelKind));
+
+        /// <summary>The column names parameters consume, which never become substitutions.</summary>
+        private protected virtual IReadOnlyCollection<string> BoundColumns => PipelineColumns.Of(GetType());
+
+        /// <summary>The engine of the session this run sends with (set from BeginProcessing on).</summary>
+        private protected IConnectEngine EngineHost => _session!.EngineHost;
 
         /// <inheritdoc />
         protected override void BeginProcessing()
@@ -176,7 +183,7 @@ namespace WebexConnect.Commands
             if (_session is null) ThrowTerminatingError(ConnectionResolver.NotConnected().ToErrorRecord(null));
             if (_session!.IsClosed) ThrowSessionClosed();
 
-            _composer = new RecordComposer(PipelineColumns.Of(GetType()), SubstitutionColumn);
+            _composer = new RecordComposer(BoundColumns, SubstitutionColumn);
             _checks = MessageChecks.Standard();
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
@@ -300,9 +307,9 @@ namespace WebexConnect.Commands
             var receipts = new List<string>();
             foreach (var name in RequestedReceiptNames ?? Array.Empty<string>())
             {
-                var normalized = ReceiptTypes.Normalize(Channel, name);
+                var normalized = ReceiptTypes.Normalize(ChannelKind, name);
                 if (normalized is null)
-                    ThrowParameterError("InvalidRequestedReceipt", $"-RequestedReceipt '{name}' is not {Messages.Validation.CommonRules.ChannelNoun(Channel)} receipt. Use one of: {string.Join(", ", ReceiptTypes.For(Channel))}.", name);
+                    ThrowParameterError("InvalidRequestedReceipt", $"-RequestedReceipt '{name}' is not {Messages.Validation.CommonRules.ChannelNoun(ChannelKind)} receipt. Use one of: {string.Join(", ", ReceiptTypes.For(ChannelKind))}.", name);
                 else if (!receipts.Contains(normalized))
                     receipts.Add(normalized);
             }

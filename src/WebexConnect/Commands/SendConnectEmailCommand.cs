@@ -97,7 +97,7 @@ namespace WebexConnect.Commands
         [ValidateSet("submitted", "delivered", "read", "clicked", "bounced", "complaint", "not verified", "invalid", "failed")]
         public string[]? RequestedReceipt { get; set; }
 
-        private protected override MessageChannel Channel => MessageChannel.Email;
+        private protected override MessageChannel ChannelKind => MessageChannel.Email;
 
         private protected override IReadOnlyList<ConnectDestination>? Destinations => To;
 

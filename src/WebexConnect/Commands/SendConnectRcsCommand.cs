@@ -91,7 +91,7 @@ namespace WebexConnect.Commands
         [ValidateSet("Sent", "Delivered", "Read", "Failed", "Clicked")]
         public string[]? RequestedReceipt { get; set; }
 
-        private protected override MessageChannel Channel => MessageChannel.Rcs;
+        private protected override MessageChannel ChannelKind => MessageChannel.Rcs;
 
         private protected override IReadOnlyList<ConnectDestination>? Destinations => To;
 

@@ -63,7 +63,7 @@ namespace WebexConnect.Commands
 
         private readonly SmsEncodingResolver _encodings = new SmsEncodingResolver();
 
-        private protected override MessageChannel Channel => MessageChannel.Sms;
+        private protected override MessageChannel ChannelKind => MessageChannel.Sms;
 
         private protected override IReadOnlyList<ConnectDestination>? Destinations => To;
 

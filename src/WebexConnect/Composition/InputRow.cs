@@ -49,6 +49,34 @@ namespace WebexConnect.Composition
             return new InputRow(columns);
         }
 
+        /// <summary>
+        /// One column of a pipeline object by name, in any casing (as PowerShell binds), or null when it has none.
+        /// Reads only that column, so a cmdlet can look one up without reading the whole row twice.
+        /// </summary>
+        public static object? ValueOf(PSObject? input, string name)
+        {
+            var value = input?.BaseObject;
+            if (value is null || value is string || value is ValueType) return null;
+            if (value is IDictionary dictionary)
+            {
+                foreach (DictionaryEntry entry in dictionary)
+                    if (string.Equals(Convert.ToString(entry.Key, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase))
+                        return entry.Value;
+                return null;
+            }
+
+            var property = input!.Properties[name];
+            if (property is null || !property.IsGettable || (property.MemberType & PSMemberTypes.Properties) == 0) return null;
+            try
+            {
+                return property.Value;
+            }
+            catch (GetValueException)
+            {
+                return null;
+            }
+        }
+
         public static InputRow FromDictionary(IDictionary dictionary) =>
             new InputRow(dictionary.Keys.Cast<object>().Select(k =>
                 new KeyValuePair<string, object?>(Convert.ToString(k, CultureInfo.InvariantCulture) ?? "", dictionary[k])));

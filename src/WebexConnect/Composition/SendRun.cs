@@ -121,12 +121,12 @@ namespace WebexConnect.Composition
     internal sealed class MessageChecks
     {
         private readonly Func<ConnectMessage, IReadOnlyList<ValidationProblem>> _validateMessage;
-        private readonly Func<MessageChannel, Recipient, IReadOnlyList<ValidationProblem>> _validateRecipient;
+        private readonly Func<ConnectMessage, Recipient, IReadOnlyList<ValidationProblem>> _validateRecipient;
         private ConnectMessage? _lastMessage;
         private IReadOnlyList<ValidationProblem> _lastMessageProblems = Array.Empty<ValidationProblem>();
 
         public MessageChecks(Func<ConnectMessage, IReadOnlyList<ValidationProblem>> validateMessage,
-            Func<MessageChannel, Recipient, IReadOnlyList<ValidationProblem>> validateRecipient)
+            Func<ConnectMessage, Recipient, IReadOnlyList<ValidationProblem>> validateRecipient)
         {
             _validateMessage = validateMessage;
             _validateRecipient = validateRecipient;
@@ -167,7 +167,7 @@ namespace WebexConnect.Composition
             var problems = record.Problems.Concat(_lastMessageProblems).ToList();
             // A destination object with no address has nothing the recipient rules could check.
             if (record.Recipient.Addresses.Count > 0)
-                problems.AddRange(_validateRecipient(message.Channel, record.Recipient));
+                problems.AddRange(_validateRecipient(message, record.Recipient));
             return problems;
         }
     }

@@ -16,20 +16,25 @@ namespace WebexConnect.Messages
         /// <summary>RCS receipts.</summary>
         public static IReadOnlyList<string> Rcs { get; } = new[] { "Sent", "Delivered", "Read", "Failed", "Clicked" };
 
-        /// <summary>The accepted values for a channel.</summary>
+        /// <summary>The accepted values for a channel; empty for a channel whose receipts no document lists.</summary>
         public static IReadOnlyList<string> For(MessageChannel channel) => channel switch
         {
             MessageChannel.Sms => Sms,
             MessageChannel.Email => Email,
             MessageChannel.Rcs => Rcs,
-            _ => throw new ArgumentOutOfRangeException(nameof(channel)),
+            _ => Array.Empty<string>(),
         };
 
         /// <summary>
         /// The channel's own spelling of a receipt name given in any casing ("delivered" → "DELIVERED" for SMS),
-        /// or null when the channel has no such receipt.
+        /// or null when the channel has no such receipt. A channel without a documented list takes any
+        /// non-blank name as given: the service decides.
         /// </summary>
-        public static string? Normalize(MessageChannel channel, string value) =>
-            For(channel).FirstOrDefault(r => string.Equals(r, value?.Trim(), StringComparison.OrdinalIgnoreCase));
+        public static string? Normalize(MessageChannel channel, string value)
+        {
+            var known = For(channel);
+            if (known.Count == 0) return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            return known.FirstOrDefault(r => string.Equals(r, value?.Trim(), StringComparison.OrdinalIgnoreCase));
+        }
     }
 }

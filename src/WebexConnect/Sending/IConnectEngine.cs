@@ -18,6 +18,12 @@ namespace WebexConnect.Sending
         /// <summary>The exact v2 JSON body for a message and its destinations, indented for people to read.</summary>
         string RenderPayload(ConnectMessage message, IReadOnlyList<Recipient> recipients);
 
+        /// <summary>
+        /// The compact form of one JSON value the caller wrote (Send-ConnectMessage -Content), as a request body
+        /// carries it; a FormatException that names the line and position when it is not valid JSON.
+        /// </summary>
+        string NormalizeJson(string json);
+
         /// <summary>Mints an HS256 JWT: iss = service ID, iat back-dated against skew, exp = iat + lifetime when given.</summary>
         ConnectJwt CreateJwt(string serviceId, System.Security.SecureString serviceSecret, TimeSpan? lifetime);
     }

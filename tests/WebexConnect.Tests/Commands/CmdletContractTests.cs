@@ -196,6 +196,37 @@ namespace WebexConnect.Tests.Commands
             ServiceSecret           SecureString            ServiceSecret!                        -
             """;
 
+        private const string SendConnectMessage = """
+            Send-ConnectMessage | default set Content | ShouldProcess Medium | output SendResult
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            AdditionalProperty      IDictionary             *                                     -
+            ApplyFrequencyCap       SwitchParameter         *                                     -
+            CallbackData            String                  *                                     -
+            Channel                 String                  *!                                    -
+            CheckConsent            SwitchParameter         *                                     -
+            ContactPolicyGroup      String                  *                                     -
+            Content                 Object                  Content!                              -
+            CorrelationId           String                  *                                     N
+            DestinationKey          String                  *                                     -
+            ExpireAt                DateTimeOffset?         *                                     -
+            From                    String                  *!                                    -
+            InputObject             PSObject                *                                     V
+            Journal                 String                  *                                     -
+            NotifyUrl               Uri                     *                                     -
+            Option                  Object                  *                                     -
+            PayloadOnly             SwitchParameter         *                                     -
+            RequestedReceipt        String[]                *                                     -
+            ResendUnknown           SwitchParameter         *                                     -
+            SendAt                  DateTimeOffset?         *                                     -
+            Session                 ConnectSession          *                                     -
+            Substitution            Hashtable               *                                     -
+            SubstitutionColumn      String[]                *                                     -
+            TemplateId              String                  Template!                             -
+            To                      ConnectDestination[]    *@0                                   N    Phone Mobile MobileNumber PhoneNumber Msisdn Number Email EmailAddress Mail
+            ToProperty              String[]                *                                     -
+            Validity                TimeSpan?               *                                     -
+            """;
+
         private const string GetConnectSandboxRequest = """
             Get-ConnectSandboxRequest | default set - | no ShouldProcess | output SandboxRequest
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
@@ -208,6 +239,7 @@ namespace WebexConnect.Tests.Commands
             { typeof(SendConnectSmsCommand), SendConnectSms },
             { typeof(SendConnectEmailCommand), SendConnectEmail },
             { typeof(SendConnectRcsCommand), SendConnectRcs },
+            { typeof(SendConnectMessageCommand), SendConnectMessage },
             { typeof(MeasureConnectSmsCommand), MeasureConnectSms },
             { typeof(NewConnectRcsCardCommand), NewConnectRcsCard },
             { typeof(NewConnectRcsSuggestionCommand), NewConnectRcsSuggestion },
@@ -261,10 +293,24 @@ namespace WebexConnect.Tests.Commands
             Assert.Equal(new[] { "InputObject:PSObject", "To:ConnectDestination[]" }, byValue);
         }
 
+        [Fact]
+        public void SendConnectMessageTakesOnlyInputObjectByValueAndToByColumnName()
+        {
+            // DESIGN.md's corrected recipe: -To by value made PowerShell try to convert every row to a destination first.
+            var byValue = typeof(SendConnectMessageCommand).GetProperties()
+                .Where(p => System.Reflection.CustomAttributeData.GetCustomAttributes(p).Any(a =>
+                    a.AttributeType == typeof(System.Management.Automation.ParameterAttribute)
+                    && a.NamedArguments.Any(n => n.MemberName == "ValueFromPipeline" && Equals(n.TypedValue.Value, true))))
+                .Select(p => p.Name + ":" + p.PropertyType.Name);
+
+            Assert.Equal(new[] { "InputObject:PSObject" }, byValue);
+        }
+
         [Theory]
         [InlineData(typeof(SendConnectSmsCommand))]
         [InlineData(typeof(SendConnectEmailCommand))]
         [InlineData(typeof(SendConnectRcsCommand))]
+        [InlineData(typeof(SendConnectMessageCommand))]
         public void ToAcceptsNullAndEmptySoSuchARowEndsAsAnInvalidResultNotABindingError(Type cmdlet)
         {
             // Without these, PowerShell's binder refuses a row whose address is $null, '' or @() before ProcessRecord

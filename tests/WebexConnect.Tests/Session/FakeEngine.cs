@@ -24,6 +24,8 @@ namespace WebexConnect.Tests.Session
 
         public string RenderPayload(ConnectMessage message, IReadOnlyList<Recipient> recipients) => throw new NotSupportedException();
 
+        public string NormalizeJson(string json) => throw new NotSupportedException();
+
         public ConnectJwt CreateJwt(string serviceId, SecureString serviceSecret, TimeSpan? lifetime) => throw new NotSupportedException();
     }
 

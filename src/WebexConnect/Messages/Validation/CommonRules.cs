@@ -58,14 +58,16 @@ namespace WebexConnect.Messages.Validation
         {
             MessageChannel.Sms => "an SMS",
             MessageChannel.Email => "an email",
-            _ => "an RCS",
+            MessageChannel.Rcs => "an RCS",
+            _ => "a " + channel,
         };
 
         private static string FromMeaning(MessageChannel channel) => channel switch
         {
             MessageChannel.Sms => "the sender ID, short code or long code configured for the SMS asset",
             MessageChannel.Email => "the sender address on a verified domain",
-            _ => "the RCS app ID",
+            MessageChannel.Rcs => "the RCS app ID",
+            _ => "the app ID of the channel's asset in Webex Connect",
         };
 
         /// <remarks>
@@ -120,11 +122,13 @@ namespace WebexConnect.Messages.Validation
 
         private static void CheckReceipts(ConnectMessage message, ProblemList problems)
         {
+            var known = ReceiptTypes.For(message.Channel);
             foreach (var receipt in message.RequestedReceipts)
             {
-                if (ReceiptTypes.Normalize(message.Channel, receipt) is null)
-                    problems.Add("RequestedReceipts",
-                        $"{InputEcho.Quote(receipt ?? "")} is not {ChannelNoun(message.Channel)} receipt: use {string.Join(", ", ReceiptTypes.For(message.Channel))}");
+                if (ReceiptTypes.Normalize(message.Channel, receipt) is not null) continue;
+                problems.Add("RequestedReceipts", known.Count == 0
+                    ? "a receipt name is empty: give the names the channel's webhooks use"
+                    : $"{InputEcho.Quote(receipt ?? "")} is not {ChannelNoun(message.Channel)} receipt: use {string.Join(", ", known)}");
             }
         }
 

@@ -36,6 +36,9 @@ namespace WebexConnect.Messages.Validation
                 case RcsMessage rcs:
                     RcsRules.Check(rcs, problems);
                     break;
+                case RawMessage raw:
+                    RawRules.Check(raw, problems);
+                    break;
             }
             return problems.ToList();
         }
@@ -46,21 +49,46 @@ namespace WebexConnect.Messages.Validation
         {
             if (recipient is null) throw new ArgumentNullException(nameof(recipient));
             var problems = new ProblemList();
-            var addresses = recipient.Addresses;
-            if (addresses.Count == 0)
-                problems.Add("To", channel == MessageChannel.Email
+            CheckAddresses(recipient, channel == MessageChannel.Email
                     ? "the destination has no address: give at least one email address"
-                    : "the destination has no number: give at least one E.164 number");
+                    : "the destination has no number: give at least one E.164 number",
+                channel == MessageChannel.Email ? EmailAddressRule.Check : PhoneNumberRule.Check, problems);
+            CheckRest(channel, recipient, problems);
+            return problems.ToList();
+        }
 
+        /// <summary>
+        /// Problems of one destination object of <paramref name="message"/>: by its channel, or for a message
+        /// whose content the caller wrote, by its destination key and the rules every channel shares.
+        /// </summary>
+        public static IReadOnlyList<ValidationProblem> ValidateRecipient(ConnectMessage message, Recipient recipient)
+        {
+            if (message is null) throw new ArgumentNullException(nameof(message));
+            if (message is not RawMessage raw) return ValidateRecipient(message.Channel, recipient);
+            if (recipient is null) throw new ArgumentNullException(nameof(recipient));
+
+            var problems = new ProblemList();
+            RawRules.CheckDestinationCount(recipient, problems);
+            CheckAddresses(recipient, "the destination has no address: give at least one", a => RawRules.CheckAddress(raw, a), problems);
+            CheckRest(raw.Channel, recipient, problems);
+            return problems.ToList();
+        }
+
+        private static void CheckAddresses(Recipient recipient, string noAddress, Func<string, string?> rule, ProblemList problems)
+        {
+            var addresses = recipient.Addresses;
+            if (addresses.Count == 0) problems.Add("To", noAddress);
             for (var i = 0; i < addresses.Count; i++)
             {
-                var field = addresses.Count == 1 ? "To" : ProblemList.Indexed("To", i);
-                var problem = channel == MessageChannel.Email
-                    ? EmailAddressRule.Check(addresses[i])
-                    : PhoneNumberRule.Check(addresses[i]);
-                if (problem is not null) problems.Add(field, problem);
+                var problem = rule(addresses[i]);
+                if (problem is not null) problems.Add(addresses.Count == 1 ? "To" : ProblemList.Indexed("To", i), problem);
             }
+        }
 
+        /// <summary>What every destination object must satisfy besides its addresses.</summary>
+        private static void CheckRest(MessageChannel channel, Recipient recipient, ProblemList problems)
+        {
+            var addresses = recipient.Addresses;
             if (recipient.CorrelationId is string correlationId)
             {
                 var bytes = Encoding.UTF8.GetByteCount(correlationId);
@@ -81,7 +109,6 @@ namespace WebexConnect.Messages.Validation
                 else if (recipient.GtrIds.Count != addresses.Count)
                     problems.Add("GtrId", $"{recipient.GtrIds.Count} GTR IDs for {addresses.Count} numbers: give one GTR ID per number, or none");
             }
-            return problems.ToList();
         }
     }
 }

@@ -1,0 +1,60 @@
+using System;
+using System.Text;
+using System.Text.Json;
+
+namespace WebexConnect.Engine.Payload
+{
+    /// <summary>
+    /// JSON the caller wrote (Send-ConnectMessage's content, options and other members), written into a body
+    /// through the same writer as every typed field: the same escaping and no whitespace, so the bytes of a
+    /// raw SMS, email or RCS equal the typed cmdlet's, and two spellings of one content batch together.
+    /// Values pass through unchanged: strings (with their $(name) variables), numbers as written, key order.
+    /// </summary>
+    internal static class RawJson
+    {
+        private static readonly JsonDocumentOptions Strict = new JsonDocumentOptions { MaxDepth = 64 };
+
+        /// <summary>Writes <paramref name="json"/> as the next value of <paramref name="writer"/>.</summary>
+        public static void WriteValue(Utf8JsonWriter writer, string json)
+        {
+            using (var document = JsonDocument.Parse(json, Strict))
+                document.RootElement.WriteTo(writer);
+        }
+
+        /// <summary>
+        /// The compact form of <paramref name="json"/> as a body carries it; a FormatException naming the line
+        /// and position when it is not one valid JSON value.
+        /// </summary>
+        public static string Normalize(string json)
+        {
+            if (json is null) throw new ArgumentNullException(nameof(json));
+            try
+            {
+                var buffer = new PayloadBuffer(json.Length + 16);
+                using (var writer = new Utf8JsonWriter(buffer, WireFormat.Compact))
+                    WriteValue(writer, json);
+                return Encoding.UTF8.GetString(buffer.ToArray());
+            }
+            catch (JsonException e)
+            {
+                throw new FormatException(Describe(e), e);
+            }
+            catch (Exception e) when (e is ArgumentException || e is InvalidOperationException)
+            {
+                // A string escape that is half of a surrogate pair ("\ud83d") cannot be written as UTF-8.
+                throw new FormatException(e.Message, e);
+            }
+        }
+
+        /// <summary>"line 3, position 7: ..." (1-based) without the exception's own path and byte offsets.</summary>
+        private static string Describe(JsonException e)
+        {
+            var text = e.Message;
+            var cut = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut > 0) text = text.Substring(0, cut);
+            var line = (e.LineNumber ?? 0) + 1;
+            var position = (e.BytePositionInLine ?? 0) + 1;
+            return $"line {line}, position {position}: {text.Trim()}";
+        }
+    }
+}

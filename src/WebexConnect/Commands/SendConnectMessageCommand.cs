@@ -1,0 +1,212 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using WebexConnect.Composition;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Sends a message on any channel (WhatsApp, voice, push, ... or SMS, email and RCS) with content written as JSON, one result per row.</para>
+    /// </summary>
+    /// <remarks>
+    /// The escape hatch beside the typed cmdlets, not a second engine: the same batching, TPS, retries,
+    /// journal and results; only the content, the options and any other top-level member are the caller's.
+    /// </remarks>
+    [Cmdlet(VerbsCommunications.Send, "ConnectMessage", DefaultParameterSetName = ContentSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SendResult))]
+    public sealed class SendConnectMessageCommand : SendCommandBase
+    {
+        private const string ContentSet = "Content";
+        private const string InvalidContentErrorId = "InvalidContent";
+        private const string InvalidOptionErrorId = "InvalidOption";
+        private const string InvalidAdditionalPropertyErrorId = "InvalidAdditionalProperty";
+
+        private IReadOnlyList<string> _toProperties = Array.Empty<string>();
+
+        /// <summary>The channel's JSON name: sms, email, rcs, whatsapp, voice, push, rt, messenger, applebusinesschat, or another the service offers.</summary>
+        [Parameter(Mandatory = true, HelpMessage = "The channel's JSON name, e.g. whatsapp.")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ChannelNameCompleter))]
+        public string Channel { get; set; } = "";
+
+        /// <summary>The addresses (a number, an email address or the channel's own ID); binds from the same columns as the typed cmdlets.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "Msisdn", "Number", "Email", "EmailAddress", "Mail")]
+        // A row whose address is $null or empty still gets its Invalid result.
+        [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
+
+        /// <summary>Other columns that hold each row's address (e.g. WhatsAppNumber); the first non-empty one wins over -To.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? ToProperty { get; set; }
+
+        /// <summary>The member of each destination object that holds the addresses; default msisdn or email by channel.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DestinationKeyCompleter))]
+        public string? DestinationKey { get; set; }
+
+        /// <summary>The content object: a hashtable ([ordered] keeps the order), a PSCustomObject or a JSON string, sent as written.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ContentSet, HelpMessage = "The content object as a hashtable or a JSON string.")]
+        [ValidateNotNull]
+        public object? Content { get; set; }
+
+        /// <summary>The channel's options object: a hashtable, a PSCustomObject or a JSON string.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public object? Option { get; set; }
+
+        /// <summary>Other top-level members of the request (e.g. appid, cc), name = value, written as given.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public IDictionary? AdditionalProperty { get; set; }
+
+        /// <summary>Which delivery webhooks to receive, in the channel's names (checked for SMS, email and RCS).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? RequestedReceipt { get; set; }
+
+        private protected override MessageChannel ChannelKind => ChannelNames.Parse(Channel);
+
+        private protected override string ActionName => "Send " + ChannelNames.Label(Channel);
+
+        private protected override IReadOnlyCollection<string> BoundColumns
+        {
+            get
+            {
+                var columns = new HashSet<string>(base.BoundColumns, StringComparer.OrdinalIgnoreCase);
+                columns.UnionWith(_toProperties);
+                return columns;
+            }
+        }
+
+        private protected override IReadOnlyList<ConnectDestination>? Destinations
+        {
+            get
+            {
+                foreach (var column in _toProperties)
+                {
+                    var found = AddressesIn(InputRow.ValueOf(InputObject, column));
+                    if (found.Count > 0) return found;
+                }
+                if (To is { Length: > 0 }) return To;
+                // A plain string piped by value ('+447700900001' | Send-ConnectMessage ...) is the destination.
+                return InputObject?.BaseObject is string address ? new[] { new ConnectDestination(address) } : To;
+            }
+        }
+
+        private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
+
+        // The content is the same for every row: the rows differ by their destinations and substitutions.
+        private protected override object?[] PerRowContent => Array.Empty<object?>();
+
+        private protected override void CheckParameters()
+        {
+            _toProperties = ToProperty ?? Array.Empty<string>();
+            if (string.IsNullOrWhiteSpace(Channel))
+                ThrowParameterError("InvalidChannel", "-Channel is blank: give the channel's JSON name, e.g. whatsapp (press Tab to see the known ones).", Channel);
+            if (DestinationKey is null && ChannelNames.DefaultDestinationKey(ChannelKind) is null)
+                ThrowParameterError("DestinationKeyRequired",
+                    $"-Channel '{Channel}' has no documented destination key: give -DestinationKey, the member of each \"to\" object that holds " +
+                    "the addresses, as the channel's API documents it (msisdn and email are the keys of SMS and email).", Channel);
+        }
+
+        private protected override ConnectMessage CreateMessage(SharedPart shared)
+        {
+            var content = shared.Template is null ? ObjectJson(Content, "Content", InvalidContentErrorId) : null;
+            return new RawMessage(shared, Channel)
+            {
+                DestinationKey = DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind) ?? "",
+                Content = content,
+                Options = Option is null ? null : ObjectJson(Option, "Option", InvalidOptionErrorId),
+                AdditionalProperties = Members(),
+            };
+        }
+
+        /// <summary>A JSON object given as a string or as a PowerShell value, in the form the body carries it.</summary>
+        private string ObjectJson(object? value, string parameter, string errorId)
+        {
+            var json = Json(value, parameter, errorId);
+            if (!json.StartsWith("{", StringComparison.Ordinal))
+                ThrowParameterError(errorId, $"-{parameter} must be a JSON object ({{...}}) or a hashtable; it is {Describe(json)}.", value);
+            return json;
+        }
+
+        private IReadOnlyList<KeyValuePair<string, string>> Members()
+        {
+            if (AdditionalProperty is null) return Array.Empty<KeyValuePair<string, string>>();
+            var members = new List<KeyValuePair<string, string>>();
+            foreach (DictionaryEntry entry in AdditionalProperty)
+            {
+                var name = SubstitutionText.Of(entry.Key);
+                // A string is a JSON string here, never parsed: appid = 'abc' sends "appid":"abc".
+                members.Add(new KeyValuePair<string, string>(name, Json(Unwrapped(entry.Value) is string text ? ContentJson.From(text) : entry.Value,
+                    "AdditionalProperty", InvalidAdditionalPropertyErrorId)));
+            }
+            return members;
+        }
+
+        /// <summary>A string is JSON text as written; anything else is turned into JSON. Either way the engine normalises it.</summary>
+        private string Json(object? value, string parameter, string errorId)
+        {
+            try
+            {
+                var unwrapped = Unwrapped(value);
+                var text = unwrapped is string json ? json : ContentJson.From(value);
+                return EngineHost.NormalizeJson(text);
+            }
+            catch (FormatException e)
+            {
+                ThrowParameterError(errorId, $"-{parameter} is not valid JSON: {e.Message}", value);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowParameterError(errorId, $"-{parameter}: {e.Message}", value);
+            }
+            return "";
+        }
+
+        private static object? Unwrapped(object? value) => value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : value;
+
+        private static string Describe(string json) => json.Length == 0 ? "empty"
+            : json[0] == '[' ? "an array" : json[0] == '"' ? "a string" : "the value " + (json.Length > 20 ? json.Substring(0, 20) + "..." : json);
+
+        /// <summary>The addresses in one cell: a string, or several in an array.</summary>
+        private static IReadOnlyList<ConnectDestination> AddressesIn(object? cell)
+        {
+            if (cell is PSObject wrapped) cell = wrapped.BaseObject;
+            var values = cell is string || cell is null || cell is not IEnumerable items ? new[] { cell } : items.Cast<object?>();
+            return values.Select(SubstitutionText.Of).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => new ConnectDestination(v)).ToArray();
+        }
+    }
+
+    /// <summary>Tab completion of -Channel: the channels the vendor lists, with what each one is.</summary>
+    public sealed class ChannelNameCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Complete(ChannelNames.Known, wordToComplete, ChannelNames.Describe);
+
+        internal static IEnumerable<CompletionResult> Complete(IEnumerable<string> values, string? word, Func<string, string> describe) =>
+            values.Where(v => v.StartsWith((word ?? "").Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
+                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, describe(v)));
+    }
+
+    /// <summary>Tab completion of -DestinationKey: the two keys the v2 API documents.</summary>
+    public sealed class DestinationKeyCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ChannelNameCompleter.Complete(new[] { ChannelNames.Msisdn, ChannelNames.Email }, wordToComplete,
+                key => key == ChannelNames.Msisdn ? "Phone numbers in E.164 form" : "Email addresses");
+    }
+}

@@ -1,0 +1,260 @@
+#Requires -Version 5.1
+# Pester 5: Send-ConnectMessage inside a real PowerShell, against the in-process sandbox: any channel with the
+# content written as JSON (a hashtable or a string) goes the typed cmdlets' way: one result per row in order,
+# substitutions from the row's columns, Invalid rows, the service's 400 on its row, -WhatIf, -PayloadOnly,
+# -Journal; and for sms, email and rcs the very bytes the typed cmdlets send.
+# Build first: dotnet build -c Release (or ./build.ps1).
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+
+    # Each test connects to a new sandbox, so the sandbox's requests are that test's alone.
+    function script:Connect-FreshSandbox { Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    function script:Get-SentBody {
+        Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json }
+    }
+
+    # A CSV as an admin has it, read back with Import-Csv.
+    function script:Import-People([object[]] $Rows) {
+        $csv = Join-Path $TestDrive ([guid]::NewGuid().ToString() + '.csv')
+        $Rows | Export-Csv -Path $csv -NoTypeInformation
+        Import-Csv $csv
+    }
+
+    $script:WhatsAppText = [ordered]@{ type = 'text'; text = 'Hi $(Name), order $(Order) has shipped.' }
+}
+
+AfterAll {
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Send-ConnectMessage -Channel whatsapp from a CSV' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'gives one Queued result per row in order, and sends the content once with its variables for the service' {
+        $rows = Import-People @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; Order = 'A-1' }
+            [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bob'; Order = 'B-2' }
+            [pscustomobject]@{ Phone = '+447700900003'; Name = 'Cy'; Order = 'C-3' }
+        )
+
+        $results = @($rows | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content $script:WhatsAppText -AdditionalProperty @{ appid = 'wa-app-1' })
+
+        $results.Count | Should -Be 3
+        $results | ForEach-Object { $_ | Should -BeOfType ([WebexConnect.Results.SendResult]) }
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $results.Row | Should -Be @(1, 2, 3)
+        $results.Destination | Should -Be @('+447700900001', '+447700900002', '+447700900003')
+        $results.Channel | Select-Object -Unique | Should -Be 'WhatsApp'
+        $bodies = @(Get-SentBody)
+        $bodies.Count | Should -Be 1 -Because 'rows with identical content travel in one request'
+        $bodies[0].channel | Should -BeExactly 'whatsapp'
+        $bodies[0].appid | Should -BeExactly 'wa-app-1'
+        $bodies[0].content.text | Should -BeExactly 'Hi $(Name), order $(Order) has shipped.'
+        $bodies[0].to.msisdn | Should -Be @('+447700900001', '+447700900002', '+447700900003')
+        $bodies[0].to[1].substitutions.Name | Should -Be 'Bob'
+        $bodies[0].to[1].substitutions.Order | Should -Be 'B-2'
+        $bodies[0].to[1].substitutions.PSObject.Properties.Name | Should -Not -Contain 'Phone'
+    }
+
+    It 'takes the content as a JSON string, as written, keeping its order and numbers' {
+        $json = @'
+{
+  "type": "template",
+  "template": { "name": "order_update", "language": "en", "price": 1.50 },
+  "text": "Hi $(Name)"
+}
+'@
+        $null = '+447700900011' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content $json
+
+        $raw = @(Get-ConnectSandboxRequest)[0].Body
+        $raw | Should -BeLike '*"content":{"type":"template","template":{"name":"order_update","language":"en","price":1.50},"text":"Hi $(Name)"}*'
+    }
+
+    It 'takes content read with ConvertFrom-Json, and schedules with -SendAt and the other shared parameters' {
+        $content = '{ "type": "text", "text": "Hi $(Name)" }' | ConvertFrom-Json
+        $at = [DateTimeOffset]::UtcNow.AddHours(2)
+
+        $result = '+447700900015' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content $content -SendAt $at -CallbackData 'run-7' -NotifyUrl 'https://hooks.example.com/wx' -RequestedReceipt read
+
+        $result.Status | Should -Be 'Scheduled'
+        $body = @(Get-SentBody)[0]
+        $body.content.text | Should -BeExactly 'Hi $(Name)'
+        $body.callbackData | Should -Be 'run-7'
+        $body.notifyUrl | Should -Be 'https://hooks.example.com/wx'
+        $body.requestedReceipts | Should -Be @('read')
+        @(Get-ConnectSandboxRequest)[0].Body | Should -BeLike ('*"sendAt":"' + $at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") + '"*')
+    }
+
+    It 'gives a bad row its Invalid result and error, by row, and sends the others' {
+        $rows = Import-People @(
+            [pscustomobject]@{ Phone = '+447700900021'; Name = 'Ann' }
+            [pscustomobject]@{ Phone = '07700 900022'; Name = 'Bob' }
+            [pscustomobject]@{ Phone = '+447700900023'; Name = 'Cy' }
+        )
+
+        $results = @($rows | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content $script:WhatsAppText -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $failed[0].Exception.Message | Should -BeLike '*Row 2: To:*E.164*'
+        $failed[0].TargetObject.Name | Should -Be 'Bob'
+        @(Get-SentBody)[0].to.msisdn | Should -Be @('+447700900021', '+447700900023')
+    }
+
+    It 'reads the address from the column -ToProperty names, and keeps that column out of the substitutions' {
+        $rows = Import-People @([pscustomobject]@{ WhatsAppNumber = '+447700900031'; Name = 'Ann' })
+
+        $result = $rows | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content $script:WhatsAppText -ToProperty WhatsAppNumber
+
+        $result.Status | Should -Be 'Queued'
+        $result.Destination | Should -Be '+447700900031'
+        $to = @(Get-SentBody)[0].to[0]
+        $to.substitutions.PSObject.Properties.Name | Should -Be @('Name')
+    }
+
+    It 'takes a plain string piped in as the destination' {
+        $result = '+447700900041' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content $script:WhatsAppText
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[0].to[0].msisdn | Should -Be @('+447700900041')
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $rows = Import-People @([pscustomobject]@{ Phone = '+447700900051'; Name = 'Ann' })
+
+        $results = @($rows | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content $script:WhatsAppText -WhatIf)
+
+        $results.Count | Should -Be 0
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'sends each row once with -Journal, and skips them when run again' {
+        $journal = Join-Path $TestDrive 'whatsapp.journal'
+        $rows = Import-People @(
+            [pscustomobject]@{ Phone = '+447700900061'; Name = 'Ann' }
+            [pscustomobject]@{ Phone = '+447700900062'; Name = 'Bob' }
+        )
+
+        $first = @($rows | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content $script:WhatsAppText -Journal $journal)
+        $second = @($rows | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content $script:WhatsAppText -Journal $journal)
+
+        $first.Status | Should -Be @('Queued', 'Queued')
+        $second.Status | Should -Be @('Skipped', 'Skipped')
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
+    }
+}
+
+Describe 'Send-ConnectMessage: what only the service can judge, and what stops the command' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'brings the service''s 400 back on every row of a channel it does not offer, with its code and message' {
+        $results = @('+447700900101', '+447700900102' | Send-ConnectMessage -Channel fax -DestinationKey msisdn -From x -Content @{ text = 'hi' } -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Rejected', 'Rejected')
+        $results.Code | Should -Be @('7004', '7004')
+        $results.Channel | Select-Object -Unique | Should -Be 'Other'
+        $failed.Count | Should -Be 2
+        $failed[0].Exception.Message | Should -BeLike 'Row 1: Rejected (7004)*channel*'
+    }
+
+    It 'stops with InvalidContent, naming the line and position, before sending anything' {
+        $broken = @'
+{
+  "type": "text",
+  "text": "Hi $(Name)"
+'@
+
+        { '+447700900111' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content $broken } |
+            Should -Throw -ErrorId 'InvalidContent,*' -ExpectedMessage '*not valid JSON: line 3, position *'
+
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'stops with InvalidChannel for a blank channel name' {
+        { '+447700900113' | Send-ConnectMessage -Channel ' ' -From 'wa-app-1' -Content @{ text = 'x' } } |
+            Should -Throw -ErrorId 'InvalidChannel,*'
+    }
+
+    It 'stops with InvalidContent for content that is not an object' {
+        { '+447700900112' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content '["a"]' } |
+            Should -Throw -ErrorId 'InvalidContent,*' -ExpectedMessage '*JSON object*array*'
+    }
+
+    It 'stops with DestinationKeyRequired for a channel whose key no document names, and uses the key given' {
+        { '+447700900121' | Send-ConnectMessage -Channel push -From 'push-app' -Content @{ title = 'Hi' } } |
+            Should -Throw -ErrorId 'DestinationKeyRequired,*'
+
+        $rows = Import-People @([pscustomobject]@{ DeviceId = 'device-7f3a'; Name = 'Ann' })
+        $result = $rows | Send-ConnectMessage -Channel push -DestinationKey deviceId -ToProperty DeviceId -From 'push-app' -Content @{ title = 'Hi $(Name)' }
+
+        $result.Status | Should -Be 'Queued'
+        $result.Channel | Should -Be 'Push'
+        @(Get-SentBody)[0].to[0].deviceId | Should -Be @('device-7f3a')
+    }
+
+    It 'makes every row Invalid when -AdditionalProperty names a member the cmdlet writes itself' {
+        $results = @('+447700900131' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content @{ text = 'x' } -AdditionalProperty @{ content = 'y' } -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be 'Invalid'
+        $results.Reason | Should -BeLike '*AdditionalProperty*content*'
+    }
+}
+
+Describe 'Send-ConnectMessage on sms, email and rcs sends the typed cmdlet''s very bytes' {
+    BeforeAll { Connect-FreshSandbox }
+
+    It 'writes the same -PayloadOnly JSON as Send-ConnectSms for personalised rows with options' {
+        $rows = Import-People @(
+            [pscustomobject]@{ Phone = '+447700900201'; Name = 'Ann'; CorrelationId = 'r-1' }
+            [pscustomobject]@{ Phone = '+447700900202'; Name = 'Zoë'; CorrelationId = 'r-2' }
+        )
+
+        # Cyrillic makes the text Unicode for every row, so one content serves them all.
+        $typed = @($rows | Send-ConnectSms -From ACME -Text 'Привет $(Name)' -Tag1 spring -TrackClicks -RequestedReceipt delivered -PayloadOnly)
+        $raw = @($rows | Send-ConnectMessage -Channel sms -From ACME -Content ([ordered]@{ type = 'unicode'; text = 'Привет $(Name)' }) -Option '{"trackClicks":true,"tag1":"spring"}' -RequestedReceipt delivered -PayloadOnly)
+
+        $raw.Count | Should -Be 2
+        $raw | Should -BeExactly $typed
+    }
+
+    It 'writes the same -PayloadOnly JSON as Send-ConnectEmail' {
+        $typed = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'Hi $(Name)' -Html '<p>Hello</p>' -Text 'Hello' -Cc 'boss@example.com' -FromName 'ACME' -PayloadOnly
+        $raw = 'ann@example.com' | Send-ConnectMessage -Channel email -From 'news@example.com' -AdditionalProperty @{ cc = @('boss@example.com') } -Option @{ fromName = 'ACME' } -Content '{"type":"html","subject":"Hi $(Name)","text":"Hello","html":"<p>Hello</p>"}' -PayloadOnly
+
+        $raw | Should -BeExactly $typed
+    }
+
+    It 'writes the same -PayloadOnly JSON as Send-ConnectRcs' {
+        $typed = '+447700900211' | Send-ConnectRcs -From 'rcs-app' -Text 'Hi' -SmsFallback -FallbackSenderId ACME -FallbackText 'Hi' -PayloadOnly
+        $raw = '+447700900211' | Send-ConnectMessage -Channel rcs -From 'rcs-app' -Option ([ordered]@{ smsFallback = $true; smsSenderId = 'ACME'; text = 'Hi' }) -Content ([ordered]@{ type = 'text'; text = 'Hi' }) -PayloadOnly
+
+        $raw | Should -BeExactly $typed
+    }
+}
+
+Describe 'Send-ConnectMessage at the prompt' {
+    It 'completes -Channel with the channels the vendor lists' {
+        $completion = TabExpansion2 -inputScript 'Send-ConnectMessage -Channel wh' -cursorColumn 'Send-ConnectMessage -Channel wh'.Length
+
+        $completion.CompletionMatches.CompletionText | Should -Be @('whatsapp')
+        (TabExpansion2 -inputScript 'Send-ConnectMessage -Channel ' -cursorColumn 'Send-ConnectMessage -Channel '.Length).CompletionMatches.CompletionText |
+            Should -Be @('sms', 'email', 'rcs', 'whatsapp', 'voice', 'push', 'rt', 'messenger', 'applebusinesschat')
+    }
+
+    It 'shows the WhatsApp and SMS examples in Get-Help at 80 columns' {
+        $command = Get-Command Send-ConnectMessage
+        if (-not (Test-Path (Join-Path $command.Module.ModuleBase "en-US/$(Split-Path -Leaf $command.HelpFile)"))) {
+            Set-ItResult -Skipped -Because 'the help is built by ./build.ps1 (PlatyPS), not by dotnet build'
+            return
+        }
+        $help = Get-Help Send-ConnectMessage -Examples | Out-String -Width 80
+
+        $help | Should -BeLike '*Send-ConnectMessage -Channel whatsapp*'
+        $help | Should -BeLike '*Send-ConnectMessage -Channel sms*'
+        $help -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
+    }
+}
