@@ -11,6 +11,11 @@
     ./build.ps1
     Builds Release into out/WebexConnect with help.
 .EXAMPLE
+    ./build.ps1 -Package
+    Builds, then packs out/WebexConnect into out/packages/WebexConnect.<version>.nupkg with Publish-PSResource.
+    Install it with: Register-PSResourceRepository -Name WebexConnectLocal -Uri ./out/packages -Trusted;
+    Install-PSResource WebexConnect -Repository WebexConnectLocal
+.EXAMPLE
     ./build.ps1 -Test
     Builds, then runs the xunit suite and, in a new process of this PowerShell edition, the Pester suite.
 #>
@@ -23,7 +28,12 @@ param(
     [switch] $Test,
 
     # Leave the help in out/WebexConnect/en-US as it is, even when PlatyPS is installed.
-    [switch] $NoHelp
+    [switch] $NoHelp,
+
+    # After the build (and help), pack the module folder into out/packages/WebexConnect.<version>.nupkg, a local
+    # folder repository, with Publish-PSResource (Microsoft.PowerShell.PSResourceGet 1.0 or later, which ships
+    # with PowerShell 7.4+). See New-ModulePackage.
+    [switch] $Package
 )
 
 $ErrorActionPreference = 'Stop'
@@ -93,6 +103,39 @@ function New-MamlHelp {
     return $written[0].FullName
 }
 
+# Packs the built module folder into out/packages (a folder that PSResourceGet reads as a repository) and returns
+# the .nupkg. Publish-PSResource is what a release to the PowerShell Gallery runs, so its manifest checks (author,
+# description, version, a manifest it can read statically) fail here first. The repository it publishes to is
+# registered under a name of its own only for the call, so the user's repositories are left as they were.
+function New-ModulePackage {
+    $resourceGet = @(Get-Module -ListAvailable -Name Microsoft.PowerShell.PSResourceGet |
+            Where-Object { $_.Version -ge [version]'1.0.0' } | Sort-Object Version -Descending)
+    if ($resourceGet.Count -eq 0) {
+        throw ('-Package needs Microsoft.PowerShell.PSResourceGet 1.0 or later (it ships with PowerShell 7.4+; on ' +
+            'Windows PowerShell 5.1: Install-Module Microsoft.PowerShell.PSResourceGet).')
+    }
+    Import-Module -ModuleInfo $resourceGet[0]
+
+    $version = (Import-PowerShellDataFile -LiteralPath (Join-Path $module 'WebexConnect.psd1')).ModuleVersion
+    $packages = Join-Path $root 'out/packages'
+    $null = New-Item -ItemType Directory -Path $packages -Force
+    # A repository refuses a version it already holds; this build replaces it.
+    $nupkg = Join-Path $packages "WebexConnect.$version.nupkg"
+    if (Test-Path -LiteralPath $nupkg) { Remove-Item -LiteralPath $nupkg -Force }
+
+    $repository = 'WebexConnectBuild-' + [guid]::NewGuid().ToString('N')
+    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
+    try {
+        Publish-PSResource -Path $module -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    if (-not (Test-Path -LiteralPath $nupkg)) { throw "Publish-PSResource wrote no $nupkg" }
+    Write-Host "Package: $nupkg"
+    Get-Item -LiteralPath $nupkg
+}
+
 # Help first: a page PlatyPS cannot read stops the build before it compiles.
 $maml = $null
 if (-not $NoHelp) { $maml = New-MamlHelp }
@@ -112,6 +155,8 @@ if (-not $NoHelp) {
     # Get-Help about_WebexConnect shows this file as written and lists its fifth line as the synopsis.
     Copy-Item -LiteralPath (Join-Path $root 'docs/about_WebexConnect.md') -Destination (Join-Path $helpFolder 'about_WebexConnect.help.txt') -Force
 }
+
+if ($Package) { $null = New-ModulePackage }
 
 if ($Test) {
     # Both suites run even when the first fails; the script then fails with what failed.
