@@ -116,13 +116,12 @@ namespace WebexConnect.Messages.Validation
 
         internal static readonly TimeSpan MaxSmsValidity = TimeSpan.FromHours(72);
 
-        /// <summary>"80 hours", "3 days 4 hours": a duration as a person reads it, in hours up to 4 days.</summary>
+        /// <summary>"80 hours", "48 days", "259201 seconds": a duration as a person compares it with the limit.</summary>
         private static string Describe(TimeSpan span)
         {
-            if (span.TotalHours < 96 && span.Ticks % TimeSpan.TicksPerHour == 0)
-                return span.TotalHours.ToString("0", CultureInfo.InvariantCulture) + " hours";
-            if (span.TotalHours < 96) return span.ToString("c", CultureInfo.InvariantCulture) + " (" + span.TotalHours.ToString("0.##", CultureInfo.InvariantCulture) + " hours)";
-            return span.TotalDays.ToString("0.##", CultureInfo.InvariantCulture) + " days";
+            if (span.TotalHours >= 96) return span.TotalDays.ToString("0.##", CultureInfo.InvariantCulture) + " days";
+            if (span.Ticks % TimeSpan.TicksPerHour == 0) return span.TotalHours.ToString("0", CultureInfo.InvariantCulture) + " hours";
+            return span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " seconds";
         }
 
         private static void CheckCallback(ConnectMessage message, ProblemList problems)
