@@ -51,6 +51,24 @@ Describe 'build.ps1 -Package' {
     }
 }
 
+Describe 'The README''s Install section' {
+    BeforeAll {
+        $script:Readme = Get-Content -LiteralPath (Join-Path $script:RepoRoot 'README.md') -Raw
+        $script:Install = [regex]::Match($script:Readme, '(?ms)^## Install\s*$(.*?)^## ').Groups[1].Value
+    }
+
+    It 'shows the Gallery route and the local-package route that works today' {
+        $script:Install | Should -Match '(?m)^Install-PSResource WebexConnect\s*$'
+        $script:Install | Should -Match '(?m)^\./build\.ps1 -Package\s*$'
+        $script:Install | Should -Match 'Register-PSResourceRepository -Name WebexConnectLocal -Uri \(Resolve-Path \./out/packages\)\.Path -Trusted'
+        $script:Install | Should -Match '(?m)^Install-PSResource WebexConnect -Repository WebexConnectLocal\s*$'
+    }
+
+    It 'is not part of the first screen' {
+        $script:Readme.IndexOf('## Install') | Should -BeGreaterThan $script:Readme.IndexOf('## Quick start')
+    }
+}
+
 Describe 'The package' -Skip:(-not $script:HasResourceGet) {
     BeforeAll {
         $root = Join-Path $TestDrive 'build'
