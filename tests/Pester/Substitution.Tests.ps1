@@ -92,12 +92,14 @@ Describe 'Substitution values' {
         $rows = @(
             [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; Groups = @('Sales', 'Staff') }
             [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bob'; Groups = @{ Team = 'Ops' } }
+            [pscustomobject]@{ Phone = '+447700900003'; Name = 'Cy'; Groups = [pscustomobject]@{ Team = 'Ops' } }
         )
         $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name) of $(Groups)' -ErrorAction SilentlyContinue)
 
-        $results.Status | Should -Be @('Invalid', 'Invalid')
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid')
         $results[0].Reason | Should -BeLike "Row 1: Text: `$(Groups) would be filled from the column 'Groups', which holds an array of 2 values*"
         $results[1].Reason | Should -BeLike "Row 2: Text: `$(Groups)*holds a hashtable*"
+        $results[2].Reason | Should -BeLike "Row 3: Text: `$(Groups)*holds an object with properties*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
 using WebexConnect.Commands;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
@@ -198,21 +197,6 @@ namespace WebexConnect.Tests.Composition
         {
             Assert.False(SubstitutionText.TryOf(value, out _));
             Assert.Equal(described, SubstitutionText.Describe(value));
-        }
-
-        [Fact]
-        public void PowerShellsWrappersAreLookedThrough()
-        {
-            // Built here, not in theory data: xunit does not carry a PSObject through MemberData intact.
-            Assert.True(SubstitutionText.TryOf(new PSObject("wrapped"), out var text));
-            Assert.Equal("wrapped", text);
-            Assert.True(SubstitutionText.TryOf(new PSObject(1.5), out text));
-            Assert.Equal("1.5", text);
-
-            var row = new PSObject();
-            row.Properties.Add(new PSNoteProperty("a", 1));
-            Assert.False(SubstitutionText.TryOf(row, out _));
-            Assert.Equal("an object with properties", SubstitutionText.Describe(row));
         }
 
         [Fact]
