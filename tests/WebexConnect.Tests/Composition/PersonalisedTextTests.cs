@@ -137,6 +137,17 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void AnEmailOver10MBAfterSubstitutionIsRefused()
+        {
+            var email = new EmailMessage { From = "news@example.com", Subject = "News", Text = "$(Story)" };
+
+            Assert.Empty(Problems(email, Record(("Story", new string('x', 1000)))));
+            var problem = Assert.Single(Problems(email, Record(("Story", new string('x', 8 * 1024 * 1024)))));
+            Assert.StartsWith("Text: the email would be about 11492", problem);
+            Assert.EndsWith("bytes once encoded after substitution: at most 10485760 bytes (10 MB) are allowed", problem);
+        }
+
+        [Fact]
         public void TheStandardChecksIncludeThemWithTheRowNumber()
         {
             var invalid = MessageChecks.Standard().Check(7, Text("Hi $(Nmae)"), Record(("Name", "Ann")), null);
