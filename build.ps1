@@ -17,6 +17,11 @@
     ./build.ps1 -Example
     Builds, then runs docs/examples/Send-PersonalisedSms.ps1 against the in-process sandbox in a new PowerShell.
 .EXAMPLE
+    ./build.ps1 -Package
+    Builds, then packs out/WebexConnect into out/packages/WebexConnect.<version>.nupkg with Publish-PSResource.
+    Install it with: Register-PSResourceRepository -Name WebexConnectLocal -Uri ./out/packages -Trusted;
+    Install-PSResource WebexConnect -Repository WebexConnectLocal
+.EXAMPLE
     ./build.ps1 -Test
     Builds, then runs every suite: xunit, the net472 smoke run (on Windows, or under Mono), and Pester in a new
     process of this PowerShell edition. Ends with the line "N passed, N failed" counted from all of them.
@@ -33,7 +38,12 @@ param(
     [switch] $Example,
 
     # Keep docs/en-US/WebexConnect.dll-Help.xml as it is, even when PlatyPS is installed.
-    [switch] $NoHelp
+    [switch] $NoHelp,
+
+    # After the build (and help), pack the module folder into out/packages/WebexConnect.<version>.nupkg, a local
+    # folder repository, with Publish-PSResource (Microsoft.PowerShell.PSResourceGet 1.0 or later, which ships
+    # with PowerShell 7.4+). See New-ModulePackage.
+    [switch] $Package
 )
 
 $ErrorActionPreference = 'Stop'
@@ -279,6 +289,39 @@ function Invoke-PesterSuite {
     New-SuiteCount 'Pester' $counts[0] $counts[1] $counts[2]
 }
 
+# Packs the built module folder into out/packages (a folder that PSResourceGet reads as a repository) and returns
+# the .nupkg. Publish-PSResource is what a release to the PowerShell Gallery runs, so its manifest checks (author,
+# description, version, a manifest it can read statically) fail here first. The repository it publishes to is
+# registered under a name of its own only for the call, so the user's repositories are left as they were.
+function New-ModulePackage {
+    $resourceGet = @(Get-Module -ListAvailable -Name Microsoft.PowerShell.PSResourceGet |
+            Where-Object { $_.Version -ge [version]'1.0.0' } | Sort-Object Version -Descending)
+    if ($resourceGet.Count -eq 0) {
+        throw ('-Package needs Microsoft.PowerShell.PSResourceGet 1.0 or later (it ships with PowerShell 7.4+; on ' +
+            'Windows PowerShell 5.1: Install-Module Microsoft.PowerShell.PSResourceGet).')
+    }
+    Import-Module -ModuleInfo $resourceGet[0]
+
+    $version = (Import-PowerShellDataFile -LiteralPath (Join-Path $module 'WebexConnect.psd1')).ModuleVersion
+    $packages = Join-Path $root 'out/packages'
+    $null = New-Item -ItemType Directory -Path $packages -Force
+    # A repository refuses a version it already holds; this build replaces it.
+    $nupkg = Join-Path $packages "WebexConnect.$version.nupkg"
+    if (Test-Path -LiteralPath $nupkg) { Remove-Item -LiteralPath $nupkg -Force }
+
+    $repository = 'WebexConnectBuild-' + [guid]::NewGuid().ToString('N')
+    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
+    try {
+        Publish-PSResource -Path $module -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    if (-not (Test-Path -LiteralPath $nupkg)) { throw "Publish-PSResource wrote no $nupkg" }
+    Write-Host "Package: $nupkg"
+    Get-Item -LiteralPath $nupkg
+}
+
 # Help first: a page PlatyPS cannot read stops the build before it compiles.
 if (-not $NoHelp) {
     $maml = New-MamlHelp
@@ -298,6 +341,8 @@ if ($Example) {
     $exitCode = Invoke-Program (Get-ShellPath) @('-NoProfile', '-Command', "Import-Module '$manifest'; & '$script' -Sandbox")
     if ($exitCode -ne 0) { throw "The sandbox example failed with exit code $exitCode" }
 }
+
+if ($Package) { $null = New-ModulePackage }
 
 if ($Test) {
     # Every suite runs even when one fails; the script then fails with what failed.

@@ -20,14 +20,67 @@ AfterAll {
 
 Describe 'The WebexConnect module' {
     It 'has a valid manifest for both editions' {
-        # Test-ModuleManifest evaluates the edition-dependent RootModule ($PSEdition is allowed in manifests).
         $manifest = Test-ModuleManifest -Path $script:ManifestPath -ErrorAction Stop
 
         $manifest.Name | Should -Be 'WebexConnect'
         $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $manifest.PowerShellVersion | Should -Be ([version]'5.1')
-        $edition = if ($PSEdition -eq 'Core') { 'net8.0' } else { 'net472' }
-        ConvertTo-SlashPath $manifest.RootModule | Should -BeLike "*$edition/WebexConnect.dll"
+        # Static: WebexConnect.psm1 picks the edition's assembly.
+        ConvertTo-SlashPath $manifest.RootModule | Should -BeLike '*WebexConnect.psm1'
+    }
+
+    It 'has a static manifest that Import-PowerShellDataFile and Test-ModuleManifest read: <Name>' -ForEach @(
+        @{ Name = 'the repository root''s'; Path = (Join-Path $PSScriptRoot '../../WebexConnect.psd1') }
+        @{ Name = 'the built one'; Path = (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') }
+    ) {
+        $data = Import-PowerShellDataFile -LiteralPath $Path -ErrorAction Stop
+        $data.RootModule | Should -Be 'WebexConnect.psm1'
+        $data.FormatsToProcess | Should -Be @('WebexConnect.format.ps1xml')
+        $data.PrivateData.PSData.LicenseUri | Should -Match '^https://.*LICENSE$'
+        $data.PrivateData.PSData.ProjectUri | Should -Match '^https://'
+        # Release notes are notes, not a link to somewhere else.
+        $data.PrivateData.PSData.ReleaseNotes | Should -Not -Match '^\s*https?://'
+        @($data.PrivateData.PSData.ReleaseNotes -split '\n').Count | Should -BeGreaterThan 3
+        $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Desktop'
+        $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Core'
+
+        $tested = Test-ModuleManifest -Path $Path -ErrorAction Stop
+        $tested.ExportedCmdlets.Count | Should -Be 11
+    }
+
+    It 'ships the MIT LICENSE its manifest points to, in the repository and in the module folder' {
+        foreach ($path in (Join-Path $PSScriptRoot '../../LICENSE'), (Join-Path $PSScriptRoot '../../out/WebexConnect/LICENSE')) {
+            $text = Get-Content -LiteralPath $path -Raw
+            $text | Should -Match '^MIT License'
+            $text | Should -Match 'Permission is hereby granted, free of charge'
+        }
+    }
+
+    It 'refuses PowerShell <Version> with a clear message, and loads on <Loads>' -ForEach @(
+        @{ Edition = 'Core'; Version = [version]'7.3.9'; Loads = 'no' }
+        @{ Edition = 'Core'; Version = [version]'7.0.0'; Loads = 'no' }
+        @{ Edition = 'Core'; Version = [version]'6.2.7'; Loads = 'no' }
+        @{ Edition = 'Core'; Version = [version]'7.4.0'; Loads = 'yes' }
+        @{ Edition = 'Core'; Version = [version]'7.6.10'; Loads = 'yes' }
+        @{ Edition = 'Desktop'; Version = [version]'5.1.19041.1'; Loads = 'yes' }
+    ) {
+        # The loader's own check, asked about versions this host is not ($PSVersionTable cannot be faked).
+        $loader = [System.Management.Automation.Language.Parser]::ParseFile(
+            (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psm1'), [ref]$null, [ref]$null)
+        $assignment = $loader.Find({ param($node)
+                $node -is [System.Management.Automation.Language.AssignmentStatementAst] -and
+                $node.Left.VariablePath.UserPath -eq 'unsupported' }, $true)
+        $check = $assignment.Right.Expression.ScriptBlock.GetScriptBlock()
+
+        $reason = & $check $Edition $Version
+        if ($Loads -eq 'yes') { $reason | Should -BeNullOrEmpty }
+        else { $reason | Should -BeLike "WebexConnect needs PowerShell 7.4 or later (this is PowerShell $Version), or Windows PowerShell 5.1*" }
+    }
+
+    It 'checks this host with the same check, before it loads any assembly' {
+        $text = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psm1') -Raw
+        $text.IndexOf('$reason = & $unsupported $PSEdition $PSVersionTable.PSVersion') | Should -BeGreaterThan 0
+        $text.IndexOf('if ($reason) { throw $reason }') | Should -BeLessThan $text.IndexOf('Import-Module -Name $assembly')
     }
 
     It 'exports exactly the documented cmdlets and nothing else' {
@@ -78,6 +131,35 @@ Describe 'The WebexConnect module' {
         $engine = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'WebexConnect.Engine' })
         $engine.Count | Should -Be 1
         ConvertTo-SlashPath $engine[0].Location | Should -BeLike "*/$edition/dependencies/WebexConnect.Engine.dll"
+    }
+
+    It 'closes the session when the module is removed, and says so in verbose' {
+        $session = Connect-WebexConnect -Sandbox -PassThru
+        # As at the console: the module's clean-up sees the session's preference, not this test's scope.
+        $before = $global:VerbosePreference
+        $global:VerbosePreference = 'Continue'
+        try {
+            $verbose = @(Remove-Module WebexConnect 4>&1 | ForEach-Object Message)
+        }
+        finally {
+            $global:VerbosePreference = $before
+        }
+        $verbose | Should -Contain 'WebexConnect: Remove-Module closed the session (Webex Connect sandbox); its connection and secrets are released.'
+
+        # The session an admin kept in a variable is closed too: sending with it is refused.
+        Import-Module $script:ManifestPath -Force -ErrorAction Stop
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Session $session -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SessionClosed,*'
+        Get-ConnectContext | Should -BeNullOrEmpty
+        # With no session open, removing says nothing.
+        $global:VerbosePreference = 'Continue'
+        try {
+            @(Remove-Module WebexConnect 4>&1 | ForEach-Object Message | Where-Object { $_ -like 'WebexConnect:*' }) | Should -BeNullOrEmpty
+        }
+        finally {
+            $global:VerbosePreference = $before
+            Import-Module $script:ManifestPath -Force -ErrorAction Stop
+        }
     }
 
     It 'keeps the engine and its packages out of PowerShell''s own load context' {

@@ -67,6 +67,13 @@ namespace WebexConnect.Commands
         [Parameter]
         public Hashtable? Substitution { get; set; }
 
+        /// <summary>
+        /// Send a $(name) that no column and no -Substitution key fills as written, instead of making the row
+        /// Invalid. By default such a variable (usually a typo) stops the row before it reaches any customer.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AllowMissingSubstitution { get; set; }
+
         /// <summary>The only columns of each row to send as substitutions (default: every column no parameter consumed).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -80,8 +87,13 @@ namespace WebexConnect.Commands
         [Parameter]
         public DateTimeOffset? ExpireAt { get; set; }
 
-        /// <summary>How long an undelivered message stays valid (whole seconds). Not together with -ExpireAt.</summary>
+        /// <summary>
+        /// How long an undelivered message stays valid, in whole seconds: '90m', '48h', '2d', a number of seconds
+        /// (3600), 'hh:mm:ss' (hours may exceed 23: '48:00:00' is 48 hours) or a TimeSpan. SMS allows at most
+        /// 72 hours (what carriers honour). Not together with -ExpireAt.
+        /// </summary>
         [Parameter]
+        [ValidityArgument]
         public TimeSpan? Validity { get; set; }
 
         /// <summary>Up to 2000 characters echoed in every delivery webhook.</summary>
@@ -177,6 +189,8 @@ namespace WebexConnect.Commands
             if (ExpireAt.HasValue && Validity.HasValue)
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             CheckParameters();
+            if (SubstitutionText.FirstNonScalar(Substitution) is string bad)
+                ThrowParameterError("InvalidSubstitution", "-Substitution " + bad + ": a substitution must be one string, number, true/false or date.", Substitution);
 
             // PSCmdlet has its own SessionState property, hence the full name.
             _session = Session ?? global::WebexConnect.Sending.SessionState.Current;
@@ -184,7 +198,7 @@ namespace WebexConnect.Commands
             if (_session!.IsClosed) ThrowSessionClosed();
 
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn);
-            _checks = MessageChecks.Standard();
+            _checks = MessageChecks.Standard(AllowMissingSubstitution);
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
             if (IsWhatIf()) _whatIf = new WhatIfBatches(Math.Min(1000, _session!.Tps ?? 1000));
@@ -252,12 +266,14 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            if (_row == 0) WriteWarning(RunSummary.NoRows(MyInvocation.MyCommand.Name));
             if (_whatIf != null)
                 foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
             if (_run is null) return;
             Guard(() => _output!.Write(_run.Complete()));
             if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>()));
             ShowProgress(completed: true);
+            WriteVerbose(RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed));
         }
 
         /// <inheritdoc />

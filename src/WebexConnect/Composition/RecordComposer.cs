@@ -9,16 +9,26 @@ namespace WebexConnect.Composition
     /// <summary>One pipeline record turned into a destination object, with what was wrong with it.</summary>
     internal sealed class ComposedRecord
     {
-        public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems)
+        private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
+        public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems,
+            IReadOnlyDictionary<string, string>? unusableColumns = null)
         {
             Recipient = recipient;
             Problems = problems;
+            UnusableColumns = unusableColumns ?? None;
         }
 
         public Recipient Recipient { get; }
 
         /// <summary>Problems found while reading the row (not the API rules: MessageValidator checks those).</summary>
         public IReadOnlyList<ValidationProblem> Problems { get; }
+
+        /// <summary>
+        /// Columns left out of the substitutions because their value is not one scalar (name → what it holds,
+        /// e.g. "an array of 2 values"). Harmless until a $(name) uses one: then the row is Invalid and says why.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> UnusableColumns { get; }
     }
 
     /// <summary>
@@ -47,19 +57,25 @@ namespace WebexConnect.Composition
             if (addresses.Length == 0)
                 problems.Add(new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases"));
 
-            var substitutions = _substitutionColumns is null ? RemainingColumns(row) : NamedColumns(row, problems);
+            Dictionary<string, string>? unusable = null;
+            var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable) : NamedColumns(row, problems);
             var recipient = new Recipient(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
                 gtrIds is { Count: > 0 } ? gtrIds : null);
-            return new ComposedRecord(recipient, problems);
+            return new ComposedRecord(recipient, problems, unusable);
         }
 
-        private IReadOnlyDictionary<string, string> RemainingColumns(InputRow row)
+        /// <remarks>
+        /// An object piped from Get-ADUser or a web API often has list-valued properties no text uses; they are
+        /// left out instead of sent as "System.Object[]", and only a $(name) that needs one makes the row Invalid.
+        /// </remarks>
+        private IReadOnlyDictionary<string, string> RemainingColumns(InputRow row, ref Dictionary<string, string>? unusable)
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var column in row.Columns)
             {
                 if (_boundColumns.Contains(column.Key)) continue;
-                result[column.Key] = SubstitutionText.Of(column.Value);
+                if (SubstitutionText.TryOf(column.Value, out var text)) result[column.Key] = text;
+                else (unusable ??= new Dictionary<string, string>(StringComparer.Ordinal))[column.Key] = SubstitutionText.Describe(column.Value);
             }
             return result;
         }
@@ -76,7 +92,8 @@ namespace WebexConnect.Composition
                     problems.Add(new ValidationProblem("SubstitutionColumn", $"the row has no column named {InputEcho.Quote(wanted)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn"));
                     continue;
                 }
-                result[found[0].Key] = SubstitutionText.Of(found[0].Value);
+                if (SubstitutionText.TryOf(found[0].Value, out var text)) result[found[0].Key] = text;
+                else problems.Add(new ValidationProblem("SubstitutionColumn", $"the column {InputEcho.Quote(found[0].Key)} holds {SubstitutionText.Describe(found[0].Value)}: a substitution must be one string, number, true/false or date"));
             }
             return result;
         }

@@ -15,10 +15,16 @@ namespace WebexConnect.Composition
         {
             if (problems is null) throw new ArgumentNullException(nameof(problems));
             if (problems.Count == 0) throw new ArgumentException("a row with no problems has no error text", nameof(problems));
-            var text = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + string.Join("; ", problems.Select(p => p.ToString()));
+            return "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + Join(problems);
+        }
+
+        /// <summary>The problems alone, "To: ...; Text: ...": the row's text after "Row N: " (Measure-ConnectSms's Reason).</summary>
+        internal static string Join(IReadOnlyList<ValidationProblem> problems)
+        {
+            if (problems is null) throw new ArgumentNullException(nameof(problems));
             // Rules quote values through InputEcho already; this also covers a field name or a message that
             // carries raw input (a substitution's name), so no NUL or newline ever splits the line.
-            return InputEcho.Visible(text);
+            return InputEcho.Visible(string.Join("; ", problems.Select(p => p.ToString())));
         }
     }
 }

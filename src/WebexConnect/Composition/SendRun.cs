@@ -34,6 +34,11 @@ namespace WebexConnect.Composition
         /// <summary>Results that were also written to the error stream (every status but Queued, Scheduled and Skipped).</summary>
         public long Unsuccessful { get; private set; }
 
+        /// <summary>How many results of each status so far (for the summary line at the end of the run).</summary>
+        public IReadOnlyDictionary<SendStatus, long> ByStatus => _byStatus;
+
+        private readonly Dictionary<SendStatus, long> _byStatus = new Dictionary<SendStatus, long>();
+
         /// <summary>
         /// The Invalid result for a record that must not be sent, or null when it may be sent. Its Sequence is
         /// its place among the records handed to the dispatcher, which has no gaps where a row was declined.
@@ -109,6 +114,8 @@ namespace WebexConnect.Composition
         private void Count(SendResult result)
         {
             Completed++;
+            _byStatus.TryGetValue(result.Status, out var count);
+            _byStatus[result.Status] = count + 1;
             // Counted as the error stream counts: a Skipped row (-Journal says it went in an earlier run) is no error.
             if (SendErrors.IsError(result)) Unsuccessful++;
         }
@@ -122,20 +129,28 @@ namespace WebexConnect.Composition
     {
         private readonly Func<ConnectMessage, IReadOnlyList<ValidationProblem>> _validateMessage;
         private readonly Func<ConnectMessage, Recipient, IReadOnlyList<ValidationProblem>> _validateRecipient;
+        private readonly Func<ConnectMessage, ComposedRecord, IReadOnlyList<ValidationProblem>>? _validatePersonalised;
         private ConnectMessage? _lastMessage;
         private IReadOnlyList<ValidationProblem> _lastMessageProblems = Array.Empty<ValidationProblem>();
 
         public MessageChecks(Func<ConnectMessage, IReadOnlyList<ValidationProblem>> validateMessage,
-            Func<ConnectMessage, Recipient, IReadOnlyList<ValidationProblem>> validateRecipient)
+            Func<ConnectMessage, Recipient, IReadOnlyList<ValidationProblem>> validateRecipient,
+            Func<ConnectMessage, ComposedRecord, IReadOnlyList<ValidationProblem>>? validatePersonalised = null)
         {
             _validateMessage = validateMessage;
             _validateRecipient = validateRecipient;
+            _validatePersonalised = validatePersonalised;
         }
 
-        /// <summary>The checks the API's own rules need, as MessageValidator implements them.</summary>
-        public static MessageChecks Standard() => new MessageChecks(
+        /// <summary>
+        /// The checks the API's own rules need, as MessageValidator implements them, and the texts as each
+        /// recipient gets them (<see cref="PersonalisedText"/>).
+        /// </summary>
+        /// <param name="allowMissingSubstitution">-AllowMissingSubstitution: send a $(name) without a value as written.</param>
+        public static MessageChecks Standard(bool allowMissingSubstitution = false) => new MessageChecks(
             m => MessageValidator.Validate(m, DateTimeOffset.UtcNow),
-            MessageValidator.ValidateRecipient);
+            MessageValidator.ValidateRecipient,
+            new PersonalisedText(allowMissingSubstitution).Problems);
 
         /// <summary>
         /// The Invalid result naming the row and every problem, or null when the record may be sent.
@@ -168,6 +183,7 @@ namespace WebexConnect.Composition
             // A destination object with no address has nothing the recipient rules could check.
             if (record.Recipient.Addresses.Count > 0)
                 problems.AddRange(_validateRecipient(message, record.Recipient));
+            if (_validatePersonalised != null) problems.AddRange(_validatePersonalised(message, record));
             return problems;
         }
     }

@@ -16,22 +16,62 @@ namespace WebexConnect.Composition
 
         /// <summary>
         /// The text for a cell. Numbers and dates use the invariant culture, so a scheduled task on a
-        /// German server sends the same "1.5" as an English console.
+        /// German server sends the same "1.5" as an English console. A value that is not one scalar
+        /// (a list, a hashtable, an object) is joined or named as best it can; use <see cref="TryOf"/> to refuse it.
         /// </summary>
-        public static string Of(object? value)
+        public static string Of(object? value) => TryOf(value, out var text) ? text : Flatten(Unwrap(value));
+
+        /// <summary>
+        /// The text of one scalar value: a string, character, number, true/false, date, GUID or enum value,
+        /// formatted with the invariant culture ($null and DBNull are empty). False for anything else (an array,
+        /// a hashtable, an object with properties): the service would get "System.Object[]" or "@{a=1}" instead
+        /// of what the admin meant, so the caller refuses it (<see cref="Describe"/> says what it was).
+        /// </summary>
+        public static bool TryOf(object? value, out string text)
         {
-            if (value is PSObject wrapped) value = wrapped.BaseObject;
-            return value switch
+            value = Unwrap(value);
+            string? scalar = value switch
             {
                 null => "",
+                DBNull => "",
                 string s => s,
+                char c => c.ToString(),
+                bool b => b ? "True" : "False",
+                Enum e => e.ToString(),
                 DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Of)),
-                _ => value.ToString() ?? "",
+                Guid g => g.ToString("D"),
+                TimeSpan t => t.ToString("c", CultureInfo.InvariantCulture),
+                // Every .NET number is IConvertible and IFormattable; so are no collections or PSObjects.
+                IConvertible n when n is IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            text = scalar ?? "";
+            return scalar != null;
+        }
+
+        /// <summary>What a value that is not a scalar is, for an error: "an array of 2 values", "a hashtable", "an object of type X".</summary>
+        public static string Describe(object? value)
+        {
+            value = Unwrap(value);
+            return value switch
+            {
+                IDictionary => "a hashtable (dictionary)",
+                ICollection c => "an array of " + c.Count.ToString(CultureInfo.InvariantCulture) + (c.Count == 1 ? " value" : " values"),
+                IEnumerable => "a list of values",
+                PSCustomObject => "an object with properties",
+                null => "nothing",
+                _ => "an object of type " + value.GetType().FullName,
             };
         }
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        private static string Flatten(object? value) => value switch
+        {
+            IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Of)),
+            _ => value?.ToString() ?? "",
+        };
 
         /// <summary>A hashtable of global substitutions (-Substitution) as the message carries them.</summary>
         public static IReadOnlyDictionary<string, string> FromHashtable(IDictionary? table)
@@ -41,6 +81,18 @@ namespace WebexConnect.Composition
             foreach (DictionaryEntry entry in table)
                 result[Of(entry.Key)] = Of(entry.Value);
             return result;
+        }
+
+        /// <summary>"'key' holds an array of 2 values" for the first entry that is not one scalar, or null when all are.</summary>
+        public static string? FirstNonScalar(IDictionary? table)
+        {
+            if (table is null) return null;
+            foreach (DictionaryEntry entry in table)
+            {
+                if (!TryOf(entry.Value, out _))
+                    return "'" + Of(entry.Key) + "' holds " + Describe(entry.Value);
+            }
+            return null;
         }
 
         /// <summary>

@@ -16,6 +16,7 @@ namespace WebexConnect.Tests.Commands
         private const string SendConnectSms = """
             Send-ConnectSms | default set Text | ShouldProcess Medium | output SendResult
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            AllowMissingSubstitutionSwitchParameter         *                                     -
             ApplyFrequencyCap       SwitchParameter         *                                     -
             CallbackData            String                  *                                     -
             CheckConsent            SwitchParameter         *                                     -
@@ -48,6 +49,7 @@ namespace WebexConnect.Tests.Commands
         private const string SendConnectEmail = """
             Send-ConnectEmail | default set Content | ShouldProcess Medium | output SendResult
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            AllowMissingSubstitutionSwitchParameter         *                                     -
             ApplyFrequencyCap       SwitchParameter         *                                     -
             Attachment              Object[]                Content                               -
             Bcc                     String[]                *                                     -
@@ -90,6 +92,7 @@ namespace WebexConnect.Tests.Commands
             Send-ConnectRcs | default set Text | ShouldProcess Medium | output SendResult
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             AgentEvent              RcsAgentEvent           AgentEvent!                           -
+            AllowMissingSubstitutionSwitchParameter         *                                     -
             ApplyFrequencyCap       SwitchParameter         *                                     -
             CallbackData            String                  *                                     -
             Card                    RcsCard                 Card!                                 -

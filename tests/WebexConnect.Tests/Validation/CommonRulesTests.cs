@@ -78,8 +78,7 @@ namespace WebexConnect.Tests.Validation
         public void ValidityIsPositiveWholeSeconds()
         {
             Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromSeconds(1) }));
-            // Longer than the 72 h SMS carriers honour, but not wrong.
-            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromHours(100) }));
+            Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromHours(72) }));
 
             Assert.Contains("not positive", Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.Zero }), "Validity"));
             Assert.Contains("not positive", Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromSeconds(-5) }), "Validity"));
@@ -87,16 +86,31 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Fact]
-        public void AValidityUnderOneSecondSaysABareNumberIsReadAsTicks()
+        public void AValidityUnderOneSecondSaysWhatToWrite()
         {
-            // "-Validity 3600" in PowerShell binds 3600 ticks (0.00036 s), not an hour. Before, the user read
-            // "00:00:00.0003600 is not whole seconds", which does not say why their 3600 became that.
+            // -Validity reads a bare number as seconds now (ValidityText); a TimeSpan of ticks can still come in.
             var message = Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromTicks(3600) }), "Validity");
-            Assert.Equal("00:00:00.0003600 is under 1 second. Validity must be at least 1 second; a bare number is read as ticks: " +
-                "write '01:00:00' or (New-TimeSpan -Hours 1)", message);
+            Assert.Equal("00:00:00.0003600 is under 1 second: Validity must be at least 1 second (write e.g. '90m', '48h' or 3600 for seconds)", message);
+        }
 
-            // 1.5 s is not a ticks mistake: it keeps the whole-seconds message.
-            Assert.DoesNotContain("ticks", Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromMilliseconds(1500) }), "Validity"));
+        [Fact]
+        public void AnSmsValidityOver72HoursIsRefusedNamingTheLimit()
+        {
+            // API.md: SMS carriers honour at most 72 hours; [TimeSpan]'48:00:00' (48 days) is the usual way to get there.
+            Assert.Equal("80 hours is more than 72 hours, the longest an SMS may stay valid (carriers honour no more): give at most '72h'. " +
+                "[TimeSpan]'48:00:00' is 48 days; write '48h' for 48 hours",
+                Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromHours(80) }), "Validity"));
+            Assert.StartsWith("48 days is more than 72 hours",
+                Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromDays(48) }), "Validity"));
+            Assert.StartsWith("259201 seconds is more than 72 hours",
+                Single(Check(new SmsMessage { From = "ACME", Text = "Hi", Validity = TimeSpan.FromHours(72).Add(TimeSpan.FromSeconds(1)) }), "Validity"));
+        }
+
+        [Fact]
+        public void EmailAndRcsDocumentNoValidityLimit()
+        {
+            Valid(MessageValidator.Validate(new EmailMessage { From = "news@example.com", Subject = "S", Text = "Hi", Validity = TimeSpan.FromDays(5) }, Now));
+            Valid(MessageValidator.Validate(new RcsMessage { From = "app-1", Text = "Hi", Validity = TimeSpan.FromDays(5) }, Now));
         }
 
         [Fact]

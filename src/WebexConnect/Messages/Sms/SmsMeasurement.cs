@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using WebexConnect.Composition;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Messages.Sms
 {
@@ -37,5 +39,30 @@ namespace WebexConnect.Messages.Sms
 
         /// <summary>The distinct characters that are not in GSM-7 and so force Unicode.</summary>
         public IReadOnlyList<string> UnicodeCharacters { get; }
+
+        /// <summary>True when Send-ConnectSms would send this text in this encoding; false when it would refuse it (see Reason).</summary>
+        public bool CanSend => Reason is null;
+
+        /// <summary>
+        /// Why Send-ConnectSms would refuse this text (too long, characters the chosen encoding cannot carry, a
+        /// broken character, empty), in the words its Invalid result uses after "Row N: "; null when it can be sent.
+        /// </summary>
+        public string? Reason
+        {
+            get
+            {
+                // Worked out when read: Send-ConnectSms measures every recipient's text and needs only Parts.
+                if (!_reasonKnown)
+                {
+                    var problems = SmsRules.TextProblems(Text, Encoding);
+                    _reason = problems.Count == 0 ? null : RowErrorText.Join(problems);
+                    _reasonKnown = true;
+                }
+                return _reason;
+            }
+        }
+
+        private string? _reason;
+        private bool _reasonKnown;
     }
 }

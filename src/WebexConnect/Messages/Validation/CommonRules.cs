@@ -100,13 +100,30 @@ namespace WebexConnect.Messages.Validation
                 if (validity <= TimeSpan.Zero)
                     problems.Add("Validity", $"{validity} is not positive: give a duration of at least 1 second");
                 else if (validity < TimeSpan.FromSeconds(1))
-                    // -Validity is a TimeSpan: PowerShell turns "-Validity 3600" into 3600 ticks (0.00036 s).
-                    problems.Add("Validity", $"{validity} is under 1 second. Validity must be at least 1 second; " +
-                        "a bare number is read as ticks: write '01:00:00' or (New-TimeSpan -Hours 1)");
+                    problems.Add("Validity", $"{validity} is under 1 second: Validity must be at least 1 second (write e.g. '90m', '48h' or 3600 for seconds)");
                 else if (validity.Ticks % TimeSpan.TicksPerSecond != 0)
                     problems.Add("Validity", $"{validity} is not whole seconds: the API takes validity in whole seconds");
-                // More than 72 h is allowed: SMS carriers cap it, but that is no reason to refuse the message.
+                else if (MaxValidity(message.Channel) is TimeSpan limit && validity > limit)
+                    problems.Add("Validity", $"{Describe(validity)} is more than {Describe(limit)}, the longest {ChannelNoun(message.Channel)} may stay valid " +
+                        "(carriers honour no more): give at most '72h'. [TimeSpan]'48:00:00' is 48 days; write '48h' for 48 hours");
             }
+        }
+
+        /// <summary>
+        /// The longest validity a channel documents: SMS carriers honour at most 72 hours (API.md). Email and RCS
+        /// document no limit, so none is imposed there.
+        /// </summary>
+        internal static TimeSpan? MaxValidity(MessageChannel channel) =>
+            channel == MessageChannel.Sms ? MaxSmsValidity : (TimeSpan?)null;
+
+        internal static readonly TimeSpan MaxSmsValidity = TimeSpan.FromHours(72);
+
+        /// <summary>"80 hours", "48 days", "259201 seconds": a duration as a person compares it with the limit.</summary>
+        private static string Describe(TimeSpan span)
+        {
+            if (span.TotalHours >= 96) return span.TotalDays.ToString("0.##", CultureInfo.InvariantCulture) + " days";
+            if (span.Ticks % TimeSpan.TicksPerHour == 0) return span.TotalHours.ToString("0", CultureInfo.InvariantCulture) + " hours";
+            return span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " seconds";
         }
 
         private static void CheckCallback(ConnectMessage message, ProblemList problems)

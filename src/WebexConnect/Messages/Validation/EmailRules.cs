@@ -56,12 +56,17 @@ namespace WebexConnect.Messages.Validation
             if (htmlBytes > MaxHtmlBytes)
                 problems.Add("Html", $"is {htmlBytes} bytes as UTF-8: at most {MaxHtmlBytes} bytes (500 KB) are allowed");
 
-            // Attachments are fetched by the service and their size is unknown here, so only the body counts.
-            var bodyBytes = htmlBytes + Utf8Bytes(message.Text) + Utf8Bytes(message.Subject);
-            var estimated = (long)(bodyBytes * MimeGrowth);
+            var estimated = EstimatedBytes(message.Subject, message.Text, message.Html);
             if (estimated > MaxEmailBytes)
                 problems.Add("Text", $"the email would be about {estimated} bytes once encoded: at most {MaxEmailBytes} bytes (10 MB) are allowed");
         }
+
+        /// <summary>
+        /// About how big the email is once MIME-encoded. Attachments are fetched by the service and their size is
+        /// unknown here, so only the body counts.
+        /// </summary>
+        internal static long EstimatedBytes(string? subject, string? text, string? html) =>
+            (long)((Utf8Bytes(html) + Utf8Bytes(text) + Utf8Bytes(subject)) * MimeGrowth);
 
         private static void CheckAttachments(IReadOnlyList<EmailAttachment> attachments, ProblemList problems)
         {

@@ -12,6 +12,8 @@ namespace WebexConnect.Messages.Validation
         // text we accept is never refused by the API with 7107.
         internal const int MaxTextCharacters = 4000;
 
+        private const string TextRequired = "Text is required (or give a template)";
+
         internal static void Check(SmsMessage message, ProblemList problems)
         {
             if (message.From.StartsWith("+", StringComparison.Ordinal))
@@ -24,31 +26,46 @@ namespace WebexConnect.Messages.Validation
             }
             else if (!hasText)
             {
-                problems.Add("Text", "Text is required (or give a template)");
+                problems.Add("Text", TextRequired);
             }
 
-            if (hasText)
-            {
-                var text = message.Text!;
-                if (text.Length > MaxTextCharacters)
-                    problems.Add("Text", CommonRules.TooLong(text.Length, MaxTextCharacters));
-                if (message.Encoding == SmsEncoding.Text)
-                {
-                    var nonGsm = SmsCalculator.Measure(text, SmsEncoding.Text).UnicodeCharacters;
-                    if (nonGsm.Count > 0)
-                        problems.Add("Text",
-                            $"Text encoding (GSM-7) cannot carry {NamedCharacters(nonGsm)}: " +
-                            "use Encoding Auto or Unicode, or replace those characters");
-                }
-            }
+            if (hasText) CheckText(message.Text!, message.Encoding, problems);
 
-            CommonRules.CheckCharacters(message.Text, "Text", problems);
             CommonRules.CheckCharacters(message.Domain, "Domain", problems);
             CommonRules.CheckCharacters(message.Tag1, "Tag1", problems);
             CommonRules.CheckCharacters(message.Tag2, "Tag2", problems);
 
             if (message.ShortenLinks == true && string.IsNullOrWhiteSpace(message.Domain))
                 problems.Add("Domain", "ShortenLinks needs the short-link Domain configured for the tenant");
+        }
+
+        /// <summary>
+        /// Every rule of an SMS text as it will be sent: length, what the encoding can carry, broken characters.
+        /// One place for Send-ConnectSms (the shared text, and each recipient's text after substitution) and
+        /// Measure-ConnectSms, so both refuse the same texts with the same words.
+        /// </summary>
+        internal static void CheckText(string text, SmsEncoding encoding, ProblemList problems, string field = "Text")
+        {
+            if (text.Length > MaxTextCharacters)
+                problems.Add(field, CommonRules.TooLong(text.Length, MaxTextCharacters));
+            if (encoding == SmsEncoding.Text)
+            {
+                var nonGsm = SmsCalculator.Measure(text, SmsEncoding.Text).UnicodeCharacters;
+                if (nonGsm.Count > 0)
+                    problems.Add(field,
+                        $"Text encoding (GSM-7) cannot carry {NamedCharacters(nonGsm)}: " +
+                        "use Encoding Auto or Unicode, or replace those characters");
+            }
+            CommonRules.CheckCharacters(text, field, problems);
+        }
+
+        /// <summary>The problems Send-ConnectSms would report for this text alone (Measure-ConnectSms's Reason).</summary>
+        internal static IReadOnlyList<ValidationProblem> TextProblems(string? text, SmsEncoding encoding)
+        {
+            var problems = new ProblemList();
+            if (string.IsNullOrEmpty(text)) problems.Add("Text", TextRequired);
+            else CheckText(text!, encoding, problems);
+            return problems.ToList();
         }
 
         /// <summary>The first few characters, quoted so invisible ones show, and how many more: one readable line.</summary>

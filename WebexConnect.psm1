@@ -1,0 +1,33 @@
+# The module's root: loads the cmdlets of this edition's assembly. A static manifest (RootModule = this file) is
+# what Import-PowerShellDataFile, Test-ModuleManifest and the PowerShell Gallery can read; the choice of assembly
+# that the manifest cannot express statically happens here. Runs in Windows PowerShell 5.1 and PowerShell 7.4+.
+
+# PowerShell 6 and 7.0-7.3 run on .NET Core 2.x-3.1, .NET 5, 6 or 7 and cannot load the net8.0 assembly: say so
+# instead of the loader's "Could not load file or assembly 'System.Runtime, Version=8.0.0.0'". A script block of its
+# own, so a test can ask it about versions it does not run on ($PSVersionTable is a constant).
+$unsupported = {
+    param([string] $Edition, $Version)
+    if ($Edition -eq 'Core' -and ($Version.Major -lt 7 -or ($Version.Major -eq 7 -and $Version.Minor -lt 4))) {
+        "WebexConnect needs PowerShell 7.4 or later (this is PowerShell $Version), or Windows PowerShell 5.1: its " +
+        'PowerShell 7 build runs on .NET 8, which PowerShell 7.4 was the first to use. Install PowerShell 7.4 or ' +
+        'later from https://aka.ms/powershell, or use Windows PowerShell 5.1.'
+    }
+}
+$reason = & $unsupported $PSEdition $PSVersionTable.PSVersion
+if ($reason) { throw $reason }
+
+$edition = if ($PSEdition -eq 'Core') { 'net8.0' } else { 'net472' }
+$assembly = Join-Path (Join-Path $PSScriptRoot $edition) 'WebexConnect.dll'
+if (-not (Test-Path -LiteralPath $assembly -PathType Leaf)) {
+    throw "WebexConnect: $assembly is missing. Build the module (dotnet build -c Release) and import out/WebexConnect/WebexConnect.psd1."
+}
+# The cmdlets become this module's own (the manifest's CmdletsToExport lists them); help and format data are
+# found beside the manifest.
+Import-Module -Name $assembly -ErrorAction Stop
+
+# Removing the module closes the session: the assembly's IModuleAssemblyCleanup (which PowerShell runs first,
+# without a stream to write to) releases its connection and secrets; this says so in the verbose stream.
+$ExecutionContext.SessionState.Module.OnRemove = {
+    $closed = [WebexConnect.Sending.ModuleCleanup]::LastClosedSession
+    if ($closed) { Write-Verbose "WebexConnect: Remove-Module closed the session ($closed); its connection and secrets are released." }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// Checks the texts the service fills $(name) variables in, as one recipient will receive them: every
+    /// variable has a value (a column of the row or a -Substitution key), and every length limit holds for the
+    /// text after substitution, not only for the text as written.
+    /// </summary>
+    /// <remarks>
+    /// A $(Nmae) typo would otherwise reach every customer as written. Names match as the service and
+    /// <see cref="SubstitutionText.Apply"/> match them: exactly, case included. The shared text's own limits are
+    /// checked once by MessageValidator; here a text is checked again only when substitution changed it.
+    /// </remarks>
+    internal sealed class PersonalisedText
+    {
+        private static readonly Regex Variable = new Regex(@"\$\(([^()]+)\)", RegexOptions.CultureInvariant);
+
+        private readonly bool _allowMissing;
+
+        /// <param name="allowMissing">-AllowMissingSubstitution: a variable without a value is sent as written.</param>
+        public PersonalisedText(bool allowMissing) => _allowMissing = allowMissing;
+
+        /// <summary>Every problem of the message's texts for this record; empty when they may be sent.</summary>
+        public IReadOnlyList<ValidationProblem> Problems(ConnectMessage message, ComposedRecord record)
+        {
+            if (message is null) throw new ArgumentNullException(nameof(message));
+            if (record is null) throw new ArgumentNullException(nameof(record));
+            ProblemList? problems = null;
+            foreach (var field in TextFields.Of(message))
+            {
+                if (field.Text is null || field.Text.IndexOf("$(", StringComparison.Ordinal) < 0) continue;
+                problems ??= new ProblemList();
+                if (!_allowMissing || record.UnusableColumns.Count > 0) CheckVariables(field, message, record, problems);
+                var sent = SubstitutionText.Apply(field.Text, message.Substitutions, record.Recipient.Substitutions);
+                if (!string.Equals(sent, field.Text, StringComparison.Ordinal)) field.CheckLimits(sent, problems);
+            }
+            if (problems != null && message is EmailMessage email) CheckWholeEmail(email, record.Recipient, problems);
+            return problems?.ToList() ?? (IReadOnlyList<ValidationProblem>)Array.Empty<ValidationProblem>();
+        }
+
+        /// <summary>The 10 MB limit of a whole email, on its texts after substitution (MessageValidator checks them as written).</summary>
+        private static void CheckWholeEmail(EmailMessage email, Recipient recipient, ProblemList problems)
+        {
+            string? Sent(string? text) => text is null ? null : SubstitutionText.Apply(text, email.Substitutions, recipient.Substitutions);
+            var estimated = EmailRules.EstimatedBytes(Sent(email.Subject), Sent(email.Text), Sent(email.Html));
+            if (estimated > EmailRules.MaxEmailBytes && EmailRules.EstimatedBytes(email.Subject, email.Text, email.Html) <= EmailRules.MaxEmailBytes)
+                problems.Add("Text", $"the email would be about {estimated} bytes once encoded after substitution: at most {EmailRules.MaxEmailBytes} bytes (10 MB) are allowed");
+        }
+
+        /// <summary>The $(name) variables of a text, each once, in order.</summary>
+        internal static IEnumerable<string> VariablesIn(string text) =>
+            Variable.Matches(text).Cast<Match>().Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
+
+        private void CheckVariables(TextField field, ConnectMessage message, ComposedRecord record, ProblemList problems)
+        {
+            var own = record.Recipient.Substitutions;
+            foreach (var name in VariablesIn(field.Text!))
+            {
+                if (own.ContainsKey(name) || message.Substitutions.ContainsKey(name)) continue;
+                if (record.UnusableColumns.TryGetValue(name, out var held))
+                {
+                    // Not sendable whatever -AllowMissingSubstitution says: the value exists but is not text.
+                    problems.Add(field.Name, $"$({name}) would be filled from the column {InputEcho.Quote(name)}, which holds {held}: " +
+                        "a substitution must be one string, number, true/false or date (pick one value, e.g. with Select-Object)");
+                    continue;
+                }
+                if (_allowMissing) continue;
+
+                var text = new StringBuilder();
+                text.Append("$(").Append(name).Append(") has no value: the row has no column and -Substitution no key named ")
+                    .Append(InputEcho.Quote(name));
+                var near = own.Keys.Concat(message.Substitutions.Keys)
+                    .FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+                if (near != null) text.Append(" (there is ").Append(InputEcho.Quote(near)).Append(": names are case-sensitive)");
+                text.Append(". Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as written");
+                problems.Add(field.Name, text.ToString());
+            }
+        }
+
+        /// <summary>One text of a message that substitution applies to, and the limits of that text.</summary>
+        private sealed class TextField
+        {
+            private readonly Action<string, string, ProblemList> _checkLimits;
+
+            public TextField(string name, string? text, Action<string, string, ProblemList> checkLimits)
+            {
+                Name = name;
+                Text = text;
+                _checkLimits = checkLimits;
+            }
+
+            public string Name { get; }
+
+            public string? Text { get; }
+
+            public void CheckLimits(string sent, ProblemList problems) => _checkLimits(Name, sent, problems);
+        }
+
+        /// <summary>The texts of each channel that carry variables, with the limits API.md gives them.</summary>
+        private static class TextFields
+        {
+            public static IEnumerable<TextField> Of(ConnectMessage message)
+            {
+                switch (message)
+                {
+                    case SmsMessage sms:
+                        yield return new TextField("Text", sms.Text, (field, sent, problems) => SmsRules.CheckText(sent, sms.Encoding, problems, field));
+                        break;
+                    case EmailMessage email:
+                        yield return new TextField("Subject", email.Subject, NoLimit);
+                        yield return new TextField("Text", email.Text, NoLimit);
+                        yield return new TextField("Html", email.Html, (field, sent, problems) =>
+                        {
+                            var bytes = Encoding.UTF8.GetByteCount(sent);
+                            if (bytes > EmailRules.MaxHtmlBytes)
+                                problems.Add(field, $"is {bytes} bytes as UTF-8 after substitution: at most {EmailRules.MaxHtmlBytes} bytes (500 KB) are allowed");
+                        });
+                        break;
+                    case RcsMessage rcs:
+                        yield return Limited("Text", rcs.Text, RcsRules.MaxTextCharacters);
+                        yield return Limited("FallbackText", rcs.FallbackText, RcsRules.MaxFallbackTextCharacters);
+                        foreach (var field in Suggestions("Suggestions", rcs.Suggestions)) yield return field;
+                        var cards = rcs.Card is null ? rcs.Cards : new[] { rcs.Card };
+                        for (var i = 0; i < cards.Count; i++)
+                        {
+                            var name = rcs.Card is null ? ProblemList.Indexed("Cards", i) : "Card";
+                            yield return Limited(name + ".Title", cards[i].Title, RcsCardRules.MaxTitleCharacters);
+                            yield return Limited(name + ".Description", cards[i].Description, RcsCardRules.MaxDescriptionCharacters);
+                            foreach (var field in Suggestions(name + ".Suggestions", cards[i].Suggestions)) yield return field;
+                        }
+                        break;
+                }
+            }
+
+            private static IEnumerable<TextField> Suggestions(string name, IReadOnlyList<RcsSuggestion> suggestions)
+            {
+                for (var i = 0; i < suggestions.Count; i++)
+                    yield return Limited(ProblemList.Indexed(name, i) + ".DisplayText", suggestions[i].DisplayText, RcsSuggestionRules.MaxDisplayTextCharacters);
+            }
+
+            private static TextField Limited(string name, string? text, int limit) =>
+                new TextField(name, text, (field, sent, problems) =>
+                {
+                    if (sent.Length > limit)
+                        problems.Add(field, $"has {sent.Length.ToString(CultureInfo.InvariantCulture)} characters after substitution: at most {limit.ToString(CultureInfo.InvariantCulture)} are allowed");
+                });
+
+            private static void NoLimit(string field, string sent, ProblemList problems)
+            {
+            }
+        }
+    }
+}

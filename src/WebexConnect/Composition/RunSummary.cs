@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using WebexConnect.Results;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>What a send run says when it ends, and when it had nothing to do.</summary>
+    internal static class RunSummary
+    {
+        /// <summary>
+        /// The one line a run ends with: "Send SMS: 1,000 rows in 12.3 s: 998 Queued, 2 Invalid." Statuses in
+        /// their declared order, only those that occurred, so a scheduled task's transcript answers "what happened?".
+        /// </summary>
+        public static string Format(string action, long rows, IReadOnlyDictionary<SendStatus, long> byStatus, TimeSpan elapsed)
+        {
+            var counts = Enum.GetValues(typeof(SendStatus)).Cast<SendStatus>()
+                .Where(s => byStatus.TryGetValue(s, out var n) && n > 0)
+                .Select(s => byStatus[s].ToString("N0", CultureInfo.InvariantCulture) + " " + s)
+                .ToArray();
+            return string.Format(CultureInfo.InvariantCulture, "{0}: {1:N0} {2} in {3:0.0} s: {4}.", action, rows,
+                rows == 1 ? "row" : "rows", elapsed.TotalSeconds, counts.Length == 0 ? "nothing sent" : string.Join(", ", counts));
+        }
+
+        /// <summary>The warning for a run that received no rows at all (an empty CSV file, a filter that matched nothing).</summary>
+        public static string NoRows(string commandName) =>
+            $"No rows were piped to {commandName}, so nothing was sent. Check that the input has rows " +
+            "(an Import-Csv file with data under its header line, or a filter that matches something).";
+    }
+}

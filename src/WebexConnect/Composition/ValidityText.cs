@@ -1,0 +1,100 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// Reads -Validity as people type it: '90m', '48h', '2d', '30s', a number of seconds, 'hh:mm[:ss]' or a TimeSpan.
+    /// </summary>
+    /// <remarks>
+    /// PowerShell's own conversion reads '48:00:00' as 48 days (TimeSpan.Parse takes a first field over 23 as
+    /// days) and a bare 3600 as 3600 ticks (0.00036 s): both are far from what an admin means, and both used to
+    /// reach the service. Here 'hh:mm:ss' is hours however many, and a number is seconds. A real TimeSpan
+    /// ([TimeSpan] or New-TimeSpan) is taken as it is.
+    /// </remarks>
+    internal static class ValidityText
+    {
+        private static readonly Regex WithUnit = new Regex(
+            @"^(?<n>\d+(\.\d+)?)\s*(?<unit>s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)$",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        private static readonly Regex Clock = new Regex(@"^(?<h>\d+):(?<m>[0-5]?\d)(:(?<s>[0-5]?\d))?$", RegexOptions.CultureInvariant);
+
+        /// <summary>What the error says the parameter takes.</summary>
+        public const string Forms = "write a duration such as '90m', '48h' or '2d', a number of seconds (3600), 'hh:mm:ss' (hours may exceed 23) or a TimeSpan";
+
+        /// <summary>The duration, or null with <paramref name="problem"/> saying why <paramref name="value"/> is none.</summary>
+        public static TimeSpan? Read(object? value, out string? problem)
+        {
+            problem = null;
+            switch (value)
+            {
+                case null:
+                    return null;
+                case TimeSpan span:
+                    return span;
+                case string text:
+                    return ReadText(text.Trim(), out problem);
+                case double or float or decimal:
+                    return FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), out problem);
+                case IConvertible number when IsInteger(number):
+                    return FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), out problem);
+                default:
+                    problem = $"a {value.GetType().Name} is not a duration: {Forms}";
+                    return null;
+            }
+        }
+
+        private static bool IsInteger(IConvertible value) => value.GetTypeCode() switch
+        {
+            TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32
+                or TypeCode.Int64 or TypeCode.UInt64 => true,
+            _ => false,
+        };
+
+        private static TimeSpan? ReadText(string text, out string? problem)
+        {
+            problem = null;
+            if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
+                return FromSeconds(seconds, out problem);
+
+            var match = WithUnit.Match(text);
+            if (match.Success)
+            {
+                var amount = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+                var unit = char.ToLowerInvariant(match.Groups["unit"].Value[0]);
+                var scale = unit switch { 's' => 1, 'm' => 60, 'h' => 3600, _ => 86400 };
+                return FromSeconds(amount * scale, out problem);
+            }
+
+            match = Clock.Match(text);
+            if (match.Success)
+            {
+                var total = double.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture) * 3600
+                    + double.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) * 60
+                    + (match.Groups["s"].Success ? double.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture) : 0);
+                return FromSeconds(total, out problem);
+            }
+
+            // 'd.hh:mm:ss' and the other forms TimeSpan writes, so a value copied from PowerShell's output reads back.
+            if (TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var span) && text.Contains("."))
+                return span;
+
+            problem = $"'{text}' is not a duration: {Forms}";
+            return null;
+        }
+
+        private static TimeSpan? FromSeconds(double seconds, out string? problem)
+        {
+            problem = null;
+            // Far beyond any limit, but within TimeSpan: the validator then names the real limit.
+            if (double.IsNaN(seconds) || seconds > TimeSpan.MaxValue.TotalSeconds / 2)
+            {
+                problem = $"{seconds.ToString(CultureInfo.InvariantCulture)} seconds is out of range: {Forms}";
+                return null;
+            }
+            return TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+        }
+    }
+}

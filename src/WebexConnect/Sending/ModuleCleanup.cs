@@ -1,0 +1,25 @@
+using System.Management.Automation;
+
+namespace WebexConnect.Sending
+{
+    /// <summary>
+    /// Remove-Module WebexConnect closes the current session, so its connection, token and service key do not
+    /// outlive the module in the process (PowerShell calls this when it removes the assembly's module).
+    /// </summary>
+    public sealed class ModuleCleanup : IModuleAssemblyCleanup
+    {
+        /// <summary>
+        /// The session the last removal closed ("Webex Connect sandbox"), or null when none was open. The module's
+        /// root script reads it to say so in verbose: PowerShell calls this class without a stream to write to.
+        /// </summary>
+        public static string? LastClosedSession { get; private set; }
+
+        /// <summary>Closes the current session, if any; a send still running on it finishes first.</summary>
+        /// <param name="psModuleInfo">The module being removed.</param>
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            var current = SessionState.Current;
+            LastClosedSession = SessionState.Clear() ? current?.ToString() : null;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+#Requires -Version 5.1
+# Pester 5: what an admin sees of a send run at the console: the default SendResult table at 80 and 120
+# columns, Format-List, the warning for empty input, the summary line at the end and the progress bar.
+# Build first: dotnet build -c Release (or ./build.ps1).
+
+BeforeAll {
+    $script:ManifestPath = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
+    Import-Module $script:ManifestPath -Force -ErrorAction Stop
+
+    # Three rows: sent, refused for its number, refused for a typo in its text.
+    function script:Send-ThreeRows {
+        [CmdletBinding()] param()
+        @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }
+            [pscustomobject]@{ Phone = '+4477'; Name = 'Bob' }
+            [pscustomobject]@{ Phone = '+447700900003'; Nmae = 'Cy' }
+        ) | Send-ConnectSms -From ACME -Text 'Hi $(Name), your parcel is on its way.' -ErrorAction SilentlyContinue
+    }
+
+    # The lines of a rendering, without the blank ones Out-String adds around a table.
+    function script:Get-Line([string] $Text) { @($Text -split '\r?\n' | Where-Object { $_.Trim() }) }
+}
+
+AfterAll {
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'The default SendResult table' {
+    BeforeAll {
+        $null = Connect-WebexConnect -Sandbox -Tps 1000
+        $script:Results = @(Send-ThreeRows)
+    }
+
+    It 'fits 80 columns with Row, Status, Destination and the start of Reason readable' {
+        $lines = Get-Line ($script:Results | Format-Table | Out-String -Width 80)
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because "'$_' must fit" }
+        $lines[0] | Should -Match '^\s*Row\s+Status\s+Destination\s+Code\s+Reason\s*$'
+        $lines.Count | Should -Be 5    # header, dashes, one line per result: nothing wraps
+        $lines[2] | Should -Match '^\s+1 Queued\s+\+447700900001\s'
+        $lines[3] | Should -Match '^\s+2 Invalid\s+\+4477\s+InvalidInput Row 2: To: '
+        $lines[4] | Should -Match ([regex]::Escape('Row 3: Text: $(Name) has'))
+    }
+
+    It 'shows more of Reason at 120 columns, and the Code whole' {
+        $at80 = Get-Line ($script:Results | Out-String -Width 80)
+        $at120 = Get-Line ($script:Results | Out-String -Width 120)
+
+        $at120 | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
+        $at120[3] | Should -Match 'InvalidInput'
+        $at120[3].Length | Should -BeGreaterThan ($at80[3].Length + 30)
+        $at120[3] | Should -Match ([regex]::Escape("Row 2: To: '+4477' is not"))
+    }
+
+    It 'is the view PowerShell picks by default (no Format-Table needed)' {
+        ($script:Results | Out-String -Width 80) | Should -Be ($script:Results | Format-Table | Out-String -Width 80)
+    }
+
+    It 'leaves every property to Format-List, values included' {
+        $queued = $script:Results[0]
+        $text = $queued | Format-List | Out-String -Width 80
+        foreach ($property in $queued.PSObject.Properties.Name) {
+            $text | Should -Match "(?m)^$property\s*:" -Because "Format-List shows $property"
+        }
+        $text | Should -Match ([regex]::Escape($queued.MessageId))
+
+        $invalid = $script:Results[1] | Format-List | Out-String -Width 80
+        # Format-List wraps a long value over lines, even inside a word; compare without the white space.
+        ($invalid -replace '\s', '') | Should -Match ([regex]::Escape(($script:Results[1].Reason -replace '\s', '')))
+    }
+}
+
+Describe 'The end of a send run' {
+    BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It 'warns that no rows were piped when an empty CSV comes in, and sends nothing' {
+        $csv = Join-Path $TestDrive 'empty.csv'
+        Set-Content -LiteralPath $csv -Value 'Phone,Name' -Encoding UTF8
+
+        $output = @(Import-Csv -LiteralPath $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' 3>&1)
+
+        $output.Count | Should -Be 1
+        $output[0] | Should -BeOfType ([System.Management.Automation.WarningRecord])
+        $output[0].Message | Should -Match 'No rows were piped to Send-ConnectSms'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'warns for empty input with -WhatIf too, and with the other send cmdlets' {
+        @(@() | Send-ConnectSms -From ACME -Text 'x' -WhatIf 3>&1).Message | Should -Match 'No rows were piped to Send-ConnectSms'
+        @(@() | Send-ConnectEmail -From news@example.com -Subject 'S' -Text 'x' 3>&1).Message | Should -Match 'No rows were piped to Send-ConnectEmail'
+    }
+
+    It 'does not warn when -To is given on the command line' {
+        $output = @(Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' 3>&1)
+        @($output | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 0
+    }
+
+    It 'ends with one verbose line counting the results by status and giving the time taken' {
+        $output = @(Send-ThreeRows -Verbose 4>&1)
+
+        $summaries = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Send SMS: *rows*' })
+        $summaries.Count | Should -Be 1
+        $summaries[0].Message | Should -Match '^Send SMS: 3 rows in \d+\.\d s: 1 Queued, 2 Invalid\.$'
+        # It is the last thing the run writes.
+        $output[-1] | Should -Be $summaries[0]
+    }
+
+    It 'completes its progress bar' {
+        # A second runspace in this process, so the progress records can be read from its streams.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest)
+                    Import-Module $Manifest
+                    $null = Connect-WebexConnect -Sandbox -Tps 1000
+                    1..20 | ForEach-Object { '+4477009{0:d5}' -f $_ } | Send-ConnectSms -From ACME -Text 'Hi'
+                }).AddArgument((Resolve-Path $script:ManifestPath).Path)
+            $results = $ps.Invoke()
+
+            $results.Count | Should -Be 20
+            $progress = @($ps.Streams.Progress | Where-Object Activity -eq 'Send SMS')
+            $progress.Count | Should -BeGreaterThan 1
+            $progress[0].RecordType | Should -Be 'Processing'
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+}

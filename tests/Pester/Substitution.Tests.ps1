@@ -1,0 +1,194 @@
+#Requires -Version 5.1
+# Pester 5: $(name) variables and -Validity as an admin types them: a variable nothing fills is caught before
+# anyone receives it, values are single and culture-proof, limits hold after substitution, and -Validity reads
+# '90m', '48h', '2d' and seconds, refusing what the channel does not allow.
+# Build first: dotnet build -c Release (or ./build.ps1).
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+
+    function script:Get-SentBody { Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json } }
+}
+
+AfterAll {
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'A $(name) that nothing fills' {
+    BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It 'makes the row Invalid, naming the variable and the row, and sends nothing' {
+        $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(Nmae)' -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Row | Should -Be 1
+        $result.Reason | Should -BeLike 'Row 1: Text: $(Nmae) has no value*'
+        $result.Reason | Should -Match '-AllowMissingSubstitution'
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'stops only the rows it is missing from, and points out a column that differs in case' {
+        $csv = Join-Path $TestDrive 'people.csv'
+        @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; Code = 'A1' }
+            [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bob'; Code = '' }
+        ) | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $results = @(Import-Csv -LiteralPath $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name), code $(Code)')
+        $results.Status | Should -Be @('Queued', 'Queued')    # an empty cell is a value
+
+        $results = @(Import-Csv -LiteralPath $csv | Send-ConnectSms -From ACME -Text 'Hi $(name)' -ErrorAction SilentlyContinue)
+        $results.Status | Should -Be @('Invalid', 'Invalid')
+        $results[1].Reason | Should -BeLike "Row 2: Text: `$(name) has no value*(there is 'Name': names are case-sensitive)*"
+    }
+
+    It 'is filled by a -Substitution key' {
+        $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = 'ACME' }
+
+        $result.Status | Should -Be 'Queued'
+        (Get-SentBody).substitutions.Shop | Should -Be 'ACME'
+    }
+
+    It 'is sent as written with -AllowMissingSubstitution' {
+        $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(FirstName)' -AllowMissingSubstitution
+
+        $result.Status | Should -Be 'Queued'
+        (Get-SentBody).content.text | Should -Be 'Hi $(FirstName)'
+    }
+
+    It 'is caught in email subjects and RCS text too' {
+        (Send-ConnectEmail -To ann@example.com -From news@example.com -Subject 'For $(Nmae)' -Text 'Hi' -ErrorAction SilentlyContinue).Reason |
+            Should -BeLike 'Row 1: Subject: $(Nmae) has no value*'
+        (Send-ConnectRcs -To '+447700900001' -From app-1 -Text 'Hi $(Nmae)' -ErrorAction SilentlyContinue).Reason |
+            Should -BeLike 'Row 1: Text: $(Nmae) has no value*'
+    }
+}
+
+Describe 'Substitution values' {
+    BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It 'are numbers, dates and true/false written the same whatever the culture' {
+        $culture = [System.Threading.Thread]::CurrentThread.CurrentCulture
+        try {
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo('de-DE')
+            $row = [pscustomobject]@{ Phone = '+447700900001'; Amount = 1.5; Due = [datetime]::new(2026, 1, 31, 18, 30, 0); Paid = $false; Count = 1200 }
+            $result = $row | Send-ConnectSms -From ACME -Text '$(Amount) $(Due) $(Paid) $(Count)'
+        }
+        finally {
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = $culture
+        }
+
+        $result.Status | Should -Be 'Queued'
+        $sent = (Get-SentBody).to[0].substitutions
+        $sent.Amount | Should -Be '1.5'
+        $sent.Due | Should -Be '2026-01-31 18:30:00'
+        $sent.Paid | Should -Be 'False'
+        $sent.Count | Should -Be '1200'
+    }
+
+    It 'that are a list or an object make a row that uses them Invalid, naming the column' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; Groups = @('Sales', 'Staff') }
+            [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bob'; Groups = @{ Team = 'Ops' } }
+            [pscustomobject]@{ Phone = '+447700900003'; Name = 'Cy'; Groups = [pscustomobject]@{ Team = 'Ops' } }
+        )
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name) of $(Groups)' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid')
+        $results[0].Reason | Should -BeLike "Row 1: Text: `$(Groups) would be filled from the column 'Groups', which holds an array of 2 values*"
+        $results[1].Reason | Should -BeLike "Row 2: Text: `$(Groups)*holds a hashtable*"
+        $results[2].Reason | Should -BeLike "Row 3: Text: `$(Groups)*holds an object with properties*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'that are a list no text uses are left out, not sent as "System.Object[]"' {
+        $row = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; Groups = @('Sales', 'Staff') }
+        $result = $row | Send-ConnectSms -From ACME -Text 'Hi $(Name)'
+
+        $result.Status | Should -Be 'Queued'
+        $sent = (Get-SentBody).to[0].substitutions
+        $sent.Name | Should -Be 'Ann'
+        $sent.PSObject.Properties.Name | Should -Not -Contain 'Groups'
+    }
+
+    It 'that a -SubstitutionColumn names must be single too' {
+        $row = [pscustomobject]@{ Phone = '+447700900001'; Groups = @('Sales', 'Staff') }
+        ($row | Send-ConnectSms -From ACME -Text 'Hi' -SubstitutionColumn Groups -ErrorAction SilentlyContinue).Reason |
+            Should -BeLike "Row 1: SubstitutionColumn: the column 'Groups' holds an array of 2 values*"
+    }
+
+    It 'given to -Substitution as a list stop the command with InvalidSubstitution' {
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = @('a', 'b') } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage "-Substitution 'Shop' holds an array of 2 values*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+}
+
+Describe 'Length limits after substitution' {
+    BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It 'refuses an SMS whose text passes 4000 characters once a value is filled in' {
+        $row = [pscustomobject]@{ Phone = '+447700900001'; Story = 'x' * 5000 }
+        $result = $row | Send-ConnectSms -From ACME -Text 'Hi $(Story)' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -Be 'Row 1: Text: has 5003 characters: at most 4000 are allowed'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'refuses a GSM-7-only SMS (-Encoding Text) when a value brings a character it cannot carry' {
+        $row = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Łucja' }
+        ($row | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Encoding Text -ErrorAction SilentlyContinue).Reason |
+            Should -BeLike "Row 1: Text: Text encoding (GSM-7) cannot carry 'Ł'*"
+    }
+
+    It 'refuses an RCS text over 1024 characters after substitution' {
+        $row = [pscustomobject]@{ Phone = '+447700900001'; Story = 'x' * 1100 }
+        ($row | Send-ConnectRcs -From app-1 -Text 'Hi $(Story)' -ErrorAction SilentlyContinue).Reason |
+            Should -Be 'Row 1: Text: has 1103 characters after substitution: at most 1024 are allowed'
+    }
+}
+
+Describe '-Validity as people type it' {
+    BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It 'sends <Given> as <Seconds> seconds' -ForEach @(
+        @{ Given = '90m'; Seconds = '5400' }
+        @{ Given = '48h'; Seconds = '172800' }
+        @{ Given = '2d'; Seconds = '172800' }
+        @{ Given = '30s'; Seconds = '30' }
+        @{ Given = 3600; Seconds = '3600' }
+        @{ Given = '3600'; Seconds = '3600' }
+        @{ Given = '48:00:00'; Seconds = '172800' }
+        @{ Given = '1:30'; Seconds = '5400' }
+        @{ Given = (New-TimeSpan -Hours 72); Seconds = '259200' }
+    ) {
+        $body = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity $Given -PayloadOnly | ConvertFrom-Json
+        $body.validity | Should -Be $Seconds
+    }
+
+    It 'refuses an SMS validity over 72 hours, naming the limit: <Given>' -ForEach @(
+        @{ Given = '80:00:00'; Shown = '80 hours' }
+        @{ Given = '4d'; Shown = '4 days' }
+        @{ Given = [timespan]'48:00:00'; Shown = '48 days' }
+    ) {
+        $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity $Given -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: Validity: $Shown is more than 72 hours, the longest an SMS may stay valid*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'allows more than 72 hours where the channel documents no limit (email)' {
+        $body = Send-ConnectEmail -To ann@example.com -From news@example.com -Subject 'S' -Text 'Hi' -Validity '4d' -PayloadOnly | ConvertFrom-Json
+        $body.validity | Should -Be '345600'
+    }
+
+    It 'refuses what is not a duration before anything is sent' {
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity 'two weeks' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Validity 'two weeks' is not a duration: write a duration such as '90m', '48h' or '2d'*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+}

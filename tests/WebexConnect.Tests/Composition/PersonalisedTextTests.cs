@@ -1,0 +1,231 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using WebexConnect.Commands;
+using WebexConnect.Composition;
+using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    /// <summary>
+    /// The texts as each recipient gets them: a $(name) nothing fills, values that are not one scalar, and length
+    /// limits after substitution (issue 15).
+    /// </summary>
+    public class PersonalisedTextTests
+    {
+        private static readonly RecordComposer Sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null);
+
+        private static ComposedRecord Record(params (string Name, object? Value)[] columns) =>
+            Sms.Compose(new[] { new ConnectDestination("+447700900001") }, null,
+                new InputRow(columns.Select(c => new KeyValuePair<string, object?>(c.Name, c.Value))));
+
+        private static SmsMessage Text(string text, IReadOnlyDictionary<string, string>? global = null) =>
+            new SmsMessage { From = "ACME", Text = text, Substitutions = global ?? new Dictionary<string, string>() };
+
+        private static string[] Problems(ConnectMessage message, ComposedRecord record, bool allowMissing = false) =>
+            new PersonalisedText(allowMissing).Problems(message, record).Select(p => p.ToString()).ToArray();
+
+        [Fact]
+        public void AVariableNothingFillsIsAProblemNamingIt()
+        {
+            var problems = Problems(Text("Hi $(Nmae)"), Record(("Name", "Ann")));
+
+            Assert.Equal(new[]
+            {
+                "Text: $(Nmae) has no value: the row has no column and -Substitution no key named 'Nmae'. " +
+                "Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as written",
+            }, problems);
+        }
+
+        [Fact]
+        public void AColumnOrAGlobalValueFillsIt()
+        {
+            Assert.Empty(Problems(Text("Hi $(Name)"), Record(("Name", "Ann"))));
+            Assert.Empty(Problems(Text("Hi $(Shop)", new Dictionary<string, string> { ["Shop"] = "ACME" }), Record()));
+            // An empty cell is a value.
+            Assert.Empty(Problems(Text("Hi $(Name)"), Record(("Name", ""))));
+        }
+
+        [Fact]
+        public void NamesMatchExactlyAndACaseOnlyDifferenceIsPointedOut()
+        {
+            var problem = Assert.Single(Problems(Text("Hi $(name)"), Record(("Name", "Ann"))));
+
+            Assert.Contains("(there is 'Name': names are case-sensitive)", problem);
+        }
+
+        [Fact]
+        public void AllowMissingLetsItThroughAsWritten()
+        {
+            Assert.Empty(Problems(Text("Hi $(Nmae)"), Record(("Name", "Ann")), allowMissing: true));
+        }
+
+        [Fact]
+        public void EachMissingVariableIsNamedOnce()
+        {
+            var problems = Problems(Text("$(A) $(B) $(A)"), Record());
+
+            Assert.Equal(2, problems.Length);
+            Assert.StartsWith("Text: $(A) has no value", problems[0]);
+            Assert.StartsWith("Text: $(B) has no value", problems[1]);
+        }
+
+        [Fact]
+        public void AListColumnIsLeftOutAndIsAProblemOnlyWhenAVariableUsesIt()
+        {
+            var record = Record(("Name", "Ann"), ("Groups", new object[] { "Sales", "Staff" }));
+
+            Assert.False(record.Recipient.Substitutions.ContainsKey("Groups"));
+            Assert.Empty(Problems(Text("Hi $(Name)"), record));
+            var problem = Assert.Single(Problems(Text("Hi $(Groups)"), record, allowMissing: true));
+            Assert.StartsWith("Text: $(Groups) would be filled from the column 'Groups', which holds an array of 2 values", problem);
+        }
+
+        [Fact]
+        public void TheSmsLimitIsCheckedOnTheTextAsSent()
+        {
+            var problem = Assert.Single(Problems(Text("Hi $(Story)"), Record(("Story", new string('x', 5000)))));
+
+            Assert.Equal("Text: has 5003 characters: at most 4000 are allowed", problem);
+        }
+
+        [Fact]
+        public void AnUnchangedTextIsLeftToTheMessageRules()
+        {
+            // With -AllowMissingSubstitution the text goes as written: MessageValidator already judged that text.
+            Assert.Empty(Problems(Text(new string('x', 4001) + "$(None)"), Record(), allowMissing: true));
+        }
+
+        [Fact]
+        public void TextEncodingIsCheckedOnTheSubstitutedText()
+        {
+            var message = new SmsMessage { From = "ACME", Text = "Hi $(Name)", Encoding = SmsEncoding.Text };
+
+            Assert.StartsWith("Text: Text encoding (GSM-7) cannot carry 'Ł'", Assert.Single(Problems(message, Record(("Name", "Łucja")))));
+            Assert.Empty(Problems(new SmsMessage { From = "ACME", Text = "Hi $(Name)" }, Record(("Name", "Łucja"))));
+        }
+
+        [Fact]
+        public void RcsAndEmailTextsHaveTheirLimitsAfterSubstitution()
+        {
+            var story = Record(("Story", new string('x', 1100)));
+            var rcs = new RcsMessage
+            {
+                From = "app-1",
+                Text = "$(Story)",
+                Suggestions = new[] { new RcsSuggestion { Type = RcsSuggestionType.Reply, DisplayText = "Go $(Story)" } },
+            };
+
+            Assert.Equal(new[]
+            {
+                "Text: has 1100 characters after substitution: at most 1024 are allowed",
+                "Suggestions[0].DisplayText: has 1103 characters after substitution: at most 25 are allowed",
+            }, Problems(rcs, story));
+
+            var email = new EmailMessage { From = "news@example.com", Subject = "For $(Nmae)", Html = "<p>$(Story)</p>" };
+            var html = Record(("Story", new string('x', 600 * 1024)));
+            Assert.Equal(new[]
+            {
+                "Subject: $(Nmae) has no value: the row has no column and -Substitution no key named 'Nmae'. " +
+                "Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as written",
+                "Html: is 614407 bytes as UTF-8 after substitution: at most 512000 bytes (500 KB) are allowed",
+            }, Problems(email, html));
+        }
+
+        [Fact]
+        public void AnEmailOver10MBAfterSubstitutionIsRefused()
+        {
+            var email = new EmailMessage { From = "news@example.com", Subject = "News", Text = "$(Story)" };
+
+            Assert.Empty(Problems(email, Record(("Story", new string('x', 1000)))));
+            var problem = Assert.Single(Problems(email, Record(("Story", new string('x', 8 * 1024 * 1024)))));
+            Assert.StartsWith("Text: the email would be about 11492", problem);
+            Assert.EndsWith("bytes once encoded after substitution: at most 10485760 bytes (10 MB) are allowed", problem);
+        }
+
+        [Fact]
+        public void TheStandardChecksIncludeThemWithTheRowNumber()
+        {
+            var invalid = MessageChecks.Standard().Check(7, Text("Hi $(Nmae)"), Record(("Name", "Ann")), null);
+
+            Assert.NotNull(invalid);
+            Assert.StartsWith("Row 7: Text: $(Nmae) has no value", invalid!.Reason);
+            Assert.Null(MessageChecks.Standard(allowMissingSubstitution: true).Check(7, Text("Hi $(Nmae)"), Record(("Name", "Ann")), null));
+        }
+    }
+
+    /// <summary>Which values are one scalar, and how they are written (issue 15).</summary>
+    public class SubstitutionScalarTests
+    {
+        public static TheoryData<object?, string> Scalars() => new TheoryData<object?, string>
+        {
+            { null, "" },
+            { DBNull.Value, "" },
+            { "Ann", "Ann" },
+            { 'x', "x" },
+            { true, "True" },
+            { 1.5, "1.5" },
+            { 1200, "1200" },
+            { 12.50m, "12.50" },
+            { new DateTime(2026, 1, 31, 18, 30, 0), "2026-01-31 18:30:00" },
+            { new DateTimeOffset(2026, 1, 31, 18, 30, 0, TimeSpan.FromHours(1)), "2026-01-31 18:30:00 +01:00" },
+            { DayOfWeek.Monday, "Monday" },
+            { new Guid("6f7c2a1e-4b7d-4f52-9a0e-3f1c8d2b5e71"), "6f7c2a1e-4b7d-4f52-9a0e-3f1c8d2b5e71" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Scalars))]
+        public void AScalarIsWrittenWithTheInvariantCulture(object? value, string expected)
+        {
+            var culture = CultureInfo.CurrentCulture;
+            try
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+                Assert.True(SubstitutionText.TryOf(value, out var text));
+                Assert.Equal(expected, text);
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = culture;
+            }
+        }
+
+        public static TheoryData<object, string> NotScalars() => new TheoryData<object, string>
+        {
+            { new object[] { "a", 1 }, "an array of 2 values" },
+            { new[] { "one" }, "an array of 1 value" },
+            { new Hashtable { ["a"] = 1 }, "a hashtable (dictionary)" },
+            { new Uri("https://example.com"), "an object of type System.Uri" },
+        };
+
+        [Theory]
+        [MemberData(nameof(NotScalars))]
+        public void AnythingElseIsRefusedAndDescribed(object value, string described)
+        {
+            Assert.False(SubstitutionText.TryOf(value, out _));
+            Assert.Equal(described, SubstitutionText.Describe(value));
+        }
+
+        [Fact]
+        public void TheFirstSubstitutionThatIsNotOneValueIsNamed()
+        {
+            Assert.Null(SubstitutionText.FirstNonScalar(new Hashtable { ["Shop"] = "ACME", ["Year"] = 2026 }));
+            Assert.Equal("'Shop' holds an array of 2 values", SubstitutionText.FirstNonScalar(new Hashtable { ["Shop"] = new[] { "a", "b" } }));
+        }
+
+        [Fact]
+        public void ASubstitutionColumnThatIsNotOneValueIsAProblem()
+        {
+            var composer = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), new[] { "Groups" });
+            var record = composer.Compose(new[] { new ConnectDestination("+447700900001") }, null,
+                new InputRow(new[] { new KeyValuePair<string, object?>("Groups", new[] { "a", "b" }) }));
+
+            var problem = Assert.Single(record.Problems);
+            Assert.Equal("SubstitutionColumn: the column 'Groups' holds an array of 2 values: a substitution must be one string, number, true/false or date", problem.ToString());
+        }
+    }
+}

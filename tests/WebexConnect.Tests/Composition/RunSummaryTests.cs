@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using WebexConnect.Composition;
+using WebexConnect.Results;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    /// <summary>The line a send run ends with, and the warning for no rows (issue 15).</summary>
+    public class RunSummaryTests
+    {
+        [Fact]
+        public void CountsEachStatusThatOccurredInTheirOrder()
+        {
+            var counts = new Dictionary<SendStatus, long> { [SendStatus.Invalid] = 2, [SendStatus.Queued] = 1234, [SendStatus.Failed] = 0 };
+
+            Assert.Equal("Send SMS: 1,236 rows in 12.3 s: 1,234 Queued, 2 Invalid.",
+                RunSummary.Format("Send SMS", 1236, counts, TimeSpan.FromSeconds(12.34)));
+        }
+
+        [Fact]
+        public void OneRowIsARow()
+        {
+            Assert.Equal("Send email: 1 row in 0.0 s: 1 Scheduled.",
+                RunSummary.Format("Send email", 1, new Dictionary<SendStatus, long> { [SendStatus.Scheduled] = 1 }, TimeSpan.Zero));
+        }
+
+        [Fact]
+        public void NoResultsSaysNothingWasSent()
+        {
+            Assert.Equal("Send RCS: 0 rows in 0.1 s: nothing sent.",
+                RunSummary.Format("Send RCS", 0, new Dictionary<SendStatus, long>(), TimeSpan.FromMilliseconds(100)));
+        }
+
+        [Fact]
+        public void TheNoRowsWarningNamesTheCommand()
+        {
+            Assert.StartsWith("No rows were piped to Send-ConnectSms, so nothing was sent.", RunSummary.NoRows("Send-ConnectSms"));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using WebexConnect.Composition;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    /// <summary>-Validity as people type it (issue 15): PowerShell alone read '48:00:00' as 48 days and 3600 as ticks.</summary>
+    public class ValidityTextTests
+    {
+        public static TheoryData<object, double> Readable() => new TheoryData<object, double>
+        {
+            { "90m", 5400 },
+            { "90 min", 5400 },
+            { "48h", 172800 },
+            { "48H", 172800 },
+            { "2d", 172800 },
+            { "2 days", 172800 },
+            { "30s", 30 },
+            { "1.5h", 5400 },
+            { "3600", 3600 },
+            { 3600, 3600 },
+            { 3600L, 3600 },
+            { 90.0, 90 },
+            { "48:00:00", 172800 },
+            { "80:00:00", 288000 },
+            { "1:30", 5400 },
+            { "1.02:00:00", 93600 },
+            { TimeSpan.FromDays(48), 48 * 86400 },
+        };
+
+        [Theory]
+        [MemberData(nameof(Readable))]
+        public void ReadsWhatPeopleType(object given, double seconds)
+        {
+            var validity = ValidityText.Read(given, out var problem);
+
+            Assert.Null(problem);
+            Assert.Equal(TimeSpan.FromSeconds(seconds), validity);
+        }
+
+        [Theory]
+        [InlineData("two weeks")]
+        [InlineData("48x")]
+        [InlineData("")]
+        [InlineData("1:75")]
+        public void SaysWhatItTakesWhenItCannotRead(string given)
+        {
+            Assert.Null(ValidityText.Read(given, out var problem));
+            Assert.Equal($"'{given}' is not a duration: " + ValidityText.Forms, problem);
+        }
+
+        [Fact]
+        public void RefusesOtherTypes()
+        {
+            Assert.Null(ValidityText.Read(new object(), out var problem));
+            Assert.StartsWith("a Object is not a duration", problem);
+        }
+
+        [Fact]
+        public void NullStaysNull()
+        {
+            Assert.Null(ValidityText.Read(null, out var problem));
+            Assert.Null(problem);
+        }
+    }
+}
