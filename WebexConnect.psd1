@@ -14,6 +14,7 @@
     FormatsToProcess       = @('WebexConnect.format.ps1xml')
     CmdletsToExport        = @(
         'Connect-WebexConnect'
+        'ConvertFrom-ConnectWebhook'
         'Disconnect-WebexConnect'
         'Get-ConnectContext'
         'Get-ConnectSandboxRequest'

@@ -48,5 +48,7 @@ namespace WebexConnect.Engine
             if (serviceSecret is null) throw new ArgumentNullException(nameof(serviceSecret));
             return _parts.CreateJwt(serviceId, serviceSecret, lifetime);
         }
+
+        public object? ReadJson(byte[] utf8) => Receipts.JsonTree.Read(utf8 ?? throw new ArgumentNullException(nameof(utf8)));
     }
 }

@@ -32,7 +32,7 @@ Describe 'The WebexConnect module' {
 
     It 'exports exactly the documented cmdlets and nothing else' {
         $expected = @(
-            'Connect-WebexConnect', 'Disconnect-WebexConnect', 'Get-ConnectContext', 'Get-ConnectSandboxRequest',
+            'Connect-WebexConnect', 'ConvertFrom-ConnectWebhook', 'Disconnect-WebexConnect', 'Get-ConnectContext', 'Get-ConnectSandboxRequest',
             'Measure-ConnectSms', 'New-ConnectJwt', 'New-ConnectRcsCard', 'New-ConnectRcsSuggestion',
             'Send-ConnectEmail', 'Send-ConnectRcs', 'Send-ConnectSms'
         ) | Sort-Object
@@ -52,7 +52,7 @@ Describe 'The WebexConnect module' {
 
         $exported = (Get-Module WebexConnect).ExportedCmdlets.Keys | Sort-Object
 
-        @($defined).Count | Should -Be 11
+        @($defined).Count | Should -Be 12
         $exported | Should -Be $defined
     }
 
@@ -64,7 +64,8 @@ Describe 'The WebexConnect module' {
 
     It 'has a default view for <_>' -ForEach @(
         'WebexConnect.Results.SendResult', 'WebexConnect.Results.ConnectSession',
-        'WebexConnect.Results.ConnectJwt', 'WebexConnect.Results.SandboxRequest'
+        'WebexConnect.Results.ConnectJwt', 'WebexConnect.Results.SandboxRequest',
+        'WebexConnect.Receipts.DeliveryReceipt'
     ) {
         Get-FormatData -TypeName $_ | Should -Not -BeNullOrEmpty
     }

@@ -20,6 +20,12 @@ namespace WebexConnect.Sending
 
         /// <summary>Mints an HS256 JWT: iss = service ID, iat back-dated against skew, exp = iat + lifetime when given.</summary>
         ConnectJwt CreateJwt(string serviceId, System.Security.SecureString serviceSecret, TimeSpan? lifetime);
+
+        /// <summary>
+        /// Reads UTF-8 JSON into a plain tree (case-insensitive dictionaries, lists, scalar text) that the module
+        /// walks without a JSON package: how webhook bodies are read. Throws FormatException for anything else.
+        /// </summary>
+        object? ReadJson(byte[] utf8);
     }
 
     /// <summary>An open connection: the transport, its token and rate state, and the sandbox when simulated.</summary>

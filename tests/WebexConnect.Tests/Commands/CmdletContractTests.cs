@@ -203,6 +203,15 @@ namespace WebexConnect.Tests.Commands
             Session                 ConnectSession          *                                     -
             """;
 
+        private const string ConvertFromConnectWebhook = """
+            ConvertFrom-ConnectWebhook | default set - | no ShouldProcess | output DeliveryReceipt
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Headers                 IDictionary             *                                     N
+            InputObject             Object                  *!@0                                  V
+            Secret                  SecureString            *                                     -
+            Signature               String                  *                                     -
+            """;
+
         public static TheoryData<Type, string> Surfaces => new TheoryData<Type, string>
         {
             { typeof(SendConnectSmsCommand), SendConnectSms },
@@ -216,6 +225,7 @@ namespace WebexConnect.Tests.Commands
             { typeof(GetConnectContextCommand), GetConnectContext },
             { typeof(NewConnectJwtCommand), NewConnectJwt },
             { typeof(GetConnectSandboxRequestCommand), GetConnectSandboxRequest },
+            { typeof(ConvertFromConnectWebhookCommand), ConvertFromConnectWebhook },
         };
 
         [Fact]

@@ -25,6 +25,8 @@ namespace WebexConnect.Tests.Session
         public string RenderPayload(ConnectMessage message, IReadOnlyList<Recipient> recipients) => throw new NotSupportedException();
 
         public ConnectJwt CreateJwt(string serviceId, SecureString serviceSecret, TimeSpan? lifetime) => throw new NotSupportedException();
+
+        public object? ReadJson(byte[] utf8) => throw new NotSupportedException();
     }
 
     internal sealed class FakeEngineSession : IEngineSession
