@@ -17,6 +17,7 @@
         'ConvertFrom-ConnectWebhook'
         'Disconnect-WebexConnect'
         'Get-ConnectContext'
+        'Get-ConnectMessage'
         'Get-ConnectSandboxRequest'
         'Measure-ConnectSms'
         'New-ConnectJwt'
@@ -25,6 +26,7 @@
         'Send-ConnectEmail'
         'Send-ConnectRcs'
         'Send-ConnectSms'
+        'Test-WebexConnect'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

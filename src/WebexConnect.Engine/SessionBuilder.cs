@@ -58,7 +58,10 @@ namespace WebexConnect.Engine
                 new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous, AttemptObserver = attempts },
                 diagnostics: diagnostics);
             return new SessionParts(CreateTransport, gate, new Disposables(client, gate as IDisposable),
-                sandbox is null ? null : () => sandbox.Requests);
+                sandbox is null ? null : () => sandbox.Requests)
+            {
+                Lookup = new MessageLookup(client, credential, settings.RequestTimeout),
+            };
         }
 
         private static SecureString SandboxKey()

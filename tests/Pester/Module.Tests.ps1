@@ -32,9 +32,9 @@ Describe 'The WebexConnect module' {
 
     It 'exports exactly the documented cmdlets and nothing else' {
         $expected = @(
-            'Connect-WebexConnect', 'ConvertFrom-ConnectWebhook', 'Disconnect-WebexConnect', 'Get-ConnectContext', 'Get-ConnectSandboxRequest',
+            'Connect-WebexConnect', 'ConvertFrom-ConnectWebhook', 'Disconnect-WebexConnect', 'Get-ConnectContext', 'Get-ConnectMessage', 'Get-ConnectSandboxRequest',
             'Measure-ConnectSms', 'New-ConnectJwt', 'New-ConnectRcsCard', 'New-ConnectRcsSuggestion',
-            'Send-ConnectEmail', 'Send-ConnectRcs', 'Send-ConnectSms'
+            'Send-ConnectEmail', 'Send-ConnectRcs', 'Send-ConnectSms', 'Test-WebexConnect'
         ) | Sort-Object
 
         $commands = @(Get-Command -Module WebexConnect)
@@ -52,7 +52,7 @@ Describe 'The WebexConnect module' {
 
         $exported = (Get-Module WebexConnect).ExportedCmdlets.Keys | Sort-Object
 
-        @($defined).Count | Should -Be 12
+        @($defined).Count | Should -Be 14
         $exported | Should -Be $defined
     }
 
@@ -65,7 +65,7 @@ Describe 'The WebexConnect module' {
     It 'has a default view for <_>' -ForEach @(
         'WebexConnect.Results.SendResult', 'WebexConnect.Results.ConnectSession',
         'WebexConnect.Results.ConnectJwt', 'WebexConnect.Results.SandboxRequest',
-        'WebexConnect.Receipts.DeliveryReceipt'
+        'WebexConnect.Receipts.DeliveryReceipt', 'WebexConnect.Results.SentMessage', 'WebexConnect.Results.ConnectionTest'
     ) {
         Get-FormatData -TypeName $_ | Should -Not -BeNullOrEmpty
     }

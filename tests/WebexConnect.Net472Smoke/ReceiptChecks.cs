@@ -19,6 +19,22 @@ namespace WebexConnect.Net472Smoke
 
         public static void Run(Report report, IConnectEngine engine)
         {
+            report.Run("sandbox-message-lookup", () =>
+            {
+                // Get-ConnectMessage and Test-WebexConnect: GET /v2/messages/{id} through the net472 engine, read by the module.
+                using (var session = engine.Open(new ConnectionSettings { AuthMode = ConnectAuthMode.Sandbox, Tps = 100 }))
+                {
+                    var sent = Runs.Send(session, SmokeSamples.Sms, Runs.People(3)).First();
+                    var known = LookupReading.ToMessage(sent.MessageId!, session.LookUpMessage(sent.MessageId!, System.Threading.CancellationToken.None), DateTimeOffset.Now);
+                    var test = LookupReading.ToTest(session.LookUpMessage("webexconnect-test-" + Guid.NewGuid().ToString("N"), System.Threading.CancellationToken.None),
+                        new Uri("https://sandbox.invalid/"), ConnectAuthMode.Sandbox, DateTimeOffset.Now);
+                    var ok = known.Found && known.MessageId == sent.MessageId && known.Status == "Delivered" && known.To == sent.Destination
+                        && test.Status == WebexConnect.Results.ConnectionTestStatus.Accepted && test.StatusCode == 404;
+                    return (ok, "lookup of a sent message: Found=" + known.Found + " " + known.Status + " to " + known.To +
+                        "; lookup of a made-up ID: " + test.Status + " " + test.StatusCode);
+                }
+            });
+
             report.Run("webhook-receipt-signed", () =>
             {
                 var bytes = Encoding.UTF8.GetBytes(Body);

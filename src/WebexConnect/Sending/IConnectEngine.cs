@@ -36,6 +36,9 @@ namespace WebexConnect.Sending
 
         /// <summary>What the sandbox received, oldest first; empty for a real endpoint.</summary>
         IReadOnlyList<SandboxRequest> SandboxRequests { get; }
+
+        /// <summary>GET /v2/messages/{messageId} with the session's credential; never sends anything. Blocks until answered.</summary>
+        LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation);
     }
 
     /// <summary>Options of one send run (one cmdlet invocation).</summary>

@@ -212,6 +212,20 @@ namespace WebexConnect.Tests.Commands
             Signature               String                  *                                     -
             """;
 
+        private const string GetConnectMessage = """
+            Get-ConnectMessage | default set - | no ShouldProcess | output SentMessage
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            MessageId               String[]                *!@0                                  VN
+            Session                 ConnectSession          *                                     -
+            """;
+
+        private const string TestWebexConnect = """
+            Test-WebexConnect | default set - | no ShouldProcess | output ConnectionTest, Boolean
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Quiet                   SwitchParameter         *                                     -
+            Session                 ConnectSession          *                                     -
+            """;
+
         public static TheoryData<Type, string> Surfaces => new TheoryData<Type, string>
         {
             { typeof(SendConnectSmsCommand), SendConnectSms },
@@ -226,6 +240,8 @@ namespace WebexConnect.Tests.Commands
             { typeof(NewConnectJwtCommand), NewConnectJwt },
             { typeof(GetConnectSandboxRequestCommand), GetConnectSandboxRequest },
             { typeof(ConvertFromConnectWebhookCommand), ConvertFromConnectWebhook },
+            { typeof(GetConnectMessageCommand), GetConnectMessage },
+            { typeof(TestWebexConnectCommand), TestWebexConnect },
         };
 
         [Fact]

@@ -39,6 +39,8 @@ namespace WebexConnect.Tests.Session
 
         public IDispatcher CreateDispatcher(DispatchOptions options, CancellationToken cancellation) => throw new NotSupportedException();
 
+        public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation) => throw new NotSupportedException();
+
         public void Dispose() => DisposeCount++;
     }
 
