@@ -26,7 +26,10 @@
         'Send-ConnectEmail'
         'Send-ConnectRcs'
         'Send-ConnectSms'
+        'Start-ConnectReceiptListener'
+        'Stop-ConnectReceiptListener'
         'Test-WebexConnect'
+        'Wait-ConnectDelivery'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

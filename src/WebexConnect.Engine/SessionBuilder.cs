@@ -43,6 +43,9 @@ namespace WebexConnect.Engine
                 MaxRecordedRequests = SandboxRecordedRequests,
                 CountAcceptedDestinations = false,
                 RecordReceipts = false,
+                // Receipts go to a loopback notifyUrl (Start-ConnectReceiptListener), never anywhere else.
+                PostReceiptsToLoopback = true,
+                FailedReceiptShare = settings.SandboxFailureRate,
             });
             var client = new HttpClient(new SandboxHandler(server)) { BaseAddress = settings.BaseUri, Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             // The simulator takes any non-empty key when none is configured: no credentials are needed to try it.

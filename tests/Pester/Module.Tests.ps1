@@ -34,7 +34,8 @@ Describe 'The WebexConnect module' {
         $expected = @(
             'Connect-WebexConnect', 'ConvertFrom-ConnectWebhook', 'Disconnect-WebexConnect', 'Get-ConnectContext', 'Get-ConnectMessage', 'Get-ConnectSandboxRequest',
             'Measure-ConnectSms', 'New-ConnectJwt', 'New-ConnectRcsCard', 'New-ConnectRcsSuggestion',
-            'Send-ConnectEmail', 'Send-ConnectRcs', 'Send-ConnectSms', 'Test-WebexConnect'
+            'Send-ConnectEmail', 'Send-ConnectRcs', 'Send-ConnectSms', 'Start-ConnectReceiptListener',
+            'Stop-ConnectReceiptListener', 'Test-WebexConnect', 'Wait-ConnectDelivery'
         ) | Sort-Object
 
         $commands = @(Get-Command -Module WebexConnect)
@@ -52,7 +53,7 @@ Describe 'The WebexConnect module' {
 
         $exported = (Get-Module WebexConnect).ExportedCmdlets.Keys | Sort-Object
 
-        @($defined).Count | Should -Be 14
+        @($defined).Count | Should -Be 17
         $exported | Should -Be $defined
     }
 
@@ -65,7 +66,8 @@ Describe 'The WebexConnect module' {
     It 'has a default view for <_>' -ForEach @(
         'WebexConnect.Results.SendResult', 'WebexConnect.Results.ConnectSession',
         'WebexConnect.Results.ConnectJwt', 'WebexConnect.Results.SandboxRequest',
-        'WebexConnect.Receipts.DeliveryReceipt', 'WebexConnect.Results.SentMessage', 'WebexConnect.Results.ConnectionTest'
+        'WebexConnect.Receipts.DeliveryReceipt', 'WebexConnect.Results.SentMessage', 'WebexConnect.Results.ConnectionTest',
+        'WebexConnect.Receipts.DeliveryResult', 'WebexConnect.Receipts.ConnectReceiptListener'
     ) {
         Get-FormatData -TypeName $_ | Should -Not -BeNullOrEmpty
     }

@@ -19,6 +19,34 @@ namespace WebexConnect.Net472Smoke
 
         public static void Run(Report report, IConnectEngine engine)
         {
+            report.Run("sandbox-receipts-to-listener", () =>
+            {
+                // Start-ConnectReceiptListener + Wait-ConnectDelivery: the TcpListener server on .NET Framework, fed by the
+                // sandbox's receipt poster over a real loopback socket, joined back to the send results.
+                using (var listener = engine.StartReceiptListener(new ReceiptListenerOptions()))
+                using (var session = engine.Open(new ConnectionSettings { AuthMode = ConnectAuthMode.Sandbox, Tps = 500, SandboxFailureRate = 0.3 }))
+                {
+                    var message = new WebexConnect.Messages.SmsMessage { From = "ACME", Text = "Hi", NotifyUrl = listener.Url.ToString() };
+                    var results = Runs.Send(session, message, Runs.People(40));
+                    var join = new DeliveryJoin(listener.Receipts);
+                    foreach (var result in results) join.Add(result);
+                    var waited = System.Diagnostics.Stopwatch.StartNew();
+                    while (join.Waiting > 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+                    {
+                        System.Threading.Thread.Sleep(50);
+                        join.Pull();
+                    }
+                    var delivered = join.TakeReady(all: true);
+                    var failed = delivered.Count(d => d.Status == DeliveryStatus.Failed);
+                    var ok = delivered.Count == 40 && delivered.All(d => !d.TimedOut) && failed > 0
+                        && delivered.Count(d => d.Status == DeliveryStatus.Delivered) == 40 - failed
+                        && delivered.Select(d => d.SendResult).SequenceEqual(results);
+                    return (ok, "40 SMS with a loopback notifyUrl: " + (40 - failed) + " Delivered, " + failed + " Failed, " +
+                        delivered.Count(d => d.TimedOut) + " without a receipt, in " + waited.ElapsedMilliseconds + " ms; listener received " +
+                        listener.Receipts.Received + ", refused " + listener.Refused);
+                }
+            });
+
             report.Run("sandbox-message-lookup", () =>
             {
                 // Get-ConnectMessage and Test-WebexConnect: GET /v2/messages/{id} through the net472 engine, read by the module.

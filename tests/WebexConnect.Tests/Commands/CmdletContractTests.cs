@@ -169,6 +169,7 @@ namespace WebexConnect.Tests.Commands
             PassThru                SwitchParameter         *                                     -
             Region                  String                  Credential Environment ServiceKey ServiceSecret-    {us|us1|eu|uk|ca|in|au|sg}
             Sandbox                 SwitchParameter         Sandbox!                              -
+            SandboxFailureRate      Double                  Sandbox                               -
             SandboxLatency          TimeSpan                Sandbox                               -
             ServiceId               String                  ServiceSecret!                        -
             ServiceKey              SecureString            ServiceKey!                           -
@@ -226,6 +227,30 @@ namespace WebexConnect.Tests.Commands
             Session                 ConnectSession          *                                     -
             """;
 
+        private const string StartConnectReceiptListener = """
+            Start-ConnectReceiptListener | default set Port | ShouldProcess Medium | output ConnectReceiptListener
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Address                 String                  Port                                  -
+            Capacity                Int32                   *                                     -
+            Port                    Int32                   Port@0                                -
+            Prefix                  Uri                     Prefix!                               -
+            Secret                  SecureString            *                                     -
+            """;
+
+        private const string StopConnectReceiptListener = """
+            Stop-ConnectReceiptListener | default set - | ShouldProcess Medium | output Void
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Listener                ConnectReceiptListener  *!@0                                  V
+            """;
+
+        private const string WaitConnectDelivery = """
+            Wait-ConnectDelivery | default set - | no ShouldProcess | output DeliveryResult
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            InputObject             SendResult              *!                                    V
+            Listener                ConnectReceiptListener  *!@0                                  -
+            Timeout                 Int32                   *                                     -
+            """;
+
         public static TheoryData<Type, string> Surfaces => new TheoryData<Type, string>
         {
             { typeof(SendConnectSmsCommand), SendConnectSms },
@@ -242,6 +267,9 @@ namespace WebexConnect.Tests.Commands
             { typeof(ConvertFromConnectWebhookCommand), ConvertFromConnectWebhook },
             { typeof(GetConnectMessageCommand), GetConnectMessage },
             { typeof(TestWebexConnectCommand), TestWebexConnect },
+            { typeof(StartConnectReceiptListenerCommand), StartConnectReceiptListener },
+            { typeof(StopConnectReceiptListenerCommand), StopConnectReceiptListener },
+            { typeof(WaitConnectDeliveryCommand), WaitConnectDelivery },
         };
 
         [Fact]

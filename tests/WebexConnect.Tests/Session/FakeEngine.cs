@@ -27,6 +27,8 @@ namespace WebexConnect.Tests.Session
         public ConnectJwt CreateJwt(string serviceId, SecureString serviceSecret, TimeSpan? lifetime) => throw new NotSupportedException();
 
         public object? ReadJson(byte[] utf8) => throw new NotSupportedException();
+
+        public IReceiptListener StartReceiptListener(ReceiptListenerOptions options) => throw new NotSupportedException();
     }
 
     internal sealed class FakeEngineSession : IEngineSession
