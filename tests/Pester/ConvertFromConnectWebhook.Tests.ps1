@@ -79,6 +79,15 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $receipt.Status | Should -Be 'Delivered'
     }
 
+    It 'takes raw bytes piped whole with a leading comma' {
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+        $signature = Get-Signature $bytes 'webhook-secret-5e1'
+
+        $receipt = , $bytes | ConvertFrom-ConnectWebhook -Secret $script:Secret -Signature $signature
+
+        $receipt.SignatureVerified | Should -BeTrue
+    }
+
     It 'finds x-hub-signature in a headers hashtable, and -Headers binds from a piped request object' {
         $text = Get-Fixture 'sms-delivered.json'
         $signature = Get-Signature ([Text.Encoding]::UTF8.GetBytes($text)) 'webhook-secret-5e1'
