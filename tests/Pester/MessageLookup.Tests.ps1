@@ -46,7 +46,7 @@ Describe 'Get-ConnectMessage' {
         $out[0].MessageId | Should -Be $accepted.MessageId
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageIdMissing,*'
-        $err[0].Exception.Message | Should -BeLike 'Input 1: MessageId:*'
+        $err[0].Exception.Message | Should -BeLike 'Row 1: MessageId:*'
     }
 
     It 'never sends: only GET requests reach the sandbox' {

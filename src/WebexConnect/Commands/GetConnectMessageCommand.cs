@@ -57,7 +57,7 @@ namespace WebexConnect.Commands
                 if (string.IsNullOrWhiteSpace(id))
                 {
                     WriteError(new ErrorRecord(new ArgumentException(
-                            $"Input {_input}: MessageId: empty. A send result that was not accepted (Rejected, Failed, Invalid, Unknown) has no message ID, so there is nothing to look up."),
+                            $"Row {_input}: MessageId: empty. A send result that was not accepted (Rejected, Failed, Invalid, Unknown) has no message ID, so there is nothing to look up."),
                         "MessageIdMissing", ErrorCategory.InvalidArgument, id));
                     continue;
                 }
