@@ -15,8 +15,10 @@
     FormatsToProcess       = @('WebexConnect.format.ps1xml')
     CmdletsToExport        = @(
         'Connect-WebexConnect'
+        'ConvertFrom-ConnectWebhook'
         'Disconnect-WebexConnect'
         'Get-ConnectContext'
+        'Get-ConnectMessage'
         'Get-ConnectSandboxRequest'
         'Measure-ConnectSms'
         'New-ConnectJwt'
@@ -26,6 +28,10 @@
         'Send-ConnectMessage'
         'Send-ConnectRcs'
         'Send-ConnectSms'
+        'Start-ConnectReceiptListener'
+        'Stop-ConnectReceiptListener'
+        'Test-WebexConnect'
+        'Wait-ConnectDelivery'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

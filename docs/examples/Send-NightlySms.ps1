@@ -25,6 +25,9 @@ param(
 $ErrorActionPreference = 'Stop'    # the script's own commands; per-row send errors stay non-terminating below
 if (-not (Get-Module WebexConnect)) { Import-Module WebexConnect }
 if ($Sandbox) { Connect-WebexConnect -Sandbox } else { Connect-WebexConnect }
+# Before reading the CSV: a refused key or an unreachable service ends the run here (an error under
+# $ErrorActionPreference = 'Stop'). The test sends nothing.
+$null = Test-WebexConnect
 
 $null = New-Item -ItemType Directory -Path $ReportFolder -Force
 $report = Join-Path $ReportFolder ('sms-{0:yyyy-MM-dd}.csv' -f (Get-Date))

@@ -51,5 +51,10 @@ namespace WebexConnect.Engine
             if (serviceSecret is null) throw new ArgumentNullException(nameof(serviceSecret));
             return _parts.CreateJwt(serviceId, serviceSecret, lifetime);
         }
+
+        public IReceiptListener StartReceiptListener(ReceiptListenerOptions options) =>
+            Receipts.ReceiptListener.Start(options ?? throw new ArgumentNullException(nameof(options)));
+
+        public object? ReadJson(byte[] utf8) => Receipts.JsonTree.Read(utf8 ?? throw new ArgumentNullException(nameof(utf8)));
     }
 }

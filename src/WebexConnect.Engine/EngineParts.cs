@@ -99,6 +99,9 @@ namespace WebexConnect.Engine
         /// <summary>The sandbox's request log; null for a real endpoint.</summary>
         public Func<IReadOnlyList<SandboxRequest>>? SandboxRequests { get; }
 
+        /// <summary>GET /v2/messages/{messageId} over the session's client and credential; null for fakes that have none.</summary>
+        public MessageLookup? Lookup { get; init; }
+
         // A shared fake cannot report its own requests: the whole batch counts as one, reported first.
         private static IBatchTransport Reporting(IBatchTransport transport, IAttemptObserver? attempts) =>
             attempts is null ? transport : new WholeBatchAttempt(transport, attempts);

@@ -23,6 +23,13 @@ namespace WebexConnect.Engine
 
         public IReadOnlyList<SandboxRequest> SandboxRequests => _parts.SandboxRequests?.Invoke() ?? NoRequests;
 
+        public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation)
+        {
+            if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(EngineSession), "The session was disconnected.");
+            if (_parts.Lookup is null) throw new NotSupportedException("This session cannot look messages up.");
+            return _parts.Lookup.LookUpAsync(messageId, cancellation).GetAwaiter().GetResult();
+        }
+
         public IDispatcher CreateDispatcher(DispatchOptions options, CancellationToken cancellation)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));

@@ -43,6 +43,9 @@ namespace WebexConnect.Engine
                 MaxRecordedRequests = SandboxRecordedRequests,
                 CountAcceptedDestinations = false,
                 RecordReceipts = false,
+                // Receipts go to a loopback notifyUrl (Start-ConnectReceiptListener), never anywhere else.
+                PostReceiptsToLoopback = true,
+                FailedReceiptShare = settings.SandboxFailureRate,
             });
             var client = new HttpClient(new SandboxHandler(server)) { BaseAddress = settings.BaseUri, Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             // The simulator takes any non-empty key when none is configured: no credentials are needed to try it.
@@ -58,7 +61,10 @@ namespace WebexConnect.Engine
                 new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous, AttemptObserver = attempts },
                 diagnostics: diagnostics);
             return new SessionParts(CreateTransport, gate, new Disposables(client, gate as IDisposable),
-                sandbox is null ? null : () => sandbox.Requests);
+                sandbox is null ? null : () => sandbox.Requests)
+            {
+                Lookup = new MessageLookup(client, credential, settings.RequestTimeout),
+            };
         }
 
         private static SecureString SandboxKey()

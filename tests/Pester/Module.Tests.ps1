@@ -85,9 +85,10 @@ Describe 'The WebexConnect module' {
 
     It 'exports exactly the documented cmdlets and nothing else' {
         $expected = @(
-            'Connect-WebexConnect', 'Disconnect-WebexConnect', 'Get-ConnectContext', 'Get-ConnectSandboxRequest',
+            'Connect-WebexConnect', 'ConvertFrom-ConnectWebhook', 'Disconnect-WebexConnect', 'Get-ConnectContext', 'Get-ConnectMessage', 'Get-ConnectSandboxRequest',
             'Measure-ConnectSms', 'New-ConnectJwt', 'New-ConnectRcsCard', 'New-ConnectRcsSuggestion',
-            'Send-ConnectEmail', 'Send-ConnectMessage', 'Send-ConnectRcs', 'Send-ConnectSms'
+            'Send-ConnectEmail', 'Send-ConnectMessage', 'Send-ConnectRcs', 'Send-ConnectSms', 'Start-ConnectReceiptListener',
+            'Stop-ConnectReceiptListener', 'Test-WebexConnect', 'Wait-ConnectDelivery'
         ) | Sort-Object
 
         $commands = @(Get-Command -Module WebexConnect)
@@ -105,7 +106,7 @@ Describe 'The WebexConnect module' {
 
         $exported = (Get-Module WebexConnect).ExportedCmdlets.Keys | Sort-Object
 
-        @($defined).Count | Should -Be 12
+        @($defined).Count | Should -Be 18
         $exported | Should -Be $defined
     }
 
@@ -117,7 +118,9 @@ Describe 'The WebexConnect module' {
 
     It 'has a default view for <_>' -ForEach @(
         'WebexConnect.Results.SendResult', 'WebexConnect.Results.ConnectSession',
-        'WebexConnect.Results.ConnectJwt', 'WebexConnect.Results.SandboxRequest'
+        'WebexConnect.Results.ConnectJwt', 'WebexConnect.Results.SandboxRequest',
+        'WebexConnect.Receipts.DeliveryReceipt', 'WebexConnect.Results.SentMessage', 'WebexConnect.Results.ConnectionTest',
+        'WebexConnect.Receipts.DeliveryResult', 'WebexConnect.Receipts.ConnectReceiptListener'
     ) {
         Get-FormatData -TypeName $_ | Should -Not -BeNullOrEmpty
     }

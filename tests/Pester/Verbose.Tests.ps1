@@ -109,6 +109,10 @@ Describe 'The -Debug switch never prompts and never loses results' {
             'Connect-WebexConnect -Sandbox -Tps 200 -Debug'
             '$r = @(1..3 | ForEach-Object { "+44770090010$_" } | Send-ConnectSms -From ACME -Text Hi -Debug)'
             '"RESULTS $($r.Count) $(@($r | Where-Object Status -EQ Queued).Count)"'
+            '$l = Start-ConnectReceiptListener -Debug'
+            '"TEST $((Test-WebexConnect -Debug).Status)"'
+            '$null = $r | Get-ConnectMessage -Debug'
+            'Stop-ConnectReceiptListener $l -Debug'
             'Disconnect-WebexConnect -Debug'
             '"DONE"')
         try {
@@ -118,6 +122,7 @@ Describe 'The -Debug switch never prompts and never loses results' {
 
         $out | Should -Not -Match 'Continue with this operation'
         $out | Should -Match 'RESULTS 3 3'
+        $out | Should -Match 'TEST Accepted'
         $out | Should -Match 'DONE'
     }
 }

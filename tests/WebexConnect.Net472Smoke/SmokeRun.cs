@@ -29,6 +29,7 @@ namespace WebexConnect.Net472Smoke
             {
                 SandboxChecks.Run(report, engine, fixtures);
                 JwtChecks.Run(report, engine);
+                ReceiptChecks.Run(report, engine);
                 EndpointChecks.Run(report, engine);
             }
 

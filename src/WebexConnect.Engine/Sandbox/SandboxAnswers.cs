@@ -36,6 +36,32 @@ namespace WebexConnect.Engine.Sandbox
                 json.WriteString("status", "queued");
             }), headers);
 
+        /// <summary>
+        /// 200 to GET /v2/messages/{messageId}, in the shape API.md shows for the beta lookup: one object, `to` one
+        /// address (the first destination), status as the sandbox's receipts would end.
+        /// </summary>
+        public SandboxResponse Message(string messageId, SandboxMessage message, DateTimeOffset acceptedAt, bool failed,
+            IReadOnlyDictionary<string, string> headers)
+        {
+            var first = message.Destinations.Count > 0 ? message.Destinations[0] : default;
+            return new SandboxResponse(200, _jsonContentType, Json(json =>
+            {
+                json.WriteString("clientId", "sandbox");
+                json.WriteString("toType", message.Channel == "email" ? "email" : "msisdn");
+                json.WriteString("numSegments", "1");
+                json.WriteString("requestTimestamp", acceptedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+                json.WriteString("channel", message.Channel);
+                json.WriteString("messageId", messageId);
+                json.WriteString("version", "2.0");
+                json.WriteString("callbackData", message.CallbackData ?? string.Empty);
+                json.WriteString("notifyUrl", message.NotifyUrl ?? string.Empty);
+                json.WriteString("correlationId", first.CorrelationId ?? message.CorrelationId ?? string.Empty);
+                json.WriteString("to", first.Address ?? string.Empty);
+                json.WriteString("direction", "outbound");
+                json.WriteString("status", failed ? "Failed" : "Delivered");
+            }), headers);
+        }
+
         /// <summary>What a Status fault answers: the API's error for 429/500/503, a proxy's HTML page for 502/504.</summary>
         public SandboxResponse ForFault(SandboxFault fault, Dictionary<string, string> headers)
         {

@@ -48,6 +48,15 @@ namespace WebexConnect.Engine.Sandbox
         /// <summary>Addresses that are accepted but fail later: their receipts say 7102 (invalid address).</summary>
         public ISet<string> UndeliverableAddresses { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// Share (0..1) of the other accepted addresses whose receipts say Failed (7102) instead of Delivered,
+        /// chosen by a hash of the address so that the same address fails every time.
+        /// </summary>
+        public double FailedReceiptShare { get; set; }
+
+        /// <summary>How many accepted messages GET /v2/messages/{messageId} remembers (the most recent); 0 = none.</summary>
+        public int LookupCapacity { get; set; } = 10_000;
+
         /// <summary>Label success bodies `application/json; charset=ISO-8859-1`, as the service sometimes does.</summary>
         public bool LabelResponsesIso88591 { get; set; }
 

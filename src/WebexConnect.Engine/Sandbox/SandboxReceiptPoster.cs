@@ -13,7 +13,8 @@ namespace WebexConnect.Engine.Sandbox
     /// </summary>
     internal sealed class SandboxReceiptPoster : IDisposable
     {
-        private readonly HttpClient _client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        // No proxy: a proxy would take loopback traffic off the machine, or fail to reach this machine's listener.
+        private readonly HttpClient _client = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
         private readonly List<Task> _pending = new List<Task>();
 
         public static bool IsLoopbackUrl(string? url) =>

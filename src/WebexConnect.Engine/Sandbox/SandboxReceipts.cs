@@ -11,14 +11,14 @@ namespace WebexConnect.Engine.Sandbox
     /// <summary>
     /// The delivery-receipt webhooks the service would send for accepted destinations, in the shape of
     /// API.md: per destination 7501 Submitted then 7500 Delivered, or 7102 (invalid address) for an
-    /// address configured as undeliverable. callbackData is echoed; correlationid is lower-case, as the service spells it.
+    /// address configured as undeliverable or drawn by FailedReceiptShare (SandboxDeliveryFate). callbackData is echoed; correlationid is lower-case, as the service spells it.
     /// </summary>
     internal sealed class SandboxReceipts
     {
         private readonly ConcurrentQueue<AcceptedMessage> _accepted = new ConcurrentQueue<AcceptedMessage>();
-        private readonly SandboxOptions _options;
+        private readonly SandboxDeliveryFate _fate;
 
-        public SandboxReceipts(SandboxOptions options) => _options = options;
+        public SandboxReceipts(SandboxOptions options) => _fate = new SandboxDeliveryFate(options);
 
         internal void Add(string messageId, SandboxMessage message, DateTimeOffset acceptedAt) =>
             _accepted.Enqueue(new AcceptedMessage(messageId, message, acceptedAt));
@@ -43,7 +43,7 @@ namespace WebexConnect.Engine.Sandbox
             foreach (var destination in message.Destinations)
             {
                 receipts.Add(Write(messageId, message, destination, acceptedAt, "7501", "Submitted", "Submitted"));
-                var delivered = !_options.UndeliverableAddresses.Contains(destination.Address);
+                var delivered = !_fate.Fails(destination.Address);
                 receipts.Add(delivered
                     ? Write(messageId, message, destination, acceptedAt.AddSeconds(1), "7500", "Delivered", "Delivered")
                     : Write(messageId, message, destination, acceptedAt.AddSeconds(1), "7102", "Invalid address", "Failed"));

@@ -27,6 +27,8 @@ namespace WebexConnect.Engine.Sandbox
         private readonly SandboxReceiptPoster _poster = new SandboxReceiptPoster();
         private readonly Random _jitter = new Random();
         private readonly SandboxAnswers _answers;
+        private readonly SandboxMessageLog _lookups;
+        private readonly SandboxDeliveryFate _fate;
         private readonly long _anchorTicks = Stopwatch.GetTimestamp();
         private readonly DateTimeOffset _anchorTime;
         private long _arrivals;
@@ -41,6 +43,8 @@ namespace WebexConnect.Engine.Sandbox
             Faults = new SandboxFaults(_options);
             AcceptedDestinations = new SandboxAcceptedDestinations();
             ReceiptLog = new SandboxReceipts(_options);
+            _lookups = new SandboxMessageLog(_options.LookupCapacity);
+            _fate = new SandboxDeliveryFate(_options);
         }
 
         public SandboxOptions Options => _options;
@@ -76,6 +80,7 @@ namespace WebexConnect.Engine.Sandbox
             while (_requests.TryDequeue(out _)) { }
             AcceptedDestinations.Clear();
             ReceiptLog.Clear();
+            _lookups.Clear();
             Faults.Clear();
         }
 
@@ -110,6 +115,8 @@ namespace WebexConnect.Engine.Sandbox
 
         private Outcome Process(SandboxHttpRequest request, SandboxArrival arrival)
         {
+            if (string.Equals(request.Method, "GET", StringComparison.OrdinalIgnoreCase) && LookupId(request.Path) is string lookupId)
+                return LookUp(request, lookupId, arrival);
             if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase) || !IsMessagesPath(request.Path))
                 return new Outcome(_answers.Empty(404, RateHeaders(Remaining())), arrival.ReceivedAt);
 
@@ -143,8 +150,29 @@ namespace WebexConnect.Engine.Sandbox
                 { Channel = channel, Destinations = destinations, MessageId = messageId };
         }
 
+        /// <summary>GET /v2/messages/{messageId} (beta): 401 for bad credentials, 200 for a message it accepted, else 404.</summary>
+        private Outcome LookUp(SandboxHttpRequest request, string messageId, SandboxArrival arrival)
+        {
+            if (!_authenticator.IsAuthorized(request))
+                return new Outcome(_answers.Empty(401, RateHeaders(Remaining())), arrival.ReceivedAt);
+            if (!_lookups.TryGet(messageId, out var message, out var acceptedAt))
+                return new Outcome(_answers.Error(404, "404", "Message not found", RateHeaders(Remaining())), arrival.ReceivedAt) { Code = "404" };
+            var failed = message.Destinations.Count > 0 && _fate.Fails(message.Destinations[0].Address);
+            return new Outcome(_answers.Message(messageId, message, acceptedAt, failed, RateHeaders(Remaining())), arrival.ReceivedAt)
+                { Channel = message.Channel, MessageId = messageId };
+        }
+
+        /// <summary>The {messageId} of /v2/messages/{messageId}; null for any other path.</summary>
+        private static string? LookupId(string path)
+        {
+            if (!path.StartsWith(MessagesPath + "/", StringComparison.OrdinalIgnoreCase)) return null;
+            var id = Uri.UnescapeDataString(path.Substring(MessagesPath.Length + 1).TrimEnd('/'));
+            return id.Length == 0 || id.IndexOf('/') >= 0 ? null : id;
+        }
+
         private void Accept(string messageId, SandboxMessage message, DateTimeOffset now)
         {
+            _lookups.Add(messageId, message, now);
             if (_options.CountAcceptedDestinations) AcceptedDestinations.Add(message.Destinations);
             if (_options.RecordReceipts) ReceiptLog.Add(messageId, message, now);
             if (_options.PostReceiptsToLoopback && SandboxReceiptPoster.IsLoopbackUrl(message.NotifyUrl))

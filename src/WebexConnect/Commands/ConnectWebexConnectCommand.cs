@@ -74,6 +74,14 @@ namespace WebexConnect.Commands
             set => _sandboxLatency = value;
         }
 
+        /// <summary>
+        /// Sandbox only: the share (0 to 1) of accepted numbers and addresses whose delivery receipt says Failed (7102)
+        /// instead of Delivered; the same address always gets the same outcome.
+        /// </summary>
+        [Parameter(ParameterSetName = SandboxSet)]
+        [ValidateRange(0.0, 1.0)]
+        public double SandboxFailureRate { get; set; }
+
         /// <summary>The tenant's limit in destinations per second; without it the session adopts what the service announces.</summary>
         [Parameter]
         [ValidateRange(1, ConnectionResolver.MaxTps)]
@@ -135,6 +143,7 @@ namespace WebexConnect.Commands
             RequestTimeout = _timeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null,
             Sandbox = Sandbox.IsPresent,
             SandboxLatency = _sandboxLatency,
+            SandboxFailureRate = SandboxFailureRate,
         };
     }
 }

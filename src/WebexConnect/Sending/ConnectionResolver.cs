@@ -24,6 +24,7 @@ namespace WebexConnect.Sending
         public TimeSpan? RequestTimeout { get; init; }
         public bool Sandbox { get; init; }
         public TimeSpan? SandboxLatency { get; init; }
+        public double SandboxFailureRate { get; init; }
     }
 
     /// <summary>The environment variables Connect-WebexConnect reads when a value is not given as a parameter.</summary>
@@ -139,6 +140,7 @@ namespace WebexConnect.Sending
                 Tps = tps,
                 RequestTimeout = timeout,
                 SandboxLatency = latency,
+                SandboxFailureRate = request.SandboxFailureRate,
             };
         }
 

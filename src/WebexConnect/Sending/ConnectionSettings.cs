@@ -35,5 +35,8 @@ namespace WebexConnect.Sending
 
         /// <summary>Sandbox only: simulated server latency per request.</summary>
         public TimeSpan SandboxLatency { get; init; }
+
+        /// <summary>Sandbox only: the share of accepted addresses whose delivery receipt says Failed.</summary>
+        public double SandboxFailureRate { get; init; }
     }
 }

@@ -26,6 +26,47 @@ namespace WebexConnect.Sending
 
         /// <summary>Mints an HS256 JWT: iss = service ID, iat back-dated against skew, exp = iat + lifetime when given.</summary>
         ConnectJwt CreateJwt(string serviceId, System.Security.SecureString serviceSecret, TimeSpan? lifetime);
+
+        /// <summary>
+        /// Reads UTF-8 JSON into a plain tree (case-insensitive dictionaries, lists, scalar text) that the module
+        /// walks without a JSON package: how webhook bodies are read. Throws FormatException for anything else.
+        /// </summary>
+        object? ReadJson(byte[] utf8);
+
+        /// <summary>Starts an HTTP listener for delivery-receipt webhooks in the background; it runs until disposed.</summary>
+        IReceiptListener StartReceiptListener(ReceiptListenerOptions options);
+    }
+
+    /// <summary>Where and how a receipt listener listens.</summary>
+    internal sealed class ReceiptListenerOptions
+    {
+        /// <summary>The address to bind: loopback unless the user asked for another.</summary>
+        public System.Net.IPAddress Address { get; init; } = System.Net.IPAddress.Loopback;
+
+        /// <summary>The host name to put in Url (what -NotifyUrl will say).</summary>
+        public string Host { get; init; } = "127.0.0.1";
+
+        /// <summary>0: any free port.</summary>
+        public int Port { get; init; }
+
+        /// <summary>The path receipts are posted to, starting and ending with "/".</summary>
+        public string Path { get; init; } = "/";
+
+        /// <summary>When set, a receipt without a matching x-hub-signature is refused.</summary>
+        public System.Security.SecureString? Secret { get; init; }
+
+        /// <summary>How many receipts are kept.</summary>
+        public int Capacity { get; init; } = 100_000;
+    }
+
+    /// <summary>A running receipt listener.</summary>
+    internal interface IReceiptListener : IDisposable
+    {
+        Uri Url { get; }
+        Receipts.ReceiptBuffer Receipts { get; }
+        long Refused { get; }
+        string? LastProblem { get; }
+        bool IsRunning { get; }
     }
 
     /// <summary>An open connection: the transport, its token and rate state, and the sandbox when simulated.</summary>
@@ -36,6 +77,9 @@ namespace WebexConnect.Sending
 
         /// <summary>What the sandbox received, oldest first; empty for a real endpoint.</summary>
         IReadOnlyList<SandboxRequest> SandboxRequests { get; }
+
+        /// <summary>GET /v2/messages/{messageId} with the session's credential; never sends anything. Blocks until answered.</summary>
+        LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation);
     }
 
     /// <summary>Options of one send run (one cmdlet invocation).</summary>

@@ -172,6 +172,7 @@ namespace WebexConnect.Tests.Commands
             PassThru                SwitchParameter         *                                     -
             Region                  String                  Credential Environment ServiceKey ServiceSecret-    {us|us1|eu|uk|ca|in|au|sg}
             Sandbox                 SwitchParameter         Sandbox!                              -
+            SandboxFailureRate      Double                  Sandbox                               -
             SandboxLatency          TimeSpan                Sandbox                               -
             ServiceId               String                  ServiceSecret!                        -
             ServiceKey              SecureString            ServiceKey!                           -
@@ -237,6 +238,53 @@ namespace WebexConnect.Tests.Commands
             Session                 ConnectSession          *                                     -
             """;
 
+        private const string ConvertFromConnectWebhook = """
+            ConvertFrom-ConnectWebhook | default set - | no ShouldProcess | output DeliveryReceipt
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Headers                 IDictionary             *                                     N
+            InputObject             Object                  *!@0                                  V
+            Secret                  SecureString            *                                     -
+            Signature               String                  *                                     -
+            """;
+
+        private const string GetConnectMessage = """
+            Get-ConnectMessage | default set - | no ShouldProcess | output SentMessage
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            MessageId               String[]                *!@0                                  VN
+            Session                 ConnectSession          *                                     -
+            """;
+
+        private const string TestWebexConnect = """
+            Test-WebexConnect | default set - | no ShouldProcess | output ConnectionTest, Boolean
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Quiet                   SwitchParameter         *                                     -
+            Session                 ConnectSession          *                                     -
+            """;
+
+        private const string StartConnectReceiptListener = """
+            Start-ConnectReceiptListener | default set Port | ShouldProcess Medium | output ConnectReceiptListener
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Address                 String                  Port                                  -
+            Capacity                Int32                   *                                     -
+            Port                    Int32                   Port@0                                -
+            Prefix                  Uri                     Prefix!                               -
+            Secret                  SecureString            *                                     -
+            """;
+
+        private const string StopConnectReceiptListener = """
+            Stop-ConnectReceiptListener | default set - | ShouldProcess Medium | output Void
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Listener                ConnectReceiptListener  *!@0                                  V
+            """;
+
+        private const string WaitConnectDelivery = """
+            Wait-ConnectDelivery | default set - | no ShouldProcess | output DeliveryResult
+            Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            InputObject             SendResult              *!                                    V
+            Listener                ConnectReceiptListener  *!@0                                  -
+            Timeout                 Int32                   *                                     -
+            """;
+
         public static TheoryData<Type, string> Surfaces => new TheoryData<Type, string>
         {
             { typeof(SendConnectSmsCommand), SendConnectSms },
@@ -251,6 +299,12 @@ namespace WebexConnect.Tests.Commands
             { typeof(GetConnectContextCommand), GetConnectContext },
             { typeof(NewConnectJwtCommand), NewConnectJwt },
             { typeof(GetConnectSandboxRequestCommand), GetConnectSandboxRequest },
+            { typeof(ConvertFromConnectWebhookCommand), ConvertFromConnectWebhook },
+            { typeof(GetConnectMessageCommand), GetConnectMessage },
+            { typeof(TestWebexConnectCommand), TestWebexConnect },
+            { typeof(StartConnectReceiptListenerCommand), StartConnectReceiptListener },
+            { typeof(StopConnectReceiptListenerCommand), StopConnectReceiptListener },
+            { typeof(WaitConnectDeliveryCommand), WaitConnectDelivery },
         };
 
         [Fact]

@@ -27,6 +27,10 @@ namespace WebexConnect.Tests.Session
         public string NormalizeJson(string json) => throw new NotSupportedException();
 
         public ConnectJwt CreateJwt(string serviceId, SecureString serviceSecret, TimeSpan? lifetime) => throw new NotSupportedException();
+
+        public object? ReadJson(byte[] utf8) => throw new NotSupportedException();
+
+        public IReceiptListener StartReceiptListener(ReceiptListenerOptions options) => throw new NotSupportedException();
     }
 
     internal sealed class FakeEngineSession : IEngineSession
@@ -38,6 +42,8 @@ namespace WebexConnect.Tests.Session
         public IReadOnlyList<SandboxRequest> SandboxRequests => Requests;
 
         public IDispatcher CreateDispatcher(DispatchOptions options, CancellationToken cancellation) => throw new NotSupportedException();
+
+        public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation) => throw new NotSupportedException();
 
         public void Dispose() => DisposeCount++;
     }

@@ -1,0 +1,277 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using WebexConnect.Receipts;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Receipts
+{
+    /// <summary>
+    /// A small HTTP/1.1 server for delivery-receipt webhooks on a TcpListener: the same code on net472 and net8.0,
+    /// no URL reservation (HttpListener on Windows needs one for anything but localhost, and admin rights to make it),
+    /// no package. It reads one request per connection (Content-Length bodies, at most 1 MB), checks the signature
+    /// when it has a secret, keeps the receipts in a bounded buffer and answers 200 at once; whatever a request does
+    /// wrong costs that request a 4xx, never the listener. At most MaxConnections are served at once (the rest wait
+    /// in the socket backlog) and each gets ReadTimeout to send its request, so a slow or hostile client cannot hold it.
+    /// </summary>
+    internal sealed class ReceiptListener : IReceiptListener
+    {
+        internal const int MaxConnections = 32;
+        internal const int MaxHeadBytes = 16 * 1024;
+        internal static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+
+        private readonly TcpListener _listener;
+        private readonly ReceiptListenerOptions _options;
+        private readonly SemaphoreSlim _slots = new SemaphoreSlim(MaxConnections, MaxConnections);
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private long _refused;
+        private string? _lastProblem;
+        private int _running = 1;
+
+        private ReceiptListener(TcpListener listener, ReceiptListenerOptions options, Uri url)
+        {
+            _listener = listener;
+            _options = options;
+            Url = url;
+            Receipts = new ReceiptBuffer(options.Capacity);
+        }
+
+        public Uri Url { get; }
+        public ReceiptBuffer Receipts { get; }
+        public long Refused => Interlocked.Read(ref _refused);
+        public string? LastProblem => Volatile.Read(ref _lastProblem);
+        public bool IsRunning => Volatile.Read(ref _running) == 1;
+
+        /// <exception cref="SocketException">The port is in use or the address is not this computer's.</exception>
+        public static ReceiptListener Start(ReceiptListenerOptions options)
+        {
+            var tcp = new TcpListener(options.Address, options.Port);
+            tcp.Start(128);
+            var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
+            var host = options.Host.Contains(":") && !options.Host.StartsWith("[", StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
+            var url = new Uri("http://" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + options.Path);
+            var listener = new ReceiptListener(tcp, options, url);
+            _ = Task.Run(listener.AcceptAsync);
+            return listener;
+        }
+
+        private async Task AcceptAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                // At most MaxConnections are served; further ones wait in the socket backlog (bounded by the OS)
+                // rather than being refused, so a burst of receipts is delivered late, not lost.
+                try
+                {
+                    await _slots.WaitAsync(_stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                TcpClient client;
+                try
+                {
+                    client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false);
+                }
+                catch (Exception) when (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (SocketException ex)
+                {
+                    // A connection reset before it was accepted: that client's problem, not the listener's.
+                    _slots.Release();
+                    Problem("a connection failed before it was accepted: " + ex.Message);
+                    continue;
+                }
+                _ = Task.Run(() => ServeAsync(client));
+            }
+        }
+
+        private async Task ServeAsync(TcpClient client)
+        {
+            try
+            {
+                using (client)
+                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token))
+                {
+                    timeout.CancelAfter(ReadTimeout);
+                    // Stream reads ignore tokens on .NET Framework: closing the socket is what ends a stalled read.
+                    using (timeout.Token.Register(client.Close))
+                    {
+                        var stream = client.GetStream();
+                        var (status, text) = await AnswerAsync(stream).ConfigureAwait(false);
+                        await WriteAsync(stream, status, text).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException || ex is InvalidOperationException)
+            {
+                Problem("a connection ended before its request was read (slow, closed, or over " + ReadTimeout.TotalSeconds + " s)");
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+
+        private async Task<(int Status, string Text)> AnswerAsync(NetworkStream stream)
+        {
+            var request = await HttpRequestReader.ReadAsync(stream, MaxHeadBytes, WebhookBody.MaxBytes).ConfigureAwait(false);
+            if (request.Error is (int status, string why)) return Refuse(status, why);
+            if (!string.Equals(request.Method, "POST", StringComparison.Ordinal))
+                return Refuse(405, request.Method + " " + request.Path + ": receipts are POSTed");
+            if (!PathMatches(request.Path))
+                return Refuse(404, "POST " + request.Path + ": receipts go to " + _options.Path);
+            try
+            {
+                request.Headers.TryGetValue(WebhookSignature.HeaderName, out var signature);
+                var receipts = WebhookBody.Read(request.Body, _options.Secret, signature, JsonTree.Read, DateTimeOffset.Now);
+                foreach (var receipt in receipts) Receipts.Add(receipt);
+                return (200, "OK");
+            }
+            catch (WebhookSignatureException ex)
+            {
+                return Refuse(401, ex.Message);
+            }
+            catch (ReceiptFormatException ex)
+            {
+                return Refuse(400, ex.Message);
+            }
+        }
+
+        private bool PathMatches(string path)
+        {
+            var query = path.IndexOf('?');
+            if (query >= 0) path = path.Substring(0, query);
+            if (!path.EndsWith("/", StringComparison.Ordinal)) path += "/";
+            return string.Equals(path, _options.Path, StringComparison.OrdinalIgnoreCase);
+        }
+
+        private (int, string) Refuse(int status, string why)
+        {
+            Problem(status.ToString(CultureInfo.InvariantCulture) + ": " + why);
+            return (status, why);
+        }
+
+        private void Problem(string why)
+        {
+            Interlocked.Increment(ref _refused);
+            Volatile.Write(ref _lastProblem, DateTimeOffset.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " " + why);
+        }
+
+        private static async Task WriteAsync(Stream stream, int status, string text)
+        {
+            var body = Encoding.UTF8.GetBytes(text + "\n");
+            var head = Encoding.ASCII.GetBytes(
+                "HTTP/1.1 " + status.ToString(CultureInfo.InvariantCulture) + " " + Reason(status) + "\r\n" +
+                "Content-Type: text/plain; charset=utf-8\r\n" +
+                "Content-Length: " + body.Length.ToString(CultureInfo.InvariantCulture) + "\r\n" +
+                "Connection: close\r\n\r\n");
+            await stream.WriteAsync(head, 0, head.Length).ConfigureAwait(false);
+            await stream.WriteAsync(body, 0, body.Length).ConfigureAwait(false);
+            await stream.FlushAsync().ConfigureAwait(false);
+        }
+
+        private static string Reason(int status) => status switch
+        {
+            200 => "OK",
+            400 => "Bad Request",
+            401 => "Unauthorized",
+            404 => "Not Found",
+            405 => "Method Not Allowed",
+            411 => "Length Required",
+            413 => "Payload Too Large",
+            431 => "Request Header Fields Too Large",
+            _ => "Error",
+        };
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _running, 0) == 0) return;
+            _stop.Cancel();
+            _listener.Stop();
+        }
+    }
+
+    /// <summary>One HTTP/1.1 request read from a stream within limits: the head, then a Content-Length body.</summary>
+    internal sealed class HttpRequestReader
+    {
+        public string Method { get; private set; } = "";
+        public string Path { get; private set; } = "/";
+        public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        public byte[] Body { get; private set; } = Array.Empty<byte>();
+
+        /// <summary>The status and reason to refuse the request with; null when it was read.</summary>
+        public (int, string)? Error { get; private set; }
+
+        public static async Task<HttpRequestReader> ReadAsync(Stream stream, int maxHead, int maxBody)
+        {
+            var request = new HttpRequestReader();
+            var buffer = new byte[Math.Min(maxHead, 4096)];
+            var head = new MemoryStream();
+            var headEnd = -1;
+            while (headEnd < 0)
+            {
+                if (head.Length >= maxHead) return request.Fail(431, "the request head is over " + maxHead + " bytes");
+                var read = await stream.ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false);
+                if (read == 0) return request.Fail(400, "the connection closed before the request head ended");
+                head.Write(buffer, 0, read);
+                headEnd = IndexOfBlankLine(head.GetBuffer(), (int)head.Length);
+            }
+
+            var bytes = head.GetBuffer();
+            var lines = Encoding.ASCII.GetString(bytes, 0, headEnd).Split(new[] { "\r\n" }, StringSplitOptions.None);
+            var first = lines[0].Split(' ');
+            if (first.Length != 3 || !first[2].StartsWith("HTTP/1.", StringComparison.Ordinal)) return request.Fail(400, "not an HTTP/1.x request line");
+            request.Method = first[0];
+            request.Path = first[1];
+            for (var i = 1; i < lines.Length; i++)
+            {
+                var colon = lines[i].IndexOf(':');
+                if (colon <= 0) return request.Fail(400, "a header line without a name");
+                request.Headers[lines[i].Substring(0, colon).Trim()] = lines[i].Substring(colon + 1).Trim();
+            }
+            if (!string.Equals(request.Method, "POST", StringComparison.Ordinal)) return request;
+
+            if (request.Headers.ContainsKey("Transfer-Encoding")) return request.Fail(411, "chunked bodies are not read: send Content-Length");
+            if (!request.Headers.TryGetValue("Content-Length", out var lengthText)
+                || !long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+                return request.Fail(411, "no Content-Length");
+            if (length > maxBody) return request.Fail(413, "the body is " + length + " bytes; a receipt body is at most " + maxBody);
+
+            var body = new byte[length];
+            var already = (int)Math.Min(length, head.Length - (headEnd + 4));
+            Buffer.BlockCopy(bytes, headEnd + 4, body, 0, already);
+            var filled = already;
+            while (filled < length)
+            {
+                var read = await stream.ReadAsync(body, filled, (int)(length - filled)).ConfigureAwait(false);
+                if (read == 0) return request.Fail(400, "the connection closed after " + filled + " of " + length + " body bytes");
+                filled += read;
+            }
+            request.Body = body;
+            return request;
+        }
+
+        private HttpRequestReader Fail(int status, string why)
+        {
+            Error = (status, why);
+            return this;
+        }
+
+        private static int IndexOfBlankLine(byte[] bytes, int length)
+        {
+            for (var i = 0; i + 3 < length; i++)
+                if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n') return i;
+            return -1;
+        }
+    }
+}

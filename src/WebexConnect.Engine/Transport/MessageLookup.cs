@@ -1,0 +1,80 @@
+using System;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using WebexConnect.Engine.Auth;
+using WebexConnect.Engine.Receipts;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Transport
+{
+    /// <summary>
+    /// GET /v2/messages/{messageId} (beta, API.md "Looking a message up") over the session's HttpClient and
+    /// credential. A GET never sends a message, which is also why Test-WebexConnect uses it. A 401/403 made with
+    /// a JWT is tried once more with a fresh token, as a send would be. Never retried otherwise: one lookup is cheap to repeat by hand.
+    /// </summary>
+    internal sealed class MessageLookup
+    {
+        private readonly HttpClient _client;
+        private readonly IRequestCredential _credential;
+        private readonly TimeSpan _timeout;
+
+        public MessageLookup(HttpClient client, IRequestCredential credential, TimeSpan timeout)
+        {
+            _client = client ?? throw new ArgumentNullException(nameof(client));
+            _credential = credential ?? throw new ArgumentNullException(nameof(credential));
+            _timeout = timeout;
+        }
+
+        public async Task<LookupAnswer> LookUpAsync(string messageId, CancellationToken cancellation)
+        {
+            if (string.IsNullOrWhiteSpace(messageId)) throw new ArgumentException("A message ID is required.", nameof(messageId));
+            var path = new Uri("v2/messages/" + Uri.EscapeDataString(messageId.Trim()), UriKind.Relative);
+            var started = Stopwatch.StartNew();
+            var answer = await OnceAsync(path, started, cancellation).ConfigureAwait(false);
+            if ((answer.Answer.StatusCode == 401 || answer.Answer.StatusCode == 403) && _credential.Renew(answer.Used))
+                answer = await OnceAsync(path, started, cancellation).ConfigureAwait(false);
+            return answer.Answer;
+        }
+
+        private async Task<(LookupAnswer Answer, object? Used)> OnceAsync(Uri path, Stopwatch started, CancellationToken cancellation)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            var used = _credential.Apply(request);
+            using var perAttempt = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            perAttempt.CancelAfter(_timeout);
+            try
+            {
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, perAttempt.Token).ConfigureAwait(false);
+                var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                return (LookupAnswer.Answered((int)response.StatusCode, ReadBody(bytes, response.Content.Headers.ContentType?.CharSet), started.Elapsed), used);
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                return (LookupAnswer.NoAnswer("no answer within " + _timeout.TotalSeconds + " s", started.Elapsed), used);
+            }
+            catch (HttpRequestException ex)
+            {
+                var reason = ex.Message;
+                for (var inner = ex.InnerException; inner != null; inner = inner.InnerException) reason += ": " + inner.Message;
+                return (LookupAnswer.NoAnswer("could not reach the service: " + reason, started.Elapsed), used);
+            }
+        }
+
+        /// <summary>The body as a JSON tree; null when it is empty or not JSON (a proxy's HTML page, say).</summary>
+        private static object? ReadBody(byte[] bytes, string? charset)
+        {
+            if (bytes.Length == 0) return null;
+            try
+            {
+                return JsonTree.Read(Encoding.UTF8.GetBytes(ApiResponse.Decode(bytes, charset)));
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// Get-ConnectMessage: looks sent messages up by message ID (GET /v2/messages/{messageId}, beta at the vendor)
+    /// with the session's credential. Pipe send results to it; a 404 is "not known (yet)", written as Found = False.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "ConnectMessage")]
+    [OutputType(typeof(SentMessage))]
+    public sealed class GetConnectMessageCommand : PSCmdlet
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly HashSet<string> _lookedUp = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private ConnectSession? _session;
+        private long _input;
+
+        /// <summary>The message IDs to look up; binds the MessageId of piped send results.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The message ID to look up (the MessageId of a send result).")]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public string?[]? MessageId { get; set; }
+
+        /// <summary>The session to use; the default is the current session.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public ConnectSession? Session { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            DebugSwitch.Apply(this);
+            try
+            {
+                _session = ConnectionResolver.SelectSession(Session, Sending.SessionState.Current);
+            }
+            catch (ConnectionConfigurationException ex)
+            {
+                ThrowTerminatingError(ex.ToErrorRecord(Session));
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            _input++;
+            var ids = MessageId ?? new string?[] { null };
+            if (ids.Length == 0) ids = new string?[] { null };
+            foreach (var id in ids)
+            {
+                if (string.IsNullOrWhiteSpace(id))
+                {
+                    WriteError(new ErrorRecord(new ArgumentException(
+                            $"Row {_input}: MessageId: empty. A send result that was not accepted (Rejected, Failed, Invalid, Unknown) has no message ID, so there is nothing to look up."),
+                        "MessageIdMissing", ErrorCategory.InvalidArgument, id));
+                    continue;
+                }
+                // Destinations of one request share its message ID: look each one up once.
+                if (!_lookedUp.Add(id!.Trim()))
+                {
+                    WriteVerbose($"Message {id} was already looked up by this command.");
+                    continue;
+                }
+                LookUp(id.Trim());
+            }
+        }
+
+        private void LookUp(string id)
+        {
+            var session = _session!;
+            if (!session.TryBeginSend())
+            {
+                ThrowTerminatingError(ConnectionResolver.SessionClosed().ToErrorRecord(session));
+                return;
+            }
+            LookupAnswer answer;
+            try
+            {
+                WriteVerbose($"GET v2/messages/{id}");
+                answer = session.Engine.LookUpMessage(id, _stop.Token);
+            }
+            finally
+            {
+                session.EndSend();
+            }
+
+            var problem = LookupReading.ProblemOf(id, answer);
+            if (problem is null)
+            {
+                if (answer.StatusCode == 404) WriteVerbose($"Message {id}: the service does not know it (yet): 404.");
+                WriteObject(LookupReading.ToMessage(id, answer, DateTimeOffset.Now));
+            }
+            else if (problem.StopsTheCommand)
+            {
+                ThrowTerminatingError(problem.ToErrorRecord(id));
+            }
+            else
+            {
+                WriteError(problem.ToErrorRecord(id));
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _stop.Cancel();
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Sockets;
+using System.Security;
+using WebexConnect.Receipts;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// Start-ConnectReceiptListener: receives delivery-receipt webhooks in the background on this computer
+    /// (loopback unless another address is asked for) and keeps them for Wait-ConnectDelivery.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Start, "ConnectReceiptListener", DefaultParameterSetName = PortSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(ConnectReceiptListener))]
+    public sealed class StartConnectReceiptListenerCommand : PSCmdlet
+    {
+        private const string PortSet = "Port";
+        private const string PrefixSet = "Prefix";
+
+        /// <summary>The TCP port; 0 (the default) picks a free one.</summary>
+        [Parameter(Position = 0, ParameterSetName = PortSet)]
+        [ValidateRange(0, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>The address to listen on: 127.0.0.1 unless you ask for another (an IP address of this computer, or 0.0.0.0 for all).</summary>
+        [Parameter(ParameterSetName = PortSet)]
+        [ValidateNotNullOrEmpty]
+        public string Address { get; set; } = "127.0.0.1";
+
+        /// <summary>A URL prefix to listen on, such as http://127.0.0.1:8080/receipts/ (its host must be an IP address or localhost).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PrefixSet, HelpMessage = "The URL to listen on, e.g. http://127.0.0.1:8080/receipts/.")]
+        [ValidateNotNull]
+        public Uri? Prefix { get; set; }
+
+        /// <summary>The webhook secret: receipts without a matching x-hub-signature are refused.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SecureString? Secret { get; set; }
+
+        /// <summary>How many receipts to keep (the oldest are forgotten first).</summary>
+        [Parameter]
+        [ValidateRange(1, 10_000_000)]
+        public int Capacity { get; set; } = 100_000;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() => DebugSwitch.Apply(this);
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            ReceiptListenerOptions options;
+            try
+            {
+                options = Prefix is null ? FromPort() : FromPrefix(Prefix);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidListenerAddress", ErrorCategory.InvalidArgument, (object?)Prefix ?? Address));
+                return;
+            }
+
+            var where = "http://" + options.Host + ":" + (options.Port == 0 ? "(a free port)" : options.Port.ToString(CultureInfo.InvariantCulture)) + options.Path;
+            if (!ShouldProcess(where, "Listen for delivery receipts")) return;
+            if (!IPAddress.IsLoopback(options.Address))
+            {
+                WriteWarning($"Listening on {options.Address}: other computers can reach it." +
+                    (Secret is null ? " Give -Secret so that only signed receipts are accepted." : string.Empty));
+            }
+
+            IReceiptListener listener;
+            try
+            {
+                listener = EngineLoader.Shared.StartReceiptListener(options);
+            }
+            catch (SocketException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Cannot listen on {where}: {ex.Message}", ex),
+                    "ListenerStartFailed", ErrorCategory.ResourceUnavailable, where));
+                return;
+            }
+            catch (ConnectionConfigurationException ex)
+            {
+                ThrowTerminatingError(ex.ToErrorRecord(null));
+                return;
+            }
+            WriteVerbose($"Listening for delivery receipts at {listener.Url}; give it as -NotifyUrl.");
+            WriteObject(new ConnectReceiptListener(listener, Secret != null, DateTimeOffset.Now));
+        }
+
+        private ReceiptListenerOptions FromPort()
+        {
+            var address = ParseAddress(Address);
+            return new ReceiptListenerOptions
+            {
+                Address = address,
+                Host = HostFor(address, Address),
+                Port = Port,
+                Secret = Secret,
+                Capacity = Capacity,
+            };
+        }
+
+        private ReceiptListenerOptions FromPrefix(Uri prefix)
+        {
+            if (!prefix.IsAbsoluteUri || prefix.Scheme != Uri.UriSchemeHttp)
+                throw new ArgumentException($"-Prefix {prefix}: give an absolute http:// URL such as http://127.0.0.1:8080/receipts/ (put TLS in front with a reverse proxy).");
+            var host = prefix.Host.Trim('[', ']');
+            var address = ParseAddress(host);
+            var path = prefix.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? prefix.AbsolutePath : prefix.AbsolutePath + "/";
+            return new ReceiptListenerOptions
+            {
+                Address = address,
+                Host = HostFor(address, host),
+                Port = prefix.IsDefaultPort ? 80 : prefix.Port,
+                Path = path,
+                Secret = Secret,
+                Capacity = Capacity,
+            };
+        }
+
+        private static IPAddress ParseAddress(string text)
+        {
+            if (string.Equals(text, "localhost", StringComparison.OrdinalIgnoreCase)) return IPAddress.Loopback;
+            if (IPAddress.TryParse(text, out var address)) return address;
+            throw new ArgumentException($"{text} is not an IP address: give 127.0.0.1 (the default), localhost, an IP address of this computer, or 0.0.0.0 for all of them.");
+        }
+
+        /// <summary>The host for the URL: the address as given, or this computer's name when listening on all addresses.</summary>
+        private static string HostFor(IPAddress address, string given) =>
+            address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? Dns.GetHostName()
+            : string.Equals(given, "localhost", StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" : address.ToString();
+    }
+}

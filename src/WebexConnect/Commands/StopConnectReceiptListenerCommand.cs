@@ -1,0 +1,33 @@
+using System.Management.Automation;
+using WebexConnect.Receipts;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>Stop-ConnectReceiptListener: stops a receipt listener and frees its port; the receipts it kept stay readable.</summary>
+    [Cmdlet(VerbsLifecycle.Stop, "ConnectReceiptListener", SupportsShouldProcess = true)]
+    [OutputType(typeof(void))]
+    public sealed class StopConnectReceiptListenerCommand : PSCmdlet
+    {
+        /// <summary>The listener Start-ConnectReceiptListener returned.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The listener Start-ConnectReceiptListener returned.")]
+        [ValidateNotNull]
+        public ConnectReceiptListener? Listener { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() => DebugSwitch.Apply(this);
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var listener = Listener!;
+            if (!listener.IsRunning)
+            {
+                WriteVerbose($"The listener at {listener.Url} is already stopped.");
+                return;
+            }
+            if (!ShouldProcess(listener.Url.ToString(), "Stop listening for delivery receipts")) return;
+            listener.Listener.Dispose();
+            WriteVerbose($"Stopped the listener at {listener.Url}: {listener.Received} receipts received, {listener.Refused} requests refused.");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// Test-WebexConnect: asks the service, without sending anything, whether it accepts the session's credential.
+    /// It looks up a made-up message ID (GET /v2/messages/{id}, the only documented request without side effects):
+    /// 404 or 200 means the credential was accepted, 401/403 that it was refused.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "WebexConnect")]
+    [OutputType(typeof(ConnectionTest), typeof(bool))]
+    public sealed class TestWebexConnectCommand : PSCmdlet
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+
+        /// <summary>The session to test; the default is the current session.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public ConnectSession? Session { get; set; }
+
+        /// <summary>Writes only True (accepted) or False, and no errors or warnings.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() => DebugSwitch.Apply(this);
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            ConnectSession session;
+            try
+            {
+                session = ConnectionResolver.SelectSession(Session, Sending.SessionState.Current);
+            }
+            catch (ConnectionConfigurationException ex)
+            {
+                ThrowTerminatingError(ex.ToErrorRecord(Session));
+                return;
+            }
+            if (!session.TryBeginSend())
+            {
+                ThrowTerminatingError(ConnectionResolver.SessionClosed().ToErrorRecord(session));
+                return;
+            }
+
+            ConnectionTest test;
+            try
+            {
+                // A made-up ID that no message can have: the answer says who we are, never what a message did.
+                var probeId = "webexconnect-test-" + Guid.NewGuid().ToString("N");
+                WriteVerbose($"GET {new Uri(session.BaseUri, "v2/messages/" + probeId)} with the session's {session.AuthMode} credential; nothing is sent.");
+                var answer = session.Engine.LookUpMessage(probeId, _stop.Token);
+                test = LookupReading.ToTest(answer, session.BaseUri, session.AuthMode, DateTimeOffset.Now);
+            }
+            finally
+            {
+                session.EndSend();
+            }
+            WriteVerbose(test.Detail);
+
+            if (Quiet)
+            {
+                WriteObject(test.IsAccepted);
+                return;
+            }
+            WriteObject(test);
+            switch (test.Status)
+            {
+                case ConnectionTestStatus.Refused:
+                    WriteError(new ErrorRecord(new InvalidOperationException(test.Detail), "AuthenticationFailed", ErrorCategory.AuthenticationError, session));
+                    break;
+                case ConnectionTestStatus.Unreachable:
+                    WriteError(new ErrorRecord(new InvalidOperationException(test.Detail), "ServiceUnreachable", ErrorCategory.ConnectionError, session));
+                    break;
+                case ConnectionTestStatus.Inconclusive:
+                    WriteWarning(test.Detail);
+                    break;
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _stop.Cancel();
+    }
+}

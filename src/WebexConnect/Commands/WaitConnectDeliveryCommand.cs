@@ -1,0 +1,115 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading;
+using WebexConnect.Receipts;
+using WebexConnect.Results;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// Wait-ConnectDelivery: takes send results from the pipeline and writes each one again, in input order, with
+    /// the delivery status its receipts (received by a listener) gave it, waiting up to -Timeout after the last one.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Wait, "ConnectDelivery")]
+    [OutputType(typeof(DeliveryResult))]
+    public sealed class WaitConnectDeliveryCommand : PSCmdlet
+    {
+        private const int ProgressId = 14;
+        private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private DeliveryJoin? _join;
+        private long _dropsAtStart;
+        private long _results;
+
+        /// <summary>The send results to wait for (the output of Send-ConnectSms, Send-ConnectEmail, Send-ConnectRcs).</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, HelpMessage = "The send results to wait for.")]
+        [ValidateNotNull]
+        public SendResult? InputObject { get; set; }
+
+        /// <summary>The listener that receives the receipts (the one whose Url the sends gave as -NotifyUrl).</summary>
+        [Parameter(Mandatory = true, Position = 0, HelpMessage = "The listener from Start-ConnectReceiptListener.")]
+        [ValidateNotNull]
+        public ConnectReceiptListener? Listener { get; set; }
+
+        /// <summary>How many seconds to wait, after the last result arrived, for the receipts still missing.</summary>
+        [Parameter]
+        [ValidateRange(0, 86_400)]
+        public int Timeout { get; set; } = 120;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            DebugSwitch.Apply(this);
+            _join = new DeliveryJoin(Listener!.Listener.Receipts);
+            _dropsAtStart = Listener.Dropped;
+            if (!Listener.IsRunning) WriteWarning($"The listener at {Listener.Url} is stopped: only the receipts it already has are used.");
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            _results++;
+            _join!.Add(InputObject!);
+            _join.Pull();
+            Write(_join.TakeReady(all: false));
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            var join = _join!;
+            var clock = Stopwatch.StartNew();
+            var limit = TimeSpan.FromSeconds(Timeout);
+            var lastProgress = TimeSpan.FromSeconds(-1);
+            while (true)
+            {
+                join.Pull();
+                Write(join.TakeReady(all: false));
+                if (join.Waiting == 0 || clock.Elapsed >= limit || _stop.IsCancellationRequested) break;
+                if (clock.Elapsed - lastProgress >= TimeSpan.FromMilliseconds(500))
+                {
+                    lastProgress = clock.Elapsed;
+                    var left = limit - clock.Elapsed;
+                    WriteProgress(new ProgressRecord(ProgressId, "Waiting for delivery receipts",
+                        $"{_results - join.Waiting} of {_results} have a final receipt; {join.Waiting} to go")
+                    {
+                        PercentComplete = _results == 0 ? 100 : (int)(100 * (_results - join.Waiting) / _results),
+                        SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds),
+                    });
+                }
+                _stop.Token.WaitHandle.WaitOne(Poll);
+            }
+            WriteProgress(new ProgressRecord(ProgressId, "Waiting for delivery receipts", "Done") { RecordType = ProgressRecordType.Completed });
+            Write(join.TakeReady(all: true));
+            var dropped = Listener!.Dropped - _dropsAtStart;
+            if (dropped > 0)
+                WriteWarning($"The listener forgot {dropped} receipts while this command waited (its -Capacity is {Listener.Capacity}): some results may show NoReceipt although one came.");
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _stop.Cancel();
+
+        private void Write(System.Collections.Generic.List<DeliveryResult> ready)
+        {
+            foreach (var result in ready)
+            {
+                WriteObject(result);
+                if (result.Status == DeliveryStatus.NoReceipt || (result.TimedOut && result.Status != DeliveryStatus.NotSent))
+                {
+                    var what = result.Status == DeliveryStatus.NoReceipt ? "no delivery receipt" : "only a " + result.Status + " receipt";
+                    WriteError(new ErrorRecord(new DeliveryException(
+                            $"Row {result.Row}: {result.Destination}: {what} within {Timeout} s (message {result.MessageId}). It may still arrive: the listener keeps it.", result),
+                        "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult.InputObject ?? result.SendResult));
+                }
+                else if (DeliveryStatuses.IsFailure(result.Status))
+                {
+                    WriteError(new ErrorRecord(new DeliveryException(
+                            $"Row {result.Row}: {result.Status} ({result.Code}) {result.Destination}: {result.Description}", result),
+                        "DeliveryFailed", ErrorCategory.InvalidResult, result.SendResult.InputObject ?? result.SendResult));
+                }
+            }
+        }
+    }
+}

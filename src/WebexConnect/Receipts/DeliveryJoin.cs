@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using WebexConnect.Results;
+
+namespace WebexConnect.Receipts
+{
+    /// <summary>
+    /// Joins send results with the receipts a listener receives, for Wait-ConnectDelivery. A receipt belongs to a
+    /// result when their message ID and destination match, or, for a result without a message ID (Unknown), their
+    /// correlation ID and destination. Results leave in input order as soon as the oldest has a final receipt (or
+    /// at the end); receipts seen before their result arrives are kept in a bounded index.
+    /// </summary>
+    internal sealed class DeliveryJoin
+    {
+        private readonly ReceiptBuffer _source;
+        private readonly int _indexCapacity;
+        private readonly LinkedList<Entry> _pending = new LinkedList<Entry>();
+        private readonly Dictionary<string, List<Entry>> _waiting = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, DeliveryReceipt> _index = new Dictionary<string, DeliveryReceipt>(StringComparer.Ordinal);
+        private readonly Queue<string> _indexOrder = new Queue<string>();
+        private long _position;
+
+        public DeliveryJoin(ReceiptBuffer source)
+        {
+            _source = source ?? throw new ArgumentNullException(nameof(source));
+            _indexCapacity = source.Capacity;
+        }
+
+        /// <summary>Results added and not yet taken.</summary>
+        public int Pending => _pending.Count;
+
+        /// <summary>Results still waiting for a final receipt.</summary>
+        public int Waiting { get; private set; }
+
+        public void Add(SendResult result)
+        {
+            if (result is null) throw new ArgumentNullException(nameof(result));
+            var entry = new Entry(result);
+            _pending.AddLast(entry);
+            if (!result.IsSuccess) return;
+            Waiting++;
+            foreach (var key in KeysOf(result))
+            {
+                if (_index.TryGetValue(key, out var known)) Offer(entry, known);
+                if (entry.Final) break;
+                if (!_waiting.TryGetValue(key, out var list)) _waiting[key] = list = new List<Entry>(1);
+                list.Add(entry);
+            }
+        }
+
+        /// <summary>Reads the receipts that arrived since the last call.</summary>
+        public void Pull()
+        {
+            foreach (var receipt in _source.Since(ref _position))
+            {
+                foreach (var key in KeysOf(receipt))
+                {
+                    Remember(key, receipt);
+                    if (!_waiting.TryGetValue(key, out var entries)) continue;
+                    foreach (var entry in entries) Offer(entry, receipt);
+                    entries.RemoveAll(e => e.Final);
+                    if (entries.Count == 0) _waiting.Remove(key);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The results ready to be written, in input order: from the oldest on, while each is final (or not sent);
+        /// with <paramref name="all"/>, every one left, those without a final receipt marked as timed out.
+        /// </summary>
+        public List<DeliveryResult> TakeReady(bool all)
+        {
+            var ready = new List<DeliveryResult>();
+            while (_pending.First is LinkedListNode<Entry> node && (all || node.Value.Final || !node.Value.Result.IsSuccess))
+            {
+                _pending.RemoveFirst();
+                var entry = node.Value;
+                if (!entry.Result.IsSuccess)
+                {
+                    ready.Add(new DeliveryResult(entry.Result, null, DeliveryStatus.NotSent, timedOut: false));
+                    continue;
+                }
+                if (!entry.Final) Waiting--;
+                var status = entry.Best?.Status ?? DeliveryStatus.NoReceipt;
+                ready.Add(new DeliveryResult(entry.Result, entry.Best, status, timedOut: !entry.Final));
+                Forget(entry);
+            }
+            return ready;
+        }
+
+        private void Offer(Entry entry, DeliveryReceipt receipt)
+        {
+            if (entry.Final) return;
+            if (entry.Best is null || Rank(receipt) >= Rank(entry.Best)) entry.Best = receipt;
+            if (receipt.IsFinal)
+            {
+                entry.Final = true;
+                Waiting--;
+            }
+        }
+
+        private static int Rank(DeliveryReceipt receipt) => receipt.IsFinal ? 2 : receipt.Status == DeliveryStatus.Submitted ? 1 : 0;
+
+        private void Forget(Entry entry)
+        {
+            foreach (var key in KeysOf(entry.Result))
+                if (_waiting.TryGetValue(key, out var list) && list.Remove(entry) && list.Count == 0) _waiting.Remove(key);
+        }
+
+        private void Remember(string key, DeliveryReceipt receipt)
+        {
+            if (_index.TryGetValue(key, out var known))
+            {
+                if (Rank(receipt) >= Rank(known)) _index[key] = receipt;
+                return;
+            }
+            _index[key] = receipt;
+            _indexOrder.Enqueue(key);
+            while (_indexOrder.Count > _indexCapacity) _index.Remove(_indexOrder.Dequeue());
+        }
+
+        private static IEnumerable<string> KeysOf(SendResult result)
+        {
+            var destination = Normalize(result.Destination);
+            if (!string.IsNullOrEmpty(result.MessageId)) yield return "m|" + result.MessageId + "|" + destination;
+            if (!string.IsNullOrEmpty(result.CorrelationId)) yield return "c|" + result.CorrelationId + "|" + destination;
+        }
+
+        private static IEnumerable<string> KeysOf(DeliveryReceipt receipt)
+        {
+            var destination = Normalize(receipt.Destination);
+            if (!string.IsNullOrEmpty(receipt.MessageId)) yield return "m|" + receipt.MessageId + "|" + destination;
+            if (!string.IsNullOrEmpty(receipt.CorrelationId)) yield return "c|" + receipt.CorrelationId + "|" + destination;
+        }
+
+        /// <summary>Receipts write numbers without "+" (447700900001) where the send had +E.164; emails in any case.</summary>
+        internal static string Normalize(string? destination)
+        {
+            if (string.IsNullOrEmpty(destination)) return string.Empty;
+            var text = destination!.Trim();
+            if (text.StartsWith("+", StringComparison.Ordinal)) text = text.Substring(1);
+            return text.ToLowerInvariant();
+        }
+
+        private sealed class Entry
+        {
+            public Entry(SendResult result) => Result = result;
+
+            public SendResult Result { get; }
+            public DeliveryReceipt? Best { get; set; }
+            public bool Final { get; set; }
+        }
+    }
+}

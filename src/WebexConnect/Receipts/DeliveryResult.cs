@@ -1,0 +1,62 @@
+using System;
+using WebexConnect.Results;
+
+namespace WebexConnect.Receipts
+{
+    /// <summary>
+    /// A send result written again by Wait-ConnectDelivery with what its delivery receipts said: one per send
+    /// result, in input order. Export-Csv friendly.
+    /// </summary>
+    public sealed class DeliveryResult
+    {
+        internal DeliveryResult(SendResult sendResult, DeliveryReceipt? receipt, DeliveryStatus status, bool timedOut)
+        {
+            SendResult = sendResult;
+            Receipt = receipt;
+            Status = status;
+            TimedOut = timedOut;
+        }
+
+        /// <summary>The input row of the send (SendResult.Row).</summary>
+        public long Row => SendResult.Row;
+
+        /// <summary>The phone number or email address.</summary>
+        public string Destination => SendResult.Destination;
+
+        /// <summary>The correlation ID sent with it.</summary>
+        public string? CorrelationId => SendResult.CorrelationId;
+
+        /// <summary>The service's message ID.</summary>
+        public string? MessageId => SendResult.MessageId;
+
+        /// <summary>What the send said (Queued, Scheduled, Rejected, ...).</summary>
+        public SendStatus SendStatus => SendResult.Status;
+
+        /// <summary>
+        /// What the receipts said: Delivered, Failed, ... (the latest final one, else Submitted), NoReceipt when
+        /// none came before -Timeout, NotSent when the send was not accepted.
+        /// </summary>
+        public DeliveryStatus Status { get; }
+
+        /// <summary>The receipt's code (7500, 7102, ...).</summary>
+        public string? Code => Receipt?.Code;
+
+        /// <summary>The receipt's description.</summary>
+        public string? Description => Receipt?.Description;
+
+        /// <summary>When the service says it happened (the receipt's timeStamp), else when it arrived here.</summary>
+        public DateTimeOffset? ReceiptAt => Receipt is null ? (DateTimeOffset?)null : Receipt.Timestamp ?? Receipt.ReceivedAt;
+
+        /// <summary>True when -Timeout passed before a final receipt (Delivered, Failed, ...) came.</summary>
+        public bool TimedOut { get; }
+
+        /// <summary>The receipt the status comes from; null when none came.</summary>
+        public DeliveryReceipt? Receipt { get; }
+
+        /// <summary>The send result it was joined to.</summary>
+        public SendResult SendResult { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => $"{Status} {Destination}";
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace WebexConnect.Receipts
+{
+    /// <summary>
+    /// The x-hub-signature of a webhook: HMAC-SHA256 of the raw body bytes, hex, keyed with the webhook secret's
+    /// UTF-8 bytes (API.md; the "sha256=" prefix is inferred, so both forms are accepted). BCL only, so both
+    /// ConvertFrom-ConnectWebhook and the receipt listener check it the same way.
+    /// </summary>
+    internal static class WebhookSignature
+    {
+        public const string HeaderName = "x-hub-signature";
+        private const string Prefix = "sha256=";
+
+        /// <summary>The signature header from a web framework's headers (any IDictionary), matched without case.</summary>
+        public static string? FromHeaders(IDictionary? headers)
+        {
+            if (headers is null) return null;
+            foreach (DictionaryEntry entry in headers)
+            {
+                if (!string.Equals(entry.Key?.ToString(), HeaderName, StringComparison.OrdinalIgnoreCase)) continue;
+                var value = entry.Value is System.Management.Automation.PSObject ps ? ps.BaseObject : entry.Value;
+                // Some frameworks give each header as a list of values.
+                if (value is IEnumerable values && !(value is string))
+                    foreach (var item in values) return item?.ToString();
+                return value?.ToString();
+            }
+            return null;
+        }
+
+        /// <summary>"sha256=" and the lower-case hex HMAC: what a sender would put in the header.</summary>
+        public static string Compute(byte[] body, SecureString secret) => Prefix + ToHex(Hash(body, secret));
+
+        /// <summary>True when <paramref name="signature"/> is the body's HMAC; the comparison takes the same time wherever it differs.</summary>
+        public static bool Matches(byte[] body, SecureString secret, string? signature)
+        {
+            if (body is null) throw new ArgumentNullException(nameof(body));
+            if (secret is null) throw new ArgumentNullException(nameof(secret));
+            var expected = Hash(body, secret);
+            var given = ParseHex(signature);
+            return FixedTimeEquals(expected, given);
+        }
+
+        private static byte[] Hash(byte[] body, SecureString secret)
+        {
+            var key = KeyBytes(secret);
+            try
+            {
+                using (var hmac = new HMACSHA256(key)) return hmac.ComputeHash(body);
+            }
+            finally
+            {
+                Array.Clear(key, 0, key.Length);
+            }
+        }
+
+        private static byte[] KeyBytes(SecureString secret)
+        {
+            var chars = new char[secret.Length];
+            var unmanaged = IntPtr.Zero;
+            try
+            {
+                unmanaged = Marshal.SecureStringToGlobalAllocUnicode(secret);
+                Marshal.Copy(unmanaged, chars, 0, chars.Length);
+                return Encoding.UTF8.GetBytes(chars);
+            }
+            finally
+            {
+                if (unmanaged != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(unmanaged);
+                Array.Clear(chars, 0, chars.Length);
+            }
+        }
+
+        /// <summary>The bytes of "sha256=&lt;hex&gt;" or "&lt;hex&gt;"; empty when it is not hex.</summary>
+        private static byte[] ParseHex(string? signature)
+        {
+            if (string.IsNullOrWhiteSpace(signature)) return Array.Empty<byte>();
+            var text = signature!.Trim();
+            if (text.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) text = text.Substring(Prefix.Length);
+            if (text.Length % 2 != 0) return Array.Empty<byte>();
+            var bytes = new byte[text.Length / 2];
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                var high = HexValue(text[2 * i]);
+                var low = HexValue(text[2 * i + 1]);
+                if (high < 0 || low < 0) return Array.Empty<byte>();
+                bytes[i] = (byte)(high * 16 + low);
+            }
+            return bytes;
+        }
+
+        private static int HexValue(char c) =>
+            c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+
+        /// <summary>
+        /// Compares every byte of the expected hash whatever the given one holds, so the time taken says nothing
+        /// about how much of a forged signature was right (net472 has no CryptographicOperations.FixedTimeEquals).
+        /// </summary>
+        private static bool FixedTimeEquals(byte[] expected, byte[] given)
+        {
+            var difference = expected.Length ^ given.Length;
+            for (var i = 0; i < expected.Length; i++)
+                difference |= expected[i] ^ (i < given.Length ? given[i] : 0);
+            return difference == 0;
+        }
+
+        private static string ToHex(byte[] bytes)
+        {
+            var text = new StringBuilder(bytes.Length * 2);
+            foreach (var b in bytes) text.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            return text.ToString();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+
+namespace WebexConnect.Results
+{
+    /// <summary>
+    /// What GET /v2/messages/{messageId} says about a sent message (Get-ConnectMessage). The lookup is beta at the
+    /// vendor: the fields API.md documents are typed; Fields keeps everything the service sent, as it came.
+    /// </summary>
+    public sealed class SentMessage
+    {
+        internal SentMessage(string messageId, bool found, string? status, string? channel, string? from, string? to,
+            string? correlationId, string? callbackData, DateTimeOffset? requestTimestamp, int? segments, string? direction,
+            string? notifyUrl, IReadOnlyDictionary<string, object?> fields, DateTimeOffset lookedUpAt)
+        {
+            MessageId = messageId;
+            Found = found;
+            Status = status;
+            Channel = channel;
+            From = from;
+            To = to;
+            CorrelationId = correlationId;
+            CallbackData = callbackData;
+            RequestTimestamp = requestTimestamp;
+            Segments = segments;
+            Direction = direction;
+            NotifyUrl = notifyUrl;
+            Fields = fields;
+            LookedUpAt = lookedUpAt;
+        }
+
+        /// <summary>The message ID that was looked up.</summary>
+        public string MessageId { get; }
+
+        /// <summary>False when the service answered 404: it does not know the message (yet), which is not a failure.</summary>
+        public bool Found { get; }
+
+        /// <summary>The service's status as it wrote it (e.g. Submitted, Delivered); null when not found.</summary>
+        public string? Status { get; }
+
+        /// <summary>sms, email or rcs.</summary>
+        public string? Channel { get; }
+
+        /// <summary>The sender (from).</summary>
+        public string? From { get; }
+
+        /// <summary>The destination (to): one address.</summary>
+        public string? To { get; }
+
+        /// <summary>The correlation ID sent with it.</summary>
+        public string? CorrelationId { get; }
+
+        /// <summary>The callbackData sent with it.</summary>
+        public string? CallbackData { get; }
+
+        /// <summary>When the service accepted the request.</summary>
+        public DateTimeOffset? RequestTimestamp { get; }
+
+        /// <summary>numSegments: the SMS parts.</summary>
+        public int? Segments { get; }
+
+        /// <summary>outbound for sent messages.</summary>
+        public string? Direction { get; }
+
+        /// <summary>The notifyUrl the receipts go to.</summary>
+        public string? NotifyUrl { get; }
+
+        /// <summary>Every field of the service's answer, by name (any casing), as it came.</summary>
+        public IReadOnlyDictionary<string, object?> Fields { get; }
+
+        /// <summary>When this computer asked.</summary>
+        public DateTimeOffset LookedUpAt { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Found ? $"{Status} {MessageId}" : $"NotFound {MessageId}";
+    }
+}

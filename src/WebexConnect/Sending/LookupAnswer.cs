@@ -1,0 +1,36 @@
+using System;
+
+namespace WebexConnect.Sending
+{
+    /// <summary>
+    /// What GET /v2/messages/{messageId} came back with, across the seam: the HTTP status and the JSON body as a
+    /// plain tree (IConnectEngine.ReadJson's shape), or why no answer came. Read by Get-ConnectMessage and
+    /// Test-WebexConnect.
+    /// </summary>
+    internal sealed class LookupAnswer
+    {
+        private LookupAnswer(int statusCode, object? body, string? failure, TimeSpan elapsed)
+        {
+            StatusCode = statusCode;
+            Body = body;
+            Failure = failure;
+            Elapsed = elapsed;
+        }
+
+        public static LookupAnswer Answered(int statusCode, object? body, TimeSpan elapsed) => new LookupAnswer(statusCode, body, null, elapsed);
+
+        public static LookupAnswer NoAnswer(string failure, TimeSpan elapsed) => new LookupAnswer(0, null, failure, elapsed);
+
+        /// <summary>The HTTP status; 0 when the service did not answer (see Failure).</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The body read as JSON (dictionaries, lists, scalar text); null when empty or not JSON.</summary>
+        public object? Body { get; }
+
+        /// <summary>Why there is no answer: could not connect, timed out. Null when the service answered.</summary>
+        public string? Failure { get; }
+
+        /// <summary>How long the request took.</summary>
+        public TimeSpan Elapsed { get; }
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using WebexConnect.Results;
+
+namespace WebexConnect.Sending
+{
+    /// <summary>A lookup the service did not answer usefully: the ErrorId, and whether every later lookup would fail too.</summary>
+    internal sealed class LookupProblem
+    {
+        public LookupProblem(string errorId, ErrorCategory category, string message, bool stopsTheCommand)
+        {
+            ErrorId = errorId;
+            Category = category;
+            Message = message;
+            StopsTheCommand = stopsTheCommand;
+        }
+
+        public string ErrorId { get; }
+        public ErrorCategory Category { get; }
+        public string Message { get; }
+        public bool StopsTheCommand { get; }
+
+        public ErrorRecord ToErrorRecord(object? target) =>
+            new ErrorRecord(new InvalidOperationException(Message), ErrorId, Category, target);
+    }
+
+    /// <summary>
+    /// What an answer to GET /v2/messages/{messageId} means, for Get-ConnectMessage (the message, or a problem)
+    /// and for Test-WebexConnect (was the credential accepted). Plain C#, so every status is tested without a host.
+    /// </summary>
+    internal static class LookupReading
+    {
+        /// <summary>Null when the answer is a message (200) or "not known (yet)" (404); otherwise what went wrong.</summary>
+        public static LookupProblem? ProblemOf(string messageId, LookupAnswer answer)
+        {
+            switch (answer.StatusCode)
+            {
+                case 200:
+                case 404:
+                    return null;
+                case 0:
+                    return new LookupProblem("MessageLookupFailed", ErrorCategory.ConnectionError,
+                        $"Message {messageId} was not looked up: {answer.Failure}.", stopsTheCommand: false);
+                case 401:
+                case 403:
+                    return new LookupProblem("AuthenticationFailed", ErrorCategory.AuthenticationError,
+                        $"The service refused the session's credentials ({answer.StatusCode}). Check the service key, or the service ID and secret, and connect again.",
+                        stopsTheCommand: true);
+                case 405:
+                    return new LookupProblem("MessageLookupNotAvailable", ErrorCategory.NotEnabled,
+                        "The service does not offer GET /v2/messages/{messageId} to this tenant (405). The vendor documents the lookup as beta, " +
+                        "for select clients: use delivery receipts instead (Start-ConnectReceiptListener, ConvertFrom-ConnectWebhook).",
+                        stopsTheCommand: true);
+                default:
+                    return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
+                        $"Message {messageId} was not looked up: the service answered {answer.StatusCode}{ErrorText(answer.Body)}.", stopsTheCommand: false);
+            }
+        }
+
+        /// <summary>The message of a 200 answer, or a not-found SentMessage for a 404.</summary>
+        public static SentMessage ToMessage(string messageId, LookupAnswer answer, DateTimeOffset lookedUpAt)
+        {
+            var fields = Fields(answer.Body);
+            if (answer.StatusCode != 200)
+                return new SentMessage(messageId, false, null, null, null, null, null, null, null, null, null, null, fields, lookedUpAt);
+            return new SentMessage(Text(fields, "messageId") ?? messageId, true, Text(fields, "status"), Text(fields, "channel"), Text(fields, "from"),
+                Text(fields, "to"), Text(fields, "correlationId"), Text(fields, "callbackData"), Time(Text(fields, "requestTimestamp")),
+                int.TryParse(Text(fields, "numSegments"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var segments) ? segments : (int?)null,
+                Text(fields, "direction"), Text(fields, "notifyUrl"), fields, lookedUpAt);
+        }
+
+        /// <summary>Test-WebexConnect's reading: 200/404 accepted, 401/403 refused, no answer unreachable, anything else inconclusive.</summary>
+        public static ConnectionTest ToTest(LookupAnswer answer, Uri endpoint, ConnectAuthMode mode, DateTimeOffset testedAt)
+        {
+            ConnectionTestStatus status;
+            string detail;
+            switch (answer.StatusCode)
+            {
+                case 200:
+                case 404:
+                    status = ConnectionTestStatus.Accepted;
+                    detail = $"The service answered an authenticated lookup of a made-up message ID with {answer.StatusCode}, not 401/403: it accepts the credential. Nothing was sent.";
+                    break;
+                case 401:
+                case 403:
+                    status = ConnectionTestStatus.Refused;
+                    detail = $"The service answered {answer.StatusCode}: it refuses the credential{(mode == ConnectAuthMode.Jwt ? ", even with a fresh token" : string.Empty)}. Nothing was sent.";
+                    break;
+                case 0:
+                    status = ConnectionTestStatus.Unreachable;
+                    detail = $"No answer from {endpoint}: {answer.Failure}. Nothing was sent.";
+                    break;
+                case 405:
+                    status = ConnectionTestStatus.Inconclusive;
+                    detail = "The service answered 405: the message lookup is not enabled for this tenant (the vendor documents it as beta), so the credential could not be checked without sending. Nothing was sent.";
+                    break;
+                default:
+                    status = ConnectionTestStatus.Inconclusive;
+                    detail = $"The service answered {answer.StatusCode}{ErrorText(answer.Body)}: that proves neither a good nor a bad credential. Nothing was sent.";
+                    break;
+            }
+            return new ConnectionTest(status, endpoint, mode.ToString(), answer.StatusCode == 0 ? (int?)null : answer.StatusCode, detail, answer.Elapsed, testedAt);
+        }
+
+        private static string ErrorText(object? body)
+        {
+            var fields = Fields(body);
+            var code = Text(fields, "code");
+            var message = Text(fields, "message");
+            if (code is null && message is null) return string.Empty;
+            return " (" + string.Join(": ", new[] { code, message }.WhereNotNull()) + ")";
+        }
+
+        private static IEnumerable<string> WhereNotNull(this IEnumerable<string?> items)
+        {
+            foreach (var item in items) if (item != null) yield return item;
+        }
+
+        private static IReadOnlyDictionary<string, object?> Fields(object? body)
+        {
+            var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            if (body is IDictionary dictionary)
+                foreach (DictionaryEntry entry in dictionary)
+                    if (entry.Key is string key) fields[key] = entry.Value;
+            return fields;
+        }
+
+        private static string? Text(IReadOnlyDictionary<string, object?> fields, string name) =>
+            fields.TryGetValue(name, out var value) && value is string text && text.Length > 0 ? text : null;
+
+        private static DateTimeOffset? Time(string? text) =>
+            text != null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : (DateTimeOffset?)null;
+    }
+}

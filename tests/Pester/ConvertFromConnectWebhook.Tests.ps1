@@ -1,0 +1,160 @@
+#Requires -Version 5.1
+# Pester 5: ConvertFrom-ConnectWebhook in the real host. Build first: dotnet build -c Release (or ./build.ps1).
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+    $script:Fixtures = Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts'
+    $script:Secret = ConvertTo-SecureString 'webhook-secret-5e1' -AsPlainText -Force
+
+    function script:Get-Fixture([string] $Name) { [IO.File]::ReadAllText((Join-Path $script:Fixtures $Name)) }
+
+    # What a sender puts in x-hub-signature: sha256= and the hex HMAC-SHA256 of the raw bytes.
+    function script:Get-Signature([byte[]] $Bytes, [string] $Key) {
+        $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($Key))
+        'sha256=' + (($hmac.ComputeHash($Bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+    }
+}
+
+AfterAll {
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'ConvertFrom-ConnectWebhook' {
+    It 'turns a piped JSON string into a typed DeliveryReceipt' {
+        $receipt = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook
+
+        $receipt | Should -BeOfType ([WebexConnect.Receipts.DeliveryReceipt])
+        $receipt.Status | Should -Be ([WebexConnect.Receipts.DeliveryStatus]::Delivered)
+        $receipt.Code | Should -Be '7500'
+        $receipt.Destination | Should -Be '447700900001'
+        $receipt.MessageId | Should -Be '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11'
+        $receipt.TransactionId | Should -Be '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11_1'
+        $receipt.CorrelationId | Should -Be 'row-1'
+        $receipt.CallbackData | Should -Be 'invoice-42'
+        $receipt.Timestamp | Should -Be ([DateTimeOffset]'2026-12-03T10:15:30.250Z')
+        $receipt.SignatureVerified | Should -BeFalse
+    }
+
+    It 'reads a ConvertFrom-Json object, whose timeStamp PowerShell has already made a date' {
+        $receipt = Get-Fixture 'email-clicked.json' | ConvertFrom-Json | ConvertFrom-ConnectWebhook
+
+        $receipt.Status | Should -Be 'Clicked'
+        $receipt.Description | Should -Be 'https://acme.example/offer|203.0.113.5'
+        $receipt.MessageId | Should -Be 'a2d4e6f8-1111-2222-3333-444455556666'
+        $receipt.CorrelationId | Should -Be 'campaign-7'
+        $receipt.Timestamp.UtcDateTime | Should -Be ([DateTime]::new(2026, 12, 3, 10, 2, 0, [DateTimeKind]::Utc))
+    }
+
+    It 'reads a hashtable, as some web frameworks hand over a parsed body' {
+        $body = @{ deliveryInfoNotification = @{ deliveryInfo = @{ code = 7208; destination = '447700900005' }; transid = 'm-9'; correlationid = 'c-9' } }
+
+        $receipt = ConvertFrom-ConnectWebhook -InputObject $body
+
+        $receipt.Status | Should -Be 'Expired'
+        $receipt.Code | Should -Be '7208'
+        $receipt.CorrelationId | Should -Be 'c-9'
+    }
+
+    It 'keeps an unknown code as it came, with Status Other' {
+        $receipt = Get-Fixture 'unknown-code.json' | ConvertFrom-ConnectWebhook
+
+        $receipt.Status | Should -Be 'Other'
+        $receipt.Code | Should -Be '7999'
+        $receipt.StatusText | Should -Be 'Throttled'
+    }
+
+    It 'writes one receipt per notification of a list' {
+        $receipts = @(Get-Fixture 'batch.json' | ConvertFrom-ConnectWebhook)
+
+        $receipts.Status | Should -Be @('Submitted', 'Failed')
+    }
+
+    It 'verifies the signature of raw bytes given with -InputObject and -Signature' {
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+        $signature = Get-Signature $bytes 'webhook-secret-5e1'
+
+        $receipt = ConvertFrom-ConnectWebhook -InputObject $bytes -Secret $script:Secret -Signature $signature
+
+        $receipt.SignatureVerified | Should -BeTrue
+        $receipt.Status | Should -Be 'Delivered'
+    }
+
+    It 'takes raw bytes piped whole with a leading comma' {
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+        $signature = Get-Signature $bytes 'webhook-secret-5e1'
+
+        $receipt = , $bytes | ConvertFrom-ConnectWebhook -Secret $script:Secret -Signature $signature
+
+        $receipt.SignatureVerified | Should -BeTrue
+    }
+
+    It 'finds x-hub-signature in a headers hashtable, and -Headers binds from a piped request object' {
+        $text = Get-Fixture 'sms-delivered.json'
+        $signature = Get-Signature ([Text.Encoding]::UTF8.GetBytes($text)) 'webhook-secret-5e1'
+        $request = [pscustomobject]@{ RawBody = $text; Body = 'parsed'; Headers = @{ 'X-Hub-Signature' = $signature } }
+
+        $receipt = $request | ConvertFrom-ConnectWebhook -Secret $script:Secret
+
+        $receipt.SignatureVerified | Should -BeTrue
+    }
+
+    It 'refuses a missing signature with WebhookSignatureMissing and writes no receipt' {
+        $out = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $out | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureMissing,*'
+        $err[0].CategoryInfo.Category | Should -Be 'SecurityError'
+    }
+
+    It 'refuses a wrong signature with WebhookSignatureInvalid, and never shows the secret' {
+        $text = Get-Fixture 'sms-delivered.json'
+        $signature = Get-Signature ([Text.Encoding]::UTF8.GetBytes($text)) 'another-secret'
+
+        $out = $text | ConvertFrom-ConnectWebhook -Secret $script:Secret -Signature $signature -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $out | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureInvalid,*'
+        ($err | Out-String) | Should -Not -Match 'webhook-secret-5e1'
+    }
+
+    It 'refuses to check a signature against an already parsed object (WebhookRawBodyRequired)' {
+        $object = Get-Fixture 'sms-delivered.json' | ConvertFrom-Json
+
+        $null = $object | ConvertFrom-ConnectWebhook -Secret $script:Secret -Signature 'sha256=00' -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
+    }
+
+    It 'gives a clear InvalidWebhookBody error for each malformed body and goes on with the next' {
+        $inputs = @('{not json', '', (Get-Fixture 'not-a-receipt.json'), (Get-Fixture 'sms-delivered.json'), 42)
+
+        $out = @($inputs | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $out.Count | Should -Be 1
+        $out[0].Status | Should -Be 'Delivered'
+        $err.Count | Should -Be 4
+        $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*' }
+        $err[0].Exception.Message | Should -BeLike '*not JSON*'
+        $err[2].Exception.Message | Should -BeLike '*not a delivery receipt*'
+    }
+
+    It 'explains a byte array that PowerShell unrolled when piped' {
+        $bytes = [Text.Encoding]::UTF8.GetBytes('{}')
+
+        $null = $bytes | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err[0].Exception.Message | Should -BeLike '*single byte*'
+    }
+
+    It 'stops at the first bad body with -ErrorAction Stop' {
+        { '{oops' | ConvertFrom-ConnectWebhook -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidWebhookBody,*'
+    }
+
+    It 'shows Status, Code and Destination in its default view at 80 columns' {
+        $text = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook | Out-String -Width 80
+
+        $text | Should -Match 'Status\s+Code\s+Destination'
+        $text | Should -Match 'Delivered\s+7500\s+447700900001'
+    }
+}

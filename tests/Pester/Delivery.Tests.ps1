@@ -1,0 +1,195 @@
+#Requires -Version 5.1
+# Pester 5: Start-/Stop-ConnectReceiptListener and Wait-ConnectDelivery in the real host, with the sandbox posting
+# receipts to a loopback listener. Build first: dotnet build -c Release (or ./build.ps1).
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+    $script:Csv = Join-Path $PSScriptRoot '../../docs/examples/sms-recipients.csv'
+    $script:Fixtures = Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts'
+
+    # Twenty rows with numbers of their own, so a failure share hits some of them.
+    function script:New-Rows([int] $Count = 20) {
+        1..$Count | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:d5}' -f $_; Name = "Person $_"; CorrelationId = "row-$_" } }
+    }
+}
+
+AfterAll {
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
+    It 'listens on loopback on a free port, returns at once, and frees the port when stopped' {
+        $listener = Start-ConnectReceiptListener
+
+        try {
+            $listener | Should -BeOfType ([WebexConnect.Receipts.ConnectReceiptListener])
+            $listener.Url.Host | Should -Be '127.0.0.1'
+            $listener.Port | Should -BeGreaterThan 0
+            $listener.IsRunning | Should -BeTrue
+            $listener.VerifiesSignatures | Should -BeFalse
+        }
+        finally {
+            Stop-ConnectReceiptListener $listener
+        }
+        $listener.IsRunning | Should -BeFalse
+        $again = Start-ConnectReceiptListener -Port $listener.Port
+        $again.Port | Should -Be $listener.Port
+        $again | Stop-ConnectReceiptListener
+    }
+
+    It 'keeps posted receipts, refuses what is not a receipt, and goes on' {
+        $listener = Start-ConnectReceiptListener -Prefix 'http://127.0.0.1:0/receipts/'
+        try {
+            $body = [IO.File]::ReadAllText((Join-Path $script:Fixtures 'sms-delivered.json'))
+            $ok = Invoke-WebRequest -Uri $listener.Url -Method Post -Body $body -ContentType 'application/json' -UseBasicParsing -NoProxy
+            $bad = try { Invoke-WebRequest -Uri $listener.Url -Method Post -Body '{oops' -ContentType 'application/json' -UseBasicParsing -NoProxy } catch { $_.Exception.Response.StatusCode.value__ }
+            $elsewhere = try { Invoke-WebRequest -Uri ([uri]::new($listener.Url, '/other/')) -Method Post -Body $body -UseBasicParsing -NoProxy } catch { $_.Exception.Response.StatusCode.value__ }
+
+            $ok.StatusCode | Should -Be 200
+            $bad | Should -Be 400
+            $elsewhere | Should -Be 404
+            $listener.Received | Should -Be 1
+            $listener.Refused | Should -Be 2
+            $listener.GetReceipts()[0].Status | Should -Be 'Delivered'
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+    }
+
+    It 'refuses unsigned receipts when given -Secret' {
+        $listener = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString 'hook-secret' -AsPlainText -Force)
+        try {
+            $body = [IO.File]::ReadAllText((Join-Path $script:Fixtures 'sms-delivered.json'))
+            $status = try { Invoke-WebRequest -Uri $listener.Url -Method Post -Body $body -UseBasicParsing -NoProxy } catch { $_.Exception.Response.StatusCode.value__ }
+
+            $status | Should -Be 401
+            $listener.Received | Should -Be 0
+            $listener.LastProblem | Should -BeLike '*x-hub-signature*'
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+    }
+
+    It 'opens nothing with -WhatIf' {
+        $out = Start-ConnectReceiptListener -Port 0 -WhatIf
+
+        $out | Should -BeNullOrEmpty
+    }
+
+    It 'warns when asked to listen beyond loopback without a secret' {
+        $listener = Start-ConnectReceiptListener -Address 0.0.0.0 -WarningVariable warned -WarningAction SilentlyContinue
+        try {
+            $warned[0] | Should -BeLike '*other computers*-Secret*'
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+    }
+
+    It 'stops with ListenerStartFailed on a port in use and InvalidListenerAddress on a name' {
+        $listener = Start-ConnectReceiptListener
+        try {
+            { Start-ConnectReceiptListener -Port $listener.Port } | Should -Throw -ErrorId 'ListenerStartFailed,*'
+            { Start-ConnectReceiptListener -Address 'example.com' } | Should -Throw -ErrorId 'InvalidListenerAddress,*'
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+    }
+}
+
+Describe 'Wait-ConnectDelivery' {
+    BeforeEach {
+        $script:Listener = Start-ConnectReceiptListener
+    }
+    AfterEach {
+        Stop-ConnectReceiptListener $script:Listener
+        Disconnect-WebexConnect
+    }
+
+    It 'runs the README example as printed: Import-Csv | Send-ConnectSms -NotifyUrl | Wait-ConnectDelivery, offline' {
+        $readme = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../README.md'))
+        $section = $readme.Substring($readme.IndexOf('## Delivery: what happened after Queued'))
+        $code = [regex]::Match($section, '```powershell\r?\n(?<code>.*?)```', 'Singleline').Groups['code'].Value
+        $code | Should -Match 'Wait-ConnectDelivery -Listener \$l'
+
+        Push-Location (Join-Path $PSScriptRoot '../..')
+        try { $delivery = @(Invoke-Expression $code 2>$null) }
+        finally { Pop-Location }
+
+        $rows = @(Import-Csv $script:Csv)
+        $delivery.Count | Should -Be $rows.Count
+        $delivery | ForEach-Object { $_ | Should -BeOfType ([WebexConnect.Receipts.DeliveryResult]) }
+        $delivery.Row | Should -Be (1..$rows.Count)
+        $delivery | ForEach-Object { $_.Status | Should -BeIn @('Delivered', 'Failed'); $_.ReceiptAt | Should -Not -BeNullOrEmpty; $_.TimedOut | Should -BeFalse }
+        $delivery.CorrelationId | Should -Be $rows.CorrelationId
+    }
+
+    It 'gives every row Delivered with code 7500 when no failure share is asked for' {
+        Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+
+        $delivery = @(Import-Csv $script:Csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -NotifyUrl "http://127.0.0.1:$($l.Port)/" | Wait-ConnectDelivery -Listener $l -Timeout 30)
+
+        $delivery.Count | Should -Be @(Import-Csv $script:Csv).Count
+        $delivery | ForEach-Object { $_.Status | Should -Be 'Delivered'; $_.Code | Should -Be '7500' }
+    }
+
+    It 'marks the share the sandbox fails as Failed, with a DeliveryFailed error naming the row' {
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 0.5
+
+        $delivery = @(New-Rows 20 | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url |
+            Wait-ConnectDelivery -Listener $script:Listener -Timeout 30 -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $delivery.Count | Should -Be 20
+        $failed = @($delivery | Where-Object Status -eq 'Failed')
+        $failed.Count | Should -BeGreaterThan 0
+        ($failed.Count + @($delivery | Where-Object Status -eq 'Delivered').Count) | Should -Be 20
+        $err.Count | Should -Be $failed.Count
+        $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'DeliveryFailed,*' }
+        $err[0].Exception.Message | Should -BeLike "Row $($failed[0].Row): Failed (7102)*"
+        $err[0].TargetObject.Phone | Should -Be $failed[0].Destination
+    }
+
+    It 'marks results with no receipt in time as NoReceipt with DeliveryReceiptMissing, after -Timeout and not much later' {
+        Connect-WebexConnect -Sandbox
+        # No -NotifyUrl: the sandbox posts no receipt.
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $delivery = Send-ConnectSms -To '+447700900051' -From ACME -Text 'Hi' |
+            Wait-ConnectDelivery -Listener $script:Listener -Timeout 2 -ErrorVariable err -ErrorAction SilentlyContinue -ProgressAction Continue 6>$null
+        $clock.Stop()
+
+        $delivery.Status | Should -Be 'NoReceipt'
+        $delivery.TimedOut | Should -BeTrue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'DeliveryReceiptMissing,*'
+        $clock.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 2
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+    }
+
+    It 'passes results that were not sent straight through as NotSent, without waiting' {
+        Connect-WebexConnect -Sandbox
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $delivery = Send-ConnectSms -To 'not-a-number' -From ACME -Text 'Hi' -ErrorAction SilentlyContinue |
+            Wait-ConnectDelivery -Listener $script:Listener -Timeout 30
+
+        $delivery.Status | Should -Be 'NotSent'
+        $delivery.SendStatus | Should -Be 'Invalid'
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+    }
+
+    It 'finds receipts that arrived before the wait began' {
+        Connect-WebexConnect -Sandbox
+        $results = @(New-Rows 3 | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url)
+        Start-Sleep -Milliseconds 500
+
+        $delivery = @($results | Wait-ConnectDelivery $script:Listener -Timeout 10)
+
+        $delivery.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
+    }
+
+    It 'shows Row, Status and Destination at 80 columns' {
+        Connect-WebexConnect -Sandbox
+
+        $text = Send-ConnectSms -To '+447700900061' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url |
+            Wait-ConnectDelivery -Listener $script:Listener -Timeout 10 | Out-String -Width 80
+
+        $text | Should -Match 'Row\s+Status\s+Destination'
+        $text | Should -Match '1\s+Delivered\s+\+447700900061\s+7500'
+    }
+}

@@ -1,0 +1,105 @@
+#Requires -Version 5.1
+# Pester 5: Get-ConnectMessage and Test-WebexConnect in the real host, against the sandbox (and a closed port).
+# Build first: dotnet build -c Release (or ./build.ps1).
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+    $script:Csv = Join-Path $PSScriptRoot '../../docs/examples/sms-recipients.csv'
+}
+
+AfterAll {
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Get-ConnectMessage' {
+    BeforeEach { Connect-WebexConnect -Sandbox }
+
+    It 'looks up piped send results, once per message ID, and the sandbox knows them' {
+        $results = @(Import-Csv $script:Csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)')
+        $ids = @($results.MessageId | Sort-Object -Unique)
+
+        $messages = @($results | Get-ConnectMessage)
+
+        $messages.Count | Should -Be $ids.Count
+        $messages | ForEach-Object { $_ | Should -BeOfType ([WebexConnect.Results.SentMessage]) }
+        ($messages.MessageId | Sort-Object) | Should -Be $ids
+        $messages | ForEach-Object { $_.Found | Should -BeTrue; $_.Status | Should -Be 'Delivered'; $_.Channel | Should -Be 'sms' }
+        $messages[0].Fields['direction'] | Should -Be 'outbound'
+    }
+
+    It 'writes a 404 as Found False, not as an error' {
+        $message = Get-ConnectMessage -MessageId ([guid]::NewGuid()) -ErrorVariable err -Verbose 4>&1 |
+            Where-Object { $_ -is [WebexConnect.Results.SentMessage] }
+
+        $message.Found | Should -BeFalse
+        $err | Should -BeNullOrEmpty
+    }
+
+    It 'writes MessageIdMissing for a send result that was not accepted, and goes on' {
+        $rejected = [pscustomobject]@{ MessageId = $null }
+        $accepted = Send-ConnectSms -To '+447700900011' -From ACME -Text 'Hi'
+
+        $out = @($rejected, $accepted | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $out.Count | Should -Be 1
+        $out[0].MessageId | Should -Be $accepted.MessageId
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageIdMissing,*'
+        $err[0].Exception.Message | Should -BeLike 'Row 1: MessageId:*'
+    }
+
+    It 'never sends: only GET requests reach the sandbox' {
+        $before = @(Get-ConnectSandboxRequest).Count
+        $null = Get-ConnectMessage -MessageId 'a', 'b'
+
+        $after = @(Get-ConnectSandboxRequest)
+        $after.Count | Should -Be ($before + 2)
+        $after | Select-Object -Skip $before | ForEach-Object { $_.DestinationCount | Should -Be 0 }
+    }
+
+    It 'needs a session' {
+        Disconnect-WebexConnect
+        { Get-ConnectMessage -MessageId 'x' } | Should -Throw -ErrorId 'NotConnected,*'
+    }
+}
+
+Describe 'Test-WebexConnect' {
+    It 'says Accepted for the sandbox and sends nothing' {
+        Connect-WebexConnect -Sandbox
+
+        $test = Test-WebexConnect
+
+        $test | Should -BeOfType ([WebexConnect.Results.ConnectionTest])
+        $test.Status | Should -Be 'Accepted'
+        $test.StatusCode | Should -Be 404
+        $test.Detail | Should -BeLike '*Nothing was sent*'
+        $last = Get-ConnectSandboxRequest -Last 1
+        $last.DestinationCount | Should -Be 0
+        $last.StatusCode | Should -Be 404
+        Test-WebexConnect -Quiet | Should -BeTrue
+    }
+
+    It 'says Unreachable, with a ServiceUnreachable error, when nothing listens; -Quiet says only False' {
+        $key = ConvertTo-SecureString 'some-key' -AsPlainText -Force
+        Connect-WebexConnect -ServiceKey $key -BaseUri 'http://127.0.0.1:1/' -TimeoutSec 5
+
+        $test = Test-WebexConnect -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $test.Status | Should -Be 'Unreachable'
+        $test.IsAccepted | Should -BeFalse
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ServiceUnreachable,*'
+        Test-WebexConnect -Quiet -ErrorVariable quietErr | Should -BeFalse
+        $quietErr | Should -BeNullOrEmpty
+        { Test-WebexConnect -ErrorAction Stop } | Should -Throw -ErrorId 'ServiceUnreachable,*'
+    }
+
+    It 'shows Status, StatusCode and the endpoint at 80 columns' {
+        Connect-WebexConnect -Sandbox
+
+        $text = Test-WebexConnect | Out-String -Width 80
+
+        $text | Should -Match 'Status\s+StatusCode'
+        $text | Should -Match 'Accepted\s+404'
+    }
+}

@@ -1,0 +1,196 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Net.Http;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using WebexConnect.Engine;
+using WebexConnect.Engine.Auth;
+using WebexConnect.Engine.Sandbox;
+using WebexConnect.Engine.Transport;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+using WebexConnect.Tests.Transport;
+using Xunit;
+
+namespace WebexConnect.Tests.Lookup
+{
+    /// <summary>GET /v2/messages/{messageId} over a real loopback socket, the sandbox's answers, and what each status means.</summary>
+    public class MessageLookupTests
+    {
+        private static SecureString Secure(string text)
+        {
+            var s = new SecureString();
+            foreach (var c in text) s.AppendChar(c);
+            s.MakeReadOnly();
+            return s;
+        }
+
+        [Fact]
+        public async Task ItIsAGetOfTheEscapedIdWithTheKeyHeaderAndNoBody()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(404, ScriptedServer.Error("404", "not found"));
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(server.BaseUri), new ServiceKeyCredential(Secure("k-1")), TimeSpan.FromSeconds(5));
+
+            var answer = await lookup.LookUpAsync("abc/def 1", CancellationToken.None);
+
+            var request = Assert.Single(server.Received);
+            Assert.Equal("GET", request.Method);
+            Assert.Equal("/v2/messages/abc%2Fdef%201", request.Path);
+            Assert.Equal("k-1", request.Header("key"));
+            Assert.Equal("", request.Body);
+            Assert.Equal(404, answer.StatusCode);
+            Assert.Equal("404", ((IDictionary)answer.Body!)["code"]);
+        }
+
+        [Fact]
+        public async Task A401WithAJwtIsTriedOnceMoreWithAFreshToken()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(401).ThenRespond(200, "{\"messageId\":\"m-1\",\"status\":\"Submitted\"}");
+            var credential = new JwtCredential(new TokenProvider("svc", Secure(Convert.ToBase64String(new byte[32]))));
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(server.BaseUri), credential, TimeSpan.FromSeconds(5));
+
+            var answer = await lookup.LookUpAsync("m-1", CancellationToken.None);
+
+            Assert.Equal(2, server.Received.Count);
+            Assert.All(server.Received, r => Assert.StartsWith("Bearer ", r.Header("Authorization")));
+            Assert.Equal(200, answer.StatusCode);
+        }
+
+        [Fact]
+        public async Task A401WithAServiceKeyIsNotRepeated()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(401).ThenRespond(200, "{}");
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(server.BaseUri), new ServiceKeyCredential(Secure("bad")), TimeSpan.FromSeconds(5));
+
+            var answer = await lookup.LookUpAsync("m-1", CancellationToken.None);
+
+            Assert.Single(server.Received);
+            Assert.Equal(401, answer.StatusCode);
+            Assert.Equal(ConnectionTestStatus.Refused, LookupReading.ToTest(answer, server.BaseUri, ConnectAuthMode.ServiceKey, DateTimeOffset.Now).Status);
+        }
+
+        [Fact]
+        public async Task NoServerIsNoAnswerWithTheReason()
+        {
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(new Uri("http://127.0.0.1:1/")), new ServiceKeyCredential(Secure("k")), TimeSpan.FromSeconds(5));
+
+            var answer = await lookup.LookUpAsync("m-1", CancellationToken.None);
+
+            Assert.Equal(0, answer.StatusCode);
+            Assert.Contains("could not reach", answer.Failure);
+            Assert.Equal(ConnectionTestStatus.Unreachable, LookupReading.ToTest(answer, new Uri("http://127.0.0.1:1/"), ConnectAuthMode.ServiceKey, DateTimeOffset.Now).Status);
+        }
+
+        [Fact]
+        public async Task ASlowServerIsATimeoutNotAHang()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenDelay(TimeSpan.FromSeconds(10));
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(server.BaseUri), new ServiceKeyCredential(Secure("k")), TimeSpan.FromMilliseconds(300));
+
+            var answer = await lookup.LookUpAsync("m-1", CancellationToken.None);
+
+            Assert.Equal(0, answer.StatusCode);
+            Assert.Contains("no answer within", answer.Failure);
+        }
+
+        [Theory]
+        [InlineData(200, ConnectionTestStatus.Accepted, null, false)]
+        [InlineData(404, ConnectionTestStatus.Accepted, null, false)]
+        [InlineData(401, ConnectionTestStatus.Refused, "AuthenticationFailed", true)]
+        [InlineData(403, ConnectionTestStatus.Refused, "AuthenticationFailed", true)]
+        [InlineData(405, ConnectionTestStatus.Inconclusive, "MessageLookupNotAvailable", true)]
+        [InlineData(429, ConnectionTestStatus.Inconclusive, "MessageLookupFailed", false)]
+        [InlineData(503, ConnectionTestStatus.Inconclusive, "MessageLookupFailed", false)]
+        public void EachStatusMeansOneThing(int status, ConnectionTestStatus test, string? errorId, bool stops)
+        {
+            var answer = LookupAnswer.Answered(status, null, TimeSpan.Zero);
+
+            Assert.Equal(test, LookupReading.ToTest(answer, new Uri("https://api.eu.webexconnect.io/"), ConnectAuthMode.ServiceKey, DateTimeOffset.Now).Status);
+            var problem = LookupReading.ProblemOf("m-1", answer);
+            Assert.Equal(errorId, problem?.ErrorId);
+            Assert.Equal(stops, problem?.StopsTheCommand ?? false);
+        }
+
+        [Fact]
+        public void A404IsAMessageNotFoundNotAFailure()
+        {
+            var message = LookupReading.ToMessage("m-404", LookupAnswer.Answered(404, null, TimeSpan.Zero), DateTimeOffset.Now);
+
+            Assert.False(message.Found);
+            Assert.Equal("m-404", message.MessageId);
+            Assert.Null(message.Status);
+        }
+
+        [Fact]
+        public void TheDocumentedFieldsAreTypedAndEveryFieldIsKept()
+        {
+            // API.md's 200 body, with numSegments as text and to as one string.
+            var body = Engine.Receipts.JsonTree.Read(System.Text.Encoding.UTF8.GetBytes(
+                "{\"clientId\":\"c1\",\"toType\":\"msisdn\",\"numSegments\":\"2\",\"requestTimestamp\":\"2026-12-03T10:00:00.000+01:00\",\"groupId\":\"g\"," +
+                "\"channel\":\"sms\",\"messageId\":\"m-7\",\"version\":\"2.0\",\"callbackData\":\"cb\",\"notifyUrl\":\"https://x.example/\",\"from\":\"ACME\"," +
+                "\"correlationId\":\"row-7\",\"to\":\"447500661610\",\"direction\":\"outbound\",\"status\":\"Submitted\",\"teamId\":\"t\"}"));
+
+            var message = LookupReading.ToMessage("m-7", LookupAnswer.Answered(200, body, TimeSpan.Zero), DateTimeOffset.Now);
+
+            Assert.True(message.Found);
+            Assert.Equal("Submitted", message.Status);
+            Assert.Equal("sms", message.Channel);
+            Assert.Equal("ACME", message.From);
+            Assert.Equal("447500661610", message.To);
+            Assert.Equal("row-7", message.CorrelationId);
+            Assert.Equal("cb", message.CallbackData);
+            Assert.Equal(2, message.Segments);
+            Assert.Equal("outbound", message.Direction);
+            Assert.Equal(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.FromHours(1)), message.RequestTimestamp);
+            Assert.Equal("t", message.Fields["teamId"]);
+            Assert.Equal("c1", message.Fields["CLIENTID"]);
+        }
+
+        [Fact]
+        public void TheSandboxAnswersForAMessageItAcceptedAnd404ForOthersAndNeverSends()
+        {
+            var engine = new ConnectEngine();
+            using var session = engine.Open(new ConnectionSettings { AuthMode = ConnectAuthMode.Sandbox, BaseUri = new Uri("https://sandbox.invalid/") });
+            using (var dispatcher = session.CreateDispatcher(new DispatchOptions(), CancellationToken.None))
+            {
+                var message = new SmsMessage { From = "ACME", Text = "Hi" };
+                dispatcher.Add(new DispatchItem(message, new Recipient("+447700900001", "row-1"), null) { Row = 1 });
+                var result = dispatcher.Complete().Single();
+                Assert.Equal(SendStatus.Queued, result.Status);
+
+                var before = session.SandboxRequests.Count;
+                var found = session.LookUpMessage(result.MessageId!, CancellationToken.None);
+                var missing = session.LookUpMessage(Guid.NewGuid().ToString(), CancellationToken.None);
+
+                Assert.Equal(200, found.StatusCode);
+                var read = LookupReading.ToMessage(result.MessageId!, found, DateTimeOffset.Now);
+                Assert.Equal(result.MessageId, read.MessageId);
+                Assert.Equal("+447700900001", read.To);
+                Assert.Equal("row-1", read.CorrelationId);
+                Assert.Equal("Delivered", read.Status);
+                Assert.Equal(404, missing.StatusCode);
+                // The lookups are recorded as requests, and none of them is a send.
+                Assert.Equal(before + 2, session.SandboxRequests.Count);
+                Assert.All(session.SandboxRequests.Skip(before), r => Assert.Equal(0, r.DestinationCount));
+            }
+        }
+
+        [Fact]
+        public async Task TheSandboxRefusesALookupWithTheWrongKey()
+        {
+            await using var host = await WebexConnect.Sandbox.Host.LoopbackSandboxHost.StartAsync(new SandboxOptions { ServiceKey = "right" });
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(host.BaseUri), new ServiceKeyCredential(Secure("wrong")), TimeSpan.FromSeconds(5));
+
+            var answer = await lookup.LookUpAsync(Guid.NewGuid().ToString(), CancellationToken.None);
+
+            Assert.Equal(401, answer.StatusCode);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Linq;
+using WebexConnect.Messages;
+using WebexConnect.Receipts;
+using WebexConnect.Results;
+using Xunit;
+
+namespace WebexConnect.Tests.Receipts
+{
+    public class DeliveryJoinTests
+    {
+        private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+
+        private static SendResult Sent(long row, string destination, string? messageId, string? correlationId = null, SendStatus status = SendStatus.Queued) =>
+            new SendResult(MessageChannel.Sms, destination, correlationId, status, messageId, row: row);
+
+        private static DeliveryReceipt Receipt(string code, string destination, string? transid, string? correlationId = null) =>
+            new DeliveryReceipt(DeliveryStatuses.From(code, null), code, null, null, "sms", destination, "MSISDN", Now, ReceiptReader.MessageIdOf(transid),
+                transid, correlationId, null, null, null, null, null, Now, false);
+
+        [Fact]
+        public void AReceiptJoinsByMessageIdAndTheNumberWithoutItsPlus()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            join.Add(Sent(2, "+447700900002", "m-1"));
+            buffer.Add(Receipt("7501", "447700900002", "m-1_2"));
+            buffer.Add(Receipt("7500", "447700900002", "m-1_2"));
+            buffer.Add(Receipt("7102", "447700900001", "m-1_1"));
+
+            join.Pull();
+            var ready = join.TakeReady(all: false);
+
+            Assert.Equal(new[] { 1L, 2L }, ready.Select(r => r.Row));
+            Assert.Equal(new[] { DeliveryStatus.Failed, DeliveryStatus.Delivered }, ready.Select(r => r.Status));
+            Assert.All(ready, r => Assert.False(r.TimedOut));
+            Assert.Equal(0, join.Waiting);
+        }
+
+        [Fact]
+        public void ReceiptsThatCameBeforeTheResultAreFound()
+        {
+            var buffer = new ReceiptBuffer(100);
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            var join = new DeliveryJoin(buffer);
+            join.Pull();
+
+            join.Add(Sent(1, "+447700900001", "m-1"));
+
+            Assert.Equal(DeliveryStatus.Delivered, Assert.Single(join.TakeReady(all: false)).Status);
+        }
+
+        [Fact]
+        public void AResultWithoutAMessageIdJoinsByCorrelationId()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", null, "row-1", SendStatus.Queued));
+            buffer.Add(Receipt("7500", "447700900001", "other", "row-1"));
+
+            join.Pull();
+
+            Assert.Equal(DeliveryStatus.Delivered, Assert.Single(join.TakeReady(all: false)).Status);
+        }
+
+        [Fact]
+        public void ResultsLeaveInInputOrderAndTheRestAreMarkedAtTheEnd()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            join.Add(Sent(2, "+447700900002", "m-2"));
+            join.Add(Sent(3, "+447700900003", null, status: SendStatus.Rejected));
+            buffer.Add(Receipt("7500", "447700900002", "m-2"));
+            buffer.Add(Receipt("7501", "447700900001", "m-1"));
+            join.Pull();
+
+            Assert.Empty(join.TakeReady(all: false));
+            Assert.Equal(1, join.Waiting);
+            var rest = join.TakeReady(all: true);
+
+            Assert.Equal(new[] { 1L, 2L, 3L }, rest.Select(r => r.Row));
+            Assert.Equal(new[] { DeliveryStatus.Submitted, DeliveryStatus.Delivered, DeliveryStatus.NotSent }, rest.Select(r => r.Status));
+            Assert.Equal(new[] { true, false, false }, rest.Select(r => r.TimedOut));
+            Assert.Equal(0, join.Pending);
+        }
+
+        [Fact]
+        public void AResultWithNoReceiptAtAllIsNoReceipt()
+        {
+            var join = new DeliveryJoin(new ReceiptBuffer(10));
+            join.Add(Sent(1, "+447700900001", "m-1"));
+
+            var result = Assert.Single(join.TakeReady(all: true));
+
+            Assert.Equal(DeliveryStatus.NoReceipt, result.Status);
+            Assert.True(result.TimedOut);
+            Assert.Null(result.ReceiptAt);
+        }
+
+        [Fact]
+        public void AReceiptForAnotherMessageOrNumberIsNotJoined()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            buffer.Add(Receipt("7500", "447700900001", "m-2"));
+            buffer.Add(Receipt("7500", "447700900009", "m-1"));
+
+            join.Pull();
+
+            Assert.Empty(join.TakeReady(all: false));
+        }
+
+        [Fact]
+        public void TheBufferGivesEachReaderWhatIsNewToIt()
+        {
+            var buffer = new ReceiptBuffer(2);
+            long a = 0;
+            buffer.Add(Receipt("7500", "1", "m"));
+            Assert.Single(buffer.Since(ref a));
+            buffer.Add(Receipt("7500", "2", "m"));
+            buffer.Add(Receipt("7500", "3", "m"));
+            buffer.Add(Receipt("7500", "4", "m"));
+
+            Assert.Equal(new[] { "3", "4" }, buffer.Since(ref a).Select(r => r.Destination));
+            Assert.Empty(buffer.Since(ref a));
+            Assert.Equal(2, buffer.Dropped);
+        }
+    }
+}

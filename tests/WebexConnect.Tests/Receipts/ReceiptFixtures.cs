@@ -1,0 +1,20 @@
+using System;
+using System.IO;
+using System.Security;
+
+namespace WebexConnect.Tests.Receipts
+{
+    /// <summary>The receipt webhooks in Fixtures/Receipts (the Pester tests read the same files).</summary>
+    internal static class ReceiptFixtures
+    {
+        public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Receipts", name));
+
+        public static SecureString Secure(string text)
+        {
+            var s = new SecureString();
+            foreach (var c in text) s.AppendChar(c);
+            s.MakeReadOnly();
+            return s;
+        }
+    }
+}

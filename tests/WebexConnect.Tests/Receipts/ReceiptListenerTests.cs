@@ -1,0 +1,140 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Tasks;
+using WebexConnect.Engine.Receipts;
+using WebexConnect.Receipts;
+using WebexConnect.Sending;
+using Xunit;
+
+namespace WebexConnect.Tests.Receipts
+{
+    /// <summary>The receipt listener on a real loopback socket: what it accepts, what it refuses, and that it outlives bad requests.</summary>
+    public sealed class ReceiptListenerTests : IDisposable
+    {
+        private readonly ReceiptListener _listener = ReceiptListener.Start(new ReceiptListenerOptions { Capacity = 3 });
+        private readonly HttpClient _client = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
+
+        public void Dispose()
+        {
+            _listener.Dispose();
+            _client.Dispose();
+        }
+
+        private Task<HttpResponseMessage> PostAsync(byte[] body, string? signature = null, ReceiptListener? to = null)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, (to ?? _listener).Url) { Content = new ByteArrayContent(body) };
+            if (signature != null) request.Headers.TryAddWithoutValidation("x-hub-signature", signature);
+            return _client.SendAsync(request);
+        }
+
+        /// <summary>Writes raw bytes on a socket and returns what came back (the status line first).</summary>
+        private async Task<string> RawAsync(string request, bool closeWriting = true)
+        {
+            using var tcp = new TcpClient();
+            await tcp.ConnectAsync(IPAddress.Loopback, _listener.Url.Port);
+            var stream = tcp.GetStream();
+            var bytes = Encoding.ASCII.GetBytes(request);
+            await stream.WriteAsync(bytes, 0, bytes.Length);
+            if (closeWriting) tcp.Client.Shutdown(SocketShutdown.Send);
+            using var reader = new StreamReader(stream);
+            return await reader.ReadToEndAsync();
+        }
+
+        [Fact]
+        public async Task ItListensOnLoopbackOnAFreePortAndKeepsWhatIsPosted()
+        {
+            Assert.Equal("127.0.0.1", _listener.Url.Host);
+            Assert.NotEqual(0, _listener.Url.Port);
+
+            var response = await PostAsync(ReceiptFixtures.Bytes("batch.json"));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(2, _listener.Receipts.Received);
+            Assert.Equal(new[] { DeliveryStatus.Submitted, DeliveryStatus.Failed }, _listener.Receipts.Snapshot().Select(r => r.Status));
+        }
+
+        [Fact]
+        public async Task WithASecretOnlySignedReceiptsAreKept()
+        {
+            var secret = ReceiptFixtures.Secure("s3cret");
+            using var signed = ReceiptListener.Start(new ReceiptListenerOptions { Secret = secret });
+            var body = ReceiptFixtures.Bytes("sms-delivered.json");
+
+            var unsigned = await PostAsync(body, to: signed);
+            var forged = await PostAsync(body, WebhookSignature.Compute(body, ReceiptFixtures.Secure("guess")), signed);
+            var good = await PostAsync(body, WebhookSignature.Compute(body, secret), signed);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+            Assert.True(Assert.Single(signed.Receipts.Snapshot()).SignatureVerified);
+            Assert.Equal(2, signed.Refused);
+            Assert.Contains("401", signed.LastProblem);
+        }
+
+        [Fact]
+        public async Task BadRequestsGetA4xxAndTheListenerGoesOn()
+        {
+            Assert.StartsWith("HTTP/1.1 400", await RawAsync("this is not http\r\n\r\n"));
+            Assert.StartsWith("HTTP/1.1 405", await RawAsync("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+            Assert.StartsWith("HTTP/1.1 404", await RawAsync("POST /elsewhere HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}"));
+            Assert.StartsWith("HTTP/1.1 411", await RawAsync("POST / HTTP/1.1\r\nHost: x\r\n\r\n"));
+            Assert.StartsWith("HTTP/1.1 411", await RawAsync("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"));
+            Assert.StartsWith("HTTP/1.1 413", await RawAsync("POST / HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n"));
+            Assert.StartsWith("HTTP/1.1 431", await RawAsync("POST / HTTP/1.1\r\nX: " + new string('a', 20_000) + "\r\n\r\n"));
+            Assert.StartsWith("HTTP/1.1 400", await RawAsync("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n{not json}"));
+            Assert.StartsWith("HTTP/1.1 400", await RawAsync("POST / HTTP/1.1\r\nContent-Length: 50\r\n\r\n{\"a\":1}"));
+            Assert.Equal(9, _listener.Refused);
+
+            var response = await PostAsync(ReceiptFixtures.Bytes("sms-delivered.json"));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(1, _listener.Receipts.Received);
+        }
+
+        [Fact]
+        public async Task ItKeepsOnlyTheNewestReceiptsAndCountsWhatItDropped()
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var body = Encoding.UTF8.GetBytes("{\"deliveryInfoNotification\":{\"deliveryInfo\":{\"code\":\"7500\",\"destination\":\"" + i + "\"}}}");
+                Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
+            }
+
+            Assert.Equal(5, _listener.Receipts.Received);
+            Assert.Equal(2, _listener.Receipts.Dropped);
+            Assert.Equal(new[] { "2", "3", "4" }, _listener.Receipts.Snapshot().Select(r => r.Destination));
+        }
+
+        [Fact]
+        public async Task AfterDisposeThePortIsFreeAndNothingListens()
+        {
+            var port = _listener.Url.Port;
+            _listener.Dispose();
+
+            Assert.False(_listener.IsRunning);
+            await Assert.ThrowsAnyAsync<Exception>(() => PostAsync(Encoding.UTF8.GetBytes("{}")));
+            using var again = ReceiptListener.Start(new ReceiptListenerOptions { Port = port });
+            Assert.Equal(port, again.Url.Port);
+        }
+
+        [Fact]
+        public void APortInUseIsASocketException()
+        {
+            Assert.ThrowsAny<SocketException>(() => ReceiptListener.Start(new ReceiptListenerOptions { Port = _listener.Url.Port }));
+        }
+
+        [Fact]
+        public void ThePathOfAPrefixIsPartOfTheUrl()
+        {
+            using var listener = ReceiptListener.Start(new ReceiptListenerOptions { Path = "/receipts/" });
+
+            Assert.Equal("/receipts/", listener.Url.AbsolutePath);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using WebexConnect.Engine.Receipts;
+using WebexConnect.Receipts;
+using Xunit;
+
+namespace WebexConnect.Tests.Receipts
+{
+    public class WebhookBodyTests
+    {
+        private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+
+        private static IReadOnlyList<DeliveryReceipt> Read(byte[] body, string? secret = null, string? signature = null) =>
+            WebhookBody.Read(body, secret is null ? null : ReceiptFixtures.Secure(secret), signature, JsonTree.Read, Now);
+
+        [Fact]
+        public void TheDocumentedShapeGivesEveryFieldAndMapsTheCode()
+        {
+            var receipt = Assert.Single(Read(ReceiptFixtures.Bytes("sms-delivered.json")));
+
+            Assert.Equal(DeliveryStatus.Delivered, receipt.Status);
+            Assert.Equal("7500", receipt.Code);
+            Assert.Equal("Delivered", receipt.StatusText);
+            Assert.Equal("Delivered", receipt.Description);
+            Assert.Equal("sms", receipt.Channel);
+            Assert.Equal("447700900001", receipt.Destination);
+            Assert.Equal("MSISDN", receipt.DestinationType);
+            Assert.Equal(new DateTimeOffset(2026, 12, 3, 10, 15, 30, 250, TimeSpan.Zero), receipt.Timestamp);
+            Assert.Equal("6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11", receipt.MessageId);
+            Assert.Equal("6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11_1", receipt.TransactionId);
+            Assert.Equal("row-1", receipt.CorrelationId);
+            Assert.Equal("invoice-42", receipt.CallbackData);
+            Assert.Equal("EE", receipt.Carrier);
+            Assert.Equal("1", receipt.MessageCount);
+            Assert.Equal(Now, receipt.ReceivedAt);
+            Assert.False(receipt.SignatureVerified);
+            Assert.True(receipt.IsFinal);
+        }
+
+        [Fact]
+        public void TheOtherCasingsAndANumericCodeAreReadToo()
+        {
+            // description (lower case), messageid (lower case), correlationId (camel case), code as a JSON number.
+            var receipt = Assert.Single(Read(ReceiptFixtures.Bytes("email-clicked.json")));
+
+            Assert.Equal(DeliveryStatus.Clicked, receipt.Status);
+            Assert.Equal("7528", receipt.Code);
+            Assert.Equal("https://acme.example/offer|203.0.113.5", receipt.Description);
+            Assert.Equal("a2d4e6f8-1111-2222-3333-444455556666", receipt.MessageId);
+            Assert.Equal("campaign-7", receipt.CorrelationId);
+            Assert.Null(receipt.CallbackData);
+            Assert.Equal(new DateTimeOffset(2026, 12, 3, 11, 2, 0, TimeSpan.FromHours(1)), receipt.Timestamp);
+        }
+
+        [Fact]
+        public void AnUnknownCodeIsKeptAsItCameWithStatusOther()
+        {
+            var receipt = Assert.Single(Read(ReceiptFixtures.Bytes("unknown-code.json")));
+
+            Assert.Equal(DeliveryStatus.Other, receipt.Status);
+            Assert.Equal("7999", receipt.Code);
+            Assert.Equal("Throttled", receipt.StatusText);
+            Assert.Equal("Held by carrier", receipt.Description);
+            Assert.Null(receipt.CorrelationId);
+            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1764756930), receipt.Timestamp);
+            Assert.False(receipt.IsFinal);
+        }
+
+        [Fact]
+        public void AListOfNotificationsGivesOneReceiptEach()
+        {
+            var receipts = Read(ReceiptFixtures.Bytes("batch.json"));
+
+            Assert.Equal(new[] { DeliveryStatus.Submitted, DeliveryStatus.Failed }, receipts.Select(r => r.Status));
+            Assert.All(receipts, r => Assert.Equal("11111111-2222-3333-4444-555555555555", r.MessageId));
+            Assert.Equal(new[] { "row-3", "row-4" }, receipts.Select(r => r.CorrelationId));
+        }
+
+        [Theory]
+        [InlineData("7501", null, DeliveryStatus.Submitted)]
+        [InlineData("7500", null, DeliveryStatus.Delivered)]
+        [InlineData("7502", null, DeliveryStatus.Read)]
+        [InlineData("7528", null, DeliveryStatus.Clicked)]
+        [InlineData("7520", null, DeliveryStatus.Bounced)]
+        [InlineData("7521", null, DeliveryStatus.Complaint)]
+        [InlineData("7522", null, DeliveryStatus.NotVerified)]
+        [InlineData("7523", null, DeliveryStatus.Failed)]
+        [InlineData("7102", null, DeliveryStatus.Failed)]
+        [InlineData("7208", null, DeliveryStatus.Expired)]
+        [InlineData(null, "SENT", DeliveryStatus.Submitted)]
+        [InlineData(null, "not verified", DeliveryStatus.NotVerified)]
+        [InlineData("1234", "Failed", DeliveryStatus.Failed)]
+        [InlineData("7500", "Failed", DeliveryStatus.Delivered)]
+        [InlineData("1234", "Whatever", DeliveryStatus.Other)]
+        public void TheDocumentedCodesMapAndTheCodeWinsOverTheWord(string? code, string? word, DeliveryStatus expected)
+        {
+            Assert.Equal(expected, DeliveryStatuses.From(code, word));
+        }
+
+        [Theory]
+        [InlineData("abc_1", "abc")]
+        [InlineData("abc_12", "abc")]
+        [InlineData("abc", "abc")]
+        [InlineData("abc_x1", "abc_x1")]
+        [InlineData("abc_", "abc_")]
+        [InlineData("_1", "_1")]
+        public void ThePerDestinationSuffixOfTransidIsDropped(string transid, string messageId)
+        {
+            Assert.Equal(messageId, ReceiptReader.MessageIdOf(transid));
+        }
+
+        [Theory]
+        [InlineData("", "empty")]
+        [InlineData("{not json", "not JSON")]
+        [InlineData("[]", "empty list")]
+        [InlineData("\"text\"", "not a JSON object")]
+        [InlineData("{\"deliveryInfoNotification\":{}}", "no deliveryInfoNotification.deliveryInfo")]
+        [InlineData("{\"deliveryInfoNotification\":{\"deliveryInfo\":\"x\"}}", "deliveryInfo is not an object")]
+        [InlineData("{\"deliveryInfoNotification\":{\"deliveryInfo\":{\"destination\":\"1\"}}}", "neither a code nor a deliveryStatus")]
+        [InlineData("[{\"deliveryInfo\":{\"code\":\"7500\"}}, 5]", "Item 2 of the list")]
+        public void AMalformedBodyIsAReceiptFormatExceptionThatSaysWhy(string body, string says)
+        {
+            var error = Assert.Throws<ReceiptFormatException>(() => Read(Encoding.UTF8.GetBytes(body)));
+
+            Assert.Contains(says, error.Message);
+        }
+
+        [Fact]
+        public void NotAReceiptSaysItIsNotADeliveryReceipt()
+        {
+            var error = Assert.Throws<ReceiptFormatException>(() => Read(ReceiptFixtures.Bytes("not-a-receipt.json")));
+
+            Assert.Contains("not a delivery receipt", error.Message);
+        }
+
+        [Fact]
+        public void ABodyOverTheLimitIsRefusedBeforeParsing()
+        {
+            var body = new byte[WebhookBody.MaxBytes + 1];
+
+            Assert.Contains("at most", Assert.Throws<ReceiptFormatException>(() => Read(body)).Message);
+        }
+
+        [Fact]
+        public void InvalidUtf8IsAFormatErrorNotACrash()
+        {
+            var body = new byte[] { (byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}' };
+
+            Assert.Throws<ReceiptFormatException>(() => Read(body));
+        }
+
+        [Fact]
+        public void ACorrectSignatureInEitherFormIsAcceptedAndMarked()
+        {
+            var body = ReceiptFixtures.Bytes("sms-delivered.json");
+            var signature = WebhookSignature.Compute(body, ReceiptFixtures.Secure("webhook-secret"));
+
+            Assert.StartsWith("sha256=", signature);
+            Assert.True(Assert.Single(Read(body, "webhook-secret", signature)).SignatureVerified);
+            Assert.True(Assert.Single(Read(body, "webhook-secret", signature.Substring(7).ToUpperInvariant())).SignatureVerified);
+        }
+
+        [Fact]
+        public void TheSignatureIsTheHmacSha256OfTheRawBytesWithTheSecretsUtf8Bytes()
+        {
+            var body = Encoding.UTF8.GetBytes("{}");
+            using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes("clé"));
+            var expected = "sha256=" + string.Concat(hmac.ComputeHash(body).Select(b => b.ToString("x2")));
+
+            Assert.Equal(expected, WebhookSignature.Compute(body, ReceiptFixtures.Secure("clé")));
+        }
+
+        [Theory]
+        [InlineData(null, WebhookSignatureProblem.Missing)]
+        [InlineData("", WebhookSignatureProblem.Missing)]
+        [InlineData("sha256=00", WebhookSignatureProblem.Invalid)]
+        [InlineData("not hex at all", WebhookSignatureProblem.Invalid)]
+        public void AMissingOrWrongSignatureIsRefusedBeforeTheBodyIsRead(string? signature, WebhookSignatureProblem problem)
+        {
+            // Not JSON at all: the refusal must come from the signature, before parsing.
+            var error = Assert.Throws<WebhookSignatureException>(() => Read(Encoding.UTF8.GetBytes("{oops"), "webhook-secret", signature));
+
+            Assert.Equal(problem, error.Problem);
+            Assert.DoesNotContain("webhook-secret", error.Message);
+        }
+
+        [Fact]
+        public void ASignatureForOtherBytesOrAnotherSecretIsRefused()
+        {
+            var body = ReceiptFixtures.Bytes("sms-delivered.json");
+            var changed = (byte[])body.Clone();
+            changed[changed.Length - 5] ^= 1;
+            var signature = WebhookSignature.Compute(body, ReceiptFixtures.Secure("webhook-secret"));
+
+            Assert.Throws<WebhookSignatureException>(() => Read(changed, "webhook-secret", signature));
+            Assert.Throws<WebhookSignatureException>(() => Read(body, "another-secret", signature));
+        }
+
+        [Fact]
+        public void TheSignatureHeaderIsFoundInAnyDictionaryWithoutCase()
+        {
+            var hashtable = new System.Collections.Hashtable { ["Content-Type"] = "application/json", ["X-Hub-Signature"] = "sha256=ab" };
+            var multi = new Dictionary<string, string[]> { ["x-hub-signature"] = new[] { "sha256=cd" } };
+
+            Assert.Equal("sha256=ab", WebhookSignature.FromHeaders(hashtable));
+            Assert.Equal("sha256=cd", WebhookSignature.FromHeaders(multi));
+            Assert.Null(WebhookSignature.FromHeaders(new System.Collections.Hashtable()));
+        }
+    }
+}
