@@ -45,7 +45,7 @@ Describe 'The WebexConnect module' {
         $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Core'
 
         $tested = Test-ModuleManifest -Path $Path -ErrorAction Stop
-        $tested.ExportedCmdlets.Count | Should -Be 11
+        $tested.ExportedCmdlets.Count | Should -Be 18
     }
 
     It 'ships the MIT LICENSE its manifest points to, in the repository and in the module folder' {

@@ -222,8 +222,8 @@ Describe 'Send-ConnectMessage on sms, email and rcs sends the typed cmdlet''s ve
     }
 
     It 'writes the same -PayloadOnly JSON as Send-ConnectEmail' {
-        $typed = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'Hi $(Name)' -Html '<p>Hello</p>' -Text 'Hello' -Cc 'boss@example.com' -FromName 'ACME' -PayloadOnly
-        $raw = 'ann@example.com' | Send-ConnectMessage -Channel email -From 'news@example.com' -AdditionalProperty @{ cc = @('boss@example.com') } -Option @{ fromName = 'ACME' } -Content '{"type":"html","subject":"Hi $(Name)","text":"Hello","html":"<p>Hello</p>"}' -PayloadOnly
+        $typed = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Substitution @{ Name = 'Ann' } -Subject 'Hi $(Name)' -Html '<p>Hello</p>' -Text 'Hello' -Cc 'boss@example.com' -FromName 'ACME' -PayloadOnly
+        $raw = 'ann@example.com' | Send-ConnectMessage -Channel email -From 'news@example.com' -Substitution @{ Name = 'Ann' } -AdditionalProperty @{ cc = @('boss@example.com') } -Option @{ fromName = 'ACME' } -Content '{"type":"html","subject":"Hi $(Name)","text":"Hello","html":"<p>Hello</p>"}' -PayloadOnly
 
         $raw | Should -BeExactly $typed
     }

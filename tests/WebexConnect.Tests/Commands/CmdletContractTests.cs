@@ -204,6 +204,7 @@ namespace WebexConnect.Tests.Commands
             Send-ConnectMessage | default set Content | ShouldProcess Medium | output SendResult
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             AdditionalProperty      IDictionary             *                                     -
+            AllowMissingSubstitutionSwitchParameter         *                                     -
             ApplyFrequencyCap       SwitchParameter         *                                     -
             CallbackData            String                  *                                     -
             Channel                 String                  *!                                    -
