@@ -84,7 +84,7 @@ namespace WebexConnect.Commands
 
         private protected override int? MeasureParts(ConnectMessage message, Recipient recipient) =>
             message is SmsMessage { Text: { } text } sms
-                ? SmsCalculator.Measure(SubstitutionText.Apply(text, sms.Substitutions, recipient.Substitutions), sms.Encoding).Parts
+                ? _encodings.KnownParts(message, recipient) ?? SmsCalculator.Cost(SubstitutionText.Apply(text, sms.Substitutions, recipient.Substitutions), sms.Encoding).Parts
                 : null;
     }
 }
