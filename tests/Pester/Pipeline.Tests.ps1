@@ -82,6 +82,24 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         Get-SentNumber | Should -Be @('+447700900511', '+447700900513')
     }
 
+    It 'sends a property that type data adds to the rows as a substitution too, like their own columns' {
+        # The columns are read from the row's own members (fast); a type whose data adds properties is read in full.
+        $rows = 1..3 | ForEach-Object {
+            $row = [pscustomobject]@{ Phone = '+44770090052{0}' -f $_; Name = "P$_" }
+            $row.PSObject.TypeNames.Insert(0, 'WebexConnectTests.TypedRow')
+            $row
+        }
+        Update-TypeData -TypeName WebexConnectTests.TypedRow -MemberType ScriptProperty -MemberName Greeting -Value { 'Dear ' + $this.Name } -Force
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text '$(Greeting)')
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $sent = @(Get-SentBody)[0].to
+        $sent.substitutions.Greeting | Should -Be @('Dear P1', 'Dear P2', 'Dear P3')
+        $sent.substitutions.Name | Should -Be @('P1', 'P2', 'P3')
+        $sent[0].substitutions.PSObject.Properties.Name | Should -Be @('Name', 'Greeting')
+    }
+
     It 'binds a MobilePhone column (Active Directory, Microsoft Graph) as the destination' {
         $results = @([pscustomobject]@{ MobilePhone = '+447700900515'; GivenName = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi $(GivenName)')
 
