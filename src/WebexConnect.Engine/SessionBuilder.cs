@@ -26,9 +26,9 @@ namespace WebexConnect.Engine
 
         /// <summary>
         /// How many bytes of requests (their JSON bodies as text) the in-process sandbox keeps: 10,000 requests of
-        /// 1,000 destinations would otherwise hold 1.7 GB. 32 MB is about 190 such requests, or all 10,000 small ones.
+        /// 1,000 destinations would otherwise hold 1.7 GB. 16 MB is about 95 such requests, or all 10,000 small ones.
         /// </summary>
-        public const long SandboxRecordedBytes = 32L * 1024 * 1024;
+        public const long SandboxRecordedBytes = 16L * 1024 * 1024;
 
         public static SessionParts ForEndpoint(ConnectionSettings settings)
         {
