@@ -162,12 +162,21 @@ $before = [WebexConnectBench.ExceptionCounter]::Count
 Import-Csv $csv | Send-ConnectSms -From ACME -Text $text | Out-Null
 $exceptions = [WebexConnectBench.ExceptionCounter]::Count - $before
 
-# Memory of keeping every result: what $r = ... costs per row, managed heap and working set.
-[GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
+# Memory of keeping every result: what $r = ... costs per row, managed heap and working set. A fresh session before,
+# and none after, so that the sandbox's record of requests (up to 16 MB of bodies) is not counted as the results'.
+Connect-WebexConnect -Sandbox -Tps 1000000
+# Compacting, large objects included, so the working set shows what is alive rather than garbage not yet given back.
+function Compress-Heap {
+    [Runtime.GCSettings]::LargeObjectHeapCompactionMode = 'CompactOnce'
+    [GC]::Collect(2, [GCCollectionMode]::Forced, $true, $true); [GC]::WaitForPendingFinalizers()
+    [GC]::Collect(2, [GCCollectionMode]::Forced, $true, $true)
+}
+Compress-Heap
 $process.Refresh()
 $heap0 = [GC]::GetTotalMemory($true); $ws0 = $process.WorkingSet64
 $r = Import-Csv $csv | Send-ConnectSms -From ACME -Text $text
-[GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
+Disconnect-WebexConnect
+Compress-Heap
 $process.Refresh()
 $heap1 = [GC]::GetTotalMemory($true); $ws1 = $process.WorkingSet64
 $kept = $r.Count
