@@ -24,6 +24,12 @@ namespace WebexConnect.Engine
         /// <summary>How many requests the in-process sandbox keeps for Get-ConnectSandboxRequest.</summary>
         public const int SandboxRecordedRequests = 10_000;
 
+        /// <summary>
+        /// How many bytes of requests (their JSON bodies as text) the in-process sandbox keeps: 10,000 requests of
+        /// 1,000 destinations would otherwise hold 1.7 GB. 16 MB is about 95 such requests, or all 10,000 small ones.
+        /// </summary>
+        public const long SandboxRecordedBytes = 16L * 1024 * 1024;
+
         public static SessionParts ForEndpoint(ConnectionSettings settings)
         {
             EndpointPolicy.EnsureAllowed(settings.BaseUri);
@@ -41,6 +47,7 @@ namespace WebexConnect.Engine
                 // A trial run of a large CSV must not grow with it: keep the last requests for
                 // Get-ConnectSandboxRequest, and nothing per destination that no cmdlet shows.
                 MaxRecordedRequests = SandboxRecordedRequests,
+                MaxRecordedBytes = SandboxRecordedBytes,
                 CountAcceptedDestinations = false,
                 RecordReceipts = false,
                 // Receipts go to a loopback notifyUrl (Start-ConnectReceiptListener), never anywhere else.

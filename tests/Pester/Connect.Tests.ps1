@@ -164,9 +164,13 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         $values | Should -Be @('us', 'us1', 'eu', 'uk', 'ca', 'in', 'au', 'sg')
     }
 
-    It 'rejects a TPS outside 1..10000 at binding' {
+    It 'rejects a TPS outside 1..10000 for an endpoint, and allows the sandbox up to 1000000' {
         { Connect-WebexConnect -Sandbox -Tps 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
-        { Connect-WebexConnect -Sandbox -Tps 10001 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Connect-WebexConnect -Sandbox -Tps 1000001 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -Region eu -Tps 10001 } |
+            Should -Throw -ErrorId 'InvalidTps,*'
+        Connect-WebexConnect -Sandbox -Tps 1000000
+        (Get-ConnectContext).Tps | Should -Be 1000000
     }
 }
 

@@ -1,8 +1,8 @@
 #Requires -Version 5.1
 # Pester 5: the pipeline binding recipe of DESIGN.md, as PowerShell itself binds it. -To is a
-# ConnectDestination[] that takes pipeline input by value and by property name, and -InputObject (PSObject)
-# receives the same row for its other columns. So a CSV row binds by its column, a plain string by value,
-# and a row without a destination column gets PowerShell's own binding error instead of being sent as text.
+# ConnectDestination[] that binds by property name only (not Mandatory), and -InputObject (PSObject) receives
+# every piped object: a CSV row's other columns, or a plain string that is the destination. So a CSV row binds
+# by its column without any exception, and a row without a destination column gets its own Invalid result.
 # Build first: dotnet build -c Release (or ./build.ps1).
 
 BeforeAll {
@@ -30,13 +30,14 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         Connect-WebexConnect -Sandbox -Tps 1000
     }
 
-    It 'declares -To as ConnectDestination[] taking pipeline input by value and by name, with the column aliases' {
+    It 'declares -To as ConnectDestination[] taking pipeline input by property name only, with the column aliases' {
         $to = (Get-Command Send-ConnectSms).Parameters['To']
 
         $to.ParameterType | Should -Be ([WebexConnect.Composition.ConnectDestination[]])
-        $to.Aliases | Should -Be @('Phone', 'Mobile', 'MobileNumber', 'PhoneNumber', 'Msisdn', 'Number')
-        $to.ParameterSets.Values.ValueFromPipeline | Select-Object -Unique | Should -BeTrue
+        $to.Aliases | Should -Be @('Phone', 'Mobile', 'MobileNumber', 'PhoneNumber', 'MobilePhone', 'Msisdn', 'Number')
+        $to.ParameterSets.Values.ValueFromPipeline | Select-Object -Unique | Should -BeFalse
         $to.ParameterSets.Values.ValueFromPipelineByPropertyName | Select-Object -Unique | Should -BeTrue
+        $to.ParameterSets.Values.IsMandatory | Select-Object -Unique | Should -BeFalse
         (Get-Command Send-ConnectSms).Parameters['InputObject'].ParameterType | Should -Be ([psobject])
     }
 
@@ -52,7 +53,7 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $results.Count | Should -Be 1
         $results[0].Status | Should -Be 'Queued'
         $results[0].Destination | Should -Be '+447700900501'
-        $results[0].InputObject.City | Should -Be 'Leeds'
+        $results[0].Row | Should -Be 1
         $sent = @(Get-SentBody)[0].to
         @($sent).Count | Should -Be 1
         $sent[0].msisdn | Should -Be @('+447700900501')
@@ -61,24 +62,74 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $sent[0].substitutions.PSObject.Properties.Name | Should -Not -Contain 'Phone'
     }
 
-    It 'refuses a row with no destination column with PowerShell''s own binding error, and sends the other rows' {
+    It 'gives a row with no destination column its own Invalid result naming the columns that bind, and sends the other rows' {
         $rows = @(
             [pscustomobject]@{ Phone = '+447700900511'; Name = 'Ann' }
             [pscustomobject]@{ Name = 'Bob'; City = 'York' }
             [pscustomobject]@{ Phone = '+447700900513'; Name = 'Cy' }
         )
 
-        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable bindErrors -ErrorAction SilentlyContinue)
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
 
-        # The unbindable row never reaches the cmdlet: no result, one error naming -To, the row as its target.
-        $results.Destination | Should -Be @('+447700900511', '+447700900513')
-        $bindErrors.Count | Should -Be 1
-        $bindErrors[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectMissingMandatory,*'
-        $bindErrors[0].Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
-        $bindErrors[0].Exception.Message | Should -Match '\bTo\b'
-        $bindErrors[0].TargetObject.Name | Should -Be 'Bob'
+        # PowerShell's binder does not refuse the row: it reaches the cmdlet, which gives it its result, in its place.
+        $results.Row | Should -Be @(1, 2, 3)
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
+        $results[1].Reason | Should -BeLike 'Row 2: To: no destination: give -To, or a column named To, Phone, Mobile, MobileNumber, PhoneNumber, MobilePhone, Msisdn or Number*'
+        @($rowErrors).Count | Should -Be 1
+        $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $rowErrors[0].TargetObject.Name | Should -Be 'Bob'
         # Not a silent send of the row turned into text ("@{Name=Bob; City=York}").
         Get-SentNumber | Should -Be @('+447700900511', '+447700900513')
+    }
+
+    It 'sends a property that type data adds to the rows as a substitution too, like their own columns' {
+        # The columns are read from the row's own members (fast); a type whose data adds properties is read in full.
+        $rows = 1..3 | ForEach-Object {
+            $row = [pscustomobject]@{ Phone = '+44770090052{0}' -f $_; Name = "P$_" }
+            $row.PSObject.TypeNames.Insert(0, 'WebexConnectTests.TypedRow')
+            $row
+        }
+        Update-TypeData -TypeName WebexConnectTests.TypedRow -MemberType ScriptProperty -MemberName Greeting -Value { 'Dear ' + $this.Name } -Force
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text '$(Greeting)')
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $sent = @(Get-SentBody)[0].to
+        $sent.substitutions.Greeting | Should -Be @('Dear P1', 'Dear P2', 'Dear P3')
+        $sent.substitutions.Name | Should -Be @('P1', 'P2', 'P3')
+        $sent[0].substitutions.PSObject.Properties.Name | Should -Be @('Name', 'Greeting')
+    }
+
+    It 'binds a MobilePhone column (Active Directory, Microsoft Graph) as the destination' {
+        $results = @([pscustomobject]@{ MobilePhone = '+447700900515'; GivenName = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi $(GivenName)')
+
+        $results.Status | Should -Be 'Queued'
+        $results.Destination | Should -Be '+447700900515'
+        @(Get-SentBody)[0].to[0].substitutions.PSObject.Properties.Name | Should -Be @('GivenName')
+    }
+
+    It 'gives every line of a 1,000-line CSV exactly one result with its own Row, when every 10th line is short' {
+        # Every 10th line lacks its last cells: Import-Csv gives those rows $null for Code and Text.
+        $path = Join-Path $TestDrive 'short-lines.csv'
+        $lines = [System.Collections.Generic.List[string]]::new()
+        $lines.Add('Phone,Code,Text')
+        for ($i = 1; $i -le 1000; $i++) {
+            $phone = '+4477009{0:d5}' -f $i
+            if ($i % 10 -eq 0) { $lines.Add($phone) } else { $lines.Add("$phone,C$i,Your code is `$(Code)") }
+        }
+        Set-Content -Path $path -Value $lines
+        Connect-WebexConnect -Sandbox -Tps 100000
+
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
+
+        $results.Count | Should -Be 1000
+        $results.Row | Should -Be (1..1000)
+        $invalid = @($results | Where-Object Status -eq 'Invalid')
+        $invalid.Row | Should -Be (1..100 | ForEach-Object { $_ * 10 })
+        $invalid | ForEach-Object { $_.Reason | Should -BeLike "Row $($_.Row): Text:*" }
+        @($results | Where-Object Status -eq 'Queued').Count | Should -Be 900
+        @($rowErrors).Count | Should -Be 100
+        @(Get-SentNumber).Count | Should -Be 900
     }
 
     It 'gives a row whose number is $null or empty its own Invalid result, and sends the other rows' {
@@ -95,10 +146,11 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         # One result per row, in input order: nothing lost to a binding error.
         $results.Count | Should -Be 4
         $results.Status | Should -Be @('Queued', 'Invalid', 'Invalid', 'Queued')
-        $results[1].InputObject.Name | Should -Be 'Bob'
+        $results.Row | Should -Be @(1, 2, 3, 4)
         $results[1].Reason | Should -Match '\bTo\b'
-        $results[2].InputObject.Name | Should -Be 'Cy'
+        $results[1].Reason | Should -Match 'Mobile'
         @($rowErrors).Count | Should -Be 2
+        $rowErrors.TargetObject.Name | Should -Be @('Bob', 'Cy')
         $rowErrors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*' }
         Get-SentNumber | Should -Be @('+447700900541', '+447700900544')
     }
@@ -123,7 +175,7 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $results.Count | Should -Be 1
         $results[0].Status | Should -Be 'Queued'
         $results[0].Destination | Should -Be '+447700900521'
-        $results[0].InputObject | Should -Be '+447700900521'
+        $results[0].Row | Should -Be 1
         $sent = @(Get-SentBody)[0].to[0]
         $sent.msisdn | Should -Be @('+447700900521')
         $sent.PSObject.Properties.Name | Should -Not -Contain 'substitutions'
@@ -164,7 +216,7 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         ([regex]::Matches($failed[0].Exception.Message, 'Row 3:')).Count | Should -Be 1
     }
 
-    It 'exports the results with Export-Csv, InputObject included' {
+    It 'exports the results with Export-Csv, without the input row' {
         $rows = @(
             [pscustomobject]@{ Phone = '+447700900541'; Name = 'Ann' }
             [pscustomobject]@{ Phone = '07700 900542'; Name = 'Bob' }
@@ -180,8 +232,10 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $exported.Destination | Should -Be @('+447700900541', '07700 900542')
         $exported[0].MessageId | Should -Not -BeNullOrEmpty
         $exported[1].Reason | Should -Match 'Row 2'
-        $exported[0].PSObject.Properties.Name | Should -Contain 'InputObject'
-        $exported[0].InputObject | Should -Match 'Ann'
+        # The row stays out of the report (and out of memory): Row finds it again.
+        $exported[0].PSObject.Properties.Name | Should -Be @('Row', 'Channel', 'Destination', 'CorrelationId', 'MessageId', 'Status',
+            'Code', 'Reason', 'Attempts', 'Batch', 'SubmittedAt', 'Parts', 'IsSuccess')
+        $rows[$exported[1].Row - 1].Name | Should -Be 'Bob'
     }
 
     It 'stops promptly when Select-Object -First 2 has its results, leaving the rest unsent' {
@@ -199,5 +253,66 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 3.5
         $sent = (Get-ConnectSandboxRequest | Measure-Object -Property DestinationCount -Sum).Sum
         $sent | Should -BeLessThan 50
+    }
+}
+
+Describe 'What binding a row costs: no .NET exception on the common paths' {
+    BeforeAll {
+        # Counts first-chance exceptions on every thread of the process (the engine's too), as a debugger would see them.
+        if (-not ('WebexConnectTests.FirstChanceCounter' -as [type])) {
+            Add-Type -TypeDefinition @'
+namespace WebexConnectTests
+{
+    public static class FirstChanceCounter
+    {
+        private static long _count;
+        private static bool _listening;
+        public static long Count { get { return System.Threading.Interlocked.Read(ref _count); } }
+        public static void Listen()
+        {
+            if (_listening) return;
+            _listening = true;
+            System.AppDomain.CurrentDomain.FirstChanceException += delegate { System.Threading.Interlocked.Increment(ref _count); };
+        }
+    }
+}
+'@
+        }
+        [WebexConnectTests.FirstChanceCounter]::Listen()
+
+        # The exceptions thrown while $Run runs; it runs once first, so one-time work (loading, JIT) is not counted.
+        function script:Measure-Exception([scriptblock] $Run) {
+            $null = & $Run
+            $before = [WebexConnectTests.FirstChanceCounter]::Count
+            $null = & $Run
+            [WebexConnectTests.FirstChanceCounter]::Count - $before
+        }
+
+        $script:csv = Join-Path $TestDrive 'people.csv'
+        $lines = @('Phone,Email,Name,Code,Text') + (1..200 | ForEach-Object {
+            '+4477009{0:d5},user{0}@example.com,Person {0},C{0},Your code is $(Code)' -f $_ })
+        Set-Content -Path $script:csv -Value $lines
+        $script:numbers = 1..200 | ForEach-Object { '+4477009{0:d5}' -f $_ }
+        $script:addresses = 1..200 | ForEach-Object { 'user{0}@example.com' -f $_ }
+    }
+
+    BeforeEach { Connect-WebexConnect -Sandbox -Tps 1000000 }
+
+    It '<Name> throws no exception for 200 rows' -ForEach @(
+        @{ Name = 'Import-Csv | Send-ConnectSms'; Run = { Import-Csv $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' } }
+        @{ Name = 'Import-Csv | Send-ConnectSms (Text column)'; Run = { Import-Csv $csv | Send-ConnectSms -From ACME } }
+        @{ Name = 'strings | Send-ConnectSms'; Run = { $numbers | Send-ConnectSms -From ACME -Text 'Hello' } }
+        @{ Name = 'Send-ConnectSms -To'; Run = { Send-ConnectSms -To $numbers -From ACME -Text 'Hello' } }
+        @{ Name = 'Import-Csv | Send-ConnectEmail'; Run = { Import-Csv $csv | Send-ConnectEmail -From news@example.com -Subject 'Hi $(Name)' } }
+        @{ Name = 'strings | Send-ConnectEmail'; Run = { $addresses | Send-ConnectEmail -From news@example.com -Subject 'Hi' -Text 'Hello' } }
+        @{ Name = 'Send-ConnectEmail -To'; Run = { Send-ConnectEmail -To $addresses -From news@example.com -Subject 'Hi' -Text 'Hello' } }
+        @{ Name = 'Import-Csv | Send-ConnectRcs'; Run = { Import-Csv $csv | Send-ConnectRcs -From app-1 -Text 'Hi $(Name)' } }
+        @{ Name = 'strings | Send-ConnectRcs'; Run = { $numbers | Send-ConnectRcs -From app-1 -Text 'Hello' } }
+        @{ Name = 'Send-ConnectRcs -To'; Run = { Send-ConnectRcs -To $numbers -From app-1 -Text 'Hello' } }
+        @{ Name = 'Import-Csv | Measure-ConnectSms'; Run = { Import-Csv $csv | Measure-ConnectSms } }
+        @{ Name = 'strings | Measure-ConnectSms'; Run = { $numbers | Measure-ConnectSms } }
+        @{ Name = 'Measure-ConnectSms -Text'; Run = { Measure-ConnectSms -Text 'Hello there' } }
+    ) {
+        Measure-Exception $Run | Should -Be 0
     }
 }

@@ -44,7 +44,7 @@ Describe 'Send-ConnectSms from a CSV' {
         $results | ForEach-Object { $_ | Should -BeOfType ([WebexConnect.Results.SendResult]) }
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         $results.Destination | Should -Be @('+447700900001', '+447700900002', '+447700900003')
-        $results.InputObject.Name | Should -Be @('Ann', 'Bob', 'Cy')
+        $results.Row | Should -Be @(1, 2, 3)
         $results.Channel | Select-Object -Unique | Should -Be 'Sms'
         $results.Parts | Should -Be @(1, 1, 1)
         $results | ForEach-Object { $_.MessageId | Should -Not -BeNullOrEmpty }
@@ -233,7 +233,7 @@ Describe 'Send-ConnectSms without rows' {
 
         $results.Status | Should -Be @('Queued', 'Queued')
         $results.Destination | Should -Be @('+447700900201', '+447700900202')
-        $results.InputObject | Should -Be @('+447700900201', '+447700900202')
+        $results.Row | Should -Be @(1, 2)
         # A string's Length is not a column.
         @(Get-SentDestination | Where-Object { $_.substitutions }).Count | Should -Be 0
     }

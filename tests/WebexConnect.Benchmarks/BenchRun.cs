@@ -43,6 +43,7 @@ namespace WebexConnect.Benchmarks
                         "latency" => await scenarios.LatencyHidingAsync().ConfigureAwait(false),
                         "memory" => await scenarios.MemoryAsync().ConfigureAwait(false),
                         "baseline" => await scenarios.BaselineAsync().ConfigureAwait(false),
+                        "pwsh" => await PwshPipeline.RunAsync(_options, _log).ConfigureAwait(false),
                         _ => throw new ArgumentException("No scenario " + name),
                     };
                 }

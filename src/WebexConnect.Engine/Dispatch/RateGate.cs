@@ -208,6 +208,10 @@ namespace WebexConnect.Engine.Dispatch
         {
             if (Interlocked.Exchange(ref _pumpAsleep, 0) == 1)
             {
+                // While the pump sleeps in Task.Delay (not idle) nobody takes the wake-up, so it may still be there:
+                // releasing again would throw (a first-chance exception per batch, which debuggers and the per-row
+                // exception count see). The catch is for two wakers racing between the check and the release.
+                if (_wakePump.CurrentCount > 0) return;
                 try
                 {
                     _wakePump.Release();

@@ -36,6 +36,13 @@ namespace WebexConnect.Engine.Sandbox
         /// </summary>
         public int? MaxRecordedRequests { get; set; }
 
+        /// <summary>
+        /// At most about this many bytes of recorded requests are kept (each counted as its body's UTF-16 text plus
+        /// <see cref="SandboxServer.RecordOverheadBytes"/>), the oldest forgotten first; null for no such bound. A count
+        /// alone is no bound on memory: 10,000 requests of 1,000 destinations each are 1.7 GB of bodies.
+        /// </summary>
+        public long? MaxRecordedBytes { get; set; }
+
         /// <summary>Count every accepted destination (AcceptedDestinations): what tests check for duplicates.</summary>
         public bool CountAcceptedDestinations { get; set; } = true;
 

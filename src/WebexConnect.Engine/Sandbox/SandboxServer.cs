@@ -32,6 +32,10 @@ namespace WebexConnect.Engine.Sandbox
         private readonly long _anchorTicks = Stopwatch.GetTimestamp();
         private readonly DateTimeOffset _anchorTime;
         private long _arrivals;
+        private long _recordedBytes;
+
+        /// <summary>What a recorded request costs beside its body's text: the SandboxRequest and its small strings.</summary>
+        internal const int RecordOverheadBytes = 256;
 
         public SandboxServer(SandboxOptions? options = null)
         {
@@ -204,9 +208,16 @@ namespace WebexConnect.Engine.Sandbox
             var status = outcome.Response.Drop == SandboxDrop.None ? outcome.Response.StatusCode : 0;
             _requests.Enqueue(new SandboxRequest(arrival.Number, outcome.ReceivedAt, outcome.Channel, outcome.Destinations, status,
                 outcome.Code, outcome.MessageId, body, arrival.Fault?.ToString()));
-            if (_options.MaxRecordedRequests is int max)
-                while (_requests.Count > max && _requests.TryDequeue(out _)) { }
+            Interlocked.Add(ref _recordedBytes, RecordedSize(body));
+            var maxCount = _options.MaxRecordedRequests ?? int.MaxValue;
+            var maxBytes = _options.MaxRecordedBytes ?? long.MaxValue;
+            // The newest request always stays, however large: Get-ConnectSandboxRequest shows at least the last one.
+            while ((_requests.Count > maxCount || Interlocked.Read(ref _recordedBytes) > maxBytes) && _requests.Count > 1
+                && _requests.TryDequeue(out var oldest))
+                Interlocked.Add(ref _recordedBytes, -RecordedSize(oldest.Body));
         }
+
+        private static long RecordedSize(string body) => RecordOverheadBytes + 2L * body.Length;
 
         // An exact floor of elapsed * 10^7 / Frequency (split to avoid overflow): it keeps the order of instants,
         // and two instants less than a second apart on the wall clock were less than a second apart in the window.

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -33,21 +34,64 @@ namespace WebexConnect.Engine.Transport
 
         private static readonly IReadOnlyDictionary<string, string> EmptyHeaders = new Dictionary<string, string>();
 
+        /// <summary>
+        /// The most of a body that is read. The service's answers are a few hundred bytes; a proxy's error page or a
+        /// misbehaving server may send megabytes (a 201 of 200 MB once cost 5 GB), and what the row becomes is decided by
+        /// the status code anyway. A longer body is left unread and its JSON not parsed.
+        /// </summary>
+        internal const int MaxBodyBytes = 64 * 1024;
+
+        /// <summary>The body was longer than <see cref="MaxBodyBytes"/> or broke off after the headers: only the status code and headers count.</summary>
+        public bool BodyCut { get; private set; }
+
+        /// <summary>Reads a response sent with HttpCompletionOption.ResponseHeadersRead: headers whole, the body up to <see cref="MaxBodyBytes"/>.</summary>
         public static async Task<ApiResponse> ReadAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var bytes = await response.Content.ReadAsByteArrayAsync(
-#if NET8_0_OR_GREATER
-                cancellationToken
-#endif
-            ).ConfigureAwait(false);
             var parsed = new ApiResponse { Status = response.StatusCode };
-            parsed.ReadBody(Decode(bytes, response.Content.Headers.ContentType?.CharSet));
+            var (bytes, length, cut) = await ReadLimitedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            parsed.BodyCut = cut;
+            // Part of a JSON document is no JSON document: parsing it would only find that out, at the cost of the bytes read.
+            if (!cut) parsed.ReadBody(Decode(bytes, length, response.Content.Headers.ContentType?.CharSet));
             parsed.ReadHeaders(response, now);
             return parsed;
         }
 
+        private static async Task<(byte[] Bytes, int Length, bool Cut)> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
+        {
+            // A declared length over the limit is not even started on.
+            if (content.Headers.ContentLength is long declared && declared > MaxBodyBytes) return (Array.Empty<byte>(), 0, true);
+            var buffer = new byte[Math.Min(MaxBodyBytes + 1, (int)(content.Headers.ContentLength ?? 1024) + 1)];
+            var length = 0;
+            try
+            {
+#if NET8_0_OR_GREATER
+                using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+                using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        if (length > MaxBodyBytes) return (buffer, length, true);
+                        Array.Resize(ref buffer, Math.Min(MaxBodyBytes + 1, buffer.Length * 2));
+                    }
+                    var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                    if (read == 0) return (buffer, length, false);
+                    length += read;
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
+            {
+                // The headers arrived, so the server answered: a body broken off is read as the status code alone.
+                return (buffer, length, true);
+            }
+        }
+
         /// <summary>Decodes by the declared charset; UTF-8 when there is none or it is unknown.</summary>
-        internal static string Decode(byte[] bytes, string? charset)
+        internal static string Decode(byte[] bytes, string? charset) => Decode(bytes, bytes.Length, charset);
+
+        internal static string Decode(byte[] bytes, int length, string? charset)
         {
             var encoding = Encoding.UTF8;
             if (!string.IsNullOrWhiteSpace(charset))
@@ -62,7 +106,7 @@ namespace WebexConnect.Engine.Transport
                 }
             }
 
-            return encoding.GetString(bytes);
+            return encoding.GetString(bytes, 0, length);
         }
 
         private void ReadBody(string text)

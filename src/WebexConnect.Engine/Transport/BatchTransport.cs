@@ -255,7 +255,8 @@ namespace WebexConnect.Engine.Transport
             perAttempt.CancelAfter(_options.RequestTimeout);
             try
             {
-                using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseContentRead, perAttempt.Token).ConfigureAwait(false);
+                // Headers first: ApiResponse reads at most MaxBodyBytes of the body, so a huge answer cannot fill memory.
+                using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, perAttempt.Token).ConfigureAwait(false);
                 var parsed = await ApiResponse.ReadAsync(response, _clock.GetUtcNow(), perAttempt.Token).ConfigureAwait(false);
                 run.LastResponse = parsed;
                 AdoptAnnounced(parsed);

@@ -82,9 +82,13 @@ namespace WebexConnect.Commands
         [ValidateRange(0.0, 1.0)]
         public double SandboxFailureRate { get; set; }
 
-        /// <summary>The tenant's limit in destinations per second; without it the session adopts what the service announces.</summary>
+        /// <summary>
+        /// The tenant's limit in destinations per second (1 to 10000); without it the session adopts what the service
+        /// announces. With -Sandbox up to 1000000, so a rehearsal can run unthrottled.
+        /// </summary>
         [Parameter]
-        [ValidateRange(1, ConnectionResolver.MaxTps)]
+        // The ceiling depends on -Sandbox, so ConnectionResolver checks it (InvalidTps); this only keeps out the absurd.
+        [ValidateRange(1, ConnectionResolver.MaxSandboxTps)]
         public int Tps
         {
             get => _tps ?? 0;

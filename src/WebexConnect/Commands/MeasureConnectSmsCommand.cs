@@ -16,18 +16,18 @@ namespace WebexConnect.Commands
         private long _row;
 
         /// <summary>The text to measure, as it will be sent (after substitution).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The SMS text to measure.")]
-        [AllowEmptyString]
-        public string Text { get; set; } = "";
+        // By property name only, and not Mandatory (DESIGN.md's binding recipe): a string piped by itself arrives as
+        // -InputObject, and a row PowerShell could not bind still gets its answer.
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        public string? Text { get; set; }
 
         /// <summary>Auto (default) measures as Send-ConnectSms would send; Text or Unicode force an encoding.</summary>
         [Parameter]
         public SmsEncoding Encoding { get; set; } = SmsEncoding.Auto;
 
         /// <summary>
-        /// The piped object itself. PowerShell would otherwise turn a row without a Text column into the text
-        /// "@{Name=...}" for -Text; with the row in hand that is refused instead of measured.
+        /// The piped object itself: a string piped by itself is the text to measure, and a row without a Text column is
+        /// refused instead of measured as PowerShell's string form "@{Name=...}".
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
@@ -49,7 +49,16 @@ namespace WebexConnect.Commands
                 return;
             }
 
-            WriteObject(SmsCalculator.Measure(Text, Encoding));
+            var text = MeasureInput.TextOf(InputObject?.BaseObject, Text, _textOnCommandLine);
+            if (text is null)
+            {
+                WriteError(new ErrorRecord(
+                    new PSArgumentException("Nothing to measure: give -Text, or pipe strings or objects with a Text property."),
+                    MeasureInput.NoTextColumnErrorId, ErrorCategory.InvalidArgument, null));
+                return;
+            }
+
+            WriteObject(SmsCalculator.Measure(text, Encoding));
         }
     }
 }

@@ -80,6 +80,8 @@ namespace WebexConnect.Commands
                 // Invalid rows had their error written when they were read.
                 if (SendErrors.IsError(result) && result.Status != SendStatus.Invalid) Stream(() => _streams.Error(result));
                 else if (result.Status == SendStatus.Skipped) Stream(() => _streams.Verbose(result.Destination + ": " + result.Reason));
+                // Whoever keeps the result ($r = ...) must not keep the row with it.
+                result.ReleaseInput();
                 Stream(_advanceProgress);
             }
             Stream(_advanceProgress);

@@ -197,7 +197,7 @@ namespace WebexConnect.Commands
             if (_session is null) ThrowTerminatingError(ConnectionResolver.NotConnected().ToErrorRecord(null));
             if (_session!.IsClosed) ThrowSessionClosed();
 
-            _composer = new RecordComposer(BoundColumns, SubstitutionColumn);
+            _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()));
             _checks = MessageChecks.Standard(AllowMissingSubstitution);
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
@@ -227,7 +227,7 @@ namespace WebexConnect.Commands
         {
             _row++;
             var message = CurrentMessage();
-            var record = _composer!.Compose(Destinations, CorrelationId, InputRow.Read(InputObject), GtrIds);
+            var record = _composer!.Compose(DestinationsNow(), CorrelationId, InputRow.Read(InputObject), GtrIds);
             object? input = InputObject;
 
             var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);
@@ -289,6 +289,13 @@ namespace WebexConnect.Commands
             if (_sessionHeld) _session!.EndSend();
             _sessionHeld = false;
             GC.SuppressFinalize(this);
+        }
+
+        /// <summary>-To as bound (command line or a column), else the plain string piped by itself.</summary>
+        private IReadOnlyList<ConnectDestination>? DestinationsNow()
+        {
+            var bound = Destinations;
+            return bound is { Count: > 0 } ? bound : ConnectDestination.FromPipedValue(InputObject) ?? bound;
         }
 
         /// <summary>-WhatIf given, or $WhatIfPreference set by the caller and not overridden with -WhatIf:$false.</summary>

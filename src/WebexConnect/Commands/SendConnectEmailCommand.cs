@@ -20,17 +20,16 @@ namespace WebexConnect.Commands
         private IReadOnlyList<EmailAttachment> _attachments = Array.Empty<EmailAttachment>();
 
         /// <summary>The address(es); several in one call share one destination object (with -MultipleToRecipients, one email).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The recipient's email address.")]
+        // By property name only, and not Mandatory: see DESIGN.md's binding recipe. A plain string piped by itself
+        // arrives as -InputObject; a row without a destination gets its Invalid result from ProcessRecord.
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Email", "EmailAddress", "Mail")]
-        // A row whose address is $null or empty (an AD user without a mobile number) still gets its Invalid result.
-        [AllowNull, AllowEmptyString, AllowEmptyCollection]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <summary>The subject, with $(name) variables; binds from a Subject column too.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The email's subject.")]
-        public string Subject { get; set; } = "";
+        // Not Mandatory: a row without one gets its Invalid result instead of a binder error.
+        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        public string? Subject { get; set; }
 
         /// <summary>The plain text body (the fallback of an HTML email); binds from a Text column too.</summary>
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]

@@ -37,7 +37,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The addresses (a number, an email address or the channel's own ID); binds from the same columns as the typed cmdlets.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "Msisdn", "Number", "Email", "EmailAddress", "Mail")]
+        [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number", "Email", "EmailAddress", "Mail")]
         // A row whose address is $null or empty still gets its Invalid result.
         [AllowNull, AllowEmptyString, AllowEmptyCollection]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();

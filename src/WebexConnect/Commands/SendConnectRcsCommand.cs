@@ -22,18 +22,16 @@ namespace WebexConnect.Commands
         private const string AgentEventSet = "AgentEvent";
 
         /// <summary>The E.164 number(s); several in one call receive the identical message in one destination object.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The recipient's number in E.164 form, e.g. +447700900001.")]
-        [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "Msisdn", "Number")]
-        // A row whose address is $null or empty (an AD user without a mobile number) still gets its Invalid result.
-        [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        // By property name only, and not Mandatory: see DESIGN.md's binding recipe. A plain string piped by itself
+        // arrives as -InputObject; a row without a destination gets its Invalid result from ProcessRecord.
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number")]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <summary>The text (at most 1024 characters), with $(name) variables; binds from a Text column too.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The message text; $(Column) is replaced by the row's value.")]
-        [AllowEmptyString]
-        public string Text { get; set; } = "";
+        // Not Mandatory: a short CSV line binds $null, and that row gets its Invalid result instead of a binder error.
+        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        public string? Text { get; set; }
 
         /// <summary>The public URL of an image, video or file to send.</summary>
         [Parameter(Mandatory = true, ParameterSetName = MediaSet, HelpMessage = "The public URL of the media file.")]

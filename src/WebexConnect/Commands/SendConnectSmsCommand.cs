@@ -19,18 +19,16 @@ namespace WebexConnect.Commands
         private const string TextSet = "Text";
 
         /// <summary>The E.164 number(s) (+447700900001); several in one call receive the identical message in one destination object.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The recipient's number in E.164 form, e.g. +447700900001.")]
-        [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "Msisdn", "Number")]
-        // A row whose address is $null or empty (an AD user without a mobile number) still gets its Invalid result.
-        [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        // By property name only, and not Mandatory: see DESIGN.md's binding recipe. A plain string piped by itself
+        // arrives as -InputObject; a row without a destination gets its Invalid result from ProcessRecord.
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number")]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <summary>The text, with $(name) variables filled from the row's columns; binds from a Text column too.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The message text; $(Column) is replaced by the row's value.")]
-        [AllowEmptyString]
-        public string Text { get; set; } = "";
+        // Not Mandatory: a short CSV line binds $null, and that row gets its Invalid result instead of a binder error.
+        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        public string? Text { get; set; }
 
         /// <summary>Auto (default) picks Text (GSM-7) when it can carry every character, else Unicode.</summary>
         [Parameter(ParameterSetName = TextSet)]
@@ -86,7 +84,7 @@ namespace WebexConnect.Commands
 
         private protected override int? MeasureParts(ConnectMessage message, Recipient recipient) =>
             message is SmsMessage { Text: { } text } sms
-                ? SmsCalculator.Measure(SubstitutionText.Apply(text, sms.Substitutions, recipient.Substitutions), sms.Encoding).Parts
+                ? _encodings.KnownParts(message, recipient) ?? SmsCalculator.Cost(SubstitutionText.Apply(text, sms.Substitutions, recipient.Substitutions), sms.Encoding).Parts
                 : null;
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Management.Automation;
 
 namespace WebexConnect.Composition
 {
@@ -22,5 +24,20 @@ namespace WebexConnect.Composition
 
         /// <inheritdoc />
         public override string ToString() => Address;
+
+        /// <summary>
+        /// The destination a plain value piped by itself gives ('+447700900001' | Send-ConnectSms): -To binds by
+        /// property name only (binding by value too costs six exceptions per CSV row), so -InputObject receives
+        /// the string and this turns it into the destination. Null for a row (an object with columns) or nothing.
+        /// </summary>
+        internal static ConnectDestination[]? FromPipedValue(PSObject? piped)
+        {
+            var value = piped?.BaseObject;
+            if (value is string text) return new[] { new ConnectDestination(text) };
+            // A number read from a spreadsheet (447700900001) is a number too; a bool or a date is no address.
+            if (value is long || value is int || value is decimal || value is double)
+                return new[] { new ConnectDestination(Convert.ToString(value, CultureInfo.InvariantCulture)!) };
+            return null;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Globalization;
 using System.Linq;
 
 namespace WebexConnect.Composition
@@ -22,6 +23,20 @@ namespace WebexConnect.Composition
             if (textOnCommandLine || piped is null || piped is string || piped is ValueType) return false;
             if (piped is IDictionary) return true;
             return !row.Columns.Any(c => string.Equals(c.Key, "Text", StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>
+        /// The text to measure: -Text from the command line, else a plain value piped by itself (-Text binds by property
+        /// name only, so a piped string arrives as -InputObject), else the row's Text column. A Text cell that is
+        /// empty or missing from a short CSV line measures as empty text. Null when there is nothing at all.
+        /// </summary>
+        public static string? TextOf(object? piped, string? boundText, bool textOnCommandLine)
+        {
+            if (textOnCommandLine) return boundText ?? "";
+            if (piped is string text) return text;
+            if (piped is IFormattable value && piped is ValueType) return value.ToString(null, CultureInfo.InvariantCulture);
+            if (piped is null) return boundText;
+            return boundText ?? "";
         }
     }
 }

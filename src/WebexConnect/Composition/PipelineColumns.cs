@@ -32,6 +32,19 @@ namespace WebexConnect.Composition
             return names;
         }
 
+        /// <summary>
+        /// The column names that give a row its destination: -To's name and its aliases, in declaration order, as
+        /// the error for a row without one lists them.
+        /// </summary>
+        public static IReadOnlyList<string> DestinationsOf(Type cmdletType)
+        {
+            var to = cmdletType.GetProperty("To", BindingFlags.Public | BindingFlags.Instance);
+            if (to is null) return Array.Empty<string>();
+            var names = new List<string> { to.Name };
+            names.AddRange(CustomAttributeData.GetCustomAttributes(to).Where(a => a.AttributeType == typeof(AliasAttribute)).SelectMany(StringArguments));
+            return names;
+        }
+
         /// <summary>The strings of an attribute built with a params string[] constructor.</summary>
         internal static IEnumerable<string> StringArguments(CustomAttributeData attribute) =>
             attribute.ConstructorArguments.SelectMany(argument => argument.Value is ReadOnlyCollection<CustomAttributeTypedArgument> items

@@ -40,13 +40,19 @@ namespace WebexConnect.Composition
     {
         private readonly IReadOnlyCollection<string> _boundColumns;
         private readonly IReadOnlyList<string>? _substitutionColumns;
+        private readonly IReadOnlyList<string> _destinationColumns;
 
         /// <param name="boundColumns">Column names consumed by parameters (see <see cref="PipelineColumns"/>).</param>
         /// <param name="substitutionColumns">-SubstitutionColumn: the only columns to use, or null for all the others.</param>
-        public RecordComposer(IReadOnlyCollection<string> boundColumns, IReadOnlyList<string>? substitutionColumns)
+        /// <param name="destinationColumns">
+        /// The columns -To binds from (<see cref="PipelineColumns.DestinationsOf"/>), named by the error for a row without one.
+        /// </param>
+        public RecordComposer(IReadOnlyCollection<string> boundColumns, IReadOnlyList<string>? substitutionColumns,
+            IReadOnlyList<string>? destinationColumns = null)
         {
             _boundColumns = boundColumns;
             _substitutionColumns = substitutionColumns is { Count: > 0 } ? substitutionColumns : null;
+            _destinationColumns = destinationColumns ?? Array.Empty<string>();
         }
 
         public ComposedRecord Compose(IReadOnlyList<ConnectDestination>? to, string? correlationId, InputRow row,
@@ -54,14 +60,29 @@ namespace WebexConnect.Composition
         {
             var problems = new List<ValidationProblem>();
             var addresses = (to ?? Array.Empty<ConnectDestination>()).Where(d => d != null).Select(d => d.Address).ToArray();
-            if (addresses.Length == 0)
-                problems.Add(new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases"));
+            if (addresses.Length == 0) problems.Add(NoDestination(row));
 
             Dictionary<string, string>? unusable = null;
             var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable) : NamedColumns(row, problems);
             var recipient = new Recipient(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
                 gtrIds is { Count: > 0 } ? gtrIds : null);
             return new ComposedRecord(recipient, problems, unusable);
+        }
+
+        /// <summary>
+        /// A row whose destination column is there but empty (an AD user without a mobile number) says so; a row
+        /// without any such column lists the names that bind, so the admin can rename the CSV header.
+        /// </summary>
+        private ValidationProblem NoDestination(InputRow row)
+        {
+            foreach (var column in row.Columns)
+                if (_destinationColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase))
+                    return new ValidationProblem("To", $"no destination: the row's {InputEcho.Quote(column.Key)} column is empty");
+            if (_destinationColumns.Count == 0)
+                return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases");
+            var names = _destinationColumns.Count == 1 ? _destinationColumns[0]
+                : string.Join(", ", _destinationColumns.Take(_destinationColumns.Count - 1)) + " or " + _destinationColumns[_destinationColumns.Count - 1];
+            return new ValidationProblem("To", "no destination: give -To, or a column named " + names);
         }
 
         /// <remarks>

@@ -13,6 +13,9 @@ namespace WebexConnect.Composition
     {
         private readonly Dictionary<SmsEncoding, SmsMessage> _variants = new Dictionary<SmsEncoding, SmsMessage>();
         private SmsMessage? _source;
+        private Recipient? _lastRecipient;
+        private ConnectMessage? _lastVariant;
+        private int _lastParts;
 
         public ConnectMessage For(ConnectMessage message, Recipient recipient)
         {
@@ -24,13 +27,23 @@ namespace WebexConnect.Composition
                 _variants.Clear();
             }
 
-            var encoding = SmsCalculator.Measure(SubstitutionText.Apply(text, sms.Substitutions, recipient.Substitutions)).Encoding;
+            var (encoding, parts) = SmsCalculator.Cost(SubstitutionText.Apply(text, sms.Substitutions, recipient.Substitutions));
             if (!_variants.TryGetValue(encoding, out var variant))
             {
                 variant = sms.WithEncoding(encoding);
                 _variants[encoding] = variant;
             }
+            _lastRecipient = recipient;
+            _lastVariant = variant;
+            _lastParts = parts;
             return variant;
         }
+
+        /// <summary>
+        /// The parts the last <see cref="For"/> measured, when it was for this recipient and gave this message: the
+        /// text with the recipient's substitutions is then not built and measured a second time for SendResult.Parts.
+        /// </summary>
+        public int? KnownParts(ConnectMessage message, Recipient recipient) =>
+            ReferenceEquals(recipient, _lastRecipient) && ReferenceEquals(message, _lastVariant) ? _lastParts : null;
     }
 }

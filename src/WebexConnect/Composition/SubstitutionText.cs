@@ -5,15 +5,12 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace WebexConnect.Composition
 {
     /// <summary>Turns cell values into substitution text, and fills $(name) variables the way the service does.</summary>
     internal static class SubstitutionText
     {
-        private static readonly Regex Variable = new Regex(@"\$\(([^()]+)\)", RegexOptions.CultureInvariant);
-
         /// <summary>
         /// The text for a cell. Numbers and dates use the invariant culture, so a scheduled task on a
         /// German server sends the same "1.5" as an English console. A value that is not one scalar
@@ -101,13 +98,32 @@ namespace WebexConnect.Composition
         /// </summary>
         public static string Apply(string text, IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> own)
         {
-            if (text.IndexOf("$(", StringComparison.Ordinal) < 0) return text;
-            return Variable.Replace(text, m =>
+            var start = text.IndexOf("$(", StringComparison.Ordinal);
+            if (start < 0) return text;
+            // The same as Regex.Replace with \$\(([^()]+)\) (a test holds them equal), by hand: it runs once per SMS row, where a regex match costs more than the rest.
+            var result = new StringBuilder(text.Length + 64);
+            var copied = 0;
+            while (start >= 0)
             {
-                var name = m.Groups[1].Value;
-                if (own.TryGetValue(name, out var value) || global.TryGetValue(name, out value)) return value;
-                return m.Value;
-            });
+                var end = start + 2;
+                while (end < text.Length && text[end] != '(' && text[end] != ')') end++;
+                if (end < text.Length && text[end] == ')' && end > start + 2)
+                {
+                    var name = text.Substring(start + 2, end - start - 2);
+                    if (own.TryGetValue(name, out var value) || global.TryGetValue(name, out value))
+                    {
+                        result.Append(text, copied, start - copied).Append(value);
+                        copied = end + 1;
+                    }
+                    start = text.IndexOf("$(", end + 1, StringComparison.Ordinal);
+                }
+                else
+                {
+                    // "$((" or "$()" or no closing parenthesis: no variable here; the regex would try from the next character.
+                    start = text.IndexOf("$(", start + 1, StringComparison.Ordinal);
+                }
+            }
+            return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
         }
 
         /// <summary>A short list for messages: the first few items and how many more.</summary>

@@ -68,11 +68,18 @@ namespace WebexConnect.Results
         /// <summary>SMS: the number of parts the text needs (billing units); null for other channels.</summary>
         public int? Parts { get; }
 
-        /// <summary>The pipeline object this result belongs to (the CSV row), for joining back.</summary>
-        public object? InputObject { get; }
+        /// <summary>
+        /// The pipeline object (the CSV row), held only until the result is written: its error record names the row as
+        /// TargetObject. Not public and then released, because a kept result must not keep its row alive ($r = ... of a
+        /// million rows) nor carry it into Export-Csv; <see cref="Row"/> finds the row again.
+        /// </summary>
+        internal object? InputObject { get; private set; }
 
         /// <summary>The position of the input in the pipeline (1-based); results come back in this order.</summary>
         internal long Sequence { get; }
+
+        /// <summary>Lets go of the input row once the result and its error are written.</summary>
+        internal void ReleaseInput() => InputObject = null;
 
         /// <summary>True for Queued and Scheduled.</summary>
         public bool IsSuccess => Status == SendStatus.Queued || Status == SendStatus.Scheduled;

@@ -56,6 +56,12 @@ namespace WebexConnect.Sending
 
         public const int MaxTps = 10000;
 
+        /// <summary>
+        /// The sandbox's ceiling: high enough that a rehearsal (or a benchmark) can run the module unthrottled,
+        /// since no tenant is behind it. A real endpoint keeps <see cref="MaxTps"/>.
+        /// </summary>
+        public const int MaxSandboxTps = 1000000;
+
         /// <summary>A host under the reserved .invalid domain: a sandbox session can never reach the network by mistake.</summary>
         public static readonly Uri SandboxBaseUri = new Uri("https://sandbox.webexconnect.invalid/");
 
@@ -83,8 +89,11 @@ namespace WebexConnect.Sending
             // The sandbox is a rehearsal that must behave the same on every machine, so a tenant's
             // WEBEXCONNECT_TPS set for scheduled tasks does not slow it down.
             var tps = request.Sandbox ? request.Tps : request.Tps ?? ReadTps();
-            if (tps is int t && (t < 1 || t > MaxTps))
-                throw Invalid("InvalidTps", $"-Tps must be a whole number between 1 and {MaxTps}; it was {t}.");
+            var maxTps = request.Sandbox ? MaxSandboxTps : MaxTps;
+            if (tps is int t && (t < 1 || t > maxTps))
+                throw Invalid("InvalidTps", request.Sandbox
+                    ? $"-Tps must be a whole number between 1 and {maxTps} with -Sandbox; it was {t}."
+                    : $"-Tps must be a whole number between 1 and {maxTps} (up to {MaxSandboxTps} only with -Sandbox); it was {t}.");
 
             if (request.Sandbox) return Sandbox(request, tps, timeout);
             if (request.SandboxLatency.HasValue)

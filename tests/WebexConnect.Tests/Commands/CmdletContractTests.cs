@@ -40,8 +40,8 @@ namespace WebexConnect.Tests.Commands
             Tag1                    String                  *                                     -
             Tag2                    String                  *                                     -
             TemplateId              String                  Template!                             -
-            Text                    String                  Text!                                 N
-            To                      ConnectDestination[]    *!@0                                  VN   Phone Mobile MobileNumber PhoneNumber Msisdn Number
+            Text                    String                  Text                                  N
+            To                      ConnectDestination[]    *@0                                   N    Phone Mobile MobileNumber PhoneNumber MobilePhone Msisdn Number
             TrackClicks             SwitchParameter         *                                     -
             Validity                TimeSpan?               *                                     -
             """;
@@ -74,13 +74,13 @@ namespace WebexConnect.Tests.Commands
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         *                                     -
             Session                 ConnectSession          *                                     -
-            Subject                 String                  Content!                              N
+            Subject                 String                  Content                               N
             Substitution            Hashtable               *                                     -
             SubstitutionColumn      String[]                *                                     -
             TemplateId              String                  Template!                             -
             TemplateSubject         String                  Template                              -
             Text                    String                  Content                               N
-            To                      ConnectDestination[]    *!@0                                  VN   Email EmailAddress Mail
+            To                      ConnectDestination[]    *@0                                   N    Email EmailAddress Mail
             TrackClicks             SwitchParameter         *                                     -
             TrackOpens              SwitchParameter         *                                     -
             UnsubscribeEmailAddress String                  *                                     -
@@ -122,8 +122,8 @@ namespace WebexConnect.Tests.Commands
             SubstitutionColumn      String[]                *                                     -
             Suggestion              RcsSuggestion[]         *                                     -
             TemplateId              String                  Template!                             -
-            Text                    String                  Text!                                 N
-            To                      ConnectDestination[]    *!@0                                  VN   Phone Mobile MobileNumber PhoneNumber Msisdn Number
+            Text                    String                  Text                                  N
+            To                      ConnectDestination[]    *@0                                   N    Phone Mobile MobileNumber PhoneNumber MobilePhone Msisdn Number
             Validity                TimeSpan?               *                                     -
             """;
 
@@ -132,7 +132,7 @@ namespace WebexConnect.Tests.Commands
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             Encoding                SmsEncoding             *                                     -
             InputObject             PSObject                *                                     V
-            Text                    String                  *!@0                                  VN
+            Text                    String                  *@0                                   N
             """;
 
         private const string NewConnectRcsCard = """
@@ -227,7 +227,7 @@ namespace WebexConnect.Tests.Commands
             Substitution            Hashtable               *                                     -
             SubstitutionColumn      String[]                *                                     -
             TemplateId              String                  Template!                             -
-            To                      ConnectDestination[]    *@0                                   N    Phone Mobile MobileNumber PhoneNumber Msisdn Number Email EmailAddress Mail
+            To                      ConnectDestination[]    *@0                                   N    Phone Mobile MobileNumber PhoneNumber MobilePhone Msisdn Number Email EmailAddress Mail
             ToProperty              String[]                *                                     -
             Validity                TimeSpan?               *                                     -
             """;
@@ -340,7 +340,9 @@ namespace WebexConnect.Tests.Commands
         [InlineData(typeof(SendConnectRcsCommand))]
         public void SendCmdletsNeverTakeAnUntypedValueFromThePipelineExceptInputObject(Type cmdlet)
         {
-            // An untyped (string or object) by-value parameter swallows a CSV row and defeats binding by column name.
+            // An untyped (string or object) by-value parameter swallows a CSV row and defeats binding by column name; a
+            // typed one (-To as ConnectDestination[] by value too) makes PowerShell try to convert every row and throw
+            // six exceptions per row before it binds the column. -InputObject alone takes the piped object.
             var byValue = cmdlet.GetProperties()
                 .Where(p => System.Reflection.CustomAttributeData.GetCustomAttributes(p).Any(a =>
                     a.AttributeType == typeof(System.Management.Automation.ParameterAttribute)
@@ -348,7 +350,7 @@ namespace WebexConnect.Tests.Commands
                 .Select(p => p.Name + ":" + p.PropertyType.Name)
                 .OrderBy(s => s, StringComparer.Ordinal);
 
-            Assert.Equal(new[] { "InputObject:PSObject", "To:ConnectDestination[]" }, byValue);
+            Assert.Equal(new[] { "InputObject:PSObject" }, byValue);
         }
 
         [Fact]
@@ -369,14 +371,20 @@ namespace WebexConnect.Tests.Commands
         [InlineData(typeof(SendConnectEmailCommand))]
         [InlineData(typeof(SendConnectRcsCommand))]
         [InlineData(typeof(SendConnectMessageCommand))]
-        public void ToAcceptsNullAndEmptySoSuchARowEndsAsAnInvalidResultNotABindingError(Type cmdlet)
+        [InlineData(typeof(MeasureConnectSmsCommand))]
+        public void NoParameterThatBindsFromThePipelineIsMandatory(Type cmdlet)
         {
-            // Without these, PowerShell's binder refuses a row whose address is $null, '' or @() before ProcessRecord
-            // runs: that row would end with a binding error and no result object.
-            var to = cmdlet.GetProperty("To")!;
-            Assert.NotNull(to.GetCustomAttributes(typeof(System.Management.Automation.AllowNullAttribute), false).SingleOrDefault());
-            Assert.NotNull(to.GetCustomAttributes(typeof(System.Management.Automation.AllowEmptyCollectionAttribute), false).SingleOrDefault());
-            Assert.NotNull(to.GetCustomAttributes(typeof(System.Management.Automation.AllowEmptyStringAttribute), false).SingleOrDefault());
+            // PowerShell's binder refuses a row that lacks a Mandatory pipeline-bound value (no destination column, a
+            // $null Text from a short CSV line) before ProcessRecord runs: that row would get a binding error and no
+            // result, and every later Row would be off by one. ProcessRecord checks these instead (an Invalid result).
+            var mandatoryFromPipeline = cmdlet.GetProperties()
+                .Where(p => System.Reflection.CustomAttributeData.GetCustomAttributes(p).Any(a =>
+                    a.AttributeType == typeof(System.Management.Automation.ParameterAttribute)
+                    && a.NamedArguments.Any(n => n.MemberName.StartsWith("ValueFromPipeline", StringComparison.Ordinal) && Equals(n.TypedValue.Value, true))
+                    && a.NamedArguments.Any(n => n.MemberName == "Mandatory" && Equals(n.TypedValue.Value, true))))
+                .Select(p => p.Name);
+
+            Assert.Empty(mandatoryFromPipeline);
         }
 
         private static string Normalize(string table) =>

@@ -25,6 +25,7 @@ namespace WebexConnect.Tests.Commands
             public bool PipelineStopping { get; set; }
             public List<SendResult> Outputs { get; } = new List<SendResult>();
             public List<SendResult> Errors { get; } = new List<SendResult>();
+            public List<object?> ErrorTargets { get; } = new List<object?>();
             public List<string> Verbose { get; } = new List<string>();
             public int Warnings { get; private set; }
             public int CompletedProgress { get; private set; }
@@ -39,6 +40,7 @@ namespace WebexConnect.Tests.Commands
             {
                 if (PipelineStopping || ErrorActionStop) throw new PipelineStoppedException();
                 Errors.Add(result);
+                ErrorTargets.Add(result.InputObject);
             }
 
             void IResultStreams.Verbose(string text) => Verbose.Add(text);
@@ -62,6 +64,25 @@ namespace WebexConnect.Tests.Commands
                 code: status == SendStatus.Queued ? null : "1002", reason: status.ToString(), sequence: row);
 
         private static ResultWriter Writer(HostStreams streams, Action? cancel = null) => new ResultWriter(streams, cancel ?? (() => { }));
+
+        [Fact]
+        public void A_written_result_lets_go_of_its_input_row_after_its_error_named_the_row()
+        {
+            var streams = new HostStreams();
+            var rows = new[] { new object(), new object() };
+            var results = new[]
+            {
+                new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Queued, inputObject: rows[0], sequence: 1, row: 1),
+                new SendResult(MessageChannel.Sms, "+447700900002", null, SendStatus.Failed, code: "1002", inputObject: rows[1], sequence: 2, row: 2),
+            };
+
+            using var writer = Writer(streams);
+            writer.Write(results);
+
+            // The error record's TargetObject is the row; the result an admin keeps ($r = ...) holds no row.
+            Assert.Same(rows[1], Assert.Single(streams.ErrorTargets));
+            Assert.All(streams.Outputs, r => Assert.Null(r.InputObject));
+        }
 
         [Fact]
         public void An_ErrorAction_Stop_at_one_result_still_outputs_every_later_result_without_more_errors()

@@ -27,7 +27,6 @@ namespace WebexConnect.Tests.Commands
             Batch Int64
             SubmittedAt Nullable`1
             Parts Nullable`1
-            InputObject Object
             IsSuccess Boolean
             """;
 

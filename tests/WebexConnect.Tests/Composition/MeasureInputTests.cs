@@ -59,5 +59,24 @@ namespace WebexConnect.Tests.Composition
             var table = new Hashtable { ["Text"] = "Hi" };
             Assert.True(MeasureInput.IsRowWithoutText(table, InputRow.FromDictionary(table), textOnCommandLine: false));
         }
+    
+
+        [Fact]
+        public void TheTextComesFromTheCommandLineThenAPipedStringThenTheRowsTextColumn()
+        {
+            // -Text binds by property name only, so a piped string reaches the cmdlet as -InputObject.
+            Assert.Equal("Given", MeasureInput.TextOf("piped", "Given", textOnCommandLine: true));
+            Assert.Equal("piped", MeasureInput.TextOf("piped", null, textOnCommandLine: false));
+            Assert.Equal("42", MeasureInput.TextOf(42, null, textOnCommandLine: false));
+            Assert.Equal("From column", MeasureInput.TextOf(new CsvRow(), "From column", textOnCommandLine: false));
+        }
+
+        [Fact]
+        public void AMissingCellMeasuresAsEmptyTextAndNothingAtAllIsNull()
+        {
+            // A short CSV line binds $null for Text: its row still gets a measurement (0 characters), not a binder error.
+            Assert.Equal("", MeasureInput.TextOf(new CsvRow(), null, textOnCommandLine: false));
+            Assert.Null(MeasureInput.TextOf(null, null, textOnCommandLine: false));
+        }
     }
 }

@@ -10,10 +10,10 @@ namespace WebexConnect.Tests.Composition
     public class PipelineColumnsTests
     {
         [Theory]
-        [InlineData(typeof(SendConnectSmsCommand), "CorrelationId Mobile MobileNumber Msisdn Number Phone PhoneNumber Text To")]
+        [InlineData(typeof(SendConnectSmsCommand), "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber Text To")]
         [InlineData(typeof(SendConnectEmailCommand), "CorrelationId Email EmailAddress Html Mail Subject Text To")]
-        [InlineData(typeof(SendConnectRcsCommand), "CorrelationId GtrId Mobile MobileNumber Msisdn Number Phone PhoneNumber Text To")]
-        [InlineData(typeof(SendConnectMessageCommand), "CorrelationId Email EmailAddress Mail Mobile MobileNumber Msisdn Number Phone PhoneNumber To")]
+        [InlineData(typeof(SendConnectRcsCommand), "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber Text To")]
+        [InlineData(typeof(SendConnectMessageCommand), "CorrelationId Email EmailAddress Mail Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
         public void EachSendCmdletConsumesItsDestinationAliasesAndPerRowContent(Type cmdlet, string expected)
         {
             var columns = PipelineColumns.Of(cmdlet).OrderBy(c => c, StringComparer.Ordinal);

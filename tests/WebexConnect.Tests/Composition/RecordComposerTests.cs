@@ -26,6 +26,7 @@ namespace WebexConnect.Tests.Composition
         [InlineData("Mobile")]
         [InlineData("MobileNumber")]
         [InlineData("PhoneNumber")]
+        [InlineData("MobilePhone")]
         [InlineData("Msisdn")]
         [InlineData("Number")]
         [InlineData("msisdn")]
@@ -39,6 +40,30 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(new[] { "+447700900001" }, composed.Recipient.Addresses);
             Assert.Equal(new Dictionary<string, string> { ["Name"] = "Ann" }, composed.Recipient.Substitutions);
             Assert.Empty(composed.Problems);
+        }
+
+        [Fact]
+        public void ARowWithoutAnyDestinationColumnIsToldTheColumnNamesThatBind()
+        {
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
+            var email = new RecordComposer(PipelineColumns.Of(typeof(SendConnectEmailCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectEmailCommand)));
+
+            var noNumber = Assert.Single(sms.Compose(null, null, Row(("Name", "Bob"), ("City", "York"))).Problems);
+            var noAddress = Assert.Single(email.Compose(null, null, Row(("Name", "Bob"))).Problems);
+
+            Assert.Equal("To", noNumber.Field);
+            Assert.Equal("no destination: give -To, or a column named To, Phone, Mobile, MobileNumber, PhoneNumber, MobilePhone, Msisdn or Number", noNumber.Message);
+            Assert.Equal("no destination: give -To, or a column named To, Email, EmailAddress or Mail", noAddress.Message);
+        }
+
+        [Fact]
+        public void ARowWhoseDestinationColumnIsEmptyIsToldWhichColumn()
+        {
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
+
+            var problem = Assert.Single(sms.Compose(null, null, Row(("Name", "Bob"), ("mobilephone", null))).Problems);
+
+            Assert.Equal("no destination: the row's 'mobilephone' column is empty", problem.Message);
         }
 
         [Theory]

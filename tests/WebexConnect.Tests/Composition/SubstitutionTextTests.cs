@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Text.RegularExpressions;
 using WebexConnect.Composition;
 using Xunit;
 
@@ -39,6 +40,22 @@ namespace WebexConnect.Tests.Composition
         {
             Assert.Equal("a, b, c and 2 more", SubstitutionText.Abbreviate(new[] { "a", "b", "c", "d", "e" }));
             Assert.Equal("a, b", SubstitutionText.Abbreviate(new[] { "a", "b" }));
+        }
+
+        [Theory]
+        [InlineData("Hi $(Name), $(Name) again, $(Missing) and $(Shop)")]
+        [InlineData("$(Name)$(Shop)")]
+        [InlineData("$() $(( $(a(b) $(Name $(Name)) $((Name)) $(Na\nme) $(")]
+        [InlineData("no variables at all")]
+        [InlineData("$$(Name) $ ( Name ) $(Shop")]
+        [InlineData("")]
+        public void FillsVariablesExactlyAsTheRegexOfTheServiceSyntaxWould(string text)
+        {
+            // Apply scans by hand (it runs once per SMS row); this is the rule it must keep to.
+            var values = new Dictionary<string, string> { ["Name"] = "Ann", ["Shop"] = "ACME", ["Na\nme"] = "split", ["a(b"] = "never" };
+            var expected = Regex.Replace(text, @"\$\(([^()]+)\)", m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+
+            Assert.Equal(expected, SubstitutionText.Apply(text, None, values));
         }
     }
 }

@@ -57,6 +57,34 @@ namespace WebexConnect.Tests.Sandbox
         }
 
         [Fact]
+        public async Task A_byte_bound_keeps_only_as_many_requests_as_fit_and_always_the_newest()
+        {
+            // Each body is about 100 characters: 256 + 2 x 100 bytes recorded. 1,500 bytes hold three of them.
+            var (server, client) = Create(new SandboxOptions { ServiceKey = Key, MaxRecordedBytes = 1500, CountAcceptedDestinations = false, RecordReceipts = false });
+            using (client)
+            {
+                for (var i = 1; i <= 6; i++)
+                    using (var response = await client.SendAsync(Post(Messages, SmsBody("+1555123000" + i))))
+                        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+                var kept = server.Requests;
+                Assert.Equal(6, kept.Last().Number);
+                Assert.InRange(kept.Count, 1, 3);
+                Assert.True(kept.Sum(r => SandboxServer.RecordOverheadBytes + 2L * r.Body.Length) <= 1500);
+            }
+
+            var (tiny, tinyClient) = Create(new SandboxOptions { ServiceKey = Key, MaxRecordedBytes = 1, CountAcceptedDestinations = false, RecordReceipts = false });
+            using (tinyClient)
+            {
+                for (var i = 1; i <= 2; i++)
+                    using (var response = await tinyClient.SendAsync(Post(Messages, SmsBody("+1555123000" + i))))
+                        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+                Assert.Equal(new long[] { 2 }, tiny.Requests.Select(r => r.Number));
+            }
+        }
+
+        [Fact]
         public async Task Bad_key_answers_401_with_an_empty_body()
         {
             var (_, client) = Create();

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text.RegularExpressions;
 using WebexConnect.Messages;
 using WebexConnect.Messages.Sms;
 using Xunit;
@@ -229,6 +230,25 @@ namespace WebexConnect.Tests.Sms
             Assert.Equal(0, m.Characters);
             Assert.Equal(0, m.Units);
             Assert.Equal(1, m.Parts);
+        }
+
+        [Theory]
+        [InlineData("Hello Ann, your code is C42")]
+        [InlineData("Price: 5{EUR} [ok] ~ | ^ \\")]
+        [InlineData("")]
+        [InlineData("caf\u00e9 \u00e0 la cr\u00e8me")]
+        [InlineData("\u0436\u0436\u0436")]
+        [InlineData("emoji \ud83d\ude00")]
+        [InlineData("e\u0301")]
+        public void CostAgreesWithMeasure(string escaped)
+        {
+            var text = Regex.Unescape(escaped);
+            foreach (var text2 in new[] { text, text + new string('a', 150), new string('{', 80) + text })
+                foreach (var requested in new[] { SmsEncoding.Auto, SmsEncoding.Text, SmsEncoding.Unicode })
+                {
+                    var measured = SmsCalculator.Measure(text2, requested);
+                    Assert.Equal((measured.Encoding, measured.Parts), SmsCalculator.Cost(text2, requested));
+                }
         }
     }
 }

@@ -43,6 +43,32 @@ namespace WebexConnect.Messages.Sms
                 unicodeCharacters);
         }
 
+        /// <summary>
+        /// The encoding and parts <see cref="Measure"/> gives, without what only a person reading the measurement needs
+        /// (text elements, the Unicode characters by name). The send cmdlets ask this once per row, so the common case
+        /// (a single-part GSM-7 text) is one pass over the characters; anything else is measured in full.
+        /// </summary>
+        internal static (SmsEncoding Encoding, int Parts) Cost(string text, SmsEncoding requested = SmsEncoding.Auto)
+        {
+            if (requested != SmsEncoding.Unicode && !string.IsNullOrEmpty(text))
+            {
+                var septets = 0;
+                foreach (var c in text)
+                {
+                    if (char.IsSurrogate(c) || !GsmAlphabet.Contains(c))
+                    {
+                        septets = -1;
+                        break;
+                    }
+                    septets += GsmAlphabet.SeptetsOf(c);
+                }
+                if (septets >= 0 && septets <= GsmSinglePart) return (SmsEncoding.Text, 1);
+            }
+
+            var measured = Measure(text ?? "", requested);
+            return (measured.Encoding, measured.Parts);
+        }
+
         /// <summary>Text elements (as a person sees them) holding a code point outside GSM-7, distinct, in order.</summary>
         private static IReadOnlyList<string> FindNonGsmCharacters(string text)
         {

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using WebexConnect.Benchmarks.Reporting;
+
+namespace WebexConnect.Benchmarks.EndToEnd
+{
+    /// <summary>
+    /// The send cmdlets in the host admins run: Pwsh/PipelineBench.ps1 in the pinned PowerShell (`dotnet pwsh`), once
+    /// for speed and memory of kept results on 100,000 CSV rows against Import-Csv | Out-Null in the same process, and
+    /// once for a million rows streamed through the sandbox. The script does the measuring; this holds it to targets.
+    /// </summary>
+    internal static class PwshPipeline
+    {
+        public const double MaxSendOverFloor = 5.0;
+        public const double MaxHeapBytesPerResult = 400;
+        public const double MaxKeptGrowthMegabytes = 60;
+        public const double MaxStreamPeakMegabytes = 300;
+
+        public static async Task<IReadOnlyList<SummaryRow>> RunAsync(BenchOptions options, TextWriter log)
+        {
+            var script = Path.Combine(RepoRoot(), "tests", "WebexConnect.Benchmarks", "Pwsh", "PipelineBench.ps1");
+            var rows = new List<SummaryRow>();
+            var count = options.Count ?? 100_000;
+
+            var speed = await RunScriptAsync(script, log, "-Rows", count.ToString(CultureInfo.InvariantCulture), "-Repeat", "3").ConfigureAwait(false);
+            double F(JsonElement e, string name) => e.GetProperty(name).GetDouble();
+            rows.Add(SummaryRow.Judged("pwsh", $"Import-Csv | Send-ConnectSms | Out-Null vs Import-Csv | Out-Null, {count:N0} rows (best of 3)",
+                $"{F(speed, "sendOverFloor"):0.00}x ({F(speed, "sendMs"):N0} vs {F(speed, "floorMs"):N0} ms; median {F(speed, "sendOverFloorMedian"):0.00}x)",
+                $"<= {MaxSendOverFloor}x", F(speed, "sendOverFloor") <= MaxSendOverFloor));
+            rows.Add(new SummaryRow("pwsh", "per row: Import-Csv / PowerShell binding / module (wall)",
+                $"{F(speed, "floorUsPerRow"):0.0} / {F(speed, "bindUsPerRow"):0.0} / {F(speed, "moduleUsPerRow"):0.0} us"));
+            rows.Add(new SummaryRow("pwsh", "module CPU per row (all threads: cmdlet, engine, sandbox)", $"{F(speed, "moduleCpuUsPerRow"):0.0} us"));
+            rows.Add(SummaryRow.Judged("pwsh", "first-chance exceptions per row", $"{F(speed, "firstChanceExceptionsPerRow"):0.####}", "0",
+                F(speed, "firstChanceExceptionsPerRow") == 0));
+            rows.Add(SummaryRow.Judged("pwsh", "$r = ...: managed heap per kept result (strings included)",
+                $"{F(speed, "heapBytesPerResult"):N0} B (of which strings ~{F(speed, "stringBytesPerResult"):N0} B)", $"<= {MaxHeapBytesPerResult} B beyond strings",
+                F(speed, "heapBytesPerResult") - F(speed, "stringBytesPerResult") <= MaxHeapBytesPerResult));
+            rows.Add(SummaryRow.Judged("pwsh", $"$r = ... of {count:N0} results: working set growth", $"{F(speed, "workingSetGrowthMB"):N1} MB",
+                $"<= {MaxKeptGrowthMegabytes} MB", F(speed, "workingSetGrowthMB") <= MaxKeptGrowthMegabytes));
+
+            var streamed = options.Count is long n && n > 1_000_000 ? n : 1_000_000;
+            var stream = await RunScriptAsync(script, log, "-Stream", streamed.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+            rows.Add(SummaryRow.Judged("pwsh", $"{streamed:N0} rows streamed through -Sandbox: peak working set",
+                $"{F(stream, "peakWorkingSetMB"):N0} MB (start {F(stream, "startWorkingSetMB"):N0} MB; by tenths {stream.GetProperty("workingSetByTenthMB").GetString()})",
+                $"< {MaxStreamPeakMegabytes} MB", F(stream, "peakWorkingSetMB") < MaxStreamPeakMegabytes));
+            return rows;
+        }
+
+        private static async Task<JsonElement> RunScriptAsync(string script, TextWriter log, params string[] arguments)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepoRoot() };
+            foreach (var a in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", script, "-Json" }) start.ArgumentList.Add(a);
+            foreach (var a in arguments) start.ArgumentList.Add(a);
+            log.WriteLine("#   dotnet pwsh -NoProfile -NonInteractive -File " + script + " -Json " + string.Join(" ", arguments));
+            using var child = Process.Start(start) ?? throw new InvalidOperationException("dotnet pwsh did not start (run `dotnet tool restore` first).");
+            var errors = child.StandardError.ReadToEndAsync();
+            var output = await child.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
+            await child.WaitForExitAsync().ConfigureAwait(false);
+            var lastLine = output.Trim().Split('\n')[^1];
+            if (child.ExitCode != 0 || !lastLine.StartsWith("{", StringComparison.Ordinal))
+                throw new InvalidOperationException("PipelineBench.ps1 failed (exit " + child.ExitCode + "): " + (await errors.ConfigureAwait(false)).Trim());
+            return JsonDocument.Parse(lastLine).RootElement.Clone();
+        }
+
+        private static string RepoRoot()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "WebexConnect.sln"))) return dir.FullName;
+            throw new InvalidOperationException("Cannot find the repository (WebexConnect.sln) above " + AppContext.BaseDirectory);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+#Requires -Version 7.0
+<#
+.SYNOPSIS
+    Measures the send cmdlets the way admins run them: Import-Csv piped into Send-ConnectSms, in one real pwsh
+    process, against PowerShell's own floor (Import-Csv | Out-Null) on the same file.
+.DESCRIPTION
+    Run by the benchmarks project (scenario "pwsh") through the pinned tool, or by hand:
+        dotnet pwsh -NoProfile -File tests/WebexConnect.Benchmarks/Pwsh/PipelineBench.ps1 -Rows 100000
+    The sandbox runs with -Tps 1000000 and no latency, so the figures are the module's and PowerShell's, not a
+    rate limit's. The variants run in turn, -Repeat rounds after a warm-up, so a burst of load from other work on the
+    machine hits them alike; the best round of each is reported (the least disturbed), the median beside it:
+      floor      Import-Csv | Out-Null                                    (reading and parsing the CSV)
+      bind       Import-Csv | a compiled cmdlet with the same pipeline parameters that does nothing | Out-Null
+                 (PowerShell's binding of a row to a binary cmdlet: the floor for any cmdlet of this shape)
+      send       Import-Csv | Send-ConnectSms | Out-Null                  (+ the module: composition, checks,
+                 dispatcher, the sandbox's parsing, one result per row)
+    CPU: the process's processor time (every thread: the engine's and the sandbox's too) of send minus bind, per row.
+    Then memory: $r = Import-Csv | Send-ConnectSms (growth of the managed heap and of the working set per result),
+    and first-chance exceptions counted over a send run. With -Stream N instead: N rows streamed through
+    Send-ConnectSms -Sandbox | Out-Null, the working set sampled every 100 ms (peak and how it moved).
+    Prints a list and, with -Json, one JSON object.
+#>
+[CmdletBinding()]
+param(
+    [int] $Rows = 100000,
+    [int] $Repeat = 3,
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../../../out/WebexConnect/WebexConnect.psd1'),
+    [int] $Stream = 0,
+    [switch] $Json
+)
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+Import-Module $ModulePath -Force
+
+# A do-nothing compiled cmdlet bound like Send-ConnectSms (by-name -To with the same aliases, -Text, -CorrelationId,
+# and -InputObject by value): what PowerShell itself costs per row for a binary cmdlet of this shape.
+if (-not ('WebexConnectBench.BindFloorCommand' -as [type])) {
+    Add-Type -TypeDefinition @'
+using System.Management.Automation;
+namespace WebexConnectBench
+{
+    [Cmdlet("Invoke", "BindFloor")]
+    public sealed class BindFloorCommand : PSCmdlet
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number")]
+        public string[] To { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string Text { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string CorrelationId { get; set; }
+        [Parameter(ValueFromPipeline = true)] public PSObject InputObject { get; set; }
+        [Parameter] public string From { get; set; }
+        protected override void ProcessRecord() { }
+    }
+    public sealed class WorkingSetSampler : System.IDisposable
+    {
+        private readonly System.Collections.Generic.List<long> _samples = new System.Collections.Generic.List<long>();
+        private readonly System.Threading.Timer _timer;
+        public WorkingSetSampler() { _timer = new System.Threading.Timer(_ => Sample(), null, 0, 100); }
+        private void Sample()
+        {
+            long ws = System.Environment.WorkingSet;
+            lock (_samples) _samples.Add(ws);
+        }
+        public long[] Samples { get { lock (_samples) return _samples.ToArray(); } }
+        public void Dispose() { _timer.Dispose(); }
+    }
+    public static class ExceptionCounter
+    {
+        private static long _count;
+        private static bool _on;
+        public static long Count => System.Threading.Interlocked.Read(ref _count);
+        public static void Start()
+        {
+            if (!_on) System.AppDomain.CurrentDomain.FirstChanceException += (s, e) => System.Threading.Interlocked.Increment(ref _count);
+            _on = true;
+        }
+    }
+}
+'@
+    Import-Module -Assembly ([WebexConnectBench.BindFloorCommand].Assembly)
+}
+
+$Rows = if ($Stream -gt 0) { $Stream } else { $Rows }
+$csv = Join-Path ([IO.Path]::GetTempPath()) "webexconnect-bench-$Rows.csv"
+if (-not (Test-Path $csv)) {
+    $writer = [IO.StreamWriter]::new($csv)
+    $writer.WriteLine('Phone,Name,Code')
+    for ($i = 1; $i -le $Rows; $i++) { $writer.WriteLine('+4477{0:D9},Person {0},C{0}' -f $i) }
+    $writer.Dispose()
+}
+
+Connect-WebexConnect -Sandbox -Tps 1000000
+$text = 'Hi $(Name), your code is $(Code)'
+$process = [Diagnostics.Process]::GetCurrentProcess()
+
+if ($Stream -gt 0) {
+    # Memory of a long run: rows stream through; nothing is kept but what the module itself holds.
+    [GC]::Collect()
+    $process.Refresh(); $startWs = $process.WorkingSet64
+    $sampler = [WebexConnectBench.WorkingSetSampler]::new()
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    Import-Csv $csv | Send-ConnectSms -From ACME -Text $text | Out-Null
+    $clock.Stop()
+    $sampler.Dispose()
+    $samples = $sampler.Samples
+    $tenth = [math]::Max(1, [math]::Floor($samples.Count / 10))
+    $deciles = for ($i = $tenth - 1; $i -lt $samples.Count; $i += $tenth) { [math]::Round($samples[$i] / 1MB) }
+    $process.Refresh()
+    $report = [ordered]@{
+        rows               = $Rows
+        seconds            = [math]::Round($clock.Elapsed.TotalSeconds, 1)
+        startWorkingSetMB  = [math]::Round($startWs / 1MB)
+        peakWorkingSetMB   = [math]::Round(($samples | Measure-Object -Maximum).Maximum / 1MB)
+        processPeakMB      = [math]::Round($process.PeakWorkingSet64 / 1MB)
+        workingSetByTenthMB = $deciles -join ' '
+        lastTenthRiseMB    = [math]::Round(($samples[-1] - $samples[[math]::Floor($samples.Count / 2)]) / 1MB)
+    }
+    Disconnect-WebexConnect
+    if ($Json) { [pscustomobject]$report | ConvertTo-Json -Compress } else { [pscustomobject]$report | Format-List | Out-String -Width 100 }
+    return
+}
+
+$variants = [ordered]@{
+    floor = { Import-Csv $csv | Out-Null }
+    bind  = { Import-Csv $csv | Invoke-BindFloor -From ACME | Out-Null }
+    send  = { Import-Csv $csv | Send-ConnectSms -From ACME -Text $text | Out-Null }
+}
+
+function Measure-Variant([scriptblock] $Run) {
+    [GC]::Collect(); [GC]::WaitForPendingFinalizers()
+    $process.Refresh()
+    $cpu0 = $process.TotalProcessorTime
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    & $Run
+    $clock.Stop()
+    $process.Refresh()
+    [pscustomobject]@{ Ms = $clock.Elapsed.TotalMilliseconds; CpuMs = ($process.TotalProcessorTime - $cpu0).TotalMilliseconds }
+}
+function Get-Median([double[]] $Values) { ($Values | Sort-Object)[[int][math]::Floor($Values.Count / 2)] }
+function Get-Least([double[]] $Values) { ($Values | Measure-Object -Minimum).Minimum }
+
+# Warm-up: JIT, the format data, the first dispatcher.
+$small = Join-Path ([IO.Path]::GetTempPath()) 'webexconnect-bench-warmup.csv'
+Get-Content $csv -TotalCount 5001 | Set-Content $small
+foreach ($v in $variants.Values) { & ([scriptblock]::Create($v.ToString().Replace('$csv', '$small'))) }
+
+$runs = @{}
+foreach ($name in $variants.Keys) { $runs[$name] = [Collections.Generic.List[object]]::new() }
+for ($round = 1; $round -le $Repeat; $round++) {
+    foreach ($name in $variants.Keys) { $runs[$name].Add((Measure-Variant $variants[$name])) }
+}
+$best = @{}; $median = @{}
+foreach ($name in $variants.Keys) {
+    $best[$name] = [pscustomobject]@{ Ms = Get-Least $runs[$name].Ms; CpuMs = Get-Least $runs[$name].CpuMs }
+    $median[$name] = [pscustomobject]@{ Ms = Get-Median $runs[$name].Ms; CpuMs = Get-Median $runs[$name].CpuMs }
+}
+
+# First-chance exceptions over one send run (any thread: the engine's too).
+[WebexConnectBench.ExceptionCounter]::Start()
+$before = [WebexConnectBench.ExceptionCounter]::Count
+Import-Csv $csv | Send-ConnectSms -From ACME -Text $text | Out-Null
+$exceptions = [WebexConnectBench.ExceptionCounter]::Count - $before
+
+# Memory of keeping every result: what $r = ... costs per row, managed heap and working set. A fresh session before,
+# and none after, so that the sandbox's record of requests (up to 16 MB of bodies) is not counted as the results'.
+Connect-WebexConnect -Sandbox -Tps 1000000
+# Compacting, large objects included, so the working set shows what is alive rather than garbage not yet given back.
+function Compress-Heap {
+    [Runtime.GCSettings]::LargeObjectHeapCompactionMode = 'CompactOnce'
+    [GC]::Collect(2, [GCCollectionMode]::Forced, $true, $true); [GC]::WaitForPendingFinalizers()
+    [GC]::Collect(2, [GCCollectionMode]::Forced, $true, $true)
+}
+Compress-Heap
+$process.Refresh()
+$heap0 = [GC]::GetTotalMemory($true); $ws0 = $process.WorkingSet64
+$r = Import-Csv $csv | Send-ConnectSms -From ACME -Text $text
+Disconnect-WebexConnect
+Compress-Heap
+$process.Refresh()
+$heap1 = [GC]::GetTotalMemory($true); $ws1 = $process.WorkingSet64
+$kept = $r.Count
+$queued = @($r | Where-Object Status -eq 'Queued').Count
+# The strings a result holds: its destination, and what its batch shares (message ID, code) counted once per batch.
+$stringBytes = 0
+foreach ($result in $r[0..99]) { $stringBytes += 20 + 2 * $result.Destination.Length }
+$stringBytesPerResult = $stringBytes / 100
+$r = $null
+
+$report = [ordered]@{
+    rows                        = $Rows
+    rounds                      = $Repeat
+    floorMs                     = [math]::Round($best.floor.Ms)
+    bindMs                      = [math]::Round($best.bind.Ms)
+    sendMs                      = [math]::Round($best.send.Ms)
+    sendOverFloor               = [math]::Round($best.send.Ms / $best.floor.Ms, 2)
+    sendOverFloorMedian         = [math]::Round($median.send.Ms / $median.floor.Ms, 2)
+    floorUsPerRow               = [math]::Round($best.floor.Ms * 1000 / $Rows, 1)
+    bindUsPerRow                = [math]::Round(($best.bind.Ms - $best.floor.Ms) * 1000 / $Rows, 1)
+    moduleUsPerRow              = [math]::Round(($best.send.Ms - $best.bind.Ms) * 1000 / $Rows, 1)
+    moduleCpuUsPerRow           = [math]::Round(($best.send.CpuMs - $best.bind.CpuMs) * 1000 / $Rows, 1)
+    firstChanceExceptionsPerRow = [math]::Round($exceptions / $Rows, 4)
+    resultsKept                 = $kept
+    resultsQueued               = $queued
+    heapBytesPerResult          = [math]::Round(($heap1 - $heap0) / [math]::Max(1, $kept))
+    stringBytesPerResult        = [math]::Round($stringBytesPerResult)
+    workingSetGrowthMB          = [math]::Round(($ws1 - $ws0) / 1MB, 1)
+    loadAverage                 = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0] } else { '' }
+}
+Disconnect-WebexConnect
+if ($Json) { [pscustomobject]$report | ConvertTo-Json -Compress }
+else { [pscustomobject]$report | Format-List | Out-String -Width 100 }
