@@ -143,7 +143,8 @@ Describe 'Wait-ConnectDelivery' {
         $err.Count | Should -Be $failed.Count
         $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'DeliveryFailed,*' }
         $err[0].Exception.Message | Should -BeLike "Row $($failed[0].Row): Failed (7102)*"
-        $err[0].TargetObject.Phone | Should -Be $failed[0].Destination
+        # The send result is the target: a SendResult keeps no input row once it is written.
+        $err[0].TargetObject.Destination | Should -Be $failed[0].Destination
     }
 
     It 'marks results with no receipt in time as NoReceipt with DeliveryReceiptMissing, after -Timeout and not much later' {

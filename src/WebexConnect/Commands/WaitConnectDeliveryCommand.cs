@@ -101,13 +101,13 @@ namespace WebexConnect.Commands
                     var what = result.Status == DeliveryStatus.NoReceipt ? "no delivery receipt" : "only a " + result.Status + " receipt";
                     WriteError(new ErrorRecord(new DeliveryException(
                             $"Row {result.Row}: {result.Destination}: {what} within {Timeout} s (message {result.MessageId}). It may still arrive: the listener keeps it.", result),
-                        "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult.InputObject ?? result.SendResult));
+                        "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));
                 }
                 else if (DeliveryStatuses.IsFailure(result.Status))
                 {
                     WriteError(new ErrorRecord(new DeliveryException(
                             $"Row {result.Row}: {result.Status} ({result.Code}) {result.Destination}: {result.Description}", result),
-                        "DeliveryFailed", ErrorCategory.InvalidResult, result.SendResult.InputObject ?? result.SendResult));
+                        "DeliveryFailed", ErrorCategory.InvalidResult, result.SendResult));
                 }
             }
         }
