@@ -12,10 +12,16 @@ namespace WebexConnect.Messages.Validation
         // text we accept is never refused by the API with 7107.
         internal const int MaxTextCharacters = 4000;
 
+        // GSM 03.38 has line feed and carriage return in its basic set and form feed (a page break) among its
+        // extension characters: an SMS may carry them. Tab is neither, and nothing else below U+0020 is.
+        private const string GsmControls = "\n\r\f";
+
         internal static void Check(SmsMessage message, ProblemList problems)
         {
             if (message.From.StartsWith("+", StringComparison.Ordinal))
                 problems.Add("From", $"{InputEcho.Quote(message.From)} starts with +: write a long code as digits only (e.g. 447700900123)");
+            else if (SenderIdRule.CheckSms(message.From) is string senderProblem)
+                problems.Add("From", senderProblem);
 
             var hasText = !string.IsNullOrEmpty(message.Text);
             if (message.Template is not null)
@@ -26,6 +32,9 @@ namespace WebexConnect.Messages.Validation
             {
                 problems.Add("Text", "Text is required (or give a template)");
             }
+
+            if (hasText && string.IsNullOrWhiteSpace(message.Text))
+                problems.Add("Text", CommonRules.OnlyWhiteSpace("Text", "the message text"));
 
             if (hasText)
             {
@@ -42,10 +51,10 @@ namespace WebexConnect.Messages.Validation
                 }
             }
 
-            CommonRules.CheckCharacters(message.Text, "Text", problems);
-            CommonRules.CheckCharacters(message.Domain, "Domain", problems);
-            CommonRules.CheckCharacters(message.Tag1, "Tag1", problems);
-            CommonRules.CheckCharacters(message.Tag2, "Tag2", problems);
+            CommonRules.CheckCharacters(message.Text, "Text", problems, allowedControls: GsmControls);
+            CommonRules.CheckLine(message.Domain, "Domain", problems);
+            CommonRules.CheckLine(message.Tag1, "Tag1", problems);
+            CommonRules.CheckLine(message.Tag2, "Tag2", problems);
 
             if (message.ShortenLinks == true && string.IsNullOrWhiteSpace(message.Domain))
                 problems.Add("Domain", "ShortenLinks needs the short-link Domain configured for the tenant");
