@@ -278,8 +278,11 @@ namespace WebexConnect.Engine.Transport
             }
             catch (HttpRequestException ex)
             {
-                return _tell.Answered(request, IsConnectFailure(ex) || !content.BodyWritten
-                    ? AttemptResult.Transient("ConnectionFailed", "could not connect: " + Describe(ex))
+                // Only whether the body left decides: a socket error that names a connect-phase cause
+                // (HostUnreachable, NetworkDown...) can still strike after the body was written, when the
+                // service may already have accepted it, and a retry then would send the message twice.
+                return _tell.Answered(request, !content.BodyWritten
+                    ? AttemptResult.Transient("ConnectionFailed", (IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ") + Describe(ex))
                     : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex)),
                     _clock.GetElapsedTime(sendStarted));
             }
@@ -314,7 +317,8 @@ namespace WebexConnect.Engine.Transport
         }
 
         /// <summary>
-        /// Connect-phase failures: nothing reached the service. .NET 8 says so directly; .NET Framework wraps
+        /// Connect-phase failures, for the message only: whether a retry is safe is decided by
+        /// <see cref="JsonBodyContent.BodyWritten"/>, never by the kind of error. .NET 8 says so directly; .NET Framework wraps
         /// a WebException or SocketException whose status tells the phase.
         /// </summary>
         internal static bool IsConnectFailure(Exception ex)
