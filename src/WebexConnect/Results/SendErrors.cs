@@ -107,6 +107,9 @@ namespace WebexConnect.Results
             "JournalInUse" => ErrorCategory.ResourceBusy,
             "JournalUnreadable" => ErrorCategory.ReadError,
             "JournalWriteFailed" => ErrorCategory.WriteError,
+            "JournalReadOnly" => ErrorCategory.WriteError,
+            "JournalAccessDenied" => ErrorCategory.PermissionDenied,
+            "JournalPathInvalid" or "JournalIsDirectory" or "JournalIsDevice" or "JournalIsPipe" => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.ConnectionError,
         };
 
