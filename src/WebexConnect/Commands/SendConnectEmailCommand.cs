@@ -30,6 +30,9 @@ namespace WebexConnect.Commands
         /// <summary>The subject, with $(name) variables; binds from a Subject column too.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The email's subject.")]
+        // An empty Subject cell (Import-Csv trims a blank one to "") reaches validation and gets its row's
+        // result, instead of being refused by the binder and leaving the row without one.
+        [AllowEmptyString]
         public string Subject { get; set; } = "";
 
         /// <summary>The plain text body (the fallback of an HTML email); binds from a Text column too.</summary>

@@ -49,11 +49,13 @@ namespace WebexConnect.Messages.Validation
         {
             if (string.IsNullOrWhiteSpace(message.Subject))
                 problems.Add("Subject", "Subject is required (or give a template)");
-            if (message.Html is null && string.IsNullOrEmpty(message.Text))
+            // An empty Html cell (a CSV with an Html column) is no body either.
+            if (string.IsNullOrEmpty(message.Html) && string.IsNullOrEmpty(message.Text))
                 problems.Add("Text", "Text is required for a text email: give Text, Html, or a template");
-            else if (message.Html is null && string.IsNullOrWhiteSpace(message.Text))
+            else if (string.IsNullOrEmpty(message.Html) && string.IsNullOrWhiteSpace(message.Text))
                 problems.Add("Text", CommonRules.OnlyWhiteSpace("Text", "the email's text"));
-            if (message.Html is not null && string.IsNullOrWhiteSpace(message.Html))
+            // An empty Html cell is a text-only row of a CSV with an Html column; spaces alone are a mistake.
+            if (!string.IsNullOrEmpty(message.Html) && string.IsNullOrWhiteSpace(message.Html))
                 problems.Add("Html", CommonRules.OnlyWhiteSpace("Html", "the email's HTML"));
 
             var htmlBytes = message.Html is null ? 0 : Encoding.UTF8.GetByteCount(message.Html);
