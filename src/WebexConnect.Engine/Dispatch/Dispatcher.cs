@@ -395,6 +395,11 @@ namespace WebexConnect.Engine.Dispatch
             }
             catch (Exception ex)
             {
+                if (ex is SessionFailureException { BatchNeverAccepted: true })
+                {
+                    lock (_sync) _unfinished.NeverLeft(batch.Sequences);
+                }
+
                 Fail(ex);
             }
             finally

@@ -17,7 +17,7 @@ namespace WebexConnect.Engine.Dispatch
     internal sealed class StoppedRecords
     {
         /// <summary>The Code of a result the stopped run gave in place of an outcome.</summary>
-        public const string Code = "RunStopped";
+        public const string Code = SendErrors.RunStoppedCode;
 
         private readonly Dictionary<long, Entry> _open = new Dictionary<long, Entry>();
 
@@ -27,6 +27,13 @@ namespace WebexConnect.Engine.Dispatch
         {
             foreach (var sequence in sequences)
                 if (_open.TryGetValue(sequence, out var entry)) entry.Handed = true;
+        }
+
+        /// <summary>The transport says none of these requests can have been accepted (<see cref="SessionFailureException.BatchNeverAccepted"/>).</summary>
+        public void NeverLeft(IReadOnlyList<long> sequences)
+        {
+            foreach (var sequence in sequences)
+                if (_open.TryGetValue(sequence, out var entry)) entry.Handed = false;
         }
 
         public bool IsOpen(long sequence) => _open.ContainsKey(sequence);

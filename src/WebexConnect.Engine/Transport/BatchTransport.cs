@@ -101,6 +101,12 @@ namespace WebexConnect.Engine.Transport
                     };
                 }
             }
+            catch (SessionFailureException failure) when (!run.MayHaveBeenAccepted)
+            {
+                _circuit.Abandon();
+                failure.BatchNeverAccepted = true;
+                throw;
+            }
             catch
             {
                 _circuit.Abandon();
@@ -204,6 +210,7 @@ namespace WebexConnect.Engine.Transport
                         attempts++;
                         var attempt = await AttemptAsync(request, body, run, ctx.CancellationToken).ConfigureAwait(false);
                         if (CertainlyNotAccepted(attempt.Kind)) _options.AttemptObserver?.NotAccepted(request.Recipients);
+                        else run.MayHaveBeenAccepted = true;
                         return attempt;
                     }, context).ConfigureAwait(false);
                 }
@@ -429,6 +436,9 @@ namespace WebexConnect.Engine.Transport
         private sealed class RunState
         {
             public ApiResponse? LastResponse;
+
+            /// <summary>Some attempt of the batch was (or may have been) accepted: a later failure cannot call it never sent.</summary>
+            public bool MayHaveBeenAccepted;
         }
     }
 }

@@ -105,6 +105,31 @@ namespace WebexConnect.Tests.Transport
             Assert.Empty(server.Received);
         }
 
+        [Fact]
+        public async Task A_refused_key_on_the_first_try_says_the_batch_was_never_accepted()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(401);
+
+            var failure = await Assert.ThrowsAsync<WebexConnect.Sending.SessionFailureException>(() =>
+                NewTransport(server.BaseUri, new RecordingGate()).SendAsync(Batch(Numbers(2)), CancellationToken.None));
+
+            Assert.Equal("AuthenticationFailed", failure.ErrorId);
+            Assert.True(failure.BatchNeverAccepted);
+        }
+
+        [Fact]
+        public async Task A_refused_key_after_an_ambiguous_attempt_that_was_resent_cannot_say_so()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(500).ThenRespond(401);
+
+            var failure = await Assert.ThrowsAsync<WebexConnect.Sending.SessionFailureException>(() =>
+                NewTransport(server.BaseUri, new RecordingGate(), FastOptions(resendAmbiguous: true)).SendAsync(Batch(Numbers(2)), CancellationToken.None));
+
+            Assert.False(failure.BatchNeverAccepted);
+        }
+
         private static BatchTransport Through(HttpMessageHandler handler, Uri baseUri) =>
             new BatchTransport(new HttpClient(handler) { BaseAddress = baseUri }, new ServiceKeyCredential(Secure(ServiceKey)),
                 new RecordingGate(), TransportHarness.Payload, FastOptions(maxAttempts: 3));
