@@ -389,9 +389,13 @@ namespace WebexConnect.Engine.Dispatch
                     _destinationsDone += batch.Destinations;
                 }
             }
-            catch (OperationCanceledException) when (_stopToken.IsCancellationRequested)
+            catch (OperationCanceledException cancelled) when (_stopToken.IsCancellationRequested)
             {
-                // Stopping: the records of this batch get no result.
+                // Stopping: the records of this batch get no result, unless a failure stopped the run (StoppedRecords).
+                if (cancelled is BatchNeverSentException)
+                {
+                    lock (_sync) _unfinished.NeverLeft(batch.Sequences);
+                }
             }
             catch (Exception ex)
             {

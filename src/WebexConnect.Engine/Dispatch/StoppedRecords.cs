@@ -53,7 +53,7 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>The result of a record whose request never left.</summary>
         public static SendResult NotSent(DispatchItem item, long sequence, Exception failure) =>
             Result(item, sequence, SendStatus.Failed,
-                $"Not sent: the run stopped ({Why(failure)}) before this row's request left. Safe to send again; a re-run with the same -Journal sends it.");
+                $"Not sent: the run stopped ({Why(failure)}) before this row's request left. Safe to send again.");
 
         private static SendResult MayHaveGone(DispatchItem item, long sequence, Exception failure) =>
             Result(item, sequence, SendStatus.Unknown,

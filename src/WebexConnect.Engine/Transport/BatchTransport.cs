@@ -101,6 +101,11 @@ namespace WebexConnect.Engine.Transport
                     };
                 }
             }
+            catch (OperationCanceledException cancelled) when (!run.MayHaveBeenAccepted && !(cancelled is BatchNeverSentException))
+            {
+                _circuit.Abandon();
+                throw new BatchNeverSentException(cancelled);
+            }
             catch (SessionFailureException failure) when (!run.MayHaveBeenAccepted)
             {
                 _circuit.Abandon();
