@@ -28,7 +28,8 @@ namespace WebexConnect.Engine.Auth
 
         public object? Apply(HttpRequestMessage request)
         {
-            request.Headers.TryAddWithoutValidation("key", SecretBytes.ToPlainString(_key));
+            // Add validates the value: a key with a line break (refused at Connect already) can never add a header.
+            request.Headers.Add("key", SecretBytes.ToPlainString(_key));
             return null;
         }
 

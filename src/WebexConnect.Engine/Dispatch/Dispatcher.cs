@@ -27,12 +27,17 @@ namespace WebexConnect.Engine.Dispatch
     /// flight is cancelled and records not yet finished get no result, since the pipeline can write no
     /// more: Add and the Complete enumeration throw OperationCanceledException, TakeReady hands over what
     /// finished. A SessionFailureException (or any other failure of the transport) stops sending the
-    /// same way; TakeReady and Complete hand over the results that finished first, then rethrow it on
-    /// the pipeline thread; Add rethrows it at once.
+    /// same way, but every record already added still gets a result (<see cref="StoppedRecords"/>):
+    /// Unknown when its request was handed to the transport (it may have been accepted), Failed when it
+    /// never left. TakeReady and Complete hand those over in order, then rethrow the failure on the
+    /// pipeline thread; Add records the record it was given as not sent, then rethrows it.
     /// </remarks>
     internal sealed class Dispatcher : IDispatcher
     {
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+        /// <summary>How long a failure waits for the requests it cancelled to unwind before calling them Unknown.</summary>
+        private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(10);
 
         private readonly IBatchTransport _transport;
         private readonly IRateGate _gate;
@@ -52,6 +57,7 @@ namespace WebexConnect.Engine.Dispatch
         private readonly List<OpenBatch> _open = new List<OpenBatch>();
         private readonly ResultSequencer _results = new ResultSequencer();
         private ExceptionDispatchInfo? _fault;
+        private readonly StoppedRecords _unfinished = new StoppedRecords();
         private long _sequence;
         private long _submitted;
         private long _completed;
@@ -110,6 +116,16 @@ namespace WebexConnect.Engine.Dispatch
         public void Add(DispatchItem item)
         {
             if (item is null) throw new ArgumentNullException(nameof(item));
+            if (Volatile.Read(ref _fault) is not null)
+            {
+                // Read before the failure surfaced: it still gets its result (not sent) before the failure.
+                lock (_sync)
+                {
+                    var sequence = ++_sequence;
+                    Record(sequence, StoppedRecords.NotSent(item, sequence, _fault!.SourceException));
+                }
+            }
+
             ThrowIfStopped();
             var shape = ShapeOf(item.Message);
             List<OpenBatch>? full;
@@ -142,12 +158,15 @@ namespace WebexConnect.Engine.Dispatch
         public void AddCompleted(SendResult result)
         {
             if (result is null) throw new ArgumentNullException(nameof(result));
-            ThrowIfStopped();
+            // Known without sending (a journal skip): it keeps its place even when the run has just failed.
+            if (Volatile.Read(ref _fault) is null) ThrowIfStopped();
             lock (_sync)
             {
                 var sequence = ++_sequence;
                 Record(sequence, WithSequence(result, sequence));
             }
+
+            ThrowIfStopped();
 
             WaitForResultRoom();
         }
@@ -161,6 +180,15 @@ namespace WebexConnect.Engine.Dispatch
                 if (ready.Count > 0 || _fault is null) return ready;
             }
 
+            if (SettleAfterFault())
+            {
+                lock (_sync)
+                {
+                    var settled = _results.TakeReady();
+                    if (settled.Count > 0) return settled;
+                }
+            }
+
             // Nothing left that finished before the failure: now is the time to surface it.
             ThrowIfStopped();
             return Array.Empty<SendResult>();
@@ -172,12 +200,11 @@ namespace WebexConnect.Engine.Dispatch
             List<OpenBatch> rest;
             lock (_sync) rest = SealAll();
 
-            foreach (var batch in rest)
+            for (var i = 0; i < rest.Count; i++)
             {
                 foreach (var result in TakeReadyQuietly()) yield return result;
-                if (IsStopped) break;
                 // TryLaunch reports a stop instead of throwing, so what finished can still be yielded below.
-                if (!TryLaunch(batch)) break;
+                if (IsStopped || !TryLaunch(rest[i])) break;
             }
 
             while (true)
@@ -192,8 +219,18 @@ namespace WebexConnect.Engine.Dispatch
                 }
 
                 foreach (var result in ready) yield return result;
-                if (done) yield break;
-                if (ready.Count == 0 && IsStopped) ThrowIfStopped();
+                if (done)
+                {
+                    // Every record has its result; a failure that stopped the run still ends it.
+                    if (Volatile.Read(ref _fault) is not null) ThrowIfStopped();
+                    yield break;
+                }
+
+                if (ready.Count == 0 && IsStopped)
+                {
+                    if (Volatile.Read(ref _fault) is not null && SettleAfterFault()) continue;
+                    ThrowIfStopped();
+                }
             }
         }
 
@@ -260,6 +297,7 @@ namespace WebexConnect.Engine.Dispatch
             }
 
             batch.Add(item, sequence);
+            _unfinished.Added(sequence, item);
             if (batch.Destinations >= max)
             {
                 _open.Remove(batch);
@@ -328,6 +366,7 @@ namespace WebexConnect.Engine.Dispatch
             {
                 _submitted += batch.Count;
                 inFlight = ++_inFlight;
+                _unfinished.Handed(batch.Sequences);
             }
 
             _diagnostics.Debug(RunDiagnostics.Handed(outgoing.Number, batch.Destinations, inFlight));
@@ -344,16 +383,27 @@ namespace WebexConnect.Engine.Dispatch
                 _diagnostics.Verbose(RunDiagnostics.Finished(outgoing.Number, results, _clock.Elapsed - started));
                 lock (_sync)
                 {
-                    for (var i = 0; i < results.Length; i++) Record(batch.Sequences[i], results[i]);
+                    // A batch that outlived the wait after a failure was already settled as Unknown.
+                    for (var i = 0; i < results.Length; i++)
+                        if (_unfinished.IsOpen(batch.Sequences[i])) Record(batch.Sequences[i], results[i]);
                     _destinationsDone += batch.Destinations;
                 }
             }
-            catch (OperationCanceledException) when (_stopToken.IsCancellationRequested)
+            catch (OperationCanceledException cancelled) when (_stopToken.IsCancellationRequested)
             {
-                // Stopping: the records of this batch get no result.
+                // Stopping: the records of this batch get no result, unless a failure stopped the run (StoppedRecords).
+                if (cancelled is BatchNeverSentException)
+                {
+                    lock (_sync) _unfinished.NeverLeft(batch.Sequences);
+                }
             }
             catch (Exception ex)
             {
+                if (ex is SessionFailureException { BatchNeverAccepted: true })
+                {
+                    lock (_sync) _unfinished.NeverLeft(batch.Sequences);
+                }
+
                 Fail(ex);
             }
             finally
@@ -393,10 +443,29 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>Files a result in order (caller holds _sync).</summary>
         private void Record(long sequence, SendResult result)
         {
+            _unfinished.Finished(sequence);
             _results.Put(sequence, result);
             _completed++;
             if (!result.IsSuccess) _failed++;
             Monitor.PulseAll(_sync);
+        }
+
+        /// <summary>
+        /// After a failure: waits (briefly) for the cancelled requests to unwind, then gives every record
+        /// still without a result its result: Unknown when its request was handed over, Failed when it never
+        /// left. Returns true when that released any.
+        /// </summary>
+        private bool SettleAfterFault()
+        {
+            lock (_sync)
+            {
+                var until = _clock.Elapsed + SettleWait;
+                while (_inFlight > 0 && _clock.Elapsed < until) Monitor.Wait(_sync, PollInterval);
+                _open.Clear();
+                var settled = _unfinished.Settle(_fault!.SourceException);
+                foreach (var (sequence, result) in settled) Record(sequence, result);
+                return settled.Count > 0;
+            }
         }
 
         private void Fail(Exception error)

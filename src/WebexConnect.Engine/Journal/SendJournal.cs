@@ -52,15 +52,18 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>
         /// Opens or creates the journal and reads what earlier runs recorded. Throws SessionFailureException
-        /// (JournalInUse, JournalUnreadable) when it cannot be used: sending without it would defeat it.
+        /// when it cannot be used, before anything is sent (sending without it would defeat it):
+        /// JournalPathInvalid, JournalIsDirectory, JournalIsDevice, JournalIsPipe, JournalReadOnly,
+        /// JournalAccessDenied, JournalInUse, JournalUnreadable.
         /// </summary>
         public static SendJournal Open(string path, Func<DateTimeOffset>? clock = null)
         {
             if (string.IsNullOrEmpty(path)) throw new ArgumentException("The journal path is empty.", nameof(path));
-            var fullPath = System.IO.Path.GetFullPath(path);
+            var fullPath = JournalPath.Full(path);
             var file = OpenLocked(fullPath);
             try
             {
+                JournalPath.EnsureRegularFile(file, fullPath);
                 var content = JournalReader.Read(file, fullPath);
                 byte[] salt;
                 if (content.Salt is null)
@@ -149,18 +152,14 @@ namespace WebexConnect.Engine.Journal
 
         private static FileStream OpenLocked(string fullPath)
         {
+            JournalPath.EnsureNotDirectory(fullPath);
             try
             {
                 return new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, ExclusiveWriter, 4096, FileOptions.None);
             }
-            catch (IOException ex) when (File.Exists(fullPath) && !(ex is FileNotFoundException) && !(ex is DirectoryNotFoundException) && !(ex is PathTooLongException))
+            catch (Exception ex) when (JournalPath.Refusal(ex, fullPath) is SessionFailureException refusal)
             {
-                throw new SessionFailureException("JournalInUse",
-                    $"The journal '{fullPath}' is in use by another send run (or another program). Wait for that run to end, or give this run a journal of its own.", inner: ex);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
-            {
-                throw new SessionFailureException("JournalUnreadable", $"The journal '{fullPath}' cannot be opened: {ex.Message}", inner: ex);
+                throw refusal;
             }
         }
 

@@ -101,6 +101,17 @@ namespace WebexConnect.Engine.Transport
                     };
                 }
             }
+            catch (OperationCanceledException cancelled) when (!run.MayHaveBeenAccepted && !(cancelled is BatchNeverSentException))
+            {
+                _circuit.Abandon();
+                throw new BatchNeverSentException(cancelled);
+            }
+            catch (SessionFailureException failure) when (!run.MayHaveBeenAccepted)
+            {
+                _circuit.Abandon();
+                failure.BatchNeverAccepted = true;
+                throw;
+            }
             catch
             {
                 _circuit.Abandon();
@@ -204,6 +215,7 @@ namespace WebexConnect.Engine.Transport
                         attempts++;
                         var attempt = await AttemptAsync(request, body, run, ctx.CancellationToken).ConfigureAwait(false);
                         if (CertainlyNotAccepted(attempt.Kind)) _options.AttemptObserver?.NotAccepted(request.Recipients);
+                        else run.MayHaveBeenAccepted = true;
                         return attempt;
                     }, context).ConfigureAwait(false);
                 }
@@ -279,8 +291,11 @@ namespace WebexConnect.Engine.Transport
             }
             catch (HttpRequestException ex)
             {
-                return _tell.Answered(request, IsConnectFailure(ex) || !content.BodyWritten
-                    ? AttemptResult.Transient("ConnectionFailed", "could not connect: " + Describe(ex))
+                // Only whether the body left decides: a socket error that names a connect-phase cause
+                // (HostUnreachable, NetworkDown...) can still strike after the body was written, when the
+                // service may already have accepted it, and a retry then would send the message twice.
+                return _tell.Answered(request, !content.BodyWritten
+                    ? AttemptResult.Transient("ConnectionFailed", (IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ") + Describe(ex))
                     : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex)),
                     _clock.GetElapsedTime(sendStarted));
             }
@@ -315,7 +330,8 @@ namespace WebexConnect.Engine.Transport
         }
 
         /// <summary>
-        /// Connect-phase failures: nothing reached the service. .NET 8 says so directly; .NET Framework wraps
+        /// Connect-phase failures, for the message only: whether a retry is safe is decided by
+        /// <see cref="JsonBodyContent.BodyWritten"/>, never by the kind of error. .NET 8 says so directly; .NET Framework wraps
         /// a WebException or SocketException whose status tells the phase.
         /// </summary>
         internal static bool IsConnectFailure(Exception ex)
@@ -426,6 +442,9 @@ namespace WebexConnect.Engine.Transport
         private sealed class RunState
         {
             public ApiResponse? LastResponse;
+
+            /// <summary>Some attempt of the batch was (or may have been) accepted: a later failure cannot call it never sent.</summary>
+            public bool MayHaveBeenAccepted;
         }
     }
 }

@@ -23,16 +23,25 @@ namespace WebexConnect.Engine.Transport
         /// <summary>An idle connection is closed by us before a load balancer drops it and a request is lost on it.</summary>
         internal static readonly TimeSpan PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1);
 
+        /// <summary>
+        /// Whether requests to <paramref name="baseUri"/> may go through a proxy (HTTP_PROXY, the system
+        /// proxy): only over https, where a proxy sees a CONNECT tunnel and never the key or token. Plain
+        /// http is allowed only to this machine (<see cref="EndpointPolicy"/>), and a proxy there would
+        /// receive the credential header in cleartext, so loopback http always goes direct.
+        /// </summary>
+        internal static bool MayUseProxy(Uri baseUri) => baseUri.Scheme == Uri.UriSchemeHttps;
+
         /// <summary>"WebexConnect/0.1.0".</summary>
         public static string UserAgent { get; } = "WebexConnect/" + ModuleVersion();
 
         /// <exception cref="ArgumentException">The base URI is not allowed by <see cref="EndpointPolicy"/>.</exception>
-        public static HttpClient Create(Uri baseUri, int maxConnections = DefaultMaxConnections)
+        /// <param name="proxy">The proxy to use for https (tests); null for the system's (HttpClient.DefaultProxy).</param>
+        public static HttpClient Create(Uri baseUri, int maxConnections = DefaultMaxConnections, IWebProxy? proxy = null)
         {
             EndpointPolicy.EnsureAllowed(baseUri);
             if (maxConnections < 1) throw new ArgumentOutOfRangeException(nameof(maxConnections), maxConnections, "At least 1.");
 
-            var client = new HttpClient(CreateHandler(baseUri, maxConnections), disposeHandler: true)
+            var client = new HttpClient(CreateHandler(baseUri, maxConnections, proxy), disposeHandler: true)
             {
                 BaseAddress = baseUri,
                 Timeout = Timeout.InfiniteTimeSpan,
@@ -45,37 +54,47 @@ namespace WebexConnect.Engine.Transport
         }
 
 #if NET8_0_OR_GREATER
-        private static HttpMessageHandler CreateHandler(Uri baseUri, int maxConnections) => new SocketsHttpHandler
+        private static HttpMessageHandler CreateHandler(Uri baseUri, int maxConnections, IWebProxy? proxy) => new SocketsHttpHandler
         {
             MaxConnectionsPerServer = maxConnections,
             PooledConnectionLifetime = PooledConnectionLifetime,
             PooledConnectionIdleTimeout = PooledConnectionIdleTimeout,
             ConnectTimeout = TimeSpan.FromSeconds(15),
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            UseProxy = true,
+            UseProxy = MayUseProxy(baseUri),
+            Proxy = MayUseProxy(baseUri) ? proxy : null,
             DefaultProxyCredentials = CredentialCache.DefaultCredentials,
             // A redirect would carry the "key" header to another host; a 3xx is reported instead.
             AllowAutoRedirect = false,
         };
 #else
-        private static HttpMessageHandler CreateHandler(Uri baseUri, int maxConnections)
+        private static HttpMessageHandler CreateHandler(Uri baseUri, int maxConnections, IWebProxy? proxy)
         {
             EnableTls12();
+            var useProxy = MayUseProxy(baseUri);
             // HttpClientHandler on .NET Framework pools per ServicePoint, whose defaults are 2 connections, 100 s idle
             // and no recycling at all: without these a long Windows PowerShell session never sees a DNS failover.
-            var servicePoint = ServicePointManager.FindServicePoint(baseUri);
-            servicePoint.ConnectionLimit = maxConnections;
-            servicePoint.MaxIdleTime = (int)PooledConnectionIdleTimeout.TotalMilliseconds;
-            servicePoint.ConnectionLeaseTimeout = (int)PooledConnectionLifetime.TotalMilliseconds;
+            // Behind a proxy HttpWebRequest uses the proxy's ServicePoint, not the API host's: tune the one the
+            // requests will really use (FindServicePoint with the proxy), and the direct one for when it bypasses.
+            Tune(ServicePointManager.FindServicePoint(baseUri), maxConnections);
+            if (useProxy) Tune(ServicePointManager.FindServicePoint(baseUri, proxy ?? WebRequest.DefaultWebProxy), maxConnections);
             return new HttpClientHandler
             {
-                UseProxy = true,
+                UseProxy = useProxy,
+                Proxy = useProxy ? proxy : null,
                 DefaultProxyCredentials = CredentialCache.DefaultCredentials,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 MaxConnectionsPerServer = maxConnections,
                 // A redirect would carry the "key" header to another host; a 3xx is reported instead.
                 AllowAutoRedirect = false,
             };
+        }
+
+        private static void Tune(ServicePoint servicePoint, int maxConnections)
+        {
+            servicePoint.ConnectionLimit = maxConnections;
+            servicePoint.MaxIdleTime = (int)PooledConnectionIdleTimeout.TotalMilliseconds;
+            servicePoint.ConnectionLeaseTimeout = (int)PooledConnectionLifetime.TotalMilliseconds;
         }
 
         /// <summary>

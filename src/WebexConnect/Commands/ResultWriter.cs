@@ -78,7 +78,7 @@ namespace WebexConnect.Commands
                 Stream(_writeDiagnostics);
                 _streams.Output(result);
                 // Invalid rows had their error written when they were read.
-                if (SendErrors.IsError(result) && result.Status != SendStatus.Invalid) Stream(() => _streams.Error(result));
+                if (SendErrors.WritesError(result) && result.Status != SendStatus.Invalid) Stream(() => _streams.Error(result));
                 else if (result.Status == SendStatus.Skipped) Stream(() => _streams.Verbose(result.Destination + ": " + result.Reason));
                 // Whoever keeps the result ($r = ...) must not keep the row with it.
                 result.ReleaseInput();

@@ -197,7 +197,8 @@ namespace WebexConnect.Commands
             if (_session is null) ThrowTerminatingError(ConnectionResolver.NotConnected().ToErrorRecord(null));
             if (_session!.IsClosed) ThrowSessionClosed();
 
-            _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()));
+            _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
+                PipelineColumns.SingleValued(GetType()));
             _checks = MessageChecks.Standard(AllowMissingSubstitution);
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
@@ -228,6 +229,7 @@ namespace WebexConnect.Commands
             _row++;
             var message = CurrentMessage();
             var record = _composer!.Compose(DestinationsNow(), CorrelationId, InputRow.Read(InputObject), GtrIds);
+            foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             object? input = InputObject;
 
             var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);

@@ -45,6 +45,28 @@ namespace WebexConnect.Composition
             return names;
         }
 
+        /// <summary>
+        /// The columns bound by name to a parameter that takes one value (a string, not an array), each with
+        /// its parameter's name. PowerShell silently skips such a parameter when the column holds a list, so
+        /// the row would go without it (a CorrelationId array sent no correlation ID at all).
+        /// </summary>
+        public static IReadOnlyDictionary<string, string> SingleValued(Type cmdletType)
+        {
+            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.PropertyType.IsArray || !BindsByName(property)) continue;
+                names[property.Name] = property.Name;
+                foreach (var alias in CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(AliasAttribute)).SelectMany(StringArguments))
+                    names[alias] = property.Name;
+            }
+            return names;
+        }
+
+        private static bool BindsByName(PropertyInfo property) =>
+            CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute))
+                .Any(a => a.NamedArguments.Any(n => n.MemberName == nameof(ParameterAttribute.ValueFromPipelineByPropertyName) && Equals(n.TypedValue.Value, true)));
+
         /// <summary>The strings of an attribute built with a params string[] constructor.</summary>
         internal static IEnumerable<string> StringArguments(CustomAttributeData attribute) =>
             attribute.ConstructorArguments.SelectMany(argument => argument.Value is ReadOnlyCollection<CustomAttributeTypedArgument> items

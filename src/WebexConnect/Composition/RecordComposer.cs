@@ -12,11 +12,12 @@ namespace WebexConnect.Composition
         private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
         public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems,
-            IReadOnlyDictionary<string, string>? unusableColumns = null)
+            IReadOnlyDictionary<string, string>? unusableColumns = null, IReadOnlyList<string>? notes = null)
         {
             Recipient = recipient;
             Problems = problems;
             UnusableColumns = unusableColumns ?? None;
+            Notes = notes ?? Array.Empty<string>();
         }
 
         public Recipient Recipient { get; }
@@ -29,6 +30,9 @@ namespace WebexConnect.Composition
         /// e.g. "an array of 2 values"). Harmless until a $(name) uses one: then the row is Invalid and says why.
         /// </summary>
         public IReadOnlyDictionary<string, string> UnusableColumns { get; }
+
+        /// <summary>What was done to the row that the user should be able to see (-Verbose), e.g. a repeated address sent once.</summary>
+        public IReadOnlyList<string> Notes { get; }
     }
 
     /// <summary>
@@ -41,15 +45,18 @@ namespace WebexConnect.Composition
         private readonly IReadOnlyCollection<string> _boundColumns;
         private readonly IReadOnlyList<string>? _substitutionColumns;
         private readonly IReadOnlyList<string> _destinationColumns;
+        private readonly IReadOnlyDictionary<string, string> _singleValued;
 
         /// <param name="boundColumns">Column names consumed by parameters (see <see cref="PipelineColumns"/>).</param>
         /// <param name="substitutionColumns">-SubstitutionColumn: the only columns to use, or null for all the others.</param>
         /// <param name="destinationColumns">
         /// The columns -To binds from (<see cref="PipelineColumns.DestinationsOf"/>), named by the error for a row without one.
         /// </param>
+        /// <param name="singleValued">Columns bound to a one-value parameter (<see cref="PipelineColumns.SingleValued"/>): a list there is refused.</param>
         public RecordComposer(IReadOnlyCollection<string> boundColumns, IReadOnlyList<string>? substitutionColumns,
-            IReadOnlyList<string>? destinationColumns = null)
+            IReadOnlyList<string>? destinationColumns = null, IReadOnlyDictionary<string, string>? singleValued = null)
         {
+            _singleValued = singleValued ?? new Dictionary<string, string>();
             _boundColumns = boundColumns;
             _substitutionColumns = substitutionColumns is { Count: > 0 } ? substitutionColumns : null;
             _destinationColumns = destinationColumns ?? Array.Empty<string>();
@@ -59,14 +66,32 @@ namespace WebexConnect.Composition
             IReadOnlyList<string>? gtrIds = null)
         {
             var problems = new List<ValidationProblem>();
-            var addresses = (to ?? Array.Empty<ConnectDestination>()).Where(d => d != null).Select(d => d.Address).ToArray();
-            if (addresses.Length == 0) problems.Add(NoDestination(row));
+            var given = (to ?? Array.Empty<ConnectDestination>()).Where(d => d != null).Select(d => d.Address).ToArray();
+            if (given.Length == 0) problems.Add(NoDestination(row));
+            var addresses = RepeatedAddresses.SendOnce(given, out var notes);
+            problems.AddRange(ListsInSingleValues(row));
 
             Dictionary<string, string>? unusable = null;
             var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable) : NamedColumns(row, problems);
             var recipient = new Recipient(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
                 gtrIds is { Count: > 0 } ? gtrIds : null);
-            return new ComposedRecord(recipient, problems, unusable);
+            return new ComposedRecord(recipient, problems, unusable, notes);
+        }
+
+        /// <summary>A column whose parameter takes one value but which holds a list: PowerShell would drop the value silently.</summary>
+        private IEnumerable<ValidationProblem> ListsInSingleValues(InputRow row)
+        {
+            if (_singleValued.Count == 0) yield break;
+            foreach (var column in row.Columns)
+            {
+                if (!_singleValued.TryGetValue(column.Key, out var parameter)) continue;
+                var value = column.Value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : column.Value;
+                if (value is string || value is System.Collections.IDictionary || !(value is System.Collections.IEnumerable list)) continue;
+                var items = list.Cast<object?>().Select(SubstitutionText.Of).ToArray();
+                yield return new ValidationProblem(parameter,
+                    $"the column {InputEcho.Quote(column.Key)} holds a list of {items.Length} values ({SubstitutionText.Abbreviate(items)}) " +
+                    "where one value is expected: give one value per row");
+            }
         }
 
         /// <summary>

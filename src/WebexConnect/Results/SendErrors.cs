@@ -69,6 +69,17 @@ namespace WebexConnect.Results
         /// </summary>
         public static bool IsError(SendResult result) => !result.IsSuccess && result.Status != SendStatus.Skipped;
 
+        /// <summary>
+        /// The Code of a result a run gave a row when a failure stopped it (the row was read but its request
+        /// never left, or its outcome cannot be known). Such results write no error of their own: the
+        /// terminating error that follows them says why, and with -ErrorAction Stop a first "SendFailed" would
+        /// hide it.
+        /// </summary>
+        public const string RunStoppedCode = "RunStopped";
+
+        /// <summary>Whether a result also writes its own non-terminating error.</summary>
+        public static bool WritesError(SendResult result) => IsError(result) && result.Code != RunStoppedCode;
+
         public static string ErrorIdFor(SendResult result) => Classify(result.Status, result.Code).Id;
 
         public static ErrorCategory CategoryFor(SendResult result) => Classify(result.Status, result.Code).Category;
@@ -107,6 +118,9 @@ namespace WebexConnect.Results
             "JournalInUse" => ErrorCategory.ResourceBusy,
             "JournalUnreadable" => ErrorCategory.ReadError,
             "JournalWriteFailed" => ErrorCategory.WriteError,
+            "JournalReadOnly" => ErrorCategory.WriteError,
+            "JournalAccessDenied" => ErrorCategory.PermissionDenied,
+            "JournalPathInvalid" or "JournalIsDirectory" or "JournalIsDevice" or "JournalIsPipe" => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.ConnectionError,
         };
 

@@ -206,7 +206,7 @@ namespace WebexConnect.Sending
             if (request.ServiceKey != null && explicitJwt)
                 throw Conflict("Give a service key or a service ID and secret, not both.");
             // Copies: the session must not change when the caller clears or disposes its SecureString.
-            if (request.ServiceKey != null) return Credentials.Key(ReadOnlyCopy(request.ServiceKey));
+            if (request.ServiceKey != null) return Credentials.Key(ReadOnlyCopy(request.ServiceKey), "-ServiceKey");
             if (explicitJwt) return Jwt(request.ServiceId, request.ServiceSecret is null ? null : ReadOnlyCopy(request.ServiceSecret), "-ServiceId", "-ServiceSecret");
 
             var key = Env(ConnectEnvironment.ServiceKey);
@@ -214,7 +214,7 @@ namespace WebexConnect.Sending
             var secret = Env(ConnectEnvironment.ServiceSecret);
             if (key != null && (id != null || secret != null))
                 throw Conflict($"{ConnectEnvironment.ServiceKey} and {ConnectEnvironment.ServiceId}/{ConnectEnvironment.ServiceSecret} are all set; set one kind of credential.");
-            if (key != null) return Credentials.Key(ToSecureString(key));
+            if (key != null) return Credentials.Key(ToSecureString(key), ConnectEnvironment.ServiceKey);
             if (id != null || secret != null)
                 return Jwt(id, secret is null ? null : ToSecureString(secret), ConnectEnvironment.ServiceId, ConnectEnvironment.ServiceSecret);
             throw new ConnectionConfigurationException("MissingCredentials", ErrorCategory.AuthenticationError,
@@ -236,6 +236,9 @@ namespace WebexConnect.Sending
                 throw Missing($"{secretSource} was given without {idSource}.");
             if (secret is null || secret.Length == 0)
                 throw Missing($"{idSource} was given without {secretSource}.");
+            if (SecretCharacters.ControlCharacterPosition(secret) is var position && position > 0)
+                throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
+                    SecretCharacters.Problem(secretSource, "a service secret", position));
             if (!Base64Secret.IsValid(secret))
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     $"{secretSource} is not Base64. Copy the service secret exactly as the Webex Connect service shows it.");
@@ -298,9 +301,11 @@ namespace WebexConnect.Sending
                 ServiceSecret = serviceSecret;
             }
 
-            public static Credentials Key(SecureString key)
+            public static Credentials Key(SecureString key, string source)
             {
                 if (key.Length == 0) throw Missing("The service key is empty.");
+                if (SecretCharacters.ControlCharacterPosition(key) is var position && position > 0)
+                    throw Invalid("InvalidServiceKey", SecretCharacters.Problem(source, "a service key", position));
                 return new Credentials(ConnectAuthMode.ServiceKey, key, null, null);
             }
 

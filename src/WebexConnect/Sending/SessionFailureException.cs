@@ -20,5 +20,12 @@ namespace WebexConnect.Sending
 
         /// <summary>The API code or HTTP status behind it, if any.</summary>
         public string? Code { get; }
+
+        /// <summary>
+        /// Set by the transport when no request of the batch it stopped can have been accepted (a 401 on the
+        /// first try, an intent the journal could not write): that batch's rows are then "not sent" rather
+        /// than Unknown.
+        /// </summary>
+        public bool BatchNeverAccepted { get; set; }
     }
 }

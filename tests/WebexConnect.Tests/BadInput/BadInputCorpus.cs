@@ -57,7 +57,7 @@ namespace WebexConnect.Tests.BadInput
         internal static readonly string[] Categories =
         {
             "number", "address", "empty", "oversize", "enum", "date", "carousel", "suggestions", "conflict",
-            "encoding", "longline", "hostile", "url",
+            "encoding", "longline", "hostile", "url", "control", "whitespace", "sender",
         };
 
         internal const string SmsFrom = "ConnectCo";
@@ -80,6 +80,7 @@ namespace WebexConnect.Tests.BadInput
             cases.AddRange(Csv("sms-windows1252.csv", (row, now) => CsvRowComposer.Sms(row, SmsFrom, now)));
             cases.AddRange(Csv("sms-long-lines.csv", (row, now) => CsvRowComposer.Sms(row, SmsFrom, now)));
             cases.AddRange(Csv("email.csv", (row, now) => CsvRowComposer.Email(row, EmailFrom, now)));
+            cases.AddRange(Csv("email-headers.csv", (row, now) => CsvRowComposer.Email(row, EmailFrom, now)));
             cases.AddRange(Rcs("rcs.json"));
             return cases;
         }

@@ -47,10 +47,10 @@ namespace WebexConnect.Tests.BadInput
             string? correlationId, IEnumerable<KeyValuePair<string, object?>> columns, IReadOnlyList<string>? gtrIds,
             IReadOnlyList<ValidationProblem> readProblems)
         {
-            var composer = new RecordComposer(PipelineColumns.Of(cmdletType), substitutionColumns: null);
+            var composer = new RecordComposer(PipelineColumns.Of(cmdletType), substitutionColumns: null, PipelineColumns.DestinationsOf(cmdletType), PipelineColumns.SingleValued(cmdletType));
             var destinations = to?.Select(address => new ConnectDestination(address)).ToArray();
             var composed = composer.Compose(destinations, correlationId, new InputRow(columns), gtrIds);
-            var record = new ComposedRecord(composed.Recipient, readProblems.Concat(composed.Problems).ToArray());
+            var record = new ComposedRecord(composed.Recipient, readProblems.Concat(composed.Problems).ToArray(), composed.UnusableColumns, composed.Notes);
             return new ComposedRow(channel, message, record);
         }
 

@@ -30,7 +30,7 @@ namespace WebexConnect.Tests.BadInput
         {
             "To", "From", "Subject", "Text", "Html", "ReplyTo", "Cc", "Bcc", "TemplateId", "AttachmentName", "AttachmentMimeType",
             "AttachmentUrl", "ListUnsubscribeUrl", "UnsubscribeEmailAddress", "SendAt", "ExpireAt", "Validity", "Receipts",
-            "CallbackData", "NotifyUrl", "CorrelationId",
+            "CallbackData", "NotifyUrl", "CorrelationId", "FromName",
         };
 
         /// <param name="defaultFrom">The -From the run was given, used when the row has no From column.</param>
@@ -68,6 +68,7 @@ namespace WebexConnect.Tests.BadInput
             var message = new EmailMessage
             {
                 From = cells.Has("From") ? cells.Raw("From") ?? "" : defaultFrom,
+                FromName = cells.Optional("FromName"),
                 Subject = cells.Optional("Subject"),
                 Text = cells.Optional("Text"),
                 Html = cells.Optional("Html"),

@@ -105,7 +105,7 @@ namespace WebexConnect.Tests.BadInput
             Assert.Equal(2000, exactly.CallbackData!.Length);
             Assert.Empty(MessageValidator.Validate(exactly, BadInputCorpus.Now));
 
-            var over = new SmsMessage { From = "ConnectCo", Text = "Hi", CallbackData = exactly.CallbackData + "\u0000" };
+            var over = new SmsMessage { From = "ConnectCo", Text = "Hi", CallbackData = exactly.CallbackData + "x" };
             var text = RowErrorText.Format(3, MessageValidator.Validate(over, BadInputCorpus.Now));
             Assert.Equal("Row 3: CallbackData: has 2001 characters: at most 2000 are allowed", text);
         }

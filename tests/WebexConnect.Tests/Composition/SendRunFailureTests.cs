@@ -37,10 +37,12 @@ namespace WebexConnect.Tests.Composition
             Assert.True(SpinWait.SpinUntil(() => dispatcher.Progress.Completed == 10, Generous));
 
             // Batch 2 fails; the next Send rethrows the failure.
+            var last = 0;
             var failure = Assert.Throws<SessionFailureException>(() =>
             {
                 for (var row = 11; row <= 100_000; row++)
                 {
+                    last = row;
                     Send(run, row);
                     if (row > 20) Thread.Sleep(1);
                 }
@@ -49,14 +51,19 @@ namespace WebexConnect.Tests.Composition
 
             var finished = run.TakeFinishedAfterFailure();
 
-            Assert.Equal(Enumerable.Range(1, 10).Select(Items.Number), finished.Select(r => r.Destination));
-            Assert.All(finished, r => Assert.Equal(SendStatus.Queued, r.Status));
-            Assert.Equal(10, run.Completed);
+            // Every row read, the one whose Send rethrew included, has exactly one result, in order.
+            Assert.Equal(Enumerable.Range(1, last).Select(Items.Number), finished.Select(r => r.Destination));
+            Assert.All(finished.Take(10), r => Assert.Equal(SendStatus.Queued, r.Status));
+            // Batch 2 was handed to the transport: it may have gone. The rows after it never left.
+            Assert.All(finished.Skip(10).Take(10), r => Assert.Equal(SendStatus.Unknown, r.Status));
+            Assert.All(finished.Skip(20), r => Assert.Equal(SendStatus.Failed, r.Status));
+            Assert.All(finished.Skip(10), r => Assert.Equal(StoppedRecords.Code, r.Code));
+            Assert.All(finished.Skip(10), r => Assert.Contains("AuthenticationFailed", r.Reason, StringComparison.Ordinal));
             Assert.Empty(run.TakeFinishedAfterFailure());
         }
 
         [Fact]
-        public void Nothing_finished_means_nothing_to_report()
+        public void Rows_read_before_a_failure_get_results_even_when_no_request_succeeded()
         {
             var transport = new FakeTransport
             {
@@ -65,15 +72,21 @@ namespace WebexConnect.Tests.Composition
             using var dispatcher = new Dispatcher(transport, new OpenGate(1), TestShapes.Of, Items.Options(maxConcurrent: 1), CancellationToken.None, Items.NoLinger);
             var run = new SendRun(dispatcher, new MessageChecks(_ => Array.Empty<ValidationProblem>(), (_, _) => Array.Empty<ValidationProblem>()));
 
+            var last = 0;
             Assert.Throws<SessionFailureException>(() =>
             {
                 for (var row = 1; row <= 100_000; row++)
                 {
+                    last = row;
                     Send(run, row);
                     Thread.Sleep(1);
                 }
             });
 
+            var finished = run.TakeFinishedAfterFailure();
+            Assert.Equal(Enumerable.Range(1, last).Select(Items.Number), finished.Select(r => r.Destination));
+            Assert.Equal(SendStatus.Unknown, finished[0].Status);
+            Assert.All(finished, r => Assert.True(r.Status is SendStatus.Unknown or SendStatus.Failed, $"{r.Destination}: {r.Status}"));
             Assert.Empty(run.TakeFinishedAfterFailure());
         }
 

@@ -405,19 +405,40 @@ namespace WebexConnect.Tests.Dispatch
                 return results.Count == 20;
             }, Generous));
 
+            var last = 20;
             var failure = Assert.Throws<SessionFailureException>(() =>
             {
                 for (var row = 21; row <= 1000; row++)
                 {
+                    last = row;
                     dispatcher.Add(Items.Person(row));
                     results.AddRange(dispatcher.TakeReady());
                 }
 
                 results.AddRange(dispatcher.Complete());
             });
+            // What TakeReady had not handed over yet when Add rethrew, as the cmdlet takes it.
+            while (true)
+            {
+                try
+                {
+                    var more = dispatcher.TakeReady();
+                    if (more.Count == 0) break;
+                    results.AddRange(more);
+                }
+                catch (SessionFailureException)
+                {
+                    break;
+                }
+            }
 
             Assert.Equal("AuthenticationFailed", failure.ErrorId);
-            AssertOncePerRowInOrder(20, results);
+            // Every row added has one result, in order: the first 20 sent, the rest stopped (Unknown or Failed).
+            AssertOncePerRowInOrder(last, results);
+            Assert.All(results.Take(20), r => Assert.Equal(SendStatus.Queued, r.Status));
+            // Batch 3 failed: its rows may have gone. A batch sent beside it may have answered; the others stopped.
+            Assert.All(results.Skip(20).Take(10), r => Assert.Equal(SendStatus.Unknown, r.Status));
+            Assert.All(results.Skip(20).Where(r => r.Status != SendStatus.Queued), r => Assert.Equal(StoppedRecords.Code, r.Code));
             Assert.Throws<SessionFailureException>(() => dispatcher.TakeReady());
             Assert.Throws<SessionFailureException>(() => dispatcher.Complete().ToList());
             // Sending stopped: far fewer batches than the 100 the rows would need.

@@ -23,10 +23,10 @@ namespace WebexConnect.Tests.Faults
             {
                 FaultBench.AssertExactlyOnceAndTruthful(results, Rows, host.Server);
                 AssertServerHoldsExactlyWhatTheResultsSay(results, host.Server);
-                // The cut requests had been taken (the answer was on its way): Unknown was honest.
+                // Only the cut requests are Unknown: their bodies had been written, so the service may have taken them
+                // (most had: the answer was on its way) and none was resent (issue 16), whatever the socket error said.
                 var cut = results.Where(r => r.Status == SendStatus.Unknown).ToList();
                 Assert.InRange(cut.Count, 1, 4 * 50);
-                Assert.All(cut, r => Assert.True(Accepted(host.Server, r)));
                 // Requests refused while it was down were retried, and the run went on once it was back.
                 Assert.Contains(results, r => r.Status == SendStatus.Queued && r.Attempts > 1);
                 Assert.Contains(host.Server.Requests, r => r.StatusCode == 201 && r.ReceivedAt >= back);
@@ -45,7 +45,8 @@ namespace WebexConnect.Tests.Faults
                 FaultBench.AssertExactlyOnceAndTruthful(results, Rows, host.Server);
                 AssertServerHoldsExactlyWhatTheResultsSay(results, host.Server);
                 Assert.DoesNotContain(results, r => r.Code == "CircuitOpen");
-                Assert.All(results.Where(r => r.Status == SendStatus.Unknown), r => Assert.True(Accepted(host.Server, r)));
+                // Unknown only for requests cut in flight (their bodies written): at most the eight of them.
+                Assert.InRange(results.Count(r => r.Status == SendStatus.Unknown), 0, 8 * 50);
                 Assert.Contains(host.Server.Requests, r => r.StatusCode == 201 && r.ReceivedAt >= back);
             }
         }

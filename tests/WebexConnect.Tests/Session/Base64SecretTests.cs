@@ -10,7 +10,7 @@ namespace WebexConnect.Tests.Session
         [InlineData("c2VjcmV0", true)]
         [InlineData("c2VjcmV0LWI=", true)]
         [InlineData("c2VjcmV0LQ==", true)]
-        [InlineData("c2Vj cmV0\n", true)]
+        [InlineData("c2Vj cmV0 ", true)]
         [InlineData("c2VjcmV", false)]
         [InlineData("c2VjcmV0LQ===", false)]
         [InlineData("c2Vj=mV0", false)]

@@ -15,7 +15,10 @@ namespace WebexConnect.Tests.Validation
         [Theory]
         [InlineData("+447700900123")]
         [InlineData("+12025550123")]
-        [InlineData("+12345678")]        // 8 digits, the shortest
+        [InlineData("+12345678")]
+        [InlineData("+1234567")]         // 7 digits: E.164 has no 8-digit minimum
+        [InlineData("+6834002")]         // Niue: a 4-digit number after +683
+        [InlineData("+44")]              // the shortest this rule can tell: a country code and one digit
         [InlineData("+123456789012345")] // 15 digits, the longest
         public void E164NumbersAreAccepted(string number) => Valid(Sms(number));
 
@@ -24,7 +27,7 @@ namespace WebexConnect.Tests.Validation
         {
             var message = Single(Sms("+44 7700 900123"), "To");
 
-            Assert.Equal("'+44 7700 900123' is not an E.164 number (it contains spaces): use + and 8-15 digits, no spaces (e.g. +447700900123)", message);
+            Assert.Equal("'+44 7700 900123' is not an E.164 number (it contains spaces): use + and up to 15 digits, no spaces (e.g. +447700900123)", message);
         }
 
         [Theory]
@@ -33,7 +36,8 @@ namespace WebexConnect.Tests.Validation
         [InlineData("+44 (0)7700-900123", "the (0) must be left out", "e.g. +447700900123")]
         [InlineData("+1-202-555-0123", "separators", "e.g. +12025550123")]
         [InlineData("+44770090O123", "letters", "e.g. +447700900123")]
-        [InlineData("+1234567", "7 digits, fewer than 8", "e.g. +447700900123")]
+        [InlineData("+4", "1 digit, a country code with no number after it", "e.g. +447700900123")]
+        [InlineData("+", "no digits", "e.g. +447700900123")]
         [InlineData("+1234567890123456", "16 digits, more than 15", "e.g. +447700900123")]
         [InlineData("+07700900123", "country code starts with 0", "e.g. +447700900123")]
         [InlineData("07700900123", "the + is missing", "e.g. +447700900123")]

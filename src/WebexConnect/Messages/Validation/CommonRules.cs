@@ -15,7 +15,7 @@ namespace WebexConnect.Messages.Validation
         {
             if (string.IsNullOrWhiteSpace(message.From))
                 problems.Add("From", $"From is required: {FromMeaning(message.Channel)}");
-            CheckCharacters(message.From, "From", problems);
+            CheckLine(message.From, "From", problems);
             CheckSubstitutions(message.Substitutions, "Substitutions", problems);
             CheckSchedule(message, now, problems);
             CheckCallback(message, problems);
@@ -30,28 +30,65 @@ namespace WebexConnect.Messages.Validation
                 problems.Add(field, "a substitution has an empty name: every name must be the text between $( and ) in the message");
             foreach (var pair in substitutions)
             {
-                CheckCharacters(pair.Key, field, problems, $"the name {InputEcho.Quote(pair.Key)}");
+                CheckLine(pair.Key, field, problems, $"the name {InputEcho.Quote(pair.Key)}");
                 CheckCharacters(pair.Value, field, problems, $"the value of {InputEcho.Quote(pair.Key)}");
             }
         }
 
+        /// <summary>The control characters text may hold: a tab and line breaks (a message body, a callback value).</summary>
+        internal const string TextControls = "\t\n\r";
+
         /// <summary>
-        /// Refuses text holding a UTF-16 surrogate without its partner (e.g. cut out of an emoji): JSON as
-        /// UTF-8 cannot carry it, so the service would get U+FFFD instead of the value given.
+        /// Refuses what the service would refuse or mangle in text: a UTF-16 surrogate without its partner
+        /// (e.g. cut out of an emoji; JSON as UTF-8 cannot carry it, so the service would get U+FFFD), and
+        /// control characters other than tab and line breaks (NUL, ESC, DEL, C1: invisible in a console, cut
+        /// off or dropped on the way, and an ESC sequence can rewrite the screen of whoever reads the logs).
         /// </summary>
         /// <param name="text">The text to check; null is fine.</param>
         /// <param name="field">The field the problem names.</param>
         /// <param name="problems">Where the problem goes.</param>
         /// <param name="what">What in the field holds the text, when the field has several (a substitution's name or value).</param>
-        internal static void CheckCharacters(string? text, string field, ProblemList problems, string? what = null)
+        /// <param name="allowedControls">The control characters this field may hold (<see cref="TextControls"/> unless said).</param>
+        internal static void CheckCharacters(string? text, string field, ProblemList problems, string? what = null, string allowedControls = TextControls)
         {
             if (text is null) return;
+            var prefix = what is null ? "" : what + " ";
             var position = InputEcho.LoneSurrogatePosition(text);
-            if (position == 0) return;
-            problems.Add(field, (what is null ? "" : what + " ") +
-                $"contains a broken character (an unpaired UTF-16 surrogate) at position {position.ToString(CultureInfo.InvariantCulture)}: " +
-                "retype or remove it (it is often half of an emoji cut off by a tool)");
+            if (position != 0)
+                problems.Add(field, prefix +
+                    $"contains a broken character (an unpaired UTF-16 surrogate) at position {Number(position)}: " +
+                    "retype or remove it (it is often half of an emoji cut off by a tool)");
+
+            var control = ControlCharacterIndex(text, allowedControls);
+            if (control < 0) return;
+            var c = text[control];
+            var name = "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+            problems.Add(field, c == '\r' || c == '\n'
+                ? prefix + $"contains a line break ({name}) at position {Number(control + 1)}: {field} must be one line " +
+                  "(in a header-like field a line break can smuggle in text of its own)"
+                : prefix + $"contains a control character ({name}) at position {Number(control + 1)}: remove it " +
+                  "(control characters are invisible, and the service refuses or mangles them)");
         }
+
+        /// <summary>
+        /// The same for a one-line value (a sender, an ID, a subject, a URL): no control character at all,
+        /// tabs and line breaks included.
+        /// </summary>
+        internal static void CheckLine(string? text, string field, ProblemList problems, string? what = null) =>
+            CheckCharacters(text, field, problems, what, allowedControls: "");
+
+        /// <summary>The index of the first C0/C1 control character (or DEL) not in <paramref name="allowed"/>, or -1.</summary>
+        private static int ControlCharacterIndex(string text, string allowed)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if ((c < ' ' || (c >= '\u007F' && c <= '\u009F')) && allowed.IndexOf(c) < 0) return i;
+            }
+            return -1;
+        }
+
+        private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>"an SMS", "an email", "an RCS": the channel as a sentence names it.</summary>
         internal static string ChannelNoun(MessageChannel channel) => channel switch
@@ -131,7 +168,7 @@ namespace WebexConnect.Messages.Validation
             if (message.CallbackData is string data && data.Length > MaxCallbackDataCharacters)
                 problems.Add("CallbackData", $"has {data.Length} characters: at most {MaxCallbackDataCharacters} are allowed");
             CheckCharacters(message.CallbackData, "CallbackData", problems);
-            CheckCharacters(message.NotifyUrl, "NotifyUrl", problems);
+            CheckLine(message.NotifyUrl, "NotifyUrl", problems);
 
             if (message.NotifyUrl is string url && UrlRule.CheckWebhook(url) is string urlProblem)
                 problems.Add("NotifyUrl", urlProblem);
@@ -154,8 +191,8 @@ namespace WebexConnect.Messages.Validation
             if (message.Template is not MessageTemplate template) return;
             if (string.IsNullOrWhiteSpace(template.Id))
                 problems.Add("TemplateId", "the template ID is empty: copy it from the template in the Webex Connect UI");
-            CheckCharacters(template.Id, "TemplateId", problems);
-            CheckCharacters(template.Subject, "TemplateSubject", problems);
+            CheckLine(template.Id, "TemplateId", problems);
+            CheckLine(template.Subject, "TemplateSubject", problems);
             if (message.Channel != MessageChannel.Email)
             {
                 if (template.Subject is not null)
@@ -170,7 +207,7 @@ namespace WebexConnect.Messages.Validation
             if (policy is null) return;
             if (string.IsNullOrWhiteSpace(policy.Group))
                 problems.Add("ContactPolicy", "the contact policy group is required: give the group ID from Webex Connect");
-            CheckCharacters(policy.Group, "ContactPolicy", problems);
+            CheckLine(policy.Group, "ContactPolicy", problems);
             if (!policy.CheckConsent && !policy.ApplyFrequencyCap)
                 problems.Add("ContactPolicy", "a contact policy needs at least one check: CheckConsent, ApplyFrequencyCap or both");
         }
@@ -178,6 +215,10 @@ namespace WebexConnect.Messages.Validation
         /// <summary>A time as the user can compare it: UTC, to the second.</summary>
         internal static string Format(DateTimeOffset time) =>
             time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        /// <summary>The problem message of a required text given as spaces, tabs or line breaks only.</summary>
+        internal static string OnlyWhiteSpace(string field, string meaning) =>
+            $"{field} is only white space (spaces, tabs or line breaks): give {meaning}, or leave the row out";
 
         /// <summary>The problem message of a text over its limit.</summary>
         internal static string TooLong(int length, int limit, string unit = "characters") =>

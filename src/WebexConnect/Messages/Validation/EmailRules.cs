@@ -28,13 +28,13 @@ namespace WebexConnect.Messages.Validation
 
             CheckAttachments(message.Attachments, problems);
 
-            CommonRules.CheckCharacters(message.Subject, "Subject", problems);
+            CommonRules.CheckLine(message.Subject, "Subject", problems);
             CommonRules.CheckCharacters(message.Text, "Text", problems);
             CommonRules.CheckCharacters(message.Html, "Html", problems);
-            CommonRules.CheckCharacters(message.Encoding, "Encoding", problems);
-            CommonRules.CheckCharacters(message.FromName, "FromName", problems);
-            CommonRules.CheckCharacters(message.ListUnsubscribeUrl, "ListUnsubscribeUrl", problems);
-            CommonRules.CheckCharacters(message.UnsubscribeEmailSubject, "UnsubscribeEmailSubject", problems);
+            CommonRules.CheckLine(message.Encoding, "Encoding", problems);
+            CommonRules.CheckLine(message.FromName, "FromName", problems);
+            CommonRules.CheckLine(message.ListUnsubscribeUrl, "ListUnsubscribeUrl", problems);
+            CommonRules.CheckLine(message.UnsubscribeEmailSubject, "UnsubscribeEmailSubject", problems);
         }
 
         private static void CheckNoContent(EmailMessage message, ProblemList problems)
@@ -49,8 +49,14 @@ namespace WebexConnect.Messages.Validation
         {
             if (string.IsNullOrWhiteSpace(message.Subject))
                 problems.Add("Subject", "Subject is required (or give a template)");
-            if (message.Html is null && string.IsNullOrEmpty(message.Text))
+            // An empty Html cell (a CSV with an Html column) is no body either.
+            if (string.IsNullOrEmpty(message.Html) && string.IsNullOrEmpty(message.Text))
                 problems.Add("Text", "Text is required for a text email: give Text, Html, or a template");
+            else if (string.IsNullOrEmpty(message.Html) && string.IsNullOrWhiteSpace(message.Text))
+                problems.Add("Text", CommonRules.OnlyWhiteSpace("Text", "the email's text"));
+            // An empty Html cell is a text-only row of a CSV with an Html column; spaces alone are a mistake.
+            if (!string.IsNullOrEmpty(message.Html) && string.IsNullOrWhiteSpace(message.Html))
+                problems.Add("Html", CommonRules.OnlyWhiteSpace("Html", "the email's HTML"));
 
             var htmlBytes = message.Html is null ? 0 : Encoding.UTF8.GetByteCount(message.Html);
             if (htmlBytes > MaxHtmlBytes)
@@ -85,8 +91,8 @@ namespace WebexConnect.Messages.Validation
                     problems.Add(field + ".MimeType", $"{InputEcho.Quote(attachment.MimeType)} is not a MIME type: use type/subtype (e.g. application/pdf)");
                 if (string.IsNullOrWhiteSpace(attachment.Name))
                     problems.Add(field + ".Name", "Name is required: the file name the recipient sees");
-                CommonRules.CheckCharacters(attachment.Name, field + ".Name", problems);
-                CommonRules.CheckCharacters(attachment.MediaUrl, field + ".MediaUrl", problems);
+                CommonRules.CheckLine(attachment.Name, field + ".Name", problems);
+                CommonRules.CheckLine(attachment.MediaUrl, field + ".MediaUrl", problems);
                 if (string.IsNullOrWhiteSpace(attachment.MediaUrl))
                     problems.Add(field + ".MediaUrl", "MediaUrl is required: the https URL of the file");
                 else if (UrlRule.CheckHttps(attachment.MediaUrl) is string urlProblem)

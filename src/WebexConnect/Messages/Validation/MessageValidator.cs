@@ -97,10 +97,10 @@ namespace WebexConnect.Messages.Validation
                         " (accented letters take 2 bytes, emoji 4)");
             }
 
-            CommonRules.CheckCharacters(recipient.CorrelationId, "CorrelationId", problems);
+            CommonRules.CheckLine(recipient.CorrelationId, "CorrelationId", problems);
             CommonRules.CheckSubstitutions(recipient.Substitutions, "Substitutions", problems);
             for (var i = 0; i < recipient.GtrIds.Count; i++)
-                CommonRules.CheckCharacters(recipient.GtrIds[i], ProblemList.Indexed("GtrId", i), problems);
+                CommonRules.CheckLine(recipient.GtrIds[i], ProblemList.Indexed("GtrId", i), problems);
 
             if (recipient.GtrIds.Count > 0)
             {

@@ -4,18 +4,26 @@ using System.Linq;
 namespace WebexConnect.Messages.Validation
 {
     /// <summary>
-    /// The E.164 rule the API enforces (error 7041): "+", then 8 to 15 digits, the first 1-9. A number that
-    /// breaks it is reported with what is wrong, never rewritten: guessing a country code sends to a stranger.
+    /// The E.164 rule the API enforces (error 7041): "+", then the country code and the number, at most 15
+    /// digits in all, the first 1-9. E.164 sets no minimum beyond a country code with a number after it
+    /// (some territories have 4-digit numbers: +683 4002 is 7 digits in all), so neither does this rule. A
+    /// number that breaks it is reported with what is wrong, never rewritten: guessing a country code sends
+    /// to a stranger.
     /// </summary>
     internal static class PhoneNumberRule
     {
         private const string Example = "+447700900123";
+        private const string Shape = "use + and up to 15 digits, no spaces";
+
+        /// <summary>A country code and at least one digit after it.</summary>
+        internal const int MinDigits = 2;
+        internal const int MaxDigits = 15;
 
         /// <summary>Null when the number is valid, else the message that says what is wrong.</summary>
         internal static string? Check(string? number)
         {
             if (string.IsNullOrWhiteSpace(number))
-                return "the number is empty: use + and 8-15 digits, no spaces (e.g. " + Example + ")";
+                return "the number is empty: " + Shape + " (e.g. " + Example + ")";
 
             var value = number!;
             var reasons = new List<string>();
@@ -58,8 +66,9 @@ namespace WebexConnect.Messages.Validation
             // With other-script digits in it, a count of the 0-9 digits alone would mislead: say nothing of it.
             if (!hasOtherDigits)
             {
-                if (countryDigits.Length < 8) reasons.Add($"it has {countryDigits.Length} digits, fewer than 8");
-                else if (countryDigits.Length > 15) reasons.Add($"it has {countryDigits.Length} digits, more than 15");
+                if (countryDigits.Length == 0) reasons.Add("it has no digits");
+                else if (countryDigits.Length < MinDigits) reasons.Add("it has 1 digit, a country code with no number after it");
+                else if (countryDigits.Length > MaxDigits) reasons.Add($"it has {countryDigits.Length} digits, more than {MaxDigits}");
                 else if (countryDigits[0] == '0') reasons.Add("the country code starts with 0");
             }
 
@@ -68,10 +77,10 @@ namespace WebexConnect.Messages.Validation
             // When only the layout is wrong and the digits alone would be valid, show them as the example:
             // that is very likely what the user meant, and they correct their data rather than have it
             // silently changed. A letter may be a mistyped digit (O for 0), so then no guess is shown.
-            var suggestion = !hasLetters && !hasOtherCharacters && !hasOtherDigits && countryDigits.Length >= 8 && countryDigits.Length <= 15 && countryDigits[0] != '0'
+            var suggestion = !hasLetters && !hasOtherCharacters && !hasOtherDigits && countryDigits.Length >= MinDigits && countryDigits.Length <= MaxDigits && countryDigits[0] != '0'
                 ? "+" + countryDigits
                 : Example;
-            return $"{InputEcho.Quote(value)} is not an E.164 number ({string.Join(", ", reasons)}): use + and 8-15 digits, no spaces (e.g. {suggestion})";
+            return $"{InputEcho.Quote(value)} is not an E.164 number ({string.Join(", ", reasons)}): {Shape} (e.g. {suggestion})";
         }
 
         private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';

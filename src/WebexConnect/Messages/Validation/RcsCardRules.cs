@@ -24,7 +24,7 @@ namespace WebexConnect.Messages.Validation
 
             CommonRules.CheckCharacters(card.Title, field + ".Title", problems);
             CommonRules.CheckCharacters(card.Description, field + ".Description", problems);
-            CommonRules.CheckCharacters(card.MediaUrl, field + ".MediaUrl", problems);
+            CommonRules.CheckLine(card.MediaUrl, field + ".MediaUrl", problems);
 
             if (inCarousel)
                 RcsSuggestionRules.CheckList(card.Suggestions, MaxCarouselSuggestions, field + ".Suggestions", "a carousel card", problems);

@@ -16,13 +16,14 @@ namespace WebexConnect.Messages.Validation
 
             RcsSuggestionRules.CheckList(message.Suggestions, MaxMessageSuggestions, "Suggestions", "a message", problems);
             CheckFallback(message, problems);
+            if (SenderIdRule.CheckRcsAppId(message.From) is string appIdProblem) problems.Add("From", appIdProblem);
 
             CommonRules.CheckCharacters(message.Text, "Text", problems);
-            CommonRules.CheckCharacters(message.MediaUrl, "MediaUrl", problems);
-            CommonRules.CheckCharacters(message.EventMessageId, "EventMessageId", problems);
-            CommonRules.CheckCharacters(message.FallbackSenderId, "FallbackSenderId", problems);
+            CommonRules.CheckLine(message.MediaUrl, "MediaUrl", problems);
+            CommonRules.CheckLine(message.EventMessageId, "EventMessageId", problems);
+            CommonRules.CheckLine(message.FallbackSenderId, "FallbackSenderId", problems);
             CommonRules.CheckCharacters(message.FallbackText, "FallbackText", problems);
-            CommonRules.CheckCharacters(message.CarrierId, "CarrierId", problems);
+            CommonRules.CheckLine(message.CarrierId, "CarrierId", problems);
         }
 
         private static void CheckNoContent(RcsMessage message, ProblemList problems)
@@ -41,6 +42,8 @@ namespace WebexConnect.Messages.Validation
                 case RcsContentType.Text:
                     if (string.IsNullOrEmpty(message.Text))
                         problems.Add("Text", "Text is required for Text content (or give a template)");
+                    else if (string.IsNullOrWhiteSpace(message.Text))
+                        problems.Add("Text", CommonRules.OnlyWhiteSpace("Text", "the message text"));
                     else if (message.Text!.Length > MaxTextCharacters)
                         problems.Add("Text", CommonRules.TooLong(message.Text.Length, MaxTextCharacters));
                     break;
@@ -86,8 +89,12 @@ namespace WebexConnect.Messages.Validation
             if (message.SmsFallback != true) return;
             if (string.IsNullOrWhiteSpace(message.FallbackSenderId))
                 problems.Add("FallbackSenderId", "SmsFallback needs FallbackSenderId: the SMS sender ID used when the number cannot receive RCS");
+            else if (SenderIdRule.CheckSms(message.FallbackSenderId!) is string senderProblem)
+                problems.Add("FallbackSenderId", senderProblem);
             if (string.IsNullOrEmpty(message.FallbackText))
                 problems.Add("FallbackText", "SmsFallback needs FallbackText: the SMS sent when the number cannot receive RCS");
+            else if (string.IsNullOrWhiteSpace(message.FallbackText))
+                problems.Add("FallbackText", CommonRules.OnlyWhiteSpace("FallbackText", "the SMS sent when the number cannot receive RCS"));
             else if (message.FallbackText!.Length > MaxFallbackTextCharacters)
                 problems.Add("FallbackText", CommonRules.TooLong(message.FallbackText.Length, MaxFallbackTextCharacters));
         }

@@ -27,11 +27,11 @@ namespace WebexConnect.Messages.Validation
             else if (suggestion.DisplayText.Length > MaxDisplayTextCharacters)
                 problems.Add(field + ".DisplayText", CommonRules.TooLong(suggestion.DisplayText.Length, MaxDisplayTextCharacters));
 
-            CommonRules.CheckCharacters(suggestion.DisplayText, field + ".DisplayText", problems);
+            CommonRules.CheckLine(suggestion.DisplayText, field + ".DisplayText", problems);
             CommonRules.CheckCharacters(suggestion.PostbackData, field + ".PostbackData", problems);
-            CommonRules.CheckCharacters(suggestion.Url, field + ".Url", problems);
+            CommonRules.CheckLine(suggestion.Url, field + ".Url", problems);
             CommonRules.CheckCharacters(suggestion.Address, field + ".Address", problems);
-            CommonRules.CheckCharacters(suggestion.MeetingTitle, field + ".MeetingTitle", problems);
+            CommonRules.CheckLine(suggestion.MeetingTitle, field + ".MeetingTitle", problems);
             CommonRules.CheckCharacters(suggestion.MeetingDescription, field + ".MeetingDescription", problems);
 
             switch (suggestion.Type)

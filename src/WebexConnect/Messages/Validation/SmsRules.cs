@@ -14,10 +14,16 @@ namespace WebexConnect.Messages.Validation
 
         private const string TextRequired = "Text is required (or give a template)";
 
+        // GSM 03.38 has line feed and carriage return in its basic set and form feed (a page break) among its
+        // extension characters: an SMS may carry them. Tab is neither, and nothing else below U+0020 is.
+        private const string GsmControls = "\n\r\f";
+
         internal static void Check(SmsMessage message, ProblemList problems)
         {
             if (message.From.StartsWith("+", StringComparison.Ordinal))
                 problems.Add("From", $"{InputEcho.Quote(message.From)} starts with +: write a long code as digits only (e.g. 447700900123)");
+            else if (SenderIdRule.CheckSms(message.From) is string senderProblem)
+                problems.Add("From", senderProblem);
 
             var hasText = !string.IsNullOrEmpty(message.Text);
             if (message.Template is not null)
@@ -31,9 +37,9 @@ namespace WebexConnect.Messages.Validation
 
             if (hasText) CheckText(message.Text!, message.Encoding, problems);
 
-            CommonRules.CheckCharacters(message.Domain, "Domain", problems);
-            CommonRules.CheckCharacters(message.Tag1, "Tag1", problems);
-            CommonRules.CheckCharacters(message.Tag2, "Tag2", problems);
+            CommonRules.CheckLine(message.Domain, "Domain", problems);
+            CommonRules.CheckLine(message.Tag1, "Tag1", problems);
+            CommonRules.CheckLine(message.Tag2, "Tag2", problems);
 
             if (message.ShortenLinks == true && string.IsNullOrWhiteSpace(message.Domain))
                 problems.Add("Domain", "ShortenLinks needs the short-link Domain configured for the tenant");
@@ -46,6 +52,8 @@ namespace WebexConnect.Messages.Validation
         /// </summary>
         internal static void CheckText(string text, SmsEncoding encoding, ProblemList problems, string field = "Text")
         {
+            if (string.IsNullOrWhiteSpace(text))
+                problems.Add(field, CommonRules.OnlyWhiteSpace(field, "the message text"));
             if (text.Length > MaxTextCharacters)
                 problems.Add(field, CommonRules.TooLong(text.Length, MaxTextCharacters));
             if (encoding == SmsEncoding.Text)
@@ -56,7 +64,7 @@ namespace WebexConnect.Messages.Validation
                         $"Text encoding (GSM-7) cannot carry {NamedCharacters(nonGsm)}: " +
                         "use Encoding Auto or Unicode, or replace those characters");
             }
-            CommonRules.CheckCharacters(text, field, problems);
+            CommonRules.CheckCharacters(text, field, problems, allowedControls: GsmControls);
         }
 
         /// <summary>The problems Send-ConnectSms would report for this text alone (Measure-ConnectSms's Reason).</summary>

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using WebexConnect.Messages.Validation;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Journal
+{
+    /// <summary>
+    /// Which paths can be a journal, and the error of each that cannot, each with its own ErrorId so a
+    /// scheduled task's log says what to fix: the journal must be a regular file (or a path where one can
+    /// be created) this run may write and lock.
+    /// </summary>
+    internal static class JournalPath
+    {
+        // errno values .NET gives as the HResult of an IOException on Unix, and the Win32 codes on Windows.
+        private const int ErrnoWouldBlock = 11;            // EAGAIN/EWOULDBLOCK: flock held by another process (Linux)
+        private const int ErrnoReadOnlyFileSystem = 30;    // EROFS (Linux and macOS)
+        private const int ErrnoWouldBlockBsd = 35;         // EAGAIN on macOS
+        private const int SharingViolation = unchecked((int)0x80070020);
+        private const int LockViolation = unchecked((int)0x80070021);
+        private const int WriteProtect = unchecked((int)0x80070013);
+
+        /// <summary>The full path, or JournalPathInvalid for a path no file system can hold (a NUL, a bad character).</summary>
+        public static string Full(string path)
+        {
+            var bad = path.IndexOfAny(Path.GetInvalidPathChars());
+            if (bad >= 0)
+                throw Invalid(path, $"holds the character U+{(int)path[bad]:X4} at position {bad + 1}, which no file name can hold");
+            try
+            {
+                return Path.GetFullPath(path);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                throw Invalid(path, "is not a valid path (" + ex.Message + ")", ex);
+            }
+        }
+
+        public static void EnsureNotDirectory(string fullPath)
+        {
+            if (Directory.Exists(fullPath))
+                throw new SessionFailureException("JournalIsDirectory",
+                    $"The journal '{Shown(fullPath)}' is a folder: give the path of a file in it, e.g. '{Shown(Path.Combine(fullPath, "send.journal"))}'.");
+        }
+
+        /// <summary>Refuses what opened but is no regular file (JournalIsDevice, JournalIsPipe), closing it first.</summary>
+        public static void EnsureRegularFile(FileStream file, string fullPath)
+        {
+            var kind = JournalFileKinds.Of(file);
+            if (kind == JournalFileKind.Device)
+                throw new SessionFailureException("JournalIsDevice",
+                    $"The journal '{Shown(fullPath)}' is a device, not a file: a device cannot keep what this run sends " +
+                    "(reading /dev/zero never ends, /dev/null forgets everything). Give the path of a regular file.");
+            if (kind == JournalFileKind.Pipe)
+                throw new SessionFailureException("JournalIsPipe",
+                    $"The journal '{Shown(fullPath)}' is a pipe (FIFO) or a socket, not a file: it cannot be read back by a re-run. Give the path of a regular file.");
+        }
+
+        /// <summary>The session failure for an exception of opening the journal, or null when it is not an opening failure.</summary>
+        public static SessionFailureException? Refusal(Exception ex, string fullPath)
+        {
+            var shown = Shown(fullPath);
+            switch (ex)
+            {
+                case UnauthorizedAccessException _:
+                    return new SessionFailureException("JournalAccessDenied",
+                        $"The journal '{shown}' cannot be written by {Environment.UserName}: permission denied. " +
+                        "Give a path this account may create and write (a scheduled task's account too), or change the permissions.", inner: ex);
+                case DirectoryNotFoundException _:
+                    return new SessionFailureException("JournalUnreadable",
+                        $"The journal '{shown}' cannot be created: its folder does not exist. Create the folder first.", inner: ex);
+                case IOException io when io.HResult == ErrnoReadOnlyFileSystem || io.HResult == WriteProtect:
+                    return new SessionFailureException("JournalReadOnly",
+                        $"The journal '{shown}' is on a read-only file system (or write-protected media): a journal must be written as the run goes. " +
+                        "Give a path on a writable drive.", inner: ex);
+                case IOException io when IsLockHeld(io) && File.Exists(fullPath):
+                    return new SessionFailureException("JournalInUse",
+                        $"The journal '{shown}' is in use by another send run (or another program). Wait for that run to end, or give this run a journal of its own.", inner: ex);
+                case IOException _:
+                case NotSupportedException _:
+                case ArgumentException _:
+                    return new SessionFailureException("JournalUnreadable", $"The journal '{shown}' cannot be opened: {ex.Message}", inner: ex);
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsLockHeld(IOException io) =>
+            io.HResult == ErrnoWouldBlock || io.HResult == ErrnoWouldBlockBsd || io.HResult == SharingViolation || io.HResult == LockViolation;
+
+        private static SessionFailureException Invalid(string path, string why, Exception? inner = null) =>
+            new SessionFailureException("JournalPathInvalid", $"The journal path '{Shown(path)}' {why}: give the path of a regular file.", inner: inner);
+
+        /// <summary>The path with invisible characters written as \uXXXX, so a NUL or a line break cannot cut the error.</summary>
+        private static string Shown(string path) => InputEcho.Visible(path);
+    }
+}

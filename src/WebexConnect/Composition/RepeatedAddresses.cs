@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using WebexConnect.Messages.Validation;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// An address given more than once in one row (-To '+447700900001','+447700900001') is sent once: the
+    /// service would deliver (and bill) one message per entry, and no one means to text a person twice in
+    /// one row. What was dropped is said in a note the cmdlet writes to the verbose stream.
+    /// </summary>
+    /// <remarks>
+    /// Compared without regard to case: an email address's domain is case-insensitive and mail systems
+    /// treat the local part the same way in practice; a phone number has no case.
+    /// </remarks>
+    internal static class RepeatedAddresses
+    {
+        public static string[] SendOnce(IReadOnlyList<string> addresses, out IReadOnlyList<string> notes)
+        {
+            var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var kept = new List<string>(addresses.Count);
+            foreach (var address in addresses)
+            {
+                if (seen.TryGetValue(address, out var count)) seen[address] = count + 1;
+                else
+                {
+                    seen.Add(address, 1);
+                    kept.Add(address);
+                }
+            }
+
+            if (kept.Count == addresses.Count)
+            {
+                notes = Array.Empty<string>();
+                return kept.ToArray();
+            }
+
+            var said = new List<string>();
+            foreach (var address in kept)
+            {
+                if (seen[address] > 1)
+                    said.Add($"To: {InputEcho.Quote(address)} is given {seen[address].ToString(CultureInfo.InvariantCulture)} times; it is sent once");
+            }
+            notes = said;
+            return kept.ToArray();
+        }
+    }
+}

@@ -1,0 +1,253 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Issue 16 in a real PowerShell: no secret through a proxy, no header injection, hostile -Journal paths refused
+# before anything is sent, and every field the service would refuse or mangle refused per row, with real CSV files
+# piped through Import-Csv. Build first: dotnet build -c Release.
+
+BeforeAll {
+    $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
+    Import-Module $manifest -Force -ErrorAction Stop
+    $script:fixtures = Join-Path $PSScriptRoot 'Fixtures'
+
+    if (-not ('WebexConnectPester.RecordingListener' -as [type])) {
+        Add-Type -TypeDefinition @'
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+
+namespace WebexConnectPester
+{
+    // A loopback listener that keeps every byte it receives and answers each request head with one fixed
+    // reply: as a forward proxy it shows what reached it; as the service it answers 201.
+    public sealed class RecordingListener : IDisposable
+    {
+        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+        private readonly StringBuilder _received = new StringBuilder();
+        private readonly string _reply;
+
+        public RecordingListener(string reply)
+        {
+            _reply = reply;
+            _listener.Start();
+            new Thread(Accept) { IsBackground = true }.Start();
+        }
+
+        public string BaseUri { get { return "http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port + "/"; } }
+
+        public string Received { get { lock (_received) return _received.ToString(); } }
+
+        private void Accept()
+        {
+            while (true)
+            {
+                TcpClient client;
+                try { client = _listener.AcceptTcpClient(); } catch (Exception) { return; }
+                new Thread(() => Serve(client)) { IsBackground = true }.Start();
+            }
+        }
+
+        private void Serve(TcpClient client)
+        {
+            using (client)
+            {
+                try
+                {
+                    var stream = client.GetStream();
+                    client.ReceiveTimeout = 2000;
+                    var buffer = new byte[65536];
+                    var seen = new StringBuilder();
+                    while (true)
+                    {
+                        var n = stream.Read(buffer, 0, buffer.Length);
+                        if (n <= 0) return;
+                        var text = Encoding.GetEncoding(28591).GetString(buffer, 0, n);
+                        seen.Append(text);
+                        lock (_received) _received.Append(text);
+                        var all = seen.ToString();
+                        var end = all.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+                        if (end < 0) continue;
+                        var length = 0;
+                        foreach (var line in all.Substring(0, end).Split(new[] { "\r\n" }, StringSplitOptions.None))
+                            if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line.Substring(15).Trim());
+                        if (all.Length - end - 4 < length) continue;
+                        var reply = Encoding.ASCII.GetBytes(_reply);
+                        stream.Write(reply, 0, reply.Length);
+                        seen.Clear();
+                    }
+                }
+                catch (Exception) { }
+            }
+        }
+
+        public void Dispose() { _listener.Stop(); }
+    }
+}
+'@
+    }
+
+    $script:queued = "HTTP/1.1 201 Created`r`nContent-Type: application/json`r`nContent-Length: 112`r`n`r`n" +
+        '{"requestTimestamp":"2026-11-23T21:04:05.123+01:00","messageId":"0b4f6f2e-7d2c-4a57-9d55-1a2b3c4d5e6f","status":"queued"}'
+}
+
+Describe 'A secret never leaves for anywhere but the service' {
+    It 'sends to a plain-http loopback endpoint directly, even with HTTP_PROXY set: nothing for the service reaches the proxy' {
+        $proxy = [WebexConnectPester.RecordingListener]::new("HTTP/1.1 502 Bad Gateway`r`nContent-Length: 0`r`n`r`n")
+        $service = [WebexConnectPester.RecordingListener]::new($script:queued)
+        try {
+            # A child pwsh, so that HTTP_PROXY is read at its start as on an admin's machine.
+            $pwsh = [Environment]::ProcessPath
+            $prefix = @()
+            if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
+            $script = @"
+Import-Module '$manifest'
+`$key = ConvertTo-SecureString 'sk-proxy-test-KEY-MUST-NOT-LEAK' -AsPlainText -Force
+Connect-WebexConnect -BaseUri '$($service.BaseUri)' -ServiceKey `$key | Out-Null
+(Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi').Status
+"@
+            $env:HTTP_PROXY = $proxy.BaseUri; $env:HTTPS_PROXY = $proxy.BaseUri; $env:ALL_PROXY = $proxy.BaseUri; $env:NO_PROXY = ''
+            # pwsh's own telemetry and update check would otherwise go through the proxy too.
+            $env:POWERSHELL_TELEMETRY_OPTOUT = '1'; $env:POWERSHELL_UPDATECHECK = 'Off'
+            try {
+                $out = & $pwsh @prefix -NoProfile -NonInteractive -Command $script 2>&1
+            } finally {
+                Remove-Item Env:HTTP_PROXY, Env:HTTPS_PROXY, Env:ALL_PROXY, Env:NO_PROXY, Env:POWERSHELL_TELEMETRY_OPTOUT, Env:POWERSHELL_UPDATECHECK -ErrorAction SilentlyContinue
+            }
+            "$out" | Should -Match 'Queued'
+            $service.Received | Should -Match 'key: sk-proxy-test-KEY-MUST-NOT-LEAK'
+            # Whatever else the child process sent through the proxy (pwsh's telemetry may), nothing was for the service.
+            $port = ([uri]$service.BaseUri).Port
+            $proxy.Received | Should -Not -Match 'sk-proxy-test'
+            $proxy.Received | Should -Not -Match 'v2/messages'
+            $proxy.Received | Should -Not -Match "127\.0\.0\.1:$port"
+        } finally {
+            $proxy.Dispose(); $service.Dispose()
+        }
+    }
+
+    It 'refuses a service key with a line break at Connect, so no header can be injected, and names only the position' {
+        $key = ConvertTo-SecureString "k`r`nX-Injected: 1" -AsPlainText -Force
+        $err = $null
+        try { Connect-WebexConnect -BaseUri 'http://127.0.0.1:9/' -ServiceKey $key -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceKey,*'
+        $err.Exception.Message | Should -BeLike '-ServiceKey contains a control character*at position 2*'
+        $err.Exception.Message | Should -Not -Match 'Injected'
+    }
+
+    It 'refuses a service secret with a control character at Connect' {
+        $secret = ConvertTo-SecureString "c2VjcmV0LWI=`0" -AsPlainText -Force
+        { Connect-WebexConnect -ServiceId svc -ServiceSecret $secret -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidServiceSecret,*'
+    }
+}
+
+Describe '-Journal takes only a regular file' {
+    BeforeEach {
+        Connect-WebexConnect -Sandbox | Out-Null
+    }
+
+    It 'refuses <Path> with <ErrorId> before anything is sent' -ForEach @(
+        @{ Path = '/dev/zero'; ErrorId = 'JournalIsDevice' }
+        @{ Path = '/dev/full'; ErrorId = 'JournalIsDevice' }
+        @{ Path = '/dev/null'; ErrorId = 'JournalIsDevice' }
+        @{ Path = 'TestDrive:/'; ErrorId = 'JournalIsDirectory' }
+        @{ Path = "TestDrive:/a`0b.journal"; ErrorId = 'JournalPathInvalid' }
+    ) {
+        if ($Path.StartsWith('/dev/') -and -not (Test-Path $Path)) { Set-ItResult -Skipped -Because 'no /dev on this system'; return }
+        $err = $null
+        $results = @()
+        try {
+            1..3 | ForEach-Object { '+4477009000{0:00}' -f $_ } |
+                Send-ConnectSms -From ACME -Text 'Hi' -Journal $Path | ForEach-Object { $results += $_ }
+        } catch { $err = $_ }
+        $results | Should -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $err.Exception.Message | Should -Not -Match "`0"
+        @(Get-ConnectSandboxRequest) | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a FIFO with JournalIsPipe' {
+        if ($IsWindows -or -not (Get-Command mkfifo -ErrorAction SilentlyContinue)) { Set-ItResult -Skipped -Because 'no mkfifo'; return }
+        $fifo = Join-Path ([IO.Path]::GetTempPath()) ("wxc-fifo-" + [guid]::NewGuid().ToString('N'))
+        & mkfifo $fifo
+        try {
+            { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -Journal $fifo -ErrorAction Stop } | Should -Throw -ErrorId 'JournalIsPipe,*'
+            @(Get-ConnectSandboxRequest) | Should -BeNullOrEmpty
+        } finally {
+            Remove-Item $fifo -ErrorAction SilentlyContinue
+        }
+    }
+}
+
+Describe 'Every field the service would refuse or mangle is refused per row: real CSV files through Import-Csv' {
+    BeforeAll {
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        # Sends a fixture's rows without the expectation columns and checks each row's one result.
+        function Assert-Corpus([string] $file, [scriptblock] $send) {
+            $rows = @(Import-Csv (Join-Path $script:fixtures $file))
+            $rows.Count | Should -BeGreaterThan 10
+            $results = @($rows | Select-Object -Property * -ExcludeProperty _field, _word | & $send)
+            $results.Count | Should -Be $rows.Count
+            for ($i = 0; $i -lt $rows.Count; $i++) {
+                $row = $i + 1
+                $result = $results[$i]
+                $result.Row | Should -Be $row
+                if ($rows[$i]._field) {
+                    $because = "row $row of $file is bad"
+                    $result.Status | Should -Be 'Invalid' -Because $because
+                    $result.Reason | Should -BeLike "Row ${row}: *$($rows[$i]._field): *" -Because $because
+                    $result.Reason | Should -BeLike "*$($rows[$i]._word)*" -Because $because
+                } else {
+                    $result.Status | Should -Be 'Queued' -Because "row $row of $file is good: $($result.Reason)"
+                }
+            }
+            $rows.Count
+        }
+    }
+
+    It 'sms-bad-input.csv: each bad row names its row and field, the good rows around it are queued' {
+        $count = Assert-Corpus 'sms-bad-input.csv' { $input | Send-ConnectSms -From ConnectCo -ErrorAction SilentlyContinue }
+        $count | Should -Be 44
+    }
+
+    It 'email-bad-input.csv: CR/LF in the subject is refused as header injection, the good rows go' {
+        $count = Assert-Corpus 'email-bad-input.csv' { $input | Send-ConnectEmail -From 'news@mail.example.com' -ErrorAction SilentlyContinue }
+        $count | Should -Be 25
+    }
+
+    It 'refuses CR/LF in -FromName before sending' {
+        $err = $null
+        $r = 'ann@example.com' | Send-ConnectEmail -From 'news@mail.example.com' -FromName "Acme`r`nBcc: victim@example.com" -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue -ErrorVariable err
+        $r.Status | Should -Be 'Invalid'
+        $r.Reason | Should -BeLike 'Row 1: FromName: contains a line break (U+000D) at position 5*'
+    }
+
+    It 'refuses a 100-character SMS sender ID for every row' {
+        $r = @('+447700900001', '+447700900002') | Send-ConnectSms -From ('A' * 100) -Text 'Hi' -ErrorAction SilentlyContinue
+        $r.Status | Should -Be @('Invalid', 'Invalid')
+        $r[0].Reason | Should -BeLike 'Row 1: From: *has 100 characters: an alphanumeric sender ID has at most 11*'
+    }
+
+    It 'refuses a CorrelationId array instead of dropping it, while the next row goes' {
+        $rows = @(
+            [pscustomobject]@{ To = '+447700900001'; CorrelationId = @('a', 'b') }
+            [pscustomobject]@{ To = '+447700900002'; CorrelationId = 'c' }
+        )
+        $r = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+        $r[0].Status | Should -Be 'Invalid'
+        $r[0].Reason | Should -Be "Row 1: CorrelationId: the column 'CorrelationId' holds a list of 2 values (a, b) where one value is expected: give one value per row"
+        $r[1].Status | Should -Be 'Queued'
+        $r[1].CorrelationId | Should -Be 'c'
+    }
+
+    It 'sends a number given twice in one row once and says so in verbose' {
+        $before = @(Get-ConnectSandboxRequest).Count
+        $out = Send-ConnectSms -To '+447700900001', '+447700900001' -From ACME -Text 'Hi' -Verbose 4>&1
+        $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $verbose | Should -Contain "Row 1: To: '+447700900001' is given 2 times; it is sent once"
+        $result = $out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $result.Destination | Should -Be '+447700900001'
+        $request = @(Get-ConnectSandboxRequest)[$before]
+        ([regex]::Matches($request.Body, '\+447700900001')).Count | Should -Be 1
+    }
+}
