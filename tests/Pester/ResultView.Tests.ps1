@@ -12,7 +12,7 @@ BeforeAll {
         [CmdletBinding()] param()
         @(
             [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }
-            [pscustomobject]@{ Phone = '+4477'; Name = 'Bob' }
+            [pscustomobject]@{ Phone = '07700900002'; Name = 'Bob' }
             [pscustomobject]@{ Phone = '+447700900003'; Nmae = 'Cy' }
         ) | Send-ConnectSms -From ACME -Text 'Hi $(Name), your parcel is on its way.' -ErrorAction SilentlyContinue
     }
@@ -39,7 +39,7 @@ Describe 'The default SendResult table' {
         $lines[0] | Should -Match '^\s*Row\s+Status\s+Destination\s+Code\s+Reason\s*$'
         $lines.Count | Should -Be 5    # header, dashes, one line per result: nothing wraps
         $lines[2] | Should -Match '^\s+1 Queued\s+\+447700900001\s'
-        $lines[3] | Should -Match '^\s+2 Invalid\s+\+4477\s+InvalidInput Row 2: To: '
+        $lines[3] | Should -Match '^\s+2 Invalid\s+07700900002\s+InvalidInput Row 2: To: '
         $lines[4] | Should -Match ([regex]::Escape('Row 3: Text: $(Name) has'))
     }
 
@@ -50,7 +50,7 @@ Describe 'The default SendResult table' {
         $at120 | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
         $at120[3] | Should -Match 'InvalidInput'
         $at120[3].Length | Should -BeGreaterThan ($at80[3].Length + 30)
-        $at120[3] | Should -Match ([regex]::Escape("Row 2: To: '+4477' is not"))
+        $at120[3] | Should -Match ([regex]::Escape("Row 2: To: '07700900002' is not"))
     }
 
     It 'is the view PowerShell picks by default (no Format-Table needed)' {
