@@ -124,6 +124,16 @@ namespace WebexConnect.Sandbox.Host
         private async Task HandleAsync(HttpContext context)
         {
             var reached = Stopwatch.GetTimestamp();
+            if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Equals("/strict/figures", StringComparison.OrdinalIgnoreCase))
+            {
+                // For tests in other processes (Pester): what this tenant saw, as the figures it is judged by.
+                var figures = StrictRunFigures.Of(Arrivals, _options.Tps);
+                await AnswerAsync(context, 200, string.Format(CultureInfo.InvariantCulture,
+                    "{{\"refused\":{0},\"mostInOneSecond\":{1},\"share\":{2:0.0000},\"accepted\":{3},\"span\":{4:0.000},\"requests\":{5}}}",
+                    figures.Refused, figures.MostInOneSecond, figures.Share, figures.Accepted, figures.Span, Arrivals.Count)).ConfigureAwait(false);
+                return;
+            }
+
             if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals("/v2/messages", StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.StatusCode = 404;

@@ -15,10 +15,11 @@ namespace WebexConnect.Engine.Dispatch
     /// that arrived early no longer than needed: its destinations are held until s + 1 s + (d' - floor), where
     /// floor is the smallest d' any later request can have. Two floors: the proven one, max(timestamp - c)
     /// (nothing arrives before it was sent), which is loose by the service's time after arrival; and, once
-    /// <see cref="TrustAfter"/> requests were measured, the smallest d' of the last <see cref="Samples"/> minus
+    /// <see cref="TrustAfter"/> requests sent after the first answer were measured, the smallest d' of the last <see cref="Samples"/> minus
     /// three times their spread over their number (how far below the smallest the next may fall) and the
-    /// timestamp's resolution. The first requests of a fresh process are slow (connection, JIT), which is why the proven
-    /// floor is used until enough requests were seen. Timestamps without a fraction of a second say too little
+    /// timestamp's resolution. The first requests of a fresh process are slow before they reach the wire
+    /// (connection, JIT: 400 ms measured), so requests sent before the first answer never count towards that
+    /// floor, and the proven floor is used until enough others were seen. Timestamps without a fraction of a second say too little
     /// and are not used. Thread-safe.
     /// </remarks>
     internal sealed class ArrivalEstimator
@@ -35,6 +36,8 @@ namespace WebexConnect.Engine.Dispatch
         private readonly Func<long, long> _toUtcTicks;
         private int _count;
         private int _next;
+        private int _warm;
+        private long _firstAnswer = long.MaxValue;
 
         /// <param name="toUtcTicks">Our monotonic time as UTC ticks (a fixed anchor is enough: only differences matter).</param>
         public ArrivalEstimator(Func<long, long> toUtcTicks) => _toUtcTicks = toUtcTicks;
@@ -61,7 +64,7 @@ namespace WebexConnect.Engine.Dispatch
         {
             get
             {
-                lock (_sync) return _count >= TrustAfter;
+                lock (_sync) return _warm >= TrustAfter;
             }
         }
 
@@ -81,10 +84,14 @@ namespace WebexConnect.Engine.Dispatch
             var roundTrip = answered - sent;
             lock (_sync)
             {
-                _offsets[_next] = measured;
+                // Requests sent before anything came back waited on the process's first steps (JIT, the first
+                // connection) before reaching the wire: their delay says nothing about the next request's.
+                if (_firstAnswer == long.MaxValue) _firstAnswer = answered;
+                _offsets[_next] = sent >= _firstAnswer ? measured : long.MaxValue;
                 _provenFloors[_next] = measured - roundTrip;
                 _next = (_next + 1) % Samples;
                 if (_count < Samples) _count++;
+                _warm = CountWarm();
             }
 
             var estimate = HoldFor(sent, measured);
@@ -102,22 +109,35 @@ namespace WebexConnect.Engine.Dispatch
             return sent + Second + (offset - floor) + Resolution;
         }
 
+        private int CountWarm()
+        {
+            var warm = 0;
+            for (var i = 0; i < _count; i++)
+            {
+                if (_offsets[i] != long.MaxValue) warm++;
+            }
+            return warm;
+        }
+
         private long Floor()
         {
             var proven = long.MinValue;
             long lowest = long.MaxValue, highest = long.MinValue;
+            var warm = 0;
             for (var i = 0; i < _count; i++)
             {
                 if (_provenFloors[i] > proven) proven = _provenFloors[i];
+                if (_offsets[i] == long.MaxValue) continue;
+                warm++;
                 if (_offsets[i] < lowest) lowest = _offsets[i];
                 if (_offsets[i] > highest) highest = _offsets[i];
             }
 
-            if (_count < TrustAfter) return proven;
+            if (warm < TrustAfter) return proven;
             // n samples of a delay spread over a range R leave its lower end about R / n below the smallest
             // one; three times that is below it in all but a few percent of the cases where the range is
             // uniform, and the spread shrinks the margin as the samples grow (64 of 50 ms: 2.3 ms).
-            var measured = lowest - SpreadMargins * (highest - lowest) / _count - Resolution;
+            var measured = lowest - SpreadMargins * (highest - lowest) / warm - Resolution;
             return measured > proven ? measured : proven;
         }
     }

@@ -11,7 +11,7 @@ namespace WebexConnect.Engine.Dispatch
     /// </summary>
     internal sealed class LedgerBook
     {
-        private const int FormatVersion = 1;
+        private const int FormatVersion = 2;
         private readonly List<Entry> _entries = new List<Entry>();
 
         public int Count => _entries.Count;
@@ -34,13 +34,17 @@ namespace WebexConnect.Engine.Dispatch
         /// Adds <paramref name="destinations"/> held until <paramref name="until"/> if, with them, no more than
         /// <paramref name="limit"/> are held now; otherwise says when enough will have been released.
         /// </summary>
-        public bool TryTake(int limit, int destinations, long now, long until, long id, out long retryAt)
+        public bool TryTake(int limit, int destinations, long now, long until, long id, out long retryAt) =>
+            TryTake(limit, destinations, now, until, id, owner: 0, out retryAt);
+
+        /// <param name="owner">The process that booked it (its id), for <see cref="EndDeadOwners"/>.</param>
+        public bool TryTake(int limit, int destinations, long now, long until, long id, int owner, out long retryAt)
         {
             Purge(now);
             var held = HeldAt(now);
             if (held + destinations <= limit)
             {
-                _entries.Add(new Entry(id, destinations, until));
+                _entries.Add(new Entry(id, destinations, until, owner));
                 retryAt = now;
                 return true;
             }
@@ -68,10 +72,24 @@ namespace WebexConnect.Engine.Dispatch
             for (var i = 0; i < _entries.Count; i++)
             {
                 if (_entries[i].Id != id) continue;
-                _entries[i] = new Entry(id, _entries[i].Destinations, until);
+                _entries[i] = new Entry(id, _entries[i].Destinations, until, _entries[i].Owner);
                 return true;
             }
             return false;
+        }
+
+        /// <summary>
+        /// A process that died cannot send any more: what it had in flight either reached the service before it
+        /// died or never will, so its entries end a second from now at the latest (instead of at their timeout).
+        /// </summary>
+        public void EndDeadOwners(long now, int self, Func<int, bool> isAlive)
+        {
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                var entry = _entries[i];
+                if (entry.Owner == 0 || entry.Owner == self || entry.Until <= now + MonotonicTicks.PerSecond || isAlive(entry.Owner)) continue;
+                _entries[i] = new Entry(entry.Id, entry.Destinations, now + MonotonicTicks.PerSecond, entry.Owner);
+            }
         }
 
         /// <summary>Reads a book written by <see cref="Write"/>; an empty or unreadable stream is an empty book.</summary>
@@ -82,7 +100,7 @@ namespace WebexConnect.Engine.Dispatch
             {
                 if (reader.BaseStream.Length < 8 || reader.ReadInt32() != FormatVersion) return;
                 var count = reader.ReadInt32();
-                for (var i = 0; i < count; i++) _entries.Add(new Entry(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt64()));
+                for (var i = 0; i < count; i++) _entries.Add(new Entry(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt32()));
             }
             catch (EndOfStreamException)
             {
@@ -99,17 +117,21 @@ namespace WebexConnect.Engine.Dispatch
                 writer.Write(entry.Id);
                 writer.Write(entry.Destinations);
                 writer.Write(entry.Until);
+                writer.Write(entry.Owner);
             }
         }
 
         private readonly struct Entry
         {
-            public Entry(long id, int destinations, long until)
+            public Entry(long id, int destinations, long until, int owner)
             {
                 Id = id;
                 Destinations = destinations;
                 Until = until;
+                Owner = owner;
             }
+
+            public int Owner { get; }
 
             public long Id { get; }
             public int Destinations { get; }

@@ -12,8 +12,8 @@ namespace WebexConnect.Engine.Dispatch
     /// sending to the same tenant (same base URI, same credential identity) spends one TPS budget. Each change
     /// reads, edits and rewrites the file under an exclusive byte-range lock (LockFileEx on Windows, fcntl on
     /// Linux, in .NET and Mono alike; .NET has no byte-range locks on macOS, where each process keeps its own budget), which the operating system drops when its holder dies, so a
-    /// killed process never blocks the others; the destinations it had in flight stay held until their
-    /// provisional end (request timeout + 1 s), as its requests may still arrive.
+    /// killed process never blocks the others. Entries carry their process's id: those of a process that is
+    /// no longer running end a second after that is noticed (what it had sent has arrived or never will).
     /// </summary>
     /// <remarks>
     /// A byte-range lock belongs to the process, not the handle, so sessions in one process exclude each
@@ -109,7 +109,11 @@ namespace WebexConnect.Engine.Dispatch
             var taken = Interlocked.Increment(ref _nextId) + _idBase;
             id = taken;
             var retry = 0L;
-            var ok = Locked(book => book.TryTake(limit, destinations, now, until, taken, out retry), write: true);
+            var ok = Locked(book =>
+            {
+                book.EndDeadOwners(now, ProcessId, IsAlive);
+                return book.TryTake(limit, destinations, now, until, taken, ProcessId, out retry);
+            }, write: true);
             retryAt = retry;
             return ok;
         }
@@ -119,6 +123,44 @@ namespace WebexConnect.Engine.Dispatch
         public int HeldAt(long now) => Locked(book => book.HeldAt(now), write: false);
 
 #pragma warning disable CA1416 // Lock/Unlock: TryOpen never makes a shared ledger on macOS.
+        private static readonly int ProcessId = CurrentProcessId();
+        private readonly Dictionary<int, (bool Alive, long Checked)> _liveness = new Dictionary<int, (bool, long)>();
+
+        private static int CurrentProcessId()
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            return self.Id;
+        }
+
+        /// <summary>Whether another process is still running; asked at most once a second per process.</summary>
+        private bool IsAlive(int processId)
+        {
+            var now = MonotonicTicks.Now();
+            if (_liveness.TryGetValue(processId, out var known) && now - known.Checked < MonotonicTicks.PerSecond) return known.Alive;
+            bool alive;
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(processId);
+                alive = !process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                alive = false;
+            }
+            catch (InvalidOperationException)
+            {
+                alive = false;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // Another user's process: it exists.
+                alive = true;
+            }
+
+            _liveness[processId] = (alive, now);
+            return alive;
+        }
+
         private T Locked<T>(Func<LedgerBook, T> change, bool write)
         {
             lock (_processLock)
