@@ -67,7 +67,7 @@ namespace WebexConnect.Engine
         /// </summary>
         internal static IRateLedger LedgerFor(ConnectionSettings settings)
         {
-            if (settings.NoSharedTps || SharedRateLedger.OptedOut(Environment.GetEnvironmentVariable)) return new LocalRateLedger();
+            if (settings.NoSharedTps) return new LocalRateLedger();
             return (IRateLedger?)SharedRateLedger.TryOpen(SharedRateLedger.PathFor(settings.BaseUri, CredentialIdentity(settings)), out _)
                 ?? new LocalRateLedger();
         }

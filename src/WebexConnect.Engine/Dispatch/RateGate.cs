@@ -24,8 +24,7 @@ namespace WebexConnect.Engine.Dispatch
     /// and a partial window is never left idle waiting for one large request's second to end.
     /// Without a limit from the user the gate starts at <see cref="ConservativeTps"/>, adopts what the service
     /// announces (x-rate-limit-limit), and lowers itself when the service refuses for the rate (429/7020: to
-    /// one less than what the ledger held when the refused request was granted) or for the size (7009: half
-    /// the request): <see cref="Adapted"/> tells the run, which warns once.
+    /// what the service accepted from us in the last second) or for the size (7009: half the request): <see cref="Adapted"/> tells the run, which warns once.
     /// </remarks>
     internal sealed class RateGate : IRateGate, IRateProbe, IDisposable
     {
@@ -55,7 +54,7 @@ namespace WebexConnect.Engine.Dispatch
         private int _tps;
         private int _adaptations;
         private string? _adaptedBecause;
-        private List<(RatePermit Permit, long Offset, long Until)>? _earlyHolds = new List<(RatePermit, long, long)>();
+        private readonly Queue<(long At, int Destinations)> _acceptedLately = new Queue<(long, int)>();
         private bool _disposed;
 
         /// <summary>A gate on the real clock with a ledger of its own.</summary>
@@ -196,8 +195,8 @@ namespace WebexConnect.Engine.Dispatch
             }
             else
             {
-                // Over the rate: the service refused while we had at most this many in the last second.
-                lower = Math.Max(1, permit.HeldWhenGranted - 1);
+                // Over the rate: the service refused it with what it accepted from us in the last second in its window.
+                lower = Math.Max(1, AcceptedInTheLastSecond());
             }
 
             while (true)
@@ -210,6 +209,18 @@ namespace WebexConnect.Engine.Dispatch
             Volatile.Write(ref _adaptedBecause, code);
             Interlocked.Increment(ref _adaptations);
             Wake();
+        }
+
+        private int AcceptedInTheLastSecond()
+        {
+            var now = _now();
+            lock (_sync)
+            {
+                while (_acceptedLately.Count > 0 && now - _acceptedLately.Peek().At > MonotonicTicks.PerSecond) _acceptedLately.Dequeue();
+                var sum = 0;
+                foreach (var accepted in _acceptedLately) sum += accepted.Destinations;
+                return sum;
+            }
         }
 
         /// <summary>Moves the manual clock and serves what is due (manual clock only).</summary>
@@ -237,15 +248,18 @@ namespace WebexConnect.Engine.Dispatch
             _ledger.Dispose();
         }
 
-        private void Settle(RatePermit permit, bool answered, DateTimeOffset? serviceTimestamp)
+        private void Settle(RatePermit permit, bool answered, bool accepted, DateTimeOffset? serviceTimestamp)
         {
             var now = _now();
-            long? offset = null;
-            var until = answered ? _arrivals.HoldUntil(permit.SentAt, now, serviceTimestamp, out offset) : now;
+            if (accepted)
+            {
+                lock (_sync) _acceptedLately.Enqueue((now, permit.Destinations));
+            }
+
+            var until = answered ? _arrivals.HoldUntil(permit.SentAt, now, serviceTimestamp) : now;
             try
             {
                 foreach (var entry in permit.Entries) _ledger.Settle(entry, until);
-                ShortenEarlyHolds(permit, offset, until);
             }
             catch (ObjectDisposedException)
             {
@@ -254,36 +268,6 @@ namespace WebexConnect.Engine.Dispatch
 
             if (_manualClock) Serve();
             else Wake();
-        }
-
-        /// <summary>
-        /// Requests answered before the arrival floor could be trusted were held by the proven floor, which is
-        /// loose by the service's time after arrival (200 ms of latency: 200 ms more per hold). Once it is
-        /// trusted, their holds are shortened to what the measured floor says, so a slow start does not leave
-        /// its lag on every later window.
-        /// </summary>
-        private void ShortenEarlyHolds(RatePermit permit, long? offset, long until)
-        {
-            List<(RatePermit Permit, long Offset, long Until)>? shorten = null;
-            lock (_sync)
-            {
-                if (offset is not long measured || _earlyHolds is null) return;
-                if (!_arrivals.Trusted)
-                {
-                    _earlyHolds.Add((permit, measured, until));
-                    return;
-                }
-
-                shorten = _earlyHolds;
-                _earlyHolds = null;
-            }
-
-            foreach (var early in shorten)
-            {
-                var sooner = _arrivals.HoldFor(early.Permit.SentAt, early.Offset);
-                if (sooner >= early.Until) continue;
-                foreach (var entry in early.Permit.Entries) _ledger.Settle(entry, sooner);
-            }
         }
 
         /// <summary>Grants what fits, oldest waiter first; returns how long until it is worth looking again.</summary>

@@ -11,10 +11,10 @@ namespace WebexConnect.Engine.Dispatch
     /// </summary>
     internal sealed class RatePermit
     {
-        private readonly Action<RatePermit, bool, DateTimeOffset?>? _settle;
+        private readonly Action<RatePermit, bool, bool, DateTimeOffset?>? _settle;
         private int _settled;
 
-        internal RatePermit(int destinations, long sentAt, long[] entries, Action<RatePermit, bool, DateTimeOffset?>? settle)
+        internal RatePermit(int destinations, long sentAt, long[] entries, Action<RatePermit, bool, bool, DateTimeOffset?>? settle)
         {
             Destinations = destinations;
             SentAt = sentAt;
@@ -36,15 +36,16 @@ namespace WebexConnect.Engine.Dispatch
         internal long[] Entries { get; }
 
         /// <summary>The service answered (or may have received it): <paramref name="serviceTimestamp"/> is its requestTimestamp, if any.</summary>
-        public void Answered(DateTimeOffset? serviceTimestamp)
+        /// <param name="accepted">True when the service took the request in (2xx).</param>
+        public void Answered(DateTimeOffset? serviceTimestamp, bool accepted = false)
         {
-            if (Interlocked.Exchange(ref _settled, 1) == 0) _settle?.Invoke(this, true, serviceTimestamp);
+            if (Interlocked.Exchange(ref _settled, 1) == 0) _settle?.Invoke(this, true, accepted, serviceTimestamp);
         }
 
         /// <summary>The request never left this machine (cancelled or refused before its body was written).</summary>
         public void NotSent()
         {
-            if (Interlocked.Exchange(ref _settled, 1) == 0) _settle?.Invoke(this, false, null);
+            if (Interlocked.Exchange(ref _settled, 1) == 0) _settle?.Invoke(this, false, false, null);
         }
     }
 }

@@ -22,9 +22,6 @@ namespace WebexConnect.Engine.Dispatch
     /// </remarks>
     internal sealed class SharedRateLedger : IRateLedger
     {
-        /// <summary>Set to 1 (or true) to keep each process's budget to itself.</summary>
-        public const string OptOutVariable = "WEBEXCONNECT_NO_SHARED_TPS";
-
         private const long LockOffset = 1L << 30;
         private static readonly Dictionary<string, object> ProcessLocks = new Dictionary<string, object>(StringComparer.Ordinal);
         private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(10);
@@ -38,7 +35,8 @@ namespace WebexConnect.Engine.Dispatch
         private SharedRateLedger(string path)
         {
             Path = path;
-            _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            // Unbuffered (buffer size 1): a buffer kept across the lock would show another process's old book.
+            _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
             lock (ProcessLocks)
             {
                 if (!ProcessLocks.TryGetValue(path, out var existing)) ProcessLocks[path] = existing = new object();
@@ -74,13 +72,6 @@ namespace WebexConnect.Engine.Dispatch
         {
             using var sha = SHA256.Create();
             return Convert.ToBase64String(sha.ComputeHash(secret));
-        }
-
-        /// <summary>True when the environment asks for no sharing.</summary>
-        public static bool OptedOut(Func<string, string?> environment)
-        {
-            var value = environment(OptOutVariable);
-            return value is not null && (value.Trim() == "1" || value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase));
         }
 
         /// <summary>Opens the shared ledger, or returns null (with the reason) when the file cannot be used.</summary>

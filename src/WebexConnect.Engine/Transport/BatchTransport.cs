@@ -288,7 +288,7 @@ namespace WebexConnect.Engine.Transport
                     using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseContentRead, perAttempt.Token).ConfigureAwait(false);
                     var parsed = await ApiResponse.ReadAsync(response, _clock.GetUtcNow(), perAttempt.Token).ConfigureAwait(false);
                     // The service's own time of arrival tells the gate how long these destinations count.
-                    permit.Answered(parsed.RequestTimestamp);
+                    permit.Answered(parsed.RequestTimestamp, parsed.IsSuccess);
                     run.LastResponse = parsed;
                     AdoptAnnounced(parsed);
                     var result = AttemptResult.From(parsed, request.Recipients);

@@ -55,38 +55,39 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
-        public async Task OnceEnoughArrivalsWereMeasuredTheHoldEndsASecondAfterTheArrivalNotAfterTheAnswer()
+        public async Task WithTimestampsTheHoldEndsASecondAfterTheMeasuredArrivalNotASecondAfterTheAnswer()
         {
             using var gate = RateGate.WithManualClock(100);
             var serviceClock = TimeSpan.FromHours(3) + TimeSpan.FromMilliseconds(123.4);
             var now = TimeSpan.Zero;
-            // Requests that arrive 2 ms after they are sent and are answered 200 ms later.
-            for (var i = 0; i < ArrivalEstimator.TrustAfter + 2; i++)
+            // Requests that arrive 2 ms after they are sent and are answered 2 ms later; one of them took 40 ms to arrive.
+            for (var i = 0; i < 5; i++)
             {
                 var permit = await gate.WaitAsync(1, CancellationToken.None);
                 var arrival = now + TimeSpan.FromMilliseconds(2);
-                now += TimeSpan.FromMilliseconds(202);
+                now += TimeSpan.FromMilliseconds(4);
                 gate.AdvanceTo(now);
                 permit.Answered(Stamp(arrival + serviceClock));
             }
 
             var full = await gate.WaitAsync(100 - gate.HeldNow(), CancellationToken.None);
             var sentAt = now;
-            now += TimeSpan.FromMilliseconds(2);
+            now += TimeSpan.FromMilliseconds(40);
             var fullArrival = now;
-            now += TimeSpan.FromMilliseconds(200);
+            now += TimeSpan.FromMilliseconds(2);
             gate.AdvanceTo(now);
             full.Answered(Stamp(fullArrival + serviceClock));
 
             var next = gate.WaitAsync(100, CancellationToken.None).AsTask();
-            // Released about a second after it was sent (+ the measured margin), long before answer + 1 s.
-            AdvanceInSteps(gate, now, sentAt + TimeSpan.FromMilliseconds(1010));
-            Assert.True(next.IsCompleted, "still waiting 1010 ms after sending, with 2 ms to arrival measured");
-            Assert.True(sentAt + TimeSpan.FromSeconds(1) <= gate.Now, "released before a second had passed");
+            // The late one is held until a second after its arrival (+ what the measurements cannot rule out).
+            AdvanceInSteps(gate, now, fullArrival + TimeSpan.FromMilliseconds(995));
+            Assert.False(next.IsCompleted, "released before a second after the late arrival");
+            AdvanceInSteps(gate, fullArrival + TimeSpan.FromMilliseconds(995), fullArrival + TimeSpan.FromMilliseconds(1010));
+            Assert.True(next.IsCompleted, "still waiting 1010 ms after the measured arrival");
         }
 
         [Fact]
-        public async Task UntilEnoughArrivalsWereMeasuredASlowFirstRequestCannotMakeTheNextOneLandInItsSecond()
+        public async Task ASlowFirstRequestCannotMakeTheNextOneLandInItsSecond()
         {
             // The cold start of a fresh process: the first request takes 90 ms to arrive, the next 3 ms.
             using var gate = RateGate.WithManualClock(10);
@@ -122,8 +123,9 @@ namespace WebexConnect.Tests.Dispatch
             var run = ArrivalSimulation.Run(tps, TimeSpan.FromMilliseconds(latencyMs), seconds, seed: tps + latencyMs);
             Assert.True(run.MostInOneSecond <= tps, $"{run.MostInOneSecond} destinations arrived within one second at TPS {tps}");
             // Uniform 0-50 ms jitter caps any client that never overshoots at 1 / 1.025 = 97.6 % sustained: each
-            // reused share of the budget arrives its own jitter after the second it waited for (README of the benchmarks).
-            var target = latencyMs == 0 ? 0.96 : 0.94;
+            // reused share of the budget arrives its own jitter after the second it waited for. With 200 ms between
+            // arrival and answer the proven floor is 200 ms loose: about 1 / 1.225 (README of the benchmarks).
+            var target = latencyMs == 0 ? 0.96 : 0.80;
             Assert.True(run.Share >= target, $"share {run.Share:P1} of TPS {tps} at {latencyMs} ms (target {target:P0})");
         }
 
@@ -165,12 +167,13 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
-        public async Task WithoutAUserLimitA429LowersTheRateToLessThanWhatWasSentInTheLastSecond()
+        public async Task WithoutAUserLimitA429LowersTheRateToWhatTheServiceAcceptedInTheLastSecond()
         {
             using var gate = RateGate.WithManualClock(null);
-            for (var i = 0; i < 5; i++) (await gate.WaitAsync(1, CancellationToken.None)).Answered(null);
+            for (var i = 0; i < 5; i++) (await gate.WaitAsync(1, CancellationToken.None)).Answered(null, accepted: true);
             var sixth = await gate.WaitAsync(1, CancellationToken.None);
             Assert.Equal(6, sixth.HeldWhenGranted);
+            sixth.Answered(null);
             gate.Refused(sixth, "429");
             Assert.Equal(5, gate.Tps);
             Assert.Equal(1, gate.Adaptations);
