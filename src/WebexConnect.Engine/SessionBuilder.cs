@@ -62,7 +62,7 @@ namespace WebexConnect.Engine
 
         private static SessionParts Assemble(HttpClient client, IRequestCredential credential, ConnectionSettings settings, SandboxServer? sandbox)
         {
-            var gate = new RateGate(settings.Tps);
+            var gate = new RateGate(settings.Tps, sandbox is null ? LedgerFor(settings) : new LocalRateLedger(), settings.RequestTimeout);
             IBatchTransport CreateTransport(DispatchOptions options, IAttemptObserver? attempts, DiagnosticSink diagnostics) => new BatchTransport(client, credential, gate,
                 V2PayloadSource.Instance,
                 new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous, AttemptObserver = attempts },
@@ -72,6 +72,35 @@ namespace WebexConnect.Engine
             {
                 Lookup = new MessageLookup(client, credential, settings.RequestTimeout),
             };
+        }
+
+        /// <summary>
+        /// The tenant's ledger shared with this machine's other processes (same base URI and credential identity),
+        /// unless the user opted out or the file cannot be used; then one of this session's own.
+        /// </summary>
+        internal static IRateLedger LedgerFor(ConnectionSettings settings)
+        {
+            if (settings.NoSharedTps) return new LocalRateLedger();
+            return (IRateLedger?)SharedRateLedger.TryOpen(SharedRateLedger.PathFor(settings.BaseUri, CredentialIdentity(settings)), out _)
+                ?? new LocalRateLedger();
+        }
+
+        /// <summary>Who sends: the service ID, or a hash of the service key (never the key itself).</summary>
+        internal static string CredentialIdentity(ConnectionSettings settings)
+        {
+            if (settings.AuthMode == ConnectAuthMode.Jwt) return "jwt:" + settings.ServiceId;
+            if (settings.ServiceKey is null) return "none";
+            var chars = SecretBytes.ToChars(settings.ServiceKey);
+            var bytes = System.Text.Encoding.UTF8.GetBytes(chars);
+            try
+            {
+                return "key:" + SharedRateLedger.HashOf(bytes);
+            }
+            finally
+            {
+                Array.Clear(chars, 0, chars.Length);
+                Array.Clear(bytes, 0, bytes.Length);
+            }
         }
 
         private static SecureString SandboxKey()

@@ -14,6 +14,16 @@ namespace WebexConnect.Benchmarks
             if (args.Length >= 1 && args[0] == EndToEnd.JournalSendChild.Mode)
                 return EndToEnd.JournalSendChild.Run(args.Skip(1).ToArray());
 
+            // A test fixture: the strict tenant as a process of its own (Pester drives it from several pwsh).
+            if (args.Length >= 1 && args[0] == EndToEnd.StrictTenantServe.Mode)
+                return await EndToEnd.StrictTenantServe.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
+
+            // The rate-fidelity matrix against the strict tenant (issue 13), and its cold child.
+            if (args.Length >= 1 && args[0] == EndToEnd.FidelityMatrix.Mode)
+                return await EndToEnd.FidelityMatrix.RunAsync(args.Skip(1).ToArray(), Console.Out).ConfigureAwait(false);
+            if (args.Length >= 1 && args[0] == EndToEnd.FidelityMatrix.ChildMode)
+                return EndToEnd.FidelityMatrix.RunChild(args.Skip(1).ToArray());
+
             if (args.Length >= 2 && args[0] == "bench" && args[1] == "composition")
             {
                 BenchmarkRunner.Run<CompositionBenchmarks>(args: args.Skip(2).ToArray());

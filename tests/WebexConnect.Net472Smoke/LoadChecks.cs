@@ -13,7 +13,7 @@ namespace WebexConnect.Net472Smoke
         private static readonly string[] MustBeLoaded =
         {
             "WebexConnect.Engine", "System.Text.Json", "System.Memory", "System.Text.Encodings.Web", "Polly.Core",
-            "System.Threading.RateLimiting", "System.IdentityModel.Tokens.Jwt", "Microsoft.IdentityModel.Tokens",
+            "System.IdentityModel.Tokens.Jwt", "Microsoft.IdentityModel.Tokens",
         };
 
         /// <summary>

@@ -35,5 +35,11 @@ namespace WebexConnect.Engine.Diagnostics
             span < TimeSpan.FromSeconds(1)
                 ? Math.Round(span.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms"
                 : span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+
+        /// <summary>The warning of a run whose rate gate lowered itself: names the rate and the parameter that avoids it.</summary>
+        public static string RateAdapted(int tps, string? because) =>
+            "The service refused requests " + (because == "7009" ? "with too many destinations (7009)" : "for going over its rate limit (" + (because ?? "429") + ")") +
+            ", so this session now sends at most " + Plural(tps, "destination") + " per second and resent what was refused. " +
+            "If you know your tenant's limit, give it: Connect-WebexConnect -Tps " + Number(tps) + " (or your tenant's TPS).";
     }
 }

@@ -73,6 +73,7 @@ namespace WebexConnect.Engine.Dispatch
         private MessageShape? _lastShape;
 
         private long _batchNumber;
+        private readonly int _adaptationsAtStart;
 
         public Dispatcher(IBatchTransport transport, IRateGate gate, Func<ConnectMessage, MessageShape> shapeOf,
             DispatchOptions options, CancellationToken cancellation, DispatcherTuning? tuning = null, DiagnosticSink? diagnostics = null)
@@ -92,6 +93,7 @@ namespace WebexConnect.Engine.Dispatch
                 TimeSpan.FromMilliseconds(100).Ticks));
             _lingerTimer = new Timer(_ => OnLingerTick(), null, period, period);
             _diagnostics = diagnostics ?? new DiagnosticSink();
+            _adaptationsAtStart = (_gate as RateGate)?.Adaptations ?? 0;
             _diagnostics.Debug(RunDiagnostics.Started(_gate.MaxBatchSize, options.MaxConcurrentRequests));
         }
 
@@ -218,6 +220,7 @@ namespace WebexConnect.Engine.Dispatch
                     if (ready.Count == 0 && !done && !IsStopped) Monitor.Wait(_sync, PollInterval);
                 }
 
+                if (done) WarnIfRateAdapted();
                 foreach (var result in ready) yield return result;
                 if (done)
                 {
@@ -547,6 +550,13 @@ namespace WebexConnect.Engine.Dispatch
 
             if (quiet is null) return;
             foreach (var batch in quiet) Start(batch);
+        }
+
+        /// <summary>Once per run, after its last result: the gate had to find the tenant's limit itself.</summary>
+        private void WarnIfRateAdapted()
+        {
+            if (_gate is RateGate gate && gate.Adaptations != _adaptationsAtStart)
+                _diagnostics.Warning(RunDiagnostics.RateAdapted(gate.Tps, gate.AdaptedBecause));
         }
 
         private List<SendResult> TakeReadyQuietly()

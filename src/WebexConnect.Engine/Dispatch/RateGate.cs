@@ -1,27 +1,30 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
+using System.IO;
 using System.Threading;
-using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using WebexConnect.Engine.Transport;
 
 namespace WebexConnect.Engine.Dispatch
 {
     /// <summary>
-    /// The session's TPS budget on a <see cref="SlidingWindowRateLimiter"/> whose segments we replenish
-    /// ourselves. Promise: no one-second window, however aligned, holds more than TPS destinations.
+    /// The tenant's TPS budget. Promise: the service, counting destinations by when each request arrives, never
+    /// finds more than TPS of ours in any one-second window, however its arrival times jitter.
     /// </summary>
     /// <remarks>
-    /// A token bucket (or a sliding window left to its own timer) can hand out 2×TPS across a window
-    /// boundary, and a late timer tick followed by an on-time one shortens how long permits stay taken.
-    /// So every permit is held for at least <see cref="Hold"/> (one second plus a margin for the gap
-    /// between taking the permit and starting the request): a segment's permits are handed back only
-    /// once that long has passed since the segment closed, measured with our own clock. If every permit
-    /// stays taken for a full second, the permits started within any one-second window are all taken at
-    /// its end, so there are at most TPS of them. With <see cref="Segments"/> segments, full batches go
-    /// out at (Segments-1)/Segments/(Hold + pump latency) of TPS: about 98% with the ~1 ms latency of
-    /// Task.Delay on Linux, about 97.5% with the 15.6 ms timer of Windows (half of it on average).
-    /// Many short segments keep that loss small; the pump sleeps while the gate is idle.
+    /// Every grant goes into a ledger (<see cref="IRateLedger"/>: this process's, or one file shared by every
+    /// process sending to the tenant) and stays there while its request is in flight, then until a second after
+    /// the service may have counted it (<see cref="ArrivalEstimator"/>). A request is granted only when, with it,
+    /// the ledger holds at most TPS destinations. Why that is enough: take the requests the service counted in
+    /// any one-second window; at the moment the last of them was granted, each of them had been sent (granted
+    /// no later) and none had yet left the ledger (each stays until a second after its arrival, and every
+    /// arrival in the window is less than a second before that moment's own arrival, which is after it). So all
+    /// of them were in the ledger together: at most TPS. The margin is what was measured, not a constant.
+    /// Batches are about a tenth of the TPS (<see cref="MaxBatchSize"/>), so the budget is spent in small steps
+    /// and a partial window is never left idle waiting for one large request's second to end.
+    /// Without a limit from the user the gate starts at <see cref="ConservativeTps"/>, adopts what the service
+    /// announces (x-rate-limit-limit), and lowers itself when the service refuses for the rate (429/7020: to
+    /// what the service accepted from us in the last second) or for the size (7009: half the request): <see cref="Adapted"/> tells the run, which warns once.
     /// </remarks>
     internal sealed class RateGate : IRateGate, IRateProbe, IDisposable
     {
@@ -31,220 +34,324 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>The API's ceiling on destinations per request.</summary>
         public const int MaxDestinationsPerRequest = 1000;
 
-        internal const int Segments = 200;
+        /// <summary>Requests per second a full-rate run makes: the budget is spent in steps of TPS / this.</summary>
+        internal const int StepsPerSecond = 10;
 
-        internal static readonly TimeSpan Hold = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(10);
+        /// <summary>How often a waiter looks at a shared ledger, which other processes change unseen.</summary>
+        internal static readonly TimeSpan SharedPoll = TimeSpan.FromMilliseconds(4);
 
         private readonly object _sync = new object();
+        private readonly IRateLedger _ledger;
+        private readonly ArrivalEstimator _arrivals;
         private readonly bool _userGaveLimit;
-        private readonly Func<TimeSpan> _now;
-        private readonly CancellationTokenSource _stopPump = new CancellationTokenSource();
-        private readonly SemaphoreSlim _wakePump = new SemaphoreSlim(0, 1);
-        private int _pumpAsleep;
-        private Window _window;
-        private TimeSpan _manualNow;
+        private readonly long _inFlightHold;
+        private readonly Func<long> _now;
+        private readonly bool _manualClock;
+        private readonly Queue<Waiter> _waiters = new Queue<Waiter>();
+        private readonly SemaphoreSlim _wake = new SemaphoreSlim(0, 1);
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private long _manualNow;
+        private int _tps;
+        private int _adaptations;
+        private string? _adaptedBecause;
+        private readonly Queue<(long At, int Destinations)> _acceptedLately = new Queue<(long, int)>();
         private bool _disposed;
 
-        /// <summary>A gate on the real clock, replenished by a background loop.</summary>
+        /// <summary>A gate on the real clock with a ledger of its own.</summary>
         public RateGate(int? tps)
-            : this(tps, manualClock: false)
+            : this(tps, new LocalRateLedger(), TimeSpan.FromSeconds(30), manualClock: false)
         {
         }
 
-        private RateGate(int? tps, bool manualClock)
+        /// <param name="tps">The user's limit; null: start at <see cref="ConservativeTps"/> and adapt.</param>
+        /// <param name="ledger">Where grants are booked; the gate disposes it.</param>
+        /// <param name="requestTimeout">How long a request may be in flight: what a grant is held for until answered.</param>
+        public RateGate(int? tps, IRateLedger ledger, TimeSpan requestTimeout)
+            : this(tps, ledger, requestTimeout, manualClock: false)
+        {
+        }
+
+        private RateGate(int? tps, IRateLedger ledger, TimeSpan requestTimeout, bool manualClock)
         {
             if (tps is int given && given <= 0) throw new ArgumentOutOfRangeException(nameof(tps), tps, "TPS must be positive.");
+            _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
             _userGaveLimit = tps.HasValue;
+            _tps = tps ?? ConservativeTps;
+            // A request abandoned at its timeout may still arrive just before it: hold it a second past that.
+            _inFlightHold = requestTimeout.Ticks + 2 * MonotonicTicks.PerSecond;
+            _manualClock = manualClock;
             if (manualClock)
             {
-                _now = () => _manualNow;
+                _now = () => Volatile.Read(ref _manualNow);
+                _arrivals = new ArrivalEstimator(t => t);
             }
             else
             {
-                var clock = Stopwatch.StartNew();
-                _now = () => clock.Elapsed;
+                _now = MonotonicTicks.Now;
+                _arrivals = ArrivalEstimator.ForThisProcess();
+                _ = Task.Run(ServeLoopAsync);
             }
-
-            _window = new Window(tps ?? ConservativeTps, _now(), charged: 0);
-            if (!manualClock) _ = Task.Run(PumpLoopAsync);
         }
 
         /// <summary>A gate whose time moves only through <see cref="AdvanceTo"/>: fast, deterministic tests.</summary>
-        internal static RateGate WithManualClock(int? tps) => new RateGate(tps, manualClock: true);
+        internal static RateGate WithManualClock(int? tps, IRateLedger? ledger = null) =>
+            new RateGate(tps, ledger ?? new LocalRateLedger(), TimeSpan.FromSeconds(30), manualClock: true);
 
-        /// <summary>The gate's clock: real time since creation, or the manual time.</summary>
-        internal TimeSpan Now => _now();
+        /// <summary>The gate's clock in <see cref="MonotonicTicks"/>: real time, or the manual time.</summary>
+        internal TimeSpan Now => TimeSpan.FromTicks(_now());
 
         /// <summary>The TPS in force now.</summary>
-        public int Tps => Volatile.Read(ref _window).Tps;
+        public int Tps => Volatile.Read(ref _tps);
+
+        /// <summary>True when the user gave the limit: the gate then never changes it.</summary>
+        public bool UserGaveLimit => _userGaveLimit;
+
+        /// <summary>True when the ledger is shared with other processes.</summary>
+        public bool Shared => _ledger.IsShared;
+
+        /// <summary>Requests the service answered with a timestamp, for the arrival estimate.</summary>
+        internal int Measured => _arrivals.Measured;
+
+        /// <summary>How many times the gate lowered itself; a run compares it before and after.</summary>
+        public int Adaptations => Volatile.Read(ref _adaptations);
+
+        /// <summary>Why the gate last lowered itself ("429", "7009"), for the warning.</summary>
+        public string? AdaptedBecause => Volatile.Read(ref _adaptedBecause);
 
         /// <inheritdoc />
-        public int MaxBatchSize => Math.Min(MaxDestinationsPerRequest, Tps);
+        public int MaxBatchSize => BatchSizeFor(Tps);
+
+        internal static int BatchSizeFor(int tps) => Math.Min(MaxDestinationsPerRequest, Math.Max(1, (tps + StepsPerSecond - 1) / StepsPerSecond));
 
         /// <inheritdoc />
-        public async ValueTask WaitAsync(int destinations, CancellationToken cancellationToken)
+        public ValueTask<RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken)
         {
-            var remaining = destinations;
-            while (remaining > 0)
+            if (destinations <= 0) return new ValueTask<RatePermit>(RatePermit.None);
+            cancellationToken.ThrowIfCancellationRequested();
+            var waiter = new Waiter(destinations, cancellationToken);
+            lock (_sync)
             {
-                var window = Volatile.Read(ref _window);
-                // A request sized for a higher, replaced limit cannot be granted at once: take it in
-                // instalments rather than waiting forever (the service will refuse it with 7009 anyway).
-                var take = Math.Min(remaining, window.Tps);
-                // Register with the limiter (granted or queued) before waking the pump, so the pump cannot
-                // look, find nothing to do and sleep through this request.
-                RateLimitLease lease;
-                try
-                {
-                    var pending = window.Limiter.AcquireAsync(take, cancellationToken);
-                    WakePump();
-                    lease = await pending.ConfigureAwait(false);
-                }
-                catch (ObjectDisposedException) when (!_disposed && !ReferenceEquals(window, Volatile.Read(ref _window)))
-                {
-                    continue; // The limit changed between reading the window and asking it.
-                }
-
-                using var held = lease;
-                if (lease.IsAcquired)
-                {
-                    remaining -= take;
-                    continue;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
                 if (_disposed) throw new ObjectDisposedException(nameof(RateGate));
-                if (ReferenceEquals(window, Volatile.Read(ref _window)))
-                    throw new InvalidOperationException("The rate limiter refused a permit request it should have queued.");
-                // Otherwise the limit changed and the old window let its waiters go: queue on the new one.
+                _waiters.Enqueue(waiter);
             }
+
+            if (cancellationToken.CanBeCanceled)
+                waiter.Registration = cancellationToken.Register(() =>
+                {
+                    // Fail the caller at once; Serve drops the waiter (and anything it was granted) when it gets there.
+                    waiter.Cancel();
+                    if (_manualClock) Serve();
+                    else Wake();
+                });
+            if (_manualClock) Serve();
+            else Wake();
+            return new ValueTask<RatePermit>(waiter.Task);
         }
 
+        /// <summary>Destinations the ledger holds now.</summary>
+        internal int HeldNow() => _ledger.HeldAt(_now());
+
         /// <summary>Destinations waiting at the gate now (tests use it to know the gate has settled).</summary>
-        internal long QueuedDestinations => StatisticsOf(Volatile.Read(ref _window))?.CurrentQueuedCount ?? 0;
+        internal long QueuedDestinations
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    long queued = 0;
+                    foreach (var waiter in _waiters) queued += waiter.Remaining;
+                    return queued;
+                }
+            }
+        }
 
         /// <inheritdoc />
         public bool WouldAllowNow(int destinations)
         {
-            var stats = StatisticsOf(Volatile.Read(ref _window));
-            return stats is not null && stats.CurrentQueuedCount == 0 && stats.CurrentAvailablePermits >= destinations;
+            lock (_sync)
+            {
+                if (_disposed || _waiters.Count > 0) return false;
+            }
+
+            return _ledger.HeldAt(_now()) + destinations <= Tps;
         }
 
         /// <inheritdoc />
         public void AdoptAnnouncedLimit(int tps)
         {
             if (_userGaveLimit || tps <= 0) return;
-            Window old;
-            lock (_sync)
-            {
-                if (_disposed || tps == _window.Tps) return;
-                old = _window;
-                // Destinations sent within the last hold still count: charge them to the new window, which
-                // keeps them a little longer than needed. Safe, and a limit change is rare.
-                var inUse = old.Tps - (int)(old.Limiter.GetStatistics()?.CurrentAvailablePermits ?? 0);
-                Volatile.Write(ref _window, new Window(tps, _now(), Math.Min(Math.Max(inUse, 0), tps)));
-            }
-
-            // Disposing fails the old window's queued waiters; WaitAsync sees that and queues again.
-            old.Limiter.Dispose();
-            WakePump();
+            if (Interlocked.Exchange(ref _tps, tps) != tps) Wake();
         }
 
-        /// <summary>Replenishes every segment that is due at <paramref name="now"/> (manual clock only).</summary>
-        internal void AdvanceTo(TimeSpan now)
+        /// <inheritdoc />
+        public void Refused(RatePermit permit, string code)
         {
-            lock (_sync)
+            if (_userGaveLimit || permit is null || permit.Destinations == 0) return;
+            int lower;
+            if (code == "7009")
             {
-                if (now < _manualNow) throw new ArgumentOutOfRangeException(nameof(now), "Time only moves forward.");
-                _manualNow = now;
+                // Too many destinations in one request: the limit is below this request's size.
+                lower = Math.Max(1, permit.Destinations / 2);
+            }
+            else
+            {
+                // Over the rate: the service refused it with what it accepted from us in the last second in its window.
+                lower = Math.Max(1, AcceptedInTheLastSecond());
             }
 
-            Pump();
+            while (true)
+            {
+                var current = Volatile.Read(ref _tps);
+                if (lower >= current) return;
+                if (Interlocked.CompareExchange(ref _tps, lower, current) == current) break;
+            }
+
+            Volatile.Write(ref _adaptedBecause, code);
+            Interlocked.Increment(ref _adaptations);
+            Wake();
+        }
+
+        private int AcceptedInTheLastSecond()
+        {
+            var now = _now();
+            lock (_sync)
+            {
+                while (_acceptedLately.Count > 0 && now - _acceptedLately.Peek().At > MonotonicTicks.PerSecond) _acceptedLately.Dequeue();
+                var sum = 0;
+                foreach (var accepted in _acceptedLately) sum += accepted.Destinations;
+                return sum;
+            }
+        }
+
+        /// <summary>Moves the manual clock and serves what is due (manual clock only).</summary>
+        internal void AdvanceTo(TimeSpan now)
+        {
+            if (!_manualClock) throw new InvalidOperationException("Only a manual-clock gate can be advanced.");
+            if (now.Ticks < Volatile.Read(ref _manualNow)) throw new ArgumentOutOfRangeException(nameof(now), "Time only moves forward.");
+            Volatile.Write(ref _manualNow, now.Ticks);
+            Serve();
         }
 
         public void Dispose()
         {
+            List<Waiter> abandoned;
             lock (_sync)
             {
                 if (_disposed) return;
                 _disposed = true;
+                abandoned = new List<Waiter>(_waiters);
+                _waiters.Clear();
             }
 
-            _stopPump.Cancel();
-            _window.Limiter.Dispose();
-            // The pump loop may still be between its checks; it ends on the cancelled token, so the
-            // semaphore and the token source are left to the collector rather than disposed under it.
+            _stop.Cancel();
+            foreach (var waiter in abandoned) waiter.Fail(new ObjectDisposedException(nameof(RateGate)));
+            _ledger.Dispose();
         }
 
-        private TimeSpan Pump()
+        private void Settle(RatePermit permit, bool answered, bool accepted, DateTimeOffset? serviceTimestamp)
         {
-            lock (_sync)
+            var now = _now();
+            if (accepted)
             {
-                return _disposed ? Window.SegmentLength : _window.Pump(_now);
+                lock (_sync) _acceptedLately.Enqueue((now, permit.Destinations));
             }
-        }
 
-        private bool IsIdle()
-        {
-            var window = Volatile.Read(ref _window);
-            var stats = StatisticsOf(window);
-            return stats is not null && stats.CurrentQueuedCount == 0 && stats.CurrentAvailablePermits >= window.Tps;
-        }
-
-        /// <summary>The window's statistics, or null when a limit change or Dispose has just retired it.</summary>
-        private static RateLimiterStatistics? StatisticsOf(Window window)
-        {
+            var until = answered ? _arrivals.HoldUntil(permit.SentAt, now, serviceTimestamp) : now;
             try
             {
-                return window.Limiter.GetStatistics();
+                foreach (var entry in permit.Entries) _ledger.Settle(entry, until);
             }
             catch (ObjectDisposedException)
             {
-                return null;
+                // The session closed: nothing waits on this ledger any more.
             }
+
+            if (_manualClock) Serve();
+            else Wake();
         }
 
-        private void WakePump()
+        /// <summary>Grants what fits, oldest waiter first; returns how long until it is worth looking again.</summary>
+        private TimeSpan Serve()
         {
-            if (Interlocked.Exchange(ref _pumpAsleep, 0) == 1)
+            var granted = new List<(Waiter Waiter, RatePermit Permit)>();
+            TimeSpan wait;
+            lock (_sync)
             {
-                // While the pump sleeps in Task.Delay (not idle) nobody takes the wake-up, so it may still be there:
-                // releasing again would throw (a first-chance exception per batch, which debuggers and the per-row
-                // exception count see). The catch is for two wakers racing between the check and the release.
-                if (_wakePump.CurrentCount > 0) return;
-                try
+                wait = Timeout.InfiniteTimeSpan;
+                while (!_disposed && _waiters.Count > 0)
                 {
-                    _wakePump.Release();
-                }
-                catch (SemaphoreFullException)
-                {
-                    // Already woken.
+                    var waiter = _waiters.Peek();
+                    if (waiter.Cancellation.IsCancellationRequested)
+                    {
+                        _waiters.Dequeue();
+                        ReleaseUnsent(waiter);
+                        waiter.Cancel();
+                        continue;
+                    }
+
+                    var tps = Tps;
+                    // A request sized for a higher, replaced limit is granted in instalments rather than never.
+                    var take = Math.Min(waiter.Remaining, tps);
+                    var now = _now();
+                    if (!_ledger.TryTake(tps, take, now, now + _inFlightHold, out var entry, out var retryAt))
+                    {
+                        wait = retryAt == long.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(Math.Max(0, retryAt - now) + 1);
+                        if (_ledger.IsShared && (wait == Timeout.InfiniteTimeSpan || wait > SharedPoll)) wait = SharedPoll;
+                        break;
+                    }
+
+                    var held = _ledger.HeldAt(now);
+                    waiter.Took(entry, take, held);
+                    if (waiter.Remaining > 0) continue;
+                    _waiters.Dequeue();
+                    granted.Add((waiter, new RatePermit(waiter.Destinations, now, waiter.Entries.ToArray(), Settle) { HeldWhenGranted = waiter.HeldWhenGranted }));
                 }
             }
+
+            foreach (var (waiter, permit) in granted) waiter.Grant(permit);
+            return wait;
         }
 
-        private async Task PumpLoopAsync()
+        private void ReleaseUnsent(Waiter waiter)
+        {
+            var now = _now();
+            foreach (var entry in waiter.Entries) _ledger.Settle(entry, now);
+        }
+
+        private void Wake()
         {
             try
             {
-                while (!_stopPump.IsCancellationRequested)
+                if (_wake.CurrentCount == 0) _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already woken.
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        private async Task ServeLoopAsync()
+        {
+            try
+            {
+                while (!_stop.IsCancellationRequested)
                 {
-                    var wait = Window.SegmentLength;
+                    TimeSpan wait;
                     try
                     {
-                        wait = Pump();
+                        wait = Serve();
                     }
-                    catch (ObjectDisposedException) when (!_disposed)
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                     {
-                        // A limit change retired the limiter mid-tick: the next round uses the new one.
+                        // A shared ledger that cannot be read now: look again shortly rather than give up.
+                        wait = TimeSpan.FromMilliseconds(50);
                     }
 
-                    // A connected but unused session should not wake a hundred times a second. With every
-                    // permit back, the segments are empty, so skipped ticks cost nothing.
-                    Volatile.Write(ref _pumpAsleep, 1);
-                    if (IsIdle()) await _wakePump.WaitAsync(_stopPump.Token).ConfigureAwait(false);
-                    else await Task.Delay(wait, _stopPump.Token).ConfigureAwait(false);
-                    Volatile.Write(ref _pumpAsleep, 0);
+                    // Sleeps until a waiter arrives, a permit settles, the limit changes, or the next release.
+                    await _wake.WaitAsync(wait, _stop.Token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
@@ -253,81 +360,50 @@ namespace WebexConnect.Engine.Dispatch
             }
         }
 
-        /// <summary>One limiter and the times its segments closed; replaced whole when the limit changes.</summary>
-        private sealed class Window
+        /// <summary>One WaitAsync call: what it still needs and what it was granted so far.</summary>
+        private sealed class Waiter
         {
-            internal static readonly TimeSpan SegmentLength = TimeSpan.FromTicks(Hold.Ticks / (Segments - 1));
+            private readonly TaskCompletionSource<RatePermit> _done = new TaskCompletionSource<RatePermit>(TaskCreationOptions.RunContinuationsAsynchronously);
 
-            private readonly TimeSpan[] _closedAt = new TimeSpan[Segments];
-            private TimeSpan _anchor;
-            private long _tick;
-            private long _lastReplenishTimestamp;
-
-            public Window(int tps, TimeSpan now, int charged)
+            public Waiter(int destinations, CancellationToken cancellation)
             {
-                Tps = tps;
-                Limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = tps,
-                    // Even with AutoReplenishment off, the limiter ignores a TryReplenish that comes sooner
-                    // than Window/Segments after the previous one on its own clock. Our clock decides when
-                    // a segment may close, so make its period one tick and keep calls that far apart.
-                    Window = TimeSpan.FromTicks(Segments),
-                    SegmentsPerWindow = Segments,
-                    AutoReplenishment = false,
-                    QueueLimit = int.MaxValue,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                });
-                _anchor = now;
-                _closedAt[0] = now;
-                if (charged > 0) Limiter.AttemptAcquire(charged).Dispose();
+                Destinations = destinations;
+                Remaining = destinations;
+                Cancellation = cancellation;
             }
 
-            public int Tps { get; }
+            public int Destinations { get; }
+            public int Remaining { get; private set; }
+            public int HeldWhenGranted { get; private set; }
+            public CancellationToken Cancellation { get; }
+            public CancellationTokenRegistration Registration { get; set; }
+            public List<long> Entries { get; } = new List<long>(1);
+            public Task<RatePermit> Task => _done.Task;
 
-            public SlidingWindowRateLimiter Limiter { get; }
-
-            private void ReplenishOneSegment()
+            public void Took(long entry, int destinations, int held)
             {
-                // Two ticks of the limiter's period, in Stopwatch units, so no call is ever ignored.
-                var minimumGap = Math.Max(1, Stopwatch.Frequency * 2 / TimeSpan.TicksPerSecond);
-                while (Stopwatch.GetTimestamp() - _lastReplenishTimestamp < minimumGap) Thread.SpinWait(1);
-                Limiter.TryReplenish();
-                _lastReplenishTimestamp = Stopwatch.GetTimestamp();
+                Entries.Add(entry);
+                Remaining -= destinations;
+                HeldWhenGranted = held;
             }
 
-            /// <summary>Fires the ticks that are due and returns how long until the next one.</summary>
-            /// <remarks>
-            /// Tick k advances the limiter one segment and hands back the permits of the segment that
-            /// closed at tick k-N+1. Permits of that segment were taken no later than when that tick
-            /// finished, so tick k may fire only <see cref="Hold"/> after that. On time, ticks are
-            /// <see cref="SegmentLength"/> apart and the rule holds with nothing to spare; a late tick
-            /// delays only the tick that depends on it, so lateness does not accumulate.
-            /// </remarks>
-            public TimeSpan Pump(Func<TimeSpan> clock)
+            public void Grant(RatePermit permit)
             {
-                while (true)
-                {
-                    var now = clock();
-                    var next = _tick + 1;
-                    var due = _anchor + TimeSpan.FromTicks(SegmentLength.Ticks * next);
-                    if (next >= Segments - 1)
-                    {
-                        var earliest = _closedAt[(next + 1) % Segments] + Hold;
-                        if (earliest > due) due = earliest;
-                    }
+                Registration.Dispose();
+                // Cancelled in the meantime: the caller will not send, so nothing stays booked.
+                if (!_done.TrySetResult(permit)) permit.NotSent();
+            }
 
-                    if (now < due) return due - now;
+            public void Cancel()
+            {
+                Registration.Dispose();
+                _done.TrySetCanceled(Cancellation);
+            }
 
-                    ReplenishOneSegment();
-                    _closedAt[next % Segments] = clock();
-                    _tick = next;
-
-                    // After a long stall, restart the schedule from now rather than firing a backlog of
-                    // ticks; the hold rule keeps this safe either way.
-                    if (now - (_anchor + TimeSpan.FromTicks(SegmentLength.Ticks * next)) > Hold)
-                        _anchor = now - TimeSpan.FromTicks(SegmentLength.Ticks * next);
-                }
+            public void Fail(Exception error)
+            {
+                Registration.Dispose();
+                _done.TrySetException(error);
             }
         }
     }

@@ -150,7 +150,8 @@ namespace WebexConnect.Engine.Sandbox
             // An accepted request is recorded at the instant the TPS window counted it, so that
             // "no one-second window of ReceivedAt holds more than Tps destinations" is exactly checkable.
             var receivedAt = _window != null ? ToWallClock(admittedAt) : arrival.ReceivedAt;
-            return new Outcome(_answers.Created(now, messageId, message.CorrelationId, RateHeaders(remaining)), receivedAt)
+            // Its requestTimestamp is that instant too: a client may time its TPS budget by it (Dispatch/ArrivalEstimator.cs).
+            return new Outcome(_answers.Created(_window != null ? receivedAt : now, messageId, message.CorrelationId, RateHeaders(remaining)), receivedAt)
                 { Channel = channel, Destinations = destinations, MessageId = messageId };
         }
 

@@ -168,6 +168,13 @@ namespace WebexConnect.Engine.Transport
                     await SendPartAsync(batch, Slice(part, half, part.Count - half), start + half, total, outcomes, run, cancellationToken).ConfigureAwait(false);
                     return;
 
+                case AttemptKind.Rejected when result.Code == "7009" && _gate.MaxBatchSize < request.DestinationCount:
+                    // Too many destinations for the tenant, refused whole (nothing was taken in): the gate has
+                    // lowered itself, so resend the same recipients in requests of the new size.
+                    _tell.Splitting(batch, result, _gate.MaxBatchSize);
+                    await SendInPiecesAsync(batch, part, start, total, outcomes, run, cancellationToken).ConfigureAwait(false);
+                    return;
+
                 case AttemptKind.DestinationRejected:
                 case AttemptKind.Rejected:
                 case AttemptKind.Expired:
@@ -193,6 +200,27 @@ namespace WebexConnect.Engine.Transport
                         "The request may or may not have been accepted (" + result.What + ")." + resent +
                         " Check delivery reports before sending again.", total);
                     return;
+            }
+        }
+
+        /// <summary>Sends recipients in requests of at most the gate's batch size, each on its own.</summary>
+        private async Task SendInPiecesAsync(OutgoingBatch batch, IReadOnlyList<Recipient> part, int start, int priorAttempts,
+            DestinationOutcome?[] outcomes, RunState run, CancellationToken cancellationToken)
+        {
+            var offset = 0;
+            while (offset < part.Count)
+            {
+                var size = Math.Max(1, _gate.MaxBatchSize);
+                var count = 0;
+                var destinations = 0;
+                while (offset + count < part.Count && (count == 0 || destinations + part[offset + count].Addresses.Count <= size))
+                {
+                    destinations += part[offset + count].Addresses.Count;
+                    count++;
+                }
+
+                await SendPartAsync(batch, Slice(part, offset, count), start + offset, priorAttempts, outcomes, run, cancellationToken).ConfigureAwait(false);
+                offset += count;
             }
         }
 
@@ -252,54 +280,70 @@ namespace WebexConnect.Engine.Transport
         private async Task<AttemptResult> AttemptAsync(OutgoingBatch request, ReadOnlyMemory<byte> body, RunState run, CancellationToken cancellationToken)
         {
             var waitStarted = _clock.GetTimestamp();
-            await _gate.WaitAsync(request.DestinationCount, cancellationToken).ConfigureAwait(false);
+            var permit = await _gate.WaitAsync(request.DestinationCount, cancellationToken).ConfigureAwait(false) ?? RatePermit.None;
             var sendStarted = _clock.GetTimestamp();
             _tell.GateWaited(request, _clock.GetElapsedTime(waitStarted, sendStarted));
-            // Last, after the gate and any backoff: a request still waiting has not left, whatever happens to the process.
-            cancellationToken.ThrowIfCancellationRequested();
-            _options.AttemptObserver?.BeforeAttempt(request.Recipients);
-
-            using var message = new HttpRequestMessage(HttpMethod.Post, MessagesPath);
             using var content = new JsonBodyContent(body);
-            message.Content = content;
-            var used = _credential.Apply(message);
-            using var perAttempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            perAttempt.CancelAfter(_options.RequestTimeout);
             try
             {
-                // Headers first: ApiResponse reads at most MaxBodyBytes of the body, so a huge answer cannot fill memory.
-                using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, perAttempt.Token).ConfigureAwait(false);
-                var parsed = await ApiResponse.ReadAsync(response, _clock.GetUtcNow(), perAttempt.Token).ConfigureAwait(false);
-                run.LastResponse = parsed;
-                AdoptAnnounced(parsed);
-                var result = AttemptResult.From(parsed, request.Recipients);
-                result.CredentialUsed = used;
-                _tell.Answered(request, result, _clock.GetElapsedTime(sendStarted));
-                return result;
+                // Last, after the gate and any backoff: a request still waiting has not left, whatever happens to the process.
+                cancellationToken.ThrowIfCancellationRequested();
+                _options.AttemptObserver?.BeforeAttempt(request.Recipients);
+
+                using var message = new HttpRequestMessage(HttpMethod.Post, MessagesPath);
+                message.Content = content;
+                var used = _credential.Apply(message);
+                using var perAttempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                perAttempt.CancelAfter(_options.RequestTimeout);
+                try
+                {
+                    // Headers first: ApiResponse reads at most MaxBodyBytes of the body, so a huge answer cannot fill memory.
+                    using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, perAttempt.Token).ConfigureAwait(false);
+                    var parsed = await ApiResponse.ReadAsync(response, _clock.GetUtcNow(), perAttempt.Token).ConfigureAwait(false);
+                    // The service's own time of arrival tells the gate how long these destinations count.
+                    permit.Answered(parsed.RequestTimestamp, parsed.IsSuccess);
+                    run.LastResponse = parsed;
+                    AdoptAnnounced(parsed);
+                    var result = AttemptResult.From(parsed, request.Recipients);
+                    if (RefusedForRate(parsed, result)) _gate.Refused(permit, result.Code ?? "429");
+                    result.CredentialUsed = used;
+                    _tell.Answered(request, result, _clock.GetElapsedTime(sendStarted));
+                    return result;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    if (!content.BodyWritten) throw;
+                    return _tell.Answered(request, AttemptResult.Interrupted(), _clock.GetElapsedTime(sendStarted));
+                }
+                catch (OperationCanceledException)
+                {
+                    var limit = Seconds(_options.RequestTimeout);
+                    return _tell.Answered(request, content.BodyWritten
+                        ? AttemptResult.Ambiguous("Timeout", "no response within " + limit)
+                        : AttemptResult.Transient("Timeout", "could not connect and send within " + limit), _clock.GetElapsedTime(sendStarted));
+                }
+                catch (HttpRequestException ex)
+                {
+                    // Only whether the body left decides: a socket error that names a connect-phase cause
+                    // (HostUnreachable, NetworkDown...) can still strike after the body was written, when the
+                    // service may already have accepted it, and a retry then would send the message twice.
+                    return _tell.Answered(request, !content.BodyWritten
+                        ? AttemptResult.Transient("ConnectionFailed", (IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ") + Describe(ex))
+                        : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex)),
+                        _clock.GetElapsedTime(sendStarted));
+                }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            finally
             {
-                if (!content.BodyWritten) throw;
-                return _tell.Answered(request, AttemptResult.Interrupted(), _clock.GetElapsedTime(sendStarted));
-            }
-            catch (OperationCanceledException)
-            {
-                var limit = Seconds(_options.RequestTimeout);
-                return _tell.Answered(request, content.BodyWritten
-                    ? AttemptResult.Ambiguous("Timeout", "no response within " + limit)
-                    : AttemptResult.Transient("Timeout", "could not connect and send within " + limit), _clock.GetElapsedTime(sendStarted));
-            }
-            catch (HttpRequestException ex)
-            {
-                // Only whether the body left decides: a socket error that names a connect-phase cause
-                // (HostUnreachable, NetworkDown...) can still strike after the body was written, when the
-                // service may already have accepted it, and a retry then would send the message twice.
-                return _tell.Answered(request, !content.BodyWritten
-                    ? AttemptResult.Transient("ConnectionFailed", (IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ") + Describe(ex))
-                    : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex)),
-                    _clock.GetElapsedTime(sendStarted));
+                // Whatever happened: a request whose body left may have been counted; one whose body did not, was not.
+                if (content.BodyWritten) permit.Answered(null);
+                else permit.NotSent();
             }
         }
+
+        /// <summary>Refused for the rate (429/7020) or for too many destinations at once (7009): the gate may adapt.</summary>
+        private static bool RefusedForRate(ApiResponse response, AttemptResult result) =>
+            (int)response.Status == 429 || result.Code is "7020" or "7009";
 
         private void AdoptAnnounced(ApiResponse response)
         {

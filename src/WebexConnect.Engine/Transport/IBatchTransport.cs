@@ -84,10 +84,20 @@ namespace WebexConnect.Engine.Transport
         /// <summary>The largest number of destinations one request may carry now: min(1000, TPS).</summary>
         int MaxBatchSize { get; }
 
-        /// <summary>Waits until <paramref name="destinations"/> may be sent without passing the TPS in any one-second window.</summary>
-        ValueTask WaitAsync(int destinations, CancellationToken cancellationToken);
+        /// <summary>
+        /// Waits until <paramref name="destinations"/> may be sent without passing the TPS in any one-second
+        /// window. The caller must settle the permit once: Answered when the request may have reached the
+        /// service, NotSent when it certainly did not.
+        /// </summary>
+        ValueTask<Dispatch.RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken);
 
         /// <summary>Adopts the limit the service announced (x-rate-limit-limit) when the user gave none.</summary>
         void AdoptAnnouncedLimit(int tps);
+
+        /// <summary>
+        /// The service refused the permit's request for the rate (429/7020) or its size (7009): when the user gave
+        /// no limit, the gate lowers its own.
+        /// </summary>
+        void Refused(Dispatch.RatePermit permit, string code);
     }
 }

@@ -95,6 +95,17 @@ namespace WebexConnect.Commands
             set => _tps = value;
         }
 
+        /// <summary>
+        /// Keep this session's TPS budget to itself. By default every PowerShell process on this computer that
+        /// sends to the same tenant (same endpoint, same service key or service ID) shares one budget, through a
+        /// small file in the user's temp folder; WEBEXCONNECT_NO_SHARED_TPS=1 does the same as this switch.
+        /// </summary>
+        [Parameter(ParameterSetName = EnvironmentSet)]
+        [Parameter(ParameterSetName = ServiceKeySet)]
+        [Parameter(ParameterSetName = ServiceSecretSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        public SwitchParameter NoSharedTps { get; set; }
+
         /// <summary>How long one HTTP request may take, in seconds (default 30).</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -144,6 +155,7 @@ namespace WebexConnect.Commands
             ServiceId = Credential is null ? ServiceId : ConnectionResolver.ServiceIdOf(Credential.UserName),
             ServiceSecret = Credential?.Password ?? ServiceSecret,
             Tps = _tps,
+            NoSharedTps = NoSharedTps.IsPresent,
             RequestTimeout = _timeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null,
             Sandbox = Sandbox.IsPresent,
             SandboxLatency = _sandboxLatency,

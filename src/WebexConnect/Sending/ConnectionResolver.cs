@@ -21,6 +21,7 @@ namespace WebexConnect.Sending
         public SecureString? ServiceSecret { get; init; }
 
         public int? Tps { get; init; }
+        public bool NoSharedTps { get; init; }
         public TimeSpan? RequestTimeout { get; init; }
         public bool Sandbox { get; init; }
         public TimeSpan? SandboxLatency { get; init; }
@@ -36,6 +37,9 @@ namespace WebexConnect.Sending
         public const string Region = "WEBEXCONNECT_REGION";
         public const string BaseUri = "WEBEXCONNECT_BASE_URI";
         public const string Tps = "WEBEXCONNECT_TPS";
+
+        /// <summary>1 or true: keep each process's TPS budget to itself (-NoSharedTps).</summary>
+        public const string NoSharedTps = "WEBEXCONNECT_NO_SHARED_TPS";
 
         /// <summary>The process environment, as the cmdlet reads it.</summary>
         public static string? Read(string name) => Environment.GetEnvironmentVariable(name);
@@ -111,6 +115,7 @@ namespace WebexConnect.Sending
                 ServiceSecret = credentials.ServiceSecret,
                 Tps = tps,
                 RequestTimeout = timeout,
+                NoSharedTps = request.NoSharedTps || EnvFlag(ConnectEnvironment.NoSharedTps),
             };
         }
 
@@ -250,6 +255,13 @@ namespace WebexConnect.Sending
         /// leading backslash (an empty domain) before a name typed without one; a Service ID never has one.
         /// </summary>
         public static string ServiceIdOf(string userName) => (userName ?? "").TrimStart('\\').Trim();
+
+        /// <summary>A yes/no environment variable: 1 or true (any case) is yes; anything else, or unset, is no.</summary>
+        private bool EnvFlag(string name)
+        {
+            var text = Env(name);
+            return text is not null && (text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase));
+        }
 
         private int? ReadTps()
         {

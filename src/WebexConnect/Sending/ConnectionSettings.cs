@@ -33,6 +33,12 @@ namespace WebexConnect.Sending
         /// <summary>How long one HTTP request may take before it ends as a timeout.</summary>
         public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>
+        /// Keep this session's TPS budget to itself instead of sharing it with the other processes on this machine
+        /// that send to the same tenant (-NoSharedTps, or WEBEXCONNECT_NO_SHARED_TPS=1).
+        /// </summary>
+        public bool NoSharedTps { get; init; }
+
         /// <summary>Sandbox only: simulated server latency per request.</summary>
         public TimeSpan SandboxLatency { get; init; }
 

@@ -197,10 +197,12 @@ namespace WebexConnect.Benchmarks.EndToEnd
                 rows.Add(new SummaryRow(name, "naive loop: one POST per destination, sequential",
                     Figures.Rate(naive.DestinationsPerSecond) + $" ({Figures.Count(naive.Accepted)}/{Figures.Count(naive.Sent)} accepted)"));
                 rows.Add(new SummaryRow(name, $"engine, {Figures.Count(engineCount)} destinations (sustained)", Figures.Rate(engineRate)));
-                rows.Add(SummaryRow.Judged(name, "engine / naive", Figures.Ratio(ratio), ">= 50.0x", ratio >= 50));
-                // TPS counts destinations, so at this TPS no client can pass TPS / naive rate.
-                rows.Add(new SummaryRow(name, "most any client can reach here: TPS / naive rate",
-                    Figures.Ratio(tps / Math.Max(naive.DestinationsPerSecond, 1e-9))));
+                // TPS counts destinations, so at this TPS no client can pass TPS / naive rate: the target is a share of
+                // that ceiling, measured on the same server in the same run.
+                var ceiling = tps / Math.Max(naive.DestinationsPerSecond, 1e-9);
+                rows.Add(new SummaryRow(name, "engine / naive", Figures.Ratio(ratio)));
+                rows.Add(new SummaryRow(name, "ceiling: TPS / naive rate (no client can pass it)", Figures.Ratio(ceiling)));
+                rows.Add(SummaryRow.Judged(name, "engine / naive as a share of the ceiling", Figures.Percent(ratio / ceiling), ">= 95 %", ratio / ceiling >= 0.95));
                 rows.AddRange(Outcomes(name, run, engineCount, target, skipRequests: naiveRequests));
 
                 if (_options.AgainstSandbox && _options.Tps is null)

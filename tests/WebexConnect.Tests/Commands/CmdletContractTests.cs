@@ -169,6 +169,7 @@ namespace WebexConnect.Tests.Commands
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             BaseUri                 Uri                     Credential Environment ServiceKey ServiceSecret-
             Credential              PSCredential            Credential!                           -
+            NoSharedTps             SwitchParameter         Credential Environment ServiceKey ServiceSecret-
             PassThru                SwitchParameter         *                                     -
             Region                  String                  Credential Environment ServiceKey ServiceSecret-    {us|us1|eu|uk|ca|in|au|sg}
             Sandbox                 SwitchParameter         Sandbox!                              -

@@ -30,9 +30,13 @@ namespace WebexConnect.Tests.Dispatch
 
         public int MaxBatchSize { get; set; }
 
-        public ValueTask WaitAsync(int destinations, CancellationToken cancellationToken) => default;
+        public ValueTask<RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken) => new ValueTask<RatePermit>(RatePermit.None);
 
         public void AdoptAnnouncedLimit(int tps) => MaxBatchSize = Math.Min(1000, tps);
+
+        public void Refused(RatePermit permit, string code)
+        {
+        }
     }
 
     /// <summary>
@@ -88,6 +92,7 @@ namespace WebexConnect.Tests.Dispatch
             {
             }
 
+            RatePermit? permit = null;
             try
             {
                 if (_gate is not null)
@@ -96,7 +101,7 @@ namespace WebexConnect.Tests.Dispatch
                     Interlocked.Add(ref _atGate, batch.DestinationCount);
                     try
                     {
-                        await _gate.WaitAsync(batch.DestinationCount, cancellationToken).ConfigureAwait(false);
+                        permit = await _gate.WaitAsync(batch.DestinationCount, cancellationToken).ConfigureAwait(false);
                     }
                     catch
                     {
@@ -127,6 +132,8 @@ namespace WebexConnect.Tests.Dispatch
             }
             finally
             {
+                // As the real transport does: the answer starts the second these destinations count for.
+                permit?.Answered(null);
                 Interlocked.Decrement(ref _active);
             }
         }

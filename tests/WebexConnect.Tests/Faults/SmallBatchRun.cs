@@ -46,9 +46,11 @@ namespace WebexConnect.Tests.Faults
 
             public int MaxBatchSize => Math.Min(_cap, _inner.MaxBatchSize);
 
-            public ValueTask WaitAsync(int destinations, CancellationToken cancellationToken) => _inner.WaitAsync(destinations, cancellationToken);
+            public ValueTask<RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken) => _inner.WaitAsync(destinations, cancellationToken);
 
             public void AdoptAnnouncedLimit(int tps) => _inner.AdoptAnnouncedLimit(tps);
+
+            public void Refused(RatePermit permit, string code) => _inner.Refused(permit, code);
 
             public bool WouldAllowNow(int destinations) => _inner.WouldAllowNow(destinations);
         }

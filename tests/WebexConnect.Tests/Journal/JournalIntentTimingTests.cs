@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using WebexConnect.Engine.Dispatch;
 using WebexConnect.Engine.Auth;
 using WebexConnect.Engine.Journal;
 using WebexConnect.Engine.Payload;
@@ -224,10 +225,15 @@ namespace WebexConnect.Tests.Journal
 
             public int MaxBatchSize => 1000;
 
-            public async ValueTask WaitAsync(int destinations, CancellationToken cancellationToken)
+            public async ValueTask<RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken)
             {
                 Waiting.TrySetResult(true);
                 await Task.Delay(Timeout.Infinite, cancellationToken);
+                return RatePermit.None;
+            }
+
+            public void Refused(RatePermit permit, string code)
+            {
             }
 
             public void AdoptAnnouncedLimit(int tps)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using WebexConnect.Engine.Dispatch;
 using WebexConnect.Engine;
 using WebexConnect.Engine.Transport;
 using WebexConnect.Results;
@@ -21,8 +22,9 @@ namespace WebexConnect.Tests.Session
         private sealed class NullGate : IRateGate
         {
             public int MaxBatchSize => 1;
-            public ValueTask WaitAsync(int destinations, CancellationToken cancellationToken) => default;
+            public ValueTask<RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken) => new ValueTask<RatePermit>(RatePermit.None);
             public void AdoptAnnouncedLimit(int tps) { }
+            public void Refused(RatePermit permit, string code) { }
         }
 
         private sealed class CountingDisposable : IDisposable

@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using WebexConnect.Engine.Dispatch;
 using WebexConnect.Engine.Auth;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
@@ -26,12 +27,19 @@ namespace WebexConnect.Tests.Transport
         public int Destinations => _destinations;
         public List<int> Adopted { get; } = new();
 
-        public ValueTask WaitAsync(int destinations, CancellationToken cancellationToken)
+        public List<string> Refusals { get; } = new();
+
+        public ValueTask<RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Interlocked.Increment(ref _waits);
             Interlocked.Add(ref _destinations, destinations);
-            return default;
+            return new ValueTask<RatePermit>(RatePermit.None);
+        }
+
+        public void Refused(RatePermit permit, string code)
+        {
+            lock (Refusals) Refusals.Add(code);
         }
 
         public void AdoptAnnouncedLimit(int tps)

@@ -1,0 +1,51 @@
+using System;
+using System.Threading;
+
+namespace WebexConnect.Engine.Dispatch
+{
+    /// <summary>
+    /// Destinations the rate gate let through for one HTTP attempt. They stay in the tenant's budget while the
+    /// request is in flight; the transport then says what became of it, once: <see cref="Answered"/> (the
+    /// service may have counted it: held until a second after its arrival) or <see cref="NotSent"/> (it never
+    /// left: released at once).
+    /// </summary>
+    internal sealed class RatePermit
+    {
+        private readonly Action<RatePermit, bool, bool, DateTimeOffset?>? _settle;
+        private int _settled;
+
+        internal RatePermit(int destinations, long sentAt, long[] entries, Action<RatePermit, bool, bool, DateTimeOffset?>? settle)
+        {
+            Destinations = destinations;
+            SentAt = sentAt;
+            Entries = entries;
+            _settle = settle;
+        }
+
+        /// <summary>A permit that holds nothing (gates that keep no books).</summary>
+        public static RatePermit None { get; } = new RatePermit(0, 0, Array.Empty<long>(), null);
+
+        public int Destinations { get; }
+
+        /// <summary>Destinations in the ledger, these included, when the last of them was granted.</summary>
+        public int HeldWhenGranted { get; init; }
+
+        /// <summary>When the last of its destinations was granted (<see cref="MonotonicTicks"/>).</summary>
+        public long SentAt { get; }
+
+        internal long[] Entries { get; }
+
+        /// <summary>The service answered (or may have received it): <paramref name="serviceTimestamp"/> is its requestTimestamp, if any.</summary>
+        /// <param name="accepted">True when the service took the request in (2xx).</param>
+        public void Answered(DateTimeOffset? serviceTimestamp, bool accepted = false)
+        {
+            if (Interlocked.Exchange(ref _settled, 1) == 0) _settle?.Invoke(this, true, accepted, serviceTimestamp);
+        }
+
+        /// <summary>The request never left this machine (cancelled or refused before its body was written).</summary>
+        public void NotSent()
+        {
+            if (Interlocked.Exchange(ref _settled, 1) == 0) _settle?.Invoke(this, false, false, null);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+#Requires -Version 7.0
+# Pester 5: the TPS budget against a strict tenant (issue 13). The tenant is the benchmarks program's `serve`
+# (StrictTenantServer: a sliding one-second window by arrival time, 0-50 ms of arrival jitter, 429 over the TPS,
+# 7009 for more destinations than the TPS), run as a process of its own. Build first: dotnet build -c Release.
+
+BeforeAll {
+    $script:ModulePath = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
+    Import-Module $script:ModulePath -Force -ErrorAction Stop
+    $script:Bench = Join-Path $PSScriptRoot '../WebexConnect.Benchmarks/bin/Release/net10.0/WebexConnect.Benchmarks.dll'
+    if (-not (Test-Path $script:Bench)) { throw "Build first: $script:Bench is missing (dotnet build WebexConnect.sln -c Release)." }
+    $script:Servers = [System.Collections.Generic.List[System.Diagnostics.Process]]::new()
+    $script:SavedOptOut = $env:WEBEXCONNECT_NO_SHARED_TPS
+    $env:WEBEXCONNECT_NO_SHARED_TPS = $null
+
+    # Starts a strict tenant and returns its base URI; it stops when its standard input closes (AfterAll).
+    function script:Start-StrictTenant([int] $Tps, [string[]] $Options = @()) {
+        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($arg in @($script:Bench, 'serve', '--tps', "$Tps") + $Options) { $start.ArgumentList.Add($arg) }
+        $start.RedirectStandardInput = $true
+        $start.RedirectStandardOutput = $true
+        $start.UseShellExecute = $false
+        $process = [System.Diagnostics.Process]::Start($start)
+        $script:Servers.Add($process)
+        [uri] $process.StandardOutput.ReadLine()
+    }
+
+    function script:Get-StrictFigures([uri] $BaseUri) {
+        Invoke-RestMethod -Uri ([uri]::new($BaseUri, 'strict/figures'))
+    }
+
+    $script:Key = ConvertTo-SecureString 'strict-tenant-key' -AsPlainText -Force
+    function script:New-Rows([int] $Count, [int] $From = 1) {
+        foreach ($i in $From..($From + $Count - 1)) { [pscustomobject]@{ Phone = '+4477009{0:D5}' -f $i; Name = "Person $i" } }
+    }
+}
+
+AfterAll {
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
+    foreach ($server in $script:Servers) {
+        try { $server.StandardInput.Close(); [void] $server.WaitForExit(5000) } catch { }
+        if (-not $server.HasExited) { $server.Kill() }
+    }
+    $env:WEBEXCONNECT_NO_SHARED_TPS = $script:SavedOptOut
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'A tenant whose TPS the admin did not give' {
+    It 'sends every row of a TPS-5 tenant, warns once naming -Tps and the rate it settled on, and keeps that rate' {
+        $uri = Start-StrictTenant -Tps 5
+        Connect-WebexConnect -BaseUri $uri -ServiceKey $script:Key
+
+        $results = New-Rows 20 | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue
+
+        $results.Count | Should -Be 20
+        $results.Status | Sort-Object -Unique | Should -Be 'Queued'
+        $warned.Count | Should -Be 1
+        $warned[0].Message | Should -Match 'Connect-WebexConnect -Tps 5\b'
+        $warned[0].Message | Should -Match 'at most 5 destinations per second'
+        $figures = Get-StrictFigures $uri
+        $figures.accepted | Should -Be 20
+
+        # The rate it found is the session's: the next run needs no discovery and says nothing.
+        $again = New-Rows 10 -From 21 | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warnedAgain -WarningAction SilentlyContinue
+        $again.Status | Sort-Object -Unique | Should -Be 'Queued'
+        $warnedAgain.Count | Should -Be 0
+        (Get-StrictFigures $uri).refused | Should -Be $figures.refused -Because 'no new 429 once the rate was found'
+    }
+
+    It 'follows the x-rate-limit-limit header without a warning when the tenant announces its limit' {
+        $uri = Start-StrictTenant -Tps 50 -Options '--announce-limit'
+        Connect-WebexConnect -BaseUri $uri -ServiceKey $script:Key
+
+        $results = New-Rows 60 | Send-ConnectSms -From ACME -Text 'Hi' -WarningVariable warned -WarningAction SilentlyContinue
+
+        $results.Status | Sort-Object -Unique | Should -Be 'Queued'
+        $warned.Count | Should -Be 0
+        (Get-StrictFigures $uri).refused | Should -Be 0
+    }
+}
+
+Describe 'One tenant, several processes' {
+    It 'two pwsh processes of 1,500 rows each at TPS 200 share one budget: no 429, never over 200 a second, and about the time of one process sending 3,000' {
+        $send = {
+            param($Module, $Uri, $From, $Count)
+            Import-Module $Module
+            Connect-WebexConnect -BaseUri $Uri -ServiceKey (ConvertTo-SecureString 'strict-tenant-key' -AsPlainText -Force) -Tps 200
+            $rows = foreach ($i in $From..($From + $Count - 1)) { [pscustomobject]@{ Phone = '+4477009{0:D5}' -f $i } }
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $results = $rows | Send-ConnectSms -From ACME -Text 'Hi'
+            [pscustomobject]@{ Queued = @($results | Where-Object Status -EQ 'Queued').Count; Seconds = $clock.Elapsed.TotalSeconds }
+        }
+
+        $alone = Start-StrictTenant -Tps 200
+        $one = Start-Job -ScriptBlock $send -ArgumentList $script:ModulePath, $alone, 1, 3000 | Wait-Job | Receive-Job
+        $one.Queued | Should -Be 3000
+
+        $shared = Start-StrictTenant -Tps 200
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $jobs = @(
+            Start-Job -ScriptBlock $send -ArgumentList $script:ModulePath, $shared, 1, 1500
+            Start-Job -ScriptBlock $send -ArgumentList $script:ModulePath, $shared, 1501, 1500
+        )
+        $two = $jobs | Wait-Job | Receive-Job
+        $jobs | Remove-Job
+
+        ($two | Measure-Object Queued -Sum).Sum | Should -Be 3000
+        $figures = Get-StrictFigures $shared
+        $figures.refused | Should -Be 0
+        $figures.mostInOneSecond | Should -BeLessOrEqual 200
+        # Each process's own send time (from its first row to its last result), against the one that sent all 3,000.
+        $together = ($two | Measure-Object Seconds -Maximum).Maximum
+        $together | Should -BeLessOrEqual ($one.Seconds * 1.10) -Because "one process took $([math]::Round($one.Seconds, 1)) s; the two took $([math]::Round($together, 1)) s"
+        Write-Host ("    one process 3,000 rows: {0:0.0} s; two processes 1,500 each: {1:0.0} s; 429s {2}; most in one second {3}" -f $one.Seconds, $together, $figures.refused, $figures.mostInOneSecond)
+    }
+
+    It 'shares through a ledger file in the temp folder, and not at all with -NoSharedTps or WEBEXCONNECT_NO_SHARED_TPS=1' {
+        # Other work on this machine may open ledgers of its own meanwhile: count only this test's tenants' (their
+        # names are the hash of endpoint and key identity, computed here as the module does).
+        function Get-LedgerName([uri] $BaseUri) {
+            $sha = [Security.Cryptography.SHA256]::Create()
+            $keyHash = [Convert]::ToBase64String($sha.ComputeHash([Text.Encoding]::UTF8.GetBytes('strict-tenant-key')))
+            $hash = $sha.ComputeHash([Text.Encoding]::UTF8.GetBytes($BaseUri.AbsoluteUri.TrimEnd('/').ToLowerInvariant() + "`n" + 'key:' + $keyHash))
+            'WebexConnect-tps-' + (-join ($hash[0..15] | ForEach-Object { $_.ToString('x2') })) + '.ledger'
+        }
+        $tenants = @()
+        $ledgers = { @($tenants | Where-Object { Test-Path (Join-Path ([IO.Path]::GetTempPath()) (Get-LedgerName $_)) }).Count }
+
+        $before = 0
+        $tenants += Start-StrictTenant -Tps 100
+        Connect-WebexConnect -BaseUri $tenants[-1] -ServiceKey $script:Key -Tps 100 -NoSharedTps
+        (New-Rows 3 | Send-ConnectSms -From ACME -Text 'Hi').Status | Sort-Object -Unique | Should -Be 'Queued'
+        $env:WEBEXCONNECT_NO_SHARED_TPS = '1'
+        try {
+            $tenants += Start-StrictTenant -Tps 100
+            Connect-WebexConnect -BaseUri $tenants[-1] -ServiceKey $script:Key -Tps 100
+        }
+        finally {
+            $env:WEBEXCONNECT_NO_SHARED_TPS = $null
+        }
+        (& $ledgers) | Should -Be $before
+
+        $tenants += Start-StrictTenant -Tps 100
+        Connect-WebexConnect -BaseUri $tenants[-1] -ServiceKey $script:Key -Tps 100
+        (& $ledgers) | Should -Be ($before + 1) -Because 'a new tenant (another endpoint) gets a ledger of its own'
+        $names = (Get-ChildItem ([IO.Path]::GetTempPath()) -Filter 'WebexConnect-tps-*.ledger').Name -join ' '
+        $names | Should -Not -Match 'strict-tenant-key' -Because 'the file is named after a hash, never the key'
+    }
+
+    It '-NoSharedTps is for real tenants only: the sandbox refuses it' {
+        { Connect-WebexConnect -Sandbox -NoSharedTps } | Should -Throw -ErrorId 'AmbiguousParameterSet,WebexConnect.Commands.ConnectWebexConnectCommand'
+    }
+}

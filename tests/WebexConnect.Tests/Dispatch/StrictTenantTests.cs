@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using WebexConnect.Engine;
+using WebexConnect.Engine.Dispatch;
+using WebexConnect.Engine.Diagnostics;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using WebexConnect.Sandbox.Host;
+using WebexConnect.Sending;
+using Xunit;
+
+namespace WebexConnect.Tests.Dispatch
+{
+    /// <summary>
+    /// The engine against the strict tenant on a real socket (StrictTenantServer: sliding one-second window by
+    /// arrival, 0-50 ms arrival jitter): the fast version of the benchmarks' fidelity matrix, and the tenant whose
+    /// TPS the user did not give.
+    /// </summary>
+    public class StrictTenantTests
+    {
+        [Theory]
+        [InlineData(50, 0)]
+        [InlineData(1000, 0)]
+        [InlineData(200, 200)]
+        public async Task ThreeSecondsWorthReachTheTenantWithNo429AndNeverMoreThanItsTpsInOneSecond(int tps, int latencyMs)
+        {
+            await using var server = await StrictTenantServer.StartAsync(new StrictTenantOptions { Tps = tps, Latency = TimeSpan.FromMilliseconds(latencyMs) });
+            var (results, _) = Send(server.BaseUri, tps, rows: tps * 3, noSharedTps: true);
+
+            Assert.All(results, r => Assert.Equal(SendStatus.Queued, r.Status));
+            var figures = StrictRunFigures.Of(server.Arrivals, tps);
+            Assert.True(figures.Refused == 0 && figures.MostInOneSecond <= tps, figures.ToString());
+            // Loose: a loaded two-core CI machine; the benchmarks' fidelity matrix gives the real figures.
+            Assert.True(figures.Share >= (latencyMs == 0 ? 0.70 : 0.50), figures.ToString());
+        }
+
+        [Fact]
+        public async Task WithoutATpsATps5TenantGetsEveryRowTheRateSettlesAt5AndTheRunWarnsOnce()
+        {
+            await using var server = await StrictTenantServer.StartAsync(new StrictTenantOptions { Tps = 5 });
+            using var session = Open(server.BaseUri, tps: null, noSharedTps: true);
+
+            var (first, warnings) = Run(session, 1, 20);
+            Assert.Equal(20, first.Count);
+            Assert.All(first, r => Assert.Equal(SendStatus.Queued, r.Status));
+            var warning = Assert.Single(warnings);
+            Assert.True(warning.Contains("Connect-WebexConnect -Tps 5", StringComparison.Ordinal), warning + " / " + StrictRunFigures.Of(server.Arrivals, 5)
+                + " / " + string.Join(" ", server.Arrivals.Select(a => a.At.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + ":" + a.Status)));
+            Assert.Contains("Connect-WebexConnect -Tps 5", warning);
+            // Finding the rate costs the first second's refusals (the session starts at 10 a second); after that, none.
+
+            var refusedBefore = server.Arrivals.Count(a => a.Status == 429);
+            var (second, again) = Run(session, 21, 10);
+            Assert.All(second, r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Empty(again);
+            Assert.Equal(refusedBefore, server.Arrivals.Count(a => a.Status == 429));
+        }
+
+        [Fact]
+        public async Task TwoSessionsOfOneTenantShareOneBudgetThroughTheLedgerFile()
+        {
+            await using var server = await StrictTenantServer.StartAsync(new StrictTenantOptions { Tps = 200 });
+            var sends = new[] { 1, 401 }.Select(first => Task.Factory.StartNew(() =>
+            {
+                using var session = Open(server.BaseUri, 200, noSharedTps: false);
+                return Run(session, first, 400).Results;
+            }, TaskCreationOptions.LongRunning)).ToArray();
+            var results = (await Task.WhenAll(sends)).SelectMany(r => r).ToList();
+
+            Assert.Equal(800, results.Count(r => r.Status == SendStatus.Queued));
+            var figures = StrictRunFigures.Of(server.Arrivals, 200);
+            Assert.True(figures.Refused == 0 && figures.MostInOneSecond <= 200, figures.ToString());
+        }
+
+        private static (List<SendResult> Results, List<string> Warnings) Send(Uri baseUri, int? tps, int rows, bool noSharedTps)
+        {
+            using var session = Open(baseUri, tps, noSharedTps);
+            return Run(session, 1, rows);
+        }
+
+        private static (List<SendResult> Results, List<string> Warnings) Run(IEngineSession session, int first, int count)
+        {
+            var message = new SmsMessage { From = "ACME", Text = "Hi" };
+            var results = new List<SendResult>();
+            var warnings = new List<string>();
+            using var dispatcher = session.CreateDispatcher(new DispatchOptions(), CancellationToken.None);
+            for (var i = first; i < first + count; i++)
+            {
+                dispatcher.Add(new DispatchItem(message, new Recipient("+4477009" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)), i));
+                results.AddRange(dispatcher.TakeReady());
+            }
+
+            results.AddRange(dispatcher.Complete());
+            warnings.AddRange(dispatcher.TakeDiagnostics().Where(d => d.Level == DiagnosticLevel.Warning).Select(d => d.Message));
+            return (results, warnings);
+        }
+
+        private static IEngineSession Open(Uri baseUri, int? tps, bool noSharedTps)
+        {
+            var key = new SecureString();
+            foreach (var c in "strict-tenant-key") key.AppendChar(c);
+            return new ConnectEngine().Open(new ConnectionSettings
+            {
+                BaseUri = baseUri,
+                AuthMode = ConnectAuthMode.ServiceKey,
+                ServiceKey = key,
+                Tps = tps,
+                NoSharedTps = noSharedTps,
+            });
+        }
+    }
+}
