@@ -52,7 +52,7 @@ Describe 'Send-ConnectSms -Verbose and -Debug' {
         $DebugPreference = 'Continue'
         $withDebug = @(@($script:Rows | Send-ConnectSms -From ACME -Text 'Hi' 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message)
 
-        @($withDebug -match '^Send run started: batches of up to 200 destinations').Count | Should -Be 1
+        @($withDebug -match '^Send run started: batches of up to \d+ destinations').Count | Should -Be 1
         $handed = @($withDebug -match '^Batch \d+: \d+ destinations? handed to the transport')
         $handed.Count | Should -BeGreaterThan 0
         ($handed | ForEach-Object { [int]($_ -replace '^Batch \d+: (\d+) .*$', '$1') } | Measure-Object -Sum).Sum | Should -Be 3
