@@ -21,13 +21,9 @@ namespace WebexConnect.Composition
             {
                 // Attribute metadata rather than attribute instances: it reads the same in PowerShell and
                 // against the reference-only PowerShell assembly the tests compile with.
-                var attributes = CustomAttributeData.GetCustomAttributes(property);
-                var byName = attributes.Where(a => a.AttributeType == typeof(ParameterAttribute))
-                    .Any(a => a.NamedArguments.Any(n => n.MemberName == nameof(ParameterAttribute.ValueFromPipelineByPropertyName) && Equals(n.TypedValue.Value, true)));
-                if (!byName) continue;
+                if (!BindsByName(property)) continue;
                 names.Add(property.Name);
-                foreach (var alias in attributes.Where(a => a.AttributeType == typeof(AliasAttribute)).SelectMany(StringArguments))
-                    names.Add(alias);
+                foreach (var alias in AliasesOf(property)) names.Add(alias);
             }
             return names;
         }
@@ -41,7 +37,7 @@ namespace WebexConnect.Composition
             var to = cmdletType.GetProperty("To", BindingFlags.Public | BindingFlags.Instance);
             if (to is null) return Array.Empty<string>();
             var names = new List<string> { to.Name };
-            names.AddRange(CustomAttributeData.GetCustomAttributes(to).Where(a => a.AttributeType == typeof(AliasAttribute)).SelectMany(StringArguments));
+            names.AddRange(AliasesOf(to));
             return names;
         }
 
@@ -57,11 +53,15 @@ namespace WebexConnect.Composition
             {
                 if (property.PropertyType.IsArray || !BindsByName(property)) continue;
                 names[property.Name] = property.Name;
-                foreach (var alias in CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(AliasAttribute)).SelectMany(StringArguments))
-                    names[alias] = property.Name;
+                foreach (var alias in AliasesOf(property)) names[alias] = property.Name;
             }
             return names;
         }
+
+        // Attribute metadata rather than attribute instances: it reads the same in PowerShell and against the
+        // reference-only PowerShell assembly the tests compile with.
+        private static IEnumerable<string> AliasesOf(PropertyInfo property) =>
+            CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(AliasAttribute)).SelectMany(StringArguments);
 
         private static bool BindsByName(PropertyInfo property) =>
             CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute))
