@@ -70,21 +70,7 @@ namespace WebexConnect.Sandbox.Host
 
         private async Task StartOnAsync(int port)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(kestrel =>
-            {
-                kestrel.Listen(IPAddress.Loopback, port);
-                kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
-                kestrel.Limits.MinRequestBodyDataRate = null;
-                kestrel.AddServerHeader = false;
-            });
-            var app = builder.Build();
-            app.Run(HandleAsync);
-            await app.StartAsync().ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            _port = new Uri(address).Port;
-            _app = app;
+            (_app, _port) = await LoopbackKestrel.StartAsync(HandleAsync, port).ConfigureAwait(false);
         }
 
         private async Task HandleAsync(HttpContext context)

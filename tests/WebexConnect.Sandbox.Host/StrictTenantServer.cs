@@ -97,20 +97,8 @@ namespace WebexConnect.Sandbox.Host
         public static async Task<StrictTenantServer> StartAsync(StrictTenantOptions options, int port = 0)
         {
             var server = new StrictTenantServer(options);
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(kestrel =>
-            {
-                kestrel.Listen(IPAddress.Loopback, port);
-                kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
-                kestrel.Limits.MinRequestBodyDataRate = null;
-                kestrel.AddServerHeader = false;
-            });
-            var app = builder.Build();
-            app.Run(server.HandleAsync);
-            await app.StartAsync().ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            server.BaseUri = new Uri("http://127.0.0.1:" + new Uri(address).Port + "/");
+            var (app, boundPort) = await LoopbackKestrel.StartAsync(server.HandleAsync, port).ConfigureAwait(false);
+            server.BaseUri = new Uri("http://127.0.0.1:" + boundPort + "/");
             server._app = app;
             return server;
         }
