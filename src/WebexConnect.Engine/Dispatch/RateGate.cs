@@ -256,10 +256,18 @@ namespace WebexConnect.Engine.Dispatch
                 lock (_sync) _acceptedLately.Enqueue((now, permit.Destinations));
             }
 
-            var until = answered ? _arrivals.HoldUntil(permit.SentAt, now, serviceTimestamp) : now;
+            List<(object Token, long Until)>? tightened = null;
+            var until = answered ? _arrivals.HoldUntil(permit.LeftAt, now, serviceTimestamp, permit, out tightened) : now;
             try
             {
                 foreach (var entry in permit.Entries) _ledger.Settle(entry, until);
+                if (tightened is not null)
+                {
+                    foreach (var (earlier, earlierUntil) in tightened)
+                    {
+                        foreach (var entry in ((RatePermit)earlier).Entries) _ledger.Settle(entry, earlierUntil);
+                    }
+                }
             }
             catch (ObjectDisposedException)
             {
@@ -304,7 +312,7 @@ namespace WebexConnect.Engine.Dispatch
                     waiter.Took(entry, take, held);
                     if (waiter.Remaining > 0) continue;
                     _waiters.Dequeue();
-                    granted.Add((waiter, new RatePermit(waiter.Destinations, now, waiter.Entries.ToArray(), Settle) { HeldWhenGranted = waiter.HeldWhenGranted }));
+                    granted.Add((waiter, new RatePermit(waiter.Destinations, now, waiter.Entries.ToArray(), Settle, _now) { HeldWhenGranted = waiter.HeldWhenGranted }));
                 }
             }
 

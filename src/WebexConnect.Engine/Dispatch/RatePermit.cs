@@ -12,14 +12,18 @@ namespace WebexConnect.Engine.Dispatch
     internal sealed class RatePermit
     {
         private readonly Action<RatePermit, bool, bool, DateTimeOffset?>? _settle;
+        private readonly Func<long>? _clock;
+        private long _leftAt;
         private int _settled;
 
-        internal RatePermit(int destinations, long sentAt, long[] entries, Action<RatePermit, bool, bool, DateTimeOffset?>? settle)
+        internal RatePermit(int destinations, long sentAt, long[] entries, Action<RatePermit, bool, bool, DateTimeOffset?>? settle, Func<long>? clock = null)
         {
             Destinations = destinations;
             SentAt = sentAt;
+            _leftAt = sentAt;
             Entries = entries;
             _settle = settle;
+            _clock = clock;
         }
 
         /// <summary>A permit that holds nothing (gates that keep no books).</summary>
@@ -33,7 +37,19 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>When the last of its destinations was granted (<see cref="MonotonicTicks"/>).</summary>
         public long SentAt { get; }
 
+        /// <summary>When the request's body started to leave (<see cref="Leaving"/>); until then, <see cref="SentAt"/>.</summary>
+        public long LeftAt => Interlocked.Read(ref _leftAt);
+
         internal long[] Entries { get; }
+
+        /// <summary>
+        /// The body starts to leave now: the delay to the service's arrival is timed from here, so that it does not
+        /// include this machine's scheduling between the grant and the send.
+        /// </summary>
+        public void Leaving()
+        {
+            if (_clock is not null) Interlocked.Exchange(ref _leftAt, _clock());
+        }
 
         /// <summary>The service answered (or may have received it): <paramref name="serviceTimestamp"/> is its requestTimestamp, if any.</summary>
         /// <param name="accepted">True when the service took the request in (2xx).</param>

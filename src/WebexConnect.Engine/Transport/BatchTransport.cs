@@ -283,7 +283,7 @@ namespace WebexConnect.Engine.Transport
             var permit = await _gate.WaitAsync(request.DestinationCount, cancellationToken).ConfigureAwait(false) ?? RatePermit.None;
             var sendStarted = _clock.GetTimestamp();
             _tell.GateWaited(request, _clock.GetElapsedTime(waitStarted, sendStarted));
-            using var content = new JsonBodyContent(body);
+            using var content = new JsonBodyContent(body, permit.Leaving);
             try
             {
                 // Last, after the gate and any backoff: a request still waiting has not left, whatever happens to the process.

@@ -16,11 +16,14 @@ namespace WebexConnect.Engine.Transport
     internal sealed class JsonBodyContent : HttpContent
     {
         private readonly ReadOnlyMemory<byte> _body;
+        private readonly Action? _leaving;
         private volatile bool _written;
 
-        public JsonBodyContent(ReadOnlyMemory<byte> body)
+        /// <param name="leaving">Told when the body starts to be written (the rate gate times arrivals from then).</param>
+        public JsonBodyContent(ReadOnlyMemory<byte> body, Action? leaving = null)
         {
             _body = body;
+            _leaving = leaving;
             Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
@@ -29,6 +32,7 @@ namespace WebexConnect.Engine.Transport
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
+            _leaving?.Invoke();
             if (MemoryMarshal.TryGetArray(_body, out var segment))
             {
                 await stream.WriteAsync(segment.Array!, segment.Offset, segment.Count).ConfigureAwait(false);

@@ -37,6 +37,7 @@ namespace WebexConnect.Commands
         private SendProgress? _progress;
         private WhatIfBatches? _whatIf;
         private bool _progressShown;
+        private bool _silentConsent;
         private bool _sessionHeld;
         private long _row;
         private ConnectMessage? _message;
@@ -202,7 +203,9 @@ namespace WebexConnect.Commands
             _checks = MessageChecks.Standard(AllowMissingSubstitution);
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
-            if (IsWhatIf()) _whatIf = new WhatIfBatches(Math.Min(1000, _session!.Tps ?? 1000));
+            var whatIf = IsWhatIf();
+            if (whatIf) _whatIf = new WhatIfBatches(Math.Min(1000, _session!.Tps ?? 1000));
+            _silentConsent = SilentConsent.Holds(this, whatIf);
 
             // Held until Dispose, so that Disconnect-WebexConnect or Connect-WebexConnect in another runspace cannot
             // dispose the connection under requests this run has on their way.
@@ -253,7 +256,7 @@ namespace WebexConnect.Commands
                 var full = _whatIf.Add(ForRecipient(message, record.Recipient), record.Recipient, _row);
                 if (full != null) ShouldProcess(full.Target, ActionName);
             }
-            else if (ShouldProcess(TargetFor(record.Recipient), ActionName))
+            else if (_silentConsent || ShouldProcess(TargetFor(record.Recipient), ActionName))
             {
                 Guard(() => _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, input));
             }

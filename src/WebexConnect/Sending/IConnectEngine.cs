@@ -88,8 +88,12 @@ namespace WebexConnect.Sending
         /// <summary>Resend destinations whose outcome is ambiguous (timeout, 500/502/504) instead of reporting Unknown.</summary>
         public bool ResendAmbiguous { get; init; }
 
-        /// <summary>How many requests may be in flight at once.</summary>
-        public int MaxConcurrentRequests { get; init; } = 8;
+        /// <summary>
+        /// How many requests may be in flight at once. The rate gate spends a second's budget in ten requests,
+        /// all free again together a second after a burst; against a service slow to answer, fewer connections
+        /// than that would hold some of them back, and every second after would start that much later.
+        /// </summary>
+        public int MaxConcurrentRequests { get; init; } = 16;
 
         /// <summary>Total number of destinations when known in advance (for progress ETA); null when streaming.</summary>
         public long? ExpectedTotal { get; init; }

@@ -129,6 +129,21 @@ namespace WebexConnect.Tests.Dispatch
             Assert.True(run.Share >= target, $"share {run.Share:P1} of TPS {tps} at {latencyMs} ms (target {target:P0})");
         }
 
+        [Theory]
+        [InlineData(5, 0)]
+        [InlineData(50, 200)]
+        [InlineData(1000, 0)]
+        [InlineData(1000, 200)]
+        public void AcrossManySimulatedRunsNoSecondEverHoldsMoreThanTheTps(int tps, int latencyMs)
+        {
+            // The measured floor is a statistical estimate: over many runs (each its own jitter) it must still never let one through.
+            var worst = Enumerable.Range(1, 60)
+                .Select(seed => ArrivalSimulation.Run(tps, TimeSpan.FromMilliseconds(latencyMs), 4, seed: 1000 * seed + tps + latencyMs))
+                .ToList();
+            Assert.All(worst, run => Assert.True(run.MostInOneSecond <= tps, $"{run.MostInOneSecond} destinations arrived within one second at TPS {tps}"));
+            System.Console.WriteLine($"TPS {tps}, {latencyMs} ms: share {worst.Min(r => r.Share):P1} .. {worst.Average(r => r.Share):P1}");
+        }
+
         [Fact]
         public void BatchesAreATenthOfTheTpsSoTheBudgetIsSpentInSmallSteps()
         {
