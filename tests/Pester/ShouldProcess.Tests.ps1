@@ -1,0 +1,62 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# The send cmdlets skip PowerShell's per-row ShouldProcess when it would say yes without a word (it reads a resource
+# string and the preferences on every call: a fifth of the pipeline's time on a large CSV). Whenever it would show
+# something (a prompt, a what-if line, a verbose line) it must still be asked, row by row.
+
+BeforeAll {
+    $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
+    Import-Module $manifest -Force -ErrorAction Stop
+    $script:Rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = '+44770090020{0}' -f $_ } }
+
+    # A child interactive PowerShell whose confirmation prompts read the answers from standard input.
+    function Invoke-Answered([string[]] $Lines, [string] $Answers) {
+        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $script = Join-Path ([IO.Path]::GetTempPath()) ("wc-confirm-{0}.ps1" -f [guid]::NewGuid())
+        $module = (Resolve-Path $manifest).Path
+        Set-Content -LiteralPath $script -Encoding UTF8 -Value (@("Import-Module '$($module -replace "'", "''")'", 'Connect-WebexConnect -Sandbox -Tps 200') + $Lines)
+        try { $Answers | & $shell -NoProfile -File $script 2>&1 | Out-String }
+        finally { Remove-Item -LiteralPath $script -ErrorAction SilentlyContinue }
+    }
+}
+
+AfterAll {
+    Disconnect-WebexConnect -ErrorAction SilentlyContinue
+    Remove-Module WebexConnect -ErrorAction SilentlyContinue
+}
+
+Describe 'Send-ConnectSms and ShouldProcess' {
+    BeforeEach { Connect-WebexConnect -Sandbox -Tps 200 }
+
+    It 'writes the "Performing the operation" line for every row with -Verbose' {
+        $output = @($script:Rows | Send-ConnectSms -From ACME -Text Hi -Verbose 4>&1)
+
+        $lines = @(@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match '^Performing the operation "Send SMS" on target')
+        $lines.Count | Should -Be 3
+        $lines[1] | Should -Match '\+447700900202 \(row 2\)'
+        @($output | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Count | Should -Be 3
+    }
+
+    It 'sends without a prompt and without a verbose line by default, and -Confirm:$false overrides $ConfirmPreference' {
+        $quiet = @($script:Rows | Send-ConnectSms -From ACME -Text Hi 4>&1)
+        $ConfirmPreference = 'Low'
+        $overridden = @($script:Rows | Send-ConnectSms -From ACME -Text Hi -Confirm:$false 4>&1)
+
+        @($quiet | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+        @($quiet).Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($overridden).Status | Should -Be @('Queued', 'Queued', 'Queued')
+    }
+
+    It 'asks row by row when <_>, and sends only the rows answered Yes' -ForEach @('-Confirm', '$ConfirmPreference = Medium') {
+        $send = if ($_ -eq '-Confirm') { '$r = @(1..3 | ForEach-Object { "+44770090030$_" } | Send-ConnectSms -From ACME -Text Hi -Confirm)' }
+        else { '$ConfirmPreference = "Medium"; $r = @(1..3 | ForEach-Object { "+44770090030$_" } | Send-ConnectSms -From ACME -Text Hi)' }
+        $out = Invoke-Answered -Lines @(
+            $send
+            '"SENT $((Get-ConnectSandboxRequest | Where-Object StatusCode -EQ 201 | Measure-Object DestinationCount -Sum).Sum)"'
+            '"QUEUED $(@($r | Where-Object Status -EQ Queued).Destination -join ",")"') -Answers "N`nY`nN`n"
+
+        $out | Should -Match 'Performing the operation "Send SMS" on target "\+447700900301 \(row 1\)"'
+        $out | Should -Match 'SENT 1'
+        $out | Should -Match 'QUEUED \+447700900302'
+    }
+}
