@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using WebexConnect.Sending;
 
 namespace WebexConnect.Engine.Diagnostics
@@ -21,6 +22,7 @@ namespace WebexConnect.Engine.Diagnostics
         private readonly int _capacity;
         private readonly Func<DateTimeOffset> _now;
         private long _dropped;
+        private int _pending;
 
         public DiagnosticSink(int capacity = DefaultCapacity, Func<DateTimeOffset>? now = null)
         {
@@ -46,14 +48,18 @@ namespace WebexConnect.Engine.Diagnostics
                     _entries.Dequeue();
                     _dropped++;
                 }
+                Volatile.Write(ref _pending, 1);
             }
         }
 
         /// <summary>Everything queued since the last call, oldest first; never blocks for long.</summary>
         public IReadOnlyList<DiagnosticEntry> TakeAll()
         {
+            // Drained for every row and result: usually empty, and then without taking the lock.
+            if (Volatile.Read(ref _pending) == 0) return Array.Empty<DiagnosticEntry>();
             lock (_sync)
             {
+                Volatile.Write(ref _pending, 0);
                 if (_entries.Count == 0 && _dropped == 0) return Array.Empty<DiagnosticEntry>();
                 var taken = new List<DiagnosticEntry>(_entries.Count + 1);
                 if (_dropped > 0)

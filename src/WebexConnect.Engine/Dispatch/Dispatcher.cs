@@ -64,8 +64,10 @@ namespace WebexConnect.Engine.Dispatch
         private long _failed;
         private long _destinationsDone;
         private int _inFlight;
-        private bool _adding;
-        private TimeSpan _lastAddEnded;
+        // Written by Add without the lock (a lock there would be one more per row, contended by the threads
+        // recording results); read under the lock by the linger rule, which only needs them roughly current.
+        private volatile bool _adding;
+        private long _lastAddEndedTicks;
         private bool _disposed;
 
         // Pipeline thread only: the cmdlet usually hands the same message object for every row.
@@ -125,6 +127,7 @@ namespace WebexConnect.Engine.Dispatch
                 {
                     var sequence = ++_sequence;
                     Record(sequence, StoppedRecords.NotSent(item, sequence, _fault!.SourceException));
+                    Monitor.PulseAll(_sync);
                 }
             }
 
@@ -148,11 +151,8 @@ namespace WebexConnect.Engine.Dispatch
             }
             finally
             {
-                lock (_sync)
-                {
-                    _adding = false;
-                    _lastAddEnded = _clock.Elapsed;
-                }
+                Volatile.Write(ref _lastAddEndedTicks, _clock.Elapsed.Ticks);
+                _adding = false;
             }
         }
 
@@ -166,6 +166,7 @@ namespace WebexConnect.Engine.Dispatch
             {
                 var sequence = ++_sequence;
                 Record(sequence, WithSequence(result, sequence));
+                Monitor.PulseAll(_sync);
             }
 
             ThrowIfStopped();
@@ -176,6 +177,9 @@ namespace WebexConnect.Engine.Dispatch
         /// <inheritdoc />
         public IReadOnlyList<SendResult> TakeReady()
         {
+            // Called for every row: most of the time nothing is ready, and that needs no lock. The unlocked
+            // counts are only a hint; a result missed here is taken at the next row or by Complete.
+            if (_results.ReadyCount == 0 && Volatile.Read(ref _fault) is null) return Array.Empty<SendResult>();
             lock (_sync)
             {
                 var ready = _results.TakeReady();
@@ -390,6 +394,7 @@ namespace WebexConnect.Engine.Dispatch
                     for (var i = 0; i < results.Length; i++)
                         if (_unfinished.IsOpen(batch.Sequences[i])) Record(batch.Sequences[i], results[i]);
                     _destinationsDone += batch.Destinations;
+                    Monitor.PulseAll(_sync);
                 }
             }
             catch (OperationCanceledException cancelled) when (_stopToken.IsCancellationRequested)
@@ -443,14 +448,13 @@ namespace WebexConnect.Engine.Dispatch
             new SendResult(r.Channel, r.Destination, r.CorrelationId, r.Status, r.MessageId, r.Code, r.Reason, r.Attempts,
                 r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence, r.Row);
 
-        /// <summary>Files a result in order (caller holds _sync).</summary>
+        /// <summary>Files a result in order (caller holds _sync and pulses it once it has filed them all).</summary>
         private void Record(long sequence, SendResult result)
         {
             _unfinished.Finished(sequence);
             _results.Put(sequence, result);
             _completed++;
             if (!result.IsSuccess) _failed++;
-            Monitor.PulseAll(_sync);
         }
 
         /// <summary>
@@ -467,6 +471,7 @@ namespace WebexConnect.Engine.Dispatch
                 _open.Clear();
                 var settled = _unfinished.Settle(_fault!.SourceException);
                 foreach (var (sequence, result) in settled) Record(sequence, result);
+                Monitor.PulseAll(_sync);
                 return settled.Count > 0;
             }
         }
@@ -492,6 +497,8 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>Blocks while too many finished results wait for an earlier one.</summary>
         private void WaitForResultRoom()
         {
+            // The common case, without the lock: far fewer results waiting than the bound (a hint, as in TakeReady).
+            if (_results.WaitingCount < _tuning.MaxWaitingResults / 2) return;
             while (true)
             {
                 List<OpenBatch>? partial = null;
@@ -532,7 +539,7 @@ namespace WebexConnect.Engine.Dispatch
             lock (_sync)
             {
                 if (_disposed || IsStopped || _adding || _open.Count == 0) return;
-                if (_clock.Elapsed - _lastAddEnded < _tuning.Linger) return;
+                if (_clock.Elapsed - TimeSpan.FromTicks(Volatile.Read(ref _lastAddEndedTicks)) < _tuning.Linger) return;
                 for (var i = 0; i < _open.Count;)
                 {
                     // A batch that would only queue at the gate may as well keep collecting records.

@@ -16,6 +16,9 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>Results that finished but wait for an earlier one.</summary>
         public int WaitingCount => _waiting.Count;
 
+        /// <summary>Released results not yet taken.</summary>
+        public int ReadyCount => _ready.Count;
+
         /// <summary>How many sequence numbers, from 1, have been released so far.</summary>
         public long Released => _nextToRelease - 1;
 
