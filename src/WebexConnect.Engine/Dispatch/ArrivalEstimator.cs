@@ -26,7 +26,10 @@ namespace WebexConnect.Engine.Dispatch
     ///   with a chance of (1/5)^7, 1 in 78,125, when delays are independent. They are not quite: a machine or
     ///   network that gets quicker for a while breaks the rule, hence the wide factor. Measured against the
     ///   strict tenant: rank 4 and factor 1 ((1/2)^3) met a 429 in about one run in twenty, factor 2 in one
-    ///   run in ninety. Used once the answers cover requests sent at least a second apart (a burst sent together is
+    ///   run in ninety, factor 4 still in warm runs while other work on the machine stopped. So the measured
+    ///   floor is also never more than halfway from the proven one to the smallest delay: the way to the
+    ///   service is assumed to take at least half of the quickest round trip seen. Against a service slow to
+    ///   answer that still takes back half of the idle time, and half the quickest round trip stays as margin. Used once the answers cover requests sent at least a second apart (a burst sent together is
     ///   slowed alike), and only from requests sent after the process's first answer (before it, everything
     ///   on the way was cold). The delay is timed from when the body starts to leave (not from the grant),
     ///   so it holds the network and the service, not this machine's scheduling, which varies with its load.
@@ -106,7 +109,8 @@ namespace WebexConnect.Engine.Dispatch
 
                 // A lower floor (a quicker delivery than any seen) counts from now on; a higher one also shortens
                 // the holds still running.
-                var floor = Math.Max(ProvenFloor(), MeasuredFloor());
+                var proven = ProvenFloor();
+                var floor = Math.Max(proven, MeasuredFloor(proven));
                 var higher = floor > _floor;
                 _floor = floor;
                 _holds.RemoveAll(h => h.Until <= answered);
@@ -143,7 +147,7 @@ namespace WebexConnect.Engine.Dispatch
             return floor;
         }
 
-        private long MeasuredFloor()
+        private long MeasuredFloor(long proven)
         {
             // The SpreadRank smallest delays, in order (an insertion into a short sorted list).
             var filled = 0;
@@ -169,7 +173,9 @@ namespace WebexConnect.Engine.Dispatch
             if (filled < SpreadRank || lastLeft - firstLeft < Second) return long.MinValue;
             // Timestamps are whole milliseconds: delays closer than that cannot be told apart.
             var smallest = _lowest[0];
-            return smallest - SpreadFactor * Math.Max(_lowest[SpreadRank - 1] - smallest, Resolution);
+            var spread = smallest - SpreadFactor * Math.Max(_lowest[SpreadRank - 1] - smallest, Resolution);
+            // The quickest round trip seen is smallest - proven: assume the way there took at least half of it.
+            return Math.Min(spread, proven + (smallest - proven) / 2);
         }
 
         private readonly struct Hold

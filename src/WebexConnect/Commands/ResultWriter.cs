@@ -73,6 +73,13 @@ namespace WebexConnect.Commands
         public void Write(IEnumerable<SendResult> results)
         {
             Stream(_writeDiagnostics);
+            // Called after every row, most often with nothing finished: no enumerator for that.
+            if (results is IReadOnlyCollection<SendResult> { Count: 0 })
+            {
+                Stream(_advanceProgress);
+                return;
+            }
+
             foreach (var result in results)
             {
                 Stream(_writeDiagnostics);

@@ -24,6 +24,10 @@ namespace WebexConnect.Composition
         private static readonly Regex Variable = new Regex(@"\$\(([^()]+)\)", RegexOptions.CultureInvariant);
 
         private readonly bool _allowMissing;
+        // Rows of one run share their message: its texts and their variables are found once, not per row.
+        private readonly ProblemList _problems = new ProblemList();
+        private ConnectMessage? _fieldsOf;
+        private TextField[] _fields = Array.Empty<TextField>();
 
         /// <param name="allowMissing">-AllowMissingSubstitution: a variable without a value is sent as written.</param>
         public PersonalisedText(bool allowMissing) => _allowMissing = allowMissing;
@@ -33,17 +37,22 @@ namespace WebexConnect.Composition
         {
             if (message is null) throw new ArgumentNullException(nameof(message));
             if (record is null) throw new ArgumentNullException(nameof(record));
-            ProblemList? problems = null;
-            foreach (var field in TextFields.Of(message))
+            if (!ReferenceEquals(message, _fieldsOf))
             {
-                if (field.Text is null || field.Text.IndexOf("$(", StringComparison.Ordinal) < 0) continue;
-                problems ??= new ProblemList();
-                if (!_allowMissing || record.UnusableColumns.Count > 0) CheckVariables(field, message, record, problems);
-                var sent = SubstitutionText.Apply(field.Text, message.Substitutions, record.Recipient.Substitutions);
-                if (!string.Equals(sent, field.Text, StringComparison.Ordinal)) field.CheckLimits(sent, problems);
+                _fields = TextFields.Of(message).Where(f => f.Text is not null && f.Text.IndexOf("$(", StringComparison.Ordinal) >= 0).ToArray();
+                _fieldsOf = message;
             }
-            if (problems != null && message is EmailMessage email) CheckWholeEmail(email, record.Recipient, problems);
-            return problems?.ToList() ?? (IReadOnlyList<ValidationProblem>)Array.Empty<ValidationProblem>();
+
+            if (_fields.Length == 0) return Array.Empty<ValidationProblem>();
+            _problems.Clear();
+            foreach (var field in _fields)
+            {
+                if (!_allowMissing || record.UnusableColumns.Count > 0) CheckVariables(field, message, record, _problems);
+                var sent = SubstitutionText.Apply(field.Text!, message.Substitutions, record.Recipient.Substitutions);
+                if (!string.Equals(sent, field.Text, StringComparison.Ordinal)) field.CheckLimits(sent, _problems);
+            }
+            if (message is EmailMessage email) CheckWholeEmail(email, record.Recipient, _problems);
+            return _problems.Count == 0 ? Array.Empty<ValidationProblem>() : _problems.ToList();
         }
 
         /// <summary>The 10 MB limit of a whole email, on its texts after substitution (MessageValidator checks them as written).</summary>
@@ -62,7 +71,7 @@ namespace WebexConnect.Composition
         private void CheckVariables(TextField field, ConnectMessage message, ComposedRecord record, ProblemList problems)
         {
             var own = record.Recipient.Substitutions;
-            foreach (var name in VariablesIn(field.Text!))
+            foreach (var name in field.Variables)
             {
                 if (own.ContainsKey(name) || message.Substitutions.ContainsKey(name)) continue;
                 if (record.UnusableColumns.TryGetValue(name, out var held))
@@ -89,6 +98,7 @@ namespace WebexConnect.Composition
         private sealed class TextField
         {
             private readonly Action<string, string, ProblemList> _checkLimits;
+            private string[]? _variables;
 
             public TextField(string name, string? text, Action<string, string, ProblemList> checkLimits)
             {
@@ -100,6 +110,9 @@ namespace WebexConnect.Composition
             public string Name { get; }
 
             public string? Text { get; }
+
+            /// <summary>The text's $(name) variables, each once, in order (found at the first call).</summary>
+            public IReadOnlyList<string> Variables => _variables ??= VariablesIn(Text ?? "").ToArray();
 
             public void CheckLimits(string sent, ProblemList problems) => _checkLimits(Name, sent, problems);
         }

@@ -18,6 +18,13 @@ namespace WebexConnect.Composition
     {
         public static string[] SendOnce(IReadOnlyList<string> addresses, out IReadOnlyList<string> notes)
         {
+            if (addresses.Count <= 1)
+            {
+                // The usual row: one address, nothing to repeat, and no table of them for it.
+                notes = Array.Empty<string>();
+                return addresses.Count == 0 ? Array.Empty<string>() : new[] { addresses[0] };
+            }
+
             var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var kept = new List<string>(addresses.Count);
             foreach (var address in addresses)

@@ -179,11 +179,14 @@ namespace WebexConnect.Composition
                 _lastMessage = message;
             }
 
-            var problems = record.Problems.Concat(_lastMessageProblems).ToList();
             // A destination object with no address has nothing the recipient rules could check.
-            if (record.Recipient.Addresses.Count > 0)
-                problems.AddRange(_validateRecipient(message, record.Recipient));
-            if (_validatePersonalised != null) problems.AddRange(_validatePersonalised(message, record));
+            var recipient = record.Recipient.Addresses.Count > 0 ? _validateRecipient(message, record.Recipient) : Array.Empty<ValidationProblem>();
+            var personalised = _validatePersonalised?.Invoke(message, record) ?? Array.Empty<ValidationProblem>();
+            // The usual row has no problem at all: no list for it.
+            if (record.Problems.Count + _lastMessageProblems.Count + recipient.Count + personalised.Count == 0) return Array.Empty<ValidationProblem>();
+            var problems = record.Problems.Concat(_lastMessageProblems).ToList();
+            problems.AddRange(recipient);
+            problems.AddRange(personalised);
             return problems;
         }
     }

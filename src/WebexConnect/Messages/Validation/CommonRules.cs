@@ -30,9 +30,21 @@ namespace WebexConnect.Messages.Validation
                 problems.Add(field, "a substitution has an empty name: every name must be the text between $( and ) in the message");
             foreach (var pair in substitutions)
             {
-                CheckLine(pair.Key, field, problems, $"the name {InputEcho.Quote(pair.Key)}");
-                CheckCharacters(pair.Value, field, problems, $"the value of {InputEcho.Quote(pair.Key)}");
+                // Checked for every row's columns: the wording of a problem is only made when there is one.
+                if (HasSpecialCharacter(pair.Key)) CheckLine(pair.Key, field, problems, $"the name {InputEcho.Quote(pair.Key)}");
+                if (HasSpecialCharacter(pair.Value)) CheckCharacters(pair.Value, field, problems, $"the value of {InputEcho.Quote(pair.Key)}");
             }
+        }
+
+        /// <summary>True when the text holds a control character, DEL or a surrogate: what CheckCharacters looks at.</summary>
+        private static bool HasSpecialCharacter(string? text)
+        {
+            if (text is null) return false;
+            foreach (var c in text)
+            {
+                if (c < ' ' || (c >= '\u007F' && c <= '\u009F') || char.IsSurrogate(c)) return true;
+            }
+            return false;
         }
 
         /// <summary>The control characters text may hold: a tab and line breaks (a message body, a callback value).</summary>

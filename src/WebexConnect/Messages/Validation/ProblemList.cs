@@ -12,6 +12,10 @@ namespace WebexConnect.Messages.Validation
 
         internal IReadOnlyList<ValidationProblem> ToList() => _problems.ToArray();
 
+        internal int Count => _problems.Count;
+
+        internal void Clear() => _problems.Clear();
+
         /// <summary>"Cards[2].Title": the PowerShell-ish name of an item's field.</summary>
         internal static string Indexed(string collection, int index) =>
             collection + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
