@@ -29,7 +29,8 @@ namespace WebexConnect.Engine.Dispatch
     ///   run in ninety, factor 4 still in warm runs while other work on the machine stopped. So the measured
     ///   floor is also never more than halfway from the proven one to the smallest delay: the way to the
     ///   service is assumed to take at least half of the quickest round trip seen. Against a service slow to
-    ///   answer that still takes back half of the idle time, and half the quickest round trip stays as margin. Used once the answers cover requests sent at least a second apart (a burst sent together is
+    ///   answer that still takes back half of the idle time, and half the quickest round trip stays as
+    ///   margin. Used once the answers cover requests sent at least a second apart (a burst sent together is
     ///   slowed alike), and only from requests sent after the process's first answer (before it, everything
     ///   on the way was cold). The delay is timed from when the body starts to leave (not from the grant),
     ///   so it holds the network and the service, not this machine's scheduling, which varies with its load.
@@ -173,9 +174,9 @@ namespace WebexConnect.Engine.Dispatch
             if (filled < SpreadRank || lastLeft - firstLeft < Second) return long.MinValue;
             // Timestamps are whole milliseconds: delays closer than that cannot be told apart.
             var smallest = _lowest[0];
-            var spread = smallest - SpreadFactor * Math.Max(_lowest[SpreadRank - 1] - smallest, Resolution);
-            // The quickest round trip seen is smallest - proven: assume the way there took at least half of it.
-            return Math.Min(spread, proven + (smallest - proven) / 2);
+            var bySpread = smallest - SpreadFactor * Math.Max(_lowest[SpreadRank - 1] - smallest, Resolution);
+            // smallest - proven is at most the quickest round trip seen: assume the way there took half of it.
+            return Math.Min(bySpread, proven + (smallest - proven) / 2);
         }
 
         private readonly struct Hold

@@ -81,7 +81,7 @@ namespace WebexConnect.Engine.Transport
     /// </summary>
     internal interface IRateGate
     {
-        /// <summary>The largest number of destinations one request may carry now: min(1000, TPS).</summary>
+        /// <summary>The largest number of destinations one request may carry now: about a tenth of the TPS, 1 to 1000.</summary>
         int MaxBatchSize { get; }
 
         /// <summary>

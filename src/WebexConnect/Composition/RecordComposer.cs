@@ -65,17 +65,31 @@ namespace WebexConnect.Composition
         public ComposedRecord Compose(IReadOnlyList<ConnectDestination>? to, string? correlationId, InputRow row,
             IReadOnlyList<string>? gtrIds = null)
         {
-            var problems = new List<ValidationProblem>();
-            var given = (to ?? Array.Empty<ConnectDestination>()).Where(d => d != null).Select(d => d.Address).ToArray();
+            var problems = new List<ValidationProblem>(0);
+            var given = Addresses(to);
             if (given.Length == 0) problems.Add(NoDestination(row));
             var addresses = RepeatedAddresses.SendOnce(given, out var notes);
-            problems.AddRange(ListsInSingleValues(row));
+            if (_singleValued.Count > 0) problems.AddRange(ListsInSingleValues(row));
 
             Dictionary<string, string>? unusable = null;
             var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable) : NamedColumns(row, problems);
             var recipient = new Recipient(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
                 gtrIds is { Count: > 0 } ? gtrIds : null);
             return new ComposedRecord(recipient, problems, unusable, notes);
+        }
+
+        /// <summary>The addresses of the destinations given, nulls left out (a loop: this runs for every row).</summary>
+        private static string[] Addresses(IReadOnlyList<ConnectDestination>? to)
+        {
+            if (to is null || to.Count == 0) return Array.Empty<string>();
+            var count = 0;
+            for (var i = 0; i < to.Count; i++)
+                if (to[i] != null) count++;
+            var addresses = new string[count];
+            count = 0;
+            for (var i = 0; i < to.Count; i++)
+                if (to[i] != null) addresses[count++] = to[i].Address;
+            return addresses;
         }
 
         /// <summary>A column whose parameter takes one value but which holds a list: PowerShell would drop the value silently.</summary>

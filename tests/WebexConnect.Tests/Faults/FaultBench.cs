@@ -34,7 +34,7 @@ namespace WebexConnect.Tests.Faults
         public IEngineSession Session { get; }
         public SandboxServer Server => Host.Server;
 
-        /// <param name="tps">The tenant's TPS, told to both sides; batches hold min(1000, tps) destinations.</param>
+        /// <param name="tps">The tenant's TPS, told to both sides; batches hold about a tenth of it (RateGate.BatchSizeFor).</param>
         public static async Task<FaultBench> StartAsync(int tps, TimeSpan? requestTimeout = null, Action<SandboxOptions>? configure = null)
         {
             var options = new SandboxOptions { ServiceKey = Key, Tps = tps };
