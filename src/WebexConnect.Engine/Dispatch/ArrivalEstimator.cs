@@ -132,7 +132,7 @@ namespace WebexConnect.Engine.Dispatch
                 var hold = _holds[i];
                 var until = Math.Min(hold.Safe, hold.Reading - _floor + Second + Resolution);
                 if (until >= hold.Until) continue;
-                _holds[i] = new Hold(hold.Token, hold.Reading, hold.Safe, until);
+                _holds[i] = hold with { Until = until };
                 (tightened ??= new List<(object, long)>()).Add((hold.Token, until));
             }
             return tightened;
@@ -179,21 +179,8 @@ namespace WebexConnect.Engine.Dispatch
             return Math.Min(bySpread, proven + (smallest - proven) / 2);
         }
 
-        private readonly struct Hold
-        {
-            public Hold(object token, long reading, long safe, long until)
-            {
-                Token = token;
-                Reading = reading;
-                Safe = safe;
-                Until = until;
-            }
-
-            public object Token { get; }
-            public long Reading { get; }
-            public long Safe { get; }
-            public long Until { get; }
-        }
+        /// <summary>A hold set by an answer: its permit, the arrival as read on our clock, the safe end, the end now.</summary>
+        private readonly record struct Hold(object Token, long Reading, long Safe, long Until);
     }
 
     /// <summary>When a process first had an answer from a service (<see cref="MonotonicTicks"/>). Thread-safe.</summary>
