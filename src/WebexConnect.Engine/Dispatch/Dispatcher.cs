@@ -36,6 +36,9 @@ namespace WebexConnect.Engine.Dispatch
     {
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
+        /// <summary>Results filed per turn of the lock when a batch comes back.</summary>
+        private const int FilingSlice = 64;
+
         /// <summary>How long a failure waits for the requests it cancelled to unwind before calling them Unknown.</summary>
         private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(10);
 
@@ -388,13 +391,19 @@ namespace WebexConnect.Engine.Dispatch
                 var outcome = await _transport.SendAsync(outgoing, _stopToken).ConfigureAwait(false);
                 var results = ToResults(batch, outgoing, outcome);
                 _diagnostics.Verbose(RunDiagnostics.Finished(outgoing.Number, results, _clock.Elapsed - started));
-                lock (_sync)
+                // Filed a slice at a time: the pipeline thread needs the same lock for every row it adds, and
+                // should not wait for a whole batch of 1,000 results to be filed.
+                for (var start = 0; start < results.Length; start += FilingSlice)
                 {
-                    // A batch that outlived the wait after a failure was already settled as Unknown.
-                    for (var i = 0; i < results.Length; i++)
-                        if (_unfinished.IsOpen(batch.Sequences[i])) Record(batch.Sequences[i], results[i]);
-                    _destinationsDone += batch.Destinations;
-                    Monitor.PulseAll(_sync);
+                    lock (_sync)
+                    {
+                        // A batch that outlived the wait after a failure was already settled as Unknown.
+                        var end = Math.Min(results.Length, start + FilingSlice);
+                        for (var i = start; i < end; i++)
+                            if (_unfinished.IsOpen(batch.Sequences[i])) Record(batch.Sequences[i], results[i]);
+                        if (end == results.Length) _destinationsDone += batch.Destinations;
+                        Monitor.PulseAll(_sync);
+                    }
                 }
             }
             catch (OperationCanceledException cancelled) when (_stopToken.IsCancellationRequested)

@@ -31,7 +31,10 @@ namespace WebexConnect.Composition
             Columns = columns.Where(c => !string.IsNullOrWhiteSpace(c.Key)).ToArray();
         }
 
-        public IReadOnlyList<KeyValuePair<string, object?>> Columns { get; }
+        // For the columns ReadColumns reads (it leaves the nameless ones out): kept as they are, not copied.
+        private InputRow() => Columns = Array.Empty<KeyValuePair<string, object?>>();
+
+        public IReadOnlyList<KeyValuePair<string, object?>> Columns { get; private init; }
 
         /// <summary>
         /// Reads a pipeline object: a hashtable's keys, or an object's properties (a CSV row's columns).
@@ -43,8 +46,8 @@ namespace WebexConnect.Composition
             var value = input.BaseObject;
             if (value is null || value is string || value is ValueType) return Empty;
             if (value is IDictionary dictionary) return FromDictionary(dictionary);
-            if (value is PSCustomObject && ReadsLikeProperties(input)) return new InputRow(ReadColumns(OwnProperties(input)));
-            return new InputRow(ReadColumns(input.Properties));
+            if (value is PSCustomObject && ReadsLikeProperties(input)) return new InputRow { Columns = ReadColumns(OwnProperties(input)) };
+            return new InputRow { Columns = ReadColumns(input.Properties) };
         }
 
         private static List<KeyValuePair<string, object?>> ReadColumns(IEnumerable<PSPropertyInfo> properties)
@@ -63,6 +66,7 @@ namespace WebexConnect.Composition
                     // A property whose getter throws is not a column anyone meant to send.
                     continue;
                 }
+                if (string.IsNullOrWhiteSpace(property.Name)) continue;
                 columns.Add(new KeyValuePair<string, object?>(property.Name, cell));
             }
             return columns;
