@@ -61,7 +61,10 @@ namespace WebexConnect.Engine.Sandbox
         /// </summary>
         public double FailedReceiptShare { get; set; }
 
-        /// <summary>How many accepted messages GET /v2/messages/{messageId} remembers (the most recent); 0 = none.</summary>
+        /// <summary>
+        /// How many destinations the accepted messages GET /v2/messages/{messageId} remembers may hold together
+        /// (the most recent messages; the newest always); 0 = none.
+        /// </summary>
         public int LookupCapacity { get; set; } = 10_000;
 
         /// <summary>Label success bodies `application/json; charset=ISO-8859-1`, as the service sometimes does.</summary>
