@@ -37,14 +37,7 @@ namespace WebexConnect.Commands
         protected override void BeginProcessing()
         {
             DebugSwitch.Apply(this);
-            try
-            {
-                _session = ConnectionResolver.SelectSession(Session, Sending.SessionState.Current);
-            }
-            catch (ConnectionConfigurationException ex)
-            {
-                ThrowTerminatingError(ex.ToErrorRecord(Session));
-            }
+            _session = RequiredSession.For(this, Session);
         }
 
         /// <inheritdoc />

@@ -29,16 +29,7 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            ConnectSession session;
-            try
-            {
-                session = ConnectionResolver.SelectSession(Session, Sending.SessionState.Current);
-            }
-            catch (ConnectionConfigurationException ex)
-            {
-                ThrowTerminatingError(ex.ToErrorRecord(Session));
-                return;
-            }
+            var session = RequiredSession.For(this, Session);
             if (!session.IsSandbox)
             {
                 ThrowTerminatingError(new ErrorRecord(

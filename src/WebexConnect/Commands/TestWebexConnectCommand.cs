@@ -32,16 +32,7 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            ConnectSession session;
-            try
-            {
-                session = ConnectionResolver.SelectSession(Session, Sending.SessionState.Current);
-            }
-            catch (ConnectionConfigurationException ex)
-            {
-                ThrowTerminatingError(ex.ToErrorRecord(Session));
-                return;
-            }
+            var session = RequiredSession.For(this, Session);
             if (!session.TryBeginSend())
             {
                 ThrowTerminatingError(ConnectionResolver.SessionClosed().ToErrorRecord(session));

@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>The session a cmdlet that needs one works with, or the command ends with the same error everywhere.</summary>
+    internal static class RequiredSession
+    {
+        /// <summary>
+        /// -Session when given, else the current one. None (NotConnected) or a closed one (SessionClosed) ends the
+        /// command with a terminating error whose target is <paramref name="given"/>.
+        /// </summary>
+        public static ConnectSession For(PSCmdlet cmdlet, ConnectSession? given)
+        {
+            try
+            {
+                return ConnectionResolver.SelectSession(given, Sending.SessionState.Current);
+            }
+            catch (ConnectionConfigurationException ex)
+            {
+                cmdlet.ThrowTerminatingError(ex.ToErrorRecord(given));
+                throw; // Not reached: ThrowTerminatingError throws.
+            }
+        }
+    }
+}
