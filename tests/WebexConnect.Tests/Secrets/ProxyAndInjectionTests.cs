@@ -126,33 +126,18 @@ namespace WebexConnect.Tests.Secrets
         /// </summary>
         private sealed class RecordingProxy : IDisposable
         {
-            private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
             private readonly StringBuilder _received = new StringBuilder();
+            private readonly RawLoopbackServer _server;
 
-            public RecordingProxy()
-            {
-                _listener.Start();
-                _ = Task.Run(AcceptAsync);
-            }
+            public RecordingProxy() => _server = new RawLoopbackServer(ServeAsync);
 
-            public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+            public int Port => _server.Port;
 
-            public Uri Uri => new Uri("http://127.0.0.1:" + Port + "/");
+            public Uri Uri => _server.BaseUri;
 
             public string Received
             {
                 get { lock (_received) return _received.ToString(); }
-            }
-
-            private async Task AcceptAsync()
-            {
-                while (true)
-                {
-                    TcpClient client;
-                    try { client = await _listener.AcceptTcpClientAsync(); }
-                    catch (Exception) { return; }
-                    _ = Task.Run(() => ServeAsync(client));
-                }
             }
 
             private async Task ServeAsync(TcpClient client)
@@ -191,7 +176,7 @@ namespace WebexConnect.Tests.Secrets
                 }
             }
 
-            public void Dispose() => _listener.Stop();
+            public void Dispose() => _server.Dispose();
         }
     }
 }

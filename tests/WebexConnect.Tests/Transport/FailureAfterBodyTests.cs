@@ -186,35 +186,24 @@ namespace WebexConnect.Tests.Transport
         /// <summary>A raw HTTP/1.1 listener on 127.0.0.1 that reads a request's head and whole body, then fails one way.</summary>
         private sealed class BodyThenFailServer : IDisposable
         {
-            private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
             private readonly Failure _failure;
+            private readonly RawLoopbackServer _server;
             private int _bodies;
 
             public BodyThenFailServer(Failure failure)
             {
                 _failure = failure;
-                _listener.Start();
-                _ = Task.Run(AcceptAsync);
+                _server = new RawLoopbackServer(Serve);
             }
 
-            public Uri BaseUri => new Uri("http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port + "/");
+            public Uri BaseUri => _server.BaseUri;
 
             public int BodiesRead => Volatile.Read(ref _bodies);
 
-            private async Task AcceptAsync()
+            private async Task Serve(TcpClient client)
             {
-                while (true)
-                {
-                    Socket client;
-                    try { client = await _listener.AcceptSocketAsync(); }
-                    catch (Exception) { return; }
-                    _ = Task.Run(() => Serve(client));
-                }
-            }
-
-            private async Task Serve(Socket client)
-            {
-                using var stream = new NetworkStream(client, ownsSocket: true);
+                using var connection = client;
+                using var stream = client.GetStream();
                 var head = new StringBuilder();
                 var one = new byte[1];
                 while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
@@ -259,7 +248,7 @@ namespace WebexConnect.Tests.Transport
                 client.Close();
             }
 
-            public void Dispose() => _listener.Stop();
+            public void Dispose() => _server.Dispose();
         }
     }
 }
