@@ -6,6 +6,7 @@ using WebexConnect.Engine.Sandbox;
 using WebexConnect.Results;
 using WebexConnect.Sandbox.Host;
 using WebexConnect.Sending;
+using static WebexConnect.Benchmarks.EndToEnd.BenchSecrets;
 
 namespace WebexConnect.Benchmarks.EndToEnd
 {
@@ -78,14 +79,6 @@ namespace WebexConnect.Benchmarks.EndToEnd
             if (_credentials.ServiceKey is not null) return new KeyValuePair<string, string>("key", _credentials.ServiceKey);
             var jwt = engine.CreateJwt(_credentials.ServiceId!, Secure(_credentials.ServiceSecret!), TimeSpan.FromMinutes(60));
             return new KeyValuePair<string, string>("Authorization", jwt.AuthorizationHeader);
-        }
-
-        private static SecureString Secure(string value)
-        {
-            var secure = new SecureString();
-            foreach (var c in value) secure.AppendChar(c);
-            secure.MakeReadOnly();
-            return secure;
         }
 
         public async ValueTask DisposeAsync()

@@ -11,6 +11,7 @@ using WebexConnect.Engine;
 using WebexConnect.Messages;
 using WebexConnect.Sandbox.Host;
 using WebexConnect.Sending;
+using static WebexConnect.Benchmarks.EndToEnd.BenchSecrets;
 
 namespace WebexConnect.Benchmarks.EndToEnd
 {
@@ -140,14 +141,6 @@ namespace WebexConnect.Benchmarks.EndToEnd
         {
             var key = Environment.GetEnvironmentVariable(KeyVariable) ?? "fidelity";
             return Send(new Uri(args[0]), key, int.Parse(args[1], CultureInfo.InvariantCulture), long.Parse(args[2], CultureInfo.InvariantCulture)) ? 0 : 1;
-        }
-
-        private static SecureString Secure(string value)
-        {
-            var secure = new SecureString();
-            foreach (var c in value) secure.AppendChar(c);
-            secure.MakeReadOnly();
-            return secure;
         }
     }
 }

@@ -6,6 +6,7 @@ using System.Threading;
 using WebexConnect.Engine;
 using WebexConnect.Messages;
 using WebexConnect.Sending;
+using static WebexConnect.Benchmarks.EndToEnd.BenchSecrets;
 
 namespace WebexConnect.Benchmarks.EndToEnd
 {
@@ -62,14 +63,6 @@ namespace WebexConnect.Benchmarks.EndToEnd
             foreach (var _ in dispatcher.Complete()) results++;
             Console.Out.WriteLine(results.ToString(CultureInfo.InvariantCulture) + " results");
             return results == count ? 0 : 1;
-        }
-
-        private static SecureString Secure(string value)
-        {
-            var secure = new SecureString();
-            foreach (var c in value) secure.AppendChar(c);
-            secure.MakeReadOnly();
-            return secure;
         }
     }
 }

@@ -31,7 +31,7 @@ namespace WebexConnect.Tests.Auth
             for (var i = 0; i < secret.Length; i++) secret[i] = (byte)(i * 7 + 3);
             var factory = new JwtFactory(new ManualClock { Now = Now });
 
-            var jwt = factory.Create("svc-123", TransportHarness.Secure(Convert.ToBase64String(secret)), null);
+            var jwt = factory.Create("svc-123", TestSecrets.Secure(Convert.ToBase64String(secret)), null);
 
             var parts = jwt.Token.Split('.');
             Assert.Equal(3, parts.Length);
@@ -47,7 +47,7 @@ namespace WebexConnect.Tests.Auth
         {
             var factory = new JwtFactory(new ManualClock { Now = Now.AddMilliseconds(700) });
 
-            var jwt = factory.Create("svc-123", TransportHarness.Secure(Convert.ToBase64String(new byte[32])), TimeSpan.FromMinutes(60));
+            var jwt = factory.Create("svc-123", TestSecrets.Secure(Convert.ToBase64String(new byte[32])), TimeSpan.FromMinutes(60));
 
             var claims = Part(jwt.Token, 1);
             Assert.Equal("svc-123", claims.GetProperty("iss").GetString());
@@ -64,7 +64,7 @@ namespace WebexConnect.Tests.Auth
         [Fact]
         public void WithoutALifetime_HasNoExp()
         {
-            var jwt = new JwtFactory().Create("svc", TransportHarness.Secure(Convert.ToBase64String(new byte[32])), null);
+            var jwt = new JwtFactory().Create("svc", TestSecrets.Secure(Convert.ToBase64String(new byte[32])), null);
 
             Assert.False(Part(jwt.Token, 1).TryGetProperty("exp", out _));
             Assert.Null(jwt.ExpiresAt);
@@ -77,7 +77,7 @@ namespace WebexConnect.Tests.Auth
         public void LifetimeOutsideOneHour_IsRefused(int minutes)
         {
             Assert.Throws<ArgumentOutOfRangeException>(() =>
-                new JwtFactory().Create("svc", TransportHarness.Secure(Convert.ToBase64String(new byte[32])), TimeSpan.FromMinutes(minutes)));
+                new JwtFactory().Create("svc", TestSecrets.Secure(Convert.ToBase64String(new byte[32])), TimeSpan.FromMinutes(minutes)));
         }
 
         [Theory]
@@ -85,7 +85,7 @@ namespace WebexConnect.Tests.Auth
         [InlineData("   ")]
         public void ASecretThatIsNotBase64_GetsAClearMessage_ThatNeverEchoesIt(string secret)
         {
-            var error = Assert.Throws<ArgumentException>(() => new JwtFactory().Create("svc", TransportHarness.Secure(secret), null));
+            var error = Assert.Throws<ArgumentException>(() => new JwtFactory().Create("svc", TestSecrets.Secure(secret), null));
 
             Assert.StartsWith("The service secret is not Base64", error.Message);
             if (secret.Trim().Length > 0) Assert.DoesNotContain(secret, error.Message);
@@ -95,8 +95,8 @@ namespace WebexConnect.Tests.Auth
         public void SurroundingWhitespaceFromCopying_IsIgnored()
         {
             var secret = Convert.ToBase64String(new byte[32]);
-            var a = new JwtFactory(new ManualClock { Now = Now }).Create("svc", TransportHarness.Secure(" " + secret + "\n"), null);
-            var b = new JwtFactory(new ManualClock { Now = Now }).Create("svc", TransportHarness.Secure(secret), null);
+            var a = new JwtFactory(new ManualClock { Now = Now }).Create("svc", TestSecrets.Secure(" " + secret + "\n"), null);
+            var b = new JwtFactory(new ManualClock { Now = Now }).Create("svc", TestSecrets.Secure(secret), null);
 
             Assert.Equal(b.Token, a.Token);
         }

@@ -12,7 +12,7 @@ namespace WebexConnect.Tests.Auth
         [Fact]
         public void ServiceKey_GoesInTheKeyHeader_AndCannotBeRenewed()
         {
-            var credential = RequestCredentials.For(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey, ServiceKey = TransportHarness.Secure("abc") });
+            var credential = RequestCredentials.For(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey, ServiceKey = TestSecrets.Secure("abc") });
             using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1/");
 
             var used = credential.Apply(request);
@@ -27,7 +27,7 @@ namespace WebexConnect.Tests.Auth
         {
             var credential = RequestCredentials.For(new ConnectionSettings
             {
-                AuthMode = ConnectAuthMode.Jwt, ServiceId = "svc", ServiceSecret = TransportHarness.Secure(Convert.ToBase64String(new byte[32])),
+                AuthMode = ConnectAuthMode.Jwt, ServiceId = "svc", ServiceSecret = TestSecrets.Secure(Convert.ToBase64String(new byte[32])),
             });
             using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1/");
 
@@ -42,7 +42,7 @@ namespace WebexConnect.Tests.Auth
         {
             var error = Assert.Throws<ArgumentException>(() => RequestCredentials.For(new ConnectionSettings
             {
-                AuthMode = ConnectAuthMode.Jwt, ServiceId = "svc", ServiceSecret = TransportHarness.Secure("not base64!"),
+                AuthMode = ConnectAuthMode.Jwt, ServiceId = "svc", ServiceSecret = TestSecrets.Secure("not base64!"),
             }));
             Assert.StartsWith("The service secret is not Base64", error.Message);
         }

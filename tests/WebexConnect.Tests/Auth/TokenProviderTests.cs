@@ -8,7 +8,7 @@ namespace WebexConnect.Tests.Auth
     public class TokenProviderTests
     {
         private static TokenProvider Provider(ManualClock clock) =>
-            new("svc", TransportHarness.Secure(Convert.ToBase64String(new byte[32])), TimeSpan.FromMinutes(60), clock);
+            new("svc", TestSecrets.Secure(Convert.ToBase64String(new byte[32])), TimeSpan.FromMinutes(60), clock);
 
         [Fact]
         public void ReusesTheToken_WhileItHasMoreThanFiveMinutesLeft()

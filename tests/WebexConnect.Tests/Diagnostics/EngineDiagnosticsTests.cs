@@ -16,6 +16,7 @@ using WebexConnect.Sending;
 using WebexConnect.Tests.Transport;
 using Xunit;
 using static WebexConnect.Tests.Diagnostics.EngineRun;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Diagnostics
 {

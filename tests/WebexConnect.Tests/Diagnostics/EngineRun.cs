@@ -6,6 +6,7 @@ using System.Threading;
 using WebexConnect.Messages;
 using WebexConnect.Results;
 using WebexConnect.Sending;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Diagnostics
 {
@@ -67,12 +68,5 @@ namespace WebexConnect.Tests.Diagnostics
             return run;
         }
 
-        public static SecureString Secure(string text)
-        {
-            var s = new SecureString();
-            foreach (var c in text) s.AppendChar(c);
-            s.MakeReadOnly();
-            return s;
-        }
     }
 }

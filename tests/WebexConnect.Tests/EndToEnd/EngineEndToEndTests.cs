@@ -11,6 +11,7 @@ using WebexConnect.Results;
 using WebexConnect.Sandbox.Host;
 using WebexConnect.Sending;
 using Xunit;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.EndToEnd
 {
@@ -36,14 +37,6 @@ namespace WebexConnect.Tests.EndToEnd
             }
             results.AddRange(dispatcher.Complete());
             return results;
-        }
-
-        private static SecureString Secure(string text)
-        {
-            var s = new SecureString();
-            foreach (var c in text) s.AppendChar(c);
-            s.MakeReadOnly();
-            return s;
         }
 
         [Fact]

@@ -11,6 +11,7 @@ using WebexConnect.Messages;
 using WebexConnect.Results;
 using WebexConnect.Sandbox.Host;
 using WebexConnect.Sending;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Faults
 {
@@ -133,14 +134,6 @@ namespace WebexConnect.Tests.Faults
         /// <summary>The recorded requests of the batch that starts at a row, in order of arrival.</summary>
         public IReadOnlyList<SandboxRequest> RequestsStartingAt(int firstRow) =>
             Server.Requests.Where(r => RowsOf(r).FirstOrDefault() == firstRow).ToList();
-
-        public static SecureString Secure(string text)
-        {
-            var s = new SecureString();
-            foreach (var c in text) s.AppendChar(c);
-            s.MakeReadOnly();
-            return s;
-        }
 
         public async ValueTask DisposeAsync()
         {

@@ -23,7 +23,7 @@ namespace WebexConnect.Tests.Faults
         {
             _gate = new RateGate(tps);
             var capped = new CappedGate(_gate, batchCap);
-            var transport = new BatchTransport(client, new ServiceKeyCredential(FaultBench.Secure(FaultBench.Key)), capped,
+            var transport = new BatchTransport(client, new ServiceKeyCredential(TestSecrets.Secure(FaultBench.Key)), capped,
                 V2PayloadSource.Instance, new TransportOptions { RequestTimeout = requestTimeout });
             Dispatcher = new Dispatcher(transport, capped, MessageShape.Of, new DispatchOptions { MaxConcurrentRequests = maxConcurrentRequests }, CancellationToken.None);
         }

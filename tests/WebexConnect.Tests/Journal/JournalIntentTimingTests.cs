@@ -151,7 +151,7 @@ namespace WebexConnect.Tests.Journal
         /// <summary>A journaled BatchTransport as the session wires it: the journal hears of each attempt.</summary>
         private static JournalingTransport Journaled(JournalRun run, Uri server, IRateGate gate) =>
             new JournalingTransport(attempts => new BatchTransport(ConnectHttpClientFactory.Create(server),
-                new ServiceKeyCredential(TransportHarness.Secure(TransportHarness.ServiceKey)), gate, V2PayloadSource.Instance,
+                new ServiceKeyCredential(TestSecrets.Secure(TransportHarness.ServiceKey)), gate, V2PayloadSource.Instance,
                 new TransportOptions
                 {
                     MaxAttempts = 3,

@@ -16,6 +16,7 @@ using WebexConnect.Results;
 using WebexConnect.Sandbox.Host;
 using WebexConnect.Sending;
 using WebexConnect.Tests.Dispatch;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Journal
 {
@@ -107,13 +108,6 @@ namespace WebexConnect.Tests.Journal
             return reader.ReadToEnd().Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
         }
 
-        private static SecureString Secure(string text)
-        {
-            var s = new SecureString();
-            foreach (var c in text) s.AppendChar(c);
-            s.MakeReadOnly();
-            return s;
-        }
     }
 
     /// <summary>Answers each recipient with the status the test chose for its row (by correlation ID "row-N").</summary>

@@ -14,19 +14,13 @@ using WebexConnect.Results;
 using WebexConnect.Sending;
 using WebexConnect.Tests.Transport;
 using Xunit;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Lookup
 {
     /// <summary>GET /v2/messages/{messageId} over a real loopback socket, the sandbox's answers, and what each status means.</summary>
     public class MessageLookupTests
     {
-        private static SecureString Secure(string text)
-        {
-            var s = new SecureString();
-            foreach (var c in text) s.AppendChar(c);
-            s.MakeReadOnly();
-            return s;
-        }
 
         [Fact]
         public async Task ItIsAGetOfTheEscapedIdWithTheKeyHeaderAndNoBody()

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Security;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Receipts
 {
@@ -9,12 +10,5 @@ namespace WebexConnect.Tests.Receipts
     {
         public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Receipts", name));
 
-        public static SecureString Secure(string text)
-        {
-            var s = new SecureString();
-            foreach (var c in text) s.AppendChar(c);
-            s.MakeReadOnly();
-            return s;
-        }
     }
 }

@@ -61,12 +61,12 @@ namespace WebexConnect.Tests.Receipts
         [Fact]
         public async Task WithASecretOnlySignedReceiptsAreKept()
         {
-            var secret = ReceiptFixtures.Secure("s3cret");
+            var secret = TestSecrets.Secure("s3cret");
             using var signed = ReceiptListener.Start(new ReceiptListenerOptions { Secret = secret });
             var body = ReceiptFixtures.Bytes("sms-delivered.json");
 
             var unsigned = await PostAsync(body, to: signed);
-            var forged = await PostAsync(body, WebhookSignature.Compute(body, ReceiptFixtures.Secure("guess")), signed);
+            var forged = await PostAsync(body, WebhookSignature.Compute(body, TestSecrets.Secure("guess")), signed);
             var good = await PostAsync(body, WebhookSignature.Compute(body, secret), signed);
 
             Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);

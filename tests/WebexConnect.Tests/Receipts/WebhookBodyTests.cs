@@ -13,7 +13,7 @@ namespace WebexConnect.Tests.Receipts
         private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
 
         private static IReadOnlyList<DeliveryReceipt> Read(byte[] body, string? secret = null, string? signature = null) =>
-            WebhookBody.Read(body, secret is null ? null : ReceiptFixtures.Secure(secret), signature, JsonTree.Read, Now);
+            WebhookBody.Read(body, secret is null ? null : TestSecrets.Secure(secret), signature, JsonTree.Read, Now);
 
         [Fact]
         public void TheDocumentedShapeGivesEveryFieldAndMapsTheCode()
@@ -155,7 +155,7 @@ namespace WebexConnect.Tests.Receipts
         public void ACorrectSignatureInEitherFormIsAcceptedAndMarked()
         {
             var body = ReceiptFixtures.Bytes("sms-delivered.json");
-            var signature = WebhookSignature.Compute(body, ReceiptFixtures.Secure("webhook-secret"));
+            var signature = WebhookSignature.Compute(body, TestSecrets.Secure("webhook-secret"));
 
             Assert.StartsWith("sha256=", signature);
             Assert.True(Assert.Single(Read(body, "webhook-secret", signature)).SignatureVerified);
@@ -169,7 +169,7 @@ namespace WebexConnect.Tests.Receipts
             using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes("clé"));
             var expected = "sha256=" + string.Concat(hmac.ComputeHash(body).Select(b => b.ToString("x2")));
 
-            Assert.Equal(expected, WebhookSignature.Compute(body, ReceiptFixtures.Secure("clé")));
+            Assert.Equal(expected, WebhookSignature.Compute(body, TestSecrets.Secure("clé")));
         }
 
         [Theory]
@@ -192,7 +192,7 @@ namespace WebexConnect.Tests.Receipts
             var body = ReceiptFixtures.Bytes("sms-delivered.json");
             var changed = (byte[])body.Clone();
             changed[changed.Length - 5] ^= 1;
-            var signature = WebhookSignature.Compute(body, ReceiptFixtures.Secure("webhook-secret"));
+            var signature = WebhookSignature.Compute(body, TestSecrets.Secure("webhook-secret"));
 
             Assert.Throws<WebhookSignatureException>(() => Read(changed, "webhook-secret", signature));
             Assert.Throws<WebhookSignatureException>(() => Read(body, "another-secret", signature));

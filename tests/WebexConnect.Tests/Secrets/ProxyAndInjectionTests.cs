@@ -14,6 +14,7 @@ using WebexConnect.Sending;
 using WebexConnect.Tests.Transport;
 using Xunit;
 using static WebexConnect.Tests.Transport.TransportHarness;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Secrets
 {

@@ -14,6 +14,7 @@ using WebexConnect.Tests.Diagnostics;
 using Xunit;
 using static WebexConnect.Tests.Diagnostics.EngineRun;
 using static WebexConnect.Tests.Secrets.SecretScenario;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Secrets
 {

@@ -1,6 +1,7 @@
 using WebexConnect.Sending;
 using Xunit;
 using static WebexConnect.Tests.Session.Secrets;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Session
 {

@@ -5,6 +5,7 @@ using WebexConnect.Results;
 using WebexConnect.Sending;
 using Xunit;
 using static WebexConnect.Tests.Session.Secrets;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Session
 {

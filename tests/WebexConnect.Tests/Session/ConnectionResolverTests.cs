@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using WebexConnect.Sending;
 using Xunit;
 using static WebexConnect.Tests.Session.Secrets;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Session
 {

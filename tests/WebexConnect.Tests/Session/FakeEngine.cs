@@ -5,6 +5,7 @@ using System.Threading;
 using WebexConnect.Messages;
 using WebexConnect.Results;
 using WebexConnect.Sending;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Session
 {
@@ -50,13 +51,6 @@ namespace WebexConnect.Tests.Session
 
     internal static class Secrets
     {
-        public static SecureString Secure(string text)
-        {
-            var s = new SecureString();
-            foreach (var c in text) s.AppendChar(c);
-            s.MakeReadOnly();
-            return s;
-        }
 
         public static string Reveal(SecureString? secure) => secure is null ? "" : new System.Net.NetworkCredential("", secure).Password;
     }

@@ -7,6 +7,7 @@ using WebexConnect.Results;
 using WebexConnect.Sending;
 using Xunit;
 using static WebexConnect.Tests.Transport.TransportHarness;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Transport
 {

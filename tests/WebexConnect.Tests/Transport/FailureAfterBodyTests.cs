@@ -13,6 +13,7 @@ using WebexConnect.Engine.Transport;
 using WebexConnect.Results;
 using Xunit;
 using static WebexConnect.Tests.Transport.TransportHarness;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Transport
 {

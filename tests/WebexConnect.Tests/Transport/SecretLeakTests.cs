@@ -8,6 +8,7 @@ using WebexConnect.Engine.Auth;
 using WebexConnect.Engine.Transport;
 using Xunit;
 using static WebexConnect.Tests.Transport.TransportHarness;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Transport
 {

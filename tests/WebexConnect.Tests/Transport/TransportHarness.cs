@@ -13,6 +13,7 @@ using WebexConnect.Engine.Auth;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Transport
 {
@@ -87,14 +88,6 @@ namespace WebexConnect.Tests.Transport
             using var doc = JsonDocument.Parse(request.Body);
             return doc.RootElement.GetProperty("to").EnumerateArray()
                 .SelectMany(d => d.GetProperty("msisdn").EnumerateArray().Select(e => e.GetString()!)).ToArray();
-        }
-
-        public static SecureString Secure(string text)
-        {
-            var s = new SecureString();
-            foreach (var c in text) s.AppendChar(c);
-            s.MakeReadOnly();
-            return s;
         }
 
         public static TransportOptions FastOptions(int maxAttempts = 3, bool resendAmbiguous = false, TimeSpan? timeout = null, int circuit = 100) => new()
