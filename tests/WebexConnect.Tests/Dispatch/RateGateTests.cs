@@ -124,9 +124,10 @@ namespace WebexConnect.Tests.Dispatch
             Assert.True(run.MostInOneSecond <= tps, $"{run.MostInOneSecond} destinations arrived within one second at TPS {tps}");
             // Uniform 0-50 ms jitter caps any client that never overshoots at 1 / 1.025 = 97.6 % sustained: each
             // reused share of the budget arrives its own jitter after the second it waited for. With 200 ms between
-            // arrival and answer the proven floor is 200 ms loose (about 1 / 1.225); the measured floor, capped halfway,
-            // takes back half of that: about 1 / 1.125 (README of the benchmarks).
-            var target = latencyMs == 0 ? 0.96 : 0.85;
+            // arrival and answer the proven floor is 200 ms loose (about 1 / 1.225); the measured floor, capped at three
+            // quarters of the way to the quickest delay, takes back most of that once enough answers are in (89.7 % and
+            // 91.3 % here; capped halfway it was about 86 %: README of the benchmarks).
+            var target = latencyMs == 0 ? 0.96 : 0.88;
             Assert.True(run.Share >= target, $"share {run.Share:P1} of TPS {tps} at {latencyMs} ms (target {target:P0})");
         }
 
