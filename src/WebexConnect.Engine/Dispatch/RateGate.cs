@@ -49,7 +49,9 @@ namespace WebexConnect.Engine.Dispatch
         private readonly bool _manualClock;
         private readonly Queue<Waiter> _waiters = new Queue<Waiter>();
         private readonly SemaphoreSlim _wake = new SemaphoreSlim(0, 1);
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        // Set by Dispose: the serve loop ends at its next turn. A flag and a wake-up rather than a cancelled token, so that
+        // ending a session throws nothing (a first-chance exception on every Connect-WebexConnect that replaces one).
+        private volatile bool _stopping;
         private long _manualNow;
         private int _tps;
         private int _adaptations;
@@ -243,7 +245,8 @@ namespace WebexConnect.Engine.Dispatch
                 _waiters.Clear();
             }
 
-            _stop.Cancel();
+            _stopping = true;
+            Wake();
             foreach (var waiter in abandoned) waiter.Fail(new ObjectDisposedException(nameof(RateGate)));
             _ledger.Dispose();
         }
@@ -343,28 +346,21 @@ namespace WebexConnect.Engine.Dispatch
 
         private async Task ServeLoopAsync()
         {
-            try
+            while (!_stopping)
             {
-                while (!_stop.IsCancellationRequested)
+                TimeSpan wait;
+                try
                 {
-                    TimeSpan wait;
-                    try
-                    {
-                        wait = Serve();
-                    }
-                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                    {
-                        // A shared ledger that cannot be read now: look again shortly rather than give up.
-                        wait = TimeSpan.FromMilliseconds(50);
-                    }
-
-                    // Sleeps until a waiter arrives, a permit settles, the limit changes, or the next release.
-                    await _wake.WaitAsync(wait, _stop.Token).ConfigureAwait(false);
+                    wait = Serve();
                 }
-            }
-            catch (OperationCanceledException)
-            {
-                // Disposed.
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    // A shared ledger that cannot be read now: look again shortly rather than give up.
+                    wait = TimeSpan.FromMilliseconds(50);
+                }
+
+                // Sleeps until a waiter arrives, a permit settles, the limit changes, the next release, or Dispose.
+                await _wake.WaitAsync(wait).ConfigureAwait(false);
             }
         }
 
