@@ -132,6 +132,28 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         @(Get-SentNumber).Count | Should -Be 900
     }
 
+    It 'does not send a text whose $(variable) comes from a field a short CSV line lacks, unless -AllowMissingSubstitution' {
+        # Line 3 lacks its Code: Import-Csv gives $null, which would go out as "your code is ".
+        $path = Join-Path $TestDrive 'short-code.csv'
+        Set-Content -Path $path -Value @('Phone,Name,Code', '+447700900561,Ann,A1', '+447700900562,Bob', '+447700900563,Cy,')
+        $text = 'Hi $(Name), your code is $(Code)'
+
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text $text -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
+        $results[1].Reason | Should -BeLike "Row 2: Text: `$(Code) has no value: the row's column 'Code' is empty (`$null*"
+        @($rowErrors).Count | Should -Be 1
+        $rowErrors[0].TargetObject.Name | Should -Be 'Bob'
+        # An empty field (line 4: "Cy,") is a value the CSV gives on purpose.
+        Get-SentNumber | Should -Be @('+447700900561', '+447700900563')
+
+        $allowed = @(Import-Csv $path | Send-ConnectSms -From ACME -Text $text -AllowMissingSubstitution)
+
+        $allowed.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $bob = @(Get-SentBody).to | Where-Object { $_.msisdn -eq '+447700900562' }
+        $bob.substitutions.Code | Should -Be ''
+    }
+
     It 'gives a row whose number is $null or empty its own Invalid result, and sends the other rows' {
         # Objects from a directory: a user without a mobile number has the property, set to $null.
         $rows = @(

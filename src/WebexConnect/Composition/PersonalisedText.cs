@@ -73,6 +73,13 @@ namespace WebexConnect.Composition
             var own = record.Recipient.Substitutions;
             foreach (var name in field.Variables)
             {
+                if (!_allowMissing && record.EmptyColumns.Count > 0 && Contains(record.EmptyColumns, name))
+                {
+                    problems.Add(field.Name, $"$({name}) has no value: the row's column {InputEcho.Quote(name)} is empty ($null, as " +
+                        "Import-Csv gives for a line with fewer fields than the header, or a property that is not set). " +
+                        "Fix the row, or give -AllowMissingSubstitution to send it empty");
+                    continue;
+                }
                 if (own.ContainsKey(name) || message.Substitutions.ContainsKey(name)) continue;
                 if (record.UnusableColumns.TryGetValue(name, out var held))
                 {
@@ -92,6 +99,13 @@ namespace WebexConnect.Composition
                 text.Append(". Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as written");
                 problems.Add(field.Name, text.ToString());
             }
+        }
+
+        private static bool Contains(IReadOnlyList<string> names, string name)
+        {
+            for (var i = 0; i < names.Count; i++)
+                if (string.Equals(names[i], name, StringComparison.Ordinal)) return true;
+            return false;
         }
 
         /// <summary>One text of a message that substitution applies to, and the limits of that text.</summary>

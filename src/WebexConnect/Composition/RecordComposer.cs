@@ -12,12 +12,14 @@ namespace WebexConnect.Composition
         private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
         public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems,
-            IReadOnlyDictionary<string, string>? unusableColumns = null, IReadOnlyList<string>? notes = null)
+            IReadOnlyDictionary<string, string>? unusableColumns = null, IReadOnlyList<string>? notes = null,
+            IReadOnlyList<string>? emptyColumns = null)
         {
             Recipient = recipient;
             Problems = problems;
             UnusableColumns = unusableColumns ?? None;
             Notes = notes ?? Array.Empty<string>();
+            EmptyColumns = emptyColumns ?? Array.Empty<string>();
         }
 
         public Recipient Recipient { get; }
@@ -30,6 +32,13 @@ namespace WebexConnect.Composition
         /// e.g. "an array of 2 values"). Harmless until a $(name) uses one: then the row is Invalid and says why.
         /// </summary>
         public IReadOnlyDictionary<string, string> UnusableColumns { get; }
+
+        /// <summary>
+        /// Substitution columns whose value is $null (or DBNull): a CSV line with fewer fields than its header, a
+        /// property that is not set. Sent as empty values, but a $(name) that uses one makes the row Invalid unless
+        /// -AllowMissingSubstitution: "Your code is " must not reach anyone because a line was cut short.
+        /// </summary>
+        public IReadOnlyList<string> EmptyColumns { get; }
 
         /// <summary>What was done to the row that the user should be able to see (-Verbose), e.g. a repeated address sent once.</summary>
         public IReadOnlyList<string> Notes { get; }
@@ -72,10 +81,11 @@ namespace WebexConnect.Composition
             if (_singleValued.Count > 0) problems.AddRange(ListsInSingleValues(row));
 
             Dictionary<string, string>? unusable = null;
-            var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable) : NamedColumns(row, problems);
+            List<string>? empty = null;
+            var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable, ref empty) : NamedColumns(row, problems, ref empty);
             var recipient = new Recipient(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
                 gtrIds is { Count: > 0 } ? gtrIds : null);
-            return new ComposedRecord(recipient, problems, unusable, notes);
+            return new ComposedRecord(recipient, problems, unusable, notes, empty);
         }
 
         /// <summary>The addresses of the destinations given, nulls left out (a loop: this runs for every row).</summary>
@@ -128,19 +138,20 @@ namespace WebexConnect.Composition
         /// An object piped from Get-ADUser or a web API often has list-valued properties no text uses; they are
         /// left out instead of sent as "System.Object[]", and only a $(name) that needs one makes the row Invalid.
         /// </remarks>
-        private IReadOnlyDictionary<string, string> RemainingColumns(InputRow row, ref Dictionary<string, string>? unusable)
+        private IReadOnlyDictionary<string, string> RemainingColumns(InputRow row, ref Dictionary<string, string>? unusable, ref List<string>? empty)
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var column in row.Columns)
             {
                 if (_boundColumns.Contains(column.Key)) continue;
+                if (SubstitutionText.IsNothing(column.Value)) (empty ??= new List<string>(1)).Add(column.Key);
                 if (SubstitutionText.TryOf(column.Value, out var text)) result[column.Key] = text;
                 else (unusable ??= new Dictionary<string, string>(StringComparer.Ordinal))[column.Key] = SubstitutionText.Describe(column.Value);
             }
             return result;
         }
 
-        private IReadOnlyDictionary<string, string> NamedColumns(InputRow row, List<ValidationProblem> problems)
+        private IReadOnlyDictionary<string, string> NamedColumns(InputRow row, List<ValidationProblem> problems, ref List<string>? empty)
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var wanted in _substitutionColumns!)
@@ -152,6 +163,7 @@ namespace WebexConnect.Composition
                     problems.Add(new ValidationProblem("SubstitutionColumn", $"the row has no column named {InputEcho.Quote(wanted)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn"));
                     continue;
                 }
+                if (SubstitutionText.IsNothing(found[0].Value)) (empty ??= new List<string>(1)).Add(found[0].Key);
                 if (SubstitutionText.TryOf(found[0].Value, out var text)) result[found[0].Key] = text;
                 else problems.Add(new ValidationProblem("SubstitutionColumn", $"the column {InputEcho.Quote(found[0].Key)} holds {SubstitutionText.Describe(found[0].Value)}: a substitution must be one string, number, true/false or date"));
             }

@@ -18,6 +18,13 @@ namespace WebexConnect.Composition
         /// </summary>
         public static string Of(object? value) => TryOf(value, out var text) ? text : Flatten(Unwrap(value));
 
+        /// <summary>$null or DBNull (a wrapped one too): a value that is not there, which <see cref="TryOf"/> makes empty.</summary>
+        public static bool IsNothing(object? value)
+        {
+            value = Unwrap(value);
+            return value is null || value is DBNull;
+        }
+
         /// <summary>
         /// The text of one scalar value: a string, character, number, true/false, date, GUID or enum value,
         /// formatted with the invariant culture ($null and DBNull are empty). False for anything else (an array,

@@ -50,7 +50,7 @@ namespace WebexConnect.Tests.BadInput
             var composer = new RecordComposer(PipelineColumns.Of(cmdletType), substitutionColumns: null, PipelineColumns.DestinationsOf(cmdletType), PipelineColumns.SingleValued(cmdletType));
             var destinations = to?.Select(address => new ConnectDestination(address)).ToArray();
             var composed = composer.Compose(destinations, correlationId, new InputRow(columns), gtrIds);
-            var record = new ComposedRecord(composed.Recipient, readProblems.Concat(composed.Problems).ToArray(), composed.UnusableColumns, composed.Notes);
+            var record = new ComposedRecord(composed.Recipient, readProblems.Concat(composed.Problems).ToArray(), composed.UnusableColumns, composed.Notes, composed.EmptyColumns);
             return new ComposedRow(channel, message, record);
         }
 

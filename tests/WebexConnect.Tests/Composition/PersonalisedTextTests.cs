@@ -51,6 +51,22 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void AColumnThatIsNullIsNoValueUnlessMissingValuesAreAllowed()
+        {
+            // Import-Csv gives $null for the fields a short line lacks: "Your code is " must not go out unnoticed.
+            foreach (var nothing in new object?[] { null, DBNull.Value, new System.Management.Automation.PSObject(DBNull.Value) })
+            {
+                var problem = Assert.Single(Problems(Text("Your code is $(Code)"), Record(("Name", "Dee"), ("Code", nothing))));
+                Assert.StartsWith("Text: $(Code) has no value: the row's column 'Code' is empty ($null", problem);
+                Assert.EndsWith("give -AllowMissingSubstitution to send it empty", problem);
+
+                Assert.Empty(Problems(Text("Your code is $(Code)"), Record(("Code", nothing)), allowMissing: true));
+                // A text that does not use the column does not care.
+                Assert.Empty(Problems(Text("Hi $(Name)"), Record(("Name", "Dee"), ("Code", nothing))));
+            }
+        }
+
+        [Fact]
         public void NamesMatchExactlyAndACaseOnlyDifferenceIsPointedOut()
         {
             var problem = Assert.Single(Problems(Text("Hi $(name)"), Record(("Name", "Ann"))));

@@ -92,6 +92,22 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void NullColumnsAreSentEmptyAndListedAsEmpty()
+        {
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null);
+            var named = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), new[] { "code", "Name" });
+            var row = Row(("Phone", "+447700900001"), ("Name", "Dee"), ("Code", null), ("City", ""));
+
+            var all = sms.Compose(new[] { new ConnectDestination("+447700900001") }, null, row);
+            var picked = named.Compose(new[] { new ConnectDestination("+447700900001") }, null, row);
+
+            Assert.Equal(new[] { "Code" }, all.EmptyColumns);
+            Assert.Equal("", all.Recipient.Substitutions["Code"]);
+            Assert.Equal(new[] { "Code" }, picked.EmptyColumns);
+            Assert.Empty(sms.Compose(new[] { new ConnectDestination("+447700900001") }, null, Row(("Name", "Ann"), ("City", ""))).EmptyColumns);
+        }
+
+        [Fact]
         public void SubstitutionColumnPicksTheColumnsToSendWhateverTheirCase()
         {
             var composer = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), new[] { "name" });
