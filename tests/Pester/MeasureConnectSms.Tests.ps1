@@ -80,4 +80,17 @@ Describe 'Measure-ConnectSms' {
         "$($measurement.Encoding)" | Should -Be 'Unicode'
         $measurement.Units | Should -Be 5
     }
+
+    It 'shows one table row per text at 80 columns, with the characters that force Unicode' {
+        $dash = [char]0x2013
+        $lines = @(('Hello there', "Parcel $dash on its way", ('x' * 200)) | Measure-ConnectSms | Out-String -Width 80) -split '\r?\n' |
+            Where-Object { $_.Trim() }
+
+        $lines[0] | Should -Match '^Parts\s+Encoding\s+Characters\s+Units\s+CanSend\s+Unicode\s+Text$'
+        $lines.Count | Should -Be 5
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines[2] | Should -Match '^\s+1 Text\s+11\s+11 True\s+Hello there$'
+        $lines[3] | Should -Match "^\s+1 Unicode\s+19\s+19 True\s+$dash\s+Parcel $dash on its way$"
+        $lines[4] | Should -Match '^\s+2 Text\s+200\s+200 True\s+x+'
+    }
 }
