@@ -243,6 +243,8 @@ function Invoke-Xunit {
         $failed += [int] $counters.failed
         # xunit counts a skipped test in total but not in executed.
         $skipped += [int] $counters.total - [int] $counters.executed
+        $script:failedTests += @(Select-Xml -LiteralPath $file.FullName -XPath "//*[local-name()='UnitTestResult'][@outcome='Failed']" |
+                ForEach-Object { "xunit: $($_.Node.testName)" })
     }
     # A run that crashed or wrote no result file counts as one failure, never as nothing.
     if ($files.Count -eq 0 -or ($exitCode -ne 0 -and $failed -eq 0)) { $failed++ }
@@ -265,6 +267,7 @@ function Invoke-Net472Smoke {
     $lines | Out-Host
     $passed = @($lines -match '^PASS ').Count
     $failed = @($lines -match '^FAIL ').Count
+    $script:failedTests += @($lines -match '^FAIL ' | ForEach-Object { "net472 smoke: $_" })
     if ($exitCode -ne 0 -and $failed -eq 0) { $failed = 1 }    # a crash, or a run that reported no check
     New-SuiteCount 'net472 smoke' $passed $failed 0
 }
@@ -275,6 +278,7 @@ function Invoke-PesterSuite {
     $pester = (Get-PesterManifest) -replace "'", "''"
     $pesterPath = (Join-Path $root 'tests/Pester') -replace "'", "''"
     $countFile = Join-Path $testResults 'pester.txt'
+    $failedFile = Join-Path $testResults 'pester-failed.txt'
     if (Test-Path -LiteralPath $countFile) { Remove-Item -LiteralPath $countFile -Force }
     # The tests' own error handling must see PowerShell's default preferences, so no 'Stop' here. A file that cannot
     # load, or a failing BeforeAll, fails a container or block rather than a test: those count as failures too.
@@ -282,8 +286,17 @@ function Invoke-PesterSuite {
         "`$config = New-PesterConfiguration; `$config.Run.Path = '$pesterPath'; `$config.Run.PassThru = `$true; " +
         "`$config.Output.Verbosity = 'Detailed'; `$run = Invoke-Pester -Configuration `$config; " +
         "if (`$run) { Set-Content -LiteralPath '$($countFile -replace "'", "''")' -Value ('{0} {1} {2}' -f `$run.PassedCount, " +
-        "(`$run.FailedCount + `$run.FailedBlocksCount + `$run.FailedContainersCount), `$run.SkippedCount) }"
-    $null = Invoke-Program (Get-ShellPath) @('-NoProfile', '-NonInteractive', '-Command', $command)
+        "(`$run.FailedCount + `$run.FailedBlocksCount + `$run.FailedContainersCount), `$run.SkippedCount); " +
+        "Set-Content -LiteralPath '$($failedFile -replace "'", "''")' -Value @(@(`$run.Failed) + `$run.FailedBlocks + " +
+        "`$run.FailedContainers | ForEach-Object { `$name = if (`$_.ExpandedPath) { `$_.ExpandedPath } else { [string] `$_.Item }; " +
+        "`$name + ': ' + (([string] (`$_.ErrorRecord | Select-Object -First 1)) -split '\r?\n' | Select-Object -First 1) }) }"
+    # PowerShell's telemetry, sent from a pool thread at a time of its own, throws first-chance exceptions where
+    # there is no network (a CI machine); the tests that count this process's exceptions would see them.
+    $telemetry = $env:POWERSHELL_TELEMETRY_OPTOUT
+    $env:POWERSHELL_TELEMETRY_OPTOUT = '1'
+    try { $null = Invoke-Program (Get-ShellPath) @('-NoProfile', '-NonInteractive', '-Command', $command) }
+    finally { $env:POWERSHELL_TELEMETRY_OPTOUT = $telemetry }
+    if (Test-Path -LiteralPath $failedFile) { $script:failedTests += @(Get-Content -LiteralPath $failedFile | ForEach-Object { "Pester: $_" }) }
     if (-not (Test-Path -LiteralPath $countFile)) { return New-SuiteCount 'Pester' 0 1 0 }
     $counts = @((Get-Content -LiteralPath $countFile -Raw).Trim() -split ' ' | ForEach-Object { [int] $_ })
     New-SuiteCount 'Pester' $counts[0] $counts[1] $counts[2]
@@ -348,8 +361,11 @@ if ($Test) {
     # Every suite runs even when one fails; the script then fails with what failed.
     if (Test-Path -LiteralPath $testResults) { Remove-Item -LiteralPath $testResults -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $testResults -Force
+    $script:failedTests = @()
     $suites = @(Invoke-Xunit; Invoke-Net472Smoke; Invoke-PesterSuite) | Where-Object { $null -ne $_ }
     $suites | Format-Table -AutoSize | Out-Host
+    # Named again at the end, where a CI log that keeps only its tail still shows them.
+    if ($script:failedTests.Count -gt 0) { Write-Host "Failed tests:"; $script:failedTests | ForEach-Object { Write-Host "  $_" } }
     $passed = ($suites | Measure-Object Passed -Sum).Sum
     $failed = ($suites | Measure-Object Failed -Sum).Sum
     $skipped = ($suites | Measure-Object Skipped -Sum).Sum
