@@ -34,6 +34,9 @@ Describe 'Send-ConnectSms -Journal' {
         $second.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
         $second.Destination | Should -Be @('+447700900101', '+447700900102', '+447700900103')
         $second[0].Reason | Should -BeLike '*earlier run*'
+        # The first run's messageIds come back, so the delivery of a skipped row can still be looked up.
+        $second.MessageId | Should -Be $first.MessageId
+        $second[0].MessageId | Should -Not -BeNullOrEmpty
         Get-RequestCount | Should -Be $before
         # Skipped is the point of a re-run, not an error: -ErrorAction Stop must not stop at the first row already sent.
         $skipped.Count | Should -Be 0

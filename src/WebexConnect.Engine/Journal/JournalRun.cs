@@ -108,7 +108,7 @@ namespace WebexConnect.Engine.Journal
             {
                 case JournalState.Queued:
                 case JournalState.Scheduled:
-                    return Result(item, SendStatus.Skipped, $"Already sent in an earlier run on {when} (journal).");
+                    return Result(item, SendStatus.Skipped, $"Already sent in an earlier run on {when} (journal).", entry.MessageId);
                 case JournalState.Intent when !_resendUnknown:
                     return Result(item, SendStatus.Unknown,
                         $"In flight when an earlier run stopped on {when} (journal); it may have been sent. Not resent: check delivery reports, then use -ResendUnknown to send it again.");
@@ -120,8 +120,9 @@ namespace WebexConnect.Engine.Journal
             }
         }
 
-        private static SendResult Result(DispatchItem item, SendStatus status, string reason) =>
+        /// <param name="messageId">For a skipped send, the messageId it went out with, so its delivery can still be looked up.</param>
+        private static SendResult Result(DispatchItem item, SendStatus status, string reason, string? messageId = null) =>
             new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId, status,
-                code: Code, reason: reason, parts: item.Parts, inputObject: item.InputObject, row: item.Row);
+                messageId: messageId, code: Code, reason: reason, parts: item.Parts, inputObject: item.InputObject, row: item.Row);
     }
 }

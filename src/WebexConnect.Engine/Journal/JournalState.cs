@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using WebexConnect.Results;
 
 namespace WebexConnect.Engine.Journal
@@ -58,13 +59,32 @@ namespace WebexConnect.Engine.Journal
     /// <summary>The last thing an earlier run recorded for a key, and when.</summary>
     internal readonly struct JournalEntry
     {
-        public JournalEntry(JournalState state, DateTimeOffset at)
+        public JournalEntry(JournalState state, DateTimeOffset at, string? messageId = null)
         {
             State = state;
             At = at;
+            MessageId = messageId;
         }
 
         public JournalState State { get; }
         public DateTimeOffset At { get; }
+
+        /// <summary>The service's messageId for the request that was accepted (queued or scheduled lines), if recorded.</summary>
+        public string? MessageId { get; }
+    }
+
+    /// <summary>One line to append: a state, the messageId the service gave those keys (if any), and the keys.</summary>
+    internal readonly struct JournalLine
+    {
+        public JournalLine(JournalState state, string? messageId, IReadOnlyList<JournalKey> keys)
+        {
+            State = state;
+            MessageId = messageId;
+            Keys = keys;
+        }
+
+        public JournalState State { get; }
+        public string? MessageId { get; }
+        public IReadOnlyList<JournalKey> Keys { get; }
     }
 }

@@ -53,7 +53,7 @@ namespace WebexConnect.Engine.Journal
             }
         }
 
-        private void RecordOutcome(IReadOnlyList<KeyValuePair<JournalState, IReadOnlyList<JournalKey>>> lines)
+        private void RecordOutcome(IReadOnlyList<JournalLine> lines)
         {
             try
             {
@@ -66,27 +66,31 @@ namespace WebexConnect.Engine.Journal
             }
         }
 
-        /// <summary>One line per state present in the batch (bisection can give a batch several).</summary>
-        private static List<KeyValuePair<JournalState, IReadOnlyList<JournalKey>>> ByState(JournalKey[] keys, BatchOutcome outcome)
+        /// <summary>
+        /// One line per state and messageId present in the batch: bisection can give a batch several of each, and
+        /// a re-run that skips a key reports the messageId it went out with.
+        /// </summary>
+        private static List<JournalLine> ByState(JournalKey[] keys, BatchOutcome outcome)
         {
-            var groups = new Dictionary<JournalState, List<JournalKey>>();
-            var order = new List<JournalState>();
+            var groups = new Dictionary<(JournalState, string?), List<JournalKey>>();
+            var order = new List<(JournalState State, string? MessageId)>();
             for (var i = 0; i < keys.Length; i++)
             {
                 // A malformed outcome is the dispatcher's to report; recording Unknown for it is the safe side.
-                var status = outcome?.PerRecipient is { } all && i < all.Count && all[i] is { } one ? one.Status : SendStatus.Unknown;
-                var state = JournalStates.Of(status);
-                if (!groups.TryGetValue(state, out var list))
+                var one = outcome?.PerRecipient is { } all && i < all.Count ? all[i] : null;
+                var state = JournalStates.Of(one?.Status ?? SendStatus.Unknown);
+                var messageId = state == JournalState.Queued || state == JournalState.Scheduled ? one?.MessageId : null;
+                if (!groups.TryGetValue((state, messageId), out var list))
                 {
-                    groups.Add(state, list = new List<JournalKey>());
-                    order.Add(state);
+                    groups.Add((state, messageId), list = new List<JournalKey>());
+                    order.Add((state, messageId));
                 }
 
                 list.Add(keys[i]);
             }
 
-            var lines = new List<KeyValuePair<JournalState, IReadOnlyList<JournalKey>>>(order.Count);
-            foreach (var state in order) lines.Add(new KeyValuePair<JournalState, IReadOnlyList<JournalKey>>(state, groups[state]));
+            var lines = new List<JournalLine>(order.Count);
+            foreach (var line in order) lines.Add(new JournalLine(line.State, line.MessageId, groups[line]));
             return lines;
         }
     }

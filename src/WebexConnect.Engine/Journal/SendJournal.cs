@@ -14,9 +14,10 @@ namespace WebexConnect.Engine.Journal
     /// </summary>
     /// <remarks>
     /// Line 1 is the header (format, version, salt). Every other line is
-    /// {"s":"intent|queued|scheduled|rejected|failed|unknown","t":"2026-01-31T12:00:00Z","k":["32 hex digits",...]}:
+    /// {"s":"intent|queued|scheduled|rejected|failed|unknown","t":"2026-01-31T12:00:00Z","m":"messageId","k":["32 hex digits",...]}:
     /// an intent line right before each request leaves, a failed line when the service refuses it before a
-    /// retry or bisection, and one line per batch and outcome state at the end. The file stays open and
+    /// retry or bisection, and one line per batch, outcome state and messageId at the end ("m" only where the
+    /// service gave one; lines without it still read). The file stays open and
     /// writable by this run only, for as long as the run lasts: a second run on the same journal fails at once.
     /// </remarks>
     internal sealed class SendJournal : IDisposable
@@ -95,10 +96,10 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>Appends one line for the keys and flushes it to disk. Throws when it could not.</summary>
         public void Record(JournalState state, IReadOnlyList<JournalKey> keys) =>
-            Record(new[] { new KeyValuePair<JournalState, IReadOnlyList<JournalKey>>(state, keys) });
+            Record(new[] { new JournalLine(state, null, keys) });
 
-        /// <summary>Appends a line per state and flushes them to disk once. Throws when it could not.</summary>
-        public void Record(IReadOnlyList<KeyValuePair<JournalState, IReadOnlyList<JournalKey>>> lines)
+        /// <summary>Appends the lines and flushes them to disk once. Throws when it could not.</summary>
+        public void Record(IReadOnlyList<JournalLine> lines)
         {
             lock (_sync)
             {
@@ -106,15 +107,16 @@ namespace WebexConnect.Engine.Journal
                 var at = _clock();
                 foreach (var line in lines)
                 {
-                    if (line.Value.Count == 0) continue;
+                    if (line.Keys.Count == 0) continue;
                     _line.Clear();
                     using (var writer = new Utf8JsonWriter(_line, WireFormat.Compact))
                     {
                         writer.WriteStartObject();
-                        writer.WriteString("s", JournalStates.Name(line.Key));
+                        writer.WriteString("s", JournalStates.Name(line.State));
                         writer.WriteString("t", WireFormat.Timestamp(at.ToUniversalTime()));
+                        if (line.MessageId is not null) writer.WriteString("m", line.MessageId);
                         writer.WriteStartArray("k");
-                        foreach (var key in line.Value) writer.WriteStringValue(key.ToString());
+                        foreach (var key in line.Keys) writer.WriteStringValue(key.ToString());
                         writer.WriteEndArray();
                         writer.WriteEndObject();
                     }
@@ -289,6 +291,8 @@ namespace WebexConnect.Engine.Journal
                 if (!root.TryGetProperty("s", out var s) || !JournalStates.TryParse(s.ValueKind == JsonValueKind.String ? s.GetString() : null, out var state)) return false;
                 if (!root.TryGetProperty("t", out var t) || t.ValueKind != JsonValueKind.String || !t.TryGetDateTimeOffset(out var at)) return false;
                 if (!root.TryGetProperty("k", out var k) || k.ValueKind != JsonValueKind.Array) return false;
+                // Optional, and absent from lines of earlier versions: an unreadable one costs only the ID.
+                var messageId = root.TryGetProperty("m", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
 
                 var keys = new List<JournalKey>(k.GetArrayLength());
                 foreach (var item in k.EnumerateArray())
@@ -298,7 +302,7 @@ namespace WebexConnect.Engine.Journal
                 }
 
                 // Applied only once the whole line is known to be good: the last event of a key wins.
-                foreach (var key in keys) content.Entries[key] = new JournalEntry(state, at);
+                foreach (var key in keys) content.Entries[key] = new JournalEntry(state, at, messageId);
                 return true;
             }
         }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading;
 using WebexConnect.Engine;
 using WebexConnect.Messages;
@@ -66,6 +67,27 @@ namespace WebexConnect.Tests.Journal
             Assert.Equal(10, states.Where(s => s.State == "intent").Sum(s => s.Keys));
             Assert.Equal(10, states.Where(s => s.State == "queued").Sum(s => s.Keys));
             Assert.Equal("intent", states[0].State);
+        }
+
+        [Fact]
+        public void A_journal_whose_lines_hold_no_messageId_still_skips_what_it_queued()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("old.journal");
+            using var session = Sandbox();
+            JournalKit.Run(session, journal, JournalKit.Rows(1, 10));
+            Assert.Contains(JournalKit.Lines(journal), l => l.Contains("\"m\":"));
+            // As a journal of a version that did not record the messageId: the rest of each line is the same.
+            File.WriteAllLines(journal, JournalKit.Lines(journal).Select(l => Regex.Replace(l, "\"m\":\"[^\"]*\",", "")));
+
+            var second = JournalKit.Run(session, journal, JournalKit.Rows(1, 10));
+
+            Assert.All(second, r =>
+            {
+                Assert.Equal(SendStatus.Skipped, r.Status);
+                Assert.Null(r.MessageId);
+            });
+            Assert.Equal(10, session.SandboxRequests.Sum(r => r.DestinationCount));
         }
 
         [Fact]

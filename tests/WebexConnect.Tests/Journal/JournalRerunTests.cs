@@ -42,6 +42,25 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public async Task A_skipped_row_carries_the_messageId_it_went_out_with()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("ids.journal");
+            var (host, session) = await JournalKit.LoopbackAsync();
+            await using var _ = host;
+            using var __ = session;
+
+            var first = JournalKit.Run(session, journal, JournalKit.Rows(1, 300));
+            var second = JournalKit.Run(session, journal, JournalKit.Rows(1, 300));
+
+            Assert.All(first, r => Assert.False(string.IsNullOrEmpty(r.MessageId)));
+            // Several requests, so several messageIds: each row gets its own request's back.
+            Assert.True(first.Select(r => r.MessageId).Distinct().Count() > 1);
+            Assert.Equal(first.Select(r => r.MessageId), second.Select(r => r.MessageId));
+            Assert.All(second, r => Assert.Equal(SendStatus.Skipped, r.Status));
+        }
+
+        [Fact]
         public async Task A_run_cancelled_midway_and_run_again_sends_every_destination_once()
         {
             using var folder = new TempFolder();
