@@ -23,6 +23,8 @@ namespace WebexConnect.Engine
 
         public IReadOnlyList<SandboxRequest> SandboxRequests => _parts.SandboxRequests?.Invoke() ?? NoRequests;
 
+        public int TpsInForce => _parts.RateGate.Tps;
+
         public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation)
         {
             if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(EngineSession), "The session was disconnected.");

@@ -73,6 +73,17 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         (Connect-WebexConnect -Sandbox -Tps 250 -PassThru).Tps | Should -Be 250
     }
 
+    It 'shows the rate in force: the given -Tps, or 10 until the service announces its limit' {
+        (Connect-WebexConnect -Sandbox -Tps 250 -PassThru).TpsInForce | Should -Be 250
+        Connect-WebexConnect -Sandbox
+        (Get-ConnectContext).TpsInForce | Should -Be 10
+        $null = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
+        # The sandbox announces 100 (x-rate-limit-limit); the session keeps to it from then on.
+        (Get-ConnectContext).TpsInForce | Should -Be 100
+        (Get-ConnectContext).Tps | Should -BeNullOrEmpty
+        (Get-ConnectContext | Out-String -Width 80) | Should -Match 'TpsInForce\s+: 100'
+    }
+
     It 'returns the session with -PassThru, the same one Get-ConnectContext shows' {
         $session = Connect-WebexConnect -Sandbox -Tps 200 -PassThru
         $session | Should -BeOfType ([WebexConnect.Results.ConnectSession])

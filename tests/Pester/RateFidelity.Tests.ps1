@@ -57,6 +57,9 @@ Describe 'A tenant whose TPS the admin did not give' {
         # The rate it settles on is what the tenant accepted in the last second: 5, or 4 when an answer fell just outside it.
         $warned[0].Message | Should -Match 'Connect-WebexConnect -Tps [345]\b'
         $warned[0].Message | Should -Match 'at most [345] destinations per second'
+        # Get-ConnectContext shows the same rate, for a script to log or to give to -Tps next time.
+        $settled = [int] ([regex]::Match($warned[0].Message, 'Connect-WebexConnect -Tps (\d+)').Groups[1].Value)
+        (Get-ConnectContext).TpsInForce | Should -Be $settled
         $figures = Get-StrictFigures $uri
         $figures.accepted | Should -Be 20
 

@@ -102,7 +102,7 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>The gate's clock in <see cref="MonotonicTicks"/>: real time, or the manual time.</summary>
         internal TimeSpan Now => TimeSpan.FromTicks(_now());
 
-        /// <summary>The TPS in force now.</summary>
+        /// <inheritdoc />
         public int Tps => Volatile.Read(ref _tps);
 
         /// <summary>True when the user gave the limit: the gate then never changes it.</summary>

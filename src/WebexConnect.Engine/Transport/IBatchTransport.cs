@@ -81,6 +81,9 @@ namespace WebexConnect.Engine.Transport
     /// </summary>
     internal interface IRateGate
     {
+        /// <summary>The TPS in force now: the user's, or the one the service announced or refusals brought it down to.</summary>
+        int Tps { get; }
+
         /// <summary>The largest number of destinations one request may carry now: about a tenth of the TPS, 1 to 1000.</summary>
         int MaxBatchSize { get; }
 

@@ -51,6 +51,13 @@ namespace WebexConnect.Results
         /// <summary>The TPS limit given by the user; empty when the session adopts the limit the service announces.</summary>
         public int? Tps { get; }
 
+        /// <summary>
+        /// The destinations per second the session sends at now: -Tps when given; otherwise 10 until the service
+        /// announces its limit (x-rate-limit-limit) or refusals (429, 7009) show a lower one, which then stays for
+        /// the session. A scheduled script can log it, or pass it to -Tps next time.
+        /// </summary>
+        public int TpsInForce => Engine.TpsInForce;
+
         /// <summary>How long one HTTP request may take.</summary>
         public TimeSpan RequestTimeout { get; }
 

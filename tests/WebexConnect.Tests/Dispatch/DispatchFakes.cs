@@ -30,6 +30,8 @@ namespace WebexConnect.Tests.Dispatch
 
         public int MaxBatchSize { get; set; }
 
+        public int Tps => MaxBatchSize * 10;
+
         public ValueTask<RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken) => new ValueTask<RatePermit>(RatePermit.None);
 
         public void AdoptAnnouncedLimit(int tps) => MaxBatchSize = Math.Min(1000, tps);

@@ -123,12 +123,25 @@ namespace WebexConnect.Tests.EndToEnd
             // The sandbox announces its TPS (x-rate-limit-limit: 100); the client starts at 10 (batches of 1) and
             // must end up sending the larger batches of the announced limit (10).
             using var session = new ConnectEngine().Open(new ConnectionSettings { AuthMode = ConnectAuthMode.Sandbox });
+            Assert.Equal(10, session.TpsInForce);
 
             var results = SendAll(session, 400);
 
             Assert.All(results, r => Assert.Equal(SendStatus.Queued, r.Status));
             Assert.Contains(session.SandboxRequests, r => r.DestinationCount > 1);
             Assert.All(session.SandboxRequests, r => Assert.NotEqual(429, r.StatusCode));
+            // What Get-ConnectContext shows as TpsInForce: the announced limit, kept for the session.
+            Assert.Equal(100, session.TpsInForce);
+        }
+
+        [Fact]
+        public void A_given_tps_is_the_rate_in_force_whatever_the_service_announces()
+        {
+            using var session = new ConnectEngine().Open(new ConnectionSettings { AuthMode = ConnectAuthMode.Sandbox, Tps = 40 });
+
+            SendAll(session, 50);
+
+            Assert.Equal(40, session.TpsInForce);
         }
     }
 }

@@ -46,6 +46,8 @@ namespace WebexConnect.Tests.Faults
 
             public int MaxBatchSize => Math.Min(_cap, _inner.MaxBatchSize);
 
+            public int Tps => _inner.Tps;
+
             public ValueTask<RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken) => _inner.WaitAsync(destinations, cancellationToken);
 
             public void AdoptAnnouncedLimit(int tps) => _inner.AdoptAnnouncedLimit(tps);

@@ -225,6 +225,8 @@ namespace WebexConnect.Tests.Journal
 
             public int MaxBatchSize => 1000;
 
+            public int Tps => 10000;
+
             public async ValueTask<RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken)
             {
                 Waiting.TrySetResult(true);

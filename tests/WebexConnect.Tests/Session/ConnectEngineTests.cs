@@ -22,6 +22,7 @@ namespace WebexConnect.Tests.Session
         private sealed class NullGate : IRateGate
         {
             public int MaxBatchSize => 1;
+            public int Tps => 1;
             public ValueTask<RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken) => new ValueTask<RatePermit>(RatePermit.None);
             public void AdoptAnnouncedLimit(int tps) { }
             public void Refused(RatePermit permit, string code) { }

@@ -42,6 +42,8 @@ namespace WebexConnect.Tests.Session
 
         public IReadOnlyList<SandboxRequest> SandboxRequests => Requests;
 
+        public int TpsInForce { get; set; } = 10;
+
         public IDispatcher CreateDispatcher(DispatchOptions options, CancellationToken cancellation) => throw new NotSupportedException();
 
         public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation) => throw new NotSupportedException();

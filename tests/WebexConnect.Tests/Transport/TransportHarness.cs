@@ -24,6 +24,7 @@ namespace WebexConnect.Tests.Transport
         private int _destinations;
 
         public int MaxBatchSize => 1000;
+        public int Tps => 10000;
         public int Waits => _waits;
         public int Destinations => _destinations;
         public List<int> Adopted { get; } = new();
