@@ -6,9 +6,11 @@
     machine with nothing else, `dotnet tool restore` then `dotnet pwsh ./build.ps1` uses the PowerShell pinned in
     .config/dotnet-tools.json.
     Help: the module's help file is docs/en-US/WebexConnect.dll-Help.xml, made from docs/*.md and kept in the
-    repository, so every build (dotnet build too) ships it to out/WebexConnect/en-US with about_WebexConnect. When
-    Microsoft.PowerShell.PlatyPS 1.0 or later is installed, this script first makes it anew from docs/*.md and turns
-    it into what Get-Help shows for built-in cmdlets (code without markdown fences, default values, links by name).
+    repository with the about topic (docs/en-US/about_WebexConnect.help.txt), so every build (dotnet build too) ships
+    both to out/WebexConnect/en-US. When Microsoft.PowerShell.PlatyPS 1.0 or later is installed, this script first
+    makes the help file anew from docs/*.md and turns it into what Get-Help shows for built-in cmdlets (code without
+    markdown fences, default values, links by name); it always makes the about topic anew from
+    docs/about_WebexConnect.md, laid out as PowerShell's own about topics are (within 80 columns, no markdown).
     Ends with an error (exit code 1 under -File) when the build or any test fails.
 .EXAMPLE
     ./build.ps1
@@ -37,7 +39,7 @@ param(
     # Run docs/examples/Send-PersonalisedSms.ps1 -Sandbox with the built module after the build.
     [switch] $Example,
 
-    # Keep docs/en-US/WebexConnect.dll-Help.xml as it is, even when PlatyPS is installed.
+    # Keep docs/en-US (WebexConnect.dll-Help.xml, about_WebexConnect.help.txt) as it is, even when PlatyPS is installed.
     [switch] $NoHelp,
 
     # After the build (and help), pack the module folder into out/packages/WebexConnect.<version>.nupkg, a local
@@ -54,6 +56,7 @@ $module = Join-Path $root 'out/WebexConnect'
 # The help file kept in the repository. The build (src/WebexConnect.Engine/ModuleLayout.targets) copies it to
 # en-US/ under the module's ModuleBase, where both editions look for a module cmdlet's help.
 $committedMaml = Join-Path $root 'docs/en-US/WebexConnect.dll-Help.xml'
+$committedAbout = Join-Path $root 'docs/en-US/about_WebexConnect.help.txt'
 $testResults = Join-Path $root 'out/test-results'
 # The Pester version restored when none is installed: tests/Pester/PesterPackage.proj pins it.
 $pesterProject = Join-Path $root 'tests/Pester/PesterPackage.proj'
@@ -130,6 +133,100 @@ function ConvertTo-HelpParagraph([string] $Text) {
         else { $lines.Add($(if ($trimmed -eq '') { '' } else { $line.TrimEnd() })) }
     }
     ($lines -join "`n").Trim("`n")
+}
+
+# The about topic as Get-Help prints it: a text file shown as it is, so it is laid out here the way about topics of
+# PowerShell itself are (TOPIC, SHORT DESCRIPTION, ... at the margin, text indented four spaces, every line within
+# 80 columns, which a console of any width then shows without breaking words) instead of as markdown: no # marks,
+# paragraphs and list items wrapped, indented code kept as written, and the two-column tables (a name, then its
+# meaning) wrapped with their meanings still aligned.
+function ConvertTo-AboutHelpText([string[]] $Markdown, [int] $Width = 80) {
+    $out = New-Object System.Collections.Generic.List[string]
+    # Words of $Text on lines of at most $Width columns: the first after $First, the others after $Rest.
+    function Add-Wrapped([string] $Text, [string] $First, [string] $Rest) {
+        $line = $First
+        $empty = $true
+        foreach ($word in ($Text.Trim() -split ' +')) {
+            if (-not $empty -and $line.Length + 1 + $word.Length -gt $Width) {
+                $out.Add($line.TrimEnd())
+                $line = $Rest
+                $empty = $true
+            }
+            $line = if ($empty) { $line + $word } else { $line + ' ' + $word }
+            $empty = $false
+        }
+        $out.Add($line.TrimEnd())
+    }
+    # A blank line, unless one is there already or a section's name is right above (as PowerShell's own topics).
+    function Add-Blank {
+        if ($out.Count -gt 0 -and $out[$out.Count - 1] -ne '' -and $out[$out.Count - 1] -notmatch '^[A-Z]') { $out.Add('') }
+    }
+
+    $i = 0
+    while ($i -lt $Markdown.Count) {
+        $line = $Markdown[$i].TrimEnd()
+        if ($line -eq '') { Add-Blank; $i++; continue }
+        if ($line -match '^# (.+)$') { $out.Add('TOPIC'); $out.Add('    ' + $Matches[1]); $i++; continue }
+        if ($line -match '^## (.+)$') {
+            if ($out.Count -gt 0 -and $out[$out.Count - 1] -ne '') { $out.Add('') }
+            $out.Add($Matches[1].ToUpperInvariant())
+            $i++
+            continue
+        }
+        if ($line -match '^### (.+)$') {
+            Add-Blank
+            $out.Add('    ' + $Matches[1])
+            $out.Add('    ' + ('-' * $Matches[1].Length))
+            $i++
+            continue
+        }
+        if ($line -match '^ {4}') {
+            # Indented code: as written, four columns further in.
+            while ($i -lt $Markdown.Count -and $Markdown[$i] -match '^ {4}') { $out.Add('    ' + $Markdown[$i].TrimEnd()); $i++ }
+            continue
+        }
+        if ($line -match '^  \S') {
+            # A table: "  Name     meaning", the meaning's later lines indented under it; a line of text in it wraps alone.
+            # Set off from a paragraph that introduces it, though not from its heading.
+            if ($out.Count -gt 0 -and $out[$out.Count - 1] -notmatch '^(\s*-+)?$') { $out.Add('') }
+            $rows = New-Object System.Collections.Generic.List[object]
+            while ($i -lt $Markdown.Count -and $Markdown[$i] -match '^  \S|^ {5,}\S') {
+                $text = $Markdown[$i].TrimEnd()
+                if ($text -match '^  (\S+(?: \S+)*?)( {2,})(\S.*)$') {
+                    $rows.Add([pscustomobject]@{ Name = $Matches[1]; Column = 2 + $Matches[1].Length + $Matches[2].Length; Text = $Matches[3] })
+                }
+                elseif ($text -match '^  \S') { $rows.Add([pscustomobject]@{ Name = $null; Column = 0; Text = $text.Trim() }) }
+                elseif ($rows.Count -gt 0) { $rows[$rows.Count - 1].Text += ' ' + $text.Trim() }
+                $i++
+            }
+            $named = @($rows | Where-Object Name)
+            $hang = ' ' * (4 + $(if ($named.Count -gt 0) { (($named | Measure-Object Column -Minimum).Minimum) - 2 } else { 0 }))
+            foreach ($row in $rows) {
+                if ($row.Name) { Add-Wrapped $row.Text ('    ' + $row.Name.PadRight($row.Column - 4) + '  ') $hang }
+                else { Add-Wrapped $row.Text '    ' '    ' }
+            }
+            continue
+        }
+        if ($line -match '^(([-*])|\d+\.) ') {
+            # A list item and the lines indented under it; later lines hang under its text.
+            $marker = $Matches[0]
+            $text = $line.Substring($marker.Length)
+            $i++
+            while ($i -lt $Markdown.Count -and $Markdown[$i] -match '^ +\S') { $text += ' ' + $Markdown[$i].Trim(); $i++ }
+            Add-Wrapped $text ('    ' + $marker) ('    ' + (' ' * $marker.Length))
+            continue
+        }
+        # A paragraph: its lines up to a blank line or the start of something else.
+        $text = $line
+        $i++
+        while ($i -lt $Markdown.Count -and $Markdown[$i] -match '^\S' -and $Markdown[$i] -notmatch '^(#{1,3} |([-*]|\d+\.) )') {
+            $text += ' ' + $Markdown[$i].Trim()
+            $i++
+        }
+        Add-Wrapped $text '    ' '    '
+    }
+    while ($out.Count -gt 0 -and $out[$out.Count - 1] -eq '') { $out.RemoveAt($out.Count - 1) }
+    $out
 }
 
 # PlatyPS 1.0.3 writes MAML that Get-Help shows differently from built-in cmdlets' help: an example's code stays in
@@ -337,6 +434,10 @@ function New-ModulePackage {
 
 # Help first: a page PlatyPS cannot read stops the build before it compiles.
 if (-not $NoHelp) {
+    # The about topic needs no PlatyPS. ASCII text with LF line ends, the same from either edition.
+    $aboutText = ConvertTo-AboutHelpText @(Get-Content -LiteralPath (Join-Path $root 'docs/about_WebexConnect.md'))
+    $null = New-Item -ItemType Directory -Path (Split-Path -Parent $committedAbout) -Force
+    [System.IO.File]::WriteAllText($committedAbout, (($aboutText -join "`n") + "`n"), (New-Object System.Text.UTF8Encoding $false))
     $maml = New-MamlHelp
     if ($maml) {
         Repair-MamlHelp -Path $maml.Path -CommandHelp $maml.CommandHelp

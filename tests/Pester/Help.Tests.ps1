@@ -140,4 +140,30 @@ Describe 'about_WebexConnect' {
         Join-Path $script:RepoRoot 'out/WebexConnect/en-US/about_WebexConnect.help.txt' | Should -Exist
         (Get-Help about_WebexConnect | Out-String) | Should -Match 'SHORT DESCRIPTION'
     }
+
+    It 'reads like PowerShell''s own about topics in a console of 80 columns: no markdown, no line wider' {
+        $lines = @((Get-Help about_WebexConnect | Out-String -Width 200) -split '\r?\n')
+
+        $lines[0] | Should -Be 'TOPIC'
+        $lines[1] | Should -Be '    about_WebexConnect'
+        $lines | Should -Contain 'SHORT DESCRIPTION'
+        $lines | Should -Contain 'LONG DESCRIPTION'
+        $lines | Should -Contain 'SEE ALSO'
+        @($lines | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty
+        @($lines -match '^ {0,4}#{1,3} |```') | Should -BeNullOrEmpty
+        # A paragraph is wrapped at words, indented four columns.
+        ($lines -match '^    WebexConnect talks to the Cisco Webex Connect Messaging API v2').Count | Should -Be 1
+        # A table keeps each meaning beside its name and its later lines under it.
+        $at = [array]::IndexOf($lines, ($lines -match '^    Unknown +The request may or may not have been accepted')[0])
+        $at | Should -BeGreaterThan 0
+        $lines[$at + 1] | Should -Match '^ {15}\S'
+        # Code keeps its own lines, four columns in from the text.
+        $lines | Should -Contain '        $err = $null'
+    }
+
+    It 'is the one kept in docs/en-US (build.ps1 makes it from docs/about_WebexConnect.md; CI checks it is current)' {
+        $committed = Get-Content -Raw (Join-Path $script:RepoRoot 'docs/en-US/about_WebexConnect.help.txt')
+        (Get-Content -Raw (Join-Path $script:RepoRoot 'out/WebexConnect/en-US/about_WebexConnect.help.txt')) | Should -Be $committed
+        $committed | Should -Match 'Journal: run it again without sending twice'
+    }
 }
