@@ -2,7 +2,8 @@
 .SYNOPSIS
     Builds the WebexConnect module into out/WebexConnect with its help, and runs the sandbox example or the tests.
 .DESCRIPTION
-    Runs in Windows PowerShell 5.1 and PowerShell 7, from any folder. Needs the .NET SDK (8 or later) on PATH; on a
+    Runs in Windows PowerShell 5.1 and PowerShell 7, from any folder. Needs the .NET SDK 10 or later on PATH (the
+    tests and the pinned PowerShell target .NET 10; the module itself targets .NET 8 and .NET Framework 4.7.2); on a
     machine with nothing else, `dotnet tool restore` then `dotnet pwsh ./build.ps1` uses the PowerShell pinned in
     .config/dotnet-tools.json.
     Help: the module's help file is docs/en-US/WebexConnect.dll-Help.xml, made from docs/*.md and kept in the
