@@ -51,6 +51,15 @@ Describe 'Measure-ConnectSms' {
         $measurement.Text | Should -Be 'Hello'
     }
 
+    It 'measures a hashtable''s Text key, and refuses one without it, naming the row' {
+        $measurements = @(@{ Text = 'Hello' }, @{ Message = 'Hi' }, @{ text = 'Third' } |
+                Measure-ConnectSms -ErrorVariable refused -ErrorAction SilentlyContinue)
+
+        $measurements.Text | Should -Be @('Hello', 'Third')
+        $refused.Count | Should -Be 1
+        $refused[0].Exception.Message | Should -Match 'Row 2'
+    }
+
     It 'refuses a row without a Text column, naming the row, instead of measuring "@{...}"' {
         $rows = @(
             [pscustomobject]@{ Phone = '+447700900001'; Text = 'Hello' }

@@ -340,6 +340,7 @@ namespace WebexConnectTests
         @{ Name = 'Import-Csv | Send-ConnectSms'; Run = { Import-Csv $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' } }
         @{ Name = 'Import-Csv | Send-ConnectSms (Text column)'; Run = { Import-Csv $csv | Send-ConnectSms -From ACME } }
         @{ Name = 'strings | Send-ConnectSms'; Run = { $numbers | Send-ConnectSms -From ACME -Text 'Hello' } }
+        @{ Name = 'hashtables | Send-ConnectSms'; Run = { $numbers | ForEach-Object { @{ Phone = $_; Name = 'Ann' } } | Send-ConnectSms -From ACME -Text 'Hi $(Name)' } }
         @{ Name = 'Send-ConnectSms -To'; Run = { Send-ConnectSms -To $numbers -From ACME -Text 'Hello' } }
         @{ Name = 'Import-Csv | Send-ConnectEmail'; Run = { Import-Csv $csv | Send-ConnectEmail -From news@example.com -Subject 'Hi $(Name)' } }
         @{ Name = 'strings | Send-ConnectEmail'; Run = { $addresses | Send-ConnectEmail -From news@example.com -Subject 'Hi' -Text 'Hello' } }
@@ -349,6 +350,7 @@ namespace WebexConnectTests
         @{ Name = 'Send-ConnectRcs -To'; Run = { Send-ConnectRcs -To $numbers -From app-1 -Text 'Hello' } }
         @{ Name = 'Import-Csv | Measure-ConnectSms'; Run = { Import-Csv $csv | Measure-ConnectSms } }
         @{ Name = 'strings | Measure-ConnectSms'; Run = { $numbers | Measure-ConnectSms } }
+        @{ Name = 'hashtables | Measure-ConnectSms'; Run = { $numbers | ForEach-Object { @{ Text = $_ } } | Measure-ConnectSms } }
         @{ Name = 'Measure-ConnectSms -Text'; Run = { Measure-ConnectSms -Text 'Hello there' } }
     ) {
         $thrown = Measure-Exception $Run

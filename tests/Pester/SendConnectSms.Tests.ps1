@@ -105,6 +105,52 @@ Describe 'Send-ConnectSms from a CSV' {
     }
 }
 
+Describe 'Send-ConnectSms from hashtables' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'binds a hashtable''s keys as it binds an object''s properties: number, correlation ID, text; the rest substitute' {
+        $rows = @(
+            @{ Phone = '+447700900051'; Name = 'Ann' }
+            [ordered]@{ mobile = '+447700900052'; CorrelationId = 'order-2'; Text = 'Hi $(Name), from the row'; Name = 'Bob' }
+        )
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $results.Destination | Should -Be @('+447700900051', '+447700900052')
+        $results[1].CorrelationId | Should -Be 'order-2'
+        $to = @(Get-SentDestination)
+        ($to | Where-Object { $_.msisdn -contains '+447700900051' }).substitutions.PSObject.Properties.Name | Should -Be @('Name')
+        # -Text on the command line wins over the key, as it does over a column.
+        @(Get-SentBody).content.text | Sort-Object -Unique | Should -Be 'Hi $(Name)'
+    }
+
+    It 'takes the text from a Text key when -Text is not given' {
+        $result = @{ Phone = '+447700900053'; Text = 'From the key' } | Send-ConnectSms -From ACME
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.text | Should -Be 'From the key'
+    }
+
+    It 'never gives a row without a number the number of the row before' {
+        $rows = @(@{ Phone = '+447700900054'; Name = 'Ann' }, @{ Name = 'No number' }, 'not-a-row')
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Invalid')
+        $results[1].Reason | Should -BeLike 'Row 2: To: no destination: give -To, or a column named To, Phone*'
+        $results[2].Destination | Should -Be 'not-a-row'
+        @(Get-SentDestination).msisdn | Should -Be @('+447700900054')
+    }
+
+    It 'leaves a key that holds a list for a one-value parameter out, naming it' {
+        $result = @{ Phone = '+447700900055'; CorrelationId = @('a', 'b') } | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: CorrelationId: the column 'CorrelationId' holds a list of 2 values*"
+    }
+}
+
 Describe 'Send-ConnectSms with a bad row' {
     BeforeAll {
         # The middle number has no + and a space: the API would refuse it, so the module does first.

@@ -12,6 +12,7 @@ namespace WebexConnect.Commands
     [OutputType(typeof(SmsMeasurement))]
     public sealed class MeasureConnectSmsCommand : PSCmdlet
     {
+        private readonly DictionaryRowBinding _dictionaryRows = DictionaryRowBinding.For(typeof(MeasureConnectSmsCommand));
         private bool _textOnCommandLine;
         private long _row;
 
@@ -41,6 +42,12 @@ namespace WebexConnect.Commands
         protected override void ProcessRecord()
         {
             _row++;
+            // A piped hashtable's Text key binds as an object's Text property would, for this row only.
+            using (_dictionaryRows.Bind(this, InputObject)) Measure();
+        }
+
+        private void Measure()
+        {
             if (MeasureInput.IsRowWithoutText(InputObject?.BaseObject, InputRow.Read(InputObject), _textOnCommandLine))
             {
                 WriteError(new ErrorRecord(

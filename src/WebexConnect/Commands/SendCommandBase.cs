@@ -30,6 +30,7 @@ namespace WebexConnect.Commands
         private IDispatcher? _dispatcher;
         private ConnectSession? _session;
         private RecordComposer? _composer;
+        private DictionaryRowBinding? _dictionaryRows;
         private MessageChecks? _checks;
         private SendRun? _run;
         private string? _journalPath;
@@ -200,6 +201,7 @@ namespace WebexConnect.Commands
 
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType()));
+            _dictionaryRows = DictionaryRowBinding.For(GetType());
             _checks = MessageChecks.Standard(AllowMissingSubstitution);
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
@@ -230,8 +232,14 @@ namespace WebexConnect.Commands
         protected override void ProcessRecord()
         {
             _row++;
-            var message = CurrentMessage();
-            var record = _composer!.Compose(DestinationsNow(), CorrelationId, InputRow.Read(InputObject), GtrIds);
+            ConnectMessage message;
+            ComposedRecord record;
+            // A piped hashtable's keys bind as an object's properties would, for this row only.
+            using (_dictionaryRows!.Bind(this, InputObject))
+            {
+                message = CurrentMessage();
+                record = _composer!.Compose(DestinationsNow(), CorrelationId, InputRow.Read(InputObject), GtrIds);
+            }
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             object? input = InputObject;
 

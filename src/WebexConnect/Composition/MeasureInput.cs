@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Globalization;
 using System.Linq;
 
@@ -14,14 +13,13 @@ namespace WebexConnect.Composition
         /// <param name="row">Its columns, as <see cref="InputRow.Read"/> reads them.</param>
         /// <param name="textOnCommandLine">-Text was given on the command line, so it applies to every row.</param>
         /// <returns>
-        /// True for an object (not a string or number) without a Text property: PowerShell bound -Text to the object's
-        /// string form. A hashtable counts too, since PowerShell binds by property, never by key.
+        /// True for an object (not a string or number) without a Text property, or a hashtable without a Text key (whose
+        /// keys the cmdlet binds itself: DictionaryRowBinding).
         /// </returns>
         public static bool IsRowWithoutText(object? piped, InputRow row, bool textOnCommandLine)
         {
             if (row is null) throw new ArgumentNullException(nameof(row));
             if (textOnCommandLine || piped is null || piped is string || piped is ValueType) return false;
-            if (piped is IDictionary) return true;
             return !row.Columns.Any(c => string.Equals(c.Key, "Text", StringComparison.OrdinalIgnoreCase));
         }
 

@@ -54,12 +54,15 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
-        public void AHashtableIsRefusedEvenWithATextKeyBecausePowerShellBindsPropertiesNotKeys()
+        public void AHashtableIsARowItsTextKeyFillsAndWithoutOneIsRefused()
         {
-            var table = new Hashtable { ["Text"] = "Hi" };
-            Assert.True(MeasureInput.IsRowWithoutText(table, InputRow.FromDictionary(table), textOnCommandLine: false));
+            // The cmdlet binds a hashtable's Text key to -Text itself (PowerShell binds properties, never keys).
+            var withText = new Hashtable { ["text"] = "Hi" };
+            var without = new Hashtable { ["Name"] = "Ann" };
+            Assert.False(MeasureInput.IsRowWithoutText(withText, InputRow.FromDictionary(withText), textOnCommandLine: false));
+            Assert.True(MeasureInput.IsRowWithoutText(without, InputRow.FromDictionary(without), textOnCommandLine: false));
         }
-    
+
 
         [Fact]
         public void TheTextComesFromTheCommandLineThenAPipedStringThenTheRowsTextColumn()

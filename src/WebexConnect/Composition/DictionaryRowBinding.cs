@@ -1,0 +1,147 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// Binds a piped hashtable's keys to the parameters a row binds by property name (-To and its aliases, -Text,
+    /// -CorrelationId, ...), for one record. PowerShell binds an object's properties by name but never a
+    /// dictionary's keys, so @{ Phone = '+447700900001'; Name = 'Ann' } | Send-ConnectSms found no number while
+    /// its Name still filled $(Name). A parameter given on the command line is left alone, as it is for an object.
+    /// </summary>
+    /// <remarks>
+    /// The values are set on the cmdlet only while its record is processed: <see cref="Bound.Dispose"/> puts back
+    /// what was there, since PowerShell resets only the parameters it bound itself, and a later row without such a
+    /// key must not inherit this row's number. A list where the parameter takes one value is not bound: the composer
+    /// reports that column (PipelineColumns.SingleValued), as it does for an object's.
+    /// </remarks>
+    internal sealed class DictionaryRowBinding
+    {
+        private static readonly ConcurrentDictionary<Type, DictionaryRowBinding> ByCmdlet = new ConcurrentDictionary<Type, DictionaryRowBinding>();
+
+        private readonly Parameter[] _parameters;
+
+        private DictionaryRowBinding(Parameter[] parameters) => _parameters = parameters;
+
+        /// <summary>The binding of a cmdlet type's by-name parameters, read once per type.</summary>
+        public static DictionaryRowBinding For(Type cmdletType) => ByCmdlet.GetOrAdd(cmdletType, Read);
+
+        /// <summary>
+        /// Sets each by-name parameter of the cmdlet's parameter set that was not given on the command line from
+        /// the row's key of the same name or alias (any casing; the name before its aliases). Null when the input
+        /// is not a dictionary.
+        /// </summary>
+        public Bound? Bind(PSCmdlet cmdlet, PSObject? input)
+        {
+            if (!(input?.BaseObject is IDictionary row)) return null;
+            // For a dictionary PowerShell bound nothing by name: what it holds came from the command line.
+            var boundParameters = cmdlet.MyInvocation.BoundParameters;
+            var bound = new Bound(cmdlet);
+            foreach (var parameter in _parameters)
+            {
+                if (boundParameters.ContainsKey(parameter.Property.Name) || !parameter.IsIn(cmdlet.ParameterSetName)) continue;
+                if (!TryFind(row, parameter.Names, out var value)) continue;
+                if (value is PSObject wrapped) value = wrapped.BaseObject;
+                if (value is null || (!parameter.TakesList && value is IEnumerable && !(value is string))) continue;
+                bound.Set(parameter.Property, Convert(value, parameter.Property.PropertyType));
+            }
+            return bound;
+        }
+
+        /// <summary>PowerShell's own conversion; a value it cannot convert goes as its text, for the checks to name.</summary>
+        private static object? Convert(object value, Type type)
+        {
+            try
+            {
+                return LanguagePrimitives.ConvertTo(value, type, CultureInfo.InvariantCulture);
+            }
+            catch (PSInvalidCastException)
+            {
+                return LanguagePrimitives.ConvertTo(System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", type, CultureInfo.InvariantCulture);
+            }
+        }
+
+        private static bool TryFind(IDictionary row, IReadOnlyList<string> names, out object? value)
+        {
+            foreach (var name in names)
+            {
+                foreach (DictionaryEntry entry in row)
+                {
+                    if (!string.Equals(System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase)) continue;
+                    value = entry.Value;
+                    return true;
+                }
+            }
+            value = null;
+            return false;
+        }
+
+        private static DictionaryRowBinding Read(Type cmdletType)
+        {
+            var parameters = new List<Parameter>();
+            foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                // Attribute metadata, as PipelineColumns reads it, so both agree on which parameters bind by name.
+                var sets = CustomAttributeData.GetCustomAttributes(property)
+                    .Where(a => a.AttributeType == typeof(ParameterAttribute) && a.NamedArguments.Any(n =>
+                        n.MemberName == nameof(ParameterAttribute.ValueFromPipelineByPropertyName) && Equals(n.TypedValue.Value, true)))
+                    .Select(a => a.NamedArguments.Where(n => n.MemberName == nameof(ParameterAttribute.ParameterSetName))
+                        .Select(n => (string?)n.TypedValue.Value).FirstOrDefault() ?? ParameterAttribute.AllParameterSets)
+                    .ToArray();
+                if (sets.Length == 0) continue;
+                var names = new List<string> { property.Name };
+                names.AddRange(CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(AliasAttribute))
+                    .SelectMany(PipelineColumns.StringArguments));
+                parameters.Add(new Parameter(property, names, sets));
+            }
+            return new DictionaryRowBinding(parameters.ToArray());
+        }
+
+        private sealed class Parameter
+        {
+            private readonly string[] _sets;
+
+            public Parameter(PropertyInfo property, IReadOnlyList<string> names, string[] sets)
+            {
+                Property = property;
+                Names = names;
+                _sets = sets;
+                TakesList = property.PropertyType.IsArray;
+            }
+
+            public PropertyInfo Property { get; }
+            public IReadOnlyList<string> Names { get; }
+            public bool TakesList { get; }
+
+            public bool IsIn(string parameterSet) =>
+                _sets.Any(s => s == ParameterAttribute.AllParameterSets || string.Equals(s, parameterSet, StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>What one record set; disposing puts back the values that were there before.</summary>
+        internal sealed class Bound : IDisposable
+        {
+            private readonly object _cmdlet;
+            private readonly List<(PropertyInfo Property, object? Before)> _set = new List<(PropertyInfo, object?)>(2);
+
+            public Bound(object cmdlet) => _cmdlet = cmdlet;
+
+            public void Set(PropertyInfo property, object? value)
+            {
+                _set.Add((property, property.GetValue(_cmdlet)));
+                property.SetValue(_cmdlet, value);
+            }
+
+            public void Dispose()
+            {
+                for (var i = _set.Count - 1; i >= 0; i--) _set[i].Property.SetValue(_cmdlet, _set[i].Before);
+                _set.Clear();
+            }
+        }
+    }
+}
