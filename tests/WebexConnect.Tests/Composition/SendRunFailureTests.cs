@@ -54,11 +54,19 @@ namespace WebexConnect.Tests.Composition
             // Every row read, the one whose Send rethrew included, has exactly one result, in order.
             Assert.Equal(Enumerable.Range(1, last).Select(Items.Number), finished.Select(r => r.Destination));
             Assert.All(finished.Take(10), r => Assert.Equal(SendStatus.Queued, r.Status));
-            // Batch 2 was handed to the transport: it may have gone. The rows after it never left.
+            // Batch 2 was handed to the transport: it may have gone.
             Assert.All(finished.Skip(10).Take(10), r => Assert.Equal(SendStatus.Unknown, r.Status));
-            Assert.All(finished.Skip(20), r => Assert.Equal(SendStatus.Failed, r.Status));
-            Assert.All(finished.Skip(10), r => Assert.Equal(StoppedRecords.Code, r.Code));
-            Assert.All(finished.Skip(10), r => Assert.Contains("AuthenticationFailed", r.Reason, StringComparison.Ordinal));
+            // Two requests may be in flight: a batch that left beside batch 2 and was accepted keeps its Queued result
+            // (how many did depends on the threads' timing). Every row after those never left: Failed, the row whose
+            // Send rethrew included.
+            var later = finished.Skip(20).ToList();
+            var accepted = later.TakeWhile(r => r.Status == SendStatus.Queued).Count();
+            Assert.Equal(0, accepted % 10);
+            Assert.NotEmpty(later.Skip(accepted));
+            Assert.All(later.Skip(accepted), r => Assert.Equal(SendStatus.Failed, r.Status));
+            var stopped = finished.Skip(10).Where(r => r.Status != SendStatus.Queued).ToList();
+            Assert.All(stopped, r => Assert.Equal(StoppedRecords.Code, r.Code));
+            Assert.All(stopped, r => Assert.Contains("AuthenticationFailed", r.Reason, StringComparison.Ordinal));
             Assert.Empty(run.TakeFinishedAfterFailure());
         }
 
