@@ -70,44 +70,20 @@ namespace WebexConnect.Composition
         private static bool TryFind(IDictionary row, IReadOnlyList<string> names, out object? value)
         {
             foreach (var name in names)
-            {
-                foreach (DictionaryEntry entry in row)
-                {
-                    if (!string.Equals(System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase)) continue;
-                    value = entry.Value;
-                    return true;
-                }
-            }
+                if (InputRow.TryGetKey(row, name, out value)) return true;
             value = null;
             return false;
         }
 
-        private static DictionaryRowBinding Read(Type cmdletType)
-        {
-            var parameters = new List<Parameter>();
-            foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                // Attribute metadata, as PipelineColumns reads it, so both agree on which parameters bind by name.
-                var sets = CustomAttributeData.GetCustomAttributes(property)
-                    .Where(a => a.AttributeType == typeof(ParameterAttribute) && a.NamedArguments.Any(n =>
-                        n.MemberName == nameof(ParameterAttribute.ValueFromPipelineByPropertyName) && Equals(n.TypedValue.Value, true)))
-                    .Select(a => a.NamedArguments.Where(n => n.MemberName == nameof(ParameterAttribute.ParameterSetName))
-                        .Select(n => (string?)n.TypedValue.Value).FirstOrDefault() ?? ParameterAttribute.AllParameterSets)
-                    .ToArray();
-                if (sets.Length == 0) continue;
-                var names = new List<string> { property.Name };
-                names.AddRange(CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(AliasAttribute))
-                    .SelectMany(PipelineColumns.StringArguments));
-                parameters.Add(new Parameter(property, names, sets));
-            }
-            return new DictionaryRowBinding(parameters.ToArray());
-        }
+        // The same parameters, names and sets as PipelineColumns gives the composer, so both agree on what binds.
+        private static DictionaryRowBinding Read(Type cmdletType) =>
+            new DictionaryRowBinding(PipelineColumns.ByName(cmdletType).Select(p => new Parameter(p.Property, p.Names, p.Sets)).ToArray());
 
         private sealed class Parameter
         {
-            private readonly string[] _sets;
+            private readonly IReadOnlyList<string> _sets;
 
-            public Parameter(PropertyInfo property, IReadOnlyList<string> names, string[] sets)
+            public Parameter(PropertyInfo property, IReadOnlyList<string> names, IReadOnlyList<string> sets)
             {
                 Property = property;
                 Names = names;

@@ -124,13 +124,7 @@ namespace WebexConnect.Composition
         {
             var value = input?.BaseObject;
             if (value is null || value is string || value is ValueType) return null;
-            if (value is IDictionary dictionary)
-            {
-                foreach (DictionaryEntry entry in dictionary)
-                    if (string.Equals(Convert.ToString(entry.Key, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase))
-                        return entry.Value;
-                return null;
-            }
+            if (value is IDictionary dictionary) return TryGetKey(dictionary, name, out var cell) ? cell : null;
 
             var property = input!.Properties[name];
             if (property is null || !property.IsGettable || (property.MemberType & PSMemberTypes.Properties) == 0) return null;
@@ -142,6 +136,19 @@ namespace WebexConnect.Composition
             {
                 return null;
             }
+        }
+
+        /// <summary>A hashtable's value under a key of that name, in any casing (as PowerShell binds a property).</summary>
+        public static bool TryGetKey(IDictionary dictionary, string name, out object? value)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                if (!string.Equals(Convert.ToString(entry.Key, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase)) continue;
+                value = entry.Value;
+                return true;
+            }
+            value = null;
+            return false;
         }
 
         public static InputRow FromDictionary(IDictionary dictionary) =>

@@ -17,15 +17,28 @@ namespace WebexConnect.Composition
         public static IReadOnlyCollection<string> Of(Type cmdletType)
         {
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var parameter in ByName(cmdletType))
+                foreach (var name in parameter.Names) names.Add(name);
+            return names;
+        }
+
+        /// <summary>
+        /// Each parameter that binds by property name: its property, its name then its aliases, and the parameter
+        /// sets it binds in (<see cref="ParameterAttribute.AllParameterSets"/> for all).
+        /// </summary>
+        public static IEnumerable<(PropertyInfo Property, IReadOnlyList<string> Names, IReadOnlyList<string> Sets)> ByName(Type cmdletType)
+        {
             foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
-                // Attribute metadata rather than attribute instances: it reads the same in PowerShell and
-                // against the reference-only PowerShell assembly the tests compile with.
-                if (!BindsByName(property)) continue;
-                names.Add(property.Name);
-                foreach (var alias in AliasesOf(property)) names.Add(alias);
+                var sets = ByNameAttributes(property)
+                    .Select(a => a.NamedArguments.Where(n => n.MemberName == nameof(ParameterAttribute.ParameterSetName))
+                        .Select(n => (string?)n.TypedValue.Value).FirstOrDefault() ?? ParameterAttribute.AllParameterSets)
+                    .ToArray();
+                if (sets.Length == 0) continue;
+                var names = new List<string> { property.Name };
+                names.AddRange(AliasesOf(property));
+                yield return (property, names, sets);
             }
-            return names;
         }
 
         /// <summary>
@@ -63,9 +76,12 @@ namespace WebexConnect.Composition
         private static IEnumerable<string> AliasesOf(PropertyInfo property) =>
             CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(AliasAttribute)).SelectMany(StringArguments);
 
-        private static bool BindsByName(PropertyInfo property) =>
-            CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute))
-                .Any(a => a.NamedArguments.Any(n => n.MemberName == nameof(ParameterAttribute.ValueFromPipelineByPropertyName) && Equals(n.TypedValue.Value, true)));
+        private static bool BindsByName(PropertyInfo property) => ByNameAttributes(property).Any();
+
+        // The property's [Parameter] attributes that bind by property name (one per parameter set).
+        private static IEnumerable<CustomAttributeData> ByNameAttributes(PropertyInfo property) =>
+            CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute) &&
+                a.NamedArguments.Any(n => n.MemberName == nameof(ParameterAttribute.ValueFromPipelineByPropertyName) && Equals(n.TypedValue.Value, true)));
 
         /// <summary>The strings of an attribute built with a params string[] constructor.</summary>
         internal static IEnumerable<string> StringArguments(CustomAttributeData attribute) =>
