@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 
 namespace WebexConnect.Engine.Dispatch
 {
@@ -33,9 +32,11 @@ namespace WebexConnect.Engine.Dispatch
     ///   likeliest; against a service that is merely slow to answer (200 ms), it costs a quarter of that per
     ///   second instead of all of it. Half the round trip (the first version) met no 429 either, but gave back
     ///   only half of the idle time: 88 % of the TPS at 200 ms on 20-s runs, against 91.5–92 % now.
-    ///   Used once <see cref="SpreadRank"/> answers are in, and only from requests sent after the process's
-    ///   first answer (before it, everything on the way was cold). Few answers make a wide spread, so the first
-    ///   estimates are cautious by themselves. The delay is timed from when the body starts to leave (not from
+    ///   Used once <see cref="SpreadRank"/> answers are in, and only from requests sent after the session's
+    ///   first answer: before it everything on the way was cold, code run for the first time and the session's
+    ///   new connections, whose handshakes slow every request of the first round alike (a second session in a
+    ///   warm process opens connections of its own, and its first round measured as warm let a 429 through in a
+    ///   loaded Pester run). Few answers make a wide spread, so the first estimates are cautious by themselves. The delay is timed from when the body starts to leave (not from
     ///   the grant), so it holds the network and the service, not this machine's scheduling, which varies with
     ///   its load.
     /// The higher of the two is used. Timestamps without a fraction of a second say too little and are not
@@ -55,26 +56,22 @@ namespace WebexConnect.Engine.Dispatch
         private readonly long[] _delays = new long[Samples];
         private readonly long[] _lowest = new long[SpreadRank];
         private readonly Func<long, long> _toUtcTicks;
-        private readonly FirstAnswer _warmSince;
         private readonly List<Hold> _holds = new List<Hold>();
         private long _floor = long.MinValue;
         private int _count;
         private int _next;
+        // When the session had its first answer (MonotonicTicks); long.MaxValue until then.
+        private long _warmSince = long.MaxValue;
 
         /// <param name="toUtcTicks">Our monotonic time as UTC ticks (a fixed anchor is enough: only differences matter).</param>
-        /// <param name="warmSince">When the process had its first answer; a new one for a process of its own.</param>
-        public ArrivalEstimator(Func<long, long> toUtcTicks, FirstAnswer? warmSince = null)
-        {
-            _toUtcTicks = toUtcTicks;
-            _warmSince = warmSince ?? new FirstAnswer();
-        }
+        public ArrivalEstimator(Func<long, long> toUtcTicks) => _toUtcTicks = toUtcTicks;
 
-        /// <summary>The estimator for the real clocks of this process: every session's learns when the process warmed up.</summary>
+        /// <summary>The estimator of one session, on the real clocks of this process.</summary>
         public static ArrivalEstimator ForThisProcess()
         {
             var utcAnchor = DateTime.UtcNow.Ticks;
             var monotonicAnchor = MonotonicTicks.Now();
-            return new ArrivalEstimator(t => utcAnchor + (t - monotonicAnchor), FirstAnswer.OfThisProcess);
+            return new ArrivalEstimator(t => utcAnchor + (t - monotonicAnchor));
         }
 
         /// <summary>Requests measured so far (at most <see cref="Samples"/> are kept).</summary>
@@ -104,12 +101,12 @@ namespace WebexConnect.Engine.Dispatch
             lock (_sync)
             {
                 _provenFloors[_next] = delay - (answered - left);
-                // A request that left before this process had any answer went out cold (code run for the first
+                // A request that left before this session had any answer went out cold (code run for the first
                 // time, new connections), like all its neighbours: measured, it would set the floor too high.
-                _delays[_next] = left > _warmSince.At ? delay : long.MaxValue;
+                _delays[_next] = left > _warmSince ? delay : long.MaxValue;
                 _next = (_next + 1) % Samples;
                 if (_count < Samples) _count++;
-                _warmSince.Saw(answered);
+                if (_warmSince == long.MaxValue) _warmSince = answered;
 
                 // A lower floor (a quicker delivery than any seen) counts from now on; a higher one also shortens
                 // the holds still running.
@@ -179,18 +176,5 @@ namespace WebexConnect.Engine.Dispatch
 
         /// <summary>A hold set by an answer: its permit, the arrival as read on our clock, the safe end, the end now.</summary>
         private readonly record struct Hold(object Token, long Reading, long Safe, long Until);
-    }
-
-    /// <summary>When a process first had an answer from a service (<see cref="MonotonicTicks"/>). Thread-safe.</summary>
-    internal sealed class FirstAnswer
-    {
-        private long _at = long.MaxValue;
-
-        public static FirstAnswer OfThisProcess { get; } = new FirstAnswer();
-
-        /// <summary>long.MaxValue until the first answer.</summary>
-        public long At => Interlocked.Read(ref _at);
-
-        public void Saw(long answered) => Interlocked.CompareExchange(ref _at, answered, long.MaxValue);
     }
 }
