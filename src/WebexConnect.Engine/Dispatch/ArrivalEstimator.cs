@@ -36,9 +36,9 @@ namespace WebexConnect.Engine.Dispatch
     ///   first answer: before it everything on the way was cold, code run for the first time and the session's
     ///   new connections, whose handshakes slow every request of the first round alike (a second session in a
     ///   warm process opens connections of its own, and its first round measured as warm let a 429 through in a
-    ///   loaded Pester run). Few answers make a wide spread, so the first estimates are cautious by themselves. The delay is timed from when the body starts to leave (not from
-    ///   the grant), so it holds the network and the service, not this machine's scheduling, which varies with
-    ///   its load.
+    ///   loaded Pester run). Few answers make a wide spread, so the first estimates are cautious by themselves.
+    ///   The delay is timed from when the body starts to leave (not from the grant), so it holds the network and
+    ///   the service, not this machine's scheduling, which varies with its load.
     /// The higher of the two is used. Timestamps without a fraction of a second say too little and are not
     /// used; the timestamp's resolution is added, since it may be that much before the arrival. Thread-safe.
     /// </remarks>

@@ -25,9 +25,9 @@ namespace WebexConnect.Composition
     {
         private static readonly ConcurrentDictionary<Type, DictionaryRowBinding> ByCmdlet = new ConcurrentDictionary<Type, DictionaryRowBinding>();
 
-        private readonly Parameter[] _parameters;
+        private readonly ByNameParameter[] _parameters;
 
-        private DictionaryRowBinding(Parameter[] parameters) => _parameters = parameters;
+        private DictionaryRowBinding(ByNameParameter[] parameters) => _parameters = parameters;
 
         /// <summary>The binding of a cmdlet type's by-name parameters, read once per type.</summary>
         public static DictionaryRowBinding For(Type cmdletType) => ByCmdlet.GetOrAdd(cmdletType, Read);
@@ -45,10 +45,10 @@ namespace WebexConnect.Composition
             var bound = new Bound(cmdlet);
             foreach (var parameter in _parameters)
             {
-                if (boundParameters.ContainsKey(parameter.Property.Name) || !parameter.IsIn(cmdlet.ParameterSetName)) continue;
+                if (boundParameters.ContainsKey(parameter.Property.Name) || !parameter.BindsIn(cmdlet.ParameterSetName)) continue;
                 if (!TryFind(row, parameter.Names, out var value)) continue;
                 if (value is PSObject wrapped) value = wrapped.BaseObject;
-                if (value is null || (!parameter.TakesList && value is IEnumerable && !(value is string))) continue;
+                if (value is null || (parameter.TakesOneValue && value is IEnumerable && !(value is string))) continue;
                 bound.Set(parameter.Property, Convert(value, parameter.Property.PropertyType));
             }
             return bound;
@@ -76,28 +76,7 @@ namespace WebexConnect.Composition
         }
 
         // The same parameters, names and sets as PipelineColumns gives the composer, so both agree on what binds.
-        private static DictionaryRowBinding Read(Type cmdletType) =>
-            new DictionaryRowBinding(PipelineColumns.ByName(cmdletType).Select(p => new Parameter(p.Property, p.Names, p.Sets)).ToArray());
-
-        private sealed class Parameter
-        {
-            private readonly IReadOnlyList<string> _sets;
-
-            public Parameter(PropertyInfo property, IReadOnlyList<string> names, IReadOnlyList<string> sets)
-            {
-                Property = property;
-                Names = names;
-                _sets = sets;
-                TakesList = property.PropertyType.IsArray;
-            }
-
-            public PropertyInfo Property { get; }
-            public IReadOnlyList<string> Names { get; }
-            public bool TakesList { get; }
-
-            public bool IsIn(string parameterSet) =>
-                _sets.Any(s => s == ParameterAttribute.AllParameterSets || string.Equals(s, parameterSet, StringComparison.OrdinalIgnoreCase));
-        }
+        private static DictionaryRowBinding Read(Type cmdletType) => new DictionaryRowBinding(PipelineColumns.ByName(cmdletType).ToArray());
 
         /// <summary>What one record set; disposing puts back the values that were there before.</summary>
         internal sealed class Bound : IDisposable

@@ -22,22 +22,23 @@ namespace WebexConnect.Composition
             return names;
         }
 
-        /// <summary>
-        /// Each parameter that binds by property name: its property, its name then its aliases, and the parameter
-        /// sets it binds in (<see cref="ParameterAttribute.AllParameterSets"/> for all).
-        /// </summary>
-        public static IEnumerable<(PropertyInfo Property, IReadOnlyList<string> Names, IReadOnlyList<string> Sets)> ByName(Type cmdletType)
+        /// <summary>Each parameter of the cmdlet that binds by property name.</summary>
+        public static IEnumerable<ByNameParameter> ByName(Type cmdletType)
         {
             foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
-                var sets = ByNameAttributes(property)
+                // Attribute metadata rather than attribute instances: it reads the same in PowerShell and
+                // against the reference-only PowerShell assembly the tests compile with. One attribute per set.
+                var sets = CustomAttributeData.GetCustomAttributes(property)
+                    .Where(a => a.AttributeType == typeof(ParameterAttribute) && a.NamedArguments.Any(n =>
+                        n.MemberName == nameof(ParameterAttribute.ValueFromPipelineByPropertyName) && Equals(n.TypedValue.Value, true)))
                     .Select(a => a.NamedArguments.Where(n => n.MemberName == nameof(ParameterAttribute.ParameterSetName))
                         .Select(n => (string?)n.TypedValue.Value).FirstOrDefault() ?? ParameterAttribute.AllParameterSets)
                     .ToArray();
                 if (sets.Length == 0) continue;
                 var names = new List<string> { property.Name };
                 names.AddRange(AliasesOf(property));
-                yield return (property, names, sets);
+                yield return new ByNameParameter(property, names, sets);
             }
         }
 
@@ -62,31 +63,46 @@ namespace WebexConnect.Composition
         public static IReadOnlyDictionary<string, string> SingleValued(Type cmdletType)
         {
             var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            foreach (var parameter in ByName(cmdletType))
             {
-                if (property.PropertyType.IsArray || !BindsByName(property)) continue;
-                names[property.Name] = property.Name;
-                foreach (var alias in AliasesOf(property)) names[alias] = property.Name;
+                if (!parameter.TakesOneValue) continue;
+                foreach (var name in parameter.Names) names[name] = parameter.Property.Name;
             }
             return names;
         }
 
-        // Attribute metadata rather than attribute instances: it reads the same in PowerShell and against the
-        // reference-only PowerShell assembly the tests compile with.
         private static IEnumerable<string> AliasesOf(PropertyInfo property) =>
             CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(AliasAttribute)).SelectMany(StringArguments);
-
-        private static bool BindsByName(PropertyInfo property) => ByNameAttributes(property).Any();
-
-        // The property's [Parameter] attributes that bind by property name (one per parameter set).
-        private static IEnumerable<CustomAttributeData> ByNameAttributes(PropertyInfo property) =>
-            CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute) &&
-                a.NamedArguments.Any(n => n.MemberName == nameof(ParameterAttribute.ValueFromPipelineByPropertyName) && Equals(n.TypedValue.Value, true)));
 
         /// <summary>The strings of an attribute built with a params string[] constructor.</summary>
         internal static IEnumerable<string> StringArguments(CustomAttributeData attribute) =>
             attribute.ConstructorArguments.SelectMany(argument => argument.Value is ReadOnlyCollection<CustomAttributeTypedArgument> items
                 ? items.Select(i => (string)i.Value!)
                 : new[] { (string)argument.Value! });
+    }
+
+    /// <summary>A parameter that binds by property name: its property, its name then its aliases, and its parameter sets.</summary>
+    internal sealed class ByNameParameter
+    {
+        private readonly IReadOnlyList<string> _sets;
+
+        public ByNameParameter(PropertyInfo property, IReadOnlyList<string> names, IReadOnlyList<string> sets)
+        {
+            Property = property;
+            Names = names;
+            _sets = sets;
+        }
+
+        public PropertyInfo Property { get; }
+
+        /// <summary>The parameter's name, then its aliases in declaration order.</summary>
+        public IReadOnlyList<string> Names { get; }
+
+        /// <summary>A string rather than an array: PowerShell skips it silently when the column holds a list.</summary>
+        public bool TakesOneValue => !Property.PropertyType.IsArray;
+
+        /// <summary>True when it binds in that parameter set (or in all).</summary>
+        public bool BindsIn(string parameterSet) =>
+            _sets.Any(s => s == ParameterAttribute.AllParameterSets || string.Equals(s, parameterSet, StringComparison.OrdinalIgnoreCase));
     }
 }
