@@ -260,6 +260,37 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $rows[$exported[1].Row - 1].Name | Should -Be 'Bob'
     }
 
+    It 'gives a CSV row the service refuses its error with the row as TargetObject: its columns, in order, and its type name' {
+        # While a request travels the run keeps a CSV row's columns, not PowerShell's object around them; the
+        # error of a row the service refuses gets the row back from them.
+        $path = Join-Path $TestDrive 'typed.csv'
+        Set-Content -Path $path -Value @('#TYPE Contoso.Contact', 'Phone,Name,Code', '+447700900571,Ann,A1', '+447700900572,Bob,')
+
+        $results = @(Import-Csv $path | Send-ConnectMessage -Channel fax -DestinationKey msisdn -From x -Content @{ text = 'hi' } -ErrorVariable refused -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Rejected', 'Rejected')
+        @($refused).Count | Should -Be 2
+        $refused.TargetObject.Name | Should -Be @('Ann', 'Bob')
+        $refused[1].TargetObject.PSObject.Properties.Name | Should -Be @('Phone', 'Name', 'Code')
+        $refused[1].TargetObject.Code | Should -Be ''
+        $refused[0].TargetObject.PSObject.TypeNames | Should -Be @((Import-Csv $path)[0].PSObject.TypeNames)
+        $refused[0].TargetObject.PSObject.TypeNames | Should -Contain 'CSV:Contoso.Contact'
+        # What admins do with it: the refused rows, to fix and send again.
+        $again = Join-Path $TestDrive 'refused.csv'
+        $refused.TargetObject | Export-Csv -Path $again -NoTypeInformation
+        (Get-Content $again) | Should -Be @('"Phone","Name","Code"', '"+447700900571","Ann","A1"', '"+447700900572","Bob",""')
+    }
+
+    It 'keeps a piped object that is not a plain row as it is, for the error of a refused row' {
+        $row = [pscustomobject]@{ Phone = '+447700900581'; Name = 'Ann' }
+        $row | Add-Member -MemberType ScriptMethod -Name Greet -Value { 'Hi ' + $this.Name }
+
+        $null = $row | Send-ConnectMessage -Channel fax -DestinationKey msisdn -From x -Content @{ text = 'hi' } -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        [object]::ReferenceEquals($refused[0].TargetObject, $row) | Should -BeTrue
+        $refused[0].TargetObject.Greet() | Should -Be 'Hi Ann'
+    }
+
     It 'stops promptly when Select-Object -First 2 has its results, leaving the rest unsent' {
         # At 10 per second, sending all 50 rows takes at least 4 seconds; the first two are back at once.
         Connect-WebexConnect -Sandbox -Tps 10

@@ -234,11 +234,13 @@ namespace WebexConnect.Commands
             _row++;
             ConnectMessage message;
             ComposedRecord record;
+            InputRow columns;
             // A piped hashtable's keys bind as an object's properties would, for this row only.
             using (_dictionaryRows!.Bind(this, InputObject))
             {
                 message = CurrentMessage();
-                record = _composer!.Compose(DestinationsNow(), CorrelationId, InputRow.Read(InputObject), GtrIds);
+                columns = InputRow.Read(InputObject);
+                record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
             }
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             object? input = InputObject;
@@ -266,7 +268,7 @@ namespace WebexConnect.Commands
             }
             else if (_silentConsent || ShouldProcess(TargetFor(record.Recipient), ActionName))
             {
-                Guard(() => _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, input));
+                Guard(() => _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(InputObject)));
             }
 
             if (_run is null) return;
@@ -400,7 +402,8 @@ namespace WebexConnect.Commands
 
         private static ErrorRecord ErrorFor(SendResult result) =>
             new ErrorRecord(new ConnectSendException(SendErrors.MessageFor(result), result),
-                SendErrors.ErrorIdFor(result), SendErrors.CategoryFor(result), result.InputObject ?? result.Destination);
+                SendErrors.ErrorIdFor(result), SendErrors.CategoryFor(result),
+                result.InputObject is RowEcho echo ? echo.ToPSObject() : result.InputObject ?? result.Destination);
 
         /// <summary>Runs engine work; a failure that dooms every later row ends the command with its own ErrorId.</summary>
         private void Guard(Action work) => Guard(() => { work(); return true; });

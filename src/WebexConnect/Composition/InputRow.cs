@@ -46,30 +46,57 @@ namespace WebexConnect.Composition
             var value = input.BaseObject;
             if (value is null || value is string || value is ValueType) return Empty;
             if (value is IDictionary dictionary) return FromDictionary(dictionary);
-            if (value is PSCustomObject && ReadsLikeProperties(input)) return new InputRow { Columns = ReadColumns(OwnProperties(input)) };
+            if (value is PSCustomObject && ReadsLikeProperties(input)) return ReadOwnMembers(input);
             return new InputRow { Columns = ReadColumns(input.Properties) };
+        }
+
+        /// <summary>
+        /// What the run keeps of the pipeline object while its request travels: a CSV row (a [pscustomobject] of
+        /// note properties only) as a <see cref="RowEcho"/> of the columns already read, anything else as it is.
+        /// </summary>
+        public object? StandIn(PSObject? input) => _echoTypeNames is null ? input : new RowEcho(Columns, _echoTypeNames);
+
+        // Set when every member of the row is a note property: the row's type names, for its echo.
+        private IList<string>? _echoTypeNames;
+
+        private static InputRow ReadOwnMembers(PSObject input)
+        {
+            var columns = new List<KeyValuePair<string, object?>>();
+            var onlyNotes = true;
+            if (InstanceMembersOf!(input) is IEnumerable members)
+            {
+                foreach (var member in members)
+                {
+                    if (member is PSMemberInfo { Name: var name } && ReservedNames.Contains(name)) continue;
+                    onlyNotes &= member is PSNoteProperty;
+                    if (member is PSPropertyInfo property) AddColumn(columns, property);
+                }
+            }
+            return new InputRow { Columns = columns, _echoTypeNames = onlyNotes ? TypeNamesOf(input) : null };
         }
 
         private static List<KeyValuePair<string, object?>> ReadColumns(IEnumerable<PSPropertyInfo> properties)
         {
             var columns = new List<KeyValuePair<string, object?>>();
-            foreach (var property in properties)
-            {
-                if (!property.IsGettable || (property.MemberType & PSMemberTypes.Properties) == 0) continue;
-                object? cell;
-                try
-                {
-                    cell = property.Value;
-                }
-                catch (GetValueException)
-                {
-                    // A property whose getter throws is not a column anyone meant to send.
-                    continue;
-                }
-                if (string.IsNullOrWhiteSpace(property.Name)) continue;
-                columns.Add(new KeyValuePair<string, object?>(property.Name, cell));
-            }
+            foreach (var property in properties) AddColumn(columns, property);
             return columns;
+        }
+
+        private static void AddColumn(List<KeyValuePair<string, object?>> columns, PSPropertyInfo property)
+        {
+            if (!property.IsGettable || (property.MemberType & PSMemberTypes.Properties) == 0) return;
+            object? cell;
+            try
+            {
+                cell = property.Value;
+            }
+            catch (GetValueException)
+            {
+                // A property whose getter throws is not a column anyone meant to send.
+                return;
+            }
+            if (string.IsNullOrWhiteSpace(property.Name)) return;
+            columns.Add(new KeyValuePair<string, object?>(property.Name, cell));
         }
 
         /// <summary>
@@ -79,12 +106,37 @@ namespace WebexConnect.Composition
         private static bool ReadsLikeProperties(PSObject input)
         {
             if (InstanceMembersOf is null) return false;
-            var typeName = input.TypeNames.Count > 0 ? input.TypeNames[0] : "";
+            var typeNames = TypeNamesOf(input);
+            var typeName = typeNames.Count > 0 ? typeNames[0] : "";
             if (OwnMembersAreAllProperties.TryGetValue(typeName, out var known)) return known;
             var same = ReadColumns(OwnProperties(input)).Select(c => c.Key)
                 .SequenceEqual(ReadColumns(input.Properties).Select(c => c.Key), StringComparer.OrdinalIgnoreCase);
             OwnMembersAreAllProperties[typeName] = same;
             return same;
+        }
+
+        /// <summary>
+        /// A row's type names without changing the row: the public TypeNames gives each object a copy of its own
+        /// (and PowerShell files that copy in a weak table for the row's base object), about a microsecond per CSV
+        /// row and a handle the garbage collector keeps scanning. The internal list is the same names, read only.
+        /// </summary>
+        private static IList<string> TypeNamesOf(PSObject input) => InternalTypeNamesOf?.Invoke(input) ?? input.TypeNames;
+
+        private static readonly Func<PSObject, IList<string>?>? InternalTypeNamesOf = FindInternalTypeNames();
+
+        private static Func<PSObject, IList<string>?>? FindInternalTypeNames()
+        {
+            try
+            {
+                var getter = typeof(PSObject).GetProperty("InternalTypeNames", BindingFlags.Instance | BindingFlags.NonPublic)?.GetGetMethod(nonPublic: true);
+                if (getter is null || !typeof(IList<string>).IsAssignableFrom(getter.ReturnType)) return null;
+                var typed = (Func<PSObject, object?>)Delegate.CreateDelegate(typeof(Func<PSObject, object?>), getter);
+                return input => typed(input) as IList<string>;
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is MemberAccessException)
+            {
+                return null;
+            }
         }
 
         private static IEnumerable<PSPropertyInfo> OwnProperties(PSObject input)
