@@ -15,6 +15,7 @@
       send       Import-Csv | Send-ConnectSms | Out-Null                  (+ the module: composition, checks,
                  dispatcher, the sandbox's parsing, one result per row)
     CPU: the process's processor time (every thread: the engine's and the sandbox's too) of send minus bind, per row.
+    GC: collections by generation and the pause of the median send round, beside the floor's pause.
     Then memory: $r = Import-Csv | Send-ConnectSms (growth of the managed heap and of the working set per result),
     and first-chance exceptions counted over a send run. With -Stream N instead: N rows streamed through
     Send-ConnectSms -Sandbox | Out-Null, the working set sampled every 100 ms (peak and how it moved).
@@ -131,11 +132,18 @@ function Measure-Variant([scriptblock] $Run) {
     [GC]::Collect(); [GC]::WaitForPendingFinalizers()
     $process.Refresh()
     $cpu0 = $process.TotalProcessorTime
+    $gc0 = 0..2 | ForEach-Object { [GC]::CollectionCount($_) }
+    $pause0 = [GC]::GetTotalPauseDuration()
     $clock = [Diagnostics.Stopwatch]::StartNew()
     & $Run
     $clock.Stop()
     $process.Refresh()
-    [pscustomobject]@{ Ms = $clock.Elapsed.TotalMilliseconds; CpuMs = ($process.TotalProcessorTime - $cpu0).TotalMilliseconds }
+    # What the garbage collector did during the run: collections by generation and the time it stopped the process.
+    [pscustomobject]@{
+        Ms = $clock.Elapsed.TotalMilliseconds; CpuMs = ($process.TotalProcessorTime - $cpu0).TotalMilliseconds
+        Collections = (0..2 | ForEach-Object { [GC]::CollectionCount($_) - $gc0[$_] }) -join '/'
+        GcPauseMs = ([GC]::GetTotalPauseDuration() - $pause0).TotalMilliseconds
+    }
 }
 function Get-Median([double[]] $Values) { ($Values | Sort-Object)[[int][math]::Floor($Values.Count / 2)] }
 function Get-Least([double[]] $Values) { ($Values | Measure-Object -Minimum).Minimum }
@@ -198,6 +206,10 @@ $report = [ordered]@{
     floorUsPerRow               = [math]::Round($best.floor.Ms * 1000 / $Rows, 1)
     bindUsPerRow                = [math]::Round(($best.bind.Ms - $best.floor.Ms) * 1000 / $Rows, 1)
     moduleUsPerRow              = [math]::Round(($best.send.Ms - $best.bind.Ms) * 1000 / $Rows, 1)
+    # Of the send round with the median time: gen0/gen1/gen2 collections, and the GC pause beside the floor's.
+    sendCollections             = ($runs.send | Sort-Object Ms)[[int][math]::Floor($Repeat / 2)].Collections
+    sendGcPauseMs               = [math]::Round(($runs.send | Sort-Object Ms)[[int][math]::Floor($Repeat / 2)].GcPauseMs)
+    floorGcPauseMs              = [math]::Round(($runs.floor | Sort-Object Ms)[[int][math]::Floor($Repeat / 2)].GcPauseMs)
     moduleCpuUsPerRow           = [math]::Round(($best.send.CpuMs - $best.bind.CpuMs) * 1000 / $Rows, 1)
     firstChanceExceptionsPerRow = [math]::Round($exceptions / $Rows, 4)
     resultsKept                 = $kept
