@@ -56,6 +56,12 @@ namespace WebexConnect.Composition
         private readonly IReadOnlyList<string> _destinationColumns;
         private readonly IReadOnlyDictionary<string, string> _singleValued;
 
+        // A row's substitutions as they are read (a command composes on its pipeline thread only), and the column
+        // names of the last row, which the next row with the same columns shares.
+        private readonly List<string> _names = new List<string>();
+        private readonly List<string> _texts = new List<string>();
+        private string[] _lastNames = Array.Empty<string>();
+
         /// <param name="boundColumns">Column names consumed by parameters (see <see cref="PipelineColumns"/>).</param>
         /// <param name="substitutionColumns">-SubstitutionColumn: the only columns to use, or null for all the others.</param>
         /// <param name="destinationColumns">
@@ -140,14 +146,24 @@ namespace WebexConnect.Composition
         /// </remarks>
         private IReadOnlyDictionary<string, string> RemainingColumns(InputRow row, ref Dictionary<string, string>? unusable, ref List<string>? empty)
         {
-            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            _names.Clear();
+            _texts.Clear();
             foreach (var column in row.Columns)
             {
                 if (_boundColumns.Contains(column.Key)) continue;
                 if (SubstitutionText.IsNothing(column.Value)) (empty ??= new List<string>(1)).Add(column.Key);
-                if (SubstitutionText.TryOf(column.Value, out var text)) result[column.Key] = text;
+                if (SubstitutionText.TryOf(column.Value, out var text))
+                {
+                    _names.Add(column.Key);
+                    _texts.Add(text);
+                }
                 else (unusable ??= new Dictionary<string, string>(StringComparer.Ordinal))[column.Key] = SubstitutionText.Describe(column.Value);
             }
+
+            var compact = RowSubstitutions.From(_names, _texts, ref _lastNames);
+            if (compact is not null) return compact;
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < _names.Count; i++) result[_names[i]] = _texts[i];
             return result;
         }
 

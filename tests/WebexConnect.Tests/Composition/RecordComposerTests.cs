@@ -220,5 +220,45 @@ namespace WebexConnect.Tests.Composition
 
             Assert.Equal(new Dictionary<string, string> { ["Name"] = "Ann" }, composed.Recipient.Substitutions);
         }
+    
+        [Fact]
+        public void EachRowKeepsItsOwnValuesWhenTheNextRowsHaveTheSameColumns()
+        {
+            // The composer reads every row into the same scratch lists and shares the column names between rows.
+            var composer = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null);
+
+            var ann = composer.Compose(To("+447700900001"), null, Row(("Phone", "+447700900001"), ("Name", "Ann"), ("Code", "A1")));
+            var bob = composer.Compose(To("+447700900002"), null, Row(("Phone", "+447700900002"), ("Name", "Bob"), ("Code", "B2")));
+            var cy = composer.Compose(To("+447700900003"), null, Row(("Phone", "+447700900003"), ("Code", "C3"), ("City", "York")));
+
+            Assert.Equal(new[] { "Name=Ann", "Code=A1" }, ann.Recipient.Substitutions.Select(s => s.Key + "=" + s.Value));
+            Assert.Equal(new[] { "Name=Bob", "Code=B2" }, bob.Recipient.Substitutions.Select(s => s.Key + "=" + s.Value));
+            Assert.Equal(new[] { "Code=C3", "City=York" }, cy.Recipient.Substitutions.Select(s => s.Key + "=" + s.Value));
+            Assert.True(bob.Recipient.Substitutions.TryGetValue("Code", out var code) && code == "B2");
+            // $(name) matches exactly, case included.
+            Assert.False(bob.Recipient.Substitutions.ContainsKey("code"));
+            Assert.Throws<KeyNotFoundException>(() => bob.Recipient.Substitutions["City"]);
+        }
+
+        [Fact]
+        public void ARowWithManyColumnsOrARepeatedNameKeepsEveryValue()
+        {
+            var composer = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null);
+            var wide = Enumerable.Range(1, RowSubstitutions.MaxColumns + 4).Select(i => ("C" + i, (object?)("v" + i))).ToArray();
+
+            var composed = composer.Compose(To("+447700900001"), null, Row(wide));
+
+            Assert.Equal(wide.Length, composed.Recipient.Substitutions.Count);
+            Assert.Equal("v12", composed.Recipient.Substitutions["C12"]);
+            Assert.Equal(wide.Select(c => c.Item1), composed.Recipient.Substitutions.Keys);
+
+            // A hashtable whose keys 1 and "1" read as the same name: one value, the later one, as a Dictionary does.
+            var keys = new System.Collections.Specialized.OrderedDictionary();
+            keys.Add(1, "first");
+            keys.Add("1", "second");
+            var row = InputRow.FromDictionary(keys);
+            var repeated = composer.Compose(To("+447700900001"), null, row);
+            Assert.Equal(new[] { "1=second" }, repeated.Recipient.Substitutions.Select(s => s.Key + "=" + s.Value));
+        }
     }
 }
