@@ -43,6 +43,7 @@ namespace WebexConnect.Commands
         private long _row;
         private ConnectMessage? _message;
         private object?[]? _messageKey;
+        private string[] _echoNames = Array.Empty<string>();
 
         /// <summary>
         /// The pipeline object itself, so that its other columns become substitutions. A plain string has
@@ -268,7 +269,7 @@ namespace WebexConnect.Commands
             }
             else if (_silentConsent || ShouldProcess(TargetFor(record.Recipient), ActionName))
             {
-                Guard(() => _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(InputObject)));
+                Guard(() => _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(InputObject, ref _echoNames)));
             }
 
             if (_run is null) return;

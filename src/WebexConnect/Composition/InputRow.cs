@@ -53,8 +53,10 @@ namespace WebexConnect.Composition
         /// <summary>
         /// What the run keeps of the pipeline object while its request travels: a CSV row (a [pscustomobject] of
         /// note properties only) as a <see cref="RowEcho"/> of the columns already read, anything else as it is.
+        /// <paramref name="sharedNames"/> is the column names of the last echo, reused when this row has the same.
         /// </summary>
-        public object? StandIn(PSObject? input) => _echoTypeNames is null ? input : new RowEcho(Columns, _echoTypeNames);
+        public object? StandIn(PSObject? input, ref string[] sharedNames) =>
+            _echoTypeNames is null ? input : RowEcho.Of(Columns, _echoTypeNames, ref sharedNames);
 
         // Set when every member of the row is a note property: the row's type names, for its echo.
         private IList<string>? _echoTypeNames;

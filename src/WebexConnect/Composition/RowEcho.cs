@@ -12,20 +12,33 @@ namespace WebexConnect.Composition
     /// </summary>
     internal sealed class RowEcho
     {
-        private readonly IReadOnlyList<KeyValuePair<string, object?>> _columns;
+        private readonly string[] _names;
+        private readonly object?[] _values;
         private readonly IList<string> _typeNames;
 
-        public RowEcho(IReadOnlyList<KeyValuePair<string, object?>> columns, IList<string> typeNames)
+        private RowEcho(string[] names, object?[] values, IList<string> typeNames)
         {
-            _columns = columns;
+            _names = names;
+            _values = values;
             _typeNames = typeNames;
+        }
+
+        /// <summary>
+        /// The echo of a row read as <paramref name="columns"/>: its values, and its names as
+        /// <paramref name="sharedNames"/> when the last row had the same ones (a CSV's rows all do).
+        /// </summary>
+        public static RowEcho Of(IReadOnlyList<KeyValuePair<string, object?>> columns, IList<string> typeNames, ref string[] sharedNames)
+        {
+            var values = new object?[columns.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = columns[i].Value;
+            return new RowEcho(SharedColumnNames.For(columns, c => c.Key, ref sharedNames), values, typeNames);
         }
 
         /// <summary>The row again: a new object whose properties and type names are the original's.</summary>
         public PSObject ToPSObject()
         {
             var row = new PSObject();
-            foreach (var column in _columns) row.Properties.Add(new PSNoteProperty(column.Key, column.Value));
+            for (var i = 0; i < _names.Length; i++) row.Properties.Add(new PSNoteProperty(_names[i], _values[i]));
             var names = row.TypeNames;
             if (!SameNames(names, _typeNames))
             {

@@ -33,8 +33,7 @@ namespace WebexConnect.Composition
         public static RowSubstitutions? From(List<string> keys, List<string> values, ref string[] sharedKeys)
         {
             if (keys.Count > MaxColumns || HasRepeat(keys)) return null;
-            if (!SameNames(keys, sharedKeys)) sharedKeys = keys.ToArray();
-            return new RowSubstitutions(sharedKeys, values.ToArray());
+            return new RowSubstitutions(SharedColumnNames.For(keys, k => k, ref sharedKeys), values.ToArray());
         }
 
         public int Count => _keys.Length;
@@ -75,14 +74,6 @@ namespace WebexConnect.Composition
                 for (var j = 0; j < i; j++)
                     if (string.Equals(keys[i], keys[j], StringComparison.Ordinal)) return true;
             return false;
-        }
-
-        private static bool SameNames(List<string> keys, string[] shared)
-        {
-            if (keys.Count != shared.Length) return false;
-            for (var i = 0; i < shared.Length; i++)
-                if (!string.Equals(keys[i], shared[i], StringComparison.Ordinal)) return false;
-            return true;
         }
     }
 }
