@@ -21,19 +21,17 @@ namespace WebexConnect.Engine.Dispatch
 
         private readonly Dictionary<long, Entry> _open = new Dictionary<long, Entry>();
 
-        public void Added(long sequence, DispatchItem item) => _open[sequence] = new Entry(item);
+        public void Added(long sequence, DispatchItem item) => _open[sequence] = new Entry(item, handed: false);
 
-        public void Handed(IReadOnlyList<long> sequences)
-        {
-            foreach (var sequence in sequences)
-                if (_open.TryGetValue(sequence, out var entry)) entry.Handed = true;
-        }
+        public void Handed(IReadOnlyList<long> sequences) => MarkHanded(sequences, true);
 
         /// <summary>The transport says none of these requests can have been accepted (<see cref="SessionFailureException.BatchNeverAccepted"/>).</summary>
-        public void NeverLeft(IReadOnlyList<long> sequences)
+        public void NeverLeft(IReadOnlyList<long> sequences) => MarkHanded(sequences, false);
+
+        private void MarkHanded(IReadOnlyList<long> sequences, bool handed)
         {
             foreach (var sequence in sequences)
-                if (_open.TryGetValue(sequence, out var entry)) entry.Handed = false;
+                if (_open.TryGetValue(sequence, out var entry)) _open[sequence] = new Entry(entry.Item, handed);
         }
 
         public bool IsOpen(long sequence) => _open.ContainsKey(sequence);
@@ -67,13 +65,19 @@ namespace WebexConnect.Engine.Dispatch
         private static string Why(Exception failure) =>
             failure is SessionFailureException session ? session.ErrorId : failure.GetType().Name;
 
-        private sealed class Entry
+        // A struct: one per record in flight, kept until its result is filed; an object each would be one more
+        // for every garbage collection to copy.
+        private readonly struct Entry
         {
-            public Entry(DispatchItem item) => Item = item;
+            public Entry(DispatchItem item, bool handed)
+            {
+                Item = item;
+                Handed = handed;
+            }
 
             public DispatchItem Item { get; }
 
-            public bool Handed { get; set; }
+            public bool Handed { get; }
         }
     }
 }
