@@ -232,6 +232,23 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            // One guard for the whole row, not a delegate per engine call: those were four objects per row.
+            try
+            {
+                ProcessRow();
+            }
+            catch (SessionFailureException failure)
+            {
+                EndWithFailure(failure);
+            }
+            catch (OperationCanceledException) when (_cancellation?.IsCancellationRequested == true)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void ProcessRow()
+        {
             _row++;
             ConnectMessage message;
             ComposedRecord record;
@@ -249,14 +266,7 @@ namespace WebexConnect.Commands
             var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);
             if (invalid != null)
             {
-                // Written now, not when the result's turn comes, so -ErrorAction Stop stops before any later row is sent.
-                if (_run is null) WriteError(ErrorFor(invalid));
-                else
-                {
-                    _output!.Stream(() => WriteError(ErrorFor(invalid)));
-                    // Stopped: this row ends the command with its error; the rows before it are finished below.
-                    if (!_output.Stopped) Guard(() => _run.Reject(invalid));
-                }
+                ReportInvalid(invalid);
             }
             else if (PayloadOnly)
             {
@@ -269,14 +279,30 @@ namespace WebexConnect.Commands
             }
             else if (_silentConsent || ShouldProcess(TargetFor(record.Recipient), ActionName))
             {
-                Guard(() => _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(InputObject, ref _echoNames)));
+                _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(InputObject, ref _echoNames));
             }
 
             if (_run is null) return;
-            Guard(() => _output!.Write(_run.TakeReady()));
+            _output!.Write(_run.TakeReady());
             // A preference ended the command (here or at an earlier result): every row already handed over is
             // finished and reported before PowerShell sees the stop, so none is left sent but unreported.
-            if (_output!.Stopped) Guard(() => _output.FinishStopped(_run.Complete()));
+            if (_output.Stopped) _output.FinishStopped(_run.Complete());
+        }
+
+        /// <summary>
+        /// A row that failed the checks: its error now, not when its result's turn comes, so -ErrorAction Stop stops
+        /// before any later row is sent. (A method of its own: the lambda's closure would otherwise be made for every row.)
+        /// </summary>
+        private void ReportInvalid(SendResult invalid)
+        {
+            if (_run is null)
+            {
+                WriteError(ErrorFor(invalid));
+                return;
+            }
+            _output!.Stream(() => WriteError(ErrorFor(invalid)));
+            // Stopped: this row ends the command with its error; the rows before it are finished below.
+            if (!_output.Stopped) _run.Reject(invalid);
         }
 
         /// <inheritdoc />
@@ -417,18 +443,7 @@ namespace WebexConnect.Commands
             }
             catch (SessionFailureException failure)
             {
-                // What led up to it (retries, a refused token renewal) helps more than the error alone; the progress
-                // bar would otherwise stay on screen for the rest of the caller's script.
-                if (_output is null) WriteDiagnostics();
-                else
-                {
-                    // Rows whose request succeeded before the failure keep their results (Send and Reject rethrow
-                    // the failure at once, before the results that finished first were taken).
-                    _output.Write(_run!.TakeFinishedAfterFailure());
-                    _output.Stream(() => { WriteDiagnostics(); ShowProgress(completed: true); });
-                }
-                ThrowTerminatingError(new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId),
-                    SendErrors.TargetForSessionFailure(failure.ErrorId, _session, _journalPath)));
+                EndWithFailure(failure);
                 return default;
             }
             catch (OperationCanceledException) when (_cancellation?.IsCancellationRequested == true)
@@ -436,6 +451,23 @@ namespace WebexConnect.Commands
                 // Ctrl+C or Select-Object -First: PowerShell is stopping the pipeline; nothing more to write.
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>A failure that dooms every later row: the results that finished first, then the command's end with its ErrorId.</summary>
+        private void EndWithFailure(SessionFailureException failure)
+        {
+            // What led up to it (retries, a refused token renewal) helps more than the error alone; the progress
+            // bar would otherwise stay on screen for the rest of the caller's script.
+            if (_output is null) WriteDiagnostics();
+            else
+            {
+                // Rows whose request succeeded before the failure keep their results (Send and Reject rethrow
+                // the failure at once, before the results that finished first were taken).
+                _output.Write(_run!.TakeFinishedAfterFailure());
+                _output.Stream(() => { WriteDiagnostics(); ShowProgress(completed: true); });
+            }
+            ThrowTerminatingError(new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId),
+                SendErrors.TargetForSessionFailure(failure.ErrorId, _session, _journalPath)));
         }
 
         /// <summary>The cmdlet's Write methods for <see cref="ResultWriter"/>.</summary>
