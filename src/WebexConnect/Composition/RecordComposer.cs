@@ -80,18 +80,19 @@ namespace WebexConnect.Composition
         public ComposedRecord Compose(IReadOnlyList<ConnectDestination>? to, string? correlationId, InputRow row,
             IReadOnlyList<string>? gtrIds = null)
         {
-            var problems = new List<ValidationProblem>(0);
+            // Made only for a row that has a problem: the usual row has none (this runs for every row).
+            List<ValidationProblem>? problems = null;
             var given = Addresses(to);
-            if (given.Length == 0) problems.Add(NoDestination(row));
+            if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row));
             var addresses = RepeatedAddresses.SendOnce(given, out var notes);
-            if (_singleValued.Count > 0) problems.AddRange(ListsInSingleValues(row));
+            AddListsInSingleValues(row, ref problems);
 
             Dictionary<string, string>? unusable = null;
             List<string>? empty = null;
-            var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable, ref empty) : NamedColumns(row, problems, ref empty);
+            var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable, ref empty) : NamedColumns(row, ref problems, ref empty);
             var recipient = new Recipient(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
                 gtrIds is { Count: > 0 } ? gtrIds : null);
-            return new ComposedRecord(recipient, problems, unusable, notes, empty);
+            return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty);
         }
 
         /// <summary>The addresses of the destinations given, nulls left out (a loop: this runs for every row).</summary>
@@ -109,18 +110,21 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>A column whose parameter takes one value but which holds a list: PowerShell would drop the value silently.</summary>
-        private IEnumerable<ValidationProblem> ListsInSingleValues(InputRow row)
+        /// <remarks>Loops by index over the columns here and below: a foreach over the interface makes an enumerator per row.</remarks>
+        private void AddListsInSingleValues(InputRow row, ref List<ValidationProblem>? problems)
         {
-            if (_singleValued.Count == 0) yield break;
-            foreach (var column in row.Columns)
+            if (_singleValued.Count == 0) return;
+            var columns = row.Columns;
+            for (var i = 0; i < columns.Count; i++)
             {
+                var column = columns[i];
                 if (!_singleValued.TryGetValue(column.Key, out var parameter)) continue;
                 var value = column.Value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : column.Value;
                 if (value is string || value is System.Collections.IDictionary || !(value is System.Collections.IEnumerable list)) continue;
                 var items = list.Cast<object?>().Select(SubstitutionText.Of).ToArray();
-                yield return new ValidationProblem(parameter,
+                (problems ??= new List<ValidationProblem>()).Add(new ValidationProblem(parameter,
                     $"the column {InputEcho.Quote(column.Key)} holds a list of {items.Length} values ({SubstitutionText.Abbreviate(items)}) " +
-                    "where one value is expected: give one value per row");
+                    "where one value is expected: give one value per row"));
             }
         }
 
@@ -148,8 +152,10 @@ namespace WebexConnect.Composition
         {
             _names.Clear();
             _texts.Clear();
-            foreach (var column in row.Columns)
+            var columns = row.Columns;
+            for (var i = 0; i < columns.Count; i++)
             {
+                var column = columns[i];
                 if (_boundColumns.Contains(column.Key)) continue;
                 if (SubstitutionText.IsNothing(column.Value)) (empty ??= new List<string>(1)).Add(column.Key);
                 if (SubstitutionText.TryOf(column.Value, out var text))
@@ -163,11 +169,11 @@ namespace WebexConnect.Composition
             var compact = RowSubstitutions.From(_names, _texts, ref _lastNames);
             if (compact is not null) return compact;
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < _names.Count; i++) result[_names[i]] = _texts[i];
+            for (var j = 0; j < _names.Count; j++) result[_names[j]] = _texts[j];
             return result;
         }
 
-        private IReadOnlyDictionary<string, string> NamedColumns(InputRow row, List<ValidationProblem> problems, ref List<string>? empty)
+        private IReadOnlyDictionary<string, string> NamedColumns(InputRow row, ref List<ValidationProblem>? problems, ref List<string>? empty)
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var wanted in _substitutionColumns!)
@@ -176,12 +182,12 @@ namespace WebexConnect.Composition
                 var found = row.Columns.Where(c => string.Equals(c.Key, wanted, StringComparison.OrdinalIgnoreCase)).ToArray();
                 if (found.Length == 0)
                 {
-                    problems.Add(new ValidationProblem("SubstitutionColumn", $"the row has no column named {InputEcho.Quote(wanted)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn"));
+                    (problems ??= new List<ValidationProblem>()).Add(new ValidationProblem("SubstitutionColumn", $"the row has no column named {InputEcho.Quote(wanted)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn"));
                     continue;
                 }
                 if (SubstitutionText.IsNothing(found[0].Value)) (empty ??= new List<string>(1)).Add(found[0].Key);
                 if (SubstitutionText.TryOf(found[0].Value, out var text)) result[found[0].Key] = text;
-                else problems.Add(new ValidationProblem("SubstitutionColumn", $"the column {InputEcho.Quote(found[0].Key)} holds {SubstitutionText.Describe(found[0].Value)}: a substitution must be one string, number, true/false or date"));
+                else (problems ??= new List<ValidationProblem>()).Add(new ValidationProblem("SubstitutionColumn", $"the column {InputEcho.Quote(found[0].Key)} holds {SubstitutionText.Describe(found[0].Value)}: a substitution must be one string, number, true/false or date"));
             }
             return result;
         }
