@@ -36,6 +36,9 @@ namespace WebexConnect.Composition
 
         public IReadOnlyList<KeyValuePair<string, object?>> Columns { get; private init; }
 
+        // Set when every member of the row is a note property (a CSV row): its type names, for its echo.
+        private IList<string>? _echoTypeNames;
+
         /// <summary>
         /// Reads a pipeline object: a hashtable's keys, or an object's properties (a CSV row's columns).
         /// Strings and other plain values have no columns: a piped number's Length is not a substitution.
@@ -58,21 +61,14 @@ namespace WebexConnect.Composition
         public object? StandIn(PSObject? input, ref string[] sharedNames) =>
             _echoTypeNames is null ? input : RowEcho.Of(Columns, _echoTypeNames, ref sharedNames);
 
-        // Set when every member of the row is a note property: the row's type names, for its echo.
-        private IList<string>? _echoTypeNames;
-
         private static InputRow ReadOwnMembers(PSObject input)
         {
             var columns = new List<KeyValuePair<string, object?>>();
             var onlyNotes = true;
-            if (InstanceMembersOf!(input) is IEnumerable members)
+            foreach (var member in OwnMembers(input))
             {
-                foreach (var member in members)
-                {
-                    if (member is PSMemberInfo { Name: var name } && ReservedNames.Contains(name)) continue;
-                    onlyNotes &= member is PSNoteProperty;
-                    if (member is PSPropertyInfo property) AddColumn(columns, property);
-                }
+                onlyNotes &= member is PSNoteProperty;
+                if (member is PSPropertyInfo property) AddColumn(columns, property);
             }
             return new InputRow { Columns = columns, _echoTypeNames = onlyNotes ? TypeNamesOf(input) : null };
         }
@@ -118,9 +114,9 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
-        /// A row's type names without changing the row: the public TypeNames gives each object a copy of its own
-        /// (and PowerShell files that copy in a weak table for the row's base object), about a microsecond per CSV
-        /// row and a handle the garbage collector keeps scanning. The internal list is the same names, read only.
+        /// A row's type names without changing the row: the public TypeNames gives each object a copy of its own,
+        /// and PowerShell files that copy in a weak table for the row's base object (an allocation and a handle the
+        /// garbage collector keeps scanning, for every CSV row). The internal list is the same names, read only.
         /// </summary>
         private static IList<string> TypeNamesOf(PSObject input) => InternalTypeNamesOf?.Invoke(input) ?? input.TypeNames;
 
@@ -141,13 +137,15 @@ namespace WebexConnect.Composition
             }
         }
 
-        private static IEnumerable<PSPropertyInfo> OwnProperties(PSObject input)
+        private static IEnumerable<PSPropertyInfo> OwnProperties(PSObject input) => OwnMembers(input).OfType<PSPropertyInfo>();
+
+        private static IEnumerable<PSMemberInfo> OwnMembers(PSObject input)
         {
             if (InstanceMembersOf!(input) is IEnumerable members)
                 foreach (var member in members)
                     // Once anything enumerates Properties, PowerShell keeps its hidden reserved members (pstypenames,
                     // psobject, ...) in the same list; Properties never shows them, so neither do we.
-                    if (member is PSPropertyInfo property && !ReservedNames.Contains(property.Name)) yield return property;
+                    if (member is PSMemberInfo info && !ReservedNames.Contains(info.Name)) yield return info;
         }
 
         private static readonly HashSet<string> ReservedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
