@@ -182,6 +182,9 @@ namespace WebexConnect.Commands
         /// <summary>The column names parameters consume, which never become substitutions.</summary>
         private protected virtual IReadOnlyCollection<string> BoundColumns => PipelineColumns.Of(GetType());
 
+        /// <summary>Each row's texts as its recipient gets them, made once for the checks and the channel's own steps.</summary>
+        private protected SentTexts SentTexts { get; } = new SentTexts();
+
         /// <summary>The engine of the session this run sends with (set from BeginProcessing on).</summary>
         private protected IConnectEngine EngineHost => _session!.EngineHost;
 
@@ -203,7 +206,7 @@ namespace WebexConnect.Commands
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType()));
             _dictionaryRows = DictionaryRowBinding.For(GetType());
-            _checks = MessageChecks.Standard(AllowMissingSubstitution);
+            _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts);
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
             var whatIf = IsWhatIf();

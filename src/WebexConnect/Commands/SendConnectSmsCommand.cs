@@ -59,7 +59,10 @@ namespace WebexConnect.Commands
         [ValidateSet("SUBMITTED", "DELIVERED", "FAILED", "CLICKED", "SENT")]
         public string[]? RequestedReceipt { get; set; }
 
-        private readonly SmsEncodingResolver _encodings = new SmsEncodingResolver();
+        private readonly SmsEncodingResolver _encodings;
+
+        /// <summary>Creates the cmdlet; PowerShell does, for each command.</summary>
+        public SendConnectSmsCommand() => _encodings = new SmsEncodingResolver(SentTexts);
 
         private protected override MessageChannel ChannelKind => MessageChannel.Sms;
 

@@ -29,8 +29,15 @@ namespace WebexConnect.Composition
         private ConnectMessage? _fieldsOf;
         private TextField[] _fields = Array.Empty<TextField>();
 
+        private readonly SentTexts _sentTexts;
+
         /// <param name="allowMissing">-AllowMissingSubstitution: a variable without a value is sent as written.</param>
-        public PersonalisedText(bool allowMissing) => _allowMissing = allowMissing;
+        /// <param name="sentTexts">Shared with the SMS encoding, which needs the same texts; a new one when not given.</param>
+        public PersonalisedText(bool allowMissing, SentTexts? sentTexts = null)
+        {
+            _allowMissing = allowMissing;
+            _sentTexts = sentTexts ?? new SentTexts();
+        }
 
         /// <summary>Every problem of the message's texts for this record; empty when they may be sent.</summary>
         public IReadOnlyList<ValidationProblem> Problems(ConnectMessage message, ComposedRecord record)
@@ -48,7 +55,7 @@ namespace WebexConnect.Composition
             foreach (var field in _fields)
             {
                 if (!_allowMissing || record.UnusableColumns.Count > 0) CheckVariables(field, message, record, _problems);
-                var sent = SubstitutionText.Apply(field.Text!, message.Substitutions, record.Recipient.Substitutions);
+                var sent = _sentTexts.Of(field.Text!, message.Substitutions, record.Recipient.Substitutions);
                 if (!string.Equals(sent, field.Text, StringComparison.Ordinal)) field.CheckLimits(sent, _problems);
             }
             if (message is EmailMessage email) CheckWholeEmail(email, record.Recipient, _problems);

@@ -147,10 +147,11 @@ namespace WebexConnect.Composition
         /// recipient gets them (<see cref="PersonalisedText"/>).
         /// </summary>
         /// <param name="allowMissingSubstitution">-AllowMissingSubstitution: send a $(name) without a value as written.</param>
-        public static MessageChecks Standard(bool allowMissingSubstitution = false) => new MessageChecks(
+        /// <param name="sentTexts">The command's texts as each recipient gets them, shared with its other steps.</param>
+        public static MessageChecks Standard(bool allowMissingSubstitution = false, SentTexts? sentTexts = null) => new MessageChecks(
             m => MessageValidator.Validate(m, DateTimeOffset.UtcNow),
             MessageValidator.ValidateRecipient,
-            new PersonalisedText(allowMissingSubstitution).Problems);
+            new PersonalisedText(allowMissingSubstitution, sentTexts).Problems);
 
         /// <summary>
         /// The Invalid result naming the row and every problem, or null when the record may be sent.

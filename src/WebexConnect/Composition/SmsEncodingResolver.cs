@@ -16,6 +16,10 @@ namespace WebexConnect.Composition
         private Recipient? _lastRecipient;
         private ConnectMessage? _lastVariant;
         private int _lastParts;
+        private readonly SentTexts _sentTexts;
+
+        /// <param name="sentTexts">The command's texts as each recipient gets them (the checks made this row's already).</param>
+        public SmsEncodingResolver(SentTexts? sentTexts = null) => _sentTexts = sentTexts ?? new SentTexts();
 
         public ConnectMessage For(ConnectMessage message, Recipient recipient)
         {
@@ -27,7 +31,7 @@ namespace WebexConnect.Composition
                 _variants.Clear();
             }
 
-            var (encoding, parts) = SmsCalculator.Cost(SubstitutionText.Apply(text, sms.Substitutions, recipient.Substitutions));
+            var (encoding, parts) = SmsCalculator.Cost(_sentTexts.Of(text, sms.Substitutions, recipient.Substitutions));
             if (!_variants.TryGetValue(encoding, out var variant))
             {
                 variant = sms.WithEncoding(encoding);

@@ -40,6 +40,29 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void Sharing_the_checks_texts_each_row_is_measured_with_its_own_values()
+        {
+            // The checks make each row's text first; the resolver reuses it only for the same text and values.
+            var texts = new SentTexts();
+            var checks = new PersonalisedText(allowMissing: false, texts);
+            var resolver = new SmsEncodingResolver(texts);
+            var other = new SmsMessage { From = "ACME", Text = "Dear $(Name)" };
+
+            SmsEncoding EncodingOf(SmsMessage message, string name)
+            {
+                var person = Person(name);
+                Assert.Empty(checks.Problems(message, new ComposedRecord(person, System.Array.Empty<WebexConnect.Messages.Validation.ValidationProblem>())));
+                return ((SmsMessage)resolver.For(message, person)).Encoding;
+            }
+
+            Assert.Equal(SmsEncoding.Text, EncodingOf(Greeting, "Alice"));
+            Assert.Equal(SmsEncoding.Unicode, EncodingOf(Greeting, "Łukasz"));
+            Assert.Equal(SmsEncoding.Text, EncodingOf(other, "Bruno"));
+            Assert.Equal(SmsEncoding.Unicode, EncodingOf(other, "Zoë"));
+            Assert.Equal("Hi Łukasz, your parcel is here.", texts.Of(Greeting.Text!, Greeting.Substitutions, Person("Łukasz").Substitutions));
+        }
+
+        [Fact]
         public void An_explicit_encoding_is_left_alone()
         {
             var unicode = new SmsMessage { From = "ACME", Text = "Hi $(Name)", Encoding = SmsEncoding.Unicode };
