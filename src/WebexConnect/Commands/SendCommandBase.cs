@@ -235,7 +235,7 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            // One guard for the whole row, not a delegate per engine call: those were four objects per row.
+            // One guard for the whole row, not a delegate and its closures per engine call (several objects per row).
             try
             {
                 ProcessRow();
