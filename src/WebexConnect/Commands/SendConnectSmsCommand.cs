@@ -87,7 +87,7 @@ namespace WebexConnect.Commands
 
         private protected override int? MeasureParts(ConnectMessage message, Recipient recipient) =>
             message is SmsMessage { Text: { } text } sms
-                ? _encodings.KnownParts(message, recipient) ?? SmsCalculator.Cost(SubstitutionText.Apply(text, sms.Substitutions, recipient.Substitutions), sms.Encoding).Parts
+                ? _encodings.KnownParts(message, recipient) ?? SmsCalculator.Cost(SentTexts.Of(text, sms.Substitutions, recipient.Substitutions), sms.Encoding).Parts
                 : null;
     }
 }

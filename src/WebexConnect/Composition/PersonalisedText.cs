@@ -58,17 +58,18 @@ namespace WebexConnect.Composition
                 var sent = _sentTexts.Of(field.Text!, message.Substitutions, record.Recipient.Substitutions);
                 if (!string.Equals(sent, field.Text, StringComparison.Ordinal)) field.CheckLimits(sent, _problems);
             }
-            if (message is EmailMessage email) CheckWholeEmail(email, record.Recipient, _problems);
+            if (message is EmailMessage email) CheckWholeEmail(email, record.Recipient);
             return _problems.Count == 0 ? Array.Empty<ValidationProblem>() : _problems.ToList();
         }
 
         /// <summary>The 10 MB limit of a whole email, on its texts after substitution (MessageValidator checks them as written).</summary>
-        private static void CheckWholeEmail(EmailMessage email, Recipient recipient, ProblemList problems)
+        private void CheckWholeEmail(EmailMessage email, Recipient recipient)
         {
-            string? Sent(string? text) => text is null ? null : SubstitutionText.Apply(text, email.Substitutions, recipient.Substitutions);
+            // The texts the limits above were checked on: made once.
+            string? Sent(string? text) => text is null ? null : _sentTexts.Of(text, email.Substitutions, recipient.Substitutions);
             var estimated = EmailRules.EstimatedBytes(Sent(email.Subject), Sent(email.Text), Sent(email.Html));
             if (estimated > EmailRules.MaxEmailBytes && EmailRules.EstimatedBytes(email.Subject, email.Text, email.Html) <= EmailRules.MaxEmailBytes)
-                problems.Add("Text", $"the email would be about {estimated} bytes once encoded after substitution: at most {EmailRules.MaxEmailBytes} bytes (10 MB) are allowed");
+                _problems.Add("Text", $"the email would be about {estimated} bytes once encoded after substitution: at most {EmailRules.MaxEmailBytes} bytes (10 MB) are allowed");
         }
 
         /// <summary>The $(name) variables of a text, each once, in order.</summary>
