@@ -49,7 +49,11 @@ namespace WebexConnect.Composition
             var value = input.BaseObject;
             if (value is null || value is string || value is ValueType) return Empty;
             if (value is IDictionary dictionary) return FromDictionary(dictionary);
-            if (value is PSCustomObject && ReadsLikeProperties(input)) return ReadOwnMembers(input);
+            if (value is PSCustomObject)
+            {
+                var typeNames = TypeNamesOf(input);
+                if (ReadsLikeProperties(input, typeNames)) return ReadOwnMembers(input, typeNames);
+            }
             return new InputRow { Columns = ReadColumns(input.Properties) };
         }
 
@@ -61,7 +65,7 @@ namespace WebexConnect.Composition
         public object? StandIn(PSObject? input, ref string[] sharedNames) =>
             _echoTypeNames is null ? input : RowEcho.Of(Columns, _echoTypeNames, ref sharedNames);
 
-        private static InputRow ReadOwnMembers(PSObject input)
+        private static InputRow ReadOwnMembers(PSObject input, IList<string> typeNames)
         {
             var columns = new List<KeyValuePair<string, object?>>();
             var onlyNotes = true;
@@ -70,7 +74,7 @@ namespace WebexConnect.Composition
                 onlyNotes &= member is PSNoteProperty;
                 if (member is PSPropertyInfo property) AddColumn(columns, property);
             }
-            return new InputRow { Columns = columns, _echoTypeNames = onlyNotes ? TypeNamesOf(input) : null };
+            return new InputRow { Columns = columns, _echoTypeNames = onlyNotes ? typeNames : null };
         }
 
         private static List<KeyValuePair<string, object?>> ReadColumns(IEnumerable<PSPropertyInfo> properties)
@@ -101,10 +105,9 @@ namespace WebexConnect.Composition
         /// True when a [pscustomobject]'s own members can stand for its Properties: checked the slow way once per type
         /// name (Update-TypeData can give PSCustomObject or a CSV's #TYPE name properties of its own), then trusted.
         /// </summary>
-        private static bool ReadsLikeProperties(PSObject input)
+        private static bool ReadsLikeProperties(PSObject input, IList<string> typeNames)
         {
             if (InstanceMembersOf is null) return false;
-            var typeNames = TypeNamesOf(input);
             var typeName = typeNames.Count > 0 ? typeNames[0] : "";
             if (OwnMembersAreAllProperties.TryGetValue(typeName, out var known)) return known;
             var same = ReadColumns(OwnProperties(input)).Select(c => c.Key)
