@@ -24,6 +24,7 @@ namespace WebexConnect.Commands
         // arrives as -InputObject; a row without a destination gets its Invalid result from ProcessRecord.
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Email", "EmailAddress", "Mail")]
+        [DestinationArgument]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <summary>The subject, with $(name) variables; binds from a Subject column too.</summary>

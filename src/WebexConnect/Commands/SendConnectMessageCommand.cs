@@ -40,6 +40,7 @@ namespace WebexConnect.Commands
         [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number", "Email", "EmailAddress", "Mail")]
         // A row whose address is $null or empty still gets its Invalid result.
         [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        [DestinationArgument]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <summary>Other columns that hold each row's address (e.g. WhatsAppNumber); the first non-empty one wins over -To.</summary>

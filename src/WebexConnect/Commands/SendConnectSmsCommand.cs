@@ -23,6 +23,7 @@ namespace WebexConnect.Commands
         // arrives as -InputObject; a row without a destination gets its Invalid result from ProcessRecord.
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number")]
+        [DestinationArgument]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <summary>The text, with $(name) variables filled from the row's columns; binds from a Text column too.</summary>
