@@ -55,12 +55,14 @@ namespace WebexConnect.Messages.Sms
                 var septets = 0;
                 foreach (var c in text)
                 {
-                    if (char.IsSurrogate(c) || !GsmAlphabet.Contains(c))
+                    // A surrogate is never GSM-7 (0), so an emoji ends the fast path too.
+                    var cost = GsmAlphabet.SeptetsIn(c);
+                    if (cost == 0)
                     {
                         septets = -1;
                         break;
                     }
-                    septets += GsmAlphabet.SeptetsOf(c);
+                    septets += cost;
                 }
                 if (septets >= 0 && septets <= GsmSinglePart) return (SmsEncoding.Text, 1);
             }
