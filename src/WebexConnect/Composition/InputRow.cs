@@ -69,10 +69,15 @@ namespace WebexConnect.Composition
         {
             var columns = new List<KeyValuePair<string, object?>>();
             var onlyNotes = true;
-            foreach (var member in OwnMembers(input))
+            // The loop of OwnMembers, written out: its iterator would be one more object for every row.
+            if (InstanceMembersOf!(input) is IEnumerable members)
             {
-                onlyNotes &= member is PSNoteProperty;
-                if (member is PSPropertyInfo property) AddColumn(columns, property);
+                foreach (var member in members)
+                {
+                    if (OwnMember(member) is not { } info) continue;
+                    onlyNotes &= info is PSNoteProperty;
+                    if (info is PSPropertyInfo property) AddColumn(columns, property);
+                }
             }
             return new InputRow { Columns = columns, _echoTypeNames = onlyNotes ? typeNames : null };
         }
@@ -146,10 +151,16 @@ namespace WebexConnect.Composition
         {
             if (InstanceMembersOf!(input) is IEnumerable members)
                 foreach (var member in members)
-                    // Once anything enumerates Properties, PowerShell keeps its hidden reserved members (pstypenames,
-                    // psobject, ...) in the same list; Properties never shows them, so neither do we.
-                    if (member is PSMemberInfo info && !ReservedNames.Contains(info.Name)) yield return info;
+                    if (OwnMember(member) is { } info) yield return info;
         }
+
+        /// <summary>
+        /// An entry of PowerShell's own list when it is one of the row's members, else null: once anything enumerates Properties,
+        /// PowerShell keeps its hidden reserved members (pstypenames, psobject, ...) in the same list; Properties never
+        /// shows them, so neither do we.
+        /// </summary>
+        private static PSMemberInfo? OwnMember(object? member) =>
+            member is PSMemberInfo info && !ReservedNames.Contains(info.Name) ? info : null;
 
         private static readonly HashSet<string> ReservedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {

@@ -97,16 +97,21 @@ namespace WebexConnect.Composition
                     continue;
                 }
                 if (_allowMissing) continue;
-
-                var text = new StringBuilder();
-                text.Append("$(").Append(name).Append(") has no value: the row has no column and -Substitution no key named ")
-                    .Append(InputEcho.Quote(name));
-                var near = own.Keys.Concat(message.Substitutions.Keys)
-                    .FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-                if (near != null) text.Append(" (there is ").Append(InputEcho.Quote(near)).Append(": names are case-sensitive)");
-                text.Append(". Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as written");
-                problems.Add(field.Name, text.ToString());
+                problems.Add(field.Name, NoValue(name, own, message));
             }
+        }
+
+        // A method of its own: the lambda's capture of the name would otherwise be made for every variable of every row.
+        private static string NoValue(string name, IReadOnlyDictionary<string, string> own, ConnectMessage message)
+        {
+            var text = new StringBuilder();
+            text.Append("$(").Append(name).Append(") has no value: the row has no column and -Substitution no key named ")
+                .Append(InputEcho.Quote(name));
+            var near = own.Keys.Concat(message.Substitutions.Keys)
+                .FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+            if (near != null) text.Append(" (there is ").Append(InputEcho.Quote(near)).Append(": names are case-sensitive)");
+            text.Append(". Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as written");
+            return text.ToString();
         }
 
         private static bool Contains(IReadOnlyList<string> names, string name)

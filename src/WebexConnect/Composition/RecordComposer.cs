@@ -90,7 +90,7 @@ namespace WebexConnect.Composition
             Dictionary<string, string>? unusable = null;
             List<string>? empty = null;
             var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable, ref empty) : NamedColumns(row, ref problems, ref empty);
-            var recipient = new Recipient(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
+            var recipient = Recipient.Owning(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
                 gtrIds is { Count: > 0 } ? gtrIds : null);
             return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty);
         }

@@ -16,17 +16,18 @@ namespace WebexConnect.Composition
     /// </remarks>
     internal static class RepeatedAddresses
     {
-        public static string[] SendOnce(IReadOnlyList<string> addresses, out IReadOnlyList<string> notes)
+        /// <remarks>Returns <paramref name="addresses"/> itself when nothing repeats: the caller made it for this row.</remarks>
+        public static string[] SendOnce(string[] addresses, out IReadOnlyList<string> notes)
         {
-            if (addresses.Count <= 1)
+            if (addresses.Length <= 1)
             {
                 // The usual row: one address, nothing to repeat, and no table of them for it.
                 notes = Array.Empty<string>();
-                return addresses.Count == 0 ? Array.Empty<string>() : new[] { addresses[0] };
+                return addresses;
             }
 
             var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            var kept = new List<string>(addresses.Count);
+            var kept = new List<string>(addresses.Length);
             foreach (var address in addresses)
             {
                 if (seen.TryGetValue(address, out var count)) seen[address] = count + 1;
@@ -37,10 +38,10 @@ namespace WebexConnect.Composition
                 }
             }
 
-            if (kept.Count == addresses.Count)
+            if (kept.Count == addresses.Length)
             {
                 notes = Array.Empty<string>();
-                return kept.ToArray();
+                return addresses;
             }
 
             var said = new List<string>();

@@ -23,6 +23,20 @@ namespace WebexConnect.Messages
             GtrIds = gtrIds?.ToArray() ?? Array.Empty<string>();
         }
 
+        // Takes the array as it is: the composer makes one for each row's recipient, and a copy would be one more per row.
+        private Recipient(string[] addresses, string? correlationId, IReadOnlyDictionary<string, string>? substitutions, IEnumerable<string>? gtrIds)
+        {
+            Addresses = addresses;
+            CorrelationId = correlationId;
+            Substitutions = substitutions ?? NoSubstitutions;
+            GtrIds = gtrIds?.ToArray() ?? Array.Empty<string>();
+        }
+
+        /// <summary>A destination object that keeps <paramref name="addresses"/> itself: the caller must not change the array afterwards.</summary>
+        internal static Recipient Owning(string[] addresses, string? correlationId, IReadOnlyDictionary<string, string>? substitutions,
+            IEnumerable<string>? gtrIds) =>
+            new Recipient(addresses ?? throw new ArgumentNullException(nameof(addresses)), correlationId, substitutions, gtrIds);
+
         /// <summary>Creates a destination object for a single address.</summary>
         public Recipient(string address, string? correlationId = null, IReadOnlyDictionary<string, string>? substitutions = null)
             : this(new[] { address }, correlationId, substitutions)
