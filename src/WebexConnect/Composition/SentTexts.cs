@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 
 namespace WebexConnect.Composition
 {
@@ -16,7 +17,12 @@ namespace WebexConnect.Composition
         private IReadOnlyDictionary<string, string>? _global;
         private IReadOnlyDictionary<string, string>? _own;
 
-        /// <summary><see cref="SubstitutionText.Apply"/>, or what it gave for the same text and values this row.</summary>
+        // The templates of the last few texts (a run's rows usually share theirs; a Text column gives each row its own).
+        private readonly List<KeyValuePair<string, SubstitutionTemplate>> _templates = new List<KeyValuePair<string, SubstitutionTemplate>>(MaxTemplates);
+        private const int MaxTemplates = 4;
+        private StringBuilder _scratch = new StringBuilder(256);
+
+        /// <summary>What <see cref="SubstitutionText.Apply"/> gives, or gave for the same text and values this row.</summary>
         public string Of(string text, IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> own)
         {
             if (!ReferenceEquals(global, _global) || !ReferenceEquals(own, _own))
@@ -28,9 +34,21 @@ namespace WebexConnect.Composition
 
             foreach (var made in _made)
                 if (ReferenceEquals(made.Key, text)) return made.Value;
-            var sent = SubstitutionText.Apply(text, global, own);
+            var sent = TemplateOf(text).Fill(global, own, _scratch);
+            // An email's HTML can be large: its buffer is not kept for the rows after it.
+            if (_scratch.Capacity > 1 << 16) _scratch = new StringBuilder(256);
             _made.Add(new KeyValuePair<string, string>(text, sent));
             return sent;
+        }
+
+        private SubstitutionTemplate TemplateOf(string text)
+        {
+            foreach (var known in _templates)
+                if (ReferenceEquals(known.Key, text)) return known.Value;
+            var template = SubstitutionTemplate.Parse(text);
+            if (_templates.Count == MaxTemplates) _templates.RemoveAt(0);
+            _templates.Add(new KeyValuePair<string, SubstitutionTemplate>(text, template));
+            return template;
         }
     }
 }

@@ -103,35 +103,8 @@ namespace WebexConnect.Composition
         /// The text a recipient would receive: each $(name) replaced by the destination's value, else the
         /// global one; unknown variables stay as written. Used to count SMS parts per row.
         /// </summary>
-        public static string Apply(string text, IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> own)
-        {
-            var start = text.IndexOf("$(", StringComparison.Ordinal);
-            if (start < 0) return text;
-            // The same as Regex.Replace with \$\(([^()]+)\) (a test holds them equal), by hand: it runs once per SMS row, where a regex match costs more than the rest.
-            var result = new StringBuilder(text.Length + 64);
-            var copied = 0;
-            while (start >= 0)
-            {
-                var end = start + 2;
-                while (end < text.Length && text[end] != '(' && text[end] != ')') end++;
-                if (end < text.Length && text[end] == ')' && end > start + 2)
-                {
-                    var name = text.Substring(start + 2, end - start - 2);
-                    if (own.TryGetValue(name, out var value) || global.TryGetValue(name, out value))
-                    {
-                        result.Append(text, copied, start - copied).Append(value);
-                        copied = end + 1;
-                    }
-                    start = text.IndexOf("$(", end + 1, StringComparison.Ordinal);
-                }
-                else
-                {
-                    // "$((" or "$()" or no closing parenthesis: no variable here; the regex would try from the next character.
-                    start = text.IndexOf("$(", start + 1, StringComparison.Ordinal);
-                }
-            }
-            return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
-        }
+        public static string Apply(string text, IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> own) =>
+            text.IndexOf("$(", StringComparison.Ordinal) < 0 ? text : SubstitutionTemplate.Parse(text).Fill(global, own, new StringBuilder(text.Length + 64));
 
         /// <summary>A short list for messages: the first few items and how many more.</summary>
         public static string Abbreviate(IReadOnlyList<string> items, int shown = 3)

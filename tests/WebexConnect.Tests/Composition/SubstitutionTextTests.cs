@@ -57,5 +57,26 @@ namespace WebexConnect.Tests.Composition
 
             Assert.Equal(expected, SubstitutionText.Apply(text, None, values));
         }
+
+        [Fact]
+        public void ACommandsSentTextsFillEveryRowAsApplyDoesWhateverTheTextsBeforeIt()
+        {
+            // One SentTexts per command keeps a template per text and one buffer: rows with their own values, six texts
+            // taking turns (more than it keeps templates of), a large one (its buffer is not kept) and a text without
+            // variables must each come out as Apply makes them.
+            var texts = new[]
+            {
+                "Hi $(Name), from $(Shop)", "$(Name)$(Shop)", "no variables", "Dear $(Name) $(Missing)", "$(Shop)!",
+                "<p>" + new string('x', 70_000) + "$(Name)</p>",
+            };
+            var sent = new SentTexts();
+            var global = new Dictionary<string, string> { ["Shop"] = "ACME" };
+            for (var row = 0; row < 30; row++)
+            {
+                var own = new Dictionary<string, string> { ["Name"] = "Person " + row };
+                var text = texts[(row * 7) % texts.Length];
+                Assert.Equal(SubstitutionText.Apply(text, global, own), sent.Of(text, global, own));
+            }
+        }
     }
 }
