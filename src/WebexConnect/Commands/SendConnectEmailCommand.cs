@@ -27,6 +27,11 @@ namespace WebexConnect.Commands
         [DestinationArgument]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        public override string? CorrelationId { get; set; }
+
         /// <summary>The subject, with $(name) variables; binds from a Subject column too.</summary>
         // Not Mandatory: a row without one gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]

@@ -43,6 +43,11 @@ namespace WebexConnect.Commands
         [DestinationArgument]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        public override string? CorrelationId { get; set; }
+
         /// <summary>Other columns that hold each row's address (e.g. WhatsAppNumber); the first non-empty one wins over -To.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]

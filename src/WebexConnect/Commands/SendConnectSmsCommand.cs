@@ -26,6 +26,11 @@ namespace WebexConnect.Commands
         [DestinationArgument]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        public override string? CorrelationId { get; set; }
+
         /// <summary>The text, with $(name) variables filled from the row's columns; binds from a Text column too.</summary>
         // Not Mandatory: a short CSV line binds $null, and that row gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]

@@ -21,7 +21,7 @@ namespace WebexConnect.Tests.Commands
             CallbackData            String                  *                                     -
             CheckConsent            SwitchParameter         *                                     -
             ContactPolicyGroup      String                  *                                     -
-            CorrelationId           String                  *                                     N
+            CorrelationId           String                  Template Text                         N
             Encoding                SmsEncoding             Text                                  -
             ExpireAt                DateTimeOffset?         *                                     -
             From                    String                  *!                                    -
@@ -57,7 +57,7 @@ namespace WebexConnect.Tests.Commands
             Cc                      String[]                *                                     -
             CheckConsent            SwitchParameter         *                                     -
             ContactPolicyGroup      String                  *                                     -
-            CorrelationId           String                  *                                     N
+            CorrelationId           String                  Content Template                      N
             Encoding                String                  *                                     -
             ExpireAt                DateTimeOffset?         *                                     -
             From                    String                  *!                                    -
@@ -101,7 +101,7 @@ namespace WebexConnect.Tests.Commands
             CarrierId               String                  *                                     -
             CheckConsent            SwitchParameter         *                                     -
             ContactPolicyGroup      String                  *                                     -
-            CorrelationId           String                  *                                     N
+            CorrelationId           String                  AgentEvent Card Carousel Media Template TextN
             EventMessageId          String                  AgentEvent                            -
             ExpireAt                DateTimeOffset?         *                                     -
             FallbackSenderId        String                  *                                     -
@@ -212,7 +212,7 @@ namespace WebexConnect.Tests.Commands
             CheckConsent            SwitchParameter         *                                     -
             ContactPolicyGroup      String                  *                                     -
             Content                 Object                  Content!                              -
-            CorrelationId           String                  *                                     N
+            CorrelationId           String                  Content Template                      N
             DestinationKey          String                  *                                     -
             ExpireAt                DateTimeOffset?         *                                     -
             From                    String                  *!                                    -
