@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Linq.Expressions;
 using System.Management.Automation;
 using System.Reflection;
 
@@ -69,17 +70,26 @@ namespace WebexConnect.Composition
         {
             var columns = new List<KeyValuePair<string, object?>>();
             var onlyNotes = true;
-            // The loop of OwnMembers, written out: its iterator would be one more object for every row.
-            if (InstanceMembersOf!(input) is IEnumerable members)
+            // The loop of OwnMembers, written out: its iterator would be one more object for every row. By index where this
+            // PowerShell lets us: the list's enumerator copies it into a new list first, for every row.
+            var members = InstanceMembersOf!(input);
+            if (members is not null && MembersByIndex is { } byIndex)
             {
-                foreach (var member in members)
-                {
-                    if (OwnMember(member) is not { } info) continue;
-                    onlyNotes &= info is PSNoteProperty;
-                    if (info is PSPropertyInfo property) AddColumn(columns, property);
-                }
+                var count = byIndex.Count(members);
+                for (var i = 0; i < count; i++) AddOwn(columns, byIndex.At(members, i), ref onlyNotes);
+            }
+            else if (members is IEnumerable all)
+            {
+                foreach (var member in all) AddOwn(columns, member, ref onlyNotes);
             }
             return new InputRow { Columns = columns, _echoTypeNames = onlyNotes ? typeNames : null };
+        }
+
+        private static void AddOwn(List<KeyValuePair<string, object?>> columns, object? member, ref bool onlyNotes)
+        {
+            if (OwnMember(member) is not { } info) return;
+            onlyNotes &= info is PSNoteProperty;
+            if (info is PSPropertyInfo property) AddColumn(columns, property);
         }
 
         private static List<KeyValuePair<string, object?>> ReadColumns(IEnumerable<PSPropertyInfo> properties)
@@ -166,6 +176,48 @@ namespace WebexConnect.Composition
         {
             "psbase", "psadapted", "psextended", "psobject", "pstypenames",
         };
+
+        /// <summary>
+        /// The internal Count and this[int] of PowerShell's member list (the type InstanceMembers returns), or null where
+        /// this PowerShell has no such members; then the list is enumerated.
+        /// </summary>
+        private static readonly IndexedMembers? MembersByIndex = FindIndexedMembers();
+
+        private sealed class IndexedMembers
+        {
+            public IndexedMembers(Func<object, int> count, Func<object, int, object?> at)
+            {
+                Count = count;
+                At = at;
+            }
+
+            public Func<object, int> Count { get; }
+
+            public Func<object, int, object?> At { get; }
+        }
+
+        private static IndexedMembers? FindIndexedMembers()
+        {
+            try
+            {
+                var list = typeof(PSObject).GetProperty("InstanceMembers", BindingFlags.Instance | BindingFlags.NonPublic)?.PropertyType;
+                if (list is null) return null;
+                const BindingFlags Any = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+                var count = list.GetProperty("Count", Any, null, typeof(int), Type.EmptyTypes, null);
+                var item = list.GetProperties(Any).FirstOrDefault(p => p.Name == "Item" && p.GetIndexParameters() is { Length: 1 } index && index[0].ParameterType == typeof(int));
+                if (count is null || item is null || !typeof(PSMemberInfo).IsAssignableFrom(item.PropertyType)) return null;
+                var target = Expression.Parameter(typeof(object), "members");
+                var index = Expression.Parameter(typeof(int), "index");
+                var typed = Expression.Convert(target, list);
+                return new IndexedMembers(
+                    Expression.Lambda<Func<object, int>>(Expression.Property(typed, count), target).Compile(),
+                    Expression.Lambda<Func<object, int, object?>>(Expression.Convert(Expression.Property(typed, item, index), typeof(object)), target, index).Compile());
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is MemberAccessException || ex is AmbiguousMatchException)
+            {
+                return null;
+            }
+        }
 
         private static Func<PSObject, object?>? FindInstanceMembers()
         {
