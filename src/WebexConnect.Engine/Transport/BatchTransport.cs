@@ -148,17 +148,15 @@ namespace WebexConnect.Engine.Transport
             {
                 case AttemptKind.Accepted:
                     var response = result.Response!;
-                    var status = batch.Shape.Message.SendAt is null ? SendStatus.Queued : SendStatus.Scheduled;
-                    for (var i = 0; i < part.Count; i++)
+                    // One outcome for the whole request (it is the same for each of its recipients, and never changed).
+                    var accepted = new DestinationOutcome
                     {
-                        outcomes[start + i] = new DestinationOutcome
-                        {
-                            Status = status,
-                            MessageId = response.MessageId,
-                            Attempts = total,
-                            SubmittedAt = response.RequestTimestamp ?? _clock.GetLocalNow(),
-                        };
-                    }
+                        Status = batch.Shape.Message.SendAt is null ? SendStatus.Queued : SendStatus.Scheduled,
+                        MessageId = response.MessageId,
+                        Attempts = total,
+                        SubmittedAt = response.RequestTimestamp ?? _clock.GetLocalNow(),
+                    };
+                    for (var i = 0; i < part.Count; i++) outcomes[start + i] = accepted;
                     return;
 
                 case AttemptKind.DestinationRejected when part.Count > 1:
@@ -457,10 +455,8 @@ namespace WebexConnect.Engine.Transport
 
         private static void Fill(DestinationOutcome?[] outcomes, int start, int count, SendStatus status, string? code, string? reason, int attempts)
         {
-            for (var i = start; i < start + count; i++)
-            {
-                outcomes[i] = new DestinationOutcome { Status = status, Code = code, Reason = reason, Attempts = attempts };
-            }
+            var outcome = new DestinationOutcome { Status = status, Code = code, Reason = reason, Attempts = attempts };
+            for (var i = start; i < start + count; i++) outcomes[i] = outcome;
         }
 
         private static IReadOnlyList<Recipient> Slice(IReadOnlyList<Recipient> list, int start, int count)

@@ -36,7 +36,7 @@ namespace WebexConnect.Engine.Transport
         }
     }
 
-    /// <summary>What happened to one recipient (destination object) of a batch.</summary>
+    /// <summary>What happened to one recipient (destination object) of a batch; never changed, so the recipients of one request share one.</summary>
     internal sealed class DestinationOutcome
     {
         public SendStatus Status { get; init; }
