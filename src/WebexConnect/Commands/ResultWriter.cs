@@ -87,8 +87,8 @@ namespace WebexConnect.Commands
                 Stream(_writeDiagnostics);
                 _streams.Output(result);
                 // Invalid rows had their error written when they were read.
-                if (SendErrors.WritesError(result) && result.Status != SendStatus.Invalid) Stream(() => _streams.Error(result));
-                else if (result.Status == SendStatus.Skipped) Stream(() => _streams.Verbose(result.Destination + ": " + result.Reason));
+                if (SendErrors.WritesError(result) && result.Status != SendStatus.Invalid) WriteError(result);
+                else if (result.Status == SendStatus.Skipped) WriteSkipped(result);
                 // Whoever keeps the result ($r = ...) must not keep the row with it.
                 result.ReleaseInput();
                 // The bar is redrawn at most four times a second; asking (it reads the clock) every result would cost more.
@@ -101,6 +101,11 @@ namespace WebexConnect.Commands
             Stream(_advanceProgress);
             Stream(_writeDiagnostics);
         }
+
+        // Methods of their own: in Write's loop, the lambdas' capture of the result would be made for every result.
+        private void WriteError(SendResult result) => Stream(() => _streams.Error(result));
+
+        private void WriteSkipped(SendResult result) => Stream(() => _streams.Verbose(result.Destination + ": " + result.Reason));
 
         /// <summary>
         /// Runs a write to a stream other than output. A stop of this command it raises is kept for

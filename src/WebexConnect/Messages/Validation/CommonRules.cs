@@ -26,14 +26,17 @@ namespace WebexConnect.Messages.Validation
 
         internal static void CheckSubstitutions(IReadOnlyDictionary<string, string> substitutions, string field, ProblemList problems)
         {
-            if (substitutions.Keys.Any(string.IsNullOrWhiteSpace))
-                problems.Add(field, "a substitution has an empty name: every name must be the text between $( and ) in the message");
+            // One pass (this runs for every row); an empty name is still reported first.
+            var first = problems.Count;
+            var emptyName = false;
             foreach (var pair in substitutions)
             {
+                emptyName |= string.IsNullOrWhiteSpace(pair.Key);
                 // Checked for every row's columns: the wording of a problem is only made when there is one.
                 if (HasSpecialCharacter(pair.Key)) CheckLine(pair.Key, field, problems, $"the name {InputEcho.Quote(pair.Key)}");
                 if (HasSpecialCharacter(pair.Value)) CheckCharacters(pair.Value, field, problems, $"the value of {InputEcho.Quote(pair.Key)}");
             }
+            if (emptyName) problems.Insert(first, field, "a substitution has an empty name: every name must be the text between $( and ) in the message");
         }
 
         /// <summary>True when the text holds a control character, DEL or a surrogate: what CheckCharacters looks at.</summary>

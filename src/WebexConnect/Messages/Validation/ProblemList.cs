@@ -6,15 +6,20 @@ namespace WebexConnect.Messages.Validation
     /// <summary>Collects every broken rule of one message, so the user sees them all at once.</summary>
     internal sealed class ProblemList
     {
-        private readonly List<ValidationProblem> _problems = new List<ValidationProblem>();
+        // Made at the first problem: the send cmdlets check every row's destination, and the usual row has none.
+        private List<ValidationProblem>? _problems;
 
-        internal void Add(string field, string message) => _problems.Add(new ValidationProblem(field, message));
+        internal void Add(string field, string message) => (_problems ??= new List<ValidationProblem>()).Add(new ValidationProblem(field, message));
 
-        internal IReadOnlyList<ValidationProblem> ToList() => _problems.ToArray();
+        /// <summary>Adds a problem before the ones from position <paramref name="index"/> on.</summary>
+        internal void Insert(int index, string field, string message) =>
+            (_problems ??= new List<ValidationProblem>()).Insert(index, new ValidationProblem(field, message));
 
-        internal int Count => _problems.Count;
+        internal IReadOnlyList<ValidationProblem> ToList() => _problems is null ? System.Array.Empty<ValidationProblem>() : _problems.ToArray();
 
-        internal void Clear() => _problems.Clear();
+        internal int Count => _problems?.Count ?? 0;
+
+        internal void Clear() => _problems?.Clear();
 
         /// <summary>"Cards[2].Title": the PowerShell-ish name of an item's field.</summary>
         internal static string Indexed(string collection, int index) =>
