@@ -302,7 +302,7 @@ namespace WebexConnect.Engine.Dispatch
                     _open.RemoveAt(0);
                 }
 
-                batch = new OpenBatch(shape);
+                batch = new OpenBatch(shape, max);
                 _open.Add(batch);
             }
 

@@ -8,11 +8,20 @@ namespace WebexConnect.Engine.Dispatch
     /// <summary>Records of one shape gathered for the next request, with their places in the input order.</summary>
     internal sealed class OpenBatch
     {
-        private readonly List<DispatchItem> _items = new List<DispatchItem>();
-        private readonly List<long> _sequences = new List<long>();
-        private readonly List<Recipient> _recipients = new List<Recipient>();
+        private readonly List<DispatchItem> _items;
+        private readonly List<long> _sequences;
+        private readonly List<Recipient> _recipients;
 
-        public OpenBatch(MessageShape shape) => Shape = shape;
+        /// <param name="shape">What every record of the batch shares.</param>
+        /// <param name="expected">The records it will likely hold (the batch size): its lists are made that size once
+        /// instead of doubling their way up to it, each doubling a copy for the garbage collector.</param>
+        public OpenBatch(MessageShape shape, int expected = 4)
+        {
+            Shape = shape;
+            _items = new List<DispatchItem>(expected);
+            _sequences = new List<long>(expected);
+            _recipients = new List<Recipient>(expected);
+        }
 
         public MessageShape Shape { get; }
 
