@@ -62,6 +62,12 @@ namespace WebexConnect.Composition
         private readonly List<string> _texts = new List<string>();
         private string[] _lastNames = Array.Empty<string>();
 
+        // What each column of the last row's layout is to this command, found once for the rows that share it (every row
+        // of a CSV): two case-insensitive lookups per column and row otherwise.
+        private string[] _layout = Array.Empty<string>();
+        private bool[] _layoutBound = Array.Empty<bool>();
+        private string?[] _layoutSingleValued = Array.Empty<string?>();
+
         /// <param name="boundColumns">Column names consumed by parameters (see <see cref="PipelineColumns"/>).</param>
         /// <param name="substitutionColumns">-SubstitutionColumn: the only columns to use, or null for all the others.</param>
         /// <param name="destinationColumns">
@@ -85,6 +91,7 @@ namespace WebexConnect.Composition
             var given = Addresses(to);
             if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row));
             var addresses = RepeatedAddresses.SendOnce(given, out var notes);
+            LearnLayout(row);
             AddListsInSingleValues(row, ref problems);
 
             Dictionary<string, string>? unusable = null;
@@ -118,13 +125,36 @@ namespace WebexConnect.Composition
             for (var i = 0; i < columns.Count; i++)
             {
                 var column = columns[i];
-                if (!_singleValued.TryGetValue(column.Key, out var parameter)) continue;
+                if (_layoutSingleValued[i] is not { } parameter) continue;
                 var value = column.Value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : column.Value;
                 if (value is string || value is System.Collections.IDictionary || !(value is System.Collections.IEnumerable list)) continue;
                 var items = list.Cast<object?>().Select(SubstitutionText.Of).ToArray();
                 (problems ??= new List<ValidationProblem>()).Add(new ValidationProblem(parameter,
                     $"the column {InputEcho.Quote(column.Key)} holds a list of {items.Length} values ({SubstitutionText.Abbreviate(items)}) " +
                     "where one value is expected: give one value per row"));
+            }
+        }
+
+        /// <summary>Makes the row's column names the known layout, unless they already are (the same names, in order).</summary>
+        private void LearnLayout(InputRow row)
+        {
+            var columns = row.Columns;
+            if (columns.Count == _layout.Length)
+            {
+                var same = true;
+                for (var i = 0; i < columns.Count && same; i++)
+                    same = ReferenceEquals(columns[i].Key, _layout[i]) || string.Equals(columns[i].Key, _layout[i], StringComparison.Ordinal);
+                if (same) return;
+            }
+
+            _layout = new string[columns.Count];
+            _layoutBound = new bool[columns.Count];
+            _layoutSingleValued = new string?[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                _layout[i] = columns[i].Key;
+                _layoutBound[i] = _boundColumns.Contains(columns[i].Key);
+                _layoutSingleValued[i] = _singleValued.TryGetValue(columns[i].Key, out var parameter) ? parameter : null;
             }
         }
 
@@ -156,7 +186,7 @@ namespace WebexConnect.Composition
             for (var i = 0; i < columns.Count; i++)
             {
                 var column = columns[i];
-                if (_boundColumns.Contains(column.Key)) continue;
+                if (_layoutBound[i]) continue;
                 if (SubstitutionText.IsNothing(column.Value)) (empty ??= new List<string>(1)).Add(column.Key);
                 if (SubstitutionText.TryOf(column.Value, out var text))
                 {

@@ -43,6 +43,31 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void RowsOfDifferentColumnsInTurnEachKeepTheirOwnSubstitutionsAndChecks()
+        {
+            // The composer learns a layout of columns once for the rows that share it; objects of other shapes in the
+            // same pipeline must not be read with the last one's.
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, singleValued: PipelineColumns.SingleValued(typeof(SendConnectSmsCommand)));
+            var csv = Row(("Phone", "+447700900001"), ("Name", "Ann"), ("Code", "C1"));
+            var other = Row(("Name", "Bob"), ("Phone", "+447700900002"), ("CorrelationId", new[] { "a", "b" }));
+            var reordered = Row(("Code", "C3"), ("Phone", "+447700900003"));
+
+            for (var round = 0; round < 2; round++)
+            {
+                var first = sms.Compose(To("+447700900001"), null, csv);
+                var second = sms.Compose(To("+447700900002"), null, other);
+                var third = sms.Compose(To("+447700900003"), null, reordered);
+
+                Assert.Equal(new Dictionary<string, string> { ["Name"] = "Ann", ["Code"] = "C1" }, first.Recipient.Substitutions);
+                Assert.Empty(first.Problems);
+                Assert.Equal(new Dictionary<string, string> { ["Name"] = "Bob" }, second.Recipient.Substitutions);
+                Assert.Equal("CorrelationId", Assert.Single(second.Problems).Field);
+                Assert.Equal(new Dictionary<string, string> { ["Code"] = "C3" }, third.Recipient.Substitutions);
+                Assert.Empty(third.Problems);
+            }
+        }
+
+        [Fact]
         public void ARowWithoutAnyDestinationColumnIsToldTheColumnNamesThatBind()
         {
             var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
