@@ -27,10 +27,12 @@ namespace WebexConnect.Benchmarks.EndToEnd
             var rows = new List<SummaryRow>();
             var count = options.Count ?? 100_000;
 
-            var speed = await RunScriptAsync(script, log, "-Rows", count.ToString(CultureInfo.InvariantCulture), "-Repeat", "3").ConfigureAwait(false);
+            var speed = await RunScriptAsync(script, log, "-Rows", count.ToString(CultureInfo.InvariantCulture), "-Repeat", "5").ConfigureAwait(false);
             double F(JsonElement e, string name) => e.GetProperty(name).GetDouble();
-            rows.Add(SummaryRow.Judged("pwsh", $"Import-Csv | Send-ConnectSms | Out-Null vs Import-Csv | Out-Null, {count:N0} rows (best of 3)",
-                $"{F(speed, "sendOverFloor"):0.00}x ({F(speed, "sendMs"):N0} vs {F(speed, "floorMs"):N0} ms; median {F(speed, "sendOverFloorMedian"):0.00}x)",
+            // Judged on each variant's best round, the strictest reading; the paired per-round ratio is beside it.
+            rows.Add(SummaryRow.Judged("pwsh", $"Import-Csv | Send-ConnectSms | Out-Null vs Import-Csv | Out-Null, {count:N0} rows (best of 5)",
+                $"{F(speed, "sendOverFloor"):0.00}x ({F(speed, "sendMs"):N0} vs {F(speed, "floorMs"):N0} ms; median {F(speed, "sendOverFloorMedian"):0.00}x; " +
+                $"per round {F(speed, "sendOverFloorPerRound"):0.00}x)",
                 $"<= {MaxSendOverFloor}x", F(speed, "sendOverFloor") <= MaxSendOverFloor));
             rows.Add(new SummaryRow("pwsh", "per row: Import-Csv / PowerShell binding / module (wall)",
                 $"{F(speed, "floorUsPerRow"):0.0} / {F(speed, "bindUsPerRow"):0.0} / {F(speed, "moduleUsPerRow"):0.0} us"));

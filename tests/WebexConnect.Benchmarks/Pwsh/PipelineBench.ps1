@@ -25,7 +25,7 @@
 [CmdletBinding()]
 param(
     [int] $Rows = 100000,
-    [int] $Repeat = 3,
+    [int] $Repeat = 5,
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../../out/WebexConnect/WebexConnect.psd1'),
     [int] $Stream = 0,
     [switch] $Json
