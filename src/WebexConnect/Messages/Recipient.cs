@@ -15,12 +15,8 @@ namespace WebexConnect.Messages
         /// <summary>Creates a destination object for one or more addresses.</summary>
         public Recipient(IEnumerable<string> addresses, string? correlationId = null,
             IReadOnlyDictionary<string, string>? substitutions = null, IEnumerable<string>? gtrIds = null)
+            : this((addresses ?? throw new ArgumentNullException(nameof(addresses))).ToArray(), correlationId, substitutions, gtrIds)
         {
-            if (addresses is null) throw new ArgumentNullException(nameof(addresses));
-            Addresses = addresses.ToArray();
-            CorrelationId = correlationId;
-            Substitutions = substitutions ?? NoSubstitutions;
-            GtrIds = gtrIds?.ToArray() ?? Array.Empty<string>();
         }
 
         // Takes the array as it is: the composer makes one for each row's recipient, and a copy would be one more per row.
