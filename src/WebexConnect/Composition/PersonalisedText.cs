@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using WebexConnect.Messages;
 using WebexConnect.Messages.Validation;
 
@@ -21,8 +20,6 @@ namespace WebexConnect.Composition
     /// </remarks>
     internal sealed class PersonalisedText
     {
-        private static readonly Regex Variable = new Regex(@"\$\(([^()]+)\)", RegexOptions.CultureInvariant);
-
         private readonly bool _allowMissing;
         // Rows of one run share their message: its texts and their variables are found once, not per row.
         private readonly ProblemList _problems = new ProblemList();
@@ -73,8 +70,7 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>The $(name) variables of a text, each once, in order.</summary>
-        internal static IEnumerable<string> VariablesIn(string text) =>
-            Variable.Matches(text).Cast<Match>().Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
+        internal static IEnumerable<string> VariablesIn(string text) => SubstitutionTemplate.Parse(text).Names.Distinct(StringComparer.Ordinal);
 
         private void CheckVariables(TextField field, ConnectMessage message, ComposedRecord record, ProblemList problems)
         {

@@ -24,6 +24,9 @@ namespace WebexConnect.Composition
             _names = names;
         }
 
+        /// <summary>The names of the text's $(name) variables, in order, as often as they appear.</summary>
+        public IReadOnlyList<string> Names => _names;
+
         /// <summary>The same variables as Regex \$\(([^()]+)\) finds (a test holds them equal), found by hand: cheaper.</summary>
         public static SubstitutionTemplate Parse(string text)
         {

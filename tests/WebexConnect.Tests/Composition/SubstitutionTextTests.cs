@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using WebexConnect.Composition;
 using Xunit;
@@ -56,6 +57,8 @@ namespace WebexConnect.Tests.Composition
             var expected = Regex.Replace(text, @"\$\(([^()]+)\)", m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
 
             Assert.Equal(expected, SubstitutionText.Apply(text, None, values));
+            // The checks find the variables with the same parser (PersonalisedText.VariablesIn): the same names, in order.
+            Assert.Equal(Regex.Matches(text, @"\$\(([^()]+)\)").Select(m => m.Groups[1].Value), SubstitutionTemplate.Parse(text).Names);
         }
 
         [Fact]
