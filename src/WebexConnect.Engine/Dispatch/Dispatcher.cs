@@ -19,8 +19,9 @@ namespace WebexConnect.Engine.Dispatch
     /// and results come back in input order.
     /// </summary>
     /// <remarks>
-    /// Memory stays constant however long the input: Add blocks while every request slot is taken, and
-    /// while too many finished results wait for an earlier, slower one.
+    /// Memory stays constant however long the input: Add blocks while every request slot is taken, while the
+    /// gate has as many requests out as are worth having (<see cref="RequestsAhead"/>), and while too many
+    /// finished results wait for an earlier, slower one.
     /// A full batch goes out at once; a partial one when the pipeline has been quiet for
     /// <see cref="DispatcherTuning.Linger"/>, a slot is free and the gate has room now, or at Complete.
     /// Stopping: when the caller's token is cancelled (Ctrl+C, Select-Object -First) everything in
@@ -336,35 +337,60 @@ namespace WebexConnect.Engine.Dispatch
             return all;
         }
 
-        /// <summary>Blocks until a request slot is free, then sends the batch in the background.</summary>
+        /// <summary>Requests worth having out at once, as the gate says (<see cref="IRateProbe.RequestsAhead"/>); only slots bound the rest.</summary>
+        internal int RequestsAhead => _gate is IRateProbe probe ? probe.RequestsAhead : int.MaxValue;
+
+        private void WaitForRoomAhead()
+        {
+            lock (_sync)
+            {
+                while (_inFlight >= RequestsAhead && !IsStopped) Monitor.Wait(_sync, PollInterval);
+            }
+        }
+
+        /// <summary>
+        /// Blocks until a request slot is free, then sends the batch in the background: in requests of the gate's batch
+        /// size at that moment, which may have shrunk while the batch waited.
+        /// </summary>
         private void Launch(OpenBatch batch)
         {
-            try
+            while (true)
             {
-                _slots.Wait(_stopToken);
-            }
-            catch (OperationCanceledException)
-            {
-                ThrowIfStopped();
-                throw;
-            }
+                try
+                {
+                    WaitForRoomAhead();
+                    _slots.Wait(_stopToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    ThrowIfStopped();
+                    throw;
+                }
 
-            Start(batch);
+                var piece = batch.TakeUpTo(Math.Max(1, _gate.MaxBatchSize));
+                Start(piece);
+                if (ReferenceEquals(piece, batch)) return;
+            }
         }
 
         private bool TryLaunch(OpenBatch batch)
         {
-            try
+            while (true)
             {
-                _slots.Wait(_stopToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
+                try
+                {
+                    WaitForRoomAhead();
+                    _slots.Wait(_stopToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
 
-            Start(batch);
-            return true;
+                var piece = batch.TakeUpTo(Math.Max(1, _gate.MaxBatchSize));
+                Start(piece);
+                if (ReferenceEquals(piece, batch)) return true;
+            }
         }
 
         /// <summary>Sends a batch whose slot is already taken.</summary>
@@ -559,8 +585,9 @@ namespace WebexConnect.Engine.Dispatch
                     }
 
                     if (!_slots.Wait(0)) break;
-                    (quiet ??= new List<OpenBatch>()).Add(_open[i]);
-                    _open.RemoveAt(i);
+                    var piece = _open[i].TakeUpTo(Math.Max(1, _gate.MaxBatchSize));
+                    (quiet ??= new List<OpenBatch>()).Add(piece);
+                    if (ReferenceEquals(piece, _open[i])) _open.RemoveAt(i);
                 }
             }
 

@@ -36,6 +36,29 @@ namespace WebexConnect.Engine.Dispatch
 
         public IReadOnlyList<Recipient> Recipients => _recipients;
 
+        /// <summary>
+        /// This batch when it holds at most <paramref name="maxDestinations"/>; else its first records up to that (at least
+        /// one) as a batch of their own, leaving the rest here. The gate may want smaller requests than it did when the
+        /// records were gathered.
+        /// </summary>
+        public OpenBatch TakeUpTo(int maxDestinations)
+        {
+            if (Destinations <= maxDestinations) return this;
+            var first = new OpenBatch(Shape, maxDestinations);
+            var count = 0;
+            while (count < _items.Count && (count == 0 || first.Destinations + _items[count].Recipient.Addresses.Count <= maxDestinations))
+            {
+                first.Add(_items[count], _sequences[count]);
+                count++;
+            }
+
+            _items.RemoveRange(0, count);
+            _sequences.RemoveRange(0, count);
+            _recipients.RemoveRange(0, count);
+            Destinations -= first.Destinations;
+            return first;
+        }
+
         public void Add(DispatchItem item, long sequence)
         {
             _items.Add(item);

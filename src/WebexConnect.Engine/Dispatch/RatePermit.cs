@@ -14,6 +14,7 @@ namespace WebexConnect.Engine.Dispatch
         private readonly Action<RatePermit, bool, bool, DateTimeOffset?>? _settle;
         private readonly Func<long>? _clock;
         private long _leftAt;
+        private long _heardAt;
         private int _settled;
 
         internal RatePermit(int destinations, long sentAt, long[] entries, Action<RatePermit, bool, bool, DateTimeOffset?>? settle, Func<long>? clock = null)
@@ -49,6 +50,19 @@ namespace WebexConnect.Engine.Dispatch
         public void Leaving()
         {
             if (_clock is not null) Interlocked.Exchange(ref _leftAt, _clock());
+        }
+
+        /// <summary>When the answer's status line and headers were in (<see cref="Heard"/>); 0 until then.</summary>
+        public long HeardAt => Interlocked.Read(ref _heardAt);
+
+        /// <summary>
+        /// The answer's headers are in: the service counted the request before now. Read before the body is, so the
+        /// proven bound on its arrival does not include reading and parsing the body (code run for the first time,
+        /// in a cold process, takes tens of milliseconds there).
+        /// </summary>
+        public void Heard()
+        {
+            if (_clock is not null) Interlocked.CompareExchange(ref _heardAt, _clock(), 0);
         }
 
         /// <summary>The service answered (or may have received it): <paramref name="serviceTimestamp"/> is its requestTimestamp, if any.</summary>

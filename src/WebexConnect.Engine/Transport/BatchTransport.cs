@@ -297,6 +297,7 @@ namespace WebexConnect.Engine.Transport
                 {
                     // Headers first: ApiResponse reads at most MaxBodyBytes of the body, so a huge answer cannot fill memory.
                     using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, perAttempt.Token).ConfigureAwait(false);
+                    permit.Heard();
                     var parsed = await ApiResponse.ReadAsync(response, _clock.GetUtcNow(), perAttempt.Token).ConfigureAwait(false);
                     // The service's own time of arrival tells the gate how long these destinations count.
                     permit.Answered(parsed.RequestTimestamp, parsed.IsSuccess);

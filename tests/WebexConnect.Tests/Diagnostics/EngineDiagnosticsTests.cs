@@ -56,7 +56,7 @@ namespace WebexConnect.Tests.Diagnostics
                 Assert.All(run.Results.Where(r => r.Batch == batch), r => Assert.Equal(m.Groups[4].Value, r.MessageId));
             }
 
-            Assert.Contains(run.Lines(DiagnosticLevel.Debug), l => l.StartsWith("Send run started: batches of up to 20 destinations", StringComparison.Ordinal));
+            Assert.Contains(run.Lines(DiagnosticLevel.Debug), l => l.StartsWith("Send run started: batches of up to 200 destinations", StringComparison.Ordinal));
             Assert.Equal(450, run.Lines(DiagnosticLevel.Verbose).Select(l => Regex.Match(l, @"^Batch \d+ done in [\d.]+ m?s: (\d+) Queued\.$"))
                 .Where(m => m.Success).Sum(m => int.Parse(m.Groups[1].Value)));
             Assert.DoesNotContain(run.Diagnostics, d => d.Level == DiagnosticLevel.Warning);

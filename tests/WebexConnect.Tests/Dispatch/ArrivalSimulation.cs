@@ -47,7 +47,9 @@ namespace WebexConnect.Tests.Dispatch
                     flying.RemoveAt(i);
                 }
 
-                while (remaining > 0 && waiting.Count + flying.Count < concurrency)
+                // As the dispatcher does: no more requests out than the gate finds worth having.
+                var ahead = Math.Min(concurrency, gate.RequestsAhead);
+                while (remaining > 0 && waiting.Count + flying.Count < ahead)
                 {
                     var size = (int)Math.Min(gate.MaxBatchSize, remaining);
                     remaining -= size;

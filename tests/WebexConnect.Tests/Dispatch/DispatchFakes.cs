@@ -24,13 +24,24 @@ namespace WebexConnect.Tests.Dispatch
     }
 
     /// <summary>A gate that never waits, for tests about batching and order rather than rate.</summary>
-    internal sealed class OpenGate : IRateGate
+    internal sealed class OpenGate : IRateGate, IRateProbe
     {
-        public OpenGate(int maxBatchSize) => MaxBatchSize = maxBatchSize;
+        private readonly int? _tps;
+
+        public OpenGate(int maxBatchSize, int? tps = null)
+        {
+            MaxBatchSize = maxBatchSize;
+            _tps = tps;
+        }
 
         public int MaxBatchSize { get; set; }
 
-        public int Tps => MaxBatchSize * 10;
+        public int Tps => _tps ?? MaxBatchSize * 10;
+
+        /// <summary>What the dispatcher is told is worth having out; by default, no bound but its slots.</summary>
+        public int RequestsAhead { get; set; } = int.MaxValue;
+
+        public bool WouldAllowNow(int destinations) => true;
 
         public ValueTask<RatePermit> WaitAsync(int destinations, CancellationToken cancellationToken) => new ValueTask<RatePermit>(RatePermit.None);
 

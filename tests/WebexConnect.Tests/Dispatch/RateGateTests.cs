@@ -30,6 +30,24 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public async Task TheAnswersHeadersBoundItsArrivalNotTheReadingOfItsBody()
+        {
+            // The service counted the request before its answer's headers came; reading the body after that (tens of
+            // milliseconds for code run the first time, in a cold process) must not hold the budget longer.
+            using var gate = RateGate.WithManualClock(10);
+            var first = await gate.WaitAsync(10, CancellationToken.None).AsTask().WaitAsync(Generous);
+            var next = gate.WaitAsync(1, CancellationToken.None).AsTask();
+            AdvanceInSteps(gate, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+            first.Heard();
+            AdvanceInSteps(gate, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(180));
+            first.Answered(null);
+            AdvanceInSteps(gate, TimeSpan.FromMilliseconds(180), TimeSpan.FromMilliseconds(1099));
+            Assert.False(next.IsCompleted);
+            gate.AdvanceTo(TimeSpan.FromMilliseconds(1100));
+            await next.WaitAsync(Generous);
+        }
+
+        [Fact]
         public async Task ARequestInFlightStaysInTheBudgetHoweverLongItTakes()
         {
             using var gate = RateGate.WithManualClock(10);
@@ -110,24 +128,31 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Theory]
-        [InlineData(5, 0, 20)]
-        [InlineData(50, 0, 20)]
-        [InlineData(1000, 0, 12)]
-        [InlineData(5000, 0, 12)]
-        [InlineData(50, 200, 20)]
-        [InlineData(1000, 200, 12)]
-        public void SimulatedTenantWithArrivalJitterNeverSeesMoreThanTheTpsAndGetsMostOfIt(int tps, int latencyMs, int seconds)
+        [InlineData(5, 0, 20, 90)]
+        [InlineData(50, 0, 20, 90)]
+        [InlineData(1000, 0, 12, 90)]
+        [InlineData(5000, 0, 12, 90)]
+        [InlineData(50, 200, 20, 90)]
+        [InlineData(1000, 200, 12, 90)]
+        [InlineData(5, 0, 3, 10)]
+        [InlineData(1000, 0, 3, 10)]
+        [InlineData(1000, 0, 12, 10)]
+        [InlineData(1000, 200, 12, 10)]
+        public void SimulatedTenantWithArrivalJitterNeverSeesMoreThanTheTpsAndGetsMostOfIt(int tps, int latencyMs, int seconds, int coldMs)
         {
             // What the benchmarks measure against a real socket, here in simulated time: every request
-            // arrives 1-3 ms after it is sent plus a random 0-50 ms, and the cold first one 90 ms late.
-            var run = ArrivalSimulation.Run(tps, TimeSpan.FromMilliseconds(latencyMs), seconds, seed: tps + latencyMs);
+            // arrives 1-3 ms after it is sent plus a random 0-50 ms, and the cold first one coldMs late.
+            var run = ArrivalSimulation.Run(tps, TimeSpan.FromMilliseconds(latencyMs), seconds, seed: tps + latencyMs, coldMs: coldMs);
             Assert.True(run.MostInOneSecond <= tps, $"{run.MostInOneSecond} destinations arrived within one second at TPS {tps}");
             // Uniform 0-50 ms jitter caps any client that never overshoots at 1 / 1.025 = 97.6 % sustained: each
-            // reused share of the budget arrives its own jitter after the second it waited for. With 200 ms between
-            // arrival and answer the proven floor is 200 ms loose (about 1 / 1.225); the measured floor, capped at three
-            // quarters of the way to the quickest delay, takes back most of that once enough answers are in (89.7 % and
-            // 91.3 % here; capped halfway it was about 86 %: README of the benchmarks).
-            var target = latencyMs == 0 ? 0.96 : 0.88;
+            // reused share of the budget arrives its own jitter after the second it waited for. A first answer within
+            // 100 ms (coldMs 10) makes it a request a second, whose one chain of reuses ends soonest (97-98 % on 3-s
+            // runs, where tenths make about 95 %); a slower one (90 ms late, plus the jitter) makes it tenths for the
+            // session (96 % on longer runs). With 200 ms
+            // between arrival and answer the proven floor is 200 ms loose (about 1 / 1.225); in tenths the measured
+            // floor, capped at three quarters of the way to the quickest delay, takes back most of that once enough
+            // answers are in (about 90 % here: README of the benchmarks).
+            var target = latencyMs > 0 ? 0.88 : coldMs < 50 && seconds <= 3 ? 0.97 : 0.96;
             Assert.True(run.Share >= target, $"share {run.Share:P1} of TPS {tps} at {latencyMs} ms (target {target:P0})");
         }
 
@@ -147,14 +172,54 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
-        public void BatchesAreATenthOfTheTpsSoTheBudgetIsSpentInSmallSteps()
+        public void ARequestHoldsASecondOfTheTpsUpToTheApisThousandOrATenthWhileLearning()
         {
-            Assert.Equal(1, RateGate.BatchSizeFor(5));
-            Assert.Equal(1, RateGate.BatchSizeFor(10));
-            Assert.Equal(5, RateGate.BatchSizeFor(50));
-            Assert.Equal(20, RateGate.BatchSizeFor(200));
-            Assert.Equal(500, RateGate.BatchSizeFor(5000));
-            Assert.Equal(1000, RateGate.BatchSizeFor(100_000));
+            Assert.Equal(5, RateGate.BatchSizeFor(5));
+            Assert.Equal(200, RateGate.BatchSizeFor(200));
+            Assert.Equal(1000, RateGate.BatchSizeFor(5000));
+            Assert.Equal(1, RateGate.BatchSizeFor(5, RateGate.StepsWhileLearning));
+            Assert.Equal(5, RateGate.BatchSizeFor(50, RateGate.StepsWhileLearning));
+            Assert.Equal(20, RateGate.BatchSizeFor(200, RateGate.StepsWhileLearning));
+            Assert.Equal(500, RateGate.BatchSizeFor(5000, RateGate.StepsWhileLearning));
+            Assert.Equal(1000, RateGate.BatchSizeFor(100_000, RateGate.StepsWhileLearning));
+        }
+
+        [Fact]
+        public void RequestsWorthHavingOutAreASecondsWorthThoseTheRoundTripKeepsAnsweringAndOneMore()
+        {
+            var ms = MonotonicTicks.PerMillisecond;
+            // Before a warm answer, the first second's only: the gate may yet choose smaller requests.
+            Assert.Equal(1, RateGate.RequestsAheadFor(1000, 1000, long.MaxValue));
+            Assert.Equal(3, RateGate.RequestsAheadFor(1000, 1000, 30 * ms));
+            // TPS 2000 in tenths, answers after 200 ms: ten wait a second for the budget, two are answering.
+            Assert.Equal(13, RateGate.RequestsAheadFor(2000, 200, 200 * ms));
+            Assert.Equal(1000, RateGate.RequestsAheadFor(1_000_000, 1000, long.MaxValue));
+        }
+
+        [Theory]
+        [InlineData(30, 20, 200)]
+        [InlineData(250, 20, 20)]
+        [InlineData(30, 250, 200)]
+        public async Task TheSessionsFirstAnswerDecidesBetweenWholeRequestsAndTenths(int firstMs, int laterMs, int expectedBatch)
+        {
+            // Quick: one request a second is best (each request is a chain of reuses that drifts with its own jitter).
+            // Slow: the proven floor is loose, and only many answers measure the way there. Decided once, since going
+            // back from tenths to whole requests leaves shares of the budget idle.
+            using var gate = RateGate.WithManualClock(200);
+            var serviceClock = TimeSpan.FromHours(3);
+            var now = TimeSpan.Zero;
+            Assert.Equal(200, gate.MaxBatchSize);
+            foreach (var roundTripMs in new[] { firstMs, laterMs, laterMs })
+            {
+                now += TimeSpan.FromMilliseconds(1);
+                gate.AdvanceTo(now);
+                var permit = await gate.WaitAsync(20, CancellationToken.None);
+                var arrival = now + TimeSpan.FromMilliseconds(5);
+                now += TimeSpan.FromMilliseconds(roundTripMs);
+                gate.AdvanceTo(now);
+                permit.Answered(Stamp(arrival + serviceClock));
+                Assert.Equal(expectedBatch, gate.MaxBatchSize);
+            }
         }
 
         [Fact]
@@ -164,7 +229,7 @@ namespace WebexConnect.Tests.Dispatch
             Assert.Equal(RateGate.ConservativeTps, gate.Tps);
             gate.AdoptAnnouncedLimit(250);
             Assert.Equal(250, gate.Tps);
-            Assert.Equal(25, gate.MaxBatchSize);
+            Assert.Equal(250, gate.MaxBatchSize);
             gate.AdoptAnnouncedLimit(50_000);
             Assert.Equal(1000, gate.MaxBatchSize);
             gate.AdoptAnnouncedLimit(0);

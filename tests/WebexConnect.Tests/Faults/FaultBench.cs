@@ -35,7 +35,7 @@ namespace WebexConnect.Tests.Faults
         public IEngineSession Session { get; }
         public SandboxServer Server => Host.Server;
 
-        /// <param name="tps">The tenant's TPS, told to both sides; batches hold about a tenth of it (RateGate.BatchSizeFor).</param>
+        /// <param name="tps">The tenant's TPS, told to both sides; batches hold up to a second of it (RateGate.BatchSizeFor).</param>
         public static async Task<FaultBench> StartAsync(int tps, TimeSpan? requestTimeout = null, Action<SandboxOptions>? configure = null)
         {
             var options = new SandboxOptions { ServiceKey = Key, Tps = tps };

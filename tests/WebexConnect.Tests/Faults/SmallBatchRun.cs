@@ -55,6 +55,8 @@ namespace WebexConnect.Tests.Faults
             public void Refused(RatePermit permit, string code) => _inner.Refused(permit, code);
 
             public bool WouldAllowNow(int destinations) => _inner.WouldAllowNow(destinations);
+
+            public int RequestsAhead => RateGate.RequestsAheadFor(Tps, MaxBatchSize, _inner.QuickestRoundTrip);
         }
     }
 }

@@ -50,8 +50,9 @@ namespace WebexConnect.Tests.Journal
             await using var _ = host;
             using var __ = session;
 
-            var first = JournalKit.Run(session, journal, JournalKit.Rows(1, 300));
-            var second = JournalKit.Run(session, journal, JournalKit.Rows(1, 300));
+            // More rows than one request holds at TPS 1000.
+            var first = JournalKit.Run(session, journal, JournalKit.Rows(1, 1300));
+            var second = JournalKit.Run(session, journal, JournalKit.Rows(1, 1300));
 
             Assert.All(first, r => Assert.False(string.IsNullOrEmpty(r.MessageId)));
             // Several requests, so several messageIds: each row gets its own request's back.

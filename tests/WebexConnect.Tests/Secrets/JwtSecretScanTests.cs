@@ -29,7 +29,7 @@ namespace WebexConnect.Tests.Secrets
             var scan = new LeakScanner().SecretBase64("service secret", ServiceSecret);
             var session = Connect(new ConnectionSettings
             {
-                AuthMode = ConnectAuthMode.Jwt, ServiceId = ServiceId, ServiceSecret = Secure(ServiceSecret), BaseUri = tap.BaseUri, Tps = 100,
+                AuthMode = ConnectAuthMode.Jwt, ServiceId = ServiceId, ServiceSecret = Secure(ServiceSecret), BaseUri = tap.BaseUri, Tps = 10,
             });
             var journals = JournalFolder();
             try

@@ -27,7 +27,7 @@ namespace WebexConnect.Tests.Secrets
             await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { ServiceKey = ServiceKey, Tps = 1000 });
             await using var tap = WireTap.To(host.BaseUri);
             var scan = new LeakScanner().SecretKey("service key", ServiceKey);
-            var session = Connect(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey, ServiceKey = Secure(ServiceKey), BaseUri = tap.BaseUri, Tps = 100 });
+            var session = Connect(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey, ServiceKey = Secure(ServiceKey), BaseUri = tap.BaseUri, Tps = 10 });
             var journals = JournalFolder();
             try
             {
