@@ -354,25 +354,12 @@ namespace WebexConnect.Engine.Dispatch
         /// </summary>
         private void Launch(OpenBatch batch)
         {
-            while (true)
-            {
-                try
-                {
-                    WaitForRoomAhead();
-                    _slots.Wait(_stopToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    ThrowIfStopped();
-                    throw;
-                }
-
-                var piece = batch.TakeUpTo(Math.Max(1, _gate.MaxBatchSize));
-                Start(piece);
-                if (ReferenceEquals(piece, batch)) return;
-            }
+            if (TryLaunch(batch)) return;
+            ThrowIfStopped();
+            throw new OperationCanceledException(_stopToken);
         }
 
+        /// <summary>As <see cref="Launch"/>, but a stop while waiting returns false instead of throwing.</summary>
         private bool TryLaunch(OpenBatch batch)
         {
             while (true)

@@ -167,37 +167,6 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
-        public void NoMoreRequestsGoOutThanTheGateGrantsInASecondAndOneMore()
-        {
-            // The gate finds three worth having out (RateGateTests: what that is). A fourth would only wait at the gate with
-            // its size fixed, so its rows wait in the dispatcher, where the gate's next batch size still applies.
-            var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var transport = new FakeTransport { Hold = _ => release.Task };
-            using var dispatcher = new Dispatcher(transport, new OpenGate(10) { RequestsAhead = 3 }, TestShapes.Of, Items.Options(maxConcurrent: 8), CancellationToken.None, Items.NoLinger);
-            Assert.Equal(3, dispatcher.RequestsAhead);
-
-            var added = 0;
-            var producer = Task.Run(() =>
-            {
-                for (var row = 1; row <= 100; row++)
-                {
-                    dispatcher.Add(Items.Person(row));
-                    Interlocked.Exchange(ref added, row);
-                }
-            });
-
-            Assert.True(SpinWait.SpinUntil(() => transport.Active == 3 && Volatile.Read(ref added) == 39, Generous));
-            Thread.Sleep(300);
-            Assert.Equal(39, Volatile.Read(ref added));
-            Assert.Equal(3, transport.Active);
-
-            release.SetResult(true);
-            Assert.True(producer.Wait(Generous));
-            AssertOncePerRowInOrder(100, dispatcher.Complete().ToList());
-            Assert.Equal(3, transport.MaxActive);
-        }
-
-        [Fact]
         public void ABatchThatWaitedGoesInRequestsOfTheSizeTheGateWantsWhenItLeaves()
         {
             // Rows 11-20 fill a batch of ten while the first request is out; meanwhile the gate learns it wants five.
@@ -221,12 +190,17 @@ namespace WebexConnect.Tests.Dispatch
             Assert.Equal(new[] { 10, 5, 5 }, transport.Batches.Select(b => b.Recipients.Count));
         }
 
-        [Fact]
-        public void NoMoreThanMaxConcurrentRequestsTravelAtOnceAndAddBlocksUntilOneFinishes()
+        [Theory]
+        [InlineData(3, int.MaxValue)]
+        // The gate finds three worth having out (RateGateTests: what that is). A fourth would only wait at the gate with
+        // its size fixed, so its rows wait in the dispatcher, where the gate's next batch size still applies.
+        [InlineData(8, 3)]
+        public void NoMoreRequestsTravelThanTheSlotsOrTheGateAllowAndAddBlocksUntilOneFinishes(int maxConcurrent, int requestsAhead)
         {
             var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             var transport = new FakeTransport { Hold = _ => release.Task };
-            using var dispatcher = new Dispatcher(transport, new OpenGate(10), TestShapes.Of, Items.Options(maxConcurrent: 3), CancellationToken.None, Items.NoLinger);
+            using var dispatcher = new Dispatcher(transport, new OpenGate(10) { RequestsAhead = requestsAhead }, TestShapes.Of,
+                Items.Options(maxConcurrent: maxConcurrent), CancellationToken.None, Items.NoLinger);
 
             var added = 0;
             var producer = Task.Run(() =>
