@@ -99,7 +99,7 @@ namespace WebexConnect.Engine.Dispatch
         /// False until it is in. Decided once: going back from tenths to whole requests costs more than it gains (a
         /// whole request waits for every tenth's share of the budget, while the shares already free stay idle:
         /// 89-93 % of the TPS at 0 ms in the simulation), and waiting for a warm answer to decide costs a whole round
-        /// on the proven floor at 200 ms (the latency scenario: 90 % instead of 92.8 %). Timed from the body leaving,
+        /// on the proven floor at 200 ms (the latency scenario: 88-91 % instead of 92.8 %). Timed from the body leaving,
         /// the first answer holds no connection's handshakes.
         /// </summary>
         public bool AnswersAreSlow => Volatile.Read(ref _firstRoundTrip) is var first && first != long.MaxValue && first > SlowRoundTrip;

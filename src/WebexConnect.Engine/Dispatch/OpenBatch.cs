@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using WebexConnect.Engine.Payload;
+using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
 using WebexConnect.Sending;
 
@@ -44,13 +45,9 @@ namespace WebexConnect.Engine.Dispatch
         public OpenBatch TakeUpTo(int maxDestinations)
         {
             if (Destinations <= maxDestinations) return this;
-            var first = new OpenBatch(Shape, maxDestinations);
-            var count = 0;
-            while (count < _items.Count && (count == 0 || first.Destinations + _items[count].Recipient.Addresses.Count <= maxDestinations))
-            {
-                first.Add(_items[count], _sequences[count]);
-                count++;
-            }
+            var count = RequestPieces.CountThatFit(_recipients, 0, maxDestinations);
+            var first = new OpenBatch(Shape, count);
+            for (var i = 0; i < count; i++) first.Add(_items[i], _sequences[i]);
 
             _items.RemoveRange(0, count);
             _sequences.RemoveRange(0, count);

@@ -177,13 +177,14 @@ namespace WebexConnect.Engine.Dispatch
         /// <inheritdoc />
         public int RequestsAhead => RequestsAheadFor(Tps, MaxBatchSize, QuickestRoundTrip);
 
-        /// <summary>The quickest answer of the session (ticks, <see cref="MonotonicTicks"/>); long.MaxValue before the first.</summary>
+        /// <summary>The session's quickest warm answer (ticks, <see cref="MonotonicTicks"/>); long.MaxValue before one.</summary>
         internal long QuickestRoundTrip => _arrivals.QuickestRoundTrip;
 
         /// <summary>A second's worth of requests of <paramref name="batchSize"/>, those the round trip keeps answering, and one more.</summary>
         internal static int RequestsAheadFor(int tps, int batchSize, long quickestRoundTrip)
         {
-            long perSecond = (tps + Math.Max(1, batchSize) - 1) / Math.Max(1, batchSize);
+            var size = Math.Max(1, batchSize);
+            long perSecond = (tps + size - 1) / size;
             // Before a warm answer, only the first second's: the gate may yet choose smaller requests for the next.
             if (quickestRoundTrip == long.MaxValue) return (int)Math.Min(int.MaxValue, perSecond);
             var answering = (perSecond * quickestRoundTrip + MonotonicTicks.PerSecond - 1) / MonotonicTicks.PerSecond;

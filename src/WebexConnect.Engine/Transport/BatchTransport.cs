@@ -208,14 +208,7 @@ namespace WebexConnect.Engine.Transport
             var offset = 0;
             while (offset < part.Count)
             {
-                var size = Math.Max(1, _gate.MaxBatchSize);
-                var count = 0;
-                var destinations = 0;
-                while (offset + count < part.Count && (count == 0 || destinations + part[offset + count].Addresses.Count <= size))
-                {
-                    destinations += part[offset + count].Addresses.Count;
-                    count++;
-                }
+                var count = RequestPieces.CountThatFit(part, offset, _gate.MaxBatchSize);
 
                 await SendPartAsync(batch, Slice(part, offset, count), start + offset, priorAttempts, outcomes, run, cancellationToken).ConfigureAwait(false);
                 offset += count;

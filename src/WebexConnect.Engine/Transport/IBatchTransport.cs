@@ -84,7 +84,7 @@ namespace WebexConnect.Engine.Transport
         /// <summary>The TPS in force now: the user's, or the one the service announced or refusals brought it down to.</summary>
         int Tps { get; }
 
-        /// <summary>The largest number of destinations one request may carry now: a second of the TPS, or a tenth while answers are slow; 1 to 1000.</summary>
+        /// <summary>The largest number of destinations one request may carry now: a second of the TPS, or a tenth when the session's first answer was slow; 1 to 1000.</summary>
         int MaxBatchSize { get; }
 
         /// <summary>
