@@ -123,7 +123,7 @@ namespace WebexConnect.Engine.Dispatch
         /// <inheritdoc />
         public void Add(DispatchItem item)
         {
-            if (item is null) throw new ArgumentNullException(nameof(item));
+            DispatchItem.Require(item, nameof(item));
             if (Volatile.Read(ref _fault) is not null)
             {
                 // Read before the failure surfaced: it still gets its result (not sent) before the failure.

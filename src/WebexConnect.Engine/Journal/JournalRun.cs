@@ -54,7 +54,7 @@ namespace WebexConnect.Engine.Journal
         /// </summary>
         public SendResult? Admit(DispatchItem item, MessageShape shape, out DispatchItem toSend)
         {
-            if (item is null) throw new ArgumentNullException(nameof(item));
+            DispatchItem.Require(item, nameof(item));
             var journal = Open();
             toSend = item;
 

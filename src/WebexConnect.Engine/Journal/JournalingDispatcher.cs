@@ -70,7 +70,7 @@ namespace WebexConnect.Engine.Journal
 
         public void Add(DispatchItem item)
         {
-            if (item is null) throw new ArgumentNullException(nameof(item));
+            DispatchItem.Require(item, nameof(item));
             var instead = _run.Admit(item, ShapeOf(item.Message), out var toSend);
             if (instead is null) _inner.Add(toSend);
             else _inner.AddCompleted(instead);

@@ -43,6 +43,7 @@ namespace WebexConnect.Commands
         private long _row;
         private ConnectMessage? _message;
         private object?[]? _messageKey;
+        private object?[]? _rowContent;
         private string[] _echoNames = Array.Empty<string>();
 
         /// <summary>
@@ -158,8 +159,14 @@ namespace WebexConnect.Commands
         /// <summary>-RequestedReceipt as given.</summary>
         private protected abstract IReadOnlyList<string>? RequestedReceiptNames { get; }
 
-        /// <summary>The values that may change from row to row and so change the message (e.g. -Text).</summary>
-        private protected abstract object?[] PerRowContent { get; }
+        /// <summary>How many values <see cref="ReadPerRowContent"/> writes.</summary>
+        private protected abstract int PerRowContentLength { get; }
+
+        /// <summary>
+        /// Writes the values that may change from row to row and so change the message (e.g. -Text) into
+        /// <paramref name="content"/>: into the command's one buffer rather than a new array for every row.
+        /// </summary>
+        private protected abstract void ReadPerRowContent(object?[] content);
 
         /// <summary>RCS: the GTR IDs bound for the current record.</summary>
         private protected virtual IReadOnlyList<string>? GtrIds => null;
@@ -366,13 +373,21 @@ namespace WebexConnect.Commands
 
         private ConnectMessage CurrentMessage()
         {
-            var key = PerRowContent;
-            if (_message is null || _messageKey is null || !key.SequenceEqual(_messageKey))
+            var key = _rowContent ??= new object?[PerRowContentLength];
+            ReadPerRowContent(key);
+            if (_message is null || _messageKey is null || !SameValues(key, _messageKey))
             {
                 _message = CreateMessage(SharedPartNow());
-                _messageKey = key;
+                _messageKey = (object?[])key.Clone();
             }
             return _message;
+        }
+
+        private static bool SameValues(object?[] a, object?[] b)
+        {
+            for (var i = 0; i < a.Length; i++)
+                if (!Equals(a[i], b[i])) return false;
+            return true;
         }
 
         private SharedPart SharedPartNow()

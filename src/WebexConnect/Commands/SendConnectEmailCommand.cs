@@ -108,8 +108,15 @@ namespace WebexConnect.Commands
 
         private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
 
-        private protected override object?[] PerRowContent =>
-            ParameterSetName == ContentSet ? new object?[] { Subject, Text, Html } : new object?[] { null, null, null };
+        private protected override int PerRowContentLength => 3;
+
+        private protected override void ReadPerRowContent(object?[] content)
+        {
+            var given = ParameterSetName == ContentSet;
+            content[0] = given ? Subject : null;
+            content[1] = given ? Text : null;
+            content[2] = given ? Html : null;
+        }
 
         private protected override void CheckParameters()
         {

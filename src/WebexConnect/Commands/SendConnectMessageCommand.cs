@@ -111,7 +111,11 @@ namespace WebexConnect.Commands
         private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
 
         // The content is the same for every row: the rows differ by their destinations and substitutions.
-        private protected override object?[] PerRowContent => Array.Empty<object?>();
+        private protected override int PerRowContentLength => 0;
+
+        private protected override void ReadPerRowContent(object?[] content)
+        {
+        }
 
         private protected override void CheckParameters()
         {

@@ -107,7 +107,9 @@ namespace WebexConnect.Commands
 
         private protected override IReadOnlyList<string>? GtrIds => GtrId;
 
-        private protected override object?[] PerRowContent => new object?[] { ParameterSetName == TextSet ? Text : null };
+        private protected override int PerRowContentLength => 1;
+
+        private protected override void ReadPerRowContent(object?[] content) => content[0] = ParameterSetName == TextSet ? Text : null;
 
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {

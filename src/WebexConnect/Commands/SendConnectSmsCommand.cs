@@ -76,7 +76,9 @@ namespace WebexConnect.Commands
 
         private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
 
-        private protected override object?[] PerRowContent => new object?[] { ParameterSetName == TextSet ? Text : null };
+        private protected override int PerRowContentLength => 1;
+
+        private protected override void ReadPerRowContent(object?[] content) => content[0] = ParameterSetName == TextSet ? Text : null;
 
         private protected override ConnectMessage CreateMessage(SharedPart shared) => new SmsMessage(shared)
         {

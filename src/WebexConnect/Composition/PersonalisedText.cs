@@ -75,8 +75,11 @@ namespace WebexConnect.Composition
         private void CheckVariables(TextField field, ConnectMessage message, ComposedRecord record, ProblemList problems)
         {
             var own = record.Recipient.Substitutions;
-            foreach (var name in field.Variables)
+            // By index: a foreach over the list's interface makes an enumerator for every row.
+            var variables = field.Variables;
+            for (var i = 0; i < variables.Count; i++)
             {
+                var name = variables[i];
                 if (!_allowMissing && record.EmptyColumns.Count > 0 && Contains(record.EmptyColumns, name))
                 {
                     problems.Add(field.Name, $"$({name}) has no value: the row's column {InputEcho.Quote(name)} is empty ($null, as " +

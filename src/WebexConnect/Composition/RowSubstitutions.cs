@@ -53,6 +53,12 @@ namespace WebexConnect.Composition
             return i >= 0;
         }
 
+        /// <summary>The name of column <paramref name="index"/> (0 to Count - 1): what code that runs for every row reads instead of enumerating.</summary>
+        public string KeyAt(int index) => _keys[index];
+
+        /// <summary>The value of column <paramref name="index"/>.</summary>
+        public string ValueAt(int index) => _values[index];
+
         public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
         {
             for (var i = 0; i < _keys.Length; i++) yield return new KeyValuePair<string, string>(_keys[i], _values[i]);

@@ -108,7 +108,11 @@ namespace WebexConnect.Sending
     }
 
     /// <summary>One input record handed to the dispatcher, in pipeline order.</summary>
-    internal sealed class DispatchItem
+    /// <remarks>
+    /// A struct: it lives in its batch's list while the request travels, and an object per row would be one more for the
+    /// garbage collector to copy out of its youngest generation (every row in flight outlives a gen0 collection).
+    /// </remarks>
+    internal readonly struct DispatchItem
     {
         public DispatchItem(ConnectMessage message, Recipient recipient, object? inputObject)
         {
@@ -126,6 +130,13 @@ namespace WebexConnect.Sending
 
         /// <summary>The input row it came from (SendResult.Row), carried onto every result made for it.</summary>
         public long Row { get; init; }
+
+        /// <summary>Refuses a default (empty) item, where a class would have refused null.</summary>
+        public static void Require(DispatchItem item, string parameterName)
+        {
+            if (item.Message is null || item.Recipient is null)
+                throw new ArgumentException("A record needs its message and its destination.", parameterName);
+        }
     }
 
     /// <summary>

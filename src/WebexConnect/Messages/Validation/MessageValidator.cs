@@ -64,7 +64,12 @@ namespace WebexConnect.Messages.Validation
         public static IReadOnlyList<ValidationProblem> ValidateRecipient(ConnectMessage message, Recipient recipient)
         {
             if (message is null) throw new ArgumentNullException(nameof(message));
-            if (message is not RawMessage raw) return ValidateRecipient(message.Channel, recipient);
+            return message is RawMessage raw ? ValidateRawRecipient(raw, recipient) : ValidateRecipient(message.Channel, recipient);
+        }
+
+        // A method of its own: the lambda's closure over raw would otherwise be made on entry, for every row of every channel.
+        private static IReadOnlyList<ValidationProblem> ValidateRawRecipient(RawMessage raw, Recipient recipient)
+        {
             if (recipient is null) throw new ArgumentNullException(nameof(recipient));
 
             var problems = new ProblemList();
