@@ -25,8 +25,8 @@ namespace WebexConnect.Engine
         public const int SandboxRecordedRequests = 10_000;
 
         /// <summary>
-        /// How many bytes of requests (their JSON bodies as text) the in-process sandbox keeps: 10,000 requests of
-        /// 1,000 destinations would otherwise hold 1.7 GB. 16 MB is about 95 such requests, or all 10,000 small ones.
+        /// How many bytes of requests (their JSON bodies as received) the in-process sandbox keeps: 10,000 requests of
+        /// 1,000 destinations would otherwise hold 850 MB. 16 MB is about 190 such requests, or all 10,000 small ones.
         /// </summary>
         public const long SandboxRecordedBytes = 16L * 1024 * 1024;
 

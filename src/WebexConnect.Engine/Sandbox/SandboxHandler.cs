@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using WebexConnect.Engine.Transport;
 
 namespace WebexConnect.Engine.Sandbox
 {
@@ -28,8 +29,9 @@ namespace WebexConnect.Engine.Sandbox
             var path = request.RequestUri == null ? "/" : request.RequestUri.IsAbsoluteUri ? request.RequestUri.AbsolutePath : request.RequestUri.OriginalString;
             var headers = ReadHeaders(request);
 
-            byte[]? body = null;
-            if (!arrival.DropsBeforeBody && request.Content != null)
+            var body = ReadOnlyMemory<byte>.Empty;
+            if (!arrival.DropsBeforeBody && request.Content is JsonBodyContent ours) body = ours.Hand();
+            else if (!arrival.DropsBeforeBody && request.Content != null)
                 body = await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 
             var answer = await _server.HandleAsync(new SandboxHttpRequest(request.Method.Method, path, headers, body), arrival, cancellationToken)

@@ -9,12 +9,12 @@ namespace WebexConnect.Engine.Sandbox
         private static readonly IReadOnlyDictionary<string, string> NoHeaders =
             new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-        public SandboxHttpRequest(string method, string path, IDictionary<string, string>? headers, byte[]? body)
+        public SandboxHttpRequest(string method, string path, IDictionary<string, string>? headers, ReadOnlyMemory<byte> body)
         {
             Method = method ?? throw new ArgumentNullException(nameof(method));
             Path = path ?? throw new ArgumentNullException(nameof(path));
             Headers = ToCaseInsensitive(headers);
-            Body = body ?? Array.Empty<byte>();
+            Body = body;
         }
 
         public string Method { get; }
@@ -25,7 +25,11 @@ namespace WebexConnect.Engine.Sandbox
         /// <summary>Header values by name, case-insensitive. Read for auth only; never recorded.</summary>
         public IReadOnlyDictionary<string, string> Headers { get; }
 
-        public byte[] Body { get; }
+        /// <summary>
+        /// The body as it came in. Whoever makes the request never writes to it afterwards (the client's payload is an
+        /// array of its own, a loopback request's body too), so the server may keep it rather than copy it.
+        /// </summary>
+        public ReadOnlyMemory<byte> Body { get; }
 
         public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 

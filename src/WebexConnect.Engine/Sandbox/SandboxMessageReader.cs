@@ -21,7 +21,7 @@ namespace WebexConnect.Engine.Sandbox
         private static readonly TimeSpan MaxSchedule = TimeSpan.FromDays(7);
 
         /// <summary>Returns the message, or null with <paramref name="rejection"/> set.</summary>
-        public static SandboxMessage? Read(byte[] body, int tps, DateTimeOffset now, out SandboxRejection? rejection, out string? channel)
+        public static SandboxMessage? Read(ReadOnlyMemory<byte> body, int tps, DateTimeOffset now, out SandboxRejection? rejection, out string? channel)
         {
             rejection = null;
             channel = null;

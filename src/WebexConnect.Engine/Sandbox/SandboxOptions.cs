@@ -37,9 +37,9 @@ namespace WebexConnect.Engine.Sandbox
         public int? MaxRecordedRequests { get; set; }
 
         /// <summary>
-        /// At most about this many bytes of recorded requests are kept (each counted as its body's UTF-16 text plus
+        /// At most about this many bytes of recorded requests are kept (each counted as its body's UTF-8 bytes plus
         /// <see cref="SandboxServer.RecordOverheadBytes"/>), the oldest forgotten first; null for no such bound. A count
-        /// alone is no bound on memory: 10,000 requests of 1,000 destinations each are 1.7 GB of bodies.
+        /// alone is no bound on memory: 10,000 requests of 1,000 destinations each are 850 MB of bodies.
         /// </summary>
         public long? MaxRecordedBytes { get; set; }
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -204,21 +205,23 @@ namespace WebexConnect.Engine.Sandbox
         private void Record(SandboxArrival arrival, SandboxHttpRequest request, Outcome outcome, bool includeBody)
         {
             if (!_options.RecordRequests) return;
-            var body = includeBody && _options.RecordBodies ? Encoding.UTF8.GetString(request.Body) : string.Empty;
+            var body = includeBody && _options.RecordBodies ? Kept(request.Body) : Array.Empty<byte>();
             // A dropped answer is recorded as status 0: the client never saw one.
             var status = outcome.Response.Drop == SandboxDrop.None ? outcome.Response.StatusCode : 0;
             _requests.Enqueue(new SandboxRequest(arrival.Number, outcome.ReceivedAt, outcome.Channel, outcome.Destinations, status,
                 outcome.Code, outcome.MessageId, body, arrival.Fault?.ToString()));
-            Interlocked.Add(ref _recordedBytes, RecordedSize(body));
+            Interlocked.Add(ref _recordedBytes, RecordOverheadBytes + body.Length);
             var maxCount = _options.MaxRecordedRequests ?? int.MaxValue;
             var maxBytes = _options.MaxRecordedBytes ?? long.MaxValue;
             // The newest request always stays, however large: Get-ConnectSandboxRequest shows at least the last one.
             while ((_requests.Count > maxCount || Interlocked.Read(ref _recordedBytes) > maxBytes) && _requests.Count > 1
                 && _requests.TryDequeue(out var oldest))
-                Interlocked.Add(ref _recordedBytes, -RecordedSize(oldest.Body));
+                Interlocked.Add(ref _recordedBytes, -(RecordOverheadBytes + oldest.BodyBytes));
         }
 
-        private static long RecordedSize(string body) => RecordOverheadBytes + 2L * body.Length;
+        /// <summary>The body's own array when it is one whole array (nobody writes to it again), else a copy.</summary>
+        private static byte[] Kept(ReadOnlyMemory<byte> body) =>
+            MemoryMarshal.TryGetArray(body, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length ? whole.Array : body.ToArray();
 
         // An exact floor of elapsed * 10^7 / Frequency (split to avoid overflow): it keeps the order of instants,
         // and two instants less than a second apart on the wall clock were less than a second apart in the window.

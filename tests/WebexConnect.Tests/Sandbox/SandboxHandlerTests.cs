@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using WebexConnect.Engine.Sandbox;
@@ -59,7 +60,7 @@ namespace WebexConnect.Tests.Sandbox
         [Fact]
         public async Task A_byte_bound_keeps_only_as_many_requests_as_fit_and_always_the_newest()
         {
-            // Each body is about 100 characters: 256 + 2 x 100 bytes recorded. 1,500 bytes hold three of them.
+            // Each body is about 125 bytes of UTF-8: 256 + 125 bytes recorded. 1,500 bytes hold three of them.
             var (server, client) = Create(new SandboxOptions { ServiceKey = Key, MaxRecordedBytes = 1500, CountAcceptedDestinations = false, RecordReceipts = false });
             using (client)
             {
@@ -70,7 +71,7 @@ namespace WebexConnect.Tests.Sandbox
                 var kept = server.Requests;
                 Assert.Equal(6, kept.Last().Number);
                 Assert.InRange(kept.Count, 1, 3);
-                Assert.True(kept.Sum(r => SandboxServer.RecordOverheadBytes + 2L * r.Body.Length) <= 1500);
+                Assert.True(kept.Sum(r => SandboxServer.RecordOverheadBytes + (long)Encoding.UTF8.GetByteCount(r.Body)) <= 1500);
             }
 
             var (tiny, tinyClient) = Create(new SandboxOptions { ServiceKey = Key, MaxRecordedBytes = 1, CountAcceptedDestinations = false, RecordReceipts = false });
@@ -94,6 +95,39 @@ namespace WebexConnect.Tests.Sandbox
 
                 Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
                 Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+            }
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task The_clients_own_body_is_taken_without_a_copy_and_counts_as_written_only_when_it_was(bool dropBeforeBody)
+        {
+            // The transport decides resend or Unknown by BodyWritten and times the rate gate by the permit's Leaving: taking
+            // the body in this process must say both, as writing it to a socket does, and record exactly what was sent.
+            var (server, client) = Create();
+            using (client)
+            {
+                if (dropBeforeBody) server.Faults.Enqueue(SandboxFault.DropBeforeBody);
+                var bytes = Encoding.UTF8.GetBytes(SmsBody("+15551230001").ToJsonString());
+                var left = 0;
+                using var content = new WebexConnect.Engine.Transport.JsonBodyContent(bytes, () => left++);
+                using var request = Post(Messages, SmsBody("+15551230001"));
+                request.Content = content;
+
+                if (dropBeforeBody)
+                {
+                    await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(request));
+                    Assert.False(content.BodyWritten);
+                    Assert.Equal(0, left);
+                    return;
+                }
+
+                using var response = await client.SendAsync(request);
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                Assert.True(content.BodyWritten);
+                Assert.Equal(1, left);
+                Assert.Equal(Encoding.UTF8.GetString(bytes), server.Requests.Last().Body);
             }
         }
 
