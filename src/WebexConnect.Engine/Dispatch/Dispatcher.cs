@@ -374,7 +374,7 @@ namespace WebexConnect.Engine.Dispatch
                     return false;
                 }
 
-                var piece = batch.TakeUpTo(Math.Max(1, _gate.MaxBatchSize));
+                var piece = batch.TakeUpTo(_gate.MaxBatchSize);
                 Start(piece);
                 if (ReferenceEquals(piece, batch)) return true;
             }
@@ -572,7 +572,7 @@ namespace WebexConnect.Engine.Dispatch
                     }
 
                     if (!_slots.Wait(0)) break;
-                    var piece = _open[i].TakeUpTo(Math.Max(1, _gate.MaxBatchSize));
+                    var piece = _open[i].TakeUpTo(_gate.MaxBatchSize);
                     (quiet ??= new List<OpenBatch>()).Add(piece);
                     if (ReferenceEquals(piece, _open[i])) _open.RemoveAt(i);
                 }

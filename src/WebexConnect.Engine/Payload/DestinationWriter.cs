@@ -53,20 +53,7 @@ namespace WebexConnect.Engine.Payload
         private static void WriteSubstitutions(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> values)
         {
             writer.WriteStartObject(Substitutions);
-            // A pipeline row's columns are read by index and a Dictionary enumerates with a struct enumerator: no
-            // allocation per destination.
-            if (values is RowSubstitutions row)
-            {
-                for (var i = 0; i < row.Count; i++) writer.WriteString(row.KeyAt(i), row.ValueAt(i) ?? "");
-            }
-            else if (values is Dictionary<string, string> dictionary)
-            {
-                foreach (var pair in dictionary) writer.WriteString(pair.Key, pair.Value ?? "");
-            }
-            else
-            {
-                foreach (var pair in values) writer.WriteString(pair.Key, pair.Value ?? "");
-            }
+            foreach (var pair in new SubstitutionPairs(values)) writer.WriteString(pair.Key, pair.Value ?? "");
             writer.WriteEndObject();
         }
     }

@@ -30,25 +30,14 @@ namespace WebexConnect.Messages.Validation
             // One pass (this runs for every row); an empty name is still reported first.
             var first = problems.Count;
             var emptyName = false;
-            if (substitutions is RowSubstitutions row)
+            foreach (var pair in new SubstitutionPairs(substitutions))
             {
-                // A row's columns, by index: the interface's enumerator would be one more object for every row.
-                for (var i = 0; i < row.Count; i++) emptyName |= CheckSubstitution(row.KeyAt(i), row.ValueAt(i), field, problems);
-            }
-            else
-            {
-                foreach (var pair in substitutions) emptyName |= CheckSubstitution(pair.Key, pair.Value, field, problems);
+                emptyName |= string.IsNullOrWhiteSpace(pair.Key);
+                // Checked for every row's columns: the wording of a problem is only made when there is one.
+                if (HasSpecialCharacter(pair.Key)) CheckLine(pair.Key, field, problems, $"the name {InputEcho.Quote(pair.Key)}");
+                if (HasSpecialCharacter(pair.Value)) CheckCharacters(pair.Value, field, problems, $"the value of {InputEcho.Quote(pair.Key)}");
             }
             if (emptyName) problems.Insert(first, field, "a substitution has an empty name: every name must be the text between $( and ) in the message");
-        }
-
-        /// <summary>Checks one name and value; true when the name is empty (reported first, by the caller).</summary>
-        private static bool CheckSubstitution(string name, string value, string field, ProblemList problems)
-        {
-            // Checked for every row's columns: the wording of a problem is only made when there is one.
-            if (HasSpecialCharacter(name)) CheckLine(name, field, problems, $"the name {InputEcho.Quote(name)}");
-            if (HasSpecialCharacter(value)) CheckCharacters(value, field, problems, $"the value of {InputEcho.Quote(name)}");
-            return string.IsNullOrWhiteSpace(name);
         }
 
         /// <summary>True when the text holds a control character, DEL or a surrogate: what CheckCharacters looks at.</summary>
