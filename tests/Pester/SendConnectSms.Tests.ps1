@@ -97,6 +97,25 @@ Describe 'Send-ConnectSms from a CSV' {
         @($bodies.to | Where-Object { $_.substitutions }).Count | Should -Be 0
     }
 
+    It 'gives each row its own text from a Text column, also when a later row goes back to an earlier text' {
+        # The command keeps the last row's text to compare with the next: rows 1 and 3 share one, row 2 has another.
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900061'; Text = 'Hello $(Name)'; Name = 'Ann' }
+            [pscustomobject]@{ Phone = '+447700900062'; Text = 'Bye $(Name)'; Name = 'Bob' }
+            [pscustomobject]@{ Phone = '+447700900063'; Text = 'Hello $(Name)'; Name = 'Cy' }
+        )
+
+        $results = @($rows | Send-ConnectSms -From ACME)
+
+        $results.Row | Should -Be @(1, 2, 3)
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $sentTo = @{}
+        foreach ($body in Get-SentBody) { foreach ($to in $body.to) { $sentTo[$to.msisdn[0]] = $body.content.text } }
+        $sentTo['+447700900061'] | Should -BeExactly 'Hello $(Name)'
+        $sentTo['+447700900062'] | Should -BeExactly 'Bye $(Name)'
+        $sentTo['+447700900063'] | Should -BeExactly 'Hello $(Name)'
+    }
+
     It 'sends only the columns -SubstitutionColumn names' {
         $null = [pscustomobject]@{ Phone = '+447700900041'; Name = 'Ann'; Notes = 'internal' } |
             Send-ConnectSms -From ACME -Text 'Hi $(Name)' -SubstitutionColumn Name
