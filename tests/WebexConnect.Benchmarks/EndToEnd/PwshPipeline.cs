@@ -20,6 +20,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
         public const double MaxHeapBytesPerResult = 400;
         public const double MaxKeptGrowthMegabytes = 60;
         public const double MaxStreamPeakMegabytes = 300;
+        private const int Rounds = 7;
 
         public static async Task<IReadOnlyList<SummaryRow>> RunAsync(BenchOptions options, TextWriter log)
         {
@@ -27,13 +28,15 @@ namespace WebexConnect.Benchmarks.EndToEnd
             var rows = new List<SummaryRow>();
             var count = options.Count ?? 100_000;
 
-            var speed = await RunScriptAsync(script, log, "-Rows", count.ToString(CultureInfo.InvariantCulture), "-Repeat", "5").ConfigureAwait(false);
+            var speed = await RunScriptAsync(script, log, "-Rows", count.ToString(CultureInfo.InvariantCulture), "-Repeat", Rounds.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
             double F(JsonElement e, string name) => e.GetProperty(name).GetDouble();
-            // Judged on each variant's best round, the strictest reading; the paired per-round ratio is beside it.
-            rows.Add(SummaryRow.Judged("pwsh", $"Import-Csv | Send-ConnectSms | Out-Null vs Import-Csv | Out-Null, {count:N0} rows (best of 5)",
-                $"{F(speed, "sendOverFloor"):0.00}x ({F(speed, "sendMs"):N0} vs {F(speed, "floorMs"):N0} ms; median {F(speed, "sendOverFloorMedian"):0.00}x; " +
-                $"per round {F(speed, "sendOverFloorPerRound"):0.00}x)",
-                $"<= {MaxSendOverFloor}x", F(speed, "sendOverFloor") <= MaxSendOverFloor));
+            // Judged on the median of each round's send over the floor run just before it: on this VM the floor alone moves
+            // from 120 to 230 ms between stretches of seconds, and the best rounds' ratio divides two minima that may come
+            // from different stretches (README, "Where it stands"). The best rounds and the medians are reported beside it.
+            rows.Add(SummaryRow.Judged("pwsh", $"Import-Csv | Send-ConnectSms | Out-Null vs Import-Csv | Out-Null, {count:N0} rows (median of {Rounds} paired rounds)",
+                $"{F(speed, "sendOverFloorPerRound"):0.00}x (best rounds {F(speed, "sendOverFloor"):0.00}x: {F(speed, "sendMs"):N0} vs {F(speed, "floorMs"):N0} ms; " +
+                $"medians {F(speed, "sendOverFloorMedian"):0.00}x)",
+                $"<= {MaxSendOverFloor}x", F(speed, "sendOverFloorPerRound") <= MaxSendOverFloor));
             rows.Add(new SummaryRow("pwsh", "per row: Import-Csv / PowerShell binding / module (wall)",
                 $"{F(speed, "floorUsPerRow"):0.0} / {F(speed, "bindUsPerRow"):0.0} / {F(speed, "moduleUsPerRow"):0.0} us"));
             rows.Add(new SummaryRow("pwsh", "module CPU per row (all threads: cmdlet, engine, sandbox)", $"{F(speed, "moduleCpuUsPerRow"):0.0} us"));
