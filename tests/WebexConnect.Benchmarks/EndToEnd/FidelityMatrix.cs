@@ -35,6 +35,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
             var tpsList = new[] { 5, 50, 200, 1000, 5000 };
             var latencies = new[] { 0, 200 };
             var starts = new[] { "cold", "warm" };
+            string? arrivalsFile = null;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -44,8 +45,9 @@ namespace WebexConnect.Benchmarks.EndToEnd
                     case "--tps": tpsList = args[++i].Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray(); break;
                     case "--latency-ms": latencies = args[++i].Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray(); break;
                     case "--start": starts = args[++i].Split(','); break;
+                    case "--arrivals": arrivalsFile = args[++i]; break;
                     default:
-                        Console.Error.WriteLine("fidelity: unknown option " + args[i] + " (--runs, --seconds, --tps a,b, --latency-ms a,b, --start cold,warm)");
+                        Console.Error.WriteLine("fidelity: unknown option " + args[i] + " (--runs, --seconds, --tps a,b, --latency-ms a,b, --start cold,warm, --arrivals file)");
                         return 2;
                 }
             }
@@ -62,12 +64,12 @@ namespace WebexConnect.Benchmarks.EndToEnd
                 var count = Math.Max(10, (long)Math.Round(tps * seconds));
                 if (start == "warm" && !warmedUp)
                 {
-                    await OneRunAsync(tps, latency, count, cold: false).ConfigureAwait(false);
+                    await OneRunAsync(tps, latency, count, cold: false, arrivalsFile: null).ConfigureAwait(false);
                     warmedUp = true;
                 }
 
                 var figures = new List<(StrictRunFigures Figures, bool AllQueued)>();
-                for (var run = 0; run < runs; run++) figures.Add(await OneRunAsync(tps, latency, count, start == "cold").ConfigureAwait(false));
+                for (var run = 0; run < runs; run++) figures.Add(await OneRunAsync(tps, latency, count, start == "cold", arrivalsFile).ConfigureAwait(false));
 
                 var refused = figures.Sum(f => f.Figures.Refused);
                 var most = figures.Max(f => f.Figures.MostInOneSecond);
@@ -88,7 +90,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
             return allMet ? 0 : 1;
         }
 
-        private static async Task<(StrictRunFigures Figures, bool AllQueued)> OneRunAsync(int tps, int latencyMs, long count, bool cold)
+        private static async Task<(StrictRunFigures Figures, bool AllQueued)> OneRunAsync(int tps, int latencyMs, long count, bool cold, string? arrivalsFile)
         {
             await using var server = await StrictTenantServer.StartAsync(new StrictTenantOptions
             {
@@ -100,7 +102,21 @@ namespace WebexConnect.Benchmarks.EndToEnd
             var allQueued = cold
                 ? await RunChildAsync(server.BaseUri, key, tps, count).ConfigureAwait(false)
                 : await Task.Factory.StartNew(() => Send(server.BaseUri, key, tps, count), TaskCreationOptions.LongRunning).ConfigureAwait(false);
+            if (arrivalsFile is not null) AppendArrivals(arrivalsFile, tps, latencyMs, cold, server.Arrivals);
             return (StrictRunFigures.Of(server.Arrivals, tps), allQueued);
+        }
+
+        /// <summary>
+        /// One line per run for `--arrivals`: TPS, latency, start, then each request as the tenant counted it, seconds after
+        /// the run's first arrival / destinations / status: where a run's share of the TPS went, cycle by cycle.
+        /// </summary>
+        private static void AppendArrivals(string file, int tps, int latencyMs, bool cold, IReadOnlyList<StrictArrival> arrivals)
+        {
+            var first = arrivals.Count > 0 ? arrivals.Min(a => a.At) : 0;
+            var requests = arrivals.OrderBy(a => a.At).Select(a =>
+                string.Format(CultureInfo.InvariantCulture, "{0:0.000}/{1}/{2}", a.At - first, a.Destinations, a.Status));
+            File.AppendAllText(file, string.Format(CultureInfo.InvariantCulture, "{0} {1}ms {2} ", tps, latencyMs, cold ? "cold" : "warm") +
+                string.Join(" ", requests) + Environment.NewLine);
         }
 
         /// <summary>One send run as Connect-WebexConnect -Tps and a send cmdlet would make it; true when every row was Queued.</summary>
