@@ -29,10 +29,13 @@ namespace WebexConnect.Engine.Sandbox
             var path = request.RequestUri == null ? "/" : request.RequestUri.IsAbsoluteUri ? request.RequestUri.AbsolutePath : request.RequestUri.OriginalString;
             var headers = ReadHeaders(request);
 
+            // A drop before the body: it never left. Our own content is taken as it is (JsonBodyContent.Hand), any other read.
             var body = ReadOnlyMemory<byte>.Empty;
-            if (!arrival.DropsBeforeBody && request.Content is JsonBodyContent ours) body = ours.Hand();
-            else if (!arrival.DropsBeforeBody && request.Content != null)
-                body = await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            if (!arrival.DropsBeforeBody)
+            {
+                if (request.Content is JsonBodyContent ours) body = ours.Hand();
+                else if (request.Content != null) body = await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            }
 
             var answer = await _server.HandleAsync(new SandboxHttpRequest(request.Method.Method, path, headers, body), arrival, cancellationToken)
                 .ConfigureAwait(false);
