@@ -34,6 +34,22 @@ $report = Join-Path $ReportFolder ('sms-{0:yyyy-MM-dd}.csv' -f (Get-Date))
 
 $journal = Join-Path $ReportFolder ('sms-{0:yyyy-MM-dd}.journal' -f (Get-Date))
 
+# A run that was killed (the task's time limit, a reboot) stopped the report in the middle of a line, and this run's
+# first result would be appended to that half line. Cut it off: the journal, not the report, knows what was sent,
+# and this run reports those rows as Skipped.
+if (Test-Path $report) {
+    $stream = [System.IO.File]::Open($report, 'Open', 'ReadWrite')
+    try {
+        $end = $stream.Length
+        while ($end -gt 0) {
+            $null = $stream.Seek($end - 1, 'Begin')
+            if ($stream.ReadByte() -eq 10) { break }
+            $end--
+        }
+        $stream.SetLength($end)
+    } finally { $stream.Dispose() }
+}
+
 Import-Csv -Path $Path -Encoding UTF8 |
     Send-ConnectSms -From $From -Text $Text -Journal $journal -ErrorAction Continue -ErrorVariable sendErrors |
     Select-Object SubmittedAt, Destination, CorrelationId, Status, Code, Reason, MessageId, Parts |
