@@ -42,7 +42,9 @@ Describe 'The nightly example, killed part-way and run again' {
         $killedAt = (Get-Item -LiteralPath $report).Length
 
         $second = Start-NightlyRun $csv $reports
-        $said = $second.StandardOutput.ReadToEnd() + $second.StandardError.ReadToEnd()
+        # Both pipes at once: a full one that nobody reads would stop the run.
+        $errors = $second.StandardError.ReadToEndAsync()
+        $said = $second.StandardOutput.ReadToEnd() + $errors.GetAwaiter().GetResult()
         $second.WaitForExit(120000) | Should -BeTrue
         $said | Should -Match 'Report: '
 
