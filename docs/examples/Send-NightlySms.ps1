@@ -36,9 +36,13 @@ $journal = Join-Path $ReportFolder ('sms-{0:yyyy-MM-dd}.journal' -f (Get-Date))
 
 # A run that was killed (the task's time limit, a reboot) stopped the report in the middle of a line, and this run's
 # first result would be appended to that half line. Cut it off: the journal, not the report, knows what was sent,
-# and this run reports those rows as Skipped.
+# and this run reports those rows as Skipped. A report still open is another run's, still writing: leave it alone
+# (this run then stops at JournalInUse).
+$stream = $null
 if (Test-Path $report) {
-    $stream = [System.IO.File]::Open($report, 'Open', 'ReadWrite')
+    try { $stream = [System.IO.File]::Open($report, 'Open', 'ReadWrite', 'None') } catch [System.IO.IOException] { }
+}
+if ($stream) {
     try {
         $end = $stream.Length
         while ($end -gt 0) {

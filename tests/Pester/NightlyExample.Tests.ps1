@@ -19,47 +19,79 @@ BeforeAll {
         $start.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
         [System.Diagnostics.Process]::Start($start)
     }
+
+    # Waits for a run to end and returns what it wrote; both pipes at once, since a full one nobody reads would stop it.
+    function script:Wait-NightlyRun([System.Diagnostics.Process] $Run) {
+        $errors = $Run.StandardError.ReadToEndAsync()
+        $said = $Run.StandardOutput.ReadToEnd() + $errors.GetAwaiter().GetResult()
+        $Run.WaitForExit(120000) | Should -BeTrue
+        $said
+    }
+
+    # Returns once the run has put some results in the report (it is still going: 600 rows at the sandbox's 100 a second).
+    function script:Wait-ReportStarted([System.Diagnostics.Process] $Run, [string] $Report) {
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not $Run.HasExited -and [DateTime]::UtcNow -lt $deadline -and
+               -not ((Test-Path -LiteralPath $Report) -and (Get-Item -LiteralPath $Report).Length -gt 8KB)) {
+            Start-Sleep -Milliseconds 20
+        }
+        $Run.HasExited | Should -BeFalse -Because 'the run is caught part-way'
+    }
+
+    # The report's lines after the header that are not eight fields, each empty or quoted.
+    function script:Get-TornLine([string] $Report) {
+        $field = '("([^"]|"")*")?'
+        Get-Content -LiteralPath $Report | Select-Object -Skip 1 | Where-Object { $_ -notmatch "^$field(,$field){7}$" }
+    }
+
+    function script:New-NightlyInput {
+        $csv = Join-Path $TestDrive 'night.csv'
+        1..600 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:D5}' -f $_; Name = "P$_"; Order = "O$_" } } |
+            Export-Csv -LiteralPath $csv -NoTypeInformation
+        $csv
+    }
 }
 
 Describe 'The nightly example, killed part-way and run again' {
     It 'ends with a report of whole lines, every row in it, and no row Queued twice' {
-        $csv = Join-Path $TestDrive 'night.csv'
-        $reports = Join-Path $TestDrive 'reports'
-        1..600 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:D5}' -f $_; Name = "P$_"; Order = "O$_" } } |
-            Export-Csv -LiteralPath $csv -NoTypeInformation
+        $csv = New-NightlyInput
+        $reports = Join-Path $TestDrive 'killed'
         $report = Join-Path $reports ('sms-{0:yyyy-MM-dd}.csv' -f (Get-Date))
 
-        # The sandbox takes 100 a second, so 600 rows last about 6 s: kill once some results are in the report.
         $first = Start-NightlyRun $csv $reports
-        $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while (-not $first.HasExited -and [DateTime]::UtcNow -lt $deadline -and
-               -not ((Test-Path -LiteralPath $report) -and (Get-Item -LiteralPath $report).Length -gt 8KB)) {
-            Start-Sleep -Milliseconds 20
-        }
-        $first.HasExited | Should -BeFalse -Because 'the first run is killed before it is done'
+        Wait-ReportStarted $first $report
         $first.Kill($true)
         $first.WaitForExit()
         $killedAt = (Get-Item -LiteralPath $report).Length
 
-        $second = Start-NightlyRun $csv $reports
-        # Both pipes at once: a full one that nobody reads would stop the run.
-        $errors = $second.StandardError.ReadToEndAsync()
-        $said = $second.StandardOutput.ReadToEnd() + $errors.GetAwaiter().GetResult()
-        $second.WaitForExit(120000) | Should -BeTrue
-        $said | Should -Match 'Report: '
+        Wait-NightlyRun (Start-NightlyRun $csv $reports) | Should -Match 'Report: '
 
-        $lines = @(Get-Content -LiteralPath $report)
-        $lines[0] | Should -Be '"SubmittedAt","Destination","CorrelationId","Status","Code","Reason","MessageId","Parts"'
-        # Eight fields, each empty or quoted: a first result appended to the killed run's half line would not be.
-        $field = '("([^"]|"")*")?'
-        $torn = @($lines | Select-Object -Skip 1 | Where-Object { $_ -notmatch "^$field(,$field){7}$" })
-        $torn | Should -BeNullOrEmpty -Because "the killed run stopped the report mid-line at byte $killedAt"
-
+        Get-Content -LiteralPath $report -TotalCount 1 |
+            Should -Be '"SubmittedAt","Destination","CorrelationId","Status","Code","Reason","MessageId","Parts"'
+        # A first result appended to the killed run's half line would not be eight fields.
+        @(Get-TornLine $report) | Should -BeNullOrEmpty -Because "the killed run stopped the report mid-line at byte $killedAt"
         $results = @(Import-Csv -LiteralPath $report)
         ($results.Destination | Sort-Object -Unique).Count | Should -Be 600 -Because 'every row has a result in the report'
         @($results | Where-Object Status -notin 'Queued', 'Skipped', 'Unknown') | Should -BeNullOrEmpty
         $twice = @($results | Where-Object Status -eq 'Queued' | Group-Object Destination | Where-Object Count -gt 1)
         $twice | Should -BeNullOrEmpty -Because 'the journal keeps the second run from sending what the first sent'
         @($results | Where-Object Status -eq 'Skipped').Count | Should -BeGreaterThan 0 -Because 'the first run sent some rows'
+    }
+
+    It 'stops a second run started while the first is still going, and leaves the first one''s report whole' {
+        $csv = New-NightlyInput
+        $reports = Join-Path $TestDrive 'overlap'
+        $report = Join-Path $reports ('sms-{0:yyyy-MM-dd}.csv' -f (Get-Date))
+
+        $first = Start-NightlyRun $csv $reports
+        Wait-ReportStarted $first $report
+        Wait-NightlyRun (Start-NightlyRun $csv $reports) | Should -Match 'in use by another send run'
+        Wait-NightlyRun $first | Should -Match 'Report: '
+
+        @(Get-TornLine $report) | Should -BeNullOrEmpty -Because 'the second run did not touch the report the first was writing'
+        $results = @(Import-Csv -LiteralPath $report)
+        $results.Count | Should -Be 600
+        @($results | Where-Object Status -ne 'Queued') | Should -BeNullOrEmpty
+        ($results.Destination | Sort-Object -Unique).Count | Should -Be 600
     }
 }
