@@ -7,6 +7,7 @@ BeforeAll {
     $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
     Import-Module $manifest -Force -ErrorAction Stop
     $script:fixtures = Join-Path $PSScriptRoot 'Fixtures'
+    . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
 
     if (-not ('WebexConnectPester.RecordingListener' -as [type])) {
         Add-Type -TypeDefinition @'
@@ -96,9 +97,8 @@ Describe 'A secret never leaves for anywhere but the service' {
         $service = [WebexConnectPester.RecordingListener]::new($script:queued)
         try {
             # A child pwsh, so that HTTP_PROXY is read at its start as on an admin's machine.
-            $pwsh = [Environment]::ProcessPath
-            $prefix = @()
-            if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
+            $powershell = Get-PowerShellHostCommand
+            $prefix = $powershell.Prefix
             $script = @"
 Import-Module '$manifest'
 `$key = ConvertTo-SecureString 'sk-proxy-test-KEY-MUST-NOT-LEAK' -AsPlainText -Force
@@ -109,7 +109,7 @@ Connect-WebexConnect -BaseUri '$($service.BaseUri)' -ServiceKey `$key | Out-Null
             # pwsh's own telemetry and update check would otherwise go through the proxy too.
             $env:POWERSHELL_TELEMETRY_OPTOUT = '1'; $env:POWERSHELL_UPDATECHECK = 'Off'
             try {
-                $out = & $pwsh @prefix -NoProfile -NonInteractive -Command $script 2>&1
+                $out = & $powershell.Path @prefix -NoProfile -NonInteractive -Command $script 2>&1
             } finally {
                 Remove-Item Env:HTTP_PROXY, Env:HTTPS_PROXY, Env:ALL_PROXY, Env:NO_PROXY, Env:POWERSHELL_TELEMETRY_OPTOUT, Env:POWERSHELL_UPDATECHECK -ErrorAction SilentlyContinue
             }

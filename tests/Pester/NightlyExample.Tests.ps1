@@ -6,13 +6,14 @@ BeforeAll {
     $script:Manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
     $script:Example = Join-Path $PSScriptRoot '../../docs/examples/Send-NightlySms.ps1'
 
-    # A new pwsh of this host's kind (also when it runs as "dotnet pwsh.dll") running the example against the sandbox.
+    . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+
+    # A new PowerShell of this host's kind running the example against the sandbox, as a process this test may kill.
     function script:Start-NightlyRun([string] $Csv, [string] $ReportFolder) {
-        $pwsh = [Environment]::ProcessPath
-        $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
-        if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+        $powershell = Get-PowerShellHostCommand
+        $start = [System.Diagnostics.ProcessStartInfo]::new($powershell.Path)
         $command = "Import-Module '$script:Manifest'; & '$script:Example' -Sandbox -Path '$Csv' -ReportFolder '$ReportFolder'"
-        foreach ($arg in '-NoProfile', '-NonInteractive', '-Command', $command) { $start.ArgumentList.Add($arg) }
+        foreach ($arg in @($powershell.Prefix) + @('-NoProfile', '-NonInteractive', '-Command', $command)) { $start.ArgumentList.Add($arg) }
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardError = $true
         $start.UseShellExecute = $false

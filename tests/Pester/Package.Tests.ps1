@@ -20,11 +20,12 @@ BeforeAll {
             $node -is [System.Management.Automation.Language.FunctionDefinitionAst] -and $node.Name -eq 'New-ModulePackage' }, $true)
     $script:PackFunction = $definition.Extent.Text
 
-    # A new PowerShell of this host's kind: pwsh (also when run as "dotnet pwsh.dll") or Windows PowerShell.
+    . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+    # A new PowerShell of this host's kind.
     function script:Invoke-FreshPowerShell([string] $Command, [hashtable] $Environment = @{}) {
-        $process = (Get-Process -Id $PID).Path
-        $arguments = @('-NoProfile', '-NonInteractive', '-Command', $Command)
-        if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments }
+        $powershell = Get-PowerShellHostCommand
+        $process = $powershell.Path
+        $arguments = @($powershell.Prefix) + @('-NoProfile', '-NonInteractive', '-Command', $Command)
         $saved = @{}
         foreach ($name in $Environment.Keys) {
             $saved[$name] = [Environment]::GetEnvironmentVariable($name)
