@@ -27,6 +27,9 @@ BeforeAll {
         try { & $Action; $null } catch { $_ }
     }
 
+    # A second tenant beside the sandbox: a loopback service that keeps every request it received.
+    . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+
     function script:ConvertFrom-Base64Url([string] $Text) {
         $s = $Text.Replace('-', '+').Replace('_', '/')
         switch ($s.Length % 4) { 2 { $s += '==' } 3 { $s += '=' } }
@@ -201,7 +204,59 @@ Describe 'Disconnect-WebexConnect' {
     It 'leaves a kept session unusable for -Session' {
         $session = Connect-WebexConnect -Sandbox -PassThru
         Disconnect-WebexConnect
-        { Get-ConnectSandboxRequest -Session $session } | Should -Throw -ErrorId 'SessionClosed,*'
+        { Get-ConnectSandboxRequest -Session $session } | Should -Throw -ErrorId 'SessionClosed,*' -ExpectedMessage '*Disconnect-WebexConnect*'
+    }
+}
+
+Describe 'Two tenants in one script' {
+    BeforeEach {
+        Clear-ConnectEnvironment
+        Disconnect-WebexConnect
+    }
+
+    It 'keeps a -PassThru session open when the next Connect-WebexConnect replaces it, each -Session sending to its own tenant' {
+        $service = [WebexConnectPester.LoopbackService]::new()
+        try {
+            $a = Connect-WebexConnect -ServiceKey $script:ServiceKey -BaseUri $service.BaseUri -NoSharedTps -PassThru
+            $b = Connect-WebexConnect -Sandbox -PassThru
+
+            (Send-ConnectSms -Session $a -To '+447700900001' -From ACME -Text 'to the loopback tenant').Status | Should -Be 'Queued'
+            (Send-ConnectSms -Session $b -To '+447700900002' -From ACME -Text 'to the sandbox').Status | Should -Be 'Queued'
+            (Test-WebexConnect -Session $a).Endpoint.AbsoluteUri | Should -Be $service.BaseUri
+
+            # Each request reached its own tenant, with that tenant's credentials.
+            $posts = @($service.Received | Where-Object { $_ -like 'POST *' })
+            $posts.Count | Should -Be 1
+            $posts[0] | Should -Match '\+447700900001'
+            $posts[0] | Should -Match "key: $([regex]::Escape($script:KeyText))"
+            $sandboxBodies = @(Get-ConnectSandboxRequest -Session $b | ForEach-Object { $_.Body })
+            $sandboxBodies.Count | Should -Be 1
+            $sandboxBodies[0] | Should -Match '\+447700900002'
+            (Get-ConnectContext).ConnectedAt | Should -Be $b.ConnectedAt
+
+            # Disconnect-WebexConnect -Session closes that one only, and says what closed it.
+            Disconnect-WebexConnect -Session $a
+            { Send-ConnectSms -Session $a -To '+447700900003' -From ACME -Text 'Hi' } |
+                Should -Throw -ErrorId 'SessionClosed,*' -ExpectedMessage '*closed by Disconnect-WebexConnect*'
+            (Send-ConnectSms -Session $b -To '+447700900004' -From ACME -Text 'Hi').Status | Should -Be 'Queued'
+            (Get-ConnectContext).ConnectedAt | Should -Be $b.ConnectedAt
+            @($service.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 1
+
+            # Closing the current session by name forgets it too.
+            $b | Disconnect-WebexConnect
+            Get-ConnectContext | Should -BeNullOrEmpty
+        }
+        finally {
+            $service.Dispose()
+        }
+    }
+
+    It 'closes a replaced session nobody kept, and says it was replaced and how to keep one' {
+        Connect-WebexConnect -Sandbox
+        $first = Get-ConnectContext
+        Connect-WebexConnect -Sandbox
+        { Get-ConnectSandboxRequest -Session $first } |
+            Should -Throw -ErrorId 'SessionClosed,*' -ExpectedMessage '*replaced*-PassThru*'
     }
 }
 

@@ -144,7 +144,10 @@ namespace WebexConnect.Commands
 
             Sending.SessionState.Replace(session);
             WriteVerbose(ConnectionDiagnostics.Describe(session));
-            if (PassThru) WriteObject(session);
+            if (!PassThru) return;
+            // Handed out, it is the user's: the next Connect-WebexConnect must leave it open for -Session.
+            Sending.SessionState.Keep(session);
+            WriteObject(session);
         }
 
         private ConnectRequest BuildRequest() => new ConnectRequest

@@ -1,20 +1,36 @@
 using System.Management.Automation;
+using WebexConnect.Results;
 using WebexConnect.Sending;
 
 namespace WebexConnect.Commands
 {
-    /// <summary>Disconnect-WebexConnect: forgets the current session and releases its connection. Quiet when not connected.</summary>
+    /// <summary>
+    /// Disconnect-WebexConnect: forgets the current session and releases its connection; with -Session, closes
+    /// that session instead (one kept with Connect-WebexConnect -PassThru). Quiet when there is nothing to close.
+    /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "WebexConnect")]
     [OutputType(typeof(void))]
     public sealed class DisconnectWebexConnectCommand : PSCmdlet
     {
+        /// <summary>The session to close; the default is the current session.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public ConnectSession? Session { get; set; }
+
         /// <inheritdoc />
         protected override void BeginProcessing() => DebugSwitch.Apply(this);
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            WriteVerbose(Sending.SessionState.Clear() ? "Disconnected." : "Not connected; nothing to do.");
+            if (Session is null)
+            {
+                WriteVerbose(Sending.SessionState.Clear() ? "Disconnected." : "Not connected; nothing to do.");
+                return;
+            }
+            WriteVerbose(Sending.SessionState.Close(Session)
+                ? $"Disconnected {Session}."
+                : $"{Session} was already closed; nothing to do.");
         }
     }
 }

@@ -70,7 +70,7 @@ namespace WebexConnect.Commands
             var session = _session!;
             if (!session.TryBeginSend())
             {
-                ThrowTerminatingError(ConnectionResolver.SessionClosed().ToErrorRecord(session));
+                ThrowTerminatingError(ConnectionResolver.SessionClosed(session).ToErrorRecord(session));
                 return;
             }
             LookupAnswer answer;

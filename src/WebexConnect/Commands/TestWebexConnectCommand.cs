@@ -35,7 +35,7 @@ namespace WebexConnect.Commands
             var session = RequiredSession.For(this, Session);
             if (!session.TryBeginSend())
             {
-                ThrowTerminatingError(ConnectionResolver.SessionClosed().ToErrorRecord(session));
+                ThrowTerminatingError(ConnectionResolver.SessionClosed(session).ToErrorRecord(session));
                 return;
             }
 

@@ -11,8 +11,9 @@ namespace WebexConnect.Results
     public sealed class ConnectSession
     {
         private readonly object _gate = new object();
-        private bool _closed;
+        private SessionEnd? _closedBy;
         private int _sends;
+        private volatile bool _kept;
 
         internal ConnectSession(ConnectionSettings settings, IConnectEngine engineHost, IEngineSession engine, DateTimeOffset connectedAt)
         {
@@ -73,26 +74,40 @@ namespace WebexConnect.Results
         /// <summary>The engine that opened this session (payload rendering, JWT).</summary>
         internal IConnectEngine EngineHost { get; }
 
-        /// <summary>True once Disconnect-WebexConnect (or a new Connect-WebexConnect) closed it.</summary>
-        internal bool IsClosed
+        /// <summary>True once Disconnect-WebexConnect (or a new Connect-WebexConnect, or Remove-Module) closed it.</summary>
+        internal bool IsClosed => ClosedBy.HasValue;
+
+        /// <summary>What closed the session, or null while it is open: the SessionClosed error says which.</summary>
+        internal SessionEnd? ClosedBy
         {
-            get { lock (_gate) return _closed; }
+            get { lock (_gate) return _closedBy; }
         }
 
         /// <summary>
-        /// Closes the session once; later calls do nothing. A send still running on it (in another runspace:
-        /// ForEach-Object -Parallel, Start-ThreadJob, a second Connect-WebexConnect there) keeps its connection
-        /// until it ends, since its requests are on their way: the engine session is released by the last one.
+        /// True once Connect-WebexConnect -PassThru handed the session to the user: a later Connect-WebexConnect
+        /// then leaves it open for -Session, and only Disconnect-WebexConnect -Session (or Remove-Module) closes it.
         /// </summary>
-        internal void Close()
+        internal bool IsKept => _kept;
+
+        /// <summary>Marks the session as the user's to keep (see <see cref="IsKept"/>).</summary>
+        internal void Keep() => _kept = true;
+
+        /// <summary>
+        /// Closes the session once, for <paramref name="why"/>; later calls do nothing. A send still running on it
+        /// (in another runspace: ForEach-Object -Parallel, Start-ThreadJob, a second Connect-WebexConnect there)
+        /// keeps its connection until it ends, since its requests are on their way: the engine session is
+        /// released by the last one. Returns false when it was already closed.
+        /// </summary>
+        internal bool Close(SessionEnd why = SessionEnd.Disconnected)
         {
             lock (_gate)
             {
-                if (_closed) return;
-                _closed = true;
-                if (_sends > 0) return;
+                if (_closedBy.HasValue) return false;
+                _closedBy = why;
+                if (_sends > 0) return true;
             }
             Engine.Dispose();
+            return true;
         }
 
         /// <summary>
@@ -103,7 +118,7 @@ namespace WebexConnect.Results
         {
             lock (_gate)
             {
-                if (_closed) return false;
+                if (_closedBy.HasValue) return false;
                 _sends++;
                 return true;
             }
@@ -116,7 +131,7 @@ namespace WebexConnect.Results
             {
                 if (_sends == 0) throw new InvalidOperationException("EndSend without TryBeginSend.");
                 _sends--;
-                if (!_closed || _sends > 0) return;
+                if (!_closedBy.HasValue || _sends > 0) return;
             }
             Engine.Dispose();
         }

@@ -123,7 +123,7 @@ namespace WebexConnect.Sending
         public static ConnectSession SelectSession(ConnectSession? explicitSession, ConnectSession? current)
         {
             var session = explicitSession ?? current ?? throw NotConnected();
-            if (session.IsClosed) throw SessionClosed();
+            if (session.IsClosed) throw SessionClosed(session);
             return session;
         }
 
@@ -133,10 +133,18 @@ namespace WebexConnect.Sending
                 "Not connected to Webex Connect. Run Connect-WebexConnect first (or Connect-WebexConnect -Sandbox to try " +
                 "the module without sending anything), or give a session with -Session.");
 
-        /// <summary>The error for a session that Disconnect-WebexConnect or a later Connect-WebexConnect closed.</summary>
-        public static ConnectionConfigurationException SessionClosed() =>
-            new ConnectionConfigurationException("SessionClosed", ErrorCategory.ConnectionError,
-                "This session was disconnected. Run Connect-WebexConnect again.");
+        /// <summary>The error for a closed session: what closed it, and what to do instead.</summary>
+        public static ConnectionConfigurationException SessionClosed(ConnectSession session) =>
+            new ConnectionConfigurationException("SessionClosed", ErrorCategory.ConnectionError, session.ClosedBy switch
+            {
+                SessionEnd.Replaced =>
+                    "This session was closed when a later Connect-WebexConnect replaced it. Leave out -Session to use the " +
+                    "current session; to keep a session open beside the next one (two tenants in one script), take it " +
+                    "with -PassThru: $a = Connect-WebexConnect ... -PassThru.",
+                SessionEnd.ModuleRemoved =>
+                    "This session was closed when the WebexConnect module was removed. Run Connect-WebexConnect again.",
+                _ => "This session was closed by Disconnect-WebexConnect. Run Connect-WebexConnect again.",
+            });
 
         private static ConnectionSettings Sandbox(ConnectRequest request, int? tps, TimeSpan timeout)
         {

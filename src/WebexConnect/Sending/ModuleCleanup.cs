@@ -3,8 +3,9 @@ using System.Management.Automation;
 namespace WebexConnect.Sending
 {
     /// <summary>
-    /// Remove-Module WebexConnect closes the current session, so its connection, token and service key do not
-    /// outlive the module in the process (PowerShell calls this when it removes the assembly's module).
+    /// Remove-Module WebexConnect closes the current session and every session kept with -PassThru, so no
+    /// connection, token or service key outlives the module in the process (PowerShell calls this when it
+    /// removes the assembly's module).
     /// </summary>
     public sealed class ModuleCleanup : IModuleAssemblyCleanup
     {
@@ -14,12 +15,11 @@ namespace WebexConnect.Sending
         /// </summary>
         public static string? LastClosedSession { get; private set; }
 
-        /// <summary>Closes the current session, if any; a send still running on it finishes first.</summary>
+        /// <summary>Closes the current session and the kept ones, if any; a send still running on one finishes first.</summary>
         /// <param name="psModuleInfo">The module being removed.</param>
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
-            var current = SessionState.Current;
-            LastClosedSession = SessionState.Clear() ? current?.ToString() : null;
+            LastClosedSession = SessionState.CloseAll()?.ToString();
         }
     }
 }

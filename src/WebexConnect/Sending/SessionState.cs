@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Threading;
 using WebexConnect.Results;
 
@@ -6,27 +8,74 @@ namespace WebexConnect.Sending
     /// <summary>
     /// The current session: what Connect-WebexConnect opened and the send cmdlets use without -Session.
     /// One per process (like the module assembly itself), so every runspace of a host shares it.
+    /// A new Connect-WebexConnect closes the session it replaces, unless the user kept it (-PassThru): a kept
+    /// session serves -Session (two tenants in one script) until Disconnect-WebexConnect -Session closes it.
     /// </summary>
     internal static class SessionState
     {
         private static ConnectSession? _current;
 
+        // Weak: a kept session the script dropped is the garbage collector's to release, as any other object
+        // it dropped; this list only lets Remove-Module close those still alive.
+        private static readonly List<WeakReference<ConnectSession>> Kept = new List<WeakReference<ConnectSession>>();
+
         /// <summary>The current session, or null when not connected.</summary>
         public static ConnectSession? Current => Volatile.Read(ref _current);
 
-        /// <summary>Makes <paramref name="session"/> current and closes the one it replaces.</summary>
+        /// <summary>
+        /// Makes <paramref name="session"/> current. The one it replaces is closed unless it was kept: nobody
+        /// else can reach it, and a script that connects in a loop must not pile up connections.
+        /// </summary>
         public static void Replace(ConnectSession session)
         {
             var previous = Interlocked.Exchange(ref _current, session);
-            if (previous != null && !ReferenceEquals(previous, session)) previous.Close();
+            if (previous != null && !ReferenceEquals(previous, session) && !previous.IsKept) previous.Close(SessionEnd.Replaced);
+        }
+
+        /// <summary>Hands <paramref name="session"/> to the user (-PassThru): a later Connect-WebexConnect leaves it open.</summary>
+        public static void Keep(ConnectSession session)
+        {
+            session.Keep();
+            lock (Kept)
+            {
+                Kept.RemoveAll(k => !k.TryGetTarget(out var s) || s.IsClosed);
+                Kept.Add(new WeakReference<ConnectSession>(session));
+            }
         }
 
         /// <summary>Forgets the current session and closes it; returns false when there was none.</summary>
         public static bool Clear()
         {
             var previous = Interlocked.Exchange(ref _current, null);
-            previous?.Close();
+            previous?.Close(SessionEnd.Disconnected);
             return previous != null;
+        }
+
+        /// <summary>
+        /// Closes <paramref name="session"/> (Disconnect-WebexConnect -Session), and forgets it when it is the
+        /// current one; returns false when it was already closed.
+        /// </summary>
+        public static bool Close(ConnectSession session)
+        {
+            Interlocked.CompareExchange(ref _current, null, session);
+            return session.Close(SessionEnd.Disconnected);
+        }
+
+        /// <summary>
+        /// Remove-Module: closes the current session and every kept one still open, so no connection, token or
+        /// key outlives the module. Returns the current session it closed, or null.
+        /// </summary>
+        public static ConnectSession? CloseAll()
+        {
+            var current = Interlocked.Exchange(ref _current, null);
+            current?.Close(SessionEnd.ModuleRemoved);
+            lock (Kept)
+            {
+                foreach (var kept in Kept)
+                    if (kept.TryGetTarget(out var session)) session.Close(SessionEnd.ModuleRemoved);
+                Kept.Clear();
+            }
+            return current;
         }
     }
 }

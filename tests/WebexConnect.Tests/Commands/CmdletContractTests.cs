@@ -185,6 +185,7 @@ namespace WebexConnect.Tests.Commands
         private const string DisconnectWebexConnect = """
             Disconnect-WebexConnect | default set - | no ShouldProcess | output Void
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            Session                 ConnectSession          *                                     V
             """;
 
         private const string GetConnectContext = """

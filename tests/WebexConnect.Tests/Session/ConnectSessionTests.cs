@@ -86,6 +86,62 @@ namespace WebexConnect.Tests.Session
         }
 
         [Fact]
+        public void ASessionClosedByAReplacementSaysSoAndHowToKeepOne()
+        {
+            var first = Open(Jwt());
+            SessionState.Replace(first);
+            SessionState.Replace(Open(Jwt()));
+            var error = Assert.Throws<ConnectionConfigurationException>(() => ConnectionResolver.SelectSession(first, SessionState.Current));
+            Assert.Equal("SessionClosed", error.ErrorId);
+            Assert.Contains("replaced", error.Message);
+            Assert.Contains("-PassThru", error.Message);
+        }
+
+        [Fact]
+        public void AKeptSessionStaysOpenWhenReplaced_UntilItIsDisconnectedByName()
+        {
+            // $a = Connect-WebexConnect ... -PassThru; $b = Connect-WebexConnect ... -PassThru: two tenants in one script.
+            var a = Open(Jwt());
+            SessionState.Replace(a);
+            SessionState.Keep(a);
+            var b = Open(Jwt());
+            SessionState.Replace(b);
+            SessionState.Keep(b);
+
+            Assert.Same(b, SessionState.Current);
+            Assert.Same(a, ConnectionResolver.SelectSession(a, SessionState.Current));
+            Assert.Equal(0, _engine.Sessions[0].DisposeCount);
+
+            // Disconnect-WebexConnect -Session $a: closes that one and leaves the current one alone.
+            Assert.True(SessionState.Close(a));
+            Assert.False(SessionState.Close(a));
+            Assert.Equal(1, _engine.Sessions[0].DisposeCount);
+            Assert.Same(b, SessionState.Current);
+            Assert.Contains("Disconnect-WebexConnect",
+                Assert.Throws<ConnectionConfigurationException>(() => ConnectionResolver.SelectSession(a, b)).Message);
+
+            // Disconnect-WebexConnect -Session $b, the current one: forgets it too.
+            Assert.True(SessionState.Close(b));
+            Assert.Null(SessionState.Current);
+        }
+
+        [Fact]
+        public void RemovingTheModuleClosesTheCurrentAndEveryKeptSession()
+        {
+            var kept = Open(Jwt());
+            SessionState.Replace(kept);
+            SessionState.Keep(kept);
+            var current = Open(Jwt());
+            SessionState.Replace(current);
+
+            Assert.Same(current, SessionState.CloseAll());
+            Assert.Null(SessionState.Current);
+            Assert.True(kept.IsClosed && current.IsClosed);
+            Assert.Contains("module was removed",
+                Assert.Throws<ConnectionConfigurationException>(() => ConnectionResolver.SelectSession(kept, null)).Message);
+        }
+
+        [Fact]
         public void DisconnectForgetsAndClosesOnce_AndIsQuietWhenNotConnected()
         {
             var session = Open(Jwt());

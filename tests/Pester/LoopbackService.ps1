@@ -1,0 +1,118 @@
+# Dot-sourced by the Pester files that need a second service beside the in-process sandbox (not a test file:
+# Pester runs only *.Tests.ps1). A loopback HTTP/1.1 server that answers each POST with the next status of its
+# script (201 queued once the script is used up) and each GET with 404, and keeps every request it received.
+
+if (-not ('WebexConnectPester.LoopbackService' -as [type])) {
+    Add-Type -TypeDefinition @'
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+
+namespace WebexConnectPester
+{
+    public sealed class LoopbackService : IDisposable
+    {
+        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+        private readonly Queue<int> _script = new Queue<int>();
+        private readonly List<string> _received = new List<string>();
+        private int _posts;
+
+        public LoopbackService()
+        {
+            _listener.Start();
+            new Thread(Accept) { IsBackground = true }.Start();
+        }
+
+        public string BaseUri { get { return "http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port + "/"; } }
+
+        /// <summary>Answers the next POST not yet scripted with this status.</summary>
+        public LoopbackService Then(int status)
+        {
+            lock (_script) _script.Enqueue(status);
+            return this;
+        }
+
+        /// <summary>Every request received: its head and body, in order of arrival.</summary>
+        public string[] Received { get { lock (_received) return _received.ToArray(); } }
+
+        private void Accept()
+        {
+            while (true)
+            {
+                TcpClient client;
+                try { client = _listener.AcceptTcpClient(); } catch (Exception) { return; }
+                new Thread(() => Serve(client)) { IsBackground = true }.Start();
+            }
+        }
+
+        private void Serve(TcpClient client)
+        {
+            using (client)
+            {
+                try
+                {
+                    var stream = client.GetStream();
+                    while (true)
+                    {
+                        var head = ReadHead(stream);
+                        if (head == null) return;
+                        var length = 0;
+                        foreach (var line in head.Split(new[] { "\r\n" }, StringSplitOptions.None))
+                            if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line.Substring(15).Trim());
+                        var body = new byte[length];
+                        for (var read = 0; read < length;)
+                        {
+                            var n = stream.Read(body, read, length - read);
+                            if (n <= 0) return;
+                            read += n;
+                        }
+                        lock (_received) _received.Add(head + Encoding.UTF8.GetString(body));
+                        var reply = Encoding.UTF8.GetBytes(Answer(head.StartsWith("POST", StringComparison.Ordinal)));
+                        stream.Write(reply, 0, reply.Length);
+                    }
+                }
+                catch (Exception) { }
+            }
+        }
+
+        private string Answer(bool post)
+        {
+            if (!post) return Reply(404, "Not Found", "{\"code\":\"404\",\"message\":\"No such message\"}");
+            int status;
+            lock (_script) status = _script.Count > 0 ? _script.Dequeue() : 201;
+            var number = Interlocked.Increment(ref _posts);
+            if (status == 201)
+                return Reply(201, "Created", "{\"requestTimestamp\":\"" + DateTimeOffset.UtcNow.ToString("o") +
+                    "\",\"messageId\":\"loopback-" + number + "\",\"status\":\"queued\"}");
+            if (status == 401) return Reply(401, "Unauthorized", "{\"code\":\"7001\",\"message\":\"Unauthorized\"}");
+            return Reply(status, "Answer", "{}");
+        }
+
+        private static string Reply(int status, string phrase, string body)
+        {
+            return "HTTP/1.1 " + status + " " + phrase + "\r\nContent-Type: application/json\r\nContent-Length: " +
+                Encoding.UTF8.GetByteCount(body) + "\r\n\r\n" + body;
+        }
+
+        private static string ReadHead(Stream stream)
+        {
+            var head = new StringBuilder();
+            while (true)
+            {
+                var b = stream.ReadByte();
+                if (b < 0) return null;
+                head.Append((char)b);
+                if (head.Length >= 4 && head[head.Length - 1] == '\n' && head.ToString(head.Length - 4, 4) == "\r\n\r\n")
+                    return head.ToString();
+            }
+        }
+
+        public void Dispose() { _listener.Stop(); }
+    }
+}
+'@
+}
