@@ -186,6 +186,49 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         Connect-WebexConnect -Sandbox -Tps 1000000
         (Get-ConnectContext).Tps | Should -Be 1000000
     }
+
+    It 'names WEBEXCONNECT_TPS, not -Tps, when the variable is out of range' {
+        $env:WEBEXCONNECT_SERVICE_KEY = $script:KeyText
+        $env:WEBEXCONNECT_TPS = '0'
+        $thrown = Get-ThrownError { Connect-WebexConnect -Region eu }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidTps,*'
+        $thrown.Exception.Message | Should -BeLike 'WEBEXCONNECT_TPS must be*it was 0*'
+    }
+
+    It 'says the -Credential password is empty, and the -ServiceId blank, instead of "given without"' {
+        $empty = Get-ThrownError { Connect-WebexConnect -Credential ([pscredential]::new('svc-1', [securestring]::new())) -Region eu }
+        $empty.FullyQualifiedErrorId | Should -BeLike 'MissingCredentials,*'
+        $empty.Exception.Message | Should -BeLike '-Credential (password) is empty*'
+        $blank = Get-ThrownError { Connect-WebexConnect -ServiceId '  ' -ServiceSecret $script:ServiceSecret -Region eu }
+        $blank.FullyQualifiedErrorId | Should -BeLike 'MissingCredentials,*'
+        $blank.Exception.Message | Should -BeLike '-ServiceId is blank*'
+    }
+
+    It 'takes a key or secret with a final line break (Get-Content, Read-Host, a secret file) as a parameter, as from the environment' {
+        $service = [WebexConnectPester.LoopbackService]::new()
+        try {
+            $key = ConvertTo-SecureString "$($script:KeyText)`n" -AsPlainText -Force
+            Connect-WebexConnect -ServiceKey $key -BaseUri $service.BaseUri -NoSharedTps
+            (Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi').Status | Should -Be 'Queued'
+            # The header carries the key alone: no line break, no space.
+            $service.Received[0] | Should -Match "(?m)^key: $([regex]::Escape($script:KeyText))\r$"
+
+            $secret = ConvertTo-SecureString "$($script:SecretText)`r`n" -AsPlainText -Force
+            { Connect-WebexConnect -ServiceId 'svc-1' -ServiceSecret $secret -BaseUri $service.BaseUri -NoSharedTps } | Should -Not -Throw
+            { New-ConnectJwt -ServiceId 'svc-1' -ServiceSecret $secret } | Should -Not -Throw
+        }
+        finally {
+            $service.Dispose()
+        }
+    }
+
+    It 'refuses a blank key as MissingCredentials, as a parameter and from the environment, and sends nothing' {
+        $blank = ConvertTo-SecureString '   ' -AsPlainText -Force
+        { Connect-WebexConnect -ServiceKey $blank -Region eu } | Should -Throw -ErrorId 'MissingCredentials,*' -ExpectedMessage '-ServiceKey is empty*'
+        $env:WEBEXCONNECT_SERVICE_KEY = '   '
+        { Connect-WebexConnect -Region eu } | Should -Throw -ErrorId 'MissingCredentials,*'
+        Get-ConnectContext | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'Disconnect-WebexConnect' {

@@ -16,9 +16,9 @@ namespace WebexConnect.Net472Smoke
             report.Run("jwt-new-connectjwt", () =>
             {
                 var secret = Runs.Secure(Secret);
-                var issuer = ConnectionResolver.CheckJwtCredentials("svc-smoke", secret, "-ServiceId", "-ServiceSecret");
+                var (issuer, checkedSecret) = ConnectionResolver.CheckJwtCredentials("svc-smoke", secret, "-ServiceId", "-ServiceSecret");
                 var before = DateTimeOffset.UtcNow;
-                var jwt = engine.CreateJwt(issuer, secret, TimeSpan.FromMinutes(15));
+                var jwt = engine.CreateJwt(issuer, checkedSecret, TimeSpan.FromMinutes(15));
                 var decoded = Jwt.Decode(jwt.Token, SecretBytes);
                 if (decoded is null) return (false, "the token does not have three parts");
                 var iat = decoded.Number("iat");

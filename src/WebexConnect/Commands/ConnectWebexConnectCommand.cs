@@ -157,6 +157,7 @@ namespace WebexConnect.Commands
             ServiceKey = ServiceKey,
             ServiceId = Credential is null ? ServiceId : ConnectionResolver.ServiceIdOf(Credential.UserName),
             ServiceSecret = Credential?.Password ?? ServiceSecret,
+            FromCredential = Credential != null,
             Tps = _tps,
             NoSharedTps = NoSharedTps.IsPresent,
             RequestTimeout = _timeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null,

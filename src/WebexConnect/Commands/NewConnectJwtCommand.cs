@@ -52,10 +52,11 @@ namespace WebexConnect.Commands
             ConnectJwt jwt;
             try
             {
-                var issuer = ConnectionResolver.CheckJwtCredentials(serviceId, secret,
-                    Credential is null ? "-ServiceId" : "-Credential (user name)", Credential is null ? "-ServiceSecret" : "-Credential (password)");
+                var (issuer, trimmed) = Credential is null
+                    ? ConnectionResolver.CheckJwtCredentials(serviceId, secret, "-ServiceId", "-ServiceSecret")
+                    : ConnectionResolver.CheckJwtCredentials(serviceId, secret, ConnectionResolver.CredentialUserName, ConnectionResolver.CredentialPassword);
                 var lifetime = _lifetimeMinutes is int minutes ? TimeSpan.FromMinutes(minutes) : (TimeSpan?)null;
-                jwt = EngineLoader.Shared.CreateJwt(issuer, secret!, lifetime);
+                jwt = EngineLoader.Shared.CreateJwt(issuer, trimmed, lifetime);
             }
             catch (ConnectionConfigurationException ex)
             {

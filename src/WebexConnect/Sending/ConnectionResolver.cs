@@ -20,6 +20,9 @@ namespace WebexConnect.Sending
         /// <summary>From -ServiceSecret, or the password of -Credential.</summary>
         public SecureString? ServiceSecret { get; init; }
 
+        /// <summary>The Service ID and secret came from -Credential: errors name its user name and password.</summary>
+        public bool FromCredential { get; init; }
+
         public int? Tps { get; init; }
         public bool NoSharedTps { get; init; }
         public TimeSpan? RequestTimeout { get; init; }
@@ -71,6 +74,12 @@ namespace WebexConnect.Sending
 
         private static readonly TimeSpan MaxSandboxLatency = TimeSpan.FromSeconds(10);
 
+        /// <summary>How errors name the two halves of -Credential (Connect-WebexConnect and New-ConnectJwt).</summary>
+        public const string CredentialUserName = "-Credential (user name)";
+
+        /// <inheritdoc cref="CredentialUserName"/>
+        public const string CredentialPassword = "-Credential (password)";
+
         private readonly Func<string, string?> _environment;
 
         /// <param name="environment">Reads an environment variable by name; a fake in tests.</param>
@@ -97,7 +106,9 @@ namespace WebexConnect.Sending
             if (tps is int t && (t < 1 || t > maxTps))
                 throw Invalid("InvalidTps", request.Sandbox
                     ? $"-Tps must be a whole number between 1 and {maxTps} with -Sandbox; it was {t}."
-                    : $"-Tps must be a whole number between 1 and {maxTps} (up to {MaxSandboxTps} only with -Sandbox); it was {t}.");
+                    : request.Tps.HasValue
+                        ? $"-Tps must be a whole number between 1 and {maxTps} (up to {MaxSandboxTps} only with -Sandbox); it was {t}."
+                        : $"{ConnectEnvironment.Tps} must be a whole number between 1 and {maxTps}; it was {t}. Correct or clear it, or give -Tps.");
 
             if (request.Sandbox) return Sandbox(request, tps, timeout);
             if (request.SandboxLatency.HasValue)
@@ -218,9 +229,13 @@ namespace WebexConnect.Sending
             var explicitJwt = request.ServiceId != null || request.ServiceSecret != null;
             if (request.ServiceKey != null && explicitJwt)
                 throw Conflict("Give a service key or a service ID and secret, not both.");
-            // Copies: the session must not change when the caller clears or disposes its SecureString.
-            if (request.ServiceKey != null) return Credentials.Key(ReadOnlyCopy(request.ServiceKey), "-ServiceKey");
-            if (explicitJwt) return Jwt(request.ServiceId, request.ServiceSecret is null ? null : ReadOnlyCopy(request.ServiceSecret), "-ServiceId", "-ServiceSecret");
+            // Trimmed copies: the session must not change when the caller clears or disposes its SecureString, and a
+            // key read with Get-Content must be the key the environment variable would give.
+            if (request.ServiceKey != null) return Credentials.Key(TrimmedSecret.Of(request.ServiceKey), "-ServiceKey");
+            if (explicitJwt)
+                return request.FromCredential
+                    ? Jwt(request.ServiceId, request.ServiceSecret, CredentialUserName, CredentialPassword)
+                    : Jwt(request.ServiceId, request.ServiceSecret, "-ServiceId", "-ServiceSecret");
 
             var key = Env(ConnectEnvironment.ServiceKey);
             var id = Env(ConnectEnvironment.ServiceId);
@@ -236,26 +251,35 @@ namespace WebexConnect.Sending
                 + "-Sandbox needs none.");
         }
 
-        private static Credentials Jwt(string? serviceId, SecureString? secret, string idSource, string secretSource) =>
-            new Credentials(ConnectAuthMode.Jwt, null, CheckJwtCredentials(serviceId, secret, idSource, secretSource), secret);
+        private static Credentials Jwt(string? serviceId, SecureString? secret, string idSource, string secretSource)
+        {
+            var (issuer, trimmed) = CheckJwtCredentials(serviceId, secret, idSource, secretSource);
+            return new Credentials(ConnectAuthMode.Jwt, null, issuer, trimmed);
+        }
 
         /// <summary>
-        /// Both halves present and the secret Base64 (MissingCredentials, InvalidServiceSecret otherwise);
-        /// returns the trimmed Service ID. Shared by Connect-WebexConnect and New-ConnectJwt.
+        /// Both halves present and not blank, and the secret Base64 (MissingCredentials, InvalidServiceSecret
+        /// otherwise); returns the trimmed Service ID and a trimmed read-only copy of the secret. Shared by
+        /// Connect-WebexConnect and New-ConnectJwt.
         /// </summary>
-        public static string CheckJwtCredentials(string? serviceId, SecureString? secret, string idSource, string secretSource)
+        public static (string Issuer, SecureString Secret) CheckJwtCredentials(string? serviceId, SecureString? secret, string idSource, string secretSource)
         {
-            if (string.IsNullOrWhiteSpace(serviceId))
+            if (serviceId is null)
                 throw Missing($"{secretSource} was given without {idSource}.");
-            if (secret is null || secret.Length == 0)
+            if (serviceId.Trim().Length == 0)
+                throw Missing($"{idSource} is blank: give the Service ID (the issuer of the JWTs) that Webex Connect shows for the service.");
+            if (secret is null)
                 throw Missing($"{idSource} was given without {secretSource}.");
-            if (SecretCharacters.ControlCharacterPosition(secret) is var position && position > 0)
+            var trimmed = TrimmedSecret.Of(secret);
+            if (trimmed.Length == 0)
+                throw Missing($"{secretSource} is empty: give the Base64 service secret that Webex Connect shows for the service.");
+            if (SecretCharacters.ControlCharacterPosition(trimmed) is var position && position > 0)
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     SecretCharacters.Problem(secretSource, "a service secret", position));
-            if (!Base64Secret.IsValid(secret))
+            if (!Base64Secret.IsValid(trimmed))
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     $"{secretSource} is not Base64. Copy the service secret exactly as the Webex Connect service shows it.");
-            return serviceId!.Trim();
+            return (serviceId.Trim(), trimmed);
         }
 
         /// <summary>
@@ -276,7 +300,7 @@ namespace WebexConnect.Sending
             var text = Env(ConnectEnvironment.Tps);
             if (text is null) return null;
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var tps))
-                throw Invalid("InvalidTps", $"{ConnectEnvironment.Tps} must be a whole number between 1 and {MaxTps}.");
+                throw Invalid("InvalidTps", $"{ConnectEnvironment.Tps} must be a whole number between 1 and {MaxTps}; it was '{text}'. Correct or clear it, or give -Tps.");
             return tps;
         }
 
@@ -285,13 +309,6 @@ namespace WebexConnect.Sending
         {
             var value = _environment(name)?.Trim();
             return string.IsNullOrEmpty(value) ? null : value;
-        }
-
-        private static SecureString ReadOnlyCopy(SecureString value)
-        {
-            var copy = value.Copy();
-            copy.MakeReadOnly();
-            return copy;
         }
 
         private static SecureString ToSecureString(string value)
@@ -323,7 +340,7 @@ namespace WebexConnect.Sending
 
             public static Credentials Key(SecureString key, string source)
             {
-                if (key.Length == 0) throw Missing("The service key is empty.");
+                if (key.Length == 0) throw Missing($"{source} is empty: give the service key that Webex Connect shows for the service.");
                 if (SecretCharacters.ControlCharacterPosition(key) is var position && position > 0)
                     throw Invalid("InvalidServiceKey", SecretCharacters.Problem(source, "a service key", position));
                 return new Credentials(ConnectAuthMode.ServiceKey, key, null, null);

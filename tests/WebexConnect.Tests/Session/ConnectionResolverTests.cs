@@ -284,7 +284,75 @@ namespace WebexConnect.Tests.Session
             var missing = Assert.Throws<ConnectionConfigurationException>(() => ConnectionResolver.CheckJwtCredentials("svc", null, "-ServiceId", "-ServiceSecret"));
             Assert.Equal("MissingCredentials", missing.ErrorId);
             Assert.Contains("-ServiceSecret", missing.Message);
-            Assert.Equal("svc", ConnectionResolver.CheckJwtCredentials(" svc ", Secure(Secret), "-ServiceId", "-ServiceSecret"));
+            Assert.Equal("svc", ConnectionResolver.CheckJwtCredentials(" svc ", Secure(Secret), "-ServiceId", "-ServiceSecret").Issuer);
+        }
+
+        // One rule for a key or secret wherever it comes from: the white space around it (a final line break from
+        // Get-Content or a secret file, spaces from a copy) is dropped, and a blank one is never sent.
+        [Theory]
+        [InlineData("abc\n", "abc")]
+        [InlineData("abc\r\n", "abc")]
+        [InlineData("  abc\t ", "abc")]
+        public void AKeyWithWhiteSpaceAroundItIsTheSameKeyAsAParameterAndFromTheEnvironment(string given, string key)
+        {
+            Assert.Equal(key, Reveal(Resolve(new ConnectRequest { ServiceKey = Secure(given) }).ServiceKey));
+            _env[ConnectEnvironment.ServiceKey] = given;
+            Assert.Equal(key, Reveal(Resolve(new ConnectRequest()).ServiceKey));
+        }
+
+        [Theory]
+        [InlineData("c2VjcmV0LWJ5dGVzLTEyMw==\n")]
+        [InlineData(" c2VjcmV0LWJ5dGVzLTEyMw==\r\n")]
+        public void ASecretWithWhiteSpaceAroundItIsTheSameSecretAsAParameterAndFromTheEnvironment(string given)
+        {
+            Assert.Equal(Secret, Reveal(Resolve(new ConnectRequest { ServiceId = "svc", ServiceSecret = Secure(given) }).ServiceSecret));
+            _env[ConnectEnvironment.ServiceId] = "svc";
+            _env[ConnectEnvironment.ServiceSecret] = given;
+            Assert.Equal(Secret, Reveal(Resolve(new ConnectRequest()).ServiceSecret));
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("   ")]
+        [InlineData("\n")]
+        public void ABlankKeyIsMissingCredentialsAsAParameterAndFromTheEnvironment(string given)
+        {
+            var parameter = Refused(new ConnectRequest { ServiceKey = Secure(given) });
+            Assert.Equal("MissingCredentials", parameter.ErrorId);
+            Assert.StartsWith("-ServiceKey is empty", parameter.Message);
+            _env[ConnectEnvironment.ServiceKey] = given;
+            Assert.Equal("MissingCredentials", Refused(new ConnectRequest()).ErrorId);
+        }
+
+        [Fact]
+        public void AKeyWithALineBreakInsideIsStillRefused()
+        {
+            Assert.Equal("InvalidServiceKey", Refused(new ConnectRequest { ServiceKey = Secure("ab\ncd") }).ErrorId);
+        }
+
+        [Fact]
+        public void AnEmptyCredentialPasswordSaysSo()
+        {
+            var ex = Refused(new ConnectRequest { ServiceId = "svc", ServiceSecret = Secure(""), FromCredential = true });
+            Assert.Equal("MissingCredentials", ex.ErrorId);
+            Assert.StartsWith("-Credential (password) is empty", ex.Message);
+        }
+
+        [Fact]
+        public void ABlankServiceIdSaysSo()
+        {
+            var ex = Refused(new ConnectRequest { ServiceId = "   ", ServiceSecret = Secure(Secret) });
+            Assert.Equal("MissingCredentials", ex.ErrorId);
+            Assert.StartsWith("-ServiceId is blank", ex.Message);
+        }
+
+        [Fact]
+        public void AnOutOfRangeTpsVariableIsNamed_AndTheParameterStillNamesItself()
+        {
+            _env[ConnectEnvironment.ServiceKey] = "k";
+            _env[ConnectEnvironment.Tps] = "0";
+            Assert.StartsWith(ConnectEnvironment.Tps + " must be", Refused(new ConnectRequest()).Message);
+            Assert.StartsWith("-Tps must be", Refused(new ConnectRequest { Tps = 20000 }).Message);
         }
     }
 }

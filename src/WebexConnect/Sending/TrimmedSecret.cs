@@ -1,0 +1,38 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace WebexConnect.Sending
+{
+    /// <summary>
+    /// A secret without the white space around it, copied without ever becoming a managed string. Get-Content,
+    /// Read-Host, a secret file or a copy from the portal often brings a final line break or spaces; they are
+    /// never part of a key or secret. One rule for every source: the environment variables are trimmed the same way.
+    /// </summary>
+    internal static class TrimmedSecret
+    {
+        /// <summary>A read-only copy of <paramref name="secret"/> without leading and trailing white space; empty when blank.</summary>
+        public static SecureString Of(SecureString secret)
+        {
+            if (secret is null) throw new ArgumentNullException(nameof(secret));
+            var trimmed = new SecureString();
+            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
+            try
+            {
+                var start = 0;
+                var end = secret.Length;
+                while (start < end && char.IsWhiteSpace(At(pointer, start))) start++;
+                while (end > start && char.IsWhiteSpace(At(pointer, end - 1))) end--;
+                for (var i = start; i < end; i++) trimmed.AppendChar(At(pointer, i));
+            }
+            finally
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+            trimmed.MakeReadOnly();
+            return trimmed;
+        }
+
+        private static char At(IntPtr pointer, int index) => (char)Marshal.ReadInt16(pointer, index * 2);
+    }
+}
