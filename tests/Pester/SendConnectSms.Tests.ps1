@@ -363,3 +363,29 @@ Describe 'Send-ConnectSms when not connected' {
             Should -Throw -ErrorId 'SessionClosed,*'
     }
 }
+
+Describe 'Send-ConnectSms when the service refuses the key mid-run' {
+    BeforeAll { . (Join-Path $PSScriptRoot 'LoopbackService.ps1') }
+
+    It 'says the refused request''s row was not accepted, and the row whose request never left was not sent' {
+        # The second request is answered 401; -Tps 1 keeps the third waiting for its turn when that answer comes.
+        $service = [WebexConnectPester.LoopbackService]::new().Then(201).Then(401)
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -Tps 1
+            $rows = 1..3 | ForEach-Object { [pscustomobject]@{ To = "+44770090031$_"; Name = "N$_" } }
+            $thrown = $null
+            try { $rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -OutVariable results | Out-Null } catch { $thrown = $_ }
+
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+            @($service.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 2
+            $results.Status | Should -Be @('Queued', 'Failed', 'Failed')
+            $results[1].Code | Should -Be 'RunStopped'
+            $results[1].Reason | Should -BeLike "Not accepted: the service refused this row's request (AuthenticationFailed)*"
+            $results[2].Reason | Should -BeLike "Not sent: the run stopped (AuthenticationFailed) before this row's request left*"
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+}

@@ -429,9 +429,13 @@ namespace WebexConnect.Engine.Dispatch
             }
             catch (Exception ex)
             {
-                if (ex is SessionFailureException { BatchNeverAccepted: true })
+                if (ex is SessionFailureException { BatchNeverAccepted: true } notAccepted)
                 {
-                    lock (_sync) _unfinished.NeverLeft(batch.Sequences);
+                    lock (_sync)
+                    {
+                        if (notAccepted.RefusedByService) _unfinished.Refused(batch.Sequences);
+                        else _unfinished.NeverLeft(batch.Sequences);
+                    }
                 }
 
                 Fail(ex);

@@ -254,14 +254,14 @@ namespace WebexConnect.Engine.Transport
                         throw new SessionFailureException("AuthenticationFailed",
                             "The service refused the credentials (" + result.What + ")" + (renewed ? " even with a fresh token" : "") +
                             ". Check the service key, or the service ID and secret, and that the service is the one the key belongs to.",
-                            result.Code);
+                            result.Code) { RefusedByService = true };
                     case AttemptKind.SessionFatal when result.Code == "7007":
                         throw new SessionFailureException("ServiceInactive",
-                            "The service is inactive (" + result.What + "). Activate it in Webex Connect before sending.", result.Code);
+                            "The service is inactive (" + result.What + "). Activate it in Webex Connect before sending.", result.Code) { RefusedByService = true };
                     case AttemptKind.SessionFatal:
                         throw new SessionFailureException("SourceIpNotAllowed",
                             "The service does not accept requests from this machine's IP address (" + result.What +
-                            "). Add the address to the service's allowed IPs in Webex Connect.", result.Code);
+                            "). Add the address to the service's allowed IPs in Webex Connect.", result.Code) { RefusedByService = true };
                 }
 
                 return (result, attempts);

@@ -27,5 +27,11 @@ namespace WebexConnect.Sending
         /// than Unknown.
         /// </summary>
         public bool BatchNeverAccepted { get; set; }
+
+        /// <summary>
+        /// The service answered the request with this failure (a refused credential, an inactive service, a blocked
+        /// IP address): the request left and was refused. False for a failure of our own (the journal) before it left.
+        /// </summary>
+        public bool RefusedByService { get; init; }
     }
 }

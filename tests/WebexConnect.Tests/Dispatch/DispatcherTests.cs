@@ -477,6 +477,55 @@ namespace WebexConnect.Tests.Dispatch
             Assert.True(transport.Calls < 10, $"{transport.Calls} batches sent after the failure");
         }
 
+        [Theory]
+        [InlineData(true, "Not accepted: the service refused this row's request (AuthenticationFailed)")]
+        [InlineData(false, "Not sent: the run stopped (AuthenticationFailed) before this row's request left")]
+        public void RowsOfARequestTheServiceRefusedSaySo_AndRowsThatNeverLeftSayThat(bool refusedByService, string firstBatchSays)
+        {
+            // A 401 to the first request: it left and was refused. Without RefusedByService (a failure of our own
+            // before the request left, as a journal that cannot be written) its rows never left.
+            var transport = new FakeTransport
+            {
+                Fail = batch => batch.Number == 1
+                    ? new SessionFailureException("AuthenticationFailed", "The service refused the credentials.", "401")
+                    { BatchNeverAccepted = true, RefusedByService = refusedByService }
+                    : null,
+            };
+            using var dispatcher = new Dispatcher(transport, new OpenGate(10), TestShapes.Of, Items.Options(maxConcurrent: 1), CancellationToken.None, Items.NoLinger);
+            var results = new List<SendResult>();
+            var last = 0;
+            Assert.Throws<SessionFailureException>(() =>
+            {
+                for (var row = 1; row <= 1000; row++)
+                {
+                    last = row;
+                    dispatcher.Add(Items.Person(row));
+                    results.AddRange(dispatcher.TakeReady());
+                    Thread.Sleep(1);
+                }
+            });
+            while (true)
+            {
+                try
+                {
+                    var more = dispatcher.TakeReady();
+                    if (more.Count == 0) break;
+                    results.AddRange(more);
+                }
+                catch (SessionFailureException)
+                {
+                    break;
+                }
+            }
+
+            AssertOncePerRowInOrder(last, results);
+            Assert.All(results, r => Assert.Equal(SendStatus.Failed, r.Status));
+            Assert.All(results, r => Assert.Equal(StoppedRecords.Code, r.Code));
+            Assert.All(results.Take(10), r => Assert.StartsWith(firstBatchSays, r.Reason, StringComparison.Ordinal));
+            Assert.All(results.Skip(10), r => Assert.StartsWith("Not sent: the run stopped (AuthenticationFailed) before this row's request left", r.Reason, StringComparison.Ordinal));
+            Assert.True(last > 10, "no row after the refused request");
+        }
+
         private static void AssertOncePerRowInOrder(int rows, IReadOnlyList<SendResult> results)
         {
             Assert.Equal(Enumerable.Range(1, rows), results.Select(r => (int)r.InputObject!));

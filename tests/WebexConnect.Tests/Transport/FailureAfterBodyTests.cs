@@ -135,6 +135,8 @@ namespace WebexConnect.Tests.Transport
 
             Assert.Equal("AuthenticationFailed", failure.ErrorId);
             Assert.True(failure.BatchNeverAccepted);
+            // It left and the service answered it: its rows were refused, not "never left".
+            Assert.True(failure.RefusedByService);
         }
 
         [Fact]
