@@ -61,6 +61,28 @@ Describe 'Send-ConnectSms -Journal' {
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
     }
 
+    It 'skips the rows again when their columns come in another order (a CSV exported anew, -SubstitutionColumn, a hashtable)' {
+        # A row is the same when its substitutions are: their order is not part of it. A hashtable row lists
+        # its keys in another order in every PowerShell process, so a scheduled re-run of one must skip too.
+        $journal = 'TestDrive:/columns.journal'
+        $text = 'Hi $(Name), order $(Order)'
+        @('Phone,Name,Order', '+447700900111,Ann,A1', '+447700900112,Bob,B2') | ConvertFrom-Csv |
+            Send-ConnectSms -From ACME -Text $text -Journal $journal | Out-Null
+        $before = Get-RequestCount
+
+        $moved = @(@('Order,Phone,Name', 'A1,+447700900111,Ann', 'B2,+447700900112,Bob') | ConvertFrom-Csv |
+            Send-ConnectSms -From ACME -Text $text -Journal $journal)
+        $named = @(@('Phone,Name,Order', '+447700900111,Ann,A1', '+447700900112,Bob,B2') | ConvertFrom-Csv |
+            Send-ConnectSms -From ACME -Text $text -SubstitutionColumn Order, Name -Journal $journal)
+        $table = @([ordered]@{ Order = 'A1'; Name = 'Ann'; Phone = '+447700900111' } |
+            Send-ConnectSms -From ACME -Text $text -Journal $journal)
+
+        $moved.Status | Should -Be @('Skipped', 'Skipped')
+        $named.Status | Should -Be @('Skipped', 'Skipped')
+        $table.Status | Should -Be 'Skipped'
+        Get-RequestCount | Should -Be $before
+    }
+
     It 'resolves a relative path against the current PowerShell location' {
         Push-Location TestDrive:/
         try {
