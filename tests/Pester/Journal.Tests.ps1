@@ -61,6 +61,28 @@ Describe 'Send-ConnectSms -Journal' {
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
     }
 
+    It 'skips the rows again when their columns come in another order (a CSV exported anew, -SubstitutionColumn, a hashtable)' {
+        # A row is the same when its substitutions are: their order is not part of it. A hashtable row lists
+        # its keys in another order in every PowerShell process, so a scheduled re-run of one must skip too.
+        $journal = 'TestDrive:/columns.journal'
+        $text = 'Hi $(Name), order $(Order)'
+        @('Phone,Name,Order', '+447700900111,Ann,A1', '+447700900112,Bob,B2') | ConvertFrom-Csv |
+            Send-ConnectSms -From ACME -Text $text -Journal $journal | Out-Null
+        $before = Get-RequestCount
+
+        $moved = @(@('Order,Phone,Name', 'A1,+447700900111,Ann', 'B2,+447700900112,Bob') | ConvertFrom-Csv |
+            Send-ConnectSms -From ACME -Text $text -Journal $journal)
+        $named = @(@('Phone,Name,Order', '+447700900111,Ann,A1', '+447700900112,Bob,B2') | ConvertFrom-Csv |
+            Send-ConnectSms -From ACME -Text $text -SubstitutionColumn Order, Name -Journal $journal)
+        $table = @([ordered]@{ Order = 'A1'; Name = 'Ann'; Phone = '+447700900111' } |
+            Send-ConnectSms -From ACME -Text $text -Journal $journal)
+
+        $moved.Status | Should -Be @('Skipped', 'Skipped')
+        $named.Status | Should -Be @('Skipped', 'Skipped')
+        $table.Status | Should -Be 'Skipped'
+        Get-RequestCount | Should -Be $before
+    }
+
     It 'resolves a relative path against the current PowerShell location' {
         Push-Location TestDrive:/
         try {
@@ -102,6 +124,97 @@ Describe 'Send-ConnectSms -Journal' {
 
         Get-RequestCount | Should -Be $before
         (Get-Content -LiteralPath (Join-Path $TestDrive 'people.csv')) | Should -Be 'Phone,Name'
+    }
+}
+
+Describe 'Send-ConnectSms -Journal that cannot be used' {
+    # The journal is opened before the first row is read: a run that cannot use it ends at once, with no row
+    # taken from the pipeline (so none is left read but without a result) and nothing sent.
+    It 'ends with <Id> before it takes a row (<Case>)' -TestCases @(
+        @{ Id = 'JournalIsDirectory'; Case = 'a folder' }
+        @{ Id = 'JournalUnreadable'; Case = 'a file that is not a journal' }
+        @{ Id = 'JournalInUse'; Case = 'a journal another run holds' }
+        @{ Id = 'JournalFolderMissing'; Case = 'a folder that does not exist' }
+        @{ Id = 'JournalFolderMissing'; Case = 'a path ending with / whose folder does not exist' }
+    ) {
+        param($Id, $Case)
+        $path = Join-Path $TestDrive "$Id-$((Get-Random)).journal"
+        $held = $null
+        switch ($Case) {
+            'a folder' { New-Item -ItemType Directory -Path $path | Out-Null }
+            'a file that is not a journal' { Set-Content -LiteralPath $path -Value 'Phone,Name' }
+            'a journal another run holds' { $held = [System.IO.File]::Open($path, 'OpenOrCreate', 'ReadWrite', 'None') }
+            'a folder that does not exist' { $path = Join-Path $TestDrive 'nodir/sub/run.journal' }
+            'a path ending with / whose folder does not exist' { $path = (Join-Path $TestDrive 'nodir/sub') + '/' }
+        }
+        $taken = [System.Collections.Generic.List[object]]::new()
+        $results = [System.Collections.Generic.List[object]]::new()
+        $before = Get-RequestCount
+
+        try {
+            { $script:rows | ForEach-Object { $taken.Add($_); $_ } |
+                Send-ConnectSms -From ACME -Text 'Hi' -Journal $path | ForEach-Object { $results.Add($_) } } |
+                Should -Throw -ErrorId "$Id,*"
+        }
+        finally {
+            if ($held) { $held.Dispose() }
+        }
+
+        $taken.Count | Should -Be 0
+        $results.Count | Should -Be 0
+        Get-RequestCount | Should -Be $before
+    }
+
+    It 'says that the folder does not exist, naming it' {
+        $folder = Join-Path $TestDrive 'nodir/sub'
+        $failure = $null
+        try { $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi' -Journal (Join-Path $folder 'run.journal') }
+        catch { $failure = $_ }
+
+        $failure.Exception.Message | Should -BeLike "*its folder '$([System.IO.Path]::GetFullPath($folder))' does not exist*"
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        Test-Path (Join-Path $TestDrive 'nodir') | Should -BeFalse
+    }
+
+    It 'refuses a path on a drive of another provider (<Journal>) instead of writing a file in the process directory' -TestCases @(
+        @{ Journal = 'variable:/wxc-journal' }
+        @{ Journal = 'env:/wxc-journal' }
+        @{ Journal = 'Function:wxc-journal' }
+    ) {
+        param($Journal)
+        $before = Get-RequestCount
+
+        { $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi' -Journal $Journal } | Should -Throw -ErrorId 'JournalNotFileSystem,*'
+
+        Get-RequestCount | Should -Be $before
+        Test-Path -LiteralPath (Join-Path ([System.Environment]::CurrentDirectory) 'wxc-journal') | Should -BeFalse
+    }
+
+    It 'refuses a relative path while the current location is on another provider, saying so' {
+        Push-Location variable:/
+        try {
+            $failure = $null
+            try { $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'run.journal' } catch { $failure = $_ }
+        }
+        finally {
+            Pop-Location
+        }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'JournalNotFileSystem,*'
+        $failure.Exception.Message | Should -BeLike "*on the Variable provider (a relative path follows the current location, 'Variable:*'), not the file system*"
+        $failure.TargetObject | Should -Be 'run.journal'
+    }
+
+    It 'refuses a blank path as JournalPathInvalid instead of creating a file named with spaces' {
+        Push-Location TestDrive:/
+        try {
+            { $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi' -Journal ' ' } | Should -Throw -ErrorId 'JournalPathInvalid,*'
+        }
+        finally {
+            Pop-Location
+        }
+
+        Test-Path -LiteralPath (Join-Path $TestDrive ' ') | Should -BeFalse
     }
 }
 

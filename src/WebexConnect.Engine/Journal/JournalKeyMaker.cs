@@ -8,8 +8,11 @@ namespace WebexConnect.Engine.Journal
 {
     /// <summary>
     /// Names a send without writing what it was: HMAC-SHA256, keyed with the journal's random salt, over
-    /// the channel, the message's shared JSON (text, sender, options), the destination object exactly as it
-    /// travels (addresses, correlation ID, substitutions, GTR IDs) and which repeat of it in the run this is.
+    /// the channel, the message's shared JSON (text, sender, options), the destination object as it travels
+    /// (addresses, correlation ID, substitutions, GTR IDs) and which repeat of it in the run this is. Only the
+    /// substitutions are put in order of name first: the same values in another order are the same message
+    /// (a hashtable row lists its keys in another order in every process, a CSV's columns can move), and the
+    /// shared -Substitution values are sorted by name already.
     /// </summary>
     /// <remarks>
     /// Why a salted HMAC rather than a plain SHA-256: phone numbers are a small space (about 10^10), so a
@@ -24,6 +27,7 @@ namespace WebexConnect.Engine.Journal
     {
         private readonly HMACSHA256 _hmac;
         private readonly PayloadBuffer _buffer = new PayloadBuffer(512);
+        private readonly SubstitutionsByName _substitutions = new SubstitutionsByName();
 
         public JournalKeyMaker(byte[] salt)
         {
@@ -44,7 +48,7 @@ namespace WebexConnect.Engine.Journal
                 writer.WriteStartObject();
                 writer.WriteString("channel", WireFormat.Channel(shape.Message));
                 writer.WriteBase64String("shape", shape.SharedJson.Span);
-                DestinationWriter.WriteTo(writer, shape.Message, new[] { recipient });
+                DestinationWriter.WriteInNameOrder(writer, shape.Message, recipient, _substitutions);
                 writer.WriteNumber("occurrence", occurrence);
                 writer.WriteEndObject();
             }

@@ -36,11 +36,21 @@ namespace WebexConnect.Engine.Journal
             }
         }
 
+        /// <summary>
+        /// Refuses a folder (JournalIsDirectory), and a path ending with a folder separator that names no folder
+        /// (JournalFolderMissing): opening it would say "permission denied" of a folder that is simply not there.
+        /// </summary>
         public static void EnsureNotDirectory(string fullPath)
         {
             if (Directory.Exists(fullPath))
                 throw new SessionFailureException("JournalIsDirectory",
                     $"The journal '{Shown(fullPath)}' is a folder: give the path of a file in it, e.g. '{Shown(Path.Combine(fullPath, "send.journal"))}'.");
+            if (EndsWithSeparator(fullPath))
+            {
+                var folder = fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+                throw FolderMissing($"The journal '{Shown(fullPath)}' ends with '{fullPath[fullPath.Length - 1]}', so it names a folder, and the folder " +
+                    $"'{Shown(folder)}' does not exist. Create the folder and give the path of a file in it, e.g. '{Shown(Path.Combine(folder, "send.journal"))}'.");
+            }
         }
 
         /// <summary>Refuses what opened but is no regular file (JournalIsDevice, JournalIsPipe), closing it first.</summary>
@@ -67,8 +77,8 @@ namespace WebexConnect.Engine.Journal
                         $"The journal '{shown}' cannot be written by {Environment.UserName}: permission denied. " +
                         "Give a path this account may create and write (a scheduled task's account too), or change the permissions.", inner: ex);
                 case DirectoryNotFoundException _:
-                    return new SessionFailureException("JournalUnreadable",
-                        $"The journal '{shown}' cannot be created: its folder does not exist. Create the folder first.", inner: ex);
+                    return FolderMissing($"The journal '{shown}' cannot be created: its folder '{Shown(Path.GetDirectoryName(fullPath) ?? fullPath)}' " +
+                        "does not exist. Create the folder first, or give the path of a file in an existing folder.", ex);
                 case IOException io when io.HResult == ErrnoReadOnlyFileSystem || io.HResult == WriteProtect:
                     return new SessionFailureException("JournalReadOnly",
                         $"The journal '{shown}' is on a read-only file system (or write-protected media): a journal must be written as the run goes. " +
@@ -84,6 +94,12 @@ namespace WebexConnect.Engine.Journal
                     return null;
             }
         }
+
+        private static bool EndsWithSeparator(string path) =>
+            path.Length > 0 && (path[path.Length - 1] == Path.DirectorySeparatorChar || path[path.Length - 1] == Path.AltDirectorySeparatorChar);
+
+        private static SessionFailureException FolderMissing(string message, Exception? inner = null) =>
+            new SessionFailureException("JournalFolderMissing", message, inner: inner);
 
         private static bool IsLockHeld(IOException io) =>
             io.HResult == ErrnoWouldBlock || io.HResult == ErrnoWouldBlockBsd || io.HResult == SharingViolation || io.HResult == LockViolation;

@@ -19,34 +19,36 @@ namespace WebexConnect.Engine.Journal
     /// failed: sent again (it was never accepted);
     /// rejected: sent again too. The same key means the same content, but a rejection can hang on what
     /// changed since (a service activated, a contact policy, a template); another refusal costs nothing.
-    /// The journal is opened on the first record, so a run that sends nothing (-WhatIf) leaves no file.
+    /// The journal is opened when the run is made, before any record is read: a journal that cannot be used
+    /// (JournalInUse, JournalIsDirectory...) ends the command before it takes a row, so no row is left without
+    /// a result. -WhatIf makes no journaled run, so it leaves no file.
     /// </remarks>
     internal sealed class JournalRun : IDisposable
     {
         private const string Code = "Journal";
 
-        private readonly string _path;
         private readonly bool _resendUnknown;
-        private readonly Func<DateTimeOffset>? _clock;
         // Identical sends in one run (same content, destination and correlation ID) are told apart by
         // their count, so a re-run skips as many of them as went out before.
         private readonly Dictionary<JournalKey, int> _seen = new Dictionary<JournalKey, int>();
-        private SendJournal? _journal;
-        private JournalKeyMaker? _keys;
+        private readonly SendJournal _journal;
+        private readonly JournalKeyMaker _keys;
         private bool _disposed;
 
+        /// <summary>Opens (or creates) the journal at <paramref name="path"/>; throws its SessionFailureException when it cannot be used.</summary>
         public JournalRun(string path, bool resendUnknown, Func<DateTimeOffset>? clock = null)
         {
-            _path = path ?? throw new ArgumentNullException(nameof(path));
+            if (path is null) throw new ArgumentNullException(nameof(path));
             _resendUnknown = resendUnknown;
-            _clock = clock;
+            _journal = SendJournal.Open(path, clock);
+            _keys = new JournalKeyMaker(_journal.Salt);
         }
 
         /// <summary>The keys of records on their way, for the transport.</summary>
         public PendingKeys Pending { get; } = new PendingKeys();
 
-        /// <summary>The open journal; there is one once a record has been admitted.</summary>
-        public SendJournal Journal => _journal ?? throw new InvalidOperationException("The journal is opened by the first record.");
+        /// <summary>The open journal.</summary>
+        public SendJournal Journal => _journal;
 
         /// <summary>
         /// Null when the item is to be sent (its key is then pending, and the item may be a copy: send the
@@ -55,15 +57,15 @@ namespace WebexConnect.Engine.Journal
         public SendResult? Admit(DispatchItem item, MessageShape shape, out DispatchItem toSend)
         {
             DispatchItem.Require(item, nameof(item));
-            var journal = Open();
+            if (_disposed) throw new ObjectDisposedException(nameof(JournalRun));
             toSend = item;
 
-            var key = _keys!.For(shape, item.Recipient, 1);
+            var key = _keys.For(shape, item.Recipient, 1);
             _seen.TryGetValue(key, out var earlierInRun);
             _seen[key] = earlierInRun + 1;
             if (earlierInRun > 0) key = _keys.For(shape, item.Recipient, earlierInRun + 1);
 
-            if (journal.TryGetEarlier(key, out var entry))
+            if (_journal.TryGetEarlier(key, out var entry))
             {
                 var instead = Decide(item, entry);
                 if (instead is not null) return instead;
@@ -84,21 +86,8 @@ namespace WebexConnect.Engine.Journal
         {
             if (_disposed) return;
             _disposed = true;
-            _journal?.Dispose();
-            _keys?.Dispose();
-        }
-
-        private SendJournal Open()
-        {
-            if (_disposed) throw new ObjectDisposedException(nameof(JournalRun));
-            if (_journal is null)
-            {
-                var journal = SendJournal.Open(_path, _clock);
-                _keys = new JournalKeyMaker(journal.Salt);
-                _journal = journal;
-            }
-
-            return _journal;
+            _journal.Dispose();
+            _keys.Dispose();
         }
 
         private SendResult? Decide(DispatchItem item, JournalEntry entry)

@@ -34,7 +34,8 @@ namespace WebexConnect.Engine.Journal
         /// The dispatcher <paramref name="createDispatcher"/> makes over the transport of
         /// <paramref name="createTransport"/>, with the journal of <see cref="DispatchOptions.JournalPath"/>
         /// around both; unchanged without one. <paramref name="createTransport"/> is given the observer the
-        /// transport must tell about each request right before it leaves (null without a journal).
+        /// transport must tell about each request right before it leaves (null without a journal). The journal is
+        /// opened here, before any record is read: one that cannot be used throws its SessionFailureException now.
         /// </summary>
         public static IDispatcher Create(DispatchOptions options, Func<IAttemptObserver?, IBatchTransport> createTransport,
             Func<ConnectMessage, MessageShape> shapeOf, Func<IBatchTransport, IDispatcher> createDispatcher)

@@ -54,7 +54,7 @@ namespace WebexConnect.Engine.Journal
         /// <summary>
         /// Opens or creates the journal and reads what earlier runs recorded. Throws SessionFailureException
         /// when it cannot be used, before anything is sent (sending without it would defeat it):
-        /// JournalPathInvalid, JournalIsDirectory, JournalIsDevice, JournalIsPipe, JournalReadOnly,
+        /// JournalPathInvalid, JournalIsDirectory, JournalFolderMissing, JournalIsDevice, JournalIsPipe, JournalReadOnly,
         /// JournalAccessDenied, JournalInUse, JournalUnreadable.
         /// </summary>
         public static SendJournal Open(string path, Func<DateTimeOffset>? clock = null)

@@ -20,40 +20,72 @@ namespace WebexConnect.Engine.Payload
 
         public static void WriteTo(Utf8JsonWriter writer, ConnectMessage message, IReadOnlyList<Recipient> recipients)
         {
-            var key = WireFormat.AddressKey(message);
-            // The two common keys are encoded once; a raw message's own key once per request.
-            var addressKey = key == ChannelNames.Msisdn ? Msisdn : key == ChannelNames.Email ? Email : JsonEncodedText.Encode(key);
+            var addressKey = AddressKey(message);
             var withGtrIds = message.Channel == MessageChannel.Rcs;
 
             writer.WriteStartArray(To);
-            for (var i = 0; i < recipients.Count; i++)
-            {
-                var recipient = recipients[i];
-                writer.WriteStartObject();
-
-                writer.WriteStartArray(addressKey);
-                var addresses = recipient.Addresses;
-                for (var a = 0; a < addresses.Count; a++) writer.WriteStringValue(addresses[a]);
-                writer.WriteEndArray();
-
-                if (!string.IsNullOrEmpty(recipient.CorrelationId)) writer.WriteString(CorrelationId, recipient.CorrelationId);
-                if (recipient.Substitutions.Count > 0) WriteSubstitutions(writer, recipient.Substitutions);
-                if (withGtrIds && recipient.GtrIds.Count > 0)
-                {
-                    writer.WriteStartArray(GtrId);
-                    for (var g = 0; g < recipient.GtrIds.Count; g++) writer.WriteStringValue(recipient.GtrIds[g]);
-                    writer.WriteEndArray();
-                }
-
-                writer.WriteEndObject();
-            }
+            for (var i = 0; i < recipients.Count; i++) WriteDestination(writer, addressKey, withGtrIds, recipients[i], null);
             writer.WriteEndArray();
+        }
+
+        /// <summary>
+        /// The "to" array of one recipient as <see cref="WriteTo"/> writes it, but with the substitutions in ordinal
+        /// order of name: what names a send in the journal, where $(name) finds a value by its name and the order
+        /// of a row's columns must not count. Substitutions already in that order write the same bytes as WriteTo.
+        /// </summary>
+        /// <param name="byName">Reused for each call, so that sorting costs no allocation.</param>
+        public static void WriteInNameOrder(Utf8JsonWriter writer, ConnectMessage message, Recipient recipient, SubstitutionsByName byName)
+        {
+            writer.WriteStartArray(To);
+            WriteDestination(writer, AddressKey(message), message.Channel == MessageChannel.Rcs, recipient, byName);
+            writer.WriteEndArray();
+        }
+
+        // The two common keys are encoded once; a raw message's own key once per request.
+        private static JsonEncodedText AddressKey(ConnectMessage message)
+        {
+            var key = WireFormat.AddressKey(message);
+            return key == ChannelNames.Msisdn ? Msisdn : key == ChannelNames.Email ? Email : JsonEncodedText.Encode(key);
+        }
+
+        private static void WriteDestination(Utf8JsonWriter writer, JsonEncodedText addressKey, bool withGtrIds, Recipient recipient,
+            SubstitutionsByName? byName)
+        {
+            writer.WriteStartObject();
+
+            writer.WriteStartArray(addressKey);
+            var addresses = recipient.Addresses;
+            for (var a = 0; a < addresses.Count; a++) writer.WriteStringValue(addresses[a]);
+            writer.WriteEndArray();
+
+            if (!string.IsNullOrEmpty(recipient.CorrelationId)) writer.WriteString(CorrelationId, recipient.CorrelationId);
+            if (recipient.Substitutions.Count > 0)
+            {
+                if (byName is null) WriteSubstitutions(writer, recipient.Substitutions);
+                else WriteSubstitutions(writer, recipient.Substitutions, byName);
+            }
+            if (withGtrIds && recipient.GtrIds.Count > 0)
+            {
+                writer.WriteStartArray(GtrId);
+                for (var g = 0; g < recipient.GtrIds.Count; g++) writer.WriteStringValue(recipient.GtrIds[g]);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
         }
 
         private static void WriteSubstitutions(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> values)
         {
             writer.WriteStartObject(Substitutions);
             foreach (var pair in new SubstitutionPairs(values)) writer.WriteString(pair.Key, pair.Value ?? "");
+            writer.WriteEndObject();
+        }
+
+        private static void WriteSubstitutions(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> values, SubstitutionsByName byName)
+        {
+            byName.Load(values);
+            writer.WriteStartObject(Substitutions);
+            for (var i = 0; i < byName.Count; i++) writer.WriteString(byName.NameAt(i), byName.ValueAt(i));
             writer.WriteEndObject();
         }
     }

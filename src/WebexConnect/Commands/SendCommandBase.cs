@@ -234,10 +234,11 @@ namespace WebexConnect.Commands
             }
             _sessionHeld = true;
             _cancellation = new CancellationTokenSource();
-            // Resolved against PowerShell's current location, which is not the process's current directory.
-            _journalPath = Journal is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            _journalPath = Journal is null ? null : JournalLocation.Resolve(this, Journal);
+            // The journal opens here, before any row is read: one that cannot be used ends the command with no row
+            // taken. -WhatIf sends nothing, so it opens none (and leaves no file).
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
-                new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = _journalPath }, _cancellation.Token));
+                new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = whatIf ? null : _journalPath }, _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             _output = new ResultWriter(new Streams(this), StopProcessing);
             _clock.Start();

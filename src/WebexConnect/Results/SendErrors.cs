@@ -120,6 +120,7 @@ namespace WebexConnect.Results
             "JournalWriteFailed" => ErrorCategory.WriteError,
             "JournalReadOnly" => ErrorCategory.WriteError,
             "JournalAccessDenied" => ErrorCategory.PermissionDenied,
+            "JournalFolderMissing" => ErrorCategory.ObjectNotFound,
             "JournalPathInvalid" or "JournalIsDirectory" or "JournalIsDevice" or "JournalIsPipe" => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.ConnectionError,
         };

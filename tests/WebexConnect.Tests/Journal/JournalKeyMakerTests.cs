@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using WebexConnect.Engine.Journal;
@@ -47,6 +48,47 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void The_same_substitutions_in_another_order_give_the_same_key()
+        {
+            using var keys = new JournalKeyMaker(Salt);
+            var order = MessageShape.Of(new SmsMessage { From = "ACME", Text = "Hi $(Name), $(Order) is in $(City)" });
+            Recipient With(params string[] names)
+            {
+                var values = new Dictionary<string, string> { ["Name"] = "Ann", ["Order"] = "A-1", ["City"] = "Leeds", ["name"] = "x" };
+                return new Recipient("+447700900001", "row-1", names.ToDictionary(n => n, n => values[n]));
+            }
+
+            // A hashtable row's keys, a CSV exported with its columns moved, -SubstitutionColumn Order,Name.
+            var key = keys.For(order, With("Name", "Order", "City"), 1);
+            Assert.Equal(key, keys.For(order, With("City", "Name", "Order"), 1));
+            Assert.Equal(key, keys.For(order, With("Order", "City", "Name"), 1));
+            // Names compare as $(name) does, by exact case: "name" is another substitution.
+            Assert.NotEqual(key, keys.For(order, With("Name", "Order", "City", "name"), 1));
+
+            // More names than the first row needed (an object from a directory has dozens), then fewer again.
+            var many = Enumerable.Range(1, 20).Select(i => "C" + i).ToArray();
+            Recipient Wide(IEnumerable<string> names) => new Recipient("+447700900001", "row-1", names.ToDictionary(n => n, n => n + "!"));
+            Assert.Equal(keys.For(order, Wide(many), 1), keys.For(order, Wide(many.Reverse()), 1));
+            Assert.Equal(key, keys.For(order, With("City", "Order", "Name"), 1));
+        }
+
+        [Theory]
+        [InlineData("Name,Order", "{\"Name\":\"Ann\",\"Order\":\"A-1\"}")]
+        [InlineData("Order,Name", "{\"Order\":\"A-1\",\"Name\":\"Ann\"}")]
+        public void Only_the_key_puts_substitutions_in_order_of_name(string names, string asSent)
+        {
+            var values = new Dictionary<string, string> { ["Name"] = "Ann", ["Order"] = "A-1" };
+            var recipient = new Recipient("+447700900001", "row-1", names.Split(',').ToDictionary(n => n, n => values[n]));
+
+            var sent = Json(w => DestinationWriter.WriteTo(w, Hello.Message, new[] { recipient }));
+            var keyed = Json(w => DestinationWriter.WriteInNameOrder(w, Hello.Message, recipient, new SubstitutionsByName()));
+
+            Assert.Contains("\"substitutions\":" + asSent, sent, StringComparison.Ordinal);
+            // Otherwise the same JSON: a row whose substitutions were in order of name keeps the key earlier versions gave it.
+            Assert.Equal(sent.Replace(asSent, "{\"Name\":\"Ann\",\"Order\":\"A-1\"}", StringComparison.Ordinal), keyed);
+        }
+
+        [Fact]
         public void Another_salt_gives_another_key()
         {
             using var a = new JournalKeyMaker(Salt);
@@ -66,6 +108,20 @@ namespace WebexConnect.Tests.Journal
             Assert.Equal(key, back);
             Assert.False(JournalKey.TryParse(key.ToString().Substring(1), out _));
             Assert.False(JournalKey.TryParse(new string('g', 32), out _));
+        }
+
+        /// <summary>What <paramref name="write"/> writes, inside an object of its own.</summary>
+        private static string Json(Action<System.Text.Json.Utf8JsonWriter> write)
+        {
+            var buffer = new PayloadBuffer(256);
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                write(writer);
+                writer.WriteEndObject();
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
         }
     }
 }

@@ -18,12 +18,14 @@ namespace WebexConnect.Tests.Journal
     {
         private static readonly SmsMessage Message = new SmsMessage { From = "ACME", Text = "Hi" };
 
-        /// <summary>The journal opens with the first record (so -WhatIf leaves no file): that record is refused, and nothing is sent.</summary>
+        /// <summary>
+        /// The journal opens with the dispatcher, before any record is read: a path that cannot be one fails there, so the
+        /// command ends before it takes a row (none is left without a result), and nothing is sent.
+        /// </summary>
         private static SessionFailureException Refused(string path)
         {
             using var session = new ConnectEngine().Open(new ConnectionSettings { AuthMode = ConnectAuthMode.Sandbox, Tps = 1000 });
-            using var dispatcher = session.CreateDispatcher(new DispatchOptions { JournalPath = path }, CancellationToken.None);
-            var failure = Assert.Throws<SessionFailureException>(() => dispatcher.Add(new DispatchItem(Message, new Recipient("+447700900001"), 1)));
+            var failure = Assert.Throws<SessionFailureException>(() => session.CreateDispatcher(new DispatchOptions { JournalPath = path }, CancellationToken.None));
             Assert.Empty(session.SandboxRequests);
             return failure;
         }
@@ -43,6 +45,23 @@ namespace WebexConnect.Tests.Journal
             var failure = Refused(folder.Path);
             Assert.Equal("JournalIsDirectory", failure.ErrorId);
             Assert.Contains("is a folder: give the path of a file in it", failure.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_missing_folder_is_JournalFolderMissing_naming_the_folder_and_none_is_made()
+        {
+            using var folder = new TempFolder();
+            var missing = folder.File(Path.Combine("nodir", "sub"));
+
+            var file = Refused(Path.Combine(missing, "run.journal"));
+            // A path ending with a separator names a folder: opening it said "permission denied" of a folder that is not there.
+            var slash = Refused(missing + Path.DirectorySeparatorChar);
+
+            Assert.Equal("JournalFolderMissing", file.ErrorId);
+            Assert.Contains($"its folder '{missing}' does not exist. Create the folder first", file.Message, StringComparison.Ordinal);
+            Assert.Equal("JournalFolderMissing", slash.ErrorId);
+            Assert.Contains($"so it names a folder, and the folder '{missing}' does not exist", slash.Message, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(folder.File("nodir")));
         }
 
         [Theory]
