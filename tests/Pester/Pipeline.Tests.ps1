@@ -309,6 +309,41 @@ Describe 'How Send-ConnectSms binds pipeline input' {
     }
 }
 
+Describe 'How every send cmdlet reports a bad row that -ErrorAction Stop ends the command at' {
+    BeforeEach { Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It '<Name> writes the rows before it, then its Invalid result, then its error, and sends no later row' -ForEach @(
+        @{ Name = 'Send-ConnectSms'; Column = 'Phone'; Good = '+447700900701', '+447700900703'; Bad = '07700 900702'
+            Send = { $input | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction Stop } }
+        @{ Name = 'Send-ConnectEmail'; Column = 'Email'; Good = 'ann@example.com', 'cy@example.com'; Bad = 'bob@'
+            Send = { $input | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'Hi $(Name)' -ErrorAction Stop } }
+        @{ Name = 'Send-ConnectRcs'; Column = 'Phone'; Good = '+447700900711', '+447700900713'; Bad = '07700 900712'
+            Send = { $input | Send-ConnectRcs -From 'app-1' -Text 'Hi $(Name)' -ErrorAction Stop } }
+        @{ Name = 'Send-ConnectMessage'; Column = 'Phone'; Good = '+447700900721', '+447700900723'; Bad = '07700 900722'
+            Send = { $input | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content @{ type = 'text'; text = 'Hi $(Name)' } -ErrorAction Stop } }
+    ) {
+        $rows = @(
+            [pscustomobject]@{ $Column = $Good[0]; Name = 'Ann' }
+            [pscustomobject]@{ $Column = $Bad; Name = 'Bob' }
+            [pscustomobject]@{ $Column = $Good[1]; Name = 'Cy' }
+        )
+        $results = [System.Collections.Generic.List[object]]::new()
+        $thrown = $null
+        try {
+            $rows | & $Send | ForEach-Object { $results.Add($_) }
+        }
+        catch {
+            $thrown = $_
+        }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $thrown.Exception.Message | Should -BeLike "Row 2: Invalid $Bad*"
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Row | Should -Be 2
+        @(Get-ConnectSandboxRequest).DestinationCount | Should -Be @(1)
+    }
+}
+
 Describe 'What binding a row costs: no .NET exception on the common paths' {
     BeforeAll {
         # Counts first-chance exceptions on every thread of the process (the engine's too), as a debugger would see them.

@@ -40,6 +40,7 @@ namespace WebexConnect.Commands
         private bool _progressShown;
         private bool _silentConsent;
         private bool _sessionHeld;
+        private ActionPreference _errorAction;
         private long _row;
         private ConnectMessage? _message;
         private object?[]? _messageKey;
@@ -239,7 +240,8 @@ namespace WebexConnect.Commands
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
                 new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = _journalPath }, _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
-            _output = new ResultWriter(new Streams(this), StopProcessing);
+            _errorAction = ErrorActionStop.InEffect(this);
+            _output = new ResultWriter(new Streams(this), StopProcessing, invalidErrorsWrittenWhenRead: !ErrorActionStop.Decides(_errorAction));
             _clock.Start();
             _progress = new SendProgress(() => _clock.Elapsed);
         }
@@ -305,8 +307,11 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
-        /// A row that failed the checks: its error now, not when its result's turn comes, so -ErrorAction Stop stops
-        /// before any later row is sent. (A method of its own: the lambda's closure would otherwise be made for every row.)
+        /// A row that failed the checks keeps its place in the output, and its error follows its result there, as every
+        /// other result's does. Under -ErrorAction Stop that error must end the command before any later row is sent, so
+        /// the rows before it are finished and written now, then this row's result and its error. Under Inquire the
+        /// question comes now, before any later row is sent, and the result later without an error of its own.
+        /// (A method of its own: the lambda's closure would otherwise be made for every row.)
         /// </summary>
         private void ReportInvalid(SendResult invalid)
         {
@@ -315,9 +320,14 @@ namespace WebexConnect.Commands
                 WriteError(ErrorFor(invalid));
                 return;
             }
-            _output!.Stream(() => WriteError(ErrorFor(invalid)));
-            // Stopped: this row ends the command with its error; the rows before it are finished below.
-            if (!_output.Stopped) _run.Reject(invalid);
+            if (!ErrorActionStop.Decides(_errorAction))
+            {
+                _output!.Stream(() => WriteError(ErrorFor(invalid)));
+                // Stopped (answered Halt): this row ends the command with its error; the rows before it are finished below.
+                if (_output.Stopped) return;
+            }
+            _run.Reject(invalid);
+            if (_errorAction == ActionPreference.Stop) _output!.Write(_run.Complete());
         }
 
         /// <inheritdoc />
