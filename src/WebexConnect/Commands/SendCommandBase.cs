@@ -192,8 +192,8 @@ namespace WebexConnect.Commands
         /// <summary>The ShouldProcess action: "Send SMS", "Send email", "Send whatsapp".</summary>
         private protected virtual string ActionName => "Send " + ChannelNames.Label(ChannelNames.NameOf(ChannelKind));
 
-        /// <summary>The column names parameters consume, which never become substitutions.</summary>
-        private protected virtual IReadOnlyCollection<string> BoundColumns => PipelineColumns.Of(GetType());
+        /// <summary>The column names parameters consume in this parameter set, which never become substitutions.</summary>
+        private protected virtual IReadOnlyCollection<string> BoundColumns => PipelineColumns.Of(GetType(), ParameterSetName);
 
         /// <summary>Each row's texts as its recipient gets them, made once for the checks and the channel's own steps.</summary>
         private protected SentTexts SentTexts { get; } = new SentTexts();
@@ -217,7 +217,7 @@ namespace WebexConnect.Commands
             if (_session!.IsClosed) ThrowSessionClosed();
 
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
-                PipelineColumns.SingleValued(GetType()));
+                PipelineColumns.SingleValued(GetType(), ParameterSetName), PipelineColumns.NotFromColumns(GetType(), ParameterSetName));
             _dictionaryRows = DictionaryRowBinding.For(GetType());
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts);
             if (PayloadOnly) return;
@@ -278,6 +278,7 @@ namespace WebexConnect.Commands
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
             }
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
+            if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
             object? input = InputObject;
 
             var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);
@@ -328,6 +329,23 @@ namespace WebexConnect.Commands
             }
             _run.Reject(invalid);
             if (_errorAction == ActionPreference.Stop) _output!.Write(_run.Complete());
+        }
+
+        /// <summary>
+        /// Warnings about the row's columns, before it is sent. True when -WarningAction Stop ended the command there: the
+        /// rows before it are finished and reported, and this one is not sent.
+        /// </summary>
+        private bool WarnBeforeRow(IReadOnlyList<string> warnings)
+        {
+            if (_output is null)
+            {
+                foreach (var warning in warnings) WriteWarning(warning);
+                return false;
+            }
+            foreach (var warning in warnings) _output.Stream(() => WriteWarning(warning));
+            if (!_output.Stopped) return false;
+            _output.FinishStopped(_run!.Complete());
+            return true;
         }
 
         /// <inheritdoc />
