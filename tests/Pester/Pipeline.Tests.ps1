@@ -309,6 +309,108 @@ Describe 'How Send-ConnectSms binds pipeline input' {
     }
 }
 
+Describe 'What becomes of the columns that set no parameter' {
+    BeforeEach { Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It 'warns once per run that a SendAt column schedules nothing, and sends it as a substitution' {
+        $path = Join-Path $TestDrive 'sendat.csv'
+        Set-Content -Path $path -Value @('Name,Phone,SendAt', 'Al,+447700900801,2030-01-01T08:00:00Z', 'Bo,+447700900802,2030-01-01T09:00:00Z', 'Cy,+447700900803,2030-01-01T10:00:00Z')
+
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "The column 'SendAt' does not set -SendAt: a column cannot; give -SendAt on the command line*The column is sent as a substitution."
+        @(Get-ConnectSandboxRequest)[0].Body | Should -BeLike '*"SendAt":"2030-01-01T08:00:00Z"*'
+        @(Get-SentBody)[0].PSObject.Properties.Name | Should -Not -Contain 'sendAt'
+    }
+
+    It 'sends nothing when -WarningAction Stop ends the command at that warning' {
+        $rows = @([pscustomobject]@{ Phone = '+447700900811'; Validity = '2h' })
+
+        { $rows | Send-ConnectSms -From ACME -Text 'Hi' -WarningAction Stop } | Should -Throw -ErrorId 'ActionPreferenceStop,*'
+
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'sends the Subject, Text and Html columns as substitutions with -TemplateId, where no parameter reads them' {
+        $row = [pscustomobject]@{ Email = 'ann@example.com'; Subject = 'Your order'; Text = 'T'; Html = '<b>H</b>'; Name = 'Ann' }
+
+        $result = $row | Send-ConnectEmail -From 'news@example.com' -TemplateId 'tpl-1' -WarningVariable warned
+
+        $result.Status | Should -Be 'Queued'
+        @($warned).Count | Should -Be 0
+        $sent = @(Get-SentBody)[0].to[0].substitutions
+        $sent.Subject | Should -Be 'Your order'
+        $sent.Text | Should -Be 'T'
+        $sent.Html | Should -Be '<b>H</b>'
+        $sent.Name | Should -Be 'Ann'
+    }
+
+    It 'sends a Text column as a substitution with Send-ConnectRcs -MediaUrl, and still reads it as the text without' {
+        $row = [pscustomobject]@{ Phone = '+447700900821'; Text = 'caption' }
+
+        $null = $row | Send-ConnectRcs -From 'app-1' -MediaUrl 'https://example.com/a.png'
+        $null = $row | Send-ConnectRcs -From 'app-1'
+
+        $bodies = @(Get-SentBody)
+        $bodies[0].to[0].substitutions.Text | Should -Be 'caption'
+        $bodies[1].content.text | Should -Be 'caption'
+        $bodies[1].to[0].PSObject.Properties.Name | Should -Not -Contain 'substitutions'
+    }
+
+    It 'says which header cell has a space around a destination column''s name' {
+        $path = Join-Path $TestDrive 'space.csv'
+        Set-Content -Path $path -Value @('Email ,Name', 'ann@example.com,Ann')
+
+        $result = Import-Csv $path | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -Be "Row 1: To: no destination: the column 'Email ' is not read as 'Email' because of the space around its name: remove the space from the CSV header"
+    }
+
+    It 'lists the row''s own column names when none of them is a destination' {
+        $result = [pscustomobject]@{ Mobil = '+447700900831'; Name = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $result.Reason | Should -BeLike "Row 1: To: no destination: give -To, or a column named To, Phone, *(the row has the columns 'Mobil', 'Name')"
+    }
+}
+
+Describe 'How every send cmdlet reports a bad row that -ErrorAction Stop ends the command at' {
+    BeforeEach { Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It '<Name> writes the rows before it, then its Invalid result, then its error, and sends no later row' -ForEach @(
+        @{ Name = 'Send-ConnectSms'; Column = 'Phone'; Good = '+447700900701', '+447700900703'; Bad = '07700 900702'
+            Send = { $input | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction Stop } }
+        @{ Name = 'Send-ConnectEmail'; Column = 'Email'; Good = 'ann@example.com', 'cy@example.com'; Bad = 'bob@'
+            Send = { $input | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'Hi $(Name)' -ErrorAction Stop } }
+        @{ Name = 'Send-ConnectRcs'; Column = 'Phone'; Good = '+447700900711', '+447700900713'; Bad = '07700 900712'
+            Send = { $input | Send-ConnectRcs -From 'app-1' -Text 'Hi $(Name)' -ErrorAction Stop } }
+        @{ Name = 'Send-ConnectMessage'; Column = 'Phone'; Good = '+447700900721', '+447700900723'; Bad = '07700 900722'
+            Send = { $input | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content @{ type = 'text'; text = 'Hi $(Name)' } -ErrorAction Stop } }
+    ) {
+        $rows = @(
+            [pscustomobject]@{ $Column = $Good[0]; Name = 'Ann' }
+            [pscustomobject]@{ $Column = $Bad; Name = 'Bob' }
+            [pscustomobject]@{ $Column = $Good[1]; Name = 'Cy' }
+        )
+        $results = [System.Collections.Generic.List[object]]::new()
+        $thrown = $null
+        try {
+            $rows | & $Send | ForEach-Object { $results.Add($_) }
+        }
+        catch {
+            $thrown = $_
+        }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $thrown.Exception.Message | Should -BeLike "Row 2: Invalid $Bad*"
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Row | Should -Be 2
+        @(Get-ConnectSandboxRequest).DestinationCount | Should -Be @(1)
+    }
+}
+
 Describe 'What binding a row costs: no .NET exception on the common paths' {
     BeforeAll {
         # Counts first-chance exceptions on every thread of the process (the engine's too), as a debugger would see them.

@@ -217,11 +217,39 @@ Describe 'Send-ConnectSms with a bad row' {
         # The command did end at row 2, with row 2's own error (not a generic "pipeline stopped").
         $thrown | Should -Not -BeNullOrEmpty
         $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
-        # Row 1 was waiting in a partial batch when row 2 failed: it is sent and its result written, not lost.
-        $results.Count | Should -Be 1
+        $thrown.Exception.Message | Should -BeLike 'Row 2: Invalid 07700 900102: To: *'
+        # Row 1 was waiting in a partial batch when row 2 failed: it is sent and its result written, not lost. Row 2's
+        # result comes before its error, so a report of the run holds the row that stopped it.
+        $results.Count | Should -Be 2
         $results[0].Destination | Should -Be '+447700900101'
         $results[0].Status | Should -Be 'Queued'
+        $results[1].Row | Should -Be 2
+        $results[1].Status | Should -Be 'Invalid'
         (Get-SentDestination).msisdn | Should -Be @('+447700900101')
+    }
+
+    It 'writes the bad row to a report piped to Export-Csv before -ErrorAction Stop ends the command' {
+        $path = Join-Path $TestDrive 'stopped.csv'
+        try {
+            $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction Stop | Export-Csv -Path $path -NoTypeInformation
+        }
+        catch {
+            $null = $_
+        }
+
+        $report = @(Import-Csv $path)
+        $report.Status | Should -Be @('Queued', 'Invalid')
+        $report[1].Reason | Should -BeLike 'Row 2: To: *'
+    }
+
+    It 'writes each row its error right after its result when the errors do not stop it' {
+        $stream = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction Continue 2>&1)
+
+        $stream.Count | Should -Be 4
+        $stream[1].Status | Should -Be 'Invalid'
+        $stream[2] | Should -BeOfType System.Management.Automation.ErrorRecord
+        $stream[2].Exception.Result.Row | Should -Be 2
+        $stream[3].Status | Should -Be 'Queued'
     }
 
     It 'sets $? to false and leaves the error in $Error' {
@@ -249,8 +277,9 @@ Describe 'Send-ConnectSms with a bad row' {
         }
 
         $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
-        $results.Count | Should -Be 1
+        $results.Count | Should -Be 2
         $results[0].Destination | Should -Be '+447700900101'
+        $results[1].Status | Should -Be 'Invalid'
         (Get-SentDestination).msisdn | Should -Be @('+447700900101')
     }
 }

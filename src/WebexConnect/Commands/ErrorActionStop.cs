@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Reflection;
 
 namespace WebexConnect.Commands
 {
@@ -22,5 +23,29 @@ namespace WebexConnect.Commands
             if (exception is null) throw new ArgumentNullException(nameof(exception));
             return !pipelineStopping && (exception is PipelineStoppedException || exception is ActionPreferenceStopException);
         }
+
+        /// <summary>
+        /// The error action WriteError will follow: the command runtime's own (internal; it also knows what -Debug
+        /// does to it in Windows PowerShell 5.1), else -ErrorAction, else the caller's $ErrorActionPreference.
+        /// </summary>
+        /// <param name="cmdlet">The cmdlet, after binding.</param>
+        public static ActionPreference InEffect(PSCmdlet cmdlet)
+        {
+            if (cmdlet is null) throw new ArgumentNullException(nameof(cmdlet));
+            var runtime = cmdlet.CommandRuntime;
+            var property = runtime?.GetType().GetProperty("ErrorAction", BindingFlags.Instance | BindingFlags.NonPublic);
+            if (property?.PropertyType == typeof(ActionPreference) && property.GetIndexParameters().Length == 0)
+                return (ActionPreference)property.GetValue(runtime)!;
+            var given = cmdlet.MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : cmdlet.GetVariableValue("ErrorActionPreference");
+            return LanguagePrimitives.TryConvertTo(given, out ActionPreference preference) ? preference : ActionPreference.Continue;
+        }
+
+        /// <summary>
+        /// True when WriteError under <paramref name="preference"/> goes on without asking: it carries on, or it ends the
+        /// command (Stop). Inquire (and the debugger's Break) wait for the user's answer instead.
+        /// </summary>
+        public static bool Decides(ActionPreference preference) =>
+            preference == ActionPreference.Continue || preference == ActionPreference.SilentlyContinue
+            || preference == ActionPreference.Ignore || preference == ActionPreference.Stop;
     }
 }

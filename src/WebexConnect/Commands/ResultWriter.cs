@@ -54,16 +54,22 @@ namespace WebexConnect.Commands
         private readonly Action _writeDiagnostics;
         private readonly Action _advanceProgress;
         private const int ProgressEvery = 256;
+        private readonly bool _invalidErrorsWrittenWhenRead;
         private int _sinceProgress;
         private Exception? _stop;
         private Timer? _watch;
 
         /// <param name="streams">Where to write.</param>
         /// <param name="cancelSending">Cancels the run (what StopProcessing does); called from a timer thread.</param>
-        public ResultWriter(IResultStreams streams, Action cancelSending)
+        /// <param name="invalidErrorsWrittenWhenRead">
+        /// The cmdlet writes an Invalid row's error as soon as it reads the row (when -ErrorAction Inquire must ask
+        /// before any later row is sent), so its result goes out without one.
+        /// </param>
+        public ResultWriter(IResultStreams streams, Action cancelSending, bool invalidErrorsWrittenWhenRead = false)
         {
             _streams = streams ?? throw new ArgumentNullException(nameof(streams));
             _cancelSending = cancelSending ?? throw new ArgumentNullException(nameof(cancelSending));
+            _invalidErrorsWrittenWhenRead = invalidErrorsWrittenWhenRead;
             _writeDiagnostics = streams.Diagnostics;
             _advanceProgress = () => streams.Progress(false);
         }
@@ -86,8 +92,8 @@ namespace WebexConnect.Commands
             {
                 Stream(_writeDiagnostics);
                 _streams.Output(result);
-                // Invalid rows had their error written when they were read.
-                if (SendErrors.WritesError(result) && result.Status != SendStatus.Invalid) WriteError(result);
+                // Each result first, then its error: a stop at that error still has the row in the caller's report.
+                if (SendErrors.WritesError(result) && !(_invalidErrorsWrittenWhenRead && result.Status == SendStatus.Invalid)) WriteError(result);
                 else if (result.Status == SendStatus.Skipped) WriteSkipped(result);
                 // Whoever keeps the result ($r = ...) must not keep the row with it.
                 result.ReleaseInput();

@@ -40,6 +40,7 @@ namespace WebexConnect.Commands
         private bool _progressShown;
         private bool _silentConsent;
         private bool _sessionHeld;
+        private ActionPreference _errorAction;
         private long _row;
         private ConnectMessage? _message;
         private object?[]? _messageKey;
@@ -191,8 +192,8 @@ namespace WebexConnect.Commands
         /// <summary>The ShouldProcess action: "Send SMS", "Send email", "Send whatsapp".</summary>
         private protected virtual string ActionName => "Send " + ChannelNames.Label(ChannelNames.NameOf(ChannelKind));
 
-        /// <summary>The column names parameters consume, which never become substitutions.</summary>
-        private protected virtual IReadOnlyCollection<string> BoundColumns => PipelineColumns.Of(GetType());
+        /// <summary>The column names parameters consume in this parameter set, which never become substitutions.</summary>
+        private protected virtual IReadOnlyCollection<string> BoundColumns => PipelineColumns.Of(GetType(), ParameterSetName);
 
         /// <summary>Each row's texts as its recipient gets them, made once for the checks and the channel's own steps.</summary>
         private protected SentTexts SentTexts { get; } = new SentTexts();
@@ -216,7 +217,7 @@ namespace WebexConnect.Commands
             if (_session!.IsClosed) ThrowSessionClosed();
 
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
-                PipelineColumns.SingleValued(GetType()));
+                PipelineColumns.SingleValued(GetType(), ParameterSetName), PipelineColumns.NotFromColumns(GetType(), ParameterSetName));
             _dictionaryRows = DictionaryRowBinding.For(GetType());
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts);
             if (PayloadOnly) return;
@@ -240,7 +241,8 @@ namespace WebexConnect.Commands
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
                 new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = whatIf ? null : _journalPath }, _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
-            _output = new ResultWriter(new Streams(this), StopProcessing);
+            _errorAction = ErrorActionStop.InEffect(this);
+            _output = new ResultWriter(new Streams(this), StopProcessing, invalidErrorsWrittenWhenRead: !ErrorActionStop.Decides(_errorAction));
             _clock.Start();
             _progress = new SendProgress(() => _clock.Elapsed);
         }
@@ -277,6 +279,7 @@ namespace WebexConnect.Commands
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
             }
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
+            if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
             object? input = InputObject;
 
             var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);
@@ -306,8 +309,11 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
-        /// A row that failed the checks: its error now, not when its result's turn comes, so -ErrorAction Stop stops
-        /// before any later row is sent. (A method of its own: the lambda's closure would otherwise be made for every row.)
+        /// A row that failed the checks keeps its place in the output, and its error follows its result there, as every
+        /// other result's does. Under -ErrorAction Stop that error must end the command before any later row is sent, so
+        /// the rows before it are finished and written now, then this row's result and its error. Under Inquire the
+        /// question comes now, before any later row is sent, and the result later without an error of its own.
+        /// (A method of its own: the lambda's closure would otherwise be made for every row.)
         /// </summary>
         private void ReportInvalid(SendResult invalid)
         {
@@ -316,9 +322,31 @@ namespace WebexConnect.Commands
                 WriteError(ErrorFor(invalid));
                 return;
             }
-            _output!.Stream(() => WriteError(ErrorFor(invalid)));
-            // Stopped: this row ends the command with its error; the rows before it are finished below.
-            if (!_output.Stopped) _run.Reject(invalid);
+            if (!ErrorActionStop.Decides(_errorAction))
+            {
+                _output!.Stream(() => WriteError(ErrorFor(invalid)));
+                // Stopped (answered Halt): this row ends the command with its error; the rows before it are finished below.
+                if (_output.Stopped) return;
+            }
+            _run.Reject(invalid);
+            if (_errorAction == ActionPreference.Stop) _output!.Write(_run.Complete());
+        }
+
+        /// <summary>
+        /// Warnings about the row's columns, before it is sent. True when -WarningAction Stop ended the command there: the
+        /// rows before it are finished and reported, and this one is not sent.
+        /// </summary>
+        private bool WarnBeforeRow(IReadOnlyList<string> warnings)
+        {
+            if (_output is null)
+            {
+                foreach (var warning in warnings) WriteWarning(warning);
+                return false;
+            }
+            foreach (var warning in warnings) _output.Stream(() => WriteWarning(warning));
+            if (!_output.Stopped) return false;
+            _output.FinishStopped(_run!.Complete());
+            return true;
         }
 
         /// <inheritdoc />

@@ -14,13 +14,54 @@ namespace WebexConnect.Composition
     /// </summary>
     internal static class PipelineColumns
     {
-        public static IReadOnlyCollection<string> Of(Type cmdletType)
+        /// <param name="cmdletType">The cmdlet.</param>
+        /// <param name="parameterSet">
+        /// The invocation's parameter set: a parameter binds a column only there (with -TemplateId, a Subject column
+        /// sets nothing and is a substitution like any other). Null: every set.
+        /// </param>
+        public static IReadOnlyCollection<string> Of(Type cmdletType, string? parameterSet = null)
         {
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var parameter in ByName(cmdletType))
-                foreach (var name in parameter.Names) names.Add(name);
+                if (parameterSet is null || parameter.BindsIn(parameterSet))
+                    foreach (var name in parameter.Names) names.Add(name);
             return names;
         }
+
+        /// <summary>
+        /// The names (and aliases) of the parameters of <paramref name="parameterSet"/> that a column cannot set, each
+        /// with its parameter's name: the ones that take no pipeline input by property name there (SendAt, From,
+        /// Validity). PowerShell leaves a column of that name alone, so it would go out as a substitution.
+        /// </summary>
+        public static IReadOnlyDictionary<string, string> NotFromColumns(Type cmdletType, string parameterSet)
+        {
+            var bound = Of(cmdletType, parameterSet);
+            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var sets = CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute)).ToArray();
+                // Not a parameter, not one of this set, or the piped object itself (-InputObject).
+                if (sets.Length == 0 || !sets.Any(a => InSet(a, parameterSet)) || sets.Any(a => IsTrue(a, nameof(ParameterAttribute.ValueFromPipeline)))) continue;
+                if (bound.Contains(property.Name)) continue;
+                names[property.Name] = property.Name;
+                foreach (var alias in AliasesOf(property)) names[alias] = property.Name;
+            }
+            return names;
+        }
+
+        /// <summary>The parameter set a [Parameter] attribute declares (AllParameterSets when it names none).</summary>
+        private static string SetOf(CustomAttributeData parameter) =>
+            parameter.NamedArguments.Where(n => n.MemberName == nameof(ParameterAttribute.ParameterSetName))
+                .Select(n => (string?)n.TypedValue.Value).FirstOrDefault() ?? ParameterAttribute.AllParameterSets;
+
+        private static bool InSet(CustomAttributeData parameter, string parameterSet)
+        {
+            var set = SetOf(parameter);
+            return set == ParameterAttribute.AllParameterSets || string.Equals(set, parameterSet, StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static bool IsTrue(CustomAttributeData parameter, string member) =>
+            parameter.NamedArguments.Any(n => n.MemberName == member && Equals(n.TypedValue.Value, true));
 
         /// <summary>Each parameter of the cmdlet that binds by property name.</summary>
         public static IEnumerable<ByNameParameter> ByName(Type cmdletType)
@@ -30,10 +71,8 @@ namespace WebexConnect.Composition
                 // Attribute metadata rather than attribute instances: it reads the same in PowerShell and
                 // against the reference-only PowerShell assembly the tests compile with. One attribute per set.
                 var sets = CustomAttributeData.GetCustomAttributes(property)
-                    .Where(a => a.AttributeType == typeof(ParameterAttribute) && a.NamedArguments.Any(n =>
-                        n.MemberName == nameof(ParameterAttribute.ValueFromPipelineByPropertyName) && Equals(n.TypedValue.Value, true)))
-                    .Select(a => a.NamedArguments.Where(n => n.MemberName == nameof(ParameterAttribute.ParameterSetName))
-                        .Select(n => (string?)n.TypedValue.Value).FirstOrDefault() ?? ParameterAttribute.AllParameterSets)
+                    .Where(a => a.AttributeType == typeof(ParameterAttribute) && IsTrue(a, nameof(ParameterAttribute.ValueFromPipelineByPropertyName)))
+                    .Select(SetOf)
                     .ToArray();
                 if (sets.Length == 0) continue;
                 var names = new List<string> { property.Name };
@@ -60,12 +99,12 @@ namespace WebexConnect.Composition
         /// its parameter's name. PowerShell silently skips such a parameter when the column holds a list, so
         /// the row would go without it (a CorrelationId array sent no correlation ID at all).
         /// </summary>
-        public static IReadOnlyDictionary<string, string> SingleValued(Type cmdletType)
+        public static IReadOnlyDictionary<string, string> SingleValued(Type cmdletType, string? parameterSet = null)
         {
             var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var parameter in ByName(cmdletType))
             {
-                if (!parameter.TakesOneValue) continue;
+                if (!parameter.TakesOneValue || (parameterSet != null && !parameter.BindsIn(parameterSet))) continue;
                 foreach (var name in parameter.Names) names[name] = parameter.Property.Name;
             }
             return names;

@@ -13,13 +13,14 @@ namespace WebexConnect.Composition
 
         public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems,
             IReadOnlyDictionary<string, string>? unusableColumns = null, IReadOnlyList<string>? notes = null,
-            IReadOnlyList<string>? emptyColumns = null)
+            IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null)
         {
             Recipient = recipient;
             Problems = problems;
             UnusableColumns = unusableColumns ?? None;
             Notes = notes ?? Array.Empty<string>();
             EmptyColumns = emptyColumns ?? Array.Empty<string>();
+            Warnings = warnings ?? Array.Empty<string>();
         }
 
         public Recipient Recipient { get; }
@@ -42,6 +43,9 @@ namespace WebexConnect.Composition
 
         /// <summary>What was done to the row that the user should be able to see (-Verbose), e.g. a repeated address sent once.</summary>
         public IReadOnlyList<string> Notes { get; }
+
+        /// <summary>What the admin must see before this row goes, once per run (e.g. a SendAt column that schedules nothing).</summary>
+        public IReadOnlyList<string> Warnings { get; }
     }
 
     /// <summary>
@@ -55,6 +59,9 @@ namespace WebexConnect.Composition
         private readonly IReadOnlyList<string>? _substitutionColumns;
         private readonly IReadOnlyList<string> _destinationColumns;
         private readonly IReadOnlyDictionary<string, string> _singleValued;
+        private readonly IReadOnlyDictionary<string, string> _parametersNotFromColumns;
+        private readonly HashSet<string> _warnedColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private List<string>? _warnings;
 
         // A row's substitutions as they are read (a command composes on its pipeline thread only), and the column
         // names of the last row, which the next row with the same columns shares.
@@ -74,10 +81,16 @@ namespace WebexConnect.Composition
         /// The columns -To binds from (<see cref="PipelineColumns.DestinationsOf"/>), named by the error for a row without one.
         /// </param>
         /// <param name="singleValued">Columns bound to a one-value parameter (<see cref="PipelineColumns.SingleValued"/>): a list there is refused.</param>
+        /// <param name="parametersNotFromColumns">
+        /// Column names of parameters a column cannot set (<see cref="PipelineColumns.NotFromColumns"/>): such a column is
+        /// named in a warning, once per run.
+        /// </param>
         public RecordComposer(IReadOnlyCollection<string> boundColumns, IReadOnlyList<string>? substitutionColumns,
-            IReadOnlyList<string>? destinationColumns = null, IReadOnlyDictionary<string, string>? singleValued = null)
+            IReadOnlyList<string>? destinationColumns = null, IReadOnlyDictionary<string, string>? singleValued = null,
+            IReadOnlyDictionary<string, string>? parametersNotFromColumns = null)
         {
             _singleValued = singleValued ?? new Dictionary<string, string>();
+            _parametersNotFromColumns = parametersNotFromColumns ?? new Dictionary<string, string>();
             _boundColumns = boundColumns;
             _substitutionColumns = substitutionColumns is { Count: > 0 } ? substitutionColumns : null;
             _destinationColumns = destinationColumns ?? Array.Empty<string>();
@@ -99,7 +112,9 @@ namespace WebexConnect.Composition
             var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable, ref empty) : NamedColumns(row, ref problems, ref empty);
             var recipient = Recipient.Owning(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
                 gtrIds is { Count: > 0 } ? gtrIds : null);
-            return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty);
+            var warnings = _warnings;
+            _warnings = null;
+            return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty, warnings);
         }
 
         /// <summary>The addresses of the destinations given, nulls left out (a loop: this runs for every row).</summary>
@@ -155,7 +170,23 @@ namespace WebexConnect.Composition
                 _layout[i] = columns[i].Key;
                 _layoutBound[i] = _boundColumns.Contains(columns[i].Key);
                 _layoutSingleValued[i] = _singleValued.TryGetValue(columns[i].Key, out var parameter) ? parameter : null;
+                if (_parametersNotFromColumns.TryGetValue(columns[i].Key, out var unset) && _warnedColumns.Add(columns[i].Key))
+                    NoteParameterNamed(columns[i].Key, unset);
             }
+        }
+
+        /// <summary>
+        /// A column named like a parameter no column sets: an admin who adds a SendAt column expects it to schedule the
+        /// row, but it would go out as a substitution and the message now. Named once per run, not per row.
+        /// </summary>
+        private void NoteParameterNamed(string column, string parameter)
+        {
+            var named = _substitutionColumns?.Contains(column, StringComparer.OrdinalIgnoreCase);
+            // Named in -SubstitutionColumn: the admin chose to send it as a substitution.
+            if (named == true) return;
+            (_warnings ??= new List<string>()).Add(
+                $"The column {InputEcho.Quote(column)} does not set -{parameter}: a column cannot; give -{parameter} on the command line, " +
+                "for every row (or run the command once per value). " + (named == false ? "The column is not sent." : "The column is sent as a substitution."));
         }
 
         /// <summary>
@@ -167,11 +198,26 @@ namespace WebexConnect.Composition
             foreach (var column in row.Columns)
                 if (_destinationColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase))
                     return new ValidationProblem("To", $"no destination: the row's {InputEcho.Quote(column.Key)} column is empty");
+            // PowerShell binds a column only by its exact name: a CSV header cell "Email " binds nothing, and the admin sees "Email".
+            foreach (var column in row.Columns)
+                if (_destinationColumns.Contains(column.Key.Trim(), StringComparer.OrdinalIgnoreCase))
+                    return new ValidationProblem("To", $"no destination: the column {InputEcho.Quote(column.Key)} is not read as {InputEcho.Quote(column.Key.Trim())} because of the space around its name: remove the space from the CSV header");
             if (_destinationColumns.Count == 0)
-                return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases");
+                return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases" + ColumnsOf(row));
             var names = _destinationColumns.Count == 1 ? _destinationColumns[0]
                 : string.Join(", ", _destinationColumns.Take(_destinationColumns.Count - 1)) + " or " + _destinationColumns[_destinationColumns.Count - 1];
-            return new ValidationProblem("To", "no destination: give -To, or a column named " + names);
+            return new ValidationProblem("To", "no destination: give -To, or a column named " + names + ColumnsOf(row));
+        }
+
+        /// <summary>" (the row has the columns 'Emial', 'Name')": what the admin can compare with the names that bind. Quoted, so a space shows.</summary>
+        private static string ColumnsOf(InputRow row)
+        {
+            const int MaxNamed = 8;
+            var columns = row.Columns;
+            if (columns.Count == 0) return "";
+            var named = string.Join(", ", columns.Take(MaxNamed).Select(c => InputEcho.Quote(c.Key)));
+            var more = columns.Count > MaxNamed ? $" and {columns.Count - MaxNamed} more" : "";
+            return (columns.Count == 1 ? " (the row has one column, " : " (the row has the columns ") + named + more + ")";
         }
 
         /// <remarks>

@@ -15,8 +15,11 @@ namespace WebexConnect.Composition
         {
             if (problems is null) throw new ArgumentNullException(nameof(problems));
             if (problems.Count == 0) throw new ArgumentException("a row with no problems has no error text", nameof(problems));
-            return "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + Join(problems);
+            return Prefix(row) + Join(problems);
         }
+
+        /// <summary>"Row 12: ", what every message about one row starts with.</summary>
+        internal static string Prefix(long row) => "Row " + row.ToString(CultureInfo.InvariantCulture) + ": ";
 
         /// <summary>The problems alone, "To: ...; Text: ...": the row's text after "Row N: " (Measure-ConnectSms's Reason).</summary>
         internal static string Join(IReadOnlyList<ValidationProblem> problems)

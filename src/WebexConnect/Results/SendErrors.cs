@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using WebexConnect.Composition;
 using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Results
@@ -133,21 +134,19 @@ namespace WebexConnect.Results
             errorId.StartsWith("Journal", StringComparison.Ordinal) && journalPath != null ? journalPath : session;
 
         /// <summary>
-        /// The error message: the input row, the destination, what happened and why, e.g.
-        /// "Row 7: Rejected (7041) +447700900001: Invalid MSISDN". An Invalid result's reason already begins with
-        /// its row, so that is not said twice; a result made outside a send command (Row 0) names no row.
+        /// The error message: the input row, what happened, the destination and why, e.g.
+        /// "Row 7: Rejected (7041) +447700900001: Invalid MSISDN" or "Row 2: Invalid 07700 900002: To: ...". An Invalid
+        /// result's reason begins with its row too (it stands alone in a report): that is not said twice. A result made
+        /// outside a send command (Row 0) names no row.
         /// </summary>
         public static string MessageFor(SendResult result)
         {
             var code = string.IsNullOrEmpty(result.Code) || result.Code == InvalidInputCode ? "" : $" ({result.Code})";
-            var reason = string.IsNullOrEmpty(result.Reason) ? "" : ": " + result.Reason;
-            return $"{RowForMessage(result)}{result.Status}{code}{DestinationForMessage(result.Destination)}{reason}";
+            var row = result.Row <= 0 ? "" : RowErrorText.Prefix(result.Row);
+            var reason = result.Reason ?? "";
+            if (row.Length > 0 && reason.StartsWith(row, StringComparison.Ordinal)) reason = reason.Substring(row.Length);
+            return $"{row}{result.Status}{code}{DestinationForMessage(result.Destination)}{(reason.Length == 0 ? "" : ": " + reason)}";
         }
-
-        private static string RowForMessage(SendResult result) =>
-            result.Row <= 0 || result.Status == SendStatus.Invalid
-                ? ""
-                : "Row " + result.Row.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": ";
 
         /// <summary>
         /// " +447700900001", or nothing for a row without a destination (its reason says so). The destination is raw

@@ -107,8 +107,32 @@ namespace WebexConnect.Tests.Commands
             writer.Write(new[] { Result(1, SendStatus.Failed), Result(2, SendStatus.Skipped), Result(3, SendStatus.Invalid), Result(4, SendStatus.Queued) });
 
             Assert.False(writer.Stopped);
-            Assert.Equal(new long[] { 1 }, streams.Errors.Select(r => r.Sequence));
+            Assert.Equal(new long[] { 1, 3 }, streams.Errors.Select(r => r.Sequence));
             Assert.Single(streams.Verbose);
+        }
+
+        [Fact]
+        public void An_invalid_result_whose_error_the_cmdlet_wrote_when_it_read_the_row_is_not_reported_twice()
+        {
+            var streams = new HostStreams();
+            using var writer = new ResultWriter(streams, () => { }, invalidErrorsWrittenWhenRead: true);
+
+            writer.Write(new[] { Result(1, SendStatus.Failed), Result(2, SendStatus.Invalid) });
+
+            Assert.Equal(new long[] { 1, 2 }, streams.Outputs.Select(r => r.Sequence));
+            Assert.Equal(new long[] { 1 }, streams.Errors.Select(r => r.Sequence));
+        }
+
+        [Fact]
+        public void Under_ErrorAction_Stop_an_invalid_result_is_written_before_its_error_ends_the_command()
+        {
+            var streams = new HostStreams { ErrorActionStop = true };
+            using var writer = Writer(streams);
+
+            writer.Write(new[] { Result(1, SendStatus.Queued), Result(2, SendStatus.Invalid), Result(3, SendStatus.Queued) });
+
+            Assert.True(writer.Stopped);
+            Assert.Equal(new long[] { 1, 2, 3 }, streams.Outputs.Select(r => r.Sequence));
         }
 
         [Fact]

@@ -21,6 +21,33 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(expected, string.Join(" ", columns));
         }
 
+        [Theory]
+        [InlineData(typeof(SendConnectSmsCommand), "Template", "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
+        [InlineData(typeof(SendConnectEmailCommand), "Template", "CorrelationId Email EmailAddress Mail To")]
+        [InlineData(typeof(SendConnectRcsCommand), "Card", "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
+        [InlineData(typeof(SendConnectRcsCommand), "Media", "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
+        public void AContentColumnIsConsumedOnlyInTheParameterSetWhereItBinds(Type cmdlet, string parameterSet, string expected)
+        {
+            // With -TemplateId (or an RCS card) a Text or Subject column sets nothing: it is a substitution like any other.
+            var columns = PipelineColumns.Of(cmdlet, parameterSet).OrderBy(c => c, StringComparer.Ordinal);
+
+            Assert.Equal(expected, string.Join(" ", columns));
+        }
+
+        [Fact]
+        public void TheParametersNoColumnSetsAreThoseWithoutPipelineInputByPropertyNameInTheSet()
+        {
+            var sms = PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text");
+            var template = PipelineColumns.NotFromColumns(typeof(SendConnectEmailCommand), "Template");
+
+            Assert.Equal("SendAt", sms["sendat"]);
+            foreach (var name in new[] { "ExpireAt", "Validity", "From", "CallbackData", "Encoding" }) Assert.Equal(name, sms[name]);
+            foreach (var name in new[] { "To", "Phone", "Text", "CorrelationId", "InputObject", "TemplateId" }) Assert.False(sms.ContainsKey(name), name);
+            // Not a parameter of the template set: a Subject column there is simply a substitution.
+            Assert.False(template.ContainsKey("Subject"));
+            Assert.True(template.ContainsKey("TemplateSubject"));
+        }
+
         [Fact]
         public void ColumnsMatchWhateverTheirCaseAsPowerShellBindsThem()
         {

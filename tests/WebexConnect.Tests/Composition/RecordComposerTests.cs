@@ -77,8 +77,61 @@ namespace WebexConnect.Tests.Composition
             var noAddress = Assert.Single(email.Compose(null, null, Row(("Name", "Bob"))).Problems);
 
             Assert.Equal("To", noNumber.Field);
-            Assert.Equal("no destination: give -To, or a column named To, Phone, Mobile, MobileNumber, PhoneNumber, MobilePhone, Msisdn or Number", noNumber.Message);
-            Assert.Equal("no destination: give -To, or a column named To, Email, EmailAddress or Mail", noAddress.Message);
+            Assert.Equal("no destination: give -To, or a column named To, Phone, Mobile, MobileNumber, PhoneNumber, MobilePhone, Msisdn or Number (the row has the columns 'Name', 'City')", noNumber.Message);
+            Assert.Equal("no destination: give -To, or a column named To, Email, EmailAddress or Mail (the row has one column, 'Name')", noAddress.Message);
+        }
+
+        [Fact]
+        public void ARowWhoseDestinationHeaderHasASpaceIsToldSoRatherThanGivenTheNamesItSeemsToHave()
+        {
+            // "Email ,Name": the admin sees Email in the file; PowerShell binds only the exact name.
+            var email = new RecordComposer(PipelineColumns.Of(typeof(SendConnectEmailCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectEmailCommand)));
+
+            var problem = Assert.Single(email.Compose(null, null, Row(("Email ", "ann@example.com"), ("Name", "Ann"))).Problems);
+
+            Assert.Equal("no destination: the column 'Email ' is not read as 'Email' because of the space around its name: remove the space from the CSV header", problem.Message);
+        }
+
+        [Fact]
+        public void ARowWithManyColumnsNamesTheFirstEightAndCountsTheRest()
+        {
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
+            var row = Row(Enumerable.Range(1, 11).Select(i => ("C" + i, (object?)"x")).ToArray());
+
+            var problem = Assert.Single(sms.Compose(null, null, row).Problems);
+
+            Assert.EndsWith("(the row has the columns 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8' and 3 more)", problem.Message);
+        }
+
+        [Fact]
+        public void AColumnNamedLikeAParameterNoColumnSetsIsNamedInOneWarningPerRun()
+        {
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), null,
+                parametersNotFromColumns: PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text"));
+            var scheduled = Row(("Phone", "+447700900001"), ("SendAt", "2030-01-01T08:00:00Z"));
+
+            var first = sms.Compose(To("+447700900001"), null, scheduled);
+            var second = sms.Compose(To("+447700900002"), null, Row(("Phone", "+447700900002"), ("sendat", "x"), ("Name", "Bob")));
+            var third = sms.Compose(To("+447700900003"), null, scheduled);
+
+            Assert.Equal("The column 'SendAt' does not set -SendAt: a column cannot; give -SendAt on the command line, for every row " +
+                "(or run the command once per value). The column is sent as a substitution.", Assert.Single(first.Warnings));
+            Assert.Empty(second.Warnings);
+            Assert.Empty(third.Warnings);
+            Assert.Equal("2030-01-01T08:00:00Z", first.Recipient.Substitutions["SendAt"]);
+        }
+
+        [Fact]
+        public void AParameterNamedColumnLeftOutOfSubstitutionColumnIsSaidToBeNotSentAndOneNamedThereIsNotWarnedAbout()
+        {
+            var notFromColumns = PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text");
+            var leftOut = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), new[] { "Name" }, parametersNotFromColumns: notFromColumns);
+            var named = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), new[] { "validity" }, parametersNotFromColumns: notFromColumns);
+            var row = Row(("Phone", "+447700900001"), ("Name", "Ann"), ("Validity", "2h"));
+
+            Assert.EndsWith("-Validity on the command line, for every row (or run the command once per value). The column is not sent.",
+                Assert.Single(leftOut.Compose(To("+447700900001"), null, row).Warnings));
+            Assert.Empty(named.Compose(To("+447700900001"), null, row).Warnings);
         }
 
         [Fact]

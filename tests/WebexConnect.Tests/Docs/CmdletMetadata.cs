@@ -143,8 +143,11 @@ namespace WebexConnect.Tests.Docs
 
         public string Name => Property.Name;
 
-        /// <summary>The type as .NET writes it (System.Nullable`1[System.DateTimeOffset] for a nullable).</summary>
-        public string TypeName => Property.PropertyType.ToString();
+        /// <summary>
+        /// The type as the page names it: a nullable value type by its own name ("System.DateTimeOffset", not
+        /// "System.Nullable`1[System.DateTimeOffset]"), as PowerShell users write it and as the syntax line shows it.
+        /// </summary>
+        public string TypeName => (Nullable.GetUnderlyingType(Property.PropertyType) ?? Property.PropertyType).ToString();
 
         public bool IsSwitch => Property.PropertyType == typeof(SwitchParameter);
 

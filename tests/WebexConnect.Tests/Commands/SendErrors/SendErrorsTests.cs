@@ -86,12 +86,21 @@ namespace WebexConnect.Tests.Commands.SendErrors
         }
 
         [Fact]
-        public void AnInvalidRowsMessageCarriesTheRowAndFieldFromItsReasonOnce()
+        public void AnInvalidRowsMessageStartsWithTheRowAsEveryOtherDoesAndNamesItOnce()
         {
             var result = new SendResult(MessageChannel.Email, "ann@", null, SendStatus.Invalid,
                 code: WebexConnect.Results.SendErrors.InvalidInputCode, reason: "Row 3: To[0]: not an email address", row: 3);
 
-            Assert.Equal("Invalid ann@: Row 3: To[0]: not an email address", WebexConnect.Results.SendErrors.MessageFor(result));
+            Assert.Equal("Row 3: Invalid ann@: To[0]: not an email address", WebexConnect.Results.SendErrors.MessageFor(result));
+        }
+
+        [Fact]
+        public void AnInvalidRowWithoutADestinationStartsWithTheRowToo()
+        {
+            var result = new SendResult(MessageChannel.Sms, "", null, SendStatus.Invalid,
+                code: WebexConnect.Results.SendErrors.InvalidInputCode, reason: "Row 12: To: no destination", row: 12);
+
+            Assert.Equal("Row 12: Invalid: To: no destination", WebexConnect.Results.SendErrors.MessageFor(result));
         }
 
         [Fact]
