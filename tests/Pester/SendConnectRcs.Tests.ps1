@@ -57,6 +57,11 @@ Describe 'New-ConnectRcsCard' {
         $card.Suggestions[0].Type | Should -Be 'OpenUrl'
     }
 
+    It 'refuses a $null suggestion when the card is made' {
+        $chip = New-ConnectRcsSuggestion 'Yes'
+        { New-ConnectRcsCard -Title 'T' -Suggestion $chip, $null } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
     It 'refuses more than four suggestions' {
         $five = 1..5 | ForEach-Object { New-ConnectRcsSuggestion "Reply $_" }
         { New-ConnectRcsCard -Title 'Too many' -Suggestion $five } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
@@ -118,6 +123,13 @@ Describe 'Send-ConnectRcs' {
         $rcsErrors[0].FullyQualifiedErrorId | Should -Be 'InvalidInput,WebexConnect.Commands.SendConnectRcsCommand'
         $rcsErrors[0].TargetObject | Should -Be 'abc'
         (Get-SentBody).to.msisdn | Sort-Object | Should -Be @('+447700900441', '+447700900443')
+    }
+
+    It 'refuses a $null suggestion before sending anything, as it refuses a $null card' {
+        $chip = New-ConnectRcsSuggestion 'Yes'
+        { '+447700900461' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -Suggestion $chip, $null -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'sends nothing with -WhatIf' {

@@ -39,8 +39,10 @@ namespace WebexConnect.Commands
         public RcsThumbnailAlignment? ThumbnailAlignment { get; set; }
 
         /// <summary>Suggestion chips on the card: at most 4 on a standalone card, 2 on a carousel card.</summary>
+        // ValidateNotNull on an array checks its elements too: a $null chip is refused at binding.
         [Parameter]
         [ValidateCount(0, 4)]
+        [ValidateNotNull]
         public RcsSuggestion[]? Suggestion { get; set; }
 
         /// <inheritdoc />

@@ -170,6 +170,8 @@ namespace WebexConnect.Composition
                         var cards = rcs.Card is null ? rcs.Cards : new[] { rcs.Card };
                         for (var i = 0; i < cards.Count; i++)
                         {
+                            // An empty card or chip (a card built by hand) is MessageValidator's problem to report.
+                            if (cards[i] is null) continue;
                             var name = rcs.Card is null ? ProblemList.Indexed("Cards", i) : "Card";
                             yield return Limited(name + ".Title", cards[i].Title, RcsCardRules.MaxTitleCharacters);
                             yield return Limited(name + ".Description", cards[i].Description, RcsCardRules.MaxDescriptionCharacters);
@@ -182,7 +184,8 @@ namespace WebexConnect.Composition
             private static IEnumerable<TextField> Suggestions(string name, IReadOnlyList<RcsSuggestion> suggestions)
             {
                 for (var i = 0; i < suggestions.Count; i++)
-                    yield return Limited(ProblemList.Indexed(name, i) + ".DisplayText", suggestions[i].DisplayText, RcsSuggestionRules.MaxDisplayTextCharacters);
+                    if (suggestions[i] is not null)
+                        yield return Limited(ProblemList.Indexed(name, i) + ".DisplayText", suggestions[i].DisplayText, RcsSuggestionRules.MaxDisplayTextCharacters);
             }
 
             private static TextField Limited(string name, string? text, int limit) =>
