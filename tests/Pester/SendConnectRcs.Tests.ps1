@@ -132,6 +132,27 @@ Describe 'Send-ConnectRcs' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'leaves an empty GtrId cell out, as an empty CorrelationId cell is' {
+        $csv = Join-Path $TestDrive 'gtr.csv'
+        "Phone,GtrId`n+447700900471,`n+447700900472, `n+447700900473,g-3" | Set-Content -LiteralPath $csv
+
+        $results = @(Import-Csv -LiteralPath $csv | Send-ConnectRcs -From 'app-1' -Text 'Hi')
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $to = @(Get-SentBody).to
+        $to[0].PSObject.Properties.Name | Should -Not -Contain 'gtrId'
+        $to[1].PSObject.Properties.Name | Should -Not -Contain 'gtrId'
+        $to[2].gtrId | Should -Be @('g-3')
+    }
+
+    It 'refuses a $null among the GTR IDs, naming it' {
+        $result = Send-ConnectRcs -To '+447700900481', '+447700900482' -From 'app-1' -Text 'Hi' -GtrId 'g-1', $null -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike 'Row 1: GtrId`[1`]: the GTR ID is $null*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'sends nothing with -WhatIf' {
         $results = @('+447700900451' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -WhatIf)
 

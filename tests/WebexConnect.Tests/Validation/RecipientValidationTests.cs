@@ -142,5 +142,14 @@ namespace WebexConnect.Tests.Validation
             Assert.Contains("1 GTR IDs for 2 numbers", message);
             Single(MessageValidator.ValidateRecipient(MessageChannel.Sms, new Recipient(numbers, gtrIds: new[] { "g1", "g2" })), "GtrId");
         }
+
+        [Fact]
+        public void AnEmptyOrNullGtrIdAmongOthersIsAProblem()
+        {
+            var numbers = new[] { "+447700900001", "+447700900002" };
+
+            Assert.Contains("$null", Single(MessageValidator.ValidateRecipient(MessageChannel.Rcs, new Recipient(numbers, gtrIds: new[] { "g1", null! })), "GtrId[1]"));
+            Assert.Contains("empty", Single(MessageValidator.ValidateRecipient(MessageChannel.Rcs, new Recipient(numbers, gtrIds: new[] { " ", "g2" })), "GtrId[0]"));
+        }
     }
 }
