@@ -84,6 +84,12 @@ namespace WebexConnect.Tests.Validation
         [InlineData("ann@exa_mple.com", "invalid character")]
         [InlineData("ann@example.c", "top-level domain")]
         [InlineData("", "empty")]
+        // Invisible in a console or a log, so the address looks right: the domain part already refuses them.
+        [InlineData("an\u200Bn@example.com", "invisible or control character, U+200B at position 3")]
+        [InlineData("an\u200En@example.com", "invisible or control character, U+200E")]
+        [InlineData("an\u00ADn@example.com", "invisible or control character, U+00AD")]
+        [InlineData("\uFEFFann@example.com", "invisible or control character, U+FEFF at position 1")]
+        [InlineData("an\u0001n@example.com", "invisible or control character, U+0001")]
         public void ABadEmailAddressSaysWhatIsWrong(string address, string reason)
         {
             var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient(address)), "To");
