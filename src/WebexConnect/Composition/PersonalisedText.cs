@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using WebexConnect.Messages;
@@ -194,7 +193,7 @@ namespace WebexConnect.Composition
                 new TextField(name, text, (field, sent, problems) =>
                 {
                     if (sent.Length > limit)
-                        problems.Add(field, $"has {sent.Length.ToString(CultureInfo.InvariantCulture)} characters after substitution: at most {limit.ToString(CultureInfo.InvariantCulture)} are allowed");
+                        problems.Add(field, CommonRules.TooLong(sent, limit, " after substitution"));
                     if (oneLine) OneLine(field, sent, problems);
                 });
 

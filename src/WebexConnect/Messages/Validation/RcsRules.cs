@@ -45,7 +45,7 @@ namespace WebexConnect.Messages.Validation
                     else if (string.IsNullOrWhiteSpace(message.Text))
                         problems.Add("Text", CommonRules.OnlyWhiteSpace("Text", "the message text"));
                     else if (message.Text!.Length > MaxTextCharacters)
-                        problems.Add("Text", CommonRules.TooLong(message.Text.Length, MaxTextCharacters));
+                        problems.Add("Text", CommonRules.TooLong(message.Text, MaxTextCharacters));
                     break;
                 case RcsContentType.Media:
                     if (string.IsNullOrWhiteSpace(message.MediaUrl))
@@ -96,7 +96,7 @@ namespace WebexConnect.Messages.Validation
             else if (string.IsNullOrWhiteSpace(message.FallbackText))
                 problems.Add("FallbackText", CommonRules.OnlyWhiteSpace("FallbackText", "the SMS sent when the number cannot receive RCS"));
             else if (message.FallbackText!.Length > MaxFallbackTextCharacters)
-                problems.Add("FallbackText", CommonRules.TooLong(message.FallbackText.Length, MaxFallbackTextCharacters));
+                problems.Add("FallbackText", CommonRules.TooLong(message.FallbackText, MaxFallbackTextCharacters));
         }
     }
 }
