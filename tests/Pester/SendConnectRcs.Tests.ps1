@@ -36,6 +36,12 @@ Describe 'New-ConnectRcsSuggestion' {
         $suggestion.DisplayText | Should -Be $Splat.DisplayText
     }
 
+    It 'gives a reply without -PostbackData its label as postback data, as every documented request has one' {
+        (New-ConnectRcsSuggestion 'Yes').PostbackData | Should -BeExactly 'Yes'
+        (New-ConnectRcsSuggestion 'Yes' 'answer-yes').PostbackData | Should -BeExactly 'answer-yes'
+        (New-ConnectRcsSuggestion 'Open' -Url 'https://example.com').PostbackData | Should -BeNullOrEmpty
+    }
+
     It 'refuses a label longer than 25 characters' {
         { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
@@ -55,6 +61,11 @@ Describe 'New-ConnectRcsCard' {
         $card.Title | Should -Be 'Sale'
         $card.MediaHeight | Should -Be 'Medium'
         $card.Suggestions[0].Type | Should -Be 'OpenUrl'
+    }
+
+    It 'refuses -MediaHeight without -MediaUrl, which would send media with no file' {
+        { New-ConnectRcsCard -Title 'T' -MediaHeight Tall } |
+            Should -Throw -ErrorId 'MediaHeightWithoutMediaUrl,*' -ExpectedMessage '-MediaHeight needs -MediaUrl*'
     }
 
     It 'refuses a $null suggestion when the card is made' {
@@ -150,6 +161,17 @@ Describe 'Send-ConnectRcs' {
 
         $result.Status | Should -Be 'Invalid'
         $result.Reason | Should -BeLike 'Row 1: GtrId`[1`]: the GTR ID is $null*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'refuses -<Given> without -SmsFallback, which would silently mean no fallback' -ForEach @(
+        @{ Given = 'FallbackText'; Splat = @{ FallbackText = 'Hi by SMS' } }
+        @{ Given = 'FallbackSenderId'; Splat = @{ FallbackSenderId = 'ACME' } }
+    ) {
+        $result = Send-ConnectRcs -To '+447700900491' -From 'app-1' -Text 'Hi' @Splat -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: ${Given}: $Given was given without SmsFallback*add -SmsFallback*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

@@ -19,7 +19,9 @@ namespace WebexConnect.Messages.Validation
 
             if (!string.IsNullOrWhiteSpace(card.MediaUrl) && UrlRule.CheckWeb(card.MediaUrl!) is string urlProblem)
                 problems.Add(field + ".MediaUrl", urlProblem);
-            if (inCarousel && card.MediaHeight == RcsMediaHeight.Tall)
+            if (card.MediaHeight is not null && string.IsNullOrWhiteSpace(card.MediaUrl))
+                problems.Add(field + ".MediaHeight", "MediaHeight needs MediaUrl: the height is that of the card's image or video");
+            else if (inCarousel && card.MediaHeight == RcsMediaHeight.Tall)
                 problems.Add(field + ".MediaHeight", "Tall media is not allowed on a carousel card: use Short or Medium");
 
             CommonRules.CheckCharacters(card.Title, field + ".Title", problems);

@@ -86,7 +86,15 @@ namespace WebexConnect.Messages.Validation
 
         private static void CheckFallback(RcsMessage message, ProblemList problems)
         {
-            if (message.SmsFallback != true) return;
+            if (message.SmsFallback != true)
+            {
+                // The service falls back only when smsFallback is true: a sender ID or text alone would silently mean no fallback.
+                const string Off = " was given without SmsFallback, so no SMS would be sent when the number cannot receive RCS: " +
+                    "add -SmsFallback to turn the fallback on, or leave ";
+                if (message.FallbackSenderId is not null) problems.Add("FallbackSenderId", "FallbackSenderId" + Off + "-FallbackSenderId out");
+                if (message.FallbackText is not null) problems.Add("FallbackText", "FallbackText" + Off + "-FallbackText out");
+                return;
+            }
             if (string.IsNullOrWhiteSpace(message.FallbackSenderId))
                 problems.Add("FallbackSenderId", "SmsFallback needs FallbackSenderId: the SMS sender ID used when the number cannot receive RCS");
             else if (SenderIdRule.CheckSms(message.FallbackSenderId!) is string senderProblem)
