@@ -237,10 +237,16 @@ namespace WebexConnect.Sending
         /// </summary>
         public static string CheckJwtCredentials(string? serviceId, SecureString? secret, string idSource, string secretSource)
         {
-            if (string.IsNullOrWhiteSpace(serviceId))
+            // Given but empty (an empty SecureString, a blank variable) is said as such: "without" would send the
+            // admin looking for a parameter they did type.
+            if (serviceId is null)
                 throw Missing($"{secretSource} was given without {idSource}.");
-            if (secret is null || secret.Length == 0)
+            if (string.IsNullOrWhiteSpace(serviceId))
+                throw Missing($"{idSource} is empty: give the Service ID shown beside the service in Webex Connect.");
+            if (secret is null)
                 throw Missing($"{idSource} was given without {secretSource}.");
+            if (secret.Length == 0)
+                throw Missing($"{secretSource} is empty: give the Base64 service secret shown beside the service in Webex Connect.");
             if (SecretCharacters.ControlCharacterPosition(secret) is var position && position > 0)
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     SecretCharacters.Problem(secretSource, "a service secret", position));
