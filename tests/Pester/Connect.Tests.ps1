@@ -390,4 +390,9 @@ Describe 'New-ConnectJwt' {
         $bad = ConvertTo-SecureString 'not base64 at all' -AsPlainText -Force
         { New-ConnectJwt -ServiceId 'svc' -ServiceSecret $bad } | Should -Throw -ErrorId 'InvalidServiceSecret,*'
     }
+
+    It 'says an empty -ServiceSecret is empty, not missing' {
+        { New-ConnectJwt -ServiceId 'svc' -ServiceSecret (New-Object securestring) } |
+            Should -Throw -ErrorId 'MissingCredentials,*' -ExpectedMessage '-ServiceSecret is empty*'
+    }
 }

@@ -95,6 +95,18 @@ Describe 'Send-ConnectEmail' {
         $body.PSObject.Properties.Name | Should -Not -Contain 'content'
     }
 
+    It 'refuses an address with an invisible character before the @: U+<Code>' -ForEach @(
+        @{ Code = '200B' }, @{ Code = '200E' }, @{ Code = '00AD' }, @{ Code = 'FEFF' }, @{ Code = '0001' }
+    ) {
+        $address = 'an' + [char][Convert]::ToInt32($Code, 16) + 'n@example.com'
+
+        $result = Send-ConnectEmail -To $address -From 'news@example.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: To: 'an\u${Code}n@example.com' is not an email address (the part before the @ contains an invisible or control character, U+$Code at position 3)*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'sends nothing with -WhatIf' {
         $results = @('ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -WhatIf)
 

@@ -36,6 +36,12 @@ Describe 'New-ConnectRcsSuggestion' {
         $suggestion.DisplayText | Should -Be $Splat.DisplayText
     }
 
+    It 'gives a reply without -PostbackData its label as postback data, as every documented request has one' {
+        (New-ConnectRcsSuggestion 'Yes').PostbackData | Should -BeExactly 'Yes'
+        (New-ConnectRcsSuggestion 'Yes' 'answer-yes').PostbackData | Should -BeExactly 'answer-yes'
+        (New-ConnectRcsSuggestion 'Open' -Url 'https://example.com').PostbackData | Should -BeNullOrEmpty
+    }
+
     It 'refuses a label longer than 25 characters' {
         { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
@@ -55,6 +61,16 @@ Describe 'New-ConnectRcsCard' {
         $card.Title | Should -Be 'Sale'
         $card.MediaHeight | Should -Be 'Medium'
         $card.Suggestions[0].Type | Should -Be 'OpenUrl'
+    }
+
+    It 'refuses -MediaHeight without -MediaUrl, which would send media with no file' {
+        { New-ConnectRcsCard -Title 'T' -MediaHeight Tall } |
+            Should -Throw -ErrorId 'MediaHeightWithoutMediaUrl,*' -ExpectedMessage '-MediaHeight needs -MediaUrl*'
+    }
+
+    It 'refuses a $null suggestion when the card is made' {
+        $chip = New-ConnectRcsSuggestion 'Yes'
+        { New-ConnectRcsCard -Title 'T' -Suggestion $chip, $null } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 
     It 'refuses more than four suggestions' {
@@ -118,6 +134,52 @@ Describe 'Send-ConnectRcs' {
         $rcsErrors[0].FullyQualifiedErrorId | Should -Be 'InvalidInput,WebexConnect.Commands.SendConnectRcsCommand'
         $rcsErrors[0].TargetObject | Should -Be 'abc'
         (Get-SentBody).to.msisdn | Sort-Object | Should -Be @('+447700900441', '+447700900443')
+    }
+
+    It 'refuses a $null suggestion before sending anything, as it refuses a $null card' {
+        $chip = New-ConnectRcsSuggestion 'Yes'
+        { '+447700900461' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -Suggestion $chip, $null -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'leaves an empty GtrId cell out, as an empty CorrelationId cell is' {
+        $csv = Join-Path $TestDrive 'gtr.csv'
+        "Phone,GtrId`n+447700900471,`n+447700900472, `n+447700900473,g-3" | Set-Content -LiteralPath $csv
+
+        $results = @(Import-Csv -LiteralPath $csv | Send-ConnectRcs -From 'app-1' -Text 'Hi')
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $to = @(Get-SentBody).to
+        $to[0].PSObject.Properties.Name | Should -Not -Contain 'gtrId'
+        $to[1].PSObject.Properties.Name | Should -Not -Contain 'gtrId'
+        $to[2].gtrId | Should -Be @('g-3')
+    }
+
+    It 'refuses a $null among the GTR IDs, naming it' {
+        $result = Send-ConnectRcs -To '+447700900481', '+447700900482' -From 'app-1' -Text 'Hi' -GtrId 'g-1', $null -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike 'Row 1: GtrId`[1`]: the GTR ID is $null*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'refuses -<Given> without -SmsFallback, which would silently mean no fallback' -ForEach @(
+        @{ Given = 'FallbackText'; Splat = @{ FallbackText = 'Hi by SMS' } }
+        @{ Given = 'FallbackSenderId'; Splat = @{ FallbackSenderId = 'ACME' } }
+    ) {
+        $result = Send-ConnectRcs -To '+447700900491' -From 'app-1' -Text 'Hi' @Splat -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: ${Given}: $Given was given without SmsFallback*add -SmsFallback*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'says a text over the limit is counted in UTF-16 units when it holds emoji' {
+        $result = Send-ConnectRcs -To '+447700900495' -From 'app-1' -Text ([string]::new([char]0x263A, 1) + ([char]::ConvertFromUtf32(0x1F600) * 600)) -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -Be 'Row 1: Text: has 1201 characters (counted as UTF-16 units: an emoji or other character beyond U+FFFF counts as 2): at most 1024 are allowed'
     }
 
     It 'sends nothing with -WhatIf' {

@@ -64,6 +64,15 @@ Describe 'A $(name) that nothing fills' {
         (Send-ConnectRcs -To '+447700900001' -From app-1 -Text 'Hi $(Nmae)' -ErrorAction SilentlyContinue).Reason |
             Should -BeLike 'Row 1: Text: $(Nmae) has no value*'
     }
+
+    It 'is caught in an email -TemplateSubject too' {
+        $row = [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann' }
+        $result = $row | Send-ConnectEmail -From news@example.com -TemplateId invoice-ready -TemplateSubject 'Your invoice $(Invoice)' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike 'Row 1: TemplateSubject: $(Invoice) has no value*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
 }
 
 Describe 'Substitution values' {
@@ -142,6 +151,20 @@ Describe 'Length limits after substitution' {
         $row = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Łucja' }
         ($row | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Encoding Text -ErrorAction SilentlyContinue).Reason |
             Should -BeLike "Row 1: Text: Text encoding (GSM-7) cannot carry 'Ł'*"
+    }
+
+    It 'keeps a one-line field one line when a value brings a line break: <Field>' -ForEach @(
+        @{ Field = 'Subject'; Send = { $args[0] | Send-ConnectEmail -From f@example.com -Subject 'Invoice $(Invoice)' -Text t -ErrorAction SilentlyContinue } }
+        @{ Field = 'TemplateSubject'; Send = { $args[0] | Send-ConnectEmail -From f@example.com -TemplateId t -TemplateSubject 'Invoice $(Invoice)' -ErrorAction SilentlyContinue } }
+        @{ Field = 'Suggestions[0].DisplayText'; Send = { $args[0] | Send-ConnectRcs -From app-1 -Text t -Suggestion (New-ConnectRcsSuggestion 'Pay $(Invoice)') -ErrorAction SilentlyContinue } }
+    ) {
+        # A header of its own smuggled into the email through a spreadsheet cell.
+        $row = [pscustomobject]@{ Email = 'ann@example.com'; Phone = '+447700900001'; Invoice = "INV-1`r`nBcc: evil@example.com" }
+        $result = & $Send $row
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -Match ([regex]::Escape("${Field}: after substitution it contains a line break (U+000D) at position ") + '\d+: ' + [regex]::Escape("$Field must be one line"))
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'refuses an RCS text over 1024 characters after substitution' {

@@ -39,20 +39,33 @@ namespace WebexConnect.Commands
         public RcsThumbnailAlignment? ThumbnailAlignment { get; set; }
 
         /// <summary>Suggestion chips on the card: at most 4 on a standalone card, 2 on a carousel card.</summary>
+        // ValidateNotNull on an array checks its elements too: a $null chip is refused at binding.
         [Parameter]
         [ValidateCount(0, 4)]
+        [ValidateNotNull]
         public RcsSuggestion[]? Suggestion { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord() => WriteObject(new RcsCard
+        protected override void ProcessRecord()
         {
-            Title = Title,
-            Description = Description,
-            MediaUrl = MediaUrl,
-            MediaHeight = MediaHeight,
-            Orientation = Orientation,
-            ThumbnailAlignment = ThumbnailAlignment,
-            Suggestions = Suggestion ?? Array.Empty<RcsSuggestion>(),
-        });
+            // The height is written into the card's media object beside the URL: alone it makes a media without a file.
+            if (MediaHeight is not null && string.IsNullOrEmpty(MediaUrl))
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(
+                    "-MediaHeight needs -MediaUrl: the height is that of the card's image or video. Add -MediaUrl, or leave -MediaHeight out."),
+                    "MediaHeightWithoutMediaUrl", ErrorCategory.InvalidArgument, MediaHeight));
+            }
+
+            WriteObject(new RcsCard
+            {
+                Title = Title,
+                Description = Description,
+                MediaUrl = MediaUrl,
+                MediaHeight = MediaHeight,
+                Orientation = Orientation,
+                ThumbnailAlignment = ThumbnailAlignment,
+                Suggestions = Suggestion ?? Array.Empty<RcsSuggestion>(),
+            });
+        }
     }
 }

@@ -24,7 +24,7 @@ namespace WebexConnect.Commands
         [ValidateLength(1, 25)]
         public string DisplayText { get; set; } = "";
 
-        /// <summary>Data returned to your app when the user taps the chip.</summary>
+        /// <summary>Data returned to your app when the user taps the chip; a reply without it returns its label.</summary>
         [Parameter(Position = 1)]
         public string? PostbackData { get; set; }
 
@@ -90,7 +90,8 @@ namespace WebexConnect.Commands
             {
                 Type = TypeOf(set),
                 DisplayText = DisplayText,
-                PostbackData = PostbackData,
+                // A reply's postback is how the app learns which reply was tapped, and every documented request has one.
+                PostbackData = PostbackData ?? (set == ReplySet ? DisplayText : null),
                 Url = set == OpenUrlSet ? Url : null,
                 Phone = set == DialPhoneSet ? Phone : null,
                 Latitude = set == ViewLocationSet ? Latitude : null,

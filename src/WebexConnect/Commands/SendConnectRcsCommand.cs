@@ -71,7 +71,9 @@ namespace WebexConnect.Commands
         public string? EventMessageId { get; set; }
 
         /// <summary>Suggestion chips from New-ConnectRcsSuggestion (at most 10).</summary>
+        // ValidateNotNull on an array checks its elements too: a $null chip is refused at binding, as in -Carousel.
         [Parameter]
+        [ValidateNotNull]
         public RcsSuggestion[]? Suggestion { get; set; }
 
         /// <summary>Fall back to SMS when the number cannot receive RCS (needs -FallbackSenderId and -FallbackText).</summary>

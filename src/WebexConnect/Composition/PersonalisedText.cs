@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using WebexConnect.Messages;
@@ -154,7 +153,9 @@ namespace WebexConnect.Composition
                         yield return new TextField("Text", sms.Text, (field, sent, problems) => SmsRules.CheckText(sent, sms.Encoding, problems, field));
                         break;
                     case EmailMessage email:
-                        yield return new TextField("Subject", email.Subject, NoLimit);
+                        // One line as written is MessageValidator's check; a value can still bring a line break in.
+                        yield return new TextField("Subject", email.Subject, OneLine);
+                        yield return new TextField("TemplateSubject", email.Template?.Subject, OneLine);
                         yield return new TextField("Text", email.Text, NoLimit);
                         yield return new TextField("Html", email.Html, (field, sent, problems) =>
                         {
@@ -170,6 +171,8 @@ namespace WebexConnect.Composition
                         var cards = rcs.Card is null ? rcs.Cards : new[] { rcs.Card };
                         for (var i = 0; i < cards.Count; i++)
                         {
+                            // An empty card or chip (a card built by hand) is MessageValidator's problem to report.
+                            if (cards[i] is null) continue;
                             var name = rcs.Card is null ? ProblemList.Indexed("Cards", i) : "Card";
                             yield return Limited(name + ".Title", cards[i].Title, RcsCardRules.MaxTitleCharacters);
                             yield return Limited(name + ".Description", cards[i].Description, RcsCardRules.MaxDescriptionCharacters);
@@ -182,15 +185,24 @@ namespace WebexConnect.Composition
             private static IEnumerable<TextField> Suggestions(string name, IReadOnlyList<RcsSuggestion> suggestions)
             {
                 for (var i = 0; i < suggestions.Count; i++)
-                    yield return Limited(ProblemList.Indexed(name, i) + ".DisplayText", suggestions[i].DisplayText, RcsSuggestionRules.MaxDisplayTextCharacters);
+                    if (suggestions[i] is not null)
+                        yield return Limited(ProblemList.Indexed(name, i) + ".DisplayText", suggestions[i].DisplayText, RcsSuggestionRules.MaxDisplayTextCharacters, oneLine: true);
             }
 
-            private static TextField Limited(string name, string? text, int limit) =>
+            private static TextField Limited(string name, string? text, int limit, bool oneLine = false) =>
                 new TextField(name, text, (field, sent, problems) =>
                 {
                     if (sent.Length > limit)
-                        problems.Add(field, $"has {sent.Length.ToString(CultureInfo.InvariantCulture)} characters after substitution: at most {limit.ToString(CultureInfo.InvariantCulture)} are allowed");
+                        problems.Add(field, CommonRules.TooLong(sent, limit, " after substitution"));
+                    if (oneLine) OneLine(field, sent, problems);
                 });
+
+            /// <summary>
+            /// A one-line field (a subject, a chip's label) stays one line after substitution: a substitution value
+            /// may hold line breaks (it may fill a body too), and in a subject one would start a header of its own.
+            /// </summary>
+            private static void OneLine(string field, string sent, ProblemList problems) =>
+                CommonRules.CheckLine(sent, field, problems, "after substitution it");
 
             private static void NoLimit(string field, string sent, ProblemList problems)
             {

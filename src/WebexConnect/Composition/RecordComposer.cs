@@ -111,10 +111,22 @@ namespace WebexConnect.Composition
             List<string>? empty = null;
             var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable, ref empty) : NamedColumns(row, ref problems, ref empty);
             var recipient = Recipient.Owning(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
-                gtrIds is { Count: > 0 } ? gtrIds : null);
+                NoneGiven(gtrIds) ? null : gtrIds);
             var warnings = _warnings;
             _warnings = null;
             return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty, warnings);
+        }
+
+        /// <summary>
+        /// True when no GTR ID was given: none at all, or only empty or blank ones (a row's empty GtrId cell, left
+        /// out as an empty CorrelationId cell is). A $null among them stays, for MessageValidator to refuse.
+        /// </summary>
+        private static bool NoneGiven(IReadOnlyList<string>? gtrIds)
+        {
+            if (gtrIds is null) return true;
+            for (var i = 0; i < gtrIds.Count; i++)
+                if (gtrIds[i] is null || !string.IsNullOrWhiteSpace(gtrIds[i])) return false;
+            return true;
         }
 
         /// <summary>The addresses of the destinations given, nulls left out (a loop: this runs for every row).</summary>

@@ -186,6 +186,25 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Fact]
+        public void AMediaHeightWithoutAMediaUrlIsAProblem()
+        {
+            // A card built by hand: New-ConnectRcsCard refuses it when it is made.
+            var card = new RcsCard { Title = "Sale", MediaHeight = RcsMediaHeight.Tall };
+
+            Assert.Contains("MediaHeight needs MediaUrl", Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = card }), "Card.MediaHeight"));
+        }
+
+        [Fact]
+        public void AFallbackSenderOrTextWithoutSmsFallbackIsAProblem()
+        {
+            // The service falls back only when smsFallback is true: without it these would be dropped silently.
+            var problems = Check(new RcsMessage { From = App, Text = "Hi", FallbackSenderId = "ACME", FallbackText = "Hi" });
+
+            Assert.Equal(new[] { "FallbackSenderId", "FallbackText" }, problems.Select(p => p.Field));
+            Assert.All(problems, p => Assert.Contains("add -SmsFallback", p.Message));
+        }
+
+        [Fact]
         public void SmsFallbackNeedsASenderAndTextOfAtMost1024()
         {
             Valid(Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = new string('a', 1024) }));

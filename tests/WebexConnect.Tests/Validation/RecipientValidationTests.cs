@@ -84,6 +84,12 @@ namespace WebexConnect.Tests.Validation
         [InlineData("ann@exa_mple.com", "invalid character")]
         [InlineData("ann@example.c", "top-level domain")]
         [InlineData("", "empty")]
+        // Invisible in a console or a log, so the address looks right: the domain part already refuses them.
+        [InlineData("an\u200Bn@example.com", "invisible or control character, U+200B at position 3")]
+        [InlineData("an\u200En@example.com", "invisible or control character, U+200E")]
+        [InlineData("an\u00ADn@example.com", "invisible or control character, U+00AD")]
+        [InlineData("\uFEFFann@example.com", "invisible or control character, U+FEFF at position 1")]
+        [InlineData("an\u0001n@example.com", "invisible or control character, U+0001")]
         public void ABadEmailAddressSaysWhatIsWrong(string address, string reason)
         {
             var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient(address)), "To");
@@ -141,6 +147,15 @@ namespace WebexConnect.Tests.Validation
             var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Rcs, new Recipient(numbers, gtrIds: new[] { "g1" })), "GtrId");
             Assert.Contains("1 GTR IDs for 2 numbers", message);
             Single(MessageValidator.ValidateRecipient(MessageChannel.Sms, new Recipient(numbers, gtrIds: new[] { "g1", "g2" })), "GtrId");
+        }
+
+        [Fact]
+        public void AnEmptyOrNullGtrIdAmongOthersIsAProblem()
+        {
+            var numbers = new[] { "+447700900001", "+447700900002" };
+
+            Assert.Contains("$null", Single(MessageValidator.ValidateRecipient(MessageChannel.Rcs, new Recipient(numbers, gtrIds: new[] { "g1", null! })), "GtrId[1]"));
+            Assert.Contains("empty", Single(MessageValidator.ValidateRecipient(MessageChannel.Rcs, new Recipient(numbers, gtrIds: new[] { " ", "g2" })), "GtrId[0]"));
         }
     }
 }

@@ -239,5 +239,24 @@ namespace WebexConnect.Messages.Validation
         /// <summary>The problem message of a text over its limit.</summary>
         internal static string TooLong(int length, int limit, string unit = "characters") =>
             $"has {length} {unit}: at most {limit} are allowed";
+
+        /// <summary>
+        /// The problem message of a text over a limit counted in characters. The limits are counted as .NET
+        /// counts a string's length, in UTF-16 units, where an emoji is 2: the message says so when the text has
+        /// such characters, or "1200 characters" for 600 emoji would look wrong. (API.md gives the limits in
+        /// "characters" and does not say how the service counts; UTF-16 units is the stricter reading.)
+        /// </summary>
+        internal static string TooLong(string text, int limit, string after = "")
+        {
+            var counted = HasSurrogatePair(text) ? " (counted as UTF-16 units: an emoji or other character beyond U+FFFF counts as 2)" : "";
+            return $"has {Number(text.Length)} characters{after}{counted}: at most {Number(limit)} are allowed";
+        }
+
+        private static bool HasSurrogatePair(string text)
+        {
+            for (var i = 0; i + 1 < text.Length; i++)
+                if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1])) return true;
+            return false;
+        }
     }
 }

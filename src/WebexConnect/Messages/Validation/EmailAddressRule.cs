@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 
 namespace WebexConnect.Messages.Validation
@@ -36,6 +37,13 @@ namespace WebexConnect.Messages.Validation
             if (local.StartsWith(".", System.StringComparison.Ordinal) || local.EndsWith(".", System.StringComparison.Ordinal) || local.Contains(".."))
                 return "the part before the @ has a misplaced dot";
             if (local.Any(c => "(),:;[]\\\"".IndexOf(c) >= 0)) return "the part before the @ has a character that needs quoting";
+            // A zero-width space or a BOM pasted from a web page or a spreadsheet: the address looks right in
+            // every console and log, but is not the one the person has (the domain's own check refuses them).
+            var invisible = IndexOfInvisible(local);
+            if (invisible >= 0)
+                return "the part before the @ contains an invisible or control character, U+" +
+                    ((int)local[invisible]).ToString("X4", CultureInfo.InvariantCulture) + " at position " +
+                    (invisible + 1).ToString(CultureInfo.InvariantCulture);
             if (domain.Length == 0) return "nothing after the @";
 
             var labels = domain.Split('.');
@@ -46,6 +54,13 @@ namespace WebexConnect.Messages.Validation
             var topLevel = labels[labels.Length - 1];
             if (topLevel.Length < 2 || topLevel.All(char.IsDigit)) return "the domain does not end with a top-level domain";
             return null;
+        }
+
+        private static int IndexOfInvisible(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+                if (InputEcho.IsInvisible(text[i])) return i;
+            return -1;
         }
     }
 }

@@ -66,7 +66,8 @@ namespace WebexConnect.Messages.Validation
             return 0;
         }
 
-        private static bool IsInvisible(char c)
+        /// <summary>True for a character that prints as nothing: control, format (zero-width, bidi, BOM, soft hyphen), lone surrogate, line/paragraph separator.</summary>
+        internal static bool IsInvisible(char c)
         {
             if (char.IsSurrogate(c)) return true; // only lone ones reach here
             switch (CharUnicodeInfo.GetUnicodeCategory(c))

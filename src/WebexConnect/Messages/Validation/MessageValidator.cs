@@ -105,7 +105,13 @@ namespace WebexConnect.Messages.Validation
             CommonRules.CheckLine(recipient.CorrelationId, "CorrelationId", problems);
             CommonRules.CheckSubstitutions(recipient.Substitutions, "Substitutions", problems);
             for (var i = 0; i < recipient.GtrIds.Count; i++)
+            {
+                // The service would get "" or null for that number: a hole in the list, not "no GTR ID".
+                if (string.IsNullOrWhiteSpace(recipient.GtrIds[i]))
+                    problems.Add(ProblemList.Indexed("GtrId", i), (recipient.GtrIds[i] is null ? "the GTR ID is $null" : "the GTR ID is empty") +
+                        ": give one GTR ID per number, or none");
                 CommonRules.CheckLine(recipient.GtrIds[i], ProblemList.Indexed("GtrId", i), problems);
+            }
 
             if (recipient.GtrIds.Count > 0)
             {

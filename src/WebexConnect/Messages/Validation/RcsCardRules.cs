@@ -13,13 +13,15 @@ namespace WebexConnect.Messages.Validation
             if (string.IsNullOrEmpty(card.Title) && string.IsNullOrEmpty(card.Description) && string.IsNullOrWhiteSpace(card.MediaUrl))
                 problems.Add(field, "the card is empty: give a Title, a Description or a MediaUrl");
             if (card.Title is string title && title.Length > MaxTitleCharacters)
-                problems.Add(field + ".Title", CommonRules.TooLong(title.Length, MaxTitleCharacters));
+                problems.Add(field + ".Title", CommonRules.TooLong(title, MaxTitleCharacters));
             if (card.Description is string description && description.Length > MaxDescriptionCharacters)
-                problems.Add(field + ".Description", CommonRules.TooLong(description.Length, MaxDescriptionCharacters));
+                problems.Add(field + ".Description", CommonRules.TooLong(description, MaxDescriptionCharacters));
 
             if (!string.IsNullOrWhiteSpace(card.MediaUrl) && UrlRule.CheckWeb(card.MediaUrl!) is string urlProblem)
                 problems.Add(field + ".MediaUrl", urlProblem);
-            if (inCarousel && card.MediaHeight == RcsMediaHeight.Tall)
+            if (card.MediaHeight is not null && string.IsNullOrWhiteSpace(card.MediaUrl))
+                problems.Add(field + ".MediaHeight", "MediaHeight needs MediaUrl: the height is that of the card's image or video");
+            else if (inCarousel && card.MediaHeight == RcsMediaHeight.Tall)
                 problems.Add(field + ".MediaHeight", "Tall media is not allowed on a carousel card: use Short or Medium");
 
             CommonRules.CheckCharacters(card.Title, field + ".Title", problems);

@@ -45,7 +45,7 @@ namespace WebexConnect.Messages.Validation
                     else if (string.IsNullOrWhiteSpace(message.Text))
                         problems.Add("Text", CommonRules.OnlyWhiteSpace("Text", "the message text"));
                     else if (message.Text!.Length > MaxTextCharacters)
-                        problems.Add("Text", CommonRules.TooLong(message.Text.Length, MaxTextCharacters));
+                        problems.Add("Text", CommonRules.TooLong(message.Text, MaxTextCharacters));
                     break;
                 case RcsContentType.Media:
                     if (string.IsNullOrWhiteSpace(message.MediaUrl))
@@ -86,7 +86,15 @@ namespace WebexConnect.Messages.Validation
 
         private static void CheckFallback(RcsMessage message, ProblemList problems)
         {
-            if (message.SmsFallback != true) return;
+            if (message.SmsFallback != true)
+            {
+                // The service falls back only when smsFallback is true: a sender ID or text alone would silently mean no fallback.
+                const string Off = " was given without SmsFallback, so no SMS would be sent when the number cannot receive RCS: " +
+                    "add -SmsFallback to turn the fallback on, or leave ";
+                if (message.FallbackSenderId is not null) problems.Add("FallbackSenderId", "FallbackSenderId" + Off + "-FallbackSenderId out");
+                if (message.FallbackText is not null) problems.Add("FallbackText", "FallbackText" + Off + "-FallbackText out");
+                return;
+            }
             if (string.IsNullOrWhiteSpace(message.FallbackSenderId))
                 problems.Add("FallbackSenderId", "SmsFallback needs FallbackSenderId: the SMS sender ID used when the number cannot receive RCS");
             else if (SenderIdRule.CheckSms(message.FallbackSenderId!) is string senderProblem)
@@ -96,7 +104,7 @@ namespace WebexConnect.Messages.Validation
             else if (string.IsNullOrWhiteSpace(message.FallbackText))
                 problems.Add("FallbackText", CommonRules.OnlyWhiteSpace("FallbackText", "the SMS sent when the number cannot receive RCS"));
             else if (message.FallbackText!.Length > MaxFallbackTextCharacters)
-                problems.Add("FallbackText", CommonRules.TooLong(message.FallbackText.Length, MaxFallbackTextCharacters));
+                problems.Add("FallbackText", CommonRules.TooLong(message.FallbackText, MaxFallbackTextCharacters));
         }
     }
 }

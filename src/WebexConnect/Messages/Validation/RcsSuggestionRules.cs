@@ -25,7 +25,7 @@ namespace WebexConnect.Messages.Validation
             if (string.IsNullOrWhiteSpace(suggestion.DisplayText))
                 problems.Add(field + ".DisplayText", "DisplayText is required: the label on the chip");
             else if (suggestion.DisplayText.Length > MaxDisplayTextCharacters)
-                problems.Add(field + ".DisplayText", CommonRules.TooLong(suggestion.DisplayText.Length, MaxDisplayTextCharacters));
+                problems.Add(field + ".DisplayText", CommonRules.TooLong(suggestion.DisplayText, MaxDisplayTextCharacters));
 
             CommonRules.CheckLine(suggestion.DisplayText, field + ".DisplayText", problems);
             CommonRules.CheckCharacters(suggestion.PostbackData, field + ".PostbackData", problems);

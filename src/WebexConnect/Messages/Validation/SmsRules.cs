@@ -55,7 +55,7 @@ namespace WebexConnect.Messages.Validation
             if (string.IsNullOrWhiteSpace(text))
                 problems.Add(field, CommonRules.OnlyWhiteSpace(field, "the message text"));
             if (text.Length > MaxTextCharacters)
-                problems.Add(field, CommonRules.TooLong(text.Length, MaxTextCharacters));
+                problems.Add(field, CommonRules.TooLong(text, MaxTextCharacters));
             if (encoding == SmsEncoding.Text)
             {
                 var nonGsm = SmsCalculator.Measure(text, SmsEncoding.Text).UnicodeCharacters;

@@ -10,8 +10,7 @@ namespace WebexConnect.Messages.Validation
         /// sandbox or a local receiver can be used in tests.</remarks>
         internal static string? CheckWebhook(string value)
         {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                return $"{InputEcho.Quote(value)} is not an absolute URL: use https://host/path";
+            if (NotWeb(value, out var uri) is string notWeb) return notWeb;
             if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
                 return $"{InputEcho.Quote(value)} uses http: webhooks need https (http is accepted only for localhost/127.0.0.1 in tests)";
             return null;
@@ -20,17 +19,23 @@ namespace WebexConnect.Messages.Validation
         /// <summary>An absolute https URL.</summary>
         internal static string? CheckHttps(string value)
         {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                return $"{InputEcho.Quote(value)} is not an absolute URL: use https://host/path";
+            if (NotWeb(value, out var uri) is string notWeb) return notWeb;
             if (uri.Scheme != Uri.UriSchemeHttps) return $"{InputEcho.Quote(value)} uses http: use https";
             return null;
         }
 
         /// <summary>An absolute http or https URL the service or the handset can fetch.</summary>
-        internal static string? CheckWeb(string value)
+        internal static string? CheckWeb(string value) => NotWeb(value, out _);
+
+        /// <summary>Null for an absolute http or https URL (then <paramref name="uri"/> is it), else what is wrong.</summary>
+        private static string? NotWeb(string value, out Uri uri)
         {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            // On Linux and macOS "/images/a.png" parses as an absolute file: URI: it is a relative path all the same.
+            if (!Uri.TryCreate(value, UriKind.Absolute, out uri!) || (uri.IsFile && !value.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
                 return $"{InputEcho.Quote(value)} is not an absolute URL: use https://host/path";
+            // ftp:, tel:, mailto: and file: URLs are absolute too: say what is wrong with them.
+            if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+                return $"{InputEcho.Quote(value)} has the scheme {uri.Scheme}, not https: use https://host/path";
             return null;
         }
 
