@@ -174,6 +174,40 @@ Describe 'Wait-ConnectDelivery' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
     }
 
+    It 'waits for Unknown results (no message ID, maybe accepted) and gives them their receipts by correlation ID, not NotSent' {
+        # The sandbox accepts each request (and posts its receipts) and answers after 2 s; the client gives up
+        # after 1 s: every row is Unknown, with no message ID, though the service has it.
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:02' -TimeoutSec 1
+        $sent = @(New-Rows 3 | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url -ErrorAction SilentlyContinue)
+        $sent.Status | Should -Be @('Unknown', 'Unknown', 'Unknown')
+        $sent | ForEach-Object { $_.MessageId | Should -BeNullOrEmpty }
+
+        $delivery = @($sent | Wait-ConnectDelivery $script:Listener -Timeout 10 -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $delivery.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
+        $delivery.SendStatus | Should -Be @('Unknown', 'Unknown', 'Unknown')
+        $delivery.CorrelationId | Should -Be @('row-1', 'row-2', 'row-3')
+        # The receipt's message ID: the one the send never heard.
+        $delivery | ForEach-Object { $_.MessageId | Should -Not -BeNullOrEmpty }
+        $err | Should -BeNullOrEmpty
+    }
+
+    It 'writes an Unknown result no receipt can be matched to (no correlation ID) at once as NoReceipt, with an error saying why' {
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:02' -TimeoutSec 1
+        $sent = Send-ConnectSms -To '+447700900071' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url -ErrorAction SilentlyContinue
+        $sent.Status | Should -Be 'Unknown'
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $delivery = $sent | Wait-ConnectDelivery $script:Listener -Timeout 30 -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $delivery.Status | Should -Be 'NoReceipt'
+        $delivery.TimedOut | Should -BeFalse
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'DeliveryReceiptMissing,*'
+        $err[0].Exception.Message | Should -BeLike 'Row 1: +447700900071: *neither a message ID nor a correlation ID*'
+    }
+
     It 'finds receipts that arrived before the wait began' {
         Connect-WebexConnect -Sandbox
         $results = @(New-Rows 3 | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url)

@@ -60,6 +60,15 @@ Describe 'Measure-ConnectSms' {
         $refused[0].Exception.Message | Should -Match 'Row 2'
     }
 
+    It 'refuses a $null row, naming the row, and measures the rows around it' {
+        $measurements = @('a', $null, 'c' | Measure-ConnectSms -ErrorVariable refused -ErrorAction SilentlyContinue)
+
+        $measurements.Text | Should -Be @('a', 'c')
+        @($refused).Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'NoTextColumn,*'
+        $refused[0].Exception.Message | Should -BeLike 'Row 2 is $null: nothing to measure.*'
+    }
+
     It 'refuses a row without a Text column, naming the row, instead of measuring "@{...}"' {
         $rows = @(
             [pscustomobject]@{ Phone = '+447700900001'; Text = 'Hello' }

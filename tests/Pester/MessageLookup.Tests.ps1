@@ -49,6 +49,37 @@ Describe 'Get-ConnectMessage' {
         $err[0].Exception.Message | Should -BeLike 'Row 1: MessageId:*'
     }
 
+    It 'says an Unknown send result has no ID to look up, not that it was not accepted, and targets the send result' {
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:02' -TimeoutSec 1
+        $unknown = [pscustomobject]@{ Phone = '+447700900012'; CorrelationId = 'row-12' } |
+            Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+        $unknown.Status | Should -Be 'Unknown'
+
+        $out = @($unknown | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $out | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageIdMissing,*'
+        $err[0].Exception.Message | Should -Match 'Unknown one, which the service may still have accepted'
+        $err[0].Exception.Message | Should -Match 'correlation ID'
+        $err[0].Exception.Message | Should -Not -Match 'Invalid, Unknown\)'
+        $err[0].TargetObject | Should -Be $unknown
+    }
+
+    It 'names the piped send result as the target of a failed lookup, not only its ID' {
+        $sent = Send-ConnectSms -To '+447700900013' -From ACME -Text 'Hi'
+        # A session whose lookups time out: the sandbox answers after 2 s, the client waits 1 s.
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:02' -TimeoutSec 1
+
+        $null = $sent | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*'
+        $err[0].Exception.Message | Should -Be "Message $($sent.MessageId) was not looked up: no answer within 1 s."
+        $err[0].TargetObject | Should -Be $sent
+        $err[0].TargetObject.Destination | Should -Be '+447700900013'
+    }
+
     It 'never sends: only GET requests reach the sandbox' {
         $before = @(Get-ConnectSandboxRequest).Count
         $null = Get-ConnectMessage -MessageId 'a', 'b'

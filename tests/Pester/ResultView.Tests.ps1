@@ -39,7 +39,7 @@ Describe 'The default SendResult table' {
         $lines[0] | Should -Match '^\s*Row\s+Status\s+Destination\s+Code\s+Reason\s*$'
         $lines.Count | Should -Be 5    # header, dashes, one line per result: nothing wraps
         $lines[2] | Should -Match '^\s+1 Queued\s+\+447700900001\s'
-        $lines[3] | Should -Match '^\s+2 Invalid\s+07700900002\s+InvalidInput Row 2: To: '
+        $lines[3] | Should -Match '^\s+2 Invalid\s+07700900002\s+InvalidInput\s+Row 2: To: '
         $lines[4] | Should -Match ([regex]::Escape('Row 3: Text: $(Name) has'))
     }
 
@@ -68,6 +68,51 @@ Describe 'The default SendResult table' {
         $invalid = $script:Results[1] | Format-List | Out-String -Width 80
         # Format-List wraps a long value over lines, even inside a word; compare without the white space.
         ($invalid -replace '\s', '') | Should -Match ([regex]::Escape(($script:Results[1].Reason -replace '\s', '')))
+    }
+}
+
+Describe 'Codes and IDs in the default tables at 80 columns' {
+    AfterEach { if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect } }
+
+    It 'shows a send result''s Code whole: ConnectionFailed (safe to resend) is not cut to look like ConnectionLost' {
+        # Nothing listens on port 1: the request never leaves, and the row is Failed with our longest code.
+        $key = ConvertTo-SecureString 'some-key' -AsPlainText -Force
+        Connect-WebexConnect -ServiceKey $key -BaseUri 'http://127.0.0.1:1/' -TimeoutSec 5 -WarningAction SilentlyContinue
+        $failed = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+        $failed.Code | Should -Be 'ConnectionFailed'
+
+        $lines = Get-Line ($failed | Out-String -Width 80)
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines[0] | Should -Match '^\s*Row\s+Status\s+Destination\s+Code\s+Reason\s*$'
+        $lines[2] | Should -Match '^\s+1 Failed\s+\+447700900001\s+ConnectionFailed Not sent'
+    }
+
+    It 'shows a delivery receipt''s columns on one header line, and the start of its MessageId' {
+        $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
+        $receipt = $body | ConvertFrom-ConnectWebhook
+
+        $lines = Get-Line ($receipt | Out-String -Width 80)
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines.Count | Should -Be 3    # header, dashes, the receipt: nothing wraps
+        $lines[0] | Should -Match '^Status\s+Code\s+Destination\s+Timestamp\s+CorrelationId\s+MessageId$'
+        $lines[2] | Should -Match "^Delivered\s+7500\s+447700900001\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\S+\s+$($receipt.MessageId.Substring(0, 8))"
+        # Wide enough, it is whole.
+        ($receipt | Out-String -Width 120) | Should -Match ([regex]::Escape($receipt.MessageId))
+    }
+
+    It 'shows a sandbox request''s Fault column, and the start of its MessageId' {
+        $null = Connect-WebexConnect -Sandbox
+        $null = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
+        $request = Get-ConnectSandboxRequest -Last 1
+
+        $lines = Get-Line ($request | Out-String -Width 80)
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines.Count | Should -Be 3
+        $lines[0] | Should -Match '^\s*Number\s+ReceivedAt\s+Channel\s+Destinations\s+Status\s+Code\s+Fault\s+MessageId$'
+        $lines[2] | Should -Match "^\s+1 \d\d:\d\d:\d\d\.\d{3}\s+sms\s+1\s+201\s+$($request.MessageId.Substring(0, 8))"
     }
 }
 

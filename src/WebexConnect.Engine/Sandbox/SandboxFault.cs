@@ -62,14 +62,17 @@ namespace WebexConnect.Engine.Sandbox
         public static SandboxFault Delay(TimeSpan delay) =>
             new SandboxFault(SandboxFaultKind.Delay, 0, null, null, null, delay);
 
-        /// <summary>How the fault is named in the recorded request (SandboxRequest.Fault).</summary>
+        /// <summary>
+        /// How the fault is named in the recorded request (SandboxRequest.Fault): short enough for the default table's
+        /// Fault column at 80 characters ("Status 400 7041", "Delay 0.25 s").
+        /// </summary>
         public override string ToString()
         {
             switch (Kind)
             {
                 case SandboxFaultKind.Status: return Code == null ? "Status " + StatusCode.ToString(CultureInfo.InvariantCulture)
                                                                   : "Status " + StatusCode.ToString(CultureInfo.InvariantCulture) + " " + Code;
-                case SandboxFaultKind.Delay: return "Delay " + DelayBy.ToString("c", CultureInfo.InvariantCulture);
+                case SandboxFaultKind.Delay: return "Delay " + DelayBy.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
                 default: return Kind.ToString();
             }
         }

@@ -57,10 +57,21 @@ namespace WebexConnect.Engine.Transport
             }
             catch (HttpRequestException ex)
             {
-                var reason = ex.Message;
-                for (var inner = ex.InnerException; inner != null; inner = inner.InnerException) reason += ": " + inner.Message;
-                return (LookupAnswer.NoAnswer("could not reach the service: " + reason, started.Elapsed), used);
+                var what = BatchTransport.IsConnectFailure(ex) ? "could not reach the service: " : "the connection closed before the answer came: ";
+                return (LookupAnswer.NoAnswer(what + Reason(ex), started.Elapsed), used);
             }
+        }
+
+        /// <summary>
+        /// The exception's message and its innermost one's, without their closing periods: the failure ends a
+        /// sentence of Get-ConnectMessage's ("... was not looked up: {failure}.").
+        /// </summary>
+        internal static string Reason(Exception ex)
+        {
+            var innermost = ex;
+            while (innermost.InnerException is not null) innermost = innermost.InnerException;
+            var reason = ex.Message.TrimEnd('.', ' ');
+            return ReferenceEquals(innermost, ex) ? reason : reason + "; " + innermost.Message.TrimEnd('.', ' ');
         }
 
         /// <summary>The body as a JSON tree; null when it is empty or not JSON (a proxy's HTML page, say).</summary>

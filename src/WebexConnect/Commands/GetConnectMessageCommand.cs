@@ -28,6 +28,13 @@ namespace WebexConnect.Commands
         [AllowEmptyCollection]
         public string?[]? MessageId { get; set; }
 
+        /// <summary>
+        /// The piped object itself (a send result, a row, an ID string): the target of its errors, so that
+        /// -ErrorVariable names the send result, not just an ID. PowerShell fills it along with MessageId.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
         /// <summary>The session to use; the default is the current session.</summary>
         [Parameter]
         [ValidateNotNull]
@@ -51,8 +58,9 @@ namespace WebexConnect.Commands
                 if (string.IsNullOrWhiteSpace(id))
                 {
                     WriteError(new ErrorRecord(new ArgumentException(
-                            $"Row {_input}: MessageId: empty. A send result that was not accepted (Rejected, Failed, Invalid, Unknown) has no message ID, so there is nothing to look up."),
-                        "MessageIdMissing", ErrorCategory.InvalidArgument, id));
+                            $"Row {_input}: MessageId: empty, so there is nothing to look up. A send result that was not accepted (Rejected, Failed, Invalid) has no message ID; " +
+                            "nor has an Unknown one, which the service may still have accepted: its delivery receipt tells, matched by correlation ID (Wait-ConnectDelivery)."),
+                        "MessageIdMissing", ErrorCategory.InvalidArgument, Target(id)));
                     continue;
                 }
                 // Destinations of one request share its message ID: look each one up once.
@@ -92,13 +100,16 @@ namespace WebexConnect.Commands
             }
             else if (problem.StopsTheCommand)
             {
-                ThrowTerminatingError(problem.ToErrorRecord(id));
+                ThrowTerminatingError(problem.ToErrorRecord(Target(id)));
             }
             else
             {
-                WriteError(problem.ToErrorRecord(id));
+                WriteError(problem.ToErrorRecord(Target(id)));
             }
         }
+
+        /// <summary>What an error is about: the piped object (a send result names its row and number), else the ID given.</summary>
+        private object? Target(string? id) => InputObject?.BaseObject ?? (object?)id;
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Cancel();

@@ -59,8 +59,10 @@ namespace WebexConnect.Commands
             var text = MeasureInput.TextOf(InputObject?.BaseObject, Text, _textOnCommandLine);
             if (text is null)
             {
+                // Piped, it is a $null row (an empty line of a script's array, say); else the command got no input at all.
+                var what = MyInvocation.ExpectingInput ? $"Row {_row} is $null: nothing to measure." : "Nothing to measure.";
                 WriteError(new ErrorRecord(
-                    new PSArgumentException("Nothing to measure: give -Text, or pipe strings or objects with a Text property."),
+                    new PSArgumentException(what + " Give -Text, or pipe strings or objects with a Text property."),
                     MeasureInput.NoTextColumnErrorId, ErrorCategory.InvalidArgument, null));
                 return;
             }

@@ -91,16 +91,26 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Cancel();
 
+        /// <summary>What the receipts were looked for by: the message ID, or for an Unknown send the correlation ID.</summary>
+        private static string KeyOf(SendResult sent) =>
+            string.IsNullOrEmpty(sent.MessageId) ? $"correlation ID {sent.CorrelationId}" : $"message {sent.MessageId}";
+
         private void Write(System.Collections.Generic.List<DeliveryResult> ready)
         {
             foreach (var result in ready)
             {
                 WriteObject(result);
-                if (result.Status == DeliveryStatus.NoReceipt || (result.TimedOut && result.Status != DeliveryStatus.NotSent))
+                if (result.Status == DeliveryStatus.NoReceipt && !DeliveryJoin.CanBeMatched(result.SendResult))
+                {
+                    WriteError(new ErrorRecord(new DeliveryException(
+                            $"Row {result.Row}: {result.Destination}: the send's outcome is {result.SendStatus} and it has neither a message ID nor a correlation ID, so no delivery receipt can be matched to it. Check the service's delivery reports before sending it again; give rows a CorrelationId so that receipts can be matched.", result),
+                        "DeliveryReceiptMissing", ErrorCategory.ObjectNotFound, result.SendResult));
+                }
+                else if (result.Status == DeliveryStatus.NoReceipt || (result.TimedOut && result.Status != DeliveryStatus.NotSent))
                 {
                     var what = result.Status == DeliveryStatus.NoReceipt ? "no delivery receipt" : "only a " + result.Status + " receipt";
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Destination}: {what} within {Timeout} s (message {result.MessageId}). It may still arrive: the listener keeps it.", result),
+                            $"Row {result.Row}: {result.Destination}: {what} within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));
                 }
                 else if (DeliveryStatuses.IsFailure(result.Status))

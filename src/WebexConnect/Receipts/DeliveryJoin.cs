@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using WebexConnect.Results;
 
 namespace WebexConnect.Receipts
@@ -8,7 +9,8 @@ namespace WebexConnect.Receipts
     /// Joins send results with the receipts a listener receives, for Wait-ConnectDelivery. A receipt belongs to a
     /// result when their message ID and destination match, or, for a result without a message ID (Unknown), their
     /// correlation ID and destination. Results leave in input order as soon as the oldest has a final receipt (or
-    /// at the end); receipts seen before their result arrives are kept in a bounded index.
+    /// at the end); receipts seen before their result arrives are kept in a bounded index. A result no receipt can
+    /// come for (not sent), or none can be matched to (Unknown with neither ID), leaves at once.
     /// </summary>
     internal sealed class DeliveryJoin
     {
@@ -37,7 +39,7 @@ namespace WebexConnect.Receipts
             if (result is null) throw new ArgumentNullException(nameof(result));
             var entry = new Entry(result);
             _pending.AddLast(entry);
-            if (!result.IsSuccess) return;
+            if (!entry.Awaited) return;
             Waiting++;
             foreach (var key in KeysOf(result))
             {
@@ -65,24 +67,24 @@ namespace WebexConnect.Receipts
         }
 
         /// <summary>
-        /// The results ready to be written, in input order: from the oldest on, while each is final (or not sent);
+        /// The results ready to be written, in input order: from the oldest on, while each is final (or not waited for);
         /// with <paramref name="all"/>, every one left, those without a final receipt marked as timed out.
         /// </summary>
         public List<DeliveryResult> TakeReady(bool all)
         {
             var ready = new List<DeliveryResult>();
-            while (_pending.First is LinkedListNode<Entry> node && (all || node.Value.Final || !node.Value.Result.IsSuccess))
+            while (_pending.First is LinkedListNode<Entry> node && (all || node.Value.Final || !node.Value.Awaited))
             {
                 _pending.RemoveFirst();
                 var entry = node.Value;
-                if (!entry.Result.IsSuccess)
+                if (!entry.Awaited)
                 {
-                    ready.Add(new DeliveryResult(entry.Result, null, DeliveryStatus.NotSent, timedOut: false));
+                    var status = MayHaveBeenSent(entry.Result) ? DeliveryStatus.NoReceipt : DeliveryStatus.NotSent;
+                    ready.Add(new DeliveryResult(entry.Result, null, status, timedOut: false));
                     continue;
                 }
                 if (!entry.Final) Waiting--;
-                var status = entry.Best?.Status ?? DeliveryStatus.NoReceipt;
-                ready.Add(new DeliveryResult(entry.Result, entry.Best, status, timedOut: !entry.Final));
+                ready.Add(new DeliveryResult(entry.Result, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final));
                 Forget(entry);
             }
             return ready;
@@ -98,6 +100,15 @@ namespace WebexConnect.Receipts
                 Waiting--;
             }
         }
+
+        /// <summary>
+        /// Queued and Scheduled were accepted; Unknown may have been (the connection was lost after the request went
+        /// out), and its receipts are the only way to know. The rest had nothing accepted by this send.
+        /// </summary>
+        internal static bool MayHaveBeenSent(SendResult result) => result.IsSuccess || result.Status == SendStatus.Unknown;
+
+        /// <summary>Whether a receipt can be matched to the result at all: it needs a message ID or a correlation ID.</summary>
+        internal static bool CanBeMatched(SendResult result) => KeysOf(result).Any();
 
         private static int Rank(DeliveryReceipt receipt) => receipt.IsFinal ? 2 : receipt.Status == DeliveryStatus.Submitted ? 1 : 0;
 
@@ -144,9 +155,16 @@ namespace WebexConnect.Receipts
 
         private sealed class Entry
         {
-            public Entry(SendResult result) => Result = result;
+            public Entry(SendResult result)
+            {
+                Result = result;
+                Awaited = MayHaveBeenSent(result) && CanBeMatched(result);
+            }
 
             public SendResult Result { get; }
+
+            /// <summary>Waited for: a receipt may come for it and could be matched to it.</summary>
+            public bool Awaited { get; }
             public DeliveryReceipt? Best { get; set; }
             public bool Final { get; set; }
         }

@@ -26,15 +26,20 @@ namespace WebexConnect.Receipts
         /// <summary>The correlation ID sent with it.</summary>
         public string? CorrelationId => SendResult.CorrelationId;
 
-        /// <summary>The service's message ID.</summary>
-        public string? MessageId => SendResult.MessageId;
+        /// <summary>
+        /// The service's message ID: the send's, else (an Unknown send, joined by correlation ID) the receipt's, which
+        /// shows the service did accept it.
+        /// </summary>
+        public string? MessageId => SendResult.MessageId ?? Receipt?.MessageId;
 
         /// <summary>What the send said (Queued, Scheduled, Rejected, ...).</summary>
         public SendStatus SendStatus => SendResult.Status;
 
         /// <summary>
         /// What the receipts said: Delivered, Failed, ... (the latest final one, else Submitted), NoReceipt when
-        /// none came before -Timeout, NotSent when the send was not accepted.
+        /// none came before -Timeout (or none can be matched: an Unknown send without a correlation ID), NotSent when
+        /// this send had nothing accepted (Rejected, Failed, Invalid; Skipped: an earlier run sent it). An Unknown send
+        /// may have been accepted, so it is waited for.
         /// </summary>
         public DeliveryStatus Status { get; }
 

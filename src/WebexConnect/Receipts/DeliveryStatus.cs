@@ -36,10 +36,10 @@ namespace WebexConnect.Receipts
         /// <summary>7208: the message expired before it could be delivered.</summary>
         Expired,
 
-        /// <summary>Wait-ConnectDelivery only: no receipt arrived before -Timeout.</summary>
+        /// <summary>Wait-ConnectDelivery only: no receipt arrived before -Timeout, or none can be matched to the send.</summary>
         NoReceipt,
 
-        /// <summary>Wait-ConnectDelivery only: the send result was not Queued or Scheduled, so no receipt can come.</summary>
+        /// <summary>Wait-ConnectDelivery only: this send had nothing accepted (Rejected, Failed, Invalid; Skipped: an earlier run sent it), so no receipt can come for it.</summary>
         NotSent,
     }
 }

@@ -82,6 +82,25 @@ namespace WebexConnect.Tests.Lookup
         }
 
         [Fact]
+        public async Task AConnectionDroppedAfterTheRequestSaysSoInOneSentence()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenDrop();
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(server.BaseUri), new ServiceKeyCredential(Secure("k")), TimeSpan.FromSeconds(5));
+
+            var answer = await lookup.LookUpAsync("m-1", CancellationToken.None);
+            var message = LookupReading.ProblemOf("m-1", answer)!.Message;
+
+            Assert.Equal(0, answer.StatusCode);
+            // The service was reached: the request went out and the connection closed before the answer.
+            Assert.StartsWith("Message m-1 was not looked up: the connection closed before the answer came: ", message);
+            Assert.DoesNotContain("could not reach", message);
+            Assert.DoesNotContain("..", message);
+            Assert.DoesNotContain(".:", message);
+            Assert.EndsWith(".", message);
+        }
+
+        [Fact]
         public async Task ASlowServerIsATimeoutNotAHang()
         {
             await using var server = await ScriptedServer.StartAsync();

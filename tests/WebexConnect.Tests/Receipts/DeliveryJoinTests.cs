@@ -87,6 +87,46 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void AnUnknownResultIsWaitedForAndJoinsByCorrelationIdWhileTheNotSentPassStraightThrough()
+        {
+            // Unknown: the connection was lost after the request left, so the service may have accepted it.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", null, "c1", SendStatus.Unknown));
+            join.Add(Sent(2, "+447700900002", null, "c2", SendStatus.Rejected));
+            join.Add(Sent(3, "+447700900003", null, "c3", SendStatus.Failed));
+            join.Add(Sent(4, "+447700900004", "m-0", "c4", SendStatus.Skipped));
+            join.Add(Sent(5, "+447700900005", null, "c5", SendStatus.Invalid));
+
+            Assert.Empty(join.TakeReady(all: false));
+            Assert.Equal(1, join.Waiting);
+
+            buffer.Add(Receipt("7500", "447700900001", "m-9_1", "c1"));
+            join.Pull();
+            var ready = join.TakeReady(all: false);
+
+            Assert.Equal(new[] { 1L, 2L, 3L, 4L, 5L }, ready.Select(r => r.Row));
+            Assert.Equal(new[] { DeliveryStatus.Delivered, DeliveryStatus.NotSent, DeliveryStatus.NotSent, DeliveryStatus.NotSent, DeliveryStatus.NotSent },
+                ready.Select(r => r.Status));
+            // The receipt's message ID is the one the send never heard.
+            Assert.Equal("m-9", ready[0].MessageId);
+            Assert.Equal(SendStatus.Unknown, ready[0].SendStatus);
+        }
+
+        [Fact]
+        public void AnUnknownResultWithNeitherIdIsNoReceiptAtOnceNotNotSent()
+        {
+            var join = new DeliveryJoin(new ReceiptBuffer(10));
+            join.Add(Sent(1, "+447700900001", null, null, SendStatus.Unknown));
+
+            var result = Assert.Single(join.TakeReady(all: false));
+
+            Assert.Equal(DeliveryStatus.NoReceipt, result.Status);
+            Assert.False(result.TimedOut);
+            Assert.Equal(0, join.Waiting);
+        }
+
+        [Fact]
         public void AResultWithNoReceiptAtAllIsNoReceipt()
         {
             var join = new DeliveryJoin(new ReceiptBuffer(10));
