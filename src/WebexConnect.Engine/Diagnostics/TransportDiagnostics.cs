@@ -79,6 +79,10 @@ namespace WebexConnect.Engine.Diagnostics
             _sink?.Verbose("Batch " + RunDiagnostics.Number(batch.Number) + ": the service refused it whole for its size (" + result.What +
                            "); resending its destinations in requests of at most " + RunDiagnostics.Number(size) + ".");
 
+        public void Resizing(OutgoingBatch batch, AttemptResult result, int size) =>
+            _sink?.Verbose("Batch " + RunDiagnostics.Number(batch.Number) + ": " + result.What + "; sending its destinations in requests of at most " +
+                           RunDiagnostics.Number(size) + ".");
+
         public void FailedFast(OutgoingBatch batch) =>
             _sink?.Debug("Batch " + RunDiagnostics.Number(batch.Number) + ": not sent, the circuit is open; its " +
                          RunDiagnostics.Plural(batch.DestinationCount, "destination") + " are Failed, safe to send again.");

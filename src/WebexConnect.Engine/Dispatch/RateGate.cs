@@ -30,7 +30,7 @@ namespace WebexConnect.Engine.Dispatch
     /// ten answers a second, for the rest of the session.
     /// Without a limit from the user the gate starts at <see cref="ConservativeTps"/>, adopts what the service
     /// announces (x-rate-limit-limit), and lowers itself when the service refuses for the rate (429/7020: to
-    /// what the service accepted from us in the last second) or for the size (7009: half the request): <see cref="Adapted"/> tells the run, which warns once.
+    /// what the service accepted from us in the last second, but by at most half at a time) or for the size (7009: half the request): <see cref="Adapted"/> tells the run, which warns once.
     /// </remarks>
     internal sealed class RateGate : IRateGate, IRateProbe, IDisposable
     {
@@ -222,7 +222,14 @@ namespace WebexConnect.Engine.Dispatch
             else
             {
                 // Over the rate: the service refused it with what it accepted from us in the last second in its window.
-                lower = Math.Max(1, AcceptedInTheLastSecond());
+                // That says too little when we had only begun (nothing accepted yet: a first request refused because
+                // another sender used the tenant's second would bring the session down to 1 a second) or when
+                // another sender shares the tenant, so one refusal takes at most half of the limit the request was
+                // granted under, as AIMD clients (AWS's adaptive retry mode) back off; refusals that go on keep
+                // halving. Half of the TPS at grant, not of the TPS now: requests refused together in one crowded
+                // second halve it once, not once each.
+                var granted = permit.TpsWhenGranted > 0 ? permit.TpsWhenGranted : Volatile.Read(ref _tps);
+                lower = Math.Max(1, Math.Max(AcceptedInTheLastSecond(), granted / 2));
             }
 
             while (true)
@@ -326,8 +333,19 @@ namespace WebexConnect.Engine.Dispatch
                     }
 
                     var tps = Tps;
-                    // A request sized for a higher, replaced limit is granted in instalments rather than never.
-                    var take = Math.Min(waiter.Remaining, tps);
+                    if (waiter.Destinations > tps)
+                    {
+                        // Sized for a higher limit that a refusal or an announcement replaced. Granted in instalments, it
+                        // would hold its first share for as long as a request in flight while it waited for the rest
+                        // (half a minute each), then pass the new limit in one request: it goes back to be resent in
+                        // requests that fit.
+                        _waiters.Dequeue();
+                        ReleaseUnsent(waiter);
+                        waiter.Fail(new OversizedRequestException(waiter.Destinations, tps));
+                        continue;
+                    }
+
+                    var take = waiter.Remaining;
                     var now = _now();
                     if (!_ledger.TryTake(tps, take, now, now + _inFlightHold, out var entry, out var retryAt))
                     {
@@ -340,7 +358,7 @@ namespace WebexConnect.Engine.Dispatch
                     waiter.Took(entry, take, held);
                     if (waiter.Remaining > 0) continue;
                     _waiters.Dequeue();
-                    granted.Add((waiter, new RatePermit(waiter.Destinations, now, waiter.Entries.ToArray(), Settle, _now) { HeldWhenGranted = waiter.HeldWhenGranted }));
+                    granted.Add((waiter, new RatePermit(waiter.Destinations, now, waiter.Entries.ToArray(), Settle, _now) { HeldWhenGranted = waiter.HeldWhenGranted, TpsWhenGranted = tps }));
                 }
             }
 

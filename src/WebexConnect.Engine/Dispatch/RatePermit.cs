@@ -35,6 +35,9 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>Destinations in the ledger, these included, when the last of them was granted.</summary>
         public int HeldWhenGranted { get; init; }
 
+        /// <summary>The gate's TPS when the permit was granted: a refusal of it says how far that limit was too high.</summary>
+        public int TpsWhenGranted { get; init; }
+
         /// <summary>When the last of its destinations was granted (<see cref="MonotonicTicks"/>).</summary>
         public long SentAt { get; }
 

@@ -25,6 +25,8 @@ namespace WebexConnect.Engine.Transport
         Expired,
         /// <summary>A refusal that dooms every later request too (7007 service inactive, 7010 IP not allowed).</summary>
         SessionFatal,
+        /// <summary>Never sent: the TPS in force fell below the request's size before it left; resent in requests that fit.</summary>
+        Oversized,
     }
 
     internal sealed class AttemptResult
@@ -52,6 +54,9 @@ namespace WebexConnect.Engine.Transport
         public static AttemptResult Transient(string code, string what) => new AttemptResult(AttemptKind.Transient, code, what);
 
         public static AttemptResult Ambiguous(string code, string what) => new AttemptResult(AttemptKind.Ambiguous, code, what);
+
+        public static AttemptResult Oversized(int tps) =>
+            new AttemptResult(AttemptKind.Oversized, "Oversized", "the TPS in force fell to " + tps.ToString(CultureInfo.InvariantCulture) + ", below the request's size");
 
         public static AttemptResult Interrupted() =>
             new AttemptResult(AttemptKind.Interrupted, "Cancelled", "the run was cancelled while the request was in flight");

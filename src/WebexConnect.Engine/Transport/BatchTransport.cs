@@ -173,6 +173,13 @@ namespace WebexConnect.Engine.Transport
                     await SendInPiecesAsync(batch, part, start, total, outcomes, run, cancellationToken).ConfigureAwait(false);
                     return;
 
+                case AttemptKind.Oversized:
+                    // The gate's limit fell below this request's size while it waited (after a 429 of its own or of
+                    // another request, once Retry-After has passed): nothing left, so resend it in requests that fit.
+                    _tell.Resizing(batch, result, _gate.MaxBatchSize);
+                    await SendInPiecesAsync(batch, part, start, total, outcomes, run, cancellationToken).ConfigureAwait(false);
+                    return;
+
                 case AttemptKind.DestinationRejected:
                 case AttemptKind.Rejected:
                 case AttemptKind.Expired:
@@ -231,8 +238,10 @@ namespace WebexConnect.Engine.Transport
                     context.Properties.Set(TransportDiagnostics.BatchKey, request);
                     result = await _retry.ExecuteAsync(async ctx =>
                     {
-                        attempts++;
                         var attempt = await AttemptAsync(request, body, run, ctx.CancellationToken).ConfigureAwait(false);
+                        // Sent back by the gate for its size: it never left, so it is no attempt.
+                        if (attempt.Kind == AttemptKind.Oversized) return attempt;
+                        attempts++;
                         if (CertainlyNotAccepted(attempt.Kind)) _options.AttemptObserver?.NotAccepted(request.Recipients);
                         else run.MayHaveBeenAccepted = true;
                         return attempt;
@@ -271,7 +280,16 @@ namespace WebexConnect.Engine.Transport
         private async Task<AttemptResult> AttemptAsync(OutgoingBatch request, ReadOnlyMemory<byte> body, RunState run, CancellationToken cancellationToken)
         {
             var waitStarted = _clock.GetTimestamp();
-            var permit = await _gate.WaitAsync(request.DestinationCount, cancellationToken).ConfigureAwait(false) ?? RatePermit.None;
+            RatePermit permit;
+            try
+            {
+                permit = await _gate.WaitAsync(request.DestinationCount, cancellationToken).ConfigureAwait(false) ?? RatePermit.None;
+            }
+            catch (OversizedRequestException oversized)
+            {
+                return AttemptResult.Oversized(oversized.Tps);
+            }
+
             var sendStarted = _clock.GetTimestamp();
             _tell.GateWaited(request, _clock.GetElapsedTime(waitStarted, sendStarted));
             using var content = new JsonBodyContent(body, permit.Leaving);

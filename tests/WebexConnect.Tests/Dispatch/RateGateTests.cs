@@ -267,6 +267,49 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public async Task A429BeforeAnythingWasAcceptedHalvesTheRateOnceForRequestsRefusedTogether()
+        {
+            using var gate = RateGate.WithManualClock(null);
+            gate.AdoptAnnouncedLimit(100);
+            var first = await gate.WaitAsync(40, CancellationToken.None);
+            var second = await gate.WaitAsync(40, CancellationToken.None);
+            first.Answered(null);
+            second.Answered(null);
+
+            gate.Refused(first, "429");
+            gate.Refused(second, "429");
+
+            // Nothing was accepted in the last second: another sender filled the tenant's window. Half, not 1, and
+            // once for the two requests refused in the same crowded second.
+            Assert.Equal(50, gate.Tps);
+            Assert.Equal(1, gate.Adaptations);
+            // A refusal of a request granted under the new limit halves it again.
+            gate.AdvanceTo(TimeSpan.FromSeconds(2));
+            var third = await gate.WaitAsync(10, CancellationToken.None);
+            third.Answered(null);
+            gate.Refused(third, "7020");
+            Assert.Equal(25, gate.Tps);
+        }
+
+        [Fact]
+        public async Task AWaitingRequestLargerThanALoweredLimitIsSentBackAndReleasesWhatItTook()
+        {
+            using var gate = RateGate.WithManualClock(null);
+            gate.AdoptAnnouncedLimit(100);
+            (await gate.WaitAsync(90, CancellationToken.None)).Answered(null);
+            var waiting = gate.WaitAsync(60, CancellationToken.None).AsTask();
+            Assert.False(waiting.IsCompleted);
+
+            gate.AdoptAnnouncedLimit(40);
+            gate.AdvanceTo(TimeSpan.FromMilliseconds(10));
+
+            var sentBack = await Assert.ThrowsAsync<OversizedRequestException>(() => waiting.WaitAsync(Generous));
+            Assert.Equal(40, sentBack.Tps);
+            Assert.Equal(0, gate.QueuedDestinations);
+            Assert.Equal(90, gate.HeldNow());
+        }
+
+        [Fact]
         public async Task WithoutAUserLimitA7009HalvesTheRequestThatWasTooLarge()
         {
             using var gate = RateGate.WithManualClock(null);

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using WebexConnect.Engine.Dispatch;
 using WebexConnect.Messages;
 using WebexConnect.Results;
 using Xunit;
@@ -238,6 +239,30 @@ namespace WebexConnect.Tests.Transport
             Assert.Contains("-ResendUnknown", only.Reason);
             Assert.DoesNotContain("ResendAmbiguous", only.Reason);
             Assert.Contains("more than once", only.Reason);
+        }
+
+        [Fact]
+        public async Task TooManyRequests_WithoutAUserLimit_HalvesTheRate_AndResendsInRequestsThatFitIt()
+        {
+            // The session's first request is refused for the rate (another sender used the tenant's second): nothing of
+            // ours was accepted yet, which once brought the gate down to 1 a second and made the retry wait for 1 destination
+            // at a time, half a minute each, before sending all 8 over the new limit in one request.
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(429, ScriptedServer.Error("7020", "TPS exceeded"), headers: ("Retry-After", "1"));
+            using var gate = new RateGate(null);
+
+            var outcome = await NewTransport(server.BaseUri, gate).SendAsync(Batch(Numbers(8)), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(RateGate.ConservativeTps / 2, gate.Tps);
+            Assert.All(outcome.PerRecipient, o =>
+            {
+                Assert.Equal(SendStatus.Queued, o.Status);
+                Assert.Equal(2, o.Attempts);
+            });
+            var requests = server.Received;
+            Assert.Equal(new[] { 8, 5, 3 }, requests.Select(r => NumbersIn(r).Length).ToArray());
+            Assert.Equal(Numbers(8), requests.Skip(1).SelectMany(NumbersIn).ToArray());
+            Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromMilliseconds(900), $"Retry-After was not kept: {requests[1].At - requests[0].At}");
         }
 
         [Fact]

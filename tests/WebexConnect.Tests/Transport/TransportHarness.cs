@@ -102,7 +102,7 @@ namespace WebexConnect.Tests.Transport
             CircuitBreak = TimeSpan.FromMinutes(10),
         };
 
-        public static BatchTransport NewTransport(Uri baseUri, RecordingGate gate, TransportOptions? options = null, IRequestCredential? credential = null) =>
+        public static BatchTransport NewTransport(Uri baseUri, IRateGate gate, TransportOptions? options = null, IRequestCredential? credential = null) =>
             new(ConnectHttpClientFactory.Create(baseUri), credential ?? new ServiceKeyCredential(Secure(ServiceKey)), gate, Payload, options ?? FastOptions());
     }
 }
