@@ -112,6 +112,12 @@ namespace WebexConnect.Engine.Transport
                 failure.BatchNeverAccepted = true;
                 throw;
             }
+            catch (SessionFailureException failure)
+            {
+                // Part of the batch was (or may have been) accepted: what is known of each recipient goes with the failure.
+                _circuit.Abandon();
+                throw new BatchStoppedException(failure, outcomes, run.NotSent(outcomes));
+            }
             catch
             {
                 _circuit.Abandon();
@@ -141,6 +147,7 @@ namespace WebexConnect.Engine.Transport
             DestinationOutcome?[] outcomes, RunState run, CancellationToken cancellationToken)
         {
             var request = part.Count == batch.Recipients.Count ? batch : new OutgoingBatch(batch.Shape, part, batch.Number);
+            run.Sending(start, part.Count);
             var (result, attempts) = await ExchangeAsync(request, run, cancellationToken).ConfigureAwait(false);
             var total = priorAttempts + attempts;
 
@@ -234,7 +241,7 @@ namespace WebexConnect.Engine.Transport
                         attempts++;
                         var attempt = await AttemptAsync(request, body, run, ctx.CancellationToken).ConfigureAwait(false);
                         if (CertainlyNotAccepted(attempt.Kind)) _options.AttemptObserver?.NotAccepted(request.Recipients);
-                        else run.MayHaveBeenAccepted = true;
+                        else run.MayHaveReached();
                         return attempt;
                     }, context).ConfigureAwait(false);
                 }
@@ -472,13 +479,49 @@ namespace WebexConnect.Engine.Transport
             return ReferenceEquals(innermost, ex) ? ex.Message : ex.Message + " (" + innermost.Message + ")";
         }
 
-        /// <summary>What one SendAsync learned along the way.</summary>
+        /// <summary>What one SendAsync learned along the way. Its requests go one at a time.</summary>
         private sealed class RunState
         {
             public ApiResponse? LastResponse;
 
+            private int _sendingStart;
+            private int _sendingCount;
+            private bool _sendingMayHaveReached;
+
             /// <summary>Some attempt of the batch was (or may have been) accepted: a later failure cannot call it never sent.</summary>
-            public bool MayHaveBeenAccepted;
+            public bool MayHaveBeenAccepted { get; private set; }
+
+            /// <summary>The request for recipients [start, start+count) is about to be exchanged.</summary>
+            public void Sending(int start, int count)
+            {
+                _sendingStart = start;
+                _sendingCount = count;
+                _sendingMayHaveReached = false;
+            }
+
+            /// <summary>An attempt of the request being exchanged was (or may have been) accepted.</summary>
+            public void MayHaveReached()
+            {
+                MayHaveBeenAccepted = true;
+                _sendingMayHaveReached = true;
+            }
+
+            /// <summary>
+            /// After a failure that stopped the batch: per recipient, true when it has no outcome and certainly did not
+            /// reach the service. Every request before the one being exchanged has its outcome, or was refused whole
+            /// before it was split; the recipients after it were never sent; only the one being exchanged may have gone.
+            /// </summary>
+            public bool[] NotSent(DestinationOutcome?[] outcomes)
+            {
+                var notSent = new bool[outcomes.Length];
+                for (var i = 0; i < outcomes.Length; i++)
+                {
+                    var inFlight = i >= _sendingStart && i < _sendingStart + _sendingCount;
+                    notSent[i] = outcomes[i] is null && !(inFlight && _sendingMayHaveReached);
+                }
+
+                return notSent;
+            }
         }
     }
 }
