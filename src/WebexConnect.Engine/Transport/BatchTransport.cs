@@ -129,8 +129,8 @@ namespace WebexConnect.Engine.Transport
             else
             {
                 var wasOpen = _circuit.IsOpen;
-                RecordForCircuit(outcomes!, circuitTicket);
-                _tell.CircuitChanged(wasOpen, _circuit.IsOpen, _options, outcomes!);
+                RecordForCircuit(outcomes!, circuitTicket, run.LastFailure);
+                _tell.CircuitChanged(wasOpen, _circuit.IsOpen, _options, run.LastFailure);
             }
 
             var last = run.LastResponse;
@@ -187,17 +187,20 @@ namespace WebexConnect.Engine.Transport
                     return;
 
                 case AttemptKind.Transient:
+                    run.LastFailure = result.What;
                     Fill(outcomes, start, part.Count, SendStatus.Failed, result.Code,
                         "Not sent: " + result.What + " (" + Count(attempts) + "). Safe to send again.", total);
                     return;
 
                 case AttemptKind.Interrupted:
+                    run.LastFailure = result.What;
                     Fill(outcomes, start, part.Count, SendStatus.Unknown, result.Code,
                         "The run was cancelled while the request was in flight: it may or may not have been accepted. " +
                         "Check delivery reports before sending again.", total);
                     return;
 
                 default:
+                    run.LastFailure = result.What;
                     var resent = _options.ResendAmbiguous && attempts > 1
                         ? " It was resent (-ResendUnknown), " + Count(attempts) + " in all, and may have been accepted more than once."
                         : " It was not resent, to avoid a duplicate.";
@@ -353,23 +356,19 @@ namespace WebexConnect.Engine.Transport
             _tell.Announced(tps, before, (_gate as RateGate)?.Tps);
         }
 
-        private void RecordForCircuit(DestinationOutcome[] outcomes, long circuitTicket)
+        /// <param name="lastFailure">What the batch's last failed request met ("HTTP 502"): the circuit quotes it, not a row's advice.</param>
+        private void RecordForCircuit(DestinationOutcome[] outcomes, long circuitTicket, string? lastFailure)
         {
-            string? failure = null;
             foreach (var outcome in outcomes)
             {
-                if (outcome.Status is SendStatus.Failed or SendStatus.Unknown)
-                {
-                    failure ??= outcome.Code is null ? outcome.Reason : outcome.Code + ": " + outcome.Reason;
-                }
-                else
+                if (outcome.Status is not (SendStatus.Failed or SendStatus.Unknown))
                 {
                     _circuit.Record(serviceAnswered: true, null);
                     return;
                 }
             }
 
-            if (failure is not null) _circuit.Record(serviceAnswered: false, failure, circuitTicket);
+            if (outcomes.Length > 0) _circuit.Record(serviceAnswered: false, lastFailure ?? outcomes[0].Code, circuitTicket);
         }
 
         /// <summary>
@@ -483,6 +482,9 @@ namespace WebexConnect.Engine.Transport
         private sealed class RunState
         {
             public ApiResponse? LastResponse;
+
+            /// <summary>What the last request that failed met ("HTTP 502", "no response within 30 s").</summary>
+            public string? LastFailure;
 
             private int _sendingStart;
             private int _sendingCount;
