@@ -69,6 +69,13 @@ Describe 'Measure-ConnectSms' {
         $refused[0].Exception.Message | Should -BeLike 'Row 2 is $null: nothing to measure.*'
     }
 
+    It 'measures a hashtable that follows an object row by its own Text key' {
+        # PowerShell keeps the object row's Text among the bound parameters: it is no -Text given on the command line.
+        $measurements = @([pscustomobject]@{ Text = 'o' }, @{ Text = 'ht' }, [pscustomobject]@{ Text = 'o2' }, @{ Text = 'ht2' } | Measure-ConnectSms)
+
+        $measurements.Text | Should -Be @('o', 'ht', 'o2', 'ht2')
+    }
+
     It 'refuses a row without a Text column, naming the row, instead of measuring "@{...}"' {
         $rows = @(
             [pscustomobject]@{ Phone = '+447700900001'; Text = 'Hello' }

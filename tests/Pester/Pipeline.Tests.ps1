@@ -203,6 +203,29 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $sent.PSObject.Properties.Name | Should -Not -Contain 'substitutions'
     }
 
+    It '<Name> reads a hashtable that follows an object row from its own keys, not from what the object row bound' -ForEach @(
+        @{ Name = 'Send-ConnectSms'; To = @('+447700900541', '+447700900542'); Run = { $input | Send-ConnectSms -From ACME } }
+        @{ Name = 'Send-ConnectEmail'; To = @('ann@example.com', 'bob@example.com'); Run = { $input | Send-ConnectEmail -From news@example.com -Subject 'Hi' } }
+        @{ Name = 'Send-ConnectRcs'; To = @('+447700900543', '+447700900544'); Run = { $input | Send-ConnectRcs -From app-1 } }
+        @{ Name = 'Send-ConnectMessage'; To = @('+447700900545', '+447700900546'); Run = { $input | Send-ConnectMessage -Channel whatsapp -From app-1 -Content @{ type = 'text'; text = 'Hi' } } }
+    ) {
+        # PowerShell keeps what the object row bound by property name (To, CorrelationId, Text) among the bound
+        # parameters when the next row binds nothing: that is no command-line parameter the hashtable must yield to.
+        $rows = @(
+            [pscustomobject]@{ To = $To[0]; CorrelationId = 'object-row'; Text = 'From the object' }
+            @{ To = $To[1]; CorrelationId = 'hashtable-row'; Text = 'From the hashtable' }
+        )
+
+        $results = @($rows | & $Run -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued') -Because $results[1].Reason
+        $results.Destination | Should -Be $To
+        $results.CorrelationId | Should -Be @('object-row', 'hashtable-row')
+        if ($Name -ne 'Send-ConnectMessage') {
+            @(Get-SentBody).content.text | Sort-Object | Should -Be @('From the hashtable', 'From the object')
+        }
+    }
+
     It 'returns the results in input order when the rows travel in different requests' {
         # Two texts are two message shapes, so at least two requests, which may finish in any order.
         $rows = 1..6 | ForEach-Object {

@@ -87,7 +87,8 @@ namespace WebexConnect.Engine.Diagnostics
             _sink?.Debug("Batch " + RunDiagnostics.Number(batch.Number) + ": not sent, the circuit is open; its " +
                          RunDiagnostics.Plural(batch.DestinationCount, "destination") + " are Failed, safe to send again.");
 
-        public void CircuitChanged(bool wasOpen, bool isOpen, TransportOptions options, DestinationOutcome[] lastBatch)
+        /// <param name="lastFailure">What the last failed request met ("HTTP 502").</param>
+        public void CircuitChanged(bool wasOpen, bool isOpen, TransportOptions options, string? lastFailure)
         {
             if (_sink is null || wasOpen == isOpen) return;
             if (!isOpen)
@@ -96,8 +97,7 @@ namespace WebexConnect.Engine.Diagnostics
                 return;
             }
 
-            var last = lastBatch.Length == 0 ? null : lastBatch[0];
-            var cause = last is null ? "" : " (last: " + (last.Code is null ? "" : last.Code + ": ") + last.Reason + ")";
+            var cause = lastFailure is null ? "" : " (last: " + lastFailure + ")";
             _sink.Warning("Circuit open after " + RunDiagnostics.Number(options.CircuitThreshold) + " consecutive failures" + cause +
                           ": batches fail fast without a request for " + RunDiagnostics.Duration(options.CircuitBreak) +
                           ", then one batch tries again.");

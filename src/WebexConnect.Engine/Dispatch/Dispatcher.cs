@@ -30,7 +30,8 @@ namespace WebexConnect.Engine.Dispatch
     /// finished. A SessionFailureException (or any other failure of the transport) stops sending the
     /// same way, but every record already added still gets a result (<see cref="StoppedRecords"/>):
     /// Unknown when its request was handed to the transport (it may have been accepted), Failed when it
-    /// never left. TakeReady and Complete hand those over in order, then rethrow the failure on the
+    /// never left; in a batch the failure struck part-way (<see cref="BatchStoppedException"/>), the rows the
+    /// service already answered keep that answer. TakeReady and Complete hand those over in order, then rethrow the failure on the
     /// pipeline thread; Add records the record it was given as not sent, then rethrows it.
     /// </remarks>
     internal sealed class Dispatcher : IDispatcher
@@ -427,6 +428,11 @@ namespace WebexConnect.Engine.Dispatch
                     lock (_sync) _unfinished.NeverLeft(batch.Sequences);
                 }
             }
+            catch (BatchStoppedException stopped)
+            {
+                lock (_sync) FileWhatIsKnown(batch, outgoing, stopped);
+                Fail(stopped.Failure);
+            }
             catch (Exception ex)
             {
                 if (ex is SessionFailureException { BatchNeverAccepted: true } notAccepted)
@@ -460,14 +466,40 @@ namespace WebexConnect.Engine.Dispatch
             var results = new SendResult[batch.Count];
             for (var i = 0; i < results.Length; i++)
             {
-                var item = batch.Items[i];
                 var done = outcome.PerRecipient[i] ?? throw new InvalidOperationException($"The transport returned no outcome for a recipient of batch {outgoing.Number}.");
-                results[i] = new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId,
-                    done.Status, done.MessageId, done.Code, done.Reason, done.Attempts, outgoing.Number, done.SubmittedAt,
-                    item.Parts, item.InputObject, batch.Sequences[i], item.Row);
+                results[i] = ToResult(batch, i, outgoing, done);
             }
 
             return results;
+        }
+
+        private static SendResult ToResult(OpenBatch batch, int index, OutgoingBatch outgoing, DestinationOutcome done)
+        {
+            var item = batch.Items[index];
+            return new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId,
+                done.Status, done.MessageId, done.Code, done.Reason, done.Attempts, outgoing.Number, done.SubmittedAt,
+                item.Parts, item.InputObject, batch.Sequences[index], item.Row);
+        }
+
+        /// <summary>
+        /// A batch a session failure stopped part-way (caller holds _sync): the rows the service answered get that
+        /// answer, the rows that certainly never reached it are not sent, and the rest stay open, to be settled
+        /// Unknown with the run.
+        /// </summary>
+        private void FileWhatIsKnown(OpenBatch batch, OutgoingBatch outgoing, BatchStoppedException stopped)
+        {
+            if (stopped.Outcomes.Count != batch.Count) return;
+            var notSent = new List<long>();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var sequence = batch.Sequences[i];
+                if (!_unfinished.IsOpen(sequence)) continue;
+                if (stopped.Outcomes[i] is { } done) Record(sequence, ToResult(batch, i, outgoing, done));
+                else if (stopped.NotSent(i)) notSent.Add(sequence);
+            }
+
+            _unfinished.NeverLeft(notSent);
+            Monitor.PulseAll(_sync);
         }
 
         private static SendResult WithSequence(SendResult r, long sequence) =>

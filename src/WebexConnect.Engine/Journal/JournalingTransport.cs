@@ -16,9 +16,10 @@ namespace WebexConnect.Engine.Journal
     /// </summary>
     /// <remarks>
     /// A batch cancelled or broken off mid-way keeps its intent without an outcome: the request may have
-    /// arrived, so a re-run reports it Unknown rather than risk a second message. That includes a session
-    /// failure (authentication, service inactive, IP not allowed): it can strike the second half of a
-    /// bisected batch whose first half was accepted, and the transport then reports no outcome at all.
+    /// arrived, so a re-run reports it Unknown rather than risk a second message. A session failure
+    /// (authentication, service inactive, IP not allowed) can strike the second half of a bisected batch
+    /// whose first half was accepted: the transport then says what it knows (<see cref="BatchStoppedException"/>),
+    /// and the rows it has an outcome for are recorded; a refused request's rows were already withdrawn.
     /// A batch stopped while it still waited for rate budget wrote no intent: a re-run sends it.
     /// </remarks>
     internal sealed class JournalingTransport : IBatchTransport
@@ -44,8 +45,13 @@ namespace WebexConnect.Engine.Journal
             try
             {
                 var outcome = await _inner.SendAsync(batch, cancellationToken).ConfigureAwait(false);
-                RecordOutcome(ByState(keys, outcome));
+                RecordOutcome(ByState(keys, PerRecipient(outcome), knownOnly: false));
                 return outcome;
+            }
+            catch (BatchStoppedException stopped)
+            {
+                RecordOutcome(ByState(keys, stopped.Outcomes, knownOnly: true));
+                throw;
             }
             finally
             {
@@ -66,18 +72,23 @@ namespace WebexConnect.Engine.Journal
             }
         }
 
+        // A malformed (null) outcome is the dispatcher's to report: ByState records Unknown for it, the safe side.
+        private static IReadOnlyList<DestinationOutcome?>? PerRecipient(BatchOutcome? outcome) => outcome?.PerRecipient;
+
         /// <summary>
         /// One line per state and messageId present in the batch: bisection can give a batch several of each, and
-        /// a re-run that skips a key reports the messageId it went out with.
+        /// a re-run that skips a key reports the messageId it went out with. With <paramref name="knownOnly"/>, keys
+        /// without an outcome get no line: their intent, or its withdrawal, stands.
         /// </summary>
-        private static List<JournalLine> ByState(JournalKey[] keys, BatchOutcome outcome)
+        private static List<JournalLine> ByState(JournalKey[] keys, IReadOnlyList<DestinationOutcome?>? outcomes, bool knownOnly)
         {
             var groups = new Dictionary<(JournalState, string?), List<JournalKey>>();
             var order = new List<(JournalState State, string? MessageId)>();
             for (var i = 0; i < keys.Length; i++)
             {
                 // A malformed outcome is the dispatcher's to report; recording Unknown for it is the safe side.
-                var one = outcome?.PerRecipient is { } all && i < all.Count ? all[i] : null;
+                var one = outcomes is { } all && i < all.Count ? all[i] : null;
+                if (one is null && knownOnly) continue;
                 var state = JournalStates.Of(one?.Status ?? SendStatus.Unknown);
                 var messageId = state == JournalState.Queued || state == JournalState.Scheduled ? one?.MessageId : null;
                 if (!groups.TryGetValue((state, messageId), out var list))

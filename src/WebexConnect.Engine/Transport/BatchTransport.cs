@@ -112,6 +112,12 @@ namespace WebexConnect.Engine.Transport
                 failure.BatchNeverAccepted = true;
                 throw;
             }
+            catch (SessionFailureException failure)
+            {
+                // Part of the batch was (or may have been) accepted: what is known of each recipient goes with the failure.
+                _circuit.Abandon();
+                throw new BatchStoppedException(failure, outcomes, run.NotSent(outcomes));
+            }
             catch
             {
                 _circuit.Abandon();
@@ -123,8 +129,8 @@ namespace WebexConnect.Engine.Transport
             else
             {
                 var wasOpen = _circuit.IsOpen;
-                RecordForCircuit(outcomes!, circuitTicket);
-                _tell.CircuitChanged(wasOpen, _circuit.IsOpen, _options, outcomes!);
+                RecordForCircuit(outcomes!, circuitTicket, run.LastFailure);
+                _tell.CircuitChanged(wasOpen, _circuit.IsOpen, _options, run.LastFailure);
             }
 
             var last = run.LastResponse;
@@ -141,6 +147,7 @@ namespace WebexConnect.Engine.Transport
             DestinationOutcome?[] outcomes, RunState run, CancellationToken cancellationToken)
         {
             var request = part.Count == batch.Recipients.Count ? batch : new OutgoingBatch(batch.Shape, part, batch.Number);
+            run.Sending(start, part.Count);
             var (result, attempts) = await ExchangeAsync(request, run, cancellationToken).ConfigureAwait(false);
             var total = priorAttempts + attempts;
 
@@ -187,17 +194,20 @@ namespace WebexConnect.Engine.Transport
                     return;
 
                 case AttemptKind.Transient:
+                    run.LastFailure = result.What;
                     Fill(outcomes, start, part.Count, SendStatus.Failed, result.Code,
                         "Not sent: " + result.What + " (" + Count(attempts) + "). Safe to send again.", total);
                     return;
 
                 case AttemptKind.Interrupted:
+                    run.LastFailure = result.What;
                     Fill(outcomes, start, part.Count, SendStatus.Unknown, result.Code,
                         "The run was cancelled while the request was in flight: it may or may not have been accepted. " +
                         "Check delivery reports before sending again.", total);
                     return;
 
                 default:
+                    run.LastFailure = result.What;
                     var resent = _options.ResendAmbiguous && attempts > 1
                         ? " It was resent (-ResendUnknown), " + Count(attempts) + " in all, and may have been accepted more than once."
                         : " It was not resent, to avoid a duplicate.";
@@ -243,7 +253,7 @@ namespace WebexConnect.Engine.Transport
                         if (attempt.Kind == AttemptKind.Oversized) return attempt;
                         attempts++;
                         if (CertainlyNotAccepted(attempt.Kind)) _options.AttemptObserver?.NotAccepted(request.Recipients);
-                        else run.MayHaveBeenAccepted = true;
+                        else run.MayHaveReached();
                         return attempt;
                     }, context).ConfigureAwait(false);
                 }
@@ -364,23 +374,19 @@ namespace WebexConnect.Engine.Transport
             _tell.Announced(tps, before, (_gate as RateGate)?.Tps);
         }
 
-        private void RecordForCircuit(DestinationOutcome[] outcomes, long circuitTicket)
+        /// <param name="lastFailure">What the batch's last failed request met ("HTTP 502"): the circuit quotes it, not a row's advice.</param>
+        private void RecordForCircuit(DestinationOutcome[] outcomes, long circuitTicket, string? lastFailure)
         {
-            string? failure = null;
             foreach (var outcome in outcomes)
             {
-                if (outcome.Status is SendStatus.Failed or SendStatus.Unknown)
-                {
-                    failure ??= outcome.Code is null ? outcome.Reason : outcome.Code + ": " + outcome.Reason;
-                }
-                else
+                if (outcome.Status is not (SendStatus.Failed or SendStatus.Unknown))
                 {
                     _circuit.Record(serviceAnswered: true, null);
                     return;
                 }
             }
 
-            if (failure is not null) _circuit.Record(serviceAnswered: false, failure, circuitTicket);
+            if (outcomes.Length > 0) _circuit.Record(serviceAnswered: false, lastFailure ?? outcomes[0].Code, circuitTicket);
         }
 
         /// <summary>
@@ -490,13 +496,52 @@ namespace WebexConnect.Engine.Transport
             return ReferenceEquals(innermost, ex) ? ex.Message : ex.Message + " (" + innermost.Message + ")";
         }
 
-        /// <summary>What one SendAsync learned along the way.</summary>
+        /// <summary>What one SendAsync learned along the way. Its requests go one at a time.</summary>
         private sealed class RunState
         {
             public ApiResponse? LastResponse;
 
+            /// <summary>What the last request that failed met ("HTTP 502", "no response within 30 s").</summary>
+            public string? LastFailure;
+
+            private int _sendingStart;
+            private int _sendingCount;
+            private bool _sendingMayHaveReached;
+
             /// <summary>Some attempt of the batch was (or may have been) accepted: a later failure cannot call it never sent.</summary>
-            public bool MayHaveBeenAccepted;
+            public bool MayHaveBeenAccepted { get; private set; }
+
+            /// <summary>The request for recipients [start, start+count) is about to be exchanged.</summary>
+            public void Sending(int start, int count)
+            {
+                _sendingStart = start;
+                _sendingCount = count;
+                _sendingMayHaveReached = false;
+            }
+
+            /// <summary>An attempt of the request being exchanged was (or may have been) accepted.</summary>
+            public void MayHaveReached()
+            {
+                MayHaveBeenAccepted = true;
+                _sendingMayHaveReached = true;
+            }
+
+            /// <summary>
+            /// After a failure that stopped the batch: per recipient, true when it has no outcome and certainly did not
+            /// reach the service. Every request before the one being exchanged has its outcome, or was refused whole
+            /// before it was split; the recipients after it were never sent; only the one being exchanged may have gone.
+            /// </summary>
+            public bool[] NotSent(DestinationOutcome?[] outcomes)
+            {
+                var notSent = new bool[outcomes.Length];
+                for (var i = 0; i < outcomes.Length; i++)
+                {
+                    var inFlight = i >= _sendingStart && i < _sendingStart + _sendingCount;
+                    notSent[i] = outcomes[i] is null && !(inFlight && _sendingMayHaveReached);
+                }
+
+                return notSent;
+            }
         }
     }
 }

@@ -56,7 +56,7 @@ namespace WebexConnect.Engine.Transport
                     return true;
                 }
 
-                reason = "Not sent: stopped after " + _consecutiveFailures + " consecutive failures: " + _lastFailure;
+                reason = "Not sent: stopped after " + _consecutiveFailures + " consecutive failures" + (_lastFailure is null ? "" : " (last: " + _lastFailure + ")");
                 return false;
             }
         }
@@ -76,7 +76,9 @@ namespace WebexConnect.Engine.Transport
         }
 
         /// <summary>
-        /// Records a batch that was sent: did any request get an answer showing the service works? A failure of a
+        /// Records a batch that was sent: did any request get an answer showing the service works?
+        /// <paramref name="failureReason"/> says what the failure met ("HTTP 502"), without advice: the reason of the
+        /// batches failed fast quotes it. A failure of a
         /// batch that left before another failure was seen (<paramref name="ticket"/> is older) is the same episode.
         /// </summary>
         public void Record(bool serviceAnswered, string? failureReason, long ticket)

@@ -68,7 +68,8 @@ namespace WebexConnect.Engine.Transport
     /// <summary>
     /// Sends one batch with retries that never duplicate a message, bisection of destination errors,
     /// and the session's rate gate before every HTTP attempt. Throws SessionFailureException for
-    /// failures that doom every later batch; OperationCanceledException when cancelled.
+    /// failures that doom every later batch, or <see cref="BatchStoppedException"/> carrying it when part
+    /// of the batch was or may have been accepted first; OperationCanceledException when cancelled.
     /// </summary>
     internal interface IBatchTransport
     {

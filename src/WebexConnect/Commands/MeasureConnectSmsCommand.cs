@@ -12,7 +12,7 @@ namespace WebexConnect.Commands
     [OutputType(typeof(SmsMeasurement))]
     public sealed class MeasureConnectSmsCommand : PSCmdlet
     {
-        private readonly DictionaryRowBinding _dictionaryRows = DictionaryRowBinding.For(typeof(MeasureConnectSmsCommand));
+        private DictionaryRowBinding? _dictionaryRows;
         private bool _textOnCommandLine;
         private long _row;
 
@@ -34,16 +34,19 @@ namespace WebexConnect.Commands
         public PSObject? InputObject { get; set; }
 
         /// <inheritdoc />
-        protected override void BeginProcessing() =>
+        protected override void BeginProcessing()
+        {
             // Before the first record only the command line's parameters are bound.
             _textOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
+            _dictionaryRows = DictionaryRowBinding.For(this);
+        }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             _row++;
             // A piped hashtable's Text key binds as an object's Text property would, for this row only.
-            using (_dictionaryRows.Bind(this, InputObject)) Measure();
+            using (_dictionaryRows!.Bind(this, InputObject)) Measure();
         }
 
         private void Measure()

@@ -218,7 +218,7 @@ namespace WebexConnect.Commands
 
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), PipelineColumns.NotFromColumns(GetType(), ParameterSetName));
-            _dictionaryRows = DictionaryRowBinding.For(GetType());
+            _dictionaryRows = DictionaryRowBinding.For(this);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts);
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.

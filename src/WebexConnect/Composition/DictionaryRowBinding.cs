@@ -14,23 +14,40 @@ namespace WebexConnect.Composition
     /// -CorrelationId, ...), for one record. PowerShell binds an object's properties by name but never a
     /// dictionary's keys, so @{ Phone = '+447700900001'; Name = 'Ann' } | Send-ConnectSms found no number while
     /// its Name still filled $(Name). A parameter given on the command line is left alone, as it is for an object.
+    /// One per run: made in BeginProcessing, when only the command line's parameters are bound.
     /// </summary>
     /// <remarks>
     /// The values are set on the cmdlet only while its record is processed: <see cref="Bound.Dispose"/> puts back
     /// what was there, since PowerShell resets only the parameters it bound itself, and a later row without such a
     /// key must not inherit this row's number. A list where the parameter takes one value is not bound: the composer
     /// reports that column (PipelineColumns.SingleValued), as it does for an object's.
+    /// Which parameters came from the command line is read once, before the first record: PowerShell keeps a
+    /// parameter an earlier row bound by property name in MyInvocation.BoundParameters, so a hashtable after an
+    /// object row would otherwise lose the keys that object had bound (its To, its Text).
     /// </remarks>
     internal sealed class DictionaryRowBinding
     {
-        private static readonly ConcurrentDictionary<Type, DictionaryRowBinding> ByCmdlet = new ConcurrentDictionary<Type, DictionaryRowBinding>();
+        private static readonly ConcurrentDictionary<Type, ByNameParameter[]> ByCmdlet = new ConcurrentDictionary<Type, ByNameParameter[]>();
 
         private readonly ByNameParameter[] _parameters;
+        private readonly HashSet<string> _commandLine;
 
-        private DictionaryRowBinding(ByNameParameter[] parameters) => _parameters = parameters;
+        private DictionaryRowBinding(ByNameParameter[] parameters, HashSet<string> commandLine)
+        {
+            _parameters = parameters;
+            _commandLine = commandLine;
+        }
 
-        /// <summary>The binding of a cmdlet type's by-name parameters, read once per type.</summary>
-        public static DictionaryRowBinding For(Type cmdletType) => ByCmdlet.GetOrAdd(cmdletType, Read);
+        /// <summary>
+        /// The binding for one run of the cmdlet; call it from BeginProcessing, before any record is bound. The cmdlet
+        /// type's by-name parameters are read once per type.
+        /// </summary>
+        public static DictionaryRowBinding For(PSCmdlet cmdlet)
+        {
+            if (cmdlet is null) throw new ArgumentNullException(nameof(cmdlet));
+            var commandLine = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            return new DictionaryRowBinding(ByCmdlet.GetOrAdd(cmdlet.GetType(), Read), commandLine);
+        }
 
         /// <summary>
         /// Sets each by-name parameter of the cmdlet's parameter set that was not given on the command line from
@@ -40,12 +57,10 @@ namespace WebexConnect.Composition
         public Bound? Bind(PSCmdlet cmdlet, PSObject? input)
         {
             if (!(input?.BaseObject is IDictionary row)) return null;
-            // For a dictionary PowerShell bound nothing by name: what it holds came from the command line.
-            var boundParameters = cmdlet.MyInvocation.BoundParameters;
             var bound = new Bound(cmdlet);
             foreach (var parameter in _parameters)
             {
-                if (boundParameters.ContainsKey(parameter.Property.Name) || !parameter.BindsIn(cmdlet.ParameterSetName)) continue;
+                if (_commandLine.Contains(parameter.Property.Name) || !parameter.BindsIn(cmdlet.ParameterSetName)) continue;
                 if (!TryFind(row, parameter.Names, out var value)) continue;
                 if (value is PSObject wrapped) value = wrapped.BaseObject;
                 if (value is null || (parameter.TakesOneValue && value is IEnumerable && !(value is string))) continue;
@@ -76,7 +91,7 @@ namespace WebexConnect.Composition
         }
 
         // The same parameters, names and sets as PipelineColumns gives the composer, so both agree on what binds.
-        private static DictionaryRowBinding Read(Type cmdletType) => new DictionaryRowBinding(PipelineColumns.ByName(cmdletType).ToArray());
+        private static ByNameParameter[] Read(Type cmdletType) => PipelineColumns.ByName(cmdletType).ToArray();
 
         /// <summary>What one record set; disposing puts back the values that were there before.</summary>
         internal sealed class Bound : IDisposable

@@ -191,7 +191,7 @@ namespace WebexConnect.Tests.Diagnostics
 
             var lines = sink.TakeAll();
             var warning = Assert.Single(lines, d => d.Level == DiagnosticLevel.Warning);
-            Assert.StartsWith("Circuit open after 2 consecutive failures (last: 503: ", warning.Message);
+            Assert.StartsWith("Circuit open after 2 consecutive failures (last: HTTP 503): ", warning.Message);
             Assert.EndsWith("batches fail fast without a request for 600 s, then one batch tries again.", warning.Message);
             Assert.Contains(lines, d => d.Level == DiagnosticLevel.Debug && d.Message.Contains("not sent, the circuit is open"));
             Assert.Equal(2, server.Received.Count);

@@ -1,10 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
+using WebexConnect.Engine.Dispatch;
 using WebexConnect.Engine.Sandbox;
 using WebexConnect.Results;
+using WebexConnect.Sending;
 using Xunit;
 
 namespace WebexConnect.Tests.Faults
@@ -262,6 +266,81 @@ namespace WebexConnect.Tests.Faults
             });
             Assert.Equal(Rows - slow.Count, results.Count(r => r.Status == SendStatus.Queued));
             Assert.Single(bench.Server.Requests, r => r.Fault != null && r.Fault.StartsWith("Delay", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task A_refused_key_after_half_a_split_batch_was_queued_keeps_that_half_and_a_journal_rerun_sends_only_the_rest()
+        {
+            await using var bench = await FaultBench.StartAsync(Tps);
+            var journal = Path.Combine(Path.GetTempPath(), "wxc-split-401-" + Guid.NewGuid().ToString("N") + ".journal");
+            // One batch of four: refused for a destination, so split; the first half is queued, the second half's key is refused.
+            bench.Server.Faults.Enqueue(SandboxFault.Status(400, "7041", "Invalid MSISDN"));
+            bench.Server.Faults.Enqueue(SandboxFault.Delay(TimeSpan.Zero));
+            bench.Server.Faults.Enqueue(SandboxFault.Status(401));
+            try
+            {
+                var (results, failure) = SendUntilStopped(bench.Session.CreateDispatcher(new DispatchOptions { JournalPath = journal }, CancellationToken.None), 4);
+
+                Assert.Equal("AuthenticationFailed", failure.ErrorId);
+                Assert.Equal(new[] { 201 }, bench.Server.Requests.Where(r => r.StatusCode == 201).Select(r => r.StatusCode));
+                FaultBench.AssertExactlyOnceAndTruthful(results, 4, bench.Server);
+                // The module had the first half's messageId: no "Unknown" for rows it knows were queued.
+                Assert.All(results.Take(2), r =>
+                {
+                    Assert.Equal(SendStatus.Queued, r.Status);
+                    Assert.False(string.IsNullOrEmpty(r.MessageId));
+                });
+                // The second half was refused whole: not sent, safe to send again.
+                Assert.All(results.Skip(2), r =>
+                {
+                    Assert.Equal(SendStatus.Failed, r.Status);
+                    Assert.Equal(StoppedRecords.Code, r.Code);
+                });
+
+                // Fixed key, same journal: the queued half is skipped, the rest is sent; nobody gets it twice.
+                var rerun = FaultBench.Drive(bench.Session.CreateDispatcher(new DispatchOptions { JournalPath = journal }, CancellationToken.None), 1, 4);
+
+                Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Queued, SendStatus.Queued }, rerun.Select(r => r.Status));
+                Assert.Empty(bench.Server.AcceptedDestinations.Duplicates());
+            }
+            finally
+            {
+                File.Delete(journal);
+            }
+        }
+
+        /// <summary>Sends rows 1..count until a session failure stops the run; the results as the cmdlet collects them.</summary>
+        private static (List<SendResult> Results, SessionFailureException Failure) SendUntilStopped(IDispatcher dispatcher, int count)
+        {
+            using (dispatcher)
+            {
+                var results = new List<SendResult>();
+                var failure = Assert.Throws<SessionFailureException>(() =>
+                {
+                    for (var i = 1; i <= count; i++)
+                    {
+                        dispatcher.Add(FaultBench.Item(i));
+                        results.AddRange(dispatcher.TakeReady());
+                    }
+
+                    results.AddRange(dispatcher.Complete());
+                });
+                while (true)
+                {
+                    try
+                    {
+                        var more = dispatcher.TakeReady();
+                        if (more.Count == 0) break;
+                        results.AddRange(more);
+                    }
+                    catch (SessionFailureException)
+                    {
+                        break;
+                    }
+                }
+
+                return (results, failure);
+            }
         }
     }
 }

@@ -32,8 +32,8 @@ namespace WebexConnect.Tests.Transport
                 Assert.Equal(SendStatus.Failed, o.Status);
                 Assert.Equal("CircuitOpen", o.Code);
                 Assert.Equal(0, o.Attempts);
-                Assert.Contains("stopped after 3 consecutive failures", o.Reason);
-                Assert.Contains("502", o.Reason);
+                // What the last failure met, not the advice given to its rows ("may have been accepted... not resent").
+                Assert.Equal("Not sent: stopped after 3 consecutive failures (last: HTTP 502). Safe to send again.", o.Reason);
             });
             Assert.Equal(3, server.Received.Count);
         }

@@ -145,10 +145,36 @@ namespace WebexConnect.Tests.Transport
             await using var server = await ScriptedServer.StartAsync();
             server.ThenRespond(500).ThenRespond(401);
 
-            var failure = await Assert.ThrowsAsync<WebexConnect.Sending.SessionFailureException>(() =>
+            var stopped = await Assert.ThrowsAsync<BatchStoppedException>(() =>
                 NewTransport(server.BaseUri, new RecordingGate(), FastOptions(resendAmbiguous: true)).SendAsync(Batch(Numbers(2)), CancellationToken.None));
 
-            Assert.False(failure.BatchNeverAccepted);
+            Assert.Equal("AuthenticationFailed", stopped.Failure.ErrorId);
+            Assert.False(stopped.Failure.BatchNeverAccepted);
+            // The 500 may have queued both: neither has an outcome, and neither may be called not sent.
+            Assert.All(stopped.Outcomes, Assert.Null);
+            Assert.False(stopped.NotSent(0) || stopped.NotSent(1));
+        }
+
+        [Fact]
+        public async Task A_refused_key_after_half_a_split_batch_was_accepted_keeps_that_half_and_says_the_rest_was_not_sent()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(400, ScriptedServer.Error("7041", "Invalid MSISDN"))
+                .ThenRespond(201, ScriptedServer.Queued("first-half"))
+                .ThenRespond(401);
+
+            var stopped = await Assert.ThrowsAsync<BatchStoppedException>(() =>
+                NewTransport(server.BaseUri, new RecordingGate()).SendAsync(Batch(Numbers(4)), CancellationToken.None));
+
+            Assert.Equal("AuthenticationFailed", stopped.Failure.ErrorId);
+            Assert.All(stopped.Outcomes.Take(2), o =>
+            {
+                Assert.Equal(SendStatus.Queued, o!.Status);
+                Assert.Equal("first-half", o.MessageId);
+            });
+            Assert.All(stopped.Outcomes.Skip(2), Assert.Null);
+            Assert.Equal(new[] { false, false, true, true }, Enumerable.Range(0, 4).Select(stopped.NotSent));
+            Assert.Equal(3, server.Received.Count);
         }
 
         private static BatchTransport Through(HttpMessageHandler handler, Uri baseUri) =>

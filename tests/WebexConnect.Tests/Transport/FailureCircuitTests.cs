@@ -31,12 +31,12 @@ namespace WebexConnect.Tests.Transport
         {
             var clock = new ManualClock();
             var circuit = new FailureCircuit(2, TimeSpan.FromSeconds(30), clock);
-            circuit.Record(false, "503: down");
+            circuit.Record(false, "HTTP 503");
             Assert.True(circuit.TryPass(out _));
-            circuit.Record(false, "503: down");
+            circuit.Record(false, "HTTP 503");
 
             Assert.False(circuit.TryPass(out var reason));
-            Assert.Equal("Not sent: stopped after 2 consecutive failures: 503: down", reason);
+            Assert.Equal("Not sent: stopped after 2 consecutive failures (last: HTTP 503)", reason);
 
             clock.Now += TimeSpan.FromSeconds(31);
             Assert.True(circuit.TryPass(out _));   // the probe
