@@ -1,6 +1,6 @@
 # Dot-sourced by the Pester files that need a second service beside the in-process sandbox (not a test file:
 # Pester runs only *.Tests.ps1). A loopback HTTP/1.1 server that answers each POST with the next status of its
-# script (201 queued once the script is used up) and each GET with 404, and keeps every request it received.
+# script (201 queued once the script is used up; 503 asks for 2 s with Retry-After) and each GET with 404, and keeps every request it received.
 
 if (-not ('WebexConnectPester.LoopbackService' -as [type])) {
     Add-Type -TypeDefinition @'
@@ -89,12 +89,13 @@ namespace WebexConnectPester
                 return Reply(201, "Created", "{\"requestTimestamp\":\"" + DateTimeOffset.UtcNow.ToString("o") +
                     "\",\"messageId\":\"loopback-" + number + "\",\"status\":\"queued\"}");
             if (status == 401) return Reply(401, "Unauthorized", "{\"code\":\"7001\",\"message\":\"Unauthorized\"}");
+            if (status == 503) return Reply(503, "Service Unavailable", "{\"code\":\"7006\",\"message\":\"Try later\"}", "Retry-After: 2\r\n");
             return Reply(status, "Answer", "{}");
         }
 
-        private static string Reply(int status, string phrase, string body)
+        private static string Reply(int status, string phrase, string body, string headers = "")
         {
-            return "HTTP/1.1 " + status + " " + phrase + "\r\nContent-Type: application/json\r\nContent-Length: " +
+            return "HTTP/1.1 " + status + " " + phrase + "\r\n" + headers + "Content-Type: application/json\r\nContent-Length: " +
                 Encoding.UTF8.GetByteCount(body) + "\r\n\r\n" + body;
         }
 

@@ -418,3 +418,29 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
         }
     }
 }
+
+Describe 'Send-ConnectSms while the service asks it to wait' {
+    BeforeAll { . (Join-Path $PSScriptRoot 'LoopbackService.ps1') }
+
+    It 'says so with -Verbose when the wait begins, not with the result after it' {
+        # A 503 with Retry-After: 2 on the first request. The retry line was once held back until the row's result.
+        $service = [WebexConnectPester.LoopbackService]::new().Then(503)
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -Tps 10
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $seen = [pscustomobject]@{ To = '+447700900321' } |
+                Send-ConnectSms -From ACME -Text 'Hi' -Verbose 4>&1 |
+                ForEach-Object { [pscustomobject]@{ At = $clock.Elapsed.TotalSeconds; Record = $_ } }
+
+            $retry = @($seen | Where-Object { $_.Record -is [System.Management.Automation.VerboseRecord] -and $_.Record.Message -like '*Retry-After*' })
+            $result = @($seen | Where-Object { $_.Record -is [WebexConnect.Results.SendResult] })
+            $retry.Count | Should -Be 1
+            $result[0].Record.Status | Should -Be 'Queued'
+            ($result[0].At - $retry[0].At) | Should -BeGreaterThan 1.5
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+}

@@ -108,6 +108,9 @@ namespace WebexConnect.Engine.Dispatch
         public IReadOnlyList<DiagnosticEntry> TakeDiagnostics() => _diagnostics.TakeAll();
 
         /// <inheritdoc />
+        public Action? WhileWaiting { get; set; }
+
+        /// <inheritdoc />
         public DispatchProgress Progress
         {
             get
@@ -222,12 +225,15 @@ namespace WebexConnect.Engine.Dispatch
             {
                 List<SendResult> ready;
                 bool done;
+                var waited = false;
                 lock (_sync)
                 {
                     ready = _results.TakeReady();
                     done = _results.Released == _sequence;
-                    if (ready.Count == 0 && !done && !IsStopped) Monitor.Wait(_sync, PollInterval);
+                    if (ready.Count == 0 && !done && !IsStopped) waited = !Monitor.Wait(_sync, PollInterval);
                 }
+
+                if (waited) WhileWaiting?.Invoke();
 
                 if (done) WarnIfRateAdapted();
                 foreach (var result in ready) yield return result;
@@ -343,9 +349,15 @@ namespace WebexConnect.Engine.Dispatch
 
         private void WaitForRoomAhead()
         {
-            lock (_sync)
+            while (true)
             {
-                while (_inFlight >= RequestsAhead && !IsStopped) Monitor.Wait(_sync, PollInterval);
+                lock (_sync)
+                {
+                    if (_inFlight < RequestsAhead || IsStopped) return;
+                    if (Monitor.Wait(_sync, PollInterval)) continue;
+                }
+
+                WhileWaiting?.Invoke();
             }
         }
 
@@ -368,7 +380,7 @@ namespace WebexConnect.Engine.Dispatch
                 try
                 {
                     WaitForRoomAhead();
-                    _slots.Wait(_stopToken);
+                    while (!_slots.Wait(PollInterval, _stopToken)) WhileWaiting?.Invoke();
                 }
                 catch (OperationCanceledException)
                 {
@@ -560,14 +572,17 @@ namespace WebexConnect.Engine.Dispatch
             while (true)
             {
                 List<OpenBatch>? partial = null;
+                var waited = false;
                 lock (_sync)
                 {
                     if (_results.WaitingCount < _tuning.MaxWaitingResults) return;
                     // The result everyone waits for may sit in a partial batch no record will fill while
                     // we block: send those now.
                     if (_open.Count > 0) partial = SealAll();
-                    else if (!IsStopped) Monitor.Wait(_sync, PollInterval);
+                    else if (!IsStopped) waited = !Monitor.Wait(_sync, PollInterval);
                 }
+
+                if (waited) WhileWaiting?.Invoke();
 
                 ThrowIfStopped();
                 if (partial is not null)

@@ -85,6 +85,12 @@ namespace WebexConnect.Engine.Journal
 
         public IReadOnlyList<DiagnosticEntry> TakeDiagnostics() => _inner.TakeDiagnostics();
 
+        public Action? WhileWaiting
+        {
+            get => _inner.WhileWaiting;
+            set => _inner.WhileWaiting = value;
+        }
+
         /// <summary>Stops the run first, so that no outcome is still on its way when the journal closes.</summary>
         public void Dispose()
         {

@@ -245,6 +245,15 @@ namespace WebexConnect.Commands
             _output = new ResultWriter(new Streams(this), StopProcessing, invalidErrorsWrittenWhenRead: !ErrorActionStop.Decides(_errorAction));
             _clock.Start();
             _progress = new SendProgress(() => _clock.Elapsed);
+            // A wait inside the engine (Retry-After, the TPS budget, a full in-flight bound) shows its retries and
+            // progress as they happen, not all at once with the next result.
+            if (_dispatcher is not null) _dispatcher.WhileWaiting = WriteWhileWaiting;
+        }
+
+        private void WriteWhileWaiting()
+        {
+            // Through the writer, as between results: a preference that stops at this line keeps the results coming.
+            if (!Stopping) _output?.Write(Array.Empty<SendResult>());
         }
 
         /// <inheritdoc />

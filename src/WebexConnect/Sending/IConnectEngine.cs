@@ -162,5 +162,12 @@ namespace WebexConnect.Sending
 
         /// <summary>What -Verbose, -Debug and warnings should say since the last call, oldest first; never blocks.</summary>
         IReadOnlyList<DiagnosticEntry> TakeDiagnostics();
+
+        /// <summary>
+        /// Called about every 50 ms while Add or Complete blocks with no result to give (a full in-flight bound, a
+        /// Retry-After, a wait for the TPS budget), on the thread that called them: the cmdlet writes what the engine
+        /// said meanwhile and moves its progress bar, so a wait is not silence until the next result. Null: nothing.
+        /// </summary>
+        Action? WhileWaiting { get; set; }
     }
 }

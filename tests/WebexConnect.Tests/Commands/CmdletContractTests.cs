@@ -253,6 +253,7 @@ namespace WebexConnect.Tests.Commands
         private const string GetConnectMessage = """
             Get-ConnectMessage | default set - | no ShouldProcess | output SentMessage
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            InputObject             PSObject                *                                     V
             MessageId               String[]                *!@0                                  VN
             Session                 ConnectSession          *                                     -
             """;

@@ -17,6 +17,8 @@ namespace WebexConnect.Tests.Composition
 
         private sealed class RecordingDispatcher : IDispatcher
         {
+            public Action? WhileWaiting { get; set; }
+
             private readonly Queue<SendResult> _ready = new Queue<SendResult>();
             private long _sequence;
 
