@@ -171,5 +171,26 @@ namespace WebexConnect.Tests.Dispatch
         public static DispatchOptions Options(int maxConcurrent = 8) => new DispatchOptions { MaxConcurrentRequests = maxConcurrent };
 
         public static DispatcherTuning NoLinger => new DispatcherTuning(linger: TimeSpan.FromHours(1));
+
+        /// <summary>
+        /// After Add or Complete rethrew a failure that stopped the run: what TakeReady had not handed over yet, as the
+        /// cmdlet takes it (SendRun.TakeFinishedAfterFailure), until nothing is left and the failure comes again.
+        /// </summary>
+        public static void TakeFinishedAfterFailure(IDispatcher dispatcher, List<SendResult> results)
+        {
+            while (true)
+            {
+                try
+                {
+                    var more = dispatcher.TakeReady();
+                    if (more.Count == 0) return;
+                    results.AddRange(more);
+                }
+                catch (SessionFailureException)
+                {
+                    return;
+                }
+            }
+        }
     }
 }

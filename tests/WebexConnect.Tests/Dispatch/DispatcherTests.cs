@@ -450,19 +450,7 @@ namespace WebexConnect.Tests.Dispatch
                 results.AddRange(dispatcher.Complete());
             });
             // What TakeReady had not handed over yet when Add rethrew, as the cmdlet takes it.
-            while (true)
-            {
-                try
-                {
-                    var more = dispatcher.TakeReady();
-                    if (more.Count == 0) break;
-                    results.AddRange(more);
-                }
-                catch (SessionFailureException)
-                {
-                    break;
-                }
-            }
+            Items.TakeFinishedAfterFailure(dispatcher, results);
 
             Assert.Equal("AuthenticationFailed", failure.ErrorId);
             // Every row added has one result, in order: the first 20 sent, the rest stopped (Unknown or Failed).
@@ -504,19 +492,7 @@ namespace WebexConnect.Tests.Dispatch
                     Thread.Sleep(1);
                 }
             });
-            while (true)
-            {
-                try
-                {
-                    var more = dispatcher.TakeReady();
-                    if (more.Count == 0) break;
-                    results.AddRange(more);
-                }
-                catch (SessionFailureException)
-                {
-                    break;
-                }
-            }
+            Items.TakeFinishedAfterFailure(dispatcher, results);
 
             AssertOncePerRowInOrder(last, results);
             Assert.All(results, r => Assert.Equal(SendStatus.Failed, r.Status));

@@ -9,6 +9,7 @@ using WebexConnect.Engine.Dispatch;
 using WebexConnect.Engine.Sandbox;
 using WebexConnect.Results;
 using WebexConnect.Sending;
+using WebexConnect.Tests.Dispatch;
 using Xunit;
 
 namespace WebexConnect.Tests.Faults
@@ -325,19 +326,7 @@ namespace WebexConnect.Tests.Faults
 
                     results.AddRange(dispatcher.Complete());
                 });
-                while (true)
-                {
-                    try
-                    {
-                        var more = dispatcher.TakeReady();
-                        if (more.Count == 0) break;
-                        results.AddRange(more);
-                    }
-                    catch (SessionFailureException)
-                    {
-                        break;
-                    }
-                }
+                Items.TakeFinishedAfterFailure(dispatcher, results);
 
                 return (results, failure);
             }
