@@ -37,9 +37,14 @@ namespace WebexConnect.Engine.Diagnostics
                 : span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 
         /// <summary>The warning of a run whose rate gate lowered itself: names the rate and the parameter that avoids it.</summary>
-        public static string RateAdapted(int tps, string? because) =>
+        /// <param name="tps">The TPS the session settled on.</param>
+        /// <param name="because">The refusal's code: "7009" (too many destinations at once), else the rate's.</param>
+        /// <param name="userLimit">The -Tps the user gave (only a 7009 lowers it), or null.</param>
+        public static string RateAdapted(int tps, string? because, int? userLimit = null) =>
             "The service refused requests " + (because == "7009" ? "with too many destinations (7009)" : "for going over its rate limit (" + (because ?? "429") + ")") +
+            (userLimit is int given ? ": -Tps " + Number(given) + " is more than this tenant takes" : "") +
             ", so this session now sends at most " + Plural(tps, "destination") + " per second and resent what was refused. " +
-            "If you know your tenant's limit, give it: Connect-WebexConnect -Tps " + Number(tps) + " (or your tenant's TPS).";
+            (userLimit is null ? "If you know your tenant's limit, give it" : "Give your tenant's limit") +
+            ": Connect-WebexConnect -Tps " + Number(tps) + " (or your tenant's TPS).";
     }
 }

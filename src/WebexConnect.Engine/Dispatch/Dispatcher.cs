@@ -637,7 +637,7 @@ namespace WebexConnect.Engine.Dispatch
         private void WarnIfRateAdapted()
         {
             if (_gate is RateGate gate && gate.Adaptations != _adaptationsAtStart)
-                _diagnostics.Warning(RunDiagnostics.RateAdapted(gate.Tps, gate.AdaptedBecause));
+                _diagnostics.Warning(RunDiagnostics.RateAdapted(gate.Tps, gate.AdaptedBecause, gate.UserLimit));
         }
 
         private List<SendResult> TakeReadyQuietly()

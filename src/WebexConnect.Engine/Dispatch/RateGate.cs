@@ -30,7 +30,7 @@ namespace WebexConnect.Engine.Dispatch
     /// ten answers a second, for the rest of the session.
     /// Without a limit from the user the gate starts at <see cref="ConservativeTps"/>, adopts what the service
     /// announces (x-rate-limit-limit), and lowers itself when the service refuses for the rate (429/7020: to
-    /// what the service accepted from us in the last second, but by at most half at a time) or for the size (7009: half the request): <see cref="Adapted"/> tells the run, which warns once.
+    /// what the service accepted from us in the last second, but by at most half at a time) or for the size (7009: half the request, even below a limit the user gave): <see cref="Adaptations"/> tells the run, which warns once.
     /// </remarks>
     internal sealed class RateGate : IRateGate, IRateProbe, IDisposable
     {
@@ -84,6 +84,7 @@ namespace WebexConnect.Engine.Dispatch
             if (tps is int given && given <= 0) throw new ArgumentOutOfRangeException(nameof(tps), tps, "TPS must be positive.");
             _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
             _userGaveLimit = tps.HasValue;
+            UserLimit = tps;
             _tps = tps ?? ConservativeTps;
             // A request abandoned at its timeout may still arrive just before it: hold it a second past that.
             _inFlightHold = requestTimeout.Ticks + 2 * MonotonicTicks.PerSecond;
@@ -113,6 +114,9 @@ namespace WebexConnect.Engine.Dispatch
 
         /// <summary>True when the user gave the limit: the gate then never changes it.</summary>
         public bool UserGaveLimit => _userGaveLimit;
+
+        /// <summary>The -Tps the user gave; null when none was given.</summary>
+        public int? UserLimit { get; }
 
         /// <summary>True when the ledger is shared with other processes.</summary>
         public bool Shared => _ledger.IsShared;
@@ -212,7 +216,10 @@ namespace WebexConnect.Engine.Dispatch
         /// <inheritdoc />
         public void Refused(RatePermit permit, string code)
         {
-            if (_userGaveLimit || permit is null || permit.Destinations == 0) return;
+            if (permit is null || permit.Destinations == 0) return;
+            // The user's limit stands against a 429 (Retry-After is the wait the service asks for) but not against a
+            // 7009: a request of that size is refused whole every time, so keeping it would refuse every row of the run.
+            if (_userGaveLimit && code != "7009") return;
             int lower;
             if (code == "7009")
             {

@@ -237,15 +237,27 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
-        public void AUserLimitWinsOverTheAnnouncedOneAndOverRefusals()
+        public void AUserLimitWinsOverTheAnnouncedOneAndOverRefusalsForTheRate()
         {
             using var gate = RateGate.WithManualClock(40);
             gate.AdoptAnnouncedLimit(500);
             var permit = gate.WaitAsync(4, CancellationToken.None).AsTask().Result;
             gate.Refused(permit, "429");
-            gate.Refused(permit, "7009");
+            gate.Refused(permit, "7020");
             Assert.Equal(40, gate.Tps);
             Assert.Equal(0, gate.Adaptations);
+        }
+
+        [Fact]
+        public async Task A7009LowersEvenAUserLimit_ForARequestThatSizeIsRefusedWholeEveryTime()
+        {
+            using var gate = RateGate.WithManualClock(50);
+            var permit = await gate.WaitAsync(50, CancellationToken.None);
+            permit.Answered(null);
+            gate.Refused(permit, "7009");
+            Assert.Equal(25, gate.Tps);
+            Assert.Equal(50, gate.UserLimit);
+            Assert.Equal(1, gate.Adaptations);
         }
 
         [Fact]

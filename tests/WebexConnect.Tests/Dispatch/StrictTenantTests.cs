@@ -65,6 +65,24 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public async Task ATpsAboveTheTenantsLimitIsLoweredOn7009AndEveryRowIsSentWithOneWarningNamingIt()
+        {
+            // The admin gave -Tps 50 to a tenant of 20: every request of 50 is refused whole (7009). Once, that refused
+            // every row of the run, each with its own error.
+            await using var server = await StrictTenantServer.StartAsync(new StrictTenantOptions { Tps = 20 });
+            using var session = Open(server.BaseUri, tps: 50, noSharedTps: true);
+
+            var (results, warnings) = Run(session, 1, 60);
+
+            Assert.Equal(60, results.Count);
+            Assert.All(results, r => Assert.Equal(SendStatus.Queued, r.Status));
+            var warning = Assert.Single(warnings);
+            Assert.Contains("-Tps 50 is more than this tenant takes", warning);
+            var settled = System.Text.RegularExpressions.Regex.Match(warning, @"Connect-WebexConnect -Tps (\d+)");
+            Assert.True(settled.Success && int.Parse(settled.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) <= 20, warning);
+        }
+
+        [Fact]
         public async Task TwoSessionsOfOneTenantShareOneBudgetThroughTheLedgerFile()
         {
             await using var server = await StrictTenantServer.StartAsync(new StrictTenantOptions { Tps = 200 });
