@@ -133,6 +133,15 @@ Describe 'Substitution values' {
             Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage "-Substitution 'Shop' holds an array of 2 values*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
+
+    It 'given to -Substitution as $null stop the command as a $null column stops its row, unless -AllowMissingSubstitution' {
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = $null } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage "-Substitution 'Shop' is `$null: give it a value*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        (Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = $null } -AllowMissingSubstitution).Status |
+            Should -Be 'Queued'
+    }
 }
 
 Describe 'Length limits after substitution' {

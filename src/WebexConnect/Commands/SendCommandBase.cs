@@ -210,6 +210,10 @@ namespace WebexConnect.Commands
             CheckParameters();
             if (SubstitutionText.FirstNonScalar(Substitution) is string bad)
                 ThrowParameterError("InvalidSubstitution", "-Substitution " + bad + ": a substitution must be one string, number, true/false or date.", Substitution);
+            // As a $null column of a row: a value that was meant to be there and is not, unless the admin says to send it empty.
+            if (!AllowMissingSubstitution && SubstitutionText.FirstNullKey(Substitution) is string unset)
+                ThrowParameterError("InvalidSubstitution", "-Substitution '" + unset + "' is $null: give it a value, remove the key, or give " +
+                    "-AllowMissingSubstitution to send it empty.", Substitution);
 
             // PSCmdlet has its own SessionState property, hence the full name.
             _session = Session ?? global::WebexConnect.Sending.SessionState.Current;

@@ -87,6 +87,17 @@ namespace WebexConnect.Composition
             return result;
         }
 
+        /// <summary>The first key whose value is $null (a variable never set, say), or null when none is.</summary>
+        public static string? FirstNullKey(IDictionary? table)
+        {
+            if (table is null) return null;
+            foreach (DictionaryEntry entry in table)
+            {
+                if (entry.Value is null) return Of(entry.Key);
+            }
+            return null;
+        }
+
         /// <summary>"'key' holds an array of 2 values" for the first entry that is not one scalar, or null when all are.</summary>
         public static string? FirstNonScalar(IDictionary? table)
         {
