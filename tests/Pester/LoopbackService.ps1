@@ -1,6 +1,6 @@
 # Dot-sourced by the Pester files that need a second service beside the in-process sandbox (not a test file:
 # Pester runs only *.Tests.ps1). A loopback HTTP/1.1 server that answers each POST with the next status of its
-# script (201 queued once the script is used up; 503 asks for 2 s with Retry-After) and each GET with 404, and keeps every request it received.
+# script (then 201 queued, or the status given to Otherwise; a 503 asks for 2 s with Retry-After) and each GET with 404, and keeps every request it received.
 
 if (-not ('WebexConnectPester.LoopbackService' -as [type])) {
     Add-Type -TypeDefinition @'
@@ -20,6 +20,7 @@ namespace WebexConnectPester
         private readonly Queue<int> _script = new Queue<int>();
         private readonly List<string> _received = new List<string>();
         private int _posts;
+        private int _otherwise = 201;
 
         public LoopbackService()
         {
@@ -33,6 +34,13 @@ namespace WebexConnectPester
         public LoopbackService Then(int status)
         {
             lock (_script) _script.Enqueue(status);
+            return this;
+        }
+
+        /// <summary>Answers every POST the script does not cover with this status from now on (201 queued until then).</summary>
+        public LoopbackService Otherwise(int status)
+        {
+            Volatile.Write(ref _otherwise, status);
             return this;
         }
 
@@ -83,7 +91,7 @@ namespace WebexConnectPester
         {
             if (!post) return Reply(404, "Not Found", "{\"code\":\"404\",\"message\":\"No such message\"}");
             int status;
-            lock (_script) status = _script.Count > 0 ? _script.Dequeue() : 201;
+            lock (_script) status = _script.Count > 0 ? _script.Dequeue() : Volatile.Read(ref _otherwise);
             var number = Interlocked.Increment(ref _posts);
             if (status == 201)
                 return Reply(201, "Created", "{\"requestTimestamp\":\"" + DateTimeOffset.UtcNow.ToString("o") +

@@ -9,120 +9,11 @@ BeforeAll {
     $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
     Import-Module $manifest -Force -ErrorAction Stop
 
-    if (-not ('WebexConnectPester.Responder' -as [type])) {
-        Add-Type -TypeDefinition @'
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Threading;
-
-namespace WebexConnectPester
-{
-    // A loopback HTTP/1.1 server that answers every request with one fixed status and body, and keeps the
-    // raw request text, so a test can see which credentials travelled and then look for them elsewhere.
-    public sealed class Responder : IDisposable
-    {
-        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
-        private readonly StringBuilder _received = new StringBuilder();
-        private volatile bool _stopped;
-
-        public Responder(int status, string body)
-        {
-            Status = status;
-            Body = body;
-            _listener.Start();
-            var accept = new Thread(AcceptLoop) { IsBackground = true };
-            accept.Start();
-        }
-
-        public int Status { get; set; }
-        public string Body { get; set; }
-        public int Port { get { return ((IPEndPoint)_listener.LocalEndpoint).Port; } }
-        public string BaseUri { get { return "http://127.0.0.1:" + Port + "/"; } }
-
-        public string Received { get { lock (_received) return _received.ToString(); } }
-
-        private void AcceptLoop()
-        {
-            while (!_stopped)
-            {
-                TcpClient client;
-                try { client = _listener.AcceptTcpClient(); }
-                catch (Exception) { return; }
-                var serve = new Thread(() => Serve(client)) { IsBackground = true };
-                serve.Start();
-            }
-        }
-
-        private void Serve(TcpClient client)
-        {
-            using (client)
-            {
-                try
-                {
-                    var stream = client.GetStream();
-                    while (!_stopped)
-                    {
-                        var head = ReadHead(stream);
-                        if (head == null) return;
-                        var length = 0;
-                        foreach (var line in head.Split(new[] { "\r\n" }, StringSplitOptions.None))
-                            if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-                                length = int.Parse(line.Substring(15).Trim());
-                        var body = new byte[length];
-                        var read = 0;
-                        while (read < length)
-                        {
-                            var n = stream.Read(body, read, length - read);
-                            if (n <= 0) return;
-                            read += n;
-                        }
-                        lock (_received) _received.Append(head).Append(Encoding.UTF8.GetString(body)).Append("\r\n");
-
-                        var payload = Encoding.UTF8.GetBytes(Body);
-                        var answer = "HTTP/1.1 " + Status + " Answer\r\nContent-Type: application/json\r\nContent-Length: " +
-                                     payload.Length + "\r\n\r\n";
-                        var bytes = Encoding.ASCII.GetBytes(answer);
-                        stream.Write(bytes, 0, bytes.Length);
-                        stream.Write(payload, 0, payload.Length);
-                    }
-                }
-                catch (IOException) { }
-                catch (ObjectDisposedException) { }
-            }
-        }
-
-        private static string ReadHead(Stream stream)
-        {
-            var head = new StringBuilder();
-            while (true)
-            {
-                var b = stream.ReadByte();
-                if (b < 0) return null;
-                head.Append((char)b);
-                if (head.Length >= 4 && head[head.Length - 1] == '\n' && head.ToString(head.Length - 4, 4) == "\r\n\r\n")
-                    return head.ToString();
-            }
-        }
-
-        public void Dispose()
-        {
-            _stopped = true;
-            _listener.Stop();
-        }
-    }
-}
-'@
-    }
+    . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
 
     $script:KeyText = 'pester-key-' + [guid]::NewGuid().ToString('N')
     $script:SecretBytesText = 'pester-secret-bytes-' + [guid]::NewGuid().ToString('N')
     $script:SecretText = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($script:SecretBytesText))
-    $script:Accepted = '{"requestTimestamp":"2026-11-23T20:00:00.000+00:00","messageId":"pester-message-1","correlationId":"","status":"queued"}'
-    $script:Refused = '{"code":"7001","message":"Unauthorized"}'
 
     # The common parameters that fill $ev, $wv and $iv in Invoke-Captured's scope (its block is dot-sourced).
     $script:Capture = @{ ErrorVariable = 'ev'; WarningVariable = 'wv'; InformationVariable = 'iv' }
@@ -187,7 +78,7 @@ AfterAll {
 
 Describe 'No credential in any stream' {
     BeforeEach {
-        $script:responder = [WebexConnectPester.Responder]::new(201, $script:Accepted)
+        $script:responder = [WebexConnectPester.LoopbackService]::new()
     }
     AfterEach {
         Disconnect-WebexConnect -ErrorAction SilentlyContinue
@@ -209,13 +100,12 @@ Describe 'No credential in any stream' {
             Should -Not -BeNullOrEmpty -Because 'the verbose stream must be captured for the scan to mean anything'
         ($run.Records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -like 'Send run started:*' }) |
             Should -Not -BeNullOrEmpty -Because 'the debug stream must be captured for the scan to mean anything'
-        $script:responder.Received | Should -Match ([regex]::Escape("key: $($script:KeyText)"))
+        ($script:responder.Received -join "`r`n") | Should -Match ([regex]::Escape("key: $($script:KeyText)"))
         Assert-NoSecret ($connect.Text + $run.Text + $journalText) @{ 'service key' = $script:KeyText }
     }
 
     It 'with the service key, when the service refuses it' {
-        $script:responder.Status = 401
-        $script:responder.Body = $script:Refused
+        $null = $script:responder.Otherwise(401)
         $key = ConvertTo-SecureString $script:KeyText -AsPlainText -Force
         Connect-WebexConnect -ServiceKey $key -BaseUri $script:responder.BaseUri -Tps 50
         $run = Invoke-Captured { $script:Rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Verbose @Capture }
@@ -229,14 +119,13 @@ Describe 'No credential in any stream' {
         $secret = ConvertTo-SecureString $script:SecretText -AsPlainText -Force
         $connect = Invoke-Captured { Connect-WebexConnect -ServiceId 'svc-pester' -ServiceSecret $secret -BaseUri $script:responder.BaseUri -Tps 50 -Verbose @Capture }
         $accepted = Invoke-Captured { $script:Rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Verbose @Capture }
-        $script:responder.Status = 401
-        $script:responder.Body = $script:Refused
+        $null = $script:responder.Otherwise(401)
         $refused = Invoke-Captured { $script:Rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Verbose @Capture }
 
         @($accepted.Records | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be @('Queued', 'Queued')
         ($refused.Records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Select-Object -First 1).FullyQualifiedErrorId |
             Should -Match '^AuthenticationFailed'
-        $tokens = @(Get-WireJwt $script:responder.Received)
+        $tokens = @(Get-WireJwt ($script:responder.Received -join "`r`n"))
         $tokens.Count | Should -BeGreaterThan 0
         $secrets = @{ 'service secret' = $script:SecretText; 'decoded secret' = $script:SecretBytesText }
         for ($i = 0; $i -lt $tokens.Count; $i++) { $secrets["wire JWT part $i"] = $tokens[$i] }
@@ -249,7 +138,7 @@ Describe 'No credential in any stream' {
         $run = Invoke-Captured { $script:Rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Verbose @Capture }
 
         $secrets = @{ 'service secret' = $script:SecretText; 'decoded secret' = $script:SecretBytesText }
-        $tokens = @(Get-WireJwt $script:responder.Received)
+        $tokens = @(Get-WireJwt ($script:responder.Received -join "`r`n"))
         $tokens.Count | Should -BeGreaterThan 0
         for ($i = 0; $i -lt $tokens.Count; $i++) { $secrets["wire JWT part $i"] = $tokens[$i] }
         Assert-NoSecret ($connect.Text + $run.Text) $secrets
