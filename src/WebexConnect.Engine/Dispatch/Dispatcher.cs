@@ -495,22 +495,25 @@ namespace WebexConnect.Engine.Dispatch
 
         /// <summary>
         /// A batch a session failure stopped part-way (caller holds _sync): the rows the service answered get that
-        /// answer, the rows that certainly never reached it are not sent, and the rest stay open, to be settled
-        /// Unknown with the run.
+        /// answer, the rows of the request it refused with the failure say so, the rows that never left are not sent,
+        /// and the rest stay open, to be settled Unknown with the run.
         /// </summary>
         private void FileWhatIsKnown(OpenBatch batch, OutgoingBatch outgoing, BatchStoppedException stopped)
         {
             if (stopped.Outcomes.Count != batch.Count) return;
-            var notSent = new List<long>();
+            var neverLeft = new List<long>();
+            var refused = new List<long>();
             for (var i = 0; i < batch.Count; i++)
             {
                 var sequence = batch.Sequences[i];
                 if (!_unfinished.IsOpen(sequence)) continue;
                 if (stopped.Outcomes[i] is { } done) Record(sequence, ToResult(batch, i, outgoing, done));
-                else if (stopped.NotSent(i)) notSent.Add(sequence);
+                else if (stopped.FateOf(i) == StoppedFate.Refused) refused.Add(sequence);
+                else if (stopped.FateOf(i) == StoppedFate.NeverLeft) neverLeft.Add(sequence);
             }
 
-            _unfinished.NeverLeft(notSent);
+            _unfinished.NeverLeft(neverLeft);
+            _unfinished.Refused(refused);
             Monitor.PulseAll(_sync);
         }
 

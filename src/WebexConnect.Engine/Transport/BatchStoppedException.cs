@@ -14,16 +14,16 @@ namespace WebexConnect.Engine.Transport
     /// </summary>
     internal sealed class BatchStoppedException : Exception
     {
-        private readonly bool[] _notSent;
+        private readonly StoppedFate[] _fates;
 
         /// <param name="outcomes">Per recipient, in the batch's order: its outcome, or null when it has none.</param>
-        /// <param name="notSent">Per recipient: true when none of its requests can have been accepted.</param>
-        public BatchStoppedException(SessionFailureException failure, IReadOnlyList<DestinationOutcome?> outcomes, bool[] notSent)
+        /// <param name="fates">Per recipient: how far its request got.</param>
+        public BatchStoppedException(SessionFailureException failure, IReadOnlyList<DestinationOutcome?> outcomes, StoppedFate[] fates)
             : base(failure.Message, failure)
         {
             Failure = failure;
             Outcomes = outcomes;
-            _notSent = notSent;
+            _fates = fates;
         }
 
         /// <summary>The failure that stops the run.</summary>
@@ -32,10 +32,23 @@ namespace WebexConnect.Engine.Transport
         /// <summary>Per recipient: what the service answered for it, or null when the batch stopped first.</summary>
         public IReadOnlyList<DestinationOutcome?> Outcomes { get; }
 
-        /// <summary>
-        /// A recipient without an outcome that certainly did not reach the service: its request was refused, or
-        /// never left. Otherwise (false) its request was on its way when the batch stopped and may have been accepted.
-        /// </summary>
-        public bool NotSent(int index) => Outcomes[index] is null && _notSent[index];
+        /// <summary>How far the request of recipient <paramref name="index"/> got.</summary>
+        public StoppedFate FateOf(int index) => _fates[index];
+    }
+
+    /// <summary>What became of one recipient of a batch a session failure stopped.</summary>
+    internal enum StoppedFate : byte
+    {
+        /// <summary>The service answered for it: its outcome says how.</summary>
+        Answered,
+
+        /// <summary>Its request was on its way when the batch stopped: it may have been accepted.</summary>
+        MayHaveGone,
+
+        /// <summary>Its request was answered with the failure itself (a refused key): it left, and was not accepted.</summary>
+        Refused,
+
+        /// <summary>Its request never left.</summary>
+        NeverLeft,
     }
 }

@@ -116,7 +116,7 @@ namespace WebexConnect.Engine.Transport
             {
                 // Part of the batch was (or may have been) accepted: what is known of each recipient goes with the failure.
                 _circuit.Abandon();
-                throw new BatchStoppedException(failure, outcomes, run.NotSent(outcomes));
+                throw new BatchStoppedException(failure, outcomes, run.Fates(outcomes, failure.RefusedByService));
             }
             catch
             {
@@ -527,20 +527,24 @@ namespace WebexConnect.Engine.Transport
             }
 
             /// <summary>
-            /// After a failure that stopped the batch: per recipient, true when it has no outcome and certainly did not
-            /// reach the service. Every request before the one being exchanged has its outcome, or was refused whole
-            /// before it was split; the recipients after it were never sent; only the one being exchanged may have gone.
+            /// After a failure that stopped the batch: how far each recipient's request got. Every request before the
+            /// one being exchanged has its outcome, or was refused whole before it was split; the recipients after it
+            /// were never sent; only the one being exchanged may have gone, or was refused with the failure itself.
             /// </summary>
-            public bool[] NotSent(DestinationOutcome?[] outcomes)
+            public StoppedFate[] Fates(DestinationOutcome?[] outcomes, bool refusedByService)
             {
-                var notSent = new bool[outcomes.Length];
+                var fates = new StoppedFate[outcomes.Length];
                 for (var i = 0; i < outcomes.Length; i++)
                 {
                     var inFlight = i >= _sendingStart && i < _sendingStart + _sendingCount;
-                    notSent[i] = outcomes[i] is null && !(inFlight && _sendingMayHaveReached);
+                    fates[i] = outcomes[i] is not null ? StoppedFate.Answered
+                        : !inFlight ? StoppedFate.NeverLeft
+                        : _sendingMayHaveReached ? StoppedFate.MayHaveGone
+                        : refusedByService ? StoppedFate.Refused
+                        : StoppedFate.NeverLeft;
                 }
 
-                return notSent;
+                return fates;
             }
         }
     }

@@ -291,11 +291,13 @@ namespace WebexConnect.Tests.Faults
                     Assert.Equal(SendStatus.Queued, r.Status);
                     Assert.False(string.IsNullOrEmpty(r.MessageId));
                 });
-                // The second half was refused whole: not sent, safe to send again.
+                // The second half was refused whole with the 401: not accepted, safe to send again, and it says so
+                // as a batch refused at its first request does (not "before this row's request left").
                 Assert.All(results.Skip(2), r =>
                 {
                     Assert.Equal(SendStatus.Failed, r.Status);
                     Assert.Equal(StoppedRecords.Code, r.Code);
+                    Assert.StartsWith("Not accepted: the service refused this row's request (AuthenticationFailed)", r.Reason, StringComparison.Ordinal);
                 });
 
                 // Fixed key, same journal: the queued half is skipped, the rest is sent; nobody gets it twice.

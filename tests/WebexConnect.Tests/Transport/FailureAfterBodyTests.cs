@@ -152,11 +152,11 @@ namespace WebexConnect.Tests.Transport
             Assert.False(stopped.Failure.BatchNeverAccepted);
             // The 500 may have queued both: neither has an outcome, and neither may be called not sent.
             Assert.All(stopped.Outcomes, Assert.Null);
-            Assert.False(stopped.NotSent(0) || stopped.NotSent(1));
+            Assert.Equal(new[] { StoppedFate.MayHaveGone, StoppedFate.MayHaveGone }, Enumerable.Range(0, 2).Select(stopped.FateOf));
         }
 
         [Fact]
-        public async Task A_refused_key_after_half_a_split_batch_was_accepted_keeps_that_half_and_says_the_rest_was_not_sent()
+        public async Task A_refused_key_after_half_a_split_batch_was_accepted_keeps_that_half_and_says_the_rest_was_refused()
         {
             await using var server = await ScriptedServer.StartAsync();
             server.ThenRespond(400, ScriptedServer.Error("7041", "Invalid MSISDN"))
@@ -173,7 +173,7 @@ namespace WebexConnect.Tests.Transport
                 Assert.Equal("first-half", o.MessageId);
             });
             Assert.All(stopped.Outcomes.Skip(2), Assert.Null);
-            Assert.Equal(new[] { false, false, true, true }, Enumerable.Range(0, 4).Select(stopped.NotSent));
+            Assert.Equal(new[] { StoppedFate.Answered, StoppedFate.Answered, StoppedFate.Refused, StoppedFate.Refused }, Enumerable.Range(0, 4).Select(stopped.FateOf));
             Assert.Equal(3, server.Received.Count);
         }
 
