@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Security;
 
 namespace WebexConnect.Sending
@@ -12,23 +11,16 @@ namespace WebexConnect.Sending
     internal static class SecretCharacters
     {
         /// <summary>The 1-based position of the first C0/C1 control character (or DEL), or 0 when there is none.</summary>
-        public static int ControlCharacterPosition(SecureString secret)
-        {
-            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            try
+        public static int ControlCharacterPosition(SecureString secret) =>
+            UnmanagedSecret.Read(secret, (pointer, length) =>
             {
-                for (var i = 0; i < secret.Length; i++)
+                for (var i = 0; i < length; i++)
                 {
-                    var c = (char)Marshal.ReadInt16(pointer, i * 2);
+                    var c = UnmanagedSecret.At(pointer, i);
                     if (c < ' ' || (c >= '\u007F' && c <= '\u009F')) return i + 1;
                 }
                 return 0;
-            }
-            finally
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-            }
-        }
+            });
 
         /// <summary>The message of a secret refused for a control character: where, never what.</summary>
         public static string Problem(string source, string what, int position) =>

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using System.Security;
 
 namespace WebexConnect.Sending
@@ -15,24 +14,18 @@ namespace WebexConnect.Sending
         public static SecureString Of(SecureString secret)
         {
             if (secret is null) throw new ArgumentNullException(nameof(secret));
-            var trimmed = new SecureString();
-            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            try
+            var trimmed = UnmanagedSecret.Read(secret, (pointer, length) =>
             {
                 var start = 0;
-                var end = secret.Length;
-                while (start < end && char.IsWhiteSpace(At(pointer, start))) start++;
-                while (end > start && char.IsWhiteSpace(At(pointer, end - 1))) end--;
-                for (var i = start; i < end; i++) trimmed.AppendChar(At(pointer, i));
-            }
-            finally
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-            }
+                var end = length;
+                while (start < end && char.IsWhiteSpace(UnmanagedSecret.At(pointer, start))) start++;
+                while (end > start && char.IsWhiteSpace(UnmanagedSecret.At(pointer, end - 1))) end--;
+                var copy = new SecureString();
+                for (var i = start; i < end; i++) copy.AppendChar(UnmanagedSecret.At(pointer, i));
+                return copy;
+            });
             trimmed.MakeReadOnly();
             return trimmed;
         }
-
-        private static char At(IntPtr pointer, int index) => (char)Marshal.ReadInt16(pointer, index * 2);
     }
 }
