@@ -69,6 +69,8 @@ namespace WebexConnect.Tests.Validation
         [InlineData("ann@example.com")]
         [InlineData("ann.o'neil+news@mail.example.co.uk")]
         [InlineData("jürgen@müller.de")]
+        // An emoji is two UTF-16 units but one visible character: not the invisible kind refused below.
+        [InlineData("ann\U0001F600@example.com")]
         public void EmailAddressesAreAccepted(string address) =>
             Valid(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient(address)));
 

@@ -59,7 +59,11 @@ namespace WebexConnect.Messages.Validation
         private static int IndexOfInvisible(string text)
         {
             for (var i = 0; i < text.Length; i++)
-                if (InputEcho.IsInvisible(text[i])) return i;
+            {
+                // A whole surrogate pair is one visible character (an emoji); only a lone half counts as invisible.
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+                else if (InputEcho.IsInvisible(text[i])) return i;
+            }
             return -1;
         }
     }
