@@ -23,7 +23,7 @@ namespace WebexConnect.Engine
 
         public IReadOnlyList<SandboxRequest> SandboxRequests => _parts.SandboxRequests?.Invoke() ?? NoRequests;
 
-        public int TpsInForce => _parts.RateGate.Tps;
+        public int TpsInForce => _parts.RateGate is Dispatch.RateGate gate ? gate.SettledTps : _parts.RateGate.Tps;
 
         public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation)
         {

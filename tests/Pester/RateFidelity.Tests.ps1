@@ -80,6 +80,24 @@ Describe 'A tenant whose TPS the admin did not give' {
         $warned.Count | Should -Be 0
         (Get-StrictFigures $uri).refused | Should -Be 0
     }
+
+    It 'finds the limit of a tenant that takes less than the -Tps given, not just half of it, and names it' {
+        # -Tps 50 against a tenant of 20: 7009 for requests of 50 and 25; halving alone settled at 12.
+        $uri = Start-StrictTenant -Tps 20
+        Connect-WebexConnect -BaseUri $uri -ServiceKey $script:Key -Tps 50
+
+        $results = New-Rows 120 | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue
+
+        $results.Count | Should -Be 120
+        $results.Status | Sort-Object -Unique | Should -Be 'Queued'
+        $warned.Count | Should -Be 1
+        $warned[0].Message | Should -Match '-Tps 50 is more than this tenant takes'
+        $warned[0].Message | Should -Match 'Connect-WebexConnect -Tps 20 '
+        (Get-ConnectContext).TpsInForce | Should -Be 20
+        $figures = Get-StrictFigures $uri
+        $figures.refused | Should -Be 0
+        $figures.mostInOneSecond | Should -BeLessOrEqual 20
+    }
 }
 
 Describe 'One tenant, several processes' {

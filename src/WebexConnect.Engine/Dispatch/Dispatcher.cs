@@ -640,7 +640,7 @@ namespace WebexConnect.Engine.Dispatch
         private void WarnIfRateAdapted()
         {
             if (_gate is RateGate gate && gate.Adaptations != _adaptationsAtStart)
-                _diagnostics.Warning(RunDiagnostics.RateAdapted(gate.Tps, gate.AdaptedBecause, gate.UserLimit));
+                _diagnostics.Warning(RunDiagnostics.RateAdapted(gate.SettledTps, gate.AdaptedBecause, gate.UserLimit));
         }
 
         private List<SendResult> TakeReadyQuietly()

@@ -31,6 +31,12 @@ namespace WebexConnect.Engine.Dispatch
     /// Without a limit from the user the gate starts at <see cref="ConservativeTps"/>, adopts what the service
     /// announces (x-rate-limit-limit), and lowers itself when the service refuses for the rate (429/7020: to
     /// what the service accepted from us in the last second, but by at most half at a time) or for the size (7009: half the request, even below a limit the user gave): <see cref="Adaptations"/> tells the run, which warns once.
+    /// A 7009 says exactly what a 429 cannot: a request of that size is more than the tenant's TPS, and one the service
+    /// took whole is not. So after a 7009 the gate searches between the largest request taken and the smallest refused,
+    /// raising itself halfway each time a request of its full size is taken, until they are one apart: -Tps 50 against
+    /// a tenant of 20 settles at 20, not at the 12 that halving alone reaches. A request larger than any the service took
+    /// goes alone (nothing else of ours is held), so it is either counted alone or refused whole: the search never
+    /// costs a 429 (<see cref="GrantLimit"/>).
     /// </remarks>
     internal sealed class RateGate : IRateGate, IRateProbe, IDisposable
     {
@@ -42,6 +48,12 @@ namespace WebexConnect.Engine.Dispatch
 
         /// <summary>Requests per second a full-rate run makes while answers are slow: the budget is spent in steps of TPS / this.</summary>
         internal const int StepsWhileLearning = 10;
+
+        /// <summary>
+        /// How long a request larger than any the service took waits for the ledger to empty. Other processes sharing the
+        /// ledger may keep it busy for good; then the search ends at what the service took, rather than stall the run.
+        /// </summary>
+        internal static readonly TimeSpan ProbePatience = TimeSpan.FromSeconds(3);
 
         /// <summary>How often a waiter looks at a shared ledger, which other processes change unseen.</summary>
         internal static readonly TimeSpan SharedPoll = TimeSpan.FromMilliseconds(4);
@@ -63,6 +75,10 @@ namespace WebexConnect.Engine.Dispatch
         private int _adaptations;
         private string? _adaptedBecause;
         private readonly Queue<(long At, int Destinations)> _acceptedLately = new Queue<(long, int)>();
+        // What requests' sizes taught about the tenant's TPS (under _sync): the largest the service took whole, and
+        // the smallest it refused with 7009 (int.MaxValue before one).
+        private int _largestTaken;
+        private int _smallestRefused = int.MaxValue;
         private bool _disposed;
 
         /// <summary>A gate on the real clock with a ledger of its own.</summary>
@@ -131,7 +147,36 @@ namespace WebexConnect.Engine.Dispatch
         public string? AdaptedBecause => Volatile.Read(ref _adaptedBecause);
 
         /// <inheritdoc />
-        public int MaxBatchSize => BatchSizeFor(Tps, _arrivals.AnswersAreSlow ? StepsWhileLearning : 1);
+        /// <remarks>
+        /// Whole requests while the gate searches for the tenant's limit after a 7009, even when answers are slow: only a
+        /// request of the full size can show that the tenant takes it.
+        /// </remarks>
+        public int MaxBatchSize => BatchSizeFor(Tps, _arrivals.AnswersAreSlow && !Searching ? StepsWhileLearning : 1);
+
+        /// <summary>
+        /// The limit to name to the user: while the gate still searches above what the service took, that; otherwise the
+        /// gate's limit.
+        /// </summary>
+        public int SettledTps
+        {
+            get
+            {
+                lock (_sync) return Searching ? _largestTaken : Tps;
+            }
+        }
+
+        /// <summary>
+        /// True while the limit is above the largest request the service took and below the smallest it refused with 7009
+        /// (a 429 can only lower the limit below what was taken, which ends the search).
+        /// </summary>
+        private bool Searching
+        {
+            get
+            {
+                var taken = Volatile.Read(ref _largestTaken);
+                return Volatile.Read(ref _smallestRefused) != int.MaxValue && taken > 0 && Tps > taken;
+            }
+        }
 
         internal static int BatchSizeFor(int tps, int stepsPerSecond = 1) =>
             Math.Min(MaxDestinationsPerRequest, Math.Max(1, (tps + stepsPerSecond - 1) / stepsPerSecond));
@@ -223,8 +268,27 @@ namespace WebexConnect.Engine.Dispatch
             int lower;
             if (code == "7009")
             {
-                // Too many destinations in one request: the limit is below this request's size.
-                lower = Math.Max(1, permit.Destinations / 2);
+                // Too many destinations in one request: the limit is below this request's size. Halfway down from it to
+                // the largest request taken whole, or half of it before one was.
+                // Refused whole for its size, so not counted: a tenant that counted more than its TPS at once would be over
+                // it for the next second by its own count. Holding it that second (as any other answer without a
+                // requestTimestamp is held) would idle the budget once for every size the search finds too large.
+                try
+                {
+                    ReleaseNow(permit.Entries);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+
+                lock (_sync)
+                {
+                    _smallestRefused = Math.Min(_smallestRefused, permit.Destinations);
+                    // The tenant's limit fell: what it took before says nothing now.
+                    if (_largestTaken >= _smallestRefused) _largestTaken = 0;
+                    lower = _largestTaken > 0 ? Halfway(_largestTaken, _smallestRefused) : Math.Max(1, permit.Destinations / 2);
+                }
             }
             else
             {
@@ -242,13 +306,65 @@ namespace WebexConnect.Engine.Dispatch
             while (true)
             {
                 var current = Volatile.Read(ref _tps);
-                if (lower >= current) return;
+                if (lower >= current)
+                {
+                    // A 7009's share of the budget came back all the same.
+                    Wake();
+                    return;
+                }
+
                 if (Interlocked.CompareExchange(ref _tps, lower, current) == current) break;
             }
 
             Volatile.Write(ref _adaptedBecause, code);
             Interlocked.Increment(ref _adaptations);
             Wake();
+        }
+
+        /// <summary>
+        /// The service took a request of <paramref name="destinations"/> whole. After a 7009, when that is the gate's full
+        /// limit and the smallest refused size is more than one above it, the gate raises itself halfway towards that.
+        /// </summary>
+        private void Taken(int destinations)
+        {
+            int current, raised;
+            lock (_sync)
+            {
+                if (destinations > _largestTaken) _largestTaken = destinations;
+                current = Volatile.Read(ref _tps);
+                if (_smallestRefused == int.MaxValue || current != _largestTaken) return;
+                raised = Halfway(_largestTaken, _smallestRefused);
+            }
+
+            // A 429 lowering it meanwhile wins.
+            if (raised > current && Interlocked.CompareExchange(ref _tps, raised, current) == current) Wake();
+        }
+
+        /// <summary>Halfway from a size the tenant took to one it refused, rounded down: the taken one when they are one apart.</summary>
+        private static int Halfway(int taken, int refused) => taken + (refused - taken) / 2;
+
+        /// <summary>
+        /// The ledger's limit for a grant of <paramref name="take"/>. While the gate searches above the largest request the
+        /// service took, that size is the limit for everything, and a larger request is granted only alone (its own size
+        /// as the limit: nothing else held). The tenant then counts it alone in its second, or refuses it whole with a
+        /// 7009 if it is over the TPS: either way no 429, whatever sizes the other requests have.
+        /// </summary>
+        private int GrantLimit(int tps, int take, out bool alone)
+        {
+            var taken = _largestTaken;
+            alone = false;
+            if (_smallestRefused == int.MaxValue || taken == 0 || tps <= taken) return tps;
+            alone = take > taken;
+            return alone ? take : taken;
+        }
+
+        /// <summary>A request larger than anything taken found the ledger busy for too long: the search ends at what was taken.</summary>
+        private void EndSearch()
+        {
+            var taken = _largestTaken;
+            _smallestRefused = taken + 1;
+            var current = Volatile.Read(ref _tps);
+            if (current > taken) Interlocked.CompareExchange(ref _tps, taken, current);
         }
 
         private int AcceptedInTheLastSecond()
@@ -295,6 +411,7 @@ namespace WebexConnect.Engine.Dispatch
             if (accepted)
             {
                 lock (_sync) _acceptedLately.Enqueue((now, permit.Destinations));
+                Taken(permit.Destinations);
             }
 
             List<(object Token, long Until)>? tightened = null;
@@ -354,8 +471,17 @@ namespace WebexConnect.Engine.Dispatch
 
                     var take = waiter.Remaining;
                     var now = _now();
-                    if (!_ledger.TryTake(tps, take, now, now + _inFlightHold, out var entry, out var retryAt))
+                    var limit = GrantLimit(tps, take, out var alone);
+                    if (!_ledger.TryTake(limit, take, now, now + _inFlightHold, out var entry, out var retryAt))
                     {
+                        waiter.AloneSince ??= alone ? now : null;
+                        if (alone && now - waiter.AloneSince > ProbePatience.Ticks)
+                        {
+                            // Sent back below (larger than the limit now), to go in requests of what was taken.
+                            EndSearch();
+                            continue;
+                        }
+
                         wait = retryAt == long.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(Math.Max(0, retryAt - now) + 1);
                         if (_ledger.IsShared && (wait == Timeout.InfiniteTimeSpan || wait > SharedPoll)) wait = SharedPoll;
                         break;
@@ -373,10 +499,12 @@ namespace WebexConnect.Engine.Dispatch
             return wait;
         }
 
-        private void ReleaseUnsent(Waiter waiter)
+        private void ReleaseUnsent(Waiter waiter) => ReleaseNow(waiter.Entries);
+
+        private void ReleaseNow(IEnumerable<long> entries)
         {
             var now = _now();
-            foreach (var entry in waiter.Entries) _ledger.Settle(entry, now);
+            foreach (var entry in entries) _ledger.Settle(entry, now);
         }
 
         private void Wake()
@@ -427,6 +555,8 @@ namespace WebexConnect.Engine.Dispatch
             }
 
             public int Destinations { get; }
+            /// <summary>When it first waited for the ledger to empty, to go alone (the gate's clock); null before.</summary>
+            public long? AloneSince { get; set; }
             public int Remaining { get; private set; }
             public int HeldWhenGranted { get; private set; }
             public CancellationToken Cancellation { get; }

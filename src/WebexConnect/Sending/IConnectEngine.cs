@@ -78,7 +78,7 @@ namespace WebexConnect.Sending
         /// <summary>What the sandbox received, oldest first; empty for a real endpoint.</summary>
         IReadOnlyList<SandboxRequest> SandboxRequests { get; }
 
-        /// <summary>The TPS the session's rate gate keeps to now (it changes when the session adopts or learns a limit).</summary>
+        /// <summary>The TPS the session's rate gate keeps to now (it changes when the session adopts or learns a limit); while it tries a larger request after a 7009, the largest the tenant took.</summary>
         int TpsInForce { get; }
 
         /// <summary>GET /v2/messages/{messageId} with the session's credential; never sends anything. Blocks until answered.</summary>

@@ -261,6 +261,112 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public async Task After7009sTheGateSearchesUpToTheLargestRequestTheTenantTakes_NotJustHalfOfWhatWasRefused()
+        {
+            // -Tps 50 against a tenant that takes 20 in a request (and a second): halving alone stopped at 12.
+            using var gate = RateGate.WithManualClock(50);
+            var now = TimeSpan.Zero;
+            var sizes = new List<int>();
+            for (var round = 0; round < 10; round++)
+            {
+                var size = gate.MaxBatchSize;
+                sizes.Add(size);
+                var permit = await gate.WaitAsync(size, CancellationToken.None).AsTask().WaitAsync(Generous);
+                if (size > 20)
+                {
+                    permit.Answered(null);
+                    gate.Refused(permit, "7009");
+                }
+                else
+                {
+                    permit.Answered(null, accepted: true);
+                }
+
+                now += TimeSpan.FromSeconds(2);
+                gate.AdvanceTo(now);
+            }
+
+            Assert.Equal(new[] { 50, 25, 12, 18, 21, 19, 20, 20, 20, 20 }, sizes);
+            Assert.Equal(20, gate.Tps);
+            Assert.Equal(20, gate.SettledTps);
+            Assert.Equal(50, gate.UserLimit);
+        }
+
+        [Fact]
+        public async Task ARequestRefusedWith7009GivesItsShareOfTheBudgetBackAtOnce()
+        {
+            // Refused whole for its size, it was never counted: the next, smaller request need not wait a second for it.
+            using var gate = RateGate.WithManualClock(50);
+            var refused = await gate.WaitAsync(50, CancellationToken.None);
+            gate.AdvanceTo(TimeSpan.FromMilliseconds(5));
+            refused.Answered(null);
+            gate.Refused(refused, "7009");
+
+            Assert.Equal(0, gate.HeldNow());
+            var next = gate.WaitAsync(25, CancellationToken.None).AsTask();
+            await next.WaitAsync(Generous);
+        }
+
+        [Fact]
+        public async Task WhileSearchingARequestLargerThanAnyTakenGoesAloneAndSmallerOnesStayWithinWhatWasTaken()
+        {
+            // Took 12, refused 25: the gate tries 18. Two requests of 8, or 2 and 15, together would pass a tenant of 12 to
+            // 17 with a 429; a request of 15 alone is either counted alone or refused whole.
+            using var gate = RateGate.WithManualClock(25);
+            var refused = await gate.WaitAsync(25, CancellationToken.None);
+            refused.Answered(null);
+            gate.Refused(refused, "7009");
+            gate.AdvanceTo(TimeSpan.FromSeconds(2));
+            var taken = await gate.WaitAsync(12, CancellationToken.None);
+            taken.Answered(null, accepted: true);
+            Assert.Equal(18, gate.Tps);
+            Assert.Equal(12, gate.SettledTps);
+
+            gate.AdvanceTo(TimeSpan.FromSeconds(4));
+            var first = await gate.WaitAsync(8, CancellationToken.None);
+            var second = gate.WaitAsync(8, CancellationToken.None).AsTask();
+            gate.AdvanceTo(TimeSpan.FromSeconds(4.5));
+            Assert.False(second.IsCompleted);
+            first.Answered(null, accepted: true);
+            gate.AdvanceTo(TimeSpan.FromSeconds(5.6));
+            (await second.WaitAsync(Generous)).Answered(null, accepted: true);
+
+            gate.AdvanceTo(TimeSpan.FromSeconds(7));
+            var small = await gate.WaitAsync(2, CancellationToken.None);
+            var probe = gate.WaitAsync(15, CancellationToken.None).AsTask();
+            gate.AdvanceTo(TimeSpan.FromSeconds(7.5));
+            Assert.False(probe.IsCompleted);
+            small.Answered(null, accepted: true);
+            gate.AdvanceTo(TimeSpan.FromSeconds(8.6));
+            await probe.WaitAsync(Generous);
+        }
+
+        [Fact]
+        public async Task ARequestThatCannotGoAloneWithinThePatienceEndsTheSearchAtWhatWasTaken()
+        {
+            // Another process sharing the ledger may keep it busy for good: the run goes on at what the tenant took.
+            using var gate = RateGate.WithManualClock(25);
+            var refused = await gate.WaitAsync(25, CancellationToken.None);
+            refused.Answered(null);
+            gate.Refused(refused, "7009");
+            gate.AdvanceTo(TimeSpan.FromSeconds(2));
+            (await gate.WaitAsync(12, CancellationToken.None)).Answered(null, accepted: true);
+            gate.AdvanceTo(TimeSpan.FromSeconds(4));
+            var busy = await gate.WaitAsync(1, CancellationToken.None);
+
+            var probe = gate.WaitAsync(18, CancellationToken.None).AsTask();
+            gate.AdvanceTo(TimeSpan.FromSeconds(4) + RateGate.ProbePatience - Step);
+            Assert.False(probe.IsCompleted);
+            gate.AdvanceTo(TimeSpan.FromSeconds(4) + RateGate.ProbePatience + Step);
+
+            var sentBack = await Assert.ThrowsAsync<OversizedRequestException>(() => probe.WaitAsync(Generous));
+            Assert.Equal(12, sentBack.Tps);
+            Assert.Equal(12, gate.Tps);
+            Assert.Equal(12, gate.MaxBatchSize);
+            busy.Answered(null, accepted: true);
+        }
+
+        [Fact]
         public async Task WithoutAUserLimitA429LowersTheRateToWhatTheServiceAcceptedInTheLastSecond()
         {
             using var gate = RateGate.WithManualClock(null);
