@@ -30,7 +30,8 @@ namespace WebexConnect.Engine.Dispatch
     /// ten answers a second, for the rest of the session.
     /// Without a limit from the user the gate starts at <see cref="ConservativeTps"/>, adopts what the service
     /// announces (x-rate-limit-limit), and lowers itself when the service refuses for the rate (429/7020: to
-    /// what the service accepted from us in the last second, but by at most half at a time) or for the size (7009: half the request, even below a limit the user gave): <see cref="Adaptations"/> tells the run, which warns once.
+    /// what the service accepted from us in the last second, but by at most half at a time) or for the size (7009,
+    /// even below a limit the user gave: see below): <see cref="Adaptations"/> tells the run, which warns once.
     /// A 7009 says exactly what a 429 cannot: a request of that size is more than the tenant's TPS, and one the service
     /// took whole is not. So after a 7009 the gate searches between the largest request taken and the smallest refused,
     /// raising itself halfway each time a request of its full size is taken, until they are one apart: -Tps 50 against
