@@ -312,13 +312,7 @@ namespace WebexConnect.Tests.Dispatch
         {
             // Took 12, refused 25: the gate tries 18. Two requests of 8, or 2 and 15, together would pass a tenant of 12 to
             // 17 with a 429; a request of 15 alone is either counted alone or refused whole.
-            using var gate = RateGate.WithManualClock(25);
-            var refused = await gate.WaitAsync(25, CancellationToken.None);
-            refused.Answered(null);
-            gate.Refused(refused, "7009");
-            gate.AdvanceTo(TimeSpan.FromSeconds(2));
-            var taken = await gate.WaitAsync(12, CancellationToken.None);
-            taken.Answered(null, accepted: true);
+            using var gate = await SearchingAfterTaking12AndARefused25();
             Assert.Equal(18, gate.Tps);
             Assert.Equal(12, gate.SettledTps);
 
@@ -345,12 +339,7 @@ namespace WebexConnect.Tests.Dispatch
         public async Task ARequestThatCannotGoAloneWithinThePatienceEndsTheSearchAtWhatWasTaken()
         {
             // Another process sharing the ledger may keep it busy for good: the run goes on at what the tenant took.
-            using var gate = RateGate.WithManualClock(25);
-            var refused = await gate.WaitAsync(25, CancellationToken.None);
-            refused.Answered(null);
-            gate.Refused(refused, "7009");
-            gate.AdvanceTo(TimeSpan.FromSeconds(2));
-            (await gate.WaitAsync(12, CancellationToken.None)).Answered(null, accepted: true);
+            using var gate = await SearchingAfterTaking12AndARefused25();
             gate.AdvanceTo(TimeSpan.FromSeconds(4));
             var busy = await gate.WaitAsync(1, CancellationToken.None);
 
@@ -364,6 +353,18 @@ namespace WebexConnect.Tests.Dispatch
             Assert.Equal(12, gate.Tps);
             Assert.Equal(12, gate.MaxBatchSize);
             busy.Answered(null, accepted: true);
+        }
+
+        /// <summary>-Tps 25, a 7009 for a request of 25, then 12 taken: the gate tries 18 (at 2 s on its clock).</summary>
+        private static async Task<RateGate> SearchingAfterTaking12AndARefused25()
+        {
+            var gate = RateGate.WithManualClock(25);
+            var refused = await gate.WaitAsync(25, CancellationToken.None);
+            refused.Answered(null);
+            gate.Refused(refused, "7009");
+            gate.AdvanceTo(TimeSpan.FromSeconds(2));
+            (await gate.WaitAsync(12, CancellationToken.None)).Answered(null, accepted: true);
+            return gate;
         }
 
         [Fact]
