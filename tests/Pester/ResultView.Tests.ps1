@@ -114,6 +114,45 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         $lines[0] | Should -Match '^\s*Number\s+ReceivedAt\s+Channel\s+Destinations\s+Status\s+Code\s+Fault\s+MessageId$'
         $lines[2] | Should -Match "^\s+1 \d\d:\d\d:\d\d\.\d{3}\s+sms\s+1\s+201\s+$($request.MessageId.Substring(0, 8))"
     }
+
+    It 'shows suggestion chips one line each within 80 columns: the kind, the label and what a tap does' {
+        $chips = @(
+            New-ConnectRcsSuggestion 'Yes' 'answer-yes'
+            New-ConnectRcsSuggestion -DisplayText 'Track' -Url 'https://example.com/track'
+            New-ConnectRcsSuggestion -DisplayText 'Call us' -Phone '+447700900001'
+            New-ConnectRcsSuggestion -DisplayText 'Our shop' -Latitude 51.5 -Longitude -0.12 -Address 'London'
+            New-ConnectRcsSuggestion -DisplayText 'Where are you?' -ShareLocation
+            New-ConnectRcsSuggestion -DisplayText 'Save' -StartTime '2026-12-01T09:00:00Z' -EndTime '2026-12-01T10:00:00Z' -Title 'Visit'
+        )
+
+        $lines = Get-Line ($chips | Out-String -Width 80)
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines.Count | Should -Be 8    # header, dashes, one line per chip: no list of a dozen mostly empty properties
+        $lines[0] | Should -Match '^Type\s+DisplayText\s+Action$'
+        $lines[2] | Should -Match '^Reply\s+Yes\s+Postback: answer-yes$'
+        $lines[3] | Should -Match '^OpenUrl\s+Track\s+https://example.com/track$'
+        $lines[4] | Should -Match '^DialPhone\s+Call us\s+\+447700900001$'
+        $lines[5] | Should -Match '^ViewLocation\s+Our shop\s+51.5, -0.12 London$'
+        $lines[6] | Should -Match '^ShareLocation\s+Where are you\?\s+Asks for the location$'
+        $lines[7] | Should -Match '^CalendarEvent\s+Save\s+2026-12-01 09:00Z to 10:00Z Visit$'
+    }
+
+    It 'shows rich cards one line each within 80 columns, so the cards of a carousel read as a table' {
+        $chip = New-ConnectRcsSuggestion 'Buy'
+        $cards = @(
+            New-ConnectRcsCard -Title 'Trail shoe' -Description 'Light.' -MediaUrl 'https://files.example.com/shoe.png?v=2' -MediaHeight Short -Suggestion $chip
+            New-ConnectRcsCard -Title 'Gift card' -Description 'Any amount.'
+        )
+
+        $lines = Get-Line ($cards | Out-String -Width 80)
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines.Count | Should -Be 4
+        $lines[0] | Should -Match '^Title\s+Media\s+Suggestions\s+Description$'
+        $lines[2] | Should -Match '^Trail shoe\s+shoe.png \(Short\)\s+1 Light\.$'
+        $lines[3] | Should -Match '^Gift card\s+0 Any amount\.$'
+    }
 }
 
 Describe 'The end of a send run' {

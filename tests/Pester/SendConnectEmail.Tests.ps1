@@ -107,6 +107,28 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'warns once, at the first row without HTML, that tracking and read receipts do not apply to a text email' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Html = '<p>Hi</p>' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Html = '' }
+            [pscustomobject]@{ Email = 'cy@example.com'; Html = '' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -TrackOpens -RequestedReceipt read, delivered -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike 'Row 2 has no HTML, so it goes as a text email*-TrackOpens, -RequestedReceipt read will not apply*'
+    }
+
+    It 'does not warn about tracking an HTML email or a template' {
+        $null = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Html '<p>Hi</p>' -TrackOpens -TrackClicks -RequestedReceipt read -WarningVariable html
+        $null = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -TemplateId 'welcome' -TrackOpens -WarningVariable template
+
+        @($html).Count | Should -Be 0
+        @($template).Count | Should -Be 0
+    }
+
     It 'sends nothing with -WhatIf' {
         $results = @('ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -WhatIf)
 

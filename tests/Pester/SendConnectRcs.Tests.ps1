@@ -68,6 +68,32 @@ Describe 'New-ConnectRcsCard' {
             Should -Throw -ErrorId 'MediaHeightWithoutMediaUrl,*' -ExpectedMessage '-MediaHeight needs -MediaUrl*'
     }
 
+    It 'builds a card for every row of a CSV with empty cells, leaving those fields out (none dropped from the carousel)' {
+        Connect-FreshSandbox
+        $products = @(
+            'Title,Description,Image'
+            'Trail shoe,Light and waterproof.,https://files.example.com/shoe.png'
+            'Rain jacket,,https://files.example.com/jacket.png'
+            'Head torch,300 lumens.,'
+        ) | ConvertFrom-Csv
+
+        $cards = @($products | ForEach-Object { New-ConnectRcsCard -Title $_.Title -Description $_.Description -MediaUrl $_.Image -MediaHeight Short -ErrorAction Stop })
+
+        $cards.Count | Should -Be 3
+        $cards[1].Description | Should -BeNullOrEmpty
+        $cards[2].MediaUrl | Should -BeNullOrEmpty
+        $cards[2].MediaHeight | Should -BeNullOrEmpty
+        (Send-ConnectRcs -To '+447700900431' -From 'app-1' -Carousel $cards).Status | Should -Be 'Queued'
+        $sent = @(Get-SentBody)[-1].content.cards
+        $sent.Count | Should -Be 3
+        $sent[1].PSObject.Properties.Name | Should -Not -Contain 'description'
+        $sent[2].PSObject.Properties.Name | Should -Not -Contain 'media'
+    }
+
+    It 'still refuses a title longer than 200 characters, naming the limit' {
+        { New-ConnectRcsCard -Title ('x' * 201) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*201 characters: at most 200*'
+    }
+
     It 'refuses a $null suggestion when the card is made' {
         $chip = New-ConnectRcsSuggestion 'Yes'
         { New-ConnectRcsCard -Title 'T' -Suggestion $chip, $null } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'

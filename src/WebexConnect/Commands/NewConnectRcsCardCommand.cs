@@ -11,19 +11,18 @@ namespace WebexConnect.Commands
     [OutputType(typeof(RcsCard))]
     public sealed class NewConnectRcsCardCommand : PSCmdlet
     {
-        /// <summary>The card's title (at most 200 characters).</summary>
+        /// <summary>The card's title (at most 200 characters); empty or $null is no title.</summary>
         [Parameter(Position = 0)]
-        [ValidateLength(1, 200)]
+        [ValidateOptionalLength(200)]
         public string? Title { get; set; }
 
-        /// <summary>The card's description (at most 2000 characters).</summary>
+        /// <summary>The card's description (at most 2000 characters); empty or $null is no description.</summary>
         [Parameter(Position = 1)]
-        [ValidateLength(1, 2000)]
+        [ValidateOptionalLength(2000)]
         public string? Description { get; set; }
 
-        /// <summary>The public URL of the card's image or video.</summary>
+        /// <summary>The public URL of the card's image or video; empty or $null is no media.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
         public string? MediaUrl { get; set; }
 
         /// <summary>The media's height; carousels allow Short and Medium only.</summary>
@@ -49,7 +48,10 @@ namespace WebexConnect.Commands
         protected override void ProcessRecord()
         {
             // The height is written into the card's media object beside the URL: alone it makes a media without a file.
-            if (MediaHeight is not null && string.IsNullOrEmpty(MediaUrl))
+            // An empty -MediaUrl (a product row without an image, the same -MediaHeight for every card) is a card
+            // without media, so the height has nothing to apply to.
+            var hasMedia = !string.IsNullOrEmpty(MediaUrl);
+            if (MediaHeight is not null && !hasMedia && !MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl)))
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(
                     "-MediaHeight needs -MediaUrl: the height is that of the card's image or video. Add -MediaUrl, or leave -MediaHeight out."),
@@ -58,10 +60,11 @@ namespace WebexConnect.Commands
 
             WriteObject(new RcsCard
             {
-                Title = Title,
-                Description = Description,
-                MediaUrl = MediaUrl,
-                MediaHeight = MediaHeight,
+                // An empty CSV cell is a field not given, as the service reads a missing one.
+                Title = string.IsNullOrEmpty(Title) ? null : Title,
+                Description = string.IsNullOrEmpty(Description) ? null : Description,
+                MediaUrl = hasMedia ? MediaUrl : null,
+                MediaHeight = hasMedia ? MediaHeight : null,
                 Orientation = Orientation,
                 ThumbnailAlignment = ThumbnailAlignment,
                 Suggestions = Suggestion ?? Array.Empty<RcsSuggestion>(),

@@ -184,6 +184,12 @@ namespace WebexConnect.Commands
         /// <summary>SMS: the parts the text needs for this recipient; null for other channels.</summary>
         private protected virtual int? MeasureParts(ConnectMessage message, Recipient recipient) => null;
 
+        /// <summary>
+        /// A warning to write before the row <paramref name="row"/> is sent with <paramref name="message"/>, or null: something the
+        /// service will quietly not do for it. The channel decides how often (once per run is usual).
+        /// </summary>
+        private protected virtual string? WarningBeforeRow(ConnectMessage message, long row) => null;
+
         /// <summary>Checked once before the first row: combinations no row can fix.</summary>
         private protected virtual void CheckParameters()
         {
@@ -293,6 +299,7 @@ namespace WebexConnect.Commands
             }
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
+            if (WarningBeforeRow(message, _row) is string warning && WarnBeforeRow(new[] { warning })) return;
             object? input = InputObject;
 
             var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);

@@ -18,6 +18,7 @@ namespace WebexConnect.Commands
         private const string ContentSet = "Content";
 
         private IReadOnlyList<EmailAttachment> _attachments = Array.Empty<EmailAttachment>();
+        private bool _textTrackingWarned;
 
         /// <summary>The address(es); several in one call share one destination object (with -MultipleToRecipients, one email).</summary>
         // By property name only, and not Mandatory: see DESIGN.md's binding recipe. A plain string piped by itself
@@ -128,6 +129,27 @@ namespace WebexConnect.Commands
             {
                 ThrowParameterError("InvalidAttachment", e.Message, Attachment);
             }
+        }
+
+        /// <summary>
+        /// Tracking asked for an email without HTML: the service tracks opens and clicks, and sends read and clicked
+        /// receipts, for an HTML email only, so nothing would come and nothing would say why. Once per run, at the first
+        /// such row (a CSV's Html column may be empty in some rows only). A template's type is the service's to know.
+        /// </summary>
+        private protected override string? WarningBeforeRow(ConnectMessage message, long row)
+        {
+            if (_textTrackingWarned || message is not EmailMessage { Template: null } email || !string.IsNullOrEmpty(email.Html)) return null;
+            var asked = new List<string>();
+            if (TrackOpens) asked.Add("-TrackOpens");
+            if (TrackClicks) asked.Add("-TrackClicks");
+            foreach (var receipt in RequestedReceipt ?? Array.Empty<string>())
+                if (string.Equals(receipt, "read", StringComparison.OrdinalIgnoreCase) || string.Equals(receipt, "clicked", StringComparison.OrdinalIgnoreCase))
+                    asked.Add("-RequestedReceipt " + receipt.ToLowerInvariant());
+            if (asked.Count == 0) return null;
+            _textTrackingWarned = true;
+            return "Row " + row.ToString(System.Globalization.CultureInfo.InvariantCulture) + " has no HTML, so it goes as a text email, " +
+                "for which the service tracks no opens or clicks and sends no read or clicked receipts: " + string.Join(", ", asked) +
+                " will not apply to it (nor to any other row without HTML; this is said once). Give -Html, or fill the row's Html column, to track it.";
         }
 
         private protected override ConnectMessage CreateMessage(SharedPart shared)
