@@ -91,6 +91,18 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         }
         finally { Stop-ConnectReceiptListener $listener }
     }
+
+    It 'names the forgotten listener of a finished script that holds the port, and Remove-Module frees it' {
+        # A script that ends (or fails) before Stop-ConnectReceiptListener leaves no variable to stop its listener with.
+        $url = & { $forgotten = Start-ConnectReceiptListener; $forgotten.Url }
+
+        { Start-ConnectReceiptListener -Port $url.Port } | Should -Throw -ExpectedMessage '*this PowerShell session started*still listens there*Remove-Module WebexConnect*'
+        Remove-Module WebexConnect -Force
+        Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+        $again = Start-ConnectReceiptListener -Port $url.Port
+        try { $again.IsRunning | Should -BeTrue }
+        finally { Stop-ConnectReceiptListener $again }
+    }
 }
 
 Describe 'Wait-ConnectDelivery' {
