@@ -92,6 +92,18 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         finally { Stop-ConnectReceiptListener $listener }
     }
 
+    It 'shows the whole Url of a listener with a path at 80 columns' {
+        $listener = Start-ConnectReceiptListener -Prefix 'http://127.0.0.1:0/receipts/'
+        try {
+            $lines = @(($listener | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+
+            $lines[0] | Should -Match '^IsRunning\s+Received\s+Refused\s+Dropped\s+SignedOnly\s+Url$'
+            $lines[2] | Should -Match ('^True\s+0\s+0\s+0\s+False\s+' + [regex]::Escape($listener.Url.ToString()) + '$')
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+    }
+
     It 'names the forgotten listener of a finished script that holds the port, and Remove-Module frees it' {
         # A script that ends (or fails) before Stop-ConnectReceiptListener leaves no variable to stop its listener with.
         $url = & { $forgotten = Start-ConnectReceiptListener; $forgotten.Url }
