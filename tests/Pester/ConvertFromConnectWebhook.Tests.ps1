@@ -151,6 +151,42 @@ Describe 'ConvertFrom-ConnectWebhook' {
         { '{oops' | ConvertFrom-ConnectWebhook -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidWebhookBody,*'
     }
 
+    It 'reads an indented body piped line by line (Get-Content without -Raw) as one receipt, and a log of one body per line as one each' {
+        $file = Join-Path $TestDrive 'receipt.json'
+        Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 | Set-Content $file
+        $log = Join-Path $TestDrive 'receipts.log'
+        $line = (Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 -Compress)
+        Set-Content $log -Value $line, 'not json', $line
+
+        $receipts = @(Get-Content $file | ConvertFrom-ConnectWebhook -ErrorVariable fileErrors)
+        $logged = @(Get-Content $log | ConvertFrom-ConnectWebhook -ErrorVariable logErrors -ErrorAction SilentlyContinue)
+
+        @(Get-Content $file).Count | Should -BeGreaterThan 5
+        $fileErrors | Should -BeNullOrEmpty
+        $receipts.Count | Should -Be 1
+        $receipts[0].Status | Should -Be ([WebexConnect.Receipts.DeliveryStatus]::Delivered)
+        $receipts[0].Destination | Should -Be '447700900001'
+        $logged.Count | Should -Be 2
+        $logErrors.Count | Should -Be 1
+    }
+
+    It 'says where lines piped one by one never close their JSON, once, at the end' {
+        $null = '{', '  "deliveryInfoNotification": {' | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $err[0].Exception.Message | Should -Match 'inputs 1 to 2 .*Get-Content -Raw'
+    }
+
+    It 'refuses to check a signature against a body that came line by line (WebhookRawBodyRequired)' {
+        $lines = (Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5) -split '\r?\n'
+
+        $null = $lines | ConvertFrom-ConnectWebhook -Secret $script:Secret -Signature 'sha256=00' -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
+    }
+
     It 'shows Status, Code and Destination in its default view at 80 columns' {
         $text = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook | Out-String -Width 80
 

@@ -91,6 +91,30 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         }
         finally { Stop-ConnectReceiptListener $listener }
     }
+
+    It 'shows the whole Url of a listener with a path at 80 columns' {
+        $listener = Start-ConnectReceiptListener -Prefix 'http://127.0.0.1:0/receipts/'
+        try {
+            $lines = @(($listener | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+
+            $lines[0] | Should -Match '^IsRunning\s+Received\s+Refused\s+Dropped\s+SignedOnly\s+Url$'
+            $lines[2] | Should -Match ('^True\s+0\s+0\s+0\s+False\s+' + [regex]::Escape($listener.Url.ToString()) + '$')
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+    }
+
+    It 'names the forgotten listener of a finished script that holds the port, and Remove-Module frees it' {
+        # A script that ends (or fails) before Stop-ConnectReceiptListener leaves no variable to stop its listener with.
+        $url = & { $forgotten = Start-ConnectReceiptListener; $forgotten.Url }
+
+        { Start-ConnectReceiptListener -Port $url.Port } | Should -Throw -ExpectedMessage '*this PowerShell session started*still listens there*Remove-Module WebexConnect*'
+        Remove-Module WebexConnect -Force
+        Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+        $again = Start-ConnectReceiptListener -Port $url.Port
+        try { $again.IsRunning | Should -BeTrue }
+        finally { Stop-ConnectReceiptListener $again }
+    }
 }
 
 Describe 'Wait-ConnectDelivery' {

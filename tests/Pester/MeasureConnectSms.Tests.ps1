@@ -118,4 +118,17 @@ Describe 'Measure-ConnectSms' {
         $lines[3] | Should -Match "^\s+1 Unicode\s+19\s+19 True\s+$dash\s+Parcel $dash on its way$"
         $lines[4] | Should -Match '^\s+2 Text\s+200\s+200 True\s+x+'
     }
+
+    It 'exports the characters that force Unicode as themselves, not as a type name, and groups by a readable text' {
+        $emoji = [char]::ConvertFromUtf32(0x1F600)
+        $dash = [char]0x2013
+
+        $rows = @("Hi $emoji $dash", 'Hello') | Measure-ConnectSms | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+        $group = @("Hi $emoji", 'Hello', 'Bye') | Measure-ConnectSms | Group-Object Encoding | Sort-Object Name
+
+        $rows[0].UnicodeCharacters | Should -Be "$emoji $dash"
+        $rows[1].UnicodeCharacters | Should -Be ''
+        "$($group[0].Group[0])" | Should -Be 'Text, 1 part: Hello'
+        "$($group[1].Group[0])" | Should -Be "Unicode, 1 part: Hi $emoji"
+    }
 }

@@ -89,6 +89,17 @@ Describe 'Get-ConnectMessage' {
         $after | Select-Object -Skip $before | ForEach-Object { $_.DestinationCount | Should -Be 0 }
     }
 
+    It 'exports every field of the answer as JSON, not as a type name' {
+        $sent = Send-ConnectSms -From ACME -To '+447700900021' -Text 'Hi' -CorrelationId 'row-21'
+
+        $row = $sent | Get-ConnectMessage | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+
+        $fields = $row.Fields | ConvertFrom-Json
+        $fields.messageId | Should -Be $sent.MessageId
+        $fields.correlationId | Should -Be 'row-21'
+        $fields.direction | Should -Be 'outbound'
+    }
+
     It 'needs a session' {
         Disconnect-WebexConnect
         { Get-ConnectMessage -MessageId 'x' } | Should -Throw -ErrorId 'NotConnected,*'

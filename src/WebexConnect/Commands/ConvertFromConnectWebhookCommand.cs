@@ -35,12 +35,28 @@ namespace WebexConnect.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public IDictionary? Headers { get; set; }
 
+        private readonly WebhookLines _lines = new WebhookLines();
+        private long _inputs;
+        private object? _lastInput;
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            _inputs++;
+            _lastInput = InputObject;
             var input = InputObject is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : InputObject;
+            var joined = false;
+            if (input is string line && MyInvocation.ExpectingInput)
+            {
+                input = _lines.Add(line, _inputs, out joined);
+                if (input is null) return;
+            }
             try
             {
+                if (joined && Secret != null)
+                    throw new WebhookSignatureException(WebhookSignatureProblem.RawBodyRequired,
+                        "-Secret needs the body exactly as it arrived, and it came line by line (Get-Content without -Raw): " +
+                        "the line ends it had are gone. Give the whole body, e.g. Get-Content -Raw, or its bytes.");
                 var body = RequestBody(input);
                 var receivedAt = DateTimeOffset.Now;
                 var receipts = body switch
@@ -71,6 +87,13 @@ namespace WebexConnect.Commands
             {
                 ThrowTerminatingError(ex.ToErrorRecord(null));
             }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (_lines.Describe(_inputs) is string unclosed)
+                WriteError(new ErrorRecord(new ReceiptFormatException(unclosed), "InvalidWebhookBody", ErrorCategory.InvalidData, _lastInput));
         }
 
         private System.Collections.Generic.IReadOnlyList<DeliveryReceipt> ReadParsed(object? body, DateTimeOffset receivedAt)

@@ -77,7 +77,12 @@ namespace WebexConnect.Commands
             }
             catch (SocketException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Cannot listen on {where}: {ex.Message}", ex),
+                // A listener whose variable is gone (its script ended) still holds the port, and only this session can free it.
+                var mine = options.Port == 0 ? null : RunningListeners.OnPort(options.Port);
+                var hint = mine is null ? string.Empty
+                    : $" A receipt listener this PowerShell session started at {mine.StartedAt:HH:mm:ss} still listens there ({mine.Url}): " +
+                      "stop it with Stop-ConnectReceiptListener, or Remove-Module WebexConnect, which stops every listener the module started.";
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Cannot listen on {where}: {ex.Message}.{hint}", ex),
                     "ListenerStartFailed", ErrorCategory.ResourceUnavailable, where));
                 return;
             }
@@ -87,7 +92,9 @@ namespace WebexConnect.Commands
                 return;
             }
             WriteVerbose($"Listening for delivery receipts at {listener.Url}; give it as -NotifyUrl.");
-            WriteObject(new ConnectReceiptListener(listener, Secret != null, DateTimeOffset.Now));
+            var started = new ConnectReceiptListener(listener, Secret != null, DateTimeOffset.Now);
+            RunningListeners.Add(started);
+            WriteObject(started);
         }
 
         private ReceiptListenerOptions FromPort()

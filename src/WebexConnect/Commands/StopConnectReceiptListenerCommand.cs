@@ -26,7 +26,7 @@ namespace WebexConnect.Commands
                 return;
             }
             if (!ShouldProcess(listener.Url.ToString(), "Stop listening for delivery receipts")) return;
-            listener.Listener.Dispose();
+            RunningListeners.Stop(listener);
             WriteVerbose($"Stopped the listener at {listener.Url}: {listener.Received} receipts received, {listener.Refused} requests refused.");
         }
     }

@@ -21,7 +21,6 @@ namespace WebexConnect.Commands
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private DeliveryJoin? _join;
         private long _dropsAtStart;
-        private long _results;
 
         /// <summary>The send results to wait for (the output of Send-ConnectSms, Send-ConnectEmail, Send-ConnectRcs).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, HelpMessage = "The send results to wait for.")]
@@ -50,7 +49,6 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            _results++;
             _join!.Add(InputObject!);
             _join.Pull();
             Write(_join.TakeReady(all: false));
@@ -72,10 +70,11 @@ namespace WebexConnect.Commands
                 {
                     lastProgress = clock.Elapsed;
                     var left = limit - clock.Elapsed;
+                    var expected = join.Expected;
                     WriteProgress(new ProgressRecord(ProgressId, "Waiting for delivery receipts",
-                        $"{_results - join.Waiting} of {_results} have a final receipt; {join.Waiting} to go")
+                        $"{expected - join.Waiting} of {expected} have a final receipt; {join.Waiting} to go")
                     {
-                        PercentComplete = _results == 0 ? 100 : (int)(100 * (_results - join.Waiting) / _results),
+                        PercentComplete = expected == 0 ? 100 : (int)(100 * (expected - join.Waiting) / expected),
                         SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds),
                     });
                 }

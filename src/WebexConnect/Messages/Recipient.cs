@@ -51,7 +51,10 @@ namespace WebexConnect.Messages
         /// <summary>RCS only: GTR IDs, one per number when given.</summary>
         public IReadOnlyList<string> GtrIds { get; }
 
+        /// <summary>What ToString puts between addresses; a send result's Destination is that text.</summary>
+        internal const string AddressSeparator = ", ";
+
         /// <summary>The addresses joined for display: "+447700900001" or "+447700900001, +447700900002".</summary>
-        public override string ToString() => string.Join(", ", Addresses);
+        public override string ToString() => string.Join(AddressSeparator, Addresses);
     }
 }

@@ -10,7 +10,9 @@ namespace WebexConnect.Receipts
     /// result when their message ID and destination match, or, for a result without a message ID (Unknown), their
     /// correlation ID and destination. Results leave in input order as soon as the oldest has a final receipt (or
     /// at the end); receipts seen before their result arrives are kept in a bounded index. A result no receipt can
-    /// come for (not sent), or none can be matched to (Unknown with neither ID), leaves at once.
+    /// come for (not sent), or none can be matched to (Unknown with neither ID), leaves at once. A result for several
+    /// addresses (one destination object with several -To numbers) is waited for address by address, as the service
+    /// sends a receipt for each: it gives one DeliveryResult per address.
     /// </summary>
     internal sealed class DeliveryJoin
     {
@@ -31,17 +33,30 @@ namespace WebexConnect.Receipts
         /// <summary>Results added and not yet taken.</summary>
         public int Pending => _pending.Count;
 
+        /// <summary>The delivery results it gives for what was added: one per result, or per address of a result for several.</summary>
+        public long Expected { get; private set; }
+
         /// <summary>Results still waiting for a final receipt.</summary>
         public int Waiting { get; private set; }
 
         public void Add(SendResult result)
         {
             if (result is null) throw new ArgumentNullException(nameof(result));
-            var entry = new Entry(result);
+            if (!MayHaveBeenSent(result) || !CanBeMatched(result))
+            {
+                _pending.AddLast(new Entry(result, result.Destination, awaited: false));
+                Expected++;
+                return;
+            }
+            foreach (var address in AddressesOf(result)) Await(new Entry(result, address, awaited: true));
+        }
+
+        private void Await(Entry entry)
+        {
             _pending.AddLast(entry);
-            if (!entry.Awaited) return;
+            Expected++;
             Waiting++;
-            foreach (var key in KeysOf(result))
+            foreach (var key in KeysOf(entry))
             {
                 if (_index.TryGetValue(key, out var known)) Offer(entry, known);
                 if (entry.Final) break;
@@ -80,11 +95,11 @@ namespace WebexConnect.Receipts
                 if (!entry.Awaited)
                 {
                     var status = MayHaveBeenSent(entry.Result) ? DeliveryStatus.NoReceipt : DeliveryStatus.NotSent;
-                    ready.Add(new DeliveryResult(entry.Result, null, status, timedOut: false));
+                    ready.Add(new DeliveryResult(entry.Result, entry.Destination, null, status, timedOut: false));
                     continue;
                 }
                 if (!entry.Final) Waiting--;
-                ready.Add(new DeliveryResult(entry.Result, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final));
+                ready.Add(new DeliveryResult(entry.Result, entry.Destination, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final));
                 Forget(entry);
             }
             return ready;
@@ -114,7 +129,7 @@ namespace WebexConnect.Receipts
 
         private void Forget(Entry entry)
         {
-            foreach (var key in KeysOf(entry.Result))
+            foreach (var key in KeysOf(entry))
                 if (_waiting.TryGetValue(key, out var list) && list.Remove(entry) && list.Count == 0) _waiting.Remove(key);
         }
 
@@ -130,19 +145,25 @@ namespace WebexConnect.Receipts
             while (_indexOrder.Count > _indexCapacity) _index.Remove(_indexOrder.Dequeue());
         }
 
-        private static IEnumerable<string> KeysOf(SendResult result)
+        private static IEnumerable<string> KeysOf(SendResult result) => Keys(result.MessageId, result.CorrelationId, result.Destination);
+
+        private static IEnumerable<string> KeysOf(Entry entry) => Keys(entry.Result.MessageId, entry.Result.CorrelationId, entry.Destination);
+
+        private static IEnumerable<string> KeysOf(DeliveryReceipt receipt) => Keys(receipt.MessageId, receipt.CorrelationId, receipt.Destination);
+
+        private static IEnumerable<string> Keys(string? messageId, string? correlationId, string? address)
         {
-            var destination = Normalize(result.Destination);
-            if (!string.IsNullOrEmpty(result.MessageId)) yield return "m|" + result.MessageId + "|" + destination;
-            if (!string.IsNullOrEmpty(result.CorrelationId)) yield return "c|" + result.CorrelationId + "|" + destination;
+            var destination = Normalize(address);
+            if (!string.IsNullOrEmpty(messageId)) yield return "m|" + messageId + "|" + destination;
+            if (!string.IsNullOrEmpty(correlationId)) yield return "c|" + correlationId + "|" + destination;
         }
 
-        private static IEnumerable<string> KeysOf(DeliveryReceipt receipt)
-        {
-            var destination = Normalize(receipt.Destination);
-            if (!string.IsNullOrEmpty(receipt.MessageId)) yield return "m|" + receipt.MessageId + "|" + destination;
-            if (!string.IsNullOrEmpty(receipt.CorrelationId)) yield return "c|" + receipt.CorrelationId + "|" + destination;
-        }
+        /// <summary>
+        /// The addresses of a result: its Destination is the destination object's addresses joined (Recipient.ToString),
+        /// and each gets its own receipts.
+        /// </summary>
+        private static string[] AddressesOf(SendResult result) =>
+            result.Destination.Split(new[] { Messages.Recipient.AddressSeparator }, StringSplitOptions.RemoveEmptyEntries);
 
         /// <summary>Receipts write numbers without "+" (447700900001) where the send had +E.164; emails in any case.</summary>
         internal static string Normalize(string? destination)
@@ -155,13 +176,17 @@ namespace WebexConnect.Receipts
 
         private sealed class Entry
         {
-            public Entry(SendResult result)
+            public Entry(SendResult result, string destination, bool awaited)
             {
                 Result = result;
-                Awaited = MayHaveBeenSent(result) && CanBeMatched(result);
+                Destination = destination;
+                Awaited = awaited;
             }
 
             public SendResult Result { get; }
+
+            /// <summary>The address waited for: the result's Destination, or one of its addresses.</summary>
+            public string Destination { get; }
 
             /// <summary>Waited for: a receipt may come for it and could be matched to it.</summary>
             public bool Awaited { get; }

@@ -5,13 +5,14 @@ namespace WebexConnect.Receipts
 {
     /// <summary>
     /// A send result written again by Wait-ConnectDelivery with what its delivery receipts said: one per send
-    /// result, in input order. Export-Csv friendly.
+    /// result (one per address of a result for several addresses), in input order. Export-Csv friendly.
     /// </summary>
     public sealed class DeliveryResult
     {
-        internal DeliveryResult(SendResult sendResult, DeliveryReceipt? receipt, DeliveryStatus status, bool timedOut)
+        internal DeliveryResult(SendResult sendResult, string destination, DeliveryReceipt? receipt, DeliveryStatus status, bool timedOut)
         {
             SendResult = sendResult;
+            Destination = destination;
             Receipt = receipt;
             Status = status;
             TimedOut = timedOut;
@@ -20,8 +21,8 @@ namespace WebexConnect.Receipts
         /// <summary>The input row of the send (SendResult.Row).</summary>
         public long Row => SendResult.Row;
 
-        /// <summary>The phone number or email address.</summary>
-        public string Destination => SendResult.Destination;
+        /// <summary>The phone number or email address: one of the send result's when it has several.</summary>
+        public string Destination { get; }
 
         /// <summary>The correlation ID sent with it.</summary>
         public string? CorrelationId => SendResult.CorrelationId;

@@ -121,7 +121,7 @@ namespace WebexConnect.Sending
 
         private static IReadOnlyDictionary<string, object?> Fields(object? body)
         {
-            var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            var fields = new SentMessageFields();
             if (body is IDictionary dictionary)
                 foreach (DictionaryEntry entry in dictionary)
                     if (entry.Key is string key) fields[key] = entry.Value;

@@ -4,8 +4,8 @@ namespace WebexConnect.Sending
 {
     /// <summary>
     /// Remove-Module WebexConnect closes the current session and every session kept with -PassThru, so no
-    /// connection, token or service key outlives the module in the process (PowerShell calls this when it
-    /// removes the assembly's module).
+    /// connection, token or service key outlives the module in the process, and stops every receipt listener it
+    /// started, so no port stays taken (PowerShell calls this when it removes the assembly's module).
     /// </summary>
     public sealed class ModuleCleanup : IModuleAssemblyCleanup
     {
@@ -20,6 +20,7 @@ namespace WebexConnect.Sending
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
             LastClosedSession = SessionState.CloseAll()?.ToString();
+            Receipts.RunningListeners.StopAll();
         }
     }
 }

@@ -154,6 +154,58 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void AResultForSeveralNumbersGivesOneDeliveryResultPerNumberWithItsOwnReceipt()
+        {
+            // Send-ConnectSms -To +447700900001,+447700900002: one destination object, one result "a, b"; the service
+            // posts a receipt per number. Before, the joined text matched neither and the wait ended NoReceipt.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, new Recipient(new[] { "+447700900001", "+447700900002" }).ToString(), "m-1"));
+            join.Add(Sent(2, "+447700900003", "m-2"));
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            buffer.Add(Receipt("7102", "447700900002", "m-1"));
+            buffer.Add(Receipt("7500", "447700900003", "m-2"));
+
+            join.Pull();
+            var ready = join.TakeReady(all: false);
+
+            Assert.Equal(3, join.Expected);
+            Assert.Equal(new[] { 1L, 1L, 2L }, ready.Select(r => r.Row));
+            Assert.Equal(new[] { "+447700900001", "+447700900002", "+447700900003" }, ready.Select(r => r.Destination));
+            Assert.Equal(new[] { DeliveryStatus.Delivered, DeliveryStatus.Failed, DeliveryStatus.Delivered }, ready.Select(r => r.Status));
+            Assert.Equal(0, join.Waiting);
+        }
+
+        [Fact]
+        public void AResultForSeveralNumbersWaitsForEachOfThem()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001, +447700900002", "m-1"));
+            buffer.Add(Receipt("7500", "447700900002", "m-1"));
+
+            join.Pull();
+
+            Assert.Empty(join.TakeReady(all: false));
+            Assert.Equal(1, join.Waiting);
+            var all = join.TakeReady(all: true);
+            Assert.Equal(new[] { DeliveryStatus.NoReceipt, DeliveryStatus.Delivered }, all.Select(r => r.Status));
+            Assert.Equal(new[] { true, false }, all.Select(r => r.TimedOut));
+        }
+
+        [Fact]
+        public void ARejectedResultForSeveralNumbersStaysOneNotSentResult()
+        {
+            var join = new DeliveryJoin(new ReceiptBuffer(10));
+            join.Add(Sent(1, "+447700900001, +447700900002", null, status: SendStatus.Rejected));
+
+            var result = Assert.Single(join.TakeReady(all: false));
+
+            Assert.Equal(DeliveryStatus.NotSent, result.Status);
+            Assert.Equal("+447700900001, +447700900002", result.Destination);
+        }
+
+        [Fact]
         public void TheBufferGivesEachReaderWhatIsNewToIt()
         {
             var buffer = new ReceiptBuffer(2);

@@ -83,7 +83,7 @@ namespace WebexConnect.Messages.Sms
                 if (!HasNonGsmCodePoint(element)) continue;
                 if (seen.Add(element)) found.Add(element);
             }
-            return found;
+            return new CharacterList(found);
         }
 
         private static bool HasNonGsmCodePoint(string element)

@@ -64,5 +64,8 @@ namespace WebexConnect.Messages.Sms
 
         private string? _reason;
         private bool _reasonKnown;
+
+        /// <summary>"Unicode, 2 parts: text": what Group-Object and string interpolation show of a measurement.</summary>
+        public override string ToString() => $"{Encoding}, {Parts} {(Parts == 1 ? "part" : "parts")}: {Text}";
     }
 }

@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+
+namespace WebexConnect.Messages.Sms
+{
+    /// <summary>
+    /// SmsMeasurement.UnicodeCharacters: a read-only list whose text is its characters separated by spaces, as the
+    /// default table shows them, so that Export-Csv writes "😀 –" rather than the list's type name.
+    /// </summary>
+    internal sealed class CharacterList : ReadOnlyCollection<string>
+    {
+        public CharacterList(IList<string> characters)
+            : base(characters)
+        {
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => string.Join(" ", this);
+    }
+}
