@@ -265,6 +265,12 @@ function Repair-MamlHelp([string] $Path, [object[]] $CommandHelp) {
                 $null = $intro.RemoveChild($para)
             }
             if ($code.Count -eq 0) { throw "An example of $name has no code: $($example.SelectSingleNode('maml:title', $ns).InnerText)" }
+            # Get-Help indents a title by four columns: padded with PlatyPS's nine dashes a side, a long one wraps at 80
+            # columns and leaves its closing dashes on a line of their own. Fewer dashes for those, none if need be.
+            $titleNode = $example.SelectSingleNode('maml:title', $ns)
+            $bare = $titleNode.InnerText.Trim().Trim('-').Trim()
+            $dashes = [Math]::Min(9, [Math]::Floor((76 - $bare.Length - 2) / 2))
+            $titleNode.InnerText = if ($dashes -ge 1) { ('-' * $dashes) + " $bare " + ('-' * $dashes) } else { $bare }
             $example.SelectSingleNode('dev:code', $ns).InnerText = $code -join "`n`n"
             $remarksNode = $example.SelectSingleNode('dev:remarks', $ns)
             # An empty last paragraph, as built-in help has, keeps a blank line before the next example's title.

@@ -96,6 +96,8 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $text | Should -Not -Match '```'
         $text | Should -Not -Match ([char]0x80)
         $text | Should -Match 'Example 1: '
+        # A title wider than the console wraps, and its closing dashes stand on a line of their own.
+        $text -split '\r?\n' | Where-Object { $_ -match '^\s*-+\s*$' } | Should -BeNullOrEmpty
     }
 
     It 'shows the default value docs/ gives for every parameter' {
