@@ -34,6 +34,8 @@ namespace WebexConnect.Receipts
                 verified = true;
             }
             if (body.Length == 0) throw new ReceiptFormatException("The webhook body is empty.");
+            if (Array.TrueForAll(body, b => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n'))
+                throw new ReceiptFormatException("The webhook body is empty: it has only spaces or line breaks.");
             if (body.Length > MaxBytes) throw new ReceiptFormatException($"The webhook body is {body.Length} bytes; a receipt body is at most {MaxBytes}.");
             object? tree;
             try

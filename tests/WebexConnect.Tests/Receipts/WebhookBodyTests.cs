@@ -113,6 +113,7 @@ namespace WebexConnect.Tests.Receipts
 
         [Theory]
         [InlineData("", "empty")]
+        [InlineData(" \r\n\t ", "empty: it has only spaces or line breaks")]
         [InlineData("{not json", "not JSON")]
         [InlineData("[]", "empty list")]
         [InlineData("\"text\"", "not a JSON object")]
