@@ -221,7 +221,25 @@ namespace WebexConnect.Sending
                 throw Invalid("InvalidEndpoint", $"{source} must be an https:// URI.");
             // A trailing slash, so that "v2/messages" resolves below any path prefix of a private deployment.
             var text = uri.GetLeftPart(UriPartial.Path);
-            return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+            var root = new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+            // The endpoint as the vendor's pages write it (.../v2/messages) would send to .../v2/messages/v2/messages:
+            // every row Rejected with a bare 404, and Test-WebexConnect reading the lookup's 404 as an accepted key.
+            if (ApiPathSuffix(root) is string suffix)
+            {
+                var path = root.AbsolutePath;
+                var apiRoot = new Uri(root, path.Substring(0, path.Length - suffix.Length));
+                throw Invalid("InvalidEndpoint",
+                    $"{source} ends in {suffix.TrimEnd('/')}: give the root of the API, {apiRoot}; the module adds v2/messages itself.");
+            }
+            return root;
+        }
+
+        /// <summary>"v2/messages/" or "v2/" when a base URI's path already ends in the API's own path, else null.</summary>
+        private static string? ApiPathSuffix(Uri root)
+        {
+            foreach (var suffix in new[] { "v2/messages/", "v2/" })
+                if (root.AbsolutePath.EndsWith("/" + suffix, StringComparison.OrdinalIgnoreCase)) return suffix;
+            return null;
         }
 
         private Credentials ResolveCredentials(ConnectRequest request)
