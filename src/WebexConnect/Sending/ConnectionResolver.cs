@@ -126,7 +126,7 @@ namespace WebexConnect.Sending
                 ServiceSecret = credentials.ServiceSecret,
                 Tps = tps,
                 RequestTimeout = timeout,
-                NoSharedTps = request.NoSharedTps || EnvFlag(ConnectEnvironment.NoSharedTps),
+                NoSharedTps = request.NoSharedTps || ReadNoSharedTps(),
             };
         }
 
@@ -306,11 +306,17 @@ namespace WebexConnect.Sending
         /// </summary>
         public static string ServiceIdOf(string userName) => (userName ?? "").TrimStart('\\').Trim();
 
-        /// <summary>A yes/no environment variable: 1 or true (any case) is yes; anything else, or unset, is no.</summary>
-        private bool EnvFlag(string name)
+        /// <summary>
+        /// WEBEXCONNECT_NO_SHARED_TPS: 1 or true (any case) is yes; 0 or false, or unset, is no. Anything else is
+        /// refused, as WEBEXCONNECT_TPS is: "yes" or "on" read as no would share the budget the admin meant to split.
+        /// </summary>
+        private bool ReadNoSharedTps()
         {
-            var text = Env(name);
-            return text is not null && (text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase));
+            var text = Env(ConnectEnvironment.NoSharedTps);
+            if (text is null || text == "0" || text.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+            if (text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+            throw Invalid("InvalidNoSharedTps",
+                $"{ConnectEnvironment.NoSharedTps} must be 1 or true (or 0 or false); it was '{text}'. Correct or clear it, or give -NoSharedTps.");
         }
 
         private int? ReadTps()
