@@ -136,6 +136,20 @@ Describe 'Test-WebexConnect' {
         { Test-WebexConnect -ErrorAction Stop } | Should -Throw -ErrorId 'ServiceUnreachable,*'
     }
 
+    It 'says only False with -Quiet when not connected, so a task''s guard stops the script; NotConnected without -Quiet' {
+        # The guard the help shows, after a Connect-WebexConnect that failed: it must exit, not run on to the sends.
+        Disconnect-WebexConnect
+        $script = { if (-not (Test-WebexConnect -Quiet)) { return 'stopped' }; 'ran on' }
+
+        & $script | Should -Be 'stopped'
+        Test-WebexConnect -Quiet -ErrorVariable quietErr | Should -BeFalse
+        $quietErr | Should -BeNullOrEmpty
+        $closed = Connect-WebexConnect -Sandbox -PassThru
+        Disconnect-WebexConnect
+        Test-WebexConnect -Quiet -Session $closed | Should -BeFalse
+        { Test-WebexConnect } | Should -Throw -ErrorId 'NotConnected,*'
+    }
+
     It 'shows Status, StatusCode and the endpoint at 80 columns' {
         Connect-WebexConnect -Sandbox
 

@@ -417,6 +417,27 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
             $service.Dispose()
         }
     }
+
+    It 'ends -ErrorAction Stop with AuthenticationFailed, not with the error of an invalid row after the refused one' {
+        # The catch of a scheduled task must see the key refused (row 1), not "Row 2: Invalid", which comes later in row order.
+        # The 503 (Retry-After: 2) holds row 1's request until row 2 has been read, so the 401 comes while the cmdlet
+        # finishes the rows before the invalid one.
+        $service = [WebexConnectPester.LoopbackService]::new().Then(503).Otherwise(401)
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -Tps 10
+            $rows = '+447700900341', 'not-a-number', '+447700900343' | ForEach-Object { [pscustomobject]@{ To = $_ } }
+            $thrown = $null
+            try { $rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Stop -OutVariable results | Out-Null } catch { $thrown = $_ }
+
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+            $results.Status | Should -Be @('Failed', 'Invalid')
+            $results[0].Code | Should -Be 'RunStopped'
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
 }
 
 Describe 'Send-ConnectSms while the service asks it to wait' {

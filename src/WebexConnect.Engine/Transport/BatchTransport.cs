@@ -272,7 +272,7 @@ namespace WebexConnect.Engine.Transport
                     case AttemptKind.Unauthorized:
                         throw new SessionFailureException("AuthenticationFailed",
                             "The service refused the credentials (" + result.What + ")" + (renewed ? " even with a fresh token" : "") +
-                            ". Check the service key, or the service ID and secret, and that the service is the one the key belongs to.",
+                            ". " + RefusedCredential.WhatToCheck(_client.BaseAddress),
                             result.Code) { RefusedByService = true };
                     case AttemptKind.SessionFatal when result.Code == "7007":
                         throw new SessionFailureException("ServiceInactive",

@@ -55,6 +55,8 @@ namespace WebexConnect.Commands
         private readonly Action _advanceProgress;
         private const int ProgressEvery = 256;
         private readonly bool _invalidErrorsWrittenWhenRead;
+        private readonly bool _errorsStopTheCommand;
+        private bool _runFailed;
         private int _sinceProgress;
         private Exception? _stop;
         private Timer? _watch;
@@ -65,11 +67,13 @@ namespace WebexConnect.Commands
         /// The cmdlet writes an Invalid row's error as soon as it reads the row (when -ErrorAction Inquire must ask
         /// before any later row is sent), so its result goes out without one.
         /// </param>
-        public ResultWriter(IResultStreams streams, Action cancelSending, bool invalidErrorsWrittenWhenRead = false)
+        /// <param name="errorsStopTheCommand">-ErrorAction Stop (or $ErrorActionPreference): the first error written ends the command.</param>
+        public ResultWriter(IResultStreams streams, Action cancelSending, bool invalidErrorsWrittenWhenRead = false, bool errorsStopTheCommand = false)
         {
             _streams = streams ?? throw new ArgumentNullException(nameof(streams));
             _cancelSending = cancelSending ?? throw new ArgumentNullException(nameof(cancelSending));
             _invalidErrorsWrittenWhenRead = invalidErrorsWrittenWhenRead;
+            _errorsStopTheCommand = errorsStopTheCommand;
             _writeDiagnostics = streams.Diagnostics;
             _advanceProgress = () => streams.Progress(false);
         }
@@ -92,8 +96,13 @@ namespace WebexConnect.Commands
             {
                 Stream(_writeDiagnostics);
                 _streams.Output(result);
+                // A row the run's failure stopped (a refused key) comes before this one: that failure is the first error in
+                // row order, and the terminating error that follows says it. Under -ErrorAction Stop a later row's own
+                // error (an Invalid row) would end the command first, and PowerShell reports only the first stop.
+                _runFailed |= result.Code == SendErrors.RunStoppedCode;
                 // Each result first, then its error: a stop at that error still has the row in the caller's report.
-                if (SendErrors.WritesError(result) && !(_invalidErrorsWrittenWhenRead && result.Status == SendStatus.Invalid)) WriteError(result);
+                if (SendErrors.WritesError(result) && !(_invalidErrorsWrittenWhenRead && result.Status == SendStatus.Invalid)
+                    && !(_runFailed && _errorsStopTheCommand)) WriteError(result);
                 else if (result.Status == SendStatus.Skipped) WriteSkipped(result);
                 // Whoever keeps the result ($r = ...) must not keep the row with it.
                 result.ReleaseInput();

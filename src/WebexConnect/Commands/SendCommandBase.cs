@@ -252,7 +252,8 @@ namespace WebexConnect.Commands
                 new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = whatIf ? null : _journalPath }, _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             _errorAction = ErrorActionStop.InEffect(this);
-            _output = new ResultWriter(new Streams(this), StopProcessing, invalidErrorsWrittenWhenRead: !ErrorActionStop.Decides(_errorAction));
+            _output = new ResultWriter(new Streams(this), StopProcessing, invalidErrorsWrittenWhenRead: !ErrorActionStop.Decides(_errorAction),
+                errorsStopTheCommand: _errorAction == ActionPreference.Stop);
             _clock.Start();
             _progress = new SendProgress(() => _clock.Elapsed);
             // A wait inside the engine (Retry-After, the TPS budget, a full in-flight bound) shows its retries and

@@ -32,10 +32,20 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            var session = RequiredSession.For(this, Session);
-            if (!session.TryBeginSend())
+            // -Quiet answers False, not an error, when there is no session to test: a task's
+            // `if (-not (Test-WebexConnect -Quiet)) { exit 1 }` must stop when Connect-WebexConnect failed before it,
+            // where a terminating error would only end the if statement and let the script run on.
+            ConnectSession session;
+            try
             {
-                ThrowTerminatingError(ConnectionResolver.SessionClosed(session).ToErrorRecord(session));
+                session = ConnectionResolver.SelectSession(Session, Sending.SessionState.Current);
+                if (!session.TryBeginSend()) throw ConnectionResolver.SessionClosed(session);
+            }
+            catch (ConnectionConfigurationException ex)
+            {
+                if (!Quiet) ThrowTerminatingError(ex.ToErrorRecord(Session));
+                WriteVerbose(ex.Message);
+                WriteObject(false);
                 return;
             }
 

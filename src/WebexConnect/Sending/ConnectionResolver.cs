@@ -126,7 +126,7 @@ namespace WebexConnect.Sending
                 ServiceSecret = credentials.ServiceSecret,
                 Tps = tps,
                 RequestTimeout = timeout,
-                NoSharedTps = request.NoSharedTps || EnvFlag(ConnectEnvironment.NoSharedTps),
+                NoSharedTps = request.NoSharedTps || ReadNoSharedTps(),
             };
         }
 
@@ -221,7 +221,25 @@ namespace WebexConnect.Sending
                 throw Invalid("InvalidEndpoint", $"{source} must be an https:// URI.");
             // A trailing slash, so that "v2/messages" resolves below any path prefix of a private deployment.
             var text = uri.GetLeftPart(UriPartial.Path);
-            return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+            var root = new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+            // The endpoint as the vendor's pages write it (.../v2/messages) would send to .../v2/messages/v2/messages:
+            // every row Rejected with a bare 404, and Test-WebexConnect reading the lookup's 404 as an accepted key.
+            if (ApiPathSuffix(root) is string suffix)
+            {
+                var path = root.AbsolutePath;
+                var apiRoot = new Uri(root, path.Substring(0, path.Length - suffix.Length));
+                throw Invalid("InvalidEndpoint",
+                    $"{source} ends in {suffix.TrimEnd('/')}: give the root of the API, {apiRoot}; the module adds v2/messages itself.");
+            }
+            return root;
+        }
+
+        /// <summary>"v2/messages/" or "v2/" when a base URI's path already ends in the API's own path, else null.</summary>
+        private static string? ApiPathSuffix(Uri root)
+        {
+            foreach (var suffix in new[] { "v2/messages/", "v2/" })
+                if (root.AbsolutePath.EndsWith("/" + suffix, StringComparison.OrdinalIgnoreCase)) return suffix;
+            return null;
         }
 
         private Credentials ResolveCredentials(ConnectRequest request)
@@ -288,11 +306,17 @@ namespace WebexConnect.Sending
         /// </summary>
         public static string ServiceIdOf(string userName) => (userName ?? "").TrimStart('\\').Trim();
 
-        /// <summary>A yes/no environment variable: 1 or true (any case) is yes; anything else, or unset, is no.</summary>
-        private bool EnvFlag(string name)
+        /// <summary>
+        /// WEBEXCONNECT_NO_SHARED_TPS: 1 or true (any case) is yes; 0 or false, or unset, is no. Anything else is
+        /// refused, as WEBEXCONNECT_TPS is: "yes" or "on" read as no would share the budget the admin meant to split.
+        /// </summary>
+        private bool ReadNoSharedTps()
         {
-            var text = Env(name);
-            return text is not null && (text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase));
+            var text = Env(ConnectEnvironment.NoSharedTps);
+            if (text is null || text == "0" || text.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+            if (text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+            throw Invalid("InvalidNoSharedTps",
+                $"{ConnectEnvironment.NoSharedTps} must be 1 or true (or 0 or false); it was '{text}'. Correct or clear it, or give -NoSharedTps.");
         }
 
         private int? ReadTps()

@@ -87,7 +87,8 @@ namespace WebexConnect.Sending
                 case 401:
                 case 403:
                     status = ConnectionTestStatus.Refused;
-                    detail = $"The service answered {answer.StatusCode}: it refuses the credential{(mode == ConnectAuthMode.Jwt ? ", even with a fresh token" : string.Empty)}. Nothing was sent.";
+                    detail = $"The service answered {answer.StatusCode}: it refuses the credential{(mode == ConnectAuthMode.Jwt ? ", even with a fresh token" : string.Empty)}. " +
+                        RefusedCredential.WhatToCheck(endpoint) + " Nothing was sent.";
                     break;
                 case 0:
                     status = ConnectionTestStatus.Unreachable;

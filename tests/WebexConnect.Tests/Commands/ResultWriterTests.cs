@@ -136,6 +136,33 @@ namespace WebexConnect.Tests.Commands
         }
 
         [Fact]
+        public void Under_ErrorAction_Stop_a_later_rows_error_does_not_take_the_place_of_the_failure_that_stopped_the_run()
+        {
+            // Row 1's request was refused with the key (RunStopped, no error of its own: AuthenticationFailed follows);
+            // row 2's own error would end the command first, and the caller's catch would see an Invalid row.
+            var streams = new HostStreams { ErrorActionStop = true };
+            using var writer = new ResultWriter(streams, () => { }, errorsStopTheCommand: true);
+            var stopped = new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Failed, code: WebexConnect.Results.SendErrors.RunStoppedCode, reason: "Not accepted", sequence: 1);
+
+            writer.Write(new[] { stopped, Result(2, SendStatus.Invalid), Result(3, SendStatus.Unknown) });
+
+            Assert.False(writer.Stopped);
+            Assert.Equal(new long[] { 1, 2, 3 }, streams.Outputs.Select(r => r.Sequence));
+        }
+
+        [Fact]
+        public void Without_a_stop_a_later_rows_error_after_the_run_failed_is_still_written()
+        {
+            var streams = new HostStreams();
+            using var writer = new ResultWriter(streams, () => { }, errorsStopTheCommand: false);
+            var stopped = new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Failed, code: WebexConnect.Results.SendErrors.RunStoppedCode, reason: "Not accepted", sequence: 1);
+
+            writer.Write(new[] { stopped, Result(2, SendStatus.Invalid) });
+
+            Assert.Equal(new long[] { 2 }, streams.Errors.Select(r => r.Sequence));
+        }
+
+        [Fact]
         public void Finishing_a_stopped_run_writes_the_rest_removes_the_bar_and_ends_with_the_hosts_own_stop()
         {
             var streams = new HostStreams { ErrorActionStop = true };

@@ -66,7 +66,9 @@ namespace WebexConnect.Tests.Lookup
 
             Assert.Single(server.Received);
             Assert.Equal(401, answer.StatusCode);
-            Assert.Equal(ConnectionTestStatus.Refused, LookupReading.ToTest(answer, server.BaseUri, ConnectAuthMode.ServiceKey, DateTimeOffset.Now).Status);
+            var test = LookupReading.ToTest(answer, server.BaseUri, ConnectAuthMode.ServiceKey, DateTimeOffset.Now);
+            Assert.Equal(ConnectionTestStatus.Refused, test.Status);
+            Assert.Contains($"belongs to the tenant at {server.BaseUri}", test.Detail, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -94,6 +94,47 @@ namespace WebexConnect.Tests.Session
         }
 
         [Theory]
+        [InlineData("1", true)]
+        [InlineData("TRUE", true)]
+        [InlineData("0", false)]
+        [InlineData("false", false)]
+        [InlineData("", false)]
+        public void NoSharedTpsVariableTakesOneOrTrueAndZeroOrFalse(string value, bool expected)
+        {
+            _env[ConnectEnvironment.ServiceKey] = "k";
+            _env[ConnectEnvironment.NoSharedTps] = value;
+            Assert.Equal(expected, Resolve(new ConnectRequest()).NoSharedTps);
+        }
+
+        [Fact]
+        public void NoSharedTpsVariableWithAnyOtherValueIsRefusedNotReadAsNo()
+        {
+            // "yes" once meant no, silently: the processes shared one budget the admin meant to split.
+            _env[ConnectEnvironment.ServiceKey] = "k";
+            _env[ConnectEnvironment.NoSharedTps] = "yes";
+            var ex = Refused(new ConnectRequest());
+            Assert.Equal("InvalidNoSharedTps", ex.ErrorId);
+            Assert.Equal("WEBEXCONNECT_NO_SHARED_TPS must be 1 or true (or 0 or false); it was 'yes'. Correct or clear it, or give -NoSharedTps.", ex.Message);
+            Assert.True(Resolve(new ConnectRequest { NoSharedTps = true }).NoSharedTps);
+        }
+
+        [Theory]
+        [InlineData("https://api.eu.webexconnect.io/v2/messages", "v2/messages", "https://api.eu.webexconnect.io/")]
+        [InlineData("https://api.eu.webexconnect.io/V2/Messages/", "v2/messages", "https://api.eu.webexconnect.io/")]
+        [InlineData("https://gw.example.com/connect/v2", "v2", "https://gw.example.com/connect/")]
+        public void ABaseUriThatEndsInTheApiPathIsRefusedWithTheRootToGive(string uri, string suffix, string root)
+        {
+            // Pasted from the vendor's page, it would send to .../v2/messages/v2/messages: every row a bare 404.
+            var ex = Refused(new ConnectRequest { BaseUri = new Uri(uri), ServiceKey = Secure("k") });
+            Assert.Equal("InvalidEndpoint", ex.ErrorId);
+            Assert.Equal($"-BaseUri ends in {suffix}: give the root of the API, {root}; the module adds v2/messages itself.", ex.Message);
+
+            _env[ConnectEnvironment.ServiceKey] = "k";
+            _env[ConnectEnvironment.BaseUri] = uri;
+            Assert.StartsWith(ConnectEnvironment.BaseUri + " ends in " + suffix, Refused(new ConnectRequest()).Message);
+        }
+
+        [Theory]
         [InlineData("http://127.0.0.1:5000/")]
         [InlineData("http://127.12.0.1/")]
         [InlineData("http://localhost:8080/")]

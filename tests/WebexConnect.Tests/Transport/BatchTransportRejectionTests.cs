@@ -164,6 +164,9 @@ namespace WebexConnect.Tests.Transport
 
             Assert.Equal("AuthenticationFailed", error.ErrorId);
             Assert.Single(server.Received);
+            // Where it went: a key right for another region's tenant is refused, and a task with no -Region goes to us.
+            Assert.Contains($"belongs to the tenant at {server.BaseUri}", error.Message, StringComparison.Ordinal);
+            Assert.Contains("-Region", error.Message, StringComparison.Ordinal);
         }
 
         [Theory]
