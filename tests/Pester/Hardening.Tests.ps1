@@ -216,16 +216,17 @@ Describe 'Every field the service would refuse or mangle is refused per row: rea
     }
 
     It 'refuses CR/LF in -FromName before sending' {
-        $err = $null
-        $r = 'ann@example.com' | Send-ConnectEmail -From 'news@mail.example.com' -FromName "Acme`r`nBcc: victim@example.com" -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue -ErrorVariable err
-        $r.Status | Should -Be 'Invalid'
-        $r.Reason | Should -BeLike 'Row 1: FromName: contains a line break (U+000D) at position 5*'
+        { 'ann@example.com' | Send-ConnectEmail -From 'news@mail.example.com' -FromName "Acme`r`nBcc: victim@example.com" -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-FromName: contains a line break (U+000D) at position 5*nothing was sent*'
     }
 
-    It 'refuses a 100-character SMS sender ID for every row' {
-        $r = @('+447700900001', '+447700900002') | Send-ConnectSms -From ('A' * 100) -Text 'Hi' -ErrorAction SilentlyContinue
-        $r.Status | Should -Be @('Invalid', 'Invalid')
-        $r[0].Reason | Should -BeLike 'Row 1: From: *has 100 characters: an alphanumeric sender ID has at most 11*'
+    It 'refuses a 100-character SMS sender ID once, not once for every row, and sends none' {
+        $before = @(Get-ConnectSandboxRequest).Count
+        $results = $null
+        { $script:results = @('+447700900001', '+447700900002', '+447700900003') | Send-ConnectSms -From ('A' * 100) -Text 'Hi' -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-From: *has 100 characters: an alphanumeric sender ID has at most 11*same for every row, so nothing was sent: correct -From*'
+        $script:results | Should -BeNullOrEmpty
+        @(Get-ConnectSandboxRequest).Count | Should -Be $before
     }
 
     It 'refuses a CorrelationId array instead of dropping it, while the next row goes' {

@@ -196,11 +196,9 @@ Describe 'Send-ConnectMessage: what only the service can judge, and what stops t
         @(Get-SentBody)[0].to[0].deviceId | Should -Be @('device-7f3a')
     }
 
-    It 'makes every row Invalid when -AdditionalProperty names a member the cmdlet writes itself' {
-        $results = @('+447700900131' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content @{ text = 'x' } -AdditionalProperty @{ content = 'y' } -ErrorAction SilentlyContinue)
-
-        $results.Status | Should -Be 'Invalid'
-        $results.Reason | Should -BeLike '*AdditionalProperty*content*'
+    It 'stops before sending when -AdditionalProperty names a member the cmdlet writes itself (every row would be Invalid)' {
+        { '+447700900131', '+447700900132' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content @{ text = 'x' } -AdditionalProperty @{ content = 'y' } -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-AdditionalProperty*content*nothing was sent*'
     }
 }
 

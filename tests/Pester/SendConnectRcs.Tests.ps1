@@ -194,10 +194,8 @@ Describe 'Send-ConnectRcs' {
         @{ Given = 'FallbackText'; Splat = @{ FallbackText = 'Hi by SMS' } }
         @{ Given = 'FallbackSenderId'; Splat = @{ FallbackSenderId = 'ACME' } }
     ) {
-        $result = Send-ConnectRcs -To '+447700900491' -From 'app-1' -Text 'Hi' @Splat -ErrorAction SilentlyContinue
-
-        $result.Status | Should -Be 'Invalid'
-        $result.Reason | Should -BeLike "Row 1: ${Given}: $Given was given without SmsFallback*add -SmsFallback*"
+        { Send-ConnectRcs -To '+447700900491' -From 'app-1' -Text 'Hi' @Splat -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-${Given}: $Given was given without SmsFallback*add -SmsFallback*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

@@ -206,10 +206,8 @@ Describe '-Validity as people type it' {
         @{ Given = '4d'; Shown = '4 days' }
         @{ Given = [timespan]'48:00:00'; Shown = '48 days' }
     ) {
-        $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity $Given -ErrorAction SilentlyContinue
-
-        $result.Status | Should -Be 'Invalid'
-        $result.Reason | Should -BeLike "Row 1: Validity: $Shown is more than 72 hours, the longest an SMS may stay valid*"
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity $Given -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Validity: $Shown is more than 72 hours, the longest an SMS may stay valid*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

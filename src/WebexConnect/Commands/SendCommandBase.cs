@@ -8,6 +8,7 @@ using System.Management.Automation;
 using System.Threading;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 using WebexConnect.Results;
 using WebexConnect.Sending;
 
@@ -298,6 +299,7 @@ namespace WebexConnect.Commands
                 columns = InputRow.Read(InputObject);
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
             }
+            if (_row == 1) CheckRunWideParameters(message);
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
             if (WarningBeforeRow(message, _row) is string warning && WarnBeforeRow(new[] { warning })) return;
@@ -327,6 +329,25 @@ namespace WebexConnect.Commands
             // A preference ended the command (here or at an earlier result): every row already handed over is
             // finished and reported before PowerShell sees the stop, so none is left sent but unreported.
             if (_output.Stopped) _output.FinishStopped(_run.Complete());
+        }
+
+        /// <summary>
+        /// A problem with a parameter no column sets (-From, -Cc, -ReplyTo, -SendAt, -NotifyUrl...) is the same for every
+        /// row: each would be Invalid with the same error, 50,000 of them for a CSV of 50,000. So it ends the command at
+        /// the first row, before anything is sent, as a parameter PowerShell refuses does. Checked on the first row's
+        /// message, whose shared part every row shares.
+        /// </summary>
+        private void CheckRunWideParameters(ConnectMessage message)
+        {
+            var fromCommandLine = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
+            foreach (var problem in MessageValidator.Validate(message, DateTimeOffset.UtcNow))
+            {
+                var parameter = problem.Field.Split('[', '.')[0];
+                if (!fromCommandLine.TryGetValue(parameter, out var name)) continue;
+                ThrowParameterError("InvalidParameterValue", "-" + problem.Field + ": " + problem.Message +
+                    ". It is the same for every row, so nothing was sent: correct -" + name + " and run the command again.",
+                    MyInvocation.BoundParameters.TryGetValue(name, out var value) ? value : null);
+            }
         }
 
         /// <summary>
