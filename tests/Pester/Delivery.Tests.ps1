@@ -196,6 +196,9 @@ Describe 'Wait-ConnectDelivery' {
         $delivery.Status | Should -Be 'NotSent'
         $delivery.SendStatus | Should -Be 'Invalid'
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+        # A report of the rows not sent says why, as the send did: no receipt will.
+        $delivery | Export-Csv -Path TestDrive:/report.csv -NoTypeInformation
+        (Import-Csv TestDrive:/report.csv).SendReason | Should -BeLike 'Row 1: To: *not-a-number*'
     }
 
     It 'waits for Unknown results (no message ID, maybe accepted) and gives them their receipts by correlation ID, not NotSent' {

@@ -37,6 +37,12 @@ namespace WebexConnect.Receipts
         public SendStatus SendStatus => SendResult.Status;
 
         /// <summary>
+        /// Why the send was not Queued (SendResult.Reason: the service's refusal, the check that failed): what a report of
+        /// NotSent rows needs, since no receipt comes for them. Empty for a queued send.
+        /// </summary>
+        public string? SendReason => SendResult.Reason;
+
+        /// <summary>
         /// What the receipts said: Delivered, Failed, ... (the latest final one, else Submitted), NoReceipt when
         /// none came before -Timeout (or none can be matched: an Unknown send without a correlation ID), NotSent when
         /// this send had nothing accepted (Rejected, Failed, Invalid; Skipped: an earlier run sent it). An Unknown send
