@@ -294,6 +294,25 @@ Describe 'Two tenants in one script' {
         }
     }
 
+    It 'leaves no session current after a Connect-WebexConnect that fails, so the next send goes to neither tenant' {
+        $a = Connect-WebexConnect -Sandbox -PassThru
+        Connect-WebexConnect -Sandbox
+        $current = Get-ConnectContext
+
+        { Connect-WebexConnect -BaseUri 'https://api.eu.webexconnect.io/v2/messages' -ServiceKey $script:ServiceKey -WarningVariable warned -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'InvalidEndpoint,*'
+
+        Get-ConnectContext | Should -BeNullOrEmpty
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'meant for the new tenant' } |
+            Should -Throw -ErrorId 'NotConnected,*' -ExpectedMessage '*the last Connect-WebexConnect failed (-BaseUri ends in v2/messages*'
+        @(Get-ConnectSandboxRequest -Session $a).Count | Should -Be 0
+        { Get-ConnectSandboxRequest -Session $current } | Should -Throw -ErrorId 'SessionClosed,*' -ExpectedMessage '*a later Connect-WebexConnect failed*'
+        # A session kept with -PassThru stays open for -Session, and the next good Connect is current again.
+        (Send-ConnectSms -Session $a -To '+447700900001' -From ACME -Text 'Hi').Status | Should -Be 'Queued'
+        Connect-WebexConnect -Sandbox
+        (Send-ConnectSms -To '+447700900002' -From ACME -Text 'Hi').Status | Should -Be 'Queued'
+    }
+
     It 'closes a replaced session nobody kept, and says it was replaced and how to keep one' {
         Connect-WebexConnect -Sandbox
         $first = Get-ConnectContext

@@ -133,12 +133,12 @@ namespace WebexConnect.Commands
             }
             catch (ConnectionConfigurationException ex)
             {
-                ThrowTerminatingError(ex.ToErrorRecord(BaseUri ?? (object?)Region));
+                Fail(ex.ToErrorRecord(BaseUri ?? (object?)Region));
                 return;
             }
             catch (Exception ex) when (ex is NotSupportedException || ex is ArgumentException || ex is InvalidOperationException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "ConnectFailed", ErrorCategory.ConnectionError, BaseUri ?? (object?)Region));
+                Fail(new ErrorRecord(ex, "ConnectFailed", ErrorCategory.ConnectionError, BaseUri ?? (object?)Region));
                 return;
             }
 
@@ -148,6 +148,19 @@ namespace WebexConnect.Commands
             // Handed out, it is the user's: the next Connect-WebexConnect must leave it open for -Session.
             Sending.SessionState.Keep(session);
             WriteObject(session);
+        }
+
+        /// <summary>
+        /// Ends the command with <paramref name="error"/>. The session that was current stops being current first: a
+        /// script that connects to a second tenant and goes on after this error must not send that tenant's rows
+        /// through the first.
+        /// </summary>
+        private void Fail(ErrorRecord error)
+        {
+            if (Sending.SessionState.DropAfterFailedConnect(error.Exception.Message))
+                WriteWarning("The session that was current is no longer current, so that no later command sends to its tenant " +
+                    "by mistake. Correct this Connect-WebexConnect and run it again.");
+            ThrowTerminatingError(error);
         }
 
         private ConnectRequest BuildRequest() => new ConnectRequest

@@ -140,9 +140,12 @@ namespace WebexConnect.Sending
 
         /// <summary>The error for a command that needs a session when there is none: the same words from every cmdlet.</summary>
         public static ConnectionConfigurationException NotConnected() =>
-            new ConnectionConfigurationException("NotConnected", ErrorCategory.ConnectionError,
-                "Not connected to Webex Connect. Run Connect-WebexConnect first (or Connect-WebexConnect -Sandbox to try " +
-                "the module without sending anything), or give a session with -Session.");
+            new ConnectionConfigurationException("NotConnected", ErrorCategory.ConnectionError, SessionState.LastConnectFailure is string failure
+                ? "Not connected to Webex Connect: the last Connect-WebexConnect failed (" + failure.TrimEnd('.') + "), and the session " +
+                  "that was current before it no longer is, so that nothing goes to that tenant by mistake. Correct the Connect-WebexConnect " +
+                  "and run it again, or give a session with -Session."
+                : "Not connected to Webex Connect. Run Connect-WebexConnect first (or Connect-WebexConnect -Sandbox to try " +
+                  "the module without sending anything), or give a session with -Session.");
 
         /// <summary>The error for a closed session: what closed it, and what to do instead.</summary>
         public static ConnectionConfigurationException SessionClosed(ConnectSession session) =>
@@ -154,6 +157,9 @@ namespace WebexConnect.Sending
                     "with -PassThru: $a = Connect-WebexConnect ... -PassThru.",
                 SessionEnd.ModuleRemoved =>
                     "This session was closed when the WebexConnect module was removed. Run Connect-WebexConnect again.",
+                SessionEnd.ConnectFailed =>
+                    "This session was closed when a later Connect-WebexConnect failed, so that nothing meant for the new tenant " +
+                    "went to this one. Run Connect-WebexConnect again; take a session with -PassThru to keep it beside the next.",
                 _ => "This session was closed by Disconnect-WebexConnect. Run Connect-WebexConnect again.",
             });
 

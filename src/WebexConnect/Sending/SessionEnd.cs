@@ -11,5 +11,8 @@ namespace WebexConnect.Sending
 
         /// <summary>Remove-Module WebexConnect.</summary>
         ModuleRemoved,
+
+        /// <summary>A later Connect-WebexConnect failed, and nobody had kept it (-PassThru): see SessionState.DropAfterFailedConnect.</summary>
+        ConnectFailed,
     }
 }

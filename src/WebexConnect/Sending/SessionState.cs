@@ -14,6 +14,7 @@ namespace WebexConnect.Sending
     internal static class SessionState
     {
         private static ConnectSession? _current;
+        private static string? _lastConnectFailure;
 
         // Weak: a kept session the script dropped is the garbage collector's to release, as any other object
         // it dropped; this list only lets Remove-Module close those still alive.
@@ -28,6 +29,7 @@ namespace WebexConnect.Sending
         /// </summary>
         public static void Replace(ConnectSession session)
         {
+            Volatile.Write(ref _lastConnectFailure, null);
             var previous = Interlocked.Exchange(ref _current, session);
             if (previous != null && !ReferenceEquals(previous, session) && !previous.IsKept) previous.Close(SessionEnd.Replaced);
         }
@@ -46,8 +48,26 @@ namespace WebexConnect.Sending
         /// <summary>Forgets the current session and closes it; returns false when there was none.</summary>
         public static bool Clear()
         {
+            Volatile.Write(ref _lastConnectFailure, null);
             var previous = Interlocked.Exchange(ref _current, null);
             previous?.Close(SessionEnd.Disconnected);
+            return previous != null;
+        }
+
+        /// <summary>Why the last Connect-WebexConnect failed, while no later one succeeded and no Disconnect followed; else null.</summary>
+        public static string? LastConnectFailure => Volatile.Read(ref _lastConnectFailure);
+
+        /// <summary>
+        /// A Connect-WebexConnect failed (<paramref name="why"/>): the session that was current stops being current, and
+        /// closes unless the user kept it (-PassThru). A script that goes on after the failed Connect (a terminating error
+        /// ends only its statement) then sends nowhere, with NotConnected saying why, rather than to the tenant it
+        /// connected to before. Returns true when there was a current session.
+        /// </summary>
+        public static bool DropAfterFailedConnect(string why)
+        {
+            Volatile.Write(ref _lastConnectFailure, why);
+            var previous = Interlocked.Exchange(ref _current, null);
+            if (previous != null && !previous.IsKept) previous.Close(SessionEnd.ConnectFailed);
             return previous != null;
         }
 
