@@ -348,6 +348,18 @@ Describe 'What becomes of the columns that set no parameter' {
         @(Get-SentBody)[0].PSObject.Properties.Name | Should -Not -Contain 'sendAt'
     }
 
+    It 'warns once per run that a Text column is not read when -Text is given on the command line' {
+        $path = Join-Path $TestDrive 'texts.csv'
+        Set-Content -Path $path -Value @('Phone,Text', '+447700900821,Your own text 1', '+447700900822,Your own text 2')
+
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'The same for all' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Be "The column 'Text' is not read: -Text was given on the command line, and it sets every row. Leave out -Text to take each row's own."
+        @(Get-SentBody)[0].content.text | Should -Be 'The same for all'
+    }
+
     It 'sends nothing when -WarningAction Stop ends the command at that warning' {
         $rows = @([pscustomobject]@{ Phone = '+447700900811'; Validity = '2h' })
 

@@ -228,7 +228,8 @@ namespace WebexConnect.Commands
             if (_session!.IsClosed) ThrowSessionClosed();
 
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
-                PipelineColumns.SingleValued(GetType(), ParameterSetName), PipelineColumns.NotFromColumns(GetType(), ParameterSetName));
+                PipelineColumns.SingleValued(GetType(), ParameterSetName), PipelineColumns.NotFromColumns(GetType(), ParameterSetName),
+                PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys));
             _dictionaryRows = DictionaryRowBinding.For(this);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts);
             if (PayloadOnly) return;

@@ -110,6 +110,23 @@ namespace WebexConnect.Composition
             return names;
         }
 
+        /// <summary>
+        /// The columns of the parameters in <paramref name="given"/> (those bound on the command line) that would otherwise
+        /// bind by property name, each with its parameter's name. PowerShell binds a parameter once: given on the command
+        /// line, it sets every row, and a column of its name is not read.
+        /// </summary>
+        public static IReadOnlyDictionary<string, string> GivenOnCommandLine(Type cmdletType, string parameterSet, IEnumerable<string> given)
+        {
+            var parameters = new HashSet<string>(given, StringComparer.OrdinalIgnoreCase);
+            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var parameter in ByName(cmdletType))
+            {
+                if (!parameter.BindsIn(parameterSet) || !parameters.Contains(parameter.Property.Name)) continue;
+                foreach (var name in parameter.Names) names[name] = parameter.Property.Name;
+            }
+            return names;
+        }
+
         private static IEnumerable<string> AliasesOf(PropertyInfo property) =>
             CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(AliasAttribute)).SelectMany(StringArguments);
 

@@ -60,6 +60,7 @@ namespace WebexConnect.Composition
         private readonly IReadOnlyList<string> _destinationColumns;
         private readonly IReadOnlyDictionary<string, string> _singleValued;
         private readonly IReadOnlyDictionary<string, string> _parametersNotFromColumns;
+        private readonly IReadOnlyDictionary<string, string> _givenOnCommandLine;
         private readonly HashSet<string> _warnedColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private List<string>? _warnings;
 
@@ -85,10 +86,15 @@ namespace WebexConnect.Composition
         /// Column names of parameters a column cannot set (<see cref="PipelineColumns.NotFromColumns"/>): such a column is
         /// named in a warning, once per run.
         /// </param>
+        /// <param name="givenOnCommandLine">
+        /// Column names of parameters given on the command line (<see cref="PipelineColumns.GivenOnCommandLine"/>): such a
+        /// column is not read, and is named in a warning, once per run.
+        /// </param>
         public RecordComposer(IReadOnlyCollection<string> boundColumns, IReadOnlyList<string>? substitutionColumns,
             IReadOnlyList<string>? destinationColumns = null, IReadOnlyDictionary<string, string>? singleValued = null,
-            IReadOnlyDictionary<string, string>? parametersNotFromColumns = null)
+            IReadOnlyDictionary<string, string>? parametersNotFromColumns = null, IReadOnlyDictionary<string, string>? givenOnCommandLine = null)
         {
+            _givenOnCommandLine = givenOnCommandLine ?? new Dictionary<string, string>();
             _singleValued = singleValued ?? new Dictionary<string, string>();
             _parametersNotFromColumns = parametersNotFromColumns ?? new Dictionary<string, string>();
             _boundColumns = boundColumns;
@@ -184,6 +190,10 @@ namespace WebexConnect.Composition
                 _layoutSingleValued[i] = _singleValued.TryGetValue(columns[i].Key, out var parameter) ? parameter : null;
                 if (_parametersNotFromColumns.TryGetValue(columns[i].Key, out var unset) && _warnedColumns.Add(columns[i].Key))
                     NoteParameterNamed(columns[i].Key, unset);
+                else if (_givenOnCommandLine.TryGetValue(columns[i].Key, out var given) && _warnedColumns.Add(columns[i].Key))
+                    (_warnings ??= new List<string>()).Add(
+                        $"The column {InputEcho.Quote(columns[i].Key)} is not read: -{given} was given on the command line, and it sets every " +
+                        $"row. Leave out -{given} to take each row's own.");
             }
         }
 
