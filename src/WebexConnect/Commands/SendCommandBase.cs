@@ -33,6 +33,8 @@ namespace WebexConnect.Commands
         private RecordComposer? _composer;
         private DictionaryRowBinding? _dictionaryRows;
         private MessageChecks? _checks;
+        // The parameters no column sets (PipelineColumns.NotFromColumns), by column name: the composer's warning and the first row's check.
+        private IReadOnlyDictionary<string, string>? _notFromColumns;
         private SendRun? _run;
         private string? _journalPath;
         private ResultWriter? _output;
@@ -227,8 +229,9 @@ namespace WebexConnect.Commands
             if (_session is null) ThrowTerminatingError(ConnectionResolver.NotConnected().ToErrorRecord(null));
             if (_session!.IsClosed) ThrowSessionClosed();
 
+            _notFromColumns = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
-                PipelineColumns.SingleValued(GetType(), ParameterSetName), PipelineColumns.NotFromColumns(GetType(), ParameterSetName),
+                PipelineColumns.SingleValued(GetType(), ParameterSetName), _notFromColumns,
                 PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys));
             _dictionaryRows = DictionaryRowBinding.For(this);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts);
@@ -340,11 +343,10 @@ namespace WebexConnect.Commands
         /// </summary>
         private void CheckRunWideParameters(ConnectMessage message)
         {
-            var fromCommandLine = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
             foreach (var problem in MessageValidator.Validate(message, DateTimeOffset.UtcNow))
             {
                 var parameter = problem.Field.Split('[', '.')[0];
-                if (!fromCommandLine.TryGetValue(parameter, out var name)) continue;
+                if (!_notFromColumns!.TryGetValue(parameter, out var name)) continue;
                 ThrowParameterError("InvalidParameterValue", "-" + problem.Field + ": " + problem.Message +
                     ". It is the same for every row, so nothing was sent: correct -" + name + " and run the command again.",
                     MyInvocation.BoundParameters.TryGetValue(name, out var value) ? value : null);

@@ -99,16 +99,8 @@ namespace WebexConnect.Composition
         /// its parameter's name. PowerShell silently skips such a parameter when the column holds a list, so
         /// the row would go without it (a CorrelationId array sent no correlation ID at all).
         /// </summary>
-        public static IReadOnlyDictionary<string, string> SingleValued(Type cmdletType, string? parameterSet = null)
-        {
-            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var parameter in ByName(cmdletType))
-            {
-                if (!parameter.TakesOneValue || (parameterSet != null && !parameter.BindsIn(parameterSet))) continue;
-                foreach (var name in parameter.Names) names[name] = parameter.Property.Name;
-            }
-            return names;
-        }
+        public static IReadOnlyDictionary<string, string> SingleValued(Type cmdletType, string? parameterSet = null) =>
+            ColumnsOf(cmdletType, p => p.TakesOneValue && (parameterSet is null || p.BindsIn(parameterSet)));
 
         /// <summary>
         /// The columns of the parameters in <paramref name="given"/> (those bound on the command line) that would otherwise
@@ -118,10 +110,16 @@ namespace WebexConnect.Composition
         public static IReadOnlyDictionary<string, string> GivenOnCommandLine(Type cmdletType, string parameterSet, IEnumerable<string> given)
         {
             var parameters = new HashSet<string>(given, StringComparer.OrdinalIgnoreCase);
+            return ColumnsOf(cmdletType, p => p.BindsIn(parameterSet) && parameters.Contains(p.Property.Name));
+        }
+
+        /// <summary>The column names (names and aliases) of the by-name parameters <paramref name="keep"/> selects, each with its parameter's name.</summary>
+        private static IReadOnlyDictionary<string, string> ColumnsOf(Type cmdletType, Func<ByNameParameter, bool> keep)
+        {
             var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var parameter in ByName(cmdletType))
             {
-                if (!parameter.BindsIn(parameterSet) || !parameters.Contains(parameter.Property.Name)) continue;
+                if (!keep(parameter)) continue;
                 foreach (var name in parameter.Names) names[name] = parameter.Property.Name;
             }
             return names;
