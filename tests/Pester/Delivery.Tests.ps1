@@ -186,6 +186,21 @@ Describe 'Wait-ConnectDelivery' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
     }
 
+    It 'says under -Verbose what it waits for, where, and how the wait ended' {
+        Connect-WebexConnect -Sandbox
+        # One send with no -NotifyUrl (no receipt will come) and one with it: two destinations to wait for.
+        $sent = @(
+            Send-ConnectSms -To '+447700900052' -From ACME -Text 'Hi'
+            Send-ConnectSms -To '+447700900053' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url)
+
+        $output = @($sent | Wait-ConnectDelivery -Listener $script:Listener -Timeout 2 -Verbose -ErrorAction SilentlyContinue 4>&1)
+        $verbose = @(@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message)
+
+        @($output | Where-Object { $_ -is [WebexConnect.Receipts.DeliveryResult] }).Status | Should -Be @('NoReceipt', 'Delivered')
+        $verbose[0] | Should -BeLike "Waiting up to 2 s for the final receipts of * destination* from the listener at $($script:Listener.Url)."
+        $verbose[-1] | Should -Match '^Stopped waiting after 2\.\d s: 1 of the [12] destinations waited for have no final receipt\.$'
+    }
+
     It 'passes results that were not sent straight through as NotSent, without waiting' {
         Connect-WebexConnect -Sandbox
         $clock = [Diagnostics.Stopwatch]::StartNew()

@@ -61,6 +61,11 @@ namespace WebexConnect.Commands
             var clock = Stopwatch.StartNew();
             var limit = TimeSpan.FromSeconds(Timeout);
             var lastProgress = TimeSpan.FromSeconds(-1);
+            join.Pull();
+            var waitedFor = join.Waiting;
+            // -Verbose says what the command is doing while it seems idle, and how the wait ended.
+            if (waitedFor > 0)
+                WriteVerbose($"Waiting up to {Timeout} s for the final receipts of {Plural(waitedFor, "destination")} from the listener at {Listener!.Url}.");
             while (true)
             {
                 join.Pull();
@@ -81,11 +86,20 @@ namespace WebexConnect.Commands
                 _stop.Token.WaitHandle.WaitOne(Poll);
             }
             WriteProgress(new ProgressRecord(ProgressId, "Waiting for delivery receipts", "Done") { RecordType = ProgressRecordType.Completed });
+            if (waitedFor > 0)
+            {
+                var seconds = clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+                WriteVerbose(join.Waiting == 0
+                    ? $"Every destination waited for ({waitedFor}) has a final receipt, after {seconds} s."
+                    : $"Stopped waiting after {seconds} s: {join.Waiting} of the {waitedFor} destinations waited for have no final receipt.");
+            }
             Write(join.TakeReady(all: true));
             var dropped = Listener!.Dropped - _dropsAtStart;
             if (dropped > 0)
                 WriteWarning($"The listener forgot {dropped} receipts while this command waited (its -Capacity is {Listener.Capacity}): some results may show NoReceipt although one came.");
         }
+
+        private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Cancel();
