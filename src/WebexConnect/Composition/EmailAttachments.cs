@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Composition
 {
@@ -71,8 +72,14 @@ namespace WebexConnect.Composition
             var fileName = FileNameOf(url);
             var name = Get("Name", "FileName") ?? fileName;
             var mimeType = Get("MimeType", "ContentType") ?? GuessMimeType(fileName);
-            if (string.IsNullOrEmpty(name)) throw new ArgumentException($"Attachment[{index}]: Name is missing and the URL has no file name.");
-            if (mimeType is null) throw new ArgumentException($"Attachment[{index}]: MimeType is missing and cannot be told from '{fileName}'.");
+            if (string.IsNullOrEmpty(name) || mimeType is null)
+            {
+                // A download link (…/download?id=5) has no extension to tell the type by, and the service refuses
+                // it anyway: saying so points at the fix, where "MimeType is missing" sent users to add one in vain.
+                if (Path.GetExtension(fileName).Length == 0)
+                    throw new ArgumentException($"Attachment[{index}]: {InputEcho.Quote(url)} does not end with a file name and extension: the service fetches the file from a public URL that ends with them (e.g. https://example.com/invoice.pdf).");
+                throw new ArgumentException($"Attachment[{index}]: the MIME type of {InputEcho.Quote(fileName)} is not known here: give it, e.g. -Attachment @{{ Url = '...'; MimeType = 'application/octet-stream' }}.");
+            }
             return new EmailAttachment { MimeType = mimeType, Name = name!, MediaUrl = url };
         }
 

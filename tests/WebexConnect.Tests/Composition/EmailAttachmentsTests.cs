@@ -68,6 +68,20 @@ namespace WebexConnect.Tests.Composition
             var error = Assert.Throws<ArgumentException>(() => EmailAttachments.Read(new object[] { new Hashtable { ["Url"] = "https://x.example/data.bin" } }));
 
             Assert.Contains("MimeType", error.Message);
+            Assert.Contains("'data.bin'", error.Message);
+            Assert.Contains("@{ Url = ", error.Message);
+        }
+
+        [Theory]
+        [InlineData("https://files.example/download?id=5")]
+        [InlineData("https://files.example/reports/")]
+        public void ALinkWithoutAFileExtensionSaysTheUrlMustEndWithOne(string url)
+        {
+            // Asking for a MimeType would not help: the service refuses an attachment URL without the extension.
+            var error = Assert.Throws<ArgumentException>(() => EmailAttachments.Read(new object[] { url }));
+
+            Assert.StartsWith($"Attachment[0]: '{url}' does not end with a file name and extension", error.Message);
+            Assert.DoesNotContain("MimeType", error.Message);
         }
     }
 }
