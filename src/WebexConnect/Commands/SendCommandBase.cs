@@ -131,6 +131,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The session to send with; default: the one Connect-WebexConnect made current.</summary>
         [Parameter]
+        [SessionArgument]
         public ConnectSession? Session { get; set; }
 
         /// <summary>
