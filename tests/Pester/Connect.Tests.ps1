@@ -332,6 +332,23 @@ Describe 'Two tenants in one script' {
         @(Get-ConnectSandboxRequest -Session $session).Count | Should -Be 0
     }
 
+    It '<Name> -Session $null sends nothing, rather than through the current session' -ForEach @(
+        @{ Name = 'Send-ConnectSms'; Send = { param($s) Send-ConnectSms -Session $s -To '+447700900001' -From ACME -Text 'Hi' } }
+        @{ Name = 'Send-ConnectEmail'; Send = { param($s) Send-ConnectEmail -Session $s -To 'ann@example.com' -From 'news@example.com' -Subject 'Hi' -Text 'Hi' } }
+        @{ Name = 'Send-ConnectRcs'; Send = { param($s) Send-ConnectRcs -Session $s -To '+447700900001' -From 'app-1' -Text 'Hi' } }
+        @{ Name = 'Send-ConnectMessage'; Send = { param($s) Send-ConnectMessage -Session $s -Channel whatsapp -To '+447700900001' -From '447700900000' -Content @{ type = 'text'; text = 'Hi' } } }
+    ) {
+        # A lookup that found no session ($sessions[$row.Region] for a region with none) must not go to another tenant.
+        $tenants = @{ EU = (Connect-WebexConnect -Sandbox -PassThru) }
+        Connect-WebexConnect -Sandbox
+
+        $thrown = Get-ThrownError { & $Send $tenants['UK'] }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $thrown.Exception.Message | Should -BeLike "*'Session'*null*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'says so in a real Start-Job given the session with $using:' {
         $session = Connect-WebexConnect -Sandbox -PassThru
         $manifest = (Get-Module WebexConnect).Path

@@ -130,7 +130,12 @@ namespace WebexConnect.Commands
         public SwitchParameter ApplyFrequencyCap { get; set; }
 
         /// <summary>The session to send with; default: the one Connect-WebexConnect made current.</summary>
+        /// <remarks>
+        /// Not null, as on every other cmdlet that takes -Session: a lookup that found none ($sessions[$row.Region]) must
+        /// not send through the current session, which may be another tenant's.
+        /// </remarks>
         [Parameter]
+        [ValidateNotNull]
         [SessionArgument]
         public ConnectSession? Session { get; set; }
 
