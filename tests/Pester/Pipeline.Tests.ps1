@@ -446,6 +446,53 @@ Describe 'How every send cmdlet reports a bad row that -ErrorAction Stop ends th
     }
 }
 
+Describe 'A preference of Inquire where no one can be asked' {
+    # A thread job (or [powershell]::Create()) has no UI to prompt with, and pwsh -NonInteractive (a scheduled task)
+    # refuses to prompt: the prompt for row 3's error ends the command, as Stop would. Rows 4 and 5 went in the same
+    # request as row 3 (the service split it around the bad number), so they were sent and must be reported too.
+    BeforeAll {
+        $script:InquireScript = {
+            param($Manifest)
+            $ProgressPreference = 'SilentlyContinue'
+            Import-Module $Manifest
+            Connect-WebexConnect -Sandbox -Tps 1000
+            $rows = '+447700900801', '+447700900802', '+44', '+447700900804', '+447700900805' | ForEach-Object { [pscustomobject]@{ Phone = $_ } }
+            $results = [System.Collections.Generic.List[object]]::new()
+            $thrown = $null
+            try { $rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Inquire | ForEach-Object { $results.Add($_) } }
+            catch { $thrown = $_ }
+            $accepted = @(Get-ConnectSandboxRequest | Where-Object StatusCode -EQ 201 | ForEach-Object { ($_.Body | ConvertFrom-Json).to.msisdn })
+            [pscustomobject]@{
+                Statuses = @($results | ForEach-Object { "$($_.Row):$($_.Status)" }) -join ' '
+                Accepted = @($accepted | Sort-Object) -join ' '
+                ErrorId  = if ($thrown) { $thrown.FullyQualifiedErrorId } else { '' }
+            }
+        }
+        $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+    }
+
+    It 'reports every row that was sent, then ends with the host''s refusal, in a thread job' {
+        $run = Start-ThreadJob -ScriptBlock $script:InquireScript -ArgumentList $script:Manifest | Receive-Job -Wait -AutoRemoveJob
+
+        $run.Accepted | Should -Be '+447700900801 +447700900802 +447700900804 +447700900805'
+        $run.Statuses | Should -Be '1:Queued 2:Queued 3:Rejected 4:Queued 5:Queued'
+        $run.ErrorId | Should -BeLike 'HostFunctionNotImplemented,*'
+    }
+
+    It 'reports every row that was sent, then ends with the host''s refusal, in pwsh -NonInteractive' {
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $shell = Get-PowerShellHostCommand
+        $command = "& { $($script:InquireScript) } -Manifest '$($script:Manifest -replace "'", "''")' | ConvertTo-Json -Compress"
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($command))
+
+        $run = (& $shell.Path @($shell.Prefix) -NoProfile -NonInteractive -EncodedCommand $encoded | Select-Object -Last 1) | ConvertFrom-Json
+
+        $run.Accepted | Should -Be '+447700900801 +447700900802 +447700900804 +447700900805'
+        $run.Statuses | Should -Be '1:Queued 2:Queued 3:Rejected 4:Queued 5:Queued'
+        $run.ErrorId | Should -BeLike 'InvalidOperation,*'
+    }
+}
+
 Describe 'What binding a row costs: no .NET exception on the common paths' {
     BeforeAll {
         # Counts first-chance exceptions on every thread of the process (the engine's too), as a debugger would see them.
