@@ -356,8 +356,20 @@ Describe 'What becomes of the columns that set no parameter' {
 
         $results.Status | Should -Be @('Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -Be "The column 'Text' is not read: -Text was given on the command line, and it sets every row. Leave out -Text to take each row's own."
+        "$($warned[0])" | Should -Be "The column 'Text' is not read: -Text was given on the command line (or by `$PSDefaultParameterValues), and it sets every row. Leave out -Text to take each row's own."
         @(Get-SentBody)[0].content.text | Should -Be 'The same for all'
+    }
+
+    It 'names $PSDefaultParameterValues in that warning, where a -Text nobody typed comes from' {
+        $path = Join-Path $TestDrive 'texts.csv'
+        Set-Content -Path $path -Value @('Phone,Text', '+447700900831,Your own text 1')
+        $PSDefaultParameterValues = @{ 'Send-ConnectSms:Text' = 'From the profile' }
+
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued')
+        "$($warned[0])" | Should -BeLike "The column 'Text' is not read: -Text was given*`$PSDefaultParameterValues*"
+        @(Get-SentBody)[0].content.text | Should -Be 'From the profile'
     }
 
     It 'sends nothing when -WarningAction Stop ends the command at that warning' {
