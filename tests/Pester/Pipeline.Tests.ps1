@@ -458,6 +458,20 @@ Describe 'How every send cmdlet reports a bad row that -ErrorAction Stop ends th
     }
 }
 
+Describe 'Results assigned inside try under -ErrorAction Stop (as the help''s NOTES say)' {
+    It 'leaves the variable unassigned when the command stops, and -OutVariable holds every result written before the stop' {
+        Connect-WebexConnect -Sandbox -Tps 1000
+        $rows = '+447700900901', '+447700900902', '07700 900903', '+447700900904' | ForEach-Object { [pscustomobject]@{ Phone = $_ } }
+        $r = 'not assigned'
+
+        try { $r = $rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Stop -OutVariable kept } catch { $caught = $_ }
+
+        $caught.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $r | Should -Be 'not assigned'
+        @($kept | ForEach-Object { "$($_.Row):$($_.Status)" }) | Should -Be @('1:Queued', '2:Queued', '3:Invalid')
+    }
+}
+
 Describe 'A preference of Inquire where no one can be asked' {
     # A thread job (or [powershell]::Create()) has no UI to prompt with, and pwsh -NonInteractive (a scheduled task)
     # refuses to prompt: the prompt for row 3's error ends the command, as Stop would. Rows 4 and 5 went in the same
