@@ -313,6 +313,54 @@ Describe 'Two tenants in one script' {
         (Send-ConnectSms -To '+447700900002' -From ACME -Text 'Hi').Status | Should -Be 'Queued'
     }
 
+    It 'says that a session that came from another process (<Name>) cannot be used there, and what to do instead' -ForEach @(
+        @{ Name = 'Send-ConnectSms'; Use = { param($s) Send-ConnectSms -Session $s -To '+447700900001' -From ACME -Text 'Hi' } }
+        @{ Name = 'Get-ConnectSandboxRequest'; Use = { param($s) Get-ConnectSandboxRequest -Session $s } }
+        @{ Name = 'Test-WebexConnect'; Use = { param($s) Test-WebexConnect -Session $s } }
+        @{ Name = 'Get-ConnectMessage'; Use = { param($s) Get-ConnectMessage -Session $s -MessageId 'x' } }
+        @{ Name = 'Disconnect-WebexConnect'; Use = { param($s) Disconnect-WebexConnect -Session $s } }
+    ) {
+        # What Start-Job's $using:, Invoke-Command and Import-Clixml hand over: a copy of the properties, no connection.
+        $session = Connect-WebexConnect -Sandbox -PassThru
+        $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($session))
+
+        $thrown = Get-ThrownError { & $Use $copy }
+
+        $thrown | Should -Not -BeNullOrEmpty
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $thrown.Exception.Message | Should -BeLike '*-Session*another PowerShell process*Start-Job*Connect-WebexConnect in the job*'
+        @(Get-ConnectSandboxRequest -Session $session).Count | Should -Be 0
+    }
+
+    It '<Name> -Session $null sends nothing, rather than through the current session' -ForEach @(
+        @{ Name = 'Send-ConnectSms'; Send = { param($s) Send-ConnectSms -Session $s -To '+447700900001' -From ACME -Text 'Hi' } }
+        @{ Name = 'Send-ConnectEmail'; Send = { param($s) Send-ConnectEmail -Session $s -To 'ann@example.com' -From 'news@example.com' -Subject 'Hi' -Text 'Hi' } }
+        @{ Name = 'Send-ConnectRcs'; Send = { param($s) Send-ConnectRcs -Session $s -To '+447700900001' -From 'app-1' -Text 'Hi' } }
+        @{ Name = 'Send-ConnectMessage'; Send = { param($s) Send-ConnectMessage -Session $s -Channel whatsapp -To '+447700900001' -From '447700900000' -Content @{ type = 'text'; text = 'Hi' } } }
+    ) {
+        # A lookup that found no session ($sessions[$row.Region] for a region with none) must not go to another tenant.
+        $tenants = @{ EU = (Connect-WebexConnect -Sandbox -PassThru) }
+        Connect-WebexConnect -Sandbox
+
+        $thrown = Get-ThrownError { & $Send $tenants['UK'] }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $thrown.Exception.Message | Should -BeLike "*'Session'*null*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'says so in a real Start-Job given the session with $using:' {
+        $session = Connect-WebexConnect -Sandbox -PassThru
+        $manifest = (Get-Module WebexConnect).Path
+        $job = Start-Job { Import-Module $using:manifest; Send-ConnectSms -Session $using:session -To '+447700900001' -From ACME -Text 'Hi' }
+        $null = $job | Wait-Job -Timeout 60
+        $null = $job | Receive-Job -ErrorVariable failed -ErrorAction SilentlyContinue
+        $job | Remove-Job -Force
+
+        @($failed).Count | Should -Be 1
+        $failed[0].Exception.Message | Should -BeLike '*another PowerShell process*'
+    }
+
     It 'closes a replaced session nobody kept, and says it was replaced and how to keep one' {
         Connect-WebexConnect -Sandbox
         $first = Get-ConnectContext

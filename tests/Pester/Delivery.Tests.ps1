@@ -201,6 +201,37 @@ Describe 'Wait-ConnectDelivery' {
         $verbose[-1] | Should -Match '^Stopped waiting after 2\.\d s: 1 of the [12] destinations waited for have no final receipt\.$'
     }
 
+    It 'gives waits at the same time (ForEach-Object -Parallel) a progress bar each' {
+        # One activity ID for every wait made one bar of them all, and the first wait to end removed it.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest)
+                    Import-Module $Manifest
+                    $session = Connect-WebexConnect -Sandbox -PassThru
+                    $listener = Start-ConnectReceiptListener
+                    try {
+                        # No -NotifyUrl: no receipt comes, so each wait runs to its -Timeout.
+                        1, 2 | ForEach-Object -Parallel {
+                            Import-Module $using:Manifest
+                            Send-ConnectSms -Session $using:session -To ('+44770090060' + $_) -From ACME -Text 'Hi' |
+                                Wait-ConnectDelivery -Listener $using:listener -Timeout 2 -ErrorAction SilentlyContinue
+                        } -ThrottleLimit 2
+                    }
+                    finally { Stop-ConnectReceiptListener $listener }
+                }).AddArgument((Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path)
+            $results = $ps.Invoke()
+
+            @($results).Status | Should -Be @('NoReceipt', 'NoReceipt')
+            $bars = @($ps.Streams.Progress | Where-Object Activity -eq 'Waiting for delivery receipts' | Group-Object ActivityId)
+            $bars.Count | Should -Be 2
+            foreach ($bar in $bars) { $bar.Group[-1].RecordType | Should -Be 'Completed' }
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
     It 'passes results that were not sent straight through as NotSent, without waiting' {
         Connect-WebexConnect -Sandbox
         $clock = [Diagnostics.Stopwatch]::StartNew()

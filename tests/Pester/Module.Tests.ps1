@@ -165,6 +165,32 @@ Describe 'The WebexConnect module' {
         }
     }
 
+    It 'leaves the sessions open when a <Name> removes the module it imported, while this runspace still has it' -ForEach @(
+        @{ Name = 'ForEach-Object -Parallel block'; Run = { param($m) 1 | ForEach-Object -Parallel { Import-Module $using:m; Remove-Module WebexConnect } } }
+        @{ Name = 'thread job'; Run = { param($m) Start-ThreadJob { Import-Module $using:m; Remove-Module WebexConnect } | Receive-Job -Wait -AutoRemoveJob } }
+    ) {
+        # Sessions and listeners are the process's, shared by every runspace: the tidy-up of one runspace must not
+        # close what the script in another still sends with.
+        $kept = Connect-WebexConnect -Sandbox -PassThru
+        Connect-WebexConnect -Sandbox
+        $listener = Start-ConnectReceiptListener
+        try {
+            & $Run $script:ManifestPath
+
+            (Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -ErrorAction Stop).Status | Should -Be 'Queued'
+            (Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Session $kept -ErrorAction Stop).Status | Should -Be 'Queued'
+            $listener.IsRunning | Should -BeTrue
+        }
+        finally {
+            Stop-ConnectReceiptListener $listener
+            Disconnect-WebexConnect -Session $kept
+        }
+        # Removed here too, from the last runspace that had it: then everything closes, as before.
+        Remove-Module WebexConnect
+        Import-Module $script:ManifestPath -Force -ErrorAction Stop
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected,*'
+    }
+
     It 'keeps the engine and its packages out of PowerShell''s own load context' {
         if ($PSEdition -ne 'Core') {
             Set-ItResult -Skipped -Because 'Windows PowerShell (.NET Framework) has no AssemblyLoadContext; there an AssemblyResolve handler limited to dependencies/ isolates the engine'

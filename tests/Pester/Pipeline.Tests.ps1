@@ -356,8 +356,20 @@ Describe 'What becomes of the columns that set no parameter' {
 
         $results.Status | Should -Be @('Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -Be "The column 'Text' is not read: -Text was given on the command line, and it sets every row. Leave out -Text to take each row's own."
+        "$($warned[0])" | Should -Be "The column 'Text' is not read: -Text was given on the command line (or by `$PSDefaultParameterValues), and it sets every row. Leave out -Text to take each row's own."
         @(Get-SentBody)[0].content.text | Should -Be 'The same for all'
+    }
+
+    It 'names $PSDefaultParameterValues in that warning, where a -Text nobody typed comes from' {
+        $path = Join-Path $TestDrive 'texts.csv'
+        Set-Content -Path $path -Value @('Phone,Text', '+447700900831,Your own text 1')
+        $PSDefaultParameterValues = @{ 'Send-ConnectSms:Text' = 'From the profile' }
+
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued')
+        "$($warned[0])" | Should -BeLike "The column 'Text' is not read: -Text was given*`$PSDefaultParameterValues*"
+        @(Get-SentBody)[0].content.text | Should -Be 'From the profile'
     }
 
     It 'sends nothing when -WarningAction Stop ends the command at that warning' {
@@ -443,6 +455,67 @@ Describe 'How every send cmdlet reports a bad row that -ErrorAction Stop ends th
         $results.Status | Should -Be @('Queued', 'Invalid')
         $results[1].Row | Should -Be 2
         @(Get-ConnectSandboxRequest).DestinationCount | Should -Be @(1)
+    }
+}
+
+Describe 'Results assigned inside try under -ErrorAction Stop (as the help''s NOTES say)' {
+    It 'leaves the variable unassigned when the command stops, and -OutVariable holds every result written before the stop' {
+        Connect-WebexConnect -Sandbox -Tps 1000
+        $rows = '+447700900901', '+447700900902', '07700 900903', '+447700900904' | ForEach-Object { [pscustomobject]@{ Phone = $_ } }
+        $r = 'not assigned'
+
+        try { $r = $rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Stop -OutVariable kept } catch { $caught = $_ }
+
+        $caught.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $r | Should -Be 'not assigned'
+        @($kept | ForEach-Object { "$($_.Row):$($_.Status)" }) | Should -Be @('1:Queued', '2:Queued', '3:Invalid')
+    }
+}
+
+Describe 'A preference of Inquire where no one can be asked' {
+    # A thread job (or [powershell]::Create()) has no UI to prompt with, and pwsh -NonInteractive (a scheduled task)
+    # refuses to prompt: the prompt for row 3's error ends the command, as Stop would. Rows 4 and 5 went in the same
+    # request as row 3 (the service split it around the bad number), so they were sent and must be reported too.
+    BeforeAll {
+        $script:InquireScript = {
+            param($Manifest)
+            $ProgressPreference = 'SilentlyContinue'
+            Import-Module $Manifest
+            Connect-WebexConnect -Sandbox -Tps 1000
+            $rows = '+447700900801', '+447700900802', '+44', '+447700900804', '+447700900805' | ForEach-Object { [pscustomobject]@{ Phone = $_ } }
+            $results = [System.Collections.Generic.List[object]]::new()
+            $thrown = $null
+            try { $rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Inquire | ForEach-Object { $results.Add($_) } }
+            catch { $thrown = $_ }
+            $accepted = @(Get-ConnectSandboxRequest | Where-Object StatusCode -EQ 201 | ForEach-Object { ($_.Body | ConvertFrom-Json).to.msisdn })
+            [pscustomobject]@{
+                Statuses = @($results | ForEach-Object { "$($_.Row):$($_.Status)" }) -join ' '
+                Accepted = @($accepted | Sort-Object) -join ' '
+                ErrorId  = if ($thrown) { $thrown.FullyQualifiedErrorId } else { '' }
+            }
+        }
+        $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+    }
+
+    It 'reports every row that was sent, then ends with the host''s refusal, in a thread job' {
+        $run = Start-ThreadJob -ScriptBlock $script:InquireScript -ArgumentList $script:Manifest | Receive-Job -Wait -AutoRemoveJob
+
+        $run.Accepted | Should -Be '+447700900801 +447700900802 +447700900804 +447700900805'
+        $run.Statuses | Should -Be '1:Queued 2:Queued 3:Rejected 4:Queued 5:Queued'
+        $run.ErrorId | Should -BeLike 'HostFunctionNotImplemented,*'
+    }
+
+    It 'reports every row that was sent, then ends with the host''s refusal, in pwsh -NonInteractive' {
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $shell = Get-PowerShellHostCommand
+        $command = "& { $($script:InquireScript) } -Manifest '$($script:Manifest -replace "'", "''")' | ConvertTo-Json -Compress"
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($command))
+
+        $run = (& $shell.Path @($shell.Prefix) -NoProfile -NonInteractive -EncodedCommand $encoded | Select-Object -Last 1) | ConvertFrom-Json
+
+        $run.Accepted | Should -Be '+447700900801 +447700900802 +447700900804 +447700900805'
+        $run.Statuses | Should -Be '1:Queued 2:Queued 3:Rejected 4:Queued 5:Queued'
+        $run.ErrorId | Should -BeLike 'InvalidOperation,*'
     }
 }
 

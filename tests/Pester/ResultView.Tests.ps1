@@ -212,4 +212,34 @@ Describe 'The end of a send run' {
             $ps.Dispose()
         }
     }
+
+    It 'gives runs at the same time a progress bar each, so one finishing does not remove the other''s' {
+        # ForEach-Object -Parallel passes every run's progress to the same host: with one activity ID the bars were
+        # one, showing either run's count in turn, and gone when the shorter run completed while the other still sent.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest)
+                    Import-Module $Manifest
+                    $session = Connect-WebexConnect -Sandbox -Tps 20 -SandboxLatency 00:00:00.2 -PassThru
+                    30, 40 | ForEach-Object -Parallel {
+                        Import-Module $using:Manifest
+                        $count = $_
+                        1..$count | ForEach-Object { '+4477{0:d2}{1:d6}' -f $count, $_ } | Send-ConnectSms -Session $using:session -From ACME -Text 'Hi'
+                    } -ThrottleLimit 2
+                }).AddArgument((Resolve-Path $script:ManifestPath).Path)
+            $results = $ps.Invoke()
+
+            $results.Count | Should -Be 70
+            $bars = @($ps.Streams.Progress | Where-Object Activity -eq 'Send SMS' | Group-Object ActivityId)
+            $bars.Count | Should -Be 2
+            foreach ($bar in $bars) {
+                @($bar.Group | Where-Object RecordType -eq 'Completed').Count | Should -Be 1
+                $bar.Group[-1].RecordType | Should -Be 'Completed'
+            }
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
 }

@@ -15,6 +15,7 @@ namespace WebexConnect.Commands
         /// <summary>The session to close; the default is the current session.</summary>
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
+        [SessionArgument]
         public ConnectSession? Session { get; set; }
 
         /// <inheritdoc />

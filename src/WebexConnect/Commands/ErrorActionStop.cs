@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Reflection;
 
 namespace WebexConnect.Commands
@@ -18,10 +19,16 @@ namespace WebexConnect.Commands
     {
         /// <param name="exception">What WriteError threw.</param>
         /// <param name="pipelineStopping">The cmdlet's Stopping: true once Ctrl+C or a host's Stop() stops the pipeline.</param>
+        /// <remarks>
+        /// Inquire where no one can be asked ends the command the same way, with the host's refusal: a host without a
+        /// UI (a thread job, [powershell]::Create()) throws HostException, and pwsh -NonInteractive (a scheduled task)
+        /// PSInvalidOperationException. Rows already sent must still be reported then, as under Stop.
+        /// </remarks>
         public static bool IsStopOfThisCommand(Exception exception, bool pipelineStopping)
         {
             if (exception is null) throw new ArgumentNullException(nameof(exception));
-            return !pipelineStopping && (exception is PipelineStoppedException || exception is ActionPreferenceStopException);
+            return !pipelineStopping && (exception is PipelineStoppedException || exception is ActionPreferenceStopException
+                || exception is HostException || exception is PSInvalidOperationException);
         }
 
         /// <summary>

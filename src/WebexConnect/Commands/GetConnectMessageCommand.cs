@@ -38,6 +38,7 @@ namespace WebexConnect.Commands
         /// <summary>The session to use; the default is the current session.</summary>
         [Parameter]
         [ValidateNotNull]
+        [SessionArgument]
         public ConnectSession? Session { get; set; }
 
         /// <inheritdoc />

@@ -15,6 +15,7 @@ namespace WebexConnect.Commands
         /// <summary>The sandbox session to read; the default is the current session.</summary>
         [Parameter]
         [ValidateNotNull]
+        [SessionArgument]
         public ConnectSession? Session { get; set; }
 
         /// <summary>Only the most recent this many requests.</summary>

@@ -24,8 +24,6 @@ namespace WebexConnect.Commands
         /// <summary>The parameter set that uses a template configured in Webex Connect instead of content.</summary>
         protected const string TemplateSet = "Template";
 
-        private const int ProgressActivityId = 0x5EDC;
-
         private readonly Stopwatch _clock = new Stopwatch();
         private CancellationTokenSource? _cancellation;
         private IDispatcher? _dispatcher;
@@ -39,6 +37,8 @@ namespace WebexConnect.Commands
         private string? _journalPath;
         private ResultWriter? _output;
         private SendProgress? _progress;
+        // This run's own bar while it sends (ProgressActivities): runs at the same time each show theirs.
+        private int? _progressActivityId;
         private WhatIfBatches? _whatIf;
         private bool _progressShown;
         private bool _silentConsent;
@@ -130,7 +130,13 @@ namespace WebexConnect.Commands
         public SwitchParameter ApplyFrequencyCap { get; set; }
 
         /// <summary>The session to send with; default: the one Connect-WebexConnect made current.</summary>
+        /// <remarks>
+        /// Not null, as on every other cmdlet that takes -Session: a lookup that found none ($sessions[$row.Region]) must
+        /// not send through the current session, which may be another tenant's.
+        /// </remarks>
         [Parameter]
+        [ValidateNotNull]
+        [SessionArgument]
         public ConnectSession? Session { get; set; }
 
         /// <summary>
@@ -261,6 +267,7 @@ namespace WebexConnect.Commands
                 errorsStopTheCommand: _errorAction == ActionPreference.Stop);
             _clock.Start();
             _progress = new SendProgress(() => _clock.Elapsed);
+            _progressActivityId = ProgressActivities.Take();
             // A wait inside the engine (Retry-After, the TPS budget, a full in-flight bound) shows its retries and
             // progress as they happen, not all at once with the next result.
             if (_dispatcher is not null) _dispatcher.WhileWaiting = WriteWhileWaiting;
@@ -419,6 +426,8 @@ namespace WebexConnect.Commands
             _cancellation?.Dispose();
             if (_sessionHeld) _session!.EndSend();
             _sessionHeld = false;
+            if (_progressActivityId is int activity) ProgressActivities.Release(activity);
+            _progressActivityId = null;
             GC.SuppressFinalize(this);
         }
 
@@ -504,12 +513,14 @@ namespace WebexConnect.Commands
             }
         }
 
+        private int ProgressActivity => _progressActivityId ?? ProgressActivities.First;
+
         private void ShowProgress(bool completed)
         {
             if (completed)
             {
                 if (_progressShown)
-                    WriteProgress(new ProgressRecord(ProgressActivityId, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
+                    WriteProgress(new ProgressRecord(ProgressActivity, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
                 _progressShown = false;
                 return;
             }
@@ -517,7 +528,7 @@ namespace WebexConnect.Commands
             var snapshot = _progress?.Next(_run!.Completed, _run.Unsuccessful);
             if (snapshot is null) return;
             _progressShown = true;
-            WriteProgress(new ProgressRecord(ProgressActivityId, ActionName, snapshot.Status)
+            WriteProgress(new ProgressRecord(ProgressActivity, ActionName, snapshot.Status)
             {
                 PercentComplete = snapshot.PercentComplete,
                 SecondsRemaining = snapshot.SecondsRemaining,

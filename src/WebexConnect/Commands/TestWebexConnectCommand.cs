@@ -20,6 +20,7 @@ namespace WebexConnect.Commands
         /// <summary>The session to test; the default is the current session.</summary>
         [Parameter]
         [ValidateNotNull]
+        [SessionArgument]
         public ConnectSession? Session { get; set; }
 
         /// <summary>Writes only True (accepted) or False, and no errors or warnings.</summary>

@@ -15,7 +15,6 @@ namespace WebexConnect.Commands
     [OutputType(typeof(DeliveryResult))]
     public sealed class WaitConnectDeliveryCommand : PSCmdlet
     {
-        private const int ProgressId = 14;
         private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
@@ -58,6 +57,25 @@ namespace WebexConnect.Commands
         protected override void EndProcessing()
         {
             var join = _join!;
+            // A bar of its own while it waits: waits at the same time (ForEach-Object -Parallel) each show theirs.
+            var progressId = ProgressActivities.Take(ProgressActivities.FirstWait);
+            try
+            {
+                WaitForReceipts(join, progressId);
+            }
+            finally
+            {
+                ProgressActivities.Release(progressId);
+            }
+            Write(join.TakeReady(all: true));
+            var dropped = Listener!.Dropped - _dropsAtStart;
+            if (dropped > 0)
+                WriteWarning($"The listener forgot {dropped} receipts while this command waited (its -Capacity is {Listener.Capacity}): some results may show NoReceipt although one came.");
+        }
+
+        /// <summary>Writes results as their final receipts come, until none is awaited, -Timeout or a stop; then removes the bar.</summary>
+        private void WaitForReceipts(DeliveryJoin join, int progressId)
+        {
             var clock = Stopwatch.StartNew();
             var limit = TimeSpan.FromSeconds(Timeout);
             var lastProgress = TimeSpan.FromSeconds(-1);
@@ -76,7 +94,7 @@ namespace WebexConnect.Commands
                     lastProgress = clock.Elapsed;
                     var left = limit - clock.Elapsed;
                     var expected = join.Expected;
-                    WriteProgress(new ProgressRecord(ProgressId, "Waiting for delivery receipts",
+                    WriteProgress(new ProgressRecord(progressId, "Waiting for delivery receipts",
                         $"{expected - join.Waiting} of {expected} have a final receipt; {join.Waiting} to go")
                     {
                         PercentComplete = expected == 0 ? 100 : (int)(100 * (expected - join.Waiting) / expected),
@@ -85,7 +103,7 @@ namespace WebexConnect.Commands
                 }
                 _stop.Token.WaitHandle.WaitOne(Poll);
             }
-            WriteProgress(new ProgressRecord(ProgressId, "Waiting for delivery receipts", "Done") { RecordType = ProgressRecordType.Completed });
+            WriteProgress(new ProgressRecord(progressId, "Waiting for delivery receipts", "Done") { RecordType = ProgressRecordType.Completed });
             if (waitedFor > 0)
             {
                 var seconds = clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
@@ -93,10 +111,6 @@ namespace WebexConnect.Commands
                     ? $"Every destination waited for ({waitedFor}) has a final receipt, after {seconds} s."
                     : $"Stopped waiting after {seconds} s: {join.Waiting} of the {waitedFor} destinations waited for have no final receipt.");
             }
-            Write(join.TakeReady(all: true));
-            var dropped = Listener!.Dropped - _dropsAtStart;
-            if (dropped > 0)
-                WriteWarning($"The listener forgot {dropped} receipts while this command waited (its -Capacity is {Listener.Capacity}): some results may show NoReceipt although one came.");
         }
 
         private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

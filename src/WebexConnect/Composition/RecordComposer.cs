@@ -192,8 +192,10 @@ namespace WebexConnect.Composition
                     NoteParameterNamed(columns[i].Key, unset);
                 else if (_givenOnCommandLine.TryGetValue(columns[i].Key, out var given) && _warnedColumns.Add(columns[i].Key))
                     (_warnings ??= new List<string>()).Add(
-                        $"The column {InputEcho.Quote(columns[i].Key)} is not read: -{given} was given on the command line, and it sets every " +
-                        $"row. Leave out -{given} to take each row's own.");
+                        // MyInvocation.BoundParameters holds $PSDefaultParameterValues too (set in a profile, long forgotten), and
+                        // PowerShell does not let a column override one either: name both places to look.
+                        $"The column {InputEcho.Quote(columns[i].Key)} is not read: -{given} was given on the command line (or by " +
+                        $"$PSDefaultParameterValues), and it sets every row. Leave out -{given} to take each row's own.");
             }
         }
 

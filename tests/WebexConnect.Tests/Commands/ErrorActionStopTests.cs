@@ -31,6 +31,21 @@ namespace WebexConnect.Tests.Commands
         }
 
         [Fact]
+        public void Inquire_in_a_host_without_a_UI_ends_the_command_as_Stop_does()
+        {
+            // A thread job or [powershell]::Create(): the prompt for the error cannot be shown.
+            Assert.True(ErrorActionStop.IsStopOfThisCommand(new System.Management.Automation.Host.HostException("no UI"), pipelineStopping: false));
+        }
+
+        [Fact]
+        public void Inquire_in_a_NonInteractive_host_ends_the_command_as_Stop_does()
+        {
+            // pwsh -NonInteractive (a scheduled task): "PowerShell is in NonInteractive mode."
+            Assert.True(ErrorActionStop.IsStopOfThisCommand(new PSInvalidOperationException("NonInteractive"), pipelineStopping: false));
+            Assert.False(ErrorActionStop.IsStopOfThisCommand(new PSInvalidOperationException("NonInteractive"), pipelineStopping: true));
+        }
+
+        [Fact]
         public void Any_other_failure_is_not_a_stop()
         {
             Assert.False(ErrorActionStop.IsStopOfThisCommand(new InvalidOperationException("boom"), pipelineStopping: false));
