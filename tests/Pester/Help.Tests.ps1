@@ -163,6 +163,23 @@ Describe 'about_WebexConnect' {
         $lines | Should -Contain '        $err = $null'
     }
 
+    It 'tells a scheduled task that failed rows leave the exit code 0, and how to end with 1 instead' {
+        # pwsh -File ends with 0 after a run whose rows wrote errors: Task Scheduler shows success unless the script says otherwise.
+        $script = Join-Path $TestDrive 'job.ps1'
+        $manifest = Join-Path $script:RepoRoot 'out/WebexConnect/WebexConnect.psd1'
+        Set-Content -LiteralPath $script -Value @(
+            "Import-Module '$manifest'; Connect-WebexConnect -Sandbox"
+            "[pscustomobject]@{ Phone = '07700 900123' } | Send-ConnectSms -From ACME -Text Hi -ErrorAction SilentlyContinue")
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $powershell = Get-PowerShellHostCommand
+        $null = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $script 2>&1
+        $LASTEXITCODE | Should -Be 0
+
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match 'Failed rows do not change the exit code'
+        $text | Should -Match ([regex]::Escape('if ($sendErrors.Count -gt 0) { exit 1 }'))
+    }
+
     It 'is the one kept in docs/en-US (build.ps1 makes it from docs/about_WebexConnect.md; CI checks it is current)' {
         $committed = Get-Content -Raw (Join-Path $script:RepoRoot 'docs/en-US/about_WebexConnect.help.txt')
         (Get-Content -Raw (Join-Path $script:RepoRoot 'out/WebexConnect/en-US/about_WebexConnect.help.txt')) | Should -Be $committed

@@ -416,6 +416,18 @@ Describe 'What becomes of the columns that set no parameter' {
         $result.Reason | Should -Be "Row 1: To: no destination: the column 'Email ' is not read as 'Email' because of the space around its name: remove the space from the CSV header"
     }
 
+    It 'says which -Delimiter a CSV file saved with semicolons needs when Import-Csv read it with commas' {
+        $path = Join-Path $TestDrive 'semicolon.csv'
+        Set-Content -Path $path -Value @('Name;Phone;Order', 'Ann;+447700900841;A-1', 'Bob;+447700900842;A-2')
+
+        $results = Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $results.Count | Should -Be 2
+        $results[1].Status | Should -Be 'Invalid'
+        $results[1].Reason | Should -Be "Row 2: To: no destination: the header 'Name;Phone;Order' was read as one column: the file is separated by ';', so read it with Import-Csv -Delimiter ';'"
+        (Import-Csv $path -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi').Status | Should -Be @('Queued', 'Queued')
+    }
+
     It 'lists the row''s own column names when none of them is a destination' {
         $result = [pscustomobject]@{ Mobil = '+447700900831'; Name = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
 

@@ -226,11 +226,39 @@ namespace WebexConnect.Composition
             foreach (var column in row.Columns)
                 if (_destinationColumns.Contains(column.Key.Trim(), StringComparer.OrdinalIgnoreCase))
                     return new ValidationProblem("To", $"no destination: the column {InputEcho.Quote(column.Key)} is not read as {InputEcho.Quote(column.Key.Trim())} because of the space around its name: remove the space from the CSV header");
+            var misread = MisreadSeparator(row);
+            if (misread != null) return new ValidationProblem("To", misread);
             if (_destinationColumns.Count == 0)
                 return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases" + ColumnsOf(row));
             var names = _destinationColumns.Count == 1 ? _destinationColumns[0]
                 : string.Join(", ", _destinationColumns.Take(_destinationColumns.Count - 1)) + " or " + _destinationColumns[_destinationColumns.Count - 1];
             return new ValidationProblem("To", "no destination: give -To, or a column named " + names + ColumnsOf(row));
+        }
+
+        /// <summary>The separators CSV files are saved with, and how to give each to Import-Csv -Delimiter.</summary>
+        private static readonly (char Separator, string Delimiter)[] CsvSeparators =
+        {
+            (';', "';'"), ('\t', "\"`t\""), ('|', "'|'"), (',', "','"),
+        };
+
+        /// <summary>
+        /// Import-Csv reads a file saved with another separator than the one it was given (Excel saves ';' where the decimal
+        /// mark is a comma) as one column named after the whole header line: the admin sees a Phone column in the file, and
+        /// the list of names that bind would not say why it is not read. Null when no column name holds a destination name
+        /// between separators.
+        /// </summary>
+        private string? MisreadSeparator(InputRow row)
+        {
+            foreach (var column in row.Columns)
+                foreach (var (separator, delimiter) in CsvSeparators)
+                {
+                    if (column.Key.IndexOf(separator) < 0) continue;
+                    var names = column.Key.Split(separator).Select(name => name.Trim(' ', '"'));
+                    if (names.Any(name => _destinationColumns.Contains(name, StringComparer.OrdinalIgnoreCase)))
+                        return $"no destination: the header {InputEcho.Quote(column.Key)} was read as one column: the file is separated by " +
+                            $"{delimiter}, so read it with Import-Csv -Delimiter {delimiter}";
+                }
+            return null;
         }
 
         /// <summary>" (the row has the columns 'Emial', 'Name')": what the admin can compare with the names that bind. Quoted, so a space shows.</summary>

@@ -92,6 +92,35 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal("no destination: the column 'Email ' is not read as 'Email' because of the space around its name: remove the space from the CSV header", problem.Message);
         }
 
+        [Theory]
+        [InlineData("ORDER;phone;CorrelationId;name", "separated by ';', so read it with Import-Csv -Delimiter ';'")]
+        [InlineData("\"Name\";\"Mobile\"", "separated by ';', so read it with Import-Csv -Delimiter ';'")]
+        [InlineData("Name\tPhone", "separated by \"`t\", so read it with Import-Csv -Delimiter \"`t\"")]
+        [InlineData("Phone|Name", "separated by '|', so read it with Import-Csv -Delimiter '|'")]
+        [InlineData("Phone,Name", "separated by ',', so read it with Import-Csv -Delimiter ','")]
+        public void ARowReadWithTheWrongDelimiterIsToldWhichDelimiterTheFileHas(string header, string advice)
+        {
+            // Import-Csv without -Delimiter ';' reads an Excel file saved in a comma-decimal locale as one column named after
+            // the header line: every row of the file would otherwise be told only which column names bind.
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
+
+            var problem = Assert.Single(sms.Compose(null, null, Row((header, "x"))).Problems);
+
+            Assert.Equal("To", problem.Field);
+            Assert.StartsWith("no destination: the header '", problem.Message);
+            Assert.EndsWith("' was read as one column: the file is " + advice, problem.Message);
+        }
+
+        [Fact]
+        public void AColumnNameWithASeparatorButNoDestinationInItStillListsTheNamesThatBind()
+        {
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
+
+            var problem = Assert.Single(sms.Compose(null, null, Row(("Name;City", "Ann;York"))).Problems);
+
+            Assert.StartsWith("no destination: give -To, or a column named To, Phone", problem.Message);
+        }
+
         [Fact]
         public void ARowWithManyColumnsNamesTheFirstEightAndCountsTheRest()
         {

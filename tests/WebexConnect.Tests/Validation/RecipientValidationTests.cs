@@ -50,6 +50,24 @@ namespace WebexConnect.Tests.Validation
             Assert.StartsWith($"'{number}' is not an E.164 number", message);
         }
 
+        [Theory]
+        [InlineData("(555) 010-0002", "+5550100002")]
+        [InlineData("447700900123", "+447700900123")]
+        public void ANumberWithoutAPlusIsNotShownAsIfItsFirstDigitsWereTheCountryCode(string number, string digits)
+        {
+            // "(555) 010-0002" is a US number written the national way: "e.g. +5550100002" alone would be a Brazilian (+55)
+            // number, and an admin who corrects the CSV as shown sends to a stranger.
+            var message = Single(Sms(number), "To");
+
+            Assert.EndsWith($"(e.g. {digits} if the number starts with its country code; if not, put the country code after the +)", message);
+        }
+
+        [Fact]
+        public void ANumberWith00KeepsItsPlainExampleSince00IsFollowedByTheCountryCode()
+        {
+            Assert.EndsWith("(e.g. +447700900123)", Single(Sms("00447700900123"), "To"));
+        }
+
         [Fact]
         public void ANumberIsNeverRewrittenInTheRecipient()
         {

@@ -47,6 +47,7 @@ namespace WebexConnect.Messages.Validation
             var trimmed = value.Trim();
             var digits = new string(withoutTrunk.Where(IsAsciiDigit).ToArray());
             var countryDigits = digits;
+            var plusMissing = false;
             if (!trimmed.StartsWith("+", System.StringComparison.Ordinal))
             {
                 if (digits.StartsWith("00", System.StringComparison.Ordinal))
@@ -57,6 +58,7 @@ namespace WebexConnect.Messages.Validation
                 else
                 {
                     reasons.Add("the + is missing");
+                    plusMissing = true;
                 }
             }
             else if (value.Count(c => c == '+') > 1)
@@ -78,9 +80,11 @@ namespace WebexConnect.Messages.Validation
             // When only the layout is wrong and the digits alone would be valid, show them as the example:
             // that is very likely what the user meant, and they correct their data rather than have it
             // silently changed. A letter may be a mistyped digit (O for 0), so then no guess is shown.
-            var suggestion = !hasLetters && !hasOtherCharacters && !hasOtherDigits && countryDigits.Length >= MinDigits && countryDigits.Length <= MaxDigits && countryDigits[0] != '0'
-                ? "+" + countryDigits
-                : Example;
+            var guessed = !hasLetters && !hasOtherCharacters && !hasOtherDigits && countryDigits.Length >= MinDigits && countryDigits.Length <= MaxDigits && countryDigits[0] != '0';
+            var suggestion = guessed ? "+" + countryDigits : Example;
+            // Without a + (or 00) nothing says the digits start with a country code: "(555) 010-0002" is a US number written
+            // the national way, and "+5550100002" alone would send it to Brazil (+55). Say on what condition the guess holds.
+            if (guessed && plusMissing) suggestion += " if the number starts with its country code; if not, put the country code after the +";
             return $"{InputEcho.Quote(value)} is not an E.164 number ({string.Join(", ", reasons)}): {Shape} (e.g. {suggestion})";
         }
 
