@@ -50,6 +50,28 @@ namespace WebexConnect.Tests.Validation
             Assert.StartsWith($"'{number}' is not an E.164 number", message);
         }
 
+        [Theory]
+        [InlineData(MessageChannel.Sms)]
+        [InlineData(MessageChannel.Rcs)]
+        public void AnEmailAddressGivenAsANumberIsNamedAsOne(MessageChannel channel)
+        {
+            // Before: "(it contains separators, it contains letters, it contains other characters, the + is
+            // missing, it has no digits)", a list that did not say an email address had reached the SMS cmdlet.
+            var message = Single(MessageValidator.ValidateRecipient(channel, new Recipient("bob@example.com")), "To");
+
+            Assert.Equal("'bob@example.com' is not an E.164 number but an email address: use + and up to 15 digits, no spaces " +
+                "(e.g. +447700900123), or send it email with Send-ConnectEmail", message);
+        }
+
+        [Fact]
+        public void APhoneNumberGivenAsAnEmailAddressIsNamedAsOne()
+        {
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient("+447700900001")), "To");
+
+            Assert.Equal("'+447700900001' is not an email address (the @ is missing: it is a phone number; Send-ConnectSms sends to " +
+                "numbers): use a bare address such as name@example.com", message);
+        }
+
         [Fact]
         public void ANumberIsNeverRewrittenInTheRecipient()
         {

@@ -27,7 +27,8 @@ namespace WebexConnect.Messages.Validation
             if (InputEcho.LoneSurrogatePosition(value) > 0) return "it contains a broken character (an unpaired UTF-16 surrogate)";
             if (value.Length > 254) return "it is longer than 254 characters";
             var at = value.IndexOf('@');
-            if (at < 0) return "the @ is missing";
+            // A phone number in an address column (or a Phone column piped to Send-ConnectEmail): say what it is.
+            if (at < 0) return PhoneNumberRule.Check(value) is null ? "the @ is missing: it is a phone number; Send-ConnectSms sends to numbers" : "the @ is missing";
             if (value.IndexOf('@', at + 1) >= 0) return "it has more than one @";
 
             var local = value.Substring(0, at);

@@ -27,6 +27,12 @@ namespace WebexConnect.Messages.Validation
                 return "the number is empty: " + Shape + " (e.g. " + Example + ")";
 
             var value = number!;
+            // An email address in a number column (or an Email column piped to Send-ConnectSms): the list of what is
+            // wrong with it as a number (letters, separators, no digits...) would not say what happened.
+            if (value.IndexOf('@') > 0 && EmailAddressRule.Check(value) is null)
+                return $"{InputEcho.Quote(value)} is not an E.164 number but an email address: {Shape} (e.g. {Example}), " +
+                    "or send it email with Send-ConnectEmail";
+
             var reasons = new List<string>();
             if (value.Any(char.IsWhiteSpace)) reasons.Add("it contains spaces");
             if (value.Any(c => c == '-' || c == '(' || c == ')' || c == '.' || c == '/'))
