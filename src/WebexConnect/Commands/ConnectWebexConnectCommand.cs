@@ -68,6 +68,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Sandbox only: simulated server time per request (at most 10 seconds).</summary>
         [Parameter(ParameterSetName = SandboxSet)]
+        [LatencyArgument]
         public TimeSpan SandboxLatency
         {
             get => _sandboxLatency ?? TimeSpan.Zero;
