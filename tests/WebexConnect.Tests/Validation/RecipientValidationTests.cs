@@ -63,6 +63,30 @@ namespace WebexConnect.Tests.Validation
                 "(e.g. +447700900123), or send it email with Send-ConnectEmail", message);
         }
 
+        [Theory]
+        [InlineData("4.47700900123E+11")]
+        [InlineData("4.47701E+11")]
+        [InlineData("+4.47700900123E+11")]
+        [InlineData("4,47701E+11")]     // a comma-decimal Excel
+        [InlineData("4E+11")]
+        public void ANumberExcelSavedInScientificNotationSaysWhereToFixIt(string number)
+        {
+            // Before: "(it contains separators, it contains letters, the + is missing)", with no word of Excel.
+            var message = Single(Sms(number), "To");
+
+            Assert.Equal($"'{number}' is not an E.164 number but a number in scientific notation, as Excel saves a long number " +
+                "(digits may be lost): format the column as Text in Excel, write the numbers with + and up to 15 digits " +
+                "(e.g. +447700900123), and save the CSV again", message);
+        }
+
+        [Theory]
+        [InlineData("+44E+11")]          // two digits before the E: not how Excel writes it
+        [InlineData("E+11")]
+        [InlineData("4.4E+")]
+        [InlineData("4.4E-11")]
+        public void OnlyScientificNotationIsCalledSo(string number) =>
+            Assert.DoesNotContain("scientific notation", Single(Sms(number), "To"));
+
         [Fact]
         public void APhoneNumberGivenAsAnEmailAddressIsNamedAsOne()
         {

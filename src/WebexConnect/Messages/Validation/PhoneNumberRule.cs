@@ -33,6 +33,13 @@ namespace WebexConnect.Messages.Validation
                 return $"{InputEcho.Quote(value)} is not an E.164 number but an email address: {Shape} (e.g. {Example}), " +
                     "or send it email with Send-ConnectEmail";
 
+            // Excel shows a long number column as 4.47701E+11 and saves it so in a CSV: the digits past the
+            // mantissa are gone, so no number can be suggested, only where to fix it.
+            if (IsScientificNotation(value.Trim()))
+                return $"{InputEcho.Quote(value)} is not an E.164 number but a number in scientific notation, as Excel saves a " +
+                    "long number (digits may be lost): format the column as Text in Excel, write the numbers with + and up to " +
+                    $"15 digits (e.g. {Example}), and save the CSV again";
+
             var reasons = new List<string>();
             if (value.Any(char.IsWhiteSpace)) reasons.Add("it contains spaces");
             if (value.Any(c => c == '-' || c == '(' || c == ')' || c == '.' || c == '/'))
@@ -91,6 +98,23 @@ namespace WebexConnect.Messages.Validation
         }
 
         private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+
+        /// <summary>"4.47701E+11", "+4.47700900123E+11": a digit, optional decimals, E+ and an exponent.</summary>
+        private static bool IsScientificNotation(string value)
+        {
+            var i = value.StartsWith("+", System.StringComparison.Ordinal) ? 1 : 0;
+            if (i >= value.Length || !IsAsciiDigit(value[i++])) return false;
+            if (i < value.Length && (value[i] == '.' || value[i] == ','))
+            {
+                i++;
+                while (i < value.Length && IsAsciiDigit(value[i])) i++;
+            }
+            // "E+" and at least one digit, to the end.
+            if (i + 2 >= value.Length || (value[i] != 'E' && value[i] != 'e') || value[i + 1] != '+') return false;
+            for (i += 2; i < value.Length; i++)
+                if (!IsAsciiDigit(value[i])) return false;
+            return true;
+        }
 
         /// <summary>
         /// "+" and 2-15 ASCII digits, the first 1-9: what nearly every row holds, recognised without the
