@@ -124,6 +124,19 @@ Describe 'A $(name) written in double quotes' {
         $run.Requests | Should -Be 0
     }
 
+    It 'is caught in the text of an RCS card and of a suggestion, which are built once for every row' {
+        $run = Invoke-AsConsole ("`$card = New-ConnectRcsCard -Title ""Hi `$(Name)"" -Description 'Your parcel'`n" +
+            "`$chip = New-ConnectRcsSuggestion -DisplayText ""Track `$(Order)"" -Url https://example.com/t`n" +
+            "`$carousel = 'red', 'blue' | ForEach-Object { New-ConnectRcsCard -Title ""The `$_ one"" -Description 'x' }`n" +
+            "'Carousel: ' + @(`$carousel).Count")
+
+        $stops = @($run.Errors | Where-Object FullyQualifiedErrorId -Like 'SubstitutionExpandedByPowerShell,*')
+        $stops.Count | Should -Be 2
+        $stops[0].Exception.Message | Should -BeLike '-Title: PowerShell replaced $(Name) before New-ConnectRcsCard saw it*'
+        $stops[1].Exception.Message | Should -BeLike '-DisplayText: PowerShell replaced $(Order) before New-ConnectRcsSuggestion saw it*'
+        $run.Output | Should -Contain 'Carousel: 2'    # "The $_ one" is PowerShell's on purpose
+    }
+
     It 'leaves PowerShell''s own expansions alone: a property, a variable, a command with a dash, another parameter' {
         $journal = Join-Path $TestDrive 'run.journal'
         $run = Invoke-AsConsole ("Import-Csv -LiteralPath '$csv' | ForEach-Object {`n" +

@@ -21,7 +21,24 @@ namespace WebexConnect.Commands
     internal static class ExpandedSubstitutions
     {
         /// <summary>The parameters of the send cmdlets whose text holds $(name) variables for the service to fill.</summary>
-        private static readonly string[] SubstitutedParameters = { "Text", "Subject", "Html", "TemplateSubject", "FallbackText", "Content" };
+        public static readonly string[] SendParameters = { "Text", "Subject", "Html", "TemplateSubject", "FallbackText", "Content" };
+
+        /// <summary>The parameters of New-ConnectRcsCard and New-ConnectRcsSuggestion that the service fills $(name) in (text fields).</summary>
+        public static readonly string[] RcsTextParameters = { "Title", "Description", "DisplayText" };
+
+        /// <summary>
+        /// The error that stops <paramref name="cmdlet"/> when one of <paramref name="parameters"/> was written in double
+        /// quotes around a $(name) variable, or null. Nothing has been sent or built when it is thrown.
+        /// </summary>
+        public static ErrorRecord? Error(PSCmdlet cmdlet, string[] parameters)
+        {
+            if (Find(cmdlet, parameters) is not var (parameter, variable)) return null;
+            return new ErrorRecord(new ArgumentException("-" + parameter + ": PowerShell replaced " + variable + " before " +
+                cmdlet.MyInvocation.MyCommand.Name + " saw it, because the text is in double quotes, so every row would get the " +
+                "same text without its own value. Write the text in single quotes, e.g. -" + parameter + " '... " + variable +
+                " ...', so that each row's column fills " + variable + ". Nothing was sent."),
+                "SubstitutionExpandedByPowerShell", ErrorCategory.InvalidArgument, null);
+        }
 
         // PowerShell 7's InvocationInfo.Statement: the command's whole text, across lines. Windows PowerShell 5.1 has
         // only Line, the line the command starts on.
@@ -31,11 +48,11 @@ namespace WebexConnect.Commands
         /// The first parameter (its full name) written in double quotes around a $(name) variable, with the variable
         /// as written ("$(Name)"); null when there is none or the source text cannot be read.
         /// </summary>
-        public static (string Parameter, string Variable)? Find(PSCmdlet cmdlet)
+        public static (string Parameter, string Variable)? Find(PSCmdlet cmdlet, string[] parameters)
         {
             if (cmdlet is null) throw new ArgumentNullException(nameof(cmdlet));
             var invocation = cmdlet.MyInvocation;
-            var candidates = SubstitutedParameters.Where(invocation.BoundParameters.ContainsKey).ToArray();
+            var candidates = parameters.Where(invocation.BoundParameters.ContainsKey).ToArray();
             if (candidates.Length == 0) return null;
             try
             {

@@ -218,11 +218,7 @@ namespace WebexConnect.Commands
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             CheckParameters();
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it.
-            if (ExpandedSubstitutions.Find(this) is var (parameter, variable))
-                ThrowParameterError("SubstitutionExpandedByPowerShell", "-" + parameter + ": PowerShell replaced " + variable +
-                    " before " + MyInvocation.MyCommand.Name + " saw it, because the text is in double quotes, so every row would get " +
-                    "the same text without its own value. Write the text in single quotes, e.g. -" + parameter + " '... " + variable +
-                    " ...', so that each row's column fills " + variable + ". Nothing was sent.");
+            if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
             if (SubstitutionText.FirstNonScalar(Substitution) is string bad)
                 ThrowParameterError("InvalidSubstitution", "-Substitution " + bad + ": a substitution must be one string, number, true/false or date.", Substitution);
             // As a $null column of a row: a value that was meant to be there and is not, unless the admin says to send it empty.
