@@ -385,6 +385,14 @@ Describe 'Get-ConnectSandboxRequest' {
         $last[0].Number | Should -Be 2
     }
 
+    It 'reads as a line in a string, not as its type name' {
+        # Before: "WebexConnect.Results.SandboxRequest", where every other output type reads as what it is.
+        Connect-WebexConnect -Sandbox -Tps 1000
+        $null = Send-ConnectSms -To '+447700900701', '+447700900702' -From ACME -Text 'Hi'
+
+        "$(Get-ConnectSandboxRequest)" | Should -BeExactly 'Request 1: sms, 2 destinations, 201'
+    }
+
     It 'says NotSandbox for a real endpoint' {
         Connect-WebexConnect -BaseUri 'http://127.0.0.1:9/' -ServiceKey $script:ServiceKey
         { Get-ConnectSandboxRequest } | Should -Throw -ErrorId 'NotSandbox,*'
