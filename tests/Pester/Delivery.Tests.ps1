@@ -186,6 +186,16 @@ Describe 'Wait-ConnectDelivery' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
     }
 
+    It 'takes the listener itself as -NotifyUrl' {
+        # Before: "Cannot convert the "http://127.0.0.1:.../" value of type ConnectReceiptListener to type System.Uri".
+        Connect-WebexConnect -Sandbox
+        $delivery = Send-ConnectSms -To '+447700900054' -From ACME -Text 'Hi' -NotifyUrl $script:Listener |
+            Wait-ConnectDelivery $script:Listener -Timeout 30
+
+        $delivery.Status | Should -Be 'Delivered'
+        ((Get-ConnectSandboxRequest -Last 1).Body | ConvertFrom-Json).notifyUrl | Should -Be $script:Listener.Url.ToString()
+    }
+
     It 'says the sends may lack -NotifyUrl when the listener received nothing at all' {
         # Before: one DeliveryReceiptMissing per row and no word of why nothing came.
         Connect-WebexConnect -Sandbox

@@ -113,8 +113,9 @@ namespace WebexConnect.Commands
         [Parameter]
         public string? CallbackData { get; set; }
 
-        /// <summary>The HTTPS URL that receives delivery webhooks.</summary>
+        /// <summary>The HTTPS URL that receives delivery webhooks (or a receipt listener, for its Url).</summary>
         [Parameter]
+        [NotifyUrlArgument]
         public Uri? NotifyUrl { get; set; }
 
         /// <summary>The contact policy group to apply (with -CheckConsent and/or -ApplyFrequencyCap).</summary>
