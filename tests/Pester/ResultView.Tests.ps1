@@ -71,6 +71,27 @@ Describe 'The default SendResult table' {
     }
 }
 
+Describe 'The session in a table' {
+    AfterEach { Disconnect-WebexConnect }
+
+    It 'fits 80 columns, one line per session, while the default view stays a list' {
+        # Before: PowerShell's own table of all nine properties, RequestTimeout squeezed to one character and its
+        # header written down the screen letter by letter.
+        $sandbox = Connect-WebexConnect -Sandbox -PassThru
+        $eu = Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -Region eu -Tps 50 -PassThru
+
+        $lines = Get-Line ($sandbox, $eu | Format-Table | Out-String -Width 80)
+
+        $lines.Count | Should -Be 4
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because "'$_' must fit" }
+        $lines[0] | Should -Match '^AuthMode\s+Region\s+TpsInForce\s+IsSandbox\s+BaseUri\s*$'
+        $lines[2] | Should -Match '^Sandbox\s+10 True\s+https://sandbox\.webexconnect\.invalid/$'
+        $lines[3] | Should -Match '^ServiceKey eu\s+50 False\s+https://api\.eu\.webexconnect\.io/$'
+        (Get-ConnectContext | Out-String -Width 80) | Should -Match '(?m)^RequestTimeout\s*: 00:00:30'
+        $sandbox | Disconnect-WebexConnect
+    }
+}
+
 Describe 'Codes and IDs in the default tables at 80 columns' {
     AfterEach { if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect } }
 
