@@ -87,6 +87,34 @@ namespace WebexConnect.Tests.Validation
         public void OnlyScientificNotationIsCalledSo(string number) =>
             Assert.DoesNotContain("scientific notation", Single(Sms(number), "To"));
 
+        [Theory]
+        [InlineData("+447700900001,+447700900002", 2)]
+        [InlineData("+447700900001; +447700900002; +33612345678", 3)]
+        [InlineData("+447700900001 +447700900002", 2)]
+        public void SeveralNumbersInOneFieldAreNamedAsSeveral(string numbers, int count)
+        {
+            // Before: "(it contains other characters, it has more than one +, it has 24 digits, more than 15)".
+            var message = Single(Sms(numbers), "To");
+
+            Assert.Equal($"'{numbers}' holds {count} numbers, not one: give each its own row, or pass them as a list " +
+                "(-To '+447700900001', '+447700900002') to send the same message to all of them", message);
+        }
+
+        [Fact]
+        public void SeveralAddressesInOneFieldAreNamedAsSeveral()
+        {
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient("ann@example.com; bob@example.com")), "To");
+
+            Assert.Equal("'ann@example.com; bob@example.com' holds 2 addresses, not one: give each its own row, or pass them as a list " +
+                "(-To 'ann@example.com', 'bob@example.com') to send the same email to all of them", message);
+        }
+
+        [Theory]
+        [InlineData("+44 7700 900123")]      // a number written with spaces is one number, told as before
+        [InlineData("+447700900001,07700900002")]
+        public void AFieldIsSeveralOnlyWhenEachPartIsGood(string numbers) =>
+            Assert.DoesNotContain("holds", Single(Sms(numbers), "To"));
+
         [Fact]
         public void APhoneNumberGivenAsAnEmailAddressIsNamedAsOne()
         {

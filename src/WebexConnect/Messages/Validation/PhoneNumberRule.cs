@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -32,6 +33,11 @@ namespace WebexConnect.Messages.Validation
             if (value.IndexOf('@') > 0 && EmailAddressRule.Check(value) is null)
                 return $"{InputEcho.Quote(value)} is not an E.164 number but an email address: {Shape} (e.g. {Example}), " +
                     "or send it email with Send-ConnectEmail";
+
+            // "+447700900001, +447700900002" in one cell: several numbers, each of them good.
+            if (SeveralIn(value, IsPlainE164) is int count)
+                return $"{InputEcho.Quote(value)} holds {count} numbers, not one: give each its own row, or pass them as a list " +
+                    "(-To '+447700900001', '+447700900002') to send the same message to all of them";
 
             // Excel shows a long number column as 4.47701E+11 and saves it so in a CSV: the digits past the
             // mantissa are gone, so no number can be suggested, only where to fix it.
@@ -98,6 +104,16 @@ namespace WebexConnect.Messages.Validation
         }
 
         private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+
+        /// <summary>
+        /// How many values <paramref name="value"/> holds when it is a list of valid ones separated by commas, semicolons
+        /// or white space (what a spreadsheet cell or an Outlook address line looks like); null when it is not.
+        /// </summary>
+        internal static int? SeveralIn(string value, Func<string, bool> isValid)
+        {
+            var parts = value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length >= 2 && parts.All(isValid) ? parts.Length : null;
+        }
 
         /// <summary>"4.47701E+11", "+4.47700900123E+11": a digit, optional decimals, E+ and an exponent.</summary>
         private static bool IsScientificNotation(string value)
