@@ -71,6 +71,21 @@ Describe 'The default SendResult table' {
     }
 }
 
+Describe 'A result as JSON' {
+    It 'writes Status and Channel by name with -EnumsAsStrings, as about_WebexConnect says, and as numbers without' -Skip:($PSVersionTable.PSVersion.Major -lt 7) {
+        $null = Connect-WebexConnect -Sandbox -Tps 1000
+        $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
+
+        $named = $result | ConvertTo-Json -EnumsAsStrings | ConvertFrom-Json
+        $named.Status | Should -BeExactly 'Queued'
+        $named.Channel | Should -BeExactly 'Sms'
+        ($result | ConvertTo-Json | ConvertFrom-Json).Status | Should -Be 0
+        $about = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md')
+        $about | Should -Match 'ConvertTo-Json writes their numbers \(0\) unless you add -EnumsAsStrings'
+        Disconnect-WebexConnect
+    }
+}
+
 Describe 'The session in a table' {
     AfterEach { Disconnect-WebexConnect }
 

@@ -231,7 +231,8 @@ namespace WebexConnect.Tests.Docs
                 foreach (Match name in Regex.Matches(line, @"(?<![\w$-])-(?<name>[A-Z][A-Za-z]+)"))
                 {
                     // "Export-Csv x.csv -NoTypeInformation": a parameter of someone else's cmdlet on the same line.
-                    var owner = Regex.Matches(line.Substring(0, name.Index), @"\b[A-Z][a-z]+-[A-Z]\w+").Select(m => m.Value).LastOrDefault();
+                    // ConvertTo-Json and ConvertFrom-Csv too: their verbs have a capital inside.
+                    var owner = Regex.Matches(line.Substring(0, name.Index), @"\b[A-Z][a-z]+(?:To|From)?-[A-Z]\w+").Select(m => m.Value).LastOrDefault();
                     if (owner != null && !ours.Contains(owner)) continue;
                     checkedNames++;
                     if (!real.Contains(name.Groups["name"].Value)) unknown.Add(name.Value);
