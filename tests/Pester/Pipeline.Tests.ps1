@@ -404,20 +404,6 @@ Describe 'What becomes of the columns that set no parameter' {
         $result.Reason | Should -Be "Row 1: To: no destination: the column 'Email ' is not read as 'Email' because of the space around its name: remove the space from the CSV header"
     }
 
-    It 'says to give Import-Csv -Delimiter when the whole header is one column: <Name>' -ForEach @(
-        @{ Name = 'semicolons'; Separator = ';'; Hint = "the file separates its columns with ';', not commas, so read it with Import-Csv -Delimiter ';'" }
-        @{ Name = 'tabs'; Separator = "`t"; Hint = 'the file separates its columns with tabs, not commas, so read it with Import-Csv -Delimiter "`t"' }
-    ) {
-        # Excel in much of Europe saves CSV with ';': Import-Csv then reads one column named 'Name;Phone'.
-        $path = Join-Path $TestDrive 'excel.csv'
-        Set-Content -Path $path -Value @("Name${Separator}Phone", "Ann${Separator}+447700900001")
-
-        $result = Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
-
-        $result.Status | Should -Be 'Invalid'
-        $result.Reason | Should -BeLike "Row 1: To: no destination: give -To, or a column named To, Phone, *(the row has one column, '*': $([WildcardPattern]::Escape($Hint)))"
-    }
-
     It 'lists the row''s own column names when none of them is a destination' {
         $result = [pscustomobject]@{ Mobil = '+447700900831'; Name = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
 

@@ -239,18 +239,8 @@ namespace WebexConnect.Composition
             if (columns.Count == 0) return "";
             var named = string.Join(", ", columns.Take(MaxNamed).Select(c => InputEcho.Quote(c.Key)));
             var more = columns.Count > MaxNamed ? $" and {columns.Count - MaxNamed} more" : "";
-            if (columns.Count == 1 && OtherSeparator(columns[0].Key) is string separator)
-                return " (the row has one column, " + named + ": the file separates its columns with " + (separator == "`t" ? "tabs" : "'" + separator + "'") +
-                    ", not commas, so read it with Import-Csv -Delimiter " + (separator == "`t" ? "\"`t\"" : "'" + separator + "'") + ")";
             return (columns.Count == 1 ? " (the row has one column, " : " (the row has the columns ") + named + more + ")";
         }
-
-        /// <summary>
-        /// The separator of a CSV that Import-Csv read with the wrong -Delimiter, its whole header one column name:
-        /// Excel in much of Europe saves with ';', and exports from other tools use tabs.
-        /// </summary>
-        private static string? OtherSeparator(string header) =>
-            header.IndexOf(';') >= 0 ? ";" : header.IndexOf('\t') >= 0 ? "`t" : header.IndexOf('|') >= 0 ? "|" : null;
 
         /// <remarks>
         /// An object piped from Get-ADUser or a web API often has list-valued properties no text uses; they are
