@@ -76,13 +76,27 @@ function Invoke-Native([string] $File, [string[]] $Arguments) {
     if ($exitCode -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $exitCode" }
 }
 
+# True when git shows no docs/<Verb-Noun>.md page changed or added since the last commit, whose committed help CI
+# keeps current: then a build without PlatyPS ships the right help, and a fresh clone's first build (the README's
+# first command) has nothing to warn about. False when a page changed, or when git cannot tell.
+function Test-CommittedHelpCurrent([string] $Root) {
+    if (-not (Get-Command git -CommandType Application -ErrorAction SilentlyContinue)) { return $false }
+    $ErrorActionPreference = 'Continue'
+    $changed = @(& git -C $Root status --porcelain -- 'docs/*-*.md' 2>$null)
+    $LASTEXITCODE -eq 0 -and $changed.Count -eq 0
+}
+
 # Turns docs/<Verb-Noun>.md into one MAML file under out/help; returns its path and the pages read, or $null without PlatyPS.
 function New-MamlHelp {
     $platyPS = @(Get-Module -ListAvailable -Name Microsoft.PowerShell.PlatyPS |
             Where-Object { $_.Version -ge [version]'1.0.0' } | Sort-Object Version -Descending)
     if ($platyPS.Count -eq 0) {
+        if (Test-CommittedHelpCurrent $root) {
+            Write-Verbose 'Microsoft.PowerShell.PlatyPS is not installed; no docs/*.md page changed, so the help kept in docs/en-US is current.'
+            return $null
+        }
         Write-Warning ('Microsoft.PowerShell.PlatyPS 1.0 or later is not installed: the module gets the help file kept in ' +
-            'docs/en-US, which changes to docs/*.md do not reach. Install-PSResource Microsoft.PowerShell.PlatyPS to make it anew.')
+            'docs/en-US, which your changes to docs/*.md do not reach. Install-PSResource Microsoft.PowerShell.PlatyPS to make it anew.')
         return $null
     }
     Import-Module -ModuleInfo $platyPS[0]

@@ -231,6 +231,33 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
     }
 }
 
+Describe 'Connect-WebexConnect -SandboxLatency as people type it' {
+    BeforeEach {
+        Clear-ConnectEnvironment
+        Disconnect-WebexConnect
+    }
+
+    It 'waits <Given> per request' -ForEach @(
+        @{ Given = '250ms' }
+        @{ Given = '0.25' }
+        @{ Given = 0.25 }
+        @{ Given = '00:00:00.250' }
+    ) {
+        Connect-WebexConnect -Sandbox -Tps 1000 -SandboxLatency $Given
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $null = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
+        $clock.Elapsed.TotalMilliseconds | Should -BeGreaterOrEqual 200
+    }
+
+    It 'reads a bare number as seconds, not as PowerShell''s ticks, so 250 is refused naming the unit' {
+        # Before, [TimeSpan]250 was 250 ticks (25 microseconds): -SandboxLatency 250 simulated no latency at all.
+        { Connect-WebexConnect -Sandbox -SandboxLatency 250 } |
+            Should -Throw -ErrorId 'InvalidSandboxLatency,*' -ExpectedMessage "*between 0 and 10 seconds (a number is seconds: write '250ms' for milliseconds)*"
+        { Connect-WebexConnect -Sandbox -SandboxLatency 'soon' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-SandboxLatency 'soon' is not a duration: write a duration such as '250ms'*"
+    }
+}
+
 Describe 'Disconnect-WebexConnect' {
     BeforeEach { Clear-ConnectEnvironment }
 
@@ -404,6 +431,14 @@ Describe 'Get-ConnectSandboxRequest' {
         $last = @(Get-ConnectSandboxRequest -Last 1)
         $last.Count | Should -Be 1
         $last[0].Number | Should -Be 2
+    }
+
+    It 'reads as a line in a string, not as its type name' {
+        # Before: "WebexConnect.Results.SandboxRequest", where every other output type reads as what it is.
+        Connect-WebexConnect -Sandbox -Tps 1000
+        $null = Send-ConnectSms -To '+447700900701', '+447700900702' -From ACME -Text 'Hi'
+
+        "$(Get-ConnectSandboxRequest)" | Should -BeExactly 'Request 1: sms, 2 destinations, 201'
     }
 
     It 'says NotSandbox for a real endpoint' {

@@ -232,6 +232,38 @@ Describe 'Wait-ConnectDelivery' {
         }
     }
 
+    It 'takes the listener itself as -NotifyUrl' {
+        # Before: "Cannot convert the "http://127.0.0.1:.../" value of type ConnectReceiptListener to type System.Uri".
+        Connect-WebexConnect -Sandbox
+        $delivery = Send-ConnectSms -To '+447700900054' -From ACME -Text 'Hi' -NotifyUrl $script:Listener |
+            Wait-ConnectDelivery $script:Listener -Timeout 30
+
+        $delivery.Status | Should -Be 'Delivered'
+        ((Get-ConnectSandboxRequest -Last 1).Body | ConvertFrom-Json).notifyUrl | Should -Be $script:Listener.Url.ToString()
+    }
+
+    It 'says the sends may lack -NotifyUrl when the listener received nothing at all' {
+        # Before: one DeliveryReceiptMissing per row and no word of why nothing came.
+        Connect-WebexConnect -Sandbox
+        $delivery = @(Import-Csv $script:Csv | Send-ConnectSms -From ACME -Text 'Hi' |
+                Wait-ConnectDelivery -Listener $script:Listener -Timeout 1 -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $delivery.Status | Should -Be (@('NoReceipt') * @(Import-Csv $script:Csv).Count)
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "The listener at $($script:Listener.Url) has received no receipt at all. Did the sends give -NotifyUrl?*"
+    }
+
+    It 'does not say so when receipts came to the listener' {
+        Connect-WebexConnect -Sandbox
+        $null = Send-ConnectSms -To '+447700900052' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url |
+            Wait-ConnectDelivery -Listener $script:Listener -Timeout 30
+        $delivery = Send-ConnectSms -To '+447700900053' -From ACME -Text 'Hi' |
+            Wait-ConnectDelivery -Listener $script:Listener -Timeout 1 -ErrorAction SilentlyContinue -WarningVariable warned
+
+        $delivery.Status | Should -Be 'NoReceipt'
+        $warned | Should -BeNullOrEmpty
+    }
+
     It 'passes results that were not sent straight through as NotSent, without waiting' {
         Connect-WebexConnect -Sandbox
         $clock = [Diagnostics.Stopwatch]::StartNew()

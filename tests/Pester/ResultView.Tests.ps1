@@ -71,6 +71,42 @@ Describe 'The default SendResult table' {
     }
 }
 
+Describe 'A result as JSON' {
+    It 'writes Status and Channel by name with -EnumsAsStrings, as about_WebexConnect says, and as numbers without' -Skip:($PSVersionTable.PSVersion.Major -lt 7) {
+        $null = Connect-WebexConnect -Sandbox -Tps 1000
+        $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
+
+        $named = $result | ConvertTo-Json -EnumsAsStrings | ConvertFrom-Json
+        $named.Status | Should -BeExactly 'Queued'
+        $named.Channel | Should -BeExactly 'Sms'
+        ($result | ConvertTo-Json | ConvertFrom-Json).Status | Should -Be 0
+        $about = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md')
+        $about | Should -Match 'ConvertTo-Json writes their numbers \(0\) unless you add -EnumsAsStrings'
+        Disconnect-WebexConnect
+    }
+}
+
+Describe 'The session in a table' {
+    AfterEach { Disconnect-WebexConnect }
+
+    It 'fits 80 columns, one line per session, while the default view stays a list' {
+        # Before: PowerShell's own table of all nine properties, RequestTimeout squeezed to one character and its
+        # header written down the screen letter by letter.
+        $sandbox = Connect-WebexConnect -Sandbox -PassThru
+        $eu = Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -Region eu -Tps 50 -PassThru
+
+        $lines = Get-Line ($sandbox, $eu | Format-Table | Out-String -Width 80)
+
+        $lines.Count | Should -Be 4
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because "'$_' must fit" }
+        $lines[0] | Should -Match '^AuthMode\s+Region\s+TpsInForce\s+IsSandbox\s+BaseUri\s*$'
+        $lines[2] | Should -Match '^Sandbox\s+10 True\s+https://sandbox\.webexconnect\.invalid/$'
+        $lines[3] | Should -Match '^ServiceKey eu\s+50 False\s+https://api\.eu\.webexconnect\.io/$'
+        (Get-ConnectContext | Out-String -Width 80) | Should -Match '(?m)^RequestTimeout\s*: 00:00:30'
+        $sandbox | Disconnect-WebexConnect
+    }
+}
+
 Describe 'Codes and IDs in the default tables at 80 columns' {
     AfterEach { if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect } }
 

@@ -144,3 +144,22 @@ Describe 'No credential in any stream' {
         Assert-NoSecret ($connect.Text + $run.Text) $secrets
     }
 }
+
+Describe 'A secret typed as text' {
+    # Before: "Cannot convert the value of type System.String to type System.Security.SecureString", which did not
+    # say what to give instead. The secret is still refused as text, and the message never repeats it.
+    It '<Command> -<Parameter> says how to give a SecureString, without the value' -ForEach @(
+        @{ Command = 'Connect-WebexConnect'; Parameter = 'ServiceKey'; Send = { Connect-WebexConnect -ServiceKey $script:KeyText -Region eu @Capture } }
+        @{ Command = 'Connect-WebexConnect'; Parameter = 'ServiceSecret'; Send = { Connect-WebexConnect -ServiceId svc -ServiceSecret $script:SecretText -Region eu @Capture } }
+        @{ Command = 'New-ConnectJwt'; Parameter = 'ServiceSecret'; Send = { New-ConnectJwt -ServiceId svc -ServiceSecret $script:SecretText @Capture } }
+        @{ Command = 'Start-ConnectReceiptListener'; Parameter = 'Secret'; Send = { Start-ConnectReceiptListener -Secret $script:KeyText @Capture } }
+        @{ Command = 'ConvertFrom-ConnectWebhook'; Parameter = 'Secret'; Send = { ConvertFrom-ConnectWebhook -InputObject '{}' -Secret $script:KeyText @Capture } }
+    ) {
+        $run = Invoke-Captured $Send
+
+        $thrown = @($run.Records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })[0]
+        $thrown.FullyQualifiedErrorId | Should -BeLike "ParameterArgumentTransformationError,*"
+        $thrown.Exception.Message | Should -BeLike "*-$Parameter takes a SecureString, not text*(Get-Secret *)*(Read-Host -AsSecureString)*ConvertTo-SecureString*"
+        Assert-NoSecret $run.Text @{ 'service key' = $script:KeyText; 'service secret' = $script:SecretText }
+    }
+}

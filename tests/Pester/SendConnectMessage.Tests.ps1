@@ -243,6 +243,18 @@ Describe 'Send-ConnectMessage at the prompt' {
             Should -Be @('sms', 'email', 'rcs', 'whatsapp', 'voice', 'push', 'rt', 'messenger', 'applebusinesschat')
     }
 
+    It 'completes -RequestedReceipt with the receipts of the channel typed before it' {
+        # Before, Tab offered the files of the current folder, as for a parameter PowerShell knows nothing about.
+        $line = 'Send-ConnectMessage -Channel sms -RequestedReceipt '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+            Should -Be @('SUBMITTED', 'DELIVERED', 'FAILED', 'CLICKED', 'SENT')
+        $line = 'Send-ConnectMessage -Channel email -RequestedReceipt no'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @("'not verified'")
+        $line = 'Send-ConnectMessage -Channel whatsapp -RequestedReceipt '
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches |
+                Where-Object ResultType -EQ ParameterValue).Count | Should -Be 0
+    }
+
     It 'shows the WhatsApp and SMS examples in Get-Help at 80 columns' {
         $command = Get-Command Send-ConnectMessage
         if (-not (Test-Path (Join-Path $command.Module.ModuleBase "en-US/$(Split-Path -Leaf $command.HelpFile)"))) {

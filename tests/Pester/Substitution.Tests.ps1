@@ -75,6 +75,79 @@ Describe 'A $(name) that nothing fills' {
     }
 }
 
+Describe 'A $(name) written in double quotes' {
+    # PowerShell expands "Hi $(Name)" before the cmdlet runs: it runs a command called Name, writes its "not
+    # recognized" error and binds "Hi ", which every row would receive. The cmdlet reads its own source text.
+    # Inside a try block (every Pester It) that error would stop the line first, so the command runs as a console
+    # runs it: at the top level of a runspace of its own.
+    BeforeAll {
+        $script:manifest = (Get-Module WebexConnect).Path
+        function script:Invoke-AsConsole([string] $Script) {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$($script:manifest -replace "'", "''")'; `$null = Connect-WebexConnect -Sandbox -Tps 1000`n" +
+                    $Script + "`n'Requests: ' + @(Get-ConnectSandboxRequest).Count")
+                $output = @($ps.Invoke())
+                [pscustomobject]@{
+                    Output = $output
+                    Errors = @($ps.Streams.Error)
+                    Requests = [int](($output | Where-Object { $_ -is [string] -and $_ -like 'Requests: *' }) -replace 'Requests: ')
+                }
+            }
+            finally { $ps.Dispose() }
+        }
+        $script:csv = Join-Path $TestDrive 'people.csv'
+        @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }
+            [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bob' }
+        ) | Export-Csv -LiteralPath $script:csv -NoTypeInformation
+    }
+
+    It 'stops the command before anything is sent, naming the parameter and saying to use single quotes' {
+        $run = Invoke-AsConsole "Import-Csv -LiteralPath '$csv' | Send-ConnectSms -From ACME -Text ""Hi `$(Name), your parcel is on its way."""
+
+        $stop = @($run.Errors | Where-Object FullyQualifiedErrorId -Like 'SubstitutionExpandedByPowerShell,*')
+        $stop.Count | Should -Be 1
+        $stop[0].Exception.Message | Should -BeLike "-Text: PowerShell replaced `$(Name) before Send-ConnectSms saw it, because the text is in double quotes*single quotes*Nothing was sent."
+        @($run.Output | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Count | Should -Be 0
+        $run.Requests | Should -Be 0
+    }
+
+    It 'is caught on a command written across lines with an abbreviated parameter, and in an email -Subject' {
+        $run = Invoke-AsConsole ("Import-Csv -LiteralPath '$csv' |`n    Send-ConnectSms -From ACME ```n        -Tex:""Hi `$(Name)""`n" +
+            "Send-ConnectEmail -To ann@example.com -From billing@example.com -Subject ""Invoice `$(Invoice)"" -Text 'Attached.'")
+
+        $stops = @($run.Errors | Where-Object FullyQualifiedErrorId -Like 'SubstitutionExpandedByPowerShell,*')
+        $stops.Count | Should -Be 2
+        $stops[0].Exception.Message | Should -BeLike '-Text: *$(Name)*'
+        $stops[1].Exception.Message | Should -BeLike '-Subject: *$(Invoice)*'
+        $run.Requests | Should -Be 0
+    }
+
+    It 'is caught in the text of an RCS card and of a suggestion, which are built once for every row' {
+        $run = Invoke-AsConsole ("`$card = New-ConnectRcsCard -Title ""Hi `$(Name)"" -Description 'Your parcel'`n" +
+            "`$chip = New-ConnectRcsSuggestion -DisplayText ""Track `$(Order)"" -Url https://example.com/t`n" +
+            "`$carousel = 'red', 'blue' | ForEach-Object { New-ConnectRcsCard -Title ""The `$_ one"" -Description 'x' }`n" +
+            "'Carousel: ' + @(`$carousel).Count")
+
+        $stops = @($run.Errors | Where-Object FullyQualifiedErrorId -Like 'SubstitutionExpandedByPowerShell,*')
+        $stops.Count | Should -Be 2
+        $stops[0].Exception.Message | Should -BeLike '-Title: PowerShell replaced $(Name) before New-ConnectRcsCard saw it*'
+        $stops[1].Exception.Message | Should -BeLike '-DisplayText: PowerShell replaced $(Order) before New-ConnectRcsSuggestion saw it*'
+        $run.Output | Should -Contain 'Carousel: 2'    # "The $_ one" is PowerShell's on purpose
+    }
+
+    It 'leaves PowerShell''s own expansions alone: a property, a variable, a command with a dash, another parameter' {
+        $journal = Join-Path $TestDrive 'run.journal'
+        $run = Invoke-AsConsole ("Import-Csv -LiteralPath '$csv' | ForEach-Object {`n" +
+            "    Send-ConnectSms -To `$_.Phone -From ACME -Text ""Hi `$(`$_.Name), from `$env:COMPUTERNAME `$(Get-Date -Format yyyy)"" -Journal ""`$(Split-Path '$journal')/run.journal"" }")
+
+        $run.Errors | Should -BeNullOrEmpty
+        @($run.Output | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be @('Queued', 'Queued')
+        $run.Requests | Should -Be 2
+    }
+}
+
 Describe 'Substitution values' {
     BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
 

@@ -44,6 +44,7 @@ namespace WebexConnect.Commands
         /// <summary>The service key (sent in the "key" header).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ServiceKeySet, HelpMessage = "The service key from Webex Connect, as a SecureString (Read-Host -AsSecureString).")]
         [ValidateNotNull]
+        [SecureStringArgument("ServiceKey", "WebexConnectKey")]
         public SecureString? ServiceKey { get; set; }
 
         /// <summary>The Service ID: the issuer of the JWTs the session mints.</summary>
@@ -54,6 +55,7 @@ namespace WebexConnect.Commands
         /// <summary>The Base64 service secret that signs the JWTs.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet, HelpMessage = "The Base64 Service Secret that signs the JWT, as a SecureString.")]
         [ValidateNotNull]
+        [SecureStringArgument("ServiceSecret", "WebexConnectSecret")]
         public SecureString? ServiceSecret { get; set; }
 
         /// <summary>The Service ID as user name and the service secret as password (e.g. from Get-Secret).</summary>
@@ -68,6 +70,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Sandbox only: simulated server time per request (at most 10 seconds).</summary>
         [Parameter(ParameterSetName = SandboxSet)]
+        [LatencyArgument]
         public TimeSpan SandboxLatency
         {
             get => _sandboxLatency ?? TimeSpan.Zero;

@@ -25,6 +25,7 @@ namespace WebexConnect.Commands
         /// <summary>The webhook secret: the x-hub-signature must be the body's HMAC-SHA256 with it.</summary>
         [Parameter]
         [ValidateNotNull]
+        [SecureStringArgument("Secret", "WebexWebhookSecret")]
         public SecureString? Secret { get; set; }
 
         /// <summary>The x-hub-signature header's value.</summary>

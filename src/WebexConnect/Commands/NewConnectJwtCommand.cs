@@ -27,6 +27,7 @@ namespace WebexConnect.Commands
         /// <summary>The Base64 service secret that signs the token.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet, HelpMessage = "The Base64 Service Secret that signs the JWT, as a SecureString.")]
         [ValidateNotNull]
+        [SecureStringArgument("ServiceSecret", "WebexConnectSecret")]
         public SecureString? ServiceSecret { get; set; }
 
         /// <summary>The Service ID as user name and the service secret as password.</summary>

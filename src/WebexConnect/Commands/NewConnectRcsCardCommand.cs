@@ -47,6 +47,8 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            // A card is built once and sent to every row: "Hi $(Name)" in double quotes would reach all of them as "Hi ".
+            if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.RcsTextParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
             // The height is written into the card's media object beside the URL: alone it makes a media without a file.
             // An empty -MediaUrl (a product row without an image, the same -MediaHeight for every card) is a card
             // without media, so the height has nothing to apply to.

@@ -78,6 +78,8 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            // A suggestion is built once and sent to every row: "Hi $(Name)" in double quotes would reach all of them as "Hi ".
+            if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.RcsTextParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
             if (ParameterSetName == CalendarEventSet && EndTime <= StartTime)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(

@@ -113,8 +113,9 @@ namespace WebexConnect.Commands
         [Parameter]
         public string? CallbackData { get; set; }
 
-        /// <summary>The HTTPS URL that receives delivery webhooks.</summary>
+        /// <summary>The HTTPS URL that receives delivery webhooks (or a receipt listener, for its Url).</summary>
         [Parameter]
+        [NotifyUrlArgument]
         public Uri? NotifyUrl { get; set; }
 
         /// <summary>The contact policy group to apply (with -CheckConsent and/or -ApplyFrequencyCap).</summary>
@@ -223,6 +224,8 @@ namespace WebexConnect.Commands
             if (ExpireAt.HasValue && Validity.HasValue)
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             CheckParameters();
+            // Before anything else can send: in double quotes, every row would get the text PowerShell made of it.
+            if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
             if (SubstitutionText.FirstNonScalar(Substitution) is string bad)
                 ThrowParameterError("InvalidSubstitution", "-Substitution " + bad + ": a substitution must be one string, number, true/false or date.", Substitution);
             // As a $null column of a row: a value that was meant to be there and is not, unless the admin says to send it empty.

@@ -77,6 +77,7 @@ namespace WebexConnect.Commands
         /// <summary>Which delivery webhooks to receive, in the channel's names (checked for SMS, email and RCS).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RequestedReceiptCompleter))]
         public string[]? RequestedReceipt { get; set; }
 
         private protected override MessageChannel ChannelKind => ChannelNames.Parse(Channel);
@@ -208,6 +209,25 @@ namespace WebexConnect.Commands
         internal static IEnumerable<CompletionResult> Complete(IEnumerable<string> values, string? word, Func<string, string> describe) =>
             values.Where(v => v.StartsWith((word ?? "").Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
                 .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, describe(v)));
+    }
+
+    /// <summary>
+    /// Tab completion of -RequestedReceipt: the receipts of the -Channel already typed, as Send-ConnectSms, Send-ConnectEmail
+    /// and Send-ConnectRcs complete theirs; nothing for a channel without a documented list (the service decides).
+    /// </summary>
+    public sealed class RequestedReceiptCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var channel = fakeBoundParameters?["Channel"] as string;
+            var word = (wordToComplete ?? "").Trim('\'', '"');
+            return ReceiptTypes.For(ChannelNames.Parse(channel))
+                .Where(r => r.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                // "not verified" (email) has a space: quoted, as PowerShell quotes a ValidateSet value.
+                .Select(r => new CompletionResult(r.IndexOf(' ') >= 0 ? "'" + r + "'" : r, r, CompletionResultType.ParameterValue, r));
+        }
     }
 
     /// <summary>Tab completion of -DestinationKey: the two keys the v2 API documents.</summary>

@@ -38,6 +38,7 @@ namespace WebexConnect.Commands
         /// <summary>The webhook secret: receipts without a matching x-hub-signature are refused.</summary>
         [Parameter]
         [ValidateNotNull]
+        [SecureStringArgument("Secret", "WebexWebhookSecret")]
         public SecureString? Secret { get; set; }
 
         /// <summary>How many receipts to keep (the oldest are forgotten first).</summary>

@@ -67,7 +67,15 @@ namespace WebexConnect.Commands
             {
                 ProgressActivities.Release(progressId);
             }
-            Write(join.TakeReady(all: true));
+            var last = join.TakeReady(all: true);
+            Write(last);
+            // Every row NoReceipt and a listener that never heard from anyone: the sends most likely went without
+            // -NotifyUrl (the sandbox, too, posts receipts only to it), which one line says better than N timeouts.
+            if (Listener!.Received == 0 && last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt))
+                WriteWarning($"The listener at {Listener.Url} has received no receipt at all" +
+                    (Listener.Refused > 0 ? $", and refused {Listener.Refused} requests (the last: {Listener.LastProblem})" : "") +
+                    $". Did the sends give -NotifyUrl? The service posts a message's receipts only to its -NotifyUrl: {Listener.Url}, " +
+                    "or the public URL in front of it.");
             var dropped = Listener!.Dropped - _dropsAtStart;
             if (dropped > 0)
                 WriteWarning($"The listener forgot {dropped} receipts while this command waited (its -Capacity is {Listener.Capacity}): some results may show NoReceipt although one came.");

@@ -52,5 +52,15 @@ namespace WebexConnect.Results
 
         /// <summary>The fault the sandbox injected into this request, if any.</summary>
         public string? Fault { get; }
+
+        /// <summary>
+        /// "Request 1: sms, 4 destinations, 201", as every other output type reads in a string ("$request", a log line),
+        /// rather than its type name.
+        /// </summary>
+        public override string ToString() =>
+            $"Request {Number}: {Channel ?? "no channel"}, {DestinationCount} {(DestinationCount == 1 ? "destination" : "destinations")}, " +
+            (StatusCode == 0 ? "no answer" : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)) +
+            (Code is null || Code == StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) ? "" : " " + Code) +
+            (Fault is null ? "" : " (" + Fault + ")");
     }
 }

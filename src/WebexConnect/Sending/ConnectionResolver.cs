@@ -171,7 +171,7 @@ namespace WebexConnect.Sending
                 throw Conflict("-Sandbox needs no credentials; do not combine it with -ServiceKey, -ServiceId, -ServiceSecret or -Credential.");
             var latency = request.SandboxLatency ?? TimeSpan.Zero;
             if (latency < TimeSpan.Zero || latency > MaxSandboxLatency)
-                throw Invalid("InvalidSandboxLatency", $"-SandboxLatency must be between 0 and {MaxSandboxLatency.TotalSeconds:0} seconds.");
+                throw Invalid("InvalidSandboxLatency", $"-SandboxLatency must be between 0 and {MaxSandboxLatency.TotalSeconds:0} seconds (a number is seconds: write '250ms' for milliseconds).");
             return new ConnectionSettings
             {
                 BaseUri = SandboxBaseUri,

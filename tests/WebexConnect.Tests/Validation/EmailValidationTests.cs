@@ -111,6 +111,22 @@ namespace WebexConnect.Tests.Validation
         public void AnAttachmentUrlIsHttpsAndEndsWithTheExtension(string url, string reason) =>
             Assert.Contains(reason, Single(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Attachments = new[] { Pdf(url) } }), "Attachments[0].MediaUrl"));
 
+        [Theory]
+        [InlineData(@"C:\Reports\terms.pdf")]
+        [InlineData("C:/Reports/terms.pdf")]
+        [InlineData(@"\\server\share\terms.pdf")]
+        [InlineData("./terms.pdf")]
+        [InlineData(@"..\terms.pdf")]
+        [InlineData("~/terms.pdf")]
+        public void AnAttachmentGivenAsAFilePathSaysTheServiceCannotReadIt(string path)
+        {
+            // Before: "is not an absolute URL: use https://host/path", which did not say that a local file cannot be attached.
+            var message = Single(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Attachments = new[] { Pdf(path) } }), "Attachments[0].MediaUrl");
+
+            Assert.Equal($"'{path}' is a file path, not a URL: the service cannot read files on this computer; " +
+                "publish the file on a web server and use its https://host/path", message);
+        }
+
         [Fact]
         public void AMimeTypeHasTypeAndSubtype() =>
             Assert.Contains("type/subtype", Single(Check(new EmailMessage

@@ -68,6 +68,80 @@ namespace WebexConnect.Tests.Validation
             Assert.EndsWith("(e.g. +447700900123)", Single(Sms("00447700900123"), "To"));
         }
 
+        [Theory]
+        [InlineData(MessageChannel.Sms)]
+        [InlineData(MessageChannel.Rcs)]
+        public void AnEmailAddressGivenAsANumberIsNamedAsOne(MessageChannel channel)
+        {
+            // Before: "(it contains separators, it contains letters, it contains other characters, the + is
+            // missing, it has no digits)", a list that did not say an email address had reached the SMS cmdlet.
+            var message = Single(MessageValidator.ValidateRecipient(channel, new Recipient("bob@example.com")), "To");
+
+            Assert.Equal("'bob@example.com' is not an E.164 number but an email address: use + and up to 15 digits, no spaces " +
+                "(e.g. +447700900123), or send it email with Send-ConnectEmail", message);
+        }
+
+        [Theory]
+        [InlineData("4.47700900123E+11")]
+        [InlineData("4.47701E+11")]
+        [InlineData("+4.47700900123E+11")]
+        [InlineData("4,47701E+11")]     // a comma-decimal Excel
+        [InlineData("4E+11")]
+        public void ANumberExcelSavedInScientificNotationSaysWhereToFixIt(string number)
+        {
+            // Before: "(it contains separators, it contains letters, the + is missing)", with no word of Excel.
+            var message = Single(Sms(number), "To");
+
+            Assert.Equal($"'{number}' is not an E.164 number but a number in scientific notation, as Excel saves a long number " +
+                "(digits may be lost): format the column as Text in Excel, write the numbers with + and up to 15 digits " +
+                "(e.g. +447700900123), and save the CSV again", message);
+        }
+
+        [Theory]
+        [InlineData("+44E+11")]          // two digits before the E: not how Excel writes it
+        [InlineData("E+11")]
+        [InlineData("4.4E+")]
+        [InlineData("4.4E-11")]
+        public void OnlyScientificNotationIsCalledSo(string number) =>
+            Assert.DoesNotContain("scientific notation", Single(Sms(number), "To"));
+
+        [Theory]
+        [InlineData("+447700900001,+447700900002", 2)]
+        [InlineData("+447700900001; +447700900002; +33612345678", 3)]
+        [InlineData("+447700900001 +447700900002", 2)]
+        public void SeveralNumbersInOneFieldAreNamedAsSeveral(string numbers, int count)
+        {
+            // Before: "(it contains other characters, it has more than one +, it has 24 digits, more than 15)".
+            var message = Single(Sms(numbers), "To");
+
+            Assert.Equal($"'{numbers}' holds {count} numbers, not one: give each its own row, or pass them as a list " +
+                "(-To '+447700900001', '+447700900002') to send the same message to all of them", message);
+        }
+
+        [Fact]
+        public void SeveralAddressesInOneFieldAreNamedAsSeveral()
+        {
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient("ann@example.com; bob@example.com")), "To");
+
+            Assert.Equal("'ann@example.com; bob@example.com' holds 2 addresses, not one: give each its own row, or pass them as a list " +
+                "(-To 'ann@example.com', 'bob@example.com') to send the same email to all of them", message);
+        }
+
+        [Theory]
+        [InlineData("+44 7700 900123")]      // a number written with spaces is one number, told as before
+        [InlineData("+447700900001,07700900002")]
+        public void AFieldIsSeveralOnlyWhenEachPartIsGood(string numbers) =>
+            Assert.DoesNotContain("holds", Single(Sms(numbers), "To"));
+
+        [Fact]
+        public void APhoneNumberGivenAsAnEmailAddressIsNamedAsOne()
+        {
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient("+447700900001")), "To");
+
+            Assert.Equal("'+447700900001' is not an email address (the @ is missing: it is a phone number; Send-ConnectSms sends to " +
+                "numbers): use a bare address such as name@example.com", message);
+        }
+
         [Fact]
         public void ANumberIsNeverRewrittenInTheRecipient()
         {

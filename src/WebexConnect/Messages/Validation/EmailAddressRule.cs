@@ -16,6 +16,10 @@ namespace WebexConnect.Messages.Validation
         {
             if (string.IsNullOrWhiteSpace(address)) return "the address is empty: " + Allowed;
             var value = address!;
+            // "ann@example.com; bob@example.com" (an Outlook address line) in one cell: several good addresses.
+            if (PhoneNumberRule.SeveralIn(value, a => a.IndexOf('@') > 0 && FindReason(a) is null) is int count)
+                return $"{InputEcho.Quote(value)} holds {count} addresses, not one: give each its own row, or pass them as a list " +
+                    "(-To 'ann@example.com', 'bob@example.com') to send the same email to all of them";
             var reason = FindReason(value);
             return reason is null ? null : $"{InputEcho.Quote(value)} is not an email address ({reason}): {Allowed}";
         }
@@ -27,7 +31,8 @@ namespace WebexConnect.Messages.Validation
             if (InputEcho.LoneSurrogatePosition(value) > 0) return "it contains a broken character (an unpaired UTF-16 surrogate)";
             if (value.Length > 254) return "it is longer than 254 characters";
             var at = value.IndexOf('@');
-            if (at < 0) return "the @ is missing";
+            // A phone number in an address column (or a Phone column piped to Send-ConnectEmail): say what it is.
+            if (at < 0) return PhoneNumberRule.Check(value) is null ? "the @ is missing: it is a phone number; Send-ConnectSms sends to numbers" : "the @ is missing";
             if (value.IndexOf('@', at + 1) >= 0) return "it has more than one @";
 
             var local = value.Substring(0, at);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -27,6 +28,24 @@ namespace WebexConnect.Messages.Validation
                 return "the number is empty: " + Shape + " (e.g. " + Example + ")";
 
             var value = number!;
+            // An email address in a number column (or an Email column piped to Send-ConnectSms): the list of what is
+            // wrong with it as a number (letters, separators, no digits...) would not say what happened.
+            if (value.IndexOf('@') > 0 && EmailAddressRule.Check(value) is null)
+                return $"{InputEcho.Quote(value)} is not an E.164 number but an email address: {Shape} (e.g. {Example}), " +
+                    "or send it email with Send-ConnectEmail";
+
+            // "+447700900001, +447700900002" in one cell: several numbers, each of them good.
+            if (SeveralIn(value, IsPlainE164) is int count)
+                return $"{InputEcho.Quote(value)} holds {count} numbers, not one: give each its own row, or pass them as a list " +
+                    "(-To '+447700900001', '+447700900002') to send the same message to all of them";
+
+            // Excel shows a long number column as 4.47701E+11 and saves it so in a CSV: the digits past the
+            // mantissa are gone, so no number can be suggested, only where to fix it.
+            if (IsScientificNotation(value.Trim()))
+                return $"{InputEcho.Quote(value)} is not an E.164 number but a number in scientific notation, as Excel saves a " +
+                    "long number (digits may be lost): format the column as Text in Excel, write the numbers with + and up to " +
+                    $"15 digits (e.g. {Example}), and save the CSV again";
+
             var reasons = new List<string>();
             if (value.Any(char.IsWhiteSpace)) reasons.Add("it contains spaces");
             if (value.Any(c => c == '-' || c == '(' || c == ')' || c == '.' || c == '/'))
@@ -89,6 +108,33 @@ namespace WebexConnect.Messages.Validation
         }
 
         private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+
+        /// <summary>
+        /// How many values <paramref name="value"/> holds when it is a list of valid ones separated by commas, semicolons
+        /// or white space (what a spreadsheet cell or an Outlook address line looks like); null when it is not.
+        /// </summary>
+        internal static int? SeveralIn(string value, Func<string, bool> isValid)
+        {
+            var parts = value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length >= 2 && parts.All(isValid) ? parts.Length : null;
+        }
+
+        /// <summary>"4.47701E+11", "+4.47700900123E+11": a digit, optional decimals, E+ and an exponent.</summary>
+        private static bool IsScientificNotation(string value)
+        {
+            var i = value.StartsWith("+", System.StringComparison.Ordinal) ? 1 : 0;
+            if (i >= value.Length || !IsAsciiDigit(value[i++])) return false;
+            if (i < value.Length && (value[i] == '.' || value[i] == ','))
+            {
+                i++;
+                while (i < value.Length && IsAsciiDigit(value[i])) i++;
+            }
+            // "E+" and at least one digit, to the end.
+            if (i + 2 >= value.Length || (value[i] != 'E' && value[i] != 'e') || value[i + 1] != '+') return false;
+            for (i += 2; i < value.Length; i++)
+                if (!IsAsciiDigit(value[i])) return false;
+            return true;
+        }
 
         /// <summary>
         /// "+" and 2-15 ASCII digits, the first 1-9: what nearly every row holds, recognised without the

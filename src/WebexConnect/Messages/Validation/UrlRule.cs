@@ -32,12 +32,26 @@ namespace WebexConnect.Messages.Validation
         {
             // On Linux and macOS "/images/a.png" parses as an absolute file: URI: it is a relative path all the same.
             if (!Uri.TryCreate(value, UriKind.Absolute, out uri!) || (uri.IsFile && !value.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
+            {
+                // -Attachment C:\Reports	erms.pdf: the admin means a file to attach, which the service cannot reach.
+                if (IsFilePath(value))
+                    return $"{InputEcho.Quote(value)} is a file path, not a URL: the service cannot read files on this computer; " +
+                        "publish the file on a web server and use its https://host/path";
                 return $"{InputEcho.Quote(value)} is not an absolute URL: use https://host/path";
+            }
             // ftp:, tel:, mailto: and file: URLs are absolute too: say what is wrong with them.
             if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
                 return $"{InputEcho.Quote(value)} has the scheme {uri.Scheme}, not https: use https://host/path";
             return null;
         }
+
+        /// <summary>C:\x, C:/x, \\server\share, ./x, ..\x, ~/x: a path on a file system, not a web address ("/images/a.png" may be a site-relative URL).</summary>
+        private static bool IsFilePath(string value) =>
+            (value.Length >= 3 && char.IsLetter(value[0]) && value[1] == ':' && (value[2] == '\\' || value[2] == '/')) ||
+            value.StartsWith("\\", StringComparison.Ordinal) ||
+            value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith(".\\", StringComparison.Ordinal) ||
+            value.StartsWith("../", StringComparison.Ordinal) || value.StartsWith("..\\", StringComparison.Ordinal) ||
+            value.StartsWith("~/", StringComparison.Ordinal) || value.StartsWith("~\\", StringComparison.Ordinal);
 
         /// <summary>True when the URL's last path segment ends with ".ext" (the service types attachments by it).</summary>
         internal static bool EndsWithExtension(string value)
