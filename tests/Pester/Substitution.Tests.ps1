@@ -146,6 +146,16 @@ Describe 'A $(name) written in double quotes' {
         @($run.Output | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be @('Queued', 'Queued')
         $run.Requests | Should -Be 2
     }
+
+    It 'leaves a one-word command the script can run alone: a function of its own, a program on the path' {
+        # "$(Get-Greeting)" and "$(hostname)" are one bare word, as $(Name) is, but a command answers to them.
+        $run = Invoke-AsConsole ("function Get-Greeting { 'Hello' }`n" +
+            "Send-ConnectSms -To +447700900001 -From ACME -Text ""`$(Get-Greeting) from `$(hostname)""")
+
+        $run.Errors | Should -BeNullOrEmpty
+        @($run.Output | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be 'Queued'
+        $run.Requests | Should -Be 1
+    }
 }
 
 Describe 'Substitution values' {

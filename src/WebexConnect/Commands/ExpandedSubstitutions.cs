@@ -14,9 +14,9 @@ namespace WebexConnect.Commands
     /// </summary>
     /// <remarks>
     /// Only the parameters whose text the service fills $(name) in are looked at, and only a subexpression that is
-    /// one bare word, as the module's variables are written: "$($_.Name)", "$(Get-Date)" or "$env:USERNAME" in
-    /// double quotes are PowerShell on purpose, and -Journal "$(pwd)/run.journal" is no substitution. A value given
-    /// through a variable or by splatting has no source text here and is not checked.
+    /// one bare word that no command answers to, as the module's variables are written: "$($_.Name)", "$(Get-Date)",
+    /// "$(hostname)" or "$env:USERNAME" in double quotes are PowerShell on purpose, and -Journal "$(pwd)/run.journal"
+    /// is no substitution. A value given through a variable or by splatting has no source text here and is not checked.
     /// </remarks>
     internal static class ExpandedSubstitutions
     {
@@ -57,7 +57,7 @@ namespace WebexConnect.Commands
             try
             {
                 var command = CommandAst(invocation);
-                return command is null ? null : Find(command, invocation.MyCommand, candidates);
+                return command is null ? null : Find(command, invocation.MyCommand, candidates, word => IsCommand(cmdlet, word));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -78,7 +78,7 @@ namespace WebexConnect.Commands
 
         private static Ast Parse(string text) => Parser.ParseInput(text, out _, out _);
 
-        private static (string, string)? Find(CommandAst command, CommandInfo info, string[] candidates)
+        private static (string, string)? Find(CommandAst command, CommandInfo info, string[] candidates, Func<string, bool> isCommand)
         {
             var elements = command.CommandElements;
             for (var i = 1; i < elements.Count; i++)
@@ -88,18 +88,32 @@ namespace WebexConnect.Commands
                 if (argument is null) continue;
                 var name = FullName(info, parameter.ParameterName);
                 if (name is null || !candidates.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
-                if (argument.Find(IsBareWordSubexpression, true) is SubExpressionAst variable) return (name, variable.Extent.Text);
+                if (argument.Find(a => BareWordOf(a) is string word && !isCommand(word), true) is SubExpressionAst variable)
+                    return (name, variable.Extent.Text);
             }
             return null;
         }
 
-        /// <summary>$(Name) inside a double-quoted string: a subexpression of one command that is one bare word.</summary>
-        private static bool IsBareWordSubexpression(Ast ast) =>
+        /// <summary>The word of $(Name) inside a double-quoted string (a subexpression of one command that is one bare word), else null.</summary>
+        private static string? BareWordOf(Ast ast) =>
             ast is SubExpressionAst sub && sub.Parent is ExpandableStringExpressionAst &&
             sub.SubExpression.Statements.Count == 1 &&
             sub.SubExpression.Statements[0] is PipelineAst pipeline && pipeline.PipelineElements.Count == 1 &&
             pipeline.PipelineElements[0] is CommandAst command && command.CommandElements.Count == 1 &&
-            command.CommandElements[0] is StringConstantExpressionAst word && word.StringConstantType == StringConstantType.BareWord;
+            command.CommandElements[0] is StringConstantExpressionAst word && word.StringConstantType == StringConstantType.BareWord
+                ? word.Value
+                : null;
+
+        /// <summary>
+        /// True when the word names a command PowerShell can run: "Report from $(hostname)" or "$(Get-Greeting)" in double
+        /// quotes is a script using its own command on purpose. $(Name), which nothing answers to, is the module's variable
+        /// that PowerShell ran as a command and replaced with nothing.
+        /// </summary>
+        private static bool IsCommand(PSCmdlet cmdlet, string word)
+        {
+            try { return cmdlet.InvokeCommand.GetCommand(word, CommandTypes.All) is not null; }
+            catch (Exception e) when (e is not OutOfMemoryException) { return false; }
+        }
 
         /// <summary>The parameter a name as typed means: its full name, an alias, or an unambiguous prefix.</summary>
         private static string? FullName(CommandInfo info, string typed)
