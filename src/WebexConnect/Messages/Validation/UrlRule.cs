@@ -33,7 +33,7 @@ namespace WebexConnect.Messages.Validation
             // On Linux and macOS "/images/a.png" parses as an absolute file: URI: it is a relative path all the same.
             if (!Uri.TryCreate(value, UriKind.Absolute, out uri!) || (uri.IsFile && !value.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
             {
-                // -Attachment C:\Reports	erms.pdf: the admin means a file to attach, which the service cannot reach.
+                // -Attachment C:\Reports\terms.pdf: the admin means a file to attach, which the service cannot reach.
                 if (IsFilePath(value))
                     return $"{InputEcho.Quote(value)} is a file path, not a URL: the service cannot read files on this computer; " +
                         "publish the file on a web server and use its https://host/path";
