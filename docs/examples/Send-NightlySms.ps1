@@ -54,9 +54,11 @@ if ($stream) {
     } finally { $stream.Dispose() }
 }
 
+# Row is the row's place in the CSV (1 = the first line after the header), the same in every run of the day:
+# it finds a failed row in the file, whatever its Destination.
 Import-Csv -Path $Path -Encoding UTF8 |
     Send-ConnectSms -From $From -Text $Text -Journal $journal -ErrorAction Continue -ErrorVariable sendErrors |
-    Select-Object SubmittedAt, Destination, CorrelationId, Status, Code, Reason, MessageId, Parts |
+    Select-Object Row, SubmittedAt, Destination, CorrelationId, Status, Code, Reason, MessageId, Parts |
     Export-Csv -Path $report -Append -NoTypeInformation -Encoding UTF8
 
 # Rows already sent by an earlier run today come back Skipped, which is not an error.

@@ -39,10 +39,10 @@ BeforeAll {
         $Run.HasExited | Should -BeFalse -Because 'the run is caught part-way'
     }
 
-    # The report's lines after the header that are not eight fields, each empty or quoted.
+    # The report's lines after the header that are not nine fields, each empty or quoted.
     function script:Get-TornLine([string] $Report) {
         $field = '("([^"]|"")*")?'
-        Get-Content -LiteralPath $Report | Select-Object -Skip 1 | Where-Object { $_ -notmatch "^$field(,$field){7}$" }
+        Get-Content -LiteralPath $Report | Select-Object -Skip 1 | Where-Object { $_ -notmatch "^$field(,$field){8}$" }
     }
 
     function script:New-NightlyInput {
@@ -68,11 +68,13 @@ Describe 'The nightly example, killed part-way and run again' {
         Wait-NightlyRun (Start-NightlyRun $csv $reports) | Should -Match 'Report: '
 
         Get-Content -LiteralPath $report -TotalCount 1 |
-            Should -Be '"SubmittedAt","Destination","CorrelationId","Status","Code","Reason","MessageId","Parts"'
-        # A first result appended to the killed run's half line would not be eight fields.
+            Should -Be '"Row","SubmittedAt","Destination","CorrelationId","Status","Code","Reason","MessageId","Parts"'
+        # A first result appended to the killed run's half line would not be nine fields.
         @(Get-TornLine $report) | Should -BeNullOrEmpty -Because "the killed run stopped the report mid-line at byte $killedAt"
         $results = @(Import-Csv -LiteralPath $report)
         ($results.Destination | Sort-Object -Unique).Count | Should -Be 600 -Because 'every row has a result in the report'
+        # Row points at the CSV line in every run: the killed run's and the re-run's results for a row agree.
+        @($results | Where-Object { $_.Destination -ne ('+4477009{0:D5}' -f [int]$_.Row) }) | Should -BeNullOrEmpty
         @($results | Where-Object Status -notin 'Queued', 'Skipped', 'Unknown') | Should -BeNullOrEmpty
         $twice = @($results | Where-Object Status -eq 'Queued' | Group-Object Destination | Where-Object Count -gt 1)
         $twice | Should -BeNullOrEmpty -Because 'the journal keeps the second run from sending what the first sent'
