@@ -81,6 +81,14 @@ namespace WebexConnect.Composition
             if (TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var span) && text.Contains("."))
                 return span;
 
+            // '1,5h', as a comma-decimal culture (de-DE) writes it: the forms read alike in every culture, with a point.
+            var withPoint = text.Replace(',', '.');
+            if (withPoint != text && ReadText(withPoint, out var pointProblem) is not null && pointProblem is null)
+            {
+                problem = $"'{text}' is not a duration: write the decimal mark as a point, '{withPoint}' (durations read the same in every culture)";
+                return null;
+            }
+
             problem = $"'{text}' is not a duration: {Forms}";
             return null;
         }

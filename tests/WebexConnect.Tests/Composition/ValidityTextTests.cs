@@ -49,6 +49,16 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal($"'{given}' is not a duration: " + ValidityText.Forms, problem);
         }
 
+        [Theory]
+        [InlineData("1,5h", "1.5h")]
+        [InlineData("0,25", "0.25")]
+        public void SaysToWriteADecimalCommaAsAPoint(string given, string withPoint)
+        {
+            // In de-DE an admin writes 1,5h; before, the error listed the forms without saying what was wrong with it.
+            Assert.Null(ValidityText.Read(given, out var problem));
+            Assert.Equal($"'{given}' is not a duration: write the decimal mark as a point, '{withPoint}' (durations read the same in every culture)", problem);
+        }
+
         [Fact]
         public void RefusesOtherTypes()
         {
