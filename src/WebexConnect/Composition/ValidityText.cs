@@ -40,10 +40,29 @@ namespace WebexConnect.Composition
                     return FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), out problem);
                 case IConvertible number when IsInteger(number):
                     return FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture), out problem);
+                case System.Collections.IList list:
+                    problem = ListProblem(list);
+                    return null;
                 default:
                     problem = $"a {value.GetType().Name} is not a duration: {Forms}";
                     return null;
             }
+        }
+
+        /// <summary>
+        /// Why a list is no duration. Unquoted, -Validity 1,5h (a decimal comma, as in de-DE) reaches the cmdlet as the list
+        /// 1, '5h': say so, and how to write it, rather than "a Object[] is not a duration".
+        /// </summary>
+        private static string ListProblem(System.Collections.IList list)
+        {
+            var items = new string[list.Count];
+            for (var i = 0; i < list.Count; i++)
+                items[i] = Convert.ToString(list[i] is System.Management.Automation.PSObject o ? o.BaseObject : list[i], CultureInfo.InvariantCulture) ?? "";
+            var written = string.Join(",", items);
+            var withPoint = written.Replace(',', '.');
+            if (list.Count == 2 && ReadText(withPoint, out var pointProblem) is not null && pointProblem is null)
+                return $"{written} was read by PowerShell as a list of two values, {string.Join(" and ", items)}: write the decimal mark as a point, '{withPoint}' (durations read the same in every culture)";
+            return $"a list of {list.Count} values is not a duration: give one. {char.ToUpperInvariant(Forms[0])}{Forms.Substring(1)}";
         }
 
         private static bool IsInteger(IConvertible value) => value.GetTypeCode() switch

@@ -60,6 +60,17 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void SaysWhenPowerShellReadADecimalCommaAsAList()
+        {
+            // -Validity 1,5h unquoted binds the list 1, '5h'; before: "a Object[] is not a duration".
+            Assert.Null(ValidityText.Read(new object[] { 1, "5h" }, out var problem));
+            Assert.Equal("1,5h was read by PowerShell as a list of two values, 1 and 5h: write the decimal mark as a point, '1.5h' (durations read the same in every culture)", problem);
+
+            Assert.Null(ValidityText.Read(new object[] { "1h", "2h", "3h" }, out problem));
+            Assert.StartsWith("a list of 3 values is not a duration: give one.", problem);
+        }
+
+        [Fact]
         public void RefusesOtherTypes()
         {
             Assert.Null(ValidityText.Read(new object(), out var problem));
