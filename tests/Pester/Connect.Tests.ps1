@@ -258,6 +258,20 @@ Describe 'Connect-WebexConnect -SandboxLatency as people type it' {
     }
 }
 
+Describe 'Connect-WebexConnect -SandboxFailureRate as people type it' {
+    AfterEach { Disconnect-WebexConnect -ErrorAction SilentlyContinue }
+
+    It 'says a percentage is written as a share: 25 is 0.25' {
+        # Before: "The 25 argument is greater than the maximum allowed range of 1".
+        { Connect-WebexConnect -Sandbox -SandboxFailureRate 25 } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*25 is not a share from 0 to 1: for 25 %, write 0.25.*'
+        { Connect-WebexConnect -Sandbox -SandboxFailureRate -0.5 } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*-0.5 is not a share from 0 to 1 (0.25 is a quarter).*'
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 0.25
+        (Get-ConnectContext).IsSandbox | Should -BeTrue
+    }
+}
+
 Describe 'Disconnect-WebexConnect' {
     BeforeEach { Clear-ConnectEnvironment }
 

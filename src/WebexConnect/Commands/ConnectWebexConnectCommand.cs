@@ -82,7 +82,7 @@ namespace WebexConnect.Commands
         /// instead of Delivered; the same address always gets the same outcome.
         /// </summary>
         [Parameter(ParameterSetName = SandboxSet)]
-        [ValidateRange(0.0, 1.0)]
+        [ValidateShare]
         public double SandboxFailureRate { get; set; }
 
         /// <summary>
