@@ -72,7 +72,10 @@ namespace WebexConnect.Engine.Transport
         public async Task<BatchOutcome> SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
         {
             if (batch is null) throw new ArgumentNullException(nameof(batch));
-            cancellationToken.ThrowIfCancellationRequested();
+            // Stopped before anything was tried: the batch certainly never left, which the dispatcher must hear to report
+            // its rows as not sent rather than Unknown (a batch handed over just before a failure can start after it).
+            if (cancellationToken.IsCancellationRequested)
+                throw new BatchNeverSentException(new OperationCanceledException(cancellationToken));
 
             var outcomes = new DestinationOutcome?[batch.Recipients.Count];
             if (outcomes.Length == 0) return new BatchOutcome(Array.Empty<DestinationOutcome>());
