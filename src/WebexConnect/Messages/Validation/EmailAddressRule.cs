@@ -16,12 +16,14 @@ namespace WebexConnect.Messages.Validation
         {
             if (string.IsNullOrWhiteSpace(address)) return "the address is empty: " + Allowed;
             var value = address!;
-            // "ann@example.com; bob@example.com" (an Outlook address line) in one cell: several good addresses.
+            var reason = FindReason(value);
+            if (reason is null) return null;
+            // "ann@example.com; bob@example.com" (an Outlook address line) in one cell: several good addresses. Looked for
+            // only once the value is known bad (it has several @), so a good address is not split on every row.
             if (PhoneNumberRule.SeveralIn(value, a => a.IndexOf('@') > 0 && FindReason(a) is null) is int count)
                 return $"{InputEcho.Quote(value)} holds {count} addresses, not one: give each its own row, or pass them as a list " +
                     "(-To 'ann@example.com', 'bob@example.com') to send the same email to all of them";
-            var reason = FindReason(value);
-            return reason is null ? null : $"{InputEcho.Quote(value)} is not an email address ({reason}): {Allowed}";
+            return $"{InputEcho.Quote(value)} is not an email address ({reason}): {Allowed}";
         }
 
         private static string? FindReason(string value)
