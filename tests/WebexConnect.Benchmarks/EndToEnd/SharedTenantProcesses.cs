@@ -27,6 +27,8 @@ namespace WebexConnect.Benchmarks.EndToEnd
         {
             var script = Path.Combine(PwshPipeline.RepoRoot(), "tests", "WebexConnect.Benchmarks", "Pwsh", "SharedTpsSend.ps1");
             var ratios = new List<double>();
+            var shareAlone = new List<double>();
+            var shareTogether = new List<double>();
             var refused = 0;
             var most = 0;
             var allQueued = true;
@@ -39,6 +41,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
                     var result = await SendAsync(script, alone.BaseUri, 1, Rows, log).ConfigureAwait(false);
                     allQueued &= result.Queued == Rows;
                     one = result.Seconds;
+                    shareAlone.Add(StrictRunFigures.Of(alone.Arrivals, Tps).Share);
                 }
 
                 await using var shared = await StrictTenantServer.StartAsync(new StrictTenantOptions { Tps = Tps }).ConfigureAwait(false);
@@ -47,6 +50,7 @@ namespace WebexConnect.Benchmarks.EndToEnd
                     SendAsync(script, shared.BaseUri, Rows / 2 + 1, Rows / 2, log)).ConfigureAwait(false);
                 allQueued &= both.Sum(b => b.Queued) == Rows;
                 var figures = StrictRunFigures.Of(shared.Arrivals, Tps);
+                shareTogether.Add(figures.Share);
                 refused += figures.Refused;
                 most = Math.Max(most, figures.MostInOneSecond);
                 var together = both.Max(b => b.Seconds);
@@ -63,6 +67,9 @@ namespace WebexConnect.Benchmarks.EndToEnd
                 SummaryRow.Judged("processes", $"two pwsh of {Rows / 2:N0} rows vs one of {Rows:N0}, TPS {Tps}: slower of the two / one (median of {Rounds} rounds)",
                     string.Format(CultureInfo.InvariantCulture, "{0:0.000} (worst {1:0.000}; {2})", median, ratios[^1], string.Join(", ", lines)),
                     $"<= {MaxSlowerThanOne:0.00}", median <= MaxSlowerThanOne),
+                new SummaryRow("processes", "the tenant's share of its TPS, two processes / one (lowest, mean)",
+                    string.Format(CultureInfo.InvariantCulture, "{0:0.0} %, {1:0.0} % / {2:0.0} %, {3:0.0} %",
+                        shareTogether.Min() * 100, shareTogether.Average() * 100, shareAlone.Min() * 100, shareAlone.Average() * 100)),
                 SummaryRow.Judged("processes", "429s; most destinations in one second (all rounds)", $"{refused}; {most}", $"0; <= {Tps}", refused == 0 && most <= Tps),
                 SummaryRow.Judged("processes", "every row Queued once", allQueued ? "yes" : "no", "yes", allQueued),
             };
