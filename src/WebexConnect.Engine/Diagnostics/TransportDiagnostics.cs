@@ -83,6 +83,9 @@ namespace WebexConnect.Engine.Diagnostics
             _sink?.Verbose("Batch " + RunDiagnostics.Number(batch.Number) + ": " + result.What + "; sending its destinations in requests of at most " +
                            RunDiagnostics.Number(size) + ".");
 
+        public void SendingWhatFits(OutgoingBatch batch, AttemptResult result) =>
+            _sink?.Debug("Batch " + RunDiagnostics.Number(batch.Number) + ": " + result.What + "; sending those first, the rest after them.");
+
         public void FailedFast(OutgoingBatch batch) =>
             _sink?.Debug("Batch " + RunDiagnostics.Number(batch.Number) + ": not sent, the circuit is open; its " +
                          RunDiagnostics.Plural(batch.DestinationCount, "destination") + " are Failed, safe to send again.");

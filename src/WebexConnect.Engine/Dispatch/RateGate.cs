@@ -483,6 +483,12 @@ namespace WebexConnect.Engine.Dispatch
                             continue;
                         }
 
+                        if (TakesWhatIsFree(waiter, limit, take, now))
+                        {
+                            _waiters.Dequeue();
+                            continue;
+                        }
+
                         wait = retryAt == long.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(Math.Max(0, retryAt - now) + 1);
                         if (_ledger.IsShared && (wait == Timeout.InfiniteTimeSpan || wait > SharedPoll)) wait = SharedPoll;
                         break;
@@ -499,6 +505,24 @@ namespace WebexConnect.Engine.Dispatch
             foreach (var (waiter, permit) in granted) waiter.Grant(permit);
             return wait;
         }
+
+        /// <summary>
+        /// With a ledger other processes share, a waiter that does not fit whole goes back to send what is free now
+        /// first. Waiting for the whole of it, a request of a second's destinations waits behind another process's
+        /// smaller requests for as long as they take each share the moment it frees, and every share freed meanwhile
+        /// stays unused. Not while the gate searches for the tenant's limit: only a whole request tells it something.
+        /// </summary>
+        private bool TakesWhatIsFree(Waiter waiter, int limit, int take, long now)
+        {
+            if (!_ledger.IsShared || Searching || waiter.Entries.Count > 0) return false;
+            var free = limit - _ledger.HeldAt(now);
+            if (free >= take || free < SmallestShareWorthSending(BatchSizeFor(Tps))) return false;
+            waiter.Fail(new OversizedRequestException(waiter.Destinations, Tps, free));
+            return true;
+        }
+
+        /// <summary>A tenth of a whole request: smaller pieces would cost a round trip each for little of the second.</summary>
+        internal static int SmallestShareWorthSending(int wholeRequest) => Math.Max(1, wholeRequest / 10);
 
         private void ReleaseUnsent(Waiter waiter) => ReleaseNow(waiter.Entries);
 

@@ -58,6 +58,17 @@ namespace WebexConnect.Engine.Transport
         public static AttemptResult Oversized(int tps) =>
             new AttemptResult(AttemptKind.Oversized, "Oversized", "the TPS in force fell to " + tps.ToString(CultureInfo.InvariantCulture) + ", below the request's size");
 
+        /// <summary>Sent back by a gate whose budget other processes share: <paramref name="fits"/> destinations go first.</summary>
+        public static AttemptResult PartlyFits(int fits) =>
+            new AttemptResult(AttemptKind.Oversized, "Oversized", "only " + fits.ToString(CultureInfo.InvariantCulture) +
+                " destinations fit the TPS budget shared with other processes now")
+            {
+                FitsNow = fits,
+            };
+
+        /// <summary>For <see cref="AttemptKind.Oversized"/>: how many destinations to send first, when not a request of the gate's size.</summary>
+        public int? FitsNow { get; private set; }
+
         public static AttemptResult Interrupted() =>
             new AttemptResult(AttemptKind.Interrupted, "Cancelled", "the run was cancelled while the request was in flight");
 

@@ -183,6 +183,12 @@ namespace WebexConnect.Engine.Transport
                     await SendInPiecesAsync(batch, part, start, total, outcomes, run, cancellationToken).ConfigureAwait(false);
                     return;
 
+                case AttemptKind.Oversized when result.FitsNow is int fits:
+                    // Part of a budget shared with other processes is free: that part goes now, the rest after it.
+                    _tell.SendingWhatFits(batch, result);
+                    await SendInPiecesAsync(batch, part, start, total, outcomes, run, cancellationToken, firstPiece: fits).ConfigureAwait(false);
+                    return;
+
                 case AttemptKind.Oversized:
                     // The gate's limit fell below this request's size while it waited (after a 429 of its own or of
                     // another request, once Retry-After has passed): nothing left, so resend it in requests that fit.
@@ -223,12 +229,13 @@ namespace WebexConnect.Engine.Transport
 
         /// <summary>Sends recipients in requests of at most the gate's batch size, each on its own.</summary>
         private async Task SendInPiecesAsync(OutgoingBatch batch, IReadOnlyList<Recipient> part, int start, int priorAttempts,
-            DestinationOutcome?[] outcomes, RunState run, CancellationToken cancellationToken)
+            DestinationOutcome?[] outcomes, RunState run, CancellationToken cancellationToken, int? firstPiece = null)
         {
             var offset = 0;
             while (offset < part.Count)
             {
-                var count = RequestPieces.CountThatFit(part, offset, _gate.MaxBatchSize);
+                var size = offset == 0 && firstPiece is int first ? Math.Min(first, _gate.MaxBatchSize) : _gate.MaxBatchSize;
+                var count = RequestPieces.CountThatFit(part, offset, size);
 
                 await SendPartAsync(batch, Slice(part, offset, count), start + offset, priorAttempts, outcomes, run, cancellationToken).ConfigureAwait(false);
                 offset += count;
@@ -300,7 +307,7 @@ namespace WebexConnect.Engine.Transport
             }
             catch (OversizedRequestException oversized)
             {
-                return AttemptResult.Oversized(oversized.Tps);
+                return oversized.FitsNow is int fits ? AttemptResult.PartlyFits(fits) : AttemptResult.Oversized(oversized.Tps);
             }
 
             var sendStarted = _clock.GetTimestamp();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -57,6 +58,66 @@ namespace WebexConnect.Tests.Dispatch
             Assert.False(next.IsCompleted);
             first.Answered(null);
             gate.AdvanceTo(TimeSpan.FromSeconds(6));
+            await next.WaitAsync(Generous);
+        }
+
+        [Fact]
+        public async Task WithABudgetSharedWithAnotherProcessARequestThatDoesNotFitWholeIsSentBackToSendWhatIsFreeFirst()
+        {
+            // Another process holds 150 of the tenant's 200: waiting for all 200, this request would wait behind that
+            // process's requests for as long as they keep coming, and the 50 free meanwhile would stay unused.
+            var path = Path.Combine(Path.GetTempPath(), "WebexConnect-test-" + Guid.NewGuid().ToString("N") + ".ledger");
+            try
+            {
+                using var other = SharedRateLedger.TryOpen(path, out _)!;
+                Assert.True(other.TryTake(200, 150, 0, MonotonicTicks.PerSecond, out _, out _));
+                using var gate = RateGate.WithManualClock(200, SharedRateLedger.TryOpen(path, out _));
+
+                var sentBack = await Assert.ThrowsAsync<OversizedRequestException>(() => gate.WaitAsync(200, CancellationToken.None).AsTask().WaitAsync(Generous));
+                Assert.Equal(50, sentBack.FitsNow);
+                var piece = await gate.WaitAsync(50, CancellationToken.None).AsTask().WaitAsync(Generous);
+                Assert.Equal(200, gate.HeldNow());
+                piece.NotSent();
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public async Task WithABudgetSharedWithAnotherProcessASliverFreeIsNotWorthARequest()
+        {
+            // Under a tenth of a whole request free: the request waits for the whole of it, as without sharing.
+            var path = Path.Combine(Path.GetTempPath(), "WebexConnect-test-" + Guid.NewGuid().ToString("N") + ".ledger");
+            try
+            {
+                using var other = SharedRateLedger.TryOpen(path, out _)!;
+                Assert.True(other.TryTake(200, 190, 0, MonotonicTicks.PerSecond, out _, out _));
+                using var gate = RateGate.WithManualClock(200, SharedRateLedger.TryOpen(path, out _));
+
+                var whole = gate.WaitAsync(200, CancellationToken.None).AsTask();
+                gate.AdvanceTo(TimeSpan.FromSeconds(1) - Step);
+                Assert.False(whole.IsCompleted);
+                gate.AdvanceTo(TimeSpan.FromSeconds(1));
+                (await whole.WaitAsync(Generous)).NotSent();
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public async Task InAProcessOfItsOwnARequestWaitsForItsWholeShare()
+        {
+            // The split is for a budget others share: a process alone frees its budget in the requests it sent.
+            using var gate = RateGate.WithManualClock(200);
+            var first = await gate.WaitAsync(150, CancellationToken.None).AsTask().WaitAsync(Generous);
+            var next = gate.WaitAsync(200, CancellationToken.None).AsTask();
+            gate.AdvanceTo(TimeSpan.FromMilliseconds(10));
+            Assert.False(next.IsCompleted);
+            first.NotSent();
             await next.WaitAsync(Generous);
         }
 
