@@ -323,6 +323,19 @@ Describe 'Wait-ConnectDelivery' {
         $delivery.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
     }
 
+    It 'does not take the receipts of an earlier send of the same CSV for the rows of this one' {
+        Connect-WebexConnect -Sandbox
+        $rows = @(1..3 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009008{0:d2}' -f $_; CorrelationId = "again-$_" } })
+        $first = @($rows | Send-ConnectSms -From ACME -Text 'Test run' -NotifyUrl $script:Listener.Url | Wait-ConnectDelivery $script:Listener -Timeout 10)
+        $first.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
+
+        # Sent again without -NotifyUrl: no receipt will ever come for this send.
+        $delivery = @($rows | Send-ConnectSms -From ACME -Text 'Real run' | Wait-ConnectDelivery $script:Listener -Timeout 1 -ErrorAction SilentlyContinue)
+
+        $delivery.Status | Should -Be @('NoReceipt', 'NoReceipt', 'NoReceipt')
+        $delivery | ForEach-Object { $_.Receipt | Should -BeNullOrEmpty }
+    }
+
     It 'shows Row, Status and Destination at 80 columns' {
         Connect-WebexConnect -Sandbox
 

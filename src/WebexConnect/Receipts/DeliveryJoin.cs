@@ -107,7 +107,7 @@ namespace WebexConnect.Receipts
 
         private void Offer(Entry entry, DeliveryReceipt receipt)
         {
-            if (entry.Final) return;
+            if (entry.Final || !Belongs(entry.Result, receipt)) return;
             if (entry.Best is null || Rank(receipt) >= Rank(entry.Best)) entry.Best = receipt;
             if (receipt.IsFinal)
             {
@@ -115,6 +115,16 @@ namespace WebexConnect.Receipts
                 Waiting--;
             }
         }
+
+        /// <summary>
+        /// Whether a receipt found by one of the result's keys is the result's. The correlation ID key alone is not enough
+        /// when both have a message ID: the same CSV sent again repeats its correlation IDs and numbers, and the listener
+        /// still holds the earlier send's receipts, which then answered for every row of the new send (Delivered, though
+        /// nothing of it was delivered yet). The correlation ID decides only when one side has no message ID (Unknown).
+        /// </summary>
+        internal static bool Belongs(SendResult result, DeliveryReceipt receipt) =>
+            string.IsNullOrEmpty(result.MessageId) || string.IsNullOrEmpty(receipt.MessageId) ||
+            string.Equals(result.MessageId, receipt.MessageId, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// Queued and Scheduled were accepted; Unknown may have been (the connection was lost after the request went
@@ -137,13 +147,18 @@ namespace WebexConnect.Receipts
         {
             if (_index.TryGetValue(key, out var known))
             {
-                if (Rank(receipt) >= Rank(known)) _index[key] = receipt;
+                // A correlation ID key is shared by every send of the same row: the latest message's receipt is the one
+                // a result added later can be for, whatever the rank of an earlier message's.
+                if (Rank(receipt) >= Rank(known) || !SameMessage(known, receipt)) _index[key] = receipt;
                 return;
             }
             _index[key] = receipt;
             _indexOrder.Enqueue(key);
             while (_indexOrder.Count > _indexCapacity) _index.Remove(_indexOrder.Dequeue());
         }
+
+        private static bool SameMessage(DeliveryReceipt a, DeliveryReceipt b) =>
+            string.Equals(a.MessageId, b.MessageId, StringComparison.OrdinalIgnoreCase);
 
         private static IEnumerable<string> KeysOf(SendResult result) => Keys(result.MessageId, result.CorrelationId, result.Destination);
 
