@@ -45,6 +45,25 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $receipt.Timestamp.UtcDateTime | Should -Be ([DateTime]::new(2026, 12, 3, 10, 2, 0, [DateTimeKind]::Utc))
     }
 
+    It 'reads a timeStamp written day-first (dd/MM/yyyy, dd.MM.yyyy) as the same time in every culture' {
+        # Before, 05.01.2024 and every dd/MM date with a day up to 12 came out with the month and day swapped.
+        $at = [DateTimeOffset]::new([DateTime]::UtcNow.Date.AddHours(-14), [TimeSpan]::Zero)
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            foreach ($culture in 'en-US', 'de-DE', 'en-GB') {
+                [cultureinfo]::CurrentCulture = $culture
+                foreach ($format in 'dd/MM/yyyy HH:mm:ss', 'dd.MM.yyyy HH:mm:ss', 'yyyy-MM-ddTHH:mm:ssZ') {
+                    $stamp = $at.ToString($format, [cultureinfo]::InvariantCulture)
+                    $body = '{"deliveryInfoNotification":{"deliveryInfo":{"timeStamp":"' + $stamp + '","code":"7500","destination":"447700900001"},"transid":"m-1"}}'
+
+                    ($body | ConvertFrom-ConnectWebhook).Timestamp | Should -Be $at -Because "$stamp in $culture"
+                    ($body | ConvertFrom-Json | ConvertFrom-ConnectWebhook).Timestamp | Should -Be $at -Because "$stamp from ConvertFrom-Json in $culture"
+                }
+            }
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+    }
+
     It 'reads a hashtable, as some web frameworks hand over a parsed body' {
         $body = @{ deliveryInfoNotification = @{ deliveryInfo = @{ code = 7208; destination = '447700900005' }; transid = 'm-9'; correlationid = 'c-9' } }
 
