@@ -197,6 +197,42 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $err[0].Exception.Message | Should -Match 'inputs 1 to 2 .*Get-Content -Raw'
     }
 
+    It 'reads a folder of saved webhooks piped from Get-ChildItem, signatures included, and names the file that is not a receipt' {
+        # Before: 'The webhook body is not a JSON object (it is a FileInfo).' for every file.
+        $folder = Join-Path $TestDrive 'saved'
+        $null = New-Item -ItemType Directory $folder
+        Copy-Item (Join-Path $script:Fixtures 'sms-delivered.json') (Join-Path $folder '1.json')
+        Copy-Item (Join-Path $script:Fixtures 'batch.json') (Join-Path $folder '2.json')
+        Set-Content (Join-Path $folder '3.json') -Value '{"deliveryInfoNotification": {"deliveryInfo": {"code": "7500",'
+
+        $receipts = @(Get-ChildItem $folder -File | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+        $signed = Get-Item (Join-Path $folder '1.json') | ConvertFrom-ConnectWebhook -Secret $script:Secret `
+            -Signature (Get-Signature ([IO.File]::ReadAllBytes((Join-Path $folder '1.json'))) 'webhook-secret-5e1')
+
+        $receipts.CorrelationId | Should -Be @('row-1', 'row-3', 'row-4')
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $err[0].Exception.Message | Should -BeLike "$(Join-Path $folder '3.json'): The webhook body is not JSON*"
+        $signed.SignatureVerified | Should -BeTrue
+    }
+
+    It 'lets a file that ends inside its body go with an error naming it, and reads the next file piped through Get-Content' {
+        # A web server stopped mid-write. Before, the truncated file held on to the next file's lines: their receipts were
+        # lost, and the one error named 'inputs 17 to 22', not the file.
+        $folder = Join-Path $TestDrive 'lines'
+        $null = New-Item -ItemType Directory $folder
+        $indented = Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5
+        Set-Content (Join-Path $folder 'a.json') -Value (($indented -split '\r?\n')[0..4])
+        Set-Content (Join-Path $folder 'b.json') -Value $indented
+
+        $receipts = @(Get-ChildItem $folder -File | Get-Content | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $receipts.Count | Should -Be 1
+        $receipts[0].CorrelationId | Should -Be 'row-1'
+        $err.Count | Should -Be 1
+        $err[0].Exception.Message | Should -BeLike "$(Join-Path $folder 'a.json'), lines 1 to 5: The input ended inside a webhook body*"
+    }
+
     It 'refuses to check a signature against a body that came line by line (WebhookRawBodyRequired)' {
         $lines = (Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5) -split '\r?\n'
 
