@@ -388,7 +388,7 @@ Describe 'Wait-ConnectDelivery' {
         $text = Send-ConnectSms -To '+447700900061' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url |
             Wait-ConnectDelivery -Listener $script:Listener -Timeout 10 | Out-String -Width 80
 
-        $text | Should -Match 'Row\s+Status\s+Destination'
+        $text | Should -Match 'Row\s+Status\s+Destination\s+Code\s+ReceiptAt \(UTC\)\s+MessageId'
         $text | Should -Match '1\s+Delivered\s+\+447700900061\s+7500'
     }
 }
