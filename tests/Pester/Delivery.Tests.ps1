@@ -369,6 +369,16 @@ Describe 'Wait-ConnectDelivery' {
         @($report | Where-Object Status -eq NoReceipt | Wait-ConnectDelivery -Receipt $receipts -ErrorAction SilentlyContinue).Row | Should -Be 6
     }
 
+    It 'words DeliveryFailed without an empty code or description when the receipt has none' {
+        $sent = [pscustomobject]@{ Row = 4; Destination = '+447700900004'; MessageId = 'm-4'; Status = 'Queued' }
+        $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900004","deliveryStatus":"Failed"},"transid":"m-4"}}' | ConvertFrom-ConnectWebhook
+
+        $result = $sent | Wait-ConnectDelivery -Receipt $receipt -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Failed'
+        $err[0].Exception.Message | Should -Be 'Row 4: Failed +447700900004.'
+    }
+
     It 'says which piped object is not a send result, and goes on with the next' {
         $out = @('hello', [pscustomobject]@{ Destination = '+447700900001'; Status = 'Sent' }, [pscustomobject]@{ Destination = '+447700900002'; Status = 'Rejected'; Row = 3 } |
             Wait-ConnectDelivery -Receipt @() -ErrorVariable err -ErrorAction SilentlyContinue)

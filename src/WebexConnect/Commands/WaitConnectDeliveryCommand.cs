@@ -154,6 +154,11 @@ namespace WebexConnect.Commands
             }
         }
 
+        // A receipt may come without a code or a Description: no empty "()" or trailing ": " in the message then.
+        private static string Parenthesised(string? code) => string.IsNullOrEmpty(code) ? "" : $" ({code})";
+
+        private static string Described(string? description) => string.IsNullOrEmpty(description) ? "." : ": " + description;
+
         private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
         /// <inheritdoc />
@@ -187,7 +192,7 @@ namespace WebexConnect.Commands
                 else if (DeliveryStatuses.IsFailure(result.Status))
                 {
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Status} ({result.Code}) {result.Destination}: {result.Description}", result),
+                            $"Row {result.Row}: {result.Status}{Parenthesised(result.Code)} {result.Destination}{Described(result.Description)}", result),
                         "DeliveryFailed", ErrorCategory.InvalidResult, result.SendResult));
                 }
             }
