@@ -253,6 +253,21 @@ Describe 'Wait-ConnectDelivery' {
         "$($warned[0])" | Should -BeLike "The listener at $($script:Listener.Url) has received no receipt at all. Did the sends give -NotifyUrl?*"
     }
 
+    It 'says why when the listener refused every receipt, and that the sandbox signs none, instead of asking about -NotifyUrl' {
+        Connect-WebexConnect -Sandbox
+        $signed = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString 'hook-secret' -AsPlainText -Force)
+        try {
+            $delivery = Send-ConnectSms -To '+447700900091' -From ACME -Text 'Hi' -NotifyUrl $signed.Url |
+                Wait-ConnectDelivery -Listener $signed -Timeout 2 -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+
+            $delivery.Status | Should -Be 'NoReceipt'
+            $warned.Count | Should -Be 1
+            "$($warned[0])" | Should -BeLike "The listener at $($signed.Url) has kept no receipt: it refused all * requests it got (the last: *401: *x-hub-signature*).*the sandbox signs none*"
+            "$($warned[0])" | Should -Not -BeLike '*Did the sends give -NotifyUrl*'
+        }
+        finally { Stop-ConnectReceiptListener $signed }
+    }
+
     It 'does not say so when receipts came to the listener' {
         Connect-WebexConnect -Sandbox
         $null = Send-ConnectSms -To '+447700900052' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url |

@@ -105,10 +105,9 @@ namespace WebexConnect.Commands
             // Every row NoReceipt and a listener that never heard from anyone: the sends most likely went without
             // -NotifyUrl (the sandbox, too, posts receipts only to it), which one line says better than N timeouts.
             if (Listener!.Received == 0 && last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt))
-                WriteWarning($"The listener at {Listener.Url} has received no receipt at all" +
-                    (Listener.Refused > 0 ? $", and refused {Listener.Refused} requests (the last: {Listener.LastProblem})" : "") +
-                    $". Did the sends give -NotifyUrl? The service posts a message's receipts only to its -NotifyUrl: {Listener.Url}, " +
-                    "or the public URL in front of it.");
+                WriteWarning(Listener.Refused > 0 ? AllRefused(Listener) :
+                    $"The listener at {Listener.Url} has received no receipt at all. Did the sends give -NotifyUrl? The service posts " +
+                    $"a message's receipts only to its -NotifyUrl: {Listener.Url}, or the public URL in front of it.");
             var dropped = Listener!.Dropped - _dropsAtStart;
             if (dropped > 0)
                 WriteWarning($"The listener forgot {dropped} receipts while this command waited (its -Capacity is {Listener.Capacity}): some results may show NoReceipt although one came.");
@@ -153,6 +152,17 @@ namespace WebexConnect.Commands
                     : $"Stopped waiting after {seconds} s: {join.Waiting} of the {waitedFor} destinations waited for have no final receipt.");
             }
         }
+
+        /// <summary>
+        /// Requests came and every one was refused: what refused them is the news, not a missing -NotifyUrl. The sandbox
+        /// signs no receipt, so a production script's listener with -Secret, rehearsed there, refuses them all (401);
+        /// before, the warning asked whether the sends gave -NotifyUrl, which they had.
+        /// </summary>
+        private static string AllRefused(ConnectReceiptListener listener) =>
+            $"The listener at {listener.Url} has kept no receipt: it refused all {listener.Refused} requests it got (the last: {listener.LastProblem})." +
+            (listener.VerifiesSignatures
+                ? " It keeps only receipts signed with its -Secret, the service's webhook secret; the sandbox signs none: rehearse with a listener started without -Secret."
+                : "");
 
         // A receipt may come without a code or a Description: no empty "()" or trailing ": " in the message then.
         private static string Parenthesised(string? code) => string.IsNullOrEmpty(code) ? "" : $" ({code})";
