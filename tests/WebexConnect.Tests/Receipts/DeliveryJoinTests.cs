@@ -160,6 +160,34 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void EveryRowEndsWithTheLatestFinalReceiptWhetherItCameBeforeOrAfterTheRowWasAdded()
+        {
+            // Email: Delivered, then Read. Before, the row added before the receipts came kept the first final one
+            // (Delivered) and the row added after them the last (Read): one report, two answers for the same story.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "a@example.com", "m-1"));
+            buffer.Add(Stamped("7501", "a@example.com", 0));
+            buffer.Add(Stamped("7500", "a@example.com", 5));
+            buffer.Add(Stamped("7502", "a@example.com", 600));
+            buffer.Add(Stamped("7502", "b@example.com", 600));
+            buffer.Add(Stamped("7500", "b@example.com", 5));
+            join.Pull();
+            join.Add(Sent(2, "b@example.com", "m-1"));
+            join.Pull();
+
+            var ready = join.TakeReady(all: false);
+
+            Assert.Equal(new[] { DeliveryStatus.Read, DeliveryStatus.Read }, ready.Select(r => r.Status));
+            Assert.All(ready, r => Assert.Equal(Now.AddSeconds(600), r.ReceiptAt));
+            Assert.Equal(0, join.Waiting);
+        }
+
+        private static DeliveryReceipt Stamped(string code, string destination, int seconds) =>
+            new DeliveryReceipt(DeliveryStatuses.From(code, null), code, null, null, "email", destination, "EMAIL", Now.AddSeconds(seconds), "m-1",
+                "m-1", null, null, null, null, null, null, Now, false);
+
+        [Fact]
         public void AnUnknownResultWithNeitherIdIsNoReceiptAtOnceNotNotSent()
         {
             var join = new DeliveryJoin(new ReceiptBuffer(10));
