@@ -216,6 +216,20 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $signed.SignatureVerified | Should -BeTrue
     }
 
+    It 'takes a saved file''s last write time as when its receipt was received, and reads its day-first date by it' {
+        # Before, ReceivedAt was the time of the conversion (days later, in a report), and a date such as 04/12/2026
+        # could not be read the right way round once its file was more than a few days old.
+        $file = Join-Path $TestDrive 'old.json'
+        Set-Content $file -Value '{"deliveryInfoNotification":{"deliveryInfo":{"timeStamp":"04/12/2025 10:15:30","code":"7500","destination":"447700900001"},"transid":"m-1"}}'
+        $saved = [DateTime]::new(2025, 12, 4, 10, 15, 31, [DateTimeKind]::Utc)
+        (Get-Item $file).LastWriteTimeUtc = $saved
+
+        $receipt = Get-Item $file | ConvertFrom-ConnectWebhook
+
+        $receipt.ReceivedAt.UtcDateTime | Should -Be $saved
+        $receipt.Timestamp | Should -Be ([DateTimeOffset]::new(2025, 12, 4, 10, 15, 30, [TimeSpan]::Zero))
+    }
+
     It 'lets a file that ends inside its body go with an error naming it, and reads the next file piped through Get-Content' {
         # A web server stopped mid-write. Before, the truncated file held on to the next file's lines: their receipts were
         # lost, and the one error named 'inputs 17 to 22', not the file.

@@ -73,13 +73,19 @@ namespace WebexConnect.Commands
             var named = WebhookSource.Prefix(from, joined ? source : null);
             try
             {
-                if (input is FileSystemInfo file) input = FileBody(file);
+                var receivedAt = DateTimeOffset.Now;
+                if (input is FileSystemInfo file)
+                {
+                    input = FileBody(file);
+                    // A web server saved it when it came: that, not today, is when it was received. ReceiptAt falls back
+                    // to it, and a day and month that could be either way round are read by it (see ReceiptTimestamp).
+                    receivedAt = file.LastWriteTimeUtc;
+                }
                 if (joined && Secret != null)
                     throw new WebhookSignatureException(WebhookSignatureProblem.RawBodyRequired,
                         "-Secret needs the body exactly as it arrived, and it came line by line (Get-Content without -Raw): " +
                         "the line ends it had are gone. Give the whole body, e.g. Get-Content -Raw, or its bytes.");
                 var body = RequestBody(input);
-                var receivedAt = DateTimeOffset.Now;
                 var receipts = body switch
                 {
                     byte[] bytes => WebhookBody.Read(bytes, Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt),
