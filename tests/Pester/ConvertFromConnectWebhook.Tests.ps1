@@ -45,6 +45,25 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $receipt.Timestamp.UtcDateTime | Should -Be ([DateTime]::new(2026, 12, 3, 10, 2, 0, [DateTimeKind]::Utc))
     }
 
+    It 'reads a timeStamp written day-first (dd/MM/yyyy, dd.MM.yyyy) as the same time in every culture' {
+        # Before, 05.01.2024 and every dd/MM date with a day up to 12 came out with the month and day swapped.
+        $at = [DateTimeOffset]::new([DateTime]::UtcNow.Date.AddHours(-14), [TimeSpan]::Zero)
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            foreach ($culture in 'en-US', 'de-DE', 'en-GB') {
+                [cultureinfo]::CurrentCulture = $culture
+                foreach ($format in 'dd/MM/yyyy HH:mm:ss', 'dd.MM.yyyy HH:mm:ss', 'yyyy-MM-ddTHH:mm:ssZ') {
+                    $stamp = $at.ToString($format, [cultureinfo]::InvariantCulture)
+                    $body = '{"deliveryInfoNotification":{"deliveryInfo":{"timeStamp":"' + $stamp + '","code":"7500","destination":"447700900001"},"transid":"m-1"}}'
+
+                    ($body | ConvertFrom-ConnectWebhook).Timestamp | Should -Be $at -Because "$stamp in $culture"
+                    ($body | ConvertFrom-Json | ConvertFrom-ConnectWebhook).Timestamp | Should -Be $at -Because "$stamp from ConvertFrom-Json in $culture"
+                }
+            }
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+    }
+
     It 'reads a hashtable, as some web frameworks hand over a parsed body' {
         $body = @{ deliveryInfoNotification = @{ deliveryInfo = @{ code = 7208; destination = '447700900005' }; transid = 'm-9'; correlationid = 'c-9' } }
 
@@ -176,6 +195,56 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
         $err[0].Exception.Message | Should -Match 'inputs 1 to 2 .*Get-Content -Raw'
+    }
+
+    It 'reads a folder of saved webhooks piped from Get-ChildItem, signatures included, and names the file that is not a receipt' {
+        # Before: 'The webhook body is not a JSON object (it is a FileInfo).' for every file.
+        $folder = Join-Path $TestDrive 'saved'
+        $null = New-Item -ItemType Directory $folder
+        Copy-Item (Join-Path $script:Fixtures 'sms-delivered.json') (Join-Path $folder '1.json')
+        Copy-Item (Join-Path $script:Fixtures 'batch.json') (Join-Path $folder '2.json')
+        Set-Content (Join-Path $folder '3.json') -Value '{"deliveryInfoNotification": {"deliveryInfo": {"code": "7500",'
+
+        $receipts = @(Get-ChildItem $folder -File | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+        $signed = Get-Item (Join-Path $folder '1.json') | ConvertFrom-ConnectWebhook -Secret $script:Secret `
+            -Signature (Get-Signature ([IO.File]::ReadAllBytes((Join-Path $folder '1.json'))) 'webhook-secret-5e1')
+
+        $receipts.CorrelationId | Should -Be @('row-1', 'row-3', 'row-4')
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $err[0].Exception.Message | Should -BeLike "$(Join-Path $folder '3.json'): The webhook body is not JSON*"
+        $signed.SignatureVerified | Should -BeTrue
+    }
+
+    It 'takes a saved file''s last write time as when its receipt was received, and reads its day-first date by it' {
+        # Before, ReceivedAt was the time of the conversion (days later, in a report), and a date such as 04/12/2026
+        # could not be read the right way round once its file was more than a few days old.
+        $file = Join-Path $TestDrive 'old.json'
+        Set-Content $file -Value '{"deliveryInfoNotification":{"deliveryInfo":{"timeStamp":"04/12/2025 10:15:30","code":"7500","destination":"447700900001"},"transid":"m-1"}}'
+        $saved = [DateTime]::new(2025, 12, 4, 10, 15, 31, [DateTimeKind]::Utc)
+        (Get-Item $file).LastWriteTimeUtc = $saved
+
+        $receipt = Get-Item $file | ConvertFrom-ConnectWebhook
+
+        $receipt.ReceivedAt.UtcDateTime | Should -Be $saved
+        $receipt.Timestamp | Should -Be ([DateTimeOffset]::new(2025, 12, 4, 10, 15, 30, [TimeSpan]::Zero))
+    }
+
+    It 'lets a file that ends inside its body go with an error naming it, and reads the next file piped through Get-Content' {
+        # A web server stopped mid-write. Before, the truncated file held on to the next file's lines: their receipts were
+        # lost, and the one error named 'inputs 17 to 22', not the file.
+        $folder = Join-Path $TestDrive 'lines'
+        $null = New-Item -ItemType Directory $folder
+        $indented = Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5
+        Set-Content (Join-Path $folder 'a.json') -Value (($indented -split '\r?\n')[0..4])
+        Set-Content (Join-Path $folder 'b.json') -Value $indented
+
+        $receipts = @(Get-ChildItem $folder -File | Get-Content | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $receipts.Count | Should -Be 1
+        $receipts[0].CorrelationId | Should -Be 'row-1'
+        $err.Count | Should -Be 1
+        $err[0].Exception.Message | Should -BeLike "$(Join-Path $folder 'a.json'), lines 1 to 5: The input ended inside a webhook body*"
     }
 
     It 'refuses to check a signature against a body that came line by line (WebhookRawBodyRequired)' {

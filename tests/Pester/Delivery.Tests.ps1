@@ -253,6 +253,21 @@ Describe 'Wait-ConnectDelivery' {
         "$($warned[0])" | Should -BeLike "The listener at $($script:Listener.Url) has received no receipt at all. Did the sends give -NotifyUrl?*"
     }
 
+    It 'says why when the listener refused every receipt, and that the sandbox signs none, instead of asking about -NotifyUrl' {
+        Connect-WebexConnect -Sandbox
+        $signed = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString 'hook-secret' -AsPlainText -Force)
+        try {
+            $delivery = Send-ConnectSms -To '+447700900091' -From ACME -Text 'Hi' -NotifyUrl $signed.Url |
+                Wait-ConnectDelivery -Listener $signed -Timeout 2 -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+
+            $delivery.Status | Should -Be 'NoReceipt'
+            $warned.Count | Should -Be 1
+            "$($warned[0])" | Should -BeLike "The listener at $($signed.Url) has kept no receipt: it refused all * requests it got (the last: *401: *x-hub-signature*).*the sandbox signs none*"
+            "$($warned[0])" | Should -Not -BeLike '*Did the sends give -NotifyUrl*'
+        }
+        finally { Stop-ConnectReceiptListener $signed }
+    }
+
     It 'does not say so when receipts came to the listener' {
         Connect-WebexConnect -Sandbox
         $null = Send-ConnectSms -To '+447700900052' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url |
@@ -323,13 +338,82 @@ Describe 'Wait-ConnectDelivery' {
         $delivery.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
     }
 
+    It 'does not take the receipts of an earlier send of the same CSV for the rows of this one' {
+        Connect-WebexConnect -Sandbox
+        $rows = @(1..3 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009008{0:d2}' -f $_; CorrelationId = "again-$_" } })
+        $first = @($rows | Send-ConnectSms -From ACME -Text 'Test run' -NotifyUrl $script:Listener.Url | Wait-ConnectDelivery $script:Listener -Timeout 10)
+        $first.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
+
+        # Sent again without -NotifyUrl: no receipt will ever come for this send.
+        $delivery = @($rows | Send-ConnectSms -From ACME -Text 'Real run' | Wait-ConnectDelivery $script:Listener -Timeout 1 -ErrorAction SilentlyContinue)
+
+        $delivery.Status | Should -Be @('NoReceipt', 'NoReceipt', 'NoReceipt')
+        $delivery | ForEach-Object { $_.Receipt | Should -BeNullOrEmpty }
+    }
+
+    It 'reports the next day from the Export-Csv of the send results and the saved webhook files, one result per row, without a listener' {
+        # Before, every Import-Csv row was refused by the binder ('The input object cannot be bound ...'): no result at all.
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 0.5
+        $csv = Join-Path $TestDrive 'results.csv'
+        $rows = @(New-Rows 6) + [pscustomobject]@{ Phone = '07700'; CorrelationId = 'no-plus' }
+        $rows | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url -ErrorAction SilentlyContinue | Export-Csv $csv -NoTypeInformation
+        $sent = @(Import-Csv $csv)
+        $null = $sent | Select-Object -First 6 | ConvertTo-Json | ConvertFrom-Json | Wait-ConnectDelivery $script:Listener -Timeout 10 -ErrorAction SilentlyContinue
+        # What the web server in front saved: every receipt but those of row 6.
+        $saved = Join-Path $TestDrive 'webhooks'
+        $null = New-Item -ItemType Directory $saved
+        $number = 0
+        $script:Listener.GetReceipts() | Where-Object { $_.MessageId -eq $sent[0].MessageId -and $_.CorrelationId -ne 'row-6' } | ForEach-Object {
+            $number++
+            @{ deliveryInfoNotification = @{ deliveryInfo = @{ timeStamp = $_.Timestamp.ToString('o'); code = $_.Code; destination = $_.Destination }
+                transid = $_.TransactionId; correlationid = $_.CorrelationId } } | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $saved "$number.json")
+        }
+
+        $receipts = @(Get-ChildItem $saved -File | ConvertFrom-ConnectWebhook)
+        $report = @(Import-Csv $csv | Wait-ConnectDelivery -Receipt $receipts -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $report.Row | Should -Be (1..7)
+        $report[0..4] | ForEach-Object { $_.Status | Should -BeIn @('Delivered', 'Failed') }
+        $report[5].Status | Should -Be 'NoReceipt'
+        $report[6].Status | Should -Be 'NotSent'
+        $report[6].SendStatus | Should -Be 'Invalid'
+        $report[6].SendReason | Should -Not -BeNullOrEmpty
+        @($err | Where-Object FullyQualifiedErrorId -like 'DeliveryReceiptMissing,*').Count | Should -Be 1
+        @($err | Where-Object FullyQualifiedErrorId -like 'DeliveryReceiptMissing,*')[0].Exception.Message | Should -BeLike 'Row 6: *among the * receipts given*'
+        # The pending rows of the report, piped again, are waited for as they are.
+        @($report | Where-Object Status -eq NoReceipt | Wait-ConnectDelivery -Receipt $receipts -ErrorAction SilentlyContinue).Row | Should -Be 6
+    }
+
+    It 'words DeliveryFailed without an empty code or description when the receipt has none' {
+        $sent = [pscustomobject]@{ Row = 4; Destination = '+447700900004'; MessageId = 'm-4'; Status = 'Queued' }
+        $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900004","deliveryStatus":"Failed"},"transid":"m-4"}}' | ConvertFrom-ConnectWebhook
+
+        $result = $sent | Wait-ConnectDelivery -Receipt $receipt -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Failed'
+        $err[0].Exception.Message | Should -Be 'Row 4: Failed +447700900004.'
+    }
+
+    It 'says which piped object is not a send result, and goes on with the next' {
+        $out = @('hello', [pscustomobject]@{ Destination = '+447700900001'; Status = 'Sent' }, [pscustomobject]@{ Destination = '+447700900002'; Status = 'Rejected'; Row = 3 } |
+            Wait-ConnectDelivery -Receipt @() -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $out.Count | Should -Be 1
+        $out[0].Row | Should -Be 3
+        $out[0].Status | Should -Be 'NotSent'
+        $err.Count | Should -Be 2
+        $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidSendResultRow,*' }
+        $err[0].Exception.Message | Should -BeLike 'Input 1 is not a send result: it has no Destination column*Import-Csv*'
+        $err[1].Exception.Message | Should -BeLike "Input 2: its status 'Sent' is not a send status*"
+    }
+
     It 'shows Row, Status and Destination at 80 columns' {
         Connect-WebexConnect -Sandbox
 
         $text = Send-ConnectSms -To '+447700900061' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url |
             Wait-ConnectDelivery -Listener $script:Listener -Timeout 10 | Out-String -Width 80
 
-        $text | Should -Match 'Row\s+Status\s+Destination'
+        $text | Should -Match 'Row\s+Status\s+Destination\s+Code\s+ReceiptAt \(UTC\)\s+MessageId'
         $text | Should -Match '1\s+Delivered\s+\+447700900061\s+7500'
     }
 }

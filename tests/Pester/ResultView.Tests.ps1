@@ -132,7 +132,7 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
 
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
         $lines.Count | Should -Be 3    # header, dashes, the receipt: nothing wraps
-        $lines[0] | Should -Match '^Status\s+Code\s+Destination\s+Timestamp\s+CorrelationId\s+MessageId$'
+        $lines[0] | Should -Match '^Status\s+Code\s+Destination\s+Timestamp \(UTC\)\s+CorrelationId\s+MessageId$'
         $lines[2] | Should -Match "^Delivered\s+7500\s+447700900001\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\S+\s+$($receipt.MessageId.Substring(0, 8))"
         # Wide enough, it is whole.
         ($receipt | Out-String -Width 120) | Should -Match ([regex]::Escape($receipt.MessageId))

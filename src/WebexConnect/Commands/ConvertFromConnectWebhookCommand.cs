@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.IO;
 using System.Management.Automation;
 using System.Security;
 using WebexConnect.Receipts;
@@ -39,27 +40,52 @@ namespace WebexConnect.Commands
         private readonly WebhookLines _lines = new WebhookLines();
         private long _inputs;
         private object? _lastInput;
+        private WebhookSource? _heldFrom;
+        private WebhookSource? _lastSource;
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            _inputs++;
-            _lastInput = InputObject;
+            var source = WebhookSource.Of(InputObject);
             var input = InputObject is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : InputObject;
             var joined = false;
+            var from = source;
             if (input is string line && MyInvocation.ExpectingInput)
             {
+                // A file that ended inside a body (a web server stopped mid-write) lets its lines go here, with an error
+                // naming it, so the next file's lines are read on their own instead of being swallowed with them.
+                if (_lines.HeldLines > 0 && !WebhookSource.SameFile(_heldFrom, source)) WriteUnclosed(_lines.Abandon(_inputs));
+                _inputs++;
+                _lastInput = InputObject;
+                if (_lines.HeldLines == 0) _heldFrom = source;
+                _lastSource = source;
                 input = _lines.Add(line, _inputs, out joined);
                 if (input is null) return;
+                if (joined) from = _heldFrom;
             }
+            else
+            {
+                _inputs++;
+                _lastInput = InputObject;
+            }
+            // Errors name the file (and line) the body came from, when it came from one: in a folder of saved webhooks
+            // "not JSON" alone does not say which to look at.
+            var named = WebhookSource.Prefix(from, joined ? source : null);
             try
             {
+                var receivedAt = DateTimeOffset.Now;
+                if (input is FileSystemInfo file)
+                {
+                    input = FileBody(file);
+                    // A web server saved it when it came: that, not today, is when it was received. ReceiptAt falls back
+                    // to it, and a day and month that could be either way round are read by it (see ReceiptTimestamp).
+                    receivedAt = file.LastWriteTimeUtc;
+                }
                 if (joined && Secret != null)
                     throw new WebhookSignatureException(WebhookSignatureProblem.RawBodyRequired,
                         "-Secret needs the body exactly as it arrived, and it came line by line (Get-Content without -Raw): " +
                         "the line ends it had are gone. Give the whole body, e.g. Get-Content -Raw, or its bytes.");
                 var body = RequestBody(input);
-                var receivedAt = DateTimeOffset.Now;
                 var receipts = body switch
                 {
                     byte[] bytes => WebhookBody.Read(bytes, Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt),
@@ -70,19 +96,23 @@ namespace WebexConnect.Commands
             }
             catch (ReceiptFormatException ex)
             {
-                WriteError(new ErrorRecord(ex, "InvalidWebhookBody", ErrorCategory.InvalidData, InputObject));
+                WriteError(new ErrorRecord(Named(ex, named), "InvalidWebhookBody", ErrorCategory.InvalidData, InputObject));
             }
             catch (WebhookSignatureException ex) when (ex.Problem == WebhookSignatureProblem.Missing)
             {
-                WriteError(new ErrorRecord(ex, "WebhookSignatureMissing", ErrorCategory.SecurityError, InputObject));
+                WriteError(new ErrorRecord(Named(ex, named), "WebhookSignatureMissing", ErrorCategory.SecurityError, InputObject));
             }
             catch (WebhookSignatureException ex) when (ex.Problem == WebhookSignatureProblem.Invalid)
             {
-                WriteError(new ErrorRecord(ex, "WebhookSignatureInvalid", ErrorCategory.SecurityError, InputObject));
+                WriteError(new ErrorRecord(Named(ex, named), "WebhookSignatureInvalid", ErrorCategory.SecurityError, InputObject));
             }
             catch (WebhookSignatureException ex)
             {
-                WriteError(new ErrorRecord(ex, "WebhookRawBodyRequired", ErrorCategory.InvalidArgument, InputObject));
+                WriteError(new ErrorRecord(Named(ex, named), "WebhookRawBodyRequired", ErrorCategory.InvalidArgument, InputObject));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(ex, "WebhookFileUnreadable", ErrorCategory.ReadError, InputObject));
             }
             catch (ConnectionConfigurationException ex)
             {
@@ -91,10 +121,33 @@ namespace WebexConnect.Commands
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void EndProcessing() => WriteUnclosed(_lines.Describe(_inputs));
+
+        /// <summary>The error for lines that never closed their body, naming their file and lines when they came from one.</summary>
+        private void WriteUnclosed(string? unclosed)
         {
-            if (_lines.Describe(_inputs) is string unclosed)
-                WriteError(new ErrorRecord(new ReceiptFormatException(unclosed), "InvalidWebhookBody", ErrorCategory.InvalidData, _lastInput));
+            if (unclosed is null) return;
+            WriteError(new ErrorRecord(new ReceiptFormatException(WebhookSource.Prefix(_heldFrom, _lastSource) + unclosed),
+                "InvalidWebhookBody", ErrorCategory.InvalidData, _lastInput));
+        }
+
+        private static ReceiptFormatException Named(ReceiptFormatException ex, string named) =>
+            named.Length == 0 ? ex : new ReceiptFormatException(named + ex.Message, ex.InnerException);
+
+        private static WebhookSignatureException Named(WebhookSignatureException ex, string named) =>
+            named.Length == 0 ? ex : new WebhookSignatureException(ex.Problem, named + ex.Message);
+
+        /// <summary>
+        /// A saved webhook piped as a file (Get-ChildItem | ConvertFrom-ConnectWebhook): its bytes, as they were written,
+        /// so -Secret can check them too. Before, a FileInfo was "not a JSON object (it is a FileInfo)".
+        /// </summary>
+        private static byte[] FileBody(FileSystemInfo file)
+        {
+            if (!(file is FileInfo data))
+                throw new ReceiptFormatException("It is a folder, not a webhook file: pipe the files in it, e.g. Get-ChildItem '" + file.FullName + "' -File.");
+            if (data.Exists && data.Length > WebhookBody.MaxBytes)
+                throw new ReceiptFormatException($"The file is {data.Length} bytes; a receipt body is at most {WebhookBody.MaxBytes}.");
+            return File.ReadAllBytes(data.FullName);
         }
 
         private System.Collections.Generic.IReadOnlyList<DeliveryReceipt> ReadParsed(object? body, DateTimeOffset receivedAt)

@@ -11,28 +11,40 @@ namespace WebexConnect.Commands
     /// Wait-ConnectDelivery: takes send results from the pipeline and writes each one again, in input order, with
     /// the delivery status its receipts (received by a listener) gave it, waiting up to -Timeout after the last one.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "ConnectDelivery")]
+    [Cmdlet(VerbsLifecycle.Wait, "ConnectDelivery", DefaultParameterSetName = ListenerSet)]
     [OutputType(typeof(DeliveryResult))]
     public sealed class WaitConnectDeliveryCommand : PSCmdlet
     {
+        private const string ListenerSet = "Listener";
+        private const string ReceiptSet = "Receipt";
         private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private DeliveryJoin? _join;
         private long _dropsAtStart;
+        private long _inputs;
 
-        /// <summary>The send results to wait for (the output of Send-ConnectSms, Send-ConnectEmail, Send-ConnectRcs).</summary>
+        /// <summary>
+        /// The send results to wait for: the output of Send-ConnectSms, Send-ConnectEmail, Send-ConnectRcs, DeliveryResults
+        /// to wait for again, or the rows of their Export-Csv.
+        /// </summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, HelpMessage = "The send results to wait for.")]
         [ValidateNotNull]
-        public SendResult? InputObject { get; set; }
+        public PSObject? InputObject { get; set; }
 
         /// <summary>The listener that receives the receipts (the one whose Url the sends gave as -NotifyUrl).</summary>
-        [Parameter(Mandatory = true, Position = 0, HelpMessage = "The listener from Start-ConnectReceiptListener.")]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ListenerSet, HelpMessage = "The listener from Start-ConnectReceiptListener.")]
         [ValidateNotNull]
         public ConnectReceiptListener? Listener { get; set; }
 
+        /// <summary>Receipts read already (ConvertFrom-ConnectWebhook on saved webhooks): joined at once, without waiting.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ReceiptSet, HelpMessage = "The receipts, e.g. from ConvertFrom-ConnectWebhook.")]
+        [AllowEmptyCollection]
+        [AllowNull]
+        public DeliveryReceipt[]? Receipt { get; set; }
+
         /// <summary>How many seconds to wait, after the last result arrived, for the receipts still missing.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ListenerSet)]
         [ValidateRange(0, 86_400)]
         public int Timeout { get; set; } = 120;
 
@@ -40,7 +52,17 @@ namespace WebexConnect.Commands
         protected override void BeginProcessing()
         {
             DebugSwitch.Apply(this);
-            _join = new DeliveryJoin(Listener!.Listener.Receipts);
+            if (Listener is null)
+            {
+                // Receipts given: all there will be, so nothing is waited for.
+                var given = new ReceiptBuffer(Math.Max(1, Receipt?.Length ?? 0));
+                foreach (var receipt in Receipt ?? Array.Empty<DeliveryReceipt>())
+                    if (receipt != null) given.Add(receipt);
+                _join = new DeliveryJoin(given);
+                Timeout = 0;
+                return;
+            }
+            _join = new DeliveryJoin(Listener.Listener.Receipts);
             _dropsAtStart = Listener.Dropped;
             if (!Listener.IsRunning) WriteWarning($"The listener at {Listener.Url} is stopped: only the receipts it already has are used.");
         }
@@ -48,7 +70,13 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            _join!.Add(InputObject!);
+            _inputs++;
+            if (!(SendResultRow.Read(InputObject, _inputs, out var problem) is SendResult sent))
+            {
+                WriteError(new ErrorRecord(new ArgumentException(problem), "InvalidSendResultRow", ErrorCategory.InvalidData, InputObject));
+                return;
+            }
+            _join!.Add(sent);
             _join.Pull();
             Write(_join.TakeReady(all: false));
         }
@@ -57,6 +85,11 @@ namespace WebexConnect.Commands
         protected override void EndProcessing()
         {
             var join = _join!;
+            if (Listener is null)
+            {
+                Write(join.TakeReady(all: true));
+                return;
+            }
             // A bar of its own while it waits: waits at the same time (ForEach-Object -Parallel) each show theirs.
             var progressId = ProgressActivities.Take(ProgressActivities.FirstWait);
             try
@@ -72,10 +105,9 @@ namespace WebexConnect.Commands
             // Every row NoReceipt and a listener that never heard from anyone: the sends most likely went without
             // -NotifyUrl (the sandbox, too, posts receipts only to it), which one line says better than N timeouts.
             if (Listener!.Received == 0 && last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt))
-                WriteWarning($"The listener at {Listener.Url} has received no receipt at all" +
-                    (Listener.Refused > 0 ? $", and refused {Listener.Refused} requests (the last: {Listener.LastProblem})" : "") +
-                    $". Did the sends give -NotifyUrl? The service posts a message's receipts only to its -NotifyUrl: {Listener.Url}, " +
-                    "or the public URL in front of it.");
+                WriteWarning(Listener.Refused > 0 ? AllRefused(Listener) :
+                    $"The listener at {Listener.Url} has received no receipt at all. Did the sends give -NotifyUrl? The service posts " +
+                    $"a message's receipts only to its -NotifyUrl: {Listener.Url}, or the public URL in front of it.");
             var dropped = Listener!.Dropped - _dropsAtStart;
             if (dropped > 0)
                 WriteWarning($"The listener forgot {dropped} receipts while this command waited (its -Capacity is {Listener.Capacity}): some results may show NoReceipt although one came.");
@@ -121,6 +153,22 @@ namespace WebexConnect.Commands
             }
         }
 
+        /// <summary>
+        /// Requests came and every one was refused: what refused them is the news, not a missing -NotifyUrl. The sandbox
+        /// signs no receipt, so a production script's listener with -Secret, rehearsed there, refuses them all (401);
+        /// before, the warning asked whether the sends gave -NotifyUrl, which they had.
+        /// </summary>
+        private static string AllRefused(ConnectReceiptListener listener) =>
+            $"The listener at {listener.Url} has kept no receipt: it refused all {listener.Refused} requests it got (the last: {listener.LastProblem})." +
+            (listener.VerifiesSignatures
+                ? " It keeps only receipts signed with its -Secret, the service's webhook secret; the sandbox signs none: rehearse with a listener started without -Secret."
+                : "");
+
+        // A receipt may come without a code or a Description: no empty "()" or trailing ": " in the message then.
+        private static string Parenthesised(string? code) => string.IsNullOrEmpty(code) ? "" : $" ({code})";
+
+        private static string Described(string? description) => string.IsNullOrEmpty(description) ? "." : ": " + description;
+
         private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
         /// <inheritdoc />
@@ -144,14 +192,17 @@ namespace WebexConnect.Commands
                 else if (result.Status == DeliveryStatus.NoReceipt || (result.TimedOut && result.Status != DeliveryStatus.NotSent))
                 {
                     var what = result.Status == DeliveryStatus.NoReceipt ? "no delivery receipt" : "only a " + result.Status + " receipt";
+                    var where = Listener is null
+                        ? $"among the {Receipt?.Length ?? 0} receipts given ({KeyOf(result.SendResult)})."
+                        : $"within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.";
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Destination}: {what} within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.", result),
+                            $"Row {result.Row}: {result.Destination}: {what} {where}", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));
                 }
                 else if (DeliveryStatuses.IsFailure(result.Status))
                 {
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Status} ({result.Code}) {result.Destination}: {result.Description}", result),
+                            $"Row {result.Row}: {result.Status}{Parenthesised(result.Code)} {result.Destination}{Described(result.Description)}", result),
                         "DeliveryFailed", ErrorCategory.InvalidResult, result.SendResult));
                 }
             }

@@ -56,10 +56,11 @@ namespace WebexConnect.Receipts
             _pending.AddLast(entry);
             Expected++;
             Waiting++;
+            // Registered under every key until it is written, final or not: a later final receipt (Read after Delivered)
+            // still replaces the one it has, as it does for a result added after both came.
             foreach (var key in KeysOf(entry))
             {
                 if (_index.TryGetValue(key, out var known)) Offer(entry, known);
-                if (entry.Final) break;
                 if (!_waiting.TryGetValue(key, out var list)) _waiting[key] = list = new List<Entry>(1);
                 list.Add(entry);
             }
@@ -75,8 +76,6 @@ namespace WebexConnect.Receipts
                     Remember(key, receipt);
                     if (!_waiting.TryGetValue(key, out var entries)) continue;
                     foreach (var entry in entries) Offer(entry, receipt);
-                    entries.RemoveAll(e => e.Final);
-                    if (entries.Count == 0) _waiting.Remove(key);
                 }
             }
         }
@@ -107,14 +106,24 @@ namespace WebexConnect.Receipts
 
         private void Offer(Entry entry, DeliveryReceipt receipt)
         {
-            if (entry.Final) return;
-            if (entry.Best is null || Rank(receipt) >= Rank(entry.Best)) entry.Best = receipt;
-            if (receipt.IsFinal)
+            if (!Belongs(entry.Result, receipt)) return;
+            if (entry.Best is null || Supersedes(receipt, entry.Best)) entry.Best = receipt;
+            if (receipt.IsFinal && !entry.Final)
             {
                 entry.Final = true;
                 Waiting--;
             }
         }
+
+        /// <summary>
+        /// Whether a receipt found by one of the result's keys is the result's. The correlation ID key alone is not enough
+        /// when both have a message ID: the same CSV sent again repeats its correlation IDs and numbers, and the listener
+        /// still holds the earlier send's receipts, which then answered for every row of the new send (Delivered, though
+        /// nothing of it was delivered yet). The correlation ID decides only when one side has no message ID (Unknown).
+        /// </summary>
+        internal static bool Belongs(SendResult result, DeliveryReceipt receipt) =>
+            string.IsNullOrEmpty(result.MessageId) || string.IsNullOrEmpty(receipt.MessageId) ||
+            string.Equals(result.MessageId, receipt.MessageId, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// Queued and Scheduled were accepted; Unknown may have been (the connection was lost after the request went
@@ -124,6 +133,19 @@ namespace WebexConnect.Receipts
 
         /// <summary>Whether a receipt can be matched to the result at all: it needs a message ID or a correlation ID.</summary>
         internal static bool CanBeMatched(SendResult result) => KeysOf(result).Any();
+
+        /// <summary>
+        /// Whether <paramref name="receipt"/> tells more than <paramref name="known"/>: a final one over Submitted over the
+        /// rest, and of two of the same rank the later, by the service's timeStamp when both have one, else by arrival.
+        /// Before, the first final receipt offered stayed while the index kept the last: the same receipts (Delivered,
+        /// then Read) gave one row Delivered and the next Read in one report, depending on when each row was added.
+        /// </summary>
+        internal static bool Supersedes(DeliveryReceipt receipt, DeliveryReceipt known)
+        {
+            var rank = Rank(receipt).CompareTo(Rank(known));
+            if (rank != 0) return rank > 0;
+            return !(receipt.Timestamp is DateTimeOffset at && known.Timestamp is DateTimeOffset before) || at >= before;
+        }
 
         private static int Rank(DeliveryReceipt receipt) => receipt.IsFinal ? 2 : receipt.Status == DeliveryStatus.Submitted ? 1 : 0;
 
@@ -137,13 +159,18 @@ namespace WebexConnect.Receipts
         {
             if (_index.TryGetValue(key, out var known))
             {
-                if (Rank(receipt) >= Rank(known)) _index[key] = receipt;
+                // A correlation ID key is shared by every send of the same row: the latest message's receipt is the one
+                // a result added later can be for, whatever the rank of an earlier message's.
+                if (Supersedes(receipt, known) || !SameMessage(known, receipt)) _index[key] = receipt;
                 return;
             }
             _index[key] = receipt;
             _indexOrder.Enqueue(key);
             while (_indexOrder.Count > _indexCapacity) _index.Remove(_indexOrder.Dequeue());
         }
+
+        private static bool SameMessage(DeliveryReceipt a, DeliveryReceipt b) =>
+            string.Equals(a.MessageId, b.MessageId, StringComparison.OrdinalIgnoreCase);
 
         private static IEnumerable<string> KeysOf(SendResult result) => Keys(result.MessageId, result.CorrelationId, result.Destination);
 

@@ -81,7 +81,7 @@ namespace WebexConnect.Receipts
         /// <summary>messageCount as it came (SMS parts).</summary>
         public string? MessageCount { get; }
 
-        /// <summary>When this computer read the receipt (the listener's arrival time, or the time of the conversion).</summary>
+        /// <summary>When this computer received the receipt: the listener's arrival time, a saved file's last write time, or the time of the conversion.</summary>
         public DateTimeOffset ReceivedAt { get; }
 
         /// <summary>True when its x-hub-signature was checked against -Secret and matched.</summary>

@@ -65,7 +65,7 @@ namespace WebexConnect.Receipts
             var messageId = Text(notification, "messageId") ?? Text(info, "messageId") ?? MessageIdOf(transid);
             return new DeliveryReceipt(
                 DeliveryStatuses.From(code, word), code, word, Text(info, "Description"), Text(info, "deliveryChannel"),
-                Text(info, "destination"), Text(info, "destinationType"), Timestamp(info), messageId, transid,
+                Text(info, "destination"), Text(info, "destinationType"), Timestamp(info, receivedAt), messageId, transid,
                 Text(notification, "correlationId") ?? Text(info, "correlationId"), Text(notification, "callbackData"),
                 Text(notification, "carrier"), Text(notification, "serviceProvider"), Text(info, "additionalInfo"),
                 Text(info, "messageCount"), receivedAt, signatureVerified);
@@ -82,7 +82,7 @@ namespace WebexConnect.Receipts
             return transid.Substring(0, underscore);
         }
 
-        private static DateTimeOffset? Timestamp(Dictionary<string, object?> info)
+        private static DateTimeOffset? Timestamp(Dictionary<string, object?> info, DateTimeOffset receivedAt)
         {
             if (!info.TryGetValue("timeStamp", out var value)) return null;
             value = Unwrap(value);
@@ -95,9 +95,7 @@ namespace WebexConnect.Receipts
             }
             var text = Scalar(value);
             if (string.IsNullOrWhiteSpace(text)) return null;
-            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
-                return epoch > 100_000_000_000L ? DateTimeOffset.FromUnixTimeMilliseconds(epoch) : DateTimeOffset.FromUnixTimeSeconds(epoch);
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
+            return ReceiptTimestamp.Read(text!, receivedAt);
         }
 
         private static string? Text(Dictionary<string, object?> fields, string name)

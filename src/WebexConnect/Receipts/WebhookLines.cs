@@ -61,6 +61,14 @@ namespace WebexConnect.Receipts
             "The input ended inside a webhook body: inputs {0} to {1} were read as the lines of one JSON body and its brackets never close. " +
             "Give each body whole (Get-Content -Raw reads a file as one text).", FirstHeldInput, lastInput);
 
+        /// <summary>Lets go of the held lines (their file ended inside them): what they were, as <see cref="Describe"/> says; null when none.</summary>
+        public string? Abandon(long lastInput)
+        {
+            var what = Describe(lastInput);
+            Reset();
+            return what;
+        }
+
         /// <summary>The first line of an indented body: it starts with "{" or "[" and ends with an opening bracket.</summary>
         private static bool OpensOnly(string line)
         {

@@ -282,11 +282,12 @@ namespace WebexConnect.Tests.Commands
             """;
 
         private const string WaitConnectDelivery = """
-            Wait-ConnectDelivery | default set - | no ShouldProcess | output DeliveryResult
+            Wait-ConnectDelivery | default set Listener | no ShouldProcess | output DeliveryResult
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
-            InputObject             SendResult              *!                                    V
-            Listener                ConnectReceiptListener  *!@0                                  -
-            Timeout                 Int32                   *                                     -
+            InputObject             PSObject                *!                                    V
+            Listener                ConnectReceiptListener  Listener!@0                           -
+            Receipt                 DeliveryReceipt[]       Receipt!                              -
+            Timeout                 Int32                   Listener                              -
             """;
 
         public static TheoryData<Type, string> Surfaces => new TheoryData<Type, string>

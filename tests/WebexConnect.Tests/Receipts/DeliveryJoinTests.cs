@@ -114,6 +114,80 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void TheReceiptsOfAnEarlierSendOfTheSameRowsAreNotTakenForThisOne()
+        {
+            // The same CSV sent twice in one session (a test run, then the real one): same correlation IDs, same numbers,
+            // another message ID. Before, the first send's receipts, still in the listener, answered for the second's rows.
+            var buffer = new ReceiptBuffer(100);
+            buffer.Add(Receipt("7500", "447700900001", "m-old_1", "row-1"));
+            buffer.Add(Receipt("7102", "447700900002", "m-old_2", "row-2"));
+            var join = new DeliveryJoin(buffer);
+            join.Pull();
+
+            join.Add(Sent(1, "+447700900001", "m-new", "row-1"));
+            join.Add(Sent(2, "+447700900002", "m-new", "row-2"));
+            buffer.Add(Receipt("7500", "447700900001", "m-old_1", "row-1"));
+            join.Pull();
+
+            Assert.Empty(join.TakeReady(all: false));
+            Assert.Equal(2, join.Waiting);
+            buffer.Add(Receipt("7501", "447700900002", "m-new_2", "row-2"));
+            buffer.Add(Receipt("7500", "447700900001", "m-new_1", "row-1"));
+            join.Pull();
+            var rest = join.TakeReady(all: true);
+
+            Assert.Equal(new[] { DeliveryStatus.Delivered, DeliveryStatus.Submitted }, rest.Select(r => r.Status));
+            Assert.Equal(new[] { false, true }, rest.Select(r => r.TimedOut));
+            Assert.All(rest, r => Assert.Equal("m-new", r.Receipt!.MessageId));
+        }
+
+        [Fact]
+        public void AnUnknownResultTakesTheLatestMessagesReceiptForItsCorrelationId()
+        {
+            // No message ID to tell sends apart: of the receipts that came before, the latest message's is offered,
+            // not the earlier send's Delivered only because Delivered ranks above Submitted.
+            var buffer = new ReceiptBuffer(100);
+            buffer.Add(Receipt("7500", "447700900001", "m-old_1", "row-1"));
+            buffer.Add(Receipt("7501", "447700900001", "m-new_1", "row-1"));
+            var join = new DeliveryJoin(buffer);
+            join.Pull();
+
+            join.Add(Sent(1, "+447700900001", null, "row-1", SendStatus.Unknown));
+            var result = Assert.Single(join.TakeReady(all: true));
+
+            Assert.Equal(DeliveryStatus.Submitted, result.Status);
+            Assert.Equal("m-new", result.MessageId);
+        }
+
+        [Fact]
+        public void EveryRowEndsWithTheLatestFinalReceiptWhetherItCameBeforeOrAfterTheRowWasAdded()
+        {
+            // Email: Delivered, then Read. Before, the row added before the receipts came kept the first final one
+            // (Delivered) and the row added after them the last (Read): one report, two answers for the same story.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "a@example.com", "m-1"));
+            buffer.Add(Stamped("7501", "a@example.com", 0));
+            buffer.Add(Stamped("7500", "a@example.com", 5));
+            buffer.Add(Stamped("7502", "a@example.com", 600));
+            buffer.Add(Stamped("7502", "b@example.com", 600));
+            buffer.Add(Stamped("7500", "b@example.com", 5));
+            join.Pull();
+            join.Add(Sent(2, "b@example.com", "m-1"));
+            join.Pull();
+
+            var ready = join.TakeReady(all: false);
+
+            Assert.Equal(new[] { DeliveryStatus.Read, DeliveryStatus.Read }, ready.Select(r => r.Status));
+            Assert.All(ready, r => Assert.Equal(Now.AddSeconds(600), r.ReceiptAt));
+            Assert.Equal(0, join.Waiting);
+        }
+
+        private static DeliveryReceipt Stamped(string code, string destination, int seconds) =>
+            new DeliveryReceipt(DeliveryStatuses.From(code, null), code, null, null, "email", destination, "EMAIL", Now.AddSeconds(seconds), "m-1",
+                "m-1", null, null, null, null, null, null, Now, false);
+
+        [Fact]
         public void AnUnknownResultWithNeitherIdIsNoReceiptAtOnceNotNotSent()
         {
             var join = new DeliveryJoin(new ReceiptBuffer(10));

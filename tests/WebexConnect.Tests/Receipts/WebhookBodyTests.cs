@@ -68,6 +68,43 @@ namespace WebexConnect.Tests.Receipts
             Assert.False(receipt.IsFinal);
         }
 
+        [Theory]
+        // Received 2026-12-03 12:00 UTC. Before, the invariant culture read every d/m/y date month-first: day-first
+        // dates gave the month and day swapped (days 1 to 12) or no time at all (13 to 31), and dotted ones became May.
+        [InlineData("03/12/2026 10:15:30", "2026-12-03T10:15:30Z")]
+        [InlineData("12/03/2026 10:15:30", "2026-12-03T10:15:30Z")]
+        [InlineData("28/11/2026 09:00:00", "2026-11-28T09:00:00Z")]
+        [InlineData("11/28/2026 09:00:00", "2026-11-28T09:00:00Z")]
+        [InlineData("03.12.2026 10:15:30", "2026-12-03T10:15:30Z")]
+        [InlineData("03-12-2026 10:15:30 +01:00", "2026-12-03T10:15:30+01:00")]
+        [InlineData("2026-12-03 10:15:30", "2026-12-03T10:15:30Z")]
+        [InlineData("2026-12-03T10:15:30.250+05:30", "2026-12-03T10:15:30.250+05:30")]
+        public void ADateWithTheDayAndMonthAsNumbersIsReadInTheOrderTheServiceWroteIt(string timeStamp, string expected)
+        {
+            var body = "{\"deliveryInfoNotification\":{\"deliveryInfo\":{\"timeStamp\":\"" + timeStamp +
+                "\",\"code\":\"7500\",\"destination\":\"447700900001\"},\"transid\":\"m-1\"}}";
+
+            var receipt = Assert.Single(Read(Encoding.UTF8.GetBytes(body)));
+
+            Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), receipt.Timestamp);
+            Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture).Offset, receipt.Timestamp!.Value.Offset);
+        }
+
+        [Theory]
+        // Read long after it came (a saved file): 5 January or 1 May, nothing tells which; not guessed.
+        [InlineData("01/05/2024 10:00:00")]
+        [InlineData("05/01/2024 10:00:00")]
+        public void AnAmbiguousDateFarFromTheReceiptsArrivalIsNotGuessed(string timeStamp)
+        {
+            var body = "{\"deliveryInfoNotification\":{\"deliveryInfo\":{\"timeStamp\":\"" + timeStamp +
+                "\",\"code\":\"7500\",\"destination\":\"447700900001\"},\"transid\":\"m-1\"}}";
+
+            var receipt = Assert.Single(Read(Encoding.UTF8.GetBytes(body)));
+
+            Assert.Null(receipt.Timestamp);
+            Assert.Equal(Now, receipt.ReceivedAt);
+        }
+
         [Fact]
         public void AListOfNotificationsGivesOneReceiptEach()
         {

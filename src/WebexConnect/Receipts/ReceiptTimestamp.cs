@@ -1,0 +1,61 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace WebexConnect.Receipts
+{
+    /// <summary>
+    /// Reads a receipt's timeStamp text: ISO 8601 (what the vendor's samples show), Unix seconds or milliseconds, and
+    /// day and month written as numbers (01/05/2024, 05.01.2024), whose order is the service's, not this computer's.
+    /// </summary>
+    /// <remarks>
+    /// The invariant culture read every d/m/y date month-first: a service writing day-first (dd/MM/yyyy, as in the UK and
+    /// India, where the service is hosted) gave 5 January for 1 May on days 1 to 12 and no time at all on days 13 to 31,
+    /// and 05.01.2024, day-first wherever dots are written, became 1 May. Now a dotted date is day-first; a date with
+    /// slashes or dashes is day-first when its first number is over 12, month-first when its second is; when both are
+    /// 12 or less, only a receipt's arrival time can tell: a receipt comes within days of what it reports, and the two
+    /// readings are at least 27 days apart, so the one in the days before the arrival is it. If neither is (a receipt
+    /// read long after it came), the date is not guessed: the timestamp is unreadable (null), as it is for any text
+    /// not read here.
+    /// </remarks>
+    internal static class ReceiptTimestamp
+    {
+        /// <summary>How long before its arrival a receipt may report something: SMS validity is at most 72 hours.</summary>
+        private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(8);
+
+        /// <summary>How far ahead of this computer's clock the service's may be.</summary>
+        private static readonly TimeSpan ClockSkew = TimeSpan.FromDays(1);
+
+        private static readonly Regex NumericDate = new Regex(
+            @"^\s*(?<first>\d{1,2})(?<separator>[./-])(?<second>\d{1,2})\k<separator>(?<year>\d{4})(?<rest>.*)$",
+            RegexOptions.CultureInvariant);
+
+        public static DateTimeOffset? Read(string text, DateTimeOffset receivedAt)
+        {
+            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
+                return epoch > 100_000_000_000L ? DateTimeOffset.FromUnixTimeMilliseconds(epoch) : DateTimeOffset.FromUnixTimeSeconds(epoch);
+            var match = NumericDate.Match(text);
+            if (!match.Success) return Parse(text);
+
+            var first = int.Parse(match.Groups["first"].Value, CultureInfo.InvariantCulture);
+            var second = int.Parse(match.Groups["second"].Value, CultureInfo.InvariantCulture);
+            var year = match.Groups["year"].Value;
+            var rest = match.Groups["rest"].Value;
+            var dayFirst = Parse(Iso(year, month: second, day: first, rest));
+            var monthFirst = Parse(Iso(year, month: first, day: second, rest));
+            if (match.Groups["separator"].Value == "." || first > 12) return dayFirst;
+            if (second > 12 || first == second) return monthFirst;
+            var dayFirstFits = Plausible(dayFirst, receivedAt);
+            return dayFirstFits == Plausible(monthFirst, receivedAt) ? null : dayFirstFits ? dayFirst : monthFirst;
+        }
+
+        private static bool Plausible(DateTimeOffset? reading, DateTimeOffset receivedAt) =>
+            reading is DateTimeOffset at && at >= receivedAt - LongestDelay && at <= receivedAt + ClockSkew;
+
+        private static string Iso(string year, int month, int day, string rest) =>
+            year + "-" + month.ToString("00", CultureInfo.InvariantCulture) + "-" + day.ToString("00", CultureInfo.InvariantCulture) + rest;
+
+        private static DateTimeOffset? Parse(string text) =>
+            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
+    }
+}

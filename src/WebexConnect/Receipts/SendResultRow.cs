@@ -1,0 +1,71 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+
+namespace WebexConnect.Receipts
+{
+    /// <summary>
+    /// What Wait-ConnectDelivery waits for, from whatever was piped: a SendResult, a DeliveryResult (waited for again),
+    /// or a row of either's Export-Csv, read by column name. The next day's report starts from results.csv, not from
+    /// the objects of yesterday's session: before, PowerShell's binder refused every such row with "The input object
+    /// cannot be bound to any parameters", and no row got a result.
+    /// </summary>
+    internal static class SendResultRow
+    {
+        /// <summary>The send result in <paramref name="input"/>; null with <paramref name="problem"/> saying why not.</summary>
+        public static SendResult? Read(object? input, long inputNumber, out string? problem)
+        {
+            problem = null;
+            var value = input is PSObject wrapped ? wrapped.BaseObject : input;
+            switch (value)
+            {
+                case SendResult sent:
+                    return sent;
+                case DeliveryResult delivery:
+                    // One address of a result for several: waited for again as that address alone, not all of them.
+                    var earlier = delivery.SendResult;
+                    return string.Equals(earlier.Destination, delivery.Destination, StringComparison.Ordinal) ? earlier : Copy(earlier, delivery.Destination, earlier.MessageId);
+                case null:
+                    problem = $"Input {inputNumber} is empty.";
+                    return null;
+            }
+
+            var row = PSObject.AsPSObject(input);
+            var destination = Text(row, "Destination");
+            // A DeliveryResult row's Status is the delivery's; its SendStatus is the send's.
+            var statusText = Text(row, "SendStatus") ?? Text(row, "Status");
+            var number = Text(row, "Row");
+            if (destination is null || statusText is null)
+            {
+                problem = $"Input {inputNumber}{(number is null ? "" : " (Row " + number + ")")} is not a send result: it has no " +
+                    (destination is null ? "Destination" : "Status") + " column. Pipe the output of Send-ConnectSms, Send-ConnectEmail " +
+                    "or Send-ConnectRcs, or the rows of its Export-Csv (Import-Csv results.csv).";
+                return null;
+            }
+            // A number is what ConvertTo-Json writes for the status (Queued is 0): read it when it names one.
+            if (!Enum.TryParse<SendStatus>(statusText, ignoreCase: true, out var status) || !Enum.IsDefined(typeof(SendStatus), status))
+            {
+                problem = $"Input {inputNumber}{(number is null ? "" : " (Row " + number + ")")}: its status '{statusText}' is not a send status " +
+                    "(" + string.Join(", ", Enum.GetNames(typeof(SendStatus))) + ").";
+                return null;
+            }
+            Enum.TryParse<MessageChannel>(Text(row, "Channel") ?? "", ignoreCase: true, out var channel);
+            return new SendResult(channel, destination, Text(row, "CorrelationId"), status, Text(row, "MessageId"),
+                Text(row, "Code"), Text(row, "SendReason") ?? Text(row, "Reason"),
+                row: long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : inputNumber);
+        }
+
+        private static SendResult Copy(SendResult result, string destination, string? messageId) =>
+            new SendResult(result.Channel, destination, result.CorrelationId, result.Status, messageId, result.Code, result.Reason,
+                result.Attempts, result.Batch, result.SubmittedAt, result.Parts, row: result.Row);
+
+        private static string? Text(PSObject row, string name)
+        {
+            var value = row.Properties[name]?.Value;
+            var text = value is null ? null : Convert.ToString(value is PSObject ps ? ps.BaseObject : value, CultureInfo.InvariantCulture)?.Trim();
+            return string.IsNullOrEmpty(text) ? null : text;
+        }
+    }
+}
