@@ -190,6 +190,7 @@ namespace WebexConnect.Engine.Receipts
             411 => "Length Required",
             413 => "Payload Too Large",
             431 => "Request Header Fields Too Large",
+            501 => "Not Implemented",
             _ => "Error",
         };
 
@@ -241,15 +242,26 @@ namespace WebexConnect.Engine.Receipts
             }
             if (!string.Equals(request.Method, "POST", StringComparison.Ordinal)) return request;
 
-            if (request.Headers.ContainsKey("Transfer-Encoding")) return request.Fail(411, "chunked bodies are not read: send Content-Length");
+            var leftover = new ArraySegment<byte>(bytes, headEnd + 4, (int)head.Length - (headEnd + 4));
+            if (request.Headers.TryGetValue("Transfer-Encoding", out var encoding))
+            {
+                // A reverse proxy that streams the service's post on (nginx with request buffering off, most tunnels)
+                // sends it chunked: HTTP/1.1 says a server must read that, and the limit is the same.
+                if (!string.Equals(encoding, "chunked", StringComparison.OrdinalIgnoreCase)) return request.Fail(501, "Transfer-Encoding " + encoding + " is not read");
+                var chunked = await ChunkedBody.ReadAsync(leftover, stream, maxBody).ConfigureAwait(false);
+                if (chunked.Body is null) return request.Fail(chunked.Status, chunked.Why!);
+                request.Body = chunked.Body;
+                return request;
+            }
+
             if (!request.Headers.TryGetValue("Content-Length", out var lengthText)
                 || !long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
-                return request.Fail(411, "no Content-Length");
+                return request.Fail(411, "neither a Content-Length nor a chunked body");
             if (length > maxBody) return request.Fail(413, "the body is " + length + " bytes; a receipt body is at most " + maxBody);
 
             var body = new byte[length];
-            var already = (int)Math.Min(length, head.Length - (headEnd + 4));
-            Buffer.BlockCopy(bytes, headEnd + 4, body, 0, already);
+            var already = (int)Math.Min(length, leftover.Count);
+            Buffer.BlockCopy(bytes, leftover.Offset, body, 0, already);
             var filled = already;
             while (filled < length)
             {
@@ -272,6 +284,93 @@ namespace WebexConnect.Engine.Receipts
             for (var i = 0; i + 3 < length; i++)
                 if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n') return i;
             return -1;
+        }
+    }
+
+    /// <summary>A chunked request body (RFC 9112, 7.1), read within the same limit as a Content-Length one.</summary>
+    internal static class ChunkedBody
+    {
+        private const int MaxLine = 1024;
+
+        public static async Task<(byte[]? Body, int Status, string? Why)> ReadAsync(ArraySegment<byte> already, Stream stream, int maxBody)
+        {
+            var input = new BufferedInput(already, stream);
+            var body = new MemoryStream();
+            while (true)
+            {
+                var sizeLine = await input.ReadLineAsync(MaxLine).ConfigureAwait(false);
+                if (sizeLine is null) return (null, 400, "the connection closed inside a chunked body");
+                var semicolon = sizeLine.IndexOf(';');
+                var hex = (semicolon >= 0 ? sizeLine.Substring(0, semicolon) : sizeLine).Trim();
+                if (hex.Length == 0 || hex.Length > 8 || !int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size) || size < 0)
+                    return (null, 400, "a chunk size that is not a hexadecimal number");
+                if (size == 0) break;
+                if (body.Length + size > maxBody) return (null, 413, "the chunked body is over " + maxBody + " bytes; a receipt body is at most " + maxBody);
+                if (!await input.CopyAsync(body, size).ConfigureAwait(false)) return (null, 400, "the connection closed inside a chunk");
+                if (await input.ReadLineAsync(MaxLine).ConfigureAwait(false) != "") return (null, 400, "a chunk not followed by a line end");
+            }
+
+            // Trailer fields, if any, up to the blank line that ends the message; none of them matters here.
+            for (var fields = 0; ; fields++)
+            {
+                var line = await input.ReadLineAsync(MaxLine).ConfigureAwait(false);
+                if (line is null) return (null, 400, "the connection closed before the chunked body ended");
+                if (line.Length == 0) break;
+                if (fields >= 32) return (null, 431, "too many trailer fields after the chunked body");
+            }
+
+            return (body.ToArray(), 0, null);
+        }
+
+        /// <summary>The bytes read past the request head first, then the connection's.</summary>
+        private sealed class BufferedInput
+        {
+            private readonly Stream _stream;
+            private readonly byte[] _buffer;
+            private int _start;
+            private int _end;
+
+            public BufferedInput(ArraySegment<byte> already, Stream stream)
+            {
+                _stream = stream;
+                _buffer = new byte[Math.Max(4096, already.Count)];
+                Buffer.BlockCopy(already.Array!, already.Offset, _buffer, 0, already.Count);
+                _end = already.Count;
+            }
+
+            /// <summary>A line without its CRLF (a bare LF ends one too); null when the connection closed first or it is too long.</summary>
+            public async Task<string?> ReadLineAsync(int maxLength)
+            {
+                var line = new StringBuilder();
+                while (true)
+                {
+                    if (_start == _end && !await FillAsync().ConfigureAwait(false)) return null;
+                    var b = _buffer[_start++];
+                    if (b == '\n') return line.Length > 0 && line[line.Length - 1] == '\r' ? line.ToString(0, line.Length - 1) : line.ToString();
+                    if (line.Length >= maxLength) return null;
+                    line.Append((char)b);
+                }
+            }
+
+            public async Task<bool> CopyAsync(Stream to, int count)
+            {
+                while (count > 0)
+                {
+                    if (_start == _end && !await FillAsync().ConfigureAwait(false)) return false;
+                    var take = Math.Min(count, _end - _start);
+                    to.Write(_buffer, _start, take);
+                    _start += take;
+                    count -= take;
+                }
+                return true;
+            }
+
+            private async Task<bool> FillAsync()
+            {
+                _start = 0;
+                _end = await _stream.ReadAsync(_buffer, 0, _buffer.Length).ConfigureAwait(false);
+                return _end > 0;
+            }
         }
     }
 }

@@ -33,12 +33,13 @@ namespace WebexConnect.Tests.Receipts
         }
 
         /// <summary>Writes raw bytes on a socket and returns what came back (the status line first).</summary>
-        private async Task<string> RawAsync(string request, bool closeWriting = true)
+        private Task<string> RawAsync(string request, bool closeWriting = true) => RawAsync(Encoding.ASCII.GetBytes(request), closeWriting);
+
+        private async Task<string> RawAsync(byte[] bytes, bool closeWriting = true)
         {
             using var tcp = new TcpClient();
             await tcp.ConnectAsync(IPAddress.Loopback, _listener.Url.Port);
             var stream = tcp.GetStream();
-            var bytes = Encoding.ASCII.GetBytes(request);
             await stream.WriteAsync(bytes, 0, bytes.Length);
             if (closeWriting) tcp.Client.Shutdown(SocketShutdown.Send);
             using var reader = new StreamReader(stream);
@@ -84,7 +85,7 @@ namespace WebexConnect.Tests.Receipts
             Assert.StartsWith("HTTP/1.1 405", await RawAsync("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
             Assert.StartsWith("HTTP/1.1 404", await RawAsync("POST /elsewhere HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}"));
             Assert.StartsWith("HTTP/1.1 411", await RawAsync("POST / HTTP/1.1\r\nHost: x\r\n\r\n"));
-            Assert.StartsWith("HTTP/1.1 411", await RawAsync("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"));
+            Assert.StartsWith("HTTP/1.1 400", await RawAsync("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"));
             Assert.StartsWith("HTTP/1.1 413", await RawAsync("POST / HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n"));
             Assert.StartsWith("HTTP/1.1 431", await RawAsync("POST / HTTP/1.1\r\nX: " + new string('a', 20_000) + "\r\n\r\n"));
             Assert.StartsWith("HTTP/1.1 400", await RawAsync("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n{not json}"));
@@ -95,6 +96,41 @@ namespace WebexConnect.Tests.Receipts
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(1, _listener.Receipts.Received);
+        }
+
+        [Fact]
+        public async Task AReceiptAReverseProxyForwardsChunkedIsKept()
+        {
+            // nginx with request buffering off, and most tunnels, stream the service's post on in chunks.
+            var body = ReceiptFixtures.Bytes("sms-delivered.json");
+            var half = body.Length / 2;
+            var chunked = new MemoryStream();
+            void Write(string text) => chunked.Write(Encoding.ASCII.GetBytes(text));
+            Write("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+            Write(half.ToString("x") + ";ext=1\r\n");
+            chunked.Write(body, 0, half);
+            Write("\r\n" + (body.Length - half).ToString("X") + "\r\n");
+            chunked.Write(body, half, body.Length - half);
+            Write("\r\n0\r\nX-Trailer: 1\r\n\r\n");
+
+            Assert.StartsWith("HTTP/1.1 200", await RawAsync(chunked.ToArray()));
+            Assert.Equal(DeliveryStatus.Delivered, Assert.Single(_listener.Receipts.Snapshot()).Status);
+        }
+
+        [Fact]
+        public async Task AChunkedBodyGetsTheSameLimitsAsAnyOther()
+        {
+            var chunk = new string('a', 0x10000);
+            var tooLong = new StringBuilder("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (var i = 0; i < 17; i++) tooLong.Append("10000\r\n").Append(chunk).Append("\r\n");
+            tooLong.Append("0\r\n\r\n");
+
+            Assert.StartsWith("HTTP/1.1 413", await RawAsync(tooLong.ToString()));
+            Assert.StartsWith("HTTP/1.1 400", await RawAsync("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"));
+            Assert.StartsWith("HTTP/1.1 400", await RawAsync("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}"));
+            Assert.StartsWith("HTTP/1.1 501", await RawAsync("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n"));
+            Assert.Equal(4, _listener.Refused);
+            Assert.Empty(_listener.Receipts.Snapshot());
         }
 
         [Fact]
