@@ -129,6 +129,52 @@ Describe 'Send-ConnectEmail' {
         @($template).Count | Should -Be 0
     }
 
+    It 'warns once when the HTML of a Windows-1252 file was read as UTF-8, naming the field and the damaged word' {
+        # "Café naïve" saved by an older editor in Windows-1252, read as PowerShell 7 reads a file without a BOM.
+        $file = Join-Path $TestDrive 'newsletter-1252.html'
+        [IO.File]::WriteAllBytes($file, [byte[]](0x3C, 0x70, 0x3E, 0x43, 0x61, 0x66, 0xE9, 0x20, 0x6E, 0x61, 0xEF, 0x76, 0x65, 0x3C, 0x2F, 0x70, 0x3E))
+        $html = Get-Content -Raw -Encoding utf8 $file
+
+        $results = @('ann@example.com', 'bob@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Html $html -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Row 1: Html ('<p>Caf$([char]0xFFFD) na$([char]0xFFFD)ve</p>') holds U+FFFD*read in the wrong encoding*-Encoding 1252*"
+    }
+
+    It 'warns once when a CSV saved by Excel in Windows-1252 was read as UTF-8, naming the row and the column' {
+        $file = Join-Path $TestDrive 'people-1252.csv'
+        [IO.File]::WriteAllBytes($file, [Text.Encoding]::ASCII.GetBytes("Email,Name`r`nann@example.com,Ann`r`njose@example.com,Jos") + [byte[]](0xE9) +
+            [Text.Encoding]::ASCII.GetBytes("`r`nzoe@example.com,Zo") + [byte[]](0xEB))
+
+        $results = @(Import-Csv $file -Encoding utf8 | Send-ConnectEmail -From 'news@example.com' -Subject 'Hi $(Name)' -Text 'T' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Row 2: the column 'Name' ('Jos$([char]0xFFFD)') holds U+FFFD*"
+    }
+
+    It 'stops before the damaged row with -WarningAction Stop, sending nothing of it' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann' }
+            [pscustomobject]@{ Email = 'jose@example.com'; Name = "Jos$([char]0xFFFD)" }
+        )
+
+        $stopped = $null
+        try { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'Hi $(Name)' -Text 'T' -WarningAction Stop -OutVariable sent }
+        catch { $stopped = $_ }
+
+        $stopped | Should -Not -BeNullOrEmpty
+        @($sent).Status | Should -Be @('Queued')
+        (Get-SentBody).to.email | Should -Be @('ann@example.com')
+    }
+
+    It 'does not warn about text read with its own encoding' {
+        $null = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'Café' -Html '<p>Café naïve €5</p>' -WarningVariable warned
+
+        @($warned).Count | Should -Be 0
+    }
+
     It 'sends nothing with -WhatIf' {
         $results = @('ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -WhatIf)
 

@@ -31,6 +31,7 @@ namespace WebexConnect.Commands
         private RecordComposer? _composer;
         private DictionaryRowBinding? _dictionaryRows;
         private MessageChecks? _checks;
+        private readonly MisreadCharacters _misread = new MisreadCharacters();
         // The parameters no column sets (PipelineColumns.NotFromColumns), by column name: the composer's warning and the first row's check.
         private IReadOnlyDictionary<string, string>? _notFromColumns;
         private SendRun? _run;
@@ -317,6 +318,7 @@ namespace WebexConnect.Commands
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
             if (WarningBeforeRow(message, _row) is string warning && WarnBeforeRow(new[] { warning })) return;
+            if (_misread.WarningFor(message, record.Recipient, _row) is string misread && WarnBeforeRow(new[] { misread })) return;
             object? input = InputObject;
 
             var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);
