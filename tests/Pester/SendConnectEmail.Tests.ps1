@@ -86,6 +86,28 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'refuses a cell that lists several attachment URLs (<Name>), saying to split it, instead of sending one attachment of them' -ForEach @(
+        @{ Name = 'semicolon'; Files = 'https://files.example.com/terms.pdf;https://files.example.com/prices.pdf' }
+        @{ Name = 'comma and space'; Files = 'https://files.example.com/terms.pdf, https://files.example.com/prices.pdf' }
+        @{ Name = 'one per line'; Files = "https://files.example.com/terms.pdf`nhttps://files.example.com/prices.pdf" }
+    ) {
+        $row = [pscustomobject]@{ Email = 'ann@example.com'; Files = $Files }
+
+        { $row | ForEach-Object { Send-ConnectEmail -To $_.Email -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment $_.Files } } |
+            Should -Throw -ErrorId 'InvalidAttachment,*' -ExpectedMessage "Attachment``[0``]: 'https://files.example.com/terms.pdf* holds more than one URL: give each file as an item of its own, e.g. -Attachment (`$_.Files -split '``[;,|\s``]+' | Where-Object { `$_ })*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'sends the files of such a cell once it is split, and an archived URL that holds a second scheme as one file' {
+        $files = 'https://files.example.com/terms.pdf; https://files.example.com/prices.pdf'
+        $archived = 'https://web.archive.org/web/2026/https://files.example.com/old-terms.pdf'
+
+        $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment (($files -split '[;,|\s]+' | Where-Object { $_ }) + $archived)
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.attachments.name | Should -Be @('terms.pdf', 'prices.pdf', 'old-terms.pdf')
+    }
+
     It 'sends a template instead of content' {
         $null = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -TemplateId 'tpl-1' -TemplateSubject 'Hi'
 
