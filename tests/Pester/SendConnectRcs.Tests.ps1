@@ -46,6 +46,27 @@ Describe 'New-ConnectRcsSuggestion' {
         { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 
+    It 'reads degrees written with a decimal comma, as a de-DE admin types them and Excel saves them in a CSV' {
+        $shops = "Shop;Lat;Long`nBerlin;52,5200;13,4050`nLondon;51,5074;-0,1278" | ConvertFrom-Csv -Delimiter ';'
+
+        $suggestions = @($shops | ForEach-Object { New-ConnectRcsSuggestion $_.Shop -Latitude $_.Lat -Longitude $_.Long })
+
+        $suggestions.Latitude | Should -Be @(52.52, 51.5074)
+        $suggestions.Longitude | Should -Be @(13.405, -0.1278)
+        (New-ConnectRcsSuggestion 'Map' -Latitude ' 51.5074 ' -Longitude '-0.1278').Latitude | Should -Be 51.5074
+    }
+
+    It 'explains an unquoted decimal comma, which PowerShell splits into a list, instead of "Cannot convert System.Object[]"' {
+        { New-ConnectRcsSuggestion 'Map' -Latitude 51,5074 -Longitude 0.1278 } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-Latitude 51,5074 reached the command as a list of 2 values (51 and 5074): PowerShell reads a comma outside quotes as a list separator. Give one number, with a point as the decimal mark (-Latitude 51.5074) or in quotes (''51,5074''), and the other coordinate to -Longitude.*'
+    }
+
+    It 'still refuses degrees out of range, and text that is no number, naming the parameter' {
+        { New-ConnectRcsSuggestion 'Map' -Latitude '95,5' -Longitude 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { New-ConnectRcsSuggestion 'Map' -Latitude 51.5 -Longitude '0,1,2' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Longitude '0,1,2' is not a number of degrees*"
+    }
+
     It 'refuses an event that ends before it starts' {
         { New-ConnectRcsSuggestion -DisplayText 'Save' -StartTime '2026-12-01T11:00:00Z' -EndTime '2026-12-01T10:00:00Z' -Title 'Visit' } |
             Should -Throw -ErrorId 'EndTimeBeforeStartTime,*'
