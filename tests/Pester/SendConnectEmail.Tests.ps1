@@ -152,7 +152,7 @@ Describe 'Send-ConnectEmail' {
     }
 
     It 'warns once when the HTML of a Windows-1252 file was read as UTF-8, naming the field and the damaged word' {
-        # "Café naïve" saved by an older editor in Windows-1252, read as PowerShell 7 reads a file without a BOM.
+        # "Cafe naive" with their accents, saved by an older editor in Windows-1252, read as PowerShell 7 reads a file without a BOM.
         $file = Join-Path $TestDrive 'newsletter-1252.html'
         [IO.File]::WriteAllBytes($file, [byte[]](0x3C, 0x70, 0x3E, 0x43, 0x61, 0x66, 0xE9, 0x20, 0x6E, 0x61, 0xEF, 0x76, 0x65, 0x3C, 0x2F, 0x70, 0x3E))
         $html = Get-Content -Raw -Encoding utf8 $file
@@ -192,7 +192,8 @@ Describe 'Send-ConnectEmail' {
     }
 
     It 'does not warn about text read with its own encoding' {
-        $null = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'Café' -Html '<p>Café naïve €5</p>' -WarningVariable warned
+        $accented = "Caf$([char]0xE9) na$([char]0xEF)ve $([char]0x20AC)5"
+        $null = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject $accented -Html "<p>$accented</p>" -WarningVariable warned
 
         @($warned).Count | Should -Be 0
     }
