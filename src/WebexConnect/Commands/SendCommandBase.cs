@@ -332,10 +332,11 @@ namespace WebexConnect.Commands
             }
             else if (_whatIf != null)
             {
-                var full = _whatIf.Add(ForRecipient(message, record.Recipient), record.Recipient, _row);
+                var sent = ForRecipient(message, record.Recipient);
+                var full = _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient));
                 if (full != null) ShouldProcess(full.Target, ActionName);
             }
-            else if (_silentConsent || ShouldProcess(TargetFor(record.Recipient), ActionName))
+            else if (_silentConsent || ShouldProcess(TargetFor(message, record.Recipient), ActionName))
             {
                 _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(InputObject, ref _echoNames));
             }
@@ -501,7 +502,17 @@ namespace WebexConnect.Commands
         private static string TargetFor(Recipient recipient, long row) =>
             SubstitutionText.Abbreviate(recipient.Addresses) + " (row " + row.ToString(CultureInfo.InvariantCulture) + ")";
 
-        private string TargetFor(Recipient recipient) => TargetFor(recipient, _row);
+        /// <summary>
+        /// "+447700900001 (row 1)", and for an SMS of several parts "+447700900001 (row 1): 14 SMS parts": what -Confirm asks
+        /// about, so that the admin sees what the row will be billed as before saying yes.
+        /// </summary>
+        private string TargetFor(ConnectMessage message, Recipient recipient)
+        {
+            var parts = MeasureParts(ForRecipient(message, recipient), recipient);
+            if (parts is not > 1) return TargetFor(recipient, _row);
+            return TargetFor(recipient, _row) + ": " + parts.Value.ToString(CultureInfo.InvariantCulture) + " SMS parts" +
+                (recipient.Addresses.Count > 1 ? " each" : "");
+        }
 
         /// <summary>What the engine had to say since the last call (batches, retries, waits), on the pipeline thread.</summary>
         private void WriteDiagnostics()
