@@ -74,8 +74,13 @@ namespace WebexConnect.Messages.Validation
         private static void CheckCarousel(RcsMessage message, ProblemList problems)
         {
             var count = message.Cards.Count;
-            if (count < MinCarouselCards || count > MaxCarouselCards)
-                problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}");
+            // Group-Object makes a group of one product as readily as a group of twelve: say what to do with each.
+            if (count == 1)
+                problems.Add("Cards", $"a carousel has 1 card: use {MinCarouselCards} to {MaxCarouselCards}, or send a single card with -Card");
+            else if (count < MinCarouselCards)
+                problems.Add("Cards", $"a carousel has no card: use {MinCarouselCards} to {MaxCarouselCards}");
+            else if (count > MaxCarouselCards)
+                problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}, and send the others in another carousel");
             for (var i = 0; i < count; i++)
             {
                 var field = ProblemList.Indexed("Cards", i);
