@@ -108,6 +108,14 @@ Describe 'Send-ConnectEmail' {
         @(Get-SentBody)[-1].content.attachments.name | Should -Be @('terms.pdf', 'prices.pdf', 'old-terms.pdf')
     }
 
+    It 'stops once, before sending, for an http attachment that every row would be refused for' {
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com" } }
+
+        { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment 'http://files.example.com/terms.pdf' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Attachment``[0``].MediaUrl: 'http://files.example.com/terms.pdf' uses http: use https. It is the same for every row, so nothing was sent: correct -Attachment*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'sends a template instead of content' {
         $null = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -TemplateId 'tpl-1' -TemplateSubject 'Hi'
 

@@ -190,6 +190,20 @@ Describe 'Send-ConnectRcs' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'stops once, before sending, for a <Name> that every row would be refused for, instead of one Invalid row each' -ForEach @(
+        @{ Name = 'message with 11 suggestions'; Expected = '-Suggestion: a message has 11 suggestions: at most 10 are allowed. It is the same for every row, so nothing was sent: correct -Suggestion*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (1..11 | ForEach-Object { New-ConnectRcsSuggestion "Option $_" }) } }
+        @{ Name = 'carousel of one card'; Expected = '-Carousel: a carousel has 1 card: use 2 to 10, or send a single card with -Card. It is the same for every row*correct -Carousel*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel @(New-ConnectRcsCard -Title 'Watch W') } }
+        @{ Name = 'carousel card with 3 suggestions'; Expected = '-Carousel`[1`].Suggestions: a carousel card has 3 suggestions: at most 2 are allowed*correct -Carousel*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel (New-ConnectRcsCard -Title 'A'), (New-ConnectRcsCard -Title 'B' -Suggestion (1..3 | ForEach-Object { New-ConnectRcsSuggestion "S$_" })) } }
+    ) {
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090048$_"; Name = "N$_" } }
+
+        { & $Send $rows } | Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage $Expected
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'leaves an empty GtrId cell out, as an empty CorrelationId cell is' {
         $csv = Join-Path $TestDrive 'gtr.csv'
         "Phone,GtrId`n+447700900471,`n+447700900472, `n+447700900473,g-3" | Set-Content -LiteralPath $csv

@@ -349,6 +349,18 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
+        /// The message fields whose parameter has another name. Without them a problem of -Suggestion (11 chips), -Carousel
+        /// (one card) or -Attachment (an http URL) was not recognised as a parameter's: every row of the CSV got the same
+        /// Invalid result and error, 10,000 of them for 10,000 rows.
+        /// </summary>
+        private static readonly Dictionary<string, string> ParameterOfModelField = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Suggestions"] = "Suggestion",
+            ["Cards"] = "Carousel",
+            ["Attachments"] = "Attachment",
+        };
+
+        /// <summary>
         /// A problem with a parameter no column sets (-From, -Cc, -ReplyTo, -SendAt, -NotifyUrl...) is the same for every
         /// row: each would be Invalid with the same error, 50,000 of them for a CSV of 50,000. So it ends the command at
         /// the first row, before anything is sent, as a parameter PowerShell refuses does. Checked on the first row's
@@ -358,9 +370,13 @@ namespace WebexConnect.Commands
         {
             foreach (var problem in MessageValidator.Validate(message, DateTimeOffset.UtcNow))
             {
-                var parameter = problem.Field.Split('[', '.')[0];
+                var model = problem.Field.Split('[', '.')[0];
+                var field = problem.Field;
+                // The model names a list in the plural where the parameter is singular (-Suggestion gives Suggestions).
+                if (ParameterOfModelField.TryGetValue(model, out var parameter)) field = parameter + field.Substring(model.Length);
+                else parameter = model;
                 if (!_notFromColumns!.TryGetValue(parameter, out var name)) continue;
-                ThrowParameterError("InvalidParameterValue", "-" + problem.Field + ": " + problem.Message +
+                ThrowParameterError("InvalidParameterValue", "-" + field + ": " + problem.Message +
                     ". It is the same for every row, so nothing was sent: correct -" + name + " and run the command again.",
                     MyInvocation.BoundParameters.TryGetValue(name, out var value) ? value : null);
             }
