@@ -204,6 +204,19 @@ Describe 'Send-ConnectRcs' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'refuses a $(name) in a chip''s URL, which the service would send as written, and sends each row''s own URL built per row' {
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090049$_"; Company = "C$_" } }
+        $shared = New-ConnectRcsSuggestion 'Buy' -Url 'https://shop.example.com/?c=$(Company)'
+
+        { $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion $shared } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Suggestion``[0``].Url: 'https://shop.example.com/?c=`$(Company)' holds `$(Company), which would reach the phone as written*correct -Suggestion*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $results = @($rows | ForEach-Object { Send-ConnectRcs -To $_.Phone -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion 'Buy' -Url "https://shop.example.com/?c=$($_.Company)") })
+        $results.Status | Should -Be @('Queued', 'Queued')
+        (Get-SentBody).content.suggestions.url | Should -Be @('https://shop.example.com/?c=C1', 'https://shop.example.com/?c=C2')
+    }
+
     It 'leaves an empty GtrId cell out, as an empty CorrelationId cell is' {
         $csv = Join-Path $TestDrive 'gtr.csv'
         "Phone,GtrId`n+447700900471,`n+447700900472, `n+447700900473,g-3" | Set-Content -LiteralPath $csv

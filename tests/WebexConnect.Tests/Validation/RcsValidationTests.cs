@@ -91,6 +91,21 @@ namespace WebexConnect.Tests.Validation
             }), "Cards"));
 
         [Fact]
+        public void A_url_with_a_variable_is_a_problem_as_the_service_fills_variables_in_text_only()
+        {
+            const string Said = "'https://shop.example.com/?c=$(Company)' holds $(Company), which would reach the phone as written: the service fills $(name) variables in text only, not in a URL.";
+            var link = new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Buy", Url = "https://shop.example.com/?c=$(Company)" };
+            var card = new RcsCard { Title = "Hi $(Name)", MediaUrl = "https://img.example.com/$(Sku).png" };
+
+            Assert.StartsWith(Said, Single(WithSuggestion(link), "Suggestions[0].Url"), StringComparison.Ordinal);
+            Assert.Contains("holds $(Sku)", Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = card }), "Card.MediaUrl"));
+            Assert.Contains("holds $(Sku)", Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Media, MediaUrl = card.MediaUrl }), "MediaUrl"));
+            // The card's title is text: the service fills it.
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = Card("Hi $(Name)") }));
+            Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Buy", Url = "https://shop.example.com/?price=$5" }));
+        }
+
+        [Fact]
         public void CarouselCardsAllowShortOrMediumMediaOnly()
         {
             var tall = new RcsCard { Title = "T", MediaUrl = "https://img.example.com/a.png", MediaHeight = RcsMediaHeight.Tall };

@@ -50,7 +50,7 @@ namespace WebexConnect.Messages.Validation
                 case RcsContentType.Media:
                     if (string.IsNullOrWhiteSpace(message.MediaUrl))
                         problems.Add("MediaUrl", "MediaUrl is required for Media content: the public URL of the file");
-                    else if (UrlRule.CheckWeb(message.MediaUrl!) is string urlProblem)
+                    else if ((UrlRule.CheckWeb(message.MediaUrl!) ?? UrlRule.CheckNoVariable(message.MediaUrl!)) is string urlProblem)
                         problems.Add("MediaUrl", urlProblem);
                     break;
                 case RcsContentType.Standalone:
