@@ -116,6 +116,15 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'says where the name of a -From written as a mail program shows it goes: <From>' -ForEach @(
+        @{ From = 'ACME News <news@example.com>'; Hint = "and give the name to -FromName: -From 'news@example.com' -FromName 'ACME News'" }
+        @{ From = '"O''Brien Shop" <shop@example.com>'; Hint = "and give the name to -FromName: -From 'shop@example.com' -FromName 'O''Brien Shop'" }
+        @{ From = '<news@example.com>'; Hint = "here -From 'news@example.com'" }
+    ) {
+        { 'ann@example.com' | Send-ConnectEmail -From $From -Subject 'S' -Text 'T' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-From: *is not an email address (it has a display name or angle brackets): use a bare address such as name@example.com, $Hint. It is the same for every row*"
+    }
+
     It 'sends a template instead of content' {
         $null = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -TemplateId 'tpl-1' -TemplateSubject 'Hi'
 
