@@ -215,6 +215,30 @@ Describe 'Send-ConnectEmail' {
         @($warned).Count | Should -Be 0
     }
 
+    It 'warns once when a row repeats an earlier one (same address, message and values), and still sends every row once' {
+        $csv = "Email,Name`nann@example.com,Ann`nbob@example.com,Bob`nAnn@Example.com,Ann`nbob@example.com,Bob"
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectEmail -From 'news@example.com' -Subject 'Q4 news' -Html '<p>Hi $(Name)</p>' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1: the same message to Ann@Example.com with the same values. It is sent again, as every row is sent once*Sort-Object Email -Unique*'
+    }
+
+    It 'does not warn about two rows for one address that differ in their values or their own text' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Invoice = 'A-1'; Subject = 'Invoice' }
+            [pscustomobject]@{ Email = 'ann@example.com'; Invoice = 'A-2'; Subject = 'Invoice' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Invoice = 'B-1'; Subject = 'Invoice' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Invoice = 'B-1'; Subject = 'Reminder' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Text 'Invoice $(Invoice)' -WarningVariable warned)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 0
+    }
+
     It 'sends nothing with -WhatIf' {
         $results = @('ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -WhatIf)
 

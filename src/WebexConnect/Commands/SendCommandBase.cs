@@ -32,6 +32,7 @@ namespace WebexConnect.Commands
         private DictionaryRowBinding? _dictionaryRows;
         private MessageChecks? _checks;
         private readonly MisreadCharacters _misread = new MisreadCharacters();
+        private readonly RepeatedRows _repeated = new RepeatedRows();
         // The parameters no column sets (PipelineColumns.NotFromColumns), by column name: the composer's warning and the first row's check.
         private IReadOnlyDictionary<string, string>? _notFromColumns;
         private SendRun? _run;
@@ -325,6 +326,10 @@ namespace WebexConnect.Commands
             if (invalid != null)
             {
                 ReportInvalid(invalid);
+            }
+            else if (_repeated.WarningFor(_messageKey!, record.Recipient, _row) is string repeated && WarnBeforeRow(new[] { repeated }))
+            {
+                return;
             }
             else if (PayloadOnly)
             {
