@@ -82,7 +82,7 @@ namespace WebexConnect.Tests.Validation
 
         [Theory]
         [InlineData(1, "a carousel has 1 card: use 2 to 10, or send a single card with -Card")]
-        [InlineData(0, "a carousel has no card: use 2 to 10")]
+        [InlineData(0, "a carousel has 0 cards: use 2 to 10")]
         [InlineData(12, "a carousel has 12 cards: use 2 to 10, and send the others in another carousel")]
         public void A_carousel_of_the_wrong_size_says_what_to_do_with_its_cards(int count, string expected) =>
             Assert.Equal(expected, Single(Check(new RcsMessage

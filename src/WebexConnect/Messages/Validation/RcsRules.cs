@@ -78,7 +78,7 @@ namespace WebexConnect.Messages.Validation
             if (count == 1)
                 problems.Add("Cards", $"a carousel has 1 card: use {MinCarouselCards} to {MaxCarouselCards}, or send a single card with -Card");
             else if (count < MinCarouselCards)
-                problems.Add("Cards", $"a carousel has no card: use {MinCarouselCards} to {MaxCarouselCards}");
+                problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}");
             else if (count > MaxCarouselCards)
                 problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}, and send the others in another carousel");
             for (var i = 0; i < count; i++)
