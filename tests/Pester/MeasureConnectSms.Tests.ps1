@@ -99,6 +99,31 @@ Describe 'Measure-ConnectSms' {
         $measurements[0].Text | Should -Be 'Hello'
     }
 
+    It 'measures each piped row''s own text, its $(name) variables filled from the row''s columns as Send-ConnectSms fills them' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Al' }
+            [pscustomobject]@{ Phone = '+447700900002'; Name = 'Maximilian-Alexander von Hohenberg-Schillingsfuerst' }
+            [pscustomobject]@{ Phone = '+447700900003'; Name = "$([char]0x141)ukasz" }
+        )
+        $text = 'Hi $(Name), our new phone launches tomorrow at 09:00. Order now and save 10% on your next phone with code LAUNCH. $(Unknown)'
+
+        $measurements = @($rows | Measure-ConnectSms -Text $text)
+
+        $measurements.Text | Should -Be @($rows | ForEach-Object { $text.Replace('$(Name)', $_.Name) })
+        $measurements.Parts | Should -Be @(1, 2, 2)
+        "$($measurements.Encoding)" | Should -Be 'Text Text Unicode'
+        Connect-WebexConnect -Sandbox
+        $sent = @($rows | Send-ConnectSms -From ACME -Text $text -AllowMissingSubstitution)
+        Disconnect-WebexConnect
+        $sent.Parts | Should -Be $measurements.Parts
+    }
+
+    It 'fills the variables of a row''s own Text column too' {
+        $measurement = [pscustomobject]@{ Text = 'Hi $(Name)'; Name = "Zo$([char]0xEB)" } | Measure-ConnectSms
+
+        $measurement.Text | Should -BeExactly "Hi Zo$([char]0xEB)"
+    }
+
     It 'forces Unicode with -Encoding Unicode' {
         $measurement = Measure-ConnectSms 'Hello' -Encoding Unicode
 

@@ -86,6 +86,45 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'refuses a cell that lists several attachment URLs (<Name>), saying to split it, instead of sending one attachment of them' -ForEach @(
+        @{ Name = 'semicolon'; Files = 'https://files.example.com/terms.pdf;https://files.example.com/prices.pdf' }
+        @{ Name = 'comma and space'; Files = 'https://files.example.com/terms.pdf, https://files.example.com/prices.pdf' }
+        @{ Name = 'one per line'; Files = "https://files.example.com/terms.pdf`nhttps://files.example.com/prices.pdf" }
+    ) {
+        $row = [pscustomobject]@{ Email = 'ann@example.com'; Files = $Files }
+
+        { $row | ForEach-Object { Send-ConnectEmail -To $_.Email -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment $_.Files } } |
+            Should -Throw -ErrorId 'InvalidAttachment,*' -ExpectedMessage "Attachment``[0``]: 'https://files.example.com/terms.pdf* holds more than one URL: give each file as an item of its own, e.g. -Attachment (`$_.Files -split '``[;,|\s``]+' | Where-Object { `$_ })*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'sends the files of such a cell once it is split, and an archived URL that holds a second scheme as one file' {
+        $files = 'https://files.example.com/terms.pdf; https://files.example.com/prices.pdf'
+        $archived = 'https://web.archive.org/web/2026/https://files.example.com/old-terms.pdf'
+
+        $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment (($files -split '[;,|\s]+' | Where-Object { $_ }) + $archived)
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.attachments.name | Should -Be @('terms.pdf', 'prices.pdf', 'old-terms.pdf')
+    }
+
+    It 'stops once, before sending, for an http attachment that every row would be refused for' {
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com" } }
+
+        { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment 'http://files.example.com/terms.pdf' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Attachment``[0``].MediaUrl: 'http://files.example.com/terms.pdf' uses http: use https. It is the same for every row, so nothing was sent: correct -Attachment*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'says where the name of a -From written as a mail program shows it goes: <From>' -ForEach @(
+        @{ From = 'ACME News <news@example.com>'; Hint = "and give the name to -FromName: -From 'news@example.com' -FromName 'ACME News'" }
+        @{ From = '"O''Brien Shop" <shop@example.com>'; Hint = "and give the name to -FromName: -From 'shop@example.com' -FromName 'O''Brien Shop'" }
+        @{ From = '<news@example.com>'; Hint = "here -From 'news@example.com'" }
+    ) {
+        { 'ann@example.com' | Send-ConnectEmail -From $From -Subject 'S' -Text 'T' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-From: *is not an email address (it has a display name or angle brackets): use a bare address such as name@example.com, $Hint. It is the same for every row*"
+    }
+
     It 'sends a template instead of content' {
         $null = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -TemplateId 'tpl-1' -TemplateSubject 'Hi'
 
@@ -127,6 +166,77 @@ Describe 'Send-ConnectEmail' {
 
         @($html).Count | Should -Be 0
         @($template).Count | Should -Be 0
+    }
+
+    It 'warns once when the HTML of a Windows-1252 file was read as UTF-8, naming the field and the damaged word' {
+        # "Cafe naive" with their accents, saved by an older editor in Windows-1252, read as PowerShell 7 reads a file without a BOM.
+        $file = Join-Path $TestDrive 'newsletter-1252.html'
+        [IO.File]::WriteAllBytes($file, [byte[]](0x3C, 0x70, 0x3E, 0x43, 0x61, 0x66, 0xE9, 0x20, 0x6E, 0x61, 0xEF, 0x76, 0x65, 0x3C, 0x2F, 0x70, 0x3E))
+        $html = Get-Content -Raw -Encoding utf8 $file
+
+        $results = @('ann@example.com', 'bob@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Html $html -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Row 1: Html ('<p>Caf$([char]0xFFFD) na$([char]0xFFFD)ve</p>') holds U+FFFD*read in the wrong encoding*-Encoding 1252*"
+    }
+
+    It 'warns once when a CSV saved by Excel in Windows-1252 was read as UTF-8, naming the row and the column' {
+        $file = Join-Path $TestDrive 'people-1252.csv'
+        [IO.File]::WriteAllBytes($file, [Text.Encoding]::ASCII.GetBytes("Email,Name`r`nann@example.com,Ann`r`njose@example.com,Jos") + [byte[]](0xE9) +
+            [Text.Encoding]::ASCII.GetBytes("`r`nzoe@example.com,Zo") + [byte[]](0xEB))
+
+        $results = @(Import-Csv $file -Encoding utf8 | Send-ConnectEmail -From 'news@example.com' -Subject 'Hi $(Name)' -Text 'T' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Row 2: the column 'Name' ('Jos$([char]0xFFFD)') holds U+FFFD*"
+    }
+
+    It 'stops before the damaged row with -WarningAction Stop, sending nothing of it' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann' }
+            [pscustomobject]@{ Email = 'jose@example.com'; Name = "Jos$([char]0xFFFD)" }
+        )
+
+        $stopped = $null
+        try { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'Hi $(Name)' -Text 'T' -WarningAction Stop -OutVariable sent }
+        catch { $stopped = $_ }
+
+        $stopped | Should -Not -BeNullOrEmpty
+        @($sent).Status | Should -Be @('Queued')
+        (Get-SentBody).to.email | Should -Be @('ann@example.com')
+    }
+
+    It 'does not warn about text read with its own encoding' {
+        $accented = "Caf$([char]0xE9) na$([char]0xEF)ve $([char]0x20AC)5"
+        $null = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject $accented -Html "<p>$accented</p>" -WarningVariable warned
+
+        @($warned).Count | Should -Be 0
+    }
+
+    It 'warns once when a row repeats an earlier one (same address, message and values), and still sends every row once' {
+        $csv = "Email,Name`nann@example.com,Ann`nbob@example.com,Bob`nAnn@Example.com,Ann`nbob@example.com,Bob"
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectEmail -From 'news@example.com' -Subject 'Q4 news' -Html '<p>Hi $(Name)</p>' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1: the same message to Ann@Example.com with the same values. It is sent again, as every row is sent once*Sort-Object Email -Unique*'
+    }
+
+    It 'does not warn about two rows for one address that differ in their values or their own text' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Invoice = 'A-1'; Subject = 'Invoice' }
+            [pscustomobject]@{ Email = 'ann@example.com'; Invoice = 'A-2'; Subject = 'Invoice' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Invoice = 'B-1'; Subject = 'Invoice' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Invoice = 'B-1'; Subject = 'Reminder' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Text 'Invoice $(Invoice)' -WarningVariable warned)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 0
     }
 
     It 'sends nothing with -WhatIf' {

@@ -46,6 +46,27 @@ Describe 'New-ConnectRcsSuggestion' {
         { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 
+    It 'reads degrees written with a decimal comma, as a de-DE admin types them and Excel saves them in a CSV' {
+        $shops = "Shop;Lat;Long`nBerlin;52,5200;13,4050`nLondon;51,5074;-0,1278" | ConvertFrom-Csv -Delimiter ';'
+
+        $suggestions = @($shops | ForEach-Object { New-ConnectRcsSuggestion $_.Shop -Latitude $_.Lat -Longitude $_.Long })
+
+        $suggestions.Latitude | Should -Be @(52.52, 51.5074)
+        $suggestions.Longitude | Should -Be @(13.405, -0.1278)
+        (New-ConnectRcsSuggestion 'Map' -Latitude ' 51.5074 ' -Longitude '-0.1278').Latitude | Should -Be 51.5074
+    }
+
+    It 'explains an unquoted decimal comma, which PowerShell splits into a list, instead of "Cannot convert System.Object[]"' {
+        { New-ConnectRcsSuggestion 'Map' -Latitude 51,5074 -Longitude 0.1278 } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-Latitude 51,5074 reached the command as a list of 2 values (51 and 5074): PowerShell reads a comma outside quotes as a list separator. Give one number, with a point as the decimal mark (-Latitude 51.5074) or in quotes (''51,5074''), and the other coordinate to -Longitude.*'
+    }
+
+    It 'still refuses degrees out of range, and text that is no number, naming the parameter' {
+        { New-ConnectRcsSuggestion 'Map' -Latitude '95,5' -Longitude 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { New-ConnectRcsSuggestion 'Map' -Latitude 51.5 -Longitude '0,1,2' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Longitude '0,1,2' is not a number of degrees*"
+    }
+
     It 'refuses an event that ends before it starts' {
         { New-ConnectRcsSuggestion -DisplayText 'Save' -StartTime '2026-12-01T11:00:00Z' -EndTime '2026-12-01T10:00:00Z' -Title 'Visit' } |
             Should -Throw -ErrorId 'EndTimeBeforeStartTime,*'
@@ -167,6 +188,33 @@ Describe 'Send-ConnectRcs' {
         { '+447700900461' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -Suggestion $chip, $null -ErrorAction SilentlyContinue } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'stops once, before sending, for a <Name> that every row would be refused for, instead of one Invalid row each' -ForEach @(
+        @{ Name = 'message with 11 suggestions'; Expected = '-Suggestion: a message has 11 suggestions: at most 10 are allowed. It is the same for every row, so nothing was sent: correct -Suggestion*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (1..11 | ForEach-Object { New-ConnectRcsSuggestion "Option $_" }) } }
+        @{ Name = 'carousel of one card'; Expected = '-Carousel: a carousel has 1 card: use 2 to 10, or send a single card with -Card. It is the same for every row*correct -Carousel*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel @(New-ConnectRcsCard -Title 'Watch W') } }
+        @{ Name = 'carousel card with 3 suggestions'; Expected = '-Carousel`[1`].Suggestions: a carousel card has 3 suggestions: at most 2 are allowed*correct -Carousel*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel (New-ConnectRcsCard -Title 'A'), (New-ConnectRcsCard -Title 'B' -Suggestion (1..3 | ForEach-Object { New-ConnectRcsSuggestion "S$_" })) } }
+    ) {
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090048$_"; Name = "N$_" } }
+
+        { & $Send $rows } | Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage $Expected
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'refuses a $(name) in a chip''s URL, which the service would send as written, and sends each row''s own URL built per row' {
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090049$_"; Company = "C$_" } }
+        $shared = New-ConnectRcsSuggestion 'Buy' -Url 'https://shop.example.com/?c=$(Company)'
+
+        { $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion $shared } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Suggestion``[0``].Url: 'https://shop.example.com/?c=`$(Company)' holds `$(Company), which would reach the phone as written*correct -Suggestion*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $results = @($rows | ForEach-Object { Send-ConnectRcs -To $_.Phone -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion 'Buy' -Url "https://shop.example.com/?c=$($_.Company)") })
+        $results.Status | Should -Be @('Queued', 'Queued')
+        (Get-SentBody).content.suggestions.url | Should -Be @('https://shop.example.com/?c=C1', 'https://shop.example.com/?c=C2')
     }
 
     It 'leaves an empty GtrId cell out, as an empty CorrelationId cell is' {

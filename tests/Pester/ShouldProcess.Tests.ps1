@@ -59,4 +59,23 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         $out | Should -Match 'SENT 1'
         $out | Should -Match 'QUEUED \+447700900302'
     }
+
+    It 'says with -WhatIf how many SMS parts a long text is billed as, before anything is sent' {
+        # What-if lines go to the host, not to a stream: a child PowerShell's output shows them.
+        $out = Invoke-Answered -Lines @(
+            '$rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090020$_" } }'
+            '$rows | Send-ConnectSms -From ACME -Text (''Our new phone launches tomorrow. '' * 60) -WhatIf'
+            '$rows | Send-ConnectSms -From ACME -Text Hi -WhatIf'
+            '"SENT $(@(Get-ConnectSandboxRequest).Count)"') -Answers ''
+
+        $out | Should -Match ([regex]::Escape('on target "batch 1: 3 destinations, rows 1-3 (+447700900201, +447700900202, +447700900203): 39 SMS parts, 13 each".'))
+        $out | Should -Match ([regex]::Escape('on target "batch 1: 3 destinations, rows 1-3 (+447700900201, +447700900202, +447700900203)".'))
+        $out | Should -Match 'SENT 0'
+    }
+
+    It 'says at the -Confirm prompt how many SMS parts the row is billed as' {
+        $out = Invoke-Answered -Lines @('$r = @("+447700900301" | Send-ConnectSms -From ACME -Text (''Our new phone launches tomorrow. '' * 60) -Confirm)') -Answers "N`n"
+
+        $out | Should -Match 'Performing the operation "Send SMS" on target "\+447700900301 \(row 1\): 13 SMS\s+parts"' -Because 'the console may wrap the line'
+    }
 }

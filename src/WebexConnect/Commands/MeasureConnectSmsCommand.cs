@@ -51,7 +51,8 @@ namespace WebexConnect.Commands
 
         private void Measure()
         {
-            if (MeasureInput.IsRowWithoutText(InputObject?.BaseObject, InputRow.Read(InputObject), _textOnCommandLine))
+            var row = InputRow.Read(InputObject);
+            if (MeasureInput.IsRowWithoutText(InputObject?.BaseObject, row, _textOnCommandLine))
             {
                 WriteError(new ErrorRecord(
                     new PSArgumentException($"Row {_row} has no Text column to measure. Pipe objects with a Text property, or give -Text."),
@@ -70,7 +71,7 @@ namespace WebexConnect.Commands
                 return;
             }
 
-            WriteObject(SmsCalculator.Measure(text, Encoding));
+            WriteObject(SmsCalculator.Measure(MeasureInput.Personalise(text, row), Encoding));
         }
     }
 }

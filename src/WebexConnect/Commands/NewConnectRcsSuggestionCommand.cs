@@ -40,11 +40,13 @@ namespace WebexConnect.Commands
 
         /// <summary>Show this latitude on a map when tapped.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ViewLocationSet, HelpMessage = "Latitude in degrees.")]
+        [CoordinateArgument(nameof(Latitude))]
         [ValidateRange(-90.0, 90.0)]
         public double Latitude { get; set; }
 
         /// <summary>Show this longitude on a map when tapped.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ViewLocationSet, HelpMessage = "Longitude in degrees.")]
+        [CoordinateArgument(nameof(Longitude))]
         [ValidateRange(-180.0, 180.0)]
         public double Longitude { get; set; }
 

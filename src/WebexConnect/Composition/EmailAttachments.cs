@@ -69,6 +69,7 @@ namespace WebexConnect.Composition
 
             var url = Get("Url", "MediaUrl", "Uri");
             if (url is null) throw new ArgumentException($"Attachment[{index}]: Url is missing (the public URL the service fetches the file from).");
+            if (HasSecondUrl(url)) throw new ArgumentException(SeveralUrls(url, index));
             var fileName = FileNameOf(url);
             var name = Get("Name", "FileName") ?? fileName;
             var mimeType = Get("MimeType", "ContentType") ?? GuessMimeType(fileName);
@@ -82,6 +83,33 @@ namespace WebexConnect.Composition
             }
             return new EmailAttachment { MimeType = mimeType, Name = name!, MediaUrl = url };
         }
+
+        /// <summary>
+        /// Whether <paramref name="url"/> lists a second URL after the first ("https://a/x.pdf;https://a/y.pdf", a CSV cell listing a row's
+        /// files). Such a value is still one absolute URL to Uri, so it went out as one attachment named after the
+        /// last file, which the service could not fetch: the admin meant several files.
+        /// </summary>
+        private static bool HasSecondUrl(string url)
+        {
+            var at = url.IndexOf("://", StringComparison.Ordinal);
+            while (at >= 0 && (at = url.IndexOf("://", at + 3, StringComparison.Ordinal)) >= 0)
+            {
+                // Back to the start of this URL's scheme (https, http).
+                var start = at;
+                while (start > 0 && char.IsLetter(url[start - 1])) start--;
+                // After a list separator only: an archived or redirect URL (https://web.archive.org/web/2026/https://...,
+                // ...?url=https://...) holds a second scheme after a / or an = and is one URL.
+                if (start > 0 && IsListSeparator(url[start - 1])) return true;
+            }
+            return false;
+        }
+
+        private static bool IsListSeparator(char c) => c == ';' || c == ',' || c == '|' || char.IsWhiteSpace(c);
+
+        // One split for every list an admin writes in a cell: "a;b", "a, b", "a | b", one URL per line.
+        private static string SeveralUrls(string url, int index) =>
+            $"Attachment[{index}]: {InputEcho.Quote(url)} holds more than one URL: give each file as an item of its own, " +
+            "e.g. -Attachment ($_.Files -split '[;,|\\s]+' | Where-Object { $_ }) for a column that lists several.";
 
         private static string FileNameOf(string url)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
@@ -35,6 +36,28 @@ namespace WebexConnect.Composition
             if (piped is IFormattable value && piped is ValueType) return value.ToString(null, CultureInfo.InvariantCulture);
             if (piped is null) return boundText;
             return boundText ?? "";
+        }
+
+        private static readonly IReadOnlyDictionary<string, string> NoGlobalValues = new Dictionary<string, string>();
+
+        /// <summary>
+        /// The text as the row's recipient would get it: its $(name) variables filled from the row's columns, as
+        /// Send-ConnectSms fills them. `Import-Csv | Measure-ConnectSms -Text 'Hi $(Name) ...'`, the command line an admin
+        /// copies from Send-ConnectSms, measured "Hi $(Name)" for every row: the same parts for "Hi Al" and for a name of
+        /// 30 characters, and GSM-7 for a row whose name holds an accent outside GSM-7 that makes it Unicode. A variable
+        /// no column fills stays as written, as Send-ConnectSms -AllowMissingSubstitution would send it.
+        /// </summary>
+        public static string Personalise(string text, InputRow row)
+        {
+            if (row is null) throw new ArgumentNullException(nameof(row));
+            if (row.Columns.Count == 0 || text.IndexOf("$(", StringComparison.Ordinal) < 0) return text;
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var column in row.Columns)
+            {
+                // A list or an object is no value Send-ConnectSms would send: its variable stays as written.
+                if (SubstitutionText.TryOf(column.Value, out var value) && !values.ContainsKey(column.Key)) values.Add(column.Key, value);
+            }
+            return SubstitutionText.Apply(text, NoGlobalValues, values);
         }
     }
 }

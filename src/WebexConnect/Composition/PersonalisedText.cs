@@ -120,7 +120,7 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>One text of a message that substitution applies to, and the limits of that text.</summary>
-        private sealed class TextField
+        internal sealed class TextField
         {
             private readonly Action<string, string, ProblemList> _checkLimits;
             private string[]? _variables;
@@ -143,7 +143,7 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>The texts of each channel that carry variables, with the limits API.md gives them.</summary>
-        private static class TextFields
+        internal static class TextFields
         {
             public static IEnumerable<TextField> Of(ConnectMessage message)
             {

@@ -8,12 +8,13 @@ namespace WebexConnect.Composition
     /// <summary>One batch -WhatIf reports: what would travel in one request.</summary>
     internal sealed class WhatIfBatch
     {
-        public WhatIfBatch(long number, IReadOnlyList<string> addresses, long firstRow, long lastRow)
+        public WhatIfBatch(long number, IReadOnlyList<string> addresses, long firstRow, long lastRow, SmsPartCount? parts = null)
         {
             Number = number;
             Addresses = addresses;
             FirstRow = firstRow;
             LastRow = lastRow;
+            Parts = parts;
         }
 
         public long Number { get; }
@@ -21,7 +22,13 @@ namespace WebexConnect.Composition
         public long FirstRow { get; }
         public long LastRow { get; }
 
-        /// <summary>The ShouldProcess target: "batch 3: 100 destinations, rows 201-300 (+44..., +44... and 98 more)".</summary>
+        /// <summary>SMS: the parts the batch's messages are billed as; null for other channels.</summary>
+        public SmsPartCount? Parts { get; }
+
+        /// <summary>
+        /// The ShouldProcess target: "batch 3: 100 destinations, rows 201-300 (+44..., +44... and 98 more)", and for an SMS
+        /// text longer than one part ": 1400 SMS parts, 14 each" after them.
+        /// </summary>
         public string Target
         {
             get
@@ -30,7 +37,42 @@ namespace WebexConnect.Composition
                     ? "row " + FirstRow.ToString(CultureInfo.InvariantCulture)
                     : "rows " + FirstRow.ToString(CultureInfo.InvariantCulture) + "-" + LastRow.ToString(CultureInfo.InvariantCulture);
                 var count = Addresses.Count == 1 ? "1 destination" : Addresses.Count.ToString(CultureInfo.InvariantCulture) + " destinations";
-                return "batch " + Number.ToString(CultureInfo.InvariantCulture) + ": " + count + ", " + rows + " (" + SubstitutionText.Abbreviate(Addresses) + ")";
+                return "batch " + Number.ToString(CultureInfo.InvariantCulture) + ": " + count + ", " + rows +
+                    " (" + SubstitutionText.Abbreviate(Addresses) + ")" + Parts?.Said;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The SMS parts of a batch or a row: what the run will be billed for. -WhatIf and -Confirm said "3 destinations" for a
+    /// 2,000-character text, and the admin learned that each was 14 parts only from the results, after sending.
+    /// </summary>
+    internal sealed class SmsPartCount
+    {
+        public long Total { get; private set; }
+
+        public int Fewest { get; private set; } = int.MaxValue;
+
+        public int Most { get; private set; }
+
+        /// <summary>Counts <paramref name="destinations"/> messages of <paramref name="parts"/> parts each.</summary>
+        public void Add(int parts, int destinations)
+        {
+            Total += (long)parts * destinations;
+            Fewest = Math.Min(Fewest, parts);
+            Most = Math.Max(Most, parts);
+        }
+
+        /// <summary>": 42 SMS parts, 14 each" or ": 40 SMS parts, 13 to 14 each"; empty when every message is one part.</summary>
+        public string Said
+        {
+            get
+            {
+                if (Most <= 1) return "";
+                var each = Fewest == Most
+                    ? Most.ToString(CultureInfo.InvariantCulture)
+                    : Fewest.ToString(CultureInfo.InvariantCulture) + " to " + Most.ToString(CultureInfo.InvariantCulture);
+                return ": " + Total.ToString(CultureInfo.InvariantCulture) + " SMS parts, " + each + " each";
             }
         }
     }
@@ -54,7 +96,11 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>Adds a record; returns the batch it completed, if it filled one.</summary>
-        public WhatIfBatch? Add(ConnectMessage message, Recipient recipient, long row)
+        /// <param name="message">The message the row goes with; rows of the same message object share a batch.</param>
+        /// <param name="recipient">The row's destination.</param>
+        /// <param name="row">The input row, counted from 1.</param>
+        /// <param name="parts">SMS: the parts the row's text needs (each of its destinations gets it); null for other channels.</param>
+        public WhatIfBatch? Add(ConnectMessage message, Recipient recipient, long row, int? parts = null)
         {
             if (!_open.TryGetValue(message, out var open))
             {
@@ -72,6 +118,7 @@ namespace WebexConnect.Composition
 
             open.Addresses.AddRange(recipient.Addresses);
             open.LastRow = row;
+            if (parts is int known) (open.Parts ??= new SmsPartCount()).Add(known, recipient.Addresses.Count);
             return full;
         }
 
@@ -84,7 +131,7 @@ namespace WebexConnect.Composition
             return open.ConvertAll(Close);
         }
 
-        private WhatIfBatch Close(Open open) => new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow);
+        private WhatIfBatch Close(Open open) => new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts);
 
         private sealed class Open
         {
@@ -97,6 +144,8 @@ namespace WebexConnect.Composition
             public List<string> Addresses { get; } = new List<string>();
             public long FirstRow { get; }
             public long LastRow { get; set; }
+
+            public SmsPartCount? Parts { get; set; }
         }
 
         private sealed class ReferenceComparer : IEqualityComparer<ConnectMessage>

@@ -43,6 +43,26 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void An_sms_of_several_parts_says_what_the_batch_is_billed_as()
+        {
+            var message = new SmsMessage { From = "ACME", Text = "long" };
+            var batches = new WhatIfBatches(1000);
+
+            batches.Add(message, Number(1), 1, parts: 14);
+            batches.Add(message, new Recipient(new[] { "+447700900002", "+447700900003" }), 2, parts: 14);
+            var same = batches.Flush().Single();
+            batches.Add(message, Number(4), 4, parts: 13);
+            batches.Add(message, Number(5), 5, parts: 15);
+            var varying = batches.Flush().Single();
+            batches.Add(message, Number(6), 6, parts: 1);
+            var single = batches.Flush().Single();
+
+            Assert.Equal("batch 1: 3 destinations, rows 1-2 (+447700900001, +447700900002, +447700900003): 42 SMS parts, 14 each", same.Target);
+            Assert.Equal("batch 2: 2 destinations, rows 4-5 (+447700900004, +447700900005): 28 SMS parts, 13 to 15 each", varying.Target);
+            Assert.Equal("batch 3: 1 destination, row 6 (+447700900006)", single.Target);
+        }
+
+        [Fact]
         public void A_bulk_destination_counts_every_address_against_the_batch_size()
         {
             var message = new SmsMessage { From = "ACME", Text = "Hi" };

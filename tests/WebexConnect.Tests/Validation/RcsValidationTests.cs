@@ -80,6 +80,31 @@ namespace WebexConnect.Tests.Validation
                 From = App, ContentType = RcsContentType.Carousel, Cards = Enumerable.Range(0, count).Select(i => Card()).ToArray(),
             }), "Cards"));
 
+        [Theory]
+        [InlineData(1, "a carousel has 1 card: use 2 to 10, or send a single card with -Card")]
+        [InlineData(0, "a carousel has 0 cards: use 2 to 10")]
+        [InlineData(12, "a carousel has 12 cards: use 2 to 10, and send the others in another carousel")]
+        public void A_carousel_of_the_wrong_size_says_what_to_do_with_its_cards(int count, string expected) =>
+            Assert.Equal(expected, Single(Check(new RcsMessage
+            {
+                From = App, ContentType = RcsContentType.Carousel, Cards = Enumerable.Range(0, count).Select(i => Card()).ToArray(),
+            }), "Cards"));
+
+        [Fact]
+        public void A_url_with_a_variable_is_a_problem_as_the_service_fills_variables_in_text_only()
+        {
+            const string Said = "'https://shop.example.com/?c=$(Company)' holds $(Company), which would reach the phone as written: the service fills $(name) variables in text only, not in a URL.";
+            var link = new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Buy", Url = "https://shop.example.com/?c=$(Company)" };
+            var card = new RcsCard { Title = "Hi $(Name)", MediaUrl = "https://img.example.com/$(Sku).png" };
+
+            Assert.StartsWith(Said, Single(WithSuggestion(link), "Suggestions[0].Url"), StringComparison.Ordinal);
+            Assert.Contains("holds $(Sku)", Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = card }), "Card.MediaUrl"));
+            Assert.Contains("holds $(Sku)", Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Media, MediaUrl = card.MediaUrl }), "MediaUrl"));
+            // The card's title is text: the service fills it.
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = Card("Hi $(Name)") }));
+            Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Buy", Url = "https://shop.example.com/?price=$5" }));
+        }
+
         [Fact]
         public void CarouselCardsAllowShortOrMediumMediaOnly()
         {

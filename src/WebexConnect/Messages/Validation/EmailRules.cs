@@ -15,7 +15,7 @@ namespace WebexConnect.Messages.Validation
         internal static void Check(EmailMessage message, ProblemList problems)
         {
             if (!string.IsNullOrWhiteSpace(message.From) && EmailAddressRule.Check(message.From) is string fromProblem)
-                problems.Add("From", fromProblem);
+                problems.Add("From", fromProblem + FromNameHint(message.From!));
             CheckAddress(message.ReplyTo, "ReplyTo", problems);
             CheckAddress(message.UnsubscribeEmailAddress, "UnsubscribeEmailAddress", problems);
             CheckAddresses(message.Cc, "Cc", problems);
@@ -35,6 +35,23 @@ namespace WebexConnect.Messages.Validation
             CommonRules.CheckLine(message.FromName, "FromName", problems);
             CommonRules.CheckLine(message.ListUnsubscribeUrl, "ListUnsubscribeUrl", problems);
             CommonRules.CheckLine(message.UnsubscribeEmailSubject, "UnsubscribeEmailSubject", problems);
+        }
+
+        /// <summary>
+        /// For 'ACME News &lt;news@example.com&gt;', the form mail programs show: where the name goes. "Use a bare address"
+        /// alone left the admin to choose between losing the name and searching the help for -FromName.
+        /// </summary>
+        private static string FromNameHint(string from)
+        {
+            var open = from.IndexOf('<');
+            var close = from.LastIndexOf('>');
+            if (open < 0 || close < open) return "";
+            var name = from.Substring(0, open).Trim().Trim('"', '\'').Trim();
+            var address = from.Substring(open + 1, close - open - 1).Trim();
+            if (EmailAddressRule.Check(address) is not null) return "";
+            return name.Length == 0
+                ? $", here -From {InputEcho.Quote(address)}"
+                : $", and give the name to -FromName: -From {InputEcho.Quote(address)} -FromName '{InputEcho.Visible(name).Replace("'", "''")}'";
         }
 
         private static void CheckNoContent(EmailMessage message, ProblemList problems)

@@ -17,7 +17,7 @@ namespace WebexConnect.Messages.Validation
             if (card.Description is string description && description.Length > MaxDescriptionCharacters)
                 problems.Add(field + ".Description", CommonRules.TooLong(description, MaxDescriptionCharacters));
 
-            if (!string.IsNullOrWhiteSpace(card.MediaUrl) && UrlRule.CheckWeb(card.MediaUrl!) is string urlProblem)
+            if (!string.IsNullOrWhiteSpace(card.MediaUrl) && (UrlRule.CheckWeb(card.MediaUrl!) ?? UrlRule.CheckNoVariable(card.MediaUrl!)) is string urlProblem)
                 problems.Add(field + ".MediaUrl", urlProblem);
             if (card.MediaHeight is not null && string.IsNullOrWhiteSpace(card.MediaUrl))
                 problems.Add(field + ".MediaHeight", "MediaHeight needs MediaUrl: the height is that of the card's image or video");

@@ -50,7 +50,7 @@ namespace WebexConnect.Messages.Validation
                 case RcsContentType.Media:
                     if (string.IsNullOrWhiteSpace(message.MediaUrl))
                         problems.Add("MediaUrl", "MediaUrl is required for Media content: the public URL of the file");
-                    else if (UrlRule.CheckWeb(message.MediaUrl!) is string urlProblem)
+                    else if ((UrlRule.CheckWeb(message.MediaUrl!) ?? UrlRule.CheckNoVariable(message.MediaUrl!)) is string urlProblem)
                         problems.Add("MediaUrl", urlProblem);
                     break;
                 case RcsContentType.Standalone:
@@ -74,8 +74,13 @@ namespace WebexConnect.Messages.Validation
         private static void CheckCarousel(RcsMessage message, ProblemList problems)
         {
             var count = message.Cards.Count;
-            if (count < MinCarouselCards || count > MaxCarouselCards)
+            // Group-Object makes a group of one product as readily as a group of twelve: say what to do with each.
+            if (count == 1)
+                problems.Add("Cards", $"a carousel has 1 card: use {MinCarouselCards} to {MaxCarouselCards}, or send a single card with -Card");
+            else if (count < MinCarouselCards)
                 problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}");
+            else if (count > MaxCarouselCards)
+                problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}, and send the others in another carousel");
             for (var i = 0; i < count; i++)
             {
                 var field = ProblemList.Indexed("Cards", i);

@@ -39,7 +39,7 @@ namespace WebexConnect.Messages.Validation
                 case RcsSuggestionType.OpenUrl:
                     if (string.IsNullOrWhiteSpace(suggestion.Url))
                         problems.Add(field + ".Url", "an OpenUrl suggestion needs Url");
-                    else if (UrlRule.CheckWeb(suggestion.Url!) is string urlProblem)
+                    else if ((UrlRule.CheckWeb(suggestion.Url!) ?? UrlRule.CheckNoVariable(suggestion.Url!)) is string urlProblem)
                         problems.Add(field + ".Url", urlProblem);
                     break;
                 case RcsSuggestionType.DialPhone:

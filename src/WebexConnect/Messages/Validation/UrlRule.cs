@@ -27,6 +27,21 @@ namespace WebexConnect.Messages.Validation
         /// <summary>An absolute http or https URL the service or the handset can fetch.</summary>
         internal static string? CheckWeb(string value) => NotWeb(value, out _);
 
+        /// <summary>
+        /// An RCS URL (a chip's link, a card's or message's media) with no $(name) variable in it. The service fills
+        /// variables in text fields only (API.md), so 'https://shop.example.com/?c=$(Company)' reached every phone as
+        /// written, a link to nothing, although Uri reads it as a good URL. Null when there is none.
+        /// </summary>
+        internal static string? CheckNoVariable(string value)
+        {
+            if (value.IndexOf("$(", StringComparison.Ordinal) < 0) return null;
+            foreach (var name in WebexConnect.Composition.PersonalisedText.VariablesIn(value))
+                return $"{InputEcho.Quote(value)} holds $({name}), which would reach the phone as written: the service fills " +
+                    "$(name) variables in text only, not in a URL. Give each row its own URL instead: build the card or " +
+                    "suggestion per row, e.g. Import-Csv ... | ForEach-Object { Send-ConnectRcs -To $_.Phone ... }";
+            return null;
+        }
+
         /// <summary>Null for an absolute http or https URL (then <paramref name="uri"/> is it), else what is wrong.</summary>
         private static string? NotWeb(string value, out Uri uri)
         {

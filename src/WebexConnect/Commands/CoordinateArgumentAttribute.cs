@@ -1,0 +1,65 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// Lets -Latitude and -Longitude take degrees written with a decimal comma, as a de-DE or fr-FR admin types them and
+    /// as their Excel saves them in a CSV ('51,5074'), and explains the unquoted form PowerShell splits into a list.
+    /// </summary>
+    /// <remarks>
+    /// PowerShell converts text to a number in the invariant culture, where a comma groups thousands: '51,5074' became
+    /// 515074 and the error was "The 515074 argument is greater than the maximum allowed range of 90", a number the admin
+    /// never typed. A single comma in degrees cannot group thousands (no coordinate reaches 1000), so it is the decimal
+    /// mark. Unquoted, 51,5074 reaches the cmdlet as the list 51, 5074, and PowerShell said only "Cannot convert
+    /// 'System.Object[]' to the type 'System.Double'"; the digits after the comma cannot be trusted there (0,0127 arrives
+    /// as 0 and 127), so the list is refused with the way to write it.
+    /// </remarks>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    internal sealed class CoordinateArgumentAttribute : ArgumentTransformationAttribute
+    {
+        private readonly string _parameter;
+
+        public CoordinateArgumentAttribute(string parameter) => _parameter = parameter;
+
+        /// <inheritdoc />
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            switch (value)
+            {
+                case string text:
+                    return Degrees(text.Trim());
+                case IList list when list.Count > 1:
+                    throw new ArgumentTransformationMetadataException(ListProblem(list));
+                default:
+                    // A number, or what PowerShell converts (and reports) as usual.
+                    return inputData;
+            }
+        }
+
+        private object Degrees(string text)
+        {
+            var comma = text.IndexOf(',');
+            // One comma and no point: the decimal mark of a comma-decimal culture.
+            if (comma >= 0 && comma == text.LastIndexOf(',') && text.IndexOf('.') < 0)
+                text = text.Replace(',', '.');
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var degrees)) return degrees;
+            throw new ArgumentTransformationMetadataException(
+                $"-{_parameter} '{text}' is not a number of degrees: write it as a decimal number, e.g. 51.5074 (or '51,5074').");
+        }
+
+        private string ListProblem(IList list)
+        {
+            var items = new string[list.Count];
+            for (var i = 0; i < list.Count; i++)
+                items[i] = Convert.ToString(list[i] is PSObject o ? o.BaseObject : list[i], CultureInfo.InvariantCulture) ?? "";
+            var written = string.Join(",", items);
+            return $"-{_parameter} {written} reached the command as a list of {items.Length} values ({string.Join(" and ", items)}): " +
+                "PowerShell reads a comma outside quotes as a list separator. Give one number, with a point as the decimal mark " +
+                $"(-{_parameter} 51.5074) or in quotes ('51,5074'), and the other coordinate to -{(_parameter == "Latitude" ? "Longitude" : "Latitude")}.";
+        }
+    }
+}

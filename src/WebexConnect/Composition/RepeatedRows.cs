@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using WebexConnect.Messages;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// Warns, once per run, when a row would send exactly what an earlier row of the same run sent: the same message to
+    /// the same destination with the same substitutions. A CSV that lists a customer twice (two exports pasted together,
+    /// a contact in two lists) made that customer get the newsletter twice, and nothing said so: both rows were Queued.
+    /// </summary>
+    /// <remarks>
+    /// A warning, not a Skipped row: every row is still sent once, as the admin asked, and two rows for one address with
+    /// other values (two invoices) are no repeat at all. Each row is remembered by a 64-bit hash of its destination,
+    /// message and values (never the row itself), for the first <see cref="MaxRemembered"/> rows only, so a run of
+    /// millions of rows keeps its constant memory (about 4 MB at most here). A repeat further on goes unsaid.
+    /// </remarks>
+    internal sealed class RepeatedRows
+    {
+        internal const int MaxRemembered = 100_000;
+
+        private readonly Dictionary<ulong, long> _firstRowOf = new Dictionary<ulong, long>();
+        private bool _warned;
+
+        /// <summary>The warning for row <paramref name="row"/>, or null (no repeat, or already said this run).</summary>
+        /// <param name="content">The row's own content (its Text, Subject or Html cells, as the cmdlet read them); the rest
+        /// of the message comes from the command line and is the same for every row of the run.</param>
+        /// <param name="recipient">The row's destination and substitutions.</param>
+        /// <param name="row">The input row, counted from 1.</param>
+        public string? WarningFor(IReadOnlyList<object?> content, Recipient recipient, long row)
+        {
+            if (_warned || recipient.Addresses.Count == 0) return null;
+            var key = KeyOf(content, recipient);
+            if (_firstRowOf.TryGetValue(key, out var first))
+            {
+                _warned = true;
+                // Nothing more to find: the table is no longer needed.
+                _firstRowOf.Clear();
+                return "Row " + row.ToString(CultureInfo.InvariantCulture) + " repeats row " + first.ToString(CultureInfo.InvariantCulture) +
+                    ": the same message to " + SubstitutionText.Abbreviate(recipient.Addresses) + " with the same values. It is sent " +
+                    "again, as every row is sent once (with -WarningAction Stop the command stops here instead). To send each " +
+                    "person one message, remove the repeated rows first, e.g. Import-Csv people.csv | Sort-Object Email -Unique.";
+            }
+            if (_firstRowOf.Count < MaxRemembered) _firstRowOf.Add(key, row);
+            return null;
+        }
+
+        private static ulong KeyOf(IReadOnlyList<object?> content, Recipient recipient)
+        {
+            var hash = Offset;
+            // By index: a foreach over the list's interface makes an enumerator for every row.
+            for (var i = 0; i < content.Count; i++)
+            {
+                hash = content[i] switch
+                {
+                    null => Mix(hash, 4),
+                    string text => Add(hash, text, upper: false),
+                    // A card or suggestion object of a row: the same object is the same content.
+                    var other => Mix(hash, (ulong)(uint)RuntimeHelpers.GetHashCode(other)),
+                };
+                hash = Mix(hash, 5);
+            }
+            for (var i = 0; i < recipient.Addresses.Count; i++) hash = Mix(Add(hash, recipient.Addresses[i], upper: true), 0);
+            if (recipient.CorrelationId is string correlationId) hash = Mix(Add(hash, correlationId, upper: false), 1);
+            foreach (var pair in new SubstitutionPairs(recipient.Substitutions))
+                hash = Mix(Add(Mix(Add(hash, pair.Key, upper: false), 2), pair.Value, upper: false), 3);
+            return hash;
+        }
+
+        // FNV-1a, 64 bits: enough that two different rows of a run share a key by chance practically never.
+        private const ulong Offset = 14695981039346656037;
+        private const ulong Prime = 1099511628211;
+
+        // upper: compare without regard to case, as for an address (RepeatedAddresses does the same).
+        private static ulong Add(ulong hash, string text, bool upper)
+        {
+            foreach (var c in text) hash = Mix(hash, upper ? char.ToUpperInvariant(c) : c);
+            return hash;
+        }
+
+        private static ulong Mix(ulong hash, ulong value)
+        {
+            hash ^= value;
+            return unchecked(hash * Prime);
+        }
+    }
+}
