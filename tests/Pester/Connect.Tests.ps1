@@ -114,6 +114,14 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         (($context | Format-List * | Out-String) + "$context") | Should -Not -Match ([regex]::Escape($script:SecretText))
     }
 
+    It 'reads a -ServiceId given as a SecureString (a SecretManagement hashtable secret, splatted) as its text' {
+        # Get-Secret returns each string value of a hashtable secret as a SecureString.
+        $secret = @{ ServiceId = (ConvertTo-SecureString 'svc-vault-1' -AsPlainText -Force); ServiceSecret = $script:ServiceSecret }
+        $session = Connect-WebexConnect @secret -Region eu -PassThru
+        $session.ServiceId | Should -Be 'svc-vault-1'
+        (New-ConnectJwt @secret).Issuer | Should -Be 'svc-vault-1'
+    }
+
     It 'connects from environment variables alone, for scheduled tasks' {
         $env:WEBEXCONNECT_SERVICE_ID = 'svc-env-1'
         $env:WEBEXCONNECT_SERVICE_SECRET = $script:SecretText

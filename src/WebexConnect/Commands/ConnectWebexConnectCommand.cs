@@ -50,6 +50,7 @@ namespace WebexConnect.Commands
         /// <summary>The Service ID: the issuer of the JWTs the session mints.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet, HelpMessage = "The Service ID that issues the JWT (the iss claim).")]
         [ValidateNotNullOrEmpty]
+        [ServiceIdArgument]
         public string? ServiceId { get; set; }
 
         /// <summary>The Base64 service secret that signs the JWTs.</summary>

@@ -22,6 +22,7 @@ namespace WebexConnect.Commands
         /// <summary>The Service ID: the token's iss claim.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ServiceSecretSet, HelpMessage = "The Service ID that issues the JWT (the iss claim).")]
         [ValidateNotNullOrEmpty]
+        [ServiceIdArgument]
         public string? ServiceId { get; set; }
 
         /// <summary>The Base64 service secret that signs the token.</summary>
