@@ -151,6 +151,15 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         Get-ConnectContext | Should -BeNullOrEmpty
     }
 
+    It 'says what to write for a -BaseUri as the portal shows it: <Written>' -ForEach @(
+        @{ Written = 'api.eu.webexconnect.io'; Says = "*'api.eu.webexconnect.io' has no https:// in front: write it as https://api.eu.webexconnect.io/" }
+        @{ Written = 'eu'; Says = "*'eu' is a region, not a URI: give -Region eu instead of -BaseUri." }
+        @{ Written = 'https://api.eu.webexconnect.io/v1'; Says = '*ends in v1, the v1 API*give the root of the API, https://api.eu.webexconnect.io/;*' }
+    ) {
+        { Connect-WebexConnect -BaseUri $Written -ServiceKey $script:ServiceKey } |
+            Should -Throw -ErrorId 'InvalidEndpoint,*' -ExpectedMessage $Says
+    }
+
     It 'refuses an insecure WEBEXCONNECT_BASE_URI the same way' {
         $env:WEBEXCONNECT_SERVICE_KEY = $script:KeyText
         $env:WEBEXCONNECT_BASE_URI = 'http://10.1.2.3/'
