@@ -88,7 +88,7 @@ namespace WebexConnect.Sending
                 case 403:
                     status = ConnectionTestStatus.Refused;
                     detail = $"The service answered {answer.StatusCode}: it refuses the credential{(mode == ConnectAuthMode.Jwt ? ", even with a fresh token" : string.Empty)}. " +
-                        RefusedCredential.WhatToCheck(endpoint) + " Nothing was sent.";
+                        RefusedCredential.WhatToCheck(endpoint, mode == ConnectAuthMode.Jwt, testedAt) + " Nothing was sent.";
                     break;
                 case 0:
                     status = ConnectionTestStatus.Unreachable;
