@@ -262,7 +262,7 @@ namespace WebexConnect.Tests.Commands
             Test-WebexConnect | default set - | no ShouldProcess | output ConnectionTest, Boolean
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             Quiet                   SwitchParameter         *                                     -
-            Session                 ConnectSession          *                                     -
+            Session                 ConnectSession          *                                     V
             """;
 
         private const string StartConnectReceiptListener = """
