@@ -78,6 +78,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Values for $(name) variables shared by every row; a row's own columns win.</summary>
         [Parameter]
+        [Alias("Substitutions")] // the JSON name, substitutions: what a script moved from Invoke-RestMethod types
         public Hashtable? Substitution { get; set; }
 
         /// <summary>
@@ -124,10 +125,12 @@ namespace WebexConnect.Commands
 
         /// <summary>Send only to recipients who consented on this channel (needs -ContactPolicyGroup).</summary>
         [Parameter]
+        [Alias("ChannelCheckConsent")] // the JSON name, contactPolicy.channelCheckConsent: what a script moved from Invoke-RestMethod types
         public SwitchParameter CheckConsent { get; set; }
 
         /// <summary>Apply the policy group's frequency cap (needs -ContactPolicyGroup).</summary>
         [Parameter]
+        [Alias("ChannelApplyFrequencyCap")] // the JSON name, contactPolicy.channelApplyFrequencyCap: what a script moved from Invoke-RestMethod types
         public SwitchParameter ApplyFrequencyCap { get; set; }
 
         /// <summary>The session to send with; default: the one Connect-WebexConnect made current.</summary>

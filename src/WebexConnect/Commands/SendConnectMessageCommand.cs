@@ -66,6 +66,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The channel's options object: a hashtable, a PSCustomObject or a JSON string.</summary>
         [Parameter]
+        [Alias("Options")] // the JSON name, options: what a script moved from Invoke-RestMethod types
         [ValidateNotNull]
         public object? Option { get; set; }
 
@@ -77,6 +78,7 @@ namespace WebexConnect.Commands
         /// <summary>Which delivery webhooks to receive, in the channel's names (checked for SMS, email and RCS).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [Alias("RequestedReceipts")] // the JSON name, requestedReceipts: what a script moved from Invoke-RestMethod types
         [ArgumentCompleter(typeof(RequestedReceiptCompleter))]
         public string[]? RequestedReceipt { get; set; }
 

@@ -1,0 +1,61 @@
+#Requires -Version 5.1
+# Pester 5: an admin moving a script from Invoke-RestMethod and the vendor's JSON examples types the JSON member names
+# (-Domain, -RequestedReceipts, -Substitutions, -SmsSenderId ...): they bind to the parameters that write those
+# members, and the body is the one the parameter names give. Build first: dotnet build -c Release (or ./build.ps1).
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1') -Force -ErrorAction Stop
+    Connect-WebexConnect -Sandbox
+}
+
+AfterAll {
+    if (Get-Module WebexConnect) { Disconnect-WebexConnect }
+    Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'The vendor''s JSON names as parameters' {
+    It 'Send-ConnectSms takes -Domain, -RequestedReceipts, -Substitutions and the contactPolicy flags by their JSON names' {
+        $byJsonName = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(n) https://acme.example' -ShortenLinks -Domain 'acme.link' `
+            -RequestedReceipts DELIVERED -Substitutions @{ n = 'Ann' } -ContactPolicyGroup g1 -ChannelCheckConsent -ChannelApplyFrequencyCap -PayloadOnly
+        $byParameter = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(n) https://acme.example' -ShortenLinks -LinkDomain 'acme.link' `
+            -RequestedReceipt DELIVERED -Substitution @{ n = 'Ann' } -ContactPolicyGroup g1 -CheckConsent -ApplyFrequencyCap -PayloadOnly
+
+        $byJsonName | Should -Be $byParameter
+        $body = $byJsonName | ConvertFrom-Json
+        $body.options.domain | Should -Be 'acme.link'
+        $body.contactPolicy.channelCheckConsent | Should -BeTrue
+    }
+
+    It 'Send-ConnectEmail takes -Attachments by its JSON name' {
+        $attachment = @{ Name = 'invoice.pdf'; MediaUrl = 'https://files.example.com/invoice.pdf'; MimeType = 'application/pdf' }
+        $byJsonName = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Invoice' -Text 'Attached.' -Attachments $attachment -RequestedReceipts delivered -PayloadOnly
+        $byParameter = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Invoice' -Text 'Attached.' -Attachment $attachment -RequestedReceipt delivered -PayloadOnly
+
+        $byJsonName | Should -Be $byParameter
+    }
+
+    It 'Send-ConnectRcs takes -SmsSenderId, -Suggestions, -MediaContentUrl and -RichCard by their JSON names' {
+        $chip = New-ConnectRcsSuggestion -DisplayText 'Yes' -PostbackData 'yes'
+        $byJsonName = Send-ConnectRcs -To '+447700900001' -From 'rcs-app' -Text 'Reply Yes' -Suggestions $chip -SmsFallback -SmsSenderId ACME -FallbackText 'Reply Yes' -PayloadOnly
+        $byParameter = Send-ConnectRcs -To '+447700900001' -From 'rcs-app' -Text 'Reply Yes' -Suggestion $chip -SmsFallback -FallbackSenderId ACME -FallbackText 'Reply Yes' -PayloadOnly
+        $byJsonName | Should -Be $byParameter
+        ($byJsonName | ConvertFrom-Json).options.smsSenderId | Should -Be 'ACME'
+
+        $media = Send-ConnectRcs -To '+447700900001' -From 'rcs-app' -MediaContentUrl 'https://files.example.com/a.png' -PayloadOnly
+        ($media | ConvertFrom-Json).content.mediaContentUrl | Should -Be 'https://files.example.com/a.png'
+        $card = New-ConnectRcsCard -Title 'Parcel' -Description 'On its way'
+        $rich = Send-ConnectRcs -To '+447700900001' -From 'rcs-app' -RichCard $card -PayloadOnly
+        ($rich | ConvertFrom-Json).content.richCard.title | Should -Be 'Parcel'
+    }
+
+    It 'Send-ConnectMessage takes -Options and -RequestedReceipts by their JSON names' {
+        $byJsonName = Send-ConnectMessage -Channel sms -To '+447700900001' -From ACME -Content @{ type = 'text'; text = 'hi' } -Options @{ tag1 = 'x' } -RequestedReceipts DELIVERED -PayloadOnly
+        $byParameter = Send-ConnectMessage -Channel sms -To '+447700900001' -From ACME -Content @{ type = 'text'; text = 'hi' } -Option @{ tag1 = 'x' } -RequestedReceipt DELIVERED -PayloadOnly
+        $byJsonName | Should -Be $byParameter
+    }
+
+    It 'completes -Dom to -Domain at the prompt, and a parameter''s own name still completes' {
+        (TabExpansion2 'Send-ConnectSms -Dom' 20).CompletionMatches.CompletionText | Should -Contain '-Domain'
+        (TabExpansion2 'Send-ConnectSms -LinkD' 21).CompletionMatches.CompletionText | Should -Be '-LinkDomain'
+    }
+}
