@@ -59,3 +59,32 @@ Describe 'The vendor''s JSON names as parameters' {
         (TabExpansion2 'Send-ConnectSms -LinkD' 21).CompletionMatches.CompletionText | Should -Be '-LinkDomain'
     }
 }
+
+Describe 'The vendor''s value forms' {
+    It 'reads -SendAt and -ExpireAt given as a Unix time in seconds, as the vendor''s page documents for sendAt and expireAt' {
+        $at = [DateTimeOffset]::UtcNow.AddHours(2)
+        $epoch = $at.ToUnixTimeSeconds()
+
+        $payload = Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt $epoch -ExpireAt "$($epoch + 3600)" -PayloadOnly
+
+        # The text as sent (ConvertFrom-Json would turn the dates into [datetime]): UTC with milliseconds.
+        $payload | Should -Match ('"sendAt": "' + [regex]::Escape($at.UtcDateTime.ToString('yyyy-MM-ddTHH:mm:ss.000Z')) + '"')
+        $payload | Should -Match ('"expireAt": "' + [regex]::Escape($at.AddHours(1).UtcDateTime.ToString('yyyy-MM-ddTHH:mm:ss.000Z')) + '"')
+    }
+
+    It 'says a Unix time in milliseconds is one, instead of PowerShell''s "Cannot convert value"' {
+        $milliseconds = [DateTimeOffset]::UtcNow.AddHours(2).ToUnixTimeMilliseconds()
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt $milliseconds -PayloadOnly } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-SendAt * is not a Unix time in seconds (it looks like milliseconds: divide it by 1000)*'
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt '20261203' -PayloadOnly } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-SendAt 20261203 is not a Unix time in seconds. Give a `[datetime`], ISO 8601 text*'
+    }
+
+    It 'still reads a [datetime] and ISO 8601 text as before' {
+        $at = [DateTimeOffset]::UtcNow.AddHours(3)
+        $fromDate = Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt $at.UtcDateTime -PayloadOnly
+        $fromText = Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt $at.ToString('o') -PayloadOnly
+        $fromDate | Should -Be $fromText
+        $fromDate | Should -Match '"sendAt": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"'
+    }
+}

@@ -95,10 +95,12 @@ namespace WebexConnect.Commands
 
         /// <summary>When to send, at most 7 days ahead; results are then Scheduled.</summary>
         [Parameter]
+        [UnixTimeArgument("SendAt")]
         public DateTimeOffset? SendAt { get; set; }
 
         /// <summary>When an undelivered message expires. Not together with -Validity.</summary>
         [Parameter]
+        [UnixTimeArgument("ExpireAt")]
         public DateTimeOffset? ExpireAt { get; set; }
 
         /// <summary>
