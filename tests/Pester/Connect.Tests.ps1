@@ -122,6 +122,15 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         (New-ConnectJwt @secret).Issuer | Should -Be 'svc-vault-1'
     }
 
+    It 'says to splat a hashtable secret given to -Credential, instead of "Cannot process argument transformation ... userName"' {
+        $secret = @{ ServiceId = 'svc-vault-2'; ServiceSecret = $script:ServiceSecret }
+        { Connect-WebexConnect -Credential $secret -Region eu } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-Credential takes a PSCredential, not a hashtable*Connect-WebexConnect @secret.'
+        { New-ConnectJwt -Credential $secret } |
+            Should -Throw -ExpectedMessage '*-Credential takes a PSCredential, not a hashtable*New-ConnectJwt @secret.'
+        (Connect-WebexConnect @secret -Region eu -PassThru).ServiceId | Should -Be 'svc-vault-2'
+    }
+
     It 'connects from environment variables alone, for scheduled tasks' {
         $env:WEBEXCONNECT_SERVICE_ID = 'svc-env-1'
         $env:WEBEXCONNECT_SERVICE_SECRET = $script:SecretText

@@ -62,6 +62,7 @@ namespace WebexConnect.Commands
         /// <summary>The Service ID as user name and the service secret as password (e.g. from Get-Secret).</summary>
         [Parameter(Mandatory = true, ParameterSetName = CredentialSet, HelpMessage = "User name = Service ID, password = Base64 Service Secret.")]
         [ValidateNotNull]
+        [CredentialArgument("Connect-WebexConnect")]
         [Credential]
         public PSCredential? Credential { get; set; }
 

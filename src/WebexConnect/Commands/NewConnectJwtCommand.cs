@@ -34,6 +34,7 @@ namespace WebexConnect.Commands
         /// <summary>The Service ID as user name and the service secret as password.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CredentialSet, HelpMessage = "User name = Service ID, password = Base64 Service Secret.")]
         [ValidateNotNull]
+        [CredentialArgument("New-ConnectJwt")]
         [Credential]
         public PSCredential? Credential { get; set; }
 
