@@ -88,3 +88,16 @@ Describe 'The vendor''s value forms' {
         $fromDate | Should -Match '"sendAt": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"'
     }
 }
+
+Describe 'JSON copied from the vendor''s pages into -Content and -Option' {
+    It 'says what to change for <Name>' -ForEach @(
+        @{ Name = 'typographic quotes'; Json = "{ `u{201c}type`u{201d} : `"text`", `"text`": `"hi`" }"; Says = '*A typographic quote is an invalid start*JSON needs straight ones*' }
+        @{ Name = 'a // comment'; Json = "{ `"type`": `"text`", //Either text or html`n `"text`": `"hi`" }"; Says = '*JSON has no comments: remove the // comments*' }
+        @{ Name = 'a trailing comma'; Json = "{ `"type`": `"text`", `"text`": `"hi`", }"; Says = '*trailing comma at the end. Remove the comma after the last member.' }
+    ) {
+        { Send-ConnectMessage -Channel sms -To '+447700900001' -From ACME -Content $Json -PayloadOnly } |
+            Should -Throw -ErrorId 'InvalidContent,*' -ExpectedMessage $Says
+        { Send-ConnectMessage -Channel sms -To '+447700900001' -From ACME -Content @{ type = 'text'; text = 'hi' } -Option $Json -PayloadOnly } |
+            Should -Throw -ErrorId 'InvalidOption,*' -ExpectedMessage $Says
+    }
+}
