@@ -447,6 +447,19 @@ Describe 'Get-ConnectSandboxRequest' {
         { Get-ConnectSandboxRequest } | Should -Throw -ErrorId 'NotConnected,*'
     }
 
+    It 'lists the requests of a sandbox session piped to it, not the current session''s' {
+        $kept = Connect-WebexConnect -Sandbox -PassThru
+        Send-ConnectSms -To '+447700900711' -From ACME -Text 'Kept' | Out-Null
+        Connect-WebexConnect -Sandbox   # now the current one, with no requests
+
+        $requests = @($kept | Get-ConnectSandboxRequest -ErrorVariable err)
+
+        $err | Should -BeNullOrEmpty
+        $requests.Count | Should -Be 1
+        $requests[0].Body | Should -BeLike '*Kept*'
+        Disconnect-WebexConnect -Session $kept
+    }
+
     It 'lists nothing for a fresh sandbox' {
         Connect-WebexConnect -Sandbox
         Get-ConnectSandboxRequest | Should -BeNullOrEmpty

@@ -238,7 +238,7 @@ namespace WebexConnect.Tests.Commands
             Get-ConnectSandboxRequest | default set - | no ShouldProcess | output SandboxRequest
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             Last                    Int32                   *                                     -
-            Session                 ConnectSession          *                                     -
+            Session                 ConnectSession          *                                     V
             """;
 
         private const string ConvertFromConnectWebhook = """
