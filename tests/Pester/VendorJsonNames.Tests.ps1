@@ -89,6 +89,21 @@ Describe 'The vendor''s value forms' {
     }
 }
 
+Describe 'Variables written as the vendor''s smsMessage example writes them' {
+    It 'warns that a ${name} goes out as written, and says to write $(name)' {
+        $results = '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi $(Name), this is a text message ${field2}' -Substitution @{ Name = 'Ann' } -WarningVariable warned -WarningAction SilentlyContinue
+
+        $results.Status | Should -Be 'Queued'
+        @($warned).Count | Should -Be 1
+        $warned[0].Message | Should -Be '-Text has ${field2}: the service fills variables written $(field2), so ${field2} goes out as written to every recipient. Write $(field2) instead, in single quotes.'
+    }
+
+    It 'says nothing for $(name) alone' {
+        '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Substitution @{ Name = 'Ann' } -WarningVariable warned | Out-Null
+        $warned | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'JSON copied from the vendor''s pages into -Content and -Option' {
     It 'says what to change for <Name>' -ForEach @(
         @{ Name = 'typographic quotes'; Json = "{ `u{201c}type`u{201d} : `"text`", `"text`": `"hi`" }"; Says = '*A typographic quote is an invalid start*JSON needs straight ones*' }
