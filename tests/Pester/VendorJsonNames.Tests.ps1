@@ -89,6 +89,27 @@ Describe 'The vendor''s value forms' {
     }
 }
 
+Describe 'The request body''s destination objects given to -To' {
+    It 'says to give the addresses, or one object per destination, for <Name>' -ForEach @(
+        @{ Name = 'a hashtable'; To = @{ msisdn = @('+447700900001'); correlationId = 'c1' } }
+        @{ Name = 'the "to" array of a hashtable body'; To = @(@{ msisdn = @('+447700900001') }, @{ msisdn = @('+447700900002') }) }
+        @{ Name = 'ConvertFrom-Json output'; To = ('{"to":[{"msisdn":["+447700900001"],"substitutions":{"name":"Ann"}}]}' | ConvertFrom-Json).to }
+    ) {
+        { Send-ConnectSms -To $To -From ACME -Text 'hi' -PayloadOnly } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-To takes the numbers or email addresses themselves*-To $destination.msisdn*$body.to | ForEach-Object*'
+    }
+
+    It 'sends what the message suggests: one destination per object, with its correlation ID and substitution' {
+        $body = '{"to":[{"msisdn":["+447700900001"],"correlationId":"c1","substitutions":{"name":"Ann"}},{"msisdn":["+447700900002"],"correlationId":"c2","substitutions":{"name":"Bob"}}]}' | ConvertFrom-Json
+        $results = $body.to | ForEach-Object { [pscustomobject]@{ To = $_.msisdn; CorrelationId = $_.correlationId; Name = $_.substitutions.name } } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)'
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $results.CorrelationId | Should -Be @('c1', 'c2')
+        (Send-ConnectSms -To $body.to[0].msisdn -From ACME -Text 'hi' -PayloadOnly | ConvertFrom-Json).to[0].msisdn | Should -Be '+447700900001'
+    }
+}
+
 Describe 'Variables written as the vendor''s smsMessage example writes them' {
     It 'warns that a ${name} goes out as written, and says to write $(name)' {
         $results = '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi $(Name), this is a text message ${field2}' -Substitution @{ Name = 'Ann' } -WarningVariable warned -WarningAction SilentlyContinue
