@@ -140,6 +140,21 @@ namespace WebexConnect.Tests.Lookup
         }
 
         [Fact]
+        public void A401ToGetConnectMessageSaysWhatToCheck_TheClockToo_ForAJwtSession()
+        {
+            var answer = LookupAnswer.Answered(401, null, TimeSpan.Zero);
+            var endpoint = new Uri("https://api.eu.webexconnect.io/");
+
+            var withKey = LookupReading.ProblemOf("m-1", answer, endpoint, ConnectAuthMode.ServiceKey, DateTimeOffset.Now)!.Message;
+            var withJwt = LookupReading.ProblemOf("m-1", answer, endpoint, ConnectAuthMode.Jwt, new DateTimeOffset(2026, 12, 5, 7, 0, 0, TimeSpan.Zero))!.Message;
+
+            Assert.Contains("Check the service key, and that it belongs to the tenant at https://api.eu.webexconnect.io/", withKey, StringComparison.Ordinal);
+            Assert.DoesNotContain("clock", withKey, StringComparison.Ordinal);
+            Assert.Contains("Check also this computer's clock (it read 2026-12-05 07:00:00 UTC)", withJwt, StringComparison.Ordinal);
+            Assert.EndsWith("Then connect again.", withJwt, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A404IsAMessageNotFoundNotAFailure()
         {
             var message = LookupReading.ToMessage("m-404", LookupAnswer.Answered(404, null, TimeSpan.Zero), DateTimeOffset.Now);
