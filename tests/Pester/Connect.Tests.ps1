@@ -114,6 +114,23 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         (($context | Format-List * | Out-String) + "$context") | Should -Not -Match ([regex]::Escape($script:SecretText))
     }
 
+    It 'reads a -ServiceId given as a SecureString (a SecretManagement hashtable secret, splatted) as its text' {
+        # Get-Secret returns each string value of a hashtable secret as a SecureString.
+        $secret = @{ ServiceId = (ConvertTo-SecureString 'svc-vault-1' -AsPlainText -Force); ServiceSecret = $script:ServiceSecret }
+        $session = Connect-WebexConnect @secret -Region eu -PassThru
+        $session.ServiceId | Should -Be 'svc-vault-1'
+        (New-ConnectJwt @secret).Issuer | Should -Be 'svc-vault-1'
+    }
+
+    It 'says to splat a hashtable secret given to -Credential, instead of "Cannot process argument transformation ... userName"' {
+        $secret = @{ ServiceId = 'svc-vault-2'; ServiceSecret = $script:ServiceSecret }
+        { Connect-WebexConnect -Credential $secret -Region eu } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-Credential takes a PSCredential, not a hashtable*Connect-WebexConnect @secret.'
+        { New-ConnectJwt -Credential $secret } |
+            Should -Throw -ExpectedMessage '*-Credential takes a PSCredential, not a hashtable*New-ConnectJwt @secret.'
+        (Connect-WebexConnect @secret -Region eu -PassThru).ServiceId | Should -Be 'svc-vault-2'
+    }
+
     It 'connects from environment variables alone, for scheduled tasks' {
         $env:WEBEXCONNECT_SERVICE_ID = 'svc-env-1'
         $env:WEBEXCONNECT_SERVICE_SECRET = $script:SecretText
@@ -141,6 +158,15 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         $thrown.FullyQualifiedErrorId | Should -BeLike 'InsecureEndpoint,*'
         $thrown.CategoryInfo.Category | Should -Be 'SecurityError'
         Get-ConnectContext | Should -BeNullOrEmpty
+    }
+
+    It 'says what to write for a -BaseUri as the portal shows it: <Written>' -ForEach @(
+        @{ Written = 'api.eu.webexconnect.io'; Says = "*'api.eu.webexconnect.io' has no https:// in front: write it as https://api.eu.webexconnect.io/" }
+        @{ Written = 'eu'; Says = "*'eu' is a region, not a URI: give -Region eu instead of -BaseUri." }
+        @{ Written = 'https://api.eu.webexconnect.io/v1'; Says = '*ends in v1, the v1 API*give the root of the API, https://api.eu.webexconnect.io/;*' }
+    ) {
+        { Connect-WebexConnect -BaseUri $Written -ServiceKey $script:ServiceKey } |
+            Should -Throw -ErrorId 'InvalidEndpoint,*' -ExpectedMessage $Says
     }
 
     It 'refuses an insecure WEBEXCONNECT_BASE_URI the same way' {
@@ -419,6 +445,19 @@ Describe 'Get-ConnectSandboxRequest' {
 
     It 'says NotConnected before Connect-WebexConnect' {
         { Get-ConnectSandboxRequest } | Should -Throw -ErrorId 'NotConnected,*'
+    }
+
+    It 'lists the requests of a sandbox session piped to it, not the current session''s' {
+        $kept = Connect-WebexConnect -Sandbox -PassThru
+        Send-ConnectSms -To '+447700900711' -From ACME -Text 'Kept' | Out-Null
+        Connect-WebexConnect -Sandbox   # now the current one, with no requests
+
+        $requests = @($kept | Get-ConnectSandboxRequest -ErrorVariable err)
+
+        $err | Should -BeNullOrEmpty
+        $requests.Count | Should -Be 1
+        $requests[0].Body | Should -BeLike '*Kept*'
+        Disconnect-WebexConnect -Session $kept
     }
 
     It 'lists nothing for a fresh sandbox' {

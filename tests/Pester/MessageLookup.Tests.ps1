@@ -150,6 +150,24 @@ Describe 'Test-WebexConnect' {
         { Test-WebexConnect } | Should -Throw -ErrorId 'NotConnected,*'
     }
 
+    It 'tests each session piped to it, as Disconnect-WebexConnect closes each, not the current one instead' {
+        # Two tenants kept with -PassThru: the sandbox, and a key at a port where nothing listens (now the current one).
+        $sandbox = Connect-WebexConnect -Sandbox -PassThru
+        $key = ConvertTo-SecureString 'some-key' -AsPlainText -Force
+        $other = Connect-WebexConnect -ServiceKey $key -BaseUri 'http://127.0.0.1:1/' -TimeoutSec 5 -PassThru
+
+        $one = $sandbox | Test-WebexConnect -ErrorVariable err
+        $both = $sandbox, $other | Test-WebexConnect -ErrorAction SilentlyContinue
+
+        $err | Should -BeNullOrEmpty
+        @($one).Count | Should -Be 1
+        $one.Status | Should -Be 'Accepted'
+        $one.Authentication | Should -Be 'Sandbox'
+        @($both).Status | Should -Be @('Accepted', 'Unreachable')
+        $sandbox, $other | Test-WebexConnect -Quiet | Should -Be @($true, $false)
+        $sandbox, $other | Disconnect-WebexConnect
+    }
+
     It 'shows Status, StatusCode and the endpoint at 80 columns' {
         Connect-WebexConnect -Sandbox
 

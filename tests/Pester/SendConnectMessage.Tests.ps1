@@ -174,6 +174,30 @@ Describe 'Send-ConnectMessage: what only the service can judge, and what stops t
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'stops with InvalidContent when -Content is a whole request pasted from the vendor''s pages, instead of sending it nested' {
+        # The SMS example of the v2 send page, as an old Invoke-RestMethod script posted it.
+        $body = @'
+{
+  "channel": "sms",
+  "from": "ACME",
+  "to": [ { "msisdn": [ "+447700900114" ] } ],
+  "options": { "trackClicks": true },
+  "content": { "type": "text", "text": "Hi $(Name)" }
+}
+'@
+
+        { '+447700900114' | Send-ConnectMessage -Channel sms -From ACME -Content $body } |
+            Should -Throw -ErrorId 'InvalidContent,*' -ExpectedMessage '*whole request*"channel", "from", "to", "content", "options"*.content*-Option*'
+        { '+447700900114' | Send-ConnectMessage -Channel sms -From ACME -Content ($body | ConvertFrom-Json) -PayloadOnly } |
+            Should -Throw -ErrorId 'InvalidContent,*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # Its "content" value is what -Content takes.
+        $result = '+447700900114' | Send-ConnectMessage -Channel sms -From ACME -Content ($body | ConvertFrom-Json).content
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[0].content.text | Should -Be 'Hi $(Name)'
+    }
+
     It 'stops with InvalidChannel for a blank channel name' {
         { '+447700900113' | Send-ConnectMessage -Channel ' ' -From 'wa-app-1' -Content @{ text = 'x' } } |
             Should -Throw -ErrorId 'InvalidChannel,*'

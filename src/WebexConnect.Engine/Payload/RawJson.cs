@@ -37,7 +37,7 @@ namespace WebexConnect.Engine.Payload
             }
             catch (JsonException e)
             {
-                throw new FormatException(Describe(e), e);
+                throw new FormatException(Describe(e, json), e);
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidOperationException)
             {
@@ -47,14 +47,40 @@ namespace WebexConnect.Engine.Payload
         }
 
         /// <summary>"line 3, position 7: ..." (1-based) without the exception's own path and byte offsets.</summary>
-        private static string Describe(JsonException e)
+        private static string Describe(JsonException e, string json)
         {
             var text = e.Message;
             var cut = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut > 0) text = text.Substring(0, cut);
+            // Advice for programmers: an admin has no reader options to change. Hint says what to change in the JSON instead.
+            text = text.Replace(" which is not supported in this mode", "").Replace(" Change the reader options.", "");
+            var hint = Hint(json, text);
+            // "'0xE2' is an invalid start of a value": the first byte of a typographic quote in UTF-8, which no admin reads as one.
+            if (json.IndexOfAny(TypographicQuotes) >= 0 && text.StartsWith("'0x", StringComparison.Ordinal) && text.IndexOf('\'', 1) is var end && end > 0)
+                text = "A typographic quote" + text.Substring(end + 1);
             var line = (e.LineNumber ?? 0) + 1;
             var position = (e.BytePositionInLine ?? 0) + 1;
-            return $"line {line}, position {position}: {text.Trim()}";
+            return $"line {line}, position {position}: {text.Trim()}{hint}";
+        }
+
+        /// <summary>Typographic quotes, as a web page or a word processor writes them (the vendor's contactPolicy sample has them).</summary>
+        private static readonly char[] TypographicQuotes = { '\u201c', '\u201d', '\u201e', '\u2033' };
+
+        /// <summary>
+        /// What to change, for the ways JSON copied from the vendor's pages (or typed in PowerShell's own quotes) breaks,
+        /// whose System.Text.Json messages name a byte ('0xE2') or a mode; empty for any other problem.
+        /// </summary>
+        private static string Hint(string json, string problem)
+        {
+            if (json.IndexOfAny(TypographicQuotes) >= 0)
+                return " It has typographic quotes (\u201c \u201d) where JSON needs straight ones (\"): retype them, or copy the example from a plain-text view.";
+            if (problem.IndexOf("trailing comma", StringComparison.Ordinal) >= 0)
+                return " Remove the comma after the last member.";
+            if (problem.StartsWith("'/' is an invalid", StringComparison.Ordinal))
+                return " JSON has no comments: remove the // comments that the vendor's examples carry.";
+            if (problem.StartsWith("''' is an invalid", StringComparison.Ordinal))
+                return " JSON needs double quotes (\") around names and text, not single quotes.";
+            return "";
         }
     }
 }

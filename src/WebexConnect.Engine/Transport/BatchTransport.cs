@@ -282,7 +282,7 @@ namespace WebexConnect.Engine.Transport
                     case AttemptKind.Unauthorized:
                         throw new SessionFailureException("AuthenticationFailed",
                             "The service refused the credentials (" + result.What + ")" + (renewed ? " even with a fresh token" : "") +
-                            ". " + RefusedCredential.WhatToCheck(_client.BaseAddress),
+                            ". " + RefusedCredential.WhatToCheck(_client.BaseAddress, _credential is JwtCredential, _clock.GetUtcNow()),
                             result.Code) { RefusedByService = true };
                     case AttemptKind.SessionFatal when result.Code == "7007":
                         throw new SessionFailureException("ServiceInactive",

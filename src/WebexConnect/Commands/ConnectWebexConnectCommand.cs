@@ -50,6 +50,7 @@ namespace WebexConnect.Commands
         /// <summary>The Service ID: the issuer of the JWTs the session mints.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet, HelpMessage = "The Service ID that issues the JWT (the iss claim).")]
         [ValidateNotNullOrEmpty]
+        [ServiceIdArgument]
         public string? ServiceId { get; set; }
 
         /// <summary>The Base64 service secret that signs the JWTs.</summary>
@@ -61,6 +62,7 @@ namespace WebexConnect.Commands
         /// <summary>The Service ID as user name and the service secret as password (e.g. from Get-Secret).</summary>
         [Parameter(Mandatory = true, ParameterSetName = CredentialSet, HelpMessage = "User name = Service ID, password = Base64 Service Secret.")]
         [ValidateNotNull]
+        [CredentialArgument("Connect-WebexConnect")]
         [Credential]
         public PSCredential? Credential { get; set; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
 using WebexConnect.Composition;
 
@@ -10,7 +11,8 @@ namespace WebexConnect.Commands
     /// fail that stage, and then, finding nothing bound in the default parameter set, the binder repeats every
     /// property lookup in the other sets before it converts the cell in a later stage. Measured in PowerShell 7.6.10
     /// with do-nothing cmdlets shaped like Send-ConnectSms: 1.5 µs per row, a third of what binding a row costs.
-    /// The result is what PowerShell's own conversion gives (the public constructor); anything else is left to it.
+    /// The result is what PowerShell's own conversion gives (the public constructor); anything else is left to it,
+    /// except the API's destination objects that a script moved from Invoke-RestMethod hands over (below).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class DestinationArgumentAttribute : ArgumentTransformationAttribute
@@ -19,7 +21,25 @@ namespace WebexConnect.Commands
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            return value is string address ? new[] { new ConnectDestination(address) } : inputData;
+            if (value is string address) return new[] { new ConnectDestination(address) };
+            if (IsObject(value) || (value is object[] items && items.Length > 0 && IsObject(items[0] is PSObject item ? item.BaseObject : items[0])))
+                throw new ArgumentTransformationMetadataException(DestinationObjectMessage);
+            return inputData;
         }
+
+        /// <summary>
+        /// A hashtable or an object, such as the request body's "to" entries ({"msisdn": [...], "correlationId": ...,
+        /// "substitutions": {...}}): PowerShell could only say 'Cannot convert the "System.Collections.Hashtable" value
+        /// ... to type "WebexConnect.Composition.ConnectDestination"'. Taking just its addresses would drop the
+        /// destination's own correlation ID and substitutions without a word, so the message says how to give them.
+        /// </summary>
+        private static bool IsObject(object? value) => value is IDictionary || value is PSCustomObject;
+
+        internal const string DestinationObjectMessage =
+            "-To takes the numbers or email addresses themselves ('+447700900001', or several), not an object such as the " +
+            "destination objects of a request body ({\"msisdn\": [...], \"correlationId\": ..., \"substitutions\": {...}}). Give the " +
+            "addresses, -To $destination.msisdn; or pipe one object per destination with its addresses as To, its CorrelationId " +
+            "and a property for each substitution, e.g. $body.to | ForEach-Object { [pscustomobject]@{ To = $_.msisdn; " +
+            "CorrelationId = $_.correlationId; Name = $_.substitutions.name } } | Send-ConnectSms ...";
     }
 }

@@ -93,7 +93,7 @@ namespace WebexConnect.Commands
                 session.EndSend();
             }
 
-            var problem = LookupReading.ProblemOf(id, answer);
+            var problem = LookupReading.ProblemOf(id, answer, session.BaseUri, session.AuthMode, DateTimeOffset.Now);
             if (problem is null)
             {
                 if (answer.StatusCode == 404) WriteVerbose($"Message {id}: the service does not know it (yet): 404.");

@@ -13,7 +13,9 @@ namespace WebexConnect.Commands
         private int? _last;
 
         /// <summary>The sandbox session to read; the default is the current session.</summary>
-        [Parameter]
+        // From the pipeline too, as Disconnect-WebexConnect and Test-WebexConnect take it: `$kept | Get-ConnectSandboxRequest`
+        // must list $kept's requests. Without it PowerShell refused the piped session and the current session's were listed.
+        [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
         [SessionArgument]
         public ConnectSession? Session { get; set; }

@@ -22,6 +22,7 @@ namespace WebexConnect.Commands
         /// <summary>The Service ID: the token's iss claim.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ServiceSecretSet, HelpMessage = "The Service ID that issues the JWT (the iss claim).")]
         [ValidateNotNullOrEmpty]
+        [ServiceIdArgument]
         public string? ServiceId { get; set; }
 
         /// <summary>The Base64 service secret that signs the token.</summary>
@@ -33,6 +34,7 @@ namespace WebexConnect.Commands
         /// <summary>The Service ID as user name and the service secret as password.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CredentialSet, HelpMessage = "User name = Service ID, password = Base64 Service Secret.")]
         [ValidateNotNull]
+        [CredentialArgument("New-ConnectJwt")]
         [Credential]
         public PSCredential? Credential { get; set; }
 

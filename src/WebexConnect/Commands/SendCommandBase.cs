@@ -80,6 +80,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Values for $(name) variables shared by every row; a row's own columns win.</summary>
         [Parameter]
+        [Alias("Substitutions")] // the JSON name, substitutions: what a script moved from Invoke-RestMethod types
         public Hashtable? Substitution { get; set; }
 
         /// <summary>
@@ -96,10 +97,12 @@ namespace WebexConnect.Commands
 
         /// <summary>When to send, at most 7 days ahead; results are then Scheduled.</summary>
         [Parameter]
+        [UnixTimeArgument("SendAt")]
         public DateTimeOffset? SendAt { get; set; }
 
         /// <summary>When an undelivered message expires. Not together with -Validity.</summary>
         [Parameter]
+        [UnixTimeArgument("ExpireAt")]
         public DateTimeOffset? ExpireAt { get; set; }
 
         /// <summary>
@@ -126,10 +129,12 @@ namespace WebexConnect.Commands
 
         /// <summary>Send only to recipients who consented on this channel (needs -ContactPolicyGroup).</summary>
         [Parameter]
+        [Alias("ChannelCheckConsent")] // the JSON name, contactPolicy.channelCheckConsent: what a script moved from Invoke-RestMethod types
         public SwitchParameter CheckConsent { get; set; }
 
         /// <summary>Apply the policy group's frequency cap (needs -ContactPolicyGroup).</summary>
         [Parameter]
+        [Alias("ChannelApplyFrequencyCap")] // the JSON name, contactPolicy.channelApplyFrequencyCap: what a script moved from Invoke-RestMethod types
         public SwitchParameter ApplyFrequencyCap { get; set; }
 
         /// <summary>The session to send with; default: the one Connect-WebexConnect made current.</summary>
@@ -228,6 +233,7 @@ namespace WebexConnect.Commands
             CheckParameters();
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it.
             if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
+            if (BraceVariables.Warning(MyInvocation.BoundParameters, ExpandedSubstitutions.SendParameters) is string braces) WriteWarning(braces);
             if (SubstitutionText.FirstNonScalar(Substitution) is string bad)
                 ThrowParameterError("InvalidSubstitution", "-Substitution " + bad + ": a substitution must be one string, number, true/false or date.", Substitution);
             // As a $null column of a row: a value that was meant to be there and is not, unless the admin says to send it empty.

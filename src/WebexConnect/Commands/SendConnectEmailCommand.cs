@@ -60,6 +60,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Attachments: hashtables @{ MimeType; Name; Url } (Name and MimeType default from the URL's file name).</summary>
         [Parameter(ParameterSetName = ContentSet)]
+        [Alias("Attachments")] // the JSON name, content.attachments: what a script moved from Invoke-RestMethod types
         public object[]? Attachment { get; set; }
 
         /// <summary>Copy recipients.</summary>
@@ -100,6 +101,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Which delivery webhooks to receive.</summary>
         [Parameter]
+        [Alias("RequestedReceipts")] // the JSON name, requestedReceipts: what a script moved from Invoke-RestMethod types
         [ValidateSet("submitted", "delivered", "read", "clicked", "bounced", "complaint", "not verified", "invalid", "failed")]
         public string[]? RequestedReceipt { get; set; }
 

@@ -66,6 +66,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The channel's options object: a hashtable, a PSCustomObject or a JSON string.</summary>
         [Parameter]
+        [Alias("Options")] // the JSON name, options: what a script moved from Invoke-RestMethod types
         [ValidateNotNull]
         public object? Option { get; set; }
 
@@ -77,6 +78,7 @@ namespace WebexConnect.Commands
         /// <summary>Which delivery webhooks to receive, in the channel's names (checked for SMS, email and RCS).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [Alias("RequestedReceipts")] // the JSON name, requestedReceipts: what a script moved from Invoke-RestMethod types
         [ArgumentCompleter(typeof(RequestedReceiptCompleter))]
         public string[]? RequestedReceipt { get; set; }
 
@@ -132,6 +134,7 @@ namespace WebexConnect.Commands
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {
             var content = shared.Template is null ? ObjectJson(Content, "Content", InvalidContentErrorId) : null;
+            if (content != null) RefuseWholeRequest(content);
             return new RawMessage(shared, Channel)
             {
                 DestinationKey = DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind) ?? "",
@@ -148,6 +151,38 @@ namespace WebexConnect.Commands
             if (!json.StartsWith("{", StringComparison.Ordinal))
                 ThrowParameterError(errorId, $"-{parameter} must be a JSON object ({{...}}) or a hashtable; it is {Describe(json)}.", value);
             return json;
+        }
+
+        /// <summary>The members that show a JSON object is a whole request body, not the "content" inside one.</summary>
+        private static readonly string[] RequestMembers = { "channel", "from", "to", "content", "template", "options" };
+
+        /// <summary>
+        /// A request body pasted from the vendor's pages (or an old Invoke-RestMethod script) into -Content would travel as
+        /// the content of a request the module writes around it: "content":{"channel":"sms","to":[...],"content":{...}}.
+        /// The sandbox queues that, and the service's answer would name no field the admin wrote. A channel's content
+        /// never holds both a message body ("content" or "template") and an addressing member ("channel" or "to").
+        /// </summary>
+        private void RefuseWholeRequest(string contentJson)
+        {
+            IDictionary<string, object?>? members;
+            try
+            {
+                members = EngineHost.ReadJson(System.Text.Encoding.UTF8.GetBytes(contentJson)) as IDictionary<string, object?>;
+            }
+            catch (FormatException)
+            {
+                return; // Deeper than the reader goes: valid JSON all the same (ObjectJson parsed it), so it is not refused here.
+            }
+            if (members is null) return;
+            var isRequest = (members.ContainsKey("content") || members.ContainsKey("template")) && (members.ContainsKey("channel") || members.ContainsKey("to"));
+            if (!isRequest) return;
+            var found = RequestMembers.Where(members.ContainsKey).Select(name => "\"" + name + "\"");
+            ThrowParameterError(InvalidContentErrorId,
+                $"-Content is a whole request (it has the members {string.Join(", ", found)}), not the \"content\" object inside one: " +
+                "the cmdlet writes the request around -Content itself. Give -Content only the request's \"content\" value " +
+                "(for example ($body | ConvertFrom-Json).content), and the other members to parameters: -Channel, -From, -To (or pipe " +
+                "the rows), -Option for \"options\", -TemplateId for \"template\", -Substitution, -RequestedReceipt, -SendAt, -NotifyUrl, " +
+                "-CallbackData; a member no parameter writes (appid, cc) goes in -AdditionalProperty.", Content);
         }
 
         private IReadOnlyList<KeyValuePair<string, string>> Members()

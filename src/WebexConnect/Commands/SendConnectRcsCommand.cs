@@ -46,11 +46,13 @@ namespace WebexConnect.Commands
         /// <summary>The public URL of an image, video or file to send.</summary>
         [Parameter(Mandatory = true, ParameterSetName = MediaSet, HelpMessage = "The public URL of the media file.")]
         [ValidateNotNullOrEmpty]
+        [Alias("MediaContentUrl")] // the JSON name, content.mediaContentUrl: what a script moved from Invoke-RestMethod types
         public string MediaUrl { get; set; } = "";
 
         /// <summary>A rich card from New-ConnectRcsCard.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CardSet, HelpMessage = "A rich card from New-ConnectRcsCard.")]
         [ValidateNotNull]
+        [Alias("RichCard")] // the JSON name, content.richCard: what a script moved from Invoke-RestMethod types
         public RcsCard? Card { get; set; }
 
         /// <summary>2 to 10 rich cards from New-ConnectRcsCard, shown side by side.</summary>
@@ -73,6 +75,7 @@ namespace WebexConnect.Commands
         /// <summary>Suggestion chips from New-ConnectRcsSuggestion (at most 10).</summary>
         // ValidateNotNull on an array checks its elements too: a $null chip is refused at binding, as in -Carousel.
         [Parameter]
+        [Alias("Suggestions")] // the JSON name, content.suggestions: what a script moved from Invoke-RestMethod types
         [ValidateNotNull]
         public RcsSuggestion[]? Suggestion { get; set; }
 
@@ -82,6 +85,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The SMS sender ID used for the fallback.</summary>
         [Parameter]
+        [Alias("SmsSenderId")] // the JSON name, options.smsSenderId: what a script moved from Invoke-RestMethod types
         public string? FallbackSenderId { get; set; }
 
         /// <summary>The SMS text used for the fallback (at most 1024 characters).</summary>
@@ -98,6 +102,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Which delivery webhooks to receive.</summary>
         [Parameter]
+        [Alias("RequestedReceipts")] // the JSON name, requestedReceipts: what a script moved from Invoke-RestMethod types
         [ValidateSet("Sent", "Delivered", "Read", "Failed", "Clicked")]
         public string[]? RequestedReceipt { get; set; }
 

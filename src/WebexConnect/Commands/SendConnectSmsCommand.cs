@@ -50,6 +50,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The short-link domain configured for your tenant.</summary>
         [Parameter]
+        [Alias("Domain")] // the JSON name, options.domain: what a script moved from Invoke-RestMethod types
         public string? LinkDomain { get; set; }
 
         /// <summary>Free reporting tag 1.</summary>
@@ -62,6 +63,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Which delivery webhooks to receive.</summary>
         [Parameter]
+        [Alias("RequestedReceipts")] // the JSON name, requestedReceipts: what a script moved from Invoke-RestMethod types
         [ValidateSet("SUBMITTED", "DELIVERED", "FAILED", "CLICKED", "SENT")]
         public string[]? RequestedReceipt { get; set; }
 

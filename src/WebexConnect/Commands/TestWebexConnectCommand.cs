@@ -17,8 +17,10 @@ namespace WebexConnect.Commands
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
 
-        /// <summary>The session to test; the default is the current session.</summary>
-        [Parameter]
+        /// <summary>The session to test; the default is the current session. Piped sessions are tested one by one.</summary>
+        // From the pipeline too, as Disconnect-WebexConnect takes it: `$eu | Test-WebexConnect` must test $eu. Without it
+        // PowerShell refused the piped session with a binding error and the cmdlet went on to test the current session.
+        [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
         [SessionArgument]
         public ConnectSession? Session { get; set; }
@@ -31,7 +33,7 @@ namespace WebexConnect.Commands
         protected override void BeginProcessing() => DebugSwitch.Apply(this);
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void ProcessRecord()
         {
             // -Quiet answers False, not an error, when there is no session to test: a task's
             // `if (-not (Test-WebexConnect -Quiet)) { exit 1 }` must stop when Connect-WebexConnect failed before it,

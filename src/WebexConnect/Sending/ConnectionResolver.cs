@@ -197,8 +197,8 @@ namespace WebexConnect.Sending
                     $"Both {ConnectEnvironment.Region} and {ConnectEnvironment.BaseUri} are set; set only one.");
             if (envUri != null)
             {
-                if (!Uri.TryCreate(envUri, UriKind.Absolute, out var parsed))
-                    throw Invalid("InvalidEndpoint", $"{ConnectEnvironment.BaseUri} is not an absolute URI.");
+                if (!Uri.TryCreate(envUri.Trim(), UriKind.Absolute, out var parsed))
+                    throw NotAbsolute(envUri, ConnectEnvironment.BaseUri, ConnectEnvironment.Region + "=");
                 return (null, CheckBaseUri(parsed, ConnectEnvironment.BaseUri));
             }
             var region = CheckRegion(envRegion ?? "us", ConnectEnvironment.Region);
@@ -217,7 +217,7 @@ namespace WebexConnect.Sending
         private static Uri CheckBaseUri(Uri uri, string source)
         {
             if (!uri.IsAbsoluteUri)
-                throw Invalid("InvalidEndpoint", $"{source} must be an absolute URI.");
+                throw NotAbsolute(uri.OriginalString, source, "-Region ");
             if (uri.UserInfo.Length > 0)
                 throw Invalid("InvalidEndpoint", $"{source} must not carry a user name or password; use the credential parameters.");
             if (uri.Scheme == Uri.UriSchemeHttp && !LoopbackHost.IsLoopback(uri))
@@ -232,20 +232,54 @@ namespace WebexConnect.Sending
             // every row Rejected with a bare 404, and Test-WebexConnect reading the lookup's 404 as an accepted key.
             if (ApiPathSuffix(root) is string suffix)
             {
-                var path = root.AbsolutePath;
-                var apiRoot = new Uri(root, path.Substring(0, path.Length - suffix.Length));
+                // The v1 API's path (the legacy .../resources/v1/messaging of old scripts) would send to .../v1/v2/messages: the same 404s.
+                var v1 = suffix.IndexOf("v1", StringComparison.Ordinal) >= 0 ? ", the v1 API's path (this module sends through v2)" : "";
                 throw Invalid("InvalidEndpoint",
-                    $"{source} ends in {suffix.TrimEnd('/')}: give the root of the API, {apiRoot}; the module adds v2/messages itself.");
+                    $"{source} ends in {suffix.TrimEnd('/')}{v1}: give the root of the API, {ApiRoot(root, suffix)}; the module adds v2/messages itself.");
             }
             return root;
         }
 
-        /// <summary>"v2/messages/" or "v2/" when a base URI's path already ends in the API's own path, else null.</summary>
+        /// <summary>The API paths a base URI may already end in (pasted from the vendor's pages or an old script), longest first.</summary>
+        private static readonly string[] ApiPathSuffixes = { "resources/v1/messaging/", "v1/messaging/", "v2/messages/", "v2/", "v1/" };
+
+        /// <summary>The API path a base URI's path already ends in ("v2/messages/", "v1/" ...), else null.</summary>
         private static string? ApiPathSuffix(Uri root)
         {
-            foreach (var suffix in new[] { "v2/messages/", "v2/" })
+            foreach (var suffix in ApiPathSuffixes)
                 if (root.AbsolutePath.EndsWith("/" + suffix, StringComparison.OrdinalIgnoreCase)) return suffix;
             return null;
+        }
+
+        private static Uri ApiRoot(Uri root, string suffix)
+        {
+            var path = root.AbsolutePath;
+            return new Uri(root, path.Substring(0, path.Length - suffix.Length));
+        }
+
+        /// <summary>
+        /// A base URI written without https:// (api.eu.webexconnect.io, as the portal shows the host) or a region name
+        /// given as one: the message gives the value to write instead. PowerShell turns either into a relative Uri.
+        /// </summary>
+        /// <param name="text">The value as written.</param>
+        /// <param name="source">Where it came from: "-BaseUri" or "WEBEXCONNECT_BASE_URI".</param>
+        /// <param name="regionSyntax">How the caller gives a region: "-Region " or "WEBEXCONNECT_REGION=".</param>
+        private static ConnectionConfigurationException NotAbsolute(string text, string source, string regionSyntax)
+        {
+            var written = text.Trim();
+            foreach (var region in Regions)
+                if (string.Equals(written, region, StringComparison.OrdinalIgnoreCase))
+                    return Invalid("InvalidEndpoint", $"{source} '{written}' is a region, not a URI: give {regionSyntax}{region} instead of {source}.");
+            if (written.Length > 0 && written.IndexOf('.') > 0 && written.IndexOf(' ') < 0
+                && Uri.TryCreate("https://" + written, UriKind.Absolute, out var https) && https.UserInfo.Length == 0)
+            {
+                var path = https.GetLeftPart(UriPartial.Path);
+                var root = new Uri(path.EndsWith("/", StringComparison.Ordinal) ? path : path + "/");
+                if (ApiPathSuffix(root) is string suffix) root = ApiRoot(root, suffix);
+                return Invalid("InvalidEndpoint", $"{source} '{written}' has no https:// in front: write it as {root}");
+            }
+            return Invalid("InvalidEndpoint", $"{source} '{written}' is not an absolute URI: give the root of the API with https://, " +
+                $"such as https://api.eu.webexconnect.io/, or a region with {regionSyntax}eu.");
         }
 
         private Credentials ResolveCredentials(ConnectRequest request)

@@ -34,7 +34,13 @@ namespace WebexConnect.Sending
     internal static class LookupReading
     {
         /// <summary>Null when the answer is a message (200) or "not known (yet)" (404); otherwise what went wrong.</summary>
-        public static LookupProblem? ProblemOf(string messageId, LookupAnswer answer)
+        /// <param name="messageId">The ID looked up.</param>
+        /// <param name="answer">The service's answer.</param>
+        /// <param name="endpoint">The API root the lookup went to, named in a 401/403's advice.</param>
+        /// <param name="mode">The session's credential: a JWT session's 401/403 names the clock too.</param>
+        /// <param name="now">This computer's clock when the answer came.</param>
+        public static LookupProblem? ProblemOf(string messageId, LookupAnswer answer, Uri? endpoint = null,
+            ConnectAuthMode mode = ConnectAuthMode.ServiceKey, DateTimeOffset? now = null)
         {
             switch (answer.StatusCode)
             {
@@ -47,7 +53,8 @@ namespace WebexConnect.Sending
                 case 401:
                 case 403:
                     return new LookupProblem("AuthenticationFailed", ErrorCategory.AuthenticationError,
-                        $"The service refused the session's credentials ({answer.StatusCode}). Check the service key, or the service ID and secret, and connect again.",
+                        $"The service refused the session's credentials ({answer.StatusCode}). " +
+                        RefusedCredential.WhatToCheck(endpoint, mode == ConnectAuthMode.Jwt, now) + " Then connect again.",
                         stopsTheCommand: true);
                 case 405:
                     return new LookupProblem("MessageLookupNotAvailable", ErrorCategory.NotEnabled,
@@ -88,7 +95,7 @@ namespace WebexConnect.Sending
                 case 403:
                     status = ConnectionTestStatus.Refused;
                     detail = $"The service answered {answer.StatusCode}: it refuses the credential{(mode == ConnectAuthMode.Jwt ? ", even with a fresh token" : string.Empty)}. " +
-                        RefusedCredential.WhatToCheck(endpoint) + " Nothing was sent.";
+                        RefusedCredential.WhatToCheck(endpoint, mode == ConnectAuthMode.Jwt, testedAt) + " Nothing was sent.";
                     break;
                 case 0:
                     status = ConnectionTestStatus.Unreachable;

@@ -17,9 +17,9 @@ namespace WebexConnect.Tests.Commands
             Send-ConnectSms | default set Text | ShouldProcess Medium | output SendResult
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             AllowMissingSubstitutionSwitchParameter         *                                     -
-            ApplyFrequencyCap       SwitchParameter         *                                     -
+            ApplyFrequencyCap       SwitchParameter         *                                     -    ChannelApplyFrequencyCap
             CallbackData            String                  *                                     -
-            CheckConsent            SwitchParameter         *                                     -
+            CheckConsent            SwitchParameter         *                                     -    ChannelCheckConsent
             ContactPolicyGroup      String                  *                                     -
             CorrelationId           String                  Template Text                         N
             Encoding                SmsEncoding             Text                                  -
@@ -27,15 +27,15 @@ namespace WebexConnect.Tests.Commands
             From                    String                  *!                                    -
             InputObject             PSObject                *                                     V
             Journal                 String                  *                                     -
-            LinkDomain              String                  *                                     -
+            LinkDomain              String                  *                                     -    Domain
             NotifyUrl               Uri                     *                                     -
             PayloadOnly             SwitchParameter         *                                     -
-            RequestedReceipt        String[]                *                                     -    {SUBMITTED|DELIVERED|FAILED|CLICKED|SENT}
+            RequestedReceipt        String[]                *                                     -    RequestedReceipts {SUBMITTED|DELIVERED|FAILED|CLICKED|SENT}
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         *                                     -
             Session                 ConnectSession          *                                     -
             ShortenLinks            SwitchParameter         *                                     -
-            Substitution            Hashtable               *                                     -
+            Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
             Tag1                    String                  *                                     -
             Tag2                    String                  *                                     -
@@ -50,12 +50,12 @@ namespace WebexConnect.Tests.Commands
             Send-ConnectEmail | default set Content | ShouldProcess Medium | output SendResult
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             AllowMissingSubstitutionSwitchParameter         *                                     -
-            ApplyFrequencyCap       SwitchParameter         *                                     -
-            Attachment              Object[]                Content                               -
+            ApplyFrequencyCap       SwitchParameter         *                                     -    ChannelApplyFrequencyCap
+            Attachment              Object[]                Content                               -    Attachments
             Bcc                     String[]                *                                     -
             CallbackData            String                  *                                     -
             Cc                      String[]                *                                     -
-            CheckConsent            SwitchParameter         *                                     -
+            CheckConsent            SwitchParameter         *                                     -    ChannelCheckConsent
             ContactPolicyGroup      String                  *                                     -
             CorrelationId           String                  Content Template                      N
             Encoding                String                  *                                     -
@@ -70,12 +70,12 @@ namespace WebexConnect.Tests.Commands
             NotifyUrl               Uri                     *                                     -
             PayloadOnly             SwitchParameter         *                                     -
             ReplyTo                 String                  Content                               -
-            RequestedReceipt        String[]                *                                     -    {submitted|delivered|read|clicked|bounced|complaint|not verified|invalid|failed}
+            RequestedReceipt        String[]                *                                     -    RequestedReceipts {submitted|delivered|read|clicked|bounced|complaint|not verified|invalid|failed}
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         *                                     -
             Session                 ConnectSession          *                                     -
             Subject                 String                  Content                               N
-            Substitution            Hashtable               *                                     -
+            Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
             TemplateId              String                  Template!                             -
             TemplateSubject         String                  Template                              -
@@ -93,34 +93,34 @@ namespace WebexConnect.Tests.Commands
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             AgentEvent              RcsAgentEvent           AgentEvent!                           -
             AllowMissingSubstitutionSwitchParameter         *                                     -
-            ApplyFrequencyCap       SwitchParameter         *                                     -
+            ApplyFrequencyCap       SwitchParameter         *                                     -    ChannelApplyFrequencyCap
             CallbackData            String                  *                                     -
-            Card                    RcsCard                 Card!                                 -
+            Card                    RcsCard                 Card!                                 -    RichCard
             Carousel                RcsCard[]               Carousel!                             -
             CarouselWidth           RcsCarouselWidth        Carousel                              -
             CarrierId               String                  *                                     -
-            CheckConsent            SwitchParameter         *                                     -
+            CheckConsent            SwitchParameter         *                                     -    ChannelCheckConsent
             ContactPolicyGroup      String                  *                                     -
             CorrelationId           String                  AgentEvent Card Carousel Media Template TextN
             EventMessageId          String                  AgentEvent                            -
             ExpireAt                DateTimeOffset?         *                                     -
-            FallbackSenderId        String                  *                                     -
+            FallbackSenderId        String                  *                                     -    SmsSenderId
             FallbackText            String                  *                                     -
             From                    String                  *!                                    -
             GtrId                   String[]                *                                     N
             InputObject             PSObject                *                                     V
             Journal                 String                  *                                     -
-            MediaUrl                String                  Media!                                -
+            MediaUrl                String                  Media!                                -    MediaContentUrl
             NotifyUrl               Uri                     *                                     -
             PayloadOnly             SwitchParameter         *                                     -
-            RequestedReceipt        String[]                *                                     -    {Sent|Delivered|Read|Failed|Clicked}
+            RequestedReceipt        String[]                *                                     -    RequestedReceipts {Sent|Delivered|Read|Failed|Clicked}
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         *                                     -
             Session                 ConnectSession          *                                     -
             SmsFallback             SwitchParameter         *                                     -
-            Substitution            Hashtable               *                                     -
+            Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
-            Suggestion              RcsSuggestion[]         *                                     -
+            Suggestion              RcsSuggestion[]         *                                     -    Suggestions
             TemplateId              String                  Template!                             -
             Text                    String                  Text                                  N
             To                      ConnectDestination[]    *@0                                   N    Phone Mobile MobileNumber PhoneNumber MobilePhone Msisdn Number
@@ -207,10 +207,10 @@ namespace WebexConnect.Tests.Commands
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             AdditionalProperty      IDictionary             *                                     -
             AllowMissingSubstitutionSwitchParameter         *                                     -
-            ApplyFrequencyCap       SwitchParameter         *                                     -
+            ApplyFrequencyCap       SwitchParameter         *                                     -    ChannelApplyFrequencyCap
             CallbackData            String                  *                                     -
             Channel                 String                  *!                                    -
-            CheckConsent            SwitchParameter         *                                     -
+            CheckConsent            SwitchParameter         *                                     -    ChannelCheckConsent
             ContactPolicyGroup      String                  *                                     -
             Content                 Object                  Content!                              -
             CorrelationId           String                  Content Template                      N
@@ -220,13 +220,13 @@ namespace WebexConnect.Tests.Commands
             InputObject             PSObject                *                                     V
             Journal                 String                  *                                     -
             NotifyUrl               Uri                     *                                     -
-            Option                  Object                  *                                     -
+            Option                  Object                  *                                     -    Options
             PayloadOnly             SwitchParameter         *                                     -
-            RequestedReceipt        String[]                *                                     -
+            RequestedReceipt        String[]                *                                     -    RequestedReceipts
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         *                                     -
             Session                 ConnectSession          *                                     -
-            Substitution            Hashtable               *                                     -
+            Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
             TemplateId              String                  Template!                             -
             To                      ConnectDestination[]    *@0                                   N    Phone Mobile MobileNumber PhoneNumber MobilePhone Msisdn Number Email EmailAddress Mail
@@ -238,7 +238,7 @@ namespace WebexConnect.Tests.Commands
             Get-ConnectSandboxRequest | default set - | no ShouldProcess | output SandboxRequest
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             Last                    Int32                   *                                     -
-            Session                 ConnectSession          *                                     -
+            Session                 ConnectSession          *                                     V
             """;
 
         private const string ConvertFromConnectWebhook = """
@@ -262,7 +262,7 @@ namespace WebexConnect.Tests.Commands
             Test-WebexConnect | default set - | no ShouldProcess | output ConnectionTest, Boolean
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             Quiet                   SwitchParameter         *                                     -
-            Session                 ConnectSession          *                                     -
+            Session                 ConnectSession          *                                     V
             """;
 
         private const string StartConnectReceiptListener = """

@@ -69,6 +69,12 @@ namespace WebexConnect.Tests.Lookup
             var test = LookupReading.ToTest(answer, server.BaseUri, ConnectAuthMode.ServiceKey, DateTimeOffset.Now);
             Assert.Equal(ConnectionTestStatus.Refused, test.Status);
             Assert.Contains($"belongs to the tenant at {server.BaseUri}", test.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("clock", test.Detail, StringComparison.Ordinal);
+
+            // The same refusal on a JWT session names the clock, as it read when the test ran.
+            var jwtTest = LookupReading.ToTest(answer, server.BaseUri, ConnectAuthMode.Jwt, new DateTimeOffset(2026, 12, 5, 8, 0, 0, TimeSpan.FromHours(1)));
+            Assert.Contains("Check the service ID and secret, and that they belong to the tenant at", jwtTest.Detail, StringComparison.Ordinal);
+            Assert.Contains("Check also this computer's clock (it read 2026-12-05 07:00:00 UTC)", jwtTest.Detail, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -131,6 +137,21 @@ namespace WebexConnect.Tests.Lookup
             var problem = LookupReading.ProblemOf("m-1", answer);
             Assert.Equal(errorId, problem?.ErrorId);
             Assert.Equal(stops, problem?.StopsTheCommand ?? false);
+        }
+
+        [Fact]
+        public void A401ToGetConnectMessageSaysWhatToCheck_TheClockToo_ForAJwtSession()
+        {
+            var answer = LookupAnswer.Answered(401, null, TimeSpan.Zero);
+            var endpoint = new Uri("https://api.eu.webexconnect.io/");
+
+            var withKey = LookupReading.ProblemOf("m-1", answer, endpoint, ConnectAuthMode.ServiceKey, DateTimeOffset.Now)!.Message;
+            var withJwt = LookupReading.ProblemOf("m-1", answer, endpoint, ConnectAuthMode.Jwt, new DateTimeOffset(2026, 12, 5, 7, 0, 0, TimeSpan.Zero))!.Message;
+
+            Assert.Contains("Check the service key, and that it belongs to the tenant at https://api.eu.webexconnect.io/", withKey, StringComparison.Ordinal);
+            Assert.DoesNotContain("clock", withKey, StringComparison.Ordinal);
+            Assert.Contains("Check also this computer's clock (it read 2026-12-05 07:00:00 UTC)", withJwt, StringComparison.Ordinal);
+            Assert.EndsWith("Then connect again.", withJwt, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -32,6 +32,29 @@ namespace WebexConnect.Tests.Payload
             Assert.DoesNotContain("LineNumber", error.Message);
         }
 
+        [Theory]
+        // As the vendor's pages write their examples: typographic quotes (the contactPolicy sample), // comments, a comma left
+        // after the last member when a line was cut; and JSON typed in PowerShell's own single quotes.
+        [InlineData("{\n\u201ccontactPolicyGroup\u201d : \"g1\"\n}", "line 2, position 1:",
+            "It has typographic quotes (\u201c \u201d) where JSON needs straight ones (\"): retype them, or copy the example from a plain-text view.")]
+        [InlineData("{\"type\": \"text\", //Either text or html\n\"text\": \"hi\"}", "line 1, position 18:",
+            "JSON has no comments: remove the // comments that the vendor's examples carry.")]
+        [InlineData("{\"type\": \"text\",\n\"text\": \"hi\",\n}", "line 3, position 1:",
+            "Remove the comma after the last member.")]
+        [InlineData("[1, 2,]", "line 1, position 7:", "Remove the comma after the last member.")]
+        [InlineData("{'type': 'text'}", "line 1, position 2:", "JSON needs double quotes (\") around names and text, not single quotes.")]
+        public void Broken_json_as_pasted_from_the_vendors_pages_says_what_to_change(string given, string where, string hint)
+        {
+            var error = Assert.Throws<FormatException>(() => RawJson.Normalize(given));
+
+            Assert.StartsWith(where, error.Message, StringComparison.Ordinal);
+            Assert.EndsWith(hint, error.Message, StringComparison.Ordinal);
+            // System.Text.Json's advice is for programmers: there are no reader options an admin can change.
+            Assert.DoesNotContain("reader options", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("in this mode", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("0xE2", error.Message, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void Half_an_emoji_written_as_an_escape_is_refused_rather_than_sent_as_a_replacement_character()
         {

@@ -135,6 +135,39 @@ namespace WebexConnect.Tests.Session
         }
 
         [Theory]
+        [InlineData("https://api.eu.webexconnect.io/v1", "v1", "https://api.eu.webexconnect.io/")]
+        [InlineData("https://api.imiconnect.io/resources/v1/messaging", "resources/v1/messaging", "https://api.imiconnect.io/")]
+        [InlineData("https://gw.example.com/connect/v1/messaging/", "v1/messaging", "https://gw.example.com/connect/")]
+        public void ABaseUriThatEndsInTheV1ApiPathIsRefusedWithTheRootToGive(string uri, string suffix, string root)
+        {
+            // An old v1 script's endpoint would send to .../v1/v2/messages: every row Rejected with a bare 404.
+            var ex = Refused(new ConnectRequest { BaseUri = new Uri(uri), ServiceKey = Secure("k") });
+            Assert.Equal("InvalidEndpoint", ex.ErrorId);
+            Assert.Equal($"-BaseUri ends in {suffix}, the v1 API's path (this module sends through v2): give the root of the API, {root}; " +
+                "the module adds v2/messages itself.", ex.Message);
+        }
+
+        [Theory]
+        [InlineData("api.eu.webexconnect.io", "'api.eu.webexconnect.io' has no https:// in front: write it as https://api.eu.webexconnect.io/")]
+        [InlineData("API.UK.webexconnect.io/v2/messages", "'API.UK.webexconnect.io/v2/messages' has no https:// in front: write it as https://api.uk.webexconnect.io/")]
+        [InlineData("gw.example.com/connect", "'gw.example.com/connect' has no https:// in front: write it as https://gw.example.com/connect/")]
+        [InlineData("EU", "'EU' is a region, not a URI: give -Region eu instead of -BaseUri.")]
+        [InlineData("my tenant", "'my tenant' is not an absolute URI: give the root of the API with https://, such as https://api.eu.webexconnect.io/, or a region with -Region eu.")]
+        public void ABaseUriWithoutAScheme_SaysWhatToWriteInstead(string written, string problem)
+        {
+            // PowerShell turns the host as the portal shows it into a relative Uri; "must be an absolute URI" said nothing to act on.
+            var ex = Refused(new ConnectRequest { BaseUri = new Uri(written, UriKind.RelativeOrAbsolute), ServiceKey = Secure("k") });
+            Assert.Equal("InvalidEndpoint", ex.ErrorId);
+            Assert.Equal("-BaseUri " + problem, ex.Message);
+
+            _env[ConnectEnvironment.ServiceKey] = "k";
+            _env[ConnectEnvironment.BaseUri] = written;
+            var fromEnvironment = Refused(new ConnectRequest()).Message;
+            Assert.StartsWith(ConnectEnvironment.BaseUri + " '" + written + "' ", fromEnvironment);
+            if (written == "EU") Assert.Contains("give WEBEXCONNECT_REGION=eu instead of WEBEXCONNECT_BASE_URI", fromEnvironment);
+        }
+
+        [Theory]
         [InlineData("http://127.0.0.1:5000/")]
         [InlineData("http://127.12.0.1/")]
         [InlineData("http://localhost:8080/")]

@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// Finds a ${name} variable in a text the service fills: the vendor's smsMessage example writes
+    /// "Hi $(name), this is a text message ${field2}", but the Messaging API documents variables as $(name) only, so an
+    /// admin who copies the second form would send "${field2}" to every customer, and the module's check for a $(name)
+    /// that nothing fills does not see it. A warning, not an error: the text may mean it literally.
+    /// </summary>
+    internal static class BraceVariables
+    {
+        private static readonly Regex Variable = new Regex(@"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}", RegexOptions.CultureInvariant);
+
+        /// <summary>The warning for the first of <paramref name="parameters"/> given as text with a ${name} in it, or null.</summary>
+        public static string? Warning(IDictionary<string, object> bound, string[] parameters)
+        {
+            foreach (var parameter in parameters)
+            {
+                if (!bound.TryGetValue(parameter, out var value)) continue;
+                if ((value is PSObject wrapped ? wrapped.BaseObject : value) is not string text) continue;
+                var match = Variable.Match(text);
+                if (!match.Success) continue;
+                var name = match.Groups[1].Value;
+                return $"-{parameter} has {match.Value}: the service fills variables written $({name}), so {match.Value} goes out " +
+                    $"as written to every recipient. Write $({name}) instead, in single quotes.";
+            }
+            return null;
+        }
+    }
+}

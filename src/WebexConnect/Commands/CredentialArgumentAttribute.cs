@@ -1,0 +1,32 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// Refuses a hashtable given to -Credential with a message that says how to give it. A SecretManagement vault keeps
+    /// the Service ID and secret together as a hashtable secret (@{ ServiceId = ...; ServiceSecret = ... }), and
+    /// -Credential is where an admin hands it; PowerShell's own conversion answered only "Cannot process argument
+    /// transformation on parameter 'Credential'. userName". Splatted, the hashtable binds to -ServiceId and -ServiceSecret.
+    /// Declared before [Credential], so that it runs first.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    internal sealed class CredentialArgumentAttribute : ArgumentTransformationAttribute
+    {
+        public CredentialArgumentAttribute(string commandName) => CommandName = commandName;
+
+        /// <summary>The cmdlet the message shows splatted ("Connect-WebexConnect").</summary>
+        public string CommandName { get; }
+
+        /// <inheritdoc />
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is not IDictionary) return inputData;
+            throw new ArgumentTransformationMetadataException(
+                "-Credential takes a PSCredential, not a hashtable: the Service ID as its user name and the service secret as its " +
+                "password (Get-Credential, or [pscredential]::new('my-service-id', $secret)). Give a hashtable with the keys ServiceId " +
+                $"and ServiceSecret (a SecretManagement hashtable secret) by splatting it instead: {CommandName} @secret.");
+        }
+    }
+}
