@@ -62,45 +62,40 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
-        public async Task WithABudgetSharedWithAnotherProcessARequestThatDoesNotFitWholeIsSentBackToSendWhatIsFreeFirst()
-        {
+        public Task WithABudgetSharedWithAnotherProcessARequestThatDoesNotFitWholeIsSentBackToSendWhatIsFreeFirst() =>
             // Another process holds 150 of the tenant's 200: waiting for all 200, this request would wait behind that
             // process's requests for as long as they keep coming, and the 50 free meanwhile would stay unused.
-            var path = Path.Combine(Path.GetTempPath(), "WebexConnect-test-" + Guid.NewGuid().ToString("N") + ".ledger");
-            try
+            WithAnotherProcessHolding(150, of: 200, async gate =>
             {
-                using var other = SharedRateLedger.TryOpen(path, out _)!;
-                Assert.True(other.TryTake(200, 150, 0, MonotonicTicks.PerSecond, out _, out _));
-                using var gate = RateGate.WithManualClock(200, SharedRateLedger.TryOpen(path, out _));
-
                 var sentBack = await Assert.ThrowsAsync<OversizedRequestException>(() => gate.WaitAsync(200, CancellationToken.None).AsTask().WaitAsync(Generous));
                 Assert.Equal(50, sentBack.FitsNow);
                 var piece = await gate.WaitAsync(50, CancellationToken.None).AsTask().WaitAsync(Generous);
                 Assert.Equal(200, gate.HeldNow());
                 piece.NotSent();
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-        }
+            });
 
         [Fact]
-        public async Task WithABudgetSharedWithAnotherProcessASliverFreeIsNotWorthARequest()
-        {
+        public Task WithABudgetSharedWithAnotherProcessASliverFreeIsNotWorthARequest() =>
             // Under a tenth of a whole request free: the request waits for the whole of it, as without sharing.
-            var path = Path.Combine(Path.GetTempPath(), "WebexConnect-test-" + Guid.NewGuid().ToString("N") + ".ledger");
-            try
+            WithAnotherProcessHolding(190, of: 200, async gate =>
             {
-                using var other = SharedRateLedger.TryOpen(path, out _)!;
-                Assert.True(other.TryTake(200, 190, 0, MonotonicTicks.PerSecond, out _, out _));
-                using var gate = RateGate.WithManualClock(200, SharedRateLedger.TryOpen(path, out _));
-
                 var whole = gate.WaitAsync(200, CancellationToken.None).AsTask();
                 gate.AdvanceTo(TimeSpan.FromSeconds(1) - Step);
                 Assert.False(whole.IsCompleted);
                 gate.AdvanceTo(TimeSpan.FromSeconds(1));
                 (await whole.WaitAsync(Generous)).NotSent();
+            });
+
+        /// <summary>A manual-clock gate on a ledger file where another ledger holds <paramref name="held"/> for its first second.</summary>
+        private static async Task WithAnotherProcessHolding(int held, int of, Func<RateGate, Task> test)
+        {
+            var path = Path.Combine(Path.GetTempPath(), "WebexConnect-test-" + Guid.NewGuid().ToString("N") + ".ledger");
+            try
+            {
+                using var other = SharedRateLedger.TryOpen(path, out _)!;
+                Assert.True(other.TryTake(of, held, 0, MonotonicTicks.PerSecond, out _, out _));
+                using var gate = RateGate.WithManualClock(of, SharedRateLedger.TryOpen(path, out _));
+                await test(gate);
             }
             finally
             {
