@@ -19,6 +19,9 @@ namespace WebexConnect.Engine.Dispatch
 
         /// <summary>Destinations held at <paramref name="now"/>.</summary>
         int HeldAt(long now);
+
+        /// <summary>Destinations other processes hold at <paramref name="now"/> (none for a ledger of this process alone).</summary>
+        int HeldByOthersAt(long now);
     }
 
     /// <summary>A ledger for this process alone.</summary>
@@ -48,6 +51,8 @@ namespace WebexConnect.Engine.Dispatch
         {
             lock (_sync) return _book.HeldAt(now);
         }
+
+        public int HeldByOthersAt(long now) => 0;
 
         public void Dispose()
         {

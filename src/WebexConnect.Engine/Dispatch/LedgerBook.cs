@@ -27,6 +27,17 @@ namespace WebexConnect.Engine.Dispatch
             return held;
         }
 
+        /// <summary>Destinations held at <paramref name="now"/> by owners other than <paramref name="self"/>.</summary>
+        public int HeldByOthersAt(long now, int self)
+        {
+            var held = 0;
+            foreach (var entry in _entries)
+            {
+                if (entry.Until > now && entry.Owner != self) held += entry.Destinations;
+            }
+            return held;
+        }
+
         /// <summary>Forgets every entry whose hold has ended.</summary>
         public void Purge(long now) => _entries.RemoveAll(e => e.Until <= now);
 

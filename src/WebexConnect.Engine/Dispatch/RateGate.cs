@@ -507,19 +507,30 @@ namespace WebexConnect.Engine.Dispatch
         }
 
         /// <summary>
-        /// With a ledger other processes share, a waiter that does not fit whole goes back to send what is free now
-        /// first. Waiting for the whole of it, a request of a second's destinations waits behind another process's
-        /// smaller requests for as long as they take each share the moment it frees, and every share freed meanwhile
-        /// stays unused. Not while the gate searches for the tenant's limit: only a whole request tells it something.
+        /// While another process sends to the same tenant (or did within <see cref="OthersRecently"/>), a waiter that does
+        /// not fit whole goes back to send what is free now first. Waiting for the whole of it, a request of a second's
+        /// destinations waits behind the other process's smaller requests for as long as they take each share the moment
+        /// it frees, and every share freed meanwhile stays unused; once the other process has ended, this one's own
+        /// shares are cut up like its for a second or so. A process alone frees its budget in the requests it sent, so it
+        /// keeps its requests whole. Not while the gate searches for the tenant's limit: only a whole request tells it
+        /// something.
         /// </summary>
         private bool TakesWhatIsFree(Waiter waiter, int limit, int take, long now)
         {
             if (!_ledger.IsShared || Searching || waiter.Entries.Count > 0) return false;
             var free = limit - _ledger.HeldAt(now);
             if (free >= take || free < SmallestShareWorthSending(BatchSizeFor(Tps))) return false;
+            if (_ledger.HeldByOthersAt(now) > 0) _othersSeenAt = now;
+            else if (_othersSeenAt == long.MinValue || now - _othersSeenAt > OthersRecently.Ticks) return false;
             waiter.Fail(new OversizedRequestException(waiter.Destinations, Tps, free));
             return true;
         }
+
+        /// <summary>How long after another process's last share this one still sends what is free (<see cref="TakesWhatIsFree"/>).</summary>
+        internal static readonly TimeSpan OthersRecently = TimeSpan.FromSeconds(2);
+
+        // When the gate last saw another process hold part of the budget (MonotonicTicks); under _sync.
+        private long _othersSeenAt = long.MinValue;
 
         /// <summary>A tenth of a whole request: smaller pieces would cost a round trip each for little of the second.</summary>
         internal static int SmallestShareWorthSending(int wholeRequest) => Math.Max(1, wholeRequest / 10);

@@ -31,10 +31,12 @@ namespace WebexConnect.Engine.Dispatch
         private readonly LedgerBook _book = new LedgerBook();
         private readonly long _idBase;
         private long _nextId;
+        private readonly int _owner;
 
-        private SharedRateLedger(string path)
+        private SharedRateLedger(string path, int owner)
         {
             Path = path;
+            _owner = owner;
             // Unbuffered (buffer size 1): a buffer kept across the lock would show another process's old book.
             _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
             lock (ProcessLocks)
@@ -75,7 +77,10 @@ namespace WebexConnect.Engine.Dispatch
         }
 
         /// <summary>Opens the shared ledger, or returns null (with the reason) when the file cannot be used.</summary>
-        public static SharedRateLedger? TryOpen(string path, out string? problem)
+        public static SharedRateLedger? TryOpen(string path, out string? problem) => TryOpen(path, ProcessId, out problem);
+
+        /// <summary>As <see cref="TryOpen(string, out string?)"/>, booking as <paramref name="owner"/> (tests: another process's book).</summary>
+        internal static SharedRateLedger? TryOpen(string path, int owner, out string? problem)
         {
             if (System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.OSX))
             {
@@ -86,7 +91,7 @@ namespace WebexConnect.Engine.Dispatch
             try
             {
                 problem = null;
-                return new SharedRateLedger(path);
+                return new SharedRateLedger(path, owner);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException)
             {
@@ -102,8 +107,8 @@ namespace WebexConnect.Engine.Dispatch
             var retry = 0L;
             var ok = Locked(book =>
             {
-                book.EndDeadOwners(now, ProcessId, IsAlive);
-                return book.TryTake(limit, destinations, now, until, taken, ProcessId, out retry);
+                book.EndDeadOwners(now, _owner, IsAlive);
+                return book.TryTake(limit, destinations, now, until, taken, _owner, out retry);
             }, write: true);
             retryAt = retry;
             return ok;
@@ -112,6 +117,8 @@ namespace WebexConnect.Engine.Dispatch
         public void Settle(long id, long until) => Locked(book => book.Settle(id, until), write: true);
 
         public int HeldAt(long now) => Locked(book => book.HeldAt(now), write: false);
+
+        public int HeldByOthersAt(long now) => Locked(book => book.HeldByOthersAt(now, _owner), write: false);
 
 #pragma warning disable CA1416 // Lock/Unlock: TryOpen never makes a shared ledger on macOS.
         private static readonly int ProcessId = CurrentProcessId();

@@ -308,6 +308,21 @@ namespace WebexConnect.Commands
             }
         }
 
+        /// <summary>The row's column that bound -To (its name or an alias, as the row spells it); null when none did.</summary>
+        private string? DestinationColumnOf(InputRow columns)
+        {
+            var names = _destinationColumnNames ??= PipelineColumns.DestinationsOf(GetType());
+            foreach (var column in columns.Columns)
+            {
+                foreach (var name in names)
+                    if (string.Equals(column.Key, name, StringComparison.OrdinalIgnoreCase)) return column.Key;
+            }
+
+            return null;
+        }
+
+        private IReadOnlyList<string>? _destinationColumnNames;
+
         private void ProcessRow()
         {
             _row++;
@@ -333,7 +348,8 @@ namespace WebexConnect.Commands
             {
                 ReportInvalid(invalid);
             }
-            else if (_repeated.WarningFor(_messageKey!, record.Recipient, _row) is string repeated && WarnBeforeRow(new[] { repeated }))
+            else if (_repeated.WarningFor(_messageKey!, record.Recipient, _row, DestinationColumnOf(columns), MyInvocation.MyCommand.Name) is string repeated &&
+                     WarnBeforeRow(new[] { repeated }))
             {
                 return;
             }

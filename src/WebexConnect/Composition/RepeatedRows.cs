@@ -29,7 +29,9 @@ namespace WebexConnect.Composition
         /// of the message comes from the command line and is the same for every row of the run.</param>
         /// <param name="recipient">The row's destination and substitutions.</param>
         /// <param name="row">The input row, counted from 1.</param>
-        public string? WarningFor(IReadOnlyList<object?> content, Recipient recipient, long row)
+        /// <param name="destinationColumn">The row's column that gave the destination, for the example; null when it came from no column.</param>
+        /// <param name="command">The cmdlet's name, for the example.</param>
+        public string? WarningFor(IReadOnlyList<object?> content, Recipient recipient, long row, string? destinationColumn, string command)
         {
             if (_warned || recipient.Addresses.Count == 0) return null;
             var key = KeyOf(content, recipient);
@@ -41,7 +43,8 @@ namespace WebexConnect.Composition
                 return "Row " + row.ToString(CultureInfo.InvariantCulture) + " repeats row " + first.ToString(CultureInfo.InvariantCulture) +
                     ": the same message to " + SubstitutionText.Abbreviate(recipient.Addresses) + " with the same values. It is sent " +
                     "again, as every row is sent once (with -WarningAction Stop the command stops here instead). To send each " +
-                    "person one message, remove the repeated rows first, e.g. Import-Csv people.csv | Sort-Object Email -Unique.";
+                    "person one message, remove the repeated rows first" + (destinationColumn is null ? "." :
+                    ", e.g. with | Sort-Object " + destinationColumn + " -Unique | before " + command + ".");
             }
             if (_firstRowOf.Count < MaxRemembered) _firstRowOf.Add(key, row);
             return null;

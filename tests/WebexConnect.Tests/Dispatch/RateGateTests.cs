@@ -94,7 +94,8 @@ namespace WebexConnect.Tests.Dispatch
             {
                 using var other = SharedRateLedger.TryOpen(path, out _)!;
                 Assert.True(other.TryTake(of, held, 0, MonotonicTicks.PerSecond, out _, out _));
-                using var gate = RateGate.WithManualClock(of, SharedRateLedger.TryOpen(path, out _));
+                // This gate books as another owner than the ledger above, which books as this process.
+                using var gate = RateGate.WithManualClock(of, SharedRateLedger.TryOpen(path, AnotherOwner, out _));
                 await test(gate);
             }
             finally
@@ -103,18 +104,31 @@ namespace WebexConnect.Tests.Dispatch
             }
         }
 
-        [Fact]
-        public async Task InAProcessOfItsOwnARequestWaitsForItsWholeShare()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task InAProcessSendingAloneARequestWaitsForItsWholeShare(bool sharedLedger)
         {
-            // The split is for a budget others share: a process alone frees its budget in the requests it sent.
-            using var gate = RateGate.WithManualClock(200);
-            var first = await gate.WaitAsync(150, CancellationToken.None).AsTask().WaitAsync(Generous);
-            var next = gate.WaitAsync(200, CancellationToken.None).AsTask();
-            gate.AdvanceTo(TimeSpan.FromMilliseconds(10));
-            Assert.False(next.IsCompleted);
-            first.NotSent();
-            await next.WaitAsync(Generous);
+            // The split is for a budget others use: a process alone frees its budget in the requests it sent, and a
+            // real tenant's session shares its ledger file whether or not another process ever comes.
+            var path = Path.Combine(Path.GetTempPath(), "WebexConnect-test-" + Guid.NewGuid().ToString("N") + ".ledger");
+            try
+            {
+                using var gate = RateGate.WithManualClock(200, sharedLedger ? SharedRateLedger.TryOpen(path, out _) : null);
+                var first = await gate.WaitAsync(150, CancellationToken.None).AsTask().WaitAsync(Generous);
+                var next = gate.WaitAsync(200, CancellationToken.None).AsTask();
+                gate.AdvanceTo(TimeSpan.FromMilliseconds(10));
+                Assert.False(next.IsCompleted);
+                first.NotSent();
+                await next.WaitAsync(Generous);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
         }
+
+        private const int AnotherOwner = -2;
 
         [Fact]
         public async Task ARequestThatNeverLeftIsReleasedAtOnce()
