@@ -222,7 +222,7 @@ Describe 'Send-ConnectEmail' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1: the same message to Ann@Example.com with the same values. It is sent again, as every row is sent once*Sort-Object Email -Unique*'
+        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1: the same message to Ann@Example.com with the same values. It is sent again, as every row is sent once*remove the repeated rows first, e.g. with | Sort-Object Email -Unique | before Send-ConnectEmail.'
     }
 
     It 'does not warn about two rows for one address that differ in their values or their own text' {

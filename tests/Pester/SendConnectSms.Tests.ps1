@@ -465,3 +465,23 @@ Describe 'Send-ConnectSms while the service asks it to wait' {
         }
     }
 }
+
+Describe 'Send-ConnectSms with a row that repeats another' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'names the column the numbers came from in its example, as the CSV spells it' {
+        $csv = "Mobile,Name`n+447700900001,Ann`n+447700900002,Bob`n+447700900001,Ann"
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1:*e.g. with | Sort-Object Mobile -Unique | before Send-ConnectSms.'
+    }
+
+    It 'gives no column example when the numbers came from no column' {
+        $results = @('+447700900001', '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        "$($warned[0])" | Should -BeLike 'Row 2 repeats row 1:*remove the repeated rows first.'
+    }
+}
