@@ -90,6 +90,15 @@ namespace WebexConnect.Tests.Faults
 
             FaultBench.AssertExactlyOnceAndTruthful(results, Rows, bench.Server);
             Assert.Single(bench.Server.Requests, r => r.Fault == "DropBeforeBody");
+            if (!results.Any(r => r.Status == SendStatus.Unknown))
+            {
+                // The reset reached the client before it had written the whole body (the fresh-clone CI met this once):
+                // a request that never left is a failed connection, so it is retried, and every row is Queued once.
+                Assert.Contains(results, r => r.Status == SendStatus.Queued && r.Attempts == 2);
+                Assert.Equal(Rows, results.Count(r => r.Status == SendStatus.Queued));
+                return;
+            }
+
             var reset = Unknown(results);
             Assert.All(reset, r =>
             {
