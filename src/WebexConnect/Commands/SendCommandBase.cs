@@ -348,8 +348,8 @@ namespace WebexConnect.Commands
             {
                 ReportInvalid(invalid);
             }
-            else if (_repeated.WarningFor(_messageKey!, record.Recipient, _row, DestinationColumnOf(columns), MyInvocation.MyCommand.Name) is string repeated &&
-                     WarnBeforeRow(new[] { repeated }))
+            else if (_repeated.RepeatOf(_messageKey!, record.Recipient, _row) is long first &&
+                     WarnBeforeRow(new[] { RepeatedRows.Warning(_row, first, record.Recipient, DestinationColumnOf(columns), MyInvocation.MyCommand.Name) }))
             {
                 return;
             }

@@ -24,14 +24,12 @@ namespace WebexConnect.Composition
         private readonly Dictionary<ulong, long> _firstRowOf = new Dictionary<ulong, long>();
         private bool _warned;
 
-        /// <summary>The warning for row <paramref name="row"/>, or null (no repeat, or already said this run).</summary>
+        /// <summary>The earlier row that row <paramref name="row"/> repeats, or null (no repeat, or already said this run).</summary>
         /// <param name="content">The row's own content (its Text, Subject or Html cells, as the cmdlet read them); the rest
         /// of the message comes from the command line and is the same for every row of the run.</param>
         /// <param name="recipient">The row's destination and substitutions.</param>
         /// <param name="row">The input row, counted from 1.</param>
-        /// <param name="destinationColumn">The row's column that gave the destination, for the example; null when it came from no column.</param>
-        /// <param name="command">The cmdlet's name, for the example.</param>
-        public string? WarningFor(IReadOnlyList<object?> content, Recipient recipient, long row, string? destinationColumn, string command)
+        public long? RepeatOf(IReadOnlyList<object?> content, Recipient recipient, long row)
         {
             if (_warned || recipient.Addresses.Count == 0) return null;
             var key = KeyOf(content, recipient);
@@ -40,15 +38,24 @@ namespace WebexConnect.Composition
                 _warned = true;
                 // Nothing more to find: the table is no longer needed.
                 _firstRowOf.Clear();
-                return "Row " + row.ToString(CultureInfo.InvariantCulture) + " repeats row " + first.ToString(CultureInfo.InvariantCulture) +
-                    ": the same message to " + SubstitutionText.Abbreviate(recipient.Addresses) + " with the same values. It is sent " +
-                    "again, as every row is sent once (with -WarningAction Stop the command stops here instead). To send each " +
-                    "person one message, remove the repeated rows first" + (destinationColumn is null ? "." :
-                    ", e.g. with | Sort-Object " + destinationColumn + " -Unique | before " + command + ".");
+                return first;
             }
             if (_firstRowOf.Count < MaxRemembered) _firstRowOf.Add(key, row);
             return null;
         }
+
+        /// <summary>The warning for a repeat <see cref="RepeatOf"/> found.</summary>
+        /// <param name="row">The repeating row.</param>
+        /// <param name="first">The row it repeats.</param>
+        /// <param name="recipient">The repeating row's destination.</param>
+        /// <param name="destinationColumn">The row's column that gave the destination, for the example; null when it came from no column.</param>
+        /// <param name="command">The cmdlet's name, for the example.</param>
+        public static string Warning(long row, long first, Recipient recipient, string? destinationColumn, string command) =>
+            "Row " + row.ToString(CultureInfo.InvariantCulture) + " repeats row " + first.ToString(CultureInfo.InvariantCulture) +
+            ": the same message to " + SubstitutionText.Abbreviate(recipient.Addresses) + " with the same values. It is sent " +
+            "again, as every row is sent once (with -WarningAction Stop the command stops here instead). To send each " +
+            "person one message, remove the repeated rows first" + (destinationColumn is null ? "." :
+            ", e.g. with | Sort-Object " + destinationColumn + " -Unique | before " + command + ".");
 
         private static ulong KeyOf(IReadOnlyList<object?> content, Recipient recipient)
         {
@@ -79,7 +86,13 @@ namespace WebexConnect.Composition
         // upper: compare without regard to case, as for an address (RepeatedAddresses does the same).
         private static ulong Add(ulong hash, string text, bool upper)
         {
-            foreach (var c in text) hash = Mix(hash, upper ? char.ToUpperInvariant(c) : c);
+            // By index, with ASCII upper-cased by hand: this runs over every character of every row.
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (upper) c = c < 128 ? (c >= 'a' && c <= 'z' ? (char)(c - 32) : c) : char.ToUpperInvariant(c);
+                hash = unchecked((hash ^ c) * Prime);
+            }
             return hash;
         }
 
