@@ -510,9 +510,9 @@ namespace WebexConnect.Engine.Dispatch
         /// While another process sends to the same tenant (or did within <see cref="OthersRecently"/>), a waiter that does
         /// not fit whole goes back to send what is free now first. Waiting for the whole of it, a request of a second's
         /// destinations waits behind the other process's smaller requests for as long as they take each share the moment
-        /// it frees, and every share freed meanwhile stays unused; once the other process has ended, this one's own
-        /// shares are cut up like its for a second or so. A process alone frees its budget in the requests it sent, so it
-        /// keeps its requests whole. Not while the gate searches for the tenant's limit: only a whole request tells it
+        /// it frees, and every share freed meanwhile stays unused; after the other process's last request, this process's
+        /// own shares stay cut up as the other's were for a second or so. A process alone frees its budget in the requests
+        /// it sent, so it keeps its requests whole. Not while the gate searches for the tenant's limit: only a whole request tells it
         /// something.
         /// </summary>
         private bool TakesWhatIsFree(Waiter waiter, int limit, int take, long now)
