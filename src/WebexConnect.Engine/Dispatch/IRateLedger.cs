@@ -20,8 +20,8 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>Destinations held at <paramref name="now"/>.</summary>
         int HeldAt(long now);
 
-        /// <summary>Destinations other processes hold at <paramref name="now"/> (none for a ledger of this process alone).</summary>
-        int HeldByOthersAt(long now);
+        /// <summary>Destinations held at <paramref name="now"/>, and in <paramref name="byOthers"/> those other processes hold (none for a ledger of this process alone).</summary>
+        int HeldAt(long now, out int byOthers);
     }
 
     /// <summary>A ledger for this process alone.</summary>
@@ -52,7 +52,11 @@ namespace WebexConnect.Engine.Dispatch
             lock (_sync) return _book.HeldAt(now);
         }
 
-        public int HeldByOthersAt(long now) => 0;
+        public int HeldAt(long now, out int byOthers)
+        {
+            byOthers = 0;
+            return HeldAt(now);
+        }
 
         public void Dispose()
         {

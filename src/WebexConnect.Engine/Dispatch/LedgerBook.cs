@@ -27,13 +27,16 @@ namespace WebexConnect.Engine.Dispatch
             return held;
         }
 
-        /// <summary>Destinations held at <paramref name="now"/> by owners other than <paramref name="self"/>.</summary>
-        public int HeldByOthersAt(long now, int self)
+        /// <summary>Destinations held at <paramref name="now"/>, and in <paramref name="byOthers"/> those of owners other than <paramref name="self"/>.</summary>
+        public int HeldAt(long now, int self, out int byOthers)
         {
             var held = 0;
+            byOthers = 0;
             foreach (var entry in _entries)
             {
-                if (entry.Until > now && entry.Owner != self) held += entry.Destinations;
+                if (entry.Until <= now) continue;
+                held += entry.Destinations;
+                if (entry.Owner != self) byOthers += entry.Destinations;
             }
             return held;
         }

@@ -518,9 +518,10 @@ namespace WebexConnect.Engine.Dispatch
         private bool TakesWhatIsFree(Waiter waiter, int limit, int take, long now)
         {
             if (!_ledger.IsShared || Searching || waiter.Entries.Count > 0) return false;
-            var free = limit - _ledger.HeldAt(now);
+            // One read of the ledger (a locked file when shared): this runs on every look while the waiter waits.
+            var free = limit - _ledger.HeldAt(now, out var heldByOthers);
             if (free >= take || free < SmallestShareWorthSending(BatchSizeFor(Tps))) return false;
-            if (_ledger.HeldByOthersAt(now) > 0) _othersSeenAt = now;
+            if (heldByOthers > 0) _othersSeenAt = now;
             else if (_othersSeenAt == long.MinValue || now - _othersSeenAt > OthersRecently.Ticks) return false;
             waiter.Fail(new OversizedRequestException(waiter.Destinations, Tps, free));
             return true;

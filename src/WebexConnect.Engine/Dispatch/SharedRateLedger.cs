@@ -118,7 +118,12 @@ namespace WebexConnect.Engine.Dispatch
 
         public int HeldAt(long now) => Locked(book => book.HeldAt(now), write: false);
 
-        public int HeldByOthersAt(long now) => Locked(book => book.HeldByOthersAt(now, _owner), write: false);
+        public int HeldAt(long now, out int byOthers)
+        {
+            var (held, others) = Locked(book => (book.HeldAt(now, _owner, out var fromOthers), fromOthers), write: false);
+            byOthers = others;
+            return held;
+        }
 
 #pragma warning disable CA1416 // Lock/Unlock: TryOpen never makes a shared ledger on macOS.
         private static readonly int ProcessId = CurrentProcessId();
