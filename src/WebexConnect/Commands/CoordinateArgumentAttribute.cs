@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
+using WebexConnect.Composition;
 
 namespace WebexConnect.Commands
 {
@@ -53,9 +54,7 @@ namespace WebexConnect.Commands
 
         private string ListProblem(IList list)
         {
-            var items = new string[list.Count];
-            for (var i = 0; i < list.Count; i++)
-                items[i] = Convert.ToString(list[i] is PSObject o ? o.BaseObject : list[i], CultureInfo.InvariantCulture) ?? "";
+            var items = UnquotedList.Items(list);
             var written = string.Join(",", items);
             return $"-{_parameter} {written} reached the command as a list of {items.Length} values ({string.Join(" and ", items)}): " +
                 "PowerShell reads a comma outside quotes as a list separator. Give one number, with a point as the decimal mark " +

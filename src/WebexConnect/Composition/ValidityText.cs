@@ -55,9 +55,7 @@ namespace WebexConnect.Composition
         /// </summary>
         private static string ListProblem(System.Collections.IList list)
         {
-            var items = new string[list.Count];
-            for (var i = 0; i < list.Count; i++)
-                items[i] = Convert.ToString(list[i] is System.Management.Automation.PSObject o ? o.BaseObject : list[i], CultureInfo.InvariantCulture) ?? "";
+            var items = UnquotedList.Items(list);
             var written = string.Join(",", items);
             var withPoint = written.Replace(',', '.');
             if (list.Count == 2 && ReadText(withPoint, out var pointProblem) is not null && pointProblem is null)
