@@ -351,6 +351,21 @@ Describe 'Wait-ConnectDelivery' {
         $delivery | ForEach-Object { $_.Receipt | Should -BeNullOrEmpty }
     }
 
+    It 'does not take for an Unknown row of the report a receipt received before its request left' {
+        # Unknown has no message ID: only the correlation ID joins it, and an earlier send of the same row shares that.
+        # Before, the earlier send's Delivered answered for a request that may never have reached the service.
+        $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500"},"transid":"m-old_1","correlationid":"c-1"}}' |
+            ConvertFrom-ConnectWebhook
+        $csv = Join-Path $TestDrive 'unknown.csv'
+        @([pscustomobject]@{ Row = 1; SubmittedAt = $receipt.ReceivedAt.AddMinutes(5); Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Unknown' }
+          [pscustomobject]@{ Row = 2; SubmittedAt = $receipt.ReceivedAt.AddMinutes(-5); Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Unknown' }) |
+            Export-Csv $csv -NoTypeInformation
+
+        $report = @(Import-Csv $csv | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be @('NoReceipt', 'Delivered')
+    }
+
     It 'reports the next day from the Export-Csv of the send results and the saved webhook files, one result per row, without a listener' {
         # Before, every Import-Csv row was refused by the binder ('The input object cannot be bound ...'): no result at all.
         Connect-WebexConnect -Sandbox -SandboxFailureRate 0.5

@@ -151,6 +151,7 @@ namespace WebexConnect.Engine.Transport
         {
             var request = part.Count == batch.Recipients.Count ? batch : new OutgoingBatch(batch.Shape, part, batch.Number);
             run.Sending(start, part.Count);
+            var tried = _clock.GetLocalNow();
             var (result, attempts) = await ExchangeAsync(request, run, cancellationToken).ConfigureAwait(false);
             var total = priorAttempts + attempts;
 
@@ -212,7 +213,7 @@ namespace WebexConnect.Engine.Transport
                     run.LastFailure = result.What;
                     Fill(outcomes, start, part.Count, SendStatus.Unknown, result.Code,
                         "The run was cancelled while the request was in flight: it may or may not have been accepted. " +
-                        "Check delivery reports before sending again.", total);
+                        "Check delivery reports before sending again.", total, tried);
                     return;
 
                 default:
@@ -222,7 +223,7 @@ namespace WebexConnect.Engine.Transport
                         : " It was not resent, to avoid a duplicate.";
                     Fill(outcomes, start, part.Count, SendStatus.Unknown, result.Code,
                         "The request may or may not have been accepted (" + result.What + ")." + resent +
-                        " Check delivery reports before sending again.", total);
+                        " Check delivery reports before sending again.", total, tried);
                     return;
             }
         }
@@ -481,9 +482,12 @@ namespace WebexConnect.Engine.Transport
         private static bool ShouldRetry(AttemptResult result, TransportOptions options) =>
             result.Kind == AttemptKind.Transient || (result.Kind == AttemptKind.Ambiguous && options.ResendAmbiguous);
 
-        private static void Fill(DestinationOutcome?[] outcomes, int start, int count, SendStatus status, string? code, string? reason, int attempts)
+        /// <param name="tried">For Unknown: when its request first left. No receipt received before then can be for it, which
+        /// keeps Wait-ConnectDelivery from taking an earlier send's receipt by the correlation ID the two share.</param>
+        private static void Fill(DestinationOutcome?[] outcomes, int start, int count, SendStatus status, string? code, string? reason, int attempts,
+            DateTimeOffset? tried = null)
         {
-            var outcome = new DestinationOutcome { Status = status, Code = code, Reason = reason, Attempts = attempts };
+            var outcome = new DestinationOutcome { Status = status, Code = code, Reason = reason, Attempts = attempts, SubmittedAt = tried };
             for (var i = start; i < start + count; i++) outcomes[i] = outcome;
         }
 

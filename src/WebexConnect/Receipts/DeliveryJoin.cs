@@ -119,11 +119,16 @@ namespace WebexConnect.Receipts
         /// Whether a receipt found by one of the result's keys is the result's. The correlation ID key alone is not enough
         /// when both have a message ID: the same CSV sent again repeats its correlation IDs and numbers, and the listener
         /// still holds the earlier send's receipts, which then answered for every row of the new send (Delivered, though
-        /// nothing of it was delivered yet). The correlation ID decides only when one side has no message ID (Unknown).
+        /// nothing of it was delivered yet). The correlation ID decides only when one side has no message ID (Unknown),
+        /// and then not for a receipt received before the Unknown request left (its SubmittedAt, on this computer's
+        /// clock like ReceivedAt): that one is an earlier send's, which used to answer Delivered for a row that may
+        /// never have reached the service.
         /// </summary>
-        internal static bool Belongs(SendResult result, DeliveryReceipt receipt) =>
-            string.IsNullOrEmpty(result.MessageId) || string.IsNullOrEmpty(receipt.MessageId) ||
-            string.Equals(result.MessageId, receipt.MessageId, StringComparison.OrdinalIgnoreCase);
+        internal static bool Belongs(SendResult result, DeliveryReceipt receipt)
+        {
+            if (string.IsNullOrEmpty(result.MessageId)) return !(result.SubmittedAt is DateTimeOffset left && receipt.ReceivedAt < left);
+            return string.IsNullOrEmpty(receipt.MessageId) || string.Equals(result.MessageId, receipt.MessageId, StringComparison.OrdinalIgnoreCase);
+        }
 
         /// <summary>
         /// Queued and Scheduled were accepted; Unknown may have been (the connection was lost after the request went

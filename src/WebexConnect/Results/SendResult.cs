@@ -62,7 +62,10 @@ namespace WebexConnect.Results
         /// <summary>The number of the request batch this destination travelled in (1-based; 0 if never sent).</summary>
         public long Batch { get; }
 
-        /// <summary>The service's request timestamp for accepted requests, with its offset; otherwise when we tried.</summary>
+        /// <summary>
+        /// The service's request timestamp for accepted requests, with its offset. For Unknown, when the request left this
+        /// computer, where known (Wait-ConnectDelivery takes no receipt received before it); otherwise empty.
+        /// </summary>
         public DateTimeOffset? SubmittedAt { get; }
 
         /// <summary>SMS: the number of parts the text needs (billing units); null for other channels.</summary>

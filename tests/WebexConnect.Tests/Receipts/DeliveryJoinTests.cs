@@ -160,6 +160,33 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void AnUnknownResultDoesNotTakeAReceiptReceivedBeforeItsRequestLeft()
+        {
+            // The same CSV sent again in the session: the first send's Delivered for row-1 is in the listener, and this
+            // send's request for it was lost on the way (Unknown, no message ID). Before, that old Delivered answered for
+            // it, and the admin was told a message that may never have reached the service had been delivered.
+            var buffer = new ReceiptBuffer(100);
+            buffer.Add(Received("7500", "m-old_1", Now));
+            var join = new DeliveryJoin(buffer);
+            join.Pull();
+            join.Add(new SendResult(MessageChannel.Sms, "+447700900001", "row-1", SendStatus.Unknown, submittedAt: Now.AddSeconds(30), row: 1));
+
+            Assert.Empty(join.TakeReady(all: false));
+            Assert.Equal(1, join.Waiting);
+
+            // A receipt that came after the request left may be its own: the service did accept it after all.
+            buffer.Add(Received("7500", "m-new_1", Now.AddSeconds(31)));
+            join.Pull();
+            var result = Assert.Single(join.TakeReady(all: false));
+            Assert.Equal(DeliveryStatus.Delivered, result.Status);
+            Assert.Equal("m-new", result.MessageId);
+        }
+
+        private static DeliveryReceipt Received(string code, string transid, DateTimeOffset receivedAt) =>
+            new DeliveryReceipt(DeliveryStatuses.From(code, null), code, null, null, "sms", "447700900001", "MSISDN", receivedAt,
+                ReceiptReader.MessageIdOf(transid), transid, "row-1", null, null, null, null, null, receivedAt, false);
+
+        [Fact]
         public void EveryRowEndsWithTheLatestFinalReceiptWhetherItCameBeforeOrAfterTheRowWasAdded()
         {
             // Email: Delivered, then Read. Before, the row added before the receipts came kept the first final one

@@ -174,6 +174,7 @@ namespace WebexConnect.Tests.Transport
         {
             await using var server = await ScriptedServer.StartAsync();
             server.ThenDrop();
+            var before = DateTimeOffset.Now;
 
             var outcome = await NewTransport(server.BaseUri, new RecordingGate()).SendAsync(Batch(Numbers(2)), CancellationToken.None);
 
@@ -182,6 +183,8 @@ namespace WebexConnect.Tests.Transport
                 Assert.Equal(SendStatus.Unknown, o.Status);
                 Assert.Equal("ConnectionLost", o.Code);
                 Assert.Contains("not resent", o.Reason);
+                // When the request left, so that Wait-ConnectDelivery can tell an earlier send's receipts from its own.
+                Assert.InRange(o.SubmittedAt!.Value, before, DateTimeOffset.Now);
             });
             Assert.Single(server.Received);
         }
