@@ -53,6 +53,8 @@ Describe 'Send-ConnectSms -Verbose and -Debug' {
         $withDebug = @(@($script:Rows | Send-ConnectSms -From ACME -Text 'Hi' 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message)
 
         @($withDebug -match '^Send run started: batches of up to \d+ destinations').Count | Should -Be 1
+        # Once a run, where the requests go: what someone who wrote the Invoke-RestMethod call before looks for first.
+        @($withDebug -match '^Requests go to POST https://sandbox\.webexconnect\.invalid/v2/messages; -PayloadOnly shows').Count | Should -Be 1
         $handed = @($withDebug -match '^Batch \d+: \d+ destinations? handed to the transport')
         $handed.Count | Should -BeGreaterThan 0
         ($handed | ForEach-Object { [int]($_ -replace '^Batch \d+: (\d+) .*$', '$1') } | Measure-Object -Sum).Sum | Should -Be 3

@@ -30,6 +30,16 @@ namespace WebexConnect.Engine.Diagnostics
             _maxAttempts = maxAttempts;
         }
 
+        /// <summary>
+        /// Where this run's requests go, once: what an admin who wrote Invoke-RestMethod calls before looks for first.
+        /// The base address never holds a credential (Connect-WebexConnect refuses user information in -BaseUri).
+        /// </summary>
+        public void Endpoint(Uri? baseAddress, Uri path)
+        {
+            if (_sink is null || baseAddress is null) return;
+            _sink.Debug("Requests go to POST " + new Uri(baseAddress, path).AbsoluteUri + "; -PayloadOnly shows a request's body without sending it.");
+        }
+
         /// <summary>One HTTP attempt ended; returns <paramref name="result"/> so callers can report and return at once.</summary>
         public AttemptResult Answered(OutgoingBatch request, AttemptResult result, TimeSpan took)
         {

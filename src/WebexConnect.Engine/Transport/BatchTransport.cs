@@ -64,6 +64,7 @@ namespace WebexConnect.Engine.Transport
             _circuit = new FailureCircuit(_options.CircuitThreshold, _options.CircuitBreak, _clock);
             _tell = new TransportDiagnostics(diagnostics, _options.MaxAttempts);
             _retry = BuildRetry(_options, _clock, _tell);
+            _tell.Endpoint(client.BaseAddress, MessagesPath);
         }
 
         /// <summary>True while batches fail fast after repeated failures (see <see cref="FailureCircuit"/>).</summary>
