@@ -526,6 +526,13 @@ Describe 'New-ConnectJwt' {
         ([long] $claims.exp - [long] $claims.iat) | Should -Be 1800
     }
 
+    It 'takes the service ID and the secret by position, and says how to give a secret typed as text' {
+        # Before, a secret after the ID was 'A positional parameter cannot be found', which says nothing of what to give.
+        (New-ConnectJwt 'svc-jwt-5' $script:ServiceSecret).Issuer | Should -Be 'svc-jwt-5'
+        { New-ConnectJwt 'svc-jwt-5' $script:SecretText } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-ServiceSecret takes a SecureString, not text*'
+    }
+
     It 'takes -Credential' {
         $jwt = New-ConnectJwt -Credential ([pscredential]::new('svc-jwt-3', $script:ServiceSecret))
         $jwt.Issuer | Should -Be 'svc-jwt-3'

@@ -26,7 +26,7 @@ namespace WebexConnect.Commands
         public string? ServiceId { get; set; }
 
         /// <summary>The Base64 service secret that signs the token.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet, HelpMessage = "The Base64 Service Secret that signs the JWT, as a SecureString.")]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ServiceSecretSet, HelpMessage = "The Base64 Service Secret that signs the JWT, as a SecureString.")]
         [ValidateNotNull]
         [SecureStringArgument("ServiceSecret", "WebexConnectSecret")]
         public SecureString? ServiceSecret { get; set; }

@@ -199,7 +199,7 @@ namespace WebexConnect.Tests.Commands
             Credential              PSCredential            Credential!                           -
             LifetimeMinutes         Int32                   *                                     -
             ServiceId               String                  ServiceSecret!@0                      -
-            ServiceSecret           SecureString            ServiceSecret!                        -
+            ServiceSecret           SecureString            ServiceSecret!@1                      -
             """;
 
         private const string SendConnectMessage = """
