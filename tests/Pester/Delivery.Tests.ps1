@@ -399,6 +399,22 @@ Describe 'Wait-ConnectDelivery' {
         @($report | Where-Object Status -eq NoReceipt | Wait-ConnectDelivery -Receipt $receipts -ErrorAction SilentlyContinue).Row | Should -Be 6
     }
 
+    It 'joins with receipts kept with Export-Csv and read back with Import-Csv, and names a row that is no receipt' {
+        # Before, every row was refused: 'Cannot convert ... PSCustomObject to type DeliveryReceipt'.
+        $archive = Join-Path $TestDrive 'receipts.csv'
+        '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500","timeStamp":"2026-12-05T09:00:00Z"},"transid":"m-1_1"}}',
+        '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900002","code":"7102","timeStamp":"2026-12-05T09:00:01Z"},"transid":"m-1_2"}}' |
+            ConvertFrom-ConnectWebhook | Export-Csv $archive -NoTypeInformation
+        $sent = 1, 2 | ForEach-Object { [pscustomobject]@{ Row = $_; Destination = "+44770090000$_"; MessageId = 'm-1'; Status = 'Queued' } }
+
+        $report = @($sent | Wait-ConnectDelivery -Receipt (Import-Csv $archive) -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be @('Delivered', 'Failed')
+        $report[0].ReceiptAt | Should -Be ([DateTimeOffset]'2026-12-05T09:00:00Z')
+        { $sent | Wait-ConnectDelivery -Receipt @((Import-Csv $archive)[0], [pscustomobject]@{ Phone = '+447700900001' }) } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*Receipt 2 is not a delivery receipt: it has no Destination column*Import-Csv receipts.csv*'
+    }
+
     It 'words DeliveryFailed without an empty code or description when the receipt has none' {
         $sent = [pscustomobject]@{ Row = 4; Destination = '+447700900004'; MessageId = 'm-4'; Status = 'Queued' }
         $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900004","deliveryStatus":"Failed"},"transid":"m-4"}}' | ConvertFrom-ConnectWebhook

@@ -37,10 +37,11 @@ namespace WebexConnect.Commands
         [ValidateNotNull]
         public ConnectReceiptListener? Listener { get; set; }
 
-        /// <summary>Receipts read already (ConvertFrom-ConnectWebhook on saved webhooks): joined at once, without waiting.</summary>
+        /// <summary>Receipts read already (ConvertFrom-ConnectWebhook on saved webhooks, or the rows of their Export-Csv): joined at once, without waiting.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ReceiptSet, HelpMessage = "The receipts, e.g. from ConvertFrom-ConnectWebhook.")]
         [AllowEmptyCollection]
         [AllowNull]
+        [ReceiptArgument]
         public DeliveryReceipt[]? Receipt { get; set; }
 
         /// <summary>How many seconds to wait, after the last result arrived, for the receipts still missing.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using WebexConnect.Messages;
 using WebexConnect.Results;
+using static WebexConnect.Receipts.ReportColumns;
 
 namespace WebexConnect.Receipts
 {
@@ -53,31 +54,13 @@ namespace WebexConnect.Receipts
             }
             Enum.TryParse<MessageChannel>(Text(row, "Channel") ?? "", ignoreCase: true, out var channel);
             return new SendResult(channel, destination, Text(row, "CorrelationId"), status, Text(row, "MessageId"),
-                Text(row, "Code"), Text(row, "SendReason") ?? Text(row, "Reason"), submittedAt: Time(row, "SubmittedAt"),
+                Text(row, "Code"), Text(row, "SendReason") ?? Text(row, "Reason"),
+                submittedAt: Time(row, "SubmittedAt"),
                 row: long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : inputNumber);
         }
 
         private static SendResult Copy(SendResult result, string destination, string? messageId) =>
             new SendResult(result.Channel, destination, result.CorrelationId, result.Status, messageId, result.Code, result.Reason,
                 result.Attempts, result.Batch, result.SubmittedAt, result.Parts, row: result.Row);
-
-        /// <summary>
-        /// A time as the result had it, or as Export-Csv wrote it: in this culture's format (only: read in another, 02/03
-        /// could become a month later and refuse the row's own receipts), or ISO 8601.
-        /// </summary>
-        private static DateTimeOffset? Time(PSObject row, string name)
-        {
-            var value = row.Properties[name]?.Value;
-            if ((value is PSObject ps ? ps.BaseObject : value) is DateTimeOffset time) return time;
-            var text = Text(row, name);
-            return text is not null && DateTimeOffset.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.None, out var read) ? read : null;
-        }
-
-        private static string? Text(PSObject row, string name)
-        {
-            var value = row.Properties[name]?.Value;
-            var text = value is null ? null : Convert.ToString(value is PSObject ps ? ps.BaseObject : value, CultureInfo.InvariantCulture)?.Trim();
-            return string.IsNullOrEmpty(text) ? null : text;
-        }
     }
 }
