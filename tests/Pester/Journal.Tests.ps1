@@ -61,6 +61,24 @@ Describe 'Send-ConnectSms -Journal' {
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
     }
 
+    It 'skips the rows already scheduled when a re-run computes -SendAt, -ExpireAt, -CallbackData or -NotifyUrl anew' {
+        # A job every 15 minutes that schedules for "in an hour" or "tomorrow 09:00" (which moves at midnight), tags
+        # its callbacks with the run's time and takes a new receipt listener's URL each time: none of it changes what
+        # the person receives, so the re-run must not send it a second time.
+        $journal = 'TestDrive:/moving.journal'
+        $first = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SendAt (Get-Date).AddHours(1) `
+            -ExpireAt (Get-Date).AddHours(3) -CallbackData 'run-1' -NotifyUrl 'https://hooks.example.com/run-1')
+        $before = Get-RequestCount
+
+        $second = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SendAt (Get-Date).AddHours(1.25) `
+            -Validity 7200 -CallbackData 'run-2' -NotifyUrl 'https://hooks.example.com/run-2')
+
+        $first.Status | Should -Be @('Scheduled', 'Scheduled', 'Scheduled')
+        $second.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        $second.MessageId | Should -Be $first.MessageId
+        Get-RequestCount | Should -Be $before
+    }
+
     It 'skips the rows again when their columns come in another order (a CSV exported anew, -SubstitutionColumn, a hashtable)' {
         # A row is the same when its substitutions are: their order is not part of it. A hashtable row lists
         # its keys in another order in every PowerShell process, so a scheduled re-run of one must skip too.

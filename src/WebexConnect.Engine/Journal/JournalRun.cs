@@ -65,7 +65,7 @@ namespace WebexConnect.Engine.Journal
             _seen[key] = earlierInRun + 1;
             if (earlierInRun > 0) key = _keys.For(shape, item.Recipient, earlierInRun + 1);
 
-            if (_journal.TryGetEarlier(key, out var entry))
+            if (_journal.TryGetEarlier(key, out var entry) || WasKeyedBefore(shape, item.Recipient, earlierInRun + 1, out entry))
             {
                 var instead = Decide(item, entry);
                 if (instead is not null) return instead;
@@ -80,6 +80,17 @@ namespace WebexConnect.Engine.Journal
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// A journal of an earlier version of the module keyed a send with its -SendAt, -ExpireAt, -Validity,
+        /// -CallbackData, -NotifyUrl and receipt types in it: look for that key too, so that the first run after an
+        /// update does not send again what such a run scheduled. Costs a second hash only for those messages.
+        /// </summary>
+        private bool WasKeyedBefore(MessageShape shape, Recipient recipient, int occurrence, out JournalEntry entry)
+        {
+            entry = default;
+            return shape.HasDeliveryMembers && _journal.TryGetEarlier(_keys.AsKeyedBefore(shape, recipient, occurrence), out entry);
         }
 
         public void Dispose()

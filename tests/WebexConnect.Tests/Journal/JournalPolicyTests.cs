@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using WebexConnect.Engine.Journal;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
+using WebexConnect.Messages;
 using WebexConnect.Results;
 using WebexConnect.Tests.Dispatch;
 using Xunit;
@@ -43,6 +44,43 @@ namespace WebexConnect.Tests.Journal
                 SendStatus.Unknown, SendStatus.Unknown,
             }, second.Select(r => r.Status));
             Assert.Equal(Enumerable.Range(1, 9), second.Select(r => (int)r.InputObject!));
+        }
+
+        [Fact]
+        public void A_rerun_that_computes_SendAt_anew_skips_what_an_earlier_run_scheduled()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("moving.journal");
+            SmsMessage At(int minutes) => new SmsMessage { From = "ACME", Text = JournalKit.Greeting.Text, SendAt = DateTimeOffset.UtcNow.AddMinutes(minutes) };
+            using (var first = JournalKit.OverFake(new ScriptedTransport(_ => SendStatus.Scheduled), journal)) JournalKit.Send(first, JournalKit.Rows(1, 3), At(60));
+
+            var again = new ScriptedTransport(_ => SendStatus.Scheduled);
+            List<SendResult> second;
+            using (var dispatcher = JournalKit.OverFake(again, journal)) second = JournalKit.Send(dispatcher, JournalKit.Rows(1, 4), At(75));
+
+            Assert.Equal(new[] { 4 }, again.SentRows);
+            Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped, SendStatus.Scheduled }, second.Select(r => r.Status));
+        }
+
+        [Fact]
+        public void A_journal_whose_keys_held_SendAt_as_earlier_versions_wrote_them_still_skips_what_it_scheduled()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("earlier-version.journal");
+            var message = new SmsMessage { From = "ACME", Text = JournalKit.Greeting.Text, SendAt = DateTimeOffset.UtcNow.AddHours(1), CallbackData = "nightly" };
+            using (var earlier = SendJournal.Open(journal))
+            using (var keys = new JournalKeyMaker(earlier.Salt))
+            {
+                var shape = MessageShape.Of(message);
+                earlier.Record(JournalState.Scheduled, JournalKit.Rows(1, 3).Select(i => keys.AsKeyedBefore(shape, JournalKit.Person(i), 1)).ToList());
+            }
+
+            var again = new ScriptedTransport(_ => SendStatus.Scheduled);
+            List<SendResult> second;
+            using (var dispatcher = JournalKit.OverFake(again, journal)) second = JournalKit.Send(dispatcher, JournalKit.Rows(1, 4), message);
+
+            Assert.Equal(new[] { 4 }, again.SentRows);
+            Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped, SendStatus.Scheduled }, second.Select(r => r.Status));
         }
 
         [Fact]
