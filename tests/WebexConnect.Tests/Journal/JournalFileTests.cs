@@ -224,6 +224,10 @@ namespace WebexConnect.Tests.Journal
                 Assert.Equal("JournalInUse", failure.ErrorId);
                 Assert.Contains("in use by another send run", failure.Message);
                 Assert.Contains(journal, failure.Message);
+                // The usual cause is a scheduled job started again while its last run still sends the same CSV: another
+                // journal would send that CSV a second time, so the message must not offer one without saying so.
+                Assert.Contains("run this again", failure.Message);
+                Assert.Contains("sent a second time", failure.Message);
                 Assert.All(first.Complete(), r => Assert.Equal(SendStatus.Queued, r.Status));
             }
 
