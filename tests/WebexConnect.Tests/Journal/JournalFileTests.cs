@@ -194,6 +194,29 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void A_journal_of_a_newer_format_says_so_and_asks_for_that_version_instead_of_a_new_journal()
+        {
+            // The task's account loads an older copy of the module (another folder on its PSModulePath) than the one that
+            // wrote the journal. Before, it was told the file was "not a WebexConnect journal (or one of a newer version)"
+            // and to give -Journal a new file, which sends every row again.
+            using var folder = new TempFolder();
+            var journal = folder.File("newer.journal");
+            var content = "{\"format\":\"WebexConnect.Journal\",\"version\":2,\"created\":\"2026-12-05T09:00:00.000Z\",\"salt\":\"AAEC\"}\n";
+            File.WriteAllText(journal, content);
+            using var session = Sandbox();
+
+            var failure = Assert.Throws<SessionFailureException>(() => JournalKit.Run(session, journal, new[] { 1 }));
+
+            Assert.Equal("JournalUnreadable", failure.ErrorId);
+            Assert.Contains("newer version of WebexConnect", failure.Message);
+            Assert.Contains("format 2", failure.Message);
+            Assert.Contains("Get-Module WebexConnect -ListAvailable", failure.Message);
+            Assert.DoesNotContain("new file", failure.Message);
+            Assert.Equal(content, File.ReadAllText(journal));
+            Assert.Empty(session.SandboxRequests);
+        }
+
+        [Fact]
         public void A_header_cut_short_at_creation_starts_a_fresh_journal()
         {
             using var folder = new TempFolder();
