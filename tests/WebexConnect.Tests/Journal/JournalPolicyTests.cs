@@ -84,6 +84,57 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void A_scheduled_send_this_version_journals_is_found_by_the_key_earlier_versions_look_for_too()
+        {
+            // The task's account may load an older copy of the module than the one that ran last: it looks a scheduled
+            // send up by the key with -SendAt in it, and must find it there rather than send it again.
+            using var folder = new TempFolder();
+            var journal = folder.File("both-keys.journal");
+            var message = new SmsMessage { From = "ACME", Text = JournalKit.Greeting.Text, SendAt = DateTimeOffset.UtcNow.AddHours(1), NotifyUrl = "https://hooks.example.com/r" };
+            using (var run = JournalKit.OverFake(new ScriptedTransport(_ => SendStatus.Scheduled), journal)) JournalKit.Send(run, JournalKit.Rows(1, 3), message);
+
+            using var reread = SendJournal.Open(journal);
+            using var keys = new JournalKeyMaker(reread.Salt);
+            var shape = MessageShape.Of(message);
+            foreach (var i in JournalKit.Rows(1, 3))
+            {
+                Assert.True(reread.TryGetEarlier(keys.For(shape, JournalKit.Person(i), 1), out var now));
+                Assert.True(reread.TryGetEarlier(keys.AsKeyedBefore(shape, JournalKit.Person(i), 1), out var before), $"row {i} under the earlier key");
+                Assert.Equal(JournalState.Scheduled, now.State);
+                Assert.Equal(JournalState.Scheduled, before.State);
+            }
+
+            // A message without those members has one key, written once.
+            Assert.Equal(keys.For(MessageShape.Of(JournalKit.Greeting), JournalKit.Person(1), 1), keys.AsKeyedBefore(MessageShape.Of(JournalKit.Greeting), JournalKit.Person(1), 1));
+        }
+
+        [Fact]
+        public void Of_the_two_keys_of_a_scheduled_send_the_one_recorded_last_decides()
+        {
+            // This version's run failed to send it (both keys: failed); an earlier version's run then scheduled it (its
+            // own key only). A third run must skip it, not send it a second time on the strength of the older line.
+            using var folder = new TempFolder();
+            var journal = folder.File("turns.journal");
+            var message = new SmsMessage { From = "ACME", Text = JournalKit.Greeting.Text, SendAt = DateTimeOffset.UtcNow.AddHours(1) };
+            var shape = MessageShape.Of(message);
+            var at = DateTimeOffset.UtcNow;
+            using (var written = SendJournal.Open(journal, () => at))
+            using (var keys = new JournalKeyMaker(written.Salt))
+            {
+                written.Record(JournalState.Failed, new[] { keys.For(shape, JournalKit.Person(1), 1), keys.AsKeyedBefore(shape, JournalKit.Person(1), 1) });
+                at = at.AddMinutes(15);
+                written.Record(JournalState.Scheduled, new[] { keys.AsKeyedBefore(shape, JournalKit.Person(1), 1) });
+            }
+
+            var again = new ScriptedTransport(_ => SendStatus.Scheduled);
+            List<SendResult> third;
+            using (var dispatcher = JournalKit.OverFake(again, journal)) third = JournalKit.Send(dispatcher, new[] { 1 }, message);
+
+            Assert.Empty(again.SentRows);
+            Assert.Equal(SendStatus.Skipped, third.Single().Status);
+        }
+
+        [Fact]
         public void ResendUnknown_sends_what_an_earlier_run_could_not_confirm_but_never_what_it_queued()
         {
             using var folder = new TempFolder();
