@@ -76,6 +76,8 @@ Describe 'Send-ConnectSms -Journal' {
         $first.Status | Should -Be @('Scheduled', 'Scheduled', 'Scheduled')
         $second.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
         $second.MessageId | Should -Be $first.MessageId
+        # Scheduled is not sent yet: the service sends it at the first run's time, not this run's.
+        $second[0].Reason | Should -BeLike 'Already scheduled by an earlier run on *, to go out at the time that run gave*'
         Get-RequestCount | Should -Be $before
     }
 

@@ -113,8 +113,11 @@ namespace WebexConnect.Engine.Journal
             switch (entry.State)
             {
                 case JournalState.Queued:
-                case JournalState.Scheduled:
                     return Result(item, SendStatus.Skipped, $"Already sent in an earlier run on {when} (journal).", entry.MessageId);
+                case JournalState.Scheduled:
+                    // Not "sent": the service holds it until the -SendAt of that run, which this run's -SendAt does not change.
+                    return Result(item, SendStatus.Skipped,
+                        $"Already scheduled by an earlier run on {when} (journal), to go out at the time that run gave.", entry.MessageId);
                 case JournalState.Intent when !_resendUnknown:
                     return Result(item, SendStatus.Unknown,
                         $"In flight when an earlier run stopped on {when} (journal); it may have been sent. Not resent: check delivery reports, then use -ResendUnknown to send it again.");
