@@ -209,6 +209,9 @@ namespace WebexConnect.Engine.Journal
                 while (lines.Next(out var line, out var complete, out var endOffset))
                 {
                     lineNumber++;
+                    // An editor that saved the file (Notepad, Set-Content -Encoding UTF8 in 5.1) may have put a UTF-8 byte
+                    // order mark before the header: still this journal, and refusing it would invite a new one.
+                    if (lineNumber == 1) line = WithoutByteOrderMark(line);
                     var isLast = !complete || lines.AtEnd;
                     // A line without its newline was cut short, however well it parses: none of it counts.
                     var understood = false;
@@ -245,6 +248,9 @@ namespace WebexConnect.Engine.Journal
 
                 return content;
             }
+
+            private static byte[] WithoutByteOrderMark(byte[] line) =>
+                line.Length >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF ? line.AsSpan(3).ToArray() : line;
 
             private static bool IsBlank(byte[] line)
             {

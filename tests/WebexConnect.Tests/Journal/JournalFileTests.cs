@@ -217,6 +217,25 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void A_journal_an_editor_saved_with_a_byte_order_mark_and_CRLF_still_skips_what_it_sent()
+        {
+            // Opened to look at and saved (Notepad, Set-Content -Encoding UTF8 in 5.1): before, a BOM made it "not a
+            // WebexConnect journal" and the message said to give -Journal a new file, which sends every row again.
+            using var folder = new TempFolder();
+            var journal = folder.File("edited.journal");
+            using var session = Sandbox();
+            JournalKit.Run(session, journal, JournalKit.Rows(1, 3));
+            var text = File.ReadAllText(journal).Replace("\n", "\r\n");
+            File.WriteAllText(journal, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+            var again = JournalKit.Run(session, journal, JournalKit.Rows(1, 4));
+
+            Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped, SendStatus.Queued }, again.Select(r => r.Status));
+            Assert.Equal(4, session.SandboxRequests.Sum(r => r.DestinationCount));
+            Assert.All(JournalKit.Run(session, journal, JournalKit.Rows(1, 4)), r => Assert.Equal(SendStatus.Skipped, r.Status));
+        }
+
+        [Fact]
         public void A_header_cut_short_at_creation_starts_a_fresh_journal()
         {
             using var folder = new TempFolder();
