@@ -137,6 +137,23 @@ Describe 'Send-ConnectSms -Journal' {
         $content | Should -Not -Match 'Ann|Bob|parcel|ACME'
     }
 
+    It 'warns under -WhatIf that it lists the rows an existing journal would skip as if they were to be sent' {
+        # A dry run of the next scheduled run: before, it listed every row as a request to send, silently, though the
+        # real run skips those an earlier run sent.
+        $journal = 'TestDrive:/preview.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        $before = (Get-Item $journal).Length
+
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -WarningVariable warned 3>$null 6>$null
+
+        $warned.Count | Should -Be 1
+        "$warned" | Should -BeLike '*-WhatIf does not read the journal*rows an earlier run sent*skips them*'
+        (Get-Item $journal).Length | Should -Be $before
+        # No journal yet: nothing to say.
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'TestDrive:/none-yet.journal' -WhatIf -WarningVariable quiet 3>$null 6>$null
+        $quiet.Count | Should -Be 0
+    }
+
     It 'creates no journal with -WhatIf' {
         $before = Get-RequestCount
 
