@@ -43,6 +43,19 @@ Describe 'Send-ConnectSms -Journal' {
         { $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction Stop } | Should -Not -Throw
     }
 
+    It 'says in -Verbose which row each skipped line is, as its errors and warnings do' {
+        # A scheduled run's log with -Verbose: "+447700900101: Already sent ..." said neither the row nor the status.
+        $journal = 'TestDrive:/verbose.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+
+        $said = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*earlier run*' })
+
+        $said.Count | Should -Be 3
+        $said[0].Message | Should -BeLike 'Row 1: Skipped +447700900101: Already sent in an earlier run on *'
+        $said[2].Message | Should -BeLike 'Row 3: Skipped +447700900103: *'
+    }
+
     It 'sends only the rows that are new since the last run' {
         $journal = 'TestDrive:/grown.journal'
         $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
