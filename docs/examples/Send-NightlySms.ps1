@@ -23,6 +23,9 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'    # the script's own commands; per-row send errors stay non-terminating below
+# The task's output goes to a log file: PowerShell 7 would write its errors there with colour escape codes. Only when
+# redirected, so that a run from a console leaves that console's colours alone.
+if ($PSStyle -and [Console]::IsErrorRedirected) { $PSStyle.OutputRendering = 'PlainText' }
 if (-not (Get-Module WebexConnect)) { Import-Module WebexConnect }
 if ($Sandbox) { Connect-WebexConnect -Sandbox } else { Connect-WebexConnect }
 # Before reading the CSV: a refused key or an unreachable service ends the run here (an error under

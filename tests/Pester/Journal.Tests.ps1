@@ -43,6 +43,19 @@ Describe 'Send-ConnectSms -Journal' {
         { $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction Stop } | Should -Not -Throw
     }
 
+    It 'says in -Verbose which row each skipped line is, as its errors and warnings do' {
+        # A scheduled run's log with -Verbose: "+447700900101: Already sent ..." said neither the row nor the status.
+        $journal = 'TestDrive:/verbose.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+
+        $said = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*earlier run*' })
+
+        $said.Count | Should -Be 3
+        $said[0].Message | Should -BeLike 'Row 1: Skipped +447700900101: Already sent in an earlier run on *'
+        $said[2].Message | Should -BeLike 'Row 3: Skipped +447700900103: *'
+    }
+
     It 'sends only the rows that are new since the last run' {
         $journal = 'TestDrive:/grown.journal'
         $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
@@ -59,6 +72,38 @@ Describe 'Send-ConnectSms -Journal' {
         $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal)
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+    }
+
+    It 'skips the rows already scheduled when a re-run computes -SendAt, -ExpireAt, -CallbackData or -NotifyUrl anew' {
+        # A job every 15 minutes that schedules for "in an hour" or "tomorrow 09:00" (which moves at midnight), tags
+        # its callbacks with the run's time and takes a new receipt listener's URL each time: none of it changes what
+        # the person receives, so the re-run must not send it a second time.
+        $journal = 'TestDrive:/moving.journal'
+        $first = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SendAt (Get-Date).AddHours(1) `
+            -ExpireAt (Get-Date).AddHours(3) -CallbackData 'run-1' -NotifyUrl 'https://hooks.example.com/run-1')
+        $before = Get-RequestCount
+
+        $second = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SendAt (Get-Date).AddHours(1.25) `
+            -Validity 7200 -CallbackData 'run-2' -NotifyUrl 'https://hooks.example.com/run-2')
+
+        $first.Status | Should -Be @('Scheduled', 'Scheduled', 'Scheduled')
+        $second.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        $second.MessageId | Should -Be $first.MessageId
+        # Scheduled is not sent yet: the service sends it at the first run's time, not this run's.
+        $second[0].Reason | Should -BeLike 'Already scheduled by an earlier run on *, to go out at the time that run gave*'
+        Get-RequestCount | Should -Be $before
+    }
+
+    It 'counts every other column of the row unless -SubstitutionColumn names those the text uses' {
+        # As about_WebexConnect says: a column added to the CSV (or one that changes with every export) makes the row
+        # new, so a job whose CSV gains columns names its substitution columns.
+        $journal = 'TestDrive:/columns.journal'
+        $row = [pscustomobject]@{ Phone = '+447700900109'; Name = 'Ann'; Exported = '09:00' }
+        $grown = [pscustomobject]@{ Phone = '+447700900109'; Name = 'Ann'; Exported = '09:15'; Notes = 'called' }
+        $row | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SubstitutionColumn Name | Out-Null
+
+        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SubstitutionColumn Name).Status | Should -Be 'Skipped'
+        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal).Status | Should -Be 'Queued'
     }
 
     It 'skips the rows again when their columns come in another order (a CSV exported anew, -SubstitutionColumn, a hashtable)' {
@@ -103,6 +148,23 @@ Describe 'Send-ConnectSms -Journal' {
 
         $content | Should -Not -Match '7700900'
         $content | Should -Not -Match 'Ann|Bob|parcel|ACME'
+    }
+
+    It 'warns under -WhatIf that it lists the rows an existing journal would skip as if they were to be sent' {
+        # A dry run of the next scheduled run: before, it listed every row as a request to send, silently, though the
+        # real run skips those an earlier run sent.
+        $journal = 'TestDrive:/preview.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        $before = (Get-Item $journal).Length
+
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -WarningVariable warned 3>$null 6>$null
+
+        $warned.Count | Should -Be 1
+        "$warned" | Should -BeLike '*-WhatIf does not read the journal*rows an earlier run sent*skips them*'
+        (Get-Item $journal).Length | Should -Be $before
+        # No journal yet: nothing to say.
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'TestDrive:/none-yet.journal' -WhatIf -WarningVariable quiet 3>$null 6>$null
+        $quiet.Count | Should -Be 0
     }
 
     It 'creates no journal with -WhatIf' {

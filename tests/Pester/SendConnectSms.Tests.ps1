@@ -485,3 +485,27 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         "$($warned[0])" | Should -BeLike 'Row 2 repeats row 1:*remove the repeated rows first.'
     }
 }
+
+Describe 'Send-ConnectSms -SendAt on a computer in another time zone' {
+    It 'names a time in the past in UTC and in the computer''s own time, as the script wrote it' -Skip:($IsWindows -or $PSVersionTable.PSVersion.Major -lt 6) {
+        # A scheduled script in New York that wrote -SendAt '09:00' (an hour ago) was told "14:00:00Z is in the past": its
+        # own 09:00 was nowhere. TZ sets the zone of a new PowerShell on Linux and macOS.
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $powershell = Get-PowerShellHostCommand
+        $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
+        $command = "Import-Module '$manifest'; Connect-WebexConnect -Sandbox; `$at = (Get-Date).AddHours(-1); " +
+            "'+447700900001' | Send-ConnectSms -From ACME -Text Hi -SendAt `$at 2>`$null; " +
+            "`$at.ToString('yyyy-MM-dd HH:mm:ss'); `$Error[0].Exception.Message"
+        $previous = $env:TZ
+        try {
+            $env:TZ = 'America/New_York'
+            $said = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $command 2>$null
+        } finally {
+            $env:TZ = $previous
+        }
+
+        $said.Count | Should -Be 2
+        $said[1] | Should -BeLike "*is in the past*"
+        $said[1] | Should -BeLike "*($($said[0]) on this computer, UTC-0[45]:00)*"
+    }
+}

@@ -8,7 +8,8 @@ namespace WebexConnect.Engine.Journal
 {
     /// <summary>
     /// Names a send without writing what it was: HMAC-SHA256, keyed with the journal's random salt, over
-    /// the channel, the message's shared JSON (text, sender, options), the destination object as it travels
+    /// the channel, the message's shared JSON but for when it is sent and where its receipts go (so: text, sender,
+    /// options, template, contact policy), the destination object as it travels
     /// (addresses, correlation ID, substitutions, GTR IDs) and which repeat of it in the run this is. Only the
     /// substitutions are put in order of name first: the same values in another order are the same message
     /// (a hashtable row lists its keys in another order in every process, a CSV's columns can move), and the
@@ -35,10 +36,29 @@ namespace WebexConnect.Engine.Journal
             _hmac = new HMACSHA256(salt);
         }
 
-        /// <summary>The key of the <paramref name="occurrence"/>-th (1-based) identical send of the run.</summary>
+        /// <summary>
+        /// The key of the <paramref name="occurrence"/>-th (1-based) identical send of the run. When it goes out and
+        /// where its receipts go (sendAt, expireAt, validity, callbackData, notifyUrl, requestedReceipts) are not part
+        /// of it: a job that computes -SendAt from the clock sends the same message, which a re-run must skip.
+        /// </summary>
         public JournalKey For(MessageShape shape, Recipient recipient, int occurrence)
         {
             if (shape is null) throw new ArgumentNullException(nameof(shape));
+            return Make(shape, shape.ReceivedJson, recipient, occurrence);
+        }
+
+        /// <summary>
+        /// The key earlier versions of the module gave the same send, with the delivery members in it: a journal
+        /// they wrote names its scheduled sends so. Equal to <see cref="For"/> for a message without those members.
+        /// </summary>
+        public JournalKey AsKeyedBefore(MessageShape shape, Recipient recipient, int occurrence)
+        {
+            if (shape is null) throw new ArgumentNullException(nameof(shape));
+            return Make(shape, shape.SharedJson, recipient, occurrence);
+        }
+
+        private JournalKey Make(MessageShape shape, ReadOnlyMemory<byte> sharedJson, Recipient recipient, int occurrence)
+        {
             if (recipient is null) throw new ArgumentNullException(nameof(recipient));
 
             _buffer.Clear();
@@ -47,7 +67,7 @@ namespace WebexConnect.Engine.Journal
                 // Valid JSON in which the shared part is one opaque string: no two inputs write the same bytes.
                 writer.WriteStartObject();
                 writer.WriteString("channel", WireFormat.Channel(shape.Message));
-                writer.WriteBase64String("shape", shape.SharedJson.Span);
+                writer.WriteBase64String("shape", sharedJson.Span);
                 DestinationWriter.WriteInNameOrder(writer, shape.Message, recipient, _substitutions);
                 writer.WriteNumber("occurrence", occurrence);
                 writer.WriteEndObject();

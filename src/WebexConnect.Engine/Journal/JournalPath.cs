@@ -85,7 +85,9 @@ namespace WebexConnect.Engine.Journal
                         "Give a path on a writable drive.", inner: ex);
                 case IOException io when IsLockHeld(io) && File.Exists(fullPath):
                     return new SessionFailureException("JournalInUse",
-                        $"The journal '{shown}' is in use by another send run (or another program). Wait for that run to end, or give this run a journal of its own.", inner: ex);
+                        $"The journal '{shown}' is in use by another send run (or another program). Wait for that run to end and run this again: " +
+                        "what it sent is then Skipped. Give this run a journal of its own only if it sends other rows: with the same rows, " +
+                        "another journal knows nothing of that run, and they would be sent a second time.", inner: ex);
                 case IOException _:
                 case NotSupportedException _:
                 case ArgumentException _:

@@ -65,21 +65,38 @@ namespace WebexConnect.Engine.Journal
             _seen[key] = earlierInRun + 1;
             if (earlierInRun > 0) key = _keys.For(shape, item.Recipient, earlierInRun + 1);
 
-            if (_journal.TryGetEarlier(key, out var entry))
+            // Earlier versions of the module keyed a message with delivery members (-SendAt, -NotifyUrl...) with them in
+            // it. That key is looked up too, so the first run after an update does not send again what they scheduled,
+            // and written too, so that an earlier version run on this journal (another account's older copy) skips it.
+            var keyedBefore = shape.HasDeliveryMembers ? _keys.AsKeyedBefore(shape, item.Recipient, earlierInRun + 1) : (JournalKey?)null;
+            if (Earlier(key, keyedBefore, out var entry))
             {
                 var instead = Decide(item, entry);
                 if (instead is not null) return instead;
             }
 
-            if (!Pending.TryAdd(item.Recipient, key))
+            if (!Pending.TryAdd(item.Recipient, key, keyedBefore))
             {
                 // The caller handed the same Recipient object again while the first is still on its way.
                 var copy = new Recipient(item.Recipient.Addresses, item.Recipient.CorrelationId, item.Recipient.Substitutions, item.Recipient.GtrIds);
                 toSend = new DispatchItem(item.Message, copy, item.InputObject) { Parts = item.Parts, Row = item.Row };
-                Pending.TryAdd(copy, key);
+                Pending.TryAdd(copy, key, keyedBefore);
             }
 
             return null;
+        }
+
+        /// <summary>What was recorded last under either key: both versions may have written to the journal in turn.</summary>
+        private bool Earlier(JournalKey key, JournalKey? keyedBefore, out JournalEntry entry)
+        {
+            var found = _journal.TryGetEarlier(key, out entry);
+            if (keyedBefore is JournalKey before && _journal.TryGetEarlier(before, out var asBefore) && (!found || asBefore.At > entry.At))
+            {
+                entry = asBefore;
+                found = true;
+            }
+
+            return found;
         }
 
         public void Dispose()
@@ -96,8 +113,11 @@ namespace WebexConnect.Engine.Journal
             switch (entry.State)
             {
                 case JournalState.Queued:
-                case JournalState.Scheduled:
                     return Result(item, SendStatus.Skipped, $"Already sent in an earlier run on {when} (journal).", entry.MessageId);
+                case JournalState.Scheduled:
+                    // Not "sent": the service holds it until the -SendAt of that run, which this run's -SendAt does not change.
+                    return Result(item, SendStatus.Skipped,
+                        $"Already scheduled by an earlier run on {when} (journal), to go out at the time that run gave.", entry.MessageId);
                 case JournalState.Intent when !_resendUnknown:
                     return Result(item, SendStatus.Unknown,
                         $"In flight when an earlier run stopped on {when} (journal); it may have been sent. Not resent: check delivery reports, then use -ResendUnknown to send it again.");

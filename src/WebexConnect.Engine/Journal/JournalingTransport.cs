@@ -80,7 +80,7 @@ namespace WebexConnect.Engine.Journal
         /// a re-run that skips a key reports the messageId it went out with. With <paramref name="knownOnly"/>, keys
         /// without an outcome get no line: their intent, or its withdrawal, stands.
         /// </summary>
-        private static List<JournalLine> ByState(JournalKey[] keys, IReadOnlyList<DestinationOutcome?>? outcomes, bool knownOnly)
+        private static List<JournalLine> ByState(JournalKey[][] keys, IReadOnlyList<DestinationOutcome?>? outcomes, bool knownOnly)
         {
             var groups = new Dictionary<(JournalState, string?), List<JournalKey>>();
             var order = new List<(JournalState State, string? MessageId)>();
@@ -97,7 +97,7 @@ namespace WebexConnect.Engine.Journal
                     order.Add((state, messageId));
                 }
 
-                list.Add(keys[i]);
+                list.AddRange(keys[i]);
             }
 
             var lines = new List<JournalLine>(order.Count);

@@ -8,7 +8,10 @@ namespace WebexConnect.Engine.Journal
     /// <summary>
     /// The keys of records handed to the dispatcher and not yet answered, by the Recipient object that
     /// carries them into a batch: the dispatcher computes a key once, the transport finds it again.
-    /// Each also remembers whether its intent was written. Thread-safe: batches finish on pool threads.
+    /// A record may have a second key, the one earlier versions of the module gave it (a scheduled send, see
+    /// <see cref="JournalKeyMaker.AsKeyedBefore"/>): every line names it under both, so that such a version, run
+    /// by another account on the same journal, still skips it. Each also remembers whether its intent was
+    /// written. Thread-safe: batches finish on pool threads.
     /// </summary>
     internal sealed class PendingKeys
     {
@@ -16,23 +19,24 @@ namespace WebexConnect.Engine.Journal
         private readonly object _sync = new object();
 
         /// <summary>False when this very object is already pending: the caller must hand over a copy.</summary>
-        public bool TryAdd(Recipient recipient, JournalKey key)
+        /// <param name="keyedBefore">The key earlier versions gave the record, when it differs from <paramref name="key"/>.</param>
+        public bool TryAdd(Recipient recipient, JournalKey key, JournalKey? keyedBefore = null)
         {
             lock (_sync)
             {
                 if (_keys.ContainsKey(recipient)) return false;
-                _keys.Add(recipient, new Pending(key));
+                _keys.Add(recipient, new Pending(keyedBefore is JournalKey before ? new[] { key, before } : new[] { key }));
                 return true;
             }
         }
 
-        /// <summary>The keys of a batch's recipients, in the batch's order.</summary>
-        public JournalKey[] Of(IReadOnlyList<Recipient> recipients)
+        /// <summary>The keys of each of a batch's recipients (one, or two), in the batch's order.</summary>
+        public JournalKey[][] Of(IReadOnlyList<Recipient> recipients)
         {
-            var keys = new JournalKey[recipients.Count];
+            var keys = new JournalKey[recipients.Count][];
             lock (_sync)
             {
-                for (var i = 0; i < keys.Length; i++) keys[i] = Find(recipients[i]).Key;
+                for (var i = 0; i < keys.Length; i++) keys[i] = Find(recipients[i]).Keys;
             }
 
             return keys;
@@ -62,7 +66,7 @@ namespace WebexConnect.Engine.Journal
                     var pending = Find(recipients[i]);
                     if (pending.Announced == announced) continue;
                     pending.Announced = announced;
-                    keys.Add(pending.Key);
+                    keys.AddRange(pending.Keys);
                 }
             }
 
@@ -76,9 +80,9 @@ namespace WebexConnect.Engine.Journal
 
         private sealed class Pending
         {
-            public Pending(JournalKey key) => Key = key;
+            public Pending(JournalKey[] keys) => Keys = keys;
 
-            public JournalKey Key { get; }
+            public JournalKey[] Keys { get; }
 
             public bool Announced { get; set; }
         }

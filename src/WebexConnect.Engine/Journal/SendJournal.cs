@@ -209,12 +209,15 @@ namespace WebexConnect.Engine.Journal
                 while (lines.Next(out var line, out var complete, out var endOffset))
                 {
                     lineNumber++;
+                    // An editor that saved the file (Notepad, Set-Content -Encoding UTF8 in 5.1) may have put a UTF-8 byte
+                    // order mark before the header: still this journal, and refusing it would invite a new one.
+                    if (lineNumber == 1) line = WithoutByteOrderMark(line);
                     var isLast = !complete || lines.AtEnd;
                     // A line without its newline was cut short, however well it parses: none of it counts.
                     var understood = false;
                     try
                     {
-                        if (complete) understood = lineNumber == 1 ? ReadHeader(line, content) : IsBlank(line) || ReadEvent(line, content);
+                        if (complete) understood = lineNumber == 1 ? ReadHeader(line, path, content) : IsBlank(line) || ReadEvent(line, content);
                     }
                     catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidOperationException)
                     {
@@ -237,7 +240,7 @@ namespace WebexConnect.Engine.Journal
 
                     if (lineNumber == 1)
                         throw new SessionFailureException("JournalUnreadable",
-                            $"'{path}' is not a WebexConnect journal (or one of a newer version). Give -Journal a new file, or the journal of an earlier run of this script.");
+                            $"'{path}' is not a WebexConnect journal. Give -Journal a new file, or the journal of an earlier run of this script.");
                     if (isLast) return content;
                     throw new SessionFailureException("JournalUnreadable",
                         $"Line {lineNumber} of the journal '{path}' is damaged. Only a damaged last line (a crash while writing it) is repaired on its own; restore the file from a backup, or send with a new journal after checking which rows were sent.");
@@ -245,6 +248,9 @@ namespace WebexConnect.Engine.Journal
 
                 return content;
             }
+
+            private static byte[] WithoutByteOrderMark(byte[] line) =>
+                line.Length >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF ? line.AsSpan(3).ToArray() : line;
 
             private static bool IsBlank(byte[] line)
             {
@@ -269,13 +275,21 @@ namespace WebexConnect.Engine.Journal
                 return true;
             }
 
-            private static bool ReadHeader(byte[] line, Content content)
+            private static bool ReadHeader(byte[] line, string path, Content content)
             {
                 using var document = JsonDocument.Parse(line);
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object) return false;
                 if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName) return false;
-                if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != FormatVersion) return false;
+                if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number)) return false;
+                // Ours, from a later module: the account that runs this loads an older copy. A new journal would send
+                // every row that version sent again, so the message asks for the version, not for another file.
+                if (number > FormatVersion)
+                    throw new SessionFailureException("JournalUnreadable",
+                        $"The journal '{path}' was written by a newer version of WebexConnect (journal format {number}; this version reads format {FormatVersion}). " +
+                        "Run the command with that version: Get-Module WebexConnect -ListAvailable shows the copies this account finds (a scheduled task's account may load an older one). " +
+                        "Nothing was sent.");
+                if (number != FormatVersion) return false;
                 if (!root.TryGetProperty("salt", out var salt) || salt.ValueKind != JsonValueKind.String) return false;
                 var bytes = salt.GetBytesFromBase64();
                 if (bytes.Length == 0) return false;

@@ -11,6 +11,7 @@ namespace WebexConnect.Engine.Payload
     internal sealed class MessageShape : IEquatable<MessageShape>
     {
         private readonly int _hash;
+        private byte[]? _receivedJson;
 
         private MessageShape(ConnectMessage message, byte[] sharedJson)
         {
@@ -26,20 +27,35 @@ namespace WebexConnect.Engine.Payload
         /// <summary>The body's members other than "to", as UTF-8 JSON without the enclosing braces.</summary>
         public ReadOnlyMemory<byte> SharedJson { get; }
 
+        /// <summary>
+        /// The shared members that make what the person receives, in the same form: <see cref="SharedJson"/> without
+        /// sendAt, expireAt, validity, callbackData, notifyUrl and requestedReceipts. Made on first use: only a
+        /// journaled run needs it.
+        /// </summary>
+        public ReadOnlyMemory<byte> ReceivedJson => _receivedJson ??= Members(Message, SharedPartWriter.WriteWhatIsReceived);
+
+        /// <summary>True when <see cref="SharedJson"/> holds members <see cref="ReceivedJson"/> leaves out.</summary>
+        public bool HasDeliveryMembers => ReceivedJson.Length != SharedJson.Length;
+
         public static MessageShape Of(ConnectMessage message)
         {
             if (message is null) throw new ArgumentNullException(nameof(message));
+            return new MessageShape(message, Members(message, SharedPartWriter.WriteMembers));
+        }
+
+        private static byte[] Members(ConnectMessage message, Action<Utf8JsonWriter, ConnectMessage> write)
+        {
             var buffer = new PayloadBuffer(512);
             using (var writer = new Utf8JsonWriter(buffer, WireFormat.Compact))
             {
                 writer.WriteStartObject();
-                SharedPartWriter.WriteMembers(writer, message);
+                write(writer, message);
                 writer.WriteEndObject();
             }
 
             // Compact output: the braces are exactly the first and the last byte.
             var withBraces = buffer.WrittenSpan;
-            return new MessageShape(message, withBraces.Slice(1, withBraces.Length - 2).ToArray());
+            return withBraces.Slice(1, withBraces.Length - 2).ToArray();
         }
 
         public bool Equals(MessageShape? other) => other is not null && _hash == other._hash && SharedJson.Span.SequenceEqual(other.SharedJson.Span);

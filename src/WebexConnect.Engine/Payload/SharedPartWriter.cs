@@ -10,19 +10,32 @@ namespace WebexConnect.Engine.Payload
     /// </summary>
     internal static class SharedPartWriter
     {
-        public static void WriteMembers(Utf8JsonWriter writer, ConnectMessage message)
+        public static void WriteMembers(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: true);
+
+        /// <summary>
+        /// The same members without those that say when the message goes out, how long it may wait and where its
+        /// receipts go (sendAt, expireAt, validity, callbackData, notifyUrl, requestedReceipts): what the person
+        /// receives. A re-run with -Journal names a send by this, so that a job which computes -SendAt from the
+        /// clock, or gets a new receipt listener URL each run, does not send the same message again.
+        /// </summary>
+        public static void WriteWhatIsReceived(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: false);
+
+        private static void Write(Utf8JsonWriter writer, ConnectMessage message, bool withDelivery)
         {
             if (message is null) throw new ArgumentNullException(nameof(message));
 
             writer.WriteString("channel", WireFormat.Channel(message));
             writer.WriteIfSet("from", message.From);
             writer.WriteSortedIfSet("substitutions", message.Substitutions);
-            writer.WriteIfSet("sendAt", message.SendAt);
-            writer.WriteIfSet("expireAt", message.ExpireAt);
-            if (message.Validity.HasValue) writer.WriteString("validity", WireFormat.Validity(message.Validity.Value));
-            writer.WriteIfSet("callbackData", message.CallbackData);
-            writer.WriteIfSet("notifyUrl", message.NotifyUrl);
-            writer.WriteIfSet("requestedReceipts", message.RequestedReceipts);
+            if (withDelivery)
+            {
+                writer.WriteIfSet("sendAt", message.SendAt);
+                writer.WriteIfSet("expireAt", message.ExpireAt);
+                if (message.Validity.HasValue) writer.WriteString("validity", WireFormat.Validity(message.Validity.Value));
+                writer.WriteIfSet("callbackData", message.CallbackData);
+                writer.WriteIfSet("notifyUrl", message.NotifyUrl);
+                writer.WriteIfSet("requestedReceipts", message.RequestedReceipts);
+            }
 
             switch (message)
             {

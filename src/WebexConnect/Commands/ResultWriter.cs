@@ -120,7 +120,9 @@ namespace WebexConnect.Commands
         // Methods of their own: in Write's loop, the lambdas' capture of the result would be made for every result.
         private void WriteError(SendResult result) => Stream(() => _streams.Error(result));
 
-        private void WriteSkipped(SendResult result) => Stream(() => _streams.Verbose(result.Destination + ": " + result.Reason));
+        /// <summary>"Row 3: Skipped +447700900001: Already sent ...": one line of a log that names the row, as an error does.</summary>
+        private void WriteSkipped(SendResult result) =>
+            Stream(() => _streams.Verbose((result.Row > 0 ? Composition.RowErrorText.Prefix(result.Row) : "") + "Skipped " + result.Destination + ": " + result.Reason));
 
         /// <summary>
         /// Runs a write to a stream other than output. A stop of this command it raises is kept for

@@ -268,6 +268,7 @@ namespace WebexConnect.Commands
             _sessionHeld = true;
             _cancellation = new CancellationTokenSource();
             _journalPath = Journal is null ? null : JournalLocation.Resolve(this, Journal);
+            if (whatIf && JournalLocation.HasRecords(_journalPath)) WriteWarning(JournalLocation.NotReadByWhatIf(_journalPath!));
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
             // taken. -WhatIf sends nothing, so it opens none (and leaves no file).
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(

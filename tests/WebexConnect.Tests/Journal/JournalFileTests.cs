@@ -194,6 +194,48 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void A_journal_of_a_newer_format_says_so_and_asks_for_that_version_instead_of_a_new_journal()
+        {
+            // The task's account loads an older copy of the module (another folder on its PSModulePath) than the one that
+            // wrote the journal. Before, it was told the file was "not a WebexConnect journal (or one of a newer version)"
+            // and to give -Journal a new file, which sends every row again.
+            using var folder = new TempFolder();
+            var journal = folder.File("newer.journal");
+            var content = "{\"format\":\"WebexConnect.Journal\",\"version\":2,\"created\":\"2026-12-05T09:00:00.000Z\",\"salt\":\"AAEC\"}\n";
+            File.WriteAllText(journal, content);
+            using var session = Sandbox();
+
+            var failure = Assert.Throws<SessionFailureException>(() => JournalKit.Run(session, journal, new[] { 1 }));
+
+            Assert.Equal("JournalUnreadable", failure.ErrorId);
+            Assert.Contains("newer version of WebexConnect", failure.Message);
+            Assert.Contains("format 2", failure.Message);
+            Assert.Contains("Get-Module WebexConnect -ListAvailable", failure.Message);
+            Assert.DoesNotContain("new file", failure.Message);
+            Assert.Equal(content, File.ReadAllText(journal));
+            Assert.Empty(session.SandboxRequests);
+        }
+
+        [Fact]
+        public void A_journal_an_editor_saved_with_a_byte_order_mark_and_CRLF_still_skips_what_it_sent()
+        {
+            // Opened to look at and saved (Notepad, Set-Content -Encoding UTF8 in 5.1): before, a BOM made it "not a
+            // WebexConnect journal" and the message said to give -Journal a new file, which sends every row again.
+            using var folder = new TempFolder();
+            var journal = folder.File("edited.journal");
+            using var session = Sandbox();
+            JournalKit.Run(session, journal, JournalKit.Rows(1, 3));
+            var text = File.ReadAllText(journal).Replace("\n", "\r\n");
+            File.WriteAllText(journal, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+            var again = JournalKit.Run(session, journal, JournalKit.Rows(1, 4));
+
+            Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped, SendStatus.Queued }, again.Select(r => r.Status));
+            Assert.Equal(4, session.SandboxRequests.Sum(r => r.DestinationCount));
+            Assert.All(JournalKit.Run(session, journal, JournalKit.Rows(1, 4)), r => Assert.Equal(SendStatus.Skipped, r.Status));
+        }
+
+        [Fact]
         public void A_header_cut_short_at_creation_starts_a_fresh_journal()
         {
             using var folder = new TempFolder();
@@ -224,6 +266,10 @@ namespace WebexConnect.Tests.Journal
                 Assert.Equal("JournalInUse", failure.ErrorId);
                 Assert.Contains("in use by another send run", failure.Message);
                 Assert.Contains(journal, failure.Message);
+                // The usual cause is a scheduled job started again while its last run still sends the same CSV: another
+                // journal would send that CSV a second time, so the message must not offer one without saying so.
+                Assert.Contains("run this again", failure.Message);
+                Assert.Contains("sent a second time", failure.Message);
                 Assert.All(first.Complete(), r => Assert.Equal(SendStatus.Queued, r.Status));
             }
 

@@ -48,6 +48,30 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void When_it_is_sent_and_where_its_receipts_go_do_not_change_the_key()
+        {
+            // A job every 15 minutes computes -SendAt and -ExpireAt from the clock, tags -CallbackData with its run and
+            // gets a new receipt listener URL: the person receives the same message, which a re-run must skip.
+            using var keys = new JournalKeyMaker(Salt);
+            var plain = keys.For(Hello, Ann(), 1);
+            SmsMessage At(int minutes) => new SmsMessage
+            {
+                From = "ACME", Text = "Hi $(Name)",
+                SendAt = new DateTimeOffset(2026, 12, 5, 9, minutes, 0, TimeSpan.Zero), ExpireAt = new DateTimeOffset(2026, 12, 5, 12, minutes, 0, TimeSpan.Zero),
+                CallbackData = "run-" + minutes, NotifyUrl = "https://hooks.example.com/" + minutes, RequestedReceipts = new[] { "DELIVERED" },
+            };
+
+            Assert.Equal(plain, keys.For(MessageShape.Of(At(15)), Ann(), 1));
+            Assert.Equal(plain, keys.For(MessageShape.Of(At(30)), Ann(), 1));
+            Assert.Equal(plain, keys.For(MessageShape.Of(new SmsMessage { From = "ACME", Text = "Hi $(Name)", Validity = TimeSpan.FromHours(2) }), Ann(), 1));
+            // A journal of an earlier version keyed them with those members, and a message without them alike.
+            Assert.NotEqual(keys.AsKeyedBefore(MessageShape.Of(At(15)), Ann(), 1), keys.AsKeyedBefore(MessageShape.Of(At(30)), Ann(), 1));
+            Assert.Equal(plain, keys.AsKeyedBefore(Hello, Ann(), 1));
+            Assert.False(Hello.HasDeliveryMembers);
+            Assert.True(MessageShape.Of(At(15)).HasDeliveryMembers);
+        }
+
+        [Fact]
         public void The_same_substitutions_in_another_order_give_the_same_key()
         {
             using var keys = new JournalKeyMaker(Salt);

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using WebexConnect.Engine.Journal;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
+using WebexConnect.Messages;
 using WebexConnect.Results;
 using WebexConnect.Tests.Dispatch;
 using Xunit;
@@ -43,6 +44,94 @@ namespace WebexConnect.Tests.Journal
                 SendStatus.Unknown, SendStatus.Unknown,
             }, second.Select(r => r.Status));
             Assert.Equal(Enumerable.Range(1, 9), second.Select(r => (int)r.InputObject!));
+        }
+
+        [Fact]
+        public void A_rerun_that_computes_SendAt_anew_skips_what_an_earlier_run_scheduled()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("moving.journal");
+            SmsMessage At(int minutes) => new SmsMessage { From = "ACME", Text = JournalKit.Greeting.Text, SendAt = DateTimeOffset.UtcNow.AddMinutes(minutes) };
+            using (var first = JournalKit.OverFake(new ScriptedTransport(_ => SendStatus.Scheduled), journal)) JournalKit.Send(first, JournalKit.Rows(1, 3), At(60));
+
+            var again = new ScriptedTransport(_ => SendStatus.Scheduled);
+            List<SendResult> second;
+            using (var dispatcher = JournalKit.OverFake(again, journal)) second = JournalKit.Send(dispatcher, JournalKit.Rows(1, 4), At(75));
+
+            Assert.Equal(new[] { 4 }, again.SentRows);
+            Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped, SendStatus.Scheduled }, second.Select(r => r.Status));
+        }
+
+        [Fact]
+        public void A_journal_whose_keys_held_SendAt_as_earlier_versions_wrote_them_still_skips_what_it_scheduled()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("earlier-version.journal");
+            var message = new SmsMessage { From = "ACME", Text = JournalKit.Greeting.Text, SendAt = DateTimeOffset.UtcNow.AddHours(1), CallbackData = "nightly" };
+            using (var earlier = SendJournal.Open(journal))
+            using (var keys = new JournalKeyMaker(earlier.Salt))
+            {
+                var shape = MessageShape.Of(message);
+                earlier.Record(JournalState.Scheduled, JournalKit.Rows(1, 3).Select(i => keys.AsKeyedBefore(shape, JournalKit.Person(i), 1)).ToList());
+            }
+
+            var again = new ScriptedTransport(_ => SendStatus.Scheduled);
+            List<SendResult> second;
+            using (var dispatcher = JournalKit.OverFake(again, journal)) second = JournalKit.Send(dispatcher, JournalKit.Rows(1, 4), message);
+
+            Assert.Equal(new[] { 4 }, again.SentRows);
+            Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped, SendStatus.Scheduled }, second.Select(r => r.Status));
+        }
+
+        [Fact]
+        public void A_scheduled_send_this_version_journals_is_found_by_the_key_earlier_versions_look_for_too()
+        {
+            // The task's account may load an older copy of the module than the one that ran last: it looks a scheduled
+            // send up by the key with -SendAt in it, and must find it there rather than send it again.
+            using var folder = new TempFolder();
+            var journal = folder.File("both-keys.journal");
+            var message = new SmsMessage { From = "ACME", Text = JournalKit.Greeting.Text, SendAt = DateTimeOffset.UtcNow.AddHours(1), NotifyUrl = "https://hooks.example.com/r" };
+            using (var run = JournalKit.OverFake(new ScriptedTransport(_ => SendStatus.Scheduled), journal)) JournalKit.Send(run, JournalKit.Rows(1, 3), message);
+
+            using var reread = SendJournal.Open(journal);
+            using var keys = new JournalKeyMaker(reread.Salt);
+            var shape = MessageShape.Of(message);
+            foreach (var i in JournalKit.Rows(1, 3))
+            {
+                Assert.True(reread.TryGetEarlier(keys.For(shape, JournalKit.Person(i), 1), out var now));
+                Assert.True(reread.TryGetEarlier(keys.AsKeyedBefore(shape, JournalKit.Person(i), 1), out var before), $"row {i} under the earlier key");
+                Assert.Equal(JournalState.Scheduled, now.State);
+                Assert.Equal(JournalState.Scheduled, before.State);
+            }
+
+            // A message without those members has one key, written once.
+            Assert.Equal(keys.For(MessageShape.Of(JournalKit.Greeting), JournalKit.Person(1), 1), keys.AsKeyedBefore(MessageShape.Of(JournalKit.Greeting), JournalKit.Person(1), 1));
+        }
+
+        [Fact]
+        public void Of_the_two_keys_of_a_scheduled_send_the_one_recorded_last_decides()
+        {
+            // This version's run failed to send it (both keys: failed); an earlier version's run then scheduled it (its
+            // own key only). A third run must skip it, not send it a second time on the strength of the older line.
+            using var folder = new TempFolder();
+            var journal = folder.File("turns.journal");
+            var message = new SmsMessage { From = "ACME", Text = JournalKit.Greeting.Text, SendAt = DateTimeOffset.UtcNow.AddHours(1) };
+            var shape = MessageShape.Of(message);
+            var at = DateTimeOffset.UtcNow;
+            using (var written = SendJournal.Open(journal, () => at))
+            using (var keys = new JournalKeyMaker(written.Salt))
+            {
+                written.Record(JournalState.Failed, new[] { keys.For(shape, JournalKit.Person(1), 1), keys.AsKeyedBefore(shape, JournalKit.Person(1), 1) });
+                at = at.AddMinutes(15);
+                written.Record(JournalState.Scheduled, new[] { keys.AsKeyedBefore(shape, JournalKit.Person(1), 1) });
+            }
+
+            var again = new ScriptedTransport(_ => SendStatus.Scheduled);
+            List<SendResult> third;
+            using (var dispatcher = JournalKit.OverFake(again, journal)) third = JournalKit.Send(dispatcher, new[] { 1 }, message);
+
+            Assert.Empty(again.SentRows);
+            Assert.Equal(SendStatus.Skipped, third.Single().Status);
         }
 
         [Fact]

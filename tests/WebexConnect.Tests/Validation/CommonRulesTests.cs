@@ -35,6 +35,20 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Fact]
+        public void A_schedule_time_is_shown_in_UTC_and_in_the_computers_own_time_zone()
+        {
+            // A script in New York that wrote -SendAt '09:00' was told "14:00:00Z is in the past": its own 09:00 appears too.
+            var newYork = TimeZoneInfo.CreateCustomTimeZone("Test/New_York", TimeSpan.FromHours(-5), "New York", "EST");
+            var nineLocal = new DateTimeOffset(2026, 12, 5, 14, 0, 0, TimeSpan.Zero);
+
+            Assert.Equal("2026-12-05 14:00:00Z (2026-12-05 09:00:00 on this computer, UTC-05:00)", CommonRules.FormatWithLocal(nineLocal, newYork));
+            Assert.Equal("2026-12-05 14:00:00Z (2026-12-06 00:30:00 on this computer, UTC+10:30)",
+                CommonRules.FormatWithLocal(nineLocal, TimeZoneInfo.CreateCustomTimeZone("Test/Adelaide", new TimeSpan(10, 30, 0), "Adelaide", "ACDT")));
+            // A computer on UTC has nothing to add.
+            Assert.Equal("2026-12-05 14:00:00Z", CommonRules.FormatWithLocal(nineLocal, TimeZoneInfo.Utc));
+        }
+
+        [Fact]
         public void SendAtIsAtMostSevenDaysAhead()
         {
             Valid(Check(new SmsMessage { From = "ACME", Text = "Hi", SendAt = Now.AddDays(7) }));

@@ -132,17 +132,17 @@ namespace WebexConnect.Messages.Validation
             if (message.SendAt is DateTimeOffset sendAt)
             {
                 if (sendAt < now)
-                    problems.Add("SendAt", $"{Format(sendAt)} is in the past (now {Format(now)}): give a later time, or omit SendAt to send now");
+                    problems.Add("SendAt", $"{Shown(sendAt)} is in the past (now {Format(now)}): give a later time, or omit SendAt to send now");
                 else if (sendAt - now > MaxScheduleAhead)
-                    problems.Add("SendAt", $"{Format(sendAt)} is more than 7 days ahead: schedule at most 7 days from now (until {Format(now + MaxScheduleAhead)})");
+                    problems.Add("SendAt", $"{Shown(sendAt)} is more than 7 days ahead: schedule at most 7 days from now (until {Format(now + MaxScheduleAhead)})");
             }
 
             if (message.ExpireAt is DateTimeOffset expireAt)
             {
                 if (expireAt <= now)
-                    problems.Add("ExpireAt", $"{Format(expireAt)} is not in the future (now {Format(now)}): the message would expire before it is sent");
+                    problems.Add("ExpireAt", $"{Shown(expireAt)} is not in the future (now {Format(now)}): the message would expire before it is sent");
                 else if (message.SendAt is DateTimeOffset scheduled && expireAt <= scheduled)
-                    problems.Add("ExpireAt", $"{Format(expireAt)} is not after SendAt {Format(scheduled)}: the message would expire before it is sent");
+                    problems.Add("ExpireAt", $"{Shown(expireAt)} is not after SendAt {Shown(scheduled)}: the message would expire before it is sent");
             }
 
             if (message.ExpireAt is not null && message.Validity is not null)
@@ -231,6 +231,22 @@ namespace WebexConnect.Messages.Validation
         /// <summary>A time as the user can compare it: UTC, to the second.</summary>
         internal static string Format(DateTimeOffset time) =>
             time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// The same, followed by the time in <paramref name="zone"/> when that is not UTC: a script that wrote -SendAt '09:00'
+        /// in New York finds its 09:00 beside the 14:00:00Z it became, rather than wondering where 14:00 came from.
+        /// </summary>
+        internal static string FormatWithLocal(DateTimeOffset time, TimeZoneInfo zone)
+        {
+            var local = TimeZoneInfo.ConvertTime(time, zone);
+            if (local.Offset == TimeSpan.Zero) return Format(time);
+            var sign = local.Offset < TimeSpan.Zero ? "-" : "+";
+            return Format(time) + " (" + local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " on this computer, UTC" + sign +
+                local.Offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture) + ")";
+        }
+
+        /// <summary><see cref="FormatWithLocal"/> in this computer's time zone, the one -SendAt and -ExpireAt text is read in.</summary>
+        private static string Shown(DateTimeOffset time) => FormatWithLocal(time, TimeZoneInfo.Local);
 
         /// <summary>The problem message of a required text given as spaces, tabs or line breaks only.</summary>
         internal static string OnlyWhiteSpace(string field, string meaning) =>
