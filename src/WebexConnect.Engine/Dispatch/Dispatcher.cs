@@ -387,6 +387,15 @@ namespace WebexConnect.Engine.Dispatch
                     return false;
                 }
 
+                // The slot a failing batch frees can still be taken after the failure stopped the run: SemaphoreSlim
+                // looks at its count before the token, and on a busy machine the failing batch releases its slot before
+                // this thread wakes. Sending then would put one more request out after the stop.
+                if (_stopToken.IsCancellationRequested)
+                {
+                    _slots.Release();
+                    return false;
+                }
+
                 var piece = batch.TakeUpTo(_gate.MaxBatchSize);
                 Start(piece);
                 if (ReferenceEquals(piece, batch)) return true;
