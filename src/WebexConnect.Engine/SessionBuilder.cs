@@ -75,13 +75,15 @@ namespace WebexConnect.Engine
         }
 
         /// <summary>
-        /// The tenant's ledger shared with this machine's other processes (same base URI and credential identity),
+        /// The tenant's ledger shared with this account's other processes (same base URI and credential identity),
         /// unless the user opted out or the file cannot be used; then one of this session's own.
         /// </summary>
         internal static IRateLedger LedgerFor(ConnectionSettings settings)
         {
             if (settings.NoSharedTps) return new LocalRateLedger();
-            return (IRateLedger?)SharedRateLedger.TryOpen(SharedRateLedger.PathFor(settings.BaseUri, CredentialIdentity(settings)), out _)
+            var folder = LedgerFolder.Ensure();
+            if (folder is null) return new LocalRateLedger();
+            return (IRateLedger?)SharedRateLedger.TryOpen(SharedRateLedger.PathFor(settings.BaseUri, CredentialIdentity(settings), folder), out _)
                 ?? new LocalRateLedger();
         }
 
