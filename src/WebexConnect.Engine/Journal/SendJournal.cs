@@ -157,6 +157,21 @@ namespace WebexConnect.Engine.Journal
             JournalPath.EnsureNotDirectory(fullPath);
             try
             {
+#if NET8_0_OR_GREATER
+                if (!OperatingSystem.IsWindows())
+                {
+                    // A new journal is the account's alone (0600), like an SSH key: its salt sits beside its hashes, so
+                    // whoever reads it can test guessed numbers against it. The umask left it readable by every account.
+                    return new FileStream(fullPath, new FileStreamOptions
+                    {
+                        Mode = FileMode.OpenOrCreate,
+                        Access = FileAccess.ReadWrite,
+                        Share = ExclusiveWriter,
+                        BufferSize = 4096,
+                        UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                    });
+                }
+#endif
                 return new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, ExclusiveWriter, 4096, FileOptions.None);
             }
             catch (Exception ex) when (JournalPath.Refusal(ex, fullPath) is SessionFailureException refusal)
