@@ -180,6 +180,26 @@ Describe 'about_WebexConnect' {
         $text | Should -Match ([regex]::Escape('if ($sendErrors.Count -gt 0) { exit 1 }'))
     }
 
+    # Before: "A SecureString saved with Export-Clixml or ConvertFrom-SecureString can be decrypted only by the same user
+    # on the same computer", for every system. On Linux and macOS PowerShell writes the secret's UTF-16 bytes as hex.
+    It 'tells a scheduled task that Export-Clixml protects a secret on Windows only, as this PowerShell shows' {
+        $secure = ConvertTo-SecureString 'key-in-clear' -AsPlainText -Force
+        $saved = Join-Path $TestDrive 'key.xml'
+        $secure | Export-Clixml -LiteralPath $saved
+        $hex = -join ([Text.Encoding]::Unicode.GetBytes('key-in-clear') | ForEach-Object { $_.ToString('x2') })
+        if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
+            Get-Content -Raw -LiteralPath $saved | Should -Not -Match $hex
+        }
+        else {
+            Get-Content -Raw -LiteralPath $saved | Should -Match $hex -Because 'outside Windows the file holds the secret, merely as hex'
+        }
+
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match 'On Windows, a SecureString saved with Export-Clixml or ConvertFrom-SecureString is encrypted \(DPAPI\)'
+        $text | Should -Match 'On Linux and macOS they encrypt nothing'
+        $text | Should -Not -Match 'without DPAPI surprises'
+    }
+
     It 'is the one kept in docs/en-US (build.ps1 makes it from docs/about_WebexConnect.md; CI checks it is current)' {
         $committed = Get-Content -Raw (Join-Path $script:RepoRoot 'docs/en-US/about_WebexConnect.help.txt')
         (Get-Content -Raw (Join-Path $script:RepoRoot 'out/WebexConnect/en-US/about_WebexConnect.help.txt')) | Should -Be $committed
