@@ -125,6 +125,45 @@ Connect-WebexConnect -BaseUri '$($service.BaseUri)' -ServiceKey `$key | Out-Null
         }
     }
 
+    # Before: .NET's "The proxy tunnel request to proxy 'http://user:password@...' failed with status code '407'" went
+    # whole into the row's Reason (and so the results CSV), every verbose retry line and Test-WebexConnect's error.
+    It 'shows no proxy password from HTTPS_PROXY when the proxy refuses the tunnel (407), in results, streams or errors' {
+        $proxy = [WebexConnectPester.RecordingListener]::new("HTTP/1.1 407 Proxy Authentication Required`r`nProxy-Authenticate: Basic realm=`"corp`"`r`nContent-Length: 0`r`n`r`n")
+        try {
+            $powershell = Get-PowerShellHostCommand
+            $prefix = $powershell.Prefix
+            # -Region: an https endpoint, the only kind a proxy is used for. The proxy refuses, so nothing leaves this computer.
+            $script = @"
+Import-Module '$manifest'
+`$key = ConvertTo-SecureString 'sk-proxy-407-KEY' -AsPlainText -Force
+Connect-WebexConnect -Region eu -ServiceKey `$key -Tps 5 | Out-Null
+`$results = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Verbose -ErrorAction SilentlyContinue 4>&1 3>&1
+`$results | Format-List * -Force | Out-String -Width 300
+`$results | Where-Object { `$_ -is [WebexConnect.Results.SendResult] } | ConvertTo-Csv
+Test-WebexConnect -ErrorAction SilentlyContinue | Format-List * -Force | Out-String -Width 300
+Get-ConnectMessage -MessageId 0b4f6f2e-7d2c-4a57-9d55-1a2b3c4d5e6f -ErrorAction SilentlyContinue | Format-List * -Force | Out-String -Width 300
+foreach (`$e in `$Error) { `$e | Format-List * -Force | Out-String -Width 300; `$e.Exception.ToString() }
+"@
+            $userInfo = 'proxy-user:proxy-PASSWORD-must-not-show'
+            $env:HTTPS_PROXY = $proxy.BaseUri -replace '^http://', "http://$userInfo@"; $env:NO_PROXY = ''
+            $env:POWERSHELL_TELEMETRY_OPTOUT = '1'; $env:POWERSHELL_UPDATECHECK = 'Off'
+            try {
+                $out = (& $powershell.Path @prefix -NoProfile -NonInteractive -Command $script 2>&1 | Out-String -Width 300)
+            } finally {
+                Remove-Item Env:HTTPS_PROXY, Env:NO_PROXY, Env:POWERSHELL_TELEMETRY_OPTOUT, Env:POWERSHELL_UPDATECHECK -ErrorAction SilentlyContinue
+            }
+            $proxy.Received | Should -Match '^CONNECT api\.eu\.webexconnect\.io:443' -Because 'the send must have gone to the proxy for the check to mean anything'
+            $out | Should -Match "407" -Because 'the proxy''s refusal is still told'
+            # .NET's message quoting the proxy's URL was shown, with its user name and password hidden.
+            $out | Should -Match ([regex]::Escape("proxy 'http://***@127.0.0.1:"))
+            $out | Should -Match 'ConnectionFailed'
+            $out | Should -Not -Match 'proxy-PASSWORD-must-not-show'
+            $out | Should -Not -Match 'sk-proxy-407-KEY'
+        } finally {
+            $proxy.Dispose()
+        }
+    }
+
     It 'refuses a service key with a line break at Connect, so no header can be injected, and names only the position' {
         $key = ConvertTo-SecureString "k`r`nX-Injected: 1" -AsPlainText -Force
         $err = $null

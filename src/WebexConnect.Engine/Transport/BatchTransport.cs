@@ -498,12 +498,13 @@ namespace WebexConnect.Engine.Transport
 
         private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 
-        // The exception's own text: .NET's messages name the host and the socket error, never a header.
+        // The exception's own text: .NET's messages name the host and the socket error, never a header; a proxy's
+        // URL they quote may carry its password (HTTPS_PROXY=http://user:password@...), which is hidden.
         private static string Describe(Exception ex)
         {
             var innermost = ex;
             while (innermost.InnerException is not null) innermost = innermost.InnerException;
-            return ReferenceEquals(innermost, ex) ? ex.Message : ex.Message + " (" + innermost.Message + ")";
+            return CredentialsInUrls.Hidden(ReferenceEquals(innermost, ex) ? ex.Message : ex.Message + " (" + innermost.Message + ")");
         }
 
         /// <summary>What one SendAsync learned along the way. Its requests go one at a time.</summary>
