@@ -156,9 +156,42 @@ foreach (`$e in `$Error) { `$e | Format-List * -Force | Out-String -Width 300; `
             $out | Should -Match "407" -Because 'the proxy''s refusal is still told'
             # .NET's message quoting the proxy's URL was shown, with its user name and password hidden.
             $out | Should -Match ([regex]::Escape("proxy 'http://***@127.0.0.1:"))
-            $out | Should -Match 'ConnectionFailed'
             $out | Should -Not -Match 'proxy-PASSWORD-must-not-show'
             $out | Should -Not -Match 'sk-proxy-407-KEY'
+        } finally {
+            $proxy.Dispose()
+        }
+    }
+
+    # Before: a 407 was a connection failure like any other, retried six times a batch, and five batches before the
+    # circuit opened: some thirty failed logons for the proxy's account, enough to lock it in most directories.
+    It 'stops at the proxy''s first 407 with ProxyRefused, row not sent, and does not offer the password again' {
+        $proxy = [WebexConnectPester.RecordingListener]::new("HTTP/1.1 407 Proxy Authentication Required`r`nProxy-Authenticate: Basic realm=`"corp`"`r`nContent-Length: 0`r`n`r`n")
+        try {
+            $powershell = Get-PowerShellHostCommand
+            $prefix = $powershell.Prefix
+            $script = @"
+Import-Module '$manifest'
+Connect-WebexConnect -Region eu -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -Tps 5 | Out-Null
+try { 1..20 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009' + `$_.ToString('00000') } } | Send-ConnectSms -From ACME -Text 'Hi' -OutVariable sent | Out-Null }
+catch { 'ERRORID=' + `$_.FullyQualifiedErrorId; 'MESSAGE=' + `$_.Exception.Message }
+'STATUSES=' + ((`$sent | Group-Object Status -NoElement | ForEach-Object { `$_.Name + ':' + `$_.Count }) -join ',')
+"@
+            $env:HTTPS_PROXY = $proxy.BaseUri -replace '^http://', 'http://proxy-user:proxy-pass@'; $env:NO_PROXY = ''
+            $env:POWERSHELL_TELEMETRY_OPTOUT = '1'; $env:POWERSHELL_UPDATECHECK = 'Off'
+            try {
+                $out = (& $powershell.Path @prefix -NoProfile -NonInteractive -Command $script 2>&1 | Out-String -Width 300)
+            } finally {
+                Remove-Item Env:HTTPS_PROXY, Env:NO_PROXY, Env:POWERSHELL_TELEMETRY_OPTOUT, Env:POWERSHELL_UPDATECHECK -ErrorAction SilentlyContinue
+            }
+            $out | Should -Match 'ERRORID=ProxyRefused,WebexConnect\.Commands\.SendConnectSmsCommand'
+            $out | Should -Match 'MESSAGE=The proxy between this computer and api\.eu\.webexconnect\.io refused'
+            $out | Should -Match '407'
+            # The rows read before the stop (not all 20: a terminating error stops the reading) end as Failed, not sent.
+            $out | Should -Match '(?m)^STATUSES=Failed:\d+\s*$' -Because 'every row read gets its result, not sent and safe to send again'
+            $out | Should -Not -Match 'proxy-pass'
+            # .NET answers the proxy's challenge once with the credentials: two CONNECTs at most, not thirty.
+            @([regex]::Matches($proxy.Received, '(?m)^CONNECT ')).Count | Should -BeLessOrEqual 2
         } finally {
             $proxy.Dispose()
         }

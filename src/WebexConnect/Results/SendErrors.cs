@@ -116,6 +116,7 @@ namespace WebexConnect.Results
             "SourceIpNotAllowed" or "IpNotAllowed" => ErrorCategory.PermissionDenied,
             "ServiceInactive" => ErrorCategory.ResourceUnavailable,
             "NotConnected" => ErrorCategory.ConnectionError,
+            "ProxyRefused" => ErrorCategory.ConnectionError,
             "JournalInUse" => ErrorCategory.ResourceBusy,
             "JournalUnreadable" => ErrorCategory.ReadError,
             "JournalWriteFailed" => ErrorCategory.WriteError,
