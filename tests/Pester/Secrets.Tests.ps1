@@ -163,3 +163,19 @@ Describe 'A secret typed as text' {
         Assert-NoSecret $run.Text @{ 'service key' = $script:KeyText; 'service secret' = $script:SecretText }
     }
 }
+
+Describe 'An empty webhook secret' {
+    # Before: Start-ConnectReceiptListener -Secret (Read-Host -AsSecureString), answered with Enter, started a listener
+    # that said VerifiesSignatures True and accepted any webhook signed with the empty key, which anyone can compute.
+    It '<Command> -Secret refuses it, saying why and what to give' -ForEach @(
+        @{ Command = 'Start-ConnectReceiptListener'; Run = { Start-ConnectReceiptListener -Secret ([securestring]::new()) } }
+        @{ Command = 'ConvertFrom-ConnectWebhook'; Run = { ConvertFrom-ConnectWebhook -InputObject '{}' -Signature 'sha256=00' -Secret ([securestring]::new()) } }
+    ) {
+        $Run | Should -Throw -ErrorId "ParameterArgumentValidationError,*" -ExpectedMessage '*secret is empty, and anyone can sign a webhook with an empty secret*leave -Secret out*'
+    }
+
+    It 'still takes a secret of any length above none' {
+        $listener = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString 'whsec' -AsPlainText -Force)
+        try { $listener.VerifiesSignatures | Should -BeTrue } finally { Stop-ConnectReceiptListener $listener }
+    }
+}
