@@ -248,6 +248,29 @@ Describe '-Journal takes only a regular file' {
             Remove-Item $fifo -ErrorAction SilentlyContinue
         }
     }
+
+    # Before: a link another user left in /tmp under the journal's name made the run create the file it named, or write
+    # its journal into an empty one (shown: a root task wrote /root/empty.txt through /tmp/planted.journal).
+    It 'refuses a symbolic link in a folder every account may write with JournalIsLink, and follows one in a folder of its own' {
+        if ($IsWindows) { Set-ItResult -Skipped -Because 'Windows lets only administrators make symbolic links'; return }
+        $shared = Join-Path $TestDrive 'shared like tmp'
+        $null = New-Item -ItemType Directory -Path $shared
+        chmod 1777 $shared
+        $target = Join-Path $TestDrive 'someone else''s file'
+        $null = New-Item -ItemType File -Path $target
+        $link = Join-Path $shared 'nightly.journal'
+        $null = New-Item -ItemType SymbolicLink -Path $link -Target $target
+
+        { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -Journal $link -ErrorAction Stop } |
+            Should -Throw -ErrorId 'JournalIsLink,*' -ExpectedMessage "*is a symbolic link (to '$target')*a folder every account may write*folder of your own*"
+        @(Get-ConnectSandboxRequest) | Should -BeNullOrEmpty
+        (Get-Item -LiteralPath $target).Length | Should -Be 0
+
+        $own = Join-Path $TestDrive 'own.journal'
+        $null = New-Item -ItemType SymbolicLink -Path $own -Target $target
+        ('+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -Journal $own).Status | Should -Be 'Queued'
+        (Get-Item -LiteralPath $target).Length | Should -BeGreaterThan 0
+    }
 }
 
 Describe 'Every field the service would refuse or mangle is refused per row: real CSV files through Import-Csv' {

@@ -54,7 +54,7 @@ namespace WebexConnect.Engine.Journal
         /// <summary>
         /// Opens or creates the journal and reads what earlier runs recorded. Throws SessionFailureException
         /// when it cannot be used, before anything is sent (sending without it would defeat it):
-        /// JournalPathInvalid, JournalIsDirectory, JournalFolderMissing, JournalIsDevice, JournalIsPipe, JournalReadOnly,
+        /// JournalPathInvalid, JournalIsDirectory, JournalFolderMissing, JournalIsDevice, JournalIsPipe, JournalIsLink, JournalReadOnly,
         /// JournalAccessDenied, JournalInUse, JournalUnreadable.
         /// </summary>
         public static SendJournal Open(string path, Func<DateTimeOffset>? clock = null)
@@ -155,6 +155,7 @@ namespace WebexConnect.Engine.Journal
         private static FileStream OpenLocked(string fullPath)
         {
             JournalPath.EnsureNotDirectory(fullPath);
+            JournalPath.EnsureNoLinkInSharedFolder(fullPath);
             try
             {
 #if NET8_0_OR_GREATER

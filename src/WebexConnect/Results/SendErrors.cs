@@ -123,7 +123,7 @@ namespace WebexConnect.Results
             "JournalReadOnly" => ErrorCategory.WriteError,
             "JournalAccessDenied" => ErrorCategory.PermissionDenied,
             "JournalFolderMissing" => ErrorCategory.ObjectNotFound,
-            "JournalPathInvalid" or "JournalIsDirectory" or "JournalIsDevice" or "JournalIsPipe" => ErrorCategory.InvalidArgument,
+            "JournalPathInvalid" or "JournalIsDirectory" or "JournalIsDevice" or "JournalIsPipe" or "JournalIsLink" => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.ConnectionError,
         };
 
