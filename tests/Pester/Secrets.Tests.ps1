@@ -179,3 +179,23 @@ Describe 'An empty webhook secret' {
         try { $listener.VerifiesSignatures | Should -BeTrue } finally { Stop-ConnectReceiptListener $listener }
     }
 }
+
+Describe 'A receipt listener on a server other accounts use' {
+    # Before: the help said only "127.0.0.1 (this computer only)", which an admin on a shared server read as private;
+    # every account there can post to the port, and without -Secret the listener keeps what they post.
+    It 'keeps an unsigned post from any local process without -Secret, and its help says to give -Secret there' {
+        $listener = Start-ConnectReceiptListener
+        try {
+            $body = '{"deliveryInfoNotification":{"deliveryInfo":{"code":"7500","destination":"447700900001","deliveryStatus":"Delivered"},"transid":"forged"}}'
+            $client = [System.Net.Http.HttpClient]::new()
+            try { $null = $client.PostAsync($listener.Url, [System.Net.Http.StringContent]::new($body)).GetAwaiter().GetResult() } finally { $client.Dispose() }
+            @($listener.GetReceipts()).MessageId | Should -Contain 'forged'
+        } finally {
+            Stop-ConnectReceiptListener $listener
+        }
+
+        $text = (Get-Help Start-ConnectReceiptListener -Full | Out-String -Width 1000) -replace '\s+', ' '
+        $text | Should -Match 'Loopback keeps other computers out, not the other accounts of this one'
+        $text | Should -Match 'give -Secret there too'
+    }
+}
