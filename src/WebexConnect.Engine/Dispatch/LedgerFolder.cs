@@ -18,13 +18,19 @@ namespace WebexConnect.Engine.Dispatch
     {
         public const string Name = "WebexConnect";
 
-        /// <summary>This account's ledger folder, created if missing; null when the account has none (no home folder).</summary>
-        public static string? Ensure() => Ensure(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify));
+        /// <summary>This account's ledger folder, created if missing; null (with the reason) when the account has none (no home folder).</summary>
+        public static string? Ensure(out string? problem) =>
+            Ensure(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), out problem);
 
-        /// <summary>As <see cref="Ensure()"/>, in <paramref name="root"/> (tests).</summary>
-        internal static string? Ensure(string? root)
+        /// <summary>As <see cref="Ensure(out string?)"/>, in <paramref name="root"/> (tests).</summary>
+        internal static string? Ensure(string? root, out string? problem)
         {
-            if (string.IsNullOrEmpty(root) || !Path.IsPathRooted(root)) return null;
+            problem = null;
+            if (string.IsNullOrEmpty(root) || !Path.IsPathRooted(root))
+            {
+                problem = "this account has no local application data folder (no home folder)";
+                return null;
+            }
             var folder = Path.Combine(root, Name);
             try
             {
@@ -44,6 +50,7 @@ namespace WebexConnect.Engine.Dispatch
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
             {
+                problem = folder + " cannot be created: " + ex.Message;
                 return null;
             }
         }

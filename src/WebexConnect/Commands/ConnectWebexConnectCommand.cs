@@ -150,6 +150,9 @@ namespace WebexConnect.Commands
 
             Sending.SessionState.Replace(session);
             WriteVerbose(ConnectionDiagnostics.Describe(session));
+            // Where the TPS ledger is (a file named after a hash), or why the budget is not shared: else a service
+            // account without a writable home lost the sharing in silence.
+            if (session.Engine.TpsSharing is string sharing) WriteVerbose(sharing);
             if (!PassThru) return;
             // Handed out, it is the user's: the next Connect-WebexConnect must leave it open for -Session.
             Sending.SessionState.Keep(session);

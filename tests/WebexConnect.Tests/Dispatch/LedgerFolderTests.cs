@@ -42,7 +42,7 @@ namespace WebexConnect.Tests.Dispatch
             var root = Path.Combine(Path.GetTempPath(), "WebexConnect-test-" + Guid.NewGuid().ToString("N"), ".local", "share");
             try
             {
-                var folder = LedgerFolder.Ensure(root);
+                var folder = LedgerFolder.Ensure(root, out _);
                 Assert.Equal(Path.Combine(root, LedgerFolder.Name), folder);
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder!));
 
@@ -64,9 +64,36 @@ namespace WebexConnect.Tests.Dispatch
         [Fact]
         public void AnAccountWithoutAFolderOfItsOwnGetsNoSharedLedgerRatherThanOneInTemp()
         {
-            Assert.Null(LedgerFolder.Ensure(""));
-            Assert.Null(LedgerFolder.Ensure(null));
-            Assert.Null(LedgerFolder.Ensure("relative/share"));
+            Assert.Null(LedgerFolder.Ensure("", out var none));
+            Assert.Contains("no local application data folder", none, StringComparison.Ordinal);
+            Assert.Null(LedgerFolder.Ensure(null, out _));
+            Assert.Null(LedgerFolder.Ensure("relative/share", out _));
+        }
+
+        /// <summary>
+        /// Before: a ledger that could not be used (no writable home for a service account) left the budget unshared in
+        /// silence. Connect-WebexConnect -Verbose now says which file it is shared through, or why it is not.
+        /// </summary>
+        [Fact]
+        public void WhatConnectVerboseSaysOfTheSharingNamesTheFileOrWhyThereIsNone()
+        {
+            var settings = new ConnectionSettings { AuthMode = ConnectAuthMode.Jwt, ServiceId = "svc-" + Guid.NewGuid().ToString("N"), BaseUri = new Uri("http://127.0.0.1:9/") };
+
+            var ledger = SessionBuilder.LedgerFor(settings, out var shared);
+            try
+            {
+                Assert.StartsWith("TPS budget shared with this account's other processes sending to this tenant, through ", shared, StringComparison.Ordinal);
+                Assert.EndsWith(((SharedRateLedger)ledger).Path + ".", shared, StringComparison.Ordinal);
+            }
+            finally
+            {
+                var path = ((SharedRateLedger)ledger).Path;
+                ((IDisposable)ledger).Dispose();
+                File.Delete(path);
+            }
+
+            using (var local = (IDisposable)SessionBuilder.LedgerFor(new ConnectionSettings { BaseUri = settings.BaseUri, NoSharedTps = true }, out var kept))
+                Assert.Equal("TPS budget kept to this session (-NoSharedTps or WEBEXCONNECT_NO_SHARED_TPS).", kept);
         }
     }
 }
