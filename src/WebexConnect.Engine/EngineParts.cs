@@ -102,6 +102,9 @@ namespace WebexConnect.Engine
         /// <summary>GET /v2/messages/{messageId} over the session's client and credential; null for fakes that have none.</summary>
         public MessageLookup? Lookup { get; init; }
 
+        /// <summary>Whether and through which file the TPS budget is shared with other processes (Connect -Verbose); null for the sandbox and fakes.</summary>
+        public string? TpsSharing { get; init; }
+
         // A shared fake cannot report its own requests: the whole batch counts as one, reported first.
         private static IBatchTransport Reporting(IBatchTransport transport, IAttemptObserver? attempts) =>
             attempts is null ? transport : new WholeBatchAttempt(transport, attempts);

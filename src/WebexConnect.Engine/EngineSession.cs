@@ -23,6 +23,8 @@ namespace WebexConnect.Engine
 
         public IReadOnlyList<SandboxRequest> SandboxRequests => _parts.SandboxRequests?.Invoke() ?? NoRequests;
 
+        public string? TpsSharing => _parts.TpsSharing;
+
         public int TpsInForce => _parts.RateGate is Dispatch.RateGate gate ? gate.SettledTps : _parts.RateGate.Tps;
 
         public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation)

@@ -62,7 +62,8 @@ namespace WebexConnect.Engine
 
         private static SessionParts Assemble(HttpClient client, IRequestCredential credential, ConnectionSettings settings, SandboxServer? sandbox)
         {
-            var gate = new RateGate(settings.Tps, sandbox is null ? LedgerFor(settings) : new LocalRateLedger(), settings.RequestTimeout);
+            string? sharing = null;
+            var gate = new RateGate(settings.Tps, sandbox is null ? LedgerFor(settings, out sharing) : new LocalRateLedger(), settings.RequestTimeout);
             IBatchTransport CreateTransport(DispatchOptions options, IAttemptObserver? attempts, DiagnosticSink diagnostics) => new BatchTransport(client, credential, gate,
                 V2PayloadSource.Instance,
                 new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous, AttemptObserver = attempts },
@@ -71,18 +72,39 @@ namespace WebexConnect.Engine
                 sandbox is null ? null : () => sandbox.Requests)
             {
                 Lookup = new MessageLookup(client, credential, settings.RequestTimeout),
+                TpsSharing = sharing,
             };
         }
 
         /// <summary>
-        /// The tenant's ledger shared with this machine's other processes (same base URI and credential identity),
+        /// The tenant's ledger shared with this account's other processes (same base URI and credential identity),
         /// unless the user opted out or the file cannot be used; then one of this session's own.
         /// </summary>
-        internal static IRateLedger LedgerFor(ConnectionSettings settings)
+        internal static IRateLedger LedgerFor(ConnectionSettings settings) => LedgerFor(settings, out _);
+
+        /// <param name="sharing">What Connect-WebexConnect -Verbose says of it: the file it is shared through, or why it is not.</param>
+        internal static IRateLedger LedgerFor(ConnectionSettings settings, out string sharing)
         {
-            if (settings.NoSharedTps) return new LocalRateLedger();
-            return (IRateLedger?)SharedRateLedger.TryOpen(SharedRateLedger.PathFor(settings.BaseUri, CredentialIdentity(settings)), out _)
-                ?? new LocalRateLedger();
+            const string NotShared = "TPS budget not shared with this account's other processes sending to this tenant (each counts its own): ";
+            if (settings.NoSharedTps)
+            {
+                sharing = "TPS budget kept to this session (-NoSharedTps or WEBEXCONNECT_NO_SHARED_TPS).";
+                return new LocalRateLedger();
+            }
+            var folder = LedgerFolder.Ensure(out var noFolder);
+            if (folder is null)
+            {
+                sharing = NotShared + noFolder?.TrimEnd('.') + ".";
+                return new LocalRateLedger();
+            }
+            var path = SharedRateLedger.PathFor(settings.BaseUri, CredentialIdentity(settings), folder);
+            if (SharedRateLedger.TryOpen(path, out var problem) is { } shared)
+            {
+                sharing = "TPS budget shared with this account's other processes sending to this tenant, through " + path + ".";
+                return shared;
+            }
+            sharing = NotShared + path + " cannot be used: " + problem?.TrimEnd('.') + ".";
+            return new LocalRateLedger();
         }
 
         /// <summary>Who sends: the service ID, or a hash of the service key (never the key itself).</summary>

@@ -125,6 +125,78 @@ Connect-WebexConnect -BaseUri '$($service.BaseUri)' -ServiceKey `$key | Out-Null
         }
     }
 
+    # Before: .NET's "The proxy tunnel request to proxy 'http://user:password@...' failed with status code '407'" went
+    # whole into the row's Reason (and so the results CSV), every verbose retry line and Test-WebexConnect's error.
+    It 'shows no proxy password from HTTPS_PROXY when the proxy refuses the tunnel (407), in results, streams or errors' {
+        $proxy = [WebexConnectPester.RecordingListener]::new("HTTP/1.1 407 Proxy Authentication Required`r`nProxy-Authenticate: Basic realm=`"corp`"`r`nContent-Length: 0`r`n`r`n")
+        try {
+            $powershell = Get-PowerShellHostCommand
+            $prefix = $powershell.Prefix
+            # -Region: an https endpoint, the only kind a proxy is used for. The proxy refuses, so nothing leaves this computer.
+            $script = @"
+Import-Module '$manifest'
+`$key = ConvertTo-SecureString 'sk-proxy-407-KEY' -AsPlainText -Force
+Connect-WebexConnect -Region eu -ServiceKey `$key -Tps 5 | Out-Null
+`$results = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Verbose -ErrorAction SilentlyContinue 4>&1 3>&1
+`$results | Format-List * -Force | Out-String -Width 300
+`$results | Where-Object { `$_ -is [WebexConnect.Results.SendResult] } | ConvertTo-Csv
+Test-WebexConnect -ErrorAction SilentlyContinue | Format-List * -Force | Out-String -Width 300
+Get-ConnectMessage -MessageId 0b4f6f2e-7d2c-4a57-9d55-1a2b3c4d5e6f -ErrorAction SilentlyContinue | Format-List * -Force | Out-String -Width 300
+foreach (`$e in `$Error) { `$e | Format-List * -Force | Out-String -Width 300; `$e.Exception.ToString() }
+"@
+            $userInfo = 'proxy-user:proxy-PASSWORD-must-not-show'
+            $env:HTTPS_PROXY = $proxy.BaseUri -replace '^http://', "http://$userInfo@"; $env:NO_PROXY = ''
+            $env:POWERSHELL_TELEMETRY_OPTOUT = '1'; $env:POWERSHELL_UPDATECHECK = 'Off'
+            try {
+                $out = (& $powershell.Path @prefix -NoProfile -NonInteractive -Command $script 2>&1 | Out-String -Width 300)
+            } finally {
+                Remove-Item Env:HTTPS_PROXY, Env:NO_PROXY, Env:POWERSHELL_TELEMETRY_OPTOUT, Env:POWERSHELL_UPDATECHECK -ErrorAction SilentlyContinue
+            }
+            $proxy.Received | Should -Match '^CONNECT api\.eu\.webexconnect\.io:443' -Because 'the send must have gone to the proxy for the check to mean anything'
+            $out | Should -Match "407" -Because 'the proxy''s refusal is still told'
+            # .NET's message quoting the proxy's URL was shown, with its user name and password hidden.
+            $out | Should -Match ([regex]::Escape("proxy 'http://***@127.0.0.1:"))
+            $out | Should -Not -Match 'proxy-PASSWORD-must-not-show'
+            $out | Should -Not -Match 'sk-proxy-407-KEY'
+        } finally {
+            $proxy.Dispose()
+        }
+    }
+
+    # Before: a 407 was a connection failure like any other, retried six times a batch, and five batches before the
+    # circuit opened: some thirty failed logons for the proxy's account, enough to lock it in most directories.
+    It 'stops at the proxy''s first 407 with ProxyRefused, row not sent, and does not offer the password again' {
+        $proxy = [WebexConnectPester.RecordingListener]::new("HTTP/1.1 407 Proxy Authentication Required`r`nProxy-Authenticate: Basic realm=`"corp`"`r`nContent-Length: 0`r`n`r`n")
+        try {
+            $powershell = Get-PowerShellHostCommand
+            $prefix = $powershell.Prefix
+            $script = @"
+Import-Module '$manifest'
+Connect-WebexConnect -Region eu -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -Tps 5 | Out-Null
+try { 1..20 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009' + `$_.ToString('00000') } } | Send-ConnectSms -From ACME -Text 'Hi' -OutVariable sent | Out-Null }
+catch { 'ERRORID=' + `$_.FullyQualifiedErrorId; 'MESSAGE=' + `$_.Exception.Message }
+'STATUSES=' + ((`$sent | Group-Object Status -NoElement | ForEach-Object { `$_.Name + ':' + `$_.Count }) -join ',')
+"@
+            $env:HTTPS_PROXY = $proxy.BaseUri -replace '^http://', 'http://proxy-user:proxy-pass@'; $env:NO_PROXY = ''
+            $env:POWERSHELL_TELEMETRY_OPTOUT = '1'; $env:POWERSHELL_UPDATECHECK = 'Off'
+            try {
+                $out = (& $powershell.Path @prefix -NoProfile -NonInteractive -Command $script 2>&1 | Out-String -Width 300)
+            } finally {
+                Remove-Item Env:HTTPS_PROXY, Env:NO_PROXY, Env:POWERSHELL_TELEMETRY_OPTOUT, Env:POWERSHELL_UPDATECHECK -ErrorAction SilentlyContinue
+            }
+            $out | Should -Match 'ERRORID=ProxyRefused,WebexConnect\.Commands\.SendConnectSmsCommand'
+            $out | Should -Match 'MESSAGE=The proxy between this computer and api\.eu\.webexconnect\.io refused'
+            $out | Should -Match '407'
+            # The rows read before the stop (not all 20: a terminating error stops the reading) end as Failed, not sent.
+            $out | Should -Match '(?m)^STATUSES=Failed:\d+\s*$' -Because 'every row read gets its result, not sent and safe to send again'
+            $out | Should -Not -Match 'proxy-pass'
+            # .NET answers the proxy's challenge once with the credentials: two CONNECTs at most, not thirty.
+            @([regex]::Matches($proxy.Received, '(?m)^CONNECT ')).Count | Should -BeLessOrEqual 2
+        } finally {
+            $proxy.Dispose()
+        }
+    }
+
     It 'refuses a service key with a line break at Connect, so no header can be injected, and names only the position' {
         $key = ConvertTo-SecureString "k`r`nX-Injected: 1" -AsPlainText -Force
         $err = $null
@@ -175,6 +247,29 @@ Describe '-Journal takes only a regular file' {
         } finally {
             Remove-Item $fifo -ErrorAction SilentlyContinue
         }
+    }
+
+    # Before: a link another user left in /tmp under the journal's name made the run create the file it named, or write
+    # its journal into an empty one (shown: a root task wrote /root/empty.txt through /tmp/planted.journal).
+    It 'refuses a symbolic link in a folder every account may write with JournalIsLink, and follows one in a folder of its own' {
+        if ($IsWindows) { Set-ItResult -Skipped -Because 'Windows lets only administrators make symbolic links'; return }
+        $shared = Join-Path $TestDrive 'shared like tmp'
+        $null = New-Item -ItemType Directory -Path $shared
+        chmod 1777 $shared
+        $target = Join-Path $TestDrive 'someone else''s file'
+        $null = New-Item -ItemType File -Path $target
+        $link = Join-Path $shared 'nightly.journal'
+        $null = New-Item -ItemType SymbolicLink -Path $link -Target $target
+
+        { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -Journal $link -ErrorAction Stop } |
+            Should -Throw -ErrorId 'JournalIsLink,*' -ExpectedMessage "*is a symbolic link (to '$target')*a folder every account may write*folder of your own*"
+        @(Get-ConnectSandboxRequest) | Should -BeNullOrEmpty
+        (Get-Item -LiteralPath $target).Length | Should -Be 0
+
+        $own = Join-Path $TestDrive 'own.journal'
+        $null = New-Item -ItemType SymbolicLink -Path $own -Target $target
+        ('+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -Journal $own).Status | Should -Be 'Queued'
+        (Get-Item -LiteralPath $target).Length | Should -BeGreaterThan 0
     }
 }
 

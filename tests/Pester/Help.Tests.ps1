@@ -180,6 +180,54 @@ Describe 'about_WebexConnect' {
         $text | Should -Match ([regex]::Escape('if ($sendErrors.Count -gt 0) { exit 1 }'))
     }
 
+    # Before: "A SecureString saved with Export-Clixml or ConvertFrom-SecureString can be decrypted only by the same user
+    # on the same computer", for every system. On Linux and macOS PowerShell writes the secret's UTF-16 bytes as hex.
+    It 'tells a scheduled task that Export-Clixml protects a secret on Windows only, as this PowerShell shows' {
+        $secure = ConvertTo-SecureString 'key-in-clear' -AsPlainText -Force
+        $saved = Join-Path $TestDrive 'key.xml'
+        $secure | Export-Clixml -LiteralPath $saved
+        $hex = -join ([Text.Encoding]::Unicode.GetBytes('key-in-clear') | ForEach-Object { $_.ToString('x2') })
+        if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
+            Get-Content -Raw -LiteralPath $saved | Should -Not -Match $hex
+        }
+        else {
+            Get-Content -Raw -LiteralPath $saved | Should -Match $hex -Because 'outside Windows the file holds the secret, merely as hex'
+        }
+
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match 'On Windows, a SecureString saved with Export-Clixml or ConvertFrom-SecureString is encrypted \(DPAPI\)'
+        $text | Should -Match 'On Linux and macOS they encrypt nothing'
+        $text | Should -Not -Match 'without DPAPI surprises'
+    }
+
+    # Before: where the module writes (the journal, the TPS ledger) was spread over two sections, and the ledger's
+    # folder was the temp folder. A security review now finds both in one place, as the module really does it.
+    It 'tells a security review which files it writes, where and how private, as the module does' {
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match 'Files it writes'
+        $text | Should -Match 'no key, secret or token into either'
+        $text | Should -Match 'Nothing is written to the temp folder'
+        if (-not $IsWindows) {
+            $text | Should -Match ([regex]::Escape('~/.local/share/WebexConnect on Linux, the folder 0700 and its files 0600'))
+            $manifest = Join-Path $script:RepoRoot 'out/WebexConnect/WebexConnect.psd1'
+            $probe = Join-Path $TestDrive 'ledger.ps1'
+            Set-Content -LiteralPath $probe -Value @(
+                "Import-Module '$manifest'"
+                '$tcp = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $tcp.Start()'
+                '$uri = "http://127.0.0.1:$($tcp.LocalEndpoint.Port)/"'
+                'Connect-WebexConnect -BaseUri $uri -ServiceKey (ConvertTo-SecureString "files-it-writes" -AsPlainText -Force) | Out-Null'
+                'Disconnect-WebexConnect; $tcp.Stop(); $uri')
+            . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+            $powershell = Get-PowerShellHostCommand
+            $userHome = Join-Path $TestDrive 'home'
+            $env:XDG_DATA_HOME = Join-Path $userHome '.local/share'
+            try { $null = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $probe } finally { Remove-Item Env:XDG_DATA_HOME }
+            $folder = Join-Path $userHome '.local/share/WebexConnect'
+            (Get-Item -LiteralPath $folder).UnixMode | Should -Be 'drwx------'
+            @(Get-ChildItem -LiteralPath $folder -Filter 'WebexConnect-tps-*.ledger').UnixMode | Should -Be @('-rw-------')
+        }
+    }
+
     It 'is the one kept in docs/en-US (build.ps1 makes it from docs/about_WebexConnect.md; CI checks it is current)' {
         $committed = Get-Content -Raw (Join-Path $script:RepoRoot 'docs/en-US/about_WebexConnect.help.txt')
         (Get-Content -Raw (Join-Path $script:RepoRoot 'out/WebexConnect/en-US/about_WebexConnect.help.txt')) | Should -Be $committed

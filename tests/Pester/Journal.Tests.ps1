@@ -167,6 +167,22 @@ Describe 'Send-ConnectSms -Journal' {
         $quiet.Count | Should -Be 0
     }
 
+    # Before: -rw-r--r-- (the umask's 0644), so every account on a shared server could read the salt and the hashes
+    # and test guessed numbers against them. A file the admin made beforehand keeps the mode the admin gave it.
+    It 'creates a new journal readable and writable by this account only (Linux), and leaves an existing one''s mode' -Skip:$IsWindows {
+        $journal = Join-Path $TestDrive 'own only é.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+
+        (Get-Item -LiteralPath $journal).UnixMode | Should -Be '-rw-------'
+
+        $shared = Join-Path $TestDrive 'team.journal'
+        $null = New-Item -ItemType File -Path $shared
+        chmod 0640 $shared
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $shared | Out-Null
+
+        (Get-Item -LiteralPath $shared).UnixMode | Should -Be '-rw-r-----'
+    }
+
     It 'creates no journal with -WhatIf' {
         $before = Get-RequestCount
 

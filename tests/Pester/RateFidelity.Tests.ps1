@@ -137,7 +137,10 @@ Describe 'One tenant, several processes' {
         Write-Host ("    one process 3,000 rows: {0:0.0} s; two processes 1,500 each: {1:0.0} s; 429s {2}; most in one second {3}" -f $one.Seconds, $together, $figures.refused, $figures.mostInOneSecond)
     }
 
-    It 'shares through a ledger file in the temp folder, and not at all with -NoSharedTps or WEBEXCONNECT_NO_SHARED_TPS=1' {
+    # The folder was the temp folder until another account's planted symbolic link there (/tmp on Linux) was shown to
+    # make a send rewrite the file it named: now the account's own, readable by it alone.
+    It 'shares through a ledger file in the account''s own folder (not temp), and not at all with -NoSharedTps or WEBEXCONNECT_NO_SHARED_TPS=1' {
+        $folder = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'WebexConnect'
         # Other work on this machine may open ledgers of its own meanwhile: count only this test's tenants' (their
         # names are the hash of endpoint and key identity, computed here as the module does).
         function Get-LedgerName([uri] $BaseUri) {
@@ -147,12 +150,13 @@ Describe 'One tenant, several processes' {
             'WebexConnect-tps-' + (-join ($hash[0..15] | ForEach-Object { $_.ToString('x2') })) + '.ledger'
         }
         $tenants = @()
-        $ledgers = { @($tenants | Where-Object { Test-Path (Join-Path ([IO.Path]::GetTempPath()) (Get-LedgerName $_)) }).Count }
-        # Ledger files stay in the temp folder; one left by an earlier tenant on the same port would count as this
+        $ledgers = { @($tenants | Where-Object { Test-Path (Join-Path $folder (Get-LedgerName $_)) }).Count }
+        $inTemp = { @($tenants | Where-Object { Test-Path (Join-Path ([IO.Path]::GetTempPath()) (Get-LedgerName $_)) }).Count }
+        # Ledger files stay in their folder; one left by an earlier tenant on the same port would count as this
         # tenant's (the fresh-clone CI met that once). No one else uses it while this tenant holds the port.
         function Start-FreshTenant {
             $uri = Start-StrictTenant -Tps 100
-            Remove-Item -LiteralPath (Join-Path ([IO.Path]::GetTempPath()) (Get-LedgerName $uri)) -ErrorAction SilentlyContinue
+            Remove-Item -LiteralPath (Join-Path $folder (Get-LedgerName $uri)) -ErrorAction SilentlyContinue
             $uri
         }
 
@@ -173,7 +177,12 @@ Describe 'One tenant, several processes' {
         $tenants += Start-FreshTenant
         Connect-WebexConnect -BaseUri $tenants[-1] -ServiceKey $script:Key -Tps 100
         (& $ledgers) | Should -Be ($before + 1) -Because 'a new tenant (another endpoint) gets a ledger of its own'
-        $names = (Get-ChildItem ([IO.Path]::GetTempPath()) -Filter 'WebexConnect-tps-*.ledger').Name -join ' '
+        (& $inTemp) | Should -Be 0 -Because 'the temp folder is open to every account'
+        if (-not $IsWindows) {
+            (Get-Item -LiteralPath $folder).UnixMode | Should -Be 'drwx------'
+            (Get-Item -LiteralPath (Join-Path $folder (Get-LedgerName $tenants[-1]))).UnixMode | Should -Be '-rw-------'
+        }
+        $names = (Get-ChildItem $folder -Filter 'WebexConnect-tps-*.ledger').Name -join ' '
         $names | Should -Not -Match 'strict-tenant-key' -Because 'the file is named after a hash, never the key'
     }
 

@@ -163,3 +163,39 @@ Describe 'A secret typed as text' {
         Assert-NoSecret $run.Text @{ 'service key' = $script:KeyText; 'service secret' = $script:SecretText }
     }
 }
+
+Describe 'An empty webhook secret' {
+    # Before: Start-ConnectReceiptListener -Secret (Read-Host -AsSecureString), answered with Enter, started a listener
+    # that said VerifiesSignatures True and accepted any webhook signed with the empty key, which anyone can compute.
+    It '<Command> -Secret refuses it, saying why and what to give' -ForEach @(
+        @{ Command = 'Start-ConnectReceiptListener'; Run = { Start-ConnectReceiptListener -Secret ([securestring]::new()) } }
+        @{ Command = 'ConvertFrom-ConnectWebhook'; Run = { ConvertFrom-ConnectWebhook -InputObject '{}' -Signature 'sha256=00' -Secret ([securestring]::new()) } }
+    ) {
+        $Run | Should -Throw -ErrorId "ParameterArgumentValidationError,*" -ExpectedMessage '*secret is empty, and anyone can sign a webhook with an empty secret*leave -Secret out*'
+    }
+
+    It 'still takes a secret of any length above none' {
+        $listener = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString 'whsec' -AsPlainText -Force)
+        try { $listener.VerifiesSignatures | Should -BeTrue } finally { Stop-ConnectReceiptListener $listener }
+    }
+}
+
+Describe 'A receipt listener on a server other accounts use' {
+    # Before: the help said only "127.0.0.1 (this computer only)", which an admin on a shared server read as private;
+    # every account there can post to the port, and without -Secret the listener keeps what they post.
+    It 'keeps an unsigned post from any local process without -Secret, and its help says to give -Secret there' {
+        $listener = Start-ConnectReceiptListener
+        try {
+            $body = '{"deliveryInfoNotification":{"deliveryInfo":{"code":"7500","destination":"447700900001","deliveryStatus":"Delivered"},"transid":"forged"}}'
+            $client = [System.Net.Http.HttpClient]::new()
+            try { $null = $client.PostAsync($listener.Url, [System.Net.Http.StringContent]::new($body)).GetAwaiter().GetResult() } finally { $client.Dispose() }
+            @($listener.GetReceipts()).MessageId | Should -Contain 'forged'
+        } finally {
+            Stop-ConnectReceiptListener $listener
+        }
+
+        $text = (Get-Help Start-ConnectReceiptListener -Full | Out-String -Width 1000) -replace '\s+', ' '
+        $text | Should -Match 'Loopback keeps other computers out, not the other accounts of this one'
+        $text | Should -Match 'give -Secret there too'
+    }
+}

@@ -19,6 +19,35 @@ Describe 'Connect-WebexConnect -Verbose' {
 
         $verbose.Message | Should -Contain 'Connected to the in-process sandbox: nothing leaves this machine; TPS 200 (given); request timeout 30 s.'
     }
+
+    # Before: nothing said where the shared TPS ledger was, and a service account whose home could not hold it lost
+    # the sharing in silence (two overlapping tasks then met 429s with no clue why).
+    It 'says which file the TPS budget is shared through, or why it is not shared' -Skip:$IsWindows {
+        $key = ConvertTo-SecureString 'verbose-ledger-key' -AsPlainText -Force
+        $saved = $env:XDG_DATA_HOME
+        try {
+            $env:XDG_DATA_HOME = Join-Path $TestDrive 'data'
+            $verbose = @(Connect-WebexConnect -BaseUri 'http://127.0.0.1:9/' -ServiceKey $key -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+            $line = @($verbose -like 'TPS budget shared with this account''s other processes sending to this tenant, through *')
+            $line.Count | Should -Be 1
+            $path = $line[0] -replace '^.*, through (.*)\.$', '$1'
+            $path | Should -BeLike (Join-Path $TestDrive 'data/WebexConnect/WebexConnect-tps-*.ledger')
+            $path | Should -Exist
+            $line[0] | Should -Not -Match 'verbose-ledger-key'
+
+            $null = New-Item -ItemType File -Path (Join-Path $TestDrive 'not-a-folder')
+            $env:XDG_DATA_HOME = Join-Path $TestDrive 'not-a-folder/share'
+            $verbose = @(Connect-WebexConnect -BaseUri 'http://127.0.0.1:9/' -ServiceKey $key -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+            @($verbose -like 'TPS budget not shared with this account''s other processes sending to this tenant (each counts its own): *not-a-folder/share/WebexConnect cannot be created: *').Count | Should -Be 1
+
+            $verbose = @(Connect-WebexConnect -BaseUri 'http://127.0.0.1:9/' -ServiceKey $key -NoSharedTps -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+            $verbose | Should -Contain 'TPS budget kept to this session (-NoSharedTps or WEBEXCONNECT_NO_SHARED_TPS).'
+        }
+        finally {
+            $env:XDG_DATA_HOME = $saved
+            Disconnect-WebexConnect -ErrorAction SilentlyContinue
+        }
+    }
 }
 
 Describe 'Send-ConnectSms -Verbose and -Debug' {

@@ -4,7 +4,7 @@ namespace WebexConnect.Engine.Dispatch
 {
     /// <summary>
     /// Where a tenant's <see cref="LedgerBook"/> lives: in this process, or in a file every process sending to
-    /// the same tenant on this machine shares. Times are <see cref="MonotonicTicks"/>. Thread-safe.
+    /// the same tenant on this machine (of one account) shares. Times are <see cref="MonotonicTicks"/>. Thread-safe.
     /// </summary>
     internal interface IRateLedger : IDisposable
     {

@@ -8,8 +8,8 @@ using System.Threading;
 namespace WebexConnect.Engine.Dispatch
 {
     /// <summary>
-    /// A tenant's ledger in a small file in the user's temp folder, so that every process on this machine
-    /// sending to the same tenant (same base URI, same credential identity) spends one TPS budget. Each change
+    /// A tenant's ledger in a small file in the account's own <see cref="LedgerFolder"/>, so that every process of
+    /// this account sending to the same tenant (same base URI, same credential identity) spends one TPS budget. Each change
     /// reads, edits and rewrites the file under an exclusive byte-range lock (LockFileEx on Windows, fcntl on
     /// Linux, in .NET and Mono alike; .NET has no byte-range locks on macOS, where each process keeps its own budget), which the operating system drops when its holder dies, so a
     /// killed process never blocks the others. Entries carry their process's id: those of a process that is
@@ -37,8 +37,7 @@ namespace WebexConnect.Engine.Dispatch
         {
             Path = path;
             _owner = owner;
-            // Unbuffered (buffer size 1): a buffer kept across the lock would show another process's old book.
-            _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            _file = OpenFile(path);
             lock (ProcessLocks)
             {
                 if (!ProcessLocks.TryGetValue(path, out var existing)) ProcessLocks[path] = existing = new object();
@@ -53,20 +52,42 @@ namespace WebexConnect.Engine.Dispatch
 
         public string Path { get; }
 
+        /// <summary>
+        /// Opens or creates the file, unbuffered (buffer size 1): a buffer kept across the lock would show another
+        /// process's old book. A new file is the account's alone (0600 on Linux), as its folder is.
+        /// </summary>
+        private static FileStream OpenFile(string path)
+        {
+#if NET8_0_OR_GREATER
+            if (!OperatingSystem.IsWindows())
+            {
+                return new FileStream(path, new FileStreamOptions
+                {
+                    Mode = FileMode.OpenOrCreate,
+                    Access = FileAccess.ReadWrite,
+                    Share = FileShare.ReadWrite | FileShare.Delete,
+                    BufferSize = 1,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+#endif
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        }
+
         public bool IsShared => true;
 
         /// <summary>
         /// The ledger file for a tenant: its name is a hash of the base URI and the credential identity (the
         /// service ID, or a hash of the service key), so neither the key nor the tenant can be read from it.
         /// </summary>
-        public static string PathFor(Uri baseUri, string credentialIdentity, string? folder = null)
+        public static string PathFor(Uri baseUri, string credentialIdentity, string folder)
         {
             using var sha = SHA256.Create();
             var text = baseUri.AbsoluteUri.TrimEnd('/').ToLowerInvariant() + "\n" + credentialIdentity;
             var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
             var name = new StringBuilder("WebexConnect-tps-");
             for (var i = 0; i < 16; i++) name.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            return System.IO.Path.Combine(folder ?? System.IO.Path.GetTempPath(), name.Append(".ledger").ToString());
+            return System.IO.Path.Combine(folder, name.Append(".ledger").ToString());
         }
 
         /// <summary>A hash of a secret, for <see cref="PathFor"/>: the secret itself never reaches a file name.</summary>

@@ -53,6 +53,36 @@ namespace WebexConnect.Engine.Journal
             }
         }
 
+        /// <summary>
+        /// Refuses a symbolic link in a folder every account may write, such as /tmp (JournalIsLink): another user could
+        /// have made it before the run, to have the run create or write the file it names (a file of the admin's, or of
+        /// root's under a root task). A link in a folder of one's own is one's own, and is followed. Linux and macOS, where
+        /// the kernel's protected_symlinks may be off; Windows lets only administrators make such links.
+        /// </summary>
+        public static void EnsureNoLinkInSharedFolder(string fullPath)
+        {
+#if NET8_0_OR_GREATER
+            if (OperatingSystem.IsWindows()) return;
+            var link = new FileInfo(fullPath).LinkTarget;
+            var folder = Path.GetDirectoryName(fullPath);
+            if (link is null || folder is null) return;
+            UnixFileMode mode;
+            try
+            {
+                mode = File.GetUnixFileMode(folder);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return; // opening the journal will say what is wrong with the folder
+            }
+            if ((mode & UnixFileMode.OtherWrite) == 0) return;
+            throw new SessionFailureException("JournalIsLink",
+                $"The journal '{Shown(fullPath)}' is a symbolic link (to '{Shown(link)}') in '{Shown(folder)}', a folder every account may " +
+                "write: another user could have made it, to have this run write the file it names. Nothing was written. " +
+                "Give the path of a file in a folder of your own.");
+#endif
+        }
+
         /// <summary>Refuses what opened but is no regular file (JournalIsDevice, JournalIsPipe), closing it first.</summary>
         public static void EnsureRegularFile(FileStream file, string fullPath)
         {

@@ -54,7 +54,7 @@ namespace WebexConnect.Engine.Journal
         /// <summary>
         /// Opens or creates the journal and reads what earlier runs recorded. Throws SessionFailureException
         /// when it cannot be used, before anything is sent (sending without it would defeat it):
-        /// JournalPathInvalid, JournalIsDirectory, JournalFolderMissing, JournalIsDevice, JournalIsPipe, JournalReadOnly,
+        /// JournalPathInvalid, JournalIsDirectory, JournalFolderMissing, JournalIsDevice, JournalIsPipe, JournalIsLink, JournalReadOnly,
         /// JournalAccessDenied, JournalInUse, JournalUnreadable.
         /// </summary>
         public static SendJournal Open(string path, Func<DateTimeOffset>? clock = null)
@@ -155,8 +155,24 @@ namespace WebexConnect.Engine.Journal
         private static FileStream OpenLocked(string fullPath)
         {
             JournalPath.EnsureNotDirectory(fullPath);
+            JournalPath.EnsureNoLinkInSharedFolder(fullPath);
             try
             {
+#if NET8_0_OR_GREATER
+                if (!OperatingSystem.IsWindows())
+                {
+                    // A new journal is the account's alone (0600), like an SSH key: its salt sits beside its hashes, so
+                    // whoever reads it can test guessed numbers against it. The umask left it readable by every account.
+                    return new FileStream(fullPath, new FileStreamOptions
+                    {
+                        Mode = FileMode.OpenOrCreate,
+                        Access = FileAccess.ReadWrite,
+                        Share = ExclusiveWriter,
+                        BufferSize = 4096,
+                        UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                    });
+                }
+#endif
                 return new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, ExclusiveWriter, 4096, FileOptions.None);
             }
             catch (Exception ex) when (JournalPath.Refusal(ex, fullPath) is SessionFailureException refusal)

@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using WebexConnect.Messages.Validation;
 using WebexConnect.Receipts;
 using WebexConnect.Sending;
 
@@ -127,9 +128,9 @@ namespace WebexConnect.Engine.Receipts
             var request = await HttpRequestReader.ReadAsync(stream, MaxHeadBytes, WebhookBody.MaxBytes).ConfigureAwait(false);
             if (request.Error is (int status, string why)) return Refuse(status, why);
             if (!string.Equals(request.Method, "POST", StringComparison.Ordinal))
-                return Refuse(405, request.Method + " " + request.Path + ": receipts are POSTed");
+                return Refuse(405, Shown(request.Method + " " + request.Path) + ": receipts are POSTed");
             if (!PathMatches(request.Path))
-                return Refuse(404, "POST " + request.Path + ": receipts go to " + _options.Path);
+                return Refuse(404, Shown("POST " + request.Path) + ": receipts go to " + _options.Path);
             try
             {
                 request.Headers.TryGetValue(WebhookSignature.HeaderName, out var signature);
@@ -146,6 +147,13 @@ namespace WebexConnect.Engine.Receipts
                 return Refuse(400, ex.Message);
             }
         }
+
+        /// <summary>
+        /// What a request said, for LastProblem and the answer: quoted, cut at 60 characters, escapes made visible. Anyone
+        /// who reaches the listener writes it, and the admin's console prints LastProblem (Format-List, Wait-ConnectDelivery's
+        /// warning): an ESC sequence as sent would clear, re-colour or re-title it.
+        /// </summary>
+        internal static string Shown(string said) => InputEcho.Quote(said);
 
         private bool PathMatches(string path)
         {
@@ -247,7 +255,7 @@ namespace WebexConnect.Engine.Receipts
             {
                 // A reverse proxy that streams the service's post on (nginx with request buffering off, most tunnels)
                 // sends it chunked: HTTP/1.1 says a server must read that, and the limit is the same.
-                if (!string.Equals(encoding, "chunked", StringComparison.OrdinalIgnoreCase)) return request.Fail(501, "Transfer-Encoding " + encoding + " is not read");
+                if (!string.Equals(encoding, "chunked", StringComparison.OrdinalIgnoreCase)) return request.Fail(501, "Transfer-Encoding " + ReceiptListener.Shown(encoding) + " is not read");
                 var chunked = await ChunkedBody.ReadAsync(leftover, stream, maxBody).ConfigureAwait(false);
                 if (chunked.Body is null) return request.Fail(chunked.Status, chunked.Why!);
                 request.Body = chunked.Body;

@@ -25,6 +25,12 @@ namespace WebexConnect.Engine.Transport
         Expired,
         /// <summary>A refusal that dooms every later request too (7007 service inactive, 7010 IP not allowed).</summary>
         SessionFatal,
+        /// <summary>
+        /// The proxy answered the tunnel request (CONNECT) with a refusal, 407 most often: the request never reached the
+        /// service, and every later one would be refused the same way. Never retried: each retry would offer the proxy the
+        /// same user name and password again, and a proxy that checks them against the directory counts each as a failed logon.
+        /// </summary>
+        ProxyRefused,
         /// <summary>Never sent: the TPS in force fell below the request's size before it left; resent in requests that fit.</summary>
         Oversized,
     }
@@ -54,6 +60,8 @@ namespace WebexConnect.Engine.Transport
         public static AttemptResult Transient(string code, string what) => new AttemptResult(AttemptKind.Transient, code, what);
 
         public static AttemptResult Ambiguous(string code, string what) => new AttemptResult(AttemptKind.Ambiguous, code, what);
+
+        public static AttemptResult ProxyRefused(string what) => new AttemptResult(AttemptKind.ProxyRefused, "ProxyRefused", what);
 
         public static AttemptResult Oversized(int tps) =>
             new AttemptResult(AttemptKind.Oversized, "Oversized", "the TPS in force fell to " + tps.ToString(CultureInfo.InvariantCulture) + ", below the request's size");

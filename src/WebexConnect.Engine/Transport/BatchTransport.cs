@@ -30,7 +30,7 @@ namespace WebexConnect.Engine.Transport
     /// body was written, and 500/502/504 → Unknown, not resent (unless ResendAmbiguous). 4xx with a
     /// destination code (7041, 7004 naming an address or a destination field) → bisected; any other 4xx →
     /// Rejected once. 401/403 (7001/7002) → one token renewal in a JWT session, then SessionFailureException
-    /// "AuthenticationFailed"; 7007 → "ServiceInactive"; 7010 → "SourceIpNotAllowed". Cancellation while
+    /// "AuthenticationFailed"; 7007 → "ServiceInactive"; 7010 → "SourceIpNotAllowed"; the proxy refusing the tunnel → "ProxyRefused". Cancellation while
     /// waiting throws; cancellation of a request whose body was written → Unknown. Attempts are counted per
     /// destination, across retries and bisection. <see cref="TransportOptions.AttemptObserver"/> hears of
     /// each attempt after its gate wait, right before the request is handed to the HttpClient, and of each
@@ -289,6 +289,11 @@ namespace WebexConnect.Engine.Transport
                     case AttemptKind.SessionFatal when result.Code == "7007":
                         throw new SessionFailureException("ServiceInactive",
                             "The service is inactive (" + result.What + "). Activate it in Webex Connect before sending.", result.Code) { RefusedByService = true };
+                    case AttemptKind.ProxyRefused:
+                        throw new SessionFailureException("ProxyRefused",
+                            "The proxy between this computer and " + _client.BaseAddress?.Host + " refused to open a connection to it (" + result.What +
+                            "). Nothing was sent. Check the proxy's address, user name and password (HTTPS_PROXY or ALL_PROXY, or the system proxy), " +
+                            "and that it lets this computer reach " + _client.BaseAddress?.Host + " on port " + _client.BaseAddress?.Port + ".", result.Code);
                     case AttemptKind.SessionFatal:
                         throw new SessionFailureException("SourceIpNotAllowed",
                             "The service does not accept requests from this machine's IP address (" + result.What +
@@ -359,6 +364,8 @@ namespace WebexConnect.Engine.Transport
                     // Only whether the body left decides: a socket error that names a connect-phase cause
                     // (HostUnreachable, NetworkDown...) can still strike after the body was written, when the
                     // service may already have accepted it, and a retry then would send the message twice.
+                    if (!content.BodyWritten && IsProxyRefusal(ex))
+                        return _tell.Answered(request, AttemptResult.ProxyRefused(Describe(ex)), _clock.GetElapsedTime(sendStarted));
                     return _tell.Answered(request, !content.BodyWritten
                         ? AttemptResult.Transient("ConnectionFailed", (IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ") + Describe(ex))
                         : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex)),
@@ -480,6 +487,20 @@ namespace WebexConnect.Engine.Transport
         private static bool CertainlyNotAccepted(AttemptKind kind) =>
             kind is not (AttemptKind.Accepted or AttemptKind.Ambiguous or AttemptKind.Interrupted);
 
+        /// <summary>
+        /// The proxy answered the tunnel request with a refusal (407, 403...): .NET 8 says so as ProxyTunnelError. An
+        /// unreachable proxy is a ConnectionError, retried like any connection failure. .NET Framework does not tell
+        /// this apart, so there it stays a retried connection failure.
+        /// </summary>
+        internal static bool IsProxyRefusal(Exception ex)
+        {
+#if NET8_0_OR_GREATER
+            return ex is HttpRequestException { HttpRequestError: HttpRequestError.ProxyTunnelError };
+#else
+            return false;
+#endif
+        }
+
         private static bool ShouldRetry(AttemptResult result, TransportOptions options) =>
             result.Kind == AttemptKind.Transient || (result.Kind == AttemptKind.Ambiguous && options.ResendAmbiguous);
 
@@ -503,12 +524,13 @@ namespace WebexConnect.Engine.Transport
 
         private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 
-        // The exception's own text: .NET's messages name the host and the socket error, never a header.
+        // The exception's own text: .NET's messages name the host and the socket error, never a header; a proxy's
+        // URL they quote may carry its password (HTTPS_PROXY=http://user:password@...), which is hidden.
         private static string Describe(Exception ex)
         {
             var innermost = ex;
             while (innermost.InnerException is not null) innermost = innermost.InnerException;
-            return ReferenceEquals(innermost, ex) ? ex.Message : ex.Message + " (" + innermost.Message + ")";
+            return CredentialsInUrls.Hidden(ReferenceEquals(innermost, ex) ? ex.Message : ex.Message + " (" + innermost.Message + ")");
         }
 
         /// <summary>What one SendAsync learned along the way. Its requests go one at a time.</summary>

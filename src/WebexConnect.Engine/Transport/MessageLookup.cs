@@ -71,7 +71,7 @@ namespace WebexConnect.Engine.Transport
             var innermost = ex;
             while (innermost.InnerException is not null) innermost = innermost.InnerException;
             var reason = ex.Message.TrimEnd('.', ' ');
-            return ReferenceEquals(innermost, ex) ? reason : reason + "; " + innermost.Message.TrimEnd('.', ' ');
+            return CredentialsInUrls.Hidden(ReferenceEquals(innermost, ex) ? reason : reason + "; " + innermost.Message.TrimEnd('.', ' '));
         }
 
         /// <summary>The body as a JSON tree; null when it is empty or not JSON (a proxy's HTML page, say).</summary>

@@ -101,9 +101,10 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
-        /// Keep this session's TPS budget to itself. By default every PowerShell process on this computer that
+        /// Keep this session's TPS budget to itself. By default every PowerShell process of this account that
         /// sends to the same tenant (same endpoint, same service key or service ID) shares one budget, through a
-        /// small file in the user's temp folder; WEBEXCONNECT_NO_SHARED_TPS=1 does the same as this switch.
+        /// small file in the account's own WebexConnect folder (LedgerFolder); WEBEXCONNECT_NO_SHARED_TPS=1 does
+        /// the same as this switch.
         /// </summary>
         [Parameter(ParameterSetName = EnvironmentSet)]
         [Parameter(ParameterSetName = ServiceKeySet)]
@@ -149,6 +150,9 @@ namespace WebexConnect.Commands
 
             Sending.SessionState.Replace(session);
             WriteVerbose(ConnectionDiagnostics.Describe(session));
+            // Where the TPS ledger is (a file named after a hash), or why the budget is not shared: else a service
+            // account without a writable home lost the sharing in silence.
+            if (session.Engine.TpsSharing is string sharing) WriteVerbose(sharing);
             if (!PassThru) return;
             // Handed out, it is the user's: the next Connect-WebexConnect must leave it open for -Session.
             Sending.SessionState.Keep(session);

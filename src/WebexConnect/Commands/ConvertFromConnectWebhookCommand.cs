@@ -27,6 +27,7 @@ namespace WebexConnect.Commands
         [Parameter]
         [ValidateNotNull]
         [SecureStringArgument("Secret", "WebexWebhookSecret")]
+        [ValidateWebhookSecret]
         public SecureString? Secret { get; set; }
 
         /// <summary>The x-hub-signature header's value.</summary>

@@ -39,6 +39,7 @@ namespace WebexConnect.Commands
         [Parameter]
         [ValidateNotNull]
         [SecureStringArgument("Secret", "WebexWebhookSecret")]
+        [ValidateWebhookSecret]
         public SecureString? Secret { get; set; }
 
         /// <summary>How many receipts to keep (the oldest are forgotten first).</summary>

@@ -116,13 +116,14 @@ namespace WebexConnect.Results
             "SourceIpNotAllowed" or "IpNotAllowed" => ErrorCategory.PermissionDenied,
             "ServiceInactive" => ErrorCategory.ResourceUnavailable,
             "NotConnected" => ErrorCategory.ConnectionError,
+            "ProxyRefused" => ErrorCategory.ConnectionError,
             "JournalInUse" => ErrorCategory.ResourceBusy,
             "JournalUnreadable" => ErrorCategory.ReadError,
             "JournalWriteFailed" => ErrorCategory.WriteError,
             "JournalReadOnly" => ErrorCategory.WriteError,
             "JournalAccessDenied" => ErrorCategory.PermissionDenied,
             "JournalFolderMissing" => ErrorCategory.ObjectNotFound,
-            "JournalPathInvalid" or "JournalIsDirectory" or "JournalIsDevice" or "JournalIsPipe" => ErrorCategory.InvalidArgument,
+            "JournalPathInvalid" or "JournalIsDirectory" or "JournalIsDevice" or "JournalIsPipe" or "JournalIsLink" => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.ConnectionError,
         };
 

@@ -34,8 +34,8 @@ namespace WebexConnect.Sending
         public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
         /// <summary>
-        /// Keep this session's TPS budget to itself instead of sharing it with the other processes on this machine
-        /// that send to the same tenant (-NoSharedTps, or WEBEXCONNECT_NO_SHARED_TPS=1).
+        /// Keep this session's TPS budget to itself instead of sharing it with this account's other processes on this
+        /// machine that send to the same tenant (-NoSharedTps, or WEBEXCONNECT_NO_SHARED_TPS=1).
         /// </summary>
         public bool NoSharedTps { get; init; }
 

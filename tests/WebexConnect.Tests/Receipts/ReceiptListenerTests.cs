@@ -98,6 +98,29 @@ namespace WebexConnect.Tests.Receipts
             Assert.Equal(1, _listener.Receipts.Received);
         }
 
+        /// <summary>
+        /// Before: the method, path or Transfer-Encoding of a refused request went into LastProblem (and the answer) as
+        /// sent, so anyone who could reach the listener made "$listener | Format-List" or Wait-ConnectDelivery's warning
+        /// clear, re-colour or re-title the admin's terminal with escape sequences, and a 16 KB path made a 16 KB LastProblem.
+        /// </summary>
+        [Theory]
+        [InlineData("GET /\u001b[2J\u001b]0;pwned\u0007{0} HTTP/1.1\r\nHost: x\r\n\r\n", "405")]
+        [InlineData("G\u001b[31mET / HTTP/1.1\r\nHost: x\r\n\r\n", "405")]
+        [InlineData("POST /\u001b[2J{0} HTTP/1.1\r\nContent-Length: 2\r\n\r\n{{}}", "404")]
+        [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\u001b[2J{0}\r\n\r\n", "501")]
+        public async Task WhatARefusedRequestSaysIsShownWithEscapesMadeVisibleAndCut(string request, string status)
+        {
+            var answer = await RawAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, request, new string('a', 2000)));
+
+            Assert.StartsWith("HTTP/1.1 " + status, answer);
+            var problem = _listener.LastProblem!;
+            Assert.Contains(status + ": ", problem);
+            Assert.DoesNotContain(problem, c => c < ' ');
+            Assert.DoesNotContain(answer.Substring(answer.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4).TrimEnd('\n'), c => c < ' ');
+            Assert.Contains("\\u001B", problem);
+            Assert.True(problem.Length < 200, problem);
+        }
+
         [Fact]
         public async Task AReceiptAReverseProxyForwardsChunkedIsKept()
         {

@@ -61,9 +61,11 @@ namespace WebexConnect.Tests.Secrets
             var client = ConnectHttpClientFactory.Create(baseUri, proxy: new WebProxy(proxy.Uri));
             var transport = new BatchTransport(client, new ServiceKeyCredential(Secure(ServiceKey)), new RecordingGate(), TransportHarness.Payload, FastOptions(maxAttempts: 1));
 
-            var outcome = await transport.SendAsync(Batch(Numbers(1)), CancellationToken.None);
+            // The proxy refuses the tunnel: the run stops (ProxyRefused), the batch never sent, with no retry.
+            var refused = await Assert.ThrowsAsync<SessionFailureException>(() => transport.SendAsync(Batch(Numbers(1)), CancellationToken.None));
 
-            Assert.Equal(SendStatus.Failed, Assert.Single(outcome.PerRecipient).Status);
+            Assert.Equal("ProxyRefused", refused.ErrorId);
+            Assert.True(refused.BatchNeverAccepted);
             Assert.StartsWith("CONNECT 127.0.0.1:" + proxy.Port + " HTTP/1.1", proxy.Received, StringComparison.Ordinal);
             Assert.DoesNotContain(ServiceKey, proxy.Received, StringComparison.Ordinal);
             Assert.DoesNotContain("key:", proxy.Received, StringComparison.OrdinalIgnoreCase);

@@ -44,6 +44,8 @@ namespace WebexConnect.Tests.Session
 
         public int TpsInForce { get; set; } = 10;
 
+        public string? TpsSharing { get; set; }
+
         public IDispatcher CreateDispatcher(DispatchOptions options, CancellationToken cancellation) => throw new NotSupportedException();
 
         public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation) => throw new NotSupportedException();

@@ -167,6 +167,7 @@ namespace WebexConnect.Tests.Commands.SendErrors
         [InlineData("ServiceInactive", ErrorCategory.ResourceUnavailable)]
         [InlineData("SourceIpNotAllowed", ErrorCategory.PermissionDenied)]
         [InlineData("CircuitOpen", ErrorCategory.ConnectionError)]
+        [InlineData("ProxyRefused", ErrorCategory.ConnectionError)]
         public void SessionFailuresGetAFittingCategory(string errorId, ErrorCategory category)
         {
             Assert.Equal(category, WebexConnect.Results.SendErrors.CategoryForSessionFailure(errorId));
