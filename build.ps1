@@ -484,7 +484,12 @@ if ($Test) {
     if (Test-Path -LiteralPath $testResults) { Remove-Item -LiteralPath $testResults -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $testResults -Force
     $script:failedTests = @()
-    $suites = @(Invoke-Xunit; Invoke-Net472Smoke; Invoke-PesterSuite) | Where-Object { $null -ne $_ }
+    # The tests connect to hundreds of loopback servers, each a tenant with a TPS ledger file of its own: on Linux and
+    # macOS those go here (LocalApplicationData follows XDG_DATA_HOME), not into the developer's ~/.local/share.
+    $dataHome = $env:XDG_DATA_HOME
+    if ($PSVersionTable.PSEdition -eq 'Core' -and -not $IsWindows) { $env:XDG_DATA_HOME = Join-Path $testResults 'data' }
+    try { $suites = @(Invoke-Xunit; Invoke-Net472Smoke; Invoke-PesterSuite) | Where-Object { $null -ne $_ } }
+    finally { $env:XDG_DATA_HOME = $dataHome }
     $suites | Format-Table -AutoSize | Out-Host
     # Named again at the end, where a CI log that keeps only its tail still shows them.
     if ($script:failedTests.Count -gt 0) { Write-Host "Failed tests:"; $script:failedTests | ForEach-Object { Write-Host "  $_" } }

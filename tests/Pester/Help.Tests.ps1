@@ -220,8 +220,9 @@ Describe 'about_WebexConnect' {
             . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
             $powershell = Get-PowerShellHostCommand
             $userHome = Join-Path $TestDrive 'home'
+            $saved = $env:XDG_DATA_HOME
             $env:XDG_DATA_HOME = Join-Path $userHome '.local/share'
-            try { $null = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $probe } finally { Remove-Item Env:XDG_DATA_HOME }
+            try { $null = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $probe } finally { $env:XDG_DATA_HOME = $saved }
             $folder = Join-Path $userHome '.local/share/WebexConnect'
             (Get-Item -LiteralPath $folder).UnixMode | Should -Be 'drwx------'
             @(Get-ChildItem -LiteralPath $folder -Filter 'WebexConnect-tps-*.ledger').UnixMode | Should -Be @('-rw-------')
