@@ -40,7 +40,7 @@ namespace WebexConnect.Engine.Transport
 
         public AttemptKind Kind { get; }
 
-        /// <summary>The API code, the HTTP status, or ours ("Timeout", "ConnectionFailed", "ConnectionLost").</summary>
+        /// <summary>The API code, the HTTP status, or ours ("Timeout", "ConnectionFailed", "ConnectionLost", "WebPage").</summary>
         public string? Code { get; }
 
         /// <summary>A short description of what happened, without any credential.</summary>
@@ -50,6 +50,9 @@ namespace WebexConnect.Engine.Transport
 
         /// <summary>The credential the request carried, for a renewal after a 401.</summary>
         public object? CredentialUsed { get; set; }
+
+        /// <summary>The Code of a row whose 2xx answer was a web page, not the API's (see <see cref="ApiResponse.IsWebPage"/>).</summary>
+        public const string WebPageCode = "WebPage";
 
         public static AttemptResult Transient(string code, string what) => new AttemptResult(AttemptKind.Transient, code, what);
 
@@ -82,6 +85,16 @@ namespace WebexConnect.Engine.Transport
 
             AttemptResult Make(AttemptKind kind, string? c) => new AttemptResult(kind, c, detail) { Response = response };
 
+            // A web page is never the service's answer, so its 2xx does not say the message was queued: the request went
+            // to the wrong address or a proxy took it. That it went nowhere cannot be proven either, so it is Unknown.
+            if (response.IsSuccess && response.IsWebPage)
+            {
+                return new AttemptResult(AttemptKind.Ambiguous, WebPageCode,
+                    "HTTP " + http + " with a web page, not the Messaging API's JSON: -BaseUri is a web site's address, or a proxy " +
+                    "answered for the service. Check Connect-WebexConnect -BaseUri (the API's root, such as https://api.eu.webexconnect.io/) " +
+                    "or use -Region, and the proxy; if the address was wrong, nothing reached Webex Connect")
+                { Response = response };
+            }
             if (response.IsSuccess) return Make(AttemptKind.Accepted, null);
             switch (code)
             {
