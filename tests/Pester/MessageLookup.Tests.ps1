@@ -136,6 +136,31 @@ Describe 'Test-WebexConnect' {
         { Test-WebexConnect -ErrorAction Stop } | Should -Throw -ErrorId 'ServiceUnreachable,*'
     }
 
+    It 'says Unreachable, not Accepted, when -BaseUri is a web site that answers with HTML pages' {
+        # A web site answers a GET of any path (here its HTML 404 page) without looking at the key: the test used to say
+        # Accepted, so a scheduled task's guard let a run with a wrong -BaseUri go on to its CSV.
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $site = [WebexConnectPester.LoopbackService]::new().AsWebSite()
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'some-key' -AsPlainText -Force) -BaseUri $site.BaseUri -NoSharedTps -TimeoutSec 5
+
+            $test = Test-WebexConnect -ErrorVariable err -ErrorAction SilentlyContinue
+
+            $test.Status | Should -Be 'Unreachable'
+            $test.StatusCode | Should -Be 404
+            $test.Detail | Should -BeLike '*web page*-BaseUri*Nothing was sent.'
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'ServiceUnreachable,*'
+            Test-WebexConnect -Quiet | Should -BeFalse
+            Get-ConnectMessage -MessageId 'm-1' -ErrorVariable lookupErr -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $lookupErr[0].FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*'
+            $lookupErr[0].Exception.Message | Should -BeLike '*web page*-BaseUri*'
+        }
+        finally {
+            Disconnect-WebexConnect
+            $site.Dispose()
+        }
+    }
+
     It 'says only False with -Quiet when not connected, so a task''s guard stops the script; NotConnected without -Quiet' {
         # The guard the help shows, after a Connect-WebexConnect that failed: it must exit, not run on to the sends.
         Disconnect-WebexConnect

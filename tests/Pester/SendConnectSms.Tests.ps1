@@ -440,6 +440,38 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
     }
 }
 
+Describe 'Send-ConnectSms when -BaseUri is a web site, not the API' {
+    BeforeAll { . (Join-Path $PSScriptRoot 'LoopbackService.ps1') }
+
+    It 'says Unknown (WebPage) for every row, not Queued, and a -Journal re-run does not skip them as sent' {
+        # The site answers every POST with its home page (200, text/html): the rows used to be Queued, and the
+        # journal then skipped them on the run after -BaseUri was fixed.
+        $site = [WebexConnectPester.LoopbackService]::new().AsWebSite()
+        $journal = Join-Path $TestDrive 'site.journal'
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $site.BaseUri -NoSharedTps -Tps 10
+            $rows = 1..2 | ForEach-Object { [pscustomobject]@{ To = "+44770090035$_"; Name = "N$_" } }
+
+            $results = $rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorVariable err -ErrorAction SilentlyContinue
+
+            $results.Status | Should -Be @('Unknown', 'Unknown')
+            $results.Code | Should -Be @('WebPage', 'WebPage')
+            $results[0].MessageId | Should -BeNullOrEmpty
+            $results[0].Reason | Should -BeLike '*web page*-BaseUri*'
+            $err.Count | Should -Be 2
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'OutcomeUnknown,*'
+            @($site.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 1
+
+            $again = $rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue
+            $again.Status | Should -Not -Contain 'Skipped'
+        }
+        finally {
+            Disconnect-WebexConnect
+            $site.Dispose()
+        }
+    }
+}
+
 Describe 'Send-ConnectSms while the service asks it to wait' {
     BeforeAll { . (Join-Path $PSScriptRoot 'LoopbackService.ps1') }
 

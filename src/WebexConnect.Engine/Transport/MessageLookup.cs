@@ -49,7 +49,9 @@ namespace WebexConnect.Engine.Transport
             {
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, perAttempt.Token).ConfigureAwait(false);
                 var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                return (LookupAnswer.Answered((int)response.StatusCode, ReadBody(bytes, response.Content.Headers.ContentType?.CharSet), started.Elapsed), used);
+                var contentType = response.Content.Headers.ContentType;
+                var webPage = ApiResponse.IsHtml(contentType?.MediaType) || ApiResponse.StartsWithMarkup(ApiResponse.Decode(bytes, contentType?.CharSet));
+                return (LookupAnswer.Answered((int)response.StatusCode, ReadBody(bytes, contentType?.CharSet), started.Elapsed, webPage), used);
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {

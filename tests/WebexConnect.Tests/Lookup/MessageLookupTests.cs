@@ -139,6 +139,26 @@ namespace WebexConnect.Tests.Lookup
             Assert.Equal(stops, problem?.StopsTheCommand ?? false);
         }
 
+        [Theory]
+        [InlineData(200)]
+        [InlineData(404)]
+        public void AWebPageInTheApisPlaceProvesNothing_TheTestSaysUnreachableAndTheLookupFails(int status)
+        {
+            // A wrong -BaseUri (a web site) answers any GET with its home page or its 404 page, never checking the key.
+            var answer = LookupAnswer.Answered(status, null, TimeSpan.Zero, isWebPage: true);
+            var endpoint = new Uri("https://www.example.com/");
+
+            var test = LookupReading.ToTest(answer, endpoint, ConnectAuthMode.ServiceKey, DateTimeOffset.Now);
+            var problem = LookupReading.ProblemOf("m-1", answer, endpoint);
+
+            Assert.Equal(ConnectionTestStatus.Unreachable, test.Status);
+            Assert.False(test.IsAccepted);
+            Assert.Contains("https://www.example.com/ answered " + status + " with a web page", test.Detail, StringComparison.Ordinal);
+            Assert.Contains("-BaseUri", test.Detail, StringComparison.Ordinal);
+            Assert.Equal("MessageLookupFailed", problem?.ErrorId);
+            Assert.Contains("web page", problem!.Message, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void A401ToGetConnectMessageSaysWhatToCheck_TheClockToo_ForAJwtSession()
         {
