@@ -440,6 +440,32 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
     }
 }
 
+Describe 'Send-ConnectSms given its own results to send again' {
+    It 'says a piped send result is not an input row and how to send the failed rows again, and that advice works' {
+        # Before: "no destination: give -To, or a column named To, Phone, ..." and the result's columns listed, which led
+        # to renaming Destination, so the rows went out with Row, Status, Reason... as substitutions and no Name.
+        Connect-FreshSandbox
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090036$_"; Name = "N$_" } }
+        $results = $rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)'
+        $csv = Join-Path $TestDrive 'results.csv'
+        $results | Export-Csv $csv -NoTypeInformation
+
+        foreach ($piped in @($results[1]), @(Import-Csv $csv | Select-Object -Last 1)) {
+            $again = $piped | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable err -ErrorAction SilentlyContinue
+            $again.Status | Should -Be 'Invalid'
+            $err[0].Exception.Message | Should -BeLike 'Row 1: Invalid*this is a send result, not an input row*'
+            $err[0].Exception.Message.Contains('ForEach-Object { $rows[$_.Row - 1] } | Send-ConnectSms ...') | Should -BeTrue
+            $err[0].Exception.Message | Should -BeLike '*with its -Journal*'
+        }
+
+        # The advice, with Queued standing in for Failed: the input rows go again with their own columns.
+        $resent = $results | Where-Object Status -eq Queued | ForEach-Object { $rows[$_.Row - 1] } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)'
+        $resent.Status | Should -Be @('Queued', 'Queued')
+        (Get-SentDestination | Select-Object -Last 2).substitutions.Name | Should -Be @('N1', 'N2')
+    }
+}
+
 Describe 'Send-ConnectSms when -BaseUri is a web site, not the API' {
     BeforeAll { . (Join-Path $PSScriptRoot 'LoopbackService.ps1') }
 

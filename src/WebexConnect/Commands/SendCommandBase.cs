@@ -249,7 +249,7 @@ namespace WebexConnect.Commands
             _notFromColumns = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), _notFromColumns,
-                PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys));
+                PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys), MyInvocation.MyCommand.Name);
             _dictionaryRows = DictionaryRowBinding.For(this);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts);
             if (PayloadOnly) return;
