@@ -418,6 +418,24 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
         }
     }
 
+    It 'ends -Verbose with the run''s summary before the error, as a run that finishes does' {
+        # Before: a stopped run wrote no summary, so a transcript showed the refused key and nothing of the rows.
+        $service = [WebexConnectPester.LoopbackService]::new().Then(201).Then(401)
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -Tps 1
+            $rows = 1..3 | ForEach-Object { [pscustomobject]@{ To = "+44770090037$_" } }
+            $verbose = $null
+            try { $rows | Send-ConnectSms -From ACME -Text 'Hi' -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } |
+                    ForEach-Object { $verbose = $_.Message } } catch { }
+
+            $verbose | Should -Match '^Send SMS: 3 rows in \d+\.\d s: 1 Queued, 2 Failed; then the run stopped \(AuthenticationFailed\)\.$'
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+
     It 'ends -ErrorAction Stop with AuthenticationFailed, not with the error of an invalid row after the refused one' {
         # The catch of a scheduled task must see the key refused (row 1), not "Row 2: Invalid", which comes later in row order.
         # The 503 (Retry-After: 2) holds row 1's request until row 2 has been read, so the 401 comes while the cmdlet
