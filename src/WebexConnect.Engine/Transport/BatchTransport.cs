@@ -503,7 +503,10 @@ namespace WebexConnect.Engine.Transport
         {
             var innermost = ex;
             while (innermost.InnerException is not null) innermost = innermost.InnerException;
-            return ReferenceEquals(innermost, ex) ? ex.Message : ex.Message + " (" + innermost.Message + ")";
+            // .NET often repeats the cause in the outer message ("Connection refused (127.0.0.1:443)"): say it once.
+            return ReferenceEquals(innermost, ex) || ex.Message.IndexOf(innermost.Message, StringComparison.Ordinal) >= 0
+                ? ex.Message
+                : ex.Message + " (" + innermost.Message + ")";
         }
 
         /// <summary>What one SendAsync learned along the way. Its requests go one at a time.</summary>

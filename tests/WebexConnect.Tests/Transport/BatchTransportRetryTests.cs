@@ -165,8 +165,17 @@ namespace WebexConnect.Tests.Transport
                 Assert.Equal(SendStatus.Failed, o.Status);
                 Assert.Equal("ConnectionFailed", o.Code);
                 Assert.Equal(3, o.Attempts);
+                // The socket's own words once: "Connection refused (127.0.0.1:n) (Connection refused)" repeated them.
+                Assert.Equal(1, CountOf(o.Reason!, "refused"));
             });
             Assert.Equal(3, gate.Waits);
+        }
+
+        private static int CountOf(string text, string word)
+        {
+            var count = 0;
+            for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase)) count++;
+            return count;
         }
 
         [Fact]
