@@ -411,6 +411,10 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
             $results[1].Code | Should -Be 'RunStopped'
             $results[1].Reason | Should -BeLike "Not accepted: the service refused this row's request (AuthenticationFailed)*"
             $results[2].Reason | Should -BeLike "Not sent: the run stopped (AuthenticationFailed) before this row's request left*"
+            # The refused row's request went once, as batch 2 (-Verbose: "Batch 2: ... HTTP 401"); it said Attempts 0, Batch 0.
+            $results[1].Attempts | Should -Be 1
+            $results[1].Batch | Should -Be 2
+            $results[2].Attempts | Should -Be 0
         }
         finally {
             Disconnect-WebexConnect
