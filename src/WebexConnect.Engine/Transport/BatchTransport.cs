@@ -279,6 +279,11 @@ namespace WebexConnect.Engine.Transport
                         renewed = true;
                         _tell.Renewing(request, result);
                         continue;
+                    case AttemptKind.Unauthorized when result.Response?.IsWebPage == true:
+                        // The API's 401 has an empty body: a 401/403 page is a proxy's or firewall's, which the key cannot fix.
+                        throw new SessionFailureException("AuthenticationFailed",
+                            "The request was refused, but not by the Messaging API: " + WebPageAnswer.Describe((int)result.Response.Status, _client.BaseAddress) +
+                            ". The credentials were not checked.", result.Code) { RefusedByService = true };
                     case AttemptKind.Unauthorized:
                         throw new SessionFailureException("AuthenticationFailed",
                             "The service refused the credentials (" + result.What + ")" + (renewed ? " even with a fresh token" : "") +

@@ -46,9 +46,11 @@ namespace WebexConnect.Sending
             {
                 case 200:
                 case 404:
+                case 401 when answer.IsWebPage:
+                case 403 when answer.IsWebPage:
                     if (answer.IsWebPage)
                         return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
-                            $"Message {messageId} was not looked up: {WebPageAnswer(answer.StatusCode, endpoint)}.", stopsTheCommand: false);
+                            $"Message {messageId} was not looked up: {WebPageAnswer.Describe(answer.StatusCode, endpoint)}.", stopsTheCommand: false);
                     return null;
                 case 0:
                     return new LookupProblem("MessageLookupFailed", ErrorCategory.ConnectionError,
@@ -91,9 +93,12 @@ namespace WebexConnect.Sending
             {
                 case 200 when answer.IsWebPage:
                 case 404 when answer.IsWebPage:
-                    // A web site answers a GET of any path, 404 or its home page, and never checks the credential.
+                case 401 when answer.IsWebPage:
+                case 403 when answer.IsWebPage:
+                    // A web site answers a GET of any path, 404 or its home page, and never checks the credential; a proxy's
+                    // or firewall's 401/403 page refuses the request before the service sees it, so the key is not to blame.
                     status = ConnectionTestStatus.Unreachable;
-                    detail = $"The service was not reached: {WebPageAnswer(answer.StatusCode, endpoint)}. The credential was not checked. Nothing was sent.";
+                    detail = $"The service was not reached: {WebPageAnswer.Describe(answer.StatusCode, endpoint)}. The credential was not checked. Nothing was sent.";
                     break;
                 case 200:
                 case 404:
@@ -121,12 +126,6 @@ namespace WebexConnect.Sending
             }
             return new ConnectionTest(status, endpoint, mode.ToString(), answer.StatusCode == 0 ? (int?)null : answer.StatusCode, detail, answer.Elapsed, testedAt);
         }
-
-        /// <summary>What a web page in the API's place means, and what to check: one clause, no closing period.</summary>
-        private static string WebPageAnswer(int statusCode, Uri? endpoint) =>
-            $"{(endpoint is null ? "the address" : endpoint.ToString())} answered {statusCode} with a web page, not the Messaging API's JSON: " +
-            "it is a web site's address, or a proxy answered for the service. Check Connect-WebexConnect -BaseUri (the API's root, " +
-            "such as https://api.eu.webexconnect.io/) or use -Region, and the proxy";
 
         private static string ErrorText(object? body)
         {

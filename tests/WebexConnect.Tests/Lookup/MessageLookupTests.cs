@@ -142,6 +142,8 @@ namespace WebexConnect.Tests.Lookup
         [Theory]
         [InlineData(200)]
         [InlineData(404)]
+        [InlineData(401)]   // a proxy's or firewall's page: the key was never checked, so not Refused
+        [InlineData(403)]
         public void AWebPageInTheApisPlaceProvesNothing_TheTestSaysUnreachableAndTheLookupFails(int status)
         {
             // A wrong -BaseUri (a web site) answers any GET with its home page or its 404 page, never checking the key.

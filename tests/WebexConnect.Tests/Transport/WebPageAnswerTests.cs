@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using WebexConnect.Results;
+using WebexConnect.Sending;
 using Xunit;
 using static WebexConnect.Tests.Transport.TransportHarness;
 
@@ -71,6 +72,26 @@ namespace WebexConnect.Tests.Transport
             var outcome = await transport.SendAsync(Batch(Numbers(2)), CancellationToken.None);
 
             Assert.All(outcome.PerRecipient, o => Assert.Equal(SendStatus.Queued, o.Status));
+        }
+
+        [Theory]
+        [InlineData(401)]
+        [InlineData(403)]
+        public async Task A_401_or_403_web_page_stops_the_run_without_blaming_the_key(int status)
+        {
+            // A corporate proxy or firewall refuses with its own page; the API's 401 has an empty body. "Check the service
+            // key" sent the admin to rotate a key that was never checked.
+            await using var server = await ScriptedServer.StartAsync();
+            server.Fallback = (c, _) => ScriptedServer.Reply(c, status, "<html><body><h1>Access denied by policy</h1></body></html>", "text/html");
+
+            var error = await Assert.ThrowsAsync<SessionFailureException>(() =>
+                NewTransport(server.BaseUri, new RecordingGate(), FastOptions(maxAttempts: 3)).SendAsync(Batch(Numbers(1)), CancellationToken.None));
+
+            Assert.Equal("AuthenticationFailed", error.ErrorId);
+            Assert.StartsWith("The request was refused, but not by the Messaging API: " + server.BaseUri + " answered " + status + " with a web page", error.Message, StringComparison.Ordinal);
+            Assert.Contains("proxy or firewall", error.Message, StringComparison.Ordinal);
+            Assert.EndsWith("The credentials were not checked.", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("Check the service key", error.Message, StringComparison.Ordinal);
         }
 
         [Fact]
