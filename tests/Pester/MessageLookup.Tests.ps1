@@ -66,6 +66,18 @@ Describe 'Get-ConnectMessage' {
         $err[0].TargetObject | Should -Be $unknown
     }
 
+    It 'says a Queued send result without a message ID was accepted, not that it was not' {
+        # A 201 whose body broke off is Queued with no MessageId; the report's row came back "not accepted (Rejected, Failed, Invalid)".
+        $queued = [pscustomobject]@{ Row = '4'; Destination = '+447700900014'; Status = 'Queued'; MessageId = ''; CorrelationId = 'row-14' }
+
+        $out = @($queued | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $out | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageIdMissing,*'
+        $err[0].Exception.Message | Should -BeLike '*The service accepted this send result (Queued), but its answer carried no message ID*correlation ID*'
+        $err[0].Exception.Message | Should -Not -BeLike '*not accepted*'
+    }
+
     It 'names the piped send result as the target of a failed lookup, not only its ID' {
         $sent = Send-ConnectSms -To '+447700900013' -From ACME -Text 'Hi'
         # A session whose lookups time out: the sandbox answers after 2 s, the client waits 1 s.
