@@ -199,7 +199,9 @@ namespace WebexConnect.Engine.Transport
                 case AttemptKind.DestinationRejected:
                 case AttemptKind.Rejected:
                 case AttemptKind.Expired:
-                    Fill(outcomes, start, part.Count, SendStatus.Rejected, result.Code, "Rejected by the service: " + result.What + ".", total);
+                    // A web page's refusal is not the service's (AttemptResult.WebPage says whose it may be).
+                    Fill(outcomes, start, part.Count, SendStatus.Rejected, result.Code,
+                        (result.Response?.IsWebPage == true ? "Not accepted: " : "Rejected by the service: ") + result.What + ".", total);
                     return;
 
                 case AttemptKind.Transient:

@@ -75,6 +75,31 @@ namespace WebexConnect.Tests.Transport
         }
 
         [Theory]
+        [InlineData(404)]
+        [InlineData(405)]
+        [InlineData(400)]
+        public async Task A_4xx_web_page_is_not_called_the_services_rejection_and_says_to_check_the_address(int status)
+        {
+            // Most web sites answer a POST to /v2/messages with their 404 or 405 page: every row read "Rejected by the
+            // service: HTTP 404.", and the admin looked for what was wrong with the rows.
+            await using var server = await ScriptedServer.StartAsync();
+            server.Fallback = (c, _) => ScriptedServer.Reply(c, status, "<html><head><title>Not Found</title></head><body>nginx</body></html>", "text/html");
+            var transport = NewTransport(server.BaseUri, new RecordingGate(), FastOptions(maxAttempts: 3));
+
+            var outcome = await transport.SendAsync(Batch(Numbers(2)), CancellationToken.None);
+
+            Assert.All(outcome.PerRecipient, o =>
+            {
+                Assert.Equal(SendStatus.Rejected, o.Status);
+                Assert.Equal(status.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Code);
+                Assert.StartsWith("Not accepted: HTTP " + status + " with a web page, not the Messaging API's JSON", o.Reason, StringComparison.Ordinal);
+                Assert.Contains("-BaseUri", o.Reason, StringComparison.Ordinal);
+                Assert.DoesNotContain("Rejected by the service", o.Reason, StringComparison.Ordinal);
+            });
+            Assert.Single(server.Received);
+        }
+
+        [Theory]
         [InlineData(401)]
         [InlineData(403)]
         public async Task A_401_or_403_web_page_stops_the_run_without_blaming_the_key(int status)
