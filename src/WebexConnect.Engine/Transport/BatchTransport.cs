@@ -365,7 +365,7 @@ namespace WebexConnect.Engine.Transport
                     // (HostUnreachable, NetworkDown...) can still strike after the body was written, when the
                     // service may already have accepted it, and a retry then would send the message twice.
                     return _tell.Answered(request, !content.BodyWritten
-                        ? AttemptResult.Transient("ConnectionFailed", (IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ") + Describe(ex))
+                        ? AttemptResult.Transient("ConnectionFailed", ConnectFailureOpening(ex, _client.BaseAddress) + Describe(ex))
                         : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex)),
                         _clock.GetElapsedTime(sendStarted));
                 }
@@ -404,6 +404,32 @@ namespace WebexConnect.Engine.Transport
             }
 
             if (outcomes.Length > 0) _circuit.Record(serviceAnswered: false, lastFailure ?? outcomes[0].Code, circuitTicket);
+        }
+
+        /// <summary>
+        /// How a failure before the request left begins its sentence. A host name that does not resolve is mostly a
+        /// -BaseUri typo or a region that does not exist, so it says what to check, not only the resolver's words.
+        /// </summary>
+        internal static string ConnectFailureOpening(Exception ex, Uri? endpoint)
+        {
+            if (IsNameResolutionFailure(ex) && endpoint is not null)
+                return "could not find the host " + endpoint.Host + " (check Connect-WebexConnect -BaseUri or -Region, and this computer's DNS and network): ";
+            return IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ";
+        }
+
+        /// <summary>The host name did not resolve (DNS): .NET 8 says so directly; .NET Framework through its socket or web exception.</summary>
+        internal static bool IsNameResolutionFailure(Exception ex)
+        {
+#if NET8_0_OR_GREATER
+            if (ex is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }) return true;
+#endif
+            for (var inner = ex; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData }) return true;
+                if (inner is WebException { Status: WebExceptionStatus.NameResolutionFailure }) return true;
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -59,7 +59,8 @@ namespace WebexConnect.Engine.Transport
             }
             catch (HttpRequestException ex)
             {
-                var what = BatchTransport.IsConnectFailure(ex) ? "could not reach the service: " : "the connection closed before the answer came: ";
+                var what = BatchTransport.IsNameResolutionFailure(ex) ? BatchTransport.ConnectFailureOpening(ex, _client.BaseAddress)
+                    : BatchTransport.IsConnectFailure(ex) ? "could not reach the service: " : "the connection closed before the answer came: ";
                 return (LookupAnswer.NoAnswer(what + Reason(ex), started.Elapsed), used);
             }
         }
@@ -73,7 +74,9 @@ namespace WebexConnect.Engine.Transport
             var innermost = ex;
             while (innermost.InnerException is not null) innermost = innermost.InnerException;
             var reason = ex.Message.TrimEnd('.', ' ');
-            return ReferenceEquals(innermost, ex) ? reason : reason + "; " + innermost.Message.TrimEnd('.', ' ');
+            var cause = innermost.Message.TrimEnd('.', ' ');
+            // .NET often repeats the cause in the outer message ("Connection refused (host:443)"): say it once.
+            return ReferenceEquals(innermost, ex) || reason.IndexOf(cause, StringComparison.Ordinal) >= 0 ? reason : reason + "; " + cause;
         }
 
         /// <summary>The body as a JSON tree; null when it is empty or not JSON (a proxy's HTML page, say).</summary>

@@ -139,6 +139,17 @@ namespace WebexConnect.Tests.Lookup
             Assert.Equal(stops, problem?.StopsTheCommand ?? false);
         }
 
+        [Fact]
+        public void AFailuresCauseIsSaidOnce()
+        {
+            var socket = new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+            var repeated = new System.Net.Http.HttpRequestException(socket.Message + " (api.eu.webexconnect.io:443)", socket);
+            var wrapped = new System.Net.Http.HttpRequestException("An error occurred while sending the request.", socket);
+
+            Assert.Equal(socket.Message + " (api.eu.webexconnect.io:443)", Engine.Transport.MessageLookup.Reason(repeated));
+            Assert.Equal("An error occurred while sending the request; " + socket.Message.TrimEnd('.'), Engine.Transport.MessageLookup.Reason(wrapped));
+        }
+
         [Theory]
         [InlineData(200)]
         [InlineData(404)]

@@ -171,6 +171,20 @@ namespace WebexConnect.Tests.Transport
             Assert.Equal(3, gate.Waits);
         }
 
+        [Fact]
+        public async Task AHostThatDoesNotResolve_SaysToCheckTheAddress()
+        {
+            // A -BaseUri typo read only "Name or service not known (api.eu.webexconect.io:443)" on every row.
+            var transport = NewTransport(new Uri("https://api.no-such-region.invalid/"), new RecordingGate(), FastOptions(maxAttempts: 1));
+
+            var outcome = await transport.SendAsync(Batch(Numbers(1)), CancellationToken.None);
+
+            var only = Assert.Single(outcome.PerRecipient);
+            Assert.Equal(SendStatus.Failed, only.Status);
+            Assert.Equal("ConnectionFailed", only.Code);
+            Assert.StartsWith("Not sent: could not find the host api.no-such-region.invalid (check Connect-WebexConnect -BaseUri or -Region", only.Reason, StringComparison.Ordinal);
+        }
+
         private static int CountOf(string text, string word)
         {
             var count = 0;
