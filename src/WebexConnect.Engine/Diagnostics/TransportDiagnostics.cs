@@ -61,7 +61,12 @@ namespace WebexConnect.Engine.Diagnostics
             if (_sink is null) return;
             var batch = context.Properties.TryGetValue(BatchKey, out var b) ? "Batch " + RunDiagnostics.Number(b.Number) + ": " : "";
             var why = result?.What ?? "the attempt failed";
-            var source = result?.Response?.RetryAfter is null ? "backoff" : "Retry-After";
+            var asked = result?.Response?.RetryAfter;
+            // A Retry-After beyond the longest the module waits (an hour, when a quota ran out) is cut short: saying only
+            // "(Retry-After)" made the service seem to ask for the shorter wait, and the row then failed sooner than asked.
+            var source = asked is null ? "backoff"
+                : asked.Value > delay + TimeSpan.FromSeconds(1) ? "Retry-After asked for " + RunDiagnostics.Duration(asked.Value) + ", the most this waits"
+                : "Retry-After";
             _sink.Verbose(batch + why + "; waiting " + RunDiagnostics.Duration(delay) + " (" + source + ") before attempt " +
                           RunDiagnostics.Number(retryNumber + 2) + " of " + RunDiagnostics.Number(_maxAttempts) + ".");
         }
