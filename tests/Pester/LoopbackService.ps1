@@ -1,6 +1,7 @@
 # Dot-sourced by the Pester files that need a second service beside the in-process sandbox (not a test file:
 # Pester runs only *.Tests.ps1). A loopback HTTP/1.1 server that answers each POST with the next status of its
 # script (then 201 queued, or the status given to Otherwise; a 503 asks for 2 s with Retry-After) and each GET with 404, and keeps every request it received.
+# AsWebSite() makes it a web site instead of the API (a wrong -BaseUri): its home page (200, text/html) for every POST, an HTML 404 page for every GET.
 
 if (-not ('WebexConnectPester.LoopbackService' -as [type])) {
     Add-Type -TypeDefinition @'
@@ -41,6 +42,15 @@ namespace WebexConnectPester
         public LoopbackService Otherwise(int status)
         {
             Volatile.Write(ref _otherwise, status);
+            return this;
+        }
+
+        private volatile bool _webSite;
+
+        /// <summary>Answers like a web site, not the API: 200 with an HTML home page for a POST, an HTML 404 page for a GET.</summary>
+        public LoopbackService AsWebSite()
+        {
+            _webSite = true;
             return this;
         }
 
@@ -89,6 +99,10 @@ namespace WebexConnectPester
 
         private string Answer(bool post)
         {
+            if (_webSite)
+                return post
+                    ? Reply(200, "OK", "<!DOCTYPE html><html><head><title>Welcome</title></head><body>Sign in</body></html>", "", "text/html; charset=utf-8")
+                    : Reply(404, "Not Found", "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>", "", "text/html");
             if (!post) return Reply(404, "Not Found", "{\"code\":\"404\",\"message\":\"No such message\"}");
             int status;
             lock (_script) status = _script.Count > 0 ? _script.Dequeue() : Volatile.Read(ref _otherwise);
@@ -101,9 +115,9 @@ namespace WebexConnectPester
             return Reply(status, "Answer", "{}");
         }
 
-        private static string Reply(int status, string phrase, string body, string headers = "")
+        private static string Reply(int status, string phrase, string body, string headers = "", string contentType = "application/json")
         {
-            return "HTTP/1.1 " + status + " " + phrase + "\r\n" + headers + "Content-Type: application/json\r\nContent-Length: " +
+            return "HTTP/1.1 " + status + " " + phrase + "\r\n" + headers + "Content-Type: " + contentType + "\r\nContent-Length: " +
                 Encoding.UTF8.GetByteCount(body) + "\r\n\r\n" + body;
         }
 

@@ -66,6 +66,18 @@ Describe 'Get-ConnectMessage' {
         $err[0].TargetObject | Should -Be $unknown
     }
 
+    It 'says a Queued send result without a message ID was accepted, not that it was not' {
+        # A 201 whose body broke off is Queued with no MessageId; the report's row came back "not accepted (Rejected, Failed, Invalid)".
+        $queued = [pscustomobject]@{ Row = '4'; Destination = '+447700900014'; Status = 'Queued'; MessageId = ''; CorrelationId = 'row-14' }
+
+        $out = @($queued | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $out | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageIdMissing,*'
+        $err[0].Exception.Message | Should -BeLike '*The service accepted this send result (Queued), but its answer carried no message ID*correlation ID*'
+        $err[0].Exception.Message | Should -Not -BeLike '*not accepted*'
+    }
+
     It 'names the piped send result as the target of a failed lookup, not only its ID' {
         $sent = Send-ConnectSms -To '+447700900013' -From ACME -Text 'Hi'
         # A session whose lookups time out: the sandbox answers after 2 s, the client waits 1 s.
@@ -134,6 +146,31 @@ Describe 'Test-WebexConnect' {
         Test-WebexConnect -Quiet -ErrorVariable quietErr | Should -BeFalse
         $quietErr | Should -BeNullOrEmpty
         { Test-WebexConnect -ErrorAction Stop } | Should -Throw -ErrorId 'ServiceUnreachable,*'
+    }
+
+    It 'says Unreachable, not Accepted, when -BaseUri is a web site that answers with HTML pages' {
+        # A web site answers a GET of any path (here its HTML 404 page) without looking at the key: the test used to say
+        # Accepted, so a scheduled task's guard let a run with a wrong -BaseUri go on to its CSV.
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $site = [WebexConnectPester.LoopbackService]::new().AsWebSite()
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'some-key' -AsPlainText -Force) -BaseUri $site.BaseUri -NoSharedTps -TimeoutSec 5
+
+            $test = Test-WebexConnect -ErrorVariable err -ErrorAction SilentlyContinue
+
+            $test.Status | Should -Be 'Unreachable'
+            $test.StatusCode | Should -Be 404
+            $test.Detail | Should -BeLike '*web page*-BaseUri*Nothing was sent.'
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'ServiceUnreachable,*'
+            Test-WebexConnect -Quiet | Should -BeFalse
+            Get-ConnectMessage -MessageId 'm-1' -ErrorVariable lookupErr -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $lookupErr[0].FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*'
+            $lookupErr[0].Exception.Message | Should -BeLike '*web page*-BaseUri*'
+        }
+        finally {
+            Disconnect-WebexConnect
+            $site.Dispose()
+        }
     }
 
     It 'says only False with -Quiet when not connected, so a task''s guard stops the script; NotConnected without -Quiet' {

@@ -411,6 +411,28 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
             $results[1].Code | Should -Be 'RunStopped'
             $results[1].Reason | Should -BeLike "Not accepted: the service refused this row's request (AuthenticationFailed)*"
             $results[2].Reason | Should -BeLike "Not sent: the run stopped (AuthenticationFailed) before this row's request left*"
+            # The refused row's request went once, as batch 2 (-Verbose: "Batch 2: ... HTTP 401"); it said Attempts 0, Batch 0.
+            $results[1].Attempts | Should -Be 1
+            $results[1].Batch | Should -Be 2
+            $results[2].Attempts | Should -Be 0
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+
+    It 'ends -Verbose with the run''s summary before the error, as a run that finishes does' {
+        # Before: a stopped run wrote no summary, so a transcript showed the refused key and nothing of the rows.
+        $service = [WebexConnectPester.LoopbackService]::new().Then(201).Then(401)
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -Tps 1
+            $rows = 1..3 | ForEach-Object { [pscustomobject]@{ To = "+44770090037$_" } }
+            $verbose = $null
+            try { $rows | Send-ConnectSms -From ACME -Text 'Hi' -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } |
+                    ForEach-Object { $verbose = $_.Message } } catch { }
+
+            $verbose | Should -Match '^Send SMS: 3 rows in \d+\.\d s: 1 Queued, 2 Failed; then the run stopped \(AuthenticationFailed\)\.$'
         }
         finally {
             Disconnect-WebexConnect
@@ -436,6 +458,64 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
         finally {
             Disconnect-WebexConnect
             $service.Dispose()
+        }
+    }
+}
+
+Describe 'Send-ConnectSms given its own results to send again' {
+    It 'says a piped send result is not an input row and how to send the failed rows again, and that advice works' {
+        # Before: "no destination: give -To, or a column named To, Phone, ..." and the result's columns listed, which led
+        # to renaming Destination, so the rows went out with Row, Status, Reason... as substitutions and no Name.
+        Connect-FreshSandbox
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090036$_"; Name = "N$_" } }
+        $results = $rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)'
+        $csv = Join-Path $TestDrive 'results.csv'
+        $results | Export-Csv $csv -NoTypeInformation
+
+        foreach ($piped in @($results[1]), @(Import-Csv $csv | Select-Object -Last 1)) {
+            $again = $piped | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable err -ErrorAction SilentlyContinue
+            $again.Status | Should -Be 'Invalid'
+            $err[0].Exception.Message | Should -BeLike 'Row 1: Invalid*this is a send result, not an input row*'
+            $err[0].Exception.Message.Contains('ForEach-Object { $rows[$_.Row - 1] } | Send-ConnectSms ...') | Should -BeTrue
+            $err[0].Exception.Message | Should -BeLike '*with its -Journal*'
+        }
+
+        # The advice, with Queued standing in for Failed: the input rows go again with their own columns.
+        $resent = $results | Where-Object Status -eq Queued | ForEach-Object { $rows[$_.Row - 1] } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)'
+        $resent.Status | Should -Be @('Queued', 'Queued')
+        (Get-SentDestination | Select-Object -Last 2).substitutions.Name | Should -Be @('N1', 'N2')
+    }
+}
+
+Describe 'Send-ConnectSms when -BaseUri is a web site, not the API' {
+    BeforeAll { . (Join-Path $PSScriptRoot 'LoopbackService.ps1') }
+
+    It 'says Unknown (WebPage) for every row, not Queued, and a -Journal re-run does not skip them as sent' {
+        # The site answers every POST with its home page (200, text/html): the rows used to be Queued, and the
+        # journal then skipped them on the run after -BaseUri was fixed.
+        $site = [WebexConnectPester.LoopbackService]::new().AsWebSite()
+        $journal = Join-Path $TestDrive 'site.journal'
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $site.BaseUri -NoSharedTps -Tps 10
+            $rows = 1..2 | ForEach-Object { [pscustomobject]@{ To = "+44770090035$_"; Name = "N$_" } }
+
+            $results = $rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorVariable err -ErrorAction SilentlyContinue
+
+            $results.Status | Should -Be @('Unknown', 'Unknown')
+            $results.Code | Should -Be @('WebPage', 'WebPage')
+            $results[0].MessageId | Should -BeNullOrEmpty
+            $results[0].Reason | Should -BeLike '*web page*-BaseUri*'
+            $err.Count | Should -Be 2
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'OutcomeUnknown,*'
+            @($site.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 1
+
+            $again = $rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue
+            $again.Status | Should -Not -Contain 'Skipped'
+        }
+        finally {
+            Disconnect-WebexConnect
+            $site.Dispose()
         }
     }
 }

@@ -46,7 +46,9 @@ namespace WebexConnect.Engine.Diagnostics
             if (_sink is null) return result;
             if (result.Kind == AttemptKind.Accepted && result.Response is { } response)
             {
-                var id = string.IsNullOrEmpty(response.MessageId) ? "" : ", messageId " + response.MessageId;
+                // Accepted by its status code alone: the rows are Queued without a MessageId, and this line is where the admin learns why.
+                var id = !string.IsNullOrEmpty(response.MessageId) ? ", messageId " + response.MessageId
+                    : response.BodyCut ? ", but the answer broke off before its messageId (the rows are Queued without one)" : "";
                 _sink.Verbose(Head(request) + " sent, " + ((int)response.Status).ToString(CultureInfo.InvariantCulture) +
                               " in " + RunDiagnostics.Duration(took) + id + ".");
             }
@@ -71,7 +73,12 @@ namespace WebexConnect.Engine.Diagnostics
             if (_sink is null) return;
             var batch = context.Properties.TryGetValue(BatchKey, out var b) ? "Batch " + RunDiagnostics.Number(b.Number) + ": " : "";
             var why = result?.What ?? "the attempt failed";
-            var source = result?.Response?.RetryAfter is null ? "backoff" : "Retry-After";
+            var asked = result?.Response?.RetryAfter;
+            // A Retry-After beyond the longest the module waits (an hour, when a quota ran out) is cut short: saying only
+            // "(Retry-After)" made the service seem to ask for the shorter wait, and the row then failed sooner than asked.
+            var source = asked is null ? "backoff"
+                : asked.Value > delay + TimeSpan.FromSeconds(1) ? "Retry-After asked for " + RunDiagnostics.Duration(asked.Value) + ", the most this waits"
+                : "Retry-After";
             _sink.Verbose(batch + why + "; waiting " + RunDiagnostics.Duration(delay) + " (" + source + ") before attempt " +
                           RunDiagnostics.Number(retryNumber + 2) + " of " + RunDiagnostics.Number(_maxAttempts) + ".");
         }

@@ -411,7 +411,7 @@ namespace WebexConnect.Engine.Dispatch
             {
                 _submitted += batch.Count;
                 inFlight = ++_inFlight;
-                _unfinished.Handed(batch.Sequences);
+                _unfinished.Handed(batch.Sequences, outgoing.Number);
             }
 
             _diagnostics.Debug(RunDiagnostics.Handed(outgoing.Number, batch.Destinations, inFlight));

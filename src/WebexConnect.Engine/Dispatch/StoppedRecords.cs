@@ -21,9 +21,14 @@ namespace WebexConnect.Engine.Dispatch
 
         private readonly Dictionary<long, Entry> _open = new Dictionary<long, Entry>();
 
-        public void Added(long sequence, DispatchItem item) => _open[sequence] = new Entry(item, Stage.Waiting);
+        public void Added(long sequence, DispatchItem item) => _open[sequence] = new Entry(item, Stage.Waiting, 0);
 
-        public void Handed(IReadOnlyList<long> sequences) => Mark(sequences, Stage.Handed);
+        /// <summary>Handed to the transport as batch <paramref name="batch"/>: the number -Verbose names it by, kept for the result.</summary>
+        public void Handed(IReadOnlyList<long> sequences, long batch)
+        {
+            foreach (var sequence in sequences)
+                if (_open.TryGetValue(sequence, out var entry)) _open[sequence] = new Entry(entry.Item, Stage.Handed, batch);
+        }
 
         /// <summary>The transport says none of these requests can have been accepted (<see cref="SessionFailureException.BatchNeverAccepted"/>).</summary>
         public void NeverLeft(IReadOnlyList<long> sequences) => Mark(sequences, Stage.Waiting);
@@ -37,7 +42,7 @@ namespace WebexConnect.Engine.Dispatch
         private void Mark(IReadOnlyList<long> sequences, Stage stage)
         {
             foreach (var sequence in sequences)
-                if (_open.TryGetValue(sequence, out var entry)) _open[sequence] = new Entry(entry.Item, stage);
+                if (_open.TryGetValue(sequence, out var entry)) _open[sequence] = new Entry(entry.Item, stage, entry.Batch);
         }
 
         public bool IsOpen(long sequence) => _open.ContainsKey(sequence);
@@ -56,28 +61,34 @@ namespace WebexConnect.Engine.Dispatch
 
         private static SendResult ResultOf(Entry entry, long sequence, Exception failure) => entry.Stage switch
         {
-            Stage.Handed => MayHaveGone(entry.Item, sequence, failure),
-            Stage.Refused => RefusedWithTheFailure(entry.Item, sequence, failure),
-            _ => NotSent(entry.Item, sequence, failure),
+            Stage.Handed => MayHaveGone(entry, sequence, failure),
+            Stage.Refused => RefusedWithTheFailure(entry, sequence, failure),
+            _ => Result(entry.Item, sequence, SendStatus.Failed, NotSentReason(failure), attempts: 0, entry.Batch),
         };
 
         /// <summary>The result of a record whose request never left.</summary>
         public static SendResult NotSent(DispatchItem item, long sequence, Exception failure) =>
-            Result(item, sequence, SendStatus.Failed,
-                $"Not sent: the run stopped ({Why(failure)}) before this row's request left. Safe to send again.");
+            Result(item, sequence, SendStatus.Failed, NotSentReason(failure), attempts: 0, batch: 0);
 
-        private static SendResult RefusedWithTheFailure(DispatchItem item, long sequence, Exception failure) =>
-            Result(item, sequence, SendStatus.Failed,
-                $"Not accepted: the service refused this row's request ({Why(failure)}), and the run stopped there. Safe to send again once that is fixed.");
+        private static string NotSentReason(Exception failure) =>
+            $"Not sent: the run stopped ({Why(failure)}) before this row's request left. Safe to send again.";
 
-        private static SendResult MayHaveGone(DispatchItem item, long sequence, Exception failure) =>
-            Result(item, sequence, SendStatus.Unknown,
+        // The service answered its request, so it was tried (at least) once: Attempts 0 said it never was, in a report
+        // whose Reason says the service refused it.
+        private static SendResult RefusedWithTheFailure(Entry entry, long sequence, Exception failure) =>
+            Result(entry.Item, sequence, SendStatus.Failed,
+                $"Not accepted: the service refused this row's request ({Why(failure)}), and the run stopped there. Safe to send again once that is fixed.",
+                attempts: 1, entry.Batch);
+
+        private static SendResult MayHaveGone(Entry entry, long sequence, Exception failure) =>
+            Result(entry.Item, sequence, SendStatus.Unknown,
                 $"The run stopped ({Why(failure)}) while this row's request was on its way: it may or may not have been accepted, and it was not resent. " +
-                "A re-run with the same -Journal reports it again instead of sending it twice; check delivery reports before sending it again.");
+                "A re-run with the same -Journal reports it again instead of sending it twice; check delivery reports before sending it again.",
+                attempts: 0, entry.Batch);
 
-        private static SendResult Result(DispatchItem item, long sequence, SendStatus status, string reason) =>
+        private static SendResult Result(DispatchItem item, long sequence, SendStatus status, string reason, int attempts, long batch) =>
             new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId, status, null, Code, reason,
-                0, 0, null, item.Parts, item.InputObject, sequence, item.Row);
+                attempts, batch, null, item.Parts, item.InputObject, sequence, item.Row);
 
         private static string Why(Exception failure) =>
             failure is SessionFailureException session ? session.ErrorId : failure.GetType().Name;
@@ -99,15 +110,19 @@ namespace WebexConnect.Engine.Dispatch
         // for every garbage collection to copy.
         private readonly struct Entry
         {
-            public Entry(DispatchItem item, Stage stage)
+            public Entry(DispatchItem item, Stage stage, long batch)
             {
                 Item = item;
                 Stage = stage;
+                Batch = batch;
             }
 
             public DispatchItem Item { get; }
 
             public Stage Stage { get; }
+
+            /// <summary>The batch the record was handed to the transport in; 0 before that.</summary>
+            public long Batch { get; }
         }
     }
 }

@@ -44,14 +44,28 @@ namespace WebexConnect.Engine.Transport
         /// <summary>The body was longer than <see cref="MaxBodyBytes"/> or broke off after the headers: only the status code and headers count.</summary>
         public bool BodyCut { get; private set; }
 
+        /// <summary>
+        /// The body is a web page (labelled text/html, or markup under another label), which the Messaging API never
+        /// answers with: the address is a web site's (the Webex Connect portal, a company site) or a proxy, captive
+        /// portal or firewall answered in the service's place. Such a 2xx says nothing about the message.
+        /// </summary>
+        public bool IsWebPage { get; private set; }
+
         /// <summary>Reads a response sent with HttpCompletionOption.ResponseHeadersRead: headers whole, the body up to <see cref="MaxBodyBytes"/>.</summary>
         public static async Task<ApiResponse> ReadAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
         {
             var parsed = new ApiResponse { Status = response.StatusCode };
             var (bytes, length, cut) = await ReadLimitedAsync(response.Content, cancellationToken).ConfigureAwait(false);
             parsed.BodyCut = cut;
+            var contentType = response.Content.Headers.ContentType;
+            parsed.IsWebPage = IsHtml(contentType?.MediaType);
             // Part of a JSON document is no JSON document: parsing it would only find that out, at the cost of the bytes read.
-            if (!cut) parsed.ReadBody(Decode(bytes, length, response.Content.Headers.ContentType?.CharSet));
+            if (!cut)
+            {
+                var text = Decode(bytes, length, contentType?.CharSet);
+                parsed.IsWebPage |= StartsWithMarkup(text);
+                parsed.ReadBody(text);
+            }
             parsed.ReadHeaders(response, now);
             return parsed;
         }
@@ -86,6 +100,21 @@ namespace WebexConnect.Engine.Transport
                 // The headers arrived, so the server answered: a body broken off is read as the status code alone.
                 return (buffer, length, true);
             }
+        }
+
+        /// <summary>text/html or application/xhtml+xml: a page for a browser, never the API's JSON.</summary>
+        internal static bool IsHtml(string? mediaType) =>
+            mediaType is not null && mediaType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>A body that opens with a tag ("&lt;!DOCTYPE html&gt;", "&lt;html&gt;", "&lt;?xml"): markup, whatever its label says.</summary>
+        internal static bool StartsWithMarkup(string text)
+        {
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c) || c == '\uFEFF') continue;
+                return c == '<';
+            }
+            return false;
         }
 
         /// <summary>Decodes by the declared charset; UTF-8 when there is none or it is unknown.</summary>

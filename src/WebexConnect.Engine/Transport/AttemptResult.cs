@@ -46,7 +46,7 @@ namespace WebexConnect.Engine.Transport
 
         public AttemptKind Kind { get; }
 
-        /// <summary>The API code, the HTTP status, or ours ("Timeout", "ConnectionFailed", "ConnectionLost").</summary>
+        /// <summary>The API code, the HTTP status, or ours ("Timeout", "ConnectionFailed", "ConnectionLost", "WebPage").</summary>
         public string? Code { get; }
 
         /// <summary>A short description of what happened, without any credential.</summary>
@@ -56,6 +56,9 @@ namespace WebexConnect.Engine.Transport
 
         /// <summary>The credential the request carried, for a renewal after a 401.</summary>
         public object? CredentialUsed { get; set; }
+
+        /// <summary>The Code of a row whose 2xx answer was a web page, not the API's (see <see cref="ApiResponse.IsWebPage"/>).</summary>
+        public const string WebPageCode = "WebPage";
 
         public static AttemptResult Transient(string code, string what) => new AttemptResult(AttemptKind.Transient, code, what);
 
@@ -90,6 +93,12 @@ namespace WebexConnect.Engine.Transport
 
             AttemptResult Make(AttemptKind kind, string? c) => new AttemptResult(kind, c, detail) { Response = response };
 
+            // A web page is never the service's answer, so its 2xx does not say the message was queued: the request went
+            // to the wrong address or a proxy took it. That it went nowhere cannot be proven either, so it is Unknown.
+            if (response.IsSuccess && response.IsWebPage)
+            {
+                return new AttemptResult(AttemptKind.Ambiguous, WebPageCode, WebPage(http)) { Response = response };
+            }
             if (response.IsSuccess) return Make(AttemptKind.Accepted, null);
             switch (code)
             {
@@ -121,6 +130,10 @@ namespace WebexConnect.Engine.Transport
                 return new AttemptResult(AttemptKind.Rejected, http,
                     "the service redirected" + location + " (HTTP " + http + "); redirects are not followed, so that the credentials go only to the host you connected to: if that address is right, connect to it with Connect-WebexConnect -BaseUri") { Response = response };
             }
+            // A web site answers a POST to a path it does not have with its 404 or 405 page, a proxy refuses with its own:
+            // "Rejected by the service: HTTP 404" sent the admin looking for what is wrong with the row.
+            if (status >= 400 && status < 500 && response.IsWebPage)
+                return new AttemptResult(AttemptKind.Rejected, code ?? http, WebPage(http)) { Response = response };
             if (status >= 400 && status < 500)
             {
                 return Make(DestinationCodes.NamesDestination(code, response.Message, recipients) ? AttemptKind.DestinationRejected : AttemptKind.Rejected, code ?? http);
@@ -129,6 +142,12 @@ namespace WebexConnect.Engine.Transport
             // 500, 502, 504 and anything else: the service may have queued it before failing to answer.
             return Make(AttemptKind.Ambiguous, code ?? http);
         }
+
+        /// <summary>An answer that is a web page, which the API never sends: what it means and what to check.</summary>
+        private static string WebPage(string http) =>
+            "HTTP " + http + " with a web page, not the Messaging API's JSON: -BaseUri is a web site's address, or a proxy " +
+            "answered for the service. Check Connect-WebexConnect -BaseUri (the API's root, such as https://api.eu.webexconnect.io/) " +
+            "or use -Region, and the proxy; if the address was wrong, nothing reached Webex Connect";
 
         private static string Describe(int status, string? code, string? message)
         {

@@ -201,7 +201,9 @@ namespace WebexConnect.Engine.Transport
                 case AttemptKind.DestinationRejected:
                 case AttemptKind.Rejected:
                 case AttemptKind.Expired:
-                    Fill(outcomes, start, part.Count, SendStatus.Rejected, result.Code, "Rejected by the service: " + result.What + ".", total);
+                    // A web page's refusal is not the service's (AttemptResult.WebPage says whose it may be).
+                    Fill(outcomes, start, part.Count, SendStatus.Rejected, result.Code,
+                        (result.Response?.IsWebPage == true ? "Not accepted: " : "Rejected by the service: ") + result.What + ".", total);
                     return;
 
                 case AttemptKind.Transient:
@@ -281,6 +283,11 @@ namespace WebexConnect.Engine.Transport
                         renewed = true;
                         _tell.Renewing(request, result);
                         continue;
+                    case AttemptKind.Unauthorized when result.Response?.IsWebPage == true:
+                        // The API's 401 has an empty body: a 401/403 page is a proxy's or firewall's, which the key cannot fix.
+                        throw new SessionFailureException("AuthenticationFailed",
+                            "The request was refused, but not by the Messaging API: " + WebPageAnswer.Describe((int)result.Response.Status, _client.BaseAddress) +
+                            ". The credentials were not checked.", result.Code) { RefusedByService = true };
                     case AttemptKind.Unauthorized:
                         throw new SessionFailureException("AuthenticationFailed",
                             "The service refused the credentials (" + result.What + ")" + (renewed ? " even with a fresh token" : "") +
@@ -367,7 +374,7 @@ namespace WebexConnect.Engine.Transport
                     if (!content.BodyWritten && IsProxyRefusal(ex))
                         return _tell.Answered(request, AttemptResult.ProxyRefused(Describe(ex)), _clock.GetElapsedTime(sendStarted));
                     return _tell.Answered(request, !content.BodyWritten
-                        ? AttemptResult.Transient("ConnectionFailed", (IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ") + Describe(ex))
+                        ? AttemptResult.Transient("ConnectionFailed", ConnectFailureOpening(ex, _client.BaseAddress) + Describe(ex))
                         : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex)),
                         _clock.GetElapsedTime(sendStarted));
                 }
@@ -406,6 +413,32 @@ namespace WebexConnect.Engine.Transport
             }
 
             if (outcomes.Length > 0) _circuit.Record(serviceAnswered: false, lastFailure ?? outcomes[0].Code, circuitTicket);
+        }
+
+        /// <summary>
+        /// How a failure before the request left begins its sentence. A host name that does not resolve is mostly a
+        /// -BaseUri typo or a region that does not exist, so it says what to check, not only the resolver's words.
+        /// </summary>
+        internal static string ConnectFailureOpening(Exception ex, Uri? endpoint)
+        {
+            if (IsNameResolutionFailure(ex) && endpoint is not null)
+                return "could not find the host " + endpoint.Host + " (check Connect-WebexConnect -BaseUri or -Region, and this computer's DNS and network): ";
+            return IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ";
+        }
+
+        /// <summary>The host name did not resolve (DNS): .NET 8 says so directly; .NET Framework through its socket or web exception.</summary>
+        internal static bool IsNameResolutionFailure(Exception ex)
+        {
+#if NET8_0_OR_GREATER
+            if (ex is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }) return true;
+#endif
+            for (var inner = ex; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData }) return true;
+                if (inner is WebException { Status: WebExceptionStatus.NameResolutionFailure }) return true;
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -530,7 +563,10 @@ namespace WebexConnect.Engine.Transport
         {
             var innermost = ex;
             while (innermost.InnerException is not null) innermost = innermost.InnerException;
-            return CredentialsInUrls.Hidden(ReferenceEquals(innermost, ex) ? ex.Message : ex.Message + " (" + innermost.Message + ")");
+            // .NET often repeats the cause in the outer message ("Connection refused (127.0.0.1:443)"): say it once.
+            return CredentialsInUrls.Hidden(ReferenceEquals(innermost, ex) || ex.Message.IndexOf(innermost.Message, StringComparison.Ordinal) >= 0
+                ? ex.Message
+                : ex.Message + " (" + innermost.Message + ")");
         }
 
         /// <summary>What one SendAsync learned along the way. Its requests go one at a time.</summary>

@@ -49,7 +49,9 @@ namespace WebexConnect.Engine.Transport
             {
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, perAttempt.Token).ConfigureAwait(false);
                 var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                return (LookupAnswer.Answered((int)response.StatusCode, ReadBody(bytes, response.Content.Headers.ContentType?.CharSet), started.Elapsed), used);
+                var contentType = response.Content.Headers.ContentType;
+                var webPage = ApiResponse.IsHtml(contentType?.MediaType) || ApiResponse.StartsWithMarkup(ApiResponse.Decode(bytes, contentType?.CharSet));
+                return (LookupAnswer.Answered((int)response.StatusCode, ReadBody(bytes, contentType?.CharSet), started.Elapsed, webPage), used);
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
@@ -57,7 +59,8 @@ namespace WebexConnect.Engine.Transport
             }
             catch (HttpRequestException ex)
             {
-                var what = BatchTransport.IsConnectFailure(ex) ? "could not reach the service: " : "the connection closed before the answer came: ";
+                var what = BatchTransport.IsNameResolutionFailure(ex) ? BatchTransport.ConnectFailureOpening(ex, _client.BaseAddress)
+                    : BatchTransport.IsConnectFailure(ex) ? "could not reach the service: " : "the connection closed before the answer came: ";
                 return (LookupAnswer.NoAnswer(what + Reason(ex), started.Elapsed), used);
             }
         }
@@ -71,7 +74,9 @@ namespace WebexConnect.Engine.Transport
             var innermost = ex;
             while (innermost.InnerException is not null) innermost = innermost.InnerException;
             var reason = ex.Message.TrimEnd('.', ' ');
-            return CredentialsInUrls.Hidden(ReferenceEquals(innermost, ex) ? reason : reason + "; " + innermost.Message.TrimEnd('.', ' '));
+            var cause = innermost.Message.TrimEnd('.', ' ');
+            // .NET often repeats the cause in the outer message ("Connection refused (host:443)"): say it once.
+            return CredentialsInUrls.Hidden(ReferenceEquals(innermost, ex) || reason.IndexOf(cause, StringComparison.Ordinal) >= 0 ? reason : reason + "; " + cause);
         }
 
         /// <summary>The body as a JSON tree; null when it is empty or not JSON (a proxy's HTML page, say).</summary>

@@ -59,8 +59,11 @@ namespace WebexConnect.Commands
                 if (string.IsNullOrWhiteSpace(id))
                 {
                     WriteError(new ErrorRecord(new ArgumentException(
-                            $"Row {_input}: MessageId: empty, so there is nothing to look up. A send result that was not accepted (Rejected, Failed, Invalid) has no message ID; " +
-                            "nor has an Unknown one, which the service may still have accepted: its delivery receipt tells, matched by correlation ID (Wait-ConnectDelivery)."),
+                            $"Row {_input}: MessageId: empty, so there is nothing to look up. " + (AcceptedStatus() is string accepted
+                                // A 201 whose body broke off, or a 2xx without JSON, is accepted by its status code alone.
+                                ? $"The service accepted this send result ({accepted}), but its answer carried no message ID (it was cut short); "
+                                : "A send result that was not accepted (Rejected, Failed, Invalid) has no message ID; nor has an Unknown one, which the service may still have accepted: ") +
+                            "its delivery receipt tells, matched by correlation ID (Wait-ConnectDelivery)."),
                         "MessageIdMissing", ErrorCategory.InvalidArgument, Target(id)));
                     continue;
                 }
@@ -111,6 +114,15 @@ namespace WebexConnect.Commands
 
         /// <summary>What an error is about: the piped object (a send result names its row and number), else the ID given.</summary>
         private object? Target(string? id) => InputObject?.BaseObject ?? (object?)id;
+
+        /// <summary>Queued or Scheduled when the piped send result (or its Export-Csv row) says the service accepted it; else null.</summary>
+        private string? AcceptedStatus()
+        {
+            var status = InputObject?.Properties["Status"]?.Value;
+            var text = status is null ? null : LanguagePrimitives.ConvertTo<string>(status);
+            return string.Equals(text, "Queued", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "Scheduled", StringComparison.OrdinalIgnoreCase)
+                ? text : null;
+        }
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Cancel();

@@ -249,7 +249,7 @@ namespace WebexConnect.Commands
             _notFromColumns = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), _notFromColumns,
-                PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys));
+                PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys), MyInvocation.MyCommand.Name);
             _dictionaryRows = DictionaryRowBinding.For(this);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts);
             if (PayloadOnly) return;
@@ -633,6 +633,8 @@ namespace WebexConnect.Commands
                 // the failure at once, before the results that finished first were taken).
                 _output.Write(_run!.TakeFinishedAfterFailure());
                 _output.Stream(() => { WriteDiagnostics(); ShowProgress(completed: true); });
+                // The summary every run ends with, here too: the error alone does not say what became of the rows.
+                _output.Stream(() => WriteVerbose(RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed, failure.ErrorId)));
             }
             ThrowTerminatingError(new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId),
                 SendErrors.TargetForSessionFailure(failure.ErrorId, _session, _journalPath)));

@@ -58,6 +58,7 @@ namespace WebexConnect.Composition
         private readonly IReadOnlyCollection<string> _boundColumns;
         private readonly IReadOnlyList<string>? _substitutionColumns;
         private readonly IReadOnlyList<string> _destinationColumns;
+        private readonly string _commandName;
         private readonly IReadOnlyDictionary<string, string> _singleValued;
         private readonly IReadOnlyDictionary<string, string> _parametersNotFromColumns;
         private readonly IReadOnlyDictionary<string, string> _givenOnCommandLine;
@@ -86,14 +87,17 @@ namespace WebexConnect.Composition
         /// Column names of parameters a column cannot set (<see cref="PipelineColumns.NotFromColumns"/>): such a column is
         /// named in a warning, once per run.
         /// </param>
+        /// <param name="commandName">The cmdlet's name, for advice that shows the command to run (Send-ConnectSms).</param>
         /// <param name="givenOnCommandLine">
         /// Column names of parameters given on the command line (<see cref="PipelineColumns.GivenOnCommandLine"/>): such a
         /// column is not read, and is named in a warning, once per run.
         /// </param>
         public RecordComposer(IReadOnlyCollection<string> boundColumns, IReadOnlyList<string>? substitutionColumns,
             IReadOnlyList<string>? destinationColumns = null, IReadOnlyDictionary<string, string>? singleValued = null,
-            IReadOnlyDictionary<string, string>? parametersNotFromColumns = null, IReadOnlyDictionary<string, string>? givenOnCommandLine = null)
+            IReadOnlyDictionary<string, string>? parametersNotFromColumns = null, IReadOnlyDictionary<string, string>? givenOnCommandLine = null,
+            string? commandName = null)
         {
+            _commandName = commandName ?? "the send command";
             _givenOnCommandLine = givenOnCommandLine ?? new Dictionary<string, string>();
             _singleValued = singleValued ?? new Dictionary<string, string>();
             _parametersNotFromColumns = parametersNotFromColumns ?? new Dictionary<string, string>();
@@ -228,12 +232,36 @@ namespace WebexConnect.Composition
                     return new ValidationProblem("To", $"no destination: the column {InputEcho.Quote(column.Key)} is not read as {InputEcho.Quote(column.Key.Trim())} because of the space around its name: remove the space from the CSV header");
             var misread = MisreadSeparator(row);
             if (misread != null) return new ValidationProblem("To", misread);
+            if (IsSendResult(row)) return new ValidationProblem("To", SendResultPipedBack(_commandName));
             if (_destinationColumns.Count == 0)
                 return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases" + ColumnsOf(row));
             var names = _destinationColumns.Count == 1 ? _destinationColumns[0]
                 : string.Join(", ", _destinationColumns.Take(_destinationColumns.Count - 1)) + " or " + _destinationColumns[_destinationColumns.Count - 1];
             return new ValidationProblem("To", "no destination: give -To, or a column named " + names + ColumnsOf(row));
         }
+
+        /// <summary>
+        /// A send cmdlet's own result piped back in ($results | Where-Object Status -eq Failed | Send-ConnectSms ...), or a row
+        /// of its Export-Csv: the way an admin tries to send the failures again. A result keeps the destination, not the row
+        /// (DESIGN.md), so the list of names that bind would only lead to a rename that sends without the row's values.
+        /// </summary>
+        private static bool IsSendResult(InputRow row)
+        {
+            bool destination = false, status = false, number = false;
+            foreach (var column in row.Columns)
+            {
+                destination |= string.Equals(column.Key, "Destination", StringComparison.OrdinalIgnoreCase);
+                status |= string.Equals(column.Key, "Status", StringComparison.OrdinalIgnoreCase);
+                number |= string.Equals(column.Key, "Row", StringComparison.OrdinalIgnoreCase);
+            }
+            return destination && status && number;
+        }
+
+        private static string SendResultPipedBack(string command) =>
+            "no destination: this is a send result, not an input row: a result keeps its Destination, not the row's columns. " +
+            "To send the failed rows again, pipe their input rows: $results | Where-Object Status -eq Failed | " +
+            "ForEach-Object { $rows[$_.Row - 1] } | " + command + " ..., where $rows holds the input (Import-Csv); " +
+            "or run the same command again with its -Journal, which sends only what was not sent";
 
         /// <summary>The separators CSV files are saved with, and how to give each to Import-Csv -Delimiter.</summary>
         private static readonly (char Separator, string Delimiter)[] CsvSeparators =

@@ -12,15 +12,19 @@ namespace WebexConnect.Composition
         /// <summary>
         /// The one line a run ends with: "Send SMS: 1,000 rows in 12.3 s: 998 Queued, 2 Invalid." Statuses in
         /// their declared order, only those that occurred, so a scheduled task's transcript answers "what happened?".
+        /// A run that a failure stopped (a refused key) ends it with that failure's ErrorId, <paramref name="stoppedBy"/>:
+        /// the error alone does not say how many rows went before the stop and what became of the others.
         /// </summary>
-        public static string Format(string action, long rows, IReadOnlyDictionary<SendStatus, long> byStatus, TimeSpan elapsed)
+        public static string Format(string action, long rows, IReadOnlyDictionary<SendStatus, long> byStatus, TimeSpan elapsed,
+            string? stoppedBy = null)
         {
             var counts = Enum.GetValues(typeof(SendStatus)).Cast<SendStatus>()
                 .Where(s => byStatus.TryGetValue(s, out var n) && n > 0)
                 .Select(s => byStatus[s].ToString("N0", CultureInfo.InvariantCulture) + " " + s)
                 .ToArray();
-            return string.Format(CultureInfo.InvariantCulture, "{0}: {1:N0} {2} in {3:0.0} s: {4}.", action, rows,
-                rows == 1 ? "row" : "rows", elapsed.TotalSeconds, counts.Length == 0 ? "nothing sent" : string.Join(", ", counts));
+            return string.Format(CultureInfo.InvariantCulture, "{0}: {1:N0} {2} in {3:0.0} s: {4}{5}.", action, rows,
+                rows == 1 ? "row" : "rows", elapsed.TotalSeconds, counts.Length == 0 ? "nothing sent" : string.Join(", ", counts),
+                stoppedBy is null ? "" : "; then the run stopped (" + stoppedBy + ")");
         }
 
         /// <summary>The warning for a run that received no rows at all (an empty CSV file, a filter that matched nothing).</summary>

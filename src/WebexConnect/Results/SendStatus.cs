@@ -11,7 +11,7 @@ namespace WebexConnect.Results
         Rejected,
         /// <summary>It was not sent: the failure happened before the service could have accepted it. Safe to send again.</summary>
         Failed,
-        /// <summary>The request may or may not have been accepted (timeout, reset, 500/502/504). Not resent, to avoid a duplicate; check delivery reports before sending again.</summary>
+        /// <summary>The request may or may not have been accepted (timeout, reset, 500/502/504, a web page instead of the API's answer). Not resent, to avoid a duplicate; check delivery reports before sending again.</summary>
         Unknown,
         /// <summary>Not sent on purpose: the -Journal shows an earlier run already had it accepted.</summary>
         Skipped,

@@ -9,17 +9,26 @@ namespace WebexConnect.Sending
     /// </summary>
     internal sealed class LookupAnswer
     {
-        private LookupAnswer(int statusCode, object? body, string? failure, TimeSpan elapsed)
+        private LookupAnswer(int statusCode, object? body, string? failure, TimeSpan elapsed, bool isWebPage = false)
         {
+            IsWebPage = isWebPage;
             StatusCode = statusCode;
             Body = body;
             Failure = failure;
             Elapsed = elapsed;
         }
 
-        public static LookupAnswer Answered(int statusCode, object? body, TimeSpan elapsed) => new LookupAnswer(statusCode, body, null, elapsed);
+        /// <summary>An answer came: its status, its body as a JSON tree, how long it took, and whether it was a web page (<see cref="IsWebPage"/>).</summary>
+        public static LookupAnswer Answered(int statusCode, object? body, TimeSpan elapsed, bool isWebPage = false) =>
+            new LookupAnswer(statusCode, body, null, elapsed, isWebPage);
 
         public static LookupAnswer NoAnswer(string failure, TimeSpan elapsed) => new LookupAnswer(0, null, failure, elapsed);
+
+        /// <summary>
+        /// The answer was a web page, not the API's: the session's address is a web site's (a wrong -BaseUri) or a proxy
+        /// answered for the service. Its 200 or 404 then says nothing about the message or the credential.
+        /// </summary>
+        public bool IsWebPage { get; }
 
         /// <summary>The HTTP status; 0 when the service did not answer (see Failure).</summary>
         public int StatusCode { get; }

@@ -46,6 +46,11 @@ namespace WebexConnect.Sending
             {
                 case 200:
                 case 404:
+                case 401 when answer.IsWebPage:
+                case 403 when answer.IsWebPage:
+                    if (answer.IsWebPage)
+                        return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
+                            $"Message {messageId} was not looked up: {WebPageAnswer.Describe(answer.StatusCode, endpoint)}.", stopsTheCommand: false);
                     return null;
                 case 0:
                     return new LookupProblem("MessageLookupFailed", ErrorCategory.ConnectionError,
@@ -79,13 +84,22 @@ namespace WebexConnect.Sending
                 Text(fields, "direction"), Text(fields, "notifyUrl"), fields, lookedUpAt);
         }
 
-        /// <summary>Test-WebexConnect's reading: 200/404 accepted, 401/403 refused, no answer unreachable, anything else inconclusive.</summary>
+        /// <summary>Test-WebexConnect's reading: 200/404 accepted (unreachable when a web page), 401/403 refused, no answer unreachable, anything else inconclusive.</summary>
         public static ConnectionTest ToTest(LookupAnswer answer, Uri endpoint, ConnectAuthMode mode, DateTimeOffset testedAt)
         {
             ConnectionTestStatus status;
             string detail;
             switch (answer.StatusCode)
             {
+                case 200 when answer.IsWebPage:
+                case 404 when answer.IsWebPage:
+                case 401 when answer.IsWebPage:
+                case 403 when answer.IsWebPage:
+                    // A web site answers a GET of any path, 404 or its home page, and never checks the credential; a proxy's
+                    // or firewall's 401/403 page refuses the request before the service sees it, so the key is not to blame.
+                    status = ConnectionTestStatus.Unreachable;
+                    detail = $"The service was not reached: {WebPageAnswer.Describe(answer.StatusCode, endpoint)}. The credential was not checked. Nothing was sent.";
+                    break;
                 case 200:
                 case 404:
                     status = ConnectionTestStatus.Accepted;

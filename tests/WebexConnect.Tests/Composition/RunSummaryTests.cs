@@ -33,6 +33,15 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void ARunAFailureStoppedSaysSoLast()
+        {
+            var counts = new Dictionary<SendStatus, long> { [SendStatus.Queued] = 2, [SendStatus.Failed] = 3 };
+
+            Assert.Equal("Send SMS: 5 rows in 1.5 s: 2 Queued, 3 Failed; then the run stopped (AuthenticationFailed).",
+                RunSummary.Format("Send SMS", 5, counts, TimeSpan.FromSeconds(1.5), "AuthenticationFailed"));
+        }
+
+        [Fact]
         public void TheNoRowsWarningNamesTheCommand()
         {
             Assert.StartsWith("No rows were piped to Send-ConnectSms, so nothing was sent.", RunSummary.NoRows("Send-ConnectSms"));

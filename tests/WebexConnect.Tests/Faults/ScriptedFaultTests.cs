@@ -307,6 +307,9 @@ namespace WebexConnect.Tests.Faults
                     Assert.Equal(SendStatus.Failed, r.Status);
                     Assert.Equal(StoppedRecords.Code, r.Code);
                     Assert.StartsWith("Not accepted: the service refused this row's request (AuthenticationFailed)", r.Reason, StringComparison.Ordinal);
+                    // Its request was answered, so it was tried, in the batch -Verbose names: not Attempts 0, Batch 0.
+                    Assert.Equal(1, r.Attempts);
+                    Assert.Equal(results[0].Batch, r.Batch);
                 });
 
                 // Fixed key, same journal: the queued half is skipped, the rest is sent; nobody gets it twice.

@@ -140,6 +140,39 @@ namespace WebexConnect.Tests.Lookup
         }
 
         [Fact]
+        public void AFailuresCauseIsSaidOnce()
+        {
+            var socket = new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+            var repeated = new System.Net.Http.HttpRequestException(socket.Message + " (api.eu.webexconnect.io:443)", socket);
+            var wrapped = new System.Net.Http.HttpRequestException("An error occurred while sending the request.", socket);
+
+            Assert.Equal(socket.Message + " (api.eu.webexconnect.io:443)", Engine.Transport.MessageLookup.Reason(repeated));
+            Assert.Equal("An error occurred while sending the request; " + socket.Message.TrimEnd('.'), Engine.Transport.MessageLookup.Reason(wrapped));
+        }
+
+        [Theory]
+        [InlineData(200)]
+        [InlineData(404)]
+        [InlineData(401)]   // a proxy's or firewall's page: the key was never checked, so not Refused
+        [InlineData(403)]
+        public void AWebPageInTheApisPlaceProvesNothing_TheTestSaysUnreachableAndTheLookupFails(int status)
+        {
+            // A wrong -BaseUri (a web site) answers any GET with its home page or its 404 page, never checking the key.
+            var answer = LookupAnswer.Answered(status, null, TimeSpan.Zero, isWebPage: true);
+            var endpoint = new Uri("https://www.example.com/");
+
+            var test = LookupReading.ToTest(answer, endpoint, ConnectAuthMode.ServiceKey, DateTimeOffset.Now);
+            var problem = LookupReading.ProblemOf("m-1", answer, endpoint);
+
+            Assert.Equal(ConnectionTestStatus.Unreachable, test.Status);
+            Assert.False(test.IsAccepted);
+            Assert.Contains("https://www.example.com/ answered " + status + " with a web page", test.Detail, StringComparison.Ordinal);
+            Assert.Contains("-BaseUri", test.Detail, StringComparison.Ordinal);
+            Assert.Equal("MessageLookupFailed", problem?.ErrorId);
+            Assert.Contains("web page", problem!.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A401ToGetConnectMessageSaysWhatToCheck_TheClockToo_ForAJwtSession()
         {
             var answer = LookupAnswer.Answered(401, null, TimeSpan.Zero);

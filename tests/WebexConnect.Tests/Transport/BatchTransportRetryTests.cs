@@ -96,18 +96,23 @@ namespace WebexConnect.Tests.Transport
         {
             await using var server = await ScriptedServer.StartAsync();
             server.ThenRespond(429, null, headers: ("Retry-After", "3600"));
-            var transport = NewTransport(server.BaseUri, new RecordingGate(), new Engine.Transport.TransportOptions
-            {
-                MaxAttempts = 2,
-                BaseBackoff = TimeSpan.FromMilliseconds(10),
-                MaxRetryAfter = TimeSpan.FromMilliseconds(200),
-            });
+            var sink = new Engine.Diagnostics.DiagnosticSink();
+            var transport = new Engine.Transport.BatchTransport(Engine.Transport.ConnectHttpClientFactory.Create(server.BaseUri),
+                new Engine.Auth.ServiceKeyCredential(WebexConnect.Tests.TestSecrets.Secure(ServiceKey)), new RecordingGate(), TransportHarness.Payload,
+                new Engine.Transport.TransportOptions
+                {
+                    MaxAttempts = 2,
+                    BaseBackoff = TimeSpan.FromMilliseconds(10),
+                    MaxRetryAfter = TimeSpan.FromMilliseconds(200),
+                }, diagnostics: sink);
 
             var started = DateTimeOffset.UtcNow;
             var outcome = await transport.SendAsync(Batch(Numbers(1)), CancellationToken.None);
 
             Assert.Equal(SendStatus.Queued, Assert.Single(outcome.PerRecipient).Status);
             Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(30));
+            // -Verbose says the service asked for longer than the run waits, not "(Retry-After)" beside the shorter wait.
+            Assert.Contains(sink.TakeAll(), d => d.Message.Contains("waiting 200 ms (Retry-After asked for 3600 s, the most this waits) before attempt 2", StringComparison.Ordinal));
         }
 
         [Theory]
@@ -165,8 +170,31 @@ namespace WebexConnect.Tests.Transport
                 Assert.Equal(SendStatus.Failed, o.Status);
                 Assert.Equal("ConnectionFailed", o.Code);
                 Assert.Equal(3, o.Attempts);
+                // The socket's own words once: "Connection refused (127.0.0.1:n) (Connection refused)" repeated them.
+                Assert.Equal(1, CountOf(o.Reason!, "refused"));
             });
             Assert.Equal(3, gate.Waits);
+        }
+
+        [Fact]
+        public async Task AHostThatDoesNotResolve_SaysToCheckTheAddress()
+        {
+            // A -BaseUri typo read only "Name or service not known (api.eu.webexconect.io:443)" on every row.
+            var transport = NewTransport(new Uri("https://api.no-such-region.invalid/"), new RecordingGate(), FastOptions(maxAttempts: 1));
+
+            var outcome = await transport.SendAsync(Batch(Numbers(1)), CancellationToken.None);
+
+            var only = Assert.Single(outcome.PerRecipient);
+            Assert.Equal(SendStatus.Failed, only.Status);
+            Assert.Equal("ConnectionFailed", only.Code);
+            Assert.StartsWith("Not sent: could not find the host api.no-such-region.invalid (check Connect-WebexConnect -BaseUri or -Region", only.Reason, StringComparison.Ordinal);
+        }
+
+        private static int CountOf(string text, string word)
+        {
+            var count = 0;
+            for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase)) count++;
+            return count;
         }
 
         [Fact]

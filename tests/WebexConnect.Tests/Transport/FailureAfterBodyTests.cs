@@ -55,9 +55,15 @@ namespace WebexConnect.Tests.Transport
         public async Task A_201_whose_body_breaks_off_is_queued_by_its_status_code_after_one_request(Failure failure)
         {
             using var server = new BodyThenFailServer(failure);
-            var transport = NewTransport(server.BaseUri, new RecordingGate(), FastOptions(maxAttempts: 3));
+            var sink = new Engine.Diagnostics.DiagnosticSink();
+            var transport = new BatchTransport(ConnectHttpClientFactory.Create(server.BaseUri), new ServiceKeyCredential(Secure(ServiceKey)),
+                new RecordingGate(), TransportHarness.Payload, FastOptions(maxAttempts: 3), diagnostics: sink);
 
             var outcome = await transport.SendAsync(Batch(Numbers(2)), CancellationToken.None);
+
+            // -Verbose says why these Queued rows have no MessageId ("sent, 201 in 3 ms." said nothing of it).
+            Assert.Contains(sink.TakeAll(), d => d.Message.Contains("sent, 201 in ", StringComparison.Ordinal) &&
+                d.Message.EndsWith(", but the answer broke off before its messageId (the rows are Queued without one).", StringComparison.Ordinal));
 
             Assert.All(outcome.PerRecipient, o =>
             {
