@@ -153,10 +153,12 @@ Describe 'One tenant, several processes' {
         $ledgers = { @($tenants | Where-Object { Test-Path (Join-Path $folder (Get-LedgerName $_)) }).Count }
         $inTemp = { @($tenants | Where-Object { Test-Path (Join-Path ([IO.Path]::GetTempPath()) (Get-LedgerName $_)) }).Count }
         # Ledger files stay in their folder; one left by an earlier tenant on the same port would count as this
-        # tenant's (the fresh-clone CI met that once). No one else uses it while this tenant holds the port.
+        # tenant's (the fresh-clone CI met that once), and so would one an earlier version left in temp for the same
+        # port (met on a machine with thousands of them). No one else uses it while this tenant holds the port.
         function Start-FreshTenant {
             $uri = Start-StrictTenant -Tps 100
             Remove-Item -LiteralPath (Join-Path $folder (Get-LedgerName $uri)) -ErrorAction SilentlyContinue
+            Remove-Item -LiteralPath (Join-Path ([IO.Path]::GetTempPath()) (Get-LedgerName $uri)) -ErrorAction SilentlyContinue
             $uri
         }
 
