@@ -54,8 +54,8 @@ namespace WebexConnect.Results
 
         /// <summary>
         /// The destinations per second the session sends at now: -Tps when given; otherwise 10 until the service
-        /// announces its limit (x-rate-limit-limit). Refusals lower it for the rest of the session: 429s (without -Tps),
-        /// and 7009s, with or without -Tps, after which the session finds the largest request the tenant takes. While it
+        /// announces its limit (x-rate-limit-limit). Refusals lower it: 429s (without -Tps), after which it climbs back
+        /// once they stop, and 7009s, with or without -Tps, after which the session finds the largest request the tenant takes. While it
         /// still tries a larger one, this is the largest taken so far. A scheduled script can log it, or pass it to -Tps
         /// next time.
         /// </summary>

@@ -481,6 +481,80 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public async Task After429sStopTheRateClimbsBackToWhatItWas_AndEachClimbThatMeetsA429WaitsLongerBeforeTheNext()
+        {
+            // Three 429s in a row (another sender filled the tenant's second for a moment) took a session without -Tps
+            // from 10 to 1 a second for the rest of the session: a 40-row run took 43 s instead of 4.
+            using var gate = RateGate.WithManualClock(null);
+            var now = TimeSpan.Zero;
+            for (var i = 0; i < 3; i++)
+            {
+                now += TimeSpan.FromSeconds(2);
+                gate.AdvanceTo(now);
+                var refused = await gate.WaitAsync(1, CancellationToken.None);
+                refused.Answered(null);
+                gate.Refused(refused, "429");
+            }
+            Assert.Equal(1, gate.Tps);
+
+            // One request taken a second: nothing moves before the quiet spell, then a tenth of 10 a second, back to 10.
+            var rates = new List<int>();
+            for (var second = 1; second <= 20; second++)
+            {
+                gate.AdvanceTo(now + TimeSpan.FromSeconds(second));
+                (await gate.WaitAsync(1, CancellationToken.None)).Answered(null, accepted: true);
+                rates.Add(gate.Tps);
+            }
+            Assert.Equal(new[] { 1, 1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10 }, rates.Take(14));
+            Assert.All(rates.Skip(12), r => Assert.Equal(10, r));
+
+            // A tenant whose limit really is 5: the climb meets a 429 at 6 and falls back to what was taken.
+            now += TimeSpan.FromSeconds(30);
+            gate.AdvanceTo(now);
+            var tooFast = await gate.WaitAsync(6, CancellationToken.None);
+            tooFast.Answered(null);
+            gate.Refused(tooFast, "429");
+            Assert.Equal(5, gate.Tps);
+            // The next climb waits twice as long (10 s), the one after that four times (20 s): fewer 429s, the rate kept.
+            var firstRise = await SecondsUntilTheGateRises(gate, now, 5);
+            Assert.Equal(10, firstRise);
+            now += TimeSpan.FromSeconds(firstRise);
+            var again = await gate.WaitAsync(1, CancellationToken.None);
+            again.Answered(null);
+            gate.Refused(again, "429");
+            Assert.Equal(20, await SecondsUntilTheGateRises(gate, now, gate.Tps));
+        }
+
+        /// <summary>Takes one request a second from <paramref name="from"/> until the gate rises above <paramref name="rate"/>.</summary>
+        private static async Task<int> SecondsUntilTheGateRises(RateGate gate, TimeSpan from, int rate)
+        {
+            for (var second = 1; second <= 600; second++)
+            {
+                gate.AdvanceTo(from + TimeSpan.FromSeconds(second));
+                (await gate.WaitAsync(1, CancellationToken.None)).Answered(null, accepted: true);
+                if (gate.Tps > rate) return second;
+            }
+            return -1;
+        }
+
+        [Fact]
+        public async Task AnAnnouncedLimitEndsTheClimbAndAUserLimitNeverClimbs()
+        {
+            using var gate = RateGate.WithManualClock(null);
+            var refused = await gate.WaitAsync(1, CancellationToken.None);
+            refused.Answered(null);
+            gate.Refused(refused, "429");
+            Assert.Equal(5, gate.Tps);
+            gate.AdoptAnnouncedLimit(4);
+            for (var second = 1; second <= 30; second++)
+            {
+                gate.AdvanceTo(TimeSpan.FromSeconds(second));
+                (await gate.WaitAsync(1, CancellationToken.None)).Answered(null, accepted: true);
+            }
+            Assert.Equal(4, gate.Tps);
+        }
+
+        [Fact]
         public async Task AWaitingRequestLargerThanALoweredLimitIsSentBackAndReleasesWhatItTook()
         {
             using var gate = RateGate.WithManualClock(null);
