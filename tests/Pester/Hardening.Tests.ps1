@@ -9,6 +9,16 @@ BeforeAll {
     $script:fixtures = Join-Path $PSScriptRoot 'Fixtures'
     . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
 
+    # Runs a script in a child PowerShell with the given proxy variables, and pwsh's own telemetry and update check off
+    # (they would go through the proxy too); its output as one text, the variables removed again afterwards.
+    function script:Invoke-ChildBehindProxy([string] $Script, [hashtable] $ProxyVariables) {
+        $powershell = Get-PowerShellHostCommand
+        $variables = $ProxyVariables + @{ NO_PROXY = ''; POWERSHELL_TELEMETRY_OPTOUT = '1'; POWERSHELL_UPDATECHECK = 'Off' }
+        foreach ($name in $variables.Keys) { Set-Item "Env:$name" $variables[$name] }
+        try { & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $Script 2>&1 | Out-String -Width 300 }
+        finally { foreach ($name in $variables.Keys) { Remove-Item "Env:$name" -ErrorAction SilentlyContinue } }
+    }
+
     if (-not ('WebexConnectPester.RecordingListener' -as [type])) {
         Add-Type -TypeDefinition @'
 using System;
@@ -97,23 +107,14 @@ Describe 'A secret never leaves for anywhere but the service' {
         $service = [WebexConnectPester.RecordingListener]::new($script:queued)
         try {
             # A child pwsh, so that HTTP_PROXY is read at its start as on an admin's machine.
-            $powershell = Get-PowerShellHostCommand
-            $prefix = $powershell.Prefix
             $script = @"
 Import-Module '$manifest'
 `$key = ConvertTo-SecureString 'sk-proxy-test-KEY-MUST-NOT-LEAK' -AsPlainText -Force
 Connect-WebexConnect -BaseUri '$($service.BaseUri)' -ServiceKey `$key | Out-Null
 (Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi').Status
 "@
-            $env:HTTP_PROXY = $proxy.BaseUri; $env:HTTPS_PROXY = $proxy.BaseUri; $env:ALL_PROXY = $proxy.BaseUri; $env:NO_PROXY = ''
-            # pwsh's own telemetry and update check would otherwise go through the proxy too.
-            $env:POWERSHELL_TELEMETRY_OPTOUT = '1'; $env:POWERSHELL_UPDATECHECK = 'Off'
-            try {
-                $out = & $powershell.Path @prefix -NoProfile -NonInteractive -Command $script 2>&1
-            } finally {
-                Remove-Item Env:HTTP_PROXY, Env:HTTPS_PROXY, Env:ALL_PROXY, Env:NO_PROXY, Env:POWERSHELL_TELEMETRY_OPTOUT, Env:POWERSHELL_UPDATECHECK -ErrorAction SilentlyContinue
-            }
-            "$out" | Should -Match 'Queued'
+            $out = Invoke-ChildBehindProxy $script @{ HTTP_PROXY = $proxy.BaseUri; HTTPS_PROXY = $proxy.BaseUri; ALL_PROXY = $proxy.BaseUri }
+            $out | Should -Match 'Queued'
             $service.Received | Should -Match 'key: sk-proxy-test-KEY-MUST-NOT-LEAK'
             # Whatever else the child process sent through the proxy (pwsh's telemetry may), nothing was for the service.
             $port = ([uri]$service.BaseUri).Port
@@ -130,8 +131,6 @@ Connect-WebexConnect -BaseUri '$($service.BaseUri)' -ServiceKey `$key | Out-Null
     It 'shows no proxy password from HTTPS_PROXY when the proxy refuses the tunnel (407), in results, streams or errors' {
         $proxy = [WebexConnectPester.RecordingListener]::new("HTTP/1.1 407 Proxy Authentication Required`r`nProxy-Authenticate: Basic realm=`"corp`"`r`nContent-Length: 0`r`n`r`n")
         try {
-            $powershell = Get-PowerShellHostCommand
-            $prefix = $powershell.Prefix
             # -Region: an https endpoint, the only kind a proxy is used for. The proxy refuses, so nothing leaves this computer.
             $script = @"
 Import-Module '$manifest'
@@ -145,13 +144,7 @@ Get-ConnectMessage -MessageId 0b4f6f2e-7d2c-4a57-9d55-1a2b3c4d5e6f -ErrorAction 
 foreach (`$e in `$Error) { `$e | Format-List * -Force | Out-String -Width 300; `$e.Exception.ToString() }
 "@
             $userInfo = 'proxy-user:proxy-PASSWORD-must-not-show'
-            $env:HTTPS_PROXY = $proxy.BaseUri -replace '^http://', "http://$userInfo@"; $env:NO_PROXY = ''
-            $env:POWERSHELL_TELEMETRY_OPTOUT = '1'; $env:POWERSHELL_UPDATECHECK = 'Off'
-            try {
-                $out = (& $powershell.Path @prefix -NoProfile -NonInteractive -Command $script 2>&1 | Out-String -Width 300)
-            } finally {
-                Remove-Item Env:HTTPS_PROXY, Env:NO_PROXY, Env:POWERSHELL_TELEMETRY_OPTOUT, Env:POWERSHELL_UPDATECHECK -ErrorAction SilentlyContinue
-            }
+            $out = Invoke-ChildBehindProxy $script @{ HTTPS_PROXY = $proxy.BaseUri -replace '^http://', "http://$userInfo@" }
             $proxy.Received | Should -Match '^CONNECT api\.eu\.webexconnect\.io:443' -Because 'the send must have gone to the proxy for the check to mean anything'
             $out | Should -Match "407" -Because 'the proxy''s refusal is still told'
             # .NET's message quoting the proxy's URL was shown, with its user name and password hidden.
@@ -168,8 +161,6 @@ foreach (`$e in `$Error) { `$e | Format-List * -Force | Out-String -Width 300; `
     It 'stops at the proxy''s first 407 with ProxyRefused, row not sent, and does not offer the password again' {
         $proxy = [WebexConnectPester.RecordingListener]::new("HTTP/1.1 407 Proxy Authentication Required`r`nProxy-Authenticate: Basic realm=`"corp`"`r`nContent-Length: 0`r`n`r`n")
         try {
-            $powershell = Get-PowerShellHostCommand
-            $prefix = $powershell.Prefix
             $script = @"
 Import-Module '$manifest'
 Connect-WebexConnect -Region eu -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -Tps 5 | Out-Null
@@ -177,13 +168,7 @@ try { 1..20 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009' + `$_.ToStr
 catch { 'ERRORID=' + `$_.FullyQualifiedErrorId; 'MESSAGE=' + `$_.Exception.Message }
 'STATUSES=' + ((`$sent | Group-Object Status -NoElement | ForEach-Object { `$_.Name + ':' + `$_.Count }) -join ',')
 "@
-            $env:HTTPS_PROXY = $proxy.BaseUri -replace '^http://', 'http://proxy-user:proxy-pass@'; $env:NO_PROXY = ''
-            $env:POWERSHELL_TELEMETRY_OPTOUT = '1'; $env:POWERSHELL_UPDATECHECK = 'Off'
-            try {
-                $out = (& $powershell.Path @prefix -NoProfile -NonInteractive -Command $script 2>&1 | Out-String -Width 300)
-            } finally {
-                Remove-Item Env:HTTPS_PROXY, Env:NO_PROXY, Env:POWERSHELL_TELEMETRY_OPTOUT, Env:POWERSHELL_UPDATECHECK -ErrorAction SilentlyContinue
-            }
+            $out = Invoke-ChildBehindProxy $script @{ HTTPS_PROXY = $proxy.BaseUri -replace '^http://', 'http://proxy-user:proxy-pass@' }
             $out | Should -Match 'ERRORID=ProxyRefused,WebexConnect\.Commands\.SendConnectSmsCommand'
             $out | Should -Match 'MESSAGE=The proxy between this computer and api\.eu\.webexconnect\.io refused'
             $out | Should -Match '407'
