@@ -83,6 +83,20 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         finally { Stop-ConnectReceiptListener $listener }
     }
 
+    It 'takes the all-addresses prefixes of HttpListener and netsh (http://+:port/ and http://*:port/path/) as 0.0.0.0' {
+        # Before: 'Cannot convert value "http://+:8080/" to type "System.Uri"', which says nothing of what to write.
+        foreach ($form in 'http://+:{0}/', 'http://*:{0}/receipts/') {
+            $free = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Any, 0); $free.Start(); $port = $free.LocalEndpoint.Port; $free.Stop()
+            $listener = Start-ConnectReceiptListener -Prefix ($form -f $port) -WarningVariable warned -WarningAction SilentlyContinue
+            try {
+                $listener.Port | Should -Be $port
+                $warned[0] | Should -BeLike '*0.0.0.0*other computers*'
+                $listener.Url | Should -BeLike ("*:$port" + ([uri](($form -f $port) -replace '^http://[+*]', 'http://0.0.0.0')).AbsolutePath)
+            }
+            finally { Stop-ConnectReceiptListener $listener }
+        }
+    }
+
     It 'stops with ListenerStartFailed on a port in use and InvalidListenerAddress on a name' {
         $listener = Start-ConnectReceiptListener
         try {

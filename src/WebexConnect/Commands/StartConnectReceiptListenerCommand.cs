@@ -33,6 +33,7 @@ namespace WebexConnect.Commands
         /// <summary>A URL prefix to listen on, such as http://127.0.0.1:8080/receipts/ (its host must be an IP address or localhost).</summary>
         [Parameter(Mandatory = true, ParameterSetName = PrefixSet, HelpMessage = "The URL to listen on, e.g. http://127.0.0.1:8080/receipts/.")]
         [ValidateNotNull]
+        [WildcardPrefixArgument]
         public Uri? Prefix { get; set; }
 
         /// <summary>The webhook secret: receipts without a matching x-hub-signature are refused.</summary>
