@@ -58,14 +58,10 @@ namespace WebexConnect.Engine.Transport
             var (bytes, length, cut) = await ReadLimitedAsync(response.Content, cancellationToken).ConfigureAwait(false);
             parsed.BodyCut = cut;
             var contentType = response.Content.Headers.ContentType;
-            parsed.IsWebPage = IsHtml(contentType?.MediaType);
             // Part of a JSON document is no JSON document: parsing it would only find that out, at the cost of the bytes read.
-            if (!cut)
-            {
-                var text = Decode(bytes, length, contentType?.CharSet);
-                parsed.IsWebPage |= StartsWithMarkup(text);
-                parsed.ReadBody(text);
-            }
+            var text = cut ? null : Decode(bytes, length, contentType?.CharSet);
+            parsed.IsWebPage = IsWebPageBody(contentType?.MediaType, text);
+            if (text is not null) parsed.ReadBody(text);
             parsed.ReadHeaders(response, now);
             return parsed;
         }
@@ -102,12 +98,18 @@ namespace WebexConnect.Engine.Transport
             }
         }
 
+        /// <summary>
+        /// Whether an answer is a web page (see <see cref="IsWebPage"/>): by its label, or by a body that is markup whatever
+        /// its label says; <paramref name="body"/> is null when it was not read whole. The send and the lookup both ask this.
+        /// </summary>
+        internal static bool IsWebPageBody(string? mediaType, string? body) => IsHtml(mediaType) || (body is not null && StartsWithMarkup(body));
+
         /// <summary>text/html or application/xhtml+xml: a page for a browser, never the API's JSON.</summary>
-        internal static bool IsHtml(string? mediaType) =>
+        private static bool IsHtml(string? mediaType) =>
             mediaType is not null && mediaType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>A body that opens with a tag ("&lt;!DOCTYPE html&gt;", "&lt;html&gt;", "&lt;?xml"): markup, whatever its label says.</summary>
-        internal static bool StartsWithMarkup(string text)
+        private static bool StartsWithMarkup(string text)
         {
             foreach (var c in text)
             {

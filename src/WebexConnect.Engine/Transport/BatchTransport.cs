@@ -559,14 +559,19 @@ namespace WebexConnect.Engine.Transport
 
         // The exception's own text: .NET's messages name the host and the socket error, never a header; a proxy's
         // URL they quote may carry its password (HTTPS_PROXY=http://user:password@...), which is hidden.
-        private static string Describe(Exception ex)
+        private static string Describe(Exception ex) =>
+            CredentialsInUrls.Hidden(CauseNotSaid(ex) is string cause ? ex.Message + " (" + cause + ")" : ex.Message);
+
+        /// <summary>
+        /// The innermost exception's message, when the outer message does not already say it: .NET often repeats the cause
+        /// there ("Connection refused (127.0.0.1:443)"), and a failure's text should say it once. Null when it is said.
+        /// </summary>
+        internal static string? CauseNotSaid(Exception ex)
         {
             var innermost = ex;
             while (innermost.InnerException is not null) innermost = innermost.InnerException;
-            // .NET often repeats the cause in the outer message ("Connection refused (127.0.0.1:443)"): say it once.
-            return CredentialsInUrls.Hidden(ReferenceEquals(innermost, ex) || ex.Message.IndexOf(innermost.Message, StringComparison.Ordinal) >= 0
-                ? ex.Message
-                : ex.Message + " (" + innermost.Message + ")");
+            if (ReferenceEquals(innermost, ex)) return null;
+            return ex.Message.IndexOf(innermost.Message.TrimEnd('.', ' '), StringComparison.Ordinal) >= 0 ? null : innermost.Message;
         }
 
         /// <summary>What one SendAsync learned along the way. Its requests go one at a time.</summary>

@@ -50,8 +50,9 @@ namespace WebexConnect.Engine.Transport
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, perAttempt.Token).ConfigureAwait(false);
                 var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 var contentType = response.Content.Headers.ContentType;
-                var webPage = ApiResponse.IsHtml(contentType?.MediaType) || ApiResponse.StartsWithMarkup(ApiResponse.Decode(bytes, contentType?.CharSet));
-                return (LookupAnswer.Answered((int)response.StatusCode, ReadBody(bytes, contentType?.CharSet), started.Elapsed, webPage), used);
+                var text = ApiResponse.Decode(bytes, contentType?.CharSet);
+                var webPage = ApiResponse.IsWebPageBody(contentType?.MediaType, text);
+                return (LookupAnswer.Answered((int)response.StatusCode, ReadBody(text), started.Elapsed, webPage), used);
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
@@ -71,21 +72,17 @@ namespace WebexConnect.Engine.Transport
         /// </summary>
         internal static string Reason(Exception ex)
         {
-            var innermost = ex;
-            while (innermost.InnerException is not null) innermost = innermost.InnerException;
             var reason = ex.Message.TrimEnd('.', ' ');
-            var cause = innermost.Message.TrimEnd('.', ' ');
-            // .NET often repeats the cause in the outer message ("Connection refused (host:443)"): say it once.
-            return CredentialsInUrls.Hidden(ReferenceEquals(innermost, ex) || reason.IndexOf(cause, StringComparison.Ordinal) >= 0 ? reason : reason + "; " + cause);
+            return CredentialsInUrls.Hidden(BatchTransport.CauseNotSaid(ex) is string cause ? reason + "; " + cause.TrimEnd('.', ' ') : reason);
         }
 
         /// <summary>The body as a JSON tree; null when it is empty or not JSON (a proxy's HTML page, say).</summary>
-        private static object? ReadBody(byte[] bytes, string? charset)
+        private static object? ReadBody(string text)
         {
-            if (bytes.Length == 0) return null;
+            if (text.Length == 0) return null;
             try
             {
-                return JsonTree.Read(Encoding.UTF8.GetBytes(ApiResponse.Decode(bytes, charset)));
+                return JsonTree.Read(Encoding.UTF8.GetBytes(text));
             }
             catch (FormatException)
             {

@@ -44,13 +44,14 @@ namespace WebexConnect.Sending
         {
             switch (answer.StatusCode)
             {
-                case 200:
-                case 404:
+                case 200 when answer.IsWebPage:
+                case 404 when answer.IsWebPage:
                 case 401 when answer.IsWebPage:
                 case 403 when answer.IsWebPage:
-                    if (answer.IsWebPage)
-                        return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
-                            $"Message {messageId} was not looked up: {WebPageAnswer.Describe(answer.StatusCode, endpoint)}.", stopsTheCommand: false);
+                    return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
+                        $"Message {messageId} was not looked up: {WebPageAnswer.Describe(answer.StatusCode, endpoint)}.", stopsTheCommand: false);
+                case 200:
+                case 404:
                     return null;
                 case 0:
                     return new LookupProblem("MessageLookupFailed", ErrorCategory.ConnectionError,
