@@ -10,6 +10,16 @@ BeforeAll {
 
     function Get-RequestCount { @(Get-ConnectSandboxRequest).Count }
 
+    # A child PowerShell with the module and a sandbox session, running the lines given: what it wrote to the host and its output.
+    function Invoke-Child([string[]] $Lines) {
+        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $script = Join-Path $TestDrive ("child-{0}.ps1" -f [guid]::NewGuid())
+        $module = (Resolve-Path $manifest).Path
+        Set-Content -LiteralPath $script -Encoding UTF8 -Value (@("Import-Module '$($module -replace "'", "''")'", 'Connect-WebexConnect -Sandbox -Tps 1000') + $Lines)
+        & $shell -NoProfile -File $script 2>&1 | Out-String -Width 400
+    }
+
     $script:rows = @(
         [pscustomobject]@{ Phone = '+447700900101'; Name = 'Ann' }
         [pscustomobject]@{ Phone = '+447700900102'; Name = 'Bob' }
@@ -150,21 +160,41 @@ Describe 'Send-ConnectSms -Journal' {
         $content | Should -Not -Match 'Ann|Bob|parcel|ACME'
     }
 
-    It 'warns under -WhatIf that it lists the rows an existing journal would skip as if they were to be sent' {
-        # A dry run of the next scheduled run: before, it listed every row as a request to send, silently, though the
-        # real run skips those an earlier run sent.
-        $journal = 'TestDrive:/preview.journal'
+    It 'says under -WhatIf which rows the journal would skip, and lists only the others as requests' {
+        # A dry run of the next scheduled run: before, -WhatIf did not read the journal and listed every row as a request
+        # to send, with only a warning that the real run would skip some of them.
+        $journal = Join-Path $TestDrive 'preview.journal'
+        $script:rows[0], $script:rows[2] | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        $before = Get-FileHash -LiteralPath $journal
+
+        # What-if lines go to the host, not to a stream: a child PowerShell's output shows them.
+        $out = Invoke-Child @(
+            '$rows = @(@{ Phone = "+447700900101"; Name = "Ann" }, @{ Phone = "+447700900102"; Name = "Bob" }, @{ Phone = "+447700900103"; Name = "Cy" }) | ForEach-Object { [pscustomobject]$_ }'
+            "`$rows | Send-ConnectSms -From ACME -Text 'Hi `$(Name)' -Journal '$journal' -WhatIf -WarningVariable warned"
+            '"SENT $(@(Get-ConnectSandboxRequest).Count) WARNED $($warned.Count)"')
+
+        $out | Should -Match ([regex]::Escape("What if: Skipping row 1 (+447700900101): the journal '$journal' says an earlier run sent or scheduled it. A run reports it Skipped."))
+        $out | Should -Match ([regex]::Escape("What if: Skipping row 3 (+447700900103)"))
+        $out | Should -Match ([regex]::Escape('on target "batch 1: 1 destination, row 2 (+447700900102)".'))
+        $out | Should -Not -Match 'rows 1-3'
+        $out | Should -Match 'SENT 0 WARNED 0'
+        (Get-FileHash -LiteralPath $journal).Hash | Should -Be $before.Hash
+    }
+
+    It 'warns under -WhatIf when another run holds the journal, and stops as a run would on one it could not use' {
+        $journal = Join-Path $TestDrive 'held.journal'
         $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
-        $before = (Get-Item $journal).Length
+        # As a send run holds it: the system's lock keeps even a reader out on Linux and macOS; on Windows it reads.
+        $held = [IO.FileStream]::new($journal, 'Open', 'ReadWrite', $(if ($IsWindows) { 'Read' } else { 'None' }))
+        try {
+            $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -WarningVariable warned 3>$null 6>$null
+        }
+        finally { $held.Dispose() }
 
-        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -WarningVariable warned 3>$null 6>$null
-
-        $warned.Count | Should -Be 1
-        "$warned" | Should -BeLike '*-WhatIf does not read the journal*rows an earlier run sent*skips them*'
-        (Get-Item $journal).Length | Should -Be $before
-        # No journal yet: nothing to say.
-        $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal 'TestDrive:/none-yet.journal' -WhatIf -WarningVariable quiet 3>$null 6>$null
-        $quiet.Count | Should -Be 0
+        if (-not $IsWindows) { "$warned" | Should -BeLike "*-WhatIf could not read the journal*another send run is using it now*JournalInUse*" }
+        { $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal (Join-Path $TestDrive 'no-such-folder/x.journal') -WhatIf 6>$null } |
+            Should -Throw -ErrorId 'JournalFolderMissing,*'
+        Test-Path (Join-Path $TestDrive 'no-such-folder') | Should -BeFalse
     }
 
     # Before: -rw-r--r-- (the umask's 0644), so every account on a shared server could read the salt and the hashes

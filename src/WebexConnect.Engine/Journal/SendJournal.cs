@@ -20,7 +20,7 @@ namespace WebexConnect.Engine.Journal
     /// service gave one; lines without it still read). The file stays open and
     /// writable by this run only, for as long as the run lasts: a second run on the same journal fails at once.
     /// </remarks>
-    internal sealed class SendJournal : IDisposable
+    internal sealed class SendJournal : IEarlierSends, IDisposable
     {
         private const string FormatName = "WebexConnect.Journal";
         private const int FormatVersion = 1;
@@ -88,6 +88,40 @@ namespace WebexConnect.Engine.Journal
             {
                 file.Dispose();
                 throw;
+            }
+        }
+
+        /// <summary>
+        /// What earlier runs recorded, read without writing, creating or locking anything: what -WhatIf needs. Null when
+        /// there is no file or nothing was recorded in it yet. Throws the SessionFailureException a send run would meet
+        /// on this path (JournalIsDirectory, JournalIsLink, JournalUnreadable...), so that a dry run shows it; JournalInUse
+        /// where the system's locks keep even readers out while a run writes.
+        /// </summary>
+        public static JournalSnapshot? ReadEarlier(string path)
+        {
+            if (string.IsNullOrEmpty(path)) throw new ArgumentException("The journal path is empty.", nameof(path));
+            var fullPath = JournalPath.Full(path);
+            JournalPath.EnsureNotDirectory(fullPath);
+            JournalPath.EnsureNoLinkInSharedFolder(fullPath);
+            FileStream file;
+            try
+            {
+                file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.None);
+            }
+            catch (FileNotFoundException)
+            {
+                return null;
+            }
+            catch (Exception ex) when (JournalPath.Refusal(ex, fullPath) is SessionFailureException refusal)
+            {
+                throw refusal;
+            }
+
+            using (file)
+            {
+                JournalPath.EnsureRegularFile(file, fullPath);
+                var content = JournalReader.Read(file, fullPath);
+                return content.Salt is null ? null : new JournalSnapshot(fullPath, content.Salt, content.Entries);
             }
         }
 

@@ -48,31 +48,16 @@ namespace WebexConnect.Commands
             return path;
         }
 
-        /// <summary>
-        /// True when <paramref name="path"/> is a file that is not empty: a journal an earlier run wrote, whose rows a
-        /// run on it would skip. A path that cannot be looked at counts as none: -WhatIf only warns on it.
-        /// </summary>
-        public static bool HasRecords(string? path)
-        {
-            if (path is null) return false;
-            try
-            {
-                var file = new System.IO.FileInfo(path);
-                return file.Exists && file.Length > 0;
-            }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
-            {
-                return false;
-            }
-        }
+        /// <summary>The ErrorId of a journal another run holds (the engine's, JournalPath.Refusal).</summary>
+        public const string InUseErrorId = "JournalInUse";
 
         /// <summary>
-        /// -WhatIf sends nothing and so opens no journal: it lists what a run without a journal would send. Said, so that
-        /// a dry run of the next scheduled run does not look as if the journal had stopped working.
+        /// -WhatIf met a journal another run is writing now, which this system does not let even a reader open: the dry
+        /// run lists every row, and a run started now would stop at once.
         /// </summary>
-        public static string NotReadByWhatIf(string path) =>
-            $"-WhatIf does not read the journal '{InputEcho.Visible(path)}': the requests it lists include the rows an earlier run sent, " +
-            "and a run without -WhatIf skips them (Skipped).";
+        public static string InUseUnderWhatIf(string path) =>
+            $"-WhatIf could not read the journal '{InputEcho.Visible(path)}': another send run is using it now. The requests listed " +
+            "include the rows that run and earlier ones sent, which a run after it skips (Skipped); a run started while it lasts stops with JournalInUse.";
 
         private static void Refuse(PSCmdlet cmdlet, string errorId, string message, string journal, Exception? inner = null) =>
             cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, inner), errorId, ErrorCategory.InvalidArgument, journal));

@@ -42,6 +42,9 @@ namespace WebexConnect.Commands
         // This run's own bar while it sends (ProgressActivities): runs at the same time each show theirs.
         private int? _progressActivityId;
         private WhatIfBatches? _whatIf;
+        // -WhatIf with a journal that holds records: which rows a run on it would not send.
+        private IJournalPreview? _journalPreview;
+        private WhatIfJournalRows? _whatIfJournalRows;
         private bool _progressShown;
         private bool _silentConsent;
         private bool _sessionHeld;
@@ -268,9 +271,9 @@ namespace WebexConnect.Commands
             _sessionHeld = true;
             _cancellation = new CancellationTokenSource();
             _journalPath = Journal is null ? null : JournalLocation.Resolve(this, Journal);
-            if (whatIf && JournalLocation.HasRecords(_journalPath)) WriteWarning(JournalLocation.NotReadByWhatIf(_journalPath!));
+            if (whatIf && _journalPath is not null) ReadJournalForWhatIf(_journalPath);
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
-            // taken. -WhatIf sends nothing, so it opens none (and leaves no file).
+            // taken. -WhatIf sends nothing, so it opens none (and leaves no file): it only reads the journal (ReadJournalForWhatIf).
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
                 new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = whatIf ? null : _journalPath }, _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
@@ -361,8 +364,16 @@ namespace WebexConnect.Commands
             else if (_whatIf != null)
             {
                 var sent = ForRecipient(message, record.Recipient);
-                var full = _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient));
-                if (full != null) ShouldProcess(full.Target, ActionName);
+                if (_journalPreview?.EarlierOutcome(new DispatchItem(sent, record.Recipient, input) { Row = _row }) is SendResult earlier)
+                {
+                    if (_whatIfJournalRows!.Add(_row, earlier) is string ended) SayWhatIf(ended);
+                }
+                else
+                {
+                    if (_whatIfJournalRows?.End() is string ended) SayWhatIf(ended);
+                    var full = _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient));
+                    if (full != null) ShouldProcess(full.Target, ActionName);
+                }
             }
             else if (_silentConsent || ShouldProcess(TargetFor(message, record.Recipient), ActionName))
             {
@@ -455,6 +466,7 @@ namespace WebexConnect.Commands
         protected override void EndProcessing()
         {
             if (_row == 0) WriteWarning(RunSummary.NoRows(MyInvocation.MyCommand.Name));
+            if (_whatIfJournalRows?.End() is string skipped) SayWhatIf(skipped);
             if (_whatIf != null)
                 foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
             if (_run is null) return;
@@ -473,6 +485,7 @@ namespace WebexConnect.Commands
             _output?.Dispose();
             _cancellation?.Cancel();
             _dispatcher?.Dispose();
+            _journalPreview?.Dispose();
             _cancellation?.Dispose();
             if (_sessionHeld) _session!.EndSend();
             _sessionHeld = false;
@@ -487,6 +500,32 @@ namespace WebexConnect.Commands
             var bound = Destinations;
             return bound is { Count: > 0 } ? bound : ConnectDestination.FromPipedValue(InputObject) ?? bound;
         }
+
+        /// <summary>
+        /// -WhatIf on a journal reads it as a run would, without creating, locking or writing it, so that a dry run of the
+        /// next scheduled run says which rows it would skip. A journal a run could not use ends the command as that run
+        /// would; one that another run is writing now only gets a warning, as that run may be over by the time this one runs.
+        /// </summary>
+        private void ReadJournalForWhatIf(string journalPath)
+        {
+            try
+            {
+                _journalPreview = EngineHost.PreviewJournal(journalPath, ResendUnknown);
+            }
+            catch (SessionFailureException inUse) when (inUse.ErrorId == JournalLocation.InUseErrorId)
+            {
+                WriteWarning(JournalLocation.InUseUnderWhatIf(journalPath));
+                return;
+            }
+            catch (SessionFailureException failure)
+            {
+                EndWithFailure(failure);
+            }
+            if (_journalPreview is not null) _whatIfJournalRows = new WhatIfJournalRows(journalPath);
+        }
+
+        /// <summary>A line of -WhatIf's own ("What if: Skipping rows 1-3 ..."), not an operation's target.</summary>
+        private void SayWhatIf(string line) => ShouldProcess(line, line, ActionName);
 
         /// <summary>-WhatIf given, or $WhatIfPreference set by the caller and not overridden with -WhatIf:$false.</summary>
         private bool IsWhatIf() =>

@@ -35,6 +35,19 @@ namespace WebexConnect.Sending
 
         /// <summary>Starts an HTTP listener for delivery-receipt webhooks in the background; it runs until disposed.</summary>
         IReceiptListener StartReceiptListener(ReceiptListenerOptions options);
+
+        /// <summary>
+        /// The journal at <paramref name="path"/> (a full path), read for -WhatIf without creating, locking or writing it;
+        /// null when it holds no record yet. Throws the SessionFailureException a send run on it would meet.
+        /// </summary>
+        IJournalPreview? PreviewJournal(string path, bool resendUnknown);
+    }
+
+    /// <summary>What a journal says of the rows of a -WhatIf run, asked in pipeline order.</summary>
+    internal interface IJournalPreview : IDisposable
+    {
+        /// <summary>The result a run on the journal would give the record instead of sending it (Skipped, Unknown); null when it would send it.</summary>
+        SendResult? EarlierOutcome(DispatchItem item);
     }
 
     /// <summary>Where and how a receipt listener listens.</summary>

@@ -32,6 +32,8 @@ namespace WebexConnect.Tests.Session
         public object? ReadJson(byte[] utf8) => throw new NotSupportedException();
 
         public IReceiptListener StartReceiptListener(ReceiptListenerOptions options) => throw new NotSupportedException();
+
+        public IJournalPreview? PreviewJournal(string path, bool resendUnknown) => throw new NotSupportedException();
     }
 
     internal sealed class FakeEngineSession : IEngineSession

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Messages;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Journal
+{
+    /// <summary>A journal as it was read, for a run that only looks: its salt and what earlier runs recorded last per key.</summary>
+    internal sealed class JournalSnapshot : IEarlierSends
+    {
+        private readonly Dictionary<JournalKey, JournalEntry> _earlier;
+
+        public JournalSnapshot(string path, byte[] salt, Dictionary<JournalKey, JournalEntry> earlier)
+        {
+            Path = path;
+            Salt = salt;
+            _earlier = earlier;
+        }
+
+        /// <summary>The journal's full path.</summary>
+        public string Path { get; }
+
+        public byte[] Salt { get; }
+
+        public bool TryGetEarlier(JournalKey key, out JournalEntry entry) => _earlier.TryGetValue(key, out entry);
+    }
+
+    /// <summary>
+    /// -WhatIf on a journal: which rows a run on it would not send, decided by the same rule as a send run
+    /// (<see cref="JournalVerdicts"/>) from a snapshot read without locking or writing the file.
+    /// </summary>
+    internal sealed class JournalPreview : IJournalPreview
+    {
+        private readonly JournalVerdicts _verdicts;
+
+        // Pipeline thread only: the cmdlet usually hands the same message object for every row.
+        private ConnectMessage? _lastMessage;
+        private MessageShape? _lastShape;
+
+        private JournalPreview(JournalVerdicts verdicts) => _verdicts = verdicts;
+
+        /// <summary>Null when the journal holds no record yet (or does not exist): every row would be sent.</summary>
+        public static JournalPreview? Open(string path, bool resendUnknown) =>
+            SendJournal.ReadEarlier(path) is JournalSnapshot snapshot ? new JournalPreview(new JournalVerdicts(snapshot, resendUnknown)) : null;
+
+        public SendResult? EarlierOutcome(DispatchItem item)
+        {
+            DispatchItem.Require(item, nameof(item));
+            if (!ReferenceEquals(item.Message, _lastMessage) || _lastShape is null)
+            {
+                _lastShape = MessageShape.Of(item.Message);
+                _lastMessage = item.Message;
+            }
+
+            return _verdicts.Verdict(item, _lastShape, out _, out _);
+        }
+
+        public void Dispose() => _verdicts.Dispose();
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using WebexConnect.Engine.Payload;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Engine.Journal
+{
+    /// <summary>What earlier runs recorded in a journal: its salt, and the last entry of each key.</summary>
+    internal interface IEarlierSends
+    {
+        /// <summary>The random HMAC key of the journal, from its header.</summary>
+        byte[] Salt { get; }
+
+        /// <summary>The last thing an earlier run recorded for the key, if anything.</summary>
+        bool TryGetEarlier(JournalKey key, out JournalEntry entry);
+    }
+
+    /// <summary>
+    /// Decides, record by record in pipeline order, what a journal says of a send: sent or scheduled before (Skipped),
+    /// in flight or unknown when an earlier run ended (Unknown, unless resent), or to be sent. One place for the rule,
+    /// so that a send run (<see cref="JournalRun"/>) and a -WhatIf run (<see cref="JournalPreview"/>) cannot disagree.
+    /// </summary>
+    /// <remarks>
+    /// What an earlier run recorded last decides:
+    /// queued or scheduled: Skipped, never sent twice;
+    /// intent without outcome, or unknown: Unknown, not resent unless resendUnknown (-ResendUnknown);
+    /// failed: sent again (it was never accepted);
+    /// rejected: sent again too. The same key means the same content, but a rejection can hang on what
+    /// changed since (a service activated, a contact policy, a template); another refusal costs nothing.
+    /// Not thread-safe: the pipeline thread asks.
+    /// </remarks>
+    internal sealed class JournalVerdicts : IDisposable
+    {
+        private const string Code = "Journal";
+
+        private readonly IEarlierSends _earlier;
+        private readonly bool _resendUnknown;
+        private readonly JournalKeyMaker _keys;
+        // Identical sends in one run (same content, destination and correlation ID) are told apart by
+        // their count, so a re-run skips as many of them as went out before.
+        private readonly Dictionary<JournalKey, int> _seen = new Dictionary<JournalKey, int>();
+
+        public JournalVerdicts(IEarlierSends earlier, bool resendUnknown)
+        {
+            _earlier = earlier ?? throw new ArgumentNullException(nameof(earlier));
+            _resendUnknown = resendUnknown;
+            _keys = new JournalKeyMaker(earlier.Salt);
+        }
+
+        /// <summary>
+        /// The result that takes the item's place (Skipped, Unknown), or null when it is to be sent. Either way the item's
+        /// keys: <paramref name="key"/>, and <paramref name="keyedBefore"/> when earlier versions of the module keyed it
+        /// otherwise.
+        /// </summary>
+        public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey key, out JournalKey? keyedBefore)
+        {
+            key = _keys.For(shape, item.Recipient, 1);
+            _seen.TryGetValue(key, out var earlierInRun);
+            _seen[key] = earlierInRun + 1;
+            if (earlierInRun > 0) key = _keys.For(shape, item.Recipient, earlierInRun + 1);
+
+            // Earlier versions of the module keyed a message with delivery members (-SendAt, -NotifyUrl...) with them in
+            // it. That key is looked up too, so the first run after an update does not send again what they scheduled,
+            // and written too, so that an earlier version run on this journal (another account's older copy) skips it.
+            keyedBefore = shape.HasDeliveryMembers ? _keys.AsKeyedBefore(shape, item.Recipient, earlierInRun + 1) : (JournalKey?)null;
+            return Earlier(key, keyedBefore, out var entry) ? Decide(item, entry) : null;
+        }
+
+        public void Dispose() => _keys.Dispose();
+
+        /// <summary>What was recorded last under either key: both versions may have written to the journal in turn.</summary>
+        private bool Earlier(JournalKey key, JournalKey? keyedBefore, out JournalEntry entry)
+        {
+            var found = _earlier.TryGetEarlier(key, out entry);
+            if (keyedBefore is JournalKey before && _earlier.TryGetEarlier(before, out var asBefore) && (!found || asBefore.At > entry.At))
+            {
+                entry = asBefore;
+                found = true;
+            }
+
+            return found;
+        }
+
+        private SendResult? Decide(DispatchItem item, JournalEntry entry)
+        {
+            var when = entry.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+            switch (entry.State)
+            {
+                case JournalState.Queued:
+                    return Result(item, SendStatus.Skipped, $"Already sent in an earlier run on {when} (journal).", entry.MessageId);
+                case JournalState.Scheduled:
+                    // Not "sent": the service holds it until the -SendAt of that run, which this run's -SendAt does not change.
+                    return Result(item, SendStatus.Skipped,
+                        $"Already scheduled by an earlier run on {when} (journal), to go out at the time that run gave.", entry.MessageId);
+                case JournalState.Intent when !_resendUnknown:
+                    return Result(item, SendStatus.Unknown,
+                        $"In flight when an earlier run stopped on {when} (journal); it may have been sent. Not resent: check delivery reports, then use -ResendUnknown to send it again.");
+                case JournalState.Unknown when !_resendUnknown:
+                    return Result(item, SendStatus.Unknown,
+                        $"Its outcome was unknown in an earlier run on {when} (journal). Not resent: check delivery reports, then use -ResendUnknown to send it again.");
+                default:
+                    return null;
+            }
+        }
+
+        /// <param name="messageId">For a skipped send, the messageId it went out with, so its delivery can still be looked up.</param>
+        private static SendResult Result(DispatchItem item, SendStatus status, string reason, string? messageId = null) =>
+            new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId, status,
+                messageId: messageId, code: Code, reason: reason, parts: item.Parts, inputObject: item.InputObject, row: item.Row);
+    }
+}

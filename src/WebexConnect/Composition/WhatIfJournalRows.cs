@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Globalization;
+using WebexConnect.Messages.Validation;
+using WebexConnect.Results;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// -WhatIf on a journal: the rows a run on it would not send, said as ranges of rows ("rows 3-7") beside the batches it
+    /// would send, instead of one line per row. Before, -WhatIf did not read the journal: a dry run of the next scheduled
+    /// run listed every row as if it were to be sent again, and only a warning said otherwise.
+    /// </summary>
+    internal sealed class WhatIfJournalRows
+    {
+        private const int Shown = 3;
+
+        private readonly string _journal;
+        private Range? _open;
+
+        /// <param name="journalPath">The journal's path as the run resolved it.</param>
+        public WhatIfJournalRows(string journalPath) => _journal = InputEcho.Visible(journalPath);
+
+        /// <summary>Rows the journal would not send, in all (for the run's closing line).</summary>
+        public long Total { get; private set; }
+
+        /// <summary>Adds a row the journal would not send; returns the line of the range it ended, if it ended one.</summary>
+        /// <param name="row">The input row, counted from 1.</param>
+        /// <param name="earlier">What a run would report for the row instead of sending it (Skipped or Unknown).</param>
+        public string? Add(long row, SendResult earlier)
+        {
+            Total++;
+            string? ended = null;
+            if (_open is not null && (_open.Status != earlier.Status || _open.LastRow != row - 1)) ended = End();
+            _open ??= new Range(row, earlier.Status);
+            _open.LastRow = row;
+            _open.Destinations++;
+            if (_open.FirstDestinations.Count < Shown) _open.FirstDestinations.Add(earlier.Destination);
+            return ended;
+        }
+
+        /// <summary>Ends the open range (a row to be sent came, or the input ended); its line, or null when none was open.</summary>
+        public string? End()
+        {
+            if (_open is null) return null;
+            var range = _open;
+            _open = null;
+            var rows = range.FirstRow == range.LastRow
+                ? "row " + range.FirstRow.ToString(CultureInfo.InvariantCulture)
+                : "rows " + range.FirstRow.ToString(CultureInfo.InvariantCulture) + "-" + range.LastRow.ToString(CultureInfo.InvariantCulture);
+            var who = string.Join(", ", range.FirstDestinations);
+            if (range.Destinations > Shown) who += " and " + (range.Destinations - Shown).ToString(CultureInfo.InvariantCulture) + " more";
+            var one = range.FirstRow == range.LastRow;
+            return range.Status == SendStatus.Unknown
+                ? $"Not resending {rows} ({who}): the journal '{_journal}' says {(one ? "its" : "their")} outcome in an earlier run is unknown. " +
+                  $"A run reports {(one ? "it" : "them")} Unknown; after checking delivery reports, -ResendUnknown sends {(one ? "it" : "them")} again."
+                : $"Skipping {rows} ({who}): the journal '{_journal}' says an earlier run sent or scheduled {(one ? "it" : "them")}. " +
+                  $"A run reports {(one ? "it" : "them")} Skipped.";
+        }
+
+        private sealed class Range
+        {
+            public Range(long firstRow, SendStatus status)
+            {
+                FirstRow = firstRow;
+                Status = status;
+            }
+
+            public long FirstRow { get; }
+            public long LastRow { get; set; }
+            public SendStatus Status { get; }
+            public long Destinations { get; set; }
+            public List<string> FirstDestinations { get; } = new List<string>(Shown);
+        }
+    }
+}
