@@ -35,7 +35,7 @@ namespace WebexConnect.Engine
             EndpointPolicy.EnsureAllowed(settings.BaseUri);
             var credential = RequestCredentials.For(settings);
             var client = ConnectHttpClientFactory.Create(settings.BaseUri);
-            return Assemble(client, credential, settings, sandbox: null);
+            return Assemble(client, credential, settings, sandbox: null, ConnectHttpClientFactory.ProxyFor(settings.BaseUri));
         }
 
         public static SessionParts ForSandbox(ConnectionSettings settings)
@@ -60,18 +60,19 @@ namespace WebexConnect.Engine
             return Assemble(client, credential, settings, server);
         }
 
-        private static SessionParts Assemble(HttpClient client, IRequestCredential credential, ConnectionSettings settings, SandboxServer? sandbox)
+        private static SessionParts Assemble(HttpClient client, IRequestCredential credential, ConnectionSettings settings, SandboxServer? sandbox,
+            Uri? proxy = null)
         {
             string? sharing = null;
             var gate = new RateGate(settings.Tps, sandbox is null ? LedgerFor(settings, out sharing) : new LocalRateLedger(), settings.RequestTimeout);
             IBatchTransport CreateTransport(DispatchOptions options, IAttemptObserver? attempts, DiagnosticSink diagnostics) => new BatchTransport(client, credential, gate,
                 V2PayloadSource.Instance,
-                new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous, AttemptObserver = attempts },
+                new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous, AttemptObserver = attempts, Proxy = proxy },
                 diagnostics: diagnostics);
             return new SessionParts(CreateTransport, gate, new Disposables(client, gate as IDisposable),
                 sandbox is null ? null : () => sandbox.Requests)
             {
-                Lookup = new MessageLookup(client, credential, settings.RequestTimeout),
+                Lookup = new MessageLookup(client, credential, settings.RequestTimeout, proxy),
                 TpsSharing = sharing,
             };
         }

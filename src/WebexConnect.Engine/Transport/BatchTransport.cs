@@ -374,7 +374,7 @@ namespace WebexConnect.Engine.Transport
                     if (!content.BodyWritten && IsProxyRefusal(ex))
                         return _tell.Answered(request, AttemptResult.ProxyRefused(Describe(ex)), _clock.GetElapsedTime(sendStarted));
                     return _tell.Answered(request, !content.BodyWritten
-                        ? AttemptResult.Transient("ConnectionFailed", ConnectFailureOpening(ex, _client.BaseAddress) + Describe(ex))
+                        ? AttemptResult.Transient("ConnectionFailed", ConnectFailureOpening(ex, _client.BaseAddress, _options.Proxy) + Describe(ex))
                         : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex)),
                         _clock.GetElapsedTime(sendStarted));
                 }
@@ -419,11 +419,34 @@ namespace WebexConnect.Engine.Transport
         /// How a failure before the request left begins its sentence. A host name that does not resolve is mostly a
         /// -BaseUri typo or a region that does not exist, so it says what to check, not only the resolver's words.
         /// </summary>
-        internal static string ConnectFailureOpening(Exception ex, Uri? endpoint)
+        /// <param name="proxy">The proxy requests go through, when one does (<see cref="ConnectHttpClientFactory.ProxyFor"/>).</param>
+        internal static string ConnectFailureOpening(Exception ex, Uri? endpoint, Uri? proxy = null) =>
+            WhereItFailed(ex, endpoint, proxy) ?? (IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ");
+
+        /// <summary>
+        /// The start of a sentence that says what to check, for a failure whose words alone do not: the proxy could not be
+        /// reached (its "Connection refused (10.0.0.5:3128)" names an address the admin never gave the module), or the API's
+        /// host name did not resolve. Null for any other failure.
+        /// </summary>
+        internal static string? WhereItFailed(Exception ex, Uri? endpoint, Uri? proxy)
         {
+            // Through a proxy, the connection and the name lookup are the proxy's: the API's host is the proxy's to reach.
+            if (proxy is not null && (IsNameResolutionFailure(ex) || IsConnectFailure(ex)) && !IsProxyTunnelFailure(ex))
+                return "could not reach the proxy " + proxy.Scheme + "://" + proxy.Authority + " that this computer's proxy setting names " +
+                    "(HTTPS_PROXY or ALL_PROXY, or the system's); check that it runs, or list the API's host in NO_PROXY to go direct: ";
             if (IsNameResolutionFailure(ex) && endpoint is not null)
                 return "could not find the host " + endpoint.Host + " (check Connect-WebexConnect -BaseUri or -Region, and this computer's DNS and network): ";
-            return IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ";
+            return null;
+        }
+
+        /// <summary>The proxy was reached but could not open the tunnel to the API (its CONNECT answered 502, say): .NET 8 says so.</summary>
+        private static bool IsProxyTunnelFailure(Exception ex)
+        {
+#if NET8_0_OR_GREATER
+            return ex is HttpRequestException { HttpRequestError: HttpRequestError.ProxyTunnelError };
+#else
+            return false;
+#endif
         }
 
         /// <summary>The host name did not resolve (DNS): .NET 8 says so directly; .NET Framework through its socket or web exception.</summary>

@@ -31,6 +31,33 @@ namespace WebexConnect.Engine.Transport
         /// </summary>
         internal static bool MayUseProxy(Uri baseUri) => baseUri.Scheme == Uri.UriSchemeHttps;
 
+        /// <summary>
+        /// The proxy requests to <paramref name="baseUri"/> go through, as the system's setting names it (HTTPS_PROXY,
+        /// ALL_PROXY, the Windows proxy; NO_PROXY and the bypass list leave it out), or null when they go direct. For the
+        /// words of a failure to reach it only: the handler finds its proxy itself.
+        /// </summary>
+        /// <param name="proxy">The proxy the client was given (tests); null for the system's.</param>
+        internal static Uri? ProxyFor(Uri baseUri, IWebProxy? proxy = null)
+        {
+            if (!MayUseProxy(baseUri)) return null;
+            try
+            {
+#if NET8_0_OR_GREATER
+                var system = proxy ?? HttpClient.DefaultProxy;
+#else
+                var system = proxy ?? WebRequest.DefaultWebProxy;
+#endif
+                if (system is null || system.IsBypassed(baseUri)) return null;
+                var via = system.GetProxy(baseUri);
+                // .NET Framework's WebProxy answers the destination itself for a host it does not proxy.
+                return via is null || via == baseUri ? null : via;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is UriFormatException || ex is NotSupportedException)
+            {
+                return null;
+            }
+        }
+
         /// <summary>"WebexConnect/0.1.0".</summary>
         public static string UserAgent { get; } = "WebexConnect/" + ModuleVersion();
 

@@ -20,9 +20,12 @@ namespace WebexConnect.Engine.Transport
         private readonly HttpClient _client;
         private readonly IRequestCredential _credential;
         private readonly TimeSpan _timeout;
+        private readonly Uri? _proxy;
 
-        public MessageLookup(HttpClient client, IRequestCredential credential, TimeSpan timeout)
+        /// <param name="proxy">The proxy requests go through, when one does: a failure to reach it names it.</param>
+        public MessageLookup(HttpClient client, IRequestCredential credential, TimeSpan timeout, Uri? proxy = null)
         {
+            _proxy = proxy;
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _credential = credential ?? throw new ArgumentNullException(nameof(credential));
             _timeout = timeout;
@@ -60,8 +63,8 @@ namespace WebexConnect.Engine.Transport
             }
             catch (HttpRequestException ex)
             {
-                var what = BatchTransport.IsNameResolutionFailure(ex) ? BatchTransport.ConnectFailureOpening(ex, _client.BaseAddress)
-                    : BatchTransport.IsConnectFailure(ex) ? "could not reach the service: " : "the connection closed before the answer came: ";
+                var what = BatchTransport.WhereItFailed(ex, _client.BaseAddress, _proxy)
+                    ?? (BatchTransport.IsConnectFailure(ex) ? "could not reach the service: " : "the connection closed before the answer came: ");
                 return (LookupAnswer.NoAnswer(what + Reason(ex), started.Elapsed), used);
             }
         }
