@@ -79,6 +79,29 @@ namespace WebexConnect.Tests.Secrets
         public void Only_https_may_use_a_proxy(string uri, bool mayUseProxy) =>
             Assert.Equal(mayUseProxy, ConnectHttpClientFactory.MayUseProxy(new Uri(uri)));
 
+        [Fact]
+        public void The_proxy_named_for_a_failure_is_the_one_the_endpoint_goes_through_and_none_for_a_host_it_bypasses()
+        {
+            var proxy = new WebProxy("http://10.0.0.5:3128") { BypassList = new[] { @"api\.us\.webexconnect\.io" } };
+
+            Assert.Equal(new Uri("http://10.0.0.5:3128"), ConnectHttpClientFactory.ProxyFor(new Uri("https://api.eu.webexconnect.io/"), proxy));
+            Assert.Null(ConnectHttpClientFactory.ProxyFor(new Uri("https://api.us.webexconnect.io/"), proxy));
+            Assert.Null(ConnectHttpClientFactory.ProxyFor(new Uri("http://127.0.0.1:8080/"), proxy));
+        }
+
+        [Fact]
+        public void A_connection_refused_through_a_proxy_names_the_proxy_without_its_password_and_says_what_to_check()
+        {
+            var refused = new HttpRequestException("Connection refused (10.0.0.5:3128)", new SocketException((int)SocketError.ConnectionRefused));
+
+            var opening = BatchTransport.ConnectFailureOpening(refused, new Uri("https://api.eu.webexconnect.io/"), new Uri("http://user:secret@10.0.0.5:3128"));
+
+            Assert.StartsWith("could not reach the proxy http://10.0.0.5:3128 that this computer's proxy setting names", opening);
+            Assert.Contains("NO_PROXY", opening);
+            Assert.DoesNotContain("secret", opening);
+            Assert.Equal("could not connect: ", BatchTransport.ConnectFailureOpening(refused, new Uri("https://api.eu.webexconnect.io/")));
+        }
+
         [Theory]
         [InlineData("k\r\nX-Injected: 1", 2)]
         [InlineData("ke\ny", 3)]
