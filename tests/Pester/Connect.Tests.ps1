@@ -152,6 +152,13 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         (Get-ConnectContext).Region | Should -Be 'au'
     }
 
+    # Before: "The argument \"EU \" does not belong to the set \"us,us1,eu,...\"", listing the value the admin gave.
+    It 'takes a region read from a file with white space around it' {
+        $settings = "Region,Tps`nEU ,10" | ConvertFrom-Csv
+        Connect-WebexConnect -Region $settings.Region -ServiceKey $script:ServiceKey
+        (Get-ConnectContext).Region | Should -Be 'eu'
+    }
+
     It 'refuses plain http:// to a host that is not this machine, with ErrorId InsecureEndpoint' {
         $thrown = Get-ThrownError { Connect-WebexConnect -BaseUri 'http://api.example.com/' -ServiceKey $script:ServiceKey }
         $thrown | Should -Not -BeNullOrEmpty

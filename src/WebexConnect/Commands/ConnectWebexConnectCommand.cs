@@ -30,6 +30,7 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = ServiceKeySet)]
         [Parameter(ParameterSetName = ServiceSecretSet)]
         [Parameter(ParameterSetName = CredentialSet)]
+        [TrimmedArgument]
         [ValidateSet("us", "us1", "eu", "uk", "ca", "in", "au", "sg", IgnoreCase = true)]
         public string? Region { get; set; }
 
