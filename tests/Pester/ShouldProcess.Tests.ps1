@@ -60,6 +60,21 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         $out | Should -Match 'QUEUED \+447700900302'
     }
 
+    # Before: a re-run with -Confirm asked of every row, and a Yes to a row an earlier run sent came back Skipped.
+    It 'asks with -Confirm only of the rows a -Journal will send, and reports the others as the journal says' {
+        $journal = Join-Path $TestDrive 'confirm.journal'
+        $out = Invoke-Answered -Lines @(
+            "'+447700900401','+447700900403' | Send-ConnectSms -From ACME -Text Hi -Journal '$journal' -Confirm:`$false | Out-Null"
+            "`$r = @('+447700900401','+447700900402','+447700900403' | Send-ConnectSms -From ACME -Text Hi -Journal '$journal' -Confirm)"
+            '"STATUSES $($r.Status -join ",")"'
+            '"SENT $((Get-ConnectSandboxRequest | Where-Object StatusCode -EQ 201 | Measure-Object DestinationCount -Sum).Sum)"') -Answers "Y`nY`nY`n"
+
+        @([regex]::Matches($out, 'Performing the operation "Send SMS" on target')).Count | Should -Be 1
+        $out | Should -Match 'on target "\+447700900402 \(row 2\)"'
+        $out | Should -Match 'STATUSES Skipped,Queued,Skipped'
+        $out | Should -Match 'SENT 3'
+    }
+
     It 'says with -WhatIf how many SMS parts a long text is billed as, before anything is sent' {
         # What-if lines go to the host, not to a stream: a child PowerShell's output shows them.
         $out = Invoke-Answered -Lines @(

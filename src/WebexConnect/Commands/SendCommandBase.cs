@@ -42,7 +42,7 @@ namespace WebexConnect.Commands
         // This run's own bar while it sends (ProgressActivities): runs at the same time each show theirs.
         private int? _progressActivityId;
         private WhatIfBatches? _whatIf;
-        // -WhatIf with a journal that holds records: which rows a run on it would not send.
+        // -WhatIf or -Confirm with a journal that holds records: which rows a run on it will not send.
         private IJournalPreview? _journalPreview;
         private WhatIfJournalRows? _whatIfJournalRows;
         private bool _progressShown;
@@ -272,6 +272,7 @@ namespace WebexConnect.Commands
             _cancellation = new CancellationTokenSource();
             _journalPath = Journal is null ? null : JournalLocation.Resolve(this, Journal);
             if (whatIf && _journalPath is not null) ReadJournalForWhatIf(_journalPath);
+            else if (!_silentConsent && _journalPath is not null) ReadJournalForConfirm(_journalPath);
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
             // taken. -WhatIf sends nothing, so it opens none (and leaves no file): it only reads the journal (ReadJournalForWhatIf).
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
@@ -375,7 +376,7 @@ namespace WebexConnect.Commands
                     if (full != null) ShouldProcess(full.Target, ActionName);
                 }
             }
-            else if (_silentConsent || ShouldProcess(TargetFor(message, record.Recipient), ActionName))
+            else if (_silentConsent || JournalWillDecide(message, record.Recipient, input) || ShouldProcess(TargetFor(message, record.Recipient), ActionName))
             {
                 _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(InputObject, ref _echoNames));
             }
@@ -523,6 +524,28 @@ namespace WebexConnect.Commands
             }
             if (_journalPreview is not null) _whatIfJournalRows = new WhatIfJournalRows(journalPath);
         }
+
+        /// <summary>
+        /// -Confirm (or -Verbose) on a journal: what it held before this run opened it, so that the rows it will skip or
+        /// hold back are not asked about. Before, a re-run with -Confirm asked "Send SMS to +44...?" of every row, and a Yes
+        /// to a row an earlier run sent was answered with Skipped. Whatever the reading meets is left to the run's own
+        /// opening of the journal, which says it.
+        /// </summary>
+        private void ReadJournalForConfirm(string journalPath)
+        {
+            try
+            {
+                _journalPreview = EngineHost.PreviewJournal(journalPath, ResendUnknown);
+            }
+            catch (SessionFailureException)
+            {
+                _journalPreview = null;
+            }
+        }
+
+        /// <summary>True when the journal read for -Confirm says the run will not send the row (it reports it Skipped or Unknown): no question to ask.</summary>
+        private bool JournalWillDecide(ConnectMessage message, Recipient recipient, object? input) =>
+            _journalPreview?.EarlierOutcome(new DispatchItem(ForRecipient(message, recipient), recipient, input) { Row = _row }) is not null;
 
         /// <summary>A line of -WhatIf's own ("What if: Skipping rows 1-3 ..."), not an operation's target.</summary>
         private void SayWhatIf(string line) => ShouldProcess(line, line, ActionName);
