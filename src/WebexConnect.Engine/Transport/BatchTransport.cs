@@ -430,23 +430,14 @@ namespace WebexConnect.Engine.Transport
         /// </summary>
         internal static string? WhereItFailed(Exception ex, Uri? endpoint, Uri? proxy)
         {
-            // Through a proxy, the connection and the name lookup are the proxy's: the API's host is the proxy's to reach.
-            if (proxy is not null && (IsNameResolutionFailure(ex) || IsConnectFailure(ex)) && !IsProxyTunnelFailure(ex))
+            // Through a proxy, the connection and the name lookup are the proxy's: the API's host is the proxy's to reach. A
+            // proxy that answered the tunnel request was reached (IsProxyRefusal), and its own words say what it refused.
+            if (proxy is not null && (IsNameResolutionFailure(ex) || IsConnectFailure(ex)) && !IsProxyRefusal(ex))
                 return "could not reach the proxy " + proxy.Scheme + "://" + proxy.Authority + " that this computer's proxy setting names " +
                     "(HTTPS_PROXY or ALL_PROXY, or the system's); check that it runs, or list the API's host in NO_PROXY to go direct: ";
             if (IsNameResolutionFailure(ex) && endpoint is not null)
                 return "could not find the host " + endpoint.Host + " (check Connect-WebexConnect -BaseUri or -Region, and this computer's DNS and network): ";
             return null;
-        }
-
-        /// <summary>The proxy was reached but could not open the tunnel to the API (its CONNECT answered 502, say): .NET 8 says so.</summary>
-        private static bool IsProxyTunnelFailure(Exception ex)
-        {
-#if NET8_0_OR_GREATER
-            return ex is HttpRequestException { HttpRequestError: HttpRequestError.ProxyTunnelError };
-#else
-            return false;
-#endif
         }
 
         /// <summary>The host name did not resolve (DNS): .NET 8 says so directly; .NET Framework through its socket or web exception.</summary>
