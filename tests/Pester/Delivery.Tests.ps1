@@ -158,6 +158,27 @@ Describe 'Wait-ConnectDelivery' {
         $delivery.CorrelationId | Should -Be $rows.CorrelationId
     }
 
+    # Before: without -Listener PowerShell prompted "Listener:" (and a scheduled task failed on it), though the session
+    # ran one listener only.
+    It 'takes the one listener this session runs when -Listener is not given, and says what to give when none or several run' {
+        Connect-WebexConnect -Sandbox
+        $delivery = @(New-Rows 3 | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url | Wait-ConnectDelivery -Timeout 30)
+        $delivery.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
+
+        $second = Start-ConnectReceiptListener
+        try {
+            { New-Rows 1 | Send-ConnectSms -From ACME -Text 'Hi' | Wait-ConnectDelivery -Timeout 1 } |
+                Should -Throw -ErrorId 'ReceiptListenerAmbiguous,*' -ExpectedMessage "*2 receipt listeners*$($second.Url)*give -Listener*"
+        }
+        finally { Stop-ConnectReceiptListener $second }
+        Stop-ConnectReceiptListener $script:Listener
+        try {
+            { New-Rows 1 | Send-ConnectSms -From ACME -Text 'Hi' | Wait-ConnectDelivery -Timeout 1 } |
+                Should -Throw -ErrorId 'NoReceiptListener,*' -ExpectedMessage '*Start-ConnectReceiptListener*-NotifyUrl*-Receipt*'
+        }
+        finally { $script:Listener = Start-ConnectReceiptListener }
+    }
+
     It 'gives every row Delivered with code 7500 when no failure share is asked for' {
         Connect-WebexConnect -Sandbox
         $l = $script:Listener

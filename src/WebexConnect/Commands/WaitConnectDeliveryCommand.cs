@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using WebexConnect.Receipts;
@@ -32,8 +33,11 @@ namespace WebexConnect.Commands
         [ValidateNotNull]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>The listener that receives the receipts (the one whose Url the sends gave as -NotifyUrl).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ListenerSet, HelpMessage = "The listener from Start-ConnectReceiptListener.")]
+        /// <summary>
+        /// The listener that receives the receipts (the one whose Url the sends gave as -NotifyUrl); by default the one
+        /// listener running in this session.
+        /// </summary>
+        [Parameter(Position = 0, ParameterSetName = ListenerSet)]
         [ValidateNotNull]
         public ConnectReceiptListener? Listener { get; set; }
 
@@ -53,6 +57,7 @@ namespace WebexConnect.Commands
         protected override void BeginProcessing()
         {
             DebugSwitch.Apply(this);
+            if (ParameterSetName == ListenerSet && Listener is null) Listener = TheRunningListener();
             if (Listener is null)
             {
                 // Receipts given: all there will be, so nothing is waited for.
@@ -66,6 +71,27 @@ namespace WebexConnect.Commands
             _join = new DeliveryJoin(Listener.Listener.Receipts);
             _dropsAtStart = Listener.Dropped;
             if (!Listener.IsRunning) WriteWarning($"The listener at {Listener.Url} is stopped: only the receipts it already has are used.");
+        }
+
+        /// <summary>
+        /// Without -Listener, the one this session runs, as the send cmdlets take the current session: before, PowerShell
+        /// prompted "Listener:" (or failed in a scheduled task) although only one listener could be meant. None, or
+        /// several, end the command with what to give.
+        /// </summary>
+        private ConnectReceiptListener TheRunningListener()
+        {
+            var running = RunningListeners.Running();
+            if (running.Count == 1) return running[0];
+            if (running.Count == 0)
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
+                    "No receipt listener is running in this session. Start one with Start-ConnectReceiptListener before sending, give its Url " +
+                    "to the sends' -NotifyUrl, and pipe their results here; or give -Receipt with receipts read already (ConvertFrom-ConnectWebhook)."),
+                    "NoReceiptListener", ErrorCategory.ObjectNotFound, null));
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
+                $"{running.Count} receipt listeners are running in this session ({string.Join(", ", running.Select(l => l.Url.ToString()))}): " +
+                "give -Listener with the one whose Url the sends gave as -NotifyUrl."),
+                "ReceiptListenerAmbiguous", ErrorCategory.InvalidOperation, null));
+            return null!; // Not reached: ThrowTerminatingError throws.
         }
 
         /// <inheritdoc />

@@ -31,6 +31,12 @@ namespace WebexConnect.Receipts
             lock (Gate) return Listeners.FirstOrDefault(l => l.IsRunning && l.Port == port);
         }
 
+        /// <summary>The listeners of this session still running, oldest first.</summary>
+        public static IReadOnlyList<ConnectReceiptListener> Running()
+        {
+            lock (Gate) return Listeners.Where(l => l.IsRunning).ToArray();
+        }
+
         /// <summary>Stops every listener still running (Remove-Module).</summary>
         public static void StopAll()
         {

@@ -285,7 +285,7 @@ namespace WebexConnect.Tests.Commands
             Wait-ConnectDelivery | default set Listener | no ShouldProcess | output DeliveryResult
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             InputObject             PSObject                *!                                    V
-            Listener                ConnectReceiptListener  Listener!@0                           -
+            Listener                ConnectReceiptListener  Listener@0                            -
             Receipt                 DeliveryReceipt[]       Receipt!                              -
             Timeout                 Int32                   Listener                              -
             """;
