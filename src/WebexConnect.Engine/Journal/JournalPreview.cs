@@ -12,15 +12,11 @@ namespace WebexConnect.Engine.Journal
     {
         private readonly Dictionary<JournalKey, JournalEntry> _earlier;
 
-        public JournalSnapshot(string path, byte[] salt, Dictionary<JournalKey, JournalEntry> earlier)
+        public JournalSnapshot(byte[] salt, Dictionary<JournalKey, JournalEntry> earlier)
         {
-            Path = path;
             Salt = salt;
             _earlier = earlier;
         }
-
-        /// <summary>The journal's full path.</summary>
-        public string Path { get; }
 
         public byte[] Salt { get; }
 

@@ -121,7 +121,7 @@ namespace WebexConnect.Engine.Journal
             {
                 JournalPath.EnsureRegularFile(file, fullPath);
                 var content = JournalReader.Read(file, fullPath);
-                return content.Salt is null ? null : new JournalSnapshot(fullPath, content.Salt, content.Entries);
+                return content.Salt is null ? null : new JournalSnapshot(content.Salt, content.Entries);
             }
         }
 
