@@ -191,6 +191,44 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
     }
 }
 
+Describe 'UTC times in the default tables, in a culture with another calendar' {
+    # ar-SA counts years in the Hijri calendar, th-TH in the Buddhist era: a column headed "(UTC)" that shows an ISO-like
+    # date must not show 1448-06-23 or 2569-12-03 for a receipt of 2026-12-03, as the sandbox's ReceivedAt does not.
+    BeforeAll { $script:Culture = [cultureinfo]::CurrentCulture }
+    AfterEach {
+        [cultureinfo]::CurrentCulture = $script:Culture
+        if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect }
+    }
+
+    It 'shows a delivery receipt''s Timestamp with its Gregorian year in <_>' -ForEach 'ar-SA', 'th-TH', 'fa-IR' {
+        $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
+        $receipt = $body | ConvertFrom-ConnectWebhook
+        $utc = $receipt.Timestamp.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture)
+
+        [cultureinfo]::CurrentCulture = $_
+        $lines = Get-Line ($receipt | Out-String -Width 80)
+
+        $lines[2] | Should -Match "^Delivered\s+7500\s+447700900001\s+$utc\s"
+    }
+
+    It 'shows a delivery result''s ReceiptAt with its Gregorian year in <_>' -ForEach 'ar-SA', 'th-TH' {
+        $null = Connect-WebexConnect -Sandbox
+        $listener = Start-ConnectReceiptListener
+        try {
+            $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -NotifyUrl $listener.Url |
+                Wait-ConnectDelivery -Listener $listener -Timeout 30
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+        $utc = $result.ReceiptAt.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture)
+
+        [cultureinfo]::CurrentCulture = $_
+        $lines = Get-Line ($result | Out-String -Width 80)
+
+        $lines[0] | Should -Match 'ReceiptAt \(UTC\)'
+        $lines[2] | Should -Match "^\s*1\s+Delivered\s+\+?447700900001\s+7500\s+$utc\s"
+    }
+}
+
 Describe 'The end of a send run' {
     BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
 
