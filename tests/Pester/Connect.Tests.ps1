@@ -380,6 +380,27 @@ Describe 'Two tenants in one script' {
         (Send-ConnectSms -To '+447700900002' -From ACME -Text 'Hi').Status | Should -Be 'Queued'
     }
 
+    It 'fails with its own ErrorId and reason under <_>, and says there that the current session was dropped' -ForEach @(
+        '$WarningPreference = Stop', '-WarningAction Stop'
+    ) {
+        # A script that makes warnings fatal saw only "stopped because the preference variable WarningPreference ... is set
+        # to Stop: The session that was current is no longer current ...": not why the Connect failed, and ErrorId
+        # ActionPreferenceStop instead of InvalidEndpoint. The cause came out only at the next send's NotConnected.
+        Connect-WebexConnect -Sandbox
+        $connect = if ($_ -like '$*') {
+            { $WarningPreference = 'Stop'; Connect-WebexConnect -BaseUri 'https://api.eu.webexconnect.io/v2/messages' -ServiceKey $script:ServiceKey }
+        } else {
+            { Connect-WebexConnect -BaseUri 'https://api.eu.webexconnect.io/v2/messages' -ServiceKey $script:ServiceKey -WarningAction Stop }
+        }
+
+        $thrown = Get-ThrownError $connect
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidEndpoint,*'
+        $thrown.Exception.Message | Should -BeLike '-BaseUri ends in v2/messages*'
+        "$thrown" | Should -BeLike '-BaseUri ends in v2/messages*The session that was current is no longer current*'
+        Get-ConnectContext | Should -BeNullOrEmpty
+    }
+
     It 'says that a session that came from another process (<Name>) cannot be used there, and what to do instead' -ForEach @(
         @{ Name = 'Send-ConnectSms'; Use = { param($s) Send-ConnectSms -Session $s -To '+447700900001' -From ACME -Text 'Hi' } }
         @{ Name = 'Get-ConnectSandboxRequest'; Use = { param($s) Get-ConnectSandboxRequest -Session $s } }

@@ -164,13 +164,20 @@ namespace WebexConnect.Commands
         /// script that connects to a second tenant and goes on after this error must not send that tenant's rows
         /// through the first.
         /// </summary>
+        /// <remarks>
+        /// The error itself says so (its displayed text; Exception.Message stays the cause alone), not a warning before it:
+        /// under $WarningPreference or -WarningAction Stop that warning ended the command first, as ActionPreferenceStop,
+        /// and the cause and its ErrorId (InvalidEndpoint, MissingCredentials...) were never shown.
+        /// </remarks>
         private void Fail(ErrorRecord error)
         {
             if (Sending.SessionState.DropAfterFailedConnect(error.Exception.Message))
-                WriteWarning("The session that was current is no longer current, so that no later command sends to its tenant " +
-                    "by mistake. Correct this Connect-WebexConnect and run it again.");
+                error.ErrorDetails = new ErrorDetails(error.Exception.Message + " " + DroppedSessionNote);
             ThrowTerminatingError(error);
         }
+
+        private const string DroppedSessionNote = "The session that was current is no longer current, so that no later " +
+            "command sends to its tenant by mistake. Correct this Connect-WebexConnect and run it again.";
 
         private ConnectRequest BuildRequest() => new ConnectRequest
         {
