@@ -319,6 +319,38 @@ Describe 'Send-ConnectSms when a preference other than -ErrorAction stops it' {
     }
 }
 
+Describe 'Send-ConnectSms and Measure-ConnectSms under $PSDefaultParameterValues[''*:Encoding'']' {
+    # about_Character_Encoding advises $PSDefaultParameterValues['*:Encoding'] = 'utf8' for every cmdlet that writes
+    # files. Before, every Send-ConnectSms and Measure-ConnectSms then warned "The binding of default value 'utf8' to
+    # parameter 'Encoding' failed", and under $WarningPreference = 'Stop' neither ran at all.
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'sends as Auto, without a warning, when the default is <Name>, even under $WarningPreference = Stop' -ForEach @(
+        @{ Name = "'utf8'"; Value = 'utf8' }
+        @{ Name = "'utf8NoBOM'"; Value = 'utf8NoBOM' }
+        @{ Name = "'ascii'"; Value = 'ascii' }
+        @{ Name = 'a [Text.UTF8Encoding] object'; Value = [Text.UTF8Encoding]::new($false) }
+    ) {
+        $PSDefaultParameterValues = @{ '*:Encoding' = $Value }
+        $WarningPreference = 'Stop'
+
+        $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Grüße' -WarningVariable warned
+        $measured = Measure-ConnectSms -Text 'Привет' -WarningVariable +warned
+
+        $sent.Status | Should -Be 'Queued'
+        (Get-SentBody).content.type | Should -Be 'text'    # ü is GSM-7, as Auto finds
+        $measured.Encoding | Should -Be 'Unicode'
+        $warned.Count | Should -Be 0
+    }
+
+    It 'still reads the module''s own values given on the command line, and refuses a value that is neither' {
+        Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Encoding Unicode | Out-Null
+        (Get-SentBody).content.type | Should -Be 'unicode'
+        (Measure-ConnectSms -Text 'Hi' -Encoding Text).Encoding | Should -Be 'Text'
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Encoding 'gsm' } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*' -ExpectedMessage '*Auto, Text, Unicode*'
+    }
+}
+
 Describe 'Send-ConnectSms without rows' {
     BeforeEach { Connect-FreshSandbox }
 
