@@ -598,6 +598,29 @@ Describe 'Send-ConnectSms with a row that repeats another' {
     }
 }
 
+Describe 'Send-ConnectSms -SendAt as ISO 8601 text in a culture with another calendar' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'schedules ''yyyy-MM-dd HH:mm'' for that Gregorian date in <_>' -ForEach 'th-TH', 'ar-SA', 'fa-IR' {
+        # th-TH read the year as Buddhist (1483 AD: "is in the past"), ar-SA refused the text ("not recognized as a valid
+        # DateTime"), fa-IR read it as a Persian year.
+        $at = [datetime]::Now.AddDays(1).Date.AddHours(9)
+        $text = $at.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $_
+            $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -SendAt $text -ExpireAt "$($text.Substring(0, 10))T23:00:00Z"
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $result.Status | Should -Be 'Scheduled'
+        $body = (Get-ConnectSandboxRequest -Last 1).Body
+        $sendAt = [DateTimeOffset]::new($at).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [cultureinfo]::InvariantCulture)
+        $body | Should -BeLike "*`"sendAt`":`"$sendAt`"*"
+        $body | Should -BeLike "*`"expireAt`":`"$($text.Substring(0, 10))T23:00:00.000Z`"*"
+    }
+}
+
 Describe 'Send-ConnectSms -SendAt on a computer in another time zone' {
     It 'names a time in the past in UTC and in the computer''s own time, as the script wrote it' -Skip:($IsWindows -or $PSVersionTable.PSVersion.Major -lt 6) {
         # A scheduled script in New York that wrote -SendAt '09:00' (an hour ago) was told "14:00:00Z is in the past": its
