@@ -138,6 +138,24 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         ($receipt | Out-String -Width 120) | Should -Match ([regex]::Escape($receipt.MessageId))
     }
 
+    It 'shows a delivery result''s Row right-aligned, as a send result''s, so that rows 9 and 10 line up' {
+        # Before, Row was left-aligned: "9     Delivered" above "10    Delivered".
+        $null = Connect-WebexConnect -Sandbox -Tps 1000
+        $listener = Start-ConnectReceiptListener
+        try {
+            $results = 1..10 | ForEach-Object { '+4477009000{0:D2}' -f $_ } |
+                Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $listener.Url | Wait-ConnectDelivery -Listener $listener -Timeout 30
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+
+        $lines = Get-Line ($results | Out-String -Width 80)
+
+        $lines[0] | Should -Match '^\s+Row Status'
+        $lines[10] | Should -Match '^\s+9 Delivered'
+        $lines[11] | Should -Match '^\s*10 Delivered'
+        $lines[10].IndexOf('9 ') | Should -Be $lines[11].IndexOf('0 ')
+    }
+
     It 'shows a sandbox request''s Fault column, and the start of its MessageId' {
         $null = Connect-WebexConnect -Sandbox
         $null = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
