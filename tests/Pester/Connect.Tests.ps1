@@ -296,6 +296,17 @@ Describe 'Connect-WebexConnect -SandboxFailureRate as people type it' {
         Connect-WebexConnect -Sandbox -SandboxFailureRate 0.25
         (Get-ConnectContext).IsSandbox | Should -BeTrue
     }
+
+    It 'reads a share written with a decimal comma, and explains one PowerShell split into a list' {
+        # Before: '0,5' was read as 5 and answered "for 5 %, write 0.05", a share the admin never meant; 0,5 unquoted
+        # got "Cannot convert 'System.Object[]' to the type 'System.Double'".
+        $sandbox = Connect-WebexConnect -Sandbox -SandboxFailureRate '0,5' -PassThru
+        $sandbox.IsSandbox | Should -BeTrue
+        { Connect-WebexConnect -Sandbox -SandboxFailureRate 0,5 } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-SandboxFailureRate 0,5 reached the command as a list of 2 values (0 and 5)*write 0.5 or '0,5'*"
+        { Connect-WebexConnect -Sandbox -SandboxFailureRate '1,5' } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*1.5 is not a share from 0 to 1*'
+    }
 }
 
 Describe 'Disconnect-WebexConnect' {

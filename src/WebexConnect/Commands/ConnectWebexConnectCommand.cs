@@ -84,6 +84,7 @@ namespace WebexConnect.Commands
         /// instead of Delivered; the same address always gets the same outcome.
         /// </summary>
         [Parameter(ParameterSetName = SandboxSet)]
+        [ShareArgument("SandboxFailureRate")]
         [ValidateShare]
         public double SandboxFailureRate { get; set; }
 
