@@ -282,6 +282,13 @@ Describe 'Connect-WebexConnect -SandboxLatency as people type it' {
         { Connect-WebexConnect -Sandbox -SandboxLatency 'soon' } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-SandboxLatency 'soon' is not a duration: write a duration such as '250ms'*"
     }
+
+    It 'says to write the decimal mark as a point for <Given>, as -Validity does, rather than only listing the forms' -ForEach @(
+        @{ Given = '0,25s'; Said = "*-SandboxLatency '0,25s' is not a duration: write the decimal mark as a point, '0.25s'*" }
+        @{ Given = (0, 25); Said = "*-SandboxLatency 0,25 was read by PowerShell as a list of two values, 0 and 25: write the decimal mark as a point, '0.25'*" }
+    ) {
+        { Connect-WebexConnect -Sandbox -SandboxLatency $Given } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage $Said
+    }
 }
 
 Describe 'Connect-WebexConnect -SandboxFailureRate as people type it' {
