@@ -197,6 +197,23 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         ($thrown | Out-String) | Should -Not -Match ([regex]::Escape('not*base64!'))
     }
 
+    It 'says that -Credential came from $PSDefaultParameterValues when a script gives every command one' {
+        # $PSDefaultParameterValues['*:Credential'] = $adminCredential, for the remoting and AD commands of the same script,
+        # reached the parameterless Connect-WebexConnect too, which then said only "-Credential (password) is not Base64":
+        # a parameter the admin never gave it.
+        $env:WEBEXCONNECT_SERVICE_KEY = $script:KeyText
+        $PSDefaultParameterValues = @{ '*:Credential' = [pscredential]::new('CONTOSO\svc-ops', (ConvertTo-SecureString 'Winter2026!' -AsPlainText -Force)) }
+
+        $thrown = Get-ThrownError { Connect-WebexConnect }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceSecret,*'
+        "$thrown" | Should -Match ([regex]::Escape("-Credential was not on the command line: `$PSDefaultParameterValues['*:Credential'] gave it"))
+        "$thrown" | Should -Not -BeLike '*Winter2026*'
+        # Given on the command line, the same credential gets no such note.
+        $given = Get-ThrownError { Connect-WebexConnect -Credential ([pscredential]::new('x', (ConvertTo-SecureString 'y!' -AsPlainText -Force))) }
+        "$given" | Should -Not -BeLike '*PSDefaultParameterValues*'
+    }
+
     It 'offers the regions for tab completion' {
         $values = (Get-Command Connect-WebexConnect).Parameters['Region'].Attributes |
             Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } |
