@@ -209,6 +209,8 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceSecret,*'
         "$thrown" | Should -Match ([regex]::Escape("-Credential was not on the command line: `$PSDefaultParameterValues['*:Credential'] gave it"))
         "$thrown" | Should -Not -BeLike '*Winter2026*'
+        $jwt = Get-ThrownError { New-ConnectJwt }
+        "$jwt" | Should -Match ([regex]::Escape("`$PSDefaultParameterValues['*:Credential'] gave it"))
         # Given on the command line, the same credential gets no such note.
         $given = Get-ThrownError { Connect-WebexConnect -Credential ([pscredential]::new('x', (ConvertTo-SecureString 'y!' -AsPlainText -Force))) }
         "$given" | Should -Not -BeLike '*PSDefaultParameterValues*'

@@ -175,10 +175,7 @@ namespace WebexConnect.Commands
             var message = error.Exception.Message;
             // $PSDefaultParameterValues['*:Credential'], set for a script's remoting or AD commands, reaches a parameterless
             // Connect-WebexConnect too, which then complains of a -Credential the admin never gave it.
-            if (DefaultParameterValues.KeyThatGave(this, nameof(Credential)) is string key)
-                message += " -Credential was not on the command line: $PSDefaultParameterValues['" + key + "'] gave it, as it gives " +
-                    "one to every command it names, and its user name was read as a Service ID and its password as a service " +
-                    "secret. Give Connect-WebexConnect its own credential (-ServiceKey, or -Credential with the Service ID and secret).";
+            if (DefaultParameterValues.CredentialNote(this) is string note) message += " " + note;
             if (Sending.SessionState.DropAfterFailedConnect(error.Exception.Message)) message += " " + DroppedSessionNote;
             if (message != error.Exception.Message) error.ErrorDetails = new ErrorDetails(message);
             ThrowTerminatingError(error);

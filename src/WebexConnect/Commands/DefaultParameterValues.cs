@@ -39,6 +39,17 @@ namespace WebexConnect.Commands
             return null;
         }
 
+        /// <summary>
+        /// What to add to an error about the credential when -Credential came from $PSDefaultParameterValues (a script's
+        /// '*:Credential' for its remoting or AD commands); null when the command line gave it, or none was bound.
+        /// </summary>
+        public static string? CredentialNote(PSCmdlet cmdlet) =>
+            KeyThatGave(cmdlet, "Credential") is string key
+                ? "-Credential was not on the command line: $PSDefaultParameterValues['" + key + "'] gave it, as it gives one to " +
+                  "every command it names, and its user name was read as a Service ID and its password as a service secret. Give " +
+                  cmdlet.MyInvocation.MyCommand.Name + " its own credential (-ServiceKey, or -Credential with the Service ID and secret)."
+                : null;
+
         private static bool Matches(string pattern, string name) =>
             WildcardPattern.Get(pattern.Trim(), WildcardOptions.IgnoreCase).IsMatch(name);
 
