@@ -232,6 +232,17 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         (Get-ConnectContext).Tps | Should -Be 1000000
     }
 
+    It 'refuses -Tps written with a separator (<Given>), which PowerShell read as another number, and names the digits to write' -ForEach @(
+        @{ Given = '1.000' }    # de-DE thousands: PowerShell read 1, a thousandth of the rate, with no word
+        @{ Given = '2,5' }      # a decimal comma: PowerShell read 25
+        @{ Given = '1,000' }
+    ) {
+        { Connect-WebexConnect -Sandbox -Tps $Given } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Tps '$Given' is not a whole number*write the digits alone*"
+        (Connect-WebexConnect -Sandbox -Tps ' 1000 ' -PassThru).Tps | Should -Be 1000
+        (Connect-WebexConnect -Sandbox -Tps 50 -PassThru).Tps | Should -Be 50
+    }
+
     It 'names WEBEXCONNECT_TPS, not -Tps, when the variable is out of range' {
         $env:WEBEXCONNECT_SERVICE_KEY = $script:KeyText
         $env:WEBEXCONNECT_TPS = '0'

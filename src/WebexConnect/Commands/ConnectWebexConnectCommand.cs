@@ -94,6 +94,7 @@ namespace WebexConnect.Commands
         /// </summary>
         [Parameter]
         // The ceiling depends on -Sandbox, so ConnectionResolver checks it (InvalidTps); this only keeps out the absurd.
+        [WholeNumberArgument("Tps")]
         [ValidateRange(1, ConnectionResolver.MaxSandboxTps)]
         public int Tps
         {
@@ -115,6 +116,7 @@ namespace WebexConnect.Commands
 
         /// <summary>How long one HTTP request may take, in seconds (default 30).</summary>
         [Parameter]
+        [WholeNumberArgument("TimeoutSec")]
         [ValidateRange(1, 3600)]
         public int TimeoutSec
         {
