@@ -204,6 +204,25 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         ($thrown | Out-String) | Should -Not -Match ([regex]::Escape('not*base64!'))
     }
 
+    It 'says that -Credential came from $PSDefaultParameterValues when a script gives every command one' {
+        # $PSDefaultParameterValues['*:Credential'] = $adminCredential, for the remoting and AD commands of the same script,
+        # reached the parameterless Connect-WebexConnect too, which then said only "-Credential (password) is not Base64":
+        # a parameter the admin never gave it.
+        $env:WEBEXCONNECT_SERVICE_KEY = $script:KeyText
+        $PSDefaultParameterValues = @{ '*:Credential' = [pscredential]::new('CONTOSO\svc-ops', (ConvertTo-SecureString 'Winter2026!' -AsPlainText -Force)) }
+
+        $thrown = Get-ThrownError { Connect-WebexConnect }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceSecret,*'
+        "$thrown" | Should -Match ([regex]::Escape("-Credential was not on the command line: `$PSDefaultParameterValues['*:Credential'] gave it"))
+        "$thrown" | Should -Not -BeLike '*Winter2026*'
+        $jwt = Get-ThrownError { New-ConnectJwt }
+        "$jwt" | Should -Match ([regex]::Escape("`$PSDefaultParameterValues['*:Credential'] gave it"))
+        # Given on the command line, the same credential gets no such note.
+        $given = Get-ThrownError { Connect-WebexConnect -Credential ([pscredential]::new('x', (ConvertTo-SecureString 'y!' -AsPlainText -Force))) }
+        "$given" | Should -Not -BeLike '*PSDefaultParameterValues*'
+    }
+
     It 'offers the regions for tab completion' {
         $values = (Get-Command Connect-WebexConnect).Parameters['Region'].Attributes |
             Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } |
@@ -218,6 +237,17 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
             Should -Throw -ErrorId 'InvalidTps,*'
         Connect-WebexConnect -Sandbox -Tps 1000000
         (Get-ConnectContext).Tps | Should -Be 1000000
+    }
+
+    It 'refuses -Tps written with a separator (<Given>), which PowerShell read as another number, and names the digits to write' -ForEach @(
+        @{ Given = '1.000' }    # de-DE thousands: PowerShell read 1, a thousandth of the rate, with no word
+        @{ Given = '2,5' }      # a decimal comma: PowerShell read 25
+        @{ Given = '1,000' }
+    ) {
+        { Connect-WebexConnect -Sandbox -Tps $Given } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Tps '$Given' is not a whole number*write the digits alone*"
+        (Connect-WebexConnect -Sandbox -Tps ' 1000 ' -PassThru).Tps | Should -Be 1000
+        (Connect-WebexConnect -Sandbox -Tps 50 -PassThru).Tps | Should -Be 50
     }
 
     It 'names WEBEXCONNECT_TPS, not -Tps, when the variable is out of range' {
@@ -289,6 +319,13 @@ Describe 'Connect-WebexConnect -SandboxLatency as people type it' {
         { Connect-WebexConnect -Sandbox -SandboxLatency 'soon' } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-SandboxLatency 'soon' is not a duration: write a duration such as '250ms'*"
     }
+
+    It 'says to write the decimal mark as a point for <Given>, as -Validity does, rather than only listing the forms' -ForEach @(
+        @{ Given = '0,25s'; Said = "*-SandboxLatency '0,25s' is not a duration: write the decimal mark as a point, '0.25s'*" }
+        @{ Given = (0, 25); Said = "*-SandboxLatency 0,25 was read by PowerShell as a list of two values, 0 and 25: write the decimal mark as a point, '0.25'*" }
+    ) {
+        { Connect-WebexConnect -Sandbox -SandboxLatency $Given } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage $Said
+    }
 }
 
 Describe 'Connect-WebexConnect -SandboxFailureRate as people type it' {
@@ -302,6 +339,17 @@ Describe 'Connect-WebexConnect -SandboxFailureRate as people type it' {
             Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*-0.5 is not a share from 0 to 1 (0.25 is a quarter).*'
         Connect-WebexConnect -Sandbox -SandboxFailureRate 0.25
         (Get-ConnectContext).IsSandbox | Should -BeTrue
+    }
+
+    It 'reads a share written with a decimal comma, and explains one PowerShell split into a list' {
+        # Before: '0,5' was read as 5 and answered "for 5 %, write 0.05", a share the admin never meant; 0,5 unquoted
+        # got "Cannot convert 'System.Object[]' to the type 'System.Double'".
+        $sandbox = Connect-WebexConnect -Sandbox -SandboxFailureRate '0,5' -PassThru
+        $sandbox.IsSandbox | Should -BeTrue
+        { Connect-WebexConnect -Sandbox -SandboxFailureRate 0,5 } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-SandboxFailureRate 0,5 reached the command as a list of 2 values (0 and 5)*write 0.5 or '0,5'*"
+        { Connect-WebexConnect -Sandbox -SandboxFailureRate '1,5' } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*1.5 is not a share from 0 to 1*'
     }
 }
 
@@ -385,6 +433,27 @@ Describe 'Two tenants in one script' {
         (Send-ConnectSms -Session $a -To '+447700900001' -From ACME -Text 'Hi').Status | Should -Be 'Queued'
         Connect-WebexConnect -Sandbox
         (Send-ConnectSms -To '+447700900002' -From ACME -Text 'Hi').Status | Should -Be 'Queued'
+    }
+
+    It 'fails with its own ErrorId and reason under <_>, and says there that the current session was dropped' -ForEach @(
+        '$WarningPreference = Stop', '-WarningAction Stop'
+    ) {
+        # A script that makes warnings fatal saw only "stopped because the preference variable WarningPreference ... is set
+        # to Stop: The session that was current is no longer current ...": not why the Connect failed, and ErrorId
+        # ActionPreferenceStop instead of InvalidEndpoint. The cause came out only at the next send's NotConnected.
+        Connect-WebexConnect -Sandbox
+        $connect = if ($_ -like '$*') {
+            { $WarningPreference = 'Stop'; Connect-WebexConnect -BaseUri 'https://api.eu.webexconnect.io/v2/messages' -ServiceKey $script:ServiceKey }
+        } else {
+            { Connect-WebexConnect -BaseUri 'https://api.eu.webexconnect.io/v2/messages' -ServiceKey $script:ServiceKey -WarningAction Stop }
+        }
+
+        $thrown = Get-ThrownError $connect
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidEndpoint,*'
+        $thrown.Exception.Message | Should -BeLike '-BaseUri ends in v2/messages*'
+        "$thrown" | Should -BeLike '-BaseUri ends in v2/messages*The session that was current is no longer current*'
+        Get-ConnectContext | Should -BeNullOrEmpty
     }
 
     It 'says that a session that came from another process (<Name>) cannot be used there, and what to do instead' -ForEach @(

@@ -138,6 +138,24 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         ($receipt | Out-String -Width 120) | Should -Match ([regex]::Escape($receipt.MessageId))
     }
 
+    It 'shows a delivery result''s Row right-aligned, as a send result''s, so that rows 9 and 10 line up' {
+        # Before, Row was left-aligned: "9     Delivered" above "10    Delivered".
+        $null = Connect-WebexConnect -Sandbox -Tps 1000
+        $listener = Start-ConnectReceiptListener
+        try {
+            $results = 1..10 | ForEach-Object { '+4477009000{0:D2}' -f $_ } |
+                Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $listener.Url | Wait-ConnectDelivery -Listener $listener -Timeout 30
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+
+        $lines = Get-Line ($results | Out-String -Width 80)
+
+        $lines[0] | Should -Match '^\s+Row Status'
+        $lines[10] | Should -Match '^\s+9 Delivered'
+        $lines[11] | Should -Match '^\s*10 Delivered'
+        $lines[10].IndexOf('9 ') | Should -Be $lines[11].IndexOf('0 ')
+    }
+
     It 'shows a sandbox request''s Fault column, and the start of its MessageId' {
         $null = Connect-WebexConnect -Sandbox
         $null = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
@@ -188,6 +206,44 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         $lines[0] | Should -Match '^Title\s+Media\s+Suggestions\s+Description$'
         $lines[2] | Should -Match '^Trail shoe\s+shoe.png \(Short\)\s+1 Light\.$'
         $lines[3] | Should -Match '^Gift card\s+0 Any amount\.$'
+    }
+}
+
+Describe 'UTC times in the default tables, in a culture with another calendar' {
+    # ar-SA counts years in the Hijri calendar, th-TH in the Buddhist era: a column headed "(UTC)" that shows an ISO-like
+    # date must not show 1448-06-23 or 2569-12-03 for a receipt of 2026-12-03, as the sandbox's ReceivedAt does not.
+    BeforeAll { $script:Culture = [cultureinfo]::CurrentCulture }
+    AfterEach {
+        [cultureinfo]::CurrentCulture = $script:Culture
+        if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect }
+    }
+
+    It 'shows a delivery receipt''s Timestamp with its Gregorian year in <_>' -ForEach 'ar-SA', 'th-TH', 'fa-IR' {
+        $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
+        $receipt = $body | ConvertFrom-ConnectWebhook
+        $utc = $receipt.Timestamp.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture)
+
+        [cultureinfo]::CurrentCulture = $_
+        $lines = Get-Line ($receipt | Out-String -Width 80)
+
+        $lines[2] | Should -Match "^Delivered\s+7500\s+447700900001\s+$utc\s"
+    }
+
+    It 'shows a delivery result''s ReceiptAt with its Gregorian year in <_>' -ForEach 'ar-SA', 'th-TH' {
+        $null = Connect-WebexConnect -Sandbox
+        $listener = Start-ConnectReceiptListener
+        try {
+            $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -NotifyUrl $listener.Url |
+                Wait-ConnectDelivery -Listener $listener -Timeout 30
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+        $utc = $result.ReceiptAt.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture)
+
+        [cultureinfo]::CurrentCulture = $_
+        $lines = Get-Line ($result | Out-String -Width 80)
+
+        $lines[0] | Should -Match 'ReceiptAt \(UTC\)'
+        $lines[2] | Should -Match "^\s*1\s+Delivered\s+\+?447700900001\s+7500\s+$utc\s"
     }
 }
 

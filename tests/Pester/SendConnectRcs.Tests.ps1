@@ -67,6 +67,20 @@ Describe 'New-ConnectRcsSuggestion' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Longitude '0,1,2' is not a number of degrees*"
     }
 
+    It 'reads an event''s ISO 8601 times in the Gregorian calendar in <_>, not as a year of its own calendar' -ForEach 'th-TH', 'ar-SA', 'fa-IR' {
+        # th-TH read '2026-12-06 09:00' as the Buddhist year 2026 (1483 AD) and the chip went out as an event in 1483;
+        # ar-SA and fa-IR refused it or read it in their own calendars. ISO 8601 is Gregorian in every culture.
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $_
+            $chip = New-ConnectRcsSuggestion -DisplayText 'Save' -StartTime '2026-12-06 09:00' -EndTime '2026-12-06T10:30:00Z' -Title 'Visit'
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $chip.StartTime | Should -Be ([DateTimeOffset]::new([datetime]::new(2026, 12, 6, 9, 0, 0, [DateTimeKind]::Local)))
+        $chip.EndTime | Should -Be ([DateTimeOffset]::new(2026, 12, 6, 10, 30, 0, [TimeSpan]::Zero))
+    }
+
     It 'refuses an event that ends before it starts' {
         { New-ConnectRcsSuggestion -DisplayText 'Save' -StartTime '2026-12-01T11:00:00Z' -EndTime '2026-12-01T10:00:00Z' -Title 'Visit' } |
             Should -Throw -ErrorId 'EndTimeBeforeStartTime,*'

@@ -319,6 +319,38 @@ Describe 'Send-ConnectSms when a preference other than -ErrorAction stops it' {
     }
 }
 
+Describe 'Send-ConnectSms and Measure-ConnectSms under $PSDefaultParameterValues[''*:Encoding'']' {
+    # about_Character_Encoding advises $PSDefaultParameterValues['*:Encoding'] = 'utf8' for every cmdlet that writes
+    # files. Before, every Send-ConnectSms and Measure-ConnectSms then warned "The binding of default value 'utf8' to
+    # parameter 'Encoding' failed", and under $WarningPreference = 'Stop' neither ran at all.
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'sends as Auto, without a warning, when the default is <Name>, even under $WarningPreference = Stop' -ForEach @(
+        @{ Name = "'utf8'"; Value = 'utf8' }
+        @{ Name = "'utf8NoBOM'"; Value = 'utf8NoBOM' }
+        @{ Name = "'ascii'"; Value = 'ascii' }
+        @{ Name = 'a [Text.UTF8Encoding] object'; Value = [Text.UTF8Encoding]::new($false) }
+    ) {
+        $PSDefaultParameterValues = @{ '*:Encoding' = $Value }
+        $WarningPreference = 'Stop'
+
+        $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Grüße' -WarningVariable warned
+        $measured = Measure-ConnectSms -Text 'Привет' -WarningVariable +warned
+
+        $sent.Status | Should -Be 'Queued'
+        (Get-SentBody).content.type | Should -Be 'text'    # ü is GSM-7, as Auto finds
+        $measured.Encoding | Should -Be 'Unicode'
+        $warned.Count | Should -Be 0
+    }
+
+    It 'still reads the module''s own values given on the command line, and refuses a value that is neither' {
+        Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Encoding Unicode | Out-Null
+        (Get-SentBody).content.type | Should -Be 'unicode'
+        (Measure-ConnectSms -Text 'Hi' -Encoding Text).Encoding | Should -Be 'Text'
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Encoding 'gsm' } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*' -ExpectedMessage '*Auto, Text, Unicode*'
+    }
+}
+
 Describe 'Send-ConnectSms without rows' {
     BeforeEach { Connect-FreshSandbox }
 
@@ -563,6 +595,29 @@ Describe 'Send-ConnectSms with a row that repeats another' {
 
         $results.Status | Should -Be @('Queued', 'Queued')
         "$($warned[0])" | Should -BeLike 'Row 2 repeats row 1:*remove the repeated rows first.'
+    }
+}
+
+Describe 'Send-ConnectSms -SendAt as ISO 8601 text in a culture with another calendar' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'schedules ''yyyy-MM-dd HH:mm'' for that Gregorian date in <_>' -ForEach 'th-TH', 'ar-SA', 'fa-IR' {
+        # th-TH read the year as Buddhist (1483 AD: "is in the past"), ar-SA refused the text ("not recognized as a valid
+        # DateTime"), fa-IR read it as a Persian year.
+        $at = [datetime]::Now.AddDays(1).Date.AddHours(9)
+        $text = $at.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $_
+            $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -SendAt $text -ExpireAt "$($text.Substring(0, 10))T23:00:00Z"
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $result.Status | Should -Be 'Scheduled'
+        $body = (Get-ConnectSandboxRequest -Last 1).Body
+        $sendAt = [DateTimeOffset]::new($at).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [cultureinfo]::InvariantCulture)
+        $body | Should -BeLike "*`"sendAt`":`"$sendAt`"*"
+        $body | Should -BeLike "*`"expireAt`":`"$($text.Substring(0, 10))T23:00:00.000Z`"*"
     }
 }
 

@@ -85,6 +85,7 @@ namespace WebexConnect.Commands
         /// instead of Delivered; the same address always gets the same outcome.
         /// </summary>
         [Parameter(ParameterSetName = SandboxSet)]
+        [ShareArgument("SandboxFailureRate")]
         [ValidateShare]
         public double SandboxFailureRate { get; set; }
 
@@ -94,6 +95,7 @@ namespace WebexConnect.Commands
         /// </summary>
         [Parameter]
         // The ceiling depends on -Sandbox, so ConnectionResolver checks it (InvalidTps); this only keeps out the absurd.
+        [WholeNumberArgument("Tps")]
         [ValidateRange(1, ConnectionResolver.MaxSandboxTps)]
         public int Tps
         {
@@ -115,6 +117,7 @@ namespace WebexConnect.Commands
 
         /// <summary>How long one HTTP request may take, in seconds (default 30).</summary>
         [Parameter]
+        [WholeNumberArgument("TimeoutSec")]
         [ValidateRange(1, 3600)]
         public int TimeoutSec
         {
@@ -165,13 +168,24 @@ namespace WebexConnect.Commands
         /// script that connects to a second tenant and goes on after this error must not send that tenant's rows
         /// through the first.
         /// </summary>
+        /// <remarks>
+        /// The error itself says so (its displayed text; Exception.Message stays the cause alone), not a warning before it:
+        /// under $WarningPreference or -WarningAction Stop that warning ended the command first, as ActionPreferenceStop,
+        /// and the cause and its ErrorId (InvalidEndpoint, MissingCredentials...) were never shown.
+        /// </remarks>
         private void Fail(ErrorRecord error)
         {
-            if (Sending.SessionState.DropAfterFailedConnect(error.Exception.Message))
-                WriteWarning("The session that was current is no longer current, so that no later command sends to its tenant " +
-                    "by mistake. Correct this Connect-WebexConnect and run it again.");
+            var message = error.Exception.Message;
+            // $PSDefaultParameterValues['*:Credential'], set for a script's remoting or AD commands, reaches a parameterless
+            // Connect-WebexConnect too, which then complains of a -Credential the admin never gave it.
+            if (DefaultParameterValues.CredentialNote(this) is string note) message += " " + note;
+            if (Sending.SessionState.DropAfterFailedConnect(error.Exception.Message)) message += " " + DroppedSessionNote;
+            if (message != error.Exception.Message) error.ErrorDetails = new ErrorDetails(message);
             ThrowTerminatingError(error);
         }
+
+        private const string DroppedSessionNote = "The session that was current is no longer current, so that no later " +
+            "command sends to its tenant by mistake. Correct this Connect-WebexConnect and run it again.";
 
         private ConnectRequest BuildRequest() => new ConnectRequest
         {

@@ -24,6 +24,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Auto (default) measures as Send-ConnectSms would send; Text or Unicode force an encoding.</summary>
         [Parameter]
+        [SmsEncodingArgument] // $PSDefaultParameterValues['*:Encoding'] = 'utf8' reaches it too
         public SmsEncoding Encoding { get; set; } = SmsEncoding.Auto;
 
         /// <summary>

@@ -63,7 +63,10 @@ namespace WebexConnect.Commands
             }
             catch (ConnectionConfigurationException ex)
             {
-                ThrowTerminatingError(ex.ToErrorRecord(serviceId));
+                var error = ex.ToErrorRecord(serviceId);
+                // $PSDefaultParameterValues['*:Credential'] reaches New-ConnectJwt too: say so, or the admin looks for a -Credential never typed.
+                if (DefaultParameterValues.CredentialNote(this) is string note) error.ErrorDetails = new ErrorDetails(ex.Message + " " + note);
+                ThrowTerminatingError(error);
                 return;
             }
             WriteObject(jwt);

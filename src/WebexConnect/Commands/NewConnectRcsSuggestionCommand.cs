@@ -62,10 +62,12 @@ namespace WebexConnect.Commands
 
         /// <summary>The calendar event's start.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CalendarEventSet, HelpMessage = "When the event starts.")]
+        [IsoDateArgument]
         public DateTimeOffset StartTime { get; set; }
 
         /// <summary>The calendar event's end.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CalendarEventSet, HelpMessage = "When the event ends.")]
+        [IsoDateArgument]
         public DateTimeOffset EndTime { get; set; }
 
         /// <summary>The calendar event's title.</summary>

@@ -101,11 +101,13 @@ namespace WebexConnect.Commands
         /// <summary>When to send, at most 7 days ahead; results are then Scheduled.</summary>
         [Parameter]
         [UnixTimeArgument("SendAt")]
+        [IsoDateArgument]
         public DateTimeOffset? SendAt { get; set; }
 
         /// <summary>When an undelivered message expires. Not together with -Validity.</summary>
         [Parameter]
         [UnixTimeArgument("ExpireAt")]
+        [IsoDateArgument]
         public DateTimeOffset? ExpireAt { get; set; }
 
         /// <summary>

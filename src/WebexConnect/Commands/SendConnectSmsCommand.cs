@@ -38,6 +38,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Auto (default) picks Text (GSM-7) when it can carry every character, else Unicode.</summary>
         [Parameter(ParameterSetName = TextSet)]
+        [SmsEncodingArgument] // $PSDefaultParameterValues['*:Encoding'] = 'utf8' reaches it too
         public SmsEncoding Encoding { get; set; } = SmsEncoding.Auto;
 
         /// <summary>Shorten HTTPS links in the text (needs -LinkDomain).</summary>

@@ -9,7 +9,7 @@ namespace WebexConnect.Commands
     /// page documents for sendAt and expireAt and as scripts moved from Invoke-RestMethod carry them. PowerShell alone
     /// answers 'Cannot convert value "1796461512" to type "System.DateTimeOffset"'. A number of milliseconds (13 digits,
     /// [DateTimeOffset]::Now.ToUnixTimeMilliseconds()) is refused by name rather than read as a date in the year 58000.
-    /// Anything else (a [datetime], ISO 8601 text) is left to PowerShell's own conversion.
+    /// Anything else (a [datetime], other text) is left to PowerShell's own conversion; ISO 8601 text to IsoDateArgument.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class UnixTimeArgumentAttribute : ArgumentTransformationAttribute

@@ -22,6 +22,9 @@ namespace WebexConnect.Composition
         private static readonly Regex Clock = new Regex(@"^(?<h>\d+):(?<m>[0-5]?\d)(:(?<s>[0-5]?\d))?$", RegexOptions.CultureInvariant);
 
         /// <summary>What the error says the parameter takes.</summary>
+        /// <summary>What a problem says of a decimal comma, so that another parameter's message can say it too.</summary>
+        public const string DecimalMarkAdvice = "write the decimal mark as a point";
+
         public const string Forms = "write a duration such as '90m', '48h' or '2d', a number of seconds (3600), 'hh:mm:ss' (hours may exceed 23) or a TimeSpan";
 
         /// <summary>The duration, or null with <paramref name="problem"/> saying why <paramref name="value"/> is none.</summary>
@@ -59,7 +62,7 @@ namespace WebexConnect.Composition
             var written = string.Join(",", items);
             var withPoint = written.Replace(',', '.');
             if (list.Count == 2 && ReadText(withPoint, out var pointProblem) is not null && pointProblem is null)
-                return $"{written} was read by PowerShell as a list of two values, {string.Join(" and ", items)}: write the decimal mark as a point, '{withPoint}' (durations read the same in every culture)";
+                return $"{written} was read by PowerShell as a list of two values, {string.Join(" and ", items)}: {DecimalMarkAdvice}, '{withPoint}' (durations read the same in every culture)";
             return $"a list of {list.Count} values is not a duration: give one. {char.ToUpperInvariant(Forms[0])}{Forms.Substring(1)}";
         }
 
@@ -102,7 +105,7 @@ namespace WebexConnect.Composition
             var withPoint = text.Replace(',', '.');
             if (withPoint != text && ReadText(withPoint, out var pointProblem) is not null && pointProblem is null)
             {
-                problem = $"'{text}' is not a duration: write the decimal mark as a point, '{withPoint}' (durations read the same in every culture)";
+                problem = $"'{text}' is not a duration: {DecimalMarkAdvice}, '{withPoint}' (durations read the same in every culture)";
                 return null;
             }
 

@@ -1,0 +1,35 @@
+using System;
+using System.Management.Automation;
+using WebexConnect.Messages.Validation;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// Refuses a whole number written as text with a point or a comma in it ('1.000', '2,5', '1,000'), which PowerShell
+    /// reads in the invariant culture whatever the admin meant.
+    /// </summary>
+    /// <remarks>
+    /// In de-DE '1.000' is a thousand; PowerShell read -Tps '1.000' as 1, and the session sent a thousandth of the rate
+    /// without a word (a 50,000-row file took 14 hours instead of 50 seconds). '2,5' became 25. A separator means a
+    /// thousand in one culture and a decimal mark in another, so the text is refused with the digits to write instead.
+    /// Numbers, and text of digits alone, are left to PowerShell.
+    /// </remarks>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    internal sealed class WholeNumberArgumentAttribute : ArgumentTransformationAttribute
+    {
+        private readonly string _parameter;
+
+        public WholeNumberArgumentAttribute(string parameter) => _parameter = parameter;
+
+        /// <inheritdoc />
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is string text && (text.IndexOf('.') >= 0 || text.IndexOf(',') >= 0))
+                throw new ArgumentTransformationMetadataException(
+                    $"-{_parameter} {InputEcho.Quote(text)} is not a whole number: write the digits alone (1000), as a point or a comma " +
+                    "in it is a thousands separator in one culture and a decimal mark in another.");
+            return inputData;
+        }
+    }
+}

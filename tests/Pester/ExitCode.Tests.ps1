@@ -1,0 +1,70 @@
+#Requires -Version 5.1
+# Pester 5: the exit code of a scheduled script, as Task Scheduler or cron runs it (pwsh -NonInteractive -File job.ps1),
+# written the way about_WebexConnect's "Scheduled tasks" section advises: its snippet, taken from the page itself, with
+# its "..." filled in. The exit code is all Task Scheduler shows of a run.
+# Build first: dotnet build -c Release (or ./build.ps1).
+
+BeforeAll {
+    $script:Manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
+    . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+
+    # The snippet under "Failed rows do not change the exit code", as printed (indented by four spaces).
+    $about = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md'))
+    $section = $about.Substring($about.IndexOf('- Failed rows do not change the exit code'))
+    $script:Advice = foreach ($line in @($section -split '\r?\n' | Select-Object -Skip 1)) {
+        if ($line.StartsWith('    ')) { $line.Substring(4); $inCode = $true }
+        elseif ($inCode) { break }
+    }
+
+    # A job script: connect to the sandbox, then the advice with its "..." filled in for the CSV at $Csv.
+    function script:Invoke-Job([string] $Csv, [string] $Connect = 'Connect-WebexConnect -Sandbox', [string] $More = '') {
+        $body = ($script:Advice -join [Environment]::NewLine)
+        $body = ([regex]'\.\.\. \|').Replace($body, "Import-Csv '$Csv' |", 1)
+        $body = ([regex]'Send-ConnectSms \.\.\.').Replace($body, "Send-ConnectSms -From ACME -Text 'Hi `$(Name)' $More", 1)
+        $body = $body.Replace('results.csv', (Join-Path $TestDrive 'results.csv'))
+        $job = Join-Path $TestDrive 'job.ps1'
+        Set-Content -LiteralPath $job -Value @("Import-Module '$script:Manifest'", $Connect, $body) -Encoding UTF8
+        $powershell = Get-PowerShellHostCommand
+        $null = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $job 2>&1
+        $LASTEXITCODE
+    }
+
+    function script:New-Csv([string[]] $Phones) {
+        $csv = Join-Path $TestDrive 'people.csv'
+        $Phones | ForEach-Object { [pscustomobject]@{ Phone = $_; Name = 'P' } } | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $csv
+    }
+}
+
+Describe 'The exit code of a scheduled script written as about_WebexConnect advises' {
+    It 'has a snippet to run, with its send and its exit' {
+        ($script:Advice -join "`n") | Should -Match 'Send-ConnectSms'
+        ($script:Advice -join "`n") | Should -Match 'exit 1'
+    }
+
+    It 'is 0 when every row is queued' {
+        Invoke-Job (New-Csv '+447700900001', '+447700900002') | Should -Be 0
+        @(Import-Csv (Join-Path $TestDrive 'results.csv')).Count | Should -Be 2
+    }
+
+    It 'is 1 when a row failed, after every row got its result' {
+        Invoke-Job (New-Csv '+447700900001', 'not a number', '+447700900003') | Should -Be 1
+        @(Import-Csv (Join-Path $TestDrive 'results.csv')).Status | Should -Be @('Queued', 'Invalid', 'Queued')
+    }
+
+    It 'is 1 when the CSV is missing' {
+        # Before: Import-Csv's error ended the pipeline before the send, -ErrorVariable stayed empty and the task showed success.
+        Invoke-Job (Join-Path $TestDrive 'nobody-put-it-here.csv') | Should -Be 1
+    }
+
+    It 'is 1 when there is no session' {
+        Invoke-Job (New-Csv '+447700900001') -Connect '' | Should -Be 1
+    }
+
+    It 'is 1 when the journal is in use by another run' {
+        $journal = Join-Path $TestDrive 'run.journal'
+        $held = [IO.File]::Open($journal, 'OpenOrCreate', 'ReadWrite', 'None')
+        try { Invoke-Job (New-Csv '+447700900001') -More "-Journal '$journal'" | Should -Be 1 }
+        finally { $held.Dispose() }
+    }
+}
