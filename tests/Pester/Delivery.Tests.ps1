@@ -452,6 +452,27 @@ Describe 'Wait-ConnectDelivery' {
         $err[1].Exception.Message | Should -BeLike "Input 2: its status 'Sent' is not a send status*"
     }
 
+    It 'does not wait -Timeout on a stopped listener, and does not say a receipt may still arrive to it' {
+        # Before: the help's Example 3 run after its Example 1 (which stops the listener) waited the whole -Timeout for
+        # receipts a stopped listener cannot get, then said of every row 'It may still arrive: the listener keeps it.'
+        Connect-WebexConnect -Sandbox
+        $listener = Start-ConnectReceiptListener
+        Stop-ConnectReceiptListener $listener
+        $results = @(New-Rows 2 | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $listener.Url)
+
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $delivery = @($results | Wait-ConnectDelivery $listener -Timeout 20 -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warn 3>$null)
+        $clock.Stop()
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $delivery.Status | Should -Be @('NoReceipt', 'NoReceipt')
+        $warn[0].Message | Should -BeLike "*$($listener.Url)*is stopped*"
+        $err.Count | Should -Be 2
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'DeliveryReceiptMissing,*'
+        $err[0].Exception.Message | Should -Not -BeLike '*may still arrive*'
+        $err[0].Exception.Message | Should -BeLike "Row 1: +447700900001: no delivery receipt among those the stopped listener at $($listener.Url) kept*"
+    }
+
     It 'shows Row, Status and Destination at 80 columns' {
         Connect-WebexConnect -Sandbox
 
