@@ -99,6 +99,25 @@ namespace WebexConnect.Tests.Docs
             Assert.Contains(Page(cmdlet).Examples, e => Regex.IsMatch(e.Code, @"Import-Csv[^\n]*\|"));
         }
 
+        /// <summary>
+        /// A DESCRIPTION that lists the columns binding to -To, "(To, Phone, ... or Number)", lists them all: Send-ConnectSms's
+        /// left out MobilePhone, the column an Active Directory or Microsoft Graph export has, so an admin with such a
+        /// CSV read that it would not bind and renamed it. A list that says "..." names only some, on purpose.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(ImplementedCmdlets))]
+        public void ADescriptionThatListsTheColumnsBindingToToListsEveryOne(string cmdlet)
+        {
+            var to = Cmdlet(cmdlet).Parameters.SingleOrDefault(p => p.Name == "To");
+            if (to is null || to.Aliases.Count == 0) return;
+            var description = Regex.Replace(Page(cmdlet).Text("DESCRIPTION"), @"\s+", " ");
+            var list = Regex.Match(description, @"binds to -To by name \((?<columns>[^)]*)\)");
+            if (!list.Success || list.Groups["columns"].Value.Contains("...")) return;
+            var listed = Regex.Split(list.Groups["columns"].Value, @",\s*|\s+or\s+").Select(c => c.Trim()).ToArray();
+            var missing = to.Aliases.Where(a => !listed.Contains(a, StringComparer.Ordinal)).ToArray();
+            Assert.True(missing.Length == 0, $"{cmdlet}: DESCRIPTION lists the columns that bind to -To without " + string.Join(", ", missing));
+        }
+
         [Theory]
         [MemberData(nameof(ImplementedCmdlets))]
         public void EveryParameterIsDocumentedAndNoOtherOne(string cmdlet)
