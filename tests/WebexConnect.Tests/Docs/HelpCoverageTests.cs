@@ -118,6 +118,21 @@ namespace WebexConnect.Tests.Docs
             Assert.True(missing.Length == 0, $"{cmdlet}: DESCRIPTION lists the columns that bind to -To without " + string.Join(", ", missing));
         }
 
+        /// <summary>
+        /// Receipts go to Wait-ConnectDelivery -Receipt; what is piped to it are the send results (or their Export-Csv rows).
+        /// ConvertFrom-ConnectWebhook's Example 5 said "Pipe $receipts to Wait-ConnectDelivery -Receipt with the send's
+        /// results.csv": piped, each receipt is an InvalidSendResultRow error and the report has no row.
+        /// </summary>
+        [Fact]
+        public void NoPageSaysToPipeReceiptsToWaitConnectDelivery()
+        {
+            var wrong = Directory.GetFiles(DocsFolder, "*.md").Append(Path.Combine(RepoPaths.Root, "README.md"))
+                .SelectMany(f => Regex.Matches(Regex.Replace(File.ReadAllText(f), @"\s+", " "), @"[Pp]ipe \$?receipts to Wait-ConnectDelivery|\$receipts \| Wait-ConnectDelivery")
+                    .Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+                .ToArray();
+            Assert.True(wrong.Length == 0, "Pages that pipe receipts to Wait-ConnectDelivery instead of giving them to -Receipt:\n" + string.Join("\n", wrong));
+        }
+
         [Theory]
         [MemberData(nameof(ImplementedCmdlets))]
         public void EveryParameterIsDocumentedAndNoOtherOne(string cmdlet)
