@@ -473,6 +473,18 @@ Describe 'Wait-ConnectDelivery' {
         $err[0].Exception.Message | Should -BeLike "Row 1: +447700900001: no delivery receipt among those the stopped listener at $($listener.Url) kept*"
     }
 
+    It 'lines Row up on the right, as the send results table does, so row 10 sits under row 9' {
+        # Before: the delivery table's Row was left-aligned ("9    ", "10   ") beside a send table whose Row is right-aligned.
+        $sent = 9, 10 | ForEach-Object { [pscustomobject]@{ Row = $_; Destination = "+4477009000$_"; MessageId = 'm-1'; Status = 'Queued' } }
+
+        $lines = @(($sent | Wait-ConnectDelivery -Receipt @() -ErrorAction SilentlyContinue | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+
+        $lines[0] | Should -Match '^\s+Row Status'
+        $lines[2] | Should -Match '^\s+9 NoReceipt'
+        $lines[3] | Should -Match '^\s+10 NoReceipt'
+        $lines[2].IndexOf('9 ') | Should -Be ($lines[3].IndexOf('10 ') + 1)
+    }
+
     It 'shows Row, Status and Destination at 80 columns' {
         Connect-WebexConnect -Sandbox
 
