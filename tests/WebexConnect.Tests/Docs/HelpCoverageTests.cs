@@ -219,6 +219,28 @@ namespace WebexConnect.Tests.Docs
             }
         }
 
+        /// <summary>
+        /// An OUTPUTS entry that lists its type's properties ("Row, Channel, Destination, ...") lists all of them: the send
+        /// cmdlets' left out IsSuccess, the one a script filters on (Where-Object IsSuccess -eq $false) and that Export-Csv
+        /// writes as a column of the report. An entry that lists none (a sentence about the object) is left alone.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(ImplementedCmdlets))]
+        public void AnOutputThatListsItsPropertiesListsEveryOne(string cmdlet)
+        {
+            var entries = Page(cmdlet).Entries("OUTPUTS");
+            foreach (var type in Cmdlet(cmdlet).OutputTypes.Where(t => t != typeof(void)))
+            {
+                if (!entries.TryGetValue(type.FullName!, out var lines)) continue; // reported by OutputsAndInputsNameTheRealTypes
+                var text = string.Join(" ", lines);
+                var properties = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name).ToArray();
+                var named = properties.Where(p => Regex.IsMatch(text, @"\b" + p + @"\b")).ToArray();
+                if (named.Length < 3) continue;
+                var missing = properties.Except(named).ToArray();
+                Assert.True(missing.Length == 0, $"{cmdlet}: OUTPUTS lists {type.Name}'s properties without " + string.Join(", ", missing));
+            }
+        }
+
         [Theory]
         [MemberData(nameof(ImplementedCmdlets))]
         public void OutputsAndInputsNameTheRealTypes(string cmdlet)
