@@ -456,6 +456,35 @@ Describe 'Two tenants in one script' {
         Get-ConnectContext | Should -BeNullOrEmpty
     }
 
+    It 'says what a Connect-WebexConnect whose parameters PowerShell refuses leaves current, and the advice that ends the script there works' {
+        # Before, the help promised that any failed Connect-WebexConnect leaves no session current. One whose parameters
+        # PowerShell refuses before the command runs (-Region euu, not in the list) never runs: the script went on and
+        # sent to the tenant it had connected to before. The help now says so, and what stops the script there.
+        $about = Get-Content (Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md') -Raw
+        $about = $about -replace '\s+', ' '
+        $about.Contains('refuses its parameters before it runs (a -Region that is not in the list, a -Tps out of range, a misspelt parameter name)') | Should -BeTrue
+        $about.Contains("put `$ErrorActionPreference = 'Stop' before it") | Should -BeTrue
+        $script = Join-Path $TestDrive 'connect-typo.ps1'
+        Set-Content $script @"
+Import-Module '$(Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')'
+Connect-WebexConnect -Sandbox
+`$ErrorActionPreference = 'Stop'
+Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -Region euu
+'went on'
+"@
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $powershell = Get-PowerShellHostCommand
+
+        $said = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $script 2>&1 | Out-String
+
+        $said | Should -Not -Match 'went on'
+        $said | Should -Match 'euu'
+        # Without it the script goes on, with the session it had: what the help now warns of.
+        Connect-WebexConnect -Sandbox
+        { Connect-WebexConnect -ServiceKey $script:ServiceKey -Region euu } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        (Get-ConnectContext).IsSandbox | Should -BeTrue
+    }
+
     It 'says that a session that came from another process (<Name>) cannot be used there, and what to do instead' -ForEach @(
         @{ Name = 'Send-ConnectSms'; Use = { param($s) Send-ConnectSms -Session $s -To '+447700900001' -From ACME -Text 'Hi' } }
         @{ Name = 'Get-ConnectSandboxRequest'; Use = { param($s) Get-ConnectSandboxRequest -Session $s } }

@@ -473,6 +473,41 @@ Describe 'Wait-ConnectDelivery' {
         $err[1].Exception.Message | Should -BeLike "Input 2: its status 'Sent' is not a send status*"
     }
 
+    It 'does not wait -Timeout on a stopped listener, and does not say a receipt may still arrive to it' {
+        # Before: the help's Example 3 run after its Example 1 (which stops the listener) waited the whole -Timeout for
+        # receipts a stopped listener cannot get, then said of every row 'It may still arrive: the listener keeps it.'
+        Connect-WebexConnect -Sandbox
+        $listener = Start-ConnectReceiptListener
+        Stop-ConnectReceiptListener $listener
+        $results = @(New-Rows 2 | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $listener.Url)
+
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $delivery = @($results | Wait-ConnectDelivery $listener -Timeout 20 -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warn 3>$null)
+        $clock.Stop()
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $delivery.Status | Should -Be @('NoReceipt', 'NoReceipt')
+        $warn[0].Message | Should -BeLike "*$($listener.Url)*is stopped*"
+        # Not also 'Did the sends give -NotifyUrl?': they did; the listener was stopped.
+        $warn.Count | Should -Be 1
+        $err.Count | Should -Be 2
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'DeliveryReceiptMissing,*'
+        $err[0].Exception.Message | Should -Not -BeLike '*may still arrive*'
+        $err[0].Exception.Message | Should -BeLike "Row 1: +447700900001: no delivery receipt among those the stopped listener at $($listener.Url) kept*"
+    }
+
+    It 'lines Row up on the right, as the send results table does, so row 10 sits under row 9' {
+        # Before: the delivery table's Row was left-aligned ("9    ", "10   ") beside a send table whose Row is right-aligned.
+        $sent = 9, 10 | ForEach-Object { [pscustomobject]@{ Row = $_; Destination = "+4477009000$_"; MessageId = 'm-1'; Status = 'Queued' } }
+
+        $lines = @(($sent | Wait-ConnectDelivery -Receipt @() -ErrorAction SilentlyContinue | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+
+        $lines[0] | Should -Match '^\s+Row Status'
+        $lines[2] | Should -Match '^\s+9 NoReceipt'
+        $lines[3] | Should -Match '^\s+10 NoReceipt'
+        $lines[2].IndexOf('9 ') | Should -Be ($lines[3].IndexOf('10 ') + 1)
+    }
+
     It 'shows Row, Status and Destination at 80 columns' {
         Connect-WebexConnect -Sandbox
 

@@ -28,6 +28,16 @@ Describe 'Get-ConnectMessage' {
         $messages[0].Fields['direction'] | Should -Be 'outbound'
     }
 
+    It 'answers with the sender the message was sent from, as the service does' {
+        # Before: the sandbox's answer had no from, so the help's Example 1 showed From empty for a send -From ACME.
+        $sms = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
+        $email = Send-ConnectEmail -To 'ops@example.com' -From 'billing@example.com' -Subject 'S' -Text 'Hi'
+
+        ($sms | Get-ConnectMessage).From | Should -Be 'ACME'
+        ($email | Get-ConnectMessage).From | Should -Be 'billing@example.com'
+        ($sms | Get-ConnectMessage).Fields['from'] | Should -Be 'ACME'
+    }
+
     It 'writes a 404 as Found False, not as an error' {
         $message = Get-ConnectMessage -MessageId ([guid]::NewGuid()) -ErrorVariable err -Verbose 4>&1 |
             Where-Object { $_ -is [WebexConnect.Results.SentMessage] }

@@ -224,6 +224,14 @@ Describe 'Send-ConnectMessage: what only the service can judge, and what stops t
         { '+447700900131', '+447700900132' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content @{ text = 'x' } -AdditionalProperty @{ content = 'y' } -ErrorAction SilentlyContinue } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-AdditionalProperty*content*nothing was sent*'
     }
+
+    It 'says so in Get-Help -Parameter AdditionalProperty, not that every row is Invalid' {
+        # Before, the help said such a name "makes every row Invalid": an admin looked for Invalid results and got none.
+        $text = (Get-Help Send-ConnectMessage -Parameter AdditionalProperty | Out-String -Width 200) -replace '\s+', ' '
+
+        $text | Should -Not -Match 'makes every row Invalid'
+        $text | Should -Match 'stops the command with InvalidParameterValue before anything is sent'
+    }
 }
 
 Describe 'Send-ConnectMessage on sms, email and rcs sends the typed cmdlet''s very bytes' {

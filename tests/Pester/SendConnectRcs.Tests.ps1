@@ -140,6 +140,23 @@ Describe 'New-ConnectRcsCard' {
     }
 }
 
+Describe 'The help of parameters given once for every row, which stop the command rather than make rows Invalid' {
+    # Before, Get-Help said "the row is Invalid" for a fallback half given (and for an SMS -Validity over 72 hours): the
+    # command stops with InvalidParameterValue and writes no result at all, since every row would be refused.
+    BeforeAll { Connect-WebexConnect -Sandbox }
+
+    It '<Cmdlet> -<Parameter>: the help says the command stops, as it does' -ForEach @(
+        @{ Cmdlet = 'Send-ConnectRcs'; Parameter = 'FallbackSenderId'; Send = { Send-ConnectRcs -To '+447700900001' -From acme-agent -Text 'Hi' -FallbackSenderId ACME } }
+        @{ Cmdlet = 'Send-ConnectRcs'; Parameter = 'FallbackText'; Send = { Send-ConnectRcs -To '+447700900001' -From acme-agent -Text 'Hi' -FallbackText 'Hi' } }
+        @{ Cmdlet = 'Send-ConnectSms'; Parameter = 'Validity'; Send = { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity 73h } }
+    ) {
+        $Send | Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*nothing was sent*'
+        $help = (Get-Help $Cmdlet -Parameter $Parameter | Out-String -Width 200) -replace '\s+', ' '
+        $help | Should -Not -Match 'row is Invalid|makes the row Invalid'
+        $help | Should -Match 'stops the command with InvalidParameterValue before anything is sent'
+    }
+}
+
 Describe 'Send-ConnectRcs' {
     BeforeEach { Connect-FreshSandbox }
 

@@ -518,6 +518,23 @@ Describe 'Send-ConnectSms given its own results to send again' {
         $resent.Status | Should -Be @('Queued', 'Queued')
         (Get-SentDestination | Select-Object -Last 2).substitutions.Name | Should -Be @('N1', 'N2')
     }
+
+    It 'runs the help''s "Send the failed rows again" as printed without warning when no row failed' {
+        # Before: the example piped the (empty) failed rows straight into Send-ConnectSms, so a run in which everything
+        # went (the usual night, and every sandbox run) ended with "No rows were piped ... Check that the input has rows".
+        $page = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/Send-ConnectSms.md'))
+        $section = $page.Substring($page.IndexOf('### Example 4: Send the failed rows again'))
+        $code = [regex]::Match($section, '```powershell\r?\n(?<code>.*?)```', 'Singleline').Groups['code'].Value
+        $code | Should -Match 'Where-Object Status -eq Failed'
+        Connect-FreshSandbox
+
+        Push-Location (Join-Path $PSScriptRoot '../..')
+        try { $output = @(Invoke-Expression $code 3>&1) }
+        finally { Pop-Location }
+
+        @($output | Where-Object { $_ -is [Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
+    }
 }
 
 Describe 'Send-ConnectSms when -BaseUri is a web site, not the API' {

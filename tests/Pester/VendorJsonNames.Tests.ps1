@@ -99,6 +99,18 @@ Describe 'The request body''s destination objects given to -To' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-To takes the numbers or email addresses themselves*-To $destination.msisdn*$body.to | ForEach-Object*'
     }
 
+    It 'words the advice for email with the email key and Send-ConnectEmail, and that advice works' {
+        # Before: Send-ConnectEmail said to give -To $destination.msisdn and to pipe the objects to Send-ConnectSms.
+        $body = '{"to":[{"email":["ann@example.com"],"correlationId":"c1","substitutions":{"name":"Ann"}}]}' | ConvertFrom-Json
+
+        { Send-ConnectEmail -To $body.to -From 'news@example.com' -Subject 'S' -Text 'hi' -PayloadOnly } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*({"email": `[...`], *-To $destination.email;*To = $_.email;*| Send-ConnectEmail ...'
+        $results = $body.to | ForEach-Object { [pscustomobject]@{ To = $_.email; CorrelationId = $_.correlationId; Name = $_.substitutions.name } } |
+            Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'Hi $(Name)'
+        $results.Status | Should -Be 'Queued'
+        $results.CorrelationId | Should -Be 'c1'
+    }
+
     It 'sends what the message suggests: one destination per object, with its correlation ID and substitution' {
         $body = '{"to":[{"msisdn":["+447700900001"],"correlationId":"c1","substitutions":{"name":"Ann"}},{"msisdn":["+447700900002"],"correlationId":"c2","substitutions":{"name":"Bob"}}]}' | ConvertFrom-Json
         $results = $body.to | ForEach-Object { [pscustomobject]@{ To = $_.msisdn; CorrelationId = $_.correlationId; Name = $_.substitutions.name } } |

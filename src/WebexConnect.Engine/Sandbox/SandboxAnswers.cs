@@ -55,6 +55,7 @@ namespace WebexConnect.Engine.Sandbox
                 json.WriteString("version", "2.0");
                 json.WriteString("callbackData", message.CallbackData ?? string.Empty);
                 json.WriteString("notifyUrl", message.NotifyUrl ?? string.Empty);
+                json.WriteString("from", message.From);
                 json.WriteString("correlationId", first.CorrelationId ?? message.CorrelationId ?? string.Empty);
                 json.WriteString("to", first.Address ?? string.Empty);
                 json.WriteString("direction", "outbound");

@@ -18,9 +18,10 @@ namespace WebexConnect.Engine.Sandbox
     /// <summary>What the sandbox keeps of a request body that passed validation.</summary>
     internal sealed class SandboxMessage
     {
-        public SandboxMessage(string channel, List<SandboxDestination> destinations, string? callbackData, string? notifyUrl, string? correlationId)
+        public SandboxMessage(string channel, string from, List<SandboxDestination> destinations, string? callbackData, string? notifyUrl, string? correlationId)
         {
             Channel = channel;
+            From = from;
             Destinations = destinations;
             CallbackData = callbackData;
             NotifyUrl = notifyUrl;
@@ -28,6 +29,9 @@ namespace WebexConnect.Engine.Sandbox
         }
 
         public string Channel { get; }
+
+        /// <summary>The sender (sender ID, address or app ID): the lookup answers with it, as the service does.</summary>
+        public string From { get; }
         public IReadOnlyList<SandboxDestination> Destinations { get; }
         public string? CallbackData { get; }
         public string? NotifyUrl { get; }

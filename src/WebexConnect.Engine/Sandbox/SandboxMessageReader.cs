@@ -57,7 +57,7 @@ namespace WebexConnect.Engine.Sandbox
             // The channels the vendor lists; any other name is refused as the service refuses one it does not offer.
             if (!ChannelNames.Known.Contains(channel!)) return Fail(Invalid("channel"), out rejection);
 
-            RequiredString(root, "from", ref rejection);
+            var from = RequiredString(root, "from", ref rejection);
             if (rejection != null) return null;
 
             if (!root.TryGetProperty("to", out var to) || to.ValueKind != JsonValueKind.Array || to.GetArrayLength() == 0)
@@ -84,7 +84,7 @@ namespace WebexConnect.Engine.Sandbox
             if (destinations.Count > MaxDestinations || (tps > 0 && destinations.Count > tps))
                 return Fail(new SandboxRejection("7009", "Too many destinations - " + destinations.Count.ToString(CultureInfo.InvariantCulture)), out rejection);
 
-            return new SandboxMessage(channel!, destinations, callbackData, OptionalString(root, "notifyUrl"), OptionalString(root, "correlationId"));
+            return new SandboxMessage(channel!, from!, destinations, callbackData, OptionalString(root, "notifyUrl"), OptionalString(root, "correlationId"));
         }
 
         /// <param name="to">The "to" array.</param>

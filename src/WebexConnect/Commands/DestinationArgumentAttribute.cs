@@ -17,13 +17,24 @@ namespace WebexConnect.Commands
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class DestinationArgumentAttribute : ArgumentTransformationAttribute
     {
+        private readonly string _key;
+        private readonly string _cmdlet;
+
+        /// <param name="key">The member of the cmdlet's destination objects that holds the addresses (msisdn, email).</param>
+        /// <param name="cmdlet">The cmdlet the advice pipes to, so that it can be run as written.</param>
+        public DestinationArgumentAttribute(string key, string cmdlet)
+        {
+            _key = key;
+            _cmdlet = cmdlet;
+        }
+
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is string address) return new[] { new ConnectDestination(address) };
             if (IsObject(value) || (value is object[] items && items.Length > 0 && IsObject(items[0] is PSObject item ? item.BaseObject : items[0])))
-                throw new ArgumentTransformationMetadataException(DestinationObjectMessage);
+                throw new ArgumentTransformationMetadataException(DestinationObjectMessage(_key, _cmdlet));
             return inputData;
         }
 
@@ -35,11 +46,15 @@ namespace WebexConnect.Commands
         /// </summary>
         private static bool IsObject(object? value) => value is IDictionary || value is PSCustomObject;
 
-        internal const string DestinationObjectMessage =
+        /// <summary>
+        /// Worded with the cmdlet's own key and name: Send-ConnectEmail's said $destination.msisdn and Send-ConnectSms,
+        /// advice an admin moving an email script could not run as written.
+        /// </summary>
+        internal static string DestinationObjectMessage(string key, string cmdlet) =>
             "-To takes the numbers or email addresses themselves ('+447700900001', or several), not an object such as the " +
-            "destination objects of a request body ({\"msisdn\": [...], \"correlationId\": ..., \"substitutions\": {...}}). Give the " +
-            "addresses, -To $destination.msisdn; or pipe one object per destination with its addresses as To, its CorrelationId " +
-            "and a property for each substitution, e.g. $body.to | ForEach-Object { [pscustomobject]@{ To = $_.msisdn; " +
-            "CorrelationId = $_.correlationId; Name = $_.substitutions.name } } | Send-ConnectSms ...";
+            $"destination objects of a request body ({{\"{key}\": [...], \"correlationId\": ..., \"substitutions\": {{...}}}}). Give the " +
+            $"addresses, -To $destination.{key}; or pipe one object per destination with its addresses as To, its CorrelationId " +
+            $"and a property for each substitution, e.g. $body.to | ForEach-Object {{ [pscustomobject]@{{ To = $_.{key}; " +
+            $"CorrelationId = $_.correlationId; Name = $_.substitutions.name }} }} | {cmdlet} ...";
     }
 }

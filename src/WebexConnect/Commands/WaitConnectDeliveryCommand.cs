@@ -24,6 +24,7 @@ namespace WebexConnect.Commands
         private DeliveryJoin? _join;
         private long _dropsAtStart;
         private long _inputs;
+        private bool _listenerStopped;
 
         /// <summary>
         /// The send results to wait for: the output of Send-ConnectSms, Send-ConnectEmail, Send-ConnectRcs, DeliveryResults
@@ -70,7 +71,10 @@ namespace WebexConnect.Commands
             }
             _join = new DeliveryJoin(Listener.Listener.Receipts);
             _dropsAtStart = Listener.Dropped;
-            if (!Listener.IsRunning) WriteWarning($"The listener at {Listener.Url} is stopped: only the receipts it already has are used.");
+            // A stopped listener gets no more receipts: waiting -Timeout for them (120 s by default) only delays the
+            // NoReceipt rows, as when a script's Stop-ConnectReceiptListener ran before a later wait on the same listener.
+            _listenerStopped = !Listener.IsRunning;
+            if (_listenerStopped) WriteWarning($"The listener at {Listener.Url} is stopped: only the receipts it already has are used, without waiting.");
         }
 
         /// <summary>
@@ -131,7 +135,8 @@ namespace WebexConnect.Commands
             Write(last);
             // Every row NoReceipt and a listener that never heard from anyone: the sends most likely went without
             // -NotifyUrl (the sandbox, too, posts receipts only to it), which one line says better than N timeouts.
-            if (Listener!.Received == 0 && last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt))
+            // A stopped listener has said so already (BeginProcessing): the sends' -NotifyUrl is not what is wrong.
+            if (Listener!.Received == 0 && !_listenerStopped && last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt))
                 WriteWarning(Listener.Refused > 0 ? AllRefused(Listener) :
                     $"The listener at {Listener.Url} has received no receipt at all. Did the sends give -NotifyUrl? The service posts " +
                     $"a message's receipts only to its -NotifyUrl: {Listener.Url}, or the public URL in front of it.");
@@ -144,12 +149,12 @@ namespace WebexConnect.Commands
         private void WaitForReceipts(DeliveryJoin join, int progressId)
         {
             var clock = Stopwatch.StartNew();
-            var limit = TimeSpan.FromSeconds(Timeout);
+            var limit = _listenerStopped ? TimeSpan.Zero : TimeSpan.FromSeconds(Timeout);
             var lastProgress = TimeSpan.FromSeconds(-1);
             join.Pull();
             var waitedFor = join.Waiting;
             // -Verbose says what the command is doing while it seems idle, and how the wait ended.
-            if (waitedFor > 0)
+            if (waitedFor > 0 && !_listenerStopped)
                 WriteVerbose($"Waiting up to {Timeout} s for the final receipts of {Plural(waitedFor, "destination")} from the listener at {Listener!.Url}.");
             while (true)
             {
@@ -221,7 +226,9 @@ namespace WebexConnect.Commands
                     var what = result.Status == DeliveryStatus.NoReceipt ? "no delivery receipt" : "only a " + result.Status + " receipt";
                     var where = Listener is null
                         ? $"among the {Receipt?.Length ?? 0} receipts given ({KeyOf(result.SendResult)})."
-                        : $"within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.";
+                        : _listenerStopped
+                            ? $"among those the stopped listener at {Listener.Url} kept ({KeyOf(result.SendResult)}). Start a listener before the send and stop it after the wait."
+                            : $"within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.";
                     WriteError(new ErrorRecord(new DeliveryException(
                             $"Row {result.Row}: {result.Destination}: {what} {where}", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));

@@ -99,6 +99,40 @@ namespace WebexConnect.Tests.Docs
             Assert.Contains(Page(cmdlet).Examples, e => Regex.IsMatch(e.Code, @"Import-Csv[^\n]*\|"));
         }
 
+        /// <summary>
+        /// A DESCRIPTION that lists the columns binding to -To, "(To, Phone, ... or Number)", lists them all: Send-ConnectSms's
+        /// left out MobilePhone, the column an Active Directory or Microsoft Graph export has, so an admin with such a
+        /// CSV read that it would not bind and renamed it. A list that says "..." names only some, on purpose.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(ImplementedCmdlets))]
+        public void ADescriptionThatListsTheColumnsBindingToToListsEveryOne(string cmdlet)
+        {
+            var to = Cmdlet(cmdlet).Parameters.SingleOrDefault(p => p.Name == "To");
+            if (to is null || to.Aliases.Count == 0) return;
+            var description = Regex.Replace(Page(cmdlet).Text("DESCRIPTION"), @"\s+", " ");
+            var list = Regex.Match(description, @"binds to -To by name \((?<columns>[^)]*)\)");
+            if (!list.Success || list.Groups["columns"].Value.Contains("...")) return;
+            var listed = Regex.Split(list.Groups["columns"].Value, @",\s*|\s+or\s+").Select(c => c.Trim()).ToArray();
+            var missing = to.Aliases.Where(a => !listed.Contains(a, StringComparer.Ordinal)).ToArray();
+            Assert.True(missing.Length == 0, $"{cmdlet}: DESCRIPTION lists the columns that bind to -To without " + string.Join(", ", missing));
+        }
+
+        /// <summary>
+        /// Receipts go to Wait-ConnectDelivery -Receipt; what is piped to it are the send results (or their Export-Csv rows).
+        /// ConvertFrom-ConnectWebhook's Example 5 said "Pipe $receipts to Wait-ConnectDelivery -Receipt with the send's
+        /// results.csv": piped, each receipt is an InvalidSendResultRow error and the report has no row.
+        /// </summary>
+        [Fact]
+        public void NoPageSaysToPipeReceiptsToWaitConnectDelivery()
+        {
+            var wrong = Directory.GetFiles(DocsFolder, "*.md").Append(Path.Combine(RepoPaths.Root, "README.md"))
+                .SelectMany(f => Regex.Matches(Regex.Replace(File.ReadAllText(f), @"\s+", " "), @"[Pp]ipe \$?receipts to Wait-ConnectDelivery|\$receipts \| Wait-ConnectDelivery")
+                    .Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+                .ToArray();
+            Assert.True(wrong.Length == 0, "Pages that pipe receipts to Wait-ConnectDelivery instead of giving them to -Receipt:\n" + string.Join("\n", wrong));
+        }
+
         [Theory]
         [MemberData(nameof(ImplementedCmdlets))]
         public void EveryParameterIsDocumentedAndNoOtherOne(string cmdlet)
@@ -182,6 +216,28 @@ namespace WebexConnect.Tests.Docs
                         || (parameter.IsSwitch && Regex.IsMatch(syntax, @"(?<!\[)\[-" + n + @"\](?! <)"));
                     Assert.True(membership.Mandatory != optional, $"{cmdlet} set {set}: -{parameter.Name} is {(membership.Mandatory ? "mandatory" : "optional")} but the syntax shows otherwise");
                 }
+            }
+        }
+
+        /// <summary>
+        /// An OUTPUTS entry that lists its type's properties ("Row, Channel, Destination, ...") lists all of them: the send
+        /// cmdlets' left out IsSuccess, the one a script filters on (Where-Object IsSuccess -eq $false) and that Export-Csv
+        /// writes as a column of the report. An entry that lists none (a sentence about the object) is left alone.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(ImplementedCmdlets))]
+        public void AnOutputThatListsItsPropertiesListsEveryOne(string cmdlet)
+        {
+            var entries = Page(cmdlet).Entries("OUTPUTS");
+            foreach (var type in Cmdlet(cmdlet).OutputTypes.Where(t => t != typeof(void)))
+            {
+                if (!entries.TryGetValue(type.FullName!, out var lines)) continue; // reported by OutputsAndInputsNameTheRealTypes
+                var text = string.Join(" ", lines);
+                var properties = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name).ToArray();
+                var named = properties.Where(p => Regex.IsMatch(text, @"\b" + p + @"\b")).ToArray();
+                if (named.Length < 3) continue;
+                var missing = properties.Except(named).ToArray();
+                Assert.True(missing.Length == 0, $"{cmdlet}: OUTPUTS lists {type.Name}'s properties without " + string.Join(", ", missing));
             }
         }
 

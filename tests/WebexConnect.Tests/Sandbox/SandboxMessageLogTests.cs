@@ -36,6 +36,6 @@ namespace WebexConnect.Tests.Sandbox
         }
 
         private static SandboxMessage Message(int destinations) =>
-            new SandboxMessage("sms", Enumerable.Range(0, destinations).Select(i => new SandboxDestination("+4477009" + i.ToString("D5"), null)).ToList(), null, null, null);
+            new SandboxMessage("sms", "ACME", Enumerable.Range(0, destinations).Select(i => new SandboxDestination("+4477009" + i.ToString("D5"), null)).ToList(), null, null, null);
     }
 }

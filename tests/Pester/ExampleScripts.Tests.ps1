@@ -1,0 +1,57 @@
+#Requires -Version 7.0
+# The scripts in docs/examples, run as their own .EXAMPLE says, from the repository's folder, in a new PowerShell
+# where WebexConnect is not installed: what an admin who built the module (README) and tries an example gets.
+
+BeforeDiscovery {
+    $script:Scripts = @(Get-ChildItem (Join-Path $PSScriptRoot '../../docs/examples') -Filter *.ps1 |
+        ForEach-Object { @{ Name = $_.Name; Path = $_.FullName } })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+    # The code of a script's first .EXAMPLE: its indented lines up to the next keyword or the end of the help.
+    function script:Get-ExampleCode([string] $Path) {
+        $help = [IO.File]::ReadAllText($Path)
+        $block = [regex]::Match($help, '(?ms)^\.EXAMPLE\r?\n(?<code>.*?)(?=^\.[A-Z]+|^#>)').Groups['code'].Value
+        ($block -split '\r?\n' | Where-Object { $_.Trim() } | ForEach-Object { $_.Trim() }) -join "`n"
+    }
+
+    # Runs code in a new PowerShell of this host's kind, in the repository's folder, with only PowerShell's own
+    # modules on the module path; returns its exit code and what it wrote.
+    function script:Invoke-Fresh([string] $Code) {
+        $powershell = Get-PowerShellHostCommand
+        $start = [System.Diagnostics.ProcessStartInfo]::new($powershell.Path)
+        foreach ($arg in @($powershell.Prefix) + @('-NoProfile', '-NonInteractive', '-Command', $Code)) { $start.ArgumentList.Add($arg) }
+        $start.WorkingDirectory = $script:Root
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $start.UseShellExecute = $false
+        $start.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
+        $start.Environment['PSModulePath'] = Join-Path $PSHOME 'Modules'
+        $run = [System.Diagnostics.Process]::Start($start)
+        $errors = $run.StandardError.ReadToEndAsync()
+        $said = $run.StandardOutput.ReadToEnd()
+        $run.WaitForExit(120000) | Out-Null
+        [pscustomobject]@{ ExitCode = $run.ExitCode; Output = $said; Errors = $errors.GetAwaiter().GetResult() }
+    }
+}
+
+Describe 'docs/examples/<Name> run as its .EXAMPLE says' -ForEach $script:Scripts {
+    It 'sends through the sandbox from a new PowerShell in the repository, the module built but not installed' {
+        # Before: '.EXAMPLE ./docs/examples/Send-PersonalisedSms.ps1 -Sandbox' stopped at once with "The specified
+        # module 'WebexConnect' was not loaded because no valid module file was found in any module directory".
+        $code = Get-ExampleCode $Path
+        $code | Should -Match ([regex]::Escape("./docs/examples/$Name -Sandbox"))
+        # The nightly script's report folder, in the test's own drive rather than the repository's out folder.
+        $code = $code.Replace('-ReportFolder ./out/reports', "-ReportFolder '$(Join-Path $TestDrive 'reports')'")
+
+        $run = Invoke-Fresh $code
+
+        $run.Errors | Should -BeNullOrEmpty
+        $run.ExitCode | Should -Be 0
+        # What each script shows of its results: a table or a count of Queued rows, or the nightly one's report line.
+        $run.Output | Should -Match 'Queued|\(0 row\(s\) not accepted\)'
+    }
+}
