@@ -330,6 +330,14 @@ Describe 'Every field the service would refuse or mangle is refused per row: rea
         @(Get-ConnectSandboxRequest).Count | Should -Be $before
     }
 
+    # Before: -ContactPolicyGroup without a check made every row Invalid with the same error, 10,000 for a CSV of 10,000.
+    It 'refuses -ContactPolicyGroup without -CheckConsent or -ApplyFrequencyCap once, not once for every row, and sends none' {
+        $before = @(Get-ConnectSandboxRequest).Count
+        { @('+447700900001', '+447700900002', '+447700900003') | Send-ConnectSms -From ACME -Text 'Hi' -ContactPolicyGroup 'marketing' -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-ContactPolicyGroup: a contact policy needs at least one check*same for every row, so nothing was sent*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be $before
+    }
+
     It 'refuses a CorrelationId array instead of dropping it, while the next row goes' {
         $rows = @(
             [pscustomobject]@{ To = '+447700900001'; CorrelationId = @('a', 'b') }

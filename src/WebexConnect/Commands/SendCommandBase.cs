@@ -400,6 +400,8 @@ namespace WebexConnect.Commands
             ["Suggestions"] = "Suggestion",
             ["Cards"] = "Carousel",
             ["Attachments"] = "Attachment",
+            // -ContactPolicyGroup without -CheckConsent or -ApplyFrequencyCap (or the reverse): one error per row before.
+            ["ContactPolicy"] = "ContactPolicyGroup",
         };
 
         /// <summary>
