@@ -429,6 +429,25 @@ Describe 'Wait-ConnectDelivery' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*Receipt 2 is not a delivery receipt: it has no Destination column*Import-Csv receipts.csv*'
     }
 
+    It 'keeps the times of results and receipts saved with Export-Clixml and read back with Import-Clixml' {
+        # CLIXML keeps a DateTimeOffset only as a bag of its properties. Before, both times were lost: ReceiptAt showed when
+        # the report ran, and the Unknown row whose request left after the receipt came took that earlier send's receipt.
+        $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500","timeStamp":"2026-12-05T09:00:00+01:00"},"transid":"m-old_1","correlationid":"c-1"}}' |
+            ConvertFrom-ConnectWebhook
+        $sent = @([pscustomobject]@{ Row = 1; SubmittedAt = $receipt.ReceivedAt.AddMinutes(5); Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Unknown' }
+          [pscustomobject]@{ Row = 2; SubmittedAt = $receipt.ReceivedAt.AddMinutes(-5); Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Unknown' })
+        $receipts = Join-Path $TestDrive 'receipts.xml'
+        $results = Join-Path $TestDrive 'results.xml'
+        $receipt | Export-Clixml $receipts
+        $sent | Export-Clixml $results
+
+        $report = @(Import-Clixml $results | Wait-ConnectDelivery -Receipt (Import-Clixml $receipts) -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be @('NoReceipt', 'Delivered')
+        $report[1].ReceiptAt | Should -Be ([DateTimeOffset]'2026-12-05T09:00:00+01:00')
+        $report[1].ReceiptAt.Offset | Should -Be ([TimeSpan]::FromHours(1))
+    }
+
     It 'words DeliveryFailed without an empty code or description when the receipt has none' {
         $sent = [pscustomobject]@{ Row = 4; Destination = '+447700900004'; MessageId = 'm-4'; Status = 'Queued' }
         $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900004","deliveryStatus":"Failed"},"transid":"m-4"}}' | ConvertFrom-ConnectWebhook
