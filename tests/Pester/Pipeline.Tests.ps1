@@ -108,6 +108,28 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         @(Get-SentBody)[0].to[0].substitutions.PSObject.Properties.Name | Should -Be @('GivenName')
     }
 
+    It 'sends the columns of a SQL query''s rows (DataRow, DataRowView), not the properties of .NET''s DataRow, as substitutions' {
+        # Invoke-Sqlcmd and SqlDataAdapter.Fill give DataRows. Before, each row also sent RowError, RowState and HasErrors
+        # to the service as substitutions, and a row with no destination column listed them among its columns.
+        $table = [Data.DataTable]::new('people')
+        $null = $table.Columns.Add('Phone'), $table.Columns.Add('Name'), $table.Columns.Add('Amount', [decimal])
+        $null = $table.Rows.Add('+447700900541', 'Ann', 12.5), $table.Rows.Add('+447700900542', 'Bob', 7)
+        $table.AcceptChanges()
+
+        $results = @($table | Send-ConnectSms -From ACME -Text 'Hi $(Name), $(Amount)')
+        $viewed = @($table.DefaultView | Send-ConnectSms -From ACME -Text 'Hi $(Name)')
+        $noNumber = [Data.DataTable]::new()
+        $null = $noNumber.Columns.Add('Mobil'), $noNumber.Rows.Add('+447700900543')
+        $invalid = $noNumber | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $results.Status + $viewed.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        $sent = @(Get-SentBody)
+        $sent[0].to | ForEach-Object { $_.substitutions.PSObject.Properties.Name -join ',' | Should -Be 'Name,Amount' }
+        $sent[0].to.substitutions.Amount | Should -Be @('12.5', '7')
+        $sent[1].to | ForEach-Object { $_.substitutions.PSObject.Properties.Name -join ',' | Should -Be 'Name,Amount' }
+        $invalid.Reason | Should -BeLike "*(the row has one column, 'Mobil')"
+    }
+
     It 'gives every line of a 1,000-line CSV exactly one result with its own Row, when every 10th line is short' {
         # Every 10th line lacks its last cells: Import-Csv gives those rows $null for Code and Text.
         $path = Join-Path $TestDrive 'short-lines.csv'
