@@ -450,6 +450,18 @@ Describe 'What becomes of the columns that set no parameter' {
         (Import-Csv $path -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi').Status | Should -Be @('Queued', 'Queued')
     }
 
+    It 'says to pipe the rows, or to give their <Column> column, when -To is given the rows of a CSV' -ForEach @(
+        @{ Column = 'Phone'; Rows = { Import-Csv (Join-Path $PSScriptRoot '../../docs/examples/sms-recipients.csv') } }
+        @{ Column = 'MobilePhone'; Rows = { @{ MobilePhone = '+447700900001'; GivenName = 'Ann' } } }
+        @{ Column = 'Email'; Command = 'Send-ConnectEmail'; Rows = { Import-Csv (Join-Path $PSScriptRoot '../../docs/examples/email-recipients.csv') } }
+    ) {
+        # Before, the message was about the request body's destination objects ({"msisdn": [...]}), which a row is not.
+        $rows = & $Rows
+        $send = if ($Command -eq 'Send-ConnectEmail') { { Send-ConnectEmail -To $rows -From news@example.com -Subject 'Hi' -Text 'hi' } } else { { Send-ConnectSms -To $rows -From ACME -Text 'hi' } }
+        $send | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*not rows*pipe the rows*Import-Csv people.csv | $(if ($Command) { $Command } else { 'Send-ConnectSms' })*-To `$rows.$Column*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'lists the row''s own column names when none of them is a destination' {
         $result = [pscustomobject]@{ Mobil = '+447700900831'; Name = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
 

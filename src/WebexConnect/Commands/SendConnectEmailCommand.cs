@@ -25,7 +25,7 @@ namespace WebexConnect.Commands
         // arrives as -InputObject; a row without a destination gets its Invalid result from ProcessRecord.
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Email", "EmailAddress", "Mail")]
-        [DestinationArgument]
+        [DestinationArgument(Command = "Send-ConnectEmail")]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <inheritdoc />

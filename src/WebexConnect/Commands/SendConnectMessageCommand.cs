@@ -40,7 +40,7 @@ namespace WebexConnect.Commands
         [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number", "Email", "EmailAddress", "Mail")]
         // A row whose address is $null or empty still gets its Invalid result.
         [AllowNull, AllowEmptyString, AllowEmptyCollection]
-        [DestinationArgument]
+        [DestinationArgument(Command = "Send-ConnectMessage")]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <inheritdoc />

@@ -23,7 +23,7 @@ namespace WebexConnect.Commands
         // arrives as -InputObject; a row without a destination gets its Invalid result from ProcessRecord.
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number")]
-        [DestinationArgument]
+        [DestinationArgument(Command = "Send-ConnectSms")]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <inheritdoc />
