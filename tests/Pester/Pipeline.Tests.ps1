@@ -199,6 +199,19 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         Get-SentNumber | Should -Be @('+447700900541', '+447700900544')
     }
 
+    It 'says that -To was given nothing when a script passes it a variable or property that holds $null' {
+        # A loop over rows whose column is Phone, written with $row.Mobile. Before, the Reason said "give -To", which was given.
+        $row = [pscustomobject]@{ Phone = '+447700900571'; Name = 'Ann' }
+
+        $result = Send-ConnectSms -From ACME -To $row.Mobile -Text 'Hi' -ErrorAction SilentlyContinue
+        $none = Send-ConnectSms -From ACME -To @() -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -Be 'Row 1: To: no destination: -To was given $null or an empty list (a variable that is not set, or a property the object does not have, such as $row.Mobile of a row whose column is Phone)'
+        $none.Reason | Should -Be $result.Reason
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'binds the first destination column in the documented order, even when it is empty, and To before any alias' {
         # PowerShell looks up the parameter's name, then its aliases in order (Phone before Mobile).
         $row = [pscustomobject]@{ Phone = ''; Mobile = '+447700900551'; Name = 'Ann' }

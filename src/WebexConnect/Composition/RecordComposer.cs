@@ -223,6 +223,10 @@ namespace WebexConnect.Composition
         /// </summary>
         private ValidationProblem NoDestination(InputRow row)
         {
+            // -To $row.Mobile in a loop over rows whose column is Phone: "give -To" would name what the script gave.
+            if (_givenOnCommandLine.ContainsKey("To"))
+                return new ValidationProblem("To", "no destination: -To was given $null or an empty list (a variable that is not set, or a " +
+                    "property the object does not have, such as $row.Mobile of a row whose column is Phone)");
             foreach (var column in row.Columns)
                 if (_destinationColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase))
                     return new ValidationProblem("To", $"no destination: the row's {InputEcho.Quote(column.Key)} column is empty");
