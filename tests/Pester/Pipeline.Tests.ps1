@@ -130,6 +130,16 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $invalid.Reason | Should -BeLike "*(the row has one column, 'Mobil')"
     }
 
+    It 'names a database''s NULL among the empty values when a DataRow''s cell that the text uses is DBNull' {
+        $table = [Data.DataTable]::new()
+        $null = $table.Columns.Add('Phone'), $table.Columns.Add('Name'), $table.Rows.Add('+447700900544', [DBNull]::Value)
+
+        $result = $table | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: Text: `$(Name) has no value: the row's column 'Name' is empty (`$null, *a database's NULL*"
+    }
+
     It 'gives every line of a 1,000-line CSV exactly one result with its own Row, when every 10th line is short' {
         # Every 10th line lacks its last cells: Import-Csv gives those rows $null for Code and Text.
         $path = Join-Path $TestDrive 'short-lines.csv'
