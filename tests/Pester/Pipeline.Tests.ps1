@@ -417,6 +417,22 @@ Describe 'What becomes of the columns that set no parameter' {
         @(Get-SentBody)[0].content.text | Should -Be 'From the profile'
     }
 
+    It 'names the $PSDefaultParameterValues key that gave a -From no one typed, when the command stops at it' {
+        # A profile sets the sender of every Send-Connect* cmdlet; Send-ConnectEmail then refuses it. Before, the error said
+        # "correct -From" to an admin whose command line had no -From.
+        $PSDefaultParameterValues = @{ 'Send-Connect*:From' = 'ACME' }
+
+        { '+447700900851' | Send-ConnectSms -Text 'Hi' } | Should -Not -Throw
+        $thrown = { 'ann@example.com' | Send-ConnectEmail -Subject 'Hi' -Text 'Hi' } | Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
+        $thrown.Exception.Message | Should -BeLike "-From: 'ACME' is not an email address*"
+        $thrown.Exception.Message | Should -Match ([regex]::Escape("correct -From (which `$PSDefaultParameterValues['Send-Connect*:From'] gives when the command line does not) and run the command again.") + '$')
+        { 'ann@example.com' | Send-ConnectEmail -From 'ACME2' -Subject 'Hi' -Text 'Hi' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "*correct -From and run the command again."
+        $PSDefaultParameterValues['Disabled'] = $true
+        { 'ann@example.com' | Send-ConnectEmail -From 'ACME' -Subject 'Hi' -Text 'Hi' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "*correct -From and run the command again."
+    }
+
     It 'sends nothing when -WarningAction Stop ends the command at that warning' {
         $rows = @([pscustomobject]@{ Phone = '+447700900811'; Validity = '2h' })
 

@@ -404,9 +404,11 @@ namespace WebexConnect.Commands
                 if (ParameterOfModelField.TryGetValue(model, out var parameter)) field = parameter + field.Substring(model.Length);
                 else parameter = model;
                 if (!_notFromColumns!.TryGetValue(parameter, out var name)) continue;
+                var value = MyInvocation.BoundParameters.TryGetValue(name, out var bound) ? bound : null;
+                var source = DefaultParameterValue.KeyThatGave(this, name, value) is string key
+                    ? " (which $PSDefaultParameterValues['" + key + "'] gives when the command line does not)" : "";
                 ThrowParameterError("InvalidParameterValue", "-" + field + ": " + problem.Message +
-                    ". It is the same for every row, so nothing was sent: correct -" + name + " and run the command again.",
-                    MyInvocation.BoundParameters.TryGetValue(name, out var value) ? value : null);
+                    ". It is the same for every row, so nothing was sent: correct -" + name + source + " and run the command again.", value);
             }
         }
 
