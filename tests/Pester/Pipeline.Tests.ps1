@@ -209,6 +209,16 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         Get-SentNumber | Should -Be @('+447700900541', '+447700900544')
     }
 
+    It 'says that a piped item is $null, when a list with an empty item is piped' {
+        # A list built in a script ($list += $lookup[$name]) holds $null where a lookup found nothing. Before, the Reason said
+        # "give -To, or a column named To, Phone, ...", as for a row without a number column.
+        $results = @(@('+447700900581', $null, '+447700900583') | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
+        $results[1].Reason | Should -Be 'Row 2: To: no destination: the piped item is $null (an empty item of the list piped in): leave such items out, e.g. with ... | Where-Object { $_ } | Send-ConnectSms'
+        (Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue).Reason | Should -BeLike 'Row 1: To: no destination: give -To, or a column named *'
+    }
+
     It 'says that -To was given nothing when a script passes it a variable or property that holds $null' {
         # A loop over rows whose column is Phone, written with $row.Mobile. Before, the Reason said "give -To", which was given.
         $row = [pscustomobject]@{ Phone = '+447700900571'; Name = 'Ann' }

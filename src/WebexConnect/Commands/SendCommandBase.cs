@@ -334,7 +334,7 @@ namespace WebexConnect.Commands
             using (_dictionaryRows!.Bind(this, InputObject))
             {
                 message = CurrentMessage();
-                columns = InputRow.Read(InputObject);
+                columns = InputObject is null && MyInvocation.ExpectingInput ? InputRow.PipedNull : InputRow.Read(InputObject);
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
             }
             if (_row == 1) CheckRunWideParameters(message);

@@ -16,6 +16,9 @@ namespace WebexConnect.Composition
     {
         public static InputRow Empty { get; } = new InputRow(Array.Empty<KeyValuePair<string, object?>>());
 
+        /// <summary>A $null piped in (an empty item of a list), told apart from a call with nothing piped: no columns either.</summary>
+        public static InputRow PipedNull { get; } = new InputRow(Array.Empty<KeyValuePair<string, object?>>());
+
         /// <summary>
         /// PowerShell's own list of the properties added to one object (a CSV row's columns), or null where this
         /// PowerShell has none by that name. Enumerating PSObject.Properties instead costs 10 to 50 µs per fresh row

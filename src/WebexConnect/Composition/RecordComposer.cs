@@ -227,6 +227,9 @@ namespace WebexConnect.Composition
             if (_givenOnCommandLine.ContainsKey("To"))
                 return new ValidationProblem("To", "no destination: -To was given $null or an empty list (a variable that is not set, or a " +
                     "property the object does not have, such as $row.Mobile of a row whose column is Phone)");
+            if (ReferenceEquals(row, InputRow.PipedNull))
+                return new ValidationProblem("To", "no destination: the piped item is $null (an empty item of the list piped in): leave such " +
+                    "items out, e.g. with ... | Where-Object { $_ } | " + _commandName);
             foreach (var column in row.Columns)
                 if (_destinationColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase))
                     return new ValidationProblem("To", $"no destination: the row's {InputEcho.Quote(column.Key)} column is empty");
