@@ -458,6 +458,20 @@ Describe 'Wait-ConnectDelivery' {
         $err[0].Exception.Message | Should -Be 'Row 4: Failed +447700900004.'
     }
 
+    It 'says which -Delimiter a results file saved with semicolons needs when Import-Csv read it with commas' {
+        # Export-Csv -UseCulture (or -Delimiter ';') where the decimal mark is a comma. Before: "it has no Destination column",
+        # while the admin sees one in the file.
+        $path = Join-Path $TestDrive 'results-semicolons.csv'
+        [pscustomobject]@{ Row = 1; Destination = '+447700900001'; MessageId = 'm-1'; Status = 'Queued' } | Export-Csv $path -Delimiter ';' -NoTypeInformation
+
+        $out = @(Import-Csv $path | Wait-ConnectDelivery -Receipt @() -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $out.Count | Should -Be 0
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidSendResultRow,*'
+        $err[0].Exception.Message | Should -BeLike "Input 1 is not read as a send result: the header '*Destination*' was read as one column: the file is separated by ';', so read it with Import-Csv -Delimiter ';'."
+        @(Import-Csv $path -Delimiter ';' | Wait-ConnectDelivery -Receipt @() -ErrorAction SilentlyContinue).Status | Should -Be 'NoReceipt'
+    }
+
     It 'says which piped object is not a send result, and goes on with the next' {
         $out = @('hello', [pscustomobject]@{ Destination = '+447700900001'; Status = 'Sent' }, [pscustomobject]@{ Destination = '+447700900002'; Status = 'Rejected'; Row = 3 } |
             Wait-ConnectDelivery -Receipt @() -ErrorVariable err -ErrorAction SilentlyContinue)
