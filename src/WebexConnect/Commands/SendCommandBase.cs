@@ -243,7 +243,7 @@ namespace WebexConnect.Commands
 
             // PSCmdlet has its own SessionState property, hence the full name.
             _session = Session ?? global::WebexConnect.Sending.SessionState.Current;
-            if (_session is null) ThrowTerminatingError(ConnectionResolver.NotConnected().ToErrorRecord(null));
+            if (_session is null) ThrowTerminatingError(ConnectionResolver.NotConnected(RequiredSession.InJobProcess(this)).ToErrorRecord(null));
             if (_session!.IsClosed) ThrowSessionClosed();
 
             _notFromColumns = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
