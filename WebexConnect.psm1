@@ -25,6 +25,14 @@ if (-not (Test-Path -LiteralPath $assembly -PathType Leaf)) {
 # found beside the manifest.
 Import-Module -Name $assembly -ErrorAction Stop
 
+# Export-Clixml keeps an enumeration (a result's Status, Channel) as its number with its name as text, and
+# Import-Clixml gave back the number: the table showed Queued, but Where-Object Status -eq Queued found nothing.
+# Naming each enumeration as the type its deserialized copies become makes Import-Clixml give the value back.
+# Silent and never a -WhatIf preview: an import under $WhatIfPreference or -Verbose has nothing to show of it.
+foreach ($enum in ([WebexConnect.Results.SendStatus].Assembly.GetExportedTypes() | Where-Object IsEnum)) {
+    Update-TypeData -TypeName "Deserialized.$($enum.FullName)" -TargetTypeForDeserialization $enum -Force -WhatIf:$false -Confirm:$false -Verbose:$false
+}
+
 # Removing the module closes the session: the assembly's IModuleAssemblyCleanup (which PowerShell runs first,
 # without a stream to write to) releases its connection and secrets; this says so in the verbose stream.
 $ExecutionContext.SessionState.Module.OnRemove = {

@@ -533,6 +533,20 @@ Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force
         $failed[0].Exception.Message | Should -BeLike '*another PowerShell process*'
     }
 
+    It 'says, in a real Start-Job that relies on the script''s session, that the job is a process of its own' {
+        # Before: "Not connected to Webex Connect. Run Connect-WebexConnect first", though the script that started the job had.
+        Connect-WebexConnect -Sandbox
+        $manifest = (Get-Module WebexConnect).Path
+        $job = Start-Job { Import-Module $using:manifest; Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' }
+        $null = $job | Wait-Job -Timeout 60
+        $null = $job | Receive-Job -ErrorVariable failed -ErrorAction SilentlyContinue
+        $job | Remove-Job -Force
+
+        @($failed).Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'NotConnected,*'
+        $failed[0].Exception.Message | Should -BeLike 'Not connected to Webex Connect in this PowerShell process: it runs a background job (Start-Job) or a remote command (Invoke-Command)*Connect-WebexConnect in the job*Start-ThreadJob or ForEach-Object -Parallel*'
+    }
+
     It 'closes a replaced session nobody kept, and says it was replaced and how to keep one' {
         Connect-WebexConnect -Sandbox
         $first = Get-ConnectContext

@@ -450,6 +450,25 @@ Describe 'Wait-ConnectDelivery' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*Receipt 2 is not a delivery receipt: it has no Destination column*Import-Csv receipts.csv*'
     }
 
+    It 'keeps the times of results and receipts saved with Export-Clixml and read back with Import-Clixml' {
+        # CLIXML keeps a DateTimeOffset only as a bag of its properties. Before, both times were lost: ReceiptAt showed when
+        # the report ran, and the Unknown row whose request left after the receipt came took that earlier send's receipt.
+        $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500","timeStamp":"2026-12-05T09:00:00+01:00"},"transid":"m-old_1","correlationid":"c-1"}}' |
+            ConvertFrom-ConnectWebhook
+        $sent = @([pscustomobject]@{ Row = 1; SubmittedAt = $receipt.ReceivedAt.AddMinutes(5); Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Unknown' }
+          [pscustomobject]@{ Row = 2; SubmittedAt = $receipt.ReceivedAt.AddMinutes(-5); Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Unknown' })
+        $receipts = Join-Path $TestDrive 'receipts.xml'
+        $results = Join-Path $TestDrive 'results.xml'
+        $receipt | Export-Clixml $receipts
+        $sent | Export-Clixml $results
+
+        $report = @(Import-Clixml $results | Wait-ConnectDelivery -Receipt (Import-Clixml $receipts) -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be @('NoReceipt', 'Delivered')
+        $report[1].ReceiptAt | Should -Be ([DateTimeOffset]'2026-12-05T09:00:00+01:00')
+        $report[1].ReceiptAt.Offset | Should -Be ([TimeSpan]::FromHours(1))
+    }
+
     It 'words DeliveryFailed without an empty code or description when the receipt has none' {
         $sent = [pscustomobject]@{ Row = 4; Destination = '+447700900004'; MessageId = 'm-4'; Status = 'Queued' }
         $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900004","deliveryStatus":"Failed"},"transid":"m-4"}}' | ConvertFrom-ConnectWebhook
@@ -458,6 +477,20 @@ Describe 'Wait-ConnectDelivery' {
 
         $result.Status | Should -Be 'Failed'
         $err[0].Exception.Message | Should -Be 'Row 4: Failed +447700900004.'
+    }
+
+    It 'says which -Delimiter a results file saved with semicolons needs when Import-Csv read it with commas' {
+        # Export-Csv -UseCulture (or -Delimiter ';') where the decimal mark is a comma. Before: "it has no Destination column",
+        # while the admin sees one in the file.
+        $path = Join-Path $TestDrive 'results-semicolons.csv'
+        [pscustomobject]@{ Row = 1; Destination = '+447700900001'; MessageId = 'm-1'; Status = 'Queued' } | Export-Csv $path -Delimiter ';' -NoTypeInformation
+
+        $out = @(Import-Csv $path | Wait-ConnectDelivery -Receipt @() -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $out.Count | Should -Be 0
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidSendResultRow,*'
+        $err[0].Exception.Message | Should -BeLike "Input 1 is not read as a send result: the header '*Destination*' was read as one column: the file is separated by ';', so read it with Import-Csv -Delimiter ';'."
+        @(Import-Csv $path -Delimiter ';' | Wait-ConnectDelivery -Receipt @() -ErrorAction SilentlyContinue).Status | Should -Be 'NoReceipt'
     }
 
     It 'says which piped object is not a send result, and goes on with the next' {

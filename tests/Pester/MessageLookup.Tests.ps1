@@ -122,6 +122,31 @@ Describe 'Get-ConnectMessage' {
         $fields.direction | Should -Be 'outbound'
     }
 
+    It 'does not look up a piped row without a MessageId column as its text, and says which delimiter a misread results file needs' {
+        # Before, PowerShell made each such row the text "@{Row;...}" and looked that up: Found False for every row, as if the
+        # service did not know the messages yet. A hashtable was looked up as 'System.Collections.Hashtable'.
+        $sent = @('+447700900031', '+447700900032') | Send-ConnectSms -From ACME -Text 'Hi'
+        $semicolons = Join-Path $TestDrive 'results-semicolons.csv'
+        $sent | Export-Csv $semicolons -Delimiter ';' -NoTypeInformation
+        $before = @(Get-ConnectSandboxRequest).Count
+
+        $found = @(Import-Csv $semicolons | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue)
+        $people = @(Import-Csv $script:Csv | Get-ConnectMessage -ErrorVariable err2 -ErrorAction SilentlyContinue)
+        $fromTable = @(@{ MessageId = $sent[0].MessageId } | Get-ConnectMessage)
+
+        $found.Count + $people.Count | Should -Be 0
+        @(Get-ConnectSandboxRequest).Count | Should -Be ($before + 1)
+        @($err).Count | Should -Be 2
+        $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'MessageIdMissing,*' }
+        $err[0].Exception.Message | Should -BeLike "Row 1: MessageId: the header 'Row;* was read as one column: the file is separated by ';', so read it with Import-Csv -Delimiter ';'."
+        $err[0].TargetObject.PSObject.Properties.Name | Should -Not -BeNullOrEmpty
+        $err2[3].TargetObject.Name | Should -Be 'Dmitri Ivanov'
+        @($err2).Count | Should -Be 4
+        $err2[3].Exception.Message | Should -Be "Row 4: MessageId: the piped object has no MessageId column (the row has the columns 'Name', 'Phone', 'Order', 'CorrelationId'): pipe send results, or the rows of their Export-Csv (Import-Csv results.csv)."
+        $fromTable.Found | Should -BeTrue
+        $fromTable.MessageId | Should -Be $sent[0].MessageId
+    }
+
     It 'needs a session' {
         Disconnect-WebexConnect
         { Get-ConnectMessage -MessageId 'x' } | Should -Throw -ErrorId 'NotConnected,*'

@@ -108,6 +108,38 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         @(Get-SentBody)[0].to[0].substitutions.PSObject.Properties.Name | Should -Be @('GivenName')
     }
 
+    It 'sends the columns of a SQL query''s rows (DataRow, DataRowView), not the properties of .NET''s DataRow, as substitutions' {
+        # Invoke-Sqlcmd and SqlDataAdapter.Fill give DataRows. Before, each row also sent RowError, RowState and HasErrors
+        # to the service as substitutions, and a row with no destination column listed them among its columns.
+        $table = [Data.DataTable]::new('people')
+        $null = $table.Columns.Add('Phone'), $table.Columns.Add('Name'), $table.Columns.Add('Amount', [decimal])
+        $null = $table.Rows.Add('+447700900541', 'Ann', 12.5), $table.Rows.Add('+447700900542', 'Bob', 7)
+        $table.AcceptChanges()
+
+        $results = @($table | Send-ConnectSms -From ACME -Text 'Hi $(Name), $(Amount)')
+        $viewed = @($table.DefaultView | Send-ConnectSms -From ACME -Text 'Hi $(Name)')
+        $noNumber = [Data.DataTable]::new()
+        $null = $noNumber.Columns.Add('Mobil'), $noNumber.Rows.Add('+447700900543')
+        $invalid = $noNumber | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $results.Status + $viewed.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        $sent = @(Get-SentBody)
+        $sent[0].to | ForEach-Object { $_.substitutions.PSObject.Properties.Name -join ',' | Should -Be 'Name,Amount' }
+        $sent[0].to.substitutions.Amount | Should -Be @('12.5', '7')
+        $sent[1].to | ForEach-Object { $_.substitutions.PSObject.Properties.Name -join ',' | Should -Be 'Name,Amount' }
+        $invalid.Reason | Should -BeLike "*(the row has one column, 'Mobil')"
+    }
+
+    It 'names a database''s NULL among the empty values when a DataRow''s cell that the text uses is DBNull' {
+        $table = [Data.DataTable]::new()
+        $null = $table.Columns.Add('Phone'), $table.Columns.Add('Name'), $table.Rows.Add('+447700900544', [DBNull]::Value)
+
+        $result = $table | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: Text: `$(Name) has no value: the row's column 'Name' is empty (`$null, *a database's NULL*"
+    }
+
     It 'gives every line of a 1,000-line CSV exactly one result with its own Row, when every 10th line is short' {
         # Every 10th line lacks its last cells: Import-Csv gives those rows $null for Code and Text.
         $path = Join-Path $TestDrive 'short-lines.csv'
@@ -175,6 +207,29 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $rowErrors.TargetObject.Name | Should -Be @('Bob', 'Cy')
         $rowErrors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*' }
         Get-SentNumber | Should -Be @('+447700900541', '+447700900544')
+    }
+
+    It 'says that a piped item is $null, when a list with an empty item is piped' {
+        # A list built in a script ($list += $lookup[$name]) holds $null where a lookup found nothing. Before, the Reason said
+        # "give -To, or a column named To, Phone, ...", as for a row without a number column.
+        $results = @(@('+447700900581', $null, '+447700900583') | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
+        $results[1].Reason | Should -Be 'Row 2: To: no destination: the piped item is $null (an empty item of the list piped in): leave such items out, e.g. with ... | Where-Object { $_ } | Send-ConnectSms'
+        (Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue).Reason | Should -BeLike 'Row 1: To: no destination: give -To, or a column named *'
+    }
+
+    It 'says that -To was given nothing when a script passes it a variable or property that holds $null' {
+        # A loop over rows whose column is Phone, written with $row.Mobile. Before, the Reason said "give -To", which was given.
+        $row = [pscustomobject]@{ Phone = '+447700900571'; Name = 'Ann' }
+
+        $result = Send-ConnectSms -From ACME -To $row.Mobile -Text 'Hi' -ErrorAction SilentlyContinue
+        $none = Send-ConnectSms -From ACME -To @() -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -Be 'Row 1: To: no destination: -To was given $null or an empty list (a variable that is not set, or a property the object does not have, such as $row.Mobile of a row whose column is Phone)'
+        $none.Reason | Should -Be $result.Reason
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'binds the first destination column in the documented order, even when it is empty, and To before any alias' {
@@ -372,6 +427,22 @@ Describe 'What becomes of the columns that set no parameter' {
         @(Get-SentBody)[0].content.text | Should -Be 'From the profile'
     }
 
+    It 'names the $PSDefaultParameterValues key that gave a -From no one typed, when the command stops at it' {
+        # A profile sets the sender of every Send-Connect* cmdlet; Send-ConnectEmail then refuses it. Before, the error said
+        # "correct -From" to an admin whose command line had no -From.
+        $PSDefaultParameterValues = @{ 'Send-Connect*:From' = 'ACME' }
+
+        { '+447700900851' | Send-ConnectSms -Text 'Hi' } | Should -Not -Throw
+        $thrown = { 'ann@example.com' | Send-ConnectEmail -Subject 'Hi' -Text 'Hi' } | Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
+        $thrown.Exception.Message | Should -BeLike "-From: 'ACME' is not an email address*"
+        $thrown.Exception.Message | Should -Match ([regex]::Escape("correct -From (which `$PSDefaultParameterValues['Send-Connect*:From'] gives when the command line does not) and run the command again.") + '$')
+        { 'ann@example.com' | Send-ConnectEmail -From 'ACME2' -Subject 'Hi' -Text 'Hi' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "*correct -From and run the command again."
+        $PSDefaultParameterValues['Disabled'] = $true
+        { 'ann@example.com' | Send-ConnectEmail -From 'ACME' -Subject 'Hi' -Text 'Hi' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "*correct -From and run the command again."
+    }
+
     It 'sends nothing when -WarningAction Stop ends the command at that warning' {
         $rows = @([pscustomobject]@{ Phone = '+447700900811'; Validity = '2h' })
 
@@ -426,6 +497,18 @@ Describe 'What becomes of the columns that set no parameter' {
         $results[1].Status | Should -Be 'Invalid'
         $results[1].Reason | Should -Be "Row 2: To: no destination: the header 'Name;Phone;Order' was read as one column: the file is separated by ';', so read it with Import-Csv -Delimiter ';'"
         (Import-Csv $path -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi').Status | Should -Be @('Queued', 'Queued')
+    }
+
+    It 'says to pipe the rows, or to give their <Column> column, when -To is given the rows of a CSV' -ForEach @(
+        @{ Column = 'Phone'; Rows = { Import-Csv (Join-Path $PSScriptRoot '../../docs/examples/sms-recipients.csv') } }
+        @{ Column = 'MobilePhone'; Rows = { @{ MobilePhone = '+447700900001'; GivenName = 'Ann' } } }
+        @{ Column = 'Email'; Command = 'Send-ConnectEmail'; Rows = { Import-Csv (Join-Path $PSScriptRoot '../../docs/examples/email-recipients.csv') } }
+    ) {
+        # Before, the message was about the request body's destination objects ({"msisdn": [...]}), which a row is not.
+        $rows = & $Rows
+        $send = if ($Command -eq 'Send-ConnectEmail') { { Send-ConnectEmail -To $rows -From news@example.com -Subject 'Hi' -Text 'hi' } } else { { Send-ConnectSms -To $rows -From ACME -Text 'hi' } }
+        $send | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*not rows*pipe the rows*Import-Csv people.csv | $(if ($Command) { $Command } else { 'Send-ConnectSms' })*-To `$rows.$Column*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'lists the row''s own column names when none of them is a destination' {

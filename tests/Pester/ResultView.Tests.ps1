@@ -86,6 +86,37 @@ Describe 'A result as JSON' {
     }
 }
 
+Describe 'Results kept with Export-Clixml and read back with Import-Clixml' {
+    It 'still compare their Status and Channel with text, as the live results do' {
+        # CLIXML keeps an enumeration as its number with its name as text. Before, Import-Clixml gave Status the number 0:
+        # the table showed Queued, but Where-Object Status -eq Queued found no row and -ne Queued found every one.
+        $null = Connect-WebexConnect -Sandbox -Tps 1000
+        $sent = @('+447700900001', '07700900002') | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+        $kept = Join-Path $TestDrive 'results.xml'
+        $sent | Export-Clixml $kept
+
+        $back = @(Import-Clixml $kept)
+
+        @($back | Where-Object Status -eq Queued).Destination | Should -Be '+447700900001'
+        @($back | Where-Object Status -ne Queued).Destination | Should -Be '07700900002'
+        $back[0].Status | Should -BeOfType ([WebexConnect.Results.SendStatus])
+        $back[0].Channel | Should -BeOfType ([WebexConnect.Messages.MessageChannel])
+        "$($back[1].Status)" | Should -BeExactly 'Invalid'
+        Disconnect-WebexConnect
+    }
+
+    It 'are made so by an import that says nothing of it, even under $WhatIfPreference and -Verbose' {
+        $said = & {
+            $WhatIfPreference = $true
+            Import-Module $script:ManifestPath -Force -Verbose -ErrorAction Stop
+        } *>&1
+
+        @($said | Where-Object { "$_" -match 'TypeData|What if' }) | Should -BeNullOrEmpty
+        ([Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize([WebexConnect.Results.SendStatus]::Failed))) |
+            Should -BeOfType ([WebexConnect.Results.SendStatus])
+    }
+}
+
 Describe 'The session in a table' {
     AfterEach { Disconnect-WebexConnect }
 

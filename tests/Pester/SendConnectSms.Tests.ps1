@@ -408,6 +408,53 @@ Describe 'Send-ConnectSms without rows' {
     }
 }
 
+Describe 'Send-ConnectSms given more numbers in one row than one request may carry' {
+    BeforeAll {
+        # In a runspace of its own, so that a command that never ends cannot hang the suite: the sessions are the process's.
+        function script:Invoke-WithTimeout([scriptblock] $Block, [object[]] $Arguments) {
+            $ps = [powershell]::Create().AddScript($Block)
+            foreach ($argument in $Arguments) { $null = $ps.AddArgument($argument) }
+            $async = $ps.BeginInvoke()
+            try {
+                if (-not $async.AsyncWaitHandle.WaitOne(30000)) { $ps.Stop(); return 'still running after 30 s' }
+                @($ps.EndInvoke($async)) + @($ps.Streams.Error)
+            }
+            finally { $ps.Dispose() }
+        }
+        $script:Manifest = (Get-Module WebexConnect).Path
+    }
+
+    It 'fails a row whose numbers are more than the TPS in force at once, with what to do, instead of waiting for ever' {
+        # -To $rows.Phone with 6 numbers at -Tps 5 (or 11 at the 10 a session starts at without -Tps). Before, the row's
+        # one request could never pass the rate gate, and the command waited for ever without a word.
+        Connect-WebexConnect -Sandbox -Tps 5
+        $numbers = 1..6 | ForEach-Object { '+4477009006{0:d2}' -f $_ }
+
+        $out = Invoke-WithTimeout { param($m, $n) Import-Module $m; Send-ConnectSms -From ACME -To $n -Text 'Hi' -ErrorAction SilentlyContinue } $script:Manifest, $numbers
+
+        $out | Should -Not -Contain 'still running after 30 s'
+        $result = @($out | Where-Object { $_ -is [WebexConnect.Results.SendResult] })
+        $result.Count | Should -Be 1
+        $result[0].Status | Should -Be 'Failed'
+        $result[0].Code | Should -Be 'TooManyDestinations'
+        $result[0].Reason | Should -BeLike 'Not sent: the row has 6 destinations, more than the TPS in force (5) lets one request carry*ForEach-Object { `[pscustomobject`]@{ To = $_ } }*-Tps*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'makes a row of more than 1000 numbers Invalid before anything is sent' {
+        Connect-WebexConnect -Sandbox -Tps 1000
+        $numbers = 1..1001 | ForEach-Object { '+44770091{0:d4}' -f $_ }
+
+        $out = Invoke-WithTimeout { param($m, $n) Import-Module $m; Send-ConnectSms -From ACME -To $n -Text 'Hi' -ErrorAction SilentlyContinue } $script:Manifest, $numbers
+
+        $out | Should -Not -Contain 'still running after 30 s'
+        $result = @($out | Where-Object { $_ -is [WebexConnect.Results.SendResult] })
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike 'Row 1: To: has 1001 addresses: one request carries at most 1000 destinations*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+}
+
 Describe 'Send-ConnectSms when not connected' {
     BeforeAll { Disconnect-WebexConnect }
 

@@ -67,7 +67,13 @@ namespace WebexConnect.Engine.Transport
         public static AttemptResult ProxyRefused(string what) => new AttemptResult(AttemptKind.ProxyRefused, "ProxyRefused", what);
 
         public static AttemptResult Oversized(int tps) =>
-            new AttemptResult(AttemptKind.Oversized, "Oversized", "the TPS in force fell to " + tps.ToString(CultureInfo.InvariantCulture) + ", below the request's size");
+            new AttemptResult(AttemptKind.Oversized, "Oversized", "the TPS in force fell to " + tps.ToString(CultureInfo.InvariantCulture) + ", below the request's size")
+            {
+                TpsInForce = tps,
+            };
+
+        /// <summary>For <see cref="AttemptKind.Oversized"/> without <see cref="FitsNow"/>: the TPS in force, below the request's size.</summary>
+        public int? TpsInForce { get; private set; }
 
         /// <summary>Sent back by a gate whose budget other processes share: <paramref name="fits"/> destinations go first.</summary>
         public static AttemptResult PartlyFits(int fits) =>

@@ -191,6 +191,12 @@ namespace WebexConnect.Engine.Transport
                     await SendInPiecesAsync(batch, part, start, total, outcomes, run, cancellationToken, firstPiece: fits).ConfigureAwait(false);
                     return;
 
+                case AttemptKind.Oversized when part.Count == 1 && result.TpsInForce is int tps:
+                    // One destination object (one row's -To list) larger than the TPS: it cannot be split into requests that
+                    // fit, and resent whole it was sent back again, for ever: the command waited without end or a word.
+                    Fill(outcomes, start, 1, SendStatus.Failed, TooManyDestinationsCode, TooManyForOneRequest(part[0].Addresses.Count, tps), total);
+                    return;
+
                 case AttemptKind.Oversized:
                     // The gate's limit fell below this request's size while it waited (after a 429 of its own or of
                     // another request, once Retry-After has passed): nothing left, so resend it in requests that fit.
@@ -553,6 +559,15 @@ namespace WebexConnect.Engine.Transport
 
         /// <param name="tried">For Unknown: when its request first left. No receipt received before then can be for it, which
         /// keeps Wait-ConnectDelivery from taking an earlier send's receipt by the correlation ID the two share.</param>
+        /// <summary>The Code of a row whose destinations are more than the TPS lets one request carry.</summary>
+        internal const string TooManyDestinationsCode = "TooManyDestinations";
+
+        internal static string TooManyForOneRequest(int destinations, int tps) =>
+            "Not sent: the row has " + destinations.ToString(CultureInfo.InvariantCulture) + " destinations, more than the TPS in force (" +
+            tps.ToString(CultureInfo.InvariantCulture) + ") lets one request carry, and the destinations of one row go in one request. " +
+            "Give each its own row (... | ForEach-Object { [pscustomobject]@{ To = $_ } } | <the same command>), which go in as many " +
+            "requests as they need, or connect with your tenant's -Tps if it is higher. Safe to send again.";
+
         private static void Fill(DestinationOutcome?[] outcomes, int start, int count, SendStatus status, string? code, string? reason, int attempts,
             DateTimeOffset? tried = null)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using WebexConnect.Composition;
 
@@ -33,10 +34,40 @@ namespace WebexConnect.Commands
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is string address) return new[] { new ConnectDestination(address) };
-            if (IsObject(value) || (value is object[] items && items.Length > 0 && IsObject(items[0] is PSObject item ? item.BaseObject : items[0])))
-                throw new ArgumentTransformationMetadataException(DestinationObjectMessage(_key, _cmdlet));
+            var first = value is object[] items && items.Length > 0 ? items[0] : inputData;
+            if (IsObject(first is PSObject item ? item.BaseObject : first))
+                throw new ArgumentTransformationMetadataException(IsBodyDestination(first) ? DestinationObjectMessage(_key, _cmdlet) : RowsMessage(first));
             return inputData;
         }
+
+        /// <summary>
+        /// Whether the object is one of a request body's destination objects: it has a list of addresses under msisdn or email
+        /// (a CSV row's Email column holds one address).
+        /// </summary>
+        private static bool IsBodyDestination(object? value)
+        {
+            var row = PSObject.AsPSObject(value!);
+            return IsList(InputRow.ValueOf(row, "msisdn")) || IsList(InputRow.ValueOf(row, "email"));
+        }
+
+        private static bool IsList(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value) is IEnumerable and not string;
+
+        /// <summary>
+        /// The rows of a CSV (or any objects) given to -To instead of piped: before, the message spoke of a request body's
+        /// destination objects, which a CSV row is not. It names the row's column that holds the addresses, when it has one.
+        /// </summary>
+        private string RowsMessage(object? row)
+        {
+            var input = PSObject.AsPSObject(row!);
+            var column = AddressColumns.FirstOrDefault(name => InputRow.ValueOf(input, name) is not null);
+            return "-To takes the numbers or email addresses themselves ('+447700900001', or several), not rows or other objects. " +
+                $"To send each row its own message, with its columns as $(variables), pipe the rows: Import-Csv people.csv | {_cmdlet} ...; " +
+                $"to send one message to all of them, give their addresses: -To $rows.{column ?? "<column>"}";
+        }
+
+        // The column names the send cmdlets bind as the destination, in the order they are looked for.
+        private static readonly string[] AddressColumns =
+            { "To", "Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number", "Email", "EmailAddress", "Mail" };
 
         /// <summary>
         /// A hashtable or an object, such as the request body's "to" entries ({"msisdn": [...], "correlationId": ...,

@@ -1,7 +1,9 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
+using WebexConnect.Composition;
 using WebexConnect.Results;
 using WebexConnect.Sending;
 
@@ -52,8 +54,7 @@ namespace WebexConnect.Commands
         protected override void ProcessRecord()
         {
             _input++;
-            var ids = MessageId ?? new string?[] { null };
-            if (ids.Length == 0) ids = new string?[] { null };
+            if (IdsOfPipedObject() is not { } ids) return;
             foreach (var id in ids)
             {
                 if (string.IsNullOrWhiteSpace(id))
@@ -112,8 +113,30 @@ namespace WebexConnect.Commands
             }
         }
 
+        /// <summary>
+        /// The IDs to look up for this input; null when the piped object has none, after its MessageIdMissing error. PowerShell
+        /// binds a piped object without a MessageId property by converting the whole object to text: before, each row of a
+        /// CSV without that column (or of a results file read with the wrong -Delimiter) was looked up as "@{Row;...}" and
+        /// came back Found False, as if the service did not know the message yet. A hashtable's MessageId key is read here.
+        /// </summary>
+        private string?[]? IdsOfPipedObject()
+        {
+            var piped = InputObject?.BaseObject;
+            if (piped is null || piped is string || piped is ValueType || InputObject!.Properties["MessageId"] is not null)
+                return MessageId is { Length: > 0 } given ? given : new string?[] { null };
+            if (piped is IDictionary dictionary && InputRow.TryGetKey(dictionary, "MessageId", out var key))
+                return new[] { key is null ? null : LanguagePrimitives.ConvertTo<string>(key) };
+
+            var row = InputRow.Read(InputObject);
+            var why = MisreadDelimiter.Of(row.Columns, name => string.Equals(name, "MessageId", StringComparison.OrdinalIgnoreCase))
+                ?? "the piped object has no MessageId column" + RecordComposer.ColumnsOf(row) + ": pipe send results, or the rows of their Export-Csv (Import-Csv results.csv)";
+            WriteError(new ErrorRecord(new ArgumentException($"Row {_input}: MessageId: {why}."), "MessageIdMissing", ErrorCategory.InvalidArgument, Target(null)));
+            return null;
+        }
+
         /// <summary>What an error is about: the piped object (a send result names its row and number), else the ID given.</summary>
-        private object? Target(string? id) => InputObject?.BaseObject ?? (object?)id;
+        /// A row of an Export-Csv is its PSObject: its columns live there, and its BaseObject is an empty PSCustomObject.
+        private object? Target(string? id) => InputObject is { BaseObject: PSCustomObject } row ? row : InputObject?.BaseObject ?? (object?)id;
 
         /// <summary>Queued or Scheduled when the piped send result (or its Export-Csv row) says the service accepted it; else null.</summary>
         private string? AcceptedStatus()

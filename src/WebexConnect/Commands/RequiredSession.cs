@@ -15,7 +15,7 @@ namespace WebexConnect.Commands
         {
             try
             {
-                return ConnectionResolver.SelectSession(given, Sending.SessionState.Current);
+                return ConnectionResolver.SelectSession(given, Sending.SessionState.Current, InJobProcess(cmdlet));
             }
             catch (ConnectionConfigurationException ex)
             {
@@ -23,5 +23,11 @@ namespace WebexConnect.Commands
                 throw; // Not reached: ThrowTerminatingError throws.
             }
         }
+
+        /// <summary>
+        /// Whether this PowerShell runs a Start-Job or Invoke-Command in a process of its own, where no session of the script
+        /// that started it can be: PowerShell names the host of such a process ServerRemoteHost.
+        /// </summary>
+        public static bool InJobProcess(PSCmdlet cmdlet) => string.Equals(cmdlet.Host?.Name, "ServerRemoteHost", System.StringComparison.Ordinal);
     }
 }

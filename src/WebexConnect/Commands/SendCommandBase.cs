@@ -248,7 +248,7 @@ namespace WebexConnect.Commands
 
             // PSCmdlet has its own SessionState property, hence the full name.
             _session = Session ?? global::WebexConnect.Sending.SessionState.Current;
-            if (_session is null) ThrowTerminatingError(ConnectionResolver.NotConnected().ToErrorRecord(null));
+            if (_session is null) ThrowTerminatingError(ConnectionResolver.NotConnected(RequiredSession.InJobProcess(this)).ToErrorRecord(null));
             if (_session!.IsClosed) ThrowSessionClosed();
 
             _notFromColumns = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
@@ -340,7 +340,7 @@ namespace WebexConnect.Commands
             using (_dictionaryRows!.Bind(this, InputObject))
             {
                 message = CurrentMessage();
-                columns = InputRow.Read(InputObject);
+                columns = InputObject is null && MyInvocation.ExpectingInput ? InputRow.PipedNull : InputRow.Read(InputObject);
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
             }
             if (_row == 1) CheckRunWideParameters(message);
@@ -420,9 +420,11 @@ namespace WebexConnect.Commands
                 if (ParameterOfModelField.TryGetValue(model, out var parameter)) field = parameter + field.Substring(model.Length);
                 else parameter = model;
                 if (!_notFromColumns!.TryGetValue(parameter, out var name)) continue;
+                var value = MyInvocation.BoundParameters.TryGetValue(name, out var bound) ? bound : null;
+                var source = DefaultParameterValue.KeyThatGave(this, name, value) is string key
+                    ? " (which $PSDefaultParameterValues['" + key + "'] gives when the command line does not)" : "";
                 ThrowParameterError("InvalidParameterValue", "-" + field + ": " + problem.Message +
-                    ". It is the same for every row, so nothing was sent: correct -" + name + " and run the command again.",
-                    MyInvocation.BoundParameters.TryGetValue(name, out var value) ? value : null);
+                    ". It is the same for every row, so nothing was sent: correct -" + name + source + " and run the command again.", value);
             }
         }
 

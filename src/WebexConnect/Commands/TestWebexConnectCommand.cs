@@ -41,7 +41,7 @@ namespace WebexConnect.Commands
             ConnectSession session;
             try
             {
-                session = ConnectionResolver.SelectSession(Session, Sending.SessionState.Current);
+                session = ConnectionResolver.SelectSession(Session, Sending.SessionState.Current, RequiredSession.InJobProcess(this));
                 if (!session.TryBeginSend()) throw ConnectionResolver.SessionClosed(session);
             }
             catch (ConnectionConfigurationException ex)

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Data;
 using System.Globalization;
 using System.Linq;
 using System.Linq.Expressions;
@@ -14,6 +15,9 @@ namespace WebexConnect.Composition
     internal sealed class InputRow
     {
         public static InputRow Empty { get; } = new InputRow(Array.Empty<KeyValuePair<string, object?>>());
+
+        /// <summary>A $null piped in (an empty item of a list), told apart from a call with nothing piped: no columns either.</summary>
+        public static InputRow PipedNull { get; } = new InputRow(Array.Empty<KeyValuePair<string, object?>>());
 
         /// <summary>
         /// PowerShell's own list of the properties added to one object (a CSV row's columns), or null where this
@@ -50,6 +54,8 @@ namespace WebexConnect.Composition
             var value = input.BaseObject;
             if (value is null || value is string || value is ValueType) return Empty;
             if (value is IDictionary dictionary) return FromDictionary(dictionary);
+            if (value is DataRow dataRow) return FromTable(dataRow.Table.Columns, column => dataRow[column]);
+            if (value is DataRowView view) return FromTable(view.Row.Table.Columns, column => view[column.Ordinal]);
             if (value is PSCustomObject)
             {
                 var typeNames = TypeNamesOf(input);
@@ -267,6 +273,27 @@ namespace WebexConnect.Composition
             }
             value = null;
             return false;
+        }
+
+        /// <summary>
+        /// A SQL query's row (Invoke-Sqlcmd, SqlDataAdapter.Fill): its table's columns, in order. PowerShell shows a DataRow's
+        /// columns beside the properties .NET gives every DataRow (RowError, RowState, HasErrors, ...), which went to the
+        /// service as substitutions of every row before. A cell that cannot be read (a deleted row's) is no column.
+        /// </summary>
+        private static InputRow FromTable(DataColumnCollection columns, Func<DataColumn, object?> cellOf)
+        {
+            var cells = new List<KeyValuePair<string, object?>>(columns.Count);
+            foreach (DataColumn column in columns)
+            {
+                try
+                {
+                    cells.Add(new KeyValuePair<string, object?>(column.ColumnName, cellOf(column)));
+                }
+                catch (DataException)
+                {
+                }
+            }
+            return new InputRow(cells);
         }
 
         public static InputRow FromDictionary(IDictionary dictionary) =>

@@ -82,7 +82,7 @@ namespace WebexConnect.Composition
                 if (!_allowMissing && record.EmptyColumns.Count > 0 && Contains(record.EmptyColumns, name))
                 {
                     problems.Add(field.Name, $"$({name}) has no value: the row's column {InputEcho.Quote(name)} is empty ($null, as " +
-                        "Import-Csv gives for a line with fewer fields than the header, or a property that is not set). " +
+                        "Import-Csv gives for a line with fewer fields than the header, a database's NULL, or a property that is not set). " +
                         "Fix the row, or give -AllowMissingSubstitution to send it empty");
                     continue;
                 }

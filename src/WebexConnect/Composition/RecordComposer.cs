@@ -223,6 +223,13 @@ namespace WebexConnect.Composition
         /// </summary>
         private ValidationProblem NoDestination(InputRow row)
         {
+            // -To $row.Mobile in a loop over rows whose column is Phone: "give -To" would name what the script gave.
+            if (_givenOnCommandLine.ContainsKey("To"))
+                return new ValidationProblem("To", "no destination: -To was given $null or an empty list (a variable that is not set, or a " +
+                    "property the object does not have, such as $row.Mobile of a row whose column is Phone)");
+            if (ReferenceEquals(row, InputRow.PipedNull))
+                return new ValidationProblem("To", "no destination: the piped item is $null (an empty item of the list piped in): leave such " +
+                    "items out, e.g. with ... | Where-Object { $_ } | " + _commandName);
             foreach (var column in row.Columns)
                 if (_destinationColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase))
                     return new ValidationProblem("To", $"no destination: the row's {InputEcho.Quote(column.Key)} column is empty");
@@ -263,12 +270,6 @@ namespace WebexConnect.Composition
             "ForEach-Object { $rows[$_.Row - 1] } | " + command + " ..., where $rows holds the input (Import-Csv); " +
             "or run the same command again with its -Journal, which sends only what was not sent";
 
-        /// <summary>The separators CSV files are saved with, and how to give each to Import-Csv -Delimiter.</summary>
-        private static readonly (char Separator, string Delimiter)[] CsvSeparators =
-        {
-            (';', "';'"), ('\t', "\"`t\""), ('|', "'|'"), (',', "','"),
-        };
-
         /// <summary>
         /// Import-Csv reads a file saved with another separator than the one it was given (Excel saves ';' where the decimal
         /// mark is a comma) as one column named after the whole header line: the admin sees a Phone column in the file, and
@@ -277,20 +278,12 @@ namespace WebexConnect.Composition
         /// </summary>
         private string? MisreadSeparator(InputRow row)
         {
-            foreach (var column in row.Columns)
-                foreach (var (separator, delimiter) in CsvSeparators)
-                {
-                    if (column.Key.IndexOf(separator) < 0) continue;
-                    var names = column.Key.Split(separator).Select(name => name.Trim(' ', '"'));
-                    if (names.Any(name => _destinationColumns.Contains(name, StringComparer.OrdinalIgnoreCase)))
-                        return $"no destination: the header {InputEcho.Quote(column.Key)} was read as one column: the file is separated by " +
-                            $"{delimiter}, so read it with Import-Csv -Delimiter {delimiter}";
-                }
-            return null;
+            var misread = MisreadDelimiter.Of(row.Columns, name => _destinationColumns.Contains(name, StringComparer.OrdinalIgnoreCase));
+            return misread is null ? null : "no destination: " + misread;
         }
 
         /// <summary>" (the row has the columns 'Emial', 'Name')": what the admin can compare with the names that bind. Quoted, so a space shows.</summary>
-        private static string ColumnsOf(InputRow row)
+        internal static string ColumnsOf(InputRow row)
         {
             const int MaxNamed = 8;
             var columns = row.Columns;

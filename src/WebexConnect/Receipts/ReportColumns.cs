@@ -25,6 +25,7 @@ namespace WebexConnect.Receipts
         public static DateTimeOffset? Time(PSObject row, string name)
         {
             var value = row.Properties[name]?.Value;
+            if (Deserialized(value) is { } kept) return kept;
             switch (value is PSObject ps ? ps.BaseObject : value)
             {
                 case DateTimeOffset time: return time;
@@ -34,5 +35,22 @@ namespace WebexConnect.Receipts
             var text = Text(row, name);
             return text is not null && DateTimeOffset.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.None, out var read) ? read : null;
         }
+
+        /// <summary>
+        /// A DateTimeOffset that Export-Clixml wrote and Import-Clixml (or Receive-Job) read back: CLIXML keeps DateTime and
+        /// TimeSpan as they were but a DateTimeOffset only as a bag of its properties, whose text is empty. Before, the
+        /// times of results and receipts kept that way were lost: ReceiptAt showed when the report ran, and an Unknown
+        /// row took a receipt of an earlier send of the same row, received before its request left.
+        /// </summary>
+        private static DateTimeOffset? Deserialized(object? value)
+        {
+            if (value is not PSObject { BaseObject: PSCustomObject } bag || !bag.TypeNames.Contains("Deserialized.System.DateTimeOffset")) return null;
+            if (Member(bag, "UtcDateTime") is not DateTime utc) return null;
+            var at = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+            return Member(bag, "Offset") is TimeSpan offset ? at.ToOffset(offset) : at;
+        }
+
+        private static object? Member(PSObject bag, string name) =>
+            bag.Properties[name]?.Value is PSObject wrapped ? wrapped.BaseObject : bag.Properties[name]?.Value;
     }
 }

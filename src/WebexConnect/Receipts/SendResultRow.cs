@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using WebexConnect.Composition;
 using WebexConnect.Messages;
 using WebexConnect.Results;
 using static WebexConnect.Receipts.ReportColumns;
@@ -38,6 +39,11 @@ namespace WebexConnect.Receipts
             // A DeliveryResult row's Status is the delivery's; its SendStatus is the send's.
             var statusText = Text(row, "SendStatus") ?? Text(row, "Status");
             var number = Text(row, "Row");
+            if (destination is null && MisreadDelimiter.Of(InputRow.Read(row).Columns, IsResultColumn) is string misread)
+            {
+                problem = $"Input {inputNumber} is not read as a send result: {misread}.";
+                return null;
+            }
             if (destination is null || statusText is null)
             {
                 problem = $"Input {inputNumber}{(number is null ? "" : " (Row " + number + ")")} is not a send result: it has no " +
@@ -58,6 +64,10 @@ namespace WebexConnect.Receipts
                 submittedAt: Time(row, "SubmittedAt"),
                 row: long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : inputNumber);
         }
+
+        /// <summary>The columns Wait-ConnectDelivery reads a results file's rows by.</summary>
+        private static bool IsResultColumn(string name) =>
+            string.Equals(name, "Destination", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Status", StringComparison.OrdinalIgnoreCase);
 
         private static SendResult Copy(SendResult result, string destination, string? messageId) =>
             new SendResult(result.Channel, destination, result.CorrelationId, result.Status, messageId, result.Code, result.Reason,

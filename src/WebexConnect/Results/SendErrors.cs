@@ -56,6 +56,7 @@ namespace WebexConnect.Results
                 ["7020"] = ("RateLimited", ErrorCategory.LimitsExceeded),
                 ["503"] = ("ServiceUnavailable", ErrorCategory.ResourceUnavailable),
                 ["7006"] = ("ServiceUnavailable", ErrorCategory.ResourceUnavailable),
+                ["TooManyDestinations"] = ("TooManyDestinations", ErrorCategory.LimitsExceeded),
                 ["Cancelled"] = ("SendCancelled", ErrorCategory.OperationStopped),
                 ["Canceled"] = ("SendCancelled", ErrorCategory.OperationStopped),
             };

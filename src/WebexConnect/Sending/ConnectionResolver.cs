@@ -131,19 +131,31 @@ namespace WebexConnect.Sending
         }
 
         /// <summary>Which session a send uses: -Session, else the current one; a disconnected session is refused.</summary>
-        public static ConnectSession SelectSession(ConnectSession? explicitSession, ConnectSession? current)
+        /// <param name="explicitSession">-Session.</param>
+        /// <param name="current">The current session.</param>
+        /// <param name="inJobProcess">Whether this PowerShell runs a Start-Job or remote command (see <see cref="NotConnected"/>).</param>
+        public static ConnectSession SelectSession(ConnectSession? explicitSession, ConnectSession? current, bool inJobProcess = false)
         {
-            var session = explicitSession ?? current ?? throw NotConnected();
+            var session = explicitSession ?? current ?? throw NotConnected(inJobProcess);
             if (session.IsClosed) throw SessionClosed(session);
             return session;
         }
 
-        /// <summary>The error for a command that needs a session when there is none: the same words from every cmdlet.</summary>
-        public static ConnectionConfigurationException NotConnected() =>
+        /// <summary>
+        /// The error for a command that needs a session when there is none: the same words from every cmdlet. In a Start-Job
+        /// or Invoke-Command process (<paramref name="inJobProcess"/>) the script that started it may well have connected: its
+        /// session stays in its own process, and "Run Connect-WebexConnect first" would not say why the job has none.
+        /// </summary>
+        public static ConnectionConfigurationException NotConnected(bool inJobProcess = false) =>
             new ConnectionConfigurationException("NotConnected", ErrorCategory.ConnectionError, SessionState.LastConnectFailure is string failure
                 ? "Not connected to Webex Connect: the last Connect-WebexConnect failed (" + failure.TrimEnd('.') + "), and the session " +
                   "that was current before it no longer is, so that nothing goes to that tenant by mistake. Correct the Connect-WebexConnect " +
                   "and run it again, or give a session with -Session."
+                : inJobProcess
+                ? "Not connected to Webex Connect in this PowerShell process: it runs a background job (Start-Job) or a remote command " +
+                  "(Invoke-Command), which the session of the script that started it cannot reach. Run Connect-WebexConnect in the job " +
+                  "itself (environment variables or a SecretManagement vault can give it the credentials), or use Start-ThreadJob or " +
+                  "ForEach-Object -Parallel, which run in the script's process and use its session."
                 : "Not connected to Webex Connect. Run Connect-WebexConnect first (or Connect-WebexConnect -Sandbox to try " +
                   "the module without sending anything), or give a session with -Session.");
 

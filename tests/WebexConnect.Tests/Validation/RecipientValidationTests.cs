@@ -128,6 +128,21 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Theory]
+        [InlineData("+447700900001\n+447700900002\n", "numbers", "message")]
+        [InlineData("+447700900001\r\n+447700900002", "numbers", "message")]
+        [InlineData("ann@example.com\nbob@example.com\n", "addresses", "email")]
+        public void ALineOfValuesReadWholeIsNamedAsLinesOfAFile(string values, string kind, string what)
+        {
+            // Get-Content numbers.txt -Raw | Send-ConnectSms: the whole file is one row. Before: "(it contains spaces, it has
+            // more than one +, it has 24 digits, more than 15)", or for addresses "it contains spaces".
+            var channel = kind == "numbers" ? MessageChannel.Sms : MessageChannel.Email;
+            var message = Single(MessageValidator.ValidateRecipient(channel, new Recipient(values)), "To");
+
+            Assert.EndsWith($" holds 2 {kind}, one a line, not one: read the file with Get-Content without -Raw, which gives one row " +
+                $"a line, or pass them as a list (-To (Get-Content <file>)) to send the same {what} to all of them", message);
+        }
+
+        [Theory]
         [InlineData("+44 7700 900123")]      // a number written with spaces is one number, told as before
         [InlineData("+447700900001,07700900002")]
         public void AFieldIsSeveralOnlyWhenEachPartIsGood(string numbers) =>

@@ -21,8 +21,9 @@ namespace WebexConnect.Messages.Validation
             // "ann@example.com; bob@example.com" (an Outlook address line) in one cell: several good addresses. Looked for
             // only once the value is known bad (it has several @), so a good address is not split on every row.
             if (PhoneNumberRule.SeveralIn(value, a => a.IndexOf('@') > 0 && FindReason(a) is null) is int count)
-                return $"{InputEcho.Quote(value)} holds {count} addresses, not one: give each its own row, or pass them as a list " +
-                    "(-To 'ann@example.com', 'bob@example.com') to send the same email to all of them";
+                return $"{InputEcho.Quote(value)} holds {count} addresses, " + (PhoneNumberRule.IsLines(value)
+                    ? "one a line, not one: " + PhoneNumberRule.LinesAdvice("email")
+                    : "not one: give each its own row, or pass them as a list (-To 'ann@example.com', 'bob@example.com') to send the same email to all of them");
             return $"{InputEcho.Quote(value)} is not an email address ({reason}): {Allowed}";
         }
 

@@ -49,6 +49,8 @@ namespace WebexConnect.Messages.Validation
         {
             if (recipient is null) throw new ArgumentNullException(nameof(recipient));
             var problems = new ProblemList();
+            // -To $rows.Phone of a long list: the API takes 1000 destinations a request, and one row's go in one request.
+            RawRules.CheckDestinationCount(recipient, problems);
             CheckAddresses(recipient, channel == MessageChannel.Email
                     ? "the destination has no address: give at least one email address"
                     : "the destination has no number: give at least one E.164 number",

@@ -36,8 +36,9 @@ namespace WebexConnect.Messages.Validation
 
             // "+447700900001, +447700900002" in one cell: several numbers, each of them good.
             if (SeveralIn(value, IsPlainE164) is int count)
-                return $"{InputEcho.Quote(value)} holds {count} numbers, not one: give each its own row, or pass them as a list " +
-                    "(-To '+447700900001', '+447700900002') to send the same message to all of them";
+                return $"{InputEcho.Quote(value)} holds {count} numbers, " + (IsLines(value)
+                    ? "one a line, not one: " + LinesAdvice("message")
+                    : "not one: give each its own row, or pass them as a list (-To '+447700900001', '+447700900002') to send the same message to all of them");
 
             // Excel shows a long number column as 4.47701E+11 and saves it so in a CSV: the digits past the
             // mantissa are gone, so no number can be suggested, only where to fix it.
@@ -115,9 +116,19 @@ namespace WebexConnect.Messages.Validation
         /// </summary>
         internal static int? SeveralIn(string value, Func<string, bool> isValid)
         {
-            var parts = value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            var parts = value.Split(new[] { ',', ';', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
             return parts.Length >= 2 && parts.All(isValid) ? parts.Length : null;
         }
+
+        /// <summary>
+        /// Values one a line: a whole file read as one string (Get-Content -Raw, [IO.File]::ReadAllText) and piped as one row.
+        /// Before, its line breaks were told as spaces and its values as one number of 24 digits.
+        /// </summary>
+        internal static bool IsLines(string value) => value.IndexOf('\n') >= 0;
+
+        internal static string LinesAdvice(string what) =>
+            "read the file with Get-Content without -Raw, which gives one row a line, or pass them as a list (-To (Get-Content <file>)) " +
+            $"to send the same {what} to all of them";
 
         /// <summary>"4.47701E+11", "+4.47700900123E+11": a digit, optional decimals, E+ and an exponent.</summary>
         private static bool IsScientificNotation(string value)

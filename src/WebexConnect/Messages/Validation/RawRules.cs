@@ -81,7 +81,9 @@ namespace WebexConnect.Messages.Validation
         internal static void CheckDestinationCount(Recipient recipient, ProblemList problems)
         {
             if (recipient.Addresses.Count > MaxAddressesPerDestination)
-                problems.Add("To", $"has {recipient.Addresses.Count} addresses: one request carries at most {MaxAddressesPerDestination} destinations");
+                problems.Add("To", $"has {recipient.Addresses.Count} addresses: one request carries at most {MaxAddressesPerDestination} destinations, " +
+                    "and the addresses of one row go in one request: give each its own row (... | ForEach-Object { [pscustomobject]@{ To = $_ } } | " +
+                    "<the same command>), which go in as many requests as they need");
         }
 
         private static long Utf8Length(string? text) => string.IsNullOrEmpty(text) ? 0 : Encoding.UTF8.GetByteCount(text);
