@@ -33,7 +33,9 @@ namespace WebexConnect.Commands
                 if (colon <= 0) continue;
                 if (!Matches(key.Substring(0, colon), command) || !Matches(key.Substring(colon + 1), parameter)) continue;
                 var value = Unwrap(entry.Value);
-                if (value is ScriptBlock || ReferenceEquals(value, given) || Equals(value, given)) return key;
+                // A text default by its text too: the binder may have converted it ('https://...' to the Uri of -NotifyUrl).
+                if (value is ScriptBlock || ReferenceEquals(value, given) || Equals(value, given) ||
+                    (value is string text && string.Equals(text, Text(given), StringComparison.Ordinal))) return key;
             }
 
             return null;
@@ -54,5 +56,7 @@ namespace WebexConnect.Commands
             WildcardPattern.Get(pattern.Trim(), WildcardOptions.IgnoreCase).IsMatch(name);
 
         private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        private static string? Text(object? value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -421,7 +421,7 @@ namespace WebexConnect.Commands
                 else parameter = model;
                 if (!_notFromColumns!.TryGetValue(parameter, out var name)) continue;
                 var value = MyInvocation.BoundParameters.TryGetValue(name, out var bound) ? bound : null;
-                var source = DefaultParameterValue.KeyThatGave(this, name, value) is string key
+                var source = DefaultParameterValues.KeyThatGave(this, name) is string key
                     ? " (which $PSDefaultParameterValues['" + key + "'] gives when the command line does not)" : "";
                 ThrowParameterError("InvalidParameterValue", "-" + field + ": " + problem.Message +
                     ". It is the same for every row, so nothing was sent: correct -" + name + source + " and run the command again.", value);
