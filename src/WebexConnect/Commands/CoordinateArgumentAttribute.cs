@@ -43,11 +43,7 @@ namespace WebexConnect.Commands
 
         private object Degrees(string text)
         {
-            var comma = text.IndexOf(',');
-            // One comma and no point: the decimal mark of a comma-decimal culture.
-            if (comma >= 0 && comma == text.LastIndexOf(',') && text.IndexOf('.') < 0)
-                text = text.Replace(',', '.');
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var degrees)) return degrees;
+            if (double.TryParse(DecimalComma.AsPoint(text), NumberStyles.Float, CultureInfo.InvariantCulture, out var degrees)) return degrees;
             throw new ArgumentTransformationMetadataException(
                 $"-{_parameter} '{text}' is not a number of degrees: write it as a decimal number, e.g. 51.5074 (or '51,5074').");
         }

@@ -30,10 +30,9 @@ namespace WebexConnect.Commands
             {
                 case string text:
                     var trimmed = text.Trim();
-                    var comma = trimmed.IndexOf(',');
-                    // One comma and no point: the decimal mark of a comma-decimal culture.
-                    if (comma >= 0 && comma == trimmed.LastIndexOf(',') && trimmed.IndexOf('.') < 0 &&
-                        double.TryParse(trimmed.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var share))
+                    var withPoint = DecimalComma.AsPoint(trimmed);
+                    if (!string.Equals(withPoint, trimmed, StringComparison.Ordinal) &&
+                        double.TryParse(withPoint, NumberStyles.Float, CultureInfo.InvariantCulture, out var share))
                         return share;
                     return inputData;
                 case IList list when list.Count > 1:
