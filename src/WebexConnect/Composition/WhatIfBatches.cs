@@ -8,19 +8,24 @@ namespace WebexConnect.Composition
     /// <summary>One batch -WhatIf reports: what would travel in one request.</summary>
     internal sealed class WhatIfBatch
     {
-        public WhatIfBatch(long number, IReadOnlyList<string> addresses, long firstRow, long lastRow, SmsPartCount? parts = null)
+        /// <summary>A batch of the rows first to last, or of <paramref name="rowCount"/> of them when some between went elsewhere.</summary>
+        public WhatIfBatch(long number, IReadOnlyList<string> addresses, long firstRow, long lastRow, SmsPartCount? parts = null, long? rowCount = null)
         {
             Number = number;
             Addresses = addresses;
             FirstRow = firstRow;
             LastRow = lastRow;
             Parts = parts;
+            RowCount = rowCount ?? lastRow - firstRow + 1;
         }
 
         public long Number { get; }
         public IReadOnlyList<string> Addresses { get; }
         public long FirstRow { get; }
         public long LastRow { get; }
+
+        /// <summary>How many rows the batch holds: fewer than the span from first to last when rows between went elsewhere.</summary>
+        public long RowCount { get; }
 
         /// <summary>SMS: the parts the batch's messages are billed as; null for other channels.</summary>
         public SmsPartCount? Parts { get; }
@@ -36,6 +41,9 @@ namespace WebexConnect.Composition
                 var rows = FirstRow == LastRow
                     ? "row " + FirstRow.ToString(CultureInfo.InvariantCulture)
                     : "rows " + FirstRow.ToString(CultureInfo.InvariantCulture) + "-" + LastRow.ToString(CultureInfo.InvariantCulture);
+                // Rows between that the batch does not hold (Invalid, skipped by the journal, another message's): "rows 4-8"
+                // read as if row 6 went too, beside the line that said it would be skipped.
+                if (RowCount < LastRow - FirstRow + 1) rows = RowCount.ToString(CultureInfo.InvariantCulture) + " of " + rows;
                 var count = Addresses.Count == 1 ? "1 destination" : Addresses.Count.ToString(CultureInfo.InvariantCulture) + " destinations";
                 return "batch " + Number.ToString(CultureInfo.InvariantCulture) + ": " + count + ", " + rows +
                     " (" + SubstitutionText.Abbreviate(Addresses) + ")" + Parts?.Said;
@@ -117,6 +125,7 @@ namespace WebexConnect.Composition
             }
 
             open.Addresses.AddRange(recipient.Addresses);
+            open.Rows++;
             open.LastRow = row;
             if (parts is int known) (open.Parts ??= new SmsPartCount()).Add(known, recipient.Addresses.Count);
             return full;
@@ -131,7 +140,7 @@ namespace WebexConnect.Composition
             return open.ConvertAll(Close);
         }
 
-        private WhatIfBatch Close(Open open) => new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts);
+        private WhatIfBatch Close(Open open) => new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows);
 
         private sealed class Open
         {
@@ -144,6 +153,9 @@ namespace WebexConnect.Composition
             public List<string> Addresses { get; } = new List<string>();
             public long FirstRow { get; }
             public long LastRow { get; set; }
+
+            /// <summary>The rows added: each row once, whatever its number of addresses.</summary>
+            public long Rows { get; set; }
 
             public SmsPartCount? Parts { get; set; }
         }

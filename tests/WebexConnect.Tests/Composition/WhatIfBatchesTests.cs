@@ -26,6 +26,20 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void A_batch_whose_span_has_rows_it_does_not_hold_says_how_many_it_holds()
+        {
+            // Rows 6 and 7 were Invalid or skipped by the journal: "rows 4-9" alone read as if they went too.
+            var message = new SmsMessage { From = "ACME", Text = "Hi" };
+            var batches = new WhatIfBatches(100);
+            foreach (var i in new[] { 4, 5, 8, 9 }) batches.Add(message, Number(i), i);
+            var gapless = new WhatIfBatches(100);
+            foreach (var i in new[] { 1, 2 }) gapless.Add(message, Number(i), i);
+
+            Assert.Equal("batch 1: 4 destinations, 4 of rows 4-9 (+447700900004, +447700900005, +447700900008 and 1 more)", batches.Flush()[0].Target);
+            Assert.Equal("batch 1: 2 destinations, rows 1-2 (+447700900001, +447700900002)", gapless.Flush()[0].Target);
+        }
+
+        [Fact]
         public void Different_messages_travel_in_their_own_batches()
         {
             var english = new SmsMessage { From = "ACME", Text = "Hi" };
