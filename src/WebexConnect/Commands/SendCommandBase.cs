@@ -273,10 +273,9 @@ namespace WebexConnect.Commands
             _sessionHeld = true;
             _cancellation = new CancellationTokenSource();
             _journalPath = Journal is null ? null : JournalLocation.Resolve(this, Journal);
-            if (whatIf && _journalPath is not null) ReadJournalForWhatIf(_journalPath);
-            else if (!_silentConsent && _journalPath is not null) ReadJournalForConfirm(_journalPath);
+            if (_journalPath is not null && (whatIf || !_silentConsent)) ReadJournalAhead(_journalPath, whatIf);
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
-            // taken. -WhatIf sends nothing, so it opens none (and leaves no file): it only reads the journal (ReadJournalForWhatIf).
+            // taken. -WhatIf sends nothing, so it opens none (and leaves no file): it only reads the journal (ReadJournalAhead).
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
                 new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = whatIf ? null : _journalPath }, _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
@@ -367,7 +366,7 @@ namespace WebexConnect.Commands
             else if (_whatIf != null)
             {
                 var sent = ForRecipient(message, record.Recipient);
-                if (_journalPreview?.EarlierOutcome(new DispatchItem(sent, record.Recipient, input) { Row = _row }) is SendResult earlier)
+                if (JournalOutcome(sent, record.Recipient, input) is SendResult earlier)
                 {
                     if (_whatIfJournalRows!.Add(_row, earlier) is string ended) SayWhatIf(ended);
                 }
@@ -378,7 +377,8 @@ namespace WebexConnect.Commands
                     if (full != null) ShouldProcess(full.Target, ActionName);
                 }
             }
-            else if (_silentConsent || JournalWillDecide(message, record.Recipient, input) || ShouldProcess(TargetFor(message, record.Recipient), ActionName))
+            else if (_silentConsent || JournalOutcome(ForRecipient(message, record.Recipient), record.Recipient, input) is not null ||
+                     ShouldProcess(TargetFor(message, record.Recipient), ActionName))
             {
                 _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(InputObject, ref _echoNames));
             }
@@ -509,15 +509,22 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
-        /// -WhatIf on a journal reads it as a run would, without creating, locking or writing it, so that a dry run of the
-        /// next scheduled run says which rows it would skip. A journal a run could not use ends the command as that run
-        /// would; one that another run is writing now only gets a warning, as that run may be over by the time this one runs.
+        /// -WhatIf, -Confirm (or -Verbose) on a journal: what it holds before this run would open it, read without creating,
+        /// locking or writing it. -WhatIf then says which rows a run would skip; -Confirm does not ask about them (before, a
+        /// re-run with -Confirm asked "Send SMS to +44...?" of every row, and a Yes to a row an earlier run sent came back
+        /// Skipped). Under -WhatIf a journal a run could not use ends the command as that run would, and one that another run
+        /// is writing now only gets a warning, as that run may be over by the time this one runs; otherwise whatever the
+        /// reading meets is left to the run's own opening of the journal, which says it.
         /// </summary>
-        private void ReadJournalForWhatIf(string journalPath)
+        private void ReadJournalAhead(string journalPath, bool whatIf)
         {
             try
             {
                 _journalPreview = EngineHost.PreviewJournal(journalPath, ResendUnknown);
+            }
+            catch (SessionFailureException) when (!whatIf)
+            {
+                return;
             }
             catch (SessionFailureException inUse) when (inUse.ErrorId == JournalLocation.InUseErrorId)
             {
@@ -528,30 +535,15 @@ namespace WebexConnect.Commands
             {
                 EndWithFailure(failure);
             }
-            if (_journalPreview is not null) _whatIfJournalRows = new WhatIfJournalRows(journalPath);
+            if (whatIf && _journalPreview is not null) _whatIfJournalRows = new WhatIfJournalRows(journalPath);
         }
 
         /// <summary>
-        /// -Confirm (or -Verbose) on a journal: what it held before this run opened it, so that the rows it will skip or
-        /// hold back are not asked about. Before, a re-run with -Confirm asked "Send SMS to +44...?" of every row, and a Yes
-        /// to a row an earlier run sent was answered with Skipped. Whatever the reading meets is left to the run's own
-        /// opening of the journal, which says it.
+        /// What the journal read ahead says a run gives the row instead of sending it (Skipped, Unknown); null when the run
+        /// sends it, or when no journal was read.
         /// </summary>
-        private void ReadJournalForConfirm(string journalPath)
-        {
-            try
-            {
-                _journalPreview = EngineHost.PreviewJournal(journalPath, ResendUnknown);
-            }
-            catch (SessionFailureException)
-            {
-                _journalPreview = null;
-            }
-        }
-
-        /// <summary>True when the journal read for -Confirm says the run will not send the row (it reports it Skipped or Unknown): no question to ask.</summary>
-        private bool JournalWillDecide(ConnectMessage message, Recipient recipient, object? input) =>
-            _journalPreview?.EarlierOutcome(new DispatchItem(ForRecipient(message, recipient), recipient, input) { Row = _row }) is not null;
+        private SendResult? JournalOutcome(ConnectMessage sent, Recipient recipient, object? input) =>
+            _journalPreview?.EarlierOutcome(new DispatchItem(sent, recipient, input) { Row = _row });
 
         /// <summary>A line of -WhatIf's own ("What if: Skipping rows 1-3 ..."), not an operation's target.</summary>
         private void SayWhatIf(string line) => ShouldProcess(line, line, ActionName);
