@@ -612,6 +612,47 @@ Describe 'A preference of Inquire where no one can be asked' {
         $run.Statuses | Should -Be '1:Queued 2:Queued 3:Rejected 4:Queued 5:Queued'
         $run.ErrorId | Should -BeLike 'InvalidOperation,*'
     }
+
+    # Before: pwsh started with its input closed (cron's </dev/null, a service) and without -NonInteractive failed in
+    # the console host's prompt with "Object reference not set to an instance of an object.", and rows 4 and 5, sent,
+    # had no result.
+    It 'reports every row that was sent, then says why it stopped, in a pwsh whose input is closed' {
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $shell = Get-PowerShellHostCommand
+        $command = "& { $($script:InquireScript) } -Manifest '$($script:Manifest -replace "'", "''")' | ConvertTo-Json -Compress"
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($command))
+        $start = [Diagnostics.ProcessStartInfo]::new($shell.Path)
+        foreach ($argument in @($shell.Prefix) + @('-NoProfile', '-EncodedCommand', $encoded)) { $start.ArgumentList.Add($argument) }
+        $start.RedirectStandardInput = $true
+        $start.RedirectStandardOutput = $true
+        $start.UseShellExecute = $false
+        $child = [Diagnostics.Process]::Start($start)
+        $child.StandardInput.Close()
+        $output = $child.StandardOutput.ReadToEnd()
+        $child.WaitForExit()
+
+        # The JSON follows the unanswered prompt on its line.
+        $run = [regex]::Match($output, '\{"Statuses".*\}').Value | ConvertFrom-Json
+        $run.Accepted | Should -Be '+447700900801 +447700900802 +447700900804 +447700900805'
+        $run.Statuses | Should -Be '1:Queued 2:Queued 3:Rejected 4:Queued 5:Queued'
+        $run.ErrorId | Should -BeLike 'PromptWithoutInput,*'
+    }
+
+    # Before: the row whose question could not be asked had no result at all; under Stop it has one.
+    It 'gives an Invalid row whose question cannot be asked its result, in a thread job' {
+        $run = Start-ThreadJob -ArgumentList $script:Manifest -ScriptBlock {
+            param($Manifest)
+            $ProgressPreference = 'SilentlyContinue'
+            Import-Module $Manifest
+            Connect-WebexConnect -Sandbox -Tps 1000
+            $results = [System.Collections.Generic.List[object]]::new()
+            try { '+447700900811', 'not a number' | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Inquire | ForEach-Object { $results.Add($_) } }
+            catch { }
+            @($results | ForEach-Object { "$($_.Row):$($_.Status)" }) -join ' '
+        } | Receive-Job -Wait -AutoRemoveJob
+
+        $run | Should -Be '1:Queued 2:Invalid'
+    }
 }
 
 Describe 'What binding a row costs: no .NET exception on the common paths' {

@@ -60,6 +60,22 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         $out | Should -Match 'QUEUED \+447700900302'
     }
 
+    # Before: the second prompt, finding stdin at its end (cron, a service, 'y' | pwsh -File), failed in the console host
+    # with "Object reference not set to an instance of an object.", and row 1, answered Yes and sent, had no result.
+    It 'reports the rows answered Yes and says why it stopped when the answers run out' {
+        $out = Invoke-Answered -Lines @(
+            '$r = [System.Collections.Generic.List[object]]::new()'
+            'try { 1..3 | ForEach-Object { "+44770090031$_" } | Send-ConnectSms -From ACME -Text Hi -Confirm | ForEach-Object { $r.Add($_) } }'
+            'catch { "STOPPED $($_.FullyQualifiedErrorId) $($_.Exception.Message)" }'
+            '"SENT $((Get-ConnectSandboxRequest | Where-Object StatusCode -EQ 201 | Measure-Object DestinationCount -Sum).Sum)"'
+            '"REPORTED $(@($r | ForEach-Object { "$($_.Row):$($_.Status)" }) -join ",")"') -Answers "Y"
+
+        $out | Should -Match 'STOPPED PromptWithoutInput,WebexConnect\.Commands\.SendConnectSmsCommand PowerShell had to ask a question here \(-Confirm'
+        $out | Should -Not -Match 'Object reference not set'
+        $out | Should -Match 'SENT 1'
+        $out | Should -Match 'REPORTED 1:Queued'
+    }
+
     # Before: a re-run with -Confirm asked of every row, and a Yes to a row an earlier run sent came back Skipped.
     It 'asks with -Confirm only of the rows a -Journal will send, and reports the others as the journal says' {
         $journal = Join-Path $TestDrive 'confirm.journal'

@@ -22,13 +22,41 @@ namespace WebexConnect.Commands
         /// <remarks>
         /// Inquire where no one can be asked ends the command the same way, with the host's refusal: a host without a
         /// UI (a thread job, [powershell]::Create()) throws HostException, and pwsh -NonInteractive (a scheduled task)
-        /// PSInvalidOperationException. Rows already sent must still be reported then, as under Stop.
+        /// PSInvalidOperationException, and the console host whose input is closed a NullReferenceException
+        /// (<see cref="IsPromptWithoutInput"/>). Rows already sent must still be reported then, as under Stop.
         /// </remarks>
         public static bool IsStopOfThisCommand(Exception exception, bool pipelineStopping)
         {
             if (exception is null) throw new ArgumentNullException(nameof(exception));
             return !pipelineStopping && (exception is PipelineStoppedException || exception is ActionPreferenceStopException
-                || exception is HostException || exception is PSInvalidOperationException);
+                || exception is HostException || exception is PSInvalidOperationException || IsPromptWithoutInput(exception));
+        }
+
+        /// <summary>Error ID of the stop <see cref="Explained"/> gives for a prompt whose input is closed.</summary>
+        public const string PromptWithoutInputErrorId = "PromptWithoutInput";
+
+        /// <summary>
+        /// True for what the console host throws when it must ask (-Confirm, Inquire) and its input is closed: pwsh
+        /// started by cron or a service with stdin from /dev/null, without -NonInteractive. Its PromptForChoice reads
+        /// no line and fails with a NullReferenceException of its own, which PowerShell shows as "Object reference not
+        /// set to an instance of an object.", a message that reads as this module's defect.
+        /// </summary>
+        /// <remarks>Only the host's own: a NullReferenceException thrown in this module's code is a defect, and stays one.</remarks>
+        public static bool IsPromptWithoutInput(Exception exception) =>
+            exception is NullReferenceException && exception.TargetSite?.DeclaringType is Type thrower
+            && thrower.Assembly != typeof(ErrorActionStop).Assembly
+            && thrower.Name.EndsWith("HostUserInterface", StringComparison.Ordinal);
+
+        /// <summary>The stop to end the command with: the host's own, or for a prompt without input one that says what happened.</summary>
+        public static Exception Explained(Exception stop)
+        {
+            if (!IsPromptWithoutInput(stop)) return stop;
+            return new HostException(
+                "PowerShell had to ask a question here (-Confirm, or Inquire as -ErrorAction or -WarningAction), but its input " +
+                "is closed (it was started with no console, as by a scheduled task or cron), so the command ended as Stop would; " +
+                "the rows already sent are reported. In a script that runs unattended, use -ErrorAction Continue or Stop " +
+                "instead of Inquire, and leave out -Confirm.",
+                stop, PromptWithoutInputErrorId, ErrorCategory.ResourceUnavailable);
         }
 
         /// <summary>

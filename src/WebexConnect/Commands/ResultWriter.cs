@@ -137,7 +137,7 @@ namespace WebexConnect.Commands
             }
             catch (Exception stop) when (ErrorActionStop.IsStopOfThisCommand(stop, _streams.PipelineStopping))
             {
-                _stop = stop;
+                _stop = ErrorActionStop.Explained(stop);
                 _watch = new Timer(_ => CancelIfPipelineStopping(), null, WatchInterval, WatchInterval);
             }
         }

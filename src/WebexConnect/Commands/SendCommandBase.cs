@@ -378,7 +378,7 @@ namespace WebexConnect.Commands
                 }
             }
             else if (_silentConsent || JournalOutcome(ForRecipient(message, record.Recipient), record.Recipient, input) is not null ||
-                     ShouldProcess(TargetFor(message, record.Recipient), ActionName))
+                     Confirmed(TargetFor(message, record.Recipient)))
             {
                 _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(InputObject, ref _echoNames));
             }
@@ -442,14 +442,23 @@ namespace WebexConnect.Commands
                 WriteError(ErrorFor(invalid));
                 return;
             }
-            if (!ErrorActionStop.Decides(_errorAction))
-            {
-                _output!.Stream(() => WriteError(ErrorFor(invalid)));
-                // Stopped (answered Halt): this row ends the command with its error; the rows before it are finished below.
-                if (_output.Stopped) return;
-            }
+            // Stopped here (answered Halt, or no one could be asked): the row still gets its result, without a second error,
+            // as under Stop; the rows before it are finished after it.
+            if (!ErrorActionStop.Decides(_errorAction)) _output!.Stream(() => WriteError(ErrorFor(invalid)));
             _run.Reject(invalid);
             if (_errorAction == ActionPreference.Stop) _output!.Write(_run.Complete());
+        }
+
+        /// <summary>
+        /// -Confirm's question for a row. Asked through the writer, as an error's Inquire is: a host that cannot ask (no UI,
+        /// -NonInteractive, input closed) ends the command as Stop would, and the rows answered Yes before it, already on
+        /// their way, are still reported. Only while the run asks row by row, so the closure costs nothing otherwise.
+        /// </summary>
+        private bool Confirmed(string target)
+        {
+            var confirmed = false;
+            _output!.Stream(() => confirmed = ShouldProcess(target, ActionName));
+            return confirmed && !_output.Stopped;
         }
 
         /// <summary>

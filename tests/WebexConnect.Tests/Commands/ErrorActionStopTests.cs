@@ -50,5 +50,50 @@ namespace WebexConnect.Tests.Commands
         {
             Assert.False(ErrorActionStop.IsStopOfThisCommand(new InvalidOperationException("boom"), pipelineStopping: false));
         }
+
+        [Fact]
+        public void A_console_prompt_whose_input_is_closed_ends_the_command_with_a_reason_that_names_the_fix()
+        {
+            var hostFailure = Caught(ConsoleLikeHostUserInterface.PromptForChoice);
+
+            Assert.True(ErrorActionStop.IsStopOfThisCommand(hostFailure, pipelineStopping: false));
+            // Its wording, error ID and cause are checked in a real pwsh (Pester Pipeline and ShouldProcess): here
+            // PowerShellStandard's System.Management.Automation stands in, whose exceptions keep none of them.
+            Assert.IsType<System.Management.Automation.Host.HostException>(ErrorActionStop.Explained(hostFailure));
+        }
+
+        [Fact]
+        public void A_null_reference_anywhere_else_is_a_defect_and_stays_one()
+        {
+            var defect = Caught(NotAHost);
+
+            Assert.False(ErrorActionStop.IsStopOfThisCommand(defect, pipelineStopping: false));
+            Assert.Same(defect, ErrorActionStop.Explained(defect));
+            var stop = new PipelineStoppedException();
+            Assert.Same(stop, ErrorActionStop.Explained(stop));
+        }
+
+        private static Exception Caught(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception thrown)
+            {
+                return thrown;
+            }
+            throw new InvalidOperationException("Nothing was thrown.");
+        }
+
+        private static void NotAHost() => _ = Nothing!.Length;
+
+        private static readonly string? Nothing = null;
+
+        /// <summary>Stands for PowerShell's ConsoleHostUserInterface, whose PromptForChoice reads a null line at the end of its input.</summary>
+        private static class ConsoleLikeHostUserInterface
+        {
+            public static void PromptForChoice() => _ = Nothing!.Length;
+        }
     }
 }
