@@ -329,6 +329,32 @@ Describe 'Wait-ConnectDelivery' {
         (Import-Csv TestDrive:/report.csv).SendReason | Should -BeLike 'Row 1: To: *not-a-number*'
     }
 
+    # Before: a re-run's report said NotSent for every row the journal skipped, rows an earlier run had sent, and
+    # invited sending them a second time.
+    It 'reports the rows a -Journal skipped as SentEarlier, or with the receipt the listener kept for them, never NotSent' {
+        Connect-WebexConnect -Sandbox
+        $journal = Join-Path $TestDrive 'rerun.journal'
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090061$_"; CorrelationId = "rerun-$_" } }
+        $first = @($rows[0..1] | Send-ConnectSms -From ACME -Text 'Hi' -Journal $journal -NotifyUrl $script:Listener.Url |
+                Wait-ConnectDelivery -Listener $script:Listener -Timeout 30)
+        $other = Start-ConnectReceiptListener
+        try {
+            $rerun = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal $journal -NotifyUrl $other.Url |
+                    Wait-ConnectDelivery -Listener $other -Timeout 30)
+            $withKept = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal $journal -NotifyUrl $script:Listener.Url |
+                    Wait-ConnectDelivery -Listener $script:Listener -Timeout 30)
+        }
+        finally { Stop-ConnectReceiptListener $other }
+
+        $first.Status | Should -Be @('Delivered', 'Delivered')
+        $rerun.Status | Should -Be @('SentEarlier', 'SentEarlier', 'Delivered')
+        $rerun[0].SendStatus | Should -Be 'Skipped'
+        $rerun[0].MessageId | Should -Be $first[0].MessageId
+        # The listener that got the first run's receipts answers for its rows; row 3's went to the other one.
+        $withKept.Status | Should -Be @('Delivered', 'Delivered', 'SentEarlier')
+        $withKept[1].MessageId | Should -Be $first[1].MessageId
+    }
+
     It 'waits for Unknown results (no message ID, maybe accepted) and gives them their receipts by correlation ID, not NotSent' {
         # The sandbox accepts each request (and posts its receipts) and answers after 2 s; the client gives up
         # after 1 s: every row is Unknown, with no message ID, though the service has it.

@@ -10,7 +10,8 @@ namespace WebexConnect.Receipts
     /// result when their message ID and destination match, or, for a result without a message ID (Unknown), their
     /// correlation ID and destination. Results leave in input order as soon as the oldest has a final receipt (or
     /// at the end); receipts seen before their result arrives are kept in a bounded index. A result no receipt can
-    /// come for (not sent), or none can be matched to (Unknown with neither ID), leaves at once. A result for several
+    /// come for (not sent), or none can be matched to (Unknown with neither ID), leaves at once, and so does one a
+    /// -Journal skipped (an earlier run sent it), with a receipt already kept for that message if there is one. A result for several
     /// addresses (one destination object with several -To numbers) is waited for address by address, as the service
     /// sends a receipt for each: it gives one DeliveryResult per address.
     /// </summary>
@@ -42,13 +43,24 @@ namespace WebexConnect.Receipts
         public void Add(SendResult result)
         {
             if (result is null) throw new ArgumentNullException(nameof(result));
+            if (result.Status == SendStatus.Skipped)
+            {
+                // Each address may have a receipt of its own kept from the earlier run.
+                foreach (var address in AddressesOf(result)) Pass(new Entry(result, address, awaited: false));
+                return;
+            }
             if (!MayHaveBeenSent(result) || !CanBeMatched(result))
             {
-                _pending.AddLast(new Entry(result, result.Destination, awaited: false));
-                Expected++;
+                Pass(new Entry(result, result.Destination, awaited: false));
                 return;
             }
             foreach (var address in AddressesOf(result)) Await(new Entry(result, address, awaited: true));
+        }
+
+        private void Pass(Entry entry)
+        {
+            _pending.AddLast(entry);
+            Expected++;
         }
 
         private void Await(Entry entry)
@@ -93,8 +105,7 @@ namespace WebexConnect.Receipts
                 var entry = node.Value;
                 if (!entry.Awaited)
                 {
-                    var status = MayHaveBeenSent(entry.Result) ? DeliveryStatus.NoReceipt : DeliveryStatus.NotSent;
-                    ready.Add(new DeliveryResult(entry.Result, entry.Destination, null, status, timedOut: false));
+                    ready.Add(Passed(entry));
                     continue;
                 }
                 if (!entry.Final) Waiting--;
@@ -102,6 +113,29 @@ namespace WebexConnect.Receipts
                 Forget(entry);
             }
             return ready;
+        }
+
+        /// <summary>
+        /// A result not waited for. A row -Journal skipped was sent by an earlier run: "NotSent" read as if it never went,
+        /// and a report of the re-run invited sending it again. A receipt for it that the listener (or -Receipt) already
+        /// holds, from the earlier run, answers for it; otherwise it is SentEarlier, with the earlier send's MessageId.
+        /// </summary>
+        private DeliveryResult Passed(Entry entry)
+        {
+            if (entry.Result.Status == SendStatus.Skipped)
+            {
+                var kept = KeptReceiptFor(entry);
+                return new DeliveryResult(entry.Result, entry.Destination, kept, kept?.Status ?? DeliveryStatus.SentEarlier, timedOut: false);
+            }
+            var status = MayHaveBeenSent(entry.Result) ? DeliveryStatus.NoReceipt : DeliveryStatus.NotSent;
+            return new DeliveryResult(entry.Result, entry.Destination, null, status, timedOut: false);
+        }
+
+        private DeliveryReceipt? KeptReceiptFor(Entry entry)
+        {
+            foreach (var key in KeysOf(entry))
+                if (_index.TryGetValue(key, out var receipt) && Belongs(entry.Result, receipt)) return receipt;
+            return null;
         }
 
         private void Offer(Entry entry, DeliveryReceipt receipt)

@@ -45,8 +45,9 @@ namespace WebexConnect.Receipts
         /// <summary>
         /// What the receipts said: Delivered, Failed, ... (the latest final one, else Submitted), NoReceipt when
         /// none came before -Timeout (or none can be matched: an Unknown send without a correlation ID), NotSent when
-        /// this send had nothing accepted (Rejected, Failed, Invalid; Skipped: an earlier run sent it). An Unknown send
-        /// may have been accepted, so it is waited for.
+        /// this send had nothing accepted (Rejected, Failed, Invalid), SentEarlier when -Journal skipped it because an
+        /// earlier run sent it and no receipt at hand is for that message. An Unknown send may have been accepted, so it
+        /// is waited for.
         /// </summary>
         public DeliveryStatus Status { get; }
 

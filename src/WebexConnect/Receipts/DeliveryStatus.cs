@@ -39,7 +39,14 @@ namespace WebexConnect.Receipts
         /// <summary>Wait-ConnectDelivery only: no receipt arrived before -Timeout, or none can be matched to the send.</summary>
         NoReceipt,
 
-        /// <summary>Wait-ConnectDelivery only: this send had nothing accepted (Rejected, Failed, Invalid; Skipped: an earlier run sent it), so no receipt can come for it.</summary>
+        /// <summary>Wait-ConnectDelivery only: this send had nothing accepted (Rejected, Failed, Invalid), so no receipt can come for it.</summary>
         NotSent,
+
+        /// <summary>
+        /// Wait-ConnectDelivery only: -Journal skipped the row because an earlier run sent (or scheduled) it, and no receipt
+        /// the listener or -Receipt holds is for that message: its receipts went to that run's -NotifyUrl. MessageId is
+        /// the earlier send's; Get-ConnectMessage looks it up.
+        /// </summary>
+        SentEarlier,
     }
 }

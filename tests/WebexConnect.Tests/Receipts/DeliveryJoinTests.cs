@@ -106,7 +106,7 @@ namespace WebexConnect.Tests.Receipts
             var ready = join.TakeReady(all: false);
 
             Assert.Equal(new[] { 1L, 2L, 3L, 4L, 5L }, ready.Select(r => r.Row));
-            Assert.Equal(new[] { DeliveryStatus.Delivered, DeliveryStatus.NotSent, DeliveryStatus.NotSent, DeliveryStatus.NotSent, DeliveryStatus.NotSent },
+            Assert.Equal(new[] { DeliveryStatus.Delivered, DeliveryStatus.NotSent, DeliveryStatus.NotSent, DeliveryStatus.SentEarlier, DeliveryStatus.NotSent },
                 ready.Select(r => r.Status));
             // The receipt's message ID is the one the send never heard.
             Assert.Equal("m-9", ready[0].MessageId);
@@ -292,6 +292,58 @@ namespace WebexConnect.Tests.Receipts
             var all = join.TakeReady(all: true);
             Assert.Equal(new[] { DeliveryStatus.NoReceipt, DeliveryStatus.Delivered }, all.Select(r => r.Status));
             Assert.Equal(new[] { true, false }, all.Select(r => r.TimedOut));
+        }
+
+        // Before: a row -Journal skipped (an earlier run sent it) came out NotSent, and a report of the re-run listed as
+        // not sent what had gone out the night before, inviting a second send.
+        [Fact]
+        public void ARowAJournalSkippedIsSentEarlierWithTheEarlierMessageIdAndIsNotWaitedFor()
+        {
+            var join = new DeliveryJoin(new ReceiptBuffer(10));
+            join.Add(Sent(1, "+447700900001", "m-earlier", "c1", SendStatus.Skipped));
+
+            var result = Assert.Single(join.TakeReady(all: false));
+
+            Assert.Equal(DeliveryStatus.SentEarlier, result.Status);
+            Assert.Equal("m-earlier", result.MessageId);
+            Assert.False(result.TimedOut);
+            Assert.Equal(0, join.Waiting);
+        }
+
+        [Fact]
+        public void ARowAJournalSkippedTakesTheEarlierSendsReceiptWhenItIsAtHandAndNoOtherMessages()
+        {
+            // The listener ran through both runs (or -Receipt gives the saved webhooks): the earlier send's receipt is
+            // there. A receipt of another message for the same correlation ID and number is not this one's.
+            var buffer = new ReceiptBuffer(10);
+            buffer.Add(Receipt("7500", "447700900001", "m-earlier_1", "c1"));
+            buffer.Add(Receipt("7102", "447700900002", "m-other_1", "c2"));
+            var join = new DeliveryJoin(buffer);
+            join.Pull();
+            join.Add(Sent(1, "+447700900001", "m-earlier", "c1", SendStatus.Skipped));
+            join.Add(Sent(2, "+447700900002", "m-earlier", "c2", SendStatus.Skipped));
+
+            var ready = join.TakeReady(all: false);
+
+            Assert.Equal(new[] { DeliveryStatus.Delivered, DeliveryStatus.SentEarlier }, ready.Select(r => r.Status));
+            Assert.Equal("7500", ready[0].Code);
+            Assert.Null(ready[1].Code);
+        }
+
+        [Fact]
+        public void ARowAJournalSkippedForSeveralNumbersGivesOneResultPerNumber()
+        {
+            var buffer = new ReceiptBuffer(10);
+            buffer.Add(Receipt("7500", "447700900002", "m-earlier_2"));
+            var join = new DeliveryJoin(buffer);
+            join.Pull();
+            join.Add(Sent(1, "+447700900001, +447700900002", "m-earlier", status: SendStatus.Skipped));
+
+            var ready = join.TakeReady(all: false);
+
+            Assert.Equal(new[] { "+447700900001", "+447700900002" }, ready.Select(r => r.Destination));
+            Assert.Equal(new[] { DeliveryStatus.SentEarlier, DeliveryStatus.Delivered }, ready.Select(r => r.Status));
+            Assert.Equal(2, join.Expected);
         }
 
         [Fact]
