@@ -41,7 +41,7 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         (Get-Command Send-ConnectSms).Parameters['InputObject'].ParameterType | Should -Be ([psobject])
     }
 
-    It 'binds a CSV row by its Phone column and sends its other columns as substitutions' {
+    It 'binds a CSV row by its Phone column and sends the columns its text names as substitutions' {
         $csv = Join-Path $TestDrive 'people.csv'
         Set-Content -Path $csv -Value @(
             '"Phone","Name","City"'
@@ -58,8 +58,8 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         @($sent).Count | Should -Be 1
         $sent[0].msisdn | Should -Be @('+447700900501')
         $sent[0].substitutions.Name | Should -Be 'Ann'
-        $sent[0].substitutions.City | Should -Be 'Leeds'
-        $sent[0].substitutions.PSObject.Properties.Name | Should -Not -Contain 'Phone'
+        # City stays here: no text names it.
+        $sent[0].substitutions.PSObject.Properties.Name | Should -Be @('Name')
     }
 
     It 'gives a row with no destination column its own Invalid result naming the columns that bind, and sends the other rows' {
@@ -91,7 +91,7 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         }
         Update-TypeData -TypeName WebexConnectTests.TypedRow -MemberType ScriptProperty -MemberName Greeting -Value { 'Dear ' + $this.Name } -Force
 
-        $results = @($rows | Send-ConnectSms -From ACME -Text '$(Greeting)')
+        $results = @($rows | Send-ConnectSms -From ACME -Text '$(Greeting) ($(Name))')
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         $sent = @(Get-SentBody)[0].to
@@ -126,7 +126,7 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $sent = @(Get-SentBody)
         $sent[0].to | ForEach-Object { $_.substitutions.PSObject.Properties.Name -join ',' | Should -Be 'Name,Amount' }
         $sent[0].to.substitutions.Amount | Should -Be @('12.5', '7')
-        $sent[1].to | ForEach-Object { $_.substitutions.PSObject.Properties.Name -join ',' | Should -Be 'Name,Amount' }
+        $sent[1].to | ForEach-Object { $_.substitutions.PSObject.Properties.Name -join ',' | Should -Be 'Name' }
         $invalid.Reason | Should -BeLike "*(the row has one column, 'Mobil')"
     }
 
@@ -390,15 +390,15 @@ Describe 'How Send-ConnectSms binds pipeline input' {
 Describe 'What becomes of the columns that set no parameter' {
     BeforeEach { Connect-WebexConnect -Sandbox -Tps 1000 }
 
-    It 'warns once per run that a SendAt column schedules nothing, and sends it as a substitution' {
+    It 'warns once per run that a SendAt column schedules nothing, and sends it only as a substitution the text names' {
         $path = Join-Path $TestDrive 'sendat.csv'
         Set-Content -Path $path -Value @('Name,Phone,SendAt', 'Al,+447700900801,2030-01-01T08:00:00Z', 'Bo,+447700900802,2030-01-01T09:00:00Z', 'Cy,+447700900803,2030-01-01T10:00:00Z')
 
-        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi $(Name), at $(SendAt)' -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike "The column 'SendAt' does not set -SendAt: a column cannot; give -SendAt on the command line*The column is sent as a substitution."
+        "$($warned[0])" | Should -BeLike "The column 'SendAt' does not set -SendAt: a column cannot; give -SendAt on the command line*The column is only a substitution, for a `$(SendAt) in the text or a template."
         @(Get-ConnectSandboxRequest)[0].Body | Should -BeLike '*"SendAt":"2030-01-01T08:00:00Z"*'
         @(Get-SentBody)[0].PSObject.Properties.Name | Should -Not -Contain 'sendAt'
     }
@@ -465,14 +465,14 @@ Describe 'What becomes of the columns that set no parameter' {
         $sent.Name | Should -Be 'Ann'
     }
 
-    It 'sends a Text column as a substitution with Send-ConnectRcs -MediaUrl, and still reads it as the text without' {
+    It 'keeps a Text column here with Send-ConnectRcs -MediaUrl (no text names it), and still reads it as the text without' {
         $row = [pscustomobject]@{ Phone = '+447700900821'; Text = 'caption' }
 
         $null = $row | Send-ConnectRcs -From 'app-1' -MediaUrl 'https://example.com/a.png'
         $null = $row | Send-ConnectRcs -From 'app-1'
 
         $bodies = @(Get-SentBody)
-        $bodies[0].to[0].substitutions.Text | Should -Be 'caption'
+        $bodies[0].to[0].PSObject.Properties.Name | Should -Not -Contain 'substitutions'
         $bodies[1].content.text | Should -Be 'caption'
         $bodies[1].to[0].PSObject.Properties.Name | Should -Not -Contain 'substitutions'
     }

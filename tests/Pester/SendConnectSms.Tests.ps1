@@ -50,7 +50,8 @@ Describe 'Send-ConnectSms from a CSV' {
         $results | ForEach-Object { $_.MessageId | Should -Not -BeNullOrEmpty }
     }
 
-    It 'sends the row''s other columns as its substitutions, and the text once with $(Name) in it' {
+    # Before: City went to the service too, though no text named it: every column of an HR export or an AD user did.
+    It 'sends the columns its text names as substitutions, keeps the others here, and sends the text once with $(Name) in it' {
         $csv = Join-Path $TestDrive 'one.csv'
         @([pscustomobject]@{ Phone = '+447700900011'; Name = 'Ann'; City = 'Leeds' }) | Export-Csv -Path $csv -NoTypeInformation
 
@@ -62,8 +63,26 @@ Describe 'Send-ConnectSms from a CSV' {
         $body.content.text | Should -Be 'Hi $(Name)'
         $body.to[0].msisdn | Should -Be @('+447700900011')
         $body.to[0].substitutions.Name | Should -Be 'Ann'
-        $body.to[0].substitutions.City | Should -Be 'Leeds'
-        $body.to[0].substitutions.PSObject.Properties.Name | Should -Not -Contain 'Phone'
+        $body.to[0].substitutions.PSObject.Properties.Name | Should -Be @('Name')
+    }
+
+    It 'sends every column to a template, whose text is in Webex Connect, unless -SubstitutionColumn picks them' {
+        $row = [pscustomobject]@{ Phone = '+447700900012'; Name = 'Ann'; City = 'Leeds' }
+
+        $null = $row | Send-ConnectSms -From ACME -TemplateId 'tpl-1'
+        $null = $row | Send-ConnectSms -From ACME -TemplateId 'tpl-1' -SubstitutionColumn Name
+
+        $bodies = @(Get-SentBody)
+        $bodies[-2].to[0].substitutions.PSObject.Properties.Name | Should -Be @('Name', 'City')
+        $bodies[-1].to[0].substitutions.PSObject.Properties.Name | Should -Be @('Name')
+    }
+
+    It 'shows with -PayloadOnly the substitutions that would travel, and no others' {
+        $payload = [pscustomobject]@{ Phone = '+447700900013'; Name = 'Ann'; Salary = '52000' } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -PayloadOnly
+
+        $payload | Should -Match '"Name": "Ann"'
+        $payload | Should -Not -Match 'Salary|52000'
     }
 
     It 'binds the number from a column named <_>' -ForEach @('To', 'Phone', 'Mobile', 'MobileNumber', 'PhoneNumber', 'Msisdn', 'Number') {

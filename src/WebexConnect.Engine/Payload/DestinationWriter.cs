@@ -18,13 +18,17 @@ namespace WebexConnect.Engine.Payload
         private static readonly JsonEncodedText Substitutions = JsonEncodedText.Encode("substitutions");
         private static readonly JsonEncodedText GtrId = JsonEncodedText.Encode("gtrId");
 
-        public static void WriteTo(Utf8JsonWriter writer, ConnectMessage message, IReadOnlyList<Recipient> recipients)
+        /// <param name="writer">The writer.</param>
+        /// <param name="message">The message.</param>
+        /// <param name="recipients">The destinations.</param>
+        /// <param name="used">The substitution names the message uses (<see cref="UsedSubstitutions"/>); null for every one.</param>
+        public static void WriteTo(Utf8JsonWriter writer, ConnectMessage message, IReadOnlyList<Recipient> recipients, HashSet<string>? used)
         {
             var addressKey = AddressKey(message);
             var withGtrIds = message.Channel == MessageChannel.Rcs;
 
             writer.WriteStartArray(To);
-            for (var i = 0; i < recipients.Count; i++) WriteDestination(writer, addressKey, withGtrIds, recipients[i], null);
+            for (var i = 0; i < recipients.Count; i++) WriteDestination(writer, addressKey, withGtrIds, recipients[i], null, used);
             writer.WriteEndArray();
         }
 
@@ -32,12 +36,13 @@ namespace WebexConnect.Engine.Payload
         /// The "to" array of one recipient as <see cref="WriteTo"/> writes it, but with the substitutions in ordinal
         /// order of name: what names a send in the journal, where $(name) finds a value by its name and the order
         /// of a row's columns must not count. Substitutions already in that order write the same bytes as WriteTo.
+        /// Every substitution, used or not: journals written before only used ones were sent name their sends so.
         /// </summary>
         /// <param name="byName">Reused for each call, so that sorting costs no allocation.</param>
         public static void WriteInNameOrder(Utf8JsonWriter writer, ConnectMessage message, Recipient recipient, SubstitutionsByName byName)
         {
             writer.WriteStartArray(To);
-            WriteDestination(writer, AddressKey(message), message.Channel == MessageChannel.Rcs, recipient, byName);
+            WriteDestination(writer, AddressKey(message), message.Channel == MessageChannel.Rcs, recipient, byName, used: null);
             writer.WriteEndArray();
         }
 
@@ -49,7 +54,7 @@ namespace WebexConnect.Engine.Payload
         }
 
         private static void WriteDestination(Utf8JsonWriter writer, JsonEncodedText addressKey, bool withGtrIds, Recipient recipient,
-            SubstitutionsByName? byName)
+            SubstitutionsByName? byName, HashSet<string>? used)
         {
             writer.WriteStartObject();
 
@@ -61,7 +66,7 @@ namespace WebexConnect.Engine.Payload
             if (!string.IsNullOrEmpty(recipient.CorrelationId)) writer.WriteString(CorrelationId, recipient.CorrelationId);
             if (recipient.Substitutions.Count > 0)
             {
-                if (byName is null) WriteSubstitutions(writer, recipient.Substitutions);
+                if (byName is null) WriteSubstitutions(writer, recipient.Substitutions, used);
                 else WriteSubstitutions(writer, recipient.Substitutions, byName);
             }
             if (withGtrIds && recipient.GtrIds.Count > 0)
@@ -74,11 +79,18 @@ namespace WebexConnect.Engine.Payload
             writer.WriteEndObject();
         }
 
-        private static void WriteSubstitutions(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> values)
+        private static void WriteSubstitutions(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> values, HashSet<string>? used)
         {
-            writer.WriteStartObject(Substitutions);
-            foreach (var pair in new SubstitutionPairs(values)) writer.WriteString(pair.Key, pair.Value ?? "");
-            writer.WriteEndObject();
+            // No empty object when the message uses none of the row's values.
+            var open = false;
+            foreach (var pair in new SubstitutionPairs(values))
+            {
+                if (used is not null && !used.Contains(pair.Key)) continue;
+                if (!open) writer.WriteStartObject(Substitutions);
+                open = true;
+                writer.WriteString(pair.Key, pair.Value ?? "");
+            }
+            if (open) writer.WriteEndObject();
         }
 
         private static void WriteSubstitutions(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> values, SubstitutionsByName byName)

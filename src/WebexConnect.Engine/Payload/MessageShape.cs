@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using WebexConnect.Messages;
 
@@ -12,6 +13,9 @@ namespace WebexConnect.Engine.Payload
     {
         private readonly int _hash;
         private byte[]? _receivedJson;
+        // Found by whichever thread writes the first request; two finding it at once find the same names.
+        private HashSet<string>? _used;
+        private volatile bool _usedKnown;
 
         private MessageShape(ConnectMessage message, byte[] sharedJson)
         {
@@ -33,6 +37,23 @@ namespace WebexConnect.Engine.Payload
         /// journaled run needs it.
         /// </summary>
         public ReadOnlyMemory<byte> ReceivedJson => _receivedJson ??= Members(Message, SharedPartWriter.WriteWhatIsReceived);
+
+        /// <summary>
+        /// The substitution names the message uses (<see cref="Payload.UsedSubstitutions"/>); null when every one is sent.
+        /// Found at the first request of the shape, not for shapes only compared.
+        /// </summary>
+        public HashSet<string>? UsedSubstitutions
+        {
+            get
+            {
+                if (!_usedKnown)
+                {
+                    _used = Payload.UsedSubstitutions.Of(Channel, SharedJson.Span);
+                    _usedKnown = true;
+                }
+                return _used;
+            }
+        }
 
         /// <summary>True when <see cref="SharedJson"/> holds members <see cref="ReceivedJson"/> leaves out.</summary>
         public bool HasDeliveryMembers => ReceivedJson.Length != SharedJson.Length;

@@ -29,7 +29,7 @@ namespace WebexConnect.Engine.Payload
             using (var writer = new Utf8JsonWriter(output, WireFormat.Compact))
             {
                 writer.WriteStartObject();
-                DestinationWriter.WriteTo(writer, shape.Message, recipients);
+                DestinationWriter.WriteTo(writer, shape.Message, recipients, shape.UsedSubstitutions);
                 writer.Flush();
             }
 
@@ -68,7 +68,7 @@ namespace WebexConnect.Engine.Payload
             using (var writer = new Utf8JsonWriter(buffer, WireFormat.Indented))
             {
                 writer.WriteStartObject();
-                DestinationWriter.WriteTo(writer, message, recipients);
+                DestinationWriter.WriteTo(writer, message, recipients, MessageShape.Of(message).UsedSubstitutions);
                 SharedPartWriter.WriteMembers(writer, message);
                 writer.WriteEndObject();
             }

@@ -214,7 +214,8 @@ namespace WebexConnect.Composition
             if (named == true) return;
             (_warnings ??= new List<string>()).Add(
                 $"The column {InputEcho.Quote(column)} does not set -{parameter}: a column cannot; give -{parameter} on the command line, " +
-                "for every row (or run the command once per value). " + (named == false ? "The column is not sent." : "The column is sent as a substitution."));
+                "for every row (or run the command once per value). " + (named == false ? "The column is not sent."
+                    : "The column is only a substitution, for a $(" + column + ") in the text or a template."));
         }
 
         /// <summary>

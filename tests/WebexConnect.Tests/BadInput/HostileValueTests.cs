@@ -55,9 +55,16 @@ namespace WebexConnect.Tests.BadInput
 
             if (composed.Message.CallbackData is string callbackData)
                 Assert.Equal(callbackData, root.GetProperty("callbackData").GetString());
-            var sent = root.GetProperty("to")[0].GetProperty("substitutions");
+            // Only the values of variables the message names travel (UsedSubstitutions); those do, exactly as given.
+            var used = MessageShape.Of(composed.Message).UsedSubstitutions;
+            var destination = root.GetProperty("to")[0];
             foreach (var substitution in composed.Recipient.Substitutions)
-                Assert.Equal(substitution.Value, sent.GetProperty(substitution.Key).GetString());
+            {
+                if (used is null || used.Contains(substitution.Key))
+                    Assert.Equal(substitution.Value, destination.GetProperty("substitutions").GetProperty(substitution.Key).GetString());
+                else
+                    Assert.False(destination.TryGetProperty("substitutions", out var sent) && sent.TryGetProperty(substitution.Key, out _), substitution.Key);
+            }
         }
 
         [Fact]
@@ -192,9 +199,12 @@ namespace WebexConnect.Tests.BadInput
                 Assert.Equal(message.CallbackData, shared.RootElement.GetProperty("callbackData").GetString());
                 Assert.Equal(hostile, shared.RootElement.GetProperty("substitutions").GetProperty("Name").GetString());
 
-                var recipient = new Recipient("+447700900123", substitutions: new Dictionary<string, string> { [hostile] = hostile });
-                using var body = JsonDocument.Parse(PayloadWriter.Write(shape, new[] { recipient }));
-                var sent = body.RootElement.GetProperty("to")[0].GetProperty("substitutions").GetProperty(hostile);
+                // A hostile name too, where it can be a variable's (no parenthesis in it): only named ones travel.
+                var name = hostile.IndexOfAny(new[] { '(', ')' }) < 0 ? hostile : "Name";
+                var named = MessageShape.Of(new SmsMessage { From = "ConnectCo", Text = "Hi $(" + name + ")" });
+                var recipient = new Recipient("+447700900123", substitutions: new Dictionary<string, string> { [name] = hostile });
+                using var body = JsonDocument.Parse(PayloadWriter.Write(named, new[] { recipient }));
+                var sent = body.RootElement.GetProperty("to")[0].GetProperty("substitutions").GetProperty(name);
                 Assert.Equal(hostile, sent.GetString());
             }
         }

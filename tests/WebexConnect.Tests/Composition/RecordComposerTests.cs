@@ -144,7 +144,7 @@ namespace WebexConnect.Tests.Composition
             var third = sms.Compose(To("+447700900003"), null, scheduled);
 
             Assert.Equal("The column 'SendAt' does not set -SendAt: a column cannot; give -SendAt on the command line, for every row " +
-                "(or run the command once per value). The column is sent as a substitution.", Assert.Single(first.Warnings));
+                "(or run the command once per value). The column is only a substitution, for a $(SendAt) in the text or a template.", Assert.Single(first.Warnings));
             Assert.Empty(second.Warnings);
             Assert.Empty(third.Warnings);
             Assert.Equal("2030-01-01T08:00:00Z", first.Recipient.Substitutions["SendAt"]);

@@ -104,7 +104,7 @@ namespace WebexConnect.Tests.Journal
             var values = new Dictionary<string, string> { ["Name"] = "Ann", ["Order"] = "A-1" };
             var recipient = new Recipient("+447700900001", "row-1", names.Split(',').ToDictionary(n => n, n => values[n]));
 
-            var sent = Json(w => DestinationWriter.WriteTo(w, Hello.Message, new[] { recipient }));
+            var sent = Json(w => DestinationWriter.WriteTo(w, Hello.Message, new[] { recipient }, used: null));
             var keyed = Json(w => DestinationWriter.WriteInNameOrder(w, Hello.Message, recipient, new SubstitutionsByName()));
 
             Assert.Contains("\"substitutions\":" + asSent, sent, StringComparison.Ordinal);
