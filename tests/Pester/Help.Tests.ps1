@@ -100,6 +100,20 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $text -split '\r?\n' | Where-Object { $_ -match '^\s*-+\s*$' } | Should -BeNullOrEmpty
     }
 
+    It 'prints each line of its example code whole at 80 columns, so a line copied from the console runs' {
+        # Get-Help indents code and breaks a line wider than the console wherever the width ends, inside a
+        # token (-Suggest / ion): the copied halves no longer run. Measured on what Get-Help prints, not on the
+        # markdown, so the indent Get-Help adds is counted whatever it is.
+        $printed = @((Get-Help $Name -Examples | Out-String -Width 80) -split '\r?\n' | ForEach-Object TrimEnd)
+        $broken = foreach ($example in @((Get-Help $Name -Examples).examples.example)) {
+            foreach ($line in @($example.code -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_.Trim() })) {
+                $whole = $printed | Where-Object { $_.EndsWith($line) -and -not $_.Substring(0, $_.Length - $line.Length).Trim() }
+                if (-not $whole) { "$($example.title.Trim(' -')): $($line.Length) characters: $line" }
+            }
+        }
+        $broken | Should -BeNullOrEmpty
+    }
+
     It 'shows the default value docs/ gives for every parameter' {
         $defaults = Get-DocsDefaultValue $Name
         $parameters = (Get-Command $Name -Module WebexConnect).Parameters.Keys | Where-Object { $_ -notin $script:CommonParameters }
