@@ -177,6 +177,16 @@ Describe 'about_WebexConnect' {
         $lines | Should -Contain '        $err = $null'
     }
 
+    It 'sets each error ID of its table apart from the meaning by two spaces or more, as a row' {
+        # Before: "InvalidSandboxLatency -SandboxLatency is out of range." read as one name, and wrapped as a paragraph.
+        $lines = @((Get-Help about_WebexConnect | Out-String -Width 200) -split '\r?\n')
+        $names = @(Get-Content (Join-Path $script:RepoRoot 'docs/about_WebexConnect.md') -Encoding UTF8 |
+                Where-Object { $_ -cmatch '^  ((?:[A-Z][a-z]+){2,}) ' } | ForEach-Object { $Matches[1] })
+        $names.Count | Should -BeGreaterThan 50
+        $run = foreach ($name in $names) { if (-not ($lines -cmatch ('^    ' + $name + '( {2,}\S|$)'))) { $name } }
+        $run | Should -BeNullOrEmpty -Because 'each is printed as a row: the name, then two spaces or more, or its meaning on the next line'
+    }
+
     It 'tells a scheduled task that failed rows leave the exit code 0, and how to end with 1 instead' {
         # pwsh -File ends with 0 after a run whose rows wrote errors: Task Scheduler shows success unless the script says otherwise.
         $script = Join-Path $TestDrive 'job.ps1'
