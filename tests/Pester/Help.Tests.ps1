@@ -129,6 +129,14 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         @($printed -match '^\s+Default value\s*$') | Should -BeNullOrEmpty
     }
 
+    It 'prints each Default value whole at 80 columns' {
+        # Before: Connect-WebexConnect -Tps showed "10, then the limit the service announces (o" and "r WEBEXCONNECT_TPS)"
+        # on the next line: the value starts at column 37, so more than 43 characters break wherever the width ends.
+        $wide = @((Get-Help $Name -Full | Out-String -Width 1000) -split '\r?\n' -match '^\s+Default value\b' | ForEach-Object TrimEnd)
+        $narrow = @((Get-Help $Name -Full | Out-String -Width 80) -split '\r?\n' | ForEach-Object TrimEnd)
+        @($wide | Where-Object { $_ -cnotin $narrow }) | Should -BeNullOrEmpty
+    }
+
     It 'names related links by cmdlet or topic, with a web address or none' {
         $links = @($help.relatedLinks.navigationLink)
         $links.Count | Should -BeGreaterThan 0
