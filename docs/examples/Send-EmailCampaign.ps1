@@ -5,7 +5,7 @@
     The Email column binds to -To; Name and Invoice fill the variables. Attachments are files the service
     downloads by URL; each URL must end with the file's extension. The whole email may be at most 10 MB.
 .EXAMPLE
-    Import-Module ./out/WebexConnect/WebexConnect.psd1    # the module ./build.ps1 built, unless it is installed
+    Import-Module ./out/WebexConnect/WebexConnect.psd1  # unless installed
     ./docs/examples/Send-EmailCampaign.ps1 -Sandbox
 #>
 [CmdletBinding(SupportsShouldProcess)]

@@ -12,7 +12,7 @@
       $trigger = New-ScheduledTaskTrigger -Daily -At '02:00'
       Register-ScheduledTask -TaskName 'Nightly SMS' -Action $action -Trigger $trigger -User 'CONTOSO\svc-sms' -Password (Read-Host 'Password')
 .EXAMPLE
-    Import-Module ./out/WebexConnect/WebexConnect.psd1    # the module ./build.ps1 built, unless it is installed
+    Import-Module ./out/WebexConnect/WebexConnect.psd1  # unless installed
     ./docs/examples/Send-NightlySms.ps1 -Sandbox -ReportFolder ./out/reports
 #>
 param(

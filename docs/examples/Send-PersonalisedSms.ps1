@@ -5,7 +5,7 @@
     The Phone column binds to -To, CorrelationId to -CorrelationId; Name and Order fill $(Name) and $(Order).
     Uses the current session; without one, connects from the WEBEXCONNECT_* environment variables.
 .EXAMPLE
-    Import-Module ./out/WebexConnect/WebexConnect.psd1    # the module ./build.ps1 built, unless it is installed
+    Import-Module ./out/WebexConnect/WebexConnect.psd1  # unless installed
     ./docs/examples/Send-PersonalisedSms.ps1 -Sandbox
 #>
 [CmdletBinding(SupportsShouldProcess)]

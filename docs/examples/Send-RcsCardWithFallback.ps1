@@ -4,7 +4,7 @@
 .DESCRIPTION
     -From is your RCS agent's app ID. The Phone column binds to -To, CorrelationId to -CorrelationId.
 .EXAMPLE
-    Import-Module ./out/WebexConnect/WebexConnect.psd1    # the module ./build.ps1 built, unless it is installed
+    Import-Module ./out/WebexConnect/WebexConnect.psd1  # unless installed
     ./docs/examples/Send-RcsCardWithFallback.ps1 -Sandbox
 #>
 [CmdletBinding(SupportsShouldProcess)]

@@ -54,4 +54,15 @@ Describe 'docs/examples/<Name> run as its .EXAMPLE says' -ForEach $script:Script
         # What each script shows of its results: a table or a count of Queued rows, or the nightly one's report line.
         $run.Output | Should -Match 'Queued|\(0 row\(s\) not accepted\)'
     }
+
+    It 'prints its .EXAMPLE in Get-Help with each line whole at 80 columns, so a line copied from the console runs' {
+        # Before: '# the module ./build.ps1 built, unless it is installed' after the Import-Module line ran to 117
+        # columns; at 80 its last word stood on a line of its own, which pasted ran as a command named 'installed'.
+        $printed = @((Get-Help $Path -Examples | Out-String -Width 80) -split '\r?\n' | ForEach-Object TrimEnd)
+        $broken = foreach ($line in (Get-ExampleCode $Path) -split "`n") {
+            $whole = $printed | Where-Object { $_.EndsWith($line) -and -not ($_.Substring(0, $_.Length - $line.Length) -replace '^\s*PS >', '').Trim() }
+            if (-not $whole) { "$($line.Length) characters: $line" }
+        }
+        $broken | Should -BeNullOrEmpty
+    }
 }

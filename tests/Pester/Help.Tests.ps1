@@ -100,6 +100,20 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $text -split '\r?\n' | Where-Object { $_ -match '^\s*-+\s*$' } | Should -BeNullOrEmpty
     }
 
+    It 'prints each line of its example code whole at 80 columns, so a line copied from the console runs' {
+        # Get-Help indents code and breaks a line wider than the console wherever the width ends, inside a
+        # token (-Suggest / ion): the copied halves no longer run. Measured on what Get-Help prints, not on the
+        # markdown, so the indent Get-Help adds is counted whatever it is.
+        $printed = @((Get-Help $Name -Examples | Out-String -Width 80) -split '\r?\n' | ForEach-Object TrimEnd)
+        $broken = foreach ($example in @((Get-Help $Name -Examples).examples.example)) {
+            foreach ($line in @($example.code -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_.Trim() })) {
+                $whole = $printed | Where-Object { $_.EndsWith($line) -and -not $_.Substring(0, $_.Length - $line.Length).Trim() }
+                if (-not $whole) { "$($example.title.Trim(' -')): $($line.Length) characters: $line" }
+            }
+        }
+        $broken | Should -BeNullOrEmpty
+    }
+
     It 'shows the default value docs/ gives for every parameter' {
         $defaults = Get-DocsDefaultValue $Name
         $parameters = (Get-Command $Name -Module WebexConnect).Parameters.Keys | Where-Object { $_ -notin $script:CommonParameters }
@@ -113,6 +127,14 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $printed = @((Get-Help $Name -Full | Out-String -Width 200) -split "`r?`n" -match '^\s+Default value\b')
         $printed.Count | Should -Be @($help.parameters.parameter | Where-Object { $null -ne $_ }).Count
         @($printed -match '^\s+Default value\s*$') | Should -BeNullOrEmpty
+    }
+
+    It 'prints each Default value whole at 80 columns' {
+        # Before: Connect-WebexConnect -Tps showed "10, then the limit the service announces (o" and "r WEBEXCONNECT_TPS)"
+        # on the next line: the value starts at column 37, so more than 43 characters break wherever the width ends.
+        $wide = @((Get-Help $Name -Full | Out-String -Width 1000) -split '\r?\n' -match '^\s+Default value\b' | ForEach-Object TrimEnd)
+        $narrow = @((Get-Help $Name -Full | Out-String -Width 80) -split '\r?\n' | ForEach-Object TrimEnd)
+        @($wide | Where-Object { $_ -cnotin $narrow }) | Should -BeNullOrEmpty
     }
 
     It 'names related links by cmdlet or topic, with a web address or none' {
@@ -161,6 +183,16 @@ Describe 'about_WebexConnect' {
         $lines[$at + 1] | Should -Match '^ {15}\S'
         # Code keeps its own lines, four columns in from the text.
         $lines | Should -Contain '        $err = $null'
+    }
+
+    It 'sets each error ID of its table apart from the meaning by two spaces or more, as a row' {
+        # Before: "InvalidSandboxLatency -SandboxLatency is out of range." read as one name, and wrapped as a paragraph.
+        $lines = @((Get-Help about_WebexConnect | Out-String -Width 200) -split '\r?\n')
+        $names = @(Get-Content (Join-Path $script:RepoRoot 'docs/about_WebexConnect.md') -Encoding UTF8 |
+                Where-Object { $_ -cmatch '^  ((?:[A-Z][a-z]+){2,}) ' } | ForEach-Object { $Matches[1] })
+        $names.Count | Should -BeGreaterThan 50
+        $run = foreach ($name in $names) { if (-not ($lines -cmatch ('^    ' + $name + '( {2,}\S|$)'))) { $name } }
+        $run | Should -BeNullOrEmpty -Because 'each is printed as a row: the name, then two spaces or more, or its meaning on the next line'
     }
 
     It 'tells a scheduled task that failed rows leave the exit code 0, and how to end with 1 instead' {

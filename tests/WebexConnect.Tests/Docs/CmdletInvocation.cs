@@ -12,7 +12,7 @@ namespace WebexConnect.Tests.Docs
         /// <summary>A value: after a parameter it is that parameter's, otherwise it binds by position.</summary>
         Value,
 
-        /// <summary>@name: its parameters are known only when the code runs.</summary>
+        /// <summary>@name of a table the code does not write as @{...}: its parameters are known only when the code runs.</summary>
         Splat,
     }
 
@@ -74,11 +74,18 @@ namespace WebexConnect.Tests.Docs
 
         public override string ToString() => string.Join(" ", Arguments.Select(a => a.ToString()).Prepend(Cmdlet));
 
-        /// <summary>Every call of a cmdlet in <paramref name="cmdlets"/>, nested calls included, in <paramref name="code"/>.</summary>
-        public static IReadOnlyList<CmdletInvocation> Find(string code, IReadOnlyCollection<string> cmdlets) =>
-            Find(ScriptTokenizer.Tokenize(code), cmdlets).ToArray();
+        /// <summary>
+        /// Every call of a cmdlet in <paramref name="cmdlets"/>, nested calls included, in <paramref name="code"/>.
+        /// A splat of a table the code assigns once as <c>$name = @{ Key = value ... }</c> is read as -Key:value
+        /// arguments, as PowerShell binds it: help examples splat to fit 80 columns, and stay checked.
+        /// </summary>
+        public static IReadOnlyList<CmdletInvocation> Find(string code, IReadOnlyCollection<string> cmdlets)
+        {
+            var tokens = ScriptTokenizer.Tokenize(code);
+            return Find(tokens, cmdlets, SplatTables(tokens)).ToArray();
+        }
 
-        private static IEnumerable<CmdletInvocation> Find(IReadOnlyList<ScriptToken> tokens, IReadOnlyCollection<string> cmdlets)
+        private static IEnumerable<CmdletInvocation> Find(IReadOnlyList<ScriptToken> tokens, IReadOnlyCollection<string> cmdlets, IReadOnlyDictionary<string, ScriptToken?> tables)
         {
             var elements = PipelineElements(tokens).ToList();
             for (var e = 0; e < elements.Count; e++)
@@ -93,12 +100,55 @@ namespace WebexConnect.Tests.Docs
                 // Lines that start with -Name right after the call were meant to continue it: a backtick was
                 // missing or not the last character on its line, so PowerShell runs them as commands of their own.
                 var stray = elements.Skip(e + 1).TakeWhile(next => next.StartsLine && next.Tokens[0].Kind == ScriptTokenKind.Parameter)
-                    .Select(next => ReadArguments(next.Tokens)[0]).ToArray();
-                yield return new CmdletInvocation(cmdlet, element[head].Line, ReadArguments(element.Skip(head + 1).ToList())) { Stray = stray };
+                    .Select(next => ReadArguments(next.Tokens, tables)[0]).ToArray();
+                yield return new CmdletInvocation(cmdlet, element[head].Line, ReadArguments(element.Skip(head + 1).ToList(), tables)) { Stray = stray };
             }
             // Each (...), {...} and "$(...)" holds statements of its own.
-            foreach (var nested in tokens.Where(t => t.Children.Count > 0).SelectMany(t => Find(t.Children, cmdlets)))
+            foreach (var nested in tokens.Where(t => t.Children.Count > 0).SelectMany(t => Find(t.Children, cmdlets, tables)))
                 yield return nested;
+        }
+
+        /// <summary>Each variable's name (without $) and the @{...} assigned to it; null when it is assigned more than once.</summary>
+        private static IReadOnlyDictionary<string, ScriptToken?> SplatTables(IReadOnlyList<ScriptToken> tokens)
+        {
+            var tables = new Dictionary<string, ScriptToken?>(StringComparer.OrdinalIgnoreCase);
+            void Collect(IReadOnlyList<ScriptToken> level)
+            {
+                foreach (var (element, _) in PipelineElements(level))
+                {
+                    if (element.Count != 3 || element[0].Kind != ScriptTokenKind.Variable || element[1].Kind != ScriptTokenKind.Word
+                        || element[1].Text != "=" || element[2].Kind != ScriptTokenKind.Group || element[2].Text != "@{") continue;
+                    var name = element[0].Text.Substring(1);
+                    tables[name] = tables.ContainsKey(name) ? null : element[2];
+                }
+                foreach (var token in level.Where(t => t.Children.Count > 0)) Collect(token.Children);
+            }
+            Collect(tokens);
+            return tables;
+        }
+
+        /// <summary>A table's "Key = value" lines as the -Key:value arguments PowerShell binds; null when one is not that shape.</summary>
+        private static IReadOnlyList<InvocationArgument>? SplattedArguments(ScriptToken table)
+        {
+            var arguments = new List<InvocationArgument>();
+            var entry = new List<ScriptToken>();
+            foreach (var token in table.Children.Append(new ScriptToken(ScriptTokenKind.NewLine, "\n", 0, true)))
+            {
+                if (token.Kind != ScriptTokenKind.NewLine && token.Kind != ScriptTokenKind.StatementEnd)
+                {
+                    entry.Add(token);
+                    continue;
+                }
+                if (entry.Count == 0) continue;
+                if (entry.Count < 3 || entry[0].Kind is not (ScriptTokenKind.Word or ScriptTokenKind.String) || entry[1].Text != "=") return null;
+                var at = 2;
+                var value = ReadValue(entry, ref at);
+                // More after the value (Text = 'a' + $b) is an expression: its value is known only when it runs.
+                if (at < entry.Count) value = new InvocationArgument(ArgumentKind.Value, string.Concat(entry.Skip(2).Select(Shown)), entry[2].Line);
+                arguments.Add(new InvocationArgument(ArgumentKind.Parameter, entry[0].Text, entry[0].Line, attached: value));
+                entry = new List<ScriptToken>();
+            }
+            return arguments;
         }
 
         /// <summary>
@@ -152,7 +202,7 @@ namespace WebexConnect.Tests.Docs
         private static bool IsValue(ScriptToken token) =>
             token.Kind is ScriptTokenKind.Word or ScriptTokenKind.Variable or ScriptTokenKind.String or ScriptTokenKind.Group;
 
-        private static IReadOnlyList<InvocationArgument> ReadArguments(List<ScriptToken> tokens)
+        private static IReadOnlyList<InvocationArgument> ReadArguments(List<ScriptToken> tokens, IReadOnlyDictionary<string, ScriptToken?> tables)
         {
             var arguments = new List<InvocationArgument>();
             var i = 0;
@@ -169,6 +219,11 @@ namespace WebexConnect.Tests.Docs
                         break;
                     case ScriptTokenKind.Parameter:
                         arguments.Add(new InvocationArgument(ArgumentKind.Parameter, token.Text, token.Line));
+                        i++;
+                        break;
+                    case ScriptTokenKind.Splat when tables.TryGetValue(token.Text.Substring(1), out var table) && table != null
+                        && SplattedArguments(table) is { } splatted:
+                        arguments.AddRange(splatted);
                         i++;
                         break;
                     case ScriptTokenKind.Splat:

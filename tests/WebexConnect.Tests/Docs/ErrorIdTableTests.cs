@@ -54,6 +54,33 @@ namespace WebexConnect.Tests.Docs
             Assert.True(bare.Count == 0, "these error IDs have no explanation in about_WebexConnect.md: " + string.Join(", ", bare));
         }
 
+        /// <summary>
+        /// The table's "Stopping Connect-WebexConnect:" part lists the IDs that end that command; the cmdlet's own help
+        /// (its NOTES, which Get-Help -Full shows) names each of them too. Connect-WebexConnect's listed 8 of 16: an
+        /// admin whose task stopped with InvalidServiceKey read its help and found no word of it.
+        /// </summary>
+        [Fact]
+        public void EachCmdletsNotesNameTheIdsTheTableSaysStopIt()
+        {
+            var gaps = new List<string>();
+            foreach (var (cmdlet, ids) in StoppingIdsByCmdlet())
+            {
+                var notes = HelpPage.Load(Path.Combine(RepoPaths.Root, "docs", cmdlet + ".md")).Text("NOTES");
+                var missing = ids.Where(id => !Regex.IsMatch(notes, @"\b" + id + @"\b")).ToList();
+                if (missing.Count > 0) gaps.Add($"docs/{cmdlet}.md, NOTES: {string.Join(", ", missing)}");
+            }
+            Assert.True(gaps.Count == 0, "NOTES that leave out errors about_WebexConnect says stop the command:\n" + string.Join("\n", gaps));
+        }
+
+        [Fact]
+        public void TheTableSaysWhichIdsStopConnectWebexConnect()
+        {
+            // Guards the reading of the table: were its "Stopping <cmdlet>:" lines reworded, the test above would pass on nothing.
+            var stopping = StoppingIdsByCmdlet();
+            Assert.Contains("InvalidServiceKey", stopping["Connect-WebexConnect"]);
+            Assert.Contains("NoReceiptListener", stopping["Wait-ConnectDelivery"]);
+        }
+
         [Theory]
         [InlineData(SendStatus.Invalid, "InvalidInput")]
         [InlineData(SendStatus.Rejected, "7041")]
@@ -89,6 +116,22 @@ namespace WebexConnect.Tests.Docs
             }
             Assert.True(ids.Count > 30, "the scan of src/ found only " + ids.Count + " error IDs: are the patterns still right?");
             return ids;
+        }
+
+        /// <summary>The IDs of each "Stopping Verb-Noun ...:" part of the table, by that cmdlet's name.</summary>
+        private static Dictionary<string, List<string>> StoppingIdsByCmdlet()
+        {
+            var page = HelpPage.Load(Path.Combine(RepoPaths.Root, "docs", "about_WebexConnect.md"));
+            var byCmdlet = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            List<string>? current = null;
+            foreach (var line in page.Entries("LONG DESCRIPTION")["Error IDs"])
+            {
+                var part = Regex.Match(line, @"^Stopping (?<cmdlet>[A-Z][a-z]+-[A-Za-z]+)\b");
+                if (part.Success) current = byCmdlet[part.Groups["cmdlet"].Value] = new List<string>();
+                else if (TableLine.Match(line) is { Success: true } entry) current?.Add(entry.Groups["id"].Value);
+                else if (!line.StartsWith("    ", StringComparison.Ordinal)) current = null;
+            }
+            return byCmdlet;
         }
 
         /// <summary>Each ID of the table with its explanation (continuation lines joined).</summary>

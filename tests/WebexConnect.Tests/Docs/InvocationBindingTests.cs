@@ -26,6 +26,8 @@ namespace WebexConnect.Tests.Docs
         [InlineData("New-ConnectRcsSuggestion 'Yes' 'answer-yes'")]
         [InlineData("New-ConnectRcsSuggestion -DisplayText Shop -Address 'High Street'")]
         [InlineData("New-ConnectRcsCard -Title t -MediaHeight medium -Orientation $o -ProgressAction SilentlyContinue")]
+        [InlineData("$sms = @{\n    From = 'ACME'\n    Text = 'Hi $(Name)'\n    PayloadOnly = $true\n}\nSend-ConnectSms '+447700900001' @sms")]
+        [InlineData("$card = @{ Title = 'Shipped'; MediaHeight = 'Medium'; Suggestion = $a, $b }\nNew-ConnectRcsCard @card")]
         public void CallsPowerShellWouldBindPass(string code) => Assert.Empty(Problems(code));
 
         [Theory]
@@ -44,8 +46,23 @@ namespace WebexConnect.Tests.Docs
         [InlineData("Send-ConnectSms -To x -From A -Text y -RequestedReceipt DELIVERED, READ", "-RequestedReceipt: 'READ' is not one of its values")]
         [InlineData("Send-ConnectSms -To x -From A -Text:", "-Text: no value after the colon")]
         [InlineData("Send-ConnectSms -To x -From A ` \n  -Text y", "-Text starts a line the call does not continue to")]
+        [InlineData("$sms = @{\n    From = 'ACME'\n    Txet = 'Hi'\n}\nSend-ConnectSms -To x @sms", "-Txet: Send-ConnectSms has no such parameter")]
+        [InlineData("$card = @{ Title = 't'; MediaHeight = 'Large' }\nNew-ConnectRcsCard @card", "-MediaHeight: 'Large' is not one of its values (Short, Medium, Tall)")]
+        [InlineData("$sms = @{ From = 'ACME'; TemplateId = 't' }\nSend-ConnectSms -To x -Text y @sms", "no parameter set has all of -Text (Text), -TemplateId (Template)")]
+        [InlineData("$sms = @{ From = 'ACME' }\nSend-ConnectSms -To x -Text y -From B @sms", "-From: -From is given more than once")]
         public void CallsPowerShellWouldRefuseAreReportedWithTheReason(string code, string problem) =>
             Assert.Contains(Problems(code), p => p.StartsWith(problem, StringComparison.Ordinal));
+
+        [Fact]
+        public void ASplatOfATableTheCodeDoesNotWriteIsLeftUnchecked()
+        {
+            // Assigned twice, or from elsewhere: which keys it holds is known only when the code runs.
+            foreach (var code in new[] { "$p = @{ Txet = 1 }\n$p = @{ Text = 1 }\nSend-ConnectSms @p", "$p = Get-Params\nSend-ConnectSms @p" })
+            {
+                var call = CmdletInvocation.Find(code, new[] { "Send-ConnectSms" }).Single();
+                Assert.Equal(ArgumentKind.Splat, Assert.Single(call.Arguments).Kind);
+            }
+        }
 
         [Fact]
         public void AProblemNamesTheLineOfItsArgument()
