@@ -96,6 +96,7 @@ namespace WebexConnect.Commands
         /// <summary>The only columns of each row to send as substitutions (default: every column no parameter consumed).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CsvColumnCompleter))]
         public string[]? SubstitutionColumn { get; set; }
 
         /// <summary>When to send, at most 7 days ahead; results are then Scheduled.</summary>
