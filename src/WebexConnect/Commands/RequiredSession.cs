@@ -19,9 +19,18 @@ namespace WebexConnect.Commands
             }
             catch (ConnectionConfigurationException ex)
             {
-                cmdlet.ThrowTerminatingError(ex.ToErrorRecord(given));
+                cmdlet.ThrowTerminatingError(ErrorOf(cmdlet, ex, given));
                 throw; // Not reached: ThrowTerminatingError throws.
             }
+        }
+
+        /// <summary>The error record of a session that cannot be used (NotConnected, SessionClosed) for this command.</summary>
+        public static ErrorRecord ErrorOf(PSCmdlet cmdlet, ConnectionConfigurationException error, object? target)
+        {
+            var record = error.ToErrorRecord(target);
+            if (error.ErrorId == ConnectionResolver.SessionClosedErrorId && DefaultParameterValues.SessionNote(cmdlet) is string note)
+                record.ErrorDetails = new ErrorDetails(error.Message + " " + note);
+            return record;
         }
 
         /// <summary>

@@ -556,7 +556,7 @@ namespace WebexConnect.Commands
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         /// <summary>The session given or current was disconnected: the same error Get-ConnectSandboxRequest gives.</summary>
-        private void ThrowSessionClosed() => ThrowTerminatingError(ConnectionResolver.SessionClosed(_session!).ToErrorRecord(_session));
+        private void ThrowSessionClosed() => ThrowTerminatingError(RequiredSession.ErrorOf(this, ConnectionResolver.SessionClosed(_session!), _session));
 
         /// <summary>A terminating error about the parameters, before anything is sent.</summary>
         /// <param name="errorId">The stable ErrorId.</param>
