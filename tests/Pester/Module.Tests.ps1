@@ -147,6 +147,31 @@ Describe 'The WebexConnect module' {
         $output | Should -Contain 'Modules: 0'
     }
 
+    It 'names the command to run in its connection errors as Import-Module -Prefix named it' {
+        # Before: "Run Connect-WebexConnect first" in a session that has only Connect-WxWebexConnect, where typing it
+        # gave "The term 'Connect-WebexConnect' is not recognized".
+        try {
+            Import-Module $script:ManifestPath -Prefix Wx -Force -ErrorAction Stop
+            Disconnect-WxWebexConnect
+
+            $notConnected = try { Send-WxConnectSms -To '+447700900001' -From ACME -Text 'Hi' } catch { $_ }
+            $notConnected.FullyQualifiedErrorId | Should -BeLike 'NotConnected,*'
+            "$notConnected" | Should -Be ('Not connected to Webex Connect. Run Connect-WxWebexConnect first (or Connect-WxWebexConnect ' +
+                '-Sandbox to try the module without sending anything), or give a session with -Session.')
+            $kept = Connect-WxWebexConnect -Sandbox -PassThru
+            Disconnect-WxWebexConnect -Session $kept
+            $closed = try { Get-WxConnectSandboxRequest -Session $kept } catch { $_ }
+            $closed.FullyQualifiedErrorId | Should -BeLike 'SessionClosed,*'
+            "$closed" | Should -Be 'This session was closed by Disconnect-WxWebexConnect. Run Connect-WxWebexConnect again.'
+        }
+        finally {
+            Import-Module $script:ManifestPath -Force -ErrorAction Stop
+        }
+        # Imported without a prefix, the names as they are.
+        "$(try { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' } catch { $_ })" |
+            Should -BeLike 'Not connected to Webex Connect. Run Connect-WebexConnect first (or Connect-WebexConnect -Sandbox*'
+    }
+
     It 'has a default view for <_>' -ForEach @(
         'WebexConnect.Results.SendResult', 'WebexConnect.Results.ConnectSession',
         'WebexConnect.Results.ConnectJwt', 'WebexConnect.Results.SandboxRequest',

@@ -249,7 +249,7 @@ namespace WebexConnect.Commands
 
             // PSCmdlet has its own SessionState property, hence the full name.
             _session = Session ?? global::WebexConnect.Sending.SessionState.Current;
-            if (_session is null) ThrowTerminatingError(ConnectionResolver.NotConnected(RequiredSession.InJobProcess(this)).ToErrorRecord(null));
+            if (_session is null) ThrowTerminatingError(RequiredSession.ErrorOf(this, ConnectionResolver.NotConnected(RequiredSession.InJobProcess(this)), null));
             if (_session!.IsClosed) ThrowSessionClosed();
 
             _notFromColumns = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
