@@ -21,6 +21,21 @@ $assembly = Join-Path (Join-Path $PSScriptRoot $edition) 'WebexConnect.dll'
 if (-not (Test-Path -LiteralPath $assembly -PathType Leaf)) {
     throw "WebexConnect: $assembly is missing. Build the module (dotnet build -c Release) and import out/WebexConnect/WebexConnect.psd1."
 }
+# A module's assembly stays in the process until PowerShell exits, Remove-Module or not, and PowerShell 7 cannot load
+# a second version of it beside the first: importing another installed version after one was used (-RequiredVersion,
+# -Force after Update-PSResource, two copies on PSModulePath) ended in "Could not load file or assembly 'WebexConnect,
+# Version=...'. Assembly with same name is already loaded". Say which version holds the process and what to do. The
+# same version from another folder is the assembly already loaded, which PowerShell reuses: that one goes on.
+$wanted = [System.Reflection.AssemblyName]::GetAssemblyName($assembly).Version
+$loaded = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'WebexConnect' -and $_.GetName().Version -ne $wanted })
+if ($loaded.Count -gt 0) {
+    $held = $loaded[0]
+    $from = if ($held.IsDynamic -or -not $held.Location) { '' } else { " ($($held.Location))" }
+    throw "WebexConnect $($held.GetName().Version.ToString(3)) is already loaded in this PowerShell process$from, and a " +
+        "module's assembly stays loaded until PowerShell exits, even after Remove-Module: version $($wanted.ToString(3)) " +
+        "($assembly) cannot load beside it. Start a new PowerShell and import the version you want there " +
+        "(Import-Module WebexConnect -RequiredVersion $($wanted.ToString(3)))."
+}
 # The cmdlets become this module's own (the manifest's CmdletsToExport lists them); help and format data are
 # found beside the manifest.
 Import-Module -Name $assembly -ErrorAction Stop

@@ -554,6 +554,34 @@ Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force
         { Get-ConnectSandboxRequest -Session $first } |
             Should -Throw -ErrorId 'SessionClosed,*' -ExpectedMessage '*replaced*-PassThru*'
     }
+
+    It 'says that a closed session came from $PSDefaultParameterValues, which goes on giving it after a new Connect-WebexConnect' {
+        # A script's $PSDefaultParameterValues['Send-Connect*:Session'] = (Get-ConnectContext); a later Connect-WebexConnect
+        # closed that session. Every send then said "Leave out -Session" and "Run Connect-WebexConnect again": the admin
+        # had typed no -Session, and connecting again changed nothing, the key still gave the closed one.
+        Connect-WebexConnect -Sandbox
+        $PSDefaultParameterValues = @{ '*-Connect*:Session' = (Get-ConnectContext) }
+        Connect-WebexConnect -Sandbox
+        $note = "-Session was not on the command line: `$PSDefaultParameterValues['*-Connect*:Session'] gave it, and goes on " +
+            "giving this closed session to every command it names. Set it to the new session"
+
+        foreach ($thrown in @(
+                (Get-ThrownError { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' })
+                (Get-ThrownError { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -WhatIf })
+                (Get-ThrownError { Get-ConnectSandboxRequest })
+                (Get-ThrownError { Get-ConnectMessage -MessageId 'a1b2' }))) {
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'SessionClosed,*'
+            "$thrown" | Should -BeLike '*replaced it.*'
+            "$thrown" | Should -Match ([regex]::Escape($note))
+            "$thrown" | Should -Match ([regex]::Escape("`$PSDefaultParameterValues.Remove('*-Connect*:Session')) to use the current session."))
+        }
+        # Given on the command line, without the key, the same closed session gets no such note.
+        $closed = $PSDefaultParameterValues['*-Connect*:Session']
+        $PSDefaultParameterValues = @{}
+        $given = Get-ThrownError { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Session $closed }
+        $given.FullyQualifiedErrorId | Should -BeLike 'SessionClosed,*'
+        "$given" | Should -Not -BeLike '*PSDefaultParameterValues*'
+    }
 }
 
 Describe 'Get-ConnectSandboxRequest' {

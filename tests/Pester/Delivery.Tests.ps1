@@ -129,6 +129,40 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         try { $again.IsRunning | Should -BeTrue }
         finally { Stop-ConnectReceiptListener $again }
     }
+
+    It 'stops a forgotten listener by the Url or the port the console showed, which Tab completes, without closing the session' {
+        # Before, -Listener took only the object: with its variable gone, the message said "stop it with
+        # Stop-ConnectReceiptListener", which could not, and Remove-Module, which closed the session too.
+        $session = Connect-WebexConnect -Sandbox -PassThru
+        $byUrl = & { $forgotten = Start-ConnectReceiptListener; $forgotten.Url }
+        $byPort = & { $forgotten = Start-ConnectReceiptListener; $forgotten.Port }
+        try {
+            $line = 'Stop-ConnectReceiptListener '
+            $completed = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+            $completed | Should -Contain $byUrl.ToString()
+            $completed | Should -Contain "http://127.0.0.1:$byPort/"
+            { Start-ConnectReceiptListener -Port $byUrl.Port } |
+                Should -Throw -ExpectedMessage "*still listens there*stop it with Stop-ConnectReceiptListener $byUrl,*"
+
+            # Wait-ConnectDelivery takes it the same way.
+            $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -NotifyUrl $byUrl
+            ($sent | Wait-ConnectDelivery -Listener $byUrl.ToString() -Timeout 10).Status | Should -Be 'Delivered'
+
+            Stop-ConnectReceiptListener $byUrl.ToString()
+            "$byPort" | Stop-ConnectReceiptListener
+            $again = Start-ConnectReceiptListener -Port $byUrl.Port
+            Stop-ConnectReceiptListener -Listener $again.Port
+            $again.IsRunning | Should -BeFalse
+            { Start-ConnectReceiptListener -Port $byPort | Stop-ConnectReceiptListener } | Should -Not -Throw
+            $session.IsSandbox | Should -BeTrue
+            Get-ConnectContext | Should -Be $session
+
+            # Nothing runs there any more: said in words, with what does run.
+            { Stop-ConnectReceiptListener $byUrl.ToString() -ErrorAction Stop } |
+                Should -Throw -ExpectedMessage "*No receipt listener that this PowerShell started is running at $byUrl. None is running.*"
+        }
+        finally { Disconnect-WebexConnect }
+    }
 }
 
 Describe 'Wait-ConnectDelivery' {

@@ -116,6 +116,62 @@ Describe 'The WebexConnect module' {
         ConvertTo-SlashPath (Get-ModuleAssembly).Location | Should -BeLike "*/$edition/WebexConnect.dll"
     }
 
+    It 'refuses, in words, to load beside another version of its assembly already in the process, and leaves no half-loaded module' {
+        if ($PSEdition -ne 'Core') {
+            Set-ItResult -Skipped -Because 'the stand-in assembly is compiled with the Roslyn that PowerShell 7 ships'
+            return
+        }
+        # Another version's WebexConnect.dll, as the one an earlier Import-Module -RequiredVersion left in the process.
+        $other = Join-Path $TestDrive 'other version/WebexConnect.dll'
+        $null = New-Item -ItemType Directory -Path (Split-Path -Parent $other) -Force
+        Add-Type -AssemblyName Microsoft.CodeAnalysis.CSharp
+        $tree = [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText('[assembly: System.Reflection.AssemblyVersion("9.8.7.0")]')
+        $compilation = [Microsoft.CodeAnalysis.CSharp.CSharpCompilation]::Create('WebexConnect',
+            [Microsoft.CodeAnalysis.SyntaxTree[]]@($tree),
+            [Microsoft.CodeAnalysis.MetadataReference[]]@([Microsoft.CodeAnalysis.MetadataReference]::CreateFromFile([object].Assembly.Location)),
+            [Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions]::new([Microsoft.CodeAnalysis.OutputKind]::DynamicallyLinkedLibrary))
+        ([Microsoft.CodeAnalysis.FileSystemExtensions]::Emit($compilation, $other)).Success | Should -BeTrue
+
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $powershell = Get-PowerShellHostCommand
+        $command = "Add-Type -LiteralPath '$($other -replace "'", "''")'; " +
+            "try { Import-Module '$($script:ManifestPath -replace "'", "''")' -ErrorAction Stop } catch { 'Error: ' + `$_ }; " +
+            "'Modules: ' + @(Get-Module WebexConnect).Count"
+        $output = @(& $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $command 2>&1 | ForEach-Object { "$_" })
+
+        # Not the loader's "Could not load file or assembly ... Assembly with same name is already loaded".
+        $output | Should -Not -Match 'Could not load file or assembly'
+        $text = $output -join "`n"
+        $text | Should -BeLike "*Error: WebexConnect 9.8.7 is already loaded in this PowerShell process ($other)*"
+        $text | Should -BeLike '*stays loaded until PowerShell exits, even after Remove-Module*Start a new PowerShell*'
+        $output | Should -Contain 'Modules: 0'
+    }
+
+    It 'names the command to run in its connection errors as Import-Module -Prefix named it' {
+        # Before: "Run Connect-WebexConnect first" in a session that has only Connect-WxWebexConnect, where typing it
+        # gave "The term 'Connect-WebexConnect' is not recognized".
+        try {
+            Import-Module $script:ManifestPath -Prefix Wx -Force -ErrorAction Stop
+            Disconnect-WxWebexConnect
+
+            $notConnected = try { Send-WxConnectSms -To '+447700900001' -From ACME -Text 'Hi' } catch { $_ }
+            $notConnected.FullyQualifiedErrorId | Should -BeLike 'NotConnected,*'
+            "$notConnected" | Should -Be ('Not connected to Webex Connect. Run Connect-WxWebexConnect first (or Connect-WxWebexConnect ' +
+                '-Sandbox to try the module without sending anything), or give a session with -Session.')
+            $kept = Connect-WxWebexConnect -Sandbox -PassThru
+            Disconnect-WxWebexConnect -Session $kept
+            $closed = try { Get-WxConnectSandboxRequest -Session $kept } catch { $_ }
+            $closed.FullyQualifiedErrorId | Should -BeLike 'SessionClosed,*'
+            "$closed" | Should -Be 'This session was closed by Disconnect-WxWebexConnect. Run Connect-WxWebexConnect again.'
+        }
+        finally {
+            Import-Module $script:ManifestPath -Force -ErrorAction Stop
+        }
+        # Imported without a prefix, the names as they are.
+        "$(try { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' } catch { $_ })" |
+            Should -BeLike 'Not connected to Webex Connect. Run Connect-WebexConnect first (or Connect-WebexConnect -Sandbox*'
+    }
+
     It 'has a default view for <_>' -ForEach @(
         'WebexConnect.Results.SendResult', 'WebexConnect.Results.ConnectSession',
         'WebexConnect.Results.ConnectJwt', 'WebexConnect.Results.SandboxRequest',

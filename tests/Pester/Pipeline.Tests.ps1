@@ -767,3 +767,43 @@ namespace WebexConnectTests
         $thrown.Count | Should -Be 0 -Because "it threw $($thrown.Thrown)"
     }
 }
+
+Describe 'Tab completion of column names from the Import-Csv before the send cmdlet' {
+    BeforeAll {
+        # Completion runs in the current location, as at the prompt: the files are in a folder of their own.
+        $script:Folder = Join-Path $TestDrive 'csv folder'
+        $null = New-Item -ItemType Directory -Path $script:Folder -Force
+        Set-Content -LiteralPath (Join-Path $script:Folder 'contacts.csv') -Value @('Phone,First Name,Balance', '+447700900001,Ann,12')
+        Set-Content -LiteralPath (Join-Path $script:Folder 'semicolon.csv') -Value @('Phone;Name', '+447700900001;Ann')
+        function script:Complete([string] $Line) {
+            @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText)
+        }
+    }
+
+    BeforeEach { Push-Location -LiteralPath $script:Folder }
+    AfterEach { Pop-Location }
+
+    It 'completes -SubstitutionColumn of <_> with the CSV''s columns, quoting a name with a space' -ForEach @(
+        'Send-ConnectSms', 'Send-ConnectEmail', 'Send-ConnectRcs', 'Send-ConnectMessage'
+    ) {
+        # Before, Tab offered the current folder's files (contacts.csv, semicolon.csv), which are never a column.
+        Complete "Import-Csv .\contacts.csv | Where-Object Phone | $_ -From ACME -SubstitutionColumn " |
+            Should -Be @('Phone', "'First Name'", 'Balance')
+        Complete "Import-Csv -LiteralPath contacts.csv | $_ -SubstitutionColumn Balance, f" | Should -Be @("'First Name'")
+    }
+
+    It 'completes -ToProperty of Send-ConnectMessage the same way, and reads the CSV as that Import-Csv would' {
+        Complete 'ipcsv semicolon.csv -Delimiter '';'' | Send-ConnectMessage -Channel whatsapp -ToProperty ' | Should -Be @('Phone', 'Name')
+        Complete 'Import-Csv contacts.csv -Header A, ''B C'' | Send-ConnectMessage -ToProperty ' | Should -Be @('A', "'B C'")
+    }
+
+    It 'offers neither columns nor file names when no constant Import-Csv comes before: <_>' -ForEach @(
+        'Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv (New-Item -ItemType File ran.csv) | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv missing.csv | Send-ConnectSms -SubstitutionColumn '
+    ) {
+        Complete $_ | Should -BeNullOrEmpty
+        # Nothing of the command line is run to find the file: New-Item in the argument made no file.
+        Test-Path -LiteralPath (Join-Path $script:Folder 'ran.csv') | Should -BeFalse
+    }
+}

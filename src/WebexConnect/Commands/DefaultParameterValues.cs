@@ -52,6 +52,19 @@ namespace WebexConnect.Commands
                   cmdlet.MyInvocation.MyCommand.Name + " its own credential (-ServiceKey, or -Credential with the Service ID and secret)."
                 : null;
 
+        /// <summary>
+        /// What to add to the error about a closed session when -Session came from $PSDefaultParameterValues (a script's
+        /// 'Send-Connect*:Session' = $session): the key goes on giving that closed session to every command it names, so
+        /// "Run Connect-WebexConnect again" alone ends in the same error. Null when the command line gave it, or none was bound.
+        /// </summary>
+        public static string? SessionNote(PSCmdlet cmdlet) =>
+            KeyThatGave(cmdlet, "Session") is string key
+                ? "-Session was not on the command line: $PSDefaultParameterValues['" + key + "'] gave it, and goes on giving this " +
+                  "closed session to every command it names. Set it to the new session ($PSDefaultParameterValues['" + key + "'] = " +
+                  "Connect-WebexConnect ... -PassThru), or remove it ($PSDefaultParameterValues.Remove('" + key + "')) to use the " +
+                  "current session."
+                : null;
+
         private static bool Matches(string pattern, string name) =>
             WildcardPattern.Get(pattern.Trim(), WildcardOptions.IgnoreCase).IsMatch(name);
 

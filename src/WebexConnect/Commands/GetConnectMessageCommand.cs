@@ -83,7 +83,7 @@ namespace WebexConnect.Commands
             var session = _session!;
             if (!session.TryBeginSend())
             {
-                ThrowTerminatingError(ConnectionResolver.SessionClosed(session).ToErrorRecord(session));
+                ThrowTerminatingError(RequiredSession.ErrorOf(this, ConnectionResolver.SessionClosed(session), session));
                 return;
             }
             LookupAnswer answer;

@@ -19,9 +19,24 @@ namespace WebexConnect.Commands
             }
             catch (ConnectionConfigurationException ex)
             {
-                cmdlet.ThrowTerminatingError(ex.ToErrorRecord(given));
+                cmdlet.ThrowTerminatingError(ErrorOf(cmdlet, ex, given));
                 throw; // Not reached: ThrowTerminatingError throws.
             }
+        }
+
+        /// <summary>
+        /// The error record of a session that cannot be used (NotConnected, SessionClosed) for this command: it tells the
+        /// admin which command to run, by the name their session has (Import-Module -Prefix).
+        /// </summary>
+        public static ErrorRecord ErrorOf(PSCmdlet cmdlet, ConnectionConfigurationException error, object? target)
+        {
+            var record = error.ToErrorRecord(target);
+            var message = error.Message;
+            if (error.ErrorId == ConnectionResolver.SessionClosedErrorId && DefaultParameterValues.SessionNote(cmdlet) is string note)
+                message += " " + note;
+            message = ImportedCommandNames.In(cmdlet, message);
+            if (message != error.Message) record.ErrorDetails = new ErrorDetails(message);
+            return record;
         }
 
         /// <summary>

@@ -96,6 +96,7 @@ namespace WebexConnect.Commands
         /// <summary>The only columns of each row to send as substitutions (default: every column no parameter consumed).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CsvColumnCompleter))]
         public string[]? SubstitutionColumn { get; set; }
 
         /// <summary>When to send, at most 7 days ahead; results are then Scheduled.</summary>
@@ -248,7 +249,7 @@ namespace WebexConnect.Commands
 
             // PSCmdlet has its own SessionState property, hence the full name.
             _session = Session ?? global::WebexConnect.Sending.SessionState.Current;
-            if (_session is null) ThrowTerminatingError(ConnectionResolver.NotConnected(RequiredSession.InJobProcess(this)).ToErrorRecord(null));
+            if (_session is null) ThrowTerminatingError(RequiredSession.ErrorOf(this, ConnectionResolver.NotConnected(RequiredSession.InJobProcess(this)), null));
             if (_session!.IsClosed) ThrowSessionClosed();
 
             _notFromColumns = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
@@ -564,7 +565,7 @@ namespace WebexConnect.Commands
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         /// <summary>The session given or current was disconnected: the same error Get-ConnectSandboxRequest gives.</summary>
-        private void ThrowSessionClosed() => ThrowTerminatingError(ConnectionResolver.SessionClosed(_session!).ToErrorRecord(_session));
+        private void ThrowSessionClosed() => ThrowTerminatingError(RequiredSession.ErrorOf(this, ConnectionResolver.SessionClosed(_session!), _session));
 
         /// <summary>A terminating error about the parameters, before anything is sent.</summary>
         /// <param name="errorId">The stable ErrorId.</param>

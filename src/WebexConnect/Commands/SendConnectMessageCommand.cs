@@ -51,6 +51,7 @@ namespace WebexConnect.Commands
         /// <summary>Other columns that hold each row's address (e.g. WhatsAppNumber); the first non-empty one wins over -To.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CsvColumnCompleter))]
         public string[]? ToProperty { get; set; }
 
         /// <summary>The member of each destination object that holds the addresses; default msisdn or email by channel.</summary>

@@ -84,7 +84,7 @@ namespace WebexConnect.Commands
                 var mine = options.Port == 0 ? null : RunningListeners.OnPort(options.Port);
                 var hint = mine is null ? string.Empty
                     : $" A receipt listener this PowerShell session started at {mine.StartedAt:HH:mm:ss} still listens there ({mine.Url}): " +
-                      "stop it with Stop-ConnectReceiptListener, or Remove-Module WebexConnect, which stops every listener the module started.";
+                      $"stop it with Stop-ConnectReceiptListener {mine.Url}, or Remove-Module WebexConnect, which stops every listener the module started.";
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Cannot listen on {where}: {ex.Message}.{hint}", ex),
                     "ListenerStartFailed", ErrorCategory.ResourceUnavailable, where));
                 return;

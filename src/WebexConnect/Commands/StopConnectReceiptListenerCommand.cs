@@ -8,9 +8,11 @@ namespace WebexConnect.Commands
     [OutputType(typeof(void))]
     public sealed class StopConnectReceiptListenerCommand : PSCmdlet
     {
-        /// <summary>The listener Start-ConnectReceiptListener returned.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The listener Start-ConnectReceiptListener returned.")]
+        /// <summary>The listener Start-ConnectReceiptListener returned, or the Url or port of one that runs.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The listener Start-ConnectReceiptListener returned, or its Url or port.")]
         [ValidateNotNull]
+        [ListenerArgument]
+        [ArgumentCompleter(typeof(RunningListenerCompleter))]
         public ConnectReceiptListener? Listener { get; set; }
 
         /// <inheritdoc />

@@ -46,7 +46,7 @@ namespace WebexConnect.Commands
             }
             catch (ConnectionConfigurationException ex)
             {
-                if (!Quiet) ThrowTerminatingError(ex.ToErrorRecord(Session));
+                if (!Quiet) ThrowTerminatingError(RequiredSession.ErrorOf(this, ex, Session));
                 WriteVerbose(ex.Message);
                 WriteObject(false);
                 return;

@@ -36,10 +36,12 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// The listener that receives the receipts (the one whose Url the sends gave as -NotifyUrl); by default the one
-        /// listener running in this session.
+        /// listener running in this session. Its Url or port names a running one too.
         /// </summary>
         [Parameter(Position = 0, ParameterSetName = ListenerSet)]
         [ValidateNotNull]
+        [ListenerArgument]
+        [ArgumentCompleter(typeof(RunningListenerCompleter))]
         public ConnectReceiptListener? Listener { get; set; }
 
         /// <summary>Receipts read already (ConvertFrom-ConnectWebhook on saved webhooks, or the rows of their Export-Csv): joined at once, without waiting.</summary>

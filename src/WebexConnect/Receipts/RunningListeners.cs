@@ -5,8 +5,9 @@ namespace WebexConnect.Receipts
 {
     /// <summary>
     /// The receipt listeners this module started and has not stopped. A listener whose variable is gone (a script
-    /// that ended or failed before Stop-ConnectReceiptListener) still holds its port: Remove-Module stops these, and
-    /// Start-ConnectReceiptListener names the one in the way when its port is taken.
+    /// that ended or failed before Stop-ConnectReceiptListener) still holds its port: Stop-ConnectReceiptListener finds it
+    /// by its URL or port, Remove-Module stops these, and Start-ConnectReceiptListener names the one in the way when its
+    /// port is taken.
     /// </summary>
     internal static class RunningListeners
     {
@@ -29,6 +30,18 @@ namespace WebexConnect.Receipts
         public static ConnectReceiptListener? OnPort(int port)
         {
             lock (Gate) return Listeners.FirstOrDefault(l => l.IsRunning && l.Port == port);
+        }
+
+        /// <summary>
+        /// The running listener of this session whose Url is <paramref name="url"/> (the host's case and the last slash
+        /// aside), if any.
+        /// </summary>
+        public static ConnectReceiptListener? At(System.Uri url)
+        {
+            var wanted = url.AbsoluteUri.TrimEnd('/');
+            lock (Gate)
+                return Listeners.FirstOrDefault(l => l.IsRunning &&
+                    string.Equals(l.Url.AbsoluteUri.TrimEnd('/'), wanted, System.StringComparison.OrdinalIgnoreCase));
         }
 
         /// <summary>The listeners of this session still running, oldest first.</summary>

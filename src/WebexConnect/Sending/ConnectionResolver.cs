@@ -159,9 +159,12 @@ namespace WebexConnect.Sending
                 : "Not connected to Webex Connect. Run Connect-WebexConnect first (or Connect-WebexConnect -Sandbox to try " +
                   "the module without sending anything), or give a session with -Session.");
 
+        /// <summary>The ErrorId of <see cref="SessionClosed"/>.</summary>
+        public const string SessionClosedErrorId = "SessionClosed";
+
         /// <summary>The error for a closed session: what closed it, and what to do instead.</summary>
         public static ConnectionConfigurationException SessionClosed(ConnectSession session) =>
-            new ConnectionConfigurationException("SessionClosed", ErrorCategory.ConnectionError, session.ClosedBy switch
+            new ConnectionConfigurationException(SessionClosedErrorId, ErrorCategory.ConnectionError, session.ClosedBy switch
             {
                 SessionEnd.Replaced =>
                     "This session was closed when a later Connect-WebexConnect replaced it. Leave out -Session to use the " +

@@ -1,0 +1,80 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Text.RegularExpressions;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// Tab completion of a parameter whose values are column names (-SubstitutionColumn, -ToProperty): the columns of the
+    /// CSV file that an Import-Csv earlier in the same pipeline reads, as Import-Csv itself names them. Without it the
+    /// tab key offered the current folder's file names, which are never right here.
+    /// </summary>
+    /// <remarks>
+    /// Only what can be known without running the user's code: Import-Csv's arguments must be constants (a path, a
+    /// delimiter, -Header names, -UseCulture, -Encoding); anything else, or a file that cannot be read, completes nothing.
+    /// </remarks>
+    public sealed class CsvColumnCompleter : IArgumentCompleter
+    {
+        private static readonly string[] ImportCsvNames = { "Import-Csv", "ipcsv", @"Microsoft.PowerShell.Utility\Import-Csv" };
+
+        // The Import-Csv parameters that decide which columns it reads; none of them runs code.
+        private static readonly string[] ColumnParameters = { "Path", "LiteralPath", "Delimiter", "UseCulture", "Header", "Encoding" };
+
+        private static readonly Regex BareWord = new Regex(@"^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$", RegexOptions.CultureInvariant);
+
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var word = (wordToComplete ?? "").Trim('\'', '"');
+            IReadOnlyList<string> columns;
+            try
+            {
+                columns = ColumnsPipedInto(commandAst);
+            }
+            catch (Exception ex) when (ex is RuntimeException || ex is InvalidOperationException || ex is ArgumentException)
+            {
+                // Nothing known: no file names either (a completer that throws gets PowerShell's file names instead).
+                return Array.Empty<CompletionResult>();
+            }
+            return columns.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                .Select(c => new CompletionResult(BareWord.IsMatch(c) ? c : "'" + c.Replace("'", "''") + "'", c,
+                    CompletionResultType.ParameterValue, "A column of the CSV file piped in"))
+                .ToList();
+        }
+
+        /// <summary>The column names of the Import-Csv before <paramref name="command"/> in its pipeline; none when there is none.</summary>
+        private static IReadOnlyList<string> ColumnsPipedInto(CommandAst command)
+        {
+            if (command.Parent is not PipelineAst pipeline) return Array.Empty<string>();
+            var before = pipeline.PipelineElements.TakeWhile(e => !ReferenceEquals(e, command));
+            var importCsv = before.OfType<CommandAst>()
+                .LastOrDefault(c => ImportCsvNames.Contains(c.GetCommandName() ?? "", StringComparer.OrdinalIgnoreCase));
+            if (importCsv is null) return Array.Empty<string>();
+
+            var bound = StaticParameterBinder.BindCommand(importCsv, true);
+            var arguments = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in ColumnParameters)
+            {
+                if (!bound.BoundParameters.TryGetValue(name, out var parameter)) continue;
+                // A constant (a switch such as -UseCulture has only that), or an array of them (-Header A,B).
+                arguments[name] = parameter.ConstantValue ?? parameter.Value?.SafeGetValue();
+            }
+            if (arguments["Header"] is object header)
+                return LanguagePrimitives.ConvertTo<string[]>(header);
+            if (!arguments.ContainsKey("Path") && !arguments.ContainsKey("LiteralPath")) return Array.Empty<string>();
+
+            // Import-Csv itself, in this runspace (so a relative path is relative to the current location), reads the
+            // header and the first row only.
+            using var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            powershell.AddCommand(@"Microsoft.PowerShell.Utility\Import-Csv").AddParameters(arguments).AddParameter("ErrorAction", "Ignore")
+                .AddCommand(@"Microsoft.PowerShell.Utility\Select-Object").AddParameter("First", 1);
+            var first = powershell.Invoke().FirstOrDefault();
+            return first is null ? Array.Empty<string>() : first.Properties.Select(p => p.Name).ToList();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// The module's command names as this session has them. Import-Module WebexConnect -Prefix Wx makes
+    /// Connect-WebexConnect Connect-WxWebexConnect: an error that says "Run Connect-WebexConnect first" there names a
+    /// command the admin's session does not have ("The term 'Connect-WebexConnect' is not recognized").
+    /// </summary>
+    /// <remarks>
+    /// PowerShell tells a cmdlet the name it was imported as (MyCommand.Name), not the prefix: the prefix is what stands
+    /// before the noun of the cmdlet's own attribute. Applied where an error tells the admin which of our commands to run.
+    /// </remarks>
+    internal static class ImportedCommandNames
+    {
+        // Every Verb-Noun this assembly defines, as a whole word (not inside a path or a longer name).
+        private static readonly Regex OurNames = new Regex(
+            @"(?<![\w-])(?<verb>" + string.Join("|", Defined().Select(c => Regex.Escape(c.VerbName)).Distinct()) + @")-(?<noun>" +
+            string.Join("|", Defined().Select(c => Regex.Escape(c.NounName)).Distinct().OrderByDescending(n => n.Length)) + @")(?![\w-])",
+            RegexOptions.CultureInvariant);
+
+        /// <summary><paramref name="text"/> with our command names as <paramref name="cmdlet"/>'s session has them.</summary>
+        public static string In(PSCmdlet cmdlet, string text)
+        {
+            var prefix = PrefixOf(cmdlet);
+            return prefix.Length == 0 ? text : OurNames.Replace(text, m => m.Groups["verb"].Value + "-" + prefix + m.Groups["noun"].Value);
+        }
+
+        /// <summary>The -Prefix the module was imported with ("Wx"), or "" without one.</summary>
+        public static string PrefixOf(PSCmdlet cmdlet)
+        {
+            var noun = cmdlet.GetType().GetCustomAttribute<CmdletAttribute>()?.NounName;
+            var name = cmdlet.MyInvocation?.MyCommand?.Name;
+            if (noun is null || name is null) return "";
+            var imported = name.Substring(name.IndexOf('-') + 1);
+            return imported.Length > noun.Length && imported.EndsWith(noun, System.StringComparison.OrdinalIgnoreCase)
+                ? imported.Substring(0, imported.Length - noun.Length)
+                : "";
+        }
+
+        private static System.Collections.Generic.IEnumerable<CmdletAttribute> Defined() =>
+            typeof(ImportedCommandNames).Assembly.GetExportedTypes()
+                .Select(t => t.GetCustomAttribute<CmdletAttribute>())
+                .Where(a => a != null)
+                .Select(a => a!);
+    }
+}
