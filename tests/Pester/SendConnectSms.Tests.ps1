@@ -197,6 +197,23 @@ Describe 'Send-ConnectSms with a bad row' {
         (Get-SentDestination).msisdn | Sort-Object | Should -Be @('+447700900101', '+447700900103')
     }
 
+    It 'names the invisible marks, dashes and tel: of a number pasted from Outlook, a phone app or a web page, and shows its digits' {
+        # Before: the marks were "other characters, the + is missing" beside a + the admin could see, and no number was shown.
+        $rows = @(
+            [pscustomobject]@{ Phone = '{0}+447700900201{0}' -f [char]0x200E }
+            [pscustomobject]@{ Phone = '+44{0}7700{0}900202' -f [char]0x2013 }
+            [pscustomobject]@{ Phone = 'tel:+447700900203' }
+        )
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid')
+        $results[0].Reason | Should -BeLike "Row 1: To: '\u200E+447700900201\u200E' is not an E.164 number (it contains invisible characters ('\u200E')):*(e.g. +447700900201)"
+        $results[1].Reason | Should -BeLike '*(it contains separators):*(e.g. +447700900202)'
+        $results[2].Reason | Should -BeLike '*(it starts with tel:):*(e.g. +447700900203)'
+        Get-SentDestination | Should -BeNullOrEmpty
+    }
+
     It 'stops at the bad row with -ErrorAction Stop, before any later row is sent' {
         { $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidInput,*'
