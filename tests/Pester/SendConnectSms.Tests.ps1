@@ -381,6 +381,20 @@ Describe 'Send-ConnectSms without rows' {
         @(Get-SentDestination | Where-Object { $_.substitutions }).Count | Should -Be 0
     }
 
+    It 'sends a text file read with Get-Content without -Raw as its text, and measures it the same' {
+        # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'Text'".
+        $file = Join-Path $TestDrive 'message.txt'
+        Set-Content -Path $file -Value 'Your parcel is on its way.', 'Reply STOP to opt out.'
+
+        $result = Send-ConnectSms -To '+447700900301' -From ACME -Text (Get-Content $file)
+        $measured = Measure-ConnectSms -Text (Get-Content $file)
+
+        $result.Status | Should -Be 'Queued'
+        (Get-SentBody).content.text | Should -BeExactly "Your parcel is on its way.`nReply STOP to opt out."
+        $measured.Characters | Should -Be 49
+        $measured.Parts | Should -Be $result.Parts
+    }
+
     It 'sends several -To values as one destination object with one result' {
         $result = @(Send-ConnectSms -To '+447700900211', '+447700900212' -From ACME -Text 'Same for all')
 

@@ -34,6 +34,7 @@ namespace WebexConnect.Commands
         /// <summary>The text, with $(name) variables filled from the row's columns; binds from a Text column too.</summary>
         // Not Mandatory: a short CSV line binds $null, and that row gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [FileLinesArgument] // -Text (Get-Content file.txt): the file's lines, one text
         public string? Text { get; set; }
 
         /// <summary>Auto (default) picks Text (GSM-7) when it can carry every character, else Unicode.</summary>
