@@ -116,6 +116,23 @@ Describe 'Send-ConnectSms from a CSV' {
         $sentTo['+447700900063'] | Should -BeExactly 'Hello $(Name)'
     }
 
+    It 'warns once when a UTF-8 CSV was read as Windows-1252, as Windows PowerShell 5.1 reads it, naming the row, the column and the letter meant' {
+        # Before: "JosÃ©" was sent to every row as it was, all Queued, and the texts went Unicode (twice the parts).
+        $file = Join-Path $TestDrive 'people-utf8.csv'
+        [IO.File]::WriteAllText($file, "To,Name`r`n+447700900401,Ann`r`n+447700900402,Jos$([char]0xE9)`r`n+447700900403,Zo$([char]0xEB)`r`n",
+            (New-Object System.Text.UTF8Encoding $false))
+
+        $results = @(Import-Csv $file -Encoding 1252 | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
+        $clean = @(Import-Csv $file -Encoding utf8 | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable unwarned)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike ("Row 2: the column 'Name' ('Jos{0}{1}') holds '{0}{1}', which is how Windows-1252 shows the UTF-8 of '{2}'*-Encoding UTF8*" -f
+            [char]0xC3, [char]0xA9, [char]0xE9)
+        $clean.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($unwarned).Count | Should -Be 0
+    }
+
     It 'sends only the columns -SubstitutionColumn names' {
         $null = [pscustomobject]@{ Phone = '+447700900041'; Name = 'Ann'; Notes = 'internal' } |
             Send-ConnectSms -From ACME -Text 'Hi $(Name)' -SubstitutionColumn Name
