@@ -412,6 +412,22 @@ Describe 'Send-ConnectSms without rows' {
         $measured.Parts | Should -Be $result.Parts
     }
 
+    It 'warns once when a text pasted from Word goes out as Unicode in more parts only because of its typographic characters' {
+        # Before: nothing said it; each result's Parts was 2 where the plain text is 1, and the bill doubled.
+        $text = 'Your appointment is tomorrow {0} don{1}t be late{2} Call 0300 123 4567 if you can{1}t make it. Thanks!' -f [char]0x2013, [char]0x2019, [char]0x2026
+        $numbers = '+447700900501', '+447700900502', '+447700900503'
+
+        $results = @($numbers | Send-ConnectSms -From ACME -Text $text -WarningVariable warned -WarningAction SilentlyContinue)
+        $asWritten = @($numbers | Send-ConnectSms -From ACME -Text $text -Encoding Unicode -WarningVariable unwarned)
+
+        $results.Parts | Should -Be @(2, 2, 2)
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike ("Row 1: the text goes out as Unicode, 2 parts an SMS as written, only because of typographic characters*Replace '{0}' with '-', '{1}' with ''', '{2}' with '...' and it is GSM-7, 1 part.*-Encoding Unicode*" -f
+            [char]0x2013, [char]0x2019, [char]0x2026)
+        $asWritten.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($unwarned).Count | Should -Be 0
+    }
+
     It 'sends several -To values as one destination object with one result' {
         $result = @(Send-ConnectSms -To '+447700900211', '+447700900212' -From ACME -Text 'Same for all')
 

@@ -70,6 +70,7 @@ namespace WebexConnect.Commands
         public string[]? RequestedReceipt { get; set; }
 
         private readonly SmsEncodingResolver _encodings;
+        private readonly TypographicCharacters _typographic = new TypographicCharacters();
 
         /// <summary>Creates the cmdlet; PowerShell does, for each command.</summary>
         public SendConnectSmsCommand() => _encodings = new SmsEncodingResolver(SentTexts);
@@ -94,6 +95,8 @@ namespace WebexConnect.Commands
             Tag1 = Tag1,
             Tag2 = Tag2,
         };
+
+        private protected override string? WarningBeforeRow(ConnectMessage message, long row) => _typographic.WarningFor(message, row);
 
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient) => _encodings.For(message, recipient);
 
