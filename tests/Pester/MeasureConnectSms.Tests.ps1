@@ -144,6 +144,24 @@ Describe 'Measure-ConnectSms' {
         $lines[4] | Should -Match '^\s+2 Text\s+200\s+200 True\s+x+'
     }
 
+    It 'writes a no-break, narrow or zero-width space that forces Unicode as its code point, in the table, the export and the reason' {
+        # Word and Outlook put U+00A0 after "10:00" and U+202F before "%"; a zero-width space comes with pasted links.
+        # Before: Unicode with a blank UnicodeCharacters column, and -Encoding Text's reason "cannot carry ' '".
+        $text = 'Meeting at 10:00{0}am, 50{1}% off: example.com/{2}x' -f [char]0xA0, [char]0x202F, [char]0x200B
+        $family = [char]::ConvertFromUtf32(0x1F468) + [char]0x200D + [char]::ConvertFromUtf32(0x1F469)
+
+        $table = (Measure-ConnectSms -Text ('10:00{0}am' -f [char]0xA0) | Out-String -Width 80) -split "`r?`n" | Where-Object { $_ }
+        $csv = Measure-ConnectSms -Text $text | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+        $reason = (Measure-ConnectSms -Text $text -Encoding Text).Reason
+
+        $table[2] | Should -Match '^\s+1 Unicode\s+8\s+8 True\s+\\u00A0\s+10:00'
+        $csv.UnicodeCharacters | Should -Be '\u00A0 \u202F \u200B'
+        $reason | Should -BeLike "*cannot carry '\u00A0' '\u202F' '\u200B':*"
+        # The list itself keeps the characters, so a script can replace them; an emoji's joiner is not written out.
+        (Measure-ConnectSms -Text $text).UnicodeCharacters | Should -Be @([string][char]0xA0, [string][char]0x202F, [string][char]0x200B)
+        "$((Measure-ConnectSms -Text "Hi $family").UnicodeCharacters)" | Should -Not -BeLike '*\u200D*'
+    }
+
     It 'exports the characters that force Unicode as themselves, not as a type name, and groups by a readable text' {
         $emoji = [char]::ConvertFromUtf32(0x1F600)
         $dash = [char]0x2013

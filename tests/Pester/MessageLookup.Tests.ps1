@@ -38,6 +38,28 @@ Describe 'Get-ConnectMessage' {
         ($sms | Get-ConnectMessage).Fields['from'] | Should -Be 'ACME'
     }
 
+    It 'answers the parts the text was sent in, as Measure-ConnectSms and the send result count them' {
+        # Before: the sandbox answered numSegments "1" for every SMS, so Segments said 1 for a text the send billed as 3.
+        $long = 'Your parcel is on its way. ' * 7                      # 189 GSM-7 characters: 2 parts
+        # Word's dash, quote and ellipsis: Unicode, 94 characters: 2 parts
+        $word = ('Your appointment is tomorrow {0} don{1}t be late{2} ' -f [char]0x2013, [char]0x2019, [char]0x2026) * 2
+        $named = 'Hi $(Name), your order has shipped.'
+        $rows = @(
+            [pscustomobject]@{ To = '+447700900021'; Text = $long }
+            [pscustomobject]@{ To = '+447700900022'; Text = $word }
+            [pscustomobject]@{ To = '+447700900023'; Text = $named; Name = 'Zo' + [char]0xEB + ' ' + ([string][char]0x141 * 60) }  # the value makes it Unicode and long
+            [pscustomobject]@{ To = '+447700900024'; Text = 'Hi' }
+        )
+        $results = @($rows | Send-ConnectSms -From ACME)
+
+        $segments = @($results | ForEach-Object { ($_ | Get-ConnectMessage).Segments })
+
+        $results.Parts | Should -Be @(2, 2, 2, 1)
+        $segments | Should -Be $results.Parts
+        $segments[0] | Should -Be (Measure-ConnectSms -Text $long).Parts
+        $segments[1] | Should -Be (Measure-ConnectSms -Text $word).Parts
+    }
+
     It 'writes a 404 as Found False, not as an error' {
         $message = Get-ConnectMessage -MessageId ([guid]::NewGuid()) -ErrorVariable err -Verbose 4>&1 |
             Where-Object { $_ -is [WebexConnect.Results.SentMessage] }

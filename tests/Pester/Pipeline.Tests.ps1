@@ -487,6 +487,21 @@ Describe 'What becomes of the columns that set no parameter' {
         $result.Reason | Should -Be "Row 1: To: no destination: the column 'Email ' is not read as 'Email' because of the space around its name: remove the space from the CSV header"
     }
 
+    It 'says which invisible character is glued to a destination column''s name, and how to drop a second byte order mark' {
+        # A downloaded CSV text that starts with its own byte order mark, saved as UTF-8 with one: Import-Csv drops the
+        # first and keeps the second in the first header. Before: "give -To, or a column named To, ... (the row has the
+        # columns '\uFEFFTo', 'Name')", with no word of why To did not bind.
+        $path = Join-Path $TestDrive 'saved-again.csv'
+        [IO.File]::WriteAllText($path, "$([char]0xFEFF)To,Name`r`n+447700900851,Ann`r`n", (New-Object System.Text.UTF8Encoding $true))
+
+        $result = Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue
+        $fixed = (Get-Content $path -Raw).TrimStart([char]0xFEFF) | ConvertFrom-Csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)'
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: To: no destination: the column '\uFEFFTo' is not read as 'To' because of the invisible '\uFEFF' glued to its name (a second byte order mark*(Get-Content <file> -Raw).TrimStart(``[char``]0xFEFF) | ConvertFrom-Csv*"
+        $fixed.Status | Should -Be 'Queued'
+    }
+
     It 'says which -Delimiter a CSV file saved with semicolons needs when Import-Csv read it with commas' {
         $path = Join-Path $TestDrive 'semicolon.csv'
         Set-Content -Path $path -Value @('Name;Phone;Order', 'Ann;+447700900841;A-1', 'Bob;+447700900842;A-2')

@@ -168,6 +168,28 @@ Describe 'Send-ConnectEmail' {
         @($template).Count | Should -Be 0
     }
 
+    It 'sends the HTML and text of files read with Get-Content without -Raw as the files'' text, a line break between lines' {
+        # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'Html'", and no email left.
+        $html = Join-Path $TestDrive 'mail.html'
+        $text = Join-Path $TestDrive 'mail.txt'
+        Set-Content -Path $html -Value '<html>', '<body><p>Hi $(Name)</p></body>', '</html>'
+        Set-Content -Path $text -Value 'Hi $(Name),', '', 'see you soon.'
+
+        $result = [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann' } |
+            Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Html (Get-Content $html) -Text (Get-Content $text)
+
+        $result.Status | Should -Be 'Queued'
+        $content = (Get-SentBody).content
+        $content.html | Should -BeExactly "<html>`n<body><p>Hi `$(Name)</p></body>`n</html>"
+        $content.text | Should -BeExactly "Hi `$(Name),`n`nsee you soon."
+    }
+
+    It 'still refuses a list that was not read from a file, as PowerShell does' {
+        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Html '<p>a</p>', '<p>b</p>' -ErrorAction Stop } |
+            Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+        Get-SentBody | Should -BeNullOrEmpty
+    }
+
     It 'warns once when the HTML of a Windows-1252 file was read as UTF-8, naming the field and the damaged word' {
         # "Cafe naive" with their accents, saved by an older editor in Windows-1252, read as PowerShell 7 reads a file without a BOM.
         $file = Join-Path $TestDrive 'newsletter-1252.html'

@@ -135,6 +135,23 @@ Describe 'Send-ConnectSms from a CSV' {
         $sentTo['+447700900063'] | Should -BeExactly 'Hello $(Name)'
     }
 
+    It 'warns once when a UTF-8 CSV was read as Windows-1252, as Windows PowerShell 5.1 reads it, naming the row, the column and the letter meant' {
+        # Before: "JosÃ©" was sent to every row as it was, all Queued, and the texts went Unicode (twice the parts).
+        $file = Join-Path $TestDrive 'people-utf8.csv'
+        [IO.File]::WriteAllText($file, "To,Name`r`n+447700900401,Ann`r`n+447700900402,Jos$([char]0xE9)`r`n+447700900403,Zo$([char]0xEB)`r`n",
+            (New-Object System.Text.UTF8Encoding $false))
+
+        $results = @(Import-Csv $file -Encoding 1252 | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
+        $clean = @(Import-Csv $file -Encoding utf8 | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable unwarned)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike ("Row 2: the column 'Name' ('Jos{0}{1}') holds '{0}{1}', which is how Windows-1252 shows the UTF-8 of '{2}'*-Encoding UTF8*" -f
+            [char]0xC3, [char]0xA9, [char]0xE9)
+        $clean.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($unwarned).Count | Should -Be 0
+    }
+
     It 'sends only the columns -SubstitutionColumn names' {
         $null = [pscustomobject]@{ Phone = '+447700900041'; Name = 'Ann'; Notes = 'internal' } |
             Send-ConnectSms -From ACME -Text 'Hi $(Name)' -SubstitutionColumn Name
@@ -214,6 +231,23 @@ Describe 'Send-ConnectSms with a bad row' {
         $sendErrors[0].TargetObject.Name | Should -Be 'Bob'
         $sendErrors[0].Exception.Result.Status | Should -Be 'Invalid'
         (Get-SentDestination).msisdn | Sort-Object | Should -Be @('+447700900101', '+447700900103')
+    }
+
+    It 'names the invisible marks, dashes and tel: of a number pasted from Outlook, a phone app or a web page, and shows its digits' {
+        # Before: the marks were "other characters, the + is missing" beside a + the admin could see, and no number was shown.
+        $rows = @(
+            [pscustomobject]@{ Phone = '{0}+447700900201{0}' -f [char]0x200E }
+            [pscustomobject]@{ Phone = '+44{0}7700{0}900202' -f [char]0x2013 }
+            [pscustomobject]@{ Phone = 'tel:+447700900203' }
+        )
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid')
+        $results[0].Reason | Should -BeLike "Row 1: To: '\u200E+447700900201\u200E' is not an E.164 number (it contains invisible characters ('\u200E')):*(e.g. +447700900201)"
+        $results[1].Reason | Should -BeLike '*(it contains separators):*(e.g. +447700900202)'
+        $results[2].Reason | Should -BeLike '*(it starts with tel:):*(e.g. +447700900203)'
+        Get-SentDestination | Should -BeNullOrEmpty
     }
 
     It 'stops at the bad row with -ErrorAction Stop, before any later row is sent' {
@@ -381,6 +415,36 @@ Describe 'Send-ConnectSms without rows' {
         $results.Row | Should -Be @(1, 2)
         # A string's Length is not a column.
         @(Get-SentDestination | Where-Object { $_.substitutions }).Count | Should -Be 0
+    }
+
+    It 'sends a text file read with Get-Content without -Raw as its text, and measures it the same' {
+        # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'Text'".
+        $file = Join-Path $TestDrive 'message.txt'
+        Set-Content -Path $file -Value 'Your parcel is on its way.', 'Reply STOP to opt out.'
+
+        $result = Send-ConnectSms -To '+447700900301' -From ACME -Text (Get-Content $file)
+        $measured = Measure-ConnectSms -Text (Get-Content $file)
+
+        $result.Status | Should -Be 'Queued'
+        (Get-SentBody).content.text | Should -BeExactly "Your parcel is on its way.`nReply STOP to opt out."
+        $measured.Characters | Should -Be 49
+        $measured.Parts | Should -Be $result.Parts
+    }
+
+    It 'warns once when a text pasted from Word goes out as Unicode in more parts only because of its typographic characters' {
+        # Before: nothing said it; each result's Parts was 2 where the plain text is 1, and the bill doubled.
+        $text = 'Your appointment is tomorrow {0} don{1}t be late{2} Call 0300 123 4567 if you can{1}t make it. Thanks!' -f [char]0x2013, [char]0x2019, [char]0x2026
+        $numbers = '+447700900501', '+447700900502', '+447700900503'
+
+        $results = @($numbers | Send-ConnectSms -From ACME -Text $text -WarningVariable warned -WarningAction SilentlyContinue)
+        $asWritten = @($numbers | Send-ConnectSms -From ACME -Text $text -Encoding Unicode -WarningVariable unwarned)
+
+        $results.Parts | Should -Be @(2, 2, 2)
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike ("Row 1: the text goes out as Unicode, 2 parts an SMS as written, only because of typographic characters*Replace '{0}' with '-', '{1}' with ''', '{2}' with '...' and it is GSM-7, 1 part.*-Encoding Unicode*" -f
+            [char]0x2013, [char]0x2019, [char]0x2026)
+        $asWritten.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($unwarned).Count | Should -Be 0
     }
 
     It 'sends several -To values as one destination object with one result' {

@@ -48,7 +48,7 @@ namespace WebexConnect.Engine.Sandbox
             {
                 json.WriteString("clientId", "sandbox");
                 json.WriteString("toType", message.Channel == "email" ? "email" : "msisdn");
-                json.WriteString("numSegments", "1");
+                json.WriteString("numSegments", message.Segments.ToString(CultureInfo.InvariantCulture));
                 json.WriteString("requestTimestamp", acceptedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
                 json.WriteString("channel", message.Channel);
                 json.WriteString("messageId", messageId);

@@ -18,7 +18,8 @@ namespace WebexConnect.Engine.Sandbox
     /// <summary>What the sandbox keeps of a request body that passed validation.</summary>
     internal sealed class SandboxMessage
     {
-        public SandboxMessage(string channel, string from, List<SandboxDestination> destinations, string? callbackData, string? notifyUrl, string? correlationId)
+        public SandboxMessage(string channel, string from, List<SandboxDestination> destinations, string? callbackData, string? notifyUrl, string? correlationId,
+            int segments = 1)
         {
             Channel = channel;
             From = from;
@@ -26,6 +27,7 @@ namespace WebexConnect.Engine.Sandbox
             CallbackData = callbackData;
             NotifyUrl = notifyUrl;
             CorrelationId = correlationId;
+            Segments = segments;
         }
 
         public string Channel { get; }
@@ -38,6 +40,9 @@ namespace WebexConnect.Engine.Sandbox
 
         /// <summary>The top-level correlationId, echoed in the 201 body.</summary>
         public string? CorrelationId { get; }
+
+        /// <summary>The lookup's numSegments: the SMS parts of the first destination's text (<see cref="SandboxSmsSegments"/>); 1 for other channels.</summary>
+        public int Segments { get; }
     }
 
     /// <summary>A 400 the API would answer: the code and the message naming the field.</summary>

@@ -84,7 +84,8 @@ namespace WebexConnect.Engine.Sandbox
             if (destinations.Count > MaxDestinations || (tps > 0 && destinations.Count > tps))
                 return Fail(new SandboxRejection("7009", "Too many destinations - " + destinations.Count.ToString(CultureInfo.InvariantCulture)), out rejection);
 
-            return new SandboxMessage(channel!, from!, destinations, callbackData, OptionalString(root, "notifyUrl"), OptionalString(root, "correlationId"));
+            return new SandboxMessage(channel!, from!, destinations, callbackData, OptionalString(root, "notifyUrl"), OptionalString(root, "correlationId"),
+                SandboxSmsSegments.Of(root, channel!));
         }
 
         /// <param name="to">The "to" array.</param>

@@ -20,6 +20,7 @@ namespace WebexConnect.Commands
         // By property name only, and not Mandatory (DESIGN.md's binding recipe): a string piped by itself arrives as
         // -InputObject, and a row PowerShell could not bind still gets its answer.
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [FileLinesArgument] // -Text (Get-Content file.txt): the file's lines, one text
         public string? Text { get; set; }
 
         /// <summary>Auto (default) measures as Send-ConnectSms would send; Text or Unicode force an encoding.</summary>

@@ -40,10 +40,12 @@ namespace WebexConnect.Commands
 
         /// <summary>The plain text body (the fallback of an HTML email); binds from a Text column too.</summary>
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        [FileLinesArgument] // -Text (Get-Content file.txt): the file's lines, one text
         public string? Text { get; set; }
 
         /// <summary>The HTML body (at most 500 KB); binds from an Html column too.</summary>
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        [FileLinesArgument] // -Html (Get-Content mail.html): the file's lines, one text
         public string? Html { get; set; }
 
         /// <summary>The character set of the body or template text, e.g. utf-8.</summary>

@@ -41,6 +41,7 @@ namespace WebexConnect.Commands
         /// <summary>The text (at most 1024 characters), with $(name) variables; binds from a Text column too.</summary>
         // Not Mandatory: a short CSV line binds $null, and that row gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [FileLinesArgument] // -Text (Get-Content file.txt): the file's lines, one text
         public string? Text { get; set; }
 
         /// <summary>The public URL of an image, video or file to send.</summary>

@@ -34,6 +34,7 @@ namespace WebexConnect.Commands
         /// <summary>The text, with $(name) variables filled from the row's columns; binds from a Text column too.</summary>
         // Not Mandatory: a short CSV line binds $null, and that row gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [FileLinesArgument] // -Text (Get-Content file.txt): the file's lines, one text
         public string? Text { get; set; }
 
         /// <summary>Auto (default) picks Text (GSM-7) when it can carry every character, else Unicode.</summary>
@@ -69,6 +70,7 @@ namespace WebexConnect.Commands
         public string[]? RequestedReceipt { get; set; }
 
         private readonly SmsEncodingResolver _encodings;
+        private readonly TypographicCharacters _typographic = new TypographicCharacters();
 
         /// <summary>Creates the cmdlet; PowerShell does, for each command.</summary>
         public SendConnectSmsCommand() => _encodings = new SmsEncodingResolver(SentTexts);
@@ -93,6 +95,8 @@ namespace WebexConnect.Commands
             Tag1 = Tag1,
             Tag2 = Tag2,
         };
+
+        private protected override string? WarningBeforeRow(ConnectMessage message, long row) => _typographic.WarningFor(message, row);
 
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient) => _encodings.For(message, recipient);
 

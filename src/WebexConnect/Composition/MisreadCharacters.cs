@@ -7,10 +7,17 @@ using WebexConnect.Messages.Validation;
 namespace WebexConnect.Composition
 {
     /// <summary>
-    /// Warns, once per run, when a text about to be sent holds U+FFFD (�), the character a decoder puts where it
-    /// met bytes it could not read. It is what PowerShell 7 makes of the accents of a Windows-1252 file (an HTML
-    /// page or a CSV saved by Excel) that it reads as UTF-8: "Café" becomes "Caf�", and every recipient would get
-    /// that. Before, nothing said so: the run was all Queued and the damage showed in the customers' inboxes.
+    /// Warns, once per run, when a text about to be sent was read in the wrong encoding, either way round:
+    /// <list type="bullet">
+    /// <item>it holds U+FFFD (�), the character a decoder puts where it met bytes it could not read. It is what
+    /// PowerShell 7 makes of the accents of a Windows-1252 file (an HTML page or a CSV saved by Excel) that it reads as
+    /// UTF-8: "Café" becomes "Caf�";</item>
+    /// <item>it holds a UTF-8 character read as Windows-1252 ("Café" becomes "CafÃ©", "don’t" becomes "donâ€™t"). It is
+    /// what Windows PowerShell 5.1 makes of a UTF-8 file without a byte order mark (what PowerShell 7, VS Code and most
+    /// exports write) when Import-Csv or Get-Content is given no -Encoding.</item>
+    /// </list>
+    /// Every recipient would get that. Before, nothing said so: the run was all Queued and the damage showed in the
+    /// customers' inboxes (and the SMS, Unicode now, cost twice the parts).
     /// </summary>
     /// <remarks>
     /// A warning, not an Invalid row: the character is legal, the rest of the text is intact, and a row whose only
@@ -29,7 +36,7 @@ namespace WebexConnect.Composition
         public string? WarningFor(ConnectMessage message, Recipient recipient, long row)
         {
             if (_warned) return null;
-            string? found = null;
+            Found? found = null;
             if (!ReferenceEquals(message, _checkedMessage))
             {
                 _checkedMessage = message;
@@ -39,34 +46,63 @@ namespace WebexConnect.Composition
             if (found is null) return null;
 
             _warned = true;
-            return "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + found + " holds U+FFFD (" + Replacement +
-                "), the mark of bytes that could not be read: the file it came from was probably read in the wrong encoding " +
-                "(PowerShell 7 reads a file without a byte order mark as UTF-8; Excel and older editors save Windows-1252). " +
-                "It is sent as it is (with -WarningAction Stop the command stops here instead, before this row). Read the file " +
-                "with its encoding (Get-Content or Import-Csv -Encoding 1252 in PowerShell 7, -Encoding Default in Windows " +
-                "PowerShell 5.1) or save it as UTF-8.";
+            var text = found.Value.Text;
+            var at = IndexOfMisread(text);
+            var prefix = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + found.Value.Where + " " + Around(text, at);
+            const string SentAsIs = "It is sent as it is (with -WarningAction Stop the command stops here instead, before this row). ";
+            if (text[at] == Replacement)
+                return prefix + " holds U+FFFD (" + Replacement +
+                    "), the mark of bytes that could not be read: the file it came from was probably read in the wrong encoding " +
+                    "(PowerShell 7 reads a file without a byte order mark as UTF-8; Excel and older editors save Windows-1252). " +
+                    SentAsIs + "Read the file " +
+                    "with its encoding (Get-Content or Import-Csv -Encoding 1252 in PowerShell 7, -Encoding Default in Windows " +
+                    "PowerShell 5.1) or save it as UTF-8.";
+            var misread = text.Substring(at, Utf8ReadAsAnsi.LengthAt(text, at));
+            return prefix + " holds '" + misread + "', which is how Windows-1252 shows the UTF-8 of '" + Utf8ReadAsAnsi.Meant(misread) +
+                "': the file it came from was saved as UTF-8 and read as Windows-1252 (Windows PowerShell 5.1 reads a file " +
+                "without a byte order mark so when Import-Csv or Get-Content is given no -Encoding). " + SentAsIs +
+                "Read the file with -Encoding UTF8, or save it as UTF-8 with BOM.";
         }
 
-        private static string? InMessage(ConnectMessage message)
+        /// <summary>Where a misread text was found ("Html", "the column 'Name'") and the text.</summary>
+        private readonly struct Found
+        {
+            public Found(string where, string text)
+            {
+                Where = where;
+                Text = text;
+            }
+
+            public string Where { get; }
+            public string Text { get; }
+        }
+
+        private static Found? InMessage(ConnectMessage message)
         {
             foreach (var field in PersonalisedText.TextFields.Of(message))
-                if (field.Text is string text && Around(text) is string snippet) return field.Name + " " + snippet;
+                if (field.Text is string text && IndexOfMisread(text) >= 0) return new Found(field.Name, text);
             return null;
         }
 
-        private static string? InValues(IReadOnlyDictionary<string, string> values, string what)
+        private static Found? InValues(IReadOnlyDictionary<string, string> values, string what)
         {
             // The usual row has no such character: one scan of each value, nothing made (not even an enumerator).
             foreach (var pair in new SubstitutionPairs(values))
-                if (pair.Value.IndexOf(Replacement) >= 0) return what + " " + InputEcho.Quote(pair.Key) + " " + Around(pair.Value);
+                if (IndexOfMisread(pair.Value) >= 0) return new Found(what + " " + InputEcho.Quote(pair.Key), pair.Value);
             return null;
         }
 
-        /// <summary>"('Caf� na�ve €5')": the text around the first U+FFFD, so the admin sees which word it damaged; null when there is none.</summary>
-        private static string? Around(string text)
+        /// <summary>Where the first misread character is (U+FFFD, or a UTF-8 character read as Windows-1252), or -1.</summary>
+        private static int IndexOfMisread(string text)
         {
-            var at = text.IndexOf(Replacement);
-            if (at < 0) return null;
+            var replaced = text.IndexOf(Replacement);
+            var misread = Utf8ReadAsAnsi.IndexIn(text, replaced < 0 ? text.Length : replaced);
+            return misread >= 0 ? misread : replaced;
+        }
+
+        /// <summary>"('Caf� na�ve €5')": the text around the misread character at <paramref name="at"/>, so the admin sees which word it damaged.</summary>
+        private static string Around(string text, int at)
+        {
             const int Context = 20;
             var start = Math.Max(0, at - Context);
             var end = Math.Min(text.Length, at + Context + 1);

@@ -235,9 +235,22 @@ namespace WebexConnect.Composition
                 if (_destinationColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase))
                     return new ValidationProblem("To", $"no destination: the row's {InputEcho.Quote(column.Key)} column is empty");
             // PowerShell binds a column only by its exact name: a CSV header cell "Email " binds nothing, and the admin sees "Email".
+            // Nor does one with an invisible character glued to it: a byte order mark left at the start of a downloaded text, a
+            // zero-width space copied with a header from a web page or a chat.
             foreach (var column in row.Columns)
-                if (_destinationColumns.Contains(column.Key.Trim(), StringComparer.OrdinalIgnoreCase))
-                    return new ValidationProblem("To", $"no destination: the column {InputEcho.Quote(column.Key)} is not read as {InputEcho.Quote(column.Key.Trim())} because of the space around its name: remove the space from the CSV header");
+            {
+                var name = WithoutGlue(column.Key);
+                if (name.Length == column.Key.Length || !_destinationColumns.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
+                var invisible = column.Key.Where(c => InputEcho.IsInvisible(c) && !char.IsWhiteSpace(c)).Distinct().ToList();
+                if (invisible.Count == 0)
+                    return new ValidationProblem("To", $"no destination: the column {InputEcho.Quote(column.Key)} is not read as {InputEcho.Quote(name)} because of the space around its name: remove the space from the CSV header");
+                return new ValidationProblem("To", $"no destination: the column {InputEcho.Quote(column.Key)} is not read as {InputEcho.Quote(name)} " +
+                    "because of the invisible " + string.Join(", ", invisible.Select(c => InputEcho.Quote(c.ToString()))) + " glued to its name" +
+                    (invisible.Contains(ByteOrderMark)
+                        ? " (a second byte order mark, read as text: a downloaded or generated text saved again keeps its own): read " +
+                          "the file with (Get-Content <file> -Raw).TrimStart([char]0xFEFF) | ConvertFrom-Csv, or save it again without it"
+                        : ": retype the name in the CSV header"));
+            }
             var misread = MisreadSeparator(row);
             if (misread != null) return new ValidationProblem("To", misread);
             if (IsSendResult(row)) return new ValidationProblem("To", SendResultPipedBack(_commandName));
@@ -282,6 +295,19 @@ namespace WebexConnect.Composition
             var misread = MisreadDelimiter.Of(row.Columns, name => _destinationColumns.Contains(name, StringComparer.OrdinalIgnoreCase));
             return misread is null ? null : "no destination: " + misread;
         }
+
+        private const char ByteOrderMark = '\uFEFF';
+
+        /// <summary>A column's name without the spaces and invisible characters around it.</summary>
+        private static string WithoutGlue(string name)
+        {
+            int start = 0, end = name.Length;
+            while (start < end && IsGlue(name[start])) start++;
+            while (end > start && IsGlue(name[end - 1])) end--;
+            return name.Substring(start, end - start);
+        }
+
+        private static bool IsGlue(char c) => char.IsWhiteSpace(c) || InputEcho.IsInvisible(c);
 
         /// <summary>" (the row has the columns 'Emial', 'Name')": what the admin can compare with the names that bind. Quoted, so a space shows.</summary>
         internal static string ColumnsOf(InputRow row)

@@ -50,7 +50,7 @@ namespace WebexConnect.Tests.BadInput
             Assert.Empty(problems[2]);
             var text = RowErrorText.Format(2, problems[1]);
             Assert.Equal(
-                "Row 2: To: '+44\uFFFD7700\uFFFD900123' is not an E.164 number (it contains other characters): use + and up to 15 digits, no spaces (e.g. +447700900123)",
+                "Row 2: To: '+44\uFFFD7700\uFFFD900123' is not an E.164 number (it contains other characters ('\uFFFD')): use + and up to 15 digits, no spaces (e.g. +447700900123)",
                 text);
         }
 

@@ -93,6 +93,21 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Theory]
+        [InlineData("\uFEFFTo", "'\\uFEFFTo' is not read as 'To' because of the invisible '\\uFEFF' glued to its name (a second byte order mark, read as text: a downloaded or generated text saved again keeps its own): read the file with (Get-Content <file> -Raw).TrimStart([char]0xFEFF) | ConvertFrom-Csv, or save it again without it")]
+        [InlineData("\u200BPhone", "'\\u200BPhone' is not read as 'Phone' because of the invisible '\\u200B' glued to its name: retype the name in the CSV header")]
+        [InlineData("Mobile\u200E", "'Mobile\\u200E' is not read as 'Mobile' because of the invisible '\\u200E' glued to its name: retype the name in the CSV header")]
+        [InlineData("\u00A0To", "'\\u00A0To' is not read as 'To' because of the space around its name: remove the space from the CSV header")]
+        public void ARowWhoseDestinationHeaderHasAnInvisibleCharacterGluedToItIsToldWhichOne(string header, string expected)
+        {
+            // Before: "give -To, or a column named To, Phone, ... (the row has the columns '\uFEFFTo', 'Name')", no word of why To did not bind.
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
+
+            var problem = Assert.Single(sms.Compose(null, null, Row((header, "+447700900001"), ("Name", "Ann"))).Problems);
+
+            Assert.Equal("no destination: the column " + expected, problem.Message);
+        }
+
+        [Theory]
         [InlineData("ORDER;phone;CorrelationId;name", "separated by ';', so read it with Import-Csv -Delimiter ';'")]
         [InlineData("\"Name\";\"Mobile\"", "separated by ';', so read it with Import-Csv -Delimiter ';'")]
         [InlineData("Name\tPhone", "separated by \"`t\", so read it with Import-Csv -Delimiter \"`t\"")]

@@ -51,6 +51,39 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Theory]
+        // Outlook and phone apps wrap a copied number in directional marks; web pages and chats add zero-width spaces.
+        [InlineData("\u200E+447700900004\u200E", "'\\u200E+447700900004\\u200E' is not an E.164 number (it contains invisible characters ('\\u200E')): use + and up to 15 digits, no spaces (e.g. +447700900004)")]
+        [InlineData("\u202A+447700900005\u202C", "'\\u202A+447700900005\\u202C' is not an E.164 number (it contains invisible characters ('\\u202A', '\\u202C')): use + and up to 15 digits, no spaces (e.g. +447700900005)")]
+        [InlineData("+447700\u200B900003", "'+447700\\u200B900003' is not an E.164 number (it contains invisible characters ('\\u200B')): use + and up to 15 digits, no spaces (e.g. +447700900003)")]
+        [InlineData("\uFEFF+447700900012", "'\\uFEFF+447700900012' is not an E.164 number (it contains invisible characters ('\\uFEFF')): use + and up to 15 digits, no spaces (e.g. +447700900012)")]
+        // Word's en and em dashes and a phone app's non-breaking hyphen are separators, as a hyphen is.
+        [InlineData("+44\u20137700\u2013900008", "'+44\u20137700\u2013900008' is not an E.164 number (it contains separators): use + and up to 15 digits, no spaces (e.g. +447700900008)")]
+        [InlineData("+44\u20147700\u2014900013", "'+44\u20147700\u2014900013' is not an E.164 number (it contains separators): use + and up to 15 digits, no spaces (e.g. +447700900013)")]
+        [InlineData("+44\u20117700\u2011900016", "'+44\u20117700\u2011900016' is not an E.164 number (it contains separators): use + and up to 15 digits, no spaces (e.g. +447700900016)")]
+        // A tel: link is a scheme, not letters; and the no-break space is written so that Find and Replace can be told what to look for.
+        [InlineData("tel:+447700900009", "'tel:+447700900009' is not an E.164 number (it starts with tel:): use + and up to 15 digits, no spaces (e.g. +447700900009)")]
+        [InlineData("TEL:+44-7700-900011", "'TEL:+44-7700-900011' is not an E.164 number (it starts with tel:, it contains separators): use + and up to 15 digits, no spaces (e.g. +447700900011)")]
+        [InlineData("+44\u00A07700\u00A0900001", "'+44\\u00A07700\\u00A0900001' is not an E.164 number (it contains spaces): use + and up to 15 digits, no spaces (e.g. +447700900001)")]
+        // A character that is neither is named, and no number is guessed around it.
+        [InlineData("=+447700900123", "'=+447700900123' is not an E.164 number (it contains other characters ('='), the + is missing): use + and up to 15 digits, no spaces (e.g. +447700900123)")]
+        [InlineData("+44#7700900123", "'+44#7700900123' is not an E.164 number (it contains other characters ('#')): use + and up to 15 digits, no spaces (e.g. +447700900123)")]
+        public void ACharacterPastedFromOutlookAWebPageOrWordIsNamedAndTheDigitsShown(string number, string expected)
+        {
+            // Before: "\u200E+44..." said "it contains other characters, the + is missing", a + the admin could see; an en dash
+            // was "other characters" with no number shown; "tel:+44..." was "letters, other characters, the + is missing".
+            Assert.Equal(expected, Single(Sms(number), "To"));
+        }
+
+        [Fact]
+        public void AFullWidthPlusIsNamedNotCalledMissing()
+        {
+            var message = Single(Sms("\uFF0B447700900123"), "To");
+
+            Assert.Contains("it contains other characters ('\uFF0B')", message);
+            Assert.DoesNotContain("the + is missing", message);
+        }
+
+        [Theory]
         [InlineData("(555) 010-0002", "+5550100002")]
         [InlineData("447700900123", "+447700900123")]
         public void ANumberWithoutAPlusIsNotShownAsIfItsFirstDigitsWereTheCountryCode(string number, string digits)

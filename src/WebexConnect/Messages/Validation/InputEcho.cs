@@ -27,7 +27,11 @@ namespace WebexConnect.Messages.Validation
             return "'" + Visible(value.Substring(0, cut)) + "…' (" + value.Length.ToString(CultureInfo.InvariantCulture) + " characters)";
         }
 
-        /// <summary>The text with every character that would not print as itself written as \uXXXX.</summary>
+        /// <summary>
+        /// The text with every character that would not print as itself written as \uXXXX: an invisible one, and a space
+        /// other than U+0020 (a no-break space from Word or Excel prints as a space, yet Find and Replace with a space
+        /// does not find it, nor does it count as GSM-7).
+        /// </summary>
         internal static string Visible(string text)
         {
             StringBuilder? result = null;
@@ -39,7 +43,7 @@ namespace WebexConnect.Messages.Validation
                     result?.Append(c).Append(text[i + 1]);
                     i++;
                 }
-                else if (IsInvisible(c))
+                else if (IsInvisible(c) || IsOtherSpace(c))
                 {
                     result ??= new StringBuilder(text, 0, i, text.Length + 16);
                     result.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
@@ -65,6 +69,22 @@ namespace WebexConnect.Messages.Validation
             }
             return 0;
         }
+
+        /// <summary>
+        /// One character of a list (a text element: an emoji with its joiners and modifiers is one), as itself, or as \uXXXX
+        /// when all of it prints as nothing or as a space (Measure-ConnectSms's UnicodeCharacters: a no-break space or a
+        /// zero-width space showed as a blank). A joiner inside an emoji sequence is left as it is, so the emoji shows.
+        /// </summary>
+        internal static string Character(string element)
+        {
+            foreach (var c in element)
+                if (!IsInvisible(c) && !IsOtherSpace(c)) return element;
+            return Visible(element);
+        }
+
+        /// <summary>A space that is not U+0020: no-break, narrow no-break, thin, figure, ideographic...</summary>
+        internal static bool IsOtherSpace(char c) =>
+            c != ' ' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator;
 
         /// <summary>True for a character that prints as nothing: control, format (zero-width, bidi, BOM, soft hyphen), lone surrogate, line/paragraph separator.</summary>
         internal static bool IsInvisible(char c)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace WebexConnect.Messages.Validation
@@ -48,13 +49,25 @@ namespace WebexConnect.Messages.Validation
                     $"15 digits (e.g. {Example}), and save the CSV again";
 
             var reasons = new List<string>();
+            // "tel:+44..." as a web page's link, Teams or an Outlook contact export gives it: the scheme, not letters in the number.
+            var hasScheme = StartsWithTelScheme(value);
+            if (hasScheme)
+            {
+                reasons.Add("it starts with tel:");
+                value = value.Substring(value.IndexOf(':') + 1);
+            }
             if (value.Any(char.IsWhiteSpace)) reasons.Add("it contains spaces");
-            if (value.Any(c => c == '-' || c == '(' || c == ')' || c == '.' || c == '/'))
-                reasons.Add("it contains separators");
+            if (value.Any(IsSeparator)) reasons.Add("it contains separators");
             var hasLetters = value.Any(char.IsLetter);
             if (hasLetters) reasons.Add("it contains letters");
-            var hasOtherCharacters = value.Any(c => !char.IsWhiteSpace(c) && !char.IsLetterOrDigit(c) && "+-()./".IndexOf(c) < 0);
-            if (hasOtherCharacters) reasons.Add("it contains other characters");
+            // Directional marks (U+200E, U+202A-E), zero-width spaces and BOMs come with numbers copied from Outlook, phone
+            // apps and web pages: they print as nothing, so they are named by code point, and the digits can still be shown.
+            var invisible = value.Where(c => InputEcho.IsInvisible(c) && !char.IsWhiteSpace(c)).Distinct().ToList();
+            if (invisible.Count > 0) reasons.Add("it contains invisible characters (" + Named(invisible) + ")");
+            var others = value.Where(c => !char.IsWhiteSpace(c) && !char.IsLetterOrDigit(c) && c != '+' && !IsSeparator(c)
+                && !invisible.Contains(c)).Distinct().ToList();
+            var hasOtherCharacters = others.Count > 0;
+            if (hasOtherCharacters) reasons.Add("it contains other characters (" + Named(others) + ")");
             // Full-width or other-script digits (pasted from some spreadsheets) look like digits but are not
             // the ones the API takes; counting only 0-9 would report "0 digits" for a number the user can see.
             var hasOtherDigits = value.Any(c => char.IsDigit(c) && !IsAsciiDigit(c));
@@ -64,11 +77,12 @@ namespace WebexConnect.Messages.Validation
             var withoutTrunk = value.Replace("(0)", "");
             if (withoutTrunk.Length != value.Length) reasons.Add("the (0) must be left out");
 
-            var trimmed = value.Trim();
+            // What the number starts with once the characters that print as nothing are passed over: "\u200E+44..." has its +.
+            var trimmed = new string(value.SkipWhile(c => char.IsWhiteSpace(c) || InputEcho.IsInvisible(c)).ToArray());
             var digits = new string(withoutTrunk.Where(IsAsciiDigit).ToArray());
             var countryDigits = digits;
             var plusMissing = false;
-            if (!trimmed.StartsWith("+", System.StringComparison.Ordinal))
+            if (!trimmed.StartsWith("+", System.StringComparison.Ordinal) && !trimmed.StartsWith(FullWidthPlus, System.StringComparison.Ordinal))
             {
                 if (digits.StartsWith("00", System.StringComparison.Ordinal))
                 {
@@ -105,10 +119,29 @@ namespace WebexConnect.Messages.Validation
             // Without a + (or 00) nothing says the digits start with a country code: "(555) 010-0002" is a US number written
             // the national way, and "+5550100002" alone would send it to Brazil (+55). Say on what condition the guess holds.
             if (guessed && plusMissing) suggestion += " if the number starts with its country code; if not, put the country code after the +";
-            return $"{InputEcho.Quote(value)} is not an E.164 number ({string.Join(", ", reasons)}): {Shape} (e.g. {suggestion})";
+            return $"{InputEcho.Quote(number!)} is not an E.164 number ({string.Join(", ", reasons)}): {Shape} (e.g. {suggestion})";
         }
 
         private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+
+        /// <summary>U+FF0B, the + of an East Asian keyboard: named as another character, not as a missing +.</summary>
+        private const string FullWidthPlus = "\uFF0B";
+
+        /// <summary>- ( ) . / and the dashes a word processor or a phone app writes (en and em dash, non-breaking hyphen, minus).</summary>
+        private static bool IsSeparator(char c) =>
+            "-()./".IndexOf(c) >= 0 || c == '\u2212' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation;
+
+        /// <summary>"tel:" (any case), after any characters that print as nothing.</summary>
+        private static bool StartsWithTelScheme(string value)
+        {
+            var start = 0;
+            while (start < value.Length && (char.IsWhiteSpace(value[start]) || InputEcho.IsInvisible(value[start]))) start++;
+            return string.Compare(value, start, "tel:", 0, 4, System.StringComparison.OrdinalIgnoreCase) == 0;
+        }
+
+        /// <summary>"'\u200E', '\u202C'": each character quoted, written as \uXXXX when it prints as nothing or as a space.</summary>
+        private static string Named(IEnumerable<char> characters) =>
+            string.Join(", ", characters.Select(c => InputEcho.Quote(c.ToString())));
 
         /// <summary>
         /// How many values <paramref name="value"/> holds when it is a list of valid ones separated by commas, semicolons

@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using WebexConnect.Composition;
+using WebexConnect.Messages;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    /// <summary>
+    /// A UTF-8 file read as Windows-1252 (Windows PowerShell 5.1's Import-Csv or Get-Content without -Encoding) is warned
+    /// about as a file read as UTF-8 in the wrong encoding already was (U+FFFD). Before: "CafÃ©" and "donâ€™t" were sent.
+    /// </summary>
+    public sealed class MisreadCharactersTests
+    {
+        private static string? Warning(string text, IDictionary<string, string>? row = null) =>
+            new MisreadCharacters().WarningFor(new SmsMessage { From = "ACME", Text = text },
+                new Recipient("+447700900001", null, new Dictionary<string, string>(row ?? new Dictionary<string, string>())), 3);
+
+        [Theory]
+        [InlineData("Caf\u00C3\u00A9 opens at 9", "\u00C3\u00A9", "\u00E9")]                 // é
+        [InlineData("don\u00E2\u20AC\u2122t be late", "\u00E2\u20AC\u2122", "\u2019")]       // ’
+        [InlineData("tomorrow \u00E2\u20AC\u201C 9am", "\u00E2\u20AC\u201C", "\u2013")]      // –
+        [InlineData("only \u00E2\u201A\u00AC5", "\u00E2\u201A\u00AC", "\u20AC")]             // €
+        [InlineData("voil\u00C3\u00A0", "\u00C3\u00A0", "\u00E0")]                           // à: Ã and a no-break space
+        [InlineData("20\u00C2\u00B0C", "\u00C2\u00B0", "\u00B0")]                            // °
+        public void A_utf8_character_read_as_windows_1252_is_named_with_the_character_meant(string text, string misread, string meant)
+        {
+            var warning = Warning(text);
+
+            Assert.NotNull(warning);
+            Assert.StartsWith("Row 3: Text ('", warning);
+            Assert.Contains($"holds '{misread}', which is how Windows-1252 shows the UTF-8 of '{meant}'", warning);
+            Assert.Contains("-Encoding UTF8", warning);
+        }
+
+        [Fact]
+        public void A_column_value_is_named_by_its_column()
+        {
+            var warning = Warning("Hi $(Name)", new Dictionary<string, string> { ["Name"] = "Jos\u00C3\u00A9" });
+
+            Assert.StartsWith("Row 3: the column 'Name' ('Jos\u00C3\u00A9') holds '\u00C3\u00A9'", warning);
+        }
+
+        [Theory]
+        [InlineData("S\u00C3O PAULO")]           // Portuguese capitals
+        [InlineData("C\u00C2BLE")]               // French capitals
+        [InlineData("p\u00E2te \u00E0 tartiner")]
+        [InlineData("Caf\u00E9 \u2019 \u2013 \u20AC5 \u00B0")]
+        [InlineData("\u00C3")]                   // a lead at the very end
+        [InlineData("\u00E2\u20AC")]             // a lead and one of its two continuations
+        public void Text_read_in_its_own_encoding_is_not_warned_about(string text) => Assert.Null(Warning(text));
+
+        [Fact]
+        public void A_replacement_character_still_gets_its_own_advice()
+        {
+            Assert.Contains("holds U+FFFD", Warning("Caf\uFFFD"));
+        }
+    }
+}
