@@ -184,6 +184,18 @@ Describe 'Send-ConnectEmail' {
         $content.text | Should -BeExactly "Hi `$(Name),`n`nsee you soon."
     }
 
+    It 'says a subject read with Get-Content -Raw ends with a line break, and how to trim it' {
+        # Before: "contains a line break (U+000A) at position 5", with no word that it was the file's last line break.
+        $file = Join-Path $TestDrive 'subject.txt'
+        Set-Content -Path $file -Value 'News'
+
+        $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject (Get-Content $file -Raw) -Text 't' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike 'Row 1: Subject: ends with a line break (U+000*), as a file read with Get-Content -Raw does*.TrimEnd()'
+        Get-SentBody | Should -BeNullOrEmpty
+    }
+
     It 'still refuses a list that was not read from a file, as PowerShell does' {
         { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Html '<p>a</p>', '<p>b</p>' -ErrorAction Stop } |
             Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])

@@ -52,6 +52,21 @@ namespace WebexConnect.Tests.Validation
             Assert.StartsWith($"contains a line break (U+000D) at position 6: {field} must be one line", problem.Message, StringComparison.Ordinal);
         }
 
+        // Before: "contains a line break (U+000A) at position 14", for a subject read with Get-Content -Raw, whose last
+        // line break the admin cannot see; every row of the run was Invalid and nothing said where the break was.
+        [Theory]
+        [InlineData("Your invoice\n", "U+000A")]
+        [InlineData("Your invoice\r\n", "U+000D")]
+        public void A_subject_that_ends_with_a_line_break_says_so_and_how_to_trim_it(string subject, string name)
+        {
+            var message = new EmailMessage { From = "news@mail.example.com", Subject = subject, Text = "Hello" };
+
+            var problem = Single(message, "Subject");
+
+            Assert.Equal($"ends with a line break ({name}), as a file read with Get-Content -Raw does: Subject must be one line; " +
+                "remove it, e.g. (Get-Content subject.txt -Raw).TrimEnd()", problem.Message);
+        }
+
         [Fact]
         public void A_line_break_and_a_nul_in_the_correlation_id_are_refused()
         {

@@ -80,10 +80,21 @@ namespace WebexConnect.Messages.Validation
             var c = text[control];
             var name = "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
             problems.Add(field, c == '\r' || c == '\n'
-                ? prefix + $"contains a line break ({name}) at position {Number(control + 1)}: {field} must be one line " +
-                  "(in a header-like field a line break can smuggle in text of its own)"
+                ? EndsWithLineBreak(text, control)
+                    ? prefix + $"ends with a line break ({name}), as a file read with Get-Content -Raw does: {field} must be one line; " +
+                      "remove it, e.g. (Get-Content subject.txt -Raw).TrimEnd()"
+                    : prefix + $"contains a line break ({name}) at position {Number(control + 1)}: {field} must be one line " +
+                      "(in a header-like field a line break can smuggle in text of its own)"
                 : prefix + $"contains a control character ({name}) at position {Number(control + 1)}: remove it " +
                   "(control characters are invisible, and the service refuses or mangles them)");
+        }
+
+        /// <summary>True when nothing but line breaks follows <paramref name="first"/>, the first of them.</summary>
+        private static bool EndsWithLineBreak(string text, int first)
+        {
+            for (var i = first; i < text.Length; i++)
+                if (text[i] != '\r' && text[i] != '\n') return false;
+            return true;
         }
 
         /// <summary>
