@@ -43,6 +43,9 @@ namespace WebexConnect.Engine
             return _parts.RenderPayload(message, recipients);
         }
 
+        public ISet<string>? SubstitutionsSent(ConnectMessage message) =>
+            MessageShape.Of(message ?? throw new ArgumentNullException(nameof(message))).UsedSubstitutions;
+
         public string NormalizeJson(string json) => RawJson.Normalize(json ?? throw new ArgumentNullException(nameof(json)));
 
         public ConnectJwt CreateJwt(string serviceId, SecureString serviceSecret, TimeSpan? lifetime)

@@ -77,6 +77,19 @@ Describe 'Send-ConnectSms from a CSV' {
         $bodies[-1].to[0].substitutions.PSObject.Properties.Name | Should -Be @('Name')
     }
 
+    It 'sends a row whose column no text names holds what the service would refuse: the column never leaves' {
+        # Before: Invalid, "Substitutions: the value of 'Notes' contains a control character (U+000B)", Excel's in-cell
+        # line break, in a column the message never used.
+        $row = [pscustomobject]@{ Phone = '+447700900014'; Name = 'Ann'; Notes = "line one$([char]0x0B)line two" }
+
+        $result = $row | Send-ConnectSms -From ACME -Text 'Hi $(Name)'
+        $refused = $row | Send-ConnectSms -From ACME -Text 'Hi $(Name): $(Notes)' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Queued'
+        $refused.Status | Should -Be 'Invalid'
+        $refused.Reason | Should -BeLike "*the value of 'Notes' contains a control character (U+000B)*"
+    }
+
     It 'shows with -PayloadOnly the substitutions that would travel, and no others' {
         $payload = [pscustomobject]@{ Phone = '+447700900013'; Name = 'Ann'; Salary = '52000' } |
             Send-ConnectSms -From ACME -Text 'Hi $(Name)' -PayloadOnly

@@ -257,7 +257,7 @@ namespace WebexConnect.Commands
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), _notFromColumns,
                 PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys), MyInvocation.MyCommand.Name);
             _dictionaryRows = DictionaryRowBinding.For(this);
-            _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts);
+            _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, _session!.EngineHost.SubstitutionsSent);
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
             var whatIf = IsWhatIf();

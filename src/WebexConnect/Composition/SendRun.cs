@@ -148,10 +148,38 @@ namespace WebexConnect.Composition
         /// </summary>
         /// <param name="allowMissingSubstitution">-AllowMissingSubstitution: send a $(name) without a value as written.</param>
         /// <param name="sentTexts">The command's texts as each recipient gets them, shared with its other steps.</param>
-        public static MessageChecks Standard(bool allowMissingSubstitution = false, SentTexts? sentTexts = null) => new MessageChecks(
+        /// <param name="substitutionsSent">
+        /// IConnectEngine.SubstitutionsSent: only the columns a request carries are checked. Null checks every column.
+        /// </param>
+        public static MessageChecks Standard(bool allowMissingSubstitution = false, SentTexts? sentTexts = null,
+            Func<ConnectMessage, ISet<string>?>? substitutionsSent = null) => new MessageChecks(
             m => MessageValidator.Validate(m, DateTimeOffset.UtcNow),
-            MessageValidator.ValidateRecipient,
+            substitutionsSent is null ? MessageValidator.ValidateRecipient : new SentSubstitutions(substitutionsSent).ValidateRecipient,
             new PersonalisedText(allowMissingSubstitution, sentTexts).Problems);
+
+        /// <summary>
+        /// Validates a destination with only the substitutions its request carries: before, a column no $(name) named, and
+        /// that never left this computer, still made its row Invalid (a notes cell with Excel's U+000B line break). The
+        /// names are found once per message, not per row: rows of a run share their message.
+        /// </summary>
+        private sealed class SentSubstitutions
+        {
+            private readonly Func<ConnectMessage, ISet<string>?> _of;
+            private ConnectMessage? _lastMessage;
+            private ISet<string>? _last;
+
+            public SentSubstitutions(Func<ConnectMessage, ISet<string>?> of) => _of = of;
+
+            public IReadOnlyList<ValidationProblem> ValidateRecipient(ConnectMessage message, Recipient recipient)
+            {
+                if (!ReferenceEquals(message, _lastMessage))
+                {
+                    _last = _of(message);
+                    _lastMessage = message;
+                }
+                return MessageValidator.ValidateRecipient(message, recipient, _last);
+            }
+        }
 
         /// <summary>
         /// The Invalid result naming the row and every problem, or null when the record may be sent.

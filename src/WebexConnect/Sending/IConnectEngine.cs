@@ -19,6 +19,12 @@ namespace WebexConnect.Sending
         string RenderPayload(ConnectMessage message, IReadOnlyList<Recipient> recipients);
 
         /// <summary>
+        /// The names of a destination's substitutions that a request for <paramref name="message"/> carries: those its
+        /// $(name) variables name. Null when every one goes (a template, a channel whose content the module does not know).
+        /// </summary>
+        ISet<string>? SubstitutionsSent(ConnectMessage message);
+
+        /// <summary>
         /// The compact form of one JSON value the caller wrote (Send-ConnectMessage -Content), as a request body
         /// carries it; a FormatException that names the line and position when it is not valid JSON.
         /// </summary>

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 using Xunit;
 
 namespace WebexConnect.Tests.Payload
@@ -87,6 +88,21 @@ namespace WebexConnect.Tests.Payload
             var sms = new SmsMessage { From = "ACME", Text = "Hi $(first)" };
 
             Assert.Empty(Sent(Destination(sms, Person())));
+        }
+
+        // Before: a notes column holding Excel's in-cell line break (U+000B) made its row Invalid, though no text named
+        // it and it never left this computer.
+        [Fact]
+        public void A_column_no_request_carries_cannot_make_its_row_invalid_and_a_template_still_checks_every_one()
+        {
+            var recipient = new Recipient("+447700900001", null, new Dictionary<string, string> { ["Name"] = "Ann", ["Notes"] = "line one\vline two" });
+            var text = new SmsMessage { From = "ACME", Text = "Hi $(Name)" };
+            var template = new SmsMessage { From = "ACME", Template = new MessageTemplate { Id = "tpl-1" } };
+
+            Assert.Empty(MessageValidator.ValidateRecipient(text, recipient, MessageShape.Of(text).UsedSubstitutions));
+            var problem = Assert.Single(MessageValidator.ValidateRecipient(template, recipient, MessageShape.Of(template).UsedSubstitutions));
+            Assert.Equal("Substitutions", problem.Field);
+            Assert.Contains("the value of 'Notes'", problem.Message);
         }
 
         [Fact]

@@ -25,6 +25,8 @@ namespace WebexConnect.Tests.Session
 
         public string RenderPayload(ConnectMessage message, IReadOnlyList<Recipient> recipients) => throw new NotSupportedException();
 
+        public ISet<string>? SubstitutionsSent(ConnectMessage message) => throw new NotSupportedException();
+
         public string NormalizeJson(string json) => throw new NotSupportedException();
 
         public ConnectJwt CreateJwt(string serviceId, SecureString serviceSecret, TimeSpan? lifetime) => throw new NotSupportedException();

@@ -25,13 +25,22 @@ namespace WebexConnect.Messages.Validation
             CheckContactPolicy(message.ContactPolicy, problems);
         }
 
-        internal static void CheckSubstitutions(IReadOnlyDictionary<string, string> substitutions, string field, ProblemList problems)
+        /// <param name="substitutions">The values.</param>
+        /// <param name="field">The field a problem names.</param>
+        /// <param name="problems">Where problems go.</param>
+        /// <param name="sent">
+        /// The names a request carries (IConnectEngine.SubstitutionsSent), null for all: a column no $(name) names never
+        /// leaves this computer, so what it holds cannot make its row Invalid.
+        /// </param>
+        internal static void CheckSubstitutions(IReadOnlyDictionary<string, string> substitutions, string field, ProblemList problems,
+            ISet<string>? sent = null)
         {
             // One pass (this runs for every row); an empty name is still reported first.
             var first = problems.Count;
             var emptyName = false;
             foreach (var pair in new SubstitutionPairs(substitutions))
             {
+                if (sent is not null && !sent.Contains(pair.Key)) continue;
                 emptyName |= string.IsNullOrWhiteSpace(pair.Key);
                 // Checked for every row's columns: the wording of a problem is only made when there is one.
                 if (HasSpecialCharacter(pair.Key)) CheckLine(pair.Key, field, problems, $"the name {InputEcho.Quote(pair.Key)}");

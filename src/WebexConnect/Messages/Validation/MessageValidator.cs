@@ -45,7 +45,24 @@ namespace WebexConnect.Messages.Validation
 
         /// <summary>Problems of one destination object for a channel (empty when it is valid).</summary>
         /// <remarks>A single address is named "To"; the addresses of a bulk destination "To[0]", "To[1]"...</remarks>
-        public static IReadOnlyList<ValidationProblem> ValidateRecipient(MessageChannel channel, Recipient recipient)
+        public static IReadOnlyList<ValidationProblem> ValidateRecipient(MessageChannel channel, Recipient recipient) =>
+            ValidateRecipient(channel, recipient, sent: null);
+
+        /// <summary>
+        /// Problems of one destination object of <paramref name="message"/>: by its channel, or for a message
+        /// whose content the caller wrote, by its destination key and the rules every channel shares.
+        /// </summary>
+        public static IReadOnlyList<ValidationProblem> ValidateRecipient(ConnectMessage message, Recipient recipient) =>
+            ValidateRecipient(message, recipient, sent: null);
+
+        /// <summary>The same, with only the substitutions a request carries (<paramref name="sent"/>; null for all) checked.</summary>
+        public static IReadOnlyList<ValidationProblem> ValidateRecipient(ConnectMessage message, Recipient recipient, ISet<string>? sent)
+        {
+            if (message is null) throw new ArgumentNullException(nameof(message));
+            return message is RawMessage raw ? ValidateRawRecipient(raw, recipient, sent) : ValidateRecipient(message.Channel, recipient, sent);
+        }
+
+        private static IReadOnlyList<ValidationProblem> ValidateRecipient(MessageChannel channel, Recipient recipient, ISet<string>? sent)
         {
             if (recipient is null) throw new ArgumentNullException(nameof(recipient));
             var problems = new ProblemList();
@@ -55,29 +72,19 @@ namespace WebexConnect.Messages.Validation
                     ? "the destination has no address: give at least one email address"
                     : "the destination has no number: give at least one E.164 number",
                 channel == MessageChannel.Email ? EmailAddressRule.Check : PhoneNumberRule.Check, problems);
-            CheckRest(channel, recipient, problems);
+            CheckRest(channel, recipient, problems, sent);
             return problems.ToList();
         }
 
-        /// <summary>
-        /// Problems of one destination object of <paramref name="message"/>: by its channel, or for a message
-        /// whose content the caller wrote, by its destination key and the rules every channel shares.
-        /// </summary>
-        public static IReadOnlyList<ValidationProblem> ValidateRecipient(ConnectMessage message, Recipient recipient)
-        {
-            if (message is null) throw new ArgumentNullException(nameof(message));
-            return message is RawMessage raw ? ValidateRawRecipient(raw, recipient) : ValidateRecipient(message.Channel, recipient);
-        }
-
         // A method of its own: the lambda's closure over raw would otherwise be made on entry, for every row of every channel.
-        private static IReadOnlyList<ValidationProblem> ValidateRawRecipient(RawMessage raw, Recipient recipient)
+        private static IReadOnlyList<ValidationProblem> ValidateRawRecipient(RawMessage raw, Recipient recipient, ISet<string>? sent)
         {
             if (recipient is null) throw new ArgumentNullException(nameof(recipient));
 
             var problems = new ProblemList();
             RawRules.CheckDestinationCount(recipient, problems);
             CheckAddresses(recipient, "the destination has no address: give at least one", a => RawRules.CheckAddress(raw, a), problems);
-            CheckRest(raw.Channel, recipient, problems);
+            CheckRest(raw.Channel, recipient, problems, sent);
             return problems.ToList();
         }
 
@@ -93,7 +100,7 @@ namespace WebexConnect.Messages.Validation
         }
 
         /// <summary>What every destination object must satisfy besides its addresses.</summary>
-        private static void CheckRest(MessageChannel channel, Recipient recipient, ProblemList problems)
+        private static void CheckRest(MessageChannel channel, Recipient recipient, ProblemList problems, ISet<string>? sent)
         {
             var addresses = recipient.Addresses;
             if (recipient.CorrelationId is string correlationId)
@@ -105,7 +112,7 @@ namespace WebexConnect.Messages.Validation
             }
 
             CommonRules.CheckLine(recipient.CorrelationId, "CorrelationId", problems);
-            CommonRules.CheckSubstitutions(recipient.Substitutions, "Substitutions", problems);
+            CommonRules.CheckSubstitutions(recipient.Substitutions, "Substitutions", problems, sent);
             for (var i = 0; i < recipient.GtrIds.Count; i++)
             {
                 // The service would get "" or null for that number: a hole in the list, not "no GTR ID".
