@@ -192,7 +192,7 @@ Describe 'Send-ConnectEmail' {
         $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject (Get-Content $file -Raw) -Text 't' -ErrorAction SilentlyContinue
 
         $result.Status | Should -Be 'Invalid'
-        $result.Reason | Should -BeLike 'Row 1: Subject: ends with a line break (U+000*), as a file read with Get-Content -Raw does*.TrimEnd()'
+        $result.Reason | Should -BeLike 'Row 1: Subject: ends with a line break (U+000*): Subject must be one line; remove it (a file read with Get-Content -Raw keeps*.TrimEnd())'
         Get-SentBody | Should -BeNullOrEmpty
     }
 

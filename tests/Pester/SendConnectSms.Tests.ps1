@@ -454,7 +454,7 @@ Describe 'Send-ConnectSms without rows' {
 
         $results.Parts | Should -Be @(2, 2, 2)
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike ("Row 1: the text goes out as Unicode, 2 parts an SMS as written, only because of typographic characters*Replace '{0}' with '-', '{1}' with ''', '{2}' with '...' and it is GSM-7, 1 part.*-Encoding Unicode*" -f
+        "$($warned[0])" | Should -BeLike ("Row 1: the text goes out as Unicode, 2 parts an SMS as written, only because of typographic characters*Replace '{0}' with a hyphen (-), '{1}' with an apostrophe ('), '{2}' with '...' and it is GSM-7, 1 part.*-Encoding Unicode*" -f
             [char]0x2013, [char]0x2019, [char]0x2026)
         $asWritten.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($unwarned).Count | Should -Be 0

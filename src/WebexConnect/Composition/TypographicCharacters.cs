@@ -53,13 +53,23 @@ namespace WebexConnect.Composition
             if (plain.Encoding != SmsEncoding.Text || plain.Parts >= written.Parts) return null;
 
             _warned = true;
-            var replacements = string.Join(", ", written.UnicodeCharacters.Select(c =>
-                "'" + InputEcho.Character(c) + "' with " + (PlainStandIns[c].Length == 0 ? "nothing" : PlainStandIns[c] == " " ? "a space" : "'" + PlainStandIns[c] + "'")));
+            var replacements = string.Join(", ", written.UnicodeCharacters.Select(c => "'" + InputEcho.Character(c) + "' with " + Named(PlainStandIns[c])));
             return "Row " + row.ToString(CultureInfo.InvariantCulture) + ": the text goes out as Unicode, " + Parts(written.Parts) +
                 " an SMS as written, only because of typographic characters from a word processor or a web page. Replace " +
                 replacements + " and it is GSM-7, " + Parts(plain.Parts) + ". Give -Encoding Unicode to send it as written " +
                 "without this warning (with -WarningAction Stop the command stops here instead, before this row).";
         }
+
+        /// <summary>A stand-in by name: "with '''" read as three quotes, "with ' '" as a typo.</summary>
+        private static string Named(string plain) => plain switch
+        {
+            "" => "nothing",
+            " " => "a space",
+            "'" => "an apostrophe (')",
+            "\"" => "a straight quote (\")",
+            "-" => "a hyphen (-)",
+            _ => "'" + plain + "'",
+        };
 
         private static string Parts(int parts) => parts.ToString(CultureInfo.InvariantCulture) + (parts == 1 ? " part" : " parts");
 

@@ -22,7 +22,7 @@ namespace WebexConnect.Tests.Composition
             var warning = new TypographicCharacters().WarningFor(Sms(Reminder), 1);
 
             Assert.Equal("Row 1: the text goes out as Unicode, 2 parts an SMS as written, only because of typographic characters from a " +
-                "word processor or a web page. Replace '\u2013' with '-', '\u2019' with ''', '\u2026' with '...' and it is GSM-7, 1 part. " +
+                "word processor or a web page. Replace '\u2013' with a hyphen (-), '\u2019' with an apostrophe ('), '\u2026' with '...' and it is GSM-7, 1 part. " +
                 "Give -Encoding Unicode to send it as written without this warning (with -WarningAction Stop the command stops here " +
                 "instead, before this row).", warning);
         }

@@ -63,8 +63,8 @@ namespace WebexConnect.Tests.Validation
 
             var problem = Single(message, "Subject");
 
-            Assert.Equal($"ends with a line break ({name}), as a file read with Get-Content -Raw does: Subject must be one line; " +
-                "remove it, e.g. (Get-Content subject.txt -Raw).TrimEnd()", problem.Message);
+            Assert.Equal($"ends with a line break ({name}): Subject must be one line; remove it (a file read with " +
+                "Get-Content -Raw keeps its last line break: (Get-Content subject.txt -Raw).TrimEnd())", problem.Message);
         }
 
         [Fact]

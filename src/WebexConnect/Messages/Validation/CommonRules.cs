@@ -90,8 +90,8 @@ namespace WebexConnect.Messages.Validation
             var name = "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
             problems.Add(field, c == '\r' || c == '\n'
                 ? EndsWithLineBreak(text, control)
-                    ? prefix + $"ends with a line break ({name}), as a file read with Get-Content -Raw does: {field} must be one line; " +
-                      "remove it, e.g. (Get-Content subject.txt -Raw).TrimEnd()"
+                    ? prefix + $"ends with a line break ({name}): {field} must be one line; remove it (a file read with " +
+                      "Get-Content -Raw keeps its last line break: (Get-Content subject.txt -Raw).TrimEnd())"
                     : prefix + $"contains a line break ({name}) at position {Number(control + 1)}: {field} must be one line " +
                       "(in a header-like field a line break can smuggle in text of its own)"
                 : prefix + $"contains a control character ({name}) at position {Number(control + 1)}: remove it " +
