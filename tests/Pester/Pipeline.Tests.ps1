@@ -812,6 +812,31 @@ Describe 'Tab completion of column names from the Import-Csv before the send cmd
         Complete 'Import-Csv contacts.csv -Header A, ''B C'' | Send-ConnectMessage -ToProperty ' | Should -Be @('A', "'B C'")
     }
 
+    It 'completes the columns of the path a variable holds, as set at the prompt before the pipeline: <_>' -ForEach @(
+        'Import-Csv $csv | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv -LiteralPath "$folder/contacts.csv" | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv $env:WEBEXCONNECT_TEST_CSV | Send-ConnectMessage -ToProperty '
+    ) {
+        # Before, a path in a variable ($csv = 'C:\lists\june.csv'; Import-Csv $csv | ...) completed nothing. The
+        # variables are the prompt's, hence global.
+        $global:csv = Join-Path $script:Folder 'contacts.csv'
+        $global:folder = $script:Folder
+        $env:WEBEXCONNECT_TEST_CSV = $global:csv
+        try { Complete $_ | Should -Be @('Phone', "'First Name'", 'Balance') }
+        finally { Remove-Variable -Scope Global -Name csv, folder; Remove-Item Env:WEBEXCONNECT_TEST_CSV }
+    }
+
+    It 'reads no variable that is not text, so no ToString of a script''s class runs: <_>' -ForEach @(
+        'Import-Csv $item | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv "$item" | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv "$($csv)" | Send-ConnectSms -SubstitutionColumn '
+    ) {
+        $global:csv = Join-Path $script:Folder 'contacts.csv'
+        $global:item = Get-Item -LiteralPath $global:csv
+        try { Complete $_ | Should -BeNullOrEmpty }
+        finally { Remove-Variable -Scope Global -Name csv, item }
+    }
+
     It 'offers neither columns nor file names when no constant Import-Csv comes before: <_>' -ForEach @(
         'Send-ConnectSms -SubstitutionColumn '
         'Import-Csv (New-Item -ItemType File ran.csv) | Send-ConnectSms -SubstitutionColumn '

@@ -15,7 +15,9 @@ namespace WebexConnect.Commands
     /// </summary>
     /// <remarks>
     /// Only what can be known without running the user's code: Import-Csv's arguments must be constants (a path, a
-    /// delimiter, -Header names, -UseCulture, -Encoding); anything else, or a file that cannot be read, completes nothing.
+    /// delimiter, -Header names, -UseCulture, -Encoding), variables that hold text ($csv, $env:CSV) or strings made of
+    /// those ("$HOME\june.csv"), as an admin sets a path at the prompt before the pipeline; anything else, or a file
+    /// that cannot be read, completes nothing.
     /// </remarks>
     public sealed class CsvColumnCompleter : IArgumentCompleter
     {
@@ -61,8 +63,9 @@ namespace WebexConnect.Commands
             foreach (var name in ColumnParameters)
             {
                 if (!bound.BoundParameters.TryGetValue(name, out var parameter)) continue;
-                // A constant (a switch such as -UseCulture has only that), or an array of them (-Header A,B).
-                arguments[name] = parameter.ConstantValue ?? parameter.Value?.SafeGetValue();
+                // A constant (a switch such as -UseCulture has only that), an array of them (-Header A,B), or text that
+                // variables hold.
+                arguments[name] = parameter.ConstantValue ?? TextOfVariables(parameter.Value) ?? parameter.Value?.SafeGetValue();
             }
             if (arguments["Header"] is object header)
                 return LanguagePrimitives.ConvertTo<string[]>(header);
@@ -75,6 +78,40 @@ namespace WebexConnect.Commands
                 .AddCommand(@"Microsoft.PowerShell.Utility\Select-Object").AddParameter("First", 1);
             var first = powershell.Invoke().FirstOrDefault();
             return first is null ? Array.Empty<string>() : first.Properties.Select(p => p.Name).ToList();
+        }
+
+        /// <summary>
+        /// The text of <paramref name="argument"/> when it is a variable ($csv) or a string of variables ("$HOME\june.csv")
+        /// whose values are text: reading a variable runs nothing, and text, unlike an object's ToString, runs no code when
+        /// it is bound or expanded. Null for anything else.
+        /// </summary>
+        private static string? TextOfVariables(Ast? argument)
+        {
+            var variables = argument switch
+            {
+                VariableExpressionAst variable when !variable.Splatted => new[] { variable },
+                ExpandableStringExpressionAst text when text.NestedExpressions.All(e => e is VariableExpressionAst) =>
+                    text.NestedExpressions.Cast<VariableExpressionAst>().ToArray(),
+                _ => null,
+            };
+            if (variables is null) return null;
+
+            // $ExecutionContext reads variables in the scope of the completion (the prompt's), env: and all.
+            using var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            var engine = powershell.AddCommand(@"Microsoft.PowerShell.Utility\Get-Variable").AddParameter("Name", "ExecutionContext")
+                .AddParameter("ValueOnly").Invoke<EngineIntrinsics>().FirstOrDefault();
+            if (engine is null) return null;
+            string? TextOf(VariableExpressionAst variable)
+            {
+                var value = engine.SessionState.PSVariable.GetValue(variable.VariablePath.UserPath);
+                // A cmdlet's output is wrapped ($csv = Join-Path $folder june.csv): the text is inside.
+                return (value is PSObject wrapped ? wrapped.BaseObject : value) as string;
+            }
+
+            if (variables.Any(v => TextOf(v) is null)) return null;
+            return argument is ExpandableStringExpressionAst expandable
+                ? engine.InvokeCommand.ExpandString(expandable.Value)
+                : TextOf(variables[0]);
         }
     }
 }
