@@ -837,6 +837,21 @@ Describe 'Tab completion of column names from the Import-Csv before the send cmd
         finally { Remove-Variable -Scope Global -Name csv, item }
     }
 
+    It 'completes the columns of a CSV that has a header and no rows yet: <_>' -ForEach @(
+        'Import-Csv header-only.csv | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv typed-header-only.csv -Delimiter '';'' | Send-ConnectSms -SubstitutionColumn '
+    ) {
+        # Before, a template or a list still to be filled completed nothing: Import-Csv gave no row to name the columns.
+        Set-Content -LiteralPath (Join-Path $script:Folder 'header-only.csv') -Value 'Phone,First Name,Balance'
+        Set-Content -LiteralPath (Join-Path $script:Folder 'typed-header-only.csv') -Value '#TYPE Contact', 'Phone;First Name;Balance'
+        Complete $_ | Should -Be @('Phone', "'First Name'", 'Balance')
+    }
+
+    It 'completes nothing for an empty CSV file, rather than a column of its own making' {
+        Set-Content -LiteralPath (Join-Path $script:Folder 'empty.csv') -Value @()
+        Complete 'Import-Csv empty.csv | Send-ConnectSms -SubstitutionColumn ' | Should -BeNullOrEmpty
+    }
+
     It 'offers neither columns nor file names when no constant Import-Csv comes before: <_>' -ForEach @(
         'Send-ConnectSms -SubstitutionColumn '
         'Import-Csv (New-Item -ItemType File ran.csv) | Send-ConnectSms -SubstitutionColumn '

@@ -76,8 +76,31 @@ namespace WebexConnect.Commands
             using var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace);
             powershell.AddCommand(@"Microsoft.PowerShell.Utility\Import-Csv").AddParameters(arguments).AddParameter("ErrorAction", "Ignore")
                 .AddCommand(@"Microsoft.PowerShell.Utility\Select-Object").AddParameter("First", 1);
-            var first = powershell.Invoke().FirstOrDefault();
+            var first = powershell.Invoke().FirstOrDefault() ?? RowOfHeaderOnly(arguments);
             return first is null ? Array.Empty<string>() : first.Properties.Select(p => p.Name).ToList();
+        }
+
+        /// <summary>
+        /// A file of a header and no rows yet (a template, a list still to be filled) gives Import-Csv no object to name
+        /// its columns: its first lines (the header, after a #TYPE line if any) and a made-up row give ConvertFrom-Csv one,
+        /// read with the same delimiter. Null for an empty file.
+        /// </summary>
+        private static PSObject? RowOfHeaderOnly(Hashtable arguments)
+        {
+            using var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            powershell.AddCommand(@"Microsoft.PowerShell.Management\Get-Content").AddParameter("TotalCount", 2).AddParameter("ErrorAction", "Ignore");
+            foreach (var name in new[] { "Path", "LiteralPath", "Encoding" })
+                if (arguments.ContainsKey(name)) powershell.AddParameter(name, arguments[name]);
+            // Two lines in all, however many files a wildcard -Path names.
+            powershell.AddCommand(@"Microsoft.PowerShell.Utility\Select-Object").AddParameter("First", 2);
+            var lines = powershell.Invoke().Select(line => line.BaseObject as string).Where(line => !string.IsNullOrWhiteSpace(line)).ToList();
+            if (lines.Count == 0) return null;
+
+            powershell.Commands.Clear();
+            powershell.AddCommand(@"Microsoft.PowerShell.Utility\ConvertFrom-Csv").AddParameter("InputObject", lines.Append("x").ToArray());
+            foreach (var name in new[] { "Delimiter", "UseCulture" })
+                if (arguments.ContainsKey(name)) powershell.AddParameter(name, arguments[name]);
+            return powershell.Invoke().FirstOrDefault();
         }
 
         /// <summary>
