@@ -813,28 +813,28 @@ Describe 'Tab completion of column names from the Import-Csv before the send cmd
     }
 
     It 'completes the columns of the path a variable holds, as set at the prompt before the pipeline: <_>' -ForEach @(
-        'Import-Csv $csv | Send-ConnectSms -SubstitutionColumn '
-        'Import-Csv -LiteralPath "$folder/contacts.csv" | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv $contactsCsv | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv -LiteralPath "$csvFolder/contacts.csv" | Send-ConnectSms -SubstitutionColumn '
         'Import-Csv $env:WEBEXCONNECT_TEST_CSV | Send-ConnectMessage -ToProperty '
     ) {
         # Before, a path in a variable ($csv = 'C:\lists\june.csv'; Import-Csv $csv | ...) completed nothing. The
-        # variables are the prompt's, hence global.
-        $global:csv = Join-Path $script:Folder 'contacts.csv'
-        $global:folder = $script:Folder
-        $env:WEBEXCONNECT_TEST_CSV = $global:csv
+        # variables are the prompt's, hence global (named apart from this file's own $csv, which would come first).
+        $global:contactsCsv = Join-Path $script:Folder 'contacts.csv'
+        $global:csvFolder = $script:Folder
+        $env:WEBEXCONNECT_TEST_CSV = $global:contactsCsv
         try { Complete $_ | Should -Be @('Phone', "'First Name'", 'Balance') }
-        finally { Remove-Variable -Scope Global -Name csv, folder; Remove-Item Env:WEBEXCONNECT_TEST_CSV }
+        finally { Remove-Variable -Scope Global -Name contactsCsv, csvFolder; Remove-Item Env:WEBEXCONNECT_TEST_CSV }
     }
 
     It 'reads no variable that is not text, so no ToString of a script''s class runs: <_>' -ForEach @(
-        'Import-Csv $item | Send-ConnectSms -SubstitutionColumn '
-        'Import-Csv "$item" | Send-ConnectSms -SubstitutionColumn '
-        'Import-Csv "$($csv)" | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv $contactsItem | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv "$contactsItem" | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv "$($contactsCsv)" | Send-ConnectSms -SubstitutionColumn '
     ) {
-        $global:csv = Join-Path $script:Folder 'contacts.csv'
-        $global:item = Get-Item -LiteralPath $global:csv
+        $global:contactsCsv = Join-Path $script:Folder 'contacts.csv'
+        $global:contactsItem = Get-Item -LiteralPath $global:contactsCsv
         try { Complete $_ | Should -BeNullOrEmpty }
-        finally { Remove-Variable -Scope Global -Name csv, item }
+        finally { Remove-Variable -Scope Global -Name contactsCsv, contactsItem }
     }
 
     It 'completes the columns of a CSV that has a header and no rows yet: <_>' -ForEach @(
