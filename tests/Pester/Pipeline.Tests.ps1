@@ -852,6 +852,20 @@ Describe 'Tab completion of column names from the Import-Csv before the send cmd
         Complete 'Import-Csv empty.csv | Send-ConnectSms -SubstitutionColumn ' | Should -BeNullOrEmpty
     }
 
+    It 'leaves $Error as it was when the Import-Csv cannot read its file: <_>' -ForEach @(
+        'Import-Csv missing.csv | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv named-twice.csv | Send-ConnectSms -SubstitutionColumn '
+    ) {
+        # Before, each Tab added Import-Csv's "Could not find file" (or "The member is already present") to $Error, so
+        # $Error[0], read after a failed command, was the completion's and not the command's.
+        Set-Content -LiteralPath (Join-Path $script:Folder 'named-twice.csv') -Value 'Phone,Phone', '+447700900001,x'
+        Write-Error 'the admin''s own last error' -ErrorAction SilentlyContinue
+        $last, $count = $Error[0], $Error.Count
+        Complete $_ | Should -BeNullOrEmpty
+        $Error.Count | Should -Be $count
+        [object]::ReferenceEquals($Error[0], $last) | Should -BeTrue -Because "`$Error[0] is now: $($Error[0])"
+    }
+
     It 'offers neither columns nor file names when no constant Import-Csv comes before: <_>' -ForEach @(
         'Send-ConnectSms -SubstitutionColumn '
         'Import-Csv (New-Item -ItemType File ran.csv) | Send-ConnectSms -SubstitutionColumn '

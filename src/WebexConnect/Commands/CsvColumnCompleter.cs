@@ -33,6 +33,10 @@ namespace WebexConnect.Commands
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var word = (wordToComplete ?? "").Trim('\'', '"');
+            // What Import-Csv could not read (no such file, a file in use, a column named twice) is the completion's
+            // business, not the admin's: $Error[0] stays the last error of their own commands.
+            var errors = Engine()?.SessionState.PSVariable.GetValue("Error") as ArrayList;
+            var lastError = errors?.Count > 0 ? errors[0] : null;
             IReadOnlyList<string> columns;
             try
             {
@@ -42,6 +46,11 @@ namespace WebexConnect.Commands
             {
                 // Nothing known: no file names either (a completer that throws gets PowerShell's file names instead).
                 return Array.Empty<CompletionResult>();
+            }
+            finally
+            {
+                // Newest first; full, $Error drops its oldest, so the count alone would not tell.
+                while (errors?.Count > 0 && !ReferenceEquals(errors[0], lastError)) errors.RemoveAt(0);
             }
             return columns.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase))
                 .Select(c => new CompletionResult(BareWord.IsMatch(c) ? c : "'" + c.Replace("'", "''") + "'", c,
@@ -104,6 +113,16 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
+        /// This runspace's $ExecutionContext, which reads variables in the scope of the completion (the prompt's), env: and all.
+        /// </summary>
+        private static EngineIntrinsics? Engine()
+        {
+            using var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            return powershell.AddCommand(@"Microsoft.PowerShell.Utility\Get-Variable").AddParameter("Name", "ExecutionContext")
+                .AddParameter("ValueOnly").Invoke<EngineIntrinsics>().FirstOrDefault();
+        }
+
+        /// <summary>
         /// The text of <paramref name="argument"/> when it is a variable ($csv) or a string of variables ("$HOME\june.csv")
         /// whose values are text: reading a variable runs nothing, and text, unlike an object's ToString, runs no code when
         /// it is bound or expanded. Null for anything else.
@@ -119,10 +138,7 @@ namespace WebexConnect.Commands
             };
             if (variables is null) return null;
 
-            // $ExecutionContext reads variables in the scope of the completion (the prompt's), env: and all.
-            using var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace);
-            var engine = powershell.AddCommand(@"Microsoft.PowerShell.Utility\Get-Variable").AddParameter("Name", "ExecutionContext")
-                .AddParameter("ValueOnly").Invoke<EngineIntrinsics>().FirstOrDefault();
+            var engine = Engine();
             if (engine is null) return null;
             string? TextOf(VariableExpressionAst variable)
             {
