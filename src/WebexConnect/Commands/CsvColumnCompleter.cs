@@ -35,11 +35,13 @@ namespace WebexConnect.Commands
             var word = (wordToComplete ?? "").Trim('\'', '"');
             // What Import-Csv could not read (no such file, a file in use, a column named twice) is the completion's
             // business, not the admin's: $Error[0] stays the last error of their own commands.
-            var errors = Engine()?.SessionState.PSVariable.GetValue("Error") as ArrayList;
-            var lastError = errors?.Count > 0 ? errors[0] : null;
+            ArrayList? errors = null;
+            object? lastError = null;
             IReadOnlyList<string> columns;
             try
             {
+                errors = Engine()?.SessionState.PSVariable.GetValue("Error") as ArrayList;
+                lastError = errors?.Count > 0 ? errors[0] : null;
                 columns = ColumnsPipedInto(commandAst);
             }
             catch (Exception ex) when (ex is RuntimeException || ex is InvalidOperationException || ex is ArgumentException)
