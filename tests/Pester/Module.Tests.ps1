@@ -172,6 +172,27 @@ Describe 'The WebexConnect module' {
             Should -BeLike 'Not connected to Webex Connect. Run Connect-WebexConnect first (or Connect-WebexConnect -Sandbox*'
     }
 
+    It 'names the $PSDefaultParameterValues key that gave a closed -Session under -Prefix, as PowerShell matches it' {
+        # PowerShell matches a key by the cmdlet's own name: under -Prefix Wx, 'Send-ConnectSms:Session' gives
+        # Send-WxConnectSms its -Session. Before, the note was matched against Send-WxConnectSms, so the SessionClosed error
+        # left out the key that went on giving the closed session (or named a prefixed key, which gives nothing).
+        try {
+            Import-Module $script:ManifestPath -Prefix Wx -Force -ErrorAction Stop
+            $kept = Connect-WxWebexConnect -Sandbox -PassThru
+            Disconnect-WxWebexConnect -Session $kept
+            $PSDefaultParameterValues['Send-ConnectSms:Session'] = $kept
+            $closed = try { Send-WxConnectSms -To '+447700900001' -From ACME -Text 'Hi' } catch { $_ }
+            $closed.FullyQualifiedErrorId | Should -BeLike 'SessionClosed,*'
+            "$closed" | Should -Match ([regex]::Escape("Run Connect-WxWebexConnect again. -Session was not on the command line: " +
+                "`$PSDefaultParameterValues['Send-ConnectSms:Session'] gave it"))
+            "$closed" | Should -Match ([regex]::Escape("(`$PSDefaultParameterValues['Send-ConnectSms:Session'] = Connect-WxWebexConnect ... -PassThru)"))
+        }
+        finally {
+            $PSDefaultParameterValues.Remove('Send-ConnectSms:Session')
+            Import-Module $script:ManifestPath -Force -ErrorAction Stop
+        }
+    }
+
     It 'has a default view for <_>' -ForEach @(
         'WebexConnect.Results.SendResult', 'WebexConnect.Results.ConnectSession',
         'WebexConnect.Results.ConnectJwt', 'WebexConnect.Results.SandboxRequest',

@@ -812,6 +812,60 @@ Describe 'Tab completion of column names from the Import-Csv before the send cmd
         Complete 'Import-Csv contacts.csv -Header A, ''B C'' | Send-ConnectMessage -ToProperty ' | Should -Be @('A', "'B C'")
     }
 
+    It 'completes the columns of the path a variable holds, as set at the prompt before the pipeline: <_>' -ForEach @(
+        'Import-Csv $contactsCsv | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv -LiteralPath "$csvFolder/contacts.csv" | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv $env:WEBEXCONNECT_TEST_CSV | Send-ConnectMessage -ToProperty '
+    ) {
+        # Before, a path in a variable ($csv = 'C:\lists\june.csv'; Import-Csv $csv | ...) completed nothing. The
+        # variables are the prompt's, hence global (named apart from this file's own $csv, which would come first).
+        $global:contactsCsv = Join-Path $script:Folder 'contacts.csv'
+        $global:csvFolder = $script:Folder
+        $env:WEBEXCONNECT_TEST_CSV = $global:contactsCsv
+        try { Complete $_ | Should -Be @('Phone', "'First Name'", 'Balance') }
+        finally { Remove-Variable -Scope Global -Name contactsCsv, csvFolder; Remove-Item Env:WEBEXCONNECT_TEST_CSV }
+    }
+
+    It 'reads no variable that is not text, so no ToString of a script''s class runs: <_>' -ForEach @(
+        'Import-Csv $contactsItem | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv "$contactsItem" | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv "$($contactsCsv)" | Send-ConnectSms -SubstitutionColumn '
+    ) {
+        $global:contactsCsv = Join-Path $script:Folder 'contacts.csv'
+        $global:contactsItem = Get-Item -LiteralPath $global:contactsCsv
+        try { Complete $_ | Should -BeNullOrEmpty }
+        finally { Remove-Variable -Scope Global -Name contactsCsv, contactsItem }
+    }
+
+    It 'completes the columns of a CSV that has a header and no rows yet: <_>' -ForEach @(
+        'Import-Csv header-only.csv | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv typed-header-only.csv -Delimiter '';'' | Send-ConnectSms -SubstitutionColumn '
+    ) {
+        # Before, a template or a list still to be filled completed nothing: Import-Csv gave no row to name the columns.
+        Set-Content -LiteralPath (Join-Path $script:Folder 'header-only.csv') -Value 'Phone,First Name,Balance'
+        Set-Content -LiteralPath (Join-Path $script:Folder 'typed-header-only.csv') -Value '#TYPE Contact', 'Phone;First Name;Balance'
+        Complete $_ | Should -Be @('Phone', "'First Name'", 'Balance')
+    }
+
+    It 'completes nothing for an empty CSV file, rather than a column of its own making' {
+        Set-Content -LiteralPath (Join-Path $script:Folder 'empty.csv') -Value @()
+        Complete 'Import-Csv empty.csv | Send-ConnectSms -SubstitutionColumn ' | Should -BeNullOrEmpty
+    }
+
+    It 'leaves $Error as it was when the Import-Csv cannot read its file: <_>' -ForEach @(
+        'Import-Csv missing.csv | Send-ConnectSms -SubstitutionColumn '
+        'Import-Csv named-twice.csv | Send-ConnectSms -SubstitutionColumn '
+    ) {
+        # Before, each Tab added Import-Csv's "Could not find file" (or "The member is already present") to $Error, so
+        # $Error[0], read after a failed command, was the completion's and not the command's.
+        Set-Content -LiteralPath (Join-Path $script:Folder 'named-twice.csv') -Value 'Phone,Phone', '+447700900001,x'
+        Write-Error 'the admin''s own last error' -ErrorAction SilentlyContinue
+        $last, $count = $Error[0], $Error.Count
+        Complete $_ | Should -BeNullOrEmpty
+        $Error.Count | Should -Be $count
+        [object]::ReferenceEquals($Error[0], $last) | Should -BeTrue -Because "`$Error[0] is now: $($Error[0])"
+    }
+
     It 'offers neither columns nor file names when no constant Import-Csv comes before: <_>' -ForEach @(
         'Send-ConnectSms -SubstitutionColumn '
         'Import-Csv (New-Item -ItemType File ran.csv) | Send-ConnectSms -SubstitutionColumn '

@@ -15,7 +15,9 @@ namespace WebexConnect.Commands
     /// </summary>
     /// <remarks>
     /// Only what can be known without running the user's code: Import-Csv's arguments must be constants (a path, a
-    /// delimiter, -Header names, -UseCulture, -Encoding); anything else, or a file that cannot be read, completes nothing.
+    /// delimiter, -Header names, -UseCulture, -Encoding), variables that hold text ($csv, $env:CSV) or strings made of
+    /// those ("$HOME\june.csv"), as an admin sets a path at the prompt before the pipeline; anything else, or a file
+    /// that cannot be read, completes nothing.
     /// </remarks>
     public sealed class CsvColumnCompleter : IArgumentCompleter
     {
@@ -31,15 +33,26 @@ namespace WebexConnect.Commands
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var word = (wordToComplete ?? "").Trim('\'', '"');
+            // What Import-Csv could not read (no such file, a file in use, a column named twice) is the completion's
+            // business, not the admin's: $Error[0] stays the last error of their own commands.
+            ArrayList? errors = null;
+            object? lastError = null;
             IReadOnlyList<string> columns;
             try
             {
+                errors = Engine()?.SessionState.PSVariable.GetValue("Error") as ArrayList;
+                lastError = errors?.Count > 0 ? errors[0] : null;
                 columns = ColumnsPipedInto(commandAst);
             }
             catch (Exception ex) when (ex is RuntimeException || ex is InvalidOperationException || ex is ArgumentException)
             {
                 // Nothing known: no file names either (a completer that throws gets PowerShell's file names instead).
                 return Array.Empty<CompletionResult>();
+            }
+            finally
+            {
+                // Newest first; full, $Error drops its oldest, so the count alone would not tell.
+                while (errors?.Count > 0 && !ReferenceEquals(errors[0], lastError)) errors.RemoveAt(0);
             }
             return columns.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase))
                 .Select(c => new CompletionResult(BareWord.IsMatch(c) ? c : "'" + c.Replace("'", "''") + "'", c,
@@ -61,8 +74,9 @@ namespace WebexConnect.Commands
             foreach (var name in ColumnParameters)
             {
                 if (!bound.BoundParameters.TryGetValue(name, out var parameter)) continue;
-                // A constant (a switch such as -UseCulture has only that), or an array of them (-Header A,B).
-                arguments[name] = parameter.ConstantValue ?? parameter.Value?.SafeGetValue();
+                // A constant (a switch such as -UseCulture has only that), an array of them (-Header A,B), or text that
+                // variables hold.
+                arguments[name] = parameter.ConstantValue ?? TextOfVariables(parameter.Value) ?? parameter.Value?.SafeGetValue();
             }
             if (arguments["Header"] is object header)
                 return LanguagePrimitives.ConvertTo<string[]>(header);
@@ -73,8 +87,72 @@ namespace WebexConnect.Commands
             using var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace);
             powershell.AddCommand(@"Microsoft.PowerShell.Utility\Import-Csv").AddParameters(arguments).AddParameter("ErrorAction", "Ignore")
                 .AddCommand(@"Microsoft.PowerShell.Utility\Select-Object").AddParameter("First", 1);
-            var first = powershell.Invoke().FirstOrDefault();
+            var first = powershell.Invoke().FirstOrDefault() ?? RowOfHeaderOnly(arguments);
             return first is null ? Array.Empty<string>() : first.Properties.Select(p => p.Name).ToList();
+        }
+
+        /// <summary>
+        /// A file of a header and no rows yet (a template, a list still to be filled) gives Import-Csv no object to name
+        /// its columns: its first lines (the header, after a #TYPE line if any) and a made-up row give ConvertFrom-Csv one,
+        /// read with the same delimiter. Null for an empty file.
+        /// </summary>
+        private static PSObject? RowOfHeaderOnly(Hashtable arguments)
+        {
+            using var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            powershell.AddCommand(@"Microsoft.PowerShell.Management\Get-Content").AddParameter("TotalCount", 2).AddParameter("ErrorAction", "Ignore");
+            foreach (var name in new[] { "Path", "LiteralPath", "Encoding" })
+                if (arguments.ContainsKey(name)) powershell.AddParameter(name, arguments[name]);
+            // Two lines in all, however many files a wildcard -Path names.
+            powershell.AddCommand(@"Microsoft.PowerShell.Utility\Select-Object").AddParameter("First", 2);
+            var lines = powershell.Invoke().Select(line => line.BaseObject as string).Where(line => !string.IsNullOrWhiteSpace(line)).ToList();
+            if (lines.Count == 0) return null;
+
+            powershell.Commands.Clear();
+            powershell.AddCommand(@"Microsoft.PowerShell.Utility\ConvertFrom-Csv").AddParameter("InputObject", lines.Append("x").ToArray());
+            foreach (var name in new[] { "Delimiter", "UseCulture" })
+                if (arguments.ContainsKey(name)) powershell.AddParameter(name, arguments[name]);
+            return powershell.Invoke().FirstOrDefault();
+        }
+
+        /// <summary>
+        /// This runspace's $ExecutionContext, which reads variables in the scope of the completion (the prompt's), env: and all.
+        /// </summary>
+        private static EngineIntrinsics? Engine()
+        {
+            using var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            return powershell.AddCommand(@"Microsoft.PowerShell.Utility\Get-Variable").AddParameter("Name", "ExecutionContext")
+                .AddParameter("ValueOnly").Invoke<EngineIntrinsics>().FirstOrDefault();
+        }
+
+        /// <summary>
+        /// The text of <paramref name="argument"/> when it is a variable ($csv) or a string of variables ("$HOME\june.csv")
+        /// whose values are text: reading a variable runs nothing, and text, unlike an object's ToString, runs no code when
+        /// it is bound or expanded. Null for anything else.
+        /// </summary>
+        private static string? TextOfVariables(Ast? argument)
+        {
+            var variables = argument switch
+            {
+                VariableExpressionAst variable when !variable.Splatted => new[] { variable },
+                ExpandableStringExpressionAst text when text.NestedExpressions.All(e => e is VariableExpressionAst) =>
+                    text.NestedExpressions.Cast<VariableExpressionAst>().ToArray(),
+                _ => null,
+            };
+            if (variables is null) return null;
+
+            var engine = Engine();
+            if (engine is null) return null;
+            string? TextOf(VariableExpressionAst variable)
+            {
+                var value = engine.SessionState.PSVariable.GetValue(variable.VariablePath.UserPath);
+                // A cmdlet's output is wrapped ($csv = Join-Path $folder june.csv): the text is inside.
+                return (value is PSObject wrapped ? wrapped.BaseObject : value) as string;
+            }
+
+            if (variables.Any(v => TextOf(v) is null)) return null;
+            return argument is ExpandableStringExpressionAst expandable
+                ? engine.InvokeCommand.ExpandString(expandable.Value)
+                : TextOf(variables[0]);
         }
     }
 }

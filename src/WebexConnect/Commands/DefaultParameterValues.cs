@@ -24,7 +24,9 @@ namespace WebexConnect.Commands
             if (!(Unwrap(cmdlet.GetVariableValue("PSDefaultParameterValues")) is IDictionary defaults)) return null;
             if (defaults.Contains("Disabled") && LanguagePrimitives.IsTrue(defaults["Disabled"])) return null;
 
-            var command = cmdlet.MyInvocation.MyCommand.Name;
+            // PowerShell matches a key against the cmdlet's own name, not the one Import-Module -Prefix gave it: under
+            // -Prefix Wx, 'Send-ConnectSms:Session' gives Send-WxConnectSms its -Session and 'Send-WxConnectSms:Session' does not.
+            var command = ImportedCommandNames.OwnName(cmdlet);
             var given = Unwrap(bound);
             foreach (DictionaryEntry entry in defaults)
             {
@@ -61,7 +63,7 @@ namespace WebexConnect.Commands
             KeyThatGave(cmdlet, "Session") is string key
                 ? "-Session was not on the command line: $PSDefaultParameterValues['" + key + "'] gave it, and goes on giving this " +
                   "closed session to every command it names. Set it to the new session ($PSDefaultParameterValues['" + key + "'] = " +
-                  "Connect-WebexConnect ... -PassThru), or remove it ($PSDefaultParameterValues.Remove('" + key + "')) to use the " +
+                  ImportedCommandNames.In(cmdlet, "Connect-WebexConnect") + " ... -PassThru), or remove it ($PSDefaultParameterValues.Remove('" + key + "')) to use the " +
                   "current session."
                 : null;
 

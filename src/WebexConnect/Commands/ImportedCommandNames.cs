@@ -29,6 +29,15 @@ namespace WebexConnect.Commands
             return prefix.Length == 0 ? text : OurNames.Replace(text, m => m.Groups["verb"].Value + "-" + prefix + m.Groups["noun"].Value);
         }
 
+        /// <summary>
+        /// The cmdlet's own Verb-Noun (Send-ConnectSms), whatever -Prefix it was imported with: the name PowerShell matches
+        /// $PSDefaultParameterValues keys against.
+        /// </summary>
+        public static string OwnName(PSCmdlet cmdlet) =>
+            cmdlet.GetType().GetCustomAttribute<CmdletAttribute>() is CmdletAttribute own
+                ? own.VerbName + "-" + own.NounName
+                : cmdlet.MyInvocation.MyCommand.Name;
+
         /// <summary>The -Prefix the module was imported with ("Wx"), or "" without one.</summary>
         public static string PrefixOf(PSCmdlet cmdlet)
         {

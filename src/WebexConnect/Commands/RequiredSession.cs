@@ -31,10 +31,10 @@ namespace WebexConnect.Commands
         public static ErrorRecord ErrorOf(PSCmdlet cmdlet, ConnectionConfigurationException error, object? target)
         {
             var record = error.ToErrorRecord(target);
-            var message = error.Message;
+            // The note's key stays as written: PowerShell matches it by the unprefixed name.
+            var message = ImportedCommandNames.In(cmdlet, error.Message);
             if (error.ErrorId == ConnectionResolver.SessionClosedErrorId && DefaultParameterValues.SessionNote(cmdlet) is string note)
                 message += " " + note;
-            message = ImportedCommandNames.In(cmdlet, message);
             if (message != error.Message) record.ErrorDetails = new ErrorDetails(message);
             return record;
         }

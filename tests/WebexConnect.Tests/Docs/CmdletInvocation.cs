@@ -108,12 +108,19 @@ namespace WebexConnect.Tests.Docs
                 yield return nested;
         }
 
-        /// <summary>Each variable's name (without $) and the @{...} assigned to it; null when it is assigned more than once.</summary>
+        /// <summary>
+        /// Each variable's name (without $) and the @{...} assigned to it; null when the code names that variable anywhere
+        /// else: assigned again, or changed after ($p.Txet = 1, $p['To'] = ..., $p += @{...}, $p.Remove('From')), its keys
+        /// are known only when the code runs, and PowerShell binds those.
+        /// </summary>
         private static IReadOnlyDictionary<string, ScriptToken?> SplatTables(IReadOnlyList<ScriptToken> tokens)
         {
             var tables = new Dictionary<string, ScriptToken?>(StringComparer.OrdinalIgnoreCase);
+            var named = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             void Collect(IReadOnlyList<ScriptToken> level)
             {
+                foreach (var variable in level.Where(t => t.Kind == ScriptTokenKind.Variable))
+                    named[variable.Text.Substring(1)] = named.TryGetValue(variable.Text.Substring(1), out var count) ? count + 1 : 1;
                 foreach (var (element, _) in PipelineElements(level))
                 {
                     if (element.Count != 3 || element[0].Kind != ScriptTokenKind.Variable || element[1].Kind != ScriptTokenKind.Word
@@ -124,6 +131,7 @@ namespace WebexConnect.Tests.Docs
                 foreach (var token in level.Where(t => t.Children.Count > 0)) Collect(token.Children);
             }
             Collect(tokens);
+            foreach (var name in tables.Keys.Where(name => named[name] > 1).ToList()) tables[name] = null;
             return tables;
         }
 

@@ -56,8 +56,14 @@ namespace WebexConnect.Tests.Docs
         [Fact]
         public void ASplatOfATableTheCodeDoesNotWriteIsLeftUnchecked()
         {
-            // Assigned twice, or from elsewhere: which keys it holds is known only when the code runs.
-            foreach (var code in new[] { "$p = @{ Txet = 1 }\n$p = @{ Text = 1 }\nSend-ConnectSms @p", "$p = Get-Params\nSend-ConnectSms @p" })
+            // Assigned twice, from elsewhere, or changed after it is written (PowerShell refuses -Txet, and -Text with
+            // -TemplateId, which the table as written does not hold): which keys it holds is known only when the code runs.
+            foreach (var code in new[]
+            {
+                "$p = @{ Txet = 1 }\n$p = @{ Text = 1 }\nSend-ConnectSms @p", "$p = Get-Params\nSend-ConnectSms @p",
+                "$p = @{ Text = 1 }\n$p.Txet = 2\nSend-ConnectSms @p", "$p = @{ Text = 1 }\n$p['Txet'] = 2\nSend-ConnectSms @p",
+                "$p = @{ Text = 1 }\n$p += @{ TemplateId = 't' }\nSend-ConnectSms @p", "$P = @{ Text = 1 }\n$p.Remove('Text')\nSend-ConnectSms @p",
+            })
             {
                 var call = CmdletInvocation.Find(code, new[] { "Send-ConnectSms" }).Single();
                 Assert.Equal(ArgumentKind.Splat, Assert.Single(call.Arguments).Kind);
