@@ -807,6 +807,13 @@ Describe 'Tab completion of column names from the Import-Csv before the send cmd
         Complete "Import-Csv -LiteralPath contacts.csv | $_ -SubstitutionColumn Balance, f" | Should -Be @("'First Name'")
     }
 
+    It 'quotes a column name PowerShell would read as a number (01, 1e5, 0x10)' {
+        # Before: completed bare, so -SubstitutionColumn 01 bound 1 and 1e5 bound 100000.
+        Set-Content -LiteralPath (Join-Path $script:Folder 'numbers.csv') -Value @('Phone,01,1e5,0x10,Q1', '+447700900001,a,b,c,d')
+
+        Complete 'Import-Csv numbers.csv | Send-ConnectSms -SubstitutionColumn ' | Should -Be @('Phone', "'01'", "'1e5'", "'0x10'", 'Q1')
+    }
+
     It 'completes -ToProperty of Send-ConnectMessage the same way, and reads the CSV as that Import-Csv would' {
         Complete 'ipcsv semicolon.csv -Delimiter '';'' | Send-ConnectMessage -Channel whatsapp -ToProperty ' | Should -Be @('Phone', 'Name')
         Complete 'Import-Csv contacts.csv -Header A, ''B C'' | Send-ConnectMessage -ToProperty ' | Should -Be @('A', "'B C'")

@@ -26,7 +26,8 @@ namespace WebexConnect.Commands
         // The Import-Csv parameters that decide which columns it reads; none of them runs code.
         private static readonly string[] ColumnParameters = { "Path", "LiteralPath", "Delimiter", "UseCulture", "Header", "Encoding" };
 
-        private static readonly Regex BareWord = new Regex(@"^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$", RegexOptions.CultureInvariant);
+        // A name that starts with a digit is quoted: PowerShell would bind 01, 1e5, 0x10 or 1kb as the number.
+        private static readonly Regex BareWord = new Regex(@"^[\p{L}_][\p{L}\p{N}_.-]*$", RegexOptions.CultureInvariant);
 
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,

@@ -24,7 +24,7 @@ namespace WebexConnect.Commands
                 .Where(l => l.Url.ToString().StartsWith(word, StringComparison.OrdinalIgnoreCase) ||
                             l.Port.ToString(CultureInfo.InvariantCulture).StartsWith(word, StringComparison.Ordinal))
                 .Select(l => new CompletionResult(l.Url.ToString(), l.Url.ToString(), CompletionResultType.ParameterValue,
-                    string.Format(CultureInfo.InvariantCulture, "Started {0:HH:mm:ss}, {1} receipts received", l.StartedAt, l.Received)))
+                    string.Format(CultureInfo.InvariantCulture, "Started {0:HH:mm:ss}, {1} {2} received", l.StartedAt, l.Received, l.Received == 1 ? "receipt" : "receipts")))
                 .ToList();
         }
     }
