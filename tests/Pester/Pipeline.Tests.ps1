@@ -873,6 +873,18 @@ Describe 'Tab completion of column names from the Import-Csv before the send cmd
         [object]::ReferenceEquals($Error[0], $last) | Should -BeTrue -Because "`$Error[0] is now: $($Error[0])"
     }
 
+    It 'leaves a full $Error as it was, its oldest entry too' {
+        # A long session (or a whole Pester run) holds as many errors as $Error keeps (256): a new one pushes out the oldest.
+        1..300 | ForEach-Object { try { throw "filler $_" } catch { } }
+        $first, $oldest, $count = $Error[0], $Error[$Error.Count - 1], $Error.Count
+
+        Complete 'Import-Csv missing.csv | Send-ConnectSms -SubstitutionColumn ' | Should -BeNullOrEmpty
+
+        $Error.Count | Should -Be $count
+        [object]::ReferenceEquals($Error[0], $first) | Should -BeTrue
+        [object]::ReferenceEquals($Error[$Error.Count - 1], $oldest) | Should -BeTrue
+    }
+
     It 'offers neither columns nor file names when no constant Import-Csv comes before: <_>' -ForEach @(
         'Send-ConnectSms -SubstitutionColumn '
         'Import-Csv (New-Item -ItemType File ran.csv) | Send-ConnectSms -SubstitutionColumn '

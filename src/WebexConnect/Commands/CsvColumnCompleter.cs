@@ -37,12 +37,12 @@ namespace WebexConnect.Commands
             // What Import-Csv could not read (no such file, a file in use, a column named twice) is the completion's
             // business, not the admin's: $Error[0] stays the last error of their own commands.
             ArrayList? errors = null;
-            object? lastError = null;
+            object?[]? before = null;
             IReadOnlyList<string> columns;
             try
             {
                 errors = Engine()?.SessionState.PSVariable.GetValue("Error") as ArrayList;
-                lastError = errors?.Count > 0 ? errors[0] : null;
+                before = errors?.ToArray();
                 columns = ColumnsPipedInto(commandAst);
             }
             catch (Exception ex) when (ex is RuntimeException || ex is InvalidOperationException || ex is ArgumentException)
@@ -52,14 +52,22 @@ namespace WebexConnect.Commands
             }
             finally
             {
-                // Newest first; full, $Error drops its oldest, so the count alone would not tell.
-                while (errors?.Count > 0 && !ReferenceEquals(errors[0], lastError)) errors.RemoveAt(0);
+                // Put back as it was, not only without the new entries: a full $Error (256, as in a long session) dropped its
+                // oldest entries to make room for them.
+                if (errors is not null && before is not null && Changed(errors, before))
+                {
+                    errors.Clear();
+                    errors.AddRange(before);
+                }
             }
             return columns.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase))
                 .Select(c => new CompletionResult(BareWord.IsMatch(c) ? c : "'" + c.Replace("'", "''") + "'", c,
                     CompletionResultType.ParameterValue, "A column of the CSV file piped in"))
                 .ToList();
         }
+
+        private static bool Changed(ArrayList errors, object?[] before) =>
+            errors.Count != before.Length || (before.Length > 0 && (!ReferenceEquals(errors[0], before[0]) || !ReferenceEquals(errors[errors.Count - 1], before[before.Length - 1])));
 
         /// <summary>The column names of the Import-Csv before <paramref name="command"/> in its pipeline; none when there is none.</summary>
         private static IReadOnlyList<string> ColumnsPipedInto(CommandAst command)
