@@ -48,13 +48,8 @@ namespace WebexConnect.Commands
                 $"-{_parameter} '{text}' is not a number of degrees: write it as a decimal number, e.g. 51.5074 (or '51,5074').");
         }
 
-        private string ListProblem(IList list)
-        {
-            var items = UnquotedList.Items(list);
-            var written = string.Join(",", items);
-            return $"-{_parameter} {written} reached the command as a list of {items.Length} values ({string.Join(" and ", items)}): " +
-                "PowerShell reads a comma outside quotes as a list separator. Give one number, with a point as the decimal mark " +
-                $"(-{_parameter} 51.5074) or in quotes ('51,5074'), and the other coordinate to -{(_parameter == "Latitude" ? "Longitude" : "Latitude")}.";
-        }
+        private string ListProblem(IList list) =>
+            UnquotedList.ReachedAsList(_parameter, UnquotedList.Items(list)) + " Give one number, with a point as the decimal mark " +
+            $"(-{_parameter} 51.5074) or in quotes ('51,5074'), and the other coordinate to -{(_parameter == "Latitude" ? "Longitude" : "Latitude")}.";
     }
 }

@@ -37,10 +37,8 @@ namespace WebexConnect.Commands
                     return inputData;
                 case IList list when list.Count > 1:
                     var items = UnquotedList.Items(list);
-                    var written = string.Join(",", items);
-                    throw new ArgumentTransformationMetadataException(
-                        $"-{_parameter} {written} reached the command as a list of {items.Length} values ({string.Join(" and ", items)}): " +
-                        $"PowerShell reads a comma outside quotes as a list separator. Give one share from 0 to 1: write {string.Join(".", items)} or '{written}'.");
+                    throw new ArgumentTransformationMetadataException(UnquotedList.ReachedAsList(_parameter, items) +
+                        $" Give one share from 0 to 1: write {string.Join(".", items)} or '{string.Join(",", items)}'.");
                 default:
                     // A number, or what PowerShell converts (and reports) as usual.
                     return inputData;

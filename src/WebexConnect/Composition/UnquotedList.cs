@@ -18,5 +18,10 @@ namespace WebexConnect.Composition
                 items[i] = Convert.ToString(list[i] is PSObject o ? o.BaseObject : list[i], CultureInfo.InvariantCulture) ?? "";
             return items;
         }
+
+        /// <summary>"-Latitude 51,5074 reached the command as a list of 2 values (51 and 5074): ...": what PowerShell did, for the advice that follows.</summary>
+        public static string ReachedAsList(string parameter, string[] items) =>
+            $"-{parameter} {string.Join(",", items)} reached the command as a list of {items.Length} values ({string.Join(" and ", items)}): " +
+            "PowerShell reads a comma outside quotes as a list separator.";
     }
 }
