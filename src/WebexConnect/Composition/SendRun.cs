@@ -159,9 +159,13 @@ namespace WebexConnect.Composition
 
         /// <summary>
         /// Validates a destination with only the substitutions its request carries: before, a column no $(name) named, and
-        /// that never left this computer, still made its row Invalid (a notes cell with Excel's U+000B line break). The
-        /// names are found once per message, not per row: rows of a run share their message.
+        /// that never left this computer, still made its row Invalid (a notes cell with Excel's U+000B line break).
         /// </summary>
+        /// <remarks>
+        /// The names are asked for only when a substitution has a problem: finding them serialises the message, and a Text
+        /// column gives every row a message of its own, which the dispatcher serialises too. Once asked, they are kept for
+        /// the rows that share the message.
+        /// </remarks>
         private sealed class SentSubstitutions
         {
             private readonly Func<ConnectMessage, ISet<string>?> _of;
@@ -172,12 +176,21 @@ namespace WebexConnect.Composition
 
             public IReadOnlyList<ValidationProblem> ValidateRecipient(ConnectMessage message, Recipient recipient)
             {
+                var problems = MessageValidator.ValidateRecipient(message, recipient);
+                if (!HasSubstitutionProblem(problems)) return problems;
                 if (!ReferenceEquals(message, _lastMessage))
                 {
                     _last = _of(message);
                     _lastMessage = message;
                 }
                 return MessageValidator.ValidateRecipient(message, recipient, _last);
+            }
+
+            private static bool HasSubstitutionProblem(IReadOnlyList<ValidationProblem> problems)
+            {
+                for (var i = 0; i < problems.Count; i++)
+                    if (problems[i].Field == MessageValidator.SubstitutionsField) return true;
+                return false;
             }
         }
 

@@ -17,6 +17,9 @@ namespace WebexConnect.Messages.Validation
     {
         internal const int MaxCorrelationIdBytes = 50;
 
+        /// <summary>The field a destination's substitution problems name.</summary>
+        internal const string SubstitutionsField = "Substitutions";
+
         /// <summary>Problems of the shared part of a message (empty when it is valid).</summary>
         /// <param name="message">The message to check.</param>
         /// <param name="now">The current time: SendAt and ExpireAt must be later, and SendAt at most 7 days later.</param>
@@ -112,7 +115,7 @@ namespace WebexConnect.Messages.Validation
             }
 
             CommonRules.CheckLine(recipient.CorrelationId, "CorrelationId", problems);
-            CommonRules.CheckSubstitutions(recipient.Substitutions, "Substitutions", problems, sent);
+            CommonRules.CheckSubstitutions(recipient.Substitutions, SubstitutionsField, problems, sent);
             for (var i = 0; i < recipient.GtrIds.Count; i++)
             {
                 // The service would get "" or null for that number: a hole in the list, not "no GTR ID".
