@@ -460,6 +460,24 @@ Describe 'Send-ConnectSms without rows' {
         @($unwarned).Count | Should -Be 0
     }
 
+    It 'warns once when Windows line breaks (CR LF) alone make a text one part more' {
+        # Before: a here-string from a script saved on Windows cost 2 characters a line break, unseen: 161 characters, 2 parts.
+        $text = "Dear customer, your appointment is on Monday at 10:00.`r`nPlease bring your ID cards and our letter.`r`n" +
+            'Call 0300 123 4567 if you cannot come. Reply STOP to opt out.'
+        $numbers = '+447700900511', '+447700900512'
+
+        $results = @($numbers | Send-ConnectSms -From ACME -Text $text -WarningVariable warned -WarningAction SilentlyContinue)
+        $withLineFeeds = @($numbers | Send-ConnectSms -From ACME -Text ($text -replace "`r`n", "`n") -WarningVariable unwarned)
+
+        $results.Parts | Should -Be @(2, 2)
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Row 1: the text's 2 line breaks are Windows' CR LF*2 parts an SMS where LF alone makes it 1 part.*"
+        "$($warned[0])" | Should -Match ([regex]::Escape('(<text> -replace "`r`n", "`n")'))
+        $withLineFeeds.Parts | Should -Be @(1, 1)
+        @($unwarned).Count | Should -Be 0
+        (Get-ConnectSandboxRequest)[0].Body | Should -Match ([regex]::Escape('10:00.\r\nPlease'))
+    }
+
     It 'sends several -To values as one destination object with one result' {
         $result = @(Send-ConnectSms -To '+447700900211', '+447700900212' -From ACME -Text 'Same for all')
 

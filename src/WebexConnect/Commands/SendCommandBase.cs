@@ -208,10 +208,11 @@ namespace WebexConnect.Commands
         private protected virtual int? MeasureParts(ConnectMessage message, Recipient recipient) => null;
 
         /// <summary>
-        /// A warning to write before the row <paramref name="row"/> is sent with <paramref name="message"/>, or null: something the
-        /// service will quietly not do for it. The channel decides how often (once per run is usual).
+        /// The warnings to write before the row <paramref name="row"/> is sent with <paramref name="message"/>, usually none:
+        /// something the service will quietly not do for it, or a cost the admin would not see coming. The channel decides
+        /// how often (once per run is usual).
         /// </summary>
-        private protected virtual string? WarningBeforeRow(ConnectMessage message, long row) => null;
+        private protected virtual IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row) => Array.Empty<string>();
 
         /// <summary>Checked once before the first row: combinations no row can fix.</summary>
         private protected virtual void CheckParameters()
@@ -346,7 +347,7 @@ namespace WebexConnect.Commands
             if (_row == 1) CheckRunWideParameters(message);
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
-            if (WarningBeforeRow(message, _row) is string warning && WarnBeforeRow(new[] { warning })) return;
+            if (WarningsBeforeRow(message, _row) is { Count: > 0 } warnings && WarnBeforeRow(warnings)) return;
             if (_misread.WarningFor(message, record.Recipient, _row) is string misread && WarnBeforeRow(new[] { misread })) return;
             object? input = InputObject;
 

@@ -140,7 +140,10 @@ namespace WebexConnect.Commands
         /// receipts, for an HTML email only, so nothing would come and nothing would say why. Once per run, at the first
         /// such row (a CSV's Html column may be empty in some rows only). A template's type is the service's to know.
         /// </summary>
-        private protected override string? WarningBeforeRow(ConnectMessage message, long row)
+        private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row) =>
+            TextTrackingWarning(message, row) is string warning ? new[] { warning } : Array.Empty<string>();
+
+        private string? TextTrackingWarning(ConnectMessage message, long row)
         {
             if (_textTrackingWarned || message is not EmailMessage { Template: null } email || !string.IsNullOrEmpty(email.Html)) return null;
             var asked = new List<string>();

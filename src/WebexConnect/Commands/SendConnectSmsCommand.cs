@@ -71,6 +71,7 @@ namespace WebexConnect.Commands
 
         private readonly SmsEncodingResolver _encodings;
         private readonly TypographicCharacters _typographic = new TypographicCharacters();
+        private readonly WindowsLineBreaks _lineBreaks = new WindowsLineBreaks();
 
         /// <summary>Creates the cmdlet; PowerShell does, for each command.</summary>
         public SendConnectSmsCommand() => _encodings = new SmsEncodingResolver(SentTexts);
@@ -96,7 +97,13 @@ namespace WebexConnect.Commands
             Tag2 = Tag2,
         };
 
-        private protected override string? WarningBeforeRow(ConnectMessage message, long row) => _typographic.WarningFor(message, row);
+        private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row)
+        {
+            var typographic = _typographic.WarningFor(message, row);
+            var lineBreaks = _lineBreaks.WarningFor(message, row);
+            if (typographic is null) return lineBreaks is null ? Array.Empty<string>() : new[] { lineBreaks };
+            return lineBreaks is null ? new[] { typographic } : new[] { typographic, lineBreaks };
+        }
 
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient) => _encodings.For(message, recipient);
 

@@ -54,9 +54,9 @@ namespace WebexConnect.Composition
 
             _warned = true;
             var replacements = string.Join(", ", written.UnicodeCharacters.Select(c => "'" + InputEcho.Character(c) + "' with " + Named(PlainStandIns[c])));
-            return "Row " + row.ToString(CultureInfo.InvariantCulture) + ": the text goes out as Unicode, " + Parts(written.Parts) +
+            return "Row " + row.ToString(CultureInfo.InvariantCulture) + ": the text goes out as Unicode, " + Counted.Of(written.Parts, "part") +
                 " an SMS as written, only because of typographic characters from a word processor or a web page. Replace " +
-                replacements + " and it is GSM-7, " + Parts(plain.Parts) + ". Give -Encoding Unicode to send it as written " +
+                replacements + " and it is GSM-7, " + Counted.Of(plain.Parts, "part") + ". Give -Encoding Unicode to send it as written " +
                 "without this warning (with -WarningAction Stop the command stops here instead, before this row).";
         }
 
@@ -71,13 +71,11 @@ namespace WebexConnect.Composition
             _ => "'" + plain + "'",
         };
 
-        private static string Parts(int parts) => parts.ToString(CultureInfo.InvariantCulture) + (parts == 1 ? " part" : " parts");
-
         private static string Plain(string text)
         {
             var plain = new StringBuilder(text.Length + 8);
             foreach (var c in text)
-                {
+            {
                 if (Array.IndexOf(Typographic, c) >= 0) plain.Append(PlainStandIns[c.ToString()]);
                 else plain.Append(c);
             }
