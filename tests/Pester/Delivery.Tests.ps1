@@ -494,6 +494,22 @@ Describe 'Wait-ConnectDelivery' {
         @($report | Where-Object Status -eq NoReceipt | Wait-ConnectDelivery -Receipt $receipts -ErrorAction SilentlyContinue).Row | Should -Be 6
     }
 
+    It 'finds every row''s receipt among receipts given one per row, when the rows have correlation IDs' {
+        # Before, rows 2-5 of 10 were NoReceipt, each with a DeliveryReceiptMissing error, though their Delivered receipts
+        # were among those given: the final receipts a wait kept ($report.Receipt), or the webhooks of a send that
+        # asked only for final receipts. Each receipt takes two places in the join's index, which was sized one per receipt.
+        Connect-WebexConnect -Sandbox
+        $sent = @(New-Rows 10 | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url)
+        $final = @(@($sent | Wait-ConnectDelivery $script:Listener -Timeout 10).Receipt)
+        $final.Count | Should -Be 10
+
+        $report = @($sent | Wait-ConnectDelivery -Receipt $final -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $report.Row | Should -Be (1..10)
+        $report.Status | Should -Be (@('Delivered') * 10)
+        $err | Should -BeNullOrEmpty
+    }
+
     It 'joins with receipts kept with Export-Csv and read back with Import-Csv, and names a row that is no receipt' {
         # Before, every row was refused: 'Cannot convert ... PSCustomObject to type DeliveryReceipt'.
         $archive = Join-Path $TestDrive 'receipts.csv'

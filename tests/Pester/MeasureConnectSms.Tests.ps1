@@ -118,6 +118,27 @@ Describe 'Measure-ConnectSms' {
         $sent.Parts | Should -Be $measurements.Parts
     }
 
+    It 'names each measurement''s input row, as Send-ConnectSms numbers them, so the rows that cost two parts can be found' {
+        # Before, a measurement had no Row: with -Text 'Hi $(Name) ...' each row's text is its own, and which rows of the
+        # file needed a second part (or could not be sent) had to be searched for by their text.
+        $rows = @(
+            [pscustomobject]@{ Name = 'Al' }
+            'Plain text piped by itself'
+            [pscustomobject]@{ Name = 'Maximilian-Alexander von Hohenberg-Schillingsfuerst' }
+            [pscustomobject]@{ Phone = '+447700900004' }
+            [pscustomobject]@{ Name = 'Bo' }
+        )
+        $text = 'Hi $(Name), our new phone launches tomorrow at 09:00. Order now and save 10% on your next phone with code LAUNCH. Reply STOP to opt out.'
+
+        $measurements = @($rows | Measure-ConnectSms -Text $text)
+
+        $measurements.Row | Should -Be @(1, 2, 3, 4, 5)
+        @($measurements | Where-Object Parts -gt 1).Row | Should -Be 3
+        $measurements | Export-Csv -NoTypeInformation -Path (Join-Path $TestDrive 'measured.csv')
+        (Import-Csv (Join-Path $TestDrive 'measured.csv')).Row | Should -Be @('1', '2', '3', '4', '5')
+        (Measure-ConnectSms -Text 'Hello').Row | Should -Be 1
+    }
+
     It 'fills the variables of a row''s own Text column too' {
         $measurement = [pscustomobject]@{ Text = 'Hi $(Name)'; Name = "Zo$([char]0xEB)" } | Measure-ConnectSms
 

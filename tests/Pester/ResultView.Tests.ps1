@@ -240,6 +240,56 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
     }
 }
 
+Describe 'Format-Wide of results, receipts, sessions and tokens' {
+    # Before, with no wide view, PowerShell showed the first property named like an ID: a send result's and a delivery
+    # result's CorrelationId and a session's ServiceId (empty for most), so Format-Wide printed blank columns; for a
+    # token it showed the first property, the token itself, which the default table leaves out as a secret.
+    AfterEach { if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect } }
+
+    It 'shows each send result''s status and destination, and each delivery result''s' {
+        $null = Connect-WebexConnect -Sandbox -Tps 1000
+        $listener = Start-ConnectReceiptListener
+        try {
+            $sent = @('+447700900001', '+447700900002' | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $listener.Url)
+            $delivered = @($sent | Wait-ConnectDelivery -Listener $listener -Timeout 30)
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+
+        $sentLines = @(Get-Line ($sent | Format-Wide | Out-String -Width 80))
+        $sentLines | Should -HaveCount 1
+        $sentLines[0] | Should -Match '^Queued \+447700900001\s+Queued \+447700900002\s*$'
+        $deliveredLines = @(Get-Line ($delivered | Format-Wide | Out-String -Width 80))
+        $deliveredLines[0] | Should -Match '^Delivered \+447700900001\s+Delivered \+447700900002\s*$'
+    }
+
+    It 'shows a receipt''s status and destination, and the session''s endpoint' {
+        $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
+        $receipt = $body | ConvertFrom-ConnectWebhook
+        @(Get-Line ($receipt | Format-Wide | Out-String -Width 80))[0] | Should -Match '^Delivered 447700900001\s*$'
+
+        $null = Connect-WebexConnect -Sandbox
+        @(Get-Line (Get-ConnectContext | Format-Wide | Out-String -Width 80))[0] | Should -Match '^Webex Connect sandbox\s*$'
+    }
+
+    It 'shows a token''s issuer, not the token' {
+        $secret = ConvertTo-SecureString ([Convert]::ToBase64String([byte[]](1..32))) -AsPlainText -Force
+        $jwt = New-ConnectJwt -ServiceId 'svc-report' -ServiceSecret $secret
+
+        $text = $jwt | Format-Wide | Out-String -Width 80
+
+        @(Get-Line $text)[0] | Should -Match '^svc-report\s*$'
+        $text | Should -Not -Match ([regex]::Escape($jwt.Token.Substring(0, 20)))
+    }
+
+    It 'leaves the table the default view of each' {
+        $null = Connect-WebexConnect -Sandbox
+        $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
+
+        (Get-Line ($result | Out-String -Width 80))[0] | Should -Match '^\s*Row\s+Status\s+Destination'
+        (Get-ConnectContext | Out-String -Width 80) | Should -Match '(?m)^BaseUri\s*:'
+    }
+}
+
 Describe 'UTC times in the default tables, in a culture with another calendar' {
     # ar-SA counts years in the Hijri calendar, th-TH in the Buddhist era: a column headed "(UTC)" that shows an ISO-like
     # date must not show 1448-06-23 or 2569-12-03 for a receipt of 2026-12-03, as the sandbox's ReceivedAt does not.

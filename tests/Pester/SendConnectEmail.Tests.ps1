@@ -184,6 +184,25 @@ Describe 'Send-ConnectEmail' {
         $content.text | Should -BeExactly "Hi `$(Name),`n`nsee you soon."
     }
 
+    It 'sends a run''s report made with ConvertTo-Html, document or fragment, as the HTML it wrote, a line break between lines' {
+        # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'Html'. Specified
+        # method is not supported.": ConvertTo-Html writes its document a line at a time, and no report left.
+        $results = @('+447700900001', '+447700900002' | Send-ConnectSms -From ACME -Text 'Hi')
+        $document = $results | ConvertTo-Html -Property Row, Status, Destination -Title 'Run' -PreContent '<h1>Nightly SMS</h1>'
+        $fragment = $results | Group-Object Status | ConvertTo-Html -Property Name, Count -Fragment -PreContent 'Totals'
+
+        $sent = @(
+            Send-ConnectEmail -To 'desk@example.com' -From 'news@example.com' -Subject 'Run report' -Html $document
+            Send-ConnectEmail -To 'desk@example.com' -From 'news@example.com' -Subject 'Totals' -Html $fragment
+        )
+
+        $sent.Status | Should -Be @('Queued', 'Queued')
+        $bodies = @(Get-SentBody | Where-Object channel -eq 'email')
+        $bodies[0].content.html | Should -BeExactly ($document -join "`n")
+        $bodies[0].content.html | Should -Match '<td>\+447700900002</td>'
+        $bodies[1].content.html | Should -BeExactly ($fragment -join "`n")
+    }
+
     It 'says a subject read with Get-Content -Raw ends with a line break, and how to trim it' {
         # Before: "contains a line break (U+000A) at position 5", with no word that it was the file's last line break.
         $file = Join-Path $TestDrive 'subject.txt'
@@ -196,8 +215,12 @@ Describe 'Send-ConnectEmail' {
         Get-SentBody | Should -BeNullOrEmpty
     }
 
-    It 'still refuses a list that was not read from a file, as PowerShell does' {
+    It 'still refuses a list that was not read from a file nor written by ConvertTo-Html, as PowerShell does' {
         { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Html '<p>a</p>', '<p>b</p>' -ErrorAction Stop } |
+            Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+        # ConvertTo-Html's lines are joined for -Html only: a text body is not HTML.
+        $report = [pscustomobject]@{ Status = 'Queued' } | ConvertTo-Html -Fragment
+        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text $report -ErrorAction Stop } |
             Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
         Get-SentBody | Should -BeNullOrEmpty
     }

@@ -73,7 +73,7 @@ namespace WebexConnect.Commands
                 return;
             }
 
-            WriteObject(SmsCalculator.Measure(MeasureInput.Personalise(text, row), Encoding));
+            WriteObject(SmsCalculator.Measure(MeasureInput.Personalise(text, row), Encoding).ForRow(_row));
         }
     }
 }

@@ -45,7 +45,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The HTML body (at most 500 KB); binds from an Html column too.</summary>
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
-        [FileLinesArgument] // -Html (Get-Content mail.html): the file's lines, one text
+        [FileLinesArgument(Html = true)] // -Html (Get-Content mail.html) or ($results | ConvertTo-Html): the lines, one text
         public string? Html { get; set; }
 
         /// <summary>The character set of the body or template text, e.g. utf-8.</summary>

@@ -25,10 +25,16 @@ namespace WebexConnect.Receipts
         private readonly Queue<string> _indexOrder = new Queue<string>();
         private long _position;
 
+        /// <summary>A receipt is indexed under its message ID and under its correlation ID (see <see cref="Keys"/>).</summary>
+        private const int KeysPerReceipt = 2;
+
         public DeliveryJoin(ReceiptBuffer source)
         {
             _source = source ?? throw new ArgumentNullException(nameof(source));
-            _indexCapacity = source.Capacity;
+            // The index counts keys, so it holds as many receipts as the source does. At one key per receipt it held half
+            // of them once rows had correlation IDs: -Receipt with one final receipt per row (Capacity = their count) gave
+            // NoReceipt to the rows whose receipts had been pushed out before the row was added (rows 2-5 of 10).
+            _indexCapacity = (int)Math.Min(int.MaxValue, (long)source.Capacity * KeysPerReceipt);
         }
 
         /// <summary>Results added and not yet taken.</summary>

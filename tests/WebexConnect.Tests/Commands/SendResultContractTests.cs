@@ -62,11 +62,12 @@ namespace WebexConnect.Tests.Commands
             Assert.All(items, name => Assert.NotNull(typeof(SendResult).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)));
         }
 
+        /// <summary>The type's table view (it has a wide view too, for Format-Wide).</summary>
         private static XElement FormatView(string typeName)
         {
             var file = Path.Combine(RepoPaths.Root, "WebexConnect.format.ps1xml");
             return XDocument.Load(file).Descendants("View")
-                .Single(v => (string)v.Element("ViewSelectedBy")!.Element("TypeName")! == typeName);
+                .Single(v => (string)v.Element("ViewSelectedBy")!.Element("TypeName")! == typeName && v.Element("TableControl") != null);
         }
 
         private static string[] Lines(string text) =>

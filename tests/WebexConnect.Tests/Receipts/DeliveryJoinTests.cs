@@ -52,6 +52,30 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void EveryRowFindsItsReceiptWhenTheSourceHoldsOneFinalReceiptPerRowWithACorrelationId()
+        {
+            // Wait-ConnectDelivery -Receipt: a buffer exactly as large as the receipts given, read whole before the second
+            // row is added. Each receipt is indexed under two keys (message and correlation ID); an index of one key per
+            // receipt pushed out rows 2-5's before those rows came, and they were NoReceipt.
+            const int rows = 10;
+            var buffer = new ReceiptBuffer(rows);
+            for (var i = 1; i <= rows; i++) buffer.Add(Receipt("7500", $"4477009000{i:D2}", "m-1", $"row-{i}"));
+            var join = new DeliveryJoin(buffer);
+
+            var results = new System.Collections.Generic.List<DeliveryResult>();
+            for (var i = 1; i <= rows; i++)
+            {
+                join.Add(Sent(i, $"+4477009000{i:D2}", "m-1", $"row-{i}"));
+                join.Pull();
+                results.AddRange(join.TakeReady(all: false));
+            }
+            results.AddRange(join.TakeReady(all: true));
+
+            Assert.Equal(Enumerable.Range(1, rows).Select(i => (long)i), results.Select(r => r.Row));
+            Assert.All(results, r => Assert.Equal(DeliveryStatus.Delivered, r.Status));
+        }
+
+        [Fact]
         public void AResultWithoutAMessageIdJoinsByCorrelationId()
         {
             var buffer = new ReceiptBuffer(100);

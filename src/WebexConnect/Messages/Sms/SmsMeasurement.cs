@@ -8,8 +8,9 @@ namespace WebexConnect.Messages.Sms
     public sealed class SmsMeasurement
     {
         internal SmsMeasurement(string text, SmsEncoding encoding, int characters, int units, int parts,
-            IReadOnlyList<string> unicodeCharacters)
+            IReadOnlyList<string> unicodeCharacters, long row = 0)
         {
+            Row = row;
             Text = text;
             Encoding = encoding;
             Characters = characters;
@@ -17,6 +18,13 @@ namespace WebexConnect.Messages.Sms
             Parts = parts;
             UnicodeCharacters = unicodeCharacters;
         }
+
+        /// <summary>
+        /// The input this measurement belongs to, counted from 1 as Send-ConnectSms counts its rows: the Nth object piped
+        /// in (the Nth CSV data row), or 1 for a -Text given without a pipeline; 0 outside Measure-ConnectSms. With
+        /// -Text 'Hi $(Name)' each row's text is its own, so this is what finds the row to shorten.
+        /// </summary>
+        public long Row { get; }
 
         /// <summary>The text measured.</summary>
         public string Text { get; }
@@ -64,6 +72,9 @@ namespace WebexConnect.Messages.Sms
 
         private string? _reason;
         private bool _reasonKnown;
+
+        /// <summary>The same measurement, naming the input row it is for (Measure-ConnectSms).</summary>
+        internal SmsMeasurement ForRow(long row) => new SmsMeasurement(Text, Encoding, Characters, Units, Parts, UnicodeCharacters, row);
 
         /// <summary>"Unicode, 2 parts: text": what Group-Object and string interpolation show of a measurement.</summary>
         public override string ToString() => $"{Encoding}, {Parts} {(Parts == 1 ? "part" : "parts")}: {Text}";
