@@ -623,7 +623,21 @@ Describe 'Wait-ConnectDelivery' {
         $text = Send-ConnectSms -To '+447700900061' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url |
             Wait-ConnectDelivery -Listener $script:Listener -Timeout 10 | Out-String -Width 80
 
-        $text | Should -Match 'Row\s+Status\s+Destination\s+Code\s+ReceiptAt \(UTC\)\s+MessageId'
+        $text | Should -Match 'Row\s+Status\s+Destination\s+Code\s+ReceiptAt \(UTC\)\s+Reason'
         $text | Should -Match '1\s+Delivered\s+\+447700900061\s+7500'
+    }
+
+    It 'says at 80 columns why a delivery failed or a row was not sent' {
+        # Before: the last column was MessageId, the same for every row of a batch and cut at 80 columns; "Invalid
+        # address" and a refusal's reason showed only in Format-List.
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 1
+        $sent = @(Send-ConnectSms -To '+447700900062' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url) +
+            [pscustomobject]@{ Row = 2; Destination = '+447700900063'; Status = 'Rejected'; Reason = 'Opted out' }
+
+        $lines = @(($sent | Wait-ConnectDelivery -Listener $script:Listener -Timeout 10 -ErrorAction SilentlyContinue |
+            Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+
+        $lines[2] | Should -Match '^\s+1 Failed\s+\+447700900062\s+7102\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Invalid address$'
+        $lines[3] | Should -Match '^\s+2 NotSent\s+\+447700900063\s+Opted out$'
     }
 }
