@@ -521,6 +521,35 @@ Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It '<Name> refuses a session piped in, rather than sending the row through the current session' -ForEach @(
+        @{ Name = 'Send-ConnectSms'; Send = { $input | Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' @args } }
+        @{ Name = 'Send-ConnectEmail'; Send = { $input | Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Hi' -Text 'Hi' @args } }
+        @{ Name = 'Send-ConnectRcs'; Send = { $input | Send-ConnectRcs -To '+447700900001' -From 'app-1' -Text 'Hi' @args } }
+        @{ Name = 'Send-ConnectMessage'; Send = { $input | Send-ConnectMessage -Channel whatsapp -To '+447700900001' -From '447700900000' -Content @{ type = 'text'; text = 'Hi' } @args } }
+    ) {
+        # Disconnect-WebexConnect and Test-WebexConnect take a session from the pipeline, so "$eu | Send-ConnectSms -To ..."
+        # looked right. Before, the session was read as a row, and the message went through the current session: the uk tenant.
+        $eu = Connect-WebexConnect -Sandbox -PassThru
+        $uk = Connect-WebexConnect -Sandbox -PassThru
+
+        $said = @($eu | & $Send 2>&1)
+        $failed = @($said | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $results = @($said | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
+
+        $results.Count | Should -Be 1
+        $results[0].Status | Should -Be 'Invalid'
+        $results[0].Row | Should -Be 1
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $failed[0].Exception.Message | Should -BeLike "Row 1: Invalid*Session: this is a session*not a row to send*current session*-Session: $Name -Session `$session*"
+        @(Get-ConnectSandboxRequest -Session $uk).Count | Should -Be 0
+        @(Get-ConnectSandboxRequest -Session $eu).Count | Should -Be 0
+        # Given with -Session, it sends there.
+        ([pscustomobject]@{ Name = 'Ann' } | & $Send -Session $eu).Status | Should -Be 'Queued'
+        @(Get-ConnectSandboxRequest -Session $eu).Count | Should -Be 1
+        Disconnect-WebexConnect -Session $eu
+    }
+
     It 'says so in a real Start-Job given the session with $using:' {
         $session = Connect-WebexConnect -Sandbox -PassThru
         $manifest = (Get-Module WebexConnect).Path
