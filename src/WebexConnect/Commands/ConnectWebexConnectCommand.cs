@@ -45,7 +45,9 @@ namespace WebexConnect.Commands
         /// <summary>The service key (sent in the "key" header).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ServiceKeySet, HelpMessage = "The service key from Webex Connect, as a SecureString (Read-Host -AsSecureString).")]
         [ValidateNotNull]
-        [SecureStringArgument("ServiceKey", "WebexConnectKey")]
+        [SecureStringArgument("ServiceKey", "WebexConnectKey",
+            CredentialAdvice = "A credential whose user name is the Service ID and whose password is the service secret goes to -Credential instead.",
+            HashtableAdvice = "Or splat it when its key is ServiceKey: Connect-WebexConnect @secret.")]
         public SecureString? ServiceKey { get; set; }
 
         /// <summary>The Service ID: the issuer of the JWTs the session mints.</summary>
@@ -57,7 +59,9 @@ namespace WebexConnect.Commands
         /// <summary>The Base64 service secret that signs the JWTs.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet, HelpMessage = "The Base64 Service Secret that signs the JWT, as a SecureString.")]
         [ValidateNotNull]
-        [SecureStringArgument("ServiceSecret", "WebexConnectSecret")]
+        [SecureStringArgument("ServiceSecret", "WebexConnectSecret",
+            CredentialAdvice = "Or, when its user name is the Service ID, give it whole with -Credential in place of -ServiceId and -ServiceSecret.",
+            HashtableAdvice = "Or splat it when its keys are ServiceId and ServiceSecret: Connect-WebexConnect @secret.")]
         public SecureString? ServiceSecret { get; set; }
 
         /// <summary>The Service ID as user name and the service secret as password (e.g. from Get-Secret).</summary>
