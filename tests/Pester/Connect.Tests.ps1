@@ -550,6 +550,51 @@ Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force
         Disconnect-WebexConnect -Session $eu
     }
 
+    It 'refuses to send through a session another runspace connected after this one <When>' -ForEach @(
+        @{ When = 'connected'; Expected = 'Another runspace (ForEach-Object -Parallel, a thread job) ran Connect-WebexConnect after this one did*' }
+        @{ When = 'failed to connect'; Expected = 'The last Connect-WebexConnect here failed (-ServiceKey contains a control character*' }
+    ) {
+        # ForEach-Object -Parallel over customers, each block connecting its own tenant and sending its own CSV: the current
+        # session is the process's, so a block whose Connect-WebexConnect another block's replaced (or whose own failed)
+        # sent its customer's rows, Queued, through the other customer's tenant.
+        $tenantA = [WebexConnectPester.LoopbackService]::new()
+        $tenantB = [WebexConnectPester.LoopbackService]::new()
+        $manifest = (Get-Module WebexConnect).Path
+        try {
+            if ($When -eq 'connected') {
+                Connect-WebexConnect -BaseUri $tenantA.BaseUri -ServiceKey $script:ServiceKey -NoSharedTps
+            }
+            else {
+                { Connect-WebexConnect -BaseUri $tenantA.BaseUri -ServiceKey (ConvertTo-SecureString "key`nA" -AsPlainText -Force) } |
+                    Should -Throw -ErrorId 'InvalidServiceKey,*'
+            }
+            Start-ThreadJob { Import-Module $using:manifest; Connect-WebexConnect -BaseUri ($using:tenantB).BaseUri -ServiceKey $using:ServiceKey -NoSharedTps } |
+                Receive-Job -Wait -AutoRemoveJob
+
+            $thrown = Get-ThrownError { Send-ConnectSms -To '+447700900001' -From ACME -Text 'for customer A' }
+
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'CurrentSessionChanged,*'
+            $thrown.Exception.Message | Should -BeLike "$Expected*nothing was sent*-PassThru*-Session `$s*"
+            Test-WebexConnect -Quiet -WarningAction SilentlyContinue | Should -BeFalse
+            @($tenantB.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 0
+            @($tenantA.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 0
+
+            # A block that connects nothing uses the current session, as before.
+            (Start-ThreadJob { Import-Module $using:manifest; Send-ConnectSms -To '+447700900002' -From ACME -Text 'Hi' } |
+                Receive-Job -Wait -AutoRemoveJob).Status | Should -Be 'Queued'
+            # Connecting here again makes this runspace's session current, and it sends there.
+            Connect-WebexConnect -BaseUri $tenantA.BaseUri -ServiceKey $script:ServiceKey -NoSharedTps
+            (Send-ConnectSms -To '+447700900004' -From ACME -Text 'for customer A').Status | Should -Be 'Queued'
+            @($tenantA.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 1
+            @($tenantB.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 1
+        }
+        finally {
+            Disconnect-WebexConnect
+            $tenantA.Dispose()
+            $tenantB.Dispose()
+        }
+    }
+
     It 'says so in a real Start-Job given the session with $using:' {
         $session = Connect-WebexConnect -Sandbox -PassThru
         $manifest = (Get-Module WebexConnect).Path

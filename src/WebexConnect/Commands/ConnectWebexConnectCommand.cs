@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using System.Security;
 using WebexConnect.Results;
 using WebexConnect.Sending;
@@ -157,6 +158,7 @@ namespace WebexConnect.Commands
             }
 
             Sending.SessionState.Replace(session);
+            RunspaceConnects.Connected(Runspace.DefaultRunspace, session);
             WriteVerbose(ConnectionDiagnostics.Describe(session));
             // Where the TPS ledger is (a file named after a hash), or why the budget is not shared: else a service
             // account without a writable home lost the sharing in silence.
@@ -184,6 +186,7 @@ namespace WebexConnect.Commands
             // Connect-WebexConnect too, which then complains of a -Credential the admin never gave it.
             if (DefaultParameterValues.CredentialNote(this) is string note) message += " " + note;
             if (Sending.SessionState.DropAfterFailedConnect(error.Exception.Message)) message += " " + DroppedSessionNote;
+            RunspaceConnects.Failed(Runspace.DefaultRunspace, error.Exception.Message);
             if (message != error.Exception.Message) error.ErrorDetails = new ErrorDetails(message);
             ThrowTerminatingError(error);
         }
