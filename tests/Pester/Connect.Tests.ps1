@@ -550,6 +550,29 @@ Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force
         Disconnect-WebexConnect -Session $eu
     }
 
+    It 'looks piped send results up through the session that sent them, not the current one' {
+        # Before: results sent with -Session $eu while $uk was current were looked up at the uk tenant, which did not know
+        # them (404): every message that was sent came back Found False.
+        $eu = Connect-WebexConnect -Sandbox -PassThru
+        $uk = Connect-WebexConnect -Sandbox -PassThru
+        $euResult = Send-ConnectSms -Session $eu -To '+447700900001' -From ACME -Text 'Hallo'
+        $ukResult = Send-ConnectSms -To '+447700900002' -From ACME -Text 'Hello'
+
+        $found = @($euResult, $ukResult | Get-ConnectMessage -Verbose 4>&1)
+
+        $messages = @($found | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $messages.Count | Should -Be 2
+        $messages[0].Found | Should -BeTrue
+        $messages[0].To | Should -Be '+447700900001'
+        $messages[1].Found | Should -BeTrue
+        $messages[1].To | Should -Be '+447700900002'
+        "$($found | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })" |
+            Should -BeLike '*through the session the results were sent through (Webex Connect sandbox), not the current one*'
+        # -Session still decides when given.
+        ($euResult | Get-ConnectMessage -Session $uk).Found | Should -BeFalse
+        Disconnect-WebexConnect -Session $eu
+    }
+
     It 'refuses to send through a session another runspace connected after this one <When>' -ForEach @(
         @{ When = 'connected'; Expected = 'Another runspace (ForEach-Object -Parallel, a thread job) ran Connect-WebexConnect after this one did*' }
         @{ When = 'failed to connect'; Expected = 'The last Connect-WebexConnect here failed (-ServiceKey contains a control character*' }

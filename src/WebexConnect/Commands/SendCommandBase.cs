@@ -717,7 +717,11 @@ namespace WebexConnect.Commands
 
             public bool PipelineStopping => _cmdlet.Stopping;
 
-            public void Output(SendResult result) => _cmdlet.WriteObject(result);
+            public void Output(SendResult result)
+            {
+                result.MarkSentThrough(_cmdlet._session);
+                _cmdlet.WriteObject(result);
+            }
 
             public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(result));
 
