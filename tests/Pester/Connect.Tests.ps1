@@ -285,6 +285,26 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         }
     }
 
+    It 'refuses a <What> kept with its quotes (<Source>), saying so without the value' -ForEach @(
+        @{ What = 'key'; Source = 'environment variable'; ErrorId = 'InvalidServiceKey'; Expected = 'WEBEXCONNECT_SERVICE_KEY starts and ends with a quote, which a service key never has*'
+           Connect = { $env:WEBEXCONNECT_SERVICE_KEY = """$($script:KeyText)"""; Connect-WebexConnect -Region eu } }
+        @{ What = 'key'; Source = 'parameter'; ErrorId = 'InvalidServiceKey'; Expected = '-ServiceKey starts and ends with a quote*docker --env-file*'
+           Connect = { Connect-WebexConnect -ServiceKey (ConvertTo-SecureString "'$($script:KeyText)'" -AsPlainText -Force) -Region eu } }
+        @{ What = 'secret'; Source = 'environment variable'; ErrorId = 'InvalidServiceSecret'; Expected = 'WEBEXCONNECT_SERVICE_SECRET starts and ends with a quote, which a service secret never has*'
+           Connect = { $env:WEBEXCONNECT_SERVICE_ID = 'svc-1'; $env:WEBEXCONNECT_SERVICE_SECRET = """$($script:SecretText)"""; Connect-WebexConnect -Region eu } }
+    ) {
+        # A value typed with its quotes into Windows' environment variable dialog, or a docker --env-file line KEY="...",
+        # keeps them. Before: the key connected, and every send stopped with AuthenticationFailed, "check the service key",
+        # which looks right in the portal; the secret was "not Base64". The quotes are never shown: a key is not.
+        $thrown = Get-ThrownError $Connect
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $thrown.Exception.Message | Should -BeLike $Expected
+        ($thrown | Out-String) | Should -Not -Match ([regex]::Escape($script:KeyText))
+        ($thrown | Out-String) | Should -Not -Match ([regex]::Escape($script:SecretText))
+        Get-ConnectContext | Should -BeNullOrEmpty
+    }
+
     It 'refuses a blank key as MissingCredentials, as a parameter and from the environment, and sends nothing' {
         $blank = ConvertTo-SecureString '   ' -AsPlainText -Force
         { Connect-WebexConnect -ServiceKey $blank -Region eu } | Should -Throw -ErrorId 'MissingCredentials,*' -ExpectedMessage '-ServiceKey is empty*'

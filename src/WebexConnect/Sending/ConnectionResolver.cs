@@ -370,6 +370,9 @@ namespace WebexConnect.Sending
             if (SecretCharacters.ControlCharacterPosition(trimmed) is var position && position > 0)
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     SecretCharacters.Problem(secretSource, "a service secret", position));
+            if (SecretCharacters.IsQuoted(trimmed))
+                throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
+                    SecretCharacters.QuotedProblem(secretSource, "a service secret"));
             if (!Base64Secret.IsValid(trimmed))
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     $"{secretSource} is not Base64. Copy the service secret exactly as the Webex Connect service shows it.");
@@ -443,6 +446,8 @@ namespace WebexConnect.Sending
                 if (key.Length == 0) throw Missing($"{source} is empty: give the service key that Webex Connect shows for the service.");
                 if (SecretCharacters.ControlCharacterPosition(key) is var position && position > 0)
                     throw Invalid("InvalidServiceKey", SecretCharacters.Problem(source, "a service key", position));
+                if (SecretCharacters.IsQuoted(key))
+                    throw Invalid("InvalidServiceKey", SecretCharacters.QuotedProblem(source, "a service key"));
                 return new Credentials(ConnectAuthMode.ServiceKey, key, null, null);
             }
 
