@@ -285,6 +285,26 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         }
     }
 
+    It 'refuses a <What> kept with its quotes (<Source>), saying so without the value' -ForEach @(
+        @{ What = 'key'; Source = 'environment variable'; ErrorId = 'InvalidServiceKey'; Expected = 'WEBEXCONNECT_SERVICE_KEY starts and ends with a quote, which a service key never has*'
+           Connect = { $env:WEBEXCONNECT_SERVICE_KEY = """$($script:KeyText)"""; Connect-WebexConnect -Region eu } }
+        @{ What = 'key'; Source = 'parameter'; ErrorId = 'InvalidServiceKey'; Expected = '-ServiceKey starts and ends with a quote*docker --env-file*'
+           Connect = { Connect-WebexConnect -ServiceKey (ConvertTo-SecureString "'$($script:KeyText)'" -AsPlainText -Force) -Region eu } }
+        @{ What = 'secret'; Source = 'environment variable'; ErrorId = 'InvalidServiceSecret'; Expected = 'WEBEXCONNECT_SERVICE_SECRET starts and ends with a quote, which a service secret never has*'
+           Connect = { $env:WEBEXCONNECT_SERVICE_ID = 'svc-1'; $env:WEBEXCONNECT_SERVICE_SECRET = """$($script:SecretText)"""; Connect-WebexConnect -Region eu } }
+    ) {
+        # A value typed with its quotes into Windows' environment variable dialog, or a docker --env-file line KEY="...",
+        # keeps them. Before: the key connected, and every send stopped with AuthenticationFailed, "check the service key",
+        # which looks right in the portal; the secret was "not Base64". The quotes are never shown: a key is not.
+        $thrown = Get-ThrownError $Connect
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $thrown.Exception.Message | Should -BeLike $Expected
+        ($thrown | Out-String) | Should -Not -Match ([regex]::Escape($script:KeyText))
+        ($thrown | Out-String) | Should -Not -Match ([regex]::Escape($script:SecretText))
+        Get-ConnectContext | Should -BeNullOrEmpty
+    }
+
     It 'refuses a blank key as MissingCredentials, as a parameter and from the environment, and sends nothing' {
         $blank = ConvertTo-SecureString '   ' -AsPlainText -Force
         { Connect-WebexConnect -ServiceKey $blank -Region eu } | Should -Throw -ErrorId 'MissingCredentials,*' -ExpectedMessage '-ServiceKey is empty*'
@@ -519,6 +539,103 @@ Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force
         $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
         $thrown.Exception.Message | Should -BeLike "*'Session'*null*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It '<Name> refuses a session piped in, rather than sending the row through the current session' -ForEach @(
+        @{ Name = 'Send-ConnectSms'; Send = { $input | Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' @args } }
+        @{ Name = 'Send-ConnectEmail'; Send = { $input | Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Hi' -Text 'Hi' @args } }
+        @{ Name = 'Send-ConnectRcs'; Send = { $input | Send-ConnectRcs -To '+447700900001' -From 'app-1' -Text 'Hi' @args } }
+        @{ Name = 'Send-ConnectMessage'; Send = { $input | Send-ConnectMessage -Channel whatsapp -To '+447700900001' -From '447700900000' -Content @{ type = 'text'; text = 'Hi' } @args } }
+    ) {
+        # Disconnect-WebexConnect and Test-WebexConnect take a session from the pipeline, so "$eu | Send-ConnectSms -To ..."
+        # looked right. Before, the session was read as a row, and the message went through the current session: the uk tenant.
+        $eu = Connect-WebexConnect -Sandbox -PassThru
+        $uk = Connect-WebexConnect -Sandbox -PassThru
+
+        $said = @($eu | & $Send 2>&1)
+        $failed = @($said | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $results = @($said | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
+
+        $results.Count | Should -Be 1
+        $results[0].Status | Should -Be 'Invalid'
+        $results[0].Row | Should -Be 1
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $failed[0].Exception.Message | Should -BeLike "Row 1: Invalid*Session: this is a session*not a row to send*current session*-Session: $Name -Session `$session*"
+        @(Get-ConnectSandboxRequest -Session $uk).Count | Should -Be 0
+        @(Get-ConnectSandboxRequest -Session $eu).Count | Should -Be 0
+        # Given with -Session, it sends there.
+        ([pscustomobject]@{ Name = 'Ann' } | & $Send -Session $eu).Status | Should -Be 'Queued'
+        @(Get-ConnectSandboxRequest -Session $eu).Count | Should -Be 1
+        Disconnect-WebexConnect -Session $eu
+    }
+
+    It 'looks piped send results up through the session that sent them, not the current one' {
+        # Before: results sent with -Session $eu while $uk was current were looked up at the uk tenant, which did not know
+        # them (404): every message that was sent came back Found False.
+        $eu = Connect-WebexConnect -Sandbox -PassThru
+        $uk = Connect-WebexConnect -Sandbox -PassThru
+        $euResult = Send-ConnectSms -Session $eu -To '+447700900001' -From ACME -Text 'Hallo'
+        $ukResult = Send-ConnectSms -To '+447700900002' -From ACME -Text 'Hello'
+
+        $found = @($euResult, $ukResult | Get-ConnectMessage -Verbose 4>&1)
+
+        $messages = @($found | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $messages.Count | Should -Be 2
+        $messages[0].Found | Should -BeTrue
+        $messages[0].To | Should -Be '+447700900001'
+        $messages[1].Found | Should -BeTrue
+        $messages[1].To | Should -Be '+447700900002'
+        "$($found | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })" |
+            Should -BeLike '*through the session the results were sent through (Webex Connect sandbox), not the current one*'
+        # -Session still decides when given.
+        ($euResult | Get-ConnectMessage -Session $uk).Found | Should -BeFalse
+        Disconnect-WebexConnect -Session $eu
+    }
+
+    It 'refuses to send through a session another runspace connected after this one <When>' -ForEach @(
+        @{ When = 'connected'; Expected = 'Another runspace (ForEach-Object -Parallel, a thread job) ran Connect-WebexConnect after this one did*' }
+        @{ When = 'failed to connect'; Expected = 'The last Connect-WebexConnect here failed (-ServiceKey contains a control character*' }
+    ) {
+        # ForEach-Object -Parallel over customers, each block connecting its own tenant and sending its own CSV: the current
+        # session is the process's, so a block whose Connect-WebexConnect another block's replaced (or whose own failed)
+        # sent its customer's rows, Queued, through the other customer's tenant.
+        $tenantA = [WebexConnectPester.LoopbackService]::new()
+        $tenantB = [WebexConnectPester.LoopbackService]::new()
+        $manifest = (Get-Module WebexConnect).Path
+        try {
+            if ($When -eq 'connected') {
+                Connect-WebexConnect -BaseUri $tenantA.BaseUri -ServiceKey $script:ServiceKey -NoSharedTps
+            }
+            else {
+                { Connect-WebexConnect -BaseUri $tenantA.BaseUri -ServiceKey (ConvertTo-SecureString "key`nA" -AsPlainText -Force) } |
+                    Should -Throw -ErrorId 'InvalidServiceKey,*'
+            }
+            Start-ThreadJob { Import-Module $using:manifest; Connect-WebexConnect -BaseUri ($using:tenantB).BaseUri -ServiceKey $using:ServiceKey -NoSharedTps } |
+                Receive-Job -Wait -AutoRemoveJob
+
+            $thrown = Get-ThrownError { Send-ConnectSms -To '+447700900001' -From ACME -Text 'for customer A' }
+
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'CurrentSessionChanged,*'
+            $thrown.Exception.Message | Should -BeLike "$Expected*nothing was sent*-PassThru*-Session `$s*"
+            Test-WebexConnect -Quiet -WarningAction SilentlyContinue | Should -BeFalse
+            @($tenantB.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 0
+            @($tenantA.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 0
+
+            # A block that connects nothing uses the current session, as before.
+            (Start-ThreadJob { Import-Module $using:manifest; Send-ConnectSms -To '+447700900002' -From ACME -Text 'Hi' } |
+                Receive-Job -Wait -AutoRemoveJob).Status | Should -Be 'Queued'
+            # Connecting here again makes this runspace's session current, and it sends there.
+            Connect-WebexConnect -BaseUri $tenantA.BaseUri -ServiceKey $script:ServiceKey -NoSharedTps
+            (Send-ConnectSms -To '+447700900004' -From ACME -Text 'for customer A').Status | Should -Be 'Queued'
+            @($tenantA.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 1
+            @($tenantB.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 1
+        }
+        finally {
+            Disconnect-WebexConnect
+            $tenantA.Dispose()
+            $tenantB.Dispose()
+        }
     }
 
     It 'says so in a real Start-Job given the session with $using:' {

@@ -164,6 +164,37 @@ Describe 'A secret typed as text' {
     }
 }
 
+Describe 'A secret given as a PSCredential or a hashtable' {
+    # A key kept as Get-Credential | Export-Clixml, or a vault's PSCredential or hashtable secret, given where a SecureString
+    # goes. Before: "Cannot convert the value of type PSCredential to type SecureString" and "Cannot create object of type
+    # SecureString. The property 'ServiceKey' was not found", which did not say which part of it to give.
+    BeforeAll {
+        $script:KeyCredential = [pscredential]::new('anything', (ConvertTo-SecureString $script:KeyText -AsPlainText -Force))
+        $script:KeyTable = @{ ServiceKey = (ConvertTo-SecureString $script:KeyText -AsPlainText -Force) }
+    }
+
+    It '<Command> -<Parameter> given a <Kind> says what to give, without the value' -ForEach @(
+        @{ Command = 'Connect-WebexConnect'; Parameter = 'ServiceKey'; Kind = 'PSCredential'; Advice = '*-ServiceKey $credential.Password.*goes to -Credential instead.'
+           Send = { Connect-WebexConnect -ServiceKey $script:KeyCredential -Region eu @Capture } }
+        @{ Command = 'Connect-WebexConnect'; Parameter = 'ServiceKey'; Kind = 'hashtable'; Advice = '*-ServiceKey $secret.ServiceKey.*Connect-WebexConnect @secret.'
+           Send = { Connect-WebexConnect -ServiceKey $script:KeyTable -Region eu @Capture } }
+        @{ Command = 'Connect-WebexConnect'; Parameter = 'ServiceSecret'; Kind = 'PSCredential'; Advice = '*-ServiceSecret $credential.Password.*-Credential in place of -ServiceId and -ServiceSecret.'
+           Send = { Connect-WebexConnect -ServiceId svc -ServiceSecret $script:KeyCredential -Region eu @Capture } }
+        @{ Command = 'New-ConnectJwt'; Parameter = 'ServiceSecret'; Kind = 'hashtable'; Advice = '*-ServiceSecret $secret.ServiceSecret.*New-ConnectJwt @secret.'
+           Send = { New-ConnectJwt -ServiceId svc -ServiceSecret $script:KeyTable @Capture } }
+        @{ Command = 'Start-ConnectReceiptListener'; Parameter = 'Secret'; Kind = 'PSCredential'; Advice = '*-Secret $credential.Password.'
+           Send = { Start-ConnectReceiptListener -Secret $script:KeyCredential @Capture } }
+    ) {
+        $run = Invoke-Captured $Send
+
+        $thrown = @($run.Records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })[0]
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $thrown.Exception.Message | Should -BeLike "*-$Parameter takes a SecureString, not a $Kind*"
+        $thrown.Exception.Message | Should -BeLike $Advice
+        Assert-NoSecret $run.Text @{ 'service key' = $script:KeyText }
+    }
+}
+
 Describe 'An empty webhook secret' {
     # Before: Start-ConnectReceiptListener -Secret (Read-Host -AsSecureString), answered with Enter, started a listener
     # that said VerifiesSignatures True and accepted any webhook signed with the empty key, which anyone can compute.

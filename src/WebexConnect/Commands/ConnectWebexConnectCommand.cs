@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using System.Security;
 using WebexConnect.Results;
 using WebexConnect.Sending;
@@ -45,7 +46,9 @@ namespace WebexConnect.Commands
         /// <summary>The service key (sent in the "key" header).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ServiceKeySet, HelpMessage = "The service key from Webex Connect, as a SecureString (Read-Host -AsSecureString).")]
         [ValidateNotNull]
-        [SecureStringArgument("ServiceKey", "WebexConnectKey")]
+        [SecureStringArgument("ServiceKey", "WebexConnectKey",
+            CredentialAdvice = "A credential whose user name is the Service ID and whose password is the service secret goes to -Credential instead.",
+            HashtableAdvice = "Or splat it when its key is ServiceKey: Connect-WebexConnect @secret.")]
         public SecureString? ServiceKey { get; set; }
 
         /// <summary>The Service ID: the issuer of the JWTs the session mints.</summary>
@@ -57,7 +60,9 @@ namespace WebexConnect.Commands
         /// <summary>The Base64 service secret that signs the JWTs.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet, HelpMessage = "The Base64 Service Secret that signs the JWT, as a SecureString.")]
         [ValidateNotNull]
-        [SecureStringArgument("ServiceSecret", "WebexConnectSecret")]
+        [SecureStringArgument("ServiceSecret", "WebexConnectSecret",
+            CredentialAdvice = "Or, when its user name is the Service ID, give it whole with -Credential in place of -ServiceId and -ServiceSecret.",
+            HashtableAdvice = "Or splat it when its keys are ServiceId and ServiceSecret: Connect-WebexConnect @secret.")]
         public SecureString? ServiceSecret { get; set; }
 
         /// <summary>The Service ID as user name and the service secret as password (e.g. from Get-Secret).</summary>
@@ -153,6 +158,7 @@ namespace WebexConnect.Commands
             }
 
             Sending.SessionState.Replace(session);
+            RunspaceConnects.Connected(Runspace.DefaultRunspace, session);
             WriteVerbose(ConnectionDiagnostics.Describe(session));
             // Where the TPS ledger is (a file named after a hash), or why the budget is not shared: else a service
             // account without a writable home lost the sharing in silence.
@@ -180,6 +186,7 @@ namespace WebexConnect.Commands
             // Connect-WebexConnect too, which then complains of a -Credential the admin never gave it.
             if (DefaultParameterValues.CredentialNote(this) is string note) message += " " + note;
             if (Sending.SessionState.DropAfterFailedConnect(error.Exception.Message)) message += " " + DroppedSessionNote;
+            RunspaceConnects.Failed(Runspace.DefaultRunspace, error.Exception.Message);
             if (message != error.Exception.Message) error.ErrorDetails = new ErrorDetails(message);
             ThrowTerminatingError(error);
         }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using WebexConnect.Results;
 using WebexConnect.Sending;
 
@@ -26,9 +27,11 @@ namespace WebexConnect.Commands
         {
             if (Session is null)
             {
+                RunspaceConnects.Forget(Runspace.DefaultRunspace);
                 WriteVerbose(Sending.SessionState.Clear() ? "Disconnected." : "Not connected; nothing to do.");
                 return;
             }
+            if (ReferenceEquals(RunspaceConnects.Of(Runspace.DefaultRunspace)?.Session, Session)) RunspaceConnects.Forget(Runspace.DefaultRunspace);
             WriteVerbose(Sending.SessionState.Close(Session)
                 ? $"Disconnected {Session}."
                 : $"{Session} was already closed; nothing to do.");

@@ -47,8 +47,27 @@ namespace WebexConnect.Commands
         protected override void BeginProcessing()
         {
             DebugSwitch.Apply(this);
-            _session = RequiredSession.For(this, Session);
+            // Piped send results may name their own session (see SessionFor): the current one is needed only for the others.
+            if (!MyInvocation.ExpectingInput) _session = RequiredSession.For(this, Session);
         }
+
+        /// <summary>
+        /// -Session; else, for a send result of this process, the session it was sent through while that is open; else the current
+        /// session. Before, $euResults | Get-ConnectMessage, sent with -Session $eu while $uk was current, asked the uk tenant,
+        /// which answered 404, and every message that was sent came back Found False.
+        /// </summary>
+        private ConnectSession SessionFor()
+        {
+            if (Session is null && InputObject?.BaseObject is SendResult { SentThrough: { IsClosed: false } sender })
+            {
+                if (!ReferenceEquals(sender, Sending.SessionState.Current) && _announced.Add(sender))
+                    WriteVerbose($"Looking up through the session the results were sent through ({sender}), not the current one.");
+                return sender;
+            }
+            return _session ??= RequiredSession.For(this, Session);
+        }
+
+        private readonly HashSet<ConnectSession> _announced = new HashSet<ConnectSession>();
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -80,7 +99,7 @@ namespace WebexConnect.Commands
 
         private void LookUp(string id)
         {
-            var session = _session!;
+            var session = SessionFor();
             if (!session.TryBeginSend())
             {
                 ThrowTerminatingError(RequiredSession.ErrorOf(this, ConnectionResolver.SessionClosed(session), session));

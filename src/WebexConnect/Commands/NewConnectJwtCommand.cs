@@ -28,7 +28,9 @@ namespace WebexConnect.Commands
         /// <summary>The Base64 service secret that signs the token.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ServiceSecretSet, HelpMessage = "The Base64 Service Secret that signs the JWT, as a SecureString.")]
         [ValidateNotNull]
-        [SecureStringArgument("ServiceSecret", "WebexConnectSecret")]
+        [SecureStringArgument("ServiceSecret", "WebexConnectSecret",
+            CredentialAdvice = "Or, when its user name is the Service ID, give it whole with -Credential in place of -ServiceId and -ServiceSecret.",
+            HashtableAdvice = "Or splat it when its keys are ServiceId and ServiceSecret: New-ConnectJwt @secret.")]
         public SecureString? ServiceSecret { get; set; }
 
         /// <summary>The Service ID as user name and the service secret as password.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using WebexConnect.Results;
 using WebexConnect.Sending;
 
@@ -15,7 +16,7 @@ namespace WebexConnect.Commands
         {
             try
             {
-                return ConnectionResolver.SelectSession(given, Sending.SessionState.Current, InJobProcess(cmdlet));
+                return ConnectionResolver.SelectSession(given, Sending.SessionState.Current, InJobProcess(cmdlet), ConnectedHere());
             }
             catch (ConnectionConfigurationException ex)
             {
@@ -38,6 +39,9 @@ namespace WebexConnect.Commands
             if (message != error.Message) record.ErrorDetails = new ErrorDetails(message);
             return record;
         }
+
+        /// <summary>What the last Connect-WebexConnect of the runspace running this command did (see <see cref="RunspaceConnects"/>).</summary>
+        public static LastConnect? ConnectedHere() => RunspaceConnects.Of(Runspace.DefaultRunspace);
 
         /// <summary>
         /// Whether this PowerShell runs a Start-Job or Invoke-Command in a process of its own, where no session of the script

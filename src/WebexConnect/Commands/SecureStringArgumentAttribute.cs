@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
 
 namespace WebexConnect.Commands
@@ -24,10 +25,29 @@ namespace WebexConnect.Commands
         /// <summary>The secret's name in the example with Get-Secret ("WebexConnectKey").</summary>
         public string VaultName { get; }
 
+        /// <summary>What else to do with a PSCredential given here (a credential that holds a Service ID and secret goes to -Credential).</summary>
+        public string? CredentialAdvice { get; set; }
+
+        /// <summary>What else to do with a hashtable given here (splat it, when its keys are the parameters' names).</summary>
+        public string? HashtableAdvice { get; set; }
+
+        private static string Sentence(string? advice) => advice is null ? "" : " " + advice;
+
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is not string) return inputData;
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            // What a vault or Import-Clixml gives besides a SecureString: PowerShell's own refusal ("Cannot convert the value
+            // of type PSCredential to type SecureString", "The property 'ServiceKey' was not found") did not say which part to give.
+            if (value is PSCredential)
+                throw new ArgumentTransformationMetadataException(
+                    $"-{ParameterName} takes a SecureString, not a PSCredential (Get-Credential, Import-Clixml, Get-Secret): give its " +
+                    $"password, -{ParameterName} $credential.Password." + Sentence(CredentialAdvice));
+            if (value is IDictionary)
+                throw new ArgumentTransformationMetadataException(
+                    $"-{ParameterName} takes a SecureString, not a hashtable (a SecretManagement hashtable secret): give the entry " +
+                    $"that holds it, e.g. -{ParameterName} $secret.{ParameterName}." + Sentence(HashtableAdvice));
+            if (value is not string) return inputData;
             throw new ArgumentTransformationMetadataException(
                 $"-{ParameterName} takes a SecureString, not text, so that the secret is not kept as text in memory, " +
                 $"output or logs. Give it from a vault, -{ParameterName} (Get-Secret {VaultName}); ask for it, -{ParameterName} " +

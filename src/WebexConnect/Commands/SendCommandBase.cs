@@ -248,10 +248,8 @@ namespace WebexConnect.Commands
                 ThrowParameterError("InvalidSubstitution", "-Substitution '" + unset + "' is $null: give it a value, remove the key, or give " +
                     "-AllowMissingSubstitution to send it empty.", Substitution);
 
-            // PSCmdlet has its own SessionState property, hence the full name.
-            _session = Session ?? global::WebexConnect.Sending.SessionState.Current;
-            if (_session is null) ThrowTerminatingError(RequiredSession.ErrorOf(this, ConnectionResolver.NotConnected(RequiredSession.InJobProcess(this)), null));
-            if (_session!.IsClosed) ThrowSessionClosed();
+            // -Session, else the current session: NotConnected, SessionClosed or CurrentSessionChanged end the command here.
+            _session = RequiredSession.For(this, Session);
 
             _notFromColumns = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
@@ -720,7 +718,11 @@ namespace WebexConnect.Commands
 
             public bool PipelineStopping => _cmdlet.Stopping;
 
-            public void Output(SendResult result) => _cmdlet.WriteObject(result);
+            public void Output(SendResult result)
+            {
+                result.MarkSentThrough(_cmdlet._session);
+                _cmdlet.WriteObject(result);
+            }
 
             public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(result));
 

@@ -41,7 +41,8 @@ namespace WebexConnect.Commands
             ConnectSession session;
             try
             {
-                session = ConnectionResolver.SelectSession(Session, Sending.SessionState.Current, RequiredSession.InJobProcess(this));
+                session = ConnectionResolver.SelectSession(Session, Sending.SessionState.Current, RequiredSession.InJobProcess(this),
+                    RequiredSession.ConnectedHere());
                 if (!session.TryBeginSend()) throw ConnectionResolver.SessionClosed(session);
             }
             catch (ConnectionConfigurationException ex)

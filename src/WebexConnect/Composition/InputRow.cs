@@ -20,6 +20,12 @@ namespace WebexConnect.Composition
         public static InputRow PipedNull { get; } = new InputRow(Array.Empty<KeyValuePair<string, object?>>());
 
         /// <summary>
+        /// A session piped in ($eu | Send-ConnectSms ...), as Disconnect-WebexConnect and Test-WebexConnect take one: not a
+        /// row, and read as one it would go through the current session, another tenant's. No columns: it is never sent.
+        /// </summary>
+        public static InputRow PipedSession { get; } = new InputRow(Array.Empty<KeyValuePair<string, object?>>());
+
+        /// <summary>
         /// PowerShell's own list of the properties added to one object (a CSV row's columns), or null where this
         /// PowerShell has none by that name. Enumerating PSObject.Properties instead costs 10 to 50 µs per fresh row
         /// (it builds the object's reserved member sets and asks the type table and the adapter), more than reading
@@ -53,6 +59,7 @@ namespace WebexConnect.Composition
             if (input is null) return Empty;
             var value = input.BaseObject;
             if (value is null || value is string || value is ValueType) return Empty;
+            if (value is Results.ConnectSession) return PipedSession;
             if (value is IDictionary dictionary) return FromDictionary(dictionary);
             if (value is DataRow dataRow) return FromTable(dataRow.Table.Columns, column => dataRow[column]);
             if (value is DataRowView view) return FromTable(view.Row.Table.Columns, column => view[column.Ordinal]);

@@ -112,7 +112,8 @@ namespace WebexConnect.Composition
             // Made only for a row that has a problem: the usual row has none (this runs for every row).
             List<ValidationProblem>? problems = null;
             var given = Addresses(to);
-            if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row));
+            if (ReferenceEquals(row, InputRow.PipedSession)) (problems ??= new List<ValidationProblem>()).Add(SessionPiped());
+            else if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row));
             var addresses = RepeatedAddresses.SendOnce(given, out var notes);
             LearnLayout(row);
             AddListsInSingleValues(row, ref problems);
@@ -260,6 +261,15 @@ namespace WebexConnect.Composition
                 : string.Join(", ", _destinationColumns.Take(_destinationColumns.Count - 1)) + " or " + _destinationColumns[_destinationColumns.Count - 1];
             return new ValidationProblem("To", "no destination: give -To, or a column named " + names + ColumnsOf(row));
         }
+
+        /// <summary>
+        /// A session piped in where -Session was meant: the row would otherwise go, with -To from the command line, through
+        /// the current session, which in a script with two tenants is the other one.
+        /// </summary>
+        private ValidationProblem SessionPiped() =>
+            new ValidationProblem("Session", "this is a session (Connect-WebexConnect -PassThru), not a row to send: a send command " +
+                "does not take its session from the pipeline, and this row would have gone through the current session instead. " +
+                "Give the session with -Session: " + _commandName + " -Session $session ...");
 
         /// <summary>
         /// A send cmdlet's own result piped back in ($results | Where-Object Status -eq Failed | Send-ConnectSms ...), or a row

@@ -84,6 +84,16 @@ namespace WebexConnect.Results
         /// <summary>Lets go of the input row once the result and its error are written.</summary>
         internal void ReleaseInput() => InputObject = null;
 
+        /// <summary>
+        /// The session the send command ran on, while the result lives in this process: Get-ConnectMessage looks the message up
+        /// there, since in a script with two tenants the current session may be the other one. Not public: a session is no
+        /// column of a report, and a copy from Export-Clixml or Start-Job could not use it anyway.
+        /// </summary>
+        internal ConnectSession? SentThrough { get; private set; }
+
+        /// <summary>Records the session the result was sent through (see <see cref="SentThrough"/>), as it is written.</summary>
+        internal void MarkSentThrough(ConnectSession? session) => SentThrough = session;
+
         /// <summary>True for Queued and Scheduled.</summary>
         public bool IsSuccess => Status == SendStatus.Queued || Status == SendStatus.Scheduled;
 

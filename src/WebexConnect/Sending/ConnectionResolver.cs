@@ -134,12 +134,33 @@ namespace WebexConnect.Sending
         /// <param name="explicitSession">-Session.</param>
         /// <param name="current">The current session.</param>
         /// <param name="inJobProcess">Whether this PowerShell runs a Start-Job or remote command (see <see cref="NotConnected"/>).</param>
-        public static ConnectSession SelectSession(ConnectSession? explicitSession, ConnectSession? current, bool inJobProcess = false)
+        /// <param name="connectedHere">
+        /// What the last Connect-WebexConnect of the caller's runspace did (<see cref="RunspaceConnects"/>): without -Session, a
+        /// current session that another runspace connected since is refused (CurrentSessionChanged), not used.
+        /// </param>
+        public static ConnectSession SelectSession(ConnectSession? explicitSession, ConnectSession? current, bool inJobProcess = false,
+            LastConnect? connectedHere = null)
         {
             var session = explicitSession ?? current ?? throw NotConnected(inJobProcess);
+            if (explicitSession is null && connectedHere != null && !ReferenceEquals(connectedHere.Session, current))
+                throw CurrentSessionChanged(connectedHere);
             if (session.IsClosed) throw SessionClosed(session);
             return session;
         }
+
+        /// <summary>
+        /// The error for a send without -Session in a runspace whose own Connect-WebexConnect another runspace's has replaced
+        /// since (ForEach-Object -Parallel, thread jobs): the current session is the other block's, often another tenant's.
+        /// </summary>
+        public static ConnectionConfigurationException CurrentSessionChanged(LastConnect connectedHere) =>
+            new ConnectionConfigurationException("CurrentSessionChanged", ErrorCategory.InvalidOperation,
+                (connectedHere.Failure is string failure
+                    ? "The last Connect-WebexConnect here failed (" + failure.TrimEnd('.') + "), and the current session is one that " +
+                      "another runspace (ForEach-Object -Parallel, a thread job) connected"
+                    : "Another runspace (ForEach-Object -Parallel, a thread job) ran Connect-WebexConnect after this one did, so the " +
+                      "current session, which all runspaces share, is no longer the one connected here") +
+                ": nothing was sent, so that nothing goes to that tenant by mistake. Where blocks connect a tenant each, take the " +
+                "session with -PassThru and give it to each command: $s = Connect-WebexConnect ... -PassThru; Send-ConnectSms -Session $s ...");
 
         /// <summary>
         /// The error for a command that needs a session when there is none: the same words from every cmdlet. In a Start-Job
@@ -349,6 +370,9 @@ namespace WebexConnect.Sending
             if (SecretCharacters.ControlCharacterPosition(trimmed) is var position && position > 0)
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     SecretCharacters.Problem(secretSource, "a service secret", position));
+            if (SecretCharacters.IsQuoted(trimmed))
+                throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
+                    SecretCharacters.QuotedProblem(secretSource, "a service secret"));
             if (!Base64Secret.IsValid(trimmed))
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     $"{secretSource} is not Base64. Copy the service secret exactly as the Webex Connect service shows it.");
@@ -422,6 +446,8 @@ namespace WebexConnect.Sending
                 if (key.Length == 0) throw Missing($"{source} is empty: give the service key that Webex Connect shows for the service.");
                 if (SecretCharacters.ControlCharacterPosition(key) is var position && position > 0)
                     throw Invalid("InvalidServiceKey", SecretCharacters.Problem(source, "a service key", position));
+                if (SecretCharacters.IsQuoted(key))
+                    throw Invalid("InvalidServiceKey", SecretCharacters.QuotedProblem(source, "a service key"));
                 return new Credentials(ConnectAuthMode.ServiceKey, key, null, null);
             }
 

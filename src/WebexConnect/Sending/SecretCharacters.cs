@@ -22,6 +22,25 @@ namespace WebexConnect.Sending
                 return 0;
             });
 
+        /// <summary>
+        /// Whether the secret starts and ends with the same quote (' or "). No key or secret Webex Connect issues has them:
+        /// they come from where it was kept (a value typed with its quotes into Windows' environment variable dialog, a
+        /// docker --env-file or .env line KEY="..."), and they would travel as part of it. A key is never shown, so the admin
+        /// could not see them; the service's 401 only said to check the key, which looks right in the portal.
+        /// </summary>
+        public static bool IsQuoted(SecureString secret) =>
+            UnmanagedSecret.Read(secret, (pointer, length) =>
+            {
+                if (length < 2) return false;
+                var first = UnmanagedSecret.At(pointer, 0);
+                return (first == '"' || first == '\'') && UnmanagedSecret.At(pointer, length - 1) == first;
+            });
+
+        /// <summary>The message of a secret refused for its quotes: which quotes, never what is between them.</summary>
+        public static string QuotedProblem(string source, string what) =>
+            $"{source} starts and ends with a quote, which {what} never has: the quotes would be sent as part of it. Remove them " +
+            "where it is kept (an environment variable typed with its quotes, a docker --env-file or .env line KEY=\"...\" keeps them).";
+
         /// <summary>The message of a secret refused for a control character: where, never what.</summary>
         public static string Problem(string source, string what, int position) =>
             $"{source} contains a control character (a line break, tab, NUL or similar) at position " +
