@@ -343,3 +343,64 @@ Describe 'Send-ConnectEmail -Journal' {
         Get-Content -Raw -LiteralPath (Convert-Path $journal) | Should -Not -Match 'example\.com'
     }
 }
+
+Describe 'A journal of the sandbox and one of the real service' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        # The ErrorRecord the script block threw (terminating), or $null.
+        function script:Get-ThrownError([scriptblock] $Action) {
+            try { & $Action; $null } catch { $_ }
+        }
+        $script:Key = ConvertTo-SecureString 'k-0123456789abcdef' -AsPlainText -Force
+    }
+
+    AfterEach { Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It 'refuses a rehearsal''s journal for the real service, which would have skipped every row as sent' {
+        # Before: the rehearsal's journal listed every row as sent, so the real run reported all of them Skipped,
+        # "already sent", and the service received nothing.
+        $journal = 'TestDrive:/rehearsal.journal'
+        $rehearsal = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal)
+        $service = [WebexConnectPester.LoopbackService]::new()
+        try {
+            Connect-WebexConnect -ServiceKey $script:Key -BaseUri $service.BaseUri -NoSharedTps
+
+            $refused = Get-ThrownError { $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal }
+            $whatIf = Get-ThrownError { $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf }
+            $real = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal 'TestDrive:/real.journal')
+
+            $rehearsal.Status | Should -Be @('Queued', 'Queued', 'Queued')
+            $refused.FullyQualifiedErrorId | Should -BeLike 'JournalSandboxMismatch,*'
+            $refused.Exception.Message | Should -BeLike "The journal '*rehearsal.journal' was written by sandbox runs (Connect-WebexConnect -Sandbox)*Give -Journal a new file for the real service*Nothing was sent."
+            $whatIf.FullyQualifiedErrorId | Should -BeLike 'JournalSandboxMismatch,*'
+            $real.Status | Should -Be @('Queued', 'Queued', 'Queued')
+            $service.Received.Count | Should -Be 1
+        }
+        finally {
+            $service.Dispose()
+        }
+    }
+
+    It 'refuses the real service''s journal for a rehearsal, which would have recorded sandbox sends in it' {
+        $journal = 'TestDrive:/production.journal'
+        $service = [WebexConnectPester.LoopbackService]::new()
+        try {
+            Connect-WebexConnect -ServiceKey $script:Key -BaseUri $service.BaseUri -NoSharedTps
+            $sent = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal)
+        }
+        finally {
+            $service.Dispose()
+        }
+        Connect-WebexConnect -Sandbox -Tps 1000
+        $before = Get-RequestCount
+
+        $refused = Get-ThrownError { $script:rows[0..1] + [pscustomobject]@{ Phone = '+447700900199'; Name = 'Di' } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal }
+
+        $sent.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $refused.FullyQualifiedErrorId | Should -BeLike 'JournalSandboxMismatch,*'
+        $refused.Exception.Message | Should -BeLike "*records sends to Webex Connect, and this session is the sandbox*a journal of its own. Nothing was sent."
+        Get-RequestCount | Should -Be $before
+        (Get-Content -LiteralPath (Convert-Path $journal) -TotalCount 1) | Should -Not -Match 'sandbox'
+    }
+}

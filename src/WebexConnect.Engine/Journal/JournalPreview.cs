@@ -38,8 +38,8 @@ namespace WebexConnect.Engine.Journal
         private JournalPreview(JournalVerdicts verdicts) => _verdicts = verdicts;
 
         /// <summary>Null when the journal holds no record yet (or does not exist): every row would be sent.</summary>
-        public static JournalPreview? Open(string path, bool resendUnknown) =>
-            SendJournal.ReadEarlier(path) is JournalSnapshot snapshot ? new JournalPreview(new JournalVerdicts(snapshot, resendUnknown)) : null;
+        public static JournalPreview? Open(string path, bool resendUnknown, bool forSandbox = false) =>
+            SendJournal.ReadEarlier(path, forSandbox) is JournalSnapshot snapshot ? new JournalPreview(new JournalVerdicts(snapshot, resendUnknown)) : null;
 
         public SendResult? EarlierOutcome(DispatchItem item)
         {

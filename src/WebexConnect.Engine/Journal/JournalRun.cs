@@ -23,10 +23,10 @@ namespace WebexConnect.Engine.Journal
         private bool _disposed;
 
         /// <summary>Opens (or creates) the journal at <paramref name="path"/>; throws its SessionFailureException when it cannot be used.</summary>
-        public JournalRun(string path, bool resendUnknown, Func<DateTimeOffset>? clock = null)
+        public JournalRun(string path, bool resendUnknown, Func<DateTimeOffset>? clock = null, bool forSandbox = false)
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
-            _journal = SendJournal.Open(path, clock);
+            _journal = SendJournal.Open(path, clock, forSandbox);
             _verdicts = new JournalVerdicts(_journal, resendUnknown);
         }
 

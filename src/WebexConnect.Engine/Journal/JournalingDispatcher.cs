@@ -44,7 +44,7 @@ namespace WebexConnect.Engine.Journal
             if (createTransport is null) throw new ArgumentNullException(nameof(createTransport));
             if (string.IsNullOrEmpty(options.JournalPath)) return createDispatcher(createTransport(null));
 
-            var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous);
+            var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous, forSandbox: options.JournalForSandbox);
             try
             {
                 return new JournalingDispatcher(createDispatcher(new JournalingTransport(createTransport, run)), run, shapeOf);

@@ -13,7 +13,7 @@ namespace WebexConnect.Engine.Journal
     /// flushed to disk before the call returns, so what it says survives a crash, a reboot or Ctrl+C.
     /// </summary>
     /// <remarks>
-    /// Line 1 is the header (format, version, salt). Every other line is
+    /// Line 1 is the header (format, version, salt, and "sandbox":true for a journal made by a sandbox run). Every other line is
     /// {"s":"intent|queued|scheduled|rejected|failed|unknown","t":"2026-01-31T12:00:00Z","m":"messageId","k":["32 hex digits",...]}:
     /// an intent line right before each request leaves, a failed line when the service refuses it before a
     /// retry or bisection, and one line per batch, outcome state and messageId at the end ("m" only where the
@@ -55,9 +55,12 @@ namespace WebexConnect.Engine.Journal
         /// Opens or creates the journal and reads what earlier runs recorded. Throws SessionFailureException
         /// when it cannot be used, before anything is sent (sending without it would defeat it):
         /// JournalPathInvalid, JournalIsDirectory, JournalFolderMissing, JournalIsDevice, JournalIsPipe, JournalIsLink, JournalReadOnly,
-        /// JournalAccessDenied, JournalInUse, JournalUnreadable.
+        /// JournalAccessDenied, JournalInUse, JournalUnreadable, JournalSandboxMismatch (see <see cref="EnsureSameTarget"/>).
         /// </summary>
-        public static SendJournal Open(string path, Func<DateTimeOffset>? clock = null)
+        /// <param name="path">The journal file.</param>
+        /// <param name="clock">The time its lines carry.</param>
+        /// <param name="forSandbox">Whether the run sends to the sandbox: a new journal records it, an earlier one must match it.</param>
+        public static SendJournal Open(string path, Func<DateTimeOffset>? clock = null, bool forSandbox = false)
         {
             if (string.IsNullOrEmpty(path)) throw new ArgumentException("The journal path is empty.", nameof(path));
             var fullPath = JournalPath.Full(path);
@@ -71,10 +74,11 @@ namespace WebexConnect.Engine.Journal
                 {
                     salt = NewSalt();
                     file.SetLength(0);
-                    WriteHeader(file, salt, (clock ?? Now)());
+                    WriteHeader(file, salt, (clock ?? Now)(), forSandbox);
                 }
                 else
                 {
+                    EnsureSameTarget(fullPath, content.Sandbox, forSandbox);
                     salt = content.Salt;
                     // A half-written last line is an event whose flush never completed: drop it, so that
                     // the lines appended now start on a line of their own and the file reads cleanly next time.
@@ -95,9 +99,9 @@ namespace WebexConnect.Engine.Journal
         /// What earlier runs recorded, read without writing, creating or locking anything: what -WhatIf needs. Null when
         /// there is no file or nothing was recorded in it yet. Throws the SessionFailureException a send run would meet
         /// on this path (JournalIsDirectory, JournalIsLink, JournalUnreadable...), so that a dry run shows it; JournalInUse
-        /// where the system's locks keep even readers out while a run writes.
+        /// where the system's locks keep even readers out while a run writes; JournalSandboxMismatch as <see cref="Open"/> does.
         /// </summary>
-        public static JournalSnapshot? ReadEarlier(string path)
+        public static JournalSnapshot? ReadEarlier(string path, bool forSandbox = false)
         {
             if (string.IsNullOrEmpty(path)) throw new ArgumentException("The journal path is empty.", nameof(path));
             var fullPath = JournalPath.Full(path);
@@ -121,8 +125,29 @@ namespace WebexConnect.Engine.Journal
             {
                 JournalPath.EnsureRegularFile(file, fullPath);
                 var content = JournalReader.Read(file, fullPath);
-                return content.Salt is null ? null : new JournalSnapshot(content.Salt, content.Entries);
+                if (content.Salt is null) return null;
+                EnsureSameTarget(fullPath, content.Sandbox, forSandbox);
+                return new JournalSnapshot(content.Salt, content.Entries);
             }
+        }
+
+        /// <summary>
+        /// Refuses a journal made by a sandbox run for a run to the real service, and the other way round. A rehearsal's
+        /// journal lists every row as sent, so the real run that reused it sent nothing: every row Skipped, "already sent",
+        /// and the service got 0 requests. A rehearsal on the real run's journal would skip what it sent, and add sandbox
+        /// sends that the next real run would skip as well. No run can want either. A journal made before the header said
+        /// which (no "sandbox" member) counts as the real service's, as most were.
+        /// </summary>
+        private static void EnsureSameTarget(string path, bool writtenBySandbox, bool forSandbox)
+        {
+            if (writtenBySandbox == forSandbox) return;
+            throw new SessionFailureException("JournalSandboxMismatch", writtenBySandbox
+                ? $"The journal '{path}' was written by sandbox runs (Connect-WebexConnect -Sandbox), whose messages never left this " +
+                  "computer: with it, every row it lists would be Skipped as sent, and would never reach Webex Connect. Give -Journal " +
+                  "a new file for the real service, and keep the rehearsal's journal for rehearsals. Nothing was sent."
+                : $"The journal '{path}' records sends to Webex Connect, and this session is the sandbox: a rehearsal with it would " +
+                  "skip what the real runs sent, and record sandbox sends that the next real run would skip as sent. Give the " +
+                  "sandbox run a journal of its own. Nothing was sent.");
         }
 
         /// <summary>The last thing an earlier run recorded for the key, if anything.</summary>
@@ -222,7 +247,7 @@ namespace WebexConnect.Engine.Journal
             return salt;
         }
 
-        private static void WriteHeader(FileStream file, byte[] salt, DateTimeOffset created)
+        private static void WriteHeader(FileStream file, byte[] salt, DateTimeOffset created, bool forSandbox)
         {
             var buffer = new PayloadBuffer(256);
             using (var writer = new Utf8JsonWriter(buffer, WireFormat.Compact))
@@ -232,6 +257,8 @@ namespace WebexConnect.Engine.Journal
                 writer.WriteNumber("version", FormatVersion);
                 writer.WriteString("created", WireFormat.Timestamp(created.ToUniversalTime()));
                 writer.WriteBase64String("salt", salt);
+                // Only when true: a real run's header reads as it always did, to this version and to earlier ones.
+                if (forSandbox) writer.WriteBoolean("sandbox", true);
                 writer.WriteEndObject();
             }
 
@@ -247,6 +274,7 @@ namespace WebexConnect.Engine.Journal
             public sealed class Content
             {
                 public byte[]? Salt { get; set; }
+                public bool Sandbox { get; set; }
                 public Dictionary<JournalKey, JournalEntry> Entries { get; } = new Dictionary<JournalKey, JournalEntry>();
                 public long ValidLength { get; set; }
             }
@@ -344,6 +372,7 @@ namespace WebexConnect.Engine.Journal
                 var bytes = salt.GetBytesFromBase64();
                 if (bytes.Length == 0) return false;
                 content.Salt = bytes;
+                content.Sandbox = root.TryGetProperty("sandbox", out var sandbox) && sandbox.ValueKind == JsonValueKind.True;
                 return true;
             }
 

@@ -277,7 +277,8 @@ namespace WebexConnect.Commands
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
             // taken. -WhatIf sends nothing, so it opens none (and leaves no file): it only reads the journal (ReadJournalAhead).
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
-                new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = whatIf ? null : _journalPath }, _cancellation.Token));
+                new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = whatIf ? null : _journalPath, JournalForSandbox = _session.IsSandbox },
+                _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             _errorAction = ErrorActionStop.InEffect(this);
             _output = new ResultWriter(new Streams(this), StopProcessing, invalidErrorsWrittenWhenRead: !ErrorActionStop.Decides(_errorAction),
@@ -529,7 +530,7 @@ namespace WebexConnect.Commands
         {
             try
             {
-                _journalPreview = EngineHost.PreviewJournal(journalPath, ResendUnknown);
+                _journalPreview = EngineHost.PreviewJournal(journalPath, ResendUnknown, _session!.IsSandbox);
             }
             catch (SessionFailureException) when (!whatIf)
             {

@@ -44,9 +44,10 @@ namespace WebexConnect.Sending
 
         /// <summary>
         /// The journal at <paramref name="path"/> (a full path), read for -WhatIf without creating, locking or writing it;
-        /// null when it holds no record yet. Throws the SessionFailureException a send run on it would meet.
+        /// null when it holds no record yet. Throws the SessionFailureException a send run on it would meet
+        /// (<paramref name="forSandbox"/> as <see cref="DispatchOptions.JournalForSandbox"/>).
         /// </summary>
-        IJournalPreview? PreviewJournal(string path, bool resendUnknown);
+        IJournalPreview? PreviewJournal(string path, bool resendUnknown, bool forSandbox);
     }
 
     /// <summary>What a journal says of the rows of a -WhatIf run, asked in pipeline order.</summary>
@@ -130,6 +131,12 @@ namespace WebexConnect.Sending
         /// The journal file (full path) that lets a re-run send only what an earlier run did not; null for none.
         /// </summary>
         public string? JournalPath { get; init; }
+
+        /// <summary>
+        /// Whether the run sends to the sandbox: a new journal records it, and a journal made for the other kind is refused
+        /// (JournalSandboxMismatch), since a rehearsal's journal lists as sent what the real service never had.
+        /// </summary>
+        public bool JournalForSandbox { get; init; }
     }
 
     /// <summary>One input record handed to the dispatcher, in pipeline order.</summary>

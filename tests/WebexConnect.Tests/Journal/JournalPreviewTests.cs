@@ -32,7 +32,7 @@ namespace WebexConnect.Tests.Journal
             var journal = folder.File("preview.journal");
             using (var first = JournalKit.OverFake(new ScriptedTransport(FirstRun), journal)) JournalKit.Send(first, JournalKit.Rows(1, 9));
 
-            using var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: false)!;
+            using var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: false, forSandbox: false)!;
             var said = Preview(preview, 1, 10);
 
             Assert.Equal(new SendStatus?[]
@@ -59,7 +59,7 @@ namespace WebexConnect.Tests.Journal
             var journal = folder.File("unknown.journal");
             using (var first = JournalKit.OverFake(new ScriptedTransport(FirstRun), journal)) JournalKit.Send(first, JournalKit.Rows(1, 9));
 
-            using var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: true)!;
+            using var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: true, forSandbox: false)!;
 
             Assert.Equal(new SendStatus?[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped, null, null, null, null, null, null },
                 Preview(preview, 1, 9).Select(r => r?.Status));
@@ -72,7 +72,7 @@ namespace WebexConnect.Tests.Journal
             var journal = folder.File("twice.journal");
             using (var first = JournalKit.OverFake(new ScriptedTransport(_ => SendStatus.Queued), journal)) JournalKit.Send(first, new[] { 1 });
 
-            using var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: false)!;
+            using var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: false, forSandbox: false)!;
 
             Assert.Equal(new SendStatus?[] { SendStatus.Skipped, null }, new[] { 1, 1 }.Select(i =>
                 preview.EarlierOutcome(new DispatchItem(JournalKit.Greeting, JournalKit.Person(i), i))?.Status));
@@ -87,11 +87,11 @@ namespace WebexConnect.Tests.Journal
             var before = File.ReadAllBytes(journal);
             var written = File.GetLastWriteTimeUtc(journal);
 
-            using (var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: false)!) Preview(preview, 1, 20);
+            using (var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: false, forSandbox: false)!) Preview(preview, 1, 20);
 
             Assert.Equal(before, File.ReadAllBytes(journal));
             Assert.Equal(written, File.GetLastWriteTimeUtc(journal));
-            Assert.Null(new ConnectEngine().PreviewJournal(folder.File("none-yet.journal"), resendUnknown: false));
+            Assert.Null(new ConnectEngine().PreviewJournal(folder.File("none-yet.journal"), resendUnknown: false, forSandbox: false));
             Assert.False(File.Exists(folder.File("none-yet.journal")));
         }
 
@@ -102,10 +102,10 @@ namespace WebexConnect.Tests.Journal
             var notJournal = folder.File("people.csv");
             File.WriteAllText(notJournal, "Phone,Name\n");
 
-            Assert.Equal("JournalUnreadable", Assert.Throws<SessionFailureException>(() => new ConnectEngine().PreviewJournal(notJournal, false)).ErrorId);
-            Assert.Equal("JournalIsDirectory", Assert.Throws<SessionFailureException>(() => new ConnectEngine().PreviewJournal(folder.Path, false)).ErrorId);
+            Assert.Equal("JournalUnreadable", Assert.Throws<SessionFailureException>(() => new ConnectEngine().PreviewJournal(notJournal, false, false)).ErrorId);
+            Assert.Equal("JournalIsDirectory", Assert.Throws<SessionFailureException>(() => new ConnectEngine().PreviewJournal(folder.Path, false, false)).ErrorId);
             Assert.Equal("JournalFolderMissing", Assert.Throws<SessionFailureException>(() =>
-                new ConnectEngine().PreviewJournal(Path.Combine(folder.Path, "missing", "x.journal"), false)).ErrorId);
+                new ConnectEngine().PreviewJournal(Path.Combine(folder.Path, "missing", "x.journal"), false, false)).ErrorId);
             Assert.Equal("Phone,Name\n", File.ReadAllText(notJournal));
         }
     }
