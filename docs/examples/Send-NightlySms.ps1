@@ -5,7 +5,8 @@
     Connects from the WEBEXCONNECT_* environment variables of the task's account (or -Sandbox).
     Re-running it on the same day (after a crash or a reboot) sends only what was not sent: the day's
     -Journal file makes rows already sent come back Skipped, and rows whose request was in flight come back
-    Unknown and are not resent (check the delivery reports for them first).
+    Unknown and are not resent (check the delivery reports for them first). A rehearsal with -Sandbox
+    writes sms-sandbox-<date>.csv and .journal, apart from the real run's sms-<date> files.
 
     Register it, as the account that owns the environment variables:
       $action  = New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '-NoProfile -File C:\Jobs\Send-NightlySms.ps1'
@@ -34,9 +35,11 @@ if ($Sandbox) { Connect-WebexConnect -Sandbox } else { Connect-WebexConnect }
 $null = Test-WebexConnect
 
 $null = New-Item -ItemType Directory -Path $ReportFolder -Force
-$report = Join-Path $ReportFolder ('sms-{0:yyyy-MM-dd}.csv' -f (Get-Date))
-
-$journal = Join-Path $ReportFolder ('sms-{0:yyyy-MM-dd}.journal' -f (Get-Date))
+# A rehearsal with -Sandbox keeps a report and journal of its own: the real run that day would refuse the sandbox's
+# journal (JournalSandboxMismatch), whose rows never left this computer, and its report would mix the two.
+$name = if ($Sandbox) { 'sms-sandbox' } else { 'sms' }
+$report = Join-Path $ReportFolder ('{0}-{1:yyyy-MM-dd}.csv' -f $name, (Get-Date))
+$journal = Join-Path $ReportFolder ('{0}-{1:yyyy-MM-dd}.journal' -f $name, (Get-Date))
 
 # A run that was killed (the task's time limit, a reboot) stopped the report in the middle of a line, and this run's
 # first result would be appended to that half line. Cut it off: the journal, not the report, knows what was sent,

@@ -57,7 +57,7 @@ Describe 'The nightly example, killed part-way and run again' {
     It 'ends with a report of whole lines, every row in it, and no row Queued twice' {
         $csv = New-NightlyInput
         $reports = Join-Path $TestDrive 'killed'
-        $report = Join-Path $reports ('sms-{0:yyyy-MM-dd}.csv' -f (Get-Date))
+        $report = Join-Path $reports ('sms-sandbox-{0:yyyy-MM-dd}.csv' -f (Get-Date))
 
         $first = Start-NightlyRun $csv $reports
         Wait-ReportStarted $first $report
@@ -86,7 +86,7 @@ Describe 'The nightly example, killed part-way and run again' {
         # on a loaded machine (with 600, a start-up of 5 s let the first run end first, and the second found nothing to send).
         $csv = New-NightlyInput -Rows 3000
         $reports = Join-Path $TestDrive 'overlap'
-        $report = Join-Path $reports ('sms-{0:yyyy-MM-dd}.csv' -f (Get-Date))
+        $report = Join-Path $reports ('sms-sandbox-{0:yyyy-MM-dd}.csv' -f (Get-Date))
 
         $first = Start-NightlyRun $csv $reports
         Wait-ReportStarted $first $report
