@@ -781,6 +781,25 @@ Describe 'Send-ConnectSms -SendAt as ISO 8601 text in a culture with another cal
     }
 }
 
+Describe 'Send-ConnectSms -SendAt in a run that lasts past it' {
+    It 'schedules every row, also those it reaches after -SendAt, when each row has its own text' {
+        # A job started at 05:55 with -SendAt 06:00 and a Text column: every row read after 06:00 was Invalid, "SendAt ...
+        # is in the past", one error each (with one text for all rows the message was checked once and all went).
+        # At 10 destinations a second the send cmdlet reads the last of 60 rows about 5 s in; -SendAt is 2 s ahead.
+        Connect-WebexConnect -Sandbox -Tps 10
+        $rows = 1..60 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:d5}' -f $_; Text = "Your code is $_" } }
+        $at = (Get-Date).AddSeconds(2)
+
+        $results = @($rows | ForEach-Object { $lastRead = Get-Date; $_ } |
+            Send-ConnectSms -From ACME -SendAt $at -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $lastRead | Should -BeGreaterThan $at -Because 'the last rows must reach the command after -SendAt'
+        $failed | Should -BeNullOrEmpty
+        $results.Count | Should -Be 60
+        @($results | Where-Object Status -ne Scheduled) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Send-ConnectSms -SendAt on a computer in another time zone' {
     It 'names a time in the past in UTC and in the computer''s own time, as the script wrote it' -Skip:($IsWindows -or $PSVersionTable.PSVersion.Major -lt 6) {
         # A scheduled script in New York that wrote -SendAt '09:00' (an hour ago) was told "14:00:00Z is in the past": its
