@@ -568,6 +568,24 @@ Describe 'Send-ConnectSms when not connected' {
     }
 }
 
+Describe 'Send-ConnectSms stopped by -ErrorAction Stop' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'ends -Verbose with the run''s summary, naming the error that stopped it' {
+        # $ErrorActionPreference = 'Stop' in a scheduled task: the transcript showed "Row 3: Invalid" and no line saying
+        # what became of the rows, unlike a run that a refused key stops.
+        $rows = '+447700900351', '+447700900352', 'not-a-number', '+447700900354' | ForEach-Object { [pscustomobject]@{ To = $_ } }
+        $verbose = @()
+        try {
+            $rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Stop -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $verbose += $_.Message }
+        } catch { $thrown = $_ }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $verbose[-1] | Should -Match '^Send SMS: 3 rows in \d+\.\d s: 2 Queued, 1 Invalid; then the run stopped \(InvalidInput\)\.$'
+    }
+}
+
 Describe 'Send-ConnectSms when the service refuses the key mid-run' {
     BeforeAll { . (Join-Path $PSScriptRoot 'LoopbackService.ps1') }
 

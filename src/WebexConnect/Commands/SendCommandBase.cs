@@ -728,6 +728,9 @@ namespace WebexConnect.Commands
             public void Diagnostics() => _cmdlet.WriteDiagnostics();
 
             public void Progress(bool completed) => _cmdlet.ShowProgress(completed);
+
+            public void Summary(string stoppedBy) =>
+                _cmdlet.WriteVerbose(RunSummary.Format(_cmdlet.ActionName, _cmdlet._run!.Completed, _cmdlet._run.ByStatus, _cmdlet._clock.Elapsed, stoppedBy));
         }
     }
 }
