@@ -568,6 +568,39 @@ Describe 'Send-ConnectSms when not connected' {
     }
 }
 
+Describe 'Send-ConnectSms stopped with Ctrl+C' {
+    It 'stops at once while its last request is on its way, also after Select-Object -First upstream' {
+        # Import-Csv | Select-Object -First 3 | Send-ConnectSms: once Select-Object had stopped the commands before it,
+        # PowerShell no longer called StopProcessing, and Ctrl+C waited for the request to come back (here 8 s).
+        Connect-WebexConnect -Sandbox -Tps 1000 -SandboxLatency 8s
+        try {
+            $rows = 1..5 | ForEach-Object { [pscustomobject]@{ Phone = '+44770090036{0}' -f $_ } }
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript({
+                    param($Manifest, $Rows)
+                    Import-Module $Manifest
+                    $Rows | Select-Object -First 3 | Send-ConnectSms -From ACME -Text 'Hi'
+                }).AddArgument((Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path).AddArgument($rows)
+            $null = $ps.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(20)
+            while (@(Get-ConnectSandboxRequest).Count -eq 0 -and $ps.InvocationStateInfo.State -eq 'Running' -and (Get-Date) -lt $deadline) {
+                Start-Sleep -Milliseconds 50
+            }
+            Start-Sleep -Milliseconds 300
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $clock.Stop()
+
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+        }
+        finally {
+            if ($ps) { $ps.Dispose() }
+            Connect-FreshSandbox
+        }
+    }
+}
+
 Describe 'Send-ConnectSms stopped by -ErrorAction Stop' {
     BeforeEach { Connect-FreshSandbox }
 
