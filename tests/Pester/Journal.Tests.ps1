@@ -66,6 +66,39 @@ Describe 'Send-ConnectSms -Journal' {
         $said[2].Message | Should -BeLike 'Row 3: Skipped +447700900103: *'
     }
 
+    It 'says in -Verbose which rows -ResendUnknown sends again after a stop with a request in flight' {
+        # Ctrl+C while the request was on its way, then a re-run with -ResendUnknown: before, the rows came back Queued with
+        # no word that they were sent again and may arrive twice.
+        $journal = Join-Path $TestDrive 'stopped.journal'
+        try {
+            Connect-WebexConnect -Sandbox -Tps 1000 -SandboxLatency 5s
+            $stopped = [powershell]::Create()
+            $null = $stopped.AddScript({
+                    param($Manifest, $Rows, $Journal)
+                    Import-Module $Manifest
+                    $Rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $Journal
+                }).AddArgument((Resolve-Path $manifest).Path).AddArgument($script:rows).AddArgument($journal)
+            $null = $stopped.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(20)
+            # The run holds the journal locked: its size says when the request's intent line is there (the header takes ~140 bytes, the intent ~150).
+            while (-not ((Test-Path -LiteralPath $journal) -and (Get-Item -LiteralPath $journal).Length -gt 200) -and (Get-Date) -lt $deadline) {
+                Start-Sleep -Milliseconds 50
+            }
+            $stopped.Stop()
+            $stopped.Dispose()
+        }
+        finally { Connect-WebexConnect -Sandbox -Tps 1000 }
+
+        $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ResendUnknown -Verbose 4>&1 |
+            Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -or $_.Message -like '*Sending again*' })
+
+        $said = @($results | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $said.Count | Should -Be 3
+        $said[0].Message | Should -BeLike 'Row 1: Sending again +447700900101 (-ResendUnknown): * an earlier run * (journal), so it may arrive twice.'
+        $said[2].Message | Should -BeLike 'Row 3: Sending again +447700900103 (-ResendUnknown): *'
+        @($results | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Status | Should -Be @('Queued', 'Queued', 'Queued')
+    }
+
     It 'sends only the rows that are new since the last run' {
         $journal = 'TestDrive:/grown.journal'
         $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null

@@ -586,6 +586,57 @@ Describe 'Send-ConnectSms when not connected' {
     }
 }
 
+Describe 'Send-ConnectSms stopped with Ctrl+C' {
+    It 'stops at once while its last request is on its way, also after Select-Object -First upstream' {
+        # Import-Csv | Select-Object -First 3 | Send-ConnectSms: once Select-Object had stopped the commands before it,
+        # PowerShell no longer called StopProcessing, and Ctrl+C waited for the request to come back (here 8 s).
+        Connect-WebexConnect -Sandbox -Tps 1000 -SandboxLatency 8s
+        try {
+            $rows = 1..5 | ForEach-Object { [pscustomobject]@{ Phone = '+44770090036{0}' -f $_ } }
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript({
+                    param($Manifest, $Rows)
+                    Import-Module $Manifest
+                    $Rows | Select-Object -First 3 | Send-ConnectSms -From ACME -Text 'Hi'
+                }).AddArgument((Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path).AddArgument($rows)
+            $null = $ps.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(20)
+            while (@(Get-ConnectSandboxRequest).Count -eq 0 -and $ps.InvocationStateInfo.State -eq 'Running' -and (Get-Date) -lt $deadline) {
+                Start-Sleep -Milliseconds 50
+            }
+            Start-Sleep -Milliseconds 300
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $clock.Stop()
+
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+        }
+        finally {
+            if ($ps) { $ps.Dispose() }
+            Connect-FreshSandbox
+        }
+    }
+}
+
+Describe 'Send-ConnectSms stopped by -ErrorAction Stop' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'ends -Verbose with the run''s summary, naming the error that stopped it' {
+        # $ErrorActionPreference = 'Stop' in a scheduled task: the transcript showed "Row 3: Invalid" and no line saying
+        # what became of the rows, unlike a run that a refused key stops.
+        $rows = '+447700900351', '+447700900352', 'not-a-number', '+447700900354' | ForEach-Object { [pscustomobject]@{ To = $_ } }
+        $verbose = @()
+        try {
+            $rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Stop -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $verbose += $_.Message }
+        } catch { $thrown = $_ }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $verbose[-1] | Should -Match '^Send SMS: 3 rows in \d+\.\d s: 2 Queued, 1 Invalid; then the run stopped \(InvalidInput\)\.$'
+    }
+}
+
 Describe 'Send-ConnectSms when the service refuses the key mid-run' {
     BeforeAll { . (Join-Path $PSScriptRoot 'LoopbackService.ps1') }
 
@@ -796,6 +847,25 @@ Describe 'Send-ConnectSms -SendAt as ISO 8601 text in a culture with another cal
         $sendAt = [DateTimeOffset]::new($at).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [cultureinfo]::InvariantCulture)
         $body | Should -BeLike "*`"sendAt`":`"$sendAt`"*"
         $body | Should -BeLike "*`"expireAt`":`"$($text.Substring(0, 10))T23:00:00.000Z`"*"
+    }
+}
+
+Describe 'Send-ConnectSms -SendAt in a run that lasts past it' {
+    It 'schedules every row, also those it reaches after -SendAt, when each row has its own text' {
+        # A job started at 05:55 with -SendAt 06:00 and a Text column: every row read after 06:00 was Invalid, "SendAt ...
+        # is in the past", one error each (with one text for all rows the message was checked once and all went).
+        # At 10 destinations a second the send cmdlet reads the last of 60 rows about 5 s in; -SendAt is 2 s ahead.
+        Connect-WebexConnect -Sandbox -Tps 10
+        $rows = 1..60 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:d5}' -f $_; Text = "Your code is $_" } }
+        $at = (Get-Date).AddSeconds(2)
+
+        $results = @($rows | ForEach-Object { $lastRead = Get-Date; $_ } |
+            Send-ConnectSms -From ACME -SendAt $at -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $lastRead | Should -BeGreaterThan $at -Because 'the last rows must reach the command after -SendAt'
+        $failed | Should -BeNullOrEmpty
+        $results.Count | Should -Be 60
+        @($results | Where-Object Status -ne Scheduled) | Should -BeNullOrEmpty
     }
 }
 

@@ -50,7 +50,7 @@ namespace WebexConnect.Engine.Journal
                 _lastMessage = item.Message;
             }
 
-            return _verdicts.Verdict(item, _lastShape, out _, out _);
+            return _verdicts.Verdict(item, _lastShape, out _, out _, out _);
         }
 
         public void Dispose() => _verdicts.Dispose();

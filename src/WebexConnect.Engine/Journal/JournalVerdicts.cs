@@ -54,8 +54,12 @@ namespace WebexConnect.Engine.Journal
         /// keys: <paramref name="key"/>, and <paramref name="keyedBefore"/> when earlier versions of the module keyed it
         /// otherwise.
         /// </summary>
-        public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey key, out JournalKey? keyedBefore)
+        /// <param name="resending">
+        /// With -ResendUnknown, for an item an earlier run left in flight or Unknown: why it may arrive twice. Null otherwise.
+        /// </param>
+        public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey key, out JournalKey? keyedBefore, out string? resending)
         {
+            resending = null;
             key = _keys.For(shape, item.Recipient, 1);
             _seen.TryGetValue(key, out var earlierInRun);
             _seen[key] = earlierInRun + 1;
@@ -65,7 +69,7 @@ namespace WebexConnect.Engine.Journal
             // it. That key is looked up too, so the first run after an update does not send again what they scheduled,
             // and written too, so that an earlier version run on this journal (another account's older copy) skips it.
             keyedBefore = shape.HasDeliveryMembers ? _keys.AsKeyedBefore(shape, item.Recipient, earlierInRun + 1) : (JournalKey?)null;
-            return Earlier(key, keyedBefore, out var entry) ? Decide(item, entry) : null;
+            return Earlier(key, keyedBefore, out var entry) ? Decide(item, entry, out resending) : null;
         }
 
         public void Dispose() => _keys.Dispose();
@@ -83,8 +87,9 @@ namespace WebexConnect.Engine.Journal
             return found;
         }
 
-        private SendResult? Decide(DispatchItem item, JournalEntry entry)
+        private SendResult? Decide(DispatchItem item, JournalEntry entry, out string? resending)
         {
+            resending = null;
             var when = entry.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
             switch (entry.State)
             {
@@ -100,6 +105,14 @@ namespace WebexConnect.Engine.Journal
                 case JournalState.Unknown when !_resendUnknown:
                     return Result(item, SendStatus.Unknown,
                         $"Its outcome was unknown in an earlier run on {when} (journal). Not resent: check delivery reports, then use -ResendUnknown to send it again.");
+                // Sent as -ResendUnknown asks; said, as a Skipped row is, so that the admin can tell which recipients may
+                // get the message twice (before, these rows came back Queued with no word of it).
+                case JournalState.Intent:
+                    resending = $"it was in flight when an earlier run stopped on {when} (journal), so it may arrive twice.";
+                    return null;
+                case JournalState.Unknown:
+                    resending = $"its outcome was unknown in an earlier run on {when} (journal), so it may arrive twice.";
+                    return null;
                 default:
                     return null;
             }

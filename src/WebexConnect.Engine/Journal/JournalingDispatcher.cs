@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using WebexConnect.Composition;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
@@ -22,6 +23,8 @@ namespace WebexConnect.Engine.Journal
         // Pipeline thread only: the cmdlet usually hands the same message object for every row.
         private ConnectMessage? _lastMessage;
         private MessageShape? _lastShape;
+        // Pipeline thread only, as Add and TakeDiagnostics: the verbose lines of rows sent again with -ResendUnknown.
+        private readonly List<DiagnosticEntry> _resent = new List<DiagnosticEntry>();
 
         private JournalingDispatcher(IDispatcher inner, JournalRun run, Func<ConnectMessage, MessageShape> shapeOf)
         {
@@ -72,10 +75,17 @@ namespace WebexConnect.Engine.Journal
         public void Add(DispatchItem item)
         {
             DispatchItem.Require(item, nameof(item));
-            var instead = _run.Admit(item, ShapeOf(item.Message), out var toSend);
+            var instead = _run.Admit(item, ShapeOf(item.Message), out var toSend, out var resending);
+            if (resending is not null) _resent.Add(Resending(item, resending));
             if (instead is null) _inner.Add(toSend);
             else _inner.AddCompleted(instead);
         }
+
+        /// <summary>"Row 7: Sending again +447700900007 (-ResendUnknown): its outcome was unknown ...": a line as a Skipped row's.</summary>
+        private static DiagnosticEntry Resending(DispatchItem item, string why) =>
+            new DiagnosticEntry(DiagnosticLevel.Verbose,
+                (item.Row > 0 ? RowErrorText.Prefix(item.Row) : "") + "Sending again " + item.Recipient + " (-ResendUnknown): " + why,
+                DateTimeOffset.Now);
 
         public void AddCompleted(SendResult result) => _inner.AddCompleted(result);
 
@@ -83,7 +93,17 @@ namespace WebexConnect.Engine.Journal
 
         public IEnumerable<SendResult> Complete() => _inner.Complete();
 
-        public IReadOnlyList<DiagnosticEntry> TakeDiagnostics() => _inner.TakeDiagnostics();
+        public IReadOnlyList<DiagnosticEntry> TakeDiagnostics()
+        {
+            var inner = _inner.TakeDiagnostics();
+            if (_resent.Count == 0) return inner;
+            // The rows' lines first: each was handed over before anything the engine says about its request.
+            var all = new List<DiagnosticEntry>(_resent.Count + inner.Count);
+            all.AddRange(_resent);
+            all.AddRange(inner);
+            _resent.Clear();
+            return all;
+        }
 
         public Action? WhileWaiting
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using WebexConnect.Results;
@@ -23,6 +24,9 @@ namespace WebexConnect.Commands
 
         /// <summary>WriteProgress when a redraw is due, or the record that removes the bar when <paramref name="completed"/>.</summary>
         void Progress(bool completed);
+
+        /// <summary>WriteVerbose with the line the run ends with, saying that <paramref name="stoppedBy"/> (an ErrorId) stopped it.</summary>
+        void Summary(string stoppedBy);
 
         /// <summary>The cmdlet's Stopping: Ctrl+C or a host's Stop().</summary>
         bool PipelineStopping { get; }
@@ -59,6 +63,9 @@ namespace WebexConnect.Commands
         private bool _runFailed;
         private int _sinceProgress;
         private Exception? _stop;
+        // The ErrorId of the row error that stopped the command (-ErrorAction Stop), for the summary: the stop
+        // PowerShell raises does not carry it.
+        private string? _stoppedBy;
         private Timer? _watch;
 
         /// <param name="streams">Where to write.</param>
@@ -118,7 +125,12 @@ namespace WebexConnect.Commands
         }
 
         // Methods of their own: in Write's loop, the lambdas' capture of the result would be made for every result.
-        private void WriteError(SendResult result) => Stream(() => _streams.Error(result));
+        private void WriteError(SendResult result)
+        {
+            var running = _stop == null;
+            Stream(() => _streams.Error(result));
+            if (running && _stop != null) _stoppedBy = SendErrors.ErrorIdFor(result);
+        }
 
         /// <summary>"Row 3: Skipped +447700900001: Already sent ...": one line of a log that names the row, as an error does.</summary>
         private void WriteSkipped(SendResult result) =>
@@ -144,7 +156,7 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// After a stop: writes the remaining results (the run's Complete, so nothing already handed over is left
-        /// unreported), removes the progress bar, and ends the command with the stop PowerShell raised.
+        /// unreported), removes the progress bar, writes the run's summary, and ends the command with the stop PowerShell raised.
         /// </summary>
         public void FinishStopped(IEnumerable<SendResult> rest)
         {
@@ -159,7 +171,27 @@ namespace WebexConnect.Commands
                 // $ProgressPreference = 'Stop': the command is ending anyway.
             }
 
+            // As a run a failure stops (a refused key) ends: before, a scheduled task's -Verbose log of a run that
+            // $ErrorActionPreference = 'Stop' ended at an Invalid row had no line saying what became of the rows.
+            try
+            {
+                _streams.Summary(_stoppedBy ?? StoppedBy(stop));
+            }
+            catch (Exception again) when (ErrorActionStop.IsStopOfThisCommand(again, _streams.PipelineStopping))
+            {
+                // $VerbosePreference = 'Stop': the command is ending anyway.
+            }
+
             ExceptionDispatchInfo.Capture(stop).Throw();
+        }
+
+        /// <summary>The ErrorId the stop itself carries ("PromptWithoutInput"), or its kind.</summary>
+        private static string StoppedBy(Exception stop)
+        {
+            var id = (stop as IContainsErrorRecord)?.ErrorRecord?.FullyQualifiedErrorId;
+            if (string.IsNullOrEmpty(id)) return stop.GetType().Name;
+            var comma = id!.IndexOf(',');
+            return comma > 0 ? id.Substring(0, comma) : id;
         }
 
         /// <summary>Ends the watch.</summary>

@@ -293,8 +293,17 @@ namespace WebexConnect.Commands
 
         private void WriteWhileWaiting()
         {
+            // PowerShell calls StopProcessing only while the pipeline has not failed: once Select-Object -First upstream
+            // has stopped the commands before it (Import-Csv | Select-Object -First 500 | Send-ConnectSms), Ctrl+C only
+            // sets Stopping, and the run waited for its last requests (a hung one until -TimeoutSec) before it ended.
+            if (Stopping)
+            {
+                StopProcessing();
+                return;
+            }
+
             // Through the writer, as between results: a preference that stops at this line keeps the results coming.
-            if (!Stopping) _output?.Write(Array.Empty<SendResult>());
+            _output?.Write(Array.Empty<SendResult>());
         }
 
         /// <inheritdoc />
@@ -732,6 +741,9 @@ namespace WebexConnect.Commands
             public void Diagnostics() => _cmdlet.WriteDiagnostics();
 
             public void Progress(bool completed) => _cmdlet.ShowProgress(completed);
+
+            public void Summary(string stoppedBy) =>
+                _cmdlet.WriteVerbose(RunSummary.Format(_cmdlet.ActionName, _cmdlet._run!.Completed, _cmdlet._run.ByStatus, _cmdlet._clock.Elapsed, stoppedBy));
         }
     }
 }

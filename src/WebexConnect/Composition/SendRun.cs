@@ -151,11 +151,23 @@ namespace WebexConnect.Composition
         /// <param name="substitutionsSent">
         /// IConnectEngine.SubstitutionsSent: only the columns a request carries are checked. Null checks every column.
         /// </param>
+        /// <param name="clock">The current time (default: the system's).</param>
         public static MessageChecks Standard(bool allowMissingSubstitution = false, SentTexts? sentTexts = null,
-            Func<ConnectMessage, ISet<string>?>? substitutionsSent = null) => new MessageChecks(
-            m => MessageValidator.Validate(m, DateTimeOffset.UtcNow),
-            substitutionsSent is null ? MessageValidator.ValidateRecipient : new SentSubstitutions(substitutionsSent).ValidateRecipient,
-            new PersonalisedText(allowMissingSubstitution, sentTexts).Problems);
+            Func<ConnectMessage, ISet<string>?>? substitutionsSent = null, Func<DateTimeOffset>? clock = null)
+        {
+            var now = clock ?? (() => DateTimeOffset.UtcNow);
+            // SendAt is checked against the time the first message was: a long run overtaking it is no wrong date.
+            DateTimeOffset? runStarted = null;
+            return new MessageChecks(
+                m =>
+                {
+                    var at = now();
+                    runStarted ??= at;
+                    return MessageValidator.Validate(m, at, runStarted.Value);
+                },
+                substitutionsSent is null ? MessageValidator.ValidateRecipient : new SentSubstitutions(substitutionsSent).ValidateRecipient,
+                new PersonalisedText(allowMissingSubstitution, sentTexts).Problems);
+        }
 
         /// <summary>
         /// Validates a destination with only the substitutions its request carries: before, a column no $(name) named, and

@@ -57,6 +57,10 @@ namespace WebexConnect.Tests.Commands
             {
                 if (completed) CompletedProgress++;
             }
+
+            public List<string> Summaries { get; } = new List<string>();
+
+            public void Summary(string stoppedBy) => Summaries.Add(stoppedBy);
         }
 
         private static SendResult Result(int row, SendStatus status) =>
@@ -163,7 +167,7 @@ namespace WebexConnect.Tests.Commands
         }
 
         [Fact]
-        public void Finishing_a_stopped_run_writes_the_rest_removes_the_bar_and_ends_with_the_hosts_own_stop()
+        public void Finishing_a_stopped_run_writes_the_rest_removes_the_bar_sums_it_up_and_ends_with_the_hosts_own_stop()
         {
             var streams = new HostStreams { ErrorActionStop = true };
             using var writer = Writer(streams);
@@ -174,6 +178,8 @@ namespace WebexConnect.Tests.Commands
             Assert.Equal(new long[] { 1, 2, 3 }, streams.Outputs.Select(r => r.Sequence));
             Assert.Equal(1, streams.CompletedProgress);
             Assert.NotNull(ended);
+            // The summary after every result, naming the error that stopped the run.
+            Assert.Equal(new[] { "SendFailed" }, streams.Summaries);
         }
 
         [Fact]
@@ -261,6 +267,8 @@ namespace WebexConnect.Tests.Commands
             public void Diagnostics() => _inner.Diagnostics();
 
             public void Progress(bool completed) => _inner.Progress(completed);
+
+            public void Summary(string stoppedBy) => _inner.Summary(stoppedBy);
         }
     }
 }

@@ -169,7 +169,7 @@ namespace WebexConnect.Tests.Journal
             foreach (var row in rows)
             {
                 var item = new DispatchItem(JournalKit.Greeting, JournalKit.Person(row), row);
-                Assert.Null(run.Admit(item, shape, out var toSend));
+                Assert.Null(run.Admit(item, shape, out var toSend, out _));
                 recipients.Add(toSend.Recipient);
             }
 

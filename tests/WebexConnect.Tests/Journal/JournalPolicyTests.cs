@@ -148,6 +148,32 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void ResendUnknown_names_each_row_it_sends_again_as_one_that_may_arrive_twice()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("resend-said.journal");
+            using (var first = JournalKit.OverFake(new ScriptedTransport(FirstRun), journal)) JournalKit.Send(first, JournalKit.Rows(1, 9));
+
+            var said = new List<string>();
+            using (var dispatcher = JournalKit.OverFake(new ScriptedTransport(_ => SendStatus.Queued), journal, resendUnknown: true))
+            {
+                foreach (var i in JournalKit.Rows(1, 9))
+                {
+                    dispatcher.Add(new WebexConnect.Sending.DispatchItem(JournalKit.Greeting, JournalKit.Person(i), i) { Row = i });
+                    said.AddRange(dispatcher.TakeDiagnostics().Select(d => d.Message).Where(m => m.Contains("Sending again")));
+                }
+
+                dispatcher.Complete().ToList();
+            }
+
+            // Only the rows of unknown outcome: a failed or rejected row was never accepted, so it cannot arrive twice.
+            Assert.Equal(2, said.Count);
+            Assert.StartsWith("Row 8: Sending again +447700900008 (-ResendUnknown): its outcome was unknown in an earlier run on ", said[0]);
+            Assert.EndsWith(" UTC (journal), so it may arrive twice.", said[0]);
+            Assert.StartsWith("Row 9: Sending again +447700900009 (-ResendUnknown): ", said[1]);
+        }
+
+        [Fact]
         public void A_run_that_died_with_a_request_in_flight_leaves_those_rows_Unknown_until_ResendUnknown()
         {
             using var folder = new TempFolder();
@@ -190,7 +216,7 @@ namespace WebexConnect.Tests.Journal
             var inner = new ScriptedTransport(_ => SendStatus.Queued);
             var transport = new JournalingTransport(attempts => new WholeBatchAttempt(inner, attempts), run);
             var item = new WebexConnect.Sending.DispatchItem(JournalKit.Greeting, JournalKit.Person(1), 1);
-            Assert.Null(run.Admit(item, MessageShape.Of(item.Message), out var toSend));
+            Assert.Null(run.Admit(item, MessageShape.Of(item.Message), out var toSend, out _));
             run.Dispose();
 
             var failure = await Assert.ThrowsAsync<WebexConnect.Sending.SessionFailureException>(() =>

@@ -12,13 +12,13 @@ namespace WebexConnect.Messages.Validation
         internal const int MaxCallbackDataCharacters = 2000;
         internal static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(7);
 
-        internal static void Check(ConnectMessage message, DateTimeOffset now, ProblemList problems)
+        internal static void Check(ConnectMessage message, DateTimeOffset now, DateTimeOffset runStarted, ProblemList problems)
         {
             if (string.IsNullOrWhiteSpace(message.From))
                 problems.Add("From", $"From is required: {FromMeaning(message.Channel)}");
             CheckLine(message.From, "From", problems);
             CheckSubstitutions(message.Substitutions, "Substitutions", problems);
-            CheckSchedule(message, now, problems);
+            CheckSchedule(message, now, runStarted, problems);
             CheckCallback(message, problems);
             CheckReceipts(message, problems);
             CheckTemplate(message, problems);
@@ -146,13 +146,16 @@ namespace WebexConnect.Messages.Validation
         /// <remarks>
         /// SendAt earlier than now is rejected, not sent at once: a past time usually means a wrong date or
         /// time zone in the input, and sending then would surprise the user. Omit SendAt to send now.
+        /// "Now" for that is when the run started: rows the run reaches after SendAt are sent with it too, as in a run
+        /// with one text (whose message is checked once) they always were; before, with a text per row, each of them was
+        /// Invalid, thousands of errors for a long job scheduled a few minutes ahead.
         /// </remarks>
-        private static void CheckSchedule(ConnectMessage message, DateTimeOffset now, ProblemList problems)
+        private static void CheckSchedule(ConnectMessage message, DateTimeOffset now, DateTimeOffset runStarted, ProblemList problems)
         {
             if (message.SendAt is DateTimeOffset sendAt)
             {
-                if (sendAt < now)
-                    problems.Add("SendAt", $"{Shown(sendAt)} is in the past (now {Format(now)}): give a later time, or omit SendAt to send now");
+                if (sendAt < runStarted)
+                    problems.Add("SendAt", $"{Shown(sendAt)} is in the past (now {Format(runStarted)}): give a later time, or omit SendAt to send now");
                 else if (sendAt - now > MaxScheduleAhead)
                     problems.Add("SendAt", $"{Shown(sendAt)} is more than 7 days ahead: schedule at most 7 days from now (until {Format(now + MaxScheduleAhead)})");
             }

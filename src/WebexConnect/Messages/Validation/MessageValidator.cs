@@ -23,11 +23,20 @@ namespace WebexConnect.Messages.Validation
         /// <summary>Problems of the shared part of a message (empty when it is valid).</summary>
         /// <param name="message">The message to check.</param>
         /// <param name="now">The current time: SendAt and ExpireAt must be later, and SendAt at most 7 days later.</param>
-        public static IReadOnlyList<ValidationProblem> Validate(ConnectMessage message, DateTimeOffset now)
+        public static IReadOnlyList<ValidationProblem> Validate(ConnectMessage message, DateTimeOffset now) => Validate(message, now, now);
+
+        /// <summary>The same, for a message of a run that started at <paramref name="runStarted"/>.</summary>
+        /// <param name="message">The message to check.</param>
+        /// <param name="now">The current time: ExpireAt must be later, and SendAt at most 7 days later.</param>
+        /// <param name="runStarted">
+        /// When the run checked its first message: SendAt must be later than that. A SendAt the run itself overtakes (a
+        /// 100,000-row job started at 05:55 with -SendAt 06:00) is what the admin meant for every row, not a wrong date.
+        /// </param>
+        internal static IReadOnlyList<ValidationProblem> Validate(ConnectMessage message, DateTimeOffset now, DateTimeOffset runStarted)
         {
             if (message is null) throw new ArgumentNullException(nameof(message));
             var problems = new ProblemList();
-            CommonRules.Check(message, now, problems);
+            CommonRules.Check(message, now, runStarted, problems);
             switch (message)
             {
                 case SmsMessage sms:
