@@ -867,6 +867,27 @@ Describe 'Send-ConnectSms -SendAt in a run that lasts past it' {
         $results.Count | Should -Be 60
         @($results | Where-Object Status -ne Scheduled) | Should -BeNullOrEmpty
     }
+
+    It 'sends none of the rows it reaches after -ExpireAt, with one text for all of them as with a text each' {
+        # Before: one text for every row is one message, checked once, so the rows read after its expiry went out
+        # expired; with a Text column they were Invalid. Now both say ExpireAt has passed and send nothing for them.
+        Connect-WebexConnect -Sandbox -Tps 10
+        $rows = 1..100 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:d5}' -f $_ } }
+        $expiry = (Get-Date).AddSeconds(1.5)
+
+        $results = @($rows | ForEach-Object { $lastRead = Get-Date; $_ } |
+            Send-ConnectSms -From ACME -Text 'Your code is 1234' -ExpireAt $expiry -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $lastRead | Should -BeGreaterThan $expiry -Because 'the last rows must reach the command after -ExpireAt'
+        $results.Count | Should -Be 100
+        $queued = @($results | Where-Object Status -eq Queued)
+        $expired = @($results | Where-Object Status -eq Invalid)
+        $queued.Count | Should -BeGreaterThan 0
+        $expired.Count | Should -Be (100 - $queued.Count)
+        $expired[0].Reason | Should -BeLike '*ExpireAt*is not in the future*'
+        @($failed).Count | Should -Be $expired.Count
+        (@(Get-ConnectSandboxRequest).DestinationCount | Measure-Object -Sum).Sum | Should -Be $queued.Count
+    }
 }
 
 Describe 'Send-ConnectSms -SendAt on a computer in another time zone' {

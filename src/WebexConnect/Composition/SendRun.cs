@@ -130,16 +130,25 @@ namespace WebexConnect.Composition
         private readonly Func<ConnectMessage, IReadOnlyList<ValidationProblem>> _validateMessage;
         private readonly Func<ConnectMessage, Recipient, IReadOnlyList<ValidationProblem>> _validateRecipient;
         private readonly Func<ConnectMessage, ComposedRecord, IReadOnlyList<ValidationProblem>>? _validatePersonalised;
+        private readonly Func<DateTimeOffset> _clock;
         private ConnectMessage? _lastMessage;
         private IReadOnlyList<ValidationProblem> _lastMessageProblems = Array.Empty<ValidationProblem>();
 
+        /// <param name="validateMessage">The message's own problems; asked once per message object.</param>
+        /// <param name="validateRecipient">A destination's problems.</param>
+        /// <param name="validatePersonalised">The texts as the recipient gets them.</param>
+        /// <param name="clock">
+        /// The current time, to ask again about a message whose ExpireAt the run has since passed (default: the system's).
+        /// </param>
         public MessageChecks(Func<ConnectMessage, IReadOnlyList<ValidationProblem>> validateMessage,
             Func<ConnectMessage, Recipient, IReadOnlyList<ValidationProblem>> validateRecipient,
-            Func<ConnectMessage, ComposedRecord, IReadOnlyList<ValidationProblem>>? validatePersonalised = null)
+            Func<ConnectMessage, ComposedRecord, IReadOnlyList<ValidationProblem>>? validatePersonalised = null,
+            Func<DateTimeOffset>? clock = null)
         {
             _validateMessage = validateMessage;
             _validateRecipient = validateRecipient;
             _validatePersonalised = validatePersonalised;
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
         }
 
         /// <summary>
@@ -166,7 +175,7 @@ namespace WebexConnect.Composition
                     return MessageValidator.Validate(m, at, runStarted.Value);
                 },
                 substitutionsSent is null ? MessageValidator.ValidateRecipient : new SentSubstitutions(substitutionsSent).ValidateRecipient,
-                new PersonalisedText(allowMissingSubstitution, sentTexts).Problems);
+                new PersonalisedText(allowMissingSubstitution, sentTexts).Problems, now);
         }
 
         /// <summary>
@@ -227,7 +236,9 @@ namespace WebexConnect.Composition
         /// </summary>
         public IReadOnlyList<ValidationProblem> Problems(ConnectMessage message, ComposedRecord record)
         {
-            if (!ReferenceEquals(message, _lastMessage))
+            // A message every row shares is checked once; but a run that outlasts its ExpireAt would then have sent the
+            // later rows expired, where a run with a text per row (a message each) made them Invalid: it is asked again.
+            if (!ReferenceEquals(message, _lastMessage) || (message.ExpireAt is DateTimeOffset expiry && _clock() >= expiry))
             {
                 _lastMessageProblems = _validateMessage(message);
                 _lastMessage = message;

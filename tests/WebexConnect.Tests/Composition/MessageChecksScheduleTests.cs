@@ -62,5 +62,22 @@ namespace WebexConnect.Tests.Composition
             Assert.NotNull(invalid);
             Assert.Contains("ExpireAt:", invalid!.Reason);
         }
+
+        [Fact]
+        public void AnExpireAtTheRunOvertakesMakesTheLaterRowsOfOneSharedMessageInvalidToo()
+        {
+            // One text for every row is one message, checked once: before, the rows reached after its expiry went out
+            // expired, where a text per row made them Invalid.
+            var now = Start;
+            var checks = MessageChecks.Standard(clock: () => now);
+            var shared = Code(1, expireAt: Start.AddMinutes(5));
+
+            Assert.Null(checks.Check(1, shared, Record("+447700900001"), null));
+            now = Start.AddMinutes(20);
+            var invalid = checks.Check(40000, shared, Record("+447700940000"), null);
+
+            Assert.NotNull(invalid);
+            Assert.Contains("ExpireAt: 2026-12-07 06:00:00Z is not in the future (now 2026-12-07 06:15:00Z)", invalid!.Reason);
+        }
     }
 }
