@@ -15,7 +15,11 @@
 .EXAMPLE
     Import-Module ./out/WebexConnect/WebexConnect.psd1  # unless installed
     ./docs/examples/Send-NightlySms.ps1 -Sandbox -ReportFolder ./out/reports
+.EXAMPLE
+    ./docs/examples/Send-NightlySms.ps1 -WhatIf -Verbose
+    Shows tonight's requests, and the rows the day's journal would skip, without sending or writing a report.
 #>
+[CmdletBinding(SupportsShouldProcess)]
 param(
     [string] $Path = (Join-Path $PSScriptRoot 'sms-recipients.csv'),
     [string] $ReportFolder = (Join-Path $PSScriptRoot 'reports'),
@@ -24,6 +28,8 @@ param(
     [switch] $Sandbox
 )
 
+# CmdletBinding above passes -WhatIf and -Verbose on to the commands below: without it PowerShell put them in $args
+# unread, and a dry run with -WhatIf sent every row.
 $ErrorActionPreference = 'Stop'    # the script's own commands; per-row send errors stay non-terminating below
 # The task's output goes to a log file: PowerShell 7 would write its errors there with colour escape codes. Only when
 # redirected, so that a run from a console leaves that console's colours alone.
@@ -34,7 +40,8 @@ if ($Sandbox) { Connect-WebexConnect -Sandbox } else { Connect-WebexConnect }
 # $ErrorActionPreference = 'Stop'). The test sends nothing.
 $null = Test-WebexConnect
 
-$null = New-Item -ItemType Directory -Path $ReportFolder -Force
+# Also under -WhatIf: the journal's folder must exist for the dry run to read the day's journal.
+$null = New-Item -ItemType Directory -Path $ReportFolder -Force -WhatIf:$false
 # A rehearsal with -Sandbox keeps a report and journal of its own: the real run that day would refuse the sandbox's
 # journal (JournalSandboxMismatch), whose rows never left this computer, and its report would mix the two.
 $name = if ($Sandbox) { 'sms-sandbox' } else { 'sms' }
@@ -46,7 +53,7 @@ $journal = Join-Path $ReportFolder ('{0}-{1:yyyy-MM-dd}.journal' -f $name, (Get-
 # and this run reports those rows as Skipped. A report still open is another run's, still writing: leave it alone
 # (this run then stops at JournalInUse).
 $stream = $null
-if (Test-Path $report) {
+if (-not $WhatIfPreference -and (Test-Path $report)) {
     try { $stream = [System.IO.File]::Open($report, 'Open', 'ReadWrite', 'None') } catch [System.IO.IOException] { }
 }
 if ($stream) {
@@ -68,6 +75,7 @@ Import-Csv -Path $Path -Encoding UTF8 |
     Select-Object Row, SubmittedAt, Destination, CorrelationId, Status, Code, Reason, MessageId, Parts |
     Export-Csv -Path $report -Append -NoTypeInformation -Encoding UTF8
 
+if ($WhatIfPreference) { return }    # nothing was sent and no report written
 # Rows already sent by an earlier run today come back Skipped, which is not an error.
 Write-Output "Report: $report ($($sendErrors.Count) row(s) not accepted)"
 if ($sendErrors.Count -gt 0) { exit 1 }    # Task Scheduler shows the run as failed

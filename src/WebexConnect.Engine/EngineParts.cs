@@ -105,6 +105,9 @@ namespace WebexConnect.Engine
         /// <summary>Whether and through which file the TPS budget is shared with other processes (Connect -Verbose); null for the sandbox and fakes.</summary>
         public string? TpsSharing { get; init; }
 
+        /// <summary>IEngineSession.Tenant: where and as whom the session sends; "sandbox" for the simulator. Fakes get one of their own.</summary>
+        public string Tenant { get; init; } = "fake:" + Guid.NewGuid().ToString("N");
+
         // A shared fake cannot report its own requests: the whole batch counts as one, reported first.
         private static IBatchTransport Reporting(IBatchTransport transport, IAttemptObserver? attempts) =>
             attempts is null ? transport : new WholeBatchAttempt(transport, attempts);

@@ -25,6 +25,8 @@ namespace WebexConnect.Engine
 
         public string? TpsSharing => _parts.TpsSharing;
 
+        public string Tenant => _parts.Tenant;
+
         public int TpsInForce => _parts.RateGate is Dispatch.RateGate gate ? gate.SettledTps : _parts.RateGate.Tps;
 
         public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation)

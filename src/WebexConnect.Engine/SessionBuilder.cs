@@ -74,6 +74,8 @@ namespace WebexConnect.Engine
             {
                 Lookup = new MessageLookup(client, credential, settings.RequestTimeout, proxy),
                 TpsSharing = sharing,
+                // The identity the TPS ledger is named after: every sandbox is the same pretend tenant.
+                Tenant = sandbox is null ? settings.BaseUri.AbsoluteUri + " " + CredentialIdentity(settings) : "sandbox",
             };
         }
 

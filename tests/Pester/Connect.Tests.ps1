@@ -638,6 +638,41 @@ Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force
         }
     }
 
+    It 'sends through the current session when another runspace connected the same tenant after this one' {
+        # ForEach-Object -Parallel { Connect-WebexConnect; $_ | Send-ConnectSms ... }, every block connecting the one tenant
+        # from the same WEBEXCONNECT_* variables: since CurrentSessionChanged, the blocks whose Connect a later block's
+        # replaced sent nothing, though the current session sends where theirs did (4 rows of 6 stopped in a sandbox run).
+        $tenant = [WebexConnectPester.LoopbackService]::new()
+        $manifest = (Get-Module WebexConnect).Path
+        try {
+            Connect-WebexConnect -BaseUri $tenant.BaseUri -ServiceKey $script:ServiceKey -NoSharedTps
+            Start-ThreadJob { Import-Module $using:manifest; Connect-WebexConnect -BaseUri ($using:tenant).BaseUri -ServiceKey $using:ServiceKey -NoSharedTps } |
+                Receive-Job -Wait -AutoRemoveJob
+
+            (Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi').Status | Should -Be 'Queued'
+            @($tenant.Received | Where-Object { $_ -like 'POST *' }).Count | Should -Be 1
+
+            # The same tenant with another key is another credential: refused, as another tenant is.
+            $otherKey = ConvertTo-SecureString 'k-another-key' -AsPlainText -Force
+            Start-ThreadJob { Import-Module $using:manifest; Connect-WebexConnect -BaseUri ($using:tenant).BaseUri -ServiceKey $using:otherKey -NoSharedTps } |
+                Receive-Job -Wait -AutoRemoveJob
+            { Send-ConnectSms -To '+447700900002' -From ACME -Text 'Hi' } | Should -Throw -ErrorId 'CurrentSessionChanged,*'
+
+            # Sandboxes are one pretend tenant: parallel blocks that each connect one send every row.
+            $statuses = 1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
+                Import-Module $using:manifest
+                Connect-WebexConnect -Sandbox
+                Start-Sleep -Milliseconds 300
+                (Send-ConnectSms -To ('+44770090030{0}' -f $_) -From ACME -Text 'Hi').Status
+            }
+            $statuses | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        }
+        finally {
+            Disconnect-WebexConnect
+            $tenant.Dispose()
+        }
+    }
+
     It 'says so in a real Start-Job given the session with $using:' {
         $session = Connect-WebexConnect -Sandbox -PassThru
         $manifest = (Get-Module WebexConnect).Path

@@ -9,10 +9,10 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
 
     # A new PowerShell of this host's kind running the example against the sandbox, as a process this test may kill.
-    function script:Start-NightlyRun([string] $Csv, [string] $ReportFolder) {
+    function script:Start-NightlyRun([string] $Csv, [string] $ReportFolder, [string] $Switches = '') {
         $powershell = Get-PowerShellHostCommand
         $start = [System.Diagnostics.ProcessStartInfo]::new($powershell.Path)
-        $command = "Import-Module '$script:Manifest'; & '$script:Example' -Sandbox -Path '$Csv' -ReportFolder '$ReportFolder'"
+        $command = "Import-Module '$script:Manifest'; & '$script:Example' -Sandbox -Path '$Csv' -ReportFolder '$ReportFolder' $Switches"
         foreach ($arg in @($powershell.Prefix) + @('-NoProfile', '-NonInteractive', '-Command', $command)) { $start.ArgumentList.Add($arg) }
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardError = $true
@@ -101,5 +101,20 @@ Describe 'The nightly example, killed part-way and run again' {
         $results.Count | Should -Be 3000
         @($results | Where-Object Status -ne 'Queued') | Should -BeNullOrEmpty
         ($results.Destination | Sort-Object -Unique).Count | Should -Be 3000
+    }
+}
+
+Describe 'The nightly example run with -WhatIf' {
+    It 'says what it would send, and sends nothing and writes no report or journal' {
+        # Before: the script had no CmdletBinding, so PowerShell put -WhatIf in $args unread, and the admin's dry run of
+        # tonight's job sent every row and wrote the day's report and journal.
+        $csv = New-NightlyInput -Rows 3
+        $reports = Join-Path $TestDrive 'whatif'
+
+        $said = Wait-NightlyRun (Start-NightlyRun $csv $reports '-WhatIf')
+
+        $said | Should -Match 'What if: Performing the operation "Send SMS" on target "batch 1: 3 destinations'
+        $said | Should -Not -Match 'Report: '
+        @(Get-ChildItem -LiteralPath $reports -File) | Should -BeNullOrEmpty
     }
 }

@@ -271,6 +271,16 @@ Describe 'Format-Wide of results, receipts, sessions and tokens' {
         @(Get-Line (Get-ConnectContext | Format-Wide | Out-String -Width 80))[0] | Should -Match '^Webex Connect sandbox\s*$'
     }
 
+    It 'shows each SMS measurement''s encoding, parts and text, not its row number' {
+        # Row leads a measurement since round 8, and with no wide view Format-Wide showed the first property: "1  2".
+        $rows = [pscustomobject]@{ Name = 'Ann' }, [pscustomobject]@{ Name = 'Bob' }
+
+        $lines = @(Get-Line ($rows | Measure-ConnectSms -Text 'Hi $(Name)' | Format-Wide | Out-String -Width 80))
+
+        $lines | Should -HaveCount 1
+        $lines[0] | Should -Match '^Text, 1 part: Hi Ann\s+Text, 1 part: Hi Bob\s*$'
+    }
+
     It 'shows a token''s issuer, not the token' {
         $secret = ConvertTo-SecureString ([Convert]::ToBase64String([byte[]](1..32))) -AsPlainText -Force
         $jwt = New-ConnectJwt -ServiceId 'svc-report' -ServiceSecret $secret

@@ -136,13 +136,17 @@ namespace WebexConnect.Sending
         /// <param name="inJobProcess">Whether this PowerShell runs a Start-Job or remote command (see <see cref="NotConnected"/>).</param>
         /// <param name="connectedHere">
         /// What the last Connect-WebexConnect of the caller's runspace did (<see cref="RunspaceConnects"/>): without -Session, a
-        /// current session that another runspace connected since is refused (CurrentSessionChanged), not used.
+        /// current session that another runspace connected since is refused (CurrentSessionChanged), not used, unless it sends
+        /// to the same tenant with the same credential as the one connected here: blocks that each connect the same tenant
+        /// (from the same WEBEXCONNECT_* variables, say) send as they did before, since the current session sends where their
+        /// own would have.
         /// </param>
         public static ConnectSession SelectSession(ConnectSession? explicitSession, ConnectSession? current, bool inJobProcess = false,
             LastConnect? connectedHere = null)
         {
             var session = explicitSession ?? current ?? throw NotConnected(inJobProcess);
-            if (explicitSession is null && connectedHere != null && !ReferenceEquals(connectedHere.Session, current))
+            if (explicitSession is null && connectedHere != null && !ReferenceEquals(connectedHere.Session, current) &&
+                !(connectedHere.Session is { } own && own.Engine.Tenant == session.Engine.Tenant))
                 throw CurrentSessionChanged(connectedHere);
             if (session.IsClosed) throw SessionClosed(session);
             return session;
@@ -158,7 +162,8 @@ namespace WebexConnect.Sending
                     ? "The last Connect-WebexConnect here failed (" + failure.TrimEnd('.') + "), and the current session is one that " +
                       "another runspace (ForEach-Object -Parallel, a thread job) connected"
                     : "Another runspace (ForEach-Object -Parallel, a thread job) ran Connect-WebexConnect after this one did, so the " +
-                      "current session, which all runspaces share, is no longer the one connected here") +
+                      "current session, which all runspaces share, is no longer the one connected here and sends to another tenant " +
+                      "or with another credential") +
                 ": nothing was sent, so that nothing goes to that tenant by mistake. Where blocks connect a tenant each, take the " +
                 "session with -PassThru and give it to each command: $s = Connect-WebexConnect ... -PassThru; Send-ConnectSms -Session $s ...");
 

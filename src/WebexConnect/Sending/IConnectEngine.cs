@@ -107,6 +107,14 @@ namespace WebexConnect.Sending
         /// </summary>
         string? TpsSharing { get; }
 
+        /// <summary>
+        /// Where and as whom the session sends: its base URI with the Service ID or a hash of the service key (never the key),
+        /// or "sandbox". Equal for two sessions of the same tenant and credential, so that a runspace whose Connect-WebexConnect
+        /// another runspace's replaced can tell whether the current session sends where its own did (see
+        /// <see cref="ConnectionResolver.SelectSession"/>).
+        /// </summary>
+        string Tenant { get; }
+
         /// <summary>GET /v2/messages/{messageId} with the session's credential; never sends anything. Blocks until answered.</summary>
         LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation);
     }

@@ -50,6 +50,8 @@ namespace WebexConnect.Tests.Session
 
         public string? TpsSharing { get; set; }
 
+        public string Tenant { get; set; } = "fake:" + Guid.NewGuid().ToString("N");
+
         public IDispatcher CreateDispatcher(DispatchOptions options, CancellationToken cancellation) => throw new NotSupportedException();
 
         public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation) => throw new NotSupportedException();
