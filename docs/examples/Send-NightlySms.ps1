@@ -45,8 +45,10 @@ $null = New-Item -ItemType Directory -Path $ReportFolder -Force -WhatIf:$false
 # A rehearsal with -Sandbox keeps a report and journal of its own: the real run that day would refuse the sandbox's
 # journal (JournalSandboxMismatch), whose rows never left this computer, and its report would mix the two.
 $name = if ($Sandbox) { 'sms-sandbox' } else { 'sms' }
-$report = Join-Path $ReportFolder ('{0}-{1:yyyy-MM-dd}.csv' -f $name, (Get-Date))
-$journal = Join-Path $ReportFolder ('{0}-{1:yyyy-MM-dd}.journal' -f $name, (Get-Date))
+# One reading of the clock for both names: a run started on the stroke of midnight keeps them on the same day.
+$day = '{0}-{1:yyyy-MM-dd}' -f $name, (Get-Date)
+$report = Join-Path $ReportFolder "$day.csv"
+$journal = Join-Path $ReportFolder "$day.journal"
 
 # A run that was killed (the task's time limit, a reboot) stopped the report in the middle of a line, and this run's
 # first result would be appended to that half line. Cut it off: the journal, not the report, knows what was sent,

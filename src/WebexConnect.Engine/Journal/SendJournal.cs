@@ -70,7 +70,9 @@ namespace WebexConnect.Engine.Journal
                 JournalPath.EnsureRegularFile(file, fullPath);
                 var content = JournalReader.Read(file, fullPath);
                 byte[] salt;
-                if (content.Salt is null)
+                // A journal that recorded nothing (a rehearsal stopped before its first row, an empty CSV) is made anew
+                // for this run's kind: it lists no row another kind of run could wrongly skip.
+                if (content.Salt is null || (content.Entries.Count == 0 && content.Sandbox != forSandbox))
                 {
                     salt = NewSalt();
                     file.SetLength(0);
@@ -125,7 +127,8 @@ namespace WebexConnect.Engine.Journal
             {
                 JournalPath.EnsureRegularFile(file, fullPath);
                 var content = JournalReader.Read(file, fullPath);
-                if (content.Salt is null) return null;
+                // Nothing recorded: no row to skip, whoever made it (a run on it makes it anew, see Open).
+                if (content.Salt is null || content.Entries.Count == 0) return null;
                 EnsureSameTarget(fullPath, content.Sandbox, forSandbox);
                 return new JournalSnapshot(content.Salt, content.Entries);
             }

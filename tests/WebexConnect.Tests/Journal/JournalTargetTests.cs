@@ -13,14 +13,23 @@ namespace WebexConnect.Tests.Journal
     {
         // A header as journals were written before it said which (and as real runs still write it).
         private const string HeaderWithoutTarget =
-            "{\"format\":\"WebexConnect.Journal\",\"version\":1,\"created\":\"2026-11-30T08:00:00Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\"}\n";
+            "{\"format\":\"WebexConnect.Journal\",\"version\":1,\"created\":\"2026-11-30T08:00:00Z\",\"salt\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\"}\n" +
+            "{\"s\":\"queued\",\"t\":\"2026-11-30T08:00:01Z\",\"k\":[\"0123456789abcdef0123456789abcdef\"]}\n";
+
+        /// <summary>A journal for <paramref name="forSandbox"/> runs that recorded one send.</summary>
+        private static void OneSend(string path, bool forSandbox)
+        {
+            Assert.True(JournalKey.TryParse("0123456789abcdef0123456789abcdef", out var key));
+            using var journal = SendJournal.Open(path, forSandbox: forSandbox);
+            journal.Record(JournalState.Queued, new[] { key });
+        }
 
         [Fact]
         public void A_sandbox_runs_journal_is_refused_by_a_run_to_the_service_and_by_its_preview()
         {
             using var folder = new TempFolder();
             var path = folder.File("rehearsal.journal");
-            SendJournal.Open(path, forSandbox: true).Dispose();
+            OneSend(path, forSandbox: true);
 
             var opened = Assert.Throws<SessionFailureException>(() => SendJournal.Open(path, forSandbox: false));
             var previewed = Assert.Throws<SessionFailureException>(() => SendJournal.ReadEarlier(path, forSandbox: false));
@@ -44,6 +53,21 @@ namespace WebexConnect.Tests.Journal
             Assert.Equal("JournalSandboxMismatch", refused.ErrorId);
             Assert.Contains("this session is the sandbox", refused.Message);
             Assert.Equal(HeaderWithoutTarget, File.ReadAllText(path));
+        }
+
+        [Fact]
+        public void A_journal_that_recorded_nothing_is_made_anew_for_the_other_kind_of_run()
+        {
+            // A rehearsal stopped before its first row left a header alone: it lists no row a real run could skip.
+            using var folder = new TempFolder();
+            var path = folder.File("empty.journal");
+            SendJournal.Open(path, forSandbox: true).Dispose();
+
+            Assert.Null(SendJournal.ReadEarlier(path, forSandbox: false));
+            OneSend(path, forSandbox: false);
+
+            Assert.DoesNotContain("sandbox", File.ReadAllLines(path)[0]);
+            Assert.Equal("JournalSandboxMismatch", Assert.Throws<SessionFailureException>(() => SendJournal.Open(path, forSandbox: true)).ErrorId);
         }
 
         [Theory]
