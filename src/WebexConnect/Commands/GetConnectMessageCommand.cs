@@ -79,13 +79,13 @@ namespace WebexConnect.Commands
             {
                 if (string.IsNullOrWhiteSpace(id))
                 {
-                    WriteError(new ErrorRecord(new ArgumentException(
+                    WriteError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(
                             $"Row {SentRow()}: MessageId: empty, so there is nothing to look up. " + (AcceptedStatus() is string accepted
                                 // A 201 whose body broke off, or a 2xx without JSON, is accepted by its status code alone.
                                 ? $"The service accepted this send result ({accepted}), but its answer carried no message ID (it was cut short); "
                                 : "A send result that was not accepted (Rejected, Failed, Invalid) has no message ID; nor has an Unknown one, which the service may still have accepted: ") +
                             "its delivery receipt tells, matched by correlation ID (Wait-ConnectDelivery)."),
-                        "MessageIdMissing", ErrorCategory.InvalidArgument, Target(id)));
+                        "MessageIdMissing", ErrorCategory.InvalidArgument, Target(id))));
                     continue;
                 }
                 // Destinations of one request share its message ID: look each one up once.
@@ -125,11 +125,11 @@ namespace WebexConnect.Commands
             }
             else if (problem.StopsTheCommand)
             {
-                ThrowTerminatingError(problem.ToErrorRecord(Target(id)));
+                ThrowTerminatingError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id))));
             }
             else
             {
-                WriteError(problem.ToErrorRecord(Target(id)));
+                WriteError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id))));
             }
         }
 
