@@ -81,6 +81,22 @@ Describe 'Get-ConnectMessage' {
         $err[0].Exception.Message | Should -BeLike 'Row 1: MessageId:*'
     }
 
+    It 'names the row of a filtered send result as the result shows it, also read back from its Export-Csv' {
+        # Before: the position in the pipeline, so the send's rows 2 and 4 were "Row 1" and "Row 2".
+        $results = '+447700900021', 'not-a-number', '+447700900023', '' |
+            Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+        $csv = Join-Path $TestDrive 'filtered-results.csv'
+        $results | Export-Csv $csv -NoTypeInformation
+
+        $results | Where-Object Status -ne Queued | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue
+        Import-Csv $csv | Where-Object Status -ne Queued | Get-ConnectMessage -ErrorVariable fromCsv -ErrorAction SilentlyContinue
+
+        @($err).Count | Should -Be 2
+        $err[0].Exception.Message | Should -BeLike 'Row 2: MessageId: empty*'
+        $err[1].Exception.Message | Should -BeLike 'Row 4: MessageId: empty*'
+        $fromCsv.Exception.Message | ForEach-Object { $_.Substring(0, 6) } | Should -Be @('Row 2:', 'Row 4:')
+    }
+
     It 'says an Unknown send result has no ID to look up, not that it was not accepted, and targets the send result' {
         Connect-WebexConnect -Sandbox -SandboxLatency '00:00:02' -TimeoutSec 1
         $unknown = [pscustomobject]@{ Phone = '+447700900012'; CorrelationId = 'row-12' } |

@@ -172,6 +172,33 @@ Describe 'The WebexConnect module' {
             Should -BeLike 'Not connected to Webex Connect. Run Connect-WebexConnect first (or Connect-WebexConnect -Sandbox*'
     }
 
+    It 'names the commands to run as Import-Module -Prefix named them in a row''s error and the errors of other commands too' {
+        # Before: only NotConnected and SessionClosed did; a row's error said "send it email with Send-ConnectEmail", and
+        # Wait-WxConnectDelivery "Start one with Start-ConnectReceiptListener", commands this session does not have.
+        try {
+            Import-Module $script:ManifestPath -Prefix Wx -Force -ErrorAction Stop
+            Connect-WxWebexConnect -Sandbox
+            $PSDefaultParameterValues['Send-ConnectSms:From'] = 'ACME!!!!!!!!!!!!!!!!!!!!!!'
+            $result = Send-WxConnectSms -To 'ann@example.com' -Text 'Hi' -From ACME -ErrorVariable rowError -ErrorAction SilentlyContinue
+            $fromDefault = try { Send-WxConnectSms -To '+447700900001' -Text 'Hi' } catch { $_ }
+            $noListener = try { Wait-WxConnectDelivery -InputObject $result } catch { $_ }
+
+            "$($rowError[0])" | Should -BeLike '*send it email with Send-WxConnectEmail*'
+            # The result's Reason and the exception's Message keep the names as written: they are data, exported as they are.
+            $rowError[0].Exception.Message | Should -BeLike '*send it email with Send-ConnectEmail*'
+            $result.Reason | Should -BeLike '*send it email with Send-ConnectEmail*'
+            $fromDefault.FullyQualifiedErrorId | Should -BeLike 'InvalidParameterValue,*'
+            # A $PSDefaultParameterValues key stays as PowerShell matches it: by the unprefixed name.
+            "$fromDefault" | Should -Match ([regex]::Escape("`$PSDefaultParameterValues['Send-ConnectSms:From'] gives"))
+            $noListener.FullyQualifiedErrorId | Should -BeLike 'NoReceiptListener,*'
+            "$noListener" | Should -BeLike '*Start one with Start-WxConnectReceiptListener before sending*(ConvertFrom-WxConnectWebhook).'
+        }
+        finally {
+            $PSDefaultParameterValues.Remove('Send-ConnectSms:From')
+            Import-Module $script:ManifestPath -Force -ErrorAction Stop
+        }
+    }
+
     It 'names the $PSDefaultParameterValues key that gave a closed -Session under -Prefix, as PowerShell matches it' {
         # PowerShell matches a key by the cmdlet's own name: under -Prefix Wx, 'Send-ConnectSms:Session' gives
         # Send-WxConnectSms its -Session. Before, the note was matched against Send-WxConnectSms, so the SessionClosed error

@@ -704,6 +704,28 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
             $service.Dispose()
         }
     }
+
+    It 'can be caught by the exception type Get-Error shows, as can NotConnected after it' {
+        # Before: both types were internal, so a catch written from $_.Exception.GetType() ended the script with
+        # "Unable to find type [WebexConnect.Sending.SessionFailureException]" and the refused key was never handled.
+        $service = [WebexConnectPester.LoopbackService]::new().Otherwise(401)
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps
+            $refused = try { Send-ConnectSms -From ACME -To '+447700900351' -Text 'Hi' | Out-Null; 'none' }
+                catch [WebexConnect.Sending.SessionFailureException] { "$($_.Exception.ErrorId) $($_.Exception.Code)" }
+                catch { "other: $($_.FullyQualifiedErrorId) $($_.Exception.Message)" }
+            Disconnect-WebexConnect
+            $notConnected = try { Send-ConnectSms -From ACME -To '+447700900352' -Text 'Hi' | Out-Null; 'none' }
+                catch [WebexConnect.Sending.ConnectionConfigurationException] { $_.Exception.ErrorId }
+                catch { "other: $($_.FullyQualifiedErrorId) $($_.Exception.Message)" }
+
+            $refused | Should -Be 'AuthenticationFailed 7001'
+            $notConnected | Should -Be 'NotConnected'
+        }
+        finally {
+            $service.Dispose()
+        }
+    }
 }
 
 Describe 'Send-ConnectSms given its own results to send again' {

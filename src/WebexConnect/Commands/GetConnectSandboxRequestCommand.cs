@@ -35,9 +35,9 @@ namespace WebexConnect.Commands
             var session = RequiredSession.For(this, Session);
             if (!session.IsSandbox)
             {
-                ThrowTerminatingError(new ErrorRecord(
+                ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(
                     new InvalidOperationException($"The session is connected to {session.BaseUri}, not the sandbox. Connect with Connect-WebexConnect -Sandbox."),
-                    "NotSandbox", ErrorCategory.InvalidOperation, session));
+                    "NotSandbox", ErrorCategory.InvalidOperation, session)));
                 return;
             }
 

@@ -16,10 +16,11 @@ namespace WebexConnect.Commands
     /// </remarks>
     internal static class ImportedCommandNames
     {
-        // Every Verb-Noun this assembly defines, as a whole word (not inside a path or a longer name).
+        // Every Verb-Noun this assembly defines, as a whole word (not inside a path or a longer name), and not as the start
+        // of a $PSDefaultParameterValues key ('Send-ConnectSms:From'), which PowerShell matches by the unprefixed name.
         private static readonly Regex OurNames = new Regex(
             @"(?<![\w-])(?<verb>" + string.Join("|", Defined().Select(c => Regex.Escape(c.VerbName)).Distinct()) + @")-(?<noun>" +
-            string.Join("|", Defined().Select(c => Regex.Escape(c.NounName)).Distinct().OrderByDescending(n => n.Length)) + @")(?![\w-])",
+            string.Join("|", Defined().Select(c => Regex.Escape(c.NounName)).Distinct().OrderByDescending(n => n.Length)) + @")(?![\w:-])",
             RegexOptions.CultureInvariant);
 
         /// <summary><paramref name="text"/> with our command names as <paramref name="cmdlet"/>'s session has them.</summary>
@@ -27,6 +28,21 @@ namespace WebexConnect.Commands
         {
             var prefix = PrefixOf(cmdlet);
             return prefix.Length == 0 ? text : OurNames.Replace(text, m => m.Groups["verb"].Value + "-" + prefix + m.Groups["noun"].Value);
+        }
+
+        /// <summary>
+        /// <paramref name="record"/>, its displayed message naming our commands as <paramref name="cmdlet"/>'s session has
+        /// them: set as ErrorDetails, which every error view shows, so that Exception.Message (and a result's Reason) stays
+        /// as written. Before, only NotConnected and SessionClosed did: a row's error, a stopped send, a warning said
+        /// "Connect-WebexConnect -BaseUri", "Send-ConnectEmail", "Start-ConnectReceiptListener" under -Prefix too.
+        /// </summary>
+        public static ErrorRecord In(PSCmdlet cmdlet, ErrorRecord record)
+        {
+            var message = record.ErrorDetails?.Message is { Length: > 0 } shown ? shown : record.Exception.Message;
+            var named = In(cmdlet, message);
+            if (!string.Equals(named, message, System.StringComparison.Ordinal))
+                record.ErrorDetails = new ErrorDetails(named) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+            return record;
         }
 
         /// <summary>

@@ -449,12 +449,12 @@ namespace WebexConnect.Commands
         {
             if (_run is null)
             {
-                WriteError(ErrorFor(invalid));
+                WriteError(ErrorFor(this, invalid));
                 return;
             }
             // Stopped here (answered Halt, or no one could be asked): the row still gets its result, without a second error,
             // as under Stop; the rows before it are finished after it.
-            if (!ErrorActionStop.Decides(_errorAction)) _output!.Stream(() => WriteError(ErrorFor(invalid)));
+            if (!ErrorActionStop.Decides(_errorAction)) _output!.Stream(() => WriteError(ErrorFor(this, invalid)));
             _run.Reject(invalid);
             if (_errorAction == ActionPreference.Stop) _output!.Write(_run.Complete());
         }
@@ -581,7 +581,7 @@ namespace WebexConnect.Commands
         /// <param name="message">What is wrong and what to give instead.</param>
         /// <param name="target">The value at fault, for the ErrorRecord's TargetObject.</param>
         private protected void ThrowParameterError(string errorId, string message, object? target = null) =>
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
+            ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target)));
 
         private ConnectMessage CurrentMessage()
         {
@@ -645,9 +645,9 @@ namespace WebexConnect.Commands
             {
                 switch (entry.Level)
                 {
-                    case DiagnosticLevel.Warning: WriteWarning(entry.Message); break;
-                    case DiagnosticLevel.Debug: WriteDebug(entry.Message); break;
-                    default: WriteVerbose(entry.Message); break;
+                    case DiagnosticLevel.Warning: WriteWarning(ImportedCommandNames.In(this, entry.Message)); break;
+                    case DiagnosticLevel.Debug: WriteDebug(ImportedCommandNames.In(this, entry.Message)); break;
+                    default: WriteVerbose(ImportedCommandNames.In(this, entry.Message)); break;
                 }
             }
         }
@@ -674,10 +674,10 @@ namespace WebexConnect.Commands
             });
         }
 
-        private static ErrorRecord ErrorFor(SendResult result) =>
-            new ErrorRecord(new ConnectSendException(SendErrors.MessageFor(result), result),
+        private static ErrorRecord ErrorFor(PSCmdlet cmdlet, SendResult result) =>
+            ImportedCommandNames.In(cmdlet, new ErrorRecord(new ConnectSendException(SendErrors.MessageFor(result), result),
                 SendErrors.ErrorIdFor(result), SendErrors.CategoryFor(result),
-                result.InputObject is RowEcho echo ? echo.ToPSObject() : result.InputObject ?? result.Destination);
+                result.InputObject is RowEcho echo ? echo.ToPSObject() : result.InputObject ?? result.Destination));
 
         /// <summary>Runs engine work; a failure that dooms every later row ends the command with its own ErrorId.</summary>
         private void Guard(Action work) => Guard(() => { work(); return true; });
@@ -715,8 +715,8 @@ namespace WebexConnect.Commands
                 // The summary every run ends with, here too: the error alone does not say what became of the rows.
                 _output.Stream(() => WriteVerbose(RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed, failure.ErrorId)));
             }
-            ThrowTerminatingError(new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId),
-                SendErrors.TargetForSessionFailure(failure.ErrorId, _session, _journalPath)));
+            ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId),
+                SendErrors.TargetForSessionFailure(failure.ErrorId, _session, _journalPath))));
         }
 
         /// <summary>The cmdlet's Write methods for <see cref="ResultWriter"/>.</summary>
@@ -734,7 +734,7 @@ namespace WebexConnect.Commands
                 _cmdlet.WriteObject(result);
             }
 
-            public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(result));
+            public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(_cmdlet, result));
 
             public void Verbose(string text) => _cmdlet.WriteVerbose(text);
 

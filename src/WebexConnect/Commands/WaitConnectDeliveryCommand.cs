@@ -89,10 +89,10 @@ namespace WebexConnect.Commands
             var running = RunningListeners.Running();
             if (running.Count == 1) return running[0];
             if (running.Count == 0)
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
+                ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(new InvalidOperationException(
                     "No receipt listener is running in this session. Start one with Start-ConnectReceiptListener before sending, give its Url " +
                     "to the sends' -NotifyUrl, and pipe their results here; or give -Receipt with receipts read already (ConvertFrom-ConnectWebhook)."),
-                    "NoReceiptListener", ErrorCategory.ObjectNotFound, null));
+                    "NoReceiptListener", ErrorCategory.ObjectNotFound, null)));
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
                 $"{running.Count} receipt listeners are running in this session ({string.Join(", ", running.Select(l => l.Url.ToString()))}): " +
                 "give -Listener with the one whose Url the sends gave as -NotifyUrl."),
@@ -106,7 +106,7 @@ namespace WebexConnect.Commands
             _inputs++;
             if (!(SendResultRow.Read(InputObject, _inputs, out var problem) is SendResult sent))
             {
-                WriteError(new ErrorRecord(new ArgumentException(problem), "InvalidSendResultRow", ErrorCategory.InvalidData, InputObject));
+                WriteError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(problem), "InvalidSendResultRow", ErrorCategory.InvalidData, InputObject)));
                 return;
             }
             _join!.Add(sent);

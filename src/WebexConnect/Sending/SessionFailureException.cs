@@ -4,18 +4,24 @@ namespace WebexConnect.Sending
 {
     /// <summary>
     /// A failure that makes every later record fail too (authentication after a token refresh, service
-    /// inactive, source IP not allowed, circuit open): the cmdlet turns it into a terminating error.
+    /// inactive, source IP not allowed, a journal that cannot be written): the exception of the terminating
+    /// error that ends a send command. Its ErrorId is the record's.
     /// </summary>
-    internal sealed class SessionFailureException : Exception
+    /// <remarks>
+    /// Public so that a script can catch it by type (catch [WebexConnect.Sending.SessionFailureException]), as
+    /// $_.Exception.GetType() and Get-Error show it: while it was internal, such a catch ended the script with "Unable
+    /// to find type" in place of the AuthenticationFailed it was written for.
+    /// </remarks>
+    public sealed class SessionFailureException : Exception
     {
-        public SessionFailureException(string errorId, string message, string? code = null, Exception? inner = null)
+        internal SessionFailureException(string errorId, string message, string? code = null, Exception? inner = null)
             : base(message, inner)
         {
             ErrorId = errorId;
             Code = code;
         }
 
-        /// <summary>Stable error ID, e.g. "AuthenticationFailed".</summary>
+        /// <summary>Stable error ID, e.g. "AuthenticationFailed" (also the first part of the record's FullyQualifiedErrorId).</summary>
         public string ErrorId { get; }
 
         /// <summary>The API code or HTTP status behind it, if any.</summary>
@@ -26,12 +32,12 @@ namespace WebexConnect.Sending
         /// first try, an intent the journal could not write): that batch's rows are then "not sent" rather
         /// than Unknown.
         /// </summary>
-        public bool BatchNeverAccepted { get; set; }
+        internal bool BatchNeverAccepted { get; set; }
 
         /// <summary>
         /// The service answered the request with this failure (a refused credential, an inactive service, a blocked
         /// IP address): the request left and was refused. False for a failure of our own (the journal) before it left.
         /// </summary>
-        public bool RefusedByService { get; init; }
+        internal bool RefusedByService { get; init; }
     }
 }
