@@ -27,6 +27,7 @@ namespace WebexConnect.Results
             Tps = settings.Tps;
             RequestTimeout = settings.RequestTimeout;
             ConnectedAt = connectedAt;
+            Link = new SessionLink(this);
         }
 
         /// <summary>Opens an engine session for the settings and wraps it; the engine owns the credentials from here on.</summary>
@@ -76,6 +77,9 @@ namespace WebexConnect.Results
         /// <summary>The engine that opened this session (payload rendering, JWT).</summary>
         internal IConnectEngine EngineHost { get; }
 
+        /// <summary>What its send results keep of it (SendResult.SentThrough), cut when it closes.</summary>
+        internal SessionLink Link { get; }
+
         /// <summary>True once Disconnect-WebexConnect (or a new Connect-WebexConnect, or Remove-Module) closed it.</summary>
         internal bool IsClosed => ClosedBy.HasValue;
 
@@ -106,6 +110,7 @@ namespace WebexConnect.Results
             {
                 if (_closedBy.HasValue) return false;
                 _closedBy = why;
+                Link.Cut();
                 if (_sends > 0) return true;
             }
             Engine.Dispose();

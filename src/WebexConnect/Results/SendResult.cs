@@ -87,12 +87,14 @@ namespace WebexConnect.Results
         /// <summary>
         /// The session the send command ran on, while the result lives in this process: Get-ConnectMessage looks the message up
         /// there, since in a script with two tenants the current session may be the other one. Not public: a session is no
-        /// column of a report, and a copy from Export-Clixml or Start-Job could not use it anyway.
+        /// column of a report, and a copy from Export-Clixml or Start-Job could not use it anyway. Null once that session closed.
         /// </summary>
-        internal ConnectSession? SentThrough { get; private set; }
+        internal ConnectSession? SentThrough => _sentThrough?.Session;
+
+        private SessionLink? _sentThrough;
 
         /// <summary>Records the session the result was sent through (see <see cref="SentThrough"/>), as it is written.</summary>
-        internal void MarkSentThrough(ConnectSession? session) => SentThrough = session;
+        internal void MarkSentThrough(ConnectSession? session) => _sentThrough = session?.Link;
 
         /// <summary>True for Queued and Scheduled.</summary>
         public bool IsSuccess => Status == SendStatus.Queued || Status == SendStatus.Scheduled;
