@@ -199,6 +199,24 @@ Describe 'The WebexConnect module' {
         }
     }
 
+    It 'names Connect-WebexConnect as Import-Module -Prefix named it in a failed connect''s error' {
+        # Before: a failed Connect-WxWebexConnect said "Correct this Connect-WebexConnect and run it again", a command
+        # this session does not have.
+        try {
+            Import-Module $script:ManifestPath -Prefix Wx -Force -ErrorAction Stop
+            Connect-WxWebexConnect -Sandbox
+            $key = ConvertTo-SecureString 'k-0123456789' -AsPlainText -Force
+            $failed = try { Connect-WxWebexConnect -BaseUri 'http://api.example.com/' -ServiceKey $key } catch { $_ }
+
+            $failed.FullyQualifiedErrorId | Should -BeLike 'InsecureEndpoint,*'
+            "$failed" | Should -BeLike '*Correct this Connect-WxWebexConnect and run it again.'
+            $failed.Exception.Message | Should -Not -BeLike '*Connect-WxWebexConnect*'
+        }
+        finally {
+            Import-Module $script:ManifestPath -Force -ErrorAction Stop
+        }
+    }
+
     It 'names the $PSDefaultParameterValues key that gave a closed -Session under -Prefix, as PowerShell matches it' {
         # PowerShell matches a key by the cmdlet's own name: under -Prefix Wx, 'Send-ConnectSms:Session' gives
         # Send-WxConnectSms its -Session. Before, the note was matched against Send-WxConnectSms, so the SessionClosed error

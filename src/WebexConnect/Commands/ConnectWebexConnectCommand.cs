@@ -188,7 +188,8 @@ namespace WebexConnect.Commands
             if (Sending.SessionState.DropAfterFailedConnect(error.Exception.Message)) message += " " + DroppedSessionNote;
             RunspaceConnects.Failed(Runspace.DefaultRunspace, error.Exception.Message);
             if (message != error.Exception.Message) error.ErrorDetails = new ErrorDetails(message);
-            ThrowTerminatingError(error);
+            // Under Import-Module -Prefix the commands it names are the ones this session has (Connect-WxWebexConnect).
+            ThrowTerminatingError(ImportedCommandNames.In(this, error));
         }
 
         private const string DroppedSessionNote = "The session that was current is no longer current, so that no later " +
