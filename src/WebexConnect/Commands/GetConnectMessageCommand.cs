@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using WebexConnect.Composition;
@@ -80,7 +79,7 @@ namespace WebexConnect.Commands
                 if (string.IsNullOrWhiteSpace(id))
                 {
                     WriteError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(
-                            $"Row {SentRow()}: MessageId: empty, so there is nothing to look up. " + (AcceptedStatus() is string accepted
+                            $"Row {Receipts.SendResultRow.RowOf(InputObject, _input)}: MessageId: empty, so there is nothing to look up. " + (AcceptedStatus() is string accepted
                                 // A 201 whose body broke off, or a 2xx without JSON, is accepted by its status code alone.
                                 ? $"The service accepted this send result ({accepted}), but its answer carried no message ID (it was cut short); "
                                 : "A send result that was not accepted (Rejected, Failed, Invalid) has no message ID; nor has an Unknown one, which the service may still have accepted: ") +
@@ -152,21 +151,6 @@ namespace WebexConnect.Commands
                 ?? "the piped object has no MessageId column" + RecordComposer.ColumnsOf(row) + ": pipe send results, or the rows of their Export-Csv (Import-Csv results.csv)";
             WriteError(new ErrorRecord(new ArgumentException($"Row {_input}: MessageId: {why}."), "MessageIdMissing", ErrorCategory.InvalidArgument, Target(null)));
             return null;
-        }
-
-        /// <summary>
-        /// The Row of the piped send result (or of its Export-Csv row), as the result itself shows it; else the input's position.
-        /// Before, the position: $r | Where-Object Status -ne Queued | Get-ConnectMessage said "Row 1" of the send's row 2.
-        /// </summary>
-        private long SentRow()
-        {
-            var row = InputObject?.BaseObject switch
-            {
-                SendResult sent => sent.Row,
-                Receipts.DeliveryResult delivery => delivery.Row,
-                _ => long.TryParse(InputObject?.Properties["Row"]?.Value?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0,
-            };
-            return row > 0 ? row : _input;
         }
 
         /// <summary>What an error is about: the piped object (a send result names its row and number), else the ID given.</summary>

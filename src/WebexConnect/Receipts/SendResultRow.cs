@@ -62,8 +62,28 @@ namespace WebexConnect.Receipts
             return new SendResult(channel, destination, Text(row, "CorrelationId"), status, Text(row, "MessageId"),
                 Text(row, "Code"), Text(row, "SendReason") ?? Text(row, "Reason"),
                 submittedAt: Time(row, "SubmittedAt"),
-                row: long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : inputNumber);
+                row: RowNumber(number, inputNumber));
         }
+
+        /// <summary>
+        /// The input row <paramref name="input"/> names, as the result itself shows it: a send or delivery result's Row, or the
+        /// Row column of either's Export-Csv; else <paramref name="inputNumber"/>, its position in the pipeline. A filtered
+        /// list ($r | Where-Object Status -ne Queued) holds row 2 as its first item: its messages name row 2, not 1.
+        /// </summary>
+        public static long RowOf(object? input, long inputNumber)
+        {
+            var row = (input is PSObject wrapped ? wrapped.BaseObject : input) switch
+            {
+                SendResult sent => sent.Row,
+                DeliveryResult delivery => delivery.Row,
+                null => 0,
+                _ => RowNumber(Text(PSObject.AsPSObject(input), "Row"), 0),
+            };
+            return row > 0 ? row : inputNumber;
+        }
+
+        private static long RowNumber(string? text, long otherwise) =>
+            long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : otherwise;
 
         /// <summary>The columns Wait-ConnectDelivery reads a results file's rows by.</summary>
         private static bool IsResultColumn(string name) =>
