@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using WebexConnect.Composition;
 using WebexConnect.Receipts;
 using WebexConnect.Results;
 
@@ -157,7 +158,7 @@ namespace WebexConnect.Commands
             var waitedFor = join.Waiting;
             // -Verbose says what the command is doing while it seems idle, and how the wait ended.
             if (waitedFor > 0 && !_listenerStopped)
-                WriteVerbose($"Waiting up to {Timeout} s for the final receipts of {Plural(waitedFor, "destination")} from the listener at {Listener!.Url}.");
+                WriteVerbose($"Waiting up to {Timeout} s for the final receipts of {Counted.Of(waitedFor, "destination")} from the listener at {Listener!.Url}.");
             while (true)
             {
                 join.Pull();
@@ -202,8 +203,6 @@ namespace WebexConnect.Commands
         private static string Parenthesised(string? code) => string.IsNullOrEmpty(code) ? "" : $" ({code})";
 
         private static string Described(string? description) => string.IsNullOrEmpty(description) ? "." : ": " + description;
-
-        private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Cancel();

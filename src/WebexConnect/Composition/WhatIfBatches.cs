@@ -44,8 +44,7 @@ namespace WebexConnect.Composition
                 // Rows between that the batch does not hold (Invalid, skipped by the journal, another message's): "rows 4-8"
                 // read as if row 6 went too, beside the line that said it would be skipped.
                 if (RowCount < LastRow - FirstRow + 1) rows = RowCount.ToString(CultureInfo.InvariantCulture) + " of " + rows;
-                var count = Addresses.Count == 1 ? "1 destination" : Addresses.Count.ToString(CultureInfo.InvariantCulture) + " destinations";
-                return "batch " + Number.ToString(CultureInfo.InvariantCulture) + ": " + count + ", " + rows +
+                return "batch " + Number.ToString(CultureInfo.InvariantCulture) + ": " + Counted.Of(Addresses.Count, "destination") + ", " + rows +
                     " (" + SubstitutionText.Abbreviate(Addresses) + ")" + Parts?.Said;
             }
         }
