@@ -185,6 +185,38 @@ Describe 'Send-ConnectRcs' {
         $content.richCard.title | Should -Be 'Sale'
     }
 
+    It 'sends a card saved with <Saved> and read back, as it sends the card itself' -ForEach @(
+        @{ Saved = 'ConvertTo-Json'; Save = { param($card, $path) $card | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $path }; Read = { param($path) Get-Content -LiteralPath $path -Raw | ConvertFrom-Json } }
+        @{ Saved = 'Export-Clixml'; Save = { param($card, $path) $card | Export-Clixml -LiteralPath $path }; Read = { param($path) Import-Clixml -LiteralPath $path } }
+    ) {
+        # Before, PowerShell refused it: 'Cannot convert the "System.Object[]" value ... to type "...IReadOnlyList`1[...RcsSuggestion]"'.
+        $chips = @(
+            New-ConnectRcsSuggestion 'Buy now' -Url 'https://shop.example.com/sale'
+            New-ConnectRcsSuggestion 'Save' -StartTime '2026-12-10T10:00:00Z' -EndTime '2026-12-10T11:00:00Z' -Title 'Sale'
+        )
+        $card = New-ConnectRcsCard -Title 'Sale' -Description 'This week' -MediaUrl 'https://cdn.example.com/sale.jpg' -MediaHeight Medium -Orientation Horizontal -ThumbnailAlignment Right -Suggestion $chips
+        $path = Join-Path $TestDrive "card-$Saved"
+        & $Save $card $path
+        $readBack = & $Read $path
+
+        $expected = Send-ConnectRcs -To '+447700900412' -From 'app-1' -Card $card -PayloadOnly
+        Send-ConnectRcs -To '+447700900412' -From 'app-1' -Card $readBack -PayloadOnly | Should -Be $expected
+        $expectedCarousel = Send-ConnectRcs -To '+447700900412' -From 'app-1' -Carousel $card, $card -PayloadOnly
+        Send-ConnectRcs -To '+447700900412' -From 'app-1' -Carousel $readBack, $readBack -PayloadOnly | Should -Be $expectedCarousel
+        (Send-ConnectRcs -To '+447700900412' -From 'app-1' -Card $readBack).Status | Should -Be 'Queued'
+    }
+
+    It 'sends a card written in the vendor''s JSON, and names a member a card has not' {
+        $vendor = '{"title":"Sale","orientation":"VERTICAL","media":{"height":"MEDIUM","url":"https://cdn.example.com/a.jpg"},"suggestions":[{"type":"openUrl","displayText":"Buy","url":"https://shop.example.com"}]}' | ConvertFrom-Json
+
+        $richCard = (Send-ConnectRcs -To '+447700900413' -From 'app-1' -Card $vendor -PayloadOnly | ConvertFrom-Json).content.richCard
+        $richCard.media.url | Should -Be 'https://cdn.example.com/a.jpg'
+        $richCard.media.height | Should -BeExactly 'MEDIUM'
+        $richCard.suggestions[0].type | Should -BeExactly 'openUrl'
+        { Send-ConnectRcs -To '+447700900413' -From 'app-1' -Carousel $vendor, ([pscustomobject]@{ Titel = 'Typo' }) -PayloadOnly } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*The card``[1``] has a member 'Titel' that a card has not: a card has Title, *"
+    }
+
     It 'sends a carousel' {
         $cards = 'One', 'Two' | ForEach-Object { New-ConnectRcsCard -Title $_ -MediaUrl "https://example.com/$_.png" -MediaHeight Short }
 
