@@ -125,6 +125,33 @@ Describe 'New-ConnectRcsCard' {
         $sent[2].PSObject.Properties.Name | Should -Not -Contain 'media'
     }
 
+    It 'builds one card per row piped in from a CSV, its columns bound by name, for a carousel' {
+        # Before, no parameter took pipeline input: every row was refused with "The input object cannot be bound to any parameters".
+        Connect-FreshSandbox
+        $products = @(
+            'Title,Description,Image,MediaHeight,Price'
+            'Trail shoe $(Name),Light and waterproof.,https://files.example.com/shoe.png,Medium,59.99'
+            'Rain jacket,,https://files.example.com/jacket.png,Short,89.00'
+            'Head torch,300 lumens.,,,19.50'
+        ) | ConvertFrom-Csv
+
+        $cards = @($products | New-ConnectRcsCard -ErrorAction Stop)
+
+        $cards.Count | Should -Be 3
+        $cards.Title | Should -Be @('Trail shoe $(Name)', 'Rain jacket', 'Head torch')
+        $cards[0].MediaUrl | Should -Be 'https://files.example.com/shoe.png'
+        $cards[0].MediaHeight | Should -Be 'Medium'
+        $cards[1].Description | Should -BeNullOrEmpty
+        $cards[2].MediaUrl | Should -BeNullOrEmpty
+        $cards[2].MediaHeight | Should -BeNullOrEmpty
+        $shortCards = @($products | New-ConnectRcsCard -MediaHeight Short)
+        $shortCards.Count | Should -Be 3
+        $shortCards[0..1].MediaHeight | Should -Be @('Short', 'Short') -Because 'the command line''s height is every card''s'
+        $shortCards[2].MediaHeight | Should -BeNullOrEmpty -Because 'the card without an image has no height'
+        (Send-ConnectRcs -To '+447700900432' -From 'app-1' -Carousel $cards -Substitution @{ Name = 'X' }).Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.cards.Count | Should -Be 3
+    }
+
     It 'still refuses a title longer than 200 characters, naming the limit' {
         { New-ConnectRcsCard -Title ('x' * 201) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*201 characters: at most 200*'
     }
