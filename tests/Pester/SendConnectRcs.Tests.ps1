@@ -42,8 +42,12 @@ Describe 'New-ConnectRcsSuggestion' {
         (New-ConnectRcsSuggestion 'Open' -Url 'https://example.com').PostbackData | Should -BeNullOrEmpty
     }
 
-    It 'refuses a label longer than 25 characters' {
-        { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    It 'refuses a label longer than 25 characters, saying how long it is, and an empty one' {
+        # Before, PowerShell's own words: "The character length of the 26 argument is too long".
+        { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*'DisplayText'. The text has 26 characters: at most 25 are allowed."
+        { New-ConnectRcsSuggestion -DisplayText '' } | Should -Throw -ErrorId 'ParameterArgumentValidationErrorEmptyStringNotAllowed,*'
+        (New-ConnectRcsSuggestion -DisplayText ('x' * 25)).DisplayText.Length | Should -Be 25
     }
 
     It 'reads degrees written with a decimal comma, as a de-DE admin types them and Excel saves them in a CSV' {
