@@ -341,6 +341,20 @@ Describe 'Send-ConnectRcs' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'takes the lines of Get-Content as one text for -FallbackText and a card''s -Description, as for -Text' {
+        # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'FallbackText'".
+        $file = Join-Path $TestDrive 'fallback.txt'
+        "Hi `$(Name),`nyour parcel has shipped.`nACME" | Set-Content -LiteralPath $file
+        $card = New-ConnectRcsCard -Title 'Shipped' -Description (Get-Content -LiteralPath $file)
+
+        $body = Send-ConnectRcs -To '+447700900496' -From 'app-1' -Card $card -SmsFallback -FallbackSenderId ACME `
+            -FallbackText (Get-Content -LiteralPath $file) -Substitution @{ Name = 'Ann' } -PayloadOnly | ConvertFrom-Json
+
+        $lines = "Hi `$(Name),`nyour parcel has shipped.`nACME"
+        $body.options.text | Should -BeExactly $lines
+        $body.content.richCard.description | Should -BeExactly $lines
+    }
+
     It 'says a text over the limit is counted in UTF-16 units when it holds emoji' {
         $result = Send-ConnectRcs -To '+447700900495' -From 'app-1' -Text ([string]::new([char]0x263A, 1) + ([char]::ConvertFromUtf32(0x1F600) * 600)) -ErrorAction SilentlyContinue
 

@@ -20,6 +20,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The card's description (at most 2000 characters); empty or $null is no description.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [FileLinesArgument] // -Description (Get-Content offer.txt): the file's lines, one text
         [ValidateOptionalLength(2000)]
         public string? Description { get; set; }
 

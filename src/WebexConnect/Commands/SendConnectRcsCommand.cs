@@ -93,6 +93,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The SMS text used for the fallback (at most 1024 characters).</summary>
         [Parameter]
+        [FileLinesArgument] // -FallbackText (Get-Content fallback.txt), as -Text takes a file's lines
         public string? FallbackText { get; set; }
 
         /// <summary>The recipient's carrier ID, when known.</summary>
