@@ -42,8 +42,12 @@ Describe 'New-ConnectRcsSuggestion' {
         (New-ConnectRcsSuggestion 'Open' -Url 'https://example.com').PostbackData | Should -BeNullOrEmpty
     }
 
-    It 'refuses a label longer than 25 characters' {
-        { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    It 'refuses a label longer than 25 characters, saying how long it is, and an empty one' {
+        # Before, PowerShell's own words: "The character length of the 26 argument is too long".
+        { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*'DisplayText'. The text has 26 characters: at most 25 are allowed."
+        { New-ConnectRcsSuggestion -DisplayText '' } | Should -Throw -ErrorId 'ParameterArgumentValidationErrorEmptyStringNotAllowed,*'
+        (New-ConnectRcsSuggestion -DisplayText ('x' * 25)).DisplayText.Length | Should -Be 25
     }
 
     It 'reads degrees written with a decimal comma, as a de-DE admin types them and Excel saves them in a CSV' {
@@ -125,6 +129,33 @@ Describe 'New-ConnectRcsCard' {
         $sent[2].PSObject.Properties.Name | Should -Not -Contain 'media'
     }
 
+    It 'builds one card per row piped in from a CSV, its columns bound by name, for a carousel' {
+        # Before, no parameter took pipeline input: every row was refused with "The input object cannot be bound to any parameters".
+        Connect-FreshSandbox
+        $products = @(
+            'Title,Description,Image,MediaHeight,Price'
+            'Trail shoe $(Name),Light and waterproof.,https://files.example.com/shoe.png,Medium,59.99'
+            'Rain jacket,,https://files.example.com/jacket.png,Short,89.00'
+            'Head torch,300 lumens.,,,19.50'
+        ) | ConvertFrom-Csv
+
+        $cards = @($products | New-ConnectRcsCard -ErrorAction Stop)
+
+        $cards.Count | Should -Be 3
+        $cards.Title | Should -Be @('Trail shoe $(Name)', 'Rain jacket', 'Head torch')
+        $cards[0].MediaUrl | Should -Be 'https://files.example.com/shoe.png'
+        $cards[0].MediaHeight | Should -Be 'Medium'
+        $cards[1].Description | Should -BeNullOrEmpty
+        $cards[2].MediaUrl | Should -BeNullOrEmpty
+        $cards[2].MediaHeight | Should -BeNullOrEmpty
+        $shortCards = @($products | New-ConnectRcsCard -MediaHeight Short)
+        $shortCards.Count | Should -Be 3
+        $shortCards[0..1].MediaHeight | Should -Be @('Short', 'Short') -Because 'the command line''s height is every card''s'
+        $shortCards[2].MediaHeight | Should -BeNullOrEmpty -Because 'the card without an image has no height'
+        (Send-ConnectRcs -To '+447700900432' -From 'app-1' -Carousel $cards -Substitution @{ Name = 'X' }).Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.cards.Count | Should -Be 3
+    }
+
     It 'still refuses a title longer than 200 characters, naming the limit' {
         { New-ConnectRcsCard -Title ('x' * 201) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*201 characters: at most 200*'
     }
@@ -183,6 +214,38 @@ Describe 'Send-ConnectRcs' {
         $content = @(Get-SentBody)[-1].content
         $content.type | Should -BeExactly 'standalone'
         $content.richCard.title | Should -Be 'Sale'
+    }
+
+    It 'sends a card saved with <Saved> and read back, as it sends the card itself' -ForEach @(
+        @{ Saved = 'ConvertTo-Json'; Save = { param($card, $path) $card | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $path }; Read = { param($path) Get-Content -LiteralPath $path -Raw | ConvertFrom-Json } }
+        @{ Saved = 'Export-Clixml'; Save = { param($card, $path) $card | Export-Clixml -LiteralPath $path }; Read = { param($path) Import-Clixml -LiteralPath $path } }
+    ) {
+        # Before, PowerShell refused it: 'Cannot convert the "System.Object[]" value ... to type "...IReadOnlyList`1[...RcsSuggestion]"'.
+        $chips = @(
+            New-ConnectRcsSuggestion 'Buy now' -Url 'https://shop.example.com/sale'
+            New-ConnectRcsSuggestion 'Save' -StartTime '2026-12-10T10:00:00Z' -EndTime '2026-12-10T11:00:00Z' -Title 'Sale'
+        )
+        $card = New-ConnectRcsCard -Title 'Sale' -Description 'This week' -MediaUrl 'https://cdn.example.com/sale.jpg' -MediaHeight Medium -Orientation Horizontal -ThumbnailAlignment Right -Suggestion $chips
+        $path = Join-Path $TestDrive "card-$Saved"
+        & $Save $card $path
+        $readBack = & $Read $path
+
+        $expected = Send-ConnectRcs -To '+447700900412' -From 'app-1' -Card $card -PayloadOnly
+        Send-ConnectRcs -To '+447700900412' -From 'app-1' -Card $readBack -PayloadOnly | Should -Be $expected
+        $expectedCarousel = Send-ConnectRcs -To '+447700900412' -From 'app-1' -Carousel $card, $card -PayloadOnly
+        Send-ConnectRcs -To '+447700900412' -From 'app-1' -Carousel $readBack, $readBack -PayloadOnly | Should -Be $expectedCarousel
+        (Send-ConnectRcs -To '+447700900412' -From 'app-1' -Card $readBack).Status | Should -Be 'Queued'
+    }
+
+    It 'sends a card written in the vendor''s JSON, and names a member a card has not' {
+        $vendor = '{"title":"Sale","orientation":"VERTICAL","media":{"height":"MEDIUM","url":"https://cdn.example.com/a.jpg"},"suggestions":[{"type":"openUrl","displayText":"Buy","url":"https://shop.example.com"}]}' | ConvertFrom-Json
+
+        $richCard = (Send-ConnectRcs -To '+447700900413' -From 'app-1' -Card $vendor -PayloadOnly | ConvertFrom-Json).content.richCard
+        $richCard.media.url | Should -Be 'https://cdn.example.com/a.jpg'
+        $richCard.media.height | Should -BeExactly 'MEDIUM'
+        $richCard.suggestions[0].type | Should -BeExactly 'openUrl'
+        { Send-ConnectRcs -To '+447700900413' -From 'app-1' -Carousel $vendor, ([pscustomobject]@{ Titel = 'Typo' }) -PayloadOnly } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*The card``[1``] has a member 'Titel' that a card has not: a card has Title, *"
     }
 
     It 'sends a carousel' {
@@ -276,6 +339,20 @@ Describe 'Send-ConnectRcs' {
         { Send-ConnectRcs -To '+447700900491' -From 'app-1' -Text 'Hi' @Splat -ErrorAction SilentlyContinue } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-${Given}: $Given was given without SmsFallback*add -SmsFallback*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'takes the lines of Get-Content as one text for -FallbackText and a card''s -Description, as for -Text' {
+        # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'FallbackText'".
+        $file = Join-Path $TestDrive 'fallback.txt'
+        "Hi `$(Name),`nyour parcel has shipped.`nACME" | Set-Content -LiteralPath $file
+        $card = New-ConnectRcsCard -Title 'Shipped' -Description (Get-Content -LiteralPath $file)
+
+        $body = Send-ConnectRcs -To '+447700900496' -From 'app-1' -Card $card -SmsFallback -FallbackSenderId ACME `
+            -FallbackText (Get-Content -LiteralPath $file) -Substitution @{ Name = 'Ann' } -PayloadOnly | ConvertFrom-Json
+
+        $lines = "Hi `$(Name),`nyour parcel has shipped.`nACME"
+        $body.options.text | Should -BeExactly $lines
+        $body.content.richCard.description | Should -BeExactly $lines
     }
 
     It 'says a text over the limit is counted in UTF-16 units when it holds emoji' {

@@ -11,30 +11,34 @@ namespace WebexConnect.Commands
     [OutputType(typeof(RcsCard))]
     public sealed class NewConnectRcsCardCommand : PSCmdlet
     {
-        /// <summary>The card's title (at most 200 characters); empty or $null is no title.</summary>
-        [Parameter(Position = 0)]
+        /// <summary>The card's title (at most 200 characters); empty or $null is no title. Binds from a Title column.</summary>
+        // By property name, as each of the card's fields: Import-Csv products.csv | New-ConnectRcsCard makes one card per
+        // product row for -Carousel. Before, no parameter took pipeline input and every row was refused.
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateOptionalLength(200)]
         public string? Title { get; set; }
 
         /// <summary>The card's description (at most 2000 characters); empty or $null is no description.</summary>
-        [Parameter(Position = 1)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [FileLinesArgument] // -Description (Get-Content offer.txt): the file's lines, one text
         [ValidateOptionalLength(2000)]
         public string? Description { get; set; }
 
-        /// <summary>The public URL of the card's image or video; empty or $null is no media.</summary>
-        [Parameter]
+        /// <summary>The public URL of the card's image or video; empty or $null is no media. Binds from a MediaUrl or Image column.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Image", "ImageUrl")] // the column names a product list uses for its picture
         public string? MediaUrl { get; set; }
 
         /// <summary>The media's height; carousels allow Short and Medium only.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public RcsMediaHeight? MediaHeight { get; set; }
 
         /// <summary>Layout of a standalone card: media beside (Horizontal) or above (Vertical) the text.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public RcsCardOrientation? Orientation { get; set; }
 
         /// <summary>Where the thumbnail sits on a horizontal card.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public RcsThumbnailAlignment? ThumbnailAlignment { get; set; }
 
         /// <summary>Suggestion chips on the card: at most 4 on a standalone card, 2 on a carousel card.</summary>

@@ -21,7 +21,9 @@ namespace WebexConnect.Commands
 
         /// <summary>The chip's label (at most 25 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, HelpMessage = "The chip's label, at most 25 characters.")]
-        [ValidateLength(1, 25)]
+        // Not ValidateLength(1, 25): PowerShell's own refusal reads "The character length of the 37 argument is too long".
+        // Mandatory already refuses an empty label.
+        [ValidateOptionalLength(25)]
         public string DisplayText { get; set; } = "";
 
         /// <summary>Data returned to your app when the user taps the chip; a reply without it returns its label.</summary>

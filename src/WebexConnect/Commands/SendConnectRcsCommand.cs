@@ -53,12 +53,14 @@ namespace WebexConnect.Commands
         /// <summary>A rich card from New-ConnectRcsCard.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CardSet, HelpMessage = "A rich card from New-ConnectRcsCard.")]
         [ValidateNotNull]
+        [RcsCardArgument] // a card saved with ConvertTo-Json or Export-Clixml and read back
         [Alias("RichCard")] // the JSON name, content.richCard: what a script moved from Invoke-RestMethod types
         public RcsCard? Card { get; set; }
 
         /// <summary>2 to 10 rich cards from New-ConnectRcsCard, shown side by side.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CarouselSet, HelpMessage = "2 to 10 rich cards from New-ConnectRcsCard.")]
         [ValidateNotNullOrEmpty]
+        [RcsCardArgument]
         public RcsCard[] Carousel { get; set; } = Array.Empty<RcsCard>();
 
         /// <summary>The width of the carousel's cards.</summary>
@@ -91,6 +93,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The SMS text used for the fallback (at most 1024 characters).</summary>
         [Parameter]
+        [FileLinesArgument] // -FallbackText (Get-Content fallback.txt), as -Text takes a file's lines
         public string? FallbackText { get; set; }
 
         /// <summary>The recipient's carrier ID, when known.</summary>

@@ -138,13 +138,13 @@ namespace WebexConnect.Tests.Commands
         private const string NewConnectRcsCard = """
             New-ConnectRcsCard | default set - | no ShouldProcess | output RcsCard
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
-            Description             String                  *@1                                   -
-            MediaHeight             RcsMediaHeight?         *                                     -
-            MediaUrl                String                  *                                     -
-            Orientation             RcsCardOrientation?     *                                     -
+            Description             String                  *@1                                   N
+            MediaHeight             RcsMediaHeight?         *                                     N
+            MediaUrl                String                  *                                     N    Image ImageUrl
+            Orientation             RcsCardOrientation?     *                                     N
             Suggestion              RcsSuggestion[]         *                                     -
-            ThumbnailAlignment      RcsThumbnailAlignment?  *                                     -
-            Title                   String                  *@0                                   -
+            ThumbnailAlignment      RcsThumbnailAlignment?  *                                     N
+            Title                   String                  *@0                                   N
             """;
 
         private const string NewConnectRcsSuggestion = """

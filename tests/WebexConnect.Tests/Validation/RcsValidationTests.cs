@@ -238,5 +238,18 @@ namespace WebexConnect.Tests.Validation
             Assert.Equal(new[] { "FallbackSenderId", "FallbackText" }, problems.Select(p => p.Field));
             Single(Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = new string('a', 1025) }), "FallbackText");
         }
+
+        [Theory]
+        [InlineData("+447700900001")]
+        [InlineData("+4477009")]
+        public void AFallbackSenderWithAPlusIsRefusedAsAnSmsSenderIs(string sender)
+        {
+            // Before: '+447700900001' was called an alphanumeric sender ID over 11 characters, and '+4477009' went out for the
+            // service to refuse, so no phone without RCS got its SMS. Send-ConnectSms -From said the right thing all along.
+            var expected = $"'{sender}' starts with +: write a long code as digits only (e.g. 447700900123)";
+            Assert.Equal(expected, Single(Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true, FallbackSenderId = sender, FallbackText = "Hi" }), "FallbackSenderId"));
+            Assert.Equal(expected, Single(MessageValidator.Validate(new SmsMessage { From = sender, Text = "Hi" }, Now), "From"));
+            Valid(Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true, FallbackSenderId = sender.Substring(1), FallbackText = "Hi" }));
+        }
     }
 }

@@ -24,10 +24,17 @@ namespace WebexConnect.Messages.Validation
         private const string NotGsmBasic = "`[]{}\\^~|";
 
         /// <summary>Null when <paramref name="sender"/> can be an SMS originator, else what is wrong.</summary>
-        /// <remarks>Empty and control characters are the caller's (CommonRules) to report, "+" is SmsRules'.</remarks>
+        /// <remarks>
+        /// Empty and control characters are the caller's (CommonRules) to report. The + is checked here, for Send-ConnectSms
+        /// -From and Send-ConnectRcs -FallbackSenderId alike: the fallback's sender ID once missed it, so '+447700900001' was
+        /// called an alphanumeric sender ID over 11 characters and a shorter '+4477009' went out, for the service to refuse.
+        /// </remarks>
         internal static string? CheckSms(string sender)
         {
-            if (string.IsNullOrWhiteSpace(sender) || sender.Any(char.IsControl)) return null;
+            if (string.IsNullOrWhiteSpace(sender)) return null;
+            if (sender[0] == '+')
+                return $"{InputEcho.Quote(sender)} starts with +: write a long code as digits only (e.g. 447700900123)";
+            if (sender.Any(char.IsControl)) return null;
             if (sender.All(c => c >= '0' && c <= '9'))
             {
                 return sender.Length > MaxNumericDigits

@@ -20,9 +20,7 @@ namespace WebexConnect.Messages.Validation
 
         internal static void Check(SmsMessage message, ProblemList problems)
         {
-            if (message.From.StartsWith("+", StringComparison.Ordinal))
-                problems.Add("From", $"{InputEcho.Quote(message.From)} starts with +: write a long code as digits only (e.g. 447700900123)");
-            else if (SenderIdRule.CheckSms(message.From) is string senderProblem)
+            if (SenderIdRule.CheckSms(message.From) is string senderProblem)
                 problems.Add("From", senderProblem);
 
             var hasText = !string.IsNullOrEmpty(message.Text);
