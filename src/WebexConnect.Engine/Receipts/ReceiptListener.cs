@@ -109,7 +109,7 @@ namespace WebexConnect.Engine.Receipts
                     {
                         var stream = client.GetStream();
                         var (status, text) = await AnswerAsync(stream).ConfigureAwait(false);
-                        await WriteAsync(stream, status, text).ConfigureAwait(false);
+                        await AnswerOrLetGoAsync(stream, status, text).ConfigureAwait(false);
                     }
                 }
             }
@@ -120,6 +120,24 @@ namespace WebexConnect.Engine.Receipts
             finally
             {
                 _slots.Release();
+            }
+        }
+
+        /// <summary>
+        /// Writes the answer unless the client has gone. Its request was read, and kept or refused (and counted), before
+        /// this: a client that closed without reading the answer was counted a second time, as "ended before its request
+        /// was read", and that line replaced why it was refused in LastProblem (a GET showed as a slow client, not a 405),
+        /// and a receipt it sent counted as received and refused at once.
+        /// </summary>
+        private static async Task AnswerOrLetGoAsync(Stream stream, int status, string text)
+        {
+            try
+            {
+                await WriteAsync(stream, status, text).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException || ex is InvalidOperationException)
+            {
+                // Gone after its request: nothing of it is left to count.
             }
         }
 

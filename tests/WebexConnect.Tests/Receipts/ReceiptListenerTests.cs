@@ -121,6 +121,33 @@ namespace WebexConnect.Tests.Receipts
             Assert.True(problem.Length < 200, problem);
         }
 
+        /// <summary>
+        /// Before: a client that closed without reading the answer was counted twice (3 such GETs made Refused 6), the
+        /// second time as "a connection ended before its request was read", which replaced the 405 in LastProblem; and a
+        /// receipt posted that way counted as received and refused at once.
+        /// </summary>
+        [Fact]
+        public async Task AClientThatClosesWithoutReadingTheAnswerIsCountedOnceForWhatItSent()
+        {
+            var get = Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            var receipt = ReceiptFixtures.Bytes("sms-delivered.json");
+            var post = Encoding.ASCII.GetBytes("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + receipt.Length + "\r\n\r\n").Concat(receipt).ToArray();
+            foreach (var request in new[] { get, get, get, post, post })
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync(IPAddress.Loopback, _listener.Url.Port);
+                await tcp.GetStream().WriteAsync(request, 0, request.Length);
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(5);
+            while (_listener.Refused + _listener.Receipts.Received < 5 && DateTime.UtcNow < deadline) await Task.Delay(20);
+            await Task.Delay(300);
+
+            Assert.Equal(2, _listener.Receipts.Received);
+            Assert.Equal(3, _listener.Refused);
+            Assert.Contains("405", _listener.LastProblem);
+        }
+
         [Fact]
         public async Task AReceiptAReverseProxyForwardsChunkedIsKept()
         {
