@@ -106,6 +106,24 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         finally { Stop-ConnectReceiptListener $listener }
     }
 
+    It 'says what to change when the address is not this computer''s or another program has the port, and warns only once it listens' {
+        # Before: "Cannot assign requested address." after a warning that other computers could reach it, and
+        # "Address already in use." with nothing to do about either.
+        $failed = $null
+        try { Start-ConnectReceiptListener -Address 192.0.2.1 -WarningVariable warned -WarningAction SilentlyContinue } catch { $failed = $_ }
+        $failed.FullyQualifiedErrorId | Should -BeLike 'ListenerStartFailed,*'
+        $failed.Exception.Message | Should -BeLike '*192.0.2.1 is not an address of this computer*0.0.0.0 for all*'
+        $warned.Count | Should -Be 0
+
+        $other = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $other.Start()
+        try {
+            { Start-ConnectReceiptListener -Port $other.LocalEndpoint.Port } |
+                Should -Throw -ErrorId 'ListenerStartFailed,*' -ExpectedMessage "*Another program listens on port $($other.LocalEndpoint.Port)*-Port 0*"
+        }
+        finally { $other.Stop() }
+    }
+
     It 'shows the whole Url of a listener with a path at 80 columns' {
         $listener = Start-ConnectReceiptListener -Prefix 'http://127.0.0.1:0/receipts/'
         try {
