@@ -210,6 +210,27 @@ Describe 'Wait-ConnectDelivery' {
         $delivery.CorrelationId | Should -Be $rows.CorrelationId
     }
 
+    It 'shows escape sequences a posted receipt carries as text, not as terminal commands, and keeps a multi-line CallbackData' {
+        # Before: anyone who could post to a listener without -Secret re-coloured or re-titled the admin's terminal through
+        # the Description that DeliveryFailed's message prints (ESC [31m, ESC ]0;title BEL).
+        $null = Connect-WebexConnect -Sandbox
+        $sent = [pscustomobject]@{ Phone = '+447700900001'; CorrelationId = 'r1' } | Send-ConnectSms -From ACME -Text 'Hi'
+        $body = '{"deliveryInfoNotification":{"deliveryInfo":{"code":"7102","deliveryStatus":"FAILED","destination":"447700900001",' +
+            '"Description":"bad\u001b[31mRED\u001b]0;pwned\u0007\u009b2J"},"transid":"' + $sent.MessageId + '","correlationid":"r1",' +
+            '"callbackData":"{\n  \"invoice\": 42\n}"}}'
+        $null = Invoke-WebRequest $script:Listener.Url -Method Post -Body $body -ContentType 'application/json'
+
+        $delivery = $sent | Wait-ConnectDelivery -Timeout 5 -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $delivery.Status | Should -Be 'Failed'
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'DeliveryFailed,*'
+        $shown = $err[0].ToString() + ($delivery | Out-String -Width 80) + ($delivery.Receipt | Format-List * | Out-String -Width 80)
+        $shown | Should -Not -Match '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]'
+        $err[0].ToString() | Should -BeLike '*bad\u001B`[31mRED\u001B]0;pwned\u0007\u009B2J*'
+        ($delivery.Receipt.CallbackData | ConvertFrom-Json).invoice | Should -Be 42
+    }
+
     # Before: without -Listener PowerShell prompted "Listener:" (and a scheduled task failed on it), though the session
     # ran one listener only.
     It 'takes the one listener this session runs when -Listener is not given, and says what to give when none or several run' {
