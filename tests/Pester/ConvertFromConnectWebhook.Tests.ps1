@@ -216,6 +216,27 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $signed.SignatureVerified | Should -BeTrue
     }
 
+    It 'reads webhooks Windows PowerShell saved as UTF-16 (Out-File, >), and says why such a file''s signature fails' {
+        # Before: every file a 5.1 script saved with Out-File or > was "not JSON: '0xFF' is an invalid start of a value".
+        $folder = Join-Path $TestDrive 'utf16'
+        $null = New-Item -ItemType Directory $folder
+        $body = Get-Fixture 'sms-delivered.json'
+        Set-Content (Join-Path $folder 'le.json') -Value $body -Encoding Unicode
+        Set-Content (Join-Path $folder 'be.json') -Value $body -Encoding BigEndianUnicode
+        Set-Content (Join-Path $folder 'utf32.json') -Value $body -Encoding UTF32
+
+        $receipts = @(Get-ChildItem $folder -File | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+        $null = Get-Item (Join-Path $folder 'le.json') | ConvertFrom-ConnectWebhook -Secret $script:Secret `
+            -Signature (Get-Signature ([Text.Encoding]::UTF8.GetBytes($body)) 'webhook-secret-5e1') -ErrorVariable bad -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 0
+        $receipts.Count | Should -Be 3
+        $receipts.CorrelationId | Should -Be @('row-1', 'row-1', 'row-1')
+        $receipts.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureInvalid,*'
+        $bad[0].Exception.Message | Should -Match 'UTF-16.*saved again in another encoding'
+    }
+
     It 'takes a saved file''s last write time as when its receipt was received, and reads its day-first date by it' {
         # Before, ReceivedAt was the time of the conversion (days later, in a report), and a date such as 04/12/2026
         # could not be read the right way round once its file was more than a few days old.

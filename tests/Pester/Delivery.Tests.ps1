@@ -106,6 +106,24 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         finally { Stop-ConnectReceiptListener $listener }
     }
 
+    It 'says what to change when the address is not this computer''s or another program has the port, and warns only once it listens' {
+        # Before: "Cannot assign requested address." after a warning that other computers could reach it, and
+        # "Address already in use." with nothing to do about either.
+        $failed = $null
+        try { Start-ConnectReceiptListener -Address 192.0.2.1 -WarningVariable warned -WarningAction SilentlyContinue } catch { $failed = $_ }
+        $failed.FullyQualifiedErrorId | Should -BeLike 'ListenerStartFailed,*'
+        $failed.Exception.Message | Should -BeLike '*192.0.2.1 is not an address of this computer*0.0.0.0 for all*'
+        $warned.Count | Should -Be 0
+
+        $other = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $other.Start()
+        try {
+            { Start-ConnectReceiptListener -Port $other.LocalEndpoint.Port } |
+                Should -Throw -ErrorId 'ListenerStartFailed,*' -ExpectedMessage "*Another program listens on port $($other.LocalEndpoint.Port)*-Port 0*"
+        }
+        finally { $other.Stop() }
+    }
+
     It 'shows the whole Url of a listener with a path at 80 columns' {
         $listener = Start-ConnectReceiptListener -Prefix 'http://127.0.0.1:0/receipts/'
         try {
@@ -190,6 +208,27 @@ Describe 'Wait-ConnectDelivery' {
         $delivery.Row | Should -Be (1..$rows.Count)
         $delivery | ForEach-Object { $_.Status | Should -BeIn @('Delivered', 'Failed'); $_.ReceiptAt | Should -Not -BeNullOrEmpty; $_.TimedOut | Should -BeFalse }
         $delivery.CorrelationId | Should -Be $rows.CorrelationId
+    }
+
+    It 'shows escape sequences a posted receipt carries as text, not as terminal commands, and keeps a multi-line CallbackData' {
+        # Before: anyone who could post to a listener without -Secret re-coloured or re-titled the admin's terminal through
+        # the Description that DeliveryFailed's message prints (ESC [31m, ESC ]0;title BEL).
+        $null = Connect-WebexConnect -Sandbox
+        $sent = [pscustomobject]@{ Phone = '+447700900001'; CorrelationId = 'r1' } | Send-ConnectSms -From ACME -Text 'Hi'
+        $body = '{"deliveryInfoNotification":{"deliveryInfo":{"code":"7102","deliveryStatus":"FAILED","destination":"447700900001",' +
+            '"Description":"bad\u001b[31mRED\u001b]0;pwned\u0007\u009b2J"},"transid":"' + $sent.MessageId + '","correlationid":"r1",' +
+            '"callbackData":"{\n  \"invoice\": 42\n}"}}'
+        $null = Invoke-WebRequest $script:Listener.Url -Method Post -Body $body -ContentType 'application/json'
+
+        $delivery = $sent | Wait-ConnectDelivery -Timeout 5 -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $delivery.Status | Should -Be 'Failed'
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'DeliveryFailed,*'
+        $shown = $err[0].ToString() + ($delivery | Out-String -Width 80) + ($delivery.Receipt | Format-List * | Out-String -Width 80)
+        $shown | Should -Not -Match '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]'
+        $err[0].ToString() | Should -BeLike '*bad\u001B`[31mRED\u001B]0;pwned\u0007\u009B2J*'
+        ($delivery.Receipt.CallbackData | ConvertFrom-Json).invoice | Should -Be 42
     }
 
     # Before: without -Listener PowerShell prompted "Listener:" (and a scheduled task failed on it), though the session

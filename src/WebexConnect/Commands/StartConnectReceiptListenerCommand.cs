@@ -67,11 +67,6 @@ namespace WebexConnect.Commands
 
             var where = "http://" + options.Host + ":" + (options.Port == 0 ? "(a free port)" : options.Port.ToString(CultureInfo.InvariantCulture)) + options.Path;
             if (!ShouldProcess(where, "Listen for delivery receipts")) return;
-            if (!IPAddress.IsLoopback(options.Address))
-            {
-                WriteWarning($"Listening on {options.Address}: other computers can reach it." +
-                    (Secret is null ? " Give -Secret so that only signed receipts are accepted." : string.Empty));
-            }
 
             IReceiptListener listener;
             try
@@ -82,7 +77,7 @@ namespace WebexConnect.Commands
             {
                 // A listener whose variable is gone (its script ended) still holds the port, and only this session can free it.
                 var mine = options.Port == 0 ? null : RunningListeners.OnPort(options.Port);
-                var hint = mine is null ? string.Empty
+                var hint = mine is null ? WhatToChange(ex.SocketErrorCode, options)
                     : $" A receipt listener this PowerShell session started at {mine.StartedAt:HH:mm:ss} still listens there ({mine.Url}): " +
                       $"stop it with Stop-ConnectReceiptListener {mine.Url}, or Remove-Module WebexConnect, which stops every listener the module started.";
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Cannot listen on {where}: {ex.Message}.{hint}", ex),
@@ -94,10 +89,38 @@ namespace WebexConnect.Commands
                 ThrowTerminatingError(ex.ToErrorRecord(null));
                 return;
             }
+            // Only once it listens: before, an address not of this computer warned "other computers can reach it", then failed.
+            if (!IPAddress.IsLoopback(options.Address))
+            {
+                WriteWarning($"Listening on {options.Address}: other computers can reach it." +
+                    (Secret is null ? " Give -Secret so that only signed receipts are accepted." : string.Empty));
+            }
             WriteVerbose($"Listening for delivery receipts at {listener.Url}; give it as -NotifyUrl.");
             var started = new ConnectReceiptListener(listener, Secret != null, DateTimeOffset.Now);
             RunningListeners.Add(started);
             WriteObject(started);
+        }
+
+        /// <summary>
+        /// What to change when the socket refused, in words an admin acts on: the system's own text ("Cannot assign requested
+        /// address", "An attempt was made to access a socket in a way forbidden by its access permissions") named neither
+        /// the address nor the port at fault.
+        /// </summary>
+        private static string WhatToChange(SocketError error, ReceiptListenerOptions options)
+        {
+            var port = options.Port.ToString(CultureInfo.InvariantCulture);
+            return error switch
+            {
+                SocketError.AddressAlreadyInUse =>
+                    $" Another program listens on port {port}: give another port, or -Port 0 (the default) for a free one.",
+                SocketError.AddressNotAvailable =>
+                    $" {options.Address} is not an address of this computer: give one it has (Get-NetIPAddress on Windows, ip address on Linux), " +
+                    "127.0.0.1 (the default) for this computer only, or 0.0.0.0 for all of its addresses.",
+                SocketError.AccessDenied =>
+                    $" This account may not listen on port {port}: ports below 1024 need administrator rights on Linux and macOS, and Windows " +
+                    "keeps some port ranges for itself (netsh interface ipv4 show excludedportrange protocol=tcp). Give another port, or -Port 0 for a free one.",
+                _ => string.Empty,
+            };
         }
 
         private ReceiptListenerOptions FromPort()

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Receipts
 {
@@ -98,11 +99,17 @@ namespace WebexConnect.Receipts
             return ReceiptTimestamp.Read(text!, receivedAt);
         }
 
+        /// <summary>
+        /// A field's text, its terminal control characters made visible (InputEcho.Inert): anyone who can post to a listener
+        /// without -Secret writes these fields, and the console prints them (the receipts' views, DeliveryFailed's message
+        /// with the Description). Before, an ESC or OSC sequence in a Description re-coloured or re-titled the admin's
+        /// terminal when Wait-ConnectDelivery reported the row.
+        /// </summary>
         private static string? Text(Dictionary<string, object?> fields, string name)
         {
             if (!fields.TryGetValue(name, out var value)) return null;
             var text = Scalar(Unwrap(value));
-            return string.IsNullOrEmpty(text) ? null : text;
+            return string.IsNullOrEmpty(text) ? null : InputEcho.Inert(text!);
         }
 
         private static string? Scalar(object? value) => value switch

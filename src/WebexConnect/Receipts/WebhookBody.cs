@@ -30,9 +30,13 @@ namespace WebexConnect.Receipts
                 if (!WebhookSignature.Matches(body, secret, signature))
                     throw new WebhookSignatureException(WebhookSignatureProblem.Invalid,
                         "The webhook's " + WebhookSignature.HeaderName + " does not match the body signed with -Secret. It was not read: " +
-                        "it was changed on the way, was not sent by Webex Connect, or the secret is not the webhook's.");
+                        (Utf16Or32(body) is null
+                            ? "it was changed on the way, was not sent by Webex Connect, or the secret is not the webhook's."
+                            : "it is UTF-16 or UTF-32 text, so it was saved again in another encoding (Windows PowerShell's Out-File and > write UTF-16), " +
+                              "and the service signed its UTF-8 bytes. Save the body's bytes as they came, e.g. Set-Content -AsByteStream or [IO.File]::WriteAllBytes."));
                 verified = true;
             }
+            body = AsUtf8(body);
             if (body.Length == 0) throw new ReceiptFormatException("The webhook body is empty.");
             if (Array.TrueForAll(body, b => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n'))
                 throw new ReceiptFormatException("The webhook body is empty: it has only spaces or line breaks.");
@@ -47,6 +51,44 @@ namespace WebexConnect.Receipts
                 throw new ReceiptFormatException("The webhook body is not JSON: " + ex.Message, ex);
             }
             return ReceiptReader.Read(tree, receivedAt, verified);
+        }
+
+        /// <summary>
+        /// The body as UTF-8, which the JSON reader takes: text with a UTF-16 or UTF-32 byte order mark is decoded first.
+        /// Windows PowerShell 5.1 saves text as UTF-16 (Out-File, >, Set-Content -Encoding Unicode): a folder of webhooks
+        /// a 5.1 script saved was refused file by file as "'0xFF' is an invalid start of a value".
+        /// </summary>
+        private static byte[] AsUtf8(byte[] body)
+        {
+            if (!(Utf16Or32(body) is Encoding encoding)) return body;
+            var mark = encoding.GetPreamble().Length;
+            try
+            {
+                return Encoding.UTF8.GetBytes(encoding.GetString(body, mark, body.Length - mark));
+            }
+            catch (DecoderFallbackException ex)
+            {
+                var name = encoding.WebName.ToUpperInvariant();
+                throw new ReceiptFormatException("The webhook body starts with a " + name + " byte order mark but is not " + name + " text: " + ex.Message, ex);
+            }
+        }
+
+        /// <summary>The encoding a UTF-16 or UTF-32 byte order mark names (throwing on invalid text); null for any other body.</summary>
+        private static Encoding? Utf16Or32(byte[] body)
+        {
+            if (StartsWith(body, 0xFF, 0xFE, 0x00, 0x00)) return new UTF32Encoding(bigEndian: false, byteOrderMark: true, throwOnInvalidCharacters: true);
+            if (StartsWith(body, 0x00, 0x00, 0xFE, 0xFF)) return new UTF32Encoding(bigEndian: true, byteOrderMark: true, throwOnInvalidCharacters: true);
+            if (StartsWith(body, 0xFF, 0xFE)) return new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true);
+            if (StartsWith(body, 0xFE, 0xFF)) return new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true);
+            return null;
+        }
+
+        private static bool StartsWith(byte[] body, params byte[] mark)
+        {
+            if (body.Length < mark.Length) return false;
+            for (var i = 0; i < mark.Length; i++)
+                if (body[i] != mark[i]) return false;
+            return true;
         }
 
         /// <summary>The bytes a string body stands for (UTF-8, as the service sends it).</summary>

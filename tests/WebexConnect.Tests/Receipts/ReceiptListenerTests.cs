@@ -121,6 +121,65 @@ namespace WebexConnect.Tests.Receipts
             Assert.True(problem.Length < 200, problem);
         }
 
+        /// <summary>
+        /// Before: a client that closed without reading the answer was counted twice (3 such GETs made Refused 6), the
+        /// second time as "a connection ended before its request was read", which replaced the 405 in LastProblem; and a
+        /// receipt posted that way counted as received and refused at once.
+        /// </summary>
+        [Fact]
+        public async Task AClientThatClosesWithoutReadingTheAnswerIsCountedOnceForWhatItSent()
+        {
+            var get = Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            var receipt = ReceiptFixtures.Bytes("sms-delivered.json");
+            var post = Encoding.ASCII.GetBytes("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + receipt.Length + "\r\n\r\n").Concat(receipt).ToArray();
+            foreach (var request in new[] { get, get, get, post, post })
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync(IPAddress.Loopback, _listener.Url.Port);
+                await tcp.GetStream().WriteAsync(request, 0, request.Length);
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(5);
+            while (_listener.Refused + _listener.Receipts.Received < 5 && DateTime.UtcNow < deadline) await Task.Delay(20);
+            await Task.Delay(300);
+
+            Assert.Equal(2, _listener.Receipts.Received);
+            Assert.Equal(3, _listener.Refused);
+            Assert.Contains("405", _listener.LastProblem);
+        }
+
+        /// <summary>
+        /// Before: a client that sent "Expect: 100-continue" got no "100 Continue" and waited out its own timeout before
+        /// sending each receipt (1 s for HttpClient, 5 s with curl --expect100-timeout 5), holding a slot the while.
+        /// </summary>
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task AClientThatExpectsA100ContinueGetsItAndItsReceiptIsKept(bool chunked)
+        {
+            var receipt = ReceiptFixtures.Bytes("sms-delivered.json");
+            using var tcp = new TcpClient();
+            await tcp.ConnectAsync(IPAddress.Loopback, _listener.Url.Port);
+            var stream = tcp.GetStream();
+            var head = Encoding.ASCII.GetBytes("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n" +
+                (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + receipt.Length) + "\r\n\r\n");
+            await stream.WriteAsync(head, 0, head.Length);
+
+            var interim = new byte[25];
+            var read = stream.ReadAsync(interim, 0, interim.Length);
+            Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(3))));
+            Assert.StartsWith("HTTP/1.1 100 Continue", Encoding.ASCII.GetString(interim, 0, await read));
+
+            var body = chunked
+                ? Encoding.ASCII.GetBytes(receipt.Length.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "\r\n")
+                    .Concat(receipt).Concat(Encoding.ASCII.GetBytes("\r\n0\r\n\r\n")).ToArray()
+                : receipt;
+            await stream.WriteAsync(body, 0, body.Length);
+            using var reader = new StreamReader(stream);
+            Assert.StartsWith("HTTP/1.1 200", (await reader.ReadToEndAsync()).TrimStart());
+            Assert.Equal(1, _listener.Receipts.Received);
+        }
+
         [Fact]
         public async Task AReceiptAReverseProxyForwardsChunkedIsKept()
         {

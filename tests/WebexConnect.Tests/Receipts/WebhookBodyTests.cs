@@ -181,6 +181,30 @@ namespace WebexConnect.Tests.Receipts
             Assert.Contains("at most", Assert.Throws<ReceiptFormatException>(() => Read(body)).Message);
         }
 
+        /// <summary>Windows PowerShell 5.1's Out-File and > save UTF-16 with a byte order mark; before, such a body was "not JSON".</summary>
+        [Fact]
+        public void TextWithAUtf16OrUtf32ByteOrderMarkIsReadAsTheSameReceipt()
+        {
+            var utf8 = ReceiptFixtures.Bytes("sms-delivered.json");
+            var text = Encoding.UTF8.GetString(utf8);
+            var expected = Assert.Single(Read(utf8));
+
+            foreach (var encoding in new Encoding[] { Encoding.Unicode, Encoding.BigEndianUnicode, Encoding.UTF32 })
+            {
+                var body = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
+                var receipt = Assert.Single(Read(body));
+                Assert.Equal((expected.Status, expected.CorrelationId, expected.MessageId), (receipt.Status, receipt.CorrelationId, receipt.MessageId));
+            }
+        }
+
+        [Fact]
+        public void AByteOrderMarkFollowedByBrokenTextIsAFormatErrorNotACrash()
+        {
+            var body = new byte[] { 0xFF, 0xFE, (byte)'{', 0, 0x00, 0xD8, (byte)'}', 0 };
+
+            Assert.Contains("UTF-16", Assert.Throws<ReceiptFormatException>(() => Read(body)).Message);
+        }
+
         [Fact]
         public void InvalidUtf8IsAFormatErrorNotACrash()
         {

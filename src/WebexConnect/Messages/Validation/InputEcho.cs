@@ -57,6 +57,31 @@ namespace WebexConnect.Messages.Validation
         }
 
         /// <summary>
+        /// The text with every control character a terminal acts on (ESC, BEL, the other C0 ones, DEL, the C1 ones such as
+        /// CSI and OSC) written as \uXXXX; tab and line ends stay, so multi-line data keeps its lines. For text from
+        /// outside that the console prints as data, where Visible's other escapes (no-break spaces, joiners) would change
+        /// what was sent.
+        /// </summary>
+        internal static string Inert(string text)
+        {
+            StringBuilder? result = null;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (char.IsControl(c) && c != '\t' && c != '\n' && c != '\r')
+                {
+                    result ??= new StringBuilder(text, 0, i, text.Length + 16);
+                    result.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    result?.Append(c);
+                }
+            }
+            return result?.ToString() ?? text;
+        }
+
+        /// <summary>
         /// The 1-based position of the first UTF-16 surrogate without its partner, or 0 when there is none.
         /// Such a character cannot be written as UTF-8, so JSON would carry U+FFFD instead of the value given.
         /// </summary>
