@@ -230,12 +230,12 @@ Describe 'Substitution values' {
 Describe 'Length limits after substitution' {
     BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
 
-    It 'refuses an SMS whose text passes 4000 characters once a value is filled in' {
+    It 'refuses an SMS whose text passes 4000 characters once a value is filled in, and says the value made it so' {
         $row = [pscustomobject]@{ Phone = '+447700900001'; Story = 'x' * 5000 }
         $result = $row | Send-ConnectSms -From ACME -Text 'Hi $(Story)' -ErrorAction SilentlyContinue
 
         $result.Status | Should -Be 'Invalid'
-        $result.Reason | Should -Be 'Row 1: Text: has 5003 characters: at most 4000 are allowed'
+        $result.Reason | Should -Be 'Row 1: Text: has 5003 characters after substitution: at most 4000 are allowed'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

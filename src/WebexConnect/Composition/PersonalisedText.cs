@@ -150,7 +150,7 @@ namespace WebexConnect.Composition
                 switch (message)
                 {
                     case SmsMessage sms:
-                        yield return new TextField("Text", sms.Text, (field, sent, problems) => SmsRules.CheckText(sent, sms.Encoding, problems, field));
+                        yield return new TextField("Text", sms.Text, (field, sent, problems) => SmsRules.CheckText(sent, sms.Encoding, problems, field, " after substitution"));
                         break;
                     case EmailMessage email:
                         // One line as written is MessageValidator's check; a value can still bring a line break in.

@@ -102,11 +102,11 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
-        public void TheSmsLimitIsCheckedOnTheTextAsSent()
+        public void TheSmsLimitIsCheckedOnTheTextAsSentAndSaysItGrewThroughSubstitution()
         {
             var problem = Assert.Single(Problems(Text("Hi $(Story)"), Record(("Story", new string('x', 5000)))));
 
-            Assert.Equal("Text: has 5003 characters: at most 4000 are allowed", problem);
+            Assert.Equal("Text: has 5003 characters after substitution: at most 4000 are allowed", problem);
         }
 
         [Fact]

@@ -46,14 +46,15 @@ namespace WebexConnect.Messages.Validation
         /// <summary>
         /// Every rule of an SMS text as it will be sent: length, what the encoding can carry, broken characters.
         /// One place for Send-ConnectSms (the shared text, and each recipient's text after substitution) and
-        /// Measure-ConnectSms, so both refuse the same texts with the same words.
+        /// Measure-ConnectSms, so both refuse the same texts with the same words. A recipient's own text gives
+        /// " after substitution" as <c>after</c>: its length is not what the admin typed.
         /// </summary>
-        internal static void CheckText(string text, SmsEncoding encoding, ProblemList problems, string field = "Text")
+        internal static void CheckText(string text, SmsEncoding encoding, ProblemList problems, string field = "Text", string after = "")
         {
             if (string.IsNullOrWhiteSpace(text))
                 problems.Add(field, CommonRules.OnlyWhiteSpace(field, "the message text"));
             if (text.Length > MaxTextCharacters)
-                problems.Add(field, CommonRules.TooLong(text, MaxTextCharacters));
+                problems.Add(field, CommonRules.TooLong(text, MaxTextCharacters, after));
             if (encoding == SmsEncoding.Text)
             {
                 var nonGsm = SmsCalculator.Measure(text, SmsEncoding.Text).UnicodeCharacters;
