@@ -355,6 +355,26 @@ Describe 'Send-ConnectRcs' {
         $body.content.richCard.description | Should -BeExactly $lines
     }
 
+    It 'warns once about an SMS fallback that costs a part more for Word''s characters or Windows line breaks, as Send-ConnectSms does' {
+        # Before: the fallback every phone without RCS gets was billed in 3 parts with nothing said (135 characters, as
+        # Unicode for the en dash, with CR LF: 1 part as GSM-7, 2 with LF alone).
+        $fallback = "Your order is ready `u{2013} collect it today.`r`nOpen 09:00-18:00 every day, bring your receipts.`r`n" +
+            'Questions? Call 0300 123 4567 or reply HELP.'
+        $numbers = '+447700900497', '+447700900498'
+
+        $results = @($numbers | Send-ConnectRcs -From 'app-1' -Text 'Your order is ready' -SmsFallback -FallbackSenderId ACME `
+            -FallbackText $fallback -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned).Count | Should -Be 2
+        "$($warned[0])" | Should -BeLike "Row 1: the fallback text goes out as Unicode, 3 parts an SMS as written*Replace '`u{2013}' with a hyphen (-)*"
+        "$($warned[0])" | Should -Not -BeLike '*-Encoding*'
+        "$($warned[1])" | Should -BeLike "Row 1: the fallback text's 2 line breaks are Windows' CR LF*"
+        $plain = @($numbers | Send-ConnectRcs -From 'app-1' -Text 'Your order is ready' -SmsFallback -FallbackSenderId ACME `
+            -FallbackText ($fallback -replace "`u{2013}", '-' -replace "`r`n", "`n") -WarningVariable unwarned)
+        @($unwarned).Count | Should -Be 0
+    }
+
     It 'says a text over the limit is counted in UTF-16 units when it holds emoji' {
         $result = Send-ConnectRcs -To '+447700900495' -From 'app-1' -Text ([string]::new([char]0x263A, 1) + ([char]::ConvertFromUtf32(0x1F600) * 600)) -ErrorAction SilentlyContinue
 

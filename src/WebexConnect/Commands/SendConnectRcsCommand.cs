@@ -110,6 +110,8 @@ namespace WebexConnect.Commands
         [ValidateSet("Sent", "Delivered", "Read", "Failed", "Clicked")]
         public string[]? RequestedReceipt { get; set; }
 
+        private readonly SmsCostWarnings _fallbackCostWarnings = new SmsCostWarnings();
+
         private protected override MessageChannel ChannelKind => MessageChannel.Rcs;
 
         private protected override IReadOnlyList<ConnectDestination>? Destinations => To;
@@ -142,6 +144,9 @@ namespace WebexConnect.Commands
                 CarrierId = CarrierId,
             };
         }
+
+        /// <summary>The SMS fallback every phone without RCS gets is billed by the part: the same warnings as Send-ConnectSms's text.</summary>
+        private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row) => _fallbackCostWarnings.Before(message, row);
 
         private static RcsContentType ContentTypeOf(string parameterSet) => parameterSet switch
         {

@@ -70,8 +70,7 @@ namespace WebexConnect.Commands
         public string[]? RequestedReceipt { get; set; }
 
         private readonly SmsEncodingResolver _encodings;
-        private readonly TypographicCharacters _typographic = new TypographicCharacters();
-        private readonly WindowsLineBreaks _lineBreaks = new WindowsLineBreaks();
+        private readonly SmsCostWarnings _costWarnings = new SmsCostWarnings();
 
         /// <summary>Creates the cmdlet; PowerShell does, for each command.</summary>
         public SendConnectSmsCommand() => _encodings = new SmsEncodingResolver(SentTexts);
@@ -97,13 +96,7 @@ namespace WebexConnect.Commands
             Tag2 = Tag2,
         };
 
-        private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row)
-        {
-            var typographic = _typographic.WarningFor(message, row);
-            var lineBreaks = _lineBreaks.WarningFor(message, row);
-            if (typographic is null) return lineBreaks is null ? Array.Empty<string>() : new[] { lineBreaks };
-            return lineBreaks is null ? new[] { typographic } : new[] { typographic, lineBreaks };
-        }
+        private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row) => _costWarnings.Before(message, row);
 
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient) => _encodings.For(message, recipient);
 

@@ -13,7 +13,8 @@ namespace WebexConnect.Composition
     /// Warns, once per run, when an SMS text goes out as Unicode, in more parts, only because of the characters a word
     /// processor puts in place of plain ones: Word's ’ “ ” – … and no-break space, a web page's zero-width space. An admin
     /// who writes the text in Word and pastes it in a script sends every row as Unicode, 70 characters a part instead
-    /// of 160: a 100-character reminder is billed twice. Before, only each result's Parts said so, after the run.
+    /// of 160: a 100-character reminder is billed twice. Before, only each result's Parts said so, after the run. The same
+    /// for an RCS message's SMS fallback, which has no -Encoding: it goes out as the service finds best.
     /// </summary>
     /// <remarks>
     /// Said only when every character that forces Unicode has a plain GSM-7 stand-in and the text with them would need
@@ -42,7 +43,8 @@ namespace WebexConnect.Composition
         /// <summary>The warning for row <paramref name="row"/>, or null (nothing to say, or already said this run).</summary>
         public string? WarningFor(ConnectMessage message, long row)
         {
-            if (_warned || !(message is SmsMessage { Encoding: SmsEncoding.Auto, Text: { } text }) || ReferenceEquals(text, _checkedText)) return null;
+            if (_warned || SmsTextOf.Of(message) is not { Encoding: SmsEncoding.Auto } sms || ReferenceEquals(sms.Text, _checkedText)) return null;
+            var text = sms.Text;
             _checkedText = text;
             // A Text column gives each row its own text: the usual one, without any of them, costs one scan and nothing made.
             if (text.IndexOfAny(Typographic) < 0) return null;
@@ -54,10 +56,11 @@ namespace WebexConnect.Composition
 
             _warned = true;
             var replacements = string.Join(", ", written.UnicodeCharacters.Select(c => "'" + InputEcho.Character(c) + "' with " + Named(PlainStandIns[c])));
-            return "Row " + row.ToString(CultureInfo.InvariantCulture) + ": the text goes out as Unicode, " + Counted.Of(written.Parts, "part") +
+            return "Row " + row.ToString(CultureInfo.InvariantCulture) + ": the " + sms.Name + " goes out as Unicode, " + Counted.Of(written.Parts, "part") +
                 " an SMS as written, only because of typographic characters from a word processor or a web page. Replace " +
-                replacements + " and it is GSM-7, " + Counted.Of(plain.Parts, "part") + ". Give -Encoding Unicode to send it as written " +
-                "without this warning (with -WarningAction Stop the command stops here instead, before this row).";
+                replacements + " and it is GSM-7, " + Counted.Of(plain.Parts, "part") + "." +
+                (sms.HasEncodingParameter ? " Give -Encoding Unicode to send it as written without this warning" : "") +
+                " (with -WarningAction Stop the command stops here instead, before this row).";
         }
 
         /// <summary>A stand-in by name: "with '''" read as three quotes, "with ' '" as a typo.</summary>

@@ -9,7 +9,7 @@ namespace WebexConnect.Composition
     /// Warns, once per run, when an SMS text needs more parts only because its line breaks are Windows' CR LF, two
     /// characters each where LF alone shows the same on a phone. A here-string in a script saved on Windows (the ISE's,
     /// Notepad's and VS Code's default there) carries them unseen: a three-line reminder of 158 characters is billed as
-    /// two parts. Before, only each result's Parts said so, after the run.
+    /// two parts. Before, only each result's Parts said so, after the run. The same for an RCS message's SMS fallback.
     /// </summary>
     /// <remarks>
     /// The text is sent as written: which line break a phone gets is the admin's to choose. Said only when LF alone
@@ -26,7 +26,8 @@ namespace WebexConnect.Composition
         /// <summary>The warning for row <paramref name="row"/>, or null (nothing to say, or already said this run).</summary>
         public string? WarningFor(ConnectMessage message, long row)
         {
-            if (_warned || !(message is SmsMessage { Text: { } text } sms) || ReferenceEquals(text, _checkedText)) return null;
+            if (_warned || SmsTextOf.Of(message) is not { } sms || ReferenceEquals(sms.Text, _checkedText)) return null;
+            var text = sms.Text;
             _checkedText = text;
             // A Text column gives each row its own text: the usual one, without a CR, costs one scan and nothing made.
             if (text.IndexOf('\r') < 0) return null;
@@ -37,7 +38,7 @@ namespace WebexConnect.Composition
 
             _warned = true;
             var count = Count(text);
-            return "Row " + row.ToString(CultureInfo.InvariantCulture) + ": the text's " + Counted.Of(count, "line break") +
+            return "Row " + row.ToString(CultureInfo.InvariantCulture) + ": the " + sms.Name + "'s " + Counted.Of(count, "line break") +
                 " " + (count == 1 ? "is" : "are") + " Windows' CR LF (a script or file saved on Windows), two characters each, so it is " +
                 Counted.Of(written.Parts, "part") + " an SMS where LF alone makes it " + Counted.Of(withLineFeeds.Parts, "part") +
                 ". Send it as (<text> -replace \"`r`n\", \"`n\") to pay for " + Counted.Of(withLineFeeds.Parts, "part") +

@@ -57,5 +57,17 @@ namespace WebexConnect.Tests.Composition
         [Fact]
         public void A_text_sent_as_unicode_on_purpose_is_not_warned_about() =>
             Assert.Null(new TypographicCharacters().WarningFor(Sms(Reminder, SmsEncoding.Unicode), 1));
+
+        [Fact]
+        public void An_rcs_messages_sms_fallback_is_warned_about_without_an_encoding_it_cannot_be_given()
+        {
+            var rcs = new RcsMessage { From = "app-1", Text = "See our offer", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = Reminder };
+
+            var warning = new TypographicCharacters().WarningFor(rcs, 1);
+
+            Assert.StartsWith("Row 1: the fallback text goes out as Unicode, 2 parts an SMS as written", warning);
+            // Send-ConnectRcs has no -Encoding: the fallback goes out as the service finds best.
+            Assert.EndsWith("and it is GSM-7, 1 part. (with -WarningAction Stop the command stops here instead, before this row).", warning);
+        }
     }
 }

@@ -57,5 +57,20 @@ namespace WebexConnect.Tests.Composition
         [Fact]
         public void A_template_is_not_measured() =>
             Assert.Null(new WindowsLineBreaks().WarningFor(new SmsMessage { From = "ACME", Template = new MessageTemplate { Id = "tpl-1" } }, 1));
+
+        [Fact]
+        public void An_rcs_messages_sms_fallback_is_warned_about_as_the_fallback_text()
+        {
+            var rcs = new RcsMessage { From = "app-1", Text = "See our offer", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = Reminder };
+
+            Assert.StartsWith("Row 2: the fallback text's 2 line breaks are Windows' CR LF", new WindowsLineBreaks().WarningFor(rcs, 2));
+        }
+
+        [Fact]
+        public void An_rcs_text_without_an_sms_fallback_is_no_sms_and_not_measured()
+        {
+            Assert.Null(new WindowsLineBreaks().WarningFor(new RcsMessage { From = "app-1", Text = Reminder }, 1));
+            Assert.Null(new WindowsLineBreaks().WarningFor(new RcsMessage { From = "app-1", Text = "Hi", FallbackText = Reminder }, 1));
+        }
     }
 }
