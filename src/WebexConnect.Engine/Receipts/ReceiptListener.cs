@@ -19,17 +19,26 @@ namespace WebexConnect.Engine.Receipts
     /// no package. It reads one request per connection (Content-Length bodies, at most 1 MB), checks the signature
     /// when it has a secret, keeps the receipts in a bounded buffer and answers 200 at once; whatever a request does
     /// wrong costs that request a 4xx, never the listener. At most MaxConnections are served at once (the rest wait
-    /// in the socket backlog) and each gets ReadTimeout to send its request, so a slow or hostile client cannot hold it.
+    /// in the socket backlog), and at most MaxBodies of them read a body at a time, the part that takes memory (up to
+    /// 1 MB each); each gets ReadTimeout to send its head, and ReadTimeout more for its body once it may send it.
     /// </summary>
+    /// <remarks>
+    /// Why two limits: a connection that has sent nothing costs a socket and a 4 KB buffer, a body up to 1 MB. With one
+    /// limit of 32, anyone who could reach the port held every slot by opening 32 connections and sending nothing, and
+    /// each real receipt waited out their 10 s (the service may give up sooner, and the receipt is lost). Now that takes
+    /// 512 connections renewed every 10 s, and a receipt waits only for the bodies being read.
+    /// </remarks>
     internal sealed class ReceiptListener : IReceiptListener
     {
-        internal const int MaxConnections = 32;
+        internal const int MaxConnections = 512;
+        internal const int MaxBodies = 32;
         internal const int MaxHeadBytes = 16 * 1024;
         internal static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
 
         private readonly TcpListener _listener;
         private readonly ReceiptListenerOptions _options;
         private readonly SemaphoreSlim _slots = new SemaphoreSlim(MaxConnections, MaxConnections);
+        private readonly SemaphoreSlim _bodies = new SemaphoreSlim(MaxBodies, MaxBodies);
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private long _refused;
         private string? _lastProblem;
@@ -98,6 +107,7 @@ namespace WebexConnect.Engine.Receipts
 
         private async Task ServeAsync(TcpClient client)
         {
+            var readingBody = false;
             try
             {
                 using (client)
@@ -108,10 +118,24 @@ namespace WebexConnect.Engine.Receipts
                     using (timeout.Token.Register(client.Close))
                     {
                         var stream = client.GetStream();
-                        var (status, text) = await AnswerAsync(stream).ConfigureAwait(false);
+                        var request = await HttpRequestReader.ReadHeadAsync(stream, MaxHeadBytes).ConfigureAwait(false);
+                        if (request.BodyFollows)
+                        {
+                            // No clock while it waits for its turn: the wait is ours, not the client's.
+                            timeout.CancelAfter(Timeout.Infinite);
+                            await _bodies.WaitAsync(_stop.Token).ConfigureAwait(false);
+                            readingBody = true;
+                            timeout.CancelAfter(ReadTimeout);
+                            await request.ReadBodyAsync(stream, WebhookBody.MaxBytes).ConfigureAwait(false);
+                        }
+                        var (status, text) = Answer(request);
                         await AnswerOrLetGoAsync(stream, status, text).ConfigureAwait(false);
                     }
                 }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Stopped while it waited for its turn to send a body.
             }
             catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException || ex is InvalidOperationException)
             {
@@ -119,6 +143,7 @@ namespace WebexConnect.Engine.Receipts
             }
             finally
             {
+                if (readingBody) _bodies.Release();
                 _slots.Release();
             }
         }
@@ -141,9 +166,8 @@ namespace WebexConnect.Engine.Receipts
             }
         }
 
-        private async Task<(int Status, string Text)> AnswerAsync(NetworkStream stream)
+        private (int Status, string Text) Answer(HttpRequestReader request)
         {
-            var request = await HttpRequestReader.ReadAsync(stream, MaxHeadBytes, WebhookBody.MaxBytes).ConfigureAwait(false);
             if (request.Error is (int status, string why)) return Refuse(status, why);
             if (!string.Equals(request.Method, "POST", StringComparison.Ordinal))
                 return Refuse(405, Shown(request.Method + " " + request.Path) + ": receipts are POSTed");
@@ -228,7 +252,7 @@ namespace WebexConnect.Engine.Receipts
         }
     }
 
-    /// <summary>One HTTP/1.1 request read from a stream within limits: the head, then a Content-Length body.</summary>
+    /// <summary>One HTTP/1.1 request read from a stream within limits: the head, then a Content-Length or chunked body.</summary>
     internal sealed class HttpRequestReader
     {
         public string Method { get; private set; } = "";
@@ -239,7 +263,14 @@ namespace WebexConnect.Engine.Receipts
         /// <summary>The status and reason to refuse the request with; null when it was read.</summary>
         public (int, string)? Error { get; private set; }
 
-        public static async Task<HttpRequestReader> ReadAsync(Stream stream, int maxHead, int maxBody)
+        /// <summary>True when the head was read and is a POST's: <see cref="ReadBodyAsync"/> reads what follows it.</summary>
+        public bool BodyFollows => Error is null && string.Equals(Method, "POST", StringComparison.Ordinal);
+
+        // What was read past the head, the body's first bytes.
+        private ArraySegment<byte> _leftover;
+
+        /// <summary>The request line and headers, and nothing more (see <see cref="BodyFollows"/>).</summary>
+        public static async Task<HttpRequestReader> ReadHeadAsync(Stream stream, int maxHead)
         {
             var request = new HttpRequestReader();
             var buffer = new byte[Math.Min(maxHead, 4096)];
@@ -266,39 +297,44 @@ namespace WebexConnect.Engine.Receipts
                 if (colon <= 0) return request.Fail(400, "a header line without a name");
                 request.Headers[lines[i].Substring(0, colon).Trim()] = lines[i].Substring(colon + 1).Trim();
             }
-            if (!string.Equals(request.Method, "POST", StringComparison.Ordinal)) return request;
+            request._leftover = new ArraySegment<byte>(bytes, headEnd + 4, (int)head.Length - (headEnd + 4));
+            return request;
+        }
 
-            var leftover = new ArraySegment<byte>(bytes, headEnd + 4, (int)head.Length - (headEnd + 4));
-            if (request.Headers.TryGetValue("Transfer-Encoding", out var encoding))
+        /// <summary>The body that follows a POST's head; <see cref="Error"/> says why it was refused, if it was.</summary>
+        public async Task<HttpRequestReader> ReadBodyAsync(Stream stream, int maxBody)
+        {
+            var leftover = _leftover;
+            if (Headers.TryGetValue("Transfer-Encoding", out var encoding))
             {
-                await ContinueIfAskedAsync(request, stream).ConfigureAwait(false);
+                await ContinueIfAskedAsync(this, stream).ConfigureAwait(false);
                 // A reverse proxy that streams the service's post on (nginx with request buffering off, most tunnels)
                 // sends it chunked: HTTP/1.1 says a server must read that, and the limit is the same.
-                if (!string.Equals(encoding, "chunked", StringComparison.OrdinalIgnoreCase)) return request.Fail(501, "Transfer-Encoding " + ReceiptListener.Shown(encoding) + " is not read");
+                if (!string.Equals(encoding, "chunked", StringComparison.OrdinalIgnoreCase)) return Fail(501, "Transfer-Encoding " + ReceiptListener.Shown(encoding) + " is not read");
                 var chunked = await ChunkedBody.ReadAsync(leftover, stream, maxBody).ConfigureAwait(false);
-                if (chunked.Body is null) return request.Fail(chunked.Status, chunked.Why!);
-                request.Body = chunked.Body;
-                return request;
+                if (chunked.Body is null) return Fail(chunked.Status, chunked.Why!);
+                Body = chunked.Body;
+                return this;
             }
 
-            if (!request.Headers.TryGetValue("Content-Length", out var lengthText)
+            if (!Headers.TryGetValue("Content-Length", out var lengthText)
                 || !long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
-                return request.Fail(411, "neither a Content-Length nor a chunked body");
-            if (length > maxBody) return request.Fail(413, "the body is " + length + " bytes; a receipt body is at most " + maxBody);
-            if (length > leftover.Count) await ContinueIfAskedAsync(request, stream).ConfigureAwait(false);
+                return Fail(411, "neither a Content-Length nor a chunked body");
+            if (length > maxBody) return Fail(413, "the body is " + length + " bytes; a receipt body is at most " + maxBody);
+            if (length > leftover.Count) await ContinueIfAskedAsync(this, stream).ConfigureAwait(false);
 
             var body = new byte[length];
             var already = (int)Math.Min(length, leftover.Count);
-            Buffer.BlockCopy(bytes, leftover.Offset, body, 0, already);
+            Buffer.BlockCopy(leftover.Array!, leftover.Offset, body, 0, already);
             var filled = already;
             while (filled < length)
             {
                 var read = await stream.ReadAsync(body, filled, (int)(length - filled)).ConfigureAwait(false);
-                if (read == 0) return request.Fail(400, "the connection closed after " + filled + " of " + length + " body bytes");
+                if (read == 0) return Fail(400, "the connection closed after " + filled + " of " + length + " body bytes");
                 filled += read;
             }
-            request.Body = body;
-            return request;
+            Body = body;
+            return this;
         }
 
         /// <summary>

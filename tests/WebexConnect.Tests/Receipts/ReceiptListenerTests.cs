@@ -60,6 +60,34 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public async Task ConnectionsThatSendNothingDoNotKeepAReceiptWaiting()
+        {
+            // Before: 32 connections that sent nothing held every slot, and a receipt waited out their 10 s read limit
+            // (a webhook sender that gives up sooner loses it). Their sockets stay open while the receipt is posted.
+            var idle = new System.Collections.Generic.List<TcpClient>();
+            try
+            {
+                for (var i = 0; i < ReceiptListener.MaxBodies + 8; i++)
+                {
+                    var tcp = new TcpClient();
+                    await tcp.ConnectAsync(IPAddress.Loopback, _listener.Url.Port);
+                    idle.Add(tcp);
+                }
+                using var impatient = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
+
+                var response = await impatient.PostAsync(_listener.Url, new ByteArrayContent(ReceiptFixtures.Bytes("batch.json")));
+
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal(2, _listener.Receipts.Received);
+                Assert.All(idle, tcp => Assert.True(tcp.Connected));
+            }
+            finally
+            {
+                foreach (var tcp in idle) tcp.Dispose();
+            }
+        }
+
+        [Fact]
         public async Task WithASecretOnlySignedReceiptsAreKept()
         {
             var secret = TestSecrets.Secure("s3cret");
