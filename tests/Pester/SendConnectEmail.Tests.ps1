@@ -296,6 +296,44 @@ Describe 'Send-ConnectEmail' {
         @($warned).Count | Should -Be 0
     }
 
+    It 'refuses a file''s name given as the <Parameter> instead of what the file holds, once and before sending: <Value>' -ForEach @(
+        @{ Parameter = 'Html'; Value = './news.html' }
+        @{ Parameter = 'Html'; Value = '"C:\Mail Templates\news.htm"' }
+        @{ Parameter = 'Text'; Value = 'news.txt' }
+    ) {
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com" } }
+        $body = @{ $Parameter = $Value }
+        $file = $Value.Trim('"')
+
+        { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'News' @body } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$($Parameter): '$file' is the name of a file, not the email's *: every recipient would get the name as the email. Give what the file holds, e.g. -$Parameter (Get-Content -Raw '$file'). Nothing was sent."
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'makes a row Invalid whose Html column names a file, and sends the others' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Html = 'templates/ann.html' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Html = '<p>Bob</p>' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        $results[0].Reason | Should -BeLike "Row 1: Html: 'templates/ann.html' is the name of a file, not the email's HTML*"
+        (Get-SentBody).to.email | Should -Be @('bob@example.com')
+    }
+
+    It 'still sends a body that only mentions a file or is a link: <Value>' -ForEach @(
+        @{ Value = 'The report is in report.txt' }
+        @{ Value = 'https://news.example.com/2026/march.html' }
+        @{ Value = '\o/ We shipped it: notes.txt' }
+    ) {
+        $result = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Text $Value
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.text | Should -BeExactly $Value
+    }
+
     It 'sends nothing with -WhatIf' {
         $results = @('ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -WhatIf)
 

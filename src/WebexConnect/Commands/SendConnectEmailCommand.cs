@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 using WebexConnect.Results;
 
 namespace WebexConnect.Commands
@@ -133,6 +134,15 @@ namespace WebexConnect.Commands
             {
                 ThrowParameterError("InvalidAttachment", e.Message, Attachment);
             }
+            // A file's name given on the command line would be every row's email: one error, before the first row, not one per row.
+            ThrowIfFileName(nameof(Html), Html, "HTML");
+            ThrowIfFileName(nameof(Text), Text, "text");
+        }
+
+        private void ThrowIfFileName(string parameter, string? body, string what)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(parameter) && EmailRules.FileNameProblem(body, parameter, what) is string problem)
+                ThrowParameterError("InvalidParameterValue", "-" + parameter + ": " + problem + ". Nothing was sent.", body);
         }
 
         /// <summary>
