@@ -334,6 +334,26 @@ Describe 'Send-ConnectEmail' {
         @(Get-SentBody)[-1].content.text | Should -BeExactly $Value
     }
 
+    It 'says to give the addresses of one -<Parameter> text as a list of its own, not as rows or -To' -ForEach @(
+        @{ Parameter = 'Cc' }, @{ Parameter = 'Bcc' }
+    ) {
+        $copies = @{ $Parameter = 'a@example.com; b@example.com' }
+
+        { 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' @copies } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$Parameter``[0``]: 'a@example.com; b@example.com' holds 2 addresses, not one: give each address as an item of its own, e.g. -$Parameter 'ann@example.com', 'bob@example.com' (from a column that lists several: -$Parameter (`$_.$Parameter -split '``[;,\s``]+' | Where-Object { `$_ })). It is the same for every row*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'says -<Parameter> takes one address when given several' -ForEach @(
+        @{ Parameter = 'ReplyTo' }, @{ Parameter = 'From' }
+    ) {
+        $mail = @{ From = 'news@example.com'; Subject = 'S'; Text = 'T' }
+        $mail[$Parameter] = 'help@example.com, desk@example.com'
+
+        { 'ann@example.com' | Send-ConnectEmail @mail } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$($Parameter): 'help@example.com, desk@example.com' holds 2 addresses, not one: -$Parameter takes one address: give the one that is meant. It is the same for every row*"
+    }
+
     It 'sends nothing with -WhatIf' {
         $results = @('ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -WhatIf)
 

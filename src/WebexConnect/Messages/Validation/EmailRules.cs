@@ -14,12 +14,12 @@ namespace WebexConnect.Messages.Validation
 
         internal static void Check(EmailMessage message, ProblemList problems)
         {
-            if (!string.IsNullOrWhiteSpace(message.From) && EmailAddressRule.Check(message.From) is string fromProblem)
+            if (!string.IsNullOrWhiteSpace(message.From) && EmailAddressRule.Check(message.From, OneFrom) is string fromProblem)
                 problems.Add("From", fromProblem + FromNameHint(message.From!));
-            CheckAddress(message.ReplyTo, "ReplyTo", problems);
-            CheckAddress(message.UnsubscribeEmailAddress, "UnsubscribeEmailAddress", problems);
-            CheckAddresses(message.Cc, "Cc", problems);
-            CheckAddresses(message.Bcc, "Bcc", problems);
+            CheckAddress(message.ReplyTo, "ReplyTo", problems, OneReplyTo);
+            CheckAddress(message.UnsubscribeEmailAddress, "UnsubscribeEmailAddress", problems, OneUnsubscribeAddress);
+            CheckAddresses(message.Cc, "Cc", problems, SeveralCc);
+            CheckAddresses(message.Bcc, "Bcc", problems, SeveralBcc);
             if (message.ListUnsubscribeUrl is string unsubscribeUrl && UrlRule.CheckHttps(unsubscribeUrl) is string urlProblem)
                 problems.Add("ListUnsubscribeUrl", urlProblem);
 
@@ -161,17 +161,30 @@ namespace WebexConnect.Messages.Validation
             }
         }
 
-        private static void CheckAddress(string? address, string field, ProblemList problems)
+        private static void CheckAddress(string? address, string field, ProblemList problems, string severalAdvice)
         {
-            if (address is not null && EmailAddressRule.Check(address) is string problem)
+            if (address is not null && EmailAddressRule.Check(address, severalAdvice) is string problem)
                 problems.Add(field, problem);
         }
 
-        private static void CheckAddresses(IReadOnlyList<string> addresses, string field, ProblemList problems)
+        private static void CheckAddresses(IReadOnlyList<string> addresses, string field, ProblemList problems, string severalAdvice)
         {
             for (var i = 0; i < addresses.Count; i++)
-                CheckAddress(addresses[i] ?? "", ProblemList.Indexed(field, i), problems);
+                CheckAddress(addresses[i] ?? "", ProblemList.Indexed(field, i), problems, severalAdvice);
         }
+
+        // What to do with "a@x.com; b@x.com" in a field other than the destination, made once (the checks run for every row).
+        private static readonly string SeveralCc = SeveralAddresses("Cc");
+        private static readonly string SeveralBcc = SeveralAddresses("Bcc");
+        private static readonly string OneFrom = OneAddress("From");
+        private static readonly string OneReplyTo = OneAddress("ReplyTo");
+        private static readonly string OneUnsubscribeAddress = OneAddress("UnsubscribeEmailAddress");
+
+        private static string SeveralAddresses(string parameter) =>
+            $"give each address as an item of its own, e.g. -{parameter} 'ann@example.com', 'bob@example.com' (from a column " +
+            $"that lists several: -{parameter} ($_.{parameter} -split '[;,\\s]+' | Where-Object {{ $_ }}))";
+
+        private static string OneAddress(string parameter) => $"-{parameter} takes one address: give the one that is meant";
 
         private static int Utf8Bytes(string? text) => text is null ? 0 : Encoding.UTF8.GetByteCount(text);
     }
