@@ -354,6 +354,18 @@ Describe 'Send-ConnectEmail' {
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$($Parameter): 'help@example.com, desk@example.com' holds 2 addresses, not one: -$Parameter takes one address: give the one that is meant. It is the same for every row*"
     }
 
+    It 'warns that a variable written <Written> in the HTML goes out as written, and says to write $(FirstName)' -ForEach @(
+        @{ Written = '{{FirstName}}' }, @{ Written = '{{ FirstName }}' }
+    ) {
+        $row = [pscustomobject]@{ Email = 'ann@example.com'; FirstName = 'Ann' }
+
+        $result = $row | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Html "<p>Dear $Written,</p>" -WarningVariable warned -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Queued'
+        @($warned).Count | Should -Be 1
+        $warned[0].Message | Should -BeExactly "-Html has $($Written): the service fills variables written `$(FirstName), so $Written goes out as written to every recipient. Write `$(FirstName) instead, in single quotes."
+    }
+
     It 'sends nothing with -WhatIf' {
         $results = @('ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -WhatIf)
 
