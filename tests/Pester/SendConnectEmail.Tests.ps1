@@ -79,6 +79,20 @@ Describe 'Send-ConnectEmail' {
         $attachment.mediaUrl | Should -Be 'https://files.example.com/invoice.pdf'
     }
 
+    It 'types an attachment of the older Office formats from its extension: <File>' -ForEach @(
+        @{ File = 'policy.doc'; Type = 'application/msword' }
+        @{ File = 'figures.xls'; Type = 'application/vnd.ms-excel' }
+        @{ File = 'slides.ppt'; Type = 'application/vnd.ms-powerpoint' }
+        @{ File = 'minutes.odt'; Type = 'application/vnd.oasis.opendocument.text' }
+    ) {
+        $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Files' -Text 'Attached' -Attachment "https://files.example.com/$File"
+
+        $result.Status | Should -Be 'Queued'
+        $attachment = @(Get-SentBody)[-1].content.attachments[0]
+        $attachment.name | Should -Be $File
+        $attachment.mimetype | Should -BeExactly $Type
+    }
+
     It 'refuses an attachment without a URL before sending anything' {
         { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment @{ Name = 'a.pdf' } } |
             Should -Throw -ErrorId 'InvalidAttachment,*'

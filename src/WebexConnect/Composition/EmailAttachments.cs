@@ -32,6 +32,21 @@ namespace WebexConnect.Composition
             [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             [".pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            // The older Office and the OpenDocument files, still what many finance and HR systems export.
+            [".doc"] = "application/msword",
+            [".xls"] = "application/vnd.ms-excel",
+            [".ppt"] = "application/vnd.ms-powerpoint",
+            [".rtf"] = "application/rtf",
+            [".odt"] = "application/vnd.oasis.opendocument.text",
+            [".ods"] = "application/vnd.oasis.opendocument.spreadsheet",
+            [".odp"] = "application/vnd.oasis.opendocument.presentation",
+            [".xml"] = "application/xml",
+            [".json"] = "application/json",
+            [".svg"] = "image/svg+xml",
+            [".webp"] = "image/webp",
+            [".vcf"] = "text/vcard",
+            [".mp3"] = "audio/mpeg",
+            [".mp4"] = "video/mp4",
         };
 
         /// <summary>The attachments, or an exception whose message says which item is wrong and why.</summary>
