@@ -100,6 +100,14 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'says a file given by Get-ChildItem is on this computer, which the service cannot read, before sending anything' {
+        $file = New-Item -ItemType File -Path (Join-Path $TestDrive 'terms 2026.pdf') -Force
+
+        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment (Get-ChildItem $file) } |
+            Should -Throw -ErrorId 'InvalidAttachment,*' -ExpectedMessage "Attachment``[0``]: '$($file.FullName)' is a file on this computer, which the service cannot read: it fetches each attachment from a public https URL. Publish the file on a web server and give its URL, e.g. -Attachment 'https://files.example.com/terms%202026.pdf'."
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'refuses a cell that lists several attachment URLs (<Name>), saying to split it, instead of sending one attachment of them' -ForEach @(
         @{ Name = 'semicolon'; Files = 'https://files.example.com/terms.pdf;https://files.example.com/prices.pdf' }
         @{ Name = 'comma and space'; Files = 'https://files.example.com/terms.pdf, https://files.example.com/prices.pdf' }

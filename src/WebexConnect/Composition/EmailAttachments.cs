@@ -64,6 +64,11 @@ namespace WebexConnect.Composition
             {
                 case EmailAttachment attachment:
                     return attachment;
+                // -Attachment (Get-ChildItem .\reports\*.pdf): the files themselves, which "give the file's URL" did not say are the problem.
+                case FileSystemInfo file:
+                    throw new ArgumentException($"Attachment[{index}]: {InputEcho.Quote(file.FullName)} is a file on this computer, which the " +
+                        "service cannot read: it fetches each attachment from a public https URL. Publish the file on a web server and give its " +
+                        "URL, e.g. -Attachment 'https://files.example.com/" + Uri.EscapeDataString(file.Name) + "'.");
                 case IDictionary dictionary:
                     return FromColumns(InputRow.FromDictionary(dictionary), index);
                 case PSObject psObject:
