@@ -388,6 +388,38 @@ Describe 'Send-ConnectEmail' {
         $warned[0].Message | Should -BeExactly "-Html has $($Written): the service fills variables written `$(FirstName), so $Written goes out as written to every recipient. Write `$(FirstName) instead, in single quotes."
     }
 
+    It 'sends a row whose -<Parameter> cell is empty without it, as a row of a CSV without that column' -ForEach @(
+        @{ Parameter = 'Cc'; Json = 'cc' }, @{ Parameter = 'Bcc'; Json = 'bcc' }
+    ) {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Copy = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Copy = '' }
+            [pscustomobject]@{ Email = 'cy@example.com'; Copy = ' ' }
+        )
+
+        $results = $rows | ForEach-Object {
+            $copy = @{ $Parameter = $_.Copy }
+            $_ | Send-ConnectEmail -From 'news@example.com' -Subject 'Your password expires' -Text 'Change it soon.' @copy
+        }
+
+        @($results).Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $bodies = @(Get-SentBody)
+        $bodies[0].$Json | Should -Be @('boss@example.com')
+        $bodies[1].PSObject.Properties.Name | Should -Not -Contain $Json
+        $bodies[2].PSObject.Properties.Name | Should -Not -Contain $Json
+    }
+
+    It 'sends a row whose -ReplyTo or -Attachment cell is empty without it' {
+        $row = [pscustomobject]@{ Email = 'ann@example.com'; ReplyTo = ''; File = '' }
+
+        $result = $row | ForEach-Object { Send-ConnectEmail -To $_.Email -From 'news@example.com' -Subject 'Payslip' -Text 'Attached' -ReplyTo $_.ReplyTo -Attachment $_.File }
+
+        $result.Status | Should -Be 'Queued'
+        $body = @(Get-SentBody)[-1]
+        $body.content.PSObject.Properties.Name | Should -Not -Contain 'replyTo'
+        $body.content.PSObject.Properties.Name | Should -Not -Contain 'attachments'
+    }
+
     It 'sends nothing with -WhatIf' {
         $results = @('ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -WhatIf)
 

@@ -53,8 +53,12 @@ namespace WebexConnect.Composition
         public static IReadOnlyList<EmailAttachment> Read(IEnumerable<object?>? items)
         {
             if (items is null) return Array.Empty<EmailAttachment>();
-            return items.Select((item, index) => ReadOne(item, index)).ToArray();
+            // An empty item (the cell of a row with no file, -Attachment $_.Url) is no attachment, not one without a URL.
+            return items.Select((item, index) => IsEmpty(item) ? null : ReadOne(item, index)).OfType<EmailAttachment>().ToArray();
         }
+
+        private static bool IsEmpty(object? item) =>
+            item is null || ((item is PSObject wrapped ? wrapped.BaseObject : item) is string text && string.IsNullOrWhiteSpace(text));
 
         private static EmailAttachment ReadOne(object? item, int index)
         {
