@@ -420,6 +420,18 @@ Describe 'Send-ConnectEmail' {
         $body.content.PSObject.Properties.Name | Should -Not -Contain 'attachments'
     }
 
+    It 'says an address copied as a mailto: link starts with the link''s scheme, and which address to give' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'mailto:ann@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        $results[0].Reason | Should -BeExactly "Row 1: To: 'mailto:ann@example.com' is not an email address (it starts with mailto:, the link's scheme: leave it out, here 'ann@example.com'): use a bare address such as name@example.com"
+    }
+
     It 'sends nothing with -WhatIf' {
         $results = @('ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -WhatIf)
 

@@ -38,6 +38,10 @@ namespace WebexConnect.Messages.Validation
         private static string? FindReason(string value)
         {
             if (value.IndexOf('<') >= 0 || value.IndexOf('>') >= 0) return "it has a display name or angle brackets";
+            // A link copied from a web page or a signature ("mailto:ann@example.com"): the colon was told as "a character
+            // that needs quoting", which did not point at the link's scheme in front.
+            if (value.StartsWith("mailto:", System.StringComparison.OrdinalIgnoreCase) && FindReason(value.Substring(7)) is null)
+                return "it starts with mailto:, the link's scheme: leave it out, here " + InputEcho.Quote(value.Substring(7));
             if (value.Any(char.IsWhiteSpace)) return "it contains spaces";
             if (InputEcho.LoneSurrogatePosition(value) > 0) return "it contains a broken character (an unpaired UTF-16 surrogate)";
             if (value.Length > 254) return "it is longer than 254 characters";
