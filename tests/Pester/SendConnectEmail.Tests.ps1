@@ -79,10 +79,32 @@ Describe 'Send-ConnectEmail' {
         $attachment.mediaUrl | Should -Be 'https://files.example.com/invoice.pdf'
     }
 
+    It 'types an attachment of the older Office formats from its extension: <File>' -ForEach @(
+        @{ File = 'policy.doc'; Type = 'application/msword' }
+        @{ File = 'figures.xls'; Type = 'application/vnd.ms-excel' }
+        @{ File = 'slides.ppt'; Type = 'application/vnd.ms-powerpoint' }
+        @{ File = 'minutes.odt'; Type = 'application/vnd.oasis.opendocument.text' }
+    ) {
+        $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Files' -Text 'Attached' -Attachment "https://files.example.com/$File"
+
+        $result.Status | Should -Be 'Queued'
+        $attachment = @(Get-SentBody)[-1].content.attachments[0]
+        $attachment.name | Should -Be $File
+        $attachment.mimetype | Should -BeExactly $Type
+    }
+
     It 'refuses an attachment without a URL before sending anything' {
         { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment @{ Name = 'a.pdf' } } |
             Should -Throw -ErrorId 'InvalidAttachment,*'
 
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'says a file given by Get-ChildItem is on this computer, which the service cannot read, before sending anything' {
+        $file = New-Item -ItemType File -Path (Join-Path $TestDrive 'terms 2026.pdf') -Force
+
+        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment (Get-ChildItem $file) } |
+            Should -Throw -ErrorId 'InvalidAttachment,*' -ExpectedMessage "Attachment``[0``]: '$($file.FullName)' is a file on this computer, which the service cannot read: it fetches each attachment from a public https URL. Publish the file on a web server and give its URL, e.g. -Attachment 'https://files.example.com/terms%202026.pdf'."
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
@@ -294,6 +316,120 @@ Describe 'Send-ConnectEmail' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 0
+    }
+
+    It 'refuses a file''s name given as the <Parameter> instead of what the file holds, once and before sending: <Value>' -ForEach @(
+        @{ Parameter = 'Html'; Value = './news.html' }
+        @{ Parameter = 'Html'; Value = '"C:\Mail Templates\news.htm"' }
+        @{ Parameter = 'Text'; Value = 'news.txt' }
+    ) {
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com" } }
+        $body = @{ $Parameter = $Value }
+        $file = $Value.Trim('"')
+
+        { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'News' @body } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$($Parameter): '$file' is the name of a file, not the email's *: every recipient would get the name as the email. Give what the file holds, e.g. -$Parameter (Get-Content -Raw '$file'). Nothing was sent."
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'makes a row Invalid whose Html column names a file, and sends the others' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Html = 'templates/ann.html' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Html = '<p>Bob</p>' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        $results[0].Reason | Should -BeLike "Row 1: Html: 'templates/ann.html' is the name of a file, not the email's HTML*"
+        (Get-SentBody).to.email | Should -Be @('bob@example.com')
+    }
+
+    It 'still sends a body that only mentions a file or is a link: <Value>' -ForEach @(
+        @{ Value = 'The report is in report.txt' }
+        @{ Value = 'https://news.example.com/2026/march.html' }
+        @{ Value = '\o/ We shipped it: notes.txt' }
+    ) {
+        $result = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Text $Value
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.text | Should -BeExactly $Value
+    }
+
+    It 'says to give the addresses of one -<Parameter> text as a list of its own, not as rows or -To' -ForEach @(
+        @{ Parameter = 'Cc' }, @{ Parameter = 'Bcc' }
+    ) {
+        $copies = @{ $Parameter = 'a@example.com; b@example.com' }
+
+        { 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' @copies } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$Parameter``[0``]: 'a@example.com; b@example.com' holds 2 addresses, not one: give each address as an item of its own, e.g. -$Parameter 'ann@example.com', 'bob@example.com' (from a column that lists several: -$Parameter (`$_.$Parameter -split '``[;,\s``]+' | Where-Object { `$_ })). It is the same for every row*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'says -<Parameter> takes one address when given several' -ForEach @(
+        @{ Parameter = 'ReplyTo' }, @{ Parameter = 'From' }
+    ) {
+        $mail = @{ From = 'news@example.com'; Subject = 'S'; Text = 'T' }
+        $mail[$Parameter] = 'help@example.com, desk@example.com'
+
+        { 'ann@example.com' | Send-ConnectEmail @mail } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$($Parameter): 'help@example.com, desk@example.com' holds 2 addresses, not one: -$Parameter takes one address: give the one that is meant. It is the same for every row*"
+    }
+
+    It 'warns that a variable written <Written> in the HTML goes out as written, and says to write $(FirstName)' -ForEach @(
+        @{ Written = '{{FirstName}}' }, @{ Written = '{{ FirstName }}' }
+    ) {
+        $row = [pscustomobject]@{ Email = 'ann@example.com'; FirstName = 'Ann' }
+
+        $result = $row | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Html "<p>Dear $Written,</p>" -WarningVariable warned -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Queued'
+        @($warned).Count | Should -Be 1
+        $warned[0].Message | Should -BeExactly "-Html has $($Written): the service fills variables written `$(FirstName), so $Written goes out as written to every recipient. Write `$(FirstName) instead, in single quotes."
+    }
+
+    It 'sends a row whose -<Parameter> cell is empty without it, as a row of a CSV without that column' -ForEach @(
+        @{ Parameter = 'Cc'; Json = 'cc' }, @{ Parameter = 'Bcc'; Json = 'bcc' }
+    ) {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Copy = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Copy = '' }
+            [pscustomobject]@{ Email = 'cy@example.com'; Copy = ' ' }
+        )
+
+        $results = $rows | ForEach-Object {
+            $copy = @{ $Parameter = $_.Copy }
+            $_ | Send-ConnectEmail -From 'news@example.com' -Subject 'Your password expires' -Text 'Change it soon.' @copy
+        }
+
+        @($results).Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $bodies = @(Get-SentBody)
+        $bodies[0].$Json | Should -Be @('boss@example.com')
+        $bodies[1].PSObject.Properties.Name | Should -Not -Contain $Json
+        $bodies[2].PSObject.Properties.Name | Should -Not -Contain $Json
+    }
+
+    It 'sends a row whose -ReplyTo or -Attachment cell is empty without it' {
+        $row = [pscustomobject]@{ Email = 'ann@example.com'; ReplyTo = ''; File = '' }
+
+        $result = $row | ForEach-Object { Send-ConnectEmail -To $_.Email -From 'news@example.com' -Subject 'Payslip' -Text 'Attached' -ReplyTo $_.ReplyTo -Attachment $_.File }
+
+        $result.Status | Should -Be 'Queued'
+        $body = @(Get-SentBody)[-1]
+        $body.content.PSObject.Properties.Name | Should -Not -Contain 'replyTo'
+        $body.content.PSObject.Properties.Name | Should -Not -Contain 'attachments'
+    }
+
+    It 'says an address copied as a mailto: link starts with the link''s scheme, and which address to give' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'mailto:ann@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        $results[0].Reason | Should -BeExactly "Row 1: To: 'mailto:ann@example.com' is not an email address (it starts with mailto:, the link's scheme: leave it out, here 'ann@example.com'): use a bare address such as name@example.com"
     }
 
     It 'sends nothing with -WhatIf' {

@@ -8,11 +8,14 @@ namespace WebexConnect.Commands
     /// Finds a ${name} variable in a text the service fills: the vendor's smsMessage example writes
     /// "Hi $(name), this is a text message ${field2}", but the Messaging API documents variables as $(name) only, so an
     /// admin who copies the second form would send "${field2}" to every customer, and the module's check for a $(name)
-    /// that nothing fills does not see it. A warning, not an error: the text may mean it literally.
+    /// that nothing fills does not see it. The same for {{name}}, how SendGrid, Mailchimp's Handlebars and most mail
+    /// template tools write a variable: an HTML newsletter brought from one of them went out with "Dear {{FirstName}}".
+    /// A warning, not an error: the text may mean it literally.
     /// </summary>
     internal static class BraceVariables
     {
-        private static readonly Regex Variable = new Regex(@"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}", RegexOptions.CultureInvariant);
+        private static readonly Regex Variable = new Regex(
+            @"\$\{(?<name>[A-Za-z_][A-Za-z0-9_.\-]*)\}|\{\{\s*(?<name>[A-Za-z_][A-Za-z0-9_.\-]*)\s*\}\}", RegexOptions.CultureInvariant);
 
         /// <summary>The warning for the first of <paramref name="parameters"/> given as text with a ${name} in it, or null.</summary>
         public static string? Warning(IDictionary<string, object> bound, string[] parameters)
@@ -23,7 +26,7 @@ namespace WebexConnect.Commands
                 if ((value is PSObject wrapped ? wrapped.BaseObject : value) is not string text) continue;
                 var match = Variable.Match(text);
                 if (!match.Success) continue;
-                var name = match.Groups[1].Value;
+                var name = match.Groups["name"].Value;
                 return $"-{parameter} has {match.Value}: the service fills variables written $({name}), so {match.Value} goes out " +
                     $"as written to every recipient. Write $({name}) instead, in single quotes.";
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 using WebexConnect.Results;
 
 namespace WebexConnect.Commands
@@ -133,6 +134,15 @@ namespace WebexConnect.Commands
             {
                 ThrowParameterError("InvalidAttachment", e.Message, Attachment);
             }
+            // A file's name given on the command line would be every row's email: one error, before the first row, not one per row.
+            ThrowIfFileName(nameof(Html), Html, "HTML");
+            ThrowIfFileName(nameof(Text), Text, "text");
+        }
+
+        private void ThrowIfFileName(string parameter, string? body, string what)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(parameter) && EmailRules.FileNameProblem(body, parameter, what) is string problem)
+                ThrowParameterError("InvalidParameterValue", "-" + parameter + ": " + problem + ". Nothing was sent.", body);
         }
 
         /// <summary>
@@ -159,6 +169,16 @@ namespace WebexConnect.Commands
                 " will not apply to it (nor to any other row without HTML; this is said once). Give -Html, or fill the row's Html column, to track it.";
         }
 
+        /// <summary>The addresses without the empty ones (an empty cell, -Cc ''), which name no one.</summary>
+        private static IReadOnlyList<string> Given(string[]? addresses)
+        {
+            if (addresses is null || addresses.Length == 0) return Array.Empty<string>();
+            var given = new List<string>(addresses.Length);
+            foreach (var address in addresses)
+                if (!string.IsNullOrWhiteSpace(address)) given.Add(address);
+            return given;
+        }
+
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {
             var content = shared.Template is null;
@@ -170,10 +190,11 @@ namespace WebexConnect.Commands
                 Text = content ? Text : null,
                 Html = content ? Html : null,
                 Encoding = content ? Encoding : null,
-                ReplyTo = ReplyTo,
+                // An empty CSV cell is a field not given: -Cc $_.Manager for a row without a manager stopped that row's send.
+                ReplyTo = string.IsNullOrWhiteSpace(ReplyTo) ? null : ReplyTo,
                 Attachments = _attachments,
-                Cc = Cc ?? Array.Empty<string>(),
-                Bcc = Bcc ?? Array.Empty<string>(),
+                Cc = Given(Cc),
+                Bcc = Given(Bcc),
                 MultipleToRecipients = MultipleToRecipients ? true : null,
                 FromName = FromName,
                 TrackClicks = TrackClicks ? true : null,

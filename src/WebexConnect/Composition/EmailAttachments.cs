@@ -32,14 +32,33 @@ namespace WebexConnect.Composition
             [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             [".pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            // The older Office and the OpenDocument files, still what many finance and HR systems export.
+            [".doc"] = "application/msword",
+            [".xls"] = "application/vnd.ms-excel",
+            [".ppt"] = "application/vnd.ms-powerpoint",
+            [".rtf"] = "application/rtf",
+            [".odt"] = "application/vnd.oasis.opendocument.text",
+            [".ods"] = "application/vnd.oasis.opendocument.spreadsheet",
+            [".odp"] = "application/vnd.oasis.opendocument.presentation",
+            [".xml"] = "application/xml",
+            [".json"] = "application/json",
+            [".svg"] = "image/svg+xml",
+            [".webp"] = "image/webp",
+            [".vcf"] = "text/vcard",
+            [".mp3"] = "audio/mpeg",
+            [".mp4"] = "video/mp4",
         };
 
         /// <summary>The attachments, or an exception whose message says which item is wrong and why.</summary>
         public static IReadOnlyList<EmailAttachment> Read(IEnumerable<object?>? items)
         {
             if (items is null) return Array.Empty<EmailAttachment>();
-            return items.Select((item, index) => ReadOne(item, index)).ToArray();
+            // An empty item (the cell of a row with no file, -Attachment $_.Url) is no attachment, not one without a URL.
+            return items.Select((item, index) => IsEmpty(item) ? null : ReadOne(item, index)).OfType<EmailAttachment>().ToArray();
         }
+
+        private static bool IsEmpty(object? item) =>
+            item is null || ((item is PSObject wrapped ? wrapped.BaseObject : item) is string text && string.IsNullOrWhiteSpace(text));
 
         private static EmailAttachment ReadOne(object? item, int index)
         {
@@ -49,6 +68,11 @@ namespace WebexConnect.Composition
             {
                 case EmailAttachment attachment:
                     return attachment;
+                // -Attachment (Get-ChildItem .\reports\*.pdf): the files themselves, which "give the file's URL" did not say are the problem.
+                case FileSystemInfo file:
+                    throw new ArgumentException($"Attachment[{index}]: {InputEcho.Quote(file.FullName)} is a file on this computer, which the " +
+                        "service cannot read: it fetches each attachment from a public https URL. Publish the file on a web server and give its " +
+                        "URL, e.g. -Attachment 'https://files.example.com/" + Uri.EscapeDataString(file.Name) + "'.");
                 case IDictionary dictionary:
                     return FromColumns(InputRow.FromDictionary(dictionary), index);
                 case PSObject psObject:

@@ -12,7 +12,15 @@ namespace WebexConnect.Messages.Validation
         private const string Allowed = "use a bare address such as name@example.com";
 
         /// <summary>Null when the address looks valid, else the message that says what is wrong.</summary>
-        internal static string? Check(string? address)
+        internal static string? Check(string? address) => Check(address, null);
+
+        /// <summary>Null when the address looks valid, else the message that says what is wrong.</summary>
+        /// <param name="address">The address.</param>
+        /// <param name="severalAdvice">
+        /// What to do with a value that lists several good addresses, when the field is not a destination (-Cc, -ReplyTo):
+        /// the destination's advice (rows, -To as a list) sent an admin who wrote -Cc 'a@x.com; b@x.com' to -To.
+        /// </param>
+        internal static string? Check(string? address, string? severalAdvice)
         {
             if (string.IsNullOrWhiteSpace(address)) return "the address is empty: " + Allowed;
             var value = address!;
@@ -21,7 +29,7 @@ namespace WebexConnect.Messages.Validation
             // "ann@example.com; bob@example.com" (an Outlook address line) in one cell: several good addresses. Looked for
             // only once the value is known bad (it has several @), so a good address is not split on every row.
             if (PhoneNumberRule.SeveralIn(value, a => a.IndexOf('@') > 0 && FindReason(a) is null) is int count)
-                return $"{InputEcho.Quote(value)} holds {count} addresses, " + (PhoneNumberRule.IsLines(value)
+                return $"{InputEcho.Quote(value)} holds {count} addresses, " + (severalAdvice is not null ? "not one: " + severalAdvice : PhoneNumberRule.IsLines(value)
                     ? "one a line, not one: " + PhoneNumberRule.LinesAdvice("email")
                     : "not one: give each its own row, or pass them as a list (-To 'ann@example.com', 'bob@example.com') to send the same email to all of them");
             return $"{InputEcho.Quote(value)} is not an email address ({reason}): {Allowed}";
@@ -30,6 +38,10 @@ namespace WebexConnect.Messages.Validation
         private static string? FindReason(string value)
         {
             if (value.IndexOf('<') >= 0 || value.IndexOf('>') >= 0) return "it has a display name or angle brackets";
+            // A link copied from a web page or a signature ("mailto:ann@example.com"): the colon was told as "a character
+            // that needs quoting", which did not point at the link's scheme in front.
+            if (value.StartsWith("mailto:", System.StringComparison.OrdinalIgnoreCase) && FindReason(value.Substring(7)) is null)
+                return "it starts with mailto:, the link's scheme: leave it out, here " + InputEcho.Quote(value.Substring(7));
             if (value.Any(char.IsWhiteSpace)) return "it contains spaces";
             if (InputEcho.LoneSurrogatePosition(value) > 0) return "it contains a broken character (an unpaired UTF-16 surrogate)";
             if (value.Length > 254) return "it is longer than 254 characters";

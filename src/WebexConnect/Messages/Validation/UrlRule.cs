@@ -61,7 +61,7 @@ namespace WebexConnect.Messages.Validation
         }
 
         /// <summary>C:\x, C:/x, \\server\share, ./x, ..\x, ~/x: a path on a file system, not a web address ("/images/a.png" may be a site-relative URL).</summary>
-        private static bool IsFilePath(string value) =>
+        internal static bool IsFilePath(string value) =>
             (value.Length >= 3 && char.IsLetter(value[0]) && value[1] == ':' && (value[2] == '\\' || value[2] == '/')) ||
             value.StartsWith("\\", StringComparison.Ordinal) ||
             value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith(".\\", StringComparison.Ordinal) ||
