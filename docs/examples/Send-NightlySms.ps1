@@ -8,8 +8,10 @@
     Unknown and are not resent (check the delivery reports for them first). A rehearsal with -Sandbox
     writes sms-sandbox-<date>.csv and .journal, apart from the real run's sms-<date> files.
 
-    Register it, as the account that owns the environment variables:
-      $action  = New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '-NoProfile -File C:\Jobs\Send-NightlySms.ps1'
+    Register it, as the account that owns the environment variables. -NonInteractive makes anything that would ask a
+    question (a -Confirm, a Read-Host added later) end the run with exit code 1; without it the question waits, unseen,
+    until the task's time limit:
+      $action  = New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '-NoProfile -NonInteractive -File C:\Jobs\Send-NightlySms.ps1'
       $trigger = New-ScheduledTaskTrigger -Daily -At '02:00'
       Register-ScheduledTask -TaskName 'Nightly SMS' -Action $action -Trigger $trigger -User 'CONTOSO\svc-sms' -Password (Read-Host 'Password')
 .EXAMPLE

@@ -17,13 +17,18 @@ BeforeAll {
     }
 
     # A job script: connect to the sandbox, then the advice with its "..." filled in for the CSV at $Csv.
-    function script:Invoke-Job([string] $Csv, [string] $Connect = 'Connect-WebexConnect -Sandbox', [string] $More = '') {
+    function script:New-Job([string] $Csv, [string] $Connect = 'Connect-WebexConnect -Sandbox', [string] $More = '') {
         $body = ($script:Advice -join [Environment]::NewLine)
         $body = ([regex]'\.\.\. \|').Replace($body, "Import-Csv '$Csv' |", 1)
         $body = ([regex]'Send-ConnectSms \.\.\.').Replace($body, "Send-ConnectSms -From ACME -Text 'Hi `$(Name)' $More", 1)
         $body = $body.Replace('results.csv', (Join-Path $TestDrive 'results.csv'))
         $job = Join-Path $TestDrive 'job.ps1'
         Set-Content -LiteralPath $job -Value @("Import-Module '$script:Manifest'", $Connect, $body) -Encoding UTF8
+        $job
+    }
+
+    function script:Invoke-Job([string] $Csv, [string] $Connect = 'Connect-WebexConnect -Sandbox', [string] $More = '') {
+        $job = New-Job $Csv $Connect $More
         $powershell = Get-PowerShellHostCommand
         $null = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $job 2>&1
         $LASTEXITCODE
@@ -66,5 +71,38 @@ Describe 'The exit code of a scheduled script written as about_WebexConnect advi
         $held = [IO.File]::Open($journal, 'OpenOrCreate', 'ReadWrite', 'None')
         try { Invoke-Job (New-Csv '+447700900001') -More "-Journal '$journal'" | Should -Be 1 }
         finally { $held.Dispose() }
+    }
+}
+
+Describe 'A scheduled script started as about_WebexConnect advises' {
+    It 'ends at once with exit code 1 at a question, instead of waiting for an answer no one gives' {
+        # The script as the page advises (its snippet), started as it says. Before, the page said nothing of how to start
+        # it, and the nightly example registered it without -NonInteractive: a question waited, in a console no one sees,
+        # until the task's time limit. An input pipe left open stands in for that console here, and a -Confirm left in
+        # the script for the question.
+        $about = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md'))
+        $about -match 'Start the script with pwsh (-[^<]+?) -File <script>' | Should -BeTrue -Because 'the page says how to start it'
+        $switches = -split $Matches[1]
+        $job = New-Job (New-Csv '+447700900001') -More '-Confirm'
+
+        $powershell = Get-PowerShellHostCommand
+        $start = [System.Diagnostics.ProcessStartInfo]::new($powershell.Path)
+        foreach ($arg in @($powershell.Prefix) + $switches + @('-File', $job)) { $start.ArgumentList.Add($arg) }
+        $start.RedirectStandardInput = $true
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $start.UseShellExecute = $false
+        $run = [System.Diagnostics.Process]::Start($start)
+        try {
+            $errors = $run.StandardError.ReadToEndAsync()
+            $output = $run.StandardOutput.ReadToEndAsync()
+            $run.WaitForExit(60000) | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
+            $run.ExitCode | Should -Be 1
+            $null = $output.GetAwaiter().GetResult(), $errors.GetAwaiter().GetResult()
+        }
+        finally {
+            if (-not $run.HasExited) { $run.Kill($true) }
+            $run.Dispose()
+        }
     }
 }

@@ -118,3 +118,44 @@ Describe 'The nightly example run with -WhatIf' {
         @(Get-ChildItem -LiteralPath $reports -File) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'The nightly example as its help registers it with Task Scheduler' {
+    It 'ends at once with exit code 1 when something asks a question, instead of waiting for an answer no one gives' {
+        # Before: the action's arguments were '-NoProfile -File ...'. A task that runs whether the user is logged on or not
+        # has a console no one sees, whose input stays open: a question (-Confirm left in while testing, a Read-Host or
+        # Get-Credential added to the script, Inquire) waited until the task's time limit, 72 hours by default, with the run
+        # shown as Running. Here an input pipe left open stands in for that console, and -Confirm for the question.
+        $help = Get-Content -LiteralPath $script:Example -Raw
+        $help -match "New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '([^']+)'" | Should -BeTrue -Because 'the help shows the registration'
+        $arguments = @(-split $Matches[1] | ForEach-Object { if ($_ -like '*Send-NightlySms.ps1') { (Resolve-Path $script:Example).Path } else { $_ } })
+        $csv = New-NightlyInput -Rows 3
+        $reports = Join-Path $TestDrive 'registered'
+
+        $powershell = Get-PowerShellHostCommand
+        $start = [System.Diagnostics.ProcessStartInfo]::new($powershell.Path)
+        foreach ($arg in @($powershell.Prefix) + $arguments + @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports, '-Confirm')) {
+            $start.ArgumentList.Add($arg)
+        }
+        $start.RedirectStandardInput = $true
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $start.UseShellExecute = $false
+        $start.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
+        # As installed for the task's account: the example imports WebexConnect by name.
+        $start.Environment['PSModulePath'] = (Split-Path (Split-Path (Resolve-Path $script:Manifest).Path)) + [IO.Path]::PathSeparator + $env:PSModulePath
+        $run = [System.Diagnostics.Process]::Start($start)
+        try {
+            $errors = $run.StandardError.ReadToEndAsync()
+            $output = $run.StandardOutput.ReadToEndAsync()
+            $run.WaitForExit(60000) | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
+            $run.ExitCode | Should -Be 1
+            ($output.GetAwaiter().GetResult() + $errors.GetAwaiter().GetResult()) | Should -Match 'NonInteractive mode'
+        }
+        finally {
+            if (-not $run.HasExited) { $run.Kill($true) }
+            $run.Dispose()
+        }
+        @(Get-ChildItem -LiteralPath $reports -File -ErrorAction SilentlyContinue | Where-Object Extension -eq '.csv') |
+            Should -BeNullOrEmpty -Because 'nothing was sent'
+    }
+}

@@ -514,6 +514,25 @@ Describe 'What becomes of the columns that set no parameter' {
         (Import-Csv $path -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi').Status | Should -Be @('Queued', 'Queued')
     }
 
+    It 'says which -Encoding a UTF-16 CSV file without a byte order mark needs (<Encoding>), instead of listing its columns and advising -Encoding 1252' -ForEach @(
+        @{ Encoding = 'Unicode'; Bytes = [System.Text.UnicodeEncoding]::new($false, $false) }
+        @{ Encoding = 'BigEndianUnicode'; Bytes = [System.Text.UnicodeEncoding]::new($true, $false) }
+    ) {
+        # Another system's export (bcp -w, a Java or database tool) that PowerShell 7 reads as UTF-8: a NUL beside each letter.
+        # Before: "no destination: ... (the row has the columns 'N\u0000a\u0000m\u0000e\u0000', ...)" after a warning to read it
+        # with -Encoding 1252, which does not read it either.
+        $path = Join-Path $TestDrive "utf16-$Encoding.csv"
+        [IO.File]::WriteAllText($path, "Name,Phone`r`nJos$([char]0xE9),+447700900861`r`n", $Bytes)
+
+        $results = Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+
+        $results[0].Status | Should -Be 'Invalid'
+        $results[0].Reason | Should -BeLike "Row 1: To: no destination: the column '*P\u0000h\u0000o\u0000n\u0000e*' is 'Phone' misread: the file is UTF-16 (Unicode) without a byte order mark, read as UTF-8*read it with Import-Csv -Encoding $Encoding, or save it as UTF-8"
+        "$warned" | Should -Not -BeLike '*1252*'
+        (Import-Csv $path -Encoding $Encoding | Send-ConnectSms -From ACME -Text 'Hi $(Name)').Status | Should -Be 'Queued'
+        (Get-ConnectSandboxRequest | Select-Object -Last 1).Body | Should -BeLike "*Jos$([char]0xE9)*"
+    }
+
     It 'says to pipe the rows, or to give their <Column> column, when -To is given the rows of a CSV' -ForEach @(
         @{ Column = 'Phone'; Rows = { Import-Csv (Join-Path $PSScriptRoot '../../docs/examples/sms-recipients.csv') } }
         @{ Column = 'MobilePhone'; Rows = { @{ MobilePhone = '+447700900001'; GivenName = 'Ann' } } }

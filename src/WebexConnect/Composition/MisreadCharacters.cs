@@ -50,6 +50,11 @@ namespace WebexConnect.Composition
             var at = IndexOfMisread(text);
             var prefix = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + found.Value.Where + " " + Around(text, at);
             const string SentAsIs = "It is sent as it is (with -WarningAction Stop the command stops here instead, before this row). ";
+            // A UTF-16 file read as UTF-8 has U+FFFD where its accents were, and a NUL beside every other letter: -Encoding 1252
+            // would not read it either. A value's NULs do not tell which byte order the file has; its header would.
+            if (text[at] == Replacement && Utf16ReadAsUtf8.IsIn(text))
+                return prefix + " holds U+FFFD (" + Replacement + ") and NUL characters: " +
+                    Utf16ReadAsUtf8.Advice(null) + ". " + SentAsIs.TrimEnd();
             if (text[at] == Replacement)
                 return prefix + " holds U+FFFD (" + Replacement +
                     "), the mark of bytes that could not be read: the file it came from was probably read in the wrong encoding " +

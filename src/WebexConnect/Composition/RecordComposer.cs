@@ -252,6 +252,7 @@ namespace WebexConnect.Composition
                           "the file with (Get-Content <file> -Raw).TrimStart([char]0xFEFF) | ConvertFrom-Csv, or save it again without it"
                         : ": retype the name in the CSV header"));
             }
+            if (MisreadUtf16(row) is string utf16) return new ValidationProblem("To", utf16);
             var misread = MisreadSeparator(row);
             if (misread != null) return new ValidationProblem("To", misread);
             if (IsSendResult(row)) return new ValidationProblem("To", SendResultPipedBack(_commandName));
@@ -304,6 +305,24 @@ namespace WebexConnect.Composition
         {
             var misread = MisreadDelimiter.Of(row.Columns, name => _destinationColumns.Contains(name, StringComparer.OrdinalIgnoreCase));
             return misread is null ? null : "no destination: " + misread;
+        }
+
+        /// <summary>
+        /// A UTF-16 file without a byte order mark read as UTF-8 (<see cref="Utf16ReadAsUtf8"/>): its destination column is there,
+        /// with a NUL beside each letter. Before, the message listed the columns ('P\u0000h\u0000o\u0000n\u0000e\u0000') and
+        /// the names that bind, and the warning before it advised -Encoding 1252, which does not read the file either.
+        /// </summary>
+        private string? MisreadUtf16(InputRow row)
+        {
+            var columns = row.Columns;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var name = columns[i].Key;
+                if (!Utf16ReadAsUtf8.IsIn(name) || !_destinationColumns.Contains(Utf16ReadAsUtf8.Without(name), StringComparer.OrdinalIgnoreCase)) continue;
+                return $"no destination: the column {InputEcho.Quote(name)} is {InputEcho.Quote(Utf16ReadAsUtf8.Without(name))} misread: " +
+                    Utf16ReadAsUtf8.Advice(columns[0].Key);
+            }
+            return null;
         }
 
         private const char ByteOrderMark = '\uFEFF';
