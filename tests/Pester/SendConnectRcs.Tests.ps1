@@ -375,6 +375,18 @@ Describe 'Send-ConnectRcs' {
         @($unwarned).Count | Should -Be 0
     }
 
+    It 'refuses a file''s name given as the -<Parameter> instead of what the file holds, once and before sending' -ForEach @(
+        @{ Parameter = 'Text'; What = 'the RCS text'; SentAs = 'the message' }
+        @{ Parameter = 'FallbackText'; What = 'the SMS fallback''s text'; SentAs = 'the SMS' }
+    ) {
+        $texts = @{ Text = 'Your order is ready'; SmsFallback = $true; FallbackSenderId = 'ACME'; FallbackText = 'Your order is ready' }
+        $texts[$Parameter] = './offer.txt'
+
+        { '+447700900499' | Send-ConnectRcs -From 'app-1' @texts } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$($Parameter): './offer.txt' is the name of a file, not $($What): every recipient would get the name as $SentAs.*Nothing was sent."
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'says a text over the limit is counted in UTF-16 units when it holds emoji' {
         $result = Send-ConnectRcs -To '+447700900495' -From 'app-1' -Text ([string]::new([char]0x263A, 1) + ([char]::ConvertFromUtf32(0x1F600) * 600)) -ErrorAction SilentlyContinue
 

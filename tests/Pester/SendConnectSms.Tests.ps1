@@ -231,6 +231,31 @@ Describe 'Send-ConnectSms with a bad row' {
 
     BeforeEach { Connect-FreshSandbox }
 
+    It 'refuses a file''s name given as the -Text instead of what the file holds, once and before sending: <Value>' -ForEach @(
+        @{ Value = '.\reminder.txt' }
+        @{ Value = '"C:\SMS Texts\reminder.txt"' }
+        @{ Value = 'reminder.txt' }
+    ) {
+        # Before: the path went out as the SMS, to every row.
+        $file = $Value.Trim('"')
+
+        { $script:rows | Send-ConnectSms -From ACME -Text $Value } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Text: '$file' is the name of a file, not the SMS text: every recipient would get the name as the SMS. Give what the file holds, e.g. -Text (Get-Content -Raw '$file'). Nothing was sent."
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'makes a row Invalid whose Text column names a file, sends the others, and still sends a text that mentions one' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900104'; Text = 'texts/ann.txt' }
+            [pscustomobject]@{ Phone = '+447700900105'; Text = 'Your invoice is attached as invoice.html' }
+        )
+
+        $results = @($rows | Send-ConnectSms -From ACME -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        $results[0].Reason | Should -BeLike "Row 1: Text: 'texts/ann.txt' is the name of a file, not the SMS text*"
+    }
+
     It 'gives the bad row an Invalid result and an error, and sends the others' {
         $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable sendErrors -ErrorAction SilentlyContinue)
 

@@ -135,14 +135,8 @@ namespace WebexConnect.Commands
                 ThrowParameterError("InvalidAttachment", e.Message, Attachment);
             }
             // A file's name given on the command line would be every row's email: one error, before the first row, not one per row.
-            ThrowIfFileName(nameof(Html), Html, "HTML");
-            ThrowIfFileName(nameof(Text), Text, "text");
-        }
-
-        private void ThrowIfFileName(string parameter, string? body, string what)
-        {
-            if (MyInvocation.BoundParameters.ContainsKey(parameter) && EmailRules.FileNameProblem(body, parameter, what) is string problem)
-                ThrowParameterError("InvalidParameterValue", "-" + parameter + ": " + problem + ". Nothing was sent.", body);
+            ThrowIfFileName(nameof(Html), Html, "the email's HTML", "the email");
+            ThrowIfFileName(nameof(Text), Text, "the email's text", "the email");
         }
 
         /// <summary>

@@ -145,6 +145,12 @@ namespace WebexConnect.Commands
             };
         }
 
+        private protected override void CheckParameters()
+        {
+            ThrowIfFileName(nameof(Text), Text, "the RCS text", "the message");
+            ThrowIfFileName(nameof(FallbackText), FallbackText, "the SMS fallback's text", "the SMS");
+        }
+
         /// <summary>The SMS fallback every phone without RCS gets is billed by the part: the same warnings as Send-ConnectSms's text.</summary>
         private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row) => _fallbackCostWarnings.Before(message, row);
 

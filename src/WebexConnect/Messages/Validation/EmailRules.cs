@@ -75,8 +75,8 @@ namespace WebexConnect.Messages.Validation
             if (!string.IsNullOrEmpty(message.Html) && string.IsNullOrWhiteSpace(message.Html))
                 problems.Add("Html", CommonRules.OnlyWhiteSpace("Html", "the email's HTML"));
 
-            CheckNotFileName(message.Html, "Html", "HTML", problems);
-            CheckNotFileName(message.Text, "Text", "text", problems);
+            BodyFileName.Check(message.Html, "Html", "the email's HTML", "the email", problems);
+            BodyFileName.Check(message.Text, "Text", "the email's text", "the email", problems);
 
             var htmlBytes = message.Html is null ? 0 : Encoding.UTF8.GetByteCount(message.Html);
             if (htmlBytes > MaxHtmlBytes)
@@ -86,45 +86,6 @@ namespace WebexConnect.Messages.Validation
             if (estimated > MaxEmailBytes)
                 problems.Add("Text", $"the email would be about {estimated} bytes once encoded: at most {MaxEmailBytes} bytes (10 MB) are allowed");
         }
-
-        // The extensions of a file that holds an email's body: what an admin names when the body was meant to be read from it.
-        private static readonly string[] BodyFileExtensions = { ".html", ".htm", ".txt", ".eml", ".mht", ".mhtml", ".md" };
-
-        private static void CheckNotFileName(string? body, string field, string what, ProblemList problems)
-        {
-            if (FileNameProblem(body, field, what) is string problem) problems.Add(field, problem);
-        }
-
-        /// <summary>What is wrong with a body (-Html, -Text) that is the name of a file, or null when it is not one.</summary>
-        internal static string? FileNameProblem(string? body, string field, string what) =>
-            FileNameOfBody(body) is string file
-                ? $"{InputEcho.Quote(file)} is the name of a file, not the email's {what}: every recipient would get the name as " +
-                  $"the email. Give what the file holds, e.g. -{field} (Get-Content -Raw '{InputEcho.Visible(file).Replace("'", "''")}')"
-                : null;
-
-        /// <summary>
-        /// The file a body names instead of holding, or null: -Html ./news.html (Get-Content forgotten), a CSV cell
-        /// templates/ann.html, or Explorer's Copy as path, "C:\Mail\news.html" with its quotes. The path was sent as the
-        /// whole email to every row, because it is text like any other. One line, no tag, ending with a body file's
-        /// extension, and either a path (C:\, \\server, ./, ~/) or one word: "\o/ Hooray!" and "See news.html" stay text.
-        /// </summary>
-        internal static string? FileNameOfBody(string? body)
-        {
-            if (body is null) return null;
-            var value = body.Trim().Trim('"').Trim();
-            // A link alone is a text email of its own; a tag or a line break is a body already.
-            if (value.Length == 0 || value.IndexOfAny(new[] { '\r', '\n', '<', '>' }) >= 0 || value.Contains("://")) return null;
-            // Not Path.GetExtension: on .NET Framework it throws for a | or a " inside the text.
-            var extension = value.Substring(System.Math.Max(0, value.LastIndexOf('.')));
-            if (System.Array.FindIndex(BodyFileExtensions, e => string.Equals(e, extension, System.StringComparison.OrdinalIgnoreCase)) < 0) return null;
-            var oneWord = true;
-            foreach (var c in value) oneWord &= !char.IsWhiteSpace(c);
-            return oneWord || (UrlRule.IsFilePath(value) && IsPathName(value)) ? value : null;
-        }
-
-        /// <summary>No character a Windows path cannot hold (a colon only after a drive letter): "\o/ Done: notes.txt" is a sentence.</summary>
-        private static bool IsPathName(string value) =>
-            value.IndexOfAny(new[] { '*', '?', '|' }) < 0 && value.IndexOf(':', 2) < 0;
 
         /// <summary>
         /// About how big the email is once MIME-encoded. Attachments are fetched by the service and their size is

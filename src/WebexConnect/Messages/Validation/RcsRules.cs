@@ -19,6 +19,8 @@ namespace WebexConnect.Messages.Validation
             if (SenderIdRule.CheckRcsAppId(message.From) is string appIdProblem) problems.Add("From", appIdProblem);
 
             CommonRules.CheckCharacters(message.Text, "Text", problems);
+            BodyFileName.Check(message.Text, "Text", "the RCS text", "the message", problems);
+            BodyFileName.Check(message.FallbackText, "FallbackText", "the SMS fallback's text", "the SMS", problems);
             CommonRules.CheckLine(message.MediaUrl, "MediaUrl", problems);
             CommonRules.CheckLine(message.EventMessageId, "EventMessageId", problems);
             CommonRules.CheckLine(message.FallbackSenderId, "FallbackSenderId", problems);

@@ -33,7 +33,11 @@ namespace WebexConnect.Messages.Validation
                 problems.Add("Text", TextRequired);
             }
 
-            if (hasText) CheckText(message.Text!, message.Encoding, problems);
+            if (hasText)
+            {
+                CheckText(message.Text!, message.Encoding, problems);
+                BodyFileName.Check(message.Text, "Text", "the SMS text", "the SMS", problems);
+            }
 
             CommonRules.CheckLine(message.Domain, "Domain", problems);
             CommonRules.CheckLine(message.Tag1, "Tag1", problems);
