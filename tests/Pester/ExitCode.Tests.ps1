@@ -85,24 +85,9 @@ Describe 'A scheduled script started as about_WebexConnect advises' {
         $switches = -split $Matches[1]
         $job = New-Job (New-Csv '+447700900001') -More '-Confirm'
 
-        $powershell = Get-PowerShellHostCommand
-        $start = [System.Diagnostics.ProcessStartInfo]::new($powershell.Path)
-        foreach ($arg in @($powershell.Prefix) + $switches + @('-File', $job)) { $start.ArgumentList.Add($arg) }
-        $start.RedirectStandardInput = $true
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
-        $start.UseShellExecute = $false
-        $run = [System.Diagnostics.Process]::Start($start)
-        try {
-            $errors = $run.StandardError.ReadToEndAsync()
-            $output = $run.StandardOutput.ReadToEndAsync()
-            $run.WaitForExit(60000) | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
-            $run.ExitCode | Should -Be 1
-            $null = $output.GetAwaiter().GetResult(), $errors.GetAwaiter().GetResult()
-        }
-        finally {
-            if (-not $run.HasExited) { $run.Kill($true) }
-            $run.Dispose()
-        }
+        $run = Invoke-PowerShellWithInputOpen -Arguments ($switches + @('-File', $job))
+
+        $run.Ended | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
+        $run.ExitCode | Should -Be 1
     }
 }

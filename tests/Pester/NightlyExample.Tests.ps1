@@ -131,30 +131,14 @@ Describe 'The nightly example as its help registers it with Task Scheduler' {
         $csv = New-NightlyInput -Rows 3
         $reports = Join-Path $TestDrive 'registered'
 
-        $powershell = Get-PowerShellHostCommand
-        $start = [System.Diagnostics.ProcessStartInfo]::new($powershell.Path)
-        foreach ($arg in @($powershell.Prefix) + $arguments + @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports, '-Confirm')) {
-            $start.ArgumentList.Add($arg)
-        }
-        $start.RedirectStandardInput = $true
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
-        $start.UseShellExecute = $false
-        $start.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
         # As installed for the task's account: the example imports WebexConnect by name.
-        $start.Environment['PSModulePath'] = (Split-Path (Split-Path (Resolve-Path $script:Manifest).Path)) + [IO.Path]::PathSeparator + $env:PSModulePath
-        $run = [System.Diagnostics.Process]::Start($start)
-        try {
-            $errors = $run.StandardError.ReadToEndAsync()
-            $output = $run.StandardOutput.ReadToEndAsync()
-            $run.WaitForExit(60000) | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
-            $run.ExitCode | Should -Be 1
-            ($output.GetAwaiter().GetResult() + $errors.GetAwaiter().GetResult()) | Should -Match 'NonInteractive mode'
-        }
-        finally {
-            if (-not $run.HasExited) { $run.Kill($true) }
-            $run.Dispose()
-        }
+        $modules = (Split-Path (Split-Path (Resolve-Path $script:Manifest).Path)) + [IO.Path]::PathSeparator + $env:PSModulePath
+        $run = Invoke-PowerShellWithInputOpen -Arguments ($arguments + @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports, '-Confirm')) `
+            -Environment @{ POWERSHELL_TELEMETRY_OPTOUT = '1'; PSModulePath = $modules }
+
+        $run.Ended | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
+        $run.ExitCode | Should -Be 1
+        $run.Text | Should -Match 'NonInteractive mode'
         @(Get-ChildItem -LiteralPath $reports -File -ErrorAction SilentlyContinue | Where-Object Extension -eq '.csv') |
             Should -BeNullOrEmpty -Because 'nothing was sent'
     }

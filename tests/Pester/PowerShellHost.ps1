@@ -8,3 +8,38 @@ function Get-PowerShellHostCommand {
     if ([IO.Path]::GetFileNameWithoutExtension($path) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
     [pscustomobject]@{ Path = $path; Prefix = $prefix }
 }
+
+# Runs a new PowerShell of this host's kind with its input left open, as a scheduled task's console no one sees keeps
+# it: a question then waits for an answer no one gives. Returns whether it ended within TimeoutSeconds, its exit code
+# and what it wrote (output and errors); a run still going is killed.
+function Invoke-PowerShellWithInputOpen {
+    param(
+        [Parameter(Mandatory)] [string[]] $Arguments,
+        [hashtable] $Environment = @{},
+        [int] $TimeoutSeconds = 60
+    )
+    $powershell = Get-PowerShellHostCommand
+    $start = [System.Diagnostics.ProcessStartInfo]::new($powershell.Path)
+    foreach ($arg in @($powershell.Prefix) + $Arguments) { $start.ArgumentList.Add($arg) }
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $run = [System.Diagnostics.Process]::Start($start)
+    try {
+        $errors = $run.StandardError.ReadToEndAsync()
+        $output = $run.StandardOutput.ReadToEndAsync()
+        $ended = $run.WaitForExit($TimeoutSeconds * 1000)
+        if (-not $ended) { $run.Kill($true) }
+        [pscustomobject]@{
+            Ended    = $ended
+            ExitCode = if ($ended) { $run.ExitCode } else { $null }
+            Text     = $output.GetAwaiter().GetResult() + $errors.GetAwaiter().GetResult()
+        }
+    }
+    finally {
+        if (-not $run.HasExited) { $run.Kill($true) }
+        $run.Dispose()
+    }
+}
