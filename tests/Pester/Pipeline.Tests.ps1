@@ -529,6 +529,10 @@ Describe 'What becomes of the columns that set no parameter' {
         $results[0].Status | Should -Be 'Invalid'
         $results[0].Reason | Should -BeLike "Row 1: To: no destination: the column '*P\u0000h\u0000o\u0000n\u0000e*' is 'Phone' misread: the file is UTF-16 (Unicode) without a byte order mark, read as UTF-8*read it with Import-Csv -Encoding $Encoding, or save it as UTF-8"
         "$warned" | Should -Not -BeLike '*1252*'
+        # The warning names the same -Encoding as the reason (it said Unicode for a big-endian file), and does not say the
+        # row is sent as it is: it has no destination.
+        "$warned" | Should -BeLike "*read it with Import-Csv -Encoding $Encoding, or save it as UTF-8*"
+        "$warned" | Should -Not -BeLike '*sent as it is*'
         (Import-Csv $path -Encoding $Encoding | Send-ConnectSms -From ACME -Text 'Hi $(Name)').Status | Should -Be 'Queued'
         (Get-ConnectSandboxRequest | Select-Object -Last 1).Body | Should -BeLike "*Jos$([char]0xE9)*"
     }

@@ -256,6 +256,17 @@ Describe 'Send-ConnectSms with a bad row' {
         $results[0].Reason | Should -BeLike "Row 1: Text: 'texts/ann.txt' is the name of a file, not the SMS text*"
     }
 
+    It 'sends a text that is a link written without https://, as SMS texts write links: <Value>' -ForEach @(
+        @{ Value = 'www.example.com/offer.html' }
+        @{ Value = 'shop.example.co.uk/sale.htm' }
+    ) {
+        # Before: refused as the name of a file, though a link alone is a message of its own.
+        $result = [pscustomobject]@{ Phone = '+447700900106' } | Send-ConnectSms -From ACME -Text $Value
+
+        $result.Status | Should -Be 'Queued'
+        (Get-SentBody).content.text | Should -BeExactly $Value
+    }
+
     It 'gives the bad row an Invalid result and an error, and sends the others' {
         $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable sendErrors -ErrorAction SilentlyContinue)
 

@@ -366,7 +366,8 @@ namespace WebexConnect.Commands
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
             if (WarningsBeforeRow(message, _row) is { Count: > 0 } warnings && WarnBeforeRow(warnings)) return;
-            if (_misread.WarningFor(message, record.Recipient, _row) is string misread && WarnBeforeRow(new[] { misread })) return;
+            if (_misread.WarningFor(message, record.Recipient, _row, columns.Columns.Count > 0 ? columns.Columns[0].Key : null) is string misread &&
+                WarnBeforeRow(new[] { misread })) return;
             object? input = InputObject;
 
             var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);

@@ -33,7 +33,11 @@ namespace WebexConnect.Composition
         private ConnectMessage? _checkedMessage;
 
         /// <summary>The warning for row <paramref name="row"/>, or null (nothing misread, or already said this run).</summary>
-        public string? WarningFor(ConnectMessage message, Recipient recipient, long row)
+        /// <param name="message">The row's message.</param>
+        /// <param name="recipient">The row's recipient, with its substitution values.</param>
+        /// <param name="row">The row's number.</param>
+        /// <param name="firstColumn">The name of the row's first column, if it has columns: what tells a UTF-16 file's byte order.</param>
+        public string? WarningFor(ConnectMessage message, Recipient recipient, long row, string? firstColumn = null)
         {
             if (_warned) return null;
             Found? found = null;
@@ -51,10 +55,12 @@ namespace WebexConnect.Composition
             var prefix = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + found.Value.Where + " " + Around(text, at);
             const string SentAsIs = "It is sent as it is (with -WarningAction Stop the command stops here instead, before this row). ";
             // A UTF-16 file read as UTF-8 has U+FFFD where its accents were, and a NUL beside every other letter: -Encoding 1252
-            // would not read it either. A value's NULs do not tell which byte order the file has; its header would.
+            // would not read it either. A value's NULs do not tell which byte order the file has; its first column's name does,
+            // as the row's "no destination" reason reads it (the warning said Unicode where that said BigEndianUnicode).
+            // Not "sent as it is": its columns' names are misread too, so a row that takes its destination from one has none.
             if (text[at] == Replacement && Utf16ReadAsUtf8.IsIn(text))
                 return prefix + " holds U+FFFD (" + Replacement + ") and NUL characters: " +
-                    Utf16ReadAsUtf8.Advice(null) + ". " + SentAsIs.TrimEnd();
+                    Utf16ReadAsUtf8.Advice(firstColumn) + " (with -WarningAction Stop the command stops here instead, before this row).";
             if (text[at] == Replacement)
                 return prefix + " holds U+FFFD (" + Replacement +
                     "), the mark of bytes that could not be read: the file it came from was probably read in the wrong encoding " +

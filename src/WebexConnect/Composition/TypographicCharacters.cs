@@ -58,8 +58,9 @@ namespace WebexConnect.Composition
             var replacements = string.Join(", ", written.UnicodeCharacters.Select(c => "'" + InputEcho.Character(c) + "' with " + Named(PlainStandIns[c])));
             return "Row " + row.ToString(CultureInfo.InvariantCulture) + ": the " + sms.Name + " goes out as Unicode, " + Counted.Of(written.Parts, "part") +
                 " an SMS as written, only because of typographic characters from a word processor or a web page. Replace " +
-                replacements + " and it is GSM-7, " + Counted.Of(plain.Parts, "part") + "." +
-                (sms.HasEncodingParameter ? " Give -Encoding Unicode to send it as written without this warning" : "") +
+                replacements + " and it is GSM-7, " + Counted.Of(plain.Parts, "part") +
+                // The parenthesis closes the sentence before it: "1 part. (with ...)." read as a stray fragment.
+                (sms.HasEncodingParameter ? ". Give -Encoding Unicode to send it as written without this warning" : "") +
                 " (with -WarningAction Stop the command stops here instead, before this row).";
         }
 

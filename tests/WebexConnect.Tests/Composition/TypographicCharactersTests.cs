@@ -67,7 +67,7 @@ namespace WebexConnect.Tests.Composition
 
             Assert.StartsWith("Row 1: the fallback text goes out as Unicode, 2 parts an SMS as written", warning);
             // Send-ConnectRcs has no -Encoding: the fallback goes out as the service finds best.
-            Assert.EndsWith("and it is GSM-7, 1 part. (with -WarningAction Stop the command stops here instead, before this row).", warning);
+            Assert.EndsWith("and it is GSM-7, 1 part (with -WarningAction Stop the command stops here instead, before this row).", warning);
         }
     }
 }

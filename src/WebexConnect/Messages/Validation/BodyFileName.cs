@@ -9,8 +9,8 @@ namespace WebexConnect.Messages.Validation
     /// </summary>
     /// <remarks>
     /// One line, no tag, ending with a body file's extension, and either a path (C:\, \\server, ./, ~/) or one word:
-    /// "\o/ Hooray!" and "See news.html" stay text, and so does a link alone. Checked for every row whose message has its
-    /// own text (a Text column), so it makes nothing for the usual text.
+    /// "\o/ Hooray!" and "See news.html" stay text, and so does a link alone, with or without its https://. Checked for
+    /// every row whose message has its own text (a Text column), so it makes nothing for the usual text.
     /// </remarks>
     internal static class BodyFileName
     {
@@ -45,7 +45,27 @@ namespace WebexConnect.Messages.Validation
             if (value.Length == 0 || value.IndexOfAny(NotInOneLineName) >= 0 || value.Contains("://")) return null;
             var oneWord = true;
             foreach (var c in value) oneWord &= !char.IsWhiteSpace(c);
+            // A link written without https:// (as SMS texts write it, to save characters) is a link all the same.
+            if (oneWord && StartsWithHostName(value)) return null;
             return oneWord || (UrlRule.IsFilePath(value) && IsPathName(value)) ? value : null;
+        }
+
+        /// <summary>
+        /// "www.example.com/offer.html", "shop.example.co.uk/sale.htm": a host name (labels joined by dots, the last of
+        /// letters only) before the first slash. A folder is not one: "templates/ann.html", "./ann.html", "~/ann.html".
+        /// </summary>
+        private static bool StartsWithHostName(string value)
+        {
+            var slash = value.IndexOf('/');
+            if (slash <= 0) return false;
+            var lastDot = value.LastIndexOf('.', slash - 1);
+            if (lastDot <= 0 || lastDot >= slash - 2 || value[0] == '.') return false;
+            for (var i = 0; i < slash; i++)
+            {
+                var c = value[i];
+                if (!(char.IsLetterOrDigit(c) || c == '-' || c == '.') || (i > lastDot && !char.IsLetter(c))) return false;
+            }
+            return true;
         }
 
         /// <summary>The quick test first, with nothing made: the body, its closing quote and spaces aside, ends with an extension.</summary>
