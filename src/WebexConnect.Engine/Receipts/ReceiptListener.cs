@@ -307,10 +307,11 @@ namespace WebexConnect.Engine.Receipts
             var leftover = _leftover;
             if (Headers.TryGetValue("Transfer-Encoding", out var encoding))
             {
-                await ContinueIfAskedAsync(this, stream).ConfigureAwait(false);
                 // A reverse proxy that streams the service's post on (nginx with request buffering off, most tunnels)
-                // sends it chunked: HTTP/1.1 says a server must read that, and the limit is the same.
+                // sends it chunked: HTTP/1.1 says a server must read that, and the limit is the same. Refused before any
+                // 100 Continue, which would invite a body that is not read.
                 if (!string.Equals(encoding, "chunked", StringComparison.OrdinalIgnoreCase)) return Fail(501, "Transfer-Encoding " + ReceiptListener.Shown(encoding) + " is not read");
+                await ContinueIfAskedAsync(this, stream).ConfigureAwait(false);
                 var chunked = await ChunkedBody.ReadAsync(leftover, stream, maxBody).ConfigureAwait(false);
                 if (chunked.Body is null) return Fail(chunked.Status, chunked.Why!);
                 Body = chunked.Body;

@@ -209,6 +209,17 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public async Task ABodyInAnEncodingItCannotReadIsRefusedBeforeAnyContinue()
+        {
+            // Before: "100 Continue" came first, inviting a body the listener then did not read; the client could see its
+            // connection reset instead of the 501.
+            var answer = await RawAsync("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nTransfer-Encoding: gzip\r\n\r\n");
+
+            Assert.StartsWith("HTTP/1.1 501", answer);
+            Assert.Equal(0, _listener.Receipts.Received);
+        }
+
+        [Fact]
         public async Task AReceiptAReverseProxyForwardsChunkedIsKept()
         {
             // nginx with request buffering off, and most tunnels, stream the service's post on in chunks.
