@@ -73,7 +73,9 @@ namespace WebexConnect.Engine.Journal
                 writer.WriteEndObject();
             }
 
-            return JournalKey.FromHash(_hmac.ComputeHash(_buffer.ToArray()));
+            // Hashed where it was written: a copy was a large object for every row of a newsletter (its HTML is in the shape).
+            var written = _buffer.WrittenSegment;
+            return JournalKey.FromHash(_hmac.ComputeHash(written.Array!, written.Offset, written.Count));
         }
 
         public void Dispose() => _hmac.Dispose();

@@ -21,6 +21,9 @@ namespace WebexConnect.Engine.Payload
 
         public byte[] ToArray() => WrittenSpan.ToArray();
 
+        /// <summary>The bytes written, in the buffer itself: for an API that takes an array (net472 has no span overloads), without a copy.</summary>
+        public ArraySegment<byte> WrittenSegment => new ArraySegment<byte>(_buffer, 0, _written);
+
         /// <summary>Forgets what was written and keeps the memory, for the next payload.</summary>
         public void Clear() => _written = 0;
 

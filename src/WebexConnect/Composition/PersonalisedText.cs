@@ -24,6 +24,9 @@ namespace WebexConnect.Composition
         private readonly ProblemList _problems = new ProblemList();
         private ConnectMessage? _fieldsOf;
         private TextField[] _fields = Array.Empty<TextField>();
+        // The email's size as written, for the rows over 10 MB after substitution: the same for every row of the message.
+        private EmailMessage? _estimatedOf;
+        private long _estimatedAsWritten;
 
         private readonly SentTexts _sentTexts;
 
@@ -51,20 +54,41 @@ namespace WebexConnect.Composition
             foreach (var field in _fields)
             {
                 if (!_allowMissing || record.UnusableColumns.Count > 0) CheckVariables(field, message, record, _problems);
-                var sent = _sentTexts.Of(field.Text!, message.Substitutions, record.Recipient.Substitutions);
-                if (!string.Equals(sent, field.Text, StringComparison.Ordinal)) field.CheckLimits(sent, _problems);
+                if (field.MaxUtf8Bytes is long maxBytes) CheckBytes(field, maxBytes, message, record.Recipient);
+                else if (field.HasLimits)
+                {
+                    var sent = _sentTexts.Of(field.Text!, message.Substitutions, record.Recipient.Substitutions);
+                    if (!string.Equals(sent, field.Text, StringComparison.Ordinal)) field.CheckLimits(sent, _problems);
+                }
             }
             if (message is EmailMessage email) CheckWholeEmail(email, record.Recipient);
             return _problems.Count == 0 ? Array.Empty<ValidationProblem>() : _problems.ToList();
         }
 
+        /// <summary>
+        /// A limit in UTF-8 bytes (an email's HTML), on the count after substitution: the text is made only for a row over the
+        /// limit, to tell a text substitution changed from one that is over as written (MessageValidator's problem already).
+        /// </summary>
+        private void CheckBytes(TextField field, long maxBytes, ConnectMessage message, Recipient recipient)
+        {
+            var bytes = _sentTexts.Utf8BytesOf(field.Text!, message.Substitutions, recipient.Substitutions);
+            if (bytes > maxBytes && !string.Equals(_sentTexts.Of(field.Text!, message.Substitutions, recipient.Substitutions), field.Text, StringComparison.Ordinal))
+                field.TooManyBytes(bytes, _problems);
+        }
+
         /// <summary>The 10 MB limit of a whole email, on its texts after substitution (MessageValidator checks them as written).</summary>
         private void CheckWholeEmail(EmailMessage email, Recipient recipient)
         {
-            // The texts the limits above were checked on: made once.
-            string? Sent(string? text) => text is null ? null : _sentTexts.Of(text, email.Substitutions, recipient.Substitutions);
-            var estimated = EmailRules.EstimatedBytes(Sent(email.Subject), Sent(email.Text), Sent(email.Html));
-            if (estimated > EmailRules.MaxEmailBytes && EmailRules.EstimatedBytes(email.Subject, email.Text, email.Html) <= EmailRules.MaxEmailBytes)
+            // Counted, not made: a newsletter's HTML is the same for every row but its values (SentTexts.Utf8BytesOf).
+            long Bytes(string? text) => text is null ? 0 : _sentTexts.Utf8BytesOf(text, email.Substitutions, recipient.Substitutions);
+            var estimated = EmailRules.EstimatedBytes(Bytes(email.Html) + Bytes(email.Text) + Bytes(email.Subject));
+            if (estimated <= EmailRules.MaxEmailBytes) return;
+            if (!ReferenceEquals(email, _estimatedOf))
+            {
+                _estimatedAsWritten = EmailRules.EstimatedBytes(email.Subject, email.Text, email.Html);
+                _estimatedOf = email;
+            }
+            if (_estimatedAsWritten <= EmailRules.MaxEmailBytes)
                 _problems.Add("Text", $"the email would be about {estimated} bytes once encoded after substitution: at most {EmailRules.MaxEmailBytes} bytes (10 MB) are allowed");
         }
 
@@ -122,14 +146,31 @@ namespace WebexConnect.Composition
         /// <summary>One text of a message that substitution applies to, and the limits of that text.</summary>
         internal sealed class TextField
         {
-            private readonly Action<string, string, ProblemList> _checkLimits;
+            private readonly Action<string, string, ProblemList>? _checkLimits;
+            private readonly Action<string, long, ProblemList>? _tooManyBytes;
             private string[]? _variables;
 
-            public TextField(string name, string? text, Action<string, string, ProblemList> checkLimits)
+            /// <param name="name">The field the problems name.</param>
+            /// <param name="text">The text as written.</param>
+            /// <param name="checkLimits">The limits of the text after substitution; null when it has none.</param>
+            public TextField(string name, string? text, Action<string, string, ProblemList>? checkLimits)
             {
                 Name = name;
                 Text = text;
                 _checkLimits = checkLimits;
+            }
+
+            /// <summary>A text whose one limit is its UTF-8 size: only counted after substitution, never made.</summary>
+            /// <param name="name">The field the problems name.</param>
+            /// <param name="text">The text as written.</param>
+            /// <param name="maxUtf8Bytes">Its limit after substitution, in UTF-8 bytes.</param>
+            /// <param name="tooManyBytes">The problem of a text over <paramref name="maxUtf8Bytes"/>, given its count.</param>
+            public TextField(string name, string? text, long maxUtf8Bytes, Action<string, long, ProblemList> tooManyBytes)
+            {
+                Name = name;
+                Text = text;
+                MaxUtf8Bytes = maxUtf8Bytes;
+                _tooManyBytes = tooManyBytes;
             }
 
             public string Name { get; }
@@ -139,7 +180,15 @@ namespace WebexConnect.Composition
             /// <summary>The text's $(name) variables, each once, in order (found at the first call).</summary>
             public IReadOnlyList<string> Variables => _variables ??= VariablesIn(Text ?? "").ToArray();
 
-            public void CheckLimits(string sent, ProblemList problems) => _checkLimits(Name, sent, problems);
+            /// <summary>The limit of a text that is counted (<see cref="TooManyBytes"/>), not made; null for the others.</summary>
+            public long? MaxUtf8Bytes { get; }
+
+            /// <summary>False when only its variables are checked (an email's text: its size counts in the whole email's).</summary>
+            public bool HasLimits => _checkLimits is not null;
+
+            public void CheckLimits(string sent, ProblemList problems) => _checkLimits?.Invoke(Name, sent, problems);
+
+            public void TooManyBytes(long bytes, ProblemList problems) => _tooManyBytes?.Invoke(Name, bytes, problems);
         }
 
         /// <summary>The texts of each channel that carry variables, with the limits API.md gives them.</summary>
@@ -156,13 +205,9 @@ namespace WebexConnect.Composition
                         // One line as written is MessageValidator's check; a value can still bring a line break in.
                         yield return new TextField("Subject", email.Subject, OneLine);
                         yield return new TextField("TemplateSubject", email.Template?.Subject, OneLine);
-                        yield return new TextField("Text", email.Text, NoLimit);
-                        yield return new TextField("Html", email.Html, (field, sent, problems) =>
-                        {
-                            var bytes = Encoding.UTF8.GetByteCount(sent);
-                            if (bytes > EmailRules.MaxHtmlBytes)
-                                problems.Add(field, $"is {bytes} bytes as UTF-8 after substitution: at most {EmailRules.MaxHtmlBytes} bytes (500 KB) are allowed");
-                        });
+                        yield return new TextField("Text", email.Text, checkLimits: null);
+                        yield return new TextField("Html", email.Html, EmailRules.MaxHtmlBytes, (field, bytes, problems) =>
+                            problems.Add(field, $"is {bytes} bytes as UTF-8 after substitution: at most {EmailRules.MaxHtmlBytes} bytes (500 KB) are allowed"));
                         break;
                     case RcsMessage rcs:
                         yield return Limited("Text", rcs.Text, RcsRules.MaxTextCharacters);
@@ -203,10 +248,6 @@ namespace WebexConnect.Composition
             /// </summary>
             private static void OneLine(string field, string sent, ProblemList problems) =>
                 CommonRules.CheckLine(sent, field, problems, "after substitution it");
-
-            private static void NoLimit(string field, string sent, ProblemList problems)
-            {
-            }
         }
     }
 }

@@ -5,7 +5,8 @@ namespace WebexConnect.Composition
 {
     /// <summary>
     /// A row's texts as its recipient gets them, each made once although several steps need it: the limits after
-    /// substitution and an email's whole size (<see cref="PersonalisedText"/>) and, for SMS, the encoding and the
+    /// substitution and an email's whole size (<see cref="PersonalisedText"/>, which counts an email's HTML without
+    /// making it: <see cref="Utf8BytesOf"/>) and, for SMS, the encoding and the
     /// parts (<see cref="SmsEncodingResolver"/>). Remembers the texts of the last row, by the identity of each text
     /// and of the two sets of substitutions: a row's are made for it and never changed, the message's are the run's.
     /// One per command, used on its pipeline thread only.
@@ -40,6 +41,13 @@ namespace WebexConnect.Composition
             _made.Add(new KeyValuePair<string, string>(text, sent));
             return sent;
         }
+
+        /// <summary>
+        /// The UTF-8 byte count of what <see cref="Of"/> gives, counted from the text's template without making it where
+        /// that is exact (<see cref="SubstitutionTemplate.Utf8ByteCount"/>): an email's HTML is not copied for every row.
+        /// </summary>
+        public long Utf8BytesOf(string text, IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> own) =>
+            TemplateOf(text).Utf8ByteCount(global, own) ?? Encoding.UTF8.GetByteCount(Of(text, global, own));
 
         private SubstitutionTemplate TemplateOf(string text)
         {

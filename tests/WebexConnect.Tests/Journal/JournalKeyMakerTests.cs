@@ -147,5 +147,26 @@ namespace WebexConnect.Tests.Journal
 
             return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
         }
+
+        [Fact]
+        public void A_newsletters_key_is_not_made_from_a_copy_of_its_html()
+        {
+            // Every row of a -Journal run is keyed: before, each key copied the message's JSON (a 400 KB HTML as base64) into a
+            // new large array, and 2,000 rows of a newsletter cost some 50 full garbage collections.
+            var html = "<p>$(Name)</p>" + new string('x', 400 * 1024);
+            var newsletter = MessageShape.Of(new EmailMessage { From = "news@example.com", Subject = "News", Html = html });
+            using var keys = new JournalKeyMaker(Salt);
+            var first = keys.For(newsletter, Ann(), 1);
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 20; i++) keys.For(newsletter, Ann(name: "N" + i), 1);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.True(allocated < html.Length, $"20 keys allocated {allocated} bytes for a {html.Length}-character HTML");
+            // The same key as a maker that never made one before: nothing of an earlier key is left in it.
+            using var fresh = new JournalKeyMaker(Salt);
+            Assert.Equal(fresh.For(newsletter, Ann(), 1), keys.For(newsletter, Ann(), 1));
+            Assert.Equal(first, keys.For(newsletter, Ann(), 1));
+        }
     }
 }

@@ -92,7 +92,10 @@ namespace WebexConnect.Messages.Validation
         /// unknown here, so only the body counts.
         /// </summary>
         internal static long EstimatedBytes(string? subject, string? text, string? html) =>
-            (long)((Utf8Bytes(html) + Utf8Bytes(text) + Utf8Bytes(subject)) * MimeGrowth);
+            EstimatedBytes((long)Utf8Bytes(html) + Utf8Bytes(text) + Utf8Bytes(subject));
+
+        /// <summary>About how big the email is once MIME-encoded, from the UTF-8 byte count of its subject, text and HTML together.</summary>
+        internal static long EstimatedBytes(long utf8Bytes) => (long)(utf8Bytes * MimeGrowth);
 
         private static void CheckAttachments(IReadOnlyList<EmailAttachment> attachments, ProblemList problems)
         {
