@@ -29,6 +29,9 @@ namespace WebexConnect.Composition
         private object?[] _hashedContent = Array.Empty<object?>();
         private ulong _contentHash = Offset;
 
+        /// <summary>How many times a row's content was hashed in this run: once per distinct set of text objects, not per row.</summary>
+        internal int ContentsHashed { get; private set; }
+
         /// <summary>The earlier row that row <paramref name="row"/> repeats, or null (no repeat, or already said this run).</summary>
         /// <param name="content">The row's own content (its Text, Subject or Html cells, as the cmdlet read them); the rest
         /// of the message comes from the command line and is the same for every row of the run.</param>
@@ -76,6 +79,7 @@ namespace WebexConnect.Composition
         private ulong ContentHash(IReadOnlyList<object?> content)
         {
             if (SameObjects(content, _hashedContent)) return _contentHash;
+            ContentsHashed++;
             var hash = Offset;
             // By index: a foreach over the list's interface makes an enumerator for every row.
             for (var i = 0; i < content.Count; i++)
