@@ -514,7 +514,18 @@ namespace WebexConnect.Commands
             Guard(() => _output!.Write(_run.Complete()));
             if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>()));
             ShowProgress(completed: true);
-            WriteVerbose(RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed));
+            WriteVerbose(_whatIf is null
+                ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
+                : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed));
+        }
+
+        /// <summary>-WhatIf: what a run would report for the rows it would not send (the Invalid ones, and the journal's).</summary>
+        private static IReadOnlyDictionary<SendStatus, long> WouldReport(IReadOnlyDictionary<SendStatus, long> checks, IReadOnlyDictionary<SendStatus, long>? journal)
+        {
+            var all = new Dictionary<SendStatus, long>();
+            foreach (var count in journal is null ? checks : checks.Concat(journal))
+                all[count.Key] = (all.TryGetValue(count.Key, out var n) ? n : 0) + count.Value;
+            return all;
         }
 
         /// <inheritdoc />
