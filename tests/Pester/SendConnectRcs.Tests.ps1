@@ -258,6 +258,21 @@ Describe 'Send-ConnectRcs' {
         $content.cards.Count | Should -Be 2
     }
 
+    It 'warns once per run, naming the cards, that a carousel card''s Orientation and ThumbnailAlignment are not sent' {
+        # The service lays out carousel cards itself: before, the layout set on a card was left out of the request without a word.
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090047$_" } }
+        $cards = (New-ConnectRcsCard -Title 'Summer sale' -Orientation Horizontal), (New-ConnectRcsCard -Title 'Two'), (New-ConnectRcsCard -Description 'Three' -ThumbnailAlignment Left)
+
+        $results = @($rows | Send-ConnectRcs -From 'app-1' -Carousel $cards -WarningVariable warned 3>$null)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $warned.Count | Should -Be 1
+        "$warned" | Should -BeLike "-Carousel``[0``] ('Summer sale') and -Carousel``[2``] set Orientation or ThumbnailAlignment, which only a single card takes: the service lays out carousel cards itself, so they are sent without them.*-Card*"
+        @(Get-SentBody)[0].content.cards[0].PSObject.Properties.Name | Should -Not -Contain 'orientation'
+        $null = Send-ConnectRcs -To '+447700900474' -From 'app-1' -Carousel (New-ConnectRcsCard -Title 'One'), (New-ConnectRcsCard -Title 'Two') -WarningVariable none
+        $none.Count | Should -Be 0
+    }
+
     It 'sends media and an agent event' {
         $null = Send-ConnectRcs -To '+447700900431' -From 'app-1' -MediaUrl 'https://example.com/video.mp4'
         $null = Send-ConnectRcs -To '+447700900431' -From 'app-1' -AgentEvent IsTyping
