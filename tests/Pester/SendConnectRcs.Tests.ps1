@@ -306,6 +306,10 @@ Describe 'Send-ConnectRcs' {
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel @(New-ConnectRcsCard -Title 'Watch W') } }
         @{ Name = 'carousel card with 3 suggestions'; Expected = '-Carousel`[1`].Suggestions: a carousel card has 3 suggestions: at most 2 are allowed*correct -Carousel*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel (New-ConnectRcsCard -Title 'A'), (New-ConnectRcsCard -Title 'B' -Suggestion (1..3 | ForEach-Object { New-ConnectRcsSuggestion "S$_" })) } }
+        @{ Name = 'card whose Title is only spaces'; Expected = '-Card.Title: Title is only white space (spaces, tabs or line breaks)*same for every row*correct -Card*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Card (New-ConnectRcsCard -Title '   ' -Description 'Our new watch') } }
+        @{ Name = 'carousel card whose Description is only spaces'; Expected = '-Carousel`[1`].Description: Description is only white space*correct -Carousel*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel (New-ConnectRcsCard -Title 'A'), (New-ConnectRcsCard -Title 'B' -Description "  `t") } }
     ) {
         $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090048$_"; Name = "N$_" } }
 
