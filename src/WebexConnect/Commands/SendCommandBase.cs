@@ -366,7 +366,7 @@ namespace WebexConnect.Commands
                 columns = InputObject is null && MyInvocation.ExpectingInput ? InputRow.PipedNull : InputRow.Read(InputObject);
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
             }
-            if (_row == 1) CheckRunWideParameters(message);
+            if (_row == 1) CheckRunWideParameters(message, record.Recipient);
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
             if (WarningsBeforeRow(message, _row) is { Count: > 0 } warnings && WarnBeforeRow(warnings)) return;
@@ -435,9 +435,13 @@ namespace WebexConnect.Commands
         /// message, whose shared part every row shares. So is a problem with a parameter a column could set but the
         /// command line gave (-Subject "News`n", -Text '  '): PowerShell reads no column for it, every row has that value.
         /// </summary>
-        private void CheckRunWideParameters(ConnectMessage message)
+        private void CheckRunWideParameters(ConnectMessage message, Recipient recipient)
         {
-            foreach (var problem in MessageValidator.Validate(message, DateTimeOffset.UtcNow))
+            // -CorrelationId is the destination's, not the message's, but given on the command line it is every row's too.
+            // (Not -To, whose one-call use is one row, nor -GtrId, whose count is checked against each row's numbers.)
+            var problems = MessageValidator.Validate(message, DateTimeOffset.UtcNow).Concat(MessageValidator.ValidateRecipient(message, recipient)
+                .Where(p => p.Field == nameof(CorrelationId)));
+            foreach (var problem in problems)
             {
                 var model = problem.Field.Split('[', '.')[0];
                 var field = problem.Field;
