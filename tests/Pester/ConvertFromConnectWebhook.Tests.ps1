@@ -107,6 +107,18 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $receipt.SignatureVerified | Should -BeTrue
     }
 
+    It 'reads raw bytes that are not UTF-8 by the charset of the Content-Type in -Headers, and refuses them without one' {
+        # Before: "not valid UTF-8" for a body labelled ISO-8859-1, which API.md says the service may send.
+        $text = (Get-Fixture 'sms-delivered.json').Replace('invoice-42', "Caf$([char]0xE9)")
+        $bytes = [Text.Encoding]::GetEncoding('iso-8859-1').GetBytes($text)
+
+        $receipt = ConvertFrom-ConnectWebhook -InputObject $bytes -Headers @{ 'content-type' = 'application/json; charset=ISO-8859-1' }
+
+        $receipt.CallbackData | Should -BeExactly "Caf$([char]0xE9)"
+        ConvertFrom-ConnectWebhook -InputObject $bytes -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        "$err" | Should -BeLike '*not valid UTF-8*'
+    }
+
     It 'finds x-hub-signature in a headers hashtable, and -Headers binds from a piped request object' {
         $text = Get-Fixture 'sms-delivered.json'
         $signature = Get-Signature ([Text.Encoding]::UTF8.GetBytes($text)) 'webhook-secret-5e1'

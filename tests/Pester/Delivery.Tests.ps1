@@ -306,7 +306,17 @@ Describe 'Wait-ConnectDelivery' {
 
         @($output | Where-Object { $_ -is [WebexConnect.Receipts.DeliveryResult] }).Status | Should -Be @('NoReceipt', 'Delivered')
         $verbose[0] | Should -BeLike "Waiting up to 2 s for the final receipts of * destination* from the listener at $($script:Listener.Url)."
-        $verbose[-1] | Should -Match '^Stopped waiting after 2\.\d s: 1 of the [12] destinations waited for have no final receipt\.$'
+        $verbose[-1] | Should -Match '^Stopped waiting after 2\.\d s: 1 destination of the [12] waited for has no final receipt\.$'
+    }
+
+    It 'counts a single destination left without a receipt in the singular under -Verbose' {
+        # It said "1 of the 1 destinations waited for have no final receipt".
+        Connect-WebexConnect -Sandbox
+        $output = @(Send-ConnectSms -To '+447700900054' -From ACME -Text 'Hi' |
+            Wait-ConnectDelivery -Listener $script:Listener -Timeout 1 -Verbose -ErrorAction SilentlyContinue 4>&1)
+        $verbose = @(@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message)
+
+        $verbose[-1] | Should -Match '^Stopped waiting after 1\.\d s: 1 destination of the 1 waited for has no final receipt\.$'
     }
 
     It 'gives waits at the same time (ForEach-Object -Parallel) a progress bar each' {

@@ -214,6 +214,20 @@ Describe 'Send-ConnectSms -Journal' {
         (Get-FileHash -LiteralPath $journal).Hash | Should -Be $before.Hash
     }
 
+    It 'ends -WhatIf -Verbose with what a run would do with every row read: send, skip by the journal, or refuse' {
+        # Before: "Send SMS: 0 rows in 0.0 s: nothing sent." for a re-run whose journal would skip every row read.
+        $journal = Join-Path $TestDrive 'summary.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+
+        $verbose = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -Verbose 4>&1 6>$null)
+        $verbose[-1].Message | Should -Match '^Send SMS: 3 rows in \d+\.\d s with -WhatIf: nothing sent; a run would send 0, skip 3 as already sent \(the journal says so\)\.$'
+
+        $more = $script:rows + [pscustomobject]@{ Phone = '+447700900104'; Name = 'Di' } + [pscustomobject]@{ Phone = 'none'; Name = 'Ed' }
+        $output = @($more | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -Verbose -ErrorAction SilentlyContinue 4>&1 6>$null)
+        $summary = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })[-1].Message
+        $summary | Should -Match '^Send SMS: 5 rows in \d+\.\d s with -WhatIf: nothing sent; a run would send 1, skip 3 as already sent \(the journal says so\), report 1 Invalid\.$'
+    }
+
     It 'warns under -WhatIf when another run holds the journal, and stops as a run would on one it could not use' {
         $journal = Join-Path $TestDrive 'held.journal'
         $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null

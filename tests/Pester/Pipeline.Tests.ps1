@@ -487,6 +487,23 @@ Describe 'What becomes of the columns that set no parameter' {
         $result.Reason | Should -Be "Row 1: To: no destination: the column 'Email ' is not read as 'Email' because of the space around its name: remove the space from the CSV header"
     }
 
+    It 'says how to rename a destination column an export spells with spaces or hyphens: <Column>' -ForEach @(
+        @{ Column = 'E-mail Address'; Name = 'EmailAddress'; Command = 'Send-ConnectEmail'; Value = 'ann@example.com'; Arguments = @{ From = 'news@example.com'; Subject = 'S'; Text = 'T' } }
+        @{ Column = 'Mobile Phone'; Name = 'MobilePhone'; Command = 'Send-ConnectSms'; Value = '+447700900001'; Arguments = @{ From = 'ACME'; Text = 'T' } }
+    ) {
+        # An Outlook contacts export. Before: only the list of names that bind, and the row's columns, to compare.
+        $path = Join-Path $TestDrive 'outlook.csv'
+        Set-Content -Path $path -Value @("""First Name"",""$Column""", """Ann"",""$Value""")
+
+        $result = Import-Csv $path | & $Command @Arguments -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $hint = "... | Select-Object *, @{ n = '$Name'; e = { `$_.'$Column' } } | $Command ..."
+        $result.Reason | Should -Be "Row 1: To: no destination: the column '$Column' is not read as '$Name': PowerShell binds a column only by its exact name. Add the column under that name on the way in: $hint"
+        # The advice, followed, sends the row.
+        (Import-Csv $path | Select-Object *, @{ n = $Name; e = { $_.$Column } } | & $Command @Arguments).Status | Should -Be 'Queued'
+    }
+
     It 'says which invisible character is glued to a destination column''s name, and how to drop a second byte order mark' {
         # A downloaded CSV text that starts with its own byte order mark, saved as UTF-8 with one: Import-Csv drops the
         # first and keeps the second in the first header. Before: "give -To, or a column named To, ... (the row has the

@@ -138,6 +138,28 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'stops once, before sending, for a -<Parameter> given on the command line that every row would be refused for' -ForEach @(
+        @{ Parameter = 'Subject'; Arguments = @{ Subject = "News`n"; Text = 'T' }; Expected = '-Subject: ends with a line break (U+000A)*same for every row, so nothing was sent: correct -Subject*' }
+        @{ Parameter = 'Text'; Arguments = @{ Subject = 'S'; Text = '   ' }; Expected = '-Text: Text is only white space*same for every row, so nothing was sent: correct -Text*' }
+    ) {
+        # A column-bindable parameter given on the command line is every row's: each row was Invalid with the same error.
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com" } }
+
+        { $rows | Send-ConnectEmail -From 'news@example.com' @Arguments } | Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage $Expected
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'still makes only its row Invalid for a Subject column with a line break' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'n1@example.com'; Subject = "News`n" }
+            [pscustomobject]@{ Email = 'n2@example.com'; Subject = 'News' })
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Text 'T' -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        $err.Count | Should -Be 1
+    }
+
     It 'says where the name of a -From written as a mail program shows it goes: <From>' -ForEach @(
         @{ From = 'ACME News <news@example.com>'; Hint = "and give the name to -FromName: -From 'news@example.com' -FromName 'ACME News'" }
         @{ From = '"O''Brien Shop" <shop@example.com>'; Hint = "and give the name to -FromName: -From 'shop@example.com' -FromName 'O''Brien Shop'" }
@@ -230,10 +252,9 @@ Describe 'Send-ConnectEmail' {
         $file = Join-Path $TestDrive 'subject.txt'
         Set-Content -Path $file -Value 'News'
 
-        $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject (Get-Content $file -Raw) -Text 't' -ErrorAction SilentlyContinue
-
-        $result.Status | Should -Be 'Invalid'
-        $result.Reason | Should -BeLike 'Row 1: Subject: ends with a line break (U+000*): Subject must be one line; remove it (a file read with Get-Content -Raw keeps*.TrimEnd())'
+        # Given on the command line, it is every row's subject: the command stops once, before sending.
+        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject (Get-Content $file -Raw) -Text 't' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-Subject: ends with a line break (U+000*): Subject must be one line; remove it (a file read with Get-Content -Raw keeps*.TrimEnd()). It is the same for every row*'
         Get-SentBody | Should -BeNullOrEmpty
     }
 

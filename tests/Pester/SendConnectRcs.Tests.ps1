@@ -258,6 +258,21 @@ Describe 'Send-ConnectRcs' {
         $content.cards.Count | Should -Be 2
     }
 
+    It 'warns once per run, naming the cards, that a carousel card''s Orientation and ThumbnailAlignment are not sent' {
+        # The service lays out carousel cards itself: before, the layout set on a card was left out of the request without a word.
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090047$_" } }
+        $cards = (New-ConnectRcsCard -Title 'Summer sale' -Orientation Horizontal), (New-ConnectRcsCard -Title 'Two'), (New-ConnectRcsCard -Description 'Three' -ThumbnailAlignment Left)
+
+        $results = @($rows | Send-ConnectRcs -From 'app-1' -Carousel $cards -WarningVariable warned 3>$null)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $warned.Count | Should -Be 1
+        "$warned" | Should -BeLike "-Carousel``[0``] ('Summer sale') and -Carousel``[2``] set Orientation or ThumbnailAlignment, which only a single card takes: the service lays out carousel cards itself, so they are sent without them.*-Card*"
+        @(Get-SentBody)[0].content.cards[0].PSObject.Properties.Name | Should -Not -Contain 'orientation'
+        $null = Send-ConnectRcs -To '+447700900474' -From 'app-1' -Carousel (New-ConnectRcsCard -Title 'One'), (New-ConnectRcsCard -Title 'Two') -WarningVariable none
+        $none.Count | Should -Be 0
+    }
+
     It 'sends media and an agent event' {
         $null = Send-ConnectRcs -To '+447700900431' -From 'app-1' -MediaUrl 'https://example.com/video.mp4'
         $null = Send-ConnectRcs -To '+447700900431' -From 'app-1' -AgentEvent IsTyping
@@ -291,6 +306,10 @@ Describe 'Send-ConnectRcs' {
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel @(New-ConnectRcsCard -Title 'Watch W') } }
         @{ Name = 'carousel card with 3 suggestions'; Expected = '-Carousel`[1`].Suggestions: a carousel card has 3 suggestions: at most 2 are allowed*correct -Carousel*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel (New-ConnectRcsCard -Title 'A'), (New-ConnectRcsCard -Title 'B' -Suggestion (1..3 | ForEach-Object { New-ConnectRcsSuggestion "S$_" })) } }
+        @{ Name = 'card whose Title is only spaces'; Expected = '-Card.Title: Title is only white space (spaces, tabs or line breaks)*same for every row*correct -Card*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Card (New-ConnectRcsCard -Title '   ' -Description 'Our new watch') } }
+        @{ Name = 'carousel card whose Description is only spaces'; Expected = '-Carousel`[1`].Description: Description is only white space*correct -Carousel*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel (New-ConnectRcsCard -Title 'A'), (New-ConnectRcsCard -Title 'B' -Description "  `t") } }
     ) {
         $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090048$_"; Name = "N$_" } }
 
@@ -388,10 +407,10 @@ Describe 'Send-ConnectRcs' {
     }
 
     It 'says a text over the limit is counted in UTF-16 units when it holds emoji' {
-        $result = Send-ConnectRcs -To '+447700900495' -From 'app-1' -Text ([string]::new([char]0x263A, 1) + ([char]::ConvertFromUtf32(0x1F600) * 600)) -ErrorAction SilentlyContinue
-
-        $result.Status | Should -Be 'Invalid'
-        $result.Reason | Should -Be 'Row 1: Text: has 1201 characters (counted as UTF-16 units: an emoji or other character beyond U+FFFF counts as 2): at most 1024 are allowed'
+        # Given on the command line, it is every row's text: the command stops once, before sending.
+        { Send-ConnectRcs -To '+447700900495' -From 'app-1' -Text ([string]::new([char]0x263A, 1) + ([char]::ConvertFromUtf32(0x1F600) * 600)) } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-Text: has 1201 characters (counted as UTF-16 units: an emoji or other character beyond U+FFFF counts as 2): at most 1024 are allowed. It is the same for every row*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'sends nothing with -WhatIf' {

@@ -231,6 +231,19 @@ Describe 'Send-ConnectSms with a bad row' {
 
     BeforeEach { Connect-FreshSandbox }
 
+    It 'stops once, before sending, for a -CorrelationId given on the command line that every row would be refused for' {
+        # Before: each row Invalid with the same "CorrelationId: has 60 bytes" error.
+        { $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -CorrelationId ('x' * 60) } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-CorrelationId: has 60 bytes as UTF-8: at most 50 are allowed*same for every row, so nothing was sent: correct -CorrelationId*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # A row's own CorrelationId column still makes only that row Invalid.
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900061'; CorrelationId = 'x' * 60 }
+            [pscustomobject]@{ Phone = '+447700900062'; CorrelationId = 'order-2' })
+        (@($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
+    }
+
     It 'refuses a file''s name given as the -Text instead of what the file holds, once and before sending: <Value>' -ForEach @(
         @{ Value = '.\reminder.txt' }
         @{ Value = '"C:\SMS Texts\reminder.txt"' }

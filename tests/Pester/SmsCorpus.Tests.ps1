@@ -40,7 +40,8 @@ Describe 'The SMS corpus' {
 
         It 'Send-ConnectSms agrees: the same refusal with the same reason, or the same encoding and parts' {
             $measured = Measure-ConnectSms -Text $Text -Encoding $Encoding
-            $result = Send-ConnectSms -To '+447700900001' -From ACME -Text $Text -Encoding $Encoding -ErrorAction SilentlyContinue
+            # The text from a column, as a CSV's: a refusal is that row's (a -Text on the command line stops the command).
+            $result = [pscustomobject]@{ Phone = '+447700900001'; Text = $Text } | Send-ConnectSms -From ACME -Encoding $Encoding -ErrorAction SilentlyContinue
 
             if ($measured.CanSend) {
                 $result.Status | Should -Be 'Queued'
@@ -52,6 +53,11 @@ Describe 'The SMS corpus' {
             else {
                 $result.Status | Should -Be 'Invalid'
                 $result.Reason | Should -BeExactly ('Row 1: ' + $measured.Reason)
+                # Given on the command line, the text stops the command at its first problem.
+                $stop = { Send-ConnectSms -To '+447700900001' -From ACME -Text $Text -Encoding $Encoding } | Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
+                $first = $stop.Exception.Message -replace '^-' -replace '\. It is the same for every row, so nothing was sent: correct -Text and run the command again\.$'
+                $measured.Reason.StartsWith($first, [StringComparison]::Ordinal) | Should -BeTrue -Because "'$first' is the first problem of '$($measured.Reason)'"
+
             }
         }
     }

@@ -176,7 +176,8 @@ namespace WebexConnect.Engine.Receipts
             try
             {
                 request.Headers.TryGetValue(WebhookSignature.HeaderName, out var signature);
-                var receipts = WebhookBody.Read(request.Body, _options.Secret, signature, JsonTree.Read, DateTimeOffset.Now);
+                request.Headers.TryGetValue("Content-Type", out var contentType);
+                var receipts = WebhookBody.Read(request.Body, _options.Secret, signature, JsonTree.Read, DateTimeOffset.Now, contentType);
                 foreach (var receipt in receipts) Receipts.Add(receipt);
                 return (200, "OK");
             }

@@ -89,7 +89,9 @@ namespace WebexConnect.Commands
                 var body = RequestBody(input);
                 var receipts = body switch
                 {
-                    byte[] bytes => WebhookBody.Read(bytes, Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt),
+                    // Bytes as they came: their Content-Type's charset reads a body that is not UTF-8 (the listener's rule).
+                    byte[] bytes => WebhookBody.Read(bytes, Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt,
+                        RequestHeaders.Value(Headers, "Content-Type")),
                     string text => WebhookBody.Read(WebhookBody.BytesOf(text), Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt),
                     _ => ReadParsed(body, receivedAt),
                 };

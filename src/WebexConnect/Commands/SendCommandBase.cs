@@ -33,8 +33,9 @@ namespace WebexConnect.Commands
         private MessageChecks? _checks;
         private readonly MisreadCharacters _misread = new MisreadCharacters();
         private readonly RepeatedRows _repeated = new RepeatedRows();
-        // The parameters no column sets (PipelineColumns.NotFromColumns), by column name: the composer's warning and the first row's check.
-        private IReadOnlyDictionary<string, string>? _notFromColumns;
+        // The parameters whose value is every row's, by name and alias: those no column sets, and those given on the command
+        // line (PowerShell then reads no column for them). The first row's check stops the command on their problems.
+        private IReadOnlyDictionary<string, string>? _runWideParameters;
         private SendRun? _run;
         private string? _journalPath;
         private ResultWriter? _output;
@@ -261,10 +262,13 @@ namespace WebexConnect.Commands
             // -Session, else the current session: NotConnected, SessionClosed or CurrentSessionChanged end the command here.
             _session = RequiredSession.For(this, Session);
 
-            _notFromColumns = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
+            var notFromColumns = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
+            var givenOnCommandLine = PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys);
+            var runWide = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var parameter in notFromColumns.Concat(givenOnCommandLine)) runWide[parameter.Key] = parameter.Value;
+            _runWideParameters = runWide;
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
-                PipelineColumns.SingleValued(GetType(), ParameterSetName), _notFromColumns,
-                PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys), MyInvocation.MyCommand.Name);
+                PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, givenOnCommandLine, MyInvocation.MyCommand.Name);
             _dictionaryRows = DictionaryRowBinding.For(this);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, _session!.EngineHost.SubstitutionsSent);
             if (PayloadOnly) return;
@@ -362,7 +366,7 @@ namespace WebexConnect.Commands
                 columns = InputObject is null && MyInvocation.ExpectingInput ? InputRow.PipedNull : InputRow.Read(InputObject);
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
             }
-            if (_row == 1) CheckRunWideParameters(message);
+            if (_row == 1) CheckRunWideParameters(message, record.Recipient);
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
             if (WarningsBeforeRow(message, _row) is { Count: > 0 } warnings && WarnBeforeRow(warnings)) return;
@@ -429,18 +433,23 @@ namespace WebexConnect.Commands
         /// A problem with a parameter no column sets (-From, -Cc, -ReplyTo, -SendAt, -NotifyUrl...) is the same for every
         /// row: each would be Invalid with the same error, 50,000 of them for a CSV of 50,000. So it ends the command at
         /// the first row, before anything is sent, as a parameter PowerShell refuses does. Checked on the first row's
-        /// message, whose shared part every row shares.
+        /// message, whose shared part every row shares. So is a problem with a parameter a column could set but the
+        /// command line gave (-Subject "News`n", -Text '  '): PowerShell reads no column for it, every row has that value.
         /// </summary>
-        private void CheckRunWideParameters(ConnectMessage message)
+        private void CheckRunWideParameters(ConnectMessage message, Recipient recipient)
         {
-            foreach (var problem in MessageValidator.Validate(message, DateTimeOffset.UtcNow))
+            // -CorrelationId is the destination's, not the message's, but given on the command line it is every row's too.
+            // (Not -To, whose one-call use is one row, nor -GtrId, whose count is checked against each row's numbers.)
+            var problems = MessageValidator.Validate(message, DateTimeOffset.UtcNow).Concat(MessageValidator.ValidateRecipient(message, recipient)
+                .Where(p => p.Field == nameof(CorrelationId)));
+            foreach (var problem in problems)
             {
                 var model = problem.Field.Split('[', '.')[0];
                 var field = problem.Field;
                 // The model names a list in the plural where the parameter is singular (-Suggestion gives Suggestions).
                 if (ParameterOfModelField.TryGetValue(model, out var parameter)) field = parameter + field.Substring(model.Length);
                 else parameter = model;
-                if (!_notFromColumns!.TryGetValue(parameter, out var name)) continue;
+                if (!_runWideParameters!.TryGetValue(parameter, out var name)) continue;
                 var value = MyInvocation.BoundParameters.TryGetValue(name, out var bound) ? bound : null;
                 var source = DefaultParameterValues.KeyThatGave(this, name) is string key
                     ? " (which $PSDefaultParameterValues['" + key + "'] gives when the command line does not)" : "";
@@ -510,7 +519,18 @@ namespace WebexConnect.Commands
             Guard(() => _output!.Write(_run.Complete()));
             if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>()));
             ShowProgress(completed: true);
-            WriteVerbose(RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed));
+            WriteVerbose(_whatIf is null
+                ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
+                : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed));
+        }
+
+        /// <summary>-WhatIf: what a run would report for the rows it would not send (the Invalid ones, and the journal's).</summary>
+        private static IReadOnlyDictionary<SendStatus, long> WouldReport(IReadOnlyDictionary<SendStatus, long> checks, IReadOnlyDictionary<SendStatus, long>? journal)
+        {
+            var all = new Dictionary<SendStatus, long>();
+            foreach (var count in journal is null ? checks : checks.Concat(journal))
+                all[count.Key] = (all.TryGetValue(count.Key, out var n) ? n : 0) + count.Value;
+            return all;
         }
 
         /// <inheritdoc />

@@ -149,6 +149,8 @@ namespace WebexConnect.Commands
         {
             ThrowIfFileName(nameof(Text), Text, "the RCS text", "the message");
             ThrowIfFileName(nameof(FallbackText), FallbackText, "the SMS fallback's text", "the SMS");
+            // -Carousel is the same for every row: its warning comes once, before the first.
+            if (ParameterSetName == CarouselSet && CarouselLayoutWarning.For(Carousel) is string layout) WriteWarning(layout);
         }
 
         /// <summary>The SMS fallback every phone without RCS gets is billed by the part: the same warnings as Send-ConnectSms's text.</summary>

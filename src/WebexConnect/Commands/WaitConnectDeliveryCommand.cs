@@ -184,7 +184,7 @@ namespace WebexConnect.Commands
                 var seconds = clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
                 WriteVerbose(join.Waiting == 0
                     ? $"Every destination waited for ({waitedFor}) has a final receipt, after {seconds} s."
-                    : $"Stopped waiting after {seconds} s: {join.Waiting} of the {waitedFor} destinations waited for have no final receipt.");
+                    : $"Stopped waiting after {seconds} s: {Counted.Of(join.Waiting, "destination")} of the {waitedFor} waited for {(join.Waiting == 1 ? "has" : "have")} no final receipt.");
             }
         }
 

@@ -252,6 +252,7 @@ namespace WebexConnect.Composition
                           "the file with (Get-Content <file> -Raw).TrimStart([char]0xFEFF) | ConvertFrom-Csv, or save it again without it"
                         : ": retype the name in the CSV header"));
             }
+            if (SpelledApart(row) is string apart) return new ValidationProblem("To", apart);
             if (MisreadUtf16(row) is string utf16) return new ValidationProblem("To", utf16);
             var misread = MisreadSeparator(row);
             if (misread != null) return new ValidationProblem("To", misread);
@@ -337,6 +338,28 @@ namespace WebexConnect.Composition
         }
 
         private static bool IsGlue(char c) => char.IsWhiteSpace(c) || InputEcho.IsInvisible(c);
+
+        /// <summary>
+        /// A destination name written with spaces, hyphens, underscores or dots between its words, as exports write them:
+        /// Outlook's contacts have 'E-mail Address' and 'Mobile Phone'. PowerShell binds a column only by its exact name, and
+        /// the list of names that bind left the admin to work out the rename. Null when no column is one of those names.
+        /// </summary>
+        private string? SpelledApart(InputRow row)
+        {
+            foreach (var column in row.Columns)
+            {
+                var joined = new string(column.Key.Where(c => !IsWordSeparator(c)).ToArray());
+                if (joined.Length == column.Key.Length) continue;
+                var name = _destinationColumns.FirstOrDefault(d => string.Equals(d, joined, StringComparison.OrdinalIgnoreCase));
+                if (name is null) continue;
+                return $"no destination: the column {InputEcho.Quote(column.Key)} is not read as {InputEcho.Quote(name)}: PowerShell binds a " +
+                    "column only by its exact name. Add the column under that name on the way in: ... | Select-Object *, @{ n = '" + name +
+                    "'; e = { $_." + InputEcho.Quote(column.Key) + " } } | " + _commandName + " ...";
+            }
+            return null;
+        }
+
+        private static bool IsWordSeparator(char c) => char.IsWhiteSpace(c) || c == '-' || c == '_' || c == '.';
 
         /// <summary>" (the row has the columns 'Emial', 'Name')": what the admin can compare with the names that bind. Quoted, so a space shows.</summary>
         internal static string ColumnsOf(InputRow row)

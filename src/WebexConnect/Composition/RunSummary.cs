@@ -27,6 +27,33 @@ namespace WebexConnect.Composition
                 stoppedBy is null ? "" : "; then the run stopped (" + stoppedBy + ")");
         }
 
+        /// <summary>
+        /// The line a -WhatIf run ends with: what a run would do with the rows, since nothing was sent. Format's line said
+        /// "0 rows ... nothing sent" for 3,000 rows the journal would skip, as if none had been read.
+        /// </summary>
+        /// <param name="action">"Send SMS".</param>
+        /// <param name="wouldSend">The rows a run would send.</param>
+        /// <param name="wouldReport">What a run would report for the others: Invalid rows, and the journal's Skipped and Unknown.</param>
+        /// <param name="elapsed">How long the run took.</param>
+        public static string WhatIf(string action, long wouldSend, IReadOnlyDictionary<SendStatus, long> wouldReport, TimeSpan elapsed)
+        {
+            var rows = wouldSend + wouldReport.Values.Sum();
+            var parts = new List<string> { "send " + wouldSend.ToString("N0", CultureInfo.InvariantCulture) };
+            foreach (SendStatus status in Enum.GetValues(typeof(SendStatus)))
+            {
+                if (!wouldReport.TryGetValue(status, out var n) || n == 0) continue;
+                var count = n.ToString("N0", CultureInfo.InvariantCulture);
+                parts.Add(status switch
+                {
+                    SendStatus.Skipped => "skip " + count + " as already sent (the journal says so)",
+                    SendStatus.Unknown => "not resend " + count + " whose outcome in an earlier run is unknown (the journal says so)",
+                    _ => "report " + count + " " + status,
+                });
+            }
+            return string.Format(CultureInfo.InvariantCulture, "{0}: {1:N0} {2} in {3:0.0} s with -WhatIf: nothing sent; a run would {4}.", action, rows,
+                rows == 1 ? "row" : "rows", elapsed.TotalSeconds, string.Join(", ", parts));
+        }
+
         /// <summary>The warning for a run that received no rows at all (an empty CSV file, a filter that matched nothing).</summary>
         public static string NoRows(string commandName) =>
             $"No rows were piped to {commandName}, so nothing was sent. Check that the input has rows " +

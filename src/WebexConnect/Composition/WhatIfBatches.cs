@@ -102,6 +102,9 @@ namespace WebexConnect.Composition
             _batchSize = batchSize;
         }
 
+        /// <summary>The rows added, in all: the rows a run would send (for the run's closing line).</summary>
+        public long Rows { get; private set; }
+
         /// <summary>Adds a record; returns the batch it completed, if it filled one.</summary>
         /// <param name="message">The message the row goes with; rows of the same message object share a batch.</param>
         /// <param name="recipient">The row's destination.</param>
@@ -125,6 +128,7 @@ namespace WebexConnect.Composition
 
             open.Addresses.AddRange(recipient.Addresses);
             open.Rows++;
+            Rows++;
             open.LastRow = row;
             if (parts is int known) (open.Parts ??= new SmsPartCount()).Add(known, recipient.Addresses.Count);
             return full;

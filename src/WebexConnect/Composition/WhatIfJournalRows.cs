@@ -20,15 +20,17 @@ namespace WebexConnect.Composition
         /// <param name="journalPath">The journal's path as the run resolved it.</param>
         public WhatIfJournalRows(string journalPath) => _journal = InputEcho.Visible(journalPath);
 
-        /// <summary>Rows the journal would not send, in all (for the run's closing line).</summary>
-        public long Total { get; private set; }
+        private readonly Dictionary<SendStatus, long> _byStatus = new Dictionary<SendStatus, long>();
+
+        /// <summary>Rows the journal would not send, by what a run would report for them (for the run's closing line).</summary>
+        public IReadOnlyDictionary<SendStatus, long> ByStatus => _byStatus;
 
         /// <summary>Adds a row the journal would not send; returns the line of the range it ended, if it ended one.</summary>
         /// <param name="row">The input row, counted from 1.</param>
         /// <param name="earlier">What a run would report for the row instead of sending it (Skipped or Unknown).</param>
         public string? Add(long row, SendResult earlier)
         {
-            Total++;
+            _byStatus[earlier.Status] = (_byStatus.TryGetValue(earlier.Status, out var n) ? n : 0) + 1;
             string? ended = null;
             if (_open is not null && (_open.Status != earlier.Status || _open.LastRow != row - 1)) ended = End();
             _open ??= new Range(row, earlier.Status);

@@ -14,10 +14,16 @@ namespace WebexConnect.Receipts
         /// <summary>The most a receipt body may be: a receipt is well under 2 KB; 1 MB leaves room for a list of them.</summary>
         public const int MaxBytes = 1024 * 1024;
 
+        /// <param name="body">The body's bytes as they came.</param>
+        /// <param name="secret">The webhook secret the body must be signed with; null: signatures are not checked.</param>
+        /// <param name="signature">The x-hub-signature header, if any.</param>
+        /// <param name="readJson">The engine's JSON reader (UTF-8 bytes in).</param>
+        /// <param name="receivedAt">When the body came.</param>
+        /// <param name="contentType">The Content-Type header, if any: its charset decodes a body that is not UTF-8.</param>
         /// <exception cref="WebhookSignatureException">A secret was given and the signature is missing or wrong.</exception>
         /// <exception cref="ReceiptFormatException">The body is not a delivery receipt.</exception>
         public static IReadOnlyList<DeliveryReceipt> Read(byte[] body, SecureString? secret, string? signature,
-            Func<byte[], object?> readJson, DateTimeOffset receivedAt)
+            Func<byte[], object?> readJson, DateTimeOffset receivedAt, string? contentType = null)
         {
             if (body is null) throw new ArgumentNullException(nameof(body));
             if (readJson is null) throw new ArgumentNullException(nameof(readJson));
@@ -41,6 +47,7 @@ namespace WebexConnect.Receipts
             if (Array.TrueForAll(body, b => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n'))
                 throw new ReceiptFormatException("The webhook body is empty: it has only spaces or line breaks.");
             if (body.Length > MaxBytes) throw new ReceiptFormatException($"The webhook body is {body.Length} bytes; a receipt body is at most {MaxBytes}.");
+            body = ByLabel(body, contentType);
             object? tree;
             try
             {
@@ -70,6 +77,57 @@ namespace WebexConnect.Receipts
             {
                 var name = encoding.WebName.ToUpperInvariant();
                 throw new ReceiptFormatException("The webhook body starts with a " + name + " byte order mark but is not " + name + " text: " + ex.Message, ex);
+            }
+        }
+
+        /// <summary>
+        /// A body that is not UTF-8, decoded by the charset its Content-Type names. API.md: the service may label bodies
+        /// ISO-8859-1; a receipt whose callbackData or address held an 'é' in that charset was refused with "400 not valid
+        /// UTF-8", and the service does not send a refused receipt again. Bytes that are UTF-8 stay as they are, whatever
+        /// the label says: the same service labels UTF-8 bodies ISO-8859-1 too, and decoding those by the label would turn
+        /// every 'é' into 'Ã©'.
+        /// </summary>
+        private static byte[] ByLabel(byte[] body, string? contentType)
+        {
+            if (!(Charset(contentType) is string charset) || IsUtf8(body)) return body;
+            Encoding labelled;
+            try
+            {
+                labelled = Encoding.GetEncoding(charset);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException)
+            {
+                return body; // a charset this runtime does not know: read as UTF-8, and refused as such
+            }
+            return labelled.CodePage == Encoding.UTF8.CodePage ? body : Encoding.UTF8.GetBytes(labelled.GetString(body));
+        }
+
+        /// <summary>The charset parameter of a Content-Type header ("application/json; charset=ISO-8859-1"), or null.</summary>
+        internal static string? Charset(string? contentType)
+        {
+            if (string.IsNullOrEmpty(contentType)) return null;
+            foreach (var parameter in contentType!.Split(';'))
+            {
+                var equals = parameter.IndexOf('=');
+                if (equals < 0 || !string.Equals(parameter.Substring(0, equals).Trim(), "charset", StringComparison.OrdinalIgnoreCase)) continue;
+                var value = parameter.Substring(equals + 1).Trim().Trim('"').Trim();
+                return value.Length == 0 ? null : value;
+            }
+            return null;
+        }
+
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        private static bool IsUtf8(byte[] body)
+        {
+            try
+            {
+                StrictUtf8.GetCharCount(body);
+                return true;
+            }
+            catch (DecoderFallbackException)
+            {
+                return false;
             }
         }
 

@@ -18,20 +18,7 @@ namespace WebexConnect.Receipts
         private const string Prefix = "sha256=";
 
         /// <summary>The signature header from a web framework's headers (any IDictionary), matched without case.</summary>
-        public static string? FromHeaders(IDictionary? headers)
-        {
-            if (headers is null) return null;
-            foreach (DictionaryEntry entry in headers)
-            {
-                if (!string.Equals(entry.Key?.ToString(), HeaderName, StringComparison.OrdinalIgnoreCase)) continue;
-                var value = entry.Value is System.Management.Automation.PSObject ps ? ps.BaseObject : entry.Value;
-                // Some frameworks give each header as a list of values.
-                if (value is IEnumerable values && !(value is string))
-                    foreach (var item in values) return item?.ToString();
-                return value?.ToString();
-            }
-            return null;
-        }
+        public static string? FromHeaders(IDictionary? headers) => RequestHeaders.Value(headers, HeaderName);
 
         /// <summary>"sha256=" and the lower-case hex HMAC: what a sender would put in the header.</summary>
         public static string Compute(byte[] body, SecureString secret) => Prefix + ToHex(Hash(body, secret));

@@ -42,6 +42,24 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void AWhatIfRunSaysWhatARunWouldDoWithEveryRow()
+        {
+            // Before, a -WhatIf re-run whose journal would skip all 3,000 rows ended "0 rows ... nothing sent".
+            var others = new Dictionary<SendStatus, long> { [SendStatus.Invalid] = 2, [SendStatus.Skipped] = 3000, [SendStatus.Unknown] = 1 };
+
+            Assert.Equal("Send SMS: 3,008 rows in 0.4 s with -WhatIf: nothing sent; a run would send 5, " +
+                "not resend 1 whose outcome in an earlier run is unknown (the journal says so), skip 3,000 as already sent (the journal says so), report 2 Invalid.",
+                RunSummary.WhatIf("Send SMS", 5, others, TimeSpan.FromSeconds(0.4)));
+        }
+
+        [Fact]
+        public void AWhatIfRunOfOneRowToSend()
+        {
+            Assert.Equal("Send email: 1 row in 0.0 s with -WhatIf: nothing sent; a run would send 1.",
+                RunSummary.WhatIf("Send email", 1, new Dictionary<SendStatus, long>(), TimeSpan.Zero));
+        }
+
+        [Fact]
         public void TheNoRowsWarningNamesTheCommand()
         {
             Assert.StartsWith("No rows were piped to Send-ConnectSms, so nothing was sent.", RunSummary.NoRows("Send-ConnectSms"));

@@ -46,6 +46,20 @@ namespace WebexConnect.Tests.Receipts
             return await reader.ReadToEndAsync();
         }
 
+        /// <summary>Before: "400 not valid UTF-8" for a receipt labelled ISO-8859-1 (API.md) with an 'é' in it, and no second try.</summary>
+        [Fact]
+        public async Task ItKeepsAReceiptInTheCharsetItsContentTypeNames()
+        {
+            var text = Encoding.UTF8.GetString(ReceiptFixtures.Bytes("sms-delivered.json")).Replace("invoice-42", "Caf\u00e9");
+            var content = new ByteArrayContent(Encoding.GetEncoding("iso-8859-1").GetBytes(text));
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=ISO-8859-1");
+
+            var response = await _client.PostAsync(_listener.Url, content);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("Caf\u00e9", Assert.Single(_listener.Receipts.Snapshot()).CallbackData);
+        }
+
         [Fact]
         public async Task ItListensOnLoopbackOnAFreePortAndKeepsWhatIsPosted()
         {

@@ -15,6 +15,40 @@ namespace WebexConnect.Tests.Receipts
         private static IReadOnlyList<DeliveryReceipt> Read(byte[] body, string? secret = null, string? signature = null) =>
             WebhookBody.Read(body, secret is null ? null : TestSecrets.Secure(secret), signature, JsonTree.Read, Now);
 
+        /// <summary>The fixture's callbackData made "Café Zoë", in the encoding given.</summary>
+        private static byte[] WithCafe(Encoding encoding) =>
+            encoding.GetBytes(Encoding.UTF8.GetString(ReceiptFixtures.Bytes("sms-delivered.json")).Replace("invoice-42", "Caf\u00e9 Zo\u00eb"));
+
+        /// <summary>Before: "not valid UTF-8", for a body its Content-Type labels ISO-8859-1 as API.md says the service may.</summary>
+        [Theory]
+        [InlineData("application/json; charset=iso-8859-1")]
+        [InlineData("application/json;charset=\"ISO-8859-1\"")]
+        public void ABodyThatIsNotUtf8IsDecodedByTheCharsetItsContentTypeNames(string contentType)
+        {
+            var receipt = Assert.Single(WebhookBody.Read(WithCafe(Encoding.GetEncoding("iso-8859-1")), null, null, JsonTree.Read, Now, contentType));
+
+            Assert.Equal("Caf\u00e9 Zo\u00eb", receipt.CallbackData);
+        }
+
+        [Fact]
+        public void AUtf8BodyLabelledIso88591StaysUtf8()
+        {
+            // The service labels UTF-8 bodies ISO-8859-1 too: decoded by the label, "Café" would read "CafÃ©".
+            var receipt = Assert.Single(WebhookBody.Read(WithCafe(Encoding.UTF8), null, null, JsonTree.Read, Now, "application/json; charset=ISO-8859-1"));
+
+            Assert.Equal("Caf\u00e9 Zo\u00eb", receipt.CallbackData);
+        }
+
+        [Fact]
+        public void ABodyThatIsNotUtf8WithoutACharsetIsStillRefused()
+        {
+            var latin1 = WithCafe(Encoding.GetEncoding("iso-8859-1"));
+
+            Assert.Contains("not valid UTF-8", Assert.Throws<ReceiptFormatException>(() => Read(latin1)).Message);
+            Assert.Contains("not valid UTF-8", Assert.Throws<ReceiptFormatException>(() =>
+                WebhookBody.Read(latin1, null, null, JsonTree.Read, Now, "application/json; charset=utf-8")).Message);
+        }
+
         [Fact]
         public void TheDocumentedShapeGivesEveryFieldAndMapsTheCode()
         {
