@@ -349,7 +349,7 @@ Describe 'Send-ConnectEmail' {
         $file = $Value.Trim('"')
 
         { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'News' @body } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$($Parameter): '$file' is the name of a file, not the email's *: every recipient would get the name as the email. Give what the file holds, e.g. -$Parameter (Get-Content -Raw '$file'). Nothing was sent."
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$($Parameter): '$file' is the name of a file, not the email's *: every recipient would get the name as the email. Give what the file holds, e.g. -$Parameter (Get-Content -Raw '$file'). It is the same for every row, so nothing was sent: correct -$Parameter and run the command again."
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

@@ -402,7 +402,7 @@ Describe 'Send-ConnectRcs' {
         $texts[$Parameter] = './offer.txt'
 
         { '+447700900499' | Send-ConnectRcs -From 'app-1' @texts } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$($Parameter): './offer.txt' is the name of a file, not $($What): every recipient would get the name as $SentAs.*Nothing was sent."
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$($Parameter): './offer.txt' is the name of a file, not $($What): every recipient would get the name as $SentAs.*It is the same for every row, so nothing was sent: correct -$Parameter and run the command again."
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

@@ -253,7 +253,7 @@ Describe 'Send-ConnectSms with a bad row' {
         $file = $Value.Trim('"')
 
         { $script:rows | Send-ConnectSms -From ACME -Text $Value } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Text: '$file' is the name of a file, not the SMS text: every recipient would get the name as the SMS. Give what the file holds, e.g. -Text (Get-Content -Raw '$file'). Nothing was sent."
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Text: '$file' is the name of a file, not the SMS text: every recipient would get the name as the SMS. Give what the file holds, e.g. -Text (Get-Content -Raw '$file'). It is the same for every row, so nothing was sent: correct -Text and run the command again."
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

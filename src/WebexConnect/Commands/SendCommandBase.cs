@@ -220,16 +220,6 @@ namespace WebexConnect.Commands
         {
         }
 
-        /// <summary>
-        /// A file's name given on the command line as the message's body (Get-Content forgotten) would be every row's
-        /// message: one error before the first row, not one per row. A column's makes its row Invalid (<see cref="BodyFileName"/>).
-        /// </summary>
-        private protected void ThrowIfFileName(string parameter, string? body, string what, string sentAs)
-        {
-            if (MyInvocation.BoundParameters.ContainsKey(parameter) && BodyFileName.Problem(body, parameter, what, sentAs) is string problem)
-                ThrowParameterError("InvalidParameterValue", "-" + parameter + ": " + problem + ". Nothing was sent.", body);
-        }
-
         /// <summary>The ShouldProcess action: "Send SMS", "Send email", "Send whatsapp".</summary>
         private protected virtual string ActionName => "Send " + ChannelNames.Label(ChannelNames.NameOf(ChannelKind));
 

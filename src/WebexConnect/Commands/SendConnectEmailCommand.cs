@@ -134,9 +134,6 @@ namespace WebexConnect.Commands
             {
                 ThrowParameterError("InvalidAttachment", e.Message, Attachment);
             }
-            // A file's name given on the command line would be every row's email: one error, before the first row, not one per row.
-            ThrowIfFileName(nameof(Html), Html, "the email's HTML", "the email");
-            ThrowIfFileName(nameof(Text), Text, "the email's text", "the email");
         }
 
         /// <summary>

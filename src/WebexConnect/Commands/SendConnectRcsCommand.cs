@@ -147,8 +147,6 @@ namespace WebexConnect.Commands
 
         private protected override void CheckParameters()
         {
-            ThrowIfFileName(nameof(Text), Text, "the RCS text", "the message");
-            ThrowIfFileName(nameof(FallbackText), FallbackText, "the SMS fallback's text", "the SMS");
             // -Carousel is the same for every row: its warning comes once, before the first.
             if (ParameterSetName == CarouselSet && CarouselLayoutWarning.For(Carousel) is string layout) WriteWarning(layout);
         }

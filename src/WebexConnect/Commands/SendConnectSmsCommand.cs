@@ -96,8 +96,6 @@ namespace WebexConnect.Commands
             Tag2 = Tag2,
         };
 
-        private protected override void CheckParameters() => ThrowIfFileName(nameof(Text), Text, "the SMS text", "the SMS");
-
         private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row) => _costWarnings.Before(message, row);
 
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient) => _encodings.For(message, recipient);
