@@ -412,6 +412,29 @@ Describe 'Wait-ConnectDelivery' {
         (Import-Csv TestDrive:/report.csv).SendReason | Should -BeLike 'Row 1: To: *not-a-number*'
     }
 
+    It 'reports a row whose number was empty, read back from results.csv or Import-Clixml, as NotSent like the others' {
+        # Before: the row was refused as "not a send result: it has no Destination column" (the column was there,
+        # empty), so the next day's report had one row fewer than the CSV that was sent.
+        Connect-WebexConnect -Sandbox
+        $csv = Join-Path $TestDrive 'results.csv'
+        $xml = Join-Path $TestDrive 'results.xml'
+        $rows = @(New-Rows 2)
+        $rows += [pscustomobject]@{ Phone = ''; Name = 'Nobody'; CorrelationId = 'row-3' }
+        $sent = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url -ErrorAction SilentlyContinue)
+        $sent | Export-Csv $csv -NoTypeInformation
+        $sent | Export-Clixml $xml
+
+        foreach ($kept in @(Import-Csv $csv), @(Import-Clixml $xml)) {
+            $report = @($kept | Wait-ConnectDelivery $script:Listener -Timeout 0 -ErrorVariable err -ErrorAction SilentlyContinue)
+
+            $report.Row | Should -Be 1, 2, 3
+            $report[2].Status | Should -Be 'NotSent'
+            $report[2].SendStatus | Should -Be 'Invalid'
+            $report[2].SendReason | Should -BeLike 'Row 3: To: *empty*'
+            @($err | Where-Object FullyQualifiedErrorId -like 'InvalidSendResultRow,*').Count | Should -Be 0
+        }
+    }
+
     # Before: a re-run's report said NotSent for every row the journal skipped, rows an earlier run had sent, and
     # invited sending them a second time.
     It 'reports the rows a -Journal skipped as SentEarlier, or with the receipt the listener kept for them, never NotSent' {

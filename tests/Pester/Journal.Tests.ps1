@@ -59,11 +59,31 @@ Describe 'Send-ConnectSms -Journal' {
         $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
 
         $said = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -Verbose 4>&1 |
-            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*earlier run*' })
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Row *earlier run*' })
 
         $said.Count | Should -Be 3
         $said[0].Message | Should -BeLike 'Row 1: Skipped +447700900101: Already sent in an earlier run on *'
         $said[2].Message | Should -BeLike 'Row 3: Skipped +447700900103: *'
+    }
+
+    It 'says in -Verbose which journal it read, by its full path, and what earlier runs left in it' {
+        # The morning after: a re-run given a relative path that last night's scheduled task had resolved in another
+        # folder made a new journal and sent every row again; before, -Verbose said nothing of the journal as a whole.
+        Push-Location $TestDrive
+        try {
+            $new = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal ./found.journal -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Journal *' })
+            $again = @($script:rows + [pscustomobject]@{ Phone = '07700'; Name = 'Di' } |
+                Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal ./found.journal -Verbose -ErrorAction SilentlyContinue 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Journal *' })
+        }
+        finally { Pop-Location }
+        $full = Join-Path (Convert-Path $TestDrive) 'found.journal'
+
+        $new.Count | Should -Be 1
+        $new[0].Message | Should -Be "Journal '$full': no earlier run recorded a send in it, so no row is skipped as sent."
+        $again.Count | Should -Be 1
+        $again[0].Message | Should -Be "Journal '$full': earlier runs recorded 3 rows: 3 sent or scheduled (Skipped if they come again)."
     }
 
     It 'says in -Verbose which rows -ResendUnknown sends again after a stop with a request in flight' {
@@ -90,9 +110,11 @@ Describe 'Send-ConnectSms -Journal' {
         finally { Connect-WebexConnect -Sandbox -Tps 1000 }
 
         $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ResendUnknown -Verbose 4>&1 |
-            Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -or $_.Message -like '*Sending again*' })
+            Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -or $_.Message -like '*Sending again*' -or $_.Message -like 'Journal *' })
 
-        $said = @($results | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $found = @($results | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Journal *' })
+        $found.Message | Should -BeLike "Journal '*stopped.journal': earlier runs recorded 3 rows: 3 in flight or of unknown outcome (sent again: -ResendUnknown)."
+        $said = @($results | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Row *' })
         $said.Count | Should -Be 3
         $said[0].Message | Should -BeLike 'Row 1: Sending again +447700900101 (-ResendUnknown): * an earlier run * (journal), so it may arrive twice.'
         $said[2].Message | Should -BeLike 'Row 3: Sending again +447700900103 (-ResendUnknown): *'

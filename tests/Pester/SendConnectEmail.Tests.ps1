@@ -460,3 +460,31 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 }
+
+Describe 'Send-ConnectEmail help: the morning after' {
+    It 'runs "send again what did not go" as printed: the second run sends nothing again and reports every row Skipped' {
+        # Before, the page had no example for sending the failures again; the admin who piped the results back in got
+        # every row Invalid, and one who ran the command again without a journal sent every email twice.
+        $page = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/Send-ConnectEmail.md'))
+        $section = $page.Substring($page.IndexOf('### Example 4: The morning after'))
+        $code = [regex]::Match($section, '```powershell\r?\n(?<code>.*?)```', 'Singleline').Groups['code'].Value
+        $code | Should -Match 'Journal = '
+        $null = New-Item -ItemType Directory (Join-Path $TestDrive 'docs/examples') -Force
+        Copy-Item (Join-Path $PSScriptRoot '../../docs/examples/email-recipients.csv') (Join-Path $TestDrive 'docs/examples')
+        $rows = @(Import-Csv (Join-Path $TestDrive 'docs/examples/email-recipients.csv')).Count
+        Connect-FreshSandbox
+
+        Push-Location $TestDrive
+        try {
+            $first = @(Invoke-Expression $code)
+            $sent = @(Get-ConnectSandboxRequest).Count
+            $second = @(Invoke-Expression $code)
+        }
+        finally { Pop-Location }
+
+        # What Group-Object Status -NoElement prints: one line per outcome.
+        $first | ForEach-Object { "$($_.Count) $($_.Name)" } | Should -Be "$rows Queued"
+        $second | ForEach-Object { "$($_.Count) $($_.Name)" } | Should -Be "$rows Skipped"
+        @(Get-ConnectSandboxRequest).Count | Should -Be $sent
+    }
+}

@@ -793,6 +793,10 @@ Describe 'Send-ConnectSms given its own results to send again' {
             $err[0].Exception.Message | Should -BeLike 'Row 1: Invalid*this is a send result, not an input row*'
             $err[0].Exception.Message.Contains('ForEach-Object { $rows[$_.Row - 1] } | Send-ConnectSms ...') | Should -BeTrue
             $err[0].Exception.Message | Should -BeLike '*with its -Journal*'
+            # Before, it went on "Text: $(Name) has no value ... add the column, or give -AllowMissingSubstitution":
+            # advice about the result's columns, which are not the row's.
+            $err[0].Exception.Message | Should -Not -BeLike '*$(Name) has no value*'
+            $err[0].Exception.Message | Should -Not -BeLike '*AllowMissingSubstitution*'
         }
 
         # The advice, with Queued standing in for Failed: the input rows go again with their own columns.

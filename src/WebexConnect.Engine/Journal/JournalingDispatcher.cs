@@ -23,14 +23,17 @@ namespace WebexConnect.Engine.Journal
         // Pipeline thread only: the cmdlet usually hands the same message object for every row.
         private ConnectMessage? _lastMessage;
         private MessageShape? _lastShape;
-        // Pipeline thread only, as Add and TakeDiagnostics: the verbose lines of rows sent again with -ResendUnknown.
-        private readonly List<DiagnosticEntry> _resent = new List<DiagnosticEntry>();
+        // Pipeline thread only, as Add and TakeDiagnostics: the verbose lines of the journal, what it found first, then
+        // the rows sent again with -ResendUnknown.
+        private readonly List<DiagnosticEntry> _journalLines = new List<DiagnosticEntry>();
 
-        private JournalingDispatcher(IDispatcher inner, JournalRun run, Func<ConnectMessage, MessageShape> shapeOf)
+        private JournalingDispatcher(IDispatcher inner, JournalRun run, Func<ConnectMessage, MessageShape> shapeOf, bool resendUnknown)
         {
             _inner = inner;
             _run = run;
             _shapeOf = shapeOf;
+            _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Verbose,
+                JournalFindings.Describe(run.Journal.Path, run.Journal.Earlier, resendUnknown), DateTimeOffset.Now));
         }
 
         /// <summary>
@@ -50,7 +53,7 @@ namespace WebexConnect.Engine.Journal
             var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous, forSandbox: options.JournalForSandbox);
             try
             {
-                return new JournalingDispatcher(createDispatcher(new JournalingTransport(createTransport, run)), run, shapeOf);
+                return new JournalingDispatcher(createDispatcher(new JournalingTransport(createTransport, run)), run, shapeOf, options.ResendAmbiguous);
             }
             catch
             {
@@ -76,7 +79,7 @@ namespace WebexConnect.Engine.Journal
         {
             DispatchItem.Require(item, nameof(item));
             var instead = _run.Admit(item, ShapeOf(item.Message), out var toSend, out var resending);
-            if (resending is not null) _resent.Add(Resending(item, resending));
+            if (resending is not null) _journalLines.Add(Resending(item, resending));
             if (instead is null) _inner.Add(toSend);
             else _inner.AddCompleted(instead);
         }
@@ -96,12 +99,12 @@ namespace WebexConnect.Engine.Journal
         public IReadOnlyList<DiagnosticEntry> TakeDiagnostics()
         {
             var inner = _inner.TakeDiagnostics();
-            if (_resent.Count == 0) return inner;
+            if (_journalLines.Count == 0) return inner;
             // The rows' lines first: each was handed over before anything the engine says about its request.
-            var all = new List<DiagnosticEntry>(_resent.Count + inner.Count);
-            all.AddRange(_resent);
+            var all = new List<DiagnosticEntry>(_journalLines.Count + inner.Count);
+            all.AddRange(_journalLines);
             all.AddRange(inner);
-            _resent.Clear();
+            _journalLines.Clear();
             return all;
         }
 

@@ -51,6 +51,9 @@ namespace WebexConnect.Engine.Journal
         /// <summary>How many keys earlier runs recorded.</summary>
         public int EarlierCount => _earlier.Count;
 
+        /// <summary>The last thing earlier runs recorded for each key (what <see cref="JournalFindings"/> sums up).</summary>
+        public IEnumerable<JournalEntry> Earlier => _earlier.Values;
+
         /// <summary>
         /// Opens or creates the journal and reads what earlier runs recorded. Throws SessionFailureException
         /// when it cannot be used, before anything is sent (sending without it would defeat it):

@@ -13,8 +13,9 @@ namespace WebexConnect.Composition
 
         public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems,
             IReadOnlyDictionary<string, string>? unusableColumns = null, IReadOnlyList<string>? notes = null,
-            IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null)
+            IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null, bool isSendResult = false)
         {
+            IsSendResult = isSendResult;
             Recipient = recipient;
             Problems = problems;
             UnusableColumns = unusableColumns ?? None;
@@ -46,6 +47,13 @@ namespace WebexConnect.Composition
 
         /// <summary>What the admin must see before this row goes, once per run (e.g. a SendAt column that schedules nothing).</summary>
         public IReadOnlyList<string> Warnings { get; }
+
+        /// <summary>
+        /// The row is a send result piped back, not an input row: its one problem says so and how to send the input rows
+        /// again. What else the rules would find ("$(Name) has no value ... add the column") follows from that alone, and
+        /// its advice would lead away from the fix.
+        /// </summary>
+        public bool IsSendResult { get; }
     }
 
     /// <summary>
@@ -112,8 +120,9 @@ namespace WebexConnect.Composition
             // Made only for a row that has a problem: the usual row has none (this runs for every row).
             List<ValidationProblem>? problems = null;
             var given = Addresses(to);
+            var sendResult = false;
             if (ReferenceEquals(row, InputRow.PipedSession)) (problems ??= new List<ValidationProblem>()).Add(SessionPiped());
-            else if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row));
+            else if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row, out sendResult));
             var addresses = RepeatedAddresses.SendOnce(given, out var notes);
             LearnLayout(row);
             AddListsInSingleValues(row, ref problems);
@@ -125,7 +134,8 @@ namespace WebexConnect.Composition
                 NoneGiven(gtrIds) ? null : gtrIds);
             var warnings = _warnings;
             _warnings = null;
-            return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty, warnings);
+            return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty, warnings,
+                sendResult);
         }
 
         /// <summary>
@@ -223,8 +233,9 @@ namespace WebexConnect.Composition
         /// A row whose destination column is there but empty (an AD user without a mobile number) says so; a row
         /// without any such column lists the names that bind, so the admin can rename the CSV header.
         /// </summary>
-        private ValidationProblem NoDestination(InputRow row)
+        private ValidationProblem NoDestination(InputRow row, out bool sendResult)
         {
+            sendResult = false;
             // -To $row.Mobile in a loop over rows whose column is Phone: "give -To" would name what the script gave.
             if (_givenOnCommandLine.ContainsKey("To"))
                 return new ValidationProblem("To", "no destination: -To was given $null or an empty list (a variable that is not set, or a " +
@@ -256,7 +267,11 @@ namespace WebexConnect.Composition
             if (MisreadUtf16(row) is string utf16) return new ValidationProblem("To", utf16);
             var misread = MisreadSeparator(row);
             if (misread != null) return new ValidationProblem("To", misread);
-            if (IsSendResult(row)) return new ValidationProblem("To", SendResultPipedBack(_commandName));
+            if (IsSendResult(row))
+            {
+                sendResult = true;
+                return new ValidationProblem("To", SendResultPipedBack(_commandName));
+            }
             if (_destinationColumns.Count == 0)
                 return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases" + ColumnsOf(row));
             var names = _destinationColumns.Count == 1 ? _destinationColumns[0]

@@ -35,7 +35,10 @@ namespace WebexConnect.Receipts
             }
 
             var row = PSObject.AsPSObject(input);
-            var destination = Text(row, "Destination");
+            // An empty cell is a destination too: the result of a row whose address was empty (Invalid) is written with
+            // Destination "", and Export-Csv keeps the column. Before, such a row was refused as having no Destination
+            // column, so the report read back from results.csv had one row fewer than the send.
+            var destination = Text(row, "Destination") ?? (row.Properties["Destination"] is null ? null : "");
             // A DeliveryResult row's Status is the delivery's; its SendStatus is the send's.
             var statusText = Text(row, "SendStatus") ?? Text(row, "Status");
             var number = Text(row, "Row");
