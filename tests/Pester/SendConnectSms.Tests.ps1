@@ -165,6 +165,25 @@ Describe 'Send-ConnectSms from a CSV' {
         @($unwarned).Count | Should -Be 0
     }
 
+    It 'does not take Portuguese capitals before a closing quote for a misread file, and still warns about one that was' {
+        # Before: "ATÉ “AMANHÔ" warned "holds 'Ã”', which is how Windows-1252 shows the UTF-8 of 'Ô'", a file read right.
+        $file = Join-Path $TestDrive 'promo-utf8.csv'
+        [IO.File]::WriteAllText($file, "To,Offer`r`n+447700900411,AT$([char]0xC9) $([char]0x201C)AMANH$([char]0xC3)$([char]0x201D)`r`n",
+            (New-Object System.Text.UTF8Encoding $false))
+
+        $misread = Join-Path $TestDrive 'grandpa-utf8.csv'
+        [IO.File]::WriteAllText($misread, "To,Offer`r`n+447700900412,AT$([char]0xC9) AV$([char]0xD4)`r`n", (New-Object System.Text.UTF8Encoding $false))
+
+        $right = @(Import-Csv $file -Encoding utf8 | Send-ConnectSms -From ACME -Text 'Oferta $(Offer)' -WarningVariable unwarned)
+        $wrong = @(Import-Csv $misread -Encoding 1252 | Send-ConnectSms -From ACME -Text 'Oferta $(Offer)' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $right.Status | Should -Be 'Queued'
+        @($unwarned).Count | Should -Be 0
+        $wrong.Status | Should -Be 'Queued'
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike ("Row 1: the column 'Offer' * holds '{0}{1}', which is how Windows-1252 shows the UTF-8 of '{2}'*" -f [char]0xC3, [char]0x2030, [char]0xC9)
+    }
+
     It 'sends only the columns -SubstitutionColumn names' {
         $null = [pscustomobject]@{ Phone = '+447700900041'; Name = 'Ann'; Notes = 'internal' } |
             Send-ConnectSms -From ACME -Text 'Hi $(Name)' -SubstitutionColumn Name
