@@ -33,6 +33,7 @@ namespace WebexConnect.Commands
         private MessageChecks? _checks;
         private readonly MisreadCharacters _misread = new MisreadCharacters();
         private readonly RepeatedRows _repeated = new RepeatedRows();
+        private readonly SendAtOvertaken _sendAtOvertaken = new SendAtOvertaken();
         // The parameters whose value is every row's, by name and alias: those no column sets, and those given on the command
         // line (PowerShell then reads no column for them). The first row's check stops the command on their problems.
         private IReadOnlyDictionary<string, string>? _runWideParameters;
@@ -505,9 +506,15 @@ namespace WebexConnect.Commands
             if (_whatIfJournalRows?.End() is string skipped) SayWhatIf(skipped);
             if (_whatIf != null)
                 foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
-            if (_run is null) return;
+            if (_run is null)
+            {
+                if (_sendAtOvertaken.Warning(SendAt) is string overtaken) WriteWarning(overtaken);
+                return;
+            }
             Guard(() => _output!.Write(_run.Complete()));
             if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>()));
+            // After the last result, beside the summary: how many rows went at once rather than at -SendAt.
+            if (_sendAtOvertaken.Warning(SendAt) is string passed) WriteWarning(passed);
             ShowProgress(completed: true);
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
@@ -608,9 +615,11 @@ namespace WebexConnect.Commands
         {
             var key = _rowContent ??= new object?[PerRowContentLength];
             ReadPerRowContent(key);
-            if (_message is null || _messageKey is null || !SameValues(key, _messageKey))
+            // A row read after -SendAt has passed goes now, without it (SendAtOvertaken says why).
+            var sendAtPassed = _sendAtOvertaken.HasPassed(SendAt, _row);
+            if (_message is null || _messageKey is null || !SameValues(key, _messageKey) || (sendAtPassed && _message.SendAt is not null))
             {
-                _message = CreateMessage(SharedPartNow());
+                _message = CreateMessage(SharedPartNow(sendAtPassed));
                 _messageKey = (object?[])key.Clone();
             }
             return _message;
@@ -623,7 +632,7 @@ namespace WebexConnect.Commands
             return true;
         }
 
-        private SharedPart SharedPartNow()
+        private SharedPart SharedPartNow(bool sendAtPassed)
         {
             var receipts = new List<string>();
             foreach (var name in RequestedReceiptNames ?? Array.Empty<string>())
@@ -639,7 +648,7 @@ namespace WebexConnect.Commands
                 ? null
                 : new ContactPolicy { Group = ContactPolicyGroup ?? "", CheckConsent = CheckConsent, ApplyFrequencyCap = ApplyFrequencyCap };
 
-            return new SharedPart(From, SubstitutionText.FromHashtable(Substitution), SendAt, ExpireAt, Validity, CallbackData,
+            return new SharedPart(From, SubstitutionText.FromHashtable(Substitution), sendAtPassed ? null : SendAt, ExpireAt, Validity, CallbackData,
                 NotifyUrl?.OriginalString, receipts, ParameterSetName == TemplateSet ? new MessageTemplate { Id = TemplateId } : null, policy);
         }
 
