@@ -749,10 +749,23 @@ namespace WebexConnect.Commands
                 SendErrors.TargetForSessionFailure(failure.ErrorId, _session, _journalPath))));
         }
 
+        /// <summary>
+        /// A command after this one ended the pipeline with the result of row <paramref name="lastRow"/>: nothing more leaves,
+        /// and the admin learns which rows have no result. <paramref name="sentWritten"/>: the results written of rows sent.
+        /// </summary>
+        private void StoppedDownstream(long lastRow, long sentWritten)
+        {
+            StopProcessing();
+            var handedOver = _dispatcher is null ? 0 : _dispatcher.Progress.Submitted - sentWritten;
+            if (DownstreamStop.Warning(MyInvocation.MyCommand.Name, lastRow, _row, handedOver, _journalPath) is string warning) WriteWarning(warning);
+        }
+
         /// <summary>The cmdlet's Write methods for <see cref="ResultWriter"/>.</summary>
         private sealed class Streams : IResultStreams
         {
             private readonly SendCommandBase _cmdlet;
+            // The results written whose rows were handed over for sending (Invalid and Skipped rows never are).
+            private long _sentWritten;
 
             public Streams(SendCommandBase cmdlet) => _cmdlet = cmdlet;
 
@@ -761,7 +774,18 @@ namespace WebexConnect.Commands
             public void Output(SendResult result)
             {
                 result.MarkSentThrough(_cmdlet._session);
-                _cmdlet.WriteObject(result);
+                var sent = result.Attempts > 0 ? 1 : 0;
+                try
+                {
+                    _cmdlet.WriteObject(result);
+                }
+                catch (Exception stop) when (DownstreamStop.Is(stop, _cmdlet.Stopping))
+                {
+                    // The downstream command took this result and wants no more (DownstreamStop says what this adds).
+                    _cmdlet.StoppedDownstream(result.Row, _sentWritten + sent);
+                    throw;
+                }
+                _sentWritten += sent;
             }
 
             public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(_cmdlet, result));
