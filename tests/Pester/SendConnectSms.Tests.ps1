@@ -184,6 +184,25 @@ Describe 'Send-ConnectSms from a CSV' {
         "$($warned[0])" | Should -BeLike ("Row 1: the column 'Offer' * holds '{0}{1}', which is how Windows-1252 shows the UTF-8 of '{2}'*" -f [char]0xC3, [char]0x2030, [char]0xC9)
     }
 
+    It 'warns, naming the row, when the last line was cut off inside its number, and not for a whole file with a shorter number or empty cells' {
+        # Before: a CSV read while its export was still writing it ended in "Cy,+4477009": the cut number went out, Queued,
+        # and nothing said so. Now a row whose line ends at its number (later columns $null) with fewer digits than every
+        # row before it is warned about; it is still sent, as a whole file can hold such a row too.
+        $cut = Join-Path $TestDrive 'half-written.csv'
+        [IO.File]::WriteAllText($cut, "Name,Phone,Code`nAl,+447700900801,1234`nBo,+447700900802,5678`nCy,+4477009")
+        $whole = Join-Path $TestDrive 'whole.csv'
+        Set-Content -Path $whole -Value @('Name,Phone,Code', 'Al,+447700900801,1234', 'Bo,+12025550143,5678', 'Cy,+447700900803,', 'Di,+447700900804')
+
+        $results = @(Import-Csv $cut | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
+        $clean = @(Import-Csv $whole | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable unwarned)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Row 3: the number '+4477009' in the column 'Phone' has fewer digits than every row before it, and the line ends there: its column 'Code' is missing*still being written*"
+        $clean.Count | Should -Be 4
+        @($unwarned).Count | Should -Be 0
+    }
+
     It 'sends only the columns -SubstitutionColumn names' {
         $null = [pscustomobject]@{ Phone = '+447700900041'; Name = 'Ann'; Notes = 'internal' } |
             Send-ConnectSms -From ACME -Text 'Hi $(Name)' -SubstitutionColumn Name

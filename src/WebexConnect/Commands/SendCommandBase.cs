@@ -34,6 +34,8 @@ namespace WebexConnect.Commands
         private readonly MisreadCharacters _misread = new MisreadCharacters();
         private readonly RepeatedRows _repeated = new RepeatedRows();
         private readonly SendAtOvertaken _sendAtOvertaken = new SendAtOvertaken();
+        private readonly CutOffRow _cutOff = new CutOffRow();
+        private Func<InputRow, string?>? _destinationColumnOf;
         // The parameters whose value is every row's, by name and alias: those no column sets, and those given on the command
         // line (PowerShell then reads no column for them). The first row's check stops the command on their problems.
         private IReadOnlyDictionary<string, string>? _runWideParameters;
@@ -363,6 +365,8 @@ namespace WebexConnect.Commands
             if (WarningsBeforeRow(message, _row) is { Count: > 0 } warnings && WarnBeforeRow(warnings)) return;
             if (_misread.WarningFor(message, record.Recipient, _row, columns.Columns.Count > 0 ? columns.Columns[0].Key : null) is string misread &&
                 WarnBeforeRow(new[] { misread })) return;
+            if (_cutOff.WarningFor(columns, _destinationColumnOf ??= DestinationColumnOf, record.Recipient.Addresses, _row) is string cut &&
+                WarnBeforeRow(new[] { cut })) return;
             object? input = InputObject;
 
             var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);
