@@ -385,6 +385,32 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $sent = (Get-ConnectSandboxRequest | Measure-Object -Property DestinationCount -Sum).Sum
         $sent | Should -BeLessThan 50
     }
+
+    It 'says which rows Select-Object -First left without a result, how many of them may have gone, and the journal that knows' {
+        # Before: 10 rows went out in the first request, Select-Object took 5 results, and nothing said that rows 6-10 were
+        # sent too (a re-run without a journal sent them again). Rows 11 on were read but never sent, and must not be.
+        Connect-WebexConnect -Sandbox -Tps 10
+        $rows = 1..40 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009007{0:d2}' -f $_ } }
+        $journal = Join-Path $TestDrive 'first-five.journal'
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue |
+            Select-Object -First 5)
+        Start-Sleep -Milliseconds 1500
+        $sent = (Get-ConnectSandboxRequest | Measure-Object -Property DestinationCount -Sum).Sum
+
+        $results.Row | Should -Be @(1, 2, 3, 4, 5)
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "A command after Send-ConnectSms (such as Select-Object -First) stopped the pipeline after the result of row 5, so rows 6-* get no result. * The journal '$journal' records which went: run the same command with it again to send only the rows it did not send."
+        # How many may have gone: at least those the sandbox received, at most the rows without a result.
+        "$($warned[0])" -match 'rows 6-(\d+) \((\d+) rows\) get no result\. (Up to (\d+) of them were on their way|They were all on their way)' | Should -BeTrue
+        $unreported = [int]$Matches[2]
+        $onTheirWay = if ($Matches[4]) { [int]$Matches[4] } else { $unreported }
+        $onTheirWay | Should -BeGreaterOrEqual ($sent - 5)
+        $onTheirWay | Should -BeLessOrEqual $unreported
+        $sent | Should -BeLessThan 40 -Because 'no row leaves after the stop'
+        $again = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal $journal)
+        @($again | Where-Object Status -eq Skipped).Count | Should -Be $sent
+    }
 }
 
 Describe 'What becomes of the columns that set no parameter' {

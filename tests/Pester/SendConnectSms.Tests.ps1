@@ -165,6 +165,44 @@ Describe 'Send-ConnectSms from a CSV' {
         @($unwarned).Count | Should -Be 0
     }
 
+    It 'does not take Portuguese capitals before a closing quote for a misread file, and still warns about one that was' {
+        # Before: "ATÉ “AMANHÔ" warned "holds 'Ã”', which is how Windows-1252 shows the UTF-8 of 'Ô'", a file read right.
+        $file = Join-Path $TestDrive 'promo-utf8.csv'
+        [IO.File]::WriteAllText($file, "To,Offer`r`n+447700900411,AT$([char]0xC9) $([char]0x201C)AMANH$([char]0xC3)$([char]0x201D)`r`n",
+            (New-Object System.Text.UTF8Encoding $false))
+
+        $misread = Join-Path $TestDrive 'grandpa-utf8.csv'
+        [IO.File]::WriteAllText($misread, "To,Offer`r`n+447700900412,AT$([char]0xC9) AV$([char]0xD4)`r`n", (New-Object System.Text.UTF8Encoding $false))
+
+        $right = @(Import-Csv $file -Encoding utf8 | Send-ConnectSms -From ACME -Text 'Oferta $(Offer)' -WarningVariable unwarned)
+        $wrong = @(Import-Csv $misread -Encoding 1252 | Send-ConnectSms -From ACME -Text 'Oferta $(Offer)' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $right.Status | Should -Be 'Queued'
+        @($unwarned).Count | Should -Be 0
+        $wrong.Status | Should -Be 'Queued'
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike ("Row 1: the column 'Offer' * holds '{0}{1}', which is how Windows-1252 shows the UTF-8 of '{2}'*" -f [char]0xC3, [char]0x2030, [char]0xC9)
+    }
+
+    It 'warns, naming the row, when the last line was cut off inside its number, and not for a whole file with a shorter number or empty cells' {
+        # Before: a CSV read while its export was still writing it ended in "Cy,+4477009": the cut number went out, Queued,
+        # and nothing said so. Now a row whose line ends at its number (later columns $null) with fewer digits than every
+        # row before it is warned about; it is still sent, as a whole file can hold such a row too.
+        $cut = Join-Path $TestDrive 'half-written.csv'
+        [IO.File]::WriteAllText($cut, "Name,Phone,Code`nAl,+447700900801,1234`nBo,+447700900802,5678`nCy,+4477009")
+        $whole = Join-Path $TestDrive 'whole.csv'
+        Set-Content -Path $whole -Value @('Name,Phone,Code', 'Al,+447700900801,1234', 'Bo,+12025550143,5678', 'Cy,+447700900803,', 'Di,+447700900804')
+
+        $results = @(Import-Csv $cut | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
+        $clean = @(Import-Csv $whole | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable unwarned)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Row 3: the number '+4477009' in the column 'Phone' has fewer digits than every row before it, and the line ends there: its column 'Code' is missing*still being written*"
+        $clean.Count | Should -Be 4
+        @($unwarned).Count | Should -Be 0
+    }
+
     It 'sends only the columns -SubstitutionColumn names' {
         $null = [pscustomobject]@{ Phone = '+447700900041'; Name = 'Ann'; Notes = 'internal' } |
             Send-ConnectSms -From ACME -Text 'Hi $(Name)' -SubstitutionColumn Name
@@ -926,21 +964,39 @@ Describe 'Send-ConnectSms -SendAt as ISO 8601 text in a culture with another cal
 }
 
 Describe 'Send-ConnectSms -SendAt in a run that lasts past it' {
-    It 'schedules every row, also those it reaches after -SendAt, when each row has its own text' {
-        # A job started at 05:55 with -SendAt 06:00 and a Text column: every row read after 06:00 was Invalid, "SendAt ...
-        # is in the past", one error each (with one text for all rows the message was checked once and all went).
-        # At 10 destinations a second the send cmdlet reads the last of 60 rows about 5 s in; -SendAt is 2 s ahead.
+    It 'sends the rows it reaches after -SendAt at once, without a time in the past, Queued, and says how many' {
+        # A job started at 05:55 with -SendAt 06:00: the rows read after 06:00 went out with a sendAt in the past and came
+        # back Scheduled, which the service documents no meaning for. Now they go without it, Queued, and one warning at the
+        # end counts them. At 10 destinations a second the send cmdlet reads the last of 60 rows about 5 s in.
         Connect-WebexConnect -Sandbox -Tps 10
         $rows = 1..60 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:d5}' -f $_; Text = "Your code is $_" } }
         $at = (Get-Date).AddSeconds(2)
+        $readAt = @{}
 
-        $results = @($rows | ForEach-Object { $lastRead = Get-Date; $_ } |
-            Send-ConnectSms -From ACME -SendAt $at -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $results = @($rows | ForEach-Object { $readAt[$_.Phone] = Get-Date; $_ } |
+            Send-ConnectSms -From ACME -SendAt $at -ErrorVariable failed -WarningVariable warned -WarningAction SilentlyContinue)
 
-        $lastRead | Should -BeGreaterThan $at -Because 'the last rows must reach the command after -SendAt'
         $failed | Should -BeNullOrEmpty
         $results.Count | Should -Be 60
-        @($results | Where-Object Status -ne Scheduled) | Should -BeNullOrEmpty
+        $late = @($results | Where-Object { $readAt[$_.Destination] -ge $at })
+        $late.Count | Should -BeGreaterThan 0 -Because 'the last rows must reach the command after -SendAt'
+        @($late | Where-Object Status -ne Queued) | Should -BeNullOrEmpty
+        @($results | Where-Object { $readAt[$_.Destination] -lt $at.AddMilliseconds(-300) } | Where-Object Status -ne Scheduled) | Should -BeNullOrEmpty
+        $lateNumbers = @($late.Destination)
+        foreach ($body in @(Get-ConnectSandboxRequest).Body | ConvertFrom-Json) {
+            if ($lateNumbers -contains $body.to[0].msisdn[0]) { $body.PSObject.Properties.Name | Should -Not -Contain 'sendAt' }
+        }
+        $queued = @($results | Where-Object Status -eq Queued)
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike ("-SendAt * passed while the run was still reading rows: the {0} rows read after it (from row {1} on) were sent at once, without a time*(their Status is Queued, not Scheduled)*" -f
+            $queued.Count, $queued[0].Row)
+    }
+
+    It 'still refuses a -SendAt already past when the run begins' {
+        Connect-WebexConnect -Sandbox
+        { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -SendAt (Get-Date).AddMinutes(-5) -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*-SendAt*is in the past*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'sends none of the rows it reaches after -ExpireAt, with one text for all of them as with a text each' {

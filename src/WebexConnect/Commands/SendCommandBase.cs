@@ -33,6 +33,9 @@ namespace WebexConnect.Commands
         private MessageChecks? _checks;
         private readonly MisreadCharacters _misread = new MisreadCharacters();
         private readonly RepeatedRows _repeated = new RepeatedRows();
+        private readonly SendAtOvertaken _sendAtOvertaken = new SendAtOvertaken();
+        private readonly CutOffRow _cutOff = new CutOffRow();
+        private Func<InputRow, string?>? _destinationColumnOf;
         // The parameters whose value is every row's, by name and alias: those no column sets, and those given on the command
         // line (PowerShell then reads no column for them). The first row's check stops the command on their problems.
         private IReadOnlyDictionary<string, string>? _runWideParameters;
@@ -362,6 +365,8 @@ namespace WebexConnect.Commands
             if (WarningsBeforeRow(message, _row) is { Count: > 0 } warnings && WarnBeforeRow(warnings)) return;
             if (_misread.WarningFor(message, record.Recipient, _row, columns.Columns.Count > 0 ? columns.Columns[0].Key : null) is string misread &&
                 WarnBeforeRow(new[] { misread })) return;
+            if (_cutOff.WarningFor(columns, _destinationColumnOf ??= DestinationColumnOf, record.Recipient.Addresses, _row) is string cut &&
+                WarnBeforeRow(new[] { cut })) return;
             object? input = InputObject;
 
             var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);
@@ -505,9 +510,15 @@ namespace WebexConnect.Commands
             if (_whatIfJournalRows?.End() is string skipped) SayWhatIf(skipped);
             if (_whatIf != null)
                 foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
-            if (_run is null) return;
+            if (_run is null)
+            {
+                if (_sendAtOvertaken.Warning(SendAt) is string overtaken) WriteWarning(overtaken);
+                return;
+            }
             Guard(() => _output!.Write(_run.Complete()));
             if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>()));
+            // After the last result, beside the summary: how many rows went at once rather than at -SendAt.
+            if (_sendAtOvertaken.Warning(SendAt) is string passed) WriteWarning(passed);
             ShowProgress(completed: true);
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
@@ -608,9 +619,11 @@ namespace WebexConnect.Commands
         {
             var key = _rowContent ??= new object?[PerRowContentLength];
             ReadPerRowContent(key);
-            if (_message is null || _messageKey is null || !SameValues(key, _messageKey))
+            // A row read after -SendAt has passed goes now, without it (SendAtOvertaken says why).
+            var sendAtPassed = _sendAtOvertaken.HasPassed(SendAt, _row);
+            if (_message is null || _messageKey is null || !SameValues(key, _messageKey) || (sendAtPassed && _message.SendAt is not null))
             {
-                _message = CreateMessage(SharedPartNow());
+                _message = CreateMessage(SharedPartNow(sendAtPassed));
                 _messageKey = (object?[])key.Clone();
             }
             return _message;
@@ -623,7 +636,7 @@ namespace WebexConnect.Commands
             return true;
         }
 
-        private SharedPart SharedPartNow()
+        private SharedPart SharedPartNow(bool sendAtPassed)
         {
             var receipts = new List<string>();
             foreach (var name in RequestedReceiptNames ?? Array.Empty<string>())
@@ -639,7 +652,7 @@ namespace WebexConnect.Commands
                 ? null
                 : new ContactPolicy { Group = ContactPolicyGroup ?? "", CheckConsent = CheckConsent, ApplyFrequencyCap = ApplyFrequencyCap };
 
-            return new SharedPart(From, SubstitutionText.FromHashtable(Substitution), SendAt, ExpireAt, Validity, CallbackData,
+            return new SharedPart(From, SubstitutionText.FromHashtable(Substitution), sendAtPassed ? null : SendAt, ExpireAt, Validity, CallbackData,
                 NotifyUrl?.OriginalString, receipts, ParameterSetName == TemplateSet ? new MessageTemplate { Id = TemplateId } : null, policy);
         }
 
@@ -740,10 +753,23 @@ namespace WebexConnect.Commands
                 SendErrors.TargetForSessionFailure(failure.ErrorId, _session, _journalPath))));
         }
 
+        /// <summary>
+        /// A command after this one ended the pipeline with the result of row <paramref name="lastRow"/>: nothing more leaves,
+        /// and the admin learns which rows have no result. <paramref name="sentWritten"/>: the results written of rows sent.
+        /// </summary>
+        private void StoppedDownstream(long lastRow, long sentWritten)
+        {
+            StopProcessing();
+            var handedOver = _dispatcher is null ? 0 : _dispatcher.Progress.Submitted - sentWritten;
+            if (DownstreamStop.Warning(MyInvocation.MyCommand.Name, lastRow, _row, handedOver, _journalPath) is string warning) WriteWarning(warning);
+        }
+
         /// <summary>The cmdlet's Write methods for <see cref="ResultWriter"/>.</summary>
         private sealed class Streams : IResultStreams
         {
             private readonly SendCommandBase _cmdlet;
+            // The results written whose rows were handed over for sending (Invalid and Skipped rows never are).
+            private long _sentWritten;
 
             public Streams(SendCommandBase cmdlet) => _cmdlet = cmdlet;
 
@@ -752,7 +778,18 @@ namespace WebexConnect.Commands
             public void Output(SendResult result)
             {
                 result.MarkSentThrough(_cmdlet._session);
-                _cmdlet.WriteObject(result);
+                var sent = result.Attempts > 0 ? 1 : 0;
+                try
+                {
+                    _cmdlet.WriteObject(result);
+                }
+                catch (Exception stop) when (DownstreamStop.Is(stop, _cmdlet.Stopping))
+                {
+                    // The downstream command took this result and wants no more (DownstreamStop says what this adds).
+                    _cmdlet.StoppedDownstream(result.Row, _sentWritten + sent);
+                    throw;
+                }
+                _sentWritten += sent;
             }
 
             public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(_cmdlet, result));

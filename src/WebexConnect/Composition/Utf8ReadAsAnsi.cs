@@ -11,6 +11,9 @@ namespace WebexConnect.Composition
     /// degree and pound signs...) followed by one continuation, and â (the typographic quotes, dashes and ellipsis Word
     /// writes, the euro sign) followed by two. Each continuation must be what Windows-1252 shows for a byte 80-BF. So
     /// "SÃO PAULO" or "pâte" is not taken for one: after the lead comes a letter, never such a character.
+    /// A closing quote is such a character too (” is byte 94), so Portuguese "“ATÉ AMANHÔ" looked like "Ô" misread. The
+    /// whole text decides: a misread UTF-8 file gives only characters Windows-1252 has, whose bytes are UTF-8 again. Text
+    /// typed as it should be has one that breaks that: an opening “ with no lead before it, a "É" before a space.
     /// </remarks>
     internal static class Utf8ReadAsAnsi
     {
@@ -26,8 +29,25 @@ namespace WebexConnect.Composition
         public static int IndexIn(string text, int before)
         {
             for (var i = text.IndexOfAny(Leads); i >= 0 && i < before; i = text.IndexOfAny(Leads, i + 1))
-                if (LengthAt(text, i) > 0) return i;
+                if (LengthAt(text, i) > 0) return IsUtf8ReadAsAnsi(text) ? i : -1;
             return -1;
+        }
+
+        /// <summary>
+        /// True when every character of <paramref name="text"/> is one Windows-1252 shows and their bytes are valid UTF-8:
+        /// what a UTF-8 text read as Windows-1252 always is. Asked only once a misread-looking character was found.
+        /// </summary>
+        private static bool IsUtf8ReadAsAnsi(string text)
+        {
+            var bytes = new byte[text.Length];
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] < '\u0080') bytes[i] = (byte)text[i];
+                else if (ByteOf(text[i]) is int b) bytes[i] = (byte)b;
+                else return false;
+            }
+            // The decoder puts U+FFFD where bytes are not UTF-8, and the text had none (U+FFFD is not a Windows-1252 character).
+            return Encoding.UTF8.GetString(bytes).IndexOf('\uFFFD') < 0;
         }
 
         /// <summary>The characters the misread character at <paramref name="at"/> takes (2 or 3), or 0 when none starts there.</summary>

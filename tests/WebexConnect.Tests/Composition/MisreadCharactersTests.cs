@@ -47,7 +47,20 @@ namespace WebexConnect.Tests.Composition
         [InlineData("Caf\u00E9 \u2019 \u2013 \u20AC5 \u00B0")]
         [InlineData("\u00C3")]                   // a lead at the very end
         [InlineData("\u00E2\u20AC")]             // a lead and one of its two continuations
+        // Ã before a closing quote (” is byte 94: "Ã”" is how Ô misread shows). Before, both were taken for a misread file.
+        [InlineData("Promo\u00E7\u00E3o s\u00F3 at\u00E9 \u201CAMANH\u00C3\u201D")]
+        [InlineData("\u201CAT\u00C9 AMANH\u00C3\u201D")]
         public void Text_read_in_its_own_encoding_is_not_warned_about(string text) => Assert.Null(Warning(text));
+
+        [Fact]
+        public void A_misread_o_with_circumflex_is_still_warned_about_where_the_whole_text_was_misread()
+        {
+            // "Promoção até AMANHÃ”" meant "AMANHÔ", every accent read as two characters: what a misread file really holds.
+            var warning = Warning("Promo\u00C3\u00A7\u00C3\u00A3o at\u00C3\u00A9 AV\u00C3\u201D");
+
+            Assert.Contains("holds '\u00C3\u00A7', which is how Windows-1252 shows the UTF-8 of '\u00E7'", warning);
+            Assert.NotNull(Warning("METR\u00C3\u201D"));
+        }
 
         [Fact]
         public void A_replacement_character_still_gets_its_own_advice()
