@@ -102,6 +102,42 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public async Task ClientsThatSendAPostHeadAndStallDoNotKeepAReceiptWaiting()
+        {
+            // Before: 32 clients that sent a POST head with a receipt's Content-Length and then nothing held all 32 body
+            // turns for the 10 s read limit, and every real receipt waited that long. Stallers that announce a large body
+            // hold the turns still; a receipt-sized body needs none.
+            var stallers = new System.Collections.Generic.List<TcpClient>();
+            try
+            {
+                foreach (var length in new[] { 1800, WebhookBody.MaxBytes })
+                {
+                    for (var i = 0; i < ReceiptListener.MaxBodies; i++)
+                    {
+                        var tcp = new TcpClient();
+                        await tcp.ConnectAsync(IPAddress.Loopback, _listener.Url.Port);
+                        var head = Encoding.ASCII.GetBytes("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + length + "\r\n\r\n{");
+                        await tcp.GetStream().WriteAsync(head, 0, head.Length);
+                        stallers.Add(tcp);
+                    }
+                }
+                await Task.Delay(300); // every staller's head is read and waits for its body
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+
+                var response = await PostAsync(ReceiptFixtures.Bytes("batch.json"));
+
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "the receipt waited " + clock.Elapsed);
+                Assert.Equal(2, _listener.Receipts.Received);
+                Assert.All(stallers, tcp => Assert.True(tcp.Connected));
+            }
+            finally
+            {
+                foreach (var tcp in stallers) tcp.Dispose();
+            }
+        }
+
+        [Fact]
         public async Task WithASecretOnlySignedReceiptsAreKept()
         {
             var secret = TestSecrets.Secure("s3cret");
