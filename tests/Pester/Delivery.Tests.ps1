@@ -69,6 +69,27 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         finally { Stop-ConnectReceiptListener $listener }
     }
 
+    It 'keeps a signed webhook posted again once, and says so when stopped with -Verbose' {
+        # Before: the same signed body posted again (a replay, or the service's second try) was kept and counted again.
+        $secret = 'hook-secret'
+        $listener = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString $secret -AsPlainText -Force)
+        try {
+            $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+            $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($secret))
+            $signature = 'sha256=' + (($hmac.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+            $statuses = 1..3 | ForEach-Object {
+                (Invoke-WebRequest -Uri $listener.Url -Method Post -Body $bytes -ContentType 'application/json' -Headers @{ 'x-hub-signature' = $signature } -UseBasicParsing -NoProxy).StatusCode
+            }
+            $statuses | Should -Be 200, 200, 200
+            $listener.Received | Should -Be 1
+            $listener.Repeated | Should -Be 2
+        }
+        finally {
+            $verbose = Stop-ConnectReceiptListener $listener -Verbose 4>&1
+        }
+        "$verbose" | Should -BeLike '*: 1 receipt received, 0 requests refused, 2 signed webhooks posted again (the same body and signature) and not kept twice.'
+    }
+
     It 'opens nothing with -WhatIf' {
         $out = Start-ConnectReceiptListener -Port 0 -WhatIf
 

@@ -44,7 +44,9 @@ namespace WebexConnect.Engine.Receipts
         private readonly SemaphoreSlim _slots = new SemaphoreSlim(MaxConnections, MaxConnections);
         private readonly SemaphoreSlim _bodies = new SemaphoreSlim(MaxBodies, MaxBodies);
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly RecentSignatures _signed;
         private long _refused;
+        private long _repeated;
         private string? _lastProblem;
         private int _running = 1;
 
@@ -54,11 +56,13 @@ namespace WebexConnect.Engine.Receipts
             _options = options;
             Url = url;
             Receipts = new ReceiptBuffer(options.Capacity);
+            _signed = new RecentSignatures(options.Capacity);
         }
 
         public Uri Url { get; }
         public ReceiptBuffer Receipts { get; }
         public long Refused => Interlocked.Read(ref _refused);
+        public long Repeated => Interlocked.Read(ref _repeated);
         public string? LastProblem => Volatile.Read(ref _lastProblem);
         public bool IsRunning => Volatile.Read(ref _running) == 1;
 
@@ -185,6 +189,13 @@ namespace WebexConnect.Engine.Receipts
                 request.Headers.TryGetValue(WebhookSignature.HeaderName, out var signature);
                 request.Headers.TryGetValue("Content-Type", out var contentType);
                 var receipts = WebhookBody.Read(request.Body, _options.Secret, signature, JsonTree.Read, DateTimeOffset.Now, contentType);
+                // A signed body seen before is a replay or the service's second try: 200, so a sender that retries stops,
+                // and not kept again, so it is not counted as a new receipt. Unsigned bodies carry nothing to tell them apart.
+                if (_options.Secret != null && !_signed.IsNew(WebhookSignature.Canonical(signature!)))
+                {
+                    Interlocked.Increment(ref _repeated);
+                    return (200, "OK: already received");
+                }
                 foreach (var receipt in receipts) Receipts.Add(receipt);
                 return (200, "OK");
             }

@@ -24,6 +24,7 @@ namespace WebexConnect.Commands
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private DeliveryJoin? _join;
         private long _dropsAtStart;
+        private long _repeatsAtStart;
         private long _inputs;
         private bool _listenerStopped;
 
@@ -74,6 +75,7 @@ namespace WebexConnect.Commands
             }
             _join = new DeliveryJoin(Listener.Listener.Receipts);
             _dropsAtStart = Listener.Dropped;
+            _repeatsAtStart = Listener.Repeated;
             // A stopped listener gets no more receipts: waiting -Timeout for them (120 s by default) only delays the
             // NoReceipt rows, as when a script's Stop-ConnectReceiptListener ran before a later wait on the same listener.
             _listenerStopped = !Listener.IsRunning;
@@ -143,6 +145,10 @@ namespace WebexConnect.Commands
                 WriteWarning(Listener.Refused > 0 ? AllRefused(Listener) :
                     $"The listener at {Listener.Url} has received no receipt at all. Did the sends give -NotifyUrl? The service posts " +
                     $"a message's receipts only to its -NotifyUrl: {Listener.Url}, or the public URL in front of it.");
+            var repeated = Listener!.Repeated - _repeatsAtStart;
+            if (repeated > 0)
+                WriteVerbose($"The listener got {Counted.Of(repeated, "signed webhook")} again while this command waited: the same body and signature as one " +
+                    "it had kept (a replay, or the service sending again). Each was answered 200 and kept once.");
             var dropped = Listener!.Dropped - _dropsAtStart;
             if (dropped > 0)
                 WriteWarning($"The listener forgot {dropped} receipts while this command waited (its -Capacity is {Listener.Capacity}): some results may show NoReceipt although one came.");

@@ -157,6 +157,41 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public async Task ASignedWebhookPostedAgainIsAnsweredButKeptOnce()
+        {
+            // Before: the same body with the same signature, posted again by anyone who had seen it, was kept and counted
+            // as a new receipt each time. The signature covers the body only (API.md), so the same body is the same post.
+            var secret = TestSecrets.Secure("s3cret");
+            using var signed = ReceiptListener.Start(new ReceiptListenerOptions { Secret = secret });
+            var body = ReceiptFixtures.Bytes("sms-delivered.json");
+            var signature = WebhookSignature.Compute(body, secret);
+            var other = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("invoice-42", "invoice-43"));
+
+            var first = await PostAsync(body, signature, signed);
+            var replayed = await PostAsync(body, signature, signed);
+            var respelled = await PostAsync(body, signature.ToUpperInvariant(), signed);
+            var another = await PostAsync(other, WebhookSignature.Compute(other, secret), signed);
+
+            Assert.All(new[] { first, replayed, respelled, another }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Equal(new[] { "invoice-42", "invoice-43" }, signed.Receipts.Snapshot().Select(r => r.CallbackData));
+            Assert.Equal(2, signed.Repeated);
+            Assert.Equal(0, signed.Refused);
+        }
+
+        [Fact]
+        public void RecentSignaturesForgetTheOldestBeyondTheirCapacity()
+        {
+            var recent = new RecentSignatures(2);
+
+            Assert.True(recent.IsNew("a"));
+            Assert.False(recent.IsNew("a"));
+            Assert.True(recent.IsNew("b"));
+            Assert.True(recent.IsNew("c"));
+            Assert.True(recent.IsNew("a"));
+            Assert.False(recent.IsNew("c"));
+        }
+
+        [Fact]
         public async Task BadRequestsGetA4xxAndTheListenerGoesOn()
         {
             Assert.StartsWith("HTTP/1.1 400", await RawAsync("this is not http\r\n\r\n"));
