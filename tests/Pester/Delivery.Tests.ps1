@@ -104,6 +104,19 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         finally { Stop-ConnectReceiptListener $listener }
     }
 
+    It 'takes IPv4 clients on -Address :: (all addresses, as on Linux) and says so in its warning' {
+        # Before: :: listened on IPv6 only (a client on 127.0.0.1 had its connection refused), and warned "Listening on :::".
+        $listener = Start-ConnectReceiptListener -Address :: -WarningVariable warned -WarningAction SilentlyContinue
+        try {
+            $body = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+            $ok = Invoke-WebRequest -Uri "http://127.0.0.1:$($listener.Port)/" -Method Post -Body $body -ContentType 'application/json' -UseBasicParsing -NoProxy
+            $ok.StatusCode | Should -Be 200
+            $listener.Received | Should -Be 1
+            $warned[0] | Should -BeLike 'Listening on `[::`] (every IPv4 and IPv6 address of this computer): other computers can reach it.*'
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+    }
+
     It 'takes the all-addresses prefixes of HttpListener and netsh (http://+:port/ and http://*:port/path/) as 0.0.0.0' {
         # Before: 'Cannot convert value "http://+:8080/" to type "System.Uri"', which says nothing of what to write.
         foreach ($form in 'http://+:{0}/', 'http://*:{0}/receipts/') {

@@ -70,6 +70,9 @@ namespace WebexConnect.Engine.Receipts
         public static ReceiptListener Start(ReceiptListenerOptions options)
         {
             var tcp = new TcpListener(options.Address, options.Port);
+            // :: is "every address" to an admin, as on Linux: .NET binds it IPv6 only, and clients and proxies on 127.0.0.1
+            // or any IPv4 address had their connections refused. Dual mode takes both (not on a system without IPv4).
+            if (options.Address.Equals(IPAddress.IPv6Any)) tcp.Server.DualMode = true;
             tcp.Start(128);
             var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
             var host = options.Host.Contains(":") && !options.Host.StartsWith("[", StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;

@@ -366,6 +366,22 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public async Task OnTheIPv6AnyAddressItTakesIPv4ClientsToo()
+        {
+            // Before: -Address :: listened on IPv6 only, and a client (or a proxy) on 127.0.0.1 had its connection refused,
+            // although :: reads as "all addresses" on Linux, as 0.0.0.0 does.
+            using var everywhere = ReceiptListener.Start(new ReceiptListenerOptions { Address = IPAddress.IPv6Any, Host = "localhost" });
+            var body = ReceiptFixtures.Bytes("sms-delivered.json");
+
+            foreach (var host in new[] { "127.0.0.1", "[::1]" })
+            {
+                var url = new Uri("http://" + host + ":" + everywhere.Url.Port + "/");
+                Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(url, new ByteArrayContent(body))).StatusCode);
+            }
+            Assert.Equal(2, everywhere.Receipts.Received);
+        }
+
+        [Fact]
         public void APortInUseIsASocketException()
         {
             Assert.ThrowsAny<SocketException>(() => ReceiptListener.Start(new ReceiptListenerOptions { Port = _listener.Url.Port }));
