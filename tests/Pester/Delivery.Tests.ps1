@@ -265,6 +265,28 @@ Describe 'Wait-ConnectDelivery' {
         ($delivery.Receipt.CallbackData | ConvertFrom-Json).invoice | Should -Be 42
     }
 
+    It 'prints line ends and bidirectional controls a receipt carries as \uXXXX, and keeps them in its properties' {
+        # Before: a CR in a Description printed what followed over the start of DeliveryFailed's line ("Delivered fine"
+        # over "Row 1: Failed"), and U+202E showed the correlation ID abc<U+202E>fdp.exe as abcexe.pdf in the tables.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = [pscustomobject]@{ Phone = '+447700900001'; CorrelationId = 'r1' } | Send-ConnectSms -From ACME -Text 'Hi'
+        $body = '{"deliveryInfoNotification":{"deliveryInfo":{"code":"7102","deliveryStatus":"FAILED","destination":"447700900001\rOK",' +
+            '"Description":"bad\rDelivered fine \u202Eevil\u202C end"},"transid":"' + $sent.MessageId + '","correlationid":"abc\u202Efdp.exe"}}'
+        $receipt = ConvertFrom-ConnectWebhook $body
+        $ours = ConvertFrom-ConnectWebhook ($body -replace '447700900001\\rOK', '447700900001' -replace 'abc\\u202Efdp.exe', 'r1')
+
+        $delivery = $sent | Wait-ConnectDelivery -Receipt $ours -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $delivery.Status | Should -Be 'Failed'
+        $shown = $err[0].ToString() + "$receipt" + ($receipt | Out-String -Width 200) + ($delivery | Out-String -Width 200)
+        $shown | Should -Not -Match '[\r\u202C\u202E]'
+        $err[0].ToString() | Should -BeLike '*: bad\u000DDelivered fine \u202Eevil\u202C end'
+        ($receipt | Out-String -Width 200) | Should -BeLike '*447700900001\u000*abc\u202E*'
+        ($delivery | Out-String -Width 200) | Should -BeLike '*bad\u000DDelivered fine \u202Eevil\u202C end*'
+        $receipt.CorrelationId | Should -BeExactly "abc$([char]0x202E)fdp.exe"
+        $receipt.Description | Should -BeExactly "bad`rDelivered fine $([char]0x202E)evil$([char]0x202C) end"
+    }
+
     # Before: without -Listener PowerShell prompted "Listener:" (and a scheduled task failed on it), though the session
     # ran one listener only.
     It 'takes the one listener this session runs when -Listener is not given, and says what to give when none or several run' {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using WebexConnect.Composition;
+using WebexConnect.Messages.Validation;
 using WebexConnect.Receipts;
 using WebexConnect.Results;
 
@@ -205,10 +206,11 @@ namespace WebexConnect.Commands
                 ? " It keeps only receipts signed with its -Secret, the service's webhook secret; the sandbox signs none: rehearse with a listener started without -Secret."
                 : "");
 
-        // A receipt may come without a code or a Description: no empty "()" or trailing ": " in the message then.
-        private static string Parenthesised(string? code) => string.IsNullOrEmpty(code) ? "" : $" ({code})";
+        // A receipt may come without a code or a Description: no empty "()" or trailing ": " in the message then. Both are
+        // what the sender wrote, so printed as one line: a CR in a Description printed "Delivered" over "Row 3: Failed".
+        private static string Parenthesised(string? code) => string.IsNullOrEmpty(code) ? "" : $" ({InputEcho.OneLine(code)})";
 
-        private static string Described(string? description) => string.IsNullOrEmpty(description) ? "." : ": " + description;
+        private static string Described(string? description) => string.IsNullOrEmpty(description) ? "." : ": " + InputEcho.OneLine(description);
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Cancel();
