@@ -281,7 +281,7 @@ Describe 'Wait-ConnectDelivery' {
         $shown = $err[0].ToString() + "$receipt" + ($receipt | Out-String -Width 200) + ($delivery | Out-String -Width 200)
         $shown | Should -Not -Match '[\r\u202C\u202E]'
         $err[0].ToString() | Should -BeLike '*: bad\u000DDelivered fine \u202Eevil\u202C end'
-        ($receipt | Out-String -Width 200) | Should -BeLike '*447700900001\u000*abc\u202E*'
+        ($receipt | Out-String -Width 200) | Should -BeLike '*447700900001\u*abc\u202E*'
         ($delivery | Out-String -Width 200) | Should -BeLike '*bad\u000DDelivered fine \u202Eevil\u202C end*'
         $receipt.CorrelationId | Should -BeExactly "abc$([char]0x202E)fdp.exe"
         $receipt.Description | Should -BeExactly "bad`rDelivered fine $([char]0x202E)evil$([char]0x202C) end"
