@@ -69,6 +69,27 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         finally { Stop-ConnectReceiptListener $listener }
     }
 
+    It 'keeps a signed webhook posted again once, and says so when stopped with -Verbose' {
+        # Before: the same signed body posted again (a replay, or the service's second try) was kept and counted again.
+        $secret = 'hook-secret'
+        $listener = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString $secret -AsPlainText -Force)
+        try {
+            $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+            $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($secret))
+            $signature = 'sha256=' + (($hmac.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+            $statuses = 1..3 | ForEach-Object {
+                (Invoke-WebRequest -Uri $listener.Url -Method Post -Body $bytes -ContentType 'application/json' -Headers @{ 'x-hub-signature' = $signature } -UseBasicParsing -NoProxy).StatusCode
+            }
+            $statuses | Should -Be 200, 200, 200
+            $listener.Received | Should -Be 1
+            $listener.Repeated | Should -Be 2
+        }
+        finally {
+            $verbose = Stop-ConnectReceiptListener $listener -Verbose 4>&1
+        }
+        "$verbose" | Should -BeLike '*: 1 receipt received, 0 requests refused, 2 signed webhooks posted again (the same body and signature) and not kept twice.'
+    }
+
     It 'opens nothing with -WhatIf' {
         $out = Start-ConnectReceiptListener -Port 0 -WhatIf
 
@@ -79,6 +100,19 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         $listener = Start-ConnectReceiptListener -Address 0.0.0.0 -WarningVariable warned -WarningAction SilentlyContinue
         try {
             $warned[0] | Should -BeLike '*other computers*-Secret*'
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+    }
+
+    It 'takes IPv4 clients on -Address :: (all addresses, as on Linux) and says so in its warning' {
+        # Before: :: listened on IPv6 only (a client on 127.0.0.1 had its connection refused), and warned "Listening on :::".
+        $listener = Start-ConnectReceiptListener -Address :: -WarningVariable warned -WarningAction SilentlyContinue
+        try {
+            $body = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+            $ok = Invoke-WebRequest -Uri "http://127.0.0.1:$($listener.Port)/" -Method Post -Body $body -ContentType 'application/json' -UseBasicParsing -NoProxy
+            $ok.StatusCode | Should -Be 200
+            $listener.Received | Should -Be 1
+            $warned[0] | Should -BeLike 'Listening on `[::`] (every IPv4 and IPv6 address of this computer): other computers can reach it.*'
         }
         finally { Stop-ConnectReceiptListener $listener }
     }
@@ -229,6 +263,28 @@ Describe 'Wait-ConnectDelivery' {
         $shown | Should -Not -Match '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]'
         $err[0].ToString() | Should -BeLike '*bad\u001B`[31mRED\u001B]0;pwned\u0007\u009B2J*'
         ($delivery.Receipt.CallbackData | ConvertFrom-Json).invoice | Should -Be 42
+    }
+
+    It 'prints line ends and bidirectional controls a receipt carries as \uXXXX, and keeps them in its properties' {
+        # Before: a CR in a Description printed what followed over the start of DeliveryFailed's line ("Delivered fine"
+        # over "Row 1: Failed"), and U+202E showed the correlation ID abc<U+202E>fdp.exe as abcexe.pdf in the tables.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = [pscustomobject]@{ Phone = '+447700900001'; CorrelationId = 'r1' } | Send-ConnectSms -From ACME -Text 'Hi'
+        $body = '{"deliveryInfoNotification":{"deliveryInfo":{"code":"7102","deliveryStatus":"FAILED","destination":"447700900001\rOK",' +
+            '"Description":"bad\rDelivered fine \u202Eevil\u202C end"},"transid":"' + $sent.MessageId + '","correlationid":"abc\u202Efdp.exe"}}'
+        $receipt = ConvertFrom-ConnectWebhook $body
+        $ours = ConvertFrom-ConnectWebhook ($body -replace '447700900001\\rOK', '447700900001' -replace 'abc\\u202Efdp.exe', 'r1')
+
+        $delivery = $sent | Wait-ConnectDelivery -Receipt $ours -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $delivery.Status | Should -Be 'Failed'
+        $shown = $err[0].ToString() + "$receipt" + ($receipt | Out-String -Width 200) + ($delivery | Out-String -Width 200)
+        $shown | Should -Not -Match '[\r\u202C\u202E]'
+        $err[0].ToString() | Should -BeLike '*: bad\u000DDelivered fine \u202Eevil\u202C end'
+        ($receipt | Out-String -Width 200) | Should -BeLike '*447700900001\u*abc\u202E*'
+        ($delivery | Out-String -Width 200) | Should -BeLike '*bad\u000DDelivered fine \u202Eevil\u202C end*'
+        $receipt.CorrelationId | Should -BeExactly "abc$([char]0x202E)fdp.exe"
+        $receipt.Description | Should -BeExactly "bad`rDelivered fine $([char]0x202E)evil$([char]0x202C) end"
     }
 
     # Before: without -Listener PowerShell prompted "Listener:" (and a scheduled task failed on it), though the session

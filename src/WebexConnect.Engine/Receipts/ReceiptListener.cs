@@ -21,12 +21,16 @@ namespace WebexConnect.Engine.Receipts
     /// wrong costs that request a 4xx, never the listener. At most MaxConnections are served at once (the rest wait
     /// in the socket backlog), and at most MaxBodies of them read a body at a time, the part that takes memory (up to
     /// 1 MB each); each gets ReadTimeout to send its head, and ReadTimeout more for its body once it may send it.
+    /// A body no larger than a head (MaxHeadBytes, a receipt is under 2 KB) needs no turn: it costs what a head costs.
     /// </summary>
     /// <remarks>
     /// Why two limits: a connection that has sent nothing costs a socket and a 4 KB buffer, a body up to 1 MB. With one
     /// limit of 32, anyone who could reach the port held every slot by opening 32 connections and sending nothing, and
     /// each real receipt waited out their 10 s (the service may give up sooner, and the receipt is lost). Now that takes
     /// 512 connections renewed every 10 s, and a receipt waits only for the bodies being read.
+    /// The same held for the turns: 32 clients that sent a POST head with a receipt's Content-Length and then nothing held
+    /// every turn for 10 s, so every real receipt waited that long. Now only a body over MaxHeadBytes (a list of many
+    /// receipts) takes a turn, so stallers of either kind cannot keep a receipt waiting; 512 small bodies are 8 MB.
     /// </remarks>
     internal sealed class ReceiptListener : IReceiptListener
     {
@@ -40,7 +44,9 @@ namespace WebexConnect.Engine.Receipts
         private readonly SemaphoreSlim _slots = new SemaphoreSlim(MaxConnections, MaxConnections);
         private readonly SemaphoreSlim _bodies = new SemaphoreSlim(MaxBodies, MaxBodies);
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly RecentSignatures _signed;
         private long _refused;
+        private long _repeated;
         private string? _lastProblem;
         private int _running = 1;
 
@@ -50,11 +56,13 @@ namespace WebexConnect.Engine.Receipts
             _options = options;
             Url = url;
             Receipts = new ReceiptBuffer(options.Capacity);
+            _signed = new RecentSignatures(options.Capacity);
         }
 
         public Uri Url { get; }
         public ReceiptBuffer Receipts { get; }
         public long Refused => Interlocked.Read(ref _refused);
+        public long Repeated => Interlocked.Read(ref _repeated);
         public string? LastProblem => Volatile.Read(ref _lastProblem);
         public bool IsRunning => Volatile.Read(ref _running) == 1;
 
@@ -62,6 +70,9 @@ namespace WebexConnect.Engine.Receipts
         public static ReceiptListener Start(ReceiptListenerOptions options)
         {
             var tcp = new TcpListener(options.Address, options.Port);
+            // :: is "every address" to an admin, as on Linux: .NET binds it IPv6 only, and clients and proxies on 127.0.0.1
+            // or any IPv4 address had their connections refused. Dual mode takes both (not on a system without IPv4).
+            if (options.Address.Equals(IPAddress.IPv6Any)) tcp.Server.DualMode = true;
             tcp.Start(128);
             var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
             var host = options.Host.Contains(":") && !options.Host.StartsWith("[", StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
@@ -121,12 +132,15 @@ namespace WebexConnect.Engine.Receipts
                         var request = await HttpRequestReader.ReadHeadAsync(stream, MaxHeadBytes).ConfigureAwait(false);
                         if (request.BodyFollows)
                         {
-                            // No clock while it waits for its turn: the wait is ours, not the client's.
-                            timeout.CancelAfter(Timeout.Infinite);
-                            await _bodies.WaitAsync(_stop.Token).ConfigureAwait(false);
-                            readingBody = true;
                             timeout.CancelAfter(ReadTimeout);
-                            await request.ReadBodyAsync(stream, WebhookBody.MaxBytes).ConfigureAwait(false);
+                            await request.ReadBodyAsync(stream, WebhookBody.MaxBytes, async () =>
+                            {
+                                // No clock while it waits for its turn: the wait is ours, not the client's.
+                                timeout.CancelAfter(Timeout.Infinite);
+                                await _bodies.WaitAsync(_stop.Token).ConfigureAwait(false);
+                                readingBody = true;
+                                timeout.CancelAfter(ReadTimeout);
+                            }).ConfigureAwait(false);
                         }
                         var (status, text) = Answer(request);
                         await AnswerOrLetGoAsync(stream, status, text).ConfigureAwait(false);
@@ -178,6 +192,13 @@ namespace WebexConnect.Engine.Receipts
                 request.Headers.TryGetValue(WebhookSignature.HeaderName, out var signature);
                 request.Headers.TryGetValue("Content-Type", out var contentType);
                 var receipts = WebhookBody.Read(request.Body, _options.Secret, signature, JsonTree.Read, DateTimeOffset.Now, contentType);
+                // A signed body seen before is a replay or the service's second try: 200, so a sender that retries stops,
+                // and not kept again, so it is not counted as a new receipt. Unsigned bodies carry nothing to tell them apart.
+                if (_options.Secret != null && !_signed.IsNew(WebhookSignature.Canonical(signature!)))
+                {
+                    Interlocked.Increment(ref _repeated);
+                    return (200, "OK: already received");
+                }
                 foreach (var receipt in receipts) Receipts.Add(receipt);
                 return (200, "OK");
             }
@@ -303,7 +324,13 @@ namespace WebexConnect.Engine.Receipts
         }
 
         /// <summary>The body that follows a POST's head; <see cref="Error"/> says why it was refused, if it was.</summary>
-        public async Task<HttpRequestReader> ReadBodyAsync(Stream stream, int maxBody)
+        /// <param name="stream">The connection.</param>
+        /// <param name="maxBody">The most bytes a body may have.</param>
+        /// <param name="beforeLarge">
+        /// Awaited once before the body is read past <see cref="ReceiptListener.MaxHeadBytes"/> bytes (before any 100 Continue
+        /// for a Content-Length over it): the listener takes a body turn there, so only large bodies wait for one.
+        /// </param>
+        public async Task<HttpRequestReader> ReadBodyAsync(Stream stream, int maxBody, Func<Task> beforeLarge)
         {
             var leftover = _leftover;
             if (Headers.TryGetValue("Transfer-Encoding", out var encoding))
@@ -313,7 +340,7 @@ namespace WebexConnect.Engine.Receipts
                 // 100 Continue, which would invite a body that is not read.
                 if (!string.Equals(encoding, "chunked", StringComparison.OrdinalIgnoreCase)) return Fail(501, "Transfer-Encoding " + ReceiptListener.Shown(encoding) + " is not read");
                 await ContinueIfAskedAsync(this, stream).ConfigureAwait(false);
-                var chunked = await ChunkedBody.ReadAsync(leftover, stream, maxBody).ConfigureAwait(false);
+                var chunked = await ChunkedBody.ReadAsync(leftover, stream, maxBody, beforeLarge).ConfigureAwait(false);
                 if (chunked.Body is null) return Fail(chunked.Status, chunked.Why!);
                 Body = chunked.Body;
                 return this;
@@ -323,6 +350,7 @@ namespace WebexConnect.Engine.Receipts
                 || !long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
                 return Fail(411, "neither a Content-Length nor a chunked body");
             if (length > maxBody) return Fail(413, "the body is " + length + " bytes; a receipt body is at most " + maxBody);
+            if (length > ReceiptListener.MaxHeadBytes) await beforeLarge().ConfigureAwait(false);
             if (length > leftover.Count) await ContinueIfAskedAsync(this, stream).ConfigureAwait(false);
 
             var body = new byte[length];
@@ -372,8 +400,10 @@ namespace WebexConnect.Engine.Receipts
     {
         private const int MaxLine = 1024;
 
-        public static async Task<(byte[]? Body, int Status, string? Why)> ReadAsync(ArraySegment<byte> already, Stream stream, int maxBody)
+        /// <param name="beforeLarge">Awaited once, before the body grows past <see cref="ReceiptListener.MaxHeadBytes"/>.</param>
+        public static async Task<(byte[]? Body, int Status, string? Why)> ReadAsync(ArraySegment<byte> already, Stream stream, int maxBody, Func<Task> beforeLarge)
         {
+            var large = false;
             var input = new BufferedInput(already, stream);
             var body = new MemoryStream();
             while (true)
@@ -386,6 +416,11 @@ namespace WebexConnect.Engine.Receipts
                     return (null, 400, "a chunk size that is not a hexadecimal number");
                 if (size == 0) break;
                 if (body.Length + size > maxBody) return (null, 413, "the chunked body is over " + maxBody + " bytes; a receipt body is at most " + maxBody);
+                if (!large && body.Length + size > ReceiptListener.MaxHeadBytes)
+                {
+                    large = true;
+                    await beforeLarge().ConfigureAwait(false);
+                }
                 if (!await input.CopyAsync(body, size).ConfigureAwait(false)) return (null, 400, "the connection closed inside a chunk");
                 if (await input.ReadLineAsync(MaxLine).ConfigureAwait(false) != "") return (null, 400, "a chunk not followed by a line end");
             }

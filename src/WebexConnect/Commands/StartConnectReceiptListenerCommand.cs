@@ -25,7 +25,7 @@ namespace WebexConnect.Commands
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
 
-        /// <summary>The address to listen on: 127.0.0.1 unless you ask for another (an IP address of this computer, or 0.0.0.0 for all).</summary>
+        /// <summary>The address to listen on: 127.0.0.1 unless you ask for another (an IP address of this computer, 0.0.0.0 for all IPv4 ones, or :: for all IPv4 and IPv6 ones).</summary>
         [Parameter(ParameterSetName = PortSet)]
         [ValidateNotNullOrEmpty]
         public string Address { get; set; } = "127.0.0.1";
@@ -92,7 +92,7 @@ namespace WebexConnect.Commands
             // Only once it listens: before, an address not of this computer warned "other computers can reach it", then failed.
             if (!IPAddress.IsLoopback(options.Address))
             {
-                WriteWarning($"Listening on {options.Address}: other computers can reach it." +
+                WriteWarning($"Listening on {Written(options.Address)}: other computers can reach it." +
                     (Secret is null ? " Give -Secret so that only signed receipts are accepted." : string.Empty));
             }
             WriteVerbose($"Listening for delivery receipts at {listener.Url}; give it as -NotifyUrl.");
@@ -160,6 +160,16 @@ namespace WebexConnect.Commands
             if (IPAddress.TryParse(text, out var address)) return address;
             throw new ArgumentException($"{text} is not an IP address: give 127.0.0.1 (the default), localhost, an IP address of this computer, or 0.0.0.0 for all of them.");
         }
+
+        /// <summary>
+        /// The address as a sentence shows it: an IPv6 one in brackets, as in a URL ("Listening on :::" read as a typo), and
+        /// the any-addresses ones saying what they take.
+        /// </summary>
+        private static string Written(IPAddress address) =>
+            address.Equals(IPAddress.IPv6Any) ? "[::] (every IPv4 and IPv6 address of this computer)"
+            : address.Equals(IPAddress.Any) ? "0.0.0.0 (every IPv4 address of this computer)"
+            : address.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + address + "]"
+            : address.ToString();
 
         /// <summary>The host for the URL: the address as given, or this computer's name when listening on all addresses.</summary>
         private static string HostFor(IPAddress address, string given) =>

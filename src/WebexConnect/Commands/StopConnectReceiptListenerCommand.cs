@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using WebexConnect.Composition;
 using WebexConnect.Receipts;
 
 namespace WebexConnect.Commands
@@ -29,7 +30,8 @@ namespace WebexConnect.Commands
             }
             if (!ShouldProcess(listener.Url.ToString(), "Stop listening for delivery receipts")) return;
             RunningListeners.Stop(listener);
-            WriteVerbose($"Stopped the listener at {listener.Url}: {listener.Received} receipts received, {listener.Refused} requests refused.");
+            WriteVerbose($"Stopped the listener at {listener.Url}: {Counted.Of(listener.Received, "receipt")} received, {Counted.Of(listener.Refused, "request")} refused" +
+                (listener.Repeated > 0 ? $", {Counted.Of(listener.Repeated, "signed webhook")} posted again (the same body and signature) and not kept twice." : "."));
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using WebexConnect.Composition;
+using WebexConnect.Messages.Validation;
 using WebexConnect.Receipts;
 using WebexConnect.Results;
 
@@ -24,6 +25,7 @@ namespace WebexConnect.Commands
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private DeliveryJoin? _join;
         private long _dropsAtStart;
+        private long _repeatsAtStart;
         private long _inputs;
         private bool _listenerStopped;
 
@@ -74,6 +76,7 @@ namespace WebexConnect.Commands
             }
             _join = new DeliveryJoin(Listener.Listener.Receipts);
             _dropsAtStart = Listener.Dropped;
+            _repeatsAtStart = Listener.Repeated;
             // A stopped listener gets no more receipts: waiting -Timeout for them (120 s by default) only delays the
             // NoReceipt rows, as when a script's Stop-ConnectReceiptListener ran before a later wait on the same listener.
             _listenerStopped = !Listener.IsRunning;
@@ -143,6 +146,10 @@ namespace WebexConnect.Commands
                 WriteWarning(Listener.Refused > 0 ? AllRefused(Listener) :
                     $"The listener at {Listener.Url} has received no receipt at all. Did the sends give -NotifyUrl? The service posts " +
                     $"a message's receipts only to its -NotifyUrl: {Listener.Url}, or the public URL in front of it.");
+            var repeated = Listener!.Repeated - _repeatsAtStart;
+            if (repeated > 0)
+                WriteVerbose($"The listener got {Counted.Of(repeated, "signed webhook")} again while this command waited: the same body and signature as one " +
+                    "it had kept (a replay, or the service sending again). Each was answered 200 and kept once.");
             var dropped = Listener!.Dropped - _dropsAtStart;
             if (dropped > 0)
                 WriteWarning($"The listener forgot {dropped} receipts while this command waited (its -Capacity is {Listener.Capacity}): some results may show NoReceipt although one came.");
@@ -199,10 +206,11 @@ namespace WebexConnect.Commands
                 ? " It keeps only receipts signed with its -Secret, the service's webhook secret; the sandbox signs none: rehearse with a listener started without -Secret."
                 : "");
 
-        // A receipt may come without a code or a Description: no empty "()" or trailing ": " in the message then.
-        private static string Parenthesised(string? code) => string.IsNullOrEmpty(code) ? "" : $" ({code})";
+        // A receipt may come without a code or a Description: no empty "()" or trailing ": " in the message then. Both are
+        // what the sender wrote, so printed as one line: a CR in a Description printed "Delivered" over "Row 3: Failed".
+        private static string Parenthesised(string? code) => string.IsNullOrEmpty(code) ? "" : $" ({InputEcho.OneLine(code)})";
 
-        private static string Described(string? description) => string.IsNullOrEmpty(description) ? "." : ": " + description;
+        private static string Described(string? description) => string.IsNullOrEmpty(description) ? "." : ": " + InputEcho.OneLine(description);
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Cancel();

@@ -36,6 +36,12 @@ namespace WebexConnect.Receipts
         /// <summary>How many requests it refused (bad signature, not a receipt, too large, too slow, too many at once).</summary>
         public long Refused => Listener.Refused;
 
+        /// <summary>
+        /// How many signed webhooks came again (the same body and x-hub-signature as one already kept: a replay, or the
+        /// service sending again): each was answered 200 and not kept twice. Only with -Secret.
+        /// </summary>
+        public long Repeated => Listener.Repeated;
+
         /// <summary>How many receipts were forgotten, oldest first, to stay within Capacity.</summary>
         public long Dropped => Listener.Receipts.Dropped;
 

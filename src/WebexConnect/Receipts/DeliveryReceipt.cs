@@ -1,4 +1,5 @@
 using System;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Receipts
 {
@@ -90,7 +91,7 @@ namespace WebexConnect.Receipts
         /// <summary>True for the statuses that end a message's story (Delivered, Read, Clicked and every failure).</summary>
         public bool IsFinal => DeliveryStatuses.IsFinal(Status);
 
-        /// <inheritdoc />
-        public override string ToString() => $"{Status} {Destination}";
+        /// <summary>Status and Destination, the destination as one printed line (InputEcho.OneLine): the sender wrote it.</summary>
+        public override string ToString() => $"{Status} {InputEcho.OneLine(Destination)}";
     }
 }

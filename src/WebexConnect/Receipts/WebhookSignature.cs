@@ -63,6 +63,12 @@ namespace WebexConnect.Receipts
             }
         }
 
+        /// <summary>
+        /// One spelling for every form of a signature that matches (with or without "sha256=", in either case), so that a
+        /// webhook posted again is recognised however its header was written.
+        /// </summary>
+        public static string Canonical(string signature) => ToHex(ParseHex(signature));
+
         /// <summary>The bytes of "sha256=&lt;hex&gt;" or "&lt;hex&gt;"; empty when it is not hex.</summary>
         private static byte[] ParseHex(string? signature)
         {

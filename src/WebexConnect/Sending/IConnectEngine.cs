@@ -85,6 +85,8 @@ namespace WebexConnect.Sending
         Uri Url { get; }
         Receipts.ReceiptBuffer Receipts { get; }
         long Refused { get; }
+        /// <summary>Signed webhooks posted again (same body, same signature): answered 200 and not kept a second time.</summary>
+        long Repeated { get; }
         string? LastProblem { get; }
         bool IsRunning { get; }
     }

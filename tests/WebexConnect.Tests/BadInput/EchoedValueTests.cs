@@ -27,6 +27,18 @@ namespace WebexConnect.Tests.BadInput
             Assert.True(text.Length < 200, text);
         }
 
+        [Theory]
+        [InlineData("bad\rDelivered", "bad\\u000DDelivered")]
+        [InlineData("a\nRow 2: Delivered", "a\\u000ARow 2: Delivered")]
+        [InlineData("abc\u202Efdp.exe", "abc\\u202Efdp.exe")]
+        [InlineData("\u2066x\u2069\u200F\u061C", "\\u2066x\\u2069\\u200F\\u061C")]
+        [InlineData("\u001B[31m\u009B", "\\u001B[31m\\u009B")]
+        [InlineData("tab\tstays, \u0645\u0631\u062D\u0628\u0627 and \U0001F600 too", "tab\tstays, \u0645\u0631\u062D\u0628\u0627 and \U0001F600 too")]
+        public void A_received_text_printed_as_one_line_shows_line_ends_and_bidi_controls_as_escapes(string text, string printed)
+        {
+            Assert.Equal(printed, InputEcho.OneLine(text));
+        }
+
         [Fact]
         public void Cutting_a_value_short_never_splits_an_emoji()
         {

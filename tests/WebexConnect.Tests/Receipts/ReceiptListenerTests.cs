@@ -102,6 +102,42 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public async Task ClientsThatSendAPostHeadAndStallDoNotKeepAReceiptWaiting()
+        {
+            // Before: 32 clients that sent a POST head with a receipt's Content-Length and then nothing held all 32 body
+            // turns for the 10 s read limit, and every real receipt waited that long. Stallers that announce a large body
+            // hold the turns still; a receipt-sized body needs none.
+            var stallers = new System.Collections.Generic.List<TcpClient>();
+            try
+            {
+                foreach (var length in new[] { 1800, WebhookBody.MaxBytes })
+                {
+                    for (var i = 0; i < ReceiptListener.MaxBodies; i++)
+                    {
+                        var tcp = new TcpClient();
+                        await tcp.ConnectAsync(IPAddress.Loopback, _listener.Url.Port);
+                        var head = Encoding.ASCII.GetBytes("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + length + "\r\n\r\n{");
+                        await tcp.GetStream().WriteAsync(head, 0, head.Length);
+                        stallers.Add(tcp);
+                    }
+                }
+                await Task.Delay(300); // every staller's head is read and waits for its body
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+
+                var response = await PostAsync(ReceiptFixtures.Bytes("batch.json"));
+
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "the receipt waited " + clock.Elapsed);
+                Assert.Equal(2, _listener.Receipts.Received);
+                Assert.All(stallers, tcp => Assert.True(tcp.Connected));
+            }
+            finally
+            {
+                foreach (var tcp in stallers) tcp.Dispose();
+            }
+        }
+
+        [Fact]
         public async Task WithASecretOnlySignedReceiptsAreKept()
         {
             var secret = TestSecrets.Secure("s3cret");
@@ -118,6 +154,41 @@ namespace WebexConnect.Tests.Receipts
             Assert.True(Assert.Single(signed.Receipts.Snapshot()).SignatureVerified);
             Assert.Equal(2, signed.Refused);
             Assert.Contains("401", signed.LastProblem);
+        }
+
+        [Fact]
+        public async Task ASignedWebhookPostedAgainIsAnsweredButKeptOnce()
+        {
+            // Before: the same body with the same signature, posted again by anyone who had seen it, was kept and counted
+            // as a new receipt each time. The signature covers the body only (API.md), so the same body is the same post.
+            var secret = TestSecrets.Secure("s3cret");
+            using var signed = ReceiptListener.Start(new ReceiptListenerOptions { Secret = secret });
+            var body = ReceiptFixtures.Bytes("sms-delivered.json");
+            var signature = WebhookSignature.Compute(body, secret);
+            var other = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("invoice-42", "invoice-43"));
+
+            var first = await PostAsync(body, signature, signed);
+            var replayed = await PostAsync(body, signature, signed);
+            var respelled = await PostAsync(body, signature.ToUpperInvariant(), signed);
+            var another = await PostAsync(other, WebhookSignature.Compute(other, secret), signed);
+
+            Assert.All(new[] { first, replayed, respelled, another }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Equal(new[] { "invoice-42", "invoice-43" }, signed.Receipts.Snapshot().Select(r => r.CallbackData));
+            Assert.Equal(2, signed.Repeated);
+            Assert.Equal(0, signed.Refused);
+        }
+
+        [Fact]
+        public void RecentSignaturesForgetTheOldestBeyondTheirCapacity()
+        {
+            var recent = new RecentSignatures(2);
+
+            Assert.True(recent.IsNew("a"));
+            Assert.False(recent.IsNew("a"));
+            Assert.True(recent.IsNew("b"));
+            Assert.True(recent.IsNew("c"));
+            Assert.True(recent.IsNew("a"));
+            Assert.False(recent.IsNew("c"));
         }
 
         [Fact]
@@ -292,6 +363,22 @@ namespace WebexConnect.Tests.Receipts
             await Assert.ThrowsAnyAsync<Exception>(() => PostAsync(Encoding.UTF8.GetBytes("{}")));
             using var again = ReceiptListener.Start(new ReceiptListenerOptions { Port = port });
             Assert.Equal(port, again.Url.Port);
+        }
+
+        [Fact]
+        public async Task OnTheIPv6AnyAddressItTakesIPv4ClientsToo()
+        {
+            // Before: -Address :: listened on IPv6 only, and a client (or a proxy) on 127.0.0.1 had its connection refused,
+            // although :: reads as "all addresses" on Linux, as 0.0.0.0 does.
+            using var everywhere = ReceiptListener.Start(new ReceiptListenerOptions { Address = IPAddress.IPv6Any, Host = "localhost" });
+            var body = ReceiptFixtures.Bytes("sms-delivered.json");
+
+            foreach (var host in new[] { "127.0.0.1", "[::1]" })
+            {
+                var url = new Uri("http://" + host + ":" + everywhere.Url.Port + "/");
+                Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(url, new ByteArrayContent(body))).StatusCode);
+            }
+            Assert.Equal(2, everywhere.Receipts.Received);
         }
 
         [Fact]

@@ -82,6 +82,36 @@ namespace WebexConnect.Messages.Validation
         }
 
         /// <summary>
+        /// Text from outside as one printed line: what <see cref="Inert"/> escapes, and the line ends (a CR returns to the
+        /// line's start, so what follows is printed over what came before) and the bidirectional controls (U+202E makes the
+        /// rest of the line read backwards, "abc\u202Efdp.exe" as "abcexe.pdf"), as \uXXXX. Tab stays. For what a console
+        /// line quotes from a receipt: the property keeps the true value, this is only what is printed.
+        /// </summary>
+        internal static string OneLine(string? text)
+        {
+            if (string.IsNullOrEmpty(text)) return text ?? "";
+            StringBuilder? result = null;
+            for (var i = 0; i < text!.Length; i++)
+            {
+                var c = text[i];
+                if ((char.IsControl(c) && c != '\t') || IsBidiControl(c))
+                {
+                    result ??= new StringBuilder(text, 0, i, text.Length + 16);
+                    result.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    result?.Append(c);
+                }
+            }
+            return result?.ToString() ?? text;
+        }
+
+        /// <summary>The marks and embeddings, overrides and isolates that change the order a line is shown in (Unicode's Bidi_Control).</summary>
+        internal static bool IsBidiControl(char c) =>
+            c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+
+        /// <summary>
         /// The 1-based position of the first UTF-16 surrogate without its partner, or 0 when there is none.
         /// Such a character cannot be written as UTF-8, so JSON would carry U+FFFD instead of the value given.
         /// </summary>
