@@ -149,6 +149,18 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'says "or leave the row out" for a row''s blank text, and not for a blank -Text the command line gave' {
+        # The stop for the command line's -Text ended "give the email's text, or leave the row out. It is the same for
+        # every row...": no row was at fault, and leaving one out would change nothing.
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com" } }
+        $stop = { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text '   ' } | Should -Throw -PassThru
+        $stop.Exception.Message | Should -BeExactly "-Text: Text is only white space (spaces, tabs or line breaks): give the email's text. It is the same for every row, so nothing was sent: correct -Text and run the command again."
+
+        $result = [pscustomobject]@{ Email = 'n1@example.com'; Text = '   ' } | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -ErrorVariable rowErrors -ErrorAction SilentlyContinue
+        $result.Status | Should -Be 'Invalid'
+        $rowErrors[0].Exception.Message | Should -BeLike "*Text is only white space (spaces, tabs or line breaks): give the email's text, or leave the row out*"
+    }
+
     It 'still makes only its row Invalid for a Subject column with a line break' {
         $rows = @(
             [pscustomobject]@{ Email = 'n1@example.com'; Subject = "News`n" }

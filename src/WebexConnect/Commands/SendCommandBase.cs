@@ -443,7 +443,7 @@ namespace WebexConnect.Commands
                 var value = MyInvocation.BoundParameters.TryGetValue(name, out var bound) ? bound : null;
                 var source = DefaultParameterValues.KeyThatGave(this, name) is string key
                     ? " (which $PSDefaultParameterValues['" + key + "'] gives when the command line does not)" : "";
-                ThrowParameterError("InvalidParameterValue", "-" + field + ": " + problem.Message +
+                ThrowParameterError("InvalidParameterValue", "-" + field + ": " + problem.ForCommandLine +
                     ". It is the same for every row, so nothing was sent: correct -" + name + source + " and run the command again.", value);
             }
         }

@@ -70,10 +70,10 @@ namespace WebexConnect.Messages.Validation
             if (string.IsNullOrEmpty(message.Html) && string.IsNullOrEmpty(message.Text))
                 problems.Add("Text", "Text is required for a text email: give Text, Html, or a template");
             else if (string.IsNullOrEmpty(message.Html) && string.IsNullOrWhiteSpace(message.Text))
-                problems.Add("Text", CommonRules.OnlyWhiteSpace("Text", "the email's text"));
+                CommonRules.AddOnlyWhiteSpace(problems, "Text", "Text", "the email's text");
             // An empty Html cell is a text-only row of a CSV with an Html column; spaces alone are a mistake.
             if (!string.IsNullOrEmpty(message.Html) && string.IsNullOrWhiteSpace(message.Html))
-                problems.Add("Html", CommonRules.OnlyWhiteSpace("Html", "the email's HTML"));
+                CommonRules.AddOnlyWhiteSpace(problems, "Html", "Html", "the email's HTML");
 
             BodyFileName.Check(message.Html, "Html", "the email's HTML", "the email", problems);
             BodyFileName.Check(message.Text, "Text", "the email's text", "the email", problems);
