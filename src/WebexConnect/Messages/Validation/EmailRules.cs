@@ -31,10 +31,17 @@ namespace WebexConnect.Messages.Validation
             CommonRules.CheckLine(message.Subject, "Subject", problems);
             CommonRules.CheckCharacters(message.Text, "Text", problems);
             CommonRules.CheckCharacters(message.Html, "Html", problems);
-            CommonRules.CheckLine(message.Encoding, "Encoding", problems);
+            CheckEncoding(message.Encoding ?? message.Template?.Encoding, problems);
             CommonRules.CheckLine(message.FromName, "FromName", problems);
             CommonRules.CheckLine(message.ListUnsubscribeUrl, "ListUnsubscribeUrl", problems);
             CommonRules.CheckLine(message.UnsubscribeEmailSubject, "UnsubscribeEmailSubject", problems);
+        }
+
+        private static void CheckEncoding(string? encoding, ProblemList problems)
+        {
+            if (encoding is null || EmailCharsets.IsKnown(encoding)) return;
+            problems.Add("Encoding", $"{InputEcho.Quote(encoding)} is not a character set this module knows email by: give one of " +
+                string.Join(", ", EmailCharsets.Known) + " (utf-8 unless the readers need another)");
         }
 
         /// <summary>
