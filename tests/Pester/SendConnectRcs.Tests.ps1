@@ -248,6 +248,29 @@ Describe 'Send-ConnectRcs' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*The card``[1``] has a member 'Titel' that a card has not: a card has Title, *"
     }
 
+    It 'takes a list of one card as the card for -Card, and names -Carousel for a list of several' {
+        # Before: "Cannot convert 'System.Object[]' to the type 'WebexConnect.Messages.RcsCard' required by parameter 'Card'. Specified method is not supported."
+        $card = New-ConnectRcsCard -Title 'Sale' -Description 'This week'
+        $expected = Send-ConnectRcs -To '+447700900414' -From 'app-1' -Card $card -PayloadOnly
+
+        Send-ConnectRcs -To '+447700900414' -From 'app-1' -Card @($card) -PayloadOnly | Should -Be $expected
+        Send-ConnectRcs -To '+447700900414' -From 'app-1' -Card @([pscustomobject]@{ Title = 'Sale'; Description = 'This week' }) -PayloadOnly | Should -Be $expected
+        { Send-ConnectRcs -To '+447700900414' -From 'app-1' -Card $card, $card -PayloadOnly } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-Card takes one card, and 2 were given: give 2 to 10 cards to -Carousel, or one to -Card.'
+    }
+
+    It 'reads a row''s <Column> column given to -Card or -Carousel as New-ConnectRcsCard reads it: the card''s MediaUrl' -ForEach @(
+        @{ Column = 'Image' }, @{ Column = 'ImageUrl' }, @{ Column = 'MediaUrl' }
+    ) {
+        # Before, -Card refused a product row's Image column as "a member that a card has not"; New-ConnectRcsCard took it.
+        $row = [pscustomobject]@{ Title = 'Watch'; Description = 'New'; $Column = 'https://cdn.example.com/watch.jpg' }
+        $expected = Send-ConnectRcs -To '+447700900415' -From 'app-1' -Card ($row | New-ConnectRcsCard) -PayloadOnly
+
+        Send-ConnectRcs -To '+447700900415' -From 'app-1' -Card $row -PayloadOnly | Should -Be $expected
+        (Send-ConnectRcs -To '+447700900415' -From 'app-1' -Carousel $row, $row -PayloadOnly | ConvertFrom-Json).content.cards.media.url |
+            Should -Be @('https://cdn.example.com/watch.jpg', 'https://cdn.example.com/watch.jpg')
+    }
+
     It 'sends a carousel' {
         $cards = 'One', 'Two' | ForEach-Object { New-ConnectRcsCard -Title $_ -MediaUrl "https://example.com/$_.png" -MediaHeight Short }
 

@@ -53,7 +53,7 @@ namespace WebexConnect.Commands
         /// <summary>A rich card from New-ConnectRcsCard.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CardSet, HelpMessage = "A rich card from New-ConnectRcsCard.")]
         [ValidateNotNull]
-        [RcsCardArgument] // a card saved with ConvertTo-Json or Export-Clixml and read back
+        [RcsCardArgument(Single = true)] // a card saved with ConvertTo-Json or Export-Clixml and read back; @($card)
         [Alias("RichCard")] // the JSON name, content.richCard: what a script moved from Invoke-RestMethod types
         public RcsCard? Card { get; set; }
 
