@@ -281,6 +281,19 @@ Describe 'Send-ConnectRcs' {
         $content.cards.Count | Should -Be 2
     }
 
+    It 'warns once that a <Column> column beside -Text sends nothing, naming -<Parameter>' -ForEach @(
+        @{ Column = 'MediaUrl'; Parameter = 'MediaUrl' }, @{ Column = 'Card'; Parameter = 'Card' }, @{ Column = 'RichCard'; Parameter = 'Card' }
+    ) {
+        # Before: no word, and every row went out as text only, the column a substitution nobody read.
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090043$_"; $Column = "https://cdn.example.com/$_.jpg" } }
+
+        $results = @($rows | Send-ConnectRcs -From 'app-1' -Text 'New in store' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "The column '$Column' does not set -$($Parameter): a column cannot; give -$Parameter on the command line*"
+    }
+
     It 'warns once per run, naming the cards, that a carousel card''s Orientation and ThumbnailAlignment are not sent' {
         # The service lays out carousel cards itself: before, the layout set on a card was left out of the request without a word.
         $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090047$_" } }
