@@ -148,7 +148,7 @@ namespace WebexConnect.Commands
         private protected override void CheckParameters()
         {
             // -Carousel is the same for every row: its warning comes once, before the first.
-            if (ParameterSetName == CarouselSet && CarouselLayoutWarning.For(Carousel) is string layout) WriteWarning(layout);
+            if (ParameterSetName == CarouselSet && CarouselLayoutWarning.For(Carousel) is string layout) WriteNamedWarning(layout);
         }
 
         /// <summary>The SMS fallback every phone without RCS gets is billed by the part: the same warnings as Send-ConnectSms's text.</summary>
