@@ -291,7 +291,8 @@ Describe 'Send-ConnectRcs' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike "The column '$Column' does not set -$($Parameter): a column cannot; give -$Parameter on the command line*"
+        # -MediaUrl and -Card do not go with -Text: "give -MediaUrl on the command line" beside it would not bind.
+        "$($warned[0])" | Should -BeLike "The column '$Column' does not set -$($Parameter): a column cannot; -$Parameter does not go with the parameters given here: give it on the command line in their place, for every row*"
     }
 
     It 'warns once per run, naming the cards, that a carousel card''s Orientation and ThumbnailAlignment are not sent' {

@@ -258,7 +258,8 @@ namespace WebexConnect.Commands
             foreach (var parameter in notFromColumns.Concat(givenOnCommandLine)) runWide[parameter.Key] = parameter.Value;
             _runWideParameters = runWide;
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
-                PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, givenOnCommandLine, MyInvocation.MyCommand.Name);
+                PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, givenOnCommandLine, MyInvocation.MyCommand.Name,
+                PipelineColumns.OfOtherSets(GetType(), ParameterSetName));
             _dictionaryRows = DictionaryRowBinding.For(this);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, _session!.EngineHost.SubstitutionsSent);
             if (PayloadOnly) return;

@@ -55,6 +55,21 @@ namespace WebexConnect.Composition
             return names;
         }
 
+        /// <summary>
+        /// The parameters that are not in <paramref name="parameterSet"/> (Send-ConnectRcs -MediaUrl beside -Text): the
+        /// advice for a column named like one is to give it in place of what the command line gave, not beside it.
+        /// </summary>
+        public static IReadOnlyCollection<string> OfOtherSets(Type cmdletType, string parameterSet)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var sets = CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute)).ToArray();
+                if (sets.Length > 0 && !sets.Any(a => InSet(a, parameterSet))) names.Add(property.Name);
+            }
+            return names;
+        }
+
         /// <summary>The parameter set a [Parameter] attribute declares (AllParameterSets when it names none).</summary>
         private static string SetOf(CustomAttributeData parameter) =>
             parameter.NamedArguments.Where(n => n.MemberName == nameof(ParameterAttribute.ParameterSetName))

@@ -62,6 +62,12 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal("TemplateId", smsText["TemplateId"]);
             // -Text binds from a column in its own set: never one of these, whatever the set.
             Assert.False(PipelineColumns.NotFromColumns(typeof(SendConnectRcsCommand), "Card").ContainsKey("Text"));
+            // Their warning says to give them in place of -Text, which they do not go with; -From goes with every set.
+            var otherSets = PipelineColumns.OfOtherSets(typeof(SendConnectRcsCommand), "Text");
+            Assert.Contains("MediaUrl", otherSets);
+            Assert.Contains("Card", otherSets);
+            Assert.DoesNotContain("From", otherSets);
+            Assert.DoesNotContain("Text", otherSets);
         }
 
         [Fact]
