@@ -199,6 +199,23 @@ Describe 'The WebexConnect module' {
         }
     }
 
+    It 'names the commands as Import-Module -Prefix named them in a send''s warnings too' {
+        # Before: the carousel's layout warning, written before the first row, said "leave -Orientation ... out of
+        # New-ConnectRcsCard" in a session that has only New-WxConnectRcsCard; errors already translated their names.
+        try {
+            Import-Module $script:ManifestPath -Prefix Wx -Force -ErrorAction Stop
+            Connect-WxWebexConnect -Sandbox
+            $cards = (New-WxConnectRcsCard -Title 'A' -Orientation Vertical), (New-WxConnectRcsCard -Title 'B')
+            $result = [pscustomobject]@{ Phone = '+447700900001' } | Send-WxConnectRcs -From 'app-1' -Carousel $cards -WarningVariable warned -WarningAction SilentlyContinue
+
+            $result.Status | Should -Be 'Queued'
+            "$($warned[0])" | Should -BeLike '*leave -Orientation and -ThumbnailAlignment out of New-WxConnectRcsCard.'
+        }
+        finally {
+            Import-Module $script:ManifestPath -Force -ErrorAction Stop
+        }
+    }
+
     It 'names Connect-WebexConnect as Import-Module -Prefix named it in a failed connect''s error' {
         # Before: a failed Connect-WxWebexConnect said "Correct this Connect-WebexConnect and run it again", a command
         # this session does not have.

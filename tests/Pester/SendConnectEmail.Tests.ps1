@@ -149,6 +149,43 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'refuses an -Encoding no mail program reads, listing the character sets, and completes them' {
+        # 'utf9' or 'UTF 8' went to the service as written, which refused it or garbled the mail.
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com" } }
+        { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Encoding 'UTF 8' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Encoding: 'UTF 8' is not a character set*give one of utf-8, us-ascii, iso-8859-1,*big5*correct -Encoding*"
+        { Send-ConnectEmail -To 'n1@example.com' -From 'news@example.com' -TemplateId 'T1' -Encoding utf9 } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Encoding: 'utf9' is not a character set*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $line = 'Send-ConnectEmail -Encoding iso-8859-1'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be @('iso-8859-1', 'iso-8859-15')
+    }
+
+    It 'sends -Encoding <Given> as <Sent>, the MIME name of what PowerShell''s file cmdlets call it' -ForEach @(
+        @{ Given = 'UTF-8'; Sent = 'UTF-8' }
+        @{ Given = 'utf8'; Sent = 'utf-8' }
+        @{ Given = 'latin1'; Sent = 'iso-8859-1' }
+        @{ Given = [Text.Encoding]::UTF8; Sent = 'utf-8' }
+    ) {
+        # $PSDefaultParameterValues['*:Encoding'] = 'utf8' (about_Character_Encoding's advice) reaches -Encoding too.
+        $result = Send-ConnectEmail -To 'n1@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -Encoding $Given
+        $result.Status | Should -Be 'Queued'
+        (Get-SentBody).content.encoding | Should -BeExactly $Sent
+    }
+
+    It 'says "or leave the row out" for a row''s blank text, and not for a blank -Text the command line gave' {
+        # The stop for the command line's -Text ended "give the email's text, or leave the row out. It is the same for
+        # every row...": no row was at fault, and leaving one out would change nothing.
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com" } }
+        $stop = { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text '   ' } | Should -Throw -PassThru
+        $stop.Exception.Message | Should -BeExactly "-Text: Text is only white space (spaces, tabs or line breaks): give the email's text. It is the same for every row, so nothing was sent: correct -Text and run the command again."
+
+        $result = [pscustomobject]@{ Email = 'n1@example.com'; Text = '   ' } | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -ErrorVariable rowErrors -ErrorAction SilentlyContinue
+        $result.Status | Should -Be 'Invalid'
+        $rowErrors[0].Exception.Message | Should -BeLike "*Text is only white space (spaces, tabs or line breaks): give the email's text, or leave the row out*"
+    }
+
     It 'still makes only its row Invalid for a Subject column with a line break' {
         $rows = @(
             [pscustomobject]@{ Email = 'n1@example.com'; Subject = "News`n" }

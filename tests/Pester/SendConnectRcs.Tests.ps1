@@ -248,6 +248,29 @@ Describe 'Send-ConnectRcs' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*The card``[1``] has a member 'Titel' that a card has not: a card has Title, *"
     }
 
+    It 'takes a list of one card as the card for -Card, and names -Carousel for a list of several' {
+        # Before: "Cannot convert 'System.Object[]' to the type 'WebexConnect.Messages.RcsCard' required by parameter 'Card'. Specified method is not supported."
+        $card = New-ConnectRcsCard -Title 'Sale' -Description 'This week'
+        $expected = Send-ConnectRcs -To '+447700900414' -From 'app-1' -Card $card -PayloadOnly
+
+        Send-ConnectRcs -To '+447700900414' -From 'app-1' -Card @($card) -PayloadOnly | Should -Be $expected
+        Send-ConnectRcs -To '+447700900414' -From 'app-1' -Card @([pscustomobject]@{ Title = 'Sale'; Description = 'This week' }) -PayloadOnly | Should -Be $expected
+        { Send-ConnectRcs -To '+447700900414' -From 'app-1' -Card $card, $card -PayloadOnly } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-Card takes one card, and 2 were given: give 2 to 10 cards to -Carousel, or one to -Card.'
+    }
+
+    It 'reads a row''s <Column> column given to -Card or -Carousel as New-ConnectRcsCard reads it: the card''s MediaUrl' -ForEach @(
+        @{ Column = 'Image' }, @{ Column = 'ImageUrl' }, @{ Column = 'MediaUrl' }
+    ) {
+        # Before, -Card refused a product row's Image column as "a member that a card has not"; New-ConnectRcsCard took it.
+        $row = [pscustomobject]@{ Title = 'Watch'; Description = 'New'; $Column = 'https://cdn.example.com/watch.jpg' }
+        $expected = Send-ConnectRcs -To '+447700900415' -From 'app-1' -Card ($row | New-ConnectRcsCard) -PayloadOnly
+
+        Send-ConnectRcs -To '+447700900415' -From 'app-1' -Card $row -PayloadOnly | Should -Be $expected
+        (Send-ConnectRcs -To '+447700900415' -From 'app-1' -Carousel $row, $row -PayloadOnly | ConvertFrom-Json).content.cards.media.url |
+            Should -Be @('https://cdn.example.com/watch.jpg', 'https://cdn.example.com/watch.jpg')
+    }
+
     It 'sends a carousel' {
         $cards = 'One', 'Two' | ForEach-Object { New-ConnectRcsCard -Title $_ -MediaUrl "https://example.com/$_.png" -MediaHeight Short }
 
@@ -256,6 +279,20 @@ Describe 'Send-ConnectRcs' {
         $content = @(Get-SentBody)[-1].content
         $content.type | Should -BeExactly 'carousel'
         $content.cards.Count | Should -Be 2
+    }
+
+    It 'warns once that a <Column> column beside -Text sends nothing, naming -<Parameter>' -ForEach @(
+        @{ Column = 'MediaUrl'; Parameter = 'MediaUrl' }, @{ Column = 'Card'; Parameter = 'Card' }, @{ Column = 'RichCard'; Parameter = 'Card' }
+    ) {
+        # Before: no word, and every row went out as text only, the column a substitution nobody read.
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090043$_"; $Column = "https://cdn.example.com/$_.jpg" } }
+
+        $results = @($rows | Send-ConnectRcs -From 'app-1' -Text 'New in store' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        # -MediaUrl and -Card do not go with -Text: "give -MediaUrl on the command line" beside it would not bind.
+        "$($warned[0])" | Should -BeLike "The column '$Column' does not set -$($Parameter): a column cannot; -$Parameter does not go with the parameters given here: give it on the command line in their place, for every row*"
     }
 
     It 'warns once per run, naming the cards, that a carousel card''s Orientation and ThumbnailAlignment are not sent' {

@@ -22,7 +22,24 @@ namespace WebexConnect.Commands
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class RcsCardArgumentAttribute : ArgumentTransformationAttribute
     {
-        private const string Members = "Title, Description, MediaUrl, MediaHeight, Orientation, ThumbnailAlignment and Suggestions";
+        private const string Members = "Title, Description, MediaUrl (or Image, ImageUrl), MediaHeight, Orientation, ThumbnailAlignment and Suggestions";
+
+        /// <summary>
+        /// Each name a member of a card is read by: New-ConnectRcsCard's parameter names and their aliases (a product
+        /// list's Image column), so a row given to -Card reads as the same row piped to New-ConnectRcsCard. Before, its
+        /// Image column was refused as "a member that a card has not". Read from the parameters: one list of names.
+        /// </summary>
+        private static readonly Dictionary<string, string> MemberOfName = typeof(NewConnectRcsCardCommand).GetProperties()
+            .Where(p => p.IsDefined(typeof(ParameterAttribute), inherit: false))
+            .SelectMany(p => new[] { p.Name }.Concat(p.GetCustomAttributes(typeof(AliasAttribute), inherit: false)
+                .Cast<AliasAttribute>().SelectMany(a => a.AliasNames)).Select(name => (name, member: p.Name)))
+            .ToDictionary(n => n.name, n => n.member, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// True for -Card, which takes one card: a list of one (@($card), or a pipeline's output that held one card) is
+        /// that card, where PowerShell refused it with "Cannot convert 'System.Object[]' ... Specified method is not supported".
+        /// </summary>
+        public bool Single { get; set; }
 
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
@@ -31,6 +48,13 @@ namespace WebexConnect.Commands
             if (value is IList list && value is not IDictionary)
             {
                 var items = list.Cast<object?>().ToArray();
+                if (Single)
+                {
+                    if (items.Length != 1)
+                        throw new ArgumentTransformationMetadataException(string.Format(CultureInfo.InvariantCulture,
+                            "-Card takes one card, and {0} were given: give 2 to 10 cards to -Carousel, or one to -Card.", items.Length));
+                    return Transform(engineIntrinsics, items[0]);
+                }
                 if (!items.Any(item => IsPropertyBag(Unwrapped(item)))) return inputData;
                 return items.Select((item, index) => IsPropertyBag(Unwrapped(item)) ? Read(Unwrapped(item)!, $"[{index}]") : item).ToArray();
             }
@@ -54,7 +78,8 @@ namespace WebexConnect.Commands
             foreach (var column in row.Columns)
             {
                 var member = $"the card{index}'s {column.Key}";
-                switch (column.Key.ToUpperInvariant())
+                var name = MemberOfName.TryGetValue(column.Key, out var parameter) ? parameter : column.Key;
+                switch (name.ToUpperInvariant())
                 {
                     case "TITLE": title = As<string>(column.Value, member); break;
                     case "DESCRIPTION": description = As<string>(column.Value, member); break;
@@ -62,6 +87,7 @@ namespace WebexConnect.Commands
                     case "MEDIAHEIGHT": mediaHeight = As<RcsMediaHeight?>(column.Value, member); break;
                     case "ORIENTATION": orientation = As<RcsCardOrientation?>(column.Value, member); break;
                     case "THUMBNAILALIGNMENT": alignment = As<RcsThumbnailAlignment?>(column.Value, member); break;
+                    case "SUGGESTION":
                     case "SUGGESTIONS": suggestions = As<RcsSuggestion[]>(column.Value, member) ?? Array.Empty<RcsSuggestion>(); break;
                     case "MEDIA":
                         // The vendor's richCard: "media": {"height": "MEDIUM", "url": "https://..."}.

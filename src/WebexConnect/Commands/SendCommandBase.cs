@@ -244,7 +244,7 @@ namespace WebexConnect.Commands
             CheckParameters();
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it.
             if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
-            if (BraceVariables.Warning(MyInvocation.BoundParameters, ExpandedSubstitutions.SendParameters) is string braces) WriteWarning(braces);
+            if (BraceVariables.Warning(MyInvocation.BoundParameters, ExpandedSubstitutions.SendParameters) is string braces) WriteNamedWarning(braces);
             if (SubstitutionText.FirstNonScalar(Substitution) is string bad)
                 ThrowParameterError("InvalidSubstitution", "-Substitution " + bad + ": a substitution must be one string, number, true/false or date.", Substitution);
             // As a $null column of a row: a value that was meant to be there and is not, unless the admin says to send it empty.
@@ -261,7 +261,8 @@ namespace WebexConnect.Commands
             foreach (var parameter in notFromColumns.Concat(givenOnCommandLine)) runWide[parameter.Key] = parameter.Value;
             _runWideParameters = runWide;
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
-                PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, givenOnCommandLine, MyInvocation.MyCommand.Name);
+                PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, givenOnCommandLine, MyInvocation.MyCommand.Name,
+                PipelineColumns.OfOtherSets(GetType(), ParameterSetName));
             _dictionaryRows = DictionaryRowBinding.For(this);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, _session!.EngineHost.SubstitutionsSent);
             if (PayloadOnly) return;
@@ -448,7 +449,7 @@ namespace WebexConnect.Commands
                 var value = MyInvocation.BoundParameters.TryGetValue(name, out var bound) ? bound : null;
                 var source = DefaultParameterValues.KeyThatGave(this, name) is string key
                     ? " (which $PSDefaultParameterValues['" + key + "'] gives when the command line does not)" : "";
-                ThrowParameterError("InvalidParameterValue", "-" + field + ": " + problem.Message +
+                ThrowParameterError("InvalidParameterValue", "-" + field + ": " + problem.ForCommandLine +
                     ". It is the same for every row, so nothing was sent: correct -" + name + source + " and run the command again.", value);
             }
         }
@@ -487,6 +488,13 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
+        /// Every warning of a send, naming our commands as the session has them: under Import-Module -Prefix Corp the
+        /// warnings before the first row said "Send-ConnectSms" where the admin has Send-CorpConnectSms (errors already
+        /// translated theirs).
+        /// </summary>
+        private protected void WriteNamedWarning(string warning) => WriteWarning(ImportedCommandNames.In(this, warning));
+
+        /// <summary>
         /// Warnings about the row's columns, before it is sent. True when -WarningAction Stop ended the command there: the
         /// rows before it are finished and reported, and this one is not sent.
         /// </summary>
@@ -494,10 +502,10 @@ namespace WebexConnect.Commands
         {
             if (_output is null)
             {
-                foreach (var warning in warnings) WriteWarning(warning);
+                foreach (var warning in warnings) WriteNamedWarning(warning);
                 return false;
             }
-            foreach (var warning in warnings) _output.Stream(() => WriteWarning(warning));
+            foreach (var warning in warnings) _output.Stream(() => WriteNamedWarning(warning));
             if (!_output.Stopped) return false;
             _output.FinishStopped(_run!.Complete());
             return true;
@@ -506,7 +514,7 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (_row == 0) WriteWarning(RunSummary.NoRows(MyInvocation.MyCommand.Name));
+            if (_row == 0) WriteNamedWarning(RunSummary.NoRows(MyInvocation.MyCommand.Name));
             if (_whatIfJournalRows?.End() is string skipped) SayWhatIf(skipped);
             if (_whatIf != null)
                 foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
@@ -579,7 +587,7 @@ namespace WebexConnect.Commands
             }
             catch (SessionFailureException inUse) when (inUse.ErrorId == JournalLocation.InUseErrorId)
             {
-                WriteWarning(JournalLocation.InUseUnderWhatIf(journalPath));
+                WriteNamedWarning(JournalLocation.InUseUnderWhatIf(journalPath));
                 return;
             }
             catch (SessionFailureException failure)
@@ -679,7 +687,7 @@ namespace WebexConnect.Commands
             {
                 switch (entry.Level)
                 {
-                    case DiagnosticLevel.Warning: WriteWarning(ImportedCommandNames.In(this, entry.Message)); break;
+                    case DiagnosticLevel.Warning: WriteNamedWarning(entry.Message); break;
                     case DiagnosticLevel.Debug: WriteDebug(ImportedCommandNames.In(this, entry.Message)); break;
                     default: WriteVerbose(ImportedCommandNames.In(this, entry.Message)); break;
                 }

@@ -51,6 +51,8 @@ namespace WebexConnect.Commands
 
         /// <summary>The character set of the body or template text, e.g. utf-8.</summary>
         [Parameter]
+        [EmailCharsetArgument] // $PSDefaultParameterValues['*:Encoding'] = 'utf8' reaches it too
+        [ArgumentCompleter(typeof(EmailCharsetCompleter))]
         public string? Encoding { get; set; }
 
         /// <summary>With -TemplateId: a subject that overrides the template's.</summary>

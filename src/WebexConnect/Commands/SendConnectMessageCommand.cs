@@ -247,6 +247,15 @@ namespace WebexConnect.Commands
                 .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, describe(v)));
     }
 
+    /// <summary>Tab completion of -Encoding of Send-ConnectEmail: the character sets it takes.</summary>
+    public sealed class EmailCharsetCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ChannelNameCompleter.Complete(EmailCharsets.Known, wordToComplete, name => name == "utf-8" ? "utf-8 (Unicode: every language)" : name);
+    }
+
     /// <summary>
     /// Tab completion of -RequestedReceipt: the receipts of the -Channel already typed, as Send-ConnectSms, Send-ConnectEmail
     /// and Send-ConnectRcs complete theirs; nothing for a channel without a documented list (the service decides).

@@ -53,7 +53,7 @@ namespace WebexConnect.Commands
         /// <summary>A rich card from New-ConnectRcsCard.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CardSet, HelpMessage = "A rich card from New-ConnectRcsCard.")]
         [ValidateNotNull]
-        [RcsCardArgument] // a card saved with ConvertTo-Json or Export-Clixml and read back
+        [RcsCardArgument(Single = true)] // a card saved with ConvertTo-Json or Export-Clixml and read back; @($card)
         [Alias("RichCard")] // the JSON name, content.richCard: what a script moved from Invoke-RestMethod types
         public RcsCard? Card { get; set; }
 
@@ -148,7 +148,7 @@ namespace WebexConnect.Commands
         private protected override void CheckParameters()
         {
             // -Carousel is the same for every row: its warning comes once, before the first.
-            if (ParameterSetName == CarouselSet && CarouselLayoutWarning.For(Carousel) is string layout) WriteWarning(layout);
+            if (ParameterSetName == CarouselSet && CarouselLayoutWarning.For(Carousel) is string layout) WriteNamedWarning(layout);
         }
 
         /// <summary>The SMS fallback every phone without RCS gets is billed by the part: the same warnings as Send-ConnectSms's text.</summary>

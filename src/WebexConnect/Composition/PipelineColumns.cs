@@ -29,22 +29,43 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
-        /// The names (and aliases) of the parameters of <paramref name="parameterSet"/> that a column cannot set, each
+        /// The names (and aliases) of the parameters that a column cannot set in <paramref name="parameterSet"/>, each
         /// with its parameter's name: the ones that take no pipeline input by property name there (SendAt, From,
-        /// Validity). PowerShell leaves a column of that name alone, so it would go out as a substitution.
+        /// Validity), and those of other sets that take none anywhere (Send-ConnectRcs -MediaUrl and -Card when the
+        /// command was given -Text). PowerShell leaves a column of that name alone, so it would go out as a substitution:
+        /// a MediaUrl column beside -Text sent no image, and said nothing.
         /// </summary>
         public static IReadOnlyDictionary<string, string> NotFromColumns(Type cmdletType, string parameterSet)
         {
             var bound = Of(cmdletType, parameterSet);
+            // A column named like another set's parameter that binds by name there (Send-ConnectEmail's Subject beside
+            // -TemplateId) is a substitution on purpose: the template may read $(Subject).
+            var boundInAnySet = Of(cmdletType);
             var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
                 var sets = CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute)).ToArray();
-                // Not a parameter, not one of this set, or the piped object itself (-InputObject).
-                if (sets.Length == 0 || !sets.Any(a => InSet(a, parameterSet)) || sets.Any(a => IsTrue(a, nameof(ParameterAttribute.ValueFromPipeline)))) continue;
+                // Not a parameter, or the piped object itself (-InputObject).
+                if (sets.Length == 0 || sets.Any(a => IsTrue(a, nameof(ParameterAttribute.ValueFromPipeline)))) continue;
                 if (bound.Contains(property.Name)) continue;
+                if (!sets.Any(a => InSet(a, parameterSet)) && boundInAnySet.Contains(property.Name)) continue;
                 names[property.Name] = property.Name;
                 foreach (var alias in AliasesOf(property)) names[alias] = property.Name;
+            }
+            return names;
+        }
+
+        /// <summary>
+        /// The parameters that are not in <paramref name="parameterSet"/> (Send-ConnectRcs -MediaUrl beside -Text): the
+        /// advice for a column named like one is to give it in place of what the command line gave, not beside it.
+        /// </summary>
+        public static IReadOnlyCollection<string> OfOtherSets(Type cmdletType, string parameterSet)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var sets = CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute)).ToArray();
+                if (sets.Length > 0 && !sets.Any(a => InSet(a, parameterSet))) names.Add(property.Name);
             }
             return names;
         }

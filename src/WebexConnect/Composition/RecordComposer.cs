@@ -69,6 +69,7 @@ namespace WebexConnect.Composition
         private readonly string _commandName;
         private readonly IReadOnlyDictionary<string, string> _singleValued;
         private readonly IReadOnlyDictionary<string, string> _parametersNotFromColumns;
+        private readonly IReadOnlyCollection<string> _parametersOfOtherSets;
         private readonly IReadOnlyDictionary<string, string> _givenOnCommandLine;
         private readonly HashSet<string> _warnedColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private List<string>? _warnings;
@@ -95,6 +96,9 @@ namespace WebexConnect.Composition
         /// Column names of parameters a column cannot set (<see cref="PipelineColumns.NotFromColumns"/>): such a column is
         /// named in a warning, once per run.
         /// </param>
+        /// <param name="parametersOfOtherSets">
+        /// Those of them that do not go with what the command line gave (<see cref="PipelineColumns.OfOtherSets"/>).
+        /// </param>
         /// <param name="commandName">The cmdlet's name, for advice that shows the command to run (Send-ConnectSms).</param>
         /// <param name="givenOnCommandLine">
         /// Column names of parameters given on the command line (<see cref="PipelineColumns.GivenOnCommandLine"/>): such a
@@ -103,8 +107,9 @@ namespace WebexConnect.Composition
         public RecordComposer(IReadOnlyCollection<string> boundColumns, IReadOnlyList<string>? substitutionColumns,
             IReadOnlyList<string>? destinationColumns = null, IReadOnlyDictionary<string, string>? singleValued = null,
             IReadOnlyDictionary<string, string>? parametersNotFromColumns = null, IReadOnlyDictionary<string, string>? givenOnCommandLine = null,
-            string? commandName = null)
+            string? commandName = null, IReadOnlyCollection<string>? parametersOfOtherSets = null)
         {
+            _parametersOfOtherSets = parametersOfOtherSets ?? Array.Empty<string>();
             _commandName = commandName ?? "the send command";
             _givenOnCommandLine = givenOnCommandLine ?? new Dictionary<string, string>();
             _singleValued = singleValued ?? new Dictionary<string, string>();
@@ -223,8 +228,12 @@ namespace WebexConnect.Composition
             var named = _substitutionColumns?.Contains(column, StringComparer.OrdinalIgnoreCase);
             // Named in -SubstitutionColumn: the admin chose to send it as a substitution.
             if (named == true) return;
+            // Send-ConnectRcs -MediaUrl does not go with -Text: "give -MediaUrl on the command line" beside it fails to bind.
+            var where = _parametersOfOtherSets.Contains(parameter, StringComparer.OrdinalIgnoreCase)
+                ? $"; -{parameter} does not go with the parameters given here: give it on the command line in their place, "
+                : $"; give -{parameter} on the command line, ";
             (_warnings ??= new List<string>()).Add(
-                $"The column {InputEcho.Quote(column)} does not set -{parameter}: a column cannot; give -{parameter} on the command line, " +
+                $"The column {InputEcho.Quote(column)} does not set -{parameter}: a column cannot" + where +
                 "for every row (or run the command once per value). " + (named == false ? "The column is not sent."
                     : "The column is only a substitution, for a $(" + column + ") in the text or a template."));
         }

@@ -42,10 +42,32 @@ namespace WebexConnect.Tests.Composition
 
             Assert.Equal("SendAt", sms["sendat"]);
             foreach (var name in new[] { "ExpireAt", "Validity", "From", "CallbackData", "Encoding" }) Assert.Equal(name, sms[name]);
-            foreach (var name in new[] { "To", "Phone", "Text", "CorrelationId", "InputObject", "TemplateId" }) Assert.False(sms.ContainsKey(name), name);
-            // Not a parameter of the template set: a Subject column there is simply a substitution.
+            foreach (var name in new[] { "To", "Phone", "Text", "CorrelationId", "InputObject" }) Assert.False(sms.ContainsKey(name), name);
+            // Not a parameter of the template set, but one a column sets in the other: a Subject column there is simply a substitution.
             Assert.False(template.ContainsKey("Subject"));
             Assert.True(template.ContainsKey("TemplateSubject"));
+        }
+
+        [Fact]
+        public void AnotherSetsParameterThatNoColumnSetsAnywhereIsOneToo()
+        {
+            // Before: beside -Text, a MediaUrl or Card column of Send-ConnectRcs went out as a substitution without a word,
+            // and a TemplateId column beside Send-ConnectSms -Text the same.
+            var rcsText = PipelineColumns.NotFromColumns(typeof(SendConnectRcsCommand), "Text");
+            var smsText = PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text");
+
+            foreach (var name in new[] { "MediaUrl", "Card", "Carousel", "TemplateId" }) Assert.Equal(name, rcsText[name]);
+            Assert.Equal("MediaUrl", rcsText["MediaContentUrl"]);
+            Assert.Equal("Card", rcsText["RichCard"]);
+            Assert.Equal("TemplateId", smsText["TemplateId"]);
+            // -Text binds from a column in its own set: never one of these, whatever the set.
+            Assert.False(PipelineColumns.NotFromColumns(typeof(SendConnectRcsCommand), "Card").ContainsKey("Text"));
+            // Their warning says to give them in place of -Text, which they do not go with; -From goes with every set.
+            var otherSets = PipelineColumns.OfOtherSets(typeof(SendConnectRcsCommand), "Text");
+            Assert.Contains("MediaUrl", otherSets);
+            Assert.Contains("Card", otherSets);
+            Assert.DoesNotContain("From", otherSets);
+            Assert.DoesNotContain("Text", otherSets);
         }
 
         [Fact]

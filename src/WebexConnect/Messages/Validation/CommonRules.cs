@@ -271,9 +271,12 @@ namespace WebexConnect.Messages.Validation
         /// <summary><see cref="FormatWithLocal"/> in this computer's time zone, the one -SendAt and -ExpireAt text is read in.</summary>
         private static string Shown(DateTimeOffset time) => FormatWithLocal(time, TimeZoneInfo.Local);
 
-        /// <summary>The problem message of a required text given as spaces, tabs or line breaks only.</summary>
-        internal static string OnlyWhiteSpace(string field, string meaning) =>
-            $"{field} is only white space (spaces, tabs or line breaks): give {meaning}, or leave the row out";
+        /// <summary>
+        /// Adds the problem of a required text given as spaces, tabs or line breaks only. "Or leave the row out" is
+        /// advice for a row's cell; a value from the command line is every row's, and its stop says to correct it.
+        /// </summary>
+        internal static void AddOnlyWhiteSpace(ProblemList problems, string problemField, string field, string meaning) =>
+            problems.Add(problemField, $"{field} is only white space (spaces, tabs or line breaks): give {meaning}", ", or leave the row out");
 
         /// <summary>The problem message of a text over its limit.</summary>
         internal static string TooLong(int length, int limit, string unit = "characters") =>

@@ -31,10 +31,17 @@ namespace WebexConnect.Messages.Validation
             CommonRules.CheckLine(message.Subject, "Subject", problems);
             CommonRules.CheckCharacters(message.Text, "Text", problems);
             CommonRules.CheckCharacters(message.Html, "Html", problems);
-            CommonRules.CheckLine(message.Encoding, "Encoding", problems);
+            CheckEncoding(message.Encoding ?? message.Template?.Encoding, problems);
             CommonRules.CheckLine(message.FromName, "FromName", problems);
             CommonRules.CheckLine(message.ListUnsubscribeUrl, "ListUnsubscribeUrl", problems);
             CommonRules.CheckLine(message.UnsubscribeEmailSubject, "UnsubscribeEmailSubject", problems);
+        }
+
+        private static void CheckEncoding(string? encoding, ProblemList problems)
+        {
+            if (encoding is null || EmailCharsets.IsKnown(encoding)) return;
+            problems.Add("Encoding", $"{InputEcho.Quote(encoding)} is not a character set this module knows email by: give one of " +
+                string.Join(", ", EmailCharsets.Known) + " (utf-8 unless the readers need another)");
         }
 
         /// <summary>
@@ -70,10 +77,10 @@ namespace WebexConnect.Messages.Validation
             if (string.IsNullOrEmpty(message.Html) && string.IsNullOrEmpty(message.Text))
                 problems.Add("Text", "Text is required for a text email: give Text, Html, or a template");
             else if (string.IsNullOrEmpty(message.Html) && string.IsNullOrWhiteSpace(message.Text))
-                problems.Add("Text", CommonRules.OnlyWhiteSpace("Text", "the email's text"));
+                CommonRules.AddOnlyWhiteSpace(problems, "Text", "Text", "the email's text");
             // An empty Html cell is a text-only row of a CSV with an Html column; spaces alone are a mistake.
             if (!string.IsNullOrEmpty(message.Html) && string.IsNullOrWhiteSpace(message.Html))
-                problems.Add("Html", CommonRules.OnlyWhiteSpace("Html", "the email's HTML"));
+                CommonRules.AddOnlyWhiteSpace(problems, "Html", "Html", "the email's HTML");
 
             BodyFileName.Check(message.Html, "Html", "the email's HTML", "the email", problems);
             BodyFileName.Check(message.Text, "Text", "the email's text", "the email", problems);

@@ -11,6 +11,10 @@ namespace WebexConnect.Messages.Validation
 
         internal void Add(string field, string message) => (_problems ??= new List<ValidationProblem>()).Add(new ValidationProblem(field, message));
 
+        /// <summary>Adds a problem whose <paramref name="rowAdvice"/> is shown only when the value came from a row.</summary>
+        internal void Add(string field, string message, string rowAdvice) =>
+            (_problems ??= new List<ValidationProblem>()).Add(new ValidationProblem(field, message, rowAdvice));
+
         /// <summary>Adds a problem before the ones from position <paramref name="index"/> on.</summary>
         internal void Insert(int index, string field, string message) =>
             (_problems ??= new List<ValidationProblem>()).Insert(index, new ValidationProblem(field, message));

@@ -18,9 +18,9 @@ namespace WebexConnect.Messages.Validation
                 problems.Add(field + ".Description", CommonRules.TooLong(description, MaxDescriptionCharacters));
             // Spaces alone show as a blank title or description on the phone, as they would as a message's text.
             if (!string.IsNullOrEmpty(card.Title) && string.IsNullOrWhiteSpace(card.Title))
-                problems.Add(field + ".Title", CommonRules.OnlyWhiteSpace("Title", "the card's title (or $null for none)"));
+                CommonRules.AddOnlyWhiteSpace(problems, field + ".Title", "Title", "the card's title (or $null for none)");
             if (!string.IsNullOrEmpty(card.Description) && string.IsNullOrWhiteSpace(card.Description))
-                problems.Add(field + ".Description", CommonRules.OnlyWhiteSpace("Description", "the card's description (or $null for none)"));
+                CommonRules.AddOnlyWhiteSpace(problems, field + ".Description", "Description", "the card's description (or $null for none)");
 
             if (!string.IsNullOrWhiteSpace(card.MediaUrl) && (UrlRule.CheckWeb(card.MediaUrl!) ?? UrlRule.CheckNoVariable(card.MediaUrl!)) is string urlProblem)
                 problems.Add(field + ".MediaUrl", urlProblem);

@@ -45,7 +45,7 @@ namespace WebexConnect.Messages.Validation
                     if (string.IsNullOrEmpty(message.Text))
                         problems.Add("Text", "Text is required for Text content (or give a template)");
                     else if (string.IsNullOrWhiteSpace(message.Text))
-                        problems.Add("Text", CommonRules.OnlyWhiteSpace("Text", "the message text"));
+                        CommonRules.AddOnlyWhiteSpace(problems, "Text", "Text", "the message text");
                     else if (message.Text!.Length > MaxTextCharacters)
                         problems.Add("Text", CommonRules.TooLong(message.Text, MaxTextCharacters));
                     break;
@@ -109,7 +109,7 @@ namespace WebexConnect.Messages.Validation
             if (string.IsNullOrEmpty(message.FallbackText))
                 problems.Add("FallbackText", "SmsFallback needs FallbackText: the SMS sent when the number cannot receive RCS");
             else if (string.IsNullOrWhiteSpace(message.FallbackText))
-                problems.Add("FallbackText", CommonRules.OnlyWhiteSpace("FallbackText", "the SMS sent when the number cannot receive RCS"));
+                CommonRules.AddOnlyWhiteSpace(problems, "FallbackText", "FallbackText", "the SMS sent when the number cannot receive RCS");
             else if (message.FallbackText!.Length > MaxFallbackTextCharacters)
                 problems.Add("FallbackText", CommonRules.TooLong(message.FallbackText, MaxFallbackTextCharacters));
         }

@@ -56,7 +56,7 @@ namespace WebexConnect.Messages.Validation
         internal static void CheckText(string text, SmsEncoding encoding, ProblemList problems, string field = "Text", string after = "")
         {
             if (string.IsNullOrWhiteSpace(text))
-                problems.Add(field, CommonRules.OnlyWhiteSpace(field, "the message text"));
+                CommonRules.AddOnlyWhiteSpace(problems, field, field, "the message text");
             if (text.Length > MaxTextCharacters)
                 problems.Add(field, CommonRules.TooLong(text, MaxTextCharacters, after));
             if (encoding == SmsEncoding.Text)
