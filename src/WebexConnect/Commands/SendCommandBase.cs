@@ -520,13 +520,13 @@ namespace WebexConnect.Commands
                 foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
             if (_run is null)
             {
-                if (_sendAtOvertaken.Warning(SendAt) is string overtaken) WriteWarning(overtaken);
+                if (_sendAtOvertaken.Warning(SendAt) is string overtaken) WriteNamedWarning(overtaken);
                 return;
             }
             Guard(() => _output!.Write(_run.Complete()));
             if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>()));
             // After the last result, beside the summary: how many rows went at once rather than at -SendAt.
-            if (_sendAtOvertaken.Warning(SendAt) is string passed) WriteWarning(passed);
+            if (_sendAtOvertaken.Warning(SendAt) is string passed) WriteNamedWarning(passed);
             ShowProgress(completed: true);
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
@@ -769,7 +769,7 @@ namespace WebexConnect.Commands
         {
             StopProcessing();
             var handedOver = _dispatcher is null ? 0 : _dispatcher.Progress.Submitted - sentWritten;
-            if (DownstreamStop.Warning(MyInvocation.MyCommand.Name, lastRow, _row, handedOver, _journalPath) is string warning) WriteWarning(warning);
+            if (DownstreamStop.Warning(MyInvocation.MyCommand.Name, lastRow, _row, handedOver, _journalPath) is string warning) WriteNamedWarning(warning);
         }
 
         /// <summary>The cmdlet's Write methods for <see cref="ResultWriter"/>.</summary>
