@@ -8,6 +8,10 @@
     Unknown and are not resent (check the delivery reports for them first). A rehearsal with -Sandbox
     writes sms-sandbox-<date>.csv and .journal, apart from the real run's sms-<date> files.
 
+    The day is the day the run starts. A run that started late in the evening and died is run again after midnight
+    with the day it started, -Day (Get-Date).AddDays(-1): otherwise it starts a new day's journal, which knows
+    nothing of last night's sends, and sends every row again.
+
     Register it, as the account that owns the environment variables. -NonInteractive makes anything that would ask a
     question (a -Confirm, a Read-Host added later) end the run with exit code 1; without it the question waits, unseen,
     until the task's time limit:
@@ -20,6 +24,10 @@
 .EXAMPLE
     ./docs/examples/Send-NightlySms.ps1 -WhatIf -Verbose
     Shows tonight's requests, and the rows the day's journal would skip, without sending or writing a report.
+.EXAMPLE
+    ./docs/examples/Send-NightlySms.ps1 -Day (Get-Date).AddDays(-1)
+    The morning after a run that started at 23:00 and was cut short: sends what last night's run did not, with its
+    journal and report (the -Verbose line "Journal '...': earlier runs recorded ..." shows which it read).
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
@@ -27,7 +35,9 @@ param(
     [string] $ReportFolder = (Join-Path $PSScriptRoot 'reports'),
     [string] $From = 'ACME',
     [string] $Text = 'Hi $(Name), your order $(Order) has shipped.',
-    [switch] $Sandbox
+    [switch] $Sandbox,
+    # Whose journal and report: the day the run being finished started.
+    [datetime] $Day = (Get-Date)
 )
 
 # CmdletBinding above passes -WhatIf and -Verbose on to the commands below: without it PowerShell put them in $args
@@ -47,10 +57,11 @@ $null = New-Item -ItemType Directory -Path $ReportFolder -Force -WhatIf:$false
 # A rehearsal with -Sandbox keeps a report and journal of its own: the real run that day would refuse the sandbox's
 # journal (JournalSandboxMismatch), whose rows never left this computer, and its report would mix the two.
 $name = if ($Sandbox) { 'sms-sandbox' } else { 'sms' }
-# One reading of the clock for both names: a run started on the stroke of midnight keeps them on the same day.
-$day = '{0}-{1:yyyy-MM-dd}' -f $name, (Get-Date)
-$report = Join-Path $ReportFolder "$day.csv"
-$journal = Join-Path $ReportFolder "$day.journal"
+# One reading of the clock for both names (the default of -Day): a run started on the stroke of midnight keeps them
+# on the same day.
+$runName = '{0}-{1:yyyy-MM-dd}' -f $name, $Day
+$report = Join-Path $ReportFolder "$runName.csv"
+$journal = Join-Path $ReportFolder "$runName.journal"
 
 # A run that was killed (the task's time limit, a reboot) stopped the report in the middle of a line, and this run's
 # first result would be appended to that half line. Cut it off: the journal, not the report, knows what was sent,

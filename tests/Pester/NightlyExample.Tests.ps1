@@ -81,6 +81,21 @@ Describe 'The nightly example, killed part-way and run again' {
         @($results | Where-Object Status -eq 'Skipped').Count | Should -BeGreaterThan 0 -Because 'the first run sent some rows'
     }
 
+    It 'finishes a run that started before midnight the morning after, with -Day, sending only what it did not send' {
+        # Tonight's run at 23:00 died; at 08:00 the admin runs it again. Without -Day the re-run took today's name, a
+        # new journal that knew nothing of last night's sends, and sent every row again.
+        $csv = New-NightlyInput -Rows 20
+        $reports = Join-Path $TestDrive 'morning'
+        $night = "-Day '2026-12-04 23:00'"
+        Wait-NightlyRun (Start-NightlyRun $csv $reports $night) | Should -Match 'Report: '
+        Wait-NightlyRun (Start-NightlyRun $csv $reports $night) | Should -Match 'Report: '
+
+        $results = @(Import-Csv -LiteralPath (Join-Path $reports 'sms-sandbox-2026-12-04.csv'))
+        @($results | Where-Object Status -eq 'Queued').Count | Should -Be 20
+        @($results | Where-Object Status -eq 'Skipped').Count | Should -Be 20 -Because 'the morning run read last night''s journal'
+        @(Get-ChildItem -LiteralPath $reports -Filter '*.journal').Name | Should -Be 'sms-sandbox-2026-12-04.journal'
+    }
+
     It 'stops a second run started while the first is still going, and leaves the first one''s report whole' {
         # 3,000 rows, 30 s at the sandbox's 100 a second: the second PowerShell starts well before the first ends, even
         # on a loaded machine (with 600, a start-up of 5 s let the first run end first, and the second found nothing to send).
