@@ -203,6 +203,27 @@ Describe 'Send-ConnectSms from a CSV' {
         @($unwarned).Count | Should -Be 0
     }
 
+    It 'does not take the $null of objects that are not lines of a CSV (Select-Object''s output, JSON) for a line cut short' {
+        # Before: Get-ADUser | Select-Object Name, Mobile, Title gave $null for a user with no Title, and the first such user
+        # with an Irish number among UK ones was warned about as "read while it was still being written". So was a REST
+        # API's JSON with a null field. Only what Import-Csv gives has $null for nothing but a line cut short.
+        $users = @(
+            [pscustomobject]@{ Name = 'Al'; Mobile = '+447700900801'; Title = 'Engineer'; Ou = 'Lon' }
+            [pscustomobject]@{ Name = 'Bo'; Mobile = '+447700900802'; Title = 'Operator'; Ou = 'Lon' }
+            [pscustomobject]@{ Name = 'Cy'; Mobile = '+35312345678'; Title = $null; Ou = $null }
+        )
+        $json = '[{"name":"Al","phone":"+447700900801","title":null},{"name":"Bo","phone":"+447700900802","title":"Ops"},' +
+            '{"name":"Cy","phone":"+35312345678","title":null}]'
+
+        $selected = @($users | Select-Object Name, Mobile, Title, Ou | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable fromAd)
+        $fromApi = @($json | ConvertFrom-Json | ForEach-Object { $_ } | Send-ConnectSms -From ACME -Text 'Hi $(name)' -WarningVariable fromJson)
+
+        $selected.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($fromAd).Count | Should -Be 0
+        $fromApi.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($fromJson).Count | Should -Be 0
+    }
+
     It 'sends only the columns -SubstitutionColumn names' {
         $null = [pscustomobject]@{ Phone = '+447700900041'; Name = 'Ann'; Notes = 'internal' } |
             Send-ConnectSms -From ACME -Text 'Hi $(Name)' -SubstitutionColumn Name

@@ -366,7 +366,7 @@ namespace WebexConnect.Commands
             if (WarningsBeforeRow(message, _row) is { Count: > 0 } warnings && WarnBeforeRow(warnings)) return;
             if (_misread.WarningFor(message, record.Recipient, _row, columns.Columns.Count > 0 ? columns.Columns[0].Key : null) is string misread &&
                 WarnBeforeRow(new[] { misread })) return;
-            if (_cutOff.WarningFor(columns, _destinationColumnOf ??= DestinationColumnOf, record.Recipient.Addresses, _row) is string cut &&
+            if (_cutOff.WarningFor(columns, InputObject, _destinationColumnOf ??= DestinationColumnOf, record.Recipient.Addresses, _row) is string cut &&
                 WarnBeforeRow(new[] { cut })) return;
             object? input = InputObject;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Composition
@@ -15,25 +16,35 @@ namespace WebexConnect.Composition
     /// number (a US row among UK ones) has its later columns; a legitimate short line has a whole number. Not a refusal:
     /// both can still happen together in a file that is whole, and only the admin can tell. Only a number is measured;
     /// an address's length says nothing. Once per run: only the last line of a file can be cut.
+    /// $null says "cut short" only of what Import-Csv gives, where every whole line's empty cell is "": objects whose
+    /// $null is a value (Get-ADUser | Select-Object Name, Mobile, Title for a user with no Title, a REST API's JSON) were
+    /// warned about as a file read half-written when one had a shorter number. So not for what Select-Object made, a
+    /// hashtable or a table's row, and not once an earlier row had a $null of its own.
     /// </remarks>
     internal sealed class CutOffRow
     {
         private int _fewestDigitsBefore = int.MaxValue;
         private bool _warned;
+        // A row before had a $null column: the input is not lines of a CSV, whose whole lines have none.
+        private bool _nullSeen;
 
         /// <summary>The warning for row <paramref name="row"/>, or null.</summary>
         /// <param name="columns">The row's columns.</param>
+        /// <param name="input">The piped object the columns were read from.</param>
         /// <param name="destinationColumnOf">The column of the row that gave -To, or null when none did; asked only of a short number.</param>
         /// <param name="addresses">The row's destinations.</param>
         /// <param name="row">The row's number.</param>
-        public string? WarningFor(InputRow columns, Func<InputRow, string?> destinationColumnOf, IReadOnlyList<string> addresses, long row)
+        public string? WarningFor(InputRow columns, PSObject? input, Func<InputRow, string?> destinationColumnOf, IReadOnlyList<string> addresses, long row)
         {
-            if (_warned || addresses.Count != 1) return null;
+            if (_warned) return null;
+            var nullBefore = _nullSeen;
+            if (!_nullSeen) _nullSeen = HasNull(columns);
+            if (nullBefore || addresses.Count != 1) return null;
             var digits = DigitsOf(addresses[0]);
             if (digits == 0) return null;
             var fewerThanEvery = digits < _fewestDigitsBefore && _fewestDigitsBefore != int.MaxValue;
             if (digits < _fewestDigitsBefore) _fewestDigitsBefore = digits;
-            if (!fewerThanEvery || destinationColumnOf(columns) is not string destinationColumn ||
+            if (!fewerThanEvery || !MayBeCsvLine(input) || destinationColumnOf(columns) is not string destinationColumn ||
                 MissingAfter(columns, destinationColumn) is not { Count: > 0 } missing) return null;
 
             _warned = true;
@@ -61,6 +72,23 @@ namespace WebexConnect.Composition
             }
             return missing;
         }
+
+        /// <summary>True when a column of the row is $null. By index: an enumerator would be an object for every row.</summary>
+        private static bool HasNull(InputRow columns)
+        {
+            var all = columns.Columns;
+            for (var i = 0; i < all.Count; i++)
+                if (all[i].Value is null) return true;
+            return false;
+        }
+
+        /// <summary>
+        /// True for what Import-Csv and ConvertFrom-Csv give, a [pscustomobject] (with a #TYPE line, of a "CSV:" type name);
+        /// false for Select-Object's output ("Selected." type names), a hashtable or a table's row. Asked of a row that is
+        /// already suspect only: TypeNames makes a copy.
+        /// </summary>
+        private static bool MayBeCsvLine(PSObject? input) =>
+            input?.BaseObject is PSCustomObject && !(input.TypeNames.Count > 0 && input.TypeNames[0].StartsWith("Selected.", StringComparison.Ordinal));
 
         /// <summary>The digits of a phone number ("+44 7700-900001" has 12); 0 for anything else (an email address).</summary>
         private static int DigitsOf(string address)
