@@ -1009,7 +1009,7 @@ Describe 'Send-ConnectSms -SendAt in a run that lasts past it' {
         }
         $queued = @($results | Where-Object Status -eq Queued)
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike ("-SendAt * passed while the run was still reading rows: the {0} rows read after it (from row {1} on) were sent at once, without a time*(their Status is Queued, not Scheduled)*" -f
+        "$($warned[0])" | Should -BeLike ("-SendAt * passed while the run was still reading rows: the {0} rows read after it (from row {1} on) were not scheduled; those sent went at once, without a time*(their Status is Queued, not Scheduled)*" -f
             $queued.Count, $queued[0].Row)
     }
 

@@ -45,7 +45,8 @@ namespace WebexConnect.Composition
                     : "Up to " + gone.ToString("N0", CultureInfo.InvariantCulture) + " of them were on their way, and may have been sent before the stop; the others were not sent.") + " " +
                 (journalPath is null
                     ? "Nothing records which went: give -Journal to a run that may be cut short, so that running it again sends only what it did not send."
-                    : "The journal '" + journalPath + "' records which went: run the same command with it again to send only the rows it did not send.");
+                    : "The journal '" + journalPath + "' records which went: run the same command with it again to send only the rows it did not send" +
+                      (gone == 0 ? "." : " (a row whose request was on its way at the stop comes back Unknown, and goes again only with -ResendUnknown)."));
         }
     }
 }

@@ -49,10 +49,11 @@ namespace WebexConnect.Composition
         {
             if (Rows == 0 || sendAt is not DateTimeOffset at) return null;
             var rows = Rows.ToString("N0", CultureInfo.InvariantCulture);
+            // Rows read, not rows sent: an Invalid row, or one the journal skips, is among them and was not sent at all.
             return "-SendAt " + CommonRules.FormatWithLocal(at, TimeZoneInfo.Local) + " passed while the run was still reading rows: " +
-                (Rows == 1 ? "row " + FirstRow.ToString("N0", CultureInfo.InvariantCulture) + ", read after it, was"
-                    : "the " + rows + " rows read after it (from row " + FirstRow.ToString("N0", CultureInfo.InvariantCulture) + " on) were") +
-                " sent at once, without a time, as a time in the past schedules nothing (their Status is Queued, not Scheduled). " +
+                (Rows == 1 ? "row " + FirstRow.ToString("N0", CultureInfo.InvariantCulture) + ", read after it, was not scheduled; if it was sent, it went"
+                    : "the " + rows + " rows read after it (from row " + FirstRow.ToString("N0", CultureInfo.InvariantCulture) + " on) were not scheduled; those sent went") +
+                " at once, without a time, as a time in the past schedules nothing (their Status is Queued, not Scheduled). " +
                 "To schedule every row, give a -SendAt the run can reach first.";
         }
     }
