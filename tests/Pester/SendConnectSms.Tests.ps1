@@ -148,6 +148,30 @@ Describe 'Send-ConnectSms from a CSV' {
         $sentTo['+447700900063'] | Should -BeExactly 'Hello $(Name)'
     }
 
+    It 'names the code page Excel saves in for this culture (<Culture>: <CodePage>) when a CSV it saved was read as UTF-8, and that code page reads it' -ForEach @(
+        # Before, every culture was told -Encoding 1252: a Turkish admin who followed it read 'Işık Güneş' as
+        # 'Iþýk Güneþ' (1254 bytes shown as 1252), which no warning catches, and every row went Queued with it.
+        @{ Culture = 'tr-TR'; CodePage = 1254; Name = "I$([char]0x15F)$([char]0x131)k G$([char]0xFC)ne$([char]0x15F)" }
+        @{ Culture = 'pl-PL'; CodePage = 1250; Name = "$([char]0x141)ukasz Wr$([char]0xF3)bel" }
+        @{ Culture = 'de-DE'; CodePage = 1252; Name = "J$([char]0xFC)rgen M$([char]0xFC)ller" }
+    ) {
+        $file = Join-Path $TestDrive "excel-$Culture.csv"
+        [IO.File]::WriteAllBytes($file, [Text.Encoding]::GetEncoding($CodePage).GetBytes("Phone;Name`r`n+447700900411;$Name`r`n"))
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $Culture
+            $null = @(Import-Csv $file -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
+            @($warned).Count | Should -Be 1
+            "$($warned[0])" | Should -BeLike "*holds U+FFFD*save code page $CodePage*Import-Csv -Encoding $CodePage in PowerShell 7*"
+
+            $again = @(Import-Csv $file -Delimiter ';' -Encoding $CodePage | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable unwarned)
+            $again.Status | Should -Be 'Queued'
+            @($unwarned).Count | Should -Be 0
+            (Get-SentBody | Select-Object -Last 1).to[0].substitutions.Name | Should -BeExactly $Name
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+    }
+
     It 'warns once when a UTF-8 CSV was read as Windows-1252, as Windows PowerShell 5.1 reads it, naming the row, the column and the letter meant' {
         # Before: "JosÃ©" was sent to every row as it was, all Queued, and the texts went Unicode (twice the parts).
         $file = Join-Path $TestDrive 'people-utf8.csv'
