@@ -557,6 +557,22 @@ Describe 'What becomes of the columns that set no parameter' {
         (Import-Csv $path -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi').Status | Should -Be @('Queued', 'Queued')
     }
 
+    It 'says which -Delimiter a semicolon CSV needs when its phone column has a name of its own language (Telefon), beside the names that bind' {
+        # Before: only "give -To, or a column named To, Phone, ... (the row has one column, 'Name;Telefon;Bestellung')":
+        # the German admin renamed Telefon to Phone, ran it again, and met the delimiter only then.
+        $path = Join-Path $TestDrive 'telefon.csv'
+        Set-Content -Path $path -Value @('Name;Telefon;Bestellung', 'Jürgen;+447700900851;A-1')
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $result = Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hallo' -ErrorAction SilentlyContinue
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: To: no destination: give -To, or a column named To, Phone, *(the row has one column, 'Name;Telefon;Bestellung'): the header was read as one column: the file is separated by ';', so read it with Import-Csv -Delimiter ';'"
+    }
+
     It 'says which -Encoding a UTF-16 CSV file without a byte order mark needs (<Encoding>), instead of listing its columns and advising -Encoding 1252' -ForEach @(
         @{ Encoding = 'Unicode'; Bytes = [System.Text.UnicodeEncoding]::new($false, $false) }
         @{ Encoding = 'BigEndianUnicode'; Bytes = [System.Text.UnicodeEncoding]::new($true, $false) }

@@ -272,11 +272,13 @@ namespace WebexConnect.Composition
                 sendResult = true;
                 return new ValidationProblem("To", SendResultPipedBack(_commandName));
             }
+            // A header of the admin's language read as one column ('Name;Telefon;Bestellung') needs both: the delimiter, and a name that binds.
+            var wholeHeader = MisreadDelimiter.OfWholeHeader(row.Columns) is string oneColumn ? ": " + oneColumn : "";
             if (_destinationColumns.Count == 0)
-                return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases" + ColumnsOf(row));
+                return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases" + ColumnsOf(row) + wholeHeader);
             var names = _destinationColumns.Count == 1 ? _destinationColumns[0]
                 : string.Join(", ", _destinationColumns.Take(_destinationColumns.Count - 1)) + " or " + _destinationColumns[_destinationColumns.Count - 1];
-            return new ValidationProblem("To", "no destination: give -To, or a column named " + names + ColumnsOf(row));
+            return new ValidationProblem("To", "no destination: give -To, or a column named " + names + ColumnsOf(row) + wholeHeader);
         }
 
         /// <summary>
