@@ -1067,4 +1067,30 @@ Describe 'Send-ConnectSms -SendAt on a computer in another time zone' {
         $said[1] | Should -BeLike "*is in the past*"
         $said[1] | Should -BeLike "*($($said[0]) on this computer, UTC-0[45]:00)*"
     }
+
+    It 'says with -WhatIf and -Confirm when a scheduled batch or row goes, in UTC and in the computer''s own time' -Skip:($IsWindows -or $PSVersionTable.PSVersion.Major -lt 6) {
+        # An admin in Tokyo who wrote -SendAt 'tomorrow 09:00' for customers in London checked the run with -WhatIf and saw
+        # only 'batch 1: 2 destinations, rows 1-2 (...)': nothing showed that 09:00 was read as Tokyo's (00:00 in London),
+        # nor did -Verbose, the results (Scheduled) or the summary. Only -PayloadOnly's sendAt did.
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $powershell = Get-PowerShellHostCommand
+        $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
+        $command = "[cultureinfo]::CurrentCulture = 'ja-JP'; Import-Module '$manifest'; Connect-WebexConnect -Sandbox; " +
+            "`$at = (Get-Date).Date.AddDays(2).AddHours(9); `$at.ToString('yyyy-MM-dd HH:mm:ss'); " +
+            "`$at.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss'); " +
+            "'+447700900001', '+447700900002' | Send-ConnectSms -From ACME -Text Hi -SendAt `$at.ToString('yyyy-MM-dd HH:mm') -WhatIf; " +
+            "'+447700900003' | Send-ConnectSms -From ACME -Text Hi -SendAt `$at -Verbose 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] } | Select-Object -First 1 | ForEach-Object Message"
+        $previous = $env:TZ
+        try {
+            $env:TZ = 'Asia/Tokyo'
+            $said = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $command 2>$null
+        } finally {
+            $env:TZ = $previous
+        }
+
+        $said.Count | Should -Be 4
+        $when = "scheduled for $($said[1])Z ($($said[0]) on this computer, UTC+09:00)"
+        $said[2] | Should -BeLike "What if: Performing the operation ""Send SMS"" on target ""batch 1: 2 destinations, rows 1-2 (+447700900001, +447700900002), $when""."
+        $said[3] | Should -BeLike "Performing the operation ""Send SMS"" on target ""+447700900003 (row 1), $when""."
+    }
 }
