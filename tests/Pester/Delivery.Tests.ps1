@@ -19,6 +19,47 @@ AfterAll {
 }
 
 Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
+    It 'refuses <Command> -<Parameter> written with a separator (<Given>), which PowerShell read as another number, in de-DE' -ForEach @(
+        # A setting kept as text (a .psd1 or .ini of a scheduled script) in de-DE: '200.000' is two hundred thousand.
+        # PowerShell read it as 200, so a listener kept 200 receipts and forgot the rest without a word, and
+        # Wait-ConnectDelivery -Timeout '1.800' waited 2 seconds, not half an hour, and reported every row NoReceipt.
+        @{ Command = 'Start-ConnectReceiptListener'; Parameter = 'Capacity'; Given = '200.000' }
+        @{ Command = 'Start-ConnectReceiptListener'; Parameter = 'Port'; Given = '8.080' }
+        @{ Command = 'Wait-ConnectDelivery'; Parameter = 'Timeout'; Given = '1.800' }
+        @{ Command = 'New-ConnectJwt'; Parameter = 'LifetimeMinutes'; Given = '1,5' }
+        @{ Command = 'Get-ConnectSandboxRequest'; Parameter = 'Last'; Given = '1.000' }
+    ) {
+        Connect-WebexConnect -Sandbox
+        $listener = Start-ConnectReceiptListener
+        # Everything else each command needs, so only the separator can stop it.
+        $rest = @{
+            'Start-ConnectReceiptListener' = @{}
+            'Wait-ConnectDelivery' = @{ Listener = $listener; InputObject = (Send-ConnectSms -From ACME -To '+447700900001' -Text 'Hi') }
+            'New-ConnectJwt' = @{ ServiceId = 'svc-1'; ServiceSecret = (ConvertTo-SecureString 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0' -AsPlainText -Force) }
+            'Get-ConnectSandboxRequest' = @{}
+        }[$Command]
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $arguments = $rest + @{ $Parameter = $Given }
+            $started = $null
+            { $script:started = & $Command @arguments -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-$Parameter '$Given' is not a whole number*write the digits alone*"
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $before
+            $script:started | Where-Object { $_ -is [WebexConnect.Receipts.ConnectReceiptListener] } | Stop-ConnectReceiptListener
+            Stop-ConnectReceiptListener $listener
+            Disconnect-WebexConnect
+        }
+    }
+
+    It 'still takes a whole number written as digits alone, as text too' {
+        $listener = Start-ConnectReceiptListener -Capacity '200000'
+        try { $listener.Capacity | Should -Be 200000 }
+        finally { Stop-ConnectReceiptListener $listener }
+    }
+
     It 'listens on loopback on a free port, returns at once, and frees the port when stopped' {
         $listener = Start-ConnectReceiptListener
 

@@ -127,7 +127,7 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $sent[0].to | ForEach-Object { $_.substitutions.PSObject.Properties.Name -join ',' | Should -Be 'Name,Amount' }
         $sent[0].to.substitutions.Amount | Should -Be @('12.5', '7')
         $sent[1].to | ForEach-Object { $_.substitutions.PSObject.Properties.Name -join ',' | Should -Be 'Name' }
-        $invalid.Reason | Should -BeLike "*(the row has one column, 'Mobil')"
+        $invalid.Reason | Should -BeLike "*(the row has one column, 'Mobil'): the column 'Mobil' holds '+447700900543', which looks like a destination*"
     }
 
     It 'names a database''s NULL among the empty values when a DataRow''s cell that the text uses is DBNull' {
@@ -564,6 +564,42 @@ Describe 'What becomes of the columns that set no parameter' {
         (Import-Csv $path -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi').Status | Should -Be @('Queued', 'Queued')
     }
 
+    It 'says which -Delimiter a semicolon CSV needs when its phone column has a name of its own language (Telefon), beside the names that bind' {
+        # Before: only "give -To, or a column named To, Phone, ... (the row has one column, 'Name;Telefon;Bestellung')":
+        # the German admin renamed Telefon to Phone, ran it again, and met the delimiter only then.
+        $path = Join-Path $TestDrive 'telefon.csv'
+        Set-Content -Path $path -Value @('Name;Telefon;Bestellung', 'Jürgen;+447700900851;A-1')
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $result = Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hallo' -ErrorAction SilentlyContinue
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: To: no destination: give -To, or a column named To, Phone, *(the row has one column, 'Name;Telefon;Bestellung'): the header was read as one column: the file is separated by ';', so read it with Import-Csv -Delimiter ';'"
+    }
+
+    It 'names the column of its own language that holds the <What> (<Column>) and how to give it under a name that binds' -ForEach @(
+        # Before: only the list of names that bind; the admin had to work out the Select-Object that renames a column.
+        @{ What = 'phone numbers'; Column = 'Telefon'; Culture = 'de-DE'; Value = '+447700900861'; Command = 'Send-ConnectSms'; Name = 'Phone'; Extra = @{ From = 'ACME'; Text = 'Hallo' } }
+        @{ What = 'phone numbers'; Column = 'Téléphone'; Culture = 'fr-FR'; Value = '+33612345678'; Command = 'Send-ConnectSms'; Name = 'Phone'; Extra = @{ From = 'ACME'; Text = 'Bonjour' } }
+        @{ What = 'email addresses'; Column = 'E-Posta'; Culture = 'tr-TR'; Value = 'IPEK@EXAMPLE.COM'; Command = 'Send-ConnectEmail'; Name = 'Email'; Extra = @{ From = 'news@example.com'; Subject = 'Merhaba'; Text = 'x' } }
+    ) {
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $Culture
+            $row = [pscustomobject]@{ Name = 'Ann'; $Column = $Value }
+            $result = $row | & $Command @Extra -ErrorAction SilentlyContinue
+            $renamed = $row | Select-Object *, @{ n = $Name; e = [scriptblock]::Create("`$_.'$Column'") } | & $Command @Extra
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: To: no destination: give -To, or a column named To, $Name, * (the row has the columns 'Name', '$Column'): the column '$Column' holds '$Value', which looks like a destination: add it under one of those names on the way in: ... | Select-Object ``*, @{ n = '$Name'; e = { `$_.'$Column' } } | $Command ..."
+        $renamed.Status | Should -Be 'Queued'
+    }
+
     It 'says which -Encoding a UTF-16 CSV file without a byte order mark needs (<Encoding>), instead of listing its columns and advising -Encoding 1252' -ForEach @(
         @{ Encoding = 'Unicode'; Bytes = [System.Text.UnicodeEncoding]::new($false, $false) }
         @{ Encoding = 'BigEndianUnicode'; Bytes = [System.Text.UnicodeEncoding]::new($true, $false) }
@@ -602,7 +638,7 @@ Describe 'What becomes of the columns that set no parameter' {
     It 'lists the row''s own column names when none of them is a destination' {
         $result = [pscustomobject]@{ Mobil = '+447700900831'; Name = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
 
-        $result.Reason | Should -BeLike "Row 1: To: no destination: give -To, or a column named To, Phone, *(the row has the columns 'Mobil', 'Name')"
+        $result.Reason | Should -BeLike "Row 1: To: no destination: give -To, or a column named To, Phone, *(the row has the columns 'Mobil', 'Name'): the column 'Mobil' holds '+447700900831'*"
     }
 }
 

@@ -148,6 +148,30 @@ Describe 'Send-ConnectSms from a CSV' {
         $sentTo['+447700900063'] | Should -BeExactly 'Hello $(Name)'
     }
 
+    It 'names the code page Excel saves in for this culture (<Culture>: <CodePage>) when a CSV it saved was read as UTF-8, and that code page reads it' -ForEach @(
+        # Before, every culture was told -Encoding 1252: a Turkish admin who followed it read 'Işık Güneş' as
+        # 'Iþýk Güneþ' (1254 bytes shown as 1252), which no warning catches, and every row went Queued with it.
+        @{ Culture = 'tr-TR'; CodePage = 1254; Name = "I$([char]0x15F)$([char]0x131)k G$([char]0xFC)ne$([char]0x15F)" }
+        @{ Culture = 'pl-PL'; CodePage = 1250; Name = "$([char]0x141)ukasz Wr$([char]0xF3)bel" }
+        @{ Culture = 'de-DE'; CodePage = 1252; Name = "J$([char]0xFC)rgen M$([char]0xFC)ller" }
+    ) {
+        $file = Join-Path $TestDrive "excel-$Culture.csv"
+        [IO.File]::WriteAllBytes($file, [Text.Encoding]::GetEncoding($CodePage).GetBytes("Phone;Name`r`n+447700900411;$Name`r`n"))
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $Culture
+            $null = @(Import-Csv $file -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
+            @($warned).Count | Should -Be 1
+            "$($warned[0])" | Should -BeLike "*holds U+FFFD*save code page $CodePage*Import-Csv -Encoding $CodePage in PowerShell 7*"
+
+            $again = @(Import-Csv $file -Delimiter ';' -Encoding $CodePage | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable unwarned)
+            $again.Status | Should -Be 'Queued'
+            @($unwarned).Count | Should -Be 0
+            (Get-SentBody | Select-Object -Last 1).to[0].substitutions.Name | Should -BeExactly $Name
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+    }
+
     It 'warns once when a UTF-8 CSV was read as Windows-1252, as Windows PowerShell 5.1 reads it, naming the row, the column and the letter meant' {
         # Before: "JosÃ©" was sent to every row as it was, all Queued, and the texts went Unicode (twice the parts).
         $file = Join-Path $TestDrive 'people-utf8.csv'
@@ -1063,5 +1087,31 @@ Describe 'Send-ConnectSms -SendAt on a computer in another time zone' {
         $said.Count | Should -Be 2
         $said[1] | Should -BeLike "*is in the past*"
         $said[1] | Should -BeLike "*($($said[0]) on this computer, UTC-0[45]:00)*"
+    }
+
+    It 'says with -WhatIf and -Confirm when a scheduled batch or row goes, in UTC and in the computer''s own time' -Skip:($IsWindows -or $PSVersionTable.PSVersion.Major -lt 6) {
+        # An admin in Tokyo who wrote -SendAt 'tomorrow 09:00' for customers in London checked the run with -WhatIf and saw
+        # only 'batch 1: 2 destinations, rows 1-2 (...)': nothing showed that 09:00 was read as Tokyo's (00:00 in London),
+        # nor did -Verbose, the results (Scheduled) or the summary. Only -PayloadOnly's sendAt did.
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $powershell = Get-PowerShellHostCommand
+        $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
+        $command = "[cultureinfo]::CurrentCulture = 'ja-JP'; Import-Module '$manifest'; Connect-WebexConnect -Sandbox; " +
+            "`$at = (Get-Date).Date.AddDays(2).AddHours(9); `$at.ToString('yyyy-MM-dd HH:mm:ss'); " +
+            "`$at.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss'); " +
+            "'+447700900001', '+447700900002' | Send-ConnectSms -From ACME -Text Hi -SendAt `$at.ToString('yyyy-MM-dd HH:mm') -WhatIf; " +
+            "'+447700900003' | Send-ConnectSms -From ACME -Text Hi -SendAt `$at -Verbose 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] } | Select-Object -First 1 | ForEach-Object Message"
+        $previous = $env:TZ
+        try {
+            $env:TZ = 'Asia/Tokyo'
+            $said = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $command 2>$null
+        } finally {
+            $env:TZ = $previous
+        }
+
+        $said.Count | Should -Be 4
+        $when = "scheduled for $($said[1])Z ($($said[0]) on this computer, UTC+09:00)"
+        $said[2] | Should -BeLike "What if: Performing the operation ""Send SMS"" on target ""batch 1: 2 destinations, rows 1-2 (+447700900001, +447700900002), $when""."
+        $said[3] | Should -BeLike "Performing the operation ""Send SMS"" on target ""+447700900003 (row 1), $when""."
     }
 }

@@ -22,6 +22,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Only the most recent this many requests.</summary>
         [Parameter]
+        [WholeNumberArgument("Last")]
         [ValidateRange(1, int.MaxValue)]
         public int Last
         {

@@ -42,6 +42,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Adds an exp claim this many minutes after iat (1 to 60); without it the token has no exp.</summary>
         [Parameter]
+        [WholeNumberArgument("LifetimeMinutes")]
         [ValidateRange(1, 60)]
         public int LifetimeMinutes
         {

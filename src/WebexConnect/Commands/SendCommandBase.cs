@@ -669,14 +669,14 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// "+447700900001 (row 1)", and for an SMS of several parts "+447700900001 (row 1): 14 SMS parts": what -Confirm asks
-        /// about, so that the admin sees what the row will be billed as before saying yes.
+        /// about, so that the admin sees what the row will be billed as before saying yes; with -SendAt, when it goes.
         /// </summary>
         private string TargetFor(ConnectMessage message, Recipient recipient)
         {
             var parts = MeasureParts(ForRecipient(message, recipient), recipient);
-            if (parts is not > 1) return TargetFor(recipient, _row);
+            if (parts is not > 1) return TargetFor(recipient, _row) + ScheduledFor.Said(message.SendAt);
             return TargetFor(recipient, _row) + ": " + parts.Value.ToString(CultureInfo.InvariantCulture) + " SMS parts" +
-                (recipient.Addresses.Count > 1 ? " each" : "");
+                (recipient.Addresses.Count > 1 ? " each" : "") + ScheduledFor.Said(message.SendAt);
         }
 
         /// <summary>What the engine had to say since the last call (batches, retries, waits), on the pipeline thread.</summary>

@@ -22,6 +22,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The TCP port; 0 (the default) picks a free one.</summary>
         [Parameter(Position = 0, ParameterSetName = PortSet)]
+        [WholeNumberArgument("Port")]
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
 
@@ -45,6 +46,7 @@ namespace WebexConnect.Commands
 
         /// <summary>How many receipts to keep (the oldest are forgotten first).</summary>
         [Parameter]
+        [WholeNumberArgument("Capacity")]
         [ValidateRange(1, 10_000_000)]
         public int Capacity { get; set; } = 100_000;
 

@@ -10,7 +10,9 @@ namespace WebexConnect.Commands
     /// </summary>
     /// <remarks>
     /// In de-DE '1.000' is a thousand; PowerShell read -Tps '1.000' as 1, and the session sent a thousandth of the rate
-    /// without a word (a 50,000-row file took 14 hours instead of 50 seconds). '2,5' became 25. A separator means a
+    /// without a word (a 50,000-row file took 14 hours instead of 50 seconds). Settings kept as text did the same elsewhere:
+    /// Start-ConnectReceiptListener -Capacity '200.000' kept 200 receipts and forgot the rest, Wait-ConnectDelivery
+    /// -Timeout '1.800' waited 2 seconds and called every row NoReceipt. '2,5' became 25. A separator means a
     /// thousand in one culture and a decimal mark in another, so the text is refused with the digits to write instead.
     /// Numbers, and text of digits alone, are left to PowerShell.
     /// </remarks>

@@ -62,17 +62,31 @@ namespace WebexConnect.Composition
                 return prefix + " holds U+FFFD (" + Replacement + ") and NUL characters: " +
                     Utf16ReadAsUtf8.Advice(firstColumn) + " (with -WarningAction Stop the command stops here instead, before this row).";
             if (text[at] == Replacement)
+            {
+                var codePage = ExcelCodePage();
                 return prefix + " holds U+FFFD (" + Replacement +
                     "), the mark of bytes that could not be read: the file it came from was probably read in the wrong encoding " +
-                    "(PowerShell 7 reads a file without a byte order mark as UTF-8; Excel and older editors save Windows-1252). " +
-                    SentAsIs + "Read the file " +
-                    "with its encoding (Get-Content or Import-Csv -Encoding 1252 in PowerShell 7, -Encoding Default in Windows " +
+                    "(PowerShell 7 reads a file without a byte order mark as UTF-8; Excel and older editors save code page " + codePage +
+                    " where this culture is used). " + SentAsIs + "Read the file " +
+                    "with its encoding (Get-Content or Import-Csv -Encoding " + codePage + " in PowerShell 7, -Encoding Default in Windows " +
                     "PowerShell 5.1) or save it as UTF-8.";
+            }
             var misread = text.Substring(at, Utf8ReadAsAnsi.LengthAt(text, at));
             return prefix + " holds '" + misread + "', which is how Windows-1252 shows the UTF-8 of '" + Utf8ReadAsAnsi.Meant(misread) +
                 "': the file it came from was saved as UTF-8 and read as Windows-1252 (Windows PowerShell 5.1 reads a file " +
                 "without a byte order mark so when Import-Csv or Get-Content is given no -Encoding). " + SentAsIs +
                 "Read the file with -Encoding UTF8, or save it as UTF-8 with BOM.";
+        }
+
+        /// <summary>
+        /// The Windows (ANSI) code page of the current culture: what Excel and older editors save a CSV or text in where that
+        /// culture is the system's. Before, the warning named 1252 in every culture, and a Turkish admin who read a file with it
+        /// sent 'Iþýk' for 'Işık' (1254 bytes shown as 1252), which nothing warns of. 1252 where the culture has none (hi-IN).
+        /// </summary>
+        private static string ExcelCodePage()
+        {
+            var codePage = CultureInfo.CurrentCulture.TextInfo.ANSICodePage;
+            return (codePage > 0 ? codePage : 1252).ToString(CultureInfo.InvariantCulture);
         }
 
         /// <summary>Where a misread text was found ("Html", "the column 'Name'") and the text.</summary>

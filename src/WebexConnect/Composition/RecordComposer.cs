@@ -281,11 +281,46 @@ namespace WebexConnect.Composition
                 sendResult = true;
                 return new ValidationProblem("To", SendResultPipedBack(_commandName));
             }
+            // A header of the admin's language read as one column ('Name;Telefon;Bestellung') needs both: the delimiter, and a name that binds.
+            var wholeHeader = MisreadDelimiter.OfWholeHeader(row.Columns) is string oneColumn ? ": " + oneColumn : "";
             if (_destinationColumns.Count == 0)
-                return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases" + ColumnsOf(row));
+                return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases" + ColumnsOf(row) + wholeHeader);
             var names = _destinationColumns.Count == 1 ? _destinationColumns[0]
                 : string.Join(", ", _destinationColumns.Take(_destinationColumns.Count - 1)) + " or " + _destinationColumns[_destinationColumns.Count - 1];
-            return new ValidationProblem("To", "no destination: give -To, or a column named " + names + ColumnsOf(row));
+            return new ValidationProblem("To", "no destination: give -To, or a column named " + names + ColumnsOf(row) + wholeHeader +
+                DestinationUnderOtherName(row));
+        }
+
+        /// <summary>
+        /// A column named in the admin's language ('Telefon', 'Téléphone', 'E-Posta') whose value looks like a destination:
+        /// said after the names that bind, with the Select-Object that gives it under one. Before, the row only listed those
+        /// names, and the admin had to work out the rename. "" when no column's value looks like a phone number or an email address.
+        /// </summary>
+        private string DestinationUnderOtherName(InputRow row)
+        {
+            foreach (var column in row.Columns)
+            {
+                // Import-Csv and ConvertFrom-Csv give every cell as text; a number-typed cell is no E.164 number anyway.
+                if (column.Value is not string text) continue;
+                var value = text.Trim();
+                var name = LooksLikePhoneNumber(value) ? "Phone" : LooksLikeEmailAddress(value) ? "Email" : null;
+                if (name is null || !_destinationColumns.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
+                return $": the column {InputEcho.Quote(column.Key)} holds {InputEcho.Quote(value)}, which looks like a destination: add it " +
+                    "under one of those names on the way in: ... | Select-Object *, @{ n = '" + name + "'; e = { $_." + InputEcho.Quote(column.Key) +
+                    " } } | " + _commandName + " ...";
+            }
+            return "";
+        }
+
+        /// <summary>'+' and 7 to 15 digits: an E.164 number, as no other column of a send list holds.</summary>
+        private static bool LooksLikePhoneNumber(string value) =>
+            value.Length is >= 8 and <= 16 && value[0] == '+' && value.Skip(1).All(c => c >= '0' && c <= '9');
+
+        /// <summary>One '@' with text before it and a dotted domain after it, no spaces.</summary>
+        private static bool LooksLikeEmailAddress(string value)
+        {
+            var at = value.IndexOf('@');
+            return at > 0 && at == value.LastIndexOf('@') && value.IndexOf('.', at) > at + 1 && !value.Any(char.IsWhiteSpace);
         }
 
         /// <summary>

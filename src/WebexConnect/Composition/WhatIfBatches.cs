@@ -9,8 +9,10 @@ namespace WebexConnect.Composition
     internal sealed class WhatIfBatch
     {
         /// <summary>A batch of the rows first to last, or of <paramref name="rowCount"/> of them when some between went elsewhere.</summary>
-        public WhatIfBatch(long number, IReadOnlyList<string> addresses, long firstRow, long lastRow, SmsPartCount? parts = null, long? rowCount = null)
+        public WhatIfBatch(long number, IReadOnlyList<string> addresses, long firstRow, long lastRow, SmsPartCount? parts = null, long? rowCount = null,
+            DateTimeOffset? sendAt = null)
         {
+            SendAt = sendAt;
             Number = number;
             Addresses = addresses;
             FirstRow = firstRow;
@@ -30,9 +32,12 @@ namespace WebexConnect.Composition
         /// <summary>SMS: the parts the batch's messages are billed as; null for other channels.</summary>
         public SmsPartCount? Parts { get; }
 
+        /// <summary>When the batch's message is scheduled to go; null for at once.</summary>
+        public DateTimeOffset? SendAt { get; }
+
         /// <summary>
         /// The ShouldProcess target: "batch 3: 100 destinations, rows 201-300 (+44..., +44... and 98 more)", and for an SMS
-        /// text longer than one part ": 1400 SMS parts, 14 each" after them.
+        /// text longer than one part ": 1400 SMS parts, 14 each" after them, and ", scheduled for ..." for a -SendAt.
         /// </summary>
         public string Target
         {
@@ -45,7 +50,7 @@ namespace WebexConnect.Composition
                 // read as if row 6 went too, beside the line that said it would be skipped.
                 if (RowCount < LastRow - FirstRow + 1) rows = RowCount.ToString(CultureInfo.InvariantCulture) + " of " + rows;
                 return "batch " + Number.ToString(CultureInfo.InvariantCulture) + ": " + Counted.Of(Addresses.Count, "destination") + ", " + rows +
-                    " (" + SubstitutionText.Abbreviate(Addresses) + ")" + Parts?.Said;
+                    " (" + SubstitutionText.Abbreviate(Addresses) + ")" + Parts?.Said + ScheduledFor.Said(SendAt);
             }
         }
     }
@@ -114,7 +119,7 @@ namespace WebexConnect.Composition
         {
             if (!_open.TryGetValue(message, out var open))
             {
-                open = new Open(row);
+                open = new Open(row, message.SendAt);
                 _open[message] = open;
             }
 
@@ -122,7 +127,7 @@ namespace WebexConnect.Composition
             if (open.Addresses.Count > 0 && open.Addresses.Count + recipient.Addresses.Count > _batchSize)
             {
                 full = Close(open);
-                open = new Open(row);
+                open = new Open(row, message.SendAt);
                 _open[message] = open;
             }
 
@@ -143,15 +148,18 @@ namespace WebexConnect.Composition
             return open.ConvertAll(Close);
         }
 
-        private WhatIfBatch Close(Open open) => new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows);
+        private WhatIfBatch Close(Open open) => new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows, open.SendAt);
 
         private sealed class Open
         {
-            public Open(long firstRow)
+            public Open(long firstRow, DateTimeOffset? sendAt)
             {
                 FirstRow = firstRow;
                 LastRow = firstRow;
+                SendAt = sendAt;
             }
+
+            public DateTimeOffset? SendAt { get; }
 
             public List<string> Addresses { get; } = new List<string>();
             public long FirstRow { get; }
