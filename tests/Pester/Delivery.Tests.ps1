@@ -215,6 +215,28 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         }
         finally { Disconnect-WebexConnect }
     }
+
+    # Before: without -Listener PowerShell prompted "Listener:" in a console and a scheduled task failed on "missing
+    # mandatory parameters", though the session ran one listener only (Wait-ConnectDelivery already took that one).
+    It 'stops the one listener this session runs when -Listener is not given, and says what to give when none or several run' {
+        $first = Start-ConnectReceiptListener
+        $second = Start-ConnectReceiptListener
+        try {
+            { Stop-ConnectReceiptListener } |
+                Should -Throw -ErrorId 'ReceiptListenerAmbiguous,*' -ExpectedMessage "*2 receipt listeners*$($first.Url)*$($second.Url)*give -Listener with the Url or the port*"
+            $first.IsRunning | Should -BeTrue
+            $second.IsRunning | Should -BeTrue
+            Stop-ConnectReceiptListener $first
+
+            Stop-ConnectReceiptListener -WarningVariable warned -WarningAction SilentlyContinue
+            $second.IsRunning | Should -BeFalse
+            $warned | Should -BeNullOrEmpty
+
+            Stop-ConnectReceiptListener -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop
+            "$warned" | Should -BeLike '*No receipt listener is running in this session*none to stop*'
+        }
+        finally { $first, $second | Stop-ConnectReceiptListener }
+    }
 }
 
 Describe 'Wait-ConnectDelivery' {
