@@ -53,6 +53,20 @@ Describe 'Send-ConnectSms -Journal' {
         { $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction Stop } | Should -Not -Throw
     }
 
+    It 'counts a Skipped row as a success, so the morning-after filter on IsSuccess leaves out the rows sent already' {
+        # Before: Skipped had IsSuccess False, so $results | Where-Object { -not $_.IsSuccess } listed the rows an earlier
+        # run sent, and resending that list without -Journal sent them twice.
+        $journal = 'TestDrive:/issuccess.journal'
+        $script:rows[0, 1] | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        $results = @($script:rows + [pscustomobject]@{ Phone = '12'; Name = 'Bad' } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
+        $results.Status | Should -Be @('Skipped', 'Skipped', 'Queued', 'Invalid')
+        $results.IsSuccess | Should -Be @($true, $true, $true, $false)
+        $report = Join-Path $TestDrive 'issuccess.csv'
+        $results | Export-Csv -LiteralPath $report -NoTypeInformation
+        @(Import-Csv -LiteralPath $report | Where-Object IsSuccess -eq 'False').Row | Should -Be @('4')
+    }
+
     It 'says in -Verbose which row each skipped line is, as its errors and warnings do' {
         # A scheduled run's log with -Verbose: "+447700900101: Already sent ..." said neither the row nor the status.
         $journal = 'TestDrive:/verbose.journal'
