@@ -250,6 +250,27 @@ Describe 'Send-ConnectSms -Journal' {
         (Get-FileHash -LiteralPath $journal).Hash | Should -Be $before.Hash
     }
 
+    It 'says under -WhatIf -Verbose which journal it read and what it holds, in the line a run opens with' {
+        # Before: only the real run's -Verbose named the journal: a dry run given the wrong path (a journal no run wrote)
+        # listed every row as a request and did not say which file it had read.
+        $journal = Join-Path $TestDrive 'whatif-findings.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        $full = (Resolve-Path -LiteralPath $journal).ProviderPath
+
+        $dry = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -Verbose 4>&1 6>$null |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Journal *' })
+        $run = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Journal *' })
+        $missing = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal (Join-Path $TestDrive 'elsewhere.journal') -WhatIf -Verbose 4>&1 6>$null |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Journal *' })
+
+        $dry.Count | Should -Be 1
+        $dry[0].Message | Should -Be "Journal '$full': earlier runs recorded 3 rows: 3 sent or scheduled (Skipped if they come again)."
+        $dry[0].Message | Should -Be $run[0].Message
+        $missing.Message | Should -BeLike "Journal '*elsewhere.journal': no earlier run recorded a send in it, so no row is skipped as sent."
+        Test-Path -LiteralPath (Join-Path $TestDrive 'elsewhere.journal') | Should -BeFalse
+    }
+
     It 'ends -WhatIf -Verbose with what a run would do with every row read: send, skip by the journal, or refuse' {
         # Before: "Send SMS: 0 rows in 0.0 s: nothing sent." for a re-run whose journal would skip every row read.
         $journal = Join-Path $TestDrive 'summary.journal'

@@ -586,7 +586,10 @@ namespace WebexConnect.Commands
             {
                 EndWithFailure(failure);
             }
-            if (whatIf && _journalPreview is not null) _whatIfJournalRows = new WhatIfJournalRows(journalPath);
+            if (!whatIf || _journalPreview is null) return;
+            // The line a run's -Verbose opens with, so that a dry run on the wrong path (a new, empty journal) shows it.
+            WriteVerbose(_journalPreview.Findings);
+            if (_journalPreview.HoldsRecords) _whatIfJournalRows = new WhatIfJournalRows(journalPath);
         }
 
         /// <summary>
