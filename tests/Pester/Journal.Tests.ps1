@@ -271,6 +271,29 @@ Describe 'Send-ConnectSms -Journal' {
         Test-Path -LiteralPath (Join-Path $TestDrive 'elsewhere.journal') | Should -BeFalse
     }
 
+    It 'warns once when not one row of a re-run is among those the journal says were sent (a column that changes with each export)' {
+        # Before: a CSV exported again with an 'Exported' column of its own time sent every row a second time on a re-run
+        # with the same -Journal, without a word: every row counted as new, as documented, and nothing said so.
+        $journal = Join-Path $TestDrive 'exported.journal'
+        $export = { param($when) $script:rows | Select-Object Phone, Name, @{ n = 'Exported'; e = { $when } } }
+        & $export '2026-12-05 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        $full = (Resolve-Path -LiteralPath $journal).ProviderPath
+
+        & $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -WarningVariable dryWarned -WarningAction SilentlyContinue 6>$null
+        $results = @(& $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $warned.Count | Should -Be 1
+        "$warned" | Should -BeLike "The journal '$full' records 3 rows sent by earlier runs, and not one row of this run is among them: all 3 rows went out as new.*a column whose value changes with each export*-SubstitutionColumn*-WhatIf*"
+        $dryWarned.Count | Should -Be 1
+        "$dryWarned" | Should -BeLike '*: a run would send all 3 rows as new.*'
+
+        # The same export once more, with a new row: three are among the journal's, so no warning.
+        @(& $export '2026-12-06 01:00') + [pscustomobject]@{ Phone = '+447700900104'; Name = 'Di'; Exported = '2026-12-06 01:00' } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable again -WarningAction SilentlyContinue | Out-Null
+        $again.Count | Should -Be 0
+    }
+
     It 'ends -WhatIf -Verbose with what a run would do with every row read: send, skip by the journal, or refuse' {
         # Before: "Send SMS: 0 rows in 0.0 s: nothing sent." for a re-run whose journal would skip every row read.
         $journal = Join-Path $TestDrive 'summary.journal'

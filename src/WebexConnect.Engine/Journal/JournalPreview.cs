@@ -34,6 +34,8 @@ namespace WebexConnect.Engine.Journal
     {
         // Null when the journal holds no record yet (or does not exist): every row would be sent.
         private readonly JournalVerdicts? _verdicts;
+        private readonly string _path;
+        private readonly long _sentEarlier;
 
         // Pipeline thread only: the cmdlet usually hands the same message object for every row.
         private ConnectMessage? _lastMessage;
@@ -41,8 +43,10 @@ namespace WebexConnect.Engine.Journal
 
         private JournalPreview(string path, JournalSnapshot? snapshot, bool resendUnknown)
         {
+            _path = path;
             var earlier = snapshot?.Earlier ?? Array.Empty<JournalEntry>();
             Findings = JournalFindings.Describe(path, earlier, resendUnknown);
+            _sentEarlier = JournalFindings.SentIn(earlier);
             _verdicts = snapshot is null ? null : new JournalVerdicts(snapshot, resendUnknown);
         }
 
@@ -52,6 +56,9 @@ namespace WebexConnect.Engine.Journal
         public bool HoldsRecords => _verdicts is not null;
 
         public string Findings { get; }
+
+        public string? NoneMatched() =>
+            _verdicts is null ? null : JournalFindings.NoneMatched(_path, _sentEarlier, _verdicts.Asked, _verdicts.Found, whatIf: true);
 
         public SendResult? EarlierOutcome(DispatchItem item)
         {

@@ -509,7 +509,11 @@ namespace WebexConnect.Commands
             if (_row == 0) WriteWarning(RunSummary.NoRows(MyInvocation.MyCommand.Name));
             if (_whatIfJournalRows?.End() is string skipped) SayWhatIf(skipped);
             if (_whatIf != null)
+            {
                 foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
+                // As the run would warn (the journal's own run does, at its end).
+                if (_journalPreview?.NoneMatched() is string noneMatched) WriteWarning(ImportedCommandNames.In(this, noneMatched));
+            }
             if (_run is null)
             {
                 if (_sendAtOvertaken.Warning(SendAt) is string overtaken) WriteWarning(overtaken);

@@ -121,6 +121,26 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void After_rows_none_of_which_the_journal_recorded_it_warns_as_a_run_would()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("none.journal");
+            using (var first = JournalKit.OverFake(new ScriptedTransport(FirstRun), journal)) JournalKit.Send(first, JournalKit.Rows(1, 9));
+
+            using (var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: false, forSandbox: false))
+            {
+                Preview(preview, 20, 2);
+                Assert.StartsWith($"The journal '{journal}' records 3 rows sent by earlier runs, and not one row of this run is among them: " +
+                    "a run would send both rows as new.", preview.NoneMatched());
+            }
+            using (var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: false, forSandbox: false))
+            {
+                Preview(preview, 3, 2);
+                Assert.Null(preview.NoneMatched());
+            }
+        }
+
+        [Fact]
         public void A_journal_a_run_could_not_use_gives_the_error_that_run_would_meet()
         {
             using var folder = new TempFolder();
