@@ -309,6 +309,35 @@ Describe 'Wait-ConnectDelivery' {
         $receipt.Description | Should -BeExactly "bad`rDelivered fine $([char]0x202E)evil$([char]0x202C) end"
     }
 
+    It 'says with -Verbose how many signed webhooks came again while it waited, not counting those from before' {
+        # The line had no test in the real host: a replay (or the service's second try) is answered 200 and kept once,
+        # and -Verbose is where an admin who saw fewer receipts than posts learns why.
+        Connect-WebexConnect -Sandbox
+        $secret = 'hook-secret'
+        $signed = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString $secret -AsPlainText -Force)
+        try {
+            $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+            $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($secret))
+            $post = {
+                $signature = 'sha256=' + (($hmac.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+                $null = Invoke-WebRequest -Uri $signed.Url -Method Post -Body $bytes -ContentType 'application/json' -Headers @{ 'x-hub-signature' = $signature } -UseBasicParsing -NoProxy
+            }
+            & $post; & $post   # kept, then once again before the wait: not this wait's to report
+            $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
+
+            # Every begin block runs before the first result is piped: the two posts land while Wait-ConnectDelivery waits.
+            $verbose = @(& { $sent; & $post; & $post } |
+                Wait-ConnectDelivery -Listener $signed -Timeout 1 -Verbose -ErrorAction SilentlyContinue -WarningAction SilentlyContinue 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*again while this command waited*' })
+
+            $signed.Repeated | Should -Be 3
+            $verbose.Count | Should -Be 1
+            $verbose[0].Message | Should -BeExactly ('The listener got 2 signed webhooks again while this command waited: the same body and signature as one ' +
+                'it had kept (a replay, or the service sending again). Each was answered 200 and kept once.')
+        }
+        finally { Stop-ConnectReceiptListener $signed }
+    }
+
     # Before: without -Listener PowerShell prompted "Listener:" (and a scheduled task failed on it), though the session
     # ran one listener only.
     It 'takes the one listener this session runs when -Listener is not given, and says what to give when none or several run' {
