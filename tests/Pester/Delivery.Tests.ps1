@@ -237,6 +237,29 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         }
         finally { $first, $second | Stop-ConnectReceiptListener }
     }
+
+    It 'leaves, without -Listener, the listeners other runspaces of the process started (a thread job''s)' {
+        # Before: the choice was among every listener of the process, so a script's bare Stop-ConnectReceiptListener
+        # stopped the listener a thread job (or a ForEach-Object -Parallel block) was waiting on.
+        $other = [powershell]::Create()
+        try {
+            $theirs = $other.AddScript("Import-Module '$((Get-Module WebexConnect).ModuleBase)/WebexConnect.psd1'; Start-ConnectReceiptListener").Invoke()[0]
+            $theirs.IsRunning | Should -BeTrue
+
+            Stop-ConnectReceiptListener -WarningVariable warned -WarningAction SilentlyContinue
+            "$warned" | Should -BeLike '*No receipt listener is running in this session*'
+            $theirs.IsRunning | Should -BeTrue
+
+            $mine = Start-ConnectReceiptListener
+            Stop-ConnectReceiptListener
+            $mine.IsRunning | Should -BeFalse
+            $theirs.IsRunning | Should -BeTrue
+        }
+        finally {
+            if ($theirs) { Stop-ConnectReceiptListener $theirs }
+            $other.Dispose()
+        }
+    }
 }
 
 Describe 'Wait-ConnectDelivery' {
