@@ -256,6 +256,51 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         }
         finally { Disconnect-WebexConnect }
     }
+
+    # Before: without -Listener PowerShell prompted "Listener:" in a console and a scheduled task failed on "missing
+    # mandatory parameters", though the session ran one listener only (Wait-ConnectDelivery already took that one).
+    It 'stops the one listener this session runs when -Listener is not given, and says what to give when none or several run' {
+        $first = Start-ConnectReceiptListener
+        $second = Start-ConnectReceiptListener
+        try {
+            { Stop-ConnectReceiptListener } |
+                Should -Throw -ErrorId 'ReceiptListenerAmbiguous,*' -ExpectedMessage "*2 receipt listeners*$($first.Url)*$($second.Url)*give -Listener with the Url or the port*"
+            $first.IsRunning | Should -BeTrue
+            $second.IsRunning | Should -BeTrue
+            Stop-ConnectReceiptListener $first
+
+            Stop-ConnectReceiptListener -WarningVariable warned -WarningAction SilentlyContinue
+            $second.IsRunning | Should -BeFalse
+            $warned | Should -BeNullOrEmpty
+
+            Stop-ConnectReceiptListener -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop
+            "$warned" | Should -BeLike '*No receipt listener is running in this session*none to stop*'
+        }
+        finally { $first, $second | Stop-ConnectReceiptListener }
+    }
+
+    It 'leaves, without -Listener, the listeners other runspaces of the process started (a thread job''s)' {
+        # Before: the choice was among every listener of the process, so a script's bare Stop-ConnectReceiptListener
+        # stopped the listener a thread job (or a ForEach-Object -Parallel block) was waiting on.
+        $other = [powershell]::Create()
+        try {
+            $theirs = $other.AddScript("Import-Module '$((Get-Module WebexConnect).ModuleBase)/WebexConnect.psd1'; Start-ConnectReceiptListener").Invoke()[0]
+            $theirs.IsRunning | Should -BeTrue
+
+            Stop-ConnectReceiptListener -WarningVariable warned -WarningAction SilentlyContinue
+            "$warned" | Should -BeLike '*No receipt listener is running in this session*'
+            $theirs.IsRunning | Should -BeTrue
+
+            $mine = Start-ConnectReceiptListener
+            Stop-ConnectReceiptListener
+            $mine.IsRunning | Should -BeFalse
+            $theirs.IsRunning | Should -BeTrue
+        }
+        finally {
+            if ($theirs) { Stop-ConnectReceiptListener $theirs }
+            $other.Dispose()
+        }
+    }
 }
 
 Describe 'Wait-ConnectDelivery' {
@@ -326,6 +371,35 @@ Describe 'Wait-ConnectDelivery' {
         ($delivery | Out-String -Width 200) | Should -BeLike '*bad\u000DDelivered fine \u202Eevil\u202C end*'
         $receipt.CorrelationId | Should -BeExactly "abc$([char]0x202E)fdp.exe"
         $receipt.Description | Should -BeExactly "bad`rDelivered fine $([char]0x202E)evil$([char]0x202C) end"
+    }
+
+    It 'says with -Verbose how many signed webhooks came again while it waited, not counting those from before' {
+        # The line had no test in the real host: a replay (or the service's second try) is answered 200 and kept once,
+        # and -Verbose is where an admin who saw fewer receipts than posts learns why.
+        Connect-WebexConnect -Sandbox
+        $secret = 'hook-secret'
+        $signed = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString $secret -AsPlainText -Force)
+        try {
+            $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+            $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($secret))
+            $post = {
+                $signature = 'sha256=' + (($hmac.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+                $null = Invoke-WebRequest -Uri $signed.Url -Method Post -Body $bytes -ContentType 'application/json' -Headers @{ 'x-hub-signature' = $signature } -UseBasicParsing -NoProxy
+            }
+            & $post; & $post   # kept, then once again before the wait: not this wait's to report
+            $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
+
+            # Every begin block runs before the first result is piped: the two posts land while Wait-ConnectDelivery waits.
+            $verbose = @(& { $sent; & $post; & $post } |
+                Wait-ConnectDelivery -Listener $signed -Timeout 1 -Verbose -ErrorAction SilentlyContinue -WarningAction SilentlyContinue 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*again while this command waited*' })
+
+            $signed.Repeated | Should -Be 3
+            $verbose.Count | Should -Be 1
+            $verbose[0].Message | Should -BeExactly ('The listener got 2 signed webhooks again while this command waited: the same body and signature as one ' +
+                'it had kept (a replay, or the service sending again). Each was answered 200 and kept once.')
+        }
+        finally { Stop-ConnectReceiptListener $signed }
     }
 
     # Before: without -Listener PowerShell prompted "Listener:" (and a scheduled task failed on it), though the session

@@ -53,6 +53,20 @@ Describe 'Send-ConnectSms -Journal' {
         { $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction Stop } | Should -Not -Throw
     }
 
+    It 'counts a Skipped row as a success, so the morning-after filter on IsSuccess leaves out the rows sent already' {
+        # Before: Skipped had IsSuccess False, so $results | Where-Object { -not $_.IsSuccess } listed the rows an earlier
+        # run sent, and resending that list without -Journal sent them twice.
+        $journal = 'TestDrive:/issuccess.journal'
+        $script:rows[0, 1] | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        $results = @($script:rows + [pscustomobject]@{ Phone = '12'; Name = 'Bad' } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
+        $results.Status | Should -Be @('Skipped', 'Skipped', 'Queued', 'Invalid')
+        $results.IsSuccess | Should -Be @($true, $true, $true, $false)
+        $report = Join-Path $TestDrive 'issuccess.csv'
+        $results | Export-Csv -LiteralPath $report -NoTypeInformation
+        @(Import-Csv -LiteralPath $report | Where-Object IsSuccess -eq 'False').Row | Should -Be @('4')
+    }
+
     It 'says in -Verbose which row each skipped line is, as its errors and warnings do' {
         # A scheduled run's log with -Verbose: "+447700900101: Already sent ..." said neither the row nor the status.
         $journal = 'TestDrive:/verbose.journal'
@@ -234,6 +248,50 @@ Describe 'Send-ConnectSms -Journal' {
         $out | Should -Not -Match 'rows 1-3'
         $out | Should -Match 'SENT 0 WARNED 0'
         (Get-FileHash -LiteralPath $journal).Hash | Should -Be $before.Hash
+    }
+
+    It 'says under -WhatIf -Verbose which journal it read and what it holds, in the line a run opens with' {
+        # Before: only the real run's -Verbose named the journal: a dry run given the wrong path (a journal no run wrote)
+        # listed every row as a request and did not say which file it had read.
+        $journal = Join-Path $TestDrive 'whatif-findings.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        $full = (Resolve-Path -LiteralPath $journal).ProviderPath
+
+        $dry = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -Verbose 4>&1 6>$null |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Journal *' })
+        $run = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Journal *' })
+        $missing = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal (Join-Path $TestDrive 'elsewhere.journal') -WhatIf -Verbose 4>&1 6>$null |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Journal *' })
+
+        $dry.Count | Should -Be 1
+        $dry[0].Message | Should -Be "Journal '$full': earlier runs recorded 3 rows: 3 sent or scheduled (Skipped if they come again)."
+        $dry[0].Message | Should -Be $run[0].Message
+        $missing.Message | Should -BeLike "Journal '*elsewhere.journal': no earlier run recorded a send in it, so no row is skipped as sent."
+        Test-Path -LiteralPath (Join-Path $TestDrive 'elsewhere.journal') | Should -BeFalse
+    }
+
+    It 'warns once when not one row of a re-run is among those the journal says were sent (a column that changes with each export)' {
+        # Before: a CSV exported again with an 'Exported' column of its own time sent every row a second time on a re-run
+        # with the same -Journal, without a word: every row counted as new, as documented, and nothing said so.
+        $journal = Join-Path $TestDrive 'exported.journal'
+        $export = { param($when) $script:rows | Select-Object Phone, Name, @{ n = 'Exported'; e = { $when } } }
+        & $export '2026-12-05 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        $full = (Resolve-Path -LiteralPath $journal).ProviderPath
+
+        & $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -WarningVariable dryWarned -WarningAction SilentlyContinue 6>$null
+        $results = @(& $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $warned.Count | Should -Be 1
+        "$warned" | Should -BeLike "The journal '$full' records 3 rows sent by earlier runs, and not one row of this run is among them: all 3 rows went out as new.*a column whose value changes with each export*-SubstitutionColumn*-WhatIf*"
+        $dryWarned.Count | Should -Be 1
+        "$dryWarned" | Should -BeLike '*: a run would send all 3 rows as new.*'
+
+        # The same export once more, with a new row: three are among the journal's, so no warning.
+        @(& $export '2026-12-06 01:00') + [pscustomobject]@{ Phone = '+447700900104'; Name = 'Di'; Exported = '2026-12-06 01:00' } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable again -WarningAction SilentlyContinue | Out-Null
+        $again.Count | Should -Be 0
     }
 
     It 'ends -WhatIf -Verbose with what a run would do with every row read: send, skip by the journal, or refuse' {

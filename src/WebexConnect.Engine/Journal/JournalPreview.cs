@@ -20,6 +20,9 @@ namespace WebexConnect.Engine.Journal
 
         public byte[] Salt { get; }
 
+        /// <summary>The last thing earlier runs recorded for each key (what <see cref="JournalFindings"/> sums up).</summary>
+        public IEnumerable<JournalEntry> Earlier => _earlier.Values;
+
         public bool TryGetEarlier(JournalKey key, out JournalEntry entry) => _earlier.TryGetValue(key, out entry);
     }
 
@@ -29,21 +32,38 @@ namespace WebexConnect.Engine.Journal
     /// </summary>
     internal sealed class JournalPreview : IJournalPreview
     {
-        private readonly JournalVerdicts _verdicts;
+        // Null when the journal holds no record yet (or does not exist): every row would be sent.
+        private readonly JournalVerdicts? _verdicts;
+        private readonly string _path;
+        private readonly long _sentEarlier;
 
         // Pipeline thread only: the cmdlet usually hands the same message object for every row.
         private ConnectMessage? _lastMessage;
         private MessageShape? _lastShape;
 
-        private JournalPreview(JournalVerdicts verdicts) => _verdicts = verdicts;
+        private JournalPreview(string path, JournalSnapshot? snapshot, bool resendUnknown)
+        {
+            _path = path;
+            var earlier = snapshot?.Earlier ?? Array.Empty<JournalEntry>();
+            Findings = JournalFindings.Describe(path, earlier, resendUnknown);
+            _sentEarlier = JournalFindings.SentIn(earlier);
+            _verdicts = snapshot is null ? null : new JournalVerdicts(snapshot, resendUnknown);
+        }
 
-        /// <summary>Null when the journal holds no record yet (or does not exist): every row would be sent.</summary>
-        public static JournalPreview? Open(string path, bool resendUnknown, bool forSandbox = false) =>
-            SendJournal.ReadEarlier(path, forSandbox) is JournalSnapshot snapshot ? new JournalPreview(new JournalVerdicts(snapshot, resendUnknown)) : null;
+        public static JournalPreview Open(string path, bool resendUnknown, bool forSandbox = false) =>
+            new JournalPreview(JournalPath.Full(path), SendJournal.ReadEarlier(path, forSandbox), resendUnknown);
+
+        public bool HoldsRecords => _verdicts is not null;
+
+        public string Findings { get; }
+
+        public string? NoneMatched() =>
+            _verdicts is null ? null : JournalFindings.NoneMatched(_path, _sentEarlier, _verdicts.Asked, _verdicts.Found, whatIf: true);
 
         public SendResult? EarlierOutcome(DispatchItem item)
         {
             DispatchItem.Require(item, nameof(item));
+            if (_verdicts is null) return null;
             if (!ReferenceEquals(item.Message, _lastMessage) || _lastShape is null)
             {
                 _lastShape = MessageShape.Of(item.Message);
@@ -53,6 +73,6 @@ namespace WebexConnect.Engine.Journal
             return _verdicts.Verdict(item, _lastShape, out _, out _, out _);
         }
 
-        public void Dispose() => _verdicts.Dispose();
+        public void Dispose() => _verdicts?.Dispose();
     }
 }

@@ -36,6 +36,9 @@ namespace WebexConnect.Engine.Journal
         /// <summary>The open journal.</summary>
         public SendJournal Journal => _journal;
 
+        /// <summary>The records admitted so far, and how many of them earlier runs recorded.</summary>
+        public (long Admitted, long Found) Matches => (_verdicts.Asked, _verdicts.Found);
+
         /// <summary>
         /// Null when the item is to be sent (its key is then pending, and the item may be a copy: send the
         /// one returned in <paramref name="toSend"/>); otherwise the result that takes its place.

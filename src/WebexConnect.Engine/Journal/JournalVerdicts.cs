@@ -60,6 +60,7 @@ namespace WebexConnect.Engine.Journal
         public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey key, out JournalKey? keyedBefore, out string? resending)
         {
             resending = null;
+            Asked++;
             key = _keys.For(shape, item.Recipient, 1);
             _seen.TryGetValue(key, out var earlierInRun);
             _seen[key] = earlierInRun + 1;
@@ -69,8 +70,16 @@ namespace WebexConnect.Engine.Journal
             // it. That key is looked up too, so the first run after an update does not send again what they scheduled,
             // and written too, so that an earlier version run on this journal (another account's older copy) skips it.
             keyedBefore = shape.HasDeliveryMembers ? _keys.AsKeyedBefore(shape, item.Recipient, earlierInRun + 1) : (JournalKey?)null;
-            return Earlier(key, keyedBefore, out var entry) ? Decide(item, entry, out resending) : null;
+            if (!Earlier(key, keyedBefore, out var entry)) return null;
+            Found++;
+            return Decide(item, entry, out resending);
         }
+
+        /// <summary>How many records were asked about.</summary>
+        public long Asked { get; private set; }
+
+        /// <summary>How many of them an earlier run recorded, whatever it recorded (<see cref="JournalFindings.NoneMatched"/>).</summary>
+        public long Found { get; private set; }
 
         public void Dispose() => _keys.Dispose();
 

@@ -34,7 +34,12 @@ namespace WebexConnect.Engine.Journal
             _shapeOf = shapeOf;
             _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Verbose,
                 JournalFindings.Describe(run.Journal.Path, run.Journal.Earlier, resendUnknown), DateTimeOffset.Now));
+            _sentEarlier = JournalFindings.SentIn(run.Journal.Earlier);
         }
+
+        // What earlier runs sent, counted before this run records its own sends.
+        private readonly long _sentEarlier;
+        private bool _completed;
 
         /// <summary>
         /// The dispatcher <paramref name="createDispatcher"/> makes over the transport of
@@ -94,7 +99,16 @@ namespace WebexConnect.Engine.Journal
 
         public IReadOnlyList<SendResult> TakeReady() => _inner.TakeReady();
 
-        public IEnumerable<SendResult> Complete() => _inner.Complete();
+        /// <summary>The last results, then (once) the warning when not one row of this run was one an earlier run recorded.</summary>
+        public IEnumerable<SendResult> Complete()
+        {
+            foreach (var result in _inner.Complete()) yield return result;
+            if (_completed) yield break;
+            _completed = true;
+            var (admitted, found) = _run.Matches;
+            if (JournalFindings.NoneMatched(_run.Journal.Path, _sentEarlier, admitted, found, whatIf: false) is string warning)
+                _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, warning, DateTimeOffset.Now));
+        }
 
         public IReadOnlyList<DiagnosticEntry> TakeDiagnostics()
         {

@@ -517,7 +517,11 @@ namespace WebexConnect.Commands
             if (_row == 0) WriteNamedWarning(RunSummary.NoRows(MyInvocation.MyCommand.Name));
             if (_whatIfJournalRows?.End() is string skipped) SayWhatIf(skipped);
             if (_whatIf != null)
+            {
                 foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
+                // As the run would warn (the journal's own run does, at its end).
+                if (_journalPreview?.NoneMatched() is string noneMatched) WriteWarning(ImportedCommandNames.In(this, noneMatched));
+            }
             if (_run is null)
             {
                 if (_sendAtOvertaken.Warning(SendAt) is string overtaken) WriteNamedWarning(overtaken);
@@ -594,7 +598,10 @@ namespace WebexConnect.Commands
             {
                 EndWithFailure(failure);
             }
-            if (whatIf && _journalPreview is not null) _whatIfJournalRows = new WhatIfJournalRows(journalPath);
+            if (!whatIf || _journalPreview is null) return;
+            // The line a run's -Verbose opens with, so that a dry run on the wrong path (a new, empty journal) shows it.
+            WriteVerbose(_journalPreview.Findings);
+            if (_journalPreview.HoldsRecords) _whatIfJournalRows = new WhatIfJournalRows(journalPath);
         }
 
         /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Net.Sockets;
 using System.Security;
@@ -99,7 +100,7 @@ namespace WebexConnect.Commands
             }
             WriteVerbose($"Listening for delivery receipts at {listener.Url}; give it as -NotifyUrl.");
             var started = new ConnectReceiptListener(listener, Secret != null, DateTimeOffset.Now);
-            RunningListeners.Add(started);
+            RunningListeners.Add(started, Runspace.DefaultRunspace);
             WriteObject(started);
         }
 

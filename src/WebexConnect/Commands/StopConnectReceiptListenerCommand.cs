@@ -9,8 +9,11 @@ namespace WebexConnect.Commands
     [OutputType(typeof(void))]
     public sealed class StopConnectReceiptListenerCommand : PSCmdlet
     {
-        /// <summary>The listener Start-ConnectReceiptListener returned, or the Url or port of one that runs.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The listener Start-ConnectReceiptListener returned, or its Url or port.")]
+        /// <summary>
+        /// The listener Start-ConnectReceiptListener returned, or the Url or port of one that runs. By default, the one
+        /// this session runs (as Wait-ConnectDelivery takes it).
+        /// </summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, HelpMessage = "The listener Start-ConnectReceiptListener returned, or its Url or port.")]
         [ValidateNotNull]
         [ListenerArgument]
         [ArgumentCompleter(typeof(RunningListenerCompleter))]
@@ -22,7 +25,14 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var listener = Listener!;
+            var listener = Listener ?? TheRunningListener.Of(this,
+                "give -Listener with the Url or the port of the one to stop, one command for each.");
+            if (listener is null)
+            {
+                // Not an error: what the admin wanted, no listener holding a port, is so (as for one already stopped).
+                WriteWarning("No receipt listener is running in this session: there is none to stop.");
+                return;
+            }
             if (!listener.IsRunning)
             {
                 WriteVerbose($"The listener at {listener.Url} is already stopped.");

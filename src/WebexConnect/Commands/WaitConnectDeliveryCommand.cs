@@ -84,25 +84,16 @@ namespace WebexConnect.Commands
             if (_listenerStopped) WriteWarning($"The listener at {Listener.Url} is stopped: only the receipts it already has are used, without waiting.");
         }
 
-        /// <summary>
-        /// Without -Listener, the one this session runs, as the send cmdlets take the current session: before, PowerShell
-        /// prompted "Listener:" (or failed in a scheduled task) although only one listener could be meant. None, or
-        /// several, end the command with what to give.
-        /// </summary>
+        /// <summary>Without -Listener, the one this session runs; none, or several, end the command with what to give.</summary>
         private ConnectReceiptListener TheRunningListener()
         {
-            var running = RunningListeners.Running();
-            if (running.Count == 1) return running[0];
-            if (running.Count == 0)
+            var listener = Commands.TheRunningListener.Of(this, "give -Listener with the one whose Url the sends gave as -NotifyUrl.");
+            if (listener is null)
                 ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(new InvalidOperationException(
                     "No receipt listener is running in this session. Start one with Start-ConnectReceiptListener before sending, give its Url " +
                     "to the sends' -NotifyUrl, and pipe their results here; or give -Receipt with receipts read already (ConvertFrom-ConnectWebhook)."),
                     "NoReceiptListener", ErrorCategory.ObjectNotFound, null)));
-            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
-                $"{running.Count} receipt listeners are running in this session ({string.Join(", ", running.Select(l => l.Url.ToString()))}): " +
-                "give -Listener with the one whose Url the sends gave as -NotifyUrl."),
-                "ReceiptListenerAmbiguous", ErrorCategory.InvalidOperation, null));
-            return null!; // Not reached: ThrowTerminatingError throws.
+            return listener!;
         }
 
         /// <inheritdoc />

@@ -171,8 +171,9 @@ namespace WebexConnect.Receipts
         }
 
         /// <summary>
-        /// Queued and Scheduled were accepted; Unknown may have been (the connection was lost after the request went
-        /// out), and its receipts are the only way to know. The rest had nothing accepted by this send.
+        /// Queued and Scheduled were accepted (Skipped too, by an earlier run: Add passes those before asking); Unknown may
+        /// have been (the connection was lost after the request went out), and its receipts are the only way to know. The
+        /// rest had nothing accepted by this send.
         /// </summary>
         internal static bool MayHaveBeenSent(SendResult result) => result.IsSuccess || result.Status == SendStatus.Unknown;
 

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
 
 namespace WebexConnect.Receipts
 {
@@ -13,10 +15,20 @@ namespace WebexConnect.Receipts
     {
         private static readonly object Gate = new object();
         private static readonly List<ConnectReceiptListener> Listeners = new List<ConnectReceiptListener>();
+        // The runspace each was started in. Without -Listener, Wait-ConnectDelivery and Stop-ConnectReceiptListener take
+        // the caller's own: before, a bare Stop-ConnectReceiptListener in a script stopped the listener a thread job (or a
+        // ForEach-Object -Parallel block) of the same process was waiting on.
+        private static readonly ConditionalWeakTable<ConnectReceiptListener, Runspace> StartedIn =
+            new ConditionalWeakTable<ConnectReceiptListener, Runspace>();
 
-        public static void Add(ConnectReceiptListener listener)
+        /// <summary>Records a listener <paramref name="runspace"/> (the starting command's) started.</summary>
+        public static void Add(ConnectReceiptListener listener, Runspace? runspace)
         {
-            lock (Gate) Listeners.Add(listener);
+            lock (Gate)
+            {
+                Listeners.Add(listener);
+                if (runspace != null) StartedIn.Add(listener, runspace);
+            }
         }
 
         /// <summary>Stops the listener and forgets it; nothing when it is already stopped.</summary>
@@ -48,6 +60,13 @@ namespace WebexConnect.Receipts
         public static IReadOnlyList<ConnectReceiptListener> Running()
         {
             lock (Gate) return Listeners.Where(l => l.IsRunning).ToArray();
+        }
+
+        /// <summary>The listeners <paramref name="runspace"/> started and that still run, oldest first.</summary>
+        public static IReadOnlyList<ConnectReceiptListener> RunningIn(Runspace? runspace)
+        {
+            lock (Gate)
+                return Listeners.Where(l => l.IsRunning && StartedIn.TryGetValue(l, out var started) && ReferenceEquals(started, runspace)).ToArray();
         }
 
         /// <summary>Stops every listener still running (Remove-Module).</summary>

@@ -65,11 +65,11 @@ namespace WebexConnect.Results
         public const string InvalidInputCode = "InvalidInput";
 
         /// <summary>
-        /// Whether a result also goes to the error stream: every status but Queued, Scheduled and Skipped.
-        /// Skipped is what a resumed run (-Journal) is for; as an error it would stop a re-run with
+        /// Whether a result also goes to the error stream: every status but the successes, Queued, Scheduled and
+        /// Skipped. Skipped is what a resumed run (-Journal) is for; as an error it would stop a re-run with
         /// -ErrorAction Stop at its first row already sent.
         /// </summary>
-        public static bool IsError(SendResult result) => !result.IsSuccess && result.Status != SendStatus.Skipped;
+        public static bool IsError(SendResult result) => !result.IsSuccess;
 
         /// <summary>
         /// The Code of a result a run gave a row when a failure stopped it (the row was read but its request

@@ -96,8 +96,12 @@ namespace WebexConnect.Results
         /// <summary>Records the session the result was sent through (see <see cref="SentThrough"/>), as it is written.</summary>
         internal void MarkSentThrough(ConnectSession? session) => _sentThrough = session?.Link;
 
-        /// <summary>True for Queued and Scheduled.</summary>
-        public bool IsSuccess => Status == SendStatus.Queued || Status == SendStatus.Scheduled;
+        /// <summary>
+        /// True for Queued and Scheduled, and for Skipped: -Journal says an earlier run had the service accept the row.
+        /// Before, Skipped was False, so the morning-after recipe ($results | Where-Object { -not $_.IsSuccess }) picked
+        /// the rows already sent, and resending them without -Journal sent them twice.
+        /// </summary>
+        public bool IsSuccess => Status == SendStatus.Queued || Status == SendStatus.Scheduled || Status == SendStatus.Skipped;
 
         /// <inheritdoc />
         public override string ToString() => $"{Status} {Destination}";

@@ -43,16 +43,28 @@ namespace WebexConnect.Sending
         IReceiptListener StartReceiptListener(ReceiptListenerOptions options);
 
         /// <summary>
-        /// The journal at <paramref name="path"/> (a full path), read for -WhatIf without creating, locking or writing it;
-        /// null when it holds no record yet. Throws the SessionFailureException a send run on it would meet
+        /// The journal at <paramref name="path"/> (a full path), read for -WhatIf without creating, locking or writing it
+        /// (also when it holds no record yet, or does not exist: then it skips no row). Throws the SessionFailureException a send run on it would meet
         /// (<paramref name="forSandbox"/> as <see cref="DispatchOptions.JournalForSandbox"/>).
         /// </summary>
-        IJournalPreview? PreviewJournal(string path, bool resendUnknown, bool forSandbox);
+        IJournalPreview PreviewJournal(string path, bool resendUnknown, bool forSandbox);
     }
 
     /// <summary>What a journal says of the rows of a -WhatIf run, asked in pipeline order.</summary>
     internal interface IJournalPreview : IDisposable
     {
+        /// <summary>Whether earlier runs recorded anything in it: without, no row is skipped.</summary>
+        bool HoldsRecords { get; }
+
+        /// <summary>
+        /// The line a run's -Verbose opens with: the journal's full path and what earlier runs left in it. Before, -WhatIf
+        /// -Verbose did not say which journal it read, so a dry run on the wrong path looked like one on the right one.
+        /// </summary>
+        string Findings { get; }
+
+        /// <summary>After the rows: the warning a run gives when earlier runs sent rows and none of these is among them; else null.</summary>
+        string? NoneMatched();
+
         /// <summary>The result a run on the journal would give the record instead of sending it (Skipped, Unknown); null when it would send it.</summary>
         SendResult? EarlierOutcome(DispatchItem item);
     }

@@ -278,7 +278,7 @@ namespace WebexConnect.Tests.Commands
         private const string StopConnectReceiptListener = """
             Stop-ConnectReceiptListener | default set - | ShouldProcess Medium | output Void
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
-            Listener                ConnectReceiptListener  *!@0                                  V
+            Listener                ConnectReceiptListener  *@0                                   V
             """;
 
         private const string WaitConnectDelivery = """

@@ -8,6 +8,7 @@ using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
 using WebexConnect.Results;
+using WebexConnect.Sending;
 using WebexConnect.Tests.Dispatch;
 using Xunit;
 
@@ -145,6 +146,51 @@ namespace WebexConnect.Tests.Journal
             using (var dispatcher = JournalKit.OverFake(again, journal, resendUnknown: true)) JournalKit.Send(dispatcher, JournalKit.Rows(1, 9));
 
             Assert.Equal(new[] { 4, 5, 6, 7, 8, 9 }, again.SentRows.OrderBy(r => r));
+        }
+
+        /// <summary>
+        /// Before: a re-run of a CSV exported again with a column that changes on every export sent every row a second time
+        /// without a word. Now a run none of whose rows an earlier run recorded warns once, at its end, when earlier runs sent.
+        /// </summary>
+        [Theory]
+        [InlineData(10, 3, true)]   // rows 10-12: none of them in the journal
+        [InlineData(9, 3, false)]   // row 9 was in flight earlier: one row matched, so the journal was the right one
+        [InlineData(4, 1, false)]   // row 4 was rejected earlier and is sent again: it matched all the same
+        public void A_run_none_of_whose_rows_the_journal_recorded_warns_once_at_its_end(int first, int count, bool warns)
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("none-matched.journal");
+            using (var earlier = JournalKit.OverFake(new ScriptedTransport(FirstRun), journal)) JournalKit.Send(earlier, JournalKit.Rows(1, 9));
+
+            using var dispatcher = JournalKit.OverFake(new ScriptedTransport(_ => SendStatus.Queued), journal);
+            var results = JournalKit.Send(dispatcher, JournalKit.Rows(first, count));
+            var warnings = dispatcher.TakeDiagnostics().Where(d => d.Level == DiagnosticLevel.Warning).Select(d => d.Message).ToList();
+            dispatcher.Complete().ToList();
+
+            Assert.Equal(count, results.Count);
+            if (!warns)
+            {
+                Assert.Empty(warnings);
+                return;
+            }
+            var warning = Assert.Single(warnings);
+            Assert.StartsWith($"The journal '{journal}' records 3 rows sent by earlier runs, and not one row of this run is among them: all 3 rows went out as new.", warning);
+            Assert.Contains("a column whose value changes with each export", warning);
+            Assert.Contains("-WhatIf", warning);
+            Assert.DoesNotContain(dispatcher.TakeDiagnostics(), d => d.Level == DiagnosticLevel.Warning);
+        }
+
+        [Fact]
+        public void A_journal_with_no_send_recorded_gives_no_warning_however_new_the_rows()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("all-failed.journal");
+            using (var earlier = JournalKit.OverFake(new ScriptedTransport(_ => SendStatus.Failed), journal)) JournalKit.Send(earlier, JournalKit.Rows(1, 3));
+
+            using var dispatcher = JournalKit.OverFake(new ScriptedTransport(_ => SendStatus.Queued), journal);
+            JournalKit.Send(dispatcher, JournalKit.Rows(10, 3));
+
+            Assert.DoesNotContain(dispatcher.TakeDiagnostics(), d => d.Level == DiagnosticLevel.Warning);
         }
 
         [Fact]

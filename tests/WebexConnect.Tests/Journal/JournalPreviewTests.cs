@@ -91,8 +91,53 @@ namespace WebexConnect.Tests.Journal
 
             Assert.Equal(before, File.ReadAllBytes(journal));
             Assert.Equal(written, File.GetLastWriteTimeUtc(journal));
-            Assert.Null(new ConnectEngine().PreviewJournal(folder.File("none-yet.journal"), resendUnknown: false, forSandbox: false));
+            using (var none = new ConnectEngine().PreviewJournal(folder.File("none-yet.journal"), resendUnknown: false, forSandbox: false))
+            {
+                Assert.False(none.HoldsRecords);
+                Assert.All(Preview(none, 1, 3), Assert.Null);
+            }
             Assert.False(File.Exists(folder.File("none-yet.journal")));
+        }
+
+        /// <summary>
+        /// Before: -WhatIf -Verbose did not say which journal it read, nor what it held: a dry run given the wrong path (a
+        /// journal no run wrote) looked like one given last night's. Now it says what a run's -Verbose opens with.
+        /// </summary>
+        [Fact]
+        public void It_says_which_journal_it_read_and_what_it_holds_as_a_run_does()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("said.journal");
+            using (var first = JournalKit.OverFake(new ScriptedTransport(FirstRun), journal)) JournalKit.Send(first, JournalKit.Rows(1, 9));
+
+            using var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: false, forSandbox: false);
+            using var missing = new ConnectEngine().PreviewJournal(folder.File("elsewhere.journal"), resendUnknown: false, forSandbox: false);
+
+            Assert.True(preview.HoldsRecords);
+            Assert.Equal(JournalFindings.Describe(journal, Enumerable.Repeat(new JournalEntry(JournalState.Queued, DateTimeOffset.UnixEpoch), 3)
+                .Concat(Enumerable.Repeat(new JournalEntry(JournalState.Rejected, DateTimeOffset.UnixEpoch), 4))
+                .Concat(Enumerable.Repeat(new JournalEntry(JournalState.Unknown, DateTimeOffset.UnixEpoch), 2)), resendUnknown: false), preview.Findings);
+            Assert.Equal($"Journal '{folder.File("elsewhere.journal")}': no earlier run recorded a send in it, so no row is skipped as sent.", missing.Findings);
+        }
+
+        [Fact]
+        public void After_rows_none_of_which_the_journal_recorded_it_warns_as_a_run_would()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("none.journal");
+            using (var first = JournalKit.OverFake(new ScriptedTransport(FirstRun), journal)) JournalKit.Send(first, JournalKit.Rows(1, 9));
+
+            using (var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: false, forSandbox: false))
+            {
+                Preview(preview, 20, 2);
+                Assert.StartsWith($"The journal '{journal}' records 3 rows sent by earlier runs, and not one row of this run is among them: " +
+                    "a run would send both rows as new.", preview.NoneMatched());
+            }
+            using (var preview = new ConnectEngine().PreviewJournal(journal, resendUnknown: false, forSandbox: false))
+            {
+                Preview(preview, 3, 2);
+                Assert.Null(preview.NoneMatched());
+            }
         }
 
         [Fact]
