@@ -520,7 +520,7 @@ namespace WebexConnect.Commands
             {
                 foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
                 // As the run would warn (the journal's own run does, at its end).
-                if (_journalPreview?.NoneMatched() is string noneMatched) WriteWarning(ImportedCommandNames.In(this, noneMatched));
+                if (_journalPreview?.NoneMatched() is string noneMatched) WriteNamedWarning(noneMatched);
             }
             if (_run is null)
             {
