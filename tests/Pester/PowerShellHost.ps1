@@ -43,3 +43,20 @@ function Invoke-PowerShellWithInputOpen {
         $run.Dispose()
     }
 }
+
+# Runs Command in a new PowerShell of this host's kind whose time zone is TimeZone (TZ, which PowerShell reads on Linux
+# and macOS) and returns the lines it wrote to its output; its errors are left out.
+function Invoke-PowerShellInTimeZone {
+    param(
+        [Parameter(Mandatory)] [string] $TimeZone,
+        [Parameter(Mandatory)] [string] $Command
+    )
+    $powershell = Get-PowerShellHostCommand
+    $previous = $env:TZ
+    try {
+        $env:TZ = $TimeZone
+        & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $Command 2>$null
+    } finally {
+        $env:TZ = $previous
+    }
+}

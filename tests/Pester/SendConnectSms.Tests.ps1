@@ -1071,18 +1071,11 @@ Describe 'Send-ConnectSms -SendAt on a computer in another time zone' {
         # A scheduled script in New York that wrote -SendAt '09:00' (an hour ago) was told "14:00:00Z is in the past": its
         # own 09:00 was nowhere. TZ sets the zone of a new PowerShell on Linux and macOS.
         . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
-        $powershell = Get-PowerShellHostCommand
         $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
         $command = "Import-Module '$manifest'; Connect-WebexConnect -Sandbox; `$at = (Get-Date).AddHours(-1); " +
             "'+447700900001' | Send-ConnectSms -From ACME -Text Hi -SendAt `$at 2>`$null; " +
             "`$at.ToString('yyyy-MM-dd HH:mm:ss'); `$Error[0].Exception.Message"
-        $previous = $env:TZ
-        try {
-            $env:TZ = 'America/New_York'
-            $said = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $command 2>$null
-        } finally {
-            $env:TZ = $previous
-        }
+        $said = Invoke-PowerShellInTimeZone -TimeZone 'America/New_York' -Command $command
 
         $said.Count | Should -Be 2
         $said[1] | Should -BeLike "*is in the past*"
@@ -1094,20 +1087,13 @@ Describe 'Send-ConnectSms -SendAt on a computer in another time zone' {
         # only 'batch 1: 2 destinations, rows 1-2 (...)': nothing showed that 09:00 was read as Tokyo's (00:00 in London),
         # nor did -Verbose, the results (Scheduled) or the summary. Only -PayloadOnly's sendAt did.
         . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
-        $powershell = Get-PowerShellHostCommand
         $manifest = Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1'
         $command = "[cultureinfo]::CurrentCulture = 'ja-JP'; Import-Module '$manifest'; Connect-WebexConnect -Sandbox; " +
             "`$at = (Get-Date).Date.AddDays(2).AddHours(9); `$at.ToString('yyyy-MM-dd HH:mm:ss'); " +
             "`$at.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss'); " +
             "'+447700900001', '+447700900002' | Send-ConnectSms -From ACME -Text Hi -SendAt `$at.ToString('yyyy-MM-dd HH:mm') -WhatIf; " +
             "'+447700900003' | Send-ConnectSms -From ACME -Text Hi -SendAt `$at -Verbose 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] } | Select-Object -First 1 | ForEach-Object Message"
-        $previous = $env:TZ
-        try {
-            $env:TZ = 'Asia/Tokyo'
-            $said = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $command 2>$null
-        } finally {
-            $env:TZ = $previous
-        }
+        $said = Invoke-PowerShellInTimeZone -TimeZone 'Asia/Tokyo' -Command $command
 
         $said.Count | Should -Be 4
         $when = "scheduled for $($said[1])Z ($($said[0]) on this computer, UTC+09:00)"
