@@ -302,3 +302,26 @@ Describe 'Send-ConnectMessage at the prompt' {
         $help -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Send-ConnectMessage -TemplateId' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'refuses a template ID with a space around it, naming it, before anything is sent' {
+        # Before, ' tpl-1 ' (copied from the UI or a config file) went out as the ID, and the service refused every row
+        # with 7108 Invalid template, whose advice, copy it from Webex Connect, the admin had followed.
+        $rows = Import-People @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }
+            [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bob' }
+        )
+
+        $failure = { $rows | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -TemplateId 'tpl-1 ' } |
+            Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidParameterValue,*'
+        $failure.Exception.Message | Should -BeLike "-TemplateId: 'tpl-1 ' starts or ends with a space*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $results = @($rows | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -TemplateId 'tpl-1')
+        $results.Status | Should -Be @('Queued', 'Queued')
+        (Get-SentBody).template.id | Should -BeExactly 'tpl-1'
+    }
+}
