@@ -14,6 +14,9 @@ namespace WebexConnect.Commands
     [OutputType(typeof(SmsMeasurement))]
     public sealed class MeasureConnectSmsCommand : PSCmdlet
     {
+        // The columns Send-ConnectSms -Text reads as its parameters' values: never its substitutions, so never this one's.
+        private static readonly IReadOnlyCollection<string> ReadBySendConnectSms = PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text");
+
         private DictionaryRowBinding? _dictionaryRows;
         private bool _textOnCommandLine;
         private long _row;
@@ -89,8 +92,8 @@ namespace WebexConnect.Commands
                 return;
             }
 
-            var variableProblems = MeasureInput.VariableProblems(text, row, _shared, AllowMissingSubstitution);
-            WriteObject(SmsCalculator.Measure(MeasureInput.Personalise(text, row, _shared), Encoding).ForRow(_row, variableProblems));
+            var variableProblems = MeasureInput.VariableProblems(text, row, _shared, ReadBySendConnectSms, AllowMissingSubstitution);
+            WriteObject(SmsCalculator.Measure(MeasureInput.Personalise(text, row, _shared, ReadBySendConnectSms), Encoding).ForRow(_row, variableProblems));
         }
     }
 }

@@ -46,8 +46,10 @@ namespace WebexConnect.Composition
         /// 30 characters, and GSM-7 for a row whose name holds an accent outside GSM-7 that makes it Unicode. A variable
         /// no column fills takes the -Substitution value of its name (<paramref name="shared"/>), else stays as written, as
         /// Send-ConnectSms -AllowMissingSubstitution would send it (<see cref="VariableProblems"/> says whether it would).
+        /// The columns Send-ConnectSms reads as a parameter (<paramref name="readByParameters"/>: Phone, CorrelationId, Text...)
+        /// are no substitutions there, so they fill nothing here either.
         /// </summary>
-        public static string Personalise(string text, InputRow row, IReadOnlyDictionary<string, string> shared)
+        public static string Personalise(string text, InputRow row, IReadOnlyDictionary<string, string> shared, IReadOnlyCollection<string> readByParameters)
         {
             if (row is null) throw new ArgumentNullException(nameof(row));
             if (shared is null) throw new ArgumentNullException(nameof(shared));
@@ -55,6 +57,7 @@ namespace WebexConnect.Composition
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var column in row.Columns)
             {
+                if (readByParameters.Contains(column.Key)) continue;
                 // A list or an object is no value Send-ConnectSms would send: its variable stays as written.
                 if (SubstitutionText.TryOf(column.Value, out var value) && !values.ContainsKey(column.Key)) values.Add(column.Key, value);
             }
@@ -68,7 +71,8 @@ namespace WebexConnect.Composition
         /// said CanSend True for "Hi $(Nmae)" and Send-ConnectSms then made every row Invalid. A text with no row (given
         /// alone, or piped as a string) has no columns to check: it is measured as written and never refused for them.
         /// </summary>
-        public static IReadOnlyList<ValidationProblem> VariableProblems(string text, InputRow row, IReadOnlyDictionary<string, string> shared, bool allowMissing)
+        public static IReadOnlyList<ValidationProblem> VariableProblems(string text, InputRow row, IReadOnlyDictionary<string, string> shared,
+            IReadOnlyCollection<string> readByParameters, bool allowMissing)
         {
             if (row is null) throw new ArgumentNullException(nameof(row));
             if (shared is null) throw new ArgumentNullException(nameof(shared));
@@ -76,19 +80,22 @@ namespace WebexConnect.Composition
             var problems = new ProblemList();
             foreach (var name in PersonalisedText.VariablesIn(text))
             {
-                var column = row.Columns.FirstOrDefault(c => string.Equals(c.Key, name, StringComparison.Ordinal));
-                if (column.Key is null)
+                var named = row.Columns.FirstOrDefault(c => string.Equals(c.Key, name, StringComparison.Ordinal));
+                var consumed = named.Key is not null && readByParameters.Contains(name);
+                if (named.Key is null || consumed)
                 {
                     if (!allowMissing && !shared.ContainsKey(name))
-                        problems.Add("Text", PersonalisedText.NoValue(name, row.Columns.Select(c => c.Key).Concat(shared.Keys)));
+                        problems.Add("Text", consumed
+                            ? PersonalisedText.ConsumedColumn(name)
+                            : PersonalisedText.NoValue(name, row.Columns.Select(c => c.Key).Where(k => !readByParameters.Contains(k)).Concat(shared.Keys)));
                 }
-                else if (SubstitutionText.IsNothing(column.Value))
+                else if (SubstitutionText.IsNothing(named.Value))
                 {
                     if (!allowMissing) problems.Add("Text", PersonalisedText.EmptyColumn(name));
                 }
-                else if (!SubstitutionText.TryOf(column.Value, out _))
+                else if (!SubstitutionText.TryOf(named.Value, out _))
                 {
-                    problems.Add("Text", PersonalisedText.UnusableColumn(name, SubstitutionText.Describe(column.Value)));
+                    problems.Add("Text", PersonalisedText.UnusableColumn(name, SubstitutionText.Describe(named.Value)));
                 }
             }
             return problems.ToList();

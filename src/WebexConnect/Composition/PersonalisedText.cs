@@ -116,7 +116,7 @@ namespace WebexConnect.Composition
                     continue;
                 }
                 if (_allowMissing) continue;
-                problems.Add(field.Name, NoValue(name, own.Keys.Concat(message.Substitutions.Keys)));
+                problems.Add(field.Name, Contains(record.ConsumedColumns, name) ? ConsumedColumn(name) : NoValue(name, own.Keys.Concat(message.Substitutions.Keys)));
             }
         }
 
@@ -132,6 +132,15 @@ namespace WebexConnect.Composition
         internal static string UnusableColumn(string name, string held) =>
             $"$({name}) would be filled from the column {InputEcho.Quote(name)}, which holds {held}: " +
             "a substitution must be one string, number, true/false or date (pick one value, e.g. with Select-Object)";
+
+        /// <summary>
+        /// A variable named like a column that a parameter read (-To's Phone, CorrelationId): the row has the column, so
+        /// "the row has no column named 'Phone'" sent the admin looking for one that was there.
+        /// </summary>
+        internal static string ConsumedColumn(string name) =>
+            $"$({name}) has no value: the row's column {InputEcho.Quote(name)} is read by a parameter (the destination, the " +
+            "correlation ID or the like), so it is not sent as a substitution. To send it as one too, name it with " +
+            "-SubstitutionColumn, with the other columns the text uses, or give -AllowMissingSubstitution to send it as written";
 
         /// <summary>A variable that no column and no -Substitution key fills; <paramref name="known"/> are the names that exist.</summary>
         // A method of its own: the lambda's capture of the name would otherwise be made for every variable of every row.
