@@ -324,4 +324,20 @@ Describe 'Send-ConnectMessage -TemplateId' {
         $results.Status | Should -Be @('Queued', 'Queued')
         (Get-SentBody).template.id | Should -BeExactly 'tpl-1'
     }
+
+    It 'runs Example 5 as written: one Queued result per row, the template and only the columns it names sent' {
+        $help = Get-Content (Join-Path $PSScriptRoot '../../docs/Send-ConnectMessage.md') -Raw
+        $example = [regex]::Match($help, '(?s)### Example 5:.*?```powershell\r?\n(.*?)```').Groups[1].Value
+        $example | Should -Match 'TemplateId'
+
+        Push-Location (Join-Path $PSScriptRoot '../..')
+        try { $results = @(& ([scriptblock]::Create($example))) } finally { Pop-Location }
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        $body = @(Get-SentBody)[0]
+        $body.template.id | Should -BeExactly 'order-shipped'
+        $body.PSObject.Properties.Name | Should -Not -Contain 'content'
+        $body.to[2].substitutions.Name | Should -BeExactly "Chlo$([char]0xE9) Dubois"
+        @($body.to[0].substitutions.PSObject.Properties.Name) | Should -Be @('Name', 'Order')
+    }
 }
