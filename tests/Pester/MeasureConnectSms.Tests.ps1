@@ -139,6 +139,36 @@ Describe 'Measure-ConnectSms' {
         (Measure-ConnectSms -Text 'Hello').Row | Should -Be 1
     }
 
+    It 'says CanSend False, in Send-ConnectSms''s words, for a row whose $(name) nothing fills, and agrees with it on every row' {
+        # Before, a typo such as $(Shop) measured CanSend True on every row, and Send-ConnectSms then made every row Invalid.
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; Shop = 'Corner' }
+            [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bob' }
+            [pscustomobject]@{ Phone = '+447700900003'; Name = $null; Shop = 'Corner' }
+        )
+        $text = 'Hi $(Name), from $(Shop)'
+
+        $measured = @($rows | Measure-ConnectSms -Text $text)
+        Connect-WebexConnect -Sandbox
+        $sent = @($rows | Send-ConnectSms -From ACME -Text $text -ErrorAction SilentlyContinue)
+        $withShared = @($rows | Measure-ConnectSms -Text $text -Substitution @{ Shop = 'ACME' })
+        $sentWithShared = @($rows | Send-ConnectSms -From ACME -Text $text -Substitution @{ Shop = 'ACME' } -ErrorAction SilentlyContinue)
+        $allowed = @($rows | Measure-ConnectSms -Text $text -AllowMissingSubstitution)
+        $sentAllowed = @($rows | Send-ConnectSms -From ACME -Text $text -AllowMissingSubstitution -ErrorAction SilentlyContinue)
+        Disconnect-WebexConnect
+
+        $measured.CanSend | Should -Be @($true, $false, $false)
+        $measured.CanSend | Should -Be @($sent | ForEach-Object { $_.Status -eq 'Queued' })
+        $measured[1].Reason | Should -BeLike 'Text: $(Shop) has no value*'
+        @($measured | Where-Object { -not $_.CanSend } | ForEach-Object { "Row $($_.Row): $($_.Reason)" }) |
+            Should -Be @($sent | Where-Object Status -eq 'Invalid' | ForEach-Object Reason)
+        $withShared.Text[1] | Should -BeExactly 'Hi Bob, from ACME'
+        $withShared.CanSend | Should -Be @($sentWithShared | ForEach-Object { $_.Status -eq 'Queued' })
+        $allowed.CanSend | Should -Be @($true, $true, $true)
+        $allowed.CanSend | Should -Be @($sentAllowed | ForEach-Object { $_.Status -eq 'Queued' })
+        (Measure-ConnectSms -Text $text).CanSend | Should -BeTrue
+    }
+
     It 'fills the variables of a row''s own Text column too' {
         $measurement = [pscustomobject]@{ Text = 'Hi $(Name)'; Name = "Zo$([char]0xEB)" } | Measure-ConnectSms
 

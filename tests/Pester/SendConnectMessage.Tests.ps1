@@ -302,3 +302,42 @@ Describe 'Send-ConnectMessage at the prompt' {
         $help -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Send-ConnectMessage -TemplateId' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'refuses a template ID with a space around it, naming it, before anything is sent' {
+        # Before, ' tpl-1 ' (copied from the UI or a config file) went out as the ID, and the service refused every row
+        # with 7108 Invalid template, whose advice, copy it from Webex Connect, the admin had followed.
+        $rows = Import-People @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }
+            [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bob' }
+        )
+
+        $failure = { $rows | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -TemplateId 'tpl-1 ' } |
+            Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidParameterValue,*'
+        $failure.Exception.Message | Should -BeLike "-TemplateId: 'tpl-1 ' starts or ends with a space*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $results = @($rows | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -TemplateId 'tpl-1')
+        $results.Status | Should -Be @('Queued', 'Queued')
+        (Get-SentBody).template.id | Should -BeExactly 'tpl-1'
+    }
+
+    It 'runs Example 5 as written: one Queued result per row, the template and only the columns it names sent' {
+        $help = Get-Content (Join-Path $PSScriptRoot '../../docs/Send-ConnectMessage.md') -Raw
+        $example = [regex]::Match($help, '(?s)### Example 5:.*?```powershell\r?\n(.*?)```').Groups[1].Value
+        $example | Should -Match 'TemplateId'
+
+        Push-Location (Join-Path $PSScriptRoot '../..')
+        try { $results = @(& ([scriptblock]::Create($example))) } finally { Pop-Location }
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        $body = @(Get-SentBody)[0]
+        $body.template.id | Should -BeExactly 'order-shipped'
+        $body.PSObject.Properties.Name | Should -Not -Contain 'content'
+        $body.to[2].substitutions.Name | Should -BeExactly "Chlo$([char]0xE9) Dubois"
+        @($body.to[0].substitutions.PSObject.Properties.Name) | Should -Be @('Name', 'Order')
+    }
+}

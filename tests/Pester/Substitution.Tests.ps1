@@ -73,6 +73,28 @@ Describe 'A $(name) that nothing fills' {
         $result.Reason | Should -BeLike 'Row 1: TemplateSubject: $(Invoice) has no value*'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
+
+    It 'says that a column a parameter read is no substitution, instead of that the row has no such column, and Measure-ConnectSms agrees' {
+        # Before: "$(Phone) has no value: the row has no column ... named 'Phone'" for a row whose Phone column was right
+        # there (it binds to -To), and Measure-ConnectSms filled $(Phone) from it and said CanSend True.
+        $row = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; CorrelationId = 'ref-1' }
+        $text = 'Hi $(Name), your number $(Phone) ref $(CorrelationId)'
+
+        $result = $row | Send-ConnectSms -From ACME -Text $text -ErrorAction SilentlyContinue
+        $measured = $row | Measure-ConnectSms -Text $text
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: Text: `$(Phone) has no value: the row's column 'Phone' is read by a parameter*-SubstitutionColumn*; Text: `$(CorrelationId) has no value: the row's column 'CorrelationId' is read by a parameter*"
+        $result.Reason | Should -Not -BeLike '*the row has no column*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        $measured.CanSend | Should -BeFalse
+        "Row 1: $($measured.Reason)" | Should -BeExactly $result.Reason
+        $measured.Text | Should -BeExactly $text.Replace('$(Name)', 'Ann')
+
+        $sent = $row | Send-ConnectSms -From ACME -Text $text -SubstitutionColumn Name, Phone, CorrelationId
+        $sent.Status | Should -Be 'Queued'
+        (Get-SentBody).to[0].substitutions.Phone | Should -BeExactly '+447700900001'
+    }
 }
 
 Describe 'A $(name) written in double quotes' {

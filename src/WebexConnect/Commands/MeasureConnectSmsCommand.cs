@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
@@ -12,9 +14,13 @@ namespace WebexConnect.Commands
     [OutputType(typeof(SmsMeasurement))]
     public sealed class MeasureConnectSmsCommand : PSCmdlet
     {
+        // The columns Send-ConnectSms -Text reads as its parameters' values: never its substitutions, so never this one's.
+        private static readonly IReadOnlyCollection<string> ReadBySendConnectSms = PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text");
+
         private DictionaryRowBinding? _dictionaryRows;
         private bool _textOnCommandLine;
         private long _row;
+        private IReadOnlyDictionary<string, string> _shared = new Dictionary<string, string>();
 
         /// <summary>The text to measure, as it will be sent (after substitution).</summary>
         // By property name only, and not Mandatory (DESIGN.md's binding recipe): a string piped by itself arrives as
@@ -27,6 +33,18 @@ namespace WebexConnect.Commands
         [Parameter]
         [SmsEncodingArgument] // $PSDefaultParameterValues['*:Encoding'] = 'utf8' reaches it too
         public SmsEncoding Encoding { get; set; } = SmsEncoding.Auto;
+
+        /// <summary>Values for $(name) variables shared by every row, as Send-ConnectSms takes them; a row's own column wins.</summary>
+        [Parameter]
+        [Alias("Substitutions")] // as on Send-ConnectSms, so its command line can be copied here
+        public Hashtable? Substitution { get; set; }
+
+        /// <summary>
+        /// Measure a $(name) that no column and no -Substitution key fills as written, and say CanSend as Send-ConnectSms
+        /// -AllowMissingSubstitution would; without it such a piped row is CanSend False, as Send-ConnectSms makes it Invalid.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AllowMissingSubstitution { get; set; }
 
         /// <summary>
         /// The piped object itself: a string piped by itself is the text to measure, and a row without a Text column is
@@ -41,6 +59,7 @@ namespace WebexConnect.Commands
             // Before the first record only the command line's parameters are bound.
             _textOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
             _dictionaryRows = DictionaryRowBinding.For(this);
+            _shared = SubstitutionText.FromHashtable(Substitution);
         }
 
         /// <inheritdoc />
@@ -73,7 +92,8 @@ namespace WebexConnect.Commands
                 return;
             }
 
-            WriteObject(SmsCalculator.Measure(MeasureInput.Personalise(text, row), Encoding).ForRow(_row));
+            var variableProblems = MeasureInput.VariableProblems(text, row, _shared, ReadBySendConnectSms, AllowMissingSubstitution);
+            WriteObject(SmsCalculator.Measure(MeasureInput.Personalise(text, row, _shared, ReadBySendConnectSms), Encoding).ForRow(_row, variableProblems));
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Composition
 {
@@ -38,26 +39,66 @@ namespace WebexConnect.Composition
             return boundText ?? "";
         }
 
-        private static readonly IReadOnlyDictionary<string, string> NoGlobalValues = new Dictionary<string, string>();
-
         /// <summary>
         /// The text as the row's recipient would get it: its $(name) variables filled from the row's columns, as
         /// Send-ConnectSms fills them. `Import-Csv | Measure-ConnectSms -Text 'Hi $(Name) ...'`, the command line an admin
         /// copies from Send-ConnectSms, measured "Hi $(Name)" for every row: the same parts for "Hi Al" and for a name of
         /// 30 characters, and GSM-7 for a row whose name holds an accent outside GSM-7 that makes it Unicode. A variable
-        /// no column fills stays as written, as Send-ConnectSms -AllowMissingSubstitution would send it.
+        /// no column fills takes the -Substitution value of its name (<paramref name="shared"/>), else stays as written, as
+        /// Send-ConnectSms -AllowMissingSubstitution would send it (<see cref="VariableProblems"/> says whether it would).
+        /// The columns Send-ConnectSms reads as a parameter (<paramref name="readByParameters"/>: Phone, CorrelationId, Text...)
+        /// are no substitutions there, so they fill nothing here either.
         /// </summary>
-        public static string Personalise(string text, InputRow row)
+        public static string Personalise(string text, InputRow row, IReadOnlyDictionary<string, string> shared, IReadOnlyCollection<string> readByParameters)
         {
             if (row is null) throw new ArgumentNullException(nameof(row));
-            if (row.Columns.Count == 0 || text.IndexOf("$(", StringComparison.Ordinal) < 0) return text;
+            if (shared is null) throw new ArgumentNullException(nameof(shared));
+            if ((row.Columns.Count == 0 && shared.Count == 0) || text.IndexOf("$(", StringComparison.Ordinal) < 0) return text;
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var column in row.Columns)
             {
+                if (readByParameters.Contains(column.Key)) continue;
                 // A list or an object is no value Send-ConnectSms would send: its variable stays as written.
                 if (SubstitutionText.TryOf(column.Value, out var value) && !values.ContainsKey(column.Key)) values.Add(column.Key, value);
             }
-            return SubstitutionText.Apply(text, NoGlobalValues, values);
+            return SubstitutionText.Apply(text, shared, values);
+        }
+
+        /// <summary>
+        /// Why Send-ConnectSms would refuse a piped row for the variables of its text, in its words (PersonalisedText): a
+        /// $(name) that no column and no -Substitution key fills (unless <paramref name="allowMissing"/>), whose column is
+        /// $null (unless <paramref name="allowMissing"/>), or whose column holds a list or an object. Before, Measure-ConnectSms
+        /// said CanSend True for "Hi $(Nmae)" and Send-ConnectSms then made every row Invalid. A text with no row (given
+        /// alone, or piped as a string) has no columns to check: it is measured as written and never refused for them.
+        /// </summary>
+        public static IReadOnlyList<ValidationProblem> VariableProblems(string text, InputRow row, IReadOnlyDictionary<string, string> shared,
+            IReadOnlyCollection<string> readByParameters, bool allowMissing)
+        {
+            if (row is null) throw new ArgumentNullException(nameof(row));
+            if (shared is null) throw new ArgumentNullException(nameof(shared));
+            if (row.Columns.Count == 0 || text.IndexOf("$(", StringComparison.Ordinal) < 0) return Array.Empty<ValidationProblem>();
+            var problems = new ProblemList();
+            foreach (var name in PersonalisedText.VariablesIn(text))
+            {
+                var named = row.Columns.FirstOrDefault(c => string.Equals(c.Key, name, StringComparison.Ordinal));
+                var consumed = named.Key is not null && readByParameters.Contains(name);
+                if (named.Key is null || consumed)
+                {
+                    if (!allowMissing && !shared.ContainsKey(name))
+                        problems.Add("Text", consumed
+                            ? PersonalisedText.ConsumedColumn(name)
+                            : PersonalisedText.NoValue(name, row.Columns.Select(c => c.Key).Where(k => !readByParameters.Contains(k)).Concat(shared.Keys)));
+                }
+                else if (SubstitutionText.IsNothing(named.Value))
+                {
+                    if (!allowMissing) problems.Add("Text", PersonalisedText.EmptyColumn(name));
+                }
+                else if (!SubstitutionText.TryOf(named.Value, out _))
+                {
+                    problems.Add("Text", PersonalisedText.UnusableColumn(name, SubstitutionText.Describe(named.Value)));
+                }
+            }
+            return problems.ToList();
         }
     }
 }

@@ -105,32 +105,51 @@ namespace WebexConnect.Composition
                 var name = variables[i];
                 if (!_allowMissing && record.EmptyColumns.Count > 0 && Contains(record.EmptyColumns, name))
                 {
-                    problems.Add(field.Name, $"$({name}) has no value: the row's column {InputEcho.Quote(name)} is empty ($null, as " +
-                        "Import-Csv gives for a line with fewer fields than the header, a database's NULL, or a property that is not set). " +
-                        "Fix the row, or give -AllowMissingSubstitution to send it empty");
+                    problems.Add(field.Name, EmptyColumn(name));
                     continue;
                 }
                 if (own.ContainsKey(name) || message.Substitutions.ContainsKey(name)) continue;
                 if (record.UnusableColumns.TryGetValue(name, out var held))
                 {
                     // Not sendable whatever -AllowMissingSubstitution says: the value exists but is not text.
-                    problems.Add(field.Name, $"$({name}) would be filled from the column {InputEcho.Quote(name)}, which holds {held}: " +
-                        "a substitution must be one string, number, true/false or date (pick one value, e.g. with Select-Object)");
+                    problems.Add(field.Name, UnusableColumn(name, held));
                     continue;
                 }
                 if (_allowMissing) continue;
-                problems.Add(field.Name, NoValue(name, own, message));
+                problems.Add(field.Name, Contains(record.ConsumedColumns, name) ? ConsumedColumn(name) : NoValue(name, own.Keys.Concat(message.Substitutions.Keys)));
             }
         }
 
+        // The words of the three problems, shared with Measure-ConnectSms's Reason (MeasureInput.VariableProblems).
+
+        /// <summary>A variable whose column is $null: the row's value is missing, not empty text.</summary>
+        internal static string EmptyColumn(string name) =>
+            $"$({name}) has no value: the row's column {InputEcho.Quote(name)} is empty ($null, as " +
+            "Import-Csv gives for a line with fewer fields than the header, a database's NULL, or a property that is not set). " +
+            "Fix the row, or give -AllowMissingSubstitution to send it empty";
+
+        /// <summary>A variable whose column holds a list or an object (<paramref name="held"/> says which).</summary>
+        internal static string UnusableColumn(string name, string held) =>
+            $"$({name}) would be filled from the column {InputEcho.Quote(name)}, which holds {held}: " +
+            "a substitution must be one string, number, true/false or date (pick one value, e.g. with Select-Object)";
+
+        /// <summary>
+        /// A variable named like a column that a parameter read (-To's Phone, CorrelationId): the row has the column, so
+        /// "the row has no column named 'Phone'" sent the admin looking for one that was there.
+        /// </summary>
+        internal static string ConsumedColumn(string name) =>
+            $"$({name}) has no value: the row's column {InputEcho.Quote(name)} is read by a parameter (the destination, the " +
+            "correlation ID or the like), so it is not sent as a substitution. To send it as one too, name it with " +
+            "-SubstitutionColumn, with the other columns the text uses, or give -AllowMissingSubstitution to send it as written";
+
+        /// <summary>A variable that no column and no -Substitution key fills; <paramref name="known"/> are the names that exist.</summary>
         // A method of its own: the lambda's capture of the name would otherwise be made for every variable of every row.
-        private static string NoValue(string name, IReadOnlyDictionary<string, string> own, ConnectMessage message)
+        internal static string NoValue(string name, IEnumerable<string> known)
         {
             var text = new StringBuilder();
             text.Append("$(").Append(name).Append(") has no value: the row has no column and -Substitution no key named ")
                 .Append(InputEcho.Quote(name));
-            var near = own.Keys.Concat(message.Substitutions.Keys)
-                .FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+            var near = known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
             if (near != null) text.Append(" (there is ").Append(InputEcho.Quote(near)).Append(": names are case-sensitive)");
             text.Append(". Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as written");
             return text.ToString();

@@ -13,8 +13,10 @@ namespace WebexConnect.Composition
 
         public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems,
             IReadOnlyDictionary<string, string>? unusableColumns = null, IReadOnlyList<string>? notes = null,
-            IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null, bool isSendResult = false)
+            IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null, bool isSendResult = false,
+            IReadOnlyList<string>? consumedColumns = null)
         {
+            ConsumedColumns = consumedColumns ?? Array.Empty<string>();
             IsSendResult = isSendResult;
             Recipient = recipient;
             Problems = problems;
@@ -41,6 +43,12 @@ namespace WebexConnect.Composition
         /// -AllowMissingSubstitution: "Your code is " must not reach anyone because a line was cut short.
         /// </summary>
         public IReadOnlyList<string> EmptyColumns { get; }
+
+        /// <summary>
+        /// The row's columns that a parameter read (its destination, CorrelationId...), which are therefore not substitutions:
+        /// a $(Phone) in the text is not filled from them, and its problem must not say the row has no such column.
+        /// </summary>
+        public IReadOnlyList<string> ConsumedColumns { get; }
 
         /// <summary>What was done to the row that the user should be able to see (-Verbose), e.g. a repeated address sent once.</summary>
         public IReadOnlyList<string> Notes { get; }
@@ -84,6 +92,7 @@ namespace WebexConnect.Composition
         // of a CSV): two case-insensitive lookups per column and row otherwise.
         private string[] _layout = Array.Empty<string>();
         private bool[] _layoutBound = Array.Empty<bool>();
+        private string[] _layoutBoundNames = Array.Empty<string>();
         private string?[] _layoutSingleValued = Array.Empty<string?>();
 
         /// <param name="boundColumns">Column names consumed by parameters (see <see cref="PipelineColumns"/>).</param>
@@ -140,7 +149,7 @@ namespace WebexConnect.Composition
             var warnings = _warnings;
             _warnings = null;
             return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty, warnings,
-                sendResult);
+                sendResult, _substitutionColumns is null ? _layoutBoundNames : null);
         }
 
         /// <summary>
@@ -217,6 +226,7 @@ namespace WebexConnect.Composition
                         $"The column {InputEcho.Quote(columns[i].Key)} is not read: -{given} was given on the command line (or by " +
                         $"$PSDefaultParameterValues), and it sets every row. Leave out -{given} to take each row's own.");
             }
+            _layoutBoundNames = _layout.Where((_, i) => _layoutBound[i]).ToArray();
         }
 
         /// <summary>

@@ -130,8 +130,10 @@ namespace WebexConnect.Tests.Commands
         private const string MeasureConnectSms = """
             Measure-ConnectSms | default set - | no ShouldProcess | output SmsMeasurement
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            AllowMissingSubstitutionSwitchParameter         *                                     -
             Encoding                SmsEncoding             *                                     -
             InputObject             PSObject                *                                     V
+            Substitution            Hashtable               *                                     -    Substitutions
             Text                    String                  *@0                                   N
             """;
 

@@ -170,6 +170,16 @@ namespace WebexConnect.Tests.Validation
             Single(Check(new SmsMessage { From = "ACME", Template = new MessageTemplate { Id = "" } }), "TemplateId");
         }
 
+        [Theory]
+        [InlineData(" T1")]
+        [InlineData("T1 ")]
+        [InlineData("T1\u00A0")]
+        public void ATemplateIdWithASpaceAroundItIsRefusedBeforeTheServiceSays7108(string id)
+        {
+            Assert.Contains("starts or ends with a space", Single(Check(new SmsMessage { From = "ACME", Template = new MessageTemplate { Id = id } }), "TemplateId"));
+            Valid(Check(new SmsMessage { From = "ACME", Template = new MessageTemplate { Id = "T 1" } }));
+        }
+
         [Fact]
         public void TemplateSubjectAndEncodingAreForEmailOnly()
         {

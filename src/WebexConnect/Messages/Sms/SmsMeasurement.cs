@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using WebexConnect.Composition;
 using WebexConnect.Messages.Validation;
 
@@ -8,8 +9,9 @@ namespace WebexConnect.Messages.Sms
     public sealed class SmsMeasurement
     {
         internal SmsMeasurement(string text, SmsEncoding encoding, int characters, int units, int parts,
-            IReadOnlyList<string> unicodeCharacters, long row = 0)
+            IReadOnlyList<string> unicodeCharacters, long row = 0, IReadOnlyList<ValidationProblem>? rowProblems = null)
         {
+            _rowProblems = rowProblems;
             Row = row;
             Text = text;
             Encoding = encoding;
@@ -52,8 +54,9 @@ namespace WebexConnect.Messages.Sms
         public bool CanSend => Reason is null;
 
         /// <summary>
-        /// Why Send-ConnectSms would refuse this text (too long, characters the chosen encoding cannot carry, a
-        /// broken character, empty), in the words its Invalid result uses after "Row N: "; null when it can be sent.
+        /// Why Send-ConnectSms would refuse this text (a $(name) the piped row does not fill, too long, characters the
+        /// chosen encoding cannot carry, a broken character, empty), in the words its Invalid result uses after "Row N: ";
+        /// null when it can be sent.
         /// </summary>
         public string? Reason
         {
@@ -63,6 +66,8 @@ namespace WebexConnect.Messages.Sms
                 if (!_reasonKnown)
                 {
                     var problems = SmsRules.TextProblems(Text, Encoding);
+                    // The row's variables first, as Send-ConnectSms lists them.
+                    if (_rowProblems is { Count: > 0 }) problems = _rowProblems.Concat(problems).ToList();
                     _reason = problems.Count == 0 ? null : RowErrorText.Join(problems);
                     _reasonKnown = true;
                 }
@@ -70,11 +75,16 @@ namespace WebexConnect.Messages.Sms
             }
         }
 
+        private readonly IReadOnlyList<ValidationProblem>? _rowProblems;
         private string? _reason;
         private bool _reasonKnown;
 
-        /// <summary>The same measurement, naming the input row it is for (Measure-ConnectSms).</summary>
-        internal SmsMeasurement ForRow(long row) => new SmsMeasurement(Text, Encoding, Characters, Units, Parts, UnicodeCharacters, row);
+        /// <summary>
+        /// The same measurement, naming the input row it is for (Measure-ConnectSms), with what Send-ConnectSms would refuse
+        /// that row for beyond its text (a $(name) no column fills: MeasureInput.VariableProblems).
+        /// </summary>
+        internal SmsMeasurement ForRow(long row, IReadOnlyList<ValidationProblem>? rowProblems = null) =>
+            new SmsMeasurement(Text, Encoding, Characters, Units, Parts, UnicodeCharacters, row, rowProblems);
 
         /// <summary>"Unicode, 2 parts: text": what Group-Object and string interpolation show of a measurement.</summary>
         public override string ToString() => $"{Encoding}, {Parts} {(Parts == 1 ? "part" : "parts")}: {Text}";

@@ -230,6 +230,10 @@ namespace WebexConnect.Messages.Validation
             if (message.Template is not MessageTemplate template) return;
             if (string.IsNullOrWhiteSpace(template.Id))
                 problems.Add("TemplateId", "the template ID is empty: copy it from the template in the Webex Connect UI");
+            // A space copied from the UI or a config file went out as part of the ID: the service refused every row with
+            // 7108 Invalid template, whose advice (copy it from Webex Connect) the admin had followed. As -From is refused.
+            else if (char.IsWhiteSpace(template.Id[0]) || char.IsWhiteSpace(template.Id[template.Id.Length - 1]))
+                problems.Add("TemplateId", $"{InputEcho.Quote(template.Id)} starts or ends with a space: write the template ID without it");
             CheckLine(template.Id, "TemplateId", problems);
             CheckLine(template.Subject, "TemplateSubject", problems);
             if (message.Channel != MessageChannel.Email)
