@@ -13,10 +13,21 @@ namespace WebexConnect.Engine.Transport
     /// <summary>
     /// GET /v2/messages/{messageId} (beta, API.md "Looking a message up") over the session's HttpClient and
     /// credential. A GET never sends a message, which is also why Test-WebexConnect uses it. A 401/403 made with
-    /// a JWT is tried once more with a fresh token, as a send would be. Never retried otherwise: one lookup is cheap to repeat by hand.
+    /// a JWT is tried once more with a fresh token, as a send would be. A 429 is waited out and tried again (a GET is safe
+    /// to repeat), at most <see cref="TriesAfter429"/> times. Never retried otherwise: one lookup is cheap to repeat by hand.
     /// </summary>
+    /// <remarks>
+    /// Why 429 is waited out: `Import-Csv results.csv | Get-ConnectMessage` looks up one ID after another. Before, a 429
+    /// made that ID's lookup fail and the next one was asked at once, so a tenant over its rate got a failed lookup for
+    /// every ID after the first 429, and more requests while it said to stop. Waiting what the service asks (Retry-After,
+    /// else a second, at most <see cref="MaxWait"/>) paces the whole pipeline to it.
+    /// </remarks>
     internal sealed class MessageLookup
     {
+        internal const int TriesAfter429 = 3;
+        internal static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan WaitWithoutRetryAfter = TimeSpan.FromSeconds(1);
+
         private readonly HttpClient _client;
         private readonly IRequestCredential _credential;
         private readonly TimeSpan _timeout;
@@ -39,10 +50,15 @@ namespace WebexConnect.Engine.Transport
             var answer = await OnceAsync(path, started, cancellation).ConfigureAwait(false);
             if ((answer.Answer.StatusCode == 401 || answer.Answer.StatusCode == 403) && _credential.Renew(answer.Used))
                 answer = await OnceAsync(path, started, cancellation).ConfigureAwait(false);
+            for (var tries = 0; answer.Answer.StatusCode == 429 && tries < TriesAfter429; tries++)
+            {
+                await Task.Delay(answer.RetryAfter is { } asked ? (asked < MaxWait ? asked : MaxWait) : WaitWithoutRetryAfter, cancellation).ConfigureAwait(false);
+                answer = await OnceAsync(path, started, cancellation).ConfigureAwait(false);
+            }
             return answer.Answer;
         }
 
-        private async Task<(LookupAnswer Answer, object? Used)> OnceAsync(Uri path, Stopwatch started, CancellationToken cancellation)
+        private async Task<(LookupAnswer Answer, object? Used, TimeSpan? RetryAfter)> OnceAsync(Uri path, Stopwatch started, CancellationToken cancellation)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             var used = _credential.Apply(request);
@@ -55,17 +71,19 @@ namespace WebexConnect.Engine.Transport
                 var contentType = response.Content.Headers.ContentType;
                 var text = ApiResponse.Decode(bytes, contentType?.CharSet);
                 var webPage = ApiResponse.IsWebPageBody(contentType?.MediaType, text);
-                return (LookupAnswer.Answered((int)response.StatusCode, ReadBody(text), started.Elapsed, webPage), used);
+                var retryAfter = response.Headers.RetryAfter;
+                var wait = retryAfter?.Delta ?? (retryAfter?.Date is { } date && date > DateTimeOffset.UtcNow ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
+                return (LookupAnswer.Answered((int)response.StatusCode, ReadBody(text), started.Elapsed, webPage), used, wait);
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
-                return (LookupAnswer.NoAnswer("no answer within " + _timeout.TotalSeconds + " s", started.Elapsed), used);
+                return (LookupAnswer.NoAnswer("no answer within " + _timeout.TotalSeconds + " s", started.Elapsed), used, null);
             }
             catch (HttpRequestException ex)
             {
                 var what = BatchTransport.WhereItFailed(ex, _client.BaseAddress, _proxy)
                     ?? (BatchTransport.IsConnectFailure(ex) ? "could not reach the service: " : "the connection closed before the answer came: ");
-                return (LookupAnswer.NoAnswer(what + Reason(ex), started.Elapsed), used);
+                return (LookupAnswer.NoAnswer(what + Reason(ex), started.Elapsed), used, null);
             }
         }
 

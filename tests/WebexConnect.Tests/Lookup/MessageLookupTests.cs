@@ -56,6 +56,35 @@ namespace WebexConnect.Tests.Lookup
         }
 
         [Fact]
+        public async Task A429IsWaitedOutForAsLongAsTheServiceAsksAndTriedAgain()
+        {
+            // Before: the 429 was the lookup's answer (MessageLookupFailed), and the next ID of the pipeline was asked at once.
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(429, ScriptedServer.Error("429", "Too many requests"), "application/json", ("Retry-After", "1"))
+                .ThenRespond(200, "{\"messageId\":\"m-1\",\"status\":\"Submitted\"}");
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(server.BaseUri), new ServiceKeyCredential(Secure("k")), TimeSpan.FromSeconds(5));
+
+            var answer = await lookup.LookUpAsync("m-1", CancellationToken.None);
+
+            Assert.Equal(200, answer.StatusCode);
+            Assert.Equal(2, server.Received.Count);
+            Assert.True(answer.Elapsed >= TimeSpan.FromSeconds(0.9), "it waited the second the service asked for, not " + answer.Elapsed);
+        }
+
+        [Fact]
+        public async Task A429ThatLastsIsTheAnswerAfterAFewTries()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            for (var i = 0; i <= MessageLookup.TriesAfter429 + 1; i++) server.ThenRespond(429, null, "application/json", ("Retry-After", "0"));
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(server.BaseUri), new ServiceKeyCredential(Secure("k")), TimeSpan.FromSeconds(5));
+
+            var answer = await lookup.LookUpAsync("m-1", CancellationToken.None);
+
+            Assert.Equal(429, answer.StatusCode);
+            Assert.Equal(1 + MessageLookup.TriesAfter429, server.Received.Count);
+        }
+
+        [Fact]
         public async Task A401WithAServiceKeyIsNotRepeated()
         {
             await using var server = await ScriptedServer.StartAsync();
