@@ -275,6 +275,8 @@ Describe 'Test-WebexConnect' {
         $one.Authentication | Should -Be 'Sandbox'
         @($both).Status | Should -Be @('Accepted', 'Unreachable')
         $sandbox, $other | Test-WebexConnect -Quiet | Should -Be @($true, $false)
+        # The guard the -Quiet help gives for several sessions stops the script; -not of the two values would not.
+        (($sandbox, $other | Test-WebexConnect -Quiet) -contains $false) | Should -BeTrue
         $sandbox, $other | Disconnect-WebexConnect
     }
 
