@@ -48,8 +48,35 @@ namespace WebexConnect.Engine.Journal
         // The bits are already uniformly distributed: any of them make a good hash code.
         public override int GetHashCode() => unchecked((int)_low);
 
+        /// <summary>How many characters <see cref="ToString"/> and <see cref="WriteHex"/> make.</summary>
+        public const int HexLength = 2 * ByteLength;
+
         /// <summary>32 lower-case hex digits.</summary>
-        public override string ToString() =>
-            _high.ToString("x16", CultureInfo.InvariantCulture) + _low.ToString("x16", CultureInfo.InvariantCulture);
+        public override string ToString()
+        {
+            var hex = new char[HexLength];
+            WriteHex(hex);
+            return new string(hex);
+        }
+
+        /// <summary>
+        /// The 32 lower-case hex digits of <see cref="ToString"/>, into <paramref name="destination"/>: the journal writes two
+        /// lines for every row it sends, and made three strings a key for them (ToString of each half, then the two joined).
+        /// </summary>
+        public void WriteHex(Span<char> destination)
+        {
+            if (destination.Length < HexLength) throw new ArgumentException("A journal key needs 32 characters.", nameof(destination));
+            for (var i = 0; i < 16; i++)
+            {
+                destination[15 - i] = HexDigit(_high >> (4 * i));
+                destination[31 - i] = HexDigit(_low >> (4 * i));
+            }
+        }
+
+        private static char HexDigit(ulong value)
+        {
+            var digit = (int)(value & 0xF);
+            return (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
+        }
     }
 }

@@ -170,6 +170,7 @@ namespace WebexConnect.Engine.Journal
             {
                 if (_disposed) throw new ObjectDisposedException(nameof(SendJournal), "The send run's journal is closed.");
                 var at = _clock();
+                Span<char> hex = stackalloc char[JournalKey.HexLength];
                 foreach (var line in lines)
                 {
                     if (line.Keys.Count == 0) continue;
@@ -181,7 +182,11 @@ namespace WebexConnect.Engine.Journal
                         writer.WriteString("t", WireFormat.Timestamp(at.ToUniversalTime()));
                         if (line.MessageId is not null) writer.WriteString("m", line.MessageId);
                         writer.WriteStartArray("k");
-                        foreach (var key in line.Keys) writer.WriteStringValue(key.ToString());
+                        foreach (var key in line.Keys)
+                        {
+                            key.WriteHex(hex);
+                            writer.WriteStringValue(hex);
+                        }
                         writer.WriteEndArray();
                         writer.WriteEndObject();
                     }
@@ -189,7 +194,9 @@ namespace WebexConnect.Engine.Journal
                     var span = _line.GetSpan(1);
                     span[0] = (byte)'\n';
                     _line.Advance(1);
-                    _file.Write(_line.ToArray(), 0, _line.WrittenCount);
+                    // The buffer itself, not a copy of it for every line.
+                    var written = _line.WrittenSegment;
+                    _file.Write(written.Array!, written.Offset, written.Count);
                 }
 
                 _file.Flush(flushToDisk: true);

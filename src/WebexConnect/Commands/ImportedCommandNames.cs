@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
@@ -50,21 +52,32 @@ namespace WebexConnect.Commands
         /// $PSDefaultParameterValues keys against.
         /// </summary>
         public static string OwnName(PSCmdlet cmdlet) =>
-            cmdlet.GetType().GetCustomAttribute<CmdletAttribute>() is CmdletAttribute own
+            DeclaredBy(cmdlet.GetType()) is CmdletAttribute own
                 ? own.VerbName + "-" + own.NounName
                 : cmdlet.MyInvocation.MyCommand.Name;
 
         /// <summary>The -Prefix the module was imported with ("Wx"), or "" without one.</summary>
-        public static string PrefixOf(PSCmdlet cmdlet)
+        public static string PrefixOf(PSCmdlet cmdlet) => PrefixOf(cmdlet.GetType(), cmdlet.MyInvocation?.MyCommand?.Name);
+
+        /// <summary>The prefix <paramref name="name"/> (the name the session has) puts before the noun of <paramref name="cmdletType"/>.</summary>
+        internal static string PrefixOf(Type cmdletType, string? name)
         {
-            var noun = cmdlet.GetType().GetCustomAttribute<CmdletAttribute>()?.NounName;
-            var name = cmdlet.MyInvocation?.MyCommand?.Name;
+            var noun = DeclaredBy(cmdletType)?.NounName;
             if (noun is null || name is null) return "";
-            var imported = name.Substring(name.IndexOf('-') + 1);
-            return imported.Length > noun.Length && imported.EndsWith(noun, System.StringComparison.OrdinalIgnoreCase)
-                ? imported.Substring(0, imported.Length - noun.Length)
+            // The imported noun is what follows the first '-'; measured in place, as most sessions have no prefix to cut.
+            var start = name.IndexOf('-') + 1;
+            var importedLength = name.Length - start;
+            return importedLength > noun.Length && name.EndsWith(noun, System.StringComparison.OrdinalIgnoreCase)
+                ? name.Substring(start, importedLength - noun.Length)
                 : "";
         }
+
+        // Read once per type: every warning, error and engine -Verbose/-Debug line of a send is named through PrefixOf (an error
+        // for each bad row), and reading the attribute is reflection that allocates and resolves its arguments' types by name
+        // every time: 2.5 % of the samples of a profiled 20,000-row Send-ConnectEmail run, for a few lines a batch.
+        private static readonly ConcurrentDictionary<Type, CmdletAttribute?> Declared = new ConcurrentDictionary<Type, CmdletAttribute?>();
+
+        private static CmdletAttribute? DeclaredBy(Type cmdletType) => Declared.GetOrAdd(cmdletType, type => type.GetCustomAttribute<CmdletAttribute>());
 
         private static System.Collections.Generic.IEnumerable<CmdletAttribute> Defined() =>
             typeof(ImportedCommandNames).Assembly.GetExportedTypes()

@@ -134,6 +134,40 @@ namespace WebexConnect.Tests.Journal
             Assert.False(JournalKey.TryParse(new string('g', 32), out _));
         }
 
+        [Fact]
+        public void A_keys_hex_digits_are_its_16_bytes_in_order_lower_case()
+        {
+            var key = JournalKey.FromHash(Enumerable.Range(0xf1, 16).Select(b => (byte)b).ToArray());
+            var written = new char[JournalKey.HexLength];
+            key.WriteHex(written);
+
+            Assert.Equal("f1f2f3f4f5f6f7f8f9fafbfcfdfeff00", key.ToString());
+            Assert.Equal(key.ToString(), new string(written));
+            Assert.Equal("000102030405060708090a0b0c0d0e0f", JournalKey.FromHash(Enumerable.Range(0, 16).Select(b => (byte)b).ToArray()).ToString());
+        }
+
+        [Fact]
+        public void The_journal_writes_a_key_without_making_a_string_of_it()
+        {
+            // Two lines a row (the intent, then the outcome): the keys were made into three strings each, and every line was
+            // copied before it was written: 211 bytes a key on the thread that sends.
+            using var folder = new TempFolder();
+            using var journal = SendJournal.Open(folder.File("keys.journal"));
+            using var keys = new JournalKeyMaker(journal.Salt);
+            var some = Enumerable.Range(1, 1000).Select(i => keys.For(Hello, new Recipient("+4477009" + i.ToString("D5")), 1)).ToList();
+            var twice = some.Concat(some).ToList();
+            journal.Record(JournalState.Intent, twice);
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            journal.Record(JournalState.Intent, some);
+            var forSome = GC.GetAllocatedBytesForCurrentThread() - before;
+            before = GC.GetAllocatedBytesForCurrentThread();
+            journal.Record(JournalState.Intent, twice);
+            var forTwice = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.True(forTwice - forSome < 8 * some.Count, $"{(forTwice - forSome) / some.Count} bytes a key");
+        }
+
         /// <summary>What <paramref name="write"/> writes, inside an object of its own.</summary>
         private static string Json(Action<System.Text.Json.Utf8JsonWriter> write)
         {
