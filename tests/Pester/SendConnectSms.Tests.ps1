@@ -395,6 +395,21 @@ Describe 'Send-ConnectSms with a bad row' {
         Get-SentDestination | Should -BeNullOrEmpty
     }
 
+    It 'refuses a number written in full-width or Arabic-Indic digits, and gives it in plain digits as the example to copy' {
+        # Before: the right reason, but the generic example +447700900123, not the row's number.
+        $rows = @(
+            [pscustomobject]@{ Phone = -join ([char[]](0xFF0B, 0xFF14, 0xFF14, 0xFF17, 0xFF17, 0xFF10, 0xFF10, 0xFF19, 0xFF10, 0xFF10, 0xFF12, 0xFF10, 0xFF14)) }
+            [pscustomobject]@{ Phone = '+' + -join ([char[]](0x664, 0x664, 0x667, 0x667, 0x660, 0x660, 0x669, 0x660, 0x660, 0x662, 0x660, 0x665)) }
+        )
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid')
+        $results[0].Reason | Should -BeLike '*its digits are not plain ASCII digits (0-9)*(e.g. +447700900204)'
+        $results[1].Reason | Should -BeLike '*its digits are not plain ASCII digits (0-9)*(e.g. +447700900205)'
+        Get-SentDestination | Should -BeNullOrEmpty
+    }
+
     It 'stops at the bad row with -ErrorAction Stop, before any later row is sent' {
         { $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidInput,*'
