@@ -197,6 +197,23 @@ Describe 'Send-ConnectEmail' {
         $rowErrors[0].Exception.Message | Should -BeLike "*Text is only white space (spaces, tabs or line breaks): give the email's text, or leave the row out*"
     }
 
+    It 'names the parameters and columns that give a row its missing subject and body, as the SMS and RCS commands do' {
+        # Before: "Subject is required (or give a template)" and "Text is required for a text email: give Text, Html, or a
+        # template": the model's words, naming no column, and each channel said it its own way.
+        $rows = @(
+            [pscustomobject]@{ Email = 'n1@example.com'; Subject = ''; Text = ''; Html = '' }
+            [pscustomobject]@{ Email = 'n2@example.com'; Subject = 'S'; Text = 'T'; Html = '' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        $results[0].Reason | Should -BeExactly ('Row 1: Subject: the email has no subject: give -Subject or a Subject column, or a template (-TemplateId); ' +
+            'Text: the email has no body: give -Text or a Text column, -Html or an Html column, or a template (-TemplateId)')
+        $sms = [pscustomobject]@{ Phone = '+447700900301'; Text = '' } | Send-ConnectSms -From ACME -ErrorAction SilentlyContinue
+        $sms.Reason | Should -BeExactly 'Row 1: Text: the SMS has no text: give -Text or a Text column, or a template (-TemplateId)'
+    }
+
     It 'still makes only its row Invalid for a Subject column with a line break' {
         $rows = @(
             [pscustomobject]@{ Email = 'n1@example.com'; Subject = "News`n" }

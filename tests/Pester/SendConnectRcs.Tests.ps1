@@ -206,6 +206,19 @@ Describe 'Send-ConnectRcs' {
         $bodies.content.type | Select-Object -Unique | Should -BeExactly 'text'
     }
 
+    It 'names every way to give the content for a row with an empty Text cell, and sends the others' {
+        # Before: "Text is required for Text content (or give a template)", which named no parameter, column or other content.
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900403'; Text = 'Hi Ann' }
+            [pscustomobject]@{ Phone = '+447700900404'; Text = '' }
+        )
+
+        $results = @($rows | Send-ConnectRcs -From 'app-1' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Reason | Should -BeExactly 'Row 2: Text: the message has no content: give -Text or a Text column, -MediaUrl, -Card or -Carousel, or a template (-TemplateId)'
+    }
+
     It 'sends a standalone rich card' {
         $card = New-ConnectRcsCard -Title 'Sale' -MediaUrl 'https://example.com/a.png' -MediaHeight Short -Orientation Vertical
 
