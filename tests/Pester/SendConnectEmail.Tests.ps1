@@ -214,6 +214,23 @@ Describe 'Send-ConnectEmail' {
         $sms.Reason | Should -BeExactly 'Row 1: Text: the SMS has no text: give -Text or a Text column, or a template (-TemplateId)'
     }
 
+    It 'stops once, before sending, for a body or subject that neither the command line nor a column of the first row gives' {
+        # Before: every row Invalid with the same "Text is required for a text email" error.
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com"; Name = "N$_" } }
+
+        { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
+            '-Text: the email has no body: give -Text or a Text column, -Html or an Html column, or a template (-TemplateId). ' +
+            "The command line has no -Text or -Html and the first row no Text or Html column (the row has the columns 'Email', 'Name'), so every row would be refused: nothing was sent.")
+        { $rows | Send-ConnectEmail -From 'news@example.com' -Text 'T' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage '-Subject: the email has no subject*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # An Html column gives the body, though the first row's cell is empty: that row alone is Invalid.
+        $rows = @(
+            [pscustomobject]@{ Email = 'n1@example.com'; Html = '' }
+            [pscustomobject]@{ Email = 'n2@example.com'; Html = '<p>Hi</p>' })
+        (@($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
+    }
+
     It 'still makes only its row Invalid for a Subject column with a line break' {
         $rows = @(
             [pscustomobject]@{ Email = 'n1@example.com'; Subject = "News`n" }

@@ -327,6 +327,20 @@ Describe 'Send-ConnectSms with a bad row' {
         (@($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
     }
 
+    It 'stops once, before sending, when neither -Text nor a Text column of the first row gives the text; a row''s empty Text cell is its own' {
+        # Before: one Invalid result and error per row, all "Text is required (or give a template)".
+        { $script:rows | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
+            '-Text: the SMS has no text: give -Text or a Text column, or a template (-TemplateId). ' +
+            "The command line has no -Text and the first row no Text column (the row has the columns 'Phone', 'Name'), so every row would be refused: nothing was sent.")
+        { Send-ConnectSms -To '+447700900063' -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage '*The command line has no -Text, so nothing was sent.'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900064'; Text = '' }
+            [pscustomobject]@{ Phone = '+447700900065'; Text = 'Hi' })
+        (@($rows | Send-ConnectSms -From ACME -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
+    }
+
     It 'refuses a file''s name given as the -Text instead of what the file holds, once and before sending: <Value>' -ForEach @(
         @{ Value = '.\reminder.txt' }
         @{ Value = '"C:\SMS Texts\reminder.txt"' }
