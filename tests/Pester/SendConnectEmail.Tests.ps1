@@ -197,6 +197,40 @@ Describe 'Send-ConnectEmail' {
         $rowErrors[0].Exception.Message | Should -BeLike "*Text is only white space (spaces, tabs or line breaks): give the email's text, or leave the row out*"
     }
 
+    It 'names the parameters and columns that give a row its missing subject and body, as the SMS and RCS commands do' {
+        # Before: "Subject is required (or give a template)" and "Text is required for a text email: give Text, Html, or a
+        # template": the model's words, naming no column, and each channel said it its own way.
+        $rows = @(
+            [pscustomobject]@{ Email = 'n1@example.com'; Subject = ''; Text = ''; Html = '' }
+            [pscustomobject]@{ Email = 'n2@example.com'; Subject = 'S'; Text = 'T'; Html = '' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        $results[0].Reason | Should -BeExactly ('Row 1: Subject: the email has no subject: give -Subject or a Subject column, or a template (-TemplateId); ' +
+            'Text: the email has no body: give -Text or a Text column, -Html or an Html column, or a template (-TemplateId)')
+        $sms = [pscustomobject]@{ Phone = '+447700900301'; Text = '' } | Send-ConnectSms -From ACME -ErrorAction SilentlyContinue
+        $sms.Reason | Should -BeExactly 'Row 1: Text: the SMS has no text: give -Text or a Text column, or a template (-TemplateId)'
+    }
+
+    It 'stops once, before sending, for a body or subject that neither the command line nor a column of the first row gives' {
+        # Before: every row Invalid with the same "Text is required for a text email" error.
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com"; Name = "N$_" } }
+
+        { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
+            '-Text: the email has no body: give -Text or a Text column, -Html or an Html column, or a template (-TemplateId). ' +
+            "The command line has no -Text or -Html and the first row no Text or Html column (the row has the columns 'Email', 'Name'), so every row would be refused: nothing was sent.")
+        { $rows | Send-ConnectEmail -From 'news@example.com' -Text 'T' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage '-Subject: the email has no subject*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # An Html column gives the body, though the first row's cell is empty: that row alone is Invalid.
+        $rows = @(
+            [pscustomobject]@{ Email = 'n1@example.com'; Html = '' }
+            [pscustomobject]@{ Email = 'n2@example.com'; Html = '<p>Hi</p>' })
+        (@($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
+    }
+
     It 'still makes only its row Invalid for a Subject column with a line break' {
         $rows = @(
             [pscustomobject]@{ Email = 'n1@example.com'; Subject = "News`n" }

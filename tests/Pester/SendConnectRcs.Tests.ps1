@@ -206,6 +206,32 @@ Describe 'Send-ConnectRcs' {
         $bodies.content.type | Select-Object -Unique | Should -BeExactly 'text'
     }
 
+    It 'names every way to give the content for a row with an empty Text cell, and sends the others' {
+        # Before: "Text is required for Text content (or give a template)", which named no parameter, column or other content.
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900403'; Text = 'Hi Ann' }
+            [pscustomobject]@{ Phone = '+447700900404'; Text = '' }
+        )
+
+        $results = @($rows | Send-ConnectRcs -From 'app-1' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Reason | Should -BeExactly 'Row 2: Text: the message has no content: give -Text or a Text column, -MediaUrl, -Card or -Carousel, or a template (-TemplateId)'
+    }
+
+    It 'stops once, before sending, when neither the command line nor the CSV gives any content' {
+        # Before: every row Invalid with "Text is required for Text content (or give a template)", one error per row.
+        $csv = Join-Path $TestDrive 'rcs.csv'
+        "Phone,Name`n+447700900405,Ann`n+447700900406,Bob" | Set-Content -LiteralPath $csv
+
+        { Import-Csv -LiteralPath $csv | Send-ConnectRcs -From 'app-1' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
+            '-Text: the message has no content: give -Text or a Text column, -MediaUrl, -Card or -Carousel, or a template (-TemplateId). ' +
+            "The command line has no -Text and the first row no Text column (the row has the columns 'Phone', 'Name'), so every row would be refused: nothing was sent.")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        # Numbers piped by themselves have no columns at all.
+        { '+447700900405', '+447700900406' | Send-ConnectRcs -From 'app-1' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage '*The command line has no -Text and the rows piped in have no columns*'
+    }
+
     It 'sends a standalone rich card' {
         $card = New-ConnectRcsCard -Title 'Sale' -MediaUrl 'https://example.com/a.png' -MediaHeight Short -Orientation Vertical
 

@@ -327,6 +327,20 @@ Describe 'Send-ConnectSms with a bad row' {
         (@($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
     }
 
+    It 'stops once, before sending, when neither -Text nor a Text column of the first row gives the text; a row''s empty Text cell is its own' {
+        # Before: one Invalid result and error per row, all "Text is required (or give a template)".
+        { $script:rows | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
+            '-Text: the SMS has no text: give -Text or a Text column, or a template (-TemplateId). ' +
+            "The command line has no -Text and the first row no Text column (the row has the columns 'Phone', 'Name'), so every row would be refused: nothing was sent.")
+        { Send-ConnectSms -To '+447700900063' -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage '*The command line has no -Text, so nothing was sent.'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900064'; Text = '' }
+            [pscustomobject]@{ Phone = '+447700900065'; Text = 'Hi' })
+        (@($rows | Send-ConnectSms -From ACME -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
+    }
+
     It 'refuses a file''s name given as the -Text instead of what the file holds, once and before sending: <Value>' -ForEach @(
         @{ Value = '.\reminder.txt' }
         @{ Value = '"C:\SMS Texts\reminder.txt"' }
@@ -392,6 +406,21 @@ Describe 'Send-ConnectSms with a bad row' {
         $results[0].Reason | Should -BeLike "Row 1: To: '\u200E+447700900201\u200E' is not an E.164 number (it contains invisible characters ('\u200E')):*(e.g. +447700900201)"
         $results[1].Reason | Should -BeLike '*(it contains separators):*(e.g. +447700900202)'
         $results[2].Reason | Should -BeLike '*(it starts with tel:):*(e.g. +447700900203)'
+        Get-SentDestination | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a number written in full-width or Arabic-Indic digits, and gives it in plain digits as the example to copy' {
+        # Before: the right reason, but the generic example +447700900123, not the row's number.
+        $rows = @(
+            [pscustomobject]@{ Phone = -join ([char[]](0xFF0B, 0xFF14, 0xFF14, 0xFF17, 0xFF17, 0xFF10, 0xFF10, 0xFF19, 0xFF10, 0xFF10, 0xFF12, 0xFF10, 0xFF14)) }
+            [pscustomobject]@{ Phone = '+' + -join ([char[]](0x664, 0x664, 0x667, 0x667, 0x660, 0x660, 0x669, 0x660, 0x660, 0x662, 0x660, 0x665)) }
+        )
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid')
+        $results[0].Reason | Should -BeLike '*its digits are not plain ASCII digits (0-9)*(e.g. +447700900204)'
+        $results[1].Reason | Should -BeLike '*its digits are not plain ASCII digits (0-9)*(e.g. +447700900205)'
         Get-SentDestination | Should -BeNullOrEmpty
     }
 

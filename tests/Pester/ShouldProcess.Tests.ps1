@@ -104,6 +104,19 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         $out | Should -Match 'SENT 0'
     }
 
+    It 'reports with -WhatIf one batch for the rows of a Text column that go back to an earlier text, as the run sends them' {
+        # Before: "batch 1: row 1", "batch 2: row 2", "batch 3: row 3", where the run sends rows 1 and 3 in one request.
+        $out = Invoke-Answered -Lines @(
+            '$rows = @([pscustomobject]@{ Phone = "+447700900211"; Text = "Hi" }, [pscustomobject]@{ Phone = "+447700900212"; Text = "Salut" }, [pscustomobject]@{ Phone = "+447700900213"; Text = "Hi" })'
+            '$rows | Send-ConnectSms -From ACME -WhatIf'
+            '"SENT $(@(Get-ConnectSandboxRequest).Count)"') -Answers ''
+
+        $out | Should -Match ([regex]::Escape('on target "batch 1: 2 destinations, 2 of rows 1-3 (+447700900211, +447700900213)".'))
+        $out | Should -Match ([regex]::Escape('on target "batch 2: 1 destination, row 2 (+447700900212)".'))
+        $out | Should -Not -Match 'batch 3'
+        $out | Should -Match 'SENT 0'
+    }
+
     It 'says at the -Confirm prompt how many SMS parts the row is billed as' {
         $out = Invoke-Answered -Lines @('$r = @("+447700900301" | Send-ConnectSms -From ACME -Text (''Our new phone launches tomorrow. '' * 60) -Confirm)') -Answers "N`n"
 

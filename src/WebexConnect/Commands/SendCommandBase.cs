@@ -268,7 +268,8 @@ namespace WebexConnect.Commands
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
             var whatIf = IsWhatIf();
-            if (whatIf) _whatIf = new WhatIfBatches(Math.Min(1000, _session!.Tps ?? 1000));
+            // Grouped by what each request shares, rendered as the engine writes it: the dispatcher batches equal shapes.
+            if (whatIf) _whatIf = new WhatIfBatches(Math.Min(1000, _session!.Tps ?? 1000), m => EngineHost.RenderPayload(m, Array.Empty<Recipient>()));
             _silentConsent = SilentConsent.Holds(this, whatIf);
 
             // Held until Dispose, so that Disconnect-WebexConnect or Connect-WebexConnect in another runspace cannot
@@ -360,7 +361,7 @@ namespace WebexConnect.Commands
                 columns = InputObject is null && MyInvocation.ExpectingInput ? InputRow.PipedNull : InputRow.Read(InputObject);
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
             }
-            if (_row == 1) CheckRunWideParameters(message, record.Recipient);
+            if (_row == 1) CheckRunWideParameters(message, record.Recipient, columns);
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
             if (WarningsBeforeRow(message, _row) is { Count: > 0 } warnings && WarnBeforeRow(warnings)) return;
@@ -431,8 +432,9 @@ namespace WebexConnect.Commands
         /// the first row, before anything is sent, as a parameter PowerShell refuses does. Checked on the first row's
         /// message, whose shared part every row shares. So is a problem with a parameter a column could set but the
         /// command line gave (-Subject "News`n", -Text '  '): PowerShell reads no column for it, every row has that value.
+        /// And so is missing content that neither the command line nor a column of the first row gives (MissingContent).
         /// </summary>
-        private void CheckRunWideParameters(ConnectMessage message, Recipient recipient)
+        private void CheckRunWideParameters(ConnectMessage message, Recipient recipient, InputRow firstRow)
         {
             // -CorrelationId is the destination's, not the message's, but given on the command line it is every row's too.
             // (Not -To, whose one-call use is one row, nor -GtrId, whose count is checked against each row's numbers.)
@@ -445,7 +447,13 @@ namespace WebexConnect.Commands
                 // The model names a list in the plural where the parameter is singular (-Suggestion gives Suggestions).
                 if (ParameterOfModelField.TryGetValue(model, out var parameter)) field = parameter + field.Substring(model.Length);
                 else parameter = model;
-                if (!_runWideParameters!.TryGetValue(parameter, out var name)) continue;
+                if (!_runWideParameters!.TryGetValue(parameter, out var name))
+                {
+                    var givers = ContentGivers(parameter);
+                    if (MissingContent.NothingGives(givers, MyInvocation.BoundParameters.Keys, ColumnsOfParameter, firstRow))
+                        ThrowParameterError(MissingContent.ErrorId, MissingContent.Message(field, problem.ForCommandLine, givers, firstRow, MyInvocation.ExpectingInput));
+                    continue;
+                }
                 var value = MyInvocation.BoundParameters.TryGetValue(name, out var bound) ? bound : null;
                 var source = DefaultParameterValues.KeyThatGave(this, name) is string key
                     ? " (which $PSDefaultParameterValues['" + key + "'] gives when the command line does not)" : "";
@@ -453,6 +461,15 @@ namespace WebexConnect.Commands
                     ". It is the same for every row, so nothing was sent: correct -" + name + source + " and run the command again.", value);
             }
         }
+
+        /// <summary>
+        /// The parameters that give what a problem of <paramref name="parameter"/> says is missing: the parameter itself, and
+        /// for an email's body -Html as well as -Text.
+        /// </summary>
+        private protected virtual IReadOnlyList<string> ContentGivers(string parameter) => new[] { parameter };
+
+        /// <summary>The column names that bind <paramref name="parameter"/> in this parameter set (its name and aliases).</summary>
+        private IReadOnlyList<string> ColumnsOfParameter(string parameter) => PipelineColumns.NamesOf(GetType(), ParameterSetName, parameter);
 
         /// <summary>
         /// A row that failed the checks keeps its place in the output, and its error follows its result there, as every

@@ -126,6 +126,10 @@ namespace WebexConnect.Commands
             content[2] = given ? Html : null;
         }
 
+        /// <inheritdoc />
+        private protected override IReadOnlyList<string> ContentGivers(string parameter) =>
+            parameter == nameof(Text) ? new[] { nameof(Text), nameof(Html) } : base.ContentGivers(parameter);
+
         private protected override void CheckParameters()
         {
             try

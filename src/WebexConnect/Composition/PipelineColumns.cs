@@ -134,6 +134,11 @@ namespace WebexConnect.Composition
             return ColumnsOf(cmdletType, p => p.BindsIn(parameterSet) && parameters.Contains(p.Property.Name));
         }
 
+        /// <summary>The column names that bind <paramref name="parameter"/> in <paramref name="parameterSet"/>: its name then its aliases; none when no column does.</summary>
+        public static IReadOnlyList<string> NamesOf(Type cmdletType, string parameterSet, string parameter) =>
+            ByName(cmdletType).FirstOrDefault(p => p.BindsIn(parameterSet) && string.Equals(p.Property.Name, parameter, StringComparison.OrdinalIgnoreCase))?.Names
+            ?? Array.Empty<string>();
+
         /// <summary>The column names (names and aliases) of the by-name parameters <paramref name="keep"/> selects, each with its parameter's name.</summary>
         private static IReadOnlyDictionary<string, string> ColumnsOf(Type cmdletType, Func<ByNameParameter, bool> keep)
         {

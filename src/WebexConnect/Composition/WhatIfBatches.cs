@@ -92,19 +92,30 @@ namespace WebexConnect.Composition
     /// <summary>
     /// Groups the records of a -WhatIf run the way the dispatcher would batch them (same message, at most
     /// the batch size in destinations), so -WhatIf says per request what would be sent instead of one line
-    /// per row. Records share a batch when the cmdlet built them from the same message object, which it
-    /// does for equal shared parts.
+    /// per row. Records share a batch when their messages have the same shape, as the dispatcher's do: a Text column
+    /// whose rows go back to an earlier text (English, French, English; or a row between with an empty cell) gives each
+    /// row a message object of its own, which the run sends in one request, and which -WhatIf reported as one per row.
     /// </summary>
     internal sealed class WhatIfBatches
     {
         private readonly int _batchSize;
-        private readonly Dictionary<ConnectMessage, Open> _open = new Dictionary<ConnectMessage, Open>(ReferenceComparer.Instance);
+        private readonly Func<ConnectMessage, object> _shapeOf;
+        private readonly Dictionary<object, Open> _open = new Dictionary<object, Open>();
+        private ConnectMessage? _lastMessage;
+        private object? _lastShape;
         private long _numbered;
 
-        public WhatIfBatches(int batchSize)
+        /// <param name="batchSize">The most destinations a request holds.</param>
+        /// <param name="shapeOf">
+        /// What a message's request shares with every destination (the engine renders it as the request's JSON): messages
+        /// of equal shapes share a batch. Asked only when a row's message is another object than the row before's. Default:
+        /// the message object itself.
+        /// </param>
+        public WhatIfBatches(int batchSize, Func<ConnectMessage, object>? shapeOf = null)
         {
             if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "At least 1.");
             _batchSize = batchSize;
+            _shapeOf = shapeOf ?? (message => message);
         }
 
         /// <summary>The rows added, in all: the rows a run would send (for the run's closing line).</summary>
@@ -117,10 +128,16 @@ namespace WebexConnect.Composition
         /// <param name="parts">SMS: the parts the row's text needs (each of its destinations gets it); null for other channels.</param>
         public WhatIfBatch? Add(ConnectMessage message, Recipient recipient, long row, int? parts = null)
         {
-            if (!_open.TryGetValue(message, out var open))
+            if (!ReferenceEquals(message, _lastMessage) || _lastShape is null)
+            {
+                _lastShape = _shapeOf(message);
+                _lastMessage = message;
+            }
+            var shape = _lastShape;
+            if (!_open.TryGetValue(shape, out var open))
             {
                 open = new Open(row, message.SendAt);
-                _open[message] = open;
+                _open[shape] = open;
             }
 
             WhatIfBatch? full = null;
@@ -128,7 +145,7 @@ namespace WebexConnect.Composition
             {
                 full = Close(open);
                 open = new Open(row, message.SendAt);
-                _open[message] = open;
+                _open[shape] = open;
             }
 
             open.Addresses.AddRange(recipient.Addresses);
@@ -169,15 +186,6 @@ namespace WebexConnect.Composition
             public long Rows { get; set; }
 
             public SmsPartCount? Parts { get; set; }
-        }
-
-        private sealed class ReferenceComparer : IEqualityComparer<ConnectMessage>
-        {
-            public static readonly ReferenceComparer Instance = new ReferenceComparer();
-
-            public bool Equals(ConnectMessage? x, ConnectMessage? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(ConnectMessage obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

@@ -57,6 +57,22 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void Equal_messages_of_different_objects_share_a_batch_as_the_dispatcher_batches_them()
+        {
+            // A Text column going back to an earlier text gives each row a message object of its own; the run sends rows 1
+            // and 3 in one request, and -WhatIf said two.
+            var batches = new WhatIfBatches(1000, m => ((SmsMessage)m).Text!);
+
+            batches.Add(new SmsMessage { From = "ACME", Text = "Hi" }, Number(1), 1);
+            batches.Add(new SmsMessage { From = "ACME", Text = "Salut" }, Number(2), 2);
+            batches.Add(new SmsMessage { From = "ACME", Text = "Hi" }, Number(3), 3);
+            var all = batches.Flush();
+
+            Assert.Equal(2, all.Count);
+            Assert.Equal("batch 1: 2 destinations, 2 of rows 1-3 (+447700900001, +447700900003)", all[0].Target);
+        }
+
+        [Fact]
         public void An_sms_of_several_parts_says_what_the_batch_is_billed_as()
         {
             var message = new SmsMessage { From = "ACME", Text = "long" };

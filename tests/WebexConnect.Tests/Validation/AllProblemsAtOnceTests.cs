@@ -43,7 +43,7 @@ namespace WebexConnect.Tests.Validation
         public void AProblemReadsAsFieldThenRule()
         {
             var problem = MessageValidator.Validate(new SmsMessage { From = "ACME" }, Now).Single();
-            Assert.Equal("Text: Text is required (or give a template)", problem.ToString());
+            Assert.Equal("Text: the SMS has no text: give -Text or a Text column, or a template (-TemplateId)", problem.ToString());
         }
 
         [Fact]

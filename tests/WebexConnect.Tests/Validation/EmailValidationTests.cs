@@ -32,11 +32,11 @@ namespace WebexConnect.Tests.Validation
 
         [Fact]
         public void SubjectIsRequiredWithContent() =>
-            Assert.Contains("Subject is required", Single(Check(new EmailMessage { From = Sender, Text = "Hello" }), "Subject"));
+            Assert.Equal("the email has no subject: give -Subject or a Subject column, or a template (-TemplateId)", Single(Check(new EmailMessage { From = Sender, Text = "Hello" }), "Subject"));
 
         [Fact]
         public void TextIsRequiredForATextEmail() =>
-            Assert.Contains("Text is required", Single(Check(new EmailMessage { From = Sender, Subject = "Hi" }), "Text"));
+            Assert.Equal("the email has no body: give -Text or a Text column, -Html or an Html column, or a template (-TemplateId)", Single(Check(new EmailMessage { From = Sender, Subject = "Hi" }), "Text"));
 
         [Fact]
         public void ATemplateEmailCarriesNoContent()

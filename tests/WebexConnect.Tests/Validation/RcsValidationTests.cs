@@ -28,7 +28,9 @@ namespace WebexConnect.Tests.Validation
         public void TextIsRequiredAndAtMost1024Characters()
         {
             Valid(Check(new RcsMessage { From = App, Text = new string('a', 1024) }));
-            Assert.Contains("Text is required", Single(Check(new RcsMessage { From = App }), "Text"));
+            // Before: "Text is required for Text content", which named neither the column nor the other kinds of content.
+            Assert.Equal("the message has no content: give -Text or a Text column, -MediaUrl, -Card or -Carousel, or a template (-TemplateId)",
+                Single(Check(new RcsMessage { From = App }), "Text"));
             Assert.Equal("has 1025 characters: at most 1024 are allowed", Single(Check(new RcsMessage { From = App, Text = new string('a', 1025) }), "Text"));
         }
 

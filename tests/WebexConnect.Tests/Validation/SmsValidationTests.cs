@@ -14,7 +14,7 @@ namespace WebexConnect.Tests.Validation
         [Fact]
         public void TextIsRequiredUnlessThereIsATemplate()
         {
-            Assert.Contains("Text is required", Single(Check(new SmsMessage { From = "ACME" }), "Text"));
+            Assert.Equal("the SMS has no text: give -Text or a Text column, or a template (-TemplateId)", Single(Check(new SmsMessage { From = "ACME" }), "Text"));
             Valid(Check(new SmsMessage { From = "ACME", Template = new MessageTemplate { Id = "T1" } }));
         }
 

@@ -276,6 +276,14 @@ namespace WebexConnect.Messages.Validation
         private static string Shown(DateTimeOffset time) => FormatWithLocal(time, TimeZoneInfo.Local);
 
         /// <summary>
+        /// The problem of a message without a part it needs (an SMS's text, an RCS message's content, an email's subject or
+        /// body): <paramref name="missing"/>, then what gives it as the admin writes it (the parameters, and the columns that
+        /// bind them), then a template. One wording for every channel: before, each said "Text is required" in words of its
+        /// own, one naming the model's "Text content", and none named the column or (for RCS) the other kinds of content.
+        /// </summary>
+        internal static string Missing(string missing, string givenBy) => $"{missing}: give {givenBy}, or a template (-TemplateId)";
+
+        /// <summary>
         /// Adds the problem of a required text given as spaces, tabs or line breaks only. "Or leave the row out" is
         /// advice for a row's cell; a value from the command line is every row's, and its stop says to correct it.
         /// </summary>

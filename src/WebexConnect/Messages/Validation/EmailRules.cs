@@ -72,10 +72,10 @@ namespace WebexConnect.Messages.Validation
         private static void CheckContent(EmailMessage message, ProblemList problems)
         {
             if (string.IsNullOrWhiteSpace(message.Subject))
-                problems.Add("Subject", "Subject is required (or give a template)");
+                problems.Add("Subject", CommonRules.Missing("the email has no subject", "-Subject or a Subject column"));
             // An empty Html cell (a CSV with an Html column) is no body either.
             if (string.IsNullOrEmpty(message.Html) && string.IsNullOrEmpty(message.Text))
-                problems.Add("Text", "Text is required for a text email: give Text, Html, or a template");
+                problems.Add("Text", CommonRules.Missing("the email has no body", "-Text or a Text column, -Html or an Html column"));
             else if (string.IsNullOrEmpty(message.Html) && string.IsNullOrWhiteSpace(message.Text))
                 CommonRules.AddOnlyWhiteSpace(problems, "Text", "Text", "the email's text");
             // An empty Html cell is a text-only row of a CSV with an Html column; spaces alone are a mistake.

@@ -67,6 +67,8 @@ namespace WebexConnect.Messages.Validation
             var others = value.Where(c => !char.IsWhiteSpace(c) && !char.IsLetterOrDigit(c) && c != '+' && !IsSeparator(c)
                 && !invisible.Contains(c)).Distinct().ToList();
             var hasOtherCharacters = others.Count > 0;
+            // The full-width + of an East Asian keyboard is named, but is plainly the +: it does not stop the guess below.
+            var othersMeanMoreThanPlus = others.Any(c => c.ToString() != FullWidthPlus);
             if (hasOtherCharacters) reasons.Add("it contains other characters (" + Named(others) + ")");
             // Full-width or other-script digits (pasted from some spreadsheets) look like digits but are not
             // the ones the API takes; counting only 0-9 would report "0 digits" for a number the user can see.
@@ -79,7 +81,8 @@ namespace WebexConnect.Messages.Validation
 
             // What the number starts with once the characters that print as nothing are passed over: "\u200E+44..." has its +.
             var trimmed = new string(value.SkipWhile(c => char.IsWhiteSpace(c) || InputEcho.IsInvisible(c)).ToArray());
-            var digits = new string(withoutTrunk.Where(IsAsciiDigit).ToArray());
+            // Every digit as its 0-9 value: full-width or Arabic-Indic digits count as the digits the admin sees.
+            var digits = new string(withoutTrunk.Where(char.IsDigit).Select(AsAsciiDigit).ToArray());
             var countryDigits = digits;
             var plusMissing = false;
             if (!trimmed.StartsWith("+", System.StringComparison.Ordinal) && !trimmed.StartsWith(FullWidthPlus, System.StringComparison.Ordinal))
@@ -95,26 +98,24 @@ namespace WebexConnect.Messages.Validation
                     plusMissing = true;
                 }
             }
-            else if (value.Count(c => c == '+') > 1)
+            else if (value.Count(c => c == '+' || c.ToString() == FullWidthPlus) > 1)
             {
                 reasons.Add("it has more than one +");
             }
 
-            // With other-script digits in it, a count of the 0-9 digits alone would mislead: say nothing of it.
-            if (!hasOtherDigits)
-            {
-                if (countryDigits.Length == 0) reasons.Add("it has no digits");
-                else if (countryDigits.Length < MinDigits) reasons.Add("it has 1 digit, a country code with no number after it");
-                else if (countryDigits.Length > MaxDigits) reasons.Add($"it has {countryDigits.Length} digits, more than {MaxDigits}");
-                else if (countryDigits[0] == '0') reasons.Add("the country code starts with 0");
-            }
+            if (countryDigits.Length == 0) reasons.Add("it has no digits");
+            else if (countryDigits.Length < MinDigits) reasons.Add("it has 1 digit, a country code with no number after it");
+            else if (countryDigits.Length > MaxDigits) reasons.Add($"it has {countryDigits.Length} digits, more than {MaxDigits}");
+            else if (countryDigits[0] == '0') reasons.Add("the country code starts with 0");
 
             if (reasons.Count == 0) return null;
 
             // When only the layout is wrong and the digits alone would be valid, show them as the example:
             // that is very likely what the user meant, and they correct their data rather than have it
-            // silently changed. A letter may be a mistyped digit (O for 0), so then no guess is shown.
-            var guessed = !hasLetters && !hasOtherCharacters && !hasOtherDigits && countryDigits.Length >= MinDigits && countryDigits.Length <= MaxDigits && countryDigits[0] != '0';
+            // silently changed. A letter may be a mistyped digit (O for 0), so then no guess is shown. Digits of
+            // another script (+٤٤٧..., ＋４４７... pasted from an Arabic or Japanese source) are shown in 0-9, which
+            // the admin can copy; the number is still refused.
+            var guessed = !hasLetters && !othersMeanMoreThanPlus && countryDigits.Length >= MinDigits && countryDigits.Length <= MaxDigits && countryDigits[0] != '0';
             var suggestion = guessed ? "+" + countryDigits : Example;
             // Without a + (or 00) nothing says the digits start with a country code: "(555) 010-0002" is a US number written
             // the national way, and "+5550100002" alone would send it to Brazil (+55). Say on what condition the guess holds.
@@ -123,6 +124,9 @@ namespace WebexConnect.Messages.Validation
         }
 
         private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+
+        /// <summary>A decimal digit of any script as its 0-9 character ('٣' and '３' as '3').</summary>
+        private static char AsAsciiDigit(char c) => (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
 
         /// <summary>U+FF0B, the + of an East Asian keyboard: named as another character, not as a missing +.</summary>
         private const string FullWidthPlus = "\uFF0B";

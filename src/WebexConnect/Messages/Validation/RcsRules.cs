@@ -43,7 +43,7 @@ namespace WebexConnect.Messages.Validation
             {
                 case RcsContentType.Text:
                     if (string.IsNullOrEmpty(message.Text))
-                        problems.Add("Text", "Text is required for Text content (or give a template)");
+                        problems.Add("Text", CommonRules.Missing("the message has no content", "-Text or a Text column, -MediaUrl, -Card or -Carousel"));
                     else if (string.IsNullOrWhiteSpace(message.Text))
                         CommonRules.AddOnlyWhiteSpace(problems, "Text", "Text", "the message text");
                     else if (message.Text!.Length > MaxTextCharacters)

@@ -12,7 +12,7 @@ namespace WebexConnect.Messages.Validation
         // text we accept is never refused by the API with 7107.
         internal const int MaxTextCharacters = 4000;
 
-        private const string TextRequired = "Text is required (or give a template)";
+        private static readonly string TextRequired = CommonRules.Missing("the SMS has no text", "-Text or a Text column");
 
         // GSM 03.38 has line feed and carriage return in its basic set and form feed (a page break) among its
         // extension characters: an SMS may carry them. Tab is neither, and nothing else below U+0020 is.

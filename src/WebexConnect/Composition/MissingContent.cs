@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// A send whose first row lacks its content (the text, an email's subject or body) and where nothing could give it to any
+    /// row: the command line has none of the parameters that give it, and the first row none of their columns. A CSV's rows all
+    /// have the first row's columns, so every row would be refused for the same thing: before, each got an Invalid result and
+    /// an error (Import-Csv rcs.csv | Send-ConnectRcs -From app-1: 10,000 of them for 10,000 rows), where a missing -Text is one
+    /// problem of the command line. A row with the column but an empty cell keeps its own Invalid result.
+    /// </summary>
+    internal static class MissingContent
+    {
+        /// <summary>The stable ErrorId of the stop.</summary>
+        public const string ErrorId = "MissingContent";
+
+        /// <summary>
+        /// True when none of <paramref name="parameters"/> was given on the command line (<paramref name="bound"/>) and the
+        /// first row (<paramref name="columnsOf"/> gives each parameter's column names) has no column for any of them. False
+        /// for a parameter no column binds (a model field of no parameter of its own): that is not a content a row could give.
+        /// </summary>
+        public static bool NothingGives(IEnumerable<string> parameters, ICollection<string> bound, Func<string, IReadOnlyList<string>> columnsOf,
+            InputRow firstRow)
+        {
+            foreach (var parameter in parameters)
+            {
+                if (bound.Contains(parameter)) return false;
+                var names = columnsOf(parameter);
+                if (names.Count == 0) return false;
+                foreach (var name in names)
+                {
+                    for (var i = 0; i < firstRow.Columns.Count; i++)
+                        if (string.Equals(firstRow.Columns[i].Key, name, StringComparison.OrdinalIgnoreCase)) return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// "-Text: the SMS has no text: give -Text or a Text column, or a template (-TemplateId). The command line has no -Text
+        /// and the first row no Text column (the row has the columns 'Phone', 'Name'), so every row would be refused: nothing was sent."
+        /// </summary>
+        /// <param name="field">The parameter the problem is about ("Text").</param>
+        /// <param name="problem">The problem as the command line's stops word it.</param>
+        /// <param name="parameters">The parameters that could give it ("Text", "Html").</param>
+        /// <param name="firstRow">The first row's columns.</param>
+        /// <param name="piped">Whether rows were piped in (false: the one row of a -To on the command line).</param>
+        public static string Message(string field, string problem, IReadOnlyList<string> parameters, InputRow firstRow, bool piped)
+        {
+            var names = string.Join(" or ", parameters.Select(p => "-" + p));
+            var where = !piped ? ""
+                : firstRow.Columns.Count == 0 ? " and the rows piped in have no columns"
+                : " and the first row no " + string.Join(" or ", parameters) + " column" + RecordComposer.ColumnsOf(firstRow);
+            return "-" + field + ": " + problem + ". The command line has no " + names + where +
+                (piped ? ", so every row would be refused: nothing was sent." : ", so nothing was sent.");
+        }
+    }
+}
