@@ -316,8 +316,7 @@ namespace WebexConnect.Composition
                 var name = LooksLikePhoneNumber(value) ? "Phone" : LooksLikeEmailAddress(value) ? "Email" : null;
                 if (name is null || !_destinationColumns.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
                 return $": the column {InputEcho.Quote(column.Key)} holds {InputEcho.Quote(value)}, which looks like a destination: add it " +
-                    "under one of those names on the way in: ... | Select-Object *, @{ n = '" + name + "'; e = { $_." + InputEcho.Quote(column.Key) +
-                    " } } | " + _commandName + " ...";
+                    "under one of those names " + OnTheWayInAs(name, column.Key);
             }
             return "";
         }
@@ -422,11 +421,14 @@ namespace WebexConnect.Composition
                 var name = _destinationColumns.FirstOrDefault(d => string.Equals(d, joined, StringComparison.OrdinalIgnoreCase));
                 if (name is null) continue;
                 return $"no destination: the column {InputEcho.Quote(column.Key)} is not read as {InputEcho.Quote(name)}: PowerShell binds a " +
-                    "column only by its exact name. Add the column under that name on the way in: ... | Select-Object *, @{ n = '" + name +
-                    "'; e = { $_." + InputEcho.Quote(column.Key) + " } } | " + _commandName + " ...";
+                    "column only by its exact name. Add the column under that name " + OnTheWayInAs(name, column.Key);
             }
             return null;
         }
+
+        /// <summary>"on the way in: ... | Select-Object *, @{ n = 'Phone'; e = { $_.'Telefon' } } | Send-ConnectSms ...": the rename that binds a column.</summary>
+        private string OnTheWayInAs(string name, string column) =>
+            "on the way in: ... | Select-Object *, @{ n = '" + name + "'; e = { $_." + InputEcho.Quote(column) + " } } | " + _commandName + " ...";
 
         private static bool IsWordSeparator(char c) => char.IsWhiteSpace(c) || c == '-' || c == '_' || c == '.';
 
