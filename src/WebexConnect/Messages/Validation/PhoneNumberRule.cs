@@ -68,7 +68,7 @@ namespace WebexConnect.Messages.Validation
                 && !invisible.Contains(c)).Distinct().ToList();
             var hasOtherCharacters = others.Count > 0;
             // The full-width + of an East Asian keyboard is named, but is plainly the +: it does not stop the guess below.
-            var othersMeanMoreThanPlus = others.Any(c => c.ToString() != FullWidthPlus);
+            var othersMeanMoreThanPlus = others.Any(c => c != FullWidthPlus);
             if (hasOtherCharacters) reasons.Add("it contains other characters (" + Named(others) + ")");
             // Full-width or other-script digits (pasted from some spreadsheets) look like digits but are not
             // the ones the API takes; counting only 0-9 would report "0 digits" for a number the user can see.
@@ -85,7 +85,7 @@ namespace WebexConnect.Messages.Validation
             var digits = new string(withoutTrunk.Where(char.IsDigit).Select(AsAsciiDigit).ToArray());
             var countryDigits = digits;
             var plusMissing = false;
-            if (!trimmed.StartsWith("+", System.StringComparison.Ordinal) && !trimmed.StartsWith(FullWidthPlus, System.StringComparison.Ordinal))
+            if (!trimmed.StartsWith("+", System.StringComparison.Ordinal) && !(trimmed.Length > 0 && trimmed[0] == FullWidthPlus))
             {
                 if (digits.StartsWith("00", System.StringComparison.Ordinal))
                 {
@@ -98,7 +98,7 @@ namespace WebexConnect.Messages.Validation
                     plusMissing = true;
                 }
             }
-            else if (value.Count(c => c == '+' || c.ToString() == FullWidthPlus) > 1)
+            else if (value.Count(c => c == '+' || c == FullWidthPlus) > 1)
             {
                 reasons.Add("it has more than one +");
             }
@@ -129,7 +129,7 @@ namespace WebexConnect.Messages.Validation
         private static char AsAsciiDigit(char c) => (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
 
         /// <summary>U+FF0B, the + of an East Asian keyboard: named as another character, not as a missing +.</summary>
-        private const string FullWidthPlus = "\uFF0B";
+        private const char FullWidthPlus = '\uFF0B';
 
         /// <summary>- ( ) . / and the dashes a word processor or a phone app writes (en and em dash, non-breaking hyphen, minus).</summary>
         private static bool IsSeparator(char c) =>
