@@ -62,24 +62,7 @@ namespace WebexConnect.Messages.Validation
         /// outside that the console prints as data, where Visible's other escapes (no-break spaces, joiners) would change
         /// what was sent.
         /// </summary>
-        internal static string Inert(string text)
-        {
-            StringBuilder? result = null;
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (char.IsControl(c) && c != '\t' && c != '\n' && c != '\r')
-                {
-                    result ??= new StringBuilder(text, 0, i, text.Length + 16);
-                    result.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    result?.Append(c);
-                }
-            }
-            return result?.ToString() ?? text;
-        }
+        internal static string Inert(string text) => Escaped(text, oneLine: false);
 
         /// <summary>
         /// Text from outside as one printed line: what <see cref="Inert"/> escapes, and the line ends (a CR returns to the
@@ -87,14 +70,19 @@ namespace WebexConnect.Messages.Validation
         /// rest of the line read backwards, "abc\u202Efdp.exe" as "abcexe.pdf"), as \uXXXX. Tab stays. For what a console
         /// line quotes from a receipt: the property keeps the true value, this is only what is printed.
         /// </summary>
-        internal static string OneLine(string? text)
+        internal static string OneLine(string? text) => string.IsNullOrEmpty(text) ? text ?? "" : Escaped(text!, oneLine: true);
+
+        /// <summary>
+        /// The text with the control characters <see cref="Inert"/> escapes as \uXXXX, and with <paramref name="oneLine"/>
+        /// the line ends and bidirectional controls too.
+        /// </summary>
+        private static string Escaped(string text, bool oneLine)
         {
-            if (string.IsNullOrEmpty(text)) return text ?? "";
             StringBuilder? result = null;
-            for (var i = 0; i < text!.Length; i++)
+            for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
-                if ((char.IsControl(c) && c != '\t') || IsBidiControl(c))
+                if ((char.IsControl(c) && c != '\t' && (oneLine || (c != '\n' && c != '\r'))) || (oneLine && IsBidiControl(c)))
                 {
                     result ??= new StringBuilder(text, 0, i, text.Length + 16);
                     result.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
