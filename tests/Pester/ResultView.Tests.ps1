@@ -155,23 +155,42 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         $lines[2] | Should -Match '^\s+1 Failed\s+\+447700900001\s+ConnectionFailed Not sent'
     }
 
-    It 'shows a delivery receipt''s columns on one header line, and the start of its MessageId' {
+    It 'shows a delivery receipt''s columns on one header line, and its MessageId whole' {
         $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
         $receipt = $body | ConvertFrom-ConnectWebhook
+        $receipt.MessageId.Length | Should -Be 36
 
-        $lines = Get-Line ($receipt | Out-String -Width 80)
+        # An 80-column console's tables use 79 (the last column stays off the edge). Before, Code and Timestamp took
+        # the room and MessageId kept its first 9 characters: not what a support ticket or the next command needs.
+        foreach ($width in 79, 80) {
+            $lines = Get-Line ($receipt | Out-String -Width $width)
 
-        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-        $lines.Count | Should -Be 3    # header, dashes, the receipt: nothing wraps
-        $lines[0] | Should -Match '^Status\s+Code\s+Destination\s+Timestamp \(UTC\)\s+CorrelationId\s+MessageId$'
-        $lines[2] | Should -Match "^Delivered\s+7500\s+447700900001\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\S+\s+$($receipt.MessageId.Substring(0, 8))"
-        # An 80-column console's tables use 79 (the last column stays off the edge): the header did wrap there, as
-        # "MessageI" over "d".
-        $console = Get-Line ($receipt | Out-String -Width 79)
-        $console.Count | Should -Be 3
-        $console[0] | Should -Match '^Status\s+Code\s+Destination\s+Timestamp \(UTC\)\s+CorrelationId\s+MessageId$'
-        # Wide enough, it is whole.
-        ($receipt | Out-String -Width 120) | Should -Match ([regex]::Escape($receipt.MessageId))
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $width }
+            $lines.Count | Should -Be 3    # header, dashes, the receipt: nothing wraps
+            $lines[0] | Should -Match '^Status\s+Destination\s+MessageId\s+CorrelationId$'
+            $lines[2] | Should -Match "^Delivered\s+447700900001\s+$([regex]::Escape($receipt.MessageId))\s+row-1$"
+        }
+        # Code, Description and the time are in Format-List.
+        ($receipt | Format-List | Out-String -Width 80) | Should -Match '(?m)^Code\s+: 7500\s*$'
+    }
+
+    It 'shows a looked-up message''s MessageId whole, found or not, and NotFound in its Status' {
+        # Before: Found, Status, Channel, To and CorrelationId left MessageId 16 characters at 80 columns.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -CorrelationId 'row-1'
+        $unknown = [guid]::NewGuid().ToString()
+        $messages = @(($sent | Get-ConnectMessage), (Get-ConnectMessage -MessageId $unknown))
+
+        foreach ($width in 79, 80) {
+            $lines = Get-Line ($messages | Out-String -Width $width)
+
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $width }
+            $lines.Count | Should -Be 4
+            $lines[0] | Should -Match '^Status\s+To\s+MessageId\s+CorrelationId$'
+            $lines[2] | Should -Match "^Delivered\s+\+447700900001\s+$([regex]::Escape($sent.MessageId))\s+row-1$"
+            $lines[3] | Should -Match "^NotFound\s+$([regex]::Escape($unknown))\s*$"
+        }
+        ($messages[0] | Format-List | Out-String -Width 80) | Should -Match '(?m)^Channel\s+: sms\s*$'
     }
 
     It 'shows a delivery result''s Row right-aligned, as a send result''s, so that rows 9 and 10 line up' {
@@ -314,15 +333,15 @@ Describe 'UTC times in the default tables, in a culture with another calendar' {
         if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect }
     }
 
-    It 'shows a delivery receipt''s Timestamp with its Gregorian year in <_>' -ForEach 'ar-SA', 'th-TH', 'fa-IR' {
+    It 'shows a delivery receipt''s Timestamp in Format-List with its Gregorian year in <_>' -ForEach 'ar-SA', 'th-TH', 'fa-IR' {
+        # The table gave Timestamp's room to MessageId; the list view writes it as the table did, in UTC.
         $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
         $receipt = $body | ConvertFrom-ConnectWebhook
-        $utc = $receipt.Timestamp.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture)
 
         [cultureinfo]::CurrentCulture = $_
-        $lines = Get-Line ($receipt | Out-String -Width 80)
+        $text = $receipt | Format-List | Out-String -Width 80
 
-        $lines[2] | Should -Match "^Delivered\s+7500\s+447700900001\s+$utc\s"
+        $text | Should -Match '(?m)^Timestamp\s+: 2026-12-03 10:15:30\.250Z\s*$'
     }
 
     It 'shows a delivery result''s ReceiptAt with its Gregorian year in <_>' -ForEach 'ar-SA', 'th-TH' {
