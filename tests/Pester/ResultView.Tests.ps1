@@ -362,6 +362,89 @@ Describe 'UTC times in the default tables, in a culture with another calendar' {
     }
 }
 
+Describe 'Text from outside in the tables and lists' {
+    # A CR prints what follows over the line's start, a backspace over the characters before it, U+202E shows
+    # "abc<U+202E>fdp.exe" as "abcexe.pdf": the views print such characters as \uXXXX, the properties keep them.
+    BeforeAll {
+        # Out-String ends its lines with LF (CR LF on Windows): the checks take them out first.
+        $script:Raw = '[\x00-\x08\x0A-\x1F\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]'
+        $script:Assembly = (Get-Command Connect-WebexConnect -Module WebexConnect).ImplementingType.Assembly
+    }
+    AfterEach { if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect } }
+
+    It 'escapes in a send result''s table and list the destination and correlation ID the input gave' {
+        # Before: Destination in the table, Destination and CorrelationId in Format-List printed raw.
+        $null = Connect-WebexConnect -Sandbox
+        $results = @(
+            [pscustomobject]@{ Phone = "+4477009`b`b00001"; CorrelationId = 'r1' }
+            [pscustomobject]@{ Phone = '+447700900002'; CorrelationId = "abc$([char]0x202E)fdp.exe" }
+        ) | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $shown = ($results | Out-String -Width 200) + ($results | Format-List | Out-String -Width 200)
+
+        ($shown -replace '\r?\n', '') | Should -Not -Match $script:Raw
+        $shown | Should -BeLike '*+4477009\u0008\u000800001*'
+        $shown | Should -BeLike '*abc\u202Efdp.exe*'
+        $results[1].CorrelationId | Should -BeExactly "abc$([char]0x202E)fdp.exe"
+        $results[0].Destination | Should -BeExactly "+4477009`b`b00001"
+    }
+
+    It 'escapes in a looked-up message''s table and list what the service stored: <_>' -ForEach 'sandbox', 'every field' {
+        if ($_ -eq 'sandbox') {
+            # The bidirectional control passes a send's checks, so the service keeps it and the lookup gives it back.
+            $null = Connect-WebexConnect -Sandbox
+            $message = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -CorrelationId "abc$([char]0x202E)fdp.exe" |
+                Get-ConnectMessage
+            $hostile = "abc$([char]0x202E)fdp.exe"
+        }
+        else {
+            # Another system's message, with what our own checks refuse: the lookup has the type build it so.
+            $hostile = "ok`rFAKE`b`0`a$([char]0x9B)$([char]0x2067)x"
+            $fields = [System.Collections.Generic.Dictionary[string, object]]::new()
+            $fields['to'] = $hostile
+            $ctor = [WebexConnect.Results.SentMessage].GetConstructors([Reflection.BindingFlags] 'NonPublic, Instance')[0]
+            $message = $ctor.Invoke(@('m-1', $true, "Sub`rmitted", 'sms', $hostile, $hostile, $hostile, $hostile,
+                [DateTimeOffset]::UtcNow, 1, 'outbound', $hostile, $fields, [DateTimeOffset]::UtcNow))
+        }
+
+        $shown = ($message | Out-String -Width 80) + ($message | Out-String -Width 300) + ($message | Format-List | Out-String -Width 300)
+
+        ($shown -replace '\r?\n', '') | Should -Not -Match $script:Raw
+        ($message | Out-String -Width 300) | Should -BeLike "*$([Management.Automation.WildcardPattern]::Escape([regex]::Replace($hostile, $script:Raw, { '\u{0:X4}' -f [int][char]$args[0].Value })))*"
+        $message.CorrelationId | Should -BeExactly $hostile
+    }
+
+    It 'escapes in a receipt''s list what the sender wrote, one line each' {
+        $body = '{"deliveryInfoNotification":{"deliveryInfo":{"code":"7102","deliveryStatus":"FAILED","destination":"447700900001\rOK",' +
+            '"Description":"bad\rDelivered fine \u202Eevil\u202C end"},"transid":"m-1","correlationid":"abc\u202Efdp.exe","callbackData":"a\nb"}}'
+        $receipt = ConvertFrom-ConnectWebhook $body
+
+        $shown = ($receipt | Format-List | Out-String -Width 300)
+
+        ($shown -replace '\r?\n', '') | Should -Not -Match $script:Raw
+        $shown | Should -Match '(?m)^CallbackData\s+: a\\u000Ab\s*$'
+        $shown | Should -Match '(?m)^Description\s+: bad\\u000DDelivered fine \\u202Eevil\\u202C end\s*$'
+        $receipt.CallbackData | Should -BeExactly "a`nb"
+    }
+
+    It 'escapes in every cell one set of characters, the set InputEcho.OneLine escapes for a console line' {
+        # A format file cannot call the module's C#: each cell carries the pattern, and all of them must be this one.
+        $file = Join-Path (Split-Path (Get-Module WebexConnect).Path) 'WebexConnect.format.ps1xml'
+        $text = [IO.File]::ReadAllText($file)
+        $patterns = @([regex]::Matches($text, ", '([^']+)', \{ '\\u\{0:X4\}' -f") | ForEach-Object { $_.Groups[1].Value })
+        $patterns.Count | Should -Be ([regex]::Matches($text, '\[regex\]::Replace\(').Count)
+        @($patterns | Sort-Object -Unique) | Should -Be @($script:Raw)
+
+        $echo = $script:Assembly.GetType('WebexConnect.Messages.Validation.InputEcho', $true)
+        $oneLine = $echo.GetMethod('OneLine', [Reflection.BindingFlags] 'NonPublic, Static')
+        $differ = foreach ($code in 0..0xFFFF) {
+            $c = [string][char]$code
+            if (($oneLine.Invoke($null, @($c)) -ne $c) -ne ($c -match $script:Raw)) { '{0:X4}' -f $code }
+        }
+        @($differ) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'The end of a send run' {
     BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
 
