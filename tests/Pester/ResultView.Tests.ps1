@@ -286,6 +286,24 @@ Describe 'Format-Wide of results, receipts, sessions and tokens' {
         $deliveredLines[0] | Should -Match '^Delivered \+447700900001\s+Delivered \+447700900002\s*$'
     }
 
+    It 'shows a send or delivery result''s destination with its control and bidirectional characters as \uXXXX' {
+        # Before: Format-Wide (and "$result") printed the input's backspaces as they came, so "+4477009<BS><BS>00001"
+        # showed as +44770000001 and a U+202E turned the rest of the entry around.
+        $null = Connect-WebexConnect -Sandbox
+        $result = Send-ConnectSms -To "+4477009`b`b00001$([char]0x202E)9" -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $listener = Start-ConnectReceiptListener
+        try { $delivery = $result | Wait-ConnectDelivery -Listener $listener -Timeout 1 -ErrorAction SilentlyContinue }
+        finally { Stop-ConnectReceiptListener $listener }
+
+        $shown = ($result, $delivery | Format-Wide | Out-String -Width 80) + "$result" + "$delivery"
+
+        $shown | Should -Not -Match '[\x00-\x08\x0B-\x1F\u202E]'
+        $shown | Should -BeLike '*Invalid +4477009\u0008\u000800001\u202E9*'
+        $shown | Should -BeLike '*NotSent +4477009\u0008\u000800001\u202E9*'
+        $result.Destination | Should -BeExactly "+4477009`b`b00001$([char]0x202E)9"
+    }
+
     It 'shows a receipt''s status and destination, and the session''s endpoint' {
         $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
         $receipt = $body | ConvertFrom-ConnectWebhook
