@@ -289,10 +289,12 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
     }
 
-    It 'shows Status, Code and Destination in its default view at 80 columns' {
-        $text = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook | Out-String -Width 80
+    It 'shows Status, Destination and the whole MessageId in its default view at 80 columns, Code in Format-List' {
+        $receipt = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook
+        $text = $receipt | Out-String -Width 80
 
-        $text | Should -Match 'Status\s+Code\s+Destination'
-        $text | Should -Match 'Delivered\s+7500\s+447700900001'
+        $text | Should -Match 'Status\s+Destination\s+MessageId\s+CorrelationId'
+        $text | Should -Match "Delivered\s+447700900001\s+$([regex]::Escape($receipt.MessageId))\s+row-1"
+        ($receipt | Format-List | Out-String -Width 80) | Should -Match '(?m)^Code\s+: 7500\s*$'
     }
 }

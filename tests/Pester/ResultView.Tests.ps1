@@ -155,23 +155,42 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         $lines[2] | Should -Match '^\s+1 Failed\s+\+447700900001\s+ConnectionFailed Not sent'
     }
 
-    It 'shows a delivery receipt''s columns on one header line, and the start of its MessageId' {
+    It 'shows a delivery receipt''s columns on one header line, and its MessageId whole' {
         $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
         $receipt = $body | ConvertFrom-ConnectWebhook
+        $receipt.MessageId.Length | Should -Be 36
 
-        $lines = Get-Line ($receipt | Out-String -Width 80)
+        # An 80-column console's tables use 79 (the last column stays off the edge). Before, Code and Timestamp took
+        # the room and MessageId kept its first 9 characters: not what a support ticket or the next command needs.
+        foreach ($width in 79, 80) {
+            $lines = Get-Line ($receipt | Out-String -Width $width)
 
-        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-        $lines.Count | Should -Be 3    # header, dashes, the receipt: nothing wraps
-        $lines[0] | Should -Match '^Status\s+Code\s+Destination\s+Timestamp \(UTC\)\s+CorrelationId\s+MessageId$'
-        $lines[2] | Should -Match "^Delivered\s+7500\s+447700900001\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\S+\s+$($receipt.MessageId.Substring(0, 8))"
-        # An 80-column console's tables use 79 (the last column stays off the edge): the header did wrap there, as
-        # "MessageI" over "d".
-        $console = Get-Line ($receipt | Out-String -Width 79)
-        $console.Count | Should -Be 3
-        $console[0] | Should -Match '^Status\s+Code\s+Destination\s+Timestamp \(UTC\)\s+CorrelationId\s+MessageId$'
-        # Wide enough, it is whole.
-        ($receipt | Out-String -Width 120) | Should -Match ([regex]::Escape($receipt.MessageId))
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $width }
+            $lines.Count | Should -Be 3    # header, dashes, the receipt: nothing wraps
+            $lines[0] | Should -Match '^Status\s+Destination\s+MessageId\s+CorrelationId$'
+            $lines[2] | Should -Match "^Delivered\s+447700900001\s+$([regex]::Escape($receipt.MessageId))\s+row-1$"
+        }
+        # Code, Description and the time are in Format-List.
+        ($receipt | Format-List | Out-String -Width 80) | Should -Match '(?m)^Code\s+: 7500\s*$'
+    }
+
+    It 'shows a looked-up message''s MessageId whole, found or not, and NotFound in its Status' {
+        # Before: Found, Status, Channel, To and CorrelationId left MessageId 16 characters at 80 columns.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -CorrelationId 'row-1'
+        $unknown = [guid]::NewGuid().ToString()
+        $messages = @(($sent | Get-ConnectMessage), (Get-ConnectMessage -MessageId $unknown))
+
+        foreach ($width in 79, 80) {
+            $lines = Get-Line ($messages | Out-String -Width $width)
+
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $width }
+            $lines.Count | Should -Be 4
+            $lines[0] | Should -Match '^Status\s+To\s+MessageId\s+CorrelationId$'
+            $lines[2] | Should -Match "^Delivered\s+\+447700900001\s+$([regex]::Escape($sent.MessageId))\s+row-1$"
+            $lines[3] | Should -Match "^NotFound\s+$([regex]::Escape($unknown))\s*$"
+        }
+        ($messages[0] | Format-List | Out-String -Width 80) | Should -Match '(?m)^Channel\s+: sms\s*$'
     }
 
     It 'shows a delivery result''s Row right-aligned, as a send result''s, so that rows 9 and 10 line up' {
@@ -267,6 +286,24 @@ Describe 'Format-Wide of results, receipts, sessions and tokens' {
         $deliveredLines[0] | Should -Match '^Delivered \+447700900001\s+Delivered \+447700900002\s*$'
     }
 
+    It 'shows a send or delivery result''s destination with its control and bidirectional characters as \uXXXX' {
+        # Before: Format-Wide (and "$result") printed the input's backspaces as they came, so "+4477009<BS><BS>00001"
+        # showed as +44770000001 and a U+202E turned the rest of the entry around.
+        $null = Connect-WebexConnect -Sandbox
+        $result = Send-ConnectSms -To "+4477009`b`b00001$([char]0x202E)9" -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $listener = Start-ConnectReceiptListener
+        try { $delivery = $result | Wait-ConnectDelivery -Listener $listener -Timeout 1 -ErrorAction SilentlyContinue }
+        finally { Stop-ConnectReceiptListener $listener }
+
+        $shown = ($result, $delivery | Format-Wide | Out-String -Width 80) + "$result" + "$delivery"
+
+        $shown | Should -Not -Match '[\x00-\x08\x0B-\x1F\u202E]'
+        $shown | Should -BeLike '*Invalid +4477009\u0008\u000800001\u202E9*'
+        $shown | Should -BeLike '*NotSent +4477009\u0008\u000800001\u202E9*'
+        $result.Destination | Should -BeExactly "+4477009`b`b00001$([char]0x202E)9"
+    }
+
     It 'shows a receipt''s status and destination, and the session''s endpoint' {
         $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
         $receipt = $body | ConvertFrom-ConnectWebhook
@@ -314,15 +351,15 @@ Describe 'UTC times in the default tables, in a culture with another calendar' {
         if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect }
     }
 
-    It 'shows a delivery receipt''s Timestamp with its Gregorian year in <_>' -ForEach 'ar-SA', 'th-TH', 'fa-IR' {
+    It 'shows a delivery receipt''s Timestamp in Format-List with its Gregorian year in <_>' -ForEach 'ar-SA', 'th-TH', 'fa-IR' {
+        # The table gave Timestamp's room to MessageId; the list view writes it as the table did, in UTC.
         $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
         $receipt = $body | ConvertFrom-ConnectWebhook
-        $utc = $receipt.Timestamp.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture)
 
         [cultureinfo]::CurrentCulture = $_
-        $lines = Get-Line ($receipt | Out-String -Width 80)
+        $text = $receipt | Format-List | Out-String -Width 80
 
-        $lines[2] | Should -Match "^Delivered\s+7500\s+447700900001\s+$utc\s"
+        $text | Should -Match '(?m)^Timestamp\s+: 2026-12-03 10:15:30\.250Z\s*$'
     }
 
     It 'shows a delivery result''s ReceiptAt with its Gregorian year in <_>' -ForEach 'ar-SA', 'th-TH' {
@@ -340,6 +377,89 @@ Describe 'UTC times in the default tables, in a culture with another calendar' {
 
         $lines[0] | Should -Match 'ReceiptAt \(UTC\)'
         $lines[2] | Should -Match "^\s*1\s+Delivered\s+\+?447700900001\s+7500\s+$utc\s"
+    }
+}
+
+Describe 'Text from outside in the tables and lists' {
+    # A CR prints what follows over the line's start, a backspace over the characters before it, U+202E shows
+    # "abc<U+202E>fdp.exe" as "abcexe.pdf": the views print such characters as \uXXXX, the properties keep them.
+    BeforeAll {
+        # Out-String ends its lines with LF (CR LF on Windows): the checks take them out first.
+        $script:Raw = '[\x00-\x08\x0A-\x1F\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]'
+        $script:Assembly = (Get-Command Connect-WebexConnect -Module WebexConnect).ImplementingType.Assembly
+    }
+    AfterEach { if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect } }
+
+    It 'escapes in a send result''s table and list the destination and correlation ID the input gave' {
+        # Before: Destination in the table, Destination and CorrelationId in Format-List printed raw.
+        $null = Connect-WebexConnect -Sandbox
+        $results = @(
+            [pscustomobject]@{ Phone = "+4477009`b`b00001"; CorrelationId = 'r1' }
+            [pscustomobject]@{ Phone = '+447700900002'; CorrelationId = "abc$([char]0x202E)fdp.exe" }
+        ) | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $shown = ($results | Out-String -Width 200) + ($results | Format-List | Out-String -Width 200)
+
+        ($shown -replace '\r?\n', '') | Should -Not -Match $script:Raw
+        $shown | Should -BeLike '*+4477009\u0008\u000800001*'
+        $shown | Should -BeLike '*abc\u202Efdp.exe*'
+        $results[1].CorrelationId | Should -BeExactly "abc$([char]0x202E)fdp.exe"
+        $results[0].Destination | Should -BeExactly "+4477009`b`b00001"
+    }
+
+    It 'escapes in a looked-up message''s table and list what the service stored: <_>' -ForEach 'sandbox', 'every field' {
+        if ($_ -eq 'sandbox') {
+            # The bidirectional control passes a send's checks, so the service keeps it and the lookup gives it back.
+            $null = Connect-WebexConnect -Sandbox
+            $message = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -CorrelationId "abc$([char]0x202E)fdp.exe" |
+                Get-ConnectMessage
+            $hostile = "abc$([char]0x202E)fdp.exe"
+        }
+        else {
+            # Another system's message, with what our own checks refuse: the lookup has the type build it so.
+            $hostile = "ok`rFAKE`b`0`a$([char]0x9B)$([char]0x2067)x"
+            $fields = [System.Collections.Generic.Dictionary[string, object]]::new()
+            $fields['to'] = $hostile
+            $ctor = [WebexConnect.Results.SentMessage].GetConstructors([Reflection.BindingFlags] 'NonPublic, Instance')[0]
+            $message = $ctor.Invoke(@('m-1', $true, "Sub`rmitted", 'sms', $hostile, $hostile, $hostile, $hostile,
+                [DateTimeOffset]::UtcNow, 1, 'outbound', $hostile, $fields, [DateTimeOffset]::UtcNow))
+        }
+
+        $shown = ($message | Out-String -Width 80) + ($message | Out-String -Width 300) + ($message | Format-List | Out-String -Width 300)
+
+        ($shown -replace '\r?\n', '') | Should -Not -Match $script:Raw
+        ($message | Out-String -Width 300) | Should -BeLike "*$([Management.Automation.WildcardPattern]::Escape([regex]::Replace($hostile, $script:Raw, { '\u{0:X4}' -f [int][char]$args[0].Value })))*"
+        $message.CorrelationId | Should -BeExactly $hostile
+    }
+
+    It 'escapes in a receipt''s list what the sender wrote, one line each' {
+        $body = '{"deliveryInfoNotification":{"deliveryInfo":{"code":"7102","deliveryStatus":"FAILED","destination":"447700900001\rOK",' +
+            '"Description":"bad\rDelivered fine \u202Eevil\u202C end"},"transid":"m-1","correlationid":"abc\u202Efdp.exe","callbackData":"a\nb"}}'
+        $receipt = ConvertFrom-ConnectWebhook $body
+
+        $shown = ($receipt | Format-List | Out-String -Width 300)
+
+        ($shown -replace '\r?\n', '') | Should -Not -Match $script:Raw
+        $shown | Should -Match '(?m)^CallbackData\s+: a\\u000Ab\s*$'
+        $shown | Should -Match '(?m)^Description\s+: bad\\u000DDelivered fine \\u202Eevil\\u202C end\s*$'
+        $receipt.CallbackData | Should -BeExactly "a`nb"
+    }
+
+    It 'escapes in every cell one set of characters, the set InputEcho.OneLine escapes for a console line' {
+        # A format file cannot call the module's C#: each cell carries the pattern, and all of them must be this one.
+        $file = Join-Path (Split-Path (Get-Module WebexConnect).Path) 'WebexConnect.format.ps1xml'
+        $text = [IO.File]::ReadAllText($file)
+        $patterns = @([regex]::Matches($text, ", '([^']+)', \{ '\\u\{0:X4\}' -f") | ForEach-Object { $_.Groups[1].Value })
+        $patterns.Count | Should -Be ([regex]::Matches($text, '\[regex\]::Replace\(').Count)
+        @($patterns | Sort-Object -Unique) | Should -Be @($script:Raw)
+
+        $echo = $script:Assembly.GetType('WebexConnect.Messages.Validation.InputEcho', $true)
+        $oneLine = $echo.GetMethod('OneLine', [Reflection.BindingFlags] 'NonPublic, Static')
+        $differ = foreach ($code in 0..0xFFFF) {
+            $c = [string][char]$code
+            if (($oneLine.Invoke($null, @($c)) -ne $c) -ne ($c -match $script:Raw)) { '{0:X4}' -f $code }
+        }
+        @($differ) | Should -BeNullOrEmpty
     }
 }
 

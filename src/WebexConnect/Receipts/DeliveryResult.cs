@@ -69,7 +69,10 @@ namespace WebexConnect.Receipts
         /// <summary>The send result it was joined to.</summary>
         public SendResult SendResult { get; }
 
-        /// <inheritdoc />
-        public override string ToString() => $"{Status} {Destination}";
+        /// <summary>
+        /// Status and Destination, the destination as one printed line (InputEcho.OneLine): the input or the receipt gave it, and Format-Wide and
+        /// "$result" print this, where a backspace or U+202E would make it read as another number.
+        /// </summary>
+        public override string ToString() => $"{Status} {Messages.Validation.InputEcho.OneLine(Destination)}";
     }
 }

@@ -103,7 +103,10 @@ namespace WebexConnect.Results
         /// </summary>
         public bool IsSuccess => Status == SendStatus.Queued || Status == SendStatus.Scheduled || Status == SendStatus.Skipped;
 
-        /// <inheritdoc />
-        public override string ToString() => $"{Status} {Destination}";
+        /// <summary>
+        /// Status and Destination, the destination as one printed line (InputEcho.OneLine): the input gave it, and Format-Wide and
+        /// "$result" print this, where a backspace or U+202E would make it read as another number.
+        /// </summary>
+        public override string ToString() => $"{Status} {Messages.Validation.InputEcho.OneLine(Destination)}";
     }
 }
