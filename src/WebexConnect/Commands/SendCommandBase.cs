@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Threading;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
@@ -573,6 +574,10 @@ namespace WebexConnect.Commands
         /// <summary>Stops the background sending and releases the run's resources.</summary>
         public void Dispose()
         {
+            // Ctrl+C, Stop-Job or the end of the task stopped the run (StopProcessing ran): PowerShell calls no EndProcessing,
+            // and disposes the command on the pipeline thread, wherever the stop found it (waiting to hand a row over, writing
+            // a result, or outside the command while Import-Csv read the next row).
+            if (_cancellation?.IsCancellationRequested == true) SayStopped(byDownstreamCommand: false);
             _output?.Dispose();
             _cancellation?.Cancel();
             _dispatcher?.Dispose();
@@ -794,7 +799,9 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// The run was stopped before its end: nothing more leaves, and once per run the admin learns what became of the rows
-        /// read without a result written (StoppedRun), once the requests the stop cancelled came back (at most StopUnwind).
+        /// read without a result written (StoppedRun). After a downstream command's stop the cmdlet may still write a warning;
+        /// while PowerShell stops the pipeline (Ctrl+C) every Write method throws, and the host's own warning line is what
+        /// remains: written on the pipeline thread, after the requests the stop cancelled came back (at most StopUnwind).
         /// </summary>
         private void SayStopped(bool byDownstreamCommand)
         {
@@ -805,7 +812,29 @@ namespace WebexConnect.Commands
             // Results the run took and never wrote: the rest of those taken with the last one written.
             foreach (var taken in _run.ByStatus) rows.Add(taken.Key, taken.Value - _streams.Written(taken.Key));
             if (StoppedRun.Warning(MyInvocation.MyCommand.Name, byDownstreamCommand, _streams.LastRow, _row, rows, _journalPath) is not string warning) return;
-            WriteNamedWarning(warning);
+            if (byDownstreamCommand) WriteNamedWarning(warning);
+            else if (WarningsShown()) WriteHostWarning(ImportedCommandNames.In(this, warning));
+        }
+
+        /// <summary>-WarningAction, else $WarningPreference: SilentlyContinue and Ignore keep the host's warning line quiet too.</summary>
+        private bool WarningsShown()
+        {
+            var given = MyInvocation.BoundParameters.TryGetValue("WarningAction", out var bound) ? bound : GetVariableValue("WarningPreference");
+            return !LanguagePrimitives.TryConvertTo(given, out ActionPreference preference) ||
+                   (preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore);
+        }
+
+        private void WriteHostWarning(string warning)
+        {
+            try
+            {
+                Host?.UI?.WriteWarningLine(warning);
+            }
+            catch (Exception unwritable) when (unwritable is HostException || unwritable is PipelineStoppedException ||
+                                               unwritable is InvalidOperationException || unwritable is NotImplementedException)
+            {
+                // A host that cannot write now: the stop goes on without its last word, as before.
+            }
         }
 
         /// <summary>The cmdlet's Write methods for <see cref="ResultWriter"/>.</summary>
