@@ -780,6 +780,111 @@ Describe 'Send-ConnectSms stopped with Ctrl+C' {
     }
 }
 
+Describe 'Send-ConnectSms stopped with Ctrl+C: its last word' {
+    BeforeAll {
+        # A run of 400 rows at 100 per second, stopped (as Ctrl+C or Stop-Job does) once 100 results are out.
+        function script:Stop-Midway([string] $Journal) {
+            $rows = 1..400 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:d5}' -f (40000 + $_) } }
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript({
+                        param($Manifest, $Rows, $Journal)
+                        Import-Module $Manifest
+                        if ($Journal) { $Rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal $Journal }
+                        else { $Rows | Send-ConnectSms -From ACME -Text 'Hi' }
+                    }).AddArgument((Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path).AddArgument($rows).AddArgument($Journal)
+                $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                $null = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+                $deadline = (Get-Date).AddSeconds(30)
+                while ($output.Count -lt 100 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+                $clock = [Diagnostics.Stopwatch]::StartNew()
+                $ps.Stop()
+                $clock.Stop()
+                [pscustomobject]@{
+                    Rows = $rows; Results = @($output); Warnings = @($ps.Streams.Warning | ForEach-Object Message); Seconds = $clock.Elapsed.TotalSeconds
+                    State = $ps.InvocationStateInfo.State
+                }
+            }
+            finally { $ps.Dispose() }
+        }
+
+        # The warning's numbers: the rows without a result, and how many of them were sent, may have gone, were not sent.
+        function script:Read-Fates([string] $Warning) {
+            $null = $Warning -match 'so rows (\d+)-(\d+) \((\d+) rows\) get no result: '
+            $unreported = [int]$Matches[3]
+            [pscustomobject]@{
+                First = [int]$Matches[1]; Last = [int]$Matches[2]; Unreported = $unreported
+                Sent = if ($Warning -match '(\d+) (was|were) sent[,.]') { [int]$Matches[1] } elseif ($Warning -match 'all were sent') { $unreported } else { 0 }
+                Gone = if ($Warning -match '(\d+) may have been sent') { [int]$Matches[1] } else { 0 }
+                NotSent = if ($Warning -match '(\d+) (was|were) not sent') { [int]$Matches[1] } elseif ($Warning -match 'none was sent') { $unreported } else { 0 }
+            }
+        }
+    }
+
+    It 'says how many rows without a result were sent, may have gone and were not sent, and that the same -Journal finishes the run' {
+        # Before: Ctrl+C after 100 results left the other rows read without a word; only a re-run with the journal told.
+        Connect-WebexConnect -Sandbox -Tps 100 -SandboxLatency 200ms
+        $journal = Join-Path $TestDrive 'stopped.journal'
+
+        $run = Stop-Midway $journal
+
+        $run.State | Should -Be 'Stopped'
+        $run.Seconds | Should -BeLessThan 3
+        $run.Warnings.Count | Should -Be 1
+        $last = $run.Results[-1].Row
+        $run.Warnings[0] | Should -BeLike "Send-ConnectSms was stopped (Ctrl+C, Stop-Job or the end of its task) after the result of row $last, so rows $($last + 1)-* get no result: * The journal '$journal' records which went: run the same command with it again to send only the rows it did not send*"
+        $fates = Read-Fates $run.Warnings[0]
+        $fates.First | Should -Be ($last + 1)
+        ($fates.Sent + $fates.Gone + $fates.NotSent) | Should -Be $fates.Unreported
+        # What the service received: the rows reported Queued, the rows the warning says were sent, and those that may have gone.
+        $queued = @($run.Results | Where-Object Status -eq Queued).Count
+        $received = @(@(Get-ConnectSandboxRequest).Body | ConvertFrom-Json | ForEach-Object { $_.to.msisdn })
+        $received.Count | Should -BeGreaterOrEqual ($queued + $fates.Sent)
+        $received.Count | Should -BeLessOrEqual ($queued + $fates.Sent + $fates.Gone) -Because 'a row said not sent never reached the service'
+
+        Connect-WebexConnect -Sandbox -Tps 1000
+        $again = @($run.Rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal $journal -ErrorAction SilentlyContinue)
+
+        $again.Count | Should -Be 400
+        @($again | Where-Object { $_.Status -eq 'Queued' -and $received -contains $_.Destination }) | Should -BeNullOrEmpty
+        @($again | Where-Object Status -eq Skipped).Count | Should -Be ($queued + $fates.Sent)
+        @($again | Where-Object Status -eq Unknown).Count | Should -Be $fates.Gone
+    }
+
+    It 'says without -Journal that nothing records which of the rows went' {
+        Connect-WebexConnect -Sandbox -Tps 100 -SandboxLatency 200ms
+
+        $run = Stop-Midway
+
+        $run.Warnings.Count | Should -Be 1
+        $fates = Read-Fates $run.Warnings[0]
+        if ($fates.Sent + $fates.Gone -gt 0) {
+            $run.Warnings[0] | Should -BeLike "* Nothing records which of these $($fates.Unreported) rows went: give -Journal to a run that may be cut short, so that running it again sends only what it did not send."
+        }
+        else { $run.Warnings[0] | Should -BeLike '*: none was sent. Give -Journal to a run that may be cut short*' }
+    }
+
+    It 'keeps quiet under -WarningAction SilentlyContinue' {
+        Connect-WebexConnect -Sandbox -Tps 100 -SandboxLatency 200ms
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest)
+                    Import-Module $Manifest
+                    1..400 | ForEach-Object { '+4477009{0:d5}' -f (41000 + $_) } | Send-ConnectSms -From ACME -Text 'Hi' -WarningAction SilentlyContinue
+                }).AddArgument((Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $null = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $deadline = (Get-Date).AddSeconds(30)
+            while ($output.Count -lt 100 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $ps.Stop()
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            @($ps.Streams.Warning).Count | Should -Be 0
+        }
+        finally { $ps.Dispose() }
+    }
+}
+
 Describe 'Send-ConnectSms stopped by -ErrorAction Stop' {
     BeforeEach { Connect-FreshSandbox }
 

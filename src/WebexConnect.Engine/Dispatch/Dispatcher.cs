@@ -125,6 +125,32 @@ namespace WebexConnect.Engine.Dispatch
         }
 
         /// <inheritdoc />
+        public StoppedRows StopAndCount(TimeSpan unwind)
+        {
+            try
+            {
+                _stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed meanwhile: already stopped.
+            }
+
+            var rows = new StoppedRows();
+            lock (_sync)
+            {
+                // Cancelled requests come back at once as a rule: a batch stopped at the rate gate or before its body left
+                // says it never left, one in flight is Unknown. Only what is still out at the deadline is counted on its way.
+                var until = _clock.Elapsed + unwind;
+                while (_inFlight > 0 && _clock.Elapsed < until) Monitor.Wait(_sync, PollInterval);
+                foreach (var result in _results.Held()) rows.Add(result.Status);
+                _unfinished.CountInto(rows);
+            }
+
+            return rows;
+        }
+
+        /// <inheritdoc />
         public void Add(DispatchItem item)
         {
             DispatchItem.Require(item, nameof(item));

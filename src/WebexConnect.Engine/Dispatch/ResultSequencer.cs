@@ -41,6 +41,13 @@ namespace WebexConnect.Engine.Dispatch
             }
         }
 
+        /// <summary>Every result filed and not taken yet, released or waiting for an earlier one.</summary>
+        public IEnumerable<SendResult> Held()
+        {
+            foreach (var result in _ready) yield return result;
+            foreach (var result in _waiting.Values) yield return result;
+        }
+
         /// <summary>Hands over the released results not yet taken, oldest first.</summary>
         public List<SendResult> TakeReady()
         {

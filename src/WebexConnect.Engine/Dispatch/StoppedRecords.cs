@@ -47,6 +47,19 @@ namespace WebexConnect.Engine.Dispatch
 
         public bool IsOpen(long sequence) => _open.ContainsKey(sequence);
 
+        /// <summary>
+        /// Counts the open records into <paramref name="rows"/>: on their way when handed over (a stop's cancelled request
+        /// that never left was marked <see cref="NeverLeft"/> as it came back), never sent otherwise.
+        /// </summary>
+        public void CountInto(StoppedRows rows)
+        {
+            foreach (var entry in _open.Values)
+            {
+                if (entry.Stage == Stage.Handed) rows.AddOnTheirWay(1);
+                else rows.AddNeverLeft(1);
+            }
+        }
+
         public void Finished(long sequence) => _open.Remove(sequence);
 
         /// <summary>A result for every record still open, in input order; they are then finished.</summary>

@@ -80,6 +80,8 @@ namespace WebexConnect.Engine.Journal
 
         public DispatchProgress Progress => _inner.Progress;
 
+        public StoppedRows StopAndCount(TimeSpan unwind) => _inner.StopAndCount(unwind);
+
         public void Add(DispatchItem item)
         {
             DispatchItem.Require(item, nameof(item));

@@ -362,6 +362,10 @@ namespace WebexConnect.Engine.Transport
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
+                    // Stopped after the observer recorded the request as leaving (the journal's intent) but before one byte
+                    // of its body left: the service cannot have it, so the observer hears so, and a re-run with the journal
+                    // sends these rows instead of reporting them Unknown. A body that started to leave stays Unknown.
+                    if (content.WithholdIfNotStarted()) _options.AttemptObserver?.NotAccepted(request.Recipients);
                     if (!content.BodyWritten) throw;
                     return _tell.Answered(request, AttemptResult.Interrupted(), _clock.GetElapsedTime(sendStarted));
                 }

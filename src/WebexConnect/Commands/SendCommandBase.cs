@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Threading;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
@@ -42,6 +43,9 @@ namespace WebexConnect.Commands
         private SendRun? _run;
         private string? _journalPath;
         private ResultWriter? _output;
+        private Streams? _streams;
+        // The run's last word on a stop (StoppedRun) is said once: a downstream stop says it, then the pipeline disposes.
+        private bool _stopSaid;
         private SendProgress? _progress;
         // This run's own bar while it sends (ProgressActivities): runs at the same time each show theirs.
         private int? _progressActivityId;
@@ -290,7 +294,8 @@ namespace WebexConnect.Commands
                 _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             _errorAction = ErrorActionStop.InEffect(this);
-            _output = new ResultWriter(new Streams(this), StopProcessing, invalidErrorsWrittenWhenRead: !ErrorActionStop.Decides(_errorAction),
+            _streams = new Streams(this);
+            _output = new ResultWriter(_streams, StopProcessing, invalidErrorsWrittenWhenRead: !ErrorActionStop.Decides(_errorAction),
                 errorsStopTheCommand: _errorAction == ActionPreference.Stop);
             _clock.Start();
             _progress = new SendProgress(() => _clock.Elapsed);
@@ -569,6 +574,10 @@ namespace WebexConnect.Commands
         /// <summary>Stops the background sending and releases the run's resources.</summary>
         public void Dispose()
         {
+            // Ctrl+C, Stop-Job or the end of the task stopped the run (StopProcessing ran): PowerShell calls no EndProcessing,
+            // and disposes the command on the pipeline thread, wherever the stop found it (waiting to hand a row over, writing
+            // a result, or outside the command while Import-Csv read the next row).
+            if (_cancellation?.IsCancellationRequested == true) SayStopped(byDownstreamCommand: false);
             _output?.Dispose();
             _cancellation?.Cancel();
             _dispatcher?.Dispose();
@@ -785,32 +794,68 @@ namespace WebexConnect.Commands
                 SendErrors.TargetForSessionFailure(failure.ErrorId, _session, _journalPath))));
         }
 
+        /// <summary>How long a stopped run waits for the requests it cancelled to come back before it counts them on their way.</summary>
+        private static readonly TimeSpan StopUnwind = TimeSpan.FromSeconds(1);
+
         /// <summary>
-        /// A command after this one ended the pipeline with the result of row <paramref name="lastRow"/>: nothing more leaves,
-        /// and the admin learns which rows have no result. <paramref name="sentWritten"/>: the results written of rows sent.
+        /// The run was stopped before its end: nothing more leaves, and once per run the admin learns what became of the rows
+        /// read without a result written (StoppedRun). After a downstream command's stop the cmdlet may still write a warning;
+        /// while PowerShell stops the pipeline (Ctrl+C) every Write method throws, and the host's own warning line is what
+        /// remains: written on the pipeline thread, after the requests the stop cancelled came back (at most StopUnwind).
         /// </summary>
-        private void StoppedDownstream(long lastRow, long sentWritten)
+        private void SayStopped(bool byDownstreamCommand)
         {
+            if (_stopSaid || _run is null || _streams is null) return;
+            _stopSaid = true;
             StopProcessing();
-            var handedOver = _dispatcher is null ? 0 : _dispatcher.Progress.Submitted - sentWritten;
-            if (DownstreamStop.Warning(MyInvocation.MyCommand.Name, lastRow, _row, handedOver, _journalPath) is string warning) WriteNamedWarning(warning);
+            var rows = _dispatcher?.StopAndCount(StopUnwind) ?? new StoppedRows();
+            // Results the run took and never wrote: the rest of those taken with the last one written.
+            foreach (var taken in _run.ByStatus) rows.Add(taken.Key, taken.Value - _streams.Written(taken.Key));
+            if (StoppedRun.Warning(MyInvocation.MyCommand.Name, byDownstreamCommand, _streams.LastRow, _row, rows, _journalPath) is not string warning) return;
+            if (byDownstreamCommand) WriteNamedWarning(warning);
+            else if (WarningsShown()) WriteHostWarning(ImportedCommandNames.In(this, warning));
+        }
+
+        /// <summary>-WarningAction, else $WarningPreference: SilentlyContinue and Ignore keep the host's warning line quiet too.</summary>
+        private bool WarningsShown()
+        {
+            var given = MyInvocation.BoundParameters.TryGetValue("WarningAction", out var bound) ? bound : GetVariableValue("WarningPreference");
+            return !LanguagePrimitives.TryConvertTo(given, out ActionPreference preference) ||
+                   (preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore);
+        }
+
+        private void WriteHostWarning(string warning)
+        {
+            try
+            {
+                Host?.UI?.WriteWarningLine(warning);
+            }
+            catch (Exception unwritable) when (unwritable is HostException || unwritable is PipelineStoppedException ||
+                                               unwritable is InvalidOperationException || unwritable is NotImplementedException)
+            {
+                // A host that cannot write now: the stop goes on without its last word, as before.
+            }
         }
 
         /// <summary>The cmdlet's Write methods for <see cref="ResultWriter"/>.</summary>
         private sealed class Streams : IResultStreams
         {
             private readonly SendCommandBase _cmdlet;
-            // The results written whose rows were handed over for sending (Invalid and Skipped rows never are).
-            private long _sentWritten;
+            // The results written, by status: a stopped run subtracts them from those it took (SendRun.ByStatus).
+            private readonly Dictionary<SendStatus, long> _written = new Dictionary<SendStatus, long>();
 
             public Streams(SendCommandBase cmdlet) => _cmdlet = cmdlet;
+
+            /// <summary>The row of the last result written; 0 before the first.</summary>
+            public long LastRow { get; private set; }
+
+            public long Written(SendStatus status) => _written.TryGetValue(status, out var count) ? count : 0;
 
             public bool PipelineStopping => _cmdlet.Stopping;
 
             public void Output(SendResult result)
             {
                 result.MarkSentThrough(_cmdlet._session);
-                var sent = result.Attempts > 0 ? 1 : 0;
                 try
                 {
                     _cmdlet.WriteObject(result);
@@ -818,10 +863,17 @@ namespace WebexConnect.Commands
                 catch (Exception stop) when (DownstreamStop.Is(stop, _cmdlet.Stopping))
                 {
                     // The downstream command took this result and wants no more (DownstreamStop says what this adds).
-                    _cmdlet.StoppedDownstream(result.Row, _sentWritten + sent);
+                    Counted(result);
+                    _cmdlet.SayStopped(byDownstreamCommand: true);
                     throw;
                 }
-                _sentWritten += sent;
+                Counted(result);
+            }
+
+            private void Counted(SendResult result)
+            {
+                _written[result.Status] = Written(result.Status) + 1;
+                LastRow = result.Row;
             }
 
             public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(_cmdlet, result));

@@ -214,6 +214,13 @@ namespace WebexConnect.Sending
         /// <summary>Counters for Write-Progress; cheap, safe to read on the pipeline thread at any time.</summary>
         DispatchProgress Progress { get; }
 
+        /// <summary>
+        /// Stops sending (nothing leaves after it), waits at most <paramref name="unwind"/> for the requests it cancelled to
+        /// come back, then says what is known of every record without a result taken: accepted, on its way (may have
+        /// gone), or never sent. For the cmdlet's last word on a stopped run; pipeline thread.
+        /// </summary>
+        StoppedRows StopAndCount(TimeSpan unwind);
+
         /// <summary>What -Verbose, -Debug and warnings should say since the last call, oldest first; never blocks.</summary>
         IReadOnlyList<DiagnosticEntry> TakeDiagnostics();
 

@@ -52,6 +52,13 @@ namespace WebexConnect.Tests.Composition
 
             public IReadOnlyList<DiagnosticEntry> TakeDiagnostics() => Array.Empty<DiagnosticEntry>();
 
+            public StoppedRows StopAndCount(TimeSpan unwind)
+            {
+                var rows = new StoppedRows();
+                foreach (var result in _ready) rows.Add(result.Status);
+                return rows;
+            }
+
             public void Dispose()
             {
             }

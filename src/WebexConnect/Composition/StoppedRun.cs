@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Globalization;
+using WebexConnect.Sending;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// The last word of a run stopped before its end: by a command after it that had what it wanted (Select-Object -First),
+    /// or by Ctrl+C, Stop-Job or the end of the task. Rows read after the last result written get none, and without this
+    /// nothing told the admin at the console what became of them: which went, which may have, which did not.
+    /// </summary>
+    internal static class StoppedRun
+    {
+        /// <summary>The warning, or null when every row read has its result written.</summary>
+        /// <param name="commandName">"Send-ConnectSms".</param>
+        /// <param name="byDownstreamCommand">A command after this one stopped the pipeline; otherwise Ctrl+C or its like.</param>
+        /// <param name="lastRowWritten">The row of the last result written (0: none).</param>
+        /// <param name="rowsRead">The rows the run read.</param>
+        /// <param name="rows">What is known of the rows without a result written; rows it does not name were not sent.</param>
+        /// <param name="journalPath">The -Journal file, or null.</param>
+        public static string? Warning(string commandName, bool byDownstreamCommand, long lastRowWritten, long rowsRead, StoppedRows rows, string? journalPath)
+        {
+            var unreported = rowsRead - lastRowWritten;
+            if (unreported <= 0) return null;
+            var first = N(lastRowWritten + 1);
+            var those = unreported == 1 ? "row " + first + " gets" : "rows " + first + "-" + N(rowsRead) + " (" + N(unreported) + " rows) get";
+            var when = lastRowWritten == 0 ? "before its first result" : "after the result of row " + N(lastRowWritten);
+            var sent = Clamp(rows.Sent, unreported);
+            var gone = Clamp(rows.MayHaveGone, unreported - sent);
+            var notSent = unreported - sent - gone;
+            return (byDownstreamCommand
+                    ? "A command after " + commandName + " (such as Select-Object -First) stopped the pipeline " + when
+                    : commandName + " was stopped (Ctrl+C, Stop-Job or the end of its task) " + when) +
+                ", so " + those + " no result: " + Fates(unreported, sent, gone, notSent) + " " + Rerun(unreported, sent, gone, journalPath);
+        }
+
+        /// <summary>"3 were sent, 2 may have been sent (their requests left, and no answer came back), 30 were not sent."</summary>
+        private static string Fates(long unreported, long sent, long gone, long notSent)
+        {
+            if (unreported == 1)
+                return sent == 1 ? "it was sent." : gone == 1 ? "it may have been sent (its request left, and no answer came back)." : "it was not sent.";
+            var parts = new List<string>(3);
+            if (sent > 0) parts.Add(sent == unreported ? "all were sent" : N(sent) + (sent == 1 ? " was" : " were") + " sent");
+            if (gone > 0) parts.Add(N(gone) + " may have been sent (" + (gone == 1 ? "its request" : "their requests") + " left, and no answer came back)");
+            if (notSent > 0) parts.Add(notSent == unreported ? "none was sent" : N(notSent) + (notSent == 1 ? " was" : " were") + " not sent");
+            return string.Join(", ", parts) + ".";
+        }
+
+        private static string Rerun(long unreported, long sent, long gone, string? journalPath)
+        {
+            if (journalPath is not null)
+                return "The journal '" + journalPath + "' records which went: run the same command with it again to send only the rows it did not send" +
+                    (gone == 0 ? "." : " (a row that may have been sent comes back Unknown, and goes again only with -ResendUnknown).");
+            return (sent + gone == 0 ? "Give" : (unreported == 1 ? "Nothing records whether it went" : "Nothing records which of these " + N(unreported) + " rows went") + ": give") +
+                " -Journal to a run that may be cut short, so that running it again sends only what it did not send.";
+        }
+
+        private static long Clamp(long value, long max) => value < 0 ? 0 : value > max ? max : value;
+
+        private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WebexConnect.Composition;
+using WebexConnect.Engine.Dispatch;
+using WebexConnect.Engine.Transport;
+using WebexConnect.Results;
+using WebexConnect.Sending;
+using Xunit;
+
+namespace WebexConnect.Tests.Dispatch
+{
+    /// <summary>
+    /// What a stopped run (Ctrl+C, a downstream Select-Object -First) knows of the rows it read and gave no result: before,
+    /// every row handed to the transport counted as "may have gone", those still waiting at the rate gate included.
+    /// </summary>
+    public class StoppedCountTests
+    {
+        [Fact]
+        public void Rows_still_waiting_at_the_rate_gate_count_as_not_sent_and_only_requests_that_left_as_may_have_gone()
+        {
+            // Batch 1 answered, batch 2 on its way (Unknown when stopped), batch 3 stopped at the gate, row 7 in an open batch.
+            var transport = new StagedTransport();
+            using var dispatcher = new Dispatcher(transport, new OpenGate(2), TestShapes.Of, Items.Options(), CancellationToken.None, Items.NoLinger);
+            for (var row = 1; row <= 7; row++) dispatcher.Add(Items.Person(row));
+            Assert.True(SpinWait.SpinUntil(() => transport.Waiting == 2, TimeSpan.FromSeconds(10)), "batches 2 and 3 not out");
+            Assert.True(SpinWait.SpinUntil(() => dispatcher.Progress.Completed == 2, TimeSpan.FromSeconds(10)), "batch 1 not answered");
+
+            var rows = dispatcher.StopAndCount(TimeSpan.FromSeconds(10));
+
+            Assert.Equal((2, 2, 3), (rows.Sent, rows.MayHaveGone, rows.NotSent));
+            // The stop lets nothing more leave.
+            Assert.Equal(3, transport.Started);
+        }
+
+        [Fact]
+        public void A_request_still_out_at_the_deadline_counts_as_may_have_gone()
+        {
+            var transport = new StagedTransport { IgnoresTheStop = true };
+            using var dispatcher = new Dispatcher(transport, new OpenGate(2), TestShapes.Of, Items.Options(), CancellationToken.None, Items.NoLinger);
+            for (var row = 1; row <= 4; row++) dispatcher.Add(Items.Person(row));
+            Assert.True(SpinWait.SpinUntil(() => transport.Waiting == 1 && dispatcher.Progress.Completed == 2, TimeSpan.FromSeconds(10)));
+
+            var rows = dispatcher.StopAndCount(TimeSpan.FromMilliseconds(100));
+
+            Assert.Equal((2, 2, 0), (rows.Sent, rows.MayHaveGone, rows.NotSent));
+            transport.Release.Set();
+        }
+
+        [Theory]
+        [InlineData(false, "A command after Send-ConnectSms (such as Select-Object -First) stopped the pipeline after the result of row 5, so rows 6-40 (35 rows) get no result: " +
+            "5 were sent, 10 may have been sent (their requests left, and no answer came back), 20 were not sent. " +
+            "The journal '/j' records which went: run the same command with it again to send only the rows it did not send (a row that may have been sent comes back Unknown, and goes again only with -ResendUnknown).")]
+        [InlineData(true, "Send-ConnectSms was stopped (Ctrl+C, Stop-Job or the end of its task) after the result of row 5, so rows 6-40 (35 rows) get no result: " +
+            "5 were sent, 10 may have been sent (their requests left, and no answer came back), 20 were not sent. " +
+            "Nothing records which of these 35 rows went: give -Journal to a run that may be cut short, so that running it again sends only what it did not send.")]
+        public void The_warning_says_how_many_rows_went_may_have_gone_and_were_not_sent(bool ctrlC, string expected)
+        {
+            var rows = new StoppedRows();
+            rows.Add(SendStatus.Queued, 5);
+            rows.Add(SendStatus.Unknown, 4);
+            rows.AddOnTheirWay(6);
+            rows.AddNeverLeft(3);
+            // 17 rows the run never handed over (read while the stop came) are not sent either.
+
+            Assert.Equal(expected, StoppedRun.Warning("Send-ConnectSms", !ctrlC, 5, 40, rows, ctrlC ? null : "/j"));
+        }
+
+        [Fact]
+        public void A_stop_before_any_row_left_says_none_was_sent_and_nothing_when_every_row_has_its_result()
+        {
+            Assert.Equal("Send-ConnectSms was stopped (Ctrl+C, Stop-Job or the end of its task) before its first result, so rows 1-3 (3 rows) get no result: none was sent. " +
+                "Give -Journal to a run that may be cut short, so that running it again sends only what it did not send.",
+                StoppedRun.Warning("Send-ConnectSms", false, 0, 3, new StoppedRows(), null));
+            Assert.Null(StoppedRun.Warning("Send-ConnectSms", false, 3, 3, new StoppedRows(), null));
+        }
+
+        /// <summary>Batch 1 answers at once; later batches wait until stopped: batch 2 as a request on its way, the rest at the gate.</summary>
+        private sealed class StagedTransport : IBatchTransport
+        {
+            private int _started;
+            private int _waiting;
+
+            public bool IgnoresTheStop { get; set; }
+
+            public ManualResetEventSlim Release { get; } = new ManualResetEventSlim();
+
+            public int Started => Volatile.Read(ref _started);
+
+            public int Waiting => Volatile.Read(ref _waiting);
+
+            public async Task<BatchOutcome> SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref _started);
+                if (batch.Number == 1) return Outcome(batch, SendStatus.Queued);
+                Interlocked.Increment(ref _waiting);
+                if (IgnoresTheStop)
+                {
+                    await Task.Run(() => Release.Wait(TimeSpan.FromSeconds(30)));
+                    return Outcome(batch, SendStatus.Queued);
+                }
+
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+                catch (OperationCanceledException cancelled)
+                {
+                    if (batch.Number == 2) return Outcome(batch, SendStatus.Unknown);
+                    throw new BatchNeverSentException(cancelled);
+                }
+
+                throw new InvalidOperationException("unreachable");
+            }
+
+            private static BatchOutcome Outcome(OutgoingBatch batch, SendStatus status) =>
+                new BatchOutcome(batch.Recipients.Select(_ => new DestinationOutcome { Status = status, Attempts = 1 }).ToArray());
+        }
+    }
+}
