@@ -90,4 +90,21 @@ Describe 'A scheduled script started as about_WebexConnect advises' {
         $run.Ended | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
         $run.ExitCode | Should -Be 1
     }
+
+    It 'says in its log what asked the question and what to change in the script' {
+        # Before: -NonInteractive, the switch the page advises, made the log say only PowerShell's "PowerShell is in
+        # NonInteractive mode. Read and Prompt functionality is not available.": not that the -Confirm left in the
+        # script (or a $ConfirmPreference of Medium) had asked, nor what to change.
+        $job = New-Job (New-Csv '+447700900001') -More '-Confirm'
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job)
+
+        $run.Ended | Should -BeTrue
+        $run.ExitCode | Should -Be 1
+        # The log as an admin reads it: escape codes out, the error's wrapped lines joined.
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*\|\s*', ' '
+        $log | Should -Match 'had to ask a question here \(-Confirm, \$ConfirmPreference set to Medium or Low'
+        $log | Should -Match 'it runs with -NonInteractive'
+        $log | Should -Match 'leave out -Confirm \(or give -Confirm:\$false\), leave \$ConfirmPreference at High'
+    }
 }
