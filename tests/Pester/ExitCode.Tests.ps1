@@ -90,4 +90,53 @@ Describe 'A scheduled script started as about_WebexConnect advises' {
         $run.Ended | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
         $run.ExitCode | Should -Be 1
     }
+
+    It 'says in its log what asked the question and what to change in the script' {
+        # Before: -NonInteractive, the switch the page advises, made the log say only PowerShell's "PowerShell is in
+        # NonInteractive mode. Read and Prompt functionality is not available.": not that the -Confirm left in the
+        # script (or a $ConfirmPreference of Medium) had asked, nor what to change.
+        $job = New-Job (New-Csv '+447700900001') -More '-Confirm'
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job)
+
+        $run.Ended | Should -BeTrue
+        $run.ExitCode | Should -Be 1
+        # The log as an admin reads it: escape codes out, the error's wrapped lines joined.
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*\|\s*', ' '
+        $log | Should -Match 'had to ask a question here \(-Confirm, \$ConfirmPreference set to Medium or Low'
+        $log | Should -Match 'it runs with -NonInteractive'
+        $log | Should -Match 'leave out -Confirm \(or give -Confirm:\$false\), leave \$ConfirmPreference at High'
+    }
+}
+
+Describe 'A scheduled script whose credential did not load' {
+    # Before: the Import-Clixml (or Get-Secret) a line above failed, as it does for a file saved by another account, and
+    # -Credential got $null, which PowerShell's [Credential] turned into a question. Under -NonInteractive the log read
+    # "PowerShell credential request ... User:" then "Cannot process argument transformation on parameter 'Credential'.
+    # PowerShell is in NonInteractive mode.", nothing of the credential that was not there; without it the run waited at
+    # "User:", in a console no one sees, until the task's time limit.
+    It '<Command> -Credential $null says the variable holds nothing and asks nothing (<Started>)' -ForEach @(
+        @{ Command = 'Connect-WebexConnect'; Call = 'Connect-WebexConnect -Credential $credential -Region eu'; Advice = 'leave -Credential out to read WEBEXCONNECT_SERVICE_ID'
+           Started = '-NonInteractive'; Switches = @('-NonInteractive') }
+        @{ Command = 'Connect-WebexConnect'; Call = 'Connect-WebexConnect -Credential $credential -Region eu'; Advice = 'leave -Credential out to read WEBEXCONNECT_SERVICE_ID'
+           Started = 'without -NonInteractive'; Switches = @() }
+        @{ Command = 'New-ConnectJwt'; Call = '$null = New-ConnectJwt -Credential $credential'; Advice = 'the service secret as its password\.'
+           Started = '-NonInteractive'; Switches = @('-NonInteractive') }
+    ) {
+        $job = Join-Path $TestDrive 'credential.ps1'
+        Set-Content -LiteralPath $job -Encoding UTF8 -Value @(
+            "Import-Module '$script:Manifest'"
+            "`$credential = Import-Clixml -LiteralPath '$(Join-Path $TestDrive 'saved-by-another-account.xml')'"
+            $Call
+            "if (-not `$?) { exit 1 }")
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments (@('-NoProfile') + $Switches + @('-File', $job)) -TimeoutSeconds 30
+
+        $run.Ended | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
+        $run.ExitCode | Should -Be 1
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*\|\s*', ' '
+        $log | Should -Match '-Credential is \$null: the variable given holds no credential \(did the Import-Clixml or Get-Secret'
+        $log | Should -Match $Advice
+        $log | Should -Not -Match 'credential request|NonInteractive mode'
+    }
 }

@@ -728,7 +728,9 @@ Describe 'A preference of Inquire where no one can be asked' {
         $run.ErrorId | Should -BeLike 'HostFunctionNotImplemented,*'
     }
 
-    It 'reports every row that was sent, then ends with the host''s refusal, in pwsh -NonInteractive' {
+    # The host's refusal ("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", ErrorId
+    # InvalidOperation) named neither what asked nor what to change: it ends as PromptWithoutInput, as closed input does.
+    It 'reports every row that was sent, then says why it stopped, in pwsh -NonInteractive' {
         . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
         $shell = Get-PowerShellHostCommand
         $command = "& { $($script:InquireScript) } -Manifest '$($script:Manifest -replace "'", "''")' | ConvertTo-Json -Compress"
@@ -738,7 +740,7 @@ Describe 'A preference of Inquire where no one can be asked' {
 
         $run.Accepted | Should -Be '+447700900801 +447700900802 +447700900804 +447700900805'
         $run.Statuses | Should -Be '1:Queued 2:Queued 3:Rejected 4:Queued 5:Queued'
-        $run.ErrorId | Should -BeLike 'InvalidOperation,*'
+        $run.ErrorId | Should -BeLike 'PromptWithoutInput,*'
     }
 
     # Before: pwsh started with its input closed (cron's </dev/null, a service) and without -NonInteractive failed in

@@ -68,7 +68,8 @@ namespace WebexConnect.Commands
         /// <summary>The Service ID as user name and the service secret as password (e.g. from Get-Secret).</summary>
         [Parameter(Mandatory = true, ParameterSetName = CredentialSet, HelpMessage = "User name = Service ID, password = Base64 Service Secret.")]
         [ValidateNotNull]
-        [CredentialArgument("Connect-WebexConnect")]
+        [CredentialArgument("Connect-WebexConnect",
+            NullAdvice = "Or leave -Credential out to read WEBEXCONNECT_SERVICE_ID and WEBEXCONNECT_SERVICE_SECRET.")]
         [Credential]
         public PSCredential? Credential { get; set; }
 

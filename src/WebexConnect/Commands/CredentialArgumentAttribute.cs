@@ -9,7 +9,10 @@ namespace WebexConnect.Commands
     /// the Service ID and secret together as a hashtable secret (@{ ServiceId = ...; ServiceSecret = ... }), and
     /// -Credential is where an admin hands it; PowerShell's own conversion answered only "Cannot process argument
     /// transformation on parameter 'Credential'. userName". Splatted, the hashtable binds to -ServiceId and -ServiceSecret.
-    /// Declared before [Credential], so that it runs first.
+    /// Refuses $null too: [Credential] turned it into a question for a user name and password, so a scheduled script whose
+    /// Import-Clixml or Get-Secret had failed a line before wrote "PowerShell credential request ... User:" into its log and
+    /// then PowerShell's "NonInteractive mode" error (or, interactively, asked for what the script meant to load), although
+    /// the parameter is [ValidateNotNull]. Declared before [Credential], so that it runs first.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class CredentialArgumentAttribute : ArgumentTransformationAttribute
@@ -19,10 +22,19 @@ namespace WebexConnect.Commands
         /// <summary>The cmdlet the message shows splatted ("Connect-WebexConnect").</summary>
         public string CommandName { get; }
 
+        /// <summary>A sentence added to the refusal of $null: where else the command can find the credential.</summary>
+        public string? NullAdvice { get; set; }
+
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is not IDictionary) return inputData;
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is null)
+                throw new ArgumentTransformationMetadataException(
+                    "-Credential is $null: the variable given holds no credential (did the Import-Clixml or Get-Secret that should " +
+                    "have filled it fail?). Give a PSCredential, the Service ID as its user name and the service secret as its " +
+                    "password." + (NullAdvice is null ? "" : " " + NullAdvice));
+            if (value is not IDictionary) return inputData;
             throw new ArgumentTransformationMetadataException(
                 "-Credential takes a PSCredential, not a hashtable: the Service ID as its user name and the service secret as its " +
                 "password (Get-Credential, or [pscredential]::new('my-service-id', $secret)). Give a hashtable with the keys ServiceId " +

@@ -43,19 +43,40 @@ namespace WebexConnect.Commands
         /// </summary>
         /// <remarks>Only the host's own: a NullReferenceException thrown in this module's code is a defect, and stays one.</remarks>
         public static bool IsPromptWithoutInput(Exception exception) =>
-            exception is NullReferenceException && exception.TargetSite?.DeclaringType is Type thrower
+            exception is NullReferenceException && ThrownByHostUserInterface(exception);
+
+        /// <summary>
+        /// True for what the console host throws when it must ask and was started with -NonInteractive, as a scheduled
+        /// task should be: "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", which
+        /// names neither the question nor what in the script asked it.
+        /// </summary>
+        /// <remarks>Only the host's own: a PSInvalidOperationException from PowerShell itself elsewhere keeps its message.</remarks>
+        public static bool IsPromptRefusedNonInteractive(Exception exception) =>
+            exception is PSInvalidOperationException && ThrownByHostUserInterface(exception);
+
+        private static bool ThrownByHostUserInterface(Exception exception) =>
+            exception.TargetSite?.DeclaringType is Type thrower
             && thrower.Assembly != typeof(ErrorActionStop).Assembly
             && thrower.Name.EndsWith("HostUserInterface", StringComparison.Ordinal);
 
-        /// <summary>The stop to end the command with: the host's own, or for a prompt without input one that says what happened.</summary>
+        /// <summary>
+        /// The stop to end the command with: the host's own, or for a prompt no one can answer (input closed, or
+        /// -NonInteractive) one that says what asked and what to change in the script.
+        /// </summary>
         public static Exception Explained(Exception stop)
         {
-            if (!IsPromptWithoutInput(stop)) return stop;
+            string why;
+            if (IsPromptWithoutInput(stop))
+                why = "its input is closed (it was started with no console, as by a scheduled task or cron)";
+            else if (IsPromptRefusedNonInteractive(stop))
+                why = "it runs with -NonInteractive, which refuses every question";
+            else
+                return stop;
             return new HostException(
-                "PowerShell had to ask a question here (-Confirm, or Inquire as -ErrorAction or -WarningAction), but its input " +
-                "is closed (it was started with no console, as by a scheduled task or cron), so the command ended as Stop would; " +
-                "the rows already sent are reported. In a script that runs unattended, use -ErrorAction Continue or Stop " +
-                "instead of Inquire, and leave out -Confirm.",
+                "PowerShell had to ask a question here (-Confirm, $ConfirmPreference set to Medium or Low, or Inquire as " +
+                "-ErrorAction or -WarningAction), but " + why + ", so the command ended as Stop would; the rows already sent " +
+                "are reported. In a script that runs unattended, leave out -Confirm (or give -Confirm:$false), leave " +
+                "$ConfirmPreference at High, and use -ErrorAction Continue or Stop instead of Inquire.",
                 stop, PromptWithoutInputErrorId, ErrorCategory.ResourceUnavailable);
         }
 

@@ -63,6 +63,27 @@ namespace WebexConnect.Tests.Commands
         }
 
         [Fact]
+        public void A_console_prompt_refused_by_NonInteractive_ends_the_command_with_a_reason_that_names_the_fix()
+        {
+            // Before: pwsh -NonInteractive -File (the way about_WebexConnect says to start a scheduled script) ended the
+            // send with the host's "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+            // which says neither what asked nor what to change.
+            var refusal = Caught(ConsoleLikeHostUserInterface.HandleThrowOnReadAndPrompt);
+
+            Assert.True(ErrorActionStop.IsStopOfThisCommand(refusal, pipelineStopping: false));
+            // Its wording and error ID are checked in a real pwsh (Pester ExitCode): PowerShellStandard's exceptions keep neither.
+            Assert.IsType<System.Management.Automation.Host.HostException>(ErrorActionStop.Explained(refusal));
+        }
+
+        [Fact]
+        public void A_PSInvalidOperationException_from_anywhere_but_the_host_keeps_its_own_message()
+        {
+            var elsewhere = Caught(NotAHostRefusal);
+
+            Assert.Same(elsewhere, ErrorActionStop.Explained(elsewhere));
+        }
+
+        [Fact]
         public void A_null_reference_anywhere_else_is_a_defect_and_stays_one()
         {
             var defect = Caught(NotAHost);
@@ -88,12 +109,18 @@ namespace WebexConnect.Tests.Commands
 
         private static void NotAHost() => _ = Nothing!.Length;
 
+        private static void NotAHostRefusal() => throw new PSInvalidOperationException("not a prompt");
+
         private static readonly string? Nothing = null;
 
         /// <summary>Stands for PowerShell's ConsoleHostUserInterface, whose PromptForChoice reads a null line at the end of its input.</summary>
         private static class ConsoleLikeHostUserInterface
         {
             public static void PromptForChoice() => _ = Nothing!.Length;
+
+            /// <summary>What it calls first under -NonInteractive: it refuses to read or prompt.</summary>
+            public static void HandleThrowOnReadAndPrompt() =>
+                throw new PSInvalidOperationException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.");
         }
     }
 }
