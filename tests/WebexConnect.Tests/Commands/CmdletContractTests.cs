@@ -174,7 +174,7 @@ namespace WebexConnect.Tests.Commands
             NoSharedTps             SwitchParameter         Credential Environment ServiceKey ServiceSecret-
             PassThru                SwitchParameter         *                                     -
             Region                  String                  Credential Environment ServiceKey ServiceSecret-    {us|us1|eu|uk|ca|in|au|sg}
-            Sandbox                 SwitchParameter         Sandbox!                              -
+            Sandbox                 SwitchParameter         Sandbox                               -
             SandboxFailureRate      Double                  Sandbox                               -
             SandboxLatency          TimeSpan                Sandbox                               -
             ServiceId               String                  ServiceSecret!                        -
