@@ -420,6 +420,9 @@ Describe 'Send-ConnectSms with a bad row' {
 
         $results.Status | Should -Be @('Invalid', 'Invalid')
         $results[0].Reason | Should -BeLike '*its digits are not plain ASCII digits (0-9)*(e.g. +447700900204)'
+        # Its full-width + is named like its digits; before, it was "other characters" beside them.
+        $results[0].Reason | Should -BeLike "*(its + is the full-width '$([char]0xFF0B)', not the plain ASCII +, its digits are*"
+        $results[0].Reason | Should -Not -BeLike '*other characters*'
         $results[1].Reason | Should -BeLike '*its digits are not plain ASCII digits (0-9)*(e.g. +447700900205)'
         Get-SentDestination | Should -BeNullOrEmpty
     }
