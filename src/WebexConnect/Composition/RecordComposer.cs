@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using WebexConnect.Messages;
 using WebexConnect.Messages.Validation;
@@ -136,6 +137,7 @@ namespace WebexConnect.Composition
             var given = Addresses(to);
             var sendResult = false;
             if (ReferenceEquals(row, InputRow.PipedSession)) (problems ??= new List<ValidationProblem>()).Add(SessionPiped());
+            else if (row.ListCount is int items) (problems ??= new List<ValidationProblem>()).Add(ListPiped(items));
             else if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row, out sendResult));
             var addresses = RepeatedAddresses.SendOnce(given, out var notes);
             LearnLayout(row);
@@ -340,6 +342,15 @@ namespace WebexConnect.Composition
             new ValidationProblem("Session", "this is a session (Connect-WebexConnect -PassThru), not a row to send: a send command " +
                 "does not take its session from the pipeline, and this row would have gone through the current session instead. " +
                 "Give the session with -Session: " + _commandName + " -Session $session ...");
+
+        /// <summary>
+        /// A list piped as one object (,@($a, $b) | ..., Write-Output -NoEnumerate, a function that returns ,$list): not a row.
+        /// Before, it was refused for having no destination, among the columns 'Length', 'Rank', 'SyncRoot' of the array itself.
+        /// </summary>
+        private ValidationProblem ListPiped(int items) =>
+            new ValidationProblem("InputObject", "a list of " + items.ToString(CultureInfo.InvariantCulture) + (items == 1 ? " item" : " items") +
+                " arrived as one object, not a row: pipe its items, one row each ($list | " + _commandName + " ...), not the list " +
+                "wrapped in another (,$list or Write-Output -NoEnumerate pipes it whole)");
 
         /// <summary>
         /// A send cmdlet's own result piped back in ($results | Where-Object Status -eq Failed | Send-ConnectSms ...), or a row
