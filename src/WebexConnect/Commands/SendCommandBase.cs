@@ -245,12 +245,8 @@ namespace WebexConnect.Commands
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it.
             if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
             if (BraceVariables.Warning(MyInvocation.BoundParameters, ExpandedSubstitutions.SendParameters) is string braces) WriteNamedWarning(braces);
-            if (SubstitutionText.FirstNonScalar(Substitution) is string bad)
-                ThrowParameterError("InvalidSubstitution", "-Substitution " + bad + ": a substitution must be one string, number, true/false or date.", Substitution);
-            // As a $null column of a row: a value that was meant to be there and is not, unless the admin says to send it empty.
-            if (!AllowMissingSubstitution && SubstitutionText.FirstNullKey(Substitution) is string unset)
-                ThrowParameterError("InvalidSubstitution", "-Substitution '" + unset + "' is $null: give it a value, remove the key, or give " +
-                    "-AllowMissingSubstitution to send it empty.", Substitution);
+            if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution) is string substitution)
+                ThrowParameterError(SubstitutionText.InvalidSubstitutionErrorId, substitution, Substitution);
 
             // -Session, else the current session: NotConnected, SessionClosed or CurrentSessionChanged end the command here.
             _session = RequiredSession.For(this, Session);

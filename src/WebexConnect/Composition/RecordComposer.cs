@@ -492,14 +492,22 @@ namespace WebexConnect.Composition
                 var found = row.Columns.Where(c => string.Equals(c.Key, wanted, StringComparison.OrdinalIgnoreCase)).ToArray();
                 if (found.Length == 0)
                 {
-                    (problems ??= new List<ValidationProblem>()).Add(new ValidationProblem("SubstitutionColumn", $"the row has no column named {InputEcho.Quote(wanted)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn"));
+                    (problems ??= new List<ValidationProblem>()).Add(NoNamedColumn(wanted));
                     continue;
                 }
                 if (SubstitutionText.IsNothing(found[0].Value)) (empty ??= new List<string>(1)).Add(found[0].Key);
                 if (SubstitutionText.TryOf(found[0].Value, out var text)) result[found[0].Key] = text;
-                else (problems ??= new List<ValidationProblem>()).Add(new ValidationProblem("SubstitutionColumn", $"the column {InputEcho.Quote(found[0].Key)} holds {SubstitutionText.Describe(found[0].Value)}: a substitution must be one string, number, true/false or date"));
+                else (problems ??= new List<ValidationProblem>()).Add(UnusableNamedColumn(found[0]));
             }
             return result;
         }
+
+        /// <summary>A -SubstitutionColumn name the row has no column for (Measure-ConnectSms says the same).</summary>
+        internal static ValidationProblem NoNamedColumn(string wanted) =>
+            new ValidationProblem("SubstitutionColumn", $"the row has no column named {InputEcho.Quote(wanted)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn");
+
+        /// <summary>A -SubstitutionColumn column that holds a list or an object (Measure-ConnectSms says the same).</summary>
+        internal static ValidationProblem UnusableNamedColumn(KeyValuePair<string, object?> column) =>
+            new ValidationProblem("SubstitutionColumn", $"the column {InputEcho.Quote(column.Key)} holds {SubstitutionText.Describe(column.Value)}: a substitution must be one string, number, true/false or date");
     }
 }

@@ -134,6 +134,7 @@ namespace WebexConnect.Tests.Commands
             Encoding                SmsEncoding             *                                     -
             InputObject             PSObject                *                                     V
             Substitution            Hashtable               *                                     -    Substitutions
+            SubstitutionColumn      String[]                *                                     -
             Text                    String                  *@0                                   N
             """;
 
