@@ -348,6 +348,31 @@ Describe 'Connect-WebexConnect -SandboxLatency as people type it' {
     }
 }
 
+Describe 'Connect-WebexConnect -SandboxLatency or -SandboxFailureRate without -Sandbox' {
+    It 'says that <Given> goes only with -Sandbox, naming both, instead of asking for -Sandbox' -ForEach @(
+        @{ Given = '-SandboxLatency 200' }
+        @{ Given = '-SandboxFailureRate 0.25' }
+    ) {
+        # Before, -Sandbox was the set's mandatory switch: given one of these alone, PowerShell prompted "Sandbox:" in a
+        # console, and under -NonInteractive (a scheduled task) refused with "missing mandatory parameters: Sandbox".
+        # A child process, so that the prompt this pins against cannot wait for an answer here.
+        $script = Join-Path $TestDrive 'sandbox-only.ps1'
+        Set-Content $script @"
+Import-Module '$(Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')'
+try { Connect-WebexConnect $Given -ErrorAction Stop; 'connected' }
+catch { 'id=' + `$_.FullyQualifiedErrorId; 'said=' + `$_ }
+"@
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $powershell = Get-PowerShellHostCommand
+
+        $said = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $script 2>&1 | Out-String
+
+        $said | Should -Match 'id=SandboxLatencyWithoutSandbox,'
+        $said | Should -Match 'said=-SandboxLatency and -SandboxFailureRate apply only with -Sandbox'
+        $said | Should -Not -Match 'mandatory'
+    }
+}
+
 Describe 'Connect-WebexConnect -SandboxFailureRate as people type it' {
     AfterEach { Disconnect-WebexConnect -ErrorAction SilentlyContinue }
 

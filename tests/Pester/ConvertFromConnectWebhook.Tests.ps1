@@ -98,6 +98,21 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $receipt.Status | Should -Be 'Delivered'
     }
 
+    It 'verifies a replayed body as often as it comes, and its help says that telling a repeat is the handler''s to do' {
+        # The listener keeps a signed repeat once (Repeated); this command keeps nothing between calls. Before, its help did
+        # not say so, and an admin's own handler that trusted SignatureVerified acted on every replay.
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+        $signature = Get-Signature $bytes 'webhook-secret-5e1'
+
+        $first = ConvertFrom-ConnectWebhook -InputObject $bytes -Secret $script:Secret -Signature $signature
+        $again = ConvertFrom-ConnectWebhook -InputObject $bytes -Secret $script:Secret -Signature $signature
+
+        @($first, $again).SignatureVerified | Should -Be @($true, $true)
+        $help = (Get-Content (Join-Path $PSScriptRoot '../../docs/ConvertFrom-ConnectWebhook.md') -Raw) -replace '\s+', ' '
+        $help.Contains('ConvertFrom-ConnectWebhook keeps nothing from one call to the next, so it cannot tell a repeat') | Should -BeTrue
+        $help.Contains('keep the x-hub-signature of each webhook you accepted') | Should -BeTrue
+    }
+
     It 'takes raw bytes piped whole with a leading comma' {
         $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
         $signature = Get-Signature $bytes 'webhook-secret-5e1'

@@ -169,6 +169,50 @@ Describe 'Measure-ConnectSms' {
         (Measure-ConnectSms -Text $text).CanSend | Should -BeTrue
     }
 
+    It 'takes -SubstitutionColumn and agrees with Send-ConnectSms on every row, reason for reason' {
+        # Before, Measure-ConnectSms had no -SubstitutionColumn: the command line copied from Send-ConnectSms failed to bind,
+        # and without it every column filled a variable that Send-ConnectSms would leave without a value.
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900011'; Name = 'Ann'; Shop = 'Corner' }
+            [pscustomobject]@{ Phone = '+447700900012'; name = 'Bob'; Shop = 'Corner' }
+            [pscustomobject]@{ Phone = '+447700900013'; Shop = 'Corner' }
+            [pscustomobject]@{ Phone = '+447700900014'; Name = @('Cy', 'Di') }
+        )
+        $text = 'Hi $(Name), from $(Shop)'
+
+        $measured = @($rows | Measure-ConnectSms -Text $text -SubstitutionColumn Name)
+        Connect-WebexConnect -Sandbox
+        $sent = @($rows | Send-ConnectSms -From ACME -Text $text -SubstitutionColumn Name -ErrorAction SilentlyContinue)
+        $measuredShared = @($rows | Measure-ConnectSms -Text $text -SubstitutionColumn Name -Substitution @{ Shop = 'ACME' })
+        $sentShared = @($rows | Send-ConnectSms -From ACME -Text $text -SubstitutionColumn Name -Substitution @{ Shop = 'ACME' } -ErrorAction SilentlyContinue)
+        Disconnect-WebexConnect
+
+        $measured.CanSend | Should -Be @($false, $false, $false, $false)
+        @($measured | ForEach-Object { "Row $($_.Row): $($_.Reason)" }) | Should -Be @($sent | ForEach-Object Reason)
+        # Row 2's 'name' fills no $(Name) (names are case-sensitive), row 3 has no Name, row 4's is a list: as Send-ConnectSms says.
+        $measuredShared.CanSend | Should -Be @($true, $false, $false, $false)
+        $measuredShared[0].Text | Should -BeExactly 'Hi Ann, from ACME'
+        $measuredShared.CanSend | Should -Be @($sentShared | ForEach-Object { $_.Status -eq 'Queued' })
+        @($measuredShared | Where-Object { -not $_.CanSend } | ForEach-Object { "Row $($_.Row): $($_.Reason)" }) |
+            Should -Be @($sentShared | Where-Object Status -eq 'Invalid' | ForEach-Object Reason)
+    }
+
+    It 'stops for a -Substitution value that is <Name>, as Send-ConnectSms does, before any row is measured' -ForEach @(
+        @{ Name = 'a list'; Given = @{ Shop = @('A', 'B') }; Said = "-Substitution 'Shop' holds an array of 2 values*" }
+        @{ Name = '$null'; Given = @{ Shop = $null }; Said = "-Substitution 'Shop' is `$null*-AllowMissingSubstitution*" }
+    ) {
+        # Before, a list was measured as "A, B" and a $null as empty, CanSend True; Send-ConnectSms then sent nothing.
+        $rows = @([pscustomobject]@{ Phone = '+447700900021'; Name = 'Ann' })
+        Connect-WebexConnect -Sandbox
+
+        $measure = { $rows | Measure-ConnectSms -Text 'Hi $(Name) from $(Shop)' -Substitution $Given }
+        $send = { $rows | Send-ConnectSms -From ACME -Text 'Hi $(Name) from $(Shop)' -Substitution $Given }
+
+        $measure | Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage $Said
+        $send | Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage $Said
+        Disconnect-WebexConnect
+    }
+
     It 'fills the variables of a row''s own Text column too' {
         $measurement = [pscustomobject]@{ Text = 'Hi $(Name)'; Name = "Zo$([char]0xEB)" } | Measure-ConnectSms
 

@@ -219,6 +219,26 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         (Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue).Reason | Should -BeLike 'Row 1: To: no destination: give -To, or a column named *'
     }
 
+    It 'says that a list arrived as one object, once per such row, and sends the rows around it' {
+        # ,@($a, $b) or Write-Output -NoEnumerate pipes the list whole. Before, it was refused for having no To column,
+        # "the row has the columns 'Length', 'LongLength', 'Rank', 'SyncRoot', ...": the array's own properties.
+        $a = [pscustomobject]@{ Phone = '+447700900591' }
+        $b = [pscustomobject]@{ Phone = '+447700900592' }
+        $c = [pscustomobject]@{ Phone = '+447700900593' }
+        $piped = { $a; Write-Output -NoEnumerate @($a, $b); Write-Output -NoEnumerate @('+447700900594'); $c }
+
+        $results = @(& $piped | Send-ConnectSms -From ACME -Text 'Hi' -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Invalid', 'Queued')
+        $results.Row | Should -Be @(1, 2, 3, 4)
+        $results[1].Reason | Should -Be ('Row 2: InputObject: a list of 2 items arrived as one object, not a row: pipe its items, one row each ' +
+            '($list | Send-ConnectSms ...), not the list wrapped in another (,$list or Write-Output -NoEnumerate pipes it whole)')
+        $results[2].Reason | Should -BeLike 'Row 3: InputObject: a list of 1 item arrived as one object*'
+        $results.Reason | Should -Not -Match 'SyncRoot|Length'
+        @($rowErrors).Count | Should -Be 2
+        Get-SentNumber | Should -Be @('+447700900591', '+447700900593')
+    }
+
     It 'says that -To was given nothing when a script passes it a variable or property that holds $null' {
         # A loop over rows whose column is Phone, written with $row.Mobile. Before, the Reason said "give -To", which was given.
         $row = [pscustomobject]@{ Phone = '+447700900571'; Name = 'Ann' }

@@ -341,6 +341,26 @@ Describe 'Send-ConnectSms with a bad row' {
         (@($rows | Send-ConnectSms -From ACME -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
     }
 
+    It 'sends a later object of another shape that gives the text, when the first piped object has none; the first gets its own result' {
+        # Before, the first object alone decided: "$a, $b | Send-ConnectSms -From ACME" stopped with MissingContent though $b
+        # has a Text property, and neither object got a result. Now the second row decides: of the first row's shape (a CSV)
+        # it is the same stop, nothing sent; of another shape the first row is Invalid on its own and the rest go on.
+        $a = [pscustomobject]@{ Phone = '+447700900071' }
+        $b = [pscustomobject]@{ Phone = '+447700900072'; Text = 'Hi' }
+
+        $results = @($a, $b, $a | Send-ConnectSms -From ACME -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued', 'Invalid')
+        $results.Row | Should -Be @(1, 2, 3)
+        $results[0].Reason | Should -BeExactly 'Row 1: Text: the SMS has no text: give -Text or a Text column, or a template (-TemplateId)'
+        @($rowErrors).Count | Should -Be 2
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
+        # One row alone, or two of one shape, still stop once with nothing sent.
+        { $a | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage "*the first row no Text column (the row has one column, 'Phone')*"
+        { $a, $a, $b | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
+    }
+
     It 'refuses a file''s name given as the -Text instead of what the file holds, once and before sending: <Value>' -ForEach @(
         @{ Value = '.\reminder.txt' }
         @{ Value = '"C:\SMS Texts\reminder.txt"' }
@@ -420,6 +440,9 @@ Describe 'Send-ConnectSms with a bad row' {
 
         $results.Status | Should -Be @('Invalid', 'Invalid')
         $results[0].Reason | Should -BeLike '*its digits are not plain ASCII digits (0-9)*(e.g. +447700900204)'
+        # Its full-width + is named like its digits; before, it was "other characters" beside them.
+        $results[0].Reason | Should -BeLike "*(its + is the full-width '$([char]0xFF0B)', not the plain ASCII +, its digits are*"
+        $results[0].Reason | Should -Not -BeLike '*other characters*'
         $results[1].Reason | Should -BeLike '*its digits are not plain ASCII digits (0-9)*(e.g. +447700900205)'
         Get-SentDestination | Should -BeNullOrEmpty
     }

@@ -25,6 +25,7 @@ namespace WebexConnect.Commands
         private int? _tps;
         private int? _timeoutSec;
         private TimeSpan? _sandboxLatency;
+        private double? _sandboxFailureRate;
 
         /// <summary>The region of the tenant; the default is us (or WEBEXCONNECT_REGION).</summary>
         [Parameter(ParameterSetName = EnvironmentSet)]
@@ -74,7 +75,13 @@ namespace WebexConnect.Commands
         public PSCredential? Credential { get; set; }
 
         /// <summary>Use the in-process sandbox: nothing leaves this machine and no credentials are needed.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = SandboxSet, HelpMessage = "Connect to the built-in sandbox: no network, no credentials.")]
+        /// <remarks>
+        /// Not Mandatory, although the set means nothing without it: as a mandatory switch, -SandboxLatency or
+        /// -SandboxFailureRate given alone made PowerShell prompt "Sandbox:" (or, under -NonInteractive, refuse with
+        /// "missing mandatory parameters: Sandbox") before the command ran. ConnectionResolver now says what is wrong
+        /// (SandboxLatencyWithoutSandbox), naming both parameters.
+        /// </remarks>
+        [Parameter(ParameterSetName = SandboxSet)]
         public SwitchParameter Sandbox { get; set; }
 
         /// <summary>Sandbox only: simulated server time per request (at most 10 seconds).</summary>
@@ -93,7 +100,11 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = SandboxSet)]
         [ShareArgument("SandboxFailureRate")]
         [ValidateShare]
-        public double SandboxFailureRate { get; set; }
+        public double SandboxFailureRate
+        {
+            get => _sandboxFailureRate ?? 0;
+            set => _sandboxFailureRate = value;
+        }
 
         /// <summary>
         /// The tenant's limit in destinations per second (1 to 10000); without it the session adopts what the service
@@ -209,7 +220,7 @@ namespace WebexConnect.Commands
             RequestTimeout = _timeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null,
             Sandbox = Sandbox.IsPresent,
             SandboxLatency = _sandboxLatency,
-            SandboxFailureRate = SandboxFailureRate,
+            SandboxFailureRate = _sandboxFailureRate,
         };
     }
 }

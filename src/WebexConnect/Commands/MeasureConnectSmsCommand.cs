@@ -1,9 +1,12 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
 using WebexConnect.Messages.Sms;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Commands
 {
@@ -47,6 +50,15 @@ namespace WebexConnect.Commands
         public SwitchParameter AllowMissingSubstitution { get; set; }
 
         /// <summary>
+        /// The only columns of each row that fill $(name) variables, as Send-ConnectSms -SubstitutionColumn sends them
+        /// (default: every column Send-ConnectSms does not read as a parameter).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CsvColumnCompleter))]
+        public string[]? SubstitutionColumn { get; set; }
+
+        /// <summary>
         /// The piped object itself: a string piped by itself is the text to measure, and a row without a Text column is
         /// refused instead of measured as PowerShell's string form "@{Name=...}".
         /// </summary>
@@ -59,6 +71,10 @@ namespace WebexConnect.Commands
             // Before the first record only the command line's parameters are bound.
             _textOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
             _dictionaryRows = DictionaryRowBinding.For(this);
+            // What Send-ConnectSms stops for, this stops for: the command that checks before sending must not say CanSend True.
+            if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution) is string substitution)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(substitution), SubstitutionText.InvalidSubstitutionErrorId,
+                    ErrorCategory.InvalidArgument, Substitution));
             _shared = SubstitutionText.FromHashtable(Substitution);
         }
 
@@ -92,8 +108,18 @@ namespace WebexConnect.Commands
                 return;
             }
 
-            var variableProblems = MeasureInput.VariableProblems(text, row, _shared, ReadBySendConnectSms, AllowMissingSubstitution);
-            WriteObject(SmsCalculator.Measure(MeasureInput.Personalise(text, row, _shared, ReadBySendConnectSms), Encoding).ForRow(_row, variableProblems));
+            // With -SubstitutionColumn only the named columns fill variables, whether a parameter reads them or not (as Send-ConnectSms).
+            var readByParameters = ReadBySendConnectSms;
+            var columnProblems = new List<ValidationProblem>();
+            var filtered = SubstitutionColumn is { Length: > 0 } && row.Columns.Count > 0;
+            if (filtered)
+            {
+                row = MeasureInput.NamedColumns(row, SubstitutionColumn!, columnProblems);
+                readByParameters = Array.Empty<string>();
+            }
+            var variableProblems = columnProblems
+                .Concat(MeasureInput.VariableProblems(text, row, _shared, readByParameters, AllowMissingSubstitution, filtered)).ToList();
+            WriteObject(SmsCalculator.Measure(MeasureInput.Personalise(text, row, _shared, readByParameters), Encoding).ForRow(_row, variableProblems));
         }
     }
 }

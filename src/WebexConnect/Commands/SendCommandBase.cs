@@ -249,12 +249,8 @@ namespace WebexConnect.Commands
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it.
             if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
             if (BraceVariables.Warning(MyInvocation.BoundParameters, ExpandedSubstitutions.SendParameters) is string braces) WriteNamedWarning(braces);
-            if (SubstitutionText.FirstNonScalar(Substitution) is string bad)
-                ThrowParameterError("InvalidSubstitution", "-Substitution " + bad + ": a substitution must be one string, number, true/false or date.", Substitution);
-            // As a $null column of a row: a value that was meant to be there and is not, unless the admin says to send it empty.
-            if (!AllowMissingSubstitution && SubstitutionText.FirstNullKey(Substitution) is string unset)
-                ThrowParameterError("InvalidSubstitution", "-Substitution '" + unset + "' is $null: give it a value, remove the key, or give " +
-                    "-AllowMissingSubstitution to send it empty.", Substitution);
+            if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution) is string substitution)
+                ThrowParameterError(SubstitutionText.InvalidSubstitutionErrorId, substitution, Substitution);
 
             // -Session, else the current session: NotConnected, SessionClosed or CurrentSessionChanged end the command here.
             _session = RequiredSession.For(this, Session);
@@ -366,15 +362,44 @@ namespace WebexConnect.Commands
                 columns = InputObject is null && MyInvocation.ExpectingInput ? InputRow.PipedNull : InputRow.Read(InputObject);
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
             }
-            if (_row == 1) CheckRunWideParameters(message, record.Recipient, columns);
+            if (_row == 1 && CheckRunWideParameters(message, record.Recipient, columns) is string stop)
+            {
+                _heldFirstRow = new HeldFirstRow(stop, message, record, columns, InputObject);
+                return;
+            }
+            if (_heldFirstRow is { } held)
+            {
+                _heldFirstRow = null;
+                if (held.SameShape(columns)) ThrowParameterError(MissingContent.ErrorId, held.Stop);
+                // Another shape: the first row is refused on its own (its result first, in input order), and this one goes on.
+                var current = _row;
+                _row = 1;
+                try
+                {
+                    HandleRow(held.Message, held.Record, held.Columns, held.Input);
+                }
+                finally
+                {
+                    _row = current;
+                }
+            }
+            HandleRow(message, record, columns, InputObject);
+        }
+
+        /// <summary>The first piped row while the MissingContent stop it would cause waits for the second row (HeldFirstRow).</summary>
+        private HeldFirstRow? _heldFirstRow;
+
+        /// <summary>Row <see cref="_row"/>, composed: its warnings, its checks, then its send (or -WhatIf, or -PayloadOnly).</summary>
+        private void HandleRow(ConnectMessage message, ComposedRecord record, InputRow columns, PSObject? inputObject)
+        {
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
             if (WarningsBeforeRow(message, _row) is { Count: > 0 } warnings && WarnBeforeRow(warnings)) return;
             if (_misread.WarningFor(message, record.Recipient, _row, columns.Columns.Count > 0 ? columns.Columns[0].Key : null) is string misread &&
                 WarnBeforeRow(new[] { misread })) return;
-            if (_cutOff.WarningFor(columns, InputObject, _destinationColumnOf ??= DestinationColumnOf, record.Recipient.Addresses, _row) is string cut &&
+            if (_cutOff.WarningFor(columns, inputObject, _destinationColumnOf ??= DestinationColumnOf, record.Recipient.Addresses, _row) is string cut &&
                 WarnBeforeRow(new[] { cut })) return;
-            object? input = InputObject;
+            object? input = inputObject;
 
             var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);
             if (invalid != null)
@@ -407,7 +432,7 @@ namespace WebexConnect.Commands
             else if (_silentConsent || JournalOutcome(ForRecipient(message, record.Recipient), record.Recipient, input) is not null ||
                      Confirmed(TargetFor(message, record.Recipient)))
             {
-                _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(InputObject, ref _echoNames));
+                _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(inputObject, ref _echoNames));
             }
 
             if (_run is null) return;
@@ -437,10 +462,12 @@ namespace WebexConnect.Commands
         /// the first row, before anything is sent, as a parameter PowerShell refuses does. Checked on the first row's
         /// message, whose shared part every row shares. So is a problem with a parameter a column could set but the
         /// command line gave (-Subject "News`n", -Text '  '): PowerShell reads no column for it, every row has that value.
-        /// And so is missing content that neither the command line nor a column of the first row gives (MissingContent).
+        /// And so is missing content that neither the command line nor a column of the first row gives (MissingContent): at
+        /// once for a command with nothing piped; piped, its message is returned, for the second row to decide (HeldFirstRow).
         /// </summary>
-        private void CheckRunWideParameters(ConnectMessage message, Recipient recipient, InputRow firstRow)
+        private string? CheckRunWideParameters(ConnectMessage message, Recipient recipient, InputRow firstRow)
         {
+            string? missingContent = null;
             // -CorrelationId is the destination's, not the message's, but given on the command line it is every row's too.
             // (Not -To, whose one-call use is one row, nor -GtrId, whose count is checked against each row's numbers.)
             var problems = MessageValidator.Validate(message, DateTimeOffset.UtcNow).Concat(MessageValidator.ValidateRecipient(message, recipient)
@@ -456,7 +483,11 @@ namespace WebexConnect.Commands
                 {
                     var givers = ContentGivers(parameter);
                     if (MissingContent.NothingGives(givers, MyInvocation.BoundParameters.Keys, ColumnsOfParameter, firstRow))
-                        ThrowParameterError(MissingContent.ErrorId, MissingContent.Message(field, problem.ForCommandLine, givers, firstRow, MyInvocation.ExpectingInput));
+                    {
+                        var stop = MissingContent.Message(field, problem.ForCommandLine, givers, firstRow, MyInvocation.ExpectingInput);
+                        if (!MyInvocation.ExpectingInput) ThrowParameterError(MissingContent.ErrorId, stop);
+                        missingContent ??= stop;
+                    }
                     continue;
                 }
                 var value = MyInvocation.BoundParameters.TryGetValue(name, out var bound) ? bound : null;
@@ -465,6 +496,7 @@ namespace WebexConnect.Commands
                 ThrowParameterError("InvalidParameterValue", "-" + field + ": " + problem.ForCommandLine +
                     ". It is the same for every row, so nothing was sent: correct -" + name + source + " and run the command again.", value);
             }
+            return missingContent;
         }
 
         /// <summary>
@@ -536,6 +568,8 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            // One row piped, which gives no content: the stop it would have caused at once.
+            if (_heldFirstRow is { } held) ThrowParameterError(MissingContent.ErrorId, held.Stop);
             if (_row == 0) WriteNamedWarning(RunSummary.NoRows(MyInvocation.MyCommand.Name));
             if (_whatIfJournalRows?.End() is string skipped) SayWhatIf(skipped);
             if (_whatIf != null)

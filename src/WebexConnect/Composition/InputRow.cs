@@ -26,6 +26,13 @@ namespace WebexConnect.Composition
         public static InputRow PipedSession { get; } = new InputRow(Array.Empty<KeyValuePair<string, object?>>());
 
         /// <summary>
+        /// A list that arrived as one pipeline object (,@($a, $b) | Send-ConnectSms, Write-Output -NoEnumerate): no columns (its
+        /// Length, Rank and SyncRoot are no one's columns, and the refusal named them as if they were); this is its item count.
+        /// Null for every other object.
+        /// </summary>
+        public int? ListCount { get; private init; }
+
+        /// <summary>
         /// PowerShell's own list of the properties added to one object (a CSV row's columns), or null where this
         /// PowerShell has none by that name. Enumerating PSObject.Properties instead costs 10 to 50 µs per fresh row
         /// (it builds the object's reserved member sets and asks the type table and the adapter), more than reading
@@ -52,7 +59,7 @@ namespace WebexConnect.Composition
 
         /// <summary>
         /// Reads a pipeline object: a hashtable's keys, or an object's properties (a CSV row's columns).
-        /// Strings and other plain values have no columns: a piped number's Length is not a substitution.
+        /// Strings and other plain values have no columns: a piped number's Length is not a substitution; nor has a list.
         /// </summary>
         public static InputRow Read(PSObject? input)
         {
@@ -61,6 +68,8 @@ namespace WebexConnect.Composition
             if (value is null || value is string || value is ValueType) return Empty;
             if (value is Results.ConnectSession) return PipedSession;
             if (value is IDictionary dictionary) return FromDictionary(dictionary);
+            // After IDictionary, which is a collection too: a hashtable is a row.
+            if (value is ICollection list) return new InputRow { ListCount = list.Count };
             if (value is DataRow dataRow) return FromTable(dataRow.Table.Columns, column => dataRow[column]);
             if (value is DataRowView view) return FromTable(view.Row.Table.Columns, column => view[column.Ordinal]);
             if (value is PSCustomObject)

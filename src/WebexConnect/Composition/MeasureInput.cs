@@ -40,6 +40,25 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
+        /// The row's columns that Send-ConnectSms -SubstitutionColumn <paramref name="wanted"/> sends as substitutions, in the
+        /// row's spelling, and its problems with them in its words (<see cref="RecordComposer.NoNamedColumn"/>): a name the row
+        /// has no column for, a column that holds a list or an object (left out, as Send-ConnectSms leaves it out).
+        /// </summary>
+        public static InputRow NamedColumns(InputRow row, IReadOnlyList<string> wanted, List<ValidationProblem> problems)
+        {
+            if (row is null) throw new ArgumentNullException(nameof(row));
+            var kept = new List<KeyValuePair<string, object?>>();
+            foreach (var name in wanted)
+            {
+                var found = row.Columns.FirstOrDefault(c => string.Equals(c.Key, name, StringComparison.OrdinalIgnoreCase));
+                if (found.Key is null) problems.Add(RecordComposer.NoNamedColumn(name));
+                else if (!SubstitutionText.TryOf(found.Value, out _)) problems.Add(RecordComposer.UnusableNamedColumn(found));
+                else if (!kept.Any(c => c.Key == found.Key)) kept.Add(found);
+            }
+            return new InputRow(kept);
+        }
+
+        /// <summary>
         /// The text as the row's recipient would get it: its $(name) variables filled from the row's columns, as
         /// Send-ConnectSms fills them. `Import-Csv | Measure-ConnectSms -Text 'Hi $(Name) ...'`, the command line an admin
         /// copies from Send-ConnectSms, measured "Hi $(Name)" for every row: the same parts for "Hi Al" and for a name of
@@ -72,11 +91,12 @@ namespace WebexConnect.Composition
         /// alone, or piped as a string) has no columns to check: it is measured as written and never refused for them.
         /// </summary>
         public static IReadOnlyList<ValidationProblem> VariableProblems(string text, InputRow row, IReadOnlyDictionary<string, string> shared,
-            IReadOnlyCollection<string> readByParameters, bool allowMissing)
+            IReadOnlyCollection<string> readByParameters, bool allowMissing, bool filteredRow = false)
         {
             if (row is null) throw new ArgumentNullException(nameof(row));
             if (shared is null) throw new ArgumentNullException(nameof(shared));
-            if (row.Columns.Count == 0 || text.IndexOf("$(", StringComparison.Ordinal) < 0) return Array.Empty<ValidationProblem>();
+            // A row that -SubstitutionColumn (<paramref name="filteredRow"/>) left without columns is still a row, whose variables nothing fills.
+            if ((row.Columns.Count == 0 && !filteredRow) || text.IndexOf("$(", StringComparison.Ordinal) < 0) return Array.Empty<ValidationProblem>();
             var problems = new ProblemList();
             foreach (var name in PersonalisedText.VariablesIn(text))
             {

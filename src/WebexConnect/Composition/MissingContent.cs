@@ -9,7 +9,8 @@ namespace WebexConnect.Composition
     /// row: the command line has none of the parameters that give it, and the first row none of their columns. A CSV's rows all
     /// have the first row's columns, so every row would be refused for the same thing: before, each got an Invalid result and
     /// an error (Import-Csv rcs.csv | Send-ConnectRcs -From app-1: 10,000 of them for 10,000 rows), where a missing -Text is one
-    /// problem of the command line. A row with the column but an empty cell keeps its own Invalid result.
+    /// problem of the command line. A row with the column but an empty cell keeps its own Invalid result. Piped rows stop at
+    /// the second row, when it has the first row's shape (HeldFirstRow): objects of several shapes may give it after all.
     /// </summary>
     internal static class MissingContent
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using WebexConnect.Messages;
 using WebexConnect.Messages.Validation;
@@ -136,6 +137,7 @@ namespace WebexConnect.Composition
             var given = Addresses(to);
             var sendResult = false;
             if (ReferenceEquals(row, InputRow.PipedSession)) (problems ??= new List<ValidationProblem>()).Add(SessionPiped());
+            else if (row.ListCount is int items) (problems ??= new List<ValidationProblem>()).Add(ListPiped(items));
             else if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row, out sendResult));
             var addresses = RepeatedAddresses.SendOnce(given, out var notes);
             LearnLayout(row);
@@ -342,6 +344,15 @@ namespace WebexConnect.Composition
                 "Give the session with -Session: " + _commandName + " -Session $session ...");
 
         /// <summary>
+        /// A list piped as one object (,@($a, $b) | ..., Write-Output -NoEnumerate, a function that returns ,$list): not a row.
+        /// Before, it was refused for having no destination, among the columns 'Length', 'Rank', 'SyncRoot' of the array itself.
+        /// </summary>
+        private ValidationProblem ListPiped(int items) =>
+            new ValidationProblem("InputObject", "a list of " + items.ToString(CultureInfo.InvariantCulture) + (items == 1 ? " item" : " items") +
+                " arrived as one object, not a row: pipe its items, one row each ($list | " + _commandName + " ...), not the list " +
+                "wrapped in another (,$list or Write-Output -NoEnumerate pipes it whole)");
+
+        /// <summary>
         /// A send cmdlet's own result piped back in ($results | Where-Object Status -eq Failed | Send-ConnectSms ...), or a row
         /// of its Export-Csv: the way an admin tries to send the failures again. A result keeps the destination, not the row
         /// (DESIGN.md), so the list of names that bind would only lead to a rename that sends without the row's values.
@@ -481,14 +492,22 @@ namespace WebexConnect.Composition
                 var found = row.Columns.Where(c => string.Equals(c.Key, wanted, StringComparison.OrdinalIgnoreCase)).ToArray();
                 if (found.Length == 0)
                 {
-                    (problems ??= new List<ValidationProblem>()).Add(new ValidationProblem("SubstitutionColumn", $"the row has no column named {InputEcho.Quote(wanted)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn"));
+                    (problems ??= new List<ValidationProblem>()).Add(NoNamedColumn(wanted));
                     continue;
                 }
                 if (SubstitutionText.IsNothing(found[0].Value)) (empty ??= new List<string>(1)).Add(found[0].Key);
                 if (SubstitutionText.TryOf(found[0].Value, out var text)) result[found[0].Key] = text;
-                else (problems ??= new List<ValidationProblem>()).Add(new ValidationProblem("SubstitutionColumn", $"the column {InputEcho.Quote(found[0].Key)} holds {SubstitutionText.Describe(found[0].Value)}: a substitution must be one string, number, true/false or date"));
+                else (problems ??= new List<ValidationProblem>()).Add(UnusableNamedColumn(found[0]));
             }
             return result;
         }
+
+        /// <summary>A -SubstitutionColumn name the row has no column for (Measure-ConnectSms says the same).</summary>
+        internal static ValidationProblem NoNamedColumn(string wanted) =>
+            new ValidationProblem("SubstitutionColumn", $"the row has no column named {InputEcho.Quote(wanted)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn");
+
+        /// <summary>A -SubstitutionColumn column that holds a list or an object (Measure-ConnectSms says the same).</summary>
+        internal static ValidationProblem UnusableNamedColumn(KeyValuePair<string, object?> column) =>
+            new ValidationProblem("SubstitutionColumn", $"the column {InputEcho.Quote(column.Key)} holds {SubstitutionText.Describe(column.Value)}: a substitution must be one string, number, true/false or date");
     }
 }

@@ -98,6 +98,24 @@ namespace WebexConnect.Composition
             return null;
         }
 
+        /// <summary>The stable ErrorId of <see cref="ParameterProblem"/>'s stop.</summary>
+        public const string InvalidSubstitutionErrorId = "InvalidSubstitution";
+
+        /// <summary>
+        /// Why -Substitution cannot be sent, for every row alike (a list or an object as a value, or a $null unless
+        /// <paramref name="allowMissing"/>), or null when it can. One place, so that Measure-ConnectSms refuses what
+        /// Send-ConnectSms refuses: before, it measured a list as "a, b" and a $null as empty, and said CanSend True.
+        /// </summary>
+        public static string? ParameterProblem(IDictionary? table, bool allowMissing)
+        {
+            if (FirstNonScalar(table) is string bad)
+                return "-Substitution " + bad + ": a substitution must be one string, number, true/false or date.";
+            // As a $null column of a row: a value that was meant to be there and is not, unless the admin says to send it empty.
+            if (!allowMissing && FirstNullKey(table) is string unset)
+                return "-Substitution '" + unset + "' is $null: give it a value, remove the key, or give -AllowMissingSubstitution to send it empty.";
+            return null;
+        }
+
         /// <summary>"'key' holds an array of 2 values" for the first entry that is not one scalar, or null when all are.</summary>
         public static string? FirstNonScalar(IDictionary? table)
         {

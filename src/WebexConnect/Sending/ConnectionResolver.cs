@@ -28,7 +28,7 @@ namespace WebexConnect.Sending
         public TimeSpan? RequestTimeout { get; init; }
         public bool Sandbox { get; init; }
         public TimeSpan? SandboxLatency { get; init; }
-        public double SandboxFailureRate { get; init; }
+        public double? SandboxFailureRate { get; init; }
     }
 
     /// <summary>The environment variables Connect-WebexConnect reads when a value is not given as a parameter.</summary>
@@ -111,8 +111,9 @@ namespace WebexConnect.Sending
                         : $"{ConnectEnvironment.Tps} must be a whole number between 1 and {maxTps}; it was {t}. Correct or clear it, or give -Tps.");
 
             if (request.Sandbox) return Sandbox(request, tps, timeout);
-            if (request.SandboxLatency.HasValue)
-                throw Invalid("SandboxLatencyWithoutSandbox", "-SandboxLatency applies only with -Sandbox.");
+            if (request.SandboxLatency.HasValue || request.SandboxFailureRate.HasValue)
+                throw Invalid("SandboxLatencyWithoutSandbox", "-SandboxLatency and -SandboxFailureRate apply only with -Sandbox: " +
+                    "add -Sandbox to rehearse, or leave them out to connect to the tenant.");
 
             var (region, baseUri) = ResolveEndpoint(request);
             var credentials = ResolveCredentials(request);
@@ -220,7 +221,7 @@ namespace WebexConnect.Sending
                 Tps = tps,
                 RequestTimeout = timeout,
                 SandboxLatency = latency,
-                SandboxFailureRate = request.SandboxFailureRate,
+                SandboxFailureRate = request.SandboxFailureRate ?? 0,
             };
         }
 

@@ -134,6 +134,7 @@ namespace WebexConnect.Tests.Commands
             Encoding                SmsEncoding             *                                     -
             InputObject             PSObject                *                                     V
             Substitution            Hashtable               *                                     -    Substitutions
+            SubstitutionColumn      String[]                *                                     -
             Text                    String                  *@0                                   N
             """;
 
@@ -174,7 +175,7 @@ namespace WebexConnect.Tests.Commands
             NoSharedTps             SwitchParameter         Credential Environment ServiceKey ServiceSecret-
             PassThru                SwitchParameter         *                                     -
             Region                  String                  Credential Environment ServiceKey ServiceSecret-    {us|us1|eu|uk|ca|in|au|sg}
-            Sandbox                 SwitchParameter         Sandbox!                              -
+            Sandbox                 SwitchParameter         Sandbox                               -
             SandboxFailureRate      Double                  Sandbox                               -
             SandboxLatency          TimeSpan                Sandbox                               -
             ServiceId               String                  ServiceSecret!                        -

@@ -79,8 +79,11 @@ namespace WebexConnect.Tests.Validation
         {
             var message = Single(Sms("\uFF0B447700900123"), "To");
 
-            Assert.Contains("it contains other characters ('\uFF0B')", message);
+            // Before, "it contains other characters ('＋')", as if a stray symbol, while full-width digits were named.
+            Assert.Contains("(its + is the full-width '\uFF0B', not the plain ASCII +)", message);
+            Assert.DoesNotContain("other characters", message);
             Assert.DoesNotContain("the + is missing", message);
+            Assert.EndsWith("(e.g. +447700900123)", message);
         }
 
         [Theory]

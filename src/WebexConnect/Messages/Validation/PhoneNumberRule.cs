@@ -64,12 +64,13 @@ namespace WebexConnect.Messages.Validation
             // apps and web pages: they print as nothing, so they are named by code point, and the digits can still be shown.
             var invisible = value.Where(c => InputEcho.IsInvisible(c) && !char.IsWhiteSpace(c)).Distinct().ToList();
             if (invisible.Count > 0) reasons.Add("it contains invisible characters (" + Named(invisible) + ")");
-            var others = value.Where(c => !char.IsWhiteSpace(c) && !char.IsLetterOrDigit(c) && c != '+' && !IsSeparator(c)
-                && !invisible.Contains(c)).Distinct().ToList();
+            var others = value.Where(c => !char.IsWhiteSpace(c) && !char.IsLetterOrDigit(c) && c != '+' && c != FullWidthPlus
+                && !IsSeparator(c) && !invisible.Contains(c)).Distinct().ToList();
             var hasOtherCharacters = others.Count > 0;
-            // The full-width + of an East Asian keyboard is named, but is plainly the +: it does not stop the guess below.
-            var othersMeanMoreThanPlus = others.Any(c => c != FullWidthPlus);
             if (hasOtherCharacters) reasons.Add("it contains other characters (" + Named(others) + ")");
+            // The full-width + of an East Asian keyboard is plainly the +, named as such the way full-width digits are (before,
+            // "other characters ('＋')", as if it were a stray symbol): it does not stop the guess below.
+            if (value.IndexOf(FullWidthPlus) >= 0) reasons.Add("its + is the full-width " + InputEcho.Quote(FullWidthPlus.ToString()) + ", not the plain ASCII +");
             // Full-width or other-script digits (pasted from some spreadsheets) look like digits but are not
             // the ones the API takes; counting only 0-9 would report "0 digits" for a number the user can see.
             var hasOtherDigits = value.Any(c => char.IsDigit(c) && !IsAsciiDigit(c));
@@ -115,7 +116,7 @@ namespace WebexConnect.Messages.Validation
             // silently changed. A letter may be a mistyped digit (O for 0), so then no guess is shown. Digits of
             // another script (+٤٤٧..., ＋４４７... pasted from an Arabic or Japanese source) are shown in 0-9, which
             // the admin can copy; the number is still refused.
-            var guessed = !hasLetters && !othersMeanMoreThanPlus && countryDigits.Length >= MinDigits && countryDigits.Length <= MaxDigits && countryDigits[0] != '0';
+            var guessed = !hasLetters && !hasOtherCharacters && countryDigits.Length >= MinDigits && countryDigits.Length <= MaxDigits && countryDigits[0] != '0';
             var suggestion = guessed ? "+" + countryDigits : Example;
             // Without a + (or 00) nothing says the digits start with a country code: "(555) 010-0002" is a US number written
             // the national way, and "+5550100002" alone would send it to Brazil (+55). Say on what condition the guess holds.
@@ -128,7 +129,7 @@ namespace WebexConnect.Messages.Validation
         /// <summary>A decimal digit of any script as its 0-9 character ('٣' and '３' as '3').</summary>
         private static char AsAsciiDigit(char c) => (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
 
-        /// <summary>U+FF0B, the + of an East Asian keyboard: named as another character, not as a missing +.</summary>
+        /// <summary>U+FF0B, the + of an East Asian keyboard: named as a full-width +, not as a missing + or a stray character.</summary>
         private const char FullWidthPlus = '\uFF0B';
 
         /// <summary>- ( ) . / and the dashes a word processor or a phone app writes (en and em dash, non-breaking hyphen, minus).</summary>
