@@ -120,7 +120,8 @@ BeforeAll {
         try {
             $prepare = [powershell]::Create($runspace)
             $null = $prepare.AddScript("`$PSStyle.OutputRendering = 'PlainText'; Set-Location -LiteralPath '$($Folder -replace "'", "''")'")
-            if ($Connect) { $null = $prepare.AddScript('Connect-WebexConnect -Sandbox') }
+            # The current session is the process's: not connected means none left by an earlier test file either.
+            $null = $prepare.AddScript($(if ($Connect) { 'Connect-WebexConnect -Sandbox' } else { 'Disconnect-WebexConnect -ErrorAction Ignore' }))
             $null = $prepare.Invoke()
             $prepare.Streams.Error | Should -BeNullOrEmpty
             $prepare.Dispose()
