@@ -28,6 +28,7 @@ BeforeDiscovery {
         }
     }
     $all = @($examples) + @($samples)
+    $cannotRun = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'Fixtures/HelpExamples/CannotRun.psd1')
 
     # The samples that go on from the one before (its variables): run after it, in the same runspace.
     $continues = @{ 'about_WebexConnect sample 3' = 'about_WebexConnect sample 2' }
@@ -35,7 +36,7 @@ BeforeDiscovery {
         $example.Before = if ($continues.ContainsKey($example.Name)) { ($all | Where-Object Name -eq $continues[$example.Name]).Code }
         $example.Continues = $continues[$example.Name]
     }
-    $script:AllExamples = $all
+    $script:AllExamples = @($all | Where-Object { -not $cannotRun.ContainsKey($_.Name) })
     $script:Names = @{ Names = @($all | ForEach-Object Name) }
 }
 
@@ -44,24 +45,8 @@ BeforeAll {
     $script:ModulePath = Join-Path $script:Root 'out/WebexConnect/WebexConnect.psd1'
     Import-Module $script:ModulePath -Force -ErrorAction Stop
 
-    # The examples that cannot run here, and why. Each stays in the help: it shows what an admin does with a real
-    # tenant, a vault or a host this test does not have; its text says so (Get-Secret, a real tenant, Azure Functions).
-    $script:CannotRun = @{
-        'Connect-WebexConnect example 2'         = 'reads a real tenant''s service key from a SecretManagement vault (Get-Secret)'
-        'Connect-WebexConnect example 3'         = 'asks for the service secret (Get-Credential) of a real tenant'
-        'Connect-WebexConnect example 4'         = 'connects with a real tenant''s WEBEXCONNECT_* environment variables'
-        'Connect-WebexConnect example 6'         = 'connects to two real tenants with keys from a vault (Get-Secret)'
-        'ConvertFrom-ConnectWebhook example 2'   = 'runs in an Azure Functions HTTP trigger ($Request, Push-OutputBinding)'
-        'Disconnect-WebexConnect example 3'      = 'connects to two real tenants with keys from a vault (Get-Secret)'
-        'Get-ConnectContext example 4'           = 'connects to a real tenant with a key from a vault (Get-Secret)'
-        'New-ConnectJwt example 1'               = 'asks for the service secret (Read-Host -AsSecureString)'
-        'New-ConnectJwt example 3'               = 'posts to the real service with a credential from a vault (Get-Secret)'
-        'Start-ConnectReceiptListener example 2' = 'reads the webhook secret from a vault (Get-Secret)'
-        'Test-WebexConnect example 1'            = 'connects to a real tenant with a key from a vault (Get-Secret)'
-        'Wait-ConnectDelivery example 2'         = 'reads the webhook secret from a vault (Get-Secret) and sends through a real tenant'
-        'about_WebexConnect sample 6'            = 'is a pattern: its ... stand for the command and arguments of your own script'
-        'about_WebexConnect sample 7'            = 'is a pattern: its ... stand for the command and arguments of your own script'
-    }
+    # The examples that cannot run here, and why (CannotRun.psd1, which discovery reads too: they get no test of their own).
+    $script:CannotRun = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'Fixtures/HelpExamples/CannotRun.psd1')
 
     # The examples that show the state before Connect-WebexConnect: run without the sandbox connection.
     $script:NotConnected = @('Get-ConnectContext example 2')
@@ -169,10 +154,6 @@ AfterAll {
 
 Describe 'Get-Help examples, run as written against the sandbox' {
     It '<Name>' -ForEach $script:AllExamples {
-        if ($script:CannotRun.ContainsKey($Name)) {
-            Set-ItResult -Skipped -Because "it cannot run here: it $($script:CannotRun[$Name])"
-            return
-        }
         if ($script:FixedPort.ContainsKey($Name) -and -not (Test-PortFree $script:FixedPort[$Name])) {
             Set-ItResult -Skipped -Because "another program holds port $($script:FixedPort[$Name]) on this machine"
             return
