@@ -197,6 +197,24 @@ Describe 'Measure-ConnectSms' {
             Should -Be @($sentShared | Where-Object Status -eq 'Invalid' | ForEach-Object Reason)
     }
 
+    It 'says that -SubstitutionColumn leaves out a column the text uses, not that the row has no such column, as Send-ConnectSms' {
+        # Before, both said "$(Shop) has no value: the row has no column and -Substitution no key named 'Shop'" of a row whose
+        # Shop column -SubstitutionColumn Name left out: the admin looked at a CSV header that has Shop.
+        $rows = @([pscustomobject]@{ Phone = '+447700900031'; Name = 'Ann'; Shop = 'Corner'; shop2 = 'x' })
+
+        $measured = @($rows | Measure-ConnectSms -Text 'Hi $(Name), from $(Shop) $(Town)' -SubstitutionColumn Name)
+        Connect-WebexConnect -Sandbox
+        $sent = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name), from $(Shop) $(Town)' -SubstitutionColumn Name -ErrorAction SilentlyContinue)
+        Disconnect-WebexConnect
+
+        $said = "Text: `$(Shop) has no value: the row's column 'Shop' is not one -SubstitutionColumn names, so it is not sent as a " +
+            "substitution. Add it to -SubstitutionColumn, or give -AllowMissingSubstitution to send it as written"
+        $measured[0].Reason | Should -BeLike "$([Management.Automation.WildcardPattern]::Escape($said))*"
+        # A variable no column gives at all keeps its words.
+        $measured[0].Reason | Should -BeLike "*`$(Town) has no value: the row has no column and -Substitution no key named 'Town'*"
+        $sent[0].Reason | Should -BeExactly "Row 1: $($measured[0].Reason)"
+    }
+
     It 'stops for a -Substitution value that is <Name>, as Send-ConnectSms does, before any row is measured' -ForEach @(
         @{ Name = 'a list'; Given = @{ Shop = @('A', 'B') }; Said = "-Substitution 'Shop' holds an array of 2 values*" }
         @{ Name = '$null'; Given = @{ Shop = $null }; Said = "-Substitution 'Shop' is `$null*-AllowMissingSubstitution*" }

@@ -452,6 +452,10 @@ Describe 'Text from outside in the tables and lists' {
         $patterns = @([regex]::Matches($text, ", '([^']+)', \{ '\\u\{0:X4\}' -f") | ForEach-Object { $_.Groups[1].Value })
         $patterns.Count | Should -Be ([regex]::Matches($text, '\[regex\]::Replace\(').Count)
         @($patterns | Sort-Object -Unique) | Should -Be @($script:Raw)
+        # Each cell replaces only after its check found a character to escape (the next test says why): the check's pattern too.
+        $checks = @([regex]::Matches($text, "\`$text -cnotmatch '([^']+)'") | ForEach-Object { $_.Groups[1].Value })
+        $checks.Count | Should -Be $patterns.Count
+        @($checks | Sort-Object -Unique) | Should -Be @($script:Raw)
 
         $echo = $script:Assembly.GetType('WebexConnect.Messages.Validation.InputEcho', $true)
         $oneLine = $echo.GetMethod('OneLine', [Reflection.BindingFlags] 'NonPublic, Static')
@@ -460,6 +464,19 @@ Describe 'Text from outside in the tables and lists' {
             if (($oneLine.Invoke($null, @($c)) -ne $c) -ne ($c -match $script:Raw)) { '{0:X4}' -f $code }
         }
         @($differ) | Should -BeNullOrEmpty
+    }
+
+    It 'costs a table of send results little more than the same columns without the view' {
+        # Before: every cell called [regex]::Replace with a script block, which PowerShell turns into a delegate on each call
+        # (about 1.4 ms): 10,000 rows sent to the console took 11 s instead of 1.5 s, the table slowing the send itself.
+        $null = Connect-WebexConnect -Sandbox -Tps 10000
+        $results = 1..2000 | ForEach-Object { '+4477009{0:d5}' -f $_ } | Send-ConnectSms -From ACME -Text 'Hi'
+        $null = $results | Select-Object -First 10 | Out-String -Width 80
+
+        $plain = Measure-Command { $null = $results | Format-Table Row, Status, Destination, Code, Reason | Out-String -Width 80 }
+        $view = Measure-Command { $null = $results | Out-String -Width 80 }
+
+        $view.TotalSeconds | Should -BeLessThan (3 * $plain.TotalSeconds + 0.3)
     }
 }
 

@@ -906,6 +906,33 @@ Describe 'Send-ConnectSms stopped with Ctrl+C: its last word' {
         }
         finally { $ps.Dispose() }
     }
+
+    It 'says nothing when the run stopped was -WhatIf, which sends nothing and writes no result for a row it would send' {
+        # Before: Ctrl+C in a -WhatIf preview of a CSV said "rows 1-N (N rows) get no result: none was sent. Give -Journal
+        # to a run that may be cut short", as if a real run had been cut short.
+        Connect-WebexConnect -Sandbox -Tps 100
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest)
+                    Import-Module $Manifest
+                    1..100000 | ForEach-Object { [pscustomobject]@{ Phone = if ($_ -eq 1) { 'bad' } else { '+4477009{0:d5}' -f ($_ % 90000) } } } |
+                        Send-ConnectSms -From ACME -Text 'Hi' -WhatIf -ErrorAction SilentlyContinue 6>$null
+                }).AddArgument((Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $null = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            # The invalid first row's result is out: the preview is reading rows.
+            $deadline = (Get-Date).AddSeconds(30)
+            while ($output.Count -lt 1 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            Start-Sleep -Milliseconds 300
+            $ps.Stop()
+
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $output.Count | Should -Be 1
+            @($ps.Streams.Warning).Count | Should -Be 0
+        }
+        finally { $ps.Dispose() }
+    }
 }
 
 Describe 'Send-ConnectSms stopped by -ErrorAction Stop' {

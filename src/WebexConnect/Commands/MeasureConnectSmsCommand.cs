@@ -111,14 +111,14 @@ namespace WebexConnect.Commands
             // With -SubstitutionColumn only the named columns fill variables, whether a parameter reads them or not (as Send-ConnectSms).
             var readByParameters = ReadBySendConnectSms;
             var columnProblems = new List<ValidationProblem>();
-            var filtered = SubstitutionColumn is { Length: > 0 } && row.Columns.Count > 0;
-            if (filtered)
+            var piped = SubstitutionColumn is { Length: > 0 } && row.Columns.Count > 0 ? row : null;
+            if (piped is not null)
             {
                 row = MeasureInput.NamedColumns(row, SubstitutionColumn!, columnProblems);
                 readByParameters = Array.Empty<string>();
             }
             var variableProblems = columnProblems
-                .Concat(MeasureInput.VariableProblems(text, row, _shared, readByParameters, AllowMissingSubstitution, filtered)).ToList();
+                .Concat(MeasureInput.VariableProblems(text, row, _shared, readByParameters, AllowMissingSubstitution, piped)).ToList();
             WriteObject(SmsCalculator.Measure(MeasureInput.Personalise(text, row, _shared, readByParameters), Encoding).ForRow(_row, variableProblems));
         }
     }

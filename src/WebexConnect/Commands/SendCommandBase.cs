@@ -842,6 +842,10 @@ namespace WebexConnect.Commands
             if (_stopSaid || _run is null || _streams is null) return;
             _stopSaid = true;
             StopProcessing();
+            // -WhatIf sends nothing and writes no result for a row it would send: a stopped preview has nothing to account for.
+            // Before, Ctrl+C in a -WhatIf run over a CSV said "rows 1-11,262 (11,262 rows) get no result: none was sent. Give
+            // -Journal to a run that may be cut short", as if a real run had been cut short.
+            if (_whatIf != null) return;
             var rows = _dispatcher?.StopAndCount(StopUnwind) ?? new StoppedRows();
             // Results the run took and never wrote: the rest of those taken with the last one written.
             foreach (var taken in _run.ByStatus) rows.Add(taken.Key, taken.Value - _streams.Written(taken.Key));

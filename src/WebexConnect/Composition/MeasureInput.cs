@@ -91,12 +91,13 @@ namespace WebexConnect.Composition
         /// alone, or piped as a string) has no columns to check: it is measured as written and never refused for them.
         /// </summary>
         public static IReadOnlyList<ValidationProblem> VariableProblems(string text, InputRow row, IReadOnlyDictionary<string, string> shared,
-            IReadOnlyCollection<string> readByParameters, bool allowMissing, bool filteredRow = false)
+            IReadOnlyCollection<string> readByParameters, bool allowMissing, InputRow? beforeNamedColumns = null)
         {
             if (row is null) throw new ArgumentNullException(nameof(row));
             if (shared is null) throw new ArgumentNullException(nameof(shared));
-            // A row that -SubstitutionColumn (<paramref name="filteredRow"/>) left without columns is still a row, whose variables nothing fills.
-            if ((row.Columns.Count == 0 && !filteredRow) || text.IndexOf("$(", StringComparison.Ordinal) < 0) return Array.Empty<ValidationProblem>();
+            // A row that -SubstitutionColumn (<paramref name="beforeNamedColumns"/>: the row as piped) left without columns is
+            // still a row, whose variables nothing fills.
+            if ((row.Columns.Count == 0 && beforeNamedColumns is null) || text.IndexOf("$(", StringComparison.Ordinal) < 0) return Array.Empty<ValidationProblem>();
             var problems = new ProblemList();
             foreach (var name in PersonalisedText.VariablesIn(text))
             {
@@ -107,6 +108,8 @@ namespace WebexConnect.Composition
                     if (!allowMissing && !shared.ContainsKey(name))
                         problems.Add("Text", consumed
                             ? PersonalisedText.ConsumedColumn(name)
+                            : PersonalisedText.HasColumn(beforeNamedColumns?.Columns, name)
+                            ? PersonalisedText.ColumnNotNamed(name)
                             : PersonalisedText.NoValue(name, row.Columns.Select(c => c.Key).Where(k => !readByParameters.Contains(k)).Concat(shared.Keys)));
                 }
                 else if (SubstitutionText.IsNothing(named.Value))

@@ -116,11 +116,13 @@ namespace WebexConnect.Composition
                     continue;
                 }
                 if (_allowMissing) continue;
-                problems.Add(field.Name, Contains(record.ConsumedColumns, name) ? ConsumedColumn(name) : NoValue(name, own.Keys.Concat(message.Substitutions.Keys)));
+                problems.Add(field.Name, Contains(record.ConsumedColumns, name) ? ConsumedColumn(name)
+                    : HasColumn(record.RowColumnsWhenNamed, name) ? ColumnNotNamed(name)
+                    : NoValue(name, own.Keys.Concat(message.Substitutions.Keys)));
             }
         }
 
-        // The words of the three problems, shared with Measure-ConnectSms's Reason (MeasureInput.VariableProblems).
+        // The words of the problems, shared with Measure-ConnectSms's Reason (MeasureInput.VariableProblems).
 
         /// <summary>A variable whose column is $null: the row's value is missing, not empty text.</summary>
         internal static string EmptyColumn(string name) =>
@@ -141,6 +143,23 @@ namespace WebexConnect.Composition
             $"$({name}) has no value: the row's column {InputEcho.Quote(name)} is read by a parameter (the destination, the " +
             "correlation ID or the like), so it is not sent as a substitution. To send it as one too, name it with " +
             "-SubstitutionColumn, with the other columns the text uses, or give -AllowMissingSubstitution to send it as written";
+
+        /// <summary>
+        /// A variable named like a column of the row that -SubstitutionColumn does not name: before, "the row has no column
+        /// named 'Code'" sent the admin to a CSV header that has it.
+        /// </summary>
+        internal static string ColumnNotNamed(string name) =>
+            $"$({name}) has no value: the row's column {InputEcho.Quote(name)} is not one -SubstitutionColumn names, so it is not " +
+            "sent as a substitution. Add it to -SubstitutionColumn, or give -AllowMissingSubstitution to send it as written";
+
+        /// <summary>True when <paramref name="columns"/> (null: none) has one spelled <paramref name="name"/>, as $(name) is matched.</summary>
+        internal static bool HasColumn(IReadOnlyList<KeyValuePair<string, object?>>? columns, string name)
+        {
+            if (columns is null) return false;
+            for (var i = 0; i < columns.Count; i++)
+                if (string.Equals(columns[i].Key, name, StringComparison.Ordinal)) return true;
+            return false;
+        }
 
         /// <summary>A variable that no column and no -Substitution key fills; <paramref name="known"/> are the names that exist.</summary>
         // A method of its own: the lambda's capture of the name would otherwise be made for every variable of every row.

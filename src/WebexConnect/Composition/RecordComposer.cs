@@ -15,9 +15,10 @@ namespace WebexConnect.Composition
         public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems,
             IReadOnlyDictionary<string, string>? unusableColumns = null, IReadOnlyList<string>? notes = null,
             IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null, bool isSendResult = false,
-            IReadOnlyList<string>? consumedColumns = null)
+            IReadOnlyList<string>? consumedColumns = null, IReadOnlyList<KeyValuePair<string, object?>>? rowColumnsWhenNamed = null)
         {
             ConsumedColumns = consumedColumns ?? Array.Empty<string>();
+            RowColumnsWhenNamed = rowColumnsWhenNamed;
             IsSendResult = isSendResult;
             Recipient = recipient;
             Problems = problems;
@@ -50,6 +51,12 @@ namespace WebexConnect.Composition
         /// a $(Phone) in the text is not filled from them, and its problem must not say the row has no such column.
         /// </summary>
         public IReadOnlyList<string> ConsumedColumns { get; }
+
+        /// <summary>
+        /// Every column of the row when -SubstitutionColumn named the ones to send (null otherwise): a $(Code) the row has a
+        /// column for but -SubstitutionColumn leaves out must not be told "the row has no column named 'Code'".
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, object?>>? RowColumnsWhenNamed { get; }
 
         /// <summary>What was done to the row that the user should be able to see (-Verbose), e.g. a repeated address sent once.</summary>
         public IReadOnlyList<string> Notes { get; }
@@ -151,7 +158,7 @@ namespace WebexConnect.Composition
             var warnings = _warnings;
             _warnings = null;
             return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty, warnings,
-                sendResult, _substitutionColumns is null ? _layoutBoundNames : null);
+                sendResult, _substitutionColumns is null ? _layoutBoundNames : null, _substitutionColumns is null ? null : row.Columns);
         }
 
         /// <summary>
