@@ -140,3 +140,55 @@ Describe 'A scheduled script whose credential did not load' {
         $log | Should -Not -Match 'credential request|NonInteractive mode'
     }
 }
+
+Describe 'A scheduled script that $ErrorActionPreference = ''Stop'' ends at a row''s error' {
+    # Before: without -Verbose the log showed only row 5's error ("Row 5: To: ..."), so "row 5 failed" read as the run's
+    # only problem; the rows after it, never read and never sent, showed nowhere but in the verbose summary.
+    It 'says in its log that the rows after it were not read, and a re-run with the journal sends only those' {
+        $csv = Join-Path $TestDrive 'people.csv'
+        $phones = 1..8 | ForEach-Object { if ($_ -eq 5) { 'not a number' } else { '+4477009005{0:d2}' -f $_ } }
+        $phones | ForEach-Object { [pscustomobject]@{ Phone = $_; Name = 'P' } } | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $journal = Join-Path $TestDrive 'run.journal'
+        $results = Join-Path $TestDrive 'results.csv'
+        $job = Join-Path $TestDrive 'stop.ps1'
+        Set-Content -LiteralPath $job -Encoding UTF8 -Value @(
+            "Import-Module '$script:Manifest'"
+            'Connect-WebexConnect -Sandbox'
+            "`$ErrorActionPreference = 'Stop'"
+            "Import-Csv '$csv' | Send-ConnectSms -From ACME -Text 'Hi' -Journal '$journal' | Export-Csv '$results' -NoTypeInformation")
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job) -TimeoutSeconds 60
+
+        $run.ExitCode | Should -Be 1
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $log | Should -Match ([regex]::Escape("WARNING: Send-ConnectSms ended at the error of row 5 (InvalidInput): the 5 rows it read " +
+            'have their results, and any rows the input had after row 5 were not read, so not sent.'))
+        $log | Should -Match ([regex]::Escape("Correct row 5, then run the same command with the journal '$journal' again"))
+        @(Import-Csv $results).Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued', 'Invalid')
+
+        # As the warning says: row 5 corrected, the same command with the journal skips rows 1-4 and sends the rest.
+        $phones[4] = '+447700900505'
+        $phones | ForEach-Object { [pscustomobject]@{ Phone = $_; Name = 'P' } } | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $again = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job) -TimeoutSeconds 60
+
+        $again.ExitCode | Should -Be 0
+        @(Import-Csv $results).Status | Should -Be @('Skipped', 'Skipped', 'Skipped', 'Skipped', 'Queued', 'Queued', 'Queued', 'Queued')
+    }
+
+    It 'says without -Journal that running it again sends the rows it read again' {
+        $csv = Join-Path $TestDrive 'people.csv'
+        '+447700900601', 'not a number', '+447700900603' | ForEach-Object { [pscustomobject]@{ Phone = $_ } } |
+            Export-Csv -LiteralPath $csv -NoTypeInformation
+        $job = Join-Path $TestDrive 'stop.ps1'
+        Set-Content -LiteralPath $job -Encoding UTF8 -Value @(
+            "Import-Module '$script:Manifest'"
+            'Connect-WebexConnect -Sandbox'
+            "Import-Csv '$csv' | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Stop | Out-Null")
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job) -TimeoutSeconds 60
+
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $log | Should -Match 'ended at the error of row 2 \(InvalidInput\): the 2 rows it read have their results'
+        $log | Should -Match 'Nothing records which rows went: running the command again sends rows 1-2 again\. Give -Journal'
+    }
+}

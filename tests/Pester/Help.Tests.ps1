@@ -212,6 +212,61 @@ Describe 'about_WebexConnect' {
         $text | Should -Match ([regex]::Escape('if ($sendErrors.Count -gt 0) { exit 1 }'))
     }
 
+    # Before: the page said nothing of a CSV with a header and no rows. Its run ends with a warning and exit code 0, and
+    # Task Scheduler shows success for a night that sent nothing. The page's one line, run as a task runs it, ends it with 1.
+    It 'tells a scheduled task that a CSV without rows ends with exit code 0, and how to end with 1 instead' {
+        $about = Get-Content (Join-Path $script:RepoRoot 'docs/about_WebexConnect.md') -Encoding UTF8
+        $idiom = @($about | Where-Object { $_ -match '^    if \(\$sendWarnings ' })
+        $idiom.Count | Should -Be 1 -Because 'the page shows the line to add'
+        $csv = Join-Path $TestDrive 'header-only.csv'
+        Set-Content -LiteralPath $csv -Value 'Phone,Name' -Encoding UTF8
+        $manifest = Join-Path $script:RepoRoot 'out/WebexConnect/WebexConnect.psd1'
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $powershell = Get-PowerShellHostCommand
+        $exitCodes = foreach ($check in @('', $idiom[0].Trim())) {
+            $script = Join-Path $TestDrive 'job.ps1'
+            Set-Content -LiteralPath $script -Value @(
+                "Import-Module '$manifest'; Connect-WebexConnect -Sandbox"
+                "Import-Csv '$csv' | Send-ConnectSms -From ACME -Text Hi -WarningVariable sendWarnings"
+                $check)
+            $null = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $script 2>&1
+            $LASTEXITCODE
+        }
+        $exitCodes | Should -Be @(0, 1)
+
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match 'A CSV with a header line and no rows sends nothing: the run ends with the warning "No rows were piped to Send-ConnectSms'
+        $text | Should -Match 'exit code 0, which Task Scheduler shows as success'
+    }
+
+    # Before: the page said to start the script with -NonInteractive and to export the results, but not that a
+    # $ConfirmPreference of Medium makes PowerShell's own Export-Csv ask, which that switch turns into PowerShell's error.
+    It 'tells a scheduled task that $ConfirmPreference Medium makes Export-Csv ask, as this PowerShell does' {
+        $manifest = Join-Path $script:RepoRoot 'out/WebexConnect/WebexConnect.psd1'
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $powershell = Get-PowerShellHostCommand
+        $results = Join-Path $TestDrive 'results.csv'
+        $runs = foreach ($export in @("Export-Csv '$results'", "Export-Csv '$results' -Confirm:`$false")) {
+            $script = Join-Path $TestDrive 'job.ps1'
+            Set-Content -LiteralPath $script -Value @(
+                "Import-Module '$manifest'; Connect-WebexConnect -Sandbox"
+                "`$ConfirmPreference = 'Medium'"
+                "'+447700900001' | Send-ConnectSms -From ACME -Text Hi -Confirm:`$false | $export")
+            $log = (& $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $script 2>&1 | Out-String)
+            [pscustomobject]@{ Log = $log; Written = (Test-Path -LiteralPath $results) }
+        }
+        $runs[0].Log | Should -Match 'Export-Csv'
+        $runs[0].Log | Should -Match 'NonInteractive mode'
+        $runs[0].Written | Should -BeFalse
+        $runs[1].Written | Should -BeTrue -Because 'the page says -Confirm:$false on Export-Csv lets it write'
+
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match ([regex]::Escape('Leave $ConfirmPreference at High, its default. At Medium or lower, ' +
+                "PowerShell's own Export-Csv asks before it writes the results file"))
+        $text | Should -Match 'PowerShell is in NonInteractive mode\. Read and Prompt functionality is not available\.'
+        $text | Should -Match ([regex]::Escape('give Export-Csv -Confirm:$false'))
+    }
+
     # Before: "A SecureString saved with Export-Clixml or ConvertFrom-SecureString can be decrypted only by the same user
     # on the same computer", for every system. On Linux and macOS PowerShell writes the secret's UTF-16 bytes as hex.
     It 'tells a scheduled task that Export-Clixml protects a secret on Windows only, as this PowerShell shows' {

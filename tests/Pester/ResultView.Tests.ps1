@@ -211,17 +211,29 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         $lines[10].IndexOf('9 ') | Should -Be $lines[11].IndexOf('0 ')
     }
 
-    It 'shows a sandbox request''s Fault column, and the start of its MessageId' {
+    It 'shows a sandbox request''s MessageId whole, and its status with the API code of a refusal' {
+        # Before: Channel, Code and Fault took the room and MessageId kept its first 8 characters at 79 columns: not what
+        # Get-ConnectMessage or a support ticket needs. Channel and Fault (which PowerShell cannot inject) are in Format-List.
         $null = Connect-WebexConnect -Sandbox
-        $null = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
+        $null = Send-ConnectSms -To '+447700900001', '+447700900002' -From ACME -Text 'Hi'
         $request = Get-ConnectSandboxRequest -Last 1
+        $request.MessageId.Length | Should -Be 36
+        # A refused request, as the sandbox records one: no MessageId, the status and the API code.
+        $ctor = [WebexConnect.Results.SandboxRequest].GetConstructors([Reflection.BindingFlags] 'NonPublic, Instance')[0]
+        $refused = $ctor.Invoke(@([long]2, [DateTimeOffset]::Now, 'sms', 1, 400, '7041', $null, [byte[]]@(), 'Status 400 7041'))
 
-        $lines = Get-Line ($request | Out-String -Width 80)
+        foreach ($width in 79, 80) {
+            $lines = Get-Line ($request, $refused | Out-String -Width $width)
 
-        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-        $lines.Count | Should -Be 3
-        $lines[0] | Should -Match '^\s*Number\s+ReceivedAt\s+Channel\s+Destinations\s+Status\s+Code\s+Fault\s+MessageId$'
-        $lines[2] | Should -Match "^\s+1 \d\d:\d\d:\d\d\.\d{3}\s+sms\s+1\s+201\s+$($request.MessageId.Substring(0, 8))"
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $width }
+            $lines.Count | Should -Be 4
+            $lines[0] | Should -Match '^\s*Number\s+ReceivedAt\s+Destinations\s+Status\s+MessageId$'
+            $lines[2] | Should -Match "^\s+1 \d\d:\d\d:\d\d\.\d{3}\s+2 201\s+$([regex]::Escape($request.MessageId))$"
+            $lines[3] | Should -Match '^\s+2 \d\d:\d\d:\d\d\.\d{3}\s+1 400 7041\s*$'
+        }
+        $list = $request | Format-List | Out-String -Width 80
+        $list | Should -Match '(?m)^Channel\s+: sms\s*$'
+        $list | Should -Match '(?m)^Fault\s+:'
     }
 
     It 'shows suggestion chips one line each within 80 columns: the kind, the label and what a tap does' {
@@ -407,6 +419,29 @@ Describe 'Text from outside in the tables and lists' {
         $results[0].Destination | Should -BeExactly "+4477009`b`b00001"
     }
 
+    It 'escapes in a delivery result''s list the destination and correlation ID the input gave, and what the receipt said' {
+        # Before: DeliveryResult had no list view, so Format-List printed Destination, CorrelationId and the receipt's
+        # Description as they came, where the send result's and the receipt's lists print \uXXXX.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = [pscustomobject]@{ Phone = '+447700900001'; CorrelationId = "abc$([char]0x202E)fdp.exe" } |
+            Send-ConnectSms -From ACME -Text 'Hi'
+        $body = '{"deliveryInfoNotification":{"deliveryInfo":{"code":"7102","deliveryStatus":"FAILED","destination":"447700900001",' +
+            '"Description":"bad\rDelivered fine"},"transid":"' + $sent.MessageId + '","correlationid":"abc\u202Efdp.exe"}}'
+        $delivery = $sent | Wait-ConnectDelivery -Receipt (ConvertFrom-ConnectWebhook $body)
+        $delivery.Status | Should -Be 'Failed'
+
+        $shown = $delivery | Format-List | Out-String -Width 300
+
+        ($shown -replace '\r?\n', '') | Should -Not -Match $script:Raw
+        $shown | Should -Match '(?m)^CorrelationId\s+: abc\\u202Efdp\.exe\s*$'
+        $shown | Should -Match '(?m)^Description\s+: bad\\u000DDelivered fine\s*$'
+        $shown | Should -Match "(?m)^MessageId\s+: $([regex]::Escape($sent.MessageId))\s*$"
+        $delivery.CorrelationId | Should -BeExactly "abc$([char]0x202E)fdp.exe"
+        # Every property is in the list, in the order the type declares them.
+        $labels = @([regex]::Matches($shown, '(?m)^(\w+)\s+:') | ForEach-Object { $_.Groups[1].Value })
+        $labels | Should -Be @($delivery.PSObject.Properties.Name)
+    }
+
     It 'escapes in a looked-up message''s table and list what the service stored: <_>' -ForEach 'sandbox', 'every field' {
         if ($_ -eq 'sandbox') {
             # The bidirectional control passes a send's checks, so the service keeps it and the lookup gives it back.
@@ -430,6 +465,9 @@ Describe 'Text from outside in the tables and lists' {
         ($shown -replace '\r?\n', '') | Should -Not -Match $script:Raw
         ($message | Out-String -Width 300) | Should -BeLike "*$([Management.Automation.WildcardPattern]::Escape([regex]::Replace($hostile, $script:Raw, { '\u{0:X4}' -f [int][char]$args[0].Value })))*"
         $message.CorrelationId | Should -BeExactly $hostile
+        # "$message" in a log line: before, the service's Status came as it was, a CR in it included.
+        "$message" | Should -Not -Match $script:Raw
+        if ($_ -ne 'sandbox') { "$message" | Should -BeExactly 'Sub\u000Dmitted m-1' }
     }
 
     It 'escapes in a receipt''s list what the sender wrote, one line each' {

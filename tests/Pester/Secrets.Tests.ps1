@@ -164,6 +164,33 @@ Describe 'A secret typed as text' {
     }
 }
 
+Describe 'A secret whose lookup failed ($null)' {
+    # Before: -ServiceKey (Get-Secret X), when the lookup failed, or a variable an Import-Clixml did not fill, got
+    # PowerShell's "Cannot validate argument on parameter 'ServiceKey'. The argument is null", which pointed at neither the
+    # lookup that failed nor what leaving the parameter out reads. Now it says what -Credential $null says.
+    It '<Command> -<Parameter> $null says the variable holds nothing<Where>' -ForEach @(
+        @{ Command = 'Connect-WebexConnect'; Parameter = 'ServiceKey'; Where = ' and which variable leaving it out reads'
+           Advice = '*Or leave -ServiceKey out to read WEBEXCONNECT_SERVICE_KEY.'
+           Send = { Connect-WebexConnect -ServiceKey $null -Region eu @Capture } }
+        @{ Command = 'Connect-WebexConnect'; Parameter = 'ServiceSecret'; Where = ' and which variables leaving it out reads'
+           Advice = '*Or leave -ServiceId and -ServiceSecret out to read WEBEXCONNECT_SERVICE_ID and WEBEXCONNECT_SERVICE_SECRET.'
+           Send = { Connect-WebexConnect -ServiceId svc -ServiceSecret $null -Region eu @Capture } }
+        @{ Command = 'New-ConnectJwt'; Parameter = 'ServiceSecret'; Where = ''; Advice = '*(Get-Secret WebexConnectSecret).'
+           Send = { New-ConnectJwt -ServiceId svc -ServiceSecret $null @Capture } }
+        @{ Command = 'Start-ConnectReceiptListener'; Parameter = 'Secret'; Where = ''; Advice = '*(Get-Secret WebexWebhookSecret).'
+           Send = { Start-ConnectReceiptListener -Secret $null @Capture } }
+    ) {
+        $run = Invoke-Captured $Send
+
+        $thrown = @($run.Records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })[0]
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $thrown.Exception.Message | Should -BeLike ("*-$Parameter is `$null: the variable given holds no secret (did the Import-Clixml " +
+            'or Get-Secret that should have filled it fail?). Give a SecureString*')
+        $thrown.Exception.Message | Should -BeLike $Advice
+        $run.Text | Should -Not -Match 'The argument is null'
+    }
+}
+
 Describe 'A secret given as a PSCredential or a hashtable' {
     # A key kept as Get-Credential | Export-Clixml, or a vault's PSCredential or hashtable secret, given where a SecureString
     # goes. Before: "Cannot convert the value of type PSCredential to type SecureString" and "Cannot create object of type

@@ -41,6 +41,9 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>Results filed per turn of the lock when a batch comes back.</summary>
         private const int FilingSlice = 64;
 
+        /// <summary>How long Dispose waits for the requests it cancelled to unwind, unless StopAndCount set the deadline.</summary>
+        private static readonly TimeSpan DisposeUnwind = TimeSpan.FromSeconds(1);
+
         /// <summary>How long a failure waits for the requests it cancelled to unwind before calling them Unknown.</summary>
         private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(10);
 
@@ -74,6 +77,9 @@ namespace WebexConnect.Engine.Dispatch
         private volatile bool _adding;
         private long _lastAddEndedTicks;
         private bool _disposed;
+        // When a stopped run stops waiting for its cancelled requests (StopAndCount): Dispose waits for them until then,
+        // not a second more of its own, so a request that ignores its cancellation holds a Ctrl+C up once, not twice.
+        private TimeSpan? _unwindUntil;
 
         // Pipeline thread only: the cmdlet usually hands the same message object for every row.
         private ConnectMessage? _lastMessage;
@@ -142,6 +148,7 @@ namespace WebexConnect.Engine.Dispatch
                 // Cancelled requests come back at once as a rule: a batch stopped at the rate gate or before its body left
                 // says it never left, one in flight is Unknown. Only what is still out at the deadline is counted on its way.
                 var until = _clock.Elapsed + unwind;
+                _unwindUntil = until;
                 while (_inFlight > 0 && _clock.Elapsed < until) Monitor.Wait(_sync, PollInterval);
                 foreach (var result in _results.Held()) rows.Add(result.Status);
                 _unfinished.CountInto(rows);
@@ -290,11 +297,12 @@ namespace WebexConnect.Engine.Dispatch
             _lingerTimer.Dispose();
             _stop.Cancel();
 
-            // Give cancelled requests a moment to unwind so nothing of this run outlives it.
+            // Give cancelled requests a moment to unwind so nothing of this run outlives it: the moment a stopped run's count
+            // already gave them (what is still out then was counted as on its way), else one of its own.
             bool idle;
             lock (_sync)
             {
-                var until = _clock.Elapsed + TimeSpan.FromSeconds(1);
+                var until = _unwindUntil ?? _clock.Elapsed + DisposeUnwind;
                 while (_inFlight > 0 && _clock.Elapsed < until) Monitor.Wait(_sync, PollInterval);
                 idle = _inFlight == 0;
             }

@@ -49,7 +49,8 @@ namespace WebexConnect.Commands
         [ValidateNotNull]
         [SecureStringArgument("ServiceKey", "WebexConnectKey",
             CredentialAdvice = "A credential whose user name is the Service ID and whose password is the service secret goes to -Credential instead.",
-            HashtableAdvice = "Or splat it when its key is ServiceKey: Connect-WebexConnect @secret.")]
+            HashtableAdvice = "Or splat it when its key is ServiceKey: Connect-WebexConnect @secret.",
+            NullAdvice = "Or leave -ServiceKey out to read WEBEXCONNECT_SERVICE_KEY.")]
         public SecureString? ServiceKey { get; set; }
 
         /// <summary>The Service ID: the issuer of the JWTs the session mints.</summary>
@@ -63,7 +64,8 @@ namespace WebexConnect.Commands
         [ValidateNotNull]
         [SecureStringArgument("ServiceSecret", "WebexConnectSecret",
             CredentialAdvice = "Or, when its user name is the Service ID, give it whole with -Credential in place of -ServiceId and -ServiceSecret.",
-            HashtableAdvice = "Or splat it when its keys are ServiceId and ServiceSecret: Connect-WebexConnect @secret.")]
+            HashtableAdvice = "Or splat it when its keys are ServiceId and ServiceSecret: Connect-WebexConnect @secret.",
+            NullAdvice = "Or leave -ServiceId and -ServiceSecret out to read WEBEXCONNECT_SERVICE_ID and WEBEXCONNECT_SERVICE_SECRET.")]
         public SecureString? ServiceSecret { get; set; }
 
         /// <summary>The Service ID as user name and the service secret as password (e.g. from Get-Secret).</summary>

@@ -30,10 +30,8 @@ namespace WebexConnect.Commands
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is null)
-                throw new ArgumentTransformationMetadataException(
-                    "-Credential is $null: the variable given holds no credential (did the Import-Clixml or Get-Secret that should " +
-                    "have filled it fail?). Give a PSCredential, the Service ID as its user name and the service secret as its " +
-                    "password." + (NullAdvice is null ? "" : " " + NullAdvice));
+                throw new ArgumentTransformationMetadataException(NullSecretArgument.Message("Credential", "credential",
+                    "Give a PSCredential, the Service ID as its user name and the service secret as its password.", NullAdvice));
             if (value is not IDictionary) return inputData;
             throw new ArgumentTransformationMetadataException(
                 "-Credential takes a PSCredential, not a hashtable: the Service ID as its user name and the service secret as its " +

@@ -28,6 +28,12 @@ namespace WebexConnect.Commands
         /// <summary>WriteVerbose with the line the run ends with, saying that <paramref name="stoppedBy"/> (an ErrorId) stopped it.</summary>
         void Summary(string stoppedBy);
 
+        /// <summary>
+        /// WriteWarning that the error of <paramref name="row"/> (<paramref name="errorId"/>) ended the command before its input
+        /// did, and what became of the rows after it (StoppedRun).
+        /// </summary>
+        void StoppedAtRow(long row, string errorId);
+
         /// <summary>The cmdlet's Stopping: Ctrl+C or a host's Stop().</summary>
         bool PipelineStopping { get; }
     }
@@ -66,6 +72,8 @@ namespace WebexConnect.Commands
         // The ErrorId of the row error that stopped the command (-ErrorAction Stop), for the summary: the stop
         // PowerShell raises does not carry it.
         private string? _stoppedBy;
+        // The row of that error: the stop's warning names it (0 when no row's error stopped the command).
+        private long _stoppedAtRow;
         private Timer? _watch;
 
         /// <param name="streams">Where to write.</param>
@@ -129,7 +137,11 @@ namespace WebexConnect.Commands
         {
             var running = _stop == null;
             Stream(() => _streams.Error(result));
-            if (running && _stop != null) _stoppedBy = SendErrors.ErrorIdFor(result);
+            if (running && _stop != null)
+            {
+                _stoppedBy = SendErrors.ErrorIdFor(result);
+                _stoppedAtRow = result.Row;
+            }
         }
 
         /// <summary>"Row 3: Skipped +447700900001: Already sent ...": one line of a log that names the row, as an error does.</summary>
@@ -156,9 +168,12 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// After a stop: writes the remaining results (the run's Complete, so nothing already handed over is left
-        /// unreported), removes the progress bar, writes the run's summary, and ends the command with the stop PowerShell raised.
+        /// unreported), removes the progress bar, writes the run's summary and, when a row's error stopped it before the
+        /// input ended, the warning that says so, and ends the command with the stop PowerShell raised.
         /// </summary>
-        public void FinishStopped(IEnumerable<SendResult> rest)
+        /// <param name="rest">The results not yet written.</param>
+        /// <param name="inputEnded">Every row of the input was read (the stop came at EndProcessing): none was left unread.</param>
+        public void FinishStopped(IEnumerable<SendResult> rest, bool inputEnded = false)
         {
             var stop = _stop ?? throw new InvalidOperationException("The command was not stopped.");
             Write(rest);
@@ -180,6 +195,20 @@ namespace WebexConnect.Commands
             catch (Exception again) when (ErrorActionStop.IsStopOfThisCommand(again, _streams.PipelineStopping))
             {
                 // $VerbosePreference = 'Stop': the command is ending anyway.
+            }
+
+            // Not -Verbose only: without it, a scheduled task's log showed the row's error and nothing of the rows after it,
+            // which the stop left unread and unsent, so "row 500 failed" read as the run's only problem.
+            if (_stoppedAtRow > 0 && !inputEnded)
+            {
+                try
+                {
+                    _streams.StoppedAtRow(_stoppedAtRow, _stoppedBy!);
+                }
+                catch (Exception again) when (ErrorActionStop.IsStopOfThisCommand(again, _streams.PipelineStopping))
+                {
+                    // -WarningAction Stop: the command is ending anyway.
+                }
             }
 
             ExceptionDispatchInfo.Capture(stop).Throw();

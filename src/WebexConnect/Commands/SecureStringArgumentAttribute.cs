@@ -7,8 +7,8 @@ namespace WebexConnect.Commands
     /// <summary>
     /// Refuses a secret typed as plain text with a message that says how to give it, instead of PowerShell's
     /// "Cannot convert the value of type System.String to type System.Security.SecureString", which a first-time
-    /// user cannot act on. The secret stays a SecureString (it is never taken as text), and the message never
-    /// repeats the value.
+    /// user cannot act on; and $null, which PowerShell refused with "The argument is null". The secret stays a
+    /// SecureString (it is never taken as text), and the message never repeats the value.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class SecureStringArgumentAttribute : ArgumentTransformationAttribute
@@ -31,12 +31,20 @@ namespace WebexConnect.Commands
         /// <summary>What else to do with a hashtable given here (splat it, when its keys are the parameters' names).</summary>
         public string? HashtableAdvice { get; set; }
 
+        /// <summary>A sentence added to the refusal of $null: where else the command can find the secret (an environment variable).</summary>
+        public string? NullAdvice { get; set; }
+
         private static string Sentence(string? advice) => advice is null ? "" : " " + advice;
 
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            // $null from a Get-Secret or Import-Clixml that failed a line before: PowerShell's own "The argument is null"
+            // (from [ValidateNotNull]) named neither the lookup that failed nor what leaving the parameter out reads.
+            if (value is null)
+                throw new ArgumentTransformationMetadataException(NullSecretArgument.Message(ParameterName, "secret",
+                    $"Give a SecureString, e.g. -{ParameterName} (Get-Secret {VaultName}).", NullAdvice));
             // What a vault or Import-Clixml gives besides a SecureString: PowerShell's own refusal ("Cannot convert the value
             // of type PSCredential to type SecureString", "The property 'ServiceKey' was not found") did not say which part to give.
             if (value is PSCredential)

@@ -584,7 +584,7 @@ namespace WebexConnect.Commands
                 return;
             }
             Guard(() => _output!.Write(_run.Complete()));
-            if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>()));
+            if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>(), inputEnded: true));
             // After the last result, beside the summary: how many rows went at once rather than at -SendAt.
             if (_sendAtOvertaken.Warning(SendAt) is string passed) WriteNamedWarning(passed);
             ShowProgress(completed: true);
@@ -924,6 +924,9 @@ namespace WebexConnect.Commands
 
             public void Summary(string stoppedBy) =>
                 _cmdlet.WriteVerbose(RunSummary.Format(_cmdlet.ActionName, _cmdlet._run!.Completed, _cmdlet._run.ByStatus, _cmdlet._clock.Elapsed, stoppedBy));
+
+            public void StoppedAtRow(long row, string errorId) =>
+                _cmdlet.WriteNamedWarning(StoppedRun.AtRowError(_cmdlet.MyInvocation.MyCommand.Name, row, errorId, _cmdlet._row, _cmdlet._journalPath));
         }
     }
 }

@@ -6,7 +6,7 @@ namespace WebexConnect.Composition
 {
     /// <summary>
     /// The last word of a run stopped before its end: by a command after it that had what it wanted (Select-Object -First),
-    /// or by Ctrl+C, Stop-Job or the end of the task. Rows read after the last result written get none, and without this
+    /// by Ctrl+C, Stop-Job or the end of the task, or by a row's error under -ErrorAction Stop. Rows read after the last result written get none, and without this
     /// nothing told the admin at the console what became of them: which went, which may have, which did not.
     /// </summary>
     internal static class StoppedRun
@@ -32,6 +32,29 @@ namespace WebexConnect.Composition
                     ? "A command after " + commandName + " (such as Select-Object -First) stopped the pipeline " + when
                     : commandName + " was stopped (Ctrl+C, Stop-Job or the end of its task) " + when) +
                 ", so " + those + " no result: " + Fates(unreported, sent, gone, notSent) + " " + Rerun(unreported, sent, gone, journalPath);
+        }
+
+        /// <summary>
+        /// The warning of a run a row's error ended before its input did (-ErrorAction Stop, $ErrorActionPreference = 'Stop'):
+        /// every row read has its result, and the rows the input had after them were never read, so never sent. Without it a
+        /// log showed the row's error alone, and "row 500 failed" read as the run's only problem.
+        /// </summary>
+        /// <param name="commandName">"Send-ConnectSms".</param>
+        /// <param name="row">The row whose error ended the command.</param>
+        /// <param name="errorId">That error's ErrorId ("InvalidInput").</param>
+        /// <param name="rowsRead">The rows the run read, each with its result written.</param>
+        /// <param name="journalPath">The -Journal file, or null.</param>
+        public static string AtRowError(string commandName, long row, string errorId, long rowsRead, string? journalPath)
+        {
+            var read = rowsRead > row ? rowsRead : row;
+            return commandName + " ended at the error of row " + N(row) + " (" + errorId + "): " +
+                (read == 1 ? "the row it read has its result" : "the " + N(read) + " rows it read have their results") +
+                ", and any rows the input had after row " + N(read) + " were not read, so not sent. " +
+                (journalPath is not null
+                    ? "Correct row " + N(row) + ", then run the same command with the journal '" + journalPath + "' again: the rows " +
+                      "it sent are Skipped, and the others are sent."
+                    : "Nothing records which rows went: running the command again sends rows 1-" + N(read) + " again. Give -Journal to " +
+                      "a run that may stop part-way, so that running it again sends only the rows it did not send.");
         }
 
         /// <summary>"3 were sent, 2 may have been sent (their requests left, and no answer came back), 30 were not sent."</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Results
 {
@@ -71,7 +72,11 @@ namespace WebexConnect.Results
         /// <summary>When this computer asked.</summary>
         public DateTimeOffset LookedUpAt { get; }
 
-        /// <inheritdoc />
-        public override string ToString() => Found ? $"{Status} {MessageId}" : $"NotFound {MessageId}";
+        /// <summary>
+        /// Status and MessageId as one printed line (InputEcho.OneLine), as the table shows them: the service wrote the status
+        /// as whoever sent the message left it, and "$message" in a log line printed a CR or U+202E in it as it came.
+        /// </summary>
+        public override string ToString() =>
+            (Found ? InputEcho.OneLine(Status) : "NotFound") + " " + InputEcho.OneLine(MessageId);
     }
 }

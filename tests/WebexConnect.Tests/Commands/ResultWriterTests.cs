@@ -61,6 +61,10 @@ namespace WebexConnect.Tests.Commands
             public List<string> Summaries { get; } = new List<string>();
 
             public void Summary(string stoppedBy) => Summaries.Add(stoppedBy);
+
+            public List<string> StoppedAt { get; } = new List<string>();
+
+            public void StoppedAtRow(long row, string errorId) => StoppedAt.Add(row.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + errorId);
         }
 
         private static SendResult Result(int row, SendStatus status) =>
@@ -183,6 +187,46 @@ namespace WebexConnect.Tests.Commands
         }
 
         [Fact]
+        public void A_row_error_that_stops_the_command_before_the_input_ended_names_its_row_after_the_summary()
+        {
+            // Without -Verbose the summary is not shown: the warning is what tells a log that rows after it were not read.
+            var streams = new HostStreams { ErrorActionStop = true };
+            using var writer = Writer(streams);
+            var invalid = new SendResult(MessageChannel.Sms, "nope", null, SendStatus.Invalid, code: "InvalidInput", reason: "Row 5: To: ...", sequence: 5, row: 5);
+            writer.Write(new[] { Result(4, SendStatus.Queued), invalid });
+
+            Assert.Throws<PipelineStoppedException>(() => writer.FinishStopped(new[] { Result(6, SendStatus.Queued) }));
+
+            Assert.Equal(new[] { "5 InvalidInput" }, streams.StoppedAt);
+        }
+
+        [Fact]
+        public void A_row_error_that_stops_the_command_after_the_last_row_was_read_warns_of_no_unread_rows()
+        {
+            var streams = new HostStreams { ErrorActionStop = true };
+            using var writer = Writer(streams);
+            var invalid = new SendResult(MessageChannel.Sms, "nope", null, SendStatus.Invalid, code: "InvalidInput", reason: "Row 5: To: ...", sequence: 5, row: 5);
+            writer.Write(new[] { invalid });
+
+            Assert.Throws<PipelineStoppedException>(() => writer.FinishStopped(Array.Empty<SendResult>(), inputEnded: true));
+
+            Assert.Empty(streams.StoppedAt);
+            Assert.Single(streams.Summaries);
+        }
+
+        [Fact]
+        public void A_stop_no_rows_error_raised_names_no_row()
+        {
+            var streams = new HostStreams { WarningActionStop = true, WarningsPending = 1 };
+            using var writer = Writer(streams);
+            writer.Write(new[] { Result(1, SendStatus.Queued) });
+
+            Assert.Throws<PipelineStoppedException>(() => writer.FinishStopped(Array.Empty<SendResult>()));
+
+            Assert.Empty(streams.StoppedAt);
+        }
+
+        [Fact]
         public void A_warning_that_stops_the_command_loses_no_result_already_in_hand()
         {
             var streams = new HostStreams { WarningActionStop = true, WarningsPending = 1 };
@@ -269,6 +313,8 @@ namespace WebexConnect.Tests.Commands
             public void Progress(bool completed) => _inner.Progress(completed);
 
             public void Summary(string stoppedBy) => _inner.Summary(stoppedBy);
+
+            public void StoppedAtRow(long row, string errorId) => _inner.StoppedAtRow(row, errorId);
         }
     }
 }

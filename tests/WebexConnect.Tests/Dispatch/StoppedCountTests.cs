@@ -49,6 +49,57 @@ namespace WebexConnect.Tests.Dispatch
             transport.Release.Set();
         }
 
+        [Fact]
+        public void A_request_that_ignores_its_cancellation_holds_the_stop_up_once_for_the_count_and_the_dispose_together()
+        {
+            // Before: the count waited its second for it, then Dispose another of its own, so Ctrl+C took two seconds.
+            var transport = new StagedTransport { IgnoresTheStop = true };
+            var dispatcher = new Dispatcher(transport, new OpenGate(2), TestShapes.Of, Items.Options(), CancellationToken.None, Items.NoLinger);
+            try
+            {
+                for (var row = 1; row <= 4; row++) dispatcher.Add(Items.Person(row));
+                Assert.True(SpinWait.SpinUntil(() => transport.Waiting == 1 && dispatcher.Progress.Completed == 2, TimeSpan.FromSeconds(10)));
+                var counting = System.Diagnostics.Stopwatch.StartNew();
+                var rows = dispatcher.StopAndCount(TimeSpan.FromSeconds(1));
+                counting.Stop();
+
+                var disposing = System.Diagnostics.Stopwatch.StartNew();
+                dispatcher.Dispose();
+                disposing.Stop();
+
+                // The count waited its second and counted the request still out; Dispose did not wait a second again.
+                Assert.Equal((2, 2, 0), (rows.Sent, rows.MayHaveGone, rows.NotSent));
+                Assert.True(counting.Elapsed >= TimeSpan.FromSeconds(0.9), "the count waited " + counting.Elapsed);
+                Assert.True(disposing.Elapsed < TimeSpan.FromSeconds(0.5), "Dispose waited " + disposing.Elapsed);
+            }
+            finally
+            {
+                transport.Release.Set();
+                dispatcher.Dispose();
+            }
+        }
+
+        [Fact]
+        public void Dispose_without_a_count_still_gives_a_request_that_ignores_its_cancellation_its_moment()
+        {
+            var transport = new StagedTransport { IgnoresTheStop = true };
+            var dispatcher = new Dispatcher(transport, new OpenGate(2), TestShapes.Of, Items.Options(), CancellationToken.None, Items.NoLinger);
+            try
+            {
+                for (var row = 1; row <= 4; row++) dispatcher.Add(Items.Person(row));
+                Assert.True(SpinWait.SpinUntil(() => transport.Waiting == 1 && dispatcher.Progress.Completed == 2, TimeSpan.FromSeconds(10)));
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+
+                dispatcher.Dispose();
+
+                Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), "Dispose waited " + clock.Elapsed);
+            }
+            finally
+            {
+                transport.Release.Set();
+            }
+        }
+
         [Theory]
         [InlineData(false, "A command after Send-ConnectSms (such as Select-Object -First) stopped the pipeline after the result of row 5, so rows 6-40 (35 rows) get no result: " +
             "5 were sent, 10 may have been sent (their requests left, and no answer came back), 20 were not sent. " +
