@@ -423,6 +423,16 @@ Describe 'Wait-ConnectDelivery' {
         finally { $script:Listener = Start-ConnectReceiptListener }
     }
 
+    It 'takes -TimeoutSec, as Connect-WebexConnect names a wait in seconds, for -Timeout' {
+        Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+
+        $delivery = @(Import-Csv $script:Csv | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl "http://127.0.0.1:$($l.Port)/" | Wait-ConnectDelivery -Listener $l -TimeoutSec 30)
+
+        $delivery.Count | Should -Be @(Import-Csv $script:Csv).Count
+        $delivery.Status | Sort-Object -Unique | Should -Be 'Delivered'
+    }
+
     It 'gives every row Delivered with code 7500 when no failure share is asked for' {
         Connect-WebexConnect -Sandbox
         $l = $script:Listener

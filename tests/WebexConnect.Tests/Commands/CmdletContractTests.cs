@@ -290,7 +290,7 @@ namespace WebexConnect.Tests.Commands
             InputObject             PSObject                *!                                    V
             Listener                ConnectReceiptListener  Listener@0                            -
             Receipt                 DeliveryReceipt[]       Receipt!                              -
-            Timeout                 Int32                   Listener                              -
+            Timeout                 Int32                   Listener                              -    TimeoutSec
             """;
 
         public static TheoryData<Type, string> Surfaces => new TheoryData<Type, string>
