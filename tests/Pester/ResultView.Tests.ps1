@@ -511,10 +511,16 @@ Describe 'Text from outside in the tables and lists' {
         $results = 1..2000 | ForEach-Object { '+4477009{0:d5}' -f $_ } | Send-ConnectSms -From ACME -Text 'Hi'
         $null = $results | Select-Object -First 10 | Out-String -Width 80
 
-        $plain = Measure-Command { $null = $results | Format-Table Row, Status, Destination, Code, Reason | Out-String -Width 80 }
-        $view = Measure-Command { $null = $results | Out-String -Width 80 }
+        # Now: the one escaped cell (Destination) costs its script block's call, about 4 us a row; its -cnotmatch check is
+        # too cheap to measure. The view takes 1.1 to 1.5 times the plain columns. The best of three paired runs keeps a
+        # GC pause or the other jobs on a loaded machine from deciding the result, so the bound can be tight.
+        $plain = [double]::MaxValue; $view = [double]::MaxValue
+        foreach ($run in 1..3) {
+            $plain = [math]::Min($plain, (Measure-Command { $null = $results | Format-Table Row, Status, Destination, Code, Reason | Out-String -Width 80 }).TotalSeconds)
+            $view = [math]::Min($view, (Measure-Command { $null = $results | Out-String -Width 80 }).TotalSeconds)
+        }
 
-        $view.TotalSeconds | Should -BeLessThan (3 * $plain.TotalSeconds + 0.3)
+        $view | Should -BeLessThan (2 * $plain + 0.05)
     }
 }
 
