@@ -419,6 +419,27 @@ Describe 'Text from outside in the tables and lists' {
         $results[0].Destination | Should -BeExactly "+4477009`b`b00001"
     }
 
+    It 'escapes in a send result''s Code and Reason, and in the error, what the service''s answer said' {
+        # Before: a 400 whose message held an ESC sequence and a U+202E (a proxy's answer, a service fault) reached the
+        # table's Code and Reason as it came: the console took the sequence as a command and showed the rest backwards.
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new().Otherwise(400).
+            WithBody('{"code":"10\u001b[31m02","message":"bad\u001b]0;pwned\u0007 abc\u202Efdp.exe"}')
+        try {
+            $null = Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -Tps 10
+            $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -ErrorAction SilentlyContinue -ErrorVariable failed
+
+            $result.Status | Should -Be 'Rejected'
+            $shown = ($result | Out-String -Width 300) + ($result | Format-List | Out-String -Width 300) + ($failed | Out-String -Width 300)
+            ($shown -replace '\r?\n', '') | Should -Not -Match $script:Raw
+            $result.Code | Should -BeExactly '10\u001B[31m02'
+            $result.Reason | Should -BeLike '*HTTP 400 code 10\u001B`[31m02: bad\u001B]0;pwned\u0007 abc\u202Efdp.exe*'
+        }
+        finally {
+            $service.Dispose()
+        }
+    }
+
     It 'escapes in a delivery result''s list the destination and correlation ID the input gave, and what the receipt said' {
         # Before: DeliveryResult had no list view, so Format-List printed Destination, CorrelationId and the receipt's
         # Description as they came, where the send result's and the receipt's lists print \uXXXX.
