@@ -45,6 +45,15 @@ namespace WebexConnectPester
             return this;
         }
 
+        private volatile string _otherBody = "{}";
+
+        /// <summary>The JSON body of every answer whose status has none of its own (not 201, 401 or 503): "{}" until then.</summary>
+        public LoopbackService WithBody(string json)
+        {
+            _otherBody = json;
+            return this;
+        }
+
         private volatile bool _webSite;
 
         /// <summary>Answers like a web site, not the API: 200 with an HTML home page for a POST, an HTML 404 page for a GET.</summary>
@@ -112,7 +121,7 @@ namespace WebexConnectPester
                     "\",\"messageId\":\"loopback-" + number + "\",\"status\":\"queued\"}");
             if (status == 401) return Reply(401, "Unauthorized", "{\"code\":\"7001\",\"message\":\"Unauthorized\"}");
             if (status == 503) return Reply(503, "Service Unavailable", "{\"code\":\"7006\",\"message\":\"Try later\"}", "Retry-After: 2\r\n");
-            return Reply(status, "Answer", "{}");
+            return Reply(status, "Answer", _otherBody);
         }
 
         private static string Reply(int status, string phrase, string body, string headers = "", string contentType = "application/json")

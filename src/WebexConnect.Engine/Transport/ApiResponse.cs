@@ -9,6 +9,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Engine.Transport
 {
@@ -22,7 +23,9 @@ namespace WebexConnect.Engine.Transport
         public string? MessageId { get; private set; }
         public DateTimeOffset? RequestTimestamp { get; private set; }
         public string? ResponseStatus { get; private set; }
+        /// <summary>The answer's code, its control and bidi characters escaped (see <see cref="Shown"/>).</summary>
         public string? Code { get; private set; }
+        /// <summary>The answer's message (or description), its control and bidi characters escaped (see <see cref="Shown"/>).</summary>
         public string? Message { get; private set; }
         public TimeSpan? RetryAfter { get; private set; }
         public Uri? Location { get; private set; }
@@ -154,9 +157,9 @@ namespace WebexConnect.Engine.Transport
                     {
                         case "messageid": MessageId = value; break;
                         case "status": ResponseStatus = value; break;
-                        case "code": Code = value; break;
-                        case "message": Message = value; break;
-                        case "description": Message ??= value; break;
+                        case "code": Code = Shown(value); break;
+                        case "message": Message = Shown(value); break;
+                        case "description": Message ??= Shown(value); break;
                         case "requesttimestamp":
                             if (value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var at))
                             {
@@ -171,6 +174,14 @@ namespace WebexConnect.Engine.Transport
                 // A proxy's HTML error page or a truncated body: the status code still tells what happened.
             }
         }
+
+        /// <summary>
+        /// The service's words as one printed line (InputEcho.OneLine): they become a result's Code and Reason, which the
+        /// default table prints as they are, and the text of the error and verbose lines. Before, an ESC sequence or a
+        /// U+202E in an answer's message (a proxy's, or a service fault's) re-coloured the admin's console or turned the
+        /// rest of the Reason backwards. A genuine code or message holds none of these characters and is kept as it is.
+        /// </summary>
+        private static string? Shown(string? value) => value is null ? null : InputEcho.OneLine(value);
 
         private static string? Scalar(JsonElement value) => value.ValueKind switch
         {
