@@ -107,6 +107,19 @@ Describe 'A scheduled script started as about_WebexConnect advises' {
         $log | Should -Match 'it runs with -NonInteractive'
         $log | Should -Match 'leave out -Confirm \(or give -Confirm:\$false\), leave \$ConfirmPreference at High'
     }
+
+    It 'says in its log, without -Verbose, that the row asked about and the rows after it were not sent' {
+        # Before: the log had the question's error alone; that row 1 and the two rows after it were not sent showed only in
+        # the verbose summary, as a row's error under -ErrorAction Stop did before its warning (StoppedRun).
+        $job = New-Job (New-Csv '+447700900001', '+447700900002', '+447700900003') -More '-Confirm'
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job)
+
+        $run.ExitCode | Should -Be 1
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $log | Should -Match ([regex]::Escape('WARNING: Send-ConnectSms ended before sending row 1 (PromptWithoutInput): nothing was sent, ' +
+            'and any rows the input had after row 1 were not read, so not sent.'))
+    }
 }
 
 Describe 'A scheduled script whose credential did not load' {

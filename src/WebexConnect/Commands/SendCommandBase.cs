@@ -538,7 +538,9 @@ namespace WebexConnect.Commands
         {
             var confirmed = false;
             _output!.Stream(() => confirmed = ShouldProcess(target, ActionName));
-            return confirmed && !_output.Stopped;
+            if (!_output.Stopped) return confirmed;
+            _output.StoppedBefore(_row);
+            return false;
         }
 
         /// <summary>
@@ -927,6 +929,9 @@ namespace WebexConnect.Commands
 
             public void StoppedAtRow(long row, string errorId) =>
                 _cmdlet.WriteNamedWarning(StoppedRun.AtRowError(_cmdlet.MyInvocation.MyCommand.Name, row, errorId, _cmdlet._row, _cmdlet._journalPath));
+
+            public void StoppedBeforeRow(long row, string stoppedBy) =>
+                _cmdlet.WriteNamedWarning(StoppedRun.BeforeRow(_cmdlet.MyInvocation.MyCommand.Name, row, stoppedBy, _cmdlet._journalPath));
         }
     }
 }

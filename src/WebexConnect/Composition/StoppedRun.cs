@@ -57,6 +57,30 @@ namespace WebexConnect.Composition
                       "a run that may stop part-way, so that running it again sends only the rows it did not send.");
         }
 
+        /// <summary>
+        /// The warning of a run that ended at a row before sending it, by a stop that was not the row's error: a question no
+        /// one could answer (-Confirm, $ConfirmPreference Medium, under -NonInteractive or with no console). The rows before it
+        /// have their results; it and the rows after it were not sent. Before, only the verbose summary said so.
+        /// </summary>
+        /// <param name="commandName">"Send-ConnectSms".</param>
+        /// <param name="row">The row read and not sent.</param>
+        /// <param name="stoppedBy">The stop's ErrorId ("PromptWithoutInput").</param>
+        /// <param name="journalPath">The -Journal file, or null.</param>
+        public static string BeforeRow(string commandName, long row, string stoppedBy, string? journalPath)
+        {
+            var before = row - 1;
+            return commandName + " ended before sending row " + N(row) + " (" + stoppedBy + "): " +
+                (before == 0 ? "nothing was sent" : (before == 1 ? "row 1 has its result" : "rows 1-" + N(before) + " have their results") +
+                    ", row " + N(row) + " was not sent") +
+                ", and any rows the input had after row " + N(row) + " were not read, so not sent. " +
+                (before == 0
+                    ? "Running the command again sends them all."
+                    : journalPath is not null
+                        ? "Run the same command with the journal '" + journalPath + "' again: the rows it sent are Skipped, and the others are sent."
+                        : "Nothing records which rows went: running the command again sends rows 1-" + N(before) + " again. Give -Journal to " +
+                          "a run that may stop part-way, so that running it again sends only the rows it did not send.");
+        }
+
         /// <summary>"3 were sent, 2 may have been sent (their requests left, and no answer came back), 30 were not sent."</summary>
         private static string Fates(long unreported, long sent, long gone, long notSent)
         {

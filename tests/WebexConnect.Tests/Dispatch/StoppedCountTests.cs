@@ -120,6 +120,21 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public void A_question_no_one_answered_at_a_row_says_that_row_and_those_after_it_were_not_sent()
+        {
+            Assert.Equal("Send-ConnectSms ended before sending row 1 (PromptWithoutInput): nothing was sent, and any rows the input had after row 1 " +
+                "were not read, so not sent. Running the command again sends them all.",
+                StoppedRun.BeforeRow("Send-ConnectSms", 1, "PromptWithoutInput", null));
+            Assert.Equal("Send-ConnectSms ended before sending row 4 (PromptWithoutInput): rows 1-3 have their results, row 4 was not sent, and any " +
+                "rows the input had after row 4 were not read, so not sent. Nothing records which rows went: running the command again sends rows 1-3 " +
+                "again. Give -Journal to a run that may stop part-way, so that running it again sends only the rows it did not send.",
+                StoppedRun.BeforeRow("Send-ConnectSms", 4, "PromptWithoutInput", null));
+            Assert.EndsWith("row 2 was not sent, and any rows the input had after row 2 were not read, so not sent. Run the same command with the " +
+                "journal '/j' again: the rows it sent are Skipped, and the others are sent.",
+                StoppedRun.BeforeRow("Send-ConnectSms", 2, "PromptWithoutInput", "/j"));
+        }
+
+        [Fact]
         public void A_stop_before_any_row_left_says_none_was_sent_and_nothing_when_every_row_has_its_result()
         {
             Assert.Equal("Send-ConnectSms was stopped (Ctrl+C, Stop-Job or the end of its task) before its first result, so rows 1-3 (3 rows) get no result: none was sent. " +
