@@ -204,4 +204,26 @@ Describe 'A scheduled script that $ErrorActionPreference = ''Stop'' ends at a ro
         $log | Should -Match 'ended at the error of row 2 \(InvalidInput\): the 2 rows it read have their results'
         $log | Should -Match 'Nothing records which rows went: running the command again sends rows 1-2 again\. Give -Journal'
     }
+
+    It 'says that the second object, read while the first waited for it, was read and not sent' {
+        # $a, $b | Send-ConnectSms -From X -ErrorAction Stop where only $b has a Text property: row 1 waited for row 2 to say
+        # whether it was the run's MissingContent stop (HeldFirstRow), then its own Invalid result ended the command. Before,
+        # row 2 had been read and had no result, and the warning said "the row it read has its result" and nothing of it.
+        $job = Join-Path $TestDrive 'held.ps1'
+        Set-Content -LiteralPath $job -Encoding UTF8 -Value @(
+            "Import-Module '$script:Manifest'"
+            'Connect-WebexConnect -Sandbox'
+            "`$a = [pscustomobject]@{ Phone = '+447700900701' }"
+            "`$b = [pscustomobject]@{ Phone = '+447700900702'; Text = 'Hi' }"
+            "`$a, `$b | Send-ConnectSms -From ACME -ErrorAction Stop | ForEach-Object { 'Result: ' + `$_.Row + ' ' + `$_.Status }")
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job) -TimeoutSeconds 60
+
+        $run.ExitCode | Should -Be 1
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $log | Should -Match 'Result: 1 Invalid'
+        $log | Should -Not -Match 'Result: 2'
+        $log | Should -Match ([regex]::Escape('ended at the error of row 1 (InvalidInput): row 1 has its result, row 2 was read and not sent, ' +
+            'and any rows the input had after row 2 were not read, so not sent.'))
+    }
 }
