@@ -205,6 +205,28 @@ Describe 'A scheduled script that $ErrorActionPreference = ''Stop'' ends at a ro
         $log | Should -Match 'Nothing records which rows went: running the command again sends rows 1-2 again\. Give -Journal'
     }
 
+    It 'says under -WarningAction Stop that the row warned of and the rows after it were not sent' {
+        # Before: a repeated row's warning ("with -WarningAction Stop the command stops here instead") ended the run; rows 1-2
+        # had their results, row 3 none and no mention, and nothing said that row 4 was never read.
+        $csv = Join-Path $TestDrive 'people.csv'
+        '+447700900801', '+447700900802', '+447700900802', '+447700900804' | ForEach-Object { [pscustomobject]@{ Phone = $_ } } |
+            Export-Csv -LiteralPath $csv -NoTypeInformation
+        $job = Join-Path $TestDrive 'warn.ps1'
+        Set-Content -LiteralPath $job -Encoding UTF8 -Value @(
+            "Import-Module '$script:Manifest'"
+            'Connect-WebexConnect -Sandbox'
+            "Import-Csv '$csv' | Send-ConnectSms -From ACME -Text 'Hi' -WarningAction Stop | ForEach-Object { 'Result: ' + `$_.Row + ' ' + `$_.Status }")
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job) -TimeoutSeconds 60
+
+        $run.ExitCode | Should -Be 1
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $log | Should -Match 'Result: 1 Queued Result: 2 Queued'
+        $log | Should -Not -Match 'Result: 3'
+        $log | Should -Match ([regex]::Escape('WARNING: Send-ConnectSms ended before sending row 3 (-WarningAction Stop): rows 1-2 have their ' +
+            'results, row 3 was not sent, and any rows the input had after row 3 were not read, so not sent.'))
+    }
+
     It 'says that the second object, read while the first waited for it, was read and not sent' {
         # $a, $b | Send-ConnectSms -From X -ErrorAction Stop where only $b has a Text property: row 1 waited for row 2 to say
         # whether it was the run's MissingContent stop (HeldFirstRow), then its own Invalid result ended the command. Before,

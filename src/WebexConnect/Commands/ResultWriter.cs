@@ -83,6 +83,7 @@ namespace WebexConnect.Commands
         // The row read and not sent when a stop other than a row's error ended the command (a question no one could
         // answer): the stop's warning names it (0 when none did).
         private long _stoppedBeforeRow;
+        private string? _stoppedBeforeBy;
         private Timer? _watch;
 
         /// <param name="streams">Where to write.</param>
@@ -109,9 +110,15 @@ namespace WebexConnect.Commands
         /// The stop (<see cref="Stopped"/>) came while the cmdlet handled <paramref name="row"/>, before it was sent, and not
         /// from a row's error: <see cref="FinishStopped"/> warns that it and the rows after it were not sent.
         /// </summary>
-        public void StoppedBefore(long row)
+        /// <param name="row">The row read and not sent.</param>
+        /// <param name="preference">What stopped it when the stop names nothing itself ("-WarningAction Stop"): PowerShell throws
+        /// a bare PipelineStoppedException into the cmdlet for a preference's stop; a question no one could answer names
+        /// itself (PromptWithoutInput).</param>
+        public void StoppedBefore(long row, string preference)
         {
-            if (_stop != null && _stoppedAtRow == 0 && _stoppedBeforeRow == 0) _stoppedBeforeRow = row;
+            if (_stop == null || _stoppedAtRow != 0 || _stoppedBeforeRow != 0) return;
+            _stoppedBeforeRow = row;
+            _stoppedBeforeBy = _stop is PipelineStoppedException || _stop is ActionPreferenceStopException ? preference : StoppedBy(_stop);
         }
 
         /// <summary>Writes results in order, with what goes with each.</summary>
@@ -222,7 +229,7 @@ namespace WebexConnect.Commands
                 try
                 {
                     if (_stoppedAtRow > 0) _streams.StoppedAtRow(_stoppedAtRow, _stoppedBy!);
-                    else _streams.StoppedBeforeRow(_stoppedBeforeRow, StoppedBy(stop));
+                    else _streams.StoppedBeforeRow(_stoppedBeforeRow, _stoppedBeforeBy!);
                 }
                 catch (Exception again) when (ErrorActionStop.IsStopOfThisCommand(again, _streams.PipelineStopping))
                 {

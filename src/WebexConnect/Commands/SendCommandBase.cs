@@ -547,7 +547,7 @@ namespace WebexConnect.Commands
             var confirmed = false;
             _output!.Stream(() => confirmed = ShouldProcess(target, ActionName));
             if (!_output.Stopped) return confirmed;
-            _output.StoppedBefore(_row);
+            _output.StoppedBefore(_row, "-Confirm");
             return false;
         }
 
@@ -571,6 +571,9 @@ namespace WebexConnect.Commands
             }
             foreach (var warning in warnings) _output.Stream(() => WriteNamedWarning(warning));
             if (!_output.Stopped) return false;
+            // The warning said "the command stops here instead": this row is not sent, and the stop's own warning says so
+            // with the rows after it (PowerShell shows a warning it stops at, so that one is written too).
+            _output.StoppedBefore(_row, "-WarningAction Stop");
             _output.FinishStopped(_run!.Complete());
             return true;
         }

@@ -223,12 +223,11 @@ namespace WebexConnect.Tests.Commands
             var streams = new HostStreams { WarningActionStop = true, WarningsPending = 1 };
             using var writer = Writer(streams);
             writer.Write(new[] { Result(1, SendStatus.Queued) });
-            writer.StoppedBefore(2);
+            writer.StoppedBefore(2, "-WarningAction Stop");
 
             Assert.Throws<PipelineStoppedException>(() => writer.FinishStopped(Array.Empty<SendResult>()));
 
-            Assert.Single(streams.StoppedAt);
-            Assert.StartsWith("before 2 ", streams.StoppedAt[0]);
+            Assert.Equal(new[] { "before 2 -WarningAction Stop" }, streams.StoppedAt);
         }
 
         [Fact]
@@ -237,7 +236,7 @@ namespace WebexConnect.Tests.Commands
             var streams = new HostStreams { WarningActionStop = true, WarningsPending = 1 };
             using var writer = Writer(streams);
             writer.Write(new[] { Result(1, SendStatus.Queued) });
-            writer.StoppedBefore(2);
+            writer.StoppedBefore(2, "-WarningAction Stop");
 
             Assert.Throws<PipelineStoppedException>(() => writer.FinishStopped(Array.Empty<SendResult>(), inputEnded: true));
 
