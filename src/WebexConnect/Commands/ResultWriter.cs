@@ -113,12 +113,15 @@ namespace WebexConnect.Commands
         /// <param name="row">The row read and not sent.</param>
         /// <param name="preference">What stopped it when the stop names nothing itself ("-WarningAction Stop"): PowerShell throws
         /// a bare PipelineStoppedException into the cmdlet for a preference's stop; a question no one could answer names
-        /// itself (PromptWithoutInput).</param>
-        public void StoppedBefore(long row, string preference)
+        /// itself (PromptWithoutInput). Null where a bare stop is not this row's: Select-Object -First after -Verbose merged
+        /// into output (4&gt;&amp;1) stops the command inside -Confirm's verbose line, and says its own word.</param>
+        public void StoppedBefore(long row, string? preference)
         {
             if (_stop == null || _stoppedAtRow != 0 || _stoppedBeforeRow != 0) return;
+            var by = _stop is PipelineStoppedException || _stop is ActionPreferenceStopException ? preference : StoppedBy(_stop);
+            if (by is null) return;
             _stoppedBeforeRow = row;
-            _stoppedBeforeBy = _stop is PipelineStoppedException || _stop is ActionPreferenceStopException ? preference : StoppedBy(_stop);
+            _stoppedBeforeBy = by;
         }
 
         /// <summary>Writes results in order, with what goes with each.</summary>

@@ -547,7 +547,7 @@ namespace WebexConnect.Commands
             var confirmed = false;
             _output!.Stream(() => confirmed = ShouldProcess(target, ActionName));
             if (!_output.Stopped) return confirmed;
-            _output.StoppedBefore(_row, "-Confirm");
+            _output.StoppedBefore(_row, preference: null);
             return false;
         }
 

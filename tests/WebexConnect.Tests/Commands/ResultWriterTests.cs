@@ -231,6 +231,20 @@ namespace WebexConnect.Tests.Commands
         }
 
         [Fact]
+        public void A_bare_stop_inside_a_question_is_not_the_question_s_and_names_no_row()
+        {
+            // Select-Object -First after -Verbose 4>&1 stops the command inside -Confirm's verbose line: a bare stop, not a refusal.
+            var streams = new HostStreams { WarningActionStop = true, WarningsPending = 1 };
+            using var writer = Writer(streams);
+            writer.Write(new[] { Result(1, SendStatus.Queued) });
+            writer.StoppedBefore(2, preference: null);
+
+            Assert.Throws<PipelineStoppedException>(() => writer.FinishStopped(Array.Empty<SendResult>()));
+
+            Assert.Empty(streams.StoppedAt);
+        }
+
+        [Fact]
         public void A_stop_that_came_before_a_row_was_sent_says_nothing_when_every_row_was_read()
         {
             var streams = new HostStreams { WarningActionStop = true, WarningsPending = 1 };
