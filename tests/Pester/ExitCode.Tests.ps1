@@ -107,6 +107,19 @@ Describe 'A scheduled script started as about_WebexConnect advises' {
         $log | Should -Match 'it runs with -NonInteractive'
         $log | Should -Match 'leave out -Confirm \(or give -Confirm:\$false\), leave \$ConfirmPreference at High'
     }
+
+    It 'says in its log, without -Verbose, that the row asked about and the rows after it were not sent' {
+        # Before: the log had the question's error alone; that row 1 and the two rows after it were not sent showed only in
+        # the verbose summary, as a row's error under -ErrorAction Stop did before its warning (StoppedRun).
+        $job = New-Job (New-Csv '+447700900001', '+447700900002', '+447700900003') -More '-Confirm'
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job)
+
+        $run.ExitCode | Should -Be 1
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $log | Should -Match ([regex]::Escape('WARNING: Send-ConnectSms ended before sending row 1 (PromptWithoutInput): nothing was sent, ' +
+            'and any rows the input had after row 1 were not read, so not sent.'))
+    }
 }
 
 Describe 'A scheduled script whose credential did not load' {
@@ -190,5 +203,49 @@ Describe 'A scheduled script that $ErrorActionPreference = ''Stop'' ends at a ro
         $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
         $log | Should -Match 'ended at the error of row 2 \(InvalidInput\): the 2 rows it read have their results'
         $log | Should -Match 'Nothing records which rows went: running the command again sends rows 1-2 again\. Give -Journal'
+    }
+
+    It 'says under -WarningAction Stop that the row warned of and the rows after it were not sent' {
+        # Before: a repeated row's warning ("with -WarningAction Stop the command stops here instead") ended the run; rows 1-2
+        # had their results, row 3 none and no mention, and nothing said that row 4 was never read.
+        $csv = Join-Path $TestDrive 'people.csv'
+        '+447700900801', '+447700900802', '+447700900802', '+447700900804' | ForEach-Object { [pscustomobject]@{ Phone = $_ } } |
+            Export-Csv -LiteralPath $csv -NoTypeInformation
+        $job = Join-Path $TestDrive 'warn.ps1'
+        Set-Content -LiteralPath $job -Encoding UTF8 -Value @(
+            "Import-Module '$script:Manifest'"
+            'Connect-WebexConnect -Sandbox'
+            "Import-Csv '$csv' | Send-ConnectSms -From ACME -Text 'Hi' -WarningAction Stop | ForEach-Object { 'Result: ' + `$_.Row + ' ' + `$_.Status }")
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job) -TimeoutSeconds 60
+
+        $run.ExitCode | Should -Be 1
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $log | Should -Match 'Result: 1 Queued Result: 2 Queued'
+        $log | Should -Not -Match 'Result: 3'
+        $log | Should -Match ([regex]::Escape('WARNING: Send-ConnectSms ended before sending row 3 (-WarningAction Stop): rows 1-2 have their ' +
+            'results, row 3 was not sent, and any rows the input had after row 3 were not read, so not sent.'))
+    }
+
+    It 'says that the second object, read while the first waited for it, was read and not sent' {
+        # $a, $b | Send-ConnectSms -From X -ErrorAction Stop where only $b has a Text property: row 1 waited for row 2 to say
+        # whether it was the run's MissingContent stop (HeldFirstRow), then its own Invalid result ended the command. Before,
+        # row 2 had been read and had no result, and the warning said "the row it read has its result" and nothing of it.
+        $job = Join-Path $TestDrive 'held.ps1'
+        Set-Content -LiteralPath $job -Encoding UTF8 -Value @(
+            "Import-Module '$script:Manifest'"
+            'Connect-WebexConnect -Sandbox'
+            "`$a = [pscustomobject]@{ Phone = '+447700900701' }"
+            "`$b = [pscustomobject]@{ Phone = '+447700900702'; Text = 'Hi' }"
+            "`$a, `$b | Send-ConnectSms -From ACME -ErrorAction Stop | ForEach-Object { 'Result: ' + `$_.Row + ' ' + `$_.Status }")
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job) -TimeoutSeconds 60
+
+        $run.ExitCode | Should -Be 1
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $log | Should -Match 'Result: 1 Invalid'
+        $log | Should -Not -Match 'Result: 2'
+        $log | Should -Match ([regex]::Escape('ended at the error of row 1 (InvalidInput): row 1 has its result, row 2 was read and not sent, ' +
+            'and any rows the input had after row 2 were not read, so not sent.'))
     }
 }

@@ -361,6 +361,21 @@ Describe 'Send-ConnectSms with a bad row' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 1
     }
 
+    It 'stops once with MissingContent when the second object has the first one''s properties in another order or case' {
+        # Before, the order counted: [ordered]@{To=...;Name=...}, [ordered]@{Name=...;To=...} with no text anywhere gave one
+        # Invalid result and error per row instead of the one stop with nothing sent, as a CSV's rows get.
+        $a = [ordered]@{ To = '+447700900073'; Name = 'A' }
+        $b = [ordered]@{ Name = 'B'; To = '+447700900074' }
+        $c = [pscustomobject]@{ name = 'C'; TO = '+447700900075' }
+
+        { $a, $b | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*'
+        { [pscustomobject]$a, $c | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        # Names that differ still make another shape: the first row's own Invalid result, and the run goes on.
+        $d = [ordered]@{ Name = 'D'; To = '+447700900076'; Text = 'Hi' }
+        (@($a, $d | Send-ConnectSms -From ACME -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
+    }
+
     It 'refuses a file''s name given as the -Text instead of what the file holds, once and before sending: <Value>' -ForEach @(
         @{ Value = '.\reminder.txt' }
         @{ Value = '"C:\SMS Texts\reminder.txt"' }

@@ -34,6 +34,12 @@ namespace WebexConnect.Commands
         /// </summary>
         void StoppedAtRow(long row, string errorId);
 
+        /// <summary>
+        /// WriteWarning that a stop other than a row's error (<paramref name="stoppedBy"/>, an ErrorId) ended the command at
+        /// <paramref name="row"/>, read and not sent, and what became of the rows before and after it (StoppedRun).
+        /// </summary>
+        void StoppedBeforeRow(long row, string stoppedBy);
+
         /// <summary>The cmdlet's Stopping: Ctrl+C or a host's Stop().</summary>
         bool PipelineStopping { get; }
     }
@@ -74,6 +80,10 @@ namespace WebexConnect.Commands
         private string? _stoppedBy;
         // The row of that error: the stop's warning names it (0 when no row's error stopped the command).
         private long _stoppedAtRow;
+        // The row read and not sent when a stop other than a row's error ended the command (a question no one could
+        // answer): the stop's warning names it (0 when none did).
+        private long _stoppedBeforeRow;
+        private string? _stoppedBeforeBy;
         private Timer? _watch;
 
         /// <param name="streams">Where to write.</param>
@@ -95,6 +105,24 @@ namespace WebexConnect.Commands
 
         /// <summary>True once a preference ended the command; later rows must not be read or sent.</summary>
         public bool Stopped => _stop != null;
+
+        /// <summary>
+        /// The stop (<see cref="Stopped"/>) came while the cmdlet handled <paramref name="row"/>, before it was sent, and not
+        /// from a row's error: <see cref="FinishStopped"/> warns that it and the rows after it were not sent.
+        /// </summary>
+        /// <param name="row">The row read and not sent.</param>
+        /// <param name="preference">What stopped it when the stop names nothing itself ("-WarningAction Stop"): PowerShell throws
+        /// a bare PipelineStoppedException into the cmdlet for a preference's stop; a question no one could answer names
+        /// itself (PromptWithoutInput). Null where a bare stop is not this row's: Select-Object -First after -Verbose merged
+        /// into output (4&gt;&amp;1) stops the command inside -Confirm's verbose line, and says its own word.</param>
+        public void StoppedBefore(long row, string? preference)
+        {
+            if (_stop == null || _stoppedAtRow != 0 || _stoppedBeforeRow != 0) return;
+            var by = _stop is PipelineStoppedException || _stop is ActionPreferenceStopException ? preference : StoppedBy(_stop);
+            if (by is null) return;
+            _stoppedBeforeRow = row;
+            _stoppedBeforeBy = by;
+        }
 
         /// <summary>Writes results in order, with what goes with each.</summary>
         public void Write(IEnumerable<SendResult> results)
@@ -199,11 +227,12 @@ namespace WebexConnect.Commands
 
             // Not -Verbose only: without it, a scheduled task's log showed the row's error and nothing of the rows after it,
             // which the stop left unread and unsent, so "row 500 failed" read as the run's only problem.
-            if (_stoppedAtRow > 0 && !inputEnded)
+            if ((_stoppedAtRow > 0 || _stoppedBeforeRow > 0) && !inputEnded)
             {
                 try
                 {
-                    _streams.StoppedAtRow(_stoppedAtRow, _stoppedBy!);
+                    if (_stoppedAtRow > 0) _streams.StoppedAtRow(_stoppedAtRow, _stoppedBy!);
+                    else _streams.StoppedBeforeRow(_stoppedBeforeRow, _stoppedBeforeBy!);
                 }
                 catch (Exception again) when (ErrorActionStop.IsStopOfThisCommand(again, _streams.PipelineStopping))
                 {

@@ -374,6 +374,7 @@ namespace WebexConnect.Commands
                 // Another shape: the first row is refused on its own (its result first, in input order), and this one goes on.
                 var current = _row;
                 _row = 1;
+                _rowReadBehindHeld = current;
                 try
                 {
                     HandleRow(held.Message, held.Record, held.Columns, held.Input);
@@ -381,6 +382,7 @@ namespace WebexConnect.Commands
                 finally
                 {
                     _row = current;
+                    _rowReadBehindHeld = 0;
                 }
             }
             HandleRow(message, record, columns, InputObject);
@@ -388,6 +390,12 @@ namespace WebexConnect.Commands
 
         /// <summary>The first piped row while the MissingContent stop it would cause waits for the second row (HeldFirstRow).</summary>
         private HeldFirstRow? _heldFirstRow;
+
+        /// <summary>
+        /// The row read while the held first row is handled (0 otherwise): a stop at the first row's error (-ErrorAction Stop)
+        /// leaves it without a result, and the stop's warning says it was read and not sent.
+        /// </summary>
+        private long _rowReadBehindHeld;
 
         /// <summary>Row <see cref="_row"/>, composed: its warnings, its checks, then its send (or -WhatIf, or -PayloadOnly).</summary>
         private void HandleRow(ConnectMessage message, ComposedRecord record, InputRow columns, PSObject? inputObject)
@@ -538,7 +546,9 @@ namespace WebexConnect.Commands
         {
             var confirmed = false;
             _output!.Stream(() => confirmed = ShouldProcess(target, ActionName));
-            return confirmed && !_output.Stopped;
+            if (!_output.Stopped) return confirmed;
+            _output.StoppedBefore(_row, preference: null);
+            return false;
         }
 
         /// <summary>
@@ -561,6 +571,9 @@ namespace WebexConnect.Commands
             }
             foreach (var warning in warnings) _output.Stream(() => WriteNamedWarning(warning));
             if (!_output.Stopped) return false;
+            // The warning said "the command stops here instead": this row is not sent, and the stop's own warning says so
+            // with the rows after it (PowerShell shows a warning it stops at, so that one is written too).
+            _output.StoppedBefore(_row, "-WarningAction Stop");
             _output.FinishStopped(_run!.Complete());
             return true;
         }
@@ -926,7 +939,11 @@ namespace WebexConnect.Commands
                 _cmdlet.WriteVerbose(RunSummary.Format(_cmdlet.ActionName, _cmdlet._run!.Completed, _cmdlet._run.ByStatus, _cmdlet._clock.Elapsed, stoppedBy));
 
             public void StoppedAtRow(long row, string errorId) =>
-                _cmdlet.WriteNamedWarning(StoppedRun.AtRowError(_cmdlet.MyInvocation.MyCommand.Name, row, errorId, _cmdlet._row, _cmdlet._journalPath));
+                _cmdlet.WriteNamedWarning(StoppedRun.AtRowError(_cmdlet.MyInvocation.MyCommand.Name, row, errorId, _cmdlet._row, _cmdlet._journalPath,
+                    _cmdlet._rowReadBehindHeld));
+
+            public void StoppedBeforeRow(long row, string stoppedBy) =>
+                _cmdlet.WriteNamedWarning(StoppedRun.BeforeRow(_cmdlet.MyInvocation.MyCommand.Name, row, stoppedBy, _cmdlet._journalPath));
         }
     }
 }

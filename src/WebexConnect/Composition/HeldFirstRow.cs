@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using WebexConnect.Messages;
 
@@ -34,15 +35,33 @@ namespace WebexConnect.Composition
         public PSObject? Input { get; }
 
         /// <summary>
-        /// True when <paramref name="next"/> has the held row's column names, in the same order (in any case, as PowerShell
-        /// binds them): the next row of the same CSV, whose content nothing gives either.
+        /// True when <paramref name="next"/> has the held row's column names, in any order and any case (as PowerShell binds
+        /// them): the next row of the same CSV, or an object with the same properties, whose content nothing gives either.
+        /// Before, the order counted, and [ordered]@{To=...;Name=...}, [ordered]@{Name=...;To=...} got one error per row
+        /// instead of the one MissingContent stop.
         /// </summary>
         public bool SameShape(InputRow next)
         {
             if (next is null) throw new ArgumentNullException(nameof(next));
             if (next.ListCount.HasValue != Columns.ListCount.HasValue || next.Columns.Count != Columns.Columns.Count) return false;
-            for (var i = 0; i < next.Columns.Count; i++)
-                if (!string.Equals(next.Columns[i].Key, Columns.Columns[i].Key, StringComparison.OrdinalIgnoreCase)) return false;
+            // The same order first: a CSV's rows all have it, and this loop allocates nothing.
+            var i = 0;
+            while (i < next.Columns.Count && string.Equals(next.Columns[i].Key, Columns.Columns[i].Key, StringComparison.OrdinalIgnoreCase)) i++;
+            if (i == next.Columns.Count) return true;
+            // Another order: the same names as a set, both ways, so a name given twice on one side cannot make up for one missing.
+            return NamesIn(next.Columns, Columns.Columns, i) && NamesIn(Columns.Columns, next.Columns, i);
+        }
+
+        /// <summary>True when every name of <paramref name="names"/> from <paramref name="from"/> on is also a name of <paramref name="among"/> from there on.</summary>
+        private static bool NamesIn(IReadOnlyList<KeyValuePair<string, object?>> names, IReadOnlyList<KeyValuePair<string, object?>> among, int from)
+        {
+            for (var i = from; i < names.Count; i++)
+            {
+                var found = false;
+                for (var j = from; j < among.Count && !found; j++)
+                    found = string.Equals(names[i].Key, among[j].Key, StringComparison.OrdinalIgnoreCase);
+                if (!found) return false;
+            }
             return true;
         }
     }

@@ -44,17 +44,47 @@ namespace WebexConnect.Composition
         /// <param name="errorId">That error's ErrorId ("InvalidInput").</param>
         /// <param name="rowsRead">The rows the run read, each with its result written.</param>
         /// <param name="journalPath">The -Journal file, or null.</param>
-        public static string AtRowError(string commandName, long row, string errorId, long rowsRead, string? journalPath)
+        /// <param name="readNotSent">
+        /// A row read after it and never handled (0: none): the second row, read before the held first row's error
+        /// (HeldFirstRow) ended the command. Before, the warning said nothing of it, and it had no result.
+        /// </param>
+        public static string AtRowError(string commandName, long row, string errorId, long rowsRead, string? journalPath, long readNotSent = 0)
         {
             var read = rowsRead > row ? rowsRead : row;
+            var last = readNotSent > read ? readNotSent : read;
             return commandName + " ended at the error of row " + N(row) + " (" + errorId + "): " +
-                (read == 1 ? "the row it read has its result" : "the " + N(read) + " rows it read have their results") +
-                ", and any rows the input had after row " + N(read) + " were not read, so not sent. " +
+                (read == 1 ? (last > read ? "row 1 has its result" : "the row it read has its result") : "the " + N(read) + " rows it read have their results") +
+                (last > read ? ", row " + N(last) + " was read and not sent" : "") +
+                ", and any rows the input had after row " + N(last) + " were not read, so not sent. " +
                 (journalPath is not null
                     ? "Correct row " + N(row) + ", then run the same command with the journal '" + journalPath + "' again: the rows " +
                       "it sent are Skipped, and the others are sent."
-                    : "Nothing records which rows went: running the command again sends rows 1-" + N(read) + " again. Give -Journal to " +
+                    : "Nothing records which rows went: running the command again sends " + FirstRows(read) + " again. Give -Journal to " +
                       "a run that may stop part-way, so that running it again sends only the rows it did not send.");
+        }
+
+        /// <summary>
+        /// The warning of a run that ended at a row before sending it, by a stop that was not the row's error: a question no
+        /// one could answer (-Confirm, $ConfirmPreference Medium, under -NonInteractive or with no console). The rows before it
+        /// have their results; it and the rows after it were not sent. Before, only the verbose summary said so.
+        /// </summary>
+        /// <param name="commandName">"Send-ConnectSms".</param>
+        /// <param name="row">The row read and not sent.</param>
+        /// <param name="stoppedBy">The stop's ErrorId ("PromptWithoutInput").</param>
+        /// <param name="journalPath">The -Journal file, or null.</param>
+        public static string BeforeRow(string commandName, long row, string stoppedBy, string? journalPath)
+        {
+            var before = row - 1;
+            return commandName + " ended before sending row " + N(row) + " (" + stoppedBy + "): " +
+                (before == 0 ? "nothing was sent" : (before == 1 ? "row 1 has its result" : "rows 1-" + N(before) + " have their results") +
+                    ", row " + N(row) + " was not sent") +
+                ", and any rows the input had after row " + N(row) + " were not read, so not sent. " +
+                (before == 0
+                    ? "Running the command again sends them all."
+                    : journalPath is not null
+                        ? "Run the same command with the journal '" + journalPath + "' again: the rows it sent are Skipped, and the others are sent."
+                        : "Nothing records which rows went: running the command again sends " + FirstRows(before) + " again. Give -Journal to " +
+                          "a run that may stop part-way, so that running it again sends only the rows it did not send.");
         }
 
         /// <summary>"3 were sent, 2 may have been sent (their requests left, and no answer came back), 30 were not sent."</summary>
@@ -77,6 +107,9 @@ namespace WebexConnect.Composition
             return (sent + gone == 0 ? "Give" : (unreported == 1 ? "Nothing records whether it went" : "Nothing records which of these " + N(unreported) + " rows went") + ": give") +
                 " -Journal to a run that may be cut short, so that running it again sends only what it did not send.";
         }
+
+        /// <summary>"rows 1-500", or "row 1" (not "rows 1-1").</summary>
+        private static string FirstRows(long count) => count == 1 ? "row 1" : "rows 1-" + N(count);
 
         private static long Clamp(long value, long max) => value < 0 ? 0 : value > max ? max : value;
 

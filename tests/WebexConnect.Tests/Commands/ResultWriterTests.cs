@@ -65,6 +65,8 @@ namespace WebexConnect.Tests.Commands
             public List<string> StoppedAt { get; } = new List<string>();
 
             public void StoppedAtRow(long row, string errorId) => StoppedAt.Add(row.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + errorId);
+
+            public void StoppedBeforeRow(long row, string stoppedBy) => StoppedAt.Add("before " + row.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + stoppedBy);
         }
 
         private static SendResult Result(int row, SendStatus status) =>
@@ -215,6 +217,47 @@ namespace WebexConnect.Tests.Commands
         }
 
         [Fact]
+        public void A_stop_that_came_before_a_row_was_sent_names_that_row_after_the_summary()
+        {
+            // -Confirm under -NonInteractive: before, the rows after the question were said unsent only in the verbose summary.
+            var streams = new HostStreams { WarningActionStop = true, WarningsPending = 1 };
+            using var writer = Writer(streams);
+            writer.Write(new[] { Result(1, SendStatus.Queued) });
+            writer.StoppedBefore(2, "-WarningAction Stop");
+
+            Assert.Throws<PipelineStoppedException>(() => writer.FinishStopped(Array.Empty<SendResult>()));
+
+            Assert.Equal(new[] { "before 2 -WarningAction Stop" }, streams.StoppedAt);
+        }
+
+        [Fact]
+        public void A_bare_stop_inside_a_question_is_not_the_question_s_and_names_no_row()
+        {
+            // Select-Object -First after -Verbose 4>&1 stops the command inside -Confirm's verbose line: a bare stop, not a refusal.
+            var streams = new HostStreams { WarningActionStop = true, WarningsPending = 1 };
+            using var writer = Writer(streams);
+            writer.Write(new[] { Result(1, SendStatus.Queued) });
+            writer.StoppedBefore(2, preference: null);
+
+            Assert.Throws<PipelineStoppedException>(() => writer.FinishStopped(Array.Empty<SendResult>()));
+
+            Assert.Empty(streams.StoppedAt);
+        }
+
+        [Fact]
+        public void A_stop_that_came_before_a_row_was_sent_says_nothing_when_every_row_was_read()
+        {
+            var streams = new HostStreams { WarningActionStop = true, WarningsPending = 1 };
+            using var writer = Writer(streams);
+            writer.Write(new[] { Result(1, SendStatus.Queued) });
+            writer.StoppedBefore(2, "-WarningAction Stop");
+
+            Assert.Throws<PipelineStoppedException>(() => writer.FinishStopped(Array.Empty<SendResult>(), inputEnded: true));
+
+            Assert.Empty(streams.StoppedAt);
+        }
+
+        [Fact]
         public void A_stop_no_rows_error_raised_names_no_row()
         {
             var streams = new HostStreams { WarningActionStop = true, WarningsPending = 1 };
@@ -315,6 +358,8 @@ namespace WebexConnect.Tests.Commands
             public void Summary(string stoppedBy) => _inner.Summary(stoppedBy);
 
             public void StoppedAtRow(long row, string errorId) => _inner.StoppedAtRow(row, errorId);
+
+            public void StoppedBeforeRow(long row, string stoppedBy) => _inner.StoppedBeforeRow(row, stoppedBy);
         }
     }
 }

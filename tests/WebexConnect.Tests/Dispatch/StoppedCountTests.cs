@@ -120,6 +120,34 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public void The_held_first_row_s_error_says_the_second_row_was_read_and_not_sent()
+        {
+            // $a, $b | Send-ConnectSms -From X -ErrorAction Stop, only $b with a Text property: row 2 was read while row 1 was
+            // held (HeldFirstRow), and row 1's error ended the command before row 2 was handled. Before, nothing named row 2.
+            Assert.Equal("Send-ConnectSms ended at the error of row 1 (InvalidInput): row 1 has its result, row 2 was read and not sent, and any " +
+                "rows the input had after row 2 were not read, so not sent. Nothing records which rows went: running the command again sends " +
+                "row 1 again. Give -Journal to a run that may stop part-way, so that running it again sends only the rows it did not send.",
+                StoppedRun.AtRowError("Send-ConnectSms", 1, "InvalidInput", 1, null, readNotSent: 2));
+            Assert.StartsWith("Send-ConnectSms ended at the error of row 5 (InvalidInput): the 5 rows it read have their results, and any rows the input had after row 5 were",
+                StoppedRun.AtRowError("Send-ConnectSms", 5, "InvalidInput", 5, null));
+        }
+
+        [Fact]
+        public void A_question_no_one_answered_at_a_row_says_that_row_and_those_after_it_were_not_sent()
+        {
+            Assert.Equal("Send-ConnectSms ended before sending row 1 (PromptWithoutInput): nothing was sent, and any rows the input had after row 1 " +
+                "were not read, so not sent. Running the command again sends them all.",
+                StoppedRun.BeforeRow("Send-ConnectSms", 1, "PromptWithoutInput", null));
+            Assert.Equal("Send-ConnectSms ended before sending row 4 (PromptWithoutInput): rows 1-3 have their results, row 4 was not sent, and any " +
+                "rows the input had after row 4 were not read, so not sent. Nothing records which rows went: running the command again sends rows 1-3 " +
+                "again. Give -Journal to a run that may stop part-way, so that running it again sends only the rows it did not send.",
+                StoppedRun.BeforeRow("Send-ConnectSms", 4, "PromptWithoutInput", null));
+            Assert.EndsWith("row 2 was not sent, and any rows the input had after row 2 were not read, so not sent. Run the same command with the " +
+                "journal '/j' again: the rows it sent are Skipped, and the others are sent.",
+                StoppedRun.BeforeRow("Send-ConnectSms", 2, "PromptWithoutInput", "/j"));
+        }
+
+        [Fact]
         public void A_stop_before_any_row_left_says_none_was_sent_and_nothing_when_every_row_has_its_result()
         {
             Assert.Equal("Send-ConnectSms was stopped (Ctrl+C, Stop-Job or the end of its task) before its first result, so rows 1-3 (3 rows) get no result: none was sent. " +
