@@ -54,13 +54,8 @@ namespace WebexConnect.Composition
             var last = readNotSent > read ? readNotSent : read;
             return commandName + " ended at the error of row " + N(row) + " (" + errorId + "): " +
                 (read == 1 ? (last > read ? "row 1 has its result" : "the row it read has its result") : "the " + N(read) + " rows it read have their results") +
-                (last > read ? ", row " + N(last) + " was read and not sent" : "") +
-                ", and any rows the input had after row " + N(last) + " were not read, so not sent. " +
-                (journalPath is not null
-                    ? "Correct row " + N(row) + ", then run the same command with the journal '" + journalPath + "' again: the rows " +
-                      "it sent are Skipped, and the others are sent."
-                    : "Nothing records which rows went: running the command again sends " + FirstRows(read) + " again. Give -Journal to " +
-                      "a run that may stop part-way, so that running it again sends only the rows it did not send.");
+                (last > read ? ", row " + N(last) + " was read and not sent" : "") + NotReadAfter(last) +
+                (journalPath is not null ? "Correct row " + N(row) + ", then run " + SameCommandWith(journalPath) : NothingRecords(read));
         }
 
         /// <summary>
@@ -77,14 +72,9 @@ namespace WebexConnect.Composition
             var before = row - 1;
             return commandName + " ended before sending row " + N(row) + " (" + stoppedBy + "): " +
                 (before == 0 ? "nothing was sent" : (before == 1 ? "row 1 has its result" : "rows 1-" + N(before) + " have their results") +
-                    ", row " + N(row) + " was not sent") +
-                ", and any rows the input had after row " + N(row) + " were not read, so not sent. " +
-                (before == 0
-                    ? "Running the command again sends them all."
-                    : journalPath is not null
-                        ? "Run the same command with the journal '" + journalPath + "' again: the rows it sent are Skipped, and the others are sent."
-                        : "Nothing records which rows went: running the command again sends " + FirstRows(before) + " again. Give -Journal to " +
-                          "a run that may stop part-way, so that running it again sends only the rows it did not send.");
+                    ", row " + N(row) + " was not sent") + NotReadAfter(row) +
+                (before == 0 ? "Running the command again sends them all."
+                    : journalPath is not null ? "Run " + SameCommandWith(journalPath) : NothingRecords(before));
         }
 
         /// <summary>"3 were sent, 2 may have been sent (their requests left, and no answer came back), 30 were not sent."</summary>
@@ -108,8 +98,17 @@ namespace WebexConnect.Composition
                 " -Journal to a run that may be cut short, so that running it again sends only what it did not send.";
         }
 
-        /// <summary>"rows 1-500", or "row 1" (not "rows 1-1").</summary>
-        private static string FirstRows(long count) => count == 1 ? "row 1" : "rows 1-" + N(count);
+        /// <summary>", and any rows the input had after row 7 were not read, so not sent. "</summary>
+        private static string NotReadAfter(long row) => ", and any rows the input had after row " + N(row) + " were not read, so not sent. ";
+
+        /// <summary>What a re-run with the journal does, after "Run " or "Correct row 7, then run ".</summary>
+        private static string SameCommandWith(string journalPath) =>
+            "the same command with the journal '" + journalPath + "' again: the rows it sent are Skipped, and the others are sent.";
+
+        /// <summary>What a re-run without a journal does to the <paramref name="sent"/> rows that have their results.</summary>
+        private static string NothingRecords(long sent) =>
+            "Nothing records which rows went: running the command again sends " + (sent == 1 ? "row 1" : "rows 1-" + N(sent)) + " again. " +
+            "Give -Journal to a run that may stop part-way, so that running it again sends only the rows it did not send.";
 
         private static long Clamp(long value, long max) => value < 0 ? 0 : value > max ? max : value;
 
