@@ -950,7 +950,8 @@ namespace WebexConnect.Commands
                     _cmdlet._rowReadBehindHeld));
 
             public void StoppedBeforeRow(long row, string stoppedBy) =>
-                _cmdlet.WriteNamedWarning(StoppedRun.BeforeRow(_cmdlet.MyInvocation.MyCommand.Name, row, stoppedBy, _cmdlet._journalPath));
+                _cmdlet.WriteNamedWarning(StoppedRun.BeforeRow(_cmdlet.MyInvocation.MyCommand.Name, row, stoppedBy, _cmdlet._journalPath,
+                    _cmdlet._rowReadBehindHeld));
         }
     }
 }
