@@ -248,4 +248,25 @@ Describe 'A scheduled script that $ErrorActionPreference = ''Stop'' ends at a ro
         $log | Should -Match ([regex]::Escape('ended at the error of row 1 (InvalidInput): row 1 has its result, row 2 was read and not sent, ' +
             'and any rows the input had after row 2 were not read, so not sent.'))
     }
+
+    It 'says under -WarningAction Stop at the held first row that the second object was read and not sent' {
+        # $a, $b | Send-ConnectSms -From X -WarningAction Stop, where $a (no Text property) waited for $b (HeldFirstRow) and
+        # then warned of a misread character. Before, the warning said "any rows the input had after row 1 were not read",
+        # though row 2 had been read: the admin could not tell from the log which of the rows the run had taken in.
+        $job = Join-Path $TestDrive 'held-warn.ps1'
+        Set-Content -LiteralPath $job -Encoding UTF8 -Value @(
+            "Import-Module '$script:Manifest'"
+            'Connect-WebexConnect -Sandbox'
+            "`$a = [pscustomobject]@{ Phone = '+447700900711'; Name = [string][char]0xC3 + [char]0xA9 + 'mile' }"
+            "`$b = [pscustomobject]@{ Phone = '+447700900712'; Text = 'Hi' }"
+            "`$a, `$b | Send-ConnectSms -From ACME -WarningAction Stop | ForEach-Object { 'Result: ' + `$_.Row + ' ' + `$_.Status }")
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job) -TimeoutSeconds 60
+
+        $run.ExitCode | Should -Be 1
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $log | Should -Not -Match 'Result: '
+        $log | Should -Match ([regex]::Escape('ended before sending row 1 (-WarningAction Stop): nothing was sent, row 2 was read and not sent, ' +
+            'and any rows the input had after row 2 were not read, so not sent.'))
+    }
 }

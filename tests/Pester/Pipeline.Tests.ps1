@@ -442,6 +442,25 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $skipped | Should -Be (5 + $went)
         @($again | Where-Object Status -eq Unknown).Count | Should -Be $gone
     }
+
+    It 'names the second object in its warning when Select-Object -First takes the held first row''s result' {
+        # $a, $b, $c | Send-ConnectSms -From X | Select-Object -First 1, where $a has no Text property: row 1 waited for row 2
+        # (HeldFirstRow), and its Invalid result was the one Select-Object took. Before, row 2 had been read, had no result,
+        # and the run said nothing of it (a row read without a result is named by the stop's warning, as for any other row).
+        Connect-WebexConnect -Sandbox
+        $a = [pscustomobject]@{ Phone = '+447700900711' }
+        $b = [pscustomobject]@{ Phone = '+447700900712'; Text = 'Hi' }
+        $c = [pscustomobject]@{ Phone = '+447700900713'; Text = 'Hi' }
+
+        $results = @($a, $b, $c | Send-ConnectSms -From ACME -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue |
+            Select-Object -First 1)
+
+        $results.Row | Should -Be 1
+        $results.Status | Should -Be 'Invalid'
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike 'A command after Send-ConnectSms (such as Select-Object -First) stopped the pipeline after the result of row 1, so row 2 gets no result: it was not sent. *'
+        @(Get-ConnectSandboxRequest) | Should -BeNullOrEmpty -Because 'row 2 was said not sent'
+    }
 }
 
 Describe 'What becomes of the columns that set no parameter' {

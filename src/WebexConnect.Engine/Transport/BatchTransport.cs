@@ -363,10 +363,15 @@ namespace WebexConnect.Engine.Transport
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     // Stopped after the observer recorded the request as leaving (the journal's intent) but before one byte
-                    // of its body left: the service cannot have it, so the observer hears so, and a re-run with the journal
-                    // sends these rows instead of reporting them Unknown. A body that started to leave stays Unknown.
-                    if (content.WithholdIfNotStarted()) _options.AttemptObserver?.NotAccepted(request.Recipients);
-                    if (!content.BodyWritten) throw;
+                    // of its body left: the service cannot have it, so the observer hears so, the rows count as not sent, and
+                    // a re-run with the journal sends them instead of reporting them Unknown. A body that started to leave,
+                    // however far it got, is Unknown here too, as the journal keeps it: before, one stopped part-way was
+                    // counted "not sent" by the stop's warning while the journal's re-run reported it Unknown.
+                    if (content.WithholdIfNotStarted())
+                    {
+                        _options.AttemptObserver?.NotAccepted(request.Recipients);
+                        throw;
+                    }
                     return _tell.Answered(request, AttemptResult.Interrupted(), _clock.GetElapsedTime(sendStarted));
                 }
                 catch (OperationCanceledException)

@@ -397,6 +397,13 @@ namespace WebexConnect.Commands
         /// </summary>
         private long _rowReadBehindHeld;
 
+        /// <summary>
+        /// The rows read so far. While the held first row is handled <see cref="_row"/> is 1, and the row read behind it is the
+        /// last one read: a stop at the held row's result ($a, $b | Send-ConnectSms -From X | Select-Object -First 1) left
+        /// row 2 read, without a result and unnamed by the stop's warning.
+        /// </summary>
+        private long RowsRead => _rowReadBehindHeld > _row ? _rowReadBehindHeld : _row;
+
         /// <summary>Row <see cref="_row"/>, composed: its warnings, its checks, then its send (or -WhatIf, or -PayloadOnly).</summary>
         private void HandleRow(ConnectMessage message, ComposedRecord record, InputRow columns, PSObject? inputObject)
         {
@@ -862,7 +869,7 @@ namespace WebexConnect.Commands
             var rows = _dispatcher?.StopAndCount(StopUnwind) ?? new StoppedRows();
             // Results the run took and never wrote: the rest of those taken with the last one written.
             foreach (var taken in _run.ByStatus) rows.Add(taken.Key, taken.Value - _streams.Written(taken.Key));
-            if (StoppedRun.Warning(MyInvocation.MyCommand.Name, byDownstreamCommand, _streams.LastRow, _row, rows, _journalPath) is not string warning) return;
+            if (StoppedRun.Warning(MyInvocation.MyCommand.Name, byDownstreamCommand, _streams.LastRow, RowsRead, rows, _journalPath) is not string warning) return;
             if (byDownstreamCommand) WriteNamedWarning(warning);
             else if (WarningsShown()) WriteHostWarning(ImportedCommandNames.In(this, warning));
         }
@@ -943,7 +950,8 @@ namespace WebexConnect.Commands
                     _cmdlet._rowReadBehindHeld));
 
             public void StoppedBeforeRow(long row, string stoppedBy) =>
-                _cmdlet.WriteNamedWarning(StoppedRun.BeforeRow(_cmdlet.MyInvocation.MyCommand.Name, row, stoppedBy, _cmdlet._journalPath));
+                _cmdlet.WriteNamedWarning(StoppedRun.BeforeRow(_cmdlet.MyInvocation.MyCommand.Name, row, stoppedBy, _cmdlet._journalPath,
+                    _cmdlet._rowReadBehindHeld));
         }
     }
 }

@@ -67,12 +67,17 @@ namespace WebexConnect.Composition
         /// <param name="row">The row read and not sent.</param>
         /// <param name="stoppedBy">The stop's ErrorId ("PromptWithoutInput").</param>
         /// <param name="journalPath">The -Journal file, or null.</param>
-        public static string BeforeRow(string commandName, long row, string stoppedBy, string? journalPath)
+        /// <param name="readNotSent">
+        /// A row read after it and never handled (0: none): the second row, read before the held first row (HeldFirstRow) was
+        /// stopped at. Before, the warning said the rows after row 1 were not read.
+        /// </param>
+        public static string BeforeRow(string commandName, long row, string stoppedBy, string? journalPath, long readNotSent = 0)
         {
             var before = row - 1;
+            var last = readNotSent > row ? readNotSent : row;
             return commandName + " ended before sending row " + N(row) + " (" + stoppedBy + "): " +
                 (before == 0 ? "nothing was sent" : (before == 1 ? "row 1 has its result" : "rows 1-" + N(before) + " have their results") +
-                    ", row " + N(row) + " was not sent") + NotReadAfter(row) +
+                    ", row " + N(row) + " was not sent") + (last > row ? ", row " + N(last) + " was read and not sent" : "") + NotReadAfter(last) +
                 (before == 0 ? "Running the command again sends them all."
                     : journalPath is not null ? "Run " + SameCommandWith(journalPath) : NothingRecords(before));
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -172,10 +173,103 @@ namespace WebexConnect.Tests.Journal
             AssertRerunSendsAll(journal, 3);
         }
 
+        [Fact]
+        public async Task Rows_whose_request_was_stopped_while_its_body_was_leaving_are_unknown_to_the_run_as_to_the_journal()
+        {
+            // Ctrl+C or Select-Object -First while a large request's body is part-way out: the service may have it. The journal
+            // keeps its intent (the re-run reports the rows Unknown); before, the run itself counted them "not sent" (the
+            // request threw as if it had never left), so the stop's warning and the journal disagreed about the same rows.
+            using var folder = new TempFolder();
+            var journal = folder.File("people.journal");
+            using var leaving = new BodyStuckLeaving();
+
+            using (var run = new JournalRun(journal, resendUnknown: false))
+            using (var stop = new CancellationTokenSource())
+            {
+                var transport = Journaled(run, new HttpClient(leaving) { BaseAddress = new Uri("http://127.0.0.1:1/") }, new RecordingGate());
+                var sending = transport.SendAsync(Admitted(run, 1, 2, 3), stop.Token);
+                await leaving.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                stop.Cancel();
+                var outcome = await sending;
+                Assert.All(outcome.PerRecipient, o => Assert.Equal(SendStatus.Unknown, o.Status));
+            }
+
+            // The intent stands: nothing withdrew it as a request that never left.
+            Assert.Equal("intent:3", Events(JournalKit.Lines(journal))[0]);
+            Assert.DoesNotContain("failed:3", Events(JournalKit.Lines(journal)));
+            var rerun = new ScriptedTransport(_ => SendStatus.Queued);
+            using (var dispatcher = JournalKit.OverFake(rerun, journal))
+            {
+                Assert.All(JournalKit.Send(dispatcher, JournalKit.Rows(1, 3)), r => Assert.Equal(SendStatus.Unknown, r.Status));
+            }
+
+            Assert.Equal(0, rerun.Sent);
+        }
+
+        /// <summary>
+        /// A connection whose request body starts to leave and then stalls (a slow link, a large email): the first bytes are
+        /// out, the rest waits until the request is cancelled.
+        /// </summary>
+        private sealed class BodyStuckLeaving : HttpMessageHandler
+        {
+            public TaskCompletionSource<bool> Started { get; } = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                await request.Content!.CopyToAsync(new StallingStream(Started, cancellationToken), cancellationToken);
+                throw new InvalidOperationException("The body was expected to stall until the request was cancelled.");
+            }
+        }
+
+        /// <summary>A stream that takes the first write's start and then waits for the cancellation.</summary>
+        private sealed class StallingStream : System.IO.Stream
+        {
+            private readonly TaskCompletionSource<bool> _started;
+            private readonly CancellationToken _cancellation;
+
+            public StallingStream(TaskCompletionSource<bool> started, CancellationToken cancellation)
+            {
+                _started = started;
+                _cancellation = cancellation;
+            }
+
+            public override async Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            {
+                _started.TrySetResult(true);
+                await Task.Delay(Timeout.Infinite, _cancellation);
+            }
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            public override bool CanRead => false;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => true;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override void Flush()
+            {
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+        }
+
         /// <summary>A journaled BatchTransport as the session wires it: the journal hears of each attempt.</summary>
         private static JournalingTransport Journaled(JournalRun run, Uri server, IRateGate gate,
             Func<IAttemptObserver, IAttemptObserver>? observe = null) =>
-            new JournalingTransport(journal => new BatchTransport(ConnectHttpClientFactory.Create(server),
+            Journaled(run, ConnectHttpClientFactory.Create(server), gate, observe);
+
+        private static JournalingTransport Journaled(JournalRun run, HttpClient client, IRateGate gate,
+            Func<IAttemptObserver, IAttemptObserver>? observe = null) =>
+            new JournalingTransport(journal => new BatchTransport(client,
                 new ServiceKeyCredential(TestSecrets.Secure(TransportHarness.ServiceKey)), gate, V2PayloadSource.Instance,
                 new TransportOptions
                 {
