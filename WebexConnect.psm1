@@ -31,7 +31,10 @@ if (-not (Test-Path -LiteralPath $assembly -PathType Leaf)) {
 # types", and the import printed red errors and skipped this check. The file version is the assembly's version
 # (both come from Version in Directory.Build.props); a loaded assembly's version is read from its FullName.
 $wanted = [version] (Get-Item -LiteralPath $assembly).VersionInfo.FileVersion
-$inProcess = if ($PSEdition -eq 'Core') { [System.Runtime.Loader.AssemblyLoadContext]::All.Assemblies } else { [AppDomain]::CurrentDomain.GetAssemblies() }
+# Windows PowerShell has no load contexts, only a method to list its assemblies: constrained there, the check is left
+# to the loader.
+$inProcess = if ($PSEdition -eq 'Core') { [System.Runtime.Loader.AssemblyLoadContext]::All.Assemblies }
+    elseif ($ExecutionContext.SessionState.LanguageMode -eq 'FullLanguage') { [AppDomain]::CurrentDomain.GetAssemblies() }
 $loaded = @($inProcess | Where-Object { $_.FullName -match '^WebexConnect, Version=([0-9.]+),' -and [version] $Matches[1] -ne $wanted })
 if ($loaded.Count -gt 0) {
     $held = $loaded[0]
