@@ -26,12 +26,22 @@ if (-not (Test-Path -LiteralPath $assembly -PathType Leaf)) {
 # -Force after Update-PSResource, two copies on PSModulePath) ended in "Could not load file or assembly 'WebexConnect,
 # Version=...'. Assembly with same name is already loaded". Say which version holds the process and what to do. The
 # same version from another folder is the assembly already loaded, which PowerShell reuses: that one goes on.
-$wanted = [System.Reflection.AssemblyName]::GetAssemblyName($assembly).Version
-$loaded = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'WebexConnect' -and $_.GetName().Version -ne $wanted })
+# Read through properties only, never a method of a .NET type: in Constrained Language Mode (an AppLocker or WDAC
+# policy that does not trust this folder) a method call failed with "Method invocation is supported only on core
+# types", and the import printed red errors and skipped this check. The file version is the assembly's version
+# (both come from Version in Directory.Build.props); a loaded assembly's version is read from its FullName.
+$wanted = [version] (Get-Item -LiteralPath $assembly).VersionInfo.FileVersion
+# Windows PowerShell has no load contexts, only a method to list its assemblies: constrained there, the check is left
+# to the loader.
+$inProcess = if ($PSEdition -eq 'Core') { [System.Runtime.Loader.AssemblyLoadContext]::All.Assemblies }
+    elseif ($ExecutionContext.SessionState.LanguageMode -eq 'FullLanguage') { [AppDomain]::CurrentDomain.GetAssemblies() }
+$loaded = @($inProcess | Where-Object { $_.FullName -match '^WebexConnect, Version=([0-9.]+),' -and [version] $Matches[1] -ne $wanted })
 if ($loaded.Count -gt 0) {
     $held = $loaded[0]
+    $null = $held.FullName -match '^WebexConnect, Version=([0-9.]+),'
+    $heldVersion = ([version] $Matches[1]).ToString(3)
     $from = if ($held.IsDynamic -or -not $held.Location) { '' } else { " ($($held.Location))" }
-    throw "WebexConnect $($held.GetName().Version.ToString(3)) is already loaded in this PowerShell process$from, and a " +
+    throw "WebexConnect $heldVersion is already loaded in this PowerShell process$from, and a " +
         "module's assembly stays loaded until PowerShell exits, even after Remove-Module: version $($wanted.ToString(3)) " +
         "($assembly) cannot load beside it. Start a new PowerShell and import the version you want there " +
         "(Import-Module WebexConnect -RequiredVersion $($wanted.ToString(3)))."
@@ -44,12 +54,15 @@ Import-Module -Name $assembly -ErrorAction Stop
 # Import-Clixml gave back the number: the table showed Queued, but Where-Object Status -eq Queued found nothing.
 # Naming each enumeration as the type its deserialized copies become makes Import-Clixml give the value back.
 # Silent and never a -WhatIf preview: an import under $WhatIfPreference or -Verbose has nothing to show of it.
-foreach ($enum in ([WebexConnect.Results.SendStatus].Assembly.GetExportedTypes() | Where-Object IsEnum)) {
+# ExportedTypes, a property, rather than GetExportedTypes(): Constrained Language Mode allows no method call here.
+foreach ($enum in ([WebexConnect.Results.SendStatus].Assembly.ExportedTypes | Where-Object IsEnum)) {
     Update-TypeData -TypeName "Deserialized.$($enum.FullName)" -TargetTypeForDeserialization $enum -Force -WhatIf:$false -Confirm:$false -Verbose:$false
 }
 
 # Removing the module closes the session: the assembly's IModuleAssemblyCleanup (which PowerShell runs first,
-# without a stream to write to) releases its connection and secrets; this says so in the verbose stream.
+# without a stream to write to) releases its connection and secrets; this says so in the verbose stream. Constrained
+# Language Mode cannot set a module's property: there the session still closes, without the verbose line.
+if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { return }
 $ExecutionContext.SessionState.Module.OnRemove = {
     $closed = [WebexConnect.Sending.ModuleCleanup]::LastClosedSession
     if ($closed) { Write-Verbose "WebexConnect: Remove-Module closed the session ($closed); its connection and secrets are released." }

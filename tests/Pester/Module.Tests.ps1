@@ -116,7 +116,12 @@ Describe 'The WebexConnect module' {
         ConvertTo-SlashPath (Get-ModuleAssembly).Location | Should -BeLike "*/$edition/WebexConnect.dll"
     }
 
-    It 'refuses, in words, to load beside another version of its assembly already in the process, and leaves no half-loaded module' {
+    It 'refuses, in words, to load beside another version of its assembly already in the process, and leaves no half-loaded module (<Mode>)' -ForEach @(
+        @{ Mode = 'FullLanguage' }
+        # An AppLocker or WDAC policy that does not trust the module's folder: the check once called .NET methods,
+        # which that mode refuses, so it printed errors and let the loader's own message through.
+        @{ Mode = 'ConstrainedLanguage' }
+    ) {
         if ($PSEdition -ne 'Core') {
             Set-ItResult -Skipped -Because 'the stand-in assembly is compiled with the Roslyn that PowerShell 7 ships'
             return
@@ -134,7 +139,7 @@ Describe 'The WebexConnect module' {
 
         . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
         $powershell = Get-PowerShellHostCommand
-        $command = "Add-Type -LiteralPath '$($other -replace "'", "''")'; " +
+        $command = "Add-Type -LiteralPath '$($other -replace "'", "''")'; `$ExecutionContext.SessionState.LanguageMode = '$Mode'; " +
             "try { Import-Module '$($script:ManifestPath -replace "'", "''")' -ErrorAction Stop } catch { 'Error: ' + `$_ }; " +
             "'Modules: ' + @(Get-Module WebexConnect).Count"
         $output = @(& $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $command 2>&1 | ForEach-Object { "$_" })
@@ -145,6 +150,24 @@ Describe 'The WebexConnect module' {
         $text | Should -BeLike "*Error: WebexConnect 9.8.7 is already loaded in this PowerShell process ($other)*"
         $text | Should -BeLike '*stays loaded until PowerShell exits, even after Remove-Module*Start a new PowerShell*'
         $output | Should -Contain 'Modules: 0'
+    }
+
+    It 'imports and sends under Constrained Language Mode without an error, and Import-Clixml still gives a Status back' {
+        # The module's script called .NET methods and set OnRemove: under an AppLocker or WDAC policy that does not
+        # trust its folder the import printed four "supported only on core types" errors, and Import-Clixml of the
+        # results gave Status back as a number.
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $powershell = Get-PowerShellHostCommand
+        $clixml = Join-Path $TestDrive 'clm results.xml'
+        $command = "`$ExecutionContext.SessionState.LanguageMode = 'ConstrainedLanguage'; " +
+            "Import-Module '$($script:ManifestPath -replace "'", "''")' -ErrorAction Stop; 'Imported'; " +
+            "Connect-WebexConnect -Sandbox; " +
+            "Send-ConnectSms -To +14155550100 -From 12345 -Text Hello | Export-Clixml -LiteralPath '$($clixml -replace "'", "''")'; " +
+            "'Queued back: ' + @(Import-Clixml -LiteralPath '$($clixml -replace "'", "''")' | Where-Object Status -eq Queued).Count; " +
+            "'Mode: ' + `$ExecutionContext.SessionState.LanguageMode"
+        $output = @(& $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $command 2>&1 | ForEach-Object { "$_" })
+
+        $output | Should -Be @('Imported', 'Queued back: 1', 'Mode: ConstrainedLanguage')
     }
 
     It 'names the command to run in its connection errors as Import-Module -Prefix named it' {

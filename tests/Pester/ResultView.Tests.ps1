@@ -508,8 +508,9 @@ Describe 'Text from outside in the tables and lists' {
         # A format file cannot call the module's C#: each cell carries the pattern, and all of them must be this one.
         $file = Join-Path (Split-Path (Get-Module WebexConnect).Path) 'WebexConnect.format.ps1xml'
         $text = [IO.File]::ReadAllText($file)
-        $patterns = @([regex]::Matches($text, ", '([^']+)', \{ '\\u\{0:X4\}' -f") | ForEach-Object { $_.Groups[1].Value })
-        $patterns.Count | Should -Be ([regex]::Matches($text, '\[regex\]::Replace\(').Count)
+        $patterns = @([regex]::Matches($text, "if \(\`$c -cmatch '([^']+)'\) \{ '\\u\{0:X4\}' -f") | ForEach-Object { $_.Groups[1].Value })
+        $patterns.Count | Should -Be ([regex]::Matches($text, 'foreach \(\$c in \[char\[\]\] \$text\)').Count)
+        $patterns.Count | Should -BeGreaterThan 30
         @($patterns | Sort-Object -Unique) | Should -Be @($script:Raw)
         # Each cell replaces only after its check found a character to escape (the next test says why): the check's pattern too.
         $checks = @([regex]::Matches($text, "\`$text -cnotmatch '([^']+)'") | ForEach-Object { $_.Groups[1].Value })
@@ -523,6 +524,27 @@ Describe 'Text from outside in the tables and lists' {
             if (($oneLine.Invoke($null, @($c)) -ne $c) -ne ($c -match $script:Raw)) { '{0:X4}' -f $code }
         }
         @($differ) | Should -BeNullOrEmpty
+    }
+
+    It 'escapes under Constrained Language Mode too, and lists a looked-up message''s Fields there' {
+        # An AppLocker or WDAC policy that does not trust the module's folder runs the views constrained. Before, each
+        # cell's [regex]::Replace got the script block as text, not as a delegate: a U+202E came out as
+        # "abc '\u{0:X4}' -f [int][char]$args[0].Value fdp.exe", and the Fields line of Format-List was empty.
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $powershell = Get-PowerShellHostCommand
+        $command = "`$ExecutionContext.SessionState.LanguageMode = 'ConstrainedLanguage'; " +
+            "Import-Module '$($script:ManifestPath -replace "'", "''")' -ErrorAction Stop; Connect-WebexConnect -Sandbox; " +
+            "`$sent = Send-ConnectSms -To +447700900001 -From ACME -Text Hi -CorrelationId ('abc' + [char]0x202E + 'fdp.exe'); " +
+            "`$sent | Format-Table | Out-String -Width 200; `$sent | Format-List | Out-String -Width 200; " +
+            "`$sent | Get-ConnectMessage | Format-List | Out-String -Width 400; 'Mode: ' + `$ExecutionContext.SessionState.LanguageMode"
+        $output = @(& $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $command 2>&1 | ForEach-Object { "$_" })
+        $shown = $output -join "`n"
+
+        $shown | Should -BeLike '*Mode: ConstrainedLanguage*'
+        ($shown -replace '\r?\n', '') | Should -Not -Match $script:Raw
+        $shown | Should -Match '(?m)^CorrelationId\s+: abc\\u202Efdp\.exe\s*$'
+        $shown | Should -Not -BeLike '*u{0:X4}*'
+        $shown | Should -Match '(?m)^Fields\s+: \{\[\w+, .*\[correlationId, abc\\u202Efdp\.exe\]'
     }
 
     It 'costs a table of send results little more than the same columns without the view' {
