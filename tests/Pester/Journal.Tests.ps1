@@ -511,8 +511,12 @@ Describe 'A journal of the sandbox and one of the real service' {
 
             $rehearsal.Status | Should -Be @('Queued', 'Queued', 'Queued')
             $refused.FullyQualifiedErrorId | Should -BeLike 'JournalSandboxMismatch,*'
+            # Before: ConnectionError, though nothing went over the network: the -Journal given is the wrong one.
+            $refused.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $refused.TargetObject | Should -BeLike '*rehearsal.journal'
             $refused.Exception.Message | Should -BeLike "The journal '*rehearsal.journal' was written by sandbox runs (Connect-WebexConnect -Sandbox)*Give -Journal a new file for the real service*Nothing was sent."
             $whatIf.FullyQualifiedErrorId | Should -BeLike 'JournalSandboxMismatch,*'
+            $whatIf.CategoryInfo.Category | Should -Be 'InvalidArgument'
             $real.Status | Should -Be @('Queued', 'Queued', 'Queued')
             $service.Received.Count | Should -Be 1
         }
