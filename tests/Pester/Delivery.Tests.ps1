@@ -199,6 +199,23 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         finally { $other.Stop() }
     }
 
+    It 'shows a port in use in Get-Error at 80 columns as its message, with no socket exception and stack trace under it' {
+        # Before: Get-Error printed the SocketException behind the error, with its stack trace, under a message that
+        # already says the port is in use and what to do.
+        $other = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $other.Start()
+        $failed = $null
+        try { Start-ConnectReceiptListener -Port $other.LocalEndpoint.Port } catch { $failed = $_ }
+        finally { $other.Stop() }
+
+        $failed.FullyQualifiedErrorId | Should -BeLike 'ListenerStartFailed,*'
+        $failed.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+        $failed.Exception.InnerException | Should -BeNullOrEmpty
+        $shown = $failed | Get-Error | Out-String -Width 80
+        $shown | Should -Not -Match 'SocketException|InnerException'
+        $shown | Should -Match 'Another program listens'
+    }
+
     It 'shows the whole Url of a listener with a path at 80 columns' {
         $listener = Start-ConnectReceiptListener -Prefix 'http://127.0.0.1:0/receipts/'
         try {

@@ -411,6 +411,19 @@ Describe 'Send-ConnectSms -Journal that cannot be used' {
         Test-Path (Join-Path $TestDrive 'nodir') | Should -BeFalse
     }
 
+    It 'shows a missing folder in Get-Error at 80 columns without the file system''s exception under it' {
+        # Before: Get-Error printed the DirectoryNotFoundException behind the error, with its stack trace, under a
+        # message that already names the folder and says to create it.
+        $failure = $null
+        try { $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi' -Journal (Join-Path $TestDrive 'nodir/sub/run.journal') }
+        catch { $failure = $_ }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'JournalFolderMissing,*'
+        $failure.Exception | Should -BeOfType ([WebexConnect.Sending.SessionFailureException])
+        $failure.Exception.InnerException | Should -BeNullOrEmpty
+        $failure | Get-Error | Out-String -Width 80 | Should -Not -Match 'DirectoryNotFoundException|InnerException'
+    }
+
     It 'refuses a path on a drive of another provider (<Journal>) instead of writing a file in the process directory' -TestCases @(
         @{ Journal = 'variable:/wxc-journal' }
         @{ Journal = 'env:/wxc-journal' }
@@ -498,8 +511,12 @@ Describe 'A journal of the sandbox and one of the real service' {
 
             $rehearsal.Status | Should -Be @('Queued', 'Queued', 'Queued')
             $refused.FullyQualifiedErrorId | Should -BeLike 'JournalSandboxMismatch,*'
+            # Before: ConnectionError, though nothing went over the network: the -Journal given is the wrong one.
+            $refused.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $refused.TargetObject | Should -BeLike '*rehearsal.journal'
             $refused.Exception.Message | Should -BeLike "The journal '*rehearsal.journal' was written by sandbox runs (Connect-WebexConnect -Sandbox)*Give -Journal a new file for the real service*Nothing was sent."
             $whatIf.FullyQualifiedErrorId | Should -BeLike 'JournalSandboxMismatch,*'
+            $whatIf.CategoryInfo.Category | Should -Be 'InvalidArgument'
             $real.Status | Should -Be @('Queued', 'Queued', 'Queued')
             $service.Received.Count | Should -Be 1
         }

@@ -140,6 +140,27 @@ Describe 'Get-ConnectMessage' {
         $err[0].TargetObject.Destination | Should -Be '+447700900013'
     }
 
+    It 'files a lookup or a test that timed out as OperationTimeout, as a send''s timeout is, and a refused connection as ConnectionError' {
+        # Before: ConnectionError for both, so a script that told a slow service (OperationTimeout, as Send-ConnectSms
+        # files its timeouts) from one out of reach by $_.CategoryInfo.Category could not do it for these two commands.
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:02' -TimeoutSec 1
+
+        $null = Get-ConnectMessage -MessageId 'm-slow' -ErrorVariable lookupErr -ErrorAction SilentlyContinue
+        $null = Test-WebexConnect -ErrorVariable testErr -ErrorAction SilentlyContinue
+
+        $lookupErr[0].FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*'
+        $lookupErr[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $testErr[0].FullyQualifiedErrorId | Should -BeLike 'ServiceUnreachable,*'
+        $testErr[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+
+        Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'some-key' -AsPlainText -Force) -BaseUri 'http://127.0.0.1:1/' -TimeoutSec 5 -NoSharedTps
+        $null = Get-ConnectMessage -MessageId 'm-refused' -ErrorVariable refusedErr -ErrorAction SilentlyContinue
+        $null = Test-WebexConnect -ErrorVariable unreachableErr -ErrorAction SilentlyContinue
+
+        $refusedErr[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        $unreachableErr[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+    }
+
     It 'never sends: only GET requests reach the sandbox' {
         $before = @(Get-ConnectSandboxRequest).Count
         $null = Get-ConnectMessage -MessageId 'a', 'b'

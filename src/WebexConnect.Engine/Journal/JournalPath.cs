@@ -97,6 +97,11 @@ namespace WebexConnect.Engine.Journal
         }
 
         /// <summary>The session failure for an exception of opening the journal, or null when it is not an opening failure.</summary>
+        /// <remarks>
+        /// A cause this names in full (no access, no folder, read-only, in use) keeps no inner exception: Get-Error would
+        /// print the file system's exception and its stack trace under a message that already says what to do. Only
+        /// JournalUnreadable, whose cause is not known, keeps it.
+        /// </remarks>
         public static SessionFailureException? Refusal(Exception ex, string fullPath)
         {
             var shown = Shown(fullPath);
@@ -105,19 +110,19 @@ namespace WebexConnect.Engine.Journal
                 case UnauthorizedAccessException _:
                     return new SessionFailureException("JournalAccessDenied",
                         $"The journal '{shown}' cannot be written by {Environment.UserName}: permission denied. " +
-                        "Give a path this account may create and write (a scheduled task's account too), or change the permissions.", inner: ex);
+                        "Give a path this account may create and write (a scheduled task's account too), or change the permissions.");
                 case DirectoryNotFoundException _:
                     return FolderMissing($"The journal '{shown}' cannot be created: its folder '{Shown(Path.GetDirectoryName(fullPath) ?? fullPath)}' " +
-                        "does not exist. Create the folder first, or give the path of a file in an existing folder.", ex);
+                        "does not exist. Create the folder first, or give the path of a file in an existing folder.");
                 case IOException io when io.HResult == ErrnoReadOnlyFileSystem || io.HResult == WriteProtect:
                     return new SessionFailureException("JournalReadOnly",
                         $"The journal '{shown}' is on a read-only file system (or write-protected media): a journal must be written as the run goes. " +
-                        "Give a path on a writable drive.", inner: ex);
+                        "Give a path on a writable drive.");
                 case IOException io when IsLockHeld(io) && File.Exists(fullPath):
                     return new SessionFailureException("JournalInUse",
                         $"The journal '{shown}' is in use by another send run (or another program). Wait for that run to end and run this again: " +
                         "what it sent is then Skipped. Give this run a journal of its own only if it sends other rows: with the same rows, " +
-                        "another journal knows nothing of that run, and they would be sent a second time.", inner: ex);
+                        "another journal knows nothing of that run, and they would be sent a second time.");
                 case IOException _:
                 case NotSupportedException _:
                 case ArgumentException _:
@@ -130,8 +135,8 @@ namespace WebexConnect.Engine.Journal
         private static bool EndsWithSeparator(string path) =>
             path.Length > 0 && (path[path.Length - 1] == Path.DirectorySeparatorChar || path[path.Length - 1] == Path.AltDirectorySeparatorChar);
 
-        private static SessionFailureException FolderMissing(string message, Exception? inner = null) =>
-            new SessionFailureException("JournalFolderMissing", message, inner: inner);
+        private static SessionFailureException FolderMissing(string message) =>
+            new SessionFailureException("JournalFolderMissing", message);
 
         private static bool IsLockHeld(IOException io) =>
             io.HResult == ErrnoWouldBlock || io.HResult == ErrnoWouldBlockBsd || io.HResult == SharingViolation || io.HResult == LockViolation;

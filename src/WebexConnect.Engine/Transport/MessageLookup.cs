@@ -77,7 +77,7 @@ namespace WebexConnect.Engine.Transport
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
-                return (LookupAnswer.NoAnswer("no answer within " + _timeout.TotalSeconds + " s", started.Elapsed), used, null);
+                return (LookupAnswer.NoAnswer("no answer within " + _timeout.TotalSeconds + " s", started.Elapsed, timedOut: true), used, null);
             }
             catch (HttpRequestException ex)
             {

@@ -83,7 +83,9 @@ namespace WebexConnect.Commands
                 var hint = mine is null ? WhatToChange(ex.SocketErrorCode, options)
                     : $" A receipt listener this PowerShell session started at {mine.StartedAt:HH:mm:ss} still listens there ({mine.Url}): " +
                       $"stop it with Stop-ConnectReceiptListener {mine.Url}, or Remove-Module WebexConnect, which stops every listener the module started.";
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Cannot listen on {where}: {ex.Message}.{hint}", ex),
+                // No inner SocketException: its message is in this one, and Get-Error would print its stack trace under an
+                // error the message already explains (a port in use, an address not this computer's).
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Cannot listen on {where}: {ex.Message}.{hint}"),
                     "ListenerStartFailed", ErrorCategory.ResourceUnavailable, where));
                 return;
             }

@@ -54,6 +54,7 @@ namespace WebexConnect.Commands
             }
 
             ConnectionTest test;
+            bool timedOut;
             try
             {
                 // A made-up ID that no message can have: the answer says who we are, never what a message did.
@@ -61,6 +62,7 @@ namespace WebexConnect.Commands
                 WriteVerbose($"GET {new Uri(session.BaseUri, "v2/messages/" + probeId)} with the session's {session.AuthMode} credential; nothing is sent.");
                 var answer = session.Engine.LookUpMessage(probeId, _stop.Token);
                 test = LookupReading.ToTest(answer, session.BaseUri, session.AuthMode, DateTimeOffset.Now);
+                timedOut = answer.TimedOut;
             }
             finally
             {
@@ -80,7 +82,10 @@ namespace WebexConnect.Commands
                     WriteError(new ErrorRecord(new InvalidOperationException(test.Detail), "AuthenticationFailed", ErrorCategory.AuthenticationError, session));
                     break;
                 case ConnectionTestStatus.Unreachable:
-                    WriteError(new ErrorRecord(new InvalidOperationException(test.Detail), "ServiceUnreachable", ErrorCategory.ConnectionError, session));
+                    // A timeout is an OperationTimeout, as a send's is: the service may only be slow, not out of reach.
+                    WriteError(timedOut
+                        ? new ErrorRecord(new InvalidOperationException(test.Detail), "ServiceUnreachable", ErrorCategory.OperationTimeout, session)
+                        : new ErrorRecord(new InvalidOperationException(test.Detail), "ServiceUnreachable", ErrorCategory.ConnectionError, session));
                     break;
                 case ConnectionTestStatus.Inconclusive:
                     WriteWarning(test.Detail);

@@ -124,7 +124,10 @@ namespace WebexConnect.Results
             "JournalReadOnly" => ErrorCategory.WriteError,
             "JournalAccessDenied" => ErrorCategory.PermissionDenied,
             "JournalFolderMissing" => ErrorCategory.ObjectNotFound,
-            "JournalPathInvalid" or "JournalIsDirectory" or "JournalIsDevice" or "JournalIsPipe" or "JournalIsLink" => ErrorCategory.InvalidArgument,
+            // A rehearsal's journal given to the real service (or the other way round) is the wrong -Journal for this
+            // session; nothing went over the network, so it is not the ConnectionError of the default below.
+            "JournalPathInvalid" or "JournalIsDirectory" or "JournalIsDevice" or "JournalIsPipe" or "JournalIsLink"
+                or "JournalSandboxMismatch" => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.ConnectionError,
         };
 

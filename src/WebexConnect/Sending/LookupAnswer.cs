@@ -9,8 +9,9 @@ namespace WebexConnect.Sending
     /// </summary>
     internal sealed class LookupAnswer
     {
-        private LookupAnswer(int statusCode, object? body, string? failure, TimeSpan elapsed, bool isWebPage = false)
+        private LookupAnswer(int statusCode, object? body, string? failure, TimeSpan elapsed, bool isWebPage = false, bool timedOut = false)
         {
+            TimedOut = timedOut;
             IsWebPage = isWebPage;
             StatusCode = statusCode;
             Body = body;
@@ -22,7 +23,15 @@ namespace WebexConnect.Sending
         public static LookupAnswer Answered(int statusCode, object? body, TimeSpan elapsed, bool isWebPage = false) =>
             new LookupAnswer(statusCode, body, null, elapsed, isWebPage);
 
-        public static LookupAnswer NoAnswer(string failure, TimeSpan elapsed) => new LookupAnswer(0, null, failure, elapsed);
+        /// <summary>No answer came: why (Failure), how long it took, and whether the session's timeout ran out (<see cref="TimedOut"/>).</summary>
+        public static LookupAnswer NoAnswer(string failure, TimeSpan elapsed, bool timedOut = false) =>
+            new LookupAnswer(0, null, failure, elapsed, timedOut: timedOut);
+
+        /// <summary>
+        /// No answer came within the session's timeout (not a refused or dropped connection): its error is then an
+        /// OperationTimeout, as a send's timeout is, so a script can tell a slow service from an unreachable one.
+        /// </summary>
+        public bool TimedOut { get; }
 
         /// <summary>
         /// The answer was a web page, not the API's: the session's address is a web site's (a wrong -BaseUri) or a proxy

@@ -54,7 +54,7 @@ namespace WebexConnect.Sending
                 case 404:
                     return null;
                 case 0:
-                    return new LookupProblem("MessageLookupFailed", ErrorCategory.ConnectionError,
+                    return new LookupProblem("MessageLookupFailed", answer.TimedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError,
                         $"Message {messageId} was not looked up: {answer.Failure}.", stopsTheCommand: false);
                 case 401:
                 case 403:

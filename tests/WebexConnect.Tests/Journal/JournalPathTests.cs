@@ -129,6 +129,19 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void A_cause_the_message_names_in_full_keeps_no_inner_exception_but_an_unknown_one_does()
+        {
+            // Get-Error prints an inner exception with its stack trace: under "cannot be written by ...: permission
+            // denied" or "its folder ... does not exist" that is a page of noise for an expected error.
+            Assert.Null(JournalPath.Refusal(new UnauthorizedAccessException("Access to the path is denied."), "/var/lib/run.journal")!.InnerException);
+            Assert.Null(JournalPath.Refusal(new DirectoryNotFoundException("Could not find a part of the path."), "/nodir/run.journal")!.InnerException);
+            Assert.Null(JournalPath.Refusal(new IOException("Read-only file system", 30), "/mnt/ro/run.journal")!.InnerException);
+
+            var unknown = new IOException("Input/output error", 5);
+            Assert.Same(unknown, JournalPath.Refusal(unknown, "/var/lib/run.journal")!.InnerException);
+        }
+
+        [Fact]
         public void Only_a_held_lock_on_an_existing_file_is_JournalInUse()
         {
             using var folder = new TempFolder();
