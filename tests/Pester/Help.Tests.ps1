@@ -195,6 +195,27 @@ Describe 'about_WebexConnect' {
         $run | Should -BeNullOrEmpty -Because 'each is printed as a row: the name, then two spaces or more, or its meaning on the next line'
     }
 
+    # Before: the table said ConflictingEndpoint came of -Sandbox with -Region or -BaseUri, and SandboxLatencyWithoutSandbox
+    # of -SandboxLatency without -Sandbox; with -Region or -ServiceKey beside them, PowerShell refuses the parameter sets
+    # before the command runs, and an admin searching the page for the error they got (AmbiguousParameterSet) found nothing.
+    It 'names the error PowerShell gives for -Sandbox, or its parameters, beside another connection''s parameters' {
+        $key = ConvertTo-SecureString 'k' -AsPlainText -Force
+        $given = foreach ($mixed in @{ Sandbox = $true; Region = 'eu' }, @{ Sandbox = $true; BaseUri = 'https://api.example.test/' },
+            @{ ServiceKey = $key; SandboxLatency = '00:00:01' }, @{ Region = 'eu'; ServiceKey = $key; SandboxFailureRate = 0.5 }) {
+            $failure = $null
+            try { Connect-WebexConnect @mixed -ErrorAction Stop } catch { $failure = $_ }
+            ($failure.FullyQualifiedErrorId -split ',')[0]
+        }
+        $given | Should -Be (@('AmbiguousParameterSet') * 4)
+
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match 'ConflictingEndpoint Both a region and a base URI \(parameters or environment variables\)\. Give one\.'
+        $text | Should -Match '-Sandbox with -Region, -BaseUri or a credential: AmbiguousParameterSet'
+        $text | Should -Match 'SandboxLatencyWithoutSandbox -SandboxLatency or -SandboxFailureRate was given without -Sandbox \(the credential from environment variables\)\. Given with -Region, -BaseUri, a credential or -NoSharedTps, they are refused by PowerShell itself, as -Sandbox is with any of those: AmbiguousParameterSet'
+        $sandbox = Get-HelpText ((Get-Help Connect-WebexConnect -Parameter Sandbox).description)
+        $sandbox | Should -Match 'PowerShell refuses that before the command runs \(AmbiguousParameterSet'
+    }
+
     It 'tells a scheduled task that failed rows leave the exit code 0, and how to end with 1 instead' {
         # pwsh -File ends with 0 after a run whose rows wrote errors: Task Scheduler shows success unless the script says otherwise.
         $script = Join-Path $TestDrive 'job.ps1'
