@@ -148,6 +148,48 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         }
     }
 
+    It 'shows each parameter''s type, Required, Position, pipeline input, aliases and accepted values as the cmdlet has them' {
+        # docs/<Name>.md writes these by hand in each parameter's yaml, and PlatyPS copies them into the help as written:
+        # an alias added in code, or a parameter made positional, leaves Get-Help telling the old story unless checked here.
+        $command = Get-Command $Name -Module WebexConnect
+        $documented = @{}
+        foreach ($parameterHelp in @($help.parameters.parameter)) { if ($parameterHelp) { $documented[[string] $parameterHelp.name] = $parameterHelp } }
+        $wrong = foreach ($parameter in $command.Parameters.Values | Where-Object { $_.Name -notin $script:CommonParameters }) {
+            $shown = $documented[$parameter.Name]
+            if (-not $shown) { continue } # 'describes every parameter' names it
+            $attributes = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+            $type = $parameter.ParameterType
+            if ([Nullable]::GetUnderlyingType($type)) { $type = [Nullable]::GetUnderlyingType($type) }
+            if ([string] $shown.type.name -notin $type.FullName, $type.Name) { "-$($parameter.Name) type: help $($shown.type.name), cmdlet $($type.FullName)" }
+
+            $required = [bool]($attributes | Where-Object Mandatory)
+            if ([string] $shown.required -ne "$required") { "-$($parameter.Name) Required: help $($shown.required), cmdlet $required (in any parameter set)" }
+
+            $positions = @($attributes | ForEach-Object { if ($_.Position -ge 0) { [string] $_.Position } else { 'named' } } | Select-Object -Unique)
+            if ($positions.Count -ne 1 -or [string] $shown.position -ne $positions[0]) { "-$($parameter.Name) Position: help $($shown.position), cmdlet $($positions -join '/')" }
+
+            $byValue = [bool]($attributes | Where-Object ValueFromPipeline)
+            $byName = [bool]($attributes | Where-Object ValueFromPipelineByPropertyName)
+            $pipeline = [string] $shown.pipelineInput
+            if (($pipeline -match '^true') -ne ($byValue -or $byName) -or ($pipeline -match 'ByValue') -ne $byValue -or ($pipeline -match 'ByPropertyName') -ne $byName) {
+                "-$($parameter.Name) Accept pipeline input: help '$pipeline', cmdlet ByValue $byValue, ByPropertyName $byName"
+            }
+
+            $aliases = (@($parameter.Aliases) | Sort-Object) -join ', '
+            $shownAliases = (@(([string] $shown.aliases) -split ',\s*' | Where-Object { $_ -and $_ -ne 'none' }) | Sort-Object) -join ', '
+            if ($shownAliases -ne $aliases) { "-$($parameter.Name) Aliases: help '$shownAliases', cmdlet '$aliases'" }
+
+            $element = if ($type.IsArray) { $type.GetElementType() } else { $type }
+            $accepted = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | ForEach-Object ValidValues)
+            if (-not $accepted -and $element.IsEnum) { $accepted = [enum]::GetNames($element) }
+            $shownAccepted = @($shown.parameterValueGroup.parameterValue | ForEach-Object { [string] $_ })
+            if ((($accepted | Sort-Object) -join ', ') -ne (($shownAccepted | Sort-Object) -join ', ')) {
+                "-$($parameter.Name) Accepted values: help '$($shownAccepted -join ', ')', cmdlet '$($accepted -join ', ')'"
+            }
+        }
+        $wrong | Should -BeNullOrEmpty -Because "docs/$Name.md must say what the cmdlet does"
+    }
+
     It 'describes every parameter' {
         $parameters = (Get-Command $Name -Module WebexConnect).Parameters.Keys | Where-Object { $_ -notin $script:CommonParameters }
         $documented = @{}
