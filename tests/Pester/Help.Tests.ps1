@@ -258,6 +258,24 @@ Describe 'about_WebexConnect' {
         $sandbox | Should -Match 'PowerShell refuses that before the command runs \(AmbiguousParameterSet'
     }
 
+    # Before: the page gave InvalidSubstitution only for a value that is a list or an object; a -Substitution key left
+    # $null (a variable that was never set: @{ Shop = $shopName }) stops the send with it too, and the admin found the
+    # error ID described as something their hashtable did not hold.
+    It 'tells that a $null -Substitution value stops the send with InvalidSubstitution, as it does' {
+        Connect-WebexConnect -Sandbox
+        try {
+            { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi from $(Shop)' -Substitution @{ Shop = $null } } |
+                Should -Throw -ErrorId 'InvalidSubstitution,*'
+            $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi from $(Shop)' -Substitution @{ Shop = $null } -AllowMissingSubstitution
+            $result.Status | Should -Be 'Queued'
+        }
+        finally { Disconnect-WebexConnect }
+
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match 'InvalidSubstitution A -Substitution value is not one value \(a list, a hashtable, an object\), or is \$null without -AllowMissingSubstitution\.'
+        $text | Should -Match 'A -Substitution value that is not one value, or is \$null without -AllowMissingSubstitution, stops the command \(InvalidSubstitution\)\.'
+    }
+
     It 'tells a scheduled task that failed rows leave the exit code 0, and how to end with 1 instead' {
         # pwsh -File ends with 0 after a run whose rows wrote errors: Task Scheduler shows success unless the script says otherwise.
         $script = Join-Path $TestDrive 'job.ps1'
