@@ -276,6 +276,32 @@ Describe 'about_WebexConnect' {
         $text | Should -Match 'A -Substitution value that is not one value, or is \$null without -AllowMissingSubstitution, stops the command \(InvalidSubstitution\)\.'
     }
 
+    # Before: -PayloadOnly "writes the JSON request body each row would be sent with"; a row that fails validation writes
+    # no body and no result, only its error, so an admin who counted the bodies against the CSV's rows came up short.
+    It '<Cmdlet> -PayloadOnly: the help says a row that fails validation writes its error instead of a body, as it does' -ForEach @(
+        @{ Cmdlet = 'Send-ConnectSms'; Rows = @([pscustomobject]@{ To = '07700 900001' }, [pscustomobject]@{ To = '+447700900002' }); Splat = @{ From = 'ACME'; Text = 'Hi' } }
+        @{ Cmdlet = 'Send-ConnectEmail'; Rows = @([pscustomobject]@{ To = 'not-an-address' }, [pscustomobject]@{ To = 'b@example.com' }); Splat = @{ From = 'news@example.com'; Subject = 'S'; Text = 'Hi' } }
+        @{ Cmdlet = 'Send-ConnectRcs'; Rows = @([pscustomobject]@{ To = '07700 900001' }, [pscustomobject]@{ To = '+447700900002' }); Splat = @{ From = 'acme-agent'; Text = 'Hi' } }
+        @{ Cmdlet = 'Send-ConnectMessage'; Rows = @([pscustomobject]@{ To = '07700 900001' }, [pscustomobject]@{ To = '+447700900002' }); Splat = @{ Channel = 'whatsapp'; From = 'wa-1'; Content = @{ type = 'text'; text = 'Hi' } } }
+    ) {
+        Connect-WebexConnect -Sandbox
+        try {
+            $errors = $null
+            $written = @($Rows | & $Cmdlet @Splat -PayloadOnly -ErrorAction SilentlyContinue -ErrorVariable errors)
+        }
+        finally { Disconnect-WebexConnect }
+        $written.Count | Should -Be 1
+        $written[0] | Should -BeOfType [string]
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $errors[0].Exception.Result.Row | Should -Be 1
+
+        $help = ((Get-Help $Cmdlet -Parameter PayloadOnly).description.Text -join ' ') -replace '\s+', ' '
+        $help | Should -Match 'A row that fails validation writes its InvalidInput error \(its SendResult in \$_\.Exception\.Result\) instead of a body'
+        $about = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $about | Should -Match 'a row that fails validation writes only its InvalidInput error there, no body and no result'
+    }
+
     It 'tells a scheduled task that failed rows leave the exit code 0, and how to end with 1 instead' {
         # pwsh -File ends with 0 after a run whose rows wrote errors: Task Scheduler shows success unless the script says otherwise.
         $script = Join-Path $TestDrive 'job.ps1'
