@@ -252,7 +252,7 @@ Describe 'about_WebexConnect' {
 
         $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
         $text | Should -Match 'ConflictingEndpoint Both a region and a base URI \(parameters or environment variables\)\. Give one\.'
-        $text | Should -Match '-Sandbox with -Region, -BaseUri or a credential: AmbiguousParameterSet'
+        $text | Should -Match 'stays current\. So it is for -Sandbox with -Region, -BaseUri or a credential \(AmbiguousParameterSet\)\.'
         $text | Should -Match 'SandboxLatencyWithoutSandbox -SandboxLatency or -SandboxFailureRate was given without -Sandbox \(the credential from environment variables\)\. Given with -Region, -BaseUri, a credential or -NoSharedTps, they are refused by PowerShell itself, as -Sandbox is with any of those: AmbiguousParameterSet'
         $sandbox = Get-HelpText ((Get-Help Connect-WebexConnect -Parameter Sandbox).description)
         $sandbox | Should -Match 'PowerShell refuses that before the command runs \(AmbiguousParameterSet'
