@@ -148,6 +148,48 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         }
     }
 
+    It 'shows each parameter''s type, Required, Position, pipeline input, aliases and accepted values as the cmdlet has them' {
+        # docs/<Name>.md writes these by hand in each parameter's yaml, and PlatyPS copies them into the help as written:
+        # an alias added in code, or a parameter made positional, leaves Get-Help telling the old story unless checked here.
+        $command = Get-Command $Name -Module WebexConnect
+        $documented = @{}
+        foreach ($parameterHelp in @($help.parameters.parameter)) { if ($parameterHelp) { $documented[[string] $parameterHelp.name] = $parameterHelp } }
+        $wrong = foreach ($parameter in $command.Parameters.Values | Where-Object { $_.Name -notin $script:CommonParameters }) {
+            $shown = $documented[$parameter.Name]
+            if (-not $shown) { continue } # 'describes every parameter' names it
+            $attributes = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+            $type = $parameter.ParameterType
+            if ([Nullable]::GetUnderlyingType($type)) { $type = [Nullable]::GetUnderlyingType($type) }
+            if ([string] $shown.type.name -notin $type.FullName, $type.Name) { "-$($parameter.Name) type: help $($shown.type.name), cmdlet $($type.FullName)" }
+
+            $required = [bool]($attributes | Where-Object Mandatory)
+            if ([string] $shown.required -ne "$required") { "-$($parameter.Name) Required: help $($shown.required), cmdlet $required (in any parameter set)" }
+
+            $positions = @($attributes | ForEach-Object { if ($_.Position -ge 0) { [string] $_.Position } else { 'named' } } | Select-Object -Unique)
+            if ($positions.Count -ne 1 -or [string] $shown.position -ne $positions[0]) { "-$($parameter.Name) Position: help $($shown.position), cmdlet $($positions -join '/')" }
+
+            $byValue = [bool]($attributes | Where-Object ValueFromPipeline)
+            $byName = [bool]($attributes | Where-Object ValueFromPipelineByPropertyName)
+            $pipeline = [string] $shown.pipelineInput
+            if (($pipeline -match '^true') -ne ($byValue -or $byName) -or ($pipeline -match 'ByValue') -ne $byValue -or ($pipeline -match 'ByPropertyName') -ne $byName) {
+                "-$($parameter.Name) Accept pipeline input: help '$pipeline', cmdlet ByValue $byValue, ByPropertyName $byName"
+            }
+
+            $aliases = (@($parameter.Aliases) | Sort-Object) -join ', '
+            $shownAliases = (@(([string] $shown.aliases) -split ',\s*' | Where-Object { $_ -and $_ -ne 'none' }) | Sort-Object) -join ', '
+            if ($shownAliases -ne $aliases) { "-$($parameter.Name) Aliases: help '$shownAliases', cmdlet '$aliases'" }
+
+            $element = if ($type.IsArray) { $type.GetElementType() } else { $type }
+            $accepted = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | ForEach-Object ValidValues)
+            if (-not $accepted -and $element.IsEnum) { $accepted = [enum]::GetNames($element) }
+            $shownAccepted = @($shown.parameterValueGroup.parameterValue | ForEach-Object { [string] $_ })
+            if ((($accepted | Sort-Object) -join ', ') -ne (($shownAccepted | Sort-Object) -join ', ')) {
+                "-$($parameter.Name) Accepted values: help '$($shownAccepted -join ', ')', cmdlet '$($accepted -join ', ')'"
+            }
+        }
+        $wrong | Should -BeNullOrEmpty -Because "docs/$Name.md must say what the cmdlet does"
+    }
+
     It 'describes every parameter' {
         $parameters = (Get-Command $Name -Module WebexConnect).Parameters.Keys | Where-Object { $_ -notin $script:CommonParameters }
         $documented = @{}
@@ -193,6 +235,71 @@ Describe 'about_WebexConnect' {
         $names.Count | Should -BeGreaterThan 50
         $run = foreach ($name in $names) { if (-not ($lines -cmatch ('^    ' + $name + '( {2,}\S|$)'))) { $name } }
         $run | Should -BeNullOrEmpty -Because 'each is printed as a row: the name, then two spaces or more, or its meaning on the next line'
+    }
+
+    # Before: the table said ConflictingEndpoint came of -Sandbox with -Region or -BaseUri, and SandboxLatencyWithoutSandbox
+    # of -SandboxLatency without -Sandbox; with -Region or -ServiceKey beside them, PowerShell refuses the parameter sets
+    # before the command runs, and an admin searching the page for the error they got (AmbiguousParameterSet) found nothing.
+    It 'names the error PowerShell gives for -Sandbox, or its parameters, beside another connection''s parameters' {
+        $key = ConvertTo-SecureString 'k' -AsPlainText -Force
+        $given = foreach ($mixed in @{ Sandbox = $true; Region = 'eu' }, @{ Sandbox = $true; BaseUri = 'https://api.example.test/' },
+            @{ ServiceKey = $key; SandboxLatency = '00:00:01' }, @{ Region = 'eu'; ServiceKey = $key; SandboxFailureRate = 0.5 }) {
+            $failure = $null
+            try { Connect-WebexConnect @mixed -ErrorAction Stop } catch { $failure = $_ }
+            ($failure.FullyQualifiedErrorId -split ',')[0]
+        }
+        $given | Should -Be (@('AmbiguousParameterSet') * 4)
+
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match 'ConflictingEndpoint Both a region and a base URI \(parameters or environment variables\)\. Give one\.'
+        $text | Should -Match 'stays current\. So it is for -Sandbox with -Region, -BaseUri or a credential \(AmbiguousParameterSet\)\.'
+        $text | Should -Match 'SandboxLatencyWithoutSandbox -SandboxLatency or -SandboxFailureRate was given without -Sandbox \(the credential from environment variables\)\. Given with -Region, -BaseUri, a credential or -NoSharedTps, they are refused by PowerShell itself, as -Sandbox is with any of those: AmbiguousParameterSet'
+        $sandbox = Get-HelpText ((Get-Help Connect-WebexConnect -Parameter Sandbox).description)
+        $sandbox | Should -Match 'PowerShell refuses that before the command runs \(AmbiguousParameterSet'
+    }
+
+    # Before: the page gave InvalidSubstitution only for a value that is a list or an object; a -Substitution key left
+    # $null (a variable that was never set: @{ Shop = $shopName }) stops the send with it too, and the admin found the
+    # error ID described as something their hashtable did not hold.
+    It 'tells that a $null -Substitution value stops the send with InvalidSubstitution, as it does' {
+        Connect-WebexConnect -Sandbox
+        try {
+            { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi from $(Shop)' -Substitution @{ Shop = $null } } |
+                Should -Throw -ErrorId 'InvalidSubstitution,*'
+            $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi from $(Shop)' -Substitution @{ Shop = $null } -AllowMissingSubstitution
+            $result.Status | Should -Be 'Queued'
+        }
+        finally { Disconnect-WebexConnect }
+
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match 'InvalidSubstitution A -Substitution value is not one value \(a list, a hashtable, an object\), or is \$null without -AllowMissingSubstitution\.'
+        $text | Should -Match 'A -Substitution value that is not one value, or is \$null without -AllowMissingSubstitution, stops the command \(InvalidSubstitution\)\.'
+    }
+
+    # Before: -PayloadOnly "writes the JSON request body each row would be sent with"; a row that fails validation writes
+    # no body and no result, only its error, so an admin who counted the bodies against the CSV's rows came up short.
+    It '<Cmdlet> -PayloadOnly: the help says a row that fails validation writes its error instead of a body, as it does' -ForEach @(
+        @{ Cmdlet = 'Send-ConnectSms'; Rows = @([pscustomobject]@{ To = '07700 900001' }, [pscustomobject]@{ To = '+447700900002' }); Splat = @{ From = 'ACME'; Text = 'Hi' } }
+        @{ Cmdlet = 'Send-ConnectEmail'; Rows = @([pscustomobject]@{ To = 'not-an-address' }, [pscustomobject]@{ To = 'b@example.com' }); Splat = @{ From = 'news@example.com'; Subject = 'S'; Text = 'Hi' } }
+        @{ Cmdlet = 'Send-ConnectRcs'; Rows = @([pscustomobject]@{ To = '07700 900001' }, [pscustomobject]@{ To = '+447700900002' }); Splat = @{ From = 'acme-agent'; Text = 'Hi' } }
+        @{ Cmdlet = 'Send-ConnectMessage'; Rows = @([pscustomobject]@{ To = '07700 900001' }, [pscustomobject]@{ To = '+447700900002' }); Splat = @{ Channel = 'whatsapp'; From = 'wa-1'; Content = @{ type = 'text'; text = 'Hi' } } }
+    ) {
+        Connect-WebexConnect -Sandbox
+        try {
+            $errors = $null
+            $written = @($Rows | & $Cmdlet @Splat -PayloadOnly -ErrorAction SilentlyContinue -ErrorVariable errors)
+        }
+        finally { Disconnect-WebexConnect }
+        $written.Count | Should -Be 1
+        $written[0] | Should -BeOfType [string]
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $errors[0].Exception.Result.Row | Should -Be 1
+
+        $help = ((Get-Help $Cmdlet -Parameter PayloadOnly).description.Text -join ' ') -replace '\s+', ' '
+        $help | Should -Match 'A row that fails validation writes its InvalidInput error \(its SendResult in \$_\.Exception\.Result\) instead of a body'
+        $about = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $about | Should -Match 'a row that fails validation writes only its InvalidInput error there, no body and no result'
     }
 
     It 'tells a scheduled task that failed rows leave the exit code 0, and how to end with 1 instead' {

@@ -186,6 +186,18 @@ Describe 'The help of parameters given once for every row, which stop the comman
         $help | Should -Not -Match 'row is Invalid|makes the row Invalid'
         $help | Should -Match 'stops the command with InvalidParameterValue before anything is sent'
     }
+
+    It 'New-ConnectRcsSuggestion -Url: the help says who refuses a $(name) in it, as they do' {
+        # Before, the help said "a URL with one is refused": New-ConnectRcsSuggestion makes the chip without a word, and
+        # only Send-ConnectRcs stops, so an admin building chips in a loop looked for the refusal in the wrong place.
+        $chip = New-ConnectRcsSuggestion -DisplayText 'Track' -Url 'https://example.com/track/$(OrderId)'
+        $chip.Url | Should -Be 'https://example.com/track/$(OrderId)'
+        { Send-ConnectRcs -To '+447700900001' -From acme-agent -Text 'Hi' -Suggestion $chip } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*nothing was sent*'
+        # The description's own text: Get-Help prints it broken at its column width, whatever the console's.
+        $help = ((Get-Help New-ConnectRcsSuggestion -Parameter Url).description.Text -join ' ') -replace '\s+', ' '
+        $help | Should -Match 'a URL with one makes the chip, but Send-ConnectRcs refuses it before anything is sent \(InvalidParameterValue\)'
+    }
 }
 
 Describe 'Send-ConnectRcs' {
