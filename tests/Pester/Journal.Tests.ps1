@@ -411,6 +411,23 @@ Describe 'Send-ConnectSms -Journal that cannot be used' {
         Test-Path (Join-Path $TestDrive 'nodir') | Should -BeFalse
     }
 
+    It 'says that a file stands where the path needs a folder, instead of a folder that does not exist' {
+        # -Journal C:\Jobs\sms.csv\run.journal: the system says only "could not find a part of the path". Before, the
+        # error said "its folder '...sms.csv' does not exist. Create the folder first", and Test-Path found it.
+        $file = Join-Path $TestDrive 'sms.csv'
+        Set-Content -LiteralPath $file -Value 'Phone'
+        $before = Get-RequestCount
+        $failure = $null
+        try { $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi' -Journal (Join-Path $file 'sub/run.journal') }
+        catch { $failure = $_ }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'JournalFolderMissing,*'
+        $shown = $failure.Exception.Message
+        $shown | Should -BeLike "*: '$([System.IO.Path]::GetFullPath($file))' in its path is a file, not a folder. Give the path of a file in a folder, e.g. '$([System.IO.Path]::GetFullPath((Join-Path $TestDrive 'send.journal')))'.*"
+        $shown | Should -Not -Match 'does not exist'
+        Get-RequestCount | Should -Be $before
+    }
+
     It 'shows a missing folder in Get-Error at 80 columns without the file system''s exception under it' {
         # Before: Get-Error printed the DirectoryNotFoundException behind the error, with its stack trace, under a
         # message that already names the folder and says to create it.

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using WebexConnect.Messages.Validation;
 using WebexConnect.Sending;
@@ -107,13 +108,16 @@ namespace WebexConnect.Engine.Journal
             var shown = Shown(fullPath);
             switch (ex)
             {
-                case UnauthorizedAccessException _:
+                case UnauthorizedAccessException denied:
                     return new SessionFailureException("JournalAccessDenied",
-                        $"The journal '{shown}' cannot be written by {Environment.UserName}: permission denied. " +
+                        $"The journal '{shown}' cannot be written by {Environment.UserName}: {WhyDenied(denied)}. " +
                         "Give a path this account may create and write (a scheduled task's account too), or change the permissions.");
                 case DirectoryNotFoundException _:
-                    return FolderMissing($"The journal '{shown}' cannot be created: its folder '{Shown(Path.GetDirectoryName(fullPath) ?? fullPath)}' " +
-                        "does not exist. Create the folder first, or give the path of a file in an existing folder.");
+                    return FolderMissing(FileInPath(fullPath) is string file
+                        ? $"The journal '{shown}' cannot be created: '{Shown(file)}' in its path is a file, not a folder. " +
+                          $"Give the path of a file in a folder, e.g. '{Shown(Path.Combine(Path.GetDirectoryName(file) ?? file, "send.journal"))}'."
+                        : $"The journal '{shown}' cannot be created: its folder '{Shown(Path.GetDirectoryName(fullPath) ?? fullPath)}' " +
+                          "does not exist. Create the folder first, or give the path of a file in an existing folder.");
                 case IOException io when io.HResult == ErrnoReadOnlyFileSystem || io.HResult == WriteProtect:
                     return new SessionFailureException("JournalReadOnly",
                         $"The journal '{shown}' is on a read-only file system (or write-protected media): a journal must be written as the run goes. " +
@@ -131,6 +135,33 @@ namespace WebexConnect.Engine.Journal
                     return null;
             }
         }
+
+        /// <summary>
+        /// The file that stands where the path needs a folder (-Journal C:\Jobs\sms.csv\run.journal), or null: the system
+        /// says only "path not found" of it, and "its folder does not exist" sent the admin looking for a folder that
+        /// Test-Path finds.
+        /// </summary>
+        private static string? FileInPath(string fullPath)
+        {
+            for (var part = Path.GetDirectoryName(fullPath); !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+            {
+                if (File.Exists(part)) return part;
+                if (Directory.Exists(part)) return null;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The operating system's own words for a refusal, with its errno, when .NET kept them: on Linux and macOS the
+        /// exception holds them as an inner IOException ("Permission denied", 13; "Operation not permitted", 1, for a file
+        /// marked immutable, which no change of permissions lets anyone write). The refusal keeps no inner exception, so
+        /// without this they were nowhere, for the admin or for support. Windows says no more than "permission denied".
+        /// </summary>
+        private static string WhyDenied(UnauthorizedAccessException denied) =>
+            denied.InnerException is IOException os && os.HResult > 0 && !string.IsNullOrWhiteSpace(os.Message)
+                ? Shown(os.Message.TrimEnd('.', ' ')) + " (errno " + os.HResult.ToString(CultureInfo.InvariantCulture) + ")"
+                : "permission denied";
 
         private static bool EndsWithSeparator(string path) =>
             path.Length > 0 && (path[path.Length - 1] == Path.DirectorySeparatorChar || path[path.Length - 1] == Path.AltDirectorySeparatorChar);

@@ -129,6 +129,26 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void A_refusal_on_Linux_or_macOS_says_the_systems_own_words_and_errno_now_that_it_keeps_no_inner_exception()
+        {
+            // .NET on Unix gives the errno and its text only as the inner IOException, which the refusal drops (Get-Error's
+            // stack trace). Before, a file marked immutable (chattr +i: EPERM) read "permission denied ... change the
+            // permissions", and "Operation not permitted", the clue, was nowhere.
+            var immutable = new UnauthorizedAccessException("Access to the path '/var/lib/run.journal' is denied.",
+                new IOException("Operation not permitted", 1));
+            var failure = JournalPath.Refusal(immutable, "/var/lib/run.journal")!;
+            Assert.Equal("JournalAccessDenied", failure.ErrorId);
+            Assert.Null(failure.InnerException);
+            Assert.Contains($"cannot be written by {Environment.UserName}: Operation not permitted (errno 1). Give a path", failure.Message, StringComparison.Ordinal);
+
+            var denied = new UnauthorizedAccessException("Access to the path is denied.", new IOException("Permission denied", 13));
+            Assert.Contains(": Permission denied (errno 13). ", JournalPath.Refusal(denied, "/var/lib/run.journal")!.Message, StringComparison.Ordinal);
+            // Windows: no inner exception, nothing more to say than the refusal itself.
+            Assert.Contains(": permission denied. ", JournalPath.Refusal(new UnauthorizedAccessException("Access to the path is denied."), @"C:\Jobs\run.journal")!.Message,
+                StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_cause_the_message_names_in_full_keeps_no_inner_exception_but_an_unknown_one_does()
         {
             // Get-Error prints an inner exception with its stack trace: under "cannot be written by ...: permission
