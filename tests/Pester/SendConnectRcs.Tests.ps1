@@ -435,6 +435,18 @@ Describe 'Send-ConnectRcs' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'names the parameter -<Missing> needs as the admin types it, and asks to give it' -ForEach @(
+        @{ Missing = 'FallbackSenderId'; Splat = @{ Text = 'Hi'; SmsFallback = $true; FallbackText = 'Hi by SMS' }; Needs = '-SmsFallback needs -FallbackSenderId: ' }
+        @{ Missing = 'FallbackText'; Splat = @{ Text = 'Hi'; SmsFallback = $true; FallbackSenderId = 'ACME' }; Needs = '-SmsFallback needs -FallbackText: ' }
+        @{ Missing = 'EventMessageId'; Splat = @{ AgentEvent = 'Read' }; Needs = 'a Read event needs -EventMessageId: ' }
+    ) {
+        # Before: "SmsFallback needs FallbackSenderId ... correct -FallbackSenderId": names without their dash, and a
+        # parameter to correct that was never given.
+        { Send-ConnectRcs -To '+447700900491' -From 'app-1' @Splat } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-${Missing}: $Needs*so nothing was sent: give -$Missing and run the command again."
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'takes the lines of Get-Content as one text for -FallbackText and a card''s -Description, as for -Text' {
         # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'FallbackText'".
         $file = Join-Path $TestDrive 'fallback.txt'

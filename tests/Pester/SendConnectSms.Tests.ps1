@@ -327,6 +327,15 @@ Describe 'Send-ConnectSms with a bad row' {
         (@($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
     }
 
+    It 'names -ShortenLinks and -LinkDomain as the admin types them when -LinkDomain is missing, and asks to give it' {
+        # Before: "-Domain: ShortenLinks needs the short-link Domain configured ... correct -LinkDomain": the JSON name,
+        # the parameter without its dash, and a parameter to correct that was never given.
+        { $script:rows | Send-ConnectSms -From ACME -Text 'See https://example.com/offer' -ShortenLinks } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ('-LinkDomain: -ShortenLinks needs -LinkDomain: the short-link domain configured for the tenant. ' +
+                'It is the same for every row, so nothing was sent: give -LinkDomain and run the command again.')
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'stops once, before sending, when neither -Text nor a Text column of the first row gives the text; a row''s empty Text cell is its own' {
         # Before: one Invalid result and error per row, all "Text is required (or give a template)".
         { $script:rows | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
