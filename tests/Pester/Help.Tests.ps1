@@ -201,6 +201,35 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
     }
 }
 
+Describe 'INPUTS of <Name>' -ForEach @(
+    @{ Name = 'Send-ConnectSms' }; @{ Name = 'Send-ConnectEmail' }; @{ Name = 'Send-ConnectRcs' }; @{ Name = 'Send-ConnectMessage' }
+) {
+    It 'lists System.String, which it takes as the destination when piped by itself, as it does' {
+        # Send-ConnectMessage said "a piped string is taken as the destination" under PSObject alone: an admin reading
+        # INPUTS for what "'+447700900123' | ..." does found no String there, as the other send cmdlets list.
+        $lines = Get-Content (Join-Path $script:RepoRoot "docs/$Name.md") -Encoding UTF8
+        $start = [array]::IndexOf($lines, '## INPUTS')
+        $inputs = foreach ($line in $lines[($start + 1)..($lines.Count - 1)]) {
+            if ($line -like '## *') { break }
+            if ($line -match '^### (.+)$') { $Matches[1].Trim() }
+        }
+        $inputs | Should -Contain 'System.String'
+        # What the heading promises: a string piped by itself is one row, sent to that destination.
+        Connect-WebexConnect -Sandbox | Out-Null
+        $arguments = @{
+            'Send-ConnectSms' = @{ From = 'ACME'; Text = 'Hi' }
+            'Send-ConnectEmail' = @{ From = 'news@example.com'; Subject = 'S'; Text = 'Hi' }
+            'Send-ConnectRcs' = @{ From = 'app-1'; Text = 'Hi' }
+            'Send-ConnectMessage' = @{ Channel = 'sms'; From = 'ACME'; Content = @{ type = 'text'; text = 'Hi' } }
+        }[$Name]
+        $to = if ($Name -eq 'Send-ConnectEmail') { 'ann@example.com' } else { '+447700900123' }
+        $result = $to | & $Name @arguments
+        $result.Status | Should -Be 'Queued'
+        $result.Destination | Should -Be $to
+        Disconnect-WebexConnect
+    }
+}
+
 Describe 'about_WebexConnect' {
     It 'is found by Get-Help after any build (dotnet build copies it; it needs no PlatyPS)' {
         Join-Path $script:RepoRoot 'out/WebexConnect/en-US/about_WebexConnect.help.txt' | Should -Exist
