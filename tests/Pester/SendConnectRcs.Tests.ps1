@@ -156,6 +156,23 @@ Describe 'New-ConnectRcsCard' {
         @(Get-SentBody)[-1].content.cards.Count | Should -Be 3
     }
 
+    It 'refuses a card with nothing to show where it is made, naming what to give; a piped row alone' {
+        # Before: New-ConnectRcsCard made an empty card without a word, and Send-ConnectRcs refused it later.
+        { New-ConnectRcsCard } | Should -Throw -ErrorId 'EmptyRcsCard,*' -ExpectedMessage 'a card needs something to show: give -Title, -Description or -MediaUrl*'
+        { New-ConnectRcsCard -Title '' -Orientation Vertical } | Should -Throw -ErrorId 'EmptyRcsCard,*'
+
+        $products = @(
+            [pscustomobject]@{ Title = 'Trail shoe'; Image = '' }
+            [pscustomobject]@{ Title = ''; Image = '' }
+            [pscustomobject]@{ Title = ''; Image = 'https://files.example.com/torch.png' }
+        )
+        $cards = @($products | New-ConnectRcsCard -ErrorVariable empty -ErrorAction SilentlyContinue)
+        $cards.Count | Should -Be 2
+        @($empty).Count | Should -Be 1
+        $empty[0].FullyQualifiedErrorId | Should -BeLike 'EmptyRcsCard,*'
+        $empty[0].Exception.Message | Should -BeLike 'Row 2 gives no Title, Description or MediaUrl (or Image) value: *'
+    }
+
     It 'still refuses a title longer than 200 characters, naming the limit' {
         { New-ConnectRcsCard -Title ('x' * 201) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*201 characters: at most 200*'
     }
