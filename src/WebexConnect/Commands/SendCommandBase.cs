@@ -249,8 +249,8 @@ namespace WebexConnect.Commands
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it.
             if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
             if (BraceVariables.Warning(MyInvocation.BoundParameters, ExpandedSubstitutions.SendParameters) is string braces) WriteNamedWarning(braces);
-            if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution) is string substitution)
-                ThrowParameterError(SubstitutionText.InvalidSubstitutionErrorId, substitution, Substitution);
+            if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution, out var key) is string substitution)
+                ThrowParameterError(SubstitutionText.InvalidSubstitutionErrorId, substitution, key);
 
             // -Session, else the current session: NotConnected, SessionClosed or CurrentSessionChanged end the command here.
             _session = RequiredSession.For(this, Session);
