@@ -868,6 +868,30 @@ Describe 'Send-ConnectSms stopped with Ctrl+C: its last word' {
         }
     }
 
+    It 'puts its last word in a thread job''s warnings when Stop-Job stops it, where Receive-Job shows it' {
+        # A thread job has no console: the line the host shows after Ctrl+C must reach the job's Warning stream instead.
+        Connect-WebexConnect -Sandbox -Tps 20
+        $manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        $job = Start-ThreadJob {
+            Import-Module $using:manifest
+            1..400 | ForEach-Object { '+4477009{0:d5}' -f (41000 + $_) } | Send-ConnectSms -From ACME -Text 'Hi'
+        }
+        try {
+            $deadline = (Get-Date).AddSeconds(30)
+            while (@($job.Output).Count -lt 20 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Stop-Job $job
+
+            $results = @(Receive-Job $job -WarningVariable warnings -WarningAction SilentlyContinue)
+
+            $job.State | Should -Be 'Stopped'
+            $results.Count | Should -BeGreaterOrEqual 20
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -BeLike "Send-ConnectSms was stopped (Ctrl+C, Stop-Job or the end of its task) after the result of row $($results[-1].Row), so rows *"
+        } finally {
+            Remove-Job $job -Force
+        }
+    }
+
     It 'says how many rows without a result were sent, may have gone and were not sent, and that the same -Journal finishes the run' {
         # Before: Ctrl+C after 100 results left the other rows read without a word; only a re-run with the journal told.
         Connect-WebexConnect -Sandbox -Tps 100 -SandboxLatency 200ms
