@@ -172,6 +172,18 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
     }
 
+    It 'says in words that a body is not JSON, where, and what it takes instead: <Body>' -ForEach @(
+        @{ Body = 'nope'; Where = "(line 1, position 2: 'nope' is an invalid JSON literal)." }
+        @{ Body = "{`n  `"a`": 1,`n}"; Where = '(line 3, position 1: The JSON object contains a trailing comma at the end. Remove the comma after the last member).' }
+    ) {
+        # Before: "The webhook body is not JSON: 'nope' is an invalid JSON literal. Expected the literal 'null'.
+        # LineNumber: 0 | BytePositionInLine: 1." - the parser's guess, lines counted from 0, and nothing of what to give.
+        $Body | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $err[0].Exception.Message | Should -BeExactly ("The webhook body is not JSON $Where A delivery receipt is the JSON object Webex Connect " +
+            'posts to the NotifyUrl: give its text, its bytes, a ConvertFrom-Json object of it or the file it was saved in.')
+    }
+
     It 'gives a clear InvalidWebhookBody error for each malformed body and goes on with the next' {
         $inputs = @('{not json', '', (Get-Fixture 'not-a-receipt.json'), (Get-Fixture 'sms-delivered.json'), 42)
 

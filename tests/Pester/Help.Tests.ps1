@@ -201,6 +201,35 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
     }
 }
 
+Describe 'INPUTS of <Name>' -ForEach @(
+    @{ Name = 'Send-ConnectSms' }; @{ Name = 'Send-ConnectEmail' }; @{ Name = 'Send-ConnectRcs' }; @{ Name = 'Send-ConnectMessage' }
+) {
+    It 'lists System.String, which it takes as the destination when piped by itself, as it does' {
+        # Send-ConnectMessage said "a piped string is taken as the destination" under PSObject alone: an admin reading
+        # INPUTS for what "'+447700900123' | ..." does found no String there, as the other send cmdlets list.
+        $lines = Get-Content (Join-Path $script:RepoRoot "docs/$Name.md") -Encoding UTF8
+        $start = [array]::IndexOf($lines, '## INPUTS')
+        $inputs = foreach ($line in $lines[($start + 1)..($lines.Count - 1)]) {
+            if ($line -like '## *') { break }
+            if ($line -match '^### (.+)$') { $Matches[1].Trim() }
+        }
+        $inputs | Should -Contain 'System.String'
+        # What the heading promises: a string piped by itself is one row, sent to that destination.
+        Connect-WebexConnect -Sandbox | Out-Null
+        $arguments = @{
+            'Send-ConnectSms' = @{ From = 'ACME'; Text = 'Hi' }
+            'Send-ConnectEmail' = @{ From = 'news@example.com'; Subject = 'S'; Text = 'Hi' }
+            'Send-ConnectRcs' = @{ From = 'app-1'; Text = 'Hi' }
+            'Send-ConnectMessage' = @{ Channel = 'sms'; From = 'ACME'; Content = @{ type = 'text'; text = 'Hi' } }
+        }[$Name]
+        $to = if ($Name -eq 'Send-ConnectEmail') { 'ann@example.com' } else { '+447700900123' }
+        $result = $to | & $Name @arguments
+        $result.Status | Should -Be 'Queued'
+        $result.Destination | Should -Be $to
+        Disconnect-WebexConnect
+    }
+}
+
 Describe 'about_WebexConnect' {
     It 'is found by Get-Help after any build (dotnet build copies it; it needs no PlatyPS)' {
         Join-Path $script:RepoRoot 'out/WebexConnect/en-US/about_WebexConnect.help.txt' | Should -Exist
@@ -261,6 +290,34 @@ Describe 'about_WebexConnect' {
     # Before: the page gave InvalidSubstitution only for a value that is a list or an object; a -Substitution key left
     # $null (a variable that was never set: @{ Shop = $shopName }) stops the send with it too, and the admin found the
     # error ID described as something their hashtable did not hold.
+    It 'shows how -ErrorVariable finds the error that stopped a run, and the example as written finds it' {
+        # Before: the page's only example was "$err | Where-Object FullyQualifiedErrorId -like ...", which skips the
+        # stopping error: PowerShell puts it in the variable as a CmdletInvocationException around the ErrorRecord.
+        $about = Get-Content (Join-Path $script:RepoRoot 'docs/about_WebexConnect.md') -Encoding UTF8
+        $start = [array]::IndexOf($about, '    # Each error as the module wrote it, also the one that stopped the run:')
+        $start | Should -BeGreaterThan 0
+        $example = foreach ($line in $about[($start + 1)..($about.Count - 1)]) {
+            if ($line -notlike '    *') { break }
+            $line
+        }
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new().Then(401)
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps
+            $err = $null
+            try { [pscustomobject]@{ To = '+447700900311' } | Send-ConnectSms -From ACME -Text 'Hi' -ErrorVariable err | Out-Null } catch { }
+            @($err | Where-Object FullyQualifiedErrorId -like 'AuthenticationFailed,*').Count | Should -Be 0 -Because 'the wrapper is what the page explains'
+
+            $found = @(. ([scriptblock]::Create(($example -join "`n"))))
+
+            $found.Count | Should -Be 1
+            $found[0].FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+        } finally {
+            Disconnect-WebexConnect -ErrorAction SilentlyContinue
+            $service.Dispose()
+        }
+    }
+
     It 'tells that a $null -Substitution value stops the send with InvalidSubstitution, as it does' {
         Connect-WebexConnect -Sandbox
         try {

@@ -156,6 +156,23 @@ Describe 'New-ConnectRcsCard' {
         @(Get-SentBody)[-1].content.cards.Count | Should -Be 3
     }
 
+    It 'refuses a card with nothing to show where it is made, naming what to give; a piped row alone' {
+        # Before: New-ConnectRcsCard made an empty card without a word, and Send-ConnectRcs refused it later.
+        { New-ConnectRcsCard } | Should -Throw -ErrorId 'EmptyRcsCard,*' -ExpectedMessage 'a card needs something to show: give -Title, -Description or -MediaUrl*'
+        { New-ConnectRcsCard -Title '' -Orientation Vertical } | Should -Throw -ErrorId 'EmptyRcsCard,*'
+
+        $products = @(
+            [pscustomobject]@{ Title = 'Trail shoe'; Image = '' }
+            [pscustomobject]@{ Title = ''; Image = '' }
+            [pscustomobject]@{ Title = ''; Image = 'https://files.example.com/torch.png' }
+        )
+        $cards = @($products | New-ConnectRcsCard -ErrorVariable empty -ErrorAction SilentlyContinue)
+        $cards.Count | Should -Be 2
+        @($empty).Count | Should -Be 1
+        $empty[0].FullyQualifiedErrorId | Should -BeLike 'EmptyRcsCard,*'
+        $empty[0].Exception.Message | Should -BeLike 'Row 2 gives no Title, Description or MediaUrl (or Image) value: *'
+    }
+
     It 'still refuses a title longer than 200 characters, naming the limit' {
         { New-ConnectRcsCard -Title ('x' * 201) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*201 characters: at most 200*'
     }
@@ -432,6 +449,18 @@ Describe 'Send-ConnectRcs' {
     ) {
         { Send-ConnectRcs -To '+447700900491' -From 'app-1' -Text 'Hi' @Splat -ErrorAction SilentlyContinue } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-${Given}: $Given was given without SmsFallback*add -SmsFallback*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'names the parameter -<Missing> needs as the admin types it, and asks to give it' -ForEach @(
+        @{ Missing = 'FallbackSenderId'; Splat = @{ Text = 'Hi'; SmsFallback = $true; FallbackText = 'Hi by SMS' }; Needs = '-SmsFallback needs -FallbackSenderId: ' }
+        @{ Missing = 'FallbackText'; Splat = @{ Text = 'Hi'; SmsFallback = $true; FallbackSenderId = 'ACME' }; Needs = '-SmsFallback needs -FallbackText: ' }
+        @{ Missing = 'EventMessageId'; Splat = @{ AgentEvent = 'Read' }; Needs = 'a Read event needs -EventMessageId: ' }
+    ) {
+        # Before: "SmsFallback needs FallbackSenderId ... correct -FallbackSenderId": names without their dash, and a
+        # parameter to correct that was never given.
+        { Send-ConnectRcs -To '+447700900491' -From 'app-1' @Splat } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-${Missing}: $Needs*so nothing was sent: give -$Missing and run the command again."
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

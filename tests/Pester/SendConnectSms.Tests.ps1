@@ -327,6 +327,15 @@ Describe 'Send-ConnectSms with a bad row' {
         (@($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
     }
 
+    It 'names -ShortenLinks and -LinkDomain as the admin types them when -LinkDomain is missing, and asks to give it' {
+        # Before: "-Domain: ShortenLinks needs the short-link Domain configured ... correct -LinkDomain": the JSON name,
+        # the parameter without its dash, and a parameter to correct that was never given.
+        { $script:rows | Send-ConnectSms -From ACME -Text 'See https://example.com/offer' -ShortenLinks } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ('-LinkDomain: -ShortenLinks needs -LinkDomain: the short-link domain configured for the tenant. ' +
+                'It is the same for every row, so nothing was sent: give -LinkDomain and run the command again.')
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'stops once, before sending, when neither -Text nor a Text column of the first row gives the text; a row''s empty Text cell is its own' {
         # Before: one Invalid result and error per row, all "Text is required (or give a template)".
         { $script:rows | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
@@ -856,6 +865,30 @@ Describe 'Send-ConnectSms stopped with Ctrl+C: its last word' {
                 Gone = if ($Warning -match '(\d+) may have been sent') { [int]$Matches[1] } else { 0 }
                 NotSent = if ($Warning -match '(\d+) (was|were) not sent') { [int]$Matches[1] } elseif ($Warning -match 'none was sent') { $unreported } else { 0 }
             }
+        }
+    }
+
+    It 'puts its last word in a thread job''s warnings when Stop-Job stops it, where Receive-Job shows it' {
+        # A thread job has no console: the line the host shows after Ctrl+C must reach the job's Warning stream instead.
+        Connect-WebexConnect -Sandbox -Tps 20
+        $manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        $job = Start-ThreadJob {
+            Import-Module $using:manifest
+            1..400 | ForEach-Object { '+4477009{0:d5}' -f (41000 + $_) } | Send-ConnectSms -From ACME -Text 'Hi'
+        }
+        try {
+            $deadline = (Get-Date).AddSeconds(30)
+            while (@($job.Output).Count -lt 20 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Stop-Job $job
+
+            $results = @(Receive-Job $job -WarningVariable warnings -WarningAction SilentlyContinue)
+
+            $job.State | Should -Be 'Stopped'
+            $results.Count | Should -BeGreaterOrEqual 20
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -BeLike "Send-ConnectSms was stopped (Ctrl+C, Stop-Job or the end of its task) after the result of row $($results[-1].Row), so rows *"
+        } finally {
+            Remove-Job $job -Force
         }
     }
 

@@ -239,6 +239,20 @@ Describe 'Substitution values' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'given to -Substitution wrongly name the key in the error''s target, not the whole hashtable: <Command>' -ForEach @(
+        @{ Command = 'Send-ConnectSms'; Splat = @{ To = '+447700900001'; From = 'ACME' } }
+        @{ Command = 'Measure-ConnectSms'; Splat = @{} }
+    ) {
+        # Before: the category line read "InvalidArgument: (System.Collections.Hashtable:Hashtable)".
+        foreach ($value in @(@{ Shop = @('a', 'b'); Year = 2026 }, @{ Shop = $null; Year = 2026 })) {
+            $stop = $null
+            try { & $Command @Splat -Text 'Hi $(Shop)' -Substitution $value -ErrorAction Stop } catch { $stop = $_ }
+            $stop.FullyQualifiedErrorId | Should -BeLike 'InvalidSubstitution,*'
+            $stop.TargetObject | Should -BeExactly 'Shop'
+            $stop.CategoryInfo.GetMessage() | Should -BeLike 'InvalidArgument: (Shop:String)*'
+        }
+    }
+
     It 'given to -Substitution as $null stop the command as a $null column stops its row, unless -AllowMissingSubstitution' {
         { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = $null } -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage "-Substitution 'Shop' is `$null: give it a value*"

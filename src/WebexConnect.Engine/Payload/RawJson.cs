@@ -46,14 +46,20 @@ namespace WebexConnect.Engine.Payload
             }
         }
 
-        /// <summary>"line 3, position 7: ..." (1-based) without the exception's own path and byte offsets.</summary>
-        private static string Describe(JsonException e, string json)
+        /// <summary>
+        /// "line 3, position 7: ..." (1-based) without the exception's own path and byte offsets. Also for a webhook
+        /// body (JsonTree): "LineNumber: 0 | BytePositionInLine: 1" counted from 0 reads as a line before the first.
+        /// </summary>
+        internal static string Describe(JsonException e, string json)
         {
             var text = e.Message;
             var cut = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut > 0) text = text.Substring(0, cut);
             // Advice for programmers: an admin has no reader options to change. Hint says what to change in the JSON instead.
             text = text.Replace(" which is not supported in this mode", "").Replace(" Change the reader options.", "");
+            // "'nope' is an invalid JSON literal. Expected the literal 'null'.": the parser's guess from the first letter.
+            var guess = text.IndexOf(" Expected the literal '", StringComparison.Ordinal);
+            if (guess > 0) text = text.Substring(0, guess);
             var hint = Hint(json, text);
             // "'0xE2' is an invalid start of a value": the first byte of a typographic quote in UTF-8, which no admin reads as one.
             if (json.IndexOfAny(TypographicQuotes) >= 0 && text.StartsWith("'0x", StringComparison.Ordinal) && text.IndexOf('\'', 1) is var end && end > 0)

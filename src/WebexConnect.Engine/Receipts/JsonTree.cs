@@ -30,7 +30,8 @@ namespace WebexConnect.Engine.Receipts
             }
             catch (JsonException ex)
             {
-                throw new FormatException(ex.Message, ex);
+                // Where, counted from 1, in words: the parser's own "LineNumber: 0 | BytePositionInLine: 1" counts from 0.
+                throw new FormatException(Payload.RawJson.Describe(ex, System.Text.Encoding.UTF8.GetString(utf8, start, utf8.Length - start)), ex);
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException)
             {

@@ -72,9 +72,9 @@ namespace WebexConnect.Commands
             _textOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
             _dictionaryRows = DictionaryRowBinding.For(this);
             // What Send-ConnectSms stops for, this stops for: the command that checks before sending must not say CanSend True.
-            if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution) is string substitution)
+            if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution, out var key) is string substitution)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(substitution), SubstitutionText.InvalidSubstitutionErrorId,
-                    ErrorCategory.InvalidArgument, Substitution));
+                    ErrorCategory.InvalidArgument, key));
             _shared = SubstitutionText.FromHashtable(Substitution);
         }
 

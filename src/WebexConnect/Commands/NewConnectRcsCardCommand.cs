@@ -48,6 +48,12 @@ namespace WebexConnect.Commands
         [ValidateNotNull]
         public RcsSuggestion[]? Suggestion { get; set; }
 
+        /// <summary>The error of a card with nothing to show.</summary>
+        internal const string EmptyCardErrorId = "EmptyRcsCard";
+
+        // The piped rows so far, counted from 1, to name the row that gave an empty card.
+        private long _row;
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -62,6 +68,21 @@ namespace WebexConnect.Commands
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(
                     "-MediaHeight needs -MediaUrl: the height is that of the card's image or video. Add -MediaUrl, or leave -MediaHeight out."),
                     "MediaHeightWithoutMediaUrl", ErrorCategory.InvalidArgument, MediaHeight));
+            }
+
+            // A card with no title, no description and no media shows nothing on the phone, and the service refuses it.
+            // Before, New-ConnectRcsCard made it without a word and Send-ConnectRcs refused it later, far from the typo
+            // (-Titel) or the blank CSV line that made it. A piped row is refused alone; the other rows still make cards.
+            _row++;
+            if (string.IsNullOrEmpty(Title) && string.IsNullOrEmpty(Description) && !hasMedia)
+            {
+                var which = MyInvocation.ExpectingInput ? "Row " + _row + " gives no Title, Description or MediaUrl (or Image) value: " : "";
+                var empty = new ErrorRecord(new ArgumentException(which +
+                    "a card needs something to show: give -Title, -Description or -MediaUrl (empty or $null is the same as none). No card was made."),
+                    EmptyCardErrorId, ErrorCategory.InvalidArgument, null);
+                if (MyInvocation.ExpectingInput) WriteError(empty);
+                else ThrowTerminatingError(empty);
+                return;
             }
 
             WriteObject(new RcsCard

@@ -249,8 +249,8 @@ namespace WebexConnect.Commands
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it.
             if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
             if (BraceVariables.Warning(MyInvocation.BoundParameters, ExpandedSubstitutions.SendParameters) is string braces) WriteNamedWarning(braces);
-            if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution) is string substitution)
-                ThrowParameterError(SubstitutionText.InvalidSubstitutionErrorId, substitution, Substitution);
+            if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution, out var key) is string substitution)
+                ThrowParameterError(SubstitutionText.InvalidSubstitutionErrorId, substitution, key);
 
             // -Session, else the current session: NotConnected, SessionClosed or CurrentSessionChanged end the command here.
             _session = RequiredSession.For(this, Session);
@@ -469,6 +469,8 @@ namespace WebexConnect.Commands
             ["Attachments"] = "Attachment",
             // -ContactPolicyGroup without -CheckConsent or -ApplyFrequencyCap (or the reverse): one error per row before.
             ["ContactPolicy"] = "ContactPolicyGroup",
+            // -ShortenLinks without -LinkDomain was "-Domain: ...": the JSON name, which the admin never typed.
+            ["Domain"] = "LinkDomain",
         };
 
         /// <summary>
@@ -508,8 +510,10 @@ namespace WebexConnect.Commands
                 var value = MyInvocation.BoundParameters.TryGetValue(name, out var bound) ? bound : null;
                 var source = DefaultParameterValues.KeyThatGave(this, name) is string key
                     ? " (which $PSDefaultParameterValues['" + key + "'] gives when the command line does not)" : "";
+                // A parameter the problem needs but the command line left out (-ShortenLinks without -LinkDomain) is given, not corrected.
+                var verb = MyInvocation.BoundParameters.ContainsKey(name) ? "correct -" : "give -";
                 ThrowParameterError("InvalidParameterValue", "-" + field + ": " + problem.ForCommandLine +
-                    ". It is the same for every row, so nothing was sent: correct -" + name + source + " and run the command again.", value);
+                    ". It is the same for every row, so nothing was sent: " + verb + name + source + " and run the command again.", value);
             }
             return missingContent;
         }

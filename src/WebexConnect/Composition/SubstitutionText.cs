@@ -106,24 +106,32 @@ namespace WebexConnect.Composition
         /// <paramref name="allowMissing"/>), or null when it can. One place, so that Measure-ConnectSms refuses what
         /// Send-ConnectSms refuses: before, it measured a list as "a, b" and a $null as empty, and said CanSend True.
         /// </summary>
-        public static string? ParameterProblem(IDictionary? table, bool allowMissing)
+        /// <param name="table">-Substitution as given.</param>
+        /// <param name="allowMissing">-AllowMissingSubstitution: a $null value is sent empty.</param>
+        /// <param name="key">The key whose value is wrong, for the error's target: before, the target was the whole
+        /// hashtable, shown as "(System.Collections.Hashtable:Hashtable)" in the error's category line.</param>
+        public static string? ParameterProblem(IDictionary? table, bool allowMissing, out string? key)
         {
-            if (FirstNonScalar(table) is string bad)
+            if (FirstNonScalar(table, out key) is string bad)
                 return "-Substitution " + bad + ": a substitution must be one string, number, true/false or date.";
             // As a $null column of a row: a value that was meant to be there and is not, unless the admin says to send it empty.
-            if (!allowMissing && FirstNullKey(table) is string unset)
+            if (!allowMissing && (key = FirstNullKey(table)) is string unset)
                 return "-Substitution '" + unset + "' is $null: give it a value, remove the key, or give -AllowMissingSubstitution to send it empty.";
             return null;
         }
 
         /// <summary>"'key' holds an array of 2 values" for the first entry that is not one scalar, or null when all are.</summary>
-        public static string? FirstNonScalar(IDictionary? table)
+        public static string? FirstNonScalar(IDictionary? table, out string? key)
         {
+            key = null;
             if (table is null) return null;
             foreach (DictionaryEntry entry in table)
             {
                 if (!TryOf(entry.Value, out _))
-                    return "'" + Of(entry.Key) + "' holds " + Describe(entry.Value);
+                {
+                    key = Of(entry.Key);
+                    return "'" + key + "' holds " + Describe(entry.Value);
+                }
             }
             return null;
         }

@@ -55,7 +55,9 @@ namespace WebexConnect.Receipts
             }
             catch (FormatException ex)
             {
-                throw new ReceiptFormatException("The webhook body is not JSON: " + ex.Message, ex);
+                // Say what a body must be: 'nope' | ConvertFrom-ConnectWebhook said only what the parser expected next.
+                throw new ReceiptFormatException("The webhook body is not JSON (" + ex.Message.TrimEnd('.') + "). A delivery receipt is the JSON " +
+                    "object Webex Connect posts to the NotifyUrl: give its text, its bytes, a ConvertFrom-Json object of it or the file it was saved in.", ex);
             }
             return ReceiptReader.Read(tree, receivedAt, verified);
         }

@@ -229,8 +229,9 @@ namespace WebexConnect.Tests.Composition
         [Fact]
         public void TheFirstSubstitutionThatIsNotOneValueIsNamed()
         {
-            Assert.Null(SubstitutionText.FirstNonScalar(new Hashtable { ["Shop"] = "ACME", ["Year"] = 2026 }));
-            Assert.Equal("'Shop' holds an array of 2 values", SubstitutionText.FirstNonScalar(new Hashtable { ["Shop"] = new[] { "a", "b" } }));
+            Assert.Null(SubstitutionText.FirstNonScalar(new Hashtable { ["Shop"] = "ACME", ["Year"] = 2026 }, out _));
+            Assert.Equal("'Shop' holds an array of 2 values", SubstitutionText.FirstNonScalar(new Hashtable { ["Shop"] = new[] { "a", "b" } }, out var key));
+            Assert.Equal("Shop", key);
         }
 
         [Fact]

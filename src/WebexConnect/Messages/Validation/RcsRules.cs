@@ -68,7 +68,7 @@ namespace WebexConnect.Messages.Validation
                     if (message.AgentEvent is null)
                         problems.Add("AgentEvent", "AgentEvent is required for AgentEvent content: use IsTyping or Read");
                     else if (message.AgentEvent == RcsAgentEvent.Read && string.IsNullOrWhiteSpace(message.EventMessageId))
-                        problems.Add("EventMessageId", "a Read event needs EventMessageId: the ID of the message being marked read");
+                        problems.Add("EventMessageId", "a Read event needs -EventMessageId: the ID of the message being marked read");
                     break;
             }
         }
@@ -103,11 +103,11 @@ namespace WebexConnect.Messages.Validation
                 return;
             }
             if (string.IsNullOrWhiteSpace(message.FallbackSenderId))
-                problems.Add("FallbackSenderId", "SmsFallback needs FallbackSenderId: the SMS sender ID used when the number cannot receive RCS");
+                problems.Add("FallbackSenderId", "-SmsFallback needs -FallbackSenderId: the SMS sender ID used when the number cannot receive RCS");
             else if (SenderIdRule.CheckSms(message.FallbackSenderId!) is string senderProblem)
                 problems.Add("FallbackSenderId", senderProblem);
             if (string.IsNullOrEmpty(message.FallbackText))
-                problems.Add("FallbackText", "SmsFallback needs FallbackText: the SMS sent when the number cannot receive RCS");
+                problems.Add("FallbackText", "-SmsFallback needs -FallbackText: the SMS sent when the number cannot receive RCS");
             else if (string.IsNullOrWhiteSpace(message.FallbackText))
                 CommonRules.AddOnlyWhiteSpace(problems, "FallbackText", "FallbackText", "the SMS sent when the number cannot receive RCS");
             else if (message.FallbackText!.Length > MaxFallbackTextCharacters)

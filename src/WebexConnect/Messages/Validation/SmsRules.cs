@@ -44,7 +44,7 @@ namespace WebexConnect.Messages.Validation
             CommonRules.CheckLine(message.Tag2, "Tag2", problems);
 
             if (message.ShortenLinks == true && string.IsNullOrWhiteSpace(message.Domain))
-                problems.Add("Domain", "ShortenLinks needs the short-link Domain configured for the tenant");
+                problems.Add("Domain", "-ShortenLinks needs -LinkDomain: the short-link domain configured for the tenant");
         }
 
         /// <summary>

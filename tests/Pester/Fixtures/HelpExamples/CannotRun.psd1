@@ -14,6 +14,6 @@
     'Start-ConnectReceiptListener example 2' = 'reads the webhook secret from a vault (Get-Secret)'
     'Test-WebexConnect example 1'            = 'connects to a real tenant with a key from a vault (Get-Secret)'
     'Wait-ConnectDelivery example 2'         = 'reads the webhook secret from a vault (Get-Secret) and sends through a real tenant'
-    'about_WebexConnect sample 6'            = 'is a pattern: its ... stand for the command and arguments of your own script'
-    'about_WebexConnect sample 8'            = 'is a pattern: its ... stand for the command and arguments of your own script'
+    'about_WebexConnect sample 7'            = 'is a pattern: its ... stand for the command and arguments of your own script'
+    'about_WebexConnect sample 9'            = 'is a pattern: its ... stand for the command and arguments of your own script'
 }
