@@ -472,7 +472,7 @@ namespace WebexConnect.Commands
         };
 
         /// <summary>
-        /// A problem with a parameter no column sets (-From, -Cc, -ReplyTo, -SendAt, -NotifyUrl...) is the same for every
+        /// A problem with a parameter no column sets (-From, -FromName, -SendAt, -NotifyUrl...) is the same for every
         /// row: each would be Invalid with the same error, 50,000 of them for a CSV of 50,000. So it ends the command at
         /// the first row, before anything is sent, as a parameter PowerShell refuses does. Checked on the first row's
         /// message, whose shared part every row shares. So is a problem with a parameter a column could set but the
