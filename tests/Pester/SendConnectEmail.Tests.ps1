@@ -634,6 +634,21 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'names each row''s copies in the target -Confirm asks about and -Verbose shows' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Cc = '' }
+        )
+
+        $verbose = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Performing*' } | ForEach-Object Message)
+
+        $verbose | Should -Be @(
+            'Performing the operation "Send email" on target "ann@example.com (row 1), cc boss@example.com, bcc audit@example.com".'
+            'Performing the operation "Send email" on target "bob@example.com (row 2)".'
+        )
+    }
+
     It 'sends again, under the same -Journal, a row whose copies changed since the run that sent it, and skips the others' {
         $journal = Join-Path $TestDrive 'copies.journal'
         $mail = @{ From = 'news@example.com'; Subject = 'S'; Text = 'T'; Journal = $journal }

@@ -756,12 +756,13 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// "+447700900001 (row 1)", and for an SMS of several parts "+447700900001 (row 1): 14 SMS parts": what -Confirm asks
-        /// about, so that the admin sees what the row will be billed as before saying yes; with -SendAt, when it goes.
+        /// about, so that the admin sees what the row will be billed as before saying yes; with -SendAt, when it goes. For an
+        /// email, who else gets it ("ann@example.com (row 1), cc boss@example.com"): a row's Cc column may copy anyone.
         /// </summary>
         private string TargetFor(ConnectMessage message, Recipient recipient)
         {
             var parts = MeasureParts(ForRecipient(message, recipient), recipient);
-            if (parts is not > 1) return TargetFor(recipient, _row) + ScheduledFor.Said(message.SendAt);
+            if (parts is not > 1) return TargetFor(recipient, _row) + CopyAddresses.Said(message) + ScheduledFor.Said(message.SendAt);
             return TargetFor(recipient, _row) + ": " + parts.Value.ToString(CultureInfo.InvariantCulture) + " SMS parts" +
                 (recipient.Addresses.Count > 1 ? " each" : "") + ScheduledFor.Said(message.SendAt);
         }
