@@ -459,13 +459,24 @@ Describe 'Send-ConnectEmail' {
         @(Get-SentBody)[-1].content.text | Should -BeExactly $Value
     }
 
-    It 'says to give the addresses of one -<Parameter> text as a list of its own, not as rows or -To' -ForEach @(
+    It 'sends a copy to each address of one -<Parameter> text that lists them with ; or ,' -ForEach @(
+        @{ Parameter = 'Cc'; Json = 'cc' }, @{ Parameter = 'Bcc'; Json = 'bcc' }
+    ) {
+        $copies = @{ $Parameter = 'a@example.com; b@example.com, c@example.com' }
+
+        $result = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' @copies
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[0].$Json | Should -Be @('a@example.com', 'b@example.com', 'c@example.com')
+    }
+
+    It 'says to separate the addresses of one -<Parameter> text that are apart by spaces only, not to send them as rows or -To' -ForEach @(
         @{ Parameter = 'Cc' }, @{ Parameter = 'Bcc' }
     ) {
-        $copies = @{ $Parameter = 'a@example.com; b@example.com' }
+        $copies = @{ $Parameter = 'a@example.com b@example.com' }
 
         { 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' @copies } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$Parameter``[0``]: 'a@example.com; b@example.com' holds 2 addresses, not one: give each address as an item of its own, e.g. -$Parameter 'ann@example.com', 'bob@example.com' (from a column that lists several: -$Parameter (`$_.$Parameter -split '``[;,\s``]+' | Where-Object { `$_ })). It is the same for every row*"
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$Parameter``[0``]: 'a@example.com b@example.com' holds 2 addresses, not one: separate them with ';' or ',' ('ann@example.com; bob@example.com', in a $Parameter column too), or give each as an item of its own: -$Parameter 'ann@example.com', 'bob@example.com'. It is the same for every row*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
@@ -512,6 +523,153 @@ Describe 'Send-ConnectEmail' {
         $bodies[2].PSObject.Properties.Name | Should -Not -Contain $Json
     }
 
+    It 'takes each row''s copies from its <Column> column, rows with the same copies in one request, a row with its own in its own' -ForEach @(
+        @{ Column = 'Cc'; Json = 'cc' }, @{ Column = 'Bcc'; Json = 'bcc' }
+    ) {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann'; $Column = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Name = 'Bob'; $Column = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'cy@example.com'; Name = 'Cy'; $Column = 'lead@example.com; hr@example.com' }
+            [pscustomobject]@{ Email = 'dee@example.com'; Name = 'Dee'; $Column = '' }
+            [pscustomobject]@{ Email = 'eve@example.com'; Name = 'Eve'; $Column = $null }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'Hi $(Name)' -Text 'Hello $(Name)')
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued', 'Queued')
+        $bodies = @(Get-SentBody)
+        $bodies.Count | Should -Be 3
+        $bodies[0].to.email | Should -Be @('ann@example.com', 'bob@example.com')
+        $bodies[0].$Json | Should -Be @('boss@example.com')
+        $bodies[1].to.email | Should -Be @('cy@example.com')
+        $bodies[1].$Json | Should -Be @('lead@example.com', 'hr@example.com')
+        $bodies[2].to.email | Should -Be @('dee@example.com', 'eve@example.com')
+        $bodies[2].PSObject.Properties.Name | Should -Not -Contain $Json
+        # The column is the copies, not a substitution the text could read.
+        $bodies[0].to[0].substitutions.PSObject.Properties.Name | Should -Be @('Name')
+    }
+
+    It 'takes each row''s reply-to address from its ReplyTo column' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; ReplyTo = 'desk.london@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; ReplyTo = 'desk.paris@example.com' }
+            [pscustomobject]@{ Email = 'cy@example.com'; ReplyTo = '' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T')
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $bodies = @(Get-SentBody)
+        $bodies.Count | Should -Be 3
+        $bodies[0].content.replyTo | Should -BeExactly 'desk.london@example.com'
+        $bodies[1].content.replyTo | Should -BeExactly 'desk.paris@example.com'
+        $bodies[2].content.PSObject.Properties.Name | Should -Not -Contain 'replyTo'
+    }
+
+    It 'makes a row whose Cc cell holds a bad address Invalid, naming the row, the column and the address, and sends the others' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com, bogus' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Cc = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'cy@example.com'; Cc = 'Lead <lead@example.com>' }
+            [pscustomobject]@{ Email = 'dee@example.com'; Cc = 'boss@example.com' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued', 'Invalid', 'Queued')
+        $results[0].Reason | Should -BeExactly "Row 1: Cc[1]: 'bogus' is not an email address (the @ is missing): use a bare address such as name@example.com"
+        $results[2].Reason | Should -BeLike "Row 3: Cc``[0``]: 'Lead <lead@example.com>' is not an email address (it has a display name*"
+        @($failed).Count | Should -Be 2
+        (Get-SentBody).to.email | Should -Be @('bob@example.com', 'dee@example.com')
+    }
+
+    It 'reads a -Cc given on the command line for every row, and says the Cc column is not read' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Cc = 'lead@example.com' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Cc 'audit@example.com' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $bodies = @(Get-SentBody)
+        $bodies.Count | Should -Be 1
+        $bodies[0].cc | Should -Be @('audit@example.com')
+        @($warned).Count | Should -Be 1
+        $warned[0].Message | Should -BeLike "The column 'Cc' is not read: -Cc was given on the command line*"
+    }
+
+    It 'shows each request''s copies under -WhatIf, and each row''s under -PayloadOnly' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com'; ReplyTo = 'desk@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com'; ReplyTo = 'desk@example.com' }
+            [pscustomobject]@{ Email = 'cy@example.com'; Cc = ''; Bcc = ''; ReplyTo = '' }
+        )
+
+        # What-if lines go to the host, not to a stream: a child PowerShell's output shows them.
+        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $child = Join-Path $TestDrive 'whatif-copies.ps1'
+        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
+            "Import-Module '$($module -replace "'", "''")'"
+            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
+            '$rows = @(Import-Csv -LiteralPath $args[0])'
+            '$rows | Send-ConnectEmail -From news@example.com -Subject S -Text T -WhatIf'
+            '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
+        $csv = Join-Path $TestDrive 'copies.csv'
+        $rows | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $said = @(& $shell -NoProfile -File $child $csv 2>&1 | ForEach-Object { "$_" } | Where-Object { $_ })
+        $payloads = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -PayloadOnly | ConvertFrom-Json)
+
+        $said | Should -Be @(
+            'What if: Performing the operation "Send email" on target "batch 1: 2 destinations, rows 1-2 (ann@example.com, bob@example.com), cc boss@example.com, bcc audit@example.com, reply to desk@example.com".'
+            'What if: Performing the operation "Send email" on target "batch 2: 1 destination, row 3 (cy@example.com)".'
+            'SENT 0'
+        )
+        $payloads[1].cc | Should -Be @('boss@example.com')
+        $payloads[1].bcc | Should -Be @('audit@example.com')
+        $payloads[1].content.replyTo | Should -BeExactly 'desk@example.com'
+        $payloads[2].PSObject.Properties.Name | Should -Not -Contain 'cc'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'names each row''s copies in the target -Confirm asks about and -Verbose shows' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Cc = '' }
+        )
+
+        $verbose = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Performing*' } | ForEach-Object Message)
+
+        $verbose | Should -Be @(
+            'Performing the operation "Send email" on target "ann@example.com (row 1), cc boss@example.com, bcc audit@example.com".'
+            'Performing the operation "Send email" on target "bob@example.com (row 2)".'
+        )
+    }
+
+    It 'sends again, under the same -Journal, a row whose copies changed since the run that sent it, and skips the others' {
+        $journal = Join-Path $TestDrive 'copies.journal'
+        $mail = @{ From = 'news@example.com'; Subject = 'S'; Text = 'T'; Journal = $journal }
+        $first = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Cc = 'boss@example.com' }
+        )
+        $null = $first | Send-ConnectEmail @mail
+        $again = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Cc = 'new.boss@example.com' }
+        )
+
+        $results = @($again | Send-ConnectEmail @mail)
+
+        $results.Status | Should -Be @('Skipped', 'Queued')
+        $last = @(Get-SentBody)[-1]
+        $last.to.email | Should -Be @('bob@example.com')
+        $last.cc | Should -Be @('new.boss@example.com')
+    }
+
     It 'sends a row whose -ReplyTo or -Attachment cell is empty without it' {
         $row = [pscustomobject]@{ Email = 'ann@example.com'; ReplyTo = ''; File = '' }
 
@@ -548,7 +706,7 @@ Describe 'Send-ConnectEmail help: the morning after' {
         # Before, the page had no example for sending the failures again; the admin who piped the results back in got
         # every row Invalid, and one who ran the command again without a journal sent every email twice.
         $page = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/Send-ConnectEmail.md'))
-        $section = $page.Substring($page.IndexOf('### Example 4: The morning after'))
+        $section = $page.Substring($page.IndexOf('### Example 5: The morning after'))
         $code = [regex]::Match($section, '```powershell\r?\n(?<code>.*?)```', 'Singleline').Groups['code'].Value
         $code | Should -Match 'Journal = '
         $null = New-Item -ItemType Directory (Join-Path $TestDrive 'docs/examples') -Force

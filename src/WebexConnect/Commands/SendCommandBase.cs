@@ -474,7 +474,7 @@ namespace WebexConnect.Commands
         };
 
         /// <summary>
-        /// A problem with a parameter no column sets (-From, -Cc, -ReplyTo, -SendAt, -NotifyUrl...) is the same for every
+        /// A problem with a parameter no column sets (-From, -FromName, -SendAt, -NotifyUrl...) is the same for every
         /// row: each would be Invalid with the same error, 50,000 of them for a CSV of 50,000. So it ends the command at
         /// the first row, before anything is sent, as a parameter PowerShell refuses does. Checked on the first row's
         /// message, whose shared part every row shares. So is a problem with a parameter a column could set but the
@@ -760,12 +760,13 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// "+447700900001 (row 1)", and for an SMS of several parts "+447700900001 (row 1): 14 SMS parts": what -Confirm asks
-        /// about, so that the admin sees what the row will be billed as before saying yes; with -SendAt, when it goes.
+        /// about, so that the admin sees what the row will be billed as before saying yes; with -SendAt, when it goes. For an
+        /// email, who else gets it ("ann@example.com (row 1), cc boss@example.com"): a row's Cc column may copy anyone.
         /// </summary>
         private string TargetFor(ConnectMessage message, Recipient recipient)
         {
             var parts = MeasureParts(ForRecipient(message, recipient), recipient);
-            if (parts is not > 1) return TargetFor(recipient, _row) + ScheduledFor.Said(message.SendAt);
+            if (parts is not > 1) return TargetFor(recipient, _row) + CopyAddresses.Said(message) + ScheduledFor.Said(message.SendAt);
             return TargetFor(recipient, _row) + ": " + parts.Value.ToString(CultureInfo.InvariantCulture) + " SMS parts" +
                 (recipient.Addresses.Count > 1 ? " each" : "") + ScheduledFor.Said(message.SendAt);
         }

@@ -59,8 +59,8 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = TemplateSet)]
         public string? TemplateSubject { get; set; }
 
-        /// <summary>The reply-to address.</summary>
-        [Parameter(ParameterSetName = ContentSet)]
+        /// <summary>The reply-to address; binds from a ReplyTo column too (each row its own).</summary>
+        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         public string? ReplyTo { get; set; }
 
         /// <summary>Attachments: hashtables @{ MimeType; Name; Url } (Name and MimeType default from the URL's file name).</summary>
@@ -68,12 +68,14 @@ namespace WebexConnect.Commands
         [Alias("Attachments")] // the JSON name, content.attachments: what a script moved from Invoke-RestMethod types
         public object[]? Attachment { get; set; }
 
-        /// <summary>Copy recipients.</summary>
-        [Parameter]
+        /// <summary>Copy recipients; binds from a Cc column too, whose cell may list several ('ann@example.com; bob@example.com').</summary>
+        // By property name, for a CSV of users and their managers: rows with the same copies share a request, a row with
+        // copies of its own goes in its own (the copies are the request's, not the destination's).
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[]? Cc { get; set; }
 
-        /// <summary>Blind copy recipients.</summary>
-        [Parameter]
+        /// <summary>Blind copy recipients; binds from a Bcc column too, whose cell may list several.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[]? Bcc { get; set; }
 
         /// <summary>Send one email to all the addresses of a destination object, in one transaction.</summary>
@@ -116,7 +118,7 @@ namespace WebexConnect.Commands
 
         private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
 
-        private protected override int PerRowContentLength => 3;
+        private protected override int PerRowContentLength => 6;
 
         private protected override void ReadPerRowContent(object?[] content)
         {
@@ -124,6 +126,10 @@ namespace WebexConnect.Commands
             content[0] = given ? Subject : null;
             content[1] = given ? Text : null;
             content[2] = given ? Html : null;
+            // The copies may come from a row's columns: a row whose copies differ from the row before's needs a message of its own.
+            content[3] = given ? ReplyTo : null;
+            content[4] = CopyAddresses.Key(Cc);
+            content[5] = CopyAddresses.Key(Bcc);
         }
 
         /// <inheritdoc />
@@ -166,16 +172,6 @@ namespace WebexConnect.Commands
                 " will not apply to it (nor to any other row without HTML; this is said once). Give -Html, or fill the row's Html column, to track it.";
         }
 
-        /// <summary>The addresses without the empty ones (an empty cell, -Cc ''), which name no one.</summary>
-        private static IReadOnlyList<string> Given(string[]? addresses)
-        {
-            if (addresses is null || addresses.Length == 0) return Array.Empty<string>();
-            var given = new List<string>(addresses.Length);
-            foreach (var address in addresses)
-                if (!string.IsNullOrWhiteSpace(address)) given.Add(address);
-            return given;
-        }
-
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {
             var content = shared.Template is null;
@@ -190,8 +186,8 @@ namespace WebexConnect.Commands
                 // An empty CSV cell is a field not given: -Cc $_.Manager for a row without a manager stopped that row's send.
                 ReplyTo = string.IsNullOrWhiteSpace(ReplyTo) ? null : ReplyTo,
                 Attachments = _attachments,
-                Cc = Given(Cc),
-                Bcc = Given(Bcc),
+                Cc = CopyAddresses.Of(Cc),
+                Bcc = CopyAddresses.Of(Bcc),
                 MultipleToRecipients = MultipleToRecipients ? true : null,
                 FromName = FromName,
                 TrackClicks = TrackClicks ? true : null,

@@ -10,8 +10,9 @@ namespace WebexConnect.Composition
     {
         /// <summary>A batch of the rows first to last, or of <paramref name="rowCount"/> of them when some between went elsewhere.</summary>
         public WhatIfBatch(long number, IReadOnlyList<string> addresses, long firstRow, long lastRow, SmsPartCount? parts = null, long? rowCount = null,
-            DateTimeOffset? sendAt = null)
+            DateTimeOffset? sendAt = null, string copies = "")
         {
+            Copies = copies;
             SendAt = sendAt;
             Number = number;
             Addresses = addresses;
@@ -35,6 +36,9 @@ namespace WebexConnect.Composition
         /// <summary>When the batch's message is scheduled to go; null for at once.</summary>
         public DateTimeOffset? SendAt { get; }
 
+        /// <summary>An email's copies (<see cref="CopyAddresses.Said"/>): ", cc boss@example.com"; empty without them.</summary>
+        public string Copies { get; }
+
         /// <summary>
         /// The ShouldProcess target: "batch 3: 100 destinations, rows 201-300 (+44..., +44... and 98 more)", and for an SMS
         /// text longer than one part ": 1400 SMS parts, 14 each" after them, and ", scheduled for ..." for a -SendAt.
@@ -50,7 +54,7 @@ namespace WebexConnect.Composition
                 // read as if row 6 went too, beside the line that said it would be skipped.
                 if (RowCount < LastRow - FirstRow + 1) rows = RowCount.ToString(CultureInfo.InvariantCulture) + " of " + rows;
                 return "batch " + Number.ToString(CultureInfo.InvariantCulture) + ": " + Counted.Of(Addresses.Count, "destination") + ", " + rows +
-                    " (" + SubstitutionText.Abbreviate(Addresses) + ")" + Parts?.Said + ScheduledFor.Said(SendAt);
+                    " (" + SubstitutionText.Abbreviate(Addresses) + ")" + Copies + Parts?.Said + ScheduledFor.Said(SendAt);
             }
         }
     }
@@ -136,7 +140,7 @@ namespace WebexConnect.Composition
             var shape = _lastShape;
             if (!_open.TryGetValue(shape, out var open))
             {
-                open = new Open(row, message.SendAt);
+                open = new Open(row, message);
                 _open[shape] = open;
             }
 
@@ -144,7 +148,7 @@ namespace WebexConnect.Composition
             if (open.Addresses.Count > 0 && open.Addresses.Count + recipient.Addresses.Count > _batchSize)
             {
                 full = Close(open);
-                open = new Open(row, message.SendAt);
+                open = new Open(row, message);
                 _open[shape] = open;
             }
 
@@ -165,18 +169,21 @@ namespace WebexConnect.Composition
             return open.ConvertAll(Close);
         }
 
-        private WhatIfBatch Close(Open open) => new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows, open.SendAt);
+        private WhatIfBatch Close(Open open) => new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows, open.SendAt, open.Copies);
 
         private sealed class Open
         {
-            public Open(long firstRow, DateTimeOffset? sendAt)
+            public Open(long firstRow, ConnectMessage message)
             {
                 FirstRow = firstRow;
                 LastRow = firstRow;
-                SendAt = sendAt;
+                SendAt = message.SendAt;
+                Copies = CopyAddresses.Said(message);
             }
 
             public DateTimeOffset? SendAt { get; }
+
+            public string Copies { get; }
 
             public List<string> Addresses { get; } = new List<string>();
             public long FirstRow { get; }

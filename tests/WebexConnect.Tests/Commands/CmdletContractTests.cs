@@ -52,9 +52,9 @@ namespace WebexConnect.Tests.Commands
             AllowMissingSubstitutionSwitchParameter         *                                     -
             ApplyFrequencyCap       SwitchParameter         *                                     -    ChannelApplyFrequencyCap
             Attachment              Object[]                Content                               -    Attachments
-            Bcc                     String[]                *                                     -
+            Bcc                     String[]                *                                     N
             CallbackData            String                  *                                     -
-            Cc                      String[]                *                                     -
+            Cc                      String[]                *                                     N
             CheckConsent            SwitchParameter         *                                     -    ChannelCheckConsent
             ContactPolicyGroup      String                  *                                     -
             CorrelationId           String                  Content Template                      N
@@ -69,7 +69,7 @@ namespace WebexConnect.Tests.Commands
             MultipleToRecipients    SwitchParameter         *                                     -
             NotifyUrl               Uri                     *                                     -
             PayloadOnly             SwitchParameter         *                                     -
-            ReplyTo                 String                  Content                               -
+            ReplyTo                 String                  Content                               N
             RequestedReceipt        String[]                *                                     -    RequestedReceipts {submitted|delivered|read|clicked|bounced|complaint|not verified|invalid|failed}
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         *                                     -

@@ -151,9 +151,11 @@ namespace WebexConnect.Messages.Validation
         private static readonly string OneReplyTo = OneAddress("ReplyTo");
         private static readonly string OneUnsubscribeAddress = OneAddress("UnsubscribeEmailAddress");
 
+        // Reached by addresses apart by spaces only: ';' and ',' between them split them already (CopyAddresses), in a
+        // -Cc given on the command line as in a Cc column.
         private static string SeveralAddresses(string parameter) =>
-            $"give each address as an item of its own, e.g. -{parameter} 'ann@example.com', 'bob@example.com' (from a column " +
-            $"that lists several: -{parameter} ($_.{parameter} -split '[;,\\s]+' | Where-Object {{ $_ }}))";
+            $"separate them with ';' or ',' ('ann@example.com; bob@example.com', in a {parameter} column too), or give each as " +
+            $"an item of its own: -{parameter} 'ann@example.com', 'bob@example.com'";
 
         private static string OneAddress(string parameter) => $"-{parameter} takes one address: give the one that is meant";
 

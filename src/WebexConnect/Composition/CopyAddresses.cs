@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using WebexConnect.Messages;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// The addresses of -Cc or -Bcc as given: items of a list, or a CSV cell that lists several as Outlook writes them
+    /// ('ann@example.com; bob@example.com', or with commas). An empty item (an empty cell, -Cc $_.Manager for a row without
+    /// a manager) names no one. Each address is checked as it is (EmailRules), so a bad one is named by itself.
+    /// </summary>
+    internal static class CopyAddresses
+    {
+        // Not spaces: 'Ann Smith <ann@example.com>' is one bad address, told as a display name, not three.
+        private static readonly char[] Separators = { ';', ',', '\r', '\n' };
+
+        /// <summary>The addresses, split at ';' and ',', trimmed, the empty ones left out.</summary>
+        public static IReadOnlyList<string> Of(string[]? given)
+        {
+            if (given is null || given.Length == 0) return Array.Empty<string>();
+            var addresses = new List<string>(given.Length);
+            foreach (var item in given)
+            {
+                if (string.IsNullOrWhiteSpace(item)) continue;
+                foreach (var part in item.Split(Separators))
+                    if (!string.IsNullOrWhiteSpace(part)) addresses.Add(part.Trim());
+            }
+            return addresses;
+        }
+
+        /// <summary>
+        /// What tells one row's copies from another's, read for every row: the value itself for one item (no allocation),
+        /// null for none. Rows of equal keys share a message; rows of other keys whose addresses are the same still share a
+        /// request, as the dispatcher compares the requests' JSON.
+        /// </summary>
+        public static string? Key(string[]? given)
+        {
+            if (given is null || given.Length == 0) return null;
+            if (given.Length == 1) return string.IsNullOrWhiteSpace(given[0]) ? null : given[0];
+            return string.Join("\n", given);
+        }
+    
+        /// <summary>
+        /// ", cc boss@example.com, bcc audit@example.com, reply to help@example.com": the copies of a batch's email as -WhatIf
+        /// says them, now that each row of a CSV may have its own; empty for an email without them and for other channels.
+        /// </summary>
+        public static string Said(ConnectMessage message)
+        {
+            if (message is not EmailMessage email) return "";
+            var said = "";
+            if (email.Cc.Count > 0) said += ", cc " + SubstitutionText.Abbreviate(email.Cc);
+            if (email.Bcc.Count > 0) said += ", bcc " + SubstitutionText.Abbreviate(email.Bcc);
+            if (email.ReplyTo is string replyTo) said += ", reply to " + replyTo;
+            return said;
+        }
+    }
+}
