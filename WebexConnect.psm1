@@ -65,27 +65,5 @@ foreach ($enum in ([WebexConnect.Results.SendStatus].Assembly.ExportedTypes | Wh
 if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { return }
 $ExecutionContext.SessionState.Module.OnRemove = {
     $closed = [WebexConnect.Sending.ModuleCleanup]::LastClosedSession
-    if (-not $closed) { return }
-    $line = "WebexConnect: Remove-Module closed the session ($closed); its connection and secrets are released."
-    # PowerShell runs this block with the session's $VerbosePreference, not with Remove-Module's -Verbose: before,
-    # Remove-Module WebexConnect -Verbose printed its own "Performing the operation" line and never this one. So the
-    # command that removed the module is read from its caller's text; a -Verbose splatted there is not seen (the
-    # preference still is).
-    $asked = $false
-    $caller = @(Get-PSCallStack)[1]
-    if ($caller -and $caller.Position) {
-        $tokens = $errors = $null
-        $ast = [System.Management.Automation.Language.Parser]::ParseInput($caller.Position.Text, [ref] $tokens, [ref] $errors)
-        $commands = $ast.FindAll({ param($node) $node -is [System.Management.Automation.Language.CommandAst] }, $true)
-        foreach ($command in $commands) {
-            if ($command.GetCommandName() -notin 'Remove-Module', 'rmo') { continue }
-            foreach ($element in $command.CommandElements) {
-                if ($element -isnot [System.Management.Automation.Language.CommandParameterAst]) { continue }
-                $name = $element.ParameterName
-                $verbose = $name -eq 'vb' -or ($name.Length -gt 0 -and 'Verbose'.StartsWith($name, [StringComparison]::OrdinalIgnoreCase))
-                if ($verbose -and ($null -eq $element.Argument -or $element.Argument.Extent.Text -ne '$false')) { $asked = $true }
-            }
-        }
-    }
-    if ($asked) { Write-Verbose $line -Verbose } else { Write-Verbose $line }
+    if ($closed) { Write-Verbose "WebexConnect: Remove-Module closed the session ($closed); its connection and secrets are released." }
 }

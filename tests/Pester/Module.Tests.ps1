@@ -358,27 +358,6 @@ namespace WebexConnectTests
         }
     }
 
-    It 'says it closed the session for Remove-Module <Given>, as the admin typed it, and not for -Verbose:$false' -ForEach @(
-        @{ Given = '-Verbose'; Says = $true }
-        @{ Given = '-vb'; Says = $true }
-        @{ Given = '-Verbose:$true'; Says = $true }
-        @{ Given = '-Verbose:$false'; Says = $false }
-        @{ Given = ''; Says = $false }
-    ) {
-        # Before: PowerShell runs the module's clean-up with the session's preference, so Remove-Module -Verbose printed
-        # only its own "Performing the operation" lines, never which session it closed.
-        Connect-WebexConnect -Sandbox | Out-Null
-        try {
-            $verbose = @(& ([scriptblock]::Create("Remove-Module WebexConnect $Given 4>&1")) | ForEach-Object Message |
-                    Where-Object { $_ -like 'WebexConnect:*' })
-        }
-        finally {
-            Import-Module $script:ManifestPath -Force -ErrorAction Stop
-        }
-        if ($Says) { $verbose | Should -Be 'WebexConnect: Remove-Module closed the session (Webex Connect sandbox); its connection and secrets are released.' }
-        else { $verbose | Should -BeNullOrEmpty }
-    }
-
     It 'leaves the sessions open when a <Name> removes the module it imported, while this runspace still has it' -ForEach @(
         @{ Name = 'ForEach-Object -Parallel block'; Run = { param($m) 1 | ForEach-Object -Parallel { Import-Module $using:m; Remove-Module WebexConnect } } }
         @{ Name = 'thread job'; Run = { param($m) Start-ThreadJob { Import-Module $using:m; Remove-Module WebexConnect } | Receive-Job -Wait -AutoRemoveJob } }
