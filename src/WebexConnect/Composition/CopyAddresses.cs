@@ -39,7 +39,7 @@ namespace WebexConnect.Composition
             if (given.Length == 1) return string.IsNullOrWhiteSpace(given[0]) ? null : given[0];
             return string.Join("\n", given);
         }
-    
+
         /// <summary>
         /// ", cc boss@example.com, bcc audit@example.com, reply to help@example.com": the copies of a batch's email as -WhatIf
         /// says them, now that each row of a CSV may have its own; empty for an email without them and for other channels.

@@ -54,7 +54,7 @@ namespace WebexConnect.Composition
             var last = readNotSent > read ? readNotSent : read;
             return commandName + " ended at the error of row " + N(row) + " (" + errorId + "): " +
                 (read == 1 ? (last > read ? "row 1 has its result" : "the row it read has its result") : "the " + N(read) + " rows it read have their results") +
-                (last > read ? ", row " + N(last) + " was read and not sent" : "") + NotReadAfter(last) +
+                ReadNotSentThenNotRead(read, last) +
                 (journalPath is not null ? "Correct row " + N(row) + ", then run " + SameCommandWith(journalPath) : NothingRecords(read));
         }
 
@@ -77,7 +77,7 @@ namespace WebexConnect.Composition
             var last = readNotSent > row ? readNotSent : row;
             return commandName + " ended before sending row " + N(row) + " (" + stoppedBy + "): " +
                 (before == 0 ? "nothing was sent" : (before == 1 ? "row 1 has its result" : "rows 1-" + N(before) + " have their results") +
-                    ", row " + N(row) + " was not sent") + (last > row ? ", row " + N(last) + " was read and not sent" : "") + NotReadAfter(last) +
+                    ", row " + N(row) + " was not sent") + ReadNotSentThenNotRead(row, last) +
                 (before == 0 ? "Running the command again sends them all."
                     : journalPath is not null ? "Run " + SameCommandWith(journalPath) : NothingRecords(before));
         }
@@ -104,6 +104,13 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>", and any rows the input had after row 7 were not read, so not sent. "</summary>
+        /// <summary>
+        /// The row read behind the held first row and never handled, when <paramref name="last"/> is past
+        /// <paramref name="handled"/>, then the rows after the last one read.
+        /// </summary>
+        private static string ReadNotSentThenNotRead(long handled, long last) =>
+            (last > handled ? ", row " + N(last) + " was read and not sent" : "") + NotReadAfter(last);
+
         private static string NotReadAfter(long row) => ", and any rows the input had after row " + N(row) + " were not read, so not sent. ";
 
         /// <summary>What a re-run with the journal does, after "Run " or "Correct row 7, then run ".</summary>
