@@ -83,8 +83,10 @@ namespace WebexConnect.Commands
                     break;
                 case ConnectionTestStatus.Unreachable:
                     // A timeout is an OperationTimeout, as a send's is: the service may only be slow, not out of reach.
-                    WriteError(new ErrorRecord(new InvalidOperationException(test.Detail), "ServiceUnreachable",
-                        timedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError, session));
+                    // Each record names its ID beside its category, as ErrorIdTableTests reads the code.
+                    WriteError(timedOut
+                        ? new ErrorRecord(new InvalidOperationException(test.Detail), "ServiceUnreachable", ErrorCategory.OperationTimeout, session)
+                        : new ErrorRecord(new InvalidOperationException(test.Detail), "ServiceUnreachable", ErrorCategory.ConnectionError, session));
                     break;
                 case ConnectionTestStatus.Inconclusive:
                     WriteWarning(test.Detail);
