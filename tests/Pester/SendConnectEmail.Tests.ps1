@@ -566,6 +566,21 @@ Describe 'Send-ConnectEmail' {
         $bodies[2].content.PSObject.Properties.Name | Should -Not -Contain 'replyTo'
     }
 
+    It 'warns that a ReplyTo column beside -TemplateId sets no reply-to, as a Subject column does not' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; ReplyTo = 'desk@example.com'; Subject = 'For Ann' }
+            [pscustomobject]@{ Email = 'bob@example.com'; ReplyTo = 'desk@example.com'; Subject = 'For Bob' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -TemplateId 'welcome' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        # Once per run, naming the column; the Subject column, which the template may read as $(Subject), is not warned about.
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "The column 'ReplyTo' does not set -ReplyTo: a column cannot; -ReplyTo does not go with the parameters given here*"
+        (Get-SentBody)[0].to[0].substitutions.PSObject.Properties.Name | Should -Contain 'Subject'
+    }
+
     It 'makes a row whose Cc cell holds a bad address Invalid, naming the row, the column and the address, and sends the others' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com, bogus' }

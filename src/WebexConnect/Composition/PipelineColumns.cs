@@ -38,8 +38,9 @@ namespace WebexConnect.Composition
         public static IReadOnlyDictionary<string, string> NotFromColumns(Type cmdletType, string parameterSet)
         {
             var bound = Of(cmdletType, parameterSet);
-            // A column named like another set's parameter that binds by name there (Send-ConnectEmail's Subject beside
-            // -TemplateId) is a substitution on purpose: the template may read $(Subject).
+            // A column named like another set's text parameter that binds by name there (Send-ConnectEmail's Subject beside
+            // -TemplateId) is a substitution on purpose: the template may read $(Subject). Not one of another kind: a ReplyTo
+            // column beside -TemplateId set no reply-to, and without this warning it said nothing.
             var boundInAnySet = Of(cmdletType);
             var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -48,7 +49,8 @@ namespace WebexConnect.Composition
                 // Not a parameter, or the piped object itself (-InputObject).
                 if (sets.Length == 0 || sets.Any(a => IsTrue(a, nameof(ParameterAttribute.ValueFromPipeline)))) continue;
                 if (bound.Contains(property.Name)) continue;
-                if (!sets.Any(a => InSet(a, parameterSet)) && boundInAnySet.Contains(property.Name)) continue;
+                if (!sets.Any(a => InSet(a, parameterSet)) && boundInAnySet.Contains(property.Name) &&
+                    Array.IndexOf(Commands.ExpandedSubstitutions.SendParameters, property.Name) >= 0) continue;
                 names[property.Name] = property.Name;
                 foreach (var alias in AliasesOf(property)) names[alias] = property.Name;
             }

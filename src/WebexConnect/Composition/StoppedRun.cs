@@ -103,7 +103,6 @@ namespace WebexConnect.Composition
                 " -Journal to a run that may be cut short, so that running it again sends only what it did not send.";
         }
 
-        /// <summary>", and any rows the input had after row 7 were not read, so not sent. "</summary>
         /// <summary>
         /// The row read behind the held first row and never handled, when <paramref name="last"/> is past
         /// <paramref name="handled"/>, then the rows after the last one read.
@@ -111,6 +110,7 @@ namespace WebexConnect.Composition
         private static string ReadNotSentThenNotRead(long handled, long last) =>
             (last > handled ? ", row " + N(last) + " was read and not sent" : "") + NotReadAfter(last);
 
+        /// <summary>", and any rows the input had after row 7 were not read, so not sent. "</summary>
         private static string NotReadAfter(long row) => ", and any rows the input had after row " + N(row) + " were not read, so not sent. ";
 
         /// <summary>What a re-run with the journal does, after "Run " or "Correct row 7, then run ".</summary>

@@ -40,6 +40,36 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void Rows_cycling_through_more_messages_than_the_dispatcher_keeps_open_are_one_request_each_as_it_sends_them()
+        {
+            // A CSV of users whose Cc cycles through 40 managers: the dispatcher keeps 16 partial batches open and sends the
+            // oldest to open another, so every row went in a request of its own, and -WhatIf said 40 requests.
+            var managers = Enumerable.Range(0, 40).Select(m => new EmailMessage { From = "it@example.com", Subject = "S", Text = "T",
+                Cc = new[] { "m" + m + "@example.com" } }).ToArray();
+            var fewer = Enumerable.Range(0, WhatIfBatches.DispatcherOpenShapes).Select(m => new EmailMessage { From = "it@example.com",
+                Subject = "S", Text = "T", Cc = new[] { "m" + m + "@example.com" } }).ToArray();
+            var cycling = new WhatIfBatches(1000);
+            var withinReach = new WhatIfBatches(1000);
+
+            var cycled = Enumerable.Range(1, 400).Select(i => cycling.Add(managers[i % 40], new Recipient("u" + i + "@example.com"), i))
+                .Where(b => b != null).ToList();
+            cycled.AddRange(cycling.Flush());
+            var reached = Enumerable.Range(1, 400).Select(i => withinReach.Add(fewer[i % fewer.Length], new Recipient("u" + i + "@example.com"), i))
+                .Where(b => b != null).ToList();
+            reached.AddRange(withinReach.Flush());
+
+            Assert.Equal(400, cycled.Count);
+            Assert.All(cycled, b => Assert.Single(b!.Addresses));
+            Assert.Equal("batch 1: 1 destination, row 1 (u1@example.com), cc m1@example.com", cycled[0]!.Target);
+            Assert.Equal(WhatIfBatches.DispatcherOpenShapes, reached.Count);
+            Assert.Equal(400, reached.Sum(b => b!.Addresses.Count));
+        }
+
+        [Fact]
+        public void Keeps_as_many_batches_open_as_the_dispatcher_does() =>
+            Assert.Equal(WhatIfBatches.DispatcherOpenShapes, WebexConnect.Engine.Dispatch.DispatcherTuning.Default.MaxOpenShapes);
+
+        [Fact]
         public void Different_messages_travel_in_their_own_batches()
         {
             var english = new SmsMessage { From = "ACME", Text = "Hi" };
