@@ -104,7 +104,17 @@ namespace WebexConnect.Composition
     {
         private readonly int _batchSize;
         private readonly Func<ConnectMessage, object> _shapeOf;
+        /// <summary>
+        /// The partial batches of different shapes the dispatcher keeps open at once (its DispatcherTuning's MaxOpenShapes, which
+        /// this assembly cannot see; a test keeps the two equal): opening one more sends the oldest part-full. Before, -WhatIf
+        /// kept every shape open, and 400 rows whose Cc column cycles through 20 addresses showed 20 batches where the run
+        /// sent 400 requests, one per row.
+        /// </summary>
+        internal const int DispatcherOpenShapes = 16;
+
         private readonly Dictionary<object, Open> _open = new Dictionary<object, Open>();
+        // The open batches, oldest first, as the dispatcher orders them: the first is the one another shape sends.
+        private readonly List<Open> _opened = new List<Open>();
         private ConnectMessage? _lastMessage;
         private object? _lastShape;
         private long _numbered;
@@ -138,18 +148,16 @@ namespace WebexConnect.Composition
                 _lastMessage = message;
             }
             var shape = _lastShape;
+            WhatIfBatch? full = null;
             if (!_open.TryGetValue(shape, out var open))
             {
-                open = new Open(row, message);
-                _open[shape] = open;
+                if (OldestSentByAnotherShape() is Open oldest) full = Close(oldest);
+                open = Opened(shape, row, message);
             }
-
-            WhatIfBatch? full = null;
-            if (open.Addresses.Count > 0 && open.Addresses.Count + recipient.Addresses.Count > _batchSize)
+            else if (open.Addresses.Count > 0 && open.Addresses.Count + recipient.Addresses.Count > _batchSize)
             {
                 full = Close(open);
-                open = new Open(row, message);
-                _open[shape] = open;
+                open = Opened(shape, row, message);
             }
 
             open.Addresses.AddRange(recipient.Addresses);
@@ -163,23 +171,55 @@ namespace WebexConnect.Composition
         /// <summary>The partial batches still open, in the order they were started.</summary>
         public IReadOnlyList<WhatIfBatch> Flush()
         {
-            var open = new List<Open>(_open.Values);
+            var open = new List<Open>(_opened);
             open.Sort((a, b) => a.FirstRow.CompareTo(b.FirstRow));
-            _open.Clear();
             return open.ConvertAll(Close);
         }
 
-        private WhatIfBatch Close(Open open) => new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows, open.SendAt, open.Copies);
+        /// <summary>
+        /// The batch a new shape sends part-full, when the dispatcher's open batches are all taken; null while one is free. A
+        /// full batch takes no place: the run sends it as it fills (here it stays until its shape's next row or the flush).
+        /// </summary>
+        private Open? OldestSentByAnotherShape()
+        {
+            Open? oldest = null;
+            var partial = 0;
+            foreach (var open in _opened)
+            {
+                if (open.Addresses.Count >= _batchSize) continue;
+                oldest ??= open;
+                partial++;
+            }
+            return partial >= DispatcherOpenShapes ? oldest : null;
+        }
+
+        private Open Opened(object shape, long row, ConnectMessage message)
+        {
+            var open = new Open(shape, row, message);
+            _open[shape] = open;
+            _opened.Add(open);
+            return open;
+        }
+
+        private WhatIfBatch Close(Open open)
+        {
+            _open.Remove(open.Shape);
+            _opened.Remove(open);
+            return new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows, open.SendAt, open.Copies);
+        }
 
         private sealed class Open
         {
-            public Open(long firstRow, ConnectMessage message)
+            public Open(object shape, long firstRow, ConnectMessage message)
             {
+                Shape = shape;
                 FirstRow = firstRow;
                 LastRow = firstRow;
                 SendAt = message.SendAt;
                 Copies = CopyAddresses.Said(message);
             }
+
+            public object Shape { get; }
 
             public DateTimeOffset? SendAt { get; }
 

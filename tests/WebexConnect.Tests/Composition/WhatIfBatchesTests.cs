@@ -40,6 +40,52 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void More_shapes_than_the_dispatcher_keeps_open_send_the_oldest_part_full_as_the_run_does()
+        {
+            // 400 rows whose Cc cycles through 20 addresses: the run keeps 16 shapes open, so each new shape sends the
+            // oldest with its one row, and the run made 400 requests where -WhatIf listed 20 batches.
+            var messages = Enumerable.Range(0, 20).Select(i => new SmsMessage { From = "ACME", Text = "Hi " + i }).ToArray();
+            var batches = new WhatIfBatches(1000);
+
+            var sent = Enumerable.Range(1, 400).Select(i => batches.Add(messages[i % 20], Number(i), i)).Count(b => b != null);
+            var all = sent + batches.Flush().Count;
+
+            Assert.Equal(400, all);
+        }
+
+        [Fact]
+        public void As_many_shapes_as_the_dispatcher_keeps_open_stay_whole_batches()
+        {
+            var messages = Enumerable.Range(0, WhatIfBatches.DispatcherOpenShapes).Select(i => new SmsMessage { From = "ACME", Text = "Hi " + i }).ToArray();
+            var batches = new WhatIfBatches(1000);
+
+            var sent = Enumerable.Range(1, 320).Select(i => batches.Add(messages[i % messages.Length], Number(i), i)).Count(b => b != null);
+
+            Assert.Equal(0, sent);
+            Assert.Equal(messages.Length, batches.Flush().Count);
+        }
+
+        [Fact]
+        public void A_full_batch_takes_no_place_among_the_open_ones()
+        {
+            // Batch size 1: every row fills its batch, which the run sends as it fills; 17 shapes still split nothing.
+            var messages = Enumerable.Range(0, WhatIfBatches.DispatcherOpenShapes + 1).Select(i => new SmsMessage { From = "ACME", Text = "Hi " + i }).ToArray();
+            var batches = new WhatIfBatches(2);
+
+            var sent = Enumerable.Range(1, messages.Length * 2).Select(i => batches.Add(messages[(i - 1) / 2], Number(i), i)).OfType<WhatIfBatch>().ToList();
+            var all = sent.Concat(batches.Flush()).ToList();
+
+            Assert.Equal(messages.Length, all.Count);
+            Assert.All(all, b => Assert.Equal(2, b.Addresses.Count));
+        }
+
+        [Fact]
+        public void The_open_batches_are_as_many_as_the_dispatcher_keeps()
+        {
+            Assert.Equal(WhatIfBatches.DispatcherOpenShapes, WebexConnect.Engine.Dispatch.DispatcherTuning.Default.MaxOpenShapes);
+        }
+
+        [Fact]
         public void Different_messages_travel_in_their_own_batches()
         {
             var english = new SmsMessage { From = "ACME", Text = "Hi" };
