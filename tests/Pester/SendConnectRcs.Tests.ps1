@@ -407,7 +407,7 @@ Describe 'Send-ConnectRcs' {
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion 'Shop' -Url '  ') } }
         @{ Name = 'chip whose -DisplayText is only spaces'; Expected = '-Suggestion`[0`].DisplayText: -DisplayText is required: the label on the chip*correct -Suggestion*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion '   ') } }
-        @{ Name = 'calendar chip whose -Title is only spaces'; Expected = '*a CalendarEvent suggestion needs -Title: the event''s title*correct -Suggestion*'
+        @{ Name = 'calendar chip whose -Title is only spaces'; Expected = '*a CalendarEvent suggestion needs -Title: the event''s title, the chip''s MeetingTitle*correct -Suggestion*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion 'Launch' -StartTime '2030-01-01T10:00:00Z' -EndTime '2030-01-01T11:00:00Z' -Title ' ') } }
         @{ Name = 'map chip whose -Address is only spaces'; Expected = '*a ViewLocation suggestion needs -Latitude and -Longitude, or -Address*correct -Suggestion*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion 'Shop' -Address ' ') } }

@@ -77,7 +77,7 @@ namespace WebexConnect.Messages.Validation
             if (suggestion.EndTime is null)
                 problems.Add(field + ".EndTime", "a CalendarEvent suggestion needs -EndTime");
             if (string.IsNullOrWhiteSpace(suggestion.MeetingTitle))
-                problems.Add(field + ".MeetingTitle", "a CalendarEvent suggestion needs -Title: the event's title");
+                problems.Add(field + ".MeetingTitle", "a CalendarEvent suggestion needs -Title: the event's title, the chip's MeetingTitle");
             if (suggestion.StartTime is { } start && suggestion.EndTime is { } end && end <= start)
                 problems.Add(field + ".EndTime",
                     $"-EndTime {CommonRules.Format(end)} is not after -StartTime {CommonRules.Format(start)}: the event must end after it starts");
