@@ -359,6 +359,15 @@ Describe 'about_WebexConnect' {
         $about | Should -Match 'a row that fails validation writes only its InvalidInput error there, no body and no result'
     }
 
+    It '<_> -WhatIf says a run whose input pauses may make more requests than it lists' -ForEach 'Send-ConnectSms', 'Send-ConnectEmail', 'Send-ConnectRcs', 'Send-ConnectMessage' {
+        # 1,000 rows of 10 Cc values listed 10 batches; a run whose input paused sent the open batches part-full, in 20
+        # requests (the dispatcher's linger rule), and the help promised "one line per request".
+        $help = ((Get-Help $_ -Parameter WhatIf).description.Text -join ' ') -replace '\s+', ' '
+        $help | Should -Match 'when the input pauses \(a slow source, a busy machine\) for about 50 ms, the run sends the batches it holds part-full, so it may make more requests than -WhatIf lists; never fewer'
+        $about = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $about | Should -Match 'may make more requests than -WhatIf lists, never fewer'
+    }
+
     It 'tells a scheduled task that failed rows leave the exit code 0, and how to end with 1 instead' {
         # pwsh -File ends with 0 after a run whose rows wrote errors: Task Scheduler shows success unless the script says otherwise.
         $script = Join-Path $TestDrive 'job.ps1'

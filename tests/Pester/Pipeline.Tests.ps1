@@ -461,6 +461,23 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         "$($warned[0])" | Should -BeLike 'A command after Send-ConnectSms (such as Select-Object -First) stopped the pipeline after the result of row 1, so row 2 gets no result: it was not sent. *'
         @(Get-ConnectSandboxRequest) | Should -BeNullOrEmpty -Because 'row 2 was said not sent'
     }
+
+    It 'writes the error of the Invalid row whose result Select-Object -First took, for $Error and -ErrorVariable' {
+        # The result is written before its error, and Select-Object -First stops the pipeline inside the result's writing:
+        # before, the error was never written, and a scheduled task's log ($Error, -ErrorVariable) had nothing of row 1.
+        Connect-WebexConnect -Sandbox -Tps 1000
+        $Error.Clear()
+
+        $results = @('07700900001', '+447700900002' | Send-ConnectSms -From ACME -Text 'Hi' -ErrorVariable rowErrors -ErrorAction SilentlyContinue |
+            Select-Object -First 1)
+
+        $results.Status | Should -Be 'Invalid'
+        @($rowErrors).Count | Should -Be 1
+        $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        "$($rowErrors[0])" | Should -BeLike "Row 1: Invalid 07700900001: To: '07700900001' is not an E.164 number*"
+        @($Error | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and "$_" -like 'Row 1: Invalid*' }).Count | Should -Be 1
+        @(Get-ConnectSandboxRequest) | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'What becomes of the columns that set no parameter' {

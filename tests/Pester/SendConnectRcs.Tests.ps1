@@ -402,6 +402,19 @@ Describe 'Send-ConnectRcs' {
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Card (New-ConnectRcsCard -Title '   ' -Description 'Our new watch') } }
         @{ Name = 'carousel card whose Description is only spaces'; Expected = '-Carousel`[1`].Description: Description is only white space*correct -Carousel*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel (New-ConnectRcsCard -Title 'A'), (New-ConnectRcsCard -Title 'B' -Description "  `t") } }
+        # Each names the parameter of New-ConnectRcsSuggestion or New-ConnectRcsCard the admin typed, not the model's field.
+        @{ Name = 'link chip whose -Url is only spaces'; Expected = '-Suggestion`[0`].Url: an OpenUrl suggestion needs -Url: the web page the chip opens*correct -Suggestion*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion 'Shop' -Url '  ') } }
+        @{ Name = 'chip whose -DisplayText is only spaces'; Expected = '-Suggestion`[0`].DisplayText: -DisplayText is required: the label on the chip*correct -Suggestion*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion '   ') } }
+        @{ Name = 'calendar chip whose -Title is only spaces'; Expected = '*a CalendarEvent suggestion needs -Title: the event''s title, the chip''s MeetingTitle*correct -Suggestion*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion 'Launch' -StartTime '2030-01-01T10:00:00Z' -EndTime '2030-01-01T11:00:00Z' -Title ' ') } }
+        @{ Name = 'map chip whose -Address is only spaces'; Expected = '*a ViewLocation suggestion needs -Latitude and -Longitude, or -Address*correct -Suggestion*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion 'Shop' -Address ' ') } }
+        @{ Name = 'card whose -MediaUrl is only spaces with a -MediaHeight'; Expected = '-Card.MediaHeight: -MediaHeight needs -MediaUrl: the height is that of the card''s image or video*correct -Card*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Card (New-ConnectRcsCard -Title 'Watch' -MediaUrl ' ' -MediaHeight Tall) } }
+        @{ Name = 'carousel card with -MediaHeight Tall'; Expected = '-Carousel`[0`].MediaHeight: -MediaHeight Tall is not allowed on a carousel card: use Short or Medium*correct -Carousel*'
+            Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel (New-ConnectRcsCard -Title 'A' -MediaUrl 'https://cdn.example.com/a.png' -MediaHeight Tall), (New-ConnectRcsCard -Title 'B') } }
     ) {
         $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090048$_"; Name = "N$_" } }
 

@@ -117,6 +117,22 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         $out | Should -Match 'SENT 0'
     }
 
+    It 'reports with -WhatIf as many requests as the run makes when the rows cycle through more shapes than the run keeps open' {
+        # 400 rows whose Cc column cycles through 20 addresses: the run keeps 16 batches open, and each new shape sends the
+        # oldest with its one row. Before, -WhatIf listed 20 batches of 20 and the run made 400 requests.
+        $out = Invoke-Answered -Lines @(
+            '$rows = 1..400 | ForEach-Object { [pscustomobject]@{ Email = "u$_@example.com"; Cc = "cc$($_ % 20)@example.com" } }'
+            '$rows | Send-ConnectEmail -From news@mail.example.com -Subject News -Text Hi -WhatIf'
+            '"SENT $(@(Get-ConnectSandboxRequest).Count)"'
+            '$null = $rows | Send-ConnectEmail -From news@mail.example.com -Subject News -Text Hi'
+            '"SENT $(@(Get-ConnectSandboxRequest).Count)"') -Answers ''
+
+        $out | Should -Match 'SENT 0'
+        $requests = if ($out -match 'SENT ([1-9]\d*)') { [int]$Matches[1] } else { 0 }
+        $requests | Should -Be 400
+        ([regex]::Matches($out, 'on target "batch \d+: ')).Count | Should -Be $requests
+    }
+
     It 'says at the -Confirm prompt how many SMS parts the row is billed as' {
         $out = Invoke-Answered -Lines @('$r = @("+447700900301" | Send-ConnectSms -From ACME -Text (''Our new phone launches tomorrow. '' * 60) -Confirm)') -Answers "N`n"
 

@@ -138,14 +138,14 @@ namespace WebexConnect.Commands
             foreach (var result in results)
             {
                 Stream(_writeDiagnostics);
-                _streams.Output(result);
                 // A row the run's failure stopped (a refused key) comes before this one: that failure is the first error in
                 // row order, and the terminating error that follows says it. Under -ErrorAction Stop a later row's own
                 // error (an Invalid row) would end the command first, and PowerShell reports only the first stop.
                 _runFailed |= result.Code == SendErrors.RunStoppedCode;
-                // Each result first, then its error: a stop at that error still has the row in the caller's report.
-                if (SendErrors.WritesError(result) && !(_invalidErrorsWrittenWhenRead && result.Status == SendStatus.Invalid)
-                    && !(_runFailed && _errorsStopTheCommand)) WriteError(result);
+                OutputKeepingItsError(result);
+                // Each result first, then its error: a stop at that error still has the row in the caller's report, and
+                // the console shows the error under its row of the table.
+                if (OwesError(result)) WriteError(result);
                 else if (result.Status == SendStatus.Skipped) WriteSkipped(result);
                 // Whoever keeps the result ($r = ...) must not keep the row with it.
                 result.ReleaseInput();
@@ -158,6 +158,37 @@ namespace WebexConnect.Commands
             }
             Stream(_advanceProgress);
             Stream(_writeDiagnostics);
+        }
+
+        private bool OwesError(SendResult result) =>
+            SendErrors.WritesError(result) && !(_invalidErrorsWrittenWhenRead && result.Status == SendStatus.Invalid)
+            && !(_runFailed && _errorsStopTheCommand);
+
+        /// <summary>
+        /// Writes the result. When the command after this one takes it and stops the pipeline (Select-Object -First 1), the
+        /// result's error is written before the stop goes on: before, an Invalid first row reached the caller with no error,
+        /// and $Error or -ErrorVariable, which a scheduled task's log is made of, had nothing of it.
+        /// </summary>
+        private void OutputKeepingItsError(SendResult result)
+        {
+            try
+            {
+                _streams.Output(result);
+            }
+            catch (Exception stop) when (Composition.DownstreamStop.Is(stop, _streams.PipelineStopping) && _stop == null && OwesError(result))
+            {
+                // Not Ctrl+C (the pipeline is then stopping and takes no more records) and not after a preference's stop,
+                // which writes no further error. The downstream stop is rethrown whatever the error's writing raises.
+                try
+                {
+                    _streams.Error(result);
+                }
+                catch (Exception again) when (ErrorActionStop.IsStopOfThisCommand(again, _streams.PipelineStopping) || again is PipelineStoppedException)
+                {
+                    // -ErrorAction Stop: the error is recorded; the command ends with the downstream stop all the same.
+                }
+                throw;
+            }
         }
 
         // Methods of their own: in Write's loop, the lambdas' capture of the result would be made for every result.

@@ -305,6 +305,20 @@ namespace WebexConnect.Tests.Commands
         }
 
         [Fact]
+        public void A_result_the_downstream_command_takes_before_it_stops_the_pipeline_still_has_its_error_written()
+        {
+            // Select-Object -First 1 took row 1 (Invalid) and stopped the pipeline in WriteObject: before, its error was
+            // never written, and $Error and -ErrorVariable had nothing of it. Row 2 is never reached.
+            var streams = new HostStreams();
+            var writer = new ResultWriter(new ThrowingOutput(streams), () => { });
+
+            Assert.Throws<PipelineStoppedException>(() => writer.Write(new[] { Result(1, SendStatus.Invalid), Result(2, SendStatus.Failed) }));
+
+            Assert.Equal(new long[] { 1 }, streams.Errors.Select(r => r.Sequence));
+            Assert.False(writer.Stopped);
+        }
+
+        [Fact]
         public void Ctrl_C_while_a_stopped_run_waits_for_its_last_requests_cancels_the_sending()
         {
             // After a preference stop PowerShell does not call StopProcessing on Ctrl+C; the writer must notice.

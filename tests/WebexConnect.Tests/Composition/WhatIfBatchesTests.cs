@@ -70,6 +70,32 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(WhatIfBatches.DispatcherOpenShapes, WebexConnect.Engine.Dispatch.DispatcherTuning.Default.MaxOpenShapes);
 
         [Fact]
+        public void As_many_shapes_as_the_dispatcher_keeps_open_stay_whole_batches()
+        {
+            var messages = Enumerable.Range(0, WhatIfBatches.DispatcherOpenShapes).Select(i => new SmsMessage { From = "ACME", Text = "Hi " + i }).ToArray();
+            var batches = new WhatIfBatches(1000);
+
+            var sent = Enumerable.Range(1, 320).Select(i => batches.Add(messages[i % messages.Length], Number(i), i)).Count(b => b != null);
+
+            Assert.Equal(0, sent);
+            Assert.Equal(messages.Length, batches.Flush().Count);
+        }
+
+        [Fact]
+        public void A_full_batch_takes_no_place_among_the_open_ones()
+        {
+            // Batch size 1: every row fills its batch, which the run sends as it fills; 17 shapes still split nothing.
+            var messages = Enumerable.Range(0, WhatIfBatches.DispatcherOpenShapes + 1).Select(i => new SmsMessage { From = "ACME", Text = "Hi " + i }).ToArray();
+            var batches = new WhatIfBatches(2);
+
+            var sent = Enumerable.Range(1, messages.Length * 2).Select(i => batches.Add(messages[(i - 1) / 2], Number(i), i)).OfType<WhatIfBatch>().ToList();
+            var all = sent.Concat(batches.Flush()).ToList();
+
+            Assert.Equal(messages.Length, all.Count);
+            Assert.All(all, b => Assert.Equal(2, b.Addresses.Count));
+        }
+
+        [Fact]
         public void Different_messages_travel_in_their_own_batches()
         {
             var english = new SmsMessage { From = "ACME", Text = "Hi" };

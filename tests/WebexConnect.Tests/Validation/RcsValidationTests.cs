@@ -218,7 +218,7 @@ namespace WebexConnect.Tests.Validation
             // A card built by hand: New-ConnectRcsCard refuses it when it is made.
             var card = new RcsCard { Title = "Sale", MediaHeight = RcsMediaHeight.Tall };
 
-            Assert.Contains("MediaHeight needs MediaUrl", Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = card }), "Card.MediaHeight"));
+            Assert.Contains("-MediaHeight needs -MediaUrl", Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = card }), "Card.MediaHeight"));
         }
 
         [Fact]

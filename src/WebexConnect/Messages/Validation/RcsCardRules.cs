@@ -11,7 +11,7 @@ namespace WebexConnect.Messages.Validation
         internal static void Check(RcsCard card, string field, bool inCarousel, ProblemList problems)
         {
             if (string.IsNullOrEmpty(card.Title) && string.IsNullOrEmpty(card.Description) && string.IsNullOrWhiteSpace(card.MediaUrl))
-                problems.Add(field, "the card is empty: give a Title, a Description or a MediaUrl");
+                problems.Add(field, "the card is empty: give New-ConnectRcsCard -Title, -Description or -MediaUrl");
             if (card.Title is string title && title.Length > MaxTitleCharacters)
                 problems.Add(field + ".Title", CommonRules.TooLong(title, MaxTitleCharacters));
             if (card.Description is string description && description.Length > MaxDescriptionCharacters)
@@ -25,9 +25,9 @@ namespace WebexConnect.Messages.Validation
             if (!string.IsNullOrWhiteSpace(card.MediaUrl) && (UrlRule.CheckWeb(card.MediaUrl!) ?? UrlRule.CheckNoVariable(card.MediaUrl!)) is string urlProblem)
                 problems.Add(field + ".MediaUrl", urlProblem);
             if (card.MediaHeight is not null && string.IsNullOrWhiteSpace(card.MediaUrl))
-                problems.Add(field + ".MediaHeight", "MediaHeight needs MediaUrl: the height is that of the card's image or video");
+                problems.Add(field + ".MediaHeight", "-MediaHeight needs -MediaUrl: the height is that of the card's image or video");
             else if (inCarousel && card.MediaHeight == RcsMediaHeight.Tall)
-                problems.Add(field + ".MediaHeight", "Tall media is not allowed on a carousel card: use Short or Medium");
+                problems.Add(field + ".MediaHeight", "-MediaHeight Tall is not allowed on a carousel card: use Short or Medium");
 
             CommonRules.CheckCharacters(card.Title, field + ".Title", problems);
             CommonRules.CheckCharacters(card.Description, field + ".Description", problems);

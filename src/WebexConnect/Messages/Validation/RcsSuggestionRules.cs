@@ -23,7 +23,7 @@ namespace WebexConnect.Messages.Validation
         private static void Check(RcsSuggestion suggestion, string field, ProblemList problems)
         {
             if (string.IsNullOrWhiteSpace(suggestion.DisplayText))
-                problems.Add(field + ".DisplayText", "DisplayText is required: the label on the chip");
+                problems.Add(field + ".DisplayText", "-DisplayText is required: the label on the chip");
             else if (suggestion.DisplayText.Length > MaxDisplayTextCharacters)
                 problems.Add(field + ".DisplayText", CommonRules.TooLong(suggestion.DisplayText, MaxDisplayTextCharacters));
 
@@ -38,13 +38,13 @@ namespace WebexConnect.Messages.Validation
             {
                 case RcsSuggestionType.OpenUrl:
                     if (string.IsNullOrWhiteSpace(suggestion.Url))
-                        problems.Add(field + ".Url", "an OpenUrl suggestion needs Url");
+                        problems.Add(field + ".Url", "an OpenUrl suggestion needs -Url: the web page the chip opens");
                     else if ((UrlRule.CheckWeb(suggestion.Url!) ?? UrlRule.CheckNoVariable(suggestion.Url!)) is string urlProblem)
                         problems.Add(field + ".Url", urlProblem);
                     break;
                 case RcsSuggestionType.DialPhone:
                     if (PhoneNumberRule.Check(suggestion.Phone) is string phoneProblem)
-                        problems.Add(field + ".Phone", "a DialPhone suggestion needs an E.164 Phone: " + phoneProblem);
+                        problems.Add(field + ".Phone", "a DialPhone suggestion needs an E.164 -Phone: " + phoneProblem);
                     break;
                 case RcsSuggestionType.ViewLocation:
                     CheckLocation(suggestion, field, problems);
@@ -60,9 +60,9 @@ namespace WebexConnect.Messages.Validation
             var hasLatitude = suggestion.Latitude is not null;
             var hasLongitude = suggestion.Longitude is not null;
             if (hasLatitude != hasLongitude)
-                problems.Add(field + (hasLatitude ? ".Longitude" : ".Latitude"), "a ViewLocation suggestion needs Latitude and Longitude together");
+                problems.Add(field + (hasLatitude ? ".Longitude" : ".Latitude"), "a ViewLocation suggestion needs -Latitude and -Longitude together");
             else if (!hasLatitude && string.IsNullOrWhiteSpace(suggestion.Address))
-                problems.Add(field + ".Address", "a ViewLocation suggestion needs Latitude and Longitude, or an Address");
+                problems.Add(field + ".Address", "a ViewLocation suggestion needs -Latitude and -Longitude, or -Address");
 
             if (suggestion.Latitude is double latitude && (double.IsNaN(latitude) || latitude < -90 || latitude > 90))
                 problems.Add(field + ".Latitude", $"{latitude.ToString(CultureInfo.InvariantCulture)} is not a latitude: use -90 to 90 degrees");
@@ -73,14 +73,14 @@ namespace WebexConnect.Messages.Validation
         private static void CheckCalendarEvent(RcsSuggestion suggestion, string field, ProblemList problems)
         {
             if (suggestion.StartTime is null)
-                problems.Add(field + ".StartTime", "a CalendarEvent suggestion needs StartTime");
+                problems.Add(field + ".StartTime", "a CalendarEvent suggestion needs -StartTime");
             if (suggestion.EndTime is null)
-                problems.Add(field + ".EndTime", "a CalendarEvent suggestion needs EndTime");
+                problems.Add(field + ".EndTime", "a CalendarEvent suggestion needs -EndTime");
             if (string.IsNullOrWhiteSpace(suggestion.MeetingTitle))
-                problems.Add(field + ".MeetingTitle", "a CalendarEvent suggestion needs MeetingTitle");
+                problems.Add(field + ".MeetingTitle", "a CalendarEvent suggestion needs -Title: the event's title, the chip's MeetingTitle");
             if (suggestion.StartTime is { } start && suggestion.EndTime is { } end && end <= start)
                 problems.Add(field + ".EndTime",
-                    $"EndTime {CommonRules.Format(end)} is not after StartTime {CommonRules.Format(start)}: the event must end after it starts");
+                    $"-EndTime {CommonRules.Format(end)} is not after -StartTime {CommonRules.Format(start)}: the event must end after it starts");
         }
     }
 }
