@@ -171,6 +171,7 @@ Describe 'New-ConnectRcsCard' {
         @($empty).Count | Should -Be 1
         $empty[0].FullyQualifiedErrorId | Should -BeLike 'EmptyRcsCard,*'
         $empty[0].Exception.Message | Should -BeLike 'Row 2 gives no Title, Description or MediaUrl (or Image) value: *'
+        $empty[0].TargetObject | Should -Be 2    # the row's number, as the message says it (it was null)
     }
 
     It 'still refuses a title longer than 200 characters, naming the limit' {

@@ -73,13 +73,15 @@ namespace WebexConnect.Commands
             // A card with no title, no description and no media shows nothing on the phone, and the service refuses it.
             // Before, New-ConnectRcsCard made it without a word and Send-ConnectRcs refused it later, far from the typo
             // (-Titel) or the blank CSV line that made it. A piped row is refused alone; the other rows still make cards.
+            // The error's target is that row's number (this cmdlet binds a row's columns, never the row itself), so a script
+            // reading -ErrorVariable finds which row it was without parsing the message.
             _row++;
             if (string.IsNullOrEmpty(Title) && string.IsNullOrEmpty(Description) && !hasMedia)
             {
                 var which = MyInvocation.ExpectingInput ? "Row " + _row + " gives no Title, Description or MediaUrl (or Image) value: " : "";
                 var empty = new ErrorRecord(new ArgumentException(which +
                     "a card needs something to show: give -Title, -Description or -MediaUrl (empty or $null is the same as none). No card was made."),
-                    EmptyCardErrorId, ErrorCategory.InvalidArgument, null);
+                    EmptyCardErrorId, ErrorCategory.InvalidArgument, MyInvocation.ExpectingInput ? _row : null);
                 if (MyInvocation.ExpectingInput) WriteError(empty);
                 else ThrowTerminatingError(empty);
                 return;
