@@ -115,7 +115,6 @@ namespace WebexConnect.Composition
         private ConnectMessage? _lastMessage;
         private object? _lastShape;
         private long _numbered;
-        private long _started;
 
         /// <param name="batchSize">The most destinations a request holds.</param>
         /// <param name="shapeOf">
@@ -149,14 +148,14 @@ namespace WebexConnect.Composition
             WhatIfBatch? full = null;
             if (!_open.TryGetValue(shape, out var open))
             {
-                full = CloseOldestWhenAtMost();
-                open = new Open(row, message, ++_started);
+                full = CloseOldestWhenAllTaken();
+                open = new Open(row, message);
                 _open[shape] = open;
             }
             else if (open.Addresses.Count > 0 && open.Addresses.Count + recipient.Addresses.Count > _batchSize)
             {
                 full = Close(open);
-                open = new Open(row, message, ++_started);
+                open = new Open(row, message);
                 _open[shape] = open;
             }
 
@@ -169,10 +168,11 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
-        /// With as many partial batches open as the dispatcher keeps, the one started first, closed for the new one to
-        /// open; else null. A full batch does not count: the dispatcher has sent it already.
+        /// With as many partial batches open as the dispatcher keeps, the one started first (rows only go forward, so the
+        /// one of the lowest first row), closed for the new one to open; else null. A full batch does not count: the
+        /// dispatcher has sent it already.
         /// </summary>
-        private WhatIfBatch? CloseOldestWhenAtMost()
+        private WhatIfBatch? CloseOldestWhenAllTaken()
         {
             KeyValuePair<object, Open>? oldest = null;
             var partial = 0;
@@ -180,7 +180,7 @@ namespace WebexConnect.Composition
             {
                 if (entry.Value.Addresses.Count >= _batchSize) continue;
                 partial++;
-                if (oldest is null || entry.Value.Started < oldest.Value.Value.Started) oldest = entry;
+                if (oldest is null || entry.Value.FirstRow < oldest.Value.Value.FirstRow) oldest = entry;
             }
             if (partial < DispatcherOpenShapes || oldest is null) return null;
             _open.Remove(oldest.Value.Key);
@@ -200,9 +200,8 @@ namespace WebexConnect.Composition
 
         private sealed class Open
         {
-            public Open(long firstRow, ConnectMessage message, long started)
+            public Open(long firstRow, ConnectMessage message)
             {
-                Started = started;
                 FirstRow = firstRow;
                 LastRow = firstRow;
                 SendAt = message.SendAt;
@@ -212,9 +211,6 @@ namespace WebexConnect.Composition
             public DateTimeOffset? SendAt { get; }
 
             public string Copies { get; }
-
-            /// <summary>When it was opened, counted over the run: the oldest goes first when too many are open.</summary>
-            public long Started { get; }
 
             public List<string> Addresses { get; } = new List<string>();
             public long FirstRow { get; }
