@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace WebexConnect.Receipts
 {
     /// <summary>
-    /// Reads a receipt's timeStamp text: ISO 8601 (what the vendor's samples show), Unix seconds or milliseconds, and
+    /// Reads a receipt's timeStamp text: ISO 8601 (what the vendor's samples show), Unix seconds, milliseconds, microseconds or nanoseconds, and
     /// day and month written as numbers (01/05/2024, 05.01.2024), whose order is the service's, not this computer's.
     /// </summary>
     /// <remarks>
@@ -32,8 +32,7 @@ namespace WebexConnect.Receipts
 
         public static DateTimeOffset? Read(string text, DateTimeOffset receivedAt)
         {
-            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
-                return epoch > 100_000_000_000L ? DateTimeOffset.FromUnixTimeMilliseconds(epoch) : DateTimeOffset.FromUnixTimeSeconds(epoch);
+            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch)) return FromUnixTime(epoch);
             var match = NumericDate.Match(text);
             if (!match.Success) return Parse(text);
 
@@ -47,6 +46,20 @@ namespace WebexConnect.Receipts
             if (second > 12 || first == second) return monthFirst;
             var dayFirstFits = Plausible(dayFirst, receivedAt);
             return dayFirstFits == Plausible(monthFirst, receivedAt) ? null : dayFirstFits ? dayFirst : monthFirst;
+        }
+
+        /// <summary>
+        /// Unix time in seconds, milliseconds, microseconds or nanoseconds, told apart by size: each is a thousand times the
+        /// one before, and 10^11 of any of them is past the year 5000. Before, a number over the milliseconds' range (a relay
+        /// writing microseconds) threw out of the reader, and the listener dropped the whole body unanswered.
+        /// </summary>
+        private static DateTimeOffset FromUnixTime(long epoch)
+        {
+            const long Tier = 100_000_000_000L;
+            if (epoch <= Tier) return DateTimeOffset.FromUnixTimeSeconds(epoch);
+            if (epoch <= Tier * 1_000) return DateTimeOffset.FromUnixTimeMilliseconds(epoch);
+            if (epoch <= Tier * 1_000_000) return DateTimeOffset.FromUnixTimeMilliseconds(epoch / 1_000);
+            return DateTimeOffset.FromUnixTimeMilliseconds(epoch / 1_000_000);
         }
 
         private static bool Plausible(DateTimeOffset? reading, DateTimeOffset receivedAt) =>

@@ -125,6 +125,24 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Theory]
+        // Before: a number over the milliseconds' range (a service or relay writing microseconds or nanoseconds) threw
+        // ArgumentOutOfRangeException out of the reader: ConvertFrom-ConnectWebhook failed the whole body with "Valid values
+        // are between ...", and the listener dropped the connection unanswered, so every receipt in that body was lost.
+        [InlineData("1764757330", "2025-12-03T10:22:10Z")]
+        [InlineData("1764757330250", "2025-12-03T10:22:10.250Z")]
+        [InlineData("1764757330250123", "2025-12-03T10:22:10.250Z")]
+        [InlineData("1764757330250123456", "2025-12-03T10:22:10.250Z")]
+        public void AUnixTimeInSecondsMillisecondsMicrosecondsOrNanosecondsIsRead(string timeStamp, string expected)
+        {
+            var body = "{\"deliveryInfoNotification\":{\"deliveryInfo\":{\"timeStamp\":\"" + timeStamp +
+                "\",\"code\":\"7500\",\"destination\":\"447700900001\"},\"transid\":\"m-1\"}}";
+
+            var receipt = Assert.Single(Read(Encoding.UTF8.GetBytes(body)));
+
+            Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), receipt.Timestamp);
+        }
+
+        [Theory]
         // Read long after it came (a saved file): 5 January or 1 May, nothing tells which; not guessed.
         [InlineData("01/05/2024 10:00:00")]
         [InlineData("05/01/2024 10:00:00")]
