@@ -26,8 +26,10 @@ namespace WebexConnect.Receipts
         /// <summary>How far ahead of this computer's clock the service's may be.</summary>
         private static readonly TimeSpan ClockSkew = TimeSpan.FromDays(1);
 
+        // [0-9], not \d: \d also takes other scripts' digits (Arabic-Indic, Devanagari), which int.Parse refuses, and the
+        // FormatException made the listener drop the whole body unanswered. Such a date is unread (null), as other text is.
         private static readonly Regex NumericDate = new Regex(
-            @"^\s*(?<first>\d{1,2})(?<separator>[./-])(?<second>\d{1,2})\k<separator>(?<year>\d{4})(?<rest>.*)$",
+            @"^\s*(?<first>[0-9]{1,2})(?<separator>[./-])(?<second>[0-9]{1,2})\k<separator>(?<year>[0-9]{4})(?<rest>.*)$",
             RegexOptions.CultureInvariant);
 
         public static DateTimeOffset? Read(string text, DateTimeOffset receivedAt)

@@ -60,6 +60,24 @@ namespace WebexConnect.Tests.Receipts
             Assert.Equal("Caf\u00e9", Assert.Single(_listener.Receipts.Snapshot()).CallbackData);
         }
 
+        /// <summary>
+        /// Before: a timeStamp the reader threw on (Unix microseconds, a date in Arabic-Indic digits) faulted the connection's
+        /// task: the request got no answer, was not counted as refused, and its receipts were lost.
+        /// </summary>
+        [Theory]
+        [InlineData("1764757330250123")]
+        [InlineData("\u0660\u0665/\u0660\u0661/\u0662\u0660\u0662\u0666")]
+        public async Task AReceiptWhoseTimestampIsUnusualIsAnsweredAndKept(string timeStamp)
+        {
+            var body = "{\"deliveryInfoNotification\":{\"deliveryInfo\":{\"timeStamp\":\"" + timeStamp +
+                "\",\"code\":\"7500\",\"destination\":\"447700900001\"},\"transid\":\"m-1\"}}";
+
+            var response = await PostAsync(Encoding.UTF8.GetBytes(body));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("447700900001", Assert.Single(_listener.Receipts.Snapshot()).Destination);
+        }
+
         [Fact]
         public async Task ItListensOnLoopbackOnAFreePortAndKeepsWhatIsPosted()
         {

@@ -142,6 +142,21 @@ namespace WebexConnect.Tests.Receipts
             Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), receipt.Timestamp);
         }
 
+        [Fact]
+        public void ADateWrittenInDigitsThatAreNotAsciiIsNoTimestampAndTheReceiptIsKept()
+        {
+            // Before: the date pattern's \d took Arabic-Indic digits (U+0660-U+0669), which int.Parse then refused: a
+            // FormatException out of the reader, so the listener dropped the body unanswered and uncounted.
+            var digits = "\u0660\u0665/\u0660\u0661/\u0662\u0660\u0662\u0666";
+            var body = "{\"deliveryInfoNotification\":{\"deliveryInfo\":{\"timeStamp\":\"" + digits +
+                "\",\"code\":\"7500\",\"destination\":\"447700900001\"},\"transid\":\"m-1\"}}";
+
+            var receipt = Assert.Single(Read(Encoding.UTF8.GetBytes(body)));
+
+            Assert.Null(receipt.Timestamp);
+            Assert.Equal("447700900001", receipt.Destination);
+        }
+
         [Theory]
         // Read long after it came (a saved file): 5 January or 1 May, nothing tells which; not guessed.
         [InlineData("01/05/2024 10:00:00")]
