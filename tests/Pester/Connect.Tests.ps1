@@ -340,6 +340,13 @@ Describe 'Connect-WebexConnect -SandboxLatency as people type it' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-SandboxLatency 'soon' is not a duration: write a duration such as '250ms'*"
     }
 
+    It 'refuses a latency in digits that are not ASCII with the forms, not .NET''s "not in a correct format"' {
+        # Before: "The input string '٣' was not in a correct format." (the pattern's \d took Arabic-Indic digits).
+        $given = "$([char]0x0663)ms"
+        { Connect-WebexConnect -Sandbox -SandboxLatency $given } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-SandboxLatency '$given' is not a duration: write a duration such as '250ms'*"
+    }
+
     It 'says to write the decimal mark as a point for <Given>, as -Validity does, rather than only listing the forms' -ForEach @(
         @{ Given = '0,25s'; Said = "*-SandboxLatency '0,25s' is not a duration: write the decimal mark as a point, '0.25s'*" }
         @{ Given = (0, 25); Said = "*-SandboxLatency 0,25 was read by PowerShell as a list of two values, 0 and 25: write the decimal mark as a point, '0.25'*" }

@@ -335,6 +335,17 @@ Describe '-Validity as people type it' {
         $body.validity | Should -Be '345600'
     }
 
+    It 'refuses <Given>, a duration in digits that are not ASCII, with the forms, not .NET''s "not in a correct format"' -ForEach @(
+        # Before: the patterns' \d took Arabic-Indic digits (an Arabic keyboard's), which the number reading then refused
+        # with "The input string '٣' was not in a correct format.", naming neither the parameter nor the forms.
+        @{ Given = "$([char]0x0663)h" }
+        @{ Given = "$([char]0x0663):00" }
+    ) {
+        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity $Given } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Validity '$Given' is not a duration: write a duration such as '90m', '48h' or '2d'*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'refuses what is not a duration before anything is sent' {
         { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity 'two weeks' } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Validity 'two weeks' is not a duration: write a duration such as '90m', '48h' or '2d'*"

@@ -17,7 +17,8 @@ namespace WebexConnect.Commands
     {
         private const string Forms = "write a duration such as '250ms', '2s', a number of seconds (0.25) or 'hh:mm:ss.fff'";
 
-        private static readonly Regex Milliseconds = new Regex(@"^(?<n>\d+(\.\d+)?)\s*(ms|msec|milliseconds?)$",
+        // [0-9], not \d, as ValidityText: other scripts' digits are not a number double.Parse reads.
+        private static readonly Regex Milliseconds = new Regex(@"^(?<n>[0-9]+(\.[0-9]+)?)\s*(ms|msec|milliseconds?)$",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         /// <inheritdoc />

@@ -15,11 +15,13 @@ namespace WebexConnect.Composition
     /// </remarks>
     internal static class ValidityText
     {
+        // [0-9], not \d: \d also takes other scripts' digits (an Arabic keyboard's), which double.Parse refuses with .NET's
+        // "not in a correct format" instead of the forms below. Such text is not a duration here.
         private static readonly Regex WithUnit = new Regex(
-            @"^(?<n>\d+(\.\d+)?)\s*(?<unit>s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)$",
+            @"^(?<n>[0-9]+(\.[0-9]+)?)\s*(?<unit>s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)$",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-        private static readonly Regex Clock = new Regex(@"^(?<h>\d+):(?<m>[0-5]?\d)(:(?<s>[0-5]?\d))?$", RegexOptions.CultureInvariant);
+        private static readonly Regex Clock = new Regex(@"^(?<h>[0-9]+):(?<m>[0-5]?[0-9])(:(?<s>[0-5]?[0-9]))?$", RegexOptions.CultureInvariant);
 
         /// <summary>What the error says the parameter takes.</summary>
         /// <summary>What a problem says of a decimal comma, so that another parameter's message can say it too.</summary>
