@@ -135,6 +135,7 @@ namespace WebexConnect.Commands
         /// <summary>The HTTPS URL that receives delivery webhooks (or a receipt listener, for its Url).</summary>
         [Parameter]
         [NotifyUrlArgument]
+        [ArgumentCompleter(typeof(RunningListenerCompleter))]
         public Uri? NotifyUrl { get; set; }
 
         /// <summary>The contact policy group to apply (with -CheckConsent and/or -ApplyFrequencyCap).</summary>
