@@ -558,6 +558,16 @@ Describe 'Wait-ConnectDelivery' {
         ((Get-ConnectSandboxRequest -Last 1).Body | ConvertFrom-Json).notifyUrl | Should -Be $script:Listener.Url.ToString()
     }
 
+    It 'completes -NotifyUrl of every send cmdlet with the running listener''s Url' -ForEach @(
+        @{ Cmdlet = 'Send-ConnectSms' }, @{ Cmdlet = 'Send-ConnectEmail' }, @{ Cmdlet = 'Send-ConnectRcs' }, @{ Cmdlet = 'Send-ConnectMessage' }
+    ) {
+        # Before: Tab after -NotifyUrl offered file names; the admin copied the listener's port from its output.
+        $line = "$Cmdlet -NotifyUrl "
+        $completed = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+        $completed | Should -Contain $script:Listener.Url.ToString()
+        $completed | Where-Object { $_ -like './*' -or $_ -like '.\*' } | Should -BeNullOrEmpty
+    }
+
     It 'says the sends may lack -NotifyUrl when the listener received nothing at all' {
         # Before: one DeliveryReceiptMissing per row and no word of why nothing came.
         Connect-WebexConnect -Sandbox

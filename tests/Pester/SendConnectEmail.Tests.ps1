@@ -614,6 +614,30 @@ Describe 'Send-ConnectEmail' {
         $warned[0].Message | Should -BeLike "The column 'Cc' is not read: -Cc was given on the command line*"
     }
 
+    It 'says, for -<Parameter> ''$(Manager)'', that no address is filled from a variable, and how to give the column instead' -ForEach @(
+        @{ Parameter = 'Cc' }, @{ Parameter = 'Bcc' }, @{ Parameter = 'ReplyTo' }
+    ) {
+        # Before: "-Cc[0]: '$(Manager)' is not an email address (the @ is missing)": true, but the admin who wrote it as the
+        # text's variables are written was left to guess why, and what to write instead.
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann'; Manager = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Name = 'Bob'; Manager = 'lead@example.com' }
+        )
+        $given = @{ $Parameter = '$(Manager)' }
+        $stop = { $rows | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'Dear $(Name)' @given } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
+        $stop.Exception.Message | Should -BeLike "-$Parameter*'`$(Manager)' is a `$(name) variable, and those fill only the subject and the body, never an address: leave -$Parameter out, and give the Manager column the name $Parameter on the way in (... | Select-Object ``*, @{ n = '$Parameter'; e = { `$_.'Manager' } } | Send-ConnectEmail ...). It is the same for every row, so nothing was sent: correct -$Parameter and run the command again."
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # What it says to write works.
+        $results = @($rows | Select-Object *, @{ n = $Parameter; e = { $_.'Manager' } } |
+                Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'Dear $(Name)')
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $sent = (Get-ConnectSandboxRequest).Body -join "`n"
+        $sent | Should -Match '"boss@example\.com"'
+        $sent | Should -Match '"lead@example\.com"'
+    }
+
     It 'shows each request''s copies under -WhatIf, and each row''s under -PayloadOnly' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com'; ReplyTo = 'desk@example.com' }

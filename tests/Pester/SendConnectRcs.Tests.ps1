@@ -478,6 +478,16 @@ Describe 'Send-ConnectRcs' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+
+    It 'names every parameter a run-wide problem needs at once, not one per run' {
+        # Before: -SmsFallback alone stopped with "needs -FallbackSenderId"; given that, the next run stopped with
+        # "needs -FallbackText": a run per problem to find what the command line lacks.
+        $err = { Send-ConnectRcs -To '+447700900491' -From 'app-1' -Text 'Hi' -SmsFallback } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidParameterValue,*'
+        $err.Exception.Message | Should -BeLike '-FallbackSenderId: -SmsFallback needs -FallbackSenderId: *; -FallbackText: -SmsFallback needs -FallbackText: *'
+        $err.Exception.Message | Should -BeLike '*. They are the same for every row, so nothing was sent: give -FallbackSenderId and -FallbackText and run the command again.'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
     It 'takes the lines of Get-Content as one text for -FallbackText and a card''s -Description, as for -Text' {
         # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'FallbackText'".
         $file = Join-Path $TestDrive 'fallback.txt'

@@ -11,7 +11,8 @@ namespace WebexConnect.Commands
 {
     /// <summary>
     /// Tab completion of -Listener: the URLs of the receipt listeners this PowerShell runs, which -Listener takes
-    /// (<see cref="ListenerArgumentAttribute"/>), oldest first.
+    /// (<see cref="ListenerArgumentAttribute"/>), oldest first. And of the sends' -NotifyUrl, where the same URL goes:
+    /// without it, -NotifyUrl completed file names, and the admin typed the listener's port from its output.
     /// </summary>
     public sealed class RunningListenerCompleter : IArgumentCompleter
     {

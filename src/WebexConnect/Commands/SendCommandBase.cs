@@ -135,6 +135,7 @@ namespace WebexConnect.Commands
         /// <summary>The HTTPS URL that receives delivery webhooks (or a receipt listener, for its Url).</summary>
         [Parameter]
         [NotifyUrlArgument]
+        [ArgumentCompleter(typeof(RunningListenerCompleter))]
         public Uri? NotifyUrl { get; set; }
 
         /// <summary>The contact policy group to apply (with -CheckConsent and/or -ApplyFrequencyCap).</summary>
@@ -489,6 +490,9 @@ namespace WebexConnect.Commands
             // (Not -To, whose one-call use is one row, nor -GtrId, whose count is checked against each row's numbers.)
             var problems = MessageValidator.Validate(message, DateTimeOffset.UtcNow).Concat(MessageValidator.ValidateRecipient(message, recipient)
                 .Where(p => p.Field == nameof(CorrelationId)));
+            // Every run-wide problem is named at once: one at a time, a command with two (-SmsFallback without
+            // -FallbackSenderId nor -FallbackText) took a run per problem to find them all.
+            var runWide = new RunWideProblems();
             foreach (var problem in problems)
             {
                 var model = problem.Field.Split('[', '.')[0];
@@ -502,7 +506,8 @@ namespace WebexConnect.Commands
                     if (MissingContent.NothingGives(givers, MyInvocation.BoundParameters.Keys, ColumnsOfParameter, firstRow))
                     {
                         var stop = MissingContent.Message(field, problem.ForCommandLine, givers, firstRow, MyInvocation.ExpectingInput);
-                        if (!MyInvocation.ExpectingInput) ThrowParameterError(MissingContent.ErrorId, stop);
+                        // A run-wide problem found before it stops the command first, as it did when it was alone.
+                        if (runWide.IsEmpty && !MyInvocation.ExpectingInput) ThrowParameterError(MissingContent.ErrorId, stop);
                         missingContent ??= stop;
                     }
                     continue;
@@ -511,10 +516,10 @@ namespace WebexConnect.Commands
                 var source = DefaultParameterValues.KeyThatGave(this, name) is string key
                     ? " (which $PSDefaultParameterValues['" + key + "'] gives when the command line does not)" : "";
                 // A parameter the problem needs but the command line left out (-ShortenLinks without -LinkDomain) is given, not corrected.
-                var verb = MyInvocation.BoundParameters.ContainsKey(name) ? "correct -" : "give -";
-                ThrowParameterError("InvalidParameterValue", "-" + field + ": " + problem.ForCommandLine +
-                    ". It is the same for every row, so nothing was sent: " + verb + name + source + " and run the command again.", value);
+                var verb = MyInvocation.BoundParameters.ContainsKey(name) ? "correct" : "give";
+                runWide.Add("-" + field + ": " + problem.ForCommandLine, verb, "-" + name + source, value);
             }
+            if (!runWide.IsEmpty) ThrowParameterError("InvalidParameterValue", runWide.Message(), runWide.FirstValue);
             return missingContent;
         }
 

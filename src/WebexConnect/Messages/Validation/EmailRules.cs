@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace WebexConnect.Messages.Validation
 {
@@ -16,10 +17,12 @@ namespace WebexConnect.Messages.Validation
         {
             if (!string.IsNullOrWhiteSpace(message.From) && EmailAddressRule.Check(message.From, OneFrom) is string fromProblem)
                 problems.Add("From", fromProblem + FromNameHint(message.From!));
-            CheckAddress(message.ReplyTo, "ReplyTo", problems, OneReplyTo);
+            CheckCopyAddress(message.ReplyTo, "ReplyTo", "ReplyTo", problems, OneReplyTo);
             CheckAddress(message.UnsubscribeEmailAddress, "UnsubscribeEmailAddress", problems, OneUnsubscribeAddress);
-            CheckAddresses(message.Cc, "Cc", problems, SeveralCc);
-            CheckAddresses(message.Bcc, "Bcc", problems, SeveralBcc);
+            for (var i = 0; i < message.Cc.Count; i++)
+                CheckCopyAddress(message.Cc[i] ?? "", ProblemList.Indexed("Cc", i), "Cc", problems, SeveralCc);
+            for (var i = 0; i < message.Bcc.Count; i++)
+                CheckCopyAddress(message.Bcc[i] ?? "", ProblemList.Indexed("Bcc", i), "Bcc", problems, SeveralBcc);
             if (message.ListUnsubscribeUrl is string unsubscribeUrl && UrlRule.CheckHttps(unsubscribeUrl) is string urlProblem)
                 problems.Add("ListUnsubscribeUrl", urlProblem);
 
@@ -138,11 +141,23 @@ namespace WebexConnect.Messages.Validation
                 problems.Add(field, problem);
         }
 
-        private static void CheckAddresses(IReadOnlyList<string> addresses, string field, ProblemList problems, string severalAdvice)
+        /// <summary>
+        /// A copy address (-Cc, -Bcc, -ReplyTo), which a column of the row may give: a '$(Manager)' there, written as the
+        /// text's variables are, was told only "the @ is missing", and the admin who meant each row's manager was left to
+        /// guess that no address is ever filled from a $(name), and that the column must carry the parameter's name.
+        /// </summary>
+        private static void CheckCopyAddress(string? address, string field, string parameter, ProblemList problems, string severalAdvice)
         {
-            for (var i = 0; i < addresses.Count; i++)
-                CheckAddress(addresses[i] ?? "", ProblemList.Indexed(field, i), problems, severalAdvice);
+            if (address is null || EmailAddressRule.Check(address, severalAdvice) is not string problem) return;
+            var variable = ColumnVariable.Match(address);
+            problems.Add(field, !variable.Success ? problem :
+                $"{InputEcho.Quote(address)} is a $(name) variable, and those fill only the subject and the body, never an address: " +
+                $"leave -{parameter} out, and give the {variable.Groups[1].Value} column the name {parameter} on the way in " +
+                $"(... | Select-Object *, @{{ n = '{parameter}'; e = {{ $_.'{variable.Groups[1].Value}' }} }} | Send-ConnectEmail ...)");
         }
+
+        // '$(Manager)', alone: the whole value is one variable.
+        private static readonly Regex ColumnVariable = new Regex(@"^\s*\$\(([^()\s]+)\)\s*$", RegexOptions.CultureInvariant);
 
         // What to do with "a@x.com; b@x.com" in a field other than the destination, made once (the checks run for every row).
         private static readonly string SeveralCc = SeveralAddresses("Cc");
