@@ -230,6 +230,11 @@ namespace WebexConnect.Commands
         /// <summary>The ShouldProcess action: "Send SMS", "Send email", "Send whatsapp".</summary>
         private protected virtual string ActionName => "Send " + ChannelNames.Label(ChannelNames.NameOf(ChannelKind));
 
+        /// <summary>
+        /// The warning for a column another send command takes and this one does not, or null (see <see cref="RecordComposer"/>).
+        /// </summary>
+        private protected virtual Func<string, string?>? ColumnOfOtherCommand => null;
+
         /// <summary>The column names parameters consume in this parameter set, which never become substitutions.</summary>
         private protected virtual IReadOnlyCollection<string> BoundColumns => PipelineColumns.Of(GetType(), ParameterSetName);
 
@@ -262,7 +267,7 @@ namespace WebexConnect.Commands
             _runWideParameters = runWide;
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, givenOnCommandLine, MyInvocation.MyCommand.Name,
-                PipelineColumns.OfOtherSets(GetType(), ParameterSetName));
+                PipelineColumns.OfOtherSets(GetType(), ParameterSetName), ColumnOfOtherCommand);
             _dictionaryRows = DictionaryRowBinding.For(this);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, _session!.EngineHost.SubstitutionsSent);
             if (PayloadOnly) return;
