@@ -930,9 +930,9 @@ namespace WebexConnect.Commands
                 }
                 catch (Exception stop) when (DownstreamStop.Is(stop, _cmdlet.Stopping))
                 {
-                    // The downstream command took this result and wants no more (DownstreamStop says what this adds).
+                    // The downstream command took this result and wants no more (DownstreamStop says what this adds): the
+                    // writer says the stop (StoppedDownstream) once the result's error is written.
                     Counted(result);
-                    _cmdlet.SayStopped(byDownstreamCommand: true);
                     throw;
                 }
                 Counted(result);
@@ -945,6 +945,8 @@ namespace WebexConnect.Commands
             }
 
             public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(_cmdlet, result));
+
+            public void StoppedDownstream() => _cmdlet.SayStopped(byDownstreamCommand: true);
 
             public void Verbose(string text) => _cmdlet.WriteVerbose(text);
 
