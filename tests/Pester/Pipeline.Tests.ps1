@@ -462,6 +462,23 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         @(Get-ConnectSandboxRequest) | Should -BeNullOrEmpty -Because 'row 2 was said not sent'
     }
 
+    It 'shows the error of the row Select-Object -First took before the warning of the rows after it' {
+        # The console read: row 1's line, the warning that row 2 got no result, then row 1's error, as if it were row 2's.
+        Connect-WebexConnect -Sandbox
+        $a = [pscustomobject]@{ Phone = '+447700900721' }
+        $b = [pscustomobject]@{ Phone = '+447700900722'; Text = 'Hi' }
+        $c = [pscustomobject]@{ Phone = '+447700900723'; Text = 'Hi' }
+
+        $shown = @(& { $a, $b, $c | Send-ConnectSms -From ACME | Select-Object -First 1 } 2>&1 3>&1)
+
+        $shown.Count | Should -Be 3
+        $shown[0].Status | Should -Be 'Invalid'
+        $shown[1] | Should -BeOfType [System.Management.Automation.ErrorRecord]
+        "$($shown[1])" | Should -BeLike 'Row 1: Invalid*'
+        $shown[2] | Should -BeOfType [System.Management.Automation.WarningRecord]
+        "$($shown[2])" | Should -BeLike 'A command after Send-ConnectSms (such as Select-Object -First) stopped the pipeline after the result of row 1*'
+    }
+
     It 'writes the error of the Invalid row whose result Select-Object -First took, for $Error and -ErrorVariable' {
         # The result is written before its error, and Select-Object -First stops the pipeline inside the result's writing:
         # before, the error was never written, and a scheduled task's log ($Error, -ErrorVariable) had nothing of row 1.

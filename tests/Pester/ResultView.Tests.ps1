@@ -416,6 +416,13 @@ Describe 'Text from outside in the tables and lists' {
     }
     AfterEach { if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect } }
 
+    It 'says in about_WebexConnect that Format-List * prints the raw values the views escape, and how to look at one' {
+        # Format-List * bypasses the views: before, nothing told the admin why a CSV cell's U+202E reversed the line there
+        # and not in the default list. The properties keep the value unchanged (the test below), so the help says it.
+        $about = (Get-Content (Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md') -Raw) -replace '\s+', ' '
+        $about | Should -BeLike '*as \uXXXX*Format-List `**print the values raw*default view (Format-List without `*)*'
+    }
+
     It 'escapes in a send result''s table and list the destination and correlation ID the input gave' {
         # Before: Destination in the table, Destination and CorrelationId in Format-List printed raw.
         $null = Connect-WebexConnect -Sandbox

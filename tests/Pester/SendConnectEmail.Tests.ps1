@@ -566,6 +566,17 @@ Describe 'Send-ConnectEmail' {
         $bodies[2].content.PSObject.Properties.Name | Should -Not -Contain 'replyTo'
     }
 
+    It 'says in the help of -ReplyTo why it does not go with -TemplateId, and sends nothing when given both' {
+        # Before: "Parameter set cannot be resolved" and no word of why; the API has no reply-to beside a template.
+        $help = Get-Content (Join-Path $PSScriptRoot '../../docs/Send-ConnectEmail.md') -Raw
+        $replyTo = [regex]::Match($help, '(?s)### -ReplyTo\r?\n(.*?)```').Groups[1].Value -replace '\s+', ' '
+        $replyTo | Should -BeLike '*Not with -TemplateId: the service takes a reply-to address only in the content given here*parameter set cannot be resolved*'
+
+        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -TemplateId 'welcome' -ReplyTo 'desk@example.com' } |
+            Should -Throw -ErrorId 'AmbiguousParameterSet,*'
+        @(Get-ConnectSandboxRequest) | Should -BeNullOrEmpty
+    }
+
     It 'warns that a ReplyTo column beside -TemplateId sets no reply-to, as a Subject column does not' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; ReplyTo = 'desk@example.com'; Subject = 'For Ann' }

@@ -341,3 +341,34 @@ Describe 'Send-ConnectMessage -TemplateId' {
         @($body.to[0].substitutions.PSObject.Properties.Name) | Should -Be @('Name', 'Order')
     }
 }
+
+Describe 'Send-ConnectMessage -Channel email with the copy columns Send-ConnectEmail takes' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'names each of Cc, Bcc and ReplyTo once per run, pointing to Send-ConnectEmail, and still sends every row' {
+        $rows = Import-People @(
+            [pscustomobject]@{ Email = 'ann@example.com'; cc = 'boss@example.com'; Bcc = 'audit@example.com'; ReplyTo = 'help@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; cc = 'boss2@example.com'; Bcc = ''; ReplyTo = '' }
+        )
+        $content = @{ type = 'text'; subject = 'Hello'; text = 'Hi there' }
+        $results = @($rows | Send-ConnectMessage -Channel email -From 'news@example.com' -Content $content -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $copies = @($warned | Where-Object { "$_" -match 'Send-ConnectEmail' })
+        $copies.Count | Should -Be 3
+        "$($copies[0])" | Should -Match "The column 'cc' does not set copies: Send-ConnectMessage takes no such column"
+        "$($copies[1])" | Should -Match "'Bcc' does not set blind copies"
+        "$($copies[2])" | Should -Match "'ReplyTo' does not set the reply-to address"
+    }
+
+    It 'says nothing of them on another channel, nor of a column -SubstitutionColumn names' {
+        $rows = Import-People @([pscustomobject]@{ Phone = '+447700900001'; Cc = 'x' })
+        $null = $rows | Send-ConnectMessage -Channel whatsapp -From 'app-1' -Content $script:WhatsAppText -AllowMissingSubstitution -WarningVariable warned -WarningAction SilentlyContinue
+        @($warned | Where-Object { "$_" -match 'Send-ConnectEmail' }).Count | Should -Be 0
+
+        $rows = Import-People @([pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com' })
+        $content = @{ type = 'text'; subject = 'Hello'; text = 'Copy: $(Cc)' }
+        $null = $rows | Send-ConnectMessage -Channel email -From 'news@example.com' -Content $content -SubstitutionColumn Cc -WarningVariable warned -WarningAction SilentlyContinue
+        @($warned | Where-Object { "$_" -match 'Send-ConnectEmail' }).Count | Should -Be 0
+    }
+}

@@ -40,6 +40,12 @@ namespace WebexConnect.Commands
         /// </summary>
         void StoppedBeforeRow(long row, string stoppedBy);
 
+        /// <summary>
+        /// WriteWarning that a command after this one (Select-Object -First) stopped the pipeline, and what became of the rows
+        /// read without a result (StoppedRun); once per run. Said after the last result's own error.
+        /// </summary>
+        void StoppedDownstream();
+
         /// <summary>The cmdlet's Stopping: Ctrl+C or a host's Stop().</summary>
         bool PipelineStopping { get; }
     }
@@ -175,18 +181,23 @@ namespace WebexConnect.Commands
             {
                 _streams.Output(result);
             }
-            catch (Exception stop) when (Composition.DownstreamStop.Is(stop, _streams.PipelineStopping) && _stop == null && OwesError(result))
+            catch (Exception stop) when (Composition.DownstreamStop.Is(stop, _streams.PipelineStopping))
             {
                 // Not Ctrl+C (the pipeline is then stopping and takes no more records) and not after a preference's stop,
                 // which writes no further error. The downstream stop is rethrown whatever the error's writing raises.
-                try
+                if (_stop == null && OwesError(result))
                 {
-                    _streams.Error(result);
+                    try
+                    {
+                        _streams.Error(result);
+                    }
+                    catch (Exception again) when (ErrorActionStop.IsStopOfThisCommand(again, _streams.PipelineStopping) || again is PipelineStoppedException)
+                    {
+                        // -ErrorAction Stop: the error is recorded; the command ends with the downstream stop all the same.
+                    }
                 }
-                catch (Exception again) when (ErrorActionStop.IsStopOfThisCommand(again, _streams.PipelineStopping) || again is PipelineStoppedException)
-                {
-                    // -ErrorAction Stop: the error is recorded; the command ends with the downstream stop all the same.
-                }
+                // Then what became of the rows after it: before, this warning came between the row's line and its error.
+                _streams.StoppedDownstream();
                 throw;
             }
         }

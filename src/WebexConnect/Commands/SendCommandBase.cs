@@ -231,6 +231,11 @@ namespace WebexConnect.Commands
         /// <summary>The ShouldProcess action: "Send SMS", "Send email", "Send whatsapp".</summary>
         private protected virtual string ActionName => "Send " + ChannelNames.Label(ChannelNames.NameOf(ChannelKind));
 
+        /// <summary>
+        /// The warning for a column another send command takes and this one does not, or null (see <see cref="RecordComposer"/>).
+        /// </summary>
+        private protected virtual Func<string, string?>? ColumnOfOtherCommand => null;
+
         /// <summary>The column names parameters consume in this parameter set, which never become substitutions.</summary>
         private protected virtual IReadOnlyCollection<string> BoundColumns => PipelineColumns.Of(GetType(), ParameterSetName);
 
@@ -263,7 +268,7 @@ namespace WebexConnect.Commands
             _runWideParameters = runWide;
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, givenOnCommandLine, MyInvocation.MyCommand.Name,
-                PipelineColumns.OfOtherSets(GetType(), ParameterSetName));
+                PipelineColumns.OfOtherSets(GetType(), ParameterSetName), ColumnOfOtherCommand);
             _dictionaryRows = DictionaryRowBinding.For(this);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, _session!.EngineHost.SubstitutionsSent);
             if (PayloadOnly) return;
@@ -930,9 +935,9 @@ namespace WebexConnect.Commands
                 }
                 catch (Exception stop) when (DownstreamStop.Is(stop, _cmdlet.Stopping))
                 {
-                    // The downstream command took this result and wants no more (DownstreamStop says what this adds).
+                    // The downstream command took this result and wants no more (DownstreamStop says what this adds): the
+                    // writer says the stop (StoppedDownstream) once the result's error is written.
                     Counted(result);
-                    _cmdlet.SayStopped(byDownstreamCommand: true);
                     throw;
                 }
                 Counted(result);
@@ -945,6 +950,8 @@ namespace WebexConnect.Commands
             }
 
             public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(_cmdlet, result));
+
+            public void StoppedDownstream() => _cmdlet.SayStopped(byDownstreamCommand: true);
 
             public void Verbose(string text) => _cmdlet.WriteVerbose(text);
 

@@ -97,6 +97,10 @@ namespace WebexConnect.Commands
             }
         }
 
+        // An email's copies come from a row's columns only through Send-ConnectEmail: here a Cc column is named, not dropped.
+        private protected override Func<string, string?>? ColumnOfOtherCommand =>
+            ChannelKind == MessageChannel.Email ? column => EmailCopyColumns.Warning(MyInvocation.MyCommand.Name, column) : null;
+
         private protected override IReadOnlyList<ConnectDestination>? Destinations
         {
             get

@@ -14,7 +14,10 @@ namespace WebexConnect.Composition
         // Not spaces: 'Ann Smith <ann@example.com>' is one bad address, told as a display name, not three.
         private static readonly char[] Separators = { ';', ',', '\r', '\n' };
 
-        /// <summary>The addresses, split at ';' and ',', trimmed, the empty ones left out.</summary>
+        /// <summary>
+        /// The addresses, split at ';' and ',', trimmed, the empty ones left out, and each sent once: 'boss@example.com;
+        /// Boss@example.com' in a cell sent the boss two copies. Repeats are told apart as -To's are (<see cref="RepeatedAddresses"/>).
+        /// </summary>
         public static IReadOnlyList<string> Of(string[]? given)
         {
             if (given is null || given.Length == 0) return Array.Empty<string>();
@@ -25,7 +28,7 @@ namespace WebexConnect.Composition
                 foreach (var part in item.Split(Separators))
                     if (!string.IsNullOrWhiteSpace(part)) addresses.Add(part.Trim());
             }
-            return addresses;
+            return addresses.Count > 1 ? RepeatedAddresses.SendOnce(addresses.ToArray(), out _) : addresses;
         }
 
         /// <summary>

@@ -87,6 +87,7 @@ namespace WebexConnect.Composition
         private readonly IReadOnlyDictionary<string, string> _parametersNotFromColumns;
         private readonly IReadOnlyCollection<string> _parametersOfOtherSets;
         private readonly IReadOnlyDictionary<string, string> _givenOnCommandLine;
+        private readonly Func<string, string?>? _columnOfOtherCommand;
         private readonly HashSet<string> _warnedColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private List<string>? _warnings;
 
@@ -121,11 +122,16 @@ namespace WebexConnect.Composition
         /// Column names of parameters given on the command line (<see cref="PipelineColumns.GivenOnCommandLine"/>): such a
         /// column is not read, and is named in a warning, once per run.
         /// </param>
+        /// <param name="columnOfOtherCommand">
+        /// The warning for a column another command takes and this one does not (a Cc column piped to Send-ConnectMessage
+        /// -Channel Email, see <see cref="EmailCopyColumns"/>), or null for a column it is not: named once per run.
+        /// </param>
         public RecordComposer(IReadOnlyCollection<string> boundColumns, IReadOnlyList<string>? substitutionColumns,
             IReadOnlyList<string>? destinationColumns = null, IReadOnlyDictionary<string, string>? singleValued = null,
             IReadOnlyDictionary<string, string>? parametersNotFromColumns = null, IReadOnlyDictionary<string, string>? givenOnCommandLine = null,
-            string? commandName = null, IReadOnlyCollection<string>? parametersOfOtherSets = null)
+            string? commandName = null, IReadOnlyCollection<string>? parametersOfOtherSets = null, Func<string, string?>? columnOfOtherCommand = null)
         {
+            _columnOfOtherCommand = columnOfOtherCommand;
             _parametersOfOtherSets = parametersOfOtherSets ?? Array.Empty<string>();
             _commandName = commandName ?? "the send command";
             _givenOnCommandLine = givenOnCommandLine ?? new Dictionary<string, string>();
@@ -234,6 +240,9 @@ namespace WebexConnect.Composition
                         // PowerShell does not let a column override one either: name both places to look.
                         $"The column {InputEcho.Quote(columns[i].Key)} is not read: -{given} was given on the command line (or by " +
                         $"$PSDefaultParameterValues), and it sets every row. Leave out -{given} to take each row's own.");
+                else if (!_layoutBound[i] && _columnOfOtherCommand?.Invoke(columns[i].Key) is string other && _warnedColumns.Add(columns[i].Key)
+                    && _substitutionColumns?.Contains(columns[i].Key, StringComparer.OrdinalIgnoreCase) != true)
+                    (_warnings ??= new List<string>()).Add(other);
             }
             _layoutBoundNames = _layout.Where((_, i) => _layoutBound[i]).ToArray();
         }

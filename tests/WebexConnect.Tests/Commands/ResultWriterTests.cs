@@ -67,6 +67,11 @@ namespace WebexConnect.Tests.Commands
             public void StoppedAtRow(long row, string errorId) => StoppedAt.Add(row.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + errorId);
 
             public void StoppedBeforeRow(long row, string stoppedBy) => StoppedAt.Add("before " + row.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + stoppedBy);
+
+            // The stop a downstream command made is said after the errors written so far: how many there were then.
+            public List<int> StoppedDownstreamAfterErrors { get; } = new List<int>();
+
+            public void StoppedDownstream() => StoppedDownstreamAfterErrors.Add(Errors.Count);
         }
 
         private static SendResult Result(int row, SendStatus status) =>
@@ -316,6 +321,19 @@ namespace WebexConnect.Tests.Commands
 
             Assert.Equal(new long[] { 1 }, streams.Errors.Select(r => r.Sequence));
             Assert.False(writer.Stopped);
+            // The warning of the stop comes once, after row 1's error: before, it stood between the row and its error.
+            Assert.Equal(new[] { 1 }, streams.StoppedDownstreamAfterErrors);
+        }
+
+        [Fact]
+        public void A_downstream_stop_at_a_result_without_an_error_is_said_too()
+        {
+            var streams = new HostStreams();
+            var writer = new ResultWriter(new ThrowingOutput(streams), () => { });
+
+            Assert.Throws<PipelineStoppedException>(() => writer.Write(new[] { Result(1, SendStatus.Queued), Result(2, SendStatus.Queued) }));
+
+            Assert.Equal(new[] { 0 }, streams.StoppedDownstreamAfterErrors);
         }
 
         [Fact]
@@ -374,6 +392,8 @@ namespace WebexConnect.Tests.Commands
             public void StoppedAtRow(long row, string errorId) => _inner.StoppedAtRow(row, errorId);
 
             public void StoppedBeforeRow(long row, string stoppedBy) => _inner.StoppedBeforeRow(row, stoppedBy);
+
+            public void StoppedDownstream() => _inner.StoppedDownstream();
         }
     }
 }

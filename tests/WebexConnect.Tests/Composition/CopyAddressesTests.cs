@@ -26,6 +26,13 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void An_address_given_twice_in_any_case_is_copied_once_where_it_first_stands()
+        {
+            Assert.Equal(new[] { "boss@example.com", "hr@example.com" },
+                CopyAddresses.Of(new[] { "boss@example.com; hr@example.com; Boss@Example.com", "boss@example.com" }));
+        }
+
+        [Fact]
         public void Addresses_apart_by_spaces_only_stay_one_value_for_the_check_to_name()
         {
             // 'Ann Smith <ann@example.com>' is one bad address, told as a display name: split at spaces it was three.
