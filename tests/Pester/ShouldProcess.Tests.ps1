@@ -118,10 +118,10 @@ Describe 'Send-ConnectSms and ShouldProcess' {
     }
 
     It 'reports with -WhatIf as many requests as the run makes when the rows cycle through more shapes than the run keeps open' {
-        # 400 rows whose Cc column cycles through 20 addresses: the run keeps 16 batches open, and each new shape sends the
-        # oldest with its one row. Before, -WhatIf listed 20 batches of 20 and the run made 400 requests.
+        # 520 rows whose Cc column cycles through 260 addresses: the run keeps 256 batches open, and each new shape sends the
+        # oldest with its one row. Before, -WhatIf listed a batch per address and the run made a request per row.
         $out = Invoke-Answered -Lines @(
-            '$rows = 1..400 | ForEach-Object { [pscustomobject]@{ Email = "u$_@example.com"; Cc = "cc$($_ % 20)@example.com" } }'
+            '$rows = 1..520 | ForEach-Object { [pscustomobject]@{ Email = "u$_@example.com"; Cc = "cc$($_ % 260)@example.com" } }'
             '$rows | Send-ConnectEmail -From news@mail.example.com -Subject News -Text Hi -WhatIf'
             '"SENT $(@(Get-ConnectSandboxRequest).Count)"'
             '$null = $rows | Send-ConnectEmail -From news@mail.example.com -Subject News -Text Hi'
@@ -129,8 +129,22 @@ Describe 'Send-ConnectSms and ShouldProcess' {
 
         $out | Should -Match 'SENT 0'
         $requests = if ($out -match 'SENT ([1-9]\d*)') { [int]$Matches[1] } else { 0 }
-        $requests | Should -Be 400
+        $requests | Should -Be 520
         ([regex]::Matches($out, 'on target "batch \d+: ')).Count | Should -Be $requests
+    }
+
+    It 'reports with -WhatIf one request per manager for users whose Cc cycles through 40 managers, as the run sends them' {
+        # Before: 2,000 batches of one row, as the run, which kept 16 batches open, sent them.
+        $out = Invoke-Answered -Lines @(
+            '$rows = 1..2000 | ForEach-Object { [pscustomobject]@{ Email = "u$_@example.com"; Cc = "boss$($_ % 40)@example.com" } }'
+            '$rows | Send-ConnectEmail -From it@example.com -Subject S -Text Hi -WhatIf'
+            '"SENT $(@(Get-ConnectSandboxRequest).Count)"') -Answers ''
+
+        $out | Should -Match 'SENT 0'
+        # The host may wrap a long what-if line.
+        $said = [regex]::Matches(($out -replace '\s+', ' '), 'on target "batch \d+: (\d+) destinations')
+        $said.Count | Should -Be 40
+        $said | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique | Should -Be '50'
     }
 
     It 'says at the -Confirm prompt how many SMS parts the row is billed as' {

@@ -23,7 +23,9 @@ namespace WebexConnect.Engine.Dispatch
     /// gate has as many requests out as are worth having (<see cref="RequestsAhead"/>), and while too many
     /// finished results wait for an earlier, slower one.
     /// A full batch goes out at once; a partial one when the pipeline has been quiet for
-    /// <see cref="DispatcherTuning.Linger"/>, a slot is free and the gate has room now, or at Complete.
+    /// <see cref="DispatcherTuning.Linger"/>, a slot is free and the gate has room now, or at Complete; and the oldest
+    /// partial one when a row would open more than <see cref="DispatcherTuning.MaxOpenShapes"/> or the open ones would
+    /// hold more than <see cref="DispatcherTuning.MaxHeldRows"/> rows.
     /// Stopping: when the caller's token is cancelled (Ctrl+C, Select-Object -First) everything in
     /// flight is cancelled and records not yet finished get no result, since the pipeline can write no
     /// more: Add and the Complete enumeration throw OperationCanceledException, TakeReady hands over what
@@ -63,6 +65,8 @@ namespace WebexConnect.Engine.Dispatch
         // Everything below is guarded by _sync.
         private readonly object _sync = new object();
         private readonly List<OpenBatch> _open = new List<OpenBatch>();
+        // The rows in _open's batches, for DispatcherTuning.MaxHeldRows.
+        private int _heldRows;
         private readonly ResultSequencer _results = new ResultSequencer();
         private ExceptionDispatchInfo? _fault;
         private readonly StoppedRecords _unfinished = new StoppedRecords();
@@ -332,36 +336,53 @@ namespace WebexConnect.Engine.Dispatch
             if (batch is not null && batch.Destinations + item.Recipient.Addresses.Count > max)
             {
                 _open.Remove(batch);
+                _heldRows -= batch.Count;
                 (ready ??= new List<OpenBatch>()).Add(batch);
                 batch = null;
             }
 
             if (batch is null)
             {
-                if (_open.Count >= _tuning.MaxOpenShapes)
-                {
-                    (ready ??= new List<OpenBatch>()).Add(_open[0]);
-                    _open.RemoveAt(0);
-                }
+                if (_open.Count >= _tuning.MaxOpenShapes) ready = SendOldest(ready);
 
-                batch = new OpenBatch(shape, max);
+                // Sized for a whole batch only when it is the one open (the common run of one message): hundreds of open
+                // shapes of a few rows each would otherwise take a batch's worth of room apiece.
+                batch = new OpenBatch(shape, _open.Count == 0 ? max : Math.Min(max, 64));
                 _open.Add(batch);
             }
 
             batch.Add(item, sequence);
+            _heldRows++;
             _unfinished.Added(sequence, item);
             if (batch.Destinations >= max)
             {
                 _open.Remove(batch);
+                _heldRows -= batch.Count;
                 (ready ??= new List<OpenBatch>()).Add(batch);
+            }
+            else if (_heldRows > _tuning.MaxHeldRows)
+            {
+                ready = SendOldest(ready);
             }
 
             return ready;
         }
 
+        /// <summary>Takes the open batch started first out of the open ones, to go out with <paramref name="ready"/>.</summary>
+        private List<OpenBatch> SendOldest(List<OpenBatch>? ready)
+        {
+            // _open is in the order the batches were started, so the first holds the earliest row.
+            var oldest = _open[0];
+            _open.RemoveAt(0);
+            _heldRows -= oldest.Count;
+            (ready ??= new List<OpenBatch>()).Add(oldest);
+            return ready;
+        }
+
         private OpenBatch? FindOpen(MessageShape shape)
         {
-            // Newest first: consecutive rows usually share a shape. The list is short (MaxOpenShapes).
+            // Newest first: consecutive rows usually share a shape. At most MaxOpenShapes, and a mismatch is one
+            // comparison of hashes.
             for (var i = _open.Count - 1; i >= 0; i--)
             {
                 var candidate = _open[i].Shape;
@@ -375,6 +396,7 @@ namespace WebexConnect.Engine.Dispatch
         {
             var all = new List<OpenBatch>(_open);
             _open.Clear();
+            _heldRows = 0;
             return all;
         }
 
@@ -585,6 +607,7 @@ namespace WebexConnect.Engine.Dispatch
                 var until = _clock.Elapsed + SettleWait;
                 while (_inFlight > 0 && _clock.Elapsed < until) Monitor.Wait(_sync, PollInterval);
                 _open.Clear();
+                _heldRows = 0;
                 var settled = _unfinished.Settle(_fault!.SourceException);
                 foreach (var (sequence, result) in settled) Record(sequence, result);
                 Monitor.PulseAll(_sync);
@@ -670,6 +693,7 @@ namespace WebexConnect.Engine.Dispatch
 
                     if (!_slots.Wait(0)) break;
                     var piece = _open[i].TakeUpTo(_gate.MaxBatchSize);
+                    _heldRows -= piece.Count;
                     (quiet ??= new List<OpenBatch>()).Add(piece);
                     if (ReferenceEquals(piece, _open[i])) _open.RemoveAt(i);
                 }

@@ -7,12 +7,15 @@ namespace WebexConnect.Engine.Dispatch
     {
         public static readonly DispatcherTuning Default = new DispatcherTuning();
 
-        public DispatcherTuning(TimeSpan? linger = null, int maxOpenShapes = 16, int maxWaitingResults = 20_000)
+        public DispatcherTuning(TimeSpan? linger = null, int maxOpenShapes = 256, int maxWaitingResults = 20_000,
+            int maxHeldRows = 10_000)
         {
             Linger = linger ?? TimeSpan.FromMilliseconds(50);
             if (Linger < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(linger));
             if (maxOpenShapes < 1) throw new ArgumentOutOfRangeException(nameof(maxOpenShapes));
             if (maxWaitingResults < 1) throw new ArgumentOutOfRangeException(nameof(maxWaitingResults));
+            if (maxHeldRows < 1) throw new ArgumentOutOfRangeException(nameof(maxHeldRows));
+            MaxHeldRows = maxHeldRows;
             MaxOpenShapes = maxOpenShapes;
             MaxWaitingResults = maxWaitingResults;
         }
@@ -24,8 +27,19 @@ namespace WebexConnect.Engine.Dispatch
         /// </summary>
         public TimeSpan Linger { get; }
 
-        /// <summary>Partial batches of different shapes kept open at once; opening one more sends the oldest.</summary>
+        /// <summary>
+        /// Partial batches of different shapes kept open at once; opening one more sends the oldest. Many, so that an
+        /// unsorted CSV whose Cc column cycles through a few hundred managers still fills its requests: at 16, 2,000 users
+        /// of 40 managers went in 2,000 requests, a run 15 times slower against a service of a 200 ms round trip.
+        /// </summary>
         public int MaxOpenShapes { get; }
+
+        /// <summary>
+        /// Rows the partial batches may hold between them: one more sends the oldest (the one holding the earliest row,
+        /// which every later result waits for). What bounds the memory of many open shapes, and how far the results may
+        /// fall behind the input.
+        /// </summary>
+        public int MaxHeldRows { get; }
 
         /// <summary>
         /// Finished results that may wait for an earlier, slower one before Add blocks. Batches already in

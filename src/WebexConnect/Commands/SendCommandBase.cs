@@ -446,8 +446,8 @@ namespace WebexConnect.Commands
                 else
                 {
                     if (_whatIfJournalRows?.End() is string ended) SayWhatIf(ended);
-                    var full = _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient));
-                    if (full != null) ShouldProcess(full.Target, ActionName);
+                    foreach (var batch in _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient)))
+                        ShouldProcess(batch.Target, ActionName);
                 }
             }
             else if (_silentConsent || JournalOutcome(ForRecipient(message, record.Recipient), record.Recipient, input) is not null ||

@@ -104,10 +104,16 @@ namespace WebexConnect.Composition
     {
         /// <summary>
         /// The partial batches of different messages the dispatcher keeps open at once (its MaxOpenShapes; a test holds
-        /// the two equal): opening one more sends the oldest. A CSV whose rows cycle through 40 managers' Cc goes out in one
-        /// request per row, and -WhatIf, which kept every batch open, said 40.
+        /// the two equal): opening one more sends the oldest. A CSV whose rows cycle through more managers' Cc than that
+        /// goes out in one request per row, and -WhatIf, which kept every batch open, said one per manager.
         /// </summary>
-        internal const int DispatcherOpenShapes = 16;
+        internal const int DispatcherOpenShapes = 256;
+
+        /// <summary>
+        /// The rows the dispatcher's partial batches may hold between them (its MaxHeldRows; a test holds the two equal):
+        /// one more sends the oldest partial batch.
+        /// </summary>
+        internal const int DispatcherHeldRows = 10_000;
 
         private readonly int _batchSize;
         private readonly Func<ConnectMessage, object> _shapeOf;
@@ -115,6 +121,9 @@ namespace WebexConnect.Composition
         private ConnectMessage? _lastMessage;
         private object? _lastShape;
         private long _numbered;
+        // The rows of the partial batches: a full one waits in _open for the next row of its message, but the run has
+        // sent it already.
+        private long _heldRows;
 
         /// <param name="batchSize">The most destinations a request holds.</param>
         /// <param name="shapeOf">
@@ -132,12 +141,12 @@ namespace WebexConnect.Composition
         /// <summary>The rows added, in all: the rows a run would send (for the run's closing line).</summary>
         public long Rows { get; private set; }
 
-        /// <summary>Adds a record; returns the batch it completed, if it filled one.</summary>
+        /// <summary>Adds a record; returns the batches the run sends by this row: none, or the ones it completed or closed.</summary>
         /// <param name="message">The message the row goes with; rows of the same message object share a batch.</param>
         /// <param name="recipient">The row's destination.</param>
         /// <param name="row">The input row, counted from 1.</param>
         /// <param name="parts">SMS: the parts the row's text needs (each of its destinations gets it); null for other channels.</param>
-        public WhatIfBatch? Add(ConnectMessage message, Recipient recipient, long row, int? parts = null)
+        public IReadOnlyList<WhatIfBatch> Add(ConnectMessage message, Recipient recipient, long row, int? parts = null)
         {
             if (!ReferenceEquals(message, _lastMessage) || _lastShape is null)
             {
@@ -145,16 +154,19 @@ namespace WebexConnect.Composition
                 _lastMessage = message;
             }
             var shape = _lastShape;
-            WhatIfBatch? full = null;
-            if (!_open.TryGetValue(shape, out var open))
+            List<WhatIfBatch>? closed = null;
+            // As the dispatcher's: a full batch, or one the row's addresses would overfill, goes out, and the row opens
+            // another, for which the oldest partial batch may have to make room.
+            if (_open.TryGetValue(shape, out var open) && open.Addresses.Count > 0 && open.Addresses.Count + recipient.Addresses.Count > _batchSize)
             {
-                full = CloseOldestWhenAllTaken();
-                open = new Open(row, message);
-                _open[shape] = open;
+                _open.Remove(shape);
+                (closed ??= new List<WhatIfBatch>()).Add(Close(open));
+                open = null;
             }
-            else if (open.Addresses.Count > 0 && open.Addresses.Count + recipient.Addresses.Count > _batchSize)
+
+            if (open is null)
             {
-                full = Close(open);
+                if (PartialCount() >= DispatcherOpenShapes) (closed ??= new List<WhatIfBatch>()).Add(CloseOldestPartial());
                 open = new Open(row, message);
                 _open[shape] = open;
             }
@@ -162,28 +174,36 @@ namespace WebexConnect.Composition
             open.Addresses.AddRange(recipient.Addresses);
             open.Rows++;
             Rows++;
+            _heldRows++;
             open.LastRow = row;
             if (parts is int known) (open.Parts ??= new SmsPartCount()).Add(known, recipient.Addresses.Count);
-            return full;
+            if (IsFull(open)) _heldRows -= open.Rows;
+            else if (_heldRows > DispatcherHeldRows) (closed ??= new List<WhatIfBatch>()).Add(CloseOldestPartial());
+            return closed ?? (IReadOnlyList<WhatIfBatch>)Array.Empty<WhatIfBatch>();
         }
 
-        /// <summary>
-        /// With as many partial batches open as the dispatcher keeps, the one started first (rows only go forward, so the
-        /// one of the lowest first row), closed for the new one to open; else null. A full batch does not count: the
-        /// dispatcher has sent it already.
-        /// </summary>
-        private WhatIfBatch? CloseOldestWhenAllTaken()
+        private bool IsFull(Open open) => open.Addresses.Count >= _batchSize;
+
+        /// <summary>The open batches the dispatcher holds open: a full one it has sent.</summary>
+        private int PartialCount()
+        {
+            var partial = 0;
+            foreach (var open in _open.Values)
+                if (!IsFull(open)) partial++;
+            return partial;
+        }
+
+        /// <summary>The partial batch started first (rows only go forward, so the one of the lowest first row), closed.</summary>
+        private WhatIfBatch CloseOldestPartial()
         {
             KeyValuePair<object, Open>? oldest = null;
-            var partial = 0;
             foreach (var entry in _open)
             {
-                if (entry.Value.Addresses.Count >= _batchSize) continue;
-                partial++;
+                if (IsFull(entry.Value)) continue;
                 if (oldest is null || entry.Value.FirstRow < oldest.Value.Value.FirstRow) oldest = entry;
             }
-            if (partial < DispatcherOpenShapes || oldest is null) return null;
-            _open.Remove(oldest.Value.Key);
+
+            _open.Remove(oldest!.Value.Key);
             return Close(oldest.Value.Value);
         }
 
@@ -196,7 +216,11 @@ namespace WebexConnect.Composition
             return open.ConvertAll(Close);
         }
 
-        private WhatIfBatch Close(Open open) => new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows, open.SendAt, open.Copies);
+        private WhatIfBatch Close(Open open)
+        {
+            if (!IsFull(open)) _heldRows -= open.Rows;
+            return new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows, open.SendAt, open.Copies);
+        }
 
         private sealed class Open
         {

@@ -15,7 +15,7 @@ namespace WebexConnect.Tests.Composition
             var message = new SmsMessage { From = "ACME", Text = "Hi" };
             var batches = new WhatIfBatches(100);
 
-            var full = Enumerable.Range(1, 250).Select(i => batches.Add(message, Number(i), i)).Where(b => b != null).ToList();
+            var full = Enumerable.Range(1, 250).SelectMany(i => batches.Add(message, Number(i), i)).ToList();
             var rest = batches.Flush();
 
             Assert.Equal(2, full.Count);
@@ -42,28 +42,63 @@ namespace WebexConnect.Tests.Composition
         [Fact]
         public void Rows_cycling_through_more_messages_than_the_dispatcher_keeps_open_are_one_request_each_as_it_sends_them()
         {
-            // A CSV of users whose Cc cycles through 40 managers: the dispatcher keeps 16 partial batches open and sends the
-            // oldest to open another, so every row went in a request of its own, and -WhatIf said 40 requests.
-            var managers = Enumerable.Range(0, 40).Select(m => new EmailMessage { From = "it@example.com", Subject = "S", Text = "T",
+            // A CSV whose Cc cycles through more managers than the dispatcher keeps partial batches open: it sends the
+            // oldest to open another, so every row goes in a request of its own, and -WhatIf must say so.
+            var shapes = WhatIfBatches.DispatcherOpenShapes + 4;
+            var managers = Enumerable.Range(0, shapes).Select(m => new EmailMessage { From = "it@example.com", Subject = "S", Text = "T",
                 Cc = new[] { "m" + m + "@example.com" } }).ToArray();
-            var fewer = Enumerable.Range(0, WhatIfBatches.DispatcherOpenShapes).Select(m => new EmailMessage { From = "it@example.com",
-                Subject = "S", Text = "T", Cc = new[] { "m" + m + "@example.com" } }).ToArray();
+            var fewer = managers.Take(WhatIfBatches.DispatcherOpenShapes).ToArray();
             var cycling = new WhatIfBatches(1000);
             var withinReach = new WhatIfBatches(1000);
+            var rows = 3 * shapes;
 
-            var cycled = Enumerable.Range(1, 400).Select(i => cycling.Add(managers[i % 40], new Recipient("u" + i + "@example.com"), i))
-                .Where(b => b != null).ToList();
+            var cycled = Enumerable.Range(1, rows).SelectMany(i => cycling.Add(managers[i % shapes], new Recipient("u" + i + "@example.com"), i)).ToList();
             cycled.AddRange(cycling.Flush());
-            var reached = Enumerable.Range(1, 400).Select(i => withinReach.Add(fewer[i % fewer.Length], new Recipient("u" + i + "@example.com"), i))
-                .Where(b => b != null).ToList();
+            var reached = Enumerable.Range(1, rows).SelectMany(i => withinReach.Add(fewer[i % fewer.Length], new Recipient("u" + i + "@example.com"), i)).ToList();
             reached.AddRange(withinReach.Flush());
 
-            Assert.Equal(400, cycled.Count);
-            Assert.All(cycled, b => Assert.Single(b!.Addresses));
-            Assert.Equal("batch 1: 1 destination, row 1 (u1@example.com), cc m1@example.com", cycled[0]!.Target);
+            Assert.Equal(rows, cycled.Count);
+            Assert.All(cycled, b => Assert.Single(b.Addresses));
+            Assert.Equal("batch 1: 1 destination, row 1 (u1@example.com), cc m1@example.com", cycled[0].Target);
             Assert.Equal(WhatIfBatches.DispatcherOpenShapes, reached.Count);
-            Assert.Equal(400, reached.Sum(b => b!.Addresses.Count));
+            Assert.Equal(rows, reached.Sum(b => b.Addresses.Count));
         }
+
+        [Fact]
+        public void Rows_of_forty_managers_interleaved_are_forty_requests_as_the_dispatcher_sends_them()
+        {
+            // 2,000 users of 40 managers in an unsorted CSV: with 16 batches open, -WhatIf and the run said 2,000 requests.
+            var managers = Enumerable.Range(0, 40).Select(m => new EmailMessage { From = "it@example.com", Subject = "S", Text = "T",
+                Cc = new[] { "m" + m + "@example.com" } }).ToArray();
+            var batches = new WhatIfBatches(1000);
+
+            var all = Enumerable.Range(1, 2000).SelectMany(i => batches.Add(managers[i % 40], new Recipient("u" + i + "@example.com"), i)).ToList();
+            all.AddRange(batches.Flush());
+
+            Assert.Equal(40, all.Count);
+            Assert.All(all, b => Assert.Equal(50, b.Addresses.Count));
+        }
+
+        [Fact]
+        public void Partial_batches_holding_more_rows_than_the_dispatcher_holds_send_the_oldest()
+        {
+            // Two messages alternating in batches of 1,000: neither fills before the open ones hold the most rows the
+            // dispatcher holds, which then sends the batch of the earliest row, as -WhatIf must show.
+            var messages = new[] { new SmsMessage { From = "ACME", Text = "Hi" }, new SmsMessage { From = "ACME", Text = "Salut" } };
+            var batches = new WhatIfBatches(int.MaxValue);
+            var held = WhatIfBatches.DispatcherHeldRows;
+
+            var sent = Enumerable.Range(1, held + 1).SelectMany(i => batches.Add(messages[i % 2], Number(i % 100000), i)).ToList();
+
+            var oldest = Assert.Single(sent);
+            Assert.Equal(1, oldest.FirstRow);
+            Assert.Equal(Enumerable.Range(1, held + 1).Count(i => i % 2 == 1), oldest.RowCount);
+            Assert.Single(batches.Flush());
+        }
+
+        [Fact]
+        public void Holds_as_many_rows_as_the_dispatcher_does() =>
+            Assert.Equal(WhatIfBatches.DispatcherHeldRows, WebexConnect.Engine.Dispatch.DispatcherTuning.Default.MaxHeldRows);
 
         [Fact]
         public void Keeps_as_many_batches_open_as_the_dispatcher_does() =>
@@ -75,7 +110,7 @@ namespace WebexConnect.Tests.Composition
             var messages = Enumerable.Range(0, WhatIfBatches.DispatcherOpenShapes).Select(i => new SmsMessage { From = "ACME", Text = "Hi " + i }).ToArray();
             var batches = new WhatIfBatches(1000);
 
-            var sent = Enumerable.Range(1, 320).Select(i => batches.Add(messages[i % messages.Length], Number(i), i)).Count(b => b != null);
+            var sent = Enumerable.Range(1, 2 * messages.Length).SelectMany(i => batches.Add(messages[i % messages.Length], Number(i), i)).Count();
 
             Assert.Equal(0, sent);
             Assert.Equal(messages.Length, batches.Flush().Count);
@@ -88,7 +123,7 @@ namespace WebexConnect.Tests.Composition
             var messages = Enumerable.Range(0, WhatIfBatches.DispatcherOpenShapes + 1).Select(i => new SmsMessage { From = "ACME", Text = "Hi " + i }).ToArray();
             var batches = new WhatIfBatches(2);
 
-            var sent = Enumerable.Range(1, messages.Length * 2).Select(i => batches.Add(messages[(i - 1) / 2], Number(i), i)).OfType<WhatIfBatch>().ToList();
+            var sent = Enumerable.Range(1, messages.Length * 2).SelectMany(i => batches.Add(messages[(i - 1) / 2], Number(i), i)).ToList();
             var all = sent.Concat(batches.Flush()).ToList();
 
             Assert.Equal(messages.Length, all.Count);
@@ -154,11 +189,10 @@ namespace WebexConnect.Tests.Composition
             var message = new SmsMessage { From = "ACME", Text = "Hi" };
             var batches = new WhatIfBatches(3);
 
-            Assert.Null(batches.Add(message, new Recipient(new[] { "+447700900001", "+447700900002" }), 1));
-            var full = batches.Add(message, new Recipient(new[] { "+447700900003", "+447700900004" }), 2);
+            Assert.Empty(batches.Add(message, new Recipient(new[] { "+447700900001", "+447700900002" }), 1));
+            var full = Assert.Single(batches.Add(message, new Recipient(new[] { "+447700900003", "+447700900004" }), 2));
 
-            Assert.NotNull(full);
-            Assert.Equal(2, full!.Addresses.Count);
+            Assert.Equal(2, full.Addresses.Count);
             Assert.Equal(2, batches.Flush().Single().Addresses.Count);
         }
     }

@@ -302,6 +302,78 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public void FortyShapesInterleavedGoInFortyFullRequests()
+        {
+            // 2,000 users of 40 managers, unsorted: with 16 shapes open, each new one sent the oldest with its one row,
+            // and the run made 2,000 requests.
+            var transport = new FakeTransport();
+            var managers = Enumerable.Range(0, 40).Select(m => new SmsMessage { From = "Acme", Text = "For manager " + m }).ToArray();
+            using var dispatcher = new Dispatcher(transport, new OpenGate(1000), TestShapes.Of, Items.Options(), CancellationToken.None, Items.NoLinger);
+            var results = new List<SendResult>();
+            for (var row = 1; row <= 2000; row++)
+            {
+                dispatcher.Add(Items.Person(row, managers[row % 40]));
+                results.AddRange(dispatcher.TakeReady());
+            }
+
+            results.AddRange(dispatcher.Complete());
+
+            Assert.Equal(40, transport.Calls);
+            Assert.All(transport.Batches, b => Assert.Equal(50, b.Recipients.Count));
+            AssertOncePerRowInOrder(2000, results);
+        }
+
+        [Fact]
+        public void OpenBatchesHoldNoMoreRowsThanAllowedAndSendTheOldestFirst()
+        {
+            // Many shapes open must not mean unbounded rows held: past the bound the batch of the earliest row goes.
+            const int held = 10;
+            var transport = new FakeTransport();
+            var messages = new[] { new SmsMessage { From = "Acme", Text = "Even" }, new SmsMessage { From = "Acme", Text = "Odd" } };
+            using var dispatcher = new Dispatcher(transport, new OpenGate(1000), TestShapes.Of, Items.Options(), CancellationToken.None,
+                new DispatcherTuning(linger: TimeSpan.FromHours(1), maxHeldRows: held));
+            var results = new List<SendResult>();
+            for (var row = 1; row <= 500; row++)
+            {
+                dispatcher.Add(Items.Person(row, messages[row % 2]));
+                var progress = dispatcher.Progress;
+                Assert.InRange(progress.Added - progress.Submitted, 0, held);
+                results.AddRange(dispatcher.TakeReady());
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => transport.Calls >= 1, Generous));
+            var first = transport.Batches[0];
+            Assert.Equal("Odd", TestShapes.TextOf(first));
+            Assert.Equal(6, first.Recipients.Count);
+            results.AddRange(dispatcher.Complete());
+            AssertOncePerRowInOrder(500, results);
+        }
+
+        [Fact]
+        public void HundredsOfShapesOpenDoNotDeadlockAddAtTheWaitingResultsBound()
+        {
+            // Rows of 300 shapes, more than stay open, while few results may wait: the earliest row is always in some open
+            // batch or on its way, and Add must not block for ever waiting for it.
+            var transport = new FakeTransport();
+            var messages = Enumerable.Range(0, 300).Select(m => new SmsMessage { From = "Acme", Text = "Text " + m }).ToArray();
+            using var dispatcher = new Dispatcher(transport, new OpenGate(1000), TestShapes.Of, Items.Options(), CancellationToken.None,
+                new DispatcherTuning(linger: TimeSpan.FromHours(1), maxWaitingResults: 25));
+            var results = new List<SendResult>();
+            var producer = Task.Run(() =>
+            {
+                for (var row = 1; row <= 3000; row++)
+                {
+                    dispatcher.Add(Items.Person(row, messages[(row * 7) % 300]));
+                    results.AddRange(dispatcher.TakeReady());
+                }
+            });
+
+            Assert.True(producer.Wait(Generous), "Add deadlocked behind partial batches");
+            results.AddRange(dispatcher.Complete());
+            AssertOncePerRowInOrder(3000, results);
+        }
+
+        [Fact]
         public void FinishedResultsAreHandedOverBeforeComplete()
         {
             var transport = new FakeTransport();
