@@ -134,8 +134,10 @@ Describe 'Send-ConnectSms and ShouldProcess' {
     }
 
     It 'reports with -WhatIf one request per manager for users whose Cc cycles through 40 managers, as the run sends them' {
-        # Before: 2,000 batches of one row, as the run, which kept 16 batches open, sent them.
+        # Before: 2,000 batches of one row, as the run, which kept 16 batches open, sent them. At -Tps 1000 the open
+        # batches hold two seconds of rows, 2,000: each manager's 50 fill one request.
         $out = Invoke-Answered -Lines @(
+            'Connect-WebexConnect -Sandbox -Tps 1000'
             '$rows = 1..2000 | ForEach-Object { [pscustomobject]@{ Email = "u$_@example.com"; Cc = "boss$($_ % 40)@example.com" } }'
             '$rows | Send-ConnectEmail -From it@example.com -Subject S -Text Hi -WhatIf'
             '"SENT $(@(Get-ConnectSandboxRequest).Count)"') -Answers ''

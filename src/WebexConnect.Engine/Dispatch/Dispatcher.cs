@@ -25,7 +25,7 @@ namespace WebexConnect.Engine.Dispatch
     /// A full batch goes out at once; a partial one when the pipeline has been quiet for
     /// <see cref="DispatcherTuning.Linger"/>, a slot is free and the gate has room now, or at Complete; and the oldest
     /// partial one when a row would open more than <see cref="DispatcherTuning.MaxOpenShapes"/> or the open ones would
-    /// hold more than <see cref="DispatcherTuning.MaxHeldRows"/> rows.
+    /// hold more rows than <see cref="DispatcherTuning.HeldRowsAt"/> the gate's rate.
     /// Stopping: when the caller's token is cancelled (Ctrl+C, Select-Object -First) everything in
     /// flight is cancelled and records not yet finished get no result, since the pipeline can write no
     /// more: Add and the Complete enumeration throw OperationCanceledException, TakeReady hands over what
@@ -65,7 +65,7 @@ namespace WebexConnect.Engine.Dispatch
         // Everything below is guarded by _sync.
         private readonly object _sync = new object();
         private readonly List<OpenBatch> _open = new List<OpenBatch>();
-        // The rows in _open's batches, for DispatcherTuning.MaxHeldRows.
+        // The rows in _open's batches, for DispatcherTuning.HeldRowsAt.
         private int _heldRows;
         private readonly ResultSequencer _results = new ResultSequencer();
         private ExceptionDispatchInfo? _fault;
@@ -360,7 +360,7 @@ namespace WebexConnect.Engine.Dispatch
                 _heldRows -= batch.Count;
                 (ready ??= new List<OpenBatch>()).Add(batch);
             }
-            else if (_heldRows > _tuning.MaxHeldRows)
+            else if (_heldRows > _tuning.HeldRowsAt(_gate.Tps))
             {
                 ready = SendOldest(ready);
             }

@@ -8,14 +8,16 @@ namespace WebexConnect.Engine.Dispatch
         public static readonly DispatcherTuning Default = new DispatcherTuning();
 
         public DispatcherTuning(TimeSpan? linger = null, int maxOpenShapes = 256, int maxWaitingResults = 20_000,
-            int maxHeldRows = 10_000)
+            int maxHeldRows = 10_000, int heldSeconds = 2)
         {
             Linger = linger ?? TimeSpan.FromMilliseconds(50);
             if (Linger < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(linger));
             if (maxOpenShapes < 1) throw new ArgumentOutOfRangeException(nameof(maxOpenShapes));
             if (maxWaitingResults < 1) throw new ArgumentOutOfRangeException(nameof(maxWaitingResults));
             if (maxHeldRows < 1) throw new ArgumentOutOfRangeException(nameof(maxHeldRows));
+            if (heldSeconds < 1) throw new ArgumentOutOfRangeException(nameof(heldSeconds));
             MaxHeldRows = maxHeldRows;
+            HeldSeconds = heldSeconds;
             MaxOpenShapes = maxOpenShapes;
             MaxWaitingResults = maxWaitingResults;
         }
@@ -40,6 +42,16 @@ namespace WebexConnect.Engine.Dispatch
         /// fall behind the input.
         /// </summary>
         public int MaxHeldRows { get; }
+
+        /// <summary>
+        /// Seconds of the gate's rate the partial batches may hold (<see cref="HeldRowsAt"/>): a row read is sent about that
+        /// soon at the latest. At 10,000 rows whatever the rate, a TPS-10 run of one text per row read 10,000 rows before it
+        /// sent the first: 1,000 s, in which a -SendAt or -ExpireAt read as still ahead could pass before the row went.
+        /// </summary>
+        public int HeldSeconds { get; }
+
+        /// <summary>The rows the partial batches may hold at <paramref name="tps"/>: <see cref="HeldSeconds"/> of it, at most <see cref="MaxHeldRows"/>.</summary>
+        public int HeldRowsAt(int tps) => (int)Math.Min(MaxHeldRows, Math.Max(1L, (long)HeldSeconds * tps));
 
         /// <summary>
         /// Finished results that may wait for an earlier, slower one before Add blocks. Batches already in

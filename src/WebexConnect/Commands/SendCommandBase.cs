@@ -275,7 +275,11 @@ namespace WebexConnect.Commands
             // -WhatIf reports one line per request the run would make, not one per row.
             var whatIf = IsWhatIf();
             // Grouped by what each request shares, rendered as the engine writes it: the dispatcher batches equal shapes.
-            if (whatIf) _whatIf = new WhatIfBatches(Math.Min(1000, _session!.Tps ?? 1000), m => EngineHost.RenderPayload(m, Array.Empty<Recipient>()));
+            if (whatIf)
+            {
+                var tps = _session!.Tps ?? 1000;
+                _whatIf = new WhatIfBatches(Math.Min(1000, tps), m => EngineHost.RenderPayload(m, Array.Empty<Recipient>()), tps);
+            }
             _silentConsent = SilentConsent.Holds(this, whatIf);
 
             // Held until Dispose, so that Disconnect-WebexConnect or Connect-WebexConnect in another runspace cannot

@@ -110,12 +110,17 @@ namespace WebexConnect.Composition
         internal const int DispatcherOpenShapes = 256;
 
         /// <summary>
-        /// The rows the dispatcher's partial batches may hold between them (its MaxHeldRows; a test holds the two equal):
-        /// one more sends the oldest partial batch.
+        /// The rows the dispatcher's partial batches may hold between them at any rate (its MaxHeldRows; a test holds the two
+        /// equal): one more sends the oldest partial batch.
         /// </summary>
         internal const int DispatcherHeldRows = 10_000;
 
+        /// <summary>The seconds of the rate the dispatcher's partial batches may hold (its HeldSeconds; a test holds the two equal).</summary>
+        internal const int DispatcherHeldSeconds = 2;
+
         private readonly int _batchSize;
+        // The rows the partial batches may hold at this run's rate, as the dispatcher's HeldRowsAt.
+        private readonly long _heldRowsAllowed;
         private readonly Func<ConnectMessage, object> _shapeOf;
         private readonly Dictionary<object, Open> _open = new Dictionary<object, Open>();
         private ConnectMessage? _lastMessage;
@@ -131,10 +136,12 @@ namespace WebexConnect.Composition
         /// of equal shapes share a batch. Asked only when a row's message is another object than the row before's. Default:
         /// the message object itself.
         /// </param>
-        public WhatIfBatches(int batchSize, Func<ConnectMessage, object>? shapeOf = null)
+        /// <param name="tps">The destinations a second the run sends at; default <paramref name="batchSize"/>.</param>
+        public WhatIfBatches(int batchSize, Func<ConnectMessage, object>? shapeOf = null, int? tps = null)
         {
             if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "At least 1.");
             _batchSize = batchSize;
+            _heldRowsAllowed = Math.Min(DispatcherHeldRows, Math.Max(1L, (long)DispatcherHeldSeconds * (tps ?? batchSize)));
             _shapeOf = shapeOf ?? (message => message);
         }
 
@@ -178,7 +185,7 @@ namespace WebexConnect.Composition
             open.LastRow = row;
             if (parts is int known) (open.Parts ??= new SmsPartCount()).Add(known, recipient.Addresses.Count);
             if (IsFull(open)) _heldRows -= open.Rows;
-            else if (_heldRows > DispatcherHeldRows) (closed ??= new List<WhatIfBatch>()).Add(CloseOldestPartial());
+            else if (_heldRows > _heldRowsAllowed) (closed ??= new List<WhatIfBatch>()).Add(CloseOldestPartial());
             return closed ?? (IReadOnlyList<WhatIfBatch>)Array.Empty<WhatIfBatch>();
         }
 

@@ -97,8 +97,23 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
-        public void Holds_as_many_rows_as_the_dispatcher_does() =>
+        public void Holds_as_many_rows_as_the_dispatcher_does()
+        {
             Assert.Equal(WhatIfBatches.DispatcherHeldRows, WebexConnect.Engine.Dispatch.DispatcherTuning.Default.MaxHeldRows);
+            Assert.Equal(WhatIfBatches.DispatcherHeldSeconds, WebexConnect.Engine.Dispatch.DispatcherTuning.Default.HeldSeconds);
+        }
+
+        [Fact]
+        public void At_a_low_rate_partial_batches_hold_the_rows_of_two_seconds_as_the_dispatcher_does()
+        {
+            // -Tps 10, a text of its own on every row: the dispatcher holds 20 rows, then sends the batch of the earliest.
+            var batches = new WhatIfBatches(10, tps: 10);
+            var sent = Enumerable.Range(1, 25)
+                .SelectMany(i => batches.Add(new SmsMessage { From = "ACME", Text = "Code " + i }, Number(i), i)).ToList();
+
+            Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, sent.Select(b => b.FirstRow).ToArray());
+            Assert.Equal(20, batches.Flush().Count);
+        }
 
         [Fact]
         public void Keeps_as_many_batches_open_as_the_dispatcher_does() =>

@@ -350,6 +350,27 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public void AtALowRateOpenBatchesHoldTheRowsOfTwoSecondsNotTenThousand()
+        {
+            // -Tps 10 and a text of its own on every row: holding 10,000 rows read them 1,000 s before they could go, in which
+            // a -SendAt or -ExpireAt read as ahead could pass. Two seconds of the rate: 20 rows.
+            var transport = new FakeTransport();
+            using var dispatcher = new Dispatcher(transport, new OpenGate(10, tps: 10), TestShapes.Of, Items.Options(), CancellationToken.None,
+                new DispatcherTuning(linger: TimeSpan.FromHours(1)));
+            var results = new List<SendResult>();
+            for (var row = 1; row <= 100; row++)
+            {
+                dispatcher.Add(Items.Person(row, new SmsMessage { From = "Acme", Text = "Code " + row }));
+                var progress = dispatcher.Progress;
+                Assert.InRange(progress.Added - progress.Submitted, 0, 20);
+                results.AddRange(dispatcher.TakeReady());
+            }
+
+            results.AddRange(dispatcher.Complete());
+            AssertOncePerRowInOrder(100, results);
+        }
+
+        [Fact]
         public void HundredsOfShapesOpenDoNotDeadlockAddAtTheWaitingResultsBound()
         {
             // Rows of 300 shapes, more than stay open, while few results may wait: the earliest row is always in some open
