@@ -390,11 +390,27 @@ namespace WebexConnect.Engine.Journal
                         throw new SessionFailureException("JournalUnreadable",
                             $"'{path}' is not a WebexConnect journal. Give -Journal a new file, or the journal of an earlier run of this script.");
                     if (isLast) return content;
-                    throw new SessionFailureException("JournalUnreadable",
-                        $"Line {lineNumber} of the journal '{path}' is damaged. Only a damaged last line (a crash while writing it) is repaired on its own; restore the file from a backup, or send with a new journal after checking which rows were sent.");
+                    throw DamagedLine(path, lineNumber);
                 }
 
                 return content;
+            }
+
+            /// <summary>
+            /// A damaged line with whole lines after it: not a crash's cut-short last line, so not dropped on its own. The message
+            /// says how to drop it by hand, because a new journal (what the admin would reach for) sends every row again, and what
+            /// dropping it costs: an outcome or withdrawal line's rows fall back to their intent (Unknown, not resent); only rows
+            /// no other line names (an intent line whose write failed, so its request never left) are sent.
+            /// </summary>
+            private static SessionFailureException DamagedLine(string path, long lineNumber)
+            {
+                var literal = path.Replace("'", "''");
+                return new SessionFailureException("JournalUnreadable",
+                    $"Line {lineNumber} of the journal '{path}' is damaged, and whole lines follow it, so it is not a last line cut " +
+                    "short by a crash (those are dropped on their own). Nothing was sent. Keep a copy of the journal, remove that line, " +
+                    $"and run the command again: (Get-Content -LiteralPath '{literal}') | Where-Object ReadCount -ne {lineNumber} | " +
+                    $"Set-Content -LiteralPath '{literal}'. Rows an earlier line shows in flight are then reported Unknown, not resent; " +
+                    "rows no other line names are sent. Do not give -Journal a new file: that sends every row again.");
             }
 
             private static byte[] WithoutByteOrderMark(byte[] line) =>
