@@ -362,6 +362,51 @@ Describe 'Send-ConnectSms -Journal' {
     }
 }
 
+Describe 'Send-ConnectSms -Journal with a damaged line' {
+    BeforeEach {
+        # Two runs: header, then intent and outcome of rows 1-2, then intent and outcome of row 3.
+        $script:journal = Join-Path $TestDrive "damaged-$(Get-Random).journal"
+        $script:rows[0..1] | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $script:journal | Out-Null
+        $script:rows[2] | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $script:journal -WarningAction SilentlyContinue | Out-Null
+        $script:lines = @(Get-Content -LiteralPath $script:journal)
+        $script:lines.Count | Should -Be 5
+    }
+
+    It 'goes on after a last line cut short by a crash, reporting its rows Unknown and sending nothing' {
+        $script:lines[4] = $script:lines[4].Substring(0, 30)
+        Set-Content -LiteralPath $script:journal -Value $script:lines
+        $before = Get-RequestCount
+
+        $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $script:journal -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Skipped', 'Unknown')
+        Get-RequestCount | Should -Be $before
+    }
+
+    It 'says for a damaged line in the middle how to remove it, and the command it gives lets the run go on without sending again' {
+        # Before, it said to restore a backup or "send with a new journal", which sends every row again.
+        $script:lines[2] = $script:lines[2].Substring(0, 20)
+        Set-Content -LiteralPath $script:journal -Value $script:lines
+        $before = Get-RequestCount
+
+        $failure = { $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $script:journal } |
+            Should -Throw -ErrorId 'JournalUnreadable,*' -PassThru
+        $message = $failure.Exception.Message
+        $message | Should -BeLike 'Line 3 of the journal *is damaged*Nothing was sent.*'
+        $message | Should -BeLike '*Do not give -Journal a new file*'
+        Get-RequestCount | Should -Be $before
+
+        $message -match "again: (\(Get-Content .+? \| Set-Content -LiteralPath '(?:[^']|'')*')\." | Should -BeTrue
+        Invoke-Expression $Matches[1]
+        @(Get-Content -LiteralPath $script:journal).Count | Should -Be 4
+        $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $script:journal -ErrorAction SilentlyContinue)
+
+        # The removed line was the outcome of rows 1-2: their intent stands, so they are Unknown, not sent twice.
+        $results.Status | Should -Be @('Unknown', 'Unknown', 'Skipped')
+        Get-RequestCount | Should -Be $before
+    }
+}
+
 Describe 'Send-ConnectSms -Journal that cannot be used' {
     # The journal is opened before the first row is read: a run that cannot use it ends at once, with no row
     # taken from the pipeline (so none is left read but without a result) and nothing sent.

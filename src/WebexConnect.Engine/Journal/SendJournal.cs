@@ -26,14 +26,15 @@ namespace WebexConnect.Engine.Journal
         private const int FormatVersion = 1;
         private const int SaltLength = 32;
 
-        private readonly FileStream _file;
+        private readonly Stream _file;
         private readonly Func<DateTimeOffset> _clock;
         private readonly Dictionary<JournalKey, JournalEntry> _earlier;
         private readonly PayloadBuffer _line = new PayloadBuffer(4096);
         private readonly object _sync = new object();
         private bool _disposed;
+        private bool _damagedAtEnd;
 
-        private SendJournal(string path, FileStream file, byte[] salt, Dictionary<JournalKey, JournalEntry> earlier, Func<DateTimeOffset> clock)
+        private SendJournal(string path, Stream file, byte[] salt, Dictionary<JournalKey, JournalEntry> earlier, Func<DateTimeOffset> clock)
         {
             Path = path;
             _file = file;
@@ -63,7 +64,11 @@ namespace WebexConnect.Engine.Journal
         /// <param name="path">The journal file.</param>
         /// <param name="clock">The time its lines carry.</param>
         /// <param name="forSandbox">Whether the run sends to the sandbox: a new journal records it, an earlier one must match it.</param>
-        public static SendJournal Open(string path, Func<DateTimeOffset>? clock = null, bool forSandbox = false)
+        /// <param name="writeThrough">
+        /// Tests only: the stream this run's lines are written, flushed and cut back through, around the opened file
+        /// (a disk that fills up, or a share that drops, in the middle of a write).
+        /// </param>
+        public static SendJournal Open(string path, Func<DateTimeOffset>? clock = null, bool forSandbox = false, Func<FileStream, Stream>? writeThrough = null)
         {
             if (string.IsNullOrEmpty(path)) throw new ArgumentException("The journal path is empty.", nameof(path));
             var fullPath = JournalPath.Full(path);
@@ -91,7 +96,7 @@ namespace WebexConnect.Engine.Journal
                 }
 
                 file.Seek(0, SeekOrigin.End);
-                return new SendJournal(fullPath, file, salt, content.Entries, clock ?? Now);
+                return new SendJournal(fullPath, writeThrough?.Invoke(file) ?? file, salt, content.Entries, clock ?? Now);
             }
             catch
             {
@@ -163,44 +168,88 @@ namespace WebexConnect.Engine.Journal
         public void Record(JournalState state, IReadOnlyList<JournalKey> keys) =>
             Record(new[] { new JournalLine(state, null, keys) });
 
-        /// <summary>Appends the lines and flushes them to disk once. Throws when it could not.</summary>
+        /// <summary>
+        /// Appends the lines and flushes them to disk once. Throws when it could not, and then leaves the file as it was
+        /// before the call: a line cut short by a full disk, with a later line written after it, would be damage in the
+        /// middle of the file, which the next run refuses (only a damaged last line is dropped on its own).
+        /// </summary>
         public void Record(IReadOnlyList<JournalLine> lines)
         {
             lock (_sync)
             {
                 if (_disposed) throw new ObjectDisposedException(nameof(SendJournal), "The send run's journal is closed.");
-                var at = _clock();
-                Span<char> hex = stackalloc char[JournalKey.HexLength];
-                foreach (var line in lines)
+                if (_damagedAtEnd)
+                    throw new IOException("An earlier write to the journal failed part-way and could not be undone; nothing more is " +
+                        "written to it, so that the damage stays on its last line, which the next run drops on its own.");
+                var start = _file.Position;
+                try
                 {
-                    if (line.Keys.Count == 0) continue;
-                    _line.Clear();
-                    using (var writer = new Utf8JsonWriter(_line, WireFormat.Compact))
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("s", JournalStates.Name(line.State));
-                        writer.WriteString("t", WireFormat.Timestamp(at.ToUniversalTime()));
-                        if (line.MessageId is not null) writer.WriteString("m", line.MessageId);
-                        writer.WriteStartArray("k");
-                        foreach (var key in line.Keys)
-                        {
-                            key.WriteHex(hex);
-                            writer.WriteStringValue(hex);
-                        }
-                        writer.WriteEndArray();
-                        writer.WriteEndObject();
-                    }
+                    Append(lines);
+                    FlushToDisk();
+                }
+                catch
+                {
+                    CutBackTo(start);
+                    throw;
+                }
+            }
+        }
 
-                    var span = _line.GetSpan(1);
-                    span[0] = (byte)'\n';
-                    _line.Advance(1);
-                    // The buffer itself, not a copy of it for every line.
-                    var written = _line.WrittenSegment;
-                    _file.Write(written.Array!, written.Offset, written.Count);
+        private void Append(IReadOnlyList<JournalLine> lines)
+        {
+            var at = _clock();
+            Span<char> hex = stackalloc char[JournalKey.HexLength];
+            foreach (var line in lines)
+            {
+                if (line.Keys.Count == 0) continue;
+                _line.Clear();
+                using (var writer = new Utf8JsonWriter(_line, WireFormat.Compact))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("s", JournalStates.Name(line.State));
+                    writer.WriteString("t", WireFormat.Timestamp(at.ToUniversalTime()));
+                    if (line.MessageId is not null) writer.WriteString("m", line.MessageId);
+                    writer.WriteStartArray("k");
+                    foreach (var key in line.Keys)
+                    {
+                        key.WriteHex(hex);
+                        writer.WriteStringValue(hex);
+                    }
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
                 }
 
-                _file.Flush(flushToDisk: true);
+                var span = _line.GetSpan(1);
+                span[0] = (byte)'\n';
+                _line.Advance(1);
+                // The buffer itself, not a copy of it for every line.
+                var written = _line.WrittenSegment;
+                _file.Write(written.Array!, written.Offset, written.Count);
             }
+        }
+
+        /// <summary>
+        /// Removes what a failed <see cref="Record"/> wrote of its lines. The file is unbuffered (see <see cref="OpenLocked"/>),
+        /// so no byte of them waits in memory to reach the disk with a later line or at close. When even this fails (the
+        /// share is gone), nothing more is appended: whatever is left of the line stays the last one.
+        /// </summary>
+        private void CutBackTo(long start)
+        {
+            try
+            {
+                _file.SetLength(start);
+                _file.Seek(start, SeekOrigin.Begin);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ObjectDisposedException)
+            {
+                _damagedAtEnd = true;
+            }
+        }
+
+        private void FlushToDisk()
+        {
+            if (_file is FileStream file) file.Flush(flushToDisk: true);
+            else _file.Flush();
         }
 
         /// <summary>Closes the file and releases it for the next run. Later records are refused.</summary>
@@ -222,6 +271,12 @@ namespace WebexConnect.Engine.Journal
         private static FileShare ExclusiveWriter =>
             Environment.OSVersion.Platform == PlatformID.Win32NT ? FileShare.Read : FileShare.None;
 
+        /// <summary>
+        /// No FileStream buffer: a buffered stream whose flush failed keeps the bytes and writes them with the next line or at
+        /// close, after the caller was told they were not written. Each line is one write of its own buffer anyway.
+        /// </summary>
+        private const int Unbuffered = 1;
+
         private static DateTimeOffset Now() => DateTimeOffset.UtcNow;
 
         private static FileStream OpenLocked(string fullPath)
@@ -240,12 +295,12 @@ namespace WebexConnect.Engine.Journal
                         Mode = FileMode.OpenOrCreate,
                         Access = FileAccess.ReadWrite,
                         Share = ExclusiveWriter,
-                        BufferSize = 4096,
+                        BufferSize = Unbuffered,
                         UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
                     });
                 }
 #endif
-                return new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, ExclusiveWriter, 4096, FileOptions.None);
+                return new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, ExclusiveWriter, Unbuffered, FileOptions.None);
             }
             catch (Exception ex) when (JournalPath.Refusal(ex, fullPath) is SessionFailureException refusal)
             {
@@ -275,9 +330,11 @@ namespace WebexConnect.Engine.Journal
                 writer.WriteEndObject();
             }
 
+            // The newline in the same write: WriteByte is buffered even on an unbuffered stream in .NET Framework.
+            buffer.GetSpan(1)[0] = (byte)'\n';
+            buffer.Advance(1);
             var bytes = buffer.ToArray();
             file.Write(bytes, 0, bytes.Length);
-            file.WriteByte((byte)'\n');
             file.Flush(flushToDisk: true);
         }
 
@@ -333,11 +390,27 @@ namespace WebexConnect.Engine.Journal
                         throw new SessionFailureException("JournalUnreadable",
                             $"'{path}' is not a WebexConnect journal. Give -Journal a new file, or the journal of an earlier run of this script.");
                     if (isLast) return content;
-                    throw new SessionFailureException("JournalUnreadable",
-                        $"Line {lineNumber} of the journal '{path}' is damaged. Only a damaged last line (a crash while writing it) is repaired on its own; restore the file from a backup, or send with a new journal after checking which rows were sent.");
+                    throw DamagedLine(path, lineNumber);
                 }
 
                 return content;
+            }
+
+            /// <summary>
+            /// A damaged line with whole lines after it: not a crash's cut-short last line, so not dropped on its own. The message
+            /// says how to drop it by hand, because a new journal (what the admin would reach for) sends every row again, and what
+            /// dropping it costs: an outcome or withdrawal line's rows fall back to their intent (Unknown, not resent); only rows
+            /// no other line names (an intent line whose write failed, so its request never left) are sent.
+            /// </summary>
+            private static SessionFailureException DamagedLine(string path, long lineNumber)
+            {
+                var literal = path.Replace("'", "''");
+                return new SessionFailureException("JournalUnreadable",
+                    $"Line {lineNumber} of the journal '{path}' is damaged, and whole lines follow it, so it is not a last line cut " +
+                    "short by a crash (those are dropped on their own). Nothing was sent. Keep a copy of the journal, remove that line, " +
+                    $"and run the command again: (Get-Content -LiteralPath '{literal}') | Where-Object ReadCount -ne {lineNumber} | " +
+                    $"Set-Content -LiteralPath '{literal}'. Rows an earlier line shows in flight are then reported Unknown, not resent; " +
+                    "rows no other line names are sent. Do not give -Journal a new file: that sends every row again.");
             }
 
             private static byte[] WithoutByteOrderMark(byte[] line) =>

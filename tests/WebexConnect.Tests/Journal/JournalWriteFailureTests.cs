@@ -1,0 +1,153 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using WebexConnect.Engine.Journal;
+using WebexConnect.Sending;
+using Xunit;
+
+namespace WebexConnect.Tests.Journal
+{
+    /// <summary>
+    /// A journal write that fails part-way (the disk fills up, the share drops) while the run goes on: the next run
+    /// must still read the journal. Before, the half line stayed, the next line was appended after it, and the
+    /// scheduled re-run stopped on "Line N ... is damaged" (JournalUnreadable) until someone edited the file by hand.
+    /// </summary>
+    public class JournalWriteFailureTests
+    {
+        private static readonly JournalKey First = Key(1);
+        private static readonly JournalKey Second = Key(2);
+
+        [Fact]
+        public void A_write_cut_short_by_a_full_disk_is_undone_and_the_next_run_reads_the_lines_after_it()
+        {
+            using var folder = new TempFolder();
+            var path = folder.File("full.journal");
+            DiskThatFills? disk = null;
+            using (var journal = SendJournal.Open(path, writeThrough: file => disk = new DiskThatFills(file) { FailNextWriteAfterHalf = true }))
+            {
+                var failure = Assert.Throws<IOException>(() => journal.Record(JournalState.Intent, new[] { First }));
+                Assert.Equal("No space left on device", failure.Message);
+                Assert.True(disk!.WroteHalfALine);
+
+                journal.Record(JournalState.Intent, new[] { Second });
+                journal.Record(JournalState.Queued, new[] { Second });
+            }
+
+            Assert.All(File.ReadAllLines(path), line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+            using var next = SendJournal.Open(path);
+            Assert.False(next.TryGetEarlier(First, out _));
+            Assert.True(next.TryGetEarlier(Second, out var entry));
+            Assert.Equal(JournalState.Queued, entry.State);
+        }
+
+        [Fact]
+        public void A_line_whose_flush_to_disk_failed_is_not_left_in_the_file_for_a_re_run_to_trust()
+        {
+            using var folder = new TempFolder();
+            var path = folder.File("flush.journal");
+            using (var journal = SendJournal.Open(path, writeThrough: file => new DiskThatFills(file) { FailNextFlush = true }))
+            {
+                Assert.Throws<IOException>(() => journal.Record(JournalState.Queued, new[] { First }));
+                journal.Record(JournalState.Queued, new[] { Second });
+            }
+
+            using var next = SendJournal.Open(path);
+            // The caller was told the line was not written: it must not count on the next run.
+            Assert.False(next.TryGetEarlier(First, out _));
+            Assert.True(next.TryGetEarlier(Second, out _));
+        }
+
+        [Fact]
+        public void When_the_half_line_cannot_be_cut_back_nothing_more_is_appended_so_the_damage_stays_last()
+        {
+            using var folder = new TempFolder();
+            var path = folder.File("dropped.journal");
+            using (var journal = SendJournal.Open(path, writeThrough: file => new DiskThatFills(file) { FailNextWriteAfterHalf = true, ShareDropped = true }))
+            {
+                Assert.Throws<IOException>(() => journal.Record(JournalState.Queued, new[] { First }));
+                var refused = Assert.Throws<IOException>(() => journal.Record(JournalState.Queued, new[] { Second }));
+                Assert.Contains("could not be undone", refused.Message);
+            }
+
+            Assert.False(File.ReadAllText(path).EndsWith("\n", StringComparison.Ordinal));
+            using (var next = SendJournal.Open(path))
+            {
+                Assert.Equal(0, next.EarlierCount);
+                next.Record(JournalState.Queued, new[] { Second });
+            }
+
+            Assert.All(File.ReadAllLines(path), line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+        }
+
+        private static JournalKey Key(byte n) => JournalKey.FromHash(Enumerable.Repeat(n, JournalKey.ByteLength).ToArray());
+
+        /// <summary>The journal's file, as a disk that fills up (or a share that drops) in the middle of one write.</summary>
+        private sealed class DiskThatFills : Stream
+        {
+            private readonly FileStream _file;
+
+            public DiskThatFills(FileStream file) => _file = file;
+
+            /// <summary>The next write puts half its bytes in the file, then fails as ENOSPC does.</summary>
+            public bool FailNextWriteAfterHalf { get; set; }
+
+            /// <summary>The next flush fails, after the bytes reached the file.</summary>
+            public bool FailNextFlush { get; set; }
+
+            /// <summary>The file cannot be cut back either.</summary>
+            public bool ShareDropped { get; set; }
+
+            public bool WroteHalfALine { get; private set; }
+
+            public override bool CanRead => false;
+            public override bool CanSeek => true;
+            public override bool CanWrite => true;
+            public override long Length => _file.Length;
+
+            public override long Position
+            {
+                get => _file.Position;
+                set => _file.Position = value;
+            }
+
+            public override void Write(byte[] buffer, int offset, int count)
+            {
+                if (FailNextWriteAfterHalf)
+                {
+                    FailNextWriteAfterHalf = false;
+                    _file.Write(buffer, offset, count / 2);
+                    _file.Flush(flushToDisk: true);
+                    WroteHalfALine = Encoding.UTF8.GetString(buffer, offset, count / 2).IndexOf('\n') < 0;
+                    throw new IOException("No space left on device");
+                }
+
+                _file.Write(buffer, offset, count);
+            }
+
+            public override void Flush()
+            {
+                _file.Flush(flushToDisk: true);
+                if (!FailNextFlush) return;
+                FailNextFlush = false;
+                throw new IOException("No space left on device");
+            }
+
+            public override void SetLength(long value)
+            {
+                if (ShareDropped) throw new IOException("The network name is no longer available.");
+                _file.SetLength(value);
+            }
+
+            public override long Seek(long offset, SeekOrigin origin) => _file.Seek(offset, origin);
+
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing) _file.Dispose();
+                base.Dispose(disposing);
+            }
+        }
+    }
+}
