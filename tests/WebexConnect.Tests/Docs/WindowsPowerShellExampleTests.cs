@@ -28,5 +28,22 @@ namespace WebexConnect.Tests.Docs
             Assert.True(ascii.Length == 0,
                 "Export-Csv without -Encoding UTF8 writes ASCII in Windows PowerShell 5.1 ('ü' becomes '?'):\n" + string.Join("\n", ascii));
         }
+
+        /// <summary>
+        /// Invoke-RestMethod in Windows PowerShell 5.1 offers SSL 3 and TLS 1.0 unless the process allows TLS 1.2 (the
+        /// Framework's default for powershell.exe): New-ConnectJwt's example of calling the API with the token failed there
+        /// with "The underlying connection was closed". Only the module's own requests add TLS 1.2.
+        /// </summary>
+        [Fact]
+        public void EveryExampleThatCallsTheApiItselfAllowsTls12()
+        {
+            var calls = DocumentedExamples.All
+                .Where(source => CmdletInvocation.Find(source.Code, new[] { "Invoke-RestMethod", "Invoke-WebRequest" }).Count > 0)
+                .ToArray();
+            Assert.NotEmpty(calls);
+            var without = calls.Where(source => !source.Code.Contains("Tls12", StringComparison.Ordinal)).Select(source => source.Where(1)).ToArray();
+            Assert.True(without.Length == 0,
+                "Calls the API with Invoke-RestMethod but does not allow TLS 1.2, which Windows PowerShell 5.1 needs:\n" + string.Join("\n", without));
+        }
     }
 }
