@@ -525,6 +525,28 @@ Describe 'What becomes of the columns that set no parameter' {
         @(Get-SentBody)[0].content.text | Should -Be 'The same for all'
     }
 
+    # Before: every row was Invalid with "'Phone' is not an E.164 number (it contains letters...)", which sent the admin
+    # to fix numbers that were right.
+    It 'says a -To that names a column of the row is a column name, and how to bind the column (<Command>)' -ForEach @(
+        @{ Command = 'Send-ConnectSms'; Header = 'Phone,Name'; Line = '+447700900841,Al'; To = 'Phone'; Fix = "leave out -To: the row's 'Phone' column binds to it*" }
+        @{ Command = 'Send-ConnectSms'; Header = 'Cell,Name'; Line = '+447700900842,Al'; To = 'cell'; Fix = "leave out -To and name the column To, Phone*Select-Object *, @{ n = 'To'; e = { `$_.'Cell' } } | Send-ConnectSms ..." }
+        @{ Command = 'Send-ConnectRcs'; Header = 'Phone,Name'; Line = '+447700900843,Al'; To = 'Phone'; Fix = "leave out -To: the row's 'Phone' column binds to it*" }
+        @{ Command = 'Send-ConnectEmail'; Header = 'Email,Name'; Line = 'al@example.com,Al'; To = 'Email'; Fix = "leave out -To: the row's 'Email' column binds to it*" }
+    ) {
+        $path = Join-Path $TestDrive 'named.csv'
+        Set-Content -Path $path -Value @($Header, $Line)
+        $extra = if ($Command -eq 'Send-ConnectEmail') { @{ From = 'noreply@example.com'; Subject = 'S' } } else { @{ From = 'ACME' } }
+
+        $results = @(Import-Csv $path | & $Command -To $To -Text 'Hi' @extra -ErrorVariable failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid')
+        $results[0].Reason | Should -BeLike "Row 1: To: '$($Header.Split(',')[0])' is the name of a column of the row, not a destination: -To given on the command line sends every row to what it says. To send each row to its own, $Fix"
+        $results[0].Reason | Should -Not -BeLike '*not an E.164*'
+        $results[0].Reason | Should -Not -BeLike '*not an email address*'
+        @($failed).Count | Should -Be 1
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'names $PSDefaultParameterValues in that warning, where a -Text nobody typed comes from' {
         $path = Join-Path $TestDrive 'texts.csv'
         Set-Content -Path $path -Value @('Phone,Text', '+447700900831,Your own text 1')
