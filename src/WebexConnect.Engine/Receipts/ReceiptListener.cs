@@ -45,15 +45,17 @@ namespace WebexConnect.Engine.Receipts
         private readonly SemaphoreSlim _bodies = new SemaphoreSlim(MaxBodies, MaxBodies);
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly RecentSignatures _signed;
+        private readonly Func<byte[], object?> _readJson;
         private long _refused;
         private long _repeated;
         private string? _lastProblem;
         private int _running = 1;
 
-        private ReceiptListener(TcpListener listener, ReceiptListenerOptions options, Uri url)
+        private ReceiptListener(TcpListener listener, ReceiptListenerOptions options, Uri url, Func<byte[], object?> readJson)
         {
             _listener = listener;
             _options = options;
+            _readJson = readJson;
             Url = url;
             Receipts = new ReceiptBuffer(options.Capacity);
             _signed = new RecentSignatures(options.Capacity);
@@ -67,7 +69,11 @@ namespace WebexConnect.Engine.Receipts
         public bool IsRunning => Volatile.Read(ref _running) == 1;
 
         /// <exception cref="SocketException">The port is in use or the address is not this computer's.</exception>
-        public static ReceiptListener Start(ReceiptListenerOptions options)
+        public static ReceiptListener Start(ReceiptListenerOptions options) => Start(options, JsonTree.Read);
+
+        /// <param name="options">Where and how it listens.</param>
+        /// <param name="readJson">Reads a body's JSON: JsonTree.Read, or a test's reader that fails.</param>
+        internal static ReceiptListener Start(ReceiptListenerOptions options, Func<byte[], object?> readJson)
         {
             var tcp = new TcpListener(options.Address, options.Port);
             // :: is "every address" to an admin, as on Linux: .NET binds it IPv6 only, and clients and proxies on 127.0.0.1
@@ -77,7 +83,7 @@ namespace WebexConnect.Engine.Receipts
             var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
             var host = options.Host.Contains(":") && !options.Host.StartsWith("[", StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
             var url = new Uri("http://" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + options.Path);
-            var listener = new ReceiptListener(tcp, options, url);
+            var listener = new ReceiptListener(tcp, options, url, readJson);
             _ = Task.Run(listener.AcceptAsync);
             return listener;
         }
@@ -191,7 +197,7 @@ namespace WebexConnect.Engine.Receipts
             {
                 request.Headers.TryGetValue(WebhookSignature.HeaderName, out var signature);
                 request.Headers.TryGetValue("Content-Type", out var contentType);
-                var receipts = WebhookBody.Read(request.Body, _options.Secret, signature, JsonTree.Read, DateTimeOffset.Now, contentType);
+                var receipts = WebhookBody.Read(request.Body, _options.Secret, signature, _readJson, DateTimeOffset.Now, contentType);
                 // A signed body seen before is a replay or the service's second try: 200, so a sender that retries stops,
                 // and not kept again, so it is not counted as a new receipt. Unsigned bodies carry nothing to tell them apart.
                 if (_options.Secret != null && !_signed.IsNew(WebhookSignature.Canonical(signature!)))
@@ -209,6 +215,13 @@ namespace WebexConnect.Engine.Receipts
             catch (ReceiptFormatException ex)
             {
                 return Refuse(400, ex.Message);
+            }
+            catch (Exception ex)
+            {
+                // A fault of ours, not the request's. Before, it ended the connection unanswered and uncounted, with nothing
+                // in LastProblem: the service retried or dropped the receipts, and Wait-ConnectDelivery waited out its
+                // timeout with no clue why. A 500 asks the service to send them again; the listener goes on.
+                return Refuse(500, "the listener failed reading this request (" + ex.GetType().Name + ": " + Shown(ex.Message) + "); answered 500 so the service sends it again");
             }
         }
 
@@ -262,6 +275,7 @@ namespace WebexConnect.Engine.Receipts
             411 => "Length Required",
             413 => "Payload Too Large",
             431 => "Request Header Fields Too Large",
+            500 => "Internal Server Error",
             501 => "Not Implemented",
             _ => "Error",
         };

@@ -15,9 +15,9 @@ namespace WebexConnect.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ConnectMessage")]
     [OutputType(typeof(SentMessage))]
-    public sealed class GetConnectMessageCommand : PSCmdlet
+    public sealed class GetConnectMessageCommand : PSCmdlet, IDisposable
     {
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly CommandStop _stop = new CommandStop();
         private readonly HashSet<string> _lookedUp = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private ConnectSession? _session;
         private long _input;
@@ -167,6 +167,9 @@ namespace WebexConnect.Commands
         }
 
         /// <inheritdoc />
-        protected override void StopProcessing() => _stop.Cancel();
+        protected override void StopProcessing() => _stop.Request();
+
+        /// <summary>Releases the stop's token (and the wait handle a wait made).</summary>
+        public void Dispose() => _stop.Dispose();
     }
 }

@@ -26,7 +26,7 @@ namespace WebexConnect.Commands
         protected const string TemplateSet = "Template";
 
         private readonly Stopwatch _clock = new Stopwatch();
-        private CancellationTokenSource? _cancellation;
+        private CommandStop? _cancellation;
         private IDispatcher? _dispatcher;
         private ConnectSession? _session;
         private RecordComposer? _composer;
@@ -290,7 +290,7 @@ namespace WebexConnect.Commands
                 return;
             }
             _sessionHeld = true;
-            _cancellation = new CancellationTokenSource();
+            _cancellation = new CommandStop();
             _journalPath = Journal is null ? null : JournalLocation.Resolve(this, Journal);
             if (_journalPath is not null && (whatIf || !_silentConsent)) ReadJournalAhead(_journalPath, whatIf);
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
@@ -338,7 +338,7 @@ namespace WebexConnect.Commands
             {
                 EndWithFailure(failure);
             }
-            catch (OperationCanceledException) when (_cancellation?.IsCancellationRequested == true)
+            catch (OperationCanceledException) when (_cancellation?.IsRequested == true)
             {
                 throw new PipelineStoppedException();
             }
@@ -641,7 +641,7 @@ namespace WebexConnect.Commands
         }
 
         /// <inheritdoc />
-        protected override void StopProcessing() => _cancellation?.Cancel();
+        protected override void StopProcessing() => _cancellation?.Request();
 
         /// <summary>Stops the background sending and releases the run's resources.</summary>
         public void Dispose()
@@ -649,9 +649,9 @@ namespace WebexConnect.Commands
             // Ctrl+C, Stop-Job or the end of the task stopped the run (StopProcessing ran): PowerShell calls no EndProcessing,
             // and disposes the command on the pipeline thread, wherever the stop found it (waiting to hand a row over, writing
             // a result, or outside the command while Import-Csv read the next row).
-            if (_cancellation?.IsCancellationRequested == true) SayStopped(byDownstreamCommand: false);
+            if (_cancellation?.IsRequested == true) SayStopped(byDownstreamCommand: false);
             _output?.Dispose();
-            _cancellation?.Cancel();
+            _cancellation?.Request();
             _dispatcher?.Dispose();
             _journalPreview?.Dispose();
             _cancellation?.Dispose();
@@ -841,7 +841,7 @@ namespace WebexConnect.Commands
                 EndWithFailure(failure);
                 return default;
             }
-            catch (OperationCanceledException) when (_cancellation?.IsCancellationRequested == true)
+            catch (OperationCanceledException) when (_cancellation?.IsRequested == true)
             {
                 // Ctrl+C or Select-Object -First: PowerShell is stopping the pipeline; nothing more to write.
                 throw new PipelineStoppedException();

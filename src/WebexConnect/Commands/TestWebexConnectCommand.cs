@@ -13,9 +13,9 @@ namespace WebexConnect.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "WebexConnect")]
     [OutputType(typeof(ConnectionTest), typeof(bool))]
-    public sealed class TestWebexConnectCommand : PSCmdlet
+    public sealed class TestWebexConnectCommand : PSCmdlet, IDisposable
     {
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly CommandStop _stop = new CommandStop();
 
         /// <summary>The session to test; the default is the current session. Piped sessions are tested one by one.</summary>
         // From the pipeline too, as Disconnect-WebexConnect takes it: `$eu | Test-WebexConnect` must test $eu. Without it
@@ -95,6 +95,9 @@ namespace WebexConnect.Commands
         }
 
         /// <inheritdoc />
-        protected override void StopProcessing() => _stop.Cancel();
+        protected override void StopProcessing() => _stop.Request();
+
+        /// <summary>Releases the stop's token (and the wait handle a wait made).</summary>
+        public void Dispose() => _stop.Dispose();
     }
 }

@@ -16,13 +16,13 @@ namespace WebexConnect.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "ConnectDelivery", DefaultParameterSetName = ListenerSet)]
     [OutputType(typeof(DeliveryResult))]
-    public sealed class WaitConnectDeliveryCommand : PSCmdlet
+    public sealed class WaitConnectDeliveryCommand : PSCmdlet, IDisposable
     {
         private const string ListenerSet = "Listener";
         private const string ReceiptSet = "Receipt";
         private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly CommandStop _stop = new CommandStop();
         private DeliveryJoin? _join;
         private long _dropsAtStart;
         private long _repeatsAtStart;
@@ -163,7 +163,7 @@ namespace WebexConnect.Commands
             {
                 join.Pull();
                 Write(join.TakeReady(all: false));
-                if (join.Waiting == 0 || clock.Elapsed >= limit || _stop.IsCancellationRequested) break;
+                if (join.Waiting == 0 || clock.Elapsed >= limit || _stop.IsRequested) break;
                 if (clock.Elapsed - lastProgress >= TimeSpan.FromMilliseconds(500))
                 {
                     lastProgress = clock.Elapsed;
@@ -176,7 +176,7 @@ namespace WebexConnect.Commands
                         SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds),
                     });
                 }
-                _stop.Token.WaitHandle.WaitOne(Poll);
+                _stop.Wait(Poll);
             }
             WriteProgress(new ProgressRecord(progressId, "Waiting for delivery receipts", "Done") { RecordType = ProgressRecordType.Completed });
             if (waitedFor > 0)
@@ -206,7 +206,10 @@ namespace WebexConnect.Commands
         private static string Described(string? description) => string.IsNullOrEmpty(description) ? "." : ": " + InputEcho.OneLine(description);
 
         /// <inheritdoc />
-        protected override void StopProcessing() => _stop.Cancel();
+        protected override void StopProcessing() => _stop.Request();
+
+        /// <summary>Releases the stop's token (and the wait handle a wait made).</summary>
+        public void Dispose() => _stop.Dispose();
 
         /// <summary>What the receipts were looked for by: the message ID, or for an Unknown send the correlation ID.</summary>
         private static string KeyOf(SendResult sent) =>

@@ -152,6 +152,7 @@ namespace WebexConnect.Composition
             if (ReferenceEquals(row, InputRow.PipedSession)) (problems ??= new List<ValidationProblem>()).Add(SessionPiped());
             else if (row.ListCount is int items) (problems ??= new List<ValidationProblem>()).Add(ListPiped(items));
             else if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row, out sendResult));
+            else if (ColumnNameGivenAsDestination(given, row) is ValidationProblem columnName) (problems ??= new List<ValidationProblem>()).Add(columnName);
             var addresses = RepeatedAddresses.SendOnce(given, out var notes);
             LearnLayout(row);
             AddListsInSingleValues(row, ref problems);
@@ -313,11 +314,37 @@ namespace WebexConnect.Composition
             var wholeHeader = MisreadDelimiter.OfWholeHeader(row.Columns) is string oneColumn ? ": " + oneColumn : "";
             if (_destinationColumns.Count == 0)
                 return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases" + ColumnsOf(row) + wholeHeader);
-            var names = _destinationColumns.Count == 1 ? _destinationColumns[0]
-                : string.Join(", ", _destinationColumns.Take(_destinationColumns.Count - 1)) + " or " + _destinationColumns[_destinationColumns.Count - 1];
-            return new ValidationProblem("To", "no destination: give -To, or a column named " + names + ColumnsOf(row) + wholeHeader +
+            return new ValidationProblem("To", "no destination: give -To, or a column named " + DestinationNames() + ColumnsOf(row) + wholeHeader +
                 DestinationUnderOtherName(row));
         }
+
+        /// <summary>
+        /// -To on the command line names a column of the row (Import-Csv p.csv | Send-ConnectSms -To Phone): the admin meant
+        /// "each row's Phone", but -To sends every row to what it says. Before, every row was Invalid with "'Phone' is not an
+        /// E.164 number", which sent the admin to fix numbers that were right. Null when -To came from the row, or names no column.
+        /// </summary>
+        private ValidationProblem? ColumnNameGivenAsDestination(string[] given, InputRow row)
+        {
+            if (!_givenOnCommandLine.ContainsKey("To")) return null;
+            // Loops, not LINQ: this runs for every row.
+            for (var i = 0; i < row.Columns.Count; i++)
+            {
+                var column = row.Columns[i].Key;
+                var named = false;
+                for (var j = 0; j < given.Length && !named; j++) named = string.Equals(given[j].Trim(), column, StringComparison.OrdinalIgnoreCase);
+                if (!named) continue;
+                var fix = _destinationColumns.Contains(column, StringComparer.OrdinalIgnoreCase)
+                    ? $"leave out -To: the row's {InputEcho.Quote(column)} column binds to it by its name"
+                    : "leave out -To and name the column " + DestinationNames() + ", or add it under To " + OnTheWayInAs("To", column);
+                return new ValidationProblem("To", $"{InputEcho.Quote(column)} is the name of a column of the row, not a destination: -To given " +
+                    "on the command line sends every row to what it says. To send each row to its own, " + fix);
+            }
+            return null;
+        }
+
+        /// <summary>"To, Phone or MobileNumber": the column names that bind -To.</summary>
+        private string DestinationNames() => _destinationColumns.Count == 1 ? _destinationColumns[0]
+            : string.Join(", ", _destinationColumns.Take(_destinationColumns.Count - 1)) + " or " + _destinationColumns[_destinationColumns.Count - 1];
 
         /// <summary>
         /// A column named in the admin's language ('Telefon', 'Téléphone', 'E-Posta') whose value looks like a destination:

@@ -53,10 +53,20 @@ namespace WebexConnect.Composition
             if (_total is not long total || total <= 0) return new ProgressSnapshot(status, -1, -1);
 
             var percent = (int)Math.Min(100, completed * 100 / total);
-            var remaining = rate > 0 ? (int)Math.Ceiling((total - Math.Min(completed, total)) / rate) : -1;
+            var remaining = rate > 0 ? SecondsLeft((total - Math.Min(completed, total)) / rate) : -1;
             return new ProgressSnapshot(
                 string.Format(CultureInfo.InvariantCulture, "{0:N0} of {1:N0} done, {2:N0} with errors, {3:N0}/s", completed, total, unsuccessful, rate),
                 percent, remaining);
+        }
+
+        /// <summary>
+        /// The estimate in whole seconds, or -1 (no estimate) past what an int holds, 68 years: a cast there is
+        /// int.MinValue on .NET Framework, and Windows PowerShell showed a huge run going slowly with a negative time left.
+        /// </summary>
+        private static int SecondsLeft(double seconds)
+        {
+            var whole = Math.Ceiling(seconds);
+            return whole <= int.MaxValue ? (int)whole : -1;
         }
     }
 }

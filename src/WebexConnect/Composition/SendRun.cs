@@ -246,8 +246,9 @@ namespace WebexConnect.Composition
                 _lastMessage = message;
             }
 
-            // A destination object with no address has nothing the recipient rules could check.
-            var recipient = record.Recipient.Addresses.Count > 0 ? _validateRecipient(message, record.Recipient) : Array.Empty<ValidationProblem>();
+            // A destination object with no address has nothing the recipient rules could check; one the row's reading refused
+            // (-To Phone, a column's name) would only be told it is no phone number, after the reason that says what it is.
+            var recipient = record.Recipient.Addresses.Count > 0 && !RefusedDestination(record) ? _validateRecipient(message, record.Recipient) : Array.Empty<ValidationProblem>();
             var personalised = _validatePersonalised?.Invoke(message, record) ?? Array.Empty<ValidationProblem>();
             // The usual row has no problem at all: no list for it.
             if (record.Problems.Count + _lastMessageProblems.Count + recipient.Count + personalised.Count == 0) return Array.Empty<ValidationProblem>();
@@ -255,6 +256,13 @@ namespace WebexConnect.Composition
             problems.AddRange(recipient);
             problems.AddRange(personalised);
             return problems;
+        }
+
+        private static bool RefusedDestination(ComposedRecord record)
+        {
+            for (var i = 0; i < record.Problems.Count; i++)
+                if (record.Problems[i].Field == "To") return true;
+            return false;
         }
     }
 }

@@ -33,7 +33,7 @@ namespace WebexConnect.Receipts
         /// <summary>How many receipts it accepted.</summary>
         public long Received => Listener.Receipts.Received;
 
-        /// <summary>How many requests it refused (bad signature, not a receipt, too large, too slow, too many at once).</summary>
+        /// <summary>How many requests it refused (bad signature, not a receipt, too large, too slow, too many at once) or failed to read (answered 500, sent again).</summary>
         public long Refused => Listener.Refused;
 
         /// <summary>

@@ -43,5 +43,19 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(30, snapshot.SecondsRemaining);
             Assert.Contains("1,000 of 4,000", snapshot.Status);
         }
+
+        /// <summary>
+        /// Before: an estimate past int's range was cast as is: int.MinValue on .NET Framework, so Windows PowerShell
+        /// showed a huge run going very slowly with a negative time left. Now it is no estimate (-1), as when unknown.
+        /// </summary>
+        [Fact]
+        public void ATimeLeftBeyondAnIntIsNoEstimateRatherThanANegativeOne()
+        {
+            var now = TimeSpan.FromSeconds(1000);
+            var snapshot = new SendProgress(() => now, total: long.MaxValue / 200).Next(1, 0)!;
+
+            Assert.Equal(-1, snapshot.SecondsRemaining);
+            Assert.Equal(0, snapshot.PercentComplete);
+        }
     }
 }

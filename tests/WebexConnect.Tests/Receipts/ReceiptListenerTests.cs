@@ -230,6 +230,31 @@ namespace WebexConnect.Tests.Receipts
         }
 
         /// <summary>
+        /// Before: an error the listener did not expect (here its JSON reader failing once) ended the request unanswered
+        /// and uncounted, with nothing in LastProblem, so the service dropped or retried the receipts blind and
+        /// Wait-ConnectDelivery waited out its timeout. Now it is a 500 (the service sends it again), counted and told.
+        /// </summary>
+        [Fact]
+        public async Task AnUnexpectedErrorReadingABodyIsAnswered500CountedAndTheListenerGoesOn()
+        {
+            var failures = 0;
+            using var listener = ReceiptListener.Start(new ReceiptListenerOptions(), body =>
+                failures++ == 0 ? throw new ArgumentException("a reader fault") : JsonTree.Read(body));
+
+            var first = await PostAsync(ReceiptFixtures.Bytes("sms-delivered.json"), to: listener);
+
+            Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
+            Assert.Equal(1, listener.Refused);
+            Assert.Contains("500", listener.LastProblem);
+            Assert.Contains("a reader fault", listener.LastProblem);
+
+            var again = await PostAsync(ReceiptFixtures.Bytes("sms-delivered.json"), to: listener);
+
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal(1, listener.Receipts.Received);
+        }
+
+        /// <summary>
         /// Before: the method, path or Transfer-Encoding of a refused request went into LastProblem (and the answer) as
         /// sent, so anyone who could reach the listener made "$listener | Format-List" or Wait-ConnectDelivery's warning
         /// clear, re-colour or re-title the admin's terminal with escape sequences, and a 16 KB path made a 16 KB LastProblem.
