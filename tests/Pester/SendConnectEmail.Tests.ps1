@@ -669,6 +669,30 @@ Describe 'Send-ConnectEmail' {
         $sent | Should -Match '"lead@example\.com"'
     }
 
+    It 'says, for -<Parameter> ''$(<Parameter>)'' beside a <Parameter> column, to leave the parameter out, not to rename the column to itself' -ForEach @(
+        @{ Parameter = 'Cc' }, @{ Parameter = 'Bcc' }, @{ Parameter = 'ReplyTo' }
+    ) {
+        # Before: "give the Cc column the name Cc on the way in (... | Select-Object *, @{ n = 'Cc'; e = { $_.'Cc' } } ...)",
+        # advice that fails with "the property Cc already exists": the column was named right, only -Cc was too much.
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann'; $Parameter = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Name = 'Bob'; $Parameter = 'lead@example.com' }
+        )
+        $given = @{ $Parameter = "`$($($Parameter.ToLowerInvariant()))" }
+        $stop = { $rows | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'Dear $(Name)' @given } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
+        $stop.Exception.Message | Should -BeLike "-$Parameter*'`$($($Parameter.ToLowerInvariant()))' is a `$(name) variable, and those fill only the subject and the body, never an address: leave -$Parameter out, and the $($Parameter.ToLowerInvariant()) column gives each row its own. It is the same for every row, so nothing was sent: correct -$Parameter and run the command again."
+        $stop.Exception.Message | Should -Not -BeLike '*Select-Object*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # What it says to do works: without the parameter, each row's column is taken.
+        $results = @($rows | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'Dear $(Name)')
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $sent = (Get-ConnectSandboxRequest).Body -join "`n"
+        $sent | Should -Match '"boss@example\.com"'
+        $sent | Should -Match '"lead@example\.com"'
+    }
+
     It 'shows each request''s copies under -WhatIf, and each row''s under -PayloadOnly' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com'; ReplyTo = 'desk@example.com' }

@@ -361,6 +361,27 @@ Describe 'Send-ConnectMessage -Channel email with the copy columns Send-ConnectE
         "$($copies[2])" | Should -Match "'ReplyTo' does not set the reply-to address"
     }
 
+    It 'says, once the command sets cc, bcc and replyTo for every row as the warning advises, that the columns are not read, not to give them again' {
+        # Before: -AdditionalProperty @{ cc = ... } given as the warning said, the warning still said "give -AdditionalProperty
+        # @{ cc = @('...') } for every row", as if what the admin gave had not been taken.
+        $rows = Import-People @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com'; ReplyTo = 'help@example.com' }
+        )
+        $content = @{ type = 'text'; subject = 'Hello'; text = 'Hi there'; replyTo = 'desk@example.com' }
+        $results = @($rows | Send-ConnectMessage -Channel email -From 'news@example.com' -Content $content -AdditionalProperty @{ cc = @('lead@example.com'); bcc = @('log@example.com') } -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued')
+        $copies = @($warned | Where-Object { "$_" -match 'Send-ConnectEmail' })
+        $copies.Count | Should -Be 3
+        "$($copies[0])" | Should -BeLike "The column 'Cc' is not read: the cc in -AdditionalProperty sets the copies of every row, and Send-ConnectMessage takes no such column. To give each row its own, use Send-ConnectEmail, which takes Cc, Bcc and ReplyTo columns.*"
+        "$($copies[1])" | Should -BeLike "The column 'Bcc' is not read: the bcc in -AdditionalProperty sets the blind copies of every row*"
+        "$($copies[2])" | Should -BeLike "The column 'ReplyTo' is not read: the replyTo in -Content sets the reply-to address of every row*"
+        $copies | ForEach-Object { "$_" | Should -Not -BeLike '*for every row. The column*' }
+        $body = (Get-ConnectSandboxRequest)[-1].Body | ConvertFrom-Json
+        $body.cc | Should -Be @('lead@example.com')
+        $body.content.replyTo | Should -Be 'desk@example.com'
+    }
+
     It 'says nothing of them on another channel, nor of a column -SubstitutionColumn names' {
         $rows = Import-People @([pscustomobject]@{ Phone = '+447700900001'; Cc = 'x' })
         $null = $rows | Send-ConnectMessage -Channel whatsapp -From 'app-1' -Content $script:WhatsAppText -AllowMissingSubstitution -WarningVariable warned -WarningAction SilentlyContinue

@@ -488,6 +488,20 @@ Describe 'Send-ConnectRcs' {
         $err.Exception.Message | Should -BeLike '*. They are the same for every row, so nothing was sent: give -FallbackSenderId and -FallbackText and run the command again.'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
+    It 'names missing content with the other run-wide problems of a command given nothing piped, not in a run of its own' {
+        # Before: -SmsFallback without -Text, -FallbackSenderId nor -FallbackText stopped with "-Text: the message has no
+        # content ..." alone; given -Text, the next run stopped with "needs -FallbackSenderId ...; needs -FallbackText".
+        $err = { Send-ConnectRcs -To '+447700900491' -From 'app-1' -SmsFallback } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidParameterValue,*'
+        $err.Exception.Message | Should -BeLike '*-Text: the message has no content: *'
+        $err.Exception.Message | Should -BeLike '*-FallbackSenderId: -SmsFallback needs -FallbackSenderId: *; -FallbackText: -SmsFallback needs -FallbackText: *'
+        $err.Exception.Message | Should -BeLike '*. They are the same for every row, so nothing was sent: give *-Text*-FallbackSenderId*-FallbackText and run the command again.'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # Missing content alone stops as it always did.
+        { Send-ConnectRcs -To '+447700900491' -From 'app-1' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage '-Text: the message has no content*The command line has no -Text, so nothing was sent.'
+    }
+
     It 'takes the lines of Get-Content as one text for -FallbackText and a card''s -Description, as for -Text' {
         # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'FallbackText'".
         $file = Join-Path $TestDrive 'fallback.txt'

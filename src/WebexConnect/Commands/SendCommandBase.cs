@@ -502,6 +502,7 @@ namespace WebexConnect.Commands
             // Every run-wide problem is named at once: one at a time, a command with two (-SmsFallback without
             // -FallbackSenderId nor -FallbackText) took a run per problem to find them all.
             var runWide = new RunWideProblems();
+            var contentProblems = 0;
             foreach (var problem in problems)
             {
                 var model = problem.Field.Split('[', '.')[0];
@@ -515,8 +516,13 @@ namespace WebexConnect.Commands
                     if (MissingContent.NothingGives(givers, MyInvocation.BoundParameters.Keys, ColumnsOfParameter, firstRow))
                     {
                         var stop = MissingContent.Message(field, problem.ForCommandLine, givers, firstRow, MyInvocation.ExpectingInput);
-                        // A run-wide problem found before it stops the command first, as it did when it was alone.
-                        if (runWide.IsEmpty && !MyInvocation.ExpectingInput) ThrowParameterError(MissingContent.ErrorId, stop);
+                        // With nothing piped it stops the command too, so it is named with the other problems: stopping at
+                        // it alone, -SmsFallback without -Text, -FallbackSenderId nor -FallbackText took two runs to read all three.
+                        if (!MyInvocation.ExpectingInput)
+                        {
+                            runWide.Add("-" + field + ": " + problem.ForCommandLine, "give", string.Join(" or ", givers.Select(g => "-" + g)), null);
+                            contentProblems++;
+                        }
                         missingContent ??= stop;
                     }
                     continue;
@@ -528,6 +534,8 @@ namespace WebexConnect.Commands
                 var verb = MyInvocation.BoundParameters.ContainsKey(name) ? "correct" : "give";
                 runWide.Add("-" + field + ": " + problem.ForCommandLine, verb, "-" + name + source, value);
             }
+            // Missing content alone reads as it always did, under its own ErrorId.
+            if (!runWide.IsEmpty && runWide.Count == contentProblems) ThrowParameterError(MissingContent.ErrorId, missingContent!);
             if (!runWide.IsEmpty) ThrowParameterError("InvalidParameterValue", runWide.Message(), runWide.FirstValue);
             return missingContent;
         }

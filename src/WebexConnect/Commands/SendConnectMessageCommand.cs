@@ -99,7 +99,32 @@ namespace WebexConnect.Commands
 
         // An email's copies come from a row's columns only through Send-ConnectEmail: here a Cc column is named, not dropped.
         private protected override Func<string, string?>? ColumnOfOtherCommand =>
-            ChannelKind == MessageChannel.Email ? column => EmailCopyColumns.Warning(MyInvocation.MyCommand.Name, column) : null;
+            ChannelKind == MessageChannel.Email ? column => EmailCopyColumns.Warning(MyInvocation.MyCommand.Name, column, GivesForEveryRow) : null;
+
+        /// <summary>
+        /// Whether the request's <paramref name="member"/> (cc, bcc, replyTo) is set for every row: cc and bcc in
+        /// -AdditionalProperty, replyTo in -Content, where the column warning tells an admin to give them.
+        /// </summary>
+        private bool GivesForEveryRow(string member)
+        {
+            if (member == "replyTo")
+            {
+                if (Content is null) return false;
+                try
+                {
+                    return EngineHost.ReadJson(System.Text.Encoding.UTF8.GetBytes(ObjectJson(Content, "Content", InvalidContentErrorId)))
+                        is IDictionary<string, object?> content && content.ContainsKey(member);
+                }
+                catch (FormatException)
+                {
+                    return false; // Deeper than the reader goes (as in RefuseWholeRequest): the warning then says how to give it.
+                }
+            }
+            if (AdditionalProperty is null) return false;
+            foreach (DictionaryEntry entry in AdditionalProperty)
+                if (SubstitutionText.Of(entry.Key) == member) return true;
+            return false;
+        }
 
         private protected override IReadOnlyList<ConnectDestination>? Destinations
         {

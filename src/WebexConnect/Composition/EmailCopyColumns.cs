@@ -13,19 +13,30 @@ namespace WebexConnect.Composition
     {
         /// <summary>
         /// The warning for <paramref name="column"/> when it is one of them, else null. The column stays a substitution,
-        /// as any column no parameter takes.
+        /// as any column no parameter takes. <paramref name="givenForEveryRow"/> tells whether the command already sets that
+        /// member for every row (its cc in -AdditionalProperty, its replyTo in -Content): telling the admin who did so to do
+        /// it again read as if what they gave was not taken.
         /// </summary>
-        public static string? Warning(string commandName, string column)
+        public static string? Warning(string commandName, string column, Func<string, bool>? givenForEveryRow = null)
         {
-            string what, everyRow;
-            if (Is(column, nameof(SendConnectEmailCommand.Cc))) (what, everyRow) = ("copies", "-AdditionalProperty @{ cc = @('...') }");
-            else if (Is(column, nameof(SendConnectEmailCommand.Bcc))) (what, everyRow) = ("blind copies", "-AdditionalProperty @{ bcc = @('...') }");
-            else if (Is(column, nameof(SendConnectEmailCommand.ReplyTo))) (what, everyRow) = ("the reply-to address", "a replyTo in -Content");
+            string what, member, everyRow, givenIn;
+            if (Is(column, nameof(SendConnectEmailCommand.Cc)))
+                (what, member, everyRow, givenIn) = ("copies", "cc", "-AdditionalProperty @{ cc = @('...') }", "-AdditionalProperty");
+            else if (Is(column, nameof(SendConnectEmailCommand.Bcc)))
+                (what, member, everyRow, givenIn) = ("blind copies", "bcc", "-AdditionalProperty @{ bcc = @('...') }", "-AdditionalProperty");
+            else if (Is(column, nameof(SendConnectEmailCommand.ReplyTo)))
+                (what, member, everyRow, givenIn) = ("the reply-to address", "replyTo", "a replyTo in -Content", "-Content");
             else return null;
-            return $"The column {InputEcho.Quote(column)} does not set {what}: {commandName} takes no such column. Use Send-ConnectEmail, " +
-                $"which takes Cc, Bcc and ReplyTo columns (each row its own), or give {everyRow} for every row. " +
-                $"The column is only a substitution, for a $({column}) in the content or a template.";
+            var instead = givenForEveryRow?.Invoke(member) == true
+                ? $"{InputEcho.Quote(column)} is not read: the {member} in {givenIn} sets {Definite(what)} of every row, and {commandName} " +
+                  "takes no such column. To give each row its own, use Send-ConnectEmail, which takes Cc, Bcc and ReplyTo columns."
+                : $"{InputEcho.Quote(column)} does not set {what}: {commandName} takes no such column. Use Send-ConnectEmail, " +
+                  $"which takes Cc, Bcc and ReplyTo columns (each row its own), or give {everyRow} for every row.";
+            return $"The column {instead} The column is only a substitution, for a $({column}) in the content or a template.";
         }
+
+        // "copies" -> "the copies"; "the reply-to address" stays.
+        private static string Definite(string what) => what.StartsWith("the ", StringComparison.Ordinal) ? what : "the " + what;
 
         private static bool Is(string column, string name) => string.Equals(column, name, StringComparison.OrdinalIgnoreCase);
     }

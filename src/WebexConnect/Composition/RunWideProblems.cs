@@ -17,6 +17,9 @@ namespace WebexConnect.Composition
         /// <summary>True while no problem was added.</summary>
         public bool IsEmpty => _problems.Count == 0;
 
+        /// <summary>The problems added.</summary>
+        public int Count => _problems.Count;
+
         /// <summary>The value of the parameter whose problem came first: the error's target.</summary>
         public object? FirstValue { get; private set; }
 

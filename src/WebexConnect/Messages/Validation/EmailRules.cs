@@ -150,10 +150,19 @@ namespace WebexConnect.Messages.Validation
         {
             if (address is null || EmailAddressRule.Check(address, severalAdvice) is not string problem) return;
             var variable = ColumnVariable.Match(address);
-            problems.Add(field, !variable.Success ? problem :
-                $"{InputEcho.Quote(address)} is a $(name) variable, and those fill only the subject and the body, never an address: " +
-                $"leave -{parameter} out, and give the {variable.Groups[1].Value} column the name {parameter} on the way in " +
-                $"(... | Select-Object *, @{{ n = '{parameter}'; e = {{ $_.'{variable.Groups[1].Value}' }} }} | Send-ConnectEmail ...)");
+            if (!variable.Success)
+            {
+                problems.Add(field, problem);
+                return;
+            }
+            var column = variable.Groups[1].Value;
+            var said = $"{InputEcho.Quote(address)} is a $(name) variable, and those fill only the subject and the body, never an address: leave -{parameter} out";
+            // '$(Cc)' names the column the parameter reads already: renaming it to itself (Select-Object *, @{ n = 'Cc' ... })
+            // is advice that fails ("the property Cc already exists"); left out, -Cc takes each row's Cc column by itself.
+            problems.Add(field, string.Equals(column, parameter, System.StringComparison.OrdinalIgnoreCase)
+                ? said + $", and the {column} column gives each row its own"
+                : said + $", and give the {column} column the name {parameter} on the way in " +
+                  $"(... | Select-Object *, @{{ n = '{parameter}'; e = {{ $_.'{column}' }} }} | Send-ConnectEmail ...)");
         }
 
         // '$(Manager)', alone: the whole value is one variable.
