@@ -60,6 +60,10 @@ $name = if ($Sandbox) { 'sms-sandbox' } else { 'sms' }
 # One reading of the clock for both names (the default of -Day): a run started on the stroke of midnight keeps them
 # on the same day.
 $runName = '{0}-{1:yyyy-MM-dd}' -f $name, $Day
+# The full path, resolved as PowerShell does (its location, TestDrive:): the .NET call below resolves a relative path
+# against the process's working directory, which Set-Location does not move, so a relative -ReportFolder given after a
+# Set-Location looked for the report somewhere else and left the killed run's half line for this run to append to.
+$ReportFolder = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($ReportFolder)
 $report = Join-Path $ReportFolder "$runName.csv"
 $journal = Join-Path $ReportFolder "$runName.journal"
 

@@ -91,6 +91,23 @@ Describe 'A scheduled script started as about_WebexConnect advises' {
         $run.ExitCode | Should -Be 1
     }
 
+    It 'gives Windows PowerShell 5.1 its own command line, with the execution policy the task meets, and it too ends at a question' {
+        # Before, the page gave only pwsh's command line: a 5.1 task runs powershell.exe, and nothing said that the task's
+        # account meets its own execution policy (Restricted by default on Windows clients), which refuses the script.
+        # powershell.exe takes the same switches as pwsh: run here with this host's PowerShell.
+        $about = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md')) -replace '\r?\n\s*', ' '
+        $about -match 'Windows PowerShell 5\.1 runs powershell\.exe (-[^<]+?) -File <script>' | Should -BeTrue -Because 'the page says how to start it in 5.1'
+        $switches = -split $Matches[1]
+        $switches | Should -Contain '-NonInteractive'
+        $switches[$switches.IndexOf('-ExecutionPolicy') + 1] | Should -BeIn 'RemoteSigned', 'Bypass'
+        $job = New-Job (New-Csv '+447700900001') -More '-Confirm'
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments ($switches + @('-File', $job))
+
+        $run.Ended | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
+        $run.ExitCode | Should -Be 1
+    }
+
     It 'says in its log what asked the question and what to change in the script' {
         # Before: -NonInteractive, the switch the page advises, made the log say only PowerShell's "PowerShell is in
         # NonInteractive mode. Read and Prompt functionality is not available.": not that the -Confirm left in the

@@ -9,10 +9,13 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
 
     # A new PowerShell of this host's kind running the example against the sandbox, as a process this test may kill.
-    function script:Start-NightlyRun([string] $Csv, [string] $ReportFolder, [string] $Switches = '') {
+    # -Location: where the run's PowerShell goes (Set-Location) before it runs the example; its process's working
+    # directory stays this one's.
+    function script:Start-NightlyRun([string] $Csv, [string] $ReportFolder, [string] $Switches = '', [string] $Location = '') {
         $powershell = Get-PowerShellHostCommand
         $start = [System.Diagnostics.ProcessStartInfo]::new($powershell.Path)
-        $command = "Import-Module '$script:Manifest'; & '$script:Example' -Sandbox -Path '$Csv' -ReportFolder '$ReportFolder' $Switches"
+        $goTo = if ($Location) { "Set-Location -LiteralPath '$Location'; " } else { '' }
+        $command = "Import-Module '$script:Manifest'; $goTo& '$script:Example' -Sandbox -Path '$Csv' -ReportFolder '$ReportFolder' $Switches"
         foreach ($arg in @($powershell.Prefix) + @('-NoProfile', '-NonInteractive', '-Command', $command)) { $start.ArgumentList.Add($arg) }
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardError = $true
@@ -79,6 +82,24 @@ Describe 'The nightly example, killed part-way and run again' {
         $twice = @($results | Where-Object Status -eq 'Queued' | Group-Object Destination | Where-Object Count -gt 1)
         $twice | Should -BeNullOrEmpty -Because 'the journal keeps the second run from sending what the first sent'
         @($results | Where-Object Status -eq 'Skipped').Count | Should -BeGreaterThan 0 -Because 'the first run sent some rows'
+    }
+
+    It 'cuts the killed run''s half line from a report in a relative -ReportFolder, read from PowerShell''s location' {
+        # Before: the half line was looked for with a .NET call, which resolved 'reports' against the process's working
+        # directory, not the location Set-Location gave: nothing was found there, the half line stayed, and this run's
+        # first result was appended to it.
+        $csv = New-NightlyInput -Rows 3
+        $base = Join-Path $TestDrive 'relative'
+        $reports = New-Item -ItemType Directory -Path (Join-Path $base 'reports') -Force
+        $report = Join-Path $reports ('sms-sandbox-{0:yyyy-MM-dd}.csv' -f (Get-Date))
+        $header = '"Row","SubmittedAt","Destination","CorrelationId","Status","Code","Reason","MessageId","Parts"'
+        [IO.File]::WriteAllText($report, $header + "`n" + '"1","2026-12-06T01:00:00Z","+44770')
+        (Get-Location).ProviderPath | Should -Not -Be $base
+
+        Wait-NightlyRun (Start-NightlyRun $csv 'reports' -Location $base) | Should -Match 'Report: '
+
+        @(Get-TornLine $report) | Should -BeNullOrEmpty -Because 'the killed run''s half line was cut before this run appended'
+        @(Import-Csv -LiteralPath $report).Status | Should -Be @('Queued', 'Queued', 'Queued')
     }
 
     It 'finishes a run that started before midnight the morning after, with -Day, sending only what it did not send' {

@@ -231,6 +231,20 @@ Describe 'Send-ConnectEmail' {
         (@($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -ErrorAction SilentlyContinue)).Status | Should -Be @('Invalid', 'Queued')
     }
 
+    It 'names both the subject and the body in one stop when neither is given, piped or not' {
+        # Before: only "-Subject: the email has no subject" was named, and the run after adding -Subject stopped on the body.
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com"; Name = "N$_" } }
+        $problems = '-Subject: the email has no subject: give -Subject or a Subject column, or a template (-TemplateId); ' +
+            '-Text: the email has no body: give -Text or a Text column, -Html or an Html column, or a template (-TemplateId). ' +
+            'The command line has no -Subject, -Text or -Html'
+
+        { $rows | Send-ConnectEmail -From 'news@example.com' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
+            $problems + " and the first row no Subject, Text or Html column (the row has the columns 'Email', 'Name'), so every row would be refused: nothing was sent.")
+        { Send-ConnectEmail -From 'news@example.com' -To 'n1@example.com' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
+            $problems + ', so nothing was sent.')
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'still makes only its row Invalid for a Subject column with a line break' {
         $rows = @(
             [pscustomobject]@{ Email = 'n1@example.com'; Subject = "News`n" }

@@ -386,6 +386,8 @@ namespace WebexConnect.Engine.Journal
                         return content;
                     }
 
+                    if (lineNumber == 1 && complete && (IsWholeStartOfHeader(line) || NextLineIsAnEvent(lines)))
+                        throw DamagedHeader(path);
                     if (lineNumber == 1)
                         throw new SessionFailureException("JournalUnreadable",
                             $"'{path}' is not a WebexConnect journal. Give -Journal a new file, or the journal of an earlier run of this script.");
@@ -412,6 +414,36 @@ namespace WebexConnect.Engine.Journal
                     $"Set-Content -LiteralPath '{literal}'. Rows an earlier line shows in flight are then reported Unknown, not resent; " +
                     "rows no other line names are sent. Do not give -Journal a new file: that sends every row again.");
             }
+
+            /// <summary>
+            /// A damaged header with journal lines after it: the rows it recorded are still there, but their keys are salted with
+            /// the header's salt, so none of them can be matched without line 1. "Not a journal, give a new file" led to a new
+            /// journal, which sends every row again.
+            /// </summary>
+            private static SessionFailureException DamagedHeader(string path) =>
+                new SessionFailureException("JournalUnreadable",
+                    $"Line 1 of the journal '{path}' (its header) is damaged, and journal lines follow it. Nothing was sent. " +
+                    "Restore line 1 from a backup of the journal if there is one, and run the command again. Do not give -Journal " +
+                    "a new file unless you first remove from the input the rows this journal recorded as sent (the earlier runs' " +
+                    "reports show them): a new journal sends those rows again.");
+
+            /// <summary>True when the line after a bad line 1 reads as a journal event (the scanner is not used after this).</summary>
+            private static bool NextLineIsAnEvent(LineScanner lines)
+            {
+                if (!lines.Next(out var next, out var complete, out _) || !complete) return false;
+                try
+                {
+                    return ReadEvent(next, new Content());
+                }
+                catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidOperationException)
+                {
+                    return false;
+                }
+            }
+
+            /// <summary>True for a line that begins with all of a header's opening bytes.</summary>
+            private static bool IsWholeStartOfHeader(byte[] line) =>
+                line.Length >= System.Text.Encoding.UTF8.GetByteCount("{\"format\":\"" + FormatName + "\",") && IsStartOfHeader(line);
 
             private static byte[] WithoutByteOrderMark(byte[] line) =>
                 line.Length >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF ? line.AsSpan(3).ToArray() : line;

@@ -494,7 +494,7 @@ namespace WebexConnect.Commands
         /// </summary>
         private string? CheckRunWideParameters(ConnectMessage message, Recipient recipient, InputRow firstRow)
         {
-            string? missingContent = null;
+            var missingContent = new List<MissingContent.Missing>();
             // -CorrelationId is the destination's, not the message's, but given on the command line it is every row's too.
             // (Not -To, whose one-call use is one row, nor -GtrId, whose count is checked against each row's numbers.)
             var problems = MessageValidator.Validate(message, DateTimeOffset.UtcNow).Concat(MessageValidator.ValidateRecipient(message, recipient)
@@ -515,7 +515,6 @@ namespace WebexConnect.Commands
                     var givers = ContentGivers(parameter);
                     if (MissingContent.NothingGives(givers, MyInvocation.BoundParameters.Keys, ColumnsOfParameter, firstRow))
                     {
-                        var stop = MissingContent.Message(field, problem.ForCommandLine, givers, firstRow, MyInvocation.ExpectingInput);
                         // With nothing piped it stops the command too, so it is named with the other problems: stopping at
                         // it alone, -SmsFallback without -Text, -FallbackSenderId nor -FallbackText took two runs to read all three.
                         if (!MyInvocation.ExpectingInput)
@@ -523,7 +522,7 @@ namespace WebexConnect.Commands
                             runWide.Add("-" + field + ": " + problem.ForCommandLine, "give", string.Join(" or ", givers.Select(g => "-" + g)), null);
                             contentProblems++;
                         }
-                        missingContent ??= stop;
+                        missingContent.Add(new MissingContent.Missing(field, problem.ForCommandLine, givers));
                     }
                     continue;
                 }
@@ -534,10 +533,11 @@ namespace WebexConnect.Commands
                 var verb = MyInvocation.BoundParameters.ContainsKey(name) ? "correct" : "give";
                 runWide.Add("-" + field + ": " + problem.ForCommandLine, verb, "-" + name + source, value);
             }
+            var stop = missingContent.Count == 0 ? null : MissingContent.Message(missingContent, firstRow, MyInvocation.ExpectingInput);
             // Missing content alone reads as it always did, under its own ErrorId.
-            if (!runWide.IsEmpty && runWide.Count == contentProblems) ThrowParameterError(MissingContent.ErrorId, missingContent!);
+            if (!runWide.IsEmpty && runWide.Count == contentProblems) ThrowParameterError(MissingContent.ErrorId, stop!);
             if (!runWide.IsEmpty) ThrowParameterError("InvalidParameterValue", runWide.Message(), runWide.FirstValue);
-            return missingContent;
+            return stop;
         }
 
         /// <summary>

@@ -42,20 +42,41 @@ namespace WebexConnect.Composition
         /// <summary>
         /// "-Text: the SMS has no text: give -Text or a Text column, or a template (-TemplateId). The command line has no -Text
         /// and the first row no Text column (the row has the columns 'Phone', 'Name'), so every row would be refused: nothing was sent."
+        /// Several missing contents (an email with neither subject nor body) are one stop, their problems joined with "; " as
+        /// the run-wide stop joins its own: before, only the first was named, and the next run stopped on the second.
         /// </summary>
-        /// <param name="field">The parameter the problem is about ("Text").</param>
-        /// <param name="problem">The problem as the command line's stops word it.</param>
-        /// <param name="parameters">The parameters that could give it ("Text", "Html").</param>
+        /// <param name="missing">Each missing content, in the order the checks found them.</param>
         /// <param name="firstRow">The first row's columns.</param>
         /// <param name="piped">Whether rows were piped in (false: the one row of a -To on the command line).</param>
-        public static string Message(string field, string problem, IReadOnlyList<string> parameters, InputRow firstRow, bool piped)
+        public static string Message(IReadOnlyList<Missing> missing, InputRow firstRow, bool piped)
         {
-            var names = string.Join(" or ", parameters.Select(p => "-" + p));
+            var parameters = missing.SelectMany(m => m.Givers).Distinct().ToList();
+            var names = OrList(parameters.Select(p => "-" + p).ToList());
             var where = !piped ? ""
                 : firstRow.Columns.Count == 0 ? " and the rows piped in have no columns"
-                : " and the first row no " + string.Join(" or ", parameters) + " column" + RecordComposer.ColumnsOf(firstRow);
-            return "-" + field + ": " + problem + ". The command line has no " + names + where +
+                : " and the first row no " + OrList(parameters) + " column" + RecordComposer.ColumnsOf(firstRow);
+            return string.Join("; ", missing.Select(m => "-" + m.Field + ": " + m.Problem)) + ". The command line has no " + names + where +
                 (piped ? ", so every row would be refused: nothing was sent." : ", so nothing was sent.");
+        }
+
+        /// <summary>"-Text", "-Text or -Html", "-Subject, -Text or -Html".</summary>
+        private static string OrList(IReadOnlyList<string> items) =>
+            items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " or " + items[items.Count - 1];
+
+        /// <summary>One missing content: the parameter its problem is about ("Text"), the problem as the command line's stops
+        /// word it, and the parameters that could give it ("Text", "Html").</summary>
+        internal sealed class Missing
+        {
+            public Missing(string field, string problem, IReadOnlyList<string> givers)
+            {
+                Field = field;
+                Problem = problem;
+                Givers = givers;
+            }
+
+            public string Field { get; }
+            public string Problem { get; }
+            public IReadOnlyList<string> Givers { get; }
         }
     }
 }

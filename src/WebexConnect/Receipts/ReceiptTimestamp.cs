@@ -26,6 +26,9 @@ namespace WebexConnect.Receipts
         /// <summary>How far ahead of this computer's clock the service's may be.</summary>
         private static readonly TimeSpan ClockSkew = TimeSpan.FromDays(1);
 
+        /// <summary>The last millisecond a DateTimeOffset holds, in Unix time.</summary>
+        private static readonly long LastUnixMillisecond = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
         // [0-9], not \d: \d also takes other scripts' digits (Arabic-Indic, Devanagari), which int.Parse refuses, and the
         // FormatException made the listener drop the whole body unanswered. Such a date is unread (null), as other text is.
         private static readonly Regex NumericDate = new Regex(
@@ -34,7 +37,7 @@ namespace WebexConnect.Receipts
 
         public static DateTimeOffset? Read(string text, DateTimeOffset receivedAt)
         {
-            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch)) return FromUnixTime(epoch);
+            if (IsUnixTime(text, out var epoch)) return FromUnixTime(epoch);
             var match = NumericDate.Match(text);
             if (!match.Success) return Parse(text);
 
@@ -51,17 +54,33 @@ namespace WebexConnect.Receipts
         }
 
         /// <summary>
+        /// Digits with at most one decimal point between them: Unix time, whole or fractional ("1796540221.5", as Python's
+        /// time.time() and many relays write it). Before, a fraction made the text unread and the receipt had no time.
+        /// </summary>
+        private static bool IsUnixTime(string text, out decimal epoch)
+        {
+            epoch = 0;
+            return text.Length > 0 && text[0] >= '0' && text[0] <= '9' && text[text.Length - 1] >= '0' && text[text.Length - 1] <= '9'
+                && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out epoch);
+        }
+
+        /// <summary>
         /// Unix time in seconds, milliseconds, microseconds or nanoseconds, told apart by size: each is a thousand times the
         /// one before, and 10^11 of any of them is past the year 5000. Before, a number over the milliseconds' range (a relay
-        /// writing microseconds) threw out of the reader, and the listener dropped the whole body unanswered.
+        /// writing microseconds) threw out of the reader, and the listener dropped the whole body unanswered. Read to the
+        /// millisecond. Zero is a time left unset (no receipt reports an event of 1 January 1970), and so is a number past
+        /// the last date there is: no timestamp, rather than 1970 in the report.
         /// </summary>
-        private static DateTimeOffset FromUnixTime(long epoch)
+        private static DateTimeOffset? FromUnixTime(decimal epoch)
         {
-            const long Tier = 100_000_000_000L;
-            if (epoch <= Tier) return DateTimeOffset.FromUnixTimeSeconds(epoch);
-            if (epoch <= Tier * 1_000) return DateTimeOffset.FromUnixTimeMilliseconds(epoch);
-            if (epoch <= Tier * 1_000_000) return DateTimeOffset.FromUnixTimeMilliseconds(epoch / 1_000);
-            return DateTimeOffset.FromUnixTimeMilliseconds(epoch / 1_000_000);
+            const decimal Tier = 100_000_000_000m;
+            if (epoch == 0) return null;
+            var milliseconds = epoch <= Tier ? epoch * 1_000
+                : epoch <= Tier * 1_000 ? epoch
+                : epoch <= Tier * 1_000_000 ? epoch / 1_000
+                : epoch / 1_000_000;
+            milliseconds = decimal.Truncate(milliseconds);
+            return milliseconds <= LastUnixMillisecond ? DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds) : (DateTimeOffset?)null;
         }
 
         private static bool Plausible(DateTimeOffset? reading, DateTimeOffset receivedAt) =>

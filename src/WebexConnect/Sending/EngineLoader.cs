@@ -69,8 +69,18 @@ namespace WebexConnect.Sending
                 || ex is InvalidCastException || ex is MissingMethodException || ex is TargetInvocationException || ex is FileNotFoundException)
             {
                 throw new ConnectionConfigurationException("EngineLoadFailed", ErrorCategory.ResourceUnavailable,
-                    $"The WebexConnect engine could not be loaded from {directory}: {ex.Message}", ex);
+                    EngineLoadFailure.Message(directory, ModuleFolderOf(moduleDirectory), ex), ex);
             }
+        }
+
+        /// <summary>
+        /// The installed module's folder (the one with WebexConnect.psd1 above net8.0/ or net472/), which is what an admin
+        /// unblocks; a folder without the manifest above it (a build or test output) is its own.
+        /// </summary>
+        private static string ModuleFolderOf(string moduleDirectory)
+        {
+            var parent = Path.GetDirectoryName(moduleDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+            return parent != null && File.Exists(Path.Combine(parent, "WebexConnect.psd1")) ? parent : moduleDirectory;
         }
 
         private static Assembly LoadEngineAssembly(string directory, string enginePath)

@@ -193,6 +193,33 @@ namespace WebexConnect.Tests.Journal
             Assert.Empty(session.SandboxRequests);
         }
 
+        [Theory]
+        [InlineData("cut")]
+        [InlineData("overwritten")]
+        public void A_journal_whose_header_is_damaged_says_a_new_journal_sends_its_rows_again(string damage)
+        {
+            // Before, a damaged line 1 with the run's lines after it was "not a WebexConnect journal. Give -Journal a new
+            // file", and following that sent every row this journal had recorded as sent.
+            using var folder = new TempFolder();
+            var journal = folder.File("header.journal");
+            using var session = Sandbox();
+            JournalKit.Run(session, journal, JournalKit.Rows(1, 3));
+            var lines = File.ReadAllLines(journal);
+            lines[0] = damage == "cut" ? lines[0].Substring(0, lines[0].Length / 2) : "\0\0\0\0";
+            File.WriteAllText(journal, string.Join("\n", lines) + "\n");
+            var before = File.ReadAllBytes(journal);
+
+            var failure = Assert.Throws<SessionFailureException>(() => JournalKit.Run(session, journal, JournalKit.Rows(1, 3)));
+
+            Assert.Equal("JournalUnreadable", failure.ErrorId);
+            Assert.StartsWith($"Line 1 of the journal '{journal}' (its header) is damaged", failure.Message);
+            Assert.Contains("Restore line 1 from a backup", failure.Message);
+            Assert.Contains("a new journal sends those rows again", failure.Message);
+            Assert.DoesNotContain("not a WebexConnect journal", failure.Message);
+            Assert.Equal(3, session.SandboxRequests.Sum(r => r.DestinationCount));
+            Assert.Equal(before, File.ReadAllBytes(journal));
+        }
+
         [Fact]
         public void A_journal_of_a_newer_format_says_so_and_asks_for_that_version_instead_of_a_new_journal()
         {

@@ -132,6 +132,9 @@ namespace WebexConnect.Tests.Receipts
         [InlineData("1764757330250", "2025-12-03T10:22:10.250Z")]
         [InlineData("1764757330250123", "2025-12-03T10:22:10.250Z")]
         [InlineData("1764757330250123456", "2025-12-03T10:22:10.250Z")]
+        // Before: a fraction (seconds as Python's time.time() writes them) made the receipt's time unread.
+        [InlineData("1764757330.25", "2025-12-03T10:22:10.250Z")]
+        [InlineData("1764757330250.5", "2025-12-03T10:22:10.250Z")]
         public void AUnixTimeInSecondsMillisecondsMicrosecondsOrNanosecondsIsRead(string timeStamp, string expected)
         {
             var body = "{\"deliveryInfoNotification\":{\"deliveryInfo\":{\"timeStamp\":\"" + timeStamp +
@@ -140,6 +143,23 @@ namespace WebexConnect.Tests.Receipts
             var receipt = Assert.Single(Read(Encoding.UTF8.GetBytes(body)));
 
             Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), receipt.Timestamp);
+        }
+
+        [Theory]
+        // Before: zero, a time the sender left unset, was 1 January 1970 in the report. A number past the last date a
+        // DateTimeOffset holds stays no timestamp now that fractions and longer numbers are read.
+        [InlineData("0")]
+        [InlineData("0.0")]
+        [InlineData("99999999999999999999999")]
+        public void AUnixTimeOfZeroOrPastTheLastDateIsNoTimestampAndTheReceiptIsKept(string timeStamp)
+        {
+            var body = "{\"deliveryInfoNotification\":{\"deliveryInfo\":{\"timeStamp\":\"" + timeStamp +
+                "\",\"code\":\"7500\",\"destination\":\"447700900001\"},\"transid\":\"m-1\"}}";
+
+            var receipt = Assert.Single(Read(Encoding.UTF8.GetBytes(body)));
+
+            Assert.Null(receipt.Timestamp);
+            Assert.Equal("447700900001", receipt.Destination);
         }
 
         [Fact]
