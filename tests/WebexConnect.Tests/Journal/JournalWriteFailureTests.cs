@@ -89,6 +89,27 @@ namespace WebexConnect.Tests.Journal
         }
 
         /// <summary>
+        /// A file-size limit (ulimit -f, systemd's LimitFSIZE): .NET reports the write's EFBIG as an ArgumentOutOfRangeException,
+        /// which no caller took for a failed write, so the run crashed without results. It is now an IOException, undone as one.
+        /// </summary>
+        [Fact]
+        public void A_write_past_the_file_size_limit_is_a_failed_write_and_is_undone()
+        {
+            using var folder = new TempFolder();
+            var path = folder.File("limit.journal");
+            using (var journal = SendJournal.Open(path, writeThrough: file => new DiskThatFills(file) { FailNextWriteAsTooLarge = true }))
+            {
+                var failure = Assert.Throws<IOException>(() => journal.Record(JournalState.Queued, new[] { First }));
+                Assert.Equal("The journal file has reached the largest file size this process may write (a file-size limit).", failure.Message);
+                journal.Record(JournalState.Queued, new[] { Second });
+            }
+
+            using var next = SendJournal.Open(path);
+            Assert.False(next.TryGetEarlier(First, out _));
+            Assert.True(next.TryGetEarlier(Second, out _));
+        }
+
+        /// <summary>
         /// The outcome of one batch cannot be written (the share drops for a moment) and the run goes on to the end. Before,
         /// it reported its rows Queued and said nothing, and the next run's Unknown rows, "in flight when an earlier run
         /// stopped", were the first anyone heard of it, of a run that had not stopped.
@@ -155,6 +176,9 @@ namespace WebexConnect.Tests.Journal
 
             public bool WroteHalfALine { get; private set; }
 
+            /// <summary>The next write puts half its bytes in the file, then fails as .NET reports EFBIG (a file-size limit).</summary>
+            public bool FailNextWriteAsTooLarge { get; set; }
+
             /// <summary>The first write whose text holds this fails before writing anything, as a dropped share does.</summary>
             public string? FailFirstWriteHolding { get; set; }
 
@@ -171,6 +195,13 @@ namespace WebexConnect.Tests.Journal
 
             public override void Write(byte[] buffer, int offset, int count)
             {
+                if (FailNextWriteAsTooLarge)
+                {
+                    FailNextWriteAsTooLarge = false;
+                    _file.Write(buffer, offset, count / 2);
+                    throw new ArgumentOutOfRangeException("value", "Specified file length was too large for the file system.");
+                }
+
                 if (FailFirstWriteHolding is { } text && Encoding.UTF8.GetString(buffer, offset, count).Contains(text, StringComparison.Ordinal))
                 {
                     FailFirstWriteHolding = null;
