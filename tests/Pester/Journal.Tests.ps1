@@ -229,6 +229,40 @@ Describe 'Send-ConnectSms -Journal' {
         $content | Should -Not -Match 'Ann|Bob|parcel|ACME'
     }
 
+    It 'warns once at the end when the journal could not record what the service answered, and the re-run says what it knows (Linux)' -Skip:$IsWindows {
+        # A file-size limit (ulimit -f, systemd LimitFSIZE) the journal reaches after the request's intent: the outcome line
+        # is refused. Before, the run crashed on "Specified file length was too large" with no result for its rows; and a
+        # write failure that let the run finish left it reporting Queued with no word, the re-run's Unknown rows saying the
+        # run had stopped with them in flight.
+        $journal = Join-Path $TestDrive 'limited.journal'
+        $shell = @('pwsh', 'pwsh.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $script = Join-Path $TestDrive 'limited.ps1'
+        # 15 rows make one request whose intent fits under 1 KiB with the header, and whose outcome does not.
+        Set-Content -LiteralPath $script -Encoding UTF8 -Value @(
+            "Import-Module '$((Resolve-Path $manifest).Path)'"
+            'Connect-WebexConnect -Sandbox -Tps 1000'
+            "`$r = @(1..15 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009002{0:00}' -f `$_; Name = 'Ann' } } | Send-ConnectSms -From ACME -Text 'Hi `$(Name)' -Journal '$journal')"
+            "'Results: ' + ((`$r.Status | Group-Object | ForEach-Object { '{0} {1}' -f `$_.Count, `$_.Name }) -join ', ')"
+        )
+        # The limit is the process's (ulimit -f 1: 1 KiB); SIGXFSZ ignored, as a service's is, so the write fails instead.
+        $env:DOTNET_EnableWriteXorExecute = '0'
+        try { $said = & bash -c "trap '' XFSZ; ulimit -f 1; exec '$shell' -NoProfile -File '$script'" 2>&1 | Out-String -Width 400 }
+        finally { Remove-Item Env:DOTNET_EnableWriteXorExecute }
+
+        $said | Should -Match 'Results: 15 Queued'
+        $warnings = @([regex]::Matches($said, 'could not record what the service answered'))
+        $warnings.Count | Should -Be 1
+        $said | Should -Match ([regex]::Escape("WARNING: The journal '$journal' could not record what the service answered for 15 rows: The journal file has reached the largest file size this process may write (a file-size limit). Their results here are as the service answered. A re-run with this journal reports them Unknown and does not send them again: check them with Get-ConnectMessage or the delivery reports, then use -ResendUnknown to send what did not arrive."))
+
+        $before = Get-RequestCount
+        $again = @(1..15 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009002{0:00}' -f $_; Name = 'Ann' } } |
+                Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
+        Get-RequestCount | Should -Be $before
+        $again.Status | Sort-Object -Unique | Should -Be 'Unknown'
+        $again[0].Reason | Should -BeLike 'An earlier run on * UTC recorded sending it but not what the service answered (journal); it may have been sent. *'
+    }
+
     It 'says under -WhatIf which rows the journal would skip, and lists only the others as requests' {
         # A dry run of the next scheduled run: before, -WhatIf did not read the journal and listed every row as a request
         # to send, with only a warning that the real run would skip some of them.

@@ -23,15 +23,20 @@ namespace WebexConnect.Engine.Journal
         private bool _disposed;
 
         /// <summary>Opens (or creates) the journal at <paramref name="path"/>; throws its SessionFailureException when it cannot be used.</summary>
-        public JournalRun(string path, bool resendUnknown, Func<DateTimeOffset>? clock = null, bool forSandbox = false)
+        /// <param name="writeThrough">Tests only: as <see cref="SendJournal.Open"/>'s, a stream over the file that can fail.</param>
+        public JournalRun(string path, bool resendUnknown, Func<DateTimeOffset>? clock = null, bool forSandbox = false,
+            Func<System.IO.FileStream, System.IO.Stream>? writeThrough = null)
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
-            _journal = SendJournal.Open(path, clock, forSandbox);
+            _journal = SendJournal.Open(path, clock, forSandbox, writeThrough);
             _verdicts = new JournalVerdicts(_journal, resendUnknown);
         }
 
         /// <summary>The keys of records on their way, for the transport.</summary>
         public PendingKeys Pending { get; } = new PendingKeys();
+
+        /// <summary>The rows whose outcome the journal could not record, for the warning at the end of the run.</summary>
+        public UnrecordedOutcomes Unrecorded { get; } = new UnrecordedOutcomes();
 
         /// <summary>The open journal.</summary>
         public SendJournal Journal => _journal;

@@ -108,16 +108,18 @@ namespace WebexConnect.Engine.Journal
                     // Not "sent": the service holds it until the -SendAt of that run, which this run's -SendAt does not change.
                     return Result(item, SendStatus.Skipped,
                         $"Already scheduled by an earlier run on {when} (journal), to go out at the time that run gave.", entry.MessageId);
+                // An intent without an outcome: the run stopped with the request in flight, or it went on and the journal
+                // could not record the answer (a full disk, a dropped share). Said so that it is true of both.
                 case JournalState.Intent when !_resendUnknown:
                     return Result(item, SendStatus.Unknown,
-                        $"In flight when an earlier run stopped on {when} (journal); it may have been sent. Not resent: check delivery reports, then use -ResendUnknown to send it again.");
+                        $"An earlier run on {when} recorded sending it but not what the service answered (journal); it may have been sent. Not resent: check delivery reports, then use -ResendUnknown to send it again.");
                 case JournalState.Unknown when !_resendUnknown:
                     return Result(item, SendStatus.Unknown,
                         $"Its outcome was unknown in an earlier run on {when} (journal). Not resent: check delivery reports, then use -ResendUnknown to send it again.");
                 // Sent as -ResendUnknown asks; said, as a Skipped row is, so that the admin can tell which recipients may
                 // get the message twice (before, these rows came back Queued with no word of it).
                 case JournalState.Intent:
-                    resending = $"it was in flight when an earlier run stopped on {when} (journal), so it may arrive twice.";
+                    resending = $"an earlier run on {when} recorded sending it but not what the service answered (journal), so it may arrive twice.";
                     return null;
                 case JournalState.Unknown:
                     resending = $"its outcome was unknown in an earlier run on {when} (journal), so it may arrive twice.";

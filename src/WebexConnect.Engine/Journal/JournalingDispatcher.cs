@@ -56,9 +56,17 @@ namespace WebexConnect.Engine.Journal
             if (string.IsNullOrEmpty(options.JournalPath)) return createDispatcher(createTransport(null));
 
             var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous, forSandbox: options.JournalForSandbox);
+            return Around(run, options.ResendAmbiguous, createTransport, shapeOf, createDispatcher);
+        }
+
+        /// <summary>The same around a journal already open (tests open it over a disk that fails); the dispatcher owns it.</summary>
+        public static IDispatcher Around(JournalRun run, bool resendUnknown, Func<IAttemptObserver?, IBatchTransport> createTransport,
+            Func<ConnectMessage, MessageShape> shapeOf, Func<IBatchTransport, IDispatcher> createDispatcher)
+        {
+            if (run is null) throw new ArgumentNullException(nameof(run));
             try
             {
-                return new JournalingDispatcher(createDispatcher(new JournalingTransport(createTransport, run)), run, shapeOf, options.ResendAmbiguous);
+                return new JournalingDispatcher(createDispatcher(new JournalingTransport(createTransport, run)), run, shapeOf, resendUnknown);
             }
             catch
             {
@@ -101,7 +109,10 @@ namespace WebexConnect.Engine.Journal
 
         public IReadOnlyList<SendResult> TakeReady() => _inner.TakeReady();
 
-        /// <summary>The last results, then (once) the warning when not one row of this run was one an earlier run recorded.</summary>
+        /// <summary>
+        /// The last results, then (once) the warnings: when not one row of this run was one an earlier run recorded, and
+        /// when the journal could not record the outcome of some rows.
+        /// </summary>
         public IEnumerable<SendResult> Complete()
         {
             foreach (var result in _inner.Complete()) yield return result;
@@ -110,6 +121,8 @@ namespace WebexConnect.Engine.Journal
             var (admitted, found) = _run.Matches;
             if (JournalFindings.NoneMatched(_run.Journal.Path, _sentEarlier, admitted, found, whatIf: false) is string warning)
                 _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, warning, DateTimeOffset.Now));
+            if (_run.Unrecorded.Warning(_run.Journal.Path) is string unrecorded)
+                _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, unrecorded, DateTimeOffset.Now));
         }
 
         public IReadOnlyList<DiagnosticEntry> TakeDiagnostics()

@@ -45,12 +45,12 @@ namespace WebexConnect.Engine.Journal
             try
             {
                 var outcome = await _inner.SendAsync(batch, cancellationToken).ConfigureAwait(false);
-                RecordOutcome(ByState(keys, PerRecipient(outcome), knownOnly: false));
+                RecordOutcome(ByState(keys, PerRecipient(outcome), knownOnly: false), keys.Length);
                 return outcome;
             }
             catch (BatchStoppedException stopped)
             {
-                RecordOutcome(ByState(keys, stopped.Outcomes, knownOnly: true));
+                RecordOutcome(ByState(keys, stopped.Outcomes, knownOnly: true), Known(stopped.Outcomes, keys.Length));
                 throw;
             }
             finally
@@ -59,7 +59,8 @@ namespace WebexConnect.Engine.Journal
             }
         }
 
-        private void RecordOutcome(IReadOnlyList<JournalLine> lines)
+        /// <param name="rows">The rows the lines are the outcome of: counted when the journal cannot record them.</param>
+        private void RecordOutcome(IReadOnlyList<JournalLine> lines, int rows)
         {
             try
             {
@@ -68,8 +69,19 @@ namespace WebexConnect.Engine.Journal
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ObjectDisposedException)
             {
                 // The intent stays without an outcome, so a re-run reports Unknown and does not resend:
-                // safe. The next batch's intent hits the same failure and stops the run.
+                // safe. A failure that lasts makes the next batch's intent fail too, which stops the run; one that
+                // passes (a share back after a moment) lets the run finish, and its end says what was not recorded.
+                _run.Unrecorded.Add(rows, ex);
             }
+        }
+
+        /// <summary>How many of the first <paramref name="rows"/> have an outcome (the lines of a stopped batch).</summary>
+        private static int Known(IReadOnlyList<DestinationOutcome?>? outcomes, int rows)
+        {
+            var known = 0;
+            for (var i = 0; outcomes is not null && i < rows && i < outcomes.Count; i++)
+                if (outcomes[i] is not null) known++;
+            return known;
         }
 
         // A malformed (null) outcome is the dispatcher's to report: ByState records Unknown for it, the safe side.

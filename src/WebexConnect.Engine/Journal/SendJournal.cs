@@ -187,6 +187,14 @@ namespace WebexConnect.Engine.Journal
                     Append(lines);
                     FlushToDisk();
                 }
+                catch (ArgumentOutOfRangeException tooLarge)
+                {
+                    // .NET reports EFBIG (a file-size limit: ulimit -f, systemd's LimitFSIZE, a file system's largest file)
+                    // as this, not as an IOException: before, it escaped every caller that handles a failed write, and the
+                    // run ended on a bare "Specified file length was too large" with no result for its rows.
+                    CutBackTo(start);
+                    throw new IOException("The journal file has reached the largest file size this process may write (a file-size limit).", tooLarge);
+                }
                 catch
                 {
                     CutBackTo(start);

@@ -243,7 +243,7 @@ namespace WebexConnect.Tests.Journal
             Assert.All(second, r =>
             {
                 Assert.Equal(SendStatus.Unknown, r.Status);
-                Assert.Contains("In flight when an earlier run stopped", r.Reason);
+                Assert.Contains(" recorded sending it but not what the service answered (journal); it may have been sent.", r.Reason);
             });
             Assert.Equal(0, afterCrash.Sent);
 
