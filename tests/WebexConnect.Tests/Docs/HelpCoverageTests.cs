@@ -287,8 +287,9 @@ namespace WebexConnect.Tests.Docs
                 foreach (Match name in Regex.Matches(line, @"(?<![\w$-])-(?<name>[A-Z][A-Za-z]+)"))
                 {
                     // "Export-Csv x.csv -NoTypeInformation": a parameter of someone else's cmdlet on the same line. A verb may have
-                    // a capital inside ("ForEach-Object -Parallel"). "pwsh -NonInteractive -File job.ps1": a switch of PowerShell's own.
-                    var owner = Regex.Matches(line.Substring(0, name.Index), @"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*-[A-Z]\w+|\bpwsh\b").Select(m => m.Value).LastOrDefault();
+                    // a capital inside ("ForEach-Object -Parallel"). "pwsh -NonInteractive -File job.ps1", "powershell.exe
+                    // -ExecutionPolicy RemoteSigned": a switch of PowerShell's own.
+                    var owner = Regex.Matches(line.Substring(0, name.Index), @"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*-[A-Z]\w+|\bpwsh\b|\bpowershell\b").Select(m => m.Value).LastOrDefault();
                     if (owner != null && !ours.Contains(owner)) continue;
                     checkedNames++;
                     if (!real.Contains(name.Groups["name"].Value)) unknown.Add(name.Value);
