@@ -583,6 +583,26 @@ Describe 'Send-ConnectEmail' {
         }
     }
 
+    It 'sends 2,000 users whose Manager column cycles through 300 managers, unsorted, in about 300 requests, one result a row in order' {
+        # Before, the run kept 256 batches of different copies open and a 257th sent the oldest, just before its manager's
+        # next row came: 2,000 requests, one a row, however the rows held allowed more.
+        $users = 1..2000 | ForEach-Object { [pscustomobject]@{ Name = "User $_"; Email = "user$_@example.com"; Manager = "boss$($_ % 300)@example.com" } }
+
+        $results = @($users | Select-Object Name, Email, @{ n = 'Cc'; e = { $_.Manager } } |
+            Send-ConnectEmail -From 'it@example.com' -Subject 'Your password expires on Friday' -Text 'Hi $(Name)')
+
+        $results.Count | Should -Be 2000
+        ($results.Row -join ',') | Should -BeExactly ((1..2000) -join ',')
+        @($results | Where-Object Status -ne 'Queued').Count | Should -Be 0
+        $bodies = @(Get-SentBody)
+        # 300 when the pipeline never pauses; a pause of the linger's 50 ms (a busy machine) sends the partial ones early.
+        $bodies.Count | Should -BeLessOrEqual 900
+        ($bodies | ForEach-Object { $_.to.Count } | Measure-Object -Sum).Sum | Should -Be 2000
+        foreach ($body in $bodies) {
+            $body.to.email | ForEach-Object { "boss$(([int]($_ -replace '\D', '')) % 300)@example.com" } | Sort-Object -Unique | Should -Be @($body.cc)
+        }
+    }
+
     It 'takes each row''s reply-to address from its ReplyTo column' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; ReplyTo = 'desk.london@example.com' }

@@ -117,9 +117,10 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         $out | Should -Match 'SENT 0'
     }
 
-    It 'reports with -WhatIf as many requests as the run makes when the rows cycle through more shapes than the run keeps open' {
-        # 520 rows whose Cc column cycles through 260 addresses: the run keeps 256 batches open, and each new shape sends the
-        # oldest with its one row. Before, -WhatIf listed a batch per address and the run made a request per row.
+    It 'reports with -WhatIf one request per address, as the run sends them, when the rows cycle through more than 256 Cc addresses' {
+        # 520 rows whose Cc column cycles through 260 addresses. Before, the run kept 256 batches open and each new shape sent
+        # the oldest with its one row: 520 requests, and -WhatIf said so. The open batches are bounded by the rows they
+        # hold, which 520 rows are well within.
         $out = Invoke-Answered -Lines @(
             '$rows = 1..520 | ForEach-Object { [pscustomobject]@{ Email = "u$_@example.com"; Cc = "cc$($_ % 260)@example.com" } }'
             '$rows | Send-ConnectEmail -From news@mail.example.com -Subject News -Text Hi -WhatIf'
@@ -129,8 +130,10 @@ Describe 'Send-ConnectSms and ShouldProcess' {
 
         $out | Should -Match 'SENT 0'
         $requests = if ($out -match 'SENT ([1-9]\d*)') { [int]$Matches[1] } else { 0 }
-        $requests | Should -Be 520
-        ([regex]::Matches($out, 'on target "batch \d+: ')).Count | Should -Be $requests
+        ([regex]::Matches(($out -replace '\s+', ' '), 'on target "batch \d+: 2 destinations')).Count | Should -Be 260
+        # 260 when the pipeline never pauses; a pause of the linger's 50 ms (a busy machine) sends the partial ones early.
+        $requests | Should -BeGreaterOrEqual 260
+        $requests | Should -BeLessThan 520
     }
 
     It 'reports with -WhatIf one request per manager for users whose Cc cycles through 40 managers, as the run sends them' {

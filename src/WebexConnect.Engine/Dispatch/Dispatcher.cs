@@ -24,8 +24,9 @@ namespace WebexConnect.Engine.Dispatch
     /// finished results wait for an earlier, slower one.
     /// A full batch goes out at once; a partial one when the pipeline has been quiet for
     /// <see cref="DispatcherTuning.Linger"/>, a slot is free and the gate has room now, or at Complete; and the oldest
-    /// partial one when a row would open more than <see cref="DispatcherTuning.MaxOpenShapes"/> or the open ones would
-    /// hold more rows than <see cref="DispatcherTuning.HeldRowsAt"/> the gate's rate.
+    /// partial one when the open ones would hold more rows than <see cref="DispatcherTuning.HeldRowsAt"/> the gate's rate.
+    /// However many messages are open: only the rows held bound them (each holds at least one), so rows cycling through
+    /// hundreds of messages still fill their batches.
     /// Stopping: when the caller's token is cancelled (Ctrl+C, Select-Object -First) everything in
     /// flight is cancelled and records not yet finished get no result, since the pipeline can write no
     /// more: Add and the Complete enumeration throw OperationCanceledException, TakeReady hands over what
@@ -64,7 +65,10 @@ namespace WebexConnect.Engine.Dispatch
 
         // Everything below is guarded by _sync.
         private readonly object _sync = new object();
+        // The partial batches in the order they were started (the first holds the earliest row), and by their shape: a row
+        // finds its batch in one look-up however many are open.
         private readonly List<OpenBatch> _open = new List<OpenBatch>();
+        private readonly Dictionary<MessageShape, OpenBatch> _openByShape = new Dictionary<MessageShape, OpenBatch>();
         // The rows in _open's batches, for DispatcherTuning.HeldRowsAt.
         private int _heldRows;
         private readonly ResultSequencer _results = new ResultSequencer();
@@ -332,23 +336,21 @@ namespace WebexConnect.Engine.Dispatch
         {
             List<OpenBatch>? ready = null;
             var max = _gate.MaxBatchSize;
-            var batch = FindOpen(shape);
+            _openByShape.TryGetValue(shape, out var batch);
             if (batch is not null && batch.Destinations + item.Recipient.Addresses.Count > max)
             {
-                _open.Remove(batch);
-                _heldRows -= batch.Count;
+                Close(batch);
                 (ready ??= new List<OpenBatch>()).Add(batch);
                 batch = null;
             }
 
             if (batch is null)
             {
-                if (_open.Count >= _tuning.MaxOpenShapes) ready = SendOldest(ready);
-
-                // Sized for a whole batch only when it is the one open (the common run of one message): hundreds of open
-                // shapes of a few rows each would otherwise take a batch's worth of room apiece.
-                batch = new OpenBatch(shape, _open.Count == 0 ? max : Math.Min(max, 64));
+                // Sized for a whole batch only when it is the one open (the common run of one message): thousands of open
+                // shapes of a row or two each (a text per row) would otherwise take a batch's worth of room apiece.
+                batch = new OpenBatch(shape, _open.Count == 0 ? max : Math.Min(max, 4));
                 _open.Add(batch);
+                _openByShape.Add(shape, batch);
             }
 
             batch.Add(item, sequence);
@@ -356,8 +358,7 @@ namespace WebexConnect.Engine.Dispatch
             _unfinished.Added(sequence, item);
             if (batch.Destinations >= max)
             {
-                _open.Remove(batch);
-                _heldRows -= batch.Count;
+                Close(batch);
                 (ready ??= new List<OpenBatch>()).Add(batch);
             }
             else if (_heldRows > _tuning.HeldRowsAt(_gate.Tps))
@@ -374,28 +375,25 @@ namespace WebexConnect.Engine.Dispatch
             // _open is in the order the batches were started, so the first holds the earliest row.
             var oldest = _open[0];
             _open.RemoveAt(0);
+            _openByShape.Remove(oldest.Shape);
             _heldRows -= oldest.Count;
             (ready ??= new List<OpenBatch>()).Add(oldest);
             return ready;
         }
 
-        private OpenBatch? FindOpen(MessageShape shape)
+        /// <summary>Takes <paramref name="batch"/> out of the open ones: it goes out, and its shape's next row starts another.</summary>
+        private void Close(OpenBatch batch)
         {
-            // Newest first: consecutive rows usually share a shape. At most MaxOpenShapes, and a mismatch is one
-            // comparison of hashes.
-            for (var i = _open.Count - 1; i >= 0; i--)
-            {
-                var candidate = _open[i].Shape;
-                if (ReferenceEquals(candidate, shape) || candidate.Equals(shape)) return _open[i];
-            }
-
-            return null;
+            _open.Remove(batch);
+            _openByShape.Remove(batch.Shape);
+            _heldRows -= batch.Count;
         }
 
         private List<OpenBatch> SealAll()
         {
             var all = new List<OpenBatch>(_open);
             _open.Clear();
+            _openByShape.Clear();
             _heldRows = 0;
             return all;
         }
@@ -607,6 +605,7 @@ namespace WebexConnect.Engine.Dispatch
                 var until = _clock.Elapsed + SettleWait;
                 while (_inFlight > 0 && _clock.Elapsed < until) Monitor.Wait(_sync, PollInterval);
                 _open.Clear();
+                _openByShape.Clear();
                 _heldRows = 0;
                 var settled = _unfinished.Settle(_fault!.SourceException);
                 foreach (var (sequence, result) in settled) Record(sequence, result);
@@ -695,7 +694,9 @@ namespace WebexConnect.Engine.Dispatch
                     var piece = _open[i].TakeUpTo(_gate.MaxBatchSize);
                     _heldRows -= piece.Count;
                     (quiet ??= new List<OpenBatch>()).Add(piece);
-                    if (ReferenceEquals(piece, _open[i])) _open.RemoveAt(i);
+                    if (!ReferenceEquals(piece, _open[i])) continue;
+                    _openByShape.Remove(piece.Shape);
+                    _open.RemoveAt(i);
                 }
             }
 

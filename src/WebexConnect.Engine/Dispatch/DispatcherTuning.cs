@@ -7,18 +7,16 @@ namespace WebexConnect.Engine.Dispatch
     {
         public static readonly DispatcherTuning Default = new DispatcherTuning();
 
-        public DispatcherTuning(TimeSpan? linger = null, int maxOpenShapes = 256, int maxWaitingResults = 20_000,
+        public DispatcherTuning(TimeSpan? linger = null, int maxWaitingResults = 20_000,
             int maxHeldRows = 10_000, int heldSeconds = 2)
         {
             Linger = linger ?? TimeSpan.FromMilliseconds(50);
             if (Linger < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(linger));
-            if (maxOpenShapes < 1) throw new ArgumentOutOfRangeException(nameof(maxOpenShapes));
             if (maxWaitingResults < 1) throw new ArgumentOutOfRangeException(nameof(maxWaitingResults));
             if (maxHeldRows < 1) throw new ArgumentOutOfRangeException(nameof(maxHeldRows));
             if (heldSeconds < 1) throw new ArgumentOutOfRangeException(nameof(heldSeconds));
             MaxHeldRows = maxHeldRows;
             HeldSeconds = heldSeconds;
-            MaxOpenShapes = maxOpenShapes;
             MaxWaitingResults = maxWaitingResults;
         }
 
@@ -30,16 +28,11 @@ namespace WebexConnect.Engine.Dispatch
         public TimeSpan Linger { get; }
 
         /// <summary>
-        /// Partial batches of different shapes kept open at once; opening one more sends the oldest. Many, so that an
-        /// unsorted CSV whose Cc column cycles through a few hundred managers still fills its requests: at 16, 2,000 users
-        /// of 40 managers went in 2,000 requests, a run 15 times slower against a service of a 200 ms round trip.
-        /// </summary>
-        public int MaxOpenShapes { get; }
-
-        /// <summary>
         /// Rows the partial batches may hold between them: one more sends the oldest (the one holding the earliest row,
         /// which every later result waits for). What bounds the memory of many open shapes, and how far the results may
-        /// fall behind the input.
+        /// fall behind the input. No count of shapes bounds them besides: with 256 open at most, sending the oldest to
+        /// open a 257th, 2,000 users whose Cc cycled through 300 managers went in 2,000 requests, each batch sent just
+        /// before its manager's next row came.
         /// </summary>
         public int MaxHeldRows { get; }
 

@@ -103,15 +103,9 @@ namespace WebexConnect.Composition
     internal sealed class WhatIfBatches
     {
         /// <summary>
-        /// The partial batches of different messages the dispatcher keeps open at once (its MaxOpenShapes; a test holds
-        /// the two equal): opening one more sends the oldest. A CSV whose rows cycle through more managers' Cc than that
-        /// goes out in one request per row, and -WhatIf, which kept every batch open, said one per manager.
-        /// </summary>
-        internal const int DispatcherOpenShapes = 256;
-
-        /// <summary>
         /// The rows the dispatcher's partial batches may hold between them at any rate (its MaxHeldRows; a test holds the two
-        /// equal): one more sends the oldest partial batch.
+        /// equal): one more sends the oldest partial batch. As the dispatcher, no count of different messages open bounds
+        /// them besides.
         /// </summary>
         internal const int DispatcherHeldRows = 10_000;
 
@@ -123,6 +117,9 @@ namespace WebexConnect.Composition
         private readonly long _heldRowsAllowed;
         private readonly Func<ConnectMessage, object> _shapeOf;
         private readonly Dictionary<object, Open> _open = new Dictionary<object, Open>();
+        // The batches in the order they were started, closed ones among them until they reach the front: the oldest partial
+        // one in a look or two, with thousands open (a text per row).
+        private readonly Queue<KeyValuePair<object, Open>> _started = new Queue<KeyValuePair<object, Open>>();
         private ConnectMessage? _lastMessage;
         private object? _lastShape;
         private long _numbered;
@@ -163,7 +160,7 @@ namespace WebexConnect.Composition
             var shape = _lastShape;
             List<WhatIfBatch>? closed = null;
             // As the dispatcher's: a full batch, or one the row's addresses would overfill, goes out, and the row opens
-            // another, for which the oldest partial batch may have to make room.
+            // another.
             if (_open.TryGetValue(shape, out var open) && open.Addresses.Count > 0 && open.Addresses.Count + recipient.Addresses.Count > _batchSize)
             {
                 _open.Remove(shape);
@@ -173,9 +170,9 @@ namespace WebexConnect.Composition
 
             if (open is null)
             {
-                if (PartialCount() >= DispatcherOpenShapes) (closed ??= new List<WhatIfBatch>()).Add(CloseOldestPartial());
                 open = new Open(row, message);
                 _open[shape] = open;
+                _started.Enqueue(new KeyValuePair<object, Open>(shape, open));
             }
 
             open.Addresses.AddRange(recipient.Addresses);
@@ -191,27 +188,17 @@ namespace WebexConnect.Composition
 
         private bool IsFull(Open open) => open.Addresses.Count >= _batchSize;
 
-        /// <summary>The open batches the dispatcher holds open: a full one it has sent.</summary>
-        private int PartialCount()
-        {
-            var partial = 0;
-            foreach (var open in _open.Values)
-                if (!IsFull(open)) partial++;
-            return partial;
-        }
-
         /// <summary>The partial batch started first (rows only go forward, so the one of the lowest first row), closed.</summary>
         private WhatIfBatch CloseOldestPartial()
         {
-            KeyValuePair<object, Open>? oldest = null;
-            foreach (var entry in _open)
+            while (true)
             {
-                if (IsFull(entry.Value)) continue;
-                if (oldest is null || entry.Value.FirstRow < oldest.Value.Value.FirstRow) oldest = entry;
+                // A batch closed already, or a full one (the run has sent it; it is never partial again), is passed by.
+                var oldest = _started.Dequeue();
+                if (oldest.Value.Closed || IsFull(oldest.Value)) continue;
+                _open.Remove(oldest.Key);
+                return Close(oldest.Value);
             }
-
-            _open.Remove(oldest!.Value.Key);
-            return Close(oldest.Value.Value);
         }
 
         /// <summary>The partial batches still open, in the order they were started.</summary>
@@ -220,12 +207,14 @@ namespace WebexConnect.Composition
             var open = new List<Open>(_open.Values);
             open.Sort((a, b) => a.FirstRow.CompareTo(b.FirstRow));
             _open.Clear();
+            _started.Clear();
             return open.ConvertAll(Close);
         }
 
         private WhatIfBatch Close(Open open)
         {
             if (!IsFull(open)) _heldRows -= open.Rows;
+            open.Closed = true;
             return new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows, open.SendAt, open.Copies);
         }
 
@@ -251,6 +240,9 @@ namespace WebexConnect.Composition
             public long Rows { get; set; }
 
             public SmsPartCount? Parts { get; set; }
+
+            /// <summary>Gone out: it waits in the queue of started batches only until it reaches the front.</summary>
+            public bool Closed { get; set; }
         }
     }
 }

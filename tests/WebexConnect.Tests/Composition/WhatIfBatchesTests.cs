@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
@@ -40,28 +41,49 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
-        public void Rows_cycling_through_more_messages_than_the_dispatcher_keeps_open_are_one_request_each_as_it_sends_them()
+        public void Rows_cycling_through_three_hundred_managers_are_one_request_per_manager_as_the_dispatcher_sends_them()
         {
-            // A CSV whose Cc cycles through more managers than the dispatcher keeps partial batches open: it sends the
-            // oldest to open another, so every row goes in a request of its own, and -WhatIf must say so.
-            var shapes = WhatIfBatches.DispatcherOpenShapes + 4;
-            var managers = Enumerable.Range(0, shapes).Select(m => new EmailMessage { From = "it@example.com", Subject = "S", Text = "T",
+            // 2,000 users whose Cc cycles through 300 managers, at -Tps 1000: with 256 batches open at most, opening a 257th
+            // sent the oldest just before its manager's next row, and the run (and -WhatIf) made 2,000 requests.
+            var managers = Enumerable.Range(0, 300).Select(m => new EmailMessage { From = "it@example.com", Subject = "S", Text = "T",
                 Cc = new[] { "m" + m + "@example.com" } }).ToArray();
-            var fewer = managers.Take(WhatIfBatches.DispatcherOpenShapes).ToArray();
-            var cycling = new WhatIfBatches(1000);
-            var withinReach = new WhatIfBatches(1000);
-            var rows = 3 * shapes;
+            var batches = new WhatIfBatches(1000, tps: 1000);
 
-            var cycled = Enumerable.Range(1, rows).SelectMany(i => cycling.Add(managers[i % shapes], new Recipient("u" + i + "@example.com"), i)).ToList();
-            cycled.AddRange(cycling.Flush());
-            var reached = Enumerable.Range(1, rows).SelectMany(i => withinReach.Add(fewer[i % fewer.Length], new Recipient("u" + i + "@example.com"), i)).ToList();
-            reached.AddRange(withinReach.Flush());
+            var all = Enumerable.Range(1, 2000).SelectMany(i => batches.Add(managers[i % 300], new Recipient("u" + i + "@example.com"), i)).ToList();
+            all.AddRange(batches.Flush());
 
-            Assert.Equal(rows, cycled.Count);
-            Assert.All(cycled, b => Assert.Single(b.Addresses));
-            Assert.Equal("batch 1: 1 destination, row 1 (u1@example.com), cc m1@example.com", cycled[0].Target);
-            Assert.Equal(WhatIfBatches.DispatcherOpenShapes, reached.Count);
-            Assert.Equal(rows, reached.Sum(b => b.Addresses.Count));
+            Assert.Equal(300, all.Count);
+            Assert.Equal(2000, all.Sum(b => b.Addresses.Count));
+        }
+
+        [Fact]
+        public void Rows_cycling_through_more_managers_than_the_rows_held_send_the_oldest_as_the_dispatcher_does()
+        {
+            // -Tps 200: the dispatcher holds 400 rows; 300 managers cycling fill no batch past one or two rows before the
+            // oldest must go. -WhatIf must count the requests the run makes, batch for batch.
+            var managers = Enumerable.Range(0, 300).Select(m => new SmsMessage { From = "ACME", Text = "For manager " + m }).ToArray();
+            var transport = new WebexConnect.Tests.Dispatch.FakeTransport();
+            var whatIf = new WhatIfBatches(1000, tps: 200);
+            var reported = new List<long>();
+            using (var dispatcher = new WebexConnect.Engine.Dispatch.Dispatcher(transport, new WebexConnect.Tests.Dispatch.OpenGate(1000, 200),
+                WebexConnect.Tests.Dispatch.TestShapes.Of, WebexConnect.Tests.Dispatch.Items.Options(), System.Threading.CancellationToken.None,
+                WebexConnect.Tests.Dispatch.Items.NoLinger))
+            {
+                for (var row = 1; row <= 2000; row++)
+                {
+                    dispatcher.Add(WebexConnect.Tests.Dispatch.Items.Person(row, managers[row % 300]));
+                    reported.AddRange(whatIf.Add(managers[row % 300], Number(row), row).Select(b => (long)b.Addresses.Count));
+                    dispatcher.TakeReady();
+                }
+
+                dispatcher.Complete().ToList();
+            }
+
+            reported.AddRange(whatIf.Flush().Select(b => (long)b.Addresses.Count));
+            var sent = transport.Batches.Select(b => (long)b.Recipients.Count).ToList();
+            Assert.Equal(sent.Count, reported.Count);
+            Assert.Equal(sent.OrderBy(n => n), reported.OrderBy(n => n));
+            Assert.InRange(sent.Count, 301, 1999);
         }
 
         [Fact]
@@ -116,13 +138,9 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
-        public void Keeps_as_many_batches_open_as_the_dispatcher_does() =>
-            Assert.Equal(WhatIfBatches.DispatcherOpenShapes, WebexConnect.Engine.Dispatch.DispatcherTuning.Default.MaxOpenShapes);
-
-        [Fact]
-        public void As_many_shapes_as_the_dispatcher_keeps_open_stay_whole_batches()
+        public void Many_shapes_within_the_rows_held_stay_whole_batches()
         {
-            var messages = Enumerable.Range(0, WhatIfBatches.DispatcherOpenShapes).Select(i => new SmsMessage { From = "ACME", Text = "Hi " + i }).ToArray();
+            var messages = Enumerable.Range(0, 1000).Select(i => new SmsMessage { From = "ACME", Text = "Hi " + i }).ToArray();
             var batches = new WhatIfBatches(1000);
 
             var sent = Enumerable.Range(1, 2 * messages.Length).SelectMany(i => batches.Add(messages[i % messages.Length], Number(i), i)).Count();
@@ -135,7 +153,7 @@ namespace WebexConnect.Tests.Composition
         public void A_full_batch_takes_no_place_among_the_open_ones()
         {
             // Batch size 1: every row fills its batch, which the run sends as it fills; 17 shapes still split nothing.
-            var messages = Enumerable.Range(0, WhatIfBatches.DispatcherOpenShapes + 1).Select(i => new SmsMessage { From = "ACME", Text = "Hi " + i }).ToArray();
+            var messages = Enumerable.Range(0, 1000).Select(i => new SmsMessage { From = "ACME", Text = "Hi " + i }).ToArray();
             var batches = new WhatIfBatches(2);
 
             var sent = Enumerable.Range(1, messages.Length * 2).SelectMany(i => batches.Add(messages[(i - 1) / 2], Number(i), i)).ToList();

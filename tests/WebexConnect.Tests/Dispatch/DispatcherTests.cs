@@ -288,17 +288,46 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
-        public void OpeningMoreShapesThanAllowedSendsTheOldestPartialBatch()
+        public void ThreeHundredShapesInterleavedGoInOneRequestEach()
         {
+            // 2,000 users whose Cc cycles through 300 managers, at a gate of TPS 1000: with at most 256 batches open, each
+            // 257th sent the oldest just before its manager's next row came, and the run made 2,000 requests.
             var transport = new FakeTransport();
-            using var dispatcher = new Dispatcher(transport, new OpenGate(100), TestShapes.Of, Items.Options(), CancellationToken.None,
-                new DispatcherTuning(linger: TimeSpan.FromHours(1), maxOpenShapes: 2));
-            for (var row = 1; row <= 3; row++)
-                dispatcher.Add(Items.Person(row, new SmsMessage { From = "Acme", Text = "Text " + row }));
+            var managers = Enumerable.Range(0, 300).Select(m => new SmsMessage { From = "Acme", Text = "For manager " + m }).ToArray();
+            using var dispatcher = new Dispatcher(transport, new OpenGate(1000, 1000), TestShapes.Of, Items.Options(), CancellationToken.None, Items.NoLinger);
+            var results = new List<SendResult>();
+            for (var row = 1; row <= 2000; row++)
+            {
+                dispatcher.Add(Items.Person(row, managers[row % 300]));
+                results.AddRange(dispatcher.TakeReady());
+            }
 
-            Assert.True(SpinWait.SpinUntil(() => transport.Calls == 1, Generous));
-            Assert.Equal("Text 1", TestShapes.TextOf(transport.Batches[0]));
-            AssertOncePerRowInOrder(3, dispatcher.Complete().ToList());
+            results.AddRange(dispatcher.Complete());
+
+            Assert.Equal(300, transport.Calls);
+            AssertOncePerRowInOrder(2000, results);
+        }
+
+        [Fact]
+        public void ATextPerRowHoldsNoMoreRowsThanTwoSecondsOfTheRateAndSendsTheOldestFirst()
+        {
+            // Every row its own message, thousands open at once: only the rows held bound them, and each row past the bound
+            // sends the batch of the earliest row, one row each, in input order.
+            var transport = new FakeTransport();
+            using var dispatcher = new Dispatcher(transport, new OpenGate(1000, 1000), TestShapes.Of, Items.Options(), CancellationToken.None, Items.NoLinger);
+            var results = new List<SendResult>();
+            for (var row = 1; row <= 5000; row++)
+            {
+                dispatcher.Add(Items.Person(row, new SmsMessage { From = "Acme", Text = "Code " + row }));
+                results.AddRange(dispatcher.TakeReady());
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => transport.Calls == 3000, Generous), "sent " + transport.Calls);
+            Assert.Contains(transport.Batches, b => TestShapes.TextOf(b) == "Code 1");
+            Assert.DoesNotContain(transport.Batches, b => TestShapes.TextOf(b) == "Code 5000");
+            results.AddRange(dispatcher.Complete());
+            Assert.Equal(5000, transport.Calls);
+            AssertOncePerRowInOrder(5000, results);
         }
 
         [Fact]
