@@ -152,8 +152,8 @@ namespace WebexConnect.Engine.Transport
                 if (document.RootElement.ValueKind != JsonValueKind.Object) return;
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
-                    var value = Scalar(property.Value);
-                    switch (property.Name.ToLowerInvariant())
+                    if (!TryRead(property, out var name, out var value)) continue;
+                    switch (name.ToLowerInvariant())
                     {
                         case "messageid": MessageId = value; break;
                         case "status": ResponseStatus = value; break;
@@ -182,6 +182,28 @@ namespace WebexConnect.Engine.Transport
         /// rest of the Reason backwards. A genuine code or message holds none of these characters and is kept as it is.
         /// </summary>
         private static string? Shown(string? value) => value is null ? null : InputEcho.OneLine(value);
+
+        /// <summary>
+        /// A field's name and value, or false when either is a string with half a UTF-16 surrogate pair ("\ud83d", an emoji
+        /// cut in two by a server that shortens its text): valid JSON, which System.Text.Json parses and refuses only when the
+        /// string is read, with an InvalidOperationException. Before, that escaped the transport from the service's 202 and
+        /// stopped the run; now that field alone is left out, and the status code and the other fields decide as ever.
+        /// </summary>
+        private static bool TryRead(JsonProperty property, out string name, out string? value)
+        {
+            try
+            {
+                name = property.Name;
+                value = Scalar(property.Value);
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                name = "";
+                value = null;
+                return false;
+            }
+        }
 
         private static string? Scalar(JsonElement value) => value.ValueKind switch
         {
