@@ -53,6 +53,36 @@ namespace WebexConnect.Tests.Transport
         }
 
         [Fact]
+        public async Task A202WhoseBodyStallsAfterTheHeaders_IsQueued_NotUnknownForWantOfAResponse()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            server.Fallback = async (context, _) =>
+            {
+                // The status and the headers leave at once; the body's first bytes, and then nothing until the client gives up.
+                context.Response.StatusCode = 202;
+                context.Response.ContentType = "application/json";
+                await context.Response.Body.WriteAsync(Encoding.ASCII.GetBytes("{\"status\":\"queued\","));
+                await context.Response.Body.FlushAsync();
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client stopped reading and closed the connection.
+                }
+            };
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate(), FastOptions(timeout: TimeSpan.FromSeconds(1)))
+                .SendAsync(Batch(Numbers(2)), CancellationToken.None);
+
+            // The service said 202: the message was accepted, whatever became of the rest of its answer. Before, the timeout
+            // that ended the body's read made the rows Unknown, "no response within 1 s", under an answer that had arrived.
+            Assert.All(outcome.PerRecipient, r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Single(server.Received);
+        }
+
+        [Fact]
         public async Task ADeclaredLengthOverTheLimit_IsNotRead_AndTheStatusCodeDecides()
         {
             var stream = new CountingStream(HugeBody);
