@@ -44,7 +44,7 @@ namespace WebexConnect.Engine.Transport
         /// </summary>
         internal const int MaxBodyBytes = 64 * 1024;
 
-        /// <summary>The body was longer than <see cref="MaxBodyBytes"/>, or broke off or stalled after the headers: only the status code and headers count.</summary>
+        /// <summary>The body was longer than <see cref="MaxBodyBytes"/>, or broke off, stalled or could not be decompressed after the headers: only the status code and headers count.</summary>
         public bool BodyCut { get; private set; }
 
         /// <summary>
@@ -94,11 +94,13 @@ namespace WebexConnect.Engine.Transport
                     length += read;
                 }
             }
-            catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is OperationCanceledException)
+            catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is OperationCanceledException || ex is InvalidDataException)
             {
                 // The headers arrived, so the server answered: a body broken off is read as the status code alone. So is one
                 // that stalled until the attempt's timeout (or the run's stop) ended its read: before, that made a 202 an
-                // Unknown row "with no response within 30 s", and a 400 one too, under an answer that had arrived.
+                // Unknown row "with no response within 30 s", and a 400 one too, under an answer that had arrived. And so is
+                // one that is not the gzip or deflate its Content-Encoding names (a proxy's label): the decompression's
+                // InvalidDataException, no IOException, escaped the transport and stopped the run after a 202.
                 return (buffer, length, true);
             }
         }

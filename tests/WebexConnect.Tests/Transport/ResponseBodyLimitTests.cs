@@ -82,6 +82,21 @@ namespace WebexConnect.Tests.Transport
             Assert.Single(server.Received);
         }
 
+        [Theory]
+        [InlineData("gzip")]
+        [InlineData("deflate")]
+        public async Task A202WhoseBodyIsNotTheCompressionItsHeaderNames_IsQueued_NotAnExceptionThatEndsTheRun(string encoding)
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            // A proxy or gateway that labels a plain body as compressed: the client's decompression finds no such stream.
+            server.ThenRespond(202, ScriptedServer.Queued("m-5"), headers: new[] { ("Content-Encoding", encoding) });
+
+            var outcome = await NewTransport(server.BaseUri, new RecordingGate()).SendAsync(Batch(Numbers(2)), CancellationToken.None);
+
+            Assert.All(outcome.PerRecipient, r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Single(server.Received);
+        }
+
         [Fact]
         public async Task ADeclaredLengthOverTheLimit_IsNotRead_AndTheStatusCodeDecides()
         {
