@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -78,6 +79,14 @@ namespace WebexConnect.Engine.Transport
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
                 return (LookupAnswer.NoAnswer("no answer within " + _timeout.TotalSeconds + " s", started.Elapsed, timedOut: true), used, null);
+            }
+            catch (InvalidDataException ex)
+            {
+                // A body labelled gzip or deflate (by a proxy or gateway) that is not: the decompression's exception is no
+                // HttpRequestException, and before, it ended Get-ConnectMessage with "The archive entry was compressed
+                // using an unsupported compression method" and nothing about the answer.
+                return (LookupAnswer.NoAnswer("the answer could not be read: its body is not the gzip or deflate its Content-Encoding names (" +
+                    Reason(ex) + ")", started.Elapsed), used, null);
             }
             catch (HttpRequestException ex)
             {

@@ -41,6 +41,22 @@ namespace WebexConnect.Tests.Lookup
         }
 
         [Fact]
+        public async Task AnAnswerThatIsNotTheGzipItsHeaderNames_IsNoAnswerThatSaysSo_NotAnExceptionOfTheDecompression()
+        {
+            await using var server = await ScriptedServer.StartAsync();
+            // A proxy or gateway that labels a plain body as compressed: the client's decompression finds no gzip stream.
+            server.ThenRespond(200, "{\"messageId\":\"m-1\",\"status\":\"Submitted\"}", headers: new[] { ("Content-Encoding", "gzip") });
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(server.BaseUri), new ServiceKeyCredential(Secure("k-1")), TimeSpan.FromSeconds(5));
+
+            var answer = await lookup.LookUpAsync("m-1", CancellationToken.None);
+
+            Assert.Equal(0, answer.StatusCode);
+            Assert.False(answer.TimedOut);
+            Assert.StartsWith("the answer could not be read", answer.Failure);
+            Assert.Contains("gzip", answer.Failure);
+        }
+
+        [Fact]
         public async Task A401WithAJwtIsTriedOnceMoreWithAFreshToken()
         {
             await using var server = await ScriptedServer.StartAsync();
