@@ -89,9 +89,12 @@ if ($stream) {
 
 # Row is the row's place in the CSV (1 = the first line after the header), the same in every run of the day:
 # it finds a failed row in the file, whatever its Destination.
+# SubmittedAt as ISO 8601 (2026-12-06T02:00:01.2340000+00:00): Export-Csv writes a date in this account's culture
+# (12/06/2026 in en-US), which Excel or a script on a de-DE machine reads as 12 June. Empty for a row never sent.
+$submittedAt = @{ Name = 'SubmittedAt'; Expression = { if ($null -ne $_.SubmittedAt) { $_.SubmittedAt.ToString('o', [cultureinfo]::InvariantCulture) } } }
 Import-Csv -Path $Path -Encoding UTF8 |
     Send-ConnectSms -From $From -Text $Text -Journal $journal -ErrorAction Continue -ErrorVariable sendErrors |
-    Select-Object Row, SubmittedAt, Destination, CorrelationId, Status, Code, Reason, MessageId, Parts |
+    Select-Object Row, $submittedAt, Destination, CorrelationId, Status, Code, Reason, MessageId, Parts |
     Export-Csv -Path $report -Append -NoTypeInformation -Encoding UTF8
 
 if ($WhatIfPreference) { return }    # nothing was sent and no report written

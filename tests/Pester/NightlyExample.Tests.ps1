@@ -11,11 +11,13 @@ BeforeAll {
     # A new PowerShell of this host's kind running the example against the sandbox, as a process this test may kill.
     # -Location: where the run's PowerShell goes (Set-Location) before it runs the example; its process's working
     # directory stays this one's.
-    function script:Start-NightlyRun([string] $Csv, [string] $ReportFolder, [string] $Switches = '', [string] $Location = '') {
+    # -Culture: the culture the run's PowerShell formats in (the account's, on the machine the task runs on).
+    function script:Start-NightlyRun([string] $Csv, [string] $ReportFolder, [string] $Switches = '', [string] $Location = '', [string] $Culture = '') {
         $powershell = Get-PowerShellHostCommand
         $start = [System.Diagnostics.ProcessStartInfo]::new($powershell.Path)
         $goTo = if ($Location) { "Set-Location -LiteralPath '$Location'; " } else { '' }
-        $command = "Import-Module '$script:Manifest'; $goTo& '$script:Example' -Sandbox -Path '$Csv' -ReportFolder '$ReportFolder' $Switches"
+        $inCulture = if ($Culture) { "[cultureinfo]::CurrentCulture = '$Culture'; " } else { '' }
+        $command = "Import-Module '$script:Manifest'; $inCulture$goTo& '$script:Example' -Sandbox -Path '$Csv' -ReportFolder '$ReportFolder' $Switches"
         foreach ($arg in @($powershell.Prefix) + @('-NoProfile', '-NonInteractive', '-Command', $command)) { $start.ArgumentList.Add($arg) }
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardError = $true
@@ -137,6 +139,23 @@ Describe 'The nightly example, killed part-way and run again' {
         $results.Count | Should -Be 3000
         @($results | Where-Object Status -ne 'Queued') | Should -BeNullOrEmpty
         ($results.Destination | Sort-Object -Unique).Count | Should -Be 3000
+    }
+}
+
+Describe 'The nightly example''s report read on another machine' {
+    It 'writes SubmittedAt as ISO 8601, not in the culture of the account that ran it' {
+        # Before, an en-US account wrote 12/06/2026 02:00:01 +00:00, which a de-DE Excel or [datetime] reads as 12 June.
+        $csv = New-NightlyInput -Rows 20
+        $reports = Join-Path $TestDrive 'en-US'
+        Wait-NightlyRun (Start-NightlyRun $csv $reports -Culture 'en-US') | Should -Match 'Report: '
+
+        $results = @(Import-Csv -LiteralPath (Join-Path $reports ('sms-sandbox-{0:yyyy-MM-dd}.csv' -f (Get-Date))))
+        $results.Count | Should -Be 20
+        foreach ($result in $results) {
+            $result.SubmittedAt | Should -Match '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}[+-]\d{2}:\d{2}$'
+            $read = [DateTimeOffset]::Parse($result.SubmittedAt, [cultureinfo]'de-DE')
+            ([DateTimeOffset]::UtcNow - $read).TotalHours | Should -BeLessThan 1 -Because 'a reader in any culture reads the day it was sent'
+        }
     }
 }
 

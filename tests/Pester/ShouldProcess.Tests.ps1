@@ -152,6 +152,30 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         $said | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique | Should -Be '50'
     }
 
+    It 'says with -WhatIf in a session without -Tps what rate its requests were planned at, once, before the first' {
+        # Before: 2,500 rows showed 3 requests of up to 1,000 destinations and nothing else, where the run, starting at the
+        # session's 10 TPS and adopting the sandbox's 100, made 27. A session given -Tps plans at it and says nothing more.
+        $out = Invoke-Answered -Lines @(
+            'Connect-WebexConnect -Sandbox'
+            '$rows = 1..2500 | ForEach-Object { [pscustomobject]@{ Phone = "+4477009{0:D5}" -f $_ } }'
+            '$rows | Send-ConnectSms -From ACME -Text Hi -WhatIf'
+            '"=== -Tps 200 ==="'
+            'Connect-WebexConnect -Sandbox -Tps 200'
+            '$rows | Send-ConnectSms -From ACME -Text Hi -WhatIf'
+            '"SENT $(@(Get-ConnectSandboxRequest).Count)"') -Answers ''
+
+        $without, $given = ($out -replace '\s+', ' ') -split '=== -Tps 200 ==='
+        $assumed = 'Requests planned at 1000 TPS (up to 1000 destinations each): Connect-WebexConnect was given no -Tps, so the run ' +
+            'sends at the session''s 10 TPS and adopts the rate the service announces; below 1000 TPS it makes more, smaller ' +
+            'requests than these. Connect-WebexConnect -Tps plans them at your tenant''s rate.'
+        [regex]::Matches($without, [regex]::Escape($assumed)).Count | Should -Be 1
+        $without.IndexOf($assumed) | Should -BeLessThan $without.IndexOf('on target "batch 1:')
+        [regex]::Matches($without, 'on target "batch \d+').Count | Should -Be 3
+        $given | Should -Not -Match 'Requests planned at'
+        [regex]::Matches($given, 'on target "batch \d+: 200 destinations').Count | Should -Be 12
+        $given | Should -Match 'SENT 0'
+    }
+
     It 'says at the -Confirm prompt how many SMS parts the row is billed as' {
         $out = Invoke-Answered -Lines @('$r = @("+447700900301" | Send-ConnectSms -From ACME -Text (''Our new phone launches tomorrow. '' * 60) -Confirm)') -Answers "N`n"
 

@@ -493,7 +493,14 @@ namespace WebexConnect.Engine.Journal
                         $"The journal '{path}' was written by a newer version of WebexConnect (journal format {number}; this version reads format {FormatVersion}). " +
                         "Run the command with that version: Get-Module WebexConnect -ListAvailable shows the copies this account finds (a scheduled task's account may load an older one). " +
                         "Nothing was sent.");
-                if (number != FormatVersion) return false;
+                // Ours, of another format (an older module's): before, its header was called damaged, or the file "not a
+                // WebexConnect journal", and the admin gave a new journal, which sends again every row this one recorded.
+                if (number != FormatVersion)
+                    throw new SessionFailureException("JournalUnreadable",
+                        $"The journal '{path}' is a WebexConnect journal of format version {number}, which this version of WebexConnect " +
+                        $"cannot read (it reads and writes format {FormatVersion}). Nothing was sent. Run the command with the version of " +
+                        "WebexConnect that wrote it: Get-Module WebexConnect -ListAvailable shows the copies this account finds. Give -Journal " +
+                        "a new file only if every row this journal recorded may be sent again: a new journal knows nothing of them.");
                 if (!root.TryGetProperty("salt", out var salt) || salt.ValueKind != JsonValueKind.String) return false;
                 var bytes = salt.GetBytesFromBase64();
                 if (bytes.Length == 0) return false;

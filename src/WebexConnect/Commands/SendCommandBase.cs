@@ -50,6 +50,8 @@ namespace WebexConnect.Commands
         // This run's own bar while it sends (ProgressActivities): runs at the same time each show theirs.
         private int? _progressActivityId;
         private WhatIfBatches? _whatIf;
+        // -WhatIf in a session without -Tps: what its batches assumed of the rate, said once before the first (then null).
+        private string? _whatIfRateAssumed;
         // -WhatIf or -Confirm with a journal that holds records: which rows a run on it will not send.
         private IJournalPreview? _journalPreview;
         private WhatIfJournalRows? _whatIfJournalRows;
@@ -279,6 +281,7 @@ namespace WebexConnect.Commands
             {
                 var tps = _session!.Tps ?? 1000;
                 _whatIf = new WhatIfBatches(Math.Min(1000, tps), m => EngineHost.RenderPayload(m, Array.Empty<Recipient>()), tps);
+                if (_session.Tps is null) _whatIfRateAssumed = WhatIfBatches.RateAssumed(tps, _session.TpsInForce);
             }
             _silentConsent = SilentConsent.Holds(this, whatIf);
 
@@ -450,8 +453,7 @@ namespace WebexConnect.Commands
                 else
                 {
                     if (_whatIfJournalRows?.End() is string ended) SayWhatIf(ended);
-                    foreach (var batch in _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient)))
-                        ShouldProcess(batch.Target, ActionName);
+                    foreach (var batch in _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient))) SayWhatIf(batch);
                 }
             }
             else if (_silentConsent || JournalOutcome(ForRecipient(message, record.Recipient), record.Recipient, input) is not null ||
@@ -620,7 +622,7 @@ namespace WebexConnect.Commands
             if (_whatIfJournalRows?.End() is string skipped) SayWhatIf(skipped);
             if (_whatIf != null)
             {
-                foreach (var batch in _whatIf.Flush()) ShouldProcess(batch.Target, ActionName);
+                foreach (var batch in _whatIf.Flush()) SayWhatIf(batch);
                 // As the run would warn (the journal's own run does, at its end).
                 if (_journalPreview?.NoneMatched() is string noneMatched) WriteNamedWarning(noneMatched);
             }
@@ -719,6 +721,17 @@ namespace WebexConnect.Commands
 
         /// <summary>A line of -WhatIf's own ("What if: Skipping rows 1-3 ..."), not an operation's target.</summary>
         private void SayWhatIf(string line) => ShouldProcess(line, line, ActionName);
+
+        /// <summary>-WhatIf: a request the run would make; before the first, the rate they were planned at when it is a guess.</summary>
+        private void SayWhatIf(WhatIfBatch batch)
+        {
+            if (_whatIfRateAssumed is string assumed)
+            {
+                _whatIfRateAssumed = null;
+                SayWhatIf(assumed);
+            }
+            ShouldProcess(batch.Target, ActionName);
+        }
 
         /// <summary>-WhatIf given, or $WhatIfPreference set by the caller and not overridden with -WhatIf:$false.</summary>
         private bool IsWhatIf() =>

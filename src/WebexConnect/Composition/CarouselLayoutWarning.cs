@@ -26,7 +26,7 @@ namespace WebexConnect.Composition
                 named.Add(string.IsNullOrEmpty(card.Title) ? number : number + " (" + InputEcho.Quote(card.Title!) + ")");
             }
             if (named.Count == 0) return null;
-            var which = named.Count == 1 ? named[0] : string.Join(", ", named.Take(named.Count - 1)) + " and " + named[named.Count - 1];
+            var which = WordList.And(named);
             return $"{which} {(named.Count == 1 ? "sets" : "set")} Orientation or ThumbnailAlignment, which only a single card " +
                 "takes: the service lays out carousel cards itself, so they are sent without them. To choose the layout, send the card " +
                 "alone with -Card; otherwise leave -Orientation and -ThumbnailAlignment out of New-ConnectRcsCard.";

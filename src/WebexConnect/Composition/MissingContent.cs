@@ -51,17 +51,13 @@ namespace WebexConnect.Composition
         public static string Message(IReadOnlyList<Missing> missing, InputRow firstRow, bool piped)
         {
             var parameters = missing.SelectMany(m => m.Givers).Distinct().ToList();
-            var names = OrList(parameters.Select(p => "-" + p).ToList());
+            var names = WordList.Or(parameters.Select(p => "-" + p).ToList());
             var where = !piped ? ""
                 : firstRow.Columns.Count == 0 ? " and the rows piped in have no columns"
-                : " and the first row no " + OrList(parameters) + " column" + RecordComposer.ColumnsOf(firstRow);
+                : " and the first row no " + WordList.Or(parameters) + " column" + RecordComposer.ColumnsOf(firstRow);
             return string.Join("; ", missing.Select(m => "-" + m.Field + ": " + m.Problem)) + ". The command line has no " + names + where +
                 (piped ? ", so every row would be refused: nothing was sent." : ", so nothing was sent.");
         }
-
-        /// <summary>"-Text", "-Text or -Html", "-Subject, -Text or -Html".</summary>
-        private static string OrList(IReadOnlyList<string> items) =>
-            items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " or " + items[items.Count - 1];
 
         /// <summary>One missing content: the parameter its problem is about ("Text"), the problem as the command line's stops
         /// word it, and the parameters that could give it ("Text", "Html").</summary>

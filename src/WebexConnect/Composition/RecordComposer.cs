@@ -343,8 +343,7 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>"To, Phone or MobileNumber": the column names that bind -To.</summary>
-        private string DestinationNames() => _destinationColumns.Count == 1 ? _destinationColumns[0]
-            : string.Join(", ", _destinationColumns.Take(_destinationColumns.Count - 1)) + " or " + _destinationColumns[_destinationColumns.Count - 1];
+        private string DestinationNames() => WordList.Or(_destinationColumns);
 
         /// <summary>
         /// A column named in the admin's language ('Telefon', 'Téléphone', 'E-Posta') whose value looks like a destination:

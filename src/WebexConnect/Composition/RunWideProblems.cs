@@ -42,12 +42,9 @@ namespace WebexConnect.Composition
         /// </summary>
         public string Message()
         {
-            var fixes = string.Join(", ", _actions.Select(a => a.Key + " " + AndList(a.Value)));
+            var fixes = string.Join(", ", _actions.Select(a => a.Key + " " + WordList.And(a.Value)));
             return string.Join("; ", _problems) + (_problems.Count == 1 ? ". It is the same for every row" : ". They are the same for every row") +
                 ", so nothing was sent: " + fixes + " and run the command again.";
         }
-
-        private static string AndList(List<string> items) =>
-            items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
     }
 }

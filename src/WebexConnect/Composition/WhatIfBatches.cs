@@ -142,6 +142,19 @@ namespace WebexConnect.Composition
             _shapeOf = shapeOf ?? (message => message);
         }
 
+        /// <summary>
+        /// What -WhatIf says before its batches when the session was given no -Tps: they were planned at
+        /// <paramref name="plannedTps"/>, but the run sends at the session's rate (<paramref name="tpsInForce"/>: the
+        /// cautious start, or what the service announced to an earlier run) and adopts what the service announces. Before,
+        /// 2,500 rows showed 3 requests of up to 1,000, and a tenant of 100 TPS took 26.
+        /// </summary>
+        public static string RateAssumed(int plannedTps, int tpsInForce) =>
+            "Requests planned at " + plannedTps.ToString(CultureInfo.InvariantCulture) + " TPS (up to " +
+            Counted.Of(Math.Min(1000, plannedTps), "destination") + " each): Connect-WebexConnect was given no -Tps, so the run " +
+            "sends at the session's " + tpsInForce.ToString(CultureInfo.InvariantCulture) + " TPS and adopts the rate the " +
+            "service announces; below " + plannedTps.ToString(CultureInfo.InvariantCulture) + " TPS it makes more, smaller " +
+            "requests than these. Connect-WebexConnect -Tps plans them at your tenant's rate.";
+
         /// <summary>The rows added, in all: the rows a run would send (for the run's closing line).</summary>
         public long Rows { get; private set; }
 

@@ -243,6 +243,30 @@ namespace WebexConnect.Tests.Journal
             Assert.Empty(session.SandboxRequests);
         }
 
+        [Theory]
+        [InlineData("{\"format\":\"WebexConnect.Journal\",\"version\":0,\"created\":\"2026-12-05T09:00:00.000Z\",\"salt\":\"AAEC\"}\n")]
+        [InlineData("{\"version\":0,\"format\":\"WebexConnect.Journal\",\"created\":\"2026-12-05T09:00:00.000Z\",\"salt\":\"AAEC\"}\n" +
+            "{\"s\":\"q\",\"t\":\"2026-12-05T09:00:01.000Z\",\"k\":[]}\n")]
+        public void A_journal_of_an_older_format_is_named_as_ours_with_its_version_not_as_damaged_or_someone_elses(string content)
+        {
+            // Before, a header of another format version was "damaged, and journal lines follow it" (when none did), or the
+            // file "not a WebexConnect journal": the admin gave -Journal a new file, which sends every row it recorded again.
+            using var folder = new TempFolder();
+            var journal = folder.File("older.journal");
+            File.WriteAllText(journal, content);
+            using var session = Sandbox();
+
+            var failure = Assert.Throws<SessionFailureException>(() => JournalKit.Run(session, journal, new[] { 1 }));
+
+            Assert.Equal("JournalUnreadable", failure.ErrorId);
+            Assert.StartsWith($"The journal '{journal}' is a WebexConnect journal of format version 0, which this version of WebexConnect " +
+                "cannot read (it reads and writes format 1). Nothing was sent.", failure.Message);
+            Assert.Contains("Get-Module WebexConnect -ListAvailable", failure.Message);
+            Assert.Contains("a new journal knows nothing of them", failure.Message);
+            Assert.Equal(content, File.ReadAllText(journal));
+            Assert.Empty(session.SandboxRequests);
+        }
+
         [Fact]
         public void A_journal_an_editor_saved_with_a_byte_order_mark_and_CRLF_still_skips_what_it_sent()
         {
