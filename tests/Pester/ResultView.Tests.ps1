@@ -83,6 +83,17 @@ Describe 'The default SendResult table' {
         # Format-List wraps a long value over lines, even inside a word; compare without the white space.
         ($invalid -replace '\s', '') | Should -Match ([regex]::Escape(($script:Results[1].Reason -replace '\s', '')))
     }
+
+    It 'shows at 80 columns what the service answered for a rejected row, not the "Rejected by the service: HTTP 400 code" the other columns say' {
+        # Before: "2 Rejected  +10  7041  Rejected by the s…": Status and Code said that much, and "Invalid MSISDN" was cut off.
+        $rejected = @('+447700900001', '+10') | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $lines = Get-Line ($rejected | Out-String -Width 80)
+
+        $lines[3] | Should -Match '^\s+2 Rejected\s+\+10\s+7041\s+Invalid MSISDN'
+        $rejected[1].Reason | Should -BeLike 'Rejected by the service: HTTP 400 code 7041: Invalid MSISDN*'    # the property keeps it
+        ($rejected[1] | Format-List | Out-String -Width 200) | Should -Match 'Reason\s+: Rejected by the service: HTTP 400 code 7041'
+    }
 }
 
 Describe 'A result as JSON' {
