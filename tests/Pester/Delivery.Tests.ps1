@@ -920,4 +920,18 @@ Describe 'Wait-ConnectDelivery' {
         $lines[2] | Should -Match '^\s+1 Failed\s+\+447700900062\s+7102\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Invalid address$'
         $lines[3] | Should -Match '^\s+2 NotSent\s+\+447700900063\s+Opted out$'
     }
+
+    It 'shows why a row was not sent without the "Row N: " the Row column already says, as the send results'' table does' {
+        # Before: "3 NotSent  notanumber  Row 3: To: 'nota..." at 80 columns: the prefix took most of the cell.
+        Connect-WebexConnect -Sandbox
+        $rows = '+447700900064', '+447700900065', 'notanumber' | ForEach-Object { [pscustomobject]@{ Phone = $_ } }
+        $sent = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url -ErrorAction SilentlyContinue)
+
+        $delivery = @($sent | Wait-ConnectDelivery -Listener $script:Listener -Timeout 10)
+        $lines = @(($delivery | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+
+        $lines[4] | Should -Match "^\s+3 NotSent\s+notanumber\s+To: 'notanumber'"
+        $lines | Should -Not -Match 'Row \d: '
+        $delivery[2].SendReason | Should -BeLike 'Row 3: To: *'    # the property keeps it
+    }
 }

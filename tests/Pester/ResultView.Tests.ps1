@@ -83,6 +83,17 @@ Describe 'The default SendResult table' {
         # Format-List wraps a long value over lines, even inside a word; compare without the white space.
         ($invalid -replace '\s', '') | Should -Match ([regex]::Escape(($script:Results[1].Reason -replace '\s', '')))
     }
+
+    It 'shows at 80 columns what the service answered for a rejected row, not the "Rejected by the service: HTTP 400 code" the other columns say' {
+        # Before: "2 Rejected  +10  7041  Rejected by the s…": Status and Code said that much, and "Invalid MSISDN" was cut off.
+        $rejected = @('+447700900001', '+10') | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $lines = Get-Line ($rejected | Out-String -Width 80)
+
+        $lines[3] | Should -Match '^\s+2 Rejected\s+\+10\s+7041\s+Invalid MSISDN'
+        $rejected[1].Reason | Should -BeLike 'Rejected by the service: HTTP 400 code 7041: Invalid MSISDN*'    # the property keeps it
+        ($rejected[1] | Format-List | Out-String -Width 200) | Should -Match 'Reason\s+: Rejected by the service: HTTP 400 code 7041'
+    }
 }
 
 Describe 'A result as JSON' {
@@ -128,6 +139,35 @@ Describe 'Results kept with Export-Clixml and read back with Import-Clixml' {
         @($said | Where-Object { "$_" -match 'TypeData|What if' }) | Should -BeNullOrEmpty
         ([Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize([WebexConnect.Results.SendStatus]::Failed))) |
             Should -BeOfType ([WebexConnect.Results.SendStatus])
+    }
+
+    It 'show an SMS measurement''s Unicode characters as the live one does, not the type name of a list' {
+        # Before: a measurement read back by Import-Clixml (or from a remote session) showed "System.C…" in the Unicode
+        # column, for every text: the copy's list is a plain ArrayList, whose text is its type name.
+        $live = @('hello', 'Hi ✓ – ok', "a`u{00A0}b ✓") | ForEach-Object { Measure-ConnectSms -Text $_ }
+        $kept = Join-Path $TestDrive 'measured.xml'
+        $live | Export-Clixml $kept
+
+        $back = @(Import-Clixml $kept)
+        $lines = Get-Line ($back | Out-String -Width 120)
+
+        $back[0].pstypenames[0] | Should -Be 'Deserialized.WebexConnect.Messages.Sms.SmsMeasurement'
+        $lines | Should -Not -Match 'System\.'
+        $lines[3] | Should -Match '\sTrue\s+✓ –\s+Hi ✓ – ok$'
+        $lines[4] | Should -Match ([regex]::Escape('True    \u00A0 ✓'))
+        ($back | Out-String -Width 120) | Should -BeExactly ($live | Out-String -Width 120)
+
+        # The cell cannot call the module's C#: its pattern must escape exactly the characters InputEcho.Character does.
+        $file = Join-Path (Split-Path (Get-Module WebexConnect).Path) 'WebexConnect.format.ps1xml'
+        $pattern = [regex]::Match([IO.File]::ReadAllText($file), "\`$text -cmatch '(\^\(\?:[^']+)'").Groups[1].Value
+        $pattern | Should -Not -BeNullOrEmpty
+        $echo = (Get-Command Measure-ConnectSms).ImplementingType.Assembly.GetType('WebexConnect.Messages.Validation.InputEcho', $true)
+        $character = $echo.GetMethod('Character', [Reflection.BindingFlags] 'NonPublic, Static')
+        $differ = foreach ($code in 0..0xFFFF) {
+            $c = [string][char]$code
+            if (($character.Invoke($null, @($c)) -ne $c) -ne ($c -cmatch $pattern)) { '{0:X4}' -f $code }
+        }
+        @($differ) | Should -BeNullOrEmpty
     }
 }
 

@@ -21,10 +21,14 @@ namespace WebexConnect.Engine.Sandbox
         private static readonly TimeSpan MaxSchedule = TimeSpan.FromDays(7);
 
         /// <summary>Returns the message, or null with <paramref name="rejection"/> set.</summary>
-        public static SandboxMessage? Read(ReadOnlyMemory<byte> body, int tps, DateTimeOffset now, out SandboxRejection? rejection, out string? channel)
+        /// <param name="addressCount">The addresses across the "to" objects, counted also for a body it refuses, so that
+        /// Get-ConnectSandboxRequest shows how many a refused request carried (it said 0 for a 7041 of two destinations).</param>
+        public static SandboxMessage? Read(ReadOnlyMemory<byte> body, int tps, DateTimeOffset now, out SandboxRejection? rejection, out string? channel,
+            out int addressCount)
         {
             rejection = null;
             channel = null;
+            addressCount = 0;
             JsonDocument doc;
             try
             {
@@ -45,8 +49,23 @@ namespace WebexConnect.Engine.Sandbox
                     return null;
                 }
                 if (root.TryGetProperty("channel", out var named) && named.ValueKind == JsonValueKind.String) channel = named.GetString();
+                addressCount = CountAddresses(root);
                 return ReadMessage(root, tps, now, out rejection);
             }
+        }
+
+        /// <summary>The elements of each "to" object's address arrays (any array member but gtrId), whatever their values.</summary>
+        private static int CountAddresses(JsonElement root)
+        {
+            if (!root.TryGetProperty("to", out var to) || to.ValueKind != JsonValueKind.Array) return 0;
+            var count = 0;
+            foreach (var destination in to.EnumerateArray())
+            {
+                if (destination.ValueKind != JsonValueKind.Object) continue;
+                foreach (var member in destination.EnumerateObject())
+                    if (member.Value.ValueKind == JsonValueKind.Array && member.Name != "gtrId") count += member.Value.GetArrayLength();
+            }
+            return count;
         }
 
         private static SandboxMessage? ReadMessage(JsonElement root, int tps, DateTimeOffset now, out SandboxRejection? rejection)

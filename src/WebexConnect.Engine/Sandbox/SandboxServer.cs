@@ -130,10 +130,10 @@ namespace WebexConnect.Engine.Sandbox
                 return new Outcome(_answers.Empty(401, RateHeaders(Remaining())), arrival.ReceivedAt);
 
             var now = _options.UtcNow();
-            var message = SandboxMessageReader.Read(request.Body, _options.Tps, now, out var rejection, out var channel);
+            var message = SandboxMessageReader.Read(request.Body, _options.Tps, now, out var rejection, out var channel, out var addressCount);
             if (message == null)
                 return new Outcome(_answers.Error(400, rejection!.Code, rejection.Message, RateHeaders(Remaining())), arrival.ReceivedAt)
-                    { Channel = channel, Code = rejection.Code };
+                    { Channel = channel, Destinations = addressCount, Code = rejection.Code };
 
             var destinations = message.Destinations.Count;
             var remaining = 0;

@@ -48,6 +48,22 @@ namespace WebexConnect.Tests.Sandbox
         }
 
         [Fact]
+        public async Task A_refused_request_is_recorded_with_the_destinations_it_carried()
+        {
+            // Before: DestinationCount was 0 for every 400, so Get-ConnectSandboxRequest showed a 7041 on a batch of
+            // three (before its split) as a request of no destinations.
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { ServiceKey = Key });
+
+            using var badNumber = await Client.SendAsync(Post(host.MessagesUri, SmsBody("+15551230001", "12345", "+15551230003")));
+            using var tooMany = await Client.SendAsync(Post(host.MessagesUri,
+                SmsBody(Enumerable.Range(1, 1001).Select(i => "+1555200" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToArray())));
+
+            var requests = host.Server.Requests;
+            Assert.Equal(new[] { "7041", "7009" }, requests.Select(r => r.Code));
+            Assert.Equal(new[] { 3, 1001 }, requests.Select(r => r.DestinationCount));
+        }
+
+        [Fact]
         public async Task Bodies_are_not_kept_when_recording_them_is_off()
         {
             await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { RecordBodies = false });

@@ -18,7 +18,7 @@ namespace WebexConnect.Tests.Sandbox
 
         private static SandboxMessage Read(JsonObject body)
         {
-            var message = SandboxMessageReader.Read(Encoding.UTF8.GetBytes(body.ToJsonString()), 0, Now, out var rejection, out _);
+            var message = SandboxMessageReader.Read(Encoding.UTF8.GetBytes(body.ToJsonString()), 0, Now, out var rejection, out _, out _);
             Assert.Null(rejection);
             return message!;
         }
