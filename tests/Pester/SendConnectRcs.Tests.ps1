@@ -196,6 +196,27 @@ Describe 'New-ConnectRcsCard' {
         $refused[2].Exception.Message | Should -BeLike 'Row 4 gives no Title*'
     }
 
+    It 'refuses a piped row whose MediaHeight, Orientation or ThumbnailAlignment names no value, naming the row and cell' {
+        # Before: PowerShell left the parameter unbound without a word when the cell did not convert: 'Large' made a card of
+        # the service's default height, and the admin never learned the column was not read.
+        $products = @(
+            [pscustomobject]@{ Title = 'Shoe'; Image = 'https://files.example.com/shoe.png'; MediaHeight = 'Large'; Orientation = ''; ThumbnailAlignment = '' }
+            [pscustomobject]@{ Title = 'Jacket'; Image = 'https://files.example.com/jacket.png'; MediaHeight = 'short'; Orientation = 'Sideways'; ThumbnailAlignment = '' }
+            [pscustomobject]@{ Title = 'Torch'; Image = 'https://files.example.com/torch.png'; MediaHeight = ''; Orientation = 'Vertical'; ThumbnailAlignment = 'Centre' }
+            [pscustomobject]@{ Title = 'Tent'; Image = 'https://files.example.com/tent.png'; MediaHeight = 'Tall'; Orientation = 'horizontal'; ThumbnailAlignment = ' ' }
+        )
+        $cards = @($products | New-ConnectRcsCard -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $cards.Title | Should -Be @('Tent') -Because 'empty cells are the service''s default, and names match in any case'
+        $cards[0].MediaHeight | Should -Be 'Tall'
+        $cards[0].Orientation | Should -Be 'Horizontal'
+        @($refused).Count | Should -Be 3
+        @($refused.FullyQualifiedErrorId) | Should -BeLike 'InvalidRcsCardLayout,*'
+        $refused[0].Exception.Message | Should -Be "Row 1: MediaHeight: 'Large' is none of Short, Medium, Tall. Correct the cell, or leave it empty for the service's default. No card was made."
+        $refused[1].Exception.Message | Should -BeLike "Row 2: Orientation: 'Sideways' is none of Horizontal, Vertical. *"
+        $refused[2].Exception.Message | Should -BeLike "Row 3: ThumbnailAlignment: 'Centre' is none of Left, Right. *"
+        @($refused.TargetObject) | Should -Be @(1, 2, 3)
+    }
+
     It 'refuses a -Description longer than 2000 characters on the command line before any piped row' {
         { [pscustomobject]@{ Title = 'A' } | New-ConnectRcsCard -Description ('y' * 2001) } |
             Should -Throw -ErrorId 'RcsCardTextTooLong,*' -ExpectedMessage '-Description: The text has 2001 characters: at most 2000*'

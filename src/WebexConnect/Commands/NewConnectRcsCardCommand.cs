@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Commands
 {
@@ -48,8 +49,20 @@ namespace WebexConnect.Commands
         [ValidateNotNull]
         public RcsSuggestion[]? Suggestion { get; set; }
 
+        /// <summary>
+        /// The piped row itself; its columns bind to the parameters above by name. You rarely set this yourself: piping fills it.
+        /// </summary>
+        // Read only to find a layout column that bound to nothing: PowerShell leaves a compiled cmdlet's parameter unbound,
+        // without a word, when a piped property's value does not convert to its type. A MediaHeight cell 'Large' made a card
+        // of the service's default height, and the admin never learned the column was not read.
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
         /// <summary>The error of a card with nothing to show.</summary>
         internal const string EmptyCardErrorId = "EmptyRcsCard";
+
+        /// <summary>The error of a piped row whose MediaHeight, Orientation or ThumbnailAlignment names no value of that parameter.</summary>
+        internal const string InvalidLayoutErrorId = "InvalidRcsCardLayout";
 
         /// <summary>The error of a title or description longer than a rich card allows.</summary>
         internal const string TextTooLongErrorId = "RcsCardTextTooLong";
@@ -78,6 +91,28 @@ namespace WebexConnect.Commands
         private (string Name, string? Text, int Max)[] TextLimits() =>
             new[] { (nameof(Title), Title, MaxTitleLength), (nameof(Description), Description, MaxDescriptionLength) };
 
+        /// <summary>
+        /// The piped row's MediaHeight, Orientation or ThumbnailAlignment column that holds a value (not an empty cell) and
+        /// yet set no parameter, since it names none of the parameter's values: what is wrong with it, or null.
+        /// </summary>
+        private string? UnreadLayoutColumn()
+        {
+            if (InputObject is null) return null;
+            foreach (var (name, type) in new[]
+            {
+                (nameof(MediaHeight), typeof(RcsMediaHeight)),
+                (nameof(Orientation), typeof(RcsCardOrientation)),
+                (nameof(ThumbnailAlignment), typeof(RcsThumbnailAlignment)),
+            })
+            {
+                if (MyInvocation.BoundParameters.ContainsKey(name)) continue;
+                var value = InputObject.Properties[name]?.Value;
+                if (value is null || string.IsNullOrWhiteSpace(value.ToString())) continue;
+                return $"{name}: {InputEcho.Quote(value.ToString()!)} is none of {string.Join(", ", Enum.GetNames(type))}";
+            }
+            return null;
+        }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -95,6 +130,13 @@ namespace WebexConnect.Commands
             }
 
             _row++; // every row that reaches here, so each error names the row of the CSV it came from
+            if (UnreadLayoutColumn() is string unread)
+            {
+                WriteError(new ErrorRecord(new ArgumentException($"Row {_row}: {unread}. Correct the cell, or leave it empty for the service's default. No card was made."),
+                    InvalidLayoutErrorId, ErrorCategory.InvalidArgument, _row));
+                return;
+            }
+
             // A product name or text from a catalogue export longer than the card allows: that row alone is refused, named
             // by its number and column, so the admin knows which line of the CSV to shorten.
             foreach (var (name, text, max) in TextLimits())
