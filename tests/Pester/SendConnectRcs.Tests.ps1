@@ -174,8 +174,57 @@ Describe 'New-ConnectRcsCard' {
         $empty[0].TargetObject | Should -Be 2    # the row's number, as the message says it (it was null)
     }
 
+    It 'refuses a piped row whose title or description is too long alone, naming the row and column; later rows keep their numbers' {
+        # Before: a validation attribute refused the row while binding it, with no row number ("Cannot validate argument on
+        # parameter 'Title'"), and the row never reached the cmdlet: the blank row after it was reported as "Row 2".
+        $products = @(
+            [pscustomobject]@{ Title = 'Trail shoe'; Description = 'Light.' }
+            [pscustomobject]@{ Title = 'x' * 201; Description = 'Long name' }
+            [pscustomobject]@{ Title = 'Torch'; Description = 'y' * 2001 }
+            [pscustomobject]@{ Title = ''; Description = '' }
+            [pscustomobject]@{ Title = 'x' * 200; Description = 'y' * 2000 }
+        )
+        $cards = @($products | New-ConnectRcsCard -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $cards.Title | Should -Be @('Trail shoe', ('x' * 200)) -Because 'the limits themselves are allowed'
+        @($refused).Count | Should -Be 3
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'RcsCardTextTooLong,*'
+        $refused[0].Exception.Message | Should -Be 'Row 2: Title: The text has 201 characters: at most 200 are allowed. Shorten it. No card was made.'
+        $refused[0].TargetObject | Should -Be 2
+        $refused[1].FullyQualifiedErrorId | Should -BeLike 'RcsCardTextTooLong,*'
+        $refused[1].Exception.Message | Should -BeLike 'Row 3: Description: The text has 2001 characters: at most 2000*'
+        $refused[2].FullyQualifiedErrorId | Should -BeLike 'EmptyRcsCard,*'
+        $refused[2].Exception.Message | Should -BeLike 'Row 4 gives no Title*'
+    }
+
+    It 'refuses a piped row whose MediaHeight, Orientation or ThumbnailAlignment names no value, naming the row and cell' {
+        # Before: PowerShell left the parameter unbound without a word when the cell did not convert: 'Large' made a card of
+        # the service's default height, and the admin never learned the column was not read.
+        $products = @(
+            [pscustomobject]@{ Title = 'Shoe'; Image = 'https://files.example.com/shoe.png'; MediaHeight = 'Large'; Orientation = ''; ThumbnailAlignment = '' }
+            [pscustomobject]@{ Title = 'Jacket'; Image = 'https://files.example.com/jacket.png'; MediaHeight = 'short'; Orientation = 'Sideways'; ThumbnailAlignment = '' }
+            [pscustomobject]@{ Title = 'Torch'; Image = 'https://files.example.com/torch.png'; MediaHeight = ''; Orientation = 'Vertical'; ThumbnailAlignment = 'Centre' }
+            [pscustomobject]@{ Title = 'Tent'; Image = 'https://files.example.com/tent.png'; MediaHeight = 'Tall'; Orientation = 'horizontal'; ThumbnailAlignment = ' ' }
+        )
+        $cards = @($products | New-ConnectRcsCard -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $cards.Title | Should -Be @('Tent') -Because 'empty cells are the service''s default, and names match in any case'
+        $cards[0].MediaHeight | Should -Be 'Tall'
+        $cards[0].Orientation | Should -Be 'Horizontal'
+        @($refused).Count | Should -Be 3
+        @($refused.FullyQualifiedErrorId) | Should -BeLike 'InvalidRcsCardLayout,*'
+        $refused[0].Exception.Message | Should -Be "Row 1: MediaHeight: 'Large' is none of Short, Medium, Tall. Correct the cell, or leave it empty for the service's default. No card was made."
+        $refused[1].Exception.Message | Should -BeLike "Row 2: Orientation: 'Sideways' is none of Horizontal, Vertical. *"
+        $refused[2].Exception.Message | Should -BeLike "Row 3: ThumbnailAlignment: 'Centre' is none of Left, Right. *"
+        @($refused.TargetObject) | Should -Be @(1, 2, 3)
+    }
+
+    It 'refuses a -Description longer than 2000 characters on the command line before any piped row' {
+        { [pscustomobject]@{ Title = 'A' } | New-ConnectRcsCard -Description ('y' * 2001) } |
+            Should -Throw -ErrorId 'RcsCardTextTooLong,*' -ExpectedMessage '-Description: The text has 2001 characters: at most 2000*'
+        $Error[0].TargetObject | Should -Be ('y' * 2001)
+    }
+
     It 'still refuses a title longer than 200 characters, naming the limit' {
-        { New-ConnectRcsCard -Title ('x' * 201) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*201 characters: at most 200*'
+        { New-ConnectRcsCard -Title ('x' * 201) } | Should -Throw -ErrorId 'RcsCardTextTooLong,*' -ExpectedMessage '-Title: The text has 201 characters: at most 200*'
     }
 
     It 'refuses a $null suggestion when the card is made' {

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Commands
 {
@@ -14,14 +15,14 @@ namespace WebexConnect.Commands
         /// <summary>The card's title (at most 200 characters); empty or $null is no title. Binds from a Title column.</summary>
         // By property name, as each of the card's fields: Import-Csv products.csv | New-ConnectRcsCard makes one card per
         // product row for -Carousel. Before, no parameter took pipeline input and every row was refused.
+        // Its length is checked by this cmdlet, not by a validation attribute: a piped row that an attribute refuses never
+        // reaches ProcessRecord, so its error could not name the row, and every later row's number would be one short.
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateOptionalLength(200)]
         public string? Title { get; set; }
 
         /// <summary>The card's description (at most 2000 characters); empty or $null is no description.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [FileLinesArgument] // -Description (Get-Content offer.txt): the file's lines, one text
-        [ValidateOptionalLength(2000)]
         public string? Description { get; set; }
 
         /// <summary>The public URL of the card's image or video; empty or $null is no media. Binds from a MediaUrl or Image column.</summary>
@@ -48,11 +49,69 @@ namespace WebexConnect.Commands
         [ValidateNotNull]
         public RcsSuggestion[]? Suggestion { get; set; }
 
+        /// <summary>
+        /// The piped row itself; its columns bind to the parameters above by name. You rarely set this yourself: piping fills it.
+        /// </summary>
+        // Read only to find a layout column that bound to nothing: PowerShell leaves a compiled cmdlet's parameter unbound,
+        // without a word, when a piped property's value does not convert to its type. A MediaHeight cell 'Large' made a card
+        // of the service's default height, and the admin never learned the column was not read.
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
         /// <summary>The error of a card with nothing to show.</summary>
         internal const string EmptyCardErrorId = "EmptyRcsCard";
 
+        /// <summary>The error of a piped row whose MediaHeight, Orientation or ThumbnailAlignment names no value of that parameter.</summary>
+        internal const string InvalidLayoutErrorId = "InvalidRcsCardLayout";
+
+        /// <summary>The error of a title or description longer than a rich card allows.</summary>
+        internal const string TextTooLongErrorId = "RcsCardTextTooLong";
+
+        // The service's limits for a rich card (API.md).
+        private const int MaxTitleLength = 200;
+        private const int MaxDescriptionLength = 2000;
+
         // The piped rows so far, counted from 1, to name the row that gave an empty card.
         private long _row;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            // A -Title or -Description given on the command line is every card's: it stops the command before any row is read.
+            foreach (var (name, text, max) in TextLimits())
+            {
+                if (!MyInvocation.BoundParameters.ContainsKey(name)) continue;
+                if (ValidateOptionalLengthAttribute.Problem(text, max) is string problem)
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-{name}: {problem} Shorten it. No card was made."),
+                        TextTooLongErrorId, ErrorCategory.InvalidArgument, text));
+            }
+        }
+
+        /// <summary>The card's texts the service limits, with their parameter names and limits.</summary>
+        private (string Name, string? Text, int Max)[] TextLimits() =>
+            new[] { (nameof(Title), Title, MaxTitleLength), (nameof(Description), Description, MaxDescriptionLength) };
+
+        /// <summary>
+        /// The piped row's MediaHeight, Orientation or ThumbnailAlignment column that holds a value (not an empty cell) and
+        /// yet set no parameter, since it names none of the parameter's values: what is wrong with it, or null.
+        /// </summary>
+        private string? UnreadLayoutColumn()
+        {
+            if (InputObject is null) return null;
+            foreach (var (name, type) in new[]
+            {
+                (nameof(MediaHeight), typeof(RcsMediaHeight)),
+                (nameof(Orientation), typeof(RcsCardOrientation)),
+                (nameof(ThumbnailAlignment), typeof(RcsThumbnailAlignment)),
+            })
+            {
+                if (MyInvocation.BoundParameters.ContainsKey(name)) continue;
+                var value = InputObject.Properties[name]?.Value;
+                if (value is null || string.IsNullOrWhiteSpace(value.ToString())) continue;
+                return $"{name}: {InputEcho.Quote(value.ToString()!)} is none of {string.Join(", ", Enum.GetNames(type))}";
+            }
+            return null;
+        }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -70,12 +129,29 @@ namespace WebexConnect.Commands
                     "MediaHeightWithoutMediaUrl", ErrorCategory.InvalidArgument, MediaHeight));
             }
 
+            _row++; // every row that reaches here, so each error names the row of the CSV it came from
+            if (UnreadLayoutColumn() is string unread)
+            {
+                WriteError(new ErrorRecord(new ArgumentException($"Row {_row}: {unread}. Correct the cell, or leave it empty for the service's default. No card was made."),
+                    InvalidLayoutErrorId, ErrorCategory.InvalidArgument, _row));
+                return;
+            }
+
+            // A product name or text from a catalogue export longer than the card allows: that row alone is refused, named
+            // by its number and column, so the admin knows which line of the CSV to shorten.
+            foreach (var (name, text, max) in TextLimits())
+            {
+                if (ValidateOptionalLengthAttribute.Problem(text, max) is not string problem) continue;
+                WriteError(new ErrorRecord(new ArgumentException($"Row {_row}: {name}: {problem} Shorten it. No card was made."),
+                    TextTooLongErrorId, ErrorCategory.InvalidArgument, _row));
+                return;
+            }
+
             // A card with no title, no description and no media shows nothing on the phone, and the service refuses it.
             // Before, New-ConnectRcsCard made it without a word and Send-ConnectRcs refused it later, far from the typo
             // (-Titel) or the blank CSV line that made it. A piped row is refused alone; the other rows still make cards.
             // The error's target is that row's number (this cmdlet binds a row's columns, never the row itself), so a script
             // reading -ErrorVariable finds which row it was without parsing the message.
-            _row++;
             if (string.IsNullOrEmpty(Title) && string.IsNullOrEmpty(Description) && !hasMedia)
             {
                 var which = MyInvocation.ExpectingInput ? "Row " + _row + " gives no Title, Description or MediaUrl (or Image) value: " : "";

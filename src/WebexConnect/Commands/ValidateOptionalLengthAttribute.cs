@@ -21,9 +21,13 @@ namespace WebexConnect.Commands
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
-            if (value is string text && text.Length > MaxLength)
-                throw new ValidationMetadataException(string.Format(CultureInfo.InvariantCulture,
-                    "The text has {0} characters: at most {1} are allowed.", text.Length, MaxLength));
+            if (Problem(value as string, MaxLength) is string problem) throw new ValidationMetadataException(problem);
         }
+
+        /// <summary>What is wrong with a text longer than <paramref name="maxLength"/> characters; null when it fits (or is null).</summary>
+        internal static string? Problem(string? text, int maxLength) =>
+            text is not null && text.Length > maxLength
+                ? string.Format(CultureInfo.InvariantCulture, "The text has {0} characters: at most {1} are allowed.", text.Length, maxLength)
+                : null;
     }
 }

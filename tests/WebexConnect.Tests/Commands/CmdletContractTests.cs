@@ -142,6 +142,7 @@ namespace WebexConnect.Tests.Commands
             New-ConnectRcsCard | default set - | no ShouldProcess | output RcsCard
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             Description             String                  *@1                                   N
+            InputObject             PSObject                *                                     V
             MediaHeight             RcsMediaHeight?         *                                     N
             MediaUrl                String                  *                                     N    Image ImageUrl
             Orientation             RcsCardOrientation?     *                                     N
