@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using WebexConnect.Messages;
 using WebexConnect.Messages.Validation;
@@ -74,9 +75,14 @@ namespace WebexConnect.Commands
         // The piped rows so far, counted from 1, to name the row that gave an empty card.
         private long _row;
 
+        // The parameters given on the command line, read before the first row is bound: PowerShell keeps a parameter an
+        // earlier row bound by property name in MyInvocation.BoundParameters, so it cannot tell this row's columns apart.
+        private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             // A -Title or -Description given on the command line is every card's: it stops the command before any row is read.
             foreach (var (name, text, max) in TextLimits())
             {
@@ -95,17 +101,20 @@ namespace WebexConnect.Commands
         /// The piped row's MediaHeight, Orientation or ThumbnailAlignment column that holds a value (not an empty cell) and
         /// yet set no parameter, since it names none of the parameter's values: what is wrong with it, or null.
         /// </summary>
+        // Whether this row's cell bound is read from the parameter's value, not from BoundParameters: PowerShell resets a
+        // parameter a row bound before binding the next, but leaves its name in BoundParameters, so a 'Large' after a row's
+        // 'Short' looked bound and made a card of the service's default height without a word.
         private string? UnreadLayoutColumn()
         {
             if (InputObject is null) return null;
-            foreach (var (name, type) in new[]
+            foreach (var (name, type, bound) in new[]
             {
-                (nameof(MediaHeight), typeof(RcsMediaHeight)),
-                (nameof(Orientation), typeof(RcsCardOrientation)),
-                (nameof(ThumbnailAlignment), typeof(RcsThumbnailAlignment)),
+                (nameof(MediaHeight), typeof(RcsMediaHeight), (object?)MediaHeight),
+                (nameof(Orientation), typeof(RcsCardOrientation), Orientation),
+                (nameof(ThumbnailAlignment), typeof(RcsThumbnailAlignment), ThumbnailAlignment),
             })
             {
-                if (MyInvocation.BoundParameters.ContainsKey(name)) continue;
+                if (bound is not null || _commandLine.Contains(name)) continue;
                 var value = InputObject.Properties[name]?.Value;
                 if (value is null || string.IsNullOrWhiteSpace(value.ToString())) continue;
                 return $"{name}: {InputEcho.Quote(value.ToString()!)} is none of {string.Join(", ", Enum.GetNames(type))}";
