@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using WebexConnect.Composition;
 using WebexConnect.Messages;
 using WebexConnect.Messages.Validation;
 
@@ -79,10 +80,15 @@ namespace WebexConnect.Commands
         // earlier row bound by property name in MyInvocation.BoundParameters, so it cannot tell this row's columns apart.
         private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+        // A piped hashtable's keys, bound as an object's properties are: PowerShell binds none of them, so
+        // @{ Title = 'Tea'; Image = '...' } | New-ConnectRcsCard was refused as a row that "gives no Title".
+        private DictionaryRowBinding? _dictionaryRows;
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
             _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            _dictionaryRows = DictionaryRowBinding.For(this);
             // A -Title or -Description given on the command line is every card's: it stops the command before any row is read.
             foreach (var (name, text, max) in TextLimits())
             {
@@ -115,7 +121,7 @@ namespace WebexConnect.Commands
             })
             {
                 if (bound is not null || _commandLine.Contains(name)) continue;
-                var value = InputObject.Properties[name]?.Value;
+                var value = InputRow.ValueOf(InputObject, name);
                 if (value is null || string.IsNullOrWhiteSpace(value.ToString())) continue;
                 return $"{name}: {InputEcho.Quote(value.ToString()!)} is none of {string.Join(", ", Enum.GetNames(type))}";
             }
@@ -124,6 +130,12 @@ namespace WebexConnect.Commands
 
         /// <inheritdoc />
         protected override void ProcessRecord()
+        {
+            // A piped hashtable's keys set the card's fields for this row only, as an object's properties would.
+            using (_dictionaryRows!.Bind(this, InputObject)) MakeCard();
+        }
+
+        private void MakeCard()
         {
             // A card is built once and sent to every row: "Hi $(Name)" in double quotes would reach all of them as "Hi ".
             if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.RcsTextParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
