@@ -217,6 +217,51 @@ Describe 'New-ConnectRcsCard' {
         @($refused.TargetObject) | Should -Be @(1, 2, 3)
     }
 
+    It 'refuses a layout cell that names no value also after a row whose same cell was read' {
+        # Before: PowerShell keeps a column an earlier row bound in BoundParameters, so 'Large' after a 'Short' (the usual
+        # CSV: good rows first) looked bound and made a card of the service's default height without a word.
+        $products = @(
+            [pscustomobject]@{ Title = 'Tea'; Image = 'https://files.example.com/tea.png'; MediaHeight = 'Short'; Orientation = 'Vertical' }
+            [pscustomobject]@{ Title = 'Coffee'; Image = 'https://files.example.com/coffee.png'; MediaHeight = 'Large'; Orientation = 'Vertical' }
+            [pscustomobject]@{ Title = 'Milk'; Image = 'https://files.example.com/milk.png'; MediaHeight = 'Medium'; Orientation = 'Sideways' }
+        )
+        $cards = @($products | New-ConnectRcsCard -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $cards.Title | Should -Be @('Tea')
+        @($refused).Count | Should -Be 2
+        $refused[0].Exception.Message | Should -BeLike "Row 2: MediaHeight: 'Large' is none of Short, Medium, Tall. *"
+        $refused[1].Exception.Message | Should -BeLike "Row 3: Orientation: 'Sideways' is none of Horizontal, Vertical. *"
+    }
+
+    It 'makes a card of each piped hashtable''s keys, as of an object''s properties, and names a layout key that names no value' {
+        # Before: a hashtable binds by no property name, so every one was refused as a row that "gives no Title".
+        $products = @(
+            @{ Title = 'Tea'; Image = 'https://files.example.com/tea.png'; MediaHeight = 'short' }
+            @{ Title = 'Coffee'; Image = 'https://files.example.com/coffee.png'; MediaHeight = 'Large' }
+            [ordered]@{ Description = 'Fresh milk'; Orientation = 'Vertical' }
+        )
+        $cards = @($products | New-ConnectRcsCard -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $cards.Count | Should -Be 2
+        $cards[0].Title | Should -Be 'Tea'
+        $cards[0].MediaUrl | Should -Be 'https://files.example.com/tea.png'
+        $cards[0].MediaHeight | Should -Be 'Short'
+        $cards[1].Title | Should -BeNullOrEmpty -Because 'the third row''s card has no title, not the one of the row before'
+        $cards[1].Description | Should -Be 'Fresh milk'
+        $cards[1].Orientation | Should -Be 'Vertical'
+        @($refused).Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRcsCardLayout,*'
+        $refused[0].Exception.Message | Should -BeLike "Row 2: MediaHeight: 'Large' is none of Short, Medium, Tall. *"
+    }
+
+    It 'reads a piped row''s layout cells when -MediaHeight is given on the command line, which wins over the column' {
+        $products = @(
+            [pscustomobject]@{ Title = 'Tea'; Image = 'https://files.example.com/tea.png'; MediaHeight = 'Large'; Orientation = 'Sideways' }
+        )
+        $cards = @($products | New-ConnectRcsCard -MediaHeight Medium -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $cards | Should -BeNullOrEmpty
+        $refused[0].Exception.Message | Should -BeLike "Row 1: Orientation: 'Sideways' is none of Horizontal, Vertical. *"
+        @($products[0] | New-ConnectRcsCard -MediaHeight Medium -Orientation Vertical).MediaHeight | Should -Be 'Medium'
+    }
+
     It 'refuses a -Description longer than 2000 characters on the command line before any piped row' {
         { [pscustomobject]@{ Title = 'A' } | New-ConnectRcsCard -Description ('y' * 2001) } |
             Should -Throw -ErrorId 'RcsCardTextTooLong,*' -ExpectedMessage '-Description: The text has 2001 characters: at most 2000*'

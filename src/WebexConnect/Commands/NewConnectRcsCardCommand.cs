@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using WebexConnect.Composition;
 using WebexConnect.Messages;
 using WebexConnect.Messages.Validation;
 
@@ -74,9 +76,19 @@ namespace WebexConnect.Commands
         // The piped rows so far, counted from 1, to name the row that gave an empty card.
         private long _row;
 
+        // The parameters given on the command line, read before the first row is bound: PowerShell keeps a parameter an
+        // earlier row bound by property name in MyInvocation.BoundParameters, so it cannot tell this row's columns apart.
+        private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        // A piped hashtable's keys, bound as an object's properties are: PowerShell binds none of them, so
+        // @{ Title = 'Tea'; Image = '...' } | New-ConnectRcsCard was refused as a row that "gives no Title".
+        private DictionaryRowBinding? _dictionaryRows;
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            _dictionaryRows = DictionaryRowBinding.For(this);
             // A -Title or -Description given on the command line is every card's: it stops the command before any row is read.
             foreach (var (name, text, max) in TextLimits())
             {
@@ -95,18 +107,21 @@ namespace WebexConnect.Commands
         /// The piped row's MediaHeight, Orientation or ThumbnailAlignment column that holds a value (not an empty cell) and
         /// yet set no parameter, since it names none of the parameter's values: what is wrong with it, or null.
         /// </summary>
+        // Whether this row's cell bound is read from the parameter's value, not from BoundParameters: PowerShell resets a
+        // parameter a row bound before binding the next, but leaves its name in BoundParameters, so a 'Large' after a row's
+        // 'Short' looked bound and made a card of the service's default height without a word.
         private string? UnreadLayoutColumn()
         {
             if (InputObject is null) return null;
-            foreach (var (name, type) in new[]
+            foreach (var (name, type, bound) in new[]
             {
-                (nameof(MediaHeight), typeof(RcsMediaHeight)),
-                (nameof(Orientation), typeof(RcsCardOrientation)),
-                (nameof(ThumbnailAlignment), typeof(RcsThumbnailAlignment)),
+                (nameof(MediaHeight), typeof(RcsMediaHeight), (object?)MediaHeight),
+                (nameof(Orientation), typeof(RcsCardOrientation), Orientation),
+                (nameof(ThumbnailAlignment), typeof(RcsThumbnailAlignment), ThumbnailAlignment),
             })
             {
-                if (MyInvocation.BoundParameters.ContainsKey(name)) continue;
-                var value = InputObject.Properties[name]?.Value;
+                if (bound is not null || _commandLine.Contains(name)) continue;
+                var value = InputRow.ValueOf(InputObject, name);
                 if (value is null || string.IsNullOrWhiteSpace(value.ToString())) continue;
                 return $"{name}: {InputEcho.Quote(value.ToString()!)} is none of {string.Join(", ", Enum.GetNames(type))}";
             }
@@ -115,6 +130,12 @@ namespace WebexConnect.Commands
 
         /// <inheritdoc />
         protected override void ProcessRecord()
+        {
+            // A piped hashtable's keys set the card's fields for this row only, as an object's properties would.
+            using (_dictionaryRows!.Bind(this, InputObject)) MakeCard();
+        }
+
+        private void MakeCard()
         {
             // A card is built once and sent to every row: "Hi $(Name)" in double quotes would reach all of them as "Hi ".
             if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.RcsTextParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);

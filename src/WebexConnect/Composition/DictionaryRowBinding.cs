@@ -64,21 +64,35 @@ namespace WebexConnect.Composition
                 if (!TryFind(row, parameter.Names, out var value)) continue;
                 if (value is PSObject wrapped) value = wrapped.BaseObject;
                 if (value is null || (parameter.TakesOneValue && value is IEnumerable && !(value is string))) continue;
-                bound.Set(parameter.Property, Convert(value, parameter.Property.PropertyType));
+                if (TryConvert(value, parameter.Property.PropertyType, out var converted)) bound.Set(parameter.Property, converted);
             }
             return bound;
         }
 
-        /// <summary>PowerShell's own conversion; a value it cannot convert goes as its text, for the checks to name.</summary>
-        private static object? Convert(object value, Type type)
+        /// <summary>
+        /// PowerShell's own conversion; a value it cannot convert goes as its text, for the checks to name. One whose text
+        /// does not convert either (New-ConnectRcsCard's MediaHeight 'Large') is left unbound, as PowerShell leaves an
+        /// object's property of that value: the cmdlet names that column, where before the cast's exception ended the command.
+        /// </summary>
+        private static bool TryConvert(object value, Type type, out object? converted)
         {
             try
             {
-                return LanguagePrimitives.ConvertTo(value, type, CultureInfo.InvariantCulture);
+                converted = LanguagePrimitives.ConvertTo(value, type, CultureInfo.InvariantCulture);
+                return true;
             }
             catch (PSInvalidCastException)
             {
-                return LanguagePrimitives.ConvertTo(System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", type, CultureInfo.InvariantCulture);
+            }
+            try
+            {
+                converted = LanguagePrimitives.ConvertTo(System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", type, CultureInfo.InvariantCulture);
+                return true;
+            }
+            catch (PSInvalidCastException)
+            {
+                converted = null;
+                return false;
             }
         }
 
