@@ -29,6 +29,8 @@ namespace WebexConnect.Engine
 
         public int TpsInForce => _parts.RateGate is Dispatch.RateGate gate ? gate.SettledTps : _parts.RateGate.Tps;
 
+        public bool TpsLearned => _parts.RateGate is Dispatch.RateGate gate && gate.LimitLearned;
+
         public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation)
         {
             if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(EngineSession), "The session was disconnected.");

@@ -176,6 +176,22 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         $given | Should -Match 'SENT 0'
     }
 
+    It 'plans -WhatIf at the rate the service announced to an earlier run of the session, without the planned-rate line' {
+        # Before: after a run had adopted the sandbox's 100 TPS, -WhatIf still planned 2,500 rows as 3 requests of 1,000 and
+        # said the run would make more, smaller ones, where the session knew them: 25 of 100.
+        $out = Invoke-Answered -Lines @(
+            'Connect-WebexConnect -Sandbox'
+            '$null = "+447700900001" | Send-ConnectSms -From ACME -Text Hi'
+            '"TPS $((Get-ConnectContext).TpsInForce)"'
+            '$rows = 1..2500 | ForEach-Object { [pscustomobject]@{ Phone = "+4477009{0:D5}" -f $_ } }'
+            '$rows | Send-ConnectSms -From ACME -Text Hi -WhatIf') -Answers ''
+
+        $said = $out -replace '\s+', ' '
+        $said | Should -Match 'TPS 100'
+        $said | Should -Not -Match 'Requests planned at'
+        [regex]::Matches($said, 'on target "batch \d+: 100 destinations').Count | Should -Be 25
+    }
+
     It 'says at the -Confirm prompt how many SMS parts the row is billed as' {
         $out = Invoke-Answered -Lines @('$r = @("+447700900301" | Send-ConnectSms -From ACME -Text (''Our new phone launches tomorrow. '' * 60) -Confirm)') -Answers "N`n"
 

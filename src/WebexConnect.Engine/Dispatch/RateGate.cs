@@ -84,6 +84,7 @@ namespace WebexConnect.Engine.Dispatch
         private long _manualNow;
         private int _tps;
         private int _adaptations;
+        private int _announced;
         private string? _adaptedBecause;
         private readonly Queue<(long At, int Destinations)> _acceptedLately = new Queue<(long, int)>();
         // What requests' sizes taught about the tenant's TPS (under _sync): the largest the service took whole, and
@@ -161,6 +162,12 @@ namespace WebexConnect.Engine.Dispatch
 
         /// <summary>How many times the gate lowered itself; a run compares it before and after.</summary>
         public int Adaptations => Volatile.Read(ref _adaptations);
+
+        /// <summary>
+        /// True once the gate's limit came from the tenant rather than the cautious start: the service announced it, or a
+        /// refusal lowered it. -WhatIf then plans a later run's requests at it.
+        /// </summary>
+        public bool LimitLearned => Volatile.Read(ref _announced) != 0 || Adaptations > 0;
 
         /// <summary>Why the gate last lowered itself ("429", "7009"), for the warning.</summary>
         public string? AdaptedBecause => Volatile.Read(ref _adaptedBecause);
@@ -274,6 +281,7 @@ namespace WebexConnect.Engine.Dispatch
         public void AdoptAnnouncedLimit(int tps)
         {
             if (_userGaveLimit || tps <= 0) return;
+            Volatile.Write(ref _announced, 1);
             // The service's word sets the rate: no climb towards an older one.
             lock (_sync) _climbTo = 0;
             if (Interlocked.Exchange(ref _tps, tps) != tps) Wake();

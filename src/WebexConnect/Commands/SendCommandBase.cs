@@ -279,9 +279,11 @@ namespace WebexConnect.Commands
             // Grouped by what each request shares, rendered as the engine writes it: the dispatcher batches equal shapes.
             if (whatIf)
             {
-                var tps = _session!.Tps ?? 1000;
+                // Without -Tps, the rate the service gave an earlier run of this session, else a guess that says so.
+                var learned = _session!.Tps is null && _session.Engine.TpsLearned;
+                var tps = _session.Tps ?? (learned ? _session.TpsInForce : 1000);
                 _whatIf = new WhatIfBatches(Math.Min(1000, tps), m => EngineHost.RenderPayload(m, Array.Empty<Recipient>()), tps);
-                if (_session.Tps is null) _whatIfRateAssumed = WhatIfBatches.RateAssumed(tps, _session.TpsInForce);
+                if (_session.Tps is null && !learned) _whatIfRateAssumed = WhatIfBatches.RateAssumed(tps, _session.TpsInForce);
             }
             _silentConsent = SilentConsent.Holds(this, whatIf);
 

@@ -143,9 +143,9 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
-        /// What -WhatIf says before its batches when the session was given no -Tps: they were planned at
-        /// <paramref name="plannedTps"/>, but the run sends at the session's rate (<paramref name="tpsInForce"/>: the
-        /// cautious start, or what the service announced to an earlier run) and adopts what the service announces. Before,
+        /// What -WhatIf says before its batches when the session was given no -Tps and has not learned the tenant's rate
+        /// yet: they were planned at <paramref name="plannedTps"/>, but the run sends at the session's cautious start
+        /// (<paramref name="tpsInForce"/>) and adopts what the service announces. Before,
         /// 2,500 rows showed 3 requests of up to 1,000, and a tenant of 100 TPS took 26.
         /// </summary>
         public static string RateAssumed(int plannedTps, int tpsInForce) =>

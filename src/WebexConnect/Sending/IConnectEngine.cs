@@ -115,6 +115,9 @@ namespace WebexConnect.Sending
         /// <summary>The TPS the session's rate gate keeps to now (it changes when the session adopts or learns a limit); while it tries a larger request after a 7009, the largest the tenant took.</summary>
         int TpsInForce { get; }
 
+        /// <summary>True once <see cref="TpsInForce"/> came from the tenant (announced by the service, or lowered by a refusal), not the cautious start.</summary>
+        bool TpsLearned { get; }
+
         /// <summary>
         /// Whether the TPS budget is shared with this account's other processes, through which file, or why not: a line
         /// for Connect-WebexConnect -Verbose (the ledger's path names a hash, never a credential). Null for the sandbox.

@@ -47,6 +47,7 @@ namespace WebexConnect.Tests.Session
         public IReadOnlyList<SandboxRequest> SandboxRequests => Requests;
 
         public int TpsInForce { get; set; } = 10;
+        public bool TpsLearned { get; set; }
 
         public string? TpsSharing { get; set; }
 
