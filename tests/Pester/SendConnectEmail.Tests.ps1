@@ -779,6 +779,62 @@ Describe 'Send-ConnectEmail' {
         )
     }
 
+    It 'sends each address of a row once: its To leaves its Cc and Bcc, its Cc leaves its Bcc, and the run warns once' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'ann@example.com; boss@example.com'; Bcc = 'Boss@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Cc = 'boss@example.com'; Bcc = 'BOB@example.com; audit@example.com' }
+            [pscustomobject]@{ Email = 'cy@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'Hi' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $bodies = @(Get-SentBody)
+        $sent = @($bodies | ForEach-Object { $body = $_; $_.to | ForEach-Object { [pscustomobject]@{ To = $_.email[0]; Cc = $body.cc -join ','; Bcc = $body.bcc -join ',' } } })
+        ($sent | Where-Object To -EQ 'ann@example.com').Cc | Should -BeExactly 'boss@example.com'
+        ($sent | Where-Object To -EQ 'ann@example.com').Bcc | Should -BeExactly ''
+        ($sent | Where-Object To -EQ 'bob@example.com').Bcc | Should -BeExactly 'audit@example.com'
+        ($sent | Where-Object To -EQ 'cy@example.com').Bcc | Should -BeExactly 'audit@example.com'
+        # Rows 2 and 3 come out with the same copies, so they share a request.
+        $bodies.Count | Should -Be 2
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeExactly ("2 rows (rows 1, 2) gave an address in more than one of To, Cc and Bcc, so each such address goes once, " +
+            "in the first of them that has it: the service delivers and bills every copy it is given. In row 1, 'ann@example.com' is in To and Cc, " +
+            "and goes in To only; 'Boss@example.com' is in Cc and Bcc, and goes in Cc only. A row whose copies lose an address may go in a request " +
+            "of its own; -Verbose names each row's.")
+    }
+
+    It 'sends a user who is also the shared -Cc one email without the copy, in the requests -WhatIf planned, and says so' {
+        # What-if lines go to the host, not to a stream: a child PowerShell's output shows them.
+        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $child = Join-Path $TestDrive 'whatif-manager.ps1'
+        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
+            "Import-Module '$($module -replace "'", "''")'"
+            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
+            "'ann@example.com', 'Boss@example.com', 'bob@example.com' | Send-ConnectEmail -From it@example.com -Subject S -Text T -Cc boss@example.com -WhatIf 3>`$null")
+        $said = @(& $shell -NoProfile -File $child 2>&1 | ForEach-Object { "$_" } | Where-Object { $_ })
+
+        $verbose = @('ann@example.com', 'Boss@example.com', 'bob@example.com' |
+            Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T' -Cc 'boss@example.com' -Verbose -WarningVariable warned -WarningAction SilentlyContinue 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Row 2:*' -or $_.Message -like '*(row 2)*' } | ForEach-Object Message)
+
+        $said | Should -Be @(
+            'What if: Performing the operation "Send email" on target "batch 1: 2 destinations, 2 of rows 1-3 (ann@example.com, bob@example.com), cc boss@example.com".'
+            'What if: Performing the operation "Send email" on target "batch 2: 1 destination, row 2 (Boss@example.com)".'
+        )
+        $bodies = @(Get-SentBody)
+        $bodies.Count | Should -Be 2
+        $bodies[0].to.email | Should -Be @('ann@example.com', 'bob@example.com')
+        $bodies[0].cc | Should -Be @('boss@example.com')
+        $bodies[1].to.email | Should -Be @('Boss@example.com')
+        $bodies[1].PSObject.Properties.Name | Should -Not -Contain 'cc'
+        $verbose | Should -Contain "Row 2: 'boss@example.com' is in To and Cc, and goes in To only"
+        $verbose | Should -Contain 'Performing the operation "Send email" on target "Boss@example.com (row 2)".'
+        "$($warned[0])" | Should -BeLike "Row 2 gave an address in more than one of To, Cc and Bcc, * In it, 'boss@example.com' is in To and Cc, and goes in To only. *"
+    }
+
     It 'sends again, under the same -Journal, a row whose copies changed since the run that sent it, and skips the others' {
         $journal = Join-Path $TestDrive 'copies.journal'
         $mail = @{ From = 'news@example.com'; Subject = 'S'; Text = 'T'; Journal = $journal }

@@ -225,6 +225,15 @@ namespace WebexConnect.Commands
         /// </summary>
         private protected virtual IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row) => Array.Empty<string>();
 
+        /// <summary>
+        /// The warning the run ends with about what the channel changed in some rows as it sent them, said once for all of
+        /// them; null when there is none. Under -WhatIf too, as the run it previews would say it.
+        /// </summary>
+        private protected virtual string? WarningAtEnd() => null;
+
+        /// <summary>The number of the row being handled, counted from 1 as the results and warnings say it.</summary>
+        private protected long RowNumber => _row;
+
         /// <summary>Checked once before the first row: combinations no row can fix.</summary>
         private protected virtual void CheckParameters()
         {
@@ -631,12 +640,14 @@ namespace WebexConnect.Commands
             if (_run is null)
             {
                 if (_sendAtOvertaken.Warning(SendAt) is string overtaken) WriteNamedWarning(overtaken);
+                if (WarningAtEnd() is string changed) WriteNamedWarning(changed);
                 return;
             }
             Guard(() => _output!.Write(_run.Complete()));
             if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>(), inputEnded: true));
             // After the last result, beside the summary: how many rows went at once rather than at -SendAt.
             if (_sendAtOvertaken.Warning(SendAt) is string passed) WriteNamedWarning(passed);
+            if (WarningAtEnd() is string sentChanged) WriteNamedWarning(sentChanged);
             ShowProgress(completed: true);
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
@@ -802,8 +813,10 @@ namespace WebexConnect.Commands
         /// </summary>
         private string TargetFor(ConnectMessage message, Recipient recipient)
         {
-            var parts = MeasureParts(ForRecipient(message, recipient), recipient);
-            if (parts is not > 1) return TargetFor(recipient, _row) + CopyAddresses.Said(message) + ScheduledFor.Said(message.SendAt);
+            var sent = ForRecipient(message, recipient);
+            var parts = MeasureParts(sent, recipient);
+            // The copies as sent: a row's own address is not offered as its copy too (OverlappingCopies).
+            if (parts is not > 1) return TargetFor(recipient, _row) + CopyAddresses.Said(sent) + ScheduledFor.Said(message.SendAt);
             return TargetFor(recipient, _row) + ": " + parts.Value.ToString(CultureInfo.InvariantCulture) + " SMS parts" +
                 (recipient.Addresses.Count > 1 ? " each" : "") + ScheduledFor.Said(message.SendAt);
         }

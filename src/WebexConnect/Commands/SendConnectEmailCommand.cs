@@ -20,6 +20,7 @@ namespace WebexConnect.Commands
 
         private IReadOnlyList<EmailAttachment> _attachments = Array.Empty<EmailAttachment>();
         private bool _textTrackingWarned;
+        private readonly OverlappingCopies _overlappingCopies = new OverlappingCopies();
 
         /// <summary>The address(es); several in one call share one destination object (with -MultipleToRecipients, one email).</summary>
         // By property name only, and not Mandatory: see DESIGN.md's binding recipe. A plain string piped by itself
@@ -171,6 +172,16 @@ namespace WebexConnect.Commands
                 "for which the service tracks no opens or clicks and sends no read or clicked receipts: " + string.Join(", ", asked) +
                 " will not apply to it (nor to any other row without HTML; this is said once). Give -Html, or fill the row's Html column, to track it.";
         }
+
+        /// <summary>The row's email without the copies its To (or, for Bcc, its Cc) already has: see <see cref="OverlappingCopies"/>.</summary>
+        private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient)
+        {
+            var sent = _overlappingCopies.For(message, recipient.Addresses, RowNumber, out var note);
+            if (note is not null) WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + note);
+            return sent;
+        }
+
+        private protected override string? WarningAtEnd() => _overlappingCopies.Warning();
 
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {

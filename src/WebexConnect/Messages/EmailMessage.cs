@@ -78,5 +78,25 @@ namespace WebexConnect.Messages
 
         /// <summary>The JSON content.type: html when there is an HTML body, text otherwise.</summary>
         public string ContentType => Html is null ? "text" : "html";
+
+        /// <summary>This email with other copies: one row's, whose To or Cc already has some of them (OverlappingCopies).</summary>
+        internal EmailMessage WithCopies(IReadOnlyList<string> cc, IReadOnlyList<string> bcc) => new EmailMessage(Shared)
+        {
+            Subject = Subject,
+            Text = Text,
+            Html = Html,
+            Encoding = Encoding,
+            ReplyTo = ReplyTo,
+            Attachments = Attachments,
+            Cc = cc,
+            Bcc = bcc,
+            MultipleToRecipients = MultipleToRecipients,
+            FromName = FromName,
+            TrackClicks = TrackClicks,
+            TrackOpens = TrackOpens,
+            ListUnsubscribeUrl = ListUnsubscribeUrl,
+            UnsubscribeEmailAddress = UnsubscribeEmailAddress,
+            UnsubscribeEmailSubject = UnsubscribeEmailSubject,
+        };
     }
 }

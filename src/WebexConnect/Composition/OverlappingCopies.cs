@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// An address in more than one of a row's To, Cc and Bcc is sent once, in the most visible of them: To, then Cc, then
+    /// Bcc. The service counts, bills and delivers every entry of the three as a recipient of its own, so a user who is
+    /// also in the shared -Cc (the manager among the users), or a Cc cell that repeats the row's Email, got the email
+    /// twice. The rest of the run is said once, at its end (<see cref="Warning"/>); each row's drop goes to -Verbose.
+    /// </summary>
+    /// <remarks>
+    /// Compared without regard to case, as repeats within one field are (<see cref="RepeatedAddresses"/>). A row whose
+    /// copies lose an address has a message of its own, so it travels in a request of its own unless another row's
+    /// copies come out the same; -WhatIf groups by the same request JSON, so its batches show that too.
+    /// </remarks>
+    internal sealed class OverlappingCopies
+    {
+        private const int RowsNamed = 5;
+
+        private readonly List<string> _rowsNamed = new List<string>(RowsNamed);
+        private string? _firstNote;
+        private long _firstRow;
+
+        // The row asked about last, and what it was given: the command asks more than once per row (-Confirm's target,
+        // the journal's look-up, the send), and a row is counted and noted once.
+        private long _lastRow;
+        private ConnectMessage? _lastSource;
+        private ConnectMessage? _lastResult;
+
+        // The last email made with fewer copies, reused while the next row's copies come out the same (a Bcc that repeats
+        // the shared Cc does so on every row): one message object, one shape for the dispatcher to look up.
+        private EmailMessage? _variantSource;
+        private EmailMessage? _variant;
+
+        /// <summary>How many rows had an address dropped from their copies.</summary>
+        public long Rows { get; private set; }
+
+        /// <summary>
+        /// The email row <paramref name="row"/> is sent as: <paramref name="message"/> itself when no copy repeats one of
+        /// <paramref name="to"/> or a more visible copy, else one without those copies. <paramref name="note"/> says what was
+        /// dropped, the first time the row is asked about; null otherwise.
+        /// </summary>
+        public ConnectMessage For(ConnectMessage message, IReadOnlyList<string> to, long row, out string? note)
+        {
+            note = null;
+            if (message is not EmailMessage email || (email.Cc.Count == 0 && email.Bcc.Count == 0)) return message;
+            if (row == _lastRow && ReferenceEquals(message, _lastSource)) return _lastResult!;
+
+            var said = new List<string>();
+            var inTo = new HashSet<string>(to, StringComparer.OrdinalIgnoreCase);
+            var cc = Without(email.Cc, "Cc", inTo, null, said);
+            var bcc = Without(email.Bcc, "Bcc", inTo, new HashSet<string>(cc, StringComparer.OrdinalIgnoreCase), said);
+            _lastRow = row;
+            _lastSource = message;
+            _lastResult = said.Count == 0 ? message : Variant(email, cc, bcc);
+            if (said.Count == 0) return message;
+
+            note = string.Join("; ", said);
+            Rows++;
+            if (_firstNote is null)
+            {
+                _firstNote = note;
+                _firstRow = row;
+            }
+            if (_rowsNamed.Count < RowsNamed) _rowsNamed.Add(row.ToString(CultureInfo.InvariantCulture));
+            return _lastResult;
+        }
+
+        /// <summary>The warning the run ends with, or null when no row repeated an address in its copies.</summary>
+        public string? Warning()
+        {
+            if (Rows == 0) return null;
+            var rows = Rows == 1
+                ? "Row " + _firstRow.ToString(CultureInfo.InvariantCulture)
+                : Rows.ToString("N0", CultureInfo.InvariantCulture) + " rows (rows " + string.Join(", ", _rowsNamed) +
+                  (Rows > RowsNamed ? " and " + (Rows - RowsNamed).ToString("N0", CultureInfo.InvariantCulture) + " more" : "") + ")";
+            var example = Rows == 1 ? "In it, " : "In row " + _firstRow.ToString(CultureInfo.InvariantCulture) + ", ";
+            return rows + " gave an address in more than one of To, Cc and Bcc, so each such address goes once, in the first of them " +
+                "that has it: the service delivers and bills every copy it is given. " + example + _firstNote + ". " +
+                "A row whose copies lose an address may go in a request of its own" + (Rows == 1 ? "." : "; -Verbose names each row's.");
+        }
+
+        /// <summary>
+        /// <paramref name="copies"/> without the addresses of <paramref name="inTo"/> and <paramref name="inCc"/>; the list
+        /// itself when it has none of them (the usual row, which allocates nothing more).
+        /// </summary>
+        private static IReadOnlyList<string> Without(IReadOnlyList<string> copies, string field, HashSet<string> inTo, HashSet<string>? inCc,
+            List<string> said)
+        {
+            List<string>? kept = null;
+            for (var i = 0; i < copies.Count; i++)
+            {
+                var address = copies[i];
+                var keptIn = inTo.Contains(address) ? "To" : inCc?.Contains(address) == true ? "Cc" : null;
+                if (keptIn is null)
+                {
+                    kept?.Add(address);
+                    continue;
+                }
+                kept ??= copies.Take(i).ToList();
+                said.Add(InputEcho.Quote(address) + " is in " + keptIn + " and " + field + ", and goes in " + keptIn + " only");
+            }
+            return kept is null ? copies : kept;
+        }
+
+        private EmailMessage Variant(EmailMessage email, IReadOnlyList<string> cc, IReadOnlyList<string> bcc)
+        {
+            if (ReferenceEquals(email, _variantSource) && _variant is { } last && Same(last.Cc, cc) && Same(last.Bcc, bcc)) return last;
+            _variantSource = email;
+            _variant = email.WithCopies(cc, bcc);
+            return _variant;
+        }
+
+        private static bool Same(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+            a.Count == b.Count && a.SequenceEqual(b, StringComparer.Ordinal);
+    }
+}
