@@ -353,6 +353,16 @@ Describe 'Send-ConnectRcs' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*The card``[1``] has a member 'Titel' that a card has not: a card has Title, *"
     }
 
+    It 'says a carousel takes 2 to 10 cards when -Carousel gets <Given>, before any row' -ForEach @(
+        @{ Given = 'no card (@())'; Cards = @(); Expected = '*A carousel takes 2 to 10 cards, and it got 0.' }
+        @{ Given = '$null'; Cards = $null; Expected = '*A carousel takes 2 to 10 cards, and it got 0 ($null): no card was made; if New-ConnectRcsCard wrote errors before this, correct those first.' }
+    ) {
+        # Before: PowerShell's "The argument is null, empty, or an element of the argument collection contains a null value."
+        $rows = [pscustomobject]@{ To = '+447700900415' }, [pscustomobject]@{ To = '+447700900416' }
+        { $rows | Send-ConnectRcs -From 'app-1' -Carousel $Cards -PayloadOnly } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage $Expected
+    }
+
     It 'takes a list of one card as the card for -Card, and names -Carousel for a list of several' {
         # Before: "Cannot convert 'System.Object[]' to the type 'WebexConnect.Messages.RcsCard' required by parameter 'Card'. Specified method is not supported."
         $card = New-ConnectRcsCard -Title 'Sale' -Description 'This week'
