@@ -851,10 +851,13 @@ Describe 'New-ConnectJwt' {
         "$jwt" | Should -Be "Bearer $($jwt.Token)"
     }
 
-    It 'adds exp = iat + the lifetime with -LifetimeMinutes' {
+    It 'adds exp = now + the lifetime with -LifetimeMinutes, not the back-dated iat + the lifetime' {
+        # Before, -LifetimeMinutes 1 gave a token usable for 30 s: exp was counted from iat, 30 s in the past.
+        $before = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
         $jwt = New-ConnectJwt -ServiceId 'svc-jwt-2' -ServiceSecret $script:ServiceSecret -LifetimeMinutes 30
         $claims = ConvertFrom-Base64Url ($jwt.Token.Split('.')[1]) | ConvertFrom-Json
-        ([long] $claims.exp - [long] $claims.iat) | Should -Be 1800
+        ([long] $claims.exp - [long] $claims.iat) | Should -Be 1830
+        [long] $claims.exp | Should -BeGreaterOrEqual ($before + 1800)
     }
 
     It 'takes the service ID and the secret by position, and says how to give a secret typed as text' {

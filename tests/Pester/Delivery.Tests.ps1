@@ -741,6 +741,28 @@ Describe 'Wait-ConnectDelivery' {
         $report.Status | Should -Be @('NoReceipt', 'Delivered')
     }
 
+    It 'reads a report written in de-DE with about_WebexConnect''s ISO 8601 SubmittedAt in en-US, with no day and month swapped' {
+        # Export-Csv writes times in the session's culture: 06.12.2026 from de-DE is not read, or read as June, in en-US.
+        $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500"},"transid":"m-old_1","correlationid":"c-1"}}' |
+            ConvertFrom-ConnectWebhook
+        $csv = Join-Path $TestDrive 'iso.csv'
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            @([pscustomobject]@{ Row = 1; SubmittedAt = $receipt.ReceivedAt.AddMinutes(5); Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Unknown' }
+              [pscustomobject]@{ Row = 2; SubmittedAt = $receipt.ReceivedAt.AddMinutes(-5); Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Unknown' }
+              [pscustomobject]@{ Row = 3; SubmittedAt = $null; Destination = '+447700900001'; CorrelationId = 'c-3'; Status = 'Invalid' }) |
+                Select-Object *, @{ n = 'SubmittedAt'; e = { '{0:o}' -f $_.SubmittedAt } } -ExcludeProperty SubmittedAt |
+                Export-Csv $csv -NoTypeInformation -Encoding UTF8
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $report = @(Import-Csv $csv | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue)
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        (Import-Csv $csv).SubmittedAt[2] | Should -BeNullOrEmpty
+        $report.Status | Should -Be @('NoReceipt', 'Delivered', 'NotSent')
+    }
+
     It 'reports the next day from the Export-Csv of the send results and the saved webhook files, one result per row, without a listener' {
         # Before, every Import-Csv row was refused by the binder ('The input object cannot be bound ...'): no result at all.
         Connect-WebexConnect -Sandbox -SandboxFailureRate 0.5

@@ -200,6 +200,8 @@ Connect-WebexConnect -Region eu -ServiceKey (ConvertTo-SecureString 'k' -AsPlain
 
         $out | Should -Match ([regex]::Escape("REASON=Failed Not sent: could not reach the proxy http://127.0.0.1:$port that this computer's proxy setting names (HTTPS_PROXY or ALL_PROXY, or the system's)"))
         $out | Should -Match ([regex]::Escape("TEST=No answer from https://api.eu.webexconnect.io/: could not reach the proxy http://127.0.0.1:$port"))
+        # .NET reads HTTPS_PROXY and NO_PROXY once per process: a change made in the same PowerShell after this message did nothing.
+        $out | Should -Match ([regex]::Escape("list the API's host in NO_PROXY to go direct (PowerShell reads these variables once, at its first web request: set them, then start a new PowerShell): "))
         $out | Should -Not -Match 'proxy-pass'
     }
 

@@ -398,6 +398,55 @@ Describe 'Send-ConnectRcs' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*The card``[1``] has a member 'Titel' that a card has not: a card has Title, *"
     }
 
+    It 'says a carousel takes 2 to 10 cards when -Carousel gets <Given>, before any row' -ForEach @(
+        @{ Given = 'no card (@())'; Cards = @(); Expected = '*A carousel takes 2 to 10 cards, and it got 0.' }
+        @{ Given = '$null'; Cards = $null; Expected = '*A carousel takes 2 to 10 cards, and it got 0 ($null): no card was made; if New-ConnectRcsCard wrote errors before this, correct those first.' }
+    ) {
+        # Before: PowerShell's "The argument is null, empty, or an element of the argument collection contains a null value."
+        $rows = [pscustomobject]@{ To = '+447700900415' }, [pscustomobject]@{ To = '+447700900416' }
+        { $rows | Send-ConnectRcs -From 'app-1' -Carousel $Cards -PayloadOnly } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage $Expected
+    }
+
+    It 'sends nothing to a row whose card failed when the card is made in the same statement, as New-ConnectRcsCard''s notes say' {
+        # A card kept in a variable across the two statements went to the next row whose card failed: the notes warn of it.
+        # A script of its own, as an admin's: inside Pester's try, a failed statement would end the loop.
+        $loop = {
+            param($Manifest, [switch] $InVariable)
+            Import-Module $Manifest
+            @(
+                [pscustomobject]@{ To = '+447700900421'; Title = 'Red'; Url = 'https://cdn.example.com/a.jpg'; Height = 'Short' }
+                [pscustomobject]@{ To = '+447700900422'; Title = 'Blue'; Url = 'https://cdn.example.com/a.jpg'; Height = 'Huge' }
+                [pscustomobject]@{ To = '+447700900423'; Title = ''; Url = ''; Height = 'Short' }
+                [pscustomobject]@{ To = '+447700900424'; Title = 'Green'; Url = 'https://cdn.example.com/a.jpg'; Height = 'Short' }
+            ) | ForEach-Object {
+                if ($InVariable) {
+                    $card = New-ConnectRcsCard -Title $_.Title -MediaUrl $_.Url -MediaHeight $_.Height
+                    Send-ConnectRcs -To $_.To -From 'app-1' -PayloadOnly -Card $card
+                }
+                else {
+                    Send-ConnectRcs -To $_.To -From 'app-1' -PayloadOnly -Card (New-ConnectRcsCard -Title $_.Title -MediaUrl $_.Url -MediaHeight $_.Height)
+                }
+            }
+        }
+        $manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        foreach ($inVariable in $false, $true) {
+            $ps = [powershell]::Create()
+            try {
+                $sent = @($ps.AddScript($loop).AddArgument($manifest).AddParameter('InVariable', $inVariable).Invoke() | ConvertFrom-Json)
+                $ps.Streams.Error.Count | Should -Be 2
+                if ($inVariable) {
+                    $sent.content.richCard.title | Should -Be 'Red', 'Red', 'Red', 'Green'
+                }
+                else {
+                    $sent.to.msisdn | Should -Be '+447700900421', '+447700900424'
+                    $sent.content.richCard.title | Should -Be 'Red', 'Green'
+                }
+            }
+            finally { $ps.Dispose() }
+        }
+    }
+
     It 'takes a list of one card as the card for -Card, and names -Carousel for a list of several' {
         # Before: "Cannot convert 'System.Object[]' to the type 'WebexConnect.Messages.RcsCard' required by parameter 'Card'. Specified method is not supported."
         $card = New-ConnectRcsCard -Title 'Sale' -Description 'This week'

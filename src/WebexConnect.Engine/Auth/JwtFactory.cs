@@ -8,7 +8,7 @@ namespace WebexConnect.Engine.Auth
 {
     /// <summary>
     /// Mints the HS256 JWT the Messaging API accepts: iss = Service ID, integer iat back-dated against clock
-    /// skew, optional exp, signed with the Base64-decoded Service Secret.
+    /// skew, optional exp (the lifetime from now, at most 60 minutes after iat), signed with the Base64-decoded Service Secret.
     /// </summary>
     internal sealed class JwtFactory
     {
@@ -39,9 +39,14 @@ namespace WebexConnect.Engine.Auth
                 throw new ArgumentOutOfRangeException(nameof(lifetime), l, "The token lifetime must be more than 0 and at most 60 minutes.");
             }
 
-            var issuedAt = DateTimeOffset.FromUnixTimeSeconds((_clock.GetUtcNow() - SkewAllowance).ToUnixTimeSeconds());
+            var now = _clock.GetUtcNow();
+            var issuedAt = DateTimeOffset.FromUnixTimeSeconds((now - SkewAllowance).ToUnixTimeSeconds());
+            // The lifetime asked for is usable time from now, not from the back-dated iat (or a 1-minute token
+            // would last 30 s); only the service's cap on exp - iat can shorten it, by the back-dating.
             DateTimeOffset? expiresAt = lifetime is { } life
-                ? DateTimeOffset.FromUnixTimeSeconds(issuedAt.ToUnixTimeSeconds() + Math.Max(1L, (long)life.TotalSeconds))
+                ? DateTimeOffset.FromUnixTimeSeconds(Math.Min(
+                    now.ToUnixTimeSeconds() + Math.Max(1L, (long)life.TotalSeconds),
+                    issuedAt.ToUnixTimeSeconds() + (long)MaxLifetime.TotalSeconds))
                 : null;
 
             var key = SecretBytes.DecodeBase64(serviceSecret) ?? throw new ArgumentException(NotBase64Message, nameof(serviceSecret));

@@ -305,7 +305,8 @@ namespace WebexConnect.Engine.Transport
                     case AttemptKind.ProxyRefused:
                         throw new SessionFailureException("ProxyRefused",
                             "The proxy between this computer and " + _client.BaseAddress?.Host + " refused to open a connection to it (" + result.What +
-                            "). Nothing was sent. Check the proxy's address, user name and password (HTTPS_PROXY or ALL_PROXY, or the system proxy), " +
+                            "). Nothing was sent. Check the proxy's address, user name and password (HTTPS_PROXY or ALL_PROXY, or the system proxy; " +
+                            ProxyVariablesReadOnce + "), " +
                             "and that it lets this computer reach " + _client.BaseAddress?.Host + " on port " + _client.BaseAddress?.Port + ".", result.Code);
                     case AttemptKind.SessionFatal:
                         throw new SessionFailureException("SourceIpNotAllowed",
@@ -439,6 +440,13 @@ namespace WebexConnect.Engine.Transport
             WhereItFailed(ex, endpoint, proxy) ?? (IsConnectFailure(ex) ? "could not connect: " : "the connection failed before the request was sent: ");
 
         /// <summary>
+        /// .NET reads the proxy variables once per process, at its first web request: one set or changed afterwards in the
+        /// same PowerShell (often just after this very message) changes nothing, and the admin is left thinking it is wrong.
+        /// </summary>
+        internal const string ProxyVariablesReadOnce =
+            "PowerShell reads these variables once, at its first web request: set them, then start a new PowerShell";
+
+        /// <summary>
         /// The start of a sentence that says what to check, for a failure whose words alone do not: the proxy could not be
         /// reached (its "Connection refused (10.0.0.5:3128)" names an address the admin never gave the module), or the API's
         /// host name did not resolve. Null for any other failure.
@@ -449,7 +457,8 @@ namespace WebexConnect.Engine.Transport
             // proxy that answered the tunnel request was reached (IsProxyRefusal), and its own words say what it refused.
             if (proxy is not null && (IsNameResolutionFailure(ex) || IsConnectFailure(ex)) && !IsProxyRefusal(ex))
                 return "could not reach the proxy " + proxy.Scheme + "://" + proxy.Authority + " that this computer's proxy setting names " +
-                    "(HTTPS_PROXY or ALL_PROXY, or the system's); check that it runs, or list the API's host in NO_PROXY to go direct: ";
+                    "(HTTPS_PROXY or ALL_PROXY, or the system's); check that it runs, or list the API's host in NO_PROXY to go direct " +
+                    "(" + ProxyVariablesReadOnce + "): ";
             if (IsNameResolutionFailure(ex) && endpoint is not null)
                 return "could not find the host " + endpoint.Host + " (check Connect-WebexConnect -BaseUri or -Region, and this computer's DNS and network): ";
             return null;

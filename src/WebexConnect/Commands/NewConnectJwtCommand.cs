@@ -40,7 +40,7 @@ namespace WebexConnect.Commands
         [Credential]
         public PSCredential? Credential { get; set; }
 
-        /// <summary>Adds an exp claim this many minutes after iat (1 to 60); without it the token has no exp.</summary>
+        /// <summary>Adds an exp claim this many minutes from now (1 to 60, capped at 60 after the back-dated iat); without it the token has no exp.</summary>
         [Parameter]
         [WholeNumberArgument("LifetimeMinutes")]
         [ValidateRange(1, 60)]

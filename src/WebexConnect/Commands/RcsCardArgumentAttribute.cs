@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Commands
 {
@@ -45,6 +46,12 @@ namespace WebexConnect.Commands
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = Unwrapped(inputData);
+            // No card at all is most often a CSV whose every row failed in New-ConnectRcsCard; PowerShell's own
+            // "The argument is null, empty, or an element..." says neither how many cards a carousel takes nor why.
+            if (!Single && (value is null || (value is IList none && value is not IDictionary && none.Count == 0)))
+                throw new ArgumentTransformationMetadataException(string.Format(CultureInfo.InvariantCulture,
+                    "A carousel takes {0} to {1} cards, and it got 0{2}.", RcsRules.MinCarouselCards, RcsRules.MaxCarouselCards,
+                    value is null ? " ($null): no card was made; if New-ConnectRcsCard wrote errors before this, correct those first" : ""));
             if (value is IList list && value is not IDictionary)
             {
                 var items = list.Cast<object?>().ToArray();

@@ -61,6 +61,22 @@ namespace WebexConnect.Tests.Auth
             Assert.Equal("Bearer " + jwt.Token, jwt.AuthorizationHeader);
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(10)]
+        [InlineData(59)]
+        public void ALifetime_IsUsableThatLongFromNow_NotFromTheBackDatedIat(int minutes)
+        {
+            var factory = new JwtFactory(new ManualClock { Now = Now });
+
+            var jwt = factory.Create("svc", TestSecrets.Secure(Convert.ToBase64String(new byte[32])), TimeSpan.FromMinutes(minutes));
+
+            var claims = Part(jwt.Token, 1);
+            Assert.Equal(Now.AddSeconds(-30).ToUnixTimeSeconds(), claims.GetProperty("iat").GetInt64());
+            Assert.Equal(Now.AddMinutes(minutes).ToUnixTimeSeconds(), claims.GetProperty("exp").GetInt64());
+            Assert.Equal(Now.AddMinutes(minutes), jwt.ExpiresAt);
+        }
+
         [Fact]
         public void WithoutALifetime_HasNoExp()
         {

@@ -49,6 +49,25 @@ namespace WebexConnect.Tests.Receipts
                 WebhookBody.Read(latin1, null, null, JsonTree.Read, Now, "application/json; charset=utf-8")).Message);
         }
 
+        /// <summary>
+        /// Before: refused, the listener answering 400 "not valid UTF-8" for a valid UTF-8 body whose callbackData held
+        /// half an emoji escaped ("\\ud83d" alone); the service does not resend it, so the receipt was lost.
+        /// </summary>
+        [Theory]
+        [InlineData("Sale \\ud83d", "Sale \uFFFD")]
+        [InlineData("\\ude00 end", "\uFFFD end")]
+        [InlineData("\\ud83d\\ud83d\\ude00\\n\\u00e9\\\"", "\uFFFD\ud83d\ude00\n\u00e9\"")]
+        public void AnEscapedHalfSurrogatePairIsReadAsTheReplacementCharacter_AndTheRestOfTheReceiptKept(string escaped, string expected)
+        {
+            var body = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(ReceiptFixtures.Bytes("sms-delivered.json")).Replace("invoice-42", escaped));
+
+            var receipt = Assert.Single(Read(body));
+
+            Assert.Equal(expected, receipt.CallbackData);
+            Assert.Equal(DeliveryStatus.Delivered, receipt.Status);
+            Assert.Equal("6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11", receipt.MessageId);
+        }
+
         [Fact]
         public void TheDocumentedShapeGivesEveryFieldAndMapsTheCode()
         {
