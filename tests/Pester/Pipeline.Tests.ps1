@@ -901,6 +901,23 @@ Describe 'A preference of Inquire where no one can be asked' {
 
         $run | Should -Be '1:Queued 2:Invalid'
     }
+
+    # Before: the stop at an Invalid row's question (asked before its result) wrote no warning, as the stop at any other
+    # row's error does: row 3, never read and never sent, went unmentioned in the scheduled task's log.
+    It 'warns that the rows after an Invalid row whose question cannot be asked were not sent, in pwsh -NonInteractive' {
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $command = "Import-Module '$($script:Manifest -replace "'", "''")'; Connect-WebexConnect -Sandbox -Tps 1000; " +
+            "'+447700900821', 'not a number', '+447700900823' | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Inquire; " +
+            "'sent: ' + @(Get-ConnectSandboxRequest).Count"
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments '-NoProfile', '-NonInteractive', '-Command', $command -Environment @{ NO_COLOR = '1' }
+
+        $run.Ended | Should -BeTrue
+        $run.Text | Should -Match ([regex]::Escape('WARNING: Send-ConnectSms ended at the error of row 2 (InvalidInput): the 2 rows it ' +
+            'read have their results, and any rows the input had after row 2 were not read, so not sent.'))
+        $run.Text | Should -Match 'it runs with -NonInteractive, which refuses every question'
+        $run.Text | Should -Match 'sent: 1'
+    }
 }
 
 Describe 'What binding a row costs: no .NET exception on the common paths' {

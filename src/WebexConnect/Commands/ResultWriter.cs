@@ -203,14 +203,25 @@ namespace WebexConnect.Commands
         }
 
         // Methods of their own: in Write's loop, the lambdas' capture of the result would be made for every result.
-        private void WriteError(SendResult result)
+        private void WriteError(SendResult result) => WriteRowError(result.Row, SendErrors.ErrorIdFor(result), () => _streams.Error(result));
+
+        /// <summary>
+        /// Writes the error of row <paramref name="row"/>. A stop it raises (-ErrorAction Stop, or Inquire answered Halt or
+        /// asked where no one can answer) is that row's: <see cref="FinishStopped"/> then warns that the rows after it were
+        /// not read. Also for an Invalid row's error, written before its result when Inquire asks: before, that stop left a
+        /// scheduled task's log without the warning, and the rows the input had after it were never sent, unmentioned.
+        /// </summary>
+        /// <param name="row">The row the error is of.</param>
+        /// <param name="errorId">The error's ErrorId ("InvalidInput").</param>
+        /// <param name="write">Writes the error.</param>
+        public void WriteRowError(long row, string errorId, Action write)
         {
             var running = _stop == null;
-            Stream(() => _streams.Error(result));
+            Stream(write);
             if (running && _stop != null)
             {
-                _stoppedBy = SendErrors.ErrorIdFor(result);
-                _stoppedAtRow = result.Row;
+                _stoppedBy = errorId;
+                _stoppedAtRow = row;
             }
         }
 

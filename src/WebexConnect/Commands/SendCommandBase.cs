@@ -578,7 +578,7 @@ namespace WebexConnect.Commands
             }
             // Stopped here (answered Halt, or no one could be asked): the row still gets its result, without a second error,
             // as under Stop; the rows before it are finished after it.
-            if (!ErrorActionStop.Decides(_errorAction)) _output!.Stream(() => WriteError(ErrorFor(this, invalid)));
+            if (!ErrorActionStop.Decides(_errorAction)) _output!.WriteRowError(invalid.Row, SendErrors.ErrorIdFor(invalid), () => WriteError(ErrorFor(this, invalid)));
             _run.Reject(invalid);
             if (_errorAction == ActionPreference.Stop) _output!.Write(_run.Complete());
         }
