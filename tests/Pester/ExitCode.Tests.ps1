@@ -287,3 +287,40 @@ Describe 'A scheduled script that $ErrorActionPreference = ''Stop'' ends at a ro
             'and any rows the input had after row 2 were not read, so not sent.'))
     }
 }
+
+Describe 'A job written out in pwsh -Command, as about_WebexConnect says it ends' {
+    # Before, the page said only that failed rows leave the exit code at 0, which is true of -File: a job written out in
+    # the task's action (-Command "... | Send-ConnectSms ...") ended with 1 when a row failed, and with 0 again once
+    # a Stop-Transcript was added after the send, so a task's result changed with a line that has nothing to do with it.
+    BeforeAll {
+        $script:About = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md')) -replace '\r?\n\s*', ' '
+        $script:Csv = New-Csv '+447700900001', 'not a number'
+        $script:InlineJob = "Import-Module '$script:Manifest'; Connect-WebexConnect -Sandbox; " +
+            "Import-Csv '$script:Csv' | Send-ConnectSms -From ACME -Text 'Hi'"
+        function script:Invoke-Inline([string] $Command) {
+            $powershell = Get-PowerShellHostCommand
+            $null = & $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -Command $Command 2>&1
+            $LASTEXITCODE
+        }
+    }
+
+    It 'says so on the page' {
+        $script:About | Should -Match ([regex]::Escape('1 when the send comes last and any row failed, but 0 as soon as a statement follows it'))
+        $script:About | Should -Match ([regex]::Escape('-Command "& C:\Jobs\send.ps1", which ends with the script''s exit code (0 when it calls no exit)'))
+    }
+
+    It 'is 1 when the send comes last and a row failed' {
+        Invoke-Inline $script:InlineJob | Should -Be 1
+    }
+
+    It 'is 0 as soon as a statement follows the send, although a row failed' {
+        Invoke-Inline ($script:InlineJob + "; 'log line'") | Should -Be 0
+    }
+
+    It 'is the script''s exit code for -Command "& script", 0 when it calls no exit' {
+        $job = Join-Path $TestDrive 'inline-job.ps1'
+        Set-Content -LiteralPath $job -Value $script:InlineJob -Encoding UTF8
+        Invoke-Inline "& '$job'" | Should -Be 0
+        Invoke-Inline "& '$(New-Job $script:Csv)'" | Should -Be 1
+    }
+}
