@@ -97,7 +97,7 @@ namespace WebexConnect.Engine
             var folder = LedgerFolder.Ensure(out var noFolder);
             if (folder is null)
             {
-                sharing = NotShared + noFolder?.TrimEnd('.') + ".";
+                sharing = NotShared + noFolder?.TrimEnd('.') + "." + LedgerFolder.WhereToShare;
                 return new LocalRateLedger();
             }
             var path = SharedRateLedger.PathFor(settings.BaseUri, CredentialIdentity(settings), folder);
@@ -106,7 +106,7 @@ namespace WebexConnect.Engine
                 sharing = "TPS budget shared with this account's other processes sending to this tenant, through " + path + ".";
                 return shared;
             }
-            sharing = NotShared + path + " cannot be used: " + problem?.TrimEnd('.') + ".";
+            sharing = NotShared + path + " cannot be used: " + problem?.TrimEnd('.') + "." + LedgerFolder.WhereToShare;
             return new LocalRateLedger();
         }
 

@@ -39,6 +39,8 @@ Describe 'Connect-WebexConnect -Verbose' {
             $env:XDG_DATA_HOME = Join-Path $TestDrive 'not-a-folder/share'
             $verbose = @(Connect-WebexConnect -BaseUri 'http://127.0.0.1:9/' -ServiceKey $key -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
             @($verbose -like 'TPS budget not shared with this account''s other processes sending to this tenant (each counts its own): *not-a-folder/share/WebexConnect cannot be created: *').Count | Should -Be 1
+            # What the scheduled task should set, not the path alone (before, the line ended at the file system's reason).
+            @($verbose -like '*cannot be created: *. To share it, set HOME (or, on Linux, XDG_DATA_HOME) to a folder this account may write.').Count | Should -Be 1
 
             $verbose = @(Connect-WebexConnect -BaseUri 'http://127.0.0.1:9/' -ServiceKey $key -NoSharedTps -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
             $verbose | Should -Contain 'TPS budget kept to this session (-NoSharedTps or WEBEXCONNECT_NO_SHARED_TPS).'

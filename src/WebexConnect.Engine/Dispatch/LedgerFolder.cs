@@ -18,6 +18,19 @@ namespace WebexConnect.Engine.Dispatch
     {
         public const string Name = "WebexConnect";
 
+        /// <summary>
+        /// What to set so that the budget is shared, said after why it is not. On Linux and macOS the folder comes from HOME
+        /// (Linux: XDG_DATA_HOME first), which a service account or a cron line (env -i) often lacks or cannot write: before,
+        /// the reason named the path alone, and not what the task should set. Windows takes it from the account's profile.
+        /// </summary>
+        public static string WhereToShare =>
+#if NET8_0_OR_GREATER
+            !OperatingSystem.IsWindows()
+                ? " To share it, set HOME (or, on Linux, XDG_DATA_HOME) to a folder this account may write."
+                :
+#endif
+                "";
+
         /// <summary>This account's ledger folder, created if missing; null (with the reason) when the account has none (no home folder).</summary>
         public static string? Ensure(out string? problem) =>
             Ensure(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), out problem);
