@@ -128,6 +128,24 @@ namespace WebexConnect.Commands
             return null;
         }
 
+        /// <summary>
+        /// Whether -MediaUrl was given for this card, empty or not: on the command line, or as a column (or key) of this row
+        /// under MediaUrl or an alias. An empty one is a card without media, where -MediaHeight has nothing to apply to.
+        /// </summary>
+        // Read from the row itself, not from BoundParameters: PowerShell keeps there a name an earlier row bound and never
+        // lists a hashtable's keys, so a CSV row with an empty Image cell made a card while the same hashtable row
+        // (Image = '') stopped the command.
+        private bool MediaUrlGiven()
+        {
+            if (_commandLine.Contains(nameof(MediaUrl))) return true;
+            if (InputObject is null) return false;
+            var columns = InputRow.Read(InputObject).Columns;
+            foreach (var name in PipelineColumns.NamesOf(GetType(), ParameterSetName, nameof(MediaUrl)))
+                foreach (var column in columns)
+                    if (string.Equals(column.Key, name, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -143,7 +161,7 @@ namespace WebexConnect.Commands
             // An empty -MediaUrl (a product row without an image, the same -MediaHeight for every card) is a card
             // without media, so the height has nothing to apply to.
             var hasMedia = !string.IsNullOrEmpty(MediaUrl);
-            if (MediaHeight is not null && !hasMedia && !MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl)))
+            if (MediaHeight is not null && !hasMedia && !MediaUrlGiven())
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(
                     "-MediaHeight needs -MediaUrl: the height is that of the card's image or video. Add -MediaUrl, or leave -MediaHeight out."),
