@@ -118,6 +118,18 @@ Describe 'New-ConnectRcsCard' {
         }
     }
 
+    It 'copies a piped card with its suggestion chips, changing only what the command line gives' {
+        $chips = (New-ConnectRcsSuggestion 'Buy' -Url 'https://example.com/buy'), (New-ConnectRcsSuggestion 'Call' -Phone '+447700900001')
+        $card = New-ConnectRcsCard -Title 'Sale' -Description 'Half price' -Suggestion $chips
+
+        $copy = $card | New-ConnectRcsCard -Title 'Back in stock'
+
+        $copy.Title | Should -Be 'Back in stock'
+        $copy.Description | Should -Be 'Half price'
+        $copy.Suggestions.DisplayText | Should -Be 'Buy', 'Call'
+        ($card | New-ConnectRcsCard -Suggestion $chips[1]).Suggestions.DisplayText | Should -Be 'Call'
+    }
+
     It 'refuses a MediaHeight of a row with no media column, even after a row that had one' {
         $rows = [pscustomobject]@{ Title = 'Tea'; Image = 'https://files.example.com/tea.png'; MediaHeight = 'Short' },
                 [pscustomobject]@{ Title = 'Cake'; MediaHeight = 'Short' }

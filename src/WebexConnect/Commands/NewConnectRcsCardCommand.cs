@@ -44,9 +44,12 @@ namespace WebexConnect.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public RcsThumbnailAlignment? ThumbnailAlignment { get; set; }
 
-        /// <summary>Suggestion chips on the card: at most 4 on a standalone card, 2 on a carousel card.</summary>
+        /// <summary>Suggestion chips on the card: at most 4 on a standalone card, 2 on a carousel card. Binds from a Suggestions property.</summary>
         // ValidateNotNull on an array checks its elements too: a $null chip is refused at binding.
-        [Parameter]
+        // By property name, under the card's own name for its chips: $card | New-ConnectRcsCard -Title 'New' (a copy with
+        // one change) dropped the card's chips without a word, while its title, text and media carried over.
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Suggestions")]
         [ValidateCount(0, 4)]
         [ValidateNotNull]
         public RcsSuggestion[]? Suggestion { get; set; }
