@@ -763,6 +763,35 @@ Describe 'Wait-ConnectDelivery' {
         $report.Status | Should -Be @('NoReceipt', 'Delivered', 'NotSent')
     }
 
+    It 'warns once, naming the row and the cell, when a report written in de-DE gives SubmittedAt times en-US does not read' {
+        # Export-Csv wrote 06.12.2026 in de-DE: en-US read it as 12 June (13.12.2026 as nothing) without a word, so an Unknown
+        # row was judged against the wrong send time. Now such a cell is not read as a time, and one warning says so.
+        $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500"},"transid":"m-old_1","correlationid":"c-1"}}' |
+            ConvertFrom-ConnectWebhook
+        $csv = Join-Path $TestDrive 'de-DE.csv'
+        $sent = [DateTimeOffset]::new(2026, 12, 6, 9, 55, 53, [TimeSpan]::Zero)
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            @([pscustomobject]@{ Row = 1; SubmittedAt = $null; Destination = '+447700900001'; CorrelationId = 'c-0'; Status = 'Invalid' }
+              [pscustomobject]@{ Row = 2; SubmittedAt = $sent; Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Unknown' }
+              [pscustomobject]@{ Row = 3; SubmittedAt = $sent.AddDays(7); Destination = '+447700900002'; CorrelationId = 'c-2'; Status = 'Unknown' }) |
+                Export-Csv $csv -NoTypeInformation -Encoding UTF8
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $report = @(Import-Csv $csv | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+            $ownFile = Join-Path $TestDrive 'en-US.csv'
+            [pscustomobject]@{ Row = 1; SubmittedAt = $sent; Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Unknown' } |
+                Export-Csv $ownFile -NoTypeInformation
+            $null = Import-Csv $ownFile | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue -WarningVariable ownWarned -WarningAction SilentlyContinue
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $report.Count | Should -Be 3
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Row 2: SubmittedAt '06.12.2026 09:55:53 +00:00' is not a time in ISO 8601 or in this culture's (en-US) format*"
+        @($ownWarned).Count | Should -Be 0
+    }
+
     It 'reports the next day from the Export-Csv of the send results and the saved webhook files, one result per row, without a listener' {
         # Before, every Import-Csv row was refused by the binder ('The input object cannot be bound ...'): no result at all.
         Connect-WebexConnect -Sandbox -SandboxFailureRate 0.5

@@ -256,6 +256,22 @@ Describe 'about_WebexConnect' {
         $lines | Should -Contain '        $err = $null'
     }
 
+    It 'says Attempts counts the requests that carried a row, with the numbers a split run gives' {
+        # Before: nothing an admin reads said what Attempts counts, and a Queued row beside a refused number showing
+        # Attempts 3 read as a row sent three times.
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -BeLike "*Attempts counts the requests that carried its row*It is not how many times the row was sent*"
+        $text | Should -BeLike "*The results show Attempts 2, 3 and 3: two rows Queued, each sent once, and +4477 Rejected.*"
+
+        Connect-WebexConnect -Sandbox
+        $results = @('+447700900001', '+4477', '+447700900003' | Send-ConnectSms -From ACME -Text Hi -ErrorAction SilentlyContinue)
+        $results.Attempts | Should -Be @(2, 3, 3)
+        $results.Status | Should -Be @('Queued', 'Rejected', 'Queued')
+        $sent = @(Get-ConnectSandboxRequest | Where-Object StatusCode -eq 201)
+        $sent.Count | Should -Be 2
+        $sent.DestinationCount | Should -Be @(1, 1)
+    }
+
     It 'sets each error ID of its table apart from the meaning by two spaces or more, as a row' {
         # Before: "InvalidSandboxLatency -SandboxLatency is out of range." read as one name, and wrapped as a paragraph.
         $lines = @((Get-Help about_WebexConnect | Out-String -Width 200) -split '\r?\n')

@@ -382,6 +382,26 @@ Describe 'Send-ConnectMessage -Channel email with the copy columns Send-ConnectE
         $body.content.replyTo | Should -Be 'desk@example.com'
     }
 
+    It 'warns once, naming the rows and the address, when a row''s To is also a copy -AdditionalProperty gives, and sends as given' {
+        # Send-ConnectEmail sends such an address once; Send-ConnectMessage writes -AdditionalProperty as given, and the
+        # manager among the users got the email twice without a word.
+        $content = @{ type = 'text'; subject = 'Hello'; text = 'Hi there' }
+        $copies = @{ cc = @('Boss@example.com', 'lead@example.com'); bcc = 'audit@example.com' }
+        $results = @('ann@example.com', 'boss@example.com', 'carl@example.com', 'audit@example.com' |
+            Send-ConnectMessage -Channel email -From 'news@example.com' -Content $content -AdditionalProperty $copies -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        $twice = @($warned | Where-Object { "$_" -like '*-AdditionalProperty also copies*' })
+        $twice.Count | Should -Be 1
+        "$($twice[0])" | Should -BeLike "2 rows (rows 2, 4) sent to an address that -AdditionalProperty also copies; in row 2, 'boss@example.com' is the row's To and in -AdditionalProperty's cc.*Send-ConnectEmail -Cc*"
+        $sent = @((Get-ConnectSandboxRequest).Body | ConvertFrom-Json)
+        $sent.Count | Should -BeGreaterThan 0
+        $sent | ForEach-Object { $_.cc | Should -Be @('Boss@example.com', 'lead@example.com') }
+
+        $null = 'ann@example.com' | Send-ConnectMessage -Channel email -From 'news@example.com' -Content $content -AdditionalProperty $copies -WarningVariable quiet -WarningAction SilentlyContinue
+        @($quiet | Where-Object { "$_" -like '*also copies*' }).Count | Should -Be 0
+    }
+
     It 'says nothing of them on another channel, nor of a column -SubstitutionColumn names' {
         $rows = Import-People @([pscustomobject]@{ Phone = '+447700900001'; Cc = 'x' })
         $null = $rows | Send-ConnectMessage -Channel whatsapp -From 'app-1' -Content $script:WhatsAppText -AllowMissingSubstitution -WarningVariable warned -WarningAction SilentlyContinue

@@ -107,6 +107,36 @@ Describe 'New-ConnectRcsCard' {
             Should -Throw -ErrorId 'MediaHeightWithoutMediaUrl,*' -ExpectedMessage '-MediaHeight needs -MediaUrl*'
     }
 
+    It 'reads an empty Image of a hashtable row as a CSV row''s empty cell: a card without media, not the end of the command' {
+        $csv = 'Title,Image,MediaHeight', 'Tea,,Short' | ConvertFrom-Csv | New-ConnectRcsCard
+        $hashtable = @{ Title = 'Tea'; Image = ''; MediaHeight = 'Short' } | New-ConnectRcsCard
+
+        foreach ($card in $csv, $hashtable) {
+            $card.Title | Should -Be 'Tea'
+            $card.MediaUrl | Should -BeNullOrEmpty
+            $card.MediaHeight | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'copies a piped card with its suggestion chips, changing only what the command line gives' {
+        $chips = (New-ConnectRcsSuggestion 'Buy' -Url 'https://example.com/buy'), (New-ConnectRcsSuggestion 'Call' -Phone '+447700900001')
+        $card = New-ConnectRcsCard -Title 'Sale' -Description 'Half price' -Suggestion $chips
+
+        $copy = $card | New-ConnectRcsCard -Title 'Back in stock'
+
+        $copy.Title | Should -Be 'Back in stock'
+        $copy.Description | Should -Be 'Half price'
+        $copy.Suggestions.DisplayText | Should -Be 'Buy', 'Call'
+        ($card | New-ConnectRcsCard -Suggestion $chips[1]).Suggestions.DisplayText | Should -Be 'Call'
+    }
+
+    It 'refuses a MediaHeight of a row with no media column, even after a row that had one' {
+        $rows = [pscustomobject]@{ Title = 'Tea'; Image = 'https://files.example.com/tea.png'; MediaHeight = 'Short' },
+                [pscustomobject]@{ Title = 'Cake'; MediaHeight = 'Short' }
+
+        { $rows | New-ConnectRcsCard } | Should -Throw -ErrorId 'MediaHeightWithoutMediaUrl,*'
+    }
+
     It 'builds a card for every row of a CSV with empty cells, leaving those fields out (none dropped from the carousel)' {
         Connect-FreshSandbox
         $products = @(

@@ -44,9 +44,12 @@ namespace WebexConnect.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public RcsThumbnailAlignment? ThumbnailAlignment { get; set; }
 
-        /// <summary>Suggestion chips on the card: at most 4 on a standalone card, 2 on a carousel card.</summary>
+        /// <summary>Suggestion chips on the card: at most 4 on a standalone card, 2 on a carousel card. Binds from a Suggestions property.</summary>
         // ValidateNotNull on an array checks its elements too: a $null chip is refused at binding.
-        [Parameter]
+        // By property name, under the card's own name for its chips: $card | New-ConnectRcsCard -Title 'New' (a copy with
+        // one change) dropped the card's chips without a word, while its title, text and media carried over.
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Suggestions")]
         [ValidateCount(0, 4)]
         [ValidateNotNull]
         public RcsSuggestion[]? Suggestion { get; set; }
@@ -128,6 +131,24 @@ namespace WebexConnect.Commands
             return null;
         }
 
+        /// <summary>
+        /// Whether -MediaUrl was given for this card, empty or not: on the command line, or as a column (or key) of this row
+        /// under MediaUrl or an alias. An empty one is a card without media, where -MediaHeight has nothing to apply to.
+        /// </summary>
+        // Read from the row itself, not from BoundParameters: PowerShell keeps there a name an earlier row bound and never
+        // lists a hashtable's keys, so a CSV row with an empty Image cell made a card while the same hashtable row
+        // (Image = '') stopped the command.
+        private bool MediaUrlGiven()
+        {
+            if (_commandLine.Contains(nameof(MediaUrl))) return true;
+            if (InputObject is null) return false;
+            var columns = InputRow.Read(InputObject).Columns;
+            foreach (var name in PipelineColumns.NamesOf(GetType(), ParameterSetName, nameof(MediaUrl)))
+                foreach (var column in columns)
+                    if (string.Equals(column.Key, name, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -143,7 +164,7 @@ namespace WebexConnect.Commands
             // An empty -MediaUrl (a product row without an image, the same -MediaHeight for every card) is a card
             // without media, so the height has nothing to apply to.
             var hasMedia = !string.IsNullOrEmpty(MediaUrl);
-            if (MediaHeight is not null && !hasMedia && !MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl)))
+            if (MediaHeight is not null && !hasMedia && !MediaUrlGiven())
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(
                     "-MediaHeight needs -MediaUrl: the height is that of the card's image or video. Add -MediaUrl, or leave -MediaHeight out."),

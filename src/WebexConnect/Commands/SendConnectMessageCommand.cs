@@ -29,6 +29,10 @@ namespace WebexConnect.Commands
 
         private IReadOnlyList<string> _toProperties = Array.Empty<string>();
 
+        // -AdditionalProperty's cc and bcc addresses, read at the first email row; null when it gives none.
+        private CopiesGivenAsProperties? _copiesGiven;
+        private bool _copiesRead;
+
         /// <summary>The channel's JSON name: sms, email, rcs, whatsapp, voice, push, rt, messenger, applebusinesschat, or another the service offers.</summary>
         [Parameter(Mandatory = true, HelpMessage = "The channel's JSON name, e.g. whatsapp.")]
         [ValidateNotNullOrEmpty]
@@ -214,6 +218,21 @@ namespace WebexConnect.Commands
                 "the rows), -Option for \"options\", -TemplateId for \"template\", -Substitution, -RequestedReceipt, -SendAt, -NotifyUrl, " +
                 "-CallbackData; a member no parameter writes (appid, cc) goes in -AdditionalProperty.", Content);
         }
+
+        /// <summary>An email to a row whose To is also one of -AdditionalProperty's cc or bcc: noted, and said at the run's end.</summary>
+        private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient)
+        {
+            if (ChannelKind != MessageChannel.Email) return message;
+            if (!_copiesRead)
+            {
+                _copiesGiven = CopiesGivenAsProperties.Of(AdditionalProperty);
+                _copiesRead = true;
+            }
+            _copiesGiven?.Note(RowNumber, recipient.Addresses);
+            return message;
+        }
+
+        private protected override string? WarningAtEnd() => _copiesGiven?.Warning();
 
         private IReadOnlyList<KeyValuePair<string, string>> Members()
         {

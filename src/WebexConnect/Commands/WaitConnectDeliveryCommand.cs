@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
@@ -28,6 +29,7 @@ namespace WebexConnect.Commands
         private long _repeatsAtStart;
         private long _inputs;
         private bool _listenerStopped;
+        private bool _warnedUnreadTime;
 
         /// <summary>
         /// The send results to wait for: the output of Send-ConnectSms, Send-ConnectEmail, Send-ConnectRcs, DeliveryResults
@@ -106,9 +108,25 @@ namespace WebexConnect.Commands
                 WriteError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(problem), "InvalidSendResultRow", ErrorCategory.InvalidData, InputObject)));
                 return;
             }
+            WarnOfUnreadTime(sent);
             _join!.Add(sent);
             _join.Pull();
             Write(_join.TakeReady(all: false));
+        }
+
+        /// <summary>
+        /// Once per run, the first row of a results file whose SubmittedAt cell is not read as a time: a file written in another
+        /// culture (de-DE's 06.12.2026 read in en-US). Before, the time was left out without a word, and a row without a message
+        /// ID could take the receipt of an earlier send of the same row.
+        /// </summary>
+        private void WarnOfUnreadTime(SendResult sent)
+        {
+            if (_warnedUnreadTime || InputObject is null || sent.SubmittedAt is not null) return;
+            if (Receipts.ReportColumns.UnreadTime(InputObject, "SubmittedAt") is not string cell) return;
+            _warnedUnreadTime = true;
+            WriteWarning($"Row {sent.Row}: SubmittedAt '{cell}' is not a time in ISO 8601 or in this culture's ({CultureInfo.CurrentCulture.Name}) " +
+                "format, so the send times of such rows are not read, and a row without a MessageId may take the receipt of an " +
+                "earlier send. Read the file in the culture that wrote it, or write its times in ISO 8601.");
         }
 
         /// <inheritdoc />

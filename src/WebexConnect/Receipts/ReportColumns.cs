@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 
 namespace WebexConnect.Receipts
 {
@@ -19,9 +20,15 @@ namespace WebexConnect.Receipts
         }
 
         /// <summary>
-        /// A time as the object had it (or ConvertFrom-Json made it), or as Export-Csv wrote it: in this culture's format (only: read in another, 02/03
-        /// could become a month later and refuse a row's own receipts), or ISO 8601.
+        /// A time as the object had it (or ConvertFrom-Json made it), or as Export-Csv wrote it: ISO 8601 first (it reads the
+        /// same in every culture), then this culture's format, then the invariant culture's (a Linux task's, LANG unset).
+        /// Null when the cell is empty or none of them reads it.
         /// </summary>
+        // Not the invariant culture before this one's: 06/12/2026 is December in en-GB and June in the invariant culture,
+        // so an admin in London would read back their own file six months out. Neither format is taken for a cell whose date
+        // separator is not that culture's: en-US's lenient parse read de-DE's 06.12.2026 as 12 June without a word (and
+        // 13.12.2026 as nothing), so Wait-ConnectDelivery judged the rows against the wrong send times.
+
         public static DateTimeOffset? Time(PSObject row, string name)
         {
             var value = row.Properties[name]?.Value;
@@ -32,8 +39,48 @@ namespace WebexConnect.Receipts
                 // ConvertFrom-Json makes ISO 8601 text a DateTime; as text it would be read again in this culture.
                 case DateTime dateTime: return new DateTimeOffset(dateTime);
             }
-            var text = Text(row, name);
-            return text is not null && DateTimeOffset.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.None, out var read) ? read : null;
+            return Parse(Text(row, name));
+        }
+
+        /// <summary>The cell's text when it holds something that <see cref="Time"/> does not read as a time; else null.</summary>
+        public static string? UnreadTime(PSObject row, string name) =>
+            Time(row, name) is null && row.Properties[name]?.Value is not null ? Text(row, name) : null;
+
+        private static DateTimeOffset? Parse(string? text)
+        {
+            if (text is null) return null;
+            if (IsIso8601.IsMatch(text))
+                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var iso) ? iso : null;
+            foreach (var culture in new[] { CultureInfo.CurrentCulture, CultureInfo.InvariantCulture })
+            {
+                if (WrittenIn(text, culture) && DateTimeOffset.TryParse(text, culture, DateTimeStyles.None, out var read)) return read;
+            }
+            return null;
+        }
+
+        // 2026-12-06T09:55:53+00:00 and 2026-12-06 09:55:53Z: year, month and day in that order, whatever the culture.
+        private static readonly Regex IsIso8601 = new Regex(@"^\d{4}-\d{2}-\d{2}([T ]|$)", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Whether a time that starts with a number separates its date's parts as <paramref name="culture"/> does (a text that
+        /// starts otherwise, a month's name, is left to the culture's parse).
+        /// </summary>
+        // Compared by their first visible character: Arabic cultures write a right-to-left mark before the '/', one or two.
+        private static bool WrittenIn(string text, CultureInfo culture)
+        {
+            var digits = 0;
+            while (digits < text.Length && char.IsDigit(text[digits])) digits++;
+            if (digits == 0) return true;
+            var written = FirstVisible(text, digits);
+            var separator = FirstVisible(culture.DateTimeFormat.DateSeparator, 0);
+            return written is null || separator is null || written == separator;
+        }
+
+        private static char? FirstVisible(string text, int from)
+        {
+            for (var i = from; i < text.Length; i++)
+                if (!char.IsWhiteSpace(text[i]) && char.GetUnicodeCategory(text[i]) != UnicodeCategory.Format) return text[i];
+            return null;
         }
 
         /// <summary>

@@ -146,7 +146,7 @@ namespace WebexConnect.Tests.Commands
             MediaHeight             RcsMediaHeight?         *                                     N
             MediaUrl                String                  *                                     N    Image ImageUrl
             Orientation             RcsCardOrientation?     *                                     N
-            Suggestion              RcsSuggestion[]         *                                     -
+            Suggestion              RcsSuggestion[]         *                                     N    Suggestions
             ThumbnailAlignment      RcsThumbnailAlignment?  *                                     N
             Title                   String                  *@0                                   N
             """;

@@ -1,0 +1,82 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using WebexConnect.Messages.Validation;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// Send-ConnectMessage -Channel Email with -AdditionalProperty @{ cc = ... } (or bcc): the rows whose own To is one of
+    /// those copies. The request is written as given (that is the command's contract), so such an address gets the email
+    /// twice and the service bills both; Send-ConnectEmail sends it once (<see cref="OverlappingCopies"/>). Said once, at
+    /// the run's end (<see cref="Warning"/>), naming the rows and the first address.
+    /// </summary>
+    internal sealed class CopiesGivenAsProperties
+    {
+        private const int RowsNamed = 5;
+
+        private readonly Dictionary<string, string> _copies;
+        private readonly List<string> _rowsNamed = new List<string>(RowsNamed);
+        private string? _first;
+        private long _lastRow;
+
+        private CopiesGivenAsProperties(Dictionary<string, string> copies) => _copies = copies;
+
+        /// <summary>How many rows sent to an address they also copied.</summary>
+        public long Rows { get; private set; }
+
+        /// <summary>
+        /// The copies <paramref name="members"/> (-AdditionalProperty) gives under cc and bcc, each address with its member's
+        /// name; null when it gives none. A string or a list of strings, as the request carries them.
+        /// </summary>
+        public static CopiesGivenAsProperties? Of(IDictionary? members)
+        {
+            if (members is null) return null;
+            var copies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in members)
+            {
+                var name = SubstitutionText.Of(entry.Key);
+                if (name != "cc" && name != "bcc") continue;
+                var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                var items = value is string || value is not IEnumerable list ? new[] { value } : list;
+                foreach (var item in items)
+                {
+                    var address = (item is PSObject inner ? inner.BaseObject : item) as string;
+                    if (!string.IsNullOrWhiteSpace(address) && !copies.ContainsKey(address!.Trim())) copies[address.Trim()] = name!;
+                }
+            }
+            return copies.Count == 0 ? null : new CopiesGivenAsProperties(copies);
+        }
+
+        /// <summary>Notes row <paramref name="row"/> when one of its addresses <paramref name="to"/> is also a copy; once per row.</summary>
+        // The command asks more than once per row (-Confirm's target, the journal's look-up, the send).
+        public void Note(long row, IReadOnlyList<string> to)
+        {
+            if (row == _lastRow) return;
+            _lastRow = row;
+            foreach (var address in to)
+            {
+                if (!_copies.TryGetValue(address.Trim(), out var member)) continue;
+                Rows++;
+                _first ??= InputEcho.Quote(address.Trim()) + " is the row's To and in -AdditionalProperty's " + member;
+                if (_rowsNamed.Count < RowsNamed) _rowsNamed.Add(row.ToString(CultureInfo.InvariantCulture));
+                return;
+            }
+        }
+
+        /// <summary>The warning the run ends with, or null when no row's To was one of the copies.</summary>
+        public string? Warning()
+        {
+            if (Rows == 0) return null;
+            var rows = Rows == 1
+                ? "Row " + _rowsNamed[0]
+                : Rows.ToString("N0", CultureInfo.InvariantCulture) + " rows (rows " + string.Join(", ", _rowsNamed) +
+                  (Rows > RowsNamed ? " and " + (Rows - RowsNamed).ToString("N0", CultureInfo.InvariantCulture) + " more" : "") + ")";
+            return rows + " sent to an address that -AdditionalProperty also copies" + (Rows == 1 ? ": " : "; in row " + _rowsNamed[0] + ", ") +
+                _first + ". Send-ConnectMessage writes -AdditionalProperty as given, so that address gets the email twice, and the " +
+                "service bills both. Send-ConnectEmail -Cc (or -Bcc) sends each address once.";
+        }
+    }
+}
