@@ -188,6 +188,13 @@ namespace WebexConnect.Sending
         /// <summary>The input row it came from (SendResult.Row), carried onto every result made for it.</summary>
         public long Row { get; init; }
 
+        /// <summary>
+        /// The message as the row gave it, when the command sends it changed (an email without the copies its To already
+        /// has: OverlappingCopies); null otherwise. The journal looks the row up under it too: a journal written by a version
+        /// that sent the row unchanged names its send so, and a re-run after the update sent it a second time.
+        /// </summary>
+        public ConnectMessage? AsGiven { get; init; }
+
         /// <summary>Refuses a default (empty) item, where a class would have refused null.</summary>
         public static void Require(DispatchItem item, string parameterName)
         {
