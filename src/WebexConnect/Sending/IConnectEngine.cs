@@ -119,6 +119,12 @@ namespace WebexConnect.Sending
         bool TpsLearned { get; }
 
         /// <summary>
+        /// The most destinations the session's next request may hold: a second of <see cref="TpsInForce"/> (at most 1,000), or a
+        /// tenth of that once the session's answers proved slow (over 100 ms), which the session keeps to from then on.
+        /// </summary>
+        int BatchSizeInForce { get; }
+
+        /// <summary>
         /// Whether the TPS budget is shared with this account's other processes, through which file, or why not: a line
         /// for Connect-WebexConnect -Verbose (the ledger's path names a hash, never a credential). Null for the sandbox.
         /// </summary>
