@@ -31,6 +31,8 @@ namespace WebexConnect.Engine
 
         public bool TpsLearned => _parts.RateGate is Dispatch.RateGate gate && gate.LimitLearned;
 
+        public int BatchSizeInForce => _parts.RateGate.MaxBatchSize;
+
         public LookupAnswer LookUpMessage(string messageId, CancellationToken cancellation)
         {
             if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(EngineSession), "The session was disconnected.");

@@ -192,6 +192,24 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         [regex]::Matches($said, 'on target "batch \d+: 100 destinations').Count | Should -Be 25
     }
 
+    It 'plans -WhatIf in the tenths of a second a session whose answers proved slow sends in' {
+        # Before: with answers over 100 ms the run sends a tenth of its TPS per request, and -WhatIf after a run listed
+        # 5 requests of 100 for 500 rows where the run made 50 of 10, and no longer said its plan was a guess.
+        $out = Invoke-Answered -Lines @(
+            'Connect-WebexConnect -Sandbox -SandboxLatency 00:00:00.2'
+            '$null = "+447700900001" | Send-ConnectSms -From ACME -Text Hi'
+            '$rows = 1..500 | ForEach-Object { [pscustomobject]@{ Phone = "+4477009{0:D5}" -f $_ } }'
+            '$rows | Send-ConnectSms -From ACME -Text Hi -WhatIf'
+            '$before = @(Get-ConnectSandboxRequest).Count'
+            '$null = $rows | Send-ConnectSms -From ACME -Text Hi'
+            '"REQUESTS $(@(Get-ConnectSandboxRequest).Count - $before)"') -Answers ''
+
+        $said = $out -replace '\s+', ' '
+        $planned = [regex]::Matches($said, 'on target "batch \d+: 10 destinations').Count
+        $planned | Should -Be 50
+        $said | Should -Match "REQUESTS $planned\b"
+    }
+
     It 'says at the -Confirm prompt how many SMS parts the row is billed as' {
         $out = Invoke-Answered -Lines @('$r = @("+447700900301" | Send-ConnectSms -From ACME -Text (''Our new phone launches tomorrow. '' * 60) -Confirm)') -Answers "N`n"
 

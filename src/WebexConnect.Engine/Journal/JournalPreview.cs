@@ -37,9 +37,8 @@ namespace WebexConnect.Engine.Journal
         private readonly string _path;
         private readonly long _sentEarlier;
 
-        // Pipeline thread only: the cmdlet usually hands the same message object for every row.
-        private ConnectMessage? _lastMessage;
-        private MessageShape? _lastShape;
+        private readonly LastShape _sentShapes = new LastShape(MessageShape.Of);
+        private readonly LastShape _givenShapes = new LastShape(MessageShape.Of);
 
         private JournalPreview(string path, JournalSnapshot? snapshot, bool resendUnknown)
         {
@@ -64,13 +63,7 @@ namespace WebexConnect.Engine.Journal
         {
             DispatchItem.Require(item, nameof(item));
             if (_verdicts is null) return null;
-            if (!ReferenceEquals(item.Message, _lastMessage) || _lastShape is null)
-            {
-                _lastShape = MessageShape.Of(item.Message);
-                _lastMessage = item.Message;
-            }
-
-            return _verdicts.Verdict(item, _lastShape, out _, out _, out _);
+            return _verdicts.Verdict(item, _sentShapes.Of(item.Message), out _, out _, out _, item.AsGiven is { } given ? _givenShapes.Of(given) : null);
         }
 
         public void Dispose() => _verdicts?.Dispose();

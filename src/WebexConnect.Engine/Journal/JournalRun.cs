@@ -48,14 +48,15 @@ namespace WebexConnect.Engine.Journal
         /// Null when the item is to be sent (its key is then pending, and the item may be a copy: send the
         /// one returned in <paramref name="toSend"/>); otherwise the result that takes its place.
         /// <paramref name="resending"/> says why an item sent again with -ResendUnknown may arrive twice (else null).
+        /// <paramref name="givenShape"/> is the shape of the item's <see cref="DispatchItem.AsGiven"/>, when it has one.
         /// </summary>
-        public SendResult? Admit(DispatchItem item, MessageShape shape, out DispatchItem toSend, out string? resending)
+        public SendResult? Admit(DispatchItem item, MessageShape shape, out DispatchItem toSend, out string? resending, MessageShape? givenShape = null)
         {
             DispatchItem.Require(item, nameof(item));
             if (_disposed) throw new ObjectDisposedException(nameof(JournalRun));
             toSend = item;
 
-            var instead = _verdicts.Verdict(item, shape, out var key, out var keyedBefore, out resending);
+            var instead = _verdicts.Verdict(item, shape, out var key, out var keyedBefore, out resending, givenShape);
             if (instead is not null) return instead;
 
             if (!Pending.TryAdd(item.Recipient, key, keyedBefore))

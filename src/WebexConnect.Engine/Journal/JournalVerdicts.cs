@@ -57,7 +57,9 @@ namespace WebexConnect.Engine.Journal
         /// <param name="resending">
         /// With -ResendUnknown, for an item an earlier run left in flight or Unknown: why it may arrive twice. Null otherwise.
         /// </param>
-        public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey key, out JournalKey? keyedBefore, out string? resending)
+        /// <param name="givenShape">The shape of <see cref="DispatchItem.AsGiven"/>, when the item has one: looked up, not written.</param>
+        public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey key, out JournalKey? keyedBefore, out string? resending,
+            MessageShape? givenShape = null)
         {
             resending = null;
             Asked++;
@@ -70,7 +72,8 @@ namespace WebexConnect.Engine.Journal
             // it. That key is looked up too, so the first run after an update does not send again what they scheduled,
             // and written too, so that an earlier version run on this journal (another account's older copy) skips it.
             keyedBefore = shape.HasDeliveryMembers ? _keys.AsKeyedBefore(shape, item.Recipient, earlierInRun + 1) : (JournalKey?)null;
-            if (!Earlier(key, keyedBefore, out var entry)) return null;
+            var keyedAsGiven = givenShape is null ? (JournalKey?)null : _keys.For(givenShape, item.Recipient, earlierInRun + 1);
+            if (!Earlier(key, keyedBefore, keyedAsGiven, out var entry)) return null;
             Found++;
             return Decide(item, entry, out resending);
         }
@@ -83,17 +86,20 @@ namespace WebexConnect.Engine.Journal
 
         public void Dispose() => _keys.Dispose();
 
-        /// <summary>What was recorded last under either key: both versions may have written to the journal in turn.</summary>
-        private bool Earlier(JournalKey key, JournalKey? keyedBefore, out JournalEntry entry)
+        /// <summary>What was recorded last under any of the keys: versions that key the send otherwise may have written in turn.</summary>
+        private bool Earlier(JournalKey key, JournalKey? keyedBefore, JournalKey? keyedAsGiven, out JournalEntry entry)
         {
             var found = _earlier.TryGetEarlier(key, out entry);
-            if (keyedBefore is JournalKey before && _earlier.TryGetEarlier(before, out var asBefore) && (!found || asBefore.At > entry.At))
-            {
-                entry = asBefore;
-                found = true;
-            }
+            found = Later(keyedBefore, found, ref entry);
+            return Later(keyedAsGiven, found, ref entry);
+        }
 
-            return found;
+        /// <summary>True when <paramref name="other"/> names a record, which then replaces <paramref name="entry"/> if it is later.</summary>
+        private bool Later(JournalKey? other, bool found, ref JournalEntry entry)
+        {
+            if (other is not JournalKey key || !_earlier.TryGetEarlier(key, out var recorded)) return found;
+            if (!found || recorded.At > entry.At) entry = recorded;
+            return true;
         }
 
         private SendResult? Decide(DispatchItem item, JournalEntry entry, out string? resending)

@@ -18,11 +18,9 @@ namespace WebexConnect.Engine.Journal
     {
         private readonly IDispatcher _inner;
         private readonly JournalRun _run;
-        private readonly Func<ConnectMessage, MessageShape> _shapeOf;
-
-        // Pipeline thread only: the cmdlet usually hands the same message object for every row.
-        private ConnectMessage? _lastMessage;
-        private MessageShape? _lastShape;
+        // Apart, so that rows whose email lost a copy (sent changed, looked up as given too) do not render both in turn.
+        private readonly LastShape _sentShapes;
+        private readonly LastShape _givenShapes;
         // Pipeline thread only, as Add and TakeDiagnostics: the verbose lines of the journal, what it found first, then
         // the rows sent again with -ResendUnknown.
         private readonly List<DiagnosticEntry> _journalLines = new List<DiagnosticEntry>();
@@ -31,7 +29,8 @@ namespace WebexConnect.Engine.Journal
         {
             _inner = inner;
             _run = run;
-            _shapeOf = shapeOf;
+            _sentShapes = new LastShape(shapeOf);
+            _givenShapes = new LastShape(shapeOf);
             _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Verbose,
                 JournalFindings.Describe(run.Journal.Path, run.Journal.Earlier, resendUnknown), DateTimeOffset.Now));
             _sentEarlier = JournalFindings.SentIn(run.Journal.Earlier);
@@ -93,7 +92,7 @@ namespace WebexConnect.Engine.Journal
         public void Add(DispatchItem item)
         {
             DispatchItem.Require(item, nameof(item));
-            var instead = _run.Admit(item, ShapeOf(item.Message), out var toSend, out var resending);
+            var instead = _run.Admit(item, _sentShapes.Of(item.Message), out var toSend, out var resending, item.AsGiven is { } given ? _givenShapes.Of(given) : null);
             if (resending is not null) _journalLines.Add(Resending(item, resending));
             if (instead is null) _inner.Add(toSend);
             else _inner.AddCompleted(instead);
@@ -154,17 +153,6 @@ namespace WebexConnect.Engine.Journal
             {
                 _run.Dispose();
             }
-        }
-
-        private MessageShape ShapeOf(ConnectMessage message)
-        {
-            if (!ReferenceEquals(message, _lastMessage) || _lastShape is null)
-            {
-                _lastShape = _shapeOf(message);
-                _lastMessage = message;
-            }
-
-            return _lastShape;
         }
     }
 }

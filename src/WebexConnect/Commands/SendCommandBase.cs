@@ -215,6 +215,12 @@ namespace WebexConnect.Commands
         /// </summary>
         private protected virtual ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient) => message;
 
+        /// <summary>
+        /// The message as the row gave it, for the journal to look the row up under too, when <see cref="ForRecipient"/>
+        /// changed it in a way earlier versions did not (DispatchItem.AsGiven); null when the journal knows it only as sent.
+        /// </summary>
+        private protected virtual ConnectMessage? JournaledAsGiven(ConnectMessage message, ConnectMessage sent) => null;
+
         /// <summary>SMS: the parts the text needs for this recipient; null for other channels.</summary>
         private protected virtual int? MeasureParts(ConnectMessage message, Recipient recipient) => null;
 
@@ -291,7 +297,10 @@ namespace WebexConnect.Commands
                 // Without -Tps, the rate the service gave an earlier run of this session, else a guess that says so.
                 var learned = _session!.Tps is null && _session.Engine.TpsLearned;
                 var tps = _session.Tps ?? (learned ? _session.TpsInForce : 1000);
-                _whatIf = new WhatIfBatches(Math.Min(1000, tps), m => EngineHost.RenderPayload(m, Array.Empty<Recipient>()), tps);
+                // Learned, the session's requests are the size its answers allow too: a tenth of a second's worth once they
+                // proved slow. Before, after a run against a slow tenant -WhatIf listed 5 requests of 100 for a run that made 50.
+                var batchSize = learned ? Math.Min(Math.Min(1000, tps), Math.Max(1, _session.Engine.BatchSizeInForce)) : Math.Min(1000, tps);
+                _whatIf = new WhatIfBatches(batchSize, m => EngineHost.RenderPayload(m, Array.Empty<Recipient>()), tps);
                 if (_session.Tps is null && !learned) _whatIfRateAssumed = WhatIfBatches.RateAssumed(tps, _session.TpsInForce);
             }
             _silentConsent = SilentConsent.Holds(this, whatIf);
@@ -457,7 +466,7 @@ namespace WebexConnect.Commands
             else if (_whatIf != null)
             {
                 var sent = ForRecipient(message, record.Recipient);
-                if (JournalOutcome(sent, record.Recipient, input) is SendResult earlier)
+                if (JournalOutcome(sent, JournaledAsGiven(message, sent), record.Recipient, input) is SendResult earlier)
                 {
                     if (_whatIfJournalRows!.Add(_row, earlier) is string ended) SayWhatIf(ended);
                 }
@@ -467,10 +476,12 @@ namespace WebexConnect.Commands
                     foreach (var batch in _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient))) SayWhatIf(batch);
                 }
             }
-            else if (_silentConsent || JournalOutcome(ForRecipient(message, record.Recipient), record.Recipient, input) is not null ||
-                     Confirmed(TargetFor(message, record.Recipient)))
+            else
             {
-                _run!.Send(_row, ForRecipient(message, record.Recipient), record.Recipient, columns.StandIn(inputObject, ref _echoNames));
+                var sent = ForRecipient(message, record.Recipient);
+                var asGiven = JournaledAsGiven(message, sent);
+                if (_silentConsent || JournalOutcome(sent, asGiven, record.Recipient, input) is not null || Confirmed(TargetFor(message, record.Recipient)))
+                    _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject, ref _echoNames), asGiven);
             }
 
             if (_run is null) return;
@@ -729,8 +740,8 @@ namespace WebexConnect.Commands
         /// What the journal read ahead says a run gives the row instead of sending it (Skipped, Unknown); null when the run
         /// sends it, or when no journal was read.
         /// </summary>
-        private SendResult? JournalOutcome(ConnectMessage sent, Recipient recipient, object? input) =>
-            _journalPreview?.EarlierOutcome(new DispatchItem(sent, recipient, input) { Row = _row });
+        private SendResult? JournalOutcome(ConnectMessage sent, ConnectMessage? asGiven, Recipient recipient, object? input) =>
+            _journalPreview?.EarlierOutcome(new DispatchItem(sent, recipient, input) { Row = _row, AsGiven = asGiven });
 
         /// <summary>A line of -WhatIf's own ("What if: Skipping rows 1-3 ..."), not an operation's target.</summary>
         private void SayWhatIf(string line) => ShouldProcess(line, line, ActionName);

@@ -183,6 +183,13 @@ namespace WebexConnect.Commands
 
         private protected override string? WarningAtEnd() => _overlappingCopies.Warning();
 
+        /// <summary>
+        /// A row whose copies lost an address was sent whole before OverlappingCopies: a journal of that version names its
+        /// send with every copy, and without this a re-run after the update sent the row, and its copies, a second time.
+        /// </summary>
+        private protected override ConnectMessage? JournaledAsGiven(ConnectMessage message, ConnectMessage sent) =>
+            ReferenceEquals(message, sent) ? null : message;
+
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {
             var content = shared.Template is null;

@@ -53,11 +53,14 @@ namespace WebexConnect.Composition
             _dispatcher.AddCompleted(invalid);
         }
 
-        /// <summary>Queues the record of input row <paramref name="row"/>; blocks while the in-flight bound is reached.</summary>
-        public void Send(long row, ConnectMessage message, Recipient recipient, object? inputObject)
+        /// <summary>
+        /// Queues the record of input row <paramref name="row"/>; blocks while the in-flight bound is reached.
+        /// <paramref name="asGiven"/>: the message as the row gave it, when <paramref name="message"/> is it changed (DispatchItem.AsGiven).
+        /// </summary>
+        public void Send(long row, ConnectMessage message, Recipient recipient, object? inputObject, ConnectMessage? asGiven = null)
         {
             Submitted++;
-            _dispatcher.Add(new DispatchItem(message, recipient, inputObject) { Parts = _measureParts(message, recipient), Row = row });
+            _dispatcher.Add(new DispatchItem(message, recipient, inputObject) { Parts = _measureParts(message, recipient), Row = row, AsGiven = asGiven });
         }
 
         /// <summary>Results ready now, in input order.</summary>

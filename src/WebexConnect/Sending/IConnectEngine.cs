@@ -119,6 +119,12 @@ namespace WebexConnect.Sending
         bool TpsLearned { get; }
 
         /// <summary>
+        /// The most destinations the session's next request may hold: a second of <see cref="TpsInForce"/> (at most 1,000), or a
+        /// tenth of that once the session's answers proved slow (over 100 ms), which the session keeps to from then on.
+        /// </summary>
+        int BatchSizeInForce { get; }
+
+        /// <summary>
         /// Whether the TPS budget is shared with this account's other processes, through which file, or why not: a line
         /// for Connect-WebexConnect -Verbose (the ledger's path names a hash, never a credential). Null for the sandbox.
         /// </summary>
@@ -187,6 +193,13 @@ namespace WebexConnect.Sending
 
         /// <summary>The input row it came from (SendResult.Row), carried onto every result made for it.</summary>
         public long Row { get; init; }
+
+        /// <summary>
+        /// The message as the row gave it, when the command sends it changed (an email without the copies its To already
+        /// has: OverlappingCopies); null otherwise. The journal looks the row up under it too: a journal written by a version
+        /// that sent the row unchanged names its send so, and a re-run after the update sent it a second time.
+        /// </summary>
+        public ConnectMessage? AsGiven { get; init; }
 
         /// <summary>Refuses a default (empty) item, where a class would have refused null.</summary>
         public static void Require(DispatchItem item, string parameterName)

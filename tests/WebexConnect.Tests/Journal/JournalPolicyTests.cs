@@ -84,6 +84,43 @@ namespace WebexConnect.Tests.Journal
             Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped, SendStatus.Scheduled }, second.Select(r => r.Status));
         }
 
+        /// <summary>
+        /// Before: a version that sent an email row whole (to ann, cc ann and boss) journaled it with both copies; the next
+        /// version sends it without the copy its To has (OverlappingCopies), under another key, so a re-run after the update
+        /// found nothing and sent the row, and the boss's copy, a second time. Now the row is looked up as given too.
+        /// </summary>
+        [Fact]
+        public void An_email_an_earlier_version_sent_with_a_copy_its_To_has_is_skipped_when_sent_now_without_it()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("copies-before.journal");
+            static Recipient Person(int i) => new Recipient("user" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "@example.com", "row-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            EmailMessage Email(params string[] cc) => new EmailMessage { From = "it@example.com", Subject = "S", Text = "Hi", Cc = cc };
+            var given = Email("user1@example.com", "boss@example.com");
+            using (var earlier = JournalKit.OverFake(new ScriptedTransport(_ => SendStatus.Queued), journal))
+            {
+                // As that version did: row 1's email with every copy it gave.
+                earlier.Add(new DispatchItem(given, Person(1), 1));
+                earlier.Complete().ToList();
+            }
+            // -WhatIf and -Confirm read ahead by the same rule.
+            using (var preview = JournalPreview.Open(journal, resendUnknown: false))
+                Assert.Equal(SendStatus.Skipped, preview.EarlierOutcome(new DispatchItem(Email("boss@example.com"), Person(1), 1) { AsGiven = given })?.Status);
+
+            var again = new ScriptedTransport(_ => SendStatus.Queued);
+            List<SendResult> second;
+            using (var now = JournalKit.OverFake(again, journal))
+            {
+                now.Add(new DispatchItem(Email("boss@example.com"), Person(1), 1) { AsGiven = given });
+                // Row 2 gave the same copies but was never sent: it goes.
+                now.Add(new DispatchItem(Email("boss@example.com"), Person(2), 2) { AsGiven = given });
+                second = now.Complete().ToList();
+            }
+
+            Assert.Equal(new[] { 2 }, again.SentRows);
+            Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Queued }, second.Select(r => r.Status));
+        }
+
         [Fact]
         public void A_scheduled_send_this_version_journals_is_found_by_the_key_earlier_versions_look_for_too()
         {

@@ -49,6 +49,8 @@ namespace WebexConnect.Tests.Session
         public int TpsInForce { get; set; } = 10;
         public bool TpsLearned { get; set; }
 
+        public int BatchSizeInForce { get; set; } = 10;
+
         public string? TpsSharing { get; set; }
 
         public string Tenant { get; set; } = "fake:" + Guid.NewGuid().ToString("N");
