@@ -210,6 +210,22 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         $said | Should -Match "REQUESTS $planned\b"
     }
 
+    It 'plans -WhatIf in tenths of a second after slow answers in a session given -Tps too' {
+        # Before: with -Tps given, -WhatIf kept planning whole seconds of the TPS after a run had shown answers over 100 ms:
+        # 5 requests of 100 for 500 rows, where the run made 50 of 10 (review5's finding).
+        $out = Invoke-Answered -Lines @(
+            'Connect-WebexConnect -Sandbox -Tps 100 -SandboxLatency 00:00:00.2'
+            '$rows = 1..500 | ForEach-Object { [pscustomobject]@{ Phone = "+4477009{0:D5}" -f $_ } }'
+            '$rows | Send-ConnectSms -From ACME -Text Hi -WhatIf'
+            '"=== after a run ==="'
+            '$null = "+447700900001" | Send-ConnectSms -From ACME -Text Hi'
+            '$rows | Send-ConnectSms -From ACME -Text Hi -WhatIf') -Answers ''
+
+        $before, $after = ($out -replace '\s+', ' ') -split '=== after a run ==='
+        [regex]::Matches($before, 'on target "batch \d+: 100 destinations').Count | Should -Be 5 -Because 'nothing shows yet that answers are slow'
+        [regex]::Matches($after, 'on target "batch \d+: 10 destinations').Count | Should -Be 50
+    }
+
     It 'says at the -Confirm prompt how many SMS parts the row is billed as' {
         $out = Invoke-Answered -Lines @('$r = @("+447700900301" | Send-ConnectSms -From ACME -Text (''Our new phone launches tomorrow. '' * 60) -Confirm)') -Answers "N`n"
 

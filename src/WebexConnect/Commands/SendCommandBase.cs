@@ -297,9 +297,10 @@ namespace WebexConnect.Commands
                 // Without -Tps, the rate the service gave an earlier run of this session, else a guess that says so.
                 var learned = _session!.Tps is null && _session.Engine.TpsLearned;
                 var tps = _session.Tps ?? (learned ? _session.TpsInForce : 1000);
-                // Learned, the session's requests are the size its answers allow too: a tenth of a second's worth once they
-                // proved slow. Before, after a run against a slow tenant -WhatIf listed 5 requests of 100 for a run that made 50.
-                var batchSize = learned ? Math.Min(Math.Min(1000, tps), Math.Max(1, _session.Engine.BatchSizeInForce)) : Math.Min(1000, tps);
+                // Given or learned, the session's requests are the size its answers allow too: a tenth of a second's worth once
+                // they proved slow. Before, after a run against a slow tenant -WhatIf listed 5 requests of 100 for a run that made 50.
+                var known = _session.Tps is not null || learned;
+                var batchSize = known ? Math.Min(Math.Min(1000, tps), Math.Max(1, _session.Engine.BatchSizeInForce)) : Math.Min(1000, tps);
                 _whatIf = new WhatIfBatches(batchSize, m => EngineHost.RenderPayload(m, Array.Empty<Recipient>()), tps);
                 if (_session.Tps is null && !learned) _whatIfRateAssumed = WhatIfBatches.RateAssumed(tps, _session.TpsInForce);
             }
