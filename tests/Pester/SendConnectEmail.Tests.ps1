@@ -892,7 +892,7 @@ Describe 'Send-ConnectEmail help: the morning after' {
         # Before, the page had no example for sending the failures again; the admin who piped the results back in got
         # every row Invalid, and one who ran the command again without a journal sent every email twice.
         $page = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/Send-ConnectEmail.md'))
-        $section = $page.Substring($page.IndexOf('### Example 5: The morning after'))
+        $section = $page.Substring([regex]::Match($page, '### Example \d+: The morning after').Index)
         $code = [regex]::Match($section, '```powershell\r?\n(?<code>.*?)```', 'Singleline').Groups['code'].Value
         $code | Should -Match 'Journal = '
         $null = New-Item -ItemType Directory (Join-Path $TestDrive 'docs/examples') -Force

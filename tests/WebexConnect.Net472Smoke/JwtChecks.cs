@@ -19,6 +19,7 @@ namespace WebexConnect.Net472Smoke
                 var (issuer, checkedSecret) = ConnectionResolver.CheckJwtCredentials("svc-smoke", secret, "-ServiceId", "-ServiceSecret");
                 var before = DateTimeOffset.UtcNow;
                 var jwt = engine.CreateJwt(issuer, checkedSecret, TimeSpan.FromMinutes(15));
+                var after = DateTimeOffset.UtcNow;
                 var decoded = Jwt.Decode(jwt.Token, SecretBytes);
                 if (decoded is null) return (false, "the token does not have three parts");
                 var iat = decoded.Number("iat");
@@ -30,14 +31,16 @@ namespace WebexConnect.Net472Smoke
                 if (iat is null || exp is null) problems += " iat or exp missing (" + decoded.Payload + ");";
                 else
                 {
-                    if (exp - iat != 900) problems += " exp - iat = " + (exp - iat) + " s, not 900;";
+                    // The lifetime runs from now, not from the back-dated iat: 15 minutes usable from the moment it was made.
+                    if (exp < before.ToUnixTimeSeconds() + 900 || exp > after.ToUnixTimeSeconds() + 900)
+                        problems += " exp is " + (exp - before.ToUnixTimeSeconds()) + " s after now, not 900;";
                     var skew = before.ToUnixTimeSeconds() - iat.Value;
                     if (skew < 0 || skew > 120) problems += " iat is " + skew + " s before now;";
                     if (jwt.IssuedAt.ToUnixTimeSeconds() != iat || jwt.ExpiresAt?.ToUnixTimeSeconds() != exp) problems += " ConnectJwt's IssuedAt/ExpiresAt differ from the claims;";
                 }
                 if (jwt.AuthorizationHeader != "Bearer " + jwt.Token || jwt.Issuer != "svc-smoke") problems += " AuthorizationHeader or Issuer wrong;";
                 return problems.Length == 0
-                    ? (true, "HS256 signature verifies, iss=svc-smoke, exp = iat + 900 s, iat back-dated " + (before.ToUnixTimeSeconds() - iat) + " s")
+                    ? (true, "HS256 signature verifies, iss=svc-smoke, exp = now + 900 s, iat back-dated " + (before.ToUnixTimeSeconds() - iat) + " s")
                     : (false, problems.Trim());
             });
         }
