@@ -15,17 +15,15 @@ namespace WebexConnect.Composition
     /// </summary>
     internal sealed class CopiesGivenAsProperties
     {
-        private const int RowsNamed = 5;
-
         private readonly Dictionary<string, string> _copies;
-        private readonly List<string> _rowsNamed = new List<string>(RowsNamed);
+        private readonly RowSample _rows = new RowSample();
         private string? _first;
         private long _lastRow;
 
         private CopiesGivenAsProperties(Dictionary<string, string> copies) => _copies = copies;
 
         /// <summary>How many rows sent to an address they also copied.</summary>
-        public long Rows { get; private set; }
+        public long Rows => _rows.Count;
 
         /// <summary>
         /// The copies <paramref name="members"/> (-AdditionalProperty) gives under cc and bcc, each address with its member's
@@ -59,9 +57,8 @@ namespace WebexConnect.Composition
             foreach (var address in to)
             {
                 if (!_copies.TryGetValue(address.Trim(), out var member)) continue;
-                Rows++;
+                _rows.Add(row);
                 _first ??= InputEcho.Quote(address.Trim()) + " is the row's To and in -AdditionalProperty's " + member;
-                if (_rowsNamed.Count < RowsNamed) _rowsNamed.Add(row.ToString(CultureInfo.InvariantCulture));
                 return;
             }
         }
@@ -70,11 +67,8 @@ namespace WebexConnect.Composition
         public string? Warning()
         {
             if (Rows == 0) return null;
-            var rows = Rows == 1
-                ? "Row " + _rowsNamed[0]
-                : Rows.ToString("N0", CultureInfo.InvariantCulture) + " rows (rows " + string.Join(", ", _rowsNamed) +
-                  (Rows > RowsNamed ? " and " + (Rows - RowsNamed).ToString("N0", CultureInfo.InvariantCulture) + " more" : "") + ")";
-            return rows + " sent to an address that -AdditionalProperty also copies" + (Rows == 1 ? ": " : "; in row " + _rowsNamed[0] + ", ") +
+            var first = _rows.First.ToString(CultureInfo.InvariantCulture);
+            return _rows + " sent to an address that -AdditionalProperty also copies" + (Rows == 1 ? ": " : "; in row " + first + ", ") +
                 _first + ". Send-ConnectMessage writes -AdditionalProperty as given, so that address gets the email twice, and the " +
                 "service bills both. Send-ConnectEmail -Cc (or -Bcc) sends each address once.";
         }

@@ -20,11 +20,8 @@ namespace WebexConnect.Composition
     /// </remarks>
     internal sealed class OverlappingCopies
     {
-        private const int RowsNamed = 5;
-
-        private readonly List<string> _rowsNamed = new List<string>(RowsNamed);
+        private readonly RowSample _rows = new RowSample();
         private string? _firstNote;
-        private long _firstRow;
 
         // The row asked about last, and what it was given: the command asks more than once per row (-Confirm's target,
         // the journal's look-up, the send), and a row is counted and noted once.
@@ -38,7 +35,7 @@ namespace WebexConnect.Composition
         private EmailMessage? _variant;
 
         /// <summary>How many rows had an address dropped from their copies.</summary>
-        public long Rows { get; private set; }
+        public long Rows => _rows.Count;
 
         /// <summary>
         /// The email row <paramref name="row"/> is sent as: <paramref name="message"/> itself when no copy repeats one of
@@ -61,13 +58,8 @@ namespace WebexConnect.Composition
             if (said.Count == 0) return message;
 
             note = string.Join("; ", said);
-            Rows++;
-            if (_firstNote is null)
-            {
-                _firstNote = note;
-                _firstRow = row;
-            }
-            if (_rowsNamed.Count < RowsNamed) _rowsNamed.Add(row.ToString(CultureInfo.InvariantCulture));
+            _firstNote ??= note;
+            _rows.Add(row);
             return _lastResult;
         }
 
@@ -75,12 +67,8 @@ namespace WebexConnect.Composition
         public string? Warning()
         {
             if (Rows == 0) return null;
-            var rows = Rows == 1
-                ? "Row " + _firstRow.ToString(CultureInfo.InvariantCulture)
-                : Rows.ToString("N0", CultureInfo.InvariantCulture) + " rows (rows " + string.Join(", ", _rowsNamed) +
-                  (Rows > RowsNamed ? " and " + (Rows - RowsNamed).ToString("N0", CultureInfo.InvariantCulture) + " more" : "") + ")";
-            var example = Rows == 1 ? "In it, " : "In row " + _firstRow.ToString(CultureInfo.InvariantCulture) + ", ";
-            return rows + " gave an address in more than one of To, Cc and Bcc, so each such address goes once, in the first of them " +
+            var example = Rows == 1 ? "In it, " : "In row " + _rows.First.ToString(CultureInfo.InvariantCulture) + ", ";
+            return _rows + " gave an address in more than one of To, Cc and Bcc, so each such address goes once, in the first of them " +
                 "that has it: the service delivers and bills every copy it is given. " + example + _firstNote + ". " +
                 "A row whose copies lose an address may go in a request of its own" + (Rows == 1 ? "." : "; -Verbose names each row's.");
         }
