@@ -48,14 +48,13 @@ namespace WebexConnect.Composition
             if (message is not EmailMessage email || (email.Cc.Count == 0 && email.Bcc.Count == 0)) return message;
             if (row == _lastRow && ReferenceEquals(message, _lastSource)) return _lastResult!;
 
-            var said = new List<string>();
-            var inTo = new HashSet<string>(to, StringComparer.OrdinalIgnoreCase);
-            var cc = Without(email.Cc, "Cc", inTo, null, said);
-            var bcc = Without(email.Bcc, "Bcc", inTo, new HashSet<string>(cc, StringComparer.OrdinalIgnoreCase), said);
+            List<string>? said = null;
+            var cc = Without(email.Cc, "Cc", to, null, ref said);
+            var bcc = Without(email.Bcc, "Bcc", to, cc, ref said);
             _lastRow = row;
             _lastSource = message;
-            _lastResult = said.Count == 0 ? message : Variant(email, cc, bcc);
-            if (said.Count == 0) return message;
+            _lastResult = said is null ? message : Variant(email, cc, bcc);
+            if (said is null) return message;
 
             note = string.Join("; ", said);
             _firstNote ??= note;
@@ -77,23 +76,34 @@ namespace WebexConnect.Composition
         /// <paramref name="copies"/> without the addresses of <paramref name="inTo"/> and <paramref name="inCc"/>; the list
         /// itself when it has none of them (the usual row, which allocates nothing more).
         /// </summary>
-        private static IReadOnlyList<string> Without(IReadOnlyList<string> copies, string field, HashSet<string> inTo, HashSet<string>? inCc,
-            List<string> said)
+        /// <remarks>
+        /// Scanned rather than hashed: a row has a To or a few and a handful of copies, and two sets built per row cost every
+        /// email with copies two allocations, whether or not it repeated an address.
+        /// </remarks>
+        private static IReadOnlyList<string> Without(IReadOnlyList<string> copies, string field, IReadOnlyList<string> inTo,
+            IReadOnlyList<string>? inCc, ref List<string>? said)
         {
             List<string>? kept = null;
             for (var i = 0; i < copies.Count; i++)
             {
                 var address = copies[i];
-                var keptIn = inTo.Contains(address) ? "To" : inCc?.Contains(address) == true ? "Cc" : null;
+                var keptIn = Holds(inTo, address) ? "To" : inCc is not null && Holds(inCc, address) ? "Cc" : null;
                 if (keptIn is null)
                 {
                     kept?.Add(address);
                     continue;
                 }
                 kept ??= copies.Take(i).ToList();
-                said.Add(InputEcho.Quote(address) + " is in " + keptIn + " and " + field + ", and goes in " + keptIn + " only");
+                (said ??= new List<string>()).Add(InputEcho.Quote(address) + " is in " + keptIn + " and " + field + ", and goes in " + keptIn + " only");
             }
             return kept is null ? copies : kept;
+        }
+
+        private static bool Holds(IReadOnlyList<string> addresses, string address)
+        {
+            for (var i = 0; i < addresses.Count; i++)
+                if (string.Equals(addresses[i], address, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         private EmailMessage Variant(EmailMessage email, IReadOnlyList<string> cc, IReadOnlyList<string> bcc)
