@@ -481,7 +481,7 @@ namespace WebexConnect.Commands
             {
                 var sent = ForRecipient(message, record.Recipient);
                 var asGiven = JournaledAsGiven(message, sent);
-                if (_silentConsent || JournalOutcome(sent, asGiven, record.Recipient, input) is not null || Confirmed(TargetFor(message, record.Recipient)))
+                if (_silentConsent || JournalOutcome(sent, asGiven, record.Recipient, input) is not null || Confirmed(TargetFor(sent, record.Recipient)))
                     _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject, ref _echoNames), asGiven);
             }
 
@@ -823,14 +823,15 @@ namespace WebexConnect.Commands
         /// about, so that the admin sees what the row will be billed as before saying yes; with -SendAt, when it goes. For an
         /// email, who else gets it ("ann@example.com (row 1), cc boss@example.com"): a row's Cc column may copy anyone.
         /// </summary>
-        private string TargetFor(ConnectMessage message, Recipient recipient)
+        /// <param name="sent">The row's message as <see cref="ForRecipient"/> made it: what goes, copies included.</param>
+        /// <param name="recipient">The row's destination.</param>
+        private string TargetFor(ConnectMessage sent, Recipient recipient)
         {
-            var sent = ForRecipient(message, recipient);
             var parts = MeasureParts(sent, recipient);
             // The copies as sent: a row's own address is not offered as its copy too (OverlappingCopies).
-            if (parts is not > 1) return TargetFor(recipient, _row) + CopyAddresses.Said(sent) + ScheduledFor.Said(message.SendAt);
+            if (parts is not > 1) return TargetFor(recipient, _row) + CopyAddresses.Said(sent) + ScheduledFor.Said(sent.SendAt);
             return TargetFor(recipient, _row) + ": " + parts.Value.ToString(CultureInfo.InvariantCulture) + " SMS parts" +
-                (recipient.Addresses.Count > 1 ? " each" : "") + ScheduledFor.Said(message.SendAt);
+                (recipient.Addresses.Count > 1 ? " each" : "") + ScheduledFor.Said(sent.SendAt);
         }
 
         /// <summary>What the engine had to say since the last call (batches, retries, waits), on the pipeline thread.</summary>

@@ -49,7 +49,7 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>Notes row <paramref name="row"/> when one of its addresses <paramref name="to"/> is also a copy; once per row.</summary>
-        // The command asks more than once per row (-Confirm's target, the journal's look-up, the send).
+        // The command asks once per row; a row asked about again is counted once.
         public void Note(long row, IReadOnlyList<string> to)
         {
             if (row == _lastRow) return;

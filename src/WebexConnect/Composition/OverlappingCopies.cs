@@ -23,8 +23,8 @@ namespace WebexConnect.Composition
         private readonly RowSample _rows = new RowSample();
         private string? _firstNote;
 
-        // The row asked about last, and what it was given: the command asks more than once per row (-Confirm's target,
-        // the journal's look-up, the send), and a row is counted and noted once.
+        // The row asked about last, and what it was given: the command asks once per row, but a row asked about again gets
+        // the same message and is counted and noted once.
         private long _lastRow;
         private ConnectMessage? _lastSource;
         private ConnectMessage? _lastResult;
