@@ -52,7 +52,6 @@ namespace WebexConnect.Engine.Dispatch
 
         private readonly IBatchTransport _transport;
         private readonly IRateGate _gate;
-        private readonly Func<ConnectMessage, MessageShape> _shapeOf;
         private readonly DispatchOptions _options;
         private readonly DispatcherTuning _tuning;
         private readonly CancellationToken _cancellation;
@@ -90,8 +89,7 @@ namespace WebexConnect.Engine.Dispatch
         private TimeSpan? _unwindUntil;
 
         // Pipeline thread only: the cmdlet usually hands the same message object for every row.
-        private ConnectMessage? _lastMessage;
-        private MessageShape? _lastShape;
+        private readonly LastShape _shapes;
 
         private long _batchNumber;
         private readonly int _adaptationsAtStart;
@@ -101,7 +99,7 @@ namespace WebexConnect.Engine.Dispatch
         {
             _transport = transport ?? throw new ArgumentNullException(nameof(transport));
             _gate = gate ?? throw new ArgumentNullException(nameof(gate));
-            _shapeOf = shapeOf ?? throw new ArgumentNullException(nameof(shapeOf));
+            _shapes = new LastShape(shapeOf ?? throw new ArgumentNullException(nameof(shapeOf)));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             if (options.MaxConcurrentRequests < 1)
                 throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrentRequests, "MaxConcurrentRequests must be at least 1.");
@@ -181,7 +179,7 @@ namespace WebexConnect.Engine.Dispatch
             }
 
             ThrowIfStopped();
-            var shape = ShapeOf(item.Message);
+            var shape = _shapes.Of(item.Message);
             List<OpenBatch>? full;
             lock (_sync)
             {
@@ -319,17 +317,6 @@ namespace WebexConnect.Engine.Dispatch
         }
 
         private bool IsStopped => Volatile.Read(ref _fault) is not null || _stopToken.IsCancellationRequested;
-
-        private MessageShape ShapeOf(ConnectMessage message)
-        {
-            if (!ReferenceEquals(message, _lastMessage) || _lastShape is null)
-            {
-                _lastShape = _shapeOf(message);
-                _lastMessage = message;
-            }
-
-            return _lastShape;
-        }
 
         /// <summary>Puts the record in its shape's open batch; returns the batches that must go out now.</summary>
         private List<OpenBatch>? Accumulate(DispatchItem item, MessageShape shape, long sequence)

@@ -1,13 +1,12 @@
 using System;
-using WebexConnect.Engine.Payload;
 using WebexConnect.Messages;
 
-namespace WebexConnect.Engine.Journal
+namespace WebexConnect.Engine.Payload
 {
     /// <summary>
     /// The shape of the message asked about last, made again only for another message object: the cmdlet hands the same
     /// one for every row of a run (or of a run of rows), and a shape renders the shared JSON, an HTML newsletter's too.
-    /// Pipeline thread only.
+    /// One caller thread: the dispatcher and the journal ask on the pipeline thread.
     /// </summary>
     internal sealed class LastShape
     {
