@@ -51,15 +51,15 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>
         /// The result that takes the item's place (Skipped, Unknown), or null when it is to be sent. Either way the item's
-        /// keys: <paramref name="key"/>, and <paramref name="keyedBefore"/> when earlier versions of the module keyed it
-        /// otherwise.
+        /// keys: <paramref name="key"/>, <paramref name="keyedBefore"/> when earlier versions of the module keyed it
+        /// otherwise, and <paramref name="keyedAsGiven"/> when the item has <see cref="DispatchItem.AsGiven"/>.
         /// </summary>
         /// <param name="resending">
         /// With -ResendUnknown, for an item an earlier run left in flight or Unknown: why it may arrive twice. Null otherwise.
         /// </param>
-        /// <param name="givenShape">The shape of <see cref="DispatchItem.AsGiven"/>, when the item has one: looked up, not written.</param>
-        public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey key, out JournalKey? keyedBefore, out string? resending,
-            MessageShape? givenShape = null)
+        /// <param name="givenShape">The shape of <see cref="DispatchItem.AsGiven"/>, when the item has one.</param>
+        public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey key, out JournalKey? keyedBefore, out JournalKey? keyedAsGiven,
+            out string? resending, MessageShape? givenShape = null)
         {
             resending = null;
             Asked++;
@@ -72,7 +72,9 @@ namespace WebexConnect.Engine.Journal
             // it. That key is looked up too, so the first run after an update does not send again what they scheduled,
             // and written too, so that an earlier version run on this journal (another account's older copy) skips it.
             keyedBefore = shape.HasDeliveryMembers ? _keys.AsKeyedBefore(shape, item.Recipient, earlierInRun + 1) : (JournalKey?)null;
-            var keyedAsGiven = givenShape is null ? (JournalKey?)null : _keys.For(givenShape, item.Recipient, earlierInRun + 1);
+            // Earlier versions sent such an item as given (an email with the copies its To already has): looked up so
+            // that a re-run after the update does not send it again, and written so that such a version skips it too.
+            keyedAsGiven = givenShape is null ? (JournalKey?)null : _keys.For(givenShape, item.Recipient, earlierInRun + 1);
             if (!Earlier(key, keyedBefore, keyedAsGiven, out var entry)) return null;
             Found++;
             return Decide(item, entry, out resending);

@@ -8,9 +8,9 @@ namespace WebexConnect.Engine.Journal
     /// <summary>
     /// The keys of records handed to the dispatcher and not yet answered, by the Recipient object that
     /// carries them into a batch: the dispatcher computes a key once, the transport finds it again.
-    /// A record may have a second key, the one earlier versions of the module gave it (a scheduled send, see
-    /// <see cref="JournalKeyMaker.AsKeyedBefore"/>): every line names it under both, so that such a version, run
-    /// by another account on the same journal, still skips it. Each also remembers whether its intent was
+    /// A record may have more keys, the ones earlier versions of the module gave it (a scheduled send, see
+    /// <see cref="JournalKeyMaker.AsKeyedBefore"/>; a message this version changed, see DispatchItem.AsGiven): every
+    /// line names it under each, so that such a version, run by another account on the same journal, still skips it. Each also remembers whether its intent was
     /// written. Thread-safe: batches finish on pool threads.
     /// </summary>
     internal sealed class PendingKeys
@@ -20,15 +20,25 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>False when this very object is already pending: the caller must hand over a copy.</summary>
         /// <param name="keyedBefore">The key earlier versions gave the record, when it differs from <paramref name="key"/>.</param>
-        public bool TryAdd(Recipient recipient, JournalKey key, JournalKey? keyedBefore = null)
+        /// <param name="keyedAsGiven">The key of the message as its row gave it, when this version sends it changed.</param>
+        public bool TryAdd(Recipient recipient, JournalKey key, JournalKey? keyedBefore = null, JournalKey? keyedAsGiven = null)
         {
             lock (_sync)
             {
                 if (_keys.ContainsKey(recipient)) return false;
-                _keys.Add(recipient, new Pending(keyedBefore is JournalKey before ? new[] { key, before } : new[] { key }));
+                _keys.Add(recipient, new Pending(AllOf(key, keyedBefore, keyedAsGiven)));
                 return true;
             }
         }
+
+        private static JournalKey[] AllOf(JournalKey key, JournalKey? keyedBefore, JournalKey? keyedAsGiven) =>
+            (keyedBefore, keyedAsGiven) switch
+            {
+                (null, null) => new[] { key },
+                (JournalKey before, null) => new[] { key, before },
+                (null, JournalKey given) => new[] { key, given },
+                (JournalKey before, JournalKey given) => new[] { key, before, given },
+            };
 
         /// <summary>The keys of each of a batch's recipients (one, or two), in the batch's order.</summary>
         public JournalKey[][] Of(IReadOnlyList<Recipient> recipients)

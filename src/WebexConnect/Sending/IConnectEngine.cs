@@ -196,8 +196,9 @@ namespace WebexConnect.Sending
 
         /// <summary>
         /// The message as the row gave it, when the command sends it changed (an email without the copies its To already
-        /// has: OverlappingCopies); null otherwise. The journal looks the row up under it too: a journal written by a version
-        /// that sent the row unchanged names its send so, and a re-run after the update sent it a second time.
+        /// has: OverlappingCopies); null otherwise. The journal looks the row up, and records it, under it too: a journal written
+        /// by a version that sent the row unchanged names its send so (a re-run after the update sent it a second time), and
+        /// that version, run again on a journal this one wrote, looks for it so.
         /// </summary>
         public ConnectMessage? AsGiven { get; init; }
 

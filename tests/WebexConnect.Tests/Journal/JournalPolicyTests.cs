@@ -121,6 +121,46 @@ namespace WebexConnect.Tests.Journal
             Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Queued }, second.Select(r => r.Status));
         }
 
+        /// <summary>
+        /// Before: a row sent without the copy its To has was journaled only under the message as sent, so the version
+        /// before, run on the same journal by a task whose account still loads it, looked for the row as given, found
+        /// nothing and sent it (and the boss's copy) again. Now the row is recorded under both.
+        /// </summary>
+        [Fact]
+        public void An_email_sent_without_a_copy_its_To_has_is_found_by_the_key_the_version_before_looks_for()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("copies-after.journal");
+            var person = new Recipient("user1@example.com", "row-1");
+            EmailMessage Email(params string[] cc) => new EmailMessage { From = "it@example.com", Subject = "S", Text = "Hi", Cc = cc };
+            var given = Email("user1@example.com", "boss@example.com");
+            var sent = Email("boss@example.com");
+            using (var run = JournalKit.OverFake(new ScriptedTransport(_ => SendStatus.Queued), journal))
+            {
+                run.Add(new DispatchItem(sent, person, 1) { AsGiven = given });
+                run.Complete().ToList();
+            }
+
+            using (var reread = SendJournal.Open(journal))
+            using (var keys = new JournalKeyMaker(reread.Salt))
+            {
+                Assert.True(reread.TryGetEarlier(keys.For(MessageShape.Of(sent), person, 1), out var asSent));
+                Assert.True(reread.TryGetEarlier(keys.For(MessageShape.Of(given), person, 1), out var asGiven), "the row under the message as given");
+                Assert.Equal(JournalState.Queued, asSent.State);
+                Assert.Equal(JournalState.Queued, asGiven.State);
+            }
+
+            // And the version before, which knows no AsGiven, skips it on a re-run.
+            var again = new ScriptedTransport(_ => SendStatus.Queued);
+            using (var before = JournalKit.OverFake(again, journal))
+            {
+                before.Add(new DispatchItem(given, person, 1));
+                Assert.Equal(SendStatus.Skipped, before.Complete().Single().Status);
+            }
+
+            Assert.Empty(again.SentRows);
+        }
+
         [Fact]
         public void A_scheduled_send_this_version_journals_is_found_by_the_key_earlier_versions_look_for_too()
         {
