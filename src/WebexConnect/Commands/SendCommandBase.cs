@@ -544,7 +544,7 @@ namespace WebexConnect.Commands
                         // it alone, -SmsFallback without -Text, -FallbackSenderId nor -FallbackText took two runs to read all three.
                         if (!MyInvocation.ExpectingInput)
                         {
-                            runWide.Add("-" + field + ": " + problem.ForCommandLine, "give", string.Join(" or ", givers.Select(g => "-" + g)), null);
+                            runWide.Add("-" + field + ": " + problem.ForCommandLine, "give", WordList.Or(givers.Select(g => "-" + g).ToList()), null);
                             contentProblems++;
                         }
                         missingContent.Add(new MissingContent.Missing(field, problem.ForCommandLine, givers));
