@@ -233,9 +233,19 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// The warning the run ends with about what the channel changed in some rows as it sent them, said once for all of
-        /// them; null when there is none. Under -WhatIf too, as the run it previews would say it.
+        /// them; null when there is none. Under -WhatIf (<paramref name="preview"/>) too, as the run it previews would say it.
         /// </summary>
-        private protected virtual string? WarningAtEnd() => null;
+        private protected virtual string? WarningAtEnd(bool preview) => null;
+
+        /// <summary>
+        /// Row <paramref name="row"/>, which <see cref="ForRecipient"/> was asked about, is done: its message went (a result
+        /// of a request this run made; under -WhatIf or -PayloadOnly, it would) when <paramref name="went"/>, and not when
+        /// the journal skipped it or -Confirm was declined. What <see cref="WarningAtEnd"/> counts, so that it counts only
+        /// what was sent.
+        /// </summary>
+        private protected virtual void RowDone(long row, bool went)
+        {
+        }
 
         /// <summary>The number of the row being handled, counted from 1 as the results and warnings say it.</summary>
         private protected long RowNumber => _row;
@@ -463,6 +473,7 @@ namespace WebexConnect.Commands
             else if (PayloadOnly)
             {
                 WriteObject(_session!.EngineHost.RenderPayload(ForRecipient(message, record.Recipient), new[] { record.Recipient }));
+                RowDone(_row, went: true);
             }
             else if (_whatIf != null)
             {
@@ -470,11 +481,13 @@ namespace WebexConnect.Commands
                 if (JournalOutcome(sent, JournaledAsGiven(message, sent), record.Recipient, input) is SendResult earlier)
                 {
                     if (_whatIfJournalRows!.Add(_row, earlier) is string ended) SayWhatIf(ended);
+                    RowDone(_row, went: false);
                 }
                 else
                 {
                     if (_whatIfJournalRows?.End() is string ended) SayWhatIf(ended);
                     foreach (var batch in _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient))) SayWhatIf(batch);
+                    RowDone(_row, went: true);
                 }
             }
             else
@@ -483,6 +496,8 @@ namespace WebexConnect.Commands
                 var asGiven = JournaledAsGiven(message, sent);
                 if (_silentConsent || JournalOutcome(sent, asGiven, record.Recipient, input) is not null || Confirmed(TargetFor(sent, record.Recipient)))
                     _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject, ref _echoNames), asGiven);
+                else
+                    RowDone(_row, went: false);
             }
 
             if (_run is null) return;
@@ -652,14 +667,14 @@ namespace WebexConnect.Commands
             if (_run is null)
             {
                 if (_sendAtOvertaken.Warning(SendAt) is string overtaken) WriteNamedWarning(overtaken);
-                if (WarningAtEnd() is string changed) WriteNamedWarning(changed);
+                if (WarningAtEnd(preview: true) is string changed) WriteNamedWarning(changed);
                 return;
             }
             Guard(() => _output!.Write(_run.Complete()));
             if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>(), inputEnded: true));
             // After the last result, beside the summary: how many rows went at once rather than at -SendAt.
             if (_sendAtOvertaken.Warning(SendAt) is string passed) WriteNamedWarning(passed);
-            if (WarningAtEnd() is string sentChanged) WriteNamedWarning(sentChanged);
+            if (WarningAtEnd(preview: _whatIf != null) is string sentChanged) WriteNamedWarning(sentChanged);
             ShowProgress(completed: true);
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
@@ -1000,6 +1015,8 @@ namespace WebexConnect.Commands
             {
                 _written[result.Status] = Written(result.Status) + 1;
                 LastRow = result.Row;
+                // A request of this run carried it (Batch is 0 for the rows the journal answered for).
+                _cmdlet.RowDone(result.Row, went: result.Batch > 0);
             }
 
             public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(_cmdlet, result));
