@@ -879,6 +879,19 @@ Describe 'Send-ConnectEmail' {
         "$(@($newWarned)[0])" | Should -BeLike '2 rows (rows 1, 2) gave an address in more than one of To, Cc and Bcc, so each such address would go once, *'
     }
 
+    It 'still warns about the copies it sent once when Select-Object -First ends the run, counting the rows it sent' {
+        # Before: the warning came only from EndProcessing, which PowerShell does not call after a downstream stop.
+        $rows = 1..5 | ForEach-Object { [pscustomobject]@{ Email = "u$_@example.com"; Cc = "U$_@example.com" } }
+
+        $results = @($rows | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T' -WarningVariable warned -WarningAction SilentlyContinue |
+            Select-Object -First 2)
+
+        $results.Row | Should -Be @(1, 2)
+        @($warned | Where-Object { "$_" -like '*more than one of To, Cc and Bcc*' }).Count | Should -Be 1
+        "$(@($warned | Where-Object { "$_" -like '*more than one of To, Cc and Bcc*' })[0])" |
+            Should -BeLike '2 rows (rows 1, 2) gave an address in more than one of To, Cc and Bcc, so each such address goes once, *'
+    }
+
     It 'sends a row whose -ReplyTo or -Attachment cell is empty without it' {
         $row = [pscustomobject]@{ Email = 'ann@example.com'; ReplyTo = ''; File = '' }
 

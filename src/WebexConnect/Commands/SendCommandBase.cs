@@ -46,6 +46,7 @@ namespace WebexConnect.Commands
         private Streams? _streams;
         // The run's last word on a stop (StoppedRun) is said once: a downstream stop says it, then the pipeline disposes.
         private bool _stopSaid;
+        private bool _endWarningsSaid;
         private SendProgress? _progress;
         // This run's own bar while it sends (ProgressActivities): runs at the same time each show theirs.
         private int? _progressActivityId;
@@ -666,19 +667,31 @@ namespace WebexConnect.Commands
             }
             if (_run is null)
             {
-                if (_sendAtOvertaken.Warning(SendAt) is string overtaken) WriteNamedWarning(overtaken);
-                if (WarningAtEnd(preview: true) is string changed) WriteNamedWarning(changed);
+                foreach (var warning in EndWarnings(preview: true)) WriteNamedWarning(warning);
                 return;
             }
             Guard(() => _output!.Write(_run.Complete()));
             if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>(), inputEnded: true));
             // After the last result, beside the summary: how many rows went at once rather than at -SendAt.
-            if (_sendAtOvertaken.Warning(SendAt) is string passed) WriteNamedWarning(passed);
-            if (WarningAtEnd(preview: _whatIf != null) is string sentChanged) WriteNamedWarning(sentChanged);
+            foreach (var warning in EndWarnings(preview: _whatIf != null)) WriteNamedWarning(warning);
             ShowProgress(completed: true);
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
                 : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed));
+        }
+
+        /// <summary>
+        /// The warnings a run ends with, about the rows it sent (those -SendAt's time had overtaken, what the channel changed
+        /// in some); empty the second time, as a run stopped early says them at its stop (<see cref="SayStopped"/>).
+        /// </summary>
+        private IReadOnlyList<string> EndWarnings(bool preview)
+        {
+            if (_endWarningsSaid) return Array.Empty<string>();
+            _endWarningsSaid = true;
+            var warnings = new List<string>(2);
+            if (_sendAtOvertaken.Warning(SendAt) is string passed) warnings.Add(passed);
+            if (WarningAtEnd(preview) is string changed) warnings.Add(changed);
+            return warnings;
         }
 
         /// <summary>-WhatIf: what a run would report for the rows it would not send (the Invalid ones, and the journal's).</summary>
@@ -952,9 +965,17 @@ namespace WebexConnect.Commands
             var rows = _dispatcher?.StopAndCount(StopUnwind) ?? new StoppedRows();
             // Results the run took and never wrote: the rest of those taken with the last one written.
             foreach (var taken in _run.ByStatus) rows.Add(taken.Key, taken.Value - _streams.Written(taken.Key));
-            if (StoppedRun.Warning(MyInvocation.MyCommand.Name, byDownstreamCommand, _streams.LastRow, RowsRead, rows, _journalPath) is not string warning) return;
-            if (byDownstreamCommand) WriteNamedWarning(warning);
-            else if (WarningsShown()) WriteHostWarning(ImportedCommandNames.In(this, warning));
+            var warnings = new List<string>(3);
+            if (StoppedRun.Warning(MyInvocation.MyCommand.Name, byDownstreamCommand, _streams.LastRow, RowsRead, rows, _journalPath) is string warning)
+                warnings.Add(warning);
+            // PowerShell calls no EndProcessing after a stop: the run's end warnings, about the rows it did send, are said
+            // here or never (a Select-Object -First 10 run lost "10 rows ... sent once" and -SendAt's "went at once").
+            warnings.AddRange(EndWarnings(preview: false));
+            foreach (var said in warnings)
+            {
+                if (byDownstreamCommand) WriteNamedWarning(said);
+                else if (WarningsShown()) WriteHostWarning(ImportedCommandNames.In(this, said));
+            }
         }
 
         /// <summary>-WarningAction, else $WarningPreference: SilentlyContinue and Ignore keep the host's warning line quiet too.</summary>
