@@ -822,6 +822,30 @@ Describe 'Wait-ConnectDelivery' {
         @($usWarned).Count | Should -Be 0 -Because 'en-US reads its own 12/5/2026 2:03:00 PM'
     }
 
+    It 'warns once, naming the receipt and the cell, when a receipts file gives a ReceivedAt this culture does not read' {
+        # Before: the receipt was taken as received now without a word.
+        $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500"},"transid":"m-1_1","correlationid":"c-1"}}' |
+            ConvertFrom-ConnectWebhook
+        $rows = @(
+            [pscustomobject]@{ Destination = '+447700900001'; Code = '7500'; MessageId = 'm-1'; CorrelationId = 'c-1'; ReceivedAt = $receipt.ReceivedAt.ToString('o') }
+            [pscustomobject]@{ Destination = '+447700900002'; Code = '7500'; ReceivedAt = '13.12.2026 09:55:53' }
+            [pscustomobject]@{ Destination = '+447700900003'; Code = '7500'; ReceivedAt = '14.12.2026 09:55:53' }
+        )
+        $sent = [pscustomobject]@{ Row = 1; Destination = '+447700900001'; CorrelationId = 'c-1'; MessageId = 'm-1'; Status = 'Queued' }
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $report = @($sent | Wait-ConnectDelivery -Receipt $rows -WarningVariable warned -WarningAction SilentlyContinue)
+            $null = $sent | Wait-ConnectDelivery -Receipt $rows[0] -WarningVariable readWarned -WarningAction SilentlyContinue
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $report.Status | Should -Be 'Delivered'
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Receipt 2: ReceivedAt '13.12.2026 09:55:53' is not a time in ISO 8601 or in this culture's (en-US) format, so such receipts are taken as received now*"
+        @($readWarned).Count | Should -Be 0
+    }
+
     It 'reports the next day from the Export-Csv of the send results and the saved webhook files, one result per row, without a listener' {
         # Before, every Import-Csv row was refused by the binder ('The input object cannot be bound ...'): no result at all.
         Connect-WebexConnect -Sandbox -SandboxFailureRate 0.5

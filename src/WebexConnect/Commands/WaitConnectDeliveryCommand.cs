@@ -75,6 +75,7 @@ namespace WebexConnect.Commands
                 var given = new ReceiptBuffer(Math.Max(1, Receipt?.Length ?? 0));
                 foreach (var receipt in Receipt ?? Array.Empty<DeliveryReceipt>())
                     if (receipt != null) given.Add(receipt);
+                WarnOfUnreadReceivedAt();
                 _join = new DeliveryJoin(given);
                 Timeout = 0;
                 return;
@@ -129,6 +130,24 @@ namespace WebexConnect.Commands
             WriteWarning($"Row {sent.Row}: SubmittedAt '{cell}' is not a time in ISO 8601 or in this culture's ({CultureInfo.CurrentCulture.Name}) " +
                 "format, so the send times of such rows are not read, and a row without a MessageId may take the receipt of an " +
                 "earlier send. Read the file in the culture that wrote it, or write its times in ISO 8601.");
+        }
+
+        /// <summary>
+        /// The first receipt of -Receipt whose ReceivedAt cell was not read as a time (a receipts file Export-Csv wrote in
+        /// another culture), said once. Before, such a receipt was taken as received now without a word, so it could answer
+        /// for an Unknown row sent after it really came.
+        /// </summary>
+        private void WarnOfUnreadReceivedAt()
+        {
+            var receipts = Receipt ?? Array.Empty<DeliveryReceipt>();
+            for (var i = 0; i < receipts.Length; i++)
+            {
+                if (receipts[i]?.UnreadReceivedAt is not string cell) continue;
+                WriteWarning($"Receipt {i + 1}: ReceivedAt '{cell}' is not a time in ISO 8601 or in this culture's ({CultureInfo.CurrentCulture.Name}) " +
+                    "format, so such receipts are taken as received now, and one may answer for an Unknown row sent after it came. " +
+                    "Read the file in the culture that wrote it, or write its times in ISO 8601.");
+                return;
+            }
         }
 
         /// <summary>
