@@ -792,6 +792,60 @@ Describe 'Wait-ConnectDelivery' {
         @($ownWarned).Count | Should -Be 0
     }
 
+    It 'warns once when a report written in en-GB gives SubmittedAt times en-US reads with day and month swapped, and not otherwise' {
+        # en-GB's 05/12/2026 14:03:00 (5 December) was read in en-US as 12 May without a word.
+        $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500"},"transid":"m-old_1","correlationid":"c-1"}}' |
+            ConvertFrom-ConnectWebhook
+        $sent = [DateTimeOffset]::new(2026, 12, 5, 14, 3, 0, [TimeSpan]::Zero)
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'en-GB'
+            $gb = Join-Path $TestDrive 'en-GB.csv'
+            @([pscustomobject]@{ Row = 1; SubmittedAt = $null; Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Invalid' }
+              [pscustomobject]@{ Row = 2; SubmittedAt = $sent; Destination = '+447700900002'; CorrelationId = 'c-2'; Status = 'Unknown' }
+              [pscustomobject]@{ Row = 3; SubmittedAt = $sent.AddDays(-2); Destination = '+447700900003'; CorrelationId = 'c-3'; Status = 'Unknown' }) |
+                Export-Csv $gb -NoTypeInformation -Encoding UTF8
+            $null = Import-Csv $gb | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue -WarningVariable gbWarned -WarningAction SilentlyContinue
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $report = @(Import-Csv $gb | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+            $us = Join-Path $TestDrive 'en-US-own.csv'
+            [pscustomobject]@{ Row = 1; SubmittedAt = $sent; Destination = '+447700900001'; CorrelationId = 'c-1'; Status = 'Unknown' } |
+                Export-Csv $us -NoTypeInformation
+            $null = Import-Csv $us | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue -WarningVariable usWarned -WarningAction SilentlyContinue
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $report.Count | Should -Be 3
+        @($warned).Count | Should -Be 1 -Because 'rows 2 and 3 are said once'
+        "$($warned[0])" | Should -BeLike "Row 2: SubmittedAt '05/12/2026 14:03:00 +00:00' is read in this culture (en-US) as 12 May 2026, but *ISO 8601 (about_WebexConnect shows how)."
+        @($gbWarned).Count | Should -Be 0 -Because 'en-GB reads its own file'
+        @($usWarned).Count | Should -Be 0 -Because 'en-US reads its own 12/5/2026 2:03:00 PM'
+    }
+
+    It 'warns once, naming the receipt and the cell, when a receipts file gives a ReceivedAt this culture does not read' {
+        # Before: the receipt was taken as received now without a word.
+        $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500"},"transid":"m-1_1","correlationid":"c-1"}}' |
+            ConvertFrom-ConnectWebhook
+        $rows = @(
+            [pscustomobject]@{ Destination = '+447700900001'; Code = '7500'; MessageId = 'm-1'; CorrelationId = 'c-1'; ReceivedAt = $receipt.ReceivedAt.ToString('o') }
+            [pscustomobject]@{ Destination = '+447700900002'; Code = '7500'; ReceivedAt = '13.12.2026 09:55:53' }
+            [pscustomobject]@{ Destination = '+447700900003'; Code = '7500'; ReceivedAt = '14.12.2026 09:55:53' }
+        )
+        $sent = [pscustomobject]@{ Row = 1; Destination = '+447700900001'; CorrelationId = 'c-1'; MessageId = 'm-1'; Status = 'Queued' }
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $report = @($sent | Wait-ConnectDelivery -Receipt $rows -WarningVariable warned -WarningAction SilentlyContinue)
+            $null = $sent | Wait-ConnectDelivery -Receipt $rows[0] -WarningVariable readWarned -WarningAction SilentlyContinue
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $report.Status | Should -Be 'Delivered'
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Receipt 2: ReceivedAt '13.12.2026 09:55:53' is not a time in ISO 8601 or in this culture's (en-US) format, so such receipts are taken as received now*"
+        @($readWarned).Count | Should -Be 0
+    }
+
     It 'reports the next day from the Export-Csv of the send results and the saved webhook files, one result per row, without a listener' {
         # Before, every Import-Csv row was refused by the binder ('The input object cannot be bound ...'): no result at all.
         Connect-WebexConnect -Sandbox -SandboxFailureRate 0.5

@@ -856,6 +856,42 @@ Describe 'Send-ConnectEmail' {
         $last.cc | Should -Be @('new.boss@example.com')
     }
 
+    It 'warns about copies sent once only for rows it sent: a journal re-run that skips them all ends without it, -WhatIf says would' {
+        $journal = Join-Path $TestDrive 'overlap.journal'
+        $mail = @{ From = 'news@example.com'; Subject = 'S'; Text = 'T'; Journal = $journal; WarningAction = 'SilentlyContinue' }
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'ann@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Cc = 'BOB@example.com' }
+        )
+
+        $first = @($rows | Send-ConnectEmail @mail -WarningVariable firstWarned)
+        $preview = @($rows | Send-ConnectEmail @mail -WhatIf -WarningVariable previewWarned)
+        $again = @($rows | Send-ConnectEmail @mail -WarningVariable againWarned)
+        $newJournal = @($rows | Send-ConnectEmail @mail -Journal (Join-Path $TestDrive 'overlap-new.journal') -WhatIf -WarningVariable newWarned)
+
+        $first.Status | Should -Be @('Queued', 'Queued')
+        "$(@($firstWarned)[0])" | Should -BeLike '2 rows (rows 1, 2) gave an address in more than one of To, Cc and Bcc, so each such address goes once, *'
+        $preview.Count | Should -Be 0
+        @($previewWarned | Where-Object { "$_" -like '*more than one of To, Cc and Bcc*' }).Count | Should -Be 0
+        $again.Status | Should -Be @('Skipped', 'Skipped')
+        @($againWarned | Where-Object { "$_" -like '*more than one of To, Cc and Bcc*' }).Count | Should -Be 0
+        $newJournal.Count | Should -Be 0
+        "$(@($newWarned)[0])" | Should -BeLike '2 rows (rows 1, 2) gave an address in more than one of To, Cc and Bcc, so each such address would go once, *'
+    }
+
+    It 'still warns about the copies it sent once when Select-Object -First ends the run, counting the rows it sent' {
+        # Before: the warning came only from EndProcessing, which PowerShell does not call after a downstream stop.
+        $rows = 1..5 | ForEach-Object { [pscustomobject]@{ Email = "u$_@example.com"; Cc = "U$_@example.com" } }
+
+        $results = @($rows | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T' -WarningVariable warned -WarningAction SilentlyContinue |
+            Select-Object -First 2)
+
+        $results.Row | Should -Be @(1, 2)
+        @($warned | Where-Object { "$_" -like '*more than one of To, Cc and Bcc*' }).Count | Should -Be 1
+        "$(@($warned | Where-Object { "$_" -like '*more than one of To, Cc and Bcc*' })[0])" |
+            Should -BeLike '2 rows (rows 1, 2) gave an address in more than one of To, Cc and Bcc, so each such address goes once, *'
+    }
+
     It 'sends a row whose -ReplyTo or -Attachment cell is empty without it' {
         $row = [pscustomobject]@{ Email = 'ann@example.com'; ReplyTo = ''; File = '' }
 

@@ -130,11 +130,20 @@ Describe 'New-ConnectRcsCard' {
         ($card | New-ConnectRcsCard -Suggestion $chips[1]).Suggestions.DisplayText | Should -Be 'Call'
     }
 
-    It 'refuses a MediaHeight of a row with no media column, even after a row that had one' {
+    It 'refuses a MediaHeight of a row with no media column alone, even after a row that had one; later rows still make cards' {
+        # Before: the row ended the command, and the rows after it got no card and no error.
         $rows = [pscustomobject]@{ Title = 'Tea'; Image = 'https://files.example.com/tea.png'; MediaHeight = 'Short' },
-                [pscustomobject]@{ Title = 'Cake'; MediaHeight = 'Short' }
+                [pscustomobject]@{ Title = 'Cake'; MediaHeight = 'Short' },
+                @{ Title = 'Jam'; MediaUrl = 'https://files.example.com/jam.png'; MediaHeight = 'Tall' }
 
-        { $rows | New-ConnectRcsCard } | Should -Throw -ErrorId 'MediaHeightWithoutMediaUrl,*'
+        $cards = @($rows | New-ConnectRcsCard -ErrorVariable refused -ErrorAction SilentlyContinue)
+
+        $cards.Title | Should -Be @('Tea', 'Jam')
+        @($refused).Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'MediaHeightWithoutMediaUrl,*'
+        $refused[0].Exception.Message | Should -BeExactly ('Row 2: MediaHeight Short needs a MediaUrl (or Image) value in the same row: the height is ' +
+            "that of the card's image or video. Give the row its MediaUrl, or leave its MediaHeight out. No card was made.")
+        $refused[0].TargetObject | Should -Be 2
     }
 
     It 'builds a card for every row of a CSV with empty cells, leaving those fields out (none dropped from the carousel)' {

@@ -1269,6 +1269,19 @@ Describe 'Send-ConnectSms -SendAt in a run that lasts past it' {
             $queued.Count, $queued[0].Row)
     }
 
+    It 'still says which rows went at once after -SendAt passed when Select-Object -First ends the run' {
+        # Before: the warning came only from EndProcessing, which PowerShell does not call after a downstream stop.
+        Connect-WebexConnect -Sandbox
+        $at = (Get-Date).AddSeconds(2)
+        $rows = { '+447700900001', '+447700900002'; Start-Sleep -Seconds 3; '+447700900003', '+447700900004', '+447700900005' }
+
+        $results = @(& $rows | Send-ConnectSms -From ACME -Text 'Hi' -SendAt $at -WarningVariable warned -WarningAction SilentlyContinue |
+            Select-Object -First 3)
+
+        $results.Status | Should -Be @('Scheduled', 'Scheduled', 'Queued')
+        @($warned | Where-Object { "$_" -like '-SendAt * passed while the run was still reading rows*' }).Count | Should -Be 1
+    }
+
     It 'still refuses a -SendAt already past when the run begins' {
         Connect-WebexConnect -Sandbox
         { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -SendAt (Get-Date).AddMinutes(-5) -ErrorAction Stop } |

@@ -164,14 +164,22 @@ namespace WebexConnect.Commands
             // An empty -MediaUrl (a product row without an image, the same -MediaHeight for every card) is a card
             // without media, so the height has nothing to apply to.
             var hasMedia = !string.IsNullOrEmpty(MediaUrl);
+            _row++; // every row that reaches here, so each error names the row of the CSV it came from
             if (MediaHeight is not null && !hasMedia && !MediaUrlGiven())
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(
-                    "-MediaHeight needs -MediaUrl: the height is that of the card's image or video. Add -MediaUrl, or leave -MediaHeight out."),
-                    "MediaHeightWithoutMediaUrl", ErrorCategory.InvalidArgument, MediaHeight));
+                // A piped row without a media column is refused alone, as a row's too-long title is: before, it ended the
+                // command, and the rows after it got no card and no error.
+                const string fix = "the height is that of the card's image or video. ";
+                var piped = MyInvocation.ExpectingInput;
+                var noMedia = new ErrorRecord(new ArgumentException(piped
+                        ? "Row " + _row + ": MediaHeight " + MediaHeight + " needs a MediaUrl (or Image) value in the same row: " + fix +
+                          "Give the row its MediaUrl, or leave its MediaHeight out. No card was made."
+                        : "-MediaHeight needs -MediaUrl: " + fix + "Add -MediaUrl, or leave -MediaHeight out."),
+                    "MediaHeightWithoutMediaUrl", ErrorCategory.InvalidArgument, piped ? _row : MediaHeight);
+                if (!piped) ThrowTerminatingError(noMedia);
+                WriteError(noMedia);
+                return;
             }
-
-            _row++; // every row that reaches here, so each error names the row of the CSV it came from
             if (UnreadLayoutColumn() is string unread)
             {
                 WriteError(new ErrorRecord(new ArgumentException($"Row {_row}: {unread}. Correct the cell, or leave it empty for the service's default. No card was made."),

@@ -46,6 +46,7 @@ namespace WebexConnect.Commands
         private Streams? _streams;
         // The run's last word on a stop (StoppedRun) is said once: a downstream stop says it, then the pipeline disposes.
         private bool _stopSaid;
+        private bool _endWarningsSaid;
         private SendProgress? _progress;
         // This run's own bar while it sends (ProgressActivities): runs at the same time each show theirs.
         private int? _progressActivityId;
@@ -233,9 +234,19 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// The warning the run ends with about what the channel changed in some rows as it sent them, said once for all of
-        /// them; null when there is none. Under -WhatIf too, as the run it previews would say it.
+        /// them; null when there is none. Under -WhatIf (<paramref name="preview"/>) too, as the run it previews would say it.
         /// </summary>
-        private protected virtual string? WarningAtEnd() => null;
+        private protected virtual string? WarningAtEnd(bool preview) => null;
+
+        /// <summary>
+        /// Row <paramref name="row"/>, which <see cref="ForRecipient"/> was asked about, is done: its message went (a result
+        /// of a request this run made; under -WhatIf or -PayloadOnly, it would) when <paramref name="went"/>, and not when
+        /// the journal skipped it or -Confirm was declined. What <see cref="WarningAtEnd"/> counts, so that it counts only
+        /// what was sent.
+        /// </summary>
+        private protected virtual void RowDone(long row, bool went)
+        {
+        }
 
         /// <summary>The number of the row being handled, counted from 1 as the results and warnings say it.</summary>
         private protected long RowNumber => _row;
@@ -463,6 +474,7 @@ namespace WebexConnect.Commands
             else if (PayloadOnly)
             {
                 WriteObject(_session!.EngineHost.RenderPayload(ForRecipient(message, record.Recipient), new[] { record.Recipient }));
+                RowDone(_row, went: true);
             }
             else if (_whatIf != null)
             {
@@ -470,11 +482,13 @@ namespace WebexConnect.Commands
                 if (JournalOutcome(sent, JournaledAsGiven(message, sent), record.Recipient, input) is SendResult earlier)
                 {
                     if (_whatIfJournalRows!.Add(_row, earlier) is string ended) SayWhatIf(ended);
+                    RowDone(_row, went: false);
                 }
                 else
                 {
                     if (_whatIfJournalRows?.End() is string ended) SayWhatIf(ended);
                     foreach (var batch in _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient))) SayWhatIf(batch);
+                    RowDone(_row, went: true);
                 }
             }
             else
@@ -483,6 +497,8 @@ namespace WebexConnect.Commands
                 var asGiven = JournaledAsGiven(message, sent);
                 if (_silentConsent || JournalOutcome(sent, asGiven, record.Recipient, input) is not null || Confirmed(TargetFor(sent, record.Recipient)))
                     _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject, ref _echoNames), asGiven);
+                else
+                    RowDone(_row, went: false);
             }
 
             if (_run is null) return;
@@ -544,7 +560,7 @@ namespace WebexConnect.Commands
                         // it alone, -SmsFallback without -Text, -FallbackSenderId nor -FallbackText took two runs to read all three.
                         if (!MyInvocation.ExpectingInput)
                         {
-                            runWide.Add("-" + field + ": " + problem.ForCommandLine, "give", string.Join(" or ", givers.Select(g => "-" + g)), null);
+                            runWide.Add("-" + field + ": " + problem.ForCommandLine, "give", WordList.Or(givers.Select(g => "-" + g).ToList()), null);
                             contentProblems++;
                         }
                         missingContent.Add(new MissingContent.Missing(field, problem.ForCommandLine, givers));
@@ -651,19 +667,31 @@ namespace WebexConnect.Commands
             }
             if (_run is null)
             {
-                if (_sendAtOvertaken.Warning(SendAt) is string overtaken) WriteNamedWarning(overtaken);
-                if (WarningAtEnd() is string changed) WriteNamedWarning(changed);
+                foreach (var warning in EndWarnings(preview: true)) WriteNamedWarning(warning);
                 return;
             }
             Guard(() => _output!.Write(_run.Complete()));
             if (_output!.Stopped) Guard(() => _output.FinishStopped(Array.Empty<SendResult>(), inputEnded: true));
             // After the last result, beside the summary: how many rows went at once rather than at -SendAt.
-            if (_sendAtOvertaken.Warning(SendAt) is string passed) WriteNamedWarning(passed);
-            if (WarningAtEnd() is string sentChanged) WriteNamedWarning(sentChanged);
+            foreach (var warning in EndWarnings(preview: _whatIf != null)) WriteNamedWarning(warning);
             ShowProgress(completed: true);
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
                 : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed));
+        }
+
+        /// <summary>
+        /// The warnings a run ends with, about the rows it sent (those -SendAt's time had overtaken, what the channel changed
+        /// in some); empty the second time, as a run stopped early says them at its stop (<see cref="SayStopped"/>).
+        /// </summary>
+        private IReadOnlyList<string> EndWarnings(bool preview)
+        {
+            if (_endWarningsSaid) return Array.Empty<string>();
+            _endWarningsSaid = true;
+            var warnings = new List<string>(2);
+            if (_sendAtOvertaken.Warning(SendAt) is string passed) warnings.Add(passed);
+            if (WarningAtEnd(preview) is string changed) warnings.Add(changed);
+            return warnings;
         }
 
         /// <summary>-WhatIf: what a run would report for the rows it would not send (the Invalid ones, and the journal's).</summary>
@@ -937,9 +965,17 @@ namespace WebexConnect.Commands
             var rows = _dispatcher?.StopAndCount(StopUnwind) ?? new StoppedRows();
             // Results the run took and never wrote: the rest of those taken with the last one written.
             foreach (var taken in _run.ByStatus) rows.Add(taken.Key, taken.Value - _streams.Written(taken.Key));
-            if (StoppedRun.Warning(MyInvocation.MyCommand.Name, byDownstreamCommand, _streams.LastRow, RowsRead, rows, _journalPath) is not string warning) return;
-            if (byDownstreamCommand) WriteNamedWarning(warning);
-            else if (WarningsShown()) WriteHostWarning(ImportedCommandNames.In(this, warning));
+            var warnings = new List<string>(3);
+            if (StoppedRun.Warning(MyInvocation.MyCommand.Name, byDownstreamCommand, _streams.LastRow, RowsRead, rows, _journalPath) is string warning)
+                warnings.Add(warning);
+            // PowerShell calls no EndProcessing after a stop: the run's end warnings, about the rows it did send, are said
+            // here or never (a Select-Object -First 10 run lost "10 rows ... sent once" and -SendAt's "went at once").
+            warnings.AddRange(EndWarnings(preview: false));
+            foreach (var said in warnings)
+            {
+                if (byDownstreamCommand) WriteNamedWarning(said);
+                else if (WarningsShown()) WriteHostWarning(ImportedCommandNames.In(this, said));
+            }
         }
 
         /// <summary>-WarningAction, else $WarningPreference: SilentlyContinue and Ignore keep the host's warning line quiet too.</summary>
@@ -1000,6 +1036,8 @@ namespace WebexConnect.Commands
             {
                 _written[result.Status] = Written(result.Status) + 1;
                 LastRow = result.Row;
+                // A request of this run carried it (Batch is 0 for the rows the journal answered for).
+                _cmdlet.RowDone(result.Row, went: result.Batch > 0);
             }
 
             public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(_cmdlet, result));

@@ -181,7 +181,9 @@ namespace WebexConnect.Commands
             return sent;
         }
 
-        private protected override string? WarningAtEnd() => _overlappingCopies.Warning();
+        private protected override string? WarningAtEnd(bool preview) => _overlappingCopies.Warning(preview);
+
+        private protected override void RowDone(long row, bool went) => _overlappingCopies.Done(row, went);
 
         /// <summary>
         /// A row whose copies lost an address was sent whole before OverlappingCopies: a journal of that version names its

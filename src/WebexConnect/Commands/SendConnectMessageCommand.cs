@@ -232,7 +232,7 @@ namespace WebexConnect.Commands
             return message;
         }
 
-        private protected override string? WarningAtEnd() => _copiesGiven?.Warning();
+        private protected override string? WarningAtEnd(bool preview) => _copiesGiven?.Warning();
 
         private IReadOnlyList<KeyValuePair<string, string>> Members()
         {

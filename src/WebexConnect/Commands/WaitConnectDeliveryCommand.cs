@@ -30,6 +30,7 @@ namespace WebexConnect.Commands
         private long _inputs;
         private bool _listenerStopped;
         private bool _warnedUnreadTime;
+        private bool _warnedAmbiguousTime;
 
         /// <summary>
         /// The send results to wait for: the output of Send-ConnectSms, Send-ConnectEmail, Send-ConnectRcs, DeliveryResults
@@ -74,6 +75,7 @@ namespace WebexConnect.Commands
                 var given = new ReceiptBuffer(Math.Max(1, Receipt?.Length ?? 0));
                 foreach (var receipt in Receipt ?? Array.Empty<DeliveryReceipt>())
                     if (receipt != null) given.Add(receipt);
+                WarnOfUnreadReceivedAt();
                 _join = new DeliveryJoin(given);
                 Timeout = 0;
                 return;
@@ -109,6 +111,7 @@ namespace WebexConnect.Commands
                 return;
             }
             WarnOfUnreadTime(sent);
+            WarnOfAmbiguousTime(sent);
             _join!.Add(sent);
             _join.Pull();
             Write(_join.TakeReady(all: false));
@@ -127,6 +130,41 @@ namespace WebexConnect.Commands
             WriteWarning($"Row {sent.Row}: SubmittedAt '{cell}' is not a time in ISO 8601 or in this culture's ({CultureInfo.CurrentCulture.Name}) " +
                 "format, so the send times of such rows are not read, and a row without a MessageId may take the receipt of an " +
                 "earlier send. Read the file in the culture that wrote it, or write its times in ISO 8601.");
+        }
+
+        /// <summary>
+        /// The first receipt of -Receipt whose ReceivedAt cell was not read as a time (a receipts file Export-Csv wrote in
+        /// another culture), said once. Before, such a receipt was taken as received now without a word, so it could answer
+        /// for an Unknown row sent after it really came.
+        /// </summary>
+        private void WarnOfUnreadReceivedAt()
+        {
+            var receipts = Receipt ?? Array.Empty<DeliveryReceipt>();
+            for (var i = 0; i < receipts.Length; i++)
+            {
+                if (receipts[i]?.UnreadReceivedAt is not string cell) continue;
+                WriteWarning($"Receipt {i + 1}: ReceivedAt '{cell}' is not a time in ISO 8601 or in this culture's ({CultureInfo.CurrentCulture.Name}) " +
+                    "format, so such receipts are taken as received now, and one may answer for an Unknown row sent after it came. " +
+                    "Read the file in the culture that wrote it, or write its times in ISO 8601.");
+                return;
+            }
+        }
+
+        /// <summary>
+        /// Once per run, the first row whose SubmittedAt this culture reads with day and month that could be swapped
+        /// (<see cref="Receipts.ReportColumns.AmbiguousTime"/>). Before, an en-GB file's 05/12/2026 read in en-US became
+        /// 12 May without a word, and the rows were judged against send times months off.
+        /// </summary>
+        private void WarnOfAmbiguousTime(SendResult sent)
+        {
+            if (_warnedAmbiguousTime || InputObject is null || sent.SubmittedAt is not DateTimeOffset read) return;
+            if (Receipts.ReportColumns.AmbiguousTime(InputObject, "SubmittedAt") is not string cell) return;
+            _warnedAmbiguousTime = true;
+            var culture = CultureInfo.CurrentCulture;
+            WriteWarning($"Row {sent.Row}: SubmittedAt '{cell}' is read in this culture ({culture.Name}) as " +
+                read.ToString("d MMMM yyyy", culture) + ", but it is not how this culture writes that time, and another culture " +
+                "reads its day and month the other way round; so may the other rows of the file. Read the file in the culture " +
+                "that wrote it, or write its times in ISO 8601 (about_WebexConnect shows how).");
         }
 
         /// <inheritdoc />

@@ -14,6 +14,10 @@ namespace WebexConnect.Composition
     /// twice. The rest of the run is said once, at its end (<see cref="Warning"/>); each row's drop goes to -Verbose.
     /// </summary>
     /// <remarks>
+    /// The warning counts only the rows whose email went (<see cref="Done"/>), not every row asked about: a re-run whose
+    /// rows the journal skipped, or rows declined at -Confirm, ended with "3 rows ... goes once" for emails it never sent.
+    /// </remarks>
+    /// <remarks>
     /// Compared without regard to case, as repeats within one field are (<see cref="RepeatedAddresses"/>). A row whose
     /// copies lose an address has a message of its own, so it travels in a request of its own unless another row's
     /// copies come out the same; -WhatIf groups by the same request JSON, so its batches show that too.
@@ -22,6 +26,10 @@ namespace WebexConnect.Composition
     {
         private readonly RowSample _rows = new RowSample();
         private string? _firstNote;
+
+        // What each row asked about lost from its copies, until its email goes or is known not to (Done): only the rows in
+        // flight, as every row's result removes its own.
+        private readonly Dictionary<long, string> _pending = new Dictionary<long, string>();
 
         // The row asked about last, and what it was given: the command asks once per row, but a row asked about again gets
         // the same message and is counted and noted once.
@@ -34,7 +42,7 @@ namespace WebexConnect.Composition
         private EmailMessage? _variantSource;
         private EmailMessage? _variant;
 
-        /// <summary>How many rows had an address dropped from their copies.</summary>
+        /// <summary>How many rows whose email went had an address dropped from their copies.</summary>
         public long Rows => _rows.Count;
 
         /// <summary>
@@ -57,17 +65,33 @@ namespace WebexConnect.Composition
             if (said is null) return message;
 
             note = string.Join("; ", said);
-            _firstNote ??= note;
-            _rows.Add(row);
+            _pending[row] = note;
             return _lastResult;
         }
 
-        /// <summary>The warning the run ends with, or null when no row repeated an address in its copies.</summary>
-        public string? Warning()
+        /// <summary>
+        /// Row <paramref name="row"/> is done: its email went (or, under -WhatIf, would go) when <paramref name="went"/>,
+        /// so the warning counts it if it lost a copy; otherwise (the journal skipped it, -Confirm was declined) it does not.
+        /// </summary>
+        public void Done(long row, bool went)
+        {
+            if (!_pending.TryGetValue(row, out var note)) return;
+            _pending.Remove(row);
+            if (!went) return;
+            _firstNote ??= note;
+            _rows.Add(row);
+        }
+
+        /// <summary>
+        /// The warning the run ends with, or null when no row that went repeated an address in its copies; under
+        /// <paramref name="preview"/> (-WhatIf), of the rows the run would send.
+        /// </summary>
+        public string? Warning(bool preview)
         {
             if (Rows == 0) return null;
             var example = Rows == 1 ? "In it, " : "In row " + _rows.First.ToString(CultureInfo.InvariantCulture) + ", ";
-            return _rows + " gave an address in more than one of To, Cc and Bcc, so each such address goes once, in the first of them " +
+            var goes = preview ? "would go" : "goes";
+            return _rows + " gave an address in more than one of To, Cc and Bcc, so each such address " + goes + " once, in the first of them " +
                 "that has it: the service delivers and bills every copy it is given. " + example + _firstNote + ". " +
                 "A row whose copies lose an address may go in a request of its own" + (Rows == 1 ? "." : "; -Verbose names each row's.");
         }

@@ -85,6 +85,12 @@ namespace WebexConnect.Receipts
         /// <summary>When this computer received the receipt: the listener's arrival time, a saved file's last write time, or the time of the conversion.</summary>
         public DateTimeOffset ReceivedAt { get; }
 
+        /// <summary>
+        /// A ReceivedAt cell of a receipts file that is not read as a time (another culture's), which <see cref="ReceivedAt"/>
+        /// replaced with the time of reading; null otherwise. For the command that takes the receipt to say so.
+        /// </summary>
+        internal string? UnreadReceivedAt { get; init; }
+
         /// <summary>True when its x-hub-signature was checked against -Secret and matched.</summary>
         public bool SignatureVerified { get; }
 

@@ -47,7 +47,11 @@ namespace WebexConnect.Receipts
                 Text(row, "AdditionalInfo"), Text(row, "MessageCount"),
                 // Without its time of arrival a receipt is taken as just come: it may then answer for an Unknown row of any time.
                 Time(row, "ReceivedAt") ?? DateTimeOffset.Now,
-                string.Equals(Text(row, "SignatureVerified"), "True", StringComparison.OrdinalIgnoreCase));
+                string.Equals(Text(row, "SignatureVerified"), "True", StringComparison.OrdinalIgnoreCase))
+            {
+                // Taken as just come too, but not silently: the command that uses it says which and why (Wait-ConnectDelivery).
+                UnreadReceivedAt = UnreadTime(row, "ReceivedAt"),
+            };
         }
     }
 }

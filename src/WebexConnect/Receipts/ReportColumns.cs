@@ -46,6 +46,22 @@ namespace WebexConnect.Receipts
         public static string? UnreadTime(PSObject row, string name) =>
             Time(row, name) is null && row.Properties[name]?.Value is not null ? Text(row, name) : null;
 
+        /// <summary>
+        /// The cell's text when <see cref="Time"/> read it in this culture but it could be another's with day and month the
+        /// other way round: not ISO 8601, both at most 12 and not the same, and not the text this culture writes for that
+        /// time (en-US writes 5/12/2026 2:03:00 PM; en-GB's 05/12/2026 14:03:00 reads as 12 May in en-US, 5 December in
+        /// en-GB). Null otherwise, the usual file read where it was written.
+        /// </summary>
+        public static string? AmbiguousTime(PSObject row, string name)
+        {
+            if (row.Properties[name]?.Value is DateTimeOffset or DateTime || Text(row, name) is not string text || IsIso8601.IsMatch(text)) return null;
+            var culture = CultureInfo.CurrentCulture;
+            if (Time(row, name) is not DateTimeOffset read || read.Day > 12 || read.Day == read.Month) return null;
+            var written = string.Equals(text, read.ToString(culture), StringComparison.Ordinal) ||
+                          string.Equals(text, read.DateTime.ToString(culture), StringComparison.Ordinal);
+            return written ? null : text;
+        }
+
         private static DateTimeOffset? Parse(string? text)
         {
             if (text is null) return null;

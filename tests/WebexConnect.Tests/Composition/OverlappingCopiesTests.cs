@@ -44,8 +44,9 @@ namespace WebexConnect.Tests.Composition
 
             Assert.Same(email, copies.For(email, new[] { "ann@example.com" }, 1, out var note));
             Assert.Null(note);
+            copies.Done(1, went: true);
             Assert.Equal(0, copies.Rows);
-            Assert.Null(copies.Warning());
+            Assert.Null(copies.Warning(preview: false));
         }
 
         [Fact]
@@ -70,8 +71,9 @@ namespace WebexConnect.Tests.Composition
             Assert.Same(first, again);
             Assert.NotNull(note);
             Assert.Null(noteAgain);
+            copies.Done(4, went: true);
             Assert.Equal(1, copies.Rows);
-            Assert.StartsWith("Row 4 gave an address in more than one of To, Cc and Bcc", copies.Warning());
+            Assert.StartsWith("Row 4 gave an address in more than one of To, Cc and Bcc", copies.Warning(preview: false));
         }
 
         [Fact]
@@ -90,12 +92,35 @@ namespace WebexConnect.Tests.Composition
             var copies = new OverlappingCopies();
             var email = Email(new[] { "boss@example.com" }, Array.Empty<string>());
             foreach (var row in new long[] { 3, 5, 8, 9, 10, 11, 12 })
+            {
                 copies.For(email, new[] { "boss@example.com" }, row, out _);
+                copies.Done(row, went: true);
+            }
 
             Assert.Equal("7 rows (rows 3, 5, 8, 9, 10 and 2 more) gave an address in more than one of To, Cc and Bcc, so each such address " +
                 "goes once, in the first of them that has it: the service delivers and bills every copy it is given. In row 3, " +
                 "'boss@example.com' is in To and Cc, and goes in To only. A row whose copies lose an address may go in a request of its own; " +
-                "-Verbose names each row's.", copies.Warning());
+                "-Verbose names each row's.", copies.Warning(preview: false));
+        }
+
+        [Fact]
+        public void Only_the_rows_whose_email_went_are_counted_and_a_preview_says_would()
+        {
+            // A re-run whose rows the journal skips, or a row declined at -Confirm, sent nothing twice: no "sent once" for it.
+            var copies = new OverlappingCopies();
+            var email = Email(new[] { "boss@example.com" }, Array.Empty<string>());
+            copies.For(email, new[] { "boss@example.com" }, 1, out _);
+            copies.For(email, new[] { "boss@example.com" }, 2, out _);
+            copies.Done(1, went: false);
+
+            Assert.Equal(0, copies.Rows);
+            Assert.Null(copies.Warning(preview: false));
+
+            copies.Done(2, went: true);
+            copies.Done(2, went: true); // said once per row, however often the row is reported
+            Assert.Equal(1, copies.Rows);
+            Assert.StartsWith("Row 2 gave an address in more than one of To, Cc and Bcc, so each such address would go once, in the first",
+                copies.Warning(preview: true));
         }
     }
 }
