@@ -1215,6 +1215,31 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         $results.Status | Should -Be @('Queued', 'Queued')
         "$($warned[0])" | Should -BeLike 'Row 2 repeats row 1:*remove the repeated rows first.'
     }
+
+    It 'says nothing of repeated rows a -Journal re-run skips (<Way>), and warns of a repeat of a skipped row that is sent' -TestCases @(
+        @{ Way = 'a plain run'; Journal = 'plain' }
+        @{ Way = '-Verbose, which reads the journal ahead'; Journal = 'verbose'; Verbose = $true }
+        @{ Way = '-WhatIf'; Journal = 'whatif'; WhatIf = $true }
+    ) {
+        # Before, the re-run warned "Row 3 repeats row 1 ... It is sent again" of two rows that both came back Skipped.
+        $journal = Join-Path $TestDrive "$Journal.journal"
+        $csv = "Mobile,Name`n+447700900001,Ann`n+447700900002,Bob`n+447700900001,Ann"
+        $null = $csv | ConvertFrom-Csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningAction SilentlyContinue
+        $again = @{ From = 'ACME'; Text = 'Hi $(Name)'; Journal = $journal; WarningVariable = 'warned'; WarningAction = 'SilentlyContinue' }
+        # -Verbose reads the journal ahead, as -Confirm does, without asking.
+        if ($Verbose) { $again.Verbose = $true }
+        if ($WhatIf) { $again.WhatIf = $true }
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectSms @again 4>$null)
+
+        if (-not $WhatIf) { $results.Status | Should -Be @('Skipped', 'Skipped', 'Skipped') }
+        @($warned | Where-Object { "$_" -like '*repeats row*' }) | Should -BeNullOrEmpty
+
+        $results = @("$csv`n+447700900002,Bob`n+447700900002,Bob" | ConvertFrom-Csv | Send-ConnectSms @again 4>$null)
+
+        if (-not $WhatIf) { $results.Status | Should -Be @('Skipped', 'Skipped', 'Skipped', 'Queued', 'Queued') }
+        @($warned | Where-Object { "$_" -like '*repeats row*' }).ForEach({ "$_" }) | Should -BeLike 'Row 4 repeats row 2:*'
+    }
 }
 
 Describe 'Send-ConnectSms -SendAt as ISO 8601 text in a culture with another calendar' {

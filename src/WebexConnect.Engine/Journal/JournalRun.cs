@@ -70,6 +70,14 @@ namespace WebexConnect.Engine.Journal
             return null;
         }
 
+        /// <summary>What <see cref="Admit"/> would return for the item now, without admitting it (JournalVerdicts.Peek).</summary>
+        public SendResult? Peek(DispatchItem item, MessageShape shape, MessageShape? givenShape = null)
+        {
+            DispatchItem.Require(item, nameof(item));
+            if (_disposed) throw new ObjectDisposedException(nameof(JournalRun));
+            return _verdicts.Peek(item, shape, givenShape);
+        }
+
         public void Dispose()
         {
             if (_disposed) return;

@@ -80,6 +80,20 @@ namespace WebexConnect.Engine.Journal
             return Decide(item, entry, out resending);
         }
 
+        /// <summary>
+        /// What <see cref="Verdict"/> would say of the item now, without counting it: neither as asked nor as an identical
+        /// send of the run, so that the item's own <see cref="Verdict"/> after it is the same.
+        /// </summary>
+        public SendResult? Peek(DispatchItem item, MessageShape shape, MessageShape? givenShape = null)
+        {
+            var key = _keys.For(shape, item.Recipient, 1);
+            _seen.TryGetValue(key, out var earlierInRun);
+            if (earlierInRun > 0) key = _keys.For(shape, item.Recipient, earlierInRun + 1);
+            JournalKey? keyedBefore = shape.HasDeliveryMembers ? _keys.AsKeyedBefore(shape, item.Recipient, earlierInRun + 1) : (JournalKey?)null;
+            var keyedAsGiven = givenShape is null ? (JournalKey?)null : _keys.For(givenShape, item.Recipient, earlierInRun + 1);
+            return Earlier(key, keyedBefore, keyedAsGiven, out var entry) ? Decide(item, entry, out _) : null;
+        }
+
         /// <summary>How many records were asked about.</summary>
         public long Asked { get; private set; }
 

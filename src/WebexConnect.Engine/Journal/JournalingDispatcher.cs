@@ -14,7 +14,7 @@ namespace WebexConnect.Engine.Journal
     /// place in the order (Skipped, or Unknown when an earlier run stopped mid-request); the rest go to
     /// the dispatcher, whose transport records each request's intent and each batch's outcome.
     /// </summary>
-    internal sealed class JournalingDispatcher : IDispatcher
+    internal sealed class JournalingDispatcher : IDispatcher, IJournalLookup
     {
         private readonly IDispatcher _inner;
         private readonly JournalRun _run;
@@ -96,6 +96,12 @@ namespace WebexConnect.Engine.Journal
             if (resending is not null) _journalLines.Add(Resending(item, resending));
             if (instead is null) _inner.Add(toSend);
             else _inner.AddCompleted(instead);
+        }
+
+        public SendResult? EarlierOutcomeOf(DispatchItem item)
+        {
+            DispatchItem.Require(item, nameof(item));
+            return _run.Peek(item, _sentShapes.Of(item.Message), item.AsGiven is { } given ? _givenShapes.Of(given) : null);
         }
 
         /// <summary>"Row 7: Sending again +447700900007 (-ResendUnknown): its outcome was unknown ...": a line as a Skipped row's.</summary>

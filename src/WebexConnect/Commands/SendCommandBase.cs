@@ -466,39 +466,42 @@ namespace WebexConnect.Commands
             {
                 ReportInvalid(invalid);
             }
-            else if (_repeated.RepeatOf(_messageKey!, record.Recipient, _row) is long first &&
-                     WarnBeforeRow(new[] { RepeatedRows.Warning(_row, first, record.Recipient, DestinationColumnOf(columns), MyInvocation.MyCommand.Name) }))
-            {
-                return;
-            }
             else if (PayloadOnly)
             {
+                if (WarnedOfRepeatAndStopped(record.Recipient, columns, skippedByJournal: null)) return;
                 WriteObject(_session!.EngineHost.RenderPayload(ForRecipient(message, record.Recipient), new[] { record.Recipient }));
                 RowDone(_row, went: true);
-            }
-            else if (_whatIf != null)
-            {
-                var sent = ForRecipient(message, record.Recipient);
-                if (JournalOutcome(sent, JournaledAsGiven(message, sent), record.Recipient, input) is SendResult earlier)
-                {
-                    if (_whatIfJournalRows!.Add(_row, earlier) is string ended) SayWhatIf(ended);
-                    RowDone(_row, went: false);
-                }
-                else
-                {
-                    if (_whatIfJournalRows?.End() is string ended) SayWhatIf(ended);
-                    foreach (var batch in _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient))) SayWhatIf(batch);
-                    RowDone(_row, went: true);
-                }
             }
             else
             {
                 var sent = ForRecipient(message, record.Recipient);
                 var asGiven = JournaledAsGiven(message, sent);
-                if (_silentConsent || JournalOutcome(sent, asGiven, record.Recipient, input) is not null || Confirmed(TargetFor(sent, record.Recipient)))
+                // Asked once: the journal read ahead counts each row it is asked about (a repeat in the run is keyed by its count).
+                var earlier = JournalOutcome(sent, asGiven, record.Recipient, input);
+                if (WarnedOfRepeatAndStopped(record.Recipient, columns,
+                        () => earlier is not null || RunJournalOutcome(sent, asGiven, record.Recipient, input) is not null)) return;
+                if (_whatIf != null)
+                {
+                    if (earlier is not null)
+                    {
+                        if (_whatIfJournalRows!.Add(_row, earlier) is string ended) SayWhatIf(ended);
+                        RowDone(_row, went: false);
+                    }
+                    else
+                    {
+                        if (_whatIfJournalRows?.End() is string ended) SayWhatIf(ended);
+                        foreach (var batch in _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient))) SayWhatIf(batch);
+                        RowDone(_row, went: true);
+                    }
+                }
+                else if (_silentConsent || earlier is not null || Confirmed(TargetFor(sent, record.Recipient)))
+                {
                     _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject, ref _echoNames), asGiven);
+                }
                 else
+                {
                     RowDone(_row, went: false);
+                }
             }
 
             if (_run is null) return;
@@ -506,6 +509,21 @@ namespace WebexConnect.Commands
             // A preference ended the command (here or at an earlier result): every row already handed over is
             // finished and reported before PowerShell sees the stop, so none is left sent but unreported.
             if (_output.Stopped) _output.FinishStopped(_run.Complete());
+        }
+
+        /// <summary>
+        /// Warns when row <see cref="_row"/> sends again what an earlier row of the run sent (RepeatedRows); true when the
+        /// warning's preference ends the command. A row the journal skips is not sent again and warns of nothing, but stays
+        /// remembered for a later row that repeats it and is sent.
+        /// </summary>
+        /// <param name="recipient">The row's destination and values.</param>
+        /// <param name="columns">The row's columns, for the warning's Sort-Object example.</param>
+        /// <param name="skippedByJournal">Whether the journal gives the row a result instead of sending it, asked only of a repeat.</param>
+        private bool WarnedOfRepeatAndStopped(Recipient recipient, InputRow columns, Func<bool>? skippedByJournal)
+        {
+            if (_repeated.RepeatOf(_messageKey!, recipient, _row) is not long first || skippedByJournal?.Invoke() == true) return false;
+            _repeated.Said();
+            return WarnBeforeRow(new[] { RepeatedRows.Warning(_row, first, recipient, DestinationColumnOf(columns), MyInvocation.MyCommand.Name) });
         }
 
         /// <summary>
@@ -771,6 +789,13 @@ namespace WebexConnect.Commands
         /// </summary>
         private SendResult? JournalOutcome(ConnectMessage sent, ConnectMessage? asGiven, Recipient recipient, object? input) =>
             _journalPreview?.EarlierOutcome(new DispatchItem(sent, recipient, input) { Row = _row, AsGiven = asGiven });
+
+        /// <summary>
+        /// What the run's own journal gives the row instead of sending it, asked without handing the row over; null without a
+        /// journal (or under -WhatIf, which opens none). A run without -Confirm reads no journal ahead (JournalOutcome).
+        /// </summary>
+        private SendResult? RunJournalOutcome(ConnectMessage sent, ConnectMessage? asGiven, Recipient recipient, object? input) =>
+            (_dispatcher as IJournalLookup)?.EarlierOutcomeOf(new DispatchItem(sent, recipient, input) { Row = _row, AsGiven = asGiven });
 
         /// <summary>A line of -WhatIf's own ("What if: Skipping rows 1-3 ..."), not an operation's target.</summary>
         private void SayWhatIf(string line) => ShouldProcess(line, line, ActionName);

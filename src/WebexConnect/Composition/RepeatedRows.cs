@@ -32,7 +32,10 @@ namespace WebexConnect.Composition
         /// <summary>How many times a row's content was hashed in this run: once per distinct set of text objects, not per row.</summary>
         internal int ContentsHashed { get; private set; }
 
-        /// <summary>The earlier row that row <paramref name="row"/> repeats, or null (no repeat, or already said this run).</summary>
+        /// <summary>
+        /// The earlier row that row <paramref name="row"/> repeats, or null (no repeat, or already said this run: see
+        /// <see cref="Said"/>).
+        /// </summary>
         /// <param name="content">The row's own content (its Text, Subject or Html cells, as the cmdlet read them); the rest
         /// of the message comes from the command line and is the same for every row of the run.</param>
         /// <param name="recipient">The row's destination and substitutions.</param>
@@ -41,15 +44,21 @@ namespace WebexConnect.Composition
         {
             if (_warned || recipient.Addresses.Count == 0) return null;
             var key = KeyOf(content, recipient);
-            if (_firstRowOf.TryGetValue(key, out var first))
-            {
-                _warned = true;
-                // Nothing more to find: the table is no longer needed.
-                _firstRowOf.Clear();
-                return first;
-            }
+            if (_firstRowOf.TryGetValue(key, out var first)) return first;
             if (_firstRowOf.Count < MaxRemembered) _firstRowOf.Add(key, row);
             return null;
+        }
+
+        /// <summary>
+        /// The warning for a repeat was written: no other is looked for this run. Not done by <see cref="RepeatOf"/> itself:
+        /// a repeat the journal skips is not sent again and says nothing. Before, a -Journal re-run warned "It is sent
+        /// again" of two rows that both came back Skipped.
+        /// </summary>
+        public void Said()
+        {
+            _warned = true;
+            // Nothing more to find: the table is no longer needed.
+            _firstRowOf.Clear();
         }
 
         /// <summary>The warning for a repeat <see cref="RepeatOf"/> found.</summary>

@@ -50,6 +50,16 @@ namespace WebexConnect.Sending
         IJournalPreview PreviewJournal(string path, bool resendUnknown, bool forSandbox);
     }
 
+    /// <summary>
+    /// A send run's journal, asked about a row before it is handed over, without counting it as handed over: the row that
+    /// repeats an earlier one warns only when it is sent again (RepeatedRows), and a -Journal re-run skips it.
+    /// </summary>
+    internal interface IJournalLookup
+    {
+        /// <summary>The result the run would give the record instead of sending it (Skipped, Unknown); null when it would send it.</summary>
+        SendResult? EarlierOutcomeOf(DispatchItem item);
+    }
+
     /// <summary>What a journal says of the rows of a -WhatIf run, asked in pipeline order.</summary>
     internal interface IJournalPreview : IDisposable
     {

@@ -42,6 +42,38 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void Asking_the_run_journal_before_each_row_changes_nothing_it_decides()
+        {
+            // The cmdlet asks the run's journal about a row that repeats an earlier one before handing it over (a
+            // repeat the journal skips warns of nothing). Asking must not count the row: identical rows are keyed by
+            // their count in the run, and a second count would skip the third copy of a message sent only twice.
+            using var folder = new TempFolder();
+            var journal = folder.File("peek.journal");
+            var rows = new[] { 1, 2, 1 };
+            var transport = new ScriptedTransport(_ => SendStatus.Queued);
+            using (var first = JournalKit.OverFake(transport, journal)) JournalKit.Send(first, rows);
+
+            var asked = new List<SendStatus?>();
+            var results = new List<SendResult>();
+            using (var again = JournalKit.OverFake(transport, journal))
+            {
+                foreach (var i in rows.Append(1))
+                {
+                    var item = new DispatchItem(JournalKit.Greeting, JournalKit.Person(i), inputObject: i);
+                    asked.Add(((IJournalLookup)again).EarlierOutcomeOf(item)?.Status);
+                    asked.Add(((IJournalLookup)again).EarlierOutcomeOf(item)?.Status);
+                    again.Add(item);
+                    results.AddRange(again.TakeReady());
+                }
+                results.AddRange(again.Complete());
+            }
+
+            Assert.Equal(new SendStatus?[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped,
+                SendStatus.Skipped, SendStatus.Skipped, null, null }, asked);
+            Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped, SendStatus.Queued }, results.Select(r => r.Status));
+        }
+
+        [Fact]
         public async Task A_skipped_row_carries_the_messageId_it_went_out_with()
         {
             using var folder = new TempFolder();
