@@ -319,6 +319,9 @@ namespace WebexConnect.Engine.Dispatch
         private bool IsStopped => Volatile.Read(ref _fault) is not null || _stopToken.IsCancellationRequested;
 
         /// <summary>Puts the record in its shape's open batch; returns the batches that must go out now.</summary>
+        /// <summary>A batch of this run was closed full: the next one alone is sized for a whole batch (caller holds _sync).</summary>
+        private bool _filledABatch;
+
         private List<OpenBatch>? Accumulate(DispatchItem item, MessageShape shape, long sequence)
         {
             List<OpenBatch>? ready = null;
@@ -326,6 +329,7 @@ namespace WebexConnect.Engine.Dispatch
             _openByShape.TryGetValue(shape, out var batch);
             if (batch is not null && batch.Destinations + item.Recipient.Addresses.Count > max)
             {
+                _filledABatch = true;
                 Close(batch);
                 (ready ??= new List<OpenBatch>()).Add(batch);
                 batch = null;
@@ -334,8 +338,9 @@ namespace WebexConnect.Engine.Dispatch
             if (batch is null)
             {
                 // Sized for a whole batch only when it is the one open (the common run of one message): thousands of open
-                // shapes of a row or two each (a text per row) would otherwise take a batch's worth of room apiece.
-                batch = new OpenBatch(shape, _open.Count == 0 ? max : Math.Min(max, 4));
+                // shapes of a row or two each (a text per row) would otherwise take a batch's worth of room apiece. And only
+                // once the run has filled one: a call that sends one row (a script's foreach loop) took some 80 KB for it.
+                batch = new OpenBatch(shape, _open.Count == 0 && _filledABatch ? max : Math.Min(max, 4));
                 _open.Add(batch);
                 _openByShape.Add(shape, batch);
             }

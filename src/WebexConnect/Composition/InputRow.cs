@@ -70,8 +70,8 @@ namespace WebexConnect.Composition
             if (value is IDictionary dictionary) return FromDictionary(dictionary);
             // After IDictionary, which is a collection too: a hashtable is a row.
             if (value is ICollection list) return new InputRow { ListCount = list.Count };
-            if (value is DataRow dataRow) return FromTable(dataRow.Table.Columns, column => dataRow[column]);
-            if (value is DataRowView view) return FromTable(view.Row.Table.Columns, column => view[column.Ordinal]);
+            if (value is DataRow dataRow) return FromDataRow(dataRow);
+            if (value is DataRowView view) return FromDataRowView(view);
             if (value is PSCustomObject)
             {
                 var typeNames = TypeNamesOf(input);
@@ -296,6 +296,11 @@ namespace WebexConnect.Composition
         /// columns beside the properties .NET gives every DataRow (RowError, RowState, HasErrors, ...), which went to the
         /// service as substitutions of every row before. A cell that cannot be read (a deleted row's) is no column.
         /// </summary>
+        // Methods of their own: in Read, the lambdas' capture of the row made a closure on entry, for every row of every kind.
+        private static InputRow FromDataRow(DataRow row) => FromTable(row.Table.Columns, column => row[column]);
+
+        private static InputRow FromDataRowView(DataRowView view) => FromTable(view.Row.Table.Columns, column => view[column.Ordinal]);
+
         private static InputRow FromTable(DataColumnCollection columns, Func<DataColumn, object?> cellOf)
         {
             var cells = new List<KeyValuePair<string, object?>>(columns.Count);

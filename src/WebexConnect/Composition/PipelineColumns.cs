@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
@@ -43,16 +44,15 @@ namespace WebexConnect.Composition
             // column beside -TemplateId set no reply-to, and without this warning it said nothing.
             var boundInAnySet = Of(cmdletType);
             var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            foreach (var parameter in ParametersOf(cmdletType))
             {
-                var sets = CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute)).ToArray();
-                // Not a parameter, or the piped object itself (-InputObject).
-                if (sets.Length == 0 || sets.Any(a => IsTrue(a, nameof(ParameterAttribute.ValueFromPipeline)))) continue;
-                if (bound.Contains(property.Name)) continue;
-                if (!sets.Any(a => InSet(a, parameterSet)) && boundInAnySet.Contains(property.Name) &&
-                    Array.IndexOf(Commands.ExpandedSubstitutions.SendParameters, property.Name) >= 0) continue;
-                names[property.Name] = property.Name;
-                foreach (var alias in AliasesOf(property)) names[alias] = property.Name;
+                var name = parameter.Property.Name;
+                // The piped object itself (-InputObject).
+                if (parameter.ValueFromPipeline) continue;
+                if (bound.Contains(name)) continue;
+                if (!parameter.IsIn(parameterSet) && boundInAnySet.Contains(name) &&
+                    Array.IndexOf(Commands.ExpandedSubstitutions.SendParameters, name) >= 0) continue;
+                foreach (var column in parameter.Names) names[column] = name;
             }
             return names;
         }
@@ -64,11 +64,8 @@ namespace WebexConnect.Composition
         public static IReadOnlyCollection<string> OfOtherSets(Type cmdletType, string parameterSet)
         {
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                var sets = CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute)).ToArray();
-                if (sets.Length > 0 && !sets.Any(a => InSet(a, parameterSet))) names.Add(property.Name);
-            }
+            foreach (var parameter in ParametersOf(cmdletType))
+                if (!parameter.IsIn(parameterSet)) names.Add(parameter.Property.Name);
             return names;
         }
 
@@ -77,30 +74,82 @@ namespace WebexConnect.Composition
             parameter.NamedArguments.Where(n => n.MemberName == nameof(ParameterAttribute.ParameterSetName))
                 .Select(n => (string?)n.TypedValue.Value).FirstOrDefault() ?? ParameterAttribute.AllParameterSets;
 
-        private static bool InSet(CustomAttributeData parameter, string parameterSet)
-        {
-            var set = SetOf(parameter);
-            return set == ParameterAttribute.AllParameterSets || string.Equals(set, parameterSet, StringComparison.OrdinalIgnoreCase);
-        }
-
         private static bool IsTrue(CustomAttributeData parameter, string member) =>
             parameter.NamedArguments.Any(n => n.MemberName == member && Equals(n.TypedValue.Value, true));
 
         /// <summary>Each parameter of the cmdlet that binds by property name.</summary>
-        public static IEnumerable<ByNameParameter> ByName(Type cmdletType)
+        public static IEnumerable<ByNameParameter> ByName(Type cmdletType) => ByNameOf.GetOrAdd(cmdletType, ReadByName);
+
+        /// <summary>
+        /// Read once per cmdlet type, as <see cref="ParametersOf"/> is: every call of a send cmdlet asks several times (its
+        /// columns, those it cannot set, those of one value, those given on the command line), and reading the attributes
+        /// each time cost a send of one row about 1 MB of allocations; a script that sends in a foreach loop paid it per row.
+        /// </summary>
+        private static readonly ConcurrentDictionary<Type, ByNameParameter[]> ByNameOf = new ConcurrentDictionary<Type, ByNameParameter[]>();
+
+        private static ByNameParameter[] ReadByName(Type cmdletType)
         {
+            var parameters = new List<ByNameParameter>();
+            foreach (var parameter in ParametersOf(cmdletType))
+                if (parameter.ByNameSets.Count > 0) parameters.Add(new ByNameParameter(parameter.Property, parameter.Names, parameter.ByNameSets));
+            return parameters.ToArray();
+        }
+
+        /// <summary>The cmdlet's parameters (properties with a [Parameter] attribute), in declaration order: read once per type.</summary>
+        private static IReadOnlyList<DeclaredParameter> ParametersOf(Type cmdletType) => Declared.GetOrAdd(cmdletType, ReadParameters);
+
+        private static readonly ConcurrentDictionary<Type, DeclaredParameter[]> Declared = new ConcurrentDictionary<Type, DeclaredParameter[]>();
+
+        private static DeclaredParameter[] ReadParameters(Type cmdletType)
+        {
+            var parameters = new List<DeclaredParameter>();
             foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
                 // Attribute metadata rather than attribute instances: it reads the same in PowerShell and
                 // against the reference-only PowerShell assembly the tests compile with. One attribute per set.
-                var sets = CustomAttributeData.GetCustomAttributes(property)
-                    .Where(a => a.AttributeType == typeof(ParameterAttribute) && IsTrue(a, nameof(ParameterAttribute.ValueFromPipelineByPropertyName)))
-                    .Select(SetOf)
-                    .ToArray();
-                if (sets.Length == 0) continue;
+                var attributes = CustomAttributeData.GetCustomAttributes(property).Where(a => a.AttributeType == typeof(ParameterAttribute)).ToArray();
+                if (attributes.Length == 0) continue;
                 var names = new List<string> { property.Name };
                 names.AddRange(AliasesOf(property));
-                yield return new ByNameParameter(property, names, sets);
+                parameters.Add(new DeclaredParameter(property, names,
+                    attributes.Select(SetOf).ToArray(),
+                    attributes.Where(a => IsTrue(a, nameof(ParameterAttribute.ValueFromPipelineByPropertyName))).Select(SetOf).ToArray(),
+                    attributes.Any(a => IsTrue(a, nameof(ParameterAttribute.ValueFromPipeline)))));
+            }
+            return parameters.ToArray();
+        }
+
+        /// <summary>What a cmdlet's [Parameter] attributes say of one of its properties.</summary>
+        private sealed class DeclaredParameter
+        {
+            private readonly string[] _sets;
+
+            public DeclaredParameter(PropertyInfo property, IReadOnlyList<string> names, string[] sets, string[] byNameSets, bool valueFromPipeline)
+            {
+                Property = property;
+                Names = names;
+                _sets = sets;
+                ByNameSets = byNameSets;
+                ValueFromPipeline = valueFromPipeline;
+            }
+
+            public PropertyInfo Property { get; }
+
+            /// <summary>The parameter's name, then its aliases in declaration order.</summary>
+            public IReadOnlyList<string> Names { get; }
+
+            /// <summary>The sets in which it takes a column by property name (none when it takes none).</summary>
+            public IReadOnlyList<string> ByNameSets { get; }
+
+            /// <summary>It takes the piped object itself (-InputObject) in some set.</summary>
+            public bool ValueFromPipeline { get; }
+
+            /// <summary>True when one of its [Parameter] attributes declares <paramref name="parameterSet"/> (or all sets).</summary>
+            public bool IsIn(string parameterSet)
+            {
+                foreach (var set in _sets)
+                    if (set == ParameterAttribute.AllParameterSets || string.Equals(set, parameterSet, StringComparison.OrdinalIgnoreCase)) return true;
+                return false;
             }
         }
 
