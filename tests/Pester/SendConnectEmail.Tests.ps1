@@ -903,6 +903,29 @@ Describe 'Send-ConnectEmail' {
         $body.content.PSObject.Properties.Name | Should -Not -Contain 'attachments'
     }
 
+    It 'attaches each row''s file from its Attachment column, and refuses only the row whose file cannot be sent' {
+        # Before, the column became an unused substitution: every email went Queued without its invoice.
+        $rows = @'
+Email,Attachment,Name
+ann@example.com,https://files.example.com/invoices/INV-1.pdf,Ann
+bob@example.com,https://files.example.com/invoices/INV-2.pdf; https://files.example.com/terms.pdf,Bob
+cid@example.com,,Cid
+dan@example.com,https://files.example.com/download?id=4,Dan
+'@ | ConvertFrom-Csv
+
+        $results = @($rows | Send-ConnectEmail -From 'billing@example.com' -Subject 'Your invoice' -Text 'Hi $(Name)' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Invalid')
+        $results[3].Reason | Should -BeLike "Row 4: *'https://files.example.com/download``?id=4' does not end with a file extension*"
+        $byAddress = @{}
+        foreach ($body in Get-SentBody) { foreach ($to in $body.to) { $byAddress[$to.email[0]] = $body } }
+        @($byAddress['ann@example.com'].content.attachments.mediaUrl) | Should -Be @('https://files.example.com/invoices/INV-1.pdf')
+        @($byAddress['ann@example.com'].content.attachments.mimetype) | Should -Be @('application/pdf')
+        @($byAddress['bob@example.com'].content.attachments.name) | Should -Be @('INV-2.pdf', 'terms.pdf')
+        $byAddress['cid@example.com'].content.PSObject.Properties.Name | Should -Not -Contain 'attachments'
+        $byAddress['ann@example.com'].to[0].substitutions.PSObject.Properties.Name | Should -Not -Contain 'Attachment'
+    }
+
     It 'says an address copied as a mailto: link starts with the link''s scheme, and which address to give' {
         $rows = @(
             [pscustomobject]@{ Email = 'mailto:ann@example.com' }

@@ -19,6 +19,8 @@ namespace WebexConnect.Commands
         private const string ContentSet = "Content";
 
         private IReadOnlyList<EmailAttachment> _attachments = Array.Empty<EmailAttachment>();
+        // -Attachment as the command line gave it (null if not): a row whose value is another one had it from its column.
+        private object[]? _attachmentGiven;
         private bool _textTrackingWarned;
         private readonly OverlappingCopies _overlappingCopies = new OverlappingCopies();
 
@@ -64,8 +66,10 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         public string? ReplyTo { get; set; }
 
-        /// <summary>Attachments: hashtables @{ MimeType; Name; Url } (Name and MimeType default from the URL's file name).</summary>
-        [Parameter(ParameterSetName = ContentSet)]
+        /// <summary>Attachments: hashtables @{ MimeType; Name; Url } (Name and MimeType default from the URL's file name); binds from an Attachment column too.</summary>
+        // By property name, for a CSV of invoices (Email, Attachment): without it the column became an unused substitution
+        // and every email went Queued without its file. A row's own files go in a message of their own (ReadPerRowContent).
+        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Attachments")] // the JSON name, content.attachments: what a script moved from Invoke-RestMethod types
         public object[]? Attachment { get; set; }
 
@@ -119,7 +123,7 @@ namespace WebexConnect.Commands
 
         private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
 
-        private protected override int PerRowContentLength => 6;
+        private protected override int PerRowContentLength => 7;
 
         private protected override void ReadPerRowContent(object?[] content)
         {
@@ -131,6 +135,15 @@ namespace WebexConnect.Commands
             content[3] = given ? ReplyTo : null;
             content[4] = CopyAddresses.Key(Cc);
             content[5] = CopyAddresses.Key(Bcc);
+            content[6] = AttachmentKey();
+        }
+
+        /// <summary>What tells one row's attachment cell from another's: null for the command line's, the text of a one-cell value.</summary>
+        private object? AttachmentKey()
+        {
+            if (ReferenceEquals(Attachment, _attachmentGiven)) return null;
+            if (Attachment is { Length: 1 } one && (one[0] is PSObject wrapped ? wrapped.BaseObject : one[0]) is string cell) return cell;
+            return Attachment;
         }
 
         /// <inheritdoc />
@@ -141,6 +154,7 @@ namespace WebexConnect.Commands
         {
             try
             {
+                _attachmentGiven = Attachment;
                 _attachments = EmailAttachments.Read(Attachment);
             }
             catch (ArgumentException e)
@@ -205,7 +219,7 @@ namespace WebexConnect.Commands
                 Encoding = content ? Encoding : null,
                 // An empty CSV cell is a field not given: -Cc $_.Manager for a row without a manager stopped that row's send.
                 ReplyTo = string.IsNullOrWhiteSpace(ReplyTo) ? null : ReplyTo,
-                Attachments = _attachments,
+                Attachments = ReferenceEquals(Attachment, _attachmentGiven) ? _attachments : EmailAttachments.ReadCell(Attachment),
                 Cc = CopyAddresses.Of(Cc),
                 Bcc = CopyAddresses.Of(Bcc),
                 MultipleToRecipients = MultipleToRecipients ? true : null,

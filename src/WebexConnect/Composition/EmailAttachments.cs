@@ -57,6 +57,48 @@ namespace WebexConnect.Composition
             return items.Select((item, index) => IsEmpty(item) ? null : ReadOne(item, index)).OfType<EmailAttachment>().ToArray();
         }
 
+        /// <summary>
+        /// A row's Attachment (or Attachments) column: what <see cref="Read"/> gives, but a problem belongs to that row, not to the
+        /// command. A cell that lists several URLs ('https://…/a.pdf; https://…/b.pdf') is those files, as a Cc cell is those
+        /// addresses; an item <see cref="Read"/> refuses stays in as given, for EmailRules to refuse, so that row alone is
+        /// Invalid (its Reason names the URL) and the other rows are sent.
+        /// </summary>
+        public static IReadOnlyList<EmailAttachment> ReadCell(IEnumerable<object?>? items)
+        {
+            if (items is null) return Array.Empty<EmailAttachment>();
+            var attachments = new List<EmailAttachment>();
+            foreach (var item in items)
+            {
+                if (IsEmpty(item)) continue;
+                var plain = item is PSObject wrapped ? wrapped.BaseObject : item;
+                foreach (var one in plain is string cell ? UrlsOf(cell) : new[] { item })
+                {
+                    try
+                    {
+                        attachments.Add(ReadOne(one, attachments.Count));
+                    }
+                    catch (ArgumentException)
+                    {
+                        // No MIME type: EmailRules says what is wrong (no extension, not https, or the type to give).
+                        attachments.Add(one is string url ? new EmailAttachment { Name = FileNameOf(url), MediaUrl = url } : new EmailAttachment());
+                    }
+                }
+            }
+            return attachments;
+        }
+
+        /// <summary>The URLs a cell lists, split where <see cref="HasSecondUrl"/> would see a second one.</summary>
+        private static IEnumerable<object?> UrlsOf(string cell)
+        {
+            var start = 0;
+            for (var next = SecondUrlAt(cell, 0); next > 0; next = SecondUrlAt(cell, next))
+            {
+                yield return cell.Substring(start, next - start).Trim().TrimEnd(';', ',', '|');
+                start = next;
+            }
+            yield return cell.Substring(start).Trim();
+        }
+
         private static bool IsEmpty(object? item) =>
             item is null || ((item is PSObject wrapped ? wrapped.BaseObject : item) is string text && string.IsNullOrWhiteSpace(text));
 
@@ -113,9 +155,12 @@ namespace WebexConnect.Composition
         /// files). Such a value is still one absolute URL to Uri, so it went out as one attachment named after the
         /// last file, which the service could not fetch: the admin meant several files.
         /// </summary>
-        private static bool HasSecondUrl(string url)
+        private static bool HasSecondUrl(string url) => SecondUrlAt(url, 0) > 0;
+
+        /// <summary>Where the URL after the one at <paramref name="from"/> starts (its scheme), or -1 when none follows.</summary>
+        private static int SecondUrlAt(string url, int from)
         {
-            var at = url.IndexOf("://", StringComparison.Ordinal);
+            var at = url.IndexOf("://", from, StringComparison.Ordinal);
             while (at >= 0 && (at = url.IndexOf("://", at + 3, StringComparison.Ordinal)) >= 0)
             {
                 // Back to the start of this URL's scheme (https, http).
@@ -123,9 +168,9 @@ namespace WebexConnect.Composition
                 while (start > 0 && char.IsLetter(url[start - 1])) start--;
                 // After a list separator only: an archived or redirect URL (https://web.archive.org/web/2026/https://...,
                 // ...?url=https://...) holds a second scheme after a / or an = and is one URL.
-                if (start > 0 && IsListSeparator(url[start - 1])) return true;
+                if (start > 0 && IsListSeparator(url[start - 1])) return start;
             }
-            return false;
+            return -1;
         }
 
         private static bool IsListSeparator(char c) => c == ';' || c == ',' || c == '|' || char.IsWhiteSpace(c);

@@ -51,7 +51,7 @@ namespace WebexConnect.Tests.Commands
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
             AllowMissingSubstitutionSwitchParameter         *                                     -
             ApplyFrequencyCap       SwitchParameter         *                                     -    ChannelApplyFrequencyCap
-            Attachment              Object[]                Content                               -    Attachments
+            Attachment              Object[]                Content                               N    Attachments
             Bcc                     String[]                *                                     N
             CallbackData            String                  *                                     -
             Cc                      String[]                *                                     N

@@ -83,5 +83,29 @@ namespace WebexConnect.Tests.Composition
             Assert.StartsWith($"Attachment[0]: '{url}' does not end with a file name and extension", error.Message);
             Assert.DoesNotContain("MimeType", error.Message);
         }
+
+        [Fact]
+        public void ARowsCellThatListsSeveralUrlsIsThoseFiles()
+        {
+            // As a Cc cell is its addresses: a row's own files, one per URL; an archive URL with a second scheme stays one.
+            var attachments = EmailAttachments.ReadCell(new object[] { "https://f.example/INV-2.pdf; https://f.example/terms.docx,https://web.archive.org/web/2026/https://f.example/old.pdf" });
+
+            Assert.Equal(new[] { "https://f.example/INV-2.pdf", "https://f.example/terms.docx", "https://web.archive.org/web/2026/https://f.example/old.pdf" },
+                Array.ConvertAll(System.Linq.Enumerable.ToArray(attachments), a => a.MediaUrl));
+            Assert.Equal("application/pdf", attachments[0].MimeType);
+            Assert.Equal("terms.docx", attachments[1].Name);
+        }
+
+        [Theory]
+        [InlineData("https://files.example/download?id=5")]
+        [InlineData("https://files.example/data.bin")]
+        public void ARowsCellReadIsNeverAnErrorOfTheCommand(string url)
+        {
+            // Read stops the command; a cell is one row's: it stays in without a type, for EmailRules to refuse that row alone.
+            var attachment = Assert.Single(EmailAttachments.ReadCell(new object[] { url, "" }));
+
+            Assert.Equal(url, attachment.MediaUrl);
+            Assert.Equal("", attachment.MimeType);
+        }
     }
 }

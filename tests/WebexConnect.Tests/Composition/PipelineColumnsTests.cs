@@ -11,7 +11,7 @@ namespace WebexConnect.Tests.Composition
     {
         [Theory]
         [InlineData(typeof(SendConnectSmsCommand), "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber Text To")]
-        [InlineData(typeof(SendConnectEmailCommand), "Bcc Cc CorrelationId Email EmailAddress Html Mail ReplyTo Subject Text To")]
+        [InlineData(typeof(SendConnectEmailCommand), "Attachment Attachments Bcc Cc CorrelationId Email EmailAddress Html Mail ReplyTo Subject Text To")]
         [InlineData(typeof(SendConnectRcsCommand), "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber Text To")]
         [InlineData(typeof(SendConnectMessageCommand), "CorrelationId Email EmailAddress Mail Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
         public void EachSendCmdletConsumesItsDestinationAliasesAndPerRowContent(Type cmdlet, string expected)
