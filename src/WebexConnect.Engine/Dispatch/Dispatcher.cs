@@ -318,10 +318,10 @@ namespace WebexConnect.Engine.Dispatch
 
         private bool IsStopped => Volatile.Read(ref _fault) is not null || _stopToken.IsCancellationRequested;
 
-        /// <summary>Puts the record in its shape's open batch; returns the batches that must go out now.</summary>
         /// <summary>A batch of this run was closed full: the next one alone is sized for a whole batch (caller holds _sync).</summary>
         private bool _filledABatch;
 
+        /// <summary>Puts the record in its shape's open batch; returns the batches that must go out now.</summary>
         private List<OpenBatch>? Accumulate(DispatchItem item, MessageShape shape, long sequence)
         {
             List<OpenBatch>? ready = null;

@@ -63,18 +63,10 @@ namespace WebexConnect.Engine.Journal
         {
             resending = null;
             Asked++;
-            key = _keys.For(shape, item.Recipient, 1);
-            _seen.TryGetValue(key, out var earlierInRun);
-            _seen[key] = earlierInRun + 1;
-            if (earlierInRun > 0) key = _keys.For(shape, item.Recipient, earlierInRun + 1);
-
-            // Earlier versions of the module keyed a message with delivery members (-SendAt, -NotifyUrl...) with them in
-            // it. That key is looked up too, so the first run after an update does not send again what they scheduled,
-            // and written too, so that an earlier version run on this journal (another account's older copy) skips it.
-            keyedBefore = shape.HasDeliveryMembers ? _keys.AsKeyedBefore(shape, item.Recipient, earlierInRun + 1) : (JournalKey?)null;
-            // Earlier versions sent such an item as given (an email with the copies its To already has): looked up so
-            // that a re-run after the update does not send it again, and written so that such a version skips it too.
-            keyedAsGiven = givenShape is null ? (JournalKey?)null : _keys.For(givenShape, item.Recipient, earlierInRun + 1);
+            var first = _keys.For(shape, item.Recipient, 1);
+            _seen.TryGetValue(first, out var earlierInRun);
+            _seen[first] = earlierInRun + 1;
+            KeysOf(item, shape, givenShape, first, earlierInRun, out key, out keyedBefore, out keyedAsGiven);
             if (!Earlier(key, keyedBefore, keyedAsGiven, out var entry)) return null;
             Found++;
             return Decide(item, entry, out resending);
@@ -86,12 +78,25 @@ namespace WebexConnect.Engine.Journal
         /// </summary>
         public SendResult? Peek(DispatchItem item, MessageShape shape, MessageShape? givenShape = null)
         {
-            var key = _keys.For(shape, item.Recipient, 1);
-            _seen.TryGetValue(key, out var earlierInRun);
-            if (earlierInRun > 0) key = _keys.For(shape, item.Recipient, earlierInRun + 1);
-            JournalKey? keyedBefore = shape.HasDeliveryMembers ? _keys.AsKeyedBefore(shape, item.Recipient, earlierInRun + 1) : (JournalKey?)null;
-            var keyedAsGiven = givenShape is null ? (JournalKey?)null : _keys.For(givenShape, item.Recipient, earlierInRun + 1);
+            var first = _keys.For(shape, item.Recipient, 1);
+            _seen.TryGetValue(first, out var earlierInRun);
+            KeysOf(item, shape, givenShape, first, earlierInRun, out var key, out var keyedBefore, out var keyedAsGiven);
             return Earlier(key, keyedBefore, keyedAsGiven, out var entry) ? Decide(item, entry, out _) : null;
+        }
+
+        /// <summary>The item's keys, when <paramref name="earlierInRun"/> identical items came before it in this run.</summary>
+        /// <param name="first">The key of the first such item, which the item's own key is when none came before.</param>
+        private void KeysOf(DispatchItem item, MessageShape shape, MessageShape? givenShape, JournalKey first, int earlierInRun,
+            out JournalKey key, out JournalKey? keyedBefore, out JournalKey? keyedAsGiven)
+        {
+            key = earlierInRun > 0 ? _keys.For(shape, item.Recipient, earlierInRun + 1) : first;
+            // Earlier versions of the module keyed a message with delivery members (-SendAt, -NotifyUrl...) with them in
+            // it. That key is looked up too, so the first run after an update does not send again what they scheduled,
+            // and written too, so that an earlier version run on this journal (another account's older copy) skips it.
+            keyedBefore = shape.HasDeliveryMembers ? _keys.AsKeyedBefore(shape, item.Recipient, earlierInRun + 1) : (JournalKey?)null;
+            // Earlier versions sent such an item as given (an email with the copies its To already has): looked up so
+            // that a re-run after the update does not send it again, and written so that such a version skips it too.
+            keyedAsGiven = givenShape is null ? (JournalKey?)null : _keys.For(givenShape, item.Recipient, earlierInRun + 1);
         }
 
         /// <summary>How many records were asked about.</summary>
