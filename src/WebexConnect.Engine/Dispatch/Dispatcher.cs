@@ -253,37 +253,51 @@ namespace WebexConnect.Engine.Dispatch
             List<OpenBatch> rest;
             lock (_sync) rest = SealAll();
 
+            // One result at a time: a result is taken only as it is handed over, so one a downstream stop (Select-Object
+            // -First) leaves unwritten is still held here, and StopAndCount counts it as sent. Before, the rest of a list
+            // taken at once was lost: rows 4-5 of a request that carried rows 1-5 were said "not sent" after -First 3.
             for (var i = 0; i < rest.Count; i++)
             {
-                foreach (var result in TakeReadyQuietly()) yield return result;
+                while (TakeNextQuietly() is SendResult result) yield return result;
                 // TryLaunch reports a stop instead of throwing, so what finished can still be yielded below.
                 if (IsStopped || !TryLaunch(rest[i])) break;
             }
 
+            var rateWarned = false;
             while (true)
             {
-                List<SendResult> ready;
-                bool done;
+                SendResult? next;
+                bool released;
                 var waited = false;
                 lock (_sync)
                 {
-                    ready = _results.TakeReady();
-                    done = _results.Released == _sequence;
-                    if (ready.Count == 0 && !done && !IsStopped) waited = !Monitor.Wait(_sync, PollInterval);
+                    next = _results.TakeNext();
+                    released = _results.Released == _sequence;
+                    if (next is null && !released && !IsStopped) waited = !Monitor.Wait(_sync, PollInterval);
                 }
 
                 if (waited) WhileWaiting?.Invoke();
 
-                if (done) WarnIfRateAdapted();
-                foreach (var result in ready) yield return result;
-                if (done)
+                if (released && !rateWarned)
+                {
+                    rateWarned = true;
+                    WarnIfRateAdapted();
+                }
+
+                if (next is not null)
+                {
+                    yield return next;
+                    continue;
+                }
+
+                if (released)
                 {
                     // Every record has its result; a failure that stopped the run still ends it.
                     if (Volatile.Read(ref _fault) is not null) ThrowIfStopped();
                     yield break;
                 }
 
-                if (ready.Count == 0 && IsStopped)
+                if (IsStopped)
                 {
                     if (Volatile.Read(ref _fault) is not null && SettleAfterFault()) continue;
                     ThrowIfStopped();
@@ -703,9 +717,9 @@ namespace WebexConnect.Engine.Dispatch
                 _diagnostics.Warning(RunDiagnostics.RateAdapted(gate.SettledTps, gate.AdaptedBecause, gate.UserLimit));
         }
 
-        private List<SendResult> TakeReadyQuietly()
+        private SendResult? TakeNextQuietly()
         {
-            lock (_sync) return _results.TakeReady();
+            lock (_sync) return _results.TakeNext();
         }
 
         private void ThrowIfStopped()

@@ -48,6 +48,9 @@ namespace WebexConnect.Engine.Dispatch
             foreach (var result in _waiting.Values) yield return result;
         }
 
+        /// <summary>Hands over the oldest released result not yet taken, or null when none is.</summary>
+        public SendResult? TakeNext() => _ready.Count > 0 ? _ready.Dequeue() : null;
+
         /// <summary>Hands over the released results not yet taken, oldest first.</summary>
         public List<SendResult> TakeReady()
         {
