@@ -71,6 +71,9 @@ namespace WebexConnect.Engine.Dispatch
         // The rows in _open's batches, for DispatcherTuning.HeldRowsAt.
         private int _heldRows;
         private readonly ResultSequencer _results = new ResultSequencer();
+        // Results Complete took from _results and has not yielded yet (it yields one at a time): a stop while the caller
+        // writes one of them counts the rest here (StopAndCount), since they are no longer held and not yet written.
+        private readonly Queue<SendResult> _handingOut = new Queue<SendResult>();
         private ExceptionDispatchInfo? _fault;
         private readonly StoppedRecords _unfinished = new StoppedRecords();
         private long _sequence;
@@ -157,6 +160,9 @@ namespace WebexConnect.Engine.Dispatch
                 _unwindUntil = until;
                 while (_inFlight > 0 && _clock.Elapsed < until) Monitor.Wait(_sync, PollInterval);
                 foreach (var result in _results.Held()) rows.Add(result.Status);
+                // Before, these were counted nowhere: 5 rows | Send-ConnectSms | Select-Object -First 1 said of rows 2-5 "none
+                // was sent" though the service had queued them all, and a re-run of those rows sent them twice.
+                foreach (var result in _handingOut) rows.Add(result.Status);
                 _unfinished.CountInto(rows);
             }
 
@@ -255,7 +261,7 @@ namespace WebexConnect.Engine.Dispatch
 
             for (var i = 0; i < rest.Count; i++)
             {
-                foreach (var result in TakeReadyQuietly()) yield return result;
+                foreach (var result in HandOut(TakeReadyQuietly())) yield return result;
                 // TryLaunch reports a stop instead of throwing, so what finished can still be yielded below.
                 if (IsStopped || !TryLaunch(rest[i])) break;
             }
@@ -275,7 +281,7 @@ namespace WebexConnect.Engine.Dispatch
                 if (waited) WhileWaiting?.Invoke();
 
                 if (done) WarnIfRateAdapted();
-                foreach (var result in ready) yield return result;
+                foreach (var result in HandOut(ready)) yield return result;
                 if (done)
                 {
                     // Every record has its result; a failure that stopped the run still ends it.
@@ -701,6 +707,23 @@ namespace WebexConnect.Engine.Dispatch
         {
             if (_gate is RateGate gate && gate.Adaptations != _adaptationsAtStart)
                 _diagnostics.Warning(RunDiagnostics.RateAdapted(gate.SettledTps, gate.AdaptedBecause, gate.UserLimit));
+        }
+
+        /// <summary>
+        /// <paramref name="taken"/>, one at a time, each counted by a stop (<see cref="StopAndCount"/>) until it is yielded:
+        /// the caller writes each as it comes, and a downstream Select-Object -First stops it in the middle of the list.
+        /// </summary>
+        private IEnumerable<SendResult> HandOut(List<SendResult> taken)
+        {
+            if (taken.Count == 0) yield break;
+            lock (_sync)
+                foreach (var result in taken) _handingOut.Enqueue(result);
+            while (NextHandedOut() is SendResult next) yield return next;
+        }
+
+        private SendResult? NextHandedOut()
+        {
+            lock (_sync) return _handingOut.Count > 0 ? _handingOut.Dequeue() : null;
         }
 
         private List<SendResult> TakeReadyQuietly()
