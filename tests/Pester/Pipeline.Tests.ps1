@@ -443,6 +443,22 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         @($again | Where-Object Status -eq Unknown).Count | Should -Be $gone
     }
 
+    It 'says the rows sent with the one Select-Object -First took were sent, when the run''s last request answered them all' {
+        # 5 rows, one request, its answer written at the end of the input: Select-Object -First 1 stopped the run while it
+        # wrote row 1's result. Before, the warning said of rows 2-5 "none was sent" though the service had queued them all,
+        # so the admin who sent those rows again sent each twice.
+        Connect-WebexConnect -Sandbox
+        $rows = 1..5 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009008{0:d2}' -f $_ } }
+
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -WarningVariable warned -WarningAction SilentlyContinue | Select-Object -First 1)
+
+        $results.Row | Should -Be 1
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
+        (Get-ConnectSandboxRequest)[0].DestinationCount | Should -Be 5
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike 'A command after Send-ConnectSms (such as Select-Object -First) stopped the pipeline after the result of row 1, so rows 2-5 (4 rows) get no result: all were sent. *'
+    }
+
     It 'names the second object in its warning when Select-Object -First takes the held first row''s result' {
         # $a, $b, $c | Send-ConnectSms -From X | Select-Object -First 1, where $a has no Text property: row 1 waited for row 2
         # (HeldFirstRow), and its Invalid result was the one Select-Object took. Before, row 2 had been read, had no result,

@@ -644,8 +644,21 @@ Describe 'Send-ConnectEmail' {
         $results.Status | Should -Be @('Queued', 'Queued')
         # Once per run, naming the column; the Subject column, which the template may read as $(Subject), is not warned about.
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike "The column 'ReplyTo' does not set -ReplyTo: a column cannot; -ReplyTo does not go with the parameters given here*"
+        "$($warned[0])" | Should -BeLike "The column 'ReplyTo' does not set -ReplyTo: -ReplyTo does not go with the parameters given here, so neither does its column*"
         (Get-SentBody)[0].to[0].substitutions.PSObject.Properties.Name | Should -Contain 'Subject'
+    }
+
+    It 'warns that an Attachment column beside -TemplateId attaches nothing, without saying a column cannot set -Attachment' {
+        # Before: "a column cannot; ... give it on the command line in their place", though beside -Subject and -Text the
+        # column does attach each row's file, and -Attachment on the command line does not go with -TemplateId either.
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Email = "user$_@example.com"; Attachment = "https://files.example.com/INV-$_.pdf" } }
+
+        $results = @($rows | Send-ConnectEmail -From 'billing@example.com' -TemplateId 'invoice' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Not -BeLike '*a column cannot*'
+        "$($warned[0])" | Should -BeLike "The column 'Attachment' does not set -Attachment: -Attachment does not go with the parameters given here, so neither does its column (a run given what -Attachment goes with reads it from each row). The column is only a substitution*"
     }
 
     It 'makes a row whose Cc cell holds a bad address Invalid, naming the row, the column and the address, and sends the others' {

@@ -361,6 +361,28 @@ Describe 'Send-ConnectMessage -Channel email with the copy columns Send-ConnectE
         "$($copies[2])" | Should -Match "'ReplyTo' does not set the reply-to address"
     }
 
+    It 'names an <Column> column once, pointing to Send-ConnectEmail, instead of sending every email without its file' -ForEach @(
+        @{ Column = 'Attachment' }, @{ Column = 'Attachments' }
+    ) {
+        # Before: the invoices CSV that Send-ConnectEmail attaches row by row went out from here without the files, and no word.
+        $rows = Import-People @(
+            [pscustomobject]@{ Email = 'ann@example.com'; $Column = 'https://files.example.com/INV-1.pdf' }
+            [pscustomobject]@{ Email = 'bob@example.com'; $Column = 'https://files.example.com/INV-2.pdf' }
+        )
+        $content = @{ type = 'text'; subject = 'Invoice'; text = 'Attached' }
+        $results = @($rows | Send-ConnectMessage -Channel email -From 'billing@example.com' -Content $content -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $named = @($warned | Where-Object { "$_" -match 'Send-ConnectEmail' })
+        $named.Count | Should -Be 1
+        "$($named[0])" | Should -BeLike "The column '$Column' does not set the files: Send-ConnectMessage takes no such column. Use Send-ConnectEmail, which takes Cc, Bcc, ReplyTo and Attachment columns (each row its own), or give the attachments in -Content for every row.*"
+
+        # Given for every row in -Content, as the warning advises: then the column is said not to be read.
+        $content.attachments = @(@{ mimetype = 'application/pdf'; name = 'terms.pdf'; mediaUrl = 'https://files.example.com/terms.pdf' })
+        $null = @($rows | Send-ConnectMessage -Channel email -From 'billing@example.com' -Content $content -WarningVariable warned -WarningAction SilentlyContinue)
+        "$(@($warned | Where-Object { "$_" -match 'Send-ConnectEmail' })[0])" | Should -BeLike "The column '$Column' is not read: the attachments in -Content set the files of every row*"
+    }
+
     It 'says, once the command sets cc, bcc and replyTo for every row as the warning advises, that the columns are not read, not to give them again' {
         # Before: -AdditionalProperty @{ cc = ... } given as the warning said, the warning still said "give -AdditionalProperty
         # @{ cc = @('...') } for every row", as if what the admin gave had not been taken.
@@ -373,7 +395,7 @@ Describe 'Send-ConnectMessage -Channel email with the copy columns Send-ConnectE
         $results.Status | Should -Be @('Queued')
         $copies = @($warned | Where-Object { "$_" -match 'Send-ConnectEmail' })
         $copies.Count | Should -Be 3
-        "$($copies[0])" | Should -BeLike "The column 'Cc' is not read: the cc in -AdditionalProperty sets the copies of every row, and Send-ConnectMessage takes no such column. To give each row its own, use Send-ConnectEmail, which takes Cc, Bcc and ReplyTo columns.*"
+        "$($copies[0])" | Should -BeLike "The column 'Cc' is not read: the cc in -AdditionalProperty sets the copies of every row, and Send-ConnectMessage takes no such column. To give each row its own, use Send-ConnectEmail, which takes Cc, Bcc, ReplyTo and Attachment columns.*"
         "$($copies[1])" | Should -BeLike "The column 'Bcc' is not read: the bcc in -AdditionalProperty sets the blind copies of every row*"
         "$($copies[2])" | Should -BeLike "The column 'ReplyTo' is not read: the replyTo in -Content sets the reply-to address of every row*"
         $copies | ForEach-Object { "$_" | Should -Not -BeLike '*for every row. The column*' }

@@ -106,12 +106,12 @@ namespace WebexConnect.Commands
             ChannelKind == MessageChannel.Email ? column => EmailCopyColumns.Warning(MyInvocation.MyCommand.Name, column, GivesForEveryRow) : null;
 
         /// <summary>
-        /// Whether the request's <paramref name="member"/> (cc, bcc, replyTo) is set for every row: cc and bcc in
-        /// -AdditionalProperty, replyTo in -Content, where the column warning tells an admin to give them.
+        /// Whether the request's <paramref name="member"/> (cc, bcc, replyTo, attachments) is set for every row: cc and bcc in
+        /// -AdditionalProperty, replyTo and attachments in -Content, where the column warning tells an admin to give them.
         /// </summary>
         private bool GivesForEveryRow(string member)
         {
-            if (member == "replyTo")
+            if (member == "replyTo" || member == "attachments")
             {
                 if (Content is null) return false;
                 try

@@ -93,10 +93,21 @@ namespace WebexConnect.Composition
             var start = 0;
             for (var next = SecondUrlAt(cell, 0); next > 0; next = SecondUrlAt(cell, next))
             {
-                yield return cell.Substring(start, next - start).Trim().TrimEnd(';', ',', '|');
+                yield return UrlBetween(cell, start, next);
                 start = next;
             }
-            yield return cell.Substring(start).Trim();
+            yield return UrlBetween(cell, start, cell.Length);
+        }
+
+        /// <summary>
+        /// The URL in cell[start..end) without the separators around it. Every separator, spaces too: 'INV-2.pdf ; terms.pdf'
+        /// sent 'INV-2.pdf ' (a space the service's fetch fails on), and a list's closing ';' made its last file '.pdf;'.
+        /// </summary>
+        private static string UrlBetween(string cell, int start, int end)
+        {
+            while (start < end && IsListSeparator(cell[start])) start++;
+            while (end > start && IsListSeparator(cell[end - 1])) end--;
+            return cell.Substring(start, end - start);
         }
 
         private static bool IsEmpty(object? item) =>

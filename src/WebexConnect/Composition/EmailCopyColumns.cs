@@ -9,6 +9,10 @@ namespace WebexConnect.Composition
     /// as given and no copies from a row. Send-ConnectEmail takes them by property name: a CSV that works there went out from
     /// here to the To addresses only, the copies dropped without a word.
     /// </summary>
+    /// <remarks>
+    /// The Attachment (or Attachments) column too, which Send-ConnectEmail takes since it attaches each row's own file: an
+    /// invoices CSV piped here went out without the invoices, and said nothing.
+    /// </remarks>
     internal static class EmailCopyColumns
     {
         /// <summary>
@@ -26,14 +30,18 @@ namespace WebexConnect.Composition
                 (what, member, everyRow, givenIn) = ("blind copies", "bcc", "-AdditionalProperty @{ bcc = @('...') }", "-AdditionalProperty");
             else if (Is(column, nameof(SendConnectEmailCommand.ReplyTo)))
                 (what, member, everyRow, givenIn) = ("the reply-to address", "replyTo", "a replyTo in -Content", "-Content");
+            else if (Is(column, nameof(SendConnectEmailCommand.Attachment)) || Is(column, "Attachments"))
+                (what, member, everyRow, givenIn) = ("the files", "attachments", "the attachments in -Content", "-Content");
             else return null;
             var instead = givenForEveryRow?.Invoke(member) == true
-                ? $"{InputEcho.Quote(column)} is not read: the {member} in {givenIn} sets {Definite(what)} of every row, and {commandName} " +
-                  "takes no such column. To give each row its own, use Send-ConnectEmail, which takes Cc, Bcc and ReplyTo columns."
+                ? $"{InputEcho.Quote(column)} is not read: the {member} in {givenIn} {(member == "attachments" ? "set" : "sets")} {Definite(what)} of every row, and {commandName} " +
+                  "takes no such column. To give each row its own, use Send-ConnectEmail, which takes " + Columns + "."
                 : $"{InputEcho.Quote(column)} does not set {what}: {commandName} takes no such column. Use Send-ConnectEmail, " +
-                  $"which takes Cc, Bcc and ReplyTo columns (each row its own), or give {everyRow} for every row.";
+                  $"which takes {Columns} (each row its own), or give {everyRow} for every row.";
             return $"The column {instead} The column is only a substitution, for a $({column}) in the content or a template.";
         }
+
+        private const string Columns = "Cc, Bcc, ReplyTo and Attachment columns";
 
         // "copies" -> "the copies"; "the reply-to address" stays.
         private static string Definite(string what) => what.StartsWith("the ", StringComparison.Ordinal) ? what : "the " + what;

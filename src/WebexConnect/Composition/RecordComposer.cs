@@ -86,6 +86,7 @@ namespace WebexConnect.Composition
         private readonly IReadOnlyDictionary<string, string> _singleValued;
         private readonly IReadOnlyDictionary<string, string> _parametersNotFromColumns;
         private readonly IReadOnlyCollection<string> _parametersOfOtherSets;
+        private readonly IReadOnlyCollection<string> _columnsOfOtherSets;
         private readonly IReadOnlyDictionary<string, string> _givenOnCommandLine;
         private readonly Func<string, string?>? _columnOfOtherCommand;
         private readonly HashSet<string> _warnedColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -117,6 +118,10 @@ namespace WebexConnect.Composition
         /// <param name="parametersOfOtherSets">
         /// Those of them that do not go with what the command line gave (<see cref="PipelineColumns.OfOtherSets"/>).
         /// </param>
+        /// <param name="columnsOfOtherSets">
+        /// The columns some parameter set binds (<see cref="PipelineColumns.Of"/> without a set): a column named like a
+        /// parameter of another set that binds there is refused by the command line's choice, not because no column can set it.
+        /// </param>
         /// <param name="commandName">The cmdlet's name, for advice that shows the command to run (Send-ConnectSms).</param>
         /// <param name="givenOnCommandLine">
         /// Column names of parameters given on the command line (<see cref="PipelineColumns.GivenOnCommandLine"/>): such a
@@ -129,9 +134,11 @@ namespace WebexConnect.Composition
         public RecordComposer(IReadOnlyCollection<string> boundColumns, IReadOnlyList<string>? substitutionColumns,
             IReadOnlyList<string>? destinationColumns = null, IReadOnlyDictionary<string, string>? singleValued = null,
             IReadOnlyDictionary<string, string>? parametersNotFromColumns = null, IReadOnlyDictionary<string, string>? givenOnCommandLine = null,
-            string? commandName = null, IReadOnlyCollection<string>? parametersOfOtherSets = null, Func<string, string?>? columnOfOtherCommand = null)
+            string? commandName = null, IReadOnlyCollection<string>? parametersOfOtherSets = null, Func<string, string?>? columnOfOtherCommand = null,
+            IReadOnlyCollection<string>? columnsOfOtherSets = null)
         {
             _columnOfOtherCommand = columnOfOtherCommand;
+            _columnsOfOtherSets = columnsOfOtherSets ?? Array.Empty<string>();
             _parametersOfOtherSets = parametersOfOtherSets ?? Array.Empty<string>();
             _commandName = commandName ?? "the send command";
             _givenOnCommandLine = givenOnCommandLine ?? new Dictionary<string, string>();
@@ -257,14 +264,25 @@ namespace WebexConnect.Composition
             var named = _substitutionColumns?.Contains(column, StringComparer.OrdinalIgnoreCase);
             // Named in -SubstitutionColumn: the admin chose to send it as a substitution.
             if (named == true) return;
+            var notSent = named == false ? "The column is not sent."
+                : "The column is only a substitution, for a $(" + column + ") in the text or a template.";
+            var ofOtherSet = _parametersOfOtherSets.Contains(parameter, StringComparer.OrdinalIgnoreCase);
+            // An Attachment or ReplyTo column beside Send-ConnectEmail -TemplateId: "a column cannot" was untrue (beside -Subject
+            // and -Text it does), and "give it on the command line" sent the admin to a parameter that does not bind there either.
+            if (ofOtherSet && _columnsOfOtherSets.Contains(parameter, StringComparer.OrdinalIgnoreCase))
+            {
+                (_warnings ??= new List<string>()).Add(
+                    $"The column {InputEcho.Quote(column)} does not set -{parameter}: -{parameter} does not go with the parameters given " +
+                    $"here, so neither does its column (a run given what -{parameter} goes with reads it from each row). " + notSent);
+                return;
+            }
             // Send-ConnectRcs -MediaUrl does not go with -Text: "give -MediaUrl on the command line" beside it fails to bind.
-            var where = _parametersOfOtherSets.Contains(parameter, StringComparer.OrdinalIgnoreCase)
+            var where = ofOtherSet
                 ? $"; -{parameter} does not go with the parameters given here: give it on the command line in their place, "
                 : $"; give -{parameter} on the command line, ";
             (_warnings ??= new List<string>()).Add(
                 $"The column {InputEcho.Quote(column)} does not set -{parameter}: a column cannot" + where +
-                "for every row (or run the command once per value). " + (named == false ? "The column is not sent."
-                    : "The column is only a substitution, for a $(" + column + ") in the text or a template."));
+                "for every row (or run the command once per value). " + notSent);
         }
 
         /// <summary>

@@ -73,6 +73,20 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Theory]
+        [InlineData("https://f.example/INV-2.pdf ; https://f.example/terms.pdf")]
+        [InlineData(" https://f.example/INV-2.pdf | https://f.example/terms.pdf; ")]
+        [InlineData("https://f.example/INV-2.pdf,\thttps://f.example/terms.pdf;")]
+        public void ARowsCellsUrlsKeepNoSeparatorAroundThem(string cell)
+        {
+            // Spaces before a ';' and a list's closing ';' are the cell's, not the URL's: the service cannot fetch 'INV-2.pdf '.
+            var attachments = EmailAttachments.ReadCell(new object[] { cell });
+
+            Assert.Equal(new[] { "https://f.example/INV-2.pdf", "https://f.example/terms.pdf" },
+                Array.ConvertAll(System.Linq.Enumerable.ToArray(attachments), a => a.MediaUrl));
+            Assert.All(attachments, a => Assert.Equal("application/pdf", a.MimeType));
+        }
+
+        [Theory]
         [InlineData("https://files.example/download?id=5")]
         [InlineData("https://files.example/reports/")]
         public void ALinkWithoutAFileExtensionSaysTheUrlMustEndWithOne(string url)

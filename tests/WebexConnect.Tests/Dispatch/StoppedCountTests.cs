@@ -100,6 +100,24 @@ namespace WebexConnect.Tests.Dispatch
             }
         }
 
+        [Fact]
+        public void Results_Complete_took_together_and_had_not_handed_over_yet_count_as_sent()
+        {
+            // 5 rows | Send-ConnectSms | Select-Object -First 1: one request answered all 5, and the stop came while the first
+            // result was written. Before, the other 4 were neither held nor written, and the warning said "none was sent".
+            var transport = new FakeTransport();
+            using var dispatcher = new Dispatcher(transport, new OpenGate(10), TestShapes.Of, Items.Options(), CancellationToken.None, Items.NoLinger);
+            for (var row = 1; row <= 5; row++) dispatcher.Add(Items.Person(row));
+            using var results = dispatcher.Complete().GetEnumerator();
+            Assert.True(results.MoveNext());
+            Assert.Equal(SendStatus.Queued, results.Current.Status);
+            Assert.Equal(1, transport.Calls);
+
+            var rows = dispatcher.StopAndCount(TimeSpan.FromSeconds(1));
+
+            Assert.Equal((4, 0, 0), (rows.Sent, rows.MayHaveGone, rows.NotSent));
+        }
+
         [Theory]
         [InlineData(false, "A command after Send-ConnectSms (such as Select-Object -First) stopped the pipeline after the result of row 5, so rows 6-40 (35 rows) get no result: " +
             "5 were sent, 10 may have been sent (their requests left, and no answer came back), 20 were not sent. " +
