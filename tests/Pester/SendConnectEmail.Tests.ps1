@@ -22,7 +22,7 @@ AfterAll {
 Describe 'Send-ConnectEmail' {
     BeforeEach { Connect-FreshSandbox }
 
-    It 'binds the address from a column named <_> and sends the other columns as substitutions' -ForEach @('To', 'Email', 'EmailAddress', 'Mail') {
+    It 'binds the address from a column named <_> and sends the other columns as substitutions' -ForEach @('To', 'Email', 'EmailAddress', 'Mail', 'PrimarySmtpAddress', 'WindowsEmailAddress') {
         $row = [pscustomobject]@{ $_ = 'ann@example.com'; Name = 'Ann' }
 
         $result = $row | Send-ConnectEmail -From 'news@example.com' -Subject 'Hello $(Name)' -Text 'Hi $(Name)'
@@ -36,6 +36,18 @@ Describe 'Send-ConnectEmail' {
         $body.to[0].substitutions.PSObject.Properties.Name | Should -Be @('Name')
         $body.content.subject | Should -Be 'Hello $(Name)'
         $body.content.text | Should -Be 'Hi $(Name)'
+    }
+
+    It 'sends to a Get-Mailbox object''s PrimarySmtpAddress, and to Mail when an object has both, without an ambiguous binding' {
+        # Before: Get-Mailbox | Send-ConnectEmail found no address in any row (Exchange gives PrimarySmtpAddress and
+        # WindowsEmailAddress, no Mail), and every row was Invalid.
+        $mailbox = [pscustomobject]@{ DisplayName = 'Ann'; PrimarySmtpAddress = 'ann@example.com'; WindowsEmailAddress = 'ann.w@example.com' }
+        $both = [pscustomobject]@{ DisplayName = 'Bob'; PrimarySmtpAddress = 'bob.smtp@example.com'; Mail = 'bob@example.com' }
+
+        $results = @($mailbox, $both | Send-ConnectEmail -From 'news@example.com' -Subject 'Hello' -Text 'Hi $(DisplayName)')
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $results.Destination | Should -Be @('ann@example.com', 'bob@example.com')
     }
 
     It 'gives one result per row in order, an Invalid one for a bad address' {
