@@ -904,6 +904,25 @@ Describe 'Send-ConnectEmail' {
             Should -BeLike '2 rows (rows 1, 2) gave an address in more than one of To, Cc and Bcc, so each such address goes once, *'
     }
 
+    It 'tells a row whose Attachment cell has an unknown or no extension what the cell can be, not to give a MimeType' {
+        # Before: both Reasons said "Attachments[0].MimeType: MimeType is required (e.g. application/pdf)", which a cell
+        # cannot give; the URL without an extension said it twice over.
+        $rows = @'
+Email,Attachment
+ann@example.com,https://files.example.com/export/data.bin
+bob@example.com,https://files.example.com/download?id=4
+'@ | ConvertFrom-Csv
+
+        $results = @($rows | Send-ConnectEmail -From 'billing@example.com' -Subject 'Your file' -Text 'Attached' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid')
+        $results[0].Reason | Should -BeLike ("Row 1: Attachments``[0``].MimeType: the file type of 'data.bin' is not known from its extension: give a URL that ends " +
+            "in a known one (.pdf, .docx, .xlsx, .csv, .txt, .png, .jpg, .zip, .ics), or give the attachment with its type, e.g. -Attachment @{ Url = '...'; MimeType = 'application/octet-stream' }*")
+        $results[1].Reason | Should -BeLike "Row 2: *'https://files.example.com/download``?id=4' does not end with a file extension*"
+        $results.Reason | Should -Not -BeLike '*MimeType is required*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'sends a row whose -ReplyTo or -Attachment cell is empty without it' {
         $row = [pscustomobject]@{ Email = 'ann@example.com'; ReplyTo = ''; File = '' }
 
