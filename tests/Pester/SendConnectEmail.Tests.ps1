@@ -776,6 +776,36 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'names each batch''s attachments under -WhatIf, and each row''s in the target -Verbose shows' {
+        # Before: rows with different files showed as separate batches with nothing to tell them apart.
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Attachment = 'https://files.example.com/invoices/INV-1.pdf' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Attachment = 'https://files.example.com/invoices/INV-2.pdf; https://files.example.com/terms.pdf' }
+            [pscustomobject]@{ Email = 'cy@example.com'; Attachment = '' }
+        )
+        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $child = Join-Path $TestDrive 'whatif-attachments.ps1'
+        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
+            "Import-Module '$($module -replace "'", "''")'"
+            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
+            'Import-Csv -LiteralPath $args[0] | Send-ConnectEmail -From news@example.com -Subject S -Text T -WhatIf')
+        $csv = Join-Path $TestDrive 'attachments.csv'
+        $rows | Export-Csv -LiteralPath $csv -NoTypeInformation
+
+        $said = @(& $shell -NoProfile -File $child $csv 2>&1 | ForEach-Object { "$_" } | Where-Object { $_ })
+        $verbose = @($rows[0] | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Performing*' } | ForEach-Object Message)
+
+        $said | Should -Be @(
+            'What if: Performing the operation "Send email" on target "batch 1: 1 destination, row 1 (ann@example.com), attached INV-1.pdf".'
+            'What if: Performing the operation "Send email" on target "batch 2: 1 destination, row 2 (bob@example.com), attached INV-2.pdf, terms.pdf".'
+            'What if: Performing the operation "Send email" on target "batch 3: 1 destination, row 3 (cy@example.com)".'
+        )
+        $verbose | Should -Be 'Performing the operation "Send email" on target "ann@example.com (row 1), attached INV-1.pdf".'
+    }
+
     It 'names each row''s copies in the target -Confirm asks about and -Verbose shows' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com' }

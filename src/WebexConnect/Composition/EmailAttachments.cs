@@ -49,6 +49,18 @@ namespace WebexConnect.Composition
             [".mp4"] = "video/mp4",
         };
 
+        /// <summary>
+        /// ", attached INV-1.pdf, terms.pdf": a batch's attachments as -WhatIf says them, by the names the recipient sees; empty
+        /// for an email without them and for other channels. Rows of different files go in different requests, and -WhatIf
+        /// showed those batches with nothing to tell them apart.
+        /// </summary>
+        public static string Said(ConnectMessage message)
+        {
+            if (message is not EmailMessage email || email.Attachments.Count == 0) return "";
+            var names = email.Attachments.Select(a => a is null ? "" : string.IsNullOrEmpty(a.Name) ? a.MediaUrl : a.Name).ToList();
+            return ", attached " + SubstitutionText.Abbreviate(names);
+        }
+
         /// <summary>The attachments, or an exception whose message says which item is wrong and why.</summary>
         public static IReadOnlyList<EmailAttachment> Read(IEnumerable<object?>? items)
         {
