@@ -198,6 +198,9 @@ namespace WebexConnect.Composition
             return Uri.UnescapeDataString(path.Substring(path.LastIndexOf('/') + 1));
         }
 
+        /// <summary>Whether the MIME type of the file at <paramref name="url"/> is told by its extension here.</summary>
+        internal static bool KnowsTypeOf(string url) => GuessMimeType(FileNameOf(url)) is not null;
+
         private static string? GuessMimeType(string fileName) =>
             MimeTypes.TryGetValue(Path.GetExtension(fileName), out var type) ? type : null;
     }

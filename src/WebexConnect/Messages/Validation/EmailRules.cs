@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
+using WebexConnect.Composition;
 
 namespace WebexConnect.Messages.Validation
 {
@@ -147,7 +148,9 @@ namespace WebexConnect.Messages.Validation
         private static string? MimeTypeProblem(EmailAttachment attachment)
         {
             var url = attachment.MediaUrl;
-            if (string.IsNullOrWhiteSpace(url) || UrlRule.CheckHttps(url!) is not null) return "MimeType is required (e.g. application/pdf)";
+            // An attachment built without its type (an EmailAttachment object) whose URL does tell it: the type is what to give.
+            if (string.IsNullOrWhiteSpace(url) || UrlRule.CheckHttps(url!) is not null || EmailAttachments.KnowsTypeOf(url!))
+                return "MimeType is required (e.g. application/pdf)";
             if (!UrlRule.EndsWithExtension(url!)) return null;
             return "the file type of " + InputEcho.Quote(string.IsNullOrEmpty(attachment.Name) ? url! : attachment.Name) + " is not known from its " +
                 "extension: give a URL that ends in a known one (.pdf, .docx, .xlsx, .csv, .txt, .png, .jpg, .zip, .ics), or give the " +
