@@ -22,7 +22,7 @@ AfterAll {
 Describe 'Send-ConnectEmail' {
     BeforeEach { Connect-FreshSandbox }
 
-    It 'binds the address from a column named <_> and sends the other columns as substitutions' -ForEach @('To', 'Email', 'EmailAddress', 'Mail') {
+    It 'binds the address from a column named <_> and sends the other columns as substitutions' -ForEach @('To', 'Email', 'EmailAddress', 'Mail', 'PrimarySmtpAddress', 'WindowsEmailAddress') {
         $row = [pscustomobject]@{ $_ = 'ann@example.com'; Name = 'Ann' }
 
         $result = $row | Send-ConnectEmail -From 'news@example.com' -Subject 'Hello $(Name)' -Text 'Hi $(Name)'
@@ -36,6 +36,18 @@ Describe 'Send-ConnectEmail' {
         $body.to[0].substitutions.PSObject.Properties.Name | Should -Be @('Name')
         $body.content.subject | Should -Be 'Hello $(Name)'
         $body.content.text | Should -Be 'Hi $(Name)'
+    }
+
+    It 'sends to a Get-Mailbox object''s PrimarySmtpAddress, and to Mail when an object has both, without an ambiguous binding' {
+        # Before: Get-Mailbox | Send-ConnectEmail found no address in any row (Exchange gives PrimarySmtpAddress and
+        # WindowsEmailAddress, no Mail), and every row was Invalid.
+        $mailbox = [pscustomobject]@{ DisplayName = 'Ann'; PrimarySmtpAddress = 'ann@example.com'; WindowsEmailAddress = 'ann.w@example.com' }
+        $both = [pscustomobject]@{ DisplayName = 'Bob'; PrimarySmtpAddress = 'bob.smtp@example.com'; Mail = 'bob@example.com' }
+
+        $results = @($mailbox, $both | Send-ConnectEmail -From 'news@example.com' -Subject 'Hello' -Text 'Hi $(DisplayName)')
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $results.Destination | Should -Be @('ann@example.com', 'bob@example.com')
     }
 
     It 'gives one result per row in order, an Invalid one for a bad address' {
@@ -777,6 +789,36 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'names each batch''s attachments under -WhatIf, and each row''s in the target -Verbose shows' {
+        # Before: rows with different files showed as separate batches with nothing to tell them apart.
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Attachment = 'https://files.example.com/invoices/INV-1.pdf' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Attachment = 'https://files.example.com/invoices/INV-2.pdf; https://files.example.com/terms.pdf' }
+            [pscustomobject]@{ Email = 'cy@example.com'; Attachment = '' }
+        )
+        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $child = Join-Path $TestDrive 'whatif-attachments.ps1'
+        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
+            "Import-Module '$($module -replace "'", "''")'"
+            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
+            'Import-Csv -LiteralPath $args[0] | Send-ConnectEmail -From news@example.com -Subject S -Text T -WhatIf')
+        $csv = Join-Path $TestDrive 'attachments.csv'
+        $rows | Export-Csv -LiteralPath $csv -NoTypeInformation
+
+        $said = @(& $shell -NoProfile -File $child $csv 2>&1 | ForEach-Object { "$_" } | Where-Object { $_ })
+        $verbose = @($rows[0] | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Performing*' } | ForEach-Object Message)
+
+        $said | Should -Be @(
+            'What if: Performing the operation "Send email" on target "batch 1: 1 destination, row 1 (ann@example.com), attached INV-1.pdf".'
+            'What if: Performing the operation "Send email" on target "batch 2: 1 destination, row 2 (bob@example.com), attached INV-2.pdf, terms.pdf".'
+            'What if: Performing the operation "Send email" on target "batch 3: 1 destination, row 3 (cy@example.com)".'
+        )
+        $verbose | Should -Be 'Performing the operation "Send email" on target "ann@example.com (row 1), attached INV-1.pdf".'
+    }
+
     It 'names each row''s copies in the target -Confirm asks about and -Verbose shows' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com' }
@@ -903,6 +945,25 @@ Describe 'Send-ConnectEmail' {
         @($warned | Where-Object { "$_" -like '*more than one of To, Cc and Bcc*' }).Count | Should -Be 1
         "$(@($warned | Where-Object { "$_" -like '*more than one of To, Cc and Bcc*' })[0])" |
             Should -BeLike '2 rows (rows 1, 2) gave an address in more than one of To, Cc and Bcc, so each such address goes once, *'
+    }
+
+    It 'tells a row whose Attachment cell has an unknown or no extension what the cell can be, not to give a MimeType' {
+        # Before: both Reasons said "Attachments[0].MimeType: MimeType is required (e.g. application/pdf)", which a cell
+        # cannot give; the URL without an extension said it twice over.
+        $rows = @'
+Email,Attachment
+ann@example.com,https://files.example.com/export/data.bin
+bob@example.com,https://files.example.com/download?id=4
+'@ | ConvertFrom-Csv
+
+        $results = @($rows | Send-ConnectEmail -From 'billing@example.com' -Subject 'Your file' -Text 'Attached' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid')
+        $results[0].Reason | Should -BeLike ("Row 1: Attachments``[0``].MimeType: the file type of 'data.bin' is not known from its extension: give a URL that ends " +
+            "in a known one (.pdf, .docx, .xlsx, .csv, .txt, .png, .jpg, .zip, .ics), or give the attachment with its type, e.g. -Attachment @{ Url = '...'; MimeType = 'application/octet-stream' }*")
+        $results[1].Reason | Should -BeLike "Row 2: *'https://files.example.com/download``?id=4' does not end with a file extension*"
+        $results.Reason | Should -Not -BeLike '*MimeType is required*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'sends a row whose -ReplyTo or -Attachment cell is empty without it' {

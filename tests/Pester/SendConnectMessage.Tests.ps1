@@ -404,6 +404,21 @@ Describe 'Send-ConnectMessage -Channel email with the copy columns Send-ConnectE
         $body.content.replyTo | Should -Be 'desk@example.com'
     }
 
+    It 'warns of a To that -AdditionalProperty also copies on the run that sent it, and not on a -Journal re-run that skipped every row' {
+        # Before: the row was counted when first looked at, so a re-run whose rows the journal all skipped still ended
+        # with "1 row sent to an address that -AdditionalProperty also copies" for an email it never sent.
+        $content = @{ type = 'text'; subject = 'Hello'; text = 'Hi there' }
+        $journal = Join-Path $TestDrive 'copies-given.journal'
+        $send = @{ Channel = 'email'; From = 'news@example.com'; Content = $content; AdditionalProperty = @{ cc = 'boss@example.com' }; Journal = $journal }
+        $first = @('ann@example.com', 'boss@example.com' | Send-ConnectMessage @send -WarningVariable firstWarned -WarningAction SilentlyContinue)
+        $again = @('ann@example.com', 'boss@example.com' | Send-ConnectMessage @send -WarningVariable againWarned -WarningAction SilentlyContinue)
+
+        $first.Status | Should -Be @('Queued', 'Queued')
+        @($firstWarned | Where-Object { "$_" -like '*-AdditionalProperty also copies*' }).Count | Should -Be 1
+        $again.Status | Should -Be @('Skipped', 'Skipped')
+        @($againWarned | Where-Object { "$_" -like '*-AdditionalProperty also copies*' }).Count | Should -Be 0
+    }
+
     It 'warns once, naming the rows and the address, when a row''s To is also a copy -AdditionalProperty gives, and sends as given' {
         # Send-ConnectEmail sends such an address once; Send-ConnectMessage writes -AdditionalProperty as given, and the
         # manager among the users got the email twice without a word.

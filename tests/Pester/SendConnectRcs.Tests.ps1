@@ -631,6 +631,18 @@ Describe 'Send-ConnectRcs' {
         $to[2].gtrId | Should -Be @('g-3')
     }
 
+    It 'refuses a GtrId cell that lists several GTR IDs on its own row, with advice, and sends the other rows' {
+        # Before: "g-1;g-2" on a row of one number went as that number's one gtrId, "g-1;g-2", while a To cell "a;b" is refused.
+        $csv = Join-Path $TestDrive 'gtr-list.csv'
+        "Phone,GtrId`n+447700900491,g-1;g-2`n+447700900492,g-3" | Set-Content -LiteralPath $csv
+
+        $results = @(Import-Csv -LiteralPath $csv | Send-ConnectRcs -From 'app-1' -Text 'Hi' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        $results[0].Reason | Should -BeLike "Row 1: GtrId``[0``]: 'g-1;g-2' holds 2 GTR IDs, not one: the service takes one GTR ID per number. Give each number its own row with its own GtrId, or pass them as lists*"
+        @(Get-SentBody).to.gtrId | Should -Be @('g-3')
+    }
+
     It 'refuses a $null among the GTR IDs, naming it' {
         $result = Send-ConnectRcs -To '+447700900481', '+447700900482' -From 'app-1' -Text 'Hi' -GtrId 'g-1', $null -ErrorAction SilentlyContinue
 

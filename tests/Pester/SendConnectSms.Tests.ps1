@@ -336,6 +336,21 @@ Describe 'Send-ConnectSms with a bad row' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'says how to use a Message column as the text when the rows have one but no Text column, and the advice works' {
+        # Before: "the first row no Text column (the row has the columns 'Phone', 'message')" and no more: the column is
+        # plainly there, and the admin was left to find -Text's substitution syntax or a rename.
+        $rows = @([pscustomobject]@{ Phone = '+447700900066'; message = 'Your parcel is on its way' })
+        { $rows | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
+            "*the columns 'Phone', 'message'), so every row would be refused: nothing was sent. If the column 'message' is the text, " +
+            "give -Text '`$(message)' (in single quotes, so that each row's message is put in), or rename the column: " +
+            "Select-Object *, @{ Name = 'Text'; Expression = { `$_.message } }.")
+        { $script:rows | Send-ConnectSms -From ACME } | Should -Throw -ExpectedMessage '*so every row would be refused: nothing was sent.'
+
+        (@($rows | Send-ConnectSms -From ACME -Text '$(message)')).Status | Should -Be 'Queued'
+        ((Get-ConnectSandboxRequest)[-1].Body | ConvertFrom-Json).to[0].substitutions.message | Should -Be 'Your parcel is on its way'
+        (@($rows | Select-Object *, @{ Name = 'Text'; Expression = { $_.message } } | Send-ConnectSms -From ACME)).Status | Should -Be 'Queued'
+    }
+
     It 'stops once, before sending, when neither -Text nor a Text column of the first row gives the text; a row''s empty Text cell is its own' {
         # Before: one Invalid result and error per row, all "Text is required (or give a template)".
         { $script:rows | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (

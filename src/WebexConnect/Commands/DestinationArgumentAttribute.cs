@@ -67,7 +67,8 @@ namespace WebexConnect.Commands
 
         // The column names the send cmdlets bind as the destination, in the order they are looked for.
         private static readonly string[] AddressColumns =
-            { "To", "Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number", "Email", "EmailAddress", "Mail" };
+            { "To", "Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number", "Email", "EmailAddress", "Mail", "PrimarySmtpAddress",
+              "WindowsEmailAddress" };
 
         /// <summary>
         /// A hashtable or an object, such as the request body's "to" entries ({"msisdn": [...], "correlationId": ...,

@@ -28,7 +28,10 @@ namespace WebexConnect.Commands
         // By property name only, and not Mandatory: see DESIGN.md's binding recipe. A plain string piped by itself
         // arrives as -InputObject; a row without a destination gets its Invalid result from ProcessRecord.
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Email", "EmailAddress", "Mail")]
+        // PrimarySmtpAddress and WindowsEmailAddress: Exchange's Get-Mailbox and Get-Recipient give no Mail. After Mail, so that
+        // an object with both binds Mail, as before (PowerShell takes the first alias the object has, and no ambiguity).
+        // Not UserPrincipalName: a sign-in name, which is often no mailbox.
+        [Alias("Email", "EmailAddress", "Mail", "PrimarySmtpAddress", "WindowsEmailAddress")]
         [DestinationArgument("email", "Send-ConnectEmail")]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 

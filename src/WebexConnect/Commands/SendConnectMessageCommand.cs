@@ -234,6 +234,8 @@ namespace WebexConnect.Commands
 
         private protected override string? WarningAtEnd(bool preview) => _copiesGiven?.Warning();
 
+        private protected override void RowDone(long row, bool went) => _copiesGiven?.Done(row, went);
+
         private IReadOnlyList<KeyValuePair<string, string>> Members()
         {
             if (AdditionalProperty is null) return Array.Empty<KeyValuePair<string, string>>();

@@ -13,6 +13,10 @@ namespace WebexConnect.Composition
     /// twice and the service bills both; Send-ConnectEmail sends it once (<see cref="OverlappingCopies"/>). Said once, at
     /// the run's end (<see cref="Warning"/>), naming the rows and the first address.
     /// </summary>
+    /// <remarks>
+    /// Counts only the rows whose email went (<see cref="Done"/>), as <see cref="OverlappingCopies"/> does: a -Journal re-run
+    /// whose rows were all skipped sent nothing twice, yet ended with the warning about every row it had looked at.
+    /// </remarks>
     internal sealed class CopiesGivenAsProperties
     {
         private readonly Dictionary<string, string> _copies;
@@ -20,9 +24,12 @@ namespace WebexConnect.Composition
         private string? _first;
         private long _lastRow;
 
+        // What each row noted repeats, until its email goes or is known not to (Done): only the rows in flight.
+        private readonly Dictionary<long, string> _pending = new Dictionary<long, string>();
+
         private CopiesGivenAsProperties(Dictionary<string, string> copies) => _copies = copies;
 
-        /// <summary>How many rows sent to an address they also copied.</summary>
+        /// <summary>How many rows whose email went were sent to an address they also copied.</summary>
         public long Rows => _rows.Count;
 
         /// <summary>
@@ -48,7 +55,10 @@ namespace WebexConnect.Composition
             return copies.Count == 0 ? null : new CopiesGivenAsProperties(copies);
         }
 
-        /// <summary>Notes row <paramref name="row"/> when one of its addresses <paramref name="to"/> is also a copy; once per row.</summary>
+        /// <summary>
+        /// Notes row <paramref name="row"/> when one of its addresses <paramref name="to"/> is also a copy; once per row. The
+        /// warning counts it once it went (<see cref="Done"/>).
+        /// </summary>
         // The command asks once per row; a row asked about again is counted once.
         public void Note(long row, IReadOnlyList<string> to)
         {
@@ -57,10 +67,22 @@ namespace WebexConnect.Composition
             foreach (var address in to)
             {
                 if (!_copies.TryGetValue(address.Trim(), out var member)) continue;
-                _rows.Add(row);
-                _first ??= InputEcho.Quote(address.Trim()) + " is the row's To and in -AdditionalProperty's " + member;
+                _pending[row] = InputEcho.Quote(address.Trim()) + " is the row's To and in -AdditionalProperty's " + member;
                 return;
             }
+        }
+
+        /// <summary>
+        /// Row <paramref name="row"/> is done: the warning counts it when its email went (or, under -WhatIf, would go) as
+        /// <paramref name="went"/> says, and not when the journal skipped it or -Confirm was declined.
+        /// </summary>
+        public void Done(long row, bool went)
+        {
+            if (!_pending.TryGetValue(row, out var note)) return;
+            _pending.Remove(row);
+            if (!went) return;
+            _first ??= note;
+            _rows.Add(row);
         }
 
         /// <summary>The warning the run ends with, or null when no row's To was one of the copies.</summary>

@@ -49,6 +49,18 @@ namespace WebexConnect.Composition
             [".mp4"] = "video/mp4",
         };
 
+        /// <summary>
+        /// ", attached INV-1.pdf, terms.pdf": a batch's attachments as -WhatIf says them, by the names the recipient sees; empty
+        /// for an email without them and for other channels. Rows of different files go in different requests, and -WhatIf
+        /// showed those batches with nothing to tell them apart.
+        /// </summary>
+        public static string Said(ConnectMessage message)
+        {
+            if (message is not EmailMessage email || email.Attachments.Count == 0) return "";
+            var names = email.Attachments.Select(a => a is null ? "" : string.IsNullOrEmpty(a.Name) ? a.MediaUrl : a.Name).ToList();
+            return ", attached " + SubstitutionText.Abbreviate(names);
+        }
+
         /// <summary>The attachments, or an exception whose message says which item is wrong and why.</summary>
         public static IReadOnlyList<EmailAttachment> Read(IEnumerable<object?>? items)
         {
@@ -196,6 +208,9 @@ namespace WebexConnect.Composition
             var path = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : url;
             return Uri.UnescapeDataString(path.Substring(path.LastIndexOf('/') + 1));
         }
+
+        /// <summary>Whether the MIME type of the file at <paramref name="url"/> is told by its extension here.</summary>
+        internal static bool KnowsTypeOf(string url) => GuessMimeType(FileNameOf(url)) is not null;
 
         private static string? GuessMimeType(string fileName) =>
             MimeTypes.TryGetValue(Path.GetExtension(fileName), out var type) ? type : null;

@@ -56,7 +56,28 @@ namespace WebexConnect.Composition
                 : firstRow.Columns.Count == 0 ? " and the rows piped in have no columns"
                 : " and the first row no " + WordList.Or(parameters) + " column" + RecordComposer.ColumnsOf(firstRow);
             return string.Join("; ", missing.Select(m => "-" + m.Field + ": " + m.Problem)) + ". The command line has no " + names + where +
-                (piped ? ", so every row would be refused: nothing was sent." : ", so nothing was sent.");
+                (piped ? ", so every row would be refused: nothing was sent." : ", so nothing was sent.") +
+                (piped && parameters.Contains("Text") ? TextColumnHint(firstRow) : "");
+        }
+
+        // The names a CSV made for another system gives its text column: the one word the admin would not guess is the
+        // problem, since the column is plainly there.
+        private static readonly string[] TextLikeColumns = { "Message", "Body", "Msg", "Content", "SMS" };
+
+        /// <summary>
+        /// " If the column 'Message' is the text, give -Text '$(Message)', or rename it: ..." when the first row has a column
+        /// named as a text usually is elsewhere; "" otherwise.
+        /// </summary>
+        private static string TextColumnHint(InputRow firstRow)
+        {
+            foreach (var column in firstRow.Columns)
+            {
+                if (!TextLikeColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase)) continue;
+                var name = column.Key;
+                return " If the column '" + name + "' is the text, give -Text '$(" + name + ")' (in single quotes, so that each row's " +
+                    name + " is put in), or rename the column: Select-Object *, @{ Name = 'Text'; Expression = { $_." + name + " } }.";
+            }
+            return "";
         }
 
         /// <summary>One missing content: the parameter its problem is about ("Text"), the problem as the command line's stops

@@ -36,7 +36,10 @@ namespace WebexConnect.Composition
         /// <summary>When the batch's message is scheduled to go; null for at once.</summary>
         public DateTimeOffset? SendAt { get; }
 
-        /// <summary>An email's copies (<see cref="CopyAddresses.Said"/>): ", cc boss@example.com"; empty without them.</summary>
+        /// <summary>
+        /// An email's copies and attachments (<see cref="CopyAddresses.Said"/>, <see cref="EmailAttachments.Said"/>): ", cc
+        /// boss@example.com, attached INV-1.pdf"; empty without them.
+        /// </summary>
         public string Copies { get; }
 
         /// <summary>
@@ -238,7 +241,7 @@ namespace WebexConnect.Composition
                 FirstRow = firstRow;
                 LastRow = firstRow;
                 SendAt = message.SendAt;
-                Copies = CopyAddresses.Said(message);
+                Copies = CopyAddresses.Said(message) + EmailAttachments.Said(message);
             }
 
             public DateTimeOffset? SendAt { get; }

@@ -80,7 +80,7 @@ namespace WebexConnect.Tests.Commands
             TemplateId              String                  Template!                             -
             TemplateSubject         String                  Template                              -
             Text                    String                  Content                               N
-            To                      ConnectDestination[]    *@0                                   N    Email EmailAddress Mail
+            To                      ConnectDestination[]    *@0                                   N    Email EmailAddress Mail PrimarySmtpAddress WindowsEmailAddress
             TrackClicks             SwitchParameter         *                                     -
             TrackOpens              SwitchParameter         *                                     -
             UnsubscribeEmailAddress String                  *                                     -

@@ -11,7 +11,7 @@ namespace WebexConnect.Tests.Composition
     {
         [Theory]
         [InlineData(typeof(SendConnectSmsCommand), "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber Text To")]
-        [InlineData(typeof(SendConnectEmailCommand), "Attachment Attachments Bcc Cc CorrelationId Email EmailAddress Html Mail ReplyTo Subject Text To")]
+        [InlineData(typeof(SendConnectEmailCommand), "Attachment Attachments Bcc Cc CorrelationId Email EmailAddress Html Mail PrimarySmtpAddress ReplyTo Subject Text To WindowsEmailAddress")]
         [InlineData(typeof(SendConnectRcsCommand), "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber Text To")]
         [InlineData(typeof(SendConnectMessageCommand), "CorrelationId Email EmailAddress Mail Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
         public void EachSendCmdletConsumesItsDestinationAliasesAndPerRowContent(Type cmdlet, string expected)
@@ -24,7 +24,7 @@ namespace WebexConnect.Tests.Composition
         [Theory]
         [InlineData(typeof(SendConnectSmsCommand), "Template", "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
         // Cc and Bcc are the request's in either set; ReplyTo is the content's, so with -TemplateId a ReplyTo column is a substitution.
-        [InlineData(typeof(SendConnectEmailCommand), "Template", "Bcc Cc CorrelationId Email EmailAddress Mail To")]
+        [InlineData(typeof(SendConnectEmailCommand), "Template", "Bcc Cc CorrelationId Email EmailAddress Mail PrimarySmtpAddress To WindowsEmailAddress")]
         [InlineData(typeof(SendConnectRcsCommand), "Card", "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
         [InlineData(typeof(SendConnectRcsCommand), "Media", "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
         public void AContentColumnIsConsumedOnlyInTheParameterSetWhereItBinds(Type cmdlet, string parameterSet, string expected)

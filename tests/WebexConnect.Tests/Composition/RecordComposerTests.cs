@@ -78,7 +78,7 @@ namespace WebexConnect.Tests.Composition
 
             Assert.Equal("To", noNumber.Field);
             Assert.Equal("no destination: give -To, or a column named To, Phone, Mobile, MobileNumber, PhoneNumber, MobilePhone, Msisdn or Number (the row has the columns 'Name', 'City')", noNumber.Message);
-            Assert.Equal("no destination: give -To, or a column named To, Email, EmailAddress or Mail (the row has one column, 'Name')", noAddress.Message);
+            Assert.Equal("no destination: give -To, or a column named To, Email, EmailAddress, Mail, PrimarySmtpAddress or WindowsEmailAddress (the row has one column, 'Name')", noAddress.Message);
         }
 
         [Fact]

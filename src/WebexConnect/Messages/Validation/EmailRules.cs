@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
+using WebexConnect.Composition;
 
 namespace WebexConnect.Messages.Validation
 {
@@ -119,7 +120,12 @@ namespace WebexConnect.Messages.Validation
                     continue;
                 }
                 if (string.IsNullOrWhiteSpace(attachment.MimeType))
-                    problems.Add(field + ".MimeType", "MimeType is required (e.g. application/pdf)");
+                {
+                    // A row's Attachment cell is a URL alone, and the type is told by its extension: a cell cannot give a
+                    // MimeType, so "MimeType is required" asked for what the row had no way to give. A URL with no extension
+                    // has its own line below, which says the fix.
+                    if (MimeTypeProblem(attachment) is string mimeProblem) problems.Add(field + ".MimeType", mimeProblem);
+                }
                 else if (attachment.MimeType.IndexOf('/') <= 0 || attachment.MimeType.EndsWith("/", System.StringComparison.Ordinal))
                     problems.Add(field + ".MimeType", $"{InputEcho.Quote(attachment.MimeType)} is not a MIME type: use type/subtype (e.g. application/pdf)");
                 if (string.IsNullOrWhiteSpace(attachment.Name))
@@ -133,6 +139,22 @@ namespace WebexConnect.Messages.Validation
                 else if (!UrlRule.EndsWithExtension(attachment.MediaUrl))
                     problems.Add(field + ".MediaUrl", $"{InputEcho.Quote(attachment.MediaUrl)} does not end with a file extension: the URL must end with the file's extension (e.g. .pdf)");
             }
+        }
+
+        /// <summary>
+        /// What to say of an attachment without a MIME type: null when its https URL has no extension (the MediaUrl line says
+        /// that, and the fix); for a URL whose extension tells no known type, the extensions that do, or how to give the type.
+        /// </summary>
+        private static string? MimeTypeProblem(EmailAttachment attachment)
+        {
+            var url = attachment.MediaUrl;
+            // An attachment built without its type (an EmailAttachment object) whose URL does tell it: the type is what to give.
+            if (string.IsNullOrWhiteSpace(url) || UrlRule.CheckHttps(url!) is not null || EmailAttachments.KnowsTypeOf(url!))
+                return "MimeType is required (e.g. application/pdf)";
+            if (!UrlRule.EndsWithExtension(url!)) return null;
+            return "the file type of " + InputEcho.Quote(string.IsNullOrEmpty(attachment.Name) ? url! : attachment.Name) + " is not known from its " +
+                "extension: give a URL that ends in a known one (.pdf, .docx, .xlsx, .csv, .txt, .png, .jpg, .zip, .ics), or give the " +
+                "attachment with its type, e.g. -Attachment @{ Url = '...'; MimeType = 'application/octet-stream' }";
         }
 
         private static void CheckAddress(string? address, string field, ProblemList problems, string severalAdvice)

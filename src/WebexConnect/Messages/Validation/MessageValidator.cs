@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace WebexConnect.Messages.Validation
@@ -112,6 +113,16 @@ namespace WebexConnect.Messages.Validation
         }
 
         /// <summary>What every destination object must satisfy besides its addresses.</summary>
+        /// <summary>How many GTR IDs <paramref name="value"/> lists, split at commas and semicolons; null when it is one.</summary>
+        private static int? GtrIdsIn(string? value)
+        {
+            if (value is null || value.IndexOfAny(GtrIdSeparators) < 0) return null;
+            var parts = value.Split(GtrIdSeparators, StringSplitOptions.RemoveEmptyEntries).Count(part => part.Trim().Length > 0);
+            return parts >= 2 ? parts : null;
+        }
+
+        private static readonly char[] GtrIdSeparators = { ',', ';' };
+
         private static void CheckRest(MessageChannel channel, Recipient recipient, ProblemList problems, ISet<string>? sent)
         {
             var addresses = recipient.Addresses;
@@ -132,6 +143,12 @@ namespace WebexConnect.Messages.Validation
                     problems.Add(ProblemList.Indexed("GtrId", i), (recipient.GtrIds[i] is null ? "the GTR ID is $null" : "the GTR ID is empty") +
                         ": give one GTR ID per number, or none");
                 CommonRules.CheckLine(recipient.GtrIds[i], ProblemList.Indexed("GtrId", i), problems);
+                // A GtrId cell "g1;g2" on a row of one number went as that number's one GTR ID, "g1;g2", while a To cell
+                // "a;b" is refused: the API takes one GTR ID per number, so a list in one value is never one of them.
+                if (GtrIdsIn(recipient.GtrIds[i]) is int several)
+                    problems.Add(ProblemList.Indexed("GtrId", i), $"{InputEcho.Quote(recipient.GtrIds[i])} holds {several} GTR IDs, not one: the " +
+                        "service takes one GTR ID per number. Give each number its own row with its own GtrId, or pass them as lists of " +
+                        "the same length (-To '+447700900001', '+447700900002' -GtrId 'g1', 'g2')");
             }
 
             if (recipient.GtrIds.Count > 0)
