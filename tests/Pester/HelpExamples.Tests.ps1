@@ -72,6 +72,7 @@ BeforeAll {
         'Measure-ConnectSms example 3'           = '\s1\s+Text\s+11\s+12\s'
         'Send-ConnectEmail example 5'            = '\n\s*1\s+5\s+Queued\s+dara\.singh@example\.com\s*\n\s*2\s+2\s+Queued'
         'Send-ConnectSms example 6'              = '(?s)(Scheduled.*){4}'
+        'Send-ConnectSms example 7'              = '(?s)(Scheduled.*){2}'
         'Stop-ConnectReceiptListener example 1'  = '(?s)False.*VERBOSE: Stopped the listener'
         'Stop-ConnectReceiptListener example 2'  = 'already stopped'
         'about_WebexConnect sample 3'            = '"Status": "Queued"'

@@ -539,17 +539,17 @@ Describe 'How Send-ConnectSms binds pipeline input' {
 Describe 'What becomes of the columns that set no parameter' {
     BeforeEach { Connect-WebexConnect -Sandbox -Tps 1000 }
 
-    It 'warns once per run that a SendAt column schedules nothing, and sends it only as a substitution the text names' {
-        $path = Join-Path $TestDrive 'sendat.csv'
-        Set-Content -Path $path -Value @('Name,Phone,SendAt', 'Al,+447700900801,2030-01-01T08:00:00Z', 'Bo,+447700900802,2030-01-01T09:00:00Z', 'Cy,+447700900803,2030-01-01T10:00:00Z')
+    It 'warns once per run that an ExpireAt column sets no expiry, and sends it only as a substitution the text names' {
+        $path = Join-Path $TestDrive 'expireat.csv'
+        Set-Content -Path $path -Value @('Name,Phone,ExpireAt', 'Al,+447700900801,2030-01-01T08:00:00Z', 'Bo,+447700900802,2030-01-01T09:00:00Z', 'Cy,+447700900803,2030-01-01T10:00:00Z')
 
-        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi $(Name), at $(SendAt)' -WarningVariable warned -WarningAction SilentlyContinue)
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi $(Name), until $(ExpireAt)' -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike "The column 'SendAt' does not set -SendAt: a column cannot; give -SendAt on the command line*The column is only a substitution, for a `$(SendAt) in the text or a template."
-        @(Get-ConnectSandboxRequest)[0].Body | Should -BeLike '*"SendAt":"2030-01-01T08:00:00Z"*'
-        @(Get-SentBody)[0].PSObject.Properties.Name | Should -Not -Contain 'sendAt'
+        "$($warned[0])" | Should -BeLike "The column 'ExpireAt' does not set -ExpireAt: a column cannot; give -ExpireAt on the command line*The column is only a substitution, for a `$(ExpireAt) in the text or a template."
+        @(Get-ConnectSandboxRequest)[0].Body | Should -BeLike '*"ExpireAt":"2030-01-01T08:00:00Z"*'
+        @(Get-SentBody)[0].PSObject.Properties.Name | Should -Not -Contain 'expireAt'
     }
 
     It 'warns once per run that a Text column is not read when -Text is given on the command line' {

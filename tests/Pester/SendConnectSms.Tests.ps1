@@ -1351,6 +1351,133 @@ Describe 'Send-ConnectSms -SendAt in a run that lasts past it' {
     }
 }
 
+Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' {
+    # Before: a SendAt column set nothing (a warning named it, and it went out as a substitution): sending each row at its
+    # own time took one command per row in ForEach-Object.
+    BeforeAll {
+        $script:nine = [DateTimeOffset][datetime]::Now.AddDays(1).Date.AddHours(9)
+        $script:ten = $nine.AddHours(1)
+        $script:reminders = Join-Path $TestDrive 'reminders.csv'
+        Set-Content -Path $reminders -Value @(
+            'Name,Phone,SendAt'
+            "Al,+447700900951,$($nine.ToString('yyyy-MM-ddTHH:mm:sszzz'))"
+            "Bo,+447700900952,$($ten.ToString('yyyy-MM-dd HH:mm'))"
+            'Cy,+447700900953,'
+            "Di,+447700900954,$($nine.ToString('yyyy-MM-ddTHH:mm:sszzz'))"
+            'Ed,+447700900955,next tuesday'
+            "Fi,+447700900956,$([DateTimeOffset]::Now.AddHours(-1).ToString('o'))")
+        # As ConvertFrom-Json reads the request body's sendAt.
+        $script:nineSent = $nine.UtcDateTime
+        $script:tenSent = $ten.UtcDateTime
+    }
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'sends each row at its own time, an empty cell now, and makes a cell that is no time or is past that row''s Invalid result' {
+        $results = @(Import-Csv $reminders | Send-ConnectSms -From ACME -Text 'Hi $(Name), see you then' -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned)
+
+        $results.Row | Should -Be @(1, 2, 3, 4, 5, 6)
+        $results.Status | Should -Be @('Scheduled', 'Scheduled', 'Queued', 'Scheduled', 'Invalid', 'Invalid')
+        $warned | Should -BeNullOrEmpty
+        $results[4].Reason | Should -BeLike "Row 5: SendAt: the SendAt column's 'next tuesday' is not a time: write it in ISO 8601, '2026-12-03T09:00:00+01:00'*or leave the cell empty to send the row now"
+        $results[5].Reason | Should -BeLike 'Row 6: SendAt: * is in the past*'
+        @($failed).Count | Should -Be 2
+        "$($failed[0])" | Should -BeLike "Row 5: Invalid +447700900955: SendAt: the SendAt column's 'next tuesday' is not a time*"
+        "$($failed[1])" | Should -BeLike 'Row 6: Invalid +447700900956: SendAt: * is in the past*'
+        # Rows 1 and 4 share their time, so one request; the column is no substitution.
+        $bodies = @(Get-SentBody)
+        $bodies.Count | Should -Be 3
+        $byTime = @{}
+        foreach ($body in $bodies) { $byTime["$($body.sendAt)"] = @($body.to.msisdn) }
+        $byTime["$nineSent"] | Should -Be @('+447700900951', '+447700900954')
+        $byTime["$tenSent"] | Should -Be @('+447700900952')
+        $byTime[''] | Should -Be @('+447700900953')
+        @($bodies.to.substitutions | ForEach-Object { $_.PSObject.Properties.Name }) | Should -Not -Contain 'SendAt'
+    }
+
+    It 'shows each row''s time under -WhatIf, and in -PayloadOnly' {
+        # -WhatIf writes to the host: a child pwsh shows what an admin's console would.
+        $child = Join-Path $TestDrive 'whatif-reminders.ps1'
+        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
+            "Import-Module '$($module -replace "'", "''")'"
+            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
+            'Import-Csv -LiteralPath $args[0] | Send-ConnectSms -From ACME -Text ''Hi $(Name)'' -WhatIf -ErrorAction SilentlyContinue | Out-Null'
+            '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
+        $said = @(& (Join-Path $PSHOME 'pwsh') -NoProfile -File $child $reminders 2>&1 | ForEach-Object { "$_" })
+        $said[-1] | Should -Be 'SENT 0'
+        $lines = @($said | Where-Object { $_ -like 'What if: Performing*' })
+        $lines.Count | Should -Be 3
+        $lines[0] | Should -BeLike "*2 of rows 1-4 (+447700900951, +447700900954), scheduled for $($nine.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture))Z*"
+        $lines[1] | Should -BeLike "*row 2 (+447700900952), scheduled for $($ten.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture))Z*"
+        $lines[2] | Should -BeLike '*row 3 (+447700900953)".'
+
+        $payloads = @(Import-Csv $reminders | Select-Object -First 3 | Send-ConnectSms -From ACME -Text 'Hi' -PayloadOnly | ConvertFrom-Json)
+        $payloads.ForEach({ "$($_.sendAt)" }) | Should -Be @("$nineSent", "$tenSent", '')
+    }
+
+    It 'skips the rows already sent when the same CSV runs again on its journal' {
+        $journal = Join-Path $TestDrive 'reminders.journal'
+        $first = @(Import-Csv $reminders | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
+        $second = @(Import-Csv $reminders | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $first.Status | Should -Be @('Scheduled', 'Scheduled', 'Queued', 'Scheduled', 'Invalid', 'Invalid')
+        $second.Status | Should -Be @('Skipped', 'Skipped', 'Skipped', 'Skipped', 'Invalid', 'Invalid')
+        @(Get-ConnectSandboxRequest).Count | Should -Be 3
+    }
+
+    It 'reads no column when -SendAt is given on the command line, and says so' {
+        $results = @(Import-Csv $reminders | Select-Object -First 3 | Send-ConnectSms -From ACME -Text 'Hi' -SendAt $ten -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Scheduled', 'Scheduled', 'Scheduled')
+        @(Get-SentBody).sendAt | Should -Be @($tenSent)
+        "$warned" | Should -BeLike "The column 'SendAt' is not read: -SendAt was given on the command line*"
+    }
+
+    It 'still refuses on the command line a -SendAt that is no time, as PowerShell did' {
+        { Send-ConnectSms -To '+447700900951' -From ACME -Text 'Hi' -SendAt 'next tuesday' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "Cannot process argument transformation on parameter 'SendAt'. Cannot convert value `"next tuesday`" to type `"System.DateTimeOffset`"*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'reads a piped hashtable''s SendAt key the same way' {
+        $results = @(@{ Phone = '+447700900957'; SendAt = 'soon' }, @{ Phone = '+447700900958'; SendAt = $ten.ToString('o') },
+            @{ Phone = '+447700900959'; SendAt = '20261203' }, @{ Phone = '+447700900960'; SendAt = $ten.ToUnixTimeSeconds() } |
+            Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Scheduled', 'Invalid', 'Scheduled')
+        $results[0].Reason | Should -BeLike "Row 1: SendAt: the SendAt column's 'soon' is not a time: write it in ISO 8601*"
+        $results[2].Reason | Should -BeLike "Row 3: SendAt: the SendAt column's '20261203' is not a time (nor a Unix time in seconds): write it in ISO 8601*"
+    }
+
+    It 'sends at once the rows whose own time passed while the run read them, and says how many at the end' {
+        $at = (Get-Date).AddSeconds(2).ToString('o')
+        $rows = {
+            [pscustomobject]@{ Phone = '+447700900961'; SendAt = $at }
+            [pscustomobject]@{ Phone = '+447700900962'; SendAt = $at }
+            Start-Sleep -Seconds 3
+            [pscustomobject]@{ Phone = '+447700900963'; SendAt = $at }
+            [pscustomobject]@{ Phone = '+447700900964'; SendAt = '' }
+            [pscustomobject]@{ Phone = '+447700900965'; SendAt = $at }
+        }
+
+        $results = @(& $rows | Send-ConnectSms -From ACME -Text 'Hi' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Scheduled', 'Scheduled', 'Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike 'The SendAt times of 2 rows (the first, row 3) passed while the run was still reading rows: they were not scheduled; those sent went at once, without a time*(their Status is Queued, not Scheduled)*'
+    }
+
+    It 'binds the column in <Command> too' -ForEach @(
+        @{ Command = 'Send-ConnectEmail'; Row = @{ Email = 'ann@example.com' }; Run = { $input | Send-ConnectEmail -From news@example.com -Subject 'Hi' -Text 'Hi' -PayloadOnly } }
+        @{ Command = 'Send-ConnectRcs'; Row = @{ Phone = '+447700900971' }; Run = { $input | Send-ConnectRcs -From app-1 -Text 'Hi' -PayloadOnly } }
+        @{ Command = 'Send-ConnectMessage'; Row = @{ To = '+447700900972' }; Run = { $input | Send-ConnectMessage -Channel sms -From ACME -Content @{ type = 'text'; text = 'Hi' } -PayloadOnly } }
+    ) {
+        $row = [pscustomobject]($Row + @{ SendAt = $ten.ToString('o') })
+        $payload = $row | & $Run | ConvertFrom-Json
+        $payload.sendAt | Should -Be $tenSent
+    }
+}
+
 Describe 'Send-ConnectSms -SendAt on a computer in another time zone' {
     It 'names a time in the past in UTC and in the computer''s own time, as the script wrote it' -Skip:($IsWindows -or $PSVersionTable.PSVersion.Major -lt 6) {
         # A scheduled script in New York that wrote -SendAt '09:00' (an hour ago) was told "14:00:00Z is in the past": its

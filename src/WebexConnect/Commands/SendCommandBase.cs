@@ -35,6 +35,8 @@ namespace WebexConnect.Commands
         private readonly MisreadCharacters _misread = new MisreadCharacters();
         private readonly RepeatedRows _repeated = new RepeatedRows();
         private readonly SendAtOvertaken _sendAtOvertaken = new SendAtOvertaken();
+        // -SendAt as the command line gave it (null when it did not): each row's own time otherwise, from its SendAt column.
+        private DateTimeOffset? _sendAtGiven;
         private readonly CutOffRow _cutOff = new CutOffRow();
         private Func<InputRow, string?>? _destinationColumnOf;
         // The parameters whose value is every row's, by name and alias: those no column sets, and those given on the command
@@ -110,10 +112,9 @@ namespace WebexConnect.Commands
         [ArgumentCompleter(typeof(CsvColumnCompleter))]
         public string[]? SubstitutionColumn { get; set; }
 
-        /// <summary>When to send, at most 7 days ahead; results are then Scheduled.</summary>
-        [Parameter]
-        [UnixTimeArgument("SendAt")]
-        [IsoDateArgument]
+        /// <summary>When to send, at most 7 days ahead; results are then Scheduled. Binds from a SendAt column: each row at its own time.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [RowTimeArgument("SendAt")] // never refuses a row's cell: a cell that is no time is that row's Invalid result (UnreadableTime)
         public DateTimeOffset? SendAt { get; set; }
 
         /// <summary>When an undelivered message expires. Not together with -Validity.</summary>
@@ -277,6 +278,10 @@ namespace WebexConnect.Commands
         protected override void BeginProcessing()
         {
             DebugSwitch.Apply(this);
+            // A -SendAt text that is no time is refused here, as PowerShell's binder refused it before -SendAt bound columns too.
+            if (UnreadableTime.Of(SendAt) is { } refused)
+                ThrowParameterError("ParameterArgumentTransformationError", "Cannot process argument transformation on parameter 'SendAt'. " + refused.Reason, refused.Text);
+            _sendAtGiven = SendAt;
             if (ExpireAt.HasValue && Validity.HasValue)
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             CheckParameters();
@@ -406,6 +411,7 @@ namespace WebexConnect.Commands
                 message = CurrentMessage();
                 columns = InputObject is null && MyInvocation.ExpectingInput ? InputRow.PipedNull : InputRow.Read(InputObject);
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
+                if (UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(UnreadableSendAt(unreadable));
             }
             if (_row == 1 && CheckRunWideParameters(message, record.Recipient, columns) is string stop)
             {
@@ -707,7 +713,7 @@ namespace WebexConnect.Commands
             if (_endWarningsSaid) return Array.Empty<string>();
             _endWarningsSaid = true;
             var warnings = new List<string>(2);
-            if (_sendAtOvertaken.Warning(SendAt) is string passed) warnings.Add(passed);
+            if (_sendAtOvertaken.Warning(_sendAtGiven) is string passed) warnings.Add(passed);
             if (WarningAtEnd(preview) is string changed) warnings.Add(changed);
             return warnings;
         }
@@ -831,11 +837,14 @@ namespace WebexConnect.Commands
         {
             var key = _rowContent ??= new object?[PerRowContentLength];
             ReadPerRowContent(key);
-            // A row read after -SendAt has passed goes now, without it (SendAtOvertaken says why).
-            var sendAtPassed = _sendAtOvertaken.HasPassed(SendAt, _row);
-            if (_message is null || _messageKey is null || !SameValues(key, _messageKey) || (sendAtPassed && _message.SendAt is not null))
+            // The row's time: -SendAt's, or its SendAt cell's (none for a cell that is no time: the row is Invalid for it).
+            var sendAt = UnreadableTime.Of(SendAt) is null ? SendAt : null;
+            // A row read after its time has passed goes now, without it (SendAtOvertaken says why).
+            if (_sendAtOvertaken.HasPassed(sendAt, _row)) sendAt = null;
+            // Rows with the same time share the message (and so their requests); a row with another time is another message.
+            if (_message is null || _messageKey is null || !SameValues(key, _messageKey) || _message.SendAt != sendAt)
             {
-                _message = CreateMessage(SharedPartNow(sendAtPassed));
+                _message = CreateMessage(SharedPartNow(sendAt));
                 _messageKey = (object?[])key.Clone();
             }
             return _message;
@@ -848,7 +857,16 @@ namespace WebexConnect.Commands
             return true;
         }
 
-        private SharedPart SharedPartNow(bool sendAtPassed)
+        /// <summary>
+        /// The problem of a row whose SendAt cell is no time: before, PowerShell's binder dropped such a row with its own error,
+        /// and no result said what became of it.
+        /// </summary>
+        private static ValidationProblem UnreadableSendAt(UnreadableTime.Unreadable unreadable) =>
+            new ValidationProblem("SendAt", "the SendAt column's " + InputEcho.Quote(unreadable.Text) + " is not a time" +
+                (unreadable.Reason.Contains("Unix time") ? " (nor a Unix time in seconds)" : "") +
+                ": write it in ISO 8601, '2026-12-03T09:00:00+01:00', or '2026-12-03 09:00' in this computer's time zone, or leave the cell empty to send the row now");
+
+        private SharedPart SharedPartNow(DateTimeOffset? sendAt)
         {
             var receipts = new List<string>();
             foreach (var name in RequestedReceiptNames ?? Array.Empty<string>())
@@ -864,7 +882,7 @@ namespace WebexConnect.Commands
                 ? null
                 : new ContactPolicy { Group = ContactPolicyGroup ?? "", CheckConsent = CheckConsent, ApplyFrequencyCap = ApplyFrequencyCap };
 
-            return new SharedPart(From, SubstitutionText.FromHashtable(Substitution), sendAtPassed ? null : SendAt, ExpireAt, Validity, CallbackData,
+            return new SharedPart(From, SubstitutionText.FromHashtable(Substitution), sendAt, ExpireAt, Validity, CallbackData,
                 NotifyUrl?.OriginalString, receipts, ParameterSetName == TemplateSet ? new MessageTemplate { Id = TemplateId } : null, policy);
         }
 

@@ -64,7 +64,10 @@ namespace WebexConnect.Composition
                 if (!TryFind(row, parameter.Names, out var value)) continue;
                 if (value is PSObject wrapped) value = wrapped.BaseObject;
                 if (value is null || (parameter.TakesOneValue && value is IEnumerable && !(value is string))) continue;
-                if (TryConvert(value, parameter.Property.PropertyType, out var converted)) bound.Set(parameter.Property, converted);
+                // -SendAt reads its key as it reads an object's column (RowTimeArgument): a key that is no time makes the row
+                // Invalid, where PowerShell's conversion alone left it unbound and the row went at once, unscheduled.
+                if (TimeReaderOf(parameter.Property) is { } time) bound.Set(parameter.Property, time.Read(value));
+                else if (TryConvert(value, parameter.Property.PropertyType, out var converted)) bound.Set(parameter.Property, converted);
             }
             return bound;
         }
@@ -95,6 +98,13 @@ namespace WebexConnect.Composition
                 return false;
             }
         }
+
+        private static readonly ConcurrentDictionary<PropertyInfo, Commands.RowTimeArgumentAttribute?> TimeReaders =
+            new ConcurrentDictionary<PropertyInfo, Commands.RowTimeArgumentAttribute?>();
+
+        /// <summary>The property's <see cref="Commands.RowTimeArgumentAttribute"/>, looked up once per property; null for most.</summary>
+        private static Commands.RowTimeArgumentAttribute? TimeReaderOf(PropertyInfo property) =>
+            TimeReaders.GetOrAdd(property, p => p.GetCustomAttribute<Commands.RowTimeArgumentAttribute>());
 
         private static bool TryFind(IDictionary row, IReadOnlyList<string> names, out object? value)
         {

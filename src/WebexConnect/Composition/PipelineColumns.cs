@@ -31,7 +31,7 @@ namespace WebexConnect.Composition
 
         /// <summary>
         /// The names (and aliases) of the parameters that a column cannot set in <paramref name="parameterSet"/>, each
-        /// with its parameter's name: the ones that take no pipeline input by property name there (SendAt, From,
+        /// with its parameter's name: the ones that take no pipeline input by property name there (ExpireAt, From,
         /// Validity), and those of other sets that take none anywhere (Send-ConnectRcs -MediaUrl and -Card when the
         /// command was given -Text). PowerShell leaves a column of that name alone, so it would go out as a substitution:
         /// a MediaUrl column beside -Text sent no image, and said nothing.

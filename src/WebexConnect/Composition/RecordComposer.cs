@@ -30,6 +30,11 @@ namespace WebexConnect.Composition
 
         public Recipient Recipient { get; }
 
+        /// <summary>The same record with one more problem (a parameter's value the row gave that the command could not read).</summary>
+        public ComposedRecord With(ValidationProblem problem) =>
+            new ComposedRecord(Recipient, Problems.Append(problem).ToList(), UnusableColumns, Notes, EmptyColumns, Warnings, IsSendResult,
+                ConsumedColumns, RowColumnsWhenNamed);
+
         /// <summary>Problems found while reading the row (not the API rules: MessageValidator checks those).</summary>
         public IReadOnlyList<ValidationProblem> Problems { get; }
 
@@ -61,7 +66,7 @@ namespace WebexConnect.Composition
         /// <summary>What was done to the row that the user should be able to see (-Verbose), e.g. a repeated address sent once.</summary>
         public IReadOnlyList<string> Notes { get; }
 
-        /// <summary>What the admin must see before this row goes, once per run (e.g. a SendAt column that schedules nothing).</summary>
+        /// <summary>What the admin must see before this row goes, once per run (e.g. an ExpireAt column that sets no expiry).</summary>
         public IReadOnlyList<string> Warnings { get; }
 
         /// <summary>
@@ -256,8 +261,8 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
-        /// A column named like a parameter no column sets: an admin who adds a SendAt column expects it to schedule the
-        /// row, but it would go out as a substitution and the message now. Named once per run, not per row.
+        /// A column named like a parameter no column sets: an admin who adds an ExpireAt column expects it to set the
+        /// row's expiry, but it would go out as a substitution and the message without one. Named once per run, not per row.
         /// </summary>
         private void NoteParameterNamed(string column, string parameter)
         {

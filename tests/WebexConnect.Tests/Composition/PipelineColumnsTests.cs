@@ -10,10 +10,10 @@ namespace WebexConnect.Tests.Composition
     public class PipelineColumnsTests
     {
         [Theory]
-        [InlineData(typeof(SendConnectSmsCommand), "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber Text To")]
-        [InlineData(typeof(SendConnectEmailCommand), "Attachment Attachments Bcc Cc CorrelationId Email EmailAddress Html Mail PrimarySmtpAddress ReplyTo Subject Text To WindowsEmailAddress")]
-        [InlineData(typeof(SendConnectRcsCommand), "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber Text To")]
-        [InlineData(typeof(SendConnectMessageCommand), "CorrelationId Email EmailAddress Mail Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
+        [InlineData(typeof(SendConnectSmsCommand), "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To")]
+        [InlineData(typeof(SendConnectEmailCommand), "Attachment Attachments Bcc Cc CorrelationId Email EmailAddress Html Mail PrimarySmtpAddress ReplyTo SendAt Subject Text To WindowsEmailAddress")]
+        [InlineData(typeof(SendConnectRcsCommand), "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To")]
+        [InlineData(typeof(SendConnectMessageCommand), "CorrelationId Email EmailAddress Mail Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To")]
         public void EachSendCmdletConsumesItsDestinationAliasesAndPerRowContent(Type cmdlet, string expected)
         {
             var columns = PipelineColumns.Of(cmdlet).OrderBy(c => c, StringComparer.Ordinal);
@@ -22,11 +22,11 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Theory]
-        [InlineData(typeof(SendConnectSmsCommand), "Template", "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
+        [InlineData(typeof(SendConnectSmsCommand), "Template", "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To")]
         // Cc and Bcc are the request's in either set; ReplyTo is the content's, so with -TemplateId a ReplyTo column is a substitution.
-        [InlineData(typeof(SendConnectEmailCommand), "Template", "Bcc Cc CorrelationId Email EmailAddress Mail PrimarySmtpAddress To WindowsEmailAddress")]
-        [InlineData(typeof(SendConnectRcsCommand), "Card", "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
-        [InlineData(typeof(SendConnectRcsCommand), "Media", "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber To")]
+        [InlineData(typeof(SendConnectEmailCommand), "Template", "Bcc Cc CorrelationId Email EmailAddress Mail PrimarySmtpAddress SendAt To WindowsEmailAddress")]
+        [InlineData(typeof(SendConnectRcsCommand), "Card", "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To")]
+        [InlineData(typeof(SendConnectRcsCommand), "Media", "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To")]
         public void AContentColumnIsConsumedOnlyInTheParameterSetWhereItBinds(Type cmdlet, string parameterSet, string expected)
         {
             // With -TemplateId (or an RCS card) a Text or Subject column sets nothing: it is a substitution like any other.
@@ -41,9 +41,10 @@ namespace WebexConnect.Tests.Composition
             var sms = PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text");
             var template = PipelineColumns.NotFromColumns(typeof(SendConnectEmailCommand), "Template");
 
-            Assert.Equal("SendAt", sms["sendat"]);
-            foreach (var name in new[] { "ExpireAt", "Validity", "From", "CallbackData", "Encoding" }) Assert.Equal(name, sms[name]);
-            foreach (var name in new[] { "To", "Phone", "Text", "CorrelationId", "InputObject" }) Assert.False(sms.ContainsKey(name), name);
+            Assert.Equal("ExpireAt", sms["expireat"]);
+            foreach (var name in new[] { "Validity", "From", "CallbackData", "Encoding" }) Assert.Equal(name, sms[name]);
+            // SendAt binds a column: appointment reminders, each row at its own time.
+            foreach (var name in new[] { "To", "Phone", "Text", "CorrelationId", "InputObject", "SendAt" }) Assert.False(sms.ContainsKey(name), name);
             // Not a parameter of the template set, but one a column sets in the other: a Subject column there is simply a substitution.
             Assert.False(template.ContainsKey("Subject"));
             Assert.True(template.ContainsKey("TemplateSubject"));

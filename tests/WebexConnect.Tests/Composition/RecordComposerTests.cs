@@ -152,17 +152,17 @@ namespace WebexConnect.Tests.Composition
         {
             var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), null,
                 parametersNotFromColumns: PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text"));
-            var scheduled = Row(("Phone", "+447700900001"), ("SendAt", "2030-01-01T08:00:00Z"));
+            var expiring = Row(("Phone", "+447700900001"), ("ExpireAt", "2030-01-01T08:00:00Z"));
 
-            var first = sms.Compose(To("+447700900001"), null, scheduled);
-            var second = sms.Compose(To("+447700900002"), null, Row(("Phone", "+447700900002"), ("sendat", "x"), ("Name", "Bob")));
-            var third = sms.Compose(To("+447700900003"), null, scheduled);
+            var first = sms.Compose(To("+447700900001"), null, expiring);
+            var second = sms.Compose(To("+447700900002"), null, Row(("Phone", "+447700900002"), ("expireat", "x"), ("Name", "Bob")));
+            var third = sms.Compose(To("+447700900003"), null, expiring);
 
-            Assert.Equal("The column 'SendAt' does not set -SendAt: a column cannot; give -SendAt on the command line, for every row " +
-                "(or run the command once per value). The column is only a substitution, for a $(SendAt) in the text or a template.", Assert.Single(first.Warnings));
+            Assert.Equal("The column 'ExpireAt' does not set -ExpireAt: a column cannot; give -ExpireAt on the command line, for every row " +
+                "(or run the command once per value). The column is only a substitution, for a $(ExpireAt) in the text or a template.", Assert.Single(first.Warnings));
             Assert.Empty(second.Warnings);
             Assert.Empty(third.Warnings);
-            Assert.Equal("2030-01-01T08:00:00Z", first.Recipient.Substitutions["SendAt"]);
+            Assert.Equal("2030-01-01T08:00:00Z", first.Recipient.Substitutions["ExpireAt"]);
         }
 
         [Fact]
