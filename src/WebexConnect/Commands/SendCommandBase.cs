@@ -113,9 +113,13 @@ namespace WebexConnect.Commands
         public string[]? SubstitutionColumn { get; set; }
 
         /// <summary>When to send, at most 7 days ahead; results are then Scheduled. Binds from a SendAt column: each row at its own time.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [RowTimeArgument("SendAt")] // never refuses a row's cell: a cell that is no time is that row's Invalid result (UnreadableTime)
-        public DateTimeOffset? SendAt { get; set; }
+        /// <remarks>
+        /// Each cmdlet declares it in each of its parameter sets by name, as <see cref="CorrelationId"/> (see there): declared
+        /// in all sets, the binder looked a CSV's missing SendAt column up twice per row, and the pipeline benchmark went over
+        /// its 5x. Each declaration carries [RowTimeArgument("SendAt")]: it never refuses a row's cell, a cell that is no time
+        /// is that row's Invalid result (UnreadableTime).
+        /// </remarks>
+        public abstract DateTimeOffset? SendAt { get; set; }
 
         /// <summary>When an undelivered message expires. Not together with -Validity.</summary>
         [Parameter]
@@ -474,7 +478,7 @@ namespace WebexConnect.Commands
             }
             else if (PayloadOnly)
             {
-                if (WarnedOfRepeatAndStopped(record.Recipient, columns, skippedByJournal: null)) return;
+                if (_repeated.RepeatOf(_messageKey!, record.Recipient, _row) is long first && WarnedOfRepeatAndStopped(first, record.Recipient, columns)) return;
                 WriteObject(_session!.EngineHost.RenderPayload(ForRecipient(message, record.Recipient), new[] { record.Recipient }));
                 RowDone(_row, went: true);
             }
@@ -484,8 +488,10 @@ namespace WebexConnect.Commands
                 var asGiven = JournaledAsGiven(message, sent);
                 // Asked once: the journal read ahead counts each row it is asked about (a repeat in the run is keyed by its count).
                 var earlier = JournalOutcome(sent, asGiven, record.Recipient, input);
-                if (WarnedOfRepeatAndStopped(record.Recipient, columns,
-                        () => earlier is not null || RunJournalOutcome(sent, asGiven, record.Recipient, input) is not null)) return;
+                // A repeat the journal skips is not sent again and warns of nothing; the run's own journal is asked only of a
+                // repeat (a lambda for it here made a closure for every row, repeat or not).
+                if (_repeated.RepeatOf(_messageKey!, record.Recipient, _row) is long first && earlier is null &&
+                    RunJournalOutcome(sent, asGiven, record.Recipient, input) is null && WarnedOfRepeatAndStopped(first, record.Recipient, columns)) return;
                 if (_whatIf != null)
                 {
                     if (earlier is not null)
@@ -518,16 +524,15 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
-        /// Warns when row <see cref="_row"/> sends again what an earlier row of the run sent (RepeatedRows); true when the
-        /// warning's preference ends the command. A row the journal skips is not sent again and warns of nothing, but stays
-        /// remembered for a later row that repeats it and is sent.
+        /// Warns that row <see cref="_row"/> sends again what row <paramref name="first"/> of the run sent (RepeatedRows); true
+        /// when the warning's preference ends the command. Asked only of a repeat that is sent: a row the journal skips warns of
+        /// nothing, and stays remembered for a later row that repeats it and is sent.
         /// </summary>
+        /// <param name="first">The earlier row it repeats.</param>
         /// <param name="recipient">The row's destination and values.</param>
         /// <param name="columns">The row's columns, for the warning's Sort-Object example.</param>
-        /// <param name="skippedByJournal">Whether the journal gives the row a result instead of sending it, asked only of a repeat.</param>
-        private bool WarnedOfRepeatAndStopped(Recipient recipient, InputRow columns, Func<bool>? skippedByJournal)
+        private bool WarnedOfRepeatAndStopped(long first, Recipient recipient, InputRow columns)
         {
-            if (_repeated.RepeatOf(_messageKey!, recipient, _row) is not long first || skippedByJournal?.Invoke() == true) return false;
             _repeated.Said();
             return WarnBeforeRow(new[] { RepeatedRows.Warning(_row, first, recipient, DestinationColumnOf(columns), MyInvocation.MyCommand.Name) });
         }

@@ -40,6 +40,12 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
         public override string? CorrelationId { get; set; }
 
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [RowTimeArgument("SendAt")]
+        public override DateTimeOffset? SendAt { get; set; }
+
         /// <summary>The subject, with $(name) variables; binds from a Subject column too.</summary>
         // Not Mandatory: a row without one gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]

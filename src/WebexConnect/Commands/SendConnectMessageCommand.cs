@@ -52,6 +52,12 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
         public override string? CorrelationId { get; set; }
 
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [RowTimeArgument("SendAt")]
+        public override DateTimeOffset? SendAt { get; set; }
+
         /// <summary>Other columns that hold each row's address (e.g. WhatsAppNumber); the first non-empty one wins over -To.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]

@@ -38,6 +38,16 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
         public override string? CorrelationId { get; set; }
 
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MediaSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = CardSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = CarouselSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = AgentEventSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [RowTimeArgument("SendAt")]
+        public override DateTimeOffset? SendAt { get; set; }
+
         /// <summary>The text (at most 1024 characters), with $(name) variables; binds from a Text column too.</summary>
         // Not Mandatory: a short CSV line binds $null, and that row gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]

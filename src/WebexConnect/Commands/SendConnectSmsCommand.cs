@@ -31,6 +31,12 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
         public override string? CorrelationId { get; set; }
 
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [RowTimeArgument("SendAt")]
+        public override DateTimeOffset? SendAt { get; set; }
+
         /// <summary>The text, with $(name) variables filled from the row's columns; binds from a Text column too.</summary>
         // Not Mandatory: a short CSV line binds $null, and that row gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]

@@ -32,7 +32,7 @@ namespace WebexConnect.Tests.Commands
             PayloadOnly             SwitchParameter         *                                     -
             RequestedReceipt        String[]                *                                     -    RequestedReceipts {SUBMITTED|DELIVERED|FAILED|CLICKED|SENT}
             ResendUnknown           SwitchParameter         *                                     -
-            SendAt                  DateTimeOffset?         *                                     N
+            SendAt                  DateTimeOffset?         Template Text                         N
             Session                 ConnectSession          *                                     -
             ShortenLinks            SwitchParameter         *                                     -
             Substitution            Hashtable               *                                     -    Substitutions
@@ -72,7 +72,7 @@ namespace WebexConnect.Tests.Commands
             ReplyTo                 String                  Content                               N
             RequestedReceipt        String[]                *                                     -    RequestedReceipts {submitted|delivered|read|clicked|bounced|complaint|not verified|invalid|failed}
             ResendUnknown           SwitchParameter         *                                     -
-            SendAt                  DateTimeOffset?         *                                     N
+            SendAt                  DateTimeOffset?         Content Template                      N
             Session                 ConnectSession          *                                     -
             Subject                 String                  Content                               N
             Substitution            Hashtable               *                                     -    Substitutions
@@ -115,7 +115,7 @@ namespace WebexConnect.Tests.Commands
             PayloadOnly             SwitchParameter         *                                     -
             RequestedReceipt        String[]                *                                     -    RequestedReceipts {Sent|Delivered|Read|Failed|Clicked}
             ResendUnknown           SwitchParameter         *                                     -
-            SendAt                  DateTimeOffset?         *                                     N
+            SendAt                  DateTimeOffset?         AgentEvent Card Carousel Media Template TextN
             Session                 ConnectSession          *                                     -
             SmsFallback             SwitchParameter         *                                     -
             Substitution            Hashtable               *                                     -    Substitutions
@@ -228,7 +228,7 @@ namespace WebexConnect.Tests.Commands
             PayloadOnly             SwitchParameter         *                                     -
             RequestedReceipt        String[]                *                                     -    RequestedReceipts
             ResendUnknown           SwitchParameter         *                                     -
-            SendAt                  DateTimeOffset?         *                                     N
+            SendAt                  DateTimeOffset?         Content Template                      N
             Session                 ConnectSession          *                                     -
             Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
