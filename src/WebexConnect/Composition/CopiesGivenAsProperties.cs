@@ -20,17 +20,13 @@ namespace WebexConnect.Composition
     internal sealed class CopiesGivenAsProperties
     {
         private readonly Dictionary<string, string> _copies;
-        private readonly RowSample _rows = new RowSample();
-        private string? _first;
+        private readonly RowsThatWent _rows = new RowsThatWent();
         private long _lastRow;
-
-        // What each row noted repeats, until its email goes or is known not to (Done): only the rows in flight.
-        private readonly Dictionary<long, string> _pending = new Dictionary<long, string>();
 
         private CopiesGivenAsProperties(Dictionary<string, string> copies) => _copies = copies;
 
         /// <summary>How many rows whose email went were sent to an address they also copied.</summary>
-        public long Rows => _rows.Count;
+        public long Rows => _rows.Rows.Count;
 
         /// <summary>
         /// The copies <paramref name="members"/> (-AdditionalProperty) gives under cc and bcc, each address with its member's
@@ -67,7 +63,7 @@ namespace WebexConnect.Composition
             foreach (var address in to)
             {
                 if (!_copies.TryGetValue(address.Trim(), out var member)) continue;
-                _pending[row] = InputEcho.Quote(address.Trim()) + " is the row's To and in -AdditionalProperty's " + member;
+                _rows.Note(row, InputEcho.Quote(address.Trim()) + " is the row's To and in -AdditionalProperty's " + member);
                 return;
             }
         }
@@ -76,22 +72,15 @@ namespace WebexConnect.Composition
         /// Row <paramref name="row"/> is done: the warning counts it when its email went (or, under -WhatIf, would go) as
         /// <paramref name="went"/> says, and not when the journal skipped it or -Confirm was declined.
         /// </summary>
-        public void Done(long row, bool went)
-        {
-            if (!_pending.TryGetValue(row, out var note)) return;
-            _pending.Remove(row);
-            if (!went) return;
-            _first ??= note;
-            _rows.Add(row);
-        }
+        public void Done(long row, bool went) => _rows.Done(row, went);
 
         /// <summary>The warning the run ends with, or null when no row's To was one of the copies.</summary>
         public string? Warning()
         {
             if (Rows == 0) return null;
-            var first = _rows.First.ToString(CultureInfo.InvariantCulture);
-            return _rows + " sent to an address that -AdditionalProperty also copies" + (Rows == 1 ? ": " : "; in row " + first + ", ") +
-                _first + ". Send-ConnectMessage writes -AdditionalProperty as given, so that address gets the email twice, and the " +
+            var first = _rows.Rows.First.ToString(CultureInfo.InvariantCulture);
+            return _rows.Rows + " sent to an address that -AdditionalProperty also copies" + (Rows == 1 ? ": " : "; in row " + first + ", ") +
+                _rows.FirstNote + ". Send-ConnectMessage writes -AdditionalProperty as given, so that address gets the email twice, and the " +
                 "service bills both. Send-ConnectEmail -Cc (or -Bcc) sends each address once.";
         }
     }

@@ -24,12 +24,8 @@ namespace WebexConnect.Composition
     /// </remarks>
     internal sealed class OverlappingCopies
     {
-        private readonly RowSample _rows = new RowSample();
-        private string? _firstNote;
-
-        // What each row asked about lost from its copies, until its email goes or is known not to (Done): only the rows in
-        // flight, as every row's result removes its own.
-        private readonly Dictionary<long, string> _pending = new Dictionary<long, string>();
+        // What each row asked about lost from its copies, counted once its email goes (Done).
+        private readonly RowsThatWent _rows = new RowsThatWent();
 
         // The row asked about last, and what it was given: the command asks once per row, but a row asked about again gets
         // the same message and is counted and noted once.
@@ -43,7 +39,7 @@ namespace WebexConnect.Composition
         private EmailMessage? _variant;
 
         /// <summary>How many rows whose email went had an address dropped from their copies.</summary>
-        public long Rows => _rows.Count;
+        public long Rows => _rows.Rows.Count;
 
         /// <summary>
         /// The email row <paramref name="row"/> is sent as: <paramref name="message"/> itself when no copy repeats one of
@@ -65,7 +61,7 @@ namespace WebexConnect.Composition
             if (said is null) return message;
 
             note = string.Join("; ", said);
-            _pending[row] = note;
+            _rows.Note(row, note);
             return _lastResult;
         }
 
@@ -73,14 +69,7 @@ namespace WebexConnect.Composition
         /// Row <paramref name="row"/> is done: its email went (or, under -WhatIf, would go) when <paramref name="went"/>,
         /// so the warning counts it if it lost a copy; otherwise (the journal skipped it, -Confirm was declined) it does not.
         /// </summary>
-        public void Done(long row, bool went)
-        {
-            if (!_pending.TryGetValue(row, out var note)) return;
-            _pending.Remove(row);
-            if (!went) return;
-            _firstNote ??= note;
-            _rows.Add(row);
-        }
+        public void Done(long row, bool went) => _rows.Done(row, went);
 
         /// <summary>
         /// The warning the run ends with, or null when no row that went repeated an address in its copies; under
@@ -89,10 +78,10 @@ namespace WebexConnect.Composition
         public string? Warning(bool preview)
         {
             if (Rows == 0) return null;
-            var example = Rows == 1 ? "In it, " : "In row " + _rows.First.ToString(CultureInfo.InvariantCulture) + ", ";
+            var example = Rows == 1 ? "In it, " : "In row " + _rows.Rows.First.ToString(CultureInfo.InvariantCulture) + ", ";
             var goes = preview ? "would go" : "goes";
-            return _rows + " gave an address in more than one of To, Cc and Bcc, so each such address " + goes + " once, in the first of them " +
-                "that has it: the service delivers and bills every copy it is given. " + example + _firstNote + ". " +
+            return _rows.Rows + " gave an address in more than one of To, Cc and Bcc, so each such address " + goes + " once, in the first of them " +
+                "that has it: the service delivers and bills every copy it is given. " + example + _rows.FirstNote + ". " +
                 "A row whose copies lose an address may go in a request of its own" + (Rows == 1 ? "." : "; -Verbose names each row's.");
         }
 
