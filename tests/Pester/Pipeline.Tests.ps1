@@ -456,7 +456,7 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 1
         (Get-ConnectSandboxRequest)[0].DestinationCount | Should -Be 5
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike 'A command after Send-ConnectSms (such as Select-Object -First) stopped the pipeline after the result of row 1, so rows 2-5 (4 rows) get no result: all were sent. *'
+        "$($warned[0])" | Should -BeLike 'A command after Send-ConnectSms (such as Select-Object -First) stopped the pipeline after the result of row 1, so rows 2-5 (4 rows) get no result: all were sent. Sending them again sends each a second time: give -Journal *'
     }
 
     It 'names the second object in its warning when Select-Object -First takes the held first row''s result' {

@@ -99,6 +99,10 @@ namespace WebexConnect.Composition
             if (journalPath is not null)
                 return "The journal '" + journalPath + "' records which went: run the same command with it again to send only the rows it did not send" +
                     (gone == 0 ? "." : " (a row that may have been sent comes back Unknown, and goes again only with -ResendUnknown).");
+            // Every one of them went: "nothing records which went" told an admin who knew they all had that it was unknown.
+            if (sent == unreported)
+                return (unreported == 1 ? "Sending it again sends it a second time" : "Sending them again sends each a second time") +
+                    ": give -Journal to a run that may be cut short, so that running it again sends only what it did not send.";
             return (sent + gone == 0 ? "Give" : (unreported == 1 ? "Nothing records whether it went" : "Nothing records which of these " + N(unreported) + " rows went") + ": give") +
                 " -Journal to a run that may be cut short, so that running it again sends only what it did not send.";
         }

@@ -138,6 +138,18 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public void Rows_that_all_went_are_not_said_to_be_unknown_without_a_journal()
+        {
+            // Before: "all were sent. Nothing records which of these 4 rows went": the run knew; a second send is what to avoid.
+            var rows = new StoppedRows();
+            rows.Add(SendStatus.Queued, 4);
+
+            Assert.Equal("A command after Send-ConnectSms (such as Select-Object -First) stopped the pipeline after the result of row 1, so rows 2-5 (4 rows) " +
+                "get no result: all were sent. Sending them again sends each a second time: give -Journal to a run that may be cut short, so that " +
+                "running it again sends only what it did not send.", StoppedRun.Warning("Send-ConnectSms", true, 1, 5, rows, null));
+        }
+
+        [Fact]
         public void The_held_first_row_s_error_says_the_second_row_was_read_and_not_sent()
         {
             // $a, $b | Send-ConnectSms -From X -ErrorAction Stop, only $b with a Text property: row 2 was read while row 1 was
