@@ -50,6 +50,17 @@ Describe 'Send-ConnectEmail' {
         $results.Destination | Should -Be @('ann@example.com', 'bob@example.com')
     }
 
+    It 'sends to an address given as an object whose text is the address (on-premises Exchange''s SmtpAddress)' {
+        # On-premises Get-Mailbox gives PrimarySmtpAddress as an SmtpAddress object, not a string. Before, such a row was
+        # Invalid: "the row's 'PrimarySmtpAddress' column is empty". MailAddress stands in for it here: its text is the address.
+        $mailbox = [pscustomobject]@{ DisplayName = 'Ann'; PrimarySmtpAddress = [System.Net.Mail.MailAddress]'ann@example.com' }
+
+        $result = $mailbox | Send-ConnectEmail -From 'news@example.com' -Subject 'Hello' -Text 'Hi $(DisplayName)'
+
+        $result.Status | Should -Be 'Queued'
+        $result.Destination | Should -Be 'ann@example.com'
+    }
+
     It 'gives one result per row in order, an Invalid one for a bad address' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com' }

@@ -37,6 +37,11 @@ namespace WebexConnect.Commands
             var first = value is object[] items && items.Length > 0 ? items[0] : inputData;
             if (IsObject(first is PSObject item ? item.BaseObject : first))
                 throw new ArgumentTransformationMetadataException(IsBodyDestination(first) ? DestinationObjectMessage(_key, _cmdlet) : RowsMessage(first));
+            // An address that is an object whose text is the address: on-premises Exchange's Get-Mailbox gives PrimarySmtpAddress
+            // as an SmtpAddress. PowerShell cannot convert it, left -To unbound, and the row was "no destination: the column is
+            // empty". Numbers, lists and destinations keep PowerShell's own conversion.
+            if (value is not null && !(value is IEnumerable) && !(value is ConnectDestination) && !value.GetType().IsPrimitive && !(value is decimal))
+                return new[] { new ConnectDestination(value.ToString() ?? "") };
             return inputData;
         }
 
