@@ -434,6 +434,21 @@ Describe 'Send-ConnectEmail' {
         @($warned).Count | Should -Be 0
     }
 
+    It 'gives repeat advice that drops only the repeats, not a person''s other rows' {
+        # Before, the warning advised Sort-Object Email -Unique, which also dropped Ann's second invoice.
+        $csv = "Email,Invoice`nann@example.com,INV-1`nann@example.com,INV-2`nAnn@Example.com,INV-1`nbob@example.com,INV-3"
+        $null = $csv | ConvertFrom-Csv | Send-ConnectEmail -From 'news@example.com' -Subject 'Invoice' -Text '$(Invoice)' -WarningVariable warned -WarningAction SilentlyContinue
+        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
+        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+
+        $results = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectEmail -From 'news@example.com' -Subject 'Invoice' -Text '$(Invoice)' -WarningVariable again)
+
+        @($again).Count | Should -Be 0
+        # Ann's two different rows (INV-1 and INV-2) both go; only the repeat of INV-1 is gone.
+        @($results.Destination | Sort-Object) | Should -Be @('ann@example.com', 'ann@example.com', 'bob@example.com')
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+    }
+
     It 'warns once when a row repeats an earlier one (same address, message and values), and still sends every row once' {
         $csv = "Email,Name`nann@example.com,Ann`nbob@example.com,Bob`nAnn@Example.com,Ann`nbob@example.com,Bob"
 
@@ -441,7 +456,7 @@ Describe 'Send-ConnectEmail' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1: the same message to Ann@Example.com with the same values. It is sent again, as every row is sent once*remove the repeated rows first, e.g. with | Sort-Object Email -Unique | before Send-ConnectEmail.'
+        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1: the same message to Ann@Example.com with the same values. It is sent again, as every row is sent once*remove the repeated rows first, e.g. with | Sort-Object * -Unique | before Send-ConnectEmail (it keeps one of the rows that are the same in every column).'
     }
 
     It 'does not warn about two rows for one address that differ in their values or their own text' {

@@ -1224,7 +1224,7 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         $results = @($csv | ConvertFrom-Csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
-        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1:*e.g. with | Sort-Object Mobile -Unique | before Send-ConnectSms.'
+        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1:*e.g. with | Sort-Object * -Unique | before Send-ConnectSms (it keeps one of the rows that are the same in every column).'
     }
 
     It 'gives no column example when the numbers came from no column' {

@@ -65,14 +65,16 @@ namespace WebexConnect.Composition
         /// <param name="row">The repeating row.</param>
         /// <param name="first">The row it repeats.</param>
         /// <param name="recipient">The repeating row's destination.</param>
-        /// <param name="destinationColumn">The row's column that gave the destination, for the example; null when it came from no column.</param>
+        /// <param name="destinationColumn">The row's column that gave the destination; null when it came from no column (no rows to sort, no example).</param>
         /// <param name="command">The cmdlet's name, for the example.</param>
         public static string Warning(long row, long first, Recipient recipient, string? destinationColumn, string command) =>
             "Row " + row.ToString(CultureInfo.InvariantCulture) + " repeats row " + first.ToString(CultureInfo.InvariantCulture) +
             ": the same message to " + SubstitutionText.Abbreviate(recipient.Addresses) + " with the same values. It is sent " +
-            "again, as every row is sent once (with -WarningAction Stop the command stops here instead). To send each " +
-            "person one message, remove the repeated rows first" + (destinationColumn is null ? "." :
-            ", e.g. with | Sort-Object " + destinationColumn + " -Unique | before " + command + ".");
+            "again, as every row is sent once (with -WarningAction Stop the command stops here instead). To send it " +
+            "once, remove the repeated rows first" + (destinationColumn is null ? "." :
+            // Every column, not the destination's: Sort-Object Email -Unique also dropped a person's other, different rows
+            // (a second invoice), which are no repeats.
+            ", e.g. with | Sort-Object * -Unique | before " + command + " (it keeps one of the rows that are the same in every column).");
 
         private ulong KeyOf(IReadOnlyList<object?> content, Recipient recipient)
         {
