@@ -158,7 +158,7 @@ namespace WebexConnect.Commands
         private void WarnOfAmbiguousTime(SendResult sent)
         {
             if (_warnedAmbiguousTime || InputObject is null || sent.SubmittedAt is not DateTimeOffset read) return;
-            if (Receipts.ReportColumns.AmbiguousTime(InputObject, "SubmittedAt") is not string cell) return;
+            if (Receipts.ReportColumns.AmbiguousTime(InputObject, "SubmittedAt", read) is not string cell) return;
             _warnedAmbiguousTime = true;
             var culture = CultureInfo.CurrentCulture;
             WriteWarning($"Row {sent.Row}: SubmittedAt '{cell}' is read in this culture ({culture.Name}) as " +

@@ -52,11 +52,14 @@ namespace WebexConnect.Receipts
         /// time (en-US writes 5/12/2026 2:03:00 PM; en-GB's 05/12/2026 14:03:00 reads as 12 May in en-US, 5 December in
         /// en-GB). Null otherwise, the usual file read where it was written.
         /// </summary>
-        public static string? AmbiguousTime(PSObject row, string name)
+        /// <param name="row">The results file's row.</param>
+        /// <param name="name">The time's column ("SubmittedAt").</param>
+        /// <param name="read">What <see cref="Time"/> read from the cell: the caller has it, and the cell is not parsed again.</param>
+        public static string? AmbiguousTime(PSObject row, string name, DateTimeOffset read)
         {
+            if (read.Day > 12 || read.Day == read.Month) return null;
             if (row.Properties[name]?.Value is DateTimeOffset or DateTime || Text(row, name) is not string text || IsIso8601.IsMatch(text)) return null;
             var culture = CultureInfo.CurrentCulture;
-            if (Time(row, name) is not DateTimeOffset read || read.Day > 12 || read.Day == read.Month) return null;
             var written = string.Equals(text, read.ToString(culture), StringComparison.Ordinal) ||
                           string.Equals(text, read.DateTime.ToString(culture), StringComparison.Ordinal);
             return written ? null : text;
