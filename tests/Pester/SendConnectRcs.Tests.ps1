@@ -379,7 +379,7 @@ Describe 'Send-ConnectRcs' {
         $results = @($rows | Send-ConnectRcs -From 'app-1' -ErrorAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Invalid')
-        $results[1].Reason | Should -BeExactly 'Row 2: Text: the message has no content: give -Text or a Text column, -MediaUrl, -Card or -Carousel, or a template (-TemplateId)'
+        $results[1].Reason | Should -BeExactly 'Row 2: Text: the message has no content: give -Text or a Text column, -MediaUrl or a MediaUrl column, -Card or -Carousel, or a template (-TemplateId)'
     }
 
     It 'stops once, before sending, when neither the command line nor the CSV gives any content' {
@@ -388,11 +388,11 @@ Describe 'Send-ConnectRcs' {
         "Phone,Name`n+447700900405,Ann`n+447700900406,Bob" | Set-Content -LiteralPath $csv
 
         { Import-Csv -LiteralPath $csv | Send-ConnectRcs -From 'app-1' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
-            '-Text: the message has no content: give -Text or a Text column, -MediaUrl, -Card or -Carousel, or a template (-TemplateId). ' +
-            "The command line has no -Text and the first row no Text column (the row has the columns 'Phone', 'Name'), so every row would be refused: nothing was sent.")
+            '-Text: the message has no content: give -Text or a Text column, -MediaUrl or a MediaUrl column, -Card or -Carousel, or a template (-TemplateId). ' +
+            "The command line has no -Text or -MediaUrl and the first row no Text or MediaUrl column (the row has the columns 'Phone', 'Name'), so every row would be refused: nothing was sent.")
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
         # Numbers piped by themselves have no columns at all.
-        { '+447700900405', '+447700900406' | Send-ConnectRcs -From 'app-1' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage '*The command line has no -Text and the rows piped in have no columns*'
+        { '+447700900405', '+447700900406' | Send-ConnectRcs -From 'app-1' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage '*The command line has no -Text or -MediaUrl and the rows piped in have no columns*'
     }
 
     It 'sends a standalone rich card' {
@@ -520,7 +520,7 @@ Describe 'Send-ConnectRcs' {
     }
 
     It 'warns once that a <Column> column beside -Text sends nothing, naming -<Parameter>' -ForEach @(
-        @{ Column = 'MediaUrl'; Parameter = 'MediaUrl' }, @{ Column = 'Card'; Parameter = 'Card' }, @{ Column = 'RichCard'; Parameter = 'Card' }
+        @{ Column = 'TemplateId'; Parameter = 'TemplateId' }, @{ Column = 'EventMessageId'; Parameter = 'EventMessageId' }
     ) {
         # Before: no word, and every row went out as text only, the column a substitution nobody read.
         $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090043$_"; $Column = "https://cdn.example.com/$_.jpg" } }
@@ -529,7 +529,8 @@ Describe 'Send-ConnectRcs' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        # -MediaUrl and -Card do not go with -Text: "give -MediaUrl on the command line" beside it would not bind.
+        # -TemplateId and -EventMessageId do not go with -Text: "give -TemplateId on the command line" beside it would not bind.
+        # (A MediaUrl column binds per row, and a Card column is told it cannot hold a card: their own tests below.)
         "$($warned[0])" | Should -BeLike "The column '$Column' does not set -$($Parameter): a column cannot; -$Parameter does not go with the parameters given here: give it on the command line in their place, for every row*"
     }
 
@@ -693,7 +694,7 @@ Describe 'Send-ConnectRcs' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
 
         # Missing content alone stops as it always did.
-        { Send-ConnectRcs -To '+447700900491' -From 'app-1' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage '-Text: the message has no content*The command line has no -Text, so nothing was sent.'
+        { Send-ConnectRcs -To '+447700900491' -From 'app-1' } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage '-Text: the message has no content*The command line has no -Text or -MediaUrl, so nothing was sent.'
     }
 
     It 'takes the lines of Get-Content as one text for -FallbackText and a card''s -Description, as for -Text' {
@@ -754,5 +755,123 @@ Describe 'Send-ConnectRcs' {
 
         $results.Count | Should -Be 0
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+}
+
+Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own image or boarding pass)' {
+    # Before: a MediaUrl column set nothing (a warning said -MediaUrl does not go with the parameters given, and the column
+    # went out as a substitution): sending each recipient their own file took one command per row in ForEach-Object.
+    BeforeAll {
+        $script:passes = Join-Path $PSScriptRoot 'Fixtures/rcs-boarding-passes.csv'
+        $script:al = 'https://files.example.com/passes/al.png'
+        $script:bo = 'https://files.example.com/passes/bo.png'
+    }
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'sends each row its own file, rows of one file in one request, and makes an empty or bad cell only that row''s Invalid result' {
+        $results = @(Import-Csv $passes | Send-ConnectRcs -From 'app-1' -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned)
+
+        $results.Row | Should -Be @(1, 2, 3, 4, 5)
+        $results.Status | Should -Be @('Queued', 'Queued', 'Invalid', 'Queued', 'Invalid')
+        $warned | Should -BeNullOrEmpty
+        $results[2].Reason | Should -BeExactly 'Row 3: Text: the message has no content: give -Text or a Text column, -MediaUrl or a MediaUrl column, -Card or -Carousel, or a template (-TemplateId)'
+        $results[4].Reason | Should -BeExactly "Row 5: MediaUrl: 'files.example.com/passes/ed.png' is not an absolute URL: use https://host/path"
+        @($failed).Count | Should -Be 2
+        "$($failed[1])" | Should -BeLike "Row 5: Invalid +447700900965: MediaUrl: 'files.example.com/passes/ed.png'*"
+        $bodies = @(Get-SentBody)
+        $bodies.Count | Should -Be 2
+        $byFile = @{}
+        foreach ($body in $bodies) { $body.content.type | Should -BeExactly 'media'; $byFile[$body.content.mediaContentUrl] = @($body.to.msisdn) }
+        $byFile[$al] | Should -Be @('+447700900961', '+447700900964')
+        $byFile[$bo] | Should -Be @('+447700900962')
+        @($bodies.to | Where-Object substitutions | ForEach-Object { $_.substitutions.PSObject.Properties.Name }) | Should -Not -Contain 'MediaUrl'
+    }
+
+    It 'shows each row''s file under -WhatIf and -Confirm, and in -PayloadOnly' {
+        # -WhatIf writes to the host: a child pwsh shows what an admin's console would, at 80 columns.
+        $child = Join-Path $TestDrive 'whatif-passes.ps1'
+        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
+            "Import-Module '$($module -replace "'", "''")'"
+            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
+            'Import-Csv -LiteralPath $args[0] | Send-ConnectRcs -From app-1 -WhatIf -ErrorAction SilentlyContinue | Out-Null'
+            '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
+        $said = @(& (Join-Path $PSHOME 'pwsh') -NoProfile -File $child $passes 2>&1 | ForEach-Object { "$_" })
+        $said[-1] | Should -Be 'SENT 0'
+        $lines = @($said | Where-Object { $_ -like 'What if: Performing*' })
+        $lines.Count | Should -Be 2
+        $lines[0] | Should -BeLike "*2 of rows 1-4 (+447700900961, +447700900964), file $al`"*"
+        $lines[1] | Should -BeLike "*row 2 (+447700900962), file $bo`"*"
+
+        $payloads = @(Import-Csv $passes | Select-Object -First 2 | Send-ConnectRcs -From 'app-1' -PayloadOnly | ConvertFrom-Json)
+        $payloads.content.mediaContentUrl | Should -Be @($al, $bo)
+
+        # -Confirm asks about each row with its file: answered No (the host's prompt), nothing goes.
+        $confirmChild = Join-Path $TestDrive 'confirm-passes.ps1'
+        Set-Content -LiteralPath $confirmChild -Encoding UTF8 -Value @(
+            "Import-Module '$($module -replace "'", "''")'"
+            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
+            'Import-Csv -LiteralPath $args[0] | Select-Object -First 1 | Send-ConnectRcs -From app-1 -Confirm | Out-Null'
+            '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
+        $asked = @('n' | & (Join-Path $PSHOME 'pwsh') -NoProfile -File $confirmChild $passes 2>&1 | ForEach-Object { "$_" })
+        # The host wraps the question at its width: read it as one line.
+        (($asked -join ' ') -replace '\s+', ' ') | Should -BeLike "*+447700900961 (row 1), file $al*"
+        $asked[-1] | Should -Be 'SENT 0'
+    }
+
+    It 'skips the rows already sent when the same CSV runs again on its journal' {
+        $journal = Join-Path $TestDrive 'passes.journal'
+        $first = @(Import-Csv $passes | Send-ConnectRcs -From 'app-1' -Journal $journal -ErrorAction SilentlyContinue)
+        $second = @(Import-Csv $passes | Send-ConnectRcs -From 'app-1' -Journal $journal -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $first.Status | Should -Be @('Queued', 'Queued', 'Invalid', 'Queued', 'Invalid')
+        $second.Status | Should -Be @('Skipped', 'Skipped', 'Invalid', 'Skipped', 'Invalid')
+        @(Get-ConnectSandboxRequest).Count | Should -Be 2
+    }
+
+    It 'reads no column when -MediaUrl is given on the command line, and says so' {
+        $results = @(Import-Csv $passes | Select-Object -First 3 | Send-ConnectRcs -From 'app-1' -MediaUrl $bo -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @(Get-SentBody).content.mediaContentUrl | Should -Be @($bo)
+        "$warned" | Should -BeLike "The column 'MediaUrl' is not read: -MediaUrl was given on the command line*"
+    }
+
+    It 'sends -Text to every row beside a MediaUrl column, and says the column is not read and how to send each row its file' {
+        $results = @(Import-Csv $passes | Select-Object -First 2 | Send-ConnectRcs -From 'app-1' -Text 'Your pass is in the app' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @(Get-SentBody).content.type | Should -Be @('text')
+        @($warned).Count | Should -Be 1
+        "$warned" | Should -BeLike "The column 'MediaUrl' is not read: -Text was given on the command line, and an RCS message is a text or a file, not both, so every row is sent that text. Leave out -Text to send each row its file*"
+    }
+
+    It 'refuses a row that gives both a text and a file, sends a row whose file cell is empty as its text, and -Text with -MediaUrl before sending' {
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900966'; Text = 'Your pass'; MediaUrl = $al }
+            [pscustomobject]@{ Phone = '+447700900967'; Text = 'No pass yet'; MediaUrl = '' }
+            [pscustomobject]@{ Phone = '+447700900968'; Text = ''; MediaUrl = $bo }
+        )
+
+        $results = @($rows | Send-ConnectRcs -From 'app-1' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued', 'Queued')
+        $results[0].Reason | Should -BeLike "Row 1: MediaUrl: the row gives both a text ('Your pass') and a file ('$al'): an RCS message is a text or a file, not both.*New-ConnectRcsCard -Description `$_.Text -MediaUrl `$_.MediaUrl*"
+        @(Get-SentBody).content.type | Should -Be @('text', 'media')
+        { Send-ConnectRcs -To '+447700900969' -From 'app-1' -Text 'Hi' -MediaUrl $al } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage 'Give -Text or -MediaUrl, not both: an RCS message is a text or a file.*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 2
+    }
+
+    It 'says a <Column> column cannot hold a card, and names New-ConnectRcsCard in ForEach-Object' -ForEach @(
+        @{ Column = 'Card' }, @{ Column = 'RichCard' }, @{ Column = 'Carousel' }
+    ) {
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090097$_"; $Column = 'boarding pass' } }
+
+        $results = @($rows | Send-ConnectRcs -From 'app-1' -Text 'Hi' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$warned" | Should -BeLike "The column '$Column' is not read as a card: a CSV cell holds text, and a card is made by New-ConnectRcsCard. To send each row its own card, make it per row: Import-Csv ... | ForEach-Object { Send-ConnectRcs -To `$_.Phone -From <app ID> -Card (New-ConnectRcsCard *) }.*"
     }
 }

@@ -905,7 +905,8 @@ namespace WebexConnect.Commands
         {
             var parts = MeasureParts(sent, recipient);
             // The copies as sent: a row's own address is not offered as its copy too (OverlappingCopies).
-            if (parts is not > 1) return TargetFor(recipient, _row) + CopyAddresses.Said(sent) + EmailAttachments.Said(sent) + ScheduledFor.Said(sent.SendAt);
+            if (parts is not > 1) return TargetFor(recipient, _row) + CopyAddresses.Said(sent) + EmailAttachments.Said(sent) + RcsContentColumns.Said(sent) +
+                ScheduledFor.Said(sent.SendAt);
             return TargetFor(recipient, _row) + ": " + parts.Value.ToString(CultureInfo.InvariantCulture) + " SMS parts" +
                 (recipient.Addresses.Count > 1 ? " each" : "") + ScheduledFor.Said(sent.SendAt);
         }

@@ -16,7 +16,6 @@ namespace WebexConnect.Commands
     public sealed class SendConnectRcsCommand : SendCommandBase
     {
         private const string TextSet = "Text";
-        private const string MediaSet = "Media";
         private const string CardSet = "Card";
         private const string CarouselSet = "Carousel";
         private const string AgentEventSet = "AgentEvent";
@@ -31,7 +30,6 @@ namespace WebexConnect.Commands
 
         /// <inheritdoc />
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = MediaSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = CardSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = CarouselSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = AgentEventSet, ValueFromPipelineByPropertyName = true)]
@@ -40,7 +38,6 @@ namespace WebexConnect.Commands
 
         /// <inheritdoc />
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = MediaSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = CardSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = CarouselSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = AgentEventSet, ValueFromPipelineByPropertyName = true)]
@@ -54,11 +51,14 @@ namespace WebexConnect.Commands
         [FileLinesArgument] // -Text (Get-Content file.txt): the file's lines, one text
         public string? Text { get; set; }
 
-        /// <summary>The public URL of an image, video or file to send.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = MediaSet, HelpMessage = "The public URL of the media file.")]
-        [ValidateNotNullOrEmpty]
+        /// <summary>The public URL of an image, video or file to send instead of a text; binds from a MediaUrl column too (each row its own).</summary>
+        // In the Text set, by property name, and not Mandatory: a CSV of recipients each with their own boarding pass or image
+        // (Phone, MediaUrl) sends each row its file, and a row whose cell is empty sends its text, or gets its Invalid result.
+        // A Media set of its own could not take the column: PowerShell picks the default set for a piped row, and a row
+        // with a Text and a MediaUrl would silently lose its image there. A row with both is refused (RcsRules).
+        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
         [Alias("MediaContentUrl")] // the JSON name, content.mediaContentUrl: what a script moved from Invoke-RestMethod types
-        public string MediaUrl { get; set; } = "";
+        public string? MediaUrl { get; set; }
 
         /// <summary>A rich card from New-ConnectRcsCard.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CardSet, HelpMessage = "A rich card from New-ConnectRcsCard.")]
@@ -121,6 +121,9 @@ namespace WebexConnect.Commands
         public string[]? RequestedReceipt { get; set; }
 
         private readonly SmsCostWarnings _fallbackCostWarnings = new SmsCostWarnings();
+        // -Text or -MediaUrl on the command line: that content is every row's, and the other one's column is not read.
+        private bool _textGiven;
+        private bool _mediaUrlGiven;
 
         private protected override MessageChannel ChannelKind => MessageChannel.Rcs;
 
@@ -130,18 +133,50 @@ namespace WebexConnect.Commands
 
         private protected override IReadOnlyList<string>? GtrIds => GtrId;
 
-        private protected override int PerRowContentLength => 1;
+        private protected override int PerRowContentLength => 2;
 
-        private protected override void ReadPerRowContent(object?[] content) => content[0] = ParameterSetName == TextSet ? Text : null;
+        private protected override void ReadPerRowContent(object?[] content)
+        {
+            content[0] = RowText;
+            // A row's own file is a message of its own; rows with the same file share one, and so their requests.
+            content[1] = RowMediaUrl;
+        }
+
+        /// <summary>The row's text: none beside a command-line -MediaUrl, whose rows are that file (a Text column is then a substitution, as before).</summary>
+        private string? RowText => ParameterSetName == TextSet && !_mediaUrlGiven ? Text : null;
+
+        /// <summary>The row's file: none beside a command-line -Text (RcsContentColumns warns), nor for an empty cell, whose row sends its text.</summary>
+        private string? RowMediaUrl => ParameterSetName == TextSet && !_textGiven && !string.IsNullOrWhiteSpace(MediaUrl) ? MediaUrl : null;
+
+        /// <summary>Beside a command-line -Text or -MediaUrl, the other one's column is not the content: it stays a substitution.</summary>
+        private protected override IReadOnlyCollection<string> BoundColumns
+        {
+            get
+            {
+                var columns = new HashSet<string>(base.BoundColumns, StringComparer.OrdinalIgnoreCase);
+                if (_textGiven) columns.ExceptWith(PipelineColumns.NamesOf(GetType(), TextSet, nameof(MediaUrl)));
+                if (_mediaUrlGiven) columns.ExceptWith(PipelineColumns.NamesOf(GetType(), TextSet, nameof(Text)));
+                return columns;
+            }
+        }
+
+        private protected override Func<string, string?>? ColumnOfOtherCommand =>
+            column => RcsContentColumns.Warning(MyInvocation.MyCommand.Name, column, _textGiven);
+
+        /// <inheritdoc />
+        private protected override IReadOnlyList<string> ContentGivers(string parameter) =>
+            parameter == nameof(Text) ? new[] { nameof(Text), nameof(MediaUrl) } : base.ContentGivers(parameter);
 
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {
             var set = ParameterSetName;
+            var mediaUrl = RowMediaUrl;
             return new RcsMessage(shared)
             {
-                ContentType = ContentTypeOf(set),
-                Text = set == TextSet ? Text : null,
-                MediaUrl = set == MediaSet ? MediaUrl : null,
+                ContentType = mediaUrl is null ? ContentTypeOf(set) : RcsContentType.Media,
+                // Kept beside a file, for RcsRules to refuse the row that gives both: an RCS message is one or the other.
+                Text = RowText,
+                MediaUrl = mediaUrl,
                 Card = set == CardSet ? Card : null,
                 Cards = set == CarouselSet ? Carousel : Array.Empty<RcsCard>(),
                 CarouselWidth = set == CarouselSet ? CarouselWidth : null,
@@ -157,6 +192,13 @@ namespace WebexConnect.Commands
 
         private protected override void CheckParameters()
         {
+            // What the command line gave (BoundParameters holds no row's columns yet), $PSDefaultParameterValues included.
+            _textGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
+            _mediaUrlGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl));
+            // Apart in parameter sets before -MediaUrl bound a column too; PowerShell then refused the pair itself.
+            if (_textGiven && _mediaUrlGiven)
+                ThrowParameterError("InvalidParameterValue", "Give -Text or -MediaUrl, not both: an RCS message is a text or a file. " +
+                    "To send a picture with words, make it a rich card: -Card (New-ConnectRcsCard -Description '...' -MediaUrl '...').", MediaUrl);
             // -Carousel is the same for every row: its warning comes once, before the first.
             if (ParameterSetName == CarouselSet && CarouselLayoutWarning.For(Carousel) is string layout) WriteNamedWarning(layout);
         }
@@ -166,7 +208,6 @@ namespace WebexConnect.Commands
 
         private static RcsContentType ContentTypeOf(string parameterSet) => parameterSet switch
         {
-            MediaSet => RcsContentType.Media,
             CardSet => RcsContentType.Standalone,
             CarouselSet => RcsContentType.Carousel,
             AgentEventSet => RcsContentType.AgentEvent,

@@ -134,7 +134,8 @@ namespace WebexConnect.Composition
         /// </param>
         /// <param name="columnOfOtherCommand">
         /// The warning for a column another command takes and this one does not (a Cc column piped to Send-ConnectMessage
-        /// -Channel Email, see <see cref="EmailCopyColumns"/>), or null for a column it is not: named once per run.
+        /// -Channel Email, see <see cref="EmailCopyColumns"/>), or the command's own words for a column of its parameter that
+        /// no cell can fill (a Card column, see <see cref="RcsContentColumns"/>); null for any other column: named once per run.
         /// </param>
         public RecordComposer(IReadOnlyCollection<string> boundColumns, IReadOnlyList<string>? substitutionColumns,
             IReadOnlyList<string>? destinationColumns = null, IReadOnlyDictionary<string, string>? singleValued = null,
@@ -271,6 +272,12 @@ namespace WebexConnect.Composition
             if (named == true) return;
             var notSent = named == false ? "The column is not sent."
                 : "The column is only a substitution, for a $(" + column + ") in the text or a template.";
+            // The command's own words for a column no cell can fill (Send-ConnectRcs's Card column: a cell holds no card).
+            if (_columnOfOtherCommand?.Invoke(column) is string own)
+            {
+                (_warnings ??= new List<string>()).Add(own + " " + notSent);
+                return;
+            }
             var ofOtherSet = _parametersOfOtherSets.Contains(parameter, StringComparer.OrdinalIgnoreCase);
             // An Attachment or ReplyTo column beside Send-ConnectEmail -TemplateId: "a column cannot" was untrue (beside -Subject
             // and -Text it does), and "give it on the command line" sent the admin to a parameter that does not bind there either.

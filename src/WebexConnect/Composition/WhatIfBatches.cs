@@ -241,7 +241,7 @@ namespace WebexConnect.Composition
                 FirstRow = firstRow;
                 LastRow = firstRow;
                 SendAt = message.SendAt;
-                Copies = CopyAddresses.Said(message) + EmailAttachments.Said(message);
+                Copies = CopyAddresses.Said(message) + EmailAttachments.Said(message) + RcsContentColumns.Said(message);
             }
 
             public DateTimeOffset? SendAt { get; }

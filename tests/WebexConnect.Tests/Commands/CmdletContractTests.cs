@@ -101,7 +101,7 @@ namespace WebexConnect.Tests.Commands
             CarrierId               String                  *                                     -
             CheckConsent            SwitchParameter         *                                     -    ChannelCheckConsent
             ContactPolicyGroup      String                  *                                     -
-            CorrelationId           String                  AgentEvent Card Carousel Media Template TextN
+            CorrelationId           String                  AgentEvent Card Carousel Template TextN
             EventMessageId          String                  AgentEvent                            -
             ExpireAt                DateTimeOffset?         *                                     -
             FallbackSenderId        String                  *                                     -    SmsSenderId
@@ -110,12 +110,12 @@ namespace WebexConnect.Tests.Commands
             GtrId                   String[]                *                                     N
             InputObject             PSObject                *                                     V
             Journal                 String                  *                                     -
-            MediaUrl                String                  Media!                                -    MediaContentUrl
+            MediaUrl                String                  Text                                  N    MediaContentUrl
             NotifyUrl               Uri                     *                                     -
             PayloadOnly             SwitchParameter         *                                     -
             RequestedReceipt        String[]                *                                     -    RequestedReceipts {Sent|Delivered|Read|Failed|Clicked}
             ResendUnknown           SwitchParameter         *                                     -
-            SendAt                  DateTimeOffset?         AgentEvent Card Carousel Media Template TextN
+            SendAt                  DateTimeOffset?         AgentEvent Card Carousel Template TextN
             Session                 ConnectSession          *                                     -
             SmsFallback             SwitchParameter         *                                     -
             Substitution            Hashtable               *                                     -    Substitutions

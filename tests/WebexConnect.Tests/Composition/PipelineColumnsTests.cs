@@ -12,7 +12,8 @@ namespace WebexConnect.Tests.Composition
         [Theory]
         [InlineData(typeof(SendConnectSmsCommand), "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To")]
         [InlineData(typeof(SendConnectEmailCommand), "Attachment Attachments Bcc Cc CorrelationId Email EmailAddress Html Mail PrimarySmtpAddress ReplyTo SendAt Subject Text To WindowsEmailAddress")]
-        [InlineData(typeof(SendConnectRcsCommand), "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To")]
+        // MediaUrl: a CSV of recipients each with their own image or boarding pass.
+        [InlineData(typeof(SendConnectRcsCommand), "CorrelationId GtrId MediaContentUrl MediaUrl Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To")]
         [InlineData(typeof(SendConnectMessageCommand), "CorrelationId Email EmailAddress Mail Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To")]
         public void EachSendCmdletConsumesItsDestinationAliasesAndPerRowContent(Type cmdlet, string expected)
         {
@@ -26,7 +27,7 @@ namespace WebexConnect.Tests.Composition
         // Cc and Bcc are the request's in either set; ReplyTo is the content's, so with -TemplateId a ReplyTo column is a substitution.
         [InlineData(typeof(SendConnectEmailCommand), "Template", "Bcc Cc CorrelationId Email EmailAddress Mail PrimarySmtpAddress SendAt To WindowsEmailAddress")]
         [InlineData(typeof(SendConnectRcsCommand), "Card", "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To")]
-        [InlineData(typeof(SendConnectRcsCommand), "Media", "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To")]
+        [InlineData(typeof(SendConnectRcsCommand), "Text", "CorrelationId GtrId MediaContentUrl MediaUrl Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To")]
         public void AContentColumnIsConsumedOnlyInTheParameterSetWhereItBinds(Type cmdlet, string parameterSet, string expected)
         {
             // With -TemplateId (or an RCS card) a Text or Subject column sets nothing: it is a substitution like any other.
@@ -53,20 +54,20 @@ namespace WebexConnect.Tests.Composition
         [Fact]
         public void AnotherSetsParameterThatNoColumnSetsAnywhereIsOneToo()
         {
-            // Before: beside -Text, a MediaUrl or Card column of Send-ConnectRcs went out as a substitution without a word,
-            // and a TemplateId column beside Send-ConnectSms -Text the same.
+            // Before: beside -Text, a Card column of Send-ConnectRcs went out as a substitution without a word, and a TemplateId
+            // column beside Send-ConnectSms -Text the same. (A MediaUrl column binds there since each row may have its own file.)
             var rcsText = PipelineColumns.NotFromColumns(typeof(SendConnectRcsCommand), "Text");
             var smsText = PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text");
 
-            foreach (var name in new[] { "MediaUrl", "Card", "Carousel", "TemplateId" }) Assert.Equal(name, rcsText[name]);
-            Assert.Equal("MediaUrl", rcsText["MediaContentUrl"]);
+            foreach (var name in new[] { "Card", "Carousel", "TemplateId" }) Assert.Equal(name, rcsText[name]);
+            Assert.False(rcsText.ContainsKey("MediaUrl"));
             Assert.Equal("Card", rcsText["RichCard"]);
             Assert.Equal("TemplateId", smsText["TemplateId"]);
             // -Text binds from a column in its own set: never one of these, whatever the set.
             Assert.False(PipelineColumns.NotFromColumns(typeof(SendConnectRcsCommand), "Card").ContainsKey("Text"));
             // Their warning says to give them in place of -Text, which they do not go with; -From goes with every set.
             var otherSets = PipelineColumns.OfOtherSets(typeof(SendConnectRcsCommand), "Text");
-            Assert.Contains("MediaUrl", otherSets);
+            Assert.DoesNotContain("MediaUrl", otherSets);
             Assert.Contains("Card", otherSets);
             Assert.DoesNotContain("From", otherSets);
             Assert.DoesNotContain("Text", otherSets);

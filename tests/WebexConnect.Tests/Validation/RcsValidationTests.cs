@@ -29,9 +29,20 @@ namespace WebexConnect.Tests.Validation
         {
             Valid(Check(new RcsMessage { From = App, Text = new string('a', 1024) }));
             // Before: "Text is required for Text content", which named neither the column nor the other kinds of content.
-            Assert.Equal("the message has no content: give -Text or a Text column, -MediaUrl, -Card or -Carousel, or a template (-TemplateId)",
+            Assert.Equal("the message has no content: give -Text or a Text column, -MediaUrl or a MediaUrl column, -Card or -Carousel, or a template (-TemplateId)",
                 Single(Check(new RcsMessage { From = App }), "Text"));
             Assert.Equal("has 1025 characters: at most 1024 are allowed", Single(Check(new RcsMessage { From = App, Text = new string('a', 1025) }), "Text"));
+        }
+
+        [Fact]
+        public void AFileWithATextIsRefusedNamingBothAndTheRichCard()
+        {
+            // A CSV row with a Text and a MediaUrl cell: sending either alone would drop the other without a word.
+            var problem = Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Media, MediaUrl = "https://img.example.com/pass-1.png", Text = "Your pass" }), "MediaUrl");
+            Assert.StartsWith("the row gives both a text ('Your pass') and a file ('https://img.example.com/pass-1.png'): an RCS message is a text or a file, not both.", problem);
+            Assert.Contains("New-ConnectRcsCard -Description $_.Text -MediaUrl $_.MediaUrl", problem);
+            // A blank text cell beside the file is no text.
+            Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Media, MediaUrl = "https://img.example.com/pass-1.png", Text = " " }));
         }
 
         [Fact]

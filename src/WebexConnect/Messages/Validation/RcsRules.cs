@@ -43,7 +43,7 @@ namespace WebexConnect.Messages.Validation
             {
                 case RcsContentType.Text:
                     if (string.IsNullOrEmpty(message.Text))
-                        problems.Add("Text", CommonRules.Missing("the message has no content", "-Text or a Text column, -MediaUrl, -Card or -Carousel"));
+                        problems.Add("Text", CommonRules.Missing("the message has no content", "-Text or a Text column, -MediaUrl or a MediaUrl column, -Card or -Carousel"));
                     else if (string.IsNullOrWhiteSpace(message.Text))
                         CommonRules.AddOnlyWhiteSpace(problems, "Text", "Text", "the message text");
                     else if (message.Text!.Length > MaxTextCharacters)
@@ -54,6 +54,8 @@ namespace WebexConnect.Messages.Validation
                         problems.Add("MediaUrl", "MediaUrl is required for Media content: the public URL of the file");
                     else if ((UrlRule.CheckWeb(message.MediaUrl!) ?? UrlRule.CheckNoVariable(message.MediaUrl!)) is string urlProblem)
                         problems.Add("MediaUrl", urlProblem);
+                    else if (!string.IsNullOrWhiteSpace(message.Text))
+                        problems.Add("MediaUrl", BothTextAndMedia(message));
                     break;
                 case RcsContentType.Standalone:
                     if (message.Card is null)
@@ -72,6 +74,15 @@ namespace WebexConnect.Messages.Validation
                     break;
             }
         }
+
+        /// <summary>
+        /// A text and a file for one message (a row of a CSV with a Text and a MediaUrl column): an RCS message carries one or
+        /// the other, and sending either alone would drop what the row gave without a word.
+        /// </summary>
+        private static string BothTextAndMedia(RcsMessage message) =>
+            $"the row gives both a text ({InputEcho.Quote(message.Text!)}) and a file ({InputEcho.Quote(message.MediaUrl!)}): " +
+            "an RCS message is a text or a file, not both. Empty one of the two cells, or send both as a rich card, one per row: " +
+            "ForEach-Object { $_ | Send-ConnectRcs -From <app ID> -Card (New-ConnectRcsCard -Description $_.Text -MediaUrl $_.MediaUrl) }";
 
         private static void CheckCarousel(RcsMessage message, ProblemList problems)
         {

@@ -1,0 +1,43 @@
+using System;
+using WebexConnect.Messages.Validation;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// The columns piped to Send-ConnectRcs that name a content it does not take from them: a MediaUrl column beside a
+    /// command-line -Text (every row's content is that text), and a Card, RichCard or Carousel column, whose cells are text and
+    /// cannot hold a card. Each is named once per run, with what does give each row its own.
+    /// </summary>
+    internal static class RcsContentColumns
+    {
+        /// <summary>The warning for <paramref name="column"/> when it is one of them, else null.</summary>
+        /// <param name="commandName">The command as invoked, for the advice.</param>
+        /// <param name="column">The column's name as the row spells it.</param>
+        /// <param name="textGiven">-Text was given on the command line.</param>
+        public static string? Warning(string commandName, string column, bool textGiven)
+        {
+            if (Is(column, "MediaUrl") || Is(column, "MediaContentUrl"))
+                return textGiven
+                    ? $"The column {InputEcho.Quote(column)} is not read: -Text was given on the command line, and an RCS message is a text " +
+                      "or a file, not both, so every row is sent that text. Leave out -Text to send each row its file (a row whose cell is " +
+                      "empty then sends its Text column), or send the picture with words as a rich card (-Card). The column is only a " +
+                      $"substitution, for a $({column}) in the text."
+                    : null;
+            if (!Is(column, "Card") && !Is(column, "RichCard") && !Is(column, "Carousel")) return null;
+            return $"The column {InputEcho.Quote(column)} is not read as a card: a CSV cell holds text, and a card is made by " +
+                   "New-ConnectRcsCard. To send each row its own card, make it per row: Import-Csv ... | ForEach-Object { " +
+                   $"{commandName} -To $_.Phone -From <app ID> -Card (New-ConnectRcsCard -Title $_.Title -MediaUrl $_.Image) }}. " +
+                   "For a picture alone, a MediaUrl column sends each row its own file.";
+        }
+
+        /// <summary>
+        /// What -WhatIf and -Confirm add to a target for an RCS message that is a file: ", file https://…/pass-1.png". Rows of
+        /// different files (a MediaUrl column) go in different requests, and -WhatIf showed those batches with nothing to tell
+        /// them apart; "" for any other message.
+        /// </summary>
+        public static string Said(Messages.ConnectMessage message) =>
+            message is Messages.RcsMessage { ContentType: Messages.RcsContentType.Media, MediaUrl: { } url } ? ", file " + url : "";
+
+        private static bool Is(string column, string name) => string.Equals(column, name, StringComparison.OrdinalIgnoreCase);
+    }
+}
