@@ -60,3 +60,24 @@ function Invoke-PowerShellInTimeZone {
         $env:TZ = $previous
     }
 }
+
+# Runs Send, a send command line, in a new PowerShell of this host's kind that imported the built module and connected
+# to a sandbox, with Arguments as $args (a CSV's path) and Answer as its input (to -Confirm's question): what -WhatIf and
+# -Confirm write goes to the host, not to a stream, and a new PowerShell's output shows it as an admin's console would.
+# Returns the lines it wrote, errors included; the last is "SENT <n>", the requests the sandbox received.
+function Invoke-SendInNewPowerShell {
+    param(
+        [Parameter(Mandatory)] [string] $Send,
+        [string[]] $Arguments = @(),
+        [string] $Answer
+    )
+    $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+    $script = Join-Path $TestDrive "send-$([guid]::NewGuid().ToString('n')).ps1"
+    Set-Content -LiteralPath $script -Encoding UTF8 -Value @(
+        "Import-Module '$($module -replace "'", "''")'"
+        'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
+        "$Send | Out-Null"
+        '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
+    $powershell = Get-PowerShellHostCommand
+    @($Answer | & $powershell.Path @($powershell.Prefix) -NoProfile -File $script @Arguments 2>&1 | ForEach-Object { "$_" })
+}

@@ -765,6 +765,7 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         $script:passes = Join-Path $PSScriptRoot 'Fixtures/rcs-boarding-passes.csv'
         $script:al = 'https://files.example.com/passes/al.png'
         $script:bo = 'https://files.example.com/passes/bo.png'
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
     }
     BeforeEach { Connect-FreshSandbox }
 
@@ -788,15 +789,7 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
     }
 
     It 'shows each row''s file under -WhatIf and -Confirm, and in -PayloadOnly' {
-        # -WhatIf writes to the host: a child pwsh shows what an admin's console would, at 80 columns.
-        $child = Join-Path $TestDrive 'whatif-passes.ps1'
-        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
-        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
-            "Import-Module '$($module -replace "'", "''")'"
-            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
-            'Import-Csv -LiteralPath $args[0] | Send-ConnectRcs -From app-1 -WhatIf -ErrorAction SilentlyContinue | Out-Null'
-            '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
-        $said = @(& (Join-Path $PSHOME 'pwsh') -NoProfile -File $child $passes 2>&1 | ForEach-Object { "$_" })
+        $said = Invoke-SendInNewPowerShell 'Import-Csv -LiteralPath $args[0] | Send-ConnectRcs -From app-1 -WhatIf -ErrorAction SilentlyContinue' $passes
         $said[-1] | Should -Be 'SENT 0'
         $lines = @($said | Where-Object { $_ -like 'What if: Performing*' })
         $lines.Count | Should -Be 2
@@ -807,13 +800,7 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         $payloads.content.mediaContentUrl | Should -Be @($al, $bo)
 
         # -Confirm asks about each row with its file: answered No (the host's prompt), nothing goes.
-        $confirmChild = Join-Path $TestDrive 'confirm-passes.ps1'
-        Set-Content -LiteralPath $confirmChild -Encoding UTF8 -Value @(
-            "Import-Module '$($module -replace "'", "''")'"
-            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
-            'Import-Csv -LiteralPath $args[0] | Select-Object -First 1 | Send-ConnectRcs -From app-1 -Confirm | Out-Null'
-            '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
-        $asked = @('n' | & (Join-Path $PSHOME 'pwsh') -NoProfile -File $confirmChild $passes 2>&1 | ForEach-Object { "$_" })
+        $asked = Invoke-SendInNewPowerShell 'Import-Csv -LiteralPath $args[0] | Select-Object -First 1 | Send-ConnectRcs -From app-1 -Confirm' $passes -Answer 'n'
         # The host wraps the question at its width: read it as one line.
         (($asked -join ' ') -replace '\s+', ' ') | Should -BeLike "*+447700900961 (row 1), file $al*"
         $asked[-1] | Should -Be 'SENT 0'

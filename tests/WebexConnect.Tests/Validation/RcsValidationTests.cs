@@ -112,7 +112,10 @@ namespace WebexConnect.Tests.Validation
 
             Assert.StartsWith(Said, Single(WithSuggestion(link), "Suggestions[0].Url"), StringComparison.Ordinal);
             Assert.Contains("holds $(Sku)", Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = card }), "Card.MediaUrl"));
-            Assert.Contains("holds $(Sku)", Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Media, MediaUrl = card.MediaUrl }), "MediaUrl"));
+            // A message's file: each row's own URL is a MediaUrl column (the command binds it), not a command per row.
+            var media = Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Media, MediaUrl = card.MediaUrl }), "MediaUrl");
+            Assert.Contains("holds $(Sku)", media);
+            Assert.Contains("Give each row its own URL instead: put each row's URL in a MediaUrl column of the CSV", media);
             // The card's title is text: the service fills it.
             Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = Card("Hi $(Name)") }));
             Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Buy", Url = "https://shop.example.com/?price=$5" }));

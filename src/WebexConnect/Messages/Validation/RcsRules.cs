@@ -52,7 +52,7 @@ namespace WebexConnect.Messages.Validation
                 case RcsContentType.Media:
                     if (string.IsNullOrWhiteSpace(message.MediaUrl))
                         problems.Add("MediaUrl", "MediaUrl is required for Media content: the public URL of the file");
-                    else if ((UrlRule.CheckWeb(message.MediaUrl!) ?? UrlRule.CheckNoVariable(message.MediaUrl!)) is string urlProblem)
+                    else if ((UrlRule.CheckWeb(message.MediaUrl!) ?? UrlRule.CheckNoVariable(message.MediaUrl!, MediaUrlPerRow)) is string urlProblem)
                         problems.Add("MediaUrl", urlProblem);
                     else if (!string.IsNullOrWhiteSpace(message.Text))
                         problems.Add("MediaUrl", BothTextAndMedia(message));
@@ -74,6 +74,10 @@ namespace WebexConnect.Messages.Validation
                     break;
             }
         }
+
+        /// <summary>Since -MediaUrl binds from a MediaUrl column, a URL per row is a column, not a command per row.</summary>
+        private const string MediaUrlPerRow = "put each row's URL in a MediaUrl column of the CSV, " +
+            "e.g. Import-Csv ... | Select-Object *, @{ n = 'MediaUrl'; e = { \"https://files.example.com/$($_.Sku).png\" } } | Send-ConnectRcs ...";
 
         /// <summary>
         /// A text and a file for one message (a row of a CSV with a Text and a MediaUrl column): an RCS message carries one or

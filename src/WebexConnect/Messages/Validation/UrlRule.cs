@@ -32,13 +32,15 @@ namespace WebexConnect.Messages.Validation
         /// variables in text fields only (API.md), so 'https://shop.example.com/?c=$(Company)' reached every phone as
         /// written, a link to nothing, although Uri reads it as a good URL. Null when there is none.
         /// </summary>
-        internal static string? CheckNoVariable(string value)
+        /// <param name="value">The URL.</param>
+        /// <param name="perRow">How to give each row its own URL instead; default: build the card or suggestion per row.</param>
+        internal static string? CheckNoVariable(string value, string? perRow = null)
         {
             if (value.IndexOf("$(", StringComparison.Ordinal) < 0) return null;
             foreach (var name in WebexConnect.Composition.PersonalisedText.VariablesIn(value))
                 return $"{InputEcho.Quote(value)} holds $({name}), which would reach the phone as written: the service fills " +
-                    "$(name) variables in text only, not in a URL. Give each row its own URL instead: build the card or " +
-                    "suggestion per row, e.g. Import-Csv ... | ForEach-Object { Send-ConnectRcs -To $_.Phone ... }";
+                    "$(name) variables in text only, not in a URL. Give each row its own URL instead: " + (perRow ??
+                    "build the card or suggestion per row, e.g. Import-Csv ... | ForEach-Object { Send-ConnectRcs -To $_.Phone ... }");
             return null;
         }
 
