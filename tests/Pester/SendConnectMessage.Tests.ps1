@@ -437,6 +437,11 @@ Describe 'Send-ConnectMessage -Channel email with the copy columns Send-ConnectE
 
         $null = 'ann@example.com' | Send-ConnectMessage -Channel email -From 'news@example.com' -Content $content -AdditionalProperty $copies -WarningVariable quiet -WarningAction SilentlyContinue
         @($quiet | Where-Object { "$_" -like '*also copies*' }).Count | Should -Be 0
+
+        # -WhatIf sends nothing: the warning says what the run would do. Before, it said the address "gets the email twice".
+        $null = 'boss@example.com' | Send-ConnectMessage -Channel email -From 'news@example.com' -Content $content -AdditionalProperty $copies -WhatIf -WarningVariable preview -WarningAction SilentlyContinue
+        "$(@($preview | Where-Object { "$_" -like '*also copies*' })[0])" |
+            Should -BeLike "Row 1 would send to an address that -AdditionalProperty also copies: *so that address would get the email twice, and the service would bill both.*"
     }
 
     It 'says nothing of them on another channel, nor of a column -SubstitutionColumn names' {
