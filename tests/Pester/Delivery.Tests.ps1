@@ -822,6 +822,31 @@ Describe 'Wait-ConnectDelivery' {
         @($usWarned).Count | Should -Be 0 -Because 'en-US reads its own 12/5/2026 2:03:00 PM'
     }
 
+    It 'does not warn of swapped day and month for an en-US file Excel re-saved (12/6/2026 12:31) read in en-US, and still does in en-GB' {
+        # Excel writes M/d/yyyy h:mm, no seconds: the date is how en-US writes it, so nothing is in doubt. Before, it was
+        # warned of on every run, as it differed from PowerShell's own 12/6/2026 12:31:00 PM.
+        $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500"},"transid":"m-old_1","correlationid":"c-1"}}' |
+            ConvertFrom-ConnectWebhook
+        $excel = Join-Path $TestDrive 'excel-en-US.csv'
+        Set-Content -LiteralPath $excel -Encoding UTF8 -Value @(
+            'Row,SubmittedAt,Destination,CorrelationId,Status'
+            '1,12/6/2026 12:31,+447700900001,c-1,Unknown'
+            '2,12/6/2026 12:32,+447700900002,c-2,Unknown')
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $report = @(Import-Csv $excel | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue -WarningVariable usWarned -WarningAction SilentlyContinue)
+            [cultureinfo]::CurrentCulture = 'en-GB'
+            $null = Import-Csv $excel | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue -WarningVariable gbWarned -WarningAction SilentlyContinue
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $report.Count | Should -Be 2
+        @($usWarned | Where-Object { "$_" -like '*day and month*' }).Count | Should -Be 0
+        @($gbWarned | Where-Object { "$_" -like '*day and month*' }).Count | Should -Be 1 -Because 'en-GB writes 12 June as 12/06/2026, not 12/6/2026'
+        "$(@($gbWarned | Where-Object { "$_" -like '*day and month*' })[0])" | Should -BeLike "Row 1: SubmittedAt '12/6/2026 12:31' is read in this culture (en-GB) as 12 June 2026, but *"
+    }
+
     It 'warns once, naming the receipt and the cell, when a receipts file gives a ReceivedAt this culture does not read' {
         # Before: the receipt was taken as received now without a word.
         $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500"},"transid":"m-1_1","correlationid":"c-1"}}' |

@@ -122,7 +122,7 @@ Describe 'A scheduled script started as about_WebexConnect advises' {
         $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*\|\s*', ' '
         $log | Should -Match 'had to ask a question here \(-Confirm, \$ConfirmPreference set to Medium or Low'
         $log | Should -Match 'it runs with -NonInteractive'
-        $log | Should -Match 'leave out -Confirm \(or give -Confirm:\$false\), leave \$ConfirmPreference at High'
+        $log | Should -Match 'leave out -Confirm \(or give -Confirm:\$false; to see what a run would send, run it once with -WhatIf instead\), leave \$ConfirmPreference at High'
     }
 
     It 'says in its log, without -Verbose, that the row asked about and the rows after it were not sent' {

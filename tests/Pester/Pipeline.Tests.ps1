@@ -934,6 +934,30 @@ Describe 'A preference of Inquire where no one can be asked' {
         $run.Text | Should -Match 'it runs with -NonInteractive, which refuses every question'
         $run.Text | Should -Match 'sent: 1'
     }
+
+    # Before: "$r = Import-Csv ... | Send-ConnectSms -ErrorAction Inquire" in a scheduled task left $r empty though rows 1-2
+    # went (PowerShell assigns nothing when the pipeline ends in an error), and the error said "the rows already sent are
+    # reported" without saying where; under -Confirm it did not say that -WhatIf previews without a question.
+    It 'says, when a question cannot be asked under -NonInteractive, that an assignment keeps no results and -OutVariable does' {
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $command = "Import-Module '$($script:Manifest -replace "'", "''")'; Connect-WebexConnect -Sandbox -Tps 1000; " +
+            "`$rows = '+447700900831', '+447700900832', 'not a number', '+447700900834'; " +
+            "`$r = 'unset'; try { `$r = `$rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Inquire 2>`$null 3>`$null } catch { 'CAUGHT ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }; " +
+            "'ASSIGNED ' + `$r; " +
+            "try { `$null = `$rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Inquire -OutVariable kept 2>`$null 3>`$null } catch { }; " +
+            "'KEPT ' + ((`$kept | ForEach-Object { '{0}:{1}' -f `$_.Row, `$_.Status }) -join ' '); " +
+            "try { `$null = `$rows | Send-ConnectSms -From ACME -Text 'Hi' -Confirm 3>`$null } catch { 'CONFIRM ' + `$_.Exception.Message }"
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments '-NoProfile', '-NonInteractive', '-Command', $command -Environment @{ NO_COLOR = '1' }
+
+        $run.Ended | Should -BeTrue
+        $lines = $run.Text -split '\r?\n'
+        $caught = @($lines | Where-Object { $_ -like 'CAUGHT *' })[0]
+        $caught | Should -BeLike 'CAUGHT PromptWithoutInput,* a $results = ... assignment keeps none of them when the command ends in an error: give -OutVariable results to keep them.*'
+        $lines | Should -Contain 'ASSIGNED unset'
+        $lines | Should -Contain 'KEPT 1:Queued 2:Queued 3:Invalid'
+        @($lines | Where-Object { $_ -like 'CONFIRM *' })[0] | Should -BeLike '*leave out -Confirm (or give -Confirm:$false; to see what a run would send, run it once with -WhatIf instead)*'
+    }
 }
 
 Describe 'What binding a row costs: no .NET exception on the common paths' {

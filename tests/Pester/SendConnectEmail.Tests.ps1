@@ -8,6 +8,17 @@ BeforeAll {
     # Each test connects to a new sandbox, so the sandbox's requests are that test's alone.
     function script:Connect-FreshSandbox { Connect-WebexConnect -Sandbox -Tps 1000 }
 
+    # What a child PowerShell says running $Lines after importing the module and connecting to a sandbox: what-if lines go
+    # to the host, not to a stream, and only a child's output shows them.
+    function script:Invoke-InChildShell([string] $Name, [string[]] $Lines) {
+        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $child = Join-Path $TestDrive "$Name.ps1"
+        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        Set-Content -LiteralPath $child -Encoding UTF8 -Value (@("Import-Module '$($module -replace "'", "''")'", 'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null') + $Lines)
+        @(& $shell -NoProfile -File $child 2>&1 | ForEach-Object { "$_" } | Where-Object { $_ })
+    }
+
     # The bodies the sandbox received, parsed, in order of arrival.
     function script:Get-SentBody {
         Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json }
@@ -886,16 +897,8 @@ Describe 'Send-ConnectEmail' {
     }
 
     It 'sends a user who is also the shared -Cc one email without the copy, in the requests -WhatIf planned, and says so' {
-        # What-if lines go to the host, not to a stream: a child PowerShell's output shows them.
-        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
-            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
-        $child = Join-Path $TestDrive 'whatif-manager.ps1'
-        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
-        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
-            "Import-Module '$($module -replace "'", "''")'"
-            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
+        $said = Invoke-InChildShell 'whatif-manager' @(
             "'ann@example.com', 'Boss@example.com', 'bob@example.com' | Send-ConnectEmail -From it@example.com -Subject S -Text T -Cc boss@example.com -WhatIf 3>`$null")
-        $said = @(& $shell -NoProfile -File $child 2>&1 | ForEach-Object { "$_" } | Where-Object { $_ })
 
         $verbose = @('ann@example.com', 'Boss@example.com', 'bob@example.com' |
             Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T' -Cc 'boss@example.com' -Verbose -WarningVariable warned -WarningAction SilentlyContinue 4>&1 |
@@ -960,17 +963,36 @@ Describe 'Send-ConnectEmail' {
         "$(@($newWarned)[0])" | Should -BeLike '2 rows (rows 1, 2) gave an address in more than one of To, Cc and Bcc, so each such address would go once, *'
     }
 
-    It 'still warns about the copies it sent once when Select-Object -First ends the run, counting the rows it sent' {
-        # Before: the warning came only from EndProcessing, which PowerShell does not call after a downstream stop.
+    It 'still warns about the copies it sent once when Select-Object -First ends the run, counting every row that went' {
+        # Before: the warning came only from EndProcessing, which PowerShell does not call after a downstream stop; then it
+        # counted only the 2 results written, while the stop warning said the other 3 rows went too.
         $rows = 1..5 | ForEach-Object { [pscustomobject]@{ Email = "u$_@example.com"; Cc = "U$_@example.com" } }
 
         $results = @($rows | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T' -WarningVariable warned -WarningAction SilentlyContinue |
             Select-Object -First 2)
 
         $results.Row | Should -Be @(1, 2)
+        # One request carried all five rows (the batch left at the end of the input).
+        @(Get-SentBody).to.email.Count | Should -Be 5
+        "$(@($warned | Where-Object { "$_" -like '*stopped the pipeline*' })[0])" | Should -BeLike '*rows 3-5 (3 rows) get no result: all were sent.*'
         @($warned | Where-Object { "$_" -like '*more than one of To, Cc and Bcc*' }).Count | Should -Be 1
         "$(@($warned | Where-Object { "$_" -like '*more than one of To, Cc and Bcc*' })[0])" |
-            Should -BeLike '2 rows (rows 1, 2) gave an address in more than one of To, Cc and Bcc, so each such address goes once, *'
+            Should -BeLike '5 rows (rows 1, 2, 3, 4, 5) gave an address in more than one of To, Cc and Bcc, so each such address goes once, *'
+    }
+
+    It 'says what the copies would do when Select-Object -First stops a -WhatIf run, and says a dropped copy would go, not goes' {
+        # Before: a preview stopped by a command after it (here, taking the Invalid row's result) ended with neither its
+        # requests nor the "would go once" warning a whole -WhatIf run gives; and -Verbose said the copy "goes in To only".
+        $said = Invoke-InChildShell 'whatif-first' @(
+            '$rows = @([pscustomobject]@{ Email = "ann@example.com"; Cc = "ANN@example.com" }, [pscustomobject]@{ Email = "not-an-address"; Cc = "" })'
+            '& { $rows | Send-ConnectEmail -From it@example.com -Subject S -Text T -WhatIf -Verbose -ErrorAction SilentlyContinue | Select-Object -First 1 | ForEach-Object { "OUT: row $($_.Row) $($_.Status)" } } 3>&1 4>&1')
+
+        $said | Should -Contain 'OUT: row 2 Invalid'
+        @($said | Where-Object { $_ -like "*Row 1: 'ANN@example.com' is in To and Cc, and would go in To only*" }).Count | Should -Be 1
+        @($said | Where-Object { $_ -like 'What if: Performing the operation "Send email" on target "batch 1: 1 destination, row 1 (ann@example.com)".' }).Count | Should -Be 1
+        @($said | Where-Object { $_ -like "*Row 1 gave an address in more than one of To, Cc and Bcc, so each such address would go once, *In it, 'ANN@example.com' is in To and Cc, and would go in To only.*" }).Count |
+            Should -Be 1
+        @($said | Where-Object { $_ -like '* goes in To only*' -or $_ -like '*address goes once*' }).Count | Should -Be 0
     }
 
     It 'tells a row whose Attachment cell has an unknown or no extension what the cell can be, not to give a MimeType' {

@@ -203,6 +203,14 @@ Describe 'Send-ConnectMessage: what only the service can judge, and what stops t
             Should -Throw -ErrorId 'InvalidChannel,*'
     }
 
+    It 'stops with InvalidContent for a script block as -Content, saying how a row''s value gets in' {
+        # Before: "-Content: The value is a ScriptBlock, which JSON cannot carry", as if a script block ran per row here too.
+        $rows = Import-People @([pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann' })
+        { $rows | Send-ConnectMessage -Channel email -From 'news@example.com' -Content { @{ type = 'text'; subject = 'S'; text = 'Hi ' + $_.Name } } } |
+            Should -Throw -ErrorId 'InvalidContent,*' -ExpectedMessage "-Content: The value is a script block, which is not run:*'Hi `$(Name)'*ForEach-Object { `$_ | Send-ConnectMessage*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'stops with InvalidContent for content that is not an object' {
         { '+447700900112' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content '["a"]' } |
             Should -Throw -ErrorId 'InvalidContent,*' -ExpectedMessage '*JSON object*array*'
@@ -437,6 +445,11 @@ Describe 'Send-ConnectMessage -Channel email with the copy columns Send-ConnectE
 
         $null = 'ann@example.com' | Send-ConnectMessage -Channel email -From 'news@example.com' -Content $content -AdditionalProperty $copies -WarningVariable quiet -WarningAction SilentlyContinue
         @($quiet | Where-Object { "$_" -like '*also copies*' }).Count | Should -Be 0
+
+        # -WhatIf sends nothing: the warning says what the run would do. Before, it said the address "gets the email twice".
+        $null = 'boss@example.com' | Send-ConnectMessage -Channel email -From 'news@example.com' -Content $content -AdditionalProperty $copies -WhatIf -WarningVariable preview -WarningAction SilentlyContinue
+        "$(@($preview | Where-Object { "$_" -like '*also copies*' })[0])" |
+            Should -BeLike "Row 1 would send to an address that -AdditionalProperty also copies: *so that address would get the email twice, and the service would bill both.*"
     }
 
     It 'says nothing of them on another channel, nor of a column -SubstitutionColumn names' {

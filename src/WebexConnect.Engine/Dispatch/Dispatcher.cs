@@ -156,7 +156,7 @@ namespace WebexConnect.Engine.Dispatch
                 var until = _clock.Elapsed + unwind;
                 _unwindUntil = until;
                 while (_inFlight > 0 && _clock.Elapsed < until) Monitor.Wait(_sync, PollInterval);
-                foreach (var result in _results.Held()) rows.Add(result.Status);
+                foreach (var result in _results.Held()) rows.Add(result);
                 _unfinished.CountInto(rows);
             }
 

@@ -55,7 +55,7 @@ namespace WebexConnect.Engine.Dispatch
         {
             foreach (var entry in _open.Values)
             {
-                if (entry.Stage == Stage.Handed) rows.AddOnTheirWay(1);
+                if (entry.Stage == Stage.Handed) rows.AddOnItsWay(entry.Item.Row);
                 else rows.AddNeverLeft(1);
             }
         }

@@ -72,10 +72,15 @@ namespace WebexConnect.Commands
                 why = "it runs with -NonInteractive, which refuses every question";
             else
                 return stop;
+            // The results written before this error are not in "$r = Import-Csv ... | Send-ConnectSms": PowerShell assigns
+            // nothing when a pipeline ends in an error, so the rows that went were lost to the script without a word; and
+            // an admin who gave -Confirm to look before sending was not told that -WhatIf does that without a question.
             return new HostException(
                 "PowerShell had to ask a question here (-Confirm, $ConfirmPreference set to Medium or Low, or Inquire as " +
-                "-ErrorAction or -WarningAction), but " + why + ", so the command ended as Stop would; the rows already sent " +
-                "are reported. In a script that runs unattended, leave out -Confirm (or give -Confirm:$false), leave " +
+                "-ErrorAction or -WarningAction), but " + why + ", so the command ended as Stop would. The results of the rows " +
+                "already sent were written before this error, but a $results = ... assignment keeps none of them when the command " +
+                "ends in an error: give -OutVariable results to keep them. In a script that runs unattended, leave out -Confirm " +
+                "(or give -Confirm:$false; to see what a run would send, run it once with -WhatIf instead), leave " +
                 "$ConfirmPreference at High, and use -ErrorAction Continue or Stop instead of Inquire.",
                 stop, PromptWithoutInputErrorId, ErrorCategory.ResourceUnavailable);
         }

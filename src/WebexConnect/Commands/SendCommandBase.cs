@@ -256,6 +256,12 @@ namespace WebexConnect.Commands
         /// <summary>The number of the row being handled, counted from 1 as the results and warnings say it.</summary>
         private protected long RowNumber => _row;
 
+        /// <summary>
+        /// -WhatIf or -PayloadOnly: nothing goes, so what a row's message loses is said as what would happen ("would go in To
+        /// only"), as the end warnings say it (<see cref="WarningAtEnd"/>'s preview).
+        /// </summary>
+        private protected bool Previewing => _whatIf != null || PayloadOnly;
+
         /// <summary>Checked once before the first row: combinations no row can fix.</summary>
         private protected virtual void CheckParameters()
         {
@@ -1007,19 +1013,31 @@ namespace WebexConnect.Commands
             if (_stopSaid || _run is null || _streams is null) return;
             _stopSaid = true;
             StopProcessing();
-            // -WhatIf sends nothing and writes no result for a row it would send: a stopped preview has nothing to account for.
+            var warnings = new List<string>(3);
+            // -WhatIf sends nothing and writes no result for a row it would send: a stopped preview has no rows to account for.
             // Before, Ctrl+C in a -WhatIf run over a CSV said "rows 1-11,262 (11,262 rows) get no result: none was sent. Give
             // -Journal to a run that may be cut short", as if a real run had been cut short.
-            if (_whatIf != null) return;
-            var rows = _dispatcher?.StopAndCount(StopUnwind) ?? new StoppedRows();
-            // Results the run took and never wrote: the rest of those taken with the last one written.
-            foreach (var taken in _run.ByStatus) rows.Add(taken.Key, taken.Value - _streams.Written(taken.Key));
-            var warnings = new List<string>(3);
-            if (StoppedRun.Warning(MyInvocation.MyCommand.Name, byDownstreamCommand, _streams.LastRow, RowsRead, rows, _journalPath) is string warning)
-                warnings.Add(warning);
-            // PowerShell calls no EndProcessing after a stop: the run's end warnings, about the rows it did send, are said
-            // here or never (a Select-Object -First 10 run lost "10 rows ... sent once" and -SendAt's "went at once").
-            warnings.AddRange(EndWarnings(preview: false));
+            if (_whatIf is null)
+            {
+                var rows = _dispatcher?.StopAndCount(StopUnwind) ?? new StoppedRows();
+                // Results the run took and never wrote: the rest of those taken with the last one written.
+                foreach (var taken in _run.ByStatus) rows.Add(taken.Key, taken.Value - _streams.Written(taken.Key));
+                if (StoppedRun.Warning(MyInvocation.MyCommand.Name, byDownstreamCommand, _streams.LastRow, RowsRead, rows, _journalPath) is string warning)
+                    warnings.Add(warning);
+                // The end warnings count the rows that went, not only those whose result was written: before, a run stopped
+                // after 2 results said "2 rows ... goes once" of 5 rows that went with one copy fewer.
+                foreach (var row in rows.RowsThatWent) RowDone(row, went: true);
+            }
+            else if (byDownstreamCommand)
+            {
+                // A preview stopped by a command after it (Select-Object -First 1 took an Invalid row's result) still shows
+                // the requests its rows read would make, as its end would have: before, it ended without them.
+                foreach (var batch in _whatIf.Flush()) SayWhatIf(batch);
+            }
+            // PowerShell calls no EndProcessing after a stop: the run's end warnings, about the rows it did send (or, under
+            // -WhatIf, would send), are said here or never (a Select-Object -First 10 run lost "10 rows ... sent once" and
+            // -SendAt's "went at once").
+            warnings.AddRange(EndWarnings(preview: _whatIf != null));
             foreach (var said in warnings)
             {
                 if (byDownstreamCommand) WriteNamedWarning(said);

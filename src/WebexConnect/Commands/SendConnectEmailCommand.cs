@@ -199,7 +199,7 @@ namespace WebexConnect.Commands
         /// <summary>The row's email without the copies its To (or, for Bcc, its Cc) already has: see <see cref="OverlappingCopies"/>.</summary>
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient)
         {
-            var sent = _overlappingCopies.For(message, recipient.Addresses, RowNumber, out var note);
+            var sent = _overlappingCopies.For(message, recipient.Addresses, RowNumber, Previewing, out var note);
             if (note is not null) WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + note);
             return sent;
         }

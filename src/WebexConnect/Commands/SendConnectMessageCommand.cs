@@ -238,7 +238,7 @@ namespace WebexConnect.Commands
             return message;
         }
 
-        private protected override string? WarningAtEnd(bool preview) => _copiesGiven?.Warning();
+        private protected override string? WarningAtEnd(bool preview) => _copiesGiven?.Warning(preview);
 
         private protected override void RowDone(long row, bool went) => _copiesGiven?.Done(row, went);
 

@@ -77,6 +77,8 @@ namespace WebexConnect.Composition
                 case Uri uri:
                     WriteString(json, uri.OriginalString);
                     return;
+                case ScriptBlock _:
+                    throw new ArgumentException(ScriptBlockGiven(path));
                 case IDictionary dictionary:
                     WriteObject(json, Entries(dictionary), path, depth);
                     return;
@@ -149,6 +151,18 @@ namespace WebexConnect.Composition
             }
             json.Append('"');
         }
+
+        /// <summary>
+        /// What to do instead of a script block meant to run for each row: PowerShell runs one given to a parameter per row only
+        /// for a parameter that binds from the row, and these are the same for every row. Before, the refusal said only that
+        /// JSON cannot carry a ScriptBlock, and left the admin to guess that a row's values need another way in.
+        /// </summary>
+        private static string ScriptBlockGiven(string path) =>
+            $"{Where(path)}is a script block, which is not run: it is the same for every row, and PowerShell runs a script block " +
+            "for each row only for a parameter that takes its value from the row. To put a row's value in the text, write it as " +
+            "$(Column) in single quotes ('Hi $(Name)'): each row's other columns are sent as its substitutions. To build each " +
+            "row's value in PowerShell, pass the value, not the script block, one row at a time: " +
+            "Import-Csv .\\list.csv | ForEach-Object { $_ | Send-ConnectMessage ... -Content @{ type = 'text'; text = 'Hi ' + $_.Name } }.";
 
         private static string Where(string path) => path.Length == 0 ? "The value " : "'" + path + "' ";
     }

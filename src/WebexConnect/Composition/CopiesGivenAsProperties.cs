@@ -74,14 +74,18 @@ namespace WebexConnect.Composition
         /// </summary>
         public void Done(long row, bool went) => _rows.Done(row, went);
 
-        /// <summary>The warning the run ends with, or null when no row's To was one of the copies.</summary>
-        public string? Warning()
+        /// <summary>
+        /// The warning the run ends with, or null when no row's To was one of the copies; under <paramref name="preview"/>
+        /// (-WhatIf), of the rows the run would send, in the conditional: nothing was sent.
+        /// </summary>
+        public string? Warning(bool preview)
         {
             if (Rows == 0) return null;
             var first = _rows.Rows.First.ToString(CultureInfo.InvariantCulture);
-            return _rows.Rows + " sent to an address that -AdditionalProperty also copies" + (Rows == 1 ? ": " : "; in row " + first + ", ") +
-                _rows.FirstNote + ". Send-ConnectMessage writes -AdditionalProperty as given, so that address gets the email twice, and the " +
-                "service bills both. Send-ConnectEmail -Cc (or -Bcc) sends each address once.";
+            return _rows.Rows + (preview ? " would send" : " sent") + " to an address that -AdditionalProperty also copies" +
+                (Rows == 1 ? ": " : "; in row " + first + ", ") + _rows.FirstNote + ". Send-ConnectMessage writes -AdditionalProperty as given, " +
+                "so that address " + (preview ? "would get the email twice, and the service would bill both" : "gets the email twice, and the service bills both") +
+                ". Send-ConnectEmail -Cc (or -Bcc) sends each address once.";
         }
     }
 }

@@ -44,17 +44,20 @@ namespace WebexConnect.Composition
         /// <summary>
         /// The email row <paramref name="row"/> is sent as: <paramref name="message"/> itself when no copy repeats one of
         /// <paramref name="to"/> or a more visible copy, else one without those copies. <paramref name="note"/> says what was
-        /// dropped, the first time the row is asked about; null otherwise.
+        /// dropped, the first time the row is asked about; null otherwise. Under <paramref name="preview"/> (-WhatIf,
+        /// -PayloadOnly) it says where the address would go: before, -WhatIf -Verbose said it "goes in To only" of an email
+        /// that went nowhere.
         /// </summary>
-        public ConnectMessage For(ConnectMessage message, IReadOnlyList<string> to, long row, out string? note)
+        public ConnectMessage For(ConnectMessage message, IReadOnlyList<string> to, long row, bool preview, out string? note)
         {
             note = null;
             if (message is not EmailMessage email || (email.Cc.Count == 0 && email.Bcc.Count == 0)) return message;
             if (row == _lastRow && ReferenceEquals(message, _lastSource)) return _lastResult!;
 
             List<string>? said = null;
-            var cc = Without(email.Cc, "Cc", to, null, ref said);
-            var bcc = Without(email.Bcc, "Bcc", to, cc, ref said);
+            var goes = preview ? "would go" : "goes";
+            var cc = Without(email.Cc, "Cc", to, null, goes, ref said);
+            var bcc = Without(email.Bcc, "Bcc", to, cc, goes, ref said);
             _lastRow = row;
             _lastSource = message;
             _lastResult = said is null ? message : Variant(email, cc, bcc);
@@ -87,14 +90,15 @@ namespace WebexConnect.Composition
 
         /// <summary>
         /// <paramref name="copies"/> without the addresses of <paramref name="inTo"/> and <paramref name="inCc"/>; the list
-        /// itself when it has none of them (the usual row, which allocates nothing more).
+        /// itself when it has none of them (the usual row, which allocates nothing more). Each address dropped is said in
+        /// <paramref name="said"/>, where it <paramref name="goes"/> ("goes", or under -WhatIf "would go").
         /// </summary>
         /// <remarks>
         /// Scanned rather than hashed: a row has a To or a few and a handful of copies, and two sets built per row cost every
         /// email with copies two allocations, whether or not it repeated an address.
         /// </remarks>
         private static IReadOnlyList<string> Without(IReadOnlyList<string> copies, string field, IReadOnlyList<string> inTo,
-            IReadOnlyList<string>? inCc, ref List<string>? said)
+            IReadOnlyList<string>? inCc, string goes, ref List<string>? said)
         {
             List<string>? kept = null;
             for (var i = 0; i < copies.Count; i++)
@@ -107,7 +111,7 @@ namespace WebexConnect.Composition
                     continue;
                 }
                 kept ??= copies.Take(i).ToList();
-                (said ??= new List<string>()).Add(InputEcho.Quote(address) + " is in " + keptIn + " and " + field + ", and goes in " + keptIn + " only");
+                (said ??= new List<string>()).Add(InputEcho.Quote(address) + " is in " + keptIn + " and " + field + ", and " + goes + " in " + keptIn + " only");
             }
             return kept is null ? copies : kept;
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 
 namespace WebexConnect.Composition
 {
@@ -8,31 +7,33 @@ namespace WebexConnect.Composition
     /// schedule uses: what RowTimeArgument gives -SendAt for such a text, so that a row whose SendAt cell is no time reaches the
     /// command and gets its own Invalid result, and the command line's refusal still says what PowerShell's said.
     /// </summary>
+    /// <remarks>
+    /// A mark is read on the thread that made it, right after PowerShell bound it: the command line's in BeginProcessing, a
+    /// row's cell in that row's ProcessRecord. So each thread keeps only its latest marks. Before, one table for the process
+    /// kept every distinct text it was ever given: a scheduled task's long-lived host, or a runspace pool sending file after
+    /// file, grew by each unreadable cell for the life of the process.
+    /// </remarks>
     internal static class UnreadableTime
     {
-        // One mark per distinct text and reason: a CSV whose 10,000 cells hold the same wrong text makes one.
-        private static readonly ConcurrentDictionary<string, long> Ticks = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        private static readonly ConcurrentDictionary<long, Unreadable> Texts = new ConcurrentDictionary<long, Unreadable>();
-        private static long _last;
+        /// <summary>The marks a thread keeps: far more than can be bound between a mark and its reading.</summary>
+        internal const int Kept = 64;
 
         /// <summary>Marks below this are no real time: 0001-01-01 plus at most a few hours in ticks.</summary>
         private const long Limit = 1L << 40;
 
-        /// <summary>The mark for <paramref name="text"/>, refused because <paramref name="reason"/>.</summary>
-        public static DateTimeOffset Mark(string text, string reason)
-        {
-            var ticks = Ticks.GetOrAdd(text + "\u0000" + reason, _ =>
-            {
-                var next = System.Threading.Interlocked.Increment(ref _last);
-                Texts[next] = new Unreadable(text, reason);
-                return next;
-            });
-            return new DateTimeOffset(ticks, TimeSpan.Zero);
-        }
+        [ThreadStatic]
+        private static LatestMarks? _marks;
 
-        /// <summary>The text and reason <paramref name="time"/> marks; null for a real time or none.</summary>
+        /// <summary>The mark for <paramref name="text"/>, refused because <paramref name="reason"/>.</summary>
+        public static DateTimeOffset Mark(string text, string reason) =>
+            new DateTimeOffset((_marks ??= new LatestMarks()).Of(text, reason), TimeSpan.Zero);
+
+        /// <summary>
+        /// The text and reason <paramref name="time"/> marks; null for a real time, for none, and for a mark this thread no
+        /// longer keeps.
+        /// </summary>
         public static Unreadable? Of(DateTimeOffset? time) =>
-            time is DateTimeOffset at && at.Ticks < Limit && Texts.TryGetValue(at.Ticks, out var unreadable) ? unreadable : null;
+            time is DateTimeOffset at && at.Ticks < Limit ? _marks?.Find(at.Ticks) : null;
 
         /// <summary>A time text that could not be read, and PowerShell's or the module's reason.</summary>
         internal sealed class Unreadable
@@ -46,6 +47,38 @@ namespace WebexConnect.Composition
             public string Text { get; }
 
             public string Reason { get; }
+        }
+
+        /// <summary>One thread's latest <see cref="Kept"/> marks, the oldest overwritten by the next new one.</summary>
+        private sealed class LatestMarks
+        {
+            private readonly long[] _ticks = new long[Kept];
+            private readonly Unreadable?[] _texts = new Unreadable?[Kept];
+            private long _last;
+
+            /// <summary>
+            /// The mark of the text and reason: the one it has when kept (a CSV whose 10,000 cells hold the same wrong text
+            /// makes one), else a new one.
+            /// </summary>
+            public long Of(string text, string reason)
+            {
+                for (var i = 0; i < Kept; i++)
+                    if (_texts[i] is { } kept && string.Equals(kept.Text, text, StringComparison.Ordinal) &&
+                        string.Equals(kept.Reason, reason, StringComparison.Ordinal))
+                        return _ticks[i];
+                // From 1: tick 0 is DateTimeOffset.MinValue, a time someone could give.
+                _last = _last + 1 < Limit ? _last + 1 : 1;
+                var slot = (int)(_last % Kept);
+                _ticks[slot] = _last;
+                _texts[slot] = new Unreadable(text, reason);
+                return _last;
+            }
+
+            public Unreadable? Find(long ticks)
+            {
+                var slot = (int)(ticks % Kept);
+                return _ticks[slot] == ticks ? _texts[slot] : null;
+            }
         }
     }
 }

@@ -48,9 +48,9 @@ namespace WebexConnect.Receipts
 
         /// <summary>
         /// The cell's text when <see cref="Time"/> read it in this culture but it could be another's with day and month the
-        /// other way round: not ISO 8601, both at most 12 and not the same, and not the text this culture writes for that
-        /// time (en-US writes 5/12/2026 2:03:00 PM; en-GB's 05/12/2026 14:03:00 reads as 12 May in en-US, 5 December in
-        /// en-GB). Null otherwise, the usual file read where it was written.
+        /// other way round: not ISO 8601, both at most 12 and not the same, and its date not as this culture writes that
+        /// date (en-US writes 5/12/2026; en-GB's 05/12/2026 14:03:00 reads as 12 May in en-US, 5 December in en-GB). Null
+        /// otherwise, the usual file read where it was written.
         /// </summary>
         /// <param name="row">The results file's row.</param>
         /// <param name="name">The time's column ("SubmittedAt").</param>
@@ -59,10 +59,19 @@ namespace WebexConnect.Receipts
         {
             if (read.Day > 12 || read.Day == read.Month) return null;
             if (row.Properties[name]?.Value is DateTimeOffset or DateTime || Text(row, name) is not string text || IsIso8601.IsMatch(text)) return null;
-            var culture = CultureInfo.CurrentCulture;
-            var written = string.Equals(text, read.ToString(culture), StringComparison.Ordinal) ||
-                          string.Equals(text, read.DateTime.ToString(culture), StringComparison.Ordinal);
-            return written ? null : text;
+            return DateWrittenIn(text, read, CultureInfo.CurrentCulture) ? null : text;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="text"/> starts with the date of <paramref name="read"/> as <paramref name="culture"/> writes
+        /// it (its short date), whatever time follows: PowerShell's own 12/6/2026 12:31:00 PM and Excel's re-saved 12/6/2026
+        /// 12:31 alike. Only the date's order is in doubt; before, the time was compared too, and an en-US file Excel had
+        /// saved without seconds was warned of on every run in en-US. en-GB's 05/12/2026 is still not en-US's 5/12/2026.
+        /// </summary>
+        private static bool DateWrittenIn(string text, DateTimeOffset read, CultureInfo culture)
+        {
+            var date = read.ToString(culture.DateTimeFormat.ShortDatePattern, culture);
+            return text.StartsWith(date, StringComparison.Ordinal) && (text.Length == date.Length || char.IsWhiteSpace(text[date.Length]));
         }
 
         private static DateTimeOffset? Parse(string? text)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using WebexConnect.Results;
 
 namespace WebexConnect.Sending
@@ -18,6 +19,13 @@ namespace WebexConnect.Sending
         /// <summary>Never left, or refused by the service.</summary>
         public long NotSent { get; private set; }
 
+        /// <summary>
+        /// The rows among them that a request of this run carried and that were accepted or may have been: those the run's
+        /// end warnings count as having gone (a row the copies warning names). Before, those warnings counted only the
+        /// results written, so a run stopped after 2 results said "2 rows ... goes once" of 5 rows that went.
+        /// </summary>
+        public List<long> RowsThatWent { get; } = new List<long>();
+
         /// <summary><paramref name="rows"/> rows whose result of <paramref name="status"/> was never written.</summary>
         public void Add(SendStatus status, long rows = 1)
         {
@@ -37,8 +45,21 @@ namespace WebexConnect.Sending
             }
         }
 
-        /// <summary>Rows whose request left and had no answer when the run stopped.</summary>
-        public void AddOnTheirWay(long rows) => MayHaveGone += rows;
+        /// <summary>A result never written: counted by its status, and among <see cref="RowsThatWent"/> when it went.</summary>
+        public void Add(SendResult result)
+        {
+            Add(result.Status);
+            // Batch 0: the journal answered for it (an earlier run sent it), or it never reached a request.
+            if (result.Batch > 0 && (result.Status == SendStatus.Queued || result.Status == SendStatus.Scheduled || result.Status == SendStatus.Unknown))
+                RowsThatWent.Add(result.Row);
+        }
+
+        /// <summary>Row <paramref name="row"/>, whose request left and had no answer when the run stopped.</summary>
+        public void AddOnItsWay(long row)
+        {
+            MayHaveGone++;
+            RowsThatWent.Add(row);
+        }
 
         /// <summary>Rows whose request never left.</summary>
         public void AddNeverLeft(long rows) => NotSent += rows;

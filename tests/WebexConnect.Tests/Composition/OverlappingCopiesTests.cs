@@ -28,7 +28,7 @@ namespace WebexConnect.Tests.Composition
         {
             var copies = new OverlappingCopies();
             var sent = (EmailMessage)copies.For(Email(new[] { "Ann@example.com", "boss@example.com" }, new[] { "ann@example.com", "BOSS@example.com", "audit@example.com" }),
-                new[] { "ann@example.com" }, 1, out var note);
+                new[] { "ann@example.com" }, 1, preview: false, out var note);
 
             Assert.Equal(new[] { "boss@example.com" }, sent.Cc);
             Assert.Equal(new[] { "audit@example.com" }, sent.Bcc);
@@ -42,7 +42,7 @@ namespace WebexConnect.Tests.Composition
             var copies = new OverlappingCopies();
             var email = Email(new[] { "boss@example.com" }, new[] { "audit@example.com" });
 
-            Assert.Same(email, copies.For(email, new[] { "ann@example.com" }, 1, out var note));
+            Assert.Same(email, copies.For(email, new[] { "ann@example.com" }, 1, preview: false, out var note));
             Assert.Null(note);
             copies.Done(1, went: true);
             Assert.Equal(0, copies.Rows);
@@ -53,7 +53,7 @@ namespace WebexConnect.Tests.Composition
         public void The_email_with_fewer_copies_keeps_everything_else()
         {
             var email = Email(new[] { "ann@example.com" }, Array.Empty<string>());
-            var sent = (EmailMessage)new OverlappingCopies().For(email, new[] { "ann@example.com" }, 1, out _);
+            var sent = (EmailMessage)new OverlappingCopies().For(email, new[] { "ann@example.com" }, 1, preview: false, out _);
 
             Assert.Empty(sent.Cc);
             foreach (var property in typeof(EmailMessage).GetProperties().Where(p => p.Name is not nameof(EmailMessage.Cc)))
@@ -65,8 +65,8 @@ namespace WebexConnect.Tests.Composition
         {
             var copies = new OverlappingCopies();
             var email = Email(new[] { "ann@example.com" }, Array.Empty<string>());
-            var first = copies.For(email, new[] { "ann@example.com" }, 4, out var note);
-            var again = copies.For(email, new[] { "ann@example.com" }, 4, out var noteAgain);
+            var first = copies.For(email, new[] { "ann@example.com" }, 4, preview: false, out var note);
+            var again = copies.For(email, new[] { "ann@example.com" }, 4, preview: false, out var noteAgain);
 
             Assert.Same(first, again);
             Assert.NotNull(note);
@@ -83,7 +83,7 @@ namespace WebexConnect.Tests.Composition
             var copies = new OverlappingCopies();
             var email = Email(new[] { "boss@example.com" }, new[] { "boss@example.com" });
 
-            Assert.Same(copies.For(email, new[] { "ann@example.com" }, 1, out _), copies.For(email, new[] { "bob@example.com" }, 2, out _));
+            Assert.Same(copies.For(email, new[] { "ann@example.com" }, 1, preview: false, out _), copies.For(email, new[] { "bob@example.com" }, 2, preview: false, out _));
         }
 
         [Fact]
@@ -93,7 +93,7 @@ namespace WebexConnect.Tests.Composition
             var email = Email(new[] { "boss@example.com" }, Array.Empty<string>());
             foreach (var row in new long[] { 3, 5, 8, 9, 10, 11, 12 })
             {
-                copies.For(email, new[] { "boss@example.com" }, row, out _);
+                copies.For(email, new[] { "boss@example.com" }, row, preview: false, out _);
                 copies.Done(row, went: true);
             }
 
@@ -109,8 +109,8 @@ namespace WebexConnect.Tests.Composition
             // A re-run whose rows the journal skips, or a row declined at -Confirm, sent nothing twice: no "sent once" for it.
             var copies = new OverlappingCopies();
             var email = Email(new[] { "boss@example.com" }, Array.Empty<string>());
-            copies.For(email, new[] { "boss@example.com" }, 1, out _);
-            copies.For(email, new[] { "boss@example.com" }, 2, out _);
+            copies.For(email, new[] { "boss@example.com" }, 1, preview: false, out _);
+            copies.For(email, new[] { "boss@example.com" }, 2, preview: false, out _);
             copies.Done(1, went: false);
 
             Assert.Equal(0, copies.Rows);
@@ -122,5 +122,20 @@ namespace WebexConnect.Tests.Composition
             Assert.StartsWith("Row 2 gave an address in more than one of To, Cc and Bcc, so each such address would go once, in the first",
                 copies.Warning(preview: true));
         }
-    }
+
+        [Fact]
+        public void A_preview_says_where_a_dropped_copy_would_go_in_the_rows_note_and_the_warnings_example()
+        {
+            // Before: -WhatIf -Verbose said "goes in To only", and the warning's example said so too, of an email that went nowhere.
+            var copies = new OverlappingCopies();
+            var email = Email(new[] { "boss@example.com" }, new[] { "BOSS@example.com" });
+
+            copies.For(email, new[] { "boss@example.com" }, 1, preview: true, out var note);
+            copies.Done(1, went: true);
+
+            Assert.Equal("'boss@example.com' is in To and Cc, and would go in To only; 'BOSS@example.com' is in To and Bcc, and would go in To only", note);
+            Assert.Contains("would go once", copies.Warning(preview: true));
+            Assert.DoesNotContain(" goes ", copies.Warning(preview: true));
+        }
+}
 }

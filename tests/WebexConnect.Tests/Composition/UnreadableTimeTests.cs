@@ -24,6 +24,35 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void A_thread_keeps_only_its_latest_marks_so_a_long_lived_host_does_not_grow_with_every_unreadable_cell()
+        {
+            // Before: one table for the process kept all 10,001 texts (and any later ones) for as long as the host lived.
+            var first = UnreadableTime.Mark("first unreadable", "Cannot convert");
+            for (var i = 0; i < 10_000; i++) UnreadableTime.Mark("cell " + i, "Cannot convert");
+
+            Assert.Null(UnreadableTime.Of(first));
+            // The latest still read back, the row's error naming its cell; marking a kept text again gives the same mark.
+            var last = UnreadableTime.Mark("cell 9999", "Cannot convert");
+            Assert.Equal("cell 9999", UnreadableTime.Of(last)!.Text);
+            Assert.Equal(last, UnreadableTime.Mark("cell 9999", "Cannot convert"));
+            Assert.Equal("cell " + (9999 - UnreadableTime.Kept + 1), UnreadableTime.Of(new DateTimeOffset(last.Ticks - UnreadableTime.Kept + 1, TimeSpan.Zero))!.Text);
+        }
+
+        [Fact]
+        public void A_mark_is_read_on_the_thread_that_made_it()
+        {
+            // PowerShell binds -SendAt and the command reads it on the pipeline thread; another run's thread keeps its own.
+            var mine = UnreadableTime.Mark("tomorrowish", "Cannot convert");
+            UnreadableTime.Unreadable? elsewhere = null;
+            var other = new System.Threading.Thread(() => elsewhere = UnreadableTime.Of(mine));
+            other.Start();
+            other.Join();
+
+            Assert.Null(elsewhere);
+            Assert.Equal("tomorrowish", UnreadableTime.Of(mine)!.Text);
+        }
+
+        [Fact]
         public void A_real_time_is_no_mark()
         {
             Assert.Null(UnreadableTime.Of(null));

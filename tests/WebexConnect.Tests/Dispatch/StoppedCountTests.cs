@@ -24,13 +24,15 @@ namespace WebexConnect.Tests.Dispatch
             // Batch 1 answered, batch 2 on its way (Unknown when stopped), batch 3 stopped at the gate, row 7 in an open batch.
             var transport = new StagedTransport();
             using var dispatcher = new Dispatcher(transport, new OpenGate(2), TestShapes.Of, Items.Options(), CancellationToken.None, Items.NoLinger);
-            for (var row = 1; row <= 7; row++) dispatcher.Add(Items.Person(row));
+            for (var row = 1; row <= 7; row++) dispatcher.Add(Items.Person(row) with { Row = row });
             Assert.True(SpinWait.SpinUntil(() => transport.Waiting == 2, TimeSpan.FromSeconds(10)), "batches 2 and 3 not out");
             Assert.True(SpinWait.SpinUntil(() => dispatcher.Progress.Completed == 2, TimeSpan.FromSeconds(10)), "batch 1 not answered");
 
             var rows = dispatcher.StopAndCount(TimeSpan.FromSeconds(10));
 
             Assert.Equal((2, 2, 3), (rows.Sent, rows.MayHaveGone, rows.NotSent));
+            // Which rows went, for the end warnings that count them (the copies warning): not those stopped at the gate.
+            Assert.Equal(new long[] { 1, 2, 3, 4 }, rows.RowsThatWent.OrderBy(row => row));
             // The stop lets nothing more leave.
             Assert.Equal(3, transport.Started);
         }
@@ -130,7 +132,7 @@ namespace WebexConnect.Tests.Dispatch
             var rows = new StoppedRows();
             rows.Add(SendStatus.Queued, 5);
             rows.Add(SendStatus.Unknown, 4);
-            rows.AddOnTheirWay(6);
+            for (var row = 10; row < 16; row++) rows.AddOnItsWay(row);
             rows.AddNeverLeft(3);
             // 17 rows the run never handed over (read while the stop came) are not sent either.
 
