@@ -1397,6 +1397,24 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
         @($bodies.to.substitutions | ForEach-Object { $_.PSObject.Properties.Name }) | Should -Not -Contain 'SendAt'
     }
 
+    It 'warns once of a SendAt or CorrelationId column written apart (''Send At'', ''correlation_id''), and -WarningAction Stop sends nothing' {
+        # Before: the columns bound nothing and nothing said so: each reminder, meant for its own time, went out at once as a
+        # substitution, Queued. The file is as a German Excel saves it: semicolons, a byte order mark, a blank line.
+        $csv = Join-Path $PSScriptRoot 'Fixtures/appointments-spelled-apart.csv'
+
+        { Import-Csv $csv -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningAction Stop } | Should -Throw
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $results = @(Import-Csv $csv -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Row | Should -Be @(1, 2, 3)
+        @($warned).Count | Should -Be 2
+        "$($warned[0])" | Should -BeExactly ("The column 'Send At' is not read as 'SendAt': PowerShell binds a column only by its exact name, so no row " +
+            "takes its value (it goes out as a substitution only). Add the column under that name on the way in: ... | " +
+            "Select-Object *, @{ n = 'SendAt'; e = { `$_.'Send At' } } | Send-ConnectSms ...")
+        "$($warned[1])" | Should -BeLike "The column 'correlation_id' is not read as 'CorrelationId': *@{ n = 'CorrelationId'; e = { `$_.'correlation_id' } }*"
+    }
+
     It 'shows each row''s time under -WhatIf, and in -PayloadOnly' {
         # -WhatIf writes to the host: a child pwsh shows what an admin's console would.
         $child = Join-Path $TestDrive 'whatif-reminders.ps1'
