@@ -351,6 +351,21 @@ Describe 'Send-ConnectSms with a bad row' {
         (@($rows | Select-Object *, @{ Name = 'Text'; Expression = { $_.message } } | Send-ConnectSms -From ACME)).Status | Should -Be 'Queued'
     }
 
+    It 'says a Text column typed with a space (''Text '') is not read as Text, and the rename it gives works' {
+        # Before: "the first row no Text column (the row has the columns 'Phone', 'Name', 'Text ')" and no more: the admin was
+        # left to spot the space in the list. A header cell typed with a space is what Excel keeps.
+        $rows = 'Phone,Name,Text ', '+447700900067,Ann,Your parcel is on its way' | ConvertFrom-Csv
+
+        { $rows | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
+            "*so every row would be refused: nothing was sent. The column 'Text ' is not read as 'Text': PowerShell binds a column " +
+            "only by its exact name. Rename it in the CSV header, or on the way in: Select-Object *, @{ Name = 'Text'; Expression = { `$_.'Text ' } }.")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $sent = @($rows | Select-Object *, @{ Name = 'Text'; Expression = { $_.'Text ' } } | Send-ConnectSms -From ACME)
+        $sent.Status | Should -Be 'Queued'
+        ((Get-ConnectSandboxRequest)[-1].Body | ConvertFrom-Json).content.text | Should -Be 'Your parcel is on its way'
+    }
+
     It 'stops once, before sending, when neither -Text nor a Text column of the first row gives the text; a row''s empty Text cell is its own' {
         # Before: one Invalid result and error per row, all "Text is required (or give a template)".
         { $script:rows | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (

@@ -516,7 +516,7 @@ namespace WebexConnect.Composition
         /// </summary>
         private string? BoundNameSpelledApart(string column)
         {
-            var joined = new string(column.Where(c => !IsWordSeparator(c) && !IsGlue(c)).ToArray());
+            var joined = Joined(column);
             if (joined.Length == column.Length || joined.Length == 0) return null;
             if (_substitutionColumns?.Contains(column, StringComparer.OrdinalIgnoreCase) == true) return null;
             var bound = _boundColumns.FirstOrDefault(name => string.Equals(name, joined, StringComparison.OrdinalIgnoreCase));
@@ -529,6 +529,9 @@ namespace WebexConnect.Composition
             "on the way in: ... | Select-Object *, @{ n = '" + name + "'; e = { $_." + InputEcho.Quote(column) + " } } | " + _commandName + " ...";
 
         private static bool IsWordSeparator(char c) => char.IsWhiteSpace(c) || c == '-' || c == '_' || c == '.';
+
+        /// <summary>A column's name without the spaces, hyphens, underscores, dots and invisible characters in and around it: 'Send At' is SendAt.</summary>
+        internal static string Joined(string column) => new string(column.Where(c => !IsWordSeparator(c) && !IsGlue(c)).ToArray());
 
         /// <summary>" (the row has the columns 'Emial', 'Name')": what the admin can compare with the names that bind. Quoted, so a space shows.</summary>
         internal static string ColumnsOf(InputRow row)
