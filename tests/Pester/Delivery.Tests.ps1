@@ -390,6 +390,28 @@ Describe 'Wait-ConnectDelivery' {
         $receipt.Description | Should -BeExactly "bad`rDelivered fine $([char]0x202E)evil$([char]0x202C) end"
     }
 
+    It 'says of a Scheduled row without a receipt that none comes before its time, and not of a Queued one' {
+        # Before, a reminder scheduled for tomorrow was told only "no delivery receipt among the 0 receipts given", which
+        # read as a message lost, to be sent again: the person would get it twice.
+        $null = Connect-WebexConnect -Sandbox
+        $tomorrow = (Get-Date).Date.AddDays(1).AddHours(9).ToString('yyyy-MM-dd HH:mm')
+        $results = Join-Path $TestDrive 'appointments-results.csv'
+        @"
+Name,Phone,SendAt
+Ann,+447700900001,
+Bob,+447700900002,$tomorrow
+"@ | ConvertFrom-Csv | Send-ConnectSms -From CLINIC -Text 'Hi $(Name)' | Export-Csv $results -NoTypeInformation -Encoding UTF8
+
+        $report = @(Import-Csv $results | Wait-ConnectDelivery -Receipt @() -ErrorVariable missing -ErrorAction SilentlyContinue)
+
+        $report.SendStatus | Should -Be @('Queued', 'Scheduled')
+        $report.Status | Should -Be @('NoReceipt', 'NoReceipt')
+        @($missing).Count | Should -Be 2
+        $missing[0].ToString() | Should -Not -BeLike '*Scheduled*'
+        $missing[1].ToString() | Should -BeLike ('Row 2: +447700900002: no delivery receipt among the 0 receipts given (message *). The send was Scheduled: ' +
+            "no receipt comes before the time it goes out (its -SendAt, or its row's SendAt cell). Do not send it again; look for its receipt after that time.")
+    }
+
     It 'says with -Verbose how many signed webhooks came again while it waited, not counting those from before' {
         # The line had no test in the real host: a replay (or the service's second try) is answered 200 and kept once,
         # and -Verbose is where an admin who saw fewer receipts than posts learns why.

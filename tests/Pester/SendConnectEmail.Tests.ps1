@@ -1014,6 +1014,22 @@ bob@example.com,https://files.example.com/download?id=4
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'tells a row whose Attachment cell is no https URL only that, not to give a MimeType (a German Excel CSV)' {
+        # Before: "Attachments[0].MimeType: MimeType is required (e.g. application/pdf); Attachments[0].MediaUrl: ...", the
+        # first half asking for what a cell cannot give. The file is semicolon-delimited, with a BOM and a blank line, as saved.
+        $csv = Join-Path $PSScriptRoot 'Fixtures/email-attachment-cells.csv'
+
+        $results = @(Import-Csv $csv -Delimiter ';' |
+            Send-ConnectEmail -From 'billing@example.com' -Subject 'Your invoice' -Text 'Hi $(Name)' -ErrorVariable refused -ErrorAction SilentlyContinue)
+
+        $results.Row | Should -Be @(1, 2, 3, 4)
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Invalid', 'Queued')
+        $results[1].Reason | Should -BeExactly "Row 2: Attachments[0].MediaUrl: 'see the portal' is not an absolute URL: use https://host/path"
+        $results[2].Reason | Should -BeExactly "Row 3: Attachments[0].MediaUrl: 'http://intranet/download?id=5' uses http: use https"
+        "$($refused[0])" | Should -Not -BeLike '*MimeType*'
+        @(Get-SentBody).to.email | Should -Be @('ann@example.com', 'dee@example.com')
+    }
+
     It 'sends a row whose -ReplyTo or -Attachment cell is empty without it' {
         $row = [pscustomobject]@{ Email = 'ann@example.com'; ReplyTo = ''; File = '' }
 

@@ -351,6 +351,21 @@ Describe 'Send-ConnectSms with a bad row' {
         (@($rows | Select-Object *, @{ Name = 'Text'; Expression = { $_.message } } | Send-ConnectSms -From ACME)).Status | Should -Be 'Queued'
     }
 
+    It 'says a Text column typed with a space (''Text '') is not read as Text, and the rename it gives works' {
+        # Before: "the first row no Text column (the row has the columns 'Phone', 'Name', 'Text ')" and no more: the admin was
+        # left to spot the space in the list. A header cell typed with a space is what Excel keeps.
+        $rows = 'Phone,Name,Text ', '+447700900067,Ann,Your parcel is on its way' | ConvertFrom-Csv
+
+        { $rows | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
+            "*so every row would be refused: nothing was sent. The column 'Text ' is not read as 'Text': PowerShell binds a column " +
+            "only by its exact name. Rename it in the CSV header, or on the way in: Select-Object *, @{ Name = 'Text'; Expression = { `$_.'Text ' } }.")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $sent = @($rows | Select-Object *, @{ Name = 'Text'; Expression = { $_.'Text ' } } | Send-ConnectSms -From ACME)
+        $sent.Status | Should -Be 'Queued'
+        ((Get-ConnectSandboxRequest)[-1].Body | ConvertFrom-Json).content.text | Should -Be 'Your parcel is on its way'
+    }
+
     It 'stops once, before sending, when neither -Text nor a Text column of the first row gives the text; a row''s empty Text cell is its own' {
         # Before: one Invalid result and error per row, all "Text is required (or give a template)".
         { $script:rows | Send-ConnectSms -From ACME } | Should -Throw -ErrorId 'MissingContent,*' -ExpectedMessage (
@@ -1395,6 +1410,24 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
         $byTime["$tenSent"] | Should -Be @('+447700900952')
         $byTime[''] | Should -Be @('+447700900953')
         @($bodies.to.substitutions | ForEach-Object { $_.PSObject.Properties.Name }) | Should -Not -Contain 'SendAt'
+    }
+
+    It 'warns once of a SendAt or CorrelationId column written apart (''Send At'', ''correlation_id''), and -WarningAction Stop sends nothing' {
+        # Before: the columns bound nothing and nothing said so: each reminder, meant for its own time, went out at once as a
+        # substitution, Queued. The file is as a German Excel saves it: semicolons, a byte order mark, a blank line.
+        $csv = Join-Path $PSScriptRoot 'Fixtures/appointments-spelled-apart.csv'
+
+        { Import-Csv $csv -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningAction Stop } | Should -Throw
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $results = @(Import-Csv $csv -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Row | Should -Be @(1, 2, 3)
+        @($warned).Count | Should -Be 2
+        "$($warned[0])" | Should -BeExactly ("The column 'Send At' is not read as 'SendAt': PowerShell binds a column only by its exact name, so no row " +
+            "takes its value (it goes out as a substitution only). Add the column under that name on the way in: ... | " +
+            "Select-Object *, @{ n = 'SendAt'; e = { `$_.'Send At' } } | Send-ConnectSms ...")
+        "$($warned[1])" | Should -BeLike "The column 'correlation_id' is not read as 'CorrelationId': *@{ n = 'CorrelationId'; e = { `$_.'correlation_id' } }*"
     }
 
     It 'shows each row''s time under -WhatIf, and in -PayloadOnly' {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Composition
 {
@@ -57,7 +58,27 @@ namespace WebexConnect.Composition
                 : " and the first row no " + WordList.Or(parameters) + " column" + RecordComposer.ColumnsOf(firstRow);
             return string.Join("; ", missing.Select(m => "-" + m.Field + ": " + m.Problem)) + ". The command line has no " + names + where +
                 (piped ? ", so every row would be refused: nothing was sent." : ", so nothing was sent.") +
-                (piped && parameters.Contains("Text") ? TextColumnHint(firstRow) : "");
+                (piped ? WrittenApartHint(parameters, firstRow) ?? (parameters.Contains("Text") ? TextColumnHint(firstRow) : "") : "");
+        }
+
+        /// <summary>
+        /// " The column 'Text ' is not read as 'Text': ..." when a column of the first row is one of <paramref name="parameters"/>
+        /// written with a space (a header typed 'Text ' in Excel), a hyphen, an underscore or a dot: the error's list of the row's
+        /// columns showed 'Text ' beside "no Text column", and left the admin to spot the space. Null when none is.
+        /// </summary>
+        private static string? WrittenApartHint(IReadOnlyList<string> parameters, InputRow firstRow)
+        {
+            foreach (var column in firstRow.Columns)
+            {
+                var joined = RecordComposer.Joined(column.Key);
+                if (joined.Length == column.Key.Length) continue;
+                var parameter = parameters.FirstOrDefault(p => string.Equals(p, joined, StringComparison.OrdinalIgnoreCase));
+                if (parameter is null) continue;
+                var name = InputEcho.Quote(column.Key);
+                return " The column " + name + " is not read as '" + parameter + "': PowerShell binds a column only by its exact name. " +
+                    "Rename it in the CSV header, or on the way in: Select-Object *, @{ Name = '" + parameter + "'; Expression = { $_." + name + " } }.";
+            }
+            return null;
         }
 
         // The names a CSV made for another system gives its text column: the one word the admin would not guess is the

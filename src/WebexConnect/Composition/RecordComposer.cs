@@ -257,6 +257,11 @@ namespace WebexConnect.Composition
                 else if (!_layoutBound[i] && _columnOfOtherCommand?.Invoke(columns[i].Key) is string other && _warnedColumns.Add(columns[i].Key)
                     && _substitutionColumns?.Contains(columns[i].Key, StringComparer.OrdinalIgnoreCase) != true)
                     (_warnings ??= new List<string>()).Add(other);
+                else if (!_layoutBound[i] && BoundNameSpelledApart(columns[i].Key) is string bound && _warnedColumns.Add(columns[i].Key))
+                    (_warnings ??= new List<string>()).Add(
+                        $"The column {InputEcho.Quote(columns[i].Key)} is not read as {InputEcho.Quote(bound)}: PowerShell binds a column only " +
+                        "by its exact name, so no row takes its value (it goes out as a substitution only). Add the column under that name " +
+                        OnTheWayInAs(bound, columns[i].Key));
             }
             _layoutBoundNames = _layout.Where((_, i) => _layoutBound[i]).ToArray();
         }
@@ -509,11 +514,31 @@ namespace WebexConnect.Composition
             return null;
         }
 
+        /// <summary>
+        /// The name of a column this command reads that <paramref name="column"/> is, written with spaces, hyphens, underscores or
+        /// dots between its words or around it ('Send At', 'send_at', 'SendAt ' as Excel keeps a typed space); null when it is
+        /// none. Such a column bound nothing and said nothing: a SendAt column typed 'Send At' sent tomorrow's reminders at once.
+        /// A destination spelled so is the row's error instead (<see cref="SpelledApart"/>), a column -SubstitutionColumn names
+        /// is the admin's choice, and one whose parameter the command line gave is not read under either name.
+        /// </summary>
+        private string? BoundNameSpelledApart(string column)
+        {
+            var joined = Joined(column);
+            if (joined.Length == column.Length || joined.Length == 0) return null;
+            if (_substitutionColumns?.Contains(column, StringComparer.OrdinalIgnoreCase) == true) return null;
+            var bound = _boundColumns.FirstOrDefault(name => string.Equals(name, joined, StringComparison.OrdinalIgnoreCase));
+            if (bound is null || _destinationColumns.Contains(bound, StringComparer.OrdinalIgnoreCase) || _givenOnCommandLine.ContainsKey(bound)) return null;
+            return bound;
+        }
+
         /// <summary>"on the way in: ... | Select-Object *, @{ n = 'Phone'; e = { $_.'Telefon' } } | Send-ConnectSms ...": the rename that binds a column.</summary>
         private string OnTheWayInAs(string name, string column) =>
             "on the way in: ... | Select-Object *, @{ n = '" + name + "'; e = { $_." + InputEcho.Quote(column) + " } } | " + _commandName + " ...";
 
         private static bool IsWordSeparator(char c) => char.IsWhiteSpace(c) || c == '-' || c == '_' || c == '.';
+
+        /// <summary>A column's name without the spaces, hyphens, underscores, dots and invisible characters in and around it: 'Send At' is SendAt.</summary>
+        internal static string Joined(string column) => new string(column.Where(c => !IsWordSeparator(c) && !IsGlue(c)).ToArray());
 
         /// <summary>" (the row has the columns 'Emial', 'Name')": what the admin can compare with the names that bind. Quoted, so a space shows.</summary>
         internal static string ColumnsOf(InputRow row)

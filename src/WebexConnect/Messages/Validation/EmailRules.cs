@@ -142,14 +142,18 @@ namespace WebexConnect.Messages.Validation
         }
 
         /// <summary>
-        /// What to say of an attachment without a MIME type: null when its https URL has no extension (the MediaUrl line says
-        /// that, and the fix); for a URL whose extension tells no known type, the extensions that do, or how to give the type.
+        /// What to say of an attachment without a MIME type: null when its URL is not a web address or has no extension (the
+        /// MediaUrl line says that, and the fix); for a URL whose extension tells no known type, the extensions that do, or how
+        /// to give the type.
         /// </summary>
         private static string? MimeTypeProblem(EmailAttachment attachment)
         {
             var url = attachment.MediaUrl;
+            // An Attachment cell that is no URL ('see the portal', http://intranet/download?id=5) was told "MimeType is required"
+            // too, which a cell cannot give: the file's type comes from the extension of the URL that replaces it.
+            if (!string.IsNullOrWhiteSpace(url) && UrlRule.CheckHttps(url!) is not null) return null;
             // An attachment built without its type (an EmailAttachment object) whose URL does tell it: the type is what to give.
-            if (string.IsNullOrWhiteSpace(url) || UrlRule.CheckHttps(url!) is not null || EmailAttachments.KnowsTypeOf(url!))
+            if (string.IsNullOrWhiteSpace(url) || EmailAttachments.KnowsTypeOf(url!))
                 return "MimeType is required (e.g. application/pdf)";
             if (!UrlRule.EndsWithExtension(url!)) return null;
             return "the file type of " + InputEcho.Quote(string.IsNullOrEmpty(attachment.Name) ? url! : attachment.Name) + " is not known from its " +
