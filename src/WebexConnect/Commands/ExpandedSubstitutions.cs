@@ -69,14 +69,20 @@ namespace WebexConnect.Commands
         private static CommandAst? CommandAst(InvocationInfo invocation)
         {
             if (StatementProperty?.GetValue(invocation) is string statement && statement.Length > 0)
-                return Parse(statement).Find(a => a is CommandAst, true) as CommandAst;
+                return HasSubExpression(statement) ? Parse(statement).Find(a => a is CommandAst, true) as CommandAst : null;
             var line = invocation.Line;
-            if (string.IsNullOrEmpty(line) || invocation.OffsetInLine < 1) return null;
+            if (string.IsNullOrEmpty(line) || invocation.OffsetInLine < 1 || !HasSubExpression(line)) return null;
             // The command that starts where the invocation does; nested commands ("$(Name)") start elsewhere.
             return Parse(line).Find(a => a is CommandAst && a.Extent.StartColumnNumber == invocation.OffsetInLine, true) as CommandAst;
         }
 
         private static Ast Parse(string text) => Parser.ParseInput(text, out _, out _);
+
+        /// <summary>
+        /// False when the text cannot hold a $(name) subexpression, so parsing it would find none. Parsing the statement
+        /// was most of what a one-row call allocated (a script's foreach loop that sends a row a call parses it every time).
+        /// </summary>
+        private static bool HasSubExpression(string text) => text.IndexOf("$(", StringComparison.Ordinal) >= 0;
 
         private static (string, string)? Find(CommandAst command, CommandInfo info, string[] candidates, Func<string, bool> isCommand)
         {

@@ -157,13 +157,18 @@ namespace WebexConnect.Composition
         /// The column names that give a row its destination: -To's name and its aliases, in declaration order, as
         /// the error for a row without one lists them.
         /// </summary>
-        public static IReadOnlyList<string> DestinationsOf(Type cmdletType)
+        public static IReadOnlyList<string> DestinationsOf(Type cmdletType) => DestinationNames.GetOrAdd(cmdletType, ReadDestinationsOf);
+
+        // Read once per cmdlet type, as ByNameOf: reading -To's [Alias] attribute allocated it again for every call.
+        private static readonly ConcurrentDictionary<Type, string[]> DestinationNames = new ConcurrentDictionary<Type, string[]>();
+
+        private static string[] ReadDestinationsOf(Type cmdletType)
         {
             var to = cmdletType.GetProperty("To", BindingFlags.Public | BindingFlags.Instance);
             if (to is null) return Array.Empty<string>();
             var names = new List<string> { to.Name };
             names.AddRange(AliasesOf(to));
-            return names;
+            return names.ToArray();
         }
 
         /// <summary>

@@ -18,6 +18,8 @@
                  dispatcher, the sandbox's parsing, one result per row)
     CPU: the process's processor time (every thread: the engine's and the sandbox's too) of send minus bind, per row.
     GC: collections by generation and the pause of the median send round, beside the floor's pause.
+    Counted, not timed (the machine's load moves them least): bytes the pipeline thread allocates per row (send over
+    bind), lock contentions per row, and the bytes of one Send-ConnectSms call of one row (a script's foreach loop).
     Then memory: $r = Import-Csv | Send-ConnectSms (growth of the managed heap and of the working set per result),
     and first-chance exceptions counted over a send run. With -Stream N instead: N rows streamed through
     Send-ConnectSms -Sandbox | Out-Null, the working set sampled every 100 ms (peak and how it moved).
@@ -206,11 +208,26 @@ foreach ($name in $variants.Keys) {
     $median[$name] = [pscustomobject]@{ Ms = Get-Median $runs[$name].Ms; CpuMs = Get-Median $runs[$name].CpuMs }
 }
 
-# First-chance exceptions over one send run (any thread: the engine's too).
+# First-chance exceptions over one send run (any thread: the engine's too), with what the machine's load moves least:
+# the bytes the pipeline thread allocates (send's over bind's, per row) and how often a thread found a lock taken
+# (Monitor.LockContentionCount, the process's, per row).
 [WebexConnectBench.ExceptionCounter]::Start()
 $before = [WebexConnectBench.ExceptionCounter]::Count
+$contentions0 = [Threading.Monitor]::LockContentionCount
+$sendBytes0 = [GC]::GetAllocatedBytesForCurrentThread()
 Import-Csv $csv | Send-ConnectSms -From ACME -Text $text | Out-Null
+$sendBytes = [GC]::GetAllocatedBytesForCurrentThread() - $sendBytes0
+$contentions = [Threading.Monitor]::LockContentionCount - $contentions0
 $exceptions = [WebexConnectBench.ExceptionCounter]::Count - $before
+$bindBytes0 = [GC]::GetAllocatedBytesForCurrentThread()
+Import-Csv $csv | Invoke-BindFloor -From ACME -Text $text | Out-Null
+$bindBytes = [GC]::GetAllocatedBytesForCurrentThread() - $bindBytes0
+
+# The fixed cost of a call, as a script that sends one row a call pays it every row: bytes the pipeline thread allocates.
+for ($i = 0; $i -lt 50; $i++) { Send-ConnectSms -To +447700900001 -From ACME -Text "Hi $i" | Out-Null }
+$callBytes0 = [GC]::GetAllocatedBytesForCurrentThread()
+for ($i = 0; $i -lt 100; $i++) { Send-ConnectSms -To +447700900001 -From ACME -Text "Hi $i" | Out-Null }
+$callBytes = ([GC]::GetAllocatedBytesForCurrentThread() - $callBytes0) / 100
 
 # Memory of keeping every result: what $r = ... costs per row, managed heap and working set. A fresh session before,
 # and none after, so that the sandbox's record of requests (up to 16 MB of bodies) is not counted as the results'.
@@ -260,6 +277,9 @@ $report = [ordered]@{
     warmUpRounds                = $warmUpRounds
     jitMethodsWhileMeasured     = $jitMethodsWhileMeasured
     firstChanceExceptionsPerRow = [math]::Round($exceptions / $Rows, 4)
+    moduleBytesPerRow           = [math]::Round(($sendBytes - $bindBytes) / $Rows)
+    lockContentionsPerRow       = [math]::Round($contentions / $Rows, 4)
+    oneRowCallBytes             = [math]::Round($callBytes)
     resultsKept                 = $kept
     resultsQueued               = $queued
     heapBytesPerResult          = [math]::Round(($heap1 - $heap0) / [math]::Max(1, $kept))
