@@ -1514,6 +1514,140 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
     }
 }
 
+Describe 'Send-ConnectSms -ExpireAt and -Validity from ExpireAt and Validity columns' {
+    # Before: an ExpireAt or Validity column set nothing (a warning said "a column cannot", and it went out as a
+    # substitution): giving each row its own expiry took one command per row in ForEach-Object.
+    BeforeAll {
+        $script:expiry = Join-Path $PSScriptRoot 'Fixtures/sms-expiry.csv'
+        # The fixture's ExpireAt, this computer's time, as ConvertFrom-Json reads the request body's expireAt.
+        $script:friday = [DateTimeOffset]::new([datetime]'2099-12-08 09:00')
+        $script:fridaySent = $friday.UtcDateTime
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+    }
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'gives each row its own expiry, rows of one expiry in one request, and makes a bad cell only that row''s Invalid result' {
+        $results = @(Import-Csv $expiry | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned)
+
+        $results.Row | Should -Be @(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Queued')
+        $warned | Should -BeNullOrEmpty
+        $results[4].Reason | Should -BeLike "Row 5: ExpireAt: the ExpireAt column's 'next tuesday' is not a time: write it in ISO 8601, *or leave the cell empty for no expiry"
+        $results[5].Reason | Should -BeLike 'Row 6: ExpireAt: 20*-*-* is not in the future (now *): the message would expire before it is sent; give a later time'
+        $results[6].Reason | Should -BeLike "Row 7: Validity: the Validity column's 'two days' is not a duration: write a duration such as '90m', '48h' or '2d'*, or leave the cell empty for no validity"
+        $results[7].Reason | Should -BeLike 'Row 8: Validity: 80 hours is more than 72 hours, the longest an SMS may stay valid*'
+        $results[8].Reason | Should -BeLike 'Row 9: Validity: the row has both an ExpireAt (2099-12-0*) and a Validity (48h), and the service takes one of them: leave one of the two cells empty'
+        @($failed).Count | Should -Be 5
+        "$($failed[0])" | Should -BeLike "Row 5: Invalid +447700900985: ExpireAt: the ExpireAt column's 'next tuesday' is not a time*"
+        # Rows 1 and 4 share their ExpireAt, rows 2 and 10 their Validity; the columns are no substitutions.
+        $bodies = @(Get-SentBody)
+        $bodies.Count | Should -Be 3
+        $byExpiry = @{}
+        foreach ($body in $bodies) { $byExpiry["$($body.expireAt)|$($body.validity)"] = @($body.to.msisdn) }
+        $byExpiry["$fridaySent|"] | Should -Be @('+447700900981', '+447700900984')
+        $byExpiry['|172800'] | Should -Be @('+447700900982', '+447700900990')
+        $byExpiry['|'] | Should -Be @('+447700900983')
+        @($bodies.to | Where-Object substitutions | ForEach-Object { $_.substitutions.PSObject.Properties.Name }) | Should -Not -Contain 'ExpireAt'
+        @($bodies.to | Where-Object substitutions | ForEach-Object { $_.substitutions.PSObject.Properties.Name }) | Should -Not -Contain 'Validity'
+    }
+
+    It 'makes an ExpireAt before the row''s own SendAt that row''s Invalid result' {
+        $at = [DateTimeOffset]::Now.AddDays(1)
+        $csv = Join-Path $TestDrive 'expire-before-send.csv'
+        Set-Content -LiteralPath $csv -Value @(
+            'Phone,SendAt,ExpireAt'
+            "+447700900991,$($at.ToString('o')),$($at.AddHours(-1).ToString('o'))"
+            "+447700900992,$($at.ToString('o')),$($at.AddHours(1).ToString('o'))")
+
+        $results = @(Import-Csv $csv | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Scheduled')
+        $results[0].Reason | Should -BeLike 'Row 1: ExpireAt: * is not after SendAt *: the message would expire before it is sent; give a later time'
+        @(Get-SentBody).to.msisdn | Should -Be @('+447700900992')
+    }
+
+    It 'shows each row''s expiry under -WhatIf and -Confirm, and in -PayloadOnly' {
+        $said = Invoke-SendInNewPowerShell 'Import-Csv -LiteralPath $args[0] | Send-ConnectSms -From ACME -Text Hi -WhatIf -ErrorAction SilentlyContinue' $expiry
+        $said[-1] | Should -Be 'SENT 0'
+        $lines = @($said | Where-Object { $_ -like 'What if: Performing*' })
+        $lines.Count | Should -Be 3
+        $lines[0] | Should -BeLike "*2 of rows 1-4 (+447700900981, +447700900984), expires $($fridaySent.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture))Z*"
+        $lines[1] | Should -BeLike '*2 of rows 2-10 (+447700900982, +447700900990), valid for 48h"*'
+        $lines[2] | Should -BeLike '*row 3 (+447700900983)".'
+
+        $payloads = @(Import-Csv $expiry | Select-Object -First 3 | Send-ConnectSms -From ACME -Text 'Hi' -PayloadOnly | ConvertFrom-Json)
+        $payloads.ForEach({ "$($_.expireAt)|$($_.validity)" }) | Should -Be @("$fridaySent|", '|172800', '|')
+
+        $asked = Invoke-SendInNewPowerShell 'Import-Csv -LiteralPath $args[0] | Select-Object -Skip 1 -First 1 | Send-ConnectSms -From ACME -Text Hi -Confirm' $expiry -Answer 'n'
+        (($asked -join ' ') -replace '\s+', ' ') | Should -BeLike '*+447700900982 (row 1), valid for 48h*'
+        $asked[-1] | Should -Be 'SENT 0'
+    }
+
+    It 'skips the rows already sent when the same CSV runs again on its journal' {
+        $journal = Join-Path $TestDrive 'expiry.journal'
+        $first = @(Import-Csv $expiry | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
+        $second = @(Import-Csv $expiry | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $first.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Queued')
+        $second.Status | Should -Be @('Skipped', 'Skipped', 'Skipped', 'Skipped', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Skipped')
+        @(Get-ConnectSandboxRequest).Count | Should -Be 3
+    }
+
+    It 'reads no <Column> column when -<Column> is given on the command line, and says so' -ForEach @(
+        @{ Column = 'ExpireAt'; Given = '2099-12-09 09:00'; Field = 'expireAt' }
+        @{ Column = 'Validity'; Given = '90m'; Field = 'validity' }
+    ) {
+        $rows = @(Import-Csv $expiry | Select-Object -First 3 | Select-Object Phone, $Column)
+        $parameter = @{ $Column = $Given }
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' @parameter -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @(Get-SentBody).Count | Should -Be 1
+        "$warned" | Should -BeLike "The column '$Column' is not read: -$Column was given on the command line*"
+    }
+
+    It 'makes a row Invalid whose <Column> cell comes with -<Other> on the command line, and sends the others with it' -ForEach @(
+        @{ Column = 'ExpireAt'; Other = 'Validity'; Given = '90m'; Said = "Row 1: ExpireAt: the ExpireAt column's * comes with -Validity 90m from the command line*leave out -Validity*" }
+        @{ Column = 'Validity'; Other = 'ExpireAt'; Given = '2099-12-09 09:00'; Said = "Row 2: Validity: the Validity column's 48h comes with -ExpireAt 2099-12-0* from the command line*leave out -ExpireAt*" }
+    ) {
+        $rows = @(Import-Csv $expiry | Select-Object -First 3 | Select-Object Phone, $Column)
+        $parameter = @{ $Other = $Given }
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' @parameter -ErrorAction SilentlyContinue)
+
+        @($results | Where-Object Status -EQ 'Invalid').Count | Should -Be 1
+        @($results | Where-Object Status -EQ 'Invalid')[0].Reason | Should -BeLike $Said
+        @(Get-SentBody).to.msisdn.Count | Should -Be 2
+    }
+
+    It 'still refuses on the command line an -ExpireAt that is no time, as PowerShell did' {
+        { Send-ConnectSms -To '+447700900981' -From ACME -Text 'Hi' -ExpireAt 'next tuesday' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "Cannot process argument transformation on parameter 'ExpireAt'. Cannot convert value `"next tuesday`" to type `"System.DateTimeOffset`"*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'reads a piped hashtable''s ExpireAt and Validity keys the same way' {
+        $results = @(@{ Phone = '+447700900993'; Validity = '48h' }, @{ Phone = '+447700900994'; Validity = 'soon' },
+            @{ Phone = '+447700900995'; ExpireAt = 'soon' }, @{ Phone = '+447700900996'; Validity = 3600 } |
+            Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Invalid', 'Queued')
+        $results[1].Reason | Should -BeLike "Row 2: Validity: the Validity column's 'soon' is not a duration*"
+        $results[2].Reason | Should -BeLike "Row 3: ExpireAt: the ExpireAt column's 'soon' is not a time*"
+        @(Get-SentBody).validity | Should -Be @('172800', '3600')
+    }
+
+    It 'binds the columns in <Command> too' -ForEach @(
+        @{ Command = 'Send-ConnectEmail'; Row = @{ Email = 'ann@example.com' }; Run = { $input | Send-ConnectEmail -From news@example.com -Subject 'Hi' -Text 'Hi' -PayloadOnly } }
+        @{ Command = 'Send-ConnectRcs'; Row = @{ Phone = '+447700900997' }; Run = { $input | Send-ConnectRcs -From app-1 -Text 'Hi' -PayloadOnly } }
+        @{ Command = 'Send-ConnectMessage'; Row = @{ To = '+447700900998' }; Run = { $input | Send-ConnectMessage -Channel sms -From ACME -Content @{ type = 'text'; text = 'Hi' } -PayloadOnly } }
+    ) {
+        $expiring = [pscustomobject]($Row + @{ ExpireAt = '2099-12-08 09:00' }) | & $Run | ConvertFrom-Json
+        $valid = [pscustomobject]($Row + @{ Validity = '2h' }) | & $Run | ConvertFrom-Json
+        $expiring.expireAt | Should -Be $fridaySent
+        $valid.validity | Should -Be '7200'
+    }
+}
+
 Describe 'Send-ConnectSms -SendAt on a computer in another time zone' {
     It 'names a time in the past in UTC and in the computer''s own time, as the script wrote it' -Skip:($IsWindows -or $PSVersionTable.PSVersion.Major -lt 6) {
         # A scheduled script in New York that wrote -SendAt '09:00' (an hour ago) was told "14:00:00Z is in the past": its
