@@ -935,6 +935,34 @@ Describe 'A preference of Inquire where no one can be asked' {
         $run.Text | Should -Match 'sent: 1'
     }
 
+    # Before: the row -Confirm could not ask about had no result at all ($ov.Count was 0, as if the input were empty), and
+    # neither had the row read behind a held first row whose question stopped the command; nothing but the warning said so.
+    It 'gives the row it could not ask about, and a row read behind it, a result that says it was not sent, in pwsh -NonInteractive' {
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $show = "ForEach-Object { '{0}:{1}:{2}:{3}' -f `$_.Row, `$_.Status, `$_.Code, `$_.Reason }"
+        $command = "Import-Module '$($script:Manifest -replace "'", "''")'; Connect-WebexConnect -Sandbox -Tps 1000; " +
+            "try { '+447700900841', '+447700900842' | Send-ConnectSms -From ACME -Text 'Hi' -Confirm -OutVariable ov 3>`$null } catch { 'CAUGHT ' + `$_.FullyQualifiedErrorId }; " +
+            "'CONFIRM ' + `$ov.Count; `$ov | $show; " +
+            "`$rows = [pscustomobject]@{ Phone = '+447700900843' }, [pscustomobject]@{ Phone = '+447700900844'; Text = 'Hi' }; " +
+            "try { `$null = `$rows | Send-ConnectSms -From ACME -ErrorAction Inquire -OutVariable held 2>`$null 3>`$null } catch { }; " +
+            "'HELD ' + `$held.Count; `$held | $show; " +
+            "'sent: ' + @(Get-ConnectSandboxRequest).Count"
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments '-NoProfile', '-NonInteractive', '-Command', $command -Environment @{ NO_COLOR = '1' }
+
+        $run.Ended | Should -BeTrue
+        $lines = $run.Text -split '\r?\n'
+        $lines | Should -Contain 'CAUGHT PromptWithoutInput,WebexConnect.Commands.SendConnectSmsCommand'
+        $lines | Should -Contain 'CONFIRM 1'
+        $lines | Should -Contain ('1:Failed:RunStopped:Not sent: the command ended before sending this row (PromptWithoutInput: ' +
+            'the error after the results says why). Safe to send again.')
+        $lines | Should -Contain 'HELD 2'
+        @($lines | Where-Object { $_ -like '1:Invalid:InvalidInput:*' }).Count | Should -Be 1
+        $lines | Should -Contain ('2:Failed:RunStopped:Not sent: the command ended before sending this row (PromptWithoutInput: ' +
+            'the error after the results says why). Safe to send again.')
+        $lines | Should -Contain 'sent: 0'
+    }
+
     # Before: "$r = Import-Csv ... | Send-ConnectSms -ErrorAction Inquire" in a scheduled task left $r empty though rows 1-2
     # went (PowerShell assigns nothing when the pipeline ends in an error), and the error said "the rows already sent are
     # reported" without saying where; under -Confirm it did not say that -WhatIf previews without a question.
