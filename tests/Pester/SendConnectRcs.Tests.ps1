@@ -788,6 +788,20 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         @($bodies.to | Where-Object substitutions | ForEach-Object { $_.substitutions.PSObject.Properties.Name }) | Should -Not -Contain 'MediaUrl'
     }
 
+    # Before: Excel and hand-edited CSVs leave spaces after a cell's text (Import-Csv keeps them, quoted or not), and the
+    # row went Queued with "mediaContentUrl":"https://.../al.png ": a link the handset fetches with the space, and a
+    # request of its own beside the rows of the same file.
+    It 'sends a file whose cell has spaces around its URL without them, in one request with the rows of that file' {
+        $results = @(Import-Csv (Join-Path $PSScriptRoot 'Fixtures/rcs-media-cells-with-spaces.csv') | Send-ConnectRcs -From 'app-1')
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $bodies = @(Get-SentBody)
+        $bodies.Count | Should -Be 2
+        $bodies[0].content.mediaContentUrl | Should -BeExactly $al
+        @($bodies[0].to.msisdn) | Should -Be @('+447700900981', '+447700900982')
+        $bodies[1].content.mediaContentUrl | Should -BeExactly 'https://files.example.com/passes/cy.png'
+    }
+
     It 'shows each row''s file under -WhatIf and -Confirm, and in -PayloadOnly' {
         $said = Invoke-SendInNewPowerShell 'Import-Csv -LiteralPath $args[0] | Send-ConnectRcs -From app-1 -WhatIf -ErrorAction SilentlyContinue' $passes
         $said[-1] | Should -Be 'SENT 0'

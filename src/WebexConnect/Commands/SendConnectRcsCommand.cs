@@ -146,7 +146,12 @@ namespace WebexConnect.Commands
         private string? RowText => ParameterSetName == TextSet && !_mediaUrlGiven ? Text : null;
 
         /// <summary>The row's file: none beside a command-line -Text (RcsContentColumns warns), nor for an empty cell, whose row sends its text.</summary>
-        private string? RowMediaUrl => ParameterSetName == TextSet && !_textGiven && !string.IsNullOrWhiteSpace(MediaUrl) ? MediaUrl : null;
+        /// <remarks>
+        /// Without the spaces around it: a cell Excel or a hand edit left "https://.../al.png " in (Import-Csv keeps them) went
+        /// out as written, a link with a space, in a request apart from the rows of the same file. Trim returns the value
+        /// itself when there is nothing to take off.
+        /// </remarks>
+        private string? RowMediaUrl => ParameterSetName == TextSet && !_textGiven && !string.IsNullOrWhiteSpace(MediaUrl) ? MediaUrl!.Trim() : null;
 
         /// <summary>Beside a command-line -Text or -MediaUrl, the other one's column is not the content: it stays a substitution.</summary>
         private protected override IReadOnlyCollection<string> BoundColumns
