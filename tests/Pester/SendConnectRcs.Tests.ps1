@@ -864,6 +864,34 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         @(Get-ConnectSandboxRequest).Count | Should -Be 2
     }
 
+    # Before: -MediaUrl left in the Media set ignored a $PSDefaultParameterValues -MediaUrl beside a command-line -Text (and a
+    # default -Text beside -MediaUrl); with both in one set the script stopped with "Give -Text or -MediaUrl, not both",
+    # naming neither the default nor where it came from.
+    It 'sends the command line''s <Given> over a $PSDefaultParameterValues <Default>, and stops when both are defaults' -ForEach @(
+        @{ Given = 'Text'; Default = 'MediaUrl'; Type = 'text' }
+        @{ Given = 'MediaUrl'; Default = 'Text'; Type = 'media' }
+    ) {
+        $values = @{ Text = 'Your pass is in the app'; MediaUrl = $al }
+        $PSDefaultParameterValues["Send-ConnectRcs:$Default"] = $values[$Default]
+        try {
+            $content = @{ $Given = $values[$Given] }
+            $result = Send-ConnectRcs -To '+447700900975' -From 'app-1' @content -Verbose 4>&1
+        }
+        finally { $PSDefaultParameterValues.Remove("Send-ConnectRcs:$Default") }
+        # This test's own: gone with its scope.
+        $PSDefaultParameterValues = @{ 'Send-ConnectRcs:Text' = $values.Text; 'Send-ConnectRcs:MediaUrl' = $values.MediaUrl }
+        $stopped = $null
+        try { Send-ConnectRcs -To '+447700900976' -From 'app-1' } catch { $stopped = $_ }
+
+        $stopped.FullyQualifiedErrorId | Should -BeLike 'InvalidParameterValue,*'
+        "$stopped" | Should -BeLike ("Give -Text or -MediaUrl, not both*`$PSDefaultParameterValues``['Send-ConnectRcs:Text'``] gave -Text, and " +
+            "`$PSDefaultParameterValues``['Send-ConnectRcs:MediaUrl'``] gave -MediaUrl: remove the one this command should not send.")
+        @($result | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be 'Queued'
+        "$(@($result | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }))" |
+            Should -BeLike "*-$Default from `$PSDefaultParameterValues``['Send-ConnectRcs:$Default'``] is not sent: -$Given on the command line takes its place*"
+        @(Get-SentBody).content.type | Should -Be @($Type)
+    }
+
     It 'says a <Column> column cannot hold a card, and names New-ConnectRcsCard in ForEach-Object' -ForEach @(
         @{ Column = 'Card' }, @{ Column = 'RichCard' }, @{ Column = 'Carousel' }
     ) {
