@@ -892,6 +892,22 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         @(Get-SentBody).content.type | Should -Be @($Type)
     }
 
+    # Before: a passes CSV piped to a script that gives -Card (or -Carousel, -TemplateId) warned "-MediaUrl does not go with
+    # the parameters given here, so neither does its column (a run given what -MediaUrl goes with reads it from each row)":
+    # it named neither -Card nor how to send each row its picture.
+    It 'says a MediaUrl column beside -<Given> is not read, names -<Given>, and how to send each row its file' -ForEach @(
+        @{ Given = 'Card' }, @{ Given = 'TemplateId' }
+    ) {
+        $content = if ($Given -eq 'Card') { @{ Card = (New-ConnectRcsCard -Title 'Your pass' -Description 'Gate 4') } } else { @{ TemplateId = 'pass-1' } }
+
+        $results = @(Import-Csv $passes | Select-Object -First 2 | Send-ConnectRcs -From 'app-1' @content -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$warned" | Should -BeLike ("The column 'MediaUrl' is not read: -$Given gives every row its content, and an RCS message has one. " +
+            "Leave out -$Given to send each row the file its MediaUrl cell names*")
+    }
+
     It 'says a <Column> column cannot hold a card, and names New-ConnectRcsCard in ForEach-Object' -ForEach @(
         @{ Column = 'Card' }, @{ Column = 'RichCard' }, @{ Column = 'Carousel' }
     ) {

@@ -166,7 +166,8 @@ namespace WebexConnect.Commands
         }
 
         private protected override Func<string, string?>? ColumnOfOtherCommand =>
-            column => RcsContentColumns.Warning(MyInvocation.MyCommand.Name, column, _textGiven);
+            column => RcsContentColumns.Warning(MyInvocation.MyCommand.Name, column, _textGiven,
+                ParameterSetName == TextSet ? null : ParameterSetName == TemplateSet ? nameof(TemplateId) : ParameterSetName);
 
         /// <inheritdoc />
         private protected override IReadOnlyList<string> ContentGivers(string parameter) =>
