@@ -835,6 +835,15 @@ Describe 'A preference of Inquire where no one can be asked' {
     # refuses to prompt: the prompt for row 3's error ends the command, as Stop would. Rows 4 and 5 went in the same
     # request as row 3 (the service split it around the bad number), so they were sent and must be reported too.
     BeforeAll {
+        # Runs $Commands in pwsh -NonInteractive with the module imported and a sandbox connected; its output's lines.
+        function script:Invoke-NonInteractiveSend([string] $Commands) {
+            . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+            $command = "Import-Module '$($script:Manifest -replace "'", "''")'; Connect-WebexConnect -Sandbox -Tps 1000; " + $Commands
+            $run = Invoke-PowerShellWithInputOpen -Arguments '-NoProfile', '-NonInteractive', '-Command', $command -Environment @{ NO_COLOR = '1' }
+            $run.Ended | Should -BeTrue
+            $run.Text -split '\r?\n'
+        }
+
         $script:InquireScript = {
             param($Manifest)
             $ProgressPreference = 'SilentlyContinue'
@@ -936,23 +945,41 @@ Describe 'A preference of Inquire where no one can be asked' {
         $run.Text | Should -Match 'sent: 1'
     }
 
+    # Before: the row -Confirm could not ask about had no result at all ($ov.Count was 0, as if the input were empty), and
+    # neither had the row read behind a held first row whose question stopped the command; nothing but the warning said so.
+    It 'gives the row it could not ask about, and a row read behind it, a result that says it was not sent, in pwsh -NonInteractive' {
+        $show = "ForEach-Object { '{0}:{1}:{2}:{3}' -f `$_.Row, `$_.Status, `$_.Code, `$_.Reason }"
+        $lines = Invoke-NonInteractiveSend (
+            "try { '+447700900841', '+447700900842' | Send-ConnectSms -From ACME -Text 'Hi' -Confirm -OutVariable ov 3>`$null } catch { 'CAUGHT ' + `$_.FullyQualifiedErrorId }; " +
+            "'CONFIRM ' + `$ov.Count; `$ov | $show; " +
+            "`$rows = [pscustomobject]@{ Phone = '+447700900843' }, [pscustomobject]@{ Phone = '+447700900844'; Text = 'Hi' }; " +
+            "try { `$null = `$rows | Send-ConnectSms -From ACME -ErrorAction Inquire -OutVariable held 2>`$null 3>`$null } catch { }; " +
+            "'HELD ' + `$held.Count; `$held | $show; " +
+            "'sent: ' + @(Get-ConnectSandboxRequest).Count")
+
+        $lines | Should -Contain 'CAUGHT PromptWithoutInput,WebexConnect.Commands.SendConnectSmsCommand'
+        $lines | Should -Contain 'CONFIRM 1'
+        $lines | Should -Contain ('1:Failed:RunStopped:Not sent: the command ended before sending this row (PromptWithoutInput: ' +
+            'the error after the results says why). Safe to send again.')
+        $lines | Should -Contain 'HELD 2'
+        @($lines | Where-Object { $_ -like '1:Invalid:InvalidInput:*' }).Count | Should -Be 1
+        $lines | Should -Contain ('2:Failed:RunStopped:Not sent: the command ended before sending this row (PromptWithoutInput: ' +
+            'the error after the results says why). Safe to send again.')
+        $lines | Should -Contain 'sent: 0'
+    }
+
     # Before: "$r = Import-Csv ... | Send-ConnectSms -ErrorAction Inquire" in a scheduled task left $r empty though rows 1-2
     # went (PowerShell assigns nothing when the pipeline ends in an error), and the error said "the rows already sent are
     # reported" without saying where; under -Confirm it did not say that -WhatIf previews without a question.
     It 'says, when a question cannot be asked under -NonInteractive, that an assignment keeps no results and -OutVariable does' {
-        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
-        $command = "Import-Module '$($script:Manifest -replace "'", "''")'; Connect-WebexConnect -Sandbox -Tps 1000; " +
+        $lines = Invoke-NonInteractiveSend (
             "`$rows = '+447700900831', '+447700900832', 'not a number', '+447700900834'; " +
             "`$r = 'unset'; try { `$r = `$rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Inquire 2>`$null 3>`$null } catch { 'CAUGHT ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }; " +
             "'ASSIGNED ' + `$r; " +
             "try { `$null = `$rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction Inquire -OutVariable kept 2>`$null 3>`$null } catch { }; " +
             "'KEPT ' + ((`$kept | ForEach-Object { '{0}:{1}' -f `$_.Row, `$_.Status }) -join ' '); " +
-            "try { `$null = `$rows | Send-ConnectSms -From ACME -Text 'Hi' -Confirm 3>`$null } catch { 'CONFIRM ' + `$_.Exception.Message }"
+            "try { `$null = `$rows | Send-ConnectSms -From ACME -Text 'Hi' -Confirm 3>`$null } catch { 'CONFIRM ' + `$_.Exception.Message }")
 
-        $run = Invoke-PowerShellWithInputOpen -Arguments '-NoProfile', '-NonInteractive', '-Command', $command -Environment @{ NO_COLOR = '1' }
-
-        $run.Ended | Should -BeTrue
-        $lines = $run.Text -split '\r?\n'
         $caught = @($lines | Where-Object { $_ -like 'CAUGHT *' })[0]
         $caught | Should -BeLike 'CAUGHT PromptWithoutInput,* a $results = ... assignment keeps none of them when the command ends in an error: give -OutVariable results to keep them.*'
         $lines | Should -Contain 'ASSIGNED unset'

@@ -788,6 +788,20 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         @($bodies.to | Where-Object substitutions | ForEach-Object { $_.substitutions.PSObject.Properties.Name }) | Should -Not -Contain 'MediaUrl'
     }
 
+    # Before: Excel and hand-edited CSVs leave spaces after a cell's text (Import-Csv keeps them, quoted or not), and the
+    # row went Queued with "mediaContentUrl":"https://.../al.png ": a link the handset fetches with the space, and a
+    # request of its own beside the rows of the same file.
+    It 'sends a file whose cell has spaces around its URL without them, in one request with the rows of that file' {
+        $results = @(Import-Csv (Join-Path $PSScriptRoot 'Fixtures/rcs-media-cells-with-spaces.csv') | Send-ConnectRcs -From 'app-1')
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $bodies = @(Get-SentBody)
+        $bodies.Count | Should -Be 2
+        $bodies[0].content.mediaContentUrl | Should -BeExactly $al
+        @($bodies[0].to.msisdn) | Should -Be @('+447700900981', '+447700900982')
+        $bodies[1].content.mediaContentUrl | Should -BeExactly 'https://files.example.com/passes/cy.png'
+    }
+
     It 'shows each row''s file under -WhatIf and -Confirm, and in -PayloadOnly' {
         $said = Invoke-SendInNewPowerShell 'Import-Csv -LiteralPath $args[0] | Send-ConnectRcs -From app-1 -WhatIf -ErrorAction SilentlyContinue' $passes
         $said[-1] | Should -Be 'SENT 0'
@@ -848,6 +862,50 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         { Send-ConnectRcs -To '+447700900969' -From 'app-1' -Text 'Hi' -MediaUrl $al } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage 'Give -Text or -MediaUrl, not both: an RCS message is a text or a file.*'
         @(Get-ConnectSandboxRequest).Count | Should -Be 2
+    }
+
+    # Before: -MediaUrl left in the Media set ignored a $PSDefaultParameterValues -MediaUrl beside a command-line -Text (and a
+    # default -Text beside -MediaUrl); with both in one set the script stopped with "Give -Text or -MediaUrl, not both",
+    # naming neither the default nor where it came from.
+    It 'sends the command line''s <Given> over a $PSDefaultParameterValues <Default>, and stops when both are defaults' -ForEach @(
+        @{ Given = 'Text'; Default = 'MediaUrl'; Type = 'text' }
+        @{ Given = 'MediaUrl'; Default = 'Text'; Type = 'media' }
+    ) {
+        $values = @{ Text = 'Your pass is in the app'; MediaUrl = $al }
+        $PSDefaultParameterValues["Send-ConnectRcs:$Default"] = $values[$Default]
+        try {
+            $content = @{ $Given = $values[$Given] }
+            $result = Send-ConnectRcs -To '+447700900975' -From 'app-1' @content -Verbose 4>&1
+        }
+        finally { $PSDefaultParameterValues.Remove("Send-ConnectRcs:$Default") }
+        # This test's own: gone with its scope.
+        $PSDefaultParameterValues = @{ 'Send-ConnectRcs:Text' = $values.Text; 'Send-ConnectRcs:MediaUrl' = $values.MediaUrl }
+        $stopped = $null
+        try { Send-ConnectRcs -To '+447700900976' -From 'app-1' } catch { $stopped = $_ }
+
+        $stopped.FullyQualifiedErrorId | Should -BeLike 'InvalidParameterValue,*'
+        "$stopped" | Should -BeLike ("Give -Text or -MediaUrl, not both*`$PSDefaultParameterValues``['Send-ConnectRcs:Text'``] gave -Text, and " +
+            "`$PSDefaultParameterValues``['Send-ConnectRcs:MediaUrl'``] gave -MediaUrl: remove the one this command should not send.")
+        @($result | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be 'Queued'
+        "$(@($result | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }))" |
+            Should -BeLike "*-$Default from `$PSDefaultParameterValues``['Send-ConnectRcs:$Default'``] is not sent: -$Given on the command line takes its place*"
+        @(Get-SentBody).content.type | Should -Be @($Type)
+    }
+
+    # Before: a passes CSV piped to a script that gives -Card (or -Carousel, -TemplateId) warned "-MediaUrl does not go with
+    # the parameters given here, so neither does its column (a run given what -MediaUrl goes with reads it from each row)":
+    # it named neither -Card nor how to send each row its picture.
+    It 'says a MediaUrl column beside -<Given> is not read, names -<Given>, and how to send each row its file' -ForEach @(
+        @{ Given = 'Card' }, @{ Given = 'TemplateId' }
+    ) {
+        $content = if ($Given -eq 'Card') { @{ Card = (New-ConnectRcsCard -Title 'Your pass' -Description 'Gate 4') } } else { @{ TemplateId = 'pass-1' } }
+
+        $results = @(Import-Csv $passes | Select-Object -First 2 | Send-ConnectRcs -From 'app-1' @content -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$warned" | Should -BeLike ("The column 'MediaUrl' is not read: -$Given gives every row its content, and an RCS message has one. " +
+            "Leave out -$Given to send each row the file its MediaUrl cell names*")
     }
 
     It 'says a <Column> column cannot hold a card, and names New-ConnectRcsCard in ForEach-Object' -ForEach @(

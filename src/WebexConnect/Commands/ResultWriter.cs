@@ -130,6 +130,14 @@ namespace WebexConnect.Commands
             _stoppedBeforeBy = by;
         }
 
+        /// <summary>
+        /// The ErrorId of the stop when it is a question no one could answer (-Confirm or Inquire under -NonInteractive, with
+        /// input closed, or in a host without a UI): "PromptWithoutInput". Null before a stop and for a preference's own stop
+        /// (-ErrorAction Stop), which ends the command on purpose where a question ends it by accident.
+        /// </summary>
+        public string? UnansweredQuestion =>
+            _stop is null || _stop is PipelineStoppedException || _stop is ActionPreferenceStopException ? null : StoppedBy(_stop);
+
         /// <summary>Writes results in order, with what goes with each.</summary>
         public void Write(IEnumerable<SendResult> results)
         {

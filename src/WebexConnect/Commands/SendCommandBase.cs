@@ -456,6 +456,7 @@ namespace WebexConnect.Commands
                 var current = _row;
                 _row = 1;
                 _rowReadBehindHeld = current;
+                _readBehindHeld = (message, record.Recipient, InputObject);
                 try
                 {
                     HandleRow(held.Message, held.Record, held.Columns, held.Input);
@@ -464,6 +465,7 @@ namespace WebexConnect.Commands
                 {
                     _row = current;
                     _rowReadBehindHeld = 0;
+                    _readBehindHeld = null;
                 }
             }
             HandleRow(message, record, columns, InputObject);
@@ -477,6 +479,9 @@ namespace WebexConnect.Commands
         /// leaves it without a result, and the stop's warning says it was read and not sent.
         /// </summary>
         private long _rowReadBehindHeld;
+
+        /// <summary>The row read behind the held first row, while that row is handled: its result if a question ends the command.</summary>
+        private (ConnectMessage Message, Recipient Recipient, PSObject? Input)? _readBehindHeld;
 
         /// <summary>
         /// The rows read so far. While the held first row is handled <see cref="_row"/> is 1, and the row read behind it is the
@@ -536,6 +541,10 @@ namespace WebexConnect.Commands
                 {
                     _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject, ref _echoNames), asGiven);
                 }
+                else if (_output!.UnansweredQuestion is string question)
+                {
+                    _run!.NotSent(_row, sent, record.Recipient, input, question);
+                }
                 else
                 {
                     RowDone(_row, went: false);
@@ -546,7 +555,10 @@ namespace WebexConnect.Commands
             _output!.Write(_run.TakeReady());
             // A preference ended the command (here or at an earlier result): every row already handed over is
             // finished and reported before PowerShell sees the stop, so none is left sent but unreported.
-            if (_output.Stopped) _output.FinishStopped(_run.Complete());
+            if (!_output.Stopped) return;
+            if (_readBehindHeld is { } behind && _output.UnansweredQuestion is string unanswered)
+                _run.NotSent(_rowReadBehindHeld, behind.Message, behind.Recipient, behind.Input, unanswered);
+            _output.FinishStopped(_run.Complete());
         }
 
         /// <summary>

@@ -164,7 +164,12 @@ namespace WebexConnect.Commands
         private string? RowText => ParameterSetName == TextSet && !_mediaUrlGiven ? Text : null;
 
         /// <summary>The row's file: none beside a command-line -Text (RcsContentColumns warns), nor for an empty cell, whose row sends its text.</summary>
-        private string? RowMediaUrl => ParameterSetName == TextSet && !_textGiven && !string.IsNullOrWhiteSpace(MediaUrl) ? MediaUrl : null;
+        /// <remarks>
+        /// Without the spaces around it: a cell Excel or a hand edit left "https://.../al.png " in (Import-Csv keeps them) went
+        /// out as written, a link with a space, in a request apart from the rows of the same file. Trim returns the value
+        /// itself when there is nothing to take off.
+        /// </remarks>
+        private string? RowMediaUrl => ParameterSetName == TextSet && !_textGiven && !string.IsNullOrWhiteSpace(MediaUrl) ? MediaUrl!.Trim() : null;
 
         /// <summary>Beside a command-line -Text or -MediaUrl, the other one's column is not the content: it stays a substitution.</summary>
         private protected override IReadOnlyCollection<string> BoundColumns
@@ -179,7 +184,8 @@ namespace WebexConnect.Commands
         }
 
         private protected override Func<string, string?>? ColumnOfOtherCommand =>
-            column => RcsContentColumns.Warning(MyInvocation.MyCommand.Name, column, _textGiven);
+            column => RcsContentColumns.Warning(MyInvocation.MyCommand.Name, column, _textGiven,
+                ParameterSetName == TextSet ? null : ParameterSetName == TemplateSet ? nameof(TemplateId) : ParameterSetName);
 
         /// <inheritdoc />
         private protected override IReadOnlyList<string> ContentGivers(string parameter) =>
@@ -213,12 +219,35 @@ namespace WebexConnect.Commands
             // What the command line gave (BoundParameters holds no row's columns yet), $PSDefaultParameterValues included.
             _textGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
             _mediaUrlGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl));
-            // Apart in parameter sets before -MediaUrl bound a column too; PowerShell then refused the pair itself.
-            if (_textGiven && _mediaUrlGiven)
-                ThrowParameterError("InvalidParameterValue", "Give -Text or -MediaUrl, not both: an RCS message is a text or a file. " +
-                    "To send a picture with words, make it a rich card: -Card (New-ConnectRcsCard -Description '...' -MediaUrl '...').", MediaUrl);
+            if (_textGiven && _mediaUrlGiven) TakeTheCommandLinesContent();
             // -Carousel is the same for every row: its warning comes once, before the first.
             if (ParameterSetName == CarouselSet && CarouselLayoutWarning.For(Carousel) is string layout) WriteNamedWarning(layout);
+        }
+
+        /// <summary>
+        /// -Text and -MediaUrl both bound: the one typed on the command line is sent when $PSDefaultParameterValues gave the
+        /// other, as when the two were in parameter sets apart and PowerShell left out a default of the set not chosen (a
+        /// script's default -MediaUrl stopped every -Text of that script). Typed both, or given both by defaults, the command
+        /// stops before anything is sent, naming the defaults.
+        /// </summary>
+        private void TakeTheCommandLinesContent()
+        {
+            var textDefault = DefaultParameterValues.KeyThatGave(this, nameof(Text));
+            var mediaUrlDefault = DefaultParameterValues.KeyThatGave(this, nameof(MediaUrl));
+            if ((textDefault is null) != (mediaUrlDefault is null))
+            {
+                var (given, byDefault, key) = textDefault is null ? (nameof(Text), nameof(MediaUrl), mediaUrlDefault) : (nameof(MediaUrl), nameof(Text), textDefault);
+                WriteVerbose("-" + byDefault + " from $PSDefaultParameterValues['" + key + "'] is not sent: -" + given + " on the command line " +
+                    "takes its place, as an RCS message is a text or a file.");
+                if (textDefault is null) _mediaUrlGiven = false;
+                else _textGiven = false;
+                return;
+            }
+            var defaults = textDefault is null ? "" : " $PSDefaultParameterValues['" + textDefault + "'] gave -Text, and " +
+                "$PSDefaultParameterValues['" + mediaUrlDefault + "'] gave -MediaUrl: remove the one this command should not send.";
+            // Apart in parameter sets before -MediaUrl bound a column too; PowerShell then refused the pair itself.
+            ThrowParameterError("InvalidParameterValue", "Give -Text or -MediaUrl, not both: an RCS message is a text or a file. " +
+                "To send a picture with words, make it a rich card: -Card (New-ConnectRcsCard -Description '...' -MediaUrl '...')." + defaults, MediaUrl);
         }
 
         /// <summary>The SMS fallback every phone without RCS gets is billed by the part: the same warnings as Send-ConnectSms's text.</summary>

@@ -14,8 +14,18 @@ namespace WebexConnect.Composition
         /// <param name="commandName">The command as invoked, for the advice.</param>
         /// <param name="column">The column's name as the row spells it.</param>
         /// <param name="textGiven">-Text was given on the command line.</param>
-        public static string? Warning(string commandName, string column, bool textGiven)
+        /// <param name="contentGiven">The parameter that gives every row's content in place of a text or a file ("Card", "TemplateId"), or null.</param>
+        public static string? Warning(string commandName, string column, bool textGiven, string? contentGiven = null)
         {
+            // A passes CSV piped to a script that gives -Card was told "-MediaUrl does not go with the parameters given here",
+            // naming neither -Card nor how to send each row its picture.
+            if ((Is(column, "MediaUrl") || Is(column, "MediaContentUrl")) && contentGiven is not null)
+                return $"The column {InputEcho.Quote(column)} is not read: -{contentGiven} gives every row its content, and an RCS message " +
+                       $"has one. Leave out -{contentGiven} to send each row the file its {column} cell names" +
+                       (contentGiven == "Card" || contentGiven == "Carousel"
+                           ? ", or make each row's card with its picture: Import-Csv ... | ForEach-Object { " + commandName +
+                             " -To $_.Phone -From <app ID> -Card (New-ConnectRcsCard -Title $_.Title -MediaUrl $_." + column + ") }."
+                           : ".");
             if (Is(column, "MediaUrl") || Is(column, "MediaContentUrl"))
                 return textGiven
                     ? $"The column {InputEcho.Quote(column)} is not read: -Text was given on the command line, and an RCS message is a text " +

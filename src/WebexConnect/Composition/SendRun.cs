@@ -54,6 +54,21 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
+        /// Keeps the place of a row read and not sent because a question no one could answer (-Confirm, Inquire under
+        /// -NonInteractive) ended the command before it: without this result the row had none, and -OutVariable held nothing of
+        /// it. Its Code is the one a run a failure stops gives the rows it never sent, so it writes no error of its own.
+        /// </summary>
+        /// <param name="row">The row read and not sent.</param>
+        /// <param name="message">Its message.</param>
+        /// <param name="recipient">Its destination.</param>
+        /// <param name="inputObject">The row as piped.</param>
+        /// <param name="stoppedBy">The stop's ErrorId ("PromptWithoutInput").</param>
+        public void NotSent(long row, ConnectMessage message, Recipient recipient, object? inputObject, string stoppedBy) =>
+            Reject(new SendResult(message.Channel, recipient.ToString(), recipient.CorrelationId, SendStatus.Failed, code: SendErrors.RunStoppedCode,
+                reason: "Not sent: the command ended before sending this row (" + stoppedBy + ": the error after the results says why). Safe to send again.",
+                inputObject: inputObject, row: row));
+
+        /// <summary>
         /// Queues the record of input row <paramref name="row"/>; blocks while the in-flight bound is reached.
         /// <paramref name="asGiven"/>: the message as the row gave it, when <paramref name="message"/> is it changed (DispatchItem.AsGiven).
         /// </summary>
