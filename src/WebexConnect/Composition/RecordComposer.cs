@@ -565,7 +565,7 @@ namespace WebexConnect.Composition
                 var column = columns[i];
                 if (_layoutBound[i]) continue;
                 if (SubstitutionText.IsNothing(column.Value)) (empty ??= new List<string>(1)).Add(column.Key);
-                if (SubstitutionText.TryOf(column.Value, out var text))
+                if (SubstitutionText.TryOfCell(column.Value, out var text))
                 {
                     _names.Add(column.Key);
                     _texts.Add(text);
@@ -593,7 +593,7 @@ namespace WebexConnect.Composition
                     continue;
                 }
                 if (SubstitutionText.IsNothing(found[0].Value)) (empty ??= new List<string>(1)).Add(found[0].Key);
-                if (SubstitutionText.TryOf(found[0].Value, out var text)) result[found[0].Key] = text;
+                if (SubstitutionText.TryOfCell(found[0].Value, out var text)) result[found[0].Key] = text;
                 else (problems ??= new List<ValidationProblem>()).Add(UnusableNamedColumn(found[0]));
             }
             return result;

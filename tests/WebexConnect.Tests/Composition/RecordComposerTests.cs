@@ -313,6 +313,20 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void ACellsSpacesAtItsEndsAreNotSentAsPartOfItsSubstitution()
+        {
+            // A semicolon CSV's "Bernd ;" sent "Hi Bernd , ..." to the recipient; spaces inside a value stay.
+            var named = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), new[] { "Name" });
+            var row = Row(("Phone", "+447700900001"), ("Name", "Bernd "), ("City", "\t New York\u00A0"), ("Blank", "   "), ("Count", 3));
+
+            var all = Sms.Compose(To("+447700900001"), null, row);
+            var picked = named.Compose(To("+447700900001"), null, row);
+
+            Assert.Equal(new[] { "Name=Bernd", "City=New York", "Blank=", "Count=3" }, all.Recipient.Substitutions.Select(s => s.Key + "=" + s.Value));
+            Assert.Equal(new[] { "Name=Bernd" }, picked.Recipient.Substitutions.Select(s => s.Key + "=" + s.Value));
+        }
+
+        [Fact]
         public void CellValuesAreWrittenTheSameWhateverTheMachinesCulture()
         {
             var before = Thread.CurrentThread.CurrentCulture;
