@@ -412,6 +412,21 @@ Bob,+447700900002,$tomorrow
             "no receipt comes before the time it goes out (its -SendAt, or its row's SendAt cell). Do not send it again; look for its receipt after that time.")
     }
 
+    It 'gets from the sandbox no receipt for a message scheduled for tomorrow, so a rehearsal shows what the service will' {
+        # Before, the sandbox posted Delivered at once: the rehearsal showed a result the real service does not give.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $tomorrow = (Get-Date).AddDays(1).ToString('yyyy-MM-dd HH:mm')
+        $rows = "Phone,SendAt`n+447700900001,`n+447700900002,$tomorrow" | ConvertFrom-Csv
+
+        $report = @($rows | Send-ConnectSms -From ACME -Text Hi -NotifyUrl $l.Url | Wait-ConnectDelivery $l -Timeout 3 -ErrorVariable missing -ErrorAction SilentlyContinue)
+
+        $report.SendStatus | Should -Be @('Queued', 'Scheduled')
+        $report.Status | Should -Be @('Delivered', 'NoReceipt')
+        @($missing).Count | Should -Be 1
+        "$($missing[0])" | Should -BeLike 'Row 2: +447700900002: *The send was Scheduled: no receipt comes before the time it goes out*'
+    }
+
     It 'says with -Verbose how many signed webhooks came again while it waited, not counting those from before' {
         # The line had no test in the real host: a replay (or the service's second try) is answered 200 and kept once,
         # and -Verbose is where an admin who saw fewer receipts than posts learns why.

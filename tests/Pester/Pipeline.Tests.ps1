@@ -252,18 +252,20 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
-    It 'binds the first destination column in the documented order, even when it is empty, and To before any alias' {
-        # PowerShell looks up the parameter's name, then its aliases in order (Phone before Mobile).
+    It 'sends to the first destination column in the documented order that holds a number, and To before any alias' {
+        # PowerShell looks up the parameter's name, then its aliases in order (Phone before Mobile), and binds that one even
+        # when it is empty: the row was Invalid though its Mobile holds a number. An empty one now gives way to the next.
         $row = [pscustomobject]@{ Phone = ''; Mobile = '+447700900551'; Name = 'Ann' }
-
-        $byAlias = @($row | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+        $both = [pscustomobject]@{ Mobile = '+447700900553'; Phone = '+447700900552' }
         $toFromMobile = @{ Name = 'To'; Expression = { $_.Mobile } }
-        $chosen = @($row | Select-Object -Property '*', $toFromMobile | Send-ConnectSms -From ACME -Text 'Hi')
 
-        $byAlias.Status | Should -Be 'Invalid'
-        $chosen.Status | Should -Be 'Queued'
-        $chosen.Destination | Should -Be '+447700900551'
-        Get-SentNumber | Should -Be @('+447700900551')
+        $byAlias = @($row, $both | Send-ConnectSms -From ACME -Text 'Hi')
+        $chosen = @($both | Select-Object -Property '*', $toFromMobile | Send-ConnectSms -From ACME -Text 'Hi')
+
+        $byAlias.Status | Should -Be @('Queued', 'Queued')
+        $byAlias.Destination | Should -Be @('+447700900551', '+447700900552')
+        $chosen.Destination | Should -Be '+447700900553'
+        Get-SentNumber | Should -Be @('+447700900551', '+447700900552', '+447700900553')
     }
 
     It 'binds a plain string by value, with no columns to substitute' {

@@ -61,6 +61,23 @@ Describe 'Send-ConnectEmail' {
         $results.Destination | Should -Be @('ann@example.com', 'bob@example.com')
     }
 
+    It 'sends to the next address column when the one PowerShell binds first is empty, and names both when both are' {
+        # PowerShell binds PrimarySmtpAddress, the first of -To's aliases the object has, empty or not. Before, such a row was
+        # Invalid, "the address is empty", though its WindowsEmailAddress holds one.
+        $rows = @(
+            [pscustomobject]@{ DisplayName = 'Bob'; PrimarySmtpAddress = ''; WindowsEmailAddress = 'bob@example.com' }
+            [pscustomobject]@{ DisplayName = 'Cy'; PrimarySmtpAddress = $null; WindowsEmailAddress = 'cy@example.com' }
+            [pscustomobject]@{ DisplayName = 'Dee'; PrimarySmtpAddress = ''; WindowsEmailAddress = ' ' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'Hello' -Text 'Hi $(DisplayName)' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Invalid')
+        $results.Destination[0..1] | Should -Be @('bob@example.com', 'cy@example.com')
+        $results[2].Reason | Should -BeExactly "Row 3: To: no destination: the row's 'PrimarySmtpAddress' and 'WindowsEmailAddress' columns are empty"
+        @(Get-SentBody).to.email | Should -Be @('bob@example.com', 'cy@example.com')
+    }
+
     It 'sends to an address given as an object whose text is the address (on-premises Exchange''s SmtpAddress)' {
         # On-premises Get-Mailbox gives PrimarySmtpAddress as an SmtpAddress object, not a string. Before, such a row was
         # Invalid: "the row's 'PrimarySmtpAddress' column is empty". MailAddress stands in for it here: its text is the address.

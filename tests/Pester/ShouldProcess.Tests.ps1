@@ -60,6 +60,19 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         $out | Should -Match 'QUEUED \+447700900302'
     }
 
+    # Before: "Row 3 repeats row 2 ... It is sent again" came before row 3's prompt, and row 3, answered No, was not sent.
+    It 'says of a repeated row before its -Confirm question that it is sent again unless answered No, and sends it only on Yes' {
+        $out = Invoke-Answered -Lines @(
+            '$r = @("Phone,Name`n+447700900311,Ann`n+447700900312,Bob`n+447700900312,Bob" | ConvertFrom-Csv | Send-ConnectSms -From ACME -Text ''Hi $(Name)'' -Confirm)'
+            '"SENT $((Get-ConnectSandboxRequest | Where-Object StatusCode -EQ 201 | Measure-Object DestinationCount -Sum).Sum)"') -Answers "Y`nY`nN`n"
+
+        $flat = $out -replace '\s+', ' '
+        $flat | Should -Match 'Row 3 repeats row 2: the same message to \+447700900312 with the same values\. It is sent again unless you answer No to its confirmation'
+        $flat | Should -Not -Match 'It is sent again, as every row is sent once'
+        $flat.IndexOf('Row 3 repeats row 2') | Should -BeLessThan $flat.IndexOf('"+447700900312 (row 3)"')
+        $out | Should -Match 'SENT 2'
+    }
+
     # Before: the second prompt, finding stdin at its end (cron, a service, 'y' | pwsh -File), failed in the console host
     # with "Object reference not set to an instance of an object.", and row 1, answered Yes and sent, had no result.
     It 'reports the rows answered Yes and says why it stopped when the answers run out' {

@@ -202,6 +202,26 @@ Describe 'Substitution values' {
         $sent.Count | Should -Be '1200'
     }
 
+    It 'taken from a spreadsheet''s cells are sent without the spaces at their ends, as its number and send time are' {
+        # Before: "Bernd ;" in a semicolon CSV reached the recipient as "Hi Bernd , ...". Spaces inside a value stay,
+        # and so does what the command line gives: the text and -Substitution are sent as written.
+        # The fixture's {tomorrow} is filled in: a send time is taken only up to 7 days ahead.
+        $tomorrow = (Get-Date).ToUniversalTime().Date.AddDays(1).AddHours(9).ToString('yyyy-MM-ddTHH:mm:ssZ')
+        $csv = [IO.File]::ReadAllText((Join-Path $PSScriptRoot 'Fixtures/sms-padded-cells.csv')).Replace('{tomorrow}', $tomorrow)
+
+        $results = @($csv | ConvertFrom-Csv -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi $(Name) of $(City), $(Shop)' -Substitution @{ Shop = ' ACME ' })
+
+        $results.Status | Should -Be @('Scheduled', 'Scheduled')
+        $sent = @(Get-SentBody)
+        $sent.to[0].msisdn | Should -Be '+447700900001'
+        $sent.to[0].substitutions.Name | Should -BeExactly 'Bernd'
+        $sent.to[0].substitutions.City | Should -BeExactly 'Bad Homburg'
+        $sent.to[0].substitutions.PSObject.Properties.Name | Should -Not -Contain 'SendAt'
+        $sent[0].sendAt | Should -Be $sent[-1].sendAt
+        $sent[0].substitutions.Shop | Should -BeExactly ' ACME '
+        $sent[0].content.text | Should -BeExactly 'Hi $(Name) of $(City), $(Shop)'
+    }
+
     It 'that are a list or an object make a row that uses them Invalid, naming the column' {
         $rows = @(
             [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; Groups = @('Sales', 'Staff') }

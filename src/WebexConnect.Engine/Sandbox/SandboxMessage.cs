@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace WebexConnect.Engine.Sandbox
@@ -19,8 +20,9 @@ namespace WebexConnect.Engine.Sandbox
     internal sealed class SandboxMessage
     {
         public SandboxMessage(string channel, string from, List<SandboxDestination> destinations, string? callbackData, string? notifyUrl, string? correlationId,
-            int segments = 1)
+            int segments = 1, DateTimeOffset? sendAt = null)
         {
+            SendAt = sendAt;
             Channel = channel;
             From = from;
             Destinations = destinations;
@@ -43,6 +45,12 @@ namespace WebexConnect.Engine.Sandbox
 
         /// <summary>The lookup's numSegments: the SMS parts of the first destination's text (<see cref="SandboxSmsSegments"/>); 1 for other channels.</summary>
         public int Segments { get; }
+
+        /// <summary>The body's sendAt: a message scheduled for later goes out then, and no receipt comes before it.</summary>
+        public DateTimeOffset? SendAt { get; }
+
+        /// <summary>The time it goes out: its sendAt when that is later than <paramref name="acceptedAt"/>, else at once.</summary>
+        public DateTimeOffset GoesOutAt(DateTimeOffset acceptedAt) => SendAt is DateTimeOffset later && later > acceptedAt ? later : acceptedAt;
     }
 
     /// <summary>A 400 the API would answer: the code and the message naming the field.</summary>

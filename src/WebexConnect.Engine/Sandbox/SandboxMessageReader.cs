@@ -88,7 +88,12 @@ namespace WebexConnect.Engine.Sandbox
             if (hasContent && hasTemplate) return Fail(Invalid("content"), out rejection);
 
             if (Present(root, "expireAt") && Present(root, "validity")) return Fail(Invalid("expireAt"), out rejection);
-            if (root.TryGetProperty("sendAt", out var sendAt) && !IsSendAtAcceptable(sendAt, now)) return Fail(Invalid("sendAt"), out rejection);
+            DateTimeOffset? sendsAt = null;
+            if (root.TryGetProperty("sendAt", out var sendAt))
+            {
+                if (!TryReadSendAt(sendAt, now, out var when)) return Fail(Invalid("sendAt"), out rejection);
+                sendsAt = when;
+            }
 
             var callbackData = OptionalString(root, "callbackData");
             if (callbackData != null && callbackData.Length > MaxCallbackData) return Fail(Invalid("callbackData"), out rejection);
@@ -104,7 +109,7 @@ namespace WebexConnect.Engine.Sandbox
                 return Fail(new SandboxRejection("7009", "Too many destinations - " + destinations.Count.ToString(CultureInfo.InvariantCulture)), out rejection);
 
             return new SandboxMessage(channel!, from!, destinations, callbackData, OptionalString(root, "notifyUrl"), OptionalString(root, "correlationId"),
-                SandboxSmsSegments.Of(root, channel!));
+                SandboxSmsSegments.Of(root, channel!), sendsAt);
         }
 
         /// <param name="to">The "to" array.</param>
@@ -172,9 +177,10 @@ namespace WebexConnect.Engine.Sandbox
             return dot > 0 && dot < domain.Length - 1 && !domain.Contains("..");
         }
 
-        private static bool IsSendAtAcceptable(JsonElement sendAt, DateTimeOffset now)
+        /// <summary>The time sendAt names, when it is one the service takes (readable, at most 7 days ahead).</summary>
+        private static bool TryReadSendAt(JsonElement sendAt, DateTimeOffset now, out DateTimeOffset when)
         {
-            DateTimeOffset when;
+            when = default;
             if (sendAt.ValueKind == JsonValueKind.Number && sendAt.TryGetInt64(out var epoch))
             {
                 if (epoch < -62135596800L || epoch > 253402300799L) return false;

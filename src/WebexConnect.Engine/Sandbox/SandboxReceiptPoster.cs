@@ -16,14 +16,26 @@ namespace WebexConnect.Engine.Sandbox
         // No proxy: a proxy would take loopback traffic off the machine, or fail to reach this machine's listener.
         private readonly HttpClient _client = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
         private readonly List<Task> _pending = new List<Task>();
+        // Ends the wait of receipts held for a scheduled message's sendAt when the sandbox goes (Disconnect-WebexConnect).
+        private readonly CancellationTokenSource _disposed = new CancellationTokenSource();
 
         public static bool IsLoopbackUrl(string? url) =>
             Uri.TryCreate(url, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             && uri.IsLoopback;
 
-        public void Post(string url, IReadOnlyList<string> receipts)
+        /// <summary>Posts <paramref name="receipts"/> to <paramref name="url"/>, after <paramref name="delay"/> when it is positive.</summary>
+        /// <remarks>
+        /// Held receipts (a scheduled message's, up to 7 days) are not waited for by <see cref="WhenIdleAsync"/>, and are
+        /// dropped when the sandbox is disposed, as a run that ends before the sendAt would see none either.
+        /// </remarks>
+        public void Post(string url, IReadOnlyList<string> receipts, TimeSpan delay = default)
         {
+            if (delay > TimeSpan.Zero)
+            {
+                _ = PostLaterAsync(url, receipts, delay);
+                return;
+            }
             var task = PostAllAsync(url, receipts);
             lock (_pending)
             {
@@ -61,6 +73,23 @@ namespace WebexConnect.Engine.Sandbox
             }
         }
 
-        public void Dispose() => _client.Dispose();
+        private async Task PostLaterAsync(string url, IReadOnlyList<string> receipts, TimeSpan delay)
+        {
+            try
+            {
+                await Task.Delay(delay, _disposed.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            Post(url, receipts);
+        }
+
+        public void Dispose()
+        {
+            _disposed.Cancel();
+            _client.Dispose();
+        }
     }
 }

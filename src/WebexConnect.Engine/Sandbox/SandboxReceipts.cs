@@ -36,9 +36,10 @@ namespace WebexConnect.Engine.Sandbox
             return receipts;
         }
 
-        /// <summary>The receipts of one accepted message.</summary>
+        /// <summary>The receipts of one accepted message, timed from when it goes out (its sendAt, when it was scheduled).</summary>
         internal List<string> For(string messageId, SandboxMessage message, DateTimeOffset acceptedAt)
         {
+            acceptedAt = message.GoesOutAt(acceptedAt);
             var receipts = new List<string>(message.Destinations.Count * 2);
             foreach (var destination in message.Destinations)
             {

@@ -182,7 +182,9 @@ namespace WebexConnect.Engine.Sandbox
             if (_options.CountAcceptedDestinations) AcceptedDestinations.Add(message.Destinations);
             if (_options.RecordReceipts) ReceiptLog.Add(messageId, message, now);
             if (_options.PostReceiptsToLoopback && SandboxReceiptPoster.IsLoopbackUrl(message.NotifyUrl))
-                _poster.Post(message.NotifyUrl!, ReceiptLog.For(messageId, message, now));
+                // A scheduled message is not delivered before its sendAt, so neither is its receipt: a rehearsal of a send
+                // for tomorrow said Delivered at once, which the service never does.
+                _poster.Post(message.NotifyUrl!, ReceiptLog.For(messageId, message, now), message.GoesOutAt(now) - now);
         }
 
         private static bool IsMessagesPath(string path) =>

@@ -509,7 +509,7 @@ namespace WebexConnect.Commands
             }
             else if (PayloadOnly)
             {
-                if (_repeated.RepeatOf(_messageKey!, record.Recipient, _row) is long first && WarnedOfRepeatAndStopped(first, record.Recipient, columns)) return;
+                if (_repeated.RepeatOf(_messageKey!, record.Recipient, _row) is long first && WarnedOfRepeatAndStopped(first, record.Recipient, columns, confirming: false)) return;
                 WriteObject(_session!.EngineHost.RenderPayload(ForRecipient(message, record.Recipient), new[] { record.Recipient }));
                 RowDone(_row, went: true);
             }
@@ -522,7 +522,8 @@ namespace WebexConnect.Commands
                 // A repeat the journal skips is not sent again and warns of nothing; the run's own journal is asked only of a
                 // repeat (a lambda for it here made a closure for every row, repeat or not).
                 if (_repeated.RepeatOf(_messageKey!, record.Recipient, _row) is long first && earlier is null &&
-                    RunJournalOutcome(sent, asGiven, record.Recipient, input) is null && WarnedOfRepeatAndStopped(first, record.Recipient, columns)) return;
+                    RunJournalOutcome(sent, asGiven, record.Recipient, input) is null &&
+                    WarnedOfRepeatAndStopped(first, record.Recipient, columns, confirming: _whatIf is null && SilentConsent.Asks(this))) return;
                 if (_whatIf != null)
                 {
                     if (earlier is not null)
@@ -569,10 +570,11 @@ namespace WebexConnect.Commands
         /// <param name="first">The earlier row it repeats.</param>
         /// <param name="recipient">The row's destination and values.</param>
         /// <param name="columns">The row's columns, for the warning's Sort-Object example.</param>
-        private bool WarnedOfRepeatAndStopped(long first, Recipient recipient, InputRow columns)
+        /// <param name="confirming">-Confirm asks of the row after the warning, and may be answered No.</param>
+        private bool WarnedOfRepeatAndStopped(long first, Recipient recipient, InputRow columns, bool confirming)
         {
             _repeated.Said();
-            return WarnBeforeRow(new[] { RepeatedRows.Warning(_row, first, recipient, DestinationColumnOf(columns), MyInvocation.MyCommand.Name) });
+            return WarnBeforeRow(new[] { RepeatedRows.Warning(_row, first, recipient, DestinationColumnOf(columns), MyInvocation.MyCommand.Name, confirming) });
         }
 
         /// <summary>

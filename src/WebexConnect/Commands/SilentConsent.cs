@@ -25,8 +25,15 @@ namespace WebexConnect.Commands
             var bound = cmdlet.MyInvocation.BoundParameters;
             if (bound.ContainsKey("Debug")) return false;
             if (Given(bound, "Verbose") is bool verbose ? verbose : ShowsVerbose(cmdlet.GetVariableValue("VerbosePreference"))) return false;
-            return !(Given(bound, "Confirm") is bool confirm ? confirm : Prompts(ImpactOf(cmdlet.GetType()), cmdlet.GetVariableValue("ConfirmPreference")));
+            return !Asks(cmdlet);
         }
+
+        /// <summary>
+        /// Whether ShouldProcess asks of each row (-Confirm, or $ConfirmPreference at or below the cmdlet's ConfirmImpact), unless
+        /// an earlier answer was Yes to All or No to All: what a warning written before the question may say of the row.
+        /// </summary>
+        public static bool Asks(PSCmdlet cmdlet) =>
+            Given(cmdlet.MyInvocation.BoundParameters, "Confirm") is bool confirm ? confirm : Prompts(ImpactOf(cmdlet.GetType()), cmdlet.GetVariableValue("ConfirmPreference"));
 
         private static bool? Given(System.Collections.Generic.IDictionary<string, object> bound, string name) =>
             bound.TryGetValue(name, out var value) ? value is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(value) : (bool?)null;

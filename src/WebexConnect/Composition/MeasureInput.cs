@@ -78,7 +78,7 @@ namespace WebexConnect.Composition
             {
                 if (readByParameters.Contains(column.Key)) continue;
                 // A list or an object is no value Send-ConnectSms would send: its variable stays as written.
-                if (SubstitutionText.TryOf(column.Value, out var value) && !values.ContainsKey(column.Key)) values.Add(column.Key, value);
+                if (SubstitutionText.TryOfCell(column.Value, out var value) && !values.ContainsKey(column.Key)) values.Add(column.Key, value);
             }
             return SubstitutionText.Apply(text, shared, values);
         }

@@ -161,6 +161,9 @@ namespace WebexConnect.Composition
             // Made only for a row that has a problem: the usual row has none (this runs for every row).
             List<ValidationProblem>? problems = null;
             var given = Addresses(to);
+            // An empty destination cell gives way to the row's next destination column that holds an address (EmptyDestinationCell).
+            if (EmptyDestinationCell.AllEmpty(given) && !_givenOnCommandLine.ContainsKey("To")
+                && EmptyDestinationCell.NextFilled(row, _destinationColumns) is string[] filled) given = filled;
             var sendResult = false;
             if (ReferenceEquals(row, InputRow.PipedSession)) (problems ??= new List<ValidationProblem>()).Add(SessionPiped());
             else if (row.ListCount is int items) (problems ??= new List<ValidationProblem>()).Add(ListPiped(items));
@@ -316,9 +319,10 @@ namespace WebexConnect.Composition
             if (ReferenceEquals(row, InputRow.PipedNull))
                 return new ValidationProblem("To", "no destination: the piped item is $null (an empty item of the list piped in): leave such " +
                     "items out, e.g. with ... | Where-Object { $_ } | " + _commandName);
-            foreach (var column in row.Columns)
-                if (_destinationColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase))
-                    return new ValidationProblem("To", $"no destination: the row's {InputEcho.Quote(column.Key)} column is empty");
+            var empty = EmptyDestinationCell.EmptyColumns(row, _destinationColumns);
+            if (empty.Count > 0)
+                return new ValidationProblem("To", "no destination: the row's " + WordList.And(empty.Select(InputEcho.Quote).ToList()) +
+                    (empty.Count == 1 ? " column is empty" : " columns are empty"));
             // PowerShell binds a column only by its exact name: a CSV header cell "Email " binds nothing, and the admin sees "Email".
             // Nor does one with an invisible character glued to it: a byte order mark left at the start of a downloaded text, a
             // zero-width space copied with a header from a web page or a chat.
@@ -565,7 +569,7 @@ namespace WebexConnect.Composition
                 var column = columns[i];
                 if (_layoutBound[i]) continue;
                 if (SubstitutionText.IsNothing(column.Value)) (empty ??= new List<string>(1)).Add(column.Key);
-                if (SubstitutionText.TryOf(column.Value, out var text))
+                if (SubstitutionText.TryOfCell(column.Value, out var text))
                 {
                     _names.Add(column.Key);
                     _texts.Add(text);
@@ -593,7 +597,7 @@ namespace WebexConnect.Composition
                     continue;
                 }
                 if (SubstitutionText.IsNothing(found[0].Value)) (empty ??= new List<string>(1)).Add(found[0].Key);
-                if (SubstitutionText.TryOf(found[0].Value, out var text)) result[found[0].Key] = text;
+                if (SubstitutionText.TryOfCell(found[0].Value, out var text)) result[found[0].Key] = text;
                 else (problems ??= new List<ValidationProblem>()).Add(UnusableNamedColumn(found[0]));
             }
             return result;

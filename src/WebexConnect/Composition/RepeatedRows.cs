@@ -67,11 +67,17 @@ namespace WebexConnect.Composition
         /// <param name="recipient">The repeating row's destination.</param>
         /// <param name="destinationColumn">The row's column that gave the destination; null when it came from no column (no rows to sort, no example).</param>
         /// <param name="command">The cmdlet's name, for the example.</param>
-        public static string Warning(long row, long first, Recipient recipient, string? destinationColumn, string command) =>
+        /// <param name="confirming">
+        /// -Confirm asks of the row after this warning: "It is sent again" was untrue of a row then answered No or No to All.
+        /// </param>
+        public static string Warning(long row, long first, Recipient recipient, string? destinationColumn, string command, bool confirming = false) =>
             "Row " + row.ToString(CultureInfo.InvariantCulture) + " repeats row " + first.ToString(CultureInfo.InvariantCulture) +
-            ": the same message to " + SubstitutionText.Abbreviate(recipient.Addresses) + " with the same values. It is sent " +
-            "again, as every row is sent once (with -WarningAction Stop the command stops here instead). To send it " +
-            "once, remove the repeated rows first" + (destinationColumn is null ? "." :
+            ": the same message to " + SubstitutionText.Abbreviate(recipient.Addresses) + " with the same values. " +
+            (confirming
+                ? "It is sent again unless you answer No to its confirmation (with -WarningAction Stop the command stops here instead). " +
+                  "To send such rows once without being asked, remove the repeated rows first"
+                : "It is sent again, as every row is sent once (with -WarningAction Stop the command stops here instead). " +
+                  "To send it once, remove the repeated rows first") + (destinationColumn is null ? "." :
             // Every column, not the destination's: Sort-Object Email -Unique also dropped a person's other, different rows
             // (a second invoice), which are no repeats.
             ", e.g. with | Sort-Object * -Unique | before " + command + " (it keeps one of the rows that are the same in every column).");

@@ -54,6 +54,19 @@ namespace WebexConnect.Composition
             return scalar != null;
         }
 
+        /// <summary>
+        /// <see cref="TryOf"/> for a value taken from a row's column, without the white space at its ends: a spreadsheet leaves
+        /// spaces no admin means ("Bernd ;" in a semicolon CSV), and "Hi $(Name), ..." reached the recipient as "Hi Bernd , ...".
+        /// The text template and -Substitution values are sent as written. Runs for every cell: a value without white space
+        /// at an end is returned as it is, with no new string.
+        /// </summary>
+        public static bool TryOfCell(object? value, out string text)
+        {
+            if (!TryOf(value, out text)) return false;
+            if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))) text = text.Trim();
+            return true;
+        }
+
         /// <summary>What a value that is not a scalar is, for an error: "an array of 2 values", "a hashtable", "an object of type X".</summary>
         public static string Describe(object? value)
         {

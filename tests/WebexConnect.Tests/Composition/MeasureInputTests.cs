@@ -81,5 +81,14 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal("", MeasureInput.TextOf(new CsvRow(), null, textOnCommandLine: false));
             Assert.Null(MeasureInput.TextOf(null, null, textOnCommandLine: false));
         }
+
+        [Fact]
+        public void APersonalisedTextIsMeasuredWithoutTheSpacesAtTheEndsOfACell()
+        {
+            // As Send-ConnectSms sends it: "Hi Bernd, ..." and not "Hi Bernd , ...".
+            var row = new InputRow(new[] { new KeyValuePair<string, object?>("Name", " Bernd ") });
+
+            Assert.Equal("Hi Bernd, x", MeasureInput.Personalise("Hi $(Name), x", row, new Dictionary<string, string>(), new string[0]));
+        }
     }
 }

@@ -188,6 +188,45 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal("no destination: the row's 'mobilephone' column is empty", problem.Message);
         }
 
+        [Fact]
+        public void AnEmptyDestinationCellIsToldWhichColumnAsANullOneIs()
+        {
+            // "Phone,Name`n,Ann" | ConvertFrom-Csv binds '' to -To: it was "To: the number is empty", naming no column.
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
+
+            var problem = Assert.Single(sms.Compose(To(""), null, Row(("Phone", ""), ("Name", "Ann"))).Problems);
+            var spaces = Assert.Single(sms.Compose(To("  "), null, Row(("Phone", "  "), ("Name", "Ann"))).Problems);
+
+            Assert.Equal("no destination: the row's 'Phone' column is empty", problem.Message);
+            Assert.Equal(problem.Message, spaces.Message);
+            // A piped '' has no column to name, and -To '' on the command line is what the script gave: the address check words those.
+            Assert.Empty(sms.Compose(To(""), null, InputRow.Empty).Problems);
+            var given = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)),
+                givenOnCommandLine: PipelineColumns.GivenOnCommandLine(typeof(SendConnectSmsCommand), "Text", new[] { "To" }));
+            Assert.Equal(new[] { "" }, given.Compose(To(""), null, Row(("Phone", "+447700900001"))).Recipient.Addresses);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData(null)]
+        public void AnEmptyDestinationColumnGivesWayToTheRowsNextOneThatHoldsAnAddress(string? primary)
+        {
+            // A Get-Mailbox row: PowerShell binds PrimarySmtpAddress, the first alias the row has, empty or not.
+            var email = new RecordComposer(PipelineColumns.Of(typeof(SendConnectEmailCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectEmailCommand)));
+            var bound = primary is null ? null : To(primary);
+
+            var composed = email.Compose(bound, null, Row(("Name", "Bob"), ("PrimarySmtpAddress", primary), ("WindowsEmailAddress", " bob@example.com")));
+            var neither = email.Compose(bound, null, Row(("Name", "Bob"), ("PrimarySmtpAddress", primary), ("WindowsEmailAddress", "")));
+            var notAnAddress = email.Compose(bound, null, Row(("PrimarySmtpAddress", primary), ("WindowsEmailAddress", new Hashtable { ["a"] = 1 })));
+
+            Assert.Empty(composed.Problems);
+            Assert.Equal(new[] { "bob@example.com" }, composed.Recipient.Addresses);
+            Assert.Equal(new[] { "Name" }, composed.Recipient.Substitutions.Keys);
+            Assert.Equal("no destination: the row's 'PrimarySmtpAddress' and 'WindowsEmailAddress' columns are empty", Assert.Single(neither.Problems).Message);
+            Assert.Equal("To", Assert.Single(notAnAddress.Problems).Field);
+            Assert.Empty(notAnAddress.Recipient.Addresses);
+        }
+
         [Theory]
         [InlineData("Email")]
         [InlineData("EmailAddress")]
@@ -310,6 +349,20 @@ namespace WebexConnect.Tests.Composition
         public void AddressesArePaddedInSpreadsheetsAndTrimmed()
         {
             Assert.Equal("+447700900001", new ConnectDestination("  +447700900001 ").Address);
+        }
+
+        [Fact]
+        public void ACellsSpacesAtItsEndsAreNotSentAsPartOfItsSubstitution()
+        {
+            // A semicolon CSV's "Bernd ;" sent "Hi Bernd , ..." to the recipient; spaces inside a value stay.
+            var named = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), new[] { "Name" });
+            var row = Row(("Phone", "+447700900001"), ("Name", "Bernd "), ("City", "\t New York\u00A0"), ("Blank", "   "), ("Count", 3));
+
+            var all = Sms.Compose(To("+447700900001"), null, row);
+            var picked = named.Compose(To("+447700900001"), null, row);
+
+            Assert.Equal(new[] { "Name=Bernd", "City=New York", "Blank=", "Count=3" }, all.Recipient.Substitutions.Select(s => s.Key + "=" + s.Value));
+            Assert.Equal(new[] { "Name=Bernd" }, picked.Recipient.Substitutions.Select(s => s.Key + "=" + s.Value));
         }
 
         [Fact]

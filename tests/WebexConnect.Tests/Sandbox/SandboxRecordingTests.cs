@@ -124,21 +124,55 @@ namespace WebexConnect.Tests.Sandbox
             }
         }
 
+        /// <summary>A webhook receiver on a loopback port that hands each posted body to <paramref name="receive"/>.</summary>
+        private static async Task<WebApplication> StartWebhookAsync(Action<string> receive)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var webhook = builder.Build();
+            webhook.Run(async context =>
+            {
+                using var reader = new StreamReader(context.Request.Body);
+                receive(await reader.ReadToEndAsync());
+                context.Response.StatusCode = 200;
+            });
+            await webhook.StartAsync();
+            return webhook;
+        }
+
+        [Fact]
+        public async Task A_scheduled_message_has_no_receipt_posted_before_its_sendAt_and_gets_it_then()
+        {
+            // Before, a rehearsal of a send for tomorrow got Delivered at once, which the service never gives.
+            var received = new ConcurrentQueue<(DateTimeOffset At, string Body)>();
+            await using var webhook = await StartWebhookAsync(body => received.Enqueue((DateTimeOffset.UtcNow, body)));
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { PostReceiptsToLoopback = true });
+            var now = SmsBody("+15551230001");
+            now["notifyUrl"] = webhook.Urls.First() + "/hooks";
+            var later = SmsBody("+15551230002");
+            later["notifyUrl"] = now["notifyUrl"]!.GetValue<string>();
+            var sendAt = DateTimeOffset.UtcNow.AddSeconds(3);
+            later["sendAt"] = sendAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+
+            using (await Client.SendAsync(Post(host.MessagesUri, later))) { }
+            using (await Client.SendAsync(Post(host.MessagesUri, now))) { }
+            await host.Server.WhenReceiptsPostedAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            string To(string receipt) => JsonNode.Parse(receipt)!["deliveryInfoNotification"]!["deliveryInfo"]!["destination"]!.GetValue<string>();
+            Assert.Equal(new[] { "+15551230001", "+15551230001" }, received.Select(r => To(r.Body)));
+            for (var waited = 0; received.Count < 4 && waited < 300; waited++) await Task.Delay(50);
+            var held = received.Where(r => To(r.Body) == "+15551230002").ToList();
+            Assert.Equal(2, held.Count);
+            Assert.All(held, r => Assert.True(r.At >= sendAt.AddMilliseconds(-50), "posted at " + r.At.ToString("O") + ", before its sendAt " + sendAt.ToString("O")));
+            Assert.All(held, r => Assert.True(DateTimeOffset.Parse(JsonNode.Parse(r.Body)!["deliveryInfoNotification"]!["deliveryInfo"]!["timeStamp"]!.GetValue<string>()) >= sendAt.AddMilliseconds(-1)));
+        }
+
         [Fact]
         public async Task Receipts_are_posted_to_a_loopback_notify_url_when_asked()
         {
             var received = new ConcurrentQueue<string>();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            await using var webhook = builder.Build();
-            webhook.Run(async context =>
-            {
-                using var reader = new StreamReader(context.Request.Body);
-                received.Enqueue(await reader.ReadToEndAsync());
-                context.Response.StatusCode = 200;
-            });
-            await webhook.StartAsync();
+            await using var webhook = await StartWebhookAsync(received.Enqueue);
             await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { PostReceiptsToLoopback = true });
             var body = Email("a@example.com");
             body["notifyUrl"] = webhook.Urls.First() + "/hooks";
