@@ -66,7 +66,6 @@ namespace WebexConnect.Commands
         private ConnectMessage? _message;
         private object?[]? _messageKey;
         private object?[]? _rowContent;
-        private string[] _echoNames = Array.Empty<string>();
 
         /// <summary>
         /// The pipeline object itself, so that its other columns become substitutions. A plain string has
@@ -514,7 +513,7 @@ namespace WebexConnect.Commands
                 }
                 else if (_silentConsent || earlier is not null || Confirmed(TargetFor(sent, record.Recipient)))
                 {
-                    _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject, ref _echoNames), asGiven);
+                    _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject), asGiven);
                 }
                 else
                 {
