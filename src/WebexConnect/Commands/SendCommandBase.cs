@@ -69,7 +69,6 @@ namespace WebexConnect.Commands
         private ConnectMessage? _message;
         private object?[]? _messageKey;
         private object?[]? _rowContent;
-        private string[] _echoNames = Array.Empty<string>();
 
         /// <summary>
         /// The pipeline object itself, so that its other columns become substitutions. A plain string has
@@ -540,7 +539,7 @@ namespace WebexConnect.Commands
                 }
                 else if (_silentConsent || earlier is not null || Confirmed(TargetFor(sent, record.Recipient)))
                 {
-                    _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject, ref _echoNames), asGiven);
+                    _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject), asGiven);
                 }
                 else if (_output!.UnansweredQuestion is string question)
                 {

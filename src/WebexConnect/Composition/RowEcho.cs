@@ -12,33 +12,23 @@ namespace WebexConnect.Composition
     /// </summary>
     internal sealed class RowEcho
     {
-        private readonly string[] _names;
-        private readonly object?[] _values;
+        // The columns as the row was read (names and values), not copied: nothing changes them, and a copy of the values
+        // with the names shared cost an array and a look at the last row's names for every row sent.
+        private readonly IReadOnlyList<KeyValuePair<string, object?>> _columns;
         private readonly IList<string> _typeNames;
 
-        private RowEcho(string[] names, object?[] values, IList<string> typeNames)
+        /// <summary>The echo of a row read as <paramref name="columns"/>, whose type names are <paramref name="typeNames"/>.</summary>
+        public RowEcho(IReadOnlyList<KeyValuePair<string, object?>> columns, IList<string> typeNames)
         {
-            _names = names;
-            _values = values;
+            _columns = columns;
             _typeNames = typeNames;
-        }
-
-        /// <summary>
-        /// The echo of a row read as <paramref name="columns"/>: its values, and its names as
-        /// <paramref name="sharedNames"/> when the last row had the same ones (a CSV's rows all do).
-        /// </summary>
-        public static RowEcho Of(IReadOnlyList<KeyValuePair<string, object?>> columns, IList<string> typeNames, ref string[] sharedNames)
-        {
-            var values = new object?[columns.Count];
-            for (var i = 0; i < values.Length; i++) values[i] = columns[i].Value;
-            return new RowEcho(SharedColumnNames.For(columns, c => c.Key, ref sharedNames), values, typeNames);
         }
 
         /// <summary>The row again: a new object whose properties and type names are the original's.</summary>
         public PSObject ToPSObject()
         {
             var row = new PSObject();
-            for (var i = 0; i < _names.Length; i++) row.Properties.Add(new PSNoteProperty(_names[i], _values[i]));
+            for (var i = 0; i < _columns.Count; i++) row.Properties.Add(new PSNoteProperty(_columns[i].Key, _columns[i].Value));
             var names = row.TypeNames;
             if (!SameNames(names, _typeNames))
             {
