@@ -6,18 +6,18 @@ using WebexConnect.Composition;
 namespace WebexConnect.Commands
 {
     /// <summary>
-    /// Reads -SendAt (and -ExpireAt) as <see cref="UnixTimeArgumentAttribute"/>, then <see cref="IsoDateArgumentAttribute"/>, then PowerShell's
+    /// Reads -SendAt as <see cref="UnixTimeArgumentAttribute"/>, then <see cref="IsoDateArgumentAttribute"/>, then PowerShell's
     /// own conversion in the current culture would, in that order and as one step, and never refuses text: an empty text is no
     /// time (send now), and one that cannot be read becomes an <see cref="UnreadableTime"/> mark that says why.
     /// </summary>
     /// <remarks>
-    /// -SendAt binds from a SendAt column (appointment reminders, each row at its own time), -ExpireAt from an ExpireAt column. A transformation that throws while
+    /// -SendAt binds from a SendAt column (appointment reminders, each row at its own time). A transformation that throws while
     /// PowerShell binds a row's column makes PowerShell drop that row with a binder error: no result, and the rows after it
     /// renumbered. The mark lets the row get its own Invalid result instead; given on the command line, the command ends with
     /// the error a refused value always gave there (SendCommandBase).
     /// </remarks>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    internal sealed class RowTimeArgumentAttribute : ArgumentTransformationAttribute, IRowCellReader
+    internal sealed class RowTimeArgumentAttribute : ArgumentTransformationAttribute
     {
         private readonly UnixTimeArgumentAttribute _unixTime;
         private readonly IsoDateArgumentAttribute _isoDate = new IsoDateArgumentAttribute();

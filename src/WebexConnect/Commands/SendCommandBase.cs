@@ -37,9 +37,6 @@ namespace WebexConnect.Commands
         private readonly SendAtOvertaken _sendAtOvertaken = new SendAtOvertaken();
         // -SendAt as the command line gave it (null when it did not): each row's own time otherwise, from its SendAt column.
         private DateTimeOffset? _sendAtGiven;
-        // Each row's -ExpireAt and -Validity (RowExpiry), and the current row's problems with them (null for none).
-        private RowExpiry? _expiry;
-        private List<ValidationProblem>? _expiryProblems;
         private readonly CutOffRow _cutOff = new CutOffRow();
         private Func<InputRow, string?>? _destinationColumnOf;
         // The parameters whose value is every row's, by name and alias: those no column sets, and those given on the command
@@ -123,23 +120,20 @@ namespace WebexConnect.Commands
         /// </remarks>
         public abstract DateTimeOffset? SendAt { get; set; }
 
-        /// <summary>When an undelivered message expires. Not together with -Validity. Binds from an ExpireAt column: each row its own.</summary>
-        /// <remarks>
-        /// Declared by each cmdlet in each of its parameter sets, as <see cref="SendAt"/>, with [RowTimeArgument("ExpireAt")]: a
-        /// cell that is no time is that row's Invalid result (UnreadableTime), not a row PowerShell's binder drops.
-        /// </remarks>
-        public abstract DateTimeOffset? ExpireAt { get; set; }
+        /// <summary>When an undelivered message expires. Not together with -Validity.</summary>
+        [Parameter]
+        [UnixTimeArgument("ExpireAt")]
+        [IsoDateArgument]
+        public DateTimeOffset? ExpireAt { get; set; }
 
         /// <summary>
         /// How long an undelivered message stays valid, in whole seconds: '90m', '48h', '2d', a number of seconds
         /// (3600), 'hh:mm:ss' (hours may exceed 23: '48:00:00' is 48 hours) or a TimeSpan. SMS allows at most
-        /// 72 hours (what carriers honour). Not together with -ExpireAt. Binds from a Validity column: each row its own.
+        /// 72 hours (what carriers honour). Not together with -ExpireAt.
         /// </summary>
-        /// <remarks>
-        /// Declared by each cmdlet in each of its parameter sets, as <see cref="SendAt"/>, with [ValidityArgument]: a cell that is
-        /// no duration is that row's Invalid result (UnreadableDuration).
-        /// </remarks>
-        public abstract TimeSpan? Validity { get; set; }
+        [Parameter]
+        [ValidityArgument]
+        public TimeSpan? Validity { get; set; }
 
         /// <summary>Up to 2000 characters echoed in every delivery webhook.</summary>
         [Parameter]
@@ -293,14 +287,10 @@ namespace WebexConnect.Commands
         protected override void BeginProcessing()
         {
             DebugSwitch.Apply(this);
-            // A -SendAt, -ExpireAt or -Validity text that cannot be read is refused here, as PowerShell's binder refused it before
-            // they bound columns too.
-            RefuseUnreadable(nameof(SendAt), UnreadableTime.Of(SendAt));
-            RefuseUnreadable(nameof(ExpireAt), UnreadableTime.Of(ExpireAt));
-            if (UnreadableDuration.Of(Validity) is { } duration)
-                RefuseUnreadable(nameof(Validity), new UnreadableTime.Unreadable(duration.Text, "-Validity " + duration.Reason + "."));
+            // A -SendAt text that is no time is refused here, as PowerShell's binder refused it before -SendAt bound columns too.
+            if (UnreadableTime.Of(SendAt) is { } refused)
+                ThrowParameterError("ParameterArgumentTransformationError", "Cannot process argument transformation on parameter 'SendAt'. " + refused.Reason, refused.Text);
             _sendAtGiven = SendAt;
-            _expiry = new RowExpiry(ExpireAt.HasValue, Validity.HasValue);
             if (ExpireAt.HasValue && Validity.HasValue)
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             CheckParameters();
@@ -370,14 +360,6 @@ namespace WebexConnect.Commands
             if (_dispatcher is not null) _dispatcher.WhileWaiting = WriteWhileWaiting;
         }
 
-        /// <summary>A command-line value that could not be read ends the command with the error PowerShell's binder gave it.</summary>
-        private void RefuseUnreadable(string parameter, UnreadableTime.Unreadable? refused)
-        {
-            if (refused is not null)
-                ThrowParameterError("ParameterArgumentTransformationError", "Cannot process argument transformation on parameter '" + parameter + "'. " +
-                    refused.Reason, refused.Text);
-        }
-
         private void WriteWhileWaiting()
         {
             // PowerShell calls StopProcessing only while the pipeline has not failed: once Select-Object -First upstream
@@ -438,9 +420,7 @@ namespace WebexConnect.Commands
                 message = CurrentMessage();
                 columns = InputObject is null && MyInvocation.ExpectingInput ? InputRow.PipedNull : InputRow.Read(InputObject);
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
-                if (UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(RowExpiry.NotATime("SendAt", unreadable, "to send the row now"));
-                if (_expiryProblems is { } expiry)
-                    foreach (var problem in expiry) record = record.With(problem);
+                if (UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(UnreadableSendAt(unreadable));
             }
             if (_row == 1 && CheckRunWideParameters(message, record.Recipient, columns) is string stop)
             {
@@ -885,15 +865,10 @@ namespace WebexConnect.Commands
             var sendAt = UnreadableTime.Of(SendAt) is null ? SendAt : null;
             // A row read after its time has passed goes now, without it (SendAtOvertaken says why).
             if (_sendAtOvertaken.HasPassed(sendAt, _row)) sendAt = null;
-            // The row's expiry: the command line's, or its ExpireAt or Validity cell's (none for a cell that cannot be read).
-            var expireAt = ExpireAt;
-            var validity = Validity;
-            _expiryProblems = _expiry!.Read(ref expireAt, ref validity);
             // Rows with the same time share the message (and so their requests); a row with another time is another message.
-            if (_message is null || _messageKey is null || !SameValues(key, _messageKey) || _message.SendAt != sendAt ||
-                _message.ExpireAt != expireAt || _message.Validity != validity)
+            if (_message is null || _messageKey is null || !SameValues(key, _messageKey) || _message.SendAt != sendAt)
             {
-                _message = CreateMessage(SharedPartNow(sendAt, expireAt, validity));
+                _message = CreateMessage(SharedPartNow(sendAt));
                 _messageKey = (object?[])key.Clone();
             }
             return _message;
@@ -906,7 +881,16 @@ namespace WebexConnect.Commands
             return true;
         }
 
-        private SharedPart SharedPartNow(DateTimeOffset? sendAt, DateTimeOffset? expireAt, TimeSpan? validity)
+        /// <summary>
+        /// The problem of a row whose SendAt cell is no time: before, PowerShell's binder dropped such a row with its own error,
+        /// and no result said what became of it.
+        /// </summary>
+        private static ValidationProblem UnreadableSendAt(UnreadableTime.Unreadable unreadable) =>
+            new ValidationProblem("SendAt", "the SendAt column's " + InputEcho.Quote(unreadable.Text) + " is not a time" +
+                (unreadable.Reason.Contains("Unix time") ? " (nor a Unix time in seconds)" : "") +
+                ": write it in ISO 8601, '2026-12-03T09:00:00+01:00', or '2026-12-03 09:00' in this computer's time zone, or leave the cell empty to send the row now");
+
+        private SharedPart SharedPartNow(DateTimeOffset? sendAt)
         {
             var receipts = new List<string>();
             foreach (var name in RequestedReceiptNames ?? Array.Empty<string>())
@@ -922,7 +906,7 @@ namespace WebexConnect.Commands
                 ? null
                 : new ContactPolicy { Group = ContactPolicyGroup ?? "", CheckConsent = CheckConsent, ApplyFrequencyCap = ApplyFrequencyCap };
 
-            return new SharedPart(From, SubstitutionText.FromHashtable(Substitution), sendAt, expireAt, validity, CallbackData,
+            return new SharedPart(From, SubstitutionText.FromHashtable(Substitution), sendAt, ExpireAt, Validity, CallbackData,
                 NotifyUrl?.OriginalString, receipts, ParameterSetName == TemplateSet ? new MessageTemplate { Id = TemplateId } : null, policy);
         }
 
@@ -941,9 +925,9 @@ namespace WebexConnect.Commands
             var parts = MeasureParts(sent, recipient);
             // The copies as sent: a row's own address is not offered as its copy too (OverlappingCopies).
             if (parts is not > 1) return TargetFor(recipient, _row) + CopyAddresses.Said(sent) + EmailAttachments.Said(sent) + RcsContentColumns.Said(sent) +
-                ScheduledFor.Said(sent.SendAt) + ScheduledFor.Expiry(sent);
+                ScheduledFor.Said(sent.SendAt);
             return TargetFor(recipient, _row) + ": " + parts.Value.ToString(CultureInfo.InvariantCulture) + " SMS parts" +
-                (recipient.Addresses.Count > 1 ? " each" : "") + ScheduledFor.Said(sent.SendAt) + ScheduledFor.Expiry(sent);
+                (recipient.Addresses.Count > 1 ? " each" : "") + ScheduledFor.Said(sent.SendAt);
         }
 
         /// <summary>What the engine had to say since the last call (batches, retries, waits), on the pipeline thread.</summary>

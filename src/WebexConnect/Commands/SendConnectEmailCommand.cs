@@ -46,18 +46,6 @@ namespace WebexConnect.Commands
         [RowTimeArgument("SendAt")]
         public override DateTimeOffset? SendAt { get; set; }
 
-        /// <inheritdoc />
-        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
-        [RowTimeArgument("ExpireAt")]
-        public override DateTimeOffset? ExpireAt { get; set; }
-
-        /// <inheritdoc />
-        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
-        [ValidityArgument]
-        public override TimeSpan? Validity { get; set; }
-
         /// <summary>The subject, with $(name) variables; binds from a Subject column too.</summary>
         // Not Mandatory: a row without one gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]

@@ -58,18 +58,6 @@ namespace WebexConnect.Commands
         [RowTimeArgument("SendAt")]
         public override DateTimeOffset? SendAt { get; set; }
 
-        /// <inheritdoc />
-        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
-        [RowTimeArgument("ExpireAt")]
-        public override DateTimeOffset? ExpireAt { get; set; }
-
-        /// <inheritdoc />
-        [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
-        [ValidityArgument]
-        public override TimeSpan? Validity { get; set; }
-
         /// <summary>Other columns that hold each row's address (e.g. WhatsAppNumber); the first non-empty one wins over -To.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]

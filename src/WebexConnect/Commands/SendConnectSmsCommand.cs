@@ -37,18 +37,6 @@ namespace WebexConnect.Commands
         [RowTimeArgument("SendAt")]
         public override DateTimeOffset? SendAt { get; set; }
 
-        /// <inheritdoc />
-        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
-        [RowTimeArgument("ExpireAt")]
-        public override DateTimeOffset? ExpireAt { get; set; }
-
-        /// <inheritdoc />
-        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
-        [ValidityArgument]
-        public override TimeSpan? Validity { get; set; }
-
         /// <summary>The text, with $(name) variables filled from the row's columns; binds from a Text column too.</summary>
         // Not Mandatory: a short CSV line binds $null, and that row gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]

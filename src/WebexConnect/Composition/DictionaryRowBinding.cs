@@ -64,10 +64,9 @@ namespace WebexConnect.Composition
                 if (!TryFind(row, parameter.Names, out var value)) continue;
                 if (value is PSObject wrapped) value = wrapped.BaseObject;
                 if (value is null || (parameter.TakesOneValue && value is IEnumerable && !(value is string))) continue;
-                // -SendAt, -ExpireAt and -Validity read their key as they read an object's column (IRowCellReader): a key that is
-                // no time makes the row Invalid, where PowerShell's conversion alone left it unbound and the row went at once,
-                // unscheduled (and read a Validity of '48h' as no duration, 3600 as ticks).
-                if (CellReaderOf(parameter.Property) is { } reader) bound.Set(parameter.Property, reader.Read(value));
+                // -SendAt reads its key as it reads an object's column (RowTimeArgument): a key that is no time makes the row
+                // Invalid, where PowerShell's conversion alone left it unbound and the row went at once, unscheduled.
+                if (TimeReaderOf(parameter.Property) is { } time) bound.Set(parameter.Property, time.Read(value));
                 else if (TryConvert(value, parameter.Property.PropertyType, out var converted)) bound.Set(parameter.Property, converted);
             }
             return bound;
@@ -100,12 +99,12 @@ namespace WebexConnect.Composition
             }
         }
 
-        private static readonly ConcurrentDictionary<PropertyInfo, Commands.IRowCellReader?> CellReaders =
-            new ConcurrentDictionary<PropertyInfo, Commands.IRowCellReader?>();
+        private static readonly ConcurrentDictionary<PropertyInfo, Commands.RowTimeArgumentAttribute?> TimeReaders =
+            new ConcurrentDictionary<PropertyInfo, Commands.RowTimeArgumentAttribute?>();
 
-        /// <summary>The property's <see cref="Commands.IRowCellReader"/>, looked up once per property; null for most.</summary>
-        private static Commands.IRowCellReader? CellReaderOf(PropertyInfo property) =>
-            CellReaders.GetOrAdd(property, p => p.GetCustomAttributes().OfType<Commands.IRowCellReader>().FirstOrDefault());
+        /// <summary>The property's <see cref="Commands.RowTimeArgumentAttribute"/>, looked up once per property; null for most.</summary>
+        private static Commands.RowTimeArgumentAttribute? TimeReaderOf(PropertyInfo property) =>
+            TimeReaders.GetOrAdd(property, p => p.GetCustomAttribute<Commands.RowTimeArgumentAttribute>());
 
         private static bool TryFind(IDictionary row, IReadOnlyList<string> names, out object? value)
         {

@@ -115,19 +115,6 @@ namespace WebexConnect.Composition
             return null;
         }
 
-        /// <summary>
-        /// A duration in a form <see cref="Read"/> reads back: '48h', '90m', '45s', and '5d' from 4 days on (hours up to the 72
-        /// an SMS allows, as admins write them), as -WhatIf, -Confirm and a row's error show a row's Validity.
-        /// </summary>
-        public static string Written(TimeSpan validity)
-        {
-            var seconds = (long)validity.TotalSeconds;
-            if (seconds >= 4 * 86400 && seconds % 86400 == 0) return (seconds / 86400).ToString(CultureInfo.InvariantCulture) + "d";
-            if (seconds > 0 && seconds % 3600 == 0) return (seconds / 3600).ToString(CultureInfo.InvariantCulture) + "h";
-            if (seconds > 0 && seconds % 60 == 0) return (seconds / 60).ToString(CultureInfo.InvariantCulture) + "m";
-            return validity.TotalSeconds.ToString(CultureInfo.InvariantCulture) + "s";
-        }
-
         private static TimeSpan? FromSeconds(double seconds, out string? problem)
         {
             problem = null;

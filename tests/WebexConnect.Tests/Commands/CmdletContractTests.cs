@@ -23,7 +23,7 @@ namespace WebexConnect.Tests.Commands
             ContactPolicyGroup      String                  *                                     -
             CorrelationId           String                  Template Text                         N
             Encoding                SmsEncoding             Text                                  -
-            ExpireAt                DateTimeOffset?         Template Text                         N
+            ExpireAt                DateTimeOffset?         *                                     -
             From                    String                  *!                                    -
             InputObject             PSObject                *                                     V
             Journal                 String                  *                                     -
@@ -43,7 +43,7 @@ namespace WebexConnect.Tests.Commands
             Text                    String                  Text                                  N
             To                      ConnectDestination[]    *@0                                   N    Phone Mobile MobileNumber PhoneNumber MobilePhone Msisdn Number
             TrackClicks             SwitchParameter         *                                     -
-            Validity                TimeSpan?               Template Text                         N
+            Validity                TimeSpan?               *                                     -
             """;
 
         private const string SendConnectEmail = """
@@ -59,7 +59,7 @@ namespace WebexConnect.Tests.Commands
             ContactPolicyGroup      String                  *                                     -
             CorrelationId           String                  Content Template                      N
             Encoding                String                  *                                     -
-            ExpireAt                DateTimeOffset?         Content Template                      N
+            ExpireAt                DateTimeOffset?         *                                     -
             From                    String                  *!                                    -
             FromName                String                  *                                     -
             Html                    String                  Content                               N
@@ -85,7 +85,7 @@ namespace WebexConnect.Tests.Commands
             TrackOpens              SwitchParameter         *                                     -
             UnsubscribeEmailAddress String                  *                                     -
             UnsubscribeEmailSubject String                  *                                     -
-            Validity                TimeSpan?               Content Template                      N
+            Validity                TimeSpan?               *                                     -
             """;
 
         private const string SendConnectRcs = """
@@ -103,7 +103,7 @@ namespace WebexConnect.Tests.Commands
             ContactPolicyGroup      String                  *                                     -
             CorrelationId           String                  AgentEvent Card Carousel Template TextN
             EventMessageId          String                  AgentEvent                            -
-            ExpireAt                DateTimeOffset?         AgentEvent Card Carousel Template TextN
+            ExpireAt                DateTimeOffset?         *                                     -
             FallbackSenderId        String                  *                                     -    SmsSenderId
             FallbackText            String                  *                                     -
             From                    String                  *!                                    -
@@ -124,7 +124,7 @@ namespace WebexConnect.Tests.Commands
             TemplateId              String                  Template!                             -
             Text                    String                  Text                                  N
             To                      ConnectDestination[]    *@0                                   N    Phone Mobile MobileNumber PhoneNumber MobilePhone Msisdn Number
-            Validity                TimeSpan?               AgentEvent Card Carousel Template TextN
+            Validity                TimeSpan?               *                                     -
             """;
 
         private const string MeasureConnectSms = """
@@ -219,7 +219,7 @@ namespace WebexConnect.Tests.Commands
             Content                 Object                  Content!                              -
             CorrelationId           String                  Content Template                      N
             DestinationKey          String                  *                                     -
-            ExpireAt                DateTimeOffset?         Content Template                      N
+            ExpireAt                DateTimeOffset?         *                                     -
             From                    String                  *!                                    -
             InputObject             PSObject                *                                     V
             Journal                 String                  *                                     -
@@ -235,7 +235,7 @@ namespace WebexConnect.Tests.Commands
             TemplateId              String                  Template!                             -
             To                      ConnectDestination[]    *@0                                   N    Phone Mobile MobileNumber PhoneNumber MobilePhone Msisdn Number Email EmailAddress Mail
             ToProperty              String[]                *                                     -
-            Validity                TimeSpan?               Content Template                      N
+            Validity                TimeSpan?               *                                     -
             """;
 
         private const string GetConnectSandboxRequest = """

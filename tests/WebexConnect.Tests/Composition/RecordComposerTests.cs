@@ -152,17 +152,17 @@ namespace WebexConnect.Tests.Composition
         {
             var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), null,
                 parametersNotFromColumns: PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text"));
-            var tagged = Row(("Phone", "+447700900001"), ("Tag1", "spring"));
+            var expiring = Row(("Phone", "+447700900001"), ("ExpireAt", "2030-01-01T08:00:00Z"));
 
-            var first = sms.Compose(To("+447700900001"), null, tagged);
-            var second = sms.Compose(To("+447700900002"), null, Row(("Phone", "+447700900002"), ("tag1", "x"), ("Name", "Bob")));
-            var third = sms.Compose(To("+447700900003"), null, tagged);
+            var first = sms.Compose(To("+447700900001"), null, expiring);
+            var second = sms.Compose(To("+447700900002"), null, Row(("Phone", "+447700900002"), ("expireat", "x"), ("Name", "Bob")));
+            var third = sms.Compose(To("+447700900003"), null, expiring);
 
-            Assert.Equal("The column 'Tag1' does not set -Tag1: a column cannot; give -Tag1 on the command line, for every row " +
-                "(or run the command once per value). The column is only a substitution, for a $(Tag1) in the text or a template.", Assert.Single(first.Warnings));
+            Assert.Equal("The column 'ExpireAt' does not set -ExpireAt: a column cannot; give -ExpireAt on the command line, for every row " +
+                "(or run the command once per value). The column is only a substitution, for a $(ExpireAt) in the text or a template.", Assert.Single(first.Warnings));
             Assert.Empty(second.Warnings);
             Assert.Empty(third.Warnings);
-            Assert.Equal("spring", first.Recipient.Substitutions["Tag1"]);
+            Assert.Equal("2030-01-01T08:00:00Z", first.Recipient.Substitutions["ExpireAt"]);
         }
 
         [Fact]
@@ -170,10 +170,10 @@ namespace WebexConnect.Tests.Composition
         {
             var notFromColumns = PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text");
             var leftOut = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), new[] { "Name" }, parametersNotFromColumns: notFromColumns);
-            var named = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), new[] { "tag1" }, parametersNotFromColumns: notFromColumns);
-            var row = Row(("Phone", "+447700900001"), ("Name", "Ann"), ("Tag1", "spring"));
+            var named = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), new[] { "validity" }, parametersNotFromColumns: notFromColumns);
+            var row = Row(("Phone", "+447700900001"), ("Name", "Ann"), ("Validity", "2h"));
 
-            Assert.EndsWith("-Tag1 on the command line, for every row (or run the command once per value). The column is not sent.",
+            Assert.EndsWith("-Validity on the command line, for every row (or run the command once per value). The column is not sent.",
                 Assert.Single(leftOut.Compose(To("+447700900001"), null, row).Warnings));
             Assert.Empty(named.Compose(To("+447700900001"), null, row).Warnings);
         }

@@ -163,9 +163,9 @@ namespace WebexConnect.Messages.Validation
             if (message.ExpireAt is DateTimeOffset expireAt)
             {
                 if (expireAt <= now)
-                    problems.Add("ExpireAt", $"{Shown(expireAt)} is not in the future (now {Format(now)}): the message would expire before it is sent; give a later time");
+                    problems.Add("ExpireAt", $"{Shown(expireAt)} is not in the future (now {Format(now)}): the message would expire before it is sent");
                 else if (message.SendAt is DateTimeOffset scheduled && expireAt <= scheduled)
-                    problems.Add("ExpireAt", $"{Shown(expireAt)} is not after SendAt {Shown(scheduled)}: the message would expire before it is sent; give a later time");
+                    problems.Add("ExpireAt", $"{Shown(expireAt)} is not after SendAt {Shown(scheduled)}: the message would expire before it is sent");
             }
 
             if (message.ExpireAt is not null && message.Validity is not null)
