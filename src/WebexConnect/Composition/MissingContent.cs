@@ -76,7 +76,7 @@ namespace WebexConnect.Composition
                 if (parameter is null) continue;
                 var name = InputEcho.Quote(column.Key);
                 return " The column " + name + " is not read as '" + parameter + "': PowerShell binds a column only by its exact name. " +
-                    "Rename it in the CSV header, or on the way in: Select-Object *, @{ Name = '" + parameter + "'; Expression = { $_." + name + " } }.";
+                    "Rename it in the CSV header, or on the way in: " + Renamed(parameter, name) + ".";
             }
             return null;
         }
@@ -96,10 +96,14 @@ namespace WebexConnect.Composition
                 if (!TextLikeColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase)) continue;
                 var name = column.Key;
                 return " If the column '" + name + "' is the text, give -Text '$(" + name + ")' (in single quotes, so that each row's " +
-                    name + " is put in), or rename the column: Select-Object *, @{ Name = 'Text'; Expression = { $_." + name + " } }.";
+                    name + " is put in), or rename the column: " + Renamed("Text", name) + ".";
             }
             return "";
         }
+
+        /// <summary>"Select-Object *, @{ Name = 'Text'; Expression = { $_.Message } }": the rename that binds <paramref name="column"/> as <paramref name="parameter"/>.</summary>
+        private static string Renamed(string parameter, string column) =>
+            "Select-Object *, @{ Name = '" + parameter + "'; Expression = { $_." + column + " } }";
 
         /// <summary>One missing content: the parameter its problem is about ("Text"), the problem as the command line's stops
         /// word it, and the parameters that could give it ("Text", "Html").</summary>

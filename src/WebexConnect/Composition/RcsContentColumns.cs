@@ -17,16 +17,17 @@ namespace WebexConnect.Composition
         /// <param name="contentGiven">The parameter that gives every row's content in place of a text or a file ("Card", "TemplateId"), or null.</param>
         public static string? Warning(string commandName, string column, bool textGiven, string? contentGiven = null)
         {
+            var isMediaUrl = Is(column, "MediaUrl") || Is(column, "MediaContentUrl");
             // A passes CSV piped to a script that gives -Card was told "-MediaUrl does not go with the parameters given here",
             // naming neither -Card nor how to send each row its picture.
-            if ((Is(column, "MediaUrl") || Is(column, "MediaContentUrl")) && contentGiven is not null)
+            if (isMediaUrl && contentGiven is not null)
                 return $"The column {InputEcho.Quote(column)} is not read: -{contentGiven} gives every row its content, and an RCS message " +
                        $"has one. Leave out -{contentGiven} to send each row the file its {column} cell names" +
                        (contentGiven == "Card" || contentGiven == "Carousel"
                            ? ", or make each row's card with its picture: Import-Csv ... | ForEach-Object { " + commandName +
                              " -To $_.Phone -From <app ID> -Card (New-ConnectRcsCard -Title $_.Title -MediaUrl $_." + column + ") }."
                            : ".");
-            if (Is(column, "MediaUrl") || Is(column, "MediaContentUrl"))
+            if (isMediaUrl)
                 return textGiven
                     ? $"The column {InputEcho.Quote(column)} is not read: -Text was given on the command line, and an RCS message is a text " +
                       "or a file, not both, so every row is sent that text. Leave out -Text to send each row its file (a row whose cell is " +
