@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
-using WebexConnect.Messages.Sms;
 using WebexConnect.Results;
 
 namespace WebexConnect.Commands
@@ -108,7 +107,7 @@ namespace WebexConnect.Commands
 
         private protected override int? MeasureParts(ConnectMessage message, Recipient recipient) =>
             message is SmsMessage { Text: { } text } sms
-                ? _encodings.KnownParts(message, recipient) ?? SmsCalculator.Cost(SentTexts.Of(text, sms.Substitutions, recipient.Substitutions), sms.Encoding).Parts
+                ? _encodings.KnownParts(message, recipient) ?? SentTexts.SmsCostOf(text, sms.Substitutions, recipient.Substitutions, sms.Encoding).Parts
                 : null;
     }
 }

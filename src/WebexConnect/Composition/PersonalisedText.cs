@@ -55,7 +55,7 @@ namespace WebexConnect.Composition
             {
                 if (!_allowMissing || record.UnusableColumns.Count > 0) CheckVariables(field, message, record, _problems);
                 if (field.MaxUtf8Bytes is long maxBytes) CheckBytes(field, maxBytes, message, record.Recipient);
-                else if (field.HasLimits)
+                else if (field.HasLimits && !(field.PassesAsOneGsmPart && _sentTexts.FillsOneGsmPart(field.Text!, message.Substitutions, record.Recipient.Substitutions)))
                 {
                     var sent = _sentTexts.Of(field.Text!, message.Substitutions, record.Recipient.Substitutions);
                     if (!string.Equals(sent, field.Text, StringComparison.Ordinal)) field.CheckLimits(sent, _problems);
@@ -191,11 +191,16 @@ namespace WebexConnect.Composition
             /// <param name="name">The field the problems name.</param>
             /// <param name="text">The text as written.</param>
             /// <param name="checkLimits">The limits of the text after substitution; null when it has none.</param>
-            public TextField(string name, string? text, Action<string, string, ProblemList>? checkLimits)
+            /// <param name="passesAsOneGsmPart">
+            /// An SMS text, which passes <paramref name="checkLimits"/> whenever it fills to one plain GSM-7 part: that is then
+            /// known without making the row's text (SentTexts.FillsOneGsmPart).
+            /// </param>
+            public TextField(string name, string? text, Action<string, string, ProblemList>? checkLimits, bool passesAsOneGsmPart = false)
             {
                 Name = name;
                 Text = text;
                 _checkLimits = checkLimits;
+                PassesAsOneGsmPart = passesAsOneGsmPart;
             }
 
             /// <summary>A text whose one limit is its UTF-8 size: only counted after substitution, never made.</summary>
@@ -221,6 +226,9 @@ namespace WebexConnect.Composition
             /// <summary>The limit of a text that is counted (<see cref="TooManyBytes"/>), not made; null for the others.</summary>
             public long? MaxUtf8Bytes { get; }
 
+            /// <summary>True for an SMS text: its limits pass whenever it fills to one plain GSM-7 part.</summary>
+            public bool PassesAsOneGsmPart { get; }
+
             /// <summary>False when only its variables are checked (an email's text: its size counts in the whole email's).</summary>
             public bool HasLimits => _checkLimits is not null;
 
@@ -237,7 +245,8 @@ namespace WebexConnect.Composition
                 switch (message)
                 {
                     case SmsMessage sms:
-                        yield return new TextField("Text", sms.Text, (field, sent, problems) => SmsRules.CheckText(sent, sms.Encoding, problems, field, " after substitution"));
+                        yield return new TextField("Text", sms.Text, (field, sent, problems) => SmsRules.CheckText(sent, sms.Encoding, problems, field, " after substitution"),
+                            passesAsOneGsmPart: true);
                         break;
                     case EmailMessage email:
                         // One line as written is MessageValidator's check; a value can still bring a line break in.

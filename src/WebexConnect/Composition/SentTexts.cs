@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
+using WebexConnect.Messages;
+using WebexConnect.Messages.Sms;
 
 namespace WebexConnect.Composition
 {
@@ -23,16 +25,14 @@ namespace WebexConnect.Composition
         private const int MaxTemplates = 4;
         private StringBuilder _scratch = new StringBuilder(256);
 
+        // The last text asked of FillsOneGsmPart this row, and the answer: the check and the encoding both ask.
+        private string? _gsmAskedOf;
+        private bool _fillsOneGsmPart;
+
         /// <summary>What <see cref="SubstitutionText.Apply"/> gives, or gave for the same text and values this row.</summary>
         public string Of(string text, IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> own)
         {
-            if (!ReferenceEquals(global, _global) || !ReferenceEquals(own, _own))
-            {
-                _made.Clear();
-                _global = global;
-                _own = own;
-            }
-
+            ForRow(global, own);
             foreach (var made in _made)
                 if (ReferenceEquals(made.Key, text)) return made.Value;
             var sent = TemplateOf(text).Fill(global, own, _scratch);
@@ -48,6 +48,41 @@ namespace WebexConnect.Composition
         /// </summary>
         public long Utf8BytesOf(string text, IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> own) =>
             TemplateOf(text).Utf8ByteCount(global, own) ?? Encoding.UTF8.GetByteCount(Of(text, global, own));
+
+        /// <summary>
+        /// Whether what <see cref="Of"/> gives is one plain GSM-7 part (<see cref="SubstitutionTemplate.FillsOneGsmPart"/>),
+        /// found without making it: an SMS row's usual text, which then costs no copy per row.
+        /// </summary>
+        public bool FillsOneGsmPart(string text, IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> own)
+        {
+            ForRow(global, own);
+            if (!ReferenceEquals(text, _gsmAskedOf))
+            {
+                _fillsOneGsmPart = TemplateOf(text).FillsOneGsmPart(global, own);
+                _gsmAskedOf = text;
+            }
+            return _fillsOneGsmPart;
+        }
+
+        /// <summary>
+        /// The encoding and parts of the SMS text <see cref="Of"/> gives, as SmsCalculator.Cost measures them; the text is made
+        /// only when it is not one plain GSM-7 part.
+        /// </summary>
+        public (SmsEncoding Encoding, int Parts) SmsCostOf(string text, IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> own,
+            SmsEncoding requested = SmsEncoding.Auto) =>
+            requested != SmsEncoding.Unicode && FillsOneGsmPart(text, global, own)
+                ? (SmsEncoding.Text, 1)
+                : SmsCalculator.Cost(Of(text, global, own), requested);
+
+        /// <summary>Forgets what was made for the last row when these are another row's values (or another message's).</summary>
+        private void ForRow(IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> own)
+        {
+            if (ReferenceEquals(global, _global) && ReferenceEquals(own, _own)) return;
+            _made.Clear();
+            _gsmAskedOf = null;
+            _global = global;
+            _own = own;
+        }
 
         private SubstitutionTemplate TemplateOf(string text)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using WebexConnect.Messages;
-using WebexConnect.Messages.Sms;
 
 namespace WebexConnect.Composition
 {
@@ -31,7 +30,7 @@ namespace WebexConnect.Composition
                 _variants.Clear();
             }
 
-            var (encoding, parts) = SmsCalculator.Cost(_sentTexts.Of(text, sms.Substitutions, recipient.Substitutions));
+            var (encoding, parts) = _sentTexts.SmsCostOf(text, sms.Substitutions, recipient.Substitutions);
             if (!_variants.TryGetValue(encoding, out var variant))
             {
                 variant = sms.WithEncoding(encoding);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using WebexConnect.Messages.Sms;
 
 namespace WebexConnect.Composition
 {
@@ -97,6 +98,36 @@ namespace WebexConnect.Composition
                 bytes += Encoding.UTF8.GetByteCount(value) - (3 + Encoding.UTF8.GetByteCount(_names[i]));
             }
             return bytes;
+        }
+
+        /// <summary>
+        /// True when what <see cref="Fill"/> gives is one part of GSM-7, found without making it: every character in the
+        /// alphabet, at most 160 septets, and one that is not white space. Such a text is what most rows of an SMS run send, and
+        /// it is all the SMS steps need to know of it: its encoding (Text) and parts (1), and that no rule of SmsRules.CheckText
+        /// refuses it (the alphabet holds no character those rules refuse). Otherwise they make the text and measure it.
+        /// </summary>
+        public bool FillsOneGsmPart(IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> own)
+        {
+            var septets = 0;
+            var blank = true;
+            var copied = 0;
+            for (var i = 0; i < _names.Length; i++)
+            {
+                if (!own.TryGetValue(_names[i], out var value) && !global.TryGetValue(_names[i], out value)) continue;
+                if (!AddGsmPiece(_text, copied, _starts[i] - copied, ref septets, ref blank) || !AddGsmPiece(value, 0, value.Length, ref septets, ref blank))
+                    return false;
+                copied = _resumes[i];
+            }
+            return AddGsmPiece(_text, copied, _text.Length - copied, ref septets, ref blank) && !blank;
+        }
+
+        /// <summary>Adds a piece of the filled text to <paramref name="septets"/>; false once it is not one GSM-7 part.</summary>
+        private static bool AddGsmPiece(string text, int start, int length, ref int septets, ref bool blank)
+        {
+            var piece = SmsCalculator.GsmSeptets(text, start, length);
+            if (piece < 0 || (septets += piece) > SmsCalculator.GsmSinglePart) return false;
+            for (var i = start; blank && i < start + length; i++) blank = char.IsWhiteSpace(text[i]);
+            return true;
         }
 
         private void CountText()

@@ -7,7 +7,8 @@ namespace WebexConnect.Messages.Sms
     /// <summary>GSM-7 detection and part counting.</summary>
     public static class SmsCalculator
     {
-        private const int GsmSinglePart = 160;
+        /// <summary>The septets one GSM-7 part carries.</summary>
+        internal const int GsmSinglePart = 160;
         private const int GsmConcatenatedPart = 153;
         private const int Ucs2SinglePart = 70;
         private const int Ucs2ConcatenatedPart = 67;
@@ -52,23 +53,29 @@ namespace WebexConnect.Messages.Sms
         {
             if (requested != SmsEncoding.Unicode && !string.IsNullOrEmpty(text))
             {
-                var septets = 0;
-                foreach (var c in text)
-                {
-                    // A surrogate is never GSM-7 (0), so an emoji ends the fast path too.
-                    var cost = GsmAlphabet.SeptetsIn(c);
-                    if (cost == 0)
-                    {
-                        septets = -1;
-                        break;
-                    }
-                    septets += cost;
-                }
+                var septets = GsmSeptets(text, 0, text.Length);
                 if (septets >= 0 && septets <= GsmSinglePart) return (SmsEncoding.Text, 1);
             }
 
             var measured = Measure(text ?? "", requested);
             return (measured.Encoding, measured.Parts);
+        }
+
+        /// <summary>
+        /// The septets the <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/> cost in
+        /// GSM-7, or -1 when one of them is not in its alphabet (a surrogate never is, so an emoji gives -1 too). In pieces, so
+        /// that a text with $(name) variables is counted as filled without being made (SubstitutionTemplate.FillsOneGsmPart).
+        /// </summary>
+        internal static int GsmSeptets(string text, int start, int length)
+        {
+            var septets = 0;
+            for (var i = start; i < start + length; i++)
+            {
+                var cost = GsmAlphabet.SeptetsIn(text[i]);
+                if (cost == 0) return -1;
+                septets += cost;
+            }
+            return septets;
         }
 
         /// <summary>Text elements (as a person sees them) holding a code point outside GSM-7, distinct, in order.</summary>
