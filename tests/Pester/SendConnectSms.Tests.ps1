@@ -1622,6 +1622,25 @@ Describe 'Send-ConnectSms -ExpireAt and -Validity from ExpireAt and Validity col
         @(Get-SentBody)[0].PSObject.Properties.Name | Should -Not -Contain 'expireAt'
     }
 
+    It 'makes an -ExpireAt before one row''s SendAt cell that row''s Invalid result, the first row''s too, and sends the others' {
+        # Before: when the first row's SendAt cell was after -ExpireAt, the command stopped ("It is the same for every row, so
+        # nothing was sent") though it was not: a later row with the same cell was only Invalid, and the rest went.
+        $expires = (Get-Date).AddDays(1).Date.AddHours(12)
+        $path = Join-Path $TestDrive 'late-reminders.csv'
+        Set-Content -Path $path -Value @(
+            'Phone,SendAt'
+            "+447700900993,$($expires.AddDays(1).ToString('yyyy-MM-dd HH:mm'))"
+            "+447700900994,$($expires.AddHours(-1).ToString('yyyy-MM-dd HH:mm'))"
+            '+447700900995,')
+
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi' -ExpireAt $expires -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Scheduled', 'Queued')
+        $results[0].Reason | Should -BeLike 'Row 1: ExpireAt: * is not after SendAt *: the message would expire before it is sent; give the row a later ExpireAt or an earlier SendAt'
+        @($failed).Count | Should -Be 1
+        @(Get-SentBody).Count | Should -Be 2
+    }
+
     It 'reads the columns in <Command> too' -ForEach @(
         @{ Command = 'Send-ConnectEmail'; Row = @{ Email = 'ann@example.com' }; Run = { $input | Send-ConnectEmail -From news@example.com -Subject 'Hi' -Text 'Hi' -PayloadOnly } }
         @{ Command = 'Send-ConnectRcs'; Row = @{ Phone = '+447700900971' }; Run = { $input | Send-ConnectRcs -From app-1 -Text 'Hi' -PayloadOnly } }

@@ -600,7 +600,7 @@ namespace WebexConnect.Commands
             var missingContent = new List<MissingContent.Missing>();
             // -CorrelationId is the destination's, not the message's, but given on the command line it is every row's too.
             // (Not -To, whose one-call use is one row, nor -GtrId, whose count is checked against each row's numbers.)
-            var problems = MessageValidator.Validate(message, DateTimeOffset.UtcNow).Concat(MessageValidator.ValidateRecipient(message, recipient)
+            var problems = MessageValidator.Validate(AsCommandLineGives(message), DateTimeOffset.UtcNow).Concat(MessageValidator.ValidateRecipient(message, recipient)
                 .Where(p => p.Field == nameof(CorrelationId)));
             // Every run-wide problem is named at once: one at a time, a command with two (-SmsFallback without
             // -FallbackSenderId nor -FallbackText) took a run per problem to find them all.
@@ -642,6 +642,16 @@ namespace WebexConnect.Commands
             if (!runWide.IsEmpty) ThrowParameterError("InvalidParameterValue", runWide.Message(), runWide.FirstValue);
             return stop;
         }
+
+        /// <summary>
+        /// The first row's message with the schedule the command line gives every row, for the run-wide checks: a row's own
+        /// SendAt, ExpireAt or Validity (its cells) is no other row's. Before, an -ExpireAt before the first row's SendAt cell
+        /// stopped the command as if it were before every row's, when a later row with that SendAt was only Invalid.
+        /// </summary>
+        private ConnectMessage AsCommandLineGives(ConnectMessage firstRows) =>
+            firstRows.SendAt == _sendAtGiven && firstRows.ExpireAt == ExpireAt && firstRows.Validity == Validity
+                ? firstRows
+                : CreateMessage(SharedPartNow(_sendAtGiven, ExpireAt, Validity));
 
         /// <summary>
         /// The parameters that give what a problem of <paramref name="parameter"/> says is missing: the parameter itself, and
