@@ -20,6 +20,17 @@ BeforeAll {
     function script:Get-SentDestination {
         foreach ($body in Get-SentBody) { $body.to }
     }
+
+    # What an admin's console shows of $Command (-WhatIf writes to the host), run by a child pwsh with the built module
+    # and a sandbox session, $File as its $args[0]; and "SENT <requests the sandbox received>" last.
+    function script:Invoke-ChildSend([string[]] $Command, [string] $File) {
+        $child = Join-Path $TestDrive 'child-send.ps1'
+        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        Set-Content -LiteralPath $child -Encoding UTF8 -Value (@(
+            "Import-Module '$($module -replace "'", "''")'"
+            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null') + $Command + '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
+        @(& (Join-Path $PSHOME 'pwsh') -NoProfile -File $child $File 2>&1 | ForEach-Object { "$_" })
+    }
 }
 
 AfterAll {
@@ -1432,14 +1443,7 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
 
     It 'shows each row''s time under -WhatIf, and in -PayloadOnly' {
         # -WhatIf writes to the host: a child pwsh shows what an admin's console would.
-        $child = Join-Path $TestDrive 'whatif-reminders.ps1'
-        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
-        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
-            "Import-Module '$($module -replace "'", "''")'"
-            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
-            'Import-Csv -LiteralPath $args[0] | Send-ConnectSms -From ACME -Text ''Hi $(Name)'' -WhatIf -ErrorAction SilentlyContinue | Out-Null'
-            '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
-        $said = @(& (Join-Path $PSHOME 'pwsh') -NoProfile -File $child $reminders 2>&1 | ForEach-Object { "$_" })
+        $said = Invoke-ChildSend 'Import-Csv -LiteralPath $args[0] | Send-ConnectSms -From ACME -Text ''Hi $(Name)'' -WhatIf -ErrorAction SilentlyContinue | Out-Null' $reminders
         $said[-1] | Should -Be 'SENT 0'
         $lines = @($said | Where-Object { $_ -like 'What if: Performing*' })
         $lines.Count | Should -Be 3
@@ -1564,15 +1568,9 @@ Describe 'Send-ConnectSms -ExpireAt and -Validity from ExpireAt and Validity col
     }
 
     It 'says each batch''s expiry under -WhatIf and each row''s as -Confirm asks (-Verbose)' {
-        $child = Join-Path $TestDrive 'whatif-expiry.ps1'
-        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
-        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
-            "Import-Module '$($module -replace "'", "''")'"
-            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
+        $said = Invoke-ChildSend -File $expiryCsv -Command @(
             'Import-Csv -LiteralPath $args[0] | Select-Object -First 4 | Send-ConnectSms -From ACME -Text ''Hi $(Name)'' -WhatIf | Out-Null'
-            'Import-Csv -LiteralPath $args[0] | Select-Object -First 2 | Send-ConnectSms -From ACME -Text ''Hi'' -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like ''Performing*'' } | ForEach-Object Message'
-            '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
-        $said = @(& (Join-Path $PSHOME 'pwsh') -NoProfile -File $child $expiryCsv 2>&1 | ForEach-Object { "$_" })
+            'Import-Csv -LiteralPath $args[0] | Select-Object -First 2 | Send-ConnectSms -From ACME -Text ''Hi'' -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like ''Performing*'' } | ForEach-Object Message')
 
         $said[-1] | Should -Be 'SENT 2'
         $whatIf = @($said | Where-Object { $_ -like 'What if: Performing*' })
