@@ -37,8 +37,8 @@ namespace WebexConnect.Composition
         /// The names (and aliases) of the parameters that a column cannot set in <paramref name="parameterSet"/>, each
         /// with its parameter's name: the ones that take no pipeline input by property name there and whose column the
         /// module does not read either (From, CallbackData, Tag1), and those of other sets that take none anywhere
-        /// (Send-ConnectRcs -MediaUrl and -Card when the command was given -Text). PowerShell leaves a column of that name alone, so it would go out as a substitution:
-        /// a MediaUrl column beside -Text sent no image, and said nothing.
+        /// (Send-ConnectRcs -MediaUrl and -Card when the command was given -Text). PowerShell leaves a column of that name
+        /// alone, so it would go out as a substitution: a MediaUrl column beside -Text sent no image, and said nothing.
         /// </summary>
         public static IReadOnlyDictionary<string, string> NotFromColumns(Type cmdletType, string parameterSet)
         {
