@@ -541,17 +541,18 @@ Describe 'How Send-ConnectSms binds pipeline input' {
 Describe 'What becomes of the columns that set no parameter' {
     BeforeEach { Connect-WebexConnect -Sandbox -Tps 1000 }
 
-    It 'warns once per run that an ExpireAt column sets no expiry, and sends it only as a substitution the text names' {
-        $path = Join-Path $TestDrive 'expireat.csv'
-        Set-Content -Path $path -Value @('Name,Phone,ExpireAt', 'Al,+447700900801,2030-01-01T08:00:00Z', 'Bo,+447700900802,2030-01-01T09:00:00Z', 'Cy,+447700900803,2030-01-01T10:00:00Z')
+    It 'warns once per run that a Tag1 column sets no tag, and sends it only as a substitution the text names' {
+        # (An ExpireAt column was the example here until the module read each row's expiry from it: SendConnectSms.Tests.ps1.)
+        $path = Join-Path $TestDrive 'tag1.csv'
+        Set-Content -Path $path -Value @('Name,Phone,Tag1', 'Al,+447700900801,spring', 'Bo,+447700900802,summer', 'Cy,+447700900803,autumn')
 
-        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi $(Name), until $(ExpireAt)' -WarningVariable warned -WarningAction SilentlyContinue)
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi $(Name), $(Tag1) sale' -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike "The column 'ExpireAt' does not set -ExpireAt: a column cannot; give -ExpireAt on the command line*The column is only a substitution, for a `$(ExpireAt) in the text or a template."
-        @(Get-ConnectSandboxRequest)[0].Body | Should -BeLike '*"ExpireAt":"2030-01-01T08:00:00Z"*'
-        @(Get-SentBody)[0].PSObject.Properties.Name | Should -Not -Contain 'expireAt'
+        "$($warned[0])" | Should -BeLike "The column 'Tag1' does not set -Tag1: a column cannot; give -Tag1 on the command line*The column is only a substitution, for a `$(Tag1) in the text or a template."
+        @(Get-ConnectSandboxRequest)[0].Body | Should -BeLike '*"Tag1":"spring"*'
+        @(Get-SentBody)[0].options.tag1 | Should -BeNullOrEmpty
     }
 
     It 'warns once per run that a Text column is not read when -Text is given on the command line' {
@@ -617,7 +618,7 @@ Describe 'What becomes of the columns that set no parameter' {
     }
 
     It 'sends nothing when -WarningAction Stop ends the command at that warning' {
-        $rows = @([pscustomobject]@{ Phone = '+447700900811'; Validity = '2h' })
+        $rows = @([pscustomobject]@{ Phone = '+447700900811'; Tag1 = 'spring' })
 
         { $rows | Send-ConnectSms -From ACME -Text 'Hi' -WarningAction Stop } | Should -Throw -ErrorId 'ActionPreferenceStop,*'
 

@@ -20,6 +20,17 @@ BeforeAll {
     function script:Get-SentDestination {
         foreach ($body in Get-SentBody) { $body.to }
     }
+
+    # What an admin's console shows of $Command (-WhatIf writes to the host), run by a child pwsh with the built module
+    # and a sandbox session, $File as its $args[0]; and "SENT <requests the sandbox received>" last.
+    function script:Invoke-ChildSend([string[]] $Command, [string] $File) {
+        $child = Join-Path $TestDrive 'child-send.ps1'
+        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        Set-Content -LiteralPath $child -Encoding UTF8 -Value (@(
+            "Import-Module '$($module -replace "'", "''")'"
+            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null') + $Command + '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
+        @(& (Join-Path $PSHOME 'pwsh') -NoProfile -File $child $File 2>&1 | ForEach-Object { "$_" })
+    }
 }
 
 AfterAll {
@@ -1432,14 +1443,7 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
 
     It 'shows each row''s time under -WhatIf, and in -PayloadOnly' {
         # -WhatIf writes to the host: a child pwsh shows what an admin's console would.
-        $child = Join-Path $TestDrive 'whatif-reminders.ps1'
-        $module = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
-        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
-            "Import-Module '$($module -replace "'", "''")'"
-            'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null'
-            'Import-Csv -LiteralPath $args[0] | Send-ConnectSms -From ACME -Text ''Hi $(Name)'' -WhatIf -ErrorAction SilentlyContinue | Out-Null'
-            '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
-        $said = @(& (Join-Path $PSHOME 'pwsh') -NoProfile -File $child $reminders 2>&1 | ForEach-Object { "$_" })
+        $said = Invoke-ChildSend 'Import-Csv -LiteralPath $args[0] | Send-ConnectSms -From ACME -Text ''Hi $(Name)'' -WhatIf -ErrorAction SilentlyContinue | Out-Null' $reminders
         $said[-1] | Should -Be 'SENT 0'
         $lines = @($said | Where-Object { $_ -like 'What if: Performing*' })
         $lines.Count | Should -Be 3
@@ -1511,6 +1515,140 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
         $row = [pscustomobject]($Row + @{ SendAt = $ten.ToString('o') })
         $payload = $row | & $Run | ConvertFrom-Json
         $payload.sendAt | Should -Be $tenSent
+    }
+}
+
+Describe 'Send-ConnectSms -ExpireAt and -Validity from ExpireAt and Validity columns' {
+    # Before: an ExpireAt or Validity column set nothing: a warning said "a column cannot", and it went out as a substitution,
+    # so a CSV of reminders each valid until its own appointment took one command per row. The module reads the columns
+    # itself (not PowerShell's binder, whose per-row cost the pipeline has no room for).
+    BeforeAll {
+        $script:expiryCsv = Join-Path $PSScriptRoot 'Fixtures/sms-expiry.csv'
+        # 2099-12-08 09:00 in this computer's time zone, as ConvertFrom-Json reads the body's expireAt.
+        $script:friday = ([DateTimeOffset][datetime]'2099-12-08 09:00').UtcDateTime
+    }
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'sends each row with its own expiry, rows with the same one in one request, and makes a bad cell that row''s Invalid result' {
+        $results = @(Import-Csv $expiryCsv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned)
+
+        $results.Row | Should -Be (1..10)
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Queued')
+        $warned | Should -BeNullOrEmpty
+        $results[4].Reason | Should -BeLike "Row 5: ExpireAt: the ExpireAt column's 'next tuesday' is not a time: write it in ISO 8601, '2026-12-03T09:00:00+01:00'*or leave the cell empty for no expiry"
+        $results[5].Reason | Should -BeLike 'Row 6: ExpireAt: 2020-01-01 * is not in the future*: the message would expire before it is sent; give the row a later ExpireAt, or none'
+        $results[6].Reason | Should -BeLike "Row 7: Validity: the Validity column's 'two days' is not a duration: write a duration such as '90m'*; or leave the cell empty for none"
+        $results[7].Reason | Should -BeLike "Row 8: Validity: 80 hours is more than 72 hours, the longest an SMS may stay valid*give at most '72h'*"
+        $results[8].Reason | Should -BeLike "Row 9: Validity: ExpireAt and Validity were both given: use one of them, not both (leave one of the row's two cells empty)"
+        @($failed).Count | Should -Be 5
+        "$($failed[0])" | Should -BeLike "Row 5: Invalid +447700900985: ExpireAt: the ExpireAt column's 'next tuesday' is not a time*"
+        # Each request carries one expiry (rows with the same one share a request when it has not gone yet: -WhatIf below).
+        $bodies = @(Get-SentBody)
+        $byExpiry = @{}
+        foreach ($body in $bodies) { $byExpiry["$($body.expireAt)|$($body.validity)"] += @($body.to.msisdn) }
+        $byExpiry["$friday|"] | Should -Be @('+447700900981', '+447700900984')
+        $byExpiry['|172800'] | Should -Be @('+447700900982', '+447700900990')
+        $byExpiry['|'] | Should -Be @('+447700900983')
+        # The columns set the expiry: they are no substitutions.
+        @($bodies.to.substitutions | ForEach-Object { $_.PSObject.Properties.Name }) | Should -Be @('Name', 'Name', 'Name', 'Name', 'Name')
+    }
+
+    It 'shows each row''s expiry in -PayloadOnly, with no warning, for an object or a hashtable' {
+        $at = (Get-Date).AddDays(2).Date.AddHours(9)
+        $sent = ([DateTimeOffset]$at).UtcDateTime
+
+        $payload = [pscustomobject]@{ Phone = '+447700900001'; ExpireAt = $at.ToString('yyyy-MM-dd HH:mm') } |
+            Send-ConnectSms -From X -Text hi -PayloadOnly -WarningVariable warned | ConvertFrom-Json
+        $fromKey = @{ Phone = '+447700900002'; validity = '90m' } | Send-ConnectSms -From X -Text hi -PayloadOnly | ConvertFrom-Json
+
+        $warned | Should -BeNullOrEmpty
+        $payload.expireAt | Should -Be $sent
+        $fromKey.validity | Should -Be '5400'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'says each batch''s expiry under -WhatIf and each row''s as -Confirm asks (-Verbose)' {
+        $said = Invoke-ChildSend -File $expiryCsv -Command @(
+            'Import-Csv -LiteralPath $args[0] | Select-Object -First 4 | Send-ConnectSms -From ACME -Text ''Hi $(Name)'' -WhatIf | Out-Null'
+            'Import-Csv -LiteralPath $args[0] | Select-Object -First 2 | Send-ConnectSms -From ACME -Text ''Hi'' -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like ''Performing*'' } | ForEach-Object Message')
+
+        $said[-1] | Should -Be 'SENT 2'
+        $whatIf = @($said | Where-Object { $_ -like 'What if: Performing*' })
+        $whatIf.Count | Should -Be 3
+        $whatIf[0] | Should -BeLike "*2 of rows 1-4 (+447700900981, +447700900984), expires 2099-12-08 *"
+        $whatIf[1] | Should -BeLike '*row 2 (+447700900982), valid for 48h".'
+        $whatIf[2] | Should -BeLike '*row 3 (+447700900983)".'
+        $asked = @($said | Where-Object { $_ -like 'Performing*' })
+        $asked[0] | Should -BeLike 'Performing the operation "Send SMS" on target "+447700900981 (row 1), expires 2099-12-08 *'
+        $asked[1] | Should -Be 'Performing the operation "Send SMS" on target "+447700900982 (row 2), valid for 48h".'
+    }
+
+    It 'skips the rows already sent when the same CSV runs again on its journal' {
+        $journal = Join-Path $TestDrive 'expiry.journal'
+        $first = @(Import-Csv $expiryCsv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
+        $sent = @(Get-ConnectSandboxRequest).Count
+        $second = @(Import-Csv $expiryCsv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $first.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Queued')
+        $second.Status | Should -Be @('Skipped', 'Skipped', 'Skipped', 'Skipped', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Skipped')
+        @(Get-ConnectSandboxRequest).Count | Should -Be $sent
+    }
+
+    It 'reads neither column when -<Given> is on the command line, and says so once' -ForEach @(
+        @{ Given = 'Validity'; Value = '2h'; Field = 'validity'; Sent = '7200' }
+        @{ Given = 'ExpireAt'; Value = '2099-12-09 09:00'; Field = 'expireAt'; Sent = ([DateTimeOffset][datetime]'2099-12-09 09:00').UtcDateTime }
+    ) {
+        $options = @{ $Given = $Value }
+        $results = @(Import-Csv $expiryCsv | Send-ConnectSms -From ACME -Text 'Hi' @options -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be (@('Queued') * 10)
+        @(Get-SentBody).ForEach({ "$($_.$Field)" }) | Should -Be @("$Sent")
+        @($warned).Count | Should -Be 2
+        "$($warned[0])" | Should -Be "The column 'ExpireAt' is not read: -$Given was given on the command line (or by `$PSDefaultParameterValues), and it sets every row. Leave out -$Given to take each row's own."
+        "$($warned[1])" | Should -BeLike "The column 'Validity' is not read: -$Given was given*"
+    }
+
+    It 'warns once of an ExpireAt column written apart (''Expire At''), which sets nothing' {
+        $path = Join-Path $TestDrive 'expire-apart.csv'
+        Set-Content -Path $path -Value @('Phone,Expire At', '+447700900991,2099-12-08 09:00', '+447700900992,2099-12-08 09:00')
+
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "The column 'Expire At' is not read as 'ExpireAt': *@{ n = 'ExpireAt'; e = { `$_.'Expire At' } }*"
+        @(Get-SentBody)[0].PSObject.Properties.Name | Should -Not -Contain 'expireAt'
+    }
+
+    It 'makes an -ExpireAt before one row''s SendAt cell that row''s Invalid result, the first row''s too, and sends the others' {
+        # Before: when the first row's SendAt cell was after -ExpireAt, the command stopped ("It is the same for every row, so
+        # nothing was sent") though it was not: a later row with the same cell was only Invalid, and the rest went.
+        $expires = (Get-Date).AddDays(1).Date.AddHours(12)
+        $path = Join-Path $TestDrive 'late-reminders.csv'
+        Set-Content -Path $path -Value @(
+            'Phone,SendAt'
+            "+447700900993,$($expires.AddDays(1).ToString('yyyy-MM-dd HH:mm'))"
+            "+447700900994,$($expires.AddHours(-1).ToString('yyyy-MM-dd HH:mm'))"
+            '+447700900995,')
+
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi' -ExpireAt $expires -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Scheduled', 'Queued')
+        $results[0].Reason | Should -BeLike 'Row 1: ExpireAt: * is not after SendAt *: the message would expire before it is sent; give the row a later ExpireAt or an earlier SendAt'
+        @($failed).Count | Should -Be 1
+        @(Get-SentBody).Count | Should -Be 2
+    }
+
+    It 'reads the columns in <Command> too' -ForEach @(
+        @{ Command = 'Send-ConnectEmail'; Row = @{ Email = 'ann@example.com' }; Run = { $input | Send-ConnectEmail -From news@example.com -Subject 'Hi' -Text 'Hi' -PayloadOnly } }
+        @{ Command = 'Send-ConnectRcs'; Row = @{ Phone = '+447700900971' }; Run = { $input | Send-ConnectRcs -From app-1 -Text 'Hi' -PayloadOnly } }
+        @{ Command = 'Send-ConnectMessage'; Row = @{ To = '+447700900972' }; Run = { $input | Send-ConnectMessage -Channel sms -From ACME -Content @{ type = 'text'; text = 'Hi' } -PayloadOnly } }
+    ) {
+        $expiring = [pscustomobject]($Row + @{ ExpireAt = '2099-12-08 09:00' }) | & $Run | ConvertFrom-Json
+        $valid = [pscustomobject]($Row + @{ Validity = '2d' }) | & $Run | ConvertFrom-Json
+
+        $expiring.expireAt | Should -Be $friday
+        $valid.validity | Should -Be '172800'
     }
 }
 

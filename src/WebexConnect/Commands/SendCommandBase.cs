@@ -37,6 +37,8 @@ namespace WebexConnect.Commands
         private readonly SendAtOvertaken _sendAtOvertaken = new SendAtOvertaken();
         // -SendAt as the command line gave it (null when it did not): each row's own time otherwise, from its SendAt column.
         private DateTimeOffset? _sendAtGiven;
+        // Each row's -ExpireAt and -Validity: the command line's, else its ExpireAt or Validity cell's.
+        private RowExpiry? _expiry;
         private readonly CutOffRow _cutOff = new CutOffRow();
         private Func<InputRow, string?>? _destinationColumnOf;
         // The parameters whose value is every row's, by name and alias: those no column sets, and those given on the command
@@ -120,19 +122,26 @@ namespace WebexConnect.Commands
         /// </remarks>
         public abstract DateTimeOffset? SendAt { get; set; }
 
-        /// <summary>When an undelivered message expires. Not together with -Validity.</summary>
+        /// <summary>
+        /// When an undelivered message expires. Not together with -Validity. Without -ExpireAt and -Validity, an ExpireAt
+        /// column gives each row its own.
+        /// </summary>
+        /// <remarks>The module reads the column itself (RowExpiry), not PowerShell's binder: see <see cref="RowColumnAttribute"/>.</remarks>
         [Parameter]
         [UnixTimeArgument("ExpireAt")]
         [IsoDateArgument]
+        [RowColumn("Expiry")]
         public DateTimeOffset? ExpireAt { get; set; }
 
         /// <summary>
         /// How long an undelivered message stays valid, in whole seconds: '90m', '48h', '2d', a number of seconds
         /// (3600), 'hh:mm:ss' (hours may exceed 23: '48:00:00' is 48 hours) or a TimeSpan. SMS allows at most
-        /// 72 hours (what carriers honour). Not together with -ExpireAt.
+        /// 72 hours (what carriers honour). Not together with -ExpireAt. Without -ExpireAt and -Validity, a Validity column
+        /// gives each row its own.
         /// </summary>
         [Parameter]
         [ValidityArgument]
+        [RowColumn("Expiry")]
         public TimeSpan? Validity { get; set; }
 
         /// <summary>Up to 2000 characters echoed in every delivery webhook.</summary>
@@ -293,6 +302,7 @@ namespace WebexConnect.Commands
             _sendAtGiven = SendAt;
             if (ExpireAt.HasValue && Validity.HasValue)
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
+            _expiry = new RowExpiry(ExpireAt, Validity);
             CheckParameters();
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it.
             if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
@@ -417,10 +427,14 @@ namespace WebexConnect.Commands
             // A piped hashtable's keys bind as an object's properties would, for this row only.
             using (_dictionaryRows!.Bind(this, InputObject))
             {
-                message = CurrentMessage();
                 columns = InputObject is null && MyInvocation.ExpectingInput ? InputRow.PipedNull : InputRow.Read(InputObject);
                 record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
-                if (UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(UnreadableSendAt(unreadable));
+                // After Compose, which learns the row's layout: the ExpireAt and Validity columns are looked for once per layout.
+                var expiryProblems = _expiry!.Read(columns, _composer.Layouts, out var expireAt, out var validity);
+                message = CurrentMessage(expireAt, validity);
+                if (UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(unreadable.ProblemOfColumn("SendAt", "to send the row now"));
+                if (expiryProblems is not null)
+                    foreach (var problem in expiryProblems) record = record.With(problem);
             }
             if (_row == 1 && CheckRunWideParameters(message, record.Recipient, columns) is string stop)
             {
@@ -586,7 +600,7 @@ namespace WebexConnect.Commands
             var missingContent = new List<MissingContent.Missing>();
             // -CorrelationId is the destination's, not the message's, but given on the command line it is every row's too.
             // (Not -To, whose one-call use is one row, nor -GtrId, whose count is checked against each row's numbers.)
-            var problems = MessageValidator.Validate(message, DateTimeOffset.UtcNow).Concat(MessageValidator.ValidateRecipient(message, recipient)
+            var problems = MessageValidator.Validate(AsCommandLineGives(message), DateTimeOffset.UtcNow).Concat(MessageValidator.ValidateRecipient(message, recipient)
                 .Where(p => p.Field == nameof(CorrelationId)));
             // Every run-wide problem is named at once: one at a time, a command with two (-SmsFallback without
             // -FallbackSenderId nor -FallbackText) took a run per problem to find them all.
@@ -628,6 +642,16 @@ namespace WebexConnect.Commands
             if (!runWide.IsEmpty) ThrowParameterError("InvalidParameterValue", runWide.Message(), runWide.FirstValue);
             return stop;
         }
+
+        /// <summary>
+        /// The first row's message with the schedule the command line gives every row, for the run-wide checks: a row's own
+        /// SendAt, ExpireAt or Validity (its cells) is no other row's. Before, an -ExpireAt before the first row's SendAt cell
+        /// stopped the command as if it were before every row's, when a later row with that SendAt was only Invalid.
+        /// </summary>
+        private ConnectMessage AsCommandLineGives(ConnectMessage firstRows) =>
+            firstRows.SendAt == _sendAtGiven && firstRows.ExpireAt == ExpireAt && firstRows.Validity == Validity
+                ? firstRows
+                : CreateMessage(SharedPartNow(_sendAtGiven, ExpireAt, Validity));
 
         /// <summary>
         /// The parameters that give what a problem of <paramref name="parameter"/> says is missing: the parameter itself, and
@@ -857,7 +881,10 @@ namespace WebexConnect.Commands
         private protected void ThrowParameterError(string errorId, string message, object? target = null) =>
             ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target)));
 
-        private ConnectMessage CurrentMessage()
+        /// <summary>The row's message: the last row's when it is the same, with the same time and expiry.</summary>
+        /// <param name="expireAt">The row's ExpireAt (RowExpiry).</param>
+        /// <param name="validity">The row's Validity (RowExpiry).</param>
+        private ConnectMessage CurrentMessage(DateTimeOffset? expireAt, TimeSpan? validity)
         {
             var key = _rowContent ??= new object?[PerRowContentLength];
             ReadPerRowContent(key);
@@ -865,10 +892,11 @@ namespace WebexConnect.Commands
             var sendAt = UnreadableTime.Of(SendAt) is null ? SendAt : null;
             // A row read after its time has passed goes now, without it (SendAtOvertaken says why).
             if (_sendAtOvertaken.HasPassed(sendAt, _row)) sendAt = null;
-            // Rows with the same time share the message (and so their requests); a row with another time is another message.
-            if (_message is null || _messageKey is null || !SameValues(key, _messageKey) || _message.SendAt != sendAt)
+            // Rows with the same time and expiry share the message (and so their requests); a row with another is another message.
+            if (_message is null || _messageKey is null || !SameValues(key, _messageKey) || _message.SendAt != sendAt ||
+                _message.ExpireAt != expireAt || _message.Validity != validity)
             {
-                _message = CreateMessage(SharedPartNow(sendAt));
+                _message = CreateMessage(SharedPartNow(sendAt, expireAt, validity));
                 _messageKey = (object?[])key.Clone();
             }
             return _message;
@@ -881,16 +909,7 @@ namespace WebexConnect.Commands
             return true;
         }
 
-        /// <summary>
-        /// The problem of a row whose SendAt cell is no time: before, PowerShell's binder dropped such a row with its own error,
-        /// and no result said what became of it.
-        /// </summary>
-        private static ValidationProblem UnreadableSendAt(UnreadableTime.Unreadable unreadable) =>
-            new ValidationProblem("SendAt", "the SendAt column's " + InputEcho.Quote(unreadable.Text) + " is not a time" +
-                (unreadable.Reason.Contains("Unix time") ? " (nor a Unix time in seconds)" : "") +
-                ": write it in ISO 8601, '2026-12-03T09:00:00+01:00', or '2026-12-03 09:00' in this computer's time zone, or leave the cell empty to send the row now");
-
-        private SharedPart SharedPartNow(DateTimeOffset? sendAt)
+        private SharedPart SharedPartNow(DateTimeOffset? sendAt, DateTimeOffset? expireAt, TimeSpan? validity)
         {
             var receipts = new List<string>();
             foreach (var name in RequestedReceiptNames ?? Array.Empty<string>())
@@ -906,7 +925,7 @@ namespace WebexConnect.Commands
                 ? null
                 : new ContactPolicy { Group = ContactPolicyGroup ?? "", CheckConsent = CheckConsent, ApplyFrequencyCap = ApplyFrequencyCap };
 
-            return new SharedPart(From, SubstitutionText.FromHashtable(Substitution), sendAt, ExpireAt, Validity, CallbackData,
+            return new SharedPart(From, SubstitutionText.FromHashtable(Substitution), sendAt, expireAt, validity, CallbackData,
                 NotifyUrl?.OriginalString, receipts, ParameterSetName == TemplateSet ? new MessageTemplate { Id = TemplateId } : null, policy);
         }
 
@@ -915,7 +934,8 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// "+447700900001 (row 1)", and for an SMS of several parts "+447700900001 (row 1): 14 SMS parts": what -Confirm asks
-        /// about, so that the admin sees what the row will be billed as before saying yes; with -SendAt, when it goes. For an
+        /// about, so that the admin sees what the row will be billed as before saying yes; with -SendAt, when it goes, and with
+        /// an expiry, when it expires (an ExpireAt or Validity column gives each row its own). For an
         /// email, who else gets it ("ann@example.com (row 1), cc boss@example.com"): a row's Cc column may copy anyone.
         /// </summary>
         /// <param name="sent">The row's message as <see cref="ForRecipient"/> made it: what goes, copies included.</param>
@@ -925,9 +945,9 @@ namespace WebexConnect.Commands
             var parts = MeasureParts(sent, recipient);
             // The copies as sent: a row's own address is not offered as its copy too (OverlappingCopies).
             if (parts is not > 1) return TargetFor(recipient, _row) + CopyAddresses.Said(sent) + EmailAttachments.Said(sent) + RcsContentColumns.Said(sent) +
-                ScheduledFor.Said(sent.SendAt);
+                ScheduledFor.Said(sent.SendAt) + ScheduledFor.Expiry(sent);
             return TargetFor(recipient, _row) + ": " + parts.Value.ToString(CultureInfo.InvariantCulture) + " SMS parts" +
-                (recipient.Addresses.Count > 1 ? " each" : "") + ScheduledFor.Said(sent.SendAt);
+                (recipient.Addresses.Count > 1 ? " each" : "") + ScheduledFor.Said(sent.SendAt) + ScheduledFor.Expiry(sent);
         }
 
         /// <summary>What the engine had to say since the last call (batches, retries, waits), on the pipeline thread.</summary>

@@ -26,15 +26,19 @@ namespace WebexConnect.Composition
             foreach (var parameter in ByName(cmdletType))
                 if (parameterSet is null || parameter.BindsIn(parameterSet))
                     foreach (var name in parameter.Names) names.Add(name);
+            // And those the module reads from the row itself (-ExpireAt, -Validity): their columns are the command's too.
+            foreach (var parameter in ParametersOf(cmdletType))
+                if (parameter.RowColumnSets is not null && (parameterSet is null || parameter.IsIn(parameterSet)))
+                    foreach (var name in parameter.Names) names.Add(name);
             return names;
         }
 
         /// <summary>
         /// The names (and aliases) of the parameters that a column cannot set in <paramref name="parameterSet"/>, each
-        /// with its parameter's name: the ones that take no pipeline input by property name there (ExpireAt, From,
-        /// Validity), and those of other sets that take none anywhere (Send-ConnectRcs -MediaUrl and -Card when the
-        /// command was given -Text). PowerShell leaves a column of that name alone, so it would go out as a substitution:
-        /// a MediaUrl column beside -Text sent no image, and said nothing.
+        /// with its parameter's name: the ones that take no pipeline input by property name there and whose column the
+        /// module does not read either (From, CallbackData, Tag1), and those of other sets that take none anywhere
+        /// (Send-ConnectRcs -MediaUrl and -Card when the command was given -Text). PowerShell leaves a column of that name
+        /// alone, so it would go out as a substitution: a MediaUrl column beside -Text sent no image, and said nothing.
         /// </summary>
         public static IReadOnlyDictionary<string, string> NotFromColumns(Type cmdletType, string parameterSet)
         {
@@ -111,10 +115,12 @@ namespace WebexConnect.Composition
                 if (attributes.Length == 0) continue;
                 var names = new List<string> { property.Name };
                 names.AddRange(AliasesOf(property));
+                var rowColumn = CustomAttributeData.GetCustomAttributes(property).FirstOrDefault(a => a.AttributeType == typeof(Commands.RowColumnAttribute));
                 parameters.Add(new DeclaredParameter(property, names,
                     attributes.Select(SetOf).ToArray(),
                     attributes.Where(a => IsTrue(a, nameof(ParameterAttribute.ValueFromPipelineByPropertyName))).Select(SetOf).ToArray(),
-                    attributes.Any(a => IsTrue(a, nameof(ParameterAttribute.ValueFromPipeline)))));
+                    attributes.Any(a => IsTrue(a, nameof(ParameterAttribute.ValueFromPipeline))),
+                    rowColumn is null ? null : StringArguments(rowColumn).First()));
             }
             return parameters.ToArray();
         }
@@ -124,8 +130,10 @@ namespace WebexConnect.Composition
         {
             private readonly string[] _sets;
 
-            public DeclaredParameter(PropertyInfo property, IReadOnlyList<string> names, string[] sets, string[] byNameSets, bool valueFromPipeline)
+            public DeclaredParameter(PropertyInfo property, IReadOnlyList<string> names, string[] sets, string[] byNameSets, bool valueFromPipeline,
+                string? rowColumnSets)
             {
+                RowColumnSets = rowColumnSets;
                 Property = property;
                 Names = names;
                 _sets = sets;
@@ -143,6 +151,12 @@ namespace WebexConnect.Composition
 
             /// <summary>It takes the piped object itself (-InputObject) in some set.</summary>
             public bool ValueFromPipeline { get; }
+
+            /// <summary>
+            /// What its column sets when the module reads that column from each row (<see cref="Commands.RowColumnAttribute"/>:
+            /// "Expiry"); null for a parameter no column of which the module reads.
+            /// </summary>
+            public string? RowColumnSets { get; }
 
             /// <summary>True when one of its [Parameter] attributes declares <paramref name="parameterSet"/> (or all sets).</summary>
             public bool IsIn(string parameterSet)
@@ -184,10 +198,25 @@ namespace WebexConnect.Composition
         /// bind by property name, each with its parameter's name. PowerShell binds a parameter once: given on the command
         /// line, it sets every row, and a column of its name is not read.
         /// </summary>
+        /// <remarks>
+        /// So too a column the module reads from the row (<see cref="Commands.RowColumnAttribute"/>) when the command line gave
+        /// its parameter or one that sets the same: with -Validity, an ExpireAt column is not read either, and its warning
+        /// names -Validity.
+        /// </remarks>
         public static IReadOnlyDictionary<string, string> GivenOnCommandLine(Type cmdletType, string parameterSet, IEnumerable<string> given)
         {
             var parameters = new HashSet<string>(given, StringComparer.OrdinalIgnoreCase);
-            return ColumnsOf(cmdletType, p => p.BindsIn(parameterSet) && parameters.Contains(p.Property.Name));
+            var columns = ColumnsOf(cmdletType, p => p.BindsIn(parameterSet) && parameters.Contains(p.Property.Name));
+            var declared = ParametersOf(cmdletType);
+            foreach (var read in declared)
+            {
+                if (read.RowColumnSets is null || !read.IsIn(parameterSet)) continue;
+                var setter = parameters.Contains(read.Property.Name) ? read
+                    : declared.FirstOrDefault(p => p.RowColumnSets == read.RowColumnSets && parameters.Contains(p.Property.Name));
+                if (setter is null) continue;
+                foreach (var name in read.Names) columns[name] = setter.Property.Name;
+            }
+            return columns;
         }
 
         /// <summary>The column names that bind <paramref name="parameter"/> in <paramref name="parameterSet"/>: its name then its aliases; none when no column does.</summary>
@@ -196,7 +225,7 @@ namespace WebexConnect.Composition
             ?? Array.Empty<string>();
 
         /// <summary>The column names (names and aliases) of the by-name parameters <paramref name="keep"/> selects, each with its parameter's name.</summary>
-        private static IReadOnlyDictionary<string, string> ColumnsOf(Type cmdletType, Func<ByNameParameter, bool> keep)
+        private static Dictionary<string, string> ColumnsOf(Type cmdletType, Func<ByNameParameter, bool> keep)
         {
             var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var parameter in ByName(cmdletType))

@@ -229,6 +229,12 @@ namespace WebexConnect.Composition
             }
         }
 
+        /// <summary>
+        /// How many row layouts the composer has learned (one for a CSV): what reads a column of the row itself looks for it
+        /// again when this changes, not on every row (RowExpiry).
+        /// </summary>
+        public int Layouts { get; private set; }
+
         /// <summary>Makes the row's column names the known layout, unless they already are (the same names, in order).</summary>
         private void LearnLayout(InputRow row)
         {
@@ -241,6 +247,7 @@ namespace WebexConnect.Composition
                 if (same) return;
             }
 
+            Layouts++;
             _layout = new string[columns.Count];
             _layoutBound = new bool[columns.Count];
             _layoutSingleValued = new string?[columns.Count];

@@ -1,4 +1,5 @@
 using System;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Composition
 {
@@ -47,6 +48,18 @@ namespace WebexConnect.Composition
             public string Text { get; }
 
             public string Reason { get; }
+
+            /// <summary>
+            /// The problem of a row whose <paramref name="column"/> cell (SendAt, ExpireAt) is this text: the row's own
+            /// Invalid result, which says what the cell holds and how to write a time, or what an empty cell does
+            /// (<paramref name="emptyCell"/>: "to send the row now"). Before, PowerShell's binder dropped a row whose SendAt
+            /// cell was no time with its own error, and no result said what became of it.
+            /// </summary>
+            public ValidationProblem ProblemOfColumn(string column, string emptyCell) =>
+                new ValidationProblem(column, "the " + column + " column's " + InputEcho.Quote(Text) + " is not a time" +
+                    (Reason.Contains("Unix time") ? " (nor a Unix time in seconds)" : "") +
+                    ": write it in ISO 8601, '2026-12-03T09:00:00+01:00', or '2026-12-03 09:00' in this computer's time zone, or leave the cell empty " +
+                    emptyCell);
         }
 
         /// <summary>One thread's latest <see cref="Kept"/> marks, the oldest overwritten by the next new one.</summary>

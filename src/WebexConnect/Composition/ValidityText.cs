@@ -115,6 +115,19 @@ namespace WebexConnect.Composition
             return null;
         }
 
+        /// <summary>
+        /// A duration as <see cref="Read"/> reads it back and an admin writes it: '48h', '90m', '45s', and whole days from 4
+        /// days on ('5d'; up to 72 hours, the most an SMS may have, in hours). For -WhatIf and -Confirm.
+        /// </summary>
+        public static string Written(TimeSpan validity)
+        {
+            var seconds = validity.TotalSeconds;
+            if (seconds >= 4 * 86400 && seconds % 86400 == 0) return (seconds / 86400).ToString(CultureInfo.InvariantCulture) + "d";
+            if (seconds > 0 && seconds % 3600 == 0) return (seconds / 3600).ToString(CultureInfo.InvariantCulture) + "h";
+            if (seconds > 0 && seconds % 60 == 0) return (seconds / 60).ToString(CultureInfo.InvariantCulture) + "m";
+            return seconds.ToString(CultureInfo.InvariantCulture) + "s";
+        }
+
         private static TimeSpan? FromSeconds(double seconds, out string? problem)
         {
             problem = null;

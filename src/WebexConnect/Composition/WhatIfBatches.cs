@@ -10,9 +10,10 @@ namespace WebexConnect.Composition
     {
         /// <summary>A batch of the rows first to last, or of <paramref name="rowCount"/> of them when some between went elsewhere.</summary>
         public WhatIfBatch(long number, IReadOnlyList<string> addresses, long firstRow, long lastRow, SmsPartCount? parts = null, long? rowCount = null,
-            DateTimeOffset? sendAt = null, string copies = "")
+            DateTimeOffset? sendAt = null, string copies = "", string expiry = "")
         {
             Copies = copies;
+            Expiry = expiry;
             SendAt = sendAt;
             Number = number;
             Addresses = addresses;
@@ -42,9 +43,13 @@ namespace WebexConnect.Composition
         /// </summary>
         public string Copies { get; }
 
+        /// <summary>When the batch's message expires (<see cref="ScheduledFor.Expiry"/>): ", valid for 48h"; empty without.</summary>
+        public string Expiry { get; }
+
         /// <summary>
         /// The ShouldProcess target: "batch 3: 100 destinations, rows 201-300 (+44..., +44... and 98 more)", and for an SMS
-        /// text longer than one part ": 1400 SMS parts, 14 each" after them, and ", scheduled for ..." for a -SendAt.
+        /// text longer than one part ": 1400 SMS parts, 14 each" after them, ", scheduled for ..." for a -SendAt, and
+        /// ", expires ..." for an expiry.
         /// </summary>
         public string Target
         {
@@ -57,7 +62,7 @@ namespace WebexConnect.Composition
                 // read as if row 6 went too, beside the line that said it would be skipped.
                 if (RowCount < LastRow - FirstRow + 1) rows = RowCount.ToString(CultureInfo.InvariantCulture) + " of " + rows;
                 return "batch " + Number.ToString(CultureInfo.InvariantCulture) + ": " + Counted.Of(Addresses.Count, "destination") + ", " + rows +
-                    " (" + SubstitutionText.Abbreviate(Addresses) + ")" + Copies + Parts?.Said + ScheduledFor.Said(SendAt);
+                    " (" + SubstitutionText.Abbreviate(Addresses) + ")" + Copies + Parts?.Said + ScheduledFor.Said(SendAt) + Expiry;
             }
         }
     }
@@ -231,7 +236,7 @@ namespace WebexConnect.Composition
         {
             if (!IsFull(open)) _heldRows -= open.Rows;
             open.Closed = true;
-            return new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows, open.SendAt, open.Copies);
+            return new WhatIfBatch(++_numbered, open.Addresses, open.FirstRow, open.LastRow, open.Parts, open.Rows, open.SendAt, open.Copies, open.Expiry);
         }
 
         private sealed class Open
@@ -242,7 +247,10 @@ namespace WebexConnect.Composition
                 LastRow = firstRow;
                 SendAt = message.SendAt;
                 Copies = CopyAddresses.Said(message) + EmailAttachments.Said(message) + RcsContentColumns.Said(message);
+                Expiry = ScheduledFor.Expiry(message);
             }
+
+            public string Expiry { get; }
 
             public DateTimeOffset? SendAt { get; }
 

@@ -10,11 +10,12 @@ namespace WebexConnect.Tests.Composition
     public class PipelineColumnsTests
     {
         [Theory]
-        [InlineData(typeof(SendConnectSmsCommand), "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To")]
-        [InlineData(typeof(SendConnectEmailCommand), "Attachment Attachments Bcc Cc CorrelationId Email EmailAddress Html Mail PrimarySmtpAddress ReplyTo SendAt Subject Text To WindowsEmailAddress")]
+        // ExpireAt and Validity: each row's own expiry, read by the module from the row rather than bound (RowColumnAttribute).
+        [InlineData(typeof(SendConnectSmsCommand), "CorrelationId ExpireAt Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To Validity")]
+        [InlineData(typeof(SendConnectEmailCommand), "Attachment Attachments Bcc Cc CorrelationId Email EmailAddress ExpireAt Html Mail PrimarySmtpAddress ReplyTo SendAt Subject Text To Validity WindowsEmailAddress")]
         // MediaUrl: a CSV of recipients each with their own image or boarding pass.
-        [InlineData(typeof(SendConnectRcsCommand), "CorrelationId GtrId MediaContentUrl MediaUrl Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To")]
-        [InlineData(typeof(SendConnectMessageCommand), "CorrelationId Email EmailAddress Mail Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To")]
+        [InlineData(typeof(SendConnectRcsCommand), "CorrelationId ExpireAt GtrId MediaContentUrl MediaUrl Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To Validity")]
+        [InlineData(typeof(SendConnectMessageCommand), "CorrelationId Email EmailAddress ExpireAt Mail Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To Validity")]
         public void EachSendCmdletConsumesItsDestinationAliasesAndPerRowContent(Type cmdlet, string expected)
         {
             var columns = PipelineColumns.Of(cmdlet).OrderBy(c => c, StringComparer.Ordinal);
@@ -23,11 +24,11 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Theory]
-        [InlineData(typeof(SendConnectSmsCommand), "Template", "CorrelationId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To")]
+        [InlineData(typeof(SendConnectSmsCommand), "Template", "CorrelationId ExpireAt Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To Validity")]
         // Cc and Bcc are the request's in either set; ReplyTo is the content's, so with -TemplateId a ReplyTo column is a substitution.
-        [InlineData(typeof(SendConnectEmailCommand), "Template", "Bcc Cc CorrelationId Email EmailAddress Mail PrimarySmtpAddress SendAt To WindowsEmailAddress")]
-        [InlineData(typeof(SendConnectRcsCommand), "Card", "CorrelationId GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To")]
-        [InlineData(typeof(SendConnectRcsCommand), "Text", "CorrelationId GtrId MediaContentUrl MediaUrl Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To")]
+        [InlineData(typeof(SendConnectEmailCommand), "Template", "Bcc Cc CorrelationId Email EmailAddress ExpireAt Mail PrimarySmtpAddress SendAt To Validity WindowsEmailAddress")]
+        [InlineData(typeof(SendConnectRcsCommand), "Card", "CorrelationId ExpireAt GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To Validity")]
+        [InlineData(typeof(SendConnectRcsCommand), "Text", "CorrelationId ExpireAt GtrId MediaContentUrl MediaUrl Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To Validity")]
         public void AContentColumnIsConsumedOnlyInTheParameterSetWhereItBinds(Type cmdlet, string parameterSet, string expected)
         {
             // With -TemplateId (or an RCS card) a Text or Subject column sets nothing: it is a substitution like any other.
@@ -42,10 +43,10 @@ namespace WebexConnect.Tests.Composition
             var sms = PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text");
             var template = PipelineColumns.NotFromColumns(typeof(SendConnectEmailCommand), "Template");
 
-            Assert.Equal("ExpireAt", sms["expireat"]);
-            foreach (var name in new[] { "Validity", "From", "CallbackData", "Encoding" }) Assert.Equal(name, sms[name]);
-            // SendAt binds a column: appointment reminders, each row at its own time.
-            foreach (var name in new[] { "To", "Phone", "Text", "CorrelationId", "InputObject", "SendAt" }) Assert.False(sms.ContainsKey(name), name);
+            Assert.Equal("CallbackData", sms["callbackdata"]);
+            foreach (var name in new[] { "From", "Tag1", "Encoding" }) Assert.Equal(name, sms[name]);
+            // SendAt binds a column: appointment reminders, each row at its own time; the module reads ExpireAt and Validity ones.
+            foreach (var name in new[] { "To", "Phone", "Text", "CorrelationId", "InputObject", "SendAt", "ExpireAt", "Validity" }) Assert.False(sms.ContainsKey(name), name);
             // Not a parameter of the template set, but one a column sets in the other: a Subject column there is simply a substitution.
             Assert.False(template.ContainsKey("Subject"));
             Assert.True(template.ContainsKey("TemplateSubject"));
@@ -71,6 +72,21 @@ namespace WebexConnect.Tests.Composition
             Assert.Contains("Card", otherSets);
             Assert.DoesNotContain("From", otherSets);
             Assert.DoesNotContain("Text", otherSets);
+        }
+
+        [Fact]
+        public void EitherExpiryOnTheCommandLineLeavesBothExpiryColumnsUnreadAndTheirWarningNamesIt()
+        {
+            // -Validity sets every row's expiry: an ExpireAt cell beside it would give a row both, which the service refuses.
+            var validity = PipelineColumns.GivenOnCommandLine(typeof(SendConnectSmsCommand), "Text", new[] { "From", "Validity" });
+            var expireAt = PipelineColumns.GivenOnCommandLine(typeof(SendConnectEmailCommand), "Template", new[] { "ExpireAt" });
+            var neither = PipelineColumns.GivenOnCommandLine(typeof(SendConnectSmsCommand), "Text", new[] { "From", "SendAt" });
+
+            Assert.Equal("Validity", validity["Validity"]);
+            Assert.Equal("Validity", validity["expireat"]);
+            Assert.Equal("ExpireAt", expireAt["ExpireAt"]);
+            Assert.Equal("ExpireAt", expireAt["Validity"]);
+            Assert.Equal("SendAt", Assert.Single(neither).Key);
         }
 
         [Fact]

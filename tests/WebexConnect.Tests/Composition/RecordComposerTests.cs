@@ -152,17 +152,60 @@ namespace WebexConnect.Tests.Composition
         {
             var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), null,
                 parametersNotFromColumns: PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text"));
-            var expiring = Row(("Phone", "+447700900001"), ("ExpireAt", "2030-01-01T08:00:00Z"));
+            // (An ExpireAt column was the example here until the module read each row's expiry from it: RowExpiryTests.)
+            var tagged = Row(("Phone", "+447700900001"), ("Tag1", "spring"));
 
-            var first = sms.Compose(To("+447700900001"), null, expiring);
-            var second = sms.Compose(To("+447700900002"), null, Row(("Phone", "+447700900002"), ("expireat", "x"), ("Name", "Bob")));
-            var third = sms.Compose(To("+447700900003"), null, expiring);
+            var first = sms.Compose(To("+447700900001"), null, tagged);
+            var second = sms.Compose(To("+447700900002"), null, Row(("Phone", "+447700900002"), ("tag1", "x"), ("Name", "Bob")));
+            var third = sms.Compose(To("+447700900003"), null, tagged);
 
-            Assert.Equal("The column 'ExpireAt' does not set -ExpireAt: a column cannot; give -ExpireAt on the command line, for every row " +
-                "(or run the command once per value). The column is only a substitution, for a $(ExpireAt) in the text or a template.", Assert.Single(first.Warnings));
+            Assert.Equal("The column 'Tag1' does not set -Tag1: a column cannot; give -Tag1 on the command line, for every row " +
+                "(or run the command once per value). The column is only a substitution, for a $(Tag1) in the text or a template.", Assert.Single(first.Warnings));
             Assert.Empty(second.Warnings);
             Assert.Empty(third.Warnings);
-            Assert.Equal("2030-01-01T08:00:00Z", first.Recipient.Substitutions["ExpireAt"]);
+            Assert.Equal("spring", first.Recipient.Substitutions["Tag1"]);
+        }
+
+        [Fact]
+        public void AnExpiryColumnIsTheCommandsOwnNoSubstitutionAndWrittenApartIsWarnedAbout()
+        {
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), null,
+                parametersNotFromColumns: PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text"), commandName: "Send-ConnectSms");
+
+            var read = sms.Compose(To("+447700900001"), null, Row(("Phone", "+447700900001"), ("ExpireAt", "2030-01-01T08:00:00Z"), ("validity", "2h")));
+            var apart = sms.Compose(To("+447700900002"), null, Row(("Phone", "+447700900002"), ("Expire At", "2030-01-01T08:00:00Z")));
+
+            Assert.Empty(read.Warnings);
+            Assert.Empty(read.Recipient.Substitutions);
+            Assert.Equal("The column 'Expire At' is not read as 'ExpireAt': PowerShell binds a column only by its exact name, so no row takes its " +
+                "value (it goes out as a substitution only). Add the column under that name on the way in: ... | Select-Object *, " +
+                "@{ n = 'ExpireAt'; e = { $_.'Expire At' } } | Send-ConnectSms ...", Assert.Single(apart.Warnings));
+        }
+
+        [Fact]
+        public void AnExpiryColumnBesideEitherExpiryOnTheCommandLineIsSaidToBeNotRead()
+        {
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), null,
+                parametersNotFromColumns: PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text"),
+                givenOnCommandLine: PipelineColumns.GivenOnCommandLine(typeof(SendConnectSmsCommand), "Text", new[] { "Validity" }));
+
+            var record = sms.Compose(To("+447700900001"), null, Row(("Phone", "+447700900001"), ("ExpireAt", "2030-01-01T08:00:00Z")));
+
+            Assert.Equal("The column 'ExpireAt' is not read: -Validity was given on the command line (or by $PSDefaultParameterValues), and it " +
+                "sets every row. Leave out -Validity to take each row's own.", Assert.Single(record.Warnings));
+        }
+
+        [Fact]
+        public void EachNewRowLayoutIsCountedOnceForWhatLooksForItsOwnColumns()
+        {
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), null);
+
+            sms.Compose(To("+447700900001"), null, Row(("Phone", "+447700900001"), ("Name", "Ann")));
+            sms.Compose(To("+447700900002"), null, Row(("Phone", "+447700900002"), ("Name", "Bob")));
+            Assert.Equal(1, sms.Layouts);
+
+            sms.Compose(To("+447700900003"), null, Row(("Phone", "+447700900003"), ("ExpireAt", "2030-01-01T08:00:00Z")));
+            Assert.Equal(2, sms.Layouts);
         }
 
         [Fact]
@@ -170,10 +213,10 @@ namespace WebexConnect.Tests.Composition
         {
             var notFromColumns = PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text");
             var leftOut = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), new[] { "Name" }, parametersNotFromColumns: notFromColumns);
-            var named = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), new[] { "validity" }, parametersNotFromColumns: notFromColumns);
-            var row = Row(("Phone", "+447700900001"), ("Name", "Ann"), ("Validity", "2h"));
+            var named = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), new[] { "tag1" }, parametersNotFromColumns: notFromColumns);
+            var row = Row(("Phone", "+447700900001"), ("Name", "Ann"), ("Tag1", "spring"));
 
-            Assert.EndsWith("-Validity on the command line, for every row (or run the command once per value). The column is not sent.",
+            Assert.EndsWith("-Tag1 on the command line, for every row (or run the command once per value). The column is not sent.",
                 Assert.Single(leftOut.Compose(To("+447700900001"), null, row).Warnings));
             Assert.Empty(named.Compose(To("+447700900001"), null, row).Warnings);
         }

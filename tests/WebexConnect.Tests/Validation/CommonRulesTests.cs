@@ -79,6 +79,21 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Fact]
+        public void A_rows_ExpireAt_that_would_expire_before_it_is_sent_says_what_to_give_the_row_and_the_command_line_keeps_its_words()
+        {
+            // A row's ExpireAt cell, or -ExpireAt beside the row's SendAt cell: the row's error said what was wrong, not what to do.
+            var past = Assert.Single(Check(new SmsMessage { From = "ACME", Text = "Hi", ExpireAt = Now }));
+            var beforeSendAt = Assert.Single(Check(new SmsMessage { From = "ACME", Text = "Hi", SendAt = Now.AddHours(2), ExpireAt = Now.AddHours(1) }));
+            var both = Assert.Single(Check(new SmsMessage { From = "ACME", Text = "Hi", ExpireAt = Now.AddHours(1), Validity = TimeSpan.FromHours(1) }));
+
+            Assert.EndsWith("the message would expire before it is sent; give the row a later ExpireAt, or none", past.Message);
+            Assert.EndsWith("the message would expire before it is sent; give the row a later ExpireAt or an earlier SendAt", beforeSendAt.Message);
+            Assert.EndsWith("use one of them, not both (leave one of the row's two cells empty)", both.Message);
+            Assert.EndsWith("the message would expire before it is sent", past.ForCommandLine);
+            Assert.EndsWith("the message would expire before it is sent", beforeSendAt.ForCommandLine);
+        }
+
+        [Fact]
         public void ExpireAtAndValidityAreNeverTogether()
         {
             var message = Single(Check(new SmsMessage

@@ -162,14 +162,18 @@ namespace WebexConnect.Messages.Validation
 
             if (message.ExpireAt is DateTimeOffset expireAt)
             {
+                // The advice for a row (an ExpireAt cell, or -ExpireAt beside the row's SendAt cell); the command line's stop says its own.
                 if (expireAt <= now)
-                    problems.Add("ExpireAt", $"{Shown(expireAt)} is not in the future (now {Format(now)}): the message would expire before it is sent");
+                    problems.Add("ExpireAt", $"{Shown(expireAt)} is not in the future (now {Format(now)}): the message would expire before it is sent",
+                        "; give the row a later ExpireAt, or none");
                 else if (message.SendAt is DateTimeOffset scheduled && expireAt <= scheduled)
-                    problems.Add("ExpireAt", $"{Shown(expireAt)} is not after SendAt {Shown(scheduled)}: the message would expire before it is sent");
+                    problems.Add("ExpireAt", $"{Shown(expireAt)} is not after SendAt {Shown(scheduled)}: the message would expire before it is sent",
+                        "; give the row a later ExpireAt or an earlier SendAt");
             }
 
+            // The advice for a row whose cells give both: the command line refuses -ExpireAt with -Validity, and either sets every row's.
             if (message.ExpireAt is not null && message.Validity is not null)
-                problems.Add("Validity", "ExpireAt and Validity were both given: use one of them, not both");
+                problems.Add("Validity", "ExpireAt and Validity were both given: use one of them, not both", " (leave one of the row's two cells empty)");
 
             if (message.Validity is TimeSpan validity)
             {
