@@ -253,14 +253,22 @@ Describe 'Send-ConnectSms -Journal' {
         $said | Should -Match 'Results: 15 Queued'
         $warnings = @([regex]::Matches($said, 'could not record what the service answered'))
         $warnings.Count | Should -Be 1
-        $said | Should -Match ([regex]::Escape("WARNING: The journal '$journal' could not record what the service answered for 15 rows: The journal file has reached the largest file size this process may write (a file-size limit). Their results here are as the service answered. A re-run with this journal reports them Unknown and does not send them again: check them with Get-ConnectMessage or the delivery reports, then use -ResendUnknown to send what did not arrive."))
+        # Usually one request of 15 rows. On a loaded machine row 1 can go alone before row 2 is read; its outcome line
+        # then still fits under the limit and the warning counts the 14 that did not.
+        $said -match "could not record what the service answered for (\d+) rows" | Should -BeTrue
+        $unrecorded = [int]$Matches[1]
+        $unrecorded | Should -BeIn 14, 15
+        $said | Should -Match ([regex]::Escape("WARNING: The journal '$journal' could not record what the service answered for $unrecorded rows: The journal file has reached the largest file size this process may write (a file-size limit). Their results here are as the service answered. A re-run with this journal reports them Unknown and does not send them again: check them with Get-ConnectMessage or the delivery reports, then use -ResendUnknown to send what did not arrive."))
 
         $before = Get-RequestCount
         $again = @(1..15 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009002{0:00}' -f $_; Name = 'Ann' } } |
                 Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
         Get-RequestCount | Should -Be $before
-        $again.Status | Sort-Object -Unique | Should -Be 'Unknown'
-        $again[0].Reason | Should -BeLike 'An earlier run on * UTC recorded sending it but not what the service answered (journal); it may have been sent. *'
+        $again.Count | Should -Be 15
+        @($again | Where-Object Status -EQ 'Unknown').Count | Should -Be $unrecorded
+        @($again | Where-Object Status -EQ 'Skipped').Count | Should -Be (15 - $unrecorded)
+        $unknown = @($again | Where-Object Status -EQ 'Unknown')
+        $unknown[0].Reason | Should -BeLike 'An earlier run on * UTC recorded sending it but not what the service answered (journal); it may have been sent. *'
     }
 
     It 'says under -WhatIf which rows the journal would skip, and lists only the others as requests' {
