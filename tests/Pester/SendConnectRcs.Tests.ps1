@@ -311,6 +311,27 @@ Describe 'New-ConnectRcsCard' {
         { New-ConnectRcsCard -Title ('x' * 201) } | Should -Throw -ErrorId 'RcsCardTextTooLong,*' -ExpectedMessage '-Title: The text has 201 characters: at most 200*'
     }
 
+    # Before: Excel and hand-edited CSVs leave spaces after a cell's text (Import-Csv keeps them), and a card built from
+    # such a row went Queued with "url":"https://.../shoe.png " in its media and its chip: links the handset fetches with
+    # the space. Send-ConnectRcs already sent a MediaUrl column's file without them.
+    It 'makes the cards and chips of CSV rows whose URL cells have spaces around them, and sends their links without them' {
+        Connect-FreshSandbox
+        $products = Import-Csv (Join-Path $PSScriptRoot 'Fixtures/rcs-products-cells-with-spaces.csv')
+
+        $cards = @($products | ForEach-Object {
+            New-ConnectRcsCard -Title $_.Title -MediaUrl $_.Image -MediaHeight Short -Suggestion (New-ConnectRcsSuggestion 'Open' -Url $_.Link)
+        })
+
+        $cards.MediaUrl | Should -BeExactly @('https://files.example.com/shoe.png', 'https://files.example.com/jacket.png')
+        $cards.Suggestions.Url | Should -BeExactly @('https://example.com/shoe', 'https://example.com/jacket')
+        (New-ConnectRcsSuggestion 'Call' -Phone '+442071234567 ').Phone | Should -BeExactly '+442071234567' -Because 'a number''s cell is read as the Phone column is'
+        @($products | New-ConnectRcsCard).MediaUrl | Should -BeExactly $cards.MediaUrl -Because 'a piped row''s Image column is the same cell'
+        (Send-ConnectRcs -To '+447700900433' -From 'app-1' -Carousel $cards).Status | Should -Be 'Queued'
+        $sent = @(Get-SentBody)[-1].content.cards
+        $sent.media.url | Should -BeExactly $cards.MediaUrl
+        $sent.suggestions.url | Should -BeExactly $cards.Suggestions.Url
+    }
+
     It 'refuses a $null suggestion when the card is made' {
         $chip = New-ConnectRcsSuggestion 'Yes'
         { New-ConnectRcsCard -Title 'T' -Suggestion $chip, $null } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
