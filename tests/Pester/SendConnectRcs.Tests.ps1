@@ -359,6 +359,17 @@ Describe 'The help of parameters given once for every row, which stop the comman
         $help | Should -Match 'stops the command with InvalidParameterValue before anything is sent'
     }
 
+    It 'New-ConnectRcsCard: the description says a card that breaks a rule stops Send-ConnectRcs before sending, as it does' {
+        # Before, it said Send-ConnectRcs reports such a card "as Invalid and sends nothing to that row": the card is every
+        # row's, so the command stops with no result at all, and a script counting Invalid rows counted none.
+        $crowded = New-ConnectRcsCard -Title 'B' -Suggestion (1..3 | ForEach-Object { New-ConnectRcsSuggestion "S$_" })
+        { Send-ConnectRcs -To '+447700900001' -From acme-agent -Carousel (New-ConnectRcsCard -Title 'A'), $crowded } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*nothing was sent*'
+        $help = ((Get-Help New-ConnectRcsCard).description.Text -join ' ') -replace '\s+', ' '
+        $help | Should -Not -Match 'as Invalid'
+        $help | Should -Match 'stops Send-ConnectRcs with InvalidParameterValue before anything is sent'
+    }
+
     It 'New-ConnectRcsSuggestion -Url: the help says who refuses a $(name) in it, as they do' {
         # Before, the help said "a URL with one is refused": New-ConnectRcsSuggestion makes the chip without a word, and
         # only Send-ConnectRcs stops, so an admin building chips in a loop looked for the refusal in the wrong place.
