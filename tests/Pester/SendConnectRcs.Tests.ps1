@@ -664,6 +664,17 @@ Describe 'Send-ConnectRcs' {
         $to[2].gtrId | Should -Be @('g-3')
     }
 
+    It 'sends a GtrId cell without the spaces around it, as a number''s cell is' {
+        # Before: Import-Csv keeps a cell's trailing spaces, and "gtrId":["g-3 "] went out: an ID the carrier knows not.
+        $csv = Join-Path $TestDrive 'gtr-spaces.csv'
+        "Phone,GtrId`n+447700900474 ,g-4 `n+447700900475,`"  g-5`t`"" | Set-Content -LiteralPath $csv
+
+        $results = @(Import-Csv -LiteralPath $csv | Send-ConnectRcs -From 'app-1' -Text 'Hi')
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @(Get-SentBody).to.gtrId | Should -BeExactly @('g-4', 'g-5')
+    }
+
     It 'refuses a GtrId cell that lists several GTR IDs on its own row, with advice, and sends the other rows' {
         # Before: "g-1;g-2" on a row of one number went as that number's one gtrId, "g-1;g-2", while a To cell "a;b" is refused.
         $csv = Join-Path $TestDrive 'gtr-list.csv'
