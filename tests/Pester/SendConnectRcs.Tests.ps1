@@ -529,6 +529,16 @@ Describe 'Send-ConnectRcs' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-Card takes one card, and 2 were given: give 2 to 10 cards to -Carousel, or one to -Card.'
     }
 
+    It 'refuses a text given to -Card or -Carousel (a saved card''s file name, which Tab offers there), saying how to read the card' {
+        # Before: 'Cannot convert the "./card.json" value of type "System.String" to type "WebexConnect.Messages.RcsCard"'.
+        $card = New-ConnectRcsCard -Title 'Sale'
+        { Send-ConnectRcs -To '+447700900416' -From 'app-1' -Card './card.json' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Card takes a card from New-ConnectRcsCard, not the text './card.json': make it first*(Get-Content <file> -Raw | ConvertFrom-Json)."
+        { Send-ConnectRcs -To '+447700900416' -From 'app-1' -Carousel $card, 'b.json' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Carousel``[1``] takes a card from New-ConnectRcsCard, not the text 'b.json'*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'reads a row''s <Column> column given to -Card or -Carousel as New-ConnectRcsCard reads it: the card''s MediaUrl' -ForEach @(
         @{ Column = 'Image' }, @{ Column = 'ImageUrl' }, @{ Column = 'MediaUrl' }
     ) {
