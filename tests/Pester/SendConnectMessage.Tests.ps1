@@ -211,6 +211,18 @@ Describe 'Send-ConnectMessage: what only the service can judge, and what stops t
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'stops with InvalidContent for a card or chip of New-ConnectRcsCard in -Content, saying which cmdlet sends it and how to write it' {
+        # Before: "'richCard' is a RcsCard, which JSON cannot carry: give a string, number, ...": the module's own card,
+        # refused by the module without a word on where it goes or how -Content writes one.
+        $chip = New-ConnectRcsSuggestion 'Buy' -Url 'https://example.com/buy'
+        $card = New-ConnectRcsCard -Title 'Sale' -MediaUrl 'https://files.example.com/sale.png' -MediaHeight Medium -Suggestion $chip
+        { '+447700900115' | Send-ConnectMessage -Channel rcs -From 'app-1' -Content @{ type = 'standalone'; richCard = $card } } |
+            Should -Throw -ErrorId 'InvalidContent,*' -ExpectedMessage "-Content: 'richCard' is a card from New-ConnectRcsCard:*Send-ConnectRcs -Card*media = @{ url = *"
+        { '+447700900115' | Send-ConnectMessage -Channel rcs -From 'app-1' -Content @{ type = 'text'; text = 'Hi'; suggestions = @($chip) } } |
+            Should -Throw -ErrorId 'InvalidContent,*' -ExpectedMessage "-Content: 'suggestions``[0``]' is a suggestion from New-ConnectRcsSuggestion:*Send-ConnectRcs -Suggestion*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'stops with InvalidContent for content that is not an object' {
         { '+447700900112' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content '["a"]' } |
             Should -Throw -ErrorId 'InvalidContent,*' -ExpectedMessage '*JSON object*array*'

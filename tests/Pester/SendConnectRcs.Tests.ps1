@@ -311,6 +311,27 @@ Describe 'New-ConnectRcsCard' {
         { New-ConnectRcsCard -Title ('x' * 201) } | Should -Throw -ErrorId 'RcsCardTextTooLong,*' -ExpectedMessage '-Title: The text has 201 characters: at most 200*'
     }
 
+    # Before: Excel and hand-edited CSVs leave spaces after a cell's text (Import-Csv keeps them), and a card built from
+    # such a row went Queued with "url":"https://.../shoe.png " in its media and its chip: links the handset fetches with
+    # the space. Send-ConnectRcs already sent a MediaUrl column's file without them.
+    It 'makes the cards and chips of CSV rows whose URL cells have spaces around them, and sends their links without them' {
+        Connect-FreshSandbox
+        $products = Import-Csv (Join-Path $PSScriptRoot 'Fixtures/rcs-products-cells-with-spaces.csv')
+
+        $cards = @($products | ForEach-Object {
+            New-ConnectRcsCard -Title $_.Title -MediaUrl $_.Image -MediaHeight Short -Suggestion (New-ConnectRcsSuggestion 'Open' -Url $_.Link)
+        })
+
+        $cards.MediaUrl | Should -BeExactly @('https://files.example.com/shoe.png', 'https://files.example.com/jacket.png')
+        $cards.Suggestions.Url | Should -BeExactly @('https://example.com/shoe', 'https://example.com/jacket')
+        (New-ConnectRcsSuggestion 'Call' -Phone '+442071234567 ').Phone | Should -BeExactly '+442071234567' -Because 'a number''s cell is read as the Phone column is'
+        @($products | New-ConnectRcsCard).MediaUrl | Should -BeExactly $cards.MediaUrl -Because 'a piped row''s Image column is the same cell'
+        (Send-ConnectRcs -To '+447700900433' -From 'app-1' -Carousel $cards).Status | Should -Be 'Queued'
+        $sent = @(Get-SentBody)[-1].content.cards
+        $sent.media.url | Should -BeExactly $cards.MediaUrl
+        $sent.suggestions.url | Should -BeExactly $cards.Suggestions.Url
+    }
+
     It 'refuses a $null suggestion when the card is made' {
         $chip = New-ConnectRcsSuggestion 'Yes'
         { New-ConnectRcsCard -Title 'T' -Suggestion $chip, $null } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
@@ -336,6 +357,17 @@ Describe 'The help of parameters given once for every row, which stop the comman
         $help = (Get-Help $Cmdlet -Parameter $Parameter | Out-String -Width 200) -replace '\s+', ' '
         $help | Should -Not -Match 'row is Invalid|makes the row Invalid'
         $help | Should -Match 'stops the command with InvalidParameterValue before anything is sent'
+    }
+
+    It 'New-ConnectRcsCard: the description says a card that breaks a rule stops Send-ConnectRcs before sending, as it does' {
+        # Before, it said Send-ConnectRcs reports such a card "as Invalid and sends nothing to that row": the card is every
+        # row's, so the command stops with no result at all, and a script counting Invalid rows counted none.
+        $crowded = New-ConnectRcsCard -Title 'B' -Suggestion (1..3 | ForEach-Object { New-ConnectRcsSuggestion "S$_" })
+        { Send-ConnectRcs -To '+447700900001' -From acme-agent -Carousel (New-ConnectRcsCard -Title 'A'), $crowded } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*nothing was sent*'
+        $help = ((Get-Help New-ConnectRcsCard).description.Text -join ' ') -replace '\s+', ' '
+        $help | Should -Not -Match 'as Invalid'
+        $help | Should -Match 'stops Send-ConnectRcs with InvalidParameterValue before anything is sent'
     }
 
     It 'New-ConnectRcsSuggestion -Url: the help says who refuses a $(name) in it, as they do' {
@@ -497,6 +529,16 @@ Describe 'Send-ConnectRcs' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-Card takes one card, and 2 were given: give 2 to 10 cards to -Carousel, or one to -Card.'
     }
 
+    It 'refuses a text given to -Card or -Carousel (a saved card''s file name, which Tab offers there), saying how to read the card' {
+        # Before: 'Cannot convert the "./card.json" value of type "System.String" to type "WebexConnect.Messages.RcsCard"'.
+        $card = New-ConnectRcsCard -Title 'Sale'
+        { Send-ConnectRcs -To '+447700900416' -From 'app-1' -Card './card.json' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Card takes a card from New-ConnectRcsCard, not the text './card.json': make it first*(Get-Content <file> -Raw | ConvertFrom-Json)."
+        { Send-ConnectRcs -To '+447700900416' -From 'app-1' -Carousel $card, 'b.json' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Carousel``[1``] takes a card from New-ConnectRcsCard, not the text 'b.json'*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'reads a row''s <Column> column given to -Card or -Carousel as New-ConnectRcsCard reads it: the card''s MediaUrl' -ForEach @(
         @{ Column = 'Image' }, @{ Column = 'ImageUrl' }, @{ Column = 'MediaUrl' }
     ) {
@@ -630,6 +672,17 @@ Describe 'Send-ConnectRcs' {
         $to[0].PSObject.Properties.Name | Should -Not -Contain 'gtrId'
         $to[1].PSObject.Properties.Name | Should -Not -Contain 'gtrId'
         $to[2].gtrId | Should -Be @('g-3')
+    }
+
+    It 'sends a GtrId cell without the spaces around it, as a number''s cell is' {
+        # Before: Import-Csv keeps a cell's trailing spaces, and "gtrId":["g-3 "] went out: an ID the carrier knows not.
+        $csv = Join-Path $TestDrive 'gtr-spaces.csv'
+        "Phone,GtrId`n+447700900474 ,g-4 `n+447700900475,`"  g-5`t`"" | Set-Content -LiteralPath $csv
+
+        $results = @(Import-Csv -LiteralPath $csv | Send-ConnectRcs -From 'app-1' -Text 'Hi')
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @(Get-SentBody).to.gtrId | Should -BeExactly @('g-4', 'g-5')
     }
 
     It 'refuses a GtrId cell that lists several GTR IDs on its own row, with advice, and sends the other rows' {

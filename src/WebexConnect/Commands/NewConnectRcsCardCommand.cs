@@ -163,7 +163,11 @@ namespace WebexConnect.Commands
             // The height is written into the card's media object beside the URL: alone it makes a media without a file.
             // An empty -MediaUrl (a product row without an image, the same -MediaHeight for every card) is a card
             // without media, so the height has nothing to apply to.
-            var hasMedia = !string.IsNullOrEmpty(MediaUrl);
+            // Spaces around the URL are not part of it: Excel and hand edits leave them after a cell's text (Import-Csv keeps
+            // them), and the card went out with "url":"https://.../shoe.png ", a link the handset fetches with the space.
+            // One of spaces only is kept as given: Send-ConnectRcs refuses it, with its -MediaHeight, before sending.
+            var mediaUrl = string.IsNullOrWhiteSpace(MediaUrl) ? MediaUrl : MediaUrl!.Trim();
+            var hasMedia = !string.IsNullOrEmpty(mediaUrl);
             _row++; // every row that reaches here, so each error names the row of the CSV it came from
             if (MediaHeight is not null && !hasMedia && !MediaUrlGiven())
             {
@@ -218,7 +222,7 @@ namespace WebexConnect.Commands
                 // An empty CSV cell is a field not given, as the service reads a missing one.
                 Title = string.IsNullOrEmpty(Title) ? null : Title,
                 Description = string.IsNullOrEmpty(Description) ? null : Description,
-                MediaUrl = hasMedia ? MediaUrl : null,
+                MediaUrl = hasMedia ? mediaUrl : null,
                 MediaHeight = hasMedia ? MediaHeight : null,
                 Orientation = Orientation,
                 ThumbnailAlignment = ThumbnailAlignment,

@@ -100,8 +100,10 @@ namespace WebexConnect.Commands
                 DisplayText = DisplayText,
                 // A reply's postback is how the app learns which reply was tapped, and every documented request has one.
                 PostbackData = PostbackData ?? (set == ReplySet ? DisplayText : null),
-                Url = set == OpenUrlSet ? Url : null,
-                Phone = set == DialPhoneSet ? Phone : null,
+                // Without the spaces a CSV cell leaves around them (Import-Csv keeps them): a link or number with a space
+                // went out as written, and the handset opened a link with the space in it.
+                Url = set == OpenUrlSet ? Url.Trim() : null,
+                Phone = set == DialPhoneSet ? Phone.Trim() : null,
                 Latitude = set == ViewLocationSet ? Latitude : null,
                 Longitude = set == ViewLocationSet ? Longitude : null,
                 Address = set == ViewLocationSet || set == ViewAddressSet ? Address : null,

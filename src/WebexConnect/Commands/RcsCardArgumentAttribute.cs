@@ -62,11 +62,24 @@ namespace WebexConnect.Commands
                             "-Card takes one card, and {0} were given: give 2 to 10 cards to -Carousel, or one to -Card.", items.Length));
                     return Transform(engineIntrinsics, items[0]);
                 }
+                for (var i = 0; i < items.Length; i++)
+                    if (Unwrapped(items[i]) is string text) throw TextGiven(text, $"[{i}]");
                 if (!items.Any(item => IsPropertyBag(Unwrapped(item)))) return inputData;
                 return items.Select((item, index) => IsPropertyBag(Unwrapped(item)) ? Read(Unwrapped(item)!, $"[{index}]") : item).ToArray();
             }
+            if (value is string given) throw TextGiven(given, "");
             return IsPropertyBag(value) ? Read(value!, "") : inputData;
         }
+
+        /// <summary>
+        /// A text where a card belongs: the name of a saved card's file (Tab offers file names here) or a title. Before,
+        /// PowerShell's 'Cannot convert the "./card.json" value of type "System.String"' said neither what a card is nor
+        /// how to read a saved one.
+        /// </summary>
+        private ArgumentTransformationMetadataException TextGiven(string text, string index) =>
+            new ArgumentTransformationMetadataException((Single ? "-Card" : "-Carousel" + index) + " takes a card from " +
+                $"New-ConnectRcsCard, not the text {InputEcho.Quote(text)}: make it first ($card = New-ConnectRcsCard -Title ... " +
+                "-MediaUrl ...) and give $card. A card saved as JSON reads back with (Get-Content <file> -Raw | ConvertFrom-Json).");
 
         // A [pscustomobject] (ConvertFrom-Json, Import-Clixml's Deserialized.* objects) stays wrapped: its properties are the PSObject's.
         private static object? Unwrapped(object? value) =>

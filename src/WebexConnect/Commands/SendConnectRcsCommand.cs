@@ -131,7 +131,25 @@ namespace WebexConnect.Commands
 
         private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
 
-        private protected override IReadOnlyList<string>? GtrIds => GtrId;
+        private protected override IReadOnlyList<string>? GtrIds => Trimmed(GtrId);
+
+        /// <summary>
+        /// The GTR IDs without the spaces a CSV cell leaves around them (Import-Csv keeps them): "g-3 " went out as an ID
+        /// the carrier does not know. The same array when there is nothing to take off, as there is on most rows.
+        /// </summary>
+        private static string[]? Trimmed(string[]? ids)
+        {
+            if (ids is null) return null;
+            string[]? trimmed = null;
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var id = ids[i];
+                if (id is null || id.Length == 0 || (!char.IsWhiteSpace(id[0]) && !char.IsWhiteSpace(id[id.Length - 1]))) continue;
+                trimmed ??= (string[])ids.Clone();
+                trimmed[i] = id.Trim();
+            }
+            return trimmed ?? ids;
+        }
 
         private protected override int PerRowContentLength => 2;
 

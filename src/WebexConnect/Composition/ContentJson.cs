@@ -79,6 +79,12 @@ namespace WebexConnect.Composition
                     return;
                 case ScriptBlock _:
                     throw new ArgumentException(ScriptBlockGiven(path));
+                case WebexConnect.Messages.RcsCard _:
+                    throw new ArgumentException(RcsPartGiven(path, "a card from New-ConnectRcsCard", "-Card (or -Carousel)",
+                        "@{ title = 'Sale'; media = @{ url = 'https://...'; height = 'MEDIUM' } }"));
+                case WebexConnect.Messages.RcsSuggestion _:
+                    throw new ArgumentException(RcsPartGiven(path, "a suggestion from New-ConnectRcsSuggestion", "-Suggestion",
+                        "@{ type = 'reply'; displayText = 'Yes'; postbackData = 'yes' }"));
                 case IDictionary dictionary:
                     WriteObject(json, Entries(dictionary), path, depth);
                     return;
@@ -163,6 +169,14 @@ namespace WebexConnect.Composition
             "$(Column) in single quotes ('Hi $(Name)'): each row's other columns are sent as its substitutions. To build each " +
             "row's value in PowerShell, pass the value, not the script block, one row at a time: " +
             "Import-Csv .\\list.csv | ForEach-Object { $_ | Send-ConnectMessage ... -Content @{ type = 'text'; text = 'Hi ' + $_.Name } }.";
+
+        /// <summary>
+        /// What to do with the module's own RCS card or chip in -Content: the typed cmdlet writes it, and makes the request
+        /// Send-ConnectMessage would. Before, the refusal called it a type JSON cannot carry, and said neither.
+        /// </summary>
+        private static string RcsPartGiven(string path, string what, string parameter, string written) =>
+            $"{Where(path)}is {what}: Send-ConnectRcs {parameter} sends it, in the request Send-ConnectMessage -Channel rcs " +
+            $"would make. In -Content, write it with the API's field names instead, e.g. {written}.";
 
         private static string Where(string path) => path.Length == 0 ? "The value " : "'" + path + "' ";
     }
