@@ -205,6 +205,50 @@ Describe 'A scheduled script that $ErrorActionPreference = ''Stop'' ends at a ro
         @(Import-Csv $results).Status | Should -Be @('Skipped', 'Skipped', 'Skipped', 'Skipped', 'Queued', 'Queued', 'Queued', 'Queued')
     }
 
+    It 'says after a crash with a request in flight that a re-run stops at the Unknown row again, and the way it gives on sends the rest' {
+        # Before: the re-run's warning said "Correct row 2, then run the same command with the journal again: ... the others
+        # are sent". Row 2 had nothing to correct: the journal keeps it Unknown, and every re-run ended at it again, night
+        # after night, rows 3-4 never sent.
+        $csv = Join-Path $TestDrive 'people.csv'
+        $journal = Join-Path $TestDrive 'crashed.journal'
+        $results = Join-Path $TestDrive 'results.csv'
+        $phones = '+447700900901', '+447700900902', '+447700900903', '+447700900904'
+        function Set-Job([string] $More = '') {
+            $job = Join-Path $TestDrive 'nightly.ps1'
+            Set-Content -LiteralPath $job -Encoding UTF8 -Value @(
+                "Import-Module '$script:Manifest'"
+                'Connect-WebexConnect -Sandbox'
+                "`$ErrorActionPreference = 'Stop'"
+                "Import-Csv '$csv' | Send-ConnectSms -From ACME -Text 'Hi' -Journal '$journal' $More | Export-Csv '$results' -NoTypeInformation")
+            $job
+        }
+        # The night before: row 1 went, then row 2's request (a request of its own), and the process was killed before its
+        # answer was recorded (the journal's last line, that answer, never written).
+        foreach ($last in 0, 1) {
+            $phones[0..$last] | ForEach-Object { [pscustomobject]@{ Phone = $_ } } | Export-Csv -LiteralPath $csv -NoTypeInformation
+            (Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', (Set-Job))).ExitCode | Should -Be 0
+        }
+        $lines = @(Get-Content -LiteralPath $journal)
+        $lines[-1] | Should -Match '"s":"queued"'
+        Set-Content -LiteralPath $journal -Value $lines[0..($lines.Count - 2)]
+        $phones | ForEach-Object { [pscustomobject]@{ Phone = $_ } } | Export-Csv -LiteralPath $csv -NoTypeInformation
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', (Set-Job))
+
+        $run.ExitCode | Should -Be 1
+        @(Import-Csv $results).Status | Should -Be @('Skipped', 'Unknown')
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $log | Should -Not -Match 'Correct row 2'
+        $log | Should -Match ([regex]::Escape("Row 2 may have been sent, so the journal '$journal' keeps it Unknown and the same command run again " +
+            'stops at row 2 again. Check the delivery reports for the rows left Unknown, then run the same command with -ErrorAction Continue'))
+
+        # As the warning says: the same command with -ErrorAction Continue skips row 1, leaves row 2 Unknown and sends rows 3-4.
+        $again = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', (Set-Job '-ErrorAction Continue'))
+
+        $again.ExitCode | Should -Be 0
+        @(Import-Csv $results).Status | Should -Be @('Skipped', 'Unknown', 'Queued', 'Queued')
+    }
+
     It 'says without -Journal that running it again sends the rows it read again' {
         $csv = Join-Path $TestDrive 'people.csv'
         '+447700900601', 'not a number', '+447700900603' | ForEach-Object { [pscustomobject]@{ Phone = $_ } } |

@@ -64,6 +64,9 @@ namespace WebexConnect.Results
         /// <summary>The Code of results that failed our own validation.</summary>
         public const string InvalidInputCode = "InvalidInput";
 
+        /// <summary>The ErrorId of an Unknown result: the row may have been sent, and a journal keeps it from going again.</summary>
+        public const string OutcomeUnknownId = "OutcomeUnknown";
+
         /// <summary>
         /// Whether a result also goes to the error stream: every status but the successes, Queued, Scheduled and
         /// Skipped. Skipped is what a resumed run (-Journal) is for; as an error it would stop a re-run with
@@ -100,7 +103,7 @@ namespace WebexConnect.Results
                 case SendStatus.Failed:
                     return Failures.TryGetValue(code, out var failure) ? failure : ("SendFailed", ErrorCategory.ConnectionError);
                 case SendStatus.Unknown:
-                    return ("OutcomeUnknown", code.IndexOf("timeout", StringComparison.OrdinalIgnoreCase) >= 0
+                    return (OutcomeUnknownId, code.IndexOf("timeout", StringComparison.OrdinalIgnoreCase) >= 0
                         ? ErrorCategory.OperationTimeout
                         : ErrorCategory.ConnectionError);
                 case SendStatus.Skipped:
