@@ -249,6 +249,30 @@ Describe 'A scheduled script that $ErrorActionPreference = ''Stop'' ends at a ro
         @(Import-Csv $results).Status | Should -Be @('Skipped', 'Unknown', 'Queued', 'Queued')
     }
 
+    It 'says when the service cannot be reached that the row has nothing to correct, and to run it again once the service answers' {
+        # Before: "Correct row 1, then run the same command with the journal again": the admin looked for a fault in a row that
+        # was right, while the service (a port nothing listens on here) was down.
+        # Rows enough that the run is still reading when row 1's error comes (the batches in flight hold the rest back).
+        $csv = New-Csv (1..300 | ForEach-Object { '+44770090{0:d4}' -f $_ })
+        $journal = Join-Path $TestDrive 'down.journal'
+        $job = Join-Path $TestDrive 'down.ps1'
+        Set-Content -LiteralPath $job -Encoding UTF8 -Value @(
+            "Import-Module '$script:Manifest'"
+            "Connect-WebexConnect -BaseUri http://127.0.0.1:1/ -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -NoSharedTps"
+            "`$ErrorActionPreference = 'Stop'"
+            "Import-Csv '$csv' | Send-ConnectSms -From ACME -Text 'Hi' -Journal '$journal' | Out-Null")
+
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job) -TimeoutSeconds 120
+
+        $run.ExitCode | Should -Be 1
+        $log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $log | Should -Match 'Row 1: Failed \(ConnectionFailed\)'
+        $log | Should -Match 'ended at the error of row 1 \(SendFailed\)'
+        $log | Should -Not -Match 'Correct row 1'
+        $log | Should -Match ([regex]::Escape('Row 1 was not sent because the service could not be reached or was busy, not for anything in it: ' +
+            "once the service answers, run the same command with the journal '$journal' again"))
+    }
+
     It 'says without -Journal that running it again sends the rows it read again' {
         $csv = Join-Path $TestDrive 'people.csv'
         '+447700900601', 'not a number', '+447700900603' | ForEach-Object { [pscustomobject]@{ Phone = $_ } } |

@@ -58,6 +58,9 @@ namespace WebexConnect.Composition
                 ReadNotSentThenNotRead(read, last) +
                 (journalPath is null ? NothingRecords(read)
                     : errorId == SendErrors.OutcomeUnknownId ? UnknownStopsAgain(row, journalPath)
+                    // A row the service was not reached for has nothing to correct: "Correct row 7" sent the admin looking for one.
+                    : SendErrors.IsServiceNotReached(errorId) ? "Row " + N(row) + " was not sent because the service could not be reached " +
+                        "or was busy, not for anything in it: once the service answers, run " + SameCommandWith(journalPath)
                     : "Correct row " + N(row) + ", then run " + SameCommandWith(journalPath));
         }
 

@@ -68,6 +68,12 @@ namespace WebexConnect.Results
         public const string OutcomeUnknownId = "OutcomeUnknown";
 
         /// <summary>
+        /// Whether a row's ErrorId says it was not sent because of the service or the way to it (no connection, the circuit
+        /// open, 503, rate limits after the retries), not because of anything in the row: sent as it is once the service answers.
+        /// </summary>
+        public static bool IsServiceNotReached(string errorId) => errorId is "SendFailed" or "ServiceUnavailable" or "RateLimited";
+
+        /// <summary>
         /// Whether a result also goes to the error stream: every status but the successes, Queued, Scheduled and
         /// Skipped. Skipped is what a resumed run (-Journal) is for; as an error it would stop a re-run with
         /// -ErrorAction Stop at its first row already sent.

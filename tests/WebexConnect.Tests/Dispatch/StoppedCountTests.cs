@@ -181,6 +181,22 @@ namespace WebexConnect.Tests.Dispatch
                 StoppedRun.AtRowError("Send-ConnectSms", 3, "InvalidInput", 3, "/jobs/sms.journal"));
         }
 
+        [Theory]
+        [InlineData("SendFailed")]
+        [InlineData("ServiceUnavailable")]
+        [InlineData("RateLimited")]
+        public void A_stop_at_a_row_the_service_was_not_reached_for_says_there_is_nothing_in_it_to_correct(string errorId)
+        {
+            // The service down under $ErrorActionPreference = 'Stop': before, "Correct row 1, then run ..." sent the admin
+            // looking in a row that was right.
+            var warning = StoppedRun.AtRowError("Send-ConnectSms", 1, errorId, 1, "/jobs/sms.journal");
+
+            Assert.EndsWith("were not read, so not sent. Row 1 was not sent because the service could not be reached or was busy, not for " +
+                "anything in it: once the service answers, run the same command with the journal '/jobs/sms.journal' again: the rows it sent " +
+                "are Skipped, and the others are sent.", warning);
+            Assert.DoesNotContain("Correct row", warning);
+        }
+
         [Fact]
         public void A_question_no_one_answered_at_a_row_says_that_row_and_those_after_it_were_not_sent()
         {
