@@ -57,7 +57,7 @@ namespace WebexConnect.Composition
                 (read == 1 ? (last > read ? "row 1 has its result" : "the row it read has its result") : "the " + N(read) + " rows it read have their results") +
                 ReadNotSentThenNotRead(read, last) +
                 (journalPath is null ? NothingRecords(read)
-                    : errorId == SendErrors.OutcomeUnknownId ? UnknownStopsAgain(row, journalPath)
+                    : SendErrors.IsOutcomeUnknown(errorId) ? UnknownStopsAgain(row, journalPath)
                     // A row the service was not reached for has nothing to correct: "Correct row 7" sent the admin looking for one.
                     : SendErrors.IsServiceNotReached(errorId) ? "Row " + N(row) + " was not sent because the service could not be reached " +
                         "or was busy, not for anything in it: once the service answers, run " + SameCommandWith(journalPath)

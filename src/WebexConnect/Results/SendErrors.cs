@@ -64,8 +64,8 @@ namespace WebexConnect.Results
         /// <summary>The Code of results that failed our own validation.</summary>
         public const string InvalidInputCode = "InvalidInput";
 
-        /// <summary>The ErrorId of an Unknown result: the row may have been sent, and a journal keeps it from going again.</summary>
-        public const string OutcomeUnknownId = "OutcomeUnknown";
+        /// <summary>Whether an ErrorId is an Unknown result's: the row may have been sent, and a journal keeps it from going again.</summary>
+        public static bool IsOutcomeUnknown(string errorId) => errorId == Classify(SendStatus.Unknown, null).Id;
 
         /// <summary>
         /// Whether a row's ErrorId says it was not sent because of the service or the way to it (no connection, the circuit
@@ -109,7 +109,7 @@ namespace WebexConnect.Results
                 case SendStatus.Failed:
                     return Failures.TryGetValue(code, out var failure) ? failure : ("SendFailed", ErrorCategory.ConnectionError);
                 case SendStatus.Unknown:
-                    return (OutcomeUnknownId, code.IndexOf("timeout", StringComparison.OrdinalIgnoreCase) >= 0
+                    return ("OutcomeUnknown", code.IndexOf("timeout", StringComparison.OrdinalIgnoreCase) >= 0
                         ? ErrorCategory.OperationTimeout
                         : ErrorCategory.ConnectionError);
                 case SendStatus.Skipped:
