@@ -172,6 +172,17 @@ Describe 'A scheduled script whose credential did not load' {
 }
 
 Describe 'A scheduled script that $ErrorActionPreference = ''Stop'' ends at a row''s error' {
+    BeforeAll {
+        # A job as admins write it: the module, a connection, $ErrorActionPreference = 'Stop', then the send line; started as a
+        # task starts it. Its exit code and its log as an admin reads it: escape codes out, wrapped lines joined.
+        function script:Invoke-StopJob([string] $Send, [string] $Connect = 'Connect-WebexConnect -Sandbox') {
+            $job = Join-Path $TestDrive 'stop-job.ps1'
+            Set-Content -LiteralPath $job -Encoding UTF8 -Value @("Import-Module '$script:Manifest'", $Connect, "`$ErrorActionPreference = 'Stop'", $Send)
+            $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $job) -TimeoutSeconds 120
+            [pscustomobject]@{ ExitCode = $run.ExitCode; Log = $run.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' ' }
+        }
+    }
+
     # Before: without -Verbose the log showed only row 5's error ("Row 5: To: ..."), so "row 5 failed" read as the run's
     # only problem; the rows after it, never read and never sent, showed nowhere but in the verbose summary.
     It 'says in its log that the rows after it were not read, and a re-run with the journal sends only those' {
@@ -203,6 +214,56 @@ Describe 'A scheduled script that $ErrorActionPreference = ''Stop'' ends at a ro
 
         $again.ExitCode | Should -Be 0
         @(Import-Csv $results).Status | Should -Be @('Skipped', 'Skipped', 'Skipped', 'Skipped', 'Queued', 'Queued', 'Queued', 'Queued')
+    }
+
+    It 'says after a crash with a request in flight that a re-run stops at the Unknown row again, and the way it gives on sends the rest' {
+        # Before: the re-run's warning said "Correct row 2, then run the same command with the journal again: ... the others
+        # are sent". Row 2 had nothing to correct: the journal keeps it Unknown, and every re-run ended at it again, night
+        # after night, rows 3-4 never sent.
+        $csv = Join-Path $TestDrive 'people.csv'
+        $journal = Join-Path $TestDrive 'crashed.journal'
+        $results = Join-Path $TestDrive 'results.csv'
+        $phones = '+447700900901', '+447700900902', '+447700900903', '+447700900904'
+        $send = "Import-Csv '$csv' | Send-ConnectSms -From ACME -Text 'Hi' -Journal '$journal' {0}| Export-Csv '$results' -NoTypeInformation"
+        # The night before: row 1 went, then row 2's request (a request of its own), and the process was killed before its
+        # answer was recorded (the journal's last line, that answer, never written).
+        foreach ($last in 0, 1) {
+            $phones[0..$last] | ForEach-Object { [pscustomobject]@{ Phone = $_ } } | Export-Csv -LiteralPath $csv -NoTypeInformation
+            (Invoke-StopJob ($send -f '')).ExitCode | Should -Be 0
+        }
+        $lines = @(Get-Content -LiteralPath $journal)
+        $lines[-1] | Should -Match '"s":"queued"'
+        Set-Content -LiteralPath $journal -Value $lines[0..($lines.Count - 2)]
+        $phones | ForEach-Object { [pscustomobject]@{ Phone = $_ } } | Export-Csv -LiteralPath $csv -NoTypeInformation
+
+        $run = Invoke-StopJob ($send -f '')
+
+        $run.ExitCode | Should -Be 1
+        @(Import-Csv $results).Status | Should -Be @('Skipped', 'Unknown')
+        $run.Log | Should -Not -Match 'Correct row 2'
+        $run.Log | Should -Match ([regex]::Escape("Row 2 may have been sent, so the journal '$journal' keeps it Unknown and the same command run again " +
+            'stops at row 2 again. Check the delivery reports for the rows left Unknown, then run the same command with -ErrorAction Continue'))
+
+        # As the warning says: the same command with -ErrorAction Continue skips row 1, leaves row 2 Unknown and sends rows 3-4.
+        (Invoke-StopJob ($send -f '-ErrorAction Continue ')).ExitCode | Should -Be 0
+        @(Import-Csv $results).Status | Should -Be @('Skipped', 'Unknown', 'Queued', 'Queued')
+    }
+
+    It 'says when the service cannot be reached that the row has nothing to correct, and to run it again once the service answers' {
+        # Before: "Correct row 1, then run the same command with the journal again": the admin looked for a fault in a row that
+        # was right, while the service (a port nothing listens on here) was down.
+        # Rows enough that the run is still reading when row 1's error comes (the batches in flight hold the rest back).
+        $csv = New-Csv (1..300 | ForEach-Object { '+44770090{0:d4}' -f $_ })
+        $journal = Join-Path $TestDrive 'down.journal'
+        $run = Invoke-StopJob "Import-Csv '$csv' | Send-ConnectSms -From ACME -Text 'Hi' -Journal '$journal' | Out-Null" `
+            -Connect "Connect-WebexConnect -BaseUri http://127.0.0.1:1/ -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -NoSharedTps"
+
+        $run.ExitCode | Should -Be 1
+        $run.Log | Should -Match 'Row 1: Failed \(ConnectionFailed\)'
+        $run.Log | Should -Match 'ended at the error of row 1 \(SendFailed\)'
+        $run.Log | Should -Not -Match 'Correct row 1'
+        $run.Log | Should -Match ([regex]::Escape('Row 1 was not sent because the service could not be reached or was busy, not for anything in it: ' +
+            "once the service answers, run the same command with the journal '$journal' again"))
     }
 
     It 'says without -Journal that running it again sends the rows it read again' {

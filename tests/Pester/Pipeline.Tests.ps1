@@ -741,6 +741,30 @@ Describe 'What becomes of the columns that set no parameter' {
         $renamed.Status | Should -Be 'Queued'
     }
 
+    It 'says that a CSV file has no header line, and the -Header it gives sends every line, the first one too' {
+        # An export that wrote the data only: Import-Csv reads the first line as the names of the columns. Before, each row's
+        # error gave the Select-Object that reads the column '+447700900871' as Phone: followed, it sent lines 2 and 3, and
+        # Ann, on the first line, got nothing, with no result and no error.
+        $path = Join-Path $PSScriptRoot 'Fixtures/sms-no-header-line.csv'
+
+        $results = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi $(Column2)' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid')
+        $results[0].Reason | Should -BeLike ("Row 1: To: no destination: the column '+447700900871' is named after a phone number, so the file has no " +
+            "header line: Import-Csv read its first line as the names of the columns, and that line is no row, sent to no one, with no " +
+            "result (the row has the columns '+447700900871', 'Ann', 'A-1'). Name the columns with Import-Csv <file> -Header Phone, Column2, " +
+            "Column3 (a name for each column, in order: the other names as the text's `$(variables) use them)*")
+        $results.Reason | Should -Not -BeLike '*Select-Object*'
+
+        $named = @(Import-Csv $path -Header Phone, Column2, Column3 | Send-ConnectSms -From ACME -Text 'Hi $(Column2)')
+        $named.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $named.Destination | Should -Be @('+447700900871', '+447700900872', '+447700900873')
+
+        $mail = 'ann@example.com,Ann', 'bob@example.com,Bob' | ConvertFrom-Csv |
+            Send-ConnectEmail -From news@example.com -Subject 'Hi' -Text 'Hi' -ErrorAction SilentlyContinue
+        $mail.Reason | Should -BeLike "Row 1: To: no destination: the column 'ann@example.com' is named after an email address, so the file has no header line:*-Header Email, Column2 (*"
+    }
+
     It 'says which -Encoding a UTF-16 CSV file without a byte order mark needs (<Encoding>), instead of listing its columns and advising -Encoding 1252' -ForEach @(
         @{ Encoding = 'Unicode'; Bytes = [System.Text.UnicodeEncoding]::new($false, $false) }
         @{ Encoding = 'BigEndianUnicode'; Bytes = [System.Text.UnicodeEncoding]::new($true, $false) }

@@ -356,6 +356,7 @@ namespace WebexConnect.Composition
                 sendResult = true;
                 return new ValidationProblem("To", SendResultPipedBack(_commandName));
             }
+            if (HeaderlessCsv.Of(row, _destinationColumns) is string headerless) return new ValidationProblem("To", headerless);
             // A header of the admin's language read as one column ('Name;Telefon;Bestellung') needs both: the delimiter, and a name that binds.
             var wholeHeader = MisreadDelimiter.OfWholeHeader(row.Columns) is string oneColumn ? ": " + oneColumn : "";
             if (_destinationColumns.Count == 0)
@@ -412,11 +413,11 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>'+' and 7 to 15 digits: an E.164 number, as no other column of a send list holds.</summary>
-        private static bool LooksLikePhoneNumber(string value) =>
+        internal static bool LooksLikePhoneNumber(string value) =>
             value.Length is >= 8 and <= 16 && value[0] == '+' && value.Skip(1).All(c => c >= '0' && c <= '9');
 
         /// <summary>One '@' with text before it and a dotted domain after it, no spaces.</summary>
-        private static bool LooksLikeEmailAddress(string value)
+        internal static bool LooksLikeEmailAddress(string value)
         {
             var at = value.IndexOf('@');
             return at > 0 && at == value.LastIndexOf('@') && value.IndexOf('.', at) > at + 1 && !value.Any(char.IsWhiteSpace);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using WebexConnect.Results;
 using WebexConnect.Sending;
 
 namespace WebexConnect.Composition
@@ -55,8 +56,24 @@ namespace WebexConnect.Composition
             return commandName + " ended at the error of row " + N(row) + " (" + errorId + "): " +
                 (read == 1 ? (last > read ? "row 1 has its result" : "the row it read has its result") : "the " + N(read) + " rows it read have their results") +
                 ReadNotSentThenNotRead(read, last) +
-                (journalPath is not null ? "Correct row " + N(row) + ", then run " + SameCommandWith(journalPath) : NothingRecords(read));
+                (journalPath is null ? NothingRecords(read)
+                    : SendErrors.IsOutcomeUnknown(errorId) ? UnknownStopsAgain(row, journalPath)
+                    // A row the service was not reached for has nothing to correct: "Correct row 7" sent the admin looking for one.
+                    : SendErrors.IsServiceNotReached(errorId) ? "Row " + N(row) + " was not sent because the service could not be reached " +
+                        "or was busy, not for anything in it: once the service answers, run " + SameCommandWith(journalPath)
+                    : "Correct row " + N(row) + ", then run " + SameCommandWith(journalPath));
         }
+
+        /// <summary>
+        /// The way on from a stop at an Unknown row, which the journal keeps Unknown: before, the warning said "Correct row 7,
+        /// then run the same command with the journal again", and every re-run of a script under $ErrorActionPreference =
+        /// 'Stop' ended at row 7 again, night after night, the rows after it never sent.
+        /// </summary>
+        private static string UnknownStopsAgain(long row, string journalPath) =>
+            "Row " + N(row) + " may have been sent, so the journal '" + journalPath + "' keeps it Unknown and the same command run " +
+            "again stops at row " + N(row) + " again. Check the delivery reports for the rows left Unknown, then run the same command " +
+            "with -ErrorAction Continue, which leaves them Unknown and sends the others, or with -ResendUnknown, which sends them " +
+            "again too (they may arrive twice). Either way the rows it sent are Skipped.";
 
         /// <summary>
         /// The warning of a run that ended at a row before sending it, by a stop that was not the row's error: a question no

@@ -64,6 +64,15 @@ namespace WebexConnect.Results
         /// <summary>The Code of results that failed our own validation.</summary>
         public const string InvalidInputCode = "InvalidInput";
 
+        /// <summary>Whether an ErrorId is an Unknown result's: the row may have been sent, and a journal keeps it from going again.</summary>
+        public static bool IsOutcomeUnknown(string errorId) => errorId == Classify(SendStatus.Unknown, null).Id;
+
+        /// <summary>
+        /// Whether a row's ErrorId says it was not sent because of the service or the way to it (no connection, the circuit
+        /// open, 503, rate limits after the retries), not because of anything in the row: sent as it is once the service answers.
+        /// </summary>
+        public static bool IsServiceNotReached(string errorId) => errorId is "SendFailed" or "ServiceUnavailable" or "RateLimited";
+
         /// <summary>
         /// Whether a result also goes to the error stream: every status but the successes, Queued, Scheduled and
         /// Skipped. Skipped is what a resumed run (-Journal) is for; as an error it would stop a re-run with

@@ -165,6 +165,39 @@ namespace WebexConnect.Tests.Dispatch
         }
 
         [Fact]
+        public void A_stop_at_an_Unknown_row_with_a_journal_says_a_re_run_stops_there_again_and_how_to_go_on()
+        {
+            // A re-run after a crash, under $ErrorActionPreference = 'Stop': the journal keeps row 3 Unknown, so "Correct row 3,
+            // then run the same command with the journal again" sent the admin round the same stop every night.
+            var warning = StoppedRun.AtRowError("Send-ConnectSms", 3, "OutcomeUnknown", 3, "/jobs/sms.journal");
+
+            Assert.EndsWith("were not read, so not sent. Row 3 may have been sent, so the journal '/jobs/sms.journal' keeps it Unknown and the same " +
+                "command run again stops at row 3 again. Check the delivery reports for the rows left Unknown, then run the same command with " +
+                "-ErrorAction Continue, which leaves them Unknown and sends the others, or with -ResendUnknown, which sends them again too " +
+                "(they may arrive twice). Either way the rows it sent are Skipped.", warning);
+            Assert.DoesNotContain("Correct row", warning);
+            // A row that can be corrected keeps its advice.
+            Assert.Contains("Correct row 3, then run the same command with the journal '/jobs/sms.journal' again",
+                StoppedRun.AtRowError("Send-ConnectSms", 3, "InvalidInput", 3, "/jobs/sms.journal"));
+        }
+
+        [Theory]
+        [InlineData("SendFailed")]
+        [InlineData("ServiceUnavailable")]
+        [InlineData("RateLimited")]
+        public void A_stop_at_a_row_the_service_was_not_reached_for_says_there_is_nothing_in_it_to_correct(string errorId)
+        {
+            // The service down under $ErrorActionPreference = 'Stop': before, "Correct row 1, then run ..." sent the admin
+            // looking in a row that was right.
+            var warning = StoppedRun.AtRowError("Send-ConnectSms", 1, errorId, 1, "/jobs/sms.journal");
+
+            Assert.EndsWith("were not read, so not sent. Row 1 was not sent because the service could not be reached or was busy, not for " +
+                "anything in it: once the service answers, run the same command with the journal '/jobs/sms.journal' again: the rows it sent " +
+                "are Skipped, and the others are sent.", warning);
+            Assert.DoesNotContain("Correct row", warning);
+        }
+
+        [Fact]
         public void A_question_no_one_answered_at_a_row_says_that_row_and_those_after_it_were_not_sent()
         {
             Assert.Equal("Send-ConnectSms ended before sending row 1 (PromptWithoutInput): nothing was sent, and any rows the input had after row 1 " +
