@@ -205,6 +205,24 @@ Connect-WebexConnect -Region eu -ServiceKey (ConvertTo-SecureString 'k' -AsPlain
         $out | Should -Not -Match 'proxy-pass'
     }
 
+    # Before: "could not connect: Connection refused (127.0.0.1:<port>)" on every row, and Test-WebexConnect "could not reach
+    # the service": what a network that is down or a firewall gives, with no word of what to check.
+    It 'says what to check when the service''s own address refuses the connection, on each row and in Test-WebexConnect' {
+        $closed = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $closed.Start(); $port = $closed.LocalEndpoint.Port; $closed.Stop()
+        Connect-WebexConnect -BaseUri "http://127.0.0.1:$port/" -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -Tps 5
+        try {
+            $results = @('+447700900001', '+447700900002' | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+            $test = Test-WebexConnect -ErrorAction SilentlyContinue
+        } finally { Disconnect-WebexConnect }
+
+        $check = "could not connect to 127.0.0.1 (check this computer's network and firewall, and Connect-WebexConnect -BaseUri or -Region): "
+        $results.Status | Should -Be @('Failed', 'Failed')
+        $results | ForEach-Object { $_.Reason | Should -BeLike ("Not sent: $check*127.0.0.1:$port*Safe to send again.") }
+        $test.Status | Should -Be 'Unreachable'
+        $test.Detail | Should -BeLike "No answer from http://127.0.0.1:$port/: $check*Nothing was sent."
+    }
+
     It 'refuses a service key with a line break at Connect, so no header can be injected, and names only the position' {
         $key = ConvertTo-SecureString "k`r`nX-Injected: 1" -AsPlainText -Force
         $err = $null

@@ -494,6 +494,22 @@ Describe 'Send-ConnectSms with a bad row' {
         Get-SentDestination | Should -BeNullOrEmpty
     }
 
+    It 'tells a number written the national way (07700 900001) to put the country code in place of its 0' {
+        # An Excel-saved CSV (UTF-8 with BOM) with the numbers as a UK office types them. Before: "the + is missing, the country
+        # code starts with 0" and the generic example, so the admin wrote +07700900001, which is refused again.
+        $results = @(Import-Csv (Join-Path $PSScriptRoot 'Fixtures/numbers-as-admins-write-them.csv') |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue -ErrorVariable sendErrors)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Queued')
+        $sendErrors.Count | Should -Be 3
+        $results[0].Reason | Should -Be ("Row 1: To: '07700 900001' is not an E.164 number (it contains spaces, it is written for calls within " +
+            "its country, with a 0 in front): use + and up to 15 digits, no spaces (e.g. +447700900001 for a UK number: + and the country " +
+            "code in place of the 0)")
+        $results[1].Reason | Should -BeLike '*(it contains spaces, it contains separators, the (0) must be left out):*(e.g. +447700900002)'
+        $results[2].Reason | Should -BeLike '*(it contains spaces, it starts with 00 instead of +):*(e.g. +447700900003)'
+        (Get-SentDestination).msisdn | Should -Be @('+447700900004')
+    }
+
     It 'refuses a number written in full-width or Arabic-Indic digits, and gives it in plain digits as the example to copy' {
         # Before: the right reason, but the generic example +447700900123, not the row's number.
         $rows = @(
@@ -1681,11 +1697,10 @@ Describe 'Send-ConnectSms -SendAt on a computer in another time zone' {
             "'+447700900003' | Send-ConnectSms -From ACME -Text Hi -SendAt `$at -Verbose 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] } | Select-Object -First 1 | ForEach-Object Message"
         $said = Invoke-PowerShellInTimeZone -TimeZone 'Asia/Tokyo' -Command $command
 
-        # The sandbox session has no -Tps, so -WhatIf first says the rate its batches were planned at.
-        $said.Count | Should -Be 5
-        $said[2] | Should -BeLike 'What if: *Requests planned at 1000 TPS*'
+        # The sandbox session has no -Tps, but a batch of 2 is one request at any rate: no line about the rate it was planned at.
+        $said.Count | Should -Be 4
         $when = "scheduled for $($said[1])Z ($($said[0]) on this computer, UTC+09:00)"
-        $said[3] | Should -BeLike "What if: Performing the operation ""Send SMS"" on target ""batch 1: 2 destinations, rows 1-2 (+447700900001, +447700900002), $when""."
-        $said[4] | Should -BeLike "Performing the operation ""Send SMS"" on target ""+447700900003 (row 1), $when""."
+        $said[2] | Should -BeLike "What if: Performing the operation ""Send SMS"" on target ""batch 1: 2 destinations, rows 1-2 (+447700900001, +447700900002), $when""."
+        $said[3] | Should -BeLike "Performing the operation ""Send SMS"" on target ""+447700900003 (row 1), $when""."
     }
 }

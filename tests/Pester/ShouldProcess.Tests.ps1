@@ -189,6 +189,22 @@ Describe 'Send-ConnectSms and ShouldProcess' {
         $given | Should -Match 'SENT 0'
     }
 
+    It 'says nothing of a planned rate with -WhatIf when every request fits in the session''s starting rate' {
+        # An admin's first -WhatIf: the sample CSV's four rows in the sandbox. Before, the batch of 4 came after a line saying
+        # the run "makes more, smaller requests than these", and the run made that one request of 4.
+        $csv = (Resolve-Path (Join-Path $PSScriptRoot '../../docs/examples/sms-recipients.csv')).Path -replace "'", "''"
+        $out = Invoke-Answered -Lines @(
+            'Connect-WebexConnect -Sandbox'
+            "Import-Csv '$csv' | Send-ConnectSms -From ACME -Text 'Hi `$(Name)' -WhatIf"
+            "Import-Csv '$csv' | Send-ConnectSms -From ACME -Text 'Hi `$(Name)' | Out-Null"
+            '"SENT $(@(Get-ConnectSandboxRequest).Count) REQUEST"') -Answers ''
+
+        $said = $out -replace '\s+', ' '
+        $said | Should -Not -Match 'Requests planned at'
+        [regex]::Matches($said, 'on target "batch 1: 4 destinations, rows 1-4').Count | Should -Be 1
+        $said | Should -Match 'SENT 1 REQUEST'
+    }
+
     It 'plans -WhatIf at the rate the service announced to an earlier run of the session, without the planned-rate line' {
         # Before: after a run had adopted the sandbox's 100 TPS, -WhatIf still planned 2,500 rows as 3 requests of 1,000 and
         # said the run would make more, smaller ones, where the session knew them: 25 of 100.

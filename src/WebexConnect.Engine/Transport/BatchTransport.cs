@@ -448,8 +448,8 @@ namespace WebexConnect.Engine.Transport
 
         /// <summary>
         /// The start of a sentence that says what to check, for a failure whose words alone do not: the proxy could not be
-        /// reached (its "Connection refused (10.0.0.5:3128)" names an address the admin never gave the module), or the API's
-        /// host name did not resolve. Null for any other failure.
+        /// reached (its "Connection refused (10.0.0.5:3128)" names an address the admin never gave the module), the API's
+        /// host name did not resolve, or the API's host could not be connected to. Null for any other failure.
         /// </summary>
         internal static string? WhereItFailed(Exception ex, Uri? endpoint, Uri? proxy)
         {
@@ -461,6 +461,10 @@ namespace WebexConnect.Engine.Transport
                     "(" + ProxyVariablesReadOnce + "): ";
             if (IsNameResolutionFailure(ex) && endpoint is not null)
                 return "could not find the host " + endpoint.Host + " (check Connect-WebexConnect -BaseUri or -Region, and this computer's DNS and network): ";
+            // Refused or unreachable on the way to the API itself: a network that is down, a firewall, or a -BaseUri with the
+            // wrong host or port. Before, "could not connect: Connection refused (192.0.2.1:443)" said nothing of what to check.
+            if (proxy is null && endpoint is not null && IsConnectFailure(ex))
+                return "could not connect to " + endpoint.Host + " (check this computer's network and firewall, and Connect-WebexConnect -BaseUri or -Region): ";
             return null;
         }
 

@@ -854,10 +854,14 @@ namespace WebexConnect.Commands
         /// <summary>A line of -WhatIf's own ("What if: Skipping rows 1-3 ..."), not an operation's target.</summary>
         private void SayWhatIf(string line) => ShouldProcess(line, line, ActionName);
 
-        /// <summary>-WhatIf: a request the run would make; before the first, the rate they were planned at when it is a guess.</summary>
+        /// <summary>
+        /// -WhatIf: a request the run would make; before the first one larger than the session's starting rate, the rate they
+        /// were planned at when it is a guess. A batch within that rate goes as one request whatever the tenant's TPS: before,
+        /// four CSV rows in the sandbox were told the run "makes more, smaller requests than these", and it made the one shown.
+        /// </summary>
         private void SayWhatIf(WhatIfBatch batch)
         {
-            if (_whatIfRateAssumed is string assumed)
+            if (_whatIfRateAssumed is string assumed && batch.Addresses.Count > _session!.TpsInForce)
             {
                 _whatIfRateAssumed = null;
                 SayWhatIf(assumed);

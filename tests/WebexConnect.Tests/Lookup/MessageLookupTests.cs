@@ -130,7 +130,7 @@ namespace WebexConnect.Tests.Lookup
             var answer = await lookup.LookUpAsync("m-1", CancellationToken.None);
 
             Assert.Equal(0, answer.StatusCode);
-            Assert.Contains("could not reach", answer.Failure);
+            Assert.Contains("could not connect to 127.0.0.1 (check this computer's network and firewall", answer.Failure);
             Assert.Equal(ConnectionTestStatus.Unreachable, LookupReading.ToTest(answer, new Uri("http://127.0.0.1:1/"), ConnectAuthMode.ServiceKey, DateTimeOffset.Now).Status);
         }
 

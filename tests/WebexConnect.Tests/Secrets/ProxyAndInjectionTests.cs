@@ -99,7 +99,8 @@ namespace WebexConnect.Tests.Secrets
             Assert.StartsWith("could not reach the proxy http://10.0.0.5:3128 that this computer's proxy setting names", opening);
             Assert.Contains("NO_PROXY", opening);
             Assert.DoesNotContain("secret", opening);
-            Assert.Equal("could not connect: ", BatchTransport.ConnectFailureOpening(refused, new Uri("https://api.eu.webexconnect.io/")));
+            Assert.Equal("could not connect to api.eu.webexconnect.io (check this computer's network and firewall, and Connect-WebexConnect -BaseUri or -Region): ",
+                BatchTransport.ConnectFailureOpening(refused, new Uri("https://api.eu.webexconnect.io/")));
         }
 
         [Theory]

@@ -40,7 +40,8 @@ namespace WebexConnect.Tests.Validation
         [InlineData("+", "no digits", "e.g. +447700900123")]
         [InlineData("+1234567890123456", "16 digits, more than 15", "e.g. +447700900123")]
         [InlineData("+07700900123", "country code starts with 0", "e.g. +447700900123")]
-        [InlineData("07700900123", "the + is missing", "e.g. +447700900123")]
+        [InlineData("07700900123", "written for calls within its country, with a 0 in front", "e.g. +447700900123 for a UK number: + and the country code in place of the 0")]
+        [InlineData("015112345678", "written for calls within its country, with a 0 in front", "e.g. +4415112345678 for a UK number")]
         public void ABadNumberSaysWhatIsWrong(string number, string reason, string example)
         {
             var message = Single(Sms(number), "To");

@@ -16,6 +16,7 @@ namespace WebexConnect.Messages.Validation
     {
         private const string Example = "+447700900123";
         private const string Shape = "use + and up to 15 digits, no spaces";
+        private const string UkCountryCode = "44";
 
         /// <summary>A country code and at least one digit after it.</summary>
         internal const int MinDigits = 2;
@@ -88,12 +89,20 @@ namespace WebexConnect.Messages.Validation
             var digits = new string(withoutTrunk.Where(char.IsDigit).Select(AsAsciiDigit).ToArray());
             var countryDigits = digits;
             var plusMissing = false;
+            var national = false;
             if (!trimmed.StartsWith("+", System.StringComparison.Ordinal) && !(trimmed.Length > 0 && trimmed[0] == FullWidthPlus))
             {
                 if (digits.StartsWith("00", System.StringComparison.Ordinal))
                 {
                     reasons.Add("it starts with 00 instead of +");
                     countryDigits = digits.Substring(2);
+                }
+                else if (digits.StartsWith("0", System.StringComparison.Ordinal))
+                {
+                    // "07700 900001": the national way of writing it, the 0 being the trunk prefix, not part of a country code.
+                    // Before, it was told "the + is missing, the country code starts with 0", and the admin put a + before the 0.
+                    reasons.Add("it is written for calls within its country, with a 0 in front");
+                    national = true;
                 }
                 else
                 {
@@ -109,7 +118,7 @@ namespace WebexConnect.Messages.Validation
             if (countryDigits.Length == 0) reasons.Add("it has no digits");
             else if (countryDigits.Length < MinDigits) reasons.Add("it has 1 digit, a country code with no number after it");
             else if (countryDigits.Length > MaxDigits) reasons.Add($"it has {countryDigits.Length} digits, more than {MaxDigits}");
-            else if (countryDigits[0] == '0') reasons.Add("the country code starts with 0");
+            else if (countryDigits[0] == '0' && !national) reasons.Add("the country code starts with 0");
 
             if (reasons.Count == 0) return null;
 
@@ -123,6 +132,9 @@ namespace WebexConnect.Messages.Validation
             // Without a + (or 00) nothing says the digits start with a country code: "(555) 010-0002" is a US number written
             // the national way, and "+5550100002" alone would send it to Brazil (+55). Say on what condition the guess holds.
             if (guessed && plusMissing) suggestion += " if the number starts with its country code; if not, put the country code after the +";
+            // The country is not in the number: show the UK's code, as the generic example does, and say where any code goes.
+            if (national && !hasLetters && !hasOtherCharacters && countryDigits.Length - 1 + UkCountryCode.Length <= MaxDigits)
+                suggestion = "+" + UkCountryCode + countryDigits.Substring(1) + " for a UK number: + and the country code in place of the 0";
             return $"{InputEcho.Quote(number!)} is not an E.164 number ({string.Join(", ", reasons)}): {Shape} (e.g. {suggestion})";
         }
 
