@@ -582,6 +582,25 @@ Describe 'Send-ConnectEmail' {
         $warned[0].Message | Should -BeExactly "-Html has $($Written): the service fills variables written `$(FirstName), so $Written goes out as written to every recipient. Write `$(FirstName) instead, in single quotes."
     }
 
+    It 'names in one warning every parameter that writes a variable {{name}}, not only the first' {
+        # Before, a notice whose -Subject, -Text and -Html all wrote {{DisplayName}} was warned of -Text alone: mended and
+        # sent again, it still went out with "{{DisplayName}}" in the subject and the HTML.
+        $row = [pscustomobject]@{ Email = 'ann@example.com'; DisplayName = 'Ann'; Department = 'IT' }
+        $notice = @{
+            From    = 'it@example.com'
+            Subject = 'Notice for {{DisplayName}}'
+            Text    = 'Dear {{DisplayName}}'
+            Html    = '<p>{{Department}}: Dear {{DisplayName}}</p>'
+        }
+
+        $result = $row | Send-ConnectEmail @notice -WarningVariable warned -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Queued'
+        @($warned).Count | Should -Be 1
+        $warned[0].Message | Should -BeExactly ('-Text has {{DisplayName}}, -Subject has {{DisplayName}} and -Html has {{Department}}: the service ' +
+            'fills variables written $(name), so these go out as written to every recipient. Write $(DisplayName) and $(Department) instead, in single quotes.')
+    }
+
     It 'sends a row whose -<Parameter> cell is empty without it, as a row of a CSV without that column' -ForEach @(
         @{ Parameter = 'Cc'; Json = 'cc' }, @{ Parameter = 'Bcc'; Json = 'bcc' }
     ) {
