@@ -412,6 +412,29 @@ Bob,+447700900002,$tomorrow
             "no receipt comes before the time it goes out (its -SendAt, or its row's SendAt cell). Do not send it again; look for its receipt after that time.")
     }
 
+    It 'says of an email left at Submitted that an SMTP email app gets no later receipt, and not of an SMS left there' {
+        # The service sends Delivered, Bounced ... for email through AWS SES only; through SMTP, Submitted alone. Before,
+        # every row of such an app ended "only a Submitted receipt", which read as receipts lost, to be waited for again.
+        $null = Connect-WebexConnect -Sandbox
+        $email = @(Send-ConnectEmail -To 'ann@example.com' -From 'it@example.com' -Subject 'S' -Text 'T')
+        $sms = @(Send-ConnectSms -To '+447700900001' -From ACME -Text 'T')
+        $receipts = foreach ($sent in $email + $sms) {
+            $address = $sent.Destination.TrimStart('+')
+            "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"7501`",`"Description`":`"Submitted`",`"destination`":`"$address`"," +
+                "`"deliveryStatus`":`"submitted`"},`"transid`":`"$($sent.MessageId)`"}}" | ConvertFrom-ConnectWebhook
+        }
+
+        $report = @($email + $sms | Wait-ConnectDelivery -Receipt $receipts -ErrorVariable missing -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be @('Submitted', 'Submitted')
+        @($missing).Count | Should -Be 2
+        $missing[0].ToString() | Should -BeLike ('Row 1: ann@example.com: only a Submitted receipt among the 2 receipts given (message *). ' +
+            'An email app that sends through SMTP gets no receipt after Submitted (the service sends Delivered, Bounced and the others ' +
+            "only for email sent through AWS SES): for such an app Submitted is the last receipt, and a bounce comes back to the sender's " +
+            'mailbox as a non-delivery report.')
+        $missing[1].ToString() | Should -Not -BeLike '*SMTP*'
+    }
+
     It 'gets from the sandbox no receipt for a message scheduled for tomorrow, so a rehearsal shows what the service will' {
         # Before, the sandbox posted Delivered at once: the rehearsal showed a result the real service does not give.
         $null = Connect-WebexConnect -Sandbox
