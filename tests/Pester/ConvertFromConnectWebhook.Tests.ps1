@@ -98,6 +98,24 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $receipt.Status | Should -Be 'Delivered'
     }
 
+    It 'verifies a body the service signed with SHA-512 (<Prefix>), as a webhook can be set to, and still refuses a wrong one' -ForEach @(
+        @{ Prefix = 'sha512=' }, @{ Prefix = '' }
+    ) {
+        # Before, a SHA-512 signature was compared with the body's SHA-256 hash: every receipt of such a webhook was refused.
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+        $hmac = [Security.Cryptography.HMACSHA512]::new([Text.Encoding]::UTF8.GetBytes('webhook-secret-5e1'))
+        $signature = $Prefix + (($hmac.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+        $forged = $signature.Substring(0, $signature.Length - 1) + $(if ($signature.EndsWith('0')) { '1' } else { '0' })
+
+        $receipt = ConvertFrom-ConnectWebhook -InputObject $bytes -Secret $script:Secret -Signature $signature
+        $none = ConvertFrom-ConnectWebhook -InputObject $bytes -Secret $script:Secret -Signature $forged -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        $receipt.SignatureVerified | Should -BeTrue
+        $receipt.Status | Should -Be 'Delivered'
+        $none | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureInvalid,*'
+    }
+
     It 'verifies a replayed body as often as it comes, and its help says that telling a repeat is the handler''s to do' {
         # The listener keeps a signed repeat once (Repeated); this command keeps nothing between calls. Before, its help did
         # not say so, and an admin's own handler that trusted SignatureVerified acted on every replay.

@@ -131,6 +131,24 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         "$verbose" | Should -BeLike '*: 1 receipt received, 0 requests refused, 2 signed webhooks posted again (the same body and signature) and not kept twice.'
     }
 
+    It 'keeps a receipt the service signed with SHA-512, as a webhook can be set to' {
+        # Before: answered 401 "does not match", so a tenant whose webhook signs with SHA-512 never got a receipt counted.
+        $secret = 'hook-secret'
+        $listener = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString $secret -AsPlainText -Force)
+        try {
+            $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+            $hmac = [Security.Cryptography.HMACSHA512]::new([Text.Encoding]::UTF8.GetBytes($secret))
+            $signature = 'sha512=' + (($hmac.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+
+            $status = (Invoke-WebRequest -Uri $listener.Url -Method Post -Body $bytes -ContentType 'application/json' -Headers @{ 'x-hub-signature' = $signature } -UseBasicParsing -NoProxy).StatusCode
+
+            $status | Should -Be 200
+            $listener.Received | Should -Be 1
+            $listener.Refused | Should -Be 0
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+    }
+
     It 'opens nothing with -WhatIf' {
         $out = Start-ConnectReceiptListener -Port 0 -WhatIf
 
