@@ -11,6 +11,12 @@ BeforeAll {
     function script:New-Rows([int] $Count = 20) {
         1..$Count | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:d5}' -f $_; Name = "Person $_"; CorrelationId = "row-$_" } }
     }
+
+    # What the service puts in x-hub-signature: the prefix and the hex HMAC of the raw bytes (SHA256, or SHA512 when the webhook is set so).
+    function script:Get-HubSignature([byte[]] $Bytes, [string] $Secret, [string] $Algorithm = 'SHA256') {
+        $hmac = New-Object "Security.Cryptography.HMAC$Algorithm" (, [Text.Encoding]::UTF8.GetBytes($Secret))
+        $Algorithm.ToLowerInvariant() + '=' + (($hmac.ComputeHash($Bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+    }
 }
 
 AfterAll {
@@ -116,8 +122,7 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         $listener = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString $secret -AsPlainText -Force)
         try {
             $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
-            $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($secret))
-            $signature = 'sha256=' + (($hmac.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+            $signature = Get-HubSignature $bytes $secret
             $statuses = 1..3 | ForEach-Object {
                 (Invoke-WebRequest -Uri $listener.Url -Method Post -Body $bytes -ContentType 'application/json' -Headers @{ 'x-hub-signature' = $signature } -UseBasicParsing -NoProxy).StatusCode
             }
@@ -137,8 +142,7 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         $listener = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString $secret -AsPlainText -Force)
         try {
             $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
-            $hmac = [Security.Cryptography.HMACSHA512]::new([Text.Encoding]::UTF8.GetBytes($secret))
-            $signature = 'sha512=' + (($hmac.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+            $signature = Get-HubSignature $bytes $secret SHA512
 
             $status = (Invoke-WebRequest -Uri $listener.Url -Method Post -Body $bytes -ContentType 'application/json' -Headers @{ 'x-hub-signature' = $signature } -UseBasicParsing -NoProxy).StatusCode
 
