@@ -8,10 +8,11 @@ BeforeAll {
 
     function script:Get-Fixture([string] $Name) { [IO.File]::ReadAllText((Join-Path $script:Fixtures $Name)) }
 
-    # What a sender puts in x-hub-signature: sha256= and the hex HMAC-SHA256 of the raw bytes.
-    function script:Get-Signature([byte[]] $Bytes, [string] $Key) {
-        $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($Key))
-        'sha256=' + (($hmac.ComputeHash($Bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+    # What a sender puts in x-hub-signature: sha256= and the hex HMAC-SHA256 of the raw bytes (sha512= and HMAC-SHA512
+    # for a webhook set to sign with SHA-512).
+    function script:Get-Signature([byte[]] $Bytes, [string] $Key, [string] $Algorithm = 'SHA256') {
+        $hmac = New-Object "Security.Cryptography.HMAC$Algorithm" (, [Text.Encoding]::UTF8.GetBytes($Key))
+        $Algorithm.ToLowerInvariant() + '=' + (($hmac.ComputeHash($Bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
     }
 }
 
@@ -96,6 +97,23 @@ Describe 'ConvertFrom-ConnectWebhook' {
 
         $receipt.SignatureVerified | Should -BeTrue
         $receipt.Status | Should -Be 'Delivered'
+    }
+
+    It 'verifies a body the service signed with SHA-512 (<Prefix>), as a webhook can be set to, and still refuses a wrong one' -ForEach @(
+        @{ Prefix = 'sha512=' }, @{ Prefix = '' }
+    ) {
+        # Before, a SHA-512 signature was compared with the body's SHA-256 hash: every receipt of such a webhook was refused.
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+        $signature = $Prefix + (Get-Signature $bytes 'webhook-secret-5e1' SHA512).Substring('sha512='.Length)
+        $forged = $signature.Substring(0, $signature.Length - 1) + $(if ($signature.EndsWith('0')) { '1' } else { '0' })
+
+        $receipt = ConvertFrom-ConnectWebhook -InputObject $bytes -Secret $script:Secret -Signature $signature
+        $none = ConvertFrom-ConnectWebhook -InputObject $bytes -Secret $script:Secret -Signature $forged -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        $receipt.SignatureVerified | Should -BeTrue
+        $receipt.Status | Should -Be 'Delivered'
+        $none | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureInvalid,*'
     }
 
     It 'verifies a replayed body as often as it comes, and its help says that telling a repeat is the handler''s to do' {

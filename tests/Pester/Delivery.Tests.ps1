@@ -11,6 +11,12 @@ BeforeAll {
     function script:New-Rows([int] $Count = 20) {
         1..$Count | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:d5}' -f $_; Name = "Person $_"; CorrelationId = "row-$_" } }
     }
+
+    # What the service puts in x-hub-signature: the prefix and the hex HMAC of the raw bytes (SHA256, or SHA512 when the webhook is set so).
+    function script:Get-HubSignature([byte[]] $Bytes, [string] $Secret, [string] $Algorithm = 'SHA256') {
+        $hmac = New-Object "Security.Cryptography.HMAC$Algorithm" (, [Text.Encoding]::UTF8.GetBytes($Secret))
+        $Algorithm.ToLowerInvariant() + '=' + (($hmac.ComputeHash($Bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+    }
 }
 
 AfterAll {
@@ -116,8 +122,7 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         $listener = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString $secret -AsPlainText -Force)
         try {
             $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
-            $hmac = [Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($secret))
-            $signature = 'sha256=' + (($hmac.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) -join '')
+            $signature = Get-HubSignature $bytes $secret
             $statuses = 1..3 | ForEach-Object {
                 (Invoke-WebRequest -Uri $listener.Url -Method Post -Body $bytes -ContentType 'application/json' -Headers @{ 'x-hub-signature' = $signature } -UseBasicParsing -NoProxy).StatusCode
             }
@@ -129,6 +134,23 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
             $verbose = Stop-ConnectReceiptListener $listener -Verbose 4>&1
         }
         "$verbose" | Should -BeLike '*: 1 receipt received, 0 requests refused, 2 signed webhooks posted again (the same body and signature) and not kept twice.'
+    }
+
+    It 'keeps a receipt the service signed with SHA-512, as a webhook can be set to' {
+        # Before: answered 401 "does not match", so a tenant whose webhook signs with SHA-512 never got a receipt counted.
+        $secret = 'hook-secret'
+        $listener = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString $secret -AsPlainText -Force)
+        try {
+            $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+            $signature = Get-HubSignature $bytes $secret SHA512
+
+            $status = (Invoke-WebRequest -Uri $listener.Url -Method Post -Body $bytes -ContentType 'application/json' -Headers @{ 'x-hub-signature' = $signature } -UseBasicParsing -NoProxy).StatusCode
+
+            $status | Should -Be 200
+            $listener.Received | Should -Be 1
+            $listener.Refused | Should -Be 0
+        }
+        finally { Stop-ConnectReceiptListener $listener }
     }
 
     It 'opens nothing with -WhatIf' {
@@ -410,6 +432,29 @@ Bob,+447700900002,$tomorrow
         $missing[0].ToString() | Should -Not -BeLike '*Scheduled*'
         $missing[1].ToString() | Should -BeLike ('Row 2: +447700900002: no delivery receipt among the 0 receipts given (message *). The send was Scheduled: ' +
             "no receipt comes before the time it goes out (its -SendAt, or its row's SendAt cell). Do not send it again; look for its receipt after that time.")
+    }
+
+    It 'says of an email left at Submitted that an SMTP email app gets no later receipt, and not of an SMS left there' {
+        # The service sends Delivered, Bounced ... for email through AWS SES only; through SMTP, Submitted alone. Before,
+        # every row of such an app ended "only a Submitted receipt", which read as receipts lost, to be waited for again.
+        $null = Connect-WebexConnect -Sandbox
+        $email = @(Send-ConnectEmail -To 'ann@example.com' -From 'it@example.com' -Subject 'S' -Text 'T')
+        $sms = @(Send-ConnectSms -To '+447700900001' -From ACME -Text 'T')
+        $receipts = foreach ($sent in $email + $sms) {
+            $address = $sent.Destination.TrimStart('+')
+            "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"7501`",`"Description`":`"Submitted`",`"destination`":`"$address`"," +
+                "`"deliveryStatus`":`"submitted`"},`"transid`":`"$($sent.MessageId)`"}}" | ConvertFrom-ConnectWebhook
+        }
+
+        $report = @($email + $sms | Wait-ConnectDelivery -Receipt $receipts -ErrorVariable missing -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be @('Submitted', 'Submitted')
+        @($missing).Count | Should -Be 2
+        $missing[0].ToString() | Should -BeLike ('Row 1: ann@example.com: only a Submitted receipt among the 2 receipts given (message *). ' +
+            'An email app that sends through SMTP gets no receipt after Submitted (the service sends Delivered, Bounced and the others ' +
+            "only for email sent through AWS SES): for such an app Submitted is the last receipt, and a bounce comes back to the sender's " +
+            'mailbox as a non-delivery report.')
+        $missing[1].ToString() | Should -Not -BeLike '*SMTP*'
     }
 
     It 'gets from the sandbox no receipt for a message scheduled for tomorrow, so a rehearsal shows what the service will' {

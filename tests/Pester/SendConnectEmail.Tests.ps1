@@ -582,6 +582,25 @@ Describe 'Send-ConnectEmail' {
         $warned[0].Message | Should -BeExactly "-Html has $($Written): the service fills variables written `$(FirstName), so $Written goes out as written to every recipient. Write `$(FirstName) instead, in single quotes."
     }
 
+    It 'names in one warning every parameter that writes a variable {{name}}, not only the first' {
+        # Before, a notice whose -Subject, -Text and -Html all wrote {{DisplayName}} was warned of -Text alone: mended and
+        # sent again, it still went out with "{{DisplayName}}" in the subject and the HTML.
+        $row = [pscustomobject]@{ Email = 'ann@example.com'; DisplayName = 'Ann'; Department = 'IT' }
+        $notice = @{
+            From    = 'it@example.com'
+            Subject = 'Notice for {{DisplayName}}'
+            Text    = 'Dear {{DisplayName}}'
+            Html    = '<p>{{Department}}: Dear {{DisplayName}}</p>'
+        }
+
+        $result = $row | Send-ConnectEmail @notice -WarningVariable warned -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Queued'
+        @($warned).Count | Should -Be 1
+        $warned[0].Message | Should -BeExactly ('-Text has {{DisplayName}}, -Subject has {{DisplayName}} and -Html has {{Department}}: the service ' +
+            'fills variables written $(name), so these go out as written to every recipient. Write $(DisplayName) and $(Department) instead, in single quotes.')
+    }
+
     It 'sends a row whose -<Parameter> cell is empty without it, as a row of a CSV without that column' -ForEach @(
         @{ Parameter = 'Cc'; Json = 'cc' }, @{ Parameter = 'Bcc'; Json = 'bcc' }
     ) {
@@ -1091,6 +1110,25 @@ dan@example.com,https://files.example.com/download?id=4,Dan
 
         $results.Status | Should -Be @('Invalid', 'Queued')
         $results[0].Reason | Should -BeExactly "Row 1: To: 'mailto:ann@example.com' is not an email address (it starts with mailto:, the link's scheme: leave it out, here 'ann@example.com'): use a bare address such as name@example.com"
+    }
+
+    It 'says an Exchange proxy address (SMTP:) or a mailbox''s EmailAddresses list is not an address, and which address to give' {
+        # Before: "the part before the @ has a character that needs quoting" for SMTP:, and "it has more than one @" for the
+        # list, which pointed neither at the prefix nor at the PrimarySmtpAddress column of the same export.
+        $csv = Join-Path $TestDrive 'mailboxes.csv'
+        Copy-Item (Join-Path $PSScriptRoot 'Fixtures/exchange-mailboxes.csv') $csv
+        $rows = @(Import-Csv $csv | Select-Object DisplayName, @{ n = 'Email'; e = { $_.EmailAddresses } }, Cc)
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid')
+        $results[0].Reason | Should -BeExactly ("Row 1: To: 'SMTP:anna.smith@contoso.com;smtp:asmith@contoso.onmicrosoft…' (63 characters) is not an email address " +
+            "(it is a mailbox's list of proxy addresses (Exchange's EmailAddresses): give its primary address, here 'anna.smith@contoso.com', " +
+            "which the PrimarySmtpAddress column holds): use a bare address such as name@example.com")
+        $results[1].Reason | Should -BeExactly ("Row 2: To: 'smtp:bob.jones@contoso.com' is not an email address (it is an Exchange proxy address: " +
+            "leave out its smtp:, here 'bob.jones@contoso.com'): use a bare address such as name@example.com")
+        $results[2].Reason | Should -BeExactly ("Row 3: Cc[0]: 'SMTP:boss@contoso.com' is not an email address (it is an Exchange proxy address: " +
+            "leave out its SMTP:, here 'boss@contoso.com'): use a bare address such as name@example.com")
     }
 
     It 'sends nothing with -WhatIf' {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using WebexConnect.Composition;
 
 namespace WebexConnect.Commands
 {
@@ -17,20 +18,33 @@ namespace WebexConnect.Commands
         private static readonly Regex Variable = new Regex(
             @"\$\{(?<name>[A-Za-z_][A-Za-z0-9_.\-]*)\}|\{\{\s*(?<name>[A-Za-z_][A-Za-z0-9_.\-]*)\s*\}\}", RegexOptions.CultureInvariant);
 
-        /// <summary>The warning for the first of <paramref name="parameters"/> given as text with a ${name} in it, or null.</summary>
+        /// <summary>
+        /// The warning for every one of <paramref name="parameters"/> given as text with a ${name} or {{name}} in it (its
+        /// first), or null. Before, only the first such parameter was named: a newsletter whose -Subject, -Text and -Html
+        /// all wrote {{FirstName}} was warned of -Text alone, and went out again with the subject and HTML unmended.
+        /// </summary>
         public static string? Warning(IDictionary<string, object> bound, string[] parameters)
         {
+            var found = new List<string>();
+            var written = new List<string>();
+            Match? first = null;
             foreach (var parameter in parameters)
             {
                 if (!bound.TryGetValue(parameter, out var value)) continue;
                 if ((value is PSObject wrapped ? wrapped.BaseObject : value) is not string text) continue;
                 var match = Variable.Match(text);
                 if (!match.Success) continue;
-                var name = match.Groups["name"].Value;
-                return $"-{parameter} has {match.Value}: the service fills variables written $({name}), so {match.Value} goes out " +
-                    $"as written to every recipient. Write $({name}) instead, in single quotes.";
+                first ??= match;
+                found.Add($"-{parameter} has {match.Value}");
+                var name = $"$({match.Groups["name"].Value})";
+                if (!written.Contains(name)) written.Add(name);
             }
-            return null;
+            if (first is null) return null;
+            if (found.Count == 1)
+                return $"{found[0]}: the service fills variables written {written[0]}, so {first.Value} goes out " +
+                    $"as written to every recipient. Write {written[0]} instead, in single quotes.";
+            return $"{WordList.And(found)}: the service fills variables written $(name), so these go out as written to every recipient. " +
+                $"Write {WordList.And(written)} instead, in single quotes.";
         }
     }
 }

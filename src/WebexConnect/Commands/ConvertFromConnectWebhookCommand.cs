@@ -23,7 +23,7 @@ namespace WebexConnect.Commands
         [AllowEmptyString]
         public object? InputObject { get; set; }
 
-        /// <summary>The webhook secret: the x-hub-signature must be the body's HMAC-SHA256 with it.</summary>
+        /// <summary>The webhook secret: the x-hub-signature must be the body's HMAC-SHA256 (or HMAC-SHA512) with it.</summary>
         [Parameter]
         [ValidateNotNull]
         [SecureStringArgument("Secret", "WebexWebhookSecret")]

@@ -280,6 +280,19 @@ namespace WebexConnect.Commands
                 ? " The send was Scheduled: no receipt comes before the time it goes out (its -SendAt, or its row's SendAt cell). Do not send it again; look for its receipt after that time."
                 : "";
 
+        /// <summary>
+        /// What to add to the error of an email whose last receipt is Submitted: the service documents the other email receipts
+        /// (Delivered, Bounced, Read ...) for an email app that sends through AWS SES only; one that sends through SMTP gets
+        /// Submitted alone. Before, every row of such an app's run ended "only a Submitted receipt", which read as receipts
+        /// lost or late, and a script waited the whole -Timeout again for receipts that never come.
+        /// </summary>
+        private static string SmtpNote(DeliveryResult result) =>
+            result.Status == DeliveryStatus.Submitted && result.SendResult.Channel == Messages.MessageChannel.Email
+                ? " An email app that sends through SMTP gets no receipt after Submitted (the service sends Delivered, Bounced and the " +
+                  "others only for email sent through AWS SES): for such an app Submitted is the last receipt, and a bounce comes back " +
+                  "to the sender's mailbox as a non-delivery report."
+                : "";
+
         private void Write(System.Collections.Generic.List<DeliveryResult> ready)
         {
             foreach (var result in ready)
@@ -300,7 +313,7 @@ namespace WebexConnect.Commands
                             ? $"among those the stopped listener at {Listener.Url} kept ({KeyOf(result.SendResult)}). Start a listener before the send and stop it after the wait."
                             : $"within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.";
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Destination}: {what} {where}{ScheduledNote(result.SendStatus)}", result),
+                            $"Row {result.Row}: {result.Destination}: {what} {where}{ScheduledNote(result.SendStatus)}{SmtpNote(result)}", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));
                 }
                 else if (DeliveryStatuses.IsFailure(result.Status))

@@ -20,7 +20,7 @@ namespace WebexConnect.Receipts
         /// <summary>No x-hub-signature came with the body.</summary>
         Missing,
 
-        /// <summary>The x-hub-signature is not the HMAC-SHA256 of the body with the secret.</summary>
+        /// <summary>The x-hub-signature is not the HMAC-SHA256 (or HMAC-SHA512) of the body with the secret.</summary>
         Invalid,
 
         /// <summary>The body was already parsed (an object), so the bytes that were signed are gone.</summary>

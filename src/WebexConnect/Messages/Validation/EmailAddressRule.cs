@@ -25,6 +25,7 @@ namespace WebexConnect.Messages.Validation
             var value = address!;
             var reason = FindReason(value);
             if (reason is null) return null;
+            if (ExchangeProxyReason(value) is string proxy) return $"{InputEcho.Quote(value)} is not an email address ({proxy}): {Allowed}";
             // "ann@example.com; bob@example.com" (an Outlook address line) in one cell: several good addresses. Looked for
             // only once the value is known bad (it has several @), so a good address is not split on every row.
             if (PhoneNumberRule.SeveralIn(value, a => a.IndexOf('@') > 0 && FindReason(a) is null) is int count)
@@ -32,6 +33,32 @@ namespace WebexConnect.Messages.Validation
                     ? "one a line, not one: " + PhoneNumberRule.LinesAdvice("email")
                     : "not one: give each its own row, or pass them as a list (-To 'ann@example.com', 'bob@example.com') to send the same email to all of them");
             return $"{InputEcho.Quote(value)} is not an email address ({reason}): {Allowed}";
+        }
+
+        /// <summary>
+        /// Why an Exchange proxy address is not an address, and which one to give, or null when the value is none: a
+        /// cell of Get-Mailbox's EmailAddresses ("SMTP:ann@example.com", "smtp:" for a secondary address; exported as
+        /// the whole list, joined with ';'). The colon was told as "a character that needs quoting", and the list as
+        /// "more than one @", which did not point at the prefix, nor at the column that holds the address. Asked only
+        /// of a value already known bad, so a good address costs nothing more.
+        /// </summary>
+        private static string? ExchangeProxyReason(string value)
+        {
+            const string Prefix = "smtp:";
+            var entries = value.Split(new[] { ';', ',', ' ', '\t', '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries);
+            string? primary = null, first = null;
+            foreach (var entry in entries)
+            {
+                if (!entry.StartsWith(Prefix, System.StringComparison.OrdinalIgnoreCase) || FindReason(entry.Substring(Prefix.Length)) is not null) continue;
+                first ??= entry.Substring(Prefix.Length);
+                // Exchange writes the primary address's prefix in capitals, every other one in lower case.
+                if (primary is null && entry.StartsWith("SMTP:", System.StringComparison.Ordinal)) primary = entry.Substring(Prefix.Length);
+            }
+            if (first is null) return null;
+            if (entries.Length == 1)
+                return "it is an Exchange proxy address: leave out its " + entries[0].Substring(0, Prefix.Length) + ", here " + InputEcho.Quote(first);
+            return "it is a mailbox's list of proxy addresses (Exchange's EmailAddresses): give its primary address, here " +
+                InputEcho.Quote(primary ?? first) + ", which the PrimarySmtpAddress column holds";
         }
 
         // Read in place, by index: every row's address passes through here, and a good one (the usual case) now costs no
