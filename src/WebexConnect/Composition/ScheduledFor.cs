@@ -13,5 +13,14 @@ namespace WebexConnect.Composition
         /// <summary>The words for <paramref name="sendAt"/>, or "" when the message goes at once (no -SendAt, or one the run overtook).</summary>
         public static string Said(DateTimeOffset? sendAt) =>
             sendAt is DateTimeOffset at ? ", scheduled for " + CommonRules.FormatWithLocal(at, TimeZoneInfo.Local) : "";
+
+        /// <summary>
+        /// "for 2026-12-08 00:00:00Z (...)" after "Scheduled", for a send result that knows its time; for one that does not (a
+        /// row of a results file), the words that say where the time came from.
+        /// </summary>
+        public static string When(DateTimeOffset? sendAt) =>
+            sendAt is DateTimeOffset at
+                ? "for " + CommonRules.FormatWithLocal(at, TimeZoneInfo.Local)
+                : "for the time its -SendAt, or its row's SendAt cell, gave";
     }
 }
