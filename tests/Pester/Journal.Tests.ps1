@@ -597,6 +597,32 @@ Describe 'Send-ConnectEmail -Journal' {
     }
 }
 
+Describe 'Send-ConnectSms -Journal after an update' {
+    It 'skips the rows a version before the trim sent with the spaces their cells held, and sends the new ones trimmed' {
+        # Before: the previous round trimmed substitution cells ('Bernd ;' of a semicolon CSV) before the journal named the
+        # send, so a journal of the version before did not know those rows, and the re-run after the update sent them again.
+        $journal = Join-Path $TestDrive 'sms-update.journal'
+        $sms = '"channel":"sms","from":"ACME","content":{"type":"text","text":"Hi $(Name)"}'
+        $ann = [pscustomobject]@{ Phone = '+447700900401'; Name = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal
+        $salt = Get-JournalSalt $journal
+        # The hand-made key is the journal's own for a row without spaces: the line below is keyed as a run keys it.
+        (Get-Content -LiteralPath $journal | Select-Object -Last 1 | ConvertFrom-Json).k |
+            Should -Contain (Get-VersionKey $salt sms $sms '{"msisdn":["+447700900401"],"substitutions":{"Name":"Ann"}}')
+        $ann.Status | Should -Be 'Queued'
+        Add-SentLine $journal (Get-VersionKey $salt sms $sms '{"msisdn":["+447700900402"],"substitutions":{"Name":"Bernd "}}') 'earlier-2'
+        $before = @(Get-ConnectSandboxRequest).Count
+
+        $rows = "Phone;Name`n+447700900402;Bernd `n+447700900403;Cy " | ConvertFrom-Csv -Delimiter ';'
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Queued')
+        $results[0].MessageId | Should -Be 'earlier-2'
+        $sent = @(Get-ConnectSandboxRequest)[$before..999]
+        $sent.Count | Should -Be 1
+        ($sent[0].Body | ConvertFrom-Json).to[0].substitutions.Name | Should -BeExactly 'Cy'
+    }
+}
+
 Describe 'Send-ConnectRcs -Journal after an update' {
     BeforeAll {
         function script:Get-MediaJson([string] $Url) {
