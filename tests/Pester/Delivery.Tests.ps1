@@ -430,6 +430,19 @@ Bob,+447700900002,$tomorrow
         "$($missing[0])" | Should -BeLike "Row 2: +447700900002: *The send was Scheduled for $($utc)Z*: it is neither delivered nor failed, and no receipt comes before that time.*"
     }
 
+    It 'does not ask whether the sends gave -NotifyUrl when every row without a receipt is scheduled for later' {
+        # Before: reminders due tomorrow, sent with the listener's -NotifyUrl, got "has received no receipt at all. Did the
+        # sends give -NotifyUrl?", which sent the admin looking for a mistake that was not there.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $tomorrow = (Get-Date).AddDays(1)
+
+        $null = @(Send-ConnectSms -To '+447700900003' -From ACME -Text Hi -SendAt $tomorrow -NotifyUrl $l.Url |
+            Wait-ConnectDelivery $l -Timeout 1 -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction SilentlyContinue)
+
+        @($warned | Where-Object { "$_" -like '*received no receipt at all*' }).Count | Should -Be 0
+    }
+
     It 'says with -Verbose how many signed webhooks came again while it waited, not counting those from before' {
         # The line had no test in the real host: a replay (or the service's second try) is answered 200 and kept once,
         # and -Verbose is where an admin who saw fewer receipts than posts learns why.

@@ -190,8 +190,11 @@ namespace WebexConnect.Commands
             Write(last);
             // Every row NoReceipt and a listener that never heard from anyone: the sends most likely went without
             // -NotifyUrl (the sandbox, too, posts receipts only to it), which one line says better than N timeouts.
-            // A stopped listener has said so already (BeginProcessing): the sends' -NotifyUrl is not what is wrong.
-            if (Listener!.Received == 0 && !_listenerStopped && last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt))
+            // A stopped listener has said so already (BeginProcessing): the sends' -NotifyUrl is not what is wrong. Nor is it for a
+            // Scheduled row, whose receipt comes after its time (its error says so): before, a wait on reminders due tomorrow,
+            // sent with the listener's -NotifyUrl, was asked whether the sends gave -NotifyUrl.
+            if (Listener!.Received == 0 && !_listenerStopped &&
+                last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt && r.SendStatus != SendStatus.Scheduled))
                 WriteWarning(Listener.Refused > 0 ? AllRefused(Listener) :
                     $"The listener at {Listener.Url} has received no receipt at all. Did the sends give -NotifyUrl? The service posts " +
                     $"a message's receipts only to its -NotifyUrl: {Listener.Url}, or the public URL in front of it.");
