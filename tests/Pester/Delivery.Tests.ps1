@@ -430,8 +430,9 @@ Bob,+447700900002,$tomorrow
         $report.Status | Should -Be @('NoReceipt', 'NoReceipt')
         @($missing).Count | Should -Be 2
         $missing[0].ToString() | Should -Not -BeLike '*Scheduled*'
-        $missing[1].ToString() | Should -BeLike ('Row 2: +447700900002: no delivery receipt among the 0 receipts given (message *). The send was Scheduled: ' +
-            "no receipt comes before the time it goes out (its -SendAt, or its row's SendAt cell). Do not send it again; look for its receipt after that time.")
+        # A results file has no time: the error says where it came from.
+        $missing[1].ToString() | Should -BeLike ('Row 2: +447700900002: no delivery receipt among the 0 receipts given (message *). The send was Scheduled ' +
+            "for the time its -SendAt, or its row's SendAt cell, gave: it is neither delivered nor failed, and no receipt comes before that time. Do not send it again; look for its receipt after that time.")
     }
 
     It 'says of an email left at Submitted that an SMTP email app gets no later receipt, and not of an SMS left there' {
@@ -469,7 +470,22 @@ Bob,+447700900002,$tomorrow
         $report.SendStatus | Should -Be @('Queued', 'Scheduled')
         $report.Status | Should -Be @('Delivered', 'NoReceipt')
         @($missing).Count | Should -Be 1
-        "$($missing[0])" | Should -BeLike 'Row 2: +447700900002: *The send was Scheduled: no receipt comes before the time it goes out*'
+        # The result piped from the send knows its time, and the error names it, in UTC and on this computer's clock.
+        $utc = [datetime]::ParseExact($tomorrow, 'yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture).ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss')
+        "$($missing[0])" | Should -BeLike "Row 2: +447700900002: *The send was Scheduled for $($utc)Z*: it is neither delivered nor failed, and no receipt comes before that time.*"
+    }
+
+    It 'does not ask whether the sends gave -NotifyUrl when every row without a receipt is scheduled for later' {
+        # Before: reminders due tomorrow, sent with the listener's -NotifyUrl, got "has received no receipt at all. Did the
+        # sends give -NotifyUrl?", which sent the admin looking for a mistake that was not there.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $tomorrow = (Get-Date).AddDays(1)
+
+        $null = @(Send-ConnectSms -To '+447700900003' -From ACME -Text Hi -SendAt $tomorrow -NotifyUrl $l.Url |
+            Wait-ConnectDelivery $l -Timeout 1 -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction SilentlyContinue)
+
+        @($warned | Where-Object { "$_" -like '*received no receipt at all*' }).Count | Should -Be 0
     }
 
     It 'says with -Verbose how many signed webhooks came again while it waited, not counting those from before' {

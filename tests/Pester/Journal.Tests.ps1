@@ -20,6 +20,23 @@ BeforeAll {
         & $shell -NoProfile -File $script 2>&1 | Out-String -Width 400
     }
 
+    # A journal key as every version makes it: the first 16 bytes of HMAC-SHA256 (the journal's salt) over the channel, the
+    # message's JSON as sent then (its URLs as given: no version before this one encoded or trimmed them on the wire), the
+    # destination object and which repeat it is. Written here by hand, so that a line made with it is what those versions wrote.
+    function Get-VersionKey([byte[]] $Salt, [string] $Channel, [string] $SharedJson, [string] $Destination) {
+        $shape = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($SharedJson))
+        $keyed = '{"channel":"' + $Channel + '","shape":"' + $shape + '","to":[' + $Destination + '],"occurrence":1}'
+        $hmac = [Security.Cryptography.HMACSHA256]::new($Salt)
+        -join ($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($keyed))[0..15] | ForEach-Object { $_.ToString('x2') })
+    }
+    function Get-JournalSalt([string] $Journal) {
+        [Convert]::FromBase64String((Get-Content -LiteralPath $Journal -TotalCount 1 | ConvertFrom-Json).salt)
+    }
+    # A line as a version that sent the row wrote it.
+    function Add-SentLine([string] $Journal, [string] $Key, [string] $MessageId) {
+        Add-Content -LiteralPath $Journal -Value ('{"s":"queued","t":"2026-12-01T09:00:00.000Z","m":"' + $MessageId + '","k":["' + $Key + '"]}')
+    }
+
     $script:rows = @(
         [pscustomobject]@{ Phone = '+447700900101'; Name = 'Ann' }
         [pscustomobject]@{ Phone = '+447700900102'; Name = 'Bob' }
@@ -585,6 +602,67 @@ Describe 'Send-ConnectEmail -Journal' {
         $results.Status | Should -Be @('Skipped', 'Skipped')
         Get-RequestCount | Should -Be $before
         Get-Content -Raw -LiteralPath (Convert-Path $journal) | Should -Not -Match 'example\.com'
+    }
+}
+
+Describe 'Send-ConnectSms -Journal after an update' {
+    It 'skips the rows a version before the trim sent with the spaces their cells held, and sends the new ones trimmed' {
+        # Before: the previous round trimmed substitution cells ('Bernd ;' of a semicolon CSV) before the journal named the
+        # send, so a journal of the version before did not know those rows, and the re-run after the update sent them again.
+        $journal = Join-Path $TestDrive 'sms-update.journal'
+        $sms = '"channel":"sms","from":"ACME","content":{"type":"text","text":"Hi $(Name)"}'
+        $ann = [pscustomobject]@{ Phone = '+447700900401'; Name = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal
+        $salt = Get-JournalSalt $journal
+        # The hand-made key is the journal's own for a row without spaces: the line below is keyed as a run keys it.
+        (Get-Content -LiteralPath $journal | Select-Object -Last 1 | ConvertFrom-Json).k |
+            Should -Contain (Get-VersionKey $salt sms $sms '{"msisdn":["+447700900401"],"substitutions":{"Name":"Ann"}}')
+        $ann.Status | Should -Be 'Queued'
+        Add-SentLine $journal (Get-VersionKey $salt sms $sms '{"msisdn":["+447700900402"],"substitutions":{"Name":"Bernd "}}') 'earlier-2'
+        $before = @(Get-ConnectSandboxRequest).Count
+
+        $rows = "Phone;Name`n+447700900402;Bernd `n+447700900403;Cy " | ConvertFrom-Csv -Delimiter ';'
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Queued')
+        $results[0].MessageId | Should -Be 'earlier-2'
+        $sent = @(Get-ConnectSandboxRequest)[$before..999]
+        $sent.Count | Should -Be 1
+        ($sent[0].Body | ConvertFrom-Json).to[0].substitutions.Name | Should -BeExactly 'Cy'
+    }
+}
+
+Describe 'Send-ConnectRcs -Journal after an update' {
+    BeforeAll {
+        function script:Get-MediaJson([string] $Url) {
+            '"channel":"rcs","from":"app-1","content":{"type":"media","mediaContentUrl":' + (ConvertTo-Json $Url) + '}'
+        }
+    }
+
+    It 'skips the rows a version before it sent with spaces in their URL, whether it trimmed the cell or not, and sends the rest encoded' {
+        # Before: the previous round trimmed a MediaUrl cell before the journal named the send, so a journal of the version
+        # before it (-MediaUrl $_.MediaUrl, sent as written) did not know the row, and the re-run after the update sent it again.
+        $journal = Join-Path $TestDrive 'rcs-update.journal'
+        $plain = Send-ConnectRcs -To '+447700900301' -From app-1 -MediaUrl 'https://cdn.example.com/plain.png' -Journal $journal
+        $salt = Get-JournalSalt $journal
+        # The hand-made key is the journal's own for a URL without spaces: the lines below are keyed as a run keys them.
+        (Get-Content -LiteralPath $journal | Select-Object -Last 1 | ConvertFrom-Json).k |
+            Should -Contain (Get-VersionKey $salt rcs (Get-MediaJson 'https://cdn.example.com/plain.png') '{"msisdn":["+447700900301"]}')
+        $plain.Status | Should -Be 'Queued'
+
+        $cell = ' https://cdn.example.com/boarding pass.png '
+        # Row 2 went out as the cell had it (the version before the trim); row 3 trimmed (the previous round).
+        Add-SentLine $journal (Get-VersionKey $salt rcs (Get-MediaJson $cell) '{"msisdn":["+447700900302"]}') 'earlier-2'
+        Add-SentLine $journal (Get-VersionKey $salt rcs (Get-MediaJson $cell.Trim()) '{"msisdn":["+447700900303"]}') 'earlier-3'
+        $before = @(Get-ConnectSandboxRequest).Count
+
+        $rows = "Phone,MediaUrl`n+447700900302,`"$cell`"`n+447700900303,`"$cell`"`n+447700900304,`"$cell`"" | ConvertFrom-Csv
+        $results = @($rows | Send-ConnectRcs -From app-1 -Journal $journal -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Skipped', 'Queued')
+        $results[0].MessageId | Should -Be 'earlier-2'
+        $sent = @(Get-ConnectSandboxRequest)[$before..999]
+        $sent.Count | Should -Be 1
+        ($sent[0].Body | ConvertFrom-Json).content.mediaContentUrl | Should -Be 'https://cdn.example.com/boarding%20pass.png'
     }
 }
 

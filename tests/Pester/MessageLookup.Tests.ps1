@@ -60,6 +60,40 @@ Describe 'Get-ConnectMessage' {
         $segments[1] | Should -Be (Measure-ConnectSms -Text $word).Parts
     }
 
+    It 'says a message scheduled for tomorrow is Scheduled for its time, neither delivered nor failed, as the service''s 404 means' {
+        # Before, the sandbox said Delivered for a reminder due tomorrow, and the admin read that it had gone.
+        $sendAt = (Get-Date).Date.AddDays(1).AddHours(9)
+        $later = Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt $sendAt
+        $now = Send-ConnectSms -To '+447700900002' -From ACME -Text 'hi'
+
+        $messages = @($later, $now | Get-ConnectMessage -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable err)
+
+        $later.Status | Should -Be 'Scheduled'
+        $messages[0].Found | Should -BeFalse
+        $messages[0].Status | Should -BeNullOrEmpty
+        $messages[0].ScheduledFor | Should -Be ([DateTimeOffset]$sendAt)
+        $messages[1].Found | Should -BeTrue
+        $messages[1].Status | Should -Be 'Delivered'
+        $messages[1].ScheduledFor | Should -BeNullOrEmpty
+        $err | Should -BeNullOrEmpty
+        @($warned).Count | Should -Be 1
+        $utc = $sendAt.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss')
+        "$($warned[0])" | Should -BeLike "Message $($later.MessageId) was sent Scheduled for $($utc)Z*: the service does not know it (404) before it goes out. It is neither delivered nor failed; do not send it again.*"
+        $table = $messages | Out-String -Width 80
+        $table -match '(?m)^Scheduled\s+' + [regex]::Escape($later.MessageId) | Should -BeTrue
+        "$($messages[0])" | Should -Be "Scheduled $($later.MessageId)"
+    }
+
+    It 'says a Scheduled row of a results file is scheduled, though the file has no time, and not for a Queued row' {
+        $file = Join-Path $TestDrive 'scheduled-results.csv'
+        Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt (Get-Date).AddDays(1) | Export-Csv $file -NoTypeInformation
+
+        $message = Import-Csv $file | Get-ConnectMessage -WarningVariable warned -WarningAction SilentlyContinue
+
+        $message.Found | Should -BeFalse
+        "$($warned[0])" | Should -BeLike "*was sent Scheduled for the time its -SendAt, or its row's SendAt cell, gave: the service does not know it (404)*"
+    }
+
     It 'writes a 404 as Found False, not as an error' {
         $message = Get-ConnectMessage -MessageId ([guid]::NewGuid()) -ErrorVariable err -Verbose 4>&1 |
             Where-Object { $_ -is [WebexConnect.Results.SentMessage] }

@@ -130,6 +130,17 @@ Describe 'Send-ConnectEmail' {
         $attachment.mediaUrl | Should -Be 'https://files.example.com/invoice.pdf'
     }
 
+    It 'sends an Attachment cell whose URL has a space inside it encoded, named as the file is, and an encoded one as it is' {
+        # Before: 'boarding pass.pdf' went out with its space, which no URL holds: the service fetches the file later and
+        # the email left without it, with no word to the admin.
+        $rows = "Email,Attachment`nann@example.com,https://cdn.example.com/boarding pass.pdf`nbob@example.com,https://cdn.example.com/boarding%20pass.pdf" | ConvertFrom-Csv
+
+        $payloads = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'Your pass' -Text 'Attached' -PayloadOnly | ConvertFrom-Json)
+
+        $payloads.content.attachments.mediaUrl | Should -BeExactly @('https://cdn.example.com/boarding%20pass.pdf', 'https://cdn.example.com/boarding%20pass.pdf')
+        $payloads.content.attachments.name | Should -BeExactly @('boarding pass.pdf', 'boarding pass.pdf')
+    }
+
     It 'types an attachment of the older Office formats from its extension: <File>' -ForEach @(
         @{ File = 'policy.doc'; Type = 'application/msword' }
         @{ File = 'figures.xls'; Type = 'application/vnd.ms-excel' }

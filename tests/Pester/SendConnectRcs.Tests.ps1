@@ -855,6 +855,27 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         $bodies[1].content.mediaContentUrl | Should -BeExactly 'https://files.example.com/passes/cy.png'
     }
 
+    It 'sends a URL with a space inside it encoded, once, in every place a URL goes: the file, a card''s image, a chip''s link' {
+        # Before: 'boarding pass.png' went out with its space, which no URL holds; the service fetches the file later and
+        # says nothing when it cannot. %20 is the file the admin named; an URL already encoded is sent as it is.
+        $rows = "Phone,MediaUrl`n+447700900991,https://cdn.example.com/boarding pass.png`n+447700900992,https://cdn.example.com/boarding%20pass.png" | ConvertFrom-Csv
+        $chip = New-ConnectRcsSuggestion 'Trip' -Url 'https://example.com/my trip'
+        $card = New-ConnectRcsCard -Title 'Pass' -MediaUrl ' https://cdn.example.com/boarding pass.png' -MediaHeight Short
+
+        $payloads = @($rows | Send-ConnectRcs -From 'app-1' -Suggestion $chip -PayloadOnly | ConvertFrom-Json)
+        $cardPayload = Send-ConnectRcs -To '+447700900993' -From 'app-1' -Card $card -PayloadOnly | ConvertFrom-Json
+        $results = @($rows | Send-ConnectRcs -From 'app-1')
+
+        $payloads.content.mediaContentUrl | Should -BeExactly @('https://cdn.example.com/boarding%20pass.png', 'https://cdn.example.com/boarding%20pass.png')
+        $payloads[0].content.suggestions[0].url | Should -BeExactly 'https://example.com/my%20trip'
+        $cardPayload.content.richCard.media.url | Should -BeExactly 'https://cdn.example.com/boarding%20pass.png'
+        # Both rows name the same file: one request.
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $bodies = @(Get-SentBody)
+        $bodies.Count | Should -Be 1
+        @($bodies[0].to.msisdn) | Should -Be @('+447700900991', '+447700900992')
+    }
+
     It 'shows each row''s file under -WhatIf and -Confirm, and in -PayloadOnly' {
         $said = Invoke-SendInNewPowerShell 'Import-Csv -LiteralPath $args[0] | Send-ConnectRcs -From app-1 -WhatIf -ErrorAction SilentlyContinue' $passes
         $said[-1] | Should -Be 'SENT 0'

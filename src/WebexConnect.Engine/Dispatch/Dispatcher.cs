@@ -563,7 +563,8 @@ namespace WebexConnect.Engine.Dispatch
             var item = batch.Items[index];
             return new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId,
                 done.Status, done.MessageId, done.Code, done.Reason, done.Attempts, outgoing.Number, done.SubmittedAt,
-                item.Parts, item.InputObject, batch.Sequences[index], item.Row);
+                item.Parts, item.InputObject, batch.Sequences[index], item.Row)
+                { ScheduledFor = done.Status == SendStatus.Scheduled ? item.Message.SendAt : null };
         }
 
         /// <summary>
@@ -592,7 +593,7 @@ namespace WebexConnect.Engine.Dispatch
 
         private static SendResult WithSequence(SendResult r, long sequence) =>
             new SendResult(r.Channel, r.Destination, r.CorrelationId, r.Status, r.MessageId, r.Code, r.Reason, r.Attempts,
-                r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence, r.Row);
+                r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence, r.Row) { ScheduledFor = r.ScheduledFor };
 
         /// <summary>Files a result in order (caller holds _sync and pulses it once it has filed them all).</summary>
         private void Record(long sequence, SendResult result)

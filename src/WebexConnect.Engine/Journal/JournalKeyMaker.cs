@@ -49,12 +49,13 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>
         /// The key earlier versions of the module gave the same send, with the delivery members in it: a journal
-        /// they wrote names its scheduled sends so. Equal to <see cref="For"/> for a message without those members.
+        /// they wrote names its scheduled sends so. Equal to <see cref="For"/> for a message without those members. Its URLs
+        /// are as given, as those versions sent them (Payload/WireUrl.cs), and as <see cref="For"/> names them too.
         /// </summary>
         public JournalKey AsKeyedBefore(MessageShape shape, Recipient recipient, int occurrence)
         {
             if (shape is null) throw new ArgumentNullException(nameof(shape));
-            return Make(shape, shape.SharedJson, recipient, occurrence);
+            return Make(shape, shape.SharedJsonAsGiven, recipient, occurrence);
         }
 
         private JournalKey Make(MessageShape shape, ReadOnlyMemory<byte> sharedJson, Recipient recipient, int occurrence)

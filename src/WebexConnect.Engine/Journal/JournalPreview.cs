@@ -63,7 +63,7 @@ namespace WebexConnect.Engine.Journal
         {
             DispatchItem.Require(item, nameof(item));
             if (_verdicts is null) return null;
-            return _verdicts.Verdict(item, _sentShapes.Of(item.Message), out _, out _, out _, out _, item.AsGiven is { } given ? _givenShapes.Of(given) : null);
+            return _verdicts.Verdict(item, _sentShapes.Of(item.Message), out _, out _, item.AsGiven is { } given ? _givenShapes.Of(given) : null);
         }
 
         public void Dispose() => _verdicts?.Dispose();

@@ -56,15 +56,15 @@ namespace WebexConnect.Engine.Journal
             if (_disposed) throw new ObjectDisposedException(nameof(JournalRun));
             toSend = item;
 
-            var instead = _verdicts.Verdict(item, shape, out var key, out var keyedBefore, out var keyedAsGiven, out resending, givenShape);
+            var instead = _verdicts.Verdict(item, shape, out var keys, out resending, givenShape);
             if (instead is not null) return instead;
 
-            if (!Pending.TryAdd(item.Recipient, key, keyedBefore, keyedAsGiven))
+            if (!Pending.TryAdd(item.Recipient, keys))
             {
                 // The caller handed the same Recipient object again while the first is still on its way.
                 var copy = new Recipient(item.Recipient.Addresses, item.Recipient.CorrelationId, item.Recipient.Substitutions, item.Recipient.GtrIds);
                 toSend = new DispatchItem(item.Message, copy, item.InputObject) { Parts = item.Parts, Row = item.Row };
-                Pending.TryAdd(copy, key, keyedBefore, keyedAsGiven);
+                Pending.TryAdd(copy, keys);
             }
 
             return null;

@@ -51,23 +51,22 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>
         /// The result that takes the item's place (Skipped, Unknown), or null when it is to be sent. Either way the item's
-        /// keys: <paramref name="key"/>, <paramref name="keyedBefore"/> when earlier versions of the module keyed it
-        /// otherwise, and <paramref name="keyedAsGiven"/> when the item has <see cref="DispatchItem.AsGiven"/>.
+        /// <paramref name="keys"/>: its own first, then those other versions of the module gave the same send, where they differ
+        /// (<see cref="KeysOf"/>).
         /// </summary>
         /// <param name="resending">
         /// With -ResendUnknown, for an item an earlier run left in flight or Unknown: why it may arrive twice. Null otherwise.
         /// </param>
         /// <param name="givenShape">The shape of <see cref="DispatchItem.AsGiven"/>, when the item has one.</param>
-        public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey key, out JournalKey? keyedBefore, out JournalKey? keyedAsGiven,
-            out string? resending, MessageShape? givenShape = null)
+        public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey[] keys, out string? resending, MessageShape? givenShape = null)
         {
             resending = null;
             Asked++;
             var first = _keys.For(shape, item.Recipient, 1);
             _seen.TryGetValue(first, out var earlierInRun);
             _seen[first] = earlierInRun + 1;
-            KeysOf(item, shape, givenShape, first, earlierInRun, out key, out keyedBefore, out keyedAsGiven);
-            if (!Earlier(key, keyedBefore, keyedAsGiven, out var entry)) return null;
+            keys = KeysOf(item, shape, givenShape, first, earlierInRun);
+            if (!Earlier(keys, out var entry)) return null;
             Found++;
             return Decide(item, entry, out resending);
         }
@@ -80,23 +79,31 @@ namespace WebexConnect.Engine.Journal
         {
             var first = _keys.For(shape, item.Recipient, 1);
             _seen.TryGetValue(first, out var earlierInRun);
-            KeysOf(item, shape, givenShape, first, earlierInRun, out var key, out var keyedBefore, out var keyedAsGiven);
-            return Earlier(key, keyedBefore, keyedAsGiven, out var entry) ? Decide(item, entry, out _) : null;
+            return Earlier(KeysOf(item, shape, givenShape, first, earlierInRun), out var entry) ? Decide(item, entry, out _) : null;
         }
 
-        /// <summary>The item's keys, when <paramref name="earlierInRun"/> identical items came before it in this run.</summary>
+        /// <summary>The item's keys, when <paramref name="earlierInRun"/> identical items came before it in this run: its own first.</summary>
         /// <param name="first">The key of the first such item, which the item's own key is when none came before.</param>
-        private void KeysOf(DispatchItem item, MessageShape shape, MessageShape? givenShape, JournalKey first, int earlierInRun,
-            out JournalKey key, out JournalKey? keyedBefore, out JournalKey? keyedAsGiven)
+        private JournalKey[] KeysOf(DispatchItem item, MessageShape shape, MessageShape? givenShape, JournalKey first, int earlierInRun)
         {
-            key = earlierInRun > 0 ? _keys.For(shape, item.Recipient, earlierInRun + 1) : first;
-            // Earlier versions of the module keyed a message with delivery members (-SendAt, -NotifyUrl...) with them in
-            // it. That key is looked up too, so the first run after an update does not send again what they scheduled,
-            // and written too, so that an earlier version run on this journal (another account's older copy) skips it.
-            keyedBefore = shape.HasDeliveryMembers ? _keys.AsKeyedBefore(shape, item.Recipient, earlierInRun + 1) : (JournalKey?)null;
-            // Earlier versions sent such an item as given (an email with the copies its To already has): looked up so
-            // that a re-run after the update does not send it again, and written so that such a version skips it too.
-            keyedAsGiven = givenShape is null ? (JournalKey?)null : _keys.For(givenShape, item.Recipient, earlierInRun + 1);
+            var occurrence = earlierInRun + 1;
+            var key = earlierInRun > 0 ? _keys.For(shape, item.Recipient, occurrence) : first;
+            // The usual row has one key: no list for it.
+            if (!shape.HasDeliveryMembers && givenShape is null && item.RecipientAsGiven is null) return new[] { key };
+            // Each other key is looked up, so the first run after an update does not send again what an earlier version sent,
+            // and written, so that an earlier version run on this journal (another account's older copy) skips it too.
+            var keys = new List<JournalKey>(4) { key };
+            // Earlier versions keyed a message with delivery members (-SendAt, -NotifyUrl...) with them in it.
+            if (shape.HasDeliveryMembers) keys.Add(_keys.AsKeyedBefore(shape, item.Recipient, occurrence));
+            // Earlier versions sent such an item as given (an email with the copies its To already has, an RCS file's URL trimmed).
+            if (givenShape is not null) keys.Add(_keys.For(givenShape, item.Recipient, occurrence));
+            // Versions before the trim sent the row's substitution values as the cells held them (spaces at their ends).
+            if (item.RecipientAsGiven is { } untrimmed)
+            {
+                keys.Add(_keys.For(shape, untrimmed, occurrence));
+                if (shape.HasDeliveryMembers) keys.Add(_keys.AsKeyedBefore(shape, untrimmed, occurrence));
+            }
+            return keys.ToArray();
         }
 
         /// <summary>How many records were asked about.</summary>
@@ -108,19 +115,17 @@ namespace WebexConnect.Engine.Journal
         public void Dispose() => _keys.Dispose();
 
         /// <summary>What was recorded last under any of the keys: versions that key the send otherwise may have written in turn.</summary>
-        private bool Earlier(JournalKey key, JournalKey? keyedBefore, JournalKey? keyedAsGiven, out JournalEntry entry)
+        private bool Earlier(JournalKey[] keys, out JournalEntry entry)
         {
-            var found = _earlier.TryGetEarlier(key, out entry);
-            found = Later(keyedBefore, found, ref entry);
-            return Later(keyedAsGiven, found, ref entry);
-        }
-
-        /// <summary>True when <paramref name="other"/> names a record, which then replaces <paramref name="entry"/> if it is later.</summary>
-        private bool Later(JournalKey? other, bool found, ref JournalEntry entry)
-        {
-            if (other is not JournalKey key || !_earlier.TryGetEarlier(key, out var recorded)) return found;
-            if (!found || recorded.At > entry.At) entry = recorded;
-            return true;
+            entry = default;
+            var found = false;
+            foreach (var key in keys)
+            {
+                if (!_earlier.TryGetEarlier(key, out var recorded)) continue;
+                if (!found || recorded.At > entry.At) entry = recorded;
+                found = true;
+            }
+            return found;
         }
 
         private SendResult? Decide(DispatchItem item, JournalEntry entry, out string? resending)

@@ -19,28 +19,18 @@ namespace WebexConnect.Engine.Journal
         private readonly object _sync = new object();
 
         /// <summary>False when this very object is already pending: the caller must hand over a copy.</summary>
-        /// <param name="keyedBefore">The key earlier versions gave the record, when it differs from <paramref name="key"/>.</param>
-        /// <param name="keyedAsGiven">The key of the message as its row gave it, when this version sends it changed.</param>
-        public bool TryAdd(Recipient recipient, JournalKey key, JournalKey? keyedBefore = null, JournalKey? keyedAsGiven = null)
+        /// <param name="keys">The record's key, then those other versions gave it, when they differ (JournalVerdicts.Verdict).</param>
+        public bool TryAdd(Recipient recipient, JournalKey[] keys)
         {
             lock (_sync)
             {
                 if (_keys.ContainsKey(recipient)) return false;
-                _keys.Add(recipient, new Pending(AllOf(key, keyedBefore, keyedAsGiven)));
+                _keys.Add(recipient, new Pending(keys));
                 return true;
             }
         }
 
-        private static JournalKey[] AllOf(JournalKey key, JournalKey? keyedBefore, JournalKey? keyedAsGiven) =>
-            (keyedBefore, keyedAsGiven) switch
-            {
-                (null, null) => new[] { key },
-                (JournalKey before, null) => new[] { key, before },
-                (null, JournalKey given) => new[] { key, given },
-                (JournalKey before, JournalKey given) => new[] { key, before, given },
-            };
-
-        /// <summary>The keys of each of a batch's recipients (one, or two), in the batch's order.</summary>
+        /// <summary>The keys of each of a batch's recipients (one, or more), in the batch's order.</summary>
         public JournalKey[][] Of(IReadOnlyList<Recipient> recipients)
         {
             var keys = new JournalKey[recipients.Count][];

@@ -6,12 +6,13 @@ namespace WebexConnect.Engine.Payload
     /// <summary>Email content (or template), the top-level copy fields and options.</summary>
     internal static class EmailPartWriter
     {
-        public static void Write(Utf8JsonWriter writer, EmailMessage email)
+        /// <param name="urlsAsGiven">Write the URLs as given rather than as sent (<see cref="WireUrl"/>): the journal's key.</param>
+        public static void Write(Utf8JsonWriter writer, EmailMessage email, bool urlsAsGiven = false)
         {
             writer.WriteIfSet("cc", email.Cc);
             writer.WriteIfSet("bcc", email.Bcc);
             writer.WriteIfSet("multipleToRecipients", email.MultipleToRecipients);
-            WriteOptions(writer, email);
+            WriteOptions(writer, email, urlsAsGiven);
 
             if (email.Template is not null)
             {
@@ -35,7 +36,7 @@ namespace WebexConnect.Engine.Payload
                     writer.WriteStartObject();
                     writer.WriteIfSet("mimetype", attachment.MimeType);
                     writer.WriteIfSet("name", attachment.Name);
-                    writer.WriteIfSet("mediaUrl", attachment.MediaUrl);
+                    writer.WriteIfSet("mediaUrl", WireUrl.Of(attachment.MediaUrl, urlsAsGiven));
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
@@ -43,7 +44,7 @@ namespace WebexConnect.Engine.Payload
             writer.WriteEndObject();
         }
 
-        private static void WriteOptions(Utf8JsonWriter writer, EmailMessage email)
+        private static void WriteOptions(Utf8JsonWriter writer, EmailMessage email, bool urlsAsGiven)
         {
             if (string.IsNullOrEmpty(email.FromName) && email.TrackClicks is null && email.TrackOpens is null
                 && string.IsNullOrEmpty(email.ListUnsubscribeUrl) && string.IsNullOrEmpty(email.UnsubscribeEmailAddress)
@@ -54,7 +55,7 @@ namespace WebexConnect.Engine.Payload
             writer.WriteIfSet("fromName", email.FromName);
             writer.WriteIfSet("trackClicks", email.TrackClicks);
             writer.WriteIfSet("trackOpens", email.TrackOpens);
-            writer.WriteIfSet("listUnsubscribeUrl", email.ListUnsubscribeUrl);
+            writer.WriteIfSet("listUnsubscribeUrl", WireUrl.Of(email.ListUnsubscribeUrl, urlsAsGiven));
             writer.WriteIfSet("unsubscribeEmailAddress", email.UnsubscribeEmailAddress);
             writer.WriteIfSet("unsubscribeEmailSubject", email.UnsubscribeEmailSubject);
             writer.WriteEndObject();

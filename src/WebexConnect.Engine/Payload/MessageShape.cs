@@ -39,6 +39,14 @@ namespace WebexConnect.Engine.Payload
         public ReadOnlyMemory<byte> ReceivedJson => _receivedJson ??= Members(Message, SharedPartWriter.WriteWhatIsReceived);
 
         /// <summary>
+        /// <see cref="SharedJson"/> with its URLs as given, not as sent (Payload/WireUrl.cs): what versions that keyed a send with
+        /// its delivery members wrote. Made on first use, by a journaled run only.
+        /// </summary>
+        public ReadOnlyMemory<byte> SharedJsonAsGiven => _sharedJsonAsGiven ??= Members(Message, SharedPartWriter.WriteMembersAsGiven);
+
+        private byte[]? _sharedJsonAsGiven;
+
+        /// <summary>
         /// The substitution names the message uses (<see cref="Payload.UsedSubstitutions"/>); null when every one is sent.
         /// Found at the first request of the shape, not for shapes only compared.
         /// </summary>
@@ -56,7 +64,12 @@ namespace WebexConnect.Engine.Payload
         }
 
         /// <summary>True when <see cref="SharedJson"/> holds members <see cref="ReceivedJson"/> leaves out.</summary>
-        public bool HasDeliveryMembers => ReceivedJson.Length != SharedJson.Length;
+        /// <remarks>
+        /// Told from the message, not by comparing the two: an encoded space alone makes their lengths differ, and writing
+        /// <see cref="SharedJsonAsGiven"/> for every shape of a journaled run (a shape per row for a Text column) to compare it
+        /// would cost a third serialisation a row.
+        /// </remarks>
+        public bool HasDeliveryMembers => SharedPartWriter.HasDeliveryMembers(Message);
 
         public static MessageShape Of(ConnectMessage message)
         {

@@ -10,7 +10,8 @@ namespace WebexConnect.Engine.Payload
     /// </summary>
     internal static class RcsPartWriter
     {
-        public static void Write(Utf8JsonWriter writer, RcsMessage rcs)
+        /// <param name="urlsAsGiven">Write the URLs as given rather than as sent (<see cref="WireUrl"/>): the journal's key.</param>
+        public static void Write(Utf8JsonWriter writer, RcsMessage rcs, bool urlsAsGiven = false)
         {
             WriteOptions(writer, rcs);
             if (rcs.Template is not null)
@@ -27,13 +28,13 @@ namespace WebexConnect.Engine.Payload
                     writer.WriteIfSet("text", rcs.Text);
                     break;
                 case RcsContentType.Media:
-                    writer.WriteIfSet("mediaContentUrl", rcs.MediaUrl);
+                    writer.WriteIfSet("mediaContentUrl", WireUrl.Of(rcs.MediaUrl, urlsAsGiven));
                     break;
                 case RcsContentType.Standalone:
                     if (rcs.Card is not null)
                     {
                         writer.WritePropertyName("richCard");
-                        WriteCard(writer, rcs.Card, standalone: true);
+                        WriteCard(writer, rcs.Card, standalone: true, urlsAsGiven);
                     }
                     break;
                 case RcsContentType.Carousel:
@@ -41,7 +42,7 @@ namespace WebexConnect.Engine.Payload
                     if (rcs.Cards.Count > 0)
                     {
                         writer.WriteStartArray("cards");
-                        foreach (var card in rcs.Cards) WriteCard(writer, card, standalone: false);
+                        foreach (var card in rcs.Cards) WriteCard(writer, card, standalone: false, urlsAsGiven);
                         writer.WriteEndArray();
                     }
                     break;
@@ -52,12 +53,12 @@ namespace WebexConnect.Engine.Payload
             }
 
             // An agent event is a signal, not a message: there is nothing for a suggestion to accompany.
-            if (rcs.ContentType != RcsContentType.AgentEvent) WriteSuggestions(writer, rcs.Suggestions);
+            if (rcs.ContentType != RcsContentType.AgentEvent) WriteSuggestions(writer, rcs.Suggestions, urlsAsGiven);
             writer.WriteEndObject();
         }
 
         /// <summary>Orientation and thumbnail alignment belong to a standalone card only; carousel cards leave them out.</summary>
-        private static void WriteCard(Utf8JsonWriter writer, RcsCard card, bool standalone)
+        private static void WriteCard(Utf8JsonWriter writer, RcsCard card, bool standalone, bool urlsAsGiven)
         {
             writer.WriteStartObject();
             writer.WriteIfSet("title", card.Title);
@@ -68,14 +69,14 @@ namespace WebexConnect.Engine.Payload
             {
                 writer.WriteStartObject("media");
                 if (card.MediaHeight.HasValue) writer.WriteString("height", WireFormat.Height(card.MediaHeight.Value));
-                writer.WriteIfSet("url", card.MediaUrl);
+                writer.WriteIfSet("url", WireUrl.Of(card.MediaUrl, urlsAsGiven));
                 writer.WriteEndObject();
             }
-            WriteSuggestions(writer, card.Suggestions);
+            WriteSuggestions(writer, card.Suggestions, urlsAsGiven);
             writer.WriteEndObject();
         }
 
-        private static void WriteSuggestions(Utf8JsonWriter writer, IReadOnlyList<RcsSuggestion> suggestions)
+        private static void WriteSuggestions(Utf8JsonWriter writer, IReadOnlyList<RcsSuggestion> suggestions, bool urlsAsGiven)
         {
             if (suggestions.Count == 0) return;
             writer.WriteStartArray("suggestions");
@@ -85,7 +86,7 @@ namespace WebexConnect.Engine.Payload
                 writer.WriteString("type", WireFormat.Suggestion(suggestion.Type));
                 writer.WriteIfSet("displayText", suggestion.DisplayText);
                 writer.WriteIfSet("postbackData", suggestion.PostbackData);
-                writer.WriteIfSet("url", suggestion.Url);
+                writer.WriteIfSet("url", WireUrl.Of(suggestion.Url, urlsAsGiven));
                 writer.WriteIfSet("phone", suggestion.Phone);
                 writer.WriteIfSet("latitude", suggestion.Latitude);
                 writer.WriteIfSet("longitude", suggestion.Longitude);

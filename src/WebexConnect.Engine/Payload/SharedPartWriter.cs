@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.Json;
 using WebexConnect.Messages;
 
@@ -10,7 +11,13 @@ namespace WebexConnect.Engine.Payload
     /// </summary>
     internal static class SharedPartWriter
     {
-        public static void WriteMembers(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: true);
+        public static void WriteMembers(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: true, urlsAsGiven: false);
+
+        /// <summary>
+        /// <see cref="WriteMembers"/> with every URL as given (<see cref="WireUrl"/>): how versions before the encoding wrote the
+        /// same message, which a journal they wrote with its delivery members names it by (JournalKeyMaker.AsKeyedBefore).
+        /// </summary>
+        public static void WriteMembersAsGiven(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: true, urlsAsGiven: true);
 
         /// <summary>
         /// The same members without those that say when the message goes out, how long it may wait and where its
@@ -18,9 +25,19 @@ namespace WebexConnect.Engine.Payload
         /// receives. A re-run with -Journal names a send by this, so that a job which computes -SendAt from the
         /// clock, or gets a new receipt listener URL each run, does not send the same message again.
         /// </summary>
-        public static void WriteWhatIsReceived(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: false);
+        /// Its URLs are as given, not as sent (<see cref="WireUrl"/>): the journal of a version that sent them so names the
+        /// send by them.
+        public static void WriteWhatIsReceived(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: false, urlsAsGiven: true);
 
-        private static void Write(Utf8JsonWriter writer, ConnectMessage message, bool withDelivery)
+        /// <summary>
+        /// True when <see cref="WriteMembers"/> writes a member <see cref="WriteWhatIsReceived"/> leaves out: the same test as
+        /// the writers' (WriteIfSet), told from the message without writing it.
+        /// </summary>
+        public static bool HasDeliveryMembers(ConnectMessage message) =>
+            message.SendAt.HasValue || message.ExpireAt.HasValue || message.Validity.HasValue || !string.IsNullOrEmpty(message.CallbackData)
+            || !string.IsNullOrEmpty(message.NotifyUrl) || message.RequestedReceipts.Any(receipt => !string.IsNullOrEmpty(receipt));
+
+        private static void Write(Utf8JsonWriter writer, ConnectMessage message, bool withDelivery, bool urlsAsGiven)
         {
             if (message is null) throw new ArgumentNullException(nameof(message));
 
@@ -33,7 +50,7 @@ namespace WebexConnect.Engine.Payload
                 writer.WriteIfSet("expireAt", message.ExpireAt);
                 if (message.Validity.HasValue) writer.WriteString("validity", WireFormat.Validity(message.Validity.Value));
                 writer.WriteIfSet("callbackData", message.CallbackData);
-                writer.WriteIfSet("notifyUrl", message.NotifyUrl);
+                writer.WriteIfSet("notifyUrl", WireUrl.Of(message.NotifyUrl, urlsAsGiven));
                 writer.WriteIfSet("requestedReceipts", message.RequestedReceipts);
             }
 
@@ -43,10 +60,10 @@ namespace WebexConnect.Engine.Payload
                     SmsPartWriter.Write(writer, sms);
                     break;
                 case EmailMessage email:
-                    EmailPartWriter.Write(writer, email);
+                    EmailPartWriter.Write(writer, email, urlsAsGiven);
                     break;
                 case RcsMessage rcs:
-                    RcsPartWriter.Write(writer, rcs);
+                    RcsPartWriter.Write(writer, rcs, urlsAsGiven);
                     break;
                 case RawMessage raw:
                     RawPartWriter.Write(writer, raw);

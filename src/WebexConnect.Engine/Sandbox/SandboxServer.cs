@@ -156,12 +156,16 @@ namespace WebexConnect.Engine.Sandbox
                 { Channel = channel, Destinations = destinations, MessageId = messageId };
         }
 
-        /// <summary>GET /v2/messages/{messageId} (beta): 401 for bad credentials, 200 for a message it accepted, else 404.</summary>
+        /// <summary>
+        /// GET /v2/messages/{messageId} (beta): 401 for bad credentials, 200 for a message it accepted that has gone out, else 404.
+        /// A scheduled message is 404 until its sendAt, "not known (yet)" as API.md reads the service's 404: before, a message
+        /// scheduled for tomorrow looked up at once said Delivered, which the service never says of a message it has not sent.
+        /// </summary>
         private Outcome LookUp(SandboxHttpRequest request, string messageId, SandboxArrival arrival)
         {
             if (!_authenticator.IsAuthorized(request))
                 return new Outcome(_answers.Empty(401, RateHeaders(Remaining())), arrival.ReceivedAt);
-            if (!_lookups.TryGet(messageId, out var message, out var acceptedAt))
+            if (!_lookups.TryGet(messageId, out var message, out var acceptedAt) || message.GoesOutAt(acceptedAt) > _options.UtcNow())
                 return new Outcome(_answers.Error(404, "404", "Message not found", RateHeaders(Remaining())), arrival.ReceivedAt) { Code = "404" };
             var failed = message.Destinations.Count > 0 && _fate.Fails(message.Destinations[0].Address);
             return new Outcome(_answers.Message(messageId, message, acceptedAt, failed, RateHeaders(Remaining())), arrival.ReceivedAt)

@@ -119,8 +119,13 @@ namespace WebexConnect.Commands
             var problem = LookupReading.ProblemOf(id, answer, session.BaseUri, session.AuthMode, DateTimeOffset.Now);
             if (problem is null)
             {
-                if (answer.StatusCode == 404) WriteVerbose($"Message {id}: the service does not know it (yet): 404.");
-                WriteObject(LookupReading.ToMessage(id, answer, DateTimeOffset.Now));
+                var now = DateTimeOffset.Now;
+                DateTimeOffset? scheduledFor = null;
+                if (answer.StatusCode == 404 && ScheduledLater(now, out scheduledFor))
+                    WriteWarning($"Message {id} was sent Scheduled {ScheduledFor.When(scheduledFor)}: the service does not know it (404) before it goes out. " +
+                        "It is neither delivered nor failed; do not send it again. Look it up, or for its receipt, after that time.");
+                else if (answer.StatusCode == 404) WriteVerbose($"Message {id}: the service does not know it (yet): 404.");
+                WriteObject(LookupReading.ToMessage(id, answer, now, scheduledFor));
             }
             else if (problem.StopsTheCommand)
             {
@@ -156,6 +161,23 @@ namespace WebexConnect.Commands
         /// <summary>What an error is about: the piped object (a send result names its row and number), else the ID given.</summary>
         /// A row of an Export-Csv is its PSObject: its columns live there, and its BaseObject is an empty PSCustomObject.
         private object? Target(string? id) => InputObject is { BaseObject: PSCustomObject } row ? row : InputObject?.BaseObject ?? (object?)id;
+
+        /// <summary>
+        /// True when the piped send result (or its Export-Csv row) was Scheduled for a time still to come, or for a time it does
+        /// not say (a results file has no such column): the service's 404 then means "not gone out yet". Before, the admin saw
+        /// only Found False, and the sandbox even said Delivered, for a reminder due tomorrow.
+        /// </summary>
+        private bool ScheduledLater(DateTimeOffset now, out DateTimeOffset? scheduledFor)
+        {
+            scheduledFor = null;
+            if (InputObject?.BaseObject is SendResult result)
+            {
+                if (result.Status != SendStatus.Scheduled) return false;
+                scheduledFor = result.ScheduledFor;
+                return scheduledFor is null || scheduledFor > now;
+            }
+            return string.Equals(AcceptedStatus(), "Scheduled", StringComparison.OrdinalIgnoreCase);
+        }
 
         /// <summary>Queued or Scheduled when the piped send result (or its Export-Csv row) says the service accepted it; else null.</summary>
         private string? AcceptedStatus()

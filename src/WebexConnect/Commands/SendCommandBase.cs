@@ -511,11 +511,11 @@ namespace WebexConnect.Commands
                 var sent = ForRecipient(message, record.Recipient);
                 var asGiven = JournaledAsGiven(message, sent);
                 // Asked once: the journal read ahead counts each row it is asked about (a repeat in the run is keyed by its count).
-                var earlier = JournalOutcome(sent, asGiven, record.Recipient, input);
+                var earlier = JournalOutcome(sent, asGiven, record, input);
                 // A repeat the journal skips is not sent again and warns of nothing; the run's own journal is asked only of a
                 // repeat (a lambda for it here made a closure for every row, repeat or not).
                 if (_repeated.RepeatOf(_messageKey!, record.Recipient, _row) is long first && earlier is null &&
-                    RunJournalOutcome(sent, asGiven, record.Recipient, input) is null &&
+                    RunJournalOutcome(sent, asGiven, record, input) is null &&
                     WarnedOfRepeatAndStopped(first, record.Recipient, columns, confirming: _whatIf is null && SilentConsent.Asks(this))) return;
                 if (_whatIf != null)
                 {
@@ -533,7 +533,7 @@ namespace WebexConnect.Commands
                 }
                 else if (_silentConsent || earlier is not null || Confirmed(TargetFor(sent, record.Recipient)))
                 {
-                    _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject), asGiven);
+                    _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject), asGiven, record.RecipientAsGiven);
                 }
                 else if (_output!.UnansweredQuestion is string question)
                 {
@@ -841,15 +841,15 @@ namespace WebexConnect.Commands
         /// What the journal read ahead says a run gives the row instead of sending it (Skipped, Unknown); null when the run
         /// sends it, or when no journal was read.
         /// </summary>
-        private SendResult? JournalOutcome(ConnectMessage sent, ConnectMessage? asGiven, Recipient recipient, object? input) =>
-            _journalPreview?.EarlierOutcome(new DispatchItem(sent, recipient, input) { Row = _row, AsGiven = asGiven });
+        private SendResult? JournalOutcome(ConnectMessage sent, ConnectMessage? asGiven, ComposedRecord record, object? input) =>
+            _journalPreview?.EarlierOutcome(new DispatchItem(sent, record.Recipient, input) { Row = _row, AsGiven = asGiven, RecipientAsGiven = record.RecipientAsGiven });
 
         /// <summary>
         /// What the run's own journal gives the row instead of sending it, asked without handing the row over; null without a
         /// journal (or under -WhatIf, which opens none). A run without -Confirm reads no journal ahead (JournalOutcome).
         /// </summary>
-        private SendResult? RunJournalOutcome(ConnectMessage sent, ConnectMessage? asGiven, Recipient recipient, object? input) =>
-            (_dispatcher as IJournalLookup)?.EarlierOutcomeOf(new DispatchItem(sent, recipient, input) { Row = _row, AsGiven = asGiven });
+        private SendResult? RunJournalOutcome(ConnectMessage sent, ConnectMessage? asGiven, ComposedRecord record, object? input) =>
+            (_dispatcher as IJournalLookup)?.EarlierOutcomeOf(new DispatchItem(sent, record.Recipient, input) { Row = _row, AsGiven = asGiven, RecipientAsGiven = record.RecipientAsGiven });
 
         /// <summary>A line of -WhatIf's own ("What if: Skipping rows 1-3 ..."), not an operation's target.</summary>
         private void SayWhatIf(string line) => ShouldProcess(line, line, ActionName);

@@ -190,8 +190,11 @@ namespace WebexConnect.Commands
             Write(last);
             // Every row NoReceipt and a listener that never heard from anyone: the sends most likely went without
             // -NotifyUrl (the sandbox, too, posts receipts only to it), which one line says better than N timeouts.
-            // A stopped listener has said so already (BeginProcessing): the sends' -NotifyUrl is not what is wrong.
-            if (Listener!.Received == 0 && !_listenerStopped && last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt))
+            // A stopped listener has said so already (BeginProcessing): the sends' -NotifyUrl is not what is wrong. Nor is it for a
+            // Scheduled row, whose receipt comes after its time (its error says so): before, a wait on reminders due tomorrow,
+            // sent with the listener's -NotifyUrl, was asked whether the sends gave -NotifyUrl.
+            if (Listener!.Received == 0 && !_listenerStopped &&
+                last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt && r.SendStatus != SendStatus.Scheduled))
                 WriteWarning(Listener.Refused > 0 ? AllRefused(Listener) :
                     $"The listener at {Listener.Url} has received no receipt at all. Did the sends give -NotifyUrl? The service posts " +
                     $"a message's receipts only to its -NotifyUrl: {Listener.Url}, or the public URL in front of it.");
@@ -275,9 +278,9 @@ namespace WebexConnect.Commands
         /// What to add to a missing receipt's error for a Scheduled send: none comes before the time it goes out, and "no
         /// delivery receipt" alone, for an appointment reminder due tomorrow, read as a message lost, to be sent again.
         /// </summary>
-        private static string ScheduledNote(SendStatus sent) =>
-            sent == SendStatus.Scheduled
-                ? " The send was Scheduled: no receipt comes before the time it goes out (its -SendAt, or its row's SendAt cell). Do not send it again; look for its receipt after that time."
+        private static string ScheduledNote(SendResult sent) =>
+            sent.Status == SendStatus.Scheduled
+                ? $" The send was Scheduled {ScheduledFor.When(sent.ScheduledFor)}: it is neither delivered nor failed, and no receipt comes before that time. Do not send it again; look for its receipt after that time."
                 : "";
 
         /// <summary>
@@ -313,7 +316,7 @@ namespace WebexConnect.Commands
                             ? $"among those the stopped listener at {Listener.Url} kept ({KeyOf(result.SendResult)}). Start a listener before the send and stop it after the wait."
                             : $"within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.";
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Destination}: {what} {where}{ScheduledNote(result.SendStatus)}{SmtpNote(result)}", result),
+                            $"Row {result.Row}: {result.Destination}: {what} {where}{ScheduledNote(result.SendResult)}{SmtpNote(result)}", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));
                 }
                 else if (DeliveryStatuses.IsFailure(result.Status))

@@ -15,8 +15,10 @@ namespace WebexConnect.Composition
         public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems,
             IReadOnlyDictionary<string, string>? unusableColumns = null, IReadOnlyList<string>? notes = null,
             IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null, bool isSendResult = false,
-            IReadOnlyList<string>? consumedColumns = null, IReadOnlyList<KeyValuePair<string, object?>>? rowColumnsWhenNamed = null)
+            IReadOnlyList<string>? consumedColumns = null, IReadOnlyList<KeyValuePair<string, object?>>? rowColumnsWhenNamed = null,
+            Recipient? recipientAsGiven = null)
         {
+            RecipientAsGiven = recipientAsGiven;
             ConsumedColumns = consumedColumns ?? Array.Empty<string>();
             RowColumnsWhenNamed = rowColumnsWhenNamed;
             IsSendResult = isSendResult;
@@ -30,10 +32,13 @@ namespace WebexConnect.Composition
 
         public Recipient Recipient { get; }
 
+        /// <summary>The destination with its substitution values untrimmed, when a cell had spaces at its ends (DispatchItem.RecipientAsGiven); else null.</summary>
+        public Recipient? RecipientAsGiven { get; }
+
         /// <summary>The same record with one more problem (a parameter's value the row gave that the command could not read).</summary>
         public ComposedRecord With(ValidationProblem problem) =>
             new ComposedRecord(Recipient, Problems.Append(problem).ToList(), UnusableColumns, Notes, EmptyColumns, Warnings, IsSendResult,
-                ConsumedColumns, RowColumnsWhenNamed);
+                ConsumedColumns, RowColumnsWhenNamed, RecipientAsGiven);
 
         /// <summary>Problems found while reading the row (not the API rules: MessageValidator checks those).</summary>
         public IReadOnlyList<ValidationProblem> Problems { get; }
@@ -175,13 +180,18 @@ namespace WebexConnect.Composition
 
             Dictionary<string, string>? unusable = null;
             List<string>? empty = null;
-            var substitutions = _substitutionColumns is null ? RemainingColumns(row, ref unusable, ref empty) : NamedColumns(row, ref problems, ref empty);
-            var recipient = Recipient.Owning(addresses, string.IsNullOrEmpty(correlationId) ? null : correlationId, substitutions,
-                NoneGiven(gtrIds) ? null : gtrIds);
+            Dictionary<string, string>? untrimmed = null;
+            var substitutions = _substitutionColumns is null
+                ? RemainingColumns(row, ref unusable, ref empty, ref untrimmed)
+                : NamedColumns(row, ref problems, ref empty, ref untrimmed);
+            var correlation = string.IsNullOrEmpty(correlationId) ? null : correlationId;
+            var gtr = NoneGiven(gtrIds) ? null : gtrIds;
+            var recipient = Recipient.Owning(addresses, correlation, substitutions, gtr);
             var warnings = _warnings;
             _warnings = null;
             return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty, warnings,
-                sendResult, _substitutionColumns is null ? _layoutBoundNames : null, _substitutionColumns is null ? null : row.Columns);
+                sendResult, _substitutionColumns is null ? _layoutBoundNames : null, _substitutionColumns is null ? null : row.Columns,
+                untrimmed is null ? null : Recipient.Owning(addresses, correlation, untrimmed, gtr));
         }
 
         /// <summary>
@@ -566,8 +576,10 @@ namespace WebexConnect.Composition
         /// <remarks>
         /// An object piped from Get-ADUser or a web API often has list-valued properties no text uses; they are
         /// left out instead of sent as "System.Object[]", and only a $(name) that needs one makes the row Invalid.
+        /// untrimmed is set, to the values as the cells held them, when a value lost spaces at its ends (ComposedRecord.RecipientAsGiven).
         /// </remarks>
-        private IReadOnlyDictionary<string, string> RemainingColumns(InputRow row, ref Dictionary<string, string>? unusable, ref List<string>? empty)
+        private IReadOnlyDictionary<string, string> RemainingColumns(InputRow row, ref Dictionary<string, string>? unusable, ref List<string>? empty,
+            ref Dictionary<string, string>? untrimmed)
         {
             _names.Clear();
             _texts.Clear();
@@ -577,13 +589,18 @@ namespace WebexConnect.Composition
                 var column = columns[i];
                 if (_layoutBound[i]) continue;
                 if (SubstitutionText.IsNothing(column.Value)) (empty ??= new List<string>(1)).Add(column.Key);
-                if (SubstitutionText.TryOfCell(column.Value, out var text))
+                if (SubstitutionText.TryOfCell(column.Value, out var text, out var given))
                 {
+                    if (!ReferenceEquals(text, given)) Untrimmed(ref untrimmed, _names.Count)[column.Key] = given;
                     _names.Add(column.Key);
                     _texts.Add(text);
                 }
                 else (unusable ??= new Dictionary<string, string>(StringComparer.Ordinal))[column.Key] = SubstitutionText.Describe(column.Value);
             }
+            // The values before this one are each as given: the dictionary starts with them.
+            if (untrimmed is not null)
+                for (var j = 0; j < _names.Count; j++)
+                    if (!untrimmed.ContainsKey(_names[j])) untrimmed[_names[j]] = _texts[j];
 
             var compact = RowSubstitutions.From(_names, _texts, ref _lastNames);
             if (compact is not null) return compact;
@@ -592,7 +609,12 @@ namespace WebexConnect.Composition
             return result;
         }
 
-        private IReadOnlyDictionary<string, string> NamedColumns(InputRow row, ref List<ValidationProblem>? problems, ref List<string>? empty)
+        /// <summary>The row's values as the cells held them, made at its first trimmed value (rare: the usual row makes none).</summary>
+        private static Dictionary<string, string> Untrimmed(ref Dictionary<string, string>? untrimmed, int capacity) =>
+            untrimmed ??= new Dictionary<string, string>(capacity + 1, StringComparer.Ordinal);
+
+        private IReadOnlyDictionary<string, string> NamedColumns(InputRow row, ref List<ValidationProblem>? problems, ref List<string>? empty,
+            ref Dictionary<string, string>? untrimmed)
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var wanted in _substitutionColumns!)
@@ -605,9 +627,16 @@ namespace WebexConnect.Composition
                     continue;
                 }
                 if (SubstitutionText.IsNothing(found[0].Value)) (empty ??= new List<string>(1)).Add(found[0].Key);
-                if (SubstitutionText.TryOfCell(found[0].Value, out var text)) result[found[0].Key] = text;
+                if (SubstitutionText.TryOfCell(found[0].Value, out var text, out var given))
+                {
+                    result[found[0].Key] = text;
+                    if (!ReferenceEquals(text, given)) Untrimmed(ref untrimmed, result.Count)[found[0].Key] = given;
+                }
                 else (problems ??= new List<ValidationProblem>()).Add(UnusableNamedColumn(found[0]));
             }
+            if (untrimmed is not null)
+                foreach (var value in result)
+                    if (!untrimmed.ContainsKey(value.Key)) untrimmed[value.Key] = value.Value;
             return result;
         }
 

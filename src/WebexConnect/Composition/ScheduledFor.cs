@@ -22,5 +22,14 @@ namespace WebexConnect.Composition
         public static string Expiry(Messages.ConnectMessage message) =>
             message.ExpireAt is DateTimeOffset at ? ", expires " + CommonRules.FormatWithLocal(at, TimeZoneInfo.Local)
             : message.Validity is TimeSpan validity ? ", valid for " + ValidityText.Written(validity) : "";
+
+        /// <summary>
+        /// "for 2026-12-08 00:00:00Z (...)" after "Scheduled", for a send result that knows its time; for one that does not (a
+        /// row of a results file), the words that say where the time came from.
+        /// </summary>
+        public static string When(DateTimeOffset? sendAt) =>
+            sendAt is DateTimeOffset at
+                ? "for " + CommonRules.FormatWithLocal(at, TimeZoneInfo.Local)
+                : "for the time its -SendAt, or its row's SendAt cell, gave";
     }
 }

@@ -70,12 +70,14 @@ namespace WebexConnect.Composition
 
         /// <summary>
         /// Queues the record of input row <paramref name="row"/>; blocks while the in-flight bound is reached.
-        /// <paramref name="asGiven"/>: the message as the row gave it, when <paramref name="message"/> is it changed (DispatchItem.AsGiven).
+        /// <paramref name="asGiven"/>: the message as the row gave it, when <paramref name="message"/> is it changed (DispatchItem.AsGiven);
+        /// <paramref name="recipientAsGiven"/>: the destination with its substitution values as the cells held them, when trimmed.
         /// </summary>
-        public void Send(long row, ConnectMessage message, Recipient recipient, object? inputObject, ConnectMessage? asGiven = null)
+        public void Send(long row, ConnectMessage message, Recipient recipient, object? inputObject, ConnectMessage? asGiven = null,
+            Recipient? recipientAsGiven = null)
         {
             Submitted++;
-            _dispatcher.Add(new DispatchItem(message, recipient, inputObject) { Parts = _measureParts(message, recipient), Row = row, AsGiven = asGiven });
+            _dispatcher.Add(new DispatchItem(message, recipient, inputObject) { Parts = _measureParts(message, recipient), Row = row, AsGiven = asGiven, RecipientAsGiven = recipientAsGiven });
         }
 
         /// <summary>Results ready now, in input order.</summary>

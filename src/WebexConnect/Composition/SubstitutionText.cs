@@ -60,9 +60,17 @@ namespace WebexConnect.Composition
         /// The text template and -Substitution values are sent as written. Runs for every cell: a value without white space
         /// at an end is returned as it is, with no new string.
         /// </summary>
-        public static bool TryOfCell(object? value, out string text)
+        public static bool TryOfCell(object? value, out string text) => TryOfCell(value, out text, out _);
+
+        /// <summary><see cref="TryOfCell(object?, out string)"/>, and the text before the trim: the same string when nothing was trimmed.</summary>
+        public static bool TryOfCell(object? value, out string text, out string given)
         {
-            if (!TryOf(value, out text)) return false;
+            if (!TryOf(value, out text))
+            {
+                given = text;
+                return false;
+            }
+            given = text;
             if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))) text = text.Trim();
             return true;
         }

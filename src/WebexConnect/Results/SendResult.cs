@@ -97,6 +97,20 @@ namespace WebexConnect.Results
         internal void MarkSentThrough(ConnectSession? session) => _sentThrough = session?.Link;
 
         /// <summary>
+        /// For a Scheduled result, the sendAt its request carried, in UTC; null otherwise (and for a row of a results file, which
+        /// has no such column). Wait-ConnectDelivery and Get-ConnectMessage name it: before the message goes out the service has
+        /// no receipt and no lookup for it, and "no receipt" or "not found" alone read as a message lost. Kept as ticks: 8 bytes a
+        /// result, not the 24 of a nullable DateTimeOffset, since a run may keep a million results.
+        /// </summary>
+        internal DateTimeOffset? ScheduledFor
+        {
+            get => _scheduledForUtcTicks == 0 ? (DateTimeOffset?)null : new DateTimeOffset(_scheduledForUtcTicks, TimeSpan.Zero);
+            init => _scheduledForUtcTicks = value?.UtcTicks ?? 0;
+        }
+
+        private readonly long _scheduledForUtcTicks;
+
+        /// <summary>
         /// True for Queued and Scheduled, and for Skipped: -Journal says an earlier run had the service accept the row.
         /// Before, Skipped was False, so the morning-after recipe ($results | Where-Object { -not $_.IsSuccess }) picked
         /// the rows already sent, and resending them without -Journal sent them twice.

@@ -73,10 +73,17 @@ namespace WebexConnect.Results
         public DateTimeOffset LookedUpAt { get; }
 
         /// <summary>
+        /// When not found and the send result piped in was Scheduled for a time still to come: that time (UTC). The service
+        /// does not know a message before it goes out, so it is neither delivered nor failed; the table's Status says Scheduled.
+        /// Null otherwise.
+        /// </summary>
+        public DateTimeOffset? ScheduledFor { get; internal init; }
+
+        /// <summary>
         /// Status and MessageId as one printed line (InputEcho.OneLine), as the table shows them: the service wrote the status
         /// as whoever sent the message left it, and "$message" in a log line printed a CR or U+202E in it as it came.
         /// </summary>
         public override string ToString() =>
-            (Found ? InputEcho.OneLine(Status) : "NotFound") + " " + InputEcho.OneLine(MessageId);
+            (Found ? InputEcho.OneLine(Status) : ScheduledFor is null ? "NotFound" : "Scheduled") + " " + InputEcho.OneLine(MessageId);
     }
 }

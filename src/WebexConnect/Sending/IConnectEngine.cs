@@ -212,6 +212,13 @@ namespace WebexConnect.Sending
         /// </summary>
         public ConnectMessage? AsGiven { get; init; }
 
+        /// <summary>
+        /// The destination with its substitution values as the row gave them, when the command sends them trimmed (a
+        /// semicolon CSV's "Bernd "); null otherwise. The journal looks the row up, and records it, under it too: versions
+        /// before the trim sent, and so named, the values as given, and a re-run after the update sent those rows again.
+        /// </summary>
+        public Recipient? RecipientAsGiven { get; init; }
+
         /// <summary>Refuses a default (empty) item, where a class would have refused null.</summary>
         public static void Require(DispatchItem item, string parameterName)
         {

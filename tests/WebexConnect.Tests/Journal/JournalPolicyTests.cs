@@ -85,6 +85,50 @@ namespace WebexConnect.Tests.Journal
         }
 
         /// <summary>
+        /// Before: a version that sent a row's substitution values as its cells held them ("Bernd " from a semicolon CSV)
+        /// journaled the send with them; the next version trims them, under another key, so a re-run after the update found
+        /// nothing and sent the row again. Now the row is looked up, and recorded, under its values as given too, also for a
+        /// scheduled send, which the oldest versions keyed with its sendAt.
+        /// </summary>
+        [Fact]
+        public void A_row_an_earlier_version_sent_with_untrimmed_values_is_skipped_when_sent_now_with_them_trimmed()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("untrimmed-before.journal");
+            static Recipient Person(int i, string name) =>
+                new Recipient(JournalKit.Number(i), "row-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), new Dictionary<string, string> { ["Name"] = name });
+            var later = new SmsMessage { From = "ACME", Text = "Hi $(Name)", SendAt = DateTimeOffset.UtcNow.AddHours(1) };
+            using (var earlier = SendJournal.Open(journal))
+            using (var keys = new JournalKeyMaker(earlier.Salt))
+            {
+                // As those versions named the sends: the values as the cells held them.
+                earlier.Record(JournalState.Queued, new[] { keys.For(MessageShape.Of(JournalKit.Greeting), Person(1, "Bernd "), 1) });
+                earlier.Record(JournalState.Scheduled, new[] { keys.AsKeyedBefore(MessageShape.Of(later), Person(3, " Cy"), 1) });
+            }
+            using (var preview = JournalPreview.Open(journal, resendUnknown: false))
+                Assert.Equal(SendStatus.Skipped, preview.EarlierOutcome(new DispatchItem(JournalKit.Greeting, Person(1, "Bernd"), 1) { RecipientAsGiven = Person(1, "Bernd ") })?.Status);
+
+            var again = new ScriptedTransport(_ => SendStatus.Queued);
+            List<SendResult> second;
+            using (var now = JournalKit.OverFake(again, journal))
+            {
+                now.Add(new DispatchItem(JournalKit.Greeting, Person(1, "Bernd"), 1) { RecipientAsGiven = Person(1, "Bernd ") });
+                // Row 2's cell had the same spaces, but it was never sent: it goes.
+                now.Add(new DispatchItem(JournalKit.Greeting, Person(2, "Ann"), 2) { RecipientAsGiven = Person(2, "Ann ") });
+                now.Add(new DispatchItem(later, Person(3, "Cy"), 3) { RecipientAsGiven = Person(3, " Cy") });
+                second = now.Complete().ToList();
+            }
+
+            Assert.Equal(new[] { 2 }, again.SentRows);
+            Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Queued, SendStatus.Skipped }, second.Select(r => r.Status));
+            // And a version before the trim, run on this journal again, finds row 2 as it names it.
+            using var reread = SendJournal.Open(journal);
+            using var sameKeys = new JournalKeyMaker(reread.Salt);
+            Assert.True(reread.TryGetEarlier(sameKeys.For(MessageShape.Of(JournalKit.Greeting), Person(2, "Ann "), 1), out var asGiven));
+            Assert.Equal(JournalState.Queued, asGiven.State);
+        }
+
+        /// <summary>
         /// Before: a version that sent an email row whole (to ann, cc ann and boss) journaled it with both copies; the next
         /// version sends it without the copy its To has (OverlappingCopies), under another key, so a re-run after the update
         /// found nothing and sent the row, and the boss's copy, a second time. Now the row is looked up as given too.

@@ -1,8 +1,11 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Security;
+using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using WebexConnect.Engine;
@@ -294,6 +297,32 @@ namespace WebexConnect.Tests.Lookup
                 Assert.Equal(before + 2, session.SandboxRequests.Count);
                 Assert.All(session.SandboxRequests.Skip(before), r => Assert.Equal(0, r.DestinationCount));
             }
+        }
+
+        [Fact]
+        public async Task TheSandboxAnswers404ForAScheduledMessageUntilItsSendAt_ThenWhatItsReceiptsSay()
+        {
+            // Before, a message scheduled for tomorrow was Delivered at once: the service does not know a message (404, "not
+            // known yet") before it goes out, and Get-ConnectMessage then told the admin something that had not happened.
+            var now = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+            using var server = new SandboxServer(new SandboxOptions { ServiceKey = "k", UtcNow = () => now });
+            var headers = new Dictionary<string, string> { ["key"] = "k" };
+            var body = "{\"channel\":\"sms\",\"from\":\"ACME\",\"to\":[{\"msisdn\":[\"+447700900001\"]}],\"sendAt\":\"2026-12-07T09:00:00.000Z\"," +
+                "\"content\":{\"type\":\"text\",\"text\":\"Hi\"}}";
+            var sent = await server.HandleAsync(new SandboxHttpRequest("POST", "/v2/messages", headers, Encoding.UTF8.GetBytes(body)), CancellationToken.None);
+            Assert.Equal(201, sent.StatusCode);
+            var id = JsonDocument.Parse(sent.Body).RootElement.GetProperty("messageId").GetString()!;
+
+            async Task<SandboxResponse> LookUpAt(DateTimeOffset at)
+            {
+                now = at;
+                return await server.HandleAsync(new SandboxHttpRequest("GET", "/v2/messages/" + id, headers, ReadOnlyMemory<byte>.Empty), CancellationToken.None);
+            }
+
+            Assert.Equal(404, (await LookUpAt(new DateTimeOffset(2026, 12, 7, 8, 59, 59, TimeSpan.Zero))).StatusCode);
+            var gone = await LookUpAt(new DateTimeOffset(2026, 12, 7, 9, 0, 1, TimeSpan.Zero));
+            Assert.Equal(200, gone.StatusCode);
+            Assert.Equal("Delivered", JsonDocument.Parse(gone.Body).RootElement.GetProperty("status").GetString());
         }
 
         [Fact]

@@ -199,6 +199,72 @@ namespace WebexConnect.Tests.Payload
             Assert.Equal(new[] { "mediaContentUrl", "type" }, Members(content));
         }
 
+        /// <summary>
+        /// Before, 'https://cdn.example.com/boarding pass.pdf' went out with its space, which no URL may hold (RFC 3986): the
+        /// service fetches the file later and says nothing when it cannot. Every URL field gets %20 for a space inside, loses
+        /// the spaces at its ends, and keeps any %XX it already has (never %2520).
+        /// </summary>
+        [Fact]
+        public void Every_url_is_sent_with_its_spaces_encoded_once_and_none_at_its_ends()
+        {
+            const string Spaced = " https://cdn.example.com/boarding pass.png ";
+            const string Sent = "https://cdn.example.com/boarding%20pass.png";
+            var chip = new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Open", Url = "https://example.com/my trip?a=b c" };
+            var media = new RcsMessage { From = "app", ContentType = RcsContentType.Media, MediaUrl = Spaced, Suggestions = new[] { chip } };
+            var card = new RcsMessage { From = "app", ContentType = RcsContentType.Standalone, Card = new RcsCard { Title = "T", MediaUrl = Spaced, MediaHeight = RcsMediaHeight.Short } };
+            var email = new EmailMessage
+            {
+                From = "it@example.com", Subject = "S", Text = "Hi", NotifyUrl = "https://hooks.example.com/my hook",
+                ListUnsubscribeUrl = "https://example.com/un subscribe",
+                Attachments = new[]
+                {
+                    new EmailAttachment { MimeType = "application/pdf", Name = "a.pdf", MediaUrl = "https://cdn.example.com/boarding pass.pdf" },
+                    new EmailAttachment { MimeType = "application/pdf", Name = "b.pdf", MediaUrl = "https://cdn.example.com/already%20encoded.pdf" },
+                },
+            };
+
+            using var rcsBody = Body(media, new Recipient("+447700900123"));
+            using var cardBody = Body(card, new Recipient("+447700900123"));
+            using var emailBody = Body(email, new Recipient("ann@example.com"));
+
+            Assert.Equal(Sent, rcsBody.RootElement.GetProperty("content").GetProperty("mediaContentUrl").GetString());
+            Assert.Equal("https://example.com/my%20trip?a=b%20c", rcsBody.RootElement.GetProperty("content").GetProperty("suggestions")[0].GetProperty("url").GetString());
+            Assert.Equal(Sent, cardBody.RootElement.GetProperty("content").GetProperty("richCard").GetProperty("media").GetProperty("url").GetString());
+            var attachments = emailBody.RootElement.GetProperty("content").GetProperty("attachments");
+            Assert.Equal("https://cdn.example.com/boarding%20pass.pdf", attachments[0].GetProperty("mediaUrl").GetString());
+            Assert.Equal("https://cdn.example.com/already%20encoded.pdf", attachments[1].GetProperty("mediaUrl").GetString());
+            Assert.Equal("https://example.com/un%20subscribe", emailBody.RootElement.GetProperty("options").GetProperty("listUnsubscribeUrl").GetString());
+            Assert.Equal("https://hooks.example.com/my%20hook", emailBody.RootElement.GetProperty("notifyUrl").GetString());
+        }
+
+        [Fact]
+        public void A_url_without_spaces_is_the_same_string_not_a_copy()
+        {
+            const string Url = "https://cdn.example.com/a%20b.png?x=1";
+            Assert.Same(Url, WireUrl.Of(Url));
+            Assert.Null(WireUrl.Of(null));
+        }
+
+        /// <summary>
+        /// The journal names a send by its URLs as given, byte for byte as versions before the encoding wrote them on the wire
+        /// (a literal of what they sent): a re-run after the update finds the rows they sent, and does not send them again.
+        /// </summary>
+        [Fact]
+        public void What_the_journal_names_a_send_by_keeps_its_urls_as_given_as_earlier_versions_sent_them()
+        {
+            var media = new RcsMessage { From = "app", ContentType = RcsContentType.Media, MediaUrl = " https://cdn.example.com/boarding pass.png", CallbackData = "x" };
+
+            var shape = MessageShape.Of(media);
+
+            Assert.Equal("\"channel\":\"rcs\",\"from\":\"app\",\"content\":{\"type\":\"media\",\"mediaContentUrl\":\" https://cdn.example.com/boarding pass.png\"}",
+                Encoding.UTF8.GetString(shape.ReceivedJson.ToArray()));
+            Assert.Equal("\"channel\":\"rcs\",\"from\":\"app\",\"callbackData\":\"x\",\"content\":{\"type\":\"media\",\"mediaContentUrl\":\" https://cdn.example.com/boarding pass.png\"}",
+                Encoding.UTF8.GetString(shape.SharedJsonAsGiven.ToArray()));
+            Assert.Contains("boarding%20pass.png\"", Encoding.UTF8.GetString(shape.SharedJson.ToArray()));
+            // The encoding alone is no delivery member: a message without them keys as it always did.
+            Assert.False(MessageShape.Of(new RcsMessage { From = "app", ContentType = RcsContentType.Media, MediaUrl = "https://x.example.com/a b.png" }).HasDeliveryMembers);
+        }
+
         [Fact]
         public void Rcs_options_include_the_carrier()
         {
