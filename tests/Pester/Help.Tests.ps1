@@ -80,6 +80,11 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         Get-HelpText $help.Description | Should -Not -BeNullOrEmpty
     }
 
+    It 'has NOTES with something in them, not a heading alone in Get-Help -Full' {
+        # Three cmdlets printed NOTES with nothing under it: read as help cut short.
+        Get-HelpText $help.alertSet.alert | Should -Not -BeNullOrEmpty
+    }
+
     It 'has at least two examples that call it' {
         $examples = @((Get-Help $Name -Examples).examples.example)
         $examples.Count | Should -BeGreaterOrEqual 2
