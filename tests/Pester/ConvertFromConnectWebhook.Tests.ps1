@@ -116,6 +116,23 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureInvalid,*'
     }
 
+    It 'verifies a body signed with SHA-1 (<Prefix>), as a webhook set up before SHA-256 and SHA-512 still signs, and refuses a wrong one' -ForEach @(
+        @{ Prefix = 'sha1=' }, @{ Prefix = '' }
+    ) {
+        # The vendor took SHA-1 away from new webhooks only: one configured before keeps signing with it. Before, such a
+        # signature was compared with the body's SHA-256 hash and every receipt of that webhook was refused.
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $script:Fixtures 'sms-delivered.json'))
+        $signature = $Prefix + (Get-Signature $bytes 'webhook-secret-5e1' SHA1).Substring('sha1='.Length)
+        $forged = $signature.Substring(0, $signature.Length - 1) + $(if ($signature.EndsWith('0')) { '1' } else { '0' })
+
+        $receipt = ConvertFrom-ConnectWebhook -InputObject $bytes -Secret $script:Secret -Signature $signature
+        $none = ConvertFrom-ConnectWebhook -InputObject $bytes -Secret $script:Secret -Signature $forged -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        $receipt.SignatureVerified | Should -BeTrue
+        $none | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureInvalid,*'
+    }
+
     It 'verifies a replayed body as often as it comes, and its help says that telling a repeat is the handler''s to do' {
         # The listener keeps a signed repeat once (Repeated); this command keeps nothing between calls. Before, its help did
         # not say so, and an admin's own handler that trusted SignatureVerified acted on every replay.
