@@ -78,7 +78,7 @@ namespace WebexConnect.Messages.Validation
         private static IReadOnlyList<ValidationProblem> ValidateRecipient(MessageChannel channel, Recipient recipient, ISet<string>? sent)
         {
             if (recipient is null) throw new ArgumentNullException(nameof(recipient));
-            var problems = new ProblemList();
+            var problems = ProblemList.OfThisThread();
             // -To $rows.Phone of a long list: the API takes 1000 destinations a request, and one row's go in one request.
             RawRules.CheckDestinationCount(recipient, problems);
             CheckAddresses(recipient, channel == MessageChannel.Email
@@ -94,7 +94,7 @@ namespace WebexConnect.Messages.Validation
         {
             if (recipient is null) throw new ArgumentNullException(nameof(recipient));
 
-            var problems = new ProblemList();
+            var problems = ProblemList.OfThisThread();
             RawRules.CheckDestinationCount(recipient, problems);
             CheckAddresses(recipient, "the destination has no address: give at least one", a => RawRules.CheckAddress(raw, a), problems);
             CheckRest(raw.Channel, recipient, problems, sent);
