@@ -43,6 +43,32 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void AUsualRowIsComposedInFewBytes()
+        {
+            // Composed for every row: its addresses, its destination, its substitutions and the record around them. The record
+            // held every rarely used part of a row (notes, warnings, empty or unusable columns...) itself, 96 B; 48 B since
+            // those are made only for a row that has any. Measured here: 248 B a row before, 200 B after.
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null);
+            var row = Row(("Phone", "+447700900001"), ("Name", "Ann"), ("Code", "C1"));
+            var to = To("+447700900001");
+            sms.Compose(to, null, row);
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100; i++) sms.Compose(to, null, row);
+            var perRow = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+
+            Assert.InRange(perRow, 0, 224);
+            var composed = sms.Compose(to, null, row);
+            Assert.Empty(composed.Notes);
+            Assert.Empty(composed.Warnings);
+            Assert.Empty(composed.EmptyColumns);
+            Assert.Empty(composed.UnusableColumns);
+            Assert.Null(composed.RecipientAsGiven);
+            Assert.Null(composed.RowColumnsWhenNamed);
+            Assert.False(composed.IsSendResult);
+        }
+
+        [Fact]
         public void RowsOfDifferentColumnsInTurnEachKeepTheirOwnSubstitutionsAndChecks()
         {
             // The composer learns a layout of columns once for the rows that share it; objects of other shapes in the
