@@ -994,7 +994,7 @@ namespace WebexConnect.Commands
         private static ErrorRecord ErrorFor(PSCmdlet cmdlet, SendResult result) =>
             ImportedCommandNames.In(cmdlet, new ErrorRecord(new ConnectSendException(SendErrors.MessageFor(result), result),
                 SendErrors.ErrorIdFor(result), SendErrors.CategoryFor(result),
-                result.InputObject is RowEcho echo ? echo.ToPSObject() : result.InputObject ?? result.Destination));
+                InputRow.EchoOf(result.InputObject) ?? result.InputObject ?? result.Destination));
 
         /// <summary>Runs engine work; a failure that dooms every later row ends the command with its own ErrorId.</summary>
         private void Guard(Action work) => Guard(() => { work(); return true; });

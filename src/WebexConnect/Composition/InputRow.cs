@@ -82,49 +82,64 @@ namespace WebexConnect.Composition
 
         /// <summary>
         /// What the run keeps of the pipeline object while its request travels: a CSV row (a [pscustomobject] of
-        /// note properties only) as a <see cref="RowEcho"/> of the columns already read, anything else as it is.
+        /// note properties only) as this InputRow, its columns already read and its type names (<see cref="RowEcho"/>), anything
+        /// else as it is.
         /// </summary>
-        public object? StandIn(PSObject? input) => _echoTypeNames is null ? input : new RowEcho(Columns, _echoTypeNames);
+        public object? StandIn(PSObject? input) => _echoTypeNames is null ? input : this;
+
+        /// <summary>The stand-in of a CSV row (<see cref="StandIn"/>) as the row again, for its error record; null for any other object.</summary>
+        public static PSObject? EchoOf(object? standIn) =>
+            standIn is InputRow { _echoTypeNames: { } typeNames } row ? RowEcho.ToPSObject(row.Columns, typeNames) : null;
 
         private static InputRow ReadOwnMembers(PSObject input, IList<string> typeNames)
         {
-            List<KeyValuePair<string, object?>>? columns = null;
+            IReadOnlyList<KeyValuePair<string, object?>> columns = Empty.Columns;
             var onlyNotes = true;
             // The loop of OwnMembers, written out: its iterator would be one more object for every row. By index where this
             // PowerShell lets us: the list's enumerator copies it into a new list first, for every row.
             var members = InstanceMembersOf!(input);
             if (members is not null && MembersByIndex is { } byIndex)
             {
+                // An array of the row's size, not a list around one (32 B a row): a member that is no column (one of
+                // PowerShell's reserved members, a property that cannot be read) leaves it shorter, and it is cut to size then.
                 var count = byIndex.Count(members);
-                // Sized once: grown from empty, a row of 10 columns made and dropped arrays of 4 and 8 on its way to 16.
-                columns = new List<KeyValuePair<string, object?>>(count);
-                for (var i = 0; i < count; i++) AddOwn(columns, byIndex.At(members, i), ref onlyNotes);
+                var read = new KeyValuePair<string, object?>[count];
+                var filled = 0;
+                for (var i = 0; i < count; i++)
+                    if (OwnColumn(byIndex.At(members, i), ref onlyNotes) is { } column) read[filled++] = column;
+                if (filled < count) Array.Resize(ref read, filled);
+                columns = read;
             }
             else if (members is IEnumerable all)
             {
-                columns = new List<KeyValuePair<string, object?>>();
-                foreach (var member in all) AddOwn(columns, member, ref onlyNotes);
+                var read = new List<KeyValuePair<string, object?>>();
+                foreach (var member in all)
+                    if (OwnColumn(member, ref onlyNotes) is { } column) read.Add(column);
+                columns = read;
             }
-            return new InputRow { Columns = (IReadOnlyList<KeyValuePair<string, object?>>?)columns ?? Empty.Columns, _echoTypeNames = onlyNotes ? typeNames : null };
+            return new InputRow { Columns = columns, _echoTypeNames = onlyNotes ? typeNames : null };
         }
 
-        private static void AddOwn(List<KeyValuePair<string, object?>> columns, object? member, ref bool onlyNotes)
+        /// <summary>The column a member of the row's own list is, or null when it is none (onlyNotes is cleared by any other member).</summary>
+        private static KeyValuePair<string, object?>? OwnColumn(object? member, ref bool onlyNotes)
         {
-            if (OwnMember(member) is not { } info) return;
+            if (OwnMember(member) is not { } info) return null;
             onlyNotes &= info is PSNoteProperty;
-            if (info is PSPropertyInfo property) AddColumn(columns, property);
+            return info is PSPropertyInfo property ? ColumnOf(property) : null;
         }
 
         private static List<KeyValuePair<string, object?>> ReadColumns(IEnumerable<PSPropertyInfo> properties)
         {
             var columns = new List<KeyValuePair<string, object?>>();
-            foreach (var property in properties) AddColumn(columns, property);
+            foreach (var property in properties)
+                if (ColumnOf(property) is { } column) columns.Add(column);
             return columns;
         }
 
-        private static void AddColumn(List<KeyValuePair<string, object?>> columns, PSPropertyInfo property)
+        /// <summary>The property as a column: null for one that is no column (not gettable, nameless, or its getter throws).</summary>
+        private static KeyValuePair<string, object?>? ColumnOf(PSPropertyInfo property)
         {
-            if (!property.IsGettable || (property.MemberType & PSMemberTypes.Properties) == 0) return;
+            if (!property.IsGettable || (property.MemberType & PSMemberTypes.Properties) == 0) return null;
             object? cell;
             try
             {
@@ -133,10 +148,10 @@ namespace WebexConnect.Composition
             catch (GetValueException)
             {
                 // A property whose getter throws is not a column anyone meant to send.
-                return;
+                return null;
             }
-            if (string.IsNullOrWhiteSpace(property.Name)) return;
-            columns.Add(new KeyValuePair<string, object?>(property.Name, cell));
+            if (string.IsNullOrWhiteSpace(property.Name)) return null;
+            return new KeyValuePair<string, object?>(property.Name, cell);
         }
 
         /// <summary>

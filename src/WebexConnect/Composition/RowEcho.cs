@@ -4,36 +4,30 @@ using System.Management.Automation;
 namespace WebexConnect.Composition
 {
     /// <summary>
-    /// A CSV row as the run keeps it while the row's request travels: its columns (the same values) and type
-    /// names, instead of the object PowerShell built around them. That object weighs about 1.5 KB with its note
-    /// properties, and a row lives through several garbage collections before its result is written, so keeping
-    /// it made every collection copy every row in flight. A refused row's error record gets it back as a new
+    /// A CSV row as the run keeps it while the row's request travels: its <see cref="InputRow"/> (the columns already read,
+    /// the same values, and the type names), instead of the object PowerShell built around them. That object weighs about
+    /// 1.5 KB with its note properties, and a row lives through several garbage collections before its result is written,
+    /// so keeping it made every collection copy every row in flight. A refused row's error record gets it back as a new
     /// [pscustomobject] with the same columns in the same order (<see cref="ToPSObject"/>).
     /// </summary>
-    internal sealed class RowEcho
+    /// <remarks>
+    /// The InputRow itself is kept, not an object of its own around its columns: that was one more object (32 B) for every
+    /// row sent.
+    /// </remarks>
+    internal static class RowEcho
     {
-        // The columns as the row was read (names and values), not copied: nothing changes them, and a copy of the values
-        // with the names shared cost an array and a look at the last row's names for every row sent.
-        private readonly IReadOnlyList<KeyValuePair<string, object?>> _columns;
-        private readonly IList<string> _typeNames;
-
-        /// <summary>The echo of a row read as <paramref name="columns"/>, whose type names are <paramref name="typeNames"/>.</summary>
-        public RowEcho(IReadOnlyList<KeyValuePair<string, object?>> columns, IList<string> typeNames)
-        {
-            _columns = columns;
-            _typeNames = typeNames;
-        }
-
         /// <summary>The row again: a new object whose properties and type names are the original's.</summary>
-        public PSObject ToPSObject()
+        /// <param name="columns">The row's columns as they were read (names and values).</param>
+        /// <param name="typeNames">The row's type names.</param>
+        public static PSObject ToPSObject(IReadOnlyList<KeyValuePair<string, object?>> columns, IList<string> typeNames)
         {
             var row = new PSObject();
-            for (var i = 0; i < _columns.Count; i++) row.Properties.Add(new PSNoteProperty(_columns[i].Key, _columns[i].Value));
+            for (var i = 0; i < columns.Count; i++) row.Properties.Add(new PSNoteProperty(columns[i].Key, columns[i].Value));
             var names = row.TypeNames;
-            if (!SameNames(names, _typeNames))
+            if (!SameNames(names, typeNames))
             {
                 names.Clear();
-                foreach (var name in _typeNames) names.Add(name);
+                foreach (var name in typeNames) names.Add(name);
             }
             return row;
         }
