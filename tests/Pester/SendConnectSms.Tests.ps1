@@ -1149,6 +1149,7 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
             $results[-1].Reason | Should -Be 'Not sent: the run stopped (AuthenticationFailed) before this row''s request left. Safe to send again.'
             @($errs).Count | Should -Be 1 -Because 'the rows not sent say why in the one error, not in one error each'
             $thrown.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+            $thrown.Exception.Message | Should -BeLike '*It accepted this key for earlier requests*Run Connect-WebexConnect again with the service''s current key*'
         }
         finally {
             Disconnect-WebexConnect

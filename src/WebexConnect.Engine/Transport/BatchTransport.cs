@@ -51,6 +51,9 @@ namespace WebexConnect.Engine.Transport
         private readonly TransportDiagnostics _tell;
         private int _adoptedTps;
 
+        /// <summary>The service accepted a request of this run: a later 401 is a credential revoked since, not a wrong one.</summary>
+        private bool _accepted;
+
         public BatchTransport(HttpClient client, IRequestCredential credential, IRateGate gate, IPayloadSource payload,
             TransportOptions? options = null, TimeProvider? clock = null, DiagnosticSink? diagnostics = null)
         {
@@ -296,8 +299,10 @@ namespace WebexConnect.Engine.Transport
                             ". The credentials were not checked.", result.Code) { RefusedByService = true };
                     case AttemptKind.Unauthorized:
                         throw new SessionFailureException("AuthenticationFailed",
-                            "The service refused the credentials (" + result.What + ")" + (renewed ? " even with a fresh token" : "") +
-                            ". " + RefusedCredential.WhatToCheck(_client.BaseAddress, _credential is JwtCredential, _clock.GetUtcNow()),
+                            "The service refused the credentials (" + result.What + ")" + (renewed ? " even with a fresh token" : "") + ". " +
+                            (Volatile.Read(ref _accepted)
+                                ? RefusedCredential.AfterAccepting(_credential is JwtCredential)
+                                : RefusedCredential.WhatToCheck(_client.BaseAddress, _credential is JwtCredential, _clock.GetUtcNow())),
                             result.Code) { RefusedByService = true };
                     case AttemptKind.SessionFatal when result.Code == "7007":
                         throw new SessionFailureException("ServiceInactive",
@@ -353,6 +358,7 @@ namespace WebexConnect.Engine.Transport
                     var parsed = await ApiResponse.ReadAsync(response, _clock.GetUtcNow(), perAttempt.Token).ConfigureAwait(false);
                     // The service's own time of arrival tells the gate how long these destinations count.
                     permit.Answered(parsed.RequestTimestamp, parsed.IsSuccess);
+                    if (parsed.IsSuccess) Volatile.Write(ref _accepted, true);
                     run.LastResponse = parsed;
                     AdoptAnnounced(parsed);
                     var result = AttemptResult.From(parsed, request.Recipients);
