@@ -1195,6 +1195,27 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
     }
 }
 
+Describe 'Send-ConnectSms when the service does not answer in time' {
+    It 'says after how long, that the row may have been sent, how to check, and the same -Journal does not send it again' {
+        # Before: "no response within 1 s ... Check delivery reports before sending again": not which setting waited, nor
+        # where to look, nor whether a re-run would send the row a second time.
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:03' -TimeoutSec 1
+        $journal = Join-Path $TestDrive 'timeout.journal'
+        $result = Send-ConnectSms -From ACME -To '+447700900381' -Text 'Hi' -Journal $journal -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Unknown'
+        $result.Code | Should -Be 'Timeout'
+        $result.Reason | Should -BeLike 'The request may or may not have been accepted (no response within 1 s, the -TimeoutSec of Connect-WebexConnect).*'
+        $result.Reason | Should -BeLike '*Check its delivery receipts (-NotifyUrl) or the service''s message logs before sending it again: a re-run with the same -Journal reports it Unknown again instead of sending it twice.'
+        "$($errs[0])" | Should -BeLike 'Row 1: Unknown (Timeout) +447700900381: *-TimeoutSec*'
+
+        $again = Send-ConnectSms -From ACME -To '+447700900381' -Text 'Hi' -Journal $journal -ErrorAction SilentlyContinue
+        $again.Status | Should -Be 'Unknown'
+        $again.Code | Should -Be 'Journal'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
+    }
+}
+
 Describe 'Send-ConnectSms given its own results to send again' {
     It 'says a piped send result is not an input row and how to send the failed rows again, and that advice works' {
         # Before: "no destination: give -To, or a column named To, Phone, ..." and the result's columns listed, which led
