@@ -74,6 +74,24 @@ Describe 'The exit code of a scheduled script written as about_WebexConnect advi
     }
 }
 
+Describe 'The exit code of a scheduled script whose key is refused part-way' {
+    BeforeAll { . (Join-Path $PSScriptRoot 'LoopbackService.ps1') }
+
+    It 'is 1, after results.csv got a row for every row of the CSV' {
+        # Before: the run ended at the 401 and the rows it had not read had no line in results.csv.
+        $service = [WebexConnectPester.LoopbackService]::new().Then(201).Otherwise(401)
+        try {
+            $connect = "Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri '$($service.BaseUri)' -NoSharedTps -Tps 50"
+            Invoke-Job (New-Csv (1..400 | ForEach-Object { '+4477009{0:00000}' -f $_ })) -Connect $connect | Should -Be 1
+            $written = @(Import-Csv (Join-Path $TestDrive 'results.csv'))
+            ($written.Row -join ',') | Should -Be ((1..400) -join ',')
+            @($written | Where-Object Status -eq Queued).Count | Should -BeGreaterThan 0
+            @($written | Where-Object Status -notin 'Queued', 'Failed').Count | Should -Be 0
+        }
+        finally { $service.Dispose() }
+    }
+}
+
 Describe 'A scheduled script started as about_WebexConnect advises' {
     It 'ends at once with exit code 1 at a question, instead of waiting for an answer no one gives' {
         # The script as the page advises (its snippet), started as it says. Before, the page said nothing of how to start

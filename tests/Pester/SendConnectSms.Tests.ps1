@@ -1129,6 +1129,49 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
         }
     }
 
+    It 'gives every row of a 1,000-row CSV one result and the run one error, and the journal sends only the rest next time' {
+        # The key is revoked after the third request. Before: the command ended at the 401, the rows it had not read yet
+        # (650 of the 1,000) got no result at all, and the error said to check the key's region, where it had just worked.
+        $service = [WebexConnectPester.LoopbackService]::new().Then(201).Then(201).Then(201).Otherwise(401)
+        $csv = Join-Path $TestDrive 'revoked.csv'
+        $journal = Join-Path $TestDrive 'revoked.journal'
+        1..1000 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:00000}' -f $_; Name = "N$_" } } | Export-Csv -LiteralPath $csv -NoTypeInformation
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -Tps 100
+            $thrown = $null
+            try { Import-Csv $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -OutVariable results -ErrorVariable errs | Out-Null }
+            catch { $thrown = $_ }
+
+            ($results.Row -join ',') | Should -Be ((1..1000) -join ',')
+            $queued = @($results | Where-Object Status -eq Queued).Count
+            $queued | Should -BeGreaterThan 0
+            @($results | Where-Object { $_.Status -ne 'Queued' -and -not ($_.Status -eq 'Failed' -and $_.Code -eq 'RunStopped') }).Count | Should -Be 0
+            $results[-1].Reason | Should -Be 'Not sent: the run stopped (AuthenticationFailed) before this row''s request left. Safe to send again.'
+            @($errs).Count | Should -Be 1 -Because 'the rows not sent say why in the one error, not in one error each'
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+            $thrown.Exception.Message | Should -BeLike '*It accepted this key for earlier requests*Run Connect-WebexConnect again with the service''s current key*'
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+
+        $renewed = [WebexConnectPester.LoopbackService]::new()
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k2' -AsPlainText -Force) -BaseUri $renewed.BaseUri -NoSharedTps -Tps 1000
+            $again = @(Import-Csv $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal)
+
+            @($again | Where-Object Status -eq Skipped).Count | Should -Be $queued
+            @($again | Where-Object Status -eq Queued).Count | Should -Be (1000 - $queued)
+            $sent = @($renewed.Received | ForEach-Object { [regex]::Matches($_, '4477009\d{5}').Count } | Measure-Object -Sum).Sum
+            $sent | Should -Be (1000 - $queued) -Because 'the rows the first run sent are not sent again'
+        }
+        finally {
+            Disconnect-WebexConnect
+            $renewed.Dispose()
+        }
+    }
+
     It 'can be caught by the exception type Get-Error shows, as can NotConnected after it' {
         # Before: both types were internal, so a catch written from $_.Exception.GetType() ended the script with
         # "Unable to find type [WebexConnect.Sending.SessionFailureException]" and the refused key was never handled.
@@ -1149,6 +1192,27 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
         finally {
             $service.Dispose()
         }
+    }
+}
+
+Describe 'Send-ConnectSms when the service does not answer in time' {
+    It 'says after how long, that the row may have been sent, how to check, and the same -Journal does not send it again' {
+        # Before: "no response within 1 s ... Check delivery reports before sending again": not which setting waited, nor
+        # where to look, nor whether a re-run would send the row a second time.
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:03' -TimeoutSec 1
+        $journal = Join-Path $TestDrive 'timeout.journal'
+        $result = Send-ConnectSms -From ACME -To '+447700900381' -Text 'Hi' -Journal $journal -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Unknown'
+        $result.Code | Should -Be 'Timeout'
+        $result.Reason | Should -BeLike 'The request may or may not have been accepted (no response within 1 s, the -TimeoutSec of Connect-WebexConnect).*'
+        $result.Reason | Should -BeLike '*Check its delivery receipts (-NotifyUrl) or the service''s message logs before sending it again: a re-run with the same -Journal reports it Unknown again instead of sending it twice.'
+        "$($errs[0])" | Should -BeLike 'Row 1: Unknown (Timeout) +447700900381: *-TimeoutSec*'
+
+        $again = Send-ConnectSms -From ACME -To '+447700900381' -Text 'Hi' -Journal $journal -ErrorAction SilentlyContinue
+        $again.Status | Should -Be 'Unknown'
+        $again.Code | Should -Be 'Journal'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
     }
 }
 

@@ -83,8 +83,7 @@ namespace WebexConnect.Engine.Dispatch
         public static SendResult NotSent(DispatchItem item, long sequence, Exception failure) =>
             Result(item, sequence, SendStatus.Failed, NotSentReason(failure), attempts: 0, batch: 0);
 
-        private static string NotSentReason(Exception failure) =>
-            $"Not sent: the run stopped ({Why(failure)}) before this row's request left. Safe to send again.";
+        private static string NotSentReason(Exception failure) => SendErrors.NotSentAfterStop(Why(failure));
 
         // The service answered its request, so it was tried (at least) once: Attempts 0 said it never was, in a report
         // whose Reason says the service refused it.

@@ -51,6 +51,9 @@ namespace WebexConnect.Engine.Transport
         private readonly TransportDiagnostics _tell;
         private int _adoptedTps;
 
+        /// <summary>The service accepted a request of this run: a later 401 is a credential revoked since, not a wrong one.</summary>
+        private bool _accepted;
+
         public BatchTransport(HttpClient client, IRequestCredential credential, IRateGate gate, IPayloadSource payload,
             TransportOptions? options = null, TimeProvider? clock = null, DiagnosticSink? diagnostics = null)
         {
@@ -221,8 +224,8 @@ namespace WebexConnect.Engine.Transport
                 case AttemptKind.Interrupted:
                     run.LastFailure = result.What;
                     Fill(outcomes, start, part.Count, SendStatus.Unknown, result.Code,
-                        "The run was cancelled while the request was in flight: it may or may not have been accepted. " +
-                        "Check delivery reports before sending again.", total, tried);
+                        "The run was cancelled while the request was in flight: it may or may not have been accepted. " + CheckBeforeSendingAgain,
+                        total, tried);
                     return;
 
                 default:
@@ -231,11 +234,19 @@ namespace WebexConnect.Engine.Transport
                         ? " It was resent (-ResendUnknown), " + Count(attempts) + " in all, and may have been accepted more than once."
                         : " It was not resent, to avoid a duplicate.";
                     Fill(outcomes, start, part.Count, SendStatus.Unknown, result.Code,
-                        "The request may or may not have been accepted (" + result.What + ")." + resent +
-                        " Check delivery reports before sending again.", total, tried);
+                        "The request may or may not have been accepted (" + result.What + ")." + resent + " " + CheckBeforeSendingAgain,
+                        total, tried);
                     return;
             }
         }
+
+        /// <summary>
+        /// How to learn whether an Unknown row went, and what the journal does with it. "Check delivery reports" alone left an
+        /// admin whose run timed out asking where, and whether a re-run would send the row a second time.
+        /// </summary>
+        private const string CheckBeforeSendingAgain =
+            "Check its delivery receipts (-NotifyUrl) or the service's message logs before sending it again: " +
+            "a re-run with the same -Journal reports it Unknown again instead of sending it twice.";
 
         /// <summary>Sends recipients in requests of at most the gate's batch size, each on its own.</summary>
         private async Task SendInPiecesAsync(OutgoingBatch batch, IReadOnlyList<Recipient> part, int start, int priorAttempts,
@@ -296,8 +307,10 @@ namespace WebexConnect.Engine.Transport
                             ". The credentials were not checked.", result.Code) { RefusedByService = true };
                     case AttemptKind.Unauthorized:
                         throw new SessionFailureException("AuthenticationFailed",
-                            "The service refused the credentials (" + result.What + ")" + (renewed ? " even with a fresh token" : "") +
-                            ". " + RefusedCredential.WhatToCheck(_client.BaseAddress, _credential is JwtCredential, _clock.GetUtcNow()),
+                            "The service refused the credentials (" + result.What + ")" + (renewed ? " even with a fresh token" : "") + ". " +
+                            (Volatile.Read(ref _accepted)
+                                ? RefusedCredential.AfterAccepting(_credential is JwtCredential)
+                                : RefusedCredential.WhatToCheck(_client.BaseAddress, _credential is JwtCredential, _clock.GetUtcNow())),
                             result.Code) { RefusedByService = true };
                     case AttemptKind.SessionFatal when result.Code == "7007":
                         throw new SessionFailureException("ServiceInactive",
@@ -353,6 +366,7 @@ namespace WebexConnect.Engine.Transport
                     var parsed = await ApiResponse.ReadAsync(response, _clock.GetUtcNow(), perAttempt.Token).ConfigureAwait(false);
                     // The service's own time of arrival tells the gate how long these destinations count.
                     permit.Answered(parsed.RequestTimestamp, parsed.IsSuccess);
+                    if (parsed.IsSuccess) Volatile.Write(ref _accepted, true);
                     run.LastResponse = parsed;
                     AdoptAnnounced(parsed);
                     var result = AttemptResult.From(parsed, request.Recipients);
@@ -379,7 +393,7 @@ namespace WebexConnect.Engine.Transport
                 {
                     var limit = Seconds(_options.RequestTimeout);
                     return _tell.Answered(request, content.BodyWritten
-                        ? AttemptResult.Ambiguous("Timeout", "no response within " + limit)
+                        ? AttemptResult.Ambiguous("Timeout", "no response within " + limit + ", the -TimeoutSec of Connect-WebexConnect")
                         : AttemptResult.Transient("Timeout", "could not connect and send within " + limit), _clock.GetElapsedTime(sendStarted));
                 }
                 catch (HttpRequestException ex)

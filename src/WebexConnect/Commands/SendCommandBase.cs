@@ -395,12 +395,27 @@ namespace WebexConnect.Commands
             }
             catch (SessionFailureException failure)
             {
-                EndWithFailure(failure);
+                if (!ReadOnAfter(failure)) EndWithFailure(failure);
             }
             catch (OperationCanceledException) when (_cancellation?.IsRequested == true)
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>
+        /// A failure that dooms every later row (a key refused mid-run), met while the input goes on: the rows read so far get
+        /// their results now, and the command reads its input to the end, each later row Failed and not sent, before its one
+        /// terminating error (EndProcessing). Before, the command ended at the failure and the rows the input had after it got
+        /// no result at all. Not under -ErrorAction Stop or Inquire, which ask the command to end at its first error, nor once
+        /// a preference has ended the output: false then, and the command ends here.
+        /// </summary>
+        private bool ReadOnAfter(SessionFailureException failure)
+        {
+            if (_run is null || _output is null || _output.Stopped ||
+                _errorAction == ActionPreference.Stop || _errorAction == ActionPreference.Inquire) return false;
+            _output.Write(_run.Stop(failure));
+            return !_output.Stopped;
         }
 
         /// <summary>The row's column that bound -To (its name or an alias, as the row spells it); null when none did.</summary>
@@ -486,6 +501,11 @@ namespace WebexConnect.Commands
         /// <summary>Row <see cref="_row"/>, composed: its warnings, its checks, then its send (or -WhatIf, or -PayloadOnly).</summary>
         private void HandleRow(ConnectMessage message, ComposedRecord record, InputRow columns, PSObject? inputObject)
         {
+            if (_run?.StoppedBy is not null)
+            {
+                NotSentAfterStop(message, record, columns, inputObject);
+                return;
+            }
             foreach (var note in record.Notes) WriteVerbose("Row " + _row.ToString(CultureInfo.InvariantCulture) + ": " + note);
             if (record.Warnings.Count > 0 && WarnBeforeRow(record.Warnings)) return;
             if (WarningsBeforeRow(message, _row) is { Count: > 0 } warnings && WarnBeforeRow(warnings)) return;
@@ -553,6 +573,18 @@ namespace WebexConnect.Commands
             if (_readBehindHeld is { } behind && _output.UnansweredQuestion is string unanswered)
                 _run.NotSent(_rowReadBehindHeld, behind.Message, behind.Recipient, behind.Input, unanswered);
             _output.FinishStopped(_run.Complete());
+        }
+
+        /// <summary>
+        /// Row <see cref="_row"/>, read after a failure stopped sending (<see cref="ReadOnAfter"/>): its result, not sent, or what
+        /// the journal already says of it (Skipped: an earlier run sent it). No checks, warnings or question: nothing of it goes.
+        /// </summary>
+        private void NotSentAfterStop(ConnectMessage message, ComposedRecord record, InputRow columns, PSObject? inputObject)
+        {
+            var sent = ForRecipient(message, record.Recipient);
+            var input = columns.StandIn(inputObject);
+            var journaled = RunJournalOutcome(sent, JournaledAsGiven(message, sent), record, input);
+            _output!.Write(new[] { _run!.NotSentAfterStop(_row, sent, record.Recipient, input, journaled) });
         }
 
         /// <summary>
@@ -729,6 +761,8 @@ namespace WebexConnect.Commands
         {
             // One row piped, which gives no content: the stop it would have caused at once.
             if (_heldFirstRow is { } held) ThrowParameterError(MissingContent.ErrorId, held.Stop);
+            // Every row has its result (ReadOnAfter): now the one error that says why the rows after the failure were not sent.
+            if (_run?.StoppedBy is { } stoppedBy) EndWithFailure(stoppedBy);
             if (_row == 0) WriteNamedWarning(RunSummary.NoRows(MyInvocation.MyCommand.Name));
             if (_whatIfJournalRows?.End() is string skipped) SayWhatIf(skipped);
             if (_whatIf != null)

@@ -69,6 +69,44 @@ namespace WebexConnect.Composition
                 inputObject: inputObject, row: row));
 
         /// <summary>
+        /// The failure that stopped sending (a refused key, JournalWriteFailed) while the input goes on: the rows read after it
+        /// are not sent, and each still gets its result (<see cref="NotSentAfterStop"/>). Null while the run sends.
+        /// </summary>
+        public SessionFailureException? StoppedBy { get; private set; }
+
+        /// <summary>
+        /// Stops sending for good at <paramref name="failure"/>, and returns the results of the rows read before it, in input
+        /// order: those that finished first, then one for each row still open (the dispatcher settles them).
+        /// </summary>
+        /// <param name="failure">The failure that dooms every later row.</param>
+        public IReadOnlyList<SendResult> Stop(SessionFailureException failure)
+        {
+            StoppedBy ??= failure;
+            return TakeFinishedAfterFailure();
+        }
+
+        /// <summary>
+        /// The result of input row <paramref name="row"/>, read after <see cref="StoppedBy"/> stopped sending: Failed, not sent,
+        /// as the rows read before the failure whose request never left; counted here, and never handed to the dispatcher,
+        /// which rethrows the failure for every record. Before, the command ended at the failure, and the rows the input had
+        /// after it got no result at all (650 rows of a 1,000-row CSV whose key was refused at row 351).
+        /// </summary>
+        /// <param name="row">The row read.</param>
+        /// <param name="message">Its message.</param>
+        /// <param name="recipient">Its destination.</param>
+        /// <param name="inputObject">The row as piped.</param>
+        /// <param name="journaled">What the run's journal already says of the row (Skipped: sent by an earlier run), which it keeps.</param>
+        public SendResult NotSentAfterStop(long row, ConnectMessage message, Recipient recipient, object? inputObject, SendResult? journaled)
+        {
+            Submitted++;
+            var result = journaled ?? new SendResult(message.Channel, recipient.ToString(), recipient.CorrelationId, SendStatus.Failed,
+                code: SendErrors.RunStoppedCode, reason: SendErrors.NotSentAfterStop(StoppedBy?.ErrorId ?? ""),
+                parts: _measureParts(message, recipient), inputObject: inputObject, sequence: Submitted, row: row);
+            Count(result);
+            return result;
+        }
+
+        /// <summary>
         /// Queues the record of input row <paramref name="row"/>; blocks while the in-flight bound is reached.
         /// <paramref name="asGiven"/>: the message as the row gave it, when <paramref name="message"/> is it changed (DispatchItem.AsGiven);
         /// <paramref name="recipientAsGiven"/>: the destination with its substitution values as the cells held them, when trimmed.

@@ -88,6 +88,13 @@ namespace WebexConnect.Results
         /// </summary>
         public const string RunStoppedCode = "RunStopped";
 
+        /// <summary>
+        /// The Reason of a row whose request never left because <paramref name="stoppedBy"/> (an ErrorId) stopped the run: read
+        /// before the failure and still waiting, or read after it while the input was read to its end.
+        /// </summary>
+        public static string NotSentAfterStop(string stoppedBy) =>
+            "Not sent: the run stopped (" + stoppedBy + ") before this row's request left. Safe to send again.";
+
         /// <summary>Whether a result also writes its own non-terminating error.</summary>
         public static bool WritesError(SendResult result) => IsError(result) && result.Code != RunStoppedCode;
 

@@ -25,5 +25,19 @@ namespace WebexConnect.Sending
                   (now is DateTimeOffset time ? " (it read " + time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC)" : "") +
                   ": each token's issue time (iat) comes from it, and the service refuses a token issued in its future or more than 60 minutes before its own time."
                 : "");
+
+        /// <summary>
+        /// What to do when the service refuses a credential it accepted for earlier requests: a key revoked or regenerated
+        /// mid-run, a secret regenerated under a JWT session. The region and the clock cannot be to blame then (the same
+        /// requests went there with the same clock), and the advice to check them sent admins the wrong way.
+        /// </summary>
+        /// <param name="jwt">The session signs JWTs (a Service ID and secret), rather than sending a service key.</param>
+        public static string AfterAccepting(bool jwt) =>
+            (jwt
+                ? "It accepted this service's tokens for earlier requests: the service secret was regenerated in Webex Connect, or the service disabled. " +
+                  "Run Connect-WebexConnect again with the service ID and its current secret"
+                : "It accepted this key for earlier requests: the key was revoked or regenerated in Webex Connect, or the service disabled. " +
+                  "Run Connect-WebexConnect again with the service's current key") +
+            " (Test-WebexConnect checks it without sending), then run the same command again: with the same -Journal, it sends only the rows this run did not send.";
     }
 }

@@ -175,6 +175,27 @@ namespace WebexConnect.Tests.Transport
             Assert.DoesNotContain("clock", error.Message, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public async Task ServiceKeyRefusedAfterItWasAccepted_SaysItWasRevoked_NotToCheckTheRegion()
+        {
+            // A key revoked mid-run: the first request is queued, the second refused. Before, the error said to check that the
+            // key belongs to this region's tenant, where it had just been accepted, and nothing of connecting again.
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(201, ScriptedServer.Queued());
+            server.Fallback = (context, _) => ScriptedServer.Reply(context, 401, null);
+            var transport = NewTransport(server.BaseUri, new RecordingGate());
+
+            var first = await transport.SendAsync(Batch(Numbers(1)), CancellationToken.None);
+            var error = await Assert.ThrowsAsync<SessionFailureException>(() => transport.SendAsync(Batch(Numbers(1)), CancellationToken.None));
+
+            Assert.Equal(SendStatus.Queued, Assert.Single(first.PerRecipient).Status);
+            Assert.Equal("AuthenticationFailed", error.ErrorId);
+            Assert.Contains("It accepted this key for earlier requests: the key was revoked or regenerated", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Run Connect-WebexConnect again with the service's current key", error.Message, StringComparison.Ordinal);
+            Assert.Contains("with the same -Journal, it sends only the rows this run did not send", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("-Region", error.Message, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("7007", "ServiceInactive")]
         [InlineData("7010", "SourceIpNotAllowed")]
