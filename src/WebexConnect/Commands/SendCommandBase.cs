@@ -34,6 +34,8 @@ namespace WebexConnect.Commands
         private MessageChecks? _checks;
         private readonly MisreadCharacters _misread = new MisreadCharacters();
         private readonly RepeatedRows _repeated = new RepeatedRows();
+        // An error written with the reason of the one before it names that row instead of saying the reason again.
+        private readonly SameReasonRows _sameReason = new SameReasonRows();
         private readonly SendAtOvertaken _sendAtOvertaken = new SendAtOvertaken();
         // -SendAt as the command line gave it (null when it did not): each row's own time otherwise, from its SendAt column.
         private DateTimeOffset? _sendAtGiven;
@@ -673,12 +675,12 @@ namespace WebexConnect.Commands
         {
             if (_run is null)
             {
-                WriteError(ErrorFor(this, invalid));
+                WriteError(ErrorFor(invalid));
                 return;
             }
             // Stopped here (answered Halt, or no one could be asked): the row still gets its result, without a second error,
             // as under Stop; the rows before it are finished after it.
-            if (!ErrorActionStop.Decides(_errorAction)) _output!.WriteRowError(invalid.Row, SendErrors.ErrorIdFor(invalid), () => WriteError(ErrorFor(this, invalid)));
+            if (!ErrorActionStop.Decides(_errorAction)) _output!.WriteRowError(invalid.Row, SendErrors.ErrorIdFor(invalid), () => WriteError(ErrorFor(invalid)));
             _run.Reject(invalid);
             if (_errorAction == ActionPreference.Stop) _output!.Write(_run.Complete());
         }
@@ -991,8 +993,8 @@ namespace WebexConnect.Commands
             });
         }
 
-        private static ErrorRecord ErrorFor(PSCmdlet cmdlet, SendResult result) =>
-            ImportedCommandNames.In(cmdlet, new ErrorRecord(new ConnectSendException(SendErrors.MessageFor(result), result),
+        private ErrorRecord ErrorFor(SendResult result) =>
+            ImportedCommandNames.In(this, new ErrorRecord(new ConnectSendException(SendErrors.MessageFor(result, _sameReason.EarlierRowFor(result)), result),
                 SendErrors.ErrorIdFor(result), SendErrors.CategoryFor(result),
                 result.InputObject is RowEcho echo ? echo.ToPSObject() : result.InputObject ?? result.Destination));
 
@@ -1144,7 +1146,7 @@ namespace WebexConnect.Commands
                 _cmdlet.RowDone(result.Row, went: result.Batch > 0);
             }
 
-            public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(_cmdlet, result));
+            public void Error(SendResult result) => _cmdlet.WriteError(_cmdlet.ErrorFor(result));
 
             public void StoppedDownstream() => _cmdlet.SayStopped(byDownstreamCommand: true);
 
