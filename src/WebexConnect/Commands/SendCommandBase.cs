@@ -752,6 +752,9 @@ namespace WebexConnect.Commands
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
                 : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed));
+            // Rows not sent: one warning that counts them, names the commonest cause and says what to do, last in the log.
+            if (_whatIf is null && RunSummary.Failures(ActionName, _run.Completed, _run.ByStatus, _run.Failures, _clock.Elapsed, _journalPath) is string failed)
+                WriteNamedWarning(failed);
         }
 
         /// <summary>
