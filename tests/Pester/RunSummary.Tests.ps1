@@ -86,3 +86,39 @@ Describe 'The warning a run ends with' {
         } finally { $service.Dispose() }
     }
 }
+
+Describe 'A run the process is told to end (SIGTERM)' -Skip:$IsWindows {
+    It 'says at which row it stopped, in the log, and its journal holds the rows accepted before' {
+        # kill <pid>, systemd or a container's stop. Before: pwsh ended at once, and neither the log nor the console said a word.
+        $shell = Join-Path $PSHOME 'pwsh'
+        $journal = Join-Path $TestDrive 'term.journal'
+        $started = Join-Path $TestDrive 'started.txt'
+        $script = Join-Path $TestDrive 'nightly.ps1'
+        $module = (Resolve-Path $manifest).Path
+        Set-Content -LiteralPath $script -Encoding UTF8 -Value @(
+            "Import-Module '$($module -replace "'", "''")'"
+            'if ($PSStyle) { $PSStyle.OutputRendering = ''PlainText'' }'
+            'Connect-WebexConnect -Sandbox -Tps 5'
+            "1..500 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:d5}' -f `$_ } } |"
+            "    Send-ConnectSms -From ACME -Text Hi -Journal '$journal' | ForEach-Object { if (`$_.Row -eq 3) { Set-Content '$started' x }; `$_.Row }")
+        $info = [Diagnostics.ProcessStartInfo]::new($shell)
+        foreach ($a in @('-NoProfile', '-NonInteractive', '-File', $script)) { $info.ArgumentList.Add($a) }
+        $info.RedirectStandardOutput = $true
+        $info.UseShellExecute = $false
+        $child = [Diagnostics.Process]::Start($info)
+        $reading = $child.StandardOutput.ReadToEndAsync()
+        $deadline = [DateTime]::UtcNow.AddSeconds(120)
+        while (-not (Test-Path -LiteralPath $started) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+        Test-Path -LiteralPath $started | Should -BeTrue
+        & kill -TERM $child.Id
+        $child.WaitForExit(30000) | Should -BeTrue
+        $log = $reading.GetAwaiter().GetResult()
+
+        $child.ExitCode | Should -Be 143
+        $log | Should -Match 'WARNING: Send-ConnectSms was stopped \(Ctrl\+C, Stop-Job or the end of its task\) after the result of row \d+'
+        # Every row the log reported was recorded (queued) in the journal before its result came out.
+        $reported = @($log -split "`n" | Where-Object { $_ -match '^\d+\s*$' }).Count
+        $queued = @(Get-Content -LiteralPath $journal | ConvertFrom-Json | Where-Object s -eq 'queued' | ForEach-Object { $_.k }).Count
+        $queued | Should -BeGreaterOrEqual $reported
+    }
+}

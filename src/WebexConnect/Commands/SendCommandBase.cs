@@ -27,6 +27,7 @@ namespace WebexConnect.Commands
 
         private readonly Stopwatch _clock = new Stopwatch();
         private CommandStop? _cancellation;
+        private IDisposable? _processEnd;
         private IDispatcher? _dispatcher;
         private ConnectSession? _session;
         private RecordComposer? _composer;
@@ -352,6 +353,8 @@ namespace WebexConnect.Commands
             }
             _sessionHeld = true;
             _cancellation = new CommandStop();
+            // SIGTERM stops the run as Ctrl+C does, so that its stop is said (Dispose); PowerShell itself stops nothing for it.
+            _processEnd = ProcessEndStop.Register(_cancellation);
             _journalPath = Journal is null ? null : JournalLocation.Resolve(this, Journal);
             if (_journalPath is not null && (whatIf || !_silentConsent)) ReadJournalAhead(_journalPath, whatIf);
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
@@ -799,6 +802,9 @@ namespace WebexConnect.Commands
             _sessionHeld = false;
             if (_progressActivityId is int activity) ProgressActivities.Release(activity);
             _progressActivityId = null;
+            // Last: the process's end (ProcessEndStop) waits for this, once the stop has been said above.
+            _processEnd?.Dispose();
+            _processEnd = null;
             GC.SuppressFinalize(this);
         }
 
