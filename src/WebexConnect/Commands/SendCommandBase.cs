@@ -27,6 +27,7 @@ namespace WebexConnect.Commands
 
         private readonly Stopwatch _clock = new Stopwatch();
         private CommandStop? _cancellation;
+        private IDisposable? _processEnd;
         private IDispatcher? _dispatcher;
         private ConnectSession? _session;
         private RecordComposer? _composer;
@@ -34,6 +35,8 @@ namespace WebexConnect.Commands
         private MessageChecks? _checks;
         private readonly MisreadCharacters _misread = new MisreadCharacters();
         private readonly RepeatedRows _repeated = new RepeatedRows();
+        // An error written with the reason of the one before it names that row instead of saying the reason again.
+        private readonly SameReasonRows _sameReason = new SameReasonRows();
         private readonly SendAtOvertaken _sendAtOvertaken = new SendAtOvertaken();
         // -SendAt as the command line gave it (null when it did not): each row's own time otherwise, from its SendAt column.
         private DateTimeOffset? _sendAtGiven;
@@ -350,6 +353,8 @@ namespace WebexConnect.Commands
             }
             _sessionHeld = true;
             _cancellation = new CommandStop();
+            // SIGTERM stops the run as Ctrl+C does, so that its stop is said (Dispose); PowerShell itself stops nothing for it.
+            _processEnd = ProcessEndStop.Register(_cancellation);
             _journalPath = Journal is null ? null : JournalLocation.Resolve(this, Journal);
             if (_journalPath is not null && (whatIf || !_silentConsent)) ReadJournalAhead(_journalPath, whatIf);
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
@@ -705,12 +710,12 @@ namespace WebexConnect.Commands
         {
             if (_run is null)
             {
-                WriteError(ErrorFor(this, invalid));
+                WriteError(ErrorFor(invalid));
                 return;
             }
             // Stopped here (answered Halt, or no one could be asked): the row still gets its result, without a second error,
             // as under Stop; the rows before it are finished after it.
-            if (!ErrorActionStop.Decides(_errorAction)) _output!.WriteRowError(invalid.Row, SendErrors.ErrorIdFor(invalid), () => WriteError(ErrorFor(this, invalid)));
+            if (!ErrorActionStop.Decides(_errorAction)) _output!.WriteRowError(invalid.Row, SendErrors.ErrorIdFor(invalid), () => WriteError(ErrorFor(invalid)));
             _run.Reject(invalid);
             if (_errorAction == ActionPreference.Stop) _output!.Write(_run.Complete());
         }
@@ -784,6 +789,9 @@ namespace WebexConnect.Commands
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
                 : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed));
+            // Rows not sent: one warning that counts them, names the commonest cause and says what to do, last in the log.
+            if (_whatIf is null && RunSummary.Failures(ActionName, _run.Completed, _run.ByStatus, _run.Failures, _clock.Elapsed, _journalPath) is string failed)
+                WriteNamedWarning(failed);
         }
 
         /// <summary>
@@ -828,6 +836,9 @@ namespace WebexConnect.Commands
             _sessionHeld = false;
             if (_progressActivityId is int activity) ProgressActivities.Release(activity);
             _progressActivityId = null;
+            // Last: the process's end (ProcessEndStop) waits for this, once the stop has been said above.
+            _processEnd?.Dispose();
+            _processEnd = null;
             GC.SuppressFinalize(this);
         }
 
@@ -1025,8 +1036,8 @@ namespace WebexConnect.Commands
             });
         }
 
-        private static ErrorRecord ErrorFor(PSCmdlet cmdlet, SendResult result) =>
-            ImportedCommandNames.In(cmdlet, new ErrorRecord(new ConnectSendException(SendErrors.MessageFor(result), result),
+        private ErrorRecord ErrorFor(SendResult result) =>
+            ImportedCommandNames.In(this, new ErrorRecord(new ConnectSendException(SendErrors.MessageFor(result, _sameReason.EarlierRowFor(result)), result),
                 SendErrors.ErrorIdFor(result), SendErrors.CategoryFor(result),
                 InputRow.EchoOf(result.InputObject) ?? result.InputObject ?? result.Destination));
 
@@ -1178,7 +1189,7 @@ namespace WebexConnect.Commands
                 _cmdlet.RowDone(result.Row, went: result.Batch > 0);
             }
 
-            public void Error(SendResult result) => _cmdlet.WriteError(ErrorFor(_cmdlet, result));
+            public void Error(SendResult result) => _cmdlet.WriteError(_cmdlet.ErrorFor(result));
 
             public void StoppedDownstream() => _cmdlet.SayStopped(byDownstreamCommand: true);
 

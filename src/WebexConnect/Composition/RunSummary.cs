@@ -28,6 +28,56 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
+        /// The warning a run ends with when rows were not sent, or null when every row was (or was Skipped, already sent):
+        /// "Send SMS: 20,000 rows in 85.2 s: 0 sent, 20,000 Failed (SendFailed (ConnectionFailed) for all 20,000: row 1's error says why).
+        /// Failed rows were not sent: once the service answers, run the same command with the journal '...' again: ...".
+        /// Before, a scheduled task's log ended with the last row's error, and the cause (the circuit opening) was somewhere
+        /// in the middle of 120,000 lines; the verbose line (<see cref="Format"/>) said the counts only under -Verbose.
+        /// </summary>
+        /// <param name="action">"Send SMS".</param>
+        /// <param name="rows">The rows with a result.</param>
+        /// <param name="byStatus">How many results of each status.</param>
+        /// <param name="failures">The unsuccessful results by Code.</param>
+        /// <param name="elapsed">How long the run took.</param>
+        /// <param name="journalPath">The -Journal file, or null.</param>
+        public static string? Failures(string action, long rows, IReadOnlyDictionary<SendStatus, long> byStatus, RunFailures failures, TimeSpan elapsed,
+            string? journalPath)
+        {
+            if (failures.Commonest is not { } commonest) return null;
+            long Of(SendStatus status) => byStatus.TryGetValue(status, out var n) ? n : 0;
+            var counts = new List<string> { N(Of(SendStatus.Queued) + Of(SendStatus.Scheduled)) + " sent" };
+            long unsuccessful = 0;
+            foreach (SendStatus status in Enum.GetValues(typeof(SendStatus)))
+            {
+                if (status is SendStatus.Queued or SendStatus.Scheduled || Of(status) == 0) continue;
+                counts.Add(N(Of(status)) + " " + status);
+                if (status != SendStatus.Skipped) unsuccessful += Of(status);
+            }
+            // Its ErrorId, which scripts match on, and the Code the result holds when that says more ("SendFailed (ConnectionFailed)").
+            var errorId = SendErrors.Classify(commonest.Status, commonest.Code).Id;
+            var named = errorId == commonest.Code || commonest.Code.Length == 0 ? errorId : errorId + " (" + commonest.Code + ")";
+            var cause = " (" + named + (unsuccessful == 1 ? "" : commonest.Count == unsuccessful ? " for all " + N(unsuccessful)
+                : " for " + N(commonest.Count) + " of " + N(unsuccessful)) + ": row " + commonest.FirstRow.ToString(CultureInfo.InvariantCulture) + "'s error says why)";
+            var advice = new List<string>(3);
+            if (Of(SendStatus.Failed) > 0)
+            {
+                var whenAnswered = SendErrors.IsServiceNotReached(errorId) ? "once the service answers, " : "";
+                advice.Add(journalPath is not null
+                    ? "Failed rows were not sent: " + whenAnswered + "run " + StoppedRun.SameCommandWith(journalPath)
+                    : "Failed rows were not sent and are safe to send again: " + whenAnswered + "send those rows again (the results' Row says which), " +
+                      "or give -Journal, so that running the command again sends only what it did not send.");
+            }
+            if (Of(SendStatus.Unknown) > 0)
+                advice.Add("Unknown rows may have been sent: check the delivery reports before sending them again (-ResendUnknown).");
+            if (Of(SendStatus.Invalid) + Of(SendStatus.Rejected) > 0)
+                advice.Add("Invalid and Rejected rows were not sent: correct what their errors say, then send them again.");
+            return string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} in {3:0.0} s: {4}{5}. {6}", action, N(rows), rows == 1 ? "row" : "rows",
+                elapsed.TotalSeconds, string.Join(", ", counts), cause, string.Join(" ", advice));
+        }
+
+        private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+        /// <summary>
         /// The line a -WhatIf run ends with: what a run would do with the rows, since nothing was sent. Format's line said
         /// "0 rows ... nothing sent" for 3,000 rows the journal would skip, as if none had been read.
         /// </summary>

@@ -39,6 +39,9 @@ namespace WebexConnect.Composition
 
         private readonly Dictionary<SendStatus, long> _byStatus = new Dictionary<SendStatus, long>();
 
+        /// <summary>The unsuccessful results by Code, for the warning a run with any ends with.</summary>
+        public RunFailures Failures { get; } = new RunFailures();
+
         /// <summary>
         /// The Invalid result for a record that must not be sent, or null when it may be sent. Its Sequence is
         /// its place among the records handed to the dispatcher, which has no gaps where a row was declined.
@@ -175,7 +178,9 @@ namespace WebexConnect.Composition
             _byStatus.TryGetValue(result.Status, out var count);
             _byStatus[result.Status] = count + 1;
             // Counted as the error stream counts: a Skipped row (-Journal says it went in an earlier run) is no error.
-            if (SendErrors.IsError(result)) Unsuccessful++;
+            if (!SendErrors.IsError(result)) return;
+            Unsuccessful++;
+            Failures.Add(result);
         }
     }
 

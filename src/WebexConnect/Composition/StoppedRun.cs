@@ -135,7 +135,7 @@ namespace WebexConnect.Composition
         private static string NotReadAfter(long row) => ", and any rows the input had after row " + N(row) + " were not read, so not sent. ";
 
         /// <summary>What a re-run with the journal does, after "Run " or "Correct row 7, then run ".</summary>
-        private static string SameCommandWith(string journalPath) =>
+        internal static string SameCommandWith(string journalPath) =>
             "the same command with the journal '" + journalPath + "' again: the rows it sent are Skipped, and the others are sent.";
 
         /// <summary>What a re-run without a journal does to the <paramref name="sent"/> rows that have their results.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using WebexConnect.Composition;
 using WebexConnect.Messages.Validation;
@@ -160,13 +161,39 @@ namespace WebexConnect.Results
         /// result's reason begins with its row too (it stands alone in a report): that is not said twice. A result made
         /// outside a send command (Row 0) names no row.
         /// </summary>
-        public static string MessageFor(SendResult result)
+        /// <param name="result">The unsuccessful result.</param>
+        /// <param name="sameReasonAsRow">
+        /// An earlier row whose error gave this very reason (SameReasonRows), or 0: the reason is then not said again, only that
+        /// row. Its result keeps the whole reason.
+        /// </param>
+        public static string MessageFor(SendResult result, long sameReasonAsRow = 0)
         {
             var code = string.IsNullOrEmpty(result.Code) || result.Code == InvalidInputCode ? "" : $" ({result.Code})";
             var row = result.Row <= 0 ? "" : RowErrorText.Prefix(result.Row);
-            var reason = result.Reason ?? "";
-            if (row.Length > 0 && reason.StartsWith(row, StringComparison.Ordinal)) reason = reason.Substring(row.Length);
+            var reason = sameReasonAsRow > 0 ? SameReasonAs(sameReasonAsRow) : ReasonWithoutRow(result);
             return $"{row}{result.Status}{code}{DestinationForMessage(result.Destination)}{(reason.Length == 0 ? "" : ": " + reason)}";
+        }
+
+        /// <summary>"same reason as row 1": short enough for one line of a log 80 columns wide.</summary>
+        internal static string SameReasonAs(long row) => "same reason as row " + row.ToString(CultureInfo.InvariantCulture) + ".";
+
+        /// <summary>
+        /// Where the result's reason starts once its own "Row 7: " is left out (an Invalid result's reason begins with its row,
+        /// to stand alone in a report): 0 for a reason that does not begin with it.
+        /// </summary>
+        internal static int ReasonStart(SendResult result)
+        {
+            var reason = result.Reason;
+            if (reason is null || result.Row <= 0 || !reason.StartsWith("Row ", StringComparison.Ordinal)) return 0;
+            var prefix = RowErrorText.Prefix(result.Row);
+            return reason.StartsWith(prefix, StringComparison.Ordinal) ? prefix.Length : 0;
+        }
+
+        private static string ReasonWithoutRow(SendResult result)
+        {
+            var reason = result.Reason ?? "";
+            var start = ReasonStart(result);
+            return start == 0 ? reason : reason.Substring(start);
         }
 
         /// <summary>

@@ -59,6 +59,73 @@ namespace WebexConnect.Tests.Composition
                 RunSummary.WhatIf("Send email", 1, new Dictionary<SendStatus, long>(), TimeSpan.Zero));
         }
 
+        private static SendResult Result(long row, SendStatus status, string code, string reason) =>
+            new SendResult(Messages.MessageChannel.Sms, "+44770090000" + row, null, status, code: code, reason: reason, row: row);
+
+        private static Dictionary<SendStatus, long> CountsOf(IEnumerable<SendResult> results, RunFailures failures)
+        {
+            var counts = new Dictionary<SendStatus, long>();
+            foreach (var result in results)
+            {
+                counts[result.Status] = (counts.TryGetValue(result.Status, out var n) ? n : 0) + 1;
+                if (SendErrors.IsError(result)) failures.Add(result);
+            }
+            return counts;
+        }
+
+        [Fact]
+        public void ARunWithEveryRowSentEndsWithNoWarning()
+        {
+            var failures = new RunFailures();
+            var counts = CountsOf(new[] { Result(1, SendStatus.Queued, "", ""), Result(2, SendStatus.Skipped, "", "Already sent") }, failures);
+
+            Assert.Null(RunSummary.Failures("Send SMS", 2, counts, failures, TimeSpan.FromSeconds(1), "/j"));
+        }
+
+        [Fact]
+        public void TheServiceOutOfReachNamesTheCommonestCauseItsFirstRowAndTheJournalToRunAgainWith()
+        {
+            // The night the service is down: the first rows fail on their own, then the circuit fails the rest fast.
+            var failures = new RunFailures();
+            var results = new List<SendResult> { Result(1, SendStatus.Queued, "", "") };
+            for (var row = 2; row <= 4; row++) results.Add(Result(row, SendStatus.Failed, "ConnectionFailed", "Not sent: could not connect."));
+            for (var row = 5; row <= 20000; row++) results.Add(Result(row, SendStatus.Failed, "CircuitOpen", "Not sent: stopped after 5 consecutive failures."));
+            var counts = CountsOf(results, failures);
+
+            Assert.Equal("Send SMS: 20,000 rows in 85.2 s: 1 sent, 19,999 Failed (SendFailed (CircuitOpen) for 19,996 of 19,999: row 5's error says why). " +
+                "Failed rows were not sent: once the service answers, run the same command with the journal '/jobs/sms.journal' again: " +
+                "the rows it sent are Skipped, and the others are sent.",
+                RunSummary.Failures("Send SMS", 20000, counts, failures, TimeSpan.FromSeconds(85.2), "/jobs/sms.journal"));
+        }
+
+        [Fact]
+        public void WithoutAJournalFailedRowsAreToBeSentAgainByThemselves()
+        {
+            var failures = new RunFailures();
+            var counts = CountsOf(new[] { Result(1, SendStatus.Queued, "", ""), Result(2, SendStatus.Failed, "503", "Not sent: HTTP 503.") }, failures);
+
+            Assert.Equal("Send SMS: 2 rows in 1.0 s: 1 sent, 1 Failed (ServiceUnavailable (503): row 2's error says why). " +
+                "Failed rows were not sent and are safe to send again: once the service answers, send those rows again (the results' Row says which), " +
+                "or give -Journal, so that running the command again sends only what it did not send.",
+                RunSummary.Failures("Send SMS", 2, counts, failures, TimeSpan.FromSeconds(1), null));
+        }
+
+        [Fact]
+        public void UnknownInvalidAndSkippedRowsEachSayWhatToDo()
+        {
+            var failures = new RunFailures();
+            var counts = CountsOf(new[]
+            {
+                Result(1, SendStatus.Skipped, "", "Already sent"), Result(2, SendStatus.Unknown, "Timeout", "May have been sent."),
+                Result(3, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 3: To: no number."), Result(4, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 4: To: no number."),
+            }, failures);
+
+            Assert.Equal("Send SMS: 4 rows in 2.0 s: 0 sent, 1 Unknown, 1 Skipped, 2 Invalid (InvalidInput for 2 of 3: row 3's error says why). " +
+                "Unknown rows may have been sent: check the delivery reports before sending them again (-ResendUnknown). " +
+                "Invalid and Rejected rows were not sent: correct what their errors say, then send them again.",
+                RunSummary.Failures("Send SMS", 4, counts, failures, TimeSpan.FromSeconds(2), "/j"));
+        }
+
         [Fact]
         public void TheNoRowsWarningNamesTheCommand()
         {
