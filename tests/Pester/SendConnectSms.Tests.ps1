@@ -510,6 +510,21 @@ Describe 'Send-ConnectSms with a bad row' {
         (Get-SentDestination).msisdn | Should -Be @('+447700900004')
     }
 
+    It 'tells a tiny cell (0, 1, 00) it is too short for a number, and a + before a national 0 that no country code starts with 0' {
+        # Before: '0' was told "e.g. +44 for a UK number", '1' that its + was missing, and '+0770 900001' got the generic
+        # example with no word that the 0 goes: the admin saw no way to mend the row.
+        $rows = '0', '1', '00', '+0770 900001', '+447700900001' | ForEach-Object { [pscustomobject]@{ Phone = $_ } }
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue -ErrorVariable sendErrors)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Invalid', 'Queued')
+        $sendErrors.Count | Should -Be 4
+        $results[0].Reason | Should -Be "Row 1: To: '0' is not an E.164 number (it has 1 digit, too few for a phone number): use + and up to 15 digits, no spaces (e.g. +447700900123)"
+        $results[1].Reason | Should -BeLike "Row 2: To: '1' is not an E.164 number (it has 1 digit, too few for a phone number):*(e.g. +447700900123)"
+        $results[2].Reason | Should -BeLike "Row 3: To: '00' is not an E.164 number (it has 2 digits, too few for a phone number):*(e.g. +447700900123)"
+        $results[3].Reason | Should -Be ("Row 4: To: '+0770 900001' is not an E.164 number (it contains spaces, a country code cannot start with 0): " +
+            'use + and up to 15 digits, no spaces (e.g. +44770900001 for a UK number: + and the country code in place of the 0)')
+    }
+
     It 'refuses a number written in full-width or Arabic-Indic digits, and gives it in plain digits as the example to copy' {
         # Before: the right reason, but the generic example +447700900123, not the row's number.
         $rows = @(
