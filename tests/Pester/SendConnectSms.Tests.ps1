@@ -173,7 +173,7 @@ Describe 'Send-ConnectSms from a CSV' {
             [cultureinfo]::CurrentCulture = $Culture
             $null = @(Import-Csv $file -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
             @($warned).Count | Should -Be 1
-            "$($warned[0])" | Should -BeLike "*holds U+FFFD*save code page $CodePage*Import-Csv -Encoding $CodePage in PowerShell 7*"
+            "$($warned[0])" | Should -BeLike "*has U+FFFD*the file is not UTF-8. Read it with -Encoding $CodePage (Windows PowerShell 5.1: Default)*"
 
             $again = @(Import-Csv $file -Delimiter ';' -Encoding $CodePage | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable unwarned)
             $again.Status | Should -Be 'Queued'
@@ -194,8 +194,11 @@ Describe 'Send-ConnectSms from a CSV' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike ("Row 2: the column 'Name' ('Jos{0}{1}') holds '{0}{1}', which is how Windows-1252 shows the UTF-8 of '{2}'*-Encoding UTF8*" -f
+        "$($warned[0])" | Should -Be (("Row 2: the column 'Name' ('Jos{0}{1}') has '{0}{1}' for '{2}': the file is UTF-8, read as Windows-1252. " +
+            'Read it with -Encoding UTF8, or save it as UTF-8 with BOM. It is sent as it is (-WarningAction Stop stops before this row).') -f
             [char]0xC3, [char]0xA9, [char]0xE9)
+        # Three lines at most at 80 columns, as a scheduled task's log keeps it. Before: some 480 characters on one line.
+        ('WARNING: ' + $warned[0]).Length | Should -BeLessOrEqual (3 * 80)
         $clean.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($unwarned).Count | Should -Be 0
     }
@@ -216,7 +219,7 @@ Describe 'Send-ConnectSms from a CSV' {
         @($unwarned).Count | Should -Be 0
         $wrong.Status | Should -Be 'Queued'
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike ("Row 1: the column 'Offer' * holds '{0}{1}', which is how Windows-1252 shows the UTF-8 of '{2}'*" -f [char]0xC3, [char]0x2030, [char]0xC9)
+        "$($warned[0])" | Should -BeLike ("Row 1: the column 'Offer' * has '{0}{1}' for '{2}': the file is UTF-8, read as Windows-1252.*" -f [char]0xC3, [char]0x2030, [char]0xC9)
     }
 
     It 'warns, naming the row, when the last line was cut off inside its number, and not for a whole file with a shorter number or empty cells' {
