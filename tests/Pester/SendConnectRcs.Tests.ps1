@@ -834,7 +834,7 @@ Describe 'Send-ConnectRcs' {
     It 'says a text over the limit is counted in UTF-16 units when it holds emoji' {
         # Given on the command line, it is every row's text: the command stops once, before sending.
         { Send-ConnectRcs -To '+447700900495' -From 'app-1' -Text ([string]::new([char]0x263A, 1) + ([char]::ConvertFromUtf32(0x1F600) * 600)) } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-Text: has 1201 characters (counted as UTF-16 units: an emoji or other character beyond U+FFFF counts as 2): at most 1024 are allowed. It is the same for every row*'
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-Text: has 1201 characters (counted as UTF-16 units: an emoji or other character beyond U+FFFF counts as 2): at most 1024 are allowed: shorten it, or send it as a card*. It is the same for every row*'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

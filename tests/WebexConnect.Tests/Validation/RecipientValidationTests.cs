@@ -41,6 +41,7 @@ namespace WebexConnect.Tests.Validation
         [InlineData("+1234567890123456", "16 digits, more than 15", "e.g. +447700900123")]
         [InlineData("+07700900123", "a country code cannot start with 0", "e.g. +447700900123 for a UK number: + and the country code in place of the 0")]
         [InlineData("+00447700900123", "the country code starts with 0", "e.g. +447700900123)")]
+        [InlineData("+0447700900123", "the country code starts with 0", "e.g. +447700900123)")]   // a stray 0 before a country code
         [InlineData("07700900123", "written for calls within its country, with a 0 in front", "e.g. +447700900123 for a UK number: + and the country code in place of the 0")]
         [InlineData("015112345678", "written for calls within its country, with a 0 in front", "e.g. +4415112345678 for a UK number")]
         public void ABadNumberSaysWhatIsWrong(string number, string reason, string example)

@@ -26,6 +26,9 @@ namespace WebexConnect.Messages.Validation
         /// the shortest numbers in use have 4 digits after the country code (+683 4002).
         /// </summary>
         private const int MinNumberDigits = 4;
+
+        /// <summary>The most digits a number written for calls within its country has after its 0 (a UK number has 10).</summary>
+        private const int MaxNationalDigits = 10;
         internal const int MaxDigits = 15;
 
         /// <summary>Null when the number is valid, else the message that says what is wrong.</summary>
@@ -126,7 +129,9 @@ namespace WebexConnect.Messages.Validation
             }
 
             // "+0770 900001": a national number with a + put before its 0. The 0 is the trunk prefix, no country code's digit.
-            var plusBeforeTrunk = hasPlus && countryDigits.Length > MinDigits && countryDigits[0] == '0' && countryDigits[1] != '0';
+            // Not "+0447700900123", whose digits after the 0 are too many for a national number: a country code, a stray 0 before it.
+            var plusBeforeTrunk = hasPlus && countryDigits.Length > MinDigits && countryDigits[0] == '0' && countryDigits[1] != '0' &&
+                countryDigits.Length - 1 <= MaxNationalDigits;
             if (countryDigits.Length == 0) reasons.Add("it has no digits");
             else if (tooShort) reasons.Add($"it has {digits.Length} {(digits.Length == 1 ? "digit" : "digits")}, too few for a phone number");
             else if (countryDigits.Length < MinDigits) reasons.Add("it has 1 digit, a country code with no number after it");
