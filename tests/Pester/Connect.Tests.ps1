@@ -892,3 +892,53 @@ Describe 'New-ConnectJwt' {
             Should -Throw -ErrorId 'MissingCredentials,*' -ExpectedMessage '-ServiceSecret is empty*'
     }
 }
+
+Describe 'Tab completion of values no file gives' {
+    BeforeAll {
+        # Completion runs in the current location, as at the prompt: a folder whose files Tab must not offer here.
+        $script:Folder = Join-Path $TestDrive 'tab folder'
+        $null = New-Item -ItemType Directory -Path $script:Folder -Force
+        Set-Content -LiteralPath (Join-Path $script:Folder 'people.csv') -Value 'Phone'
+        function script:Complete([string] $Line) {
+            @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText)
+        }
+    }
+
+    BeforeEach { Push-Location -LiteralPath $script:Folder }
+    AfterEach { Pop-Location }
+
+    It 'completes -Session of <_> with the variables that hold a session, and nothing when none does' -ForEach @(
+        'Send-ConnectSms', 'Send-ConnectRcs', 'Disconnect-WebexConnect', 'Get-ConnectMessage', 'Get-ConnectSandboxRequest', 'Test-WebexConnect'
+    ) {
+        # Before: Tab offered ./people.csv, which -Session never takes.
+        Complete "$_ -Session " | Should -BeNullOrEmpty
+        $global:wordingTabEu = Connect-WebexConnect -Sandbox -PassThru
+        $global:wordingTabText = 'not a session'
+        try {
+            Complete "$_ -Session " | Should -Contain '$wordingTabEu'
+            Complete "$_ -Session " | Should -Not -Contain '$wordingTabText'
+            Complete "$_ -Session `$wordingTabE" | Should -Be @('$wordingTabEu')
+        }
+        finally { Remove-Variable wordingTabEu, wordingTabText -Scope Global }
+    }
+
+    It 'offers no file names for <Line>' -ForEach @(
+        @{ Line = 'Connect-WebexConnect -Sandbox -SandboxLatency ' }
+        @{ Line = 'Connect-WebexConnect -Sandbox -SandboxFailureRate ' }
+        @{ Line = 'Connect-WebexConnect -Tps ' }
+        @{ Line = 'Connect-WebexConnect -TimeoutSec ' }
+        @{ Line = 'Connect-WebexConnect -ServiceId ' }
+        @{ Line = 'Send-ConnectSms -From ' }
+        @{ Line = 'Send-ConnectEmail -TemplateId ' }
+        @{ Line = 'Send-ConnectRcs -Validity ' }
+        @{ Line = 'Send-ConnectMessage -CallbackData ' }
+        @{ Line = 'Send-ConnectSms -ContactPolicyGroup ' }
+    ) {
+        # Before: ./people.csv, as if each took a path.
+        Complete $Line | Should -BeNullOrEmpty
+    }
+
+    It 'still completes file names for -Journal, which is a path' {
+        Complete 'Send-ConnectSms -Journal ' | Should -Contain (Join-Path . 'people.csv')
+    }
+}

@@ -96,6 +96,15 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         }
     }
 
+    It 'schedules and books from today in its examples, never on a fixed date that passes' {
+        # New-ConnectRcsSuggestion's calendar event was on 2026-12-01: days later its example booked a visit in the past.
+        $fixed = foreach ($example in @((Get-Help $Name -Examples).examples.example)) {
+            [regex]::Matches($example.code, '(?i)\b(StartTime|EndTime|SendAt|ExpireAt)\b[^\r\n]*?\d{4}-\d{2}-\d{2}') |
+                ForEach-Object { "$($example.title.Trim(' -')): $($_.Value)" }
+        }
+        $fixed | Should -BeNullOrEmpty
+    }
+
     It 'shows its examples without markdown fences, at 80 columns as at any width' {
         $text = Get-Help $Name -Examples | Out-String -Width 80
         $text | Should -Not -Match '```'

@@ -436,7 +436,7 @@ Describe 'Send-ConnectEmail' {
 
         $results.Status | Should -Be @('Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike "Row 1: Html ('<p>Caf$([char]0xFFFD) na$([char]0xFFFD)ve</p>') holds U+FFFD*read in the wrong encoding*-Encoding 1252*"
+        "$($warned[0])" | Should -BeLike "Row 1: Html ('<p>Caf$([char]0xFFFD) na$([char]0xFFFD)ve</p>') has U+FFFD ($([char]0xFFFD)): the file is not UTF-8. Read it with -Encoding 1252*"
     }
 
     It 'warns once when a CSV saved by Excel in Windows-1252 was read as UTF-8, naming the row and the column' {
@@ -448,7 +448,7 @@ Describe 'Send-ConnectEmail' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike "Row 2: the column 'Name' ('Jos$([char]0xFFFD)') holds U+FFFD*"
+        "$($warned[0])" | Should -BeLike "Row 2: the column 'Name' ('Jos$([char]0xFFFD)') has U+FFFD*"
     }
 
     It 'stops before the damaged row with -WarningAction Stop, sending nothing of it' {

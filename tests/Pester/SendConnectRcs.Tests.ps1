@@ -479,6 +479,41 @@ Describe 'Send-ConnectRcs' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage $Expected
     }
 
+    It 'says a mistake every carousel card shares once, listing the cards, before any row' {
+        # Cards made in a loop share their mistake. Before: "-Carousel[0].MediaHeight: -MediaHeight Tall is not allowed on a
+        # carousel card: use Short or Medium; -Carousel[1].MediaHeight: ..." once per card, 12 lines at 80 columns for 3 cards.
+        $chips = 1..3 | ForEach-Object { New-ConnectRcsSuggestion "R$_" "r$_" }
+        $cards = 1..3 | ForEach-Object { New-ConnectRcsCard -Title "Card $_" -MediaUrl "https://img.example.com/$_.png" -MediaHeight Tall -Suggestion $chips }
+        $rows = [pscustomobject]@{ To = '+447700900415' }, [pscustomobject]@{ To = '+447700900416' }
+
+        $thrown = { $rows | Send-ConnectRcs -From 'app-1' -Carousel $cards } | Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
+        $thrown.Exception.Message | Should -Be ('-Carousel[0,1,2].MediaHeight: -MediaHeight Tall is not allowed on a carousel card: use Short or Medium; ' +
+            '-Carousel[0,1,2].Suggestions: a carousel card has 3 suggestions: at most 2 are allowed. They are the same for every row, ' +
+            'so nothing was sent: correct -Carousel and run the command again.')
+        Get-ConnectSandboxRequest | Should -BeNullOrEmpty
+    }
+
+    It 'says how to send a text over 1024 characters: shorter, or as a card, whose description takes 2000' {
+        # Before: "Text: has 1100 characters: at most 1024 are allowed", and nothing said what would send it.
+        $long = 'x' * 1100
+        $rows = [pscustomobject]@{ To = '+447700900417'; Text = $long }, [pscustomobject]@{ To = '+447700900418'; Text = 'Hi' }
+        $results = @($rows | Send-ConnectRcs -From 'app-1' -ErrorAction SilentlyContinue -ErrorVariable sendErrors)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        "$($sendErrors[0])" | Should -Be ("Row 1: Invalid +447700900417: Text: has 1100 characters: at most 1024 are allowed: shorten it, or send " +
+            "it as a card, whose description takes up to 2000: -Card (New-ConnectRcsCard -Description '`$(Text)')")
+        { Send-ConnectRcs -To '+447700900417' -From 'app-1' -Text $long } |
+            Should -Throw -ExpectedMessage '-Text: has 1100 characters: at most 1024 are allowed: shorten it, or send it as a card*-Card (New-ConnectRcsCard -Description $text). It is the same for every row*'
+
+        # The advice works: the same rows, each with its own text as its card's description.
+        Connect-FreshSandbox
+        $asCards = @($rows | Send-ConnectRcs -From 'app-1' -Card (New-ConnectRcsCard -Description '$(Text)'))
+        $asCards.Status | Should -Be @('Queued', 'Queued')
+        $body = @(Get-SentBody)[0]
+        $body.content.richCard.description | Should -BeExactly '$(Text)'
+        $body.to[0].substitutions.Text | Should -Be $long
+    }
+
     It 'sends nothing to a row whose card failed when the card is made in the same statement, as New-ConnectRcsCard''s notes say' {
         # A card kept in a variable across the two statements went to the next row whose card failed: the notes warn of it.
         # A script of its own, as an admin's: inside Pester's try, a failed statement would end the loop.
@@ -799,7 +834,7 @@ Describe 'Send-ConnectRcs' {
     It 'says a text over the limit is counted in UTF-16 units when it holds emoji' {
         # Given on the command line, it is every row's text: the command stops once, before sending.
         { Send-ConnectRcs -To '+447700900495' -From 'app-1' -Text ([string]::new([char]0x263A, 1) + ([char]::ConvertFromUtf32(0x1F600) * 600)) } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-Text: has 1201 characters (counted as UTF-16 units: an emoji or other character beyond U+FFFF counts as 2): at most 1024 are allowed. It is the same for every row*'
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-Text: has 1201 characters (counted as UTF-16 units: an emoji or other character beyond U+FFFF counts as 2): at most 1024 are allowed: shorten it, or send it as a card*. It is the same for every row*'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

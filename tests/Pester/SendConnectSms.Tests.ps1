@@ -173,7 +173,7 @@ Describe 'Send-ConnectSms from a CSV' {
             [cultureinfo]::CurrentCulture = $Culture
             $null = @(Import-Csv $file -Delimiter ';' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
             @($warned).Count | Should -Be 1
-            "$($warned[0])" | Should -BeLike "*holds U+FFFD*save code page $CodePage*Import-Csv -Encoding $CodePage in PowerShell 7*"
+            "$($warned[0])" | Should -BeLike "*has U+FFFD*the file is not UTF-8. Read it with -Encoding $CodePage (Windows PowerShell 5.1: Default)*"
 
             $again = @(Import-Csv $file -Delimiter ';' -Encoding $CodePage | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable unwarned)
             $again.Status | Should -Be 'Queued'
@@ -194,8 +194,11 @@ Describe 'Send-ConnectSms from a CSV' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike ("Row 2: the column 'Name' ('Jos{0}{1}') holds '{0}{1}', which is how Windows-1252 shows the UTF-8 of '{2}'*-Encoding UTF8*" -f
+        "$($warned[0])" | Should -Be (("Row 2: the column 'Name' ('Jos{0}{1}') has '{0}{1}' for '{2}': the file is UTF-8, read as Windows-1252. " +
+            'Read it with -Encoding UTF8, or save it as UTF-8 with BOM. It is sent as it is (-WarningAction Stop stops before this row).') -f
             [char]0xC3, [char]0xA9, [char]0xE9)
+        # Three lines at most at 80 columns, as a scheduled task's log keeps it. Before: some 480 characters on one line.
+        ('WARNING: ' + $warned[0]).Length | Should -BeLessOrEqual (3 * 80)
         $clean.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($unwarned).Count | Should -Be 0
     }
@@ -216,7 +219,7 @@ Describe 'Send-ConnectSms from a CSV' {
         @($unwarned).Count | Should -Be 0
         $wrong.Status | Should -Be 'Queued'
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike ("Row 1: the column 'Offer' * holds '{0}{1}', which is how Windows-1252 shows the UTF-8 of '{2}'*" -f [char]0xC3, [char]0x2030, [char]0xC9)
+        "$($warned[0])" | Should -BeLike ("Row 1: the column 'Offer' * has '{0}{1}' for '{2}': the file is UTF-8, read as Windows-1252.*" -f [char]0xC3, [char]0x2030, [char]0xC9)
     }
 
     It 'warns, naming the row, when the last line was cut off inside its number, and not for a whole file with a shorter number or empty cells' {
@@ -508,6 +511,21 @@ Describe 'Send-ConnectSms with a bad row' {
         $results[1].Reason | Should -BeLike '*(it contains spaces, it contains separators, the (0) must be left out):*(e.g. +447700900002)'
         $results[2].Reason | Should -BeLike '*(it contains spaces, it starts with 00 instead of +):*(e.g. +447700900003)'
         (Get-SentDestination).msisdn | Should -Be @('+447700900004')
+    }
+
+    It 'tells a tiny cell (0, 1, 00) it is too short for a number, and a + before a national 0 that no country code starts with 0' {
+        # Before: '0' was told "e.g. +44 for a UK number", '1' that its + was missing, and '+0770 900001' got the generic
+        # example with no word that the 0 goes: the admin saw no way to mend the row.
+        $rows = '0', '1', '00', '+0770 900001', '+447700900001' | ForEach-Object { [pscustomobject]@{ Phone = $_ } }
+        $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue -ErrorVariable sendErrors)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Invalid', 'Queued')
+        $sendErrors.Count | Should -Be 4
+        $results[0].Reason | Should -Be "Row 1: To: '0' is not an E.164 number (it has 1 digit, too few for a phone number): use + and up to 15 digits, no spaces (e.g. +447700900123)"
+        $results[1].Reason | Should -BeLike "Row 2: To: '1' is not an E.164 number (it has 1 digit, too few for a phone number):*(e.g. +447700900123)"
+        $results[2].Reason | Should -BeLike "Row 3: To: '00' is not an E.164 number (it has 2 digits, too few for a phone number):*(e.g. +447700900123)"
+        $results[3].Reason | Should -Be ("Row 4: To: '+0770 900001' is not an E.164 number (it contains spaces, a country code cannot start with 0): " +
+            'use + and up to 15 digits, no spaces (e.g. +44770900001 for a UK number: + and the country code in place of the 0)')
     }
 
     It 'refuses a number written in full-width or Arabic-Indic digits, and gives it in plain digits as the example to copy' {

@@ -57,6 +57,7 @@ namespace WebexConnect.Commands
         [Parameter(Mandatory = true, ParameterSetName = ServiceSecretSet, HelpMessage = "The Service ID that issues the JWT (the iss claim).")]
         [ValidateNotNullOrEmpty]
         [ServiceIdArgument]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? ServiceId { get; set; }
 
         /// <summary>The Base64 service secret that signs the JWTs.</summary>
@@ -89,6 +90,7 @@ namespace WebexConnect.Commands
         /// <summary>Sandbox only: simulated server time per request (at most 10 seconds).</summary>
         [Parameter(ParameterSetName = SandboxSet)]
         [LatencyArgument]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public TimeSpan SandboxLatency
         {
             get => _sandboxLatency ?? TimeSpan.Zero;
@@ -102,6 +104,7 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = SandboxSet)]
         [ShareArgument("SandboxFailureRate")]
         [ValidateShare]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public double SandboxFailureRate
         {
             get => _sandboxFailureRate ?? 0;
@@ -116,6 +119,7 @@ namespace WebexConnect.Commands
         // The ceiling depends on -Sandbox, so ConnectionResolver checks it (InvalidTps); this only keeps out the absurd.
         [WholeNumberArgument("Tps")]
         [ValidateRange(1, ConnectionResolver.MaxSandboxTps)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public int Tps
         {
             get => _tps ?? 0;
@@ -138,6 +142,7 @@ namespace WebexConnect.Commands
         [Parameter]
         [WholeNumberArgument("TimeoutSec")]
         [ValidateRange(1, 3600)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public int TimeoutSec
         {
             get => _timeoutSec ?? 0;

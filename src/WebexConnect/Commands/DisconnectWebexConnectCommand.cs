@@ -17,6 +17,7 @@ namespace WebexConnect.Commands
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
         [SessionArgument]
+        [ArgumentCompleter(typeof(SessionVariableCompleter))]
         public ConnectSession? Session { get; set; }
 
         /// <inheritdoc />

@@ -41,6 +41,7 @@ namespace WebexConnect.Commands
         [Parameter]
         [ValidateNotNull]
         [SessionArgument]
+        [ArgumentCompleter(typeof(SessionVariableCompleter))]
         public ConnectSession? Session { get; set; }
 
         /// <inheritdoc />

@@ -18,6 +18,7 @@ namespace WebexConnect.Commands
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
         [SessionArgument]
+        [ArgumentCompleter(typeof(SessionVariableCompleter))]
         public ConnectSession? Session { get; set; }
 
         /// <summary>Only the most recent this many requests.</summary>

@@ -82,6 +82,7 @@ namespace WebexConnect.Commands
         /// <summary>The sender: SMS sender ID or short/long code, email sender address, or the RCS app ID.</summary>
         [Parameter(Mandatory = true, HelpMessage = "The sender: SMS sender ID or short code, email sender address, or RCS app ID.")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string From { get; set; } = "";
 
         /// <summary>Your reference for the row (at most 50 bytes), echoed in delivery webhooks; binds from a CorrelationId column.</summary>
@@ -96,6 +97,7 @@ namespace WebexConnect.Commands
         /// <summary>The ID of a template configured in Webex Connect, sent instead of content.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TemplateSet, HelpMessage = "The ID of a template configured in Webex Connect.")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string TemplateId { get; set; } = "";
 
         /// <summary>Values for $(name) variables shared by every row; a row's own columns win.</summary>
@@ -145,10 +147,12 @@ namespace WebexConnect.Commands
         [Parameter]
         [ValidityArgument]
         [RowColumn("Expiry")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public TimeSpan? Validity { get; set; }
 
         /// <summary>Up to 2000 characters echoed in every delivery webhook.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? CallbackData { get; set; }
 
         /// <summary>The HTTPS URL that receives delivery webhooks (or a receipt listener, for its Url).</summary>
@@ -159,6 +163,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The contact policy group to apply (with -CheckConsent and/or -ApplyFrequencyCap).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? ContactPolicyGroup { get; set; }
 
         /// <summary>Send only to recipients who consented on this channel (needs -ContactPolicyGroup).</summary>
@@ -179,6 +184,7 @@ namespace WebexConnect.Commands
         [Parameter]
         [ValidateNotNull]
         [SessionArgument]
+        [ArgumentCompleter(typeof(SessionVariableCompleter))]
         public ConnectSession? Session { get; set; }
 
         /// <summary>

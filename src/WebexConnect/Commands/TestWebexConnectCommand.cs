@@ -23,6 +23,7 @@ namespace WebexConnect.Commands
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
         [SessionArgument]
+        [ArgumentCompleter(typeof(SessionVariableCompleter))]
         public ConnectSession? Session { get; set; }
 
         /// <summary>Writes only True (accepted) or False, and no errors or warnings.</summary>

@@ -53,7 +53,9 @@ namespace WebexConnect.Composition
             var text = found.Value.Text;
             var at = IndexOfMisread(text);
             var prefix = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + found.Value.Where + " " + Around(text, at);
-            const string SentAsIs = "It is sent as it is (with -WarningAction Stop the command stops here instead, before this row). ";
+            // Short, as a scheduled task's log keeps it: what the value shows, what went wrong, the -Encoding that reads the file.
+            // Before, each was some 500 characters on one line, with how each PowerShell reads a file explained.
+            const string SentAsIs = " It is sent as it is (-WarningAction Stop stops before this row).";
             // A UTF-16 file read as UTF-8 has U+FFFD where its accents were, and a NUL beside every other letter: -Encoding 1252
             // would not read it either. A value's NULs do not tell which byte order the file has; its first column's name does,
             // as the row's "no destination" reason reads it (the warning said Unicode where that said BigEndianUnicode).
@@ -61,21 +63,14 @@ namespace WebexConnect.Composition
             if (text[at] == Replacement && Utf16ReadAsUtf8.IsIn(text))
                 return prefix + " holds U+FFFD (" + Replacement + ") and NUL characters: " +
                     Utf16ReadAsUtf8.Advice(firstColumn) + " (with -WarningAction Stop the command stops here instead, before this row).";
+            // PowerShell 7 reads a file without a byte order mark as UTF-8; Excel and older editors save the culture's code page.
             if (text[at] == Replacement)
-            {
-                var codePage = ExcelCodePage();
-                return prefix + " holds U+FFFD (" + Replacement +
-                    "), the mark of bytes that could not be read: the file it came from was probably read in the wrong encoding " +
-                    "(PowerShell 7 reads a file without a byte order mark as UTF-8; Excel and older editors save code page " + codePage +
-                    " where this culture is used). " + SentAsIs + "Read the file " +
-                    "with its encoding (Get-Content or Import-Csv -Encoding " + codePage + " in PowerShell 7, -Encoding Default in Windows " +
-                    "PowerShell 5.1) or save it as UTF-8.";
-            }
+                return prefix + " has U+FFFD (" + Replacement + "): the file is not UTF-8. Read it with -Encoding " + ExcelCodePage() +
+                    " (Windows PowerShell 5.1: Default) or save it as UTF-8." + SentAsIs;
+            // Windows PowerShell 5.1 reads a UTF-8 file without a byte order mark as Windows-1252 when given no -Encoding.
             var misread = text.Substring(at, Utf8ReadAsAnsi.LengthAt(text, at));
-            return prefix + " holds '" + misread + "', which is how Windows-1252 shows the UTF-8 of '" + Utf8ReadAsAnsi.Meant(misread) +
-                "': the file it came from was saved as UTF-8 and read as Windows-1252 (Windows PowerShell 5.1 reads a file " +
-                "without a byte order mark so when Import-Csv or Get-Content is given no -Encoding). " + SentAsIs +
-                "Read the file with -Encoding UTF8, or save it as UTF-8 with BOM.";
+            return prefix + " has '" + misread + "' for '" + Utf8ReadAsAnsi.Meant(misread) + "': the file is UTF-8, read as Windows-1252. " +
+                "Read it with -Encoding UTF8, or save it as UTF-8 with BOM." + SentAsIs;
         }
 
         /// <summary>
@@ -128,7 +123,8 @@ namespace WebexConnect.Composition
         /// <summary>"('Caf� na�ve €5')": the text around the misread character at <paramref name="at"/>, so the admin sees which word it damaged.</summary>
         private static string Around(string text, int at)
         {
-            const int Context = 20;
+            // 12 characters either side show the word; more made the one line of a log wider than the advice.
+            const int Context = 12;
             var start = Math.Max(0, at - Context);
             var end = Math.Min(text.Length, at + Context + 1);
             // Never cut an emoji in half at either end.

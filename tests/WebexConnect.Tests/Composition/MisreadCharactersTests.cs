@@ -28,7 +28,7 @@ namespace WebexConnect.Tests.Composition
 
             Assert.NotNull(warning);
             Assert.StartsWith("Row 3: Text ('", warning);
-            Assert.Contains($"holds '{misread}', which is how Windows-1252 shows the UTF-8 of '{meant}'", warning);
+            Assert.Contains($"has '{misread}' for '{meant}': the file is UTF-8, read as Windows-1252.", warning);
             Assert.Contains("-Encoding UTF8", warning);
         }
 
@@ -37,7 +37,7 @@ namespace WebexConnect.Tests.Composition
         {
             var warning = Warning("Hi $(Name)", new Dictionary<string, string> { ["Name"] = "Jos\u00C3\u00A9" });
 
-            Assert.StartsWith("Row 3: the column 'Name' ('Jos\u00C3\u00A9') holds '\u00C3\u00A9'", warning);
+            Assert.StartsWith("Row 3: the column 'Name' ('Jos\u00C3\u00A9') has '\u00C3\u00A9'", warning);
         }
 
         [Theory]
@@ -58,14 +58,40 @@ namespace WebexConnect.Tests.Composition
             // "Promoção até AMANHÃ”" meant "AMANHÔ", every accent read as two characters: what a misread file really holds.
             var warning = Warning("Promo\u00C3\u00A7\u00C3\u00A3o at\u00C3\u00A9 AV\u00C3\u201D");
 
-            Assert.Contains("holds '\u00C3\u00A7', which is how Windows-1252 shows the UTF-8 of '\u00E7'", warning);
+            Assert.Contains("has '\u00C3\u00A7' for '\u00E7'", warning);
             Assert.NotNull(Warning("METR\u00C3\u201D"));
         }
 
         [Fact]
         public void A_replacement_character_still_gets_its_own_advice()
         {
-            Assert.Contains("holds U+FFFD", Warning("Caf\uFFFD"));
+            Assert.Contains("has U+FFFD", Warning("Caf\uFFFD"));
+        }
+
+        [Theory]
+        [InlineData("Ren\uFFFDe", "Row 3: the column 'Name' ('Ren\uFFFDe') has U+FFFD (\uFFFD): the file is not UTF-8. Read it with -Encoding 1252 " +
+            "(Windows PowerShell 5.1: Default) or save it as UTF-8. It is sent as it is (-WarningAction Stop stops before this row).")]
+        [InlineData("Ren\u00C3\u00A9e", "Row 3: the column 'Name' ('Ren\u00C3\u00A9e') has '\u00C3\u00A9' for '\u00E9': the file is UTF-8, read as " +
+            "Windows-1252. Read it with -Encoding UTF8, or save it as UTF-8 with BOM. It is sent as it is (-WarningAction Stop stops before this row).")]
+        public void The_warning_names_the_column_once_and_the_encoding_to_read_it_with_in_three_lines_at_80_columns(string name, string expected)
+        {
+            // Before: some 500 characters on one line of a scheduled task's log, explaining how each PowerShell reads a file.
+            var culture = System.Globalization.CultureInfo.CurrentCulture;
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("en-GB");
+            try
+            {
+                var warning = Warning("Hi $(Name)", new Dictionary<string, string> { ["Name"] = name });
+                Assert.Equal(expected, warning);
+                Assert.True(("WARNING: " + warning).Length <= 3 * 80, $"{warning!.Length} characters");
+            }
+            finally { System.Globalization.CultureInfo.CurrentCulture = culture; }
+        }
+
+        [Fact]
+        public void A_long_text_is_shown_only_around_the_misread_character()
+        {
+            var warning = Warning(new string('a', 40) + " Caf\u00C3\u00A9 " + new string('b', 40));
+            Assert.StartsWith("Row 3: Text ('\u2026aaaaaaaa Caf\u00C3\u00A9 bbbbbbbbbb\u2026') has", warning);
         }
     }
 }

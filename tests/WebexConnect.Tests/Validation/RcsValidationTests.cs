@@ -31,7 +31,19 @@ namespace WebexConnect.Tests.Validation
             // Before: "Text is required for Text content", which named neither the column nor the other kinds of content.
             Assert.Equal("the message has no content: give -Text or a Text column, -MediaUrl or a MediaUrl column, -Card or -Carousel, or a template (-TemplateId)",
                 Single(Check(new RcsMessage { From = App }), "Text"));
-            Assert.Equal("has 1025 characters: at most 1024 are allowed", Single(Check(new RcsMessage { From = App, Text = new string('a', 1025) }), "Text"));
+            Assert.StartsWith("has 1025 characters: at most 1024 are allowed: ", Single(Check(new RcsMessage { From = App, Text = new string('a', 1025) }), "Text"));
+        }
+
+        [Fact]
+        public void ATextOverTheLimitSaysHowToSendItAsACardOrToShortenIt()
+        {
+            // Before: "has 1100 characters: at most 1024 are allowed", and nothing said a card's description takes 2000.
+            var problem = Check(new RcsMessage { From = App, Text = new string('a', 1100) }).Single();
+            Assert.Equal("has 1100 characters: at most 1024 are allowed: shorten it, or send it as a card, whose description takes up to 2000: " +
+                "-Card (New-ConnectRcsCard -Description '$(Text)')", problem.Message);
+            Assert.EndsWith(": -Card (New-ConnectRcsCard -Description $text)", problem.ForCommandLine);
+            // Too long for a card as well: shortening is the one way.
+            Assert.Equal("has 2001 characters: at most 1024 are allowed: shorten it", Single(Check(new RcsMessage { From = App, Text = new string('a', 2001) }), "Text"));
         }
 
         [Fact]
@@ -129,6 +141,21 @@ namespace WebexConnect.Tests.Validation
 
             var message = Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), tall } }), "Cards[1].MediaHeight");
             Assert.Contains("Short or Medium", message);
+        }
+
+        [Fact]
+        public void AProblemEveryCarouselCardHasIsSaidOnceListingTheCards()
+        {
+            // Cards built in a loop share their mistake. Before: "Cards[0].MediaHeight: -MediaHeight Tall is not allowed on a
+            // carousel card: use Short or Medium" three times over, once per card, in one error.
+            var tall = new RcsCard { Title = "T", MediaUrl = "https://img.example.com/a.png", MediaHeight = RcsMediaHeight.Tall, Suggestions = Replies(3) };
+            var problems = Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { tall, Card(), tall, tall } });
+
+            Assert.Equal(new[] { "Cards[0,2,3].MediaHeight", "Cards[0,2,3].Suggestions" }, problems.Select(p => p.Field));
+            Assert.Equal("-MediaHeight Tall is not allowed on a carousel card: use Short or Medium", problems[0].Message);
+            // Problems that differ from card to card stay apart.
+            var titles = Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(new string('t', 201)), Card(new string('t', 202)) } });
+            Assert.Equal(new[] { "Cards[0].Title", "Cards[1].Title" }, titles.Select(p => p.Field));
         }
 
         [Fact]

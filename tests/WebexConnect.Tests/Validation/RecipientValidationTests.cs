@@ -39,7 +39,9 @@ namespace WebexConnect.Tests.Validation
         [InlineData("+4", "1 digit, a country code with no number after it", "e.g. +447700900123")]
         [InlineData("+", "no digits", "e.g. +447700900123")]
         [InlineData("+1234567890123456", "16 digits, more than 15", "e.g. +447700900123")]
-        [InlineData("+07700900123", "country code starts with 0", "e.g. +447700900123")]
+        [InlineData("+07700900123", "a country code cannot start with 0", "e.g. +447700900123 for a UK number: + and the country code in place of the 0")]
+        [InlineData("+00447700900123", "the country code starts with 0", "e.g. +447700900123)")]
+        [InlineData("+0447700900123", "the country code starts with 0", "e.g. +447700900123)")]   // a stray 0 before a country code
         [InlineData("07700900123", "written for calls within its country, with a 0 in front", "e.g. +447700900123 for a UK number: + and the country code in place of the 0")]
         [InlineData("015112345678", "written for calls within its country, with a 0 in front", "e.g. +4415112345678 for a UK number")]
         public void ABadNumberSaysWhatIsWrong(string number, string reason, string example)
@@ -50,6 +52,19 @@ namespace WebexConnect.Tests.Validation
             Assert.Contains(example, message);
             Assert.StartsWith($"'{number}' is not an E.164 number", message);
         }
+
+        [Theory]
+        // A cell that holds a count, a flag or a code. Before: '0' and '01' were told to be national numbers ("e.g. +44 for a UK
+        // number", "+441"), '1' and '12' that their + was missing ("e.g. +12 if the number starts with its country code").
+        [InlineData("0", "'0' is not an E.164 number (it has 1 digit, too few for a phone number): use + and up to 15 digits, no spaces (e.g. +447700900123)")]
+        [InlineData("1", "'1' is not an E.164 number (it has 1 digit, too few for a phone number): use + and up to 15 digits, no spaces (e.g. +447700900123)")]
+        [InlineData("00", "'00' is not an E.164 number (it has 2 digits, too few for a phone number): use + and up to 15 digits, no spaces (e.g. +447700900123)")]
+        [InlineData("012", "'012' is not an E.164 number (it has 3 digits, too few for a phone number): use + and up to 15 digits, no spaces (e.g. +447700900123)")]
+        [InlineData("n/a", "'n/a' is not an E.164 number (it contains separators, it contains letters, it has no digits): use + and up to 15 digits, no spaces (e.g. +447700900123)")]
+        // A + before a national number's 0. Before: "the country code starts with 0" and the generic example, no fix for this number.
+        [InlineData("+0770 900001", "'+0770 900001' is not an E.164 number (it contains spaces, a country code cannot start with 0): use + and up to 15 digits, " +
+            "no spaces (e.g. +44770900001 for a UK number: + and the country code in place of the 0)")]
+        public void ATinyCellOrAPlusBeforeANationalZeroGetsAdviceThatFitsIt(string number, string expected) => Assert.Equal(expected, Single(Sms(number), "To"));
 
         [Theory]
         // Outlook and phone apps wrap a copied number in directional marks; web pages and chats add zero-width spaces.

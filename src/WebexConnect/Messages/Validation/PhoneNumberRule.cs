@@ -20,6 +20,15 @@ namespace WebexConnect.Messages.Validation
 
         /// <summary>A country code and at least one digit after it.</summary>
         internal const int MinDigits = 2;
+
+        /// <summary>
+        /// Fewer digits than this, and no +, is too short to be a number written another way (nationally, with 00, without the +):
+        /// the shortest numbers in use have 4 digits after the country code (+683 4002).
+        /// </summary>
+        private const int MinNumberDigits = 4;
+
+        /// <summary>The most digits a number written for calls within its country has after its 0 (a UK number has 10).</summary>
+        private const int MaxNationalDigits = 10;
         internal const int MaxDigits = 15;
 
         /// <summary>Null when the number is valid, else the message that says what is wrong.</summary>
@@ -90,7 +99,11 @@ namespace WebexConnect.Messages.Validation
             var countryDigits = digits;
             var plusMissing = false;
             var national = false;
-            if (!trimmed.StartsWith("+", System.StringComparison.Ordinal) && !(trimmed.Length > 0 && trimmed[0] == FullWidthPlus))
+            var hasPlus = trimmed.StartsWith("+", System.StringComparison.Ordinal) || (trimmed.Length > 0 && trimmed[0] == FullWidthPlus);
+            // "0", "1", "00", "12": a cell that holds a count, a flag or a code, not a number written another way. Advice for a
+            // national or an international number ("+44 for a UK number", "+12 if the number starts with its country code") misled.
+            var tooShort = !hasPlus && digits.Length < MinNumberDigits;
+            if (!hasPlus && !tooShort)
             {
                 if (digits.StartsWith("00", System.StringComparison.Ordinal))
                 {
@@ -115,9 +128,15 @@ namespace WebexConnect.Messages.Validation
                 reasons.Add("it has more than one +");
             }
 
+            // "+0770 900001": a national number with a + put before its 0. The 0 is the trunk prefix, no country code's digit.
+            // Not "+0447700900123", whose digits after the 0 are too many for a national number: a country code, a stray 0 before it.
+            var plusBeforeTrunk = hasPlus && countryDigits.Length > MinDigits && countryDigits[0] == '0' && countryDigits[1] != '0' &&
+                countryDigits.Length - 1 <= MaxNationalDigits;
             if (countryDigits.Length == 0) reasons.Add("it has no digits");
+            else if (tooShort) reasons.Add($"it has {digits.Length} {(digits.Length == 1 ? "digit" : "digits")}, too few for a phone number");
             else if (countryDigits.Length < MinDigits) reasons.Add("it has 1 digit, a country code with no number after it");
             else if (countryDigits.Length > MaxDigits) reasons.Add($"it has {countryDigits.Length} digits, more than {MaxDigits}");
+            else if (plusBeforeTrunk) reasons.Add("a country code cannot start with 0");
             else if (countryDigits[0] == '0' && !national) reasons.Add("the country code starts with 0");
 
             if (reasons.Count == 0) return null;
@@ -127,13 +146,13 @@ namespace WebexConnect.Messages.Validation
             // silently changed. A letter may be a mistyped digit (O for 0), so then no guess is shown. Digits of
             // another script (+٤٤٧..., ＋４４７... pasted from an Arabic or Japanese source) are shown in 0-9, which
             // the admin can copy; the number is still refused.
-            var guessed = !hasLetters && !hasOtherCharacters && countryDigits.Length >= MinDigits && countryDigits.Length <= MaxDigits && countryDigits[0] != '0';
+            var guessed = !tooShort && !hasLetters && !hasOtherCharacters && countryDigits.Length >= MinDigits && countryDigits.Length <= MaxDigits && countryDigits[0] != '0';
             var suggestion = guessed ? "+" + countryDigits : Example;
             // Without a + (or 00) nothing says the digits start with a country code: "(555) 010-0002" is a US number written
             // the national way, and "+5550100002" alone would send it to Brazil (+55). Say on what condition the guess holds.
             if (guessed && plusMissing) suggestion += " if the number starts with its country code; if not, put the country code after the +";
             // The country is not in the number: show the UK's code, as the generic example does, and say where any code goes.
-            if (national && !hasLetters && !hasOtherCharacters && countryDigits.Length - 1 + UkCountryCode.Length <= MaxDigits)
+            if ((national || plusBeforeTrunk) && !hasLetters && !hasOtherCharacters && countryDigits.Length - 1 + UkCountryCode.Length <= MaxDigits)
                 suggestion = "+" + UkCountryCode + countryDigits.Substring(1) + " for a UK number: + and the country code in place of the 0";
             return $"{InputEcho.Quote(number!)} is not an E.164 number ({string.Join(", ", reasons)}): {Shape} (e.g. {suggestion})";
         }

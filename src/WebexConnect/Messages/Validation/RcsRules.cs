@@ -47,7 +47,7 @@ namespace WebexConnect.Messages.Validation
                     else if (string.IsNullOrWhiteSpace(message.Text))
                         CommonRules.AddOnlyWhiteSpace(problems, "Text", "Text", "the message text");
                     else if (message.Text!.Length > MaxTextCharacters)
-                        problems.Add("Text", CommonRules.TooLong(message.Text, MaxTextCharacters));
+                        AddTextTooLong(message.Text, problems);
                     break;
                 case RcsContentType.Media:
                     if (string.IsNullOrWhiteSpace(message.MediaUrl))
@@ -75,6 +75,24 @@ namespace WebexConnect.Messages.Validation
             }
         }
 
+        /// <summary>
+        /// A text over 1,024 characters, with what to do: a card's description takes 2,000, so a text up to that long can go
+        /// as a card. Before, the error named the limit alone, and the admin went to the help to find a way to send it.
+        /// </summary>
+        private static void AddTextTooLong(string text, ProblemList problems)
+        {
+            var tooLong = CommonRules.TooLong(text, MaxTextCharacters);
+            if (text.Length > RcsCardRules.MaxDescriptionCharacters)
+            {
+                problems.Add("Text", tooLong + ": shorten it");
+                return;
+            }
+            // A row's Text column is a substitution once -Card is given, so the same CSV sends each row its card.
+            var asCard = $": shorten it, or send it as a card, whose description takes up to {RcsCardRules.MaxDescriptionCharacters}: " +
+                "-Card (New-ConnectRcsCard -Description ";
+            problems.AddWorded("Text", tooLong + asCard + "'$(Text)')", tooLong + asCard + "$text)");
+        }
+
         /// <summary>Since -MediaUrl binds from a MediaUrl column, a URL per row is a column, not a command per row.</summary>
         private const string MediaUrlPerRow = "put each row's URL in a MediaUrl column of the CSV, " +
             "e.g. Import-Csv ... | Select-Object *, @{ n = 'MediaUrl'; e = { \"https://files.example.com/$($_.Sku).png\" } } | Send-ConnectRcs ...";
@@ -98,12 +116,15 @@ namespace WebexConnect.Messages.Validation
                 problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}");
             else if (count > MaxCarouselCards)
                 problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}, and send the others in another carousel");
+            var cardsFrom = problems.Count;
             for (var i = 0; i < count; i++)
             {
                 var field = ProblemList.Indexed("Cards", i);
                 if (message.Cards[i] is RcsCard card) RcsCardRules.Check(card, field, inCarousel: true, problems);
                 else problems.Add(field, "the card is empty: build one with New-ConnectRcsCard");
             }
+            // The same cards built in a loop share their mistake: one sentence that lists them.
+            problems.JoinAcrossItems(cardsFrom, "Cards");
         }
 
         private static void CheckFallback(RcsMessage message, ProblemList problems)

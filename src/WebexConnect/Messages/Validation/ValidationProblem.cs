@@ -4,11 +4,21 @@ namespace WebexConnect.Messages.Validation
     public sealed class ValidationProblem
     {
         internal ValidationProblem(string field, string message, string rowAdvice = "")
+            : this(field, forRow: message + rowAdvice, forCommandLine: message, worded: true)
+        {
+        }
+
+        /// <summary>A problem told one way for a row's cell and another for the command line's value.</summary>
+        private ValidationProblem(string field, string forRow, string forCommandLine, bool worded)
         {
             Field = field;
-            Message = message + rowAdvice;
-            ForCommandLine = message;
+            Message = forRow;
+            ForCommandLine = forCommandLine;
         }
+
+        /// <summary>A problem whose fix is written differently for a row's cell and for the command line's value.</summary>
+        internal static ValidationProblem Worded(string field, string forRow, string forCommandLine) =>
+            new ValidationProblem(field, forRow, forCommandLine, worded: true);
 
         /// <summary>The field, named as the PowerShell parameter or the JSON path (e.g. "To[0]", "SendAt", "Cards[2].Title").</summary>
         public string Field { get; }
@@ -21,6 +31,9 @@ namespace WebexConnect.Messages.Validation
         /// from the command line, which every row shares and which the command refuses once, before any row is sent.
         /// </summary>
         internal string ForCommandLine { get; }
+
+        /// <summary>The same problem, of another field (several items' fields named as one: "Cards[0,2].Title").</summary>
+        internal ValidationProblem For(string field) => Worded(field, Message, ForCommandLine);
 
         /// <inheritdoc />
         public override string ToString() => $"{Field}: {Message}";
