@@ -80,7 +80,9 @@ Describe 'Get-ConnectMessage' {
         $utc = $sendAt.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss')
         "$($warned[0])" | Should -BeLike "Message $($later.MessageId) was sent Scheduled for $($utc)Z*: the service does not know it (404) before it goes out. It is neither delivered nor failed; do not send it again.*"
         $table = $messages | Out-String -Width 80
-        $table -match '(?m)^Scheduled\s+' + [regex]::Escape($later.MessageId) | Should -BeTrue
+        # Before, To was empty: the service says nothing of a message it does not know, so it is the send result's Destination.
+        $messages[0].To | Should -Be '+447700900001'
+        $table -match '(?m)^Scheduled\s+\+447700900001\s+' + [regex]::Escape($later.MessageId) | Should -BeTrue
         "$($messages[0])" | Should -Be "Scheduled $($later.MessageId)"
     }
 
@@ -91,6 +93,7 @@ Describe 'Get-ConnectMessage' {
         $message = Import-Csv $file | Get-ConnectMessage -WarningVariable warned -WarningAction SilentlyContinue
 
         $message.Found | Should -BeFalse
+        $message.To | Should -Be '+447700900001'
         "$($warned[0])" | Should -BeLike "*was sent Scheduled for the time its -SendAt, or its row's SendAt cell, gave: the service does not know it (404)*"
     }
 
@@ -99,6 +102,7 @@ Describe 'Get-ConnectMessage' {
             Where-Object { $_ -is [WebexConnect.Results.SentMessage] }
 
         $message.Found | Should -BeFalse
+        $message.To | Should -BeNullOrEmpty
         $err | Should -BeNullOrEmpty
     }
 

@@ -78,11 +78,13 @@ namespace WebexConnect.Sending
         /// <param name="answer">The service's answer.</param>
         /// <param name="lookedUpAt">When this computer asked.</param>
         /// <param name="scheduledFor">For a 404 of a send that was Scheduled for a time still to come: that time.</param>
-        public static SentMessage ToMessage(string messageId, LookupAnswer answer, DateTimeOffset lookedUpAt, DateTimeOffset? scheduledFor = null)
+        /// <param name="sentTo">For a 404: the destination of the send result looked up, which the service does not tell.</param>
+        public static SentMessage ToMessage(string messageId, LookupAnswer answer, DateTimeOffset lookedUpAt, DateTimeOffset? scheduledFor = null,
+            string? sentTo = null)
         {
             var fields = Fields(answer.Body);
             if (answer.StatusCode != 200)
-                return new SentMessage(messageId, false, null, null, null, null, null, null, null, null, null, null, fields, lookedUpAt) { ScheduledFor = scheduledFor };
+                return new SentMessage(messageId, false, null, null, null, sentTo, null, null, null, null, null, null, fields, lookedUpAt) { ScheduledFor = scheduledFor };
             return new SentMessage(Text(fields, "messageId") ?? messageId, true, Text(fields, "status"), Text(fields, "channel"), Text(fields, "from"),
                 Text(fields, "to"), Text(fields, "correlationId"), Text(fields, "callbackData"), Time(Text(fields, "requestTimestamp")),
                 int.TryParse(Text(fields, "numSegments"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var segments) ? segments : (int?)null,
