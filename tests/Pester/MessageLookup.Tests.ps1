@@ -106,6 +106,22 @@ Describe 'Get-ConnectMessage' {
         $err | Should -BeNullOrEmpty
     }
 
+    It 'warns that an unknown ID not shaped like the service''s may be a typo, and only then' {
+        # Before, a message ID with a character missing came back NotFound like any message the service does not know yet.
+        $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi'
+        $typo = $sent.MessageId.Substring(0, 35)
+
+        $message = Get-ConnectMessage -MessageId $typo -WarningVariable warned -WarningAction SilentlyContinue
+        $null = Get-ConnectMessage -MessageId ([guid]::NewGuid()), "$([guid]::NewGuid())_2" -WarningVariable quiet
+        $null = Get-ConnectMessage -MessageId $sent.MessageId -WarningVariable known
+
+        $message.Found | Should -BeFalse
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Message $($typo): the service does not know it (404), and it is not shaped like the IDs the service gives*check it for a typo*"
+        $quiet | Should -BeNullOrEmpty
+        $known | Should -BeNullOrEmpty
+    }
+
     It 'writes MessageIdMissing for a send result that was not accepted, and goes on' {
         $rejected = [pscustomobject]@{ MessageId = $null }
         $accepted = Send-ConnectSms -To '+447700900011' -From ACME -Text 'Hi'

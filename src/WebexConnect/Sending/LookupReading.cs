@@ -91,6 +91,25 @@ namespace WebexConnect.Sending
                 Text(fields, "direction"), Text(fields, "notifyUrl"), fields, lookedUpAt);
         }
 
+        /// <summary>
+        /// True for an ID shaped as the service gives them: a UUID (API.md), with the per-destination _n suffix webhooks carry.
+        /// A 404 for any other ID is most likely a typo or a copy cut short, which Found False alone did not say.
+        /// </summary>
+        /// <param name="messageId">The ID looked up, trimmed.</param>
+        public static bool IsMessageIdShaped(string messageId)
+        {
+            var underscore = messageId.IndexOf('_');
+            var uuid = underscore < 0 ? messageId : messageId.Substring(0, underscore);
+            if (underscore >= 0 && (underscore == messageId.Length - 1 || !IsDigits(messageId.Substring(underscore + 1)))) return false;
+            return uuid.Length == 36 && Guid.TryParseExact(uuid, "D", out _);
+        }
+
+        private static bool IsDigits(string text)
+        {
+            foreach (var c in text) if (c < '0' || c > '9') return false;
+            return true;
+        }
+
         /// <summary>Test-WebexConnect's reading: 200/404 accepted (unreachable when a web page), 401/403 refused, no answer unreachable, anything else inconclusive.</summary>
         public static ConnectionTest ToTest(LookupAnswer answer, Uri endpoint, ConnectAuthMode mode, DateTimeOffset testedAt)
         {
