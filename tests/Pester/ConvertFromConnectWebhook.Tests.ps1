@@ -278,6 +278,30 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $signed.SignatureVerified | Should -BeTrue
     }
 
+    It 'reads a saved log of many bodies piped from Get-ChildItem, one body a line or indented one after another, and names the line of one that is not a receipt' {
+        # Before: the whole file was one body, "not JSON (line 2, position 1: '{' is invalid after a single JSON value)",
+        # and not one of the night's receipts was read.
+        $folder = Join-Path $TestDrive 'logs'
+        $null = New-Item -ItemType Directory $folder
+        $one = Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 -Compress
+        $batch = Get-Fixture 'batch.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 -Compress
+        $lines = Join-Path $folder 'receipts.jsonl'
+        Set-Content $lines -Value $one, '', 'not json', $batch -Encoding utf8BOM
+        $indented = Join-Path $folder 'receipts.log'
+        Set-Content $indented -Value ($one | ConvertFrom-Json | ConvertTo-Json -Depth 5), ($batch | ConvertFrom-Json | ConvertTo-Json -Depth 5)
+
+        $fromLines = @(Get-Item $lines | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+        $fromIndented = @(Get-Item $indented | ConvertFrom-ConnectWebhook -ErrorVariable indentedErr)
+
+        $fromLines.CorrelationId | Should -Be @('row-1', 'row-3', 'row-4')
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $err[0].Exception.Message | Should -BeLike "$lines, line 3: The webhook body is not JSON*"
+        $indentedErr | Should -BeNullOrEmpty
+        $fromIndented.CorrelationId | Should -Be @('row-1', 'row-3', 'row-4')
+        $fromIndented[0].ReceivedAt.UtcDateTime | Should -Be (Get-Item $indented).LastWriteTimeUtc
+    }
+
     It 'reads webhooks Windows PowerShell saved as UTF-16 (Out-File, >), and says why such a file''s signature fails' {
         # Before: every file a 5.1 script saved with Out-File or > was "not JSON: '0xFF' is an invalid start of a value".
         $folder = Join-Path $TestDrive 'utf16'

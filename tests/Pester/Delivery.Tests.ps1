@@ -936,6 +936,9 @@ Bob,+447700900002,$tomorrow
             $report = @(Import-Csv $excel | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue -WarningVariable usWarned -WarningAction SilentlyContinue)
             [cultureinfo]::CurrentCulture = 'en-GB'
             $null = Import-Csv $excel | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue -WarningVariable gbWarned -WarningAction SilentlyContinue
+            # A task on Linux with no LANG runs in the invariant culture, whose name is empty: before, "in this culture ()".
+            [cultureinfo]::CurrentCulture = [cultureinfo]::InvariantCulture
+            $null = Import-Csv $excel | Wait-ConnectDelivery -Receipt $receipt -ErrorAction SilentlyContinue -WarningVariable invariantWarned -WarningAction SilentlyContinue
         }
         finally { [cultureinfo]::CurrentCulture = $before }
 
@@ -943,6 +946,8 @@ Bob,+447700900002,$tomorrow
         @($usWarned | Where-Object { "$_" -like '*day and month*' }).Count | Should -Be 0
         @($gbWarned | Where-Object { "$_" -like '*day and month*' }).Count | Should -Be 1 -Because 'en-GB writes 12 June as 12/06/2026, not 12/6/2026'
         "$(@($gbWarned | Where-Object { "$_" -like '*day and month*' })[0])" | Should -BeLike "Row 1: SubmittedAt '12/6/2026 12:31' is read in this culture (en-GB) as 12 June 2026, but *"
+        "$(@($invariantWarned | Where-Object { "$_" -like '*day and month*' })[0])" |
+            Should -BeLike "Row 1: SubmittedAt '12/6/2026 12:31' is read in this culture (invariant: no language is set, e.g. LANG) as 6 December 2026, but *"
     }
 
     It 'warns once, naming the receipt and the cell, when a receipts file gives a ReceivedAt this culture does not read' {

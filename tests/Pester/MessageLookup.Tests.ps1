@@ -80,7 +80,9 @@ Describe 'Get-ConnectMessage' {
         $utc = $sendAt.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss')
         "$($warned[0])" | Should -BeLike "Message $($later.MessageId) was sent Scheduled for $($utc)Z*: the service does not know it (404) before it goes out. It is neither delivered nor failed; do not send it again.*"
         $table = $messages | Out-String -Width 80
-        $table -match '(?m)^Scheduled\s+' + [regex]::Escape($later.MessageId) | Should -BeTrue
+        # Before, To was empty: the service says nothing of a message it does not know, so it is the send result's Destination.
+        $messages[0].To | Should -Be '+447700900001'
+        $table -match '(?m)^Scheduled\s+\+447700900001\s+' + [regex]::Escape($later.MessageId) | Should -BeTrue
         "$($messages[0])" | Should -Be "Scheduled $($later.MessageId)"
     }
 
@@ -91,6 +93,7 @@ Describe 'Get-ConnectMessage' {
         $message = Import-Csv $file | Get-ConnectMessage -WarningVariable warned -WarningAction SilentlyContinue
 
         $message.Found | Should -BeFalse
+        $message.To | Should -Be '+447700900001'
         "$($warned[0])" | Should -BeLike "*was sent Scheduled for the time its -SendAt, or its row's SendAt cell, gave: the service does not know it (404)*"
     }
 
@@ -99,7 +102,24 @@ Describe 'Get-ConnectMessage' {
             Where-Object { $_ -is [WebexConnect.Results.SentMessage] }
 
         $message.Found | Should -BeFalse
+        $message.To | Should -BeNullOrEmpty
         $err | Should -BeNullOrEmpty
+    }
+
+    It 'warns that an unknown ID not shaped like the service''s may be a typo, and only then' {
+        # Before, a message ID with a character missing came back NotFound like any message the service does not know yet.
+        $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi'
+        $typo = $sent.MessageId.Substring(0, 35)
+
+        $message = Get-ConnectMessage -MessageId $typo -WarningVariable warned -WarningAction SilentlyContinue
+        $null = Get-ConnectMessage -MessageId ([guid]::NewGuid()), "$([guid]::NewGuid())_2" -WarningVariable quiet
+        $null = Get-ConnectMessage -MessageId $sent.MessageId -WarningVariable known
+
+        $message.Found | Should -BeFalse
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Message $($typo): the service does not know it (404), and it is not shaped like the IDs the service gives*check it for a typo*"
+        $quiet | Should -BeNullOrEmpty
+        $known | Should -BeNullOrEmpty
     }
 
     It 'writes MessageIdMissing for a send result that was not accepted, and goes on' {

@@ -1263,6 +1263,32 @@ Describe 'Send-ConnectSms given its own results to send again' {
         (Get-SentDestination | Select-Object -Last 2).substitutions.Name | Should -Be @('N1', 'N2')
     }
 
+    It 'says a piped delivery result was sent, so its run''s -Journal skips it, not that the journal sends it again' {
+        # Before, a row of the morning's delivery report (Wait-ConnectDelivery, Status Failed) got the send result's advice,
+        # "run the same command again with its -Journal, which sends only what was not sent": that run skips every such row.
+        Connect-FreshSandbox
+        $journal = Join-Path $TestDrive 'night.journal'
+        $rows = @([pscustomobject]@{ Phone = '+447700900371'; Name = 'N1' })
+        $sent = $rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal
+        $body = '{"deliveryInfoNotification":{"deliveryInfo":{"code":"7102","destination":"447700900371","deliveryStatus":"Failed"},' +
+            '"transid":"' + $sent.MessageId + '_1"}}'
+        $report = $sent | Wait-ConnectDelivery -Receipt ($body | ConvertFrom-ConnectWebhook) -ErrorAction SilentlyContinue
+        $csv = Join-Path $TestDrive 'report.csv'
+        $report | Export-Csv $csv -NoTypeInformation
+
+        foreach ($piped in $report, (Import-Csv $csv)) {
+            $null = $piped | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].Exception.Message | Should -BeLike 'Row 1: Invalid*this is a delivery result (Wait-ConnectDelivery), not an input row*'
+            $err[0].Exception.Message.Contains('ForEach-Object { $rows[$_.Row - 1] } | Send-ConnectSms ...') | Should -BeTrue
+            $err[0].Exception.Message | Should -BeLike '*skips them as sent: give a new -Journal file, or none*'
+            $err[0].Exception.Message | Should -Not -BeLike '*sends only what was not sent*'
+        }
+        # What the message says of the journal: the input row of the failed delivery, with the night's journal, is skipped.
+        $again = $report | Where-Object Status -eq Failed | ForEach-Object { $rows[$_.Row - 1] } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningAction SilentlyContinue
+        $again.Status | Should -Be 'Skipped'
+    }
+
     It 'runs the help''s "Send the failed rows again" as printed without warning when no row failed' {
         # Before: the example piped the (empty) failed rows straight into Send-ConnectSms, so a run in which everything
         # went (the usual night, and every sandbox run) ended with "No rows were piped ... Check that the input has rows".

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Security;
@@ -74,27 +75,17 @@ namespace WebexConnect.Commands
             var named = WebhookSource.Prefix(from, joined ? source : null);
             try
             {
-                var receivedAt = DateTimeOffset.Now;
-                if (input is FileSystemInfo file)
+                IReadOnlyList<DeliveryReceipt> receipts;
+                try
                 {
-                    input = FileBody(file);
-                    // A web server saved it when it came: that, not today, is when it was received. ReceiptAt falls back
-                    // to it, and a day and month that could be either way round are read by it (see ReceiptTimestamp).
-                    receivedAt = file.LastWriteTimeUtc;
+                    receipts = Read(input, joined);
                 }
-                if (joined && Secret != null)
-                    throw new WebhookSignatureException(WebhookSignatureProblem.RawBodyRequired,
-                        "-Secret needs the body exactly as it arrived, and it came line by line (Get-Content without -Raw): " +
-                        "the line ends it had are gone. Give the whole body, e.g. Get-Content -Raw, or its bytes.");
-                var body = RequestBody(input);
-                var receipts = body switch
+                catch (ReceiptFormatException) when (Secret is null && input is FileInfo log && WebhookLog.BodiesIn(log) is { } bodies)
                 {
-                    // Bytes as they came: their Content-Type's charset reads a body that is not UTF-8 (the listener's rule).
-                    byte[] bytes => WebhookBody.Read(bytes, Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt,
-                        RequestHeaders.Value(Headers, "Content-Type")),
-                    string text => WebhookBody.Read(WebhookBody.BytesOf(text), Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt),
-                    _ => ReadParsed(body, receivedAt),
-                };
+                    // Not one body: a log of many, one after another. Each is read, and a broken one named by its line.
+                    WriteLog(bodies, log.LastWriteTimeUtc);
+                    return;
+                }
                 foreach (var receipt in receipts) WriteObject(receipt);
             }
             catch (ReceiptFormatException ex)
@@ -120,6 +111,52 @@ namespace WebexConnect.Commands
             catch (ConnectionConfigurationException ex)
             {
                 ThrowTerminatingError(ex.ToErrorRecord(null));
+            }
+        }
+
+        /// <summary>The receipts of one input: a saved file's bytes, a joined body, text, bytes or a parsed object.</summary>
+        private IReadOnlyList<DeliveryReceipt> Read(object? input, bool joined)
+        {
+            var receivedAt = DateTimeOffset.Now;
+            if (input is FileSystemInfo file)
+            {
+                input = FileBody(file);
+                // A web server saved it when it came: that, not today, is when it was received. ReceiptAt falls back
+                // to it, and a day and month that could be either way round are read by it (see ReceiptTimestamp).
+                receivedAt = file.LastWriteTimeUtc;
+            }
+            if (joined && Secret != null)
+                throw new WebhookSignatureException(WebhookSignatureProblem.RawBodyRequired,
+                    "-Secret needs the body exactly as it arrived, and it came line by line (Get-Content without -Raw): " +
+                    "the line ends it had are gone. Give the whole body, e.g. Get-Content -Raw, or its bytes.");
+            var body = RequestBody(input);
+            return body switch
+            {
+                // Bytes as they came: their Content-Type's charset reads a body that is not UTF-8 (the listener's rule).
+                byte[] bytes => WebhookBody.Read(bytes, Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt,
+                    RequestHeaders.Value(Headers, "Content-Type")),
+                string text => WebhookBody.Read(WebhookBody.BytesOf(text), Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt),
+                _ => ReadParsed(body, receivedAt),
+            };
+        }
+
+        /// <summary>The receipts of each body of a webhook log file; a body that is not one gets its error, naming its lines.</summary>
+        private void WriteLog(IReadOnlyList<WebhookLogBody> bodies, DateTimeOffset receivedAt)
+        {
+            foreach (var body in bodies)
+            {
+                var named = WebhookSource.Prefix(body.First, body.Last);
+                try
+                {
+                    if (body.Text is null)
+                        throw new ReceiptFormatException("The file ends inside a webhook body: its brackets never close (the web server stopped while writing it?).");
+                    foreach (var receipt in WebhookBody.Read(WebhookBody.BytesOf(body.Text), null, null, EngineLoader.Shared.ReadJson, receivedAt))
+                        WriteObject(receipt);
+                }
+                catch (ReceiptFormatException ex)
+                {
+                    WriteError(new ErrorRecord(Named(ex, named), "InvalidWebhookBody", ErrorCategory.InvalidData, InputObject));
+                }
             }
         }
 
@@ -153,7 +190,7 @@ namespace WebexConnect.Commands
             return File.ReadAllBytes(data.FullName);
         }
 
-        private System.Collections.Generic.IReadOnlyList<DeliveryReceipt> ReadParsed(object? body, DateTimeOffset receivedAt)
+        private IReadOnlyList<DeliveryReceipt> ReadParsed(object? body, DateTimeOffset receivedAt)
         {
             // The bytes that were signed are gone once a framework or ConvertFrom-Json has parsed them.
             if (Secret != null)

@@ -125,8 +125,11 @@ namespace WebexConnect.Commands
                 if (answer.StatusCode == 404 && ScheduledLater(now, out scheduledFor))
                     WriteWarning($"Message {id} was sent Scheduled {ScheduledFor.When(scheduledFor)}: the service does not know it (404) before it goes out. " +
                         "It is neither delivered nor failed; do not send it again. Look it up, or for its receipt, after that time.");
+                else if (answer.StatusCode == 404 && !LookupReading.IsMessageIdShaped(id))
+                    WriteWarning($"Message {Messages.Validation.InputEcho.OneLine(id)}: the service does not know it (404), and it is not shaped like the IDs the service gives " +
+                        "(a UUID of 36 characters, such as 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11): check it for a typo or a cut-off copy.");
                 else if (answer.StatusCode == 404) WriteVerbose($"Message {id}: the service does not know it (yet): 404.");
-                WriteObject(LookupReading.ToMessage(id, answer, now, scheduledFor));
+                WriteObject(LookupReading.ToMessage(id, answer, now, scheduledFor, answer.StatusCode == 404 ? SentTo() : null));
             }
             else if (problem.StopsTheCommand)
             {
@@ -179,6 +182,14 @@ namespace WebexConnect.Commands
             }
             return string.Equals(AcceptedStatus(), "Scheduled", StringComparison.OrdinalIgnoreCase);
         }
+
+        /// <summary>
+        /// The Destination of the piped send result (or of its Export-Csv row); null for an ID given by itself. Shown as To when
+        /// the service does not know the message: before, a Scheduled lookup showed an empty To, and the admin could not tell
+        /// whose reminder it was without going back to the send's results.
+        /// </summary>
+        private string? SentTo() =>
+            InputObject is null ? null : InputObject.BaseObject is SendResult sent ? sent.Destination : Receipts.ReportColumns.Text(InputObject, "Destination");
 
         /// <summary>Queued or Scheduled when the piped send result (or its Export-Csv row) says the service accepted it; else null.</summary>
         private string? AcceptedStatus()

@@ -127,7 +127,7 @@ namespace WebexConnect.Commands
             if (_warnedUnreadTime || InputObject is null || sent.SubmittedAt is not null) return;
             if (Receipts.ReportColumns.UnreadTime(InputObject, "SubmittedAt") is not string cell) return;
             _warnedUnreadTime = true;
-            WriteWarning($"Row {sent.Row}: SubmittedAt '{cell}' is not a time in ISO 8601 or in this culture's ({CultureInfo.CurrentCulture.Name}) " +
+            WriteWarning($"Row {sent.Row}: SubmittedAt '{cell}' is not a time in ISO 8601 or in this culture's ({ThisCulture()}) " +
                 "format, so the send times of such rows are not read, and a row without a MessageId may take the receipt of an " +
                 "earlier send. Read the file in the culture that wrote it, or write its times in ISO 8601.");
         }
@@ -143,12 +143,19 @@ namespace WebexConnect.Commands
             for (var i = 0; i < receipts.Length; i++)
             {
                 if (receipts[i]?.UnreadReceivedAt is not string cell) continue;
-                WriteWarning($"Receipt {i + 1}: ReceivedAt '{cell}' is not a time in ISO 8601 or in this culture's ({CultureInfo.CurrentCulture.Name}) " +
+                WriteWarning($"Receipt {i + 1}: ReceivedAt '{cell}' is not a time in ISO 8601 or in this culture's ({ThisCulture()}) " +
                     "format, so such receipts are taken as received now, and one may answer for an Unknown row sent after it came. " +
                     "Read the file in the culture that wrote it, or write its times in ISO 8601.");
                 return;
             }
         }
+
+        /// <summary>
+        /// The culture's name as the warnings show it. The invariant culture's name is empty: a scheduled task on Linux with no
+        /// LANG set read "in this culture ()", which named nothing to change.
+        /// </summary>
+        private static string ThisCulture() =>
+            CultureInfo.CurrentCulture.Name is { Length: > 0 } name ? name : "invariant: no language is set, e.g. LANG";
 
         /// <summary>
         /// Once per run, the first row whose SubmittedAt this culture reads with day and month that could be swapped
@@ -161,7 +168,7 @@ namespace WebexConnect.Commands
             if (Receipts.ReportColumns.AmbiguousTime(InputObject, "SubmittedAt", read) is not string cell) return;
             _warnedAmbiguousTime = true;
             var culture = CultureInfo.CurrentCulture;
-            WriteWarning($"Row {sent.Row}: SubmittedAt '{cell}' is read in this culture ({culture.Name}) as " +
+            WriteWarning($"Row {sent.Row}: SubmittedAt '{cell}' is read in this culture ({ThisCulture()}) as " +
                 read.ToString("d MMMM yyyy", culture) + ", but it is not how this culture writes that time, and another culture " +
                 "reads its day and month the other way round; so may the other rows of the file. Read the file in the culture " +
                 "that wrote it, or write its times in ISO 8601 (about_WebexConnect shows how).");

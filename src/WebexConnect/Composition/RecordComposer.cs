@@ -391,7 +391,7 @@ namespace WebexConnect.Composition
             if (IsSendResult(row))
             {
                 sendResult = true;
-                return new ValidationProblem("To", SendResultPipedBack(_commandName));
+                return new ValidationProblem("To", IsDeliveryResult(row) ? DeliveryResultPipedBack(_commandName) : SendResultPipedBack(_commandName));
             }
             if (HeaderlessCsv.Of(row, _destinationColumns) is string headerless) return new ValidationProblem("To", headerless);
             // A header of the admin's language read as one column ('Name;Telefon;Bestellung') needs both: the delimiter, and a name that binds.
@@ -494,6 +494,27 @@ namespace WebexConnect.Composition
             }
             return destination && status && number;
         }
+
+        /// <summary>
+        /// A Wait-ConnectDelivery result (or a row of its Export-Csv): its Status is the delivery's, and SendStatus the send's.
+        /// </summary>
+        private static bool IsDeliveryResult(InputRow row)
+        {
+            foreach (var column in row.Columns)
+                if (string.Equals(column.Key, "SendStatus", StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        /// <summary>
+        /// The rows whose delivery failed were sent: the service accepted them, so the -Journal of their run says sent and skips
+        /// them. Before, the advice for a delivery report piped back was the send result's, "run the same command again with its
+        /// -Journal, which sends only what was not sent": that run sent none of them again, each row Skipped.
+        /// </summary>
+        private static string DeliveryResultPipedBack(string command) =>
+            "no destination: this is a delivery result (Wait-ConnectDelivery), not an input row: it keeps the Destination, not the row's columns. " +
+            "To send the undelivered rows again, pipe their input rows: $report | Where-Object Status -eq Failed | " +
+            "ForEach-Object { $rows[$_.Row - 1] } | " + command + " ..., where $rows holds the input (Import-Csv). " +
+            "The service accepted them when they were sent, so the -Journal of that run skips them as sent: give a new -Journal file, or none";
 
         private static string SendResultPipedBack(string command) =>
             "no destination: this is a send result, not an input row: a result keeps its Destination, not the row's columns. " +

@@ -28,6 +28,9 @@ namespace WebexConnect.Receipts
         /// <summary>The line number Get-Content gave (1-based); 0 for a whole file.</summary>
         public long Line { get; }
 
+        /// <summary>A line of a file read whole (<see cref="WebhookLog"/>): named in errors as Get-Content's lines are.</summary>
+        public static WebhookSource At(string path, long line) => new WebhookSource(path, line);
+
         /// <summary>Where the input came from; null when nothing says (a string, bytes, an object).</summary>
         public static WebhookSource? Of(object? input)
         {

@@ -45,7 +45,10 @@ namespace WebexConnect.Results
         /// <summary>The sender (from).</summary>
         public string? From { get; }
 
-        /// <summary>The destination (to): one address.</summary>
+        /// <summary>
+        /// The destination (to): one address, as the service wrote it. When the service does not know the message (Found False),
+        /// the Destination of the piped send result (or results.csv row) it was looked up for; empty for an ID given by itself.
+        /// </summary>
         public string? To { get; }
 
         /// <summary>The correlation ID sent with it.</summary>

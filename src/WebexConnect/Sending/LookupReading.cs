@@ -78,15 +78,36 @@ namespace WebexConnect.Sending
         /// <param name="answer">The service's answer.</param>
         /// <param name="lookedUpAt">When this computer asked.</param>
         /// <param name="scheduledFor">For a 404 of a send that was Scheduled for a time still to come: that time.</param>
-        public static SentMessage ToMessage(string messageId, LookupAnswer answer, DateTimeOffset lookedUpAt, DateTimeOffset? scheduledFor = null)
+        /// <param name="sentTo">For a 404: the destination of the send result looked up, which the service does not tell.</param>
+        public static SentMessage ToMessage(string messageId, LookupAnswer answer, DateTimeOffset lookedUpAt, DateTimeOffset? scheduledFor = null,
+            string? sentTo = null)
         {
             var fields = Fields(answer.Body);
             if (answer.StatusCode != 200)
-                return new SentMessage(messageId, false, null, null, null, null, null, null, null, null, null, null, fields, lookedUpAt) { ScheduledFor = scheduledFor };
+                return new SentMessage(messageId, false, null, null, null, sentTo, null, null, null, null, null, null, fields, lookedUpAt) { ScheduledFor = scheduledFor };
             return new SentMessage(Text(fields, "messageId") ?? messageId, true, Text(fields, "status"), Text(fields, "channel"), Text(fields, "from"),
                 Text(fields, "to"), Text(fields, "correlationId"), Text(fields, "callbackData"), Time(Text(fields, "requestTimestamp")),
                 int.TryParse(Text(fields, "numSegments"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var segments) ? segments : (int?)null,
                 Text(fields, "direction"), Text(fields, "notifyUrl"), fields, lookedUpAt);
+        }
+
+        /// <summary>
+        /// True for an ID shaped as the service gives them: a UUID (API.md), with the per-destination _n suffix webhooks carry.
+        /// A 404 for any other ID is most likely a typo or a copy cut short, which Found False alone did not say.
+        /// </summary>
+        /// <param name="messageId">The ID looked up, trimmed.</param>
+        public static bool IsMessageIdShaped(string messageId)
+        {
+            var underscore = messageId.IndexOf('_');
+            var uuid = underscore < 0 ? messageId : messageId.Substring(0, underscore);
+            if (underscore >= 0 && (underscore == messageId.Length - 1 || !IsDigits(messageId.Substring(underscore + 1)))) return false;
+            return uuid.Length == 36 && Guid.TryParseExact(uuid, "D", out _);
+        }
+
+        private static bool IsDigits(string text)
+        {
+            foreach (var c in text) if (c < '0' || c > '9') return false;
+            return true;
         }
 
         /// <summary>Test-WebexConnect's reading: 200/404 accepted (unreachable when a web page), 401/403 refused, no answer unreachable, anything else inconclusive.</summary>
