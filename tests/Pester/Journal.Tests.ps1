@@ -32,6 +32,8 @@ BeforeAll {
     function Get-JournalSalt([string] $Journal) {
         [Convert]::FromBase64String((Get-Content -LiteralPath $Journal -TotalCount 1 | ConvertFrom-Json).salt)
     }
+    # The keys of the journal's last line: a hand-made key is checked against them before lines keyed so are added.
+    function Get-LastLineKeys([string] $Journal) { (Get-Content -LiteralPath $Journal | Select-Object -Last 1 | ConvertFrom-Json).k }
     # A line as a version that sent the row wrote it.
     function Add-SentLine([string] $Journal, [string] $Key, [string] $MessageId) {
         Add-Content -LiteralPath $Journal -Value ('{"s":"queued","t":"2026-12-01T09:00:00.000Z","m":"' + $MessageId + '","k":["' + $Key + '"]}')
@@ -614,7 +616,7 @@ Describe 'Send-ConnectSms -Journal after an update' {
         $ann = [pscustomobject]@{ Phone = '+447700900401'; Name = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal
         $salt = Get-JournalSalt $journal
         # The hand-made key is the journal's own for a row without spaces: the line below is keyed as a run keys it.
-        (Get-Content -LiteralPath $journal | Select-Object -Last 1 | ConvertFrom-Json).k |
+        Get-LastLineKeys $journal |
             Should -Contain (Get-VersionKey $salt sms $sms '{"msisdn":["+447700900401"],"substitutions":{"Name":"Ann"}}')
         $ann.Status | Should -Be 'Queued'
         Add-SentLine $journal (Get-VersionKey $salt sms $sms '{"msisdn":["+447700900402"],"substitutions":{"Name":"Bernd "}}') 'earlier-2'
@@ -645,7 +647,7 @@ Describe 'Send-ConnectRcs -Journal after an update' {
         $plain = Send-ConnectRcs -To '+447700900301' -From app-1 -MediaUrl 'https://cdn.example.com/plain.png' -Journal $journal
         $salt = Get-JournalSalt $journal
         # The hand-made key is the journal's own for a URL without spaces: the lines below are keyed as a run keys them.
-        (Get-Content -LiteralPath $journal | Select-Object -Last 1 | ConvertFrom-Json).k |
+        Get-LastLineKeys $journal |
             Should -Contain (Get-VersionKey $salt rcs (Get-MediaJson 'https://cdn.example.com/plain.png') '{"msisdn":["+447700900301"]}')
         $plain.Status | Should -Be 'Queued'
 
@@ -663,6 +665,78 @@ Describe 'Send-ConnectRcs -Journal after an update' {
         $sent = @(Get-ConnectSandboxRequest)[$before..999]
         $sent.Count | Should -Be 1
         ($sent[0].Body | ConvertFrom-Json).content.mediaContentUrl | Should -Be 'https://cdn.example.com/boarding%20pass.png'
+    }
+}
+
+Describe 'A journal and the URLs it names a send by' {
+    It 'skips a row on the re-run after its file''s cell was mended from a space or a letter to its %XX, which is the same file' {
+        # Before: the journal named a send by its URLs as given, so 'boarding pass.png' and 'boarding%20pass.png', the one file
+        # the service fetches, were two sends: mending the cell and running the job again sent the row a second time.
+        $journal = Join-Path $TestDrive 'mended.journal'
+        $first = "Phone,MediaUrl`n+447700900501,https://cdn.example.com/boarding pass.png`n+447700900502,https://cdn.example.com/Größe.png" | ConvertFrom-Csv
+        $mended = "Phone,MediaUrl`n+447700900501,https://cdn.example.com/boarding%20pass.png`n+447700900502,https://cdn.example.com/Gr%C3%B6%C3%9Fe.png" | ConvertFrom-Csv
+        @($first | Send-ConnectRcs -From app-1 -Journal $journal).Status | Should -Be @('Queued', 'Queued')
+        $before = Get-RequestCount
+
+        $results = @($mended | Send-ConnectRcs -From app-1 -Journal $journal -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Skipped')
+        Get-RequestCount | Should -Be $before
+    }
+
+    It 'skips a card sent by a version before New-ConnectRcsCard trimmed its URL cell, and one sent by the version that trimmed it' {
+        # Before: New-ConnectRcsCard trims the spaces a cell leaves around a URL in the card it makes, and the journal named the
+        # send by that card: a journal of the version before the trim named it with the spaces, and the re-run after the
+        # update sent the card again.
+        $journal = Join-Path $TestDrive 'card-update.journal'
+        function Get-CardJson([string] $Url) {
+            '"channel":"rcs","from":"app-1","content":{"type":"standalone","richCard":{"title":"Pass","media":{"height":"SHORT","url":' + (ConvertTo-Json $Url) + '}}}'
+        }
+        $plain = Send-ConnectRcs -To '+447700900511' -From app-1 -Card (New-ConnectRcsCard -Title 'Pass' -MediaUrl 'https://cdn.example.com/p.png' -MediaHeight Short) -Journal $journal
+        $salt = Get-JournalSalt $journal
+        # The hand-made key is the journal's own for a URL without spaces: the lines below are keyed as a run keys them.
+        Get-LastLineKeys $journal |
+            Should -Contain (Get-VersionKey $salt rcs (Get-CardJson 'https://cdn.example.com/p.png') '{"msisdn":["+447700900511"]}')
+        $plain.Status | Should -Be 'Queued'
+        $cell = 'https://cdn.example.com/pass 2.png '
+        Add-SentLine $journal (Get-VersionKey $salt rcs (Get-CardJson $cell) '{"msisdn":["+447700900512"]}') 'earlier-12'
+        Add-SentLine $journal (Get-VersionKey $salt rcs (Get-CardJson $cell.Trim()) '{"msisdn":["+447700900513"]}') 'earlier-13'
+        $before = Get-RequestCount
+
+        $card = New-ConnectRcsCard -Title 'Pass' -MediaUrl $cell -MediaHeight Short
+        $results = @('+447700900512', '+447700900513', '+447700900514' | ForEach-Object { Send-ConnectRcs -To $_ -From app-1 -Card $card -Journal $journal })
+
+        $results.Status | Should -Be @('Skipped', 'Skipped', 'Queued')
+        $results.MessageId[0..1] | Should -Be @('earlier-12', 'earlier-13')
+        $card.MediaUrl | Should -BeExactly 'https://cdn.example.com/pass 2.png' -Because 'the card shows the URL without the spaces, as before'
+        Get-RequestCount | Should -Be ($before + 1)
+        (@(Get-ConnectSandboxRequest)[-1].Body | ConvertFrom-Json).content.richCard.media.url | Should -BeExactly 'https://cdn.example.com/pass%202.png'
+    }
+
+    It 'skips an email whose Attachment cell a version before the separator trim sent with the space before its semicolon' {
+        # Before: 'INV-2.pdf ; terms.pdf' went out, and was journaled, as 'INV-2.pdf ' by the version before the trim of a list's
+        # separators; the one after sends 'INV-2.pdf' and its journal key differs, so the re-run after the update sent it again.
+        $journal = Join-Path $TestDrive 'attachment-update.journal'
+        function Get-MailJson([string] $Url) {
+            '"channel":"email","from":"news@example.com","content":{"type":"text","subject":"S","text":"T","attachments":[' +
+            '{"mimetype":"application/pdf","name":"INV-2.pdf","mediaUrl":' + (ConvertTo-Json $Url) + '},' +
+            '{"mimetype":"application/pdf","name":"terms.pdf","mediaUrl":"https://f.example.com/terms.pdf"}]}'
+        }
+        $send = { param($Rows) @($Rows | ConvertFrom-Csv | Send-ConnectEmail -From news@example.com -Subject S -Text T -Journal $journal -ErrorAction SilentlyContinue) }
+        (& $send "Email,Attachment`nann@example.com,https://f.example.com/INV-2.pdf;https://f.example.com/terms.pdf").Status | Should -Be 'Queued'
+        $salt = Get-JournalSalt $journal
+        # The hand-made key is the journal's own for a cell without spaces: the line below is keyed as a run keys it.
+        Get-LastLineKeys $journal |
+            Should -Contain (Get-VersionKey $salt email (Get-MailJson 'https://f.example.com/INV-2.pdf') '{"email":["ann@example.com"]}')
+        Add-SentLine $journal (Get-VersionKey $salt email (Get-MailJson 'https://f.example.com/INV-2.pdf ') '{"email":["bob@example.com"]}') 'earlier-bob'
+        $before = Get-RequestCount
+
+        $results = & $send "Email,Attachment`nbob@example.com,https://f.example.com/INV-2.pdf ; https://f.example.com/terms.pdf`ncy@example.com,https://f.example.com/INV-2.pdf ; https://f.example.com/terms.pdf"
+
+        $results.Status | Should -Be @('Skipped', 'Queued')
+        $results[0].MessageId | Should -Be 'earlier-bob'
+        Get-RequestCount | Should -Be ($before + 1)
+        (@(Get-ConnectSandboxRequest)[-1].Body | ConvertFrom-Json).content.attachments.mediaUrl | Should -BeExactly @('https://f.example.com/INV-2.pdf', 'https://f.example.com/terms.pdf')
     }
 }
 

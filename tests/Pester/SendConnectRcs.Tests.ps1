@@ -931,6 +931,29 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         $asked[-1] | Should -Be 'SENT 0'
     }
 
+    It 'sends a file named in another script, or with a character no URL holds, encoded; -WhatIf and -Confirm say the URL sent' {
+        # Before: only a space was encoded: 'Größe.png', an international host and 'a|b' went out as written (the service
+        # fetches the file later, and says nothing when it cannot), and -WhatIf said '…/boarding pass.png' where
+        # -PayloadOnly showed …/boarding%20pass.png: what the admin checked was not what is sent.
+        $csv = Join-Path $TestDrive 'files-to-encode.csv'
+        Set-Content -LiteralPath $csv -Encoding UTF8 -Value @(
+            'Phone,MediaUrl'
+            '+447700900971,https://cdn.example.com/Größe.png'
+            '+447700900972,https://例え.jp/a|b.png'
+            '+447700900973," https://cdn.example.com/boarding pass.png "')
+        $sent = @('https://cdn.example.com/Gr%C3%B6%C3%9Fe.png', 'https://xn--r8jz45g.jp/a%7Cb.png', 'https://cdn.example.com/boarding%20pass.png')
+
+        $payloads = @(Import-Csv $csv | Send-ConnectRcs -From 'app-1' -PayloadOnly | ConvertFrom-Json)
+        $said = Invoke-SendInNewPowerShell 'Import-Csv -LiteralPath $args[0] | Send-ConnectRcs -From app-1 -WhatIf' $csv
+        $asked = Invoke-SendInNewPowerShell 'Import-Csv -LiteralPath $args[0] | Select-Object -Last 1 | Send-ConnectRcs -From app-1 -Confirm' $csv -Answer 'n'
+
+        $payloads.content.mediaContentUrl | Should -BeExactly $sent
+        $lines = @($said | Where-Object { $_ -like 'What if: Performing*' })
+        $lines.Count | Should -Be 3
+        for ($i = 0; $i -lt 3; $i++) { $lines[$i] | Should -BeLike "*row $($i + 1) (*), file $($sent[$i])`"*" }
+        (($asked -join ' ') -replace '\s+', ' ') | Should -BeLike "*+447700900973 (row 1), file $($sent[2])*"
+    }
+
     It 'skips the rows already sent when the same CSV runs again on its journal' {
         $journal = Join-Path $TestDrive 'passes.journal'
         $first = @(Import-Csv $passes | Send-ConnectRcs -From 'app-1' -Journal $journal -ErrorAction SilentlyContinue)

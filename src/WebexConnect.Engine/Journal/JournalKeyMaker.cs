@@ -48,9 +48,20 @@ namespace WebexConnect.Engine.Journal
         }
 
         /// <summary>
+        /// The key an earlier version of the module gave the same send, which wrote its URLs in the form <paramref name="urls"/>
+        /// (every version before the encoding): a journal it wrote names the send so. Equal to <see cref="For"/> for a message
+        /// whose URLs every form writes alike.
+        /// </summary>
+        public JournalKey ForUrls(MessageShape shape, Recipient recipient, int occurrence, UrlForm urls)
+        {
+            if (shape is null) throw new ArgumentNullException(nameof(shape));
+            return Make(shape, shape.ReceivedJsonWith(urls), recipient, occurrence);
+        }
+
+        /// <summary>
         /// The key earlier versions of the module gave the same send, with the delivery members in it: a journal
         /// they wrote names its scheduled sends so. Equal to <see cref="For"/> for a message without those members. Its URLs
-        /// are as given, as those versions sent them (Payload/WireUrl.cs), and as <see cref="For"/> names them too.
+        /// are as the command was given them, as those versions sent them (<see cref="UrlForm.AsGiven"/>).
         /// </summary>
         public JournalKey AsKeyedBefore(MessageShape shape, Recipient recipient, int occurrence)
         {

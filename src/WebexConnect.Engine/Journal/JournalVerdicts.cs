@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using WebexConnect.Engine.Payload;
+using WebexConnect.Messages;
 using WebexConnect.Results;
 using WebexConnect.Sending;
 
@@ -89,21 +90,35 @@ namespace WebexConnect.Engine.Journal
             var occurrence = earlierInRun + 1;
             var key = earlierInRun > 0 ? _keys.For(shape, item.Recipient, occurrence) : first;
             // The usual row has one key: no list for it.
-            if (!shape.HasDeliveryMembers && givenShape is null && item.RecipientAsGiven is null) return new[] { key };
+            if (!shape.HasDeliveryMembers && givenShape is null && item.RecipientAsGiven is null && !shape.UrlsDiffer) return new[] { key };
             // Each other key is looked up, so the first run after an update does not send again what an earlier version sent,
             // and written, so that an earlier version run on this journal (another account's older copy) skips it too.
             var keys = new List<JournalKey>(4) { key };
             // Earlier versions keyed a message with delivery members (-SendAt, -NotifyUrl...) with them in it.
             if (shape.HasDeliveryMembers) keys.Add(_keys.AsKeyedBefore(shape, item.Recipient, occurrence));
-            // Earlier versions sent such an item as given (an email with the copies its To already has, an RCS file's URL trimmed).
-            if (givenShape is not null) keys.Add(_keys.For(givenShape, item.Recipient, occurrence));
+            // Earlier versions sent its URLs as given, or trimmed, not encoded: 'a b.png' there is 'a%20b.png' here.
+            if (shape.UrlsDiffer) AddEarlierUrlForms(keys, shape, item.Recipient, occurrence);
+            // Earlier versions sent such an item as given (an email with the copies its To already has).
+            if (givenShape is not null) AddEarlierUrlForms(keys, givenShape, item.Recipient, occurrence);
             // Versions before the trim sent the row's substitution values as the cells held them (spaces at their ends).
             if (item.RecipientAsGiven is { } untrimmed)
             {
-                keys.Add(_keys.For(shape, untrimmed, occurrence));
+                AddEarlierUrlForms(keys, shape, untrimmed, occurrence);
                 if (shape.HasDeliveryMembers) keys.Add(_keys.AsKeyedBefore(shape, untrimmed, occurrence));
             }
             return keys.ToArray();
+        }
+
+        /// <summary>The keys of the send in each <see cref="UrlForm"/> of earlier versions, each once and none already in the list.</summary>
+        private void AddEarlierUrlForms(List<JournalKey> keys, MessageShape shape, Recipient recipient, int occurrence)
+        {
+            foreach (var urls in UrlForms.Earlier)
+            {
+                var earlier = _keys.ForUrls(shape, recipient, occurrence, urls);
+                if (!keys.Contains(earlier)) keys.Add(earlier);
+                // Every form writes it alike: one key is all of them.
+                if (!shape.UrlsDiffer) return;
+            }
         }
 
         /// <summary>How many records were asked about.</summary>

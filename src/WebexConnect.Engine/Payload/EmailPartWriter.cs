@@ -6,13 +6,13 @@ namespace WebexConnect.Engine.Payload
     /// <summary>Email content (or template), the top-level copy fields and options.</summary>
     internal static class EmailPartWriter
     {
-        /// <param name="urlsAsGiven">Write the URLs as given rather than as sent (<see cref="WireUrl"/>): the journal's key.</param>
-        public static void Write(Utf8JsonWriter writer, EmailMessage email, bool urlsAsGiven = false)
+        /// <param name="urls">How to write the URLs: as sent, or as an earlier version did (the journal's key of that version).</param>
+        public static void Write(Utf8JsonWriter writer, EmailMessage email, UrlForm urls = UrlForm.Sent)
         {
             writer.WriteIfSet("cc", email.Cc);
             writer.WriteIfSet("bcc", email.Bcc);
             writer.WriteIfSet("multipleToRecipients", email.MultipleToRecipients);
-            WriteOptions(writer, email, urlsAsGiven);
+            WriteOptions(writer, email, urls);
 
             if (email.Template is not null)
             {
@@ -36,7 +36,7 @@ namespace WebexConnect.Engine.Payload
                     writer.WriteStartObject();
                     writer.WriteIfSet("mimetype", attachment.MimeType);
                     writer.WriteIfSet("name", attachment.Name);
-                    writer.WriteIfSet("mediaUrl", WireUrl.Of(attachment.MediaUrl, urlsAsGiven));
+                    writer.WriteIfSet("mediaUrl", urls.Of(attachment.MediaUrl, attachment.MediaUrlAsGiven));
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
@@ -44,7 +44,7 @@ namespace WebexConnect.Engine.Payload
             writer.WriteEndObject();
         }
 
-        private static void WriteOptions(Utf8JsonWriter writer, EmailMessage email, bool urlsAsGiven)
+        private static void WriteOptions(Utf8JsonWriter writer, EmailMessage email, UrlForm urls)
         {
             if (string.IsNullOrEmpty(email.FromName) && email.TrackClicks is null && email.TrackOpens is null
                 && string.IsNullOrEmpty(email.ListUnsubscribeUrl) && string.IsNullOrEmpty(email.UnsubscribeEmailAddress)
@@ -55,7 +55,7 @@ namespace WebexConnect.Engine.Payload
             writer.WriteIfSet("fromName", email.FromName);
             writer.WriteIfSet("trackClicks", email.TrackClicks);
             writer.WriteIfSet("trackOpens", email.TrackOpens);
-            writer.WriteIfSet("listUnsubscribeUrl", WireUrl.Of(email.ListUnsubscribeUrl, urlsAsGiven));
+            writer.WriteIfSet("listUnsubscribeUrl", urls.Of(email.ListUnsubscribeUrl));
             writer.WriteIfSet("unsubscribeEmailAddress", email.UnsubscribeEmailAddress);
             writer.WriteIfSet("unsubscribeEmailSubject", email.UnsubscribeEmailSubject);
             writer.WriteEndObject();

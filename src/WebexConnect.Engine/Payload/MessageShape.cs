@@ -39,8 +39,25 @@ namespace WebexConnect.Engine.Payload
         public ReadOnlyMemory<byte> ReceivedJson => _receivedJson ??= Members(Message, SharedPartWriter.WriteWhatIsReceived);
 
         /// <summary>
-        /// <see cref="SharedJson"/> with its URLs as given, not as sent (Payload/WireUrl.cs): what versions that keyed a send with
-        /// its delivery members wrote. Made on first use, by a journaled run only.
+        /// <see cref="ReceivedJson"/> with its URLs as an earlier version wrote them (<see cref="UrlForm"/>): the key that version gave
+        /// the send. <see cref="ReceivedJson"/> itself when the message has no URL that any form writes otherwise (<see cref="UrlsDiffer"/>).
+        /// Made on first use, by a journaled run only.
+        /// </summary>
+        public ReadOnlyMemory<byte> ReceivedJsonWith(UrlForm urls)
+        {
+            if (urls == UrlForm.Sent || !UrlsDiffer) return ReceivedJson;
+            var earlier = _receivedEarlier ??= new byte[]?[UrlForms.Earlier.Length + 1];
+            return earlier[(int)urls] ??= Members(Message, (writer, message) => SharedPartWriter.WriteWhatIsReceived(writer, message, urls));
+        }
+
+        private byte[]?[]? _receivedEarlier;
+
+        /// <summary>True when a URL of what is received is written otherwise in some <see cref="UrlForm"/> (UrlForms.Differ).</summary>
+        public bool UrlsDiffer => UrlForms.Differ(Message);
+
+        /// <summary>
+        /// <see cref="SharedJson"/> with its URLs as the command was given them, not as sent (<see cref="UrlForm.AsGiven"/>): what
+        /// versions that keyed a send with its delivery members wrote. Made on first use, by a journaled run only.
         /// </summary>
         public ReadOnlyMemory<byte> SharedJsonAsGiven => _sharedJsonAsGiven ??= Members(Message, SharedPartWriter.WriteMembersAsGiven);
 

@@ -10,8 +10,8 @@ namespace WebexConnect.Engine.Payload
     /// </summary>
     internal static class RcsPartWriter
     {
-        /// <param name="urlsAsGiven">Write the URLs as given rather than as sent (<see cref="WireUrl"/>): the journal's key.</param>
-        public static void Write(Utf8JsonWriter writer, RcsMessage rcs, bool urlsAsGiven = false)
+        /// <param name="urls">How to write the URLs: as sent, or as an earlier version did (the journal's key of that version).</param>
+        public static void Write(Utf8JsonWriter writer, RcsMessage rcs, UrlForm urls = UrlForm.Sent)
         {
             WriteOptions(writer, rcs);
             if (rcs.Template is not null)
@@ -28,13 +28,13 @@ namespace WebexConnect.Engine.Payload
                     writer.WriteIfSet("text", rcs.Text);
                     break;
                 case RcsContentType.Media:
-                    writer.WriteIfSet("mediaContentUrl", WireUrl.Of(rcs.MediaUrl, urlsAsGiven));
+                    writer.WriteIfSet("mediaContentUrl", urls.Of(rcs.MediaUrl));
                     break;
                 case RcsContentType.Standalone:
                     if (rcs.Card is not null)
                     {
                         writer.WritePropertyName("richCard");
-                        WriteCard(writer, rcs.Card, standalone: true, urlsAsGiven);
+                        WriteCard(writer, rcs.Card, standalone: true, urls);
                     }
                     break;
                 case RcsContentType.Carousel:
@@ -42,7 +42,7 @@ namespace WebexConnect.Engine.Payload
                     if (rcs.Cards.Count > 0)
                     {
                         writer.WriteStartArray("cards");
-                        foreach (var card in rcs.Cards) WriteCard(writer, card, standalone: false, urlsAsGiven);
+                        foreach (var card in rcs.Cards) WriteCard(writer, card, standalone: false, urls);
                         writer.WriteEndArray();
                     }
                     break;
@@ -53,12 +53,12 @@ namespace WebexConnect.Engine.Payload
             }
 
             // An agent event is a signal, not a message: there is nothing for a suggestion to accompany.
-            if (rcs.ContentType != RcsContentType.AgentEvent) WriteSuggestions(writer, rcs.Suggestions, urlsAsGiven);
+            if (rcs.ContentType != RcsContentType.AgentEvent) WriteSuggestions(writer, rcs.Suggestions, urls);
             writer.WriteEndObject();
         }
 
         /// <summary>Orientation and thumbnail alignment belong to a standalone card only; carousel cards leave them out.</summary>
-        private static void WriteCard(Utf8JsonWriter writer, RcsCard card, bool standalone, bool urlsAsGiven)
+        private static void WriteCard(Utf8JsonWriter writer, RcsCard card, bool standalone, UrlForm urls)
         {
             writer.WriteStartObject();
             writer.WriteIfSet("title", card.Title);
@@ -69,14 +69,14 @@ namespace WebexConnect.Engine.Payload
             {
                 writer.WriteStartObject("media");
                 if (card.MediaHeight.HasValue) writer.WriteString("height", WireFormat.Height(card.MediaHeight.Value));
-                writer.WriteIfSet("url", WireUrl.Of(card.MediaUrl, urlsAsGiven));
+                writer.WriteIfSet("url", urls.Of(card.MediaUrl, card.MediaUrlAsGiven));
                 writer.WriteEndObject();
             }
-            WriteSuggestions(writer, card.Suggestions, urlsAsGiven);
+            WriteSuggestions(writer, card.Suggestions, urls);
             writer.WriteEndObject();
         }
 
-        private static void WriteSuggestions(Utf8JsonWriter writer, IReadOnlyList<RcsSuggestion> suggestions, bool urlsAsGiven)
+        private static void WriteSuggestions(Utf8JsonWriter writer, IReadOnlyList<RcsSuggestion> suggestions, UrlForm urls)
         {
             if (suggestions.Count == 0) return;
             writer.WriteStartArray("suggestions");
@@ -86,7 +86,7 @@ namespace WebexConnect.Engine.Payload
                 writer.WriteString("type", WireFormat.Suggestion(suggestion.Type));
                 writer.WriteIfSet("displayText", suggestion.DisplayText);
                 writer.WriteIfSet("postbackData", suggestion.PostbackData);
-                writer.WriteIfSet("url", WireUrl.Of(suggestion.Url, urlsAsGiven));
+                writer.WriteIfSet("url", urls.Of(suggestion.Url, suggestion.UrlAsGiven));
                 writer.WriteIfSet("phone", suggestion.Phone);
                 writer.WriteIfSet("latitude", suggestion.Latitude);
                 writer.WriteIfSet("longitude", suggestion.Longitude);

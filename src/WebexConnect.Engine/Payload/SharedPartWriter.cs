@@ -11,23 +11,25 @@ namespace WebexConnect.Engine.Payload
     /// </summary>
     internal static class SharedPartWriter
     {
-        public static void WriteMembers(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: true, urlsAsGiven: false);
+        public static void WriteMembers(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: true, UrlForm.Sent);
 
         /// <summary>
-        /// <see cref="WriteMembers"/> with every URL as given (<see cref="WireUrl"/>): how versions before the encoding wrote the
-        /// same message, which a journal they wrote with its delivery members names it by (JournalKeyMaker.AsKeyedBefore).
+        /// <see cref="WriteMembers"/> with every URL as the command was given it (<see cref="UrlForm.AsGiven"/>): how versions that
+        /// named a send with its delivery members wrote it, long before any URL was trimmed (JournalKeyMaker.AsKeyedBefore).
         /// </summary>
-        public static void WriteMembersAsGiven(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: true, urlsAsGiven: true);
+        public static void WriteMembersAsGiven(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: true, UrlForm.AsGiven);
 
         /// <summary>
         /// The same members without those that say when the message goes out, how long it may wait and where its
         /// receipts go (sendAt, expireAt, validity, callbackData, notifyUrl, requestedReceipts): what the person
         /// receives. A re-run with -Journal names a send by this, so that a job which computes -SendAt from the
         /// clock, or gets a new receipt listener URL each run, does not send the same message again.
+        /// Its URLs are as sent: 'a b.png' and 'a%20b.png' are one file, and a re-run after the cell was mended skips the row.
         /// </summary>
-        /// Its URLs are as given, not as sent (<see cref="WireUrl"/>): the journal of a version that sent them so names the
-        /// send by them.
-        public static void WriteWhatIsReceived(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: false, urlsAsGiven: true);
+        public static void WriteWhatIsReceived(Utf8JsonWriter writer, ConnectMessage message) => Write(writer, message, withDelivery: false, UrlForm.Sent);
+
+        /// <summary><see cref="WriteWhatIsReceived(Utf8JsonWriter, ConnectMessage)"/> with its URLs in another form: the key of an earlier version.</summary>
+        public static void WriteWhatIsReceived(Utf8JsonWriter writer, ConnectMessage message, UrlForm urls) => Write(writer, message, withDelivery: false, urls);
 
         /// <summary>
         /// True when <see cref="WriteMembers"/> writes a member <see cref="WriteWhatIsReceived"/> leaves out: the same test as
@@ -37,7 +39,7 @@ namespace WebexConnect.Engine.Payload
             message.SendAt.HasValue || message.ExpireAt.HasValue || message.Validity.HasValue || !string.IsNullOrEmpty(message.CallbackData)
             || !string.IsNullOrEmpty(message.NotifyUrl) || message.RequestedReceipts.Any(receipt => !string.IsNullOrEmpty(receipt));
 
-        private static void Write(Utf8JsonWriter writer, ConnectMessage message, bool withDelivery, bool urlsAsGiven)
+        private static void Write(Utf8JsonWriter writer, ConnectMessage message, bool withDelivery, UrlForm urls)
         {
             if (message is null) throw new ArgumentNullException(nameof(message));
 
@@ -50,7 +52,7 @@ namespace WebexConnect.Engine.Payload
                 writer.WriteIfSet("expireAt", message.ExpireAt);
                 if (message.Validity.HasValue) writer.WriteString("validity", WireFormat.Validity(message.Validity.Value));
                 writer.WriteIfSet("callbackData", message.CallbackData);
-                writer.WriteIfSet("notifyUrl", WireUrl.Of(message.NotifyUrl, urlsAsGiven));
+                writer.WriteIfSet("notifyUrl", urls.Of(message.NotifyUrl));
                 writer.WriteIfSet("requestedReceipts", message.RequestedReceipts);
             }
 
@@ -60,10 +62,10 @@ namespace WebexConnect.Engine.Payload
                     SmsPartWriter.Write(writer, sms);
                     break;
                 case EmailMessage email:
-                    EmailPartWriter.Write(writer, email, urlsAsGiven);
+                    EmailPartWriter.Write(writer, email, urls);
                     break;
                 case RcsMessage rcs:
-                    RcsPartWriter.Write(writer, rcs, urlsAsGiven);
+                    RcsPartWriter.Write(writer, rcs, urls);
                     break;
                 case RawMessage raw:
                     RawPartWriter.Write(writer, raw);

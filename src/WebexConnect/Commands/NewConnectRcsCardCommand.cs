@@ -223,6 +223,8 @@ namespace WebexConnect.Commands
                 Title = string.IsNullOrEmpty(Title) ? null : Title,
                 Description = string.IsNullOrEmpty(Description) ? null : Description,
                 MediaUrl = hasMedia ? mediaUrl : null,
+                // The journal of a version before the trim names the send by the URL as given: a re-run after the update finds it so.
+                MediaUrlAsGiven = hasMedia && mediaUrl!.Length != MediaUrl!.Length ? MediaUrl : null,
                 MediaHeight = hasMedia ? MediaHeight : null,
                 Orientation = Orientation,
                 ThumbnailAlignment = ThumbnailAlignment,

@@ -165,19 +165,12 @@ namespace WebexConnect.Commands
 
         /// <summary>The row's file: none beside a command-line -Text (RcsContentColumns warns), nor for an empty cell, whose row sends its text.</summary>
         /// <remarks>
-        /// As given, spaces around it included: the payload sends it without them (Engine Payload/WireUrl.cs), so a cell Excel or
-        /// a hand edit left "https://.../al.png " in still shares its request with the rows of the same file. Kept as given
-        /// here because the journal names the send by the URL as given, as versions before the trim did (-MediaUrl $_.Url with
-        /// a space after it): trimmed here, a re-run after the update sent those rows again. See <see cref="JournaledAsGiven"/>.
+        /// As given, spaces around it included: the payload sends it trimmed and encoded (WireUrl), so a cell Excel or a hand
+        /// edit left "https://.../al.png " in still shares its request with the rows of the same file. Kept as given here
+        /// because the journals of earlier versions name the send by the URL as given, or trimmed (the version that trimmed it
+        /// here): a journaled re-run looks the row up under each (Engine Payload/UrlForm.cs).
         /// </remarks>
         private string? RowMediaUrl => ParameterSetName == TextSet && !_textGiven && !string.IsNullOrWhiteSpace(MediaUrl) ? MediaUrl : null;
-
-        /// <summary>
-        /// A file whose URL has spaces around it: the message with the URL trimmed, the way the versions that trimmed it in the
-        /// command named the send in their journal, so that a re-run of a run they journaled skips the rows they sent.
-        /// </summary>
-        private protected override ConnectMessage? JournaledAsGiven(ConnectMessage message, ConnectMessage sent) =>
-            sent is RcsMessage { MediaUrl: { } url } rcs && url.Trim() is var trimmed && trimmed.Length != url.Length ? rcs.WithMediaUrl(trimmed) : null;
 
         /// <summary>Beside a command-line -Text or -MediaUrl, the other one's column is not the content: it stays a substitution.</summary>
         private protected override IReadOnlyCollection<string> BoundColumns

@@ -57,7 +57,7 @@ namespace WebexConnect.Composition
         public static string Said(ConnectMessage message)
         {
             if (message is not EmailMessage email || email.Attachments.Count == 0) return "";
-            var names = email.Attachments.Select(a => a is null ? "" : string.IsNullOrEmpty(a.Name) ? a.MediaUrl : a.Name).ToList();
+            var names = email.Attachments.Select(a => a is null ? "" : string.IsNullOrEmpty(a.Name) ? WireUrl.Of(a.MediaUrl)! : a.Name).ToList();
             return ", attached " + SubstitutionText.Abbreviate(names);
         }
 
@@ -83,32 +83,50 @@ namespace WebexConnect.Composition
             {
                 if (IsEmpty(item)) continue;
                 var plain = item is PSObject wrapped ? wrapped.BaseObject : item;
-                foreach (var one in plain is string cell ? UrlsOf(cell) : new[] { item })
+                if (plain is not string cell)
                 {
-                    try
-                    {
-                        attachments.Add(ReadOne(one, attachments.Count));
-                    }
-                    catch (ArgumentException)
-                    {
-                        // No MIME type: EmailRules says what is wrong (no extension, not https, or the type to give).
-                        attachments.Add(one is string url ? new EmailAttachment { Name = FileNameOf(url), MediaUrl = url } : new EmailAttachment());
-                    }
+                    attachments.Add(ReadCellItem(item, attachments.Count));
+                    continue;
+                }
+                foreach (var (url, cutBefore) in UrlsOf(cell))
+                {
+                    var attachment = ReadCellItem(url, attachments.Count);
+                    attachments.Add(cutBefore is null ? attachment
+                        : new EmailAttachment { MimeType = attachment.MimeType, Name = attachment.Name, MediaUrl = attachment.MediaUrl, MediaUrlAsGiven = cutBefore });
                 }
             }
             return attachments;
         }
 
-        /// <summary>The URLs a cell lists, split where <see cref="HasSecondUrl"/> would see a second one.</summary>
-        private static IEnumerable<object?> UrlsOf(string cell)
+        private static EmailAttachment ReadCellItem(object? item, int index)
+        {
+            try
+            {
+                return ReadOne(item, index);
+            }
+            catch (ArgumentException)
+            {
+                // No MIME type: EmailRules says what is wrong (no extension, not https, or the type to give).
+                return item is string url ? new EmailAttachment { Name = FileNameOf(url), MediaUrl = url } : new EmailAttachment();
+            }
+        }
+
+        /// <summary>
+        /// The URLs a cell lists, split where <see cref="HasSecondUrl"/> would see a second one; with each, when it differs, the URL
+        /// as versions before <see cref="UrlBetween"/> cut it, spaces before its separator kept ('…/INV-2.pdf ' of '…/INV-2.pdf ; …'):
+        /// they sent it so, and their journal names the send by it (EmailAttachment.MediaUrlAsGiven).
+        /// </summary>
+        private static IEnumerable<(string Url, string? CutBefore)> UrlsOf(string cell)
         {
             var start = 0;
             for (var next = SecondUrlAt(cell, 0); next > 0; next = SecondUrlAt(cell, next))
             {
-                yield return UrlBetween(cell, start, next);
+                var url = UrlBetween(cell, start, next);
+                var cutBefore = cell.Substring(start, next - start).Trim().TrimEnd(';', ',', '|');
+                yield return (url, cutBefore == url ? null : cutBefore);
                 start = next;
             }
-            yield return UrlBetween(cell, start, cell.Length);
+            yield return (UrlBetween(cell, start, cell.Length), null);
         }
 
         /// <summary>

@@ -47,8 +47,8 @@ namespace WebexConnect.Composition
         /// them apart; "" for any other message.
         /// </summary>
         public static string Said(Messages.ConnectMessage message) =>
-            // Trimmed as the payload sends it (Engine Payload/WireUrl.cs): the message keeps a cell's spaces for the journal's key.
-            message is Messages.RcsMessage { ContentType: Messages.RcsContentType.Media, MediaUrl: { } url } ? ", file " + url.Trim() : "";
+            // As the payload sends it (WireUrl): the message keeps the cell as given, for the journal's key of earlier versions.
+            message is Messages.RcsMessage { ContentType: Messages.RcsContentType.Media, MediaUrl: { } url } ? ", file " + Messages.WireUrl.Of(url) : "";
 
         private static bool Is(string column, string name) => string.Equals(column, name, StringComparison.OrdinalIgnoreCase);
     }

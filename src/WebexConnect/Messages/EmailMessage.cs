@@ -14,6 +14,12 @@ namespace WebexConnect.Messages
 
         /// <summary>A public URL of the file (JSON mediaUrl).</summary>
         public string MediaUrl { get; init; } = "";
+
+        /// <summary>
+        /// The URL as a version before the list's separators were trimmed cut it from its cell ('…/INV-2.pdf ' of
+        /// '…/INV-2.pdf ; …/terms.pdf'), when it differs from <see cref="MediaUrl"/>: the journal of that version names the send by it.
+        /// </summary>
+        internal string? MediaUrlAsGiven { get; init; }
     }
 
     /// <summary>An email: subject, text and/or HTML (or a template), recipients' copies and the email options.</summary>

@@ -50,6 +50,12 @@ namespace WebexConnect.Messages
         /// <summary>The media's public URL.</summary>
         public string? MediaUrl { get; init; }
 
+        /// <summary>
+        /// The URL as the command was given it, spaces around it included, when New-ConnectRcsCard trimmed them: versions before the
+        /// trim sent, and so named in their journal, the card with it.
+        /// </summary>
+        internal string? MediaUrlAsGiven { get; init; }
+
         /// <summary>The media's height.</summary>
         public RcsMediaHeight? MediaHeight { get; init; }
 

@@ -89,23 +89,5 @@ namespace WebexConnect.Messages
 
         /// <summary>The recipient's carrier ID, when known (options.carrierId).</summary>
         public string? CarrierId { get; init; }
-
-        /// <summary>This message with another media URL: the one an earlier version named the send by in its journal.</summary>
-        internal RcsMessage WithMediaUrl(string mediaUrl) => new RcsMessage(Shared)
-        {
-            ContentType = ContentType,
-            Text = Text,
-            MediaUrl = mediaUrl,
-            Card = Card,
-            Cards = Cards,
-            CarouselWidth = CarouselWidth,
-            AgentEvent = AgentEvent,
-            EventMessageId = EventMessageId,
-            Suggestions = Suggestions,
-            SmsFallback = SmsFallback,
-            FallbackSenderId = FallbackSenderId,
-            FallbackText = FallbackText,
-            CarrierId = CarrierId,
-        };
     }
 }

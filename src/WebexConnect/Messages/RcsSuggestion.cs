@@ -34,6 +34,12 @@ namespace WebexConnect.Messages
         /// <summary>OpenUrl: the URL to open.</summary>
         public string? Url { get; init; }
 
+        /// <summary>
+        /// The URL as the command was given it, spaces around it included, when New-ConnectRcsSuggestion trimmed them: versions before
+        /// the trim sent, and so named in their journal, the chip with it.
+        /// </summary>
+        internal string? UrlAsGiven { get; init; }
+
         /// <summary>DialPhone: the number to dial.</summary>
         public string? Phone { get; init; }
 

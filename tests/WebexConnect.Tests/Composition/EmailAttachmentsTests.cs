@@ -86,6 +86,21 @@ namespace WebexConnect.Tests.Composition
             Assert.All(attachments, a => Assert.Equal("application/pdf", a.MimeType));
         }
 
+        /// <summary>
+        /// The version before the separators were trimmed sent 'INV-2.pdf ' of 'INV-2.pdf ; terms.pdf', and its journal names the
+        /// send so: the attachment keeps that cut for the journal to look the row up under (the payload sends it trimmed).
+        /// </summary>
+        [Fact]
+        public void ACellsUrlKeepsTheCutOfTheVersionBeforeTheTrimWhenItDiffers()
+        {
+            var attachments = EmailAttachments.ReadCell(new object[] { "https://f.example/INV-2.pdf ; https://f.example/terms.pdf ;https://f.example/a.pdf" });
+
+            Assert.Equal(new[] { "https://f.example/INV-2.pdf ", "https://f.example/terms.pdf ", null },
+                Array.ConvertAll(System.Linq.Enumerable.ToArray(attachments), a => a.MediaUrlAsGiven));
+            Assert.Equal("https://f.example/INV-2.pdf", attachments[0].MediaUrl);
+            Assert.Null(EmailAttachments.ReadCell(new object[] { "https://f.example/INV-2.pdf; https://f.example/terms.pdf" })[0].MediaUrlAsGiven);
+        }
+
         [Theory]
         [InlineData("https://files.example/download?id=5")]
         [InlineData("https://files.example/reports/")]

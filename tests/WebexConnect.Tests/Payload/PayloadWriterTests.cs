@@ -237,32 +237,56 @@ namespace WebexConnect.Tests.Payload
             Assert.Equal("https://hooks.example.com/my%20hook", emailBody.RootElement.GetProperty("notifyUrl").GetString());
         }
 
-        [Fact]
-        public void A_url_without_spaces_is_the_same_string_not_a_copy()
-        {
-            const string Url = "https://cdn.example.com/a%20b.png?x=1";
-            Assert.Same(Url, WireUrl.Of(Url));
-            Assert.Null(WireUrl.Of(null));
-        }
-
         /// <summary>
-        /// The journal names a send by its URLs as given, byte for byte as versions before the encoding wrote them on the wire
-        /// (a literal of what they sent): a re-run after the update finds the rows they sent, and does not send them again.
+        /// The journal names a send by its URLs as sent, so that 'a b.png' and 'a%20b.png' (one file) are one send: before, a
+        /// re-run after the cell was mended sent the row again. What earlier versions named it by is written byte for byte as
+        /// they sent it (a literal of what they sent), for a re-run after the update to find the rows they sent: every URL as
+        /// held (every version before the encoding), trimmed (the version that trimmed a MediaUrl cell in the command), and as
+        /// given to the command (the versions before New-ConnectRcsCard trimmed; with the delivery members, the oldest ones).
         /// </summary>
         [Fact]
-        public void What_the_journal_names_a_send_by_keeps_its_urls_as_given_as_earlier_versions_sent_them()
+        public void The_journal_names_a_send_by_its_urls_as_sent_and_earlier_versions_as_they_sent_them()
         {
+            var card = new RcsCard { Title = "T", MediaUrl = "https://cdn.example.com/card one.png", MediaUrlAsGiven = "https://cdn.example.com/card one.png " };
             var media = new RcsMessage { From = "app", ContentType = RcsContentType.Media, MediaUrl = " https://cdn.example.com/boarding pass.png", CallbackData = "x" };
 
             var shape = MessageShape.Of(media);
+            var cardShape = MessageShape.Of(new RcsMessage { From = "app", ContentType = RcsContentType.Standalone, Card = card });
 
-            Assert.Equal("\"channel\":\"rcs\",\"from\":\"app\",\"content\":{\"type\":\"media\",\"mediaContentUrl\":\" https://cdn.example.com/boarding pass.png\"}",
-                Encoding.UTF8.GetString(shape.ReceivedJson.ToArray()));
+            string Json(ReadOnlyMemory<byte> json) => Encoding.UTF8.GetString(json.ToArray());
+            const string Media = "\"channel\":\"rcs\",\"from\":\"app\",\"content\":{\"type\":\"media\",\"mediaContentUrl\":";
+            Assert.Equal(Media + "\"https://cdn.example.com/boarding%20pass.png\"}", Json(shape.ReceivedJson));
+            Assert.Equal(Media + "\" https://cdn.example.com/boarding pass.png\"}", Json(shape.ReceivedJsonWith(UrlForm.AsHeld)));
+            Assert.Equal(Media + "\"https://cdn.example.com/boarding pass.png\"}", Json(shape.ReceivedJsonWith(UrlForm.Trimmed)));
             Assert.Equal("\"channel\":\"rcs\",\"from\":\"app\",\"callbackData\":\"x\",\"content\":{\"type\":\"media\",\"mediaContentUrl\":\" https://cdn.example.com/boarding pass.png\"}",
-                Encoding.UTF8.GetString(shape.SharedJsonAsGiven.ToArray()));
-            Assert.Contains("boarding%20pass.png\"", Encoding.UTF8.GetString(shape.SharedJson.ToArray()));
+                Json(shape.SharedJsonAsGiven));
+            Assert.Contains("\"url\":\"https://cdn.example.com/card%20one.png\"", Json(cardShape.ReceivedJson));
+            Assert.Contains("\"url\":\"https://cdn.example.com/card one.png\"", Json(cardShape.ReceivedJsonWith(UrlForm.AsHeld)));
+            Assert.Contains("\"url\":\"https://cdn.example.com/card one.png \"", Json(cardShape.ReceivedJsonWith(UrlForm.AsGiven)));
             // The encoding alone is no delivery member: a message without them keys as it always did.
             Assert.False(MessageShape.Of(new RcsMessage { From = "app", ContentType = RcsContentType.Media, MediaUrl = "https://x.example.com/a b.png" }).HasDeliveryMembers);
+        }
+
+        /// <summary>
+        /// Only a message with a URL some form writes otherwise is keyed more than once: every other row of a journaled run
+        /// (an SMS, a URL with nothing to encode) costs no more than it did.
+        /// </summary>
+        [Fact]
+        public void Only_a_message_with_a_url_written_otherwise_in_some_form_has_earlier_forms()
+        {
+            var plain = MessageShape.Of(new RcsMessage { From = "app", ContentType = RcsContentType.Media, MediaUrl = "https://x.example.com/a.png",
+                Suggestions = new[] { new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Go", Url = "https://x.example.com/go" } } });
+            var chip = new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Go", Url = "https://x.example.com/go", UrlAsGiven = " https://x.example.com/go" };
+            var attachment = new EmailAttachment { MimeType = "application/pdf", Name = "a.pdf", MediaUrl = "https://x.example.com/a.pdf", MediaUrlAsGiven = "https://x.example.com/a.pdf " };
+
+            Assert.False(plain.UrlsDiffer);
+            Assert.True(plain.ReceivedJsonWith(UrlForm.AsGiven).Span.SequenceEqual(plain.ReceivedJson.Span));
+            Assert.False(MessageShape.Of(new SmsMessage { From = "x", Text = "Hi", NotifyUrl = "https://hooks.example.com/a b" }).UrlsDiffer);
+            Assert.True(MessageShape.Of(new RcsMessage { From = "app", Text = "Hi", Suggestions = new[] { chip } }).UrlsDiffer);
+            Assert.True(MessageShape.Of(new RcsMessage { From = "app", ContentType = RcsContentType.Carousel,
+                Cards = new[] { new RcsCard { Title = "A" }, new RcsCard { Title = "B", Suggestions = new[] { chip } } } }).UrlsDiffer);
+            Assert.True(MessageShape.Of(new EmailMessage { From = "a@example.com", Subject = "S", Text = "T", Attachments = new[] { attachment } }).UrlsDiffer);
+            Assert.True(MessageShape.Of(new EmailMessage { From = "a@example.com", Subject = "S", Text = "T", ListUnsubscribeUrl = "https://x.example.com/ü" }).UrlsDiffer);
         }
 
         [Fact]
