@@ -458,6 +458,25 @@ Bob,+447700900002,$tomorrow
         $missing[1].ToString() | Should -Not -BeLike '*SMTP*'
     }
 
+    It 'shows a rehearsal''s email that cannot be delivered as Bounced (7520), as the service does, and its Cc addresses no row of their own' {
+        # Before, the sandbox answered every failure 7102 (an invalid number), so an email rehearsal showed Failed where the
+        # service says Bounced, and posted nothing for Cc addresses.
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 1
+        $l = $script:Listener
+
+        $report = @(Send-ConnectEmail -To 'ann@example.com' -Cc 'boss@example.com' -From 'it@example.com' -Subject 'S' -Text 'T' -NotifyUrl $l.Url |
+            Wait-ConnectDelivery $l -Timeout 20 -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $report.Count | Should -Be 1
+        ($report[0].Destination, $report[0].Status, $report[0].Code) | Should -Be @('ann@example.com', 'Bounced', '7520')
+        @($failed).Count | Should -Be 1
+        $failed[0].ToString() | Should -BeLike 'Row 1: Bounced (7520) ann@example.com: Bounce*'
+        # Both addresses got their receipts, Submitted and Bounced each (the copy's come last).
+        $deadline = [datetime]::UtcNow.AddSeconds(10)
+        while ($l.Received -lt 4 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        $l.Received | Should -Be 4
+    }
+
     It 'gets from the sandbox no receipt for a message scheduled for tomorrow, so a rehearsal shows what the service will' {
         # Before, the sandbox posted Delivered at once: the rehearsal showed a result the real service does not give.
         $null = Connect-WebexConnect -Sandbox
