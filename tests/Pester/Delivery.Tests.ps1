@@ -435,7 +435,7 @@ Bob,+447700900002,$tomorrow
             "for the time its -SendAt, or its row's SendAt cell, gave: it is neither delivered nor failed, and no receipt comes before that time. Do not send it again; look for its receipt after that time.")
     }
 
-    It 'says of an email left at Submitted that an SMTP email app gets no later receipt, and not of an SMS left there' {
+    It 'says of an email left at Submitted that an SMTP email app gets no later receipt, and how to stop waiting; not of an SMS left there' {
         # The service sends Delivered, Bounced ... for email through AWS SES only; through SMTP, Submitted alone. Before,
         # every row of such an app ended "only a Submitted receipt", which read as receipts lost, to be waited for again.
         $null = Connect-WebexConnect -Sandbox
@@ -454,8 +454,85 @@ Bob,+447700900002,$tomorrow
         $missing[0].ToString() | Should -BeLike ('Row 1: ann@example.com: only a Submitted receipt among the 2 receipts given (message *). ' +
             'An email app that sends through SMTP gets no receipt after Submitted (the service sends Delivered, Bounced and the others ' +
             "only for email sent through AWS SES): for such an app Submitted is the last receipt, and a bounce comes back to the sender's " +
-            'mailbox as a non-delivery report.')
+            'mailbox as a non-delivery report. For such an app, send with -RequestedReceipt submitted: Wait-ConnectDelivery then takes ' +
+            'Submitted as the last receipt and does not wait for more.')
         $missing[1].ToString() | Should -Not -BeLike '*SMTP*'
+    }
+
+    It 'ends the wait at the Submitted receipt of an email sent with -RequestedReceipt submitted, at once and without an error' {
+        # An SMTP email app sends Submitted alone, and a send that asks for nothing else gets nothing after it, whatever the app.
+        # Before, every row waited the whole -Timeout, then ended TimedOut with an error blaming SMTP for what the send asked.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $rows = "Email,Name`nann@example.com,Ann`nbob@example.com,Bob" | ConvertFrom-Csv
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $report = @($rows | Send-ConnectEmail -From 'it@example.com' -Subject 'Hi $(Name)' -Text 'T' -RequestedReceipt submitted -NotifyUrl $l.Url |
+            Wait-ConnectDelivery $l -Timeout 30 -ErrorVariable problems -WarningVariable warned -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+        $report.Row | Should -Be @(1, 2)
+        $report.Status | Should -Be @('Submitted', 'Submitted')
+        $report.Code | Should -Be @('7501', '7501')
+        $report.TimedOut | Should -Be @($false, $false)
+        @($problems).Count | Should -Be 0
+        @($warned).Count | Should -Be 0
+    }
+
+    It 'says of an email sent without submitted in -RequestedReceipt that an SMTP email app sends it no receipt at all' {
+        # Before, "no delivery receipt" alone, and the run's warning asked whether the sends gave -NotifyUrl, which they had.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = @(Send-ConnectEmail -To 'ann@example.com' -From 'it@example.com' -Subject 'S' -Text 'T' -RequestedReceipt delivered, bounced -NotifyUrl $script:Listener.Url)
+        $sent += Send-ConnectEmail -To 'bob@example.com' -From 'it@example.com' -Subject 'S' -Text 'T'
+
+        $report = @($sent | Wait-ConnectDelivery -Receipt @() -ErrorVariable missing -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be @('NoReceipt', 'NoReceipt')
+        $missing[0].ToString() | Should -BeLike ("Row 1: ann@example.com: no delivery receipt among the 0 receipts given (message *). The send's " +
+            '-RequestedReceipt left out submitted, and an email app that sends through SMTP gets no receipt after Submitted (the service ' +
+            'sends Delivered, Bounced and the others only for email sent through AWS SES): for such an app no receipt comes at all. ' +
+            'For such an app, send with -RequestedReceipt submitted: *')
+        $missing[1].ToString() | Should -Not -BeLike '*SMTP*'
+    }
+
+    It 'gives a row copied to a Cc address the receipt of its own To address, one result a row, whatever the copy''s receipt says' {
+        # The service posts a receipt for every To, Cc and Bcc address under the message's transid. A Cc's Bounced must
+        # not fail the row, nor a Cc's Delivered deliver a row that bounced.
+        $null = Connect-WebexConnect -Sandbox
+        $rows = "Email,Cc`nann@example.com,boss@example.com`nbob@example.com,boss@example.com" | ConvertFrom-Csv
+        $sent = @($rows | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T')
+        $sent[0].MessageId | Should -Be $sent[1].MessageId   # the same copies: one request
+        $receipts = foreach ($said in @('ann@example.com', '7500'), @('boss@example.com', '7520'), @('bob@example.com', '7520'), @('boss@example.com', '7500')) {
+            "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"$($said[1])`",`"destination`":`"$($said[0])`"},`"transid`":`"$($sent[0].MessageId)`"}}" |
+                ConvertFrom-ConnectWebhook
+        }
+
+        $report = @($sent | Wait-ConnectDelivery -Receipt $receipts -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $report.Count | Should -Be 2
+        $report.Destination | Should -Be @('ann@example.com', 'bob@example.com')
+        $report.Status | Should -Be @('Delivered', 'Bounced')
+        @($failed).Count | Should -Be 1
+        $failed[0].ToString() | Should -BeLike 'Row 2: Bounced (7520) bob@example.com*'
+    }
+
+    It 'shows a rehearsal''s email that cannot be delivered as Bounced (7520), as the service does, and its Cc addresses no row of their own' {
+        # Before, the sandbox answered every failure 7102 (an invalid number), so an email rehearsal showed Failed where the
+        # service says Bounced, and posted nothing for Cc addresses.
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 1
+        $l = $script:Listener
+
+        $report = @(Send-ConnectEmail -To 'ann@example.com' -Cc 'boss@example.com' -From 'it@example.com' -Subject 'S' -Text 'T' -NotifyUrl $l.Url |
+            Wait-ConnectDelivery $l -Timeout 20 -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $report.Count | Should -Be 1
+        ($report[0].Destination, $report[0].Status, $report[0].Code) | Should -Be @('ann@example.com', 'Bounced', '7520')
+        @($failed).Count | Should -Be 1
+        $failed[0].ToString() | Should -BeLike 'Row 1: Bounced (7520) ann@example.com: Bounce*'
+        # Both addresses got their receipts, Submitted and Bounced each (the copy's come last).
+        $deadline = [datetime]::UtcNow.AddSeconds(10)
+        while ($l.Received -lt 4 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        $l.Received | Should -Be 4
     }
 
     It 'gets from the sandbox no receipt for a message scheduled for tomorrow, so a rehearsal shows what the service will' {

@@ -225,6 +225,28 @@ Describe 'Send-ConnectEmail' {
             Should -Be @('windows-1250', 'windows-1251', 'windows-1252', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256', 'windows-1257', 'windows-1258')
     }
 
+    It 'completes -Attachment with the https:// its URLs start with, never with this computer''s files, which it refuses' {
+        # -Attachment takes URLs the service fetches; a file on this computer is refused. Before, Tab
+        # offered the current folder's files, which led the admin to give one.
+        Push-Location $TestDrive
+        try {
+            Set-Content -Path (Join-Path $TestDrive 'invoice.pdf') -Value 'x'
+            Set-Content -Path (Join-Path $TestDrive 'hello.txt') -Value 'x'
+            $complete = { param($Line) @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches) }
+
+            $empty = & $complete 'Send-ConnectEmail -Attachment '
+            $empty.CompletionText | Should -Be @('https://')
+            $empty[0].ToolTip | Should -BeLike '*public https URL*the service fetches*file on this computer*'
+            (& $complete 'Send-ConnectEmail -Attachment h').CompletionText | Should -Be @('https://')
+            # A file's name, or a URL being typed, is left as typed: no file of this folder is offered.
+            (& $complete 'Send-ConnectEmail -Attachment inv').CompletionText | Should -Be @('inv')
+            (& $complete 'Send-ConnectEmail -Attachment https://files.example.com/inv').CompletionText | Should -Be @('https://files.example.com/inv')
+        }
+        finally {
+            Pop-Location
+        }
+    }
+
     It 'takes -Encoding <_>, a character set mail programs write, and sends it as given' -ForEach @(
         'windows-1257', 'ISO-8859-13', 'iso-8859-4', 'windows-1258', 'windows-874', 'koi8-u', 'ks_c_5601-1987', 'gbk'
     ) {

@@ -8,6 +8,7 @@ using WebexConnect.Engine.Diagnostics;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
+using WebexConnect.Receipts;
 using WebexConnect.Results;
 using WebexConnect.Sending;
 
@@ -564,7 +565,7 @@ namespace WebexConnect.Engine.Dispatch
             return new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId,
                 done.Status, done.MessageId, done.Code, done.Reason, done.Attempts, outgoing.Number, done.SubmittedAt,
                 item.Parts, item.InputObject, batch.Sequences[index], item.Row)
-                { ScheduledFor = done.Status == SendStatus.Scheduled ? item.Message.SendAt : null };
+                { ScheduledFor = done.Status == SendStatus.Scheduled ? item.Message.SendAt : null, AskedReceipts = ReceiptFilters.Of(item.Message) };
         }
 
         /// <summary>
@@ -593,7 +594,7 @@ namespace WebexConnect.Engine.Dispatch
 
         private static SendResult WithSequence(SendResult r, long sequence) =>
             new SendResult(r.Channel, r.Destination, r.CorrelationId, r.Status, r.MessageId, r.Code, r.Reason, r.Attempts,
-                r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence, r.Row) { ScheduledFor = r.ScheduledFor };
+                r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence, r.Row) { ScheduledFor = r.ScheduledFor, AskedReceipts = r.AskedReceipts };
 
         /// <summary>Files a result in order (caller holds _sync and pulses it once it has filed them all).</summary>
         private void Record(long sequence, SendResult result)

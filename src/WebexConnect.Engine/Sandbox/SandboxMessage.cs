@@ -20,8 +20,10 @@ namespace WebexConnect.Engine.Sandbox
     internal sealed class SandboxMessage
     {
         public SandboxMessage(string channel, string from, List<SandboxDestination> destinations, string? callbackData, string? notifyUrl, string? correlationId,
-            int segments = 1, DateTimeOffset? sendAt = null)
+            int segments = 1, DateTimeOffset? sendAt = null, IReadOnlyList<string>? copies = null, IReadOnlyList<string>? requestedReceipts = null)
         {
+            Copies = copies ?? Array.Empty<string>();
+            RequestedReceipts = requestedReceipts ?? Array.Empty<string>();
             SendAt = sendAt;
             Channel = channel;
             From = from;
@@ -37,6 +39,15 @@ namespace WebexConnect.Engine.Sandbox
         /// <summary>The sender (sender ID, address or app ID): the lookup answers with it, as the service does.</summary>
         public string From { get; }
         public IReadOnlyList<SandboxDestination> Destinations { get; }
+
+        /// <summary>
+        /// An email's cc and bcc addresses: the service posts each its own receipts under the message's transid, but they are
+        /// no destination (not counted as accepted, not looked up).
+        /// </summary>
+        public IReadOnlyList<string> Copies { get; }
+
+        /// <summary>The body's requestedReceipts: the receipts posted, when there are any (API.md: the array filters the webhooks).</summary>
+        public IReadOnlyList<string> RequestedReceipts { get; }
         public string? CallbackData { get; }
         public string? NotifyUrl { get; }
 

@@ -109,7 +109,23 @@ namespace WebexConnect.Engine.Sandbox
                 return Fail(new SandboxRejection("7009", "Too many destinations - " + destinations.Count.ToString(CultureInfo.InvariantCulture)), out rejection);
 
             return new SandboxMessage(channel!, from!, destinations, callbackData, OptionalString(root, "notifyUrl"), OptionalString(root, "correlationId"),
-                SandboxSmsSegments.Of(root, channel!), sendsAt);
+                SandboxSmsSegments.Of(root, channel!), sendsAt, StringsOf(root, "cc", "bcc"), StringsOf(root, "requestedReceipts"));
+        }
+
+        /// <summary>
+        /// The strings of the body's arrays <paramref name="members"/>, in that order: an email's cc and bcc (the service sends
+        /// them receipts too), the requestedReceipts (the receipts it sends); null when there are none.
+        /// </summary>
+        private static IReadOnlyList<string>? StringsOf(JsonElement root, params string[] members)
+        {
+            List<string>? strings = null;
+            foreach (var member in members)
+            {
+                if (!root.TryGetProperty(member, out var list) || list.ValueKind != JsonValueKind.Array) continue;
+                foreach (var item in list.EnumerateArray())
+                    if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } text) (strings ??= new List<string>()).Add(text);
+            }
+            return strings;
         }
 
         /// <param name="to">The "to" array.</param>

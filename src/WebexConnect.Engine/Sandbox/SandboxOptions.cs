@@ -52,11 +52,11 @@ namespace WebexConnect.Engine.Sandbox
         /// <summary>POST receipts to the body's notifyUrl when it is a loopback http(s) URL.</summary>
         public bool PostReceiptsToLoopback { get; set; }
 
-        /// <summary>Addresses that are accepted but fail later: their receipts say 7102 (invalid address).</summary>
+        /// <summary>Addresses that are accepted but fail later: their receipts say 7102 (invalid address), or for an email address 7520 (Bounced).</summary>
         public ISet<string> UndeliverableAddresses { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
-        /// Share (0..1) of the other accepted addresses whose receipts say Failed (7102) instead of Delivered,
+        /// Share (0..1) of the other accepted addresses whose receipts say Failed (7102), or Bounced (7520) for email, instead of Delivered,
         /// chosen by a hash of the address so that the same address fails every time.
         /// </summary>
         public double FailedReceiptShare { get; set; }

@@ -10,8 +10,12 @@ namespace WebexConnect.Engine.Sandbox
 {
     /// <summary>
     /// The delivery-receipt webhooks the service would send for accepted destinations, in the shape of
-    /// API.md: per destination 7501 Submitted then 7500 Delivered, or 7102 (invalid address) for an
-    /// address configured as undeliverable or drawn by FailedReceiptShare (SandboxDeliveryFate). callbackData is echoed; correlationid is lower-case, as the service spells it.
+    /// API.md: per destination 7501 Submitted then 7500 Delivered, or, for an address configured as undeliverable or
+    /// drawn by FailedReceiptShare (SandboxDeliveryFate), a failure as its channel says it: a number 7102 (invalid
+    /// address), an email 7520 (Bounced; 7102 is no email code). An email's cc and bcc addresses get receipts of their
+    /// own under the same transid, as the service sends them. A body's requestedReceipts leaves out the receipts it does not
+    /// name (SMS SENT names Submitted too), as the service's filter does. callbackData is echoed; correlationid is lower-case, as the
+    /// service spells it.
     /// </summary>
     internal sealed class SandboxReceipts
     {
@@ -40,16 +44,32 @@ namespace WebexConnect.Engine.Sandbox
         internal List<string> For(string messageId, SandboxMessage message, DateTimeOffset acceptedAt)
         {
             acceptedAt = message.GoesOutAt(acceptedAt);
-            var receipts = new List<string>(message.Destinations.Count * 2);
-            foreach (var destination in message.Destinations)
-            {
-                receipts.Add(Write(messageId, message, destination, acceptedAt, "7501", "Submitted", "Submitted"));
-                var delivered = !_fate.Fails(destination.Address);
-                receipts.Add(delivered
-                    ? Write(messageId, message, destination, acceptedAt.AddSeconds(1), "7500", "Delivered", "Delivered")
-                    : Write(messageId, message, destination, acceptedAt.AddSeconds(1), "7102", "Invalid address", "Failed"));
-            }
+            var receipts = new List<string>((message.Destinations.Count + message.Copies.Count) * 2);
+            foreach (var destination in message.Destinations) AddBoth(receipts, messageId, message, destination, acceptedAt);
+            foreach (var copy in message.Copies) AddBoth(receipts, messageId, message, new SandboxDestination(copy, null), acceptedAt);
             return receipts;
+        }
+
+        /// <summary>Submitted, then a second later Delivered or the channel's failure; each only when requestedReceipts lets it through.</summary>
+        private void AddBoth(List<string> receipts, string messageId, SandboxMessage message, SandboxDestination destination, DateTimeOffset at)
+        {
+            if (Asked(message, "submitted", "sent"))
+                receipts.Add(Write(messageId, message, destination, at, "7501", "Submitted", "Submitted"));
+            var (code, description, status) = !_fate.Fails(destination.Address) ? ("7500", "Delivered", "Delivered")
+                : message.Channel == "email" ? ("7520", "Bounce", "Bounced")
+                : ("7102", "Invalid address", "Failed");
+            if (Asked(message, status))
+                receipts.Add(Write(messageId, message, destination, at.AddSeconds(1), code, description, status));
+        }
+
+        /// <summary>Whether the message's requestedReceipts (none: every receipt) names one of <paramref name="words"/>, in any case.</summary>
+        private static bool Asked(SandboxMessage message, params string[] words)
+        {
+            if (message.RequestedReceipts.Count == 0) return true;
+            foreach (var asked in message.RequestedReceipts)
+                foreach (var word in words)
+                    if (string.Equals(asked, word, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         private static string Write(string messageId, SandboxMessage message, SandboxDestination destination, DateTimeOffset at,

@@ -98,8 +98,9 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
-        /// Sandbox only: the share (0 to 1) of accepted numbers and addresses whose delivery receipt says Failed (7102)
-        /// instead of Delivered; the same address always gets the same outcome.
+        /// Sandbox only: the share (0 to 1) of accepted numbers and addresses whose delivery receipt says Failed (7102, invalid
+        /// address) for a number, or Bounced (7520) for an email address, as the service does, instead of Delivered; the same
+        /// address always gets the same outcome.
         /// </summary>
         [Parameter(ParameterSetName = SandboxSet)]
         [ShareArgument("SandboxFailureRate")]

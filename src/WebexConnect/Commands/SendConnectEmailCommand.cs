@@ -80,6 +80,7 @@ namespace WebexConnect.Commands
         // and every email went Queued without its file. A row's own files go in a message of their own (ReadPerRowContent).
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Attachments")] // the JSON name, content.attachments: what a script moved from Invoke-RestMethod types
+        [ArgumentCompleter(typeof(AttachmentUrlCompleter))] // URLs, not this computer's files (PowerShell's default)
         public object[]? Attachment { get; set; }
 
         /// <summary>Copy recipients; binds from a Cc column too, whose cell may list several ('ann@example.com; bob@example.com').</summary>

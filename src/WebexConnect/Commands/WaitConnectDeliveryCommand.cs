@@ -199,9 +199,10 @@ namespace WebexConnect.Commands
             // -NotifyUrl (the sandbox, too, posts receipts only to it), which one line says better than N timeouts.
             // A stopped listener has said so already (BeginProcessing): the sends' -NotifyUrl is not what is wrong. Nor is it for a
             // Scheduled row, whose receipt comes after its time (its error says so): before, a wait on reminders due tomorrow,
-            // sent with the listener's -NotifyUrl, was asked whether the sends gave -NotifyUrl.
+            // sent with the listener's -NotifyUrl, was asked whether the sends gave -NotifyUrl. Nor for an email whose send left
+            // submitted out of -RequestedReceipt: an SMTP email app sends it nothing (its error says so).
             if (Listener!.Received == 0 && !_listenerStopped &&
-                last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt && r.SendStatus != SendStatus.Scheduled))
+                last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt && r.SendStatus != SendStatus.Scheduled && EmailReceiptNote.For(r).Length == 0))
                 WriteWarning(Listener.Refused > 0 ? AllRefused(Listener) :
                     $"The listener at {Listener.Url} has received no receipt at all. Did the sends give -NotifyUrl? The service posts " +
                     $"a message's receipts only to its -NotifyUrl: {Listener.Url}, or the public URL in front of it.");
@@ -290,19 +291,6 @@ namespace WebexConnect.Commands
                 ? $" The send was Scheduled {ScheduledFor.When(sent.ScheduledFor)}: it is neither delivered nor failed, and no receipt comes before that time. Do not send it again; look for its receipt after that time."
                 : "";
 
-        /// <summary>
-        /// What to add to the error of an email whose last receipt is Submitted: the service documents the other email receipts
-        /// (Delivered, Bounced, Read ...) for an email app that sends through AWS SES only; one that sends through SMTP gets
-        /// Submitted alone. Before, every row of such an app's run ended "only a Submitted receipt", which read as receipts
-        /// lost or late, and a script waited the whole -Timeout again for receipts that never come.
-        /// </summary>
-        private static string SmtpNote(DeliveryResult result) =>
-            result.Status == DeliveryStatus.Submitted && result.SendResult.Channel == Messages.MessageChannel.Email
-                ? " An email app that sends through SMTP gets no receipt after Submitted (the service sends Delivered, Bounced and the " +
-                  "others only for email sent through AWS SES): for such an app Submitted is the last receipt, and a bounce comes back " +
-                  "to the sender's mailbox as a non-delivery report."
-                : "";
-
         private void Write(System.Collections.Generic.List<DeliveryResult> ready)
         {
             foreach (var result in ready)
@@ -323,7 +311,7 @@ namespace WebexConnect.Commands
                             ? $"among those the stopped listener at {Listener.Url} kept ({KeyOf(result.SendResult)}). Start a listener before the send and stop it after the wait."
                             : $"within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.";
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Destination}: {what} {where}{ScheduledNote(result.SendResult)}{SmtpNote(result)}", result),
+                            $"Row {result.Row}: {result.Destination}: {what} {where}{ScheduledNote(result.SendResult)}{EmailReceiptNote.For(result)}", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));
                 }
                 else if (DeliveryStatuses.IsFailure(result.Status))

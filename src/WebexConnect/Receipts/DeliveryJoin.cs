@@ -148,12 +148,19 @@ namespace WebexConnect.Receipts
         {
             if (!Belongs(entry.Result, receipt)) return;
             if (entry.Best is null || Supersedes(receipt, entry.Best)) entry.Best = receipt;
-            if (receipt.IsFinal && !entry.Final)
+            if ((receipt.IsFinal || IsLastAskedFor(entry.Result, receipt)) && !entry.Final)
             {
                 entry.Final = true;
                 Waiting--;
             }
         }
+
+        /// <summary>
+        /// A Submitted receipt of a send that asked for no receipt after it (-RequestedReceipt submitted, as an SMTP email app
+        /// can send nothing else): nothing more comes. Before, such rows waited the whole -Timeout and ended TimedOut.
+        /// </summary>
+        private static bool IsLastAskedFor(SendResult result, DeliveryReceipt receipt) =>
+            receipt.Status == DeliveryStatus.Submitted && result.AskedReceipts == ReceiptFilter.SubmittedOnly;
 
         /// <summary>
         /// Whether a receipt found by one of the result's keys is the result's. The correlation ID key alone is not enough

@@ -111,6 +111,13 @@ namespace WebexConnect.Results
         private readonly long _scheduledForUtcTicks;
 
         /// <summary>
+        /// What the send's requestedReceipts let the service post (<see cref="Receipts.ReceiptFilter"/>): Wait-ConnectDelivery
+        /// takes Submitted as the last receipt of a send that asked for nothing after it, instead of waiting -Timeout for
+        /// receipts that never come, and says of an email that none comes when it left Submitted out. Any for a results file's row.
+        /// </summary>
+        internal Receipts.ReceiptFilter AskedReceipts { get; init; }
+
+        /// <summary>
         /// True for Queued and Scheduled, and for Skipped: -Journal says an earlier run had the service accept the row.
         /// Before, Skipped was False, so the morning-after recipe ($results | Where-Object { -not $_.IsSuccess }) picked
         /// the rows already sent, and resending them without -Journal sent them twice.

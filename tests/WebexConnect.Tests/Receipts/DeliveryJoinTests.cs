@@ -39,6 +39,59 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void ASubmittedReceiptEndsTheWaitForASendThatAskedForNothingLater()
+        {
+            // -RequestedReceipt submitted (what an SMTP email app can send): no receipt comes after Submitted. Before, the row
+            // waited the whole -Timeout and ended TimedOut with an error that blamed SMTP for what the send itself asked.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(new SendResult(MessageChannel.Email, "ann@example.com", null, SendStatus.Queued, "m-1", row: 1) { AskedReceipts = ReceiptFilter.SubmittedOnly });
+            join.Add(new SendResult(MessageChannel.Email, "bob@example.com", null, SendStatus.Queued, "m-2", row: 2));
+            buffer.Add(Receipt("7501", "ann@example.com", "m-1"));
+            buffer.Add(Receipt("7501", "bob@example.com", "m-2"));
+
+            join.Pull();
+
+            var first = Assert.Single(join.TakeReady(all: false));
+            Assert.Equal((1L, DeliveryStatus.Submitted, false), (first.Row, first.Status, first.TimedOut));
+            Assert.Equal(1, join.Waiting);
+        }
+
+        [Theory]
+        // The service posts a receipt for each To, Cc and Bcc address under the message's transid; the row is its To address's.
+        [InlineData("7500", "7520", DeliveryStatus.Delivered)]
+        [InlineData("7520", "7500", DeliveryStatus.Bounced)]
+        public void ACopysReceiptDoesNotAnswerForTheRowItWasCopiedOn(string toCode, string copyCode, DeliveryStatus expected)
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(new SendResult(MessageChannel.Email, "ann@example.com", "row-1", SendStatus.Queued, "m-1", row: 1));
+            buffer.Add(Receipt("7501", "boss@example.com", "m-1"));
+            buffer.Add(Receipt(copyCode, "boss@example.com", "m-1"));
+            join.Pull();
+            Assert.Empty(join.TakeReady(all: false));
+
+            buffer.Add(Receipt(toCode, "ann@example.com", "m-1", "row-1"));
+            join.Pull();
+
+            var only = Assert.Single(join.TakeReady(all: true));
+            Assert.Equal((1L, "ann@example.com", expected, false), (only.Row, only.Destination, only.Status, only.TimedOut));
+        }
+
+        [Fact]
+        public void ARowWhoseCopiesAloneGotReceiptsHasNoReceiptOfItsOwn()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(new SendResult(MessageChannel.Email, "ann@example.com", "row-1", SendStatus.Queued, "m-1", row: 1));
+            buffer.Add(Receipt("7500", "boss@example.com", "m-1", "row-1"));
+            join.Pull();
+
+            var only = Assert.Single(join.TakeReady(all: true));
+            Assert.Equal((DeliveryStatus.NoReceipt, true), (only.Status, only.TimedOut));
+        }
+
+        [Fact]
         public void ReceiptsThatCameBeforeTheResultAreFound()
         {
             var buffer = new ReceiptBuffer(100);

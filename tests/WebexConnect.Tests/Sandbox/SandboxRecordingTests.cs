@@ -125,6 +125,69 @@ namespace WebexConnect.Tests.Sandbox
         }
 
         /// <summary>A webhook receiver on a loopback port that hands each posted body to <paramref name="receive"/>.</summary>
+        [Fact]
+        public async Task An_undeliverable_email_address_bounces_with_7520_as_the_service_answers_email_and_a_number_fails_with_7102()
+        {
+            // API.md: 7102 is an invalid address (a number); an email that does not arrive bounces (7520, Bounced). Before, the
+            // sandbox answered every failure 7102, so a rehearsal's report showed email rows Failed where the service says Bounced.
+            var options = new SandboxOptions();
+            options.UndeliverableAddresses.Add("gone@example.com");
+            await using var host = await LoopbackSandboxHost.StartAsync(options);
+
+            using var response = await Client.SendAsync(Post(host.MessagesUri, Email("ann@example.com", "gone@example.com")));
+            response.EnsureSuccessStatusCode();
+
+            var infos = host.Server.Receipts.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("deliveryInfoNotification").GetProperty("deliveryInfo")).ToList();
+            var said = infos.Select(i => (i.GetProperty("destination").GetString()!, i.GetProperty("code").GetString()!, i.GetProperty("deliveryStatus").GetString()!)).ToList();
+            Assert.Equal(new[] { ("ann@example.com", "7501", "Submitted"), ("ann@example.com", "7500", "Delivered"),
+                ("gone@example.com", "7501", "Submitted"), ("gone@example.com", "7520", "Bounced") }, said);
+        }
+
+        [Fact]
+        public async Task Each_cc_and_bcc_address_gets_receipts_of_its_own_under_the_same_message_as_the_service_sends()
+        {
+            // The service posts a receipt for every To, Cc and Bcc recipient, with the message's transid; a rehearsal that never
+            // showed them could not show how Wait-ConnectDelivery treats them (they answer for no row).
+            var options = new SandboxOptions();
+            options.UndeliverableAddresses.Add("gone-boss@example.com");
+            await using var host = await LoopbackSandboxHost.StartAsync(options);
+            var body = Email("ann@example.com");
+            body["cc"] = new JsonArray(JsonValue.Create("gone-boss@example.com"));
+            body["bcc"] = new JsonArray(JsonValue.Create("audit@example.com"));
+
+            using var response = await Client.SendAsync(Post(host.MessagesUri, body));
+            var messageId = (await JsonBodyAsync(response)).GetProperty("messageId").GetString();
+
+            var receipts = host.Server.Receipts.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("deliveryInfoNotification")).ToList();
+            var said = receipts.Select(r => (r.GetProperty("deliveryInfo").GetProperty("destination").GetString()!, r.GetProperty("deliveryInfo").GetProperty("code").GetString()!)).ToList();
+            Assert.Equal(new[] { ("ann@example.com", "7501"), ("ann@example.com", "7500"), ("gone-boss@example.com", "7501"), ("gone-boss@example.com", "7520"),
+                ("audit@example.com", "7501"), ("audit@example.com", "7500") }, said);
+            Assert.All(receipts, r => Assert.Equal(messageId, r.GetProperty("transid").GetString()));
+            // Copies are no destination: the accepted destinations (what duplicate checks count) are the To addresses alone.
+            Assert.Equal(1, host.Server.AcceptedDestinations.Total);
+        }
+
+        [Theory]
+        // requestedReceipts filters the webhooks (API.md): the sandbox posted every receipt whatever it named, so a rehearsal of
+        // -RequestedReceipt submitted (what an SMTP email app can send) showed Delivered receipts the service would not send.
+        [InlineData("email", "submitted", "7501")]
+        [InlineData("email", "delivered", "7500")]
+        [InlineData("sms", "SENT", "7501")]
+        [InlineData("sms", "DELIVERED", "7500")]
+        public async Task Only_the_receipts_requestedReceipts_names_are_posted(string channel, string asked, string code)
+        {
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions());
+            var body = channel == "email" ? Email("ann@example.com") : SmsBody("+15551230001");
+            body["requestedReceipts"] = new JsonArray(JsonValue.Create(asked));
+
+            using var response = await Client.SendAsync(Post(host.MessagesUri, body));
+            response.EnsureSuccessStatusCode();
+
+            var codes = host.Server.Receipts.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("deliveryInfoNotification")
+                .GetProperty("deliveryInfo").GetProperty("code").GetString()).ToList();
+            Assert.Equal(new[] { code }, codes);
+        }
+
         private static async Task<WebApplication> StartWebhookAsync(Action<string> receive)
         {
             var builder = WebApplication.CreateSlimBuilder();

@@ -1,0 +1,35 @@
+using System;
+using WebexConnect.Messages;
+using WebexConnect.Receipts;
+using Xunit;
+
+namespace WebexConnect.Tests.Receipts
+{
+    /// <summary>What a send's requestedReceipts lets the service post, as Wait-ConnectDelivery reads it.</summary>
+    public class ReceiptFiltersTests
+    {
+        private static EmailMessage Email(string? html, params string[] receipts) =>
+            new EmailMessage { From = "it@example.com", Subject = "S", Text = "T", Html = html, RequestedReceipts = receipts };
+
+        [Theory]
+        // No filter: every receipt the channel (and, for email, the app) sends.
+        [InlineData(null, new string[0], "Any")]
+        [InlineData(null, new[] { "submitted", "delivered" }, "Any")]
+        // Submitted alone: nothing comes after it, whatever the email app.
+        [InlineData(null, new[] { "submitted" }, "SubmittedOnly")]
+        // A text email gets no read or clicked receipt (API.md), so asking for them besides Submitted asks for nothing later.
+        [InlineData(null, new[] { "submitted", "read", "clicked" }, "SubmittedOnly")]
+        [InlineData("<p>T</p>", new[] { "submitted", "read" }, "Any")]
+        // Only receipts after Submitted: an SMTP email app, which sends Submitted alone, sends none of them.
+        [InlineData(null, new[] { "delivered", "bounced" }, "NoSubmitted")]
+        public void AnEmailsRequestedReceiptsSayWhatCanCome(string? html, string[] receipts, string expected) =>
+            Assert.Equal(expected, ReceiptFilters.Of(Email(html, receipts)).ToString());
+
+        [Fact]
+        public void AnSmsAskingForSentAloneEndsAtSubmittedAsOneAskingForSubmitted()
+        {
+            Assert.Equal(ReceiptFilter.SubmittedOnly, ReceiptFilters.Of(new SmsMessage { From = "ACME", Text = "Hi", RequestedReceipts = new[] { "SENT" } }));
+            Assert.Equal(ReceiptFilter.Any, ReceiptFilters.Of(new SmsMessage { From = "ACME", Text = "Hi", RequestedReceipts = new[] { "SUBMITTED", "DELIVERED" } }));
+        }
+    }
+}
