@@ -238,9 +238,9 @@ Describe 'Send-ConnectEmail' {
             $empty.CompletionText | Should -Be @('https://')
             $empty[0].ToolTip | Should -BeLike '*public https URL*the service fetches*file on this computer*'
             (& $complete 'Send-ConnectEmail -Attachment h').CompletionText | Should -Be @('https://')
-            # A file's name, or a URL being typed, is left as typed: no file of this folder is offered.
-            (& $complete 'Send-ConnectEmail -Attachment inv').CompletionText | Should -Be @('inv')
-            (& $complete 'Send-ConnectEmail -Attachment https://files.example.com/inv').CompletionText | Should -Be @('https://files.example.com/inv')
+            # A file's name, or a URL being typed, gets nothing: no file of this folder is offered.
+            & $complete 'Send-ConnectEmail -Attachment inv' | Should -BeNullOrEmpty
+            & $complete 'Send-ConnectEmail -Attachment https://files.example.com/inv' | Should -BeNullOrEmpty
         }
         finally {
             Pop-Location

@@ -9,8 +9,8 @@ namespace WebexConnect.Commands
     /// <summary>
     /// Tab completion of Send-ConnectEmail's -Attachment: the https:// its URLs start with, and never this computer's files.
     /// The service fetches each attachment from a public URL, and a file on this computer is refused; without a completer,
-    /// PowerShell offered the current folder's files, which led the admin to give one. A completer that offers nothing
-    /// lets PowerShell offer the files again, so a word that is no start of https:// is offered back as typed.
+    /// PowerShell offered the current folder's files, which led the admin to give one. Any other word gets an empty list
+    /// (as <see cref="NoFileNameCompleter"/> gives): null would let PowerShell offer the files again.
     /// </summary>
     public sealed class AttachmentUrlCompleter : IArgumentCompleter
     {
@@ -23,11 +23,10 @@ namespace WebexConnect.Commands
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var word = wordToComplete ?? "";
-            var typed = word.Trim('\'', '"');
-            if (Scheme.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-                return new[] { new CompletionResult(Scheme, Scheme, CompletionResultType.ParameterValue, Hint) };
-            return new[] { new CompletionResult(word, typed, CompletionResultType.ParameterValue, Hint) };
+            var typed = (wordToComplete ?? "").Trim('\'', '"');
+            return Scheme.StartsWith(typed, StringComparison.OrdinalIgnoreCase)
+                ? new[] { new CompletionResult(Scheme, Scheme, CompletionResultType.ParameterValue, Hint) }
+                : Array.Empty<CompletionResult>();
         }
     }
 }
