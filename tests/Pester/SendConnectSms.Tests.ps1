@@ -1190,6 +1190,32 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
         }
     }
 
+    It 'says, under -ErrorAction Stop, that the rows after the last one read when the key was refused were not read' {
+        # -ErrorAction Stop ends the command at the refused key instead of reading the rest of the input. Before, the error
+        # alone was said: 3,000 rows gave some 600 results and nothing told the log of the rows after them.
+        $service = [WebexConnectPester.LoopbackService]::new().Then(201).Then(201).Otherwise(401)
+        $csv = Join-Path $TestDrive 'revoked-stop.csv'
+        1..1000 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:00000}' -f $_; Name = "N$_" } } | Export-Csv -LiteralPath $csv -NoTypeInformation
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -Tps 100
+            $thrown = $null
+            try { Import-Csv $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction Stop -OutVariable results -WarningVariable warned 3>$null | Out-Null }
+            catch { $thrown = $_ }
+
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+            $read = @($results).Count
+            $read | Should -BeLessThan 1000 -Because 'the command ended before reading the whole CSV'
+            ($results.Row -join ',') | Should -Be ((1..$read) -join ',')
+            $said = @($warned | Where-Object { $_.Message -like '*ended at its error (AuthenticationFailed)*' })
+            $said.Count | Should -Be 1
+            $said[0].Message | Should -BeLike ("*after reading row {0:N0}: the {0:N0} rows it read have their results, and any rows the input had after row {0:N0} were not read, so not sent.*Give -Journal*" -f $read)
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+
     It 'can be caught by the exception type Get-Error shows, as can NotConnected after it' {
         # Before: both types were internal, so a catch written from $_.Exception.GetType() ended the script with
         # "Unable to find type [WebexConnect.Sending.SessionFailureException]" and the refused key was never handled.

@@ -406,7 +406,7 @@ namespace WebexConnect.Commands
             }
             catch (SessionFailureException failure)
             {
-                if (!ReadOnAfter(failure)) EndWithFailure(failure);
+                if (!ReadOnAfter(failure)) EndWithFailure(failure, inputLeft: true);
             }
             catch (OperationCanceledException) when (_cancellation?.IsRequested == true)
             {
@@ -1069,7 +1069,9 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>A failure that dooms every later row: the results that finished first, then the command's end with its ErrorId.</summary>
-        private void EndWithFailure(SessionFailureException failure)
+        /// <param name="failure">The failure.</param>
+        /// <param name="inputLeft">Ended while the input went on (ProcessRecord): the rows after the last one read are never read.</param>
+        private void EndWithFailure(SessionFailureException failure, bool inputLeft = false)
         {
             // What led up to it (retries, a refused token renewal) helps more than the error alone; the progress
             // bar would otherwise stay on screen for the rest of the caller's script.
@@ -1082,6 +1084,9 @@ namespace WebexConnect.Commands
                 _output.Stream(() => { WriteDiagnostics(); ShowProgress(completed: true); });
                 // The summary every run ends with, here too: the error alone does not say what became of the rows.
                 _output.Stream(() => WriteVerbose(RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed, failure.ErrorId)));
+                // Not -Verbose only: the error says why the run ended, not that the input's later rows have no result.
+                if (inputLeft && !_output.Stopped)
+                    _output.Stream(() => WriteNamedWarning(StoppedRun.AtFailure(MyInvocation.MyCommand.Name, failure.ErrorId, _row, _journalPath)));
             }
             ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(failure, failure.ErrorId, SendErrors.CategoryForSessionFailure(failure.ErrorId),
                 SendErrors.TargetForSessionFailure(failure.ErrorId, _session, _journalPath))));

@@ -99,6 +99,24 @@ namespace WebexConnect.Composition
                     : journalPath is not null ? "Run " + SameCommandWith(journalPath) : NothingRecords(before));
         }
 
+        /// <summary>
+        /// The warning of a run a failure that dooms every later row (a key refused mid-run) ended while the input went on, under
+        /// -ErrorAction Stop or Inquire, which end the command at its first error rather than reading the rest: the rows read have
+        /// their results, the rest were never read. Before, the error alone was said, and a 3,000-row CSV ended with 600 results
+        /// and nothing in the log about the 2,400 rows after them.
+        /// </summary>
+        /// <param name="commandName">"Send-ConnectSms".</param>
+        /// <param name="errorId">The failure's ErrorId ("AuthenticationFailed").</param>
+        /// <param name="rowsRead">The rows the run read, each with its result written.</param>
+        /// <param name="journalPath">The -Journal file, or null.</param>
+        public static string AtFailure(string commandName, string errorId, long rowsRead, string? journalPath) =>
+            commandName + " ended at its error (" + errorId + ") after reading row " + N(rowsRead) + ": " +
+            (rowsRead == 1 ? "the row it read has its result" : "the " + N(rowsRead) + " rows it read have their results") +
+            NotReadAfter(rowsRead) +
+            (journalPath is null
+                ? "Give -Journal to a run that may stop part-way, so that running it again sends only the rows it did not send."
+                : "Once the error is mended, run " + SameCommandWith(journalPath));
+
         /// <summary>"3 were sent, 2 may have been sent (their requests left, and no answer came back), 30 were not sent."</summary>
         private static string Fates(long unreported, long sent, long gone, long notSent)
         {
