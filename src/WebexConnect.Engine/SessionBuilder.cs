@@ -67,7 +67,8 @@ namespace WebexConnect.Engine
             var gate = new RateGate(settings.Tps, sandbox is null ? LedgerFor(settings, out sharing) : new LocalRateLedger(), settings.RequestTimeout);
             IBatchTransport CreateTransport(DispatchOptions options, IAttemptObserver? attempts, DiagnosticSink diagnostics) => new BatchTransport(client, credential, gate,
                 V2PayloadSource.Instance,
-                new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous, AttemptObserver = attempts, Proxy = proxy },
+                new TransportOptions { RequestTimeout = settings.RequestTimeout, ResendAmbiguous = options.ResendAmbiguous, AttemptObserver = attempts, Proxy = proxy,
+                    Journaled = options.Journaled },
                 diagnostics: diagnostics);
             return new SessionParts(CreateTransport, gate, new Disposables(client, gate as IDisposable),
                 sandbox is null ? null : () => sandbox.Requests)

@@ -1190,6 +1190,40 @@ Describe 'Send-ConnectSms when the service refuses the key mid-run' {
         }
     }
 
+    It 'tells a run <Run> how to send only the rows it did not send when the key is refused part-way' -TestCases @(
+        @{ Run = 'without -Journal'; Journaled = $false }
+        @{ Run = 'with -Journal'; Journaled = $true }
+    ) {
+        # Before, a run without -Journal was told "with the same -Journal, it sends only the rows this run did not send":
+        # run again as told, it sent every row a second time.
+        $service = [WebexConnectPester.LoopbackService]::new().Then(201).Otherwise(401)
+        $journal = @{}
+        if ($Journaled) { $journal.Journal = Join-Path $TestDrive "refused-$([guid]::NewGuid()).journal" }
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -Tps 1
+            $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090039$_" } }
+            $thrown = $null
+            try { $rows | Send-ConnectSms -From ACME -Text 'Hi' @journal -OutVariable results -ErrorAction SilentlyContinue | Out-Null } catch { $thrown = $_ }
+
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+            $results[0].Status | Should -Be 'Queued'
+            $message = $thrown.Exception.Message
+            if ($Journaled) {
+                $message | Should -BeLike '*then run the same command again: with the same -Journal, it sends only the rows this run did not send.'
+            }
+            else {
+                $message | Should -Not -BeLike '*same -Journal*'
+                $message | Should -BeLike '*then send again only the rows this run did not send: the results with Status Failed and Code RunStopped (their Row says which)*'
+                $message | Should -BeLike '*This run has no -Journal, so running the same command again sends every row again*'
+                @($results | Where-Object { $_.Status -eq 'Failed' -and $_.Code -eq 'RunStopped' }).Row | Should -Be @(2, 3) -Because 'the advice finds exactly the rows not sent'
+            }
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+
     It 'says, under -ErrorAction Stop, that the rows after the last one read when the key was refused were not read' {
         # -ErrorAction Stop ends the command at the refused key instead of reading the rest of the input. Before, the error
         # alone was said: 3,000 rows gave some 600 results and nothing told the log of the rows after them.
@@ -1258,6 +1292,16 @@ Describe 'Send-ConnectSms when the service does not answer in time' {
         $again.Code | Should -Be 'Journal'
         @(Get-ConnectSandboxRequest).Count | Should -Be 1
     }
+
+    It 'says of a timed-out row of a run without -Journal that running the command again sends it again' {
+        # Before, such a row said "a re-run with the same -Journal reports it Unknown again" to a run that had no journal.
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:03' -TimeoutSec 1
+        $result = Send-ConnectSms -From ACME -To '+447700900382' -Text 'Hi' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Unknown'
+        $result.Reason | Should -Not -BeLike '*same -Journal*'
+        $result.Reason | Should -BeLike '*before sending it again: this run has no -Journal, so running the command again sends it again. Give -Journal to a run that may be cut short*'
+    }
 }
 
 Describe 'Send-ConnectSms given its own results to send again' {
@@ -1275,7 +1319,7 @@ Describe 'Send-ConnectSms given its own results to send again' {
             $again.Status | Should -Be 'Invalid'
             $err[0].Exception.Message | Should -BeLike 'Row 1: Invalid*this is a send result, not an input row*'
             $err[0].Exception.Message.Contains('ForEach-Object { $rows[$_.Row - 1] } | Send-ConnectSms ...') | Should -BeTrue
-            $err[0].Exception.Message | Should -BeLike '*with its -Journal*'
+            $err[0].Exception.Message | Should -BeLike '*when the run that gave them had a -Journal, run the same command again with it*' -Because 'this run had no -Journal, and that run may have had none'
             # Before, it went on "Text: $(Name) has no value ... add the column, or give -AllowMissingSubstitution":
             # advice about the result's columns, which are not the row's.
             $err[0].Exception.Message | Should -Not -BeLike '*$(Name) has no value*'

@@ -73,7 +73,7 @@ namespace WebexConnect.Engine.Dispatch
         private int _heldRows;
         private readonly ResultSequencer _results = new ResultSequencer();
         private ExceptionDispatchInfo? _fault;
-        private readonly StoppedRecords _unfinished = new StoppedRecords();
+        private readonly StoppedRecords _unfinished;
         private long _sequence;
         private long _submitted;
         private long _completed;
@@ -102,6 +102,7 @@ namespace WebexConnect.Engine.Dispatch
             _gate = gate ?? throw new ArgumentNullException(nameof(gate));
             _shapes = new LastShape(shapeOf ?? throw new ArgumentNullException(nameof(shapeOf)));
             _options = options ?? throw new ArgumentNullException(nameof(options));
+            _unfinished = new StoppedRecords(options.Journaled);
             if (options.MaxConcurrentRequests < 1)
                 throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrentRequests, "MaxConcurrentRequests must be at least 1.");
             _tuning = tuning ?? DispatcherTuning.Default;

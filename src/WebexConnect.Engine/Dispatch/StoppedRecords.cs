@@ -20,6 +20,10 @@ namespace WebexConnect.Engine.Dispatch
         public const string Code = SendErrors.RunStoppedCode;
 
         private readonly Dictionary<long, Entry> _open = new Dictionary<long, Entry>();
+        private readonly bool _journaled;
+
+        /// <param name="journaled">The run keeps a -Journal: what a record that may have gone says a re-run does depends on it.</param>
+        public StoppedRecords(bool journaled) => _journaled = journaled;
 
         public void Added(long sequence, DispatchItem item) => _open[sequence] = new Entry(item, Stage.Waiting, 0);
 
@@ -72,7 +76,7 @@ namespace WebexConnect.Engine.Dispatch
             return settled;
         }
 
-        private static SendResult ResultOf(Entry entry, long sequence, Exception failure) => entry.Stage switch
+        private SendResult ResultOf(Entry entry, long sequence, Exception failure) => entry.Stage switch
         {
             Stage.Handed => MayHaveGone(entry, sequence, failure),
             Stage.Refused => RefusedWithTheFailure(entry, sequence, failure),
@@ -92,10 +96,10 @@ namespace WebexConnect.Engine.Dispatch
                 $"Not accepted: the service refused this row's request ({Why(failure)}), and the run stopped there. Safe to send again once that is fixed.",
                 attempts: 1, entry.Batch);
 
-        private static SendResult MayHaveGone(Entry entry, long sequence, Exception failure) =>
+        private SendResult MayHaveGone(Entry entry, long sequence, Exception failure) =>
             Result(entry.Item, sequence, SendStatus.Unknown,
                 $"The run stopped ({Why(failure)}) while this row's request was on its way: it may or may not have been accepted, and it was not resent. " +
-                "A re-run with the same -Journal reports it again instead of sending it twice; check delivery reports before sending it again.",
+                "Check delivery reports before sending it again: " + RerunAdvice.MaybeSent(_journaled),
                 attempts: 0, entry.Batch);
 
         private static SendResult Result(DispatchItem item, long sequence, SendStatus status, string reason, int attempts, long batch) =>

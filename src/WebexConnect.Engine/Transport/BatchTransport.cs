@@ -244,9 +244,8 @@ namespace WebexConnect.Engine.Transport
         /// How to learn whether an Unknown row went, and what the journal does with it. "Check delivery reports" alone left an
         /// admin whose run timed out asking where, and whether a re-run would send the row a second time.
         /// </summary>
-        private const string CheckBeforeSendingAgain =
-            "Check its delivery receipts (-NotifyUrl) or the service's message logs before sending it again: " +
-            "a re-run with the same -Journal reports it Unknown again instead of sending it twice.";
+        private string CheckBeforeSendingAgain =>
+            "Check its delivery receipts (-NotifyUrl) or the service's message logs before sending it again: " + RerunAdvice.MaybeSent(_options.Journaled);
 
         /// <summary>Sends recipients in requests of at most the gate's batch size, each on its own.</summary>
         private async Task SendInPiecesAsync(OutgoingBatch batch, IReadOnlyList<Recipient> part, int start, int priorAttempts,
@@ -309,7 +308,7 @@ namespace WebexConnect.Engine.Transport
                         throw new SessionFailureException("AuthenticationFailed",
                             "The service refused the credentials (" + result.What + ")" + (renewed ? " even with a fresh token" : "") + ". " +
                             (Volatile.Read(ref _accepted)
-                                ? RefusedCredential.AfterAccepting(_credential is JwtCredential)
+                                ? RefusedCredential.AfterAccepting(_credential is JwtCredential, _options.Journaled)
                                 : RefusedCredential.WhatToCheck(_client.BaseAddress, _credential is JwtCredential, _clock.GetUtcNow())),
                             result.Code) { RefusedByService = true };
                     case AttemptKind.SessionFatal when result.Code == "7007":

@@ -31,6 +31,9 @@ namespace WebexConnect.Engine.Transport
         /// <summary>Told about each HTTP request right before it leaves (the journal records intent there); none by default.</summary>
         public IAttemptObserver? AttemptObserver { get; init; }
 
+        /// <summary>The run keeps a -Journal: what a result or an error says a re-run does depends on it (RerunAdvice).</summary>
+        public bool Journaled { get; init; }
+
         /// <summary>The proxy requests go through, when one does: a failure to reach it names it. Null: direct.</summary>
         public Uri? Proxy { get; init; }
 

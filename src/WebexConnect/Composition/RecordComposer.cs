@@ -520,7 +520,7 @@ namespace WebexConnect.Composition
             "no destination: this is a send result, not an input row: a result keeps its Destination, not the row's columns. " +
             "To send the failed rows again, pipe their input rows: $results | Where-Object Status -eq Failed | " +
             "ForEach-Object { $rows[$_.Row - 1] } | " + command + " ..., where $rows holds the input (Import-Csv); " +
-            "or run the same command again with its -Journal, which sends only what was not sent";
+            "or, when the run that gave them had a -Journal, run the same command again with it, which sends only what was not sent";
 
         /// <summary>
         /// Import-Csv reads a file saved with another separator than the one it was given (Excel saves ';' where the decimal

@@ -173,6 +173,9 @@ namespace WebexConnect.Sending
         /// </summary>
         public string? JournalPath { get; init; }
 
+        /// <summary>The run keeps a journal (<see cref="JournalPath"/>): what the engine says a re-run does depends on it (RerunAdvice).</summary>
+        public bool Journaled => !string.IsNullOrEmpty(JournalPath);
+
         /// <summary>
         /// Whether the run sends to the sandbox: a new journal records it, and a journal made for the other kind is refused
         /// (JournalSandboxMismatch), since a rehearsal's journal lists as sent what the real service never had.

@@ -32,12 +32,13 @@ namespace WebexConnect.Sending
         /// requests went there with the same clock), and the advice to check them sent admins the wrong way.
         /// </summary>
         /// <param name="jwt">The session signs JWTs (a Service ID and secret), rather than sending a service key.</param>
-        public static string AfterAccepting(bool jwt) =>
+        /// <param name="journaled">The run keeps a -Journal: only then does running the same command again skip the rows it sent.</param>
+        public static string AfterAccepting(bool jwt, bool journaled) =>
             (jwt
                 ? "It accepted this service's tokens for earlier requests: the service secret was regenerated in Webex Connect, or the service disabled. " +
                   "Run Connect-WebexConnect again with the service ID and its current secret"
                 : "It accepted this key for earlier requests: the key was revoked or regenerated in Webex Connect, or the service disabled. " +
                   "Run Connect-WebexConnect again with the service's current key") +
-            " (Test-WebexConnect checks it without sending), then run the same command again: with the same -Journal, it sends only the rows this run did not send.";
+            " (Test-WebexConnect checks it without sending), then " + RerunAdvice.NotSent(journaled);
     }
 }

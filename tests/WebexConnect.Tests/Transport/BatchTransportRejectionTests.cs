@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using WebexConnect.Engine.Auth;
+using WebexConnect.Engine.Transport;
 using WebexConnect.Results;
 using WebexConnect.Sending;
 using Xunit;
@@ -192,8 +193,34 @@ namespace WebexConnect.Tests.Transport
             Assert.Equal("AuthenticationFailed", error.ErrorId);
             Assert.Contains("It accepted this key for earlier requests: the key was revoked or regenerated", error.Message, StringComparison.Ordinal);
             Assert.Contains("Run Connect-WebexConnect again with the service's current key", error.Message, StringComparison.Ordinal);
-            Assert.Contains("with the same -Journal, it sends only the rows this run did not send", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("-Region", error.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public async Task ServiceKeyRefusedAfterItWasAccepted_SaysWhatARerunSends_WithTheJournalOrWithout(bool journaled)
+        {
+            // Before, a run without -Journal was told "with the same -Journal, it sends only the rows this run did not send": an
+            // admin who re-ran it sent again every row the run had sent.
+            await using var server = await ScriptedServer.StartAsync();
+            server.ThenRespond(201, ScriptedServer.Queued());
+            server.Fallback = (context, _) => ScriptedServer.Reply(context, 401, null);
+            var transport = NewTransport(server.BaseUri, new RecordingGate(), new TransportOptions { Journaled = journaled });
+
+            await transport.SendAsync(Batch(Numbers(1)), CancellationToken.None);
+            var error = await Assert.ThrowsAsync<SessionFailureException>(() => transport.SendAsync(Batch(Numbers(1)), CancellationToken.None));
+
+            if (journaled)
+            {
+                Assert.EndsWith("then run the same command again: with the same -Journal, it sends only the rows this run did not send.", error.Message, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.DoesNotContain("same -Journal", error.Message, StringComparison.Ordinal);
+                Assert.Contains("then send again only the rows this run did not send: the results with Status Failed and Code RunStopped", error.Message, StringComparison.Ordinal);
+                Assert.Contains("This run has no -Journal, so running the same command again sends every row again", error.Message, StringComparison.Ordinal);
+            }
         }
 
         [Theory]
