@@ -740,6 +740,102 @@ Describe 'A journal and the URLs it names a send by' {
     }
 }
 
+Describe 'A journal and what the versions before this one sent' {
+    BeforeAll {
+        $script:PlainMediaKeyed = {
+            param([string] $Journal, [string] $To)
+            # The hand-made key is the journal's own for a URL with nothing to encode: the lines the tests add are keyed as a run keys them.
+            $plain = Send-ConnectRcs -To $To -From app-1 -MediaUrl 'https://cdn.example.com/plain.png' -Journal $Journal
+            $plain.Status | Should -Be 'Queued'
+            Get-LastLineKeys $Journal | Should -Contain (Get-VersionKey (Get-JournalSalt $Journal) rcs (Get-MediaUrlJson 'https://cdn.example.com/plain.png') ('{"msisdn":["' + $To + '"]}'))
+        }
+        function script:Get-MediaUrlJson([string] $Url) { '"channel":"rcs","from":"app-1","content":{"type":"media","mediaContentUrl":"' + $Url + '"}' }
+    }
+
+    It 'sends the service''s own placeholders (topic_id in double angle brackets) as written, and skips the rows the version that encoded them sent' {
+        # Before: '<' and '>' went out as %3C and %3E, so the service got %3C%3Ctopic_id%3E%3E, which it does not fill in (the
+        # vendor's own example gives listUnsubscribeUrl so). That version keyed the send with the encoded form: a re-run with its
+        # journal must not send those rows again.
+        $journal = Join-Path $TestDrive 'placeholder.journal'
+        $unsubscribe = 'https://www.domain.tld/<<topic_id>>/<<sender_id>>/unsubscribe'
+        function Get-UnsubscribeJson([string] $Url) {
+            '"channel":"email","from":"news@example.com","options":{"listUnsubscribeUrl":"' + $Url + '"},"content":{"type":"text","subject":"S","text":"T"}'
+        }
+        $send = { param([string[]] $To) @($To | Send-ConnectEmail -From news@example.com -Subject S -Text T -ListUnsubscribeUrl $unsubscribe -Journal $journal -ErrorAction SilentlyContinue) }
+        (& $send 'ann@example.com').Status | Should -Be 'Queued'
+        (@(Get-ConnectSandboxRequest)[-1].Body | ConvertFrom-Json).options.listUnsubscribeUrl | Should -BeExactly $unsubscribe
+        $salt = Get-JournalSalt $journal
+        Get-LastLineKeys $journal | Should -Contain (Get-VersionKey $salt email (Get-UnsubscribeJson $unsubscribe) '{"email":["ann@example.com"]}')
+        $encoded = 'https://www.domain.tld/%3C%3Ctopic_id%3E%3E/%3C%3Csender_id%3E%3E/unsubscribe'
+        Add-SentLine $journal (Get-VersionKey $salt email (Get-UnsubscribeJson $encoded) '{"email":["bob@example.com"]}') 'earlier-bob'
+        $before = Get-RequestCount
+
+        $results = & $send 'bob@example.com', 'cy@example.com'
+
+        $results.Status | Should -Be @('Skipped', 'Queued')
+        $results[0].MessageId | Should -Be 'earlier-bob'
+        Get-RequestCount | Should -Be ($before + 1)
+    }
+
+    It 'skips a row a version before the encoding sent with a space in its URL, after the cell was mended to %20' {
+        # Before: that version keyed 'a b.png' as it sent it; this one keyed the mended cell 'a%20b.png' and its earlier forms,
+        # none of them 'a b.png', and sent the row again, though it sends the one URL for either cell.
+        $journal = Join-Path $TestDrive 'mended-after-update.journal'
+        & $PlainMediaKeyed $journal '+447700900521'
+        Add-SentLine $journal (Get-VersionKey (Get-JournalSalt $journal) rcs (Get-MediaUrlJson 'https://cdn.example.com/a b.png') '{"msisdn":["+447700900522"]}') 'earlier-22'
+        $before = Get-RequestCount
+
+        $rows = "Phone,MediaUrl`n+447700900522,https://cdn.example.com/a%20b.png`n+447700900523,https://cdn.example.com/a%20b.png" | ConvertFrom-Csv
+        $results = @($rows | Send-ConnectRcs -From app-1 -Journal $journal -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Queued')
+        $results[0].MessageId | Should -Be 'earlier-22'
+        Get-RequestCount | Should -Be ($before + 1)
+    }
+
+    It 'skips a chip sent by a version before New-ConnectRcsSuggestion trimmed its -Phone cell' {
+        # Before: the chip's number lost the spaces its cell had, and the journal of the version before the trim named the send
+        # with them: the re-run after the update sent the message again.
+        $journal = Join-Path $TestDrive 'chip-update.journal'
+        function Get-ChipJson([string] $Phone) {
+            '"channel":"rcs","from":"app-1","content":{"type":"text","text":"Call us","suggestions":[{"type":"dialPhone","displayText":"Call","phone":"' + $Phone + '"}]}'
+        }
+        $send = { param([string] $Phone, [string[]] $To) $chip = New-ConnectRcsSuggestion -DisplayText Call -Phone $Phone; @($To | Send-ConnectRcs -From app-1 -Text 'Call us' -Suggestion $chip -Journal $journal) }
+        (& $send '+447700900999' '+447700900531').Status | Should -Be 'Queued'
+        $salt = Get-JournalSalt $journal
+        Get-LastLineKeys $journal | Should -Contain (Get-VersionKey $salt rcs (Get-ChipJson '+447700900999') '{"msisdn":["+447700900531"]}')
+        Add-SentLine $journal (Get-VersionKey $salt rcs (Get-ChipJson '+447700900999 ') '{"msisdn":["+447700900532"]}') 'earlier-32'
+        $before = Get-RequestCount
+
+        $results = & $send '+447700900999 ' '+447700900532', '+447700900533'
+
+        $results.Status | Should -Be @('Skipped', 'Queued')
+        $results[0].MessageId | Should -Be 'earlier-32'
+        Get-RequestCount | Should -Be ($before + 1)
+        (@(Get-ConnectSandboxRequest)[-1].Body | ConvertFrom-Json).content.suggestions[0].phone | Should -BeExactly '+447700900999'
+    }
+
+    It 'skips a row a version before the GtrId trim sent with the spaces its GtrId cell held' {
+        # Before: Send-ConnectRcs trims a GtrId cell ('g-2 ' of a CSV) since a recent version, and the journal of the version
+        # before named the send with the spaces: the re-run after the update sent the row again.
+        $journal = Join-Path $TestDrive 'gtr-update.journal'
+        $text = '"channel":"rcs","from":"app-1","content":{"type":"text","text":"Hi"}'
+        $send = { param([string] $Csv) @($Csv | ConvertFrom-Csv | Send-ConnectRcs -From app-1 -Text Hi -Journal $journal -ErrorAction SilentlyContinue) }
+        (& $send "Phone,GtrId`n+447700900541,g-1").Status | Should -Be 'Queued'
+        $salt = Get-JournalSalt $journal
+        Get-LastLineKeys $journal | Should -Contain (Get-VersionKey $salt rcs $text '{"msisdn":["+447700900541"],"gtrId":["g-1"]}')
+        Add-SentLine $journal (Get-VersionKey $salt rcs $text '{"msisdn":["+447700900542"],"gtrId":["g-2 "]}') 'earlier-42'
+        $before = Get-RequestCount
+
+        $results = & $send "Phone,GtrId`n+447700900542,g-2 `n+447700900543,g-3 "
+
+        $results.Status | Should -Be @('Skipped', 'Queued')
+        $results[0].MessageId | Should -Be 'earlier-42'
+        Get-RequestCount | Should -Be ($before + 1)
+        (@(Get-ConnectSandboxRequest)[-1].Body | ConvertFrom-Json).to[0].gtrId | Should -BeExactly 'g-3'
+    }
+}
+
 Describe 'A journal of the sandbox and one of the real service' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'LoopbackService.ps1')

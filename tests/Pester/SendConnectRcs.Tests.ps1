@@ -954,6 +954,18 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         (($asked -join ' ') -replace '\s+', ' ') | Should -BeLike "*+447700900973 (row 1), file $($sent[2])*"
     }
 
+    It 'keeps the service''s own placeholders (double angle brackets) as written in the payload and under -WhatIf, encoding what is around them' {
+        # Before: '<' and '>' were encoded with the rest, so the service got %3C%3Ctopic_id%3E%3E, which it does not fill in
+        # (its own email example puts <<topic_id>> in a URL), and -WhatIf showed the encoded form.
+        $csv = Join-Path $TestDrive 'placeholder-file.csv'
+        Set-Content -LiteralPath $csv -Encoding UTF8 -Value @('Phone,MediaUrl', '+447700900976,https://cdn.example.com/<<topic_id>>/a b.png')
+        $sent = 'https://cdn.example.com/<<topic_id>>/a%20b.png'
+
+        (Import-Csv $csv | Send-ConnectRcs -From 'app-1' -PayloadOnly | ConvertFrom-Json).content.mediaContentUrl | Should -BeExactly $sent
+        $said = Invoke-SendInNewPowerShell 'Import-Csv -LiteralPath $args[0] | Send-ConnectRcs -From app-1 -WhatIf' $csv
+        @($said | Where-Object { $_ -like 'What if: Performing*' }) | Should -BeLike "*row 1 (+447700900976), file $sent`"*"
+    }
+
     It 'skips the rows already sent when the same CSV runs again on its journal' {
         $journal = Join-Path $TestDrive 'passes.journal'
         $first = @(Import-Csv $passes | Send-ConnectRcs -From 'app-1' -Journal $journal -ErrorAction SilentlyContinue)

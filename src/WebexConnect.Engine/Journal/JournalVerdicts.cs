@@ -100,7 +100,7 @@ namespace WebexConnect.Engine.Journal
             if (shape.UrlsDiffer) AddEarlierUrlForms(keys, shape, item.Recipient, occurrence);
             // Earlier versions sent such an item as given (an email with the copies its To already has).
             if (givenShape is not null) AddEarlierUrlForms(keys, givenShape, item.Recipient, occurrence);
-            // Versions before the trim sent the row's substitution values as the cells held them (spaces at their ends).
+            // Versions before the trims sent the row's substitution values and GTR IDs as the cells held them (spaces at their ends).
             if (item.RecipientAsGiven is { } untrimmed)
             {
                 AddEarlierUrlForms(keys, shape, untrimmed, occurrence);

@@ -87,7 +87,7 @@ namespace WebexConnect.Engine.Payload
                 writer.WriteIfSet("displayText", suggestion.DisplayText);
                 writer.WriteIfSet("postbackData", suggestion.PostbackData);
                 writer.WriteIfSet("url", urls.Of(suggestion.Url, suggestion.UrlAsGiven));
-                writer.WriteIfSet("phone", suggestion.Phone);
+                writer.WriteIfSet("phone", urls.Given(suggestion.Phone, suggestion.PhoneAsGiven));
                 writer.WriteIfSet("latitude", suggestion.Latitude);
                 writer.WriteIfSet("longitude", suggestion.Longitude);
                 writer.WriteIfSet("address", suggestion.Address);

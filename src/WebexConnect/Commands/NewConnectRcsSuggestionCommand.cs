@@ -103,9 +103,10 @@ namespace WebexConnect.Commands
                 // Without the spaces a CSV cell leaves around them (Import-Csv keeps them): a link or number with a space
                 // went out as written, and the handset opened a link with the space in it.
                 Url = set == OpenUrlSet ? Url.Trim() : null,
-                // The journal of a version before the trim names the send by the URL as given: a re-run after the update finds it so.
+                // The journal of a version before the trim names the send by the URL (or number) as given: a re-run after the update finds it so.
                 UrlAsGiven = set == OpenUrlSet && Url.Trim().Length != Url.Length ? Url : null,
                 Phone = set == DialPhoneSet ? Phone.Trim() : null,
+                PhoneAsGiven = set == DialPhoneSet && Phone.Trim().Length != Phone.Length ? Phone : null,
                 Latitude = set == ViewLocationSet ? Latitude : null,
                 Longitude = set == ViewLocationSet ? Longitude : null,
                 Address = set == ViewLocationSet || set == ViewAddressSet ? Address : null,

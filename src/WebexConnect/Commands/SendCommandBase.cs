@@ -229,6 +229,9 @@ namespace WebexConnect.Commands
         /// <summary>RCS: the GTR IDs bound for the current record.</summary>
         private protected virtual IReadOnlyList<string>? GtrIds => null;
 
+        /// <summary>RCS: the GTR IDs as bound, when <see cref="GtrIds"/> trimmed spaces off them (the journal of a version before the trim names the send so); else null.</summary>
+        private protected virtual IReadOnlyList<string>? GtrIdsAsGiven => null;
+
         /// <summary>Builds the message from the current parameter values; <paramref name="shared"/> holds the shared fields.</summary>
         private protected abstract ConnectMessage CreateMessage(SharedPart shared);
 
@@ -454,7 +457,7 @@ namespace WebexConnect.Commands
             using (_dictionaryRows!.Bind(this, InputObject))
             {
                 columns = InputObject is null && MyInvocation.ExpectingInput ? InputRow.PipedNull : InputRow.Read(InputObject);
-                record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds);
+                record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds, GtrIdsAsGiven);
                 // After Compose, which learns the row's layout: the ExpireAt and Validity columns are looked for once per layout.
                 var expiryProblems = _expiry!.Read(columns, _composer.Layouts, out var expireAt, out var validity);
                 message = CurrentMessage(expireAt, validity);

@@ -133,6 +133,8 @@ namespace WebexConnect.Commands
 
         private protected override IReadOnlyList<string>? GtrIds => Trimmed(GtrId);
 
+        private protected override IReadOnlyList<string>? GtrIdsAsGiven => ReferenceEquals(Trimmed(GtrId), GtrId) ? null : GtrId;
+
         /// <summary>
         /// The GTR IDs without the spaces a CSV cell leaves around them (Import-Csv keeps them): "g-3 " went out as an ID
         /// the carrier does not know. The same array when there is nothing to take off, as there is on most rows.

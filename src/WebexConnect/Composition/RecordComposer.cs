@@ -59,7 +59,10 @@ namespace WebexConnect.Composition
 
         public Recipient Recipient { get; }
 
-        /// <summary>The destination with its substitution values untrimmed, when a cell had spaces at its ends (DispatchItem.RecipientAsGiven); else null.</summary>
+        /// <summary>
+        /// The destination with its substitution values and GTR IDs untrimmed, when a cell had spaces at its ends (DispatchItem.RecipientAsGiven);
+        /// else null.
+        /// </summary>
         public Recipient? RecipientAsGiven => _rare?.RecipientAsGiven;
 
         /// <summary>The same record with one more problem (a parameter's value the row gave that the command could not read).</summary>
@@ -188,7 +191,7 @@ namespace WebexConnect.Composition
         }
 
         public ComposedRecord Compose(IReadOnlyList<ConnectDestination>? to, string? correlationId, InputRow row,
-            IReadOnlyList<string>? gtrIds = null)
+            IReadOnlyList<string>? gtrIds = null, IReadOnlyList<string>? gtrIdsAsGiven = null)
         {
             // Made only for a row that has a problem: the usual row has none (this runs for every row).
             List<ValidationProblem>? problems = null;
@@ -213,12 +216,14 @@ namespace WebexConnect.Composition
                 : NamedColumns(row, ref problems, ref empty, ref untrimmed);
             var correlation = string.IsNullOrEmpty(correlationId) ? null : correlationId;
             var gtr = NoneGiven(gtrIds) ? null : gtrIds;
+            // gtrIdsAsGiven: the IDs before the command trimmed them, as versions before the GtrId trim sent them and named them in their journal.
+            var gtrAsGiven = gtr is null ? null : gtrIdsAsGiven;
             var recipient = Recipient.Owning(addresses, correlation, substitutions, gtr);
             var warnings = _warnings;
             _warnings = null;
             return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty, warnings,
                 sendResult, _substitutionColumns is null ? _layoutBoundNames : null, _substitutionColumns is null ? null : row.Columns,
-                untrimmed is null ? null : Recipient.Owning(addresses, correlation, untrimmed, gtr));
+                untrimmed is null && gtrAsGiven is null ? null : Recipient.Owning(addresses, correlation, untrimmed ?? substitutions, gtrAsGiven ?? gtr));
         }
 
         /// <summary>

@@ -43,6 +43,12 @@ namespace WebexConnect.Messages
         /// <summary>DialPhone: the number to dial.</summary>
         public string? Phone { get; init; }
 
+        /// <summary>
+        /// The number as the command was given it, spaces around it included, when New-ConnectRcsSuggestion trimmed them: versions before
+        /// the trim sent, and so named in their journal, the chip with it.
+        /// </summary>
+        internal string? PhoneAsGiven { get; init; }
+
         /// <summary>ViewLocation: latitude in degrees.</summary>
         public double? Latitude { get; init; }
 

@@ -216,8 +216,8 @@ namespace WebexConnect.Sending
         public ConnectMessage? AsGiven { get; init; }
 
         /// <summary>
-        /// The destination with its substitution values as the row gave them, when the command sends them trimmed (a
-        /// semicolon CSV's "Bernd "); null otherwise. The journal looks the row up, and records it, under it too: versions
+        /// The destination with its substitution values and GTR IDs as the row gave them, when the command sends them trimmed (a
+        /// semicolon CSV's "Bernd ", a GtrId cell's "g-3 "); null otherwise. The journal looks the row up, and records it, under it too: versions
         /// before the trim sent, and so named, the values as given, and a re-run after the update sent those rows again.
         /// </summary>
         public Recipient? RecipientAsGiven { get; init; }

@@ -268,6 +268,63 @@ namespace WebexConnect.Tests.Payload
         }
 
         /// <summary>
+        /// The vendor's email example gives listUnsubscribeUrl with the service's placeholders in it; the version before this one
+        /// sent them as %3C%3Ctopic_id%3E%3E, which the service does not fill in. They go out byte for byte as written now, in every
+        /// URL field; the journal keys the send so, and under the encoded form that version keyed it by.
+        /// </summary>
+        [Fact]
+        public void A_placeholder_of_the_service_goes_out_as_written_and_the_previous_version_s_encoded_form_is_an_earlier_key()
+        {
+            const string Unsubscribe = "https://www.domain.tld/<<topic_id>>/<<sender_id>>/unsubscribe";
+            var email = new EmailMessage { From = "it@example.com", Subject = "S", Text = "Hi", ListUnsubscribeUrl = Unsubscribe };
+            var chip = new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Go", Url = "https://x.example.com/<<id>>" };
+            var rcs = new RcsMessage { From = "app", Text = "Hi", Suggestions = new[] { chip } };
+
+            var body = Encoding.UTF8.GetString(PayloadWriter.Write(MessageShape.Of(email), new[] { new Recipient("ann@example.com") }));
+            var rcsBody = Encoding.UTF8.GetString(PayloadWriter.Write(MessageShape.Of(rcs), new[] { new Recipient("+447700900123") }));
+
+            Assert.Contains("\"listUnsubscribeUrl\":\"" + Unsubscribe + "\"", body);
+            Assert.Contains("\"url\":\"https://x.example.com/<<id>>\"", rcsBody);
+            var shape = MessageShape.Of(email);
+            Assert.True(shape.UrlsDiffer);
+            Assert.Contains("\"listUnsubscribeUrl\":\"" + Unsubscribe + "\"", Encoding.UTF8.GetString(shape.ReceivedJson.ToArray()));
+            Assert.Contains("\"listUnsubscribeUrl\":\"https://www.domain.tld/%3C%3Ctopic_id%3E%3E/%3C%3Csender_id%3E%3E/unsubscribe\"",
+                Encoding.UTF8.GetString(shape.ReceivedJsonWith(UrlForm.PlaceholdersEncoded).ToArray()));
+        }
+
+        /// <summary>
+        /// A cell mended from 'a b.png' to 'a%20b.png' is the URL this version sends for either; the versions before the encoding
+        /// sent the cell as it was, and keyed it so: the unescaped form writes it that way.
+        /// </summary>
+        [Fact]
+        public void A_url_with_an_escaped_space_has_the_unescaped_form_as_an_earlier_key()
+        {
+            var shape = MessageShape.Of(new RcsMessage { From = "app", ContentType = RcsContentType.Media, MediaUrl = "https://cdn.example.com/a%20b.png" });
+
+            Assert.True(shape.UrlsDiffer);
+            Assert.Contains("\"mediaContentUrl\":\"https://cdn.example.com/a%20b.png\"", Encoding.UTF8.GetString(shape.ReceivedJson.ToArray()));
+            Assert.Contains("\"mediaContentUrl\":\"https://cdn.example.com/a b.png\"", Encoding.UTF8.GetString(shape.ReceivedJsonWith(UrlForm.Unescaped).ToArray()));
+        }
+
+        /// <summary>
+        /// New-ConnectRcsSuggestion trims a -Phone cell's spaces since the version that trimmed its URLs; the versions before sent,
+        /// and keyed, the chip with them. The as-given form writes the number so, as it writes the chip's URL.
+        /// </summary>
+        [Fact]
+        public void A_chip_s_number_the_command_trimmed_is_written_as_given_in_the_as_given_form_only()
+        {
+            var chip = new RcsSuggestion { Type = RcsSuggestionType.DialPhone, DisplayText = "Call", Phone = "+447700900123", PhoneAsGiven = " +447700900123 " };
+            var shape = MessageShape.Of(new RcsMessage { From = "app", Text = "Hi", Suggestions = new[] { chip } });
+            string Json(ReadOnlyMemory<byte> json) => Encoding.UTF8.GetString(json.ToArray());
+
+            Assert.True(shape.UrlsDiffer);
+            Assert.Contains("\"phone\":\"+447700900123\"", Json(shape.ReceivedJson));
+            Assert.Contains("\"phone\":\"+447700900123\"", Json(shape.ReceivedJsonWith(UrlForm.AsHeld)));
+            Assert.Contains("\"phone\":\" +447700900123 \"", Json(shape.ReceivedJsonWith(UrlForm.AsGiven)));
+            Assert.Contains("\"phone\":\" +447700900123 \"", Json(shape.SharedJsonAsGiven));
+        }
+
+        /// <summary>
         /// Only a message with a URL some form writes otherwise is keyed more than once: every other row of a journaled run
         /// (an SMS, a URL with nothing to encode) costs no more than it did.
         /// </summary>

@@ -28,6 +28,36 @@ namespace WebexConnect.Tests.Payload
         [InlineData("https://xn--r8jz45g.jp/a.png")]
         public void A_url_with_nothing_to_encode_is_the_same_string_not_a_copy(string url) => Assert.Same(url, WireUrl.Of(url));
 
+        [Theory]
+        // The vendor's own email example: the service fills these in, and %3C%3Ctopic_id%3E%3E it does not know.
+        [InlineData("https://www.domain.tld/<<topic_id>>/<<sender_id>>/unsubscribe")]
+        [InlineData("https://www.domain.tld/u?t=<<topic.id-2>>&s=$(sender)")]
+        public void A_placeholder_of_the_service_travels_as_written(string url)
+        {
+            Assert.Same(url, WireUrl.Of(url));
+            Assert.True(WireUrl.HasPlaceholder(url));
+        }
+
+        [Theory]
+        [InlineData(" https://www.domain.tld/<<topic_id>>/a b", "https://www.domain.tld/<<topic_id>>/a%20b")]
+        [InlineData("https://www.domain.tld/<<topic id>>/<<>>/<x>/<<a>", "https://www.domain.tld/%3C%3Ctopic%20id%3E%3E/%3C%3C%3E%3E/%3Cx%3E/%3C%3Ca%3E")]
+        public void Only_a_whole_placeholder_of_a_name_travels_as_written(string given, string sent) => Assert.Equal(sent, WireUrl.Of(given));
+
+        [Fact]
+        public void The_previous_version_s_form_encodes_the_placeholder() =>
+            Assert.Equal("https://www.domain.tld/%3C%3Ctopic_id%3E%3E/unsubscribe", WireUrl.WithPlaceholdersEncoded("https://www.domain.tld/<<topic_id>>/unsubscribe"));
+
+        [Theory]
+        [InlineData("https://cdn.example.com/a%20b.png", "https://cdn.example.com/a b.png")]
+        [InlineData("https://cdn.example.com/Gr%C3%B6%C3%9Fe%7C.png", "https://cdn.example.com/Größe|.png")]
+        // What means something else written plain stays escaped: a slash in a name, a '%' itself, a letter; so does no UTF-8.
+        [InlineData("https://cdn.example.com/a%2Fb%25c%41%C3%28%FF.png", "https://cdn.example.com/a%2Fb%25c%41%C3%28%FF.png")]
+        public void Unescaped_writes_only_what_no_url_holds_plain_and_sends_as_the_same_url(string mended, string plain)
+        {
+            Assert.Equal(plain, WireUrl.Unescaped(mended));
+            Assert.Equal(WireUrl.Of(mended), WireUrl.Of(WireUrl.Unescaped(mended)));
+        }
+
         [Fact]
         public void Encoding_twice_changes_nothing_more() =>
             Assert.Equal(WireUrl.Of(" https://例え.jp/Größe |x%.png"), WireUrl.Of(WireUrl.Of(" https://例え.jp/Größe |x%.png")));
