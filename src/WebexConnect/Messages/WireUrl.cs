@@ -46,7 +46,8 @@ namespace WebexConnect.Messages
         /// The URL with each %XX (or UTF-8 run of them) that stands for a character no URL holds, the ones <see cref="Of(string)"/> encodes
         /// (a space, " &lt; &gt; \ ^ ` { | }, a control or non-ASCII character), written as that character; every other escape
         /// (%2F, %25, %41...) stays, since it may mean something else written plain. <see cref="Of(string)"/> sends the result as the very
-        /// URL it was given: 'a%20b.png' and 'a b.png' are one URL. The same string when it has no such escape, and null for null.
+        /// URL it was given ('a%20b.png' and 'a b.png' are one URL), unless the escapes spell a &lt;&lt;name&gt;&gt;, which it sends as
+        /// written. The same string when it has no such escape, and null for null.
         /// </summary>
         /// <param name="url">The URL as given.</param>
         public static string? Unescaped(string? url)
