@@ -137,7 +137,7 @@ namespace WebexConnect.Engine.Transport
             {
                 var wasOpen = _circuit.IsOpen;
                 RecordForCircuit(outcomes!, circuitTicket, run.LastFailure);
-                _tell.CircuitChanged(wasOpen, _circuit.IsOpen, _options, run.LastFailure);
+                _tell.CircuitChanged(wasOpen, _circuit.IsOpen, _options);
             }
 
             var last = run.LastResponse;
