@@ -192,13 +192,17 @@ catch { 'ERRORID=' + `$_.FullyQualifiedErrorId; 'MESSAGE=' + `$_.Exception.Messa
         $script = @"
 Import-Module '$manifest'
 Connect-WebexConnect -Region eu -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -Tps 5 | Out-Null
-`$r = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
-'REASON=' + `$r.Status + ' ' + `$r.Reason
+try { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -ErrorAction SilentlyContinue -OutVariable r | Out-Null }
+catch { 'ERROR=' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }
+'REASON=' + `$r.Status + ' ' + `$r.Code
 'TEST=' + (Test-WebexConnect -ErrorAction SilentlyContinue).Detail
 "@
         $out = Invoke-ChildBehindProxy $script @{ HTTPS_PROXY = "http://proxy-user:proxy-pass@127.0.0.1:$port" }
 
-        $out | Should -Match ([regex]::Escape("REASON=Failed Not sent: could not reach the proxy http://127.0.0.1:$port that this computer's proxy setting names (HTTPS_PROXY or ALL_PROXY, or the system's)"))
+        # Nothing of the run reached anything: it stops with one error that names the proxy, its row not sent.
+        $out | Should -Match ([regex]::Escape("ERROR=ServiceUnreachable,WebexConnect.Commands.SendConnectSmsCommand The service could not be reached (6 attempts): " +
+            "could not reach the proxy http://127.0.0.1:$port that this computer's proxy setting names (HTTPS_PROXY or ALL_PROXY, or the system's)"))
+        $out | Should -Match 'REASON=Failed RunStopped'
         $out | Should -Match ([regex]::Escape("TEST=No answer from https://api.eu.webexconnect.io/: could not reach the proxy http://127.0.0.1:$port"))
         # .NET reads HTTPS_PROXY and NO_PROXY once per process: a change made in the same PowerShell after this message did nothing.
         $out | Should -Match ([regex]::Escape("list the API's host in NO_PROXY to go direct (PowerShell reads these variables once, at its first web request: set them, then start a new PowerShell): "))
@@ -212,13 +216,18 @@ Connect-WebexConnect -Region eu -ServiceKey (ConvertTo-SecureString 'k' -AsPlain
         $closed.Start(); $port = $closed.LocalEndpoint.Port; $closed.Stop()
         Connect-WebexConnect -BaseUri "http://127.0.0.1:$port/" -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -Tps 5
         try {
-            $results = @('+447700900001', '+447700900002' | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
+            $stop = $null
+            try { '+447700900001', '+447700900002' | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue -OutVariable results | Out-Null }
+            catch { $stop = $_ }
             $test = Test-WebexConnect -ErrorAction SilentlyContinue
         } finally { Disconnect-WebexConnect }
 
+        # No request of the run reached the service: one error says what to check, and each row that it was not sent.
         $check = "could not connect to 127.0.0.1 (check this computer's network and firewall, and Connect-WebexConnect -BaseUri or -Region): "
+        $stop.FullyQualifiedErrorId | Should -BeLike 'ServiceUnreachable,*'
+        $stop.Exception.Message | Should -BeLike "The service could not be reached (6 attempts): $check*127.0.0.1:$port*safe to send again*"
         $results.Status | Should -Be @('Failed', 'Failed')
-        $results | ForEach-Object { $_.Reason | Should -BeLike ("Not sent: $check*127.0.0.1:$port*Safe to send again.") }
+        $results.Code | Should -Be @('RunStopped', 'RunStopped')
         $test.Status | Should -Be 'Unreachable'
         $test.Detail | Should -BeLike "No answer from http://127.0.0.1:$port/: $check*Nothing was sent."
     }

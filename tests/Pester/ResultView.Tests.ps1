@@ -196,10 +196,13 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
     AfterEach { if (Get-ConnectContext -ErrorAction SilentlyContinue) { Disconnect-WebexConnect } }
 
     It 'shows a send result''s Code whole: ConnectionFailed (safe to resend) is not cut to look like ConnectionLost' {
-        # Nothing listens on port 1: the request never leaves, and the row is Failed with our longest code.
-        $key = ConvertTo-SecureString 'some-key' -AsPlainText -Force
-        Connect-WebexConnect -ServiceKey $key -BaseUri 'http://127.0.0.1:1/' -TimeoutSec 5 -WarningAction SilentlyContinue
-        $failed = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
+        # A row whose request could not connect once the service had answered others of the run (a run none of whose
+        # requests reached it stops instead, ServiceUnreachable): made here as the engine makes it, for its Code, the
+        # longest of ours.
+        $make = [WebexConnect.Results.SendResult].GetConstructors([Reflection.BindingFlags]'NonPublic,Instance') | Select-Object -First 1
+        $failed = $make.Invoke(@([WebexConnect.Messages.MessageChannel]::Sms, '+447700900001', $null, [WebexConnect.Results.SendStatus]::Failed,
+            $null, 'ConnectionFailed', 'Not sent: could not connect to 127.0.0.1: Connection refused (6 attempts). Safe to send again.',
+            6, [long] 2, $null, $null, $null, [long] 1, [long] 1))
         $failed.Code | Should -Be 'ConnectionFailed'
 
         $lines = Get-Line ($failed | Out-String -Width 80)

@@ -107,8 +107,7 @@ namespace WebexConnect.Engine.Diagnostics
             _sink?.Debug("Batch " + RunDiagnostics.Number(batch.Number) + ": not sent, the circuit is open; its " +
                          RunDiagnostics.Plural(batch.DestinationCount, "destination") + " are Failed, safe to send again.");
 
-        /// <param name="lastFailure">What the last failed request met ("HTTP 502").</param>
-        public void CircuitChanged(bool wasOpen, bool isOpen, TransportOptions options, string? lastFailure)
+        public void CircuitChanged(bool wasOpen, bool isOpen, TransportOptions options)
         {
             if (_sink is null || wasOpen == isOpen) return;
             if (!isOpen)
@@ -117,10 +116,10 @@ namespace WebexConnect.Engine.Diagnostics
                 return;
             }
 
-            var cause = lastFailure is null ? "" : " (last: " + lastFailure + ")";
-            _sink.Warning("Circuit open after " + RunDiagnostics.Number(options.CircuitThreshold) + " consecutive failures" + cause +
-                          ": batches fail fast without a request for " + RunDiagnostics.Duration(options.CircuitBreak) +
-                          ", then one batch tries again.");
+            // Two lines of a log 80 columns wide: what happened and what it means for the rows. The cause is each row's error's
+            // to say (the first one whole); quoted here, with its advice, it made the warning four lines long.
+            _sink.Warning(RunDiagnostics.Number(options.CircuitThreshold) + " batches in a row failed: for " + RunDiagnostics.Duration(options.CircuitBreak) +
+                          " the batches after them are not sent (CircuitOpen: safe to send again), then one tries again.");
         }
 
         /// <summary>The service announced its TPS; <paramref name="before"/>/<paramref name="after"/> are the gate's, when known.</summary>

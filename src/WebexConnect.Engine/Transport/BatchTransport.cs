@@ -30,7 +30,8 @@ namespace WebexConnect.Engine.Transport
     /// body was written, and 500/502/504 → Unknown, not resent (unless ResendAmbiguous). 4xx with a
     /// destination code (7041, 7004 naming an address or a destination field) → bisected; any other 4xx →
     /// Rejected once. 401/403 (7001/7002) → one token renewal in a JWT session, then SessionFailureException
-    /// "AuthenticationFailed"; 7007 → "ServiceInactive"; 7010 → "SourceIpNotAllowed"; the proxy refusing the tunnel → "ProxyRefused". Cancellation while
+    /// "AuthenticationFailed"; 7007 → "ServiceInactive"; 7010 → "SourceIpNotAllowed"; the proxy refusing the tunnel → "ProxyRefused"; a
+    /// request that could not connect after its attempts, before any request of the run got an answer → "ServiceUnreachable". Cancellation while
     /// waiting throws; cancellation of a request whose body was written → Unknown. Attempts are counted per
     /// destination, across retries and bisection. <see cref="TransportOptions.AttemptObserver"/> hears of
     /// each attempt after its gate wait, right before the request is handed to the HttpClient, and of each
@@ -53,6 +54,13 @@ namespace WebexConnect.Engine.Transport
 
         /// <summary>The service accepted a request of this run: a later 401 is a credential revoked since, not a wrong one.</summary>
         private bool _accepted;
+
+        /// <summary>
+        /// Some request of this run got an HTTP answer, whatever it was: until then, a batch that could not connect after all
+        /// its attempts shows the service out of reach, and the run stops (<see cref="Unreachable"/>) rather than wait out the
+        /// circuit's rounds batch after batch.
+        /// </summary>
+        private bool _answered;
 
         public BatchTransport(HttpClient client, IRequestCredential credential, IRateGate gate, IPayloadSource payload,
             TransportOptions? options = null, TimeProvider? clock = null, DiagnosticSink? diagnostics = null)
@@ -137,7 +145,7 @@ namespace WebexConnect.Engine.Transport
             {
                 var wasOpen = _circuit.IsOpen;
                 RecordForCircuit(outcomes!, circuitTicket, run.LastFailure);
-                _tell.CircuitChanged(wasOpen, _circuit.IsOpen, _options, run.LastFailure);
+                _tell.CircuitChanged(wasOpen, _circuit.IsOpen, _options);
             }
 
             var last = run.LastResponse;
@@ -214,6 +222,9 @@ namespace WebexConnect.Engine.Transport
                     Fill(outcomes, start, part.Count, SendStatus.Rejected, result.Code,
                         (result.Response?.IsWebPage == true ? "Not accepted: " : "Rejected by the service: ") + result.What + ".", total);
                     return;
+
+                case AttemptKind.Transient when NeverReached(result):
+                    throw Unreachable(result, attempts);
 
                 case AttemptKind.Transient:
                     run.LastFailure = result.What;
@@ -362,6 +373,7 @@ namespace WebexConnect.Engine.Transport
                     // Headers first: ApiResponse reads at most MaxBodyBytes of the body, so a huge answer cannot fill memory.
                     using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, perAttempt.Token).ConfigureAwait(false);
                     permit.Heard();
+                    Volatile.Write(ref _answered, true);
                     var parsed = await ApiResponse.ReadAsync(response, _clock.GetUtcNow(), perAttempt.Token).ConfigureAwait(false);
                     // The service's own time of arrival tells the gate how long these destinations count.
                     permit.Answered(parsed.RequestTimestamp, parsed.IsSuccess);
@@ -403,7 +415,7 @@ namespace WebexConnect.Engine.Transport
                     if (!content.BodyWritten && IsProxyRefusal(ex))
                         return _tell.Answered(request, AttemptResult.ProxyRefused(Describe(ex)), _clock.GetElapsedTime(sendStarted));
                     return _tell.Answered(request, !content.BodyWritten
-                        ? AttemptResult.Transient("ConnectionFailed", ConnectFailureOpening(ex, _client.BaseAddress, _options.Proxy) + Describe(ex))
+                        ? AttemptResult.Transient(ConnectionFailedCode, ConnectFailureOpening(ex, _client.BaseAddress, _options.Proxy) + Describe(ex))
                         : AttemptResult.Ambiguous("ConnectionLost", "the connection failed after the request was sent: " + Describe(ex)),
                         _clock.GetElapsedTime(sendStarted));
                 }
@@ -415,6 +427,24 @@ namespace WebexConnect.Engine.Transport
                 else permit.NotSent();
             }
         }
+
+        /// <summary>
+        /// A request that used up its attempts without ever reaching a server (refused, a host name that does not resolve, a
+        /// proxy out of reach, a failed TLS handshake, no connection within the timeout), in a run that no request of has
+        /// reached: nothing of it left, and every later batch would meet the same.
+        /// </summary>
+        private bool NeverReached(AttemptResult result) =>
+            (result.Code is ConnectionFailedCode or "Timeout") && !Volatile.Read(ref _answered);
+
+        /// <summary>The Code of an attempt that failed before its body was handed to the connection.</summary>
+        internal const string ConnectionFailedCode = "ConnectionFailed";
+
+        /// <summary>The run's stop when no request of it could reach the service: its rows are not sent, and safe to send again.</summary>
+        private static SessionFailureException Unreachable(AttemptResult result, int attempts) =>
+            new SessionFailureException("ServiceUnreachable",
+                "The service could not be reached (" + Count(attempts) + "): " + result.What + ". The run stopped: its rows were not sent " +
+                "and are safe to send again. Once the service can be reached, run the same command again (with -Journal, only the rows " +
+                "it did not send go).", result.Code);
 
         /// <summary>Refused for the rate (429/7020) or for too many destinations at once (7009): the gate may adapt.</summary>
         private static bool RefusedForRate(ApiResponse response, AttemptResult result) =>
@@ -478,7 +508,28 @@ namespace WebexConnect.Engine.Transport
             // wrong host or port. Before, "could not connect: Connection refused (192.0.2.1:443)" said nothing of what to check.
             if (proxy is null && endpoint is not null && IsConnectFailure(ex))
                 return "could not connect to " + endpoint.Host + " (check this computer's network and firewall, and Connect-WebexConnect -BaseUri or -Region): ";
+            // Connected, and the TLS handshake failed: a -BaseUri port that speaks plain HTTP, a certificate this computer does not
+            // trust, or a proxy or firewall that inspects TLS. .NET's "The SSL connection could not be established" names none.
+            if (endpoint is not null && IsSecureConnectionFailure(ex))
+                return "could not set up a secure (TLS) connection with " + endpoint.Host + ":" + endpoint.Port.ToString(CultureInfo.InvariantCulture) +
+                    " (check that Connect-WebexConnect -BaseUri is the API's https:// address, this computer's trusted certificates, " +
+                    "and any proxy or firewall that inspects TLS): ";
             return null;
+        }
+
+        /// <summary>The TLS handshake failed: .NET 8 says so directly; .NET Framework through an AuthenticationException or its web exception.</summary>
+        internal static bool IsSecureConnectionFailure(Exception ex)
+        {
+#if NET8_0_OR_GREATER
+            if (ex is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }) return true;
+#endif
+            for (var inner = ex; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is System.Security.Authentication.AuthenticationException) return true;
+                if (inner is WebException { Status: WebExceptionStatus.SecureChannelFailure or WebExceptionStatus.TrustFailure }) return true;
+            }
+
+            return false;
         }
 
         /// <summary>The host name did not resolve (DNS): .NET 8 says so directly; .NET Framework through its socket or web exception.</summary>

@@ -157,11 +157,37 @@ namespace WebexConnect.Tests.Transport
         }
 
         [Fact]
-        public async Task ConnectionRefused_IsRetried_ThenFailed()
+        public async Task ConnectionRefused_BeforeAnyAnswer_IsRetried_ThenStopsTheRun_AsNeverSent()
         {
+            // Before, each batch of a run against a closed port retried its attempts and ended Failed, batch after batch, until
+            // the circuit opened: 1,000 rows took 36 s and wrote 1,000 errors. Nothing of the run can reach the service.
             var port = ClosedPort();
             var gate = new RecordingGate();
             var transport = NewTransport(new Uri("http://127.0.0.1:" + port + "/"), gate, FastOptions(maxAttempts: 3));
+
+            var failure = await Assert.ThrowsAsync<WebexConnect.Sending.SessionFailureException>(() =>
+                transport.SendAsync(Batch(Numbers(2)), CancellationToken.None));
+
+            Assert.Equal("ServiceUnreachable", failure.ErrorId);
+            Assert.Equal("ConnectionFailed", failure.Code);
+            Assert.True(failure.BatchNeverAccepted);
+            Assert.StartsWith("The service could not be reached (3 attempts): could not connect to 127.0.0.1 (check this computer's network", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("The run stopped: its rows were not sent and are safe to send again.", failure.Message, StringComparison.Ordinal);
+            // The socket's own words once: "Connection refused (127.0.0.1:n) (Connection refused)" repeated them.
+            Assert.Equal(1, CountOf(failure.Message, "refused"));
+            Assert.Equal(3, gate.Waits);
+        }
+
+        [Fact]
+        public async Task ConnectionRefused_AfterTheServiceAnswered_StaysARowFailure_SafeToSendAgain()
+        {
+            // The service answered earlier in the run, so a refusal now may be a blip: the rows fail and the run goes on, as before.
+            var server = await ScriptedServer.StartAsync();
+            // Connection: close, so that the next request opens a connection of its own rather than try a pooled one the server closed.
+            server.ThenRespond(202, ScriptedServer.Queued(), "application/json", ("Connection", "close"));
+            var transport = NewTransport(server.BaseUri, new RecordingGate(), FastOptions(maxAttempts: 2));
+            Assert.Equal(SendStatus.Queued, Assert.Single((await transport.SendAsync(Batch(Numbers(1)), CancellationToken.None)).PerRecipient).Status);
+            await server.DisposeAsync();
 
             var outcome = await transport.SendAsync(Batch(Numbers(2)), CancellationToken.None);
 
@@ -169,11 +195,9 @@ namespace WebexConnect.Tests.Transport
             {
                 Assert.Equal(SendStatus.Failed, o.Status);
                 Assert.Equal("ConnectionFailed", o.Code);
-                Assert.Equal(3, o.Attempts);
-                // The socket's own words once: "Connection refused (127.0.0.1:n) (Connection refused)" repeated them.
-                Assert.Equal(1, CountOf(o.Reason!, "refused"));
+                Assert.Equal(2, o.Attempts);
+                Assert.EndsWith("(2 attempts). Safe to send again.", o.Reason, StringComparison.Ordinal);
             });
-            Assert.Equal(3, gate.Waits);
         }
 
         [Fact]
@@ -182,12 +206,31 @@ namespace WebexConnect.Tests.Transport
             // A -BaseUri typo read only "Name or service not known (api.eu.webexconect.io:443)" on every row.
             var transport = NewTransport(new Uri("https://api.no-such-region.invalid/"), new RecordingGate(), FastOptions(maxAttempts: 1));
 
-            var outcome = await transport.SendAsync(Batch(Numbers(1)), CancellationToken.None);
+            var failure = await Assert.ThrowsAsync<WebexConnect.Sending.SessionFailureException>(() =>
+                transport.SendAsync(Batch(Numbers(1)), CancellationToken.None));
 
-            var only = Assert.Single(outcome.PerRecipient);
-            Assert.Equal(SendStatus.Failed, only.Status);
-            Assert.Equal("ConnectionFailed", only.Code);
-            Assert.StartsWith("Not sent: could not find the host api.no-such-region.invalid (check Connect-WebexConnect -BaseUri or -Region", only.Reason, StringComparison.Ordinal);
+            Assert.Equal("ServiceUnreachable", failure.ErrorId);
+            Assert.StartsWith("The service could not be reached (1 attempt): could not find the host api.no-such-region.invalid (check Connect-WebexConnect -BaseUri or -Region",
+                failure.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task APlainHttpPortGivenAsHttps_FailsItsTlsHandshake_SaysWhatToCheck_AndStopsTheRunAsNeverSent()
+        {
+            // Before: "the connection failed before the request was sent: The SSL connection could not be established, see
+            // inner exception." six times over on every row, which named neither the address nor what to check.
+            await using var server = await ScriptedServer.StartAsync();
+            var https = new UriBuilder(server.BaseUri) { Scheme = "https" }.Uri;
+            var transport = NewTransport(https, new RecordingGate(), FastOptions(maxAttempts: 2));
+
+            var failure = await Assert.ThrowsAsync<WebexConnect.Sending.SessionFailureException>(() =>
+                transport.SendAsync(Batch(Numbers(1)), CancellationToken.None));
+
+            Assert.Equal("ServiceUnreachable", failure.ErrorId);
+            Assert.True(failure.BatchNeverAccepted);
+            Assert.StartsWith("The service could not be reached (2 attempts): could not set up a secure (TLS) connection with 127.0.0.1:" + https.Port +
+                " (check that Connect-WebexConnect -BaseUri is the API's https:// address", failure.Message, StringComparison.Ordinal);
+            Assert.Empty(server.Received);
         }
 
         private static int CountOf(string text, string word)

@@ -121,12 +121,14 @@ namespace WebexConnect.Tests.Transport
             await using var server = await ScriptedServer.StartAsync();
             var handler = new FailAfterExchange(error, afterBody: false);
 
-            var outcome = await Through(handler, server.BaseUri).SendAsync(Batch(Numbers(1)), CancellationToken.None);
+            // No request of the run got an answer: the run stops, its rows never sent (ServiceUnreachable), rather than Unknown.
+            var failure = await Assert.ThrowsAsync<WebexConnect.Sending.SessionFailureException>(() =>
+                Through(handler, server.BaseUri).SendAsync(Batch(Numbers(1)), CancellationToken.None));
 
-            var only = Assert.Single(outcome.PerRecipient);
-            Assert.Equal(SendStatus.Failed, only.Status);
-            Assert.Equal("ConnectionFailed", only.Code);
-            Assert.Equal(3, only.Attempts);
+            Assert.Equal("ServiceUnreachable", failure.ErrorId);
+            Assert.Equal("ConnectionFailed", failure.Code);
+            Assert.True(failure.BatchNeverAccepted);
+            Assert.Contains("(3 attempts)", failure.Message, StringComparison.Ordinal);
             Assert.Empty(server.Received);
         }
 
