@@ -80,3 +80,15 @@ Describe 'Tab completion of <Name>' -ForEach $cmdlets {
         $wrong | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Tab completion of a value whose choices are known' {
+    It 'completes Start-ConnectReceiptListener -Address with the addresses that say who may reach it' {
+        # Before: the current folder's file names.
+        Complete 'Start-ConnectReceiptListener -Address ' | Should -Be @('127.0.0.1', '0.0.0.0', '::')
+        Complete 'Start-ConnectReceiptListener -Address 0' | Should -Be @('0.0.0.0')
+        $tips = @((TabExpansion2 -inputScript 'Start-ConnectReceiptListener -Address ' -cursorColumn 38).CompletionMatches.ToolTip)
+        $tips[0] | Should -BeLike '*this computer only*'
+        $tips[1] | Should -BeLike '*other computers can reach it*'
+        Complete 'Start-ConnectReceiptListener -Address 10.' | Should -BeNullOrEmpty
+    }
+}

@@ -31,7 +31,7 @@ namespace WebexConnect.Commands
         /// <summary>The address to listen on: 127.0.0.1 unless you ask for another (an IP address of this computer, 0.0.0.0 for all IPv4 ones, or :: for all IPv4 and IPv6 ones).</summary>
         [Parameter(ParameterSetName = PortSet)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(ListenerAddressCompleter))]
         public string Address { get; set; } = "127.0.0.1";
 
         /// <summary>A URL prefix to listen on, such as http://127.0.0.1:8080/receipts/ (its host must be an IP address or localhost).</summary>
