@@ -105,6 +105,39 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $fixed | Should -BeNullOrEmpty
     }
 
+    It 'gives no fixed date in its parameters'' help, which reads as stale once it has passed' {
+        # -SendAt's and -ExpireAt's help wrote '2026-12-03 09:00', '03/12/2026' and the Unix time 1796461512 (that day):
+        # days later an admin read a date in the past as the way to write one.
+        $dated = '\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|\b1\d{9}\b'
+        $fixed = foreach ($parameterHelp in @($help.parameters.parameter | Where-Object { $null -ne $_ })) {
+            [regex]::Matches((Get-HelpText $parameterHelp.description), $dated) | ForEach-Object { "-$($parameterHelp.name): $($_.Value)" }
+        }
+        $fixed | Should -BeNullOrEmpty
+    }
+
+    It 'tells in its help the range of every value the cmdlet limits' {
+        # An admin reads the limits in Get-Help before PowerShell refuses the value: -Tps, -TimeoutSec, -Port, -Capacity...
+        $documented = @{}
+        foreach ($parameterHelp in @($help.parameters.parameter | Where-Object { $null -ne $_ })) {
+            # "10,000,000" says 10000000: digits grouped for the eye are read as one number.
+            $documented[[string] $parameterHelp.name] = (Get-HelpText $parameterHelp.description) -replace '(?<=\d),(?=\d{3}\b)', ''
+        }
+        $untold = foreach ($parameter in (Get-Command $Name -Module WebexConnect).Parameters.Values | Where-Object Name -NotIn $script:CommonParameters) {
+            foreach ($attribute in $parameter.Attributes) {
+                $bounds = switch ($attribute) {
+                    { $_ -is [System.Management.Automation.ValidateRangeAttribute] } { $_.MinRange, $_.MaxRange }
+                    { $_ -is [System.Management.Automation.ValidateCountAttribute] } { $_.MaxLength }
+                    { $_.GetType().Name -eq 'ValidateOptionalLengthAttribute' } { $_.MaxLength }
+                }
+                # int.MaxValue is no limit an admin meets: "at least 1" says it.
+                foreach ($bound in @($bounds | Where-Object { $null -ne $_ -and $_ -ne [int]::MaxValue })) {
+                    if ($documented[$parameter.Name] -notmatch "(?<![\d.])$([regex]::Escape([string] $bound))(?![\d.])") { "-$($parameter.Name): $bound" }
+                }
+            }
+        }
+        $untold | Should -BeNullOrEmpty
+    }
+
     It 'shows its examples without markdown fences, at 80 columns as at any width' {
         $text = Get-Help $Name -Examples | Out-String -Width 80
         $text | Should -Not -Match '```'

@@ -42,6 +42,7 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = ServiceSecretSet)]
         [Parameter(ParameterSetName = CredentialSet)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public Uri? BaseUri { get; set; }
 
         /// <summary>The service key (sent in the "key" header).</summary>
@@ -51,6 +52,7 @@ namespace WebexConnect.Commands
             CredentialAdvice = "A credential whose user name is the Service ID and whose password is the service secret goes to -Credential instead.",
             HashtableAdvice = "Or splat it when its key is ServiceKey: Connect-WebexConnect @secret.",
             NullAdvice = "Or leave -ServiceKey out to read WEBEXCONNECT_SERVICE_KEY.")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public SecureString? ServiceKey { get; set; }
 
         /// <summary>The Service ID: the issuer of the JWTs the session mints.</summary>
@@ -67,6 +69,7 @@ namespace WebexConnect.Commands
             CredentialAdvice = "Or, when its user name is the Service ID, give it whole with -Credential in place of -ServiceId and -ServiceSecret.",
             HashtableAdvice = "Or splat it when its keys are ServiceId and ServiceSecret: Connect-WebexConnect @secret.",
             NullAdvice = "Or leave -ServiceId and -ServiceSecret out to read WEBEXCONNECT_SERVICE_ID and WEBEXCONNECT_SERVICE_SECRET.")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public SecureString? ServiceSecret { get; set; }
 
         /// <summary>The Service ID as user name and the service secret as password (e.g. from Get-Secret).</summary>
@@ -75,6 +78,7 @@ namespace WebexConnect.Commands
         [CredentialArgument("Connect-WebexConnect",
             NullAdvice = "Or leave -Credential out to read WEBEXCONNECT_SERVICE_ID and WEBEXCONNECT_SERVICE_SECRET.")]
         [Credential]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public PSCredential? Credential { get; set; }
 
         /// <summary>Use the in-process sandbox: nothing leaves this machine and no credentials are needed.</summary>

@@ -22,6 +22,7 @@ namespace WebexConnect.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The webhook body: JSON text, its bytes, or a ConvertFrom-Json object.")]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public object? InputObject { get; set; }
 
         /// <summary>The webhook secret: the x-hub-signature must be the body's HMAC-SHA256 (or HMAC-SHA512) with it.</summary>
@@ -29,14 +30,17 @@ namespace WebexConnect.Commands
         [ValidateNotNull]
         [SecureStringArgument("Secret", "WebexWebhookSecret")]
         [ValidateWebhookSecret]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public SecureString? Secret { get; set; }
 
         /// <summary>The x-hub-signature header's value.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? Signature { get; set; }
 
         /// <summary>The request's headers (any dictionary); x-hub-signature is read from them when -Signature is not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public IDictionary? Headers { get; set; }
 
         private readonly WebhookLines _lines = new WebhookLines();

@@ -28,6 +28,7 @@ namespace WebexConnect.Commands
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string?[]? MessageId { get; set; }
 
         /// <summary>
@@ -35,6 +36,7 @@ namespace WebexConnect.Commands
         /// -ErrorVariable names the send result, not just an ID. PowerShell fills it along with MessageId.
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public PSObject? InputObject { get; set; }
 
         /// <summary>The session to use; the default is the current session.</summary>

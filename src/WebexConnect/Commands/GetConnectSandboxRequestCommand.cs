@@ -25,6 +25,7 @@ namespace WebexConnect.Commands
         [Parameter]
         [WholeNumberArgument("Last")]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public int Last
         {
             get => _last ?? 0;

@@ -30,6 +30,7 @@ namespace WebexConnect.Commands
         // -InputObject, and a row PowerShell could not bind still gets its answer.
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [FileLinesArgument] // -Text (Get-Content file.txt): the file's lines, one text
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? Text { get; set; }
 
         /// <summary>Auto (default) measures as Send-ConnectSms would send; Text or Unicode force an encoding.</summary>
@@ -40,6 +41,7 @@ namespace WebexConnect.Commands
         /// <summary>Values for $(name) variables shared by every row, as Send-ConnectSms takes them; a row's own column wins.</summary>
         [Parameter]
         [Alias("Substitutions")] // as on Send-ConnectSms, so its command line can be copied here
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public Hashtable? Substitution { get; set; }
 
         /// <summary>
@@ -63,6 +65,7 @@ namespace WebexConnect.Commands
         /// refused instead of measured as PowerShell's string form "@{Name=...}".
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public PSObject? InputObject { get; set; }
 
         /// <inheritdoc />

@@ -23,6 +23,7 @@ namespace WebexConnect.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ServiceSecretSet, HelpMessage = "The Service ID that issues the JWT (the iss claim).")]
         [ValidateNotNullOrEmpty]
         [ServiceIdArgument]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? ServiceId { get; set; }
 
         /// <summary>The Base64 service secret that signs the token.</summary>
@@ -31,6 +32,7 @@ namespace WebexConnect.Commands
         [SecureStringArgument("ServiceSecret", "WebexConnectSecret",
             CredentialAdvice = "Or, when its user name is the Service ID, give it whole with -Credential in place of -ServiceId and -ServiceSecret.",
             HashtableAdvice = "Or splat it when its keys are ServiceId and ServiceSecret: New-ConnectJwt @secret.")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public SecureString? ServiceSecret { get; set; }
 
         /// <summary>The Service ID as user name and the service secret as password.</summary>
@@ -38,12 +40,14 @@ namespace WebexConnect.Commands
         [ValidateNotNull]
         [CredentialArgument("New-ConnectJwt")]
         [Credential]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public PSCredential? Credential { get; set; }
 
         /// <summary>Adds an exp claim this many minutes from now (1 to 60, capped at 60 after the back-dated iat); without it the token has no exp.</summary>
         [Parameter]
         [WholeNumberArgument("LifetimeMinutes")]
         [ValidateRange(1, 60)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public int LifetimeMinutes
         {
             get => _lifetimeMinutes ?? 0;

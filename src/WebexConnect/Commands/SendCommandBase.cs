@@ -77,6 +77,7 @@ namespace WebexConnect.Commands
         /// none. You rarely set this yourself: piping fills it.
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public PSObject? InputObject { get; set; }
 
         /// <summary>The sender: SMS sender ID or short/long code, email sender address, or the RCS app ID.</summary>
@@ -103,6 +104,7 @@ namespace WebexConnect.Commands
         /// <summary>Values for $(name) variables shared by every row; a row's own columns win.</summary>
         [Parameter]
         [Alias("Substitutions")] // the JSON name, substitutions: what a script moved from Invoke-RestMethod types
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public Hashtable? Substitution { get; set; }
 
         /// <summary>
@@ -136,6 +138,7 @@ namespace WebexConnect.Commands
         [UnixTimeArgument("ExpireAt")]
         [IsoDateArgument]
         [RowColumn("Expiry")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public DateTimeOffset? ExpireAt { get; set; }
 
         /// <summary>

@@ -33,32 +33,38 @@ namespace WebexConnect.Commands
         // Not UserPrincipalName: a sign-in name, which is often no mailbox.
         [Alias("Email", "EmailAddress", "Mail", "PrimarySmtpAddress", "WindowsEmailAddress")]
         [DestinationArgument("email", "Send-ConnectEmail")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <inheritdoc />
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public override string? CorrelationId { get; set; }
 
         /// <inheritdoc />
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
         [RowTimeArgument("SendAt")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public override DateTimeOffset? SendAt { get; set; }
 
         /// <summary>The subject, with $(name) variables; binds from a Subject column too.</summary>
         // Not Mandatory: a row without one gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? Subject { get; set; }
 
         /// <summary>The plain text body (the fallback of an HTML email); binds from a Text column too.</summary>
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         [FileLinesArgument] // -Text (Get-Content file.txt): the file's lines, one text
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? Text { get; set; }
 
         /// <summary>The HTML body (at most 500 KB); binds from an Html column too.</summary>
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         [FileLinesArgument(Html = true)] // -Html (Get-Content mail.html) or ($results | ConvertTo-Html): the lines, one text
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? Html { get; set; }
 
         /// <summary>The character set of the body or template text, e.g. utf-8.</summary>
@@ -69,10 +75,12 @@ namespace WebexConnect.Commands
 
         /// <summary>With -TemplateId: a subject that overrides the template's.</summary>
         [Parameter(ParameterSetName = TemplateSet)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? TemplateSubject { get; set; }
 
         /// <summary>The reply-to address; binds from a ReplyTo column too (each row its own).</summary>
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? ReplyTo { get; set; }
 
         /// <summary>Attachments: hashtables @{ MimeType; Name; Url } (Name and MimeType default from the URL's file name); binds from an Attachment column too.</summary>
@@ -87,10 +95,12 @@ namespace WebexConnect.Commands
         // By property name, for a CSV of users and their managers: rows with the same copies share a request, a row with
         // copies of its own goes in its own (the copies are the request's, not the destination's).
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string[]? Cc { get; set; }
 
         /// <summary>Blind copy recipients; binds from a Bcc column too, whose cell may list several.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string[]? Bcc { get; set; }
 
         /// <summary>Send one email to all the addresses of a destination object, in one transaction.</summary>
@@ -99,6 +109,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The display name beside the sender address.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? FromName { get; set; }
 
         /// <summary>Track link clicks in the HTML body.</summary>
@@ -111,14 +122,17 @@ namespace WebexConnect.Commands
 
         /// <summary>The List-Unsubscribe URL (one-click unsubscribe).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? ListUnsubscribeUrl { get; set; }
 
         /// <summary>The List-Unsubscribe mailto address.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? UnsubscribeEmailAddress { get; set; }
 
         /// <summary>The subject of the unsubscribe email.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? UnsubscribeEmailSubject { get; set; }
 
         /// <summary>Which delivery webhooks to receive.</summary>

@@ -45,17 +45,20 @@ namespace WebexConnect.Commands
         // A row whose address is $null or empty still gets its Invalid result.
         [AllowNull, AllowEmptyString, AllowEmptyCollection]
         [DestinationArgument("msisdn", "Send-ConnectMessage")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <inheritdoc />
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public override string? CorrelationId { get; set; }
 
         /// <inheritdoc />
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
         [RowTimeArgument("SendAt")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public override DateTimeOffset? SendAt { get; set; }
 
         /// <summary>Other columns that hold each row's address (e.g. WhatsAppNumber); the first non-empty one wins over -To.</summary>
@@ -73,17 +76,20 @@ namespace WebexConnect.Commands
         /// <summary>The content object: a hashtable ([ordered] keeps the order), a PSCustomObject or a JSON string, sent as written.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ContentSet, HelpMessage = "The content object as a hashtable or a JSON string.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public object? Content { get; set; }
 
         /// <summary>The channel's options object: a hashtable, a PSCustomObject or a JSON string.</summary>
         [Parameter]
         [Alias("Options")] // the JSON name, options: what a script moved from Invoke-RestMethod types
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public object? Option { get; set; }
 
         /// <summary>Other top-level members of the request (e.g. appid, cc), name = value, written as given.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public IDictionary? AdditionalProperty { get; set; }
 
         /// <summary>Which delivery webhooks to receive, in the channel's names (checked for SMS, email and RCS).</summary>

@@ -26,6 +26,7 @@ namespace WebexConnect.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number")]
         [DestinationArgument("msisdn", "Send-ConnectRcs")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <inheritdoc />
@@ -34,6 +35,7 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = CarouselSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = AgentEventSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public override string? CorrelationId { get; set; }
 
         /// <inheritdoc />
@@ -43,12 +45,14 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = AgentEventSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
         [RowTimeArgument("SendAt")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public override DateTimeOffset? SendAt { get; set; }
 
         /// <summary>The text (at most 1024 characters), with $(name) variables; binds from a Text column too.</summary>
         // Not Mandatory: a short CSV line binds $null, and that row gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
         [FileLinesArgument] // -Text (Get-Content file.txt): the file's lines, one text
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? Text { get; set; }
 
         /// <summary>The public URL of an image, video or file to send instead of a text; binds from a MediaUrl column too (each row its own).</summary>
@@ -58,6 +62,7 @@ namespace WebexConnect.Commands
         // with a Text and a MediaUrl would silently lose its image there. A row with both is refused (RcsRules).
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
         [Alias("MediaContentUrl")] // the JSON name, content.mediaContentUrl: what a script moved from Invoke-RestMethod types
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? MediaUrl { get; set; }
 
         /// <summary>A rich card from New-ConnectRcsCard.</summary>
@@ -65,12 +70,14 @@ namespace WebexConnect.Commands
         [ValidateNotNull]
         [RcsCardArgument(Single = true)] // a card saved with ConvertTo-Json or Export-Clixml and read back; @($card)
         [Alias("RichCard")] // the JSON name, content.richCard: what a script moved from Invoke-RestMethod types
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsCard? Card { get; set; }
 
         /// <summary>2 to 10 rich cards from New-ConnectRcsCard, shown side by side.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CarouselSet, HelpMessage = "2 to 10 rich cards from New-ConnectRcsCard.")]
         [ValidateNotNullOrEmpty]
         [RcsCardArgument]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsCard[] Carousel { get; set; } = Array.Empty<RcsCard>();
 
         /// <summary>The width of the carousel's cards.</summary>
@@ -83,6 +90,7 @@ namespace WebexConnect.Commands
 
         /// <summary>With -AgentEvent Read: the ID of the received message to mark as read.</summary>
         [Parameter(ParameterSetName = AgentEventSet)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? EventMessageId { get; set; }
 
         /// <summary>Suggestion chips from New-ConnectRcsSuggestion (at most 10).</summary>
@@ -90,6 +98,7 @@ namespace WebexConnect.Commands
         [Parameter]
         [Alias("Suggestions")] // the JSON name, content.suggestions: what a script moved from Invoke-RestMethod types
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsSuggestion[]? Suggestion { get; set; }
 
         /// <summary>Fall back to SMS when the number cannot receive RCS (needs -FallbackSenderId and -FallbackText).</summary>
@@ -99,19 +108,23 @@ namespace WebexConnect.Commands
         /// <summary>The SMS sender ID used for the fallback.</summary>
         [Parameter]
         [Alias("SmsSenderId")] // the JSON name, options.smsSenderId: what a script moved from Invoke-RestMethod types
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? FallbackSenderId { get; set; }
 
         /// <summary>The SMS text used for the fallback (at most 1024 characters).</summary>
         [Parameter]
         [FileLinesArgument] // -FallbackText (Get-Content fallback.txt), as -Text takes a file's lines
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? FallbackText { get; set; }
 
         /// <summary>The recipient's carrier ID, when known.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? CarrierId { get; set; }
 
         /// <summary>GTR IDs, one per number; binds from a GtrId column too.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string[]? GtrId { get; set; }
 
         /// <summary>Which delivery webhooks to receive.</summary>

@@ -23,23 +23,27 @@ namespace WebexConnect.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Phone", "Mobile", "MobileNumber", "PhoneNumber", "MobilePhone", "Msisdn", "Number")]
         [DestinationArgument("msisdn", "Send-ConnectSms")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public ConnectDestination[]? To { get; set; } = Array.Empty<ConnectDestination>();
 
         /// <inheritdoc />
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public override string? CorrelationId { get; set; }
 
         /// <inheritdoc />
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
         [RowTimeArgument("SendAt")]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public override DateTimeOffset? SendAt { get; set; }
 
         /// <summary>The text, with $(name) variables filled from the row's columns; binds from a Text column too.</summary>
         // Not Mandatory: a short CSV line binds $null, and that row gets its Invalid result instead of a binder error.
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
         [FileLinesArgument] // -Text (Get-Content file.txt): the file's lines, one text
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? Text { get; set; }
 
         /// <summary>Auto (default) picks Text (GSM-7) when it can carry every character, else Unicode.</summary>
@@ -58,14 +62,17 @@ namespace WebexConnect.Commands
         /// <summary>The short-link domain configured for your tenant.</summary>
         [Parameter]
         [Alias("Domain")] // the JSON name, options.domain: what a script moved from Invoke-RestMethod types
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? LinkDomain { get; set; }
 
         /// <summary>Free reporting tag 1.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? Tag1 { get; set; }
 
         /// <summary>Free reporting tag 2.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? Tag2 { get; set; }
 
         /// <summary>Which delivery webhooks to receive.</summary>

@@ -25,17 +25,20 @@ namespace WebexConnect.Commands
         [Parameter(Position = 0, ParameterSetName = PortSet)]
         [WholeNumberArgument("Port")]
         [ValidateRange(0, 65535)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public int Port { get; set; }
 
         /// <summary>The address to listen on: 127.0.0.1 unless you ask for another (an IP address of this computer, 0.0.0.0 for all IPv4 ones, or :: for all IPv4 and IPv6 ones).</summary>
         [Parameter(ParameterSetName = PortSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ListenerAddressCompleter))]
         public string Address { get; set; } = "127.0.0.1";
 
         /// <summary>A URL prefix to listen on, such as http://127.0.0.1:8080/receipts/ (its host must be an IP address or localhost).</summary>
         [Parameter(Mandatory = true, ParameterSetName = PrefixSet, HelpMessage = "The URL to listen on, e.g. http://127.0.0.1:8080/receipts/.")]
         [ValidateNotNull]
         [WildcardPrefixArgument]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public Uri? Prefix { get; set; }
 
         /// <summary>The webhook secret: receipts without a matching x-hub-signature are refused.</summary>
@@ -43,12 +46,14 @@ namespace WebexConnect.Commands
         [ValidateNotNull]
         [SecureStringArgument("Secret", "WebexWebhookSecret")]
         [ValidateWebhookSecret]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public SecureString? Secret { get; set; }
 
         /// <summary>How many receipts to keep (the oldest are forgotten first).</summary>
         [Parameter]
         [WholeNumberArgument("Capacity")]
         [ValidateRange(1, 10_000_000)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public int Capacity { get; set; } = 100_000;
 
         /// <inheritdoc />

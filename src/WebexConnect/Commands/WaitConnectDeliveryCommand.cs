@@ -38,6 +38,7 @@ namespace WebexConnect.Commands
         /// </summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, HelpMessage = "The send results to wait for.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public PSObject? InputObject { get; set; }
 
         /// <summary>
@@ -55,6 +56,7 @@ namespace WebexConnect.Commands
         [AllowEmptyCollection]
         [AllowNull]
         [ReceiptArgument]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public DeliveryReceipt[]? Receipt { get; set; }
 
         /// <summary>How many seconds to wait, after the last result arrived, for the receipts still missing.</summary>
@@ -62,6 +64,7 @@ namespace WebexConnect.Commands
         [Alias("TimeoutSec")] // what Connect-WebexConnect and PowerShell's web cmdlets call a wait in seconds
         [WholeNumberArgument("Timeout")]
         [ValidateRange(0, 86_400)]
+        [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public int Timeout { get; set; } = 120;
 
         /// <inheritdoc />

@@ -52,7 +52,8 @@ namespace WebexConnect.Composition
             _warned = true;
             var text = found.Value.Text;
             var at = IndexOfMisread(text);
-            var prefix = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + found.Value.Where + " " + Around(text, at);
+            var where = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": " + found.Value.Where;
+            var prefix = where + " " + Around(text, at);
             // Short, as a scheduled task's log keeps it: what the value shows, what went wrong, the -Encoding that reads the file.
             // Before, each was some 500 characters on one line, with how each PowerShell reads a file explained.
             const string SentAsIs = " It is sent as it is (-WarningAction Stop stops before this row).";
@@ -60,9 +61,11 @@ namespace WebexConnect.Composition
             // would not read it either. A value's NULs do not tell which byte order the file has; its first column's name does,
             // as the row's "no destination" reason reads it (the warning said Unicode where that said BigEndianUnicode).
             // Not "sent as it is": its columns' names are misread too, so a row that takes its destination from one has none.
+            // No value around the damage: with a \u0000 beside each letter it was longer than the advice. Two lines at 80 columns;
+            // before, some 390 characters.
             if (text[at] == Replacement && Utf16ReadAsUtf8.IsIn(text))
-                return prefix + " holds U+FFFD (" + Replacement + ") and NUL characters: " +
-                    Utf16ReadAsUtf8.Advice(firstColumn) + " (with -WarningAction Stop the command stops here instead, before this row).";
+                return where + " has NULs: the file is UTF-16 " +
+                    "without BOM, read as UTF-8. Read it with -Encoding " + Utf16ReadAsUtf8.EncodingOf(firstColumn) + " or save it as UTF-8.";
             // PowerShell 7 reads a file without a byte order mark as UTF-8; Excel and older editors save the culture's code page.
             if (text[at] == Replacement)
                 return prefix + " has U+FFFD (" + Replacement + "): the file is not UTF-8. Read it with -Encoding " + ExcelCodePage() +
@@ -108,9 +111,15 @@ namespace WebexConnect.Composition
         {
             // The usual row has no such character: one scan of each value, nothing made (not even an enumerator).
             foreach (var pair in new SubstitutionPairs(values))
-                if (IndexOfMisread(pair.Value) >= 0) return new Found(what + " " + InputEcho.Quote(pair.Key), pair.Value);
+                if (IndexOfMisread(pair.Value) >= 0) return new Found(what + " " + InputEcho.Quote(ColumnName(pair.Key)), pair.Value);
             return null;
         }
+
+        /// <summary>
+        /// The name as the file wrote it: 'Name' for the 'N\u0000a\u0000m\u0000e\u0000' of a UTF-16 file read as UTF-8, which
+        /// was four times as long and no clearer; any other name as it is.
+        /// </summary>
+        private static string ColumnName(string key) => Utf16ReadAsUtf8.IsIn(key) ? Utf16ReadAsUtf8.Without(key) : key;
 
         /// <summary>Where the first misread character is (U+FFFD, or a UTF-8 character read as Windows-1252), or -1.</summary>
         private static int IndexOfMisread(string text)

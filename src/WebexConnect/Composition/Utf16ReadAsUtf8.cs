@@ -19,13 +19,16 @@ namespace WebexConnect.Composition
         /// <summary><paramref name="text"/> without its NULs, trimmed: "P\0h\0o\0n\0e\0" is "Phone".</summary>
         public static string Without(string text) => text.Replace("\0", "").Trim();
 
-        /// <summary>
-        /// "read it with Import-Csv -Encoding Unicode": big-endian when the first column's name starts with the NUL
-        /// (the high byte of its first letter), little-endian (what Windows writes) otherwise or when the header is not at hand.
-        /// </summary>
+        /// <summary>"read it with Import-Csv -Encoding Unicode" (or BigEndianUnicode: see <see cref="EncodingOf"/>).</summary>
         public static string Advice(string? firstColumn) =>
             "the file is UTF-16 (Unicode) without a byte order mark, read as UTF-8 (the NUL bytes between its letters show as " +
-            "\\u0000): read it with Import-Csv -Encoding " +
-            (firstColumn?.StartsWith("\0", StringComparison.Ordinal) == true ? "BigEndianUnicode" : "Unicode") + ", or save it as UTF-8";
+            "\\u0000): read it with Import-Csv -Encoding " + EncodingOf(firstColumn) + ", or save it as UTF-8";
+
+        /// <summary>
+        /// The -Encoding that reads the file: BigEndianUnicode when the first column's name starts with the NUL (the high byte
+        /// of its first letter), Unicode (little-endian, what Windows writes) otherwise or when the header is not at hand.
+        /// </summary>
+        public static string EncodingOf(string? firstColumn) =>
+            firstColumn?.StartsWith("\0", StringComparison.Ordinal) == true ? "BigEndianUnicode" : "Unicode";
     }
 }

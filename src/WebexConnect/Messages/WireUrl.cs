@@ -205,9 +205,12 @@ namespace WebexConnect.Messages
             return colon >= 0 ? colon : end;
         }
 
+        // IndexOfAny takes an array: one for every call, rather than a new one each time.
+        private static readonly char[] AuthorityEnders = { '/', '?', '#' };
+
         private static int AuthorityEnd(string url, int start)
         {
-            var end = url.IndexOfAny(new[] { '/', '?', '#' }, start);
+            var end = url.IndexOfAny(AuthorityEnders, start);
             return end < 0 ? url.Length : end;
         }
 

@@ -93,5 +93,19 @@ namespace WebexConnect.Tests.Composition
             var warning = Warning(new string('a', 40) + " Caf\u00C3\u00A9 " + new string('b', 40));
             Assert.StartsWith("Row 3: Text ('\u2026aaaaaaaa Caf\u00C3\u00A9 bbbbbbbbbb\u2026') has", warning);
         }
+
+        [Theory]
+        [InlineData("N\0a\0m\0e\0", "J\0o\0s\0\uFFFD\0", "Unicode")]
+        [InlineData("\0N\0a\0m\0e", "\0J\0o\0s\0\uFFFD", "BigEndianUnicode")]
+        public void A_utf16_file_read_as_utf8_is_told_in_two_lines_at_80_columns_with_the_encoding_that_reads_it(string column, string value, string encoding)
+        {
+            // Before: some 390 characters, the column's name and value each shown with a \u0000 beside every letter.
+            var row = new Recipient("+447700900001", null, new Dictionary<string, string> { [column] = value });
+            var warning = new MisreadCharacters().WarningFor(new SmsMessage { From = "ACME", Text = "Hi $(Name)" }, row, 3, column);
+
+            Assert.Equal("Row 3: the column 'Name' has NULs: the file is UTF-16 without BOM, read as UTF-8. Read it with -Encoding " +
+                encoding + " or save it as UTF-8.", warning);
+            Assert.True(("WARNING: " + warning).Length <= 2 * 80, $"{warning!.Length} characters");
+        }
     }
 }

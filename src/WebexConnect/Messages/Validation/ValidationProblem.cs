@@ -4,21 +4,22 @@ namespace WebexConnect.Messages.Validation
     public sealed class ValidationProblem
     {
         internal ValidationProblem(string field, string message, string rowAdvice = "")
-            : this(field, forRow: message + rowAdvice, forCommandLine: message, worded: true)
+            : this(field, (message + rowAdvice, message))
         {
         }
 
         /// <summary>A problem told one way for a row's cell and another for the command line's value.</summary>
-        private ValidationProblem(string field, string forRow, string forCommandLine, bool worded)
+        /// <remarks>The two wordings travel as one pair: three strings would have the signature of the constructor above.</remarks>
+        private ValidationProblem(string field, (string ForRow, string ForCommandLine) wording)
         {
             Field = field;
-            Message = forRow;
-            ForCommandLine = forCommandLine;
+            Message = wording.ForRow;
+            ForCommandLine = wording.ForCommandLine;
         }
 
         /// <summary>A problem whose fix is written differently for a row's cell and for the command line's value.</summary>
         internal static ValidationProblem Worded(string field, string forRow, string forCommandLine) =>
-            new ValidationProblem(field, forRow, forCommandLine, worded: true);
+            new ValidationProblem(field, (forRow, forCommandLine));
 
         /// <summary>The field, named as the PowerShell parameter or the JSON path (e.g. "To[0]", "SendAt", "Cards[2].Title").</summary>
         public string Field { get; }
