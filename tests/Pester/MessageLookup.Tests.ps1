@@ -252,6 +252,8 @@ Describe 'Get-ConnectMessage' {
         @($err).Count | Should -Be 2
         $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'MessageIdMissing,*' }
         $err[0].Exception.Message | Should -BeLike "Row 1: MessageId: the header 'Row;* was read as one column: the file is separated by ';', so read it with Import-Csv -Delimiter ';'."
+        # Said in full once: the second row of the file, misread the same way, names the first (before: the whole text again).
+        $err[1].Exception.Message | Should -Be "Row 2: MessageId: same reason as row 1 (the file's delimiter)."
         $err[0].TargetObject.PSObject.Properties.Name | Should -Not -BeNullOrEmpty
         $err2[3].TargetObject.Name | Should -Be 'Dmitri Ivanov'
         @($err2).Count | Should -Be 4

@@ -19,6 +19,7 @@ namespace WebexConnect.Commands
     {
         private readonly CommandStop _stop = new CommandStop();
         private readonly HashSet<string> _lookedUp = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly MisreadDelimiterRows _misread = new MisreadDelimiterRows();
         private ConnectSession? _session;
         private long _input;
 
@@ -156,7 +157,7 @@ namespace WebexConnect.Commands
                 return new[] { key is null ? null : LanguagePrimitives.ConvertTo<string>(key) };
 
             var row = InputRow.Read(InputObject);
-            var why = MisreadDelimiter.Of(row.Columns, name => string.Equals(name, "MessageId", StringComparison.OrdinalIgnoreCase))
+            var why = _misread.ReasonFor(row.Columns, _input, "row", name => string.Equals(name, "MessageId", StringComparison.OrdinalIgnoreCase))
                 ?? "the piped object has no MessageId column" + RecordComposer.ColumnsOf(row) + ": pipe send results, or the rows of their Export-Csv (Import-Csv results.csv)";
             WriteError(new ErrorRecord(new ArgumentException($"Row {_input}: MessageId: {why}."), "MessageIdMissing", ErrorCategory.InvalidArgument, Target(null)));
             return null;
