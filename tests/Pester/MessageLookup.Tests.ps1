@@ -135,6 +135,19 @@ Describe 'Get-ConnectMessage' {
         $err[0].Exception.Message | Should -BeLike 'Row 1: MessageId:*'
     }
 
+    It 'says a blank ID given as an argument is the -MessageId given, not a row' {
+        # Before: "Row 1: MessageId: empty ... A send result that was not accepted ...", for an ID typed at the prompt.
+        $null = Get-ConnectMessage ' ' -ErrorVariable err -ErrorAction SilentlyContinue
+        $null = Get-ConnectMessage -MessageId '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11', '' -ErrorVariable second -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageIdMissing,*'
+        $err[0].Exception.Message | Should -BeLike '-MessageId: the ID given is empty or blank, so there is nothing to look up. Give the MessageId of a send result*'
+        $err[0].Exception.Message | Should -Not -BeLike '*Row*'
+        $second.Count | Should -Be 1
+        $second[0].Exception.Message | Should -BeLike '-MessageId: ID 2 of the 2 given is empty or blank*'
+    }
+
     It 'names the row of a filtered send result as the result shows it, also read back from its Export-Csv' {
         # Before: the position in the pipeline, so the send's rows 2 and 4 were "Row 1" and "Row 2".
         $results = '+447700900021', 'not-a-number', '+447700900023', '' |

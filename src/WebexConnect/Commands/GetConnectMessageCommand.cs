@@ -76,8 +76,15 @@ namespace WebexConnect.Commands
         {
             _input++;
             if (IdsOfPipedObject() is not { } ids) return;
-            foreach (var id in ids)
+            for (var i = 0; i < ids.Length; i++)
             {
+                var id = ids[i];
+                if (string.IsNullOrWhiteSpace(id) && InputObject is null)
+                {
+                    WriteError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(BlankArgument(i, ids.Length)),
+                        "MessageIdMissing", ErrorCategory.InvalidArgument, id)));
+                    continue;
+                }
                 if (string.IsNullOrWhiteSpace(id))
                 {
                     WriteError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(
@@ -98,6 +105,15 @@ namespace WebexConnect.Commands
                 LookUp(id.Trim());
             }
         }
+
+        /// <summary>
+        /// A blank ID given as an argument (Get-ConnectMessage ' ', or $result.MessageId of a result that has none): said as the
+        /// -MessageId it is. Before, it was "Row 1", as if a row of a file had been piped.
+        /// </summary>
+        private static string BlankArgument(int index, int count) =>
+            "-MessageId: " + (count > 1 ? $"ID {index + 1} of the {count} given" : "the ID given") + " is empty or blank, so there is nothing " +
+            "to look up. Give the MessageId of a send result (a UUID such as 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11), or pipe the send results; " +
+            "one that was not accepted (Rejected, Failed, Invalid) or is Unknown has no message ID: its delivery receipt tells (Wait-ConnectDelivery).";
 
         private void LookUp(string id)
         {
