@@ -363,6 +363,29 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
     }
 
+    It 'says that -Secret cannot check a log of many bodies, and what to do, instead of asking for a header a log never has' {
+        # Before: "The webhook has no x-hub-signature header, and -Secret says it must be signed", or with -Signature that it
+        # "does not match the body", for a file that holds many bodies and no header at all.
+        $one = Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 -Compress
+        $batch = Get-Fixture 'batch.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 -Compress
+        $log = Join-Path $TestDrive 'receipts-secret.log'
+        Set-Content $log -Value $one, $batch, $one
+        $single = Join-Path $TestDrive 'one.json'
+        Set-Content $single -Value $one
+
+        $read = @(Get-Item $log | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable err -ErrorAction SilentlyContinue)
+        $null = Get-Item $log | ConvertFrom-ConnectWebhook -Secret $script:Secret -Signature 'sha256=00' -ErrorVariable signed -ErrorAction SilentlyContinue
+        $null = Get-Item $single | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable alone -ErrorAction SilentlyContinue
+
+        $read.Count | Should -Be 0
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
+        $err[0].Exception.Message | Should -BeLike "$($log): The file is a log of 3 webhook bodies, one after another, and -Secret checks one body*none was read*read this log without -Secret*"
+        $signed[0].Exception.Message | Should -Be $err[0].Exception.Message
+        # One body in a file is checked as before: its missing header is what is wrong.
+        $alone[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureMissing,*'
+    }
+
     It 'shows Status, Destination and the whole MessageId in its default view at 80 columns, Code in Format-List' {
         $receipt = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook
         $text = $receipt | Out-String -Width 80

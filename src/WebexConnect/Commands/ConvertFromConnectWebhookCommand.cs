@@ -86,6 +86,11 @@ namespace WebexConnect.Commands
                     WriteLog(bodies, log.LastWriteTimeUtc);
                     return;
                 }
+                catch (Exception ex) when ((ex is ReceiptFormatException || ex is WebhookSignatureException) && Secret != null &&
+                    input is FileInfo log && WebhookLog.BodiesIn(log) is { } bodies)
+                {
+                    throw LogNotVerifiable(bodies.Count);
+                }
                 foreach (var receipt in receipts) WriteObject(receipt);
             }
             catch (ReceiptFormatException ex)
@@ -139,6 +144,18 @@ namespace WebexConnect.Commands
                 _ => ReadParsed(body, receivedAt),
             };
         }
+
+        /// <summary>
+        /// -Secret on a log of many bodies: a signature covers one body's bytes, as it came with its x-hub-signature header, and a
+        /// log keeps no header. Before, the log was refused as "has no x-hub-signature header" (or as a signature that does not
+        /// match), which sent the admin looking for a header the file could never have.
+        /// </summary>
+        private static WebhookSignatureException LogNotVerifiable(int bodies) =>
+            new WebhookSignatureException(WebhookSignatureProblem.RawBodyRequired,
+                $"The file is a log of {bodies} webhook bodies, one after another, and -Secret checks one body against the x-hub-signature " +
+                "header it came with: a log keeps no header, so no body in it can be checked, and none was read. Check signatures where the " +
+                "webhooks arrive (Start-ConnectReceiptListener -Secret, or ConvertFrom-ConnectWebhook -Secret -Headers in your web endpoint) " +
+                "and log only what passed; read this log without -Secret (its receipts then say SignatureVerified False).");
 
         /// <summary>The receipts of each body of a webhook log file; a body that is not one gets its error, naming its lines.</summary>
         private void WriteLog(IReadOnlyList<WebhookLogBody> bodies, DateTimeOffset receivedAt)
