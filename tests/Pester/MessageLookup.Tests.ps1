@@ -148,6 +148,24 @@ Describe 'Get-ConnectMessage' {
         $second[0].Exception.Message | Should -BeLike '-MessageId: ID 2 of the 2 given is empty or blank*'
     }
 
+    It 'gives one SentMessage per request, not per row, and its answer joins back to every row by MessageId, as the help says' {
+        # The rows of one request share its message ID, and the service answers for the message, naming one destination.
+        $rows = @('+447700900041', '+447700900042', '+447700900043') | Send-ConnectSms -From ACME -Text 'Hi'
+        $other = Send-ConnectSms -To '+447700900044' -From ACME -Text 'Other text, other request'
+        $results = @($rows) + $other
+
+        $messages = @($results | Get-ConnectMessage)
+        $said = @{}
+        $messages | ForEach-Object { $said[$_.MessageId] = $_ }
+        $joined = @($results | Select-Object Row, Destination, @{ n = 'Found'; e = { $said[$_.MessageId].Found } })
+
+        $results.Count | Should -Be 4
+        $messages.Count | Should -Be 2
+        $messages[0].To | Should -Be '+447700900041'
+        $joined.Found | Should -Be @($true, $true, $true, $true)
+        (Get-Help Get-ConnectMessage -Full | Out-String) -replace '\s+', ' ' | Should -BeLike '*500 rows sent in one request give one SentMessage, not 500*'
+    }
+
     It 'names the row of a filtered send result as the result shows it, also read back from its Export-Csv' {
         # Before: the position in the pipeline, so the send's rows 2 and 4 were "Row 1" and "Row 2".
         $results = '+447700900021', 'not-a-number', '+447700900023', '' |
