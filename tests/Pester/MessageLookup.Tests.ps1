@@ -220,7 +220,9 @@ Describe 'Get-ConnectMessage' {
 
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*'
-        $err[0].Exception.Message | Should -Be "Message $($sent.MessageId) was not looked up: no answer within 1 s."
+        # Named by its row, with what to do (before: "Message ... was not looked up: no answer within 1 s." and no more).
+        $err[0].Exception.Message | Should -Be ("Row 1: Message $($sent.MessageId) was not looked up: no answer within 1 s. " +
+            "Look it up again later; nothing was sent, and the message's delivery does not depend on it.")
         $err[0].TargetObject | Should -Be $sent
         $err[0].TargetObject.Destination | Should -Be '+447700900013'
     }

@@ -154,9 +154,16 @@ namespace WebexConnect.Commands
             }
             else
             {
-                WriteError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id))));
+                WriteError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id), RowOfPipedObject())));
             }
         }
+
+        /// <summary>
+        /// "Row 7: " for a piped send result (its Row) or row of a results file, so a failed lookup names the row it was for, as
+        /// MessageIdMissing does; nothing for an ID given as an argument.
+        /// </summary>
+        private string RowOfPipedObject() =>
+            InputObject is null ? "" : $"Row {Receipts.SendResultRow.RowOf(InputObject, _input)}: ";
 
         /// <summary>
         /// The IDs to look up for this input; null when the piped object has none, after its MessageIdMissing error. PowerShell
