@@ -363,6 +363,26 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
     }
 
+    It 'names the row and column of a logged CSV row whose Body is not a receipt, piped straight in' {
+        # Before: "The webhook body is not JSON ..." and nothing more, for one row of a web server's CSV of thousands.
+        $csv = Join-Path $TestDrive 'webhooks.csv'
+        $good = Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 -Compress
+        @(
+            [pscustomobject]@{ ReceivedAt = '2026-12-05T09:12:40Z'; Body = $good }
+            [pscustomobject]@{ ReceivedAt = '2026-12-05T09:12:41Z'; Body = 'nope' }
+            [pscustomobject]@{ ReceivedAt = '2026-12-05T09:12:42Z'; Body = '' }
+        ) | Export-Csv $csv -NoTypeInformation
+
+        $receipts = @(Import-Csv $csv | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $receipts.CorrelationId | Should -Be 'row-1'
+        $err.Count | Should -Be 2
+        $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*' }
+        $err[0].Exception.Message | Should -BeLike 'Row 2: Body: The webhook body is not JSON*'
+        $err[1].Exception.Message | Should -Be 'Row 3: Body: The webhook body is empty.'
+        $err[0].TargetObject.ReceivedAt | Should -Be '2026-12-05T09:12:41Z'
+    }
+
     It 'says that -Secret cannot check a log of many bodies, and what to do, instead of asking for a header a log never has' {
         # Before: "The webhook has no x-hub-signature header, and -Secret says it must be signed", or with -Signature that it
         # "does not match the body", for a file that holds many bodies and no header at all.
