@@ -396,12 +396,18 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $read = @(Get-Item $log | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable err -ErrorAction SilentlyContinue)
         $null = Get-Item $log | ConvertFrom-ConnectWebhook -Secret $script:Secret -Signature 'sha256=00' -ErrorVariable signed -ErrorAction SilentlyContinue
         $null = Get-Item $single | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable alone -ErrorAction SilentlyContinue
+        # Its lines read with Get-Content: said once for the file (before: once a line, each asking for a header).
+        $fromLines = @(Get-Content $log | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable lineErr -ErrorAction SilentlyContinue)
 
         $read.Count | Should -Be 0
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
         $err[0].Exception.Message | Should -BeLike "$($log): The file is a log of 3 webhook bodies, one after another, and -Secret checks one body*none was read*read this log without -Secret*"
         $signed[0].Exception.Message | Should -Be $err[0].Exception.Message
+        $fromLines.Count | Should -Be 0
+        $lineErr.Count | Should -Be 1
+        $lineErr[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
+        $lineErr[0].Exception.Message | Should -Be $err[0].Exception.Message
         # One body in a file is checked as before: its missing header is what is wrong.
         $alone[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureMissing,*'
     }

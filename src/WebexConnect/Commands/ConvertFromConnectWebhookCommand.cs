@@ -44,6 +44,7 @@ namespace WebexConnect.Commands
         private object? _lastInput;
         private WebhookSource? _heldFrom;
         private WebhookSource? _lastSource;
+        private string? _refusedLog;
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -58,6 +59,7 @@ namespace WebexConnect.Commands
                 // naming it, so the next file's lines are read on their own instead of being swallowed with them.
                 if (_lines.HeldLines > 0 && !WebhookSource.SameFile(_heldFrom, source)) WriteUnclosed(_lines.Abandon(_inputs));
                 _inputs++;
+                if (Secret != null && IsRefusedLog(source)) return;
                 _lastInput = InputObject;
                 if (_lines.HeldLines == 0) _heldFrom = source;
                 _lastSource = source;
@@ -146,6 +148,39 @@ namespace WebexConnect.Commands
                 string text => WebhookBody.Read(WebhookBody.BytesOf(text), Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt),
                 _ => ReadParsed(body, receivedAt),
             };
+        }
+
+        /// <summary>
+        /// True for a line of a log of many bodies read with Get-Content and -Secret: said once for the file, at its first line,
+        /// as for the log piped whole (Get-ChildItem), and its lines are not read. Before, each line was refused on its own
+        /// as having no x-hub-signature header: a night's log of 5,000 receipts gave 5,000 errors asking for a header.
+        /// </summary>
+        private bool IsRefusedLog(WebhookSource? source)
+        {
+            if (source is null || source.Line <= 0) return false;
+            if (string.Equals(_refusedLog, source.Path, StringComparison.Ordinal)) return true;
+            if (source.Line != 1 || !(LogBodies(source.Path) is { } bodies)) return false;
+            _refusedLog = source.Path;
+            WriteError(new ErrorRecord(Named(LogNotVerifiable(bodies.Count), WebhookSource.Prefix(WebhookSource.At(source.Path, 0))),
+                "WebhookRawBodyRequired", ErrorCategory.InvalidArgument, InputObject));
+            return true;
+        }
+
+        /// <summary>
+        /// The bodies of the file a Get-Content line came from, when it is a log of many; null for one body, and for a path that
+        /// is no file to read (another provider's item, a file in use): its lines are then read as before.
+        /// </summary>
+        private static IReadOnlyList<WebhookLogBody>? LogBodies(string path)
+        {
+            try
+            {
+                var file = new FileInfo(path);
+                return file.Exists ? WebhookLog.BodiesIn(file) : null;
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
         }
 
         /// <summary>
