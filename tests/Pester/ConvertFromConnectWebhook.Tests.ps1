@@ -363,6 +363,55 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
     }
 
+    It 'names the row and column of a logged CSV row whose Body is not a receipt, piped straight in' {
+        # Before: "The webhook body is not JSON ..." and nothing more, for one row of a web server's CSV of thousands.
+        $csv = Join-Path $TestDrive 'webhooks.csv'
+        $good = Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 -Compress
+        @(
+            [pscustomobject]@{ ReceivedAt = '2026-12-05T09:12:40Z'; Body = $good }
+            [pscustomobject]@{ ReceivedAt = '2026-12-05T09:12:41Z'; Body = 'nope' }
+            [pscustomobject]@{ ReceivedAt = '2026-12-05T09:12:42Z'; Body = '' }
+        ) | Export-Csv $csv -NoTypeInformation
+
+        $receipts = @(Import-Csv $csv | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $receipts.CorrelationId | Should -Be 'row-1'
+        $err.Count | Should -Be 2
+        $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*' }
+        $err[0].Exception.Message | Should -BeLike 'Row 2: Body: The webhook body is not JSON*'
+        $err[1].Exception.Message | Should -Be 'Row 3: Body: The webhook body is empty.'
+        $err[0].TargetObject.ReceivedAt | Should -Be '2026-12-05T09:12:41Z'
+    }
+
+    It 'says that -Secret cannot check a log of many bodies, and what to do, instead of asking for a header a log never has' {
+        # Before: "The webhook has no x-hub-signature header, and -Secret says it must be signed", or with -Signature that it
+        # "does not match the body", for a file that holds many bodies and no header at all.
+        $one = Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 -Compress
+        $batch = Get-Fixture 'batch.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 -Compress
+        $log = Join-Path $TestDrive 'receipts-secret.log'
+        Set-Content $log -Value $one, $batch, $one
+        $single = Join-Path $TestDrive 'one.json'
+        Set-Content $single -Value $one
+
+        $read = @(Get-Item $log | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable err -ErrorAction SilentlyContinue)
+        $null = Get-Item $log | ConvertFrom-ConnectWebhook -Secret $script:Secret -Signature 'sha256=00' -ErrorVariable signed -ErrorAction SilentlyContinue
+        $null = Get-Item $single | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable alone -ErrorAction SilentlyContinue
+        # Its lines read with Get-Content: said once for the file (before: once a line, each asking for a header).
+        $fromLines = @(Get-Content $log | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable lineErr -ErrorAction SilentlyContinue)
+
+        $read.Count | Should -Be 0
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
+        $err[0].Exception.Message | Should -BeLike "$($log): The file is a log of 3 webhook bodies, one after another, and -Secret checks one body*none was read*read this log without -Secret*"
+        $signed[0].Exception.Message | Should -Be $err[0].Exception.Message
+        $fromLines.Count | Should -Be 0
+        $lineErr.Count | Should -Be 1
+        $lineErr[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
+        $lineErr[0].Exception.Message | Should -Be $err[0].Exception.Message
+        # One body in a file is checked as before: its missing header is what is wrong.
+        $alone[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureMissing,*'
+    }
+
     It 'shows Status, Destination and the whole MessageId in its default view at 80 columns, Code in Format-List' {
         $receipt = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook
         $text = $receipt | Out-String -Width 80

@@ -1149,14 +1149,19 @@ Bob,+447700900002,$tomorrow
         # Export-Csv -UseCulture (or -Delimiter ';') where the decimal mark is a comma. Before: "it has no Destination column",
         # while the admin sees one in the file.
         $path = Join-Path $TestDrive 'results-semicolons.csv'
-        [pscustomobject]@{ Row = 1; Destination = '+447700900001'; MessageId = 'm-1'; Status = 'Queued' } | Export-Csv $path -Delimiter ';' -NoTypeInformation
+        1..3 | ForEach-Object { [pscustomobject]@{ Row = $_; Destination = "+44770090000$_"; MessageId = "m-$_"; Status = 'Queued' } } |
+            Export-Csv $path -Delimiter ';' -NoTypeInformation
 
         $out = @(Import-Csv $path | Wait-ConnectDelivery -Receipt @() -ErrorVariable err -ErrorAction SilentlyContinue)
 
         $out.Count | Should -Be 0
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidSendResultRow,*'
+        $err.Count | Should -Be 3
+        $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidSendResultRow,*' }
         $err[0].Exception.Message | Should -BeLike "Input 1 is not read as a send result: the header '*Destination*' was read as one column: the file is separated by ';', so read it with Import-Csv -Delimiter ';'."
-        @(Import-Csv $path -Delimiter ';' | Wait-ConnectDelivery -Receipt @() -ErrorAction SilentlyContinue).Status | Should -Be 'NoReceipt'
+        # Said in full once; each row after it names the first (before: the whole text again for every row of the file).
+        $err[1].Exception.Message | Should -Be "Input 2 is not read as a send result: same reason as input 1 (the file's delimiter)."
+        $err[2].Exception.Message | Should -Be "Input 3 is not read as a send result: same reason as input 1 (the file's delimiter)."
+        @(Import-Csv $path -Delimiter ';' | Wait-ConnectDelivery -Receipt @() -ErrorAction SilentlyContinue).Status | Should -Be @('NoReceipt', 'NoReceipt', 'NoReceipt')
     }
 
     It 'says which piped object is not a send result, and goes on with the next' {

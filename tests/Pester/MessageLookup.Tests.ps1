@@ -135,6 +135,37 @@ Describe 'Get-ConnectMessage' {
         $err[0].Exception.Message | Should -BeLike 'Row 1: MessageId:*'
     }
 
+    It 'says a blank ID given as an argument is the -MessageId given, not a row' {
+        # Before: "Row 1: MessageId: empty ... A send result that was not accepted ...", for an ID typed at the prompt.
+        $null = Get-ConnectMessage ' ' -ErrorVariable err -ErrorAction SilentlyContinue
+        $null = Get-ConnectMessage -MessageId '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11', '' -ErrorVariable second -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageIdMissing,*'
+        $err[0].Exception.Message | Should -BeLike '-MessageId: the ID given is empty or blank, so there is nothing to look up. Give the MessageId of a send result*'
+        $err[0].Exception.Message | Should -Not -BeLike '*Row*'
+        $second.Count | Should -Be 1
+        $second[0].Exception.Message | Should -BeLike '-MessageId: ID 2 of the 2 given is empty or blank*'
+    }
+
+    It 'gives one SentMessage per request, not per row, and its answer joins back to every row by MessageId, as the help says' {
+        # The rows of one request share its message ID, and the service answers for the message, naming one destination.
+        $rows = @('+447700900041', '+447700900042', '+447700900043') | Send-ConnectSms -From ACME -Text 'Hi'
+        $other = Send-ConnectSms -To '+447700900044' -From ACME -Text 'Other text, other request'
+        $results = @($rows) + $other
+
+        $messages = @($results | Get-ConnectMessage)
+        $said = @{}
+        $messages | ForEach-Object { $said[$_.MessageId] = $_ }
+        $joined = @($results | Select-Object Row, Destination, @{ n = 'Found'; e = { $said[$_.MessageId].Found } })
+
+        $results.Count | Should -Be 4
+        $messages.Count | Should -Be 2
+        $messages[0].To | Should -Be '+447700900041'
+        $joined.Found | Should -Be @($true, $true, $true, $true)
+        (Get-Help Get-ConnectMessage -Full | Out-String) -replace '\s+', ' ' | Should -BeLike '*500 rows sent in one request give one SentMessage, not 500*'
+    }
+
     It 'names the row of a filtered send result as the result shows it, also read back from its Export-Csv' {
         # Before: the position in the pipeline, so the send's rows 2 and 4 were "Row 1" and "Row 2".
         $results = '+447700900021', 'not-a-number', '+447700900023', '' |
@@ -189,7 +220,9 @@ Describe 'Get-ConnectMessage' {
 
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*'
-        $err[0].Exception.Message | Should -Be "Message $($sent.MessageId) was not looked up: no answer within 1 s."
+        # Named by its row, with what to do (before: "Message ... was not looked up: no answer within 1 s." and no more).
+        $err[0].Exception.Message | Should -Be ("Row 1: Message $($sent.MessageId) was not looked up: no answer within 1 s. " +
+            "Look it up again later; nothing was sent, and the message's delivery does not depend on it.")
         $err[0].TargetObject | Should -Be $sent
         $err[0].TargetObject.Destination | Should -Be '+447700900013'
     }
@@ -252,6 +285,8 @@ Describe 'Get-ConnectMessage' {
         @($err).Count | Should -Be 2
         $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'MessageIdMissing,*' }
         $err[0].Exception.Message | Should -BeLike "Row 1: MessageId: the header 'Row;* was read as one column: the file is separated by ';', so read it with Import-Csv -Delimiter ';'."
+        # Said in full once: the second row of the file, misread the same way, names the first (before: the whole text again).
+        $err[1].Exception.Message | Should -Be "Row 2: MessageId: same reason as row 1 (the file's delimiter)."
         $err[0].TargetObject.PSObject.Properties.Name | Should -Not -BeNullOrEmpty
         $err2[3].TargetObject.Name | Should -Be 'Dmitri Ivanov'
         @($err2).Count | Should -Be 4

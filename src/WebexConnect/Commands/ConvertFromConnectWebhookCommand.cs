@@ -48,6 +48,7 @@ namespace WebexConnect.Commands
         private object? _lastInput;
         private WebhookSource? _heldFrom;
         private WebhookSource? _lastSource;
+        private string? _refusedLog;
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -62,6 +63,7 @@ namespace WebexConnect.Commands
                 // naming it, so the next file's lines are read on their own instead of being swallowed with them.
                 if (_lines.HeldLines > 0 && !WebhookSource.SameFile(_heldFrom, source)) WriteUnclosed(_lines.Abandon(_inputs));
                 _inputs++;
+                if (Secret != null && IsRefusedLog(source)) return;
                 _lastInput = InputObject;
                 if (_lines.HeldLines == 0) _heldFrom = source;
                 _lastSource = source;
@@ -77,6 +79,9 @@ namespace WebexConnect.Commands
             // Errors name the file (and line) the body came from, when it came from one: in a folder of saved webhooks
             // "not JSON" alone does not say which to look at.
             var named = WebhookSource.Prefix(from, joined ? source : null);
+            // A piped row of a CSV a web server logged (Import-Csv webhooks.csv), or a list of request objects: the row and its
+            // column. Before, "not JSON" for row 212 of 5,000 did not say which.
+            if (named.Length == 0 && MyInvocation.ExpectingInput && BodyColumn(input) is string column) named = $"Row {_inputs}: {column}: ";
             try
             {
                 IReadOnlyList<DeliveryReceipt> receipts;
@@ -89,6 +94,11 @@ namespace WebexConnect.Commands
                     // Not one body: a log of many, one after another. Each is read, and a broken one named by its line.
                     WriteLog(bodies, log.LastWriteTimeUtc);
                     return;
+                }
+                catch (Exception ex) when ((ex is ReceiptFormatException || ex is WebhookSignatureException) && Secret != null &&
+                    input is FileInfo log && WebhookLog.BodiesIn(log) is { } bodies)
+                {
+                    throw LogNotVerifiable(bodies.Count);
                 }
                 foreach (var receipt in receipts) WriteObject(receipt);
             }
@@ -143,6 +153,51 @@ namespace WebexConnect.Commands
                 _ => ReadParsed(body, receivedAt),
             };
         }
+
+        /// <summary>
+        /// True for a line of a log of many bodies read with Get-Content and -Secret: said once for the file, at its first line,
+        /// as for the log piped whole (Get-ChildItem), and its lines are not read. Before, each line was refused on its own
+        /// as having no x-hub-signature header: a night's log of 5,000 receipts gave 5,000 errors asking for a header.
+        /// </summary>
+        private bool IsRefusedLog(WebhookSource? source)
+        {
+            if (source is null || source.Line <= 0) return false;
+            if (string.Equals(_refusedLog, source.Path, StringComparison.Ordinal)) return true;
+            if (source.Line != 1 || !(LogBodies(source.Path) is { } bodies)) return false;
+            _refusedLog = source.Path;
+            WriteError(new ErrorRecord(Named(LogNotVerifiable(bodies.Count), WebhookSource.Prefix(WebhookSource.At(source.Path, 0))),
+                "WebhookRawBodyRequired", ErrorCategory.InvalidArgument, InputObject));
+            return true;
+        }
+
+        /// <summary>
+        /// The bodies of the file a Get-Content line came from, when it is a log of many; null for one body, and for a path that
+        /// is no file to read (another provider's item, a file in use): its lines are then read as before.
+        /// </summary>
+        private static IReadOnlyList<WebhookLogBody>? LogBodies(string path)
+        {
+            try
+            {
+                var file = new FileInfo(path);
+                return file.Exists ? WebhookLog.BodiesIn(file) : null;
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// -Secret on a log of many bodies: a signature covers one body's bytes, as it came with its x-hub-signature header, and a
+        /// log keeps no header. Before, the log was refused as "has no x-hub-signature header" (or as a signature that does not
+        /// match), which sent the admin looking for a header the file could never have.
+        /// </summary>
+        private static WebhookSignatureException LogNotVerifiable(int bodies) =>
+            new WebhookSignatureException(WebhookSignatureProblem.RawBodyRequired,
+                $"The file is a log of {bodies} webhook bodies, one after another, and -Secret checks one body against the x-hub-signature " +
+                "header it came with: a log keeps no header, so no body in it can be checked, and none was read. Check signatures where the " +
+                "webhooks arrive (Start-ConnectReceiptListener -Secret, or ConvertFrom-ConnectWebhook -Secret -Headers in your web endpoint) " +
+                "and log only what passed; read this log without -Secret (its receipts then say SignatureVerified False).");
 
         /// <summary>The receipts of each body of a webhook log file; a body that is not one gets its error, naming its lines.</summary>
         private void WriteLog(IReadOnlyList<WebhookLogBody> bodies, DateTimeOffset receivedAt)
@@ -220,16 +275,23 @@ namespace WebexConnect.Commands
                 case byte _:
                     throw new ReceiptFormatException("Got a single byte: PowerShell unrolls a piped byte array. Give the bytes with -InputObject $bytes, or pipe ,$bytes.");
             }
+            if (!(BodyColumn(input) is string column)) return input;
+            var value = PSObject.AsPSObject(input).Properties[column].Value;
+            return value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
+        }
+
+        /// <summary>
+        /// The property of a request object (or a logged CSV row) that holds the body: RawBody, else Body, whichever has a value;
+        /// null for a receipt itself, and for any object with neither.
+        /// </summary>
+        private static string? BodyColumn(object? input)
+        {
+            if (input is null || input is string || input is byte[] || input is IDictionary || input is IList || input is FileSystemInfo) return null;
             var wrapped = PSObject.AsPSObject(input);
-            if (wrapped.Properties["deliveryInfoNotification"] != null || wrapped.Properties["deliveryInfo"] != null) return input;
+            if (wrapped.Properties["deliveryInfoNotification"] != null || wrapped.Properties["deliveryInfo"] != null) return null;
             foreach (var name in new[] { "RawBody", "Body" })
-            {
-                var property = wrapped.Properties[name];
-                if (property == null) continue;
-                var value = property.Value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : property.Value;
-                if (value != null) return value;
-            }
-            return input;
+                if (wrapped.Properties[name]?.Value != null) return name;
+            return null;
         }
     }
 }

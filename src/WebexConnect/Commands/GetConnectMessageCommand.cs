@@ -19,6 +19,7 @@ namespace WebexConnect.Commands
     {
         private readonly CommandStop _stop = new CommandStop();
         private readonly HashSet<string> _lookedUp = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly MisreadDelimiterRows _misread = new MisreadDelimiterRows();
         private ConnectSession? _session;
         private long _input;
 
@@ -77,8 +78,15 @@ namespace WebexConnect.Commands
         {
             _input++;
             if (IdsOfPipedObject() is not { } ids) return;
-            foreach (var id in ids)
+            for (var i = 0; i < ids.Length; i++)
             {
+                var id = ids[i];
+                if (string.IsNullOrWhiteSpace(id) && InputObject is null)
+                {
+                    WriteError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(BlankArgument(i, ids.Length)),
+                        "MessageIdMissing", ErrorCategory.InvalidArgument, id)));
+                    continue;
+                }
                 if (string.IsNullOrWhiteSpace(id))
                 {
                     WriteError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(
@@ -99,6 +107,15 @@ namespace WebexConnect.Commands
                 LookUp(id.Trim());
             }
         }
+
+        /// <summary>
+        /// A blank ID given as an argument (Get-ConnectMessage ' ', or $result.MessageId of a result that has none): said as the
+        /// -MessageId it is. Before, it was "Row 1", as if a row of a file had been piped.
+        /// </summary>
+        private static string BlankArgument(int index, int count) =>
+            "-MessageId: " + (count > 1 ? $"ID {index + 1} of the {count} given" : "the ID given") + " is empty or blank, so there is nothing " +
+            "to look up. Give the MessageId of a send result (a UUID such as 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11), or pipe the send results; " +
+            "one that was not accepted (Rejected, Failed, Invalid) or is Unknown has no message ID: its delivery receipt tells (Wait-ConnectDelivery).";
 
         private void LookUp(string id)
         {
@@ -139,9 +156,16 @@ namespace WebexConnect.Commands
             }
             else
             {
-                WriteError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id))));
+                WriteError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id), RowOfPipedObject())));
             }
         }
+
+        /// <summary>
+        /// "Row 7: " for a piped send result (its Row) or row of a results file, so a failed lookup names the row it was for, as
+        /// MessageIdMissing does; nothing for an ID given as an argument.
+        /// </summary>
+        private string RowOfPipedObject() =>
+            InputObject is null ? "" : $"Row {Receipts.SendResultRow.RowOf(InputObject, _input)}: ";
 
         /// <summary>
         /// The IDs to look up for this input; null when the piped object has none, after its MessageIdMissing error. PowerShell
@@ -158,7 +182,7 @@ namespace WebexConnect.Commands
                 return new[] { key is null ? null : LanguagePrimitives.ConvertTo<string>(key) };
 
             var row = InputRow.Read(InputObject);
-            var why = MisreadDelimiter.Of(row.Columns, name => string.Equals(name, "MessageId", StringComparison.OrdinalIgnoreCase))
+            var why = _misread.ReasonFor(row.Columns, _input, "row", name => string.Equals(name, "MessageId", StringComparison.OrdinalIgnoreCase))
                 ?? "the piped object has no MessageId column" + RecordComposer.ColumnsOf(row) + ": pipe send results, or the rows of their Export-Csv (Import-Csv results.csv)";
             WriteError(new ErrorRecord(new ArgumentException($"Row {_input}: MessageId: {why}."), "MessageIdMissing", ErrorCategory.InvalidArgument, Target(null)));
             return null;

@@ -24,6 +24,7 @@ namespace WebexConnect.Commands
         private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
         private readonly CommandStop _stop = new CommandStop();
+        private readonly MisreadDelimiterRows _misread = new MisreadDelimiterRows();
         private DeliveryJoin? _join;
         private long _dropsAtStart;
         private long _repeatsAtStart;
@@ -108,7 +109,7 @@ namespace WebexConnect.Commands
         protected override void ProcessRecord()
         {
             _inputs++;
-            if (!(SendResultRow.Read(InputObject, _inputs, out var problem) is SendResult sent))
+            if (!(SendResultRow.Read(InputObject, _inputs, _misread, out var problem) is SendResult sent))
             {
                 WriteError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(problem), "InvalidSendResultRow", ErrorCategory.InvalidData, InputObject)));
                 return;

@@ -16,8 +16,11 @@ namespace WebexConnect.Receipts
     /// </summary>
     internal static class SendResultRow
     {
-        /// <summary>The send result in <paramref name="input"/>; null with <paramref name="problem"/> saying why not.</summary>
-        public static SendResult? Read(object? input, long inputNumber, out string? problem)
+        /// <summary>
+        /// The send result in <paramref name="input"/>; null with <paramref name="problem"/> saying why not. The rows of a file
+        /// read with the wrong delimiter are told by <paramref name="misread"/>: in full once, then as the same reason.
+        /// </summary>
+        public static SendResult? Read(object? input, long inputNumber, MisreadDelimiterRows misread, out string? problem)
         {
             problem = null;
             var value = input is PSObject wrapped ? wrapped.BaseObject : input;
@@ -42,9 +45,9 @@ namespace WebexConnect.Receipts
             // A DeliveryResult row's Status is the delivery's; its SendStatus is the send's.
             var statusText = Text(row, "SendStatus") ?? Text(row, "Status");
             var number = Text(row, "Row");
-            if (destination is null && MisreadDelimiter.Of(InputRow.Read(row).Columns, IsResultColumn) is string misread)
+            if (destination is null && misread.ReasonFor(InputRow.Read(row).Columns, inputNumber, "input", IsResultColumn) is string why)
             {
-                problem = $"Input {inputNumber} is not read as a send result: {misread}.";
+                problem = $"Input {inputNumber} is not read as a send result: {why}.";
                 return null;
             }
             if (destination is null || statusText is null)

@@ -23,8 +23,10 @@ namespace WebexConnect.Sending
         public string Message { get; }
         public bool StopsTheCommand { get; }
 
-        public ErrorRecord ToErrorRecord(object? target) =>
-            new ErrorRecord(new InvalidOperationException(Message), ErrorId, Category, target);
+        /// <param name="target">What the error is about.</param>
+        /// <param name="where">Put before the message: the row it is about ("Row 7: "), or nothing.</param>
+        public ErrorRecord ToErrorRecord(object? target, string where = "") =>
+            new ErrorRecord(new InvalidOperationException(where + Message), ErrorId, Category, target);
     }
 
     /// <summary>
@@ -55,7 +57,7 @@ namespace WebexConnect.Sending
                     return null;
                 case 0:
                     return new LookupProblem("MessageLookupFailed", answer.TimedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError,
-                        $"Message {messageId} was not looked up: {answer.Failure}.", stopsTheCommand: false);
+                        $"Message {messageId} was not looked up: {answer.Failure}. {TryAgain}", stopsTheCommand: false);
                 case 401:
                 case 403:
                     return new LookupProblem("AuthenticationFailed", ErrorCategory.AuthenticationError,
@@ -69,9 +71,12 @@ namespace WebexConnect.Sending
                         stopsTheCommand: true);
                 default:
                     return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
-                        $"Message {messageId} was not looked up: the service answered {answer.StatusCode}{ErrorText(answer.Body)}.", stopsTheCommand: false);
+                        $"Message {messageId} was not looked up: the service answered {answer.StatusCode}{ErrorText(answer.Body)}. {TryAgain}", stopsTheCommand: false);
             }
         }
+
+        /// <summary>What to do after a lookup that got no answer, or a 5xx: "not looked up" alone left the admin to guess.</summary>
+        private const string TryAgain = "Look it up again later; nothing was sent, and the message's delivery does not depend on it.";
 
         /// <summary>The message of a 200 answer, or a not-found SentMessage for a 404.</summary>
         /// <param name="messageId">The ID looked up.</param>
