@@ -114,6 +114,14 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $text -split '\r?\n' | Where-Object { $_ -match '^\s*-+\s*$' } | Should -BeNullOrEmpty
     }
 
+    It 'shows no markdown code marks in its text: Get-Help prints `Sort-Object Cc` with its backticks' {
+        # Get-ConnectContext's NOTES showed `if (-not (Get-ConnectContext)) { ... }` as written in docs/. Only example code may
+        # hold a backtick, as PowerShell's line continuation.
+        $code = @(foreach ($example in @((Get-Help $Name -Examples).examples.example)) { $example.code -split '\r?\n' | ForEach-Object Trim })
+        $printed = @((Get-Help $Name -Full | Out-String -Width 1000) -split '\r?\n')
+        $printed | Where-Object { $_.Contains('`') -and $_.Trim() -notin $code } | Should -BeNullOrEmpty
+    }
+
     It 'prints each line of its example code whole at 80 columns, so a line copied from the console runs' {
         # Get-Help indents code and breaks a line wider than the console wherever the width ends, inside a
         # token (-Suggest / ion): the copied halves no longer run. Measured on what Get-Help prints, not on the
