@@ -450,6 +450,44 @@ Describe 'about_WebexConnect' {
         $text | Should -Match 'exit code 0, which Task Scheduler shows as success'
     }
 
+    # Before: the page said a SecureString saved with Export-Clixml serves a scheduled task, but showed no command, and an
+    # admin in the first week was left to guess how the task's script reads it back. The lines as the page writes them save
+    # a key and, in a task's PowerShell (-NonInteractive -File), connect with it: the service gets that key.
+    It 'shows a scheduled task how to save its key with Export-Clixml and read it back, and the lines as written connect with it' {
+        $about = Get-Content (Join-Path $script:RepoRoot 'docs/about_WebexConnect.md') -Encoding UTF8
+        $start = [array]::IndexOf($about, '    # Once, as the task''s account, on the computer that runs the task:')
+        $start | Should -BeGreaterThan 0
+        $middle = [array]::IndexOf($about, '    # In the task''s script:')
+        $middle | Should -BeGreaterThan $start
+        $keyFile = Join-Path $TestDrive 'webex-key.xml'
+        $save = ($about[($start + 1)..($middle - 1)] -join "`n").Replace('C:\Jobs\webex-key.xml', "'$keyFile'")
+        $read = foreach ($line in $about[($middle + 1)..($about.Count - 1)]) {
+            if ($line -notlike '    *') { break }
+            $line.Replace('C:\Jobs\webex-key.xml', "'$keyFile'").Replace('-Region eu', '-BaseUri $args[0] -NoSharedTps')
+        }
+        $save | Should -BeLike "*Read-Host -AsSecureString 'Service key' |*"
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new()
+        try {
+            # What Read-Host -AsSecureString gives, into the rest of the line as written.
+            $typed = ConvertTo-SecureString 'key-typed-once' -AsPlainText -Force
+            & ([scriptblock]::Create('$args[0] | ' + ($save -split '\|', 2)[1])) $typed
+            $task = Join-Path $TestDrive 'task.ps1'
+            Set-Content -LiteralPath $task -Value @(
+                "Import-Module '$(Join-Path $script:RepoRoot 'out/WebexConnect/WebexConnect.psd1')'"
+                $read
+                'Test-WebexConnect -Quiet')
+            . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+            $powershell = Get-PowerShellHostCommand
+            $output = @(& $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $task $service.BaseUri 2>&1 | ForEach-Object { "$_" })
+
+            $output | Should -Be 'True'
+            @($service.Received | Where-Object { $_ -match '(?m)^key: key-typed-once\r?$' }).Count | Should -Be 1
+        } finally {
+            $service.Dispose()
+        }
+    }
+
     # Before: the page said to start the script with -NonInteractive and to export the results, but not that a
     # $ConfirmPreference of Medium makes PowerShell's own Export-Csv ask, which that switch turns into PowerShell's error.
     It 'tells a scheduled task that $ConfirmPreference Medium makes Export-Csv ask, as this PowerShell does' {
