@@ -356,6 +356,20 @@ Describe 'about_WebexConnect' {
         }
     }
 
+    # Before: "line N+1 of a file with a header line", which a CSV with a blank line (an Excel export with a gap) belies:
+    # Import-Csv skips the blank line, so the row after it is Row 2 on line 4, and the admin looked at the wrong line.
+    It 'tells that Row skips the blank lines Import-Csv skips, as it does' {
+        Connect-WebexConnect -Sandbox
+        $csv = Join-Path $TestDrive 'gap.csv'
+        Set-Content -LiteralPath $csv -Value 'Phone,Name', '+447700900001,Ann', '', '07700 900002,Bob' -Encoding UTF8
+        $results = @(Import-Csv -LiteralPath $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue)
+        $results.Row | Should -Be @(1, 2)
+        $results[1].Reason | Should -BeLike 'Row 2: To: *'
+
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match 'line N\+1 of a file with a header line, and further down when the file has blank lines above it: Import-Csv skips them'
+    }
+
     It 'tells that a $null -Substitution value stops the send with InvalidSubstitution, as it does' {
         Connect-WebexConnect -Sandbox
         try {
