@@ -147,6 +147,14 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $text -split '\r?\n' | Where-Object { $_ -match '^\s*-+\s*$' } | Should -BeNullOrEmpty
     }
 
+    It 'shows no markdown code marks in its text: Get-Help prints `Sort-Object Cc` with its backticks' {
+        # Get-ConnectContext's NOTES showed `if (-not (Get-ConnectContext)) { ... }` as written in docs/. Only example code may
+        # hold a backtick, as PowerShell's line continuation.
+        $code = @(foreach ($example in @((Get-Help $Name -Examples).examples.example)) { $example.code -split '\r?\n' | ForEach-Object Trim })
+        $printed = @((Get-Help $Name -Full | Out-String -Width 1000) -split '\r?\n')
+        $printed | Where-Object { $_.Contains('`') -and $_.Trim() -notin $code } | Should -BeNullOrEmpty
+    }
+
     It 'prints each line of its example code whole at 80 columns, so a line copied from the console runs' {
         # Get-Help indents code and breaks a line wider than the console wherever the width ends, inside a
         # token (-Suggest / ion): the copied halves no longer run. Measured on what Get-Help prints, not on the
@@ -381,6 +389,20 @@ Describe 'about_WebexConnect' {
         }
     }
 
+    # Before: "line N+1 of a file with a header line", which a CSV with a blank line (an Excel export with a gap) belies:
+    # Import-Csv skips the blank line, so the row after it is Row 2 on line 4, and the admin looked at the wrong line.
+    It 'tells that Row skips the blank lines Import-Csv skips, as it does' {
+        Connect-WebexConnect -Sandbox
+        $csv = Join-Path $TestDrive 'gap.csv'
+        Set-Content -LiteralPath $csv -Value 'Phone,Name', '+447700900001,Ann', '', '07700 900002,Bob' -Encoding UTF8
+        $results = @(Import-Csv -LiteralPath $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue)
+        $results.Row | Should -Be @(1, 2)
+        $results[1].Reason | Should -BeLike 'Row 2: To: *'
+
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -Match 'line N\+1 of a file with a header line, and further down when the file has blank lines above it: Import-Csv skips them'
+    }
+
     It 'tells that a $null -Substitution value stops the send with InvalidSubstitution, as it does' {
         Connect-WebexConnect -Sandbox
         try {
@@ -473,6 +495,44 @@ Describe 'about_WebexConnect' {
         $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
         $text | Should -Match 'A CSV with a header line and no rows sends nothing: the run ends with the warning "No rows were piped to Send-ConnectSms'
         $text | Should -Match 'exit code 0, which Task Scheduler shows as success'
+    }
+
+    # Before: the page said a SecureString saved with Export-Clixml serves a scheduled task, but showed no command, and an
+    # admin in the first week was left to guess how the task's script reads it back. The lines as the page writes them save
+    # a key and, in a task's PowerShell (-NonInteractive -File), connect with it: the service gets that key.
+    It 'shows a scheduled task how to save its key with Export-Clixml and read it back, and the lines as written connect with it' {
+        $about = Get-Content (Join-Path $script:RepoRoot 'docs/about_WebexConnect.md') -Encoding UTF8
+        $start = [array]::IndexOf($about, '    # Once, as the task''s account, on the computer that runs the task:')
+        $start | Should -BeGreaterThan 0
+        $middle = [array]::IndexOf($about, '    # In the task''s script:')
+        $middle | Should -BeGreaterThan $start
+        $keyFile = Join-Path $TestDrive 'webex-key.xml'
+        $save = ($about[($start + 1)..($middle - 1)] -join "`n").Replace('C:\Jobs\webex-key.xml', "'$keyFile'")
+        $read = foreach ($line in $about[($middle + 1)..($about.Count - 1)]) {
+            if ($line -notlike '    *') { break }
+            $line.Replace('C:\Jobs\webex-key.xml', "'$keyFile'").Replace('-Region eu', '-BaseUri $args[0] -NoSharedTps')
+        }
+        $save | Should -BeLike "*Read-Host -AsSecureString 'Service key' |*"
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new()
+        try {
+            # What Read-Host -AsSecureString gives, into the rest of the line as written.
+            $typed = ConvertTo-SecureString 'key-typed-once' -AsPlainText -Force
+            & ([scriptblock]::Create('$args[0] | ' + ($save -split '\|', 2)[1])) $typed
+            $task = Join-Path $TestDrive 'task.ps1'
+            Set-Content -LiteralPath $task -Value @(
+                "Import-Module '$(Join-Path $script:RepoRoot 'out/WebexConnect/WebexConnect.psd1')'"
+                $read
+                'Test-WebexConnect -Quiet')
+            . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+            $powershell = Get-PowerShellHostCommand
+            $output = @(& $powershell.Path @($powershell.Prefix) -NoProfile -NonInteractive -File $task $service.BaseUri 2>&1 | ForEach-Object { "$_" })
+
+            $output | Should -Be 'True'
+            @($service.Received | Where-Object { $_ -match '(?m)^key: key-typed-once\r?$' }).Count | Should -Be 1
+        } finally {
+            $service.Dispose()
+        }
     }
 
     # Before: the page said to start the script with -NonInteractive and to export the results, but not that a

@@ -513,6 +513,24 @@ Describe 'Send-ConnectSms with a bad row' {
         (Get-SentDestination).msisdn | Should -Be @('+447700900004')
     }
 
+    It 'tells a number exported as decimals (447700900001.0) that its .0 goes, and gives the number without it as the example' {
+        # An HR export whose Mobile column has an empty cell, written out by a script as decimals. Before: the .0 was read as a
+        # separator and a digit, and the example was +4477009000010, another number, which the admin would have copied.
+        $results = @(Import-Csv (Join-Path $PSScriptRoot 'Fixtures/numbers-exported-as-decimals.csv') |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue -ErrorVariable sendErrors)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Queued')
+        $sendErrors.Count | Should -Be 5
+        $results[0].Reason | Should -Be ("Row 1: To: '447700900001.0' is not an E.164 number (it ends in .0 as a decimal number, the + is " +
+            'missing): use + and up to 15 digits, no spaces (e.g. +447700900001 if the number starts with ' +
+            'its country code; if not, put the country code after the +)')
+        $results[2].Reason | Should -BeLike "Row 3: To: '+447700900003.0' is not an E.164 number (it ends in .0 as a decimal number):*(e.g. +447700900003)"
+        $results[3].Reason | Should -BeLike '*(it ends in .0 as a decimal number, it is written for calls within its country, with a 0 in front):*(e.g. +447700900004 for a UK number*'
+        # Dots between the digits are a layout, not decimals.
+        $results[4].Reason | Should -BeLike '*(it contains separators, it is written for calls within its country*(e.g. +44612345600 for a UK number*'
+        (Get-SentDestination).msisdn | Should -Be @('+447700900006')
+    }
+
     It 'tells a tiny cell (0, 1, 00) it is too short for a number, and a + before a national 0 that no country code starts with 0' {
         # Before: '0' was told "e.g. +44 for a UK number", '1' that its + was missing, and '+0770 900001' got the generic
         # example with no word that the 0 goes: the admin saw no way to mend the row.

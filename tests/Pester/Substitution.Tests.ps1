@@ -44,6 +44,19 @@ Describe 'A $(name) that nothing fills' {
         $results[1].Reason | Should -BeLike "Row 2: Text: `$(name) has no value*(there is 'Name': names are case-sensitive)*"
     }
 
+    It 'points out a column whose header has a space around the name, as Excel leaves a semicolon CSV (Name ;Mobile)' {
+        # Before: "the row has no column ... named 'Name'" of a file whose header shows Name, while the destination's error of
+        # such a header already named the space.
+        $results = @(Import-Csv (Join-Path $PSScriptRoot 'Fixtures/sms-header-name-with-space.csv') -Delimiter ';' |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid')
+        $results[0].Reason | Should -Be ("Row 1: Text: `$(Name) has no value: the row has no column and -Substitution no key named 'Name' " +
+            "(there is 'Name ', with a space around its name: remove the space from the CSV header). Fix the spelling, add the " +
+            'column, or give -AllowMissingSubstitution to send it as written')
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'is filled by a -Substitution key' {
         $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = 'ACME' }
 

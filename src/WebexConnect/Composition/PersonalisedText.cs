@@ -168,8 +168,12 @@ namespace WebexConnect.Composition
             var text = new StringBuilder();
             text.Append("$(").Append(name).Append(") has no value: the row has no column and -Substitution no key named ")
                 .Append(InputEcho.Quote(name));
+            // "Name ;Mobile" as Excel leaves a semicolon CSV's header: the row has 'Name ', which the admin sees as Name. Before,
+            // "the row has no column named 'Name'" sent them to a header that showed it; the destination's error already said so.
+            var spaced = known.FirstOrDefault(k => k.Length != name.Length && string.Equals(k.Trim(), name, StringComparison.Ordinal));
             var near = known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-            if (near != null) text.Append(" (there is ").Append(InputEcho.Quote(near)).Append(": names are case-sensitive)");
+            if (spaced != null) text.Append(" (there is ").Append(InputEcho.Quote(spaced)).Append(", with a space around its name: remove the space from the CSV header)");
+            else if (near != null) text.Append(" (there is ").Append(InputEcho.Quote(near)).Append(": names are case-sensitive)");
             text.Append(". Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as written");
             return text.ToString();
         }

@@ -68,6 +68,15 @@ namespace WebexConnect.Messages.Validation
                 reasons.Add("it starts with tel:");
                 value = value.Substring(value.IndexOf(':') + 1);
             }
+            // "447700900001.0": a number column written out as decimals (a script's or a database's export of a column with
+            // an empty cell). The ".0" is no part of the number: before, its 0 was taken for a digit, and the example the
+            // error gave, +4477009000010, was another number.
+            var decimals = DecimalsLength(value);
+            if (decimals > 0)
+            {
+                reasons.Add("it ends in " + value.Substring(value.Length - decimals) + " as a decimal number");
+                value = value.Substring(0, value.Length - decimals);
+            }
             if (value.Any(char.IsWhiteSpace)) reasons.Add("it contains spaces");
             if (value.Any(IsSeparator)) reasons.Add("it contains separators");
             var hasLetters = value.Any(char.IsLetter);
@@ -200,6 +209,22 @@ namespace WebexConnect.Messages.Validation
         internal static string LinesAdvice(string what) =>
             "read the file with Get-Content without -Raw, which gives one row a line, or pass them as a list (-To (Get-Content <file>)) " +
             $"to send the same {what} to all of them";
+
+        /// <summary>
+        /// The length of the ".0" (or ".00"...) that ends <paramref name="value"/> when the rest is digits after an optional +,
+        /// as a number column exported as decimals writes it; 0 otherwise ("0612.34" keeps its digits, "06.12.34.56.00" its dots).
+        /// </summary>
+        private static int DecimalsLength(string value)
+        {
+            var dot = value.LastIndexOf('.');
+            var start = value.StartsWith("+", System.StringComparison.Ordinal) ? 1 : 0;
+            if (dot <= start || dot == value.Length - 1) return 0;
+            for (var i = dot + 1; i < value.Length; i++)
+                if (value[i] != '0') return 0;
+            for (var i = start; i < dot; i++)
+                if (!IsAsciiDigit(value[i])) return 0;
+            return value.Length - dot;
+        }
 
         /// <summary>"4.47701E+11", "+4.47700900123E+11": a digit, optional decimals, E+ and an exponent.</summary>
         private static bool IsScientificNotation(string value)
