@@ -864,7 +864,7 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         $results.Status | Should -Be @('Queued', 'Queued', 'Invalid', 'Queued', 'Invalid')
         # No warning about the column; only the run's last line, counting the two Invalid rows.
         @($warned).Count | Should -Be 1
-        $warned[0].Message | Should -BeLike 'Send RCS: 5 rows in * s: 3 sent, 2 Invalid (InvalidInput for all 2: row 3''s error says why).*'
+        $warned[0].Message | Should -BeLike 'Send RCS: 5 rows in * s: 3 sent, 2 Invalid (InvalidInput for all 2, from row 3: each row''s error says what is wrong).*'
         $results[2].Reason | Should -BeExactly 'Row 3: Text: the message has no content: give -Text or a Text column, -MediaUrl or a MediaUrl column, -Card or -Carousel, or a template (-TemplateId)'
         $results[4].Reason | Should -BeExactly "Row 5: MediaUrl: 'files.example.com/passes/ed.png' is not an absolute URL: use https://host/path"
         @($failed).Count | Should -Be 2

@@ -1620,7 +1620,7 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
         $results.Status | Should -Be @('Scheduled', 'Scheduled', 'Queued', 'Scheduled', 'Invalid', 'Invalid')
         # No warning about the column; only the run's last line, counting the two Invalid rows.
         @($warned).Count | Should -Be 1
-        $warned[0].Message | Should -BeLike 'Send SMS: 6 rows in * s: 4 sent, 2 Invalid (InvalidInput for all 2: row 5''s error says why).*'
+        $warned[0].Message | Should -BeLike 'Send SMS: 6 rows in * s: 4 sent, 2 Invalid (InvalidInput for all 2, from row 5: each row''s error says what is wrong).*'
         $results[4].Reason | Should -BeLike "Row 5: SendAt: the SendAt column's 'next tuesday' is not a time: write it in ISO 8601, '2026-12-03T09:00:00+01:00'*or leave the cell empty to send the row now"
         $results[5].Reason | Should -BeLike 'Row 6: SendAt: * is in the past*'
         @($failed).Count | Should -Be 2
@@ -1750,7 +1750,7 @@ Describe 'Send-ConnectSms -ExpireAt and -Validity from ExpireAt and Validity col
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Queued')
         # No warning about the columns; only the run's last line, counting the five Invalid rows.
         @($warned).Count | Should -Be 1
-        $warned[0].Message | Should -BeLike 'Send SMS: 10 rows in * s: 5 sent, 5 Invalid (InvalidInput for all 5: row 5''s error says why).*'
+        $warned[0].Message | Should -BeLike 'Send SMS: 10 rows in * s: 5 sent, 5 Invalid (InvalidInput for all 5, from row 5: each row''s error says what is wrong).*'
         $results[4].Reason | Should -BeLike "Row 5: ExpireAt: the ExpireAt column's 'next tuesday' is not a time: write it in ISO 8601, '2026-12-03T09:00:00+01:00'*or leave the cell empty for no expiry"
         $results[5].Reason | Should -BeLike 'Row 6: ExpireAt: 2020-01-01 * is not in the future*: the message would expire before it is sent; give the row a later ExpireAt, or none'
         $results[6].Reason | Should -BeLike "Row 7: Validity: the Validity column's 'two days' is not a duration: write a duration such as '90m'*; or leave the cell empty for none"

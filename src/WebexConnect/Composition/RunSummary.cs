@@ -56,8 +56,14 @@ namespace WebexConnect.Composition
             // Its ErrorId, which scripts match on, and the Code the result holds when that says more ("SendFailed (ConnectionFailed)").
             var errorId = SendErrors.Classify(commonest.Status, commonest.Code).Id;
             var named = errorId == commonest.Code || commonest.Code.Length == 0 ? errorId : errorId + " (" + commonest.Code + ")";
+            var firstRow = commonest.FirstRow.ToString(CultureInfo.InvariantCulture);
+            // Invalid rows share one Code whatever their problem (a missing +, an empty cell, a letter in the number):
+            // pointing at the first one's error alone told an admin with six different problems to mend one.
+            var why = commonest.Status == SendStatus.Invalid && commonest.Count > 1
+                ? ", from row " + firstRow + ": each row's error says what is wrong)"
+                : ": row " + firstRow + "'s error says why)";
             var cause = " (" + named + (unsuccessful == 1 ? "" : commonest.Count == unsuccessful ? " for all " + N(unsuccessful)
-                : " for " + N(commonest.Count) + " of " + N(unsuccessful)) + ": row " + commonest.FirstRow.ToString(CultureInfo.InvariantCulture) + "'s error says why)";
+                : " for " + N(commonest.Count) + " of " + N(unsuccessful)) + why;
             var advice = new List<string>(3);
             if (Of(SendStatus.Failed) > 0)
             {

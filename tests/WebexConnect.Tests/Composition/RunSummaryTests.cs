@@ -120,7 +120,7 @@ namespace WebexConnect.Tests.Composition
                 Result(3, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 3: To: no number."), Result(4, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 4: To: no number."),
             }, failures);
 
-            Assert.Equal("Send SMS: 4 rows in 2.0 s: 0 sent, 1 Unknown, 1 Skipped, 2 Invalid (InvalidInput for 2 of 3: row 3's error says why). " +
+            Assert.Equal("Send SMS: 4 rows in 2.0 s: 0 sent, 1 Unknown, 1 Skipped, 2 Invalid (InvalidInput for 2 of 3, from row 3: each row's error says what is wrong). " +
                 "Unknown rows may have been sent: check the delivery reports before sending them again (-ResendUnknown). " +
                 "Invalid and Rejected rows were not sent: correct what their errors say, then send them again.",
                 RunSummary.Failures("Send SMS", 4, counts, failures, TimeSpan.FromSeconds(2), "/j"));
