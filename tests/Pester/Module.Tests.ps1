@@ -56,6 +56,32 @@ Describe 'The WebexConnect module' {
         }
     }
 
+    It 'ships the files the help''s examples read, so an installed module''s examples run after the about topic''s copy line' {
+        # Before, the examples' ./docs/examples files were in the repository only: an admin with the module installed
+        # got Import-Csv's "Could not find file", then the "No rows were piped" warning.
+        $repoFiles = @(Get-ChildItem (Join-Path $PSScriptRoot '../../docs/examples') -File | ForEach-Object Name | Sort-Object)
+        $moduleBase = Split-Path (Get-Module WebexConnect).Path
+        @(Get-ChildItem (Join-Path $moduleBase 'docs/examples') -File -ErrorAction SilentlyContinue | ForEach-Object Name | Sort-Object) |
+            Should -Be $repoFiles
+
+        $about = Get-Content (Join-Path $moduleBase 'en-US/about_WebexConnect.help.txt')
+        $copyLine = @($about | Where-Object { $_ -match '^\s+Copy-Item .*ModuleBase' })
+        $copyLine.Count | Should -Be 1
+        $folder = Join-Path $TestDrive 'admin'
+        New-Item -ItemType Directory $folder | Out-Null
+        Push-Location $folder
+        try {
+            Invoke-Expression $copyLine[0].Trim()
+            Connect-WebexConnect -Sandbox
+            $results = @(Import-Csv ./docs/examples/sms-recipients.csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)')
+        } finally {
+            Pop-Location
+            Disconnect-WebexConnect -ErrorAction SilentlyContinue
+        }
+        $results.Count | Should -Be @(Import-Csv (Join-Path $moduleBase 'docs/examples/sms-recipients.csv')).Count
+        $results.Status | Sort-Object -Unique | Should -Be 'Queued'
+    }
+
     It 'refuses PowerShell <Version> with a clear message, and loads on <Loads>' -ForEach @(
         @{ Edition = 'Core'; Version = [version]'7.3.9'; Loads = 'no' }
         @{ Edition = 'Core'; Version = [version]'7.0.0'; Loads = 'no' }
