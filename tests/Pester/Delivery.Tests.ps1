@@ -454,9 +454,109 @@ Bob,+447700900002,$tomorrow
         $missing[0].ToString() | Should -BeLike ('Row 1: ann@example.com: only a Submitted receipt among the 2 receipts given (message *). ' +
             'An email app that sends through SMTP gets no receipt after Submitted (the service sends Delivered, Bounced and the others ' +
             "only for email sent through AWS SES): for such an app Submitted is the last receipt, and a bounce comes back to the sender's " +
-            'mailbox as a non-delivery report. For such an app, send with -RequestedReceipt submitted: Wait-ConnectDelivery then takes ' +
-            'Submitted as the last receipt and does not wait for more.')
+            'mailbox as a non-delivery report. For such an app, wait with -EmailRoute Smtp, or send with -RequestedReceipt submitted: ' +
+            'Wait-ConnectDelivery then takes Submitted as the last receipt and does not wait for more.')
+        $report[0].Note | Should -BeExactly ($missing[0].ToString() -replace '^.*?\)\. ', '')
         $missing[1].ToString() | Should -Not -BeLike '*SMTP*'
+        $report[1].Note | Should -BeNullOrEmpty
+    }
+
+    It 'ends an email''s wait at its Submitted receipt with -EmailRoute Smtp, sent with no -RequestedReceipt, and says why in its Note' {
+        # The service posts an SMTP email app's Submitted alone (seeds: "For email via SMTP, only submitted receipt is applicable"),
+        # so an email sent with no requestedReceipts gets nothing after it. Before, such rows waited the whole -Timeout and
+        # ended TimedOut. The sends here give no -NotifyUrl; the test posts what an SMTP app's tenant would: Submitted alone.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $sent = @("Email,Name`nann@example.com,Ann`nbob@example.com,Bob" | ConvertFrom-Csv |
+            Send-ConnectEmail -From 'it@example.com' -Subject 'Hi $(Name)' -Text 'T')
+        $sent += Send-ConnectSms -To '+447700900001' -From ACME -Text 'T'
+        foreach ($one in $sent) {
+            $body = "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"7501`",`"deliveryStatus`":`"submitted`"," +
+                "`"destination`":`"$($one.Destination.TrimStart('+'))`"},`"transid`":`"$($one.MessageId)`"}}"
+            $null = Invoke-WebRequest $l.Url -Method Post -Body $body -ContentType 'application/json' -UseBasicParsing -NoProxy
+        }
+        $null = Invoke-WebRequest $l.Url -Method Post -ContentType 'application/json' -UseBasicParsing -NoProxy -Body (
+            "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"7500`",`"destination`":`"447700900001`"},`"transid`":`"$($sent[2].MessageId)`"}}")
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $report = @($sent | Wait-ConnectDelivery $l -Timeout 30 -EmailRoute Smtp -ErrorVariable problems -WarningVariable warned -ErrorAction SilentlyContinue)
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+        $report.Status | Should -Be @('Submitted', 'Submitted', 'Delivered')
+        $report.TimedOut | Should -Be @($false, $false, $false)
+        $report[0].Note | Should -BeExactly ('Submitted is the last receipt (-EmailRoute Smtp): an email app that sends through SMTP gets no receipt ' +
+            "after Submitted (the service sends Delivered, Bounced and the others only for email sent through AWS SES), and a bounce comes " +
+            "back to the sender's mailbox as a non-delivery report.")
+        $report[2].Note | Should -BeNullOrEmpty
+        @($problems).Count | Should -Be 0
+        @($warned).Count | Should -Be 0
+    }
+
+    It 'writes an SMTP app''s email sent without submitted in -RequestedReceipt at once with -EmailRoute Smtp: no receipt can come' {
+        $null = Connect-WebexConnect -Sandbox
+        $sent = Send-ConnectEmail -To 'ann@example.com' -From 'it@example.com' -Subject 'S' -Html '<p>T</p>' -RequestedReceipt delivered, read
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $report = @($sent | Wait-ConnectDelivery $script:Listener -Timeout 30 -EmailRoute Smtp -ErrorVariable missing -ErrorAction SilentlyContinue)
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+        $report.Status | Should -Be 'NoReceipt'
+        $report.TimedOut | Should -BeFalse
+        @($missing).Count | Should -Be 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'DeliveryReceiptMissing,*'
+        $missing[0].ToString() | Should -BeExactly ("Row 1: ann@example.com: no delivery receipt can come. The send's -RequestedReceipt left out submitted, " +
+            'and an email app that sends through SMTP gets no receipt after Submitted (the service sends Delivered, Bounced and the others ' +
+            'only for email sent through AWS SES) (-EmailRoute Smtp): none comes, so it was not waited for. Send with -RequestedReceipt ' +
+            'submitted to have the Submitted receipt.')
+    }
+
+    It 'writes a text email sent with -RequestedReceipt read, clicked at once: no receipt can come, whatever the app' {
+        # The service sends no read or clicked receipt for a text email (API.md), and the filter lets nothing else through.
+        # Before, the row waited the whole -Timeout, and its error blamed an SMTP app for what no app sends.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = Send-ConnectEmail -To 'ann@example.com' -From 'it@example.com' -Subject 'S' -Text 'T' -RequestedReceipt read, clicked -NotifyUrl $script:Listener.Url -WarningAction SilentlyContinue
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $report = @($sent | Wait-ConnectDelivery $script:Listener -Timeout 30 -ErrorVariable missing -ErrorAction SilentlyContinue -WarningVariable warned)
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+        ($report.Status, $report.TimedOut) | Should -Be @('NoReceipt', $false)
+        $missing[0].ToString() | Should -BeExactly ("Row 1: ann@example.com: no delivery receipt can come. The send's -RequestedReceipt asked only " +
+            'for read or clicked receipts, which never come for a text email (one without HTML): no receipt comes, so it was not ' +
+            'waited for. Give the email HTML, or ask for submitted or delivered too.')
+        $report.Note | Should -BeExactly ($missing[0].ToString() -replace '^.*can come\. ', '')
+        @($warned).Count | Should -Be 0
+    }
+
+    It 'keeps the requested receipts through Export-Csv, so the file''s rows stop at Submitted as the send''s own results do' {
+        # Before, a send result held what -RequestedReceipt asked for in no column: Import-Csv results.csv | Wait-ConnectDelivery
+        # read every row as asking for every receipt, waited the whole -Timeout for rows sent with -RequestedReceipt submitted,
+        # and said nothing of rows whose send left submitted out.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $file = Join-Path $TestDrive 'email-results.csv'
+        $rows = "Email,Name`nann@example.com,Ann`nbob@example.com,Bob" | ConvertFrom-Csv
+        $rows | Send-ConnectEmail -From 'it@example.com' -Subject 'Hi $(Name)' -Text 'T' -RequestedReceipt submitted -NotifyUrl $l.Url |
+            Export-Csv $file -NoTypeInformation -Encoding UTF8
+        $both = Send-ConnectEmail -To 'cy@example.com' -From 'it@example.com' -Subject 'S' -Html '<p>T</p>' -RequestedReceipt read, clicked
+        $both | Export-Csv $file -Append -NoTypeInformation -Encoding UTF8
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $report = @(Import-Csv $file | Select-Object -First 2 | Wait-ConnectDelivery $l -Timeout 30 -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+        (Import-Csv $file).RequestedReceipts | Should -Be @('submitted', 'submitted', 'read, clicked')
+        $report.Status | Should -Be @('Submitted', 'Submitted')
+        $report.TimedOut | Should -Be @($false, $false)
+        $note = "Submitted is the last receipt: the send's -RequestedReceipt asked for none after it."
+        $report.Note | Should -Be @($note, $note)
+        @($problems).Count | Should -Be 0
+        $report.RequestedReceipts | Should -Be @('submitted', 'submitted')
+
+        $later = @(Import-Csv $file | Select-Object -Last 1 | Wait-ConnectDelivery -Receipt @() -ErrorVariable missing -ErrorAction SilentlyContinue)
+        $later.Status | Should -Be 'NoReceipt'
+        # Case-sensitive: the sentence once read "and An email app".
+        $missing[0].ToString() | Should -BeLikeExactly "*The send's -RequestedReceipt left out submitted, and an email app that sends through SMTP*"
     }
 
     It 'ends the wait at the Submitted receipt of an email sent with -RequestedReceipt submitted, at once and without an error' {
@@ -491,7 +591,7 @@ Bob,+447700900002,$tomorrow
         $missing[0].ToString() | Should -BeLike ("Row 1: ann@example.com: no delivery receipt among the 0 receipts given (message *). The send's " +
             '-RequestedReceipt left out submitted, and an email app that sends through SMTP gets no receipt after Submitted (the service ' +
             'sends Delivered, Bounced and the others only for email sent through AWS SES): for such an app no receipt comes at all. ' +
-            'For such an app, send with -RequestedReceipt submitted: *')
+            'For such an app, wait with -EmailRoute Smtp, or send with -RequestedReceipt submitted: *')
         $missing[1].ToString() | Should -Not -BeLike '*SMTP*'
     }
 

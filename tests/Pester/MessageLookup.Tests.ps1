@@ -257,6 +257,22 @@ Describe 'Get-ConnectMessage' {
         $after | Select-Object -Skip $before | ForEach-Object { $_.DestinationCount | Should -Be 0 }
     }
 
+    It 'says Bounced of an email the rehearsal bounced, as its receipt does, and which receipts the send asked for, in a CSV cell' {
+        # Before, the sandbox's lookup said Failed of an email whose receipt said Bounced (7520), and the requestedReceipts of
+        # the answer reached Export-Csv only inside the Fields JSON.
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 1
+        $email = Send-ConnectEmail -To 'gone@example.com' -From 'it@example.com' -Subject 'S' -Text 'T' -RequestedReceipt submitted, bounced
+        $sms = Send-ConnectSms -To '+447700900001' -From ACME -Text 'T'
+
+        $emailLookup = $email | Get-ConnectMessage
+        $smsLookup = $sms | Get-ConnectMessage
+
+        ($emailLookup.Status, $smsLookup.Status) | Should -Be @('Bounced', 'Failed')
+        $emailLookup.RequestedReceipts | Should -BeExactly 'submitted, bounced'
+        $smsLookup.RequestedReceipts | Should -BeNullOrEmpty
+        ($emailLookup | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv).RequestedReceipts | Should -BeExactly 'submitted, bounced'
+    }
+
     It 'exports every field of the answer as JSON, not as a type name' {
         $sent = Send-ConnectSms -From ACME -To '+447700900021' -Text 'Hi' -CorrelationId 'row-21'
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using WebexConnect.Receipts;
 using WebexConnect.Results;
 using WebexConnect.Sending;
 
@@ -104,7 +105,9 @@ namespace WebexConnect.Engine.Dispatch
 
         private static SendResult Result(DispatchItem item, long sequence, SendStatus status, string reason, int attempts, long batch) =>
             new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId, status, null, Code, reason,
-                attempts, batch, null, item.Parts, item.InputObject, sequence, item.Row);
+                attempts, batch, null, item.Parts, item.InputObject, sequence, item.Row, ReceiptFilters.Text(item.Message))
+                // An Unknown row may have been accepted, so Wait-ConnectDelivery waits for it: what it asked for counts as for a Queued one.
+                { AskedReceipts = ReceiptFilters.Of(item.Message) };
 
         private static string Why(Exception failure) =>
             failure is SessionFailureException session ? session.ErrorId : failure.GetType().Name;

@@ -38,9 +38,9 @@ namespace WebexConnect.Engine.Sandbox
 
         /// <summary>
         /// 200 to GET /v2/messages/{messageId}, in the shape API.md shows for the beta lookup: one object, `to` one
-        /// address (the first destination), status as the sandbox's receipts would end.
+        /// address (the first destination), <paramref name="status"/> the deliveryStatus of that address's final receipt.
         /// </summary>
-        public SandboxResponse Message(string messageId, SandboxMessage message, DateTimeOffset acceptedAt, bool failed,
+        public SandboxResponse Message(string messageId, SandboxMessage message, DateTimeOffset acceptedAt, string status,
             IReadOnlyDictionary<string, string> headers)
         {
             var first = message.Destinations.Count > 0 ? message.Destinations[0] : default;
@@ -52,6 +52,9 @@ namespace WebexConnect.Engine.Sandbox
                 json.WriteString("requestTimestamp", acceptedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
                 json.WriteString("channel", message.Channel);
                 json.WriteString("messageId", messageId);
+                json.WriteStartArray("requestedReceipts");
+                foreach (var receipt in message.RequestedReceipts) json.WriteStringValue(receipt);
+                json.WriteEndArray();
                 json.WriteString("version", "2.0");
                 json.WriteString("callbackData", message.CallbackData ?? string.Empty);
                 json.WriteString("notifyUrl", message.NotifyUrl ?? string.Empty);
@@ -59,7 +62,7 @@ namespace WebexConnect.Engine.Sandbox
                 json.WriteString("correlationId", first.CorrelationId ?? message.CorrelationId ?? string.Empty);
                 json.WriteString("to", first.Address ?? string.Empty);
                 json.WriteString("direction", "outbound");
-                json.WriteString("status", failed ? "Failed" : "Delivered");
+                json.WriteString("status", status);
             }), headers);
         }
 

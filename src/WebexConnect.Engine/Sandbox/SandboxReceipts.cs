@@ -55,9 +55,7 @@ namespace WebexConnect.Engine.Sandbox
         {
             if (Asked(message, "submitted", "sent"))
                 receipts.Add(Write(messageId, message, destination, at, "7501", "Submitted", "Submitted"));
-            var (code, description, status) = !_fate.Fails(destination.Address) ? ("7500", "Delivered", "Delivered")
-                : message.Channel == "email" ? ("7520", "Bounce", "Bounced")
-                : ("7102", "Invalid address", "Failed");
+            var (code, description, status) = _fate.Final(message.Channel, destination.Address);
             if (Asked(message, status))
                 receipts.Add(Write(messageId, message, destination, at.AddSeconds(1), code, description, status));
         }

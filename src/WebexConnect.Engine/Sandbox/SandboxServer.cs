@@ -167,8 +167,8 @@ namespace WebexConnect.Engine.Sandbox
                 return new Outcome(_answers.Empty(401, RateHeaders(Remaining())), arrival.ReceivedAt);
             if (!_lookups.TryGet(messageId, out var message, out var acceptedAt) || message.GoesOutAt(acceptedAt) > _options.UtcNow())
                 return new Outcome(_answers.Error(404, "404", "Message not found", RateHeaders(Remaining())), arrival.ReceivedAt) { Code = "404" };
-            var failed = message.Destinations.Count > 0 && _fate.Fails(message.Destinations[0].Address);
-            return new Outcome(_answers.Message(messageId, message, acceptedAt, failed, RateHeaders(Remaining())), arrival.ReceivedAt)
+            var status = message.Destinations.Count > 0 ? _fate.Final(message.Channel, message.Destinations[0].Address).Status : "Delivered";
+            return new Outcome(_answers.Message(messageId, message, acceptedAt, status, RateHeaders(Remaining())), arrival.ReceivedAt)
                 { Channel = message.Channel, MessageId = messageId };
         }
 

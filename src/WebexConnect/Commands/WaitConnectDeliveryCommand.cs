@@ -68,10 +68,23 @@ namespace WebexConnect.Commands
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public int Timeout { get; set; } = 120;
 
+        /// <summary>
+        /// How the tenant's email app sends: Smtp or AwsSes (a tenant has one of the two, set when it was onboarded). An app that
+        /// sends through SMTP gets only the Submitted receipt, so with Smtp an email row is done at its Submitted receipt, without
+        /// waiting -Timeout for receipts that never come, and its Note says why. Not given, the route is not known: email rows wait
+        /// for a receipt after Submitted, and those left at Submitted say that an SMTP app sends no other.
+        /// </summary>
+        [Parameter]
+        [ValidateSet(DeliveryNote.Smtp, DeliveryNote.AwsSes)]
+        public string? EmailRoute { get; set; }
+
+        private DeliveryNote _notes = new DeliveryNote(null);
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
             DebugSwitch.Apply(this);
+            _notes = new DeliveryNote(EmailRoute);
             if (ParameterSetName == ListenerSet && Listener is null) Listener = TheRunningListener();
             if (Listener is null)
             {
@@ -80,11 +93,11 @@ namespace WebexConnect.Commands
                 foreach (var receipt in Receipt ?? Array.Empty<DeliveryReceipt>())
                     if (receipt != null) given.Add(receipt);
                 WarnOfUnreadReceivedAt();
-                _join = new DeliveryJoin(given);
+                _join = new DeliveryJoin(given, _notes.SmtpEmail);
                 Timeout = 0;
                 return;
             }
-            _join = new DeliveryJoin(Listener.Listener.Receipts);
+            _join = new DeliveryJoin(Listener.Listener.Receipts, _notes.SmtpEmail);
             _dropsAtStart = Listener.Dropped;
             _repeatsAtStart = Listener.Repeated;
             // A stopped listener gets no more receipts: waiting -Timeout for them (120 s by default) only delays the
@@ -204,9 +217,9 @@ namespace WebexConnect.Commands
             // A stopped listener has said so already (BeginProcessing): the sends' -NotifyUrl is not what is wrong. Nor is it for a
             // Scheduled row, whose receipt comes after its time (its error says so): before, a wait on reminders due tomorrow,
             // sent with the listener's -NotifyUrl, was asked whether the sends gave -NotifyUrl. Nor for an email whose send left
-            // submitted out of -RequestedReceipt: an SMTP email app sends it nothing (its error says so).
+            // submitted out of -RequestedReceipt: an SMTP email app sends it nothing (its note says so).
             if (Listener!.Received == 0 && !_listenerStopped &&
-                last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt && r.SendStatus != SendStatus.Scheduled && EmailReceiptNote.For(r).Length == 0))
+                last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt && r.SendStatus != SendStatus.Scheduled && r.Note is null))
                 WriteWarning(Listener.Refused > 0 ? AllRefused(Listener) :
                     $"The listener at {Listener.Url} has received no receipt at all. Did the sends give -NotifyUrl? The service posts " +
                     $"a message's receipts only to its -NotifyUrl: {Listener.Url}, or the public URL in front of it.");
@@ -299,11 +312,18 @@ namespace WebexConnect.Commands
         {
             foreach (var result in ready)
             {
+                result.Note = _notes.For(result);
                 WriteObject(result);
                 if (result.Status == DeliveryStatus.NoReceipt && !DeliveryJoin.CanBeMatched(result.SendResult))
                 {
                     WriteError(new ErrorRecord(new DeliveryException(
                             $"Row {result.Row}: {result.Destination}: the send's outcome is {result.SendStatus} and it has neither a message ID nor a correlation ID, so no delivery receipt can be matched to it. Check the service's delivery reports before sending it again; give rows a CorrelationId so that receipts can be matched.", result),
+                        "DeliveryReceiptMissing", ErrorCategory.ObjectNotFound, result.SendResult));
+                }
+                else if (result.Status == DeliveryStatus.NoReceipt && !result.TimedOut && result.Note != null)
+                {
+                    // Not waited for: no receipt can come (an SMTP app's email sent without submitted in -RequestedReceipt).
+                    WriteError(new ErrorRecord(new DeliveryException($"Row {result.Row}: {result.Destination}: no delivery receipt can come. {result.Note}", result),
                         "DeliveryReceiptMissing", ErrorCategory.ObjectNotFound, result.SendResult));
                 }
                 else if (result.Status == DeliveryStatus.NoReceipt || (result.TimedOut && result.Status != DeliveryStatus.NotSent))
@@ -315,7 +335,7 @@ namespace WebexConnect.Commands
                             ? $"among those the stopped listener at {Listener.Url} kept ({KeyOf(result.SendResult)}). Start a listener before the send and stop it after the wait."
                             : $"within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.";
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Destination}: {what} {where}{ScheduledNote(result.SendResult)}{EmailReceiptNote.For(result)}", result),
+                            $"Row {result.Row}: {result.Destination}: {what} {where}{ScheduledNote(result.SendResult)}{(result.Note is null ? "" : " " + result.Note)}", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));
                 }
                 else if (DeliveryStatuses.IsFailure(result.Status))

@@ -28,9 +28,13 @@ namespace WebexConnect.Receipts
         /// <summary>A receipt is indexed under its message ID and under its correlation ID (see <see cref="Keys"/>).</summary>
         private const int KeysPerReceipt = 2;
 
-        public DeliveryJoin(ReceiptBuffer source)
+        /// <summary>True when the email app sends through SMTP (Wait-ConnectDelivery -EmailRoute Smtp): Submitted is an email's last receipt.</summary>
+        private readonly bool _smtpEmail;
+
+        public DeliveryJoin(ReceiptBuffer source, bool smtpEmail = false)
         {
             _source = source ?? throw new ArgumentNullException(nameof(source));
+            _smtpEmail = smtpEmail;
             // The index counts keys, so it holds as many receipts as the source does. At one key per receipt it held half
             // of them once rows had correlation IDs: -Receipt with one final receipt per row (Capacity = their count) gave
             // NoReceipt to the rows whose receipts had been pushed out before the row was added (rows 2-5 of 10).
@@ -55,7 +59,7 @@ namespace WebexConnect.Receipts
                 foreach (var address in AddressesOf(result)) Pass(new Entry(result, address, awaited: false));
                 return;
             }
-            if (!MayHaveBeenSent(result) || !CanBeMatched(result))
+            if (!MayHaveBeenSent(result) || !CanBeMatched(result) || NothingComes(result))
             {
                 Pass(new Entry(result, result.Destination, awaited: false));
                 return;
@@ -156,11 +160,23 @@ namespace WebexConnect.Receipts
         }
 
         /// <summary>
-        /// A Submitted receipt of a send that asked for no receipt after it (-RequestedReceipt submitted, as an SMTP email app
-        /// can send nothing else): nothing more comes. Before, such rows waited the whole -Timeout and ended TimedOut.
+        /// A send whose requestedReceipts let nothing through: only read or clicked for a text email, which never get them; or an
+        /// email of an SMTP app whose send left submitted out, the one receipt such an app gets. Waiting -Timeout for what
+        /// never comes only delayed the report.
         /// </summary>
-        private static bool IsLastAskedFor(SendResult result, DeliveryReceipt receipt) =>
-            receipt.Status == DeliveryStatus.Submitted && result.AskedReceipts == ReceiptFilter.SubmittedOnly;
+        private bool NothingComes(SendResult result) =>
+            result.AskedReceipts == ReceiptFilter.Nothing ||
+            (_smtpEmail && result.Channel == Messages.MessageChannel.Email && result.AskedReceipts == ReceiptFilter.NoSubmitted);
+
+        /// <summary>
+        /// A Submitted receipt of a send that asked for no receipt after it (-RequestedReceipt submitted, as an SMTP email app
+        /// can send nothing else): nothing more comes. Before, such rows waited the whole -Timeout and ended TimedOut. So is an
+        /// email's when its app sends through SMTP (-EmailRoute Smtp): with no requestedReceipts the service posts such an app's
+        /// Submitted alone, and those rows waited the whole -Timeout too.
+        /// </summary>
+        private bool IsLastAskedFor(SendResult result, DeliveryReceipt receipt) =>
+            receipt.Status == DeliveryStatus.Submitted &&
+            (result.AskedReceipts == ReceiptFilter.SubmittedOnly || (_smtpEmail && result.Channel == Messages.MessageChannel.Email));
 
         /// <summary>
         /// Whether a receipt found by one of the result's keys is the result's. The correlation ID key alone is not enough

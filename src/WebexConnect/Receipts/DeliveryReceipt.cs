@@ -49,7 +49,10 @@ namespace WebexConnect.Receipts
         /// <summary>deliveryChannel as the service wrote it (sms, email, rcs).</summary>
         public string? Channel { get; }
 
-        /// <summary>The phone number or email address the receipt is about.</summary>
+        /// <summary>
+        /// The phone number or email address the receipt is about (deliveryInfo.destination). For an email it may be a Cc or Bcc
+        /// address: the service posts each copy's receipts under the same transid as the To address's.
+        /// </summary>
         public string? Destination { get; }
 
         /// <summary>destinationType (MSISDN, EMAIL).</summary>

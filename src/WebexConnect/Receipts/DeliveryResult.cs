@@ -63,6 +63,16 @@ namespace WebexConnect.Receipts
         /// <summary>True when -Timeout passed before a final receipt (Delivered, Failed, ...) came.</summary>
         public bool TimedOut { get; }
 
+        /// <summary>
+        /// Why the wait ended where it did, when Status alone does not say: Submitted taken as the last receipt (the send asked
+        /// for none after it, or -EmailRoute Smtp: an email app that sends through SMTP gets no other), or why none came or
+        /// may come for an email. Empty otherwise.
+        /// </summary>
+        public string? Note { get; internal set; }
+
+        /// <summary>The receipts the send asked for (SendResult.RequestedReceipts), kept so that this result's Export-Csv can be waited for again.</summary>
+        public string? RequestedReceipts => SendResult.RequestedReceipts;
+
         /// <summary>The receipt the status comes from; null when none came.</summary>
         public DeliveryReceipt? Receipt { get; }
 

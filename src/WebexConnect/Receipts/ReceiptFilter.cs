@@ -3,7 +3,7 @@ namespace WebexConnect.Receipts
     /// <summary>
     /// What a send's requestedReceipts (-RequestedReceipt; API.md: it filters the webhooks) lets the service post, as far as
     /// Wait-ConnectDelivery needs to know: whether Submitted is the last receipt that can come, or whether Submitted itself
-    /// was left out. Kept on each SendResult in one byte; a row of a results file has no such column and reads as Any.
+    /// was left out. Kept on each SendResult in one byte; a row of a results file gives it back from its RequestedReceipts column.
     /// </summary>
     internal enum ReceiptFilter : byte
     {
@@ -15,5 +15,11 @@ namespace WebexConnect.Receipts
 
         /// <summary>Receipts after Submitted only: an email app that sends through SMTP, which sends Submitted alone, sends none.</summary>
         NoSubmitted,
+
+        /// <summary>
+        /// Only receipts that never come for the message: read or clicked for a text email (API.md). Nothing is posted, whatever
+        /// the app, so nothing is waited for.
+        /// </summary>
+        Nothing,
     }
 }

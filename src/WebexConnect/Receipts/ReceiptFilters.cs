@@ -1,18 +1,51 @@
+using System;
+using System.Collections.Generic;
 using WebexConnect.Messages;
 
 namespace WebexConnect.Receipts
 {
-    /// <summary>Reads a message's requestedReceipts as a <see cref="ReceiptFilter"/>.</summary>
+    /// <summary>Reads a message's requestedReceipts as a <see cref="ReceiptFilter"/>, and as the text a send result shows of them.</summary>
     internal static class ReceiptFilters
     {
+        /// <summary>What joins the receipts in <see cref="Text"/>: one cell of Export-Csv, as a result's several addresses are.</summary>
+        private const string Separator = Recipient.AddressSeparator;
+
+        private static volatile LastText? _last;
+
         /// <summary>
         /// The filter of <paramref name="message"/>'s requestedReceipts. Each word is read as a receipt would be
         /// (<see cref="DeliveryStatuses"/>: SMS SENT is Submitted too); a word not known counts as a receipt after Submitted.
         /// Read and clicked receipts never come for a text email (API.md), so asking for them there asks for nothing later.
         /// </summary>
-        public static ReceiptFilter Of(ConnectMessage message)
+        public static ReceiptFilter Of(ConnectMessage message) => Of(message.RequestedReceipts, TextEmail(message));
+
+        /// <summary>
+        /// The filter of a results file's RequestedReceipts cell (<see cref="Text"/>). The file does not say whether an email was
+        /// text, so read and clicked count as receipts that can come. Before, the column did not exist and every row of a
+        /// results file read as asking for every receipt: Import-Csv results.csv | Wait-ConnectDelivery waited the whole
+        /// -Timeout for rows sent with -RequestedReceipt submitted.
+        /// </summary>
+        public static ReceiptFilter Of(string? text) =>
+            string.IsNullOrWhiteSpace(text) ? ReceiptFilter.Any : Of(text!.Split(','), textEmail: false);
+
+        /// <summary>
+        /// <paramref name="message"/>'s requestedReceipts as one text ("submitted, read"), as the service was asked; null for none.
+        /// A CSV cell holds it, where an array would be written "System.String[]". Rows of a run share their message's list, so
+        /// the text of the last list asked for is kept: no new string a row.
+        /// </summary>
+        public static string? Text(ConnectMessage message)
         {
             var receipts = message.RequestedReceipts;
+            if (receipts.Count == 0) return null;
+            var last = _last;
+            if (last != null && ReferenceEquals(last.Receipts, receipts)) return last.Text;
+            var text = string.Join(Separator, receipts);
+            _last = new LastText(receipts, text);
+            return text;
+        }
+
+        private static ReceiptFilter Of(IReadOnlyList<string> receipts, bool textEmail)
+        {
             bool submitted = false, asked = false, later = false;
             // An index, not foreach: this runs for every row's result, and an interface's enumerator is an allocation.
             for (var i = 0; i < receipts.Count; i++)
@@ -21,15 +54,26 @@ namespace WebexConnect.Receipts
                 asked = true;
                 var status = DeliveryStatuses.From(null, receipts[i]);
                 if (status == DeliveryStatus.Submitted) submitted = true;
-                else if (!NeverComes(message, status)) later = true;
+                else if (!(textEmail && (status == DeliveryStatus.Read || status == DeliveryStatus.Clicked))) later = true;
             }
             if (!asked) return ReceiptFilter.Any;
-            if (!submitted) return ReceiptFilter.NoSubmitted;
+            if (!submitted) return later ? ReceiptFilter.NoSubmitted : ReceiptFilter.Nothing;
             return later ? ReceiptFilter.Any : ReceiptFilter.SubmittedOnly;
         }
 
-        private static bool NeverComes(ConnectMessage message, DeliveryStatus status) =>
-            (status == DeliveryStatus.Read || status == DeliveryStatus.Clicked)
-            && message is EmailMessage { Template: null } email && string.IsNullOrEmpty(email.Html);
+        private static bool TextEmail(ConnectMessage message) =>
+            message is EmailMessage { Template: null } email && string.IsNullOrEmpty(email.Html);
+
+        private sealed class LastText
+        {
+            public LastText(IReadOnlyList<string> receipts, string text)
+            {
+                Receipts = receipts;
+                Text = text;
+            }
+
+            public IReadOnlyList<string> Receipts { get; }
+            public string Text { get; }
+        }
     }
 }

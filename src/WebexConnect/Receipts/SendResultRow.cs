@@ -65,10 +65,12 @@ namespace WebexConnect.Receipts
                 return null;
             }
             Enum.TryParse<MessageChannel>(Text(row, "Channel") ?? "", ignoreCase: true, out var channel);
+            var requested = Text(row, "RequestedReceipts");
             return new SendResult(channel, destination, Text(row, "CorrelationId"), status, Text(row, "MessageId"),
                 Text(row, "Code"), Text(row, "SendReason") ?? Text(row, "Reason"),
                 submittedAt: Time(row, "SubmittedAt"),
-                row: RowNumber(number, inputNumber));
+                row: RowNumber(number, inputNumber), requestedReceipts: requested)
+                { AskedReceipts = ReceiptFilters.Of(requested) };
         }
 
         /// <summary>
@@ -97,6 +99,7 @@ namespace WebexConnect.Receipts
 
         private static SendResult Copy(SendResult result, string destination, string? messageId) =>
             new SendResult(result.Channel, destination, result.CorrelationId, result.Status, messageId, result.Code, result.Reason,
-                result.Attempts, result.Batch, result.SubmittedAt, result.Parts, row: result.Row) { ScheduledFor = result.ScheduledFor, AskedReceipts = result.AskedReceipts };
+                result.Attempts, result.Batch, result.SubmittedAt, result.Parts, row: result.Row, requestedReceipts: result.RequestedReceipts)
+                { ScheduledFor = result.ScheduledFor, AskedReceipts = result.AskedReceipts };
     }
 }

@@ -9,7 +9,8 @@ namespace WebexConnect.Results
     {
         internal SendResult(Messages.MessageChannel channel, string destination, string? correlationId, SendStatus status,
             string? messageId = null, string? code = null, string? reason = null, int attempts = 0, long batch = 0,
-            DateTimeOffset? submittedAt = null, int? parts = null, object? inputObject = null, long sequence = 0, long row = 0)
+            DateTimeOffset? submittedAt = null, int? parts = null, object? inputObject = null, long sequence = 0, long row = 0,
+            string? requestedReceipts = null)
         {
             Channel = channel;
             Destination = destination;
@@ -25,6 +26,7 @@ namespace WebexConnect.Results
             InputObject = inputObject;
             Sequence = sequence;
             Row = row;
+            RequestedReceipts = requestedReceipts;
         }
 
         /// <summary>
@@ -113,9 +115,18 @@ namespace WebexConnect.Results
         /// <summary>
         /// What the send's requestedReceipts let the service post (<see cref="Receipts.ReceiptFilter"/>): Wait-ConnectDelivery
         /// takes Submitted as the last receipt of a send that asked for nothing after it, instead of waiting -Timeout for
-        /// receipts that never come, and says of an email that none comes when it left Submitted out. Any for a results file's row.
+        /// receipts that never come, and says of an email that none comes when it left Submitted out. A results file's row reads it
+        /// from its RequestedReceipts column (<see cref="RequestedReceipts"/>).
         /// </summary>
         internal Receipts.ReceiptFilter AskedReceipts { get; init; }
+
+        /// <summary>
+        /// The receipts the send asked the service for (-RequestedReceipt; requestedReceipts filters the webhooks), as one
+        /// comma-separated text ("submitted, read"), so that Export-Csv keeps them and Wait-ConnectDelivery reads them back from
+        /// the file's column: it stops waiting at Submitted when nothing was asked for after it. Empty when the send asked for
+        /// none: the service then posts every receipt the channel, and for email the app, sends.
+        /// </summary>
+        public string? RequestedReceipts { get; }
 
         /// <summary>
         /// True for Queued and Scheduled, and for Skipped: -Journal says an earlier run had the service accept the row.

@@ -69,6 +69,12 @@ namespace WebexConnect.Results
         /// <summary>The notifyUrl the receipts go to.</summary>
         public string? NotifyUrl { get; }
 
+        /// <summary>
+        /// The receipts the send asked for (requestedReceipts), as one comma-separated text, as a send result's RequestedReceipts
+        /// shows them: Export-Csv writes an array as "System.Object[]". Empty when the send asked for none (every receipt).
+        /// </summary>
+        public string? RequestedReceipts { get; internal init; }
+
         /// <summary>Every field of the service's answer, by name (any casing), as it came.</summary>
         public IReadOnlyDictionary<string, object?> Fields { get; }
 

@@ -93,7 +93,7 @@ namespace WebexConnect.Sending
             return new SentMessage(Text(fields, "messageId") ?? messageId, true, Text(fields, "status"), Text(fields, "channel"), Text(fields, "from"),
                 Text(fields, "to"), Text(fields, "correlationId"), Text(fields, "callbackData"), Time(Text(fields, "requestTimestamp")),
                 int.TryParse(Text(fields, "numSegments"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var segments) ? segments : (int?)null,
-                Text(fields, "direction"), Text(fields, "notifyUrl"), fields, lookedUpAt);
+                Text(fields, "direction"), Text(fields, "notifyUrl"), fields, lookedUpAt) { RequestedReceipts = Words(fields, "requestedReceipts") };
         }
 
         /// <summary>
@@ -183,6 +183,17 @@ namespace WebexConnect.Sending
 
         private static string? Text(IReadOnlyDictionary<string, object?> fields, string name) =>
             fields.TryGetValue(name, out var value) && value is string text && text.Length > 0 ? text : null;
+
+        /// <summary>A list field's words joined as a send result joins its requested receipts; a text field as it came; null when empty.</summary>
+        private static string? Words(IReadOnlyDictionary<string, object?> fields, string name)
+        {
+            if (!fields.TryGetValue(name, out var value) || value is null) return null;
+            if (value is string text) return text.Length > 0 ? text : null;
+            if (!(value is IEnumerable list)) return null;
+            var words = new List<string>();
+            foreach (var word in list) if (word is string w && w.Length > 0) words.Add(w);
+            return words.Count == 0 ? null : string.Join(Messages.Recipient.AddressSeparator, words);
+        }
 
         private static DateTimeOffset? Time(string? text) =>
             text != null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : (DateTimeOffset?)null;

@@ -288,6 +288,7 @@ namespace WebexConnect.Tests.Commands
         private const string WaitConnectDelivery = """
             Wait-ConnectDelivery | default set Listener | no ShouldProcess | output DeliveryResult
             Parameter               Type                    Sets (! mandatory, @ position)        Pipe Aliases, allowed values
+            EmailRoute              String                  *                                     -    {Smtp|AwsSes}
             InputObject             PSObject                *!                                    V
             Listener                ConnectReceiptListener  Listener@0                            -
             Receipt                 DeliveryReceipt[]       Receipt!                              -

@@ -28,6 +28,7 @@ namespace WebexConnect.Tests.Commands
             Batch Int64
             SubmittedAt Nullable`1
             Parts Nullable`1
+            RequestedReceipts String
             IsSuccess Boolean
             """;
 

@@ -57,6 +57,39 @@ namespace WebexConnect.Tests.Receipts
             Assert.Equal(1, join.Waiting);
         }
 
+        [Fact]
+        public void AnSmtpEmailAppsSubmittedReceiptEndsAnEmailsWaitAndAnEmailWithoutSubmittedAskedIsNotWaitedFor()
+        {
+            // -EmailRoute Smtp: the service posts an SMTP app's Submitted alone, so an email sent with no -RequestedReceipt
+            // is done at it; one whose filter left submitted out gets nothing. Before, both waited the whole -Timeout. An SMS
+            // at Submitted still waits for its Delivered.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer, smtpEmail: true);
+            join.Add(new SendResult(MessageChannel.Email, "ann@example.com", null, SendStatus.Queued, "m-1", row: 1));
+            join.Add(new SendResult(MessageChannel.Email, "bob@example.com", null, SendStatus.Queued, "m-2", row: 2) { AskedReceipts = ReceiptFilter.NoSubmitted });
+            join.Add(Sent(3, "+447700900001", "m-3"));
+            buffer.Add(Receipt("7501", "ann@example.com", "m-1"));
+            buffer.Add(Receipt("7501", "447700900001", "m-3"));
+
+            join.Pull();
+
+            var ready = join.TakeReady(all: false);
+            Assert.Equal(new[] { (1L, DeliveryStatus.Submitted, false), (2L, DeliveryStatus.NoReceipt, false) }, ready.Select(r => (r.Row, r.Status, r.TimedOut)));
+            Assert.Equal(1, join.Waiting);
+        }
+
+        [Fact]
+        public void ASendWhoseFilterLetsNothingThroughIsNotWaitedForWhateverTheApp()
+        {
+            // Read and clicked alone on a text email: the service posts nothing. Before, the row waited the whole -Timeout.
+            var join = new DeliveryJoin(new ReceiptBuffer(100));
+            join.Add(new SendResult(MessageChannel.Email, "ann@example.com", null, SendStatus.Queued, "m-1", row: 1) { AskedReceipts = ReceiptFilter.Nothing });
+
+            var only = Assert.Single(join.TakeReady(all: false));
+            Assert.Equal((DeliveryStatus.NoReceipt, false), (only.Status, only.TimedOut));
+            Assert.Equal(0, join.Waiting);
+        }
+
         [Theory]
         // The service posts a receipt for each To, Cc and Bcc address under the message's transid; the row is its To address's.
         [InlineData("7500", "7520", DeliveryStatus.Delivered)]

@@ -22,8 +22,26 @@ namespace WebexConnect.Tests.Receipts
         [InlineData("<p>T</p>", new[] { "submitted", "read" }, "Any")]
         // Only receipts after Submitted: an SMTP email app, which sends Submitted alone, sends none of them.
         [InlineData(null, new[] { "delivered", "bounced" }, "NoSubmitted")]
+        // Read and clicked alone on a text email: nothing is posted at all, whatever the app.
+        [InlineData(null, new[] { "read", "clicked" }, "Nothing")]
+        [InlineData("<p>T</p>", new[] { "read", "clicked" }, "NoSubmitted")]
         public void AnEmailsRequestedReceiptsSayWhatCanCome(string? html, string[] receipts, string expected) =>
             Assert.Equal(expected, ReceiptFilters.Of(Email(html, receipts)).ToString());
+
+        [Theory]
+        // A results file's RequestedReceipts cell, as Export-Csv wrote the send result's: the same filter as the send's, so
+        // Import-Csv results.csv | Wait-ConnectDelivery stops at Submitted as the send's own results do.
+        [InlineData(new[] { "submitted" }, "submitted", "SubmittedOnly")]
+        [InlineData(new[] { "read", "clicked" }, "read, clicked", "NoSubmitted")]
+        [InlineData(new[] { "submitted", "not verified" }, "submitted, not verified", "Any")]
+        [InlineData(new string[0], null, "Any")]
+        public void TheTextOfAnEmailsRequestedReceiptsReadsBackAsTheSameFilter(string[] receipts, string? text, string expected)
+        {
+            var message = Email("<p>T</p>", receipts);
+            Assert.Equal(text, ReceiptFilters.Text(message));
+            Assert.Equal(expected, ReceiptFilters.Of(ReceiptFilters.Text(message)).ToString());
+            Assert.Equal(ReceiptFilters.Of(message), ReceiptFilters.Of(ReceiptFilters.Text(message)));
+        }
 
         [Fact]
         public void AnSmsAskingForSentAloneEndsAtSubmittedAsOneAskingForSubmitted()

@@ -143,6 +143,30 @@ namespace WebexConnect.Tests.Sandbox
                 ("gone@example.com", "7501", "Submitted"), ("gone@example.com", "7520", "Bounced") }, said);
         }
 
+        [Theory]
+        [InlineData("email", "gone@example.com", "Bounced")]
+        [InlineData("sms", "+15559999999", "Failed")]
+        [InlineData("email", "ann@example.com", "Delivered")]
+        public async Task The_lookups_status_is_the_deliveryStatus_of_the_final_receipt(string channel, string address, string expected)
+        {
+            // Before, GET /v2/messages/{id} said Failed of an email whose receipt said Bounced (7520): a rehearsal's
+            // Get-ConnectMessage and Wait-ConnectDelivery disagreed about the same address.
+            var options = new SandboxOptions();
+            if (expected != "Delivered") options.UndeliverableAddresses.Add(address);
+            await using var host = await LoopbackSandboxHost.StartAsync(options);
+            using var response = await Client.SendAsync(Post(host.MessagesUri, channel == "email" ? Email(address) : SmsBody(address)));
+            var messageId = (await JsonBodyAsync(response)).GetProperty("messageId").GetString();
+
+            using var lookup = new HttpRequestMessage(HttpMethod.Get, new Uri(host.MessagesUri + "/" + messageId));
+            lookup.Headers.Add("key", Key);
+            using var answer = await Client.SendAsync(lookup);
+
+            var finalReceipt = host.Server.Receipts.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("deliveryInfoNotification")
+                .GetProperty("deliveryInfo").GetProperty("deliveryStatus").GetString()).Last();
+            Assert.Equal(expected, finalReceipt);
+            Assert.Equal(expected, (await JsonBodyAsync(answer)).GetProperty("status").GetString());
+        }
+
         [Fact]
         public async Task Each_cc_and_bcc_address_gets_receipts_of_its_own_under_the_same_message_as_the_service_sends()
         {

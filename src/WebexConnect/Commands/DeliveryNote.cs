@@ -1,0 +1,73 @@
+using WebexConnect.Messages;
+using WebexConnect.Receipts;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// A DeliveryResult's Note, which Wait-ConnectDelivery's DeliveryReceiptMissing error repeats: why a row ended at Submitted
+    /// without waiting for more, or why an email's receipt may never come. The service documents the receipts after Submitted
+    /// (Delivered, Bounced, Read ...) for an email app that sends through AWS SES only; one that sends through SMTP gets
+    /// Submitted alone (API.md seeds: "For email via SMTP, only submitted receipt is applicable"), and a tenant has one route
+    /// or the other, which -EmailRoute says when the results do not.
+    /// </summary>
+    internal sealed class DeliveryNote
+    {
+        /// <summary>The -EmailRoute value of an email app that sends through SMTP.</summary>
+        internal const string Smtp = "Smtp";
+
+        /// <summary>The -EmailRoute value of an email app that sends through Amazon SES.</summary>
+        internal const string AwsSes = "AwsSes";
+
+        // After "an" or "An": the sentence starts with it or not.
+        private const string SmtpSendsSubmittedAlone =
+            "email app that sends through SMTP gets no receipt after Submitted (the service sends Delivered, Bounced and the others " +
+            "only for email sent through AWS SES)";
+
+        private const string BounceAsReport = "a bounce comes back to the sender's mailbox as a non-delivery report";
+
+        private const string SayTheRoute =
+            " For such an app, wait with -EmailRoute Smtp, or send with -RequestedReceipt submitted: Wait-ConnectDelivery then takes " +
+            "Submitted as the last receipt and does not wait for more.";
+
+        private readonly string? _route;
+
+        /// <param name="route">-EmailRoute: Smtp, AwsSes, or null when not given (the route is not known).</param>
+        public DeliveryNote(string? route) => _route = route;
+
+        /// <summary>Whether the tenant's email app is said to send through SMTP: an email is then done at its Submitted receipt.</summary>
+        public bool SmtpEmail => string.Equals(_route, Smtp, System.StringComparison.OrdinalIgnoreCase);
+
+        private bool RouteKnown => _route != null;
+
+        /// <summary>The note for <paramref name="result"/>; null when none fits.</summary>
+        public string? For(DeliveryResult result)
+        {
+            var asked = result.SendResult.AskedReceipts;
+            var email = result.SendResult.Channel == MessageChannel.Email;
+            if (result.Status == DeliveryStatus.Submitted && !result.TimedOut)
+            {
+                if (asked == ReceiptFilter.SubmittedOnly)
+                    return "Submitted is the last receipt: the send's -RequestedReceipt asked for none after it.";
+                if (email && SmtpEmail)
+                    return $"Submitted is the last receipt (-EmailRoute Smtp): an {SmtpSendsSubmittedAlone}, and {BounceAsReport}.";
+            }
+            if (!email) return null;
+            if (result.Status == DeliveryStatus.NoReceipt && asked == ReceiptFilter.Nothing)
+                return "The send's -RequestedReceipt asked only for read or clicked receipts, which never come for a text email (one without " +
+                    "HTML): no receipt comes, so it was not waited for. Give the email HTML, or ask for submitted or delivered too.";
+            if (result.Status == DeliveryStatus.NoReceipt && asked == ReceiptFilter.NoSubmitted && SmtpEmail)
+                return $"The send's -RequestedReceipt left out submitted, and an {SmtpSendsSubmittedAlone} (-EmailRoute Smtp): none comes, " +
+                    "so it was not waited for. Send with -RequestedReceipt submitted to have the Submitted receipt.";
+            if (RouteKnown || !result.TimedOut) return null;
+            // Left at Submitted: the app may be an SMTP one. (A send that asked for Submitted alone is not here: its Submitted
+            // receipt is the last one, and the row is not timed out.)
+            if (result.Status == DeliveryStatus.Submitted)
+                return $"An {SmtpSendsSubmittedAlone}: for such an app Submitted is the last receipt, and {BounceAsReport}." + SayTheRoute;
+            // Nothing at all, and the send did not ask for Submitted: an SMTP app sends nothing else, so nothing comes. Before, the
+            // error said only "no delivery receipt", and the run's warning asked whether the sends gave -NotifyUrl.
+            if (result.Status == DeliveryStatus.NoReceipt && asked == ReceiptFilter.NoSubmitted)
+                return $"The send's -RequestedReceipt left out submitted, and an {SmtpSendsSubmittedAlone}: for such an app no receipt comes at all." + SayTheRoute;
+            return null;
+        }
+    }
+}
