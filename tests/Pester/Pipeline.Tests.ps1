@@ -395,15 +395,13 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         # At 10 per second, sending all 50 rows takes at least 4 seconds; the first two are back at once.
         Connect-WebexConnect -Sandbox -Tps 10
         $rows = 1..50 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009006{0:d2}' -f $_; Name = "Row $_" } }
-        $clock = [System.Diagnostics.Stopwatch]::StartNew()
 
         $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' | Select-Object -First 2)
 
-        $clock.Stop()
         $results.Count | Should -Be 2
         $results.Destination | Should -Be @('+447700900601', '+447700900602')
         $results.Status | Should -Be @('Queued', 'Queued')
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 3.5
+        # Stopped, not sent to the end: counted in rows, not seconds (a loaded machine is slow either way).
         $sent = (Get-ConnectSandboxRequest | Measure-Object -Property DestinationCount -Sum).Sum
         $sent | Should -BeLessThan 50
     }

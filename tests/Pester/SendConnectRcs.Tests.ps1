@@ -869,10 +869,12 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         $results[4].Reason | Should -BeExactly "Row 5: MediaUrl: 'files.example.com/passes/ed.png' is not an absolute URL: use https://host/path"
         @($failed).Count | Should -Be 2
         "$($failed[1])" | Should -BeLike "Row 5: Invalid +447700900965: MediaUrl: 'files.example.com/passes/ed.png'*"
+        # Each request carries one file: rows 1 and 4 share theirs, so one request unless it went before row 4 came (a pause of
+        # the input on a busy machine sends it part-full).
         $bodies = @(Get-SentBody)
-        $bodies.Count | Should -Be 2
+        $bodies.Count | Should -BeIn @(2, 3)
         $byFile = @{}
-        foreach ($body in $bodies) { $body.content.type | Should -BeExactly 'media'; $byFile[$body.content.mediaContentUrl] = @($body.to.msisdn) }
+        foreach ($body in $bodies) { $body.content.type | Should -BeExactly 'media'; $byFile[$body.content.mediaContentUrl] += @($body.to.msisdn) }
         $byFile[$al] | Should -Be @('+447700900961', '+447700900964')
         $byFile[$bo] | Should -Be @('+447700900962')
         @($bodies.to | Where-Object substitutions | ForEach-Object { $_.substitutions.PSObject.Properties.Name }) | Should -Not -Contain 'MediaUrl'
@@ -885,11 +887,13 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         $results = @(Import-Csv (Join-Path $PSScriptRoot 'Fixtures/rcs-media-cells-with-spaces.csv') | Send-ConnectRcs -From 'app-1')
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        # Rows 1 and 2 name one file: one request, unless a pause of the input (a busy machine) sent row 1 before row 2 came.
         $bodies = @(Get-SentBody)
-        $bodies.Count | Should -Be 2
-        $bodies[0].content.mediaContentUrl | Should -BeExactly $al
-        @($bodies[0].to.msisdn) | Should -Be @('+447700900981', '+447700900982')
-        $bodies[1].content.mediaContentUrl | Should -BeExactly 'https://files.example.com/passes/cy.png'
+        $bodies.Count | Should -BeIn @(2, 3)
+        $byFile = @{}
+        foreach ($body in $bodies) { $byFile[$body.content.mediaContentUrl] += @($body.to.msisdn) }
+        @($byFile.Keys | Sort-Object) | Should -BeExactly @($al, 'https://files.example.com/passes/cy.png')
+        $byFile[$al] | Should -Be @('+447700900981', '+447700900982')
     }
 
     It 'sends a URL with a space inside it encoded, once, in every place a URL goes: the file, a card''s image, a chip''s link' {
@@ -969,18 +973,20 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
     It 'skips the rows already sent when the same CSV runs again on its journal' {
         $journal = Join-Path $TestDrive 'passes.journal'
         $first = @(Import-Csv $passes | Send-ConnectRcs -From 'app-1' -Journal $journal -ErrorAction SilentlyContinue)
+        $sent = @(Get-ConnectSandboxRequest).Count
         $second = @(Import-Csv $passes | Send-ConnectRcs -From 'app-1' -Journal $journal -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
 
         $first.Status | Should -Be @('Queued', 'Queued', 'Invalid', 'Queued', 'Invalid')
         $second.Status | Should -Be @('Skipped', 'Skipped', 'Invalid', 'Skipped', 'Invalid')
-        @(Get-ConnectSandboxRequest).Count | Should -Be 2
+        @(Get-ConnectSandboxRequest).Count | Should -Be $sent
     }
 
     It 'reads no column when -MediaUrl is given on the command line, and says so' {
         $results = @(Import-Csv $passes | Select-Object -First 3 | Send-ConnectRcs -From 'app-1' -MediaUrl $bo -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
-        @(Get-SentBody).content.mediaContentUrl | Should -Be @($bo)
+        # One request on a quiet machine; more when a pause of the input sends it part-full, each with the same file.
+        @(Get-SentBody).content.mediaContentUrl | Sort-Object -Unique | Should -Be @($bo)
         "$warned" | Should -BeLike "The column 'MediaUrl' is not read: -MediaUrl was given on the command line*"
     }
 
@@ -988,7 +994,7 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
         $results = @(Import-Csv $passes | Select-Object -First 2 | Send-ConnectRcs -From 'app-1' -Text 'Your pass is in the app' -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Queued')
-        @(Get-SentBody).content.type | Should -Be @('text')
+        @(Get-SentBody).content.type | Sort-Object -Unique | Should -Be @('text')
         @($warned).Count | Should -Be 1
         "$warned" | Should -BeLike "The column 'MediaUrl' is not read: -Text was given on the command line, and an RCS message is a text or a file, not both, so every row is sent that text. Leave out -Text to send each row its file*"
     }

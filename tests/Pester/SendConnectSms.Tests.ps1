@@ -911,7 +911,8 @@ Describe 'Send-ConnectSms stopped with Ctrl+C' {
             $clock.Stop()
 
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+            # Waiting for the answer takes the 8 s latency; a loaded machine takes a few seconds to stop without it.
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 6
         }
         finally {
             if ($ps) { $ps.Dispose() }
@@ -1626,11 +1627,12 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
         @($failed).Count | Should -Be 2
         "$($failed[0])" | Should -BeLike "Row 5: Invalid +447700900955: SendAt: the SendAt column's 'next tuesday' is not a time*"
         "$($failed[1])" | Should -BeLike 'Row 6: Invalid +447700900956: SendAt: * is in the past*'
-        # Rows 1 and 4 share their time, so one request; the column is no substitution.
+        # Each request carries one time: rows 1 and 4 share theirs, so one request unless it went before row 4 came (a pause
+        # of the input on a busy machine sends it part-full; -WhatIf below shows them together). The column is no substitution.
         $bodies = @(Get-SentBody)
-        $bodies.Count | Should -Be 3
+        $bodies.Count | Should -BeIn @(3, 4)
         $byTime = @{}
-        foreach ($body in $bodies) { $byTime["$($body.sendAt)"] = @($body.to.msisdn) }
+        foreach ($body in $bodies) { $byTime["$($body.sendAt)"] += @($body.to.msisdn) }
         $byTime["$nineSent"] | Should -Be @('+447700900951', '+447700900954')
         $byTime["$tenSent"] | Should -Be @('+447700900952')
         $byTime[''] | Should -Be @('+447700900953')
@@ -1672,18 +1674,20 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
     It 'skips the rows already sent when the same CSV runs again on its journal' {
         $journal = Join-Path $TestDrive 'reminders.journal'
         $first = @(Import-Csv $reminders | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
+        $sent = @(Get-ConnectSandboxRequest).Count
         $second = @(Import-Csv $reminders | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
 
         $first.Status | Should -Be @('Scheduled', 'Scheduled', 'Queued', 'Scheduled', 'Invalid', 'Invalid')
         $second.Status | Should -Be @('Skipped', 'Skipped', 'Skipped', 'Skipped', 'Invalid', 'Invalid')
-        @(Get-ConnectSandboxRequest).Count | Should -Be 3
+        @(Get-ConnectSandboxRequest).Count | Should -Be $sent
     }
 
     It 'reads no column when -SendAt is given on the command line, and says so' {
         $results = @(Import-Csv $reminders | Select-Object -First 3 | Send-ConnectSms -From ACME -Text 'Hi' -SendAt $ten -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Scheduled', 'Scheduled', 'Scheduled')
-        @(Get-SentBody).sendAt | Should -Be @($tenSent)
+        # One request on a quiet machine; more when a pause of the input sends it part-full, each at the same time.
+        @(Get-SentBody).sendAt | Sort-Object -Unique | Should -Be @($tenSent)
         "$warned" | Should -BeLike "The column 'SendAt' is not read: -SendAt was given on the command line*"
     }
 
@@ -1818,7 +1822,8 @@ Describe 'Send-ConnectSms -ExpireAt and -Validity from ExpireAt and Validity col
         $results = @(Import-Csv $expiryCsv | Send-ConnectSms -From ACME -Text 'Hi' @options -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be (@('Queued') * 10)
-        @(Get-SentBody).ForEach({ "$($_.$Field)" }) | Should -Be @("$Sent")
+        # One request on a quiet machine; more when a pause of the input sends it part-full, each with the same expiry.
+        @(Get-SentBody).ForEach({ "$($_.$Field)" }) | Sort-Object -Unique | Should -Be @("$Sent")
         @($warned).Count | Should -Be 2
         "$($warned[0])" | Should -Be "The column 'ExpireAt' is not read: -$Given was given on the command line (or by `$PSDefaultParameterValues), and it sets every row. Leave out -$Given to take each row's own."
         "$($warned[1])" | Should -BeLike "The column 'Validity' is not read: -$Given was given*"

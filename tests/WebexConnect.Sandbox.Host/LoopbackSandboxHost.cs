@@ -24,6 +24,7 @@ namespace WebexConnect.Sandbox.Host
     {
         private WebApplication? _app;
         private int _port;
+        private int _handling;
 
         private LoopbackSandboxHost(SandboxServer server) => Server = server;
 
@@ -36,6 +37,23 @@ namespace WebexConnect.Sandbox.Host
         public Uri MessagesUri => new Uri(BaseUri, "v2/messages");
 
         public int Port => _port;
+
+        /// <summary>
+        /// Waits until no request is being handled (read, answered or cut), at most <paramref name="timeout"/>; false when one
+        /// still is. A request that arrived before its client gave up may still be accepted a moment later, on a busy machine
+        /// well after the client has moved on: what the server holds is final only once this is true.
+        /// </summary>
+        public async Task<bool> WaitUntilIdleAsync(TimeSpan timeout)
+        {
+            var until = DateTime.UtcNow + timeout;
+            while (Volatile.Read(ref _handling) > 0)
+            {
+                if (DateTime.UtcNow >= until) return false;
+                await Task.Delay(5).ConfigureAwait(false);
+            }
+
+            return true;
+        }
 
         public static async Task<LoopbackSandboxHost> StartAsync(SandboxOptions? options = null)
         {
@@ -74,6 +92,19 @@ namespace WebexConnect.Sandbox.Host
         }
 
         private async Task HandleAsync(HttpContext context)
+        {
+            Interlocked.Increment(ref _handling);
+            try
+            {
+                await HandleCountedAsync(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _handling);
+            }
+        }
+
+        private async Task HandleCountedAsync(HttpContext context)
         {
             var arrival = Server.Arrive();
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -72,7 +72,8 @@ namespace WebexConnect.Tests.Dispatch
                 // The count waited its second and counted the request still out; Dispose did not wait a second again.
                 Assert.Equal((2, 2, 0), (rows.Sent, rows.MayHaveGone, rows.NotSent));
                 Assert.True(counting.Elapsed >= TimeSpan.FromSeconds(0.9), "the count waited " + counting.Elapsed);
-                Assert.True(disposing.Elapsed < TimeSpan.FromSeconds(0.5), "Dispose waited " + disposing.Elapsed);
+                // A second of its own would be 1 s or more; a loaded machine takes a good part of a second without it.
+                Assert.True(disposing.Elapsed < TimeSpan.FromSeconds(0.9), "Dispose waited " + disposing.Elapsed);
             }
             finally
             {

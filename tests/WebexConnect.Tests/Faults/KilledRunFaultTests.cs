@@ -32,8 +32,10 @@ namespace WebexConnect.Tests.Faults
 
             FaultBench.AssertExactlyOnceAndTruthful(results, Rows, killed.Host.Server);
             var byStatus = killed.Describe();
-            // What the killed run had confirmed is skipped, never sent again.
-            Assert.True(results.Count(r => r.Status == SendStatus.Skipped) >= RateGate.BatchSizeFor(Tps), byStatus);
+            // What the killed run had confirmed is skipped, never sent again: every row its journal says was queued, however
+            // many that was at the kill (a busy machine confirms fewer by then, or sends the first rows part-full).
+            Assert.True(killed.KeysConfirmedAtTheKill > 0, byStatus);
+            Assert.Equal(killed.KeysConfirmedAtTheKill, results.Count(r => r.Status == SendStatus.Skipped));
             Assert.Equal(results.Count(r => r.Status == SendStatus.Queued), killed.Host.Server.AcceptedDestinations.Total - killed.AcceptedBeforeRerun);
             // The request in flight at the kill had been taken by the server: its rows are Unknown (honest), not
             // resent, and say how to resend them on purpose.
@@ -84,22 +86,25 @@ namespace WebexConnect.Tests.Faults
         {
             using var session = FaultBench.OpenSession(host, Tps);
             using var kill = new CancellationTokenSource();
+            var resultsTaken = 0;
             var dying = Task.Run(() =>
             {
                 using var dispatcher = session.CreateDispatcher(new DispatchOptions { JournalPath = journal }, kill.Token);
                 for (var i = 1; i <= Rows; i++)
                 {
                     dispatcher.Add(FaultBench.Item(i));
-                    dispatcher.TakeReady();
+                    Interlocked.Add(ref resultsTaken, dispatcher.TakeReady().Count);
                 }
                 foreach (var _ in dispatcher.Complete()) { }
             });
 
             // A second's worth of requests leaves at once and is answered 300 ms later; the next second's first
-            // request has just been taken by the server, so the kill finds some confirmed and some on the wire.
+            // request has just been taken by the server (its answer comes 300 ms later), so the kill finds some on the wire.
+            // And the run has had its first results, so their outcome is in its journal (written before a result is handed
+            // over): some confirmed. The server's answers alone did not say so: a busy machine records them late.
             var firstSecond = Tps / RateGate.BatchSizeFor(Tps);
             var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-            while (host.Server.Requests.Count(r => r.StatusCode == 201) <= firstSecond)
+            while (host.Server.Requests.Count(r => r.StatusCode == 201) <= firstSecond || Volatile.Read(ref resultsTaken) == 0)
             {
                 Assert.True(DateTime.UtcNow < until, "the run never got past its first second");
                 await Task.Delay(5);
@@ -110,6 +115,9 @@ namespace WebexConnect.Tests.Faults
             await CopyHeldFileAsync(journal, leftByTheKill);
             kill.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
+            // A request the server took before the kill may be accepted after the run is over (a busy machine runs its thread
+            // late): what the server holds is counted once it has handled them all, so nothing late lands in the re-run's count.
+            Assert.True(await host.WaitUntilIdleAsync(TimeSpan.FromSeconds(20)), "the server was still handling the killed run's requests");
             host.Server.Faults.Clear();
         }
 
@@ -144,7 +152,9 @@ namespace WebexConnect.Tests.Faults
                 _acceptedBefore = Enumerable.Range(1, Rows)
                     .Select(i => host.Server.AcceptedDestinations.CountOf(FaultBench.Address(i), FaultBench.CorrelationOf(i))).ToArray();
                 RequestsCutByTheKill = host.Server.Requests.Count(r => r.Fault == "DropBeforeBody");
-                KeysInFlightAtTheKill = InFlight(Path.Combine(folder, "after-kill.journal"));
+                var left = LastStates(Path.Combine(folder, "after-kill.journal"));
+                KeysInFlightAtTheKill = left.Count(s => s is "intent" or "unknown");
+                KeysConfirmedAtTheKill = left.Count(s => s == "queued");
                 Arrivals = string.Join(" ", host.Server.Requests.Select(r => r.StatusCode + (r.Fault == null ? "" : "/" + r.Fault)));
             }
 
@@ -154,6 +164,9 @@ namespace WebexConnect.Tests.Faults
 
             /// <summary>The keys whose last line in the journal the kill left is an intent (or unknown): maybe sent.</summary>
             public int KeysInFlightAtTheKill { get; }
+
+            /// <summary>The keys whose last line in the journal the kill left says the service queued them.</summary>
+            public int KeysConfirmedAtTheKill { get; }
             public string Arrivals { get; }
             public System.Collections.Generic.List<SendResult> Rerun { get; set; } = new System.Collections.Generic.List<SendResult>();
 
@@ -161,9 +174,10 @@ namespace WebexConnect.Tests.Faults
 
             public string Describe() =>
                 "re-run: " + string.Join(", ", Rerun.GroupBy(r => r.Status).Select(g => g.Key + " " + g.Count())) + "; killed run's requests: " + Arrivals +
-                "; in flight by its journal: " + KeysInFlightAtTheKill;
+                "; in flight by its journal: " + KeysInFlightAtTheKill + ", confirmed: " + KeysConfirmedAtTheKill;
 
-            private static int InFlight(string journal)
+            /// <summary>Each key's last state in the journal.</summary>
+            private static System.Collections.Generic.List<string> LastStates(string journal)
             {
                 var last = new System.Collections.Generic.Dictionary<string, string>();
                 foreach (var line in File.ReadLines(journal).Skip(1))
@@ -178,7 +192,7 @@ namespace WebexConnect.Tests.Faults
                         foreach (var key in document.RootElement.GetProperty("k").EnumerateArray()) last[key.GetString()!] = state;
                     }
                 }
-                return last.Values.Count(s => s is "intent" or "unknown");
+                return last.Values.ToList();
             }
 
             public async ValueTask DisposeAsync()

@@ -145,7 +145,8 @@ namespace WebexConnect.Tests.Receipts
                 var response = await PostAsync(ReceiptFixtures.Bytes("batch.json"));
 
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "the receipt waited " + clock.Elapsed);
+                // Held by the stallers, it waited their 10 s read limit; a loaded machine takes a second or more without them.
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "the receipt waited " + clock.Elapsed);
                 Assert.Equal(2, _listener.Receipts.Received);
                 Assert.All(stallers, tcp => Assert.True(tcp.Connected));
             }
