@@ -73,8 +73,11 @@ namespace WebexConnect.Composition
                     : "Failed rows were not sent and are safe to send again: " + whenAnswered + "send those rows again (the results' Row says which), " +
                       "or give -Journal, so that running the command again sends only what it did not send.");
             }
+            // -ResendUnknown re-sends a journal's Unknown rows; without a journal a re-run sends every row, so it is not named.
             if (Of(SendStatus.Unknown) > 0)
-                advice.Add("Unknown rows may have been sent: check the delivery reports before sending them again (-ResendUnknown).");
+                advice.Add(journalPath is not null
+                    ? "Unknown rows may have been sent: check the delivery reports before sending them again (-ResendUnknown)."
+                    : "Unknown rows may have been sent: check the delivery reports (Get-ConnectMessage) before sending them again.");
             if (Of(SendStatus.Invalid) + Of(SendStatus.Rejected) > 0)
                 advice.Add("Invalid and Rejected rows were not sent: correct what their errors say, then send them again.");
             return string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} in {3:0.0} s: {4}{5}. {6}", action, N(rows), rows == 1 ? "row" : "rows",

@@ -127,6 +127,18 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void WithoutAJournalUnknownRowsAreNotToldOfResendUnknown()
+        {
+            // Without a journal a re-run with -ResendUnknown sends every row again, the Queued ones too.
+            var failures = new RunFailures();
+            var counts = CountsOf(new[] { Result(1, SendStatus.Queued, "", ""), Result(2, SendStatus.Unknown, "Timeout", "May have been sent.") }, failures);
+
+            Assert.Equal("Send SMS: 2 rows in 1.0 s: 1 sent, 1 Unknown (OutcomeUnknown (Timeout): row 2's error says why). " +
+                "Unknown rows may have been sent: check the delivery reports (Get-ConnectMessage) before sending them again.",
+                RunSummary.Failures("Send SMS", 2, counts, failures, TimeSpan.FromSeconds(1), null));
+        }
+
+        [Fact]
         public void TheNoRowsWarningNamesTheCommand()
         {
             Assert.StartsWith("No rows were piped to Send-ConnectSms, so nothing was sent.", RunSummary.NoRows("Send-ConnectSms"));
