@@ -65,13 +65,16 @@ Describe 'The WebexConnect module' {
             Should -Be $repoFiles
 
         $about = Get-Content (Join-Path $moduleBase 'en-US/about_WebexConnect.help.txt')
-        $copyLine = @($about | Where-Object { $_ -match '^\s+Copy-Item .*ModuleBase' })
-        $copyLine.Count | Should -Be 1
+        # The sample: the line that finds the module's folder and the line that copies it.
+        $at = [array]::FindIndex([string[]] $about, [Predicate[string]] { param($line) $line -match 'ModuleBase docs$' })
+        $at | Should -BeGreaterThan 0
+        $copyLines = $about[$at..($at + 1)] | ForEach-Object Trim
+        $copyLines[1] | Should -Match '^Copy-Item '
         $folder = Join-Path $TestDrive 'admin'
         New-Item -ItemType Directory $folder | Out-Null
         Push-Location $folder
         try {
-            Invoke-Expression $copyLine[0].Trim()
+            Invoke-Expression ($copyLines -join "`n")
             Connect-WebexConnect -Sandbox
             $results = @(Import-Csv ./docs/examples/sms-recipients.csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)')
         } finally {

@@ -200,9 +200,17 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         # requests reached it stops instead, ServiceUnreachable): made here as the engine makes it, for its Code, the
         # longest of ours.
         $make = [WebexConnect.Results.SendResult].GetConstructors([Reflection.BindingFlags]'NonPublic,Instance') | Select-Object -First 1
-        $failed = $make.Invoke(@([WebexConnect.Messages.MessageChannel]::Sms, '+447700900001', $null, [WebexConnect.Results.SendStatus]::Failed,
-            $null, 'ConnectionFailed', 'Not sent: could not connect to 127.0.0.1: Connection refused (6 attempts). Safe to send again.',
-            6, [long] 2, $null, $null, $null, [long] 1, [long] 1))
+        # By parameter name, so that a parameter added to the constructor (with its default) leaves this test as it is.
+        $given = @{
+            channel = [WebexConnect.Messages.MessageChannel]::Sms; destination = '+447700900001'
+            status = [WebexConnect.Results.SendStatus]::Failed; code = 'ConnectionFailed'
+            reason = 'Not sent: could not connect to 127.0.0.1: Connection refused (6 attempts). Safe to send again.'
+            attempts = 6; batch = [long] 2; sequence = [long] 1; row = [long] 1
+        }
+        $arguments = foreach ($parameter in $make.GetParameters()) {
+            if ($given.ContainsKey($parameter.Name)) { $given[$parameter.Name] } elseif ($parameter.HasDefaultValue) { $parameter.DefaultValue } else { $null }
+        }
+        $failed = $make.Invoke([object[]] @($arguments))
         $failed.Code | Should -Be 'ConnectionFailed'
 
         $lines = Get-Line ($failed | Out-String -Width 80)
