@@ -136,6 +136,33 @@ Describe 'The exit code of a scheduled script whose service cannot be reached' {
     }
 }
 
+Describe 'The results of a run that a failure stops, kept in a variable' {
+    BeforeAll { Import-Module $script:Manifest -Force -ErrorAction Stop }
+    AfterAll { Remove-Module WebexConnect -Force -ErrorAction SilentlyContinue }
+
+    It 'are all in -OutVariable, as about_WebexConnect says, where an assignment keeps none' {
+        # The run's one terminating error ends the statement: PowerShell then assigns nothing to $results, though every
+        # row's result was written. Measured: 20 rows to a closed port, $r = ... held none, -OutVariable all 20.
+        $about = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md')) -replace '\s+', ' '
+        $about | Should -Match ([regex]::Escape('$results = ... | Send-ConnectSms keeps none of them: give -OutVariable results'))
+        $free = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $free.Start(); $port = $free.LocalEndpoint.Port; $free.Stop()
+        Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri "http://127.0.0.1:$port/" -NoSharedTps -Tps 100
+        try {
+            $rows = 1..20 | ForEach-Object { [pscustomobject]@{ To = '+4477009000{0:00}' -f $_ } }
+            $assigned = 'untouched'
+            try { $assigned = $rows | Send-ConnectSms -From ACME -Text 'Hi' -OutVariable results -ErrorAction SilentlyContinue } catch { $caught = $_ }
+        }
+        finally { Disconnect-WebexConnect -ErrorAction SilentlyContinue }
+
+        $caught.FullyQualifiedErrorId | Should -BeLike 'ServiceUnreachable*'
+        $assigned | Should -Be 'untouched'
+        @($results).Count | Should -Be 20
+        ($results.Row -join ',') | Should -Be ((1..20) -join ',')
+        @($results | Where-Object Code -ne 'RunStopped').Count | Should -Be 0
+    }
+}
+
 Describe 'A scheduled script started as about_WebexConnect advises' {
     It 'ends at once with exit code 1 at a question, instead of waiting for an answer no one gives' {
         # The script as the page advises (its snippet), started as it says. Before, the page said nothing of how to start
