@@ -801,9 +801,25 @@ namespace WebexConnect.Commands
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
                 : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed));
+            if (_whatIf is null && OneRowCallsWarning() is string loop) WriteNamedWarning(loop);
             // Rows not sent: one warning that counts them, names the commonest cause and says what to do, last in the log.
             if (_whatIf is null && RunSummary.Failures(ActionName, _run.Completed, _run.ByStatus, _run.Failures, _clock.Elapsed, _journalPath) is string failed)
                 WriteNamedWarning(failed);
+        }
+
+        /// <summary>
+        /// A piped call of this command, for the warning that a script calls it once per row (<see cref="OneRowCalls"/>); null
+        /// where one call per row is how the command is used (a row's own RCS card is made in ForEach-Object).
+        /// </summary>
+        private protected virtual string? PipedExample => null;
+
+        /// <summary>This call counted among the calls from its place in the script: the warning of a loop of one-row calls, once.</summary>
+        private string? OneRowCallsWarning()
+        {
+            if (PipedExample is not string example) return null;
+            var now = DateTime.UtcNow;
+            return OneRowCalls.OfProcess.Ended(MyInvocation.MyCommand.Name, MyInvocation.ScriptName ?? "", MyInvocation.ScriptLineNumber,
+                MyInvocation.OffsetInLine, _run!.Completed == 1 && !MyInvocation.ExpectingInput, now - _clock.Elapsed, now, example);
         }
 
         /// <summary>

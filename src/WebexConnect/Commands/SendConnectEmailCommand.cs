@@ -147,6 +147,9 @@ namespace WebexConnect.Commands
 
         private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
 
+        private protected override string PipedExample =>
+            "Import-Csv ./people.csv | Send-ConnectEmail -From news@example.com -Subject 'Hi $(Name)' -Text 'Your order ...'";
+
         private protected override int PerRowContentLength => 7;
 
         private protected override void ReadPerRowContent(object?[] content)

@@ -93,6 +93,8 @@ namespace WebexConnect.Commands
 
         private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
 
+        private protected override string PipedExample => "Import-Csv ./people.csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)'";
+
         private protected override int PerRowContentLength => 1;
 
         private protected override void ReadPerRowContent(object?[] content) => content[0] = ParameterSetName == TextSet ? Text : null;
