@@ -14,7 +14,9 @@ namespace WebexConnect.Composition
     /// <remarks>
     /// Only after <see cref="Threshold"/> such calls in a row, so that a script that sends a few alerts one by one, or a
     /// console user who runs a command again, hears nothing. A call that is piped or sends several rows, or that comes
-    /// more than <see cref="Gap"/> after the last one from its place ended, starts the count again.
+    /// more than <see cref="Gap"/> after the last one from its place ended, starts the count again. Only calls in a script
+    /// file count: the console's commands, and a host's (a C# program's AddScript or AddCommand), have no place of their own
+    /// to tell one loop from many commands that each send one message.
     /// </remarks>
     internal sealed class OneRowCalls
     {
@@ -46,7 +48,7 @@ namespace WebexConnect.Composition
         /// else null (and null for every later call from there).
         /// </summary>
         /// <param name="command">The command's name as invoked ("Send-ConnectSms").</param>
-        /// <param name="script">The script file the call is in; empty for the command line.</param>
+        /// <param name="script">The script file the call is in; empty for the command line (not counted).</param>
         /// <param name="line">The call's line in it.</param>
         /// <param name="column">The call's column on that line.</param>
         /// <param name="oneRow">It sent one row, given on the command line, not piped.</param>
@@ -55,6 +57,7 @@ namespace WebexConnect.Composition
         /// <param name="example">A piped call of the command that does the same, for the advice.</param>
         public string? Ended(string command, string script, int line, int column, bool oneRow, DateTime began, DateTime ended, string example)
         {
+            if (script.Length == 0) return null;
             var key = command + "|" + script + "|" + line.ToString(CultureInfo.InvariantCulture) + "|" + column.ToString(CultureInfo.InvariantCulture);
             lock (_gate)
             {
@@ -74,13 +77,11 @@ namespace WebexConnect.Composition
         }
 
         private static string Warning(string command, string script, int line, string example) =>
-            command + " was called " + Threshold.ToString(CultureInfo.InvariantCulture) + " times in a row from " + Where(script, line) +
+            command + " was called " + Threshold.ToString(CultureInfo.InvariantCulture) + " times in a row from " + script + ", line " +
+            line.ToString(CultureInfo.InvariantCulture) +
             ", each time for one row given on the command line: each call sends a request of its own and waits for its answer, " +
             "so the rows go one at a time, not up to 1000 a request at the session's TPS, and every result says Row 1. " +
             "Pipe the rows into one call instead, their columns giving -To, the text and its $(name) values: " + example +
             " (about_WebexConnect, \"Moving a script from Invoke-RestMethod\"). Said once for this place.";
-
-        private static string Where(string script, int line) =>
-            (script.Length == 0 ? "the command line" : script) + ", line " + line.ToString(CultureInfo.InvariantCulture);
     }
 }
