@@ -612,6 +612,36 @@ Describe 'about_WebexConnect' {
         }
     }
 
+    It 'tells an admin coming from Send-MailMessage or a vendor''s module what their parameter names are here, as the cmdlets behave' {
+        # Before: -Body, -BodyAsHtml, -Message, -Recipient and -Sender ended at "A parameter cannot be found", and no page
+        # named what takes their place.
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -BeLike '*- Send-MailMessage -Body, or a vendor''s -Message: -Text (SMS, RCS, a plain-text email). - Send-MailMessage -Body with -BodyAsHtml: -Html,*'
+        $text | Should -BeLike '*a vendor''s -Recipient: -To,*a vendor''s -Sender: -From.*-Attachments too, but it takes URLs, which the service fetches, not file paths*'
+        $text | Should -BeLike '*Body and Message are not aliases of -Text*A column named Message or Body is a substitution: give -Text ''$(Message)'', in single quotes.*'
+
+        Connect-WebexConnect -Sandbox
+        try {
+            foreach ($name in 'Body', 'BodyAsHtml', 'Message', 'Recipient', 'Sender') {
+                foreach ($command in 'Send-ConnectSms', 'Send-ConnectEmail') {
+                    (Get-Command $command).Parameters.Values.Where({ $_.Name -eq $name -or $_.Aliases -contains $name }) | Should -BeNullOrEmpty
+                }
+            }
+            # A Message column fills $(Message), and -Attachments is -Attachment, which refuses a file path.
+            $row = [pscustomobject]@{ Phone = '+447700900001'; Message = 'Hello' }
+            ($row | Send-ConnectSms -From ACME -Text '$(Message)' -PayloadOnly | ConvertFrom-Json).to[0].substitutions.Message | Should -Be 'Hello'
+            { Send-ConnectEmail -To a@example.com -From news@example.com -Subject S -Html '<p>Hi</p>' -Attachments 'C:\reports\inv.pdf' } |
+                Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*is a file path, not a URL: the service cannot read files on this computer*'
+        }
+        finally { Disconnect-WebexConnect }
+    }
+
+    It 'says what takes the place of the old loop''s try/catch per row, Start-Sleep and retry loop' {
+        $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
+        $text | Should -BeLike '*after 20 such calls in a row from one line of a script, a warning says so.*'
+        $text | Should -BeLike '*try/catch around each row: not needed.*Start-Sleep between requests: leave it out.*A retry loop: leave it out.*'
+    }
+
     It 'is the one kept in docs/en-US (build.ps1 makes it from docs/about_WebexConnect.md; CI checks it is current)' {
         $committed = Get-Content -Raw (Join-Path $script:RepoRoot 'docs/en-US/about_WebexConnect.help.txt')
         (Get-Content -Raw (Join-Path $script:RepoRoot 'out/WebexConnect/en-US/about_WebexConnect.help.txt')) | Should -Be $committed
