@@ -520,6 +520,30 @@ Describe 'Send-ConnectEmail' {
         "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1: the same message to Ann@Example.com with the same values. It is sent again, as every row is sent once*remove the repeated rows first, e.g. with | Sort-Object * -Unique | before Send-ConnectEmail (it keeps one of the rows that are the same in every column).'
     }
 
+    It 'judges a repeat by its To, Cc and Subject columns, not by a column that is not sent, and its advice keeps the other rows' {
+        # Before, the export's ExportedAt column made rows 1 and 2 differ: no warning, and Ann got the invoice twice.
+        $csv = "Email,Cc,Subject,ExportedAt`nann@example.com,boss@example.com,Invoice,Monday`nann@example.com,boss@example.com,Invoice,Tuesday`nann@example.com,audit@example.com,Invoice,Tuesday"
+        $send = @{ From = 'news@example.com'; Html = '<p>Your invoice</p>' }
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectEmail @send -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Row 2 repeats row 1: the same message to ann@example.com with the same values (its column 'ExportedAt' is not sent, so it does not count).*e.g. with | Sort-Object Email,Cc,Subject -Unique | before Send-ConnectEmail *"
+        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
+        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $requestsBefore = @(Get-ConnectSandboxRequest).Count
+
+        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectEmail @send -WarningVariable warnedAgain)
+
+        @($warnedAgain).Count | Should -Be 0
+        # Ann's copy to audit is another email: it still goes, and the one to her boss goes once.
+        $again.Destination | Should -Be @('ann@example.com', 'ann@example.com')
+        $bodies = (Get-ConnectSandboxRequest | Select-Object -Skip $requestsBefore).Body -join "`n"
+        $bodies | Should -Match 'audit@example.com'
+        ([regex]::Matches($bodies, 'boss@example.com')).Count | Should -Be 1
+    }
+
     It 'does not warn about two rows for one address that differ in their values or their own text' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; Invoice = 'A-1'; Subject = 'Invoice' }

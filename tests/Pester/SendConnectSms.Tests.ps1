@@ -1466,6 +1466,49 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1:*e.g. with | Sort-Object * -Unique | before Send-ConnectSms (it keeps one of the rows that are the same in every column).'
     }
 
+    It 'warns of a row that differs from an earlier one only in columns that are not sent, and its advice drops just that row' {
+        # Two exports pasted together: Ann twice, under another Id and Department, which no $(name) uses. Before, the rows
+        # had other values, so nothing was said, Ann got the SMS twice, and Sort-Object * -Unique kept both rows.
+        $csv = "Id,Phone,Name,Department`n1,+447700900001,Ann,Sales`n2,+447700900002,Bob,Ops`n3,+447700900001,Ann,Support`n4,+447700900001,Anne,Sales"
+        $send = @{ From = 'ACME'; Text = 'Hi $(Name), your order has shipped' }
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectSms @send -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Row 3 repeats row 1: the same message to +447700900001 with the same values (its columns 'Id', 'Department' are not sent, so they do not count). It is sent again*e.g. with | Sort-Object Phone,Name -Unique | before Send-ConnectSms (it keeps one of the rows that are the same in every column that is sent)."
+
+        # The advice, followed as written: Ann once, Anne (another name, another text) still.
+        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
+        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectSms @send -WarningVariable warnedAgain)
+
+        @($warnedAgain).Count | Should -Be 0
+        @($again.Destination | Sort-Object) | Should -Be @('+447700900001', '+447700900001', '+447700900002')
+        @($again.Status | Select-Object -Unique) | Should -Be 'Queued'
+    }
+
+    It 'judges rows with a Text column of their own by that text and the columns it uses' {
+        $csv = "Id,Phone,Name,Text`n1,+447700900001,Ann,Hi `$(Name) A`n2,+447700900001,Ann,Hi `$(Name) B`n3,+447700900001,Ann,Hi `$(Name) A"
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectSms -From ACME -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).ForEach({ "$_" }) | Should -BeLike "Row 3 repeats row 1: *(its column 'Id' is not sent, so it does not count)*| Sort-Object Phone,Name,Text -Unique |*"
+    }
+
+    It 'says nothing on a -Journal re-run of rows that differ only in a column that is not sent' {
+        $journal = Join-Path $TestDrive 'export.journal'
+        $csv = "Id,Phone,Name`n1,+447700900001,Ann`n2,+447700900001,Ann"
+        $null = $csv | ConvertFrom-Csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable first -WarningAction SilentlyContinue
+        @($first | Where-Object { "$_" -like 'Row 2 repeats row 1:*' }).Count | Should -Be 1
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Skipped')
+        @($warned | Where-Object { "$_" -like '*repeats row*' }) | Should -BeNullOrEmpty
+    }
+
     It 'gives no column example when the numbers came from no column' {
         $results = @('+447700900001', '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -WarningVariable warned -WarningAction SilentlyContinue)
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Text.RegularExpressions;
+using WebexConnect.Composition;
 
 namespace WebexConnect.Commands
 {
@@ -25,9 +25,6 @@ namespace WebexConnect.Commands
 
         // The Import-Csv parameters that decide which columns it reads; none of them runs code.
         private static readonly string[] ColumnParameters = { "Path", "LiteralPath", "Delimiter", "UseCulture", "Header", "Encoding" };
-
-        // A name that starts with a digit is quoted: PowerShell would bind 01, 1e5, 0x10 or 1kb as the number.
-        private static readonly Regex BareWord = new Regex(@"^[\p{L}_][\p{L}\p{N}_.-]*$", RegexOptions.CultureInvariant);
 
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -61,7 +58,7 @@ namespace WebexConnect.Commands
                 }
             }
             return columns.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                .Select(c => new CompletionResult(BareWord.IsMatch(c) ? c : "'" + c.Replace("'", "''") + "'", c,
+                .Select(c => new CompletionResult(PowerShellWord.Of(c), c,
                     CompletionResultType.ParameterValue, "A column of the CSV file piped in"))
                 .ToList();
         }

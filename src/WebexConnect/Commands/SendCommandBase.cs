@@ -34,7 +34,8 @@ namespace WebexConnect.Commands
         private DictionaryRowBinding? _dictionaryRows;
         private MessageChecks? _checks;
         private readonly MisreadCharacters _misread = new MisreadCharacters();
-        private readonly RepeatedRows _repeated = new RepeatedRows();
+        // Made with the session (BeginProcessing): it asks the engine which of a row's values a request carries.
+        private RepeatedRows? _repeated;
         // An error written with the reason of the one before it names that row instead of saying the reason again.
         private readonly SameReasonRows _sameReason = new SameReasonRows();
         private readonly SendAtOvertaken _sendAtOvertaken = new SendAtOvertaken();
@@ -337,7 +338,10 @@ namespace WebexConnect.Commands
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, givenOnCommandLine, MyInvocation.MyCommand.Name,
                 PipelineColumns.OfOtherSets(GetType(), ParameterSetName), ColumnOfOtherCommand, PipelineColumns.Of(GetType()));
             _dictionaryRows = DictionaryRowBinding.For(this);
-            _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, _session!.EngineHost.SubstitutionsSent);
+            // One answer per message object for the checks and the repeat warning alike: finding it serialises the message.
+            var substitutionsSent = new LastSentSubstitutions(_session!.EngineHost.SubstitutionsSent);
+            _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, substitutionsSent);
+            _repeated = new RepeatedRows(substitutionsSent.Of);
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
             var whatIf = IsWhatIf();
@@ -539,7 +543,8 @@ namespace WebexConnect.Commands
             }
             else if (PayloadOnly)
             {
-                if (_repeated.RepeatOf(_messageKey!, record.Recipient, _row) is long first && WarnedOfRepeatAndStopped(first, record.Recipient, columns, confirming: false)) return;
+                if (_repeated!.RepeatOf(_messageKey!, message, record.Recipient, _row) is long first &&
+                    WarnedOfRepeatAndStopped(first, message, record.Recipient, columns, confirming: false)) return;
                 WriteObject(_session!.EngineHost.RenderPayload(ForRecipient(message, record.Recipient), new[] { record.Recipient }));
                 RowDone(_row, went: true);
             }
@@ -551,9 +556,9 @@ namespace WebexConnect.Commands
                 var earlier = JournalOutcome(sent, asGiven, record, input);
                 // A repeat the journal skips is not sent again and warns of nothing; the run's own journal is asked only of a
                 // repeat (a lambda for it here made a closure for every row, repeat or not).
-                if (_repeated.RepeatOf(_messageKey!, record.Recipient, _row) is long first && earlier is null &&
+                if (_repeated!.RepeatOf(_messageKey!, message, record.Recipient, _row) is long first && earlier is null &&
                     RunJournalOutcome(sent, asGiven, record, input) is null &&
-                    WarnedOfRepeatAndStopped(first, record.Recipient, columns, confirming: _whatIf is null && SilentConsent.Asks(this))) return;
+                    WarnedOfRepeatAndStopped(first, message, record.Recipient, columns, confirming: _whatIf is null && SilentConsent.Asks(this))) return;
                 if (_whatIf != null)
                 {
                     if (earlier is not null)
@@ -610,13 +615,16 @@ namespace WebexConnect.Commands
         /// nothing, and stays remembered for a later row that repeats it and is sent.
         /// </summary>
         /// <param name="first">The earlier row it repeats.</param>
+        /// <param name="message">The row's message, for which of its columns the request carries.</param>
         /// <param name="recipient">The row's destination and values.</param>
         /// <param name="columns">The row's columns, for the warning's Sort-Object example.</param>
         /// <param name="confirming">-Confirm asks of the row after the warning, and may be answered No.</param>
-        private bool WarnedOfRepeatAndStopped(long first, Recipient recipient, InputRow columns, bool confirming)
+        private bool WarnedOfRepeatAndStopped(long first, ConnectMessage message, Recipient recipient, InputRow columns, bool confirming)
         {
-            _repeated.Said();
-            return WarnBeforeRow(new[] { RepeatedRows.Warning(_row, first, recipient, DestinationColumnOf(columns), MyInvocation.MyCommand.Name, confirming) });
+            _repeated!.Said();
+            // No example without a destination column: the rows were no table to sort (-To given, or plain strings piped).
+            var sentColumns = DestinationColumnOf(columns) is null ? null : _repeated.ColumnsOf(columns, BoundColumns, message, recipient);
+            return WarnBeforeRow(new[] { RepeatedRows.Warning(_row, first, recipient, sentColumns, MyInvocation.MyCommand.Name, confirming) });
         }
 
         /// <summary>

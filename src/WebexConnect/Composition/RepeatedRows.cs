@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Composition
 {
@@ -16,18 +18,36 @@ namespace WebexConnect.Composition
     /// other values (two invoices) are no repeat at all. Each row is remembered by a 64-bit hash of its destination,
     /// message and values (never the row itself), for the first <see cref="MaxRemembered"/> rows only, so a run of
     /// millions of rows keeps its constant memory (about 4 MB at most here). A repeat further on goes unsaid.
+    /// Only the values the request carries count: a column no $(name) uses never leaves this computer, and two exports
+    /// pasted together, which differ only in an Id or ExportedAt column, sent the customer the same SMS twice unwarned.
     /// </remarks>
     internal sealed class RepeatedRows
     {
         internal const int MaxRemembered = 100_000;
 
         private readonly Dictionary<ulong, long> _firstRowOf = new Dictionary<ulong, long>();
+        private readonly Func<ConnectMessage, ISet<string>?> _substitutionsSent;
+        private readonly RowSubstitutionsSent _carried;
         private bool _warned;
 
         // The hash of the last row's content, for the rows after it that share the same texts (a newsletter's HTML from the
         // command line): hashing a 400 KB HTML for every row took most of an email run's time at a high TPS.
         private object?[] _hashedContent = Array.Empty<object?>();
         private ulong _contentHash = Offset;
+
+        /// <param name="substitutionsSent">
+        /// The substitution names a request for a message carries, null for every one (IConnectEngine.SubstitutionsSent,
+        /// through the run's <see cref="LastSentSubstitutions"/>), asked only of a message whose content cannot tell
+        /// (<see cref="RowSubstitutionsSent"/>).
+        /// </param>
+        public RepeatedRows(Func<ConnectMessage, ISet<string>?> substitutionsSent)
+        {
+            _substitutionsSent = substitutionsSent;
+            _carried = new RowSubstitutionsSent(substitutionsSent);
+        }
+
+        /// <summary>How many messages the engine was asked about for the rows' keys (<see cref="RowSubstitutionsSent"/>).</summary>
+        internal int MessagesAsked => _carried.Asked;
 
         /// <summary>How many times a row's content was hashed in this run: once per distinct set of text objects, not per row.</summary>
         internal int ContentsHashed { get; private set; }
@@ -38,12 +58,13 @@ namespace WebexConnect.Composition
         /// </summary>
         /// <param name="content">The row's own content (its Text, Subject or Html cells, as the cmdlet read them); the rest
         /// of the message comes from the command line and is the same for every row of the run.</param>
+        /// <param name="message">The row's message, for which of its substitutions the request carries.</param>
         /// <param name="recipient">The row's destination and substitutions.</param>
         /// <param name="row">The input row, counted from 1.</param>
-        public long? RepeatOf(IReadOnlyList<object?> content, Recipient recipient, long row)
+        public long? RepeatOf(IReadOnlyList<object?> content, ConnectMessage message, Recipient recipient, long row)
         {
             if (_warned || recipient.Addresses.Count == 0) return null;
-            var key = KeyOf(content, recipient);
+            var key = KeyOf(content, message, recipient);
             if (_firstRowOf.TryGetValue(key, out var first)) return first;
             if (_firstRowOf.Count < MaxRemembered) _firstRowOf.Add(key, row);
             return null;
@@ -65,30 +86,74 @@ namespace WebexConnect.Composition
         /// <param name="row">The repeating row.</param>
         /// <param name="first">The row it repeats.</param>
         /// <param name="recipient">The repeating row's destination.</param>
-        /// <param name="destinationColumn">The row's column that gave the destination; null when it came from no column (no rows to sort, no example).</param>
+        /// <param name="columns">What the repeating row's columns send (<see cref="ColumnsOf"/>); null when the destination came
+        /// from no column (no rows to sort, no example).</param>
         /// <param name="command">The cmdlet's name, for the example.</param>
         /// <param name="confirming">
         /// -Confirm asks of the row after this warning: "It is sent again" was untrue of a row then answered No or No to All.
         /// </param>
-        public static string Warning(long row, long first, Recipient recipient, string? destinationColumn, string command, bool confirming = false) =>
+        public static string Warning(long row, long first, Recipient recipient, SentColumns? columns, string command, bool confirming = false) =>
             "Row " + row.ToString(CultureInfo.InvariantCulture) + " repeats row " + first.ToString(CultureInfo.InvariantCulture) +
-            ": the same message to " + SubstitutionText.Abbreviate(recipient.Addresses) + " with the same values. " +
+            ": the same message to " + SubstitutionText.Abbreviate(recipient.Addresses) + " with the same values" +
+            (columns is { NotSent.Count: > 0 } ? " (" + NotCounted(columns.NotSent) + ")" : "") + ". " +
             (confirming
                 ? "It is sent again unless you answer No to its confirmation (with -WarningAction Stop the command stops here instead). " +
                   "To send such rows once without being asked, remove the repeated rows first"
                 : "It is sent again, as every row is sent once (with -WarningAction Stop the command stops here instead). " +
-                  "To send it once, remove the repeated rows first") + (destinationColumn is null ? "." :
-            // Every column, not the destination's: Sort-Object Email -Unique also dropped a person's other, different rows
-            // (a second invoice), which are no repeats.
-            ", e.g. with | Sort-Object * -Unique | before " + command + " (it keeps one of the rows that are the same in every column).");
+                  "To send it once, remove the repeated rows first") + (columns is null ? "." :
+            // Every column that is sent, not the destination's: Sort-Object Email -Unique also dropped a person's other,
+            // different rows (a second invoice), which are no repeats. Not every column either: rows that differ only in one
+            // that is not sent are repeats, and Sort-Object * -Unique kept them all.
+            columns.NotSent.Count == 0
+                ? ", e.g. with | Sort-Object * -Unique | before " + command + " (it keeps one of the rows that are the same in every column)."
+                : ", e.g. with | Sort-Object " + SortProperties(columns.Sent) + " -Unique | before " + command +
+                  " (it keeps one of the rows that are the same in every column that is sent).");
 
-        private ulong KeyOf(IReadOnlyList<object?> content, Recipient recipient)
+        /// <summary>
+        /// The row's columns split by whether a request carries them: those bound to a parameter (the destination, Text,
+        /// CorrelationId...) and the substitutions it sends, against the rest (those no $(name) uses, and those left out of
+        /// -SubstitutionColumn). Asked once per run, for the warning.
+        /// </summary>
+        /// <param name="row">The row's columns, in its order.</param>
+        /// <param name="boundColumns">The names (and aliases) of the parameters the row's columns bind to.</param>
+        /// <param name="message">The row's message.</param>
+        /// <param name="recipient">The row's destination and substitutions.</param>
+        public SentColumns ColumnsOf(InputRow row, IReadOnlyCollection<string> boundColumns, ConnectMessage message, Recipient recipient)
+        {
+            var carried = _substitutionsSent(message);
+            var sent = new List<string>();
+            var notSent = new List<string>();
+            foreach (var column in row.Columns)
+            {
+                var goes = boundColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase) ||
+                    (recipient.Substitutions.ContainsKey(column.Key) && (carried is null || carried.Contains(column.Key)));
+                (goes ? sent : notSent).Add(column.Key);
+            }
+            return new SentColumns(sent, notSent);
+        }
+
+        /// <summary>
+        /// "its columns 'Id', 'Department' are not sent, so they do not count": why rows that differ in them, as the admin
+        /// sees them, are called the same.
+        /// </summary>
+        private static string NotCounted(IReadOnlyList<string> names) =>
+            (names.Count == 1 ? "its column " : "its columns ") + SubstitutionText.Abbreviate(names.Select(InputEcho.Quote).ToList()) +
+            (names.Count == 1 ? " is not sent, so it does not count" : " are not sent, so they do not count");
+
+        /// <summary>"Phone,Name" for Sort-Object: a name that is not a plain word quoted, its wildcard characters escaped.</summary>
+        private static string SortProperties(IReadOnlyList<string> names) =>
+            string.Join(",", names.Select(PowerShellWord.OfProperty));
+
+        private ulong KeyOf(IReadOnlyList<object?> content, ConnectMessage message, Recipient recipient)
         {
             var hash = ContentHash(content);
             for (var i = 0; i < recipient.Addresses.Count; i++) hash = Mix(Add(hash, recipient.Addresses[i], upper: true), 0);
             if (recipient.CorrelationId is string correlationId) hash = Mix(Add(hash, correlationId, upper: false), 1);
             foreach (var pair in new SubstitutionPairs(recipient.Substitutions))
+            {
+                if (!_carried.Carries(message, content, pair.Key)) continue;
                 hash = Mix(Add(Mix(Add(hash, pair.Key, upper: false), 2), pair.Value, upper: false), 3);
+            }
             return hash;
         }
 
@@ -146,5 +211,21 @@ namespace WebexConnect.Composition
             hash ^= value;
             return unchecked(hash * Prime);
         }
+    }
+
+    /// <summary>A repeating row's columns: those its request carries and those it does not (<see cref="RepeatedRows.ColumnsOf"/>).</summary>
+    internal sealed class SentColumns
+    {
+        public SentColumns(IReadOnlyList<string> sent, IReadOnlyList<string> notSent)
+        {
+            Sent = sent;
+            NotSent = notSent;
+        }
+
+        /// <summary>The columns that make what is sent, in the row's order.</summary>
+        public IReadOnlyList<string> Sent { get; }
+
+        /// <summary>The columns that never leave this computer: rows that differ only in them send the same.</summary>
+        public IReadOnlyList<string> NotSent { get; }
     }
 }

@@ -221,11 +221,12 @@ namespace WebexConnect.Composition
         /// <param name="allowMissingSubstitution">-AllowMissingSubstitution: send a $(name) without a value as written.</param>
         /// <param name="sentTexts">The command's texts as each recipient gets them, shared with its other steps.</param>
         /// <param name="substitutionsSent">
-        /// IConnectEngine.SubstitutionsSent: only the columns a request carries are checked. Null checks every column.
+        /// The names a request carries, as the run's repeat warning asks them too: only the columns a request carries are
+        /// checked. Null checks every column.
         /// </param>
         /// <param name="clock">The current time (default: the system's).</param>
         public static MessageChecks Standard(bool allowMissingSubstitution = false, SentTexts? sentTexts = null,
-            Func<ConnectMessage, ISet<string>?>? substitutionsSent = null, Func<DateTimeOffset>? clock = null)
+            LastSentSubstitutions? substitutionsSent = null, Func<DateTimeOffset>? clock = null)
         {
             var now = clock ?? (() => DateTimeOffset.UtcNow);
             // SendAt is checked against the time the first message was: a long run overtaking it is no wrong date.
@@ -248,26 +249,19 @@ namespace WebexConnect.Composition
         /// <remarks>
         /// The names are asked for only when a substitution has a problem: finding them serialises the message, and a Text
         /// column gives every row a message of its own, which the dispatcher serialises too. Once asked, they are kept for
-        /// the rows that share the message.
+        /// the rows that share the message (<see cref="LastSentSubstitutions"/>).
         /// </remarks>
         private sealed class SentSubstitutions
         {
-            private readonly Func<ConnectMessage, ISet<string>?> _of;
-            private ConnectMessage? _lastMessage;
-            private ISet<string>? _last;
+            private readonly LastSentSubstitutions _sent;
 
-            public SentSubstitutions(Func<ConnectMessage, ISet<string>?> of) => _of = of;
+            public SentSubstitutions(LastSentSubstitutions sent) => _sent = sent;
 
             public IReadOnlyList<ValidationProblem> ValidateRecipient(ConnectMessage message, Recipient recipient)
             {
                 var problems = MessageValidator.ValidateRecipient(message, recipient);
                 if (!HasSubstitutionProblem(problems)) return problems;
-                if (!ReferenceEquals(message, _lastMessage))
-                {
-                    _last = _of(message);
-                    _lastMessage = message;
-                }
-                return MessageValidator.ValidateRecipient(message, recipient, _last);
+                return MessageValidator.ValidateRecipient(message, recipient, _sent.Of(message));
             }
 
             private static bool HasSubstitutionProblem(IReadOnlyList<ValidationProblem> problems)

@@ -1,40 +1,203 @@
 using System.Collections.Generic;
+using System.Linq;
 using WebexConnect.Composition;
+using WebexConnect.Engine;
 using WebexConnect.Messages;
 using Xunit;
 
 namespace WebexConnect.Tests.Composition
 {
-    /// <summary>A row that sends exactly what an earlier row sent, found whether its texts are the same objects or copies.</summary>
+    /// <summary>
+    /// A row that sends exactly what an earlier row sent, found whether its texts are the same objects or copies, and
+    /// judged by what its request carries: not by the columns no $(name) uses.
+    /// </summary>
     public class RepeatedRowsTests
     {
+        private static readonly EmailMessage Newsletter = new EmailMessage { From = "news@example.com", Subject = "News", Html = "<p>Hi $(Name)</p>" };
+
         private static Recipient To(string address, string name) =>
             new Recipient(address, substitutions: new Dictionary<string, string> { ["Name"] = name });
+
+        private static Recipient To(string address, params (string Column, string Value)[] values) =>
+            new Recipient(address, substitutions: values.ToDictionary(v => v.Column, v => v.Value));
+
+        private static SmsMessage Sms(string text) => new SmsMessage { From = "ACME", Text = text };
+
+        /// <summary>The engine's own answer, as the cmdlets ask it, once per message object.</summary>
+        private static RepeatedRows Rows() => new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of);
 
         [Fact]
         public void ARepeatIsFoundWhetherTheRowsShareTheirTextsOrCopyThem()
         {
             var html = "<p>Hi $(Name)</p>";
             var shared = new object?[] { "News", null, html };
-            var repeated = new RepeatedRows();
+            var repeated = Rows();
 
-            Assert.Null(repeated.RepeatOf(shared, To("ann@example.com", "Ann"), 1));
-            Assert.Null(repeated.RepeatOf(shared, To("bob@example.com", "Bob"), 2));
+            Assert.Null(repeated.RepeatOf(shared, Newsletter, To("ann@example.com", "Ann"), 1));
+            Assert.Null(repeated.RepeatOf(shared, Newsletter, To("bob@example.com", "Bob"), 2));
             // A column's cell: equal text, another string object.
-            Assert.Equal(1, repeated.RepeatOf(new object?[] { "News", null, new string(html.ToCharArray()) }, To("ANN@example.com", "Ann"), 3));
+            Assert.Equal(1, repeated.RepeatOf(new object?[] { "News", null, new string(html.ToCharArray()) }, Newsletter, To("ANN@example.com", "Ann"), 3));
         }
 
         [Fact]
         public void RowsWithOtherTextsOrValuesAreNoRepeat()
         {
-            var repeated = new RepeatedRows();
+            var repeated = Rows();
             var first = new object?[] { "News", null, "<p>Hi $(Name)</p>" };
 
-            Assert.Null(repeated.RepeatOf(first, To("ann@example.com", "Ann"), 1));
-            Assert.Null(repeated.RepeatOf(new object?[] { "News", null, "<p>Hello $(Name)</p>" }, To("ann@example.com", "Ann"), 2));
-            Assert.Null(repeated.RepeatOf(first, To("ann@example.com", "Anne"), 3));
+            Assert.Null(repeated.RepeatOf(first, Newsletter, To("ann@example.com", "Ann"), 1));
+            Assert.Null(repeated.RepeatOf(new object?[] { "News", null, "<p>Hello $(Name)</p>" }, Newsletter, To("ann@example.com", "Ann"), 2));
+            Assert.Null(repeated.RepeatOf(first, Newsletter, To("ann@example.com", "Anne"), 3));
             // The texts of row 1 again, after other texts: still a repeat of row 1.
-            Assert.Equal(1, repeated.RepeatOf(first, To("ann@example.com", "Ann"), 4));
+            Assert.Equal(1, repeated.RepeatOf(first, Newsletter, To("ann@example.com", "Ann"), 4));
+        }
+
+        [Fact]
+        public void ColumnsNoVariableUsesDoNotTellRowsApart()
+        {
+            // Two exports pasted together: the same person and text, another Id and ExportedAt. Before, the rows had other
+            // values, so no repeat was said, and the customer got the same SMS twice.
+            var text = "Hi $(Name), your order has shipped";
+            var repeated = Rows();
+
+            Assert.Null(repeated.RepeatOf(new object?[] { text }, Sms(text), To("+447700900001", ("Id", "1"), ("Name", "Ann"), ("ExportedAt", "Monday")), 1));
+            Assert.Null(repeated.RepeatOf(new object?[] { text }, Sms(text), To("+447700900002", ("Id", "2"), ("Name", "Bob"), ("ExportedAt", "Monday")), 2));
+            Assert.Equal(1, repeated.RepeatOf(new object?[] { text }, Sms(text), To("+447700900001", ("Id", "3"), ("Name", "Ann"), ("ExportedAt", "Tuesday")), 3));
+        }
+
+        [Fact]
+        public void AColumnAVariableUsesStillTellsRowsApart()
+        {
+            var text = "Your code is $(Code)";
+            var repeated = Rows();
+
+            Assert.Null(repeated.RepeatOf(new object?[] { text }, Sms(text), To("+447700900001", ("Id", "1"), ("Code", "A1")), 1));
+            Assert.Null(repeated.RepeatOf(new object?[] { text }, Sms(text), To("+447700900001", ("Id", "1"), ("Code", "B2")), 2));
+        }
+
+        [Fact]
+        public void ATemplateSendsEveryColumnSoEveryColumnCounts()
+        {
+            // The template's text is in Webex Connect and may use any name: rows with another Id send something else.
+            var template = new SmsMessage { From = "ACME", Template = new MessageTemplate { Id = "T1" } };
+            var repeated = Rows();
+
+            Assert.Null(repeated.RepeatOf(new object?[] { null }, template, To("+447700900001", ("Id", "1")), 1));
+            Assert.Null(repeated.RepeatOf(new object?[] { null }, template, To("+447700900001", ("Id", "2")), 2));
+            Assert.Equal(1, repeated.RepeatOf(new object?[] { null }, template, To("+447700900001", ("Id", "1")), 3));
+        }
+
+        [Fact]
+        public void ATextColumnsRowsAskTheEngineOnceNotOncePerRow()
+        {
+            // A Text column gives each row a message of its own; asking the engine of each serialised every row's message
+            // once more. The first answer tells of the rest: Id is used by no part of the message that every row shares.
+            var asked = 0;
+            var repeated = new RepeatedRows(m => { asked++; return new ConnectEngine().SubstitutionsSent(m); });
+
+            for (var i = 1; i <= 100; i++)
+            {
+                var text = "Hi $(Name), your code is C" + i;
+                Assert.Null(repeated.RepeatOf(new object?[] { text }, Sms(text), To("+4477009" + i.ToString("D5"), ("Id", "I" + i), ("Name", "N" + i)), i));
+            }
+            var again = "Hi $(Name), your code is C7";
+            Assert.Equal(7, repeated.RepeatOf(new object?[] { again }, Sms(again), To("+447700900007", ("Id", "other"), ("Name", "N7")), 101));
+
+            Assert.Equal(1, asked);
+        }
+
+        [Fact]
+        public void ANameTheCommandLinesPartUsesCountsForEveryRowThoughItsTextDoesNotWriteIt()
+        {
+            // -CallbackData 'order $(Id)' sends each row's Id: rows with another Id send something else, asked or told.
+            var repeated = new RepeatedRows(new ConnectEngine().SubstitutionsSent);
+            SmsMessage Message(string text) => new SmsMessage { From = "ACME", Text = text, CallbackData = "order $(Id)" };
+
+            for (var i = 1; i <= 3; i++)
+            {
+                var text = "Hi $(Name) " + i;
+                Assert.Null(repeated.RepeatOf(new object?[] { text }, Message(text), To("+447700900001", ("Id", "1"), ("Name", "Ann")), i));
+                Assert.Null(repeated.RepeatOf(new object?[] { text }, Message(text), To("+447700900001", ("Id", "2"), ("Name", "Ann")), i + 10));
+            }
+            Assert.Equal(1, repeated.RepeatOf(new object?[] { "Hi $(Name) 1" }, Message("Hi $(Name) 1"), To("+447700900001", ("Id", "1"), ("Name", "Ann")), 20));
+            Assert.Equal(1, repeated.MessagesAsked);
+        }
+
+        [Fact]
+        public void AContentThatIsNoTextIsAskedAboutAsItIs()
+        {
+            // A row's own card object may use any name: nothing is told of it without the engine.
+            var repeated = Rows();
+            var card = new object();
+
+            repeated.RepeatOf(new object?[] { "Hi", card }, Sms("Hi"), To("+447700900001", ("Id", "1")), 1);
+            repeated.RepeatOf(new object?[] { "Hi", card }, Sms("Hi"), To("+447700900002", ("Id", "1")), 2);
+
+            Assert.Equal(2, repeated.MessagesAsked);
+        }
+
+        [Fact]
+        public void RowsThatShareAMessageAskOnce()
+        {
+            var repeated = Rows();
+            var message = Sms("Hi $(Name)");
+
+            for (var i = 1; i <= 100; i++) repeated.RepeatOf(new object?[] { "Hi $(Name)" }, message, To("+4477009" + i.ToString("D5"), ("Id", "I" + i), ("Name", "N")), i);
+
+            Assert.Equal(1, repeated.MessagesAsked);
+        }
+
+        [Fact]
+        public void ARowWithoutValuesAsksNothingOfTheEngine()
+        {
+            var repeated = new RepeatedRows(_ => throw new Xunit.Sdk.XunitException("asked"));
+            Assert.Null(repeated.RepeatOf(new object?[] { "Hi" }, Sms("Hi"), new Recipient("+447700900001"), 1));
+            Assert.Equal(1, repeated.RepeatOf(new object?[] { "Hi" }, Sms("Hi"), new Recipient("+447700900001"), 2));
+        }
+
+        [Fact]
+        public void TheWarningNamesTheColumnsThatAreNotSentAndSortsByThoseThatAre()
+        {
+            var text = "Hi $(Name)";
+            var recipient = To("+447700900001", ("Id", "3"), ("Name", "Ann"), ("First Name", "Ann"), ("Dept", "Ops"));
+            var row = new InputRow(new[]
+            {
+                new KeyValuePair<string, object?>("Id", "3"), new KeyValuePair<string, object?>("phone", "+447700900001"),
+                new KeyValuePair<string, object?>("Name", "Ann"), new KeyValuePair<string, object?>("First Name", "Ann"),
+                new KeyValuePair<string, object?>("Dept", "Ops"),
+            });
+            var columns = Rows().ColumnsOf(row, new[] { "To", "Phone", "Text", "CorrelationId" }, Sms(text), recipient);
+
+            Assert.Equal(new[] { "phone", "Name" }, columns.Sent);
+            Assert.Equal(new[] { "Id", "First Name", "Dept" }, columns.NotSent);
+            var warning = RepeatedRows.Warning(3, 1, recipient, columns, "Send-ConnectSms");
+            Assert.Contains("with the same values (its columns 'Id', 'First Name', 'Dept' are not sent, so they do not count).", warning);
+            Assert.Contains("| Sort-Object phone,Name -Unique | before Send-ConnectSms", warning);
+        }
+
+        [Fact]
+        public void TheSortExampleQuotesANameThatIsNoPlainWordAndEscapesItsWildcards()
+        {
+            var recipient = To("+447700900001", ("First Name", "Ann"), ("Code [new]", "A1"), ("Id", "1"));
+            var row = new InputRow(new[]
+            {
+                new KeyValuePair<string, object?>("Phone", "+447700900001"), new KeyValuePair<string, object?>("First Name", "Ann"),
+                new KeyValuePair<string, object?>("Code [new]", "A1"), new KeyValuePair<string, object?>("Id", "1"),
+            });
+            var columns = Rows().ColumnsOf(row, new[] { "Phone" }, Sms("Hi $(First Name), $(Code [new])"), recipient);
+
+            Assert.Contains("| Sort-Object Phone,'First Name','Code `[new`]' -Unique |", RepeatedRows.Warning(2, 1, recipient, columns, "Send-ConnectSms"));
+        }
+
+        [Fact]
+        public void WhenEveryColumnIsSentTheExampleSortsByEveryColumn()
+        {
+            var recipient = To("+447700900001", ("Name", "Ann"));
+            var row = new InputRow(new[] { new KeyValuePair<string, object?>("Phone", "+447700900001"), new KeyValuePair<string, object?>("Name", "Ann") });
+            var warning = RepeatedRows.Warning(2, 1, recipient, Rows().ColumnsOf(row, new[] { "Phone" }, Sms("Hi $(Name)"), recipient), "Send-ConnectSms");
+
+            Assert.Contains("with the same values. It is sent again", warning);
+            Assert.Contains("| Sort-Object * -Unique |", warning);
         }
 
         [Fact]
@@ -42,14 +205,14 @@ namespace WebexConnect.Tests.Composition
         {
             // Before, every row hashed its 1 MB HTML character by character: about a second for these 1,000 rows.
             var content = new object?[] { "News", null, new string('x', 1024 * 1024) };
-            var repeated = new RepeatedRows();
-            Assert.Null(repeated.RepeatOf(content, To("u0@example.com", "N0"), 1));
+            var repeated = Rows();
+            Assert.Null(repeated.RepeatOf(content, Newsletter, To("u0@example.com", "N0"), 1));
 
-            for (var i = 1; i <= 1000; i++) Assert.Null(repeated.RepeatOf(content, To("u" + i + "@example.com", "N" + i), i + 1));
+            for (var i = 1; i <= 1000; i++) Assert.Null(repeated.RepeatOf(content, Newsletter, To("u" + i + "@example.com", "N" + i), i + 1));
 
             Assert.Equal(1, repeated.ContentsHashed);
             // A row with texts of its own (a column's) is hashed again.
-            repeated.RepeatOf(new object?[] { "News", null, new string('x', 1024 * 1024) }, To("u0@example.com", "N0"), 1002);
+            repeated.RepeatOf(new object?[] { "News", null, new string('x', 1024 * 1024) }, Newsletter, To("u0@example.com", "N0"), 1002);
             Assert.Equal(2, repeated.ContentsHashed);
         }
     }
