@@ -361,6 +361,26 @@ Describe 'Send-ConnectSms -Journal' {
         $again.Count | Should -Be 0
     }
 
+    It 'warns when a daily task given the same journal every day skips the rows it sent yesterday (a weekly reminder stops)' {
+        # Before: day 2 of a scheduled task with one -Journal path for every day came back all Skipped, exit code 0, with no
+        # word beyond the Skipped rows: the same reminder to the same people ("Your weekly pickup is tomorrow") never went
+        # again. Yesterday's run is made by moving day 1's times in the journal back a day.
+        $journal = Join-Path $TestDrive 'reminders.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Your weekly pickup is tomorrow' -Journal $journal | Out-Null
+        $again = @($script:rows | Send-ConnectSms -From ACME -Text 'Your weekly pickup is tomorrow' -Journal $journal -WarningVariable sameDay -WarningAction SilentlyContinue)
+        $again.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        $sameDay.Count | Should -Be 0    # a re-run the same day: nothing to say
+        $yesterday = (Get-Date).ToUniversalTime().AddDays(-1).ToString('yyyy-MM-ddTHH:mm:ss.fffZ')
+        (Get-Content -LiteralPath $journal) -replace '"t":"[^"]+"', ('"t":"' + $yesterday + '"') | Set-Content -LiteralPath $journal
+        $full = (Resolve-Path -LiteralPath $journal).ProviderPath
+
+        $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Your weekly pickup is tomorrow' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        $warned.Count | Should -Be 1
+        "$warned" | Should -BeLike "3 rows Skipped as already sent: the journal '$full' records them sent 12 hours or more before this run began*same -Journal every day*'reminders-$(Get-Date -Format yyyy-MM-dd).journal' today*"
+    }
+
     It 'ends -WhatIf -Verbose with what a run would do with every row read: send, skip by the journal, or refuse' {
         # Before: "Send SMS: 0 rows in 0.0 s: nothing sent." for a re-run whose journal would skip every row read.
         $journal = Join-Path $TestDrive 'summary.journal'
