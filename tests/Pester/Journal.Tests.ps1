@@ -602,6 +602,25 @@ Describe 'Send-ConnectSms -Journal that cannot be used' {
         $failure.TargetObject | Should -Be 'run.journal'
     }
 
+    It 'refuses ~ in a process without a home folder as JournalPathInvalid, naming -Journal and saying to give a full path' {
+        # Before: a crontab or systemd unit that starts pwsh without HOME ended with PowerShell's bare "Home location for this
+        # provider is not set" under the ErrorId InvalidOperation, naming neither the journal nor what to do.
+        $fileSystem = Get-PSProvider FileSystem
+        $home0 = $fileSystem.Home
+        try {
+            $fileSystem.Home = $null
+            $failure = $null
+            try { $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi' -Journal '~/daily.journal' } catch { $failure = $_ }
+        }
+        finally {
+            $fileSystem.Home = $home0
+        }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'JournalPathInvalid,*'
+        $failure.Exception.Message | Should -BeLike "The journal path '~/daily.journal' cannot be resolved: *~ stands for the home folder, and this process has none (HOME is not set*Give the full path of a regular file."
+        $failure.TargetObject | Should -Be '~/daily.journal'
+    }
+
     It 'refuses a blank path as JournalPathInvalid instead of creating a file named with spaces' {
         Push-Location TestDrive:/
         try {
