@@ -68,7 +68,9 @@ $null = New-Item -ItemType Directory -Path $ReportFolder -Force -WhatIf:$false
 $name = if ($Sandbox) { 'sms-sandbox' } else { 'sms' }
 # One reading of the clock for both names (the default of -Day): a run started on the stroke of midnight keeps them
 # on the same day.
-$runName = '{0}-{1:yyyy-MM-dd}' -f $name, $Day
+# In the Gregorian calendar whatever the account's culture: -f formats in it, and th-TH named the files sms-2569-12-04,
+# fa-IR sms-1405-09-13, which the clean-up below read as a date centuries ago and deleted with the run's own files.
+$runName = '{0}-{1}' -f $name, $Day.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture)
 # The full path, resolved as PowerShell does (its location, TestDrive:): the .NET call below resolves a relative path
 # against the process's working directory, which Set-Location does not move, so a relative -ReportFolder given after a
 # Set-Location looked for the report somewhere else and left the killed run's half line for this run to append to.
