@@ -374,11 +374,14 @@ Describe 'Send-ConnectSms -Journal' {
         (Get-Content -LiteralPath $journal) -replace '"t":"[^"]+"', ('"t":"' + $yesterday + '"') | Set-Content -LiteralPath $journal
         $full = (Resolve-Path -LiteralPath $journal).ProviderPath
 
+        $script:rows | Send-ConnectSms -From ACME -Text 'Your weekly pickup is tomorrow' -Journal $journal -WhatIf -WarningVariable dryWarned -WarningAction SilentlyContinue 6>$null
         $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Your weekly pickup is tomorrow' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
         $warned.Count | Should -Be 1
         "$warned" | Should -BeLike "3 rows Skipped as already sent: the journal '$full' records them sent 12 hours or more before this run began*same -Journal every day*'reminders-$(Get-Date -Format yyyy-MM-dd).journal' today*"
+        $dryWarned.Count | Should -Be 1    # -WhatIf says it too, as the run would
+        "$dryWarned" | Should -BeLike "3 rows would be Skipped as already sent: the journal '$full' records them sent 12 hours or more*"
     }
 
     It 'ends -WhatIf -Verbose with what a run would do with every row read: send, skip by the journal, or refuse' {

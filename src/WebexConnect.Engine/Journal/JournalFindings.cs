@@ -64,15 +64,16 @@ namespace WebexConnect.Engine.Journal
         /// or more before it began; null when it skipped none so. A run that finishes one cut short skips rows sent minutes or
         /// hours before; a daily task given the same journal every day skips, from its second day on, every row that repeats.
         /// </summary>
+        /// <param name="whatIf">-WhatIf: the rows would be skipped, not were.</param>
         /// <param name="today">The run's local date, for the example name (now when not given).</param>
-        public static string? SentOnEarlierDays(string path, SkippedFromEarlierDays skipped, DateTime? today = null)
+        public static string? SentOnEarlierDays(string path, SkippedFromEarlierDays skipped, bool whatIf, DateTime? today = null)
         {
             if (skipped.Count == 0) return null;
             var when = skipped.Latest.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
             var dated = System.IO.Path.GetFileNameWithoutExtension(path) + "-" +
                         (today ?? DateTime.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + System.IO.Path.GetExtension(path);
             var hours = SkippedFromEarlierDays.Age.TotalHours.ToString(CultureInfo.InvariantCulture);
-            return $"{Counted.Of(skipped.Count, "row")} Skipped as already sent: the journal '{path}' records " +
+            return $"{Counted.Of(skipped.Count, "row")} {(whatIf ? "would be " : "")}Skipped as already sent: the journal '{path}' records " +
                    $"{(skipped.Count == 1 ? "it" : "them")} sent {hours} hours or more before this run began (the latest on {when}). " +
                    "A journal remembers every row it records, for good: a task that sends the same rows again on another day (a daily " +
                    "or weekly reminder with the same text) skips them all as sent if it gives the same -Journal every day. Give each " +

@@ -126,7 +126,7 @@ namespace WebexConnect.Engine.Journal
             var (admitted, found) = _run.Matches;
             if (JournalFindings.NoneMatched(_run.Journal.Path, _sentEarlier, admitted, found, whatIf: false) is string warning)
                 _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, warning, DateTimeOffset.Now));
-            if (JournalFindings.SentOnEarlierDays(_run.Journal.Path, _run.SkippedOld) is string earlierDays)
+            if (JournalFindings.SentOnEarlierDays(_run.Journal.Path, _run.SkippedOld, whatIf: false) is string earlierDays)
                 _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, earlierDays, DateTimeOffset.Now));
             if (_run.Unrecorded.Warning(_run.Journal.Path) is string unrecorded)
                 _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, unrecorded, DateTimeOffset.Now));
