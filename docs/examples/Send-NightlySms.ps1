@@ -8,6 +8,11 @@
     Unknown and are not resent (check the delivery reports for them first). A rehearsal with -Sandbox
     writes sms-sandbox-<date>.csv and .journal, apart from the real run's sms-<date> files.
 
+    Each day has its own journal, so the next day's run sends again what its CSV holds, however like yesterday's (a
+    journal remembers every row for good: with one journal for every day, a reminder with the same text to the same
+    people would be Skipped from its second day on). Each run deletes the reports and journals of its kind older than
+    -KeepDays days (90; 0 keeps them all): 10,000 rows a day make about 2 MB of them a day.
+
     The day is the day the run starts. A run that started late in the evening and died is run again after midnight
     with the day it started, -Day (Get-Date).AddDays(-1): otherwise it starts a new day's journal, which knows
     nothing of last night's sends, and sends every row again.
@@ -16,8 +21,10 @@
     question (a -Confirm, a Read-Host added later) end the run with exit code 1; without it the question waits, unseen,
     until the task's time limit:
       $action  = New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '-NoProfile -NonInteractive -File C:\Jobs\Send-NightlySms.ps1'
-      $trigger = New-ScheduledTaskTrigger -Daily -At '02:00'
-      Register-ScheduledTask -TaskName 'Nightly SMS' -Action $action -Trigger $trigger -User 'CONTOSO\svc-sms' -Password (Read-Host 'Password')
+      $trigger = New-ScheduledTaskTrigger -Daily -At '04:00'
+      # A run still going when the next is due: start the next when it ends (the default, IgnoreNew, skips that day's run).
+      $settings = New-ScheduledTaskSettingsSet -MultipleInstances Queue
+      Register-ScheduledTask -TaskName 'Nightly SMS' -Action $action -Trigger $trigger -Settings $settings -User 'CONTOSO\svc-sms' -Password (Read-Host 'Password')
 .EXAMPLE
     Import-Module ./out/WebexConnect/WebexConnect.psd1  # unless installed
     ./docs/examples/Send-NightlySms.ps1 -Sandbox -ReportFolder ./out/reports
@@ -37,7 +44,9 @@ param(
     [string] $Text = 'Hi $(Name), your order $(Order) has shipped.',
     [switch] $Sandbox,
     # Whose journal and report: the day the run being finished started.
-    [datetime] $Day = (Get-Date)
+    [datetime] $Day = (Get-Date),
+    # Reports and journals of days longer ago than this are deleted (0: none are).
+    [ValidateRange(0, 36500)] [int] $KeepDays = 90
 )
 
 # CmdletBinding above passes -WhatIf and -Verbose on to the commands below: without it PowerShell put them in $args
@@ -59,7 +68,9 @@ $null = New-Item -ItemType Directory -Path $ReportFolder -Force -WhatIf:$false
 $name = if ($Sandbox) { 'sms-sandbox' } else { 'sms' }
 # One reading of the clock for both names (the default of -Day): a run started on the stroke of midnight keeps them
 # on the same day.
-$runName = '{0}-{1:yyyy-MM-dd}' -f $name, $Day
+# In the Gregorian calendar whatever the account's culture: -f formats in it, and th-TH named the files sms-2569-12-04,
+# fa-IR sms-1405-09-13, which the clean-up below read as a date centuries ago and deleted with the run's own files.
+$runName = '{0}-{1}' -f $name, $Day.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture)
 # The full path, resolved as PowerShell does (its location, TestDrive:): the .NET call below resolves a relative path
 # against the process's working directory, which Set-Location does not move, so a relative -ReportFolder given after a
 # Set-Location looked for the report somewhere else and left the killed run's half line for this run to append to.
@@ -100,4 +111,14 @@ Import-Csv -Path $Path -Encoding UTF8 |
 if ($WhatIfPreference) { return }    # nothing was sent and no report written
 # Rows already sent by an earlier run today come back Skipped, which is not an error.
 Write-Output "Report: $report ($($sendErrors.Count) row(s) not accepted)"
+
+# By the date in their names, which a copy or a backup restore does not change as it does a file's LastWriteTime; only
+# this run's kind (sms- or sms-sandbox-), and never the day being sent.
+if ($KeepDays -gt 0) {
+    $oldest = $Day.Date.AddDays(-$KeepDays)
+    $dated = '^{0}-(\d{{4}}-\d{{2}}-\d{{2}})\.(csv|journal)$' -f [regex]::Escape($name)
+    Get-ChildItem -LiteralPath $ReportFolder -File | Where-Object {
+        $_.Name -match $dated -and [datetime]::ParseExact($Matches[1], 'yyyy-MM-dd', [cultureinfo]::InvariantCulture) -lt $oldest
+    } | Remove-Item
+}
 if ($sendErrors.Count -gt 0) { exit 1 }    # Task Scheduler shows the run as failed

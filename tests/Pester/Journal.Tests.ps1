@@ -361,6 +361,29 @@ Describe 'Send-ConnectSms -Journal' {
         $again.Count | Should -Be 0
     }
 
+    It 'warns when a daily task given the same journal every day skips the rows it sent yesterday (a weekly reminder stops)' {
+        # Before: day 2 of a scheduled task with one -Journal path for every day came back all Skipped, exit code 0, with no
+        # word beyond the Skipped rows: the same reminder to the same people ("Your weekly pickup is tomorrow") never went
+        # again. Yesterday's run is made by moving day 1's times in the journal back a day.
+        $journal = Join-Path $TestDrive 'reminders.journal'
+        $script:rows | Send-ConnectSms -From ACME -Text 'Your weekly pickup is tomorrow' -Journal $journal | Out-Null
+        $again = @($script:rows | Send-ConnectSms -From ACME -Text 'Your weekly pickup is tomorrow' -Journal $journal -WarningVariable sameDay -WarningAction SilentlyContinue)
+        $again.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        $sameDay.Count | Should -Be 0    # a re-run the same day: nothing to say
+        $yesterday = (Get-Date).ToUniversalTime().AddDays(-1).ToString('yyyy-MM-ddTHH:mm:ss.fffZ')
+        (Get-Content -LiteralPath $journal) -replace '"t":"[^"]+"', ('"t":"' + $yesterday + '"') | Set-Content -LiteralPath $journal
+        $full = (Resolve-Path -LiteralPath $journal).ProviderPath
+
+        $script:rows | Send-ConnectSms -From ACME -Text 'Your weekly pickup is tomorrow' -Journal $journal -WhatIf -WarningVariable dryWarned -WarningAction SilentlyContinue 6>$null
+        $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Your weekly pickup is tomorrow' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        $warned.Count | Should -Be 1
+        "$warned" | Should -BeLike "3 rows Skipped as already sent: the journal '$full' records them sent 12 hours or more before this run began*same -Journal every day*'reminders-$(Get-Date -Format yyyy-MM-dd).journal' today*"
+        $dryWarned.Count | Should -Be 1    # -WhatIf says it too, as the run would
+        "$dryWarned" | Should -BeLike "3 rows would be Skipped as already sent: the journal '$full' records them sent 12 hours or more*"
+    }
+
     It 'ends -WhatIf -Verbose with what a run would do with every row read: send, skip by the journal, or refuse' {
         # Before: "Send SMS: 0 rows in 0.0 s: nothing sent." for a re-run whose journal would skip every row read.
         $journal = Join-Path $TestDrive 'summary.journal'
@@ -580,6 +603,25 @@ Describe 'Send-ConnectSms -Journal that cannot be used' {
         $failure.FullyQualifiedErrorId | Should -BeLike 'JournalNotFileSystem,*'
         $failure.Exception.Message | Should -BeLike "*on the Variable provider (a relative path follows the current location, 'Variable:*'), not the file system*"
         $failure.TargetObject | Should -Be 'run.journal'
+    }
+
+    It 'refuses ~ in a process without a home folder as JournalPathInvalid, naming -Journal and saying to give a full path' {
+        # Before: a crontab or systemd unit that starts pwsh without HOME ended with PowerShell's bare "Home location for this
+        # provider is not set" under the ErrorId InvalidOperation, naming neither the journal nor what to do.
+        $fileSystem = Get-PSProvider FileSystem
+        $home0 = $fileSystem.Home
+        try {
+            $fileSystem.Home = $null
+            $failure = $null
+            try { $script:rows[0] | Send-ConnectSms -From ACME -Text 'Hi' -Journal '~/daily.journal' } catch { $failure = $_ }
+        }
+        finally {
+            $fileSystem.Home = $home0
+        }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'JournalPathInvalid,*'
+        $failure.Exception.Message | Should -BeLike "The journal path '~/daily.journal' cannot be resolved: *~ stands for the home folder, and this process has none (HOME is not set*Give the full path of a regular file."
+        $failure.TargetObject | Should -Be '~/daily.journal'
     }
 
     It 'refuses a blank path as JournalPathInvalid instead of creating a file named with spaces' {

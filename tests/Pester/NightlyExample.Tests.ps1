@@ -119,6 +119,26 @@ Describe 'The nightly example, killed part-way and run again' {
         @(Get-ChildItem -LiteralPath $reports -Filter '*.journal').Name | Should -Be 'sms-sandbox-2026-12-04.journal'
     }
 
+    It 'sends the same CSV again the next day, and deletes the reports and journals older than -KeepDays' {
+        # A weekly reminder, the same text to the same people: the next day's run has a journal of its own, so it sends
+        # every row again. Before, nothing deleted a day's report and journal: 10,000 rows a day left about 2 MB a day.
+        $csv = New-NightlyInput -Rows 5
+        $reports = Join-Path $TestDrive 'daily'
+        Wait-NightlyRun (Start-NightlyRun $csv $reports "-Day '2026-09-01 04:00'") | Should -Match 'Report: '
+        New-Item -ItemType File -Path (Join-Path $reports 'sms-2026-09-01.csv'), (Join-Path $reports 'notes-2026-09-01.csv') | Out-Null
+        Wait-NightlyRun (Start-NightlyRun $csv $reports "-Day '2026-12-03 04:00' -KeepDays 0") | Should -Match 'Report: '
+        @(Get-ChildItem -LiteralPath $reports -File).Count | Should -Be 6 -Because '-KeepDays 0 deletes nothing'
+
+        # In the culture of an account whose calendar is not the Gregorian one: the names still carry 2026-12-04.
+        Wait-NightlyRun (Start-NightlyRun $csv $reports "-Day '2026-12-04 04:00'" -Culture 'fa-IR') | Should -Match 'Report: '
+
+        @(Import-Csv -LiteralPath (Join-Path $reports 'sms-sandbox-2026-12-04.csv')).Status | Should -Be (@('Queued') * 5)
+        @(Get-ChildItem -LiteralPath $reports -File).Name | Sort-Object | Should -Be @(
+            'notes-2026-09-01.csv', 'sms-2026-09-01.csv'    # not this run's kind: a real run's, and someone else's
+            'sms-sandbox-2026-12-03.csv', 'sms-sandbox-2026-12-03.journal'
+            'sms-sandbox-2026-12-04.csv', 'sms-sandbox-2026-12-04.journal')
+    }
+
     It 'stops a second run started while the first is still going, and leaves the first one''s report whole' {
         # 3,000 rows, 30 s at the sandbox's 100 a second: the second PowerShell starts well before the first ends, even
         # on a loaded machine (with 600, a start-up of 5 s let the first run end first, and the second found nothing to send).

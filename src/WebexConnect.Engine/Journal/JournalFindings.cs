@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using WebexConnect.Composition;
 
@@ -10,6 +12,7 @@ namespace WebexConnect.Engine.Journal
     /// a re-run the morning after, given a relative path that a scheduled task had resolved in another folder, made a new
     /// journal and sent every row again without a word, and a re-run that did find last night's journal only said so row
     /// by row. NoneMatched: the warning a run ends with when earlier runs sent rows and not one of its own was among them.
+    /// SentOnEarlierDays: the one it ends with when it skipped rows sent on an earlier day (a journal reused day after day).
     /// </summary>
     internal static class JournalFindings
     {
@@ -54,6 +57,28 @@ namespace WebexConnect.Engine.Journal
                    "sender or option? Give -SubstitutionColumn with the columns the text uses, and the others no longer count. " +
                    (whatIf ? "" : "Run the command with -WhatIf to see which rows the journal skips. ") +
                    "If these rows are all new, nothing is wrong.";
+        }
+
+        /// <summary>
+        /// The warning for a run that skipped rows because the journal records them sent <see cref="SkippedFromEarlierDays.Age"/>
+        /// or more before it began; null when it skipped none so. A run that finishes one cut short skips rows sent minutes or
+        /// hours before; a daily task given the same journal every day skips, from its second day on, every row that repeats.
+        /// </summary>
+        /// <param name="whatIf">-WhatIf: the rows would be skipped, not were.</param>
+        /// <param name="today">The run's local date, for the example name (now when not given).</param>
+        public static string? SentOnEarlierDays(string path, SkippedFromEarlierDays skipped, bool whatIf, DateTime? today = null)
+        {
+            if (skipped.Count == 0) return null;
+            var when = skipped.Latest.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+            var dated = System.IO.Path.GetFileNameWithoutExtension(path) + "-" +
+                        (today ?? DateTime.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + System.IO.Path.GetExtension(path);
+            var hours = SkippedFromEarlierDays.Age.TotalHours.ToString(CultureInfo.InvariantCulture);
+            return $"{Counted.Of(skipped.Count, "row")} {(whatIf ? "would be " : "")}Skipped as already sent: the journal '{path}' records " +
+                   $"{(skipped.Count == 1 ? "it" : "them")} sent {hours} hours or more before this run began (the latest on {when}). " +
+                   "A journal remembers every row it records, for good: a task that sends the same rows again on another day (a daily " +
+                   "or weekly reminder with the same text) skips them all as sent if it gives the same -Journal every day. Give each " +
+                   $"day's run a journal of its own, with the date in its name ('{dated}' today). If this run finishes an earlier " +
+                   "one that was cut short, nothing is wrong.";
         }
 
         private static bool WasSent(JournalState state) => state == JournalState.Queued || state == JournalState.Scheduled;

@@ -59,6 +59,9 @@ namespace WebexConnect.Engine.Journal
         public string? NoneMatched() =>
             _verdicts is null ? null : JournalFindings.NoneMatched(_path, _sentEarlier, _verdicts.Asked, _verdicts.Found, whatIf: true);
 
+        public string? SentOnEarlierDays() =>
+            _verdicts is null ? null : JournalFindings.SentOnEarlierDays(_path, _verdicts.SkippedOld, whatIf: true);
+
         public SendResult? EarlierOutcome(DispatchItem item)
         {
             DispatchItem.Require(item, nameof(item));

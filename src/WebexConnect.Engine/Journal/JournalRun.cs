@@ -29,7 +29,7 @@ namespace WebexConnect.Engine.Journal
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             _journal = SendJournal.Open(path, clock, forSandbox, writeThrough);
-            _verdicts = new JournalVerdicts(_journal, resendUnknown);
+            _verdicts = new JournalVerdicts(_journal, resendUnknown, clock?.Invoke());
         }
 
         /// <summary>The keys of records on their way, for the transport.</summary>
@@ -43,6 +43,9 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>The records admitted so far, and how many of them earlier runs recorded.</summary>
         public (long Admitted, long Found) Matches => (_verdicts.Asked, _verdicts.Found);
+
+        /// <summary>The rows skipped so far for sends recorded long before this run.</summary>
+        public SkippedFromEarlierDays SkippedOld => _verdicts.SkippedOld;
 
         /// <summary>
         /// Null when the item is to be sent (its key is then pending, and the item may be a copy: send the

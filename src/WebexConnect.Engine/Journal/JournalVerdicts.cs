@@ -43,12 +43,17 @@ namespace WebexConnect.Engine.Journal
         // their count, so a re-run skips as many of them as went out before.
         private readonly Dictionary<JournalKey, int> _seen = new Dictionary<JournalKey, int>();
 
-        public JournalVerdicts(IEarlierSends earlier, bool resendUnknown)
+        /// <param name="runStartedAt">When the run began (now when not given): what a skipped row's send is old against.</param>
+        public JournalVerdicts(IEarlierSends earlier, bool resendUnknown, DateTimeOffset? runStartedAt = null)
         {
             _earlier = earlier ?? throw new ArgumentNullException(nameof(earlier));
             _resendUnknown = resendUnknown;
             _keys = new JournalKeyMaker(earlier.Salt);
+            SkippedOld = new SkippedFromEarlierDays(runStartedAt ?? DateTimeOffset.UtcNow);
         }
+
+        /// <summary>The rows skipped for sends recorded long before this run (a journal reused from day to day).</summary>
+        public SkippedFromEarlierDays SkippedOld { get; }
 
         /// <summary>
         /// The result that takes the item's place (Skipped, Unknown), or null when it is to be sent. Either way the item's
@@ -69,7 +74,9 @@ namespace WebexConnect.Engine.Journal
             keys = KeysOf(item, shape, givenShape, first, earlierInRun);
             if (!Earlier(keys, out var entry)) return null;
             Found++;
-            return Decide(item, entry, out resending);
+            var instead = Decide(item, entry, out resending);
+            if (instead?.Status == SendStatus.Skipped) SkippedOld.Note(entry.At);
+            return instead;
         }
 
         /// <summary>

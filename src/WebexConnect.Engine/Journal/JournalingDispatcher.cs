@@ -115,8 +115,8 @@ namespace WebexConnect.Engine.Journal
         public IReadOnlyList<SendResult> TakeReady() => _inner.TakeReady();
 
         /// <summary>
-        /// The last results, then (once) the warnings: when not one row of this run was one an earlier run recorded, and
-        /// when the journal could not record the outcome of some rows.
+        /// The last results, then (once) the warnings: when not one row of this run was one an earlier run recorded, when rows
+        /// were skipped for sends recorded on an earlier day, and when the journal could not record the outcome of some rows.
         /// </summary>
         public IEnumerable<SendResult> Complete()
         {
@@ -126,6 +126,8 @@ namespace WebexConnect.Engine.Journal
             var (admitted, found) = _run.Matches;
             if (JournalFindings.NoneMatched(_run.Journal.Path, _sentEarlier, admitted, found, whatIf: false) is string warning)
                 _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, warning, DateTimeOffset.Now));
+            if (JournalFindings.SentOnEarlierDays(_run.Journal.Path, _run.SkippedOld, whatIf: false) is string earlierDays)
+                _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, earlierDays, DateTimeOffset.Now));
             if (_run.Unrecorded.Warning(_run.Journal.Path) is string unrecorded)
                 _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, unrecorded, DateTimeOffset.Now));
         }

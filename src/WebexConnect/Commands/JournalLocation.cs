@@ -29,9 +29,16 @@ namespace WebexConnect.Commands
             {
                 path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(journal, out provider, out _);
             }
-            catch (Exception ex) when (ex is DriveNotFoundException || ex is ProviderNotFoundException || ex is NotSupportedException || ex is ArgumentException)
+            // PSInvalidOperationException: a path starting with ~ in a process without a home folder (cron or a systemd unit
+            // started with no HOME). Before, it ended the command as a bare "Home location for this provider is not set"
+            // under PowerShell's InvalidOperation ErrorId, which named neither -Journal nor what to give instead.
+            catch (Exception ex) when (ex is DriveNotFoundException || ex is ProviderNotFoundException || ex is NotSupportedException ||
+                                       ex is ArgumentException || ex is PSInvalidOperationException)
             {
-                Refuse(cmdlet, PathInvalidErrorId, $"The journal path '{shown}' cannot be resolved: {ex.Message} Give the path of a regular file.", journal, ex);
+                var noHome = journal.TrimStart().StartsWith("~", StringComparison.Ordinal) && ex is PSInvalidOperationException
+                    ? " ~ stands for the home folder, and this process has none (HOME is not set: a systemd unit or a crontab can start it so)."
+                    : "";
+                Refuse(cmdlet, PathInvalidErrorId, $"The journal path '{shown}' cannot be resolved: {ex.Message}{noHome} Give the full path of a regular file.", journal, ex);
                 throw; // Not reached: Refuse throws.
             }
 

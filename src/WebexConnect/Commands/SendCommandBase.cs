@@ -795,6 +795,7 @@ namespace WebexConnect.Commands
                 foreach (var batch in _whatIf.Flush()) SayWhatIf(batch);
                 // As the run would warn (the journal's own run does, at its end).
                 if (_journalPreview?.NoneMatched() is string noneMatched) WriteNamedWarning(noneMatched);
+                if (_journalPreview?.SentOnEarlierDays() is string earlierDays) WriteNamedWarning(earlierDays);
             }
             if (_run is null)
             {

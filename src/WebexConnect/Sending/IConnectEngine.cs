@@ -75,6 +75,9 @@ namespace WebexConnect.Sending
         /// <summary>After the rows: the warning a run gives when earlier runs sent rows and none of these is among them; else null.</summary>
         string? NoneMatched();
 
+        /// <summary>After the rows: the warning a run gives when it skips rows sent on an earlier day (a journal reused daily); else null.</summary>
+        string? SentOnEarlierDays();
+
         /// <summary>The result a run on the journal would give the record instead of sending it (Skipped, Unknown); null when it would send it.</summary>
         SendResult? EarlierOutcome(DispatchItem item);
     }

@@ -301,6 +301,47 @@ namespace WebexConnect.Tests.Journal
             Assert.DoesNotContain(dispatcher.TakeDiagnostics(), d => d.Level == DiagnosticLevel.Warning);
         }
 
+        /// <summary>
+        /// Before: a daily task given the same -Journal every day skipped, from its second day on, every reminder whose text
+        /// repeats ("Your weekly pickup is tomorrow"), with nothing but Skipped rows in its log. Now a run that skips rows sent
+        /// 12 hours or more before it began warns once, at its end, and says to put the date in the journal's name; a re-run
+        /// of a run cut short hours before does not.
+        /// </summary>
+        [Theory]
+        [InlineData(25, true)]    // yesterday's run of a daily task
+        [InlineData(24 * 7, true)] // last week's
+        [InlineData(9, false)]    // last night's run at 23:00, finished the morning after
+        public void A_run_that_skips_rows_sent_on_an_earlier_day_says_to_give_each_day_its_own_journal(int hoursAgo, bool warns)
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("reminders.journal");
+            var sentAt = DateTimeOffset.UtcNow.AddHours(-hoursAgo);
+            using (var earlier = SendJournal.Open(journal, () => sentAt))
+            using (var keys = new JournalKeyMaker(earlier.Salt))
+            {
+                var shape = MessageShape.Of(JournalKit.Greeting);
+                earlier.Record(JournalState.Queued, JournalKit.Rows(1, 3).Select(i => keys.For(shape, JournalKit.Person(i), 1)).ToList());
+            }
+
+            var today = new ScriptedTransport(_ => SendStatus.Queued);
+            using var dispatcher = JournalKit.OverFake(today, journal);
+            var results = JournalKit.Send(dispatcher, JournalKit.Rows(1, 4));
+            var warnings = dispatcher.TakeDiagnostics().Where(d => d.Level == DiagnosticLevel.Warning).Select(d => d.Message).ToList();
+
+            Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Skipped, SendStatus.Skipped, SendStatus.Queued }, results.Select(r => r.Status));
+            if (!warns)
+            {
+                Assert.Empty(warnings);
+                return;
+            }
+            var warning = Assert.Single(warnings);
+            var when = sentAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.StartsWith($"3 rows Skipped as already sent: the journal '{journal}' records them sent 12 hours or more before this run began (the latest on {when} UTC).", warning);
+            Assert.Contains($"'reminders-{DateTime.Now:yyyy-MM-dd}.journal' today", warning);
+            dispatcher.Complete().ToList();
+            Assert.DoesNotContain(dispatcher.TakeDiagnostics(), d => d.Level == DiagnosticLevel.Warning);
+        }
+
         [Fact]
         public void A_journal_with_no_send_recorded_gives_no_warning_however_new_the_rows()
         {
