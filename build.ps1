@@ -131,10 +131,32 @@ function New-MamlHelp {
     [pscustomobject]@{ Path = $written[0].FullName; CommandHelp = $help }
 }
 
-# Turns a PlatyPS paragraph into what Get-Help prints well: the lines of one markdown paragraph joined (Get-Help
-# wraps text to the window; a hard break from the source would print as a short line at any width), list items,
-# table rows and indented code kept on lines of their own, and fenced code indented instead of fenced.
-function ConvertTo-HelpParagraph([string] $Text) {
+# Words of $Text on lines of at most $Width columns: the first after $First, the others after $Rest. A word wider
+# than a line stays whole, on a line of its own.
+function Split-WrappedLine([string] $Text, [int] $Width, [string] $First = '', [string] $Rest = '') {
+    $line = $First
+    $empty = $true
+    foreach ($word in ($Text.Trim() -split ' +')) {
+        if (-not $empty -and $line.Length + 1 + $word.Length -gt $Width) {
+            $line.TrimEnd()
+            $line = $Rest
+            $empty = $true
+        }
+        $line = if ($empty) { $line + $word } else { $line + ' ' + $word }
+        $empty = $false
+    }
+    $line.TrimEnd()
+}
+
+# Turns a PlatyPS paragraph into what Get-Help prints well: the lines of one markdown paragraph joined, then broken
+# at words into lines of at most $Width columns (list items hanging under their text), table rows and indented code
+# kept on lines of their own, and fenced code indented instead of fenced. Why break lines here: Get-Help breaks a
+# line at the console's width by words only where the culture's language is English, French, German, Italian,
+# Portuguese or Spanish (PowerShell's StringManipulationHelper); elsewhere (Dutch, Polish, Japanese..., and the
+# invariant culture of a Linux with LANG=C.UTF-8) it breaks inside a word, "Im" / "port-Csv". Lines that fit are
+# printed as they are, so words stay whole in any culture, at the cost of lines no wider than an 80-column console's
+# in a wider one, as about topics have.
+function ConvertTo-HelpParagraph([string] $Text, [int] $Width) {
     $lines = New-Object System.Collections.Generic.List[string]
     $inFence = $false
     foreach ($line in ($Text -replace "`r`n", "`n") -split "`n") {
@@ -147,7 +169,14 @@ function ConvertTo-HelpParagraph([string] $Text) {
         if (-not $startsOwnLine -and $previousOpen) { $lines[$lines.Count - 1] = $previous.TrimEnd() + ' ' + $trimmed }
         else { $lines.Add($(if ($trimmed -eq '') { '' } else { $line.TrimEnd() })) }
     }
-    ($lines -join "`n").Trim("`n")
+    $wrapped = foreach ($line in $lines) {
+        if ($line -eq '' -or $line -match '^(\s*\||\s{4})') { $line }
+        elseif ($line -match '^(\s*(?:[-*+]|\d+\.)\s+)(.*)$') {
+            Split-WrappedLine $Matches[2] $Width $Matches[1] (' ' * $Matches[1].Length)
+        }
+        else { Split-WrappedLine $line $Width }
+    }
+    (@($wrapped) -join "`n").Trim("`n")
 }
 
 # The about topic as Get-Help prints it: a text file shown as it is, so it is laid out here the way about topics of
@@ -157,20 +186,8 @@ function ConvertTo-HelpParagraph([string] $Text) {
 # meaning) wrapped with their meanings still aligned.
 function ConvertTo-AboutHelpText([string[]] $Markdown, [int] $Width = 80) {
     $out = New-Object System.Collections.Generic.List[string]
-    # Words of $Text on lines of at most $Width columns: the first after $First, the others after $Rest.
     function Add-Wrapped([string] $Text, [string] $First, [string] $Rest) {
-        $line = $First
-        $empty = $true
-        foreach ($word in ($Text.Trim() -split ' +')) {
-            if (-not $empty -and $line.Length + 1 + $word.Length -gt $Width) {
-                $out.Add($line.TrimEnd())
-                $line = $Rest
-                $empty = $true
-            }
-            $line = if ($empty) { $line + $word } else { $line + ' ' + $word }
-            $empty = $false
-        }
-        $out.Add($line.TrimEnd())
+        foreach ($line in @(Split-WrappedLine $Text $Width $First $Rest)) { $out.Add($line) }
     }
     # A blank line, unless one is there already or a section's name is right above (as PowerShell's own topics).
     function Add-Blank {
@@ -248,8 +265,14 @@ function ConvertTo-AboutHelpText([string[]] $Markdown, [int] $Width = 80) {
 # markdown fences among its introduction paragraphs (with a U+0080 paragraph between them) and <dev:code> is empty;
 # no parameter has a <dev:defaultValue>, so "Default value" is blank; related links keep their relative .md
 # addresses. This puts each example's code into <dev:code> and its text into <dev:remarks>, writes the default
-# value docs/ gives for each parameter, leaves related links by name (or URL), and joins wrapped paragraphs.
+# value docs/ gives for each parameter, leaves related links by name (or URL), and lays out each paragraph in lines
+# that an 80-column console prints whole (ConvertTo-HelpParagraph).
 function Repair-MamlHelp([string] $Path, [object[]] $CommandHelp) {
+    # A console of 80 columns prints Get-Help in 79 (PowerShell leaves the last column free; Out-String -Width 79
+    # prints the same lines). Get-Help indents a parameter's text, an input or output type's and NOTES by eight
+    # columns (four in Get-Help -Parameter), everything else by four.
+    $consoleColumns = 79
+    $deepText = 'ancestor::command:parameter | ancestor::command:inputType | ancestor::command:returnValue | ancestor::maml:alertSet'
     $doc = New-Object System.Xml.XmlDocument
     $doc.PreserveWhitespace = $true
     $doc.Load($Path)
@@ -275,16 +298,18 @@ function Repair-MamlHelp([string] $Path, [object[]] $CommandHelp) {
                     $body = @(($text -replace "`r`n", "`n").Trim() -split "`n")
                     $code.Add((($body | Select-Object -Skip 1 | Where-Object { $_ -notmatch '^\s*```\s*$' }) -join "`n"))
                 }
-                elseif ($text.Trim([char]0x80).Trim() -ne '') { $remarks.Add((ConvertTo-HelpParagraph $text)) }
+                elseif ($text.Trim([char]0x80).Trim() -ne '') { $remarks.Add((ConvertTo-HelpParagraph $text ($consoleColumns - 4))) }
                 $null = $intro.RemoveChild($para)
             }
             if ($code.Count -eq 0) { throw "An example of $name has no code: $($example.SelectSingleNode('maml:title', $ns).InnerText)" }
-            # Get-Help indents a title by four columns: padded with PlatyPS's nine dashes a side, a long one wraps at 80
-            # columns and leaves its closing dashes on a line of their own. Fewer dashes for those, none if need be.
+            # Get-Help indents a title by four columns: padded with PlatyPS's nine dashes a side, a long one wraps in an
+            # 80-column console and leaves its closing dashes on a line of their own. Fewer dashes for those, none if
+            # need be, and a title longer than a line broken at words, as a paragraph is.
             $titleNode = $example.SelectSingleNode('maml:title', $ns)
             $bare = $titleNode.InnerText.Trim().Trim('-').Trim()
-            $dashes = [Math]::Min(9, [Math]::Floor((76 - $bare.Length - 2) / 2))
-            $titleNode.InnerText = if ($dashes -ge 1) { ('-' * $dashes) + " $bare " + ('-' * $dashes) } else { $bare }
+            $dashes = [Math]::Min(9, [Math]::Floor(($consoleColumns - 4 - $bare.Length - 2) / 2))
+            $titleNode.InnerText = if ($dashes -ge 1) { ('-' * $dashes) + " $bare " + ('-' * $dashes) }
+            else { @(Split-WrappedLine $bare ($consoleColumns - 4)) -join "`n" }
             $example.SelectSingleNode('dev:code', $ns).InnerText = $code -join "`n`n"
             $remarksNode = $example.SelectSingleNode('dev:remarks', $ns)
             # An empty last paragraph, as built-in help has, keeps a blank line before the next example's title.
@@ -305,6 +330,13 @@ function Repair-MamlHelp([string] $Path, [object[]] $CommandHelp) {
             $default = $doc.CreateElement('dev', 'defaultValue', $devNs)
             $default.InnerText = [string] $documented[0].DefaultValue
             $null = $parameter.AppendChild($default)
+            # Get-Help prints the aliases after "Aliases" and 22 spaces, eight columns in: a list of -To's column names
+            # runs past the console's edge. Broken after a comma, each later line starts under the first.
+            $aliases = $parameter.GetAttribute('aliases')
+            $label = ' ' * 'Aliases                      '.Length
+            if ($label.Length + $aliases.Length -gt $consoleColumns - 8) {
+                $parameter.SetAttribute('aliases', (@(Split-WrappedLine $aliases ($consoleColumns - 8) $label $label) -join "`n").TrimStart())
+            }
         }
 
         foreach ($uri in @($command.SelectNodes('command:relatedLinks/maml:navigationLink/maml:uri', $ns))) {
@@ -312,7 +344,8 @@ function Repair-MamlHelp([string] $Path, [object[]] $CommandHelp) {
         }
 
         foreach ($para in @($command.SelectNodes('.//maml:para[not(ancestor::command:example)]', $ns))) {
-            $para.InnerText = ConvertTo-HelpParagraph $para.InnerText
+            $indent = if ($para.SelectSingleNode($deepText, $ns)) { 8 } else { 4 }
+            $para.InnerText = ConvertTo-HelpParagraph $para.InnerText ($consoleColumns - $indent)
         }
     }
 

@@ -18,6 +18,10 @@ BeforeAll {
     # folder, not the assembly's), in 5.1 and 7. HelpFile becomes a full path once the help has been loaded.
     $script:MamlPath = Join-Path $command.Module.ModuleBase "en-US/$(Split-Path -Leaf $command.HelpFile)"
 
+    # A console 80 columns wide prints Get-Help in 79: PowerShell leaves the last column free. Measured in a terminal
+    # of 80 columns (script, stty cols 80): the same lines as Out-String -Width 79.
+    $script:ConsoleColumns = 79
+
     $script:CommonParameters = @([System.Management.Automation.PSCmdlet]::CommonParameters) +
         @([System.Management.Automation.PSCmdlet]::OptionalCommonParameters)
 
@@ -138,8 +142,8 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $untold | Should -BeNullOrEmpty
     }
 
-    It 'shows its examples without markdown fences, at 80 columns as at any width' {
-        $text = Get-Help $Name -Examples | Out-String -Width 80
+    It 'shows its examples without markdown fences, in an 80-column console as at any width' {
+        $text = Get-Help $Name -Examples | Out-String -Width $script:ConsoleColumns
         $text | Should -Not -Match '```'
         $text | Should -Not -Match ([char]0x80)
         $text | Should -Match 'Example 1: '
@@ -155,11 +159,12 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $printed | Where-Object { $_.Contains('`') -and $_.Trim() -notin $code } | Should -BeNullOrEmpty
     }
 
-    It 'prints each line of its example code whole at 80 columns, so a line copied from the console runs' {
+    It 'prints each line of its example code whole in an 80-column console, so a line copied from it runs' {
         # Get-Help indents code and breaks a line wider than the console wherever the width ends, inside a
         # token (-Suggest / ion): the copied halves no longer run. Measured on what Get-Help prints, not on the
         # markdown, so the indent Get-Help adds is counted whatever it is.
-        $printed = @((Get-Help $Name -Examples | Out-String -Width 80) -split '\r?\n' | ForEach-Object TrimEnd)
+        # Before: five lines of 76 characters fitted Out-String -Width 80 and broke in the console's 79 columns.
+        $printed = @((Get-Help $Name -Examples | Out-String -Width $script:ConsoleColumns) -split '\r?\n' | ForEach-Object TrimEnd)
         $broken = foreach ($example in @((Get-Help $Name -Examples).examples.example)) {
             foreach ($line in @($example.code -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_.Trim() })) {
                 $whole = $printed | Where-Object { $_.EndsWith($line) -and -not $_.Substring(0, $_.Length - $line.Length).Trim() }
@@ -184,12 +189,55 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         @($printed -match '^\s+Default value\s*$') | Should -BeNullOrEmpty
     }
 
-    It 'prints each Default value whole at 80 columns' {
+    It 'prints each Default value whole in an 80-column console' {
         # Before: Connect-WebexConnect -Tps showed "10, then the limit the service announces (o" and "r WEBEXCONNECT_TPS)"
-        # on the next line: the value starts at column 37, so more than 43 characters break wherever the width ends.
+        # on the next line: the value starts at column 37, so in the console's 79 columns more than 42 characters break
+        # wherever the width ends ("10, then as announced (or WEBEXCONNECT_TPS)", 43, did in the console).
         $wide = @((Get-Help $Name -Full | Out-String -Width 1000) -split '\r?\n' -match '^\s+Default value\b' | ForEach-Object TrimEnd)
-        $narrow = @((Get-Help $Name -Full | Out-String -Width 80) -split '\r?\n' | ForEach-Object TrimEnd)
+        $narrow = @((Get-Help $Name -Full | Out-String -Width $script:ConsoleColumns) -split '\r?\n' | ForEach-Object TrimEnd)
         @($wide | Where-Object { $_ -cnotin $narrow }) | Should -BeNullOrEmpty
+    }
+
+    It 'prints every word of its help whole in an 80-column console, in any culture' {
+        # Get-Help breaks a line wider than the console at a word only where the culture's language is English, French,
+        # German, Italian, Portuguese or Spanish; elsewhere (Dutch, Polish, Japanese..., the invariant culture of a Linux
+        # with LANG=C.UTF-8) at the last column, inside a word: "Pipe Im" / "port-Csv into it". Before: 1,739 words split
+        # so across the cmdlets' help. Each line the help prints wider than the console is found here, in that culture,
+        # as the lines the console prints it in. Not the module's to shorten, so left out: SYNTAX, REMARKS and the
+        # common parameters' text, which PowerShell writes, and the Online Version address, longer than a line.
+        $views = @({ Get-Help $Name -Full }, { Get-Help $Name -Examples }, { Get-Help $Name })
+        if (@($help.parameters.parameter | Where-Object { $null -ne $_ }).Count -gt 0) { $views += { Get-Help $Name -Parameter * } }
+        $culture = [System.Threading.Thread]::CurrentThread.CurrentCulture
+        try {
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = [cultureinfo]::InvariantCulture
+            $split = foreach ($view in $views) {
+                $wide = @((& $view | Out-String -Width 10000) -split '\r?\n' | ForEach-Object TrimEnd)
+                # Untrimmed: a line the console breaks after a space ends with it.
+                $narrow = @((& $view | Out-String -Width $script:ConsoleColumns) -split '\r?\n')
+                $at = 0
+                $section = ''
+                foreach ($line in $wide) {
+                    if ($line -cmatch '^[A-Z][A-Z ]+$' -or $line.Trim() -eq '<CommonParameters>') { $section = $line.Trim() }
+                    # The lines the console prints this one in: the first, then each at the line's indent.
+                    $indent = $line.Length - $line.TrimStart().Length
+                    $printed = @($narrow[$at])
+                    $joined = $narrow[$at]
+                    $at++
+                    while ($joined.TrimEnd().Length -lt $line.Length -and $at -lt $narrow.Count) {
+                        $printed += $narrow[$at]
+                        $joined += $narrow[$at].Substring([Math]::Min($indent, $narrow[$at].Length - $narrow[$at].TrimStart().Length))
+                        $at++
+                    }
+                    $joined.TrimEnd() | Should -BeExactly $line -Because 'the console prints each line of the help as it is, or wrapped'
+                    if ($printed.Count -eq 1 -or $section -in 'SYNTAX', 'REMARKS', '<CommonParameters>' -or $line -match '^\s+Online Version ') { continue }
+                    $words = @($line.Trim() -split ' +')
+                    $broken = @(($printed | ForEach-Object { $_.Trim() -split ' +' }) | Where-Object { $_ -cnotin $words })
+                    if ($broken) { "$($section): $($broken -join ' / ') in: $($line.Trim())" }
+                }
+            }
+        }
+        finally { [System.Threading.Thread]::CurrentThread.CurrentCulture = $culture }
+        $split | Should -BeNullOrEmpty
     }
 
     It 'names related links by cmdlet or topic, with a web address or none' {
