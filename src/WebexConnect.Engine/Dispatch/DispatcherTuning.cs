@@ -35,8 +35,8 @@ namespace WebexConnect.Engine.Dispatch
         /// <summary>
         /// How long the pipeline must have been quiet before a partial batch goes out when the process itself was starved of
         /// the CPU all along (<see cref="InputPause"/>): the timer never ran on time, so its quiet could not be told from a
-        /// pause. Well before the next row of <c>1..5 | % { Start-Sleep 1; $_ }</c>, so a slow source on a busy machine
-        /// still gets each result before its next row is read.
+        /// pause, or the pipeline thread was busy all along (an upstream that computes each row for long). A second: a slow
+        /// source on a busy machine still has each row sent about a second after it came.
         /// </summary>
         public TimeSpan LongestLinger { get; }
 
