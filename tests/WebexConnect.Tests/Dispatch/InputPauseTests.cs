@@ -43,6 +43,12 @@ namespace WebexConnect.Tests.Dispatch
                 Dispatcher.TickLinger();
             }
 
+            /// <summary>Ticks every <paramref name="step"/> ms from then until before <paramref name="until"/> ms.</summary>
+            public void TickEvery(int step, int until)
+            {
+                for (var ms = step; ms < until; ms += step) TickAt(ms);
+            }
+
             public void Add(int row) => Dispatcher.Add(Items.Person(row));
 
             public void Dispose() => Dispatcher.Dispose();
@@ -92,7 +98,7 @@ namespace WebexConnect.Tests.Dispatch
             // Read-Host (or Start-Sleep) between rows while a backup keeps the machine busy: each row still goes before the next.
             using var run = new ManualLinger(rows: 1);
 
-            for (var ms = 200; ms < 1000; ms += 200) run.TickAt(ms);
+            run.TickEvery(200, until: 1000);
             Assert.Equal(0, run.Sent);
             run.TickAt(1000);
             Assert.Equal(1, run.Sent);
@@ -105,7 +111,7 @@ namespace WebexConnect.Tests.Dispatch
             // used its share, and at load 50 the pipeline thread waited for a CPU while the on-time ticks sent every batch.
             using var run = new ManualLinger(rows: 3) { RowThreadRunnable = true };
 
-            for (var ms = 25; ms <= 500; ms += 25) run.TickAt(ms);
+            run.TickEvery(25, until: 525);
             Assert.Equal(0, run.Sent);
 
             // Asleep (Start-Sleep, Read-Host): the input paused, and 50 ms of it on time sends the batch.
@@ -123,7 +129,7 @@ namespace WebexConnect.Tests.Dispatch
             // each row sent about a second after it came.
             using var run = new ManualLinger(rows: 1) { RowThreadRunnable = true };
 
-            for (var ms = 25; ms < 1000; ms += 25) run.TickAt(ms);
+            run.TickEvery(25, until: 1000);
             Assert.Equal(0, run.Sent);
             run.TickAt(1000);
             Assert.Equal(1, run.Sent);
