@@ -24,7 +24,8 @@ namespace WebexConnect.Engine.Dispatch
     /// gate has as many requests out as are worth having (<see cref="RequestsAhead"/>), and while too many
     /// finished results wait for an earlier, slower one.
     /// A full batch goes out at once; a partial one when the pipeline has been quiet for
-    /// <see cref="DispatcherTuning.Linger"/>, a slot is free and the gate has room now, or at Complete; and the oldest
+    /// <see cref="DispatcherTuning.Linger"/> while the process ran on time (<see cref="InputPause"/>: a starved process is not a
+    /// paused input), a slot is free and the gate has room now, or at Complete; and the oldest
     /// partial one when the open ones would hold more rows than <see cref="DispatcherTuning.HeldRowsAt"/> the gate's rate.
     /// However many messages are open: only the rows held bound them (each holds at least one), so rows cycling through
     /// hundreds of messages still fill their batches.
@@ -60,6 +61,10 @@ namespace WebexConnect.Engine.Dispatch
         private readonly CancellationToken _stopToken;
         private readonly SemaphoreSlim _slots;
         private readonly Timer _lingerTimer;
+        // Guarded by _sync: the linger timer's ticks, to tell a pause of the input from a process that did not run.
+        private readonly InputPause _pause;
+        private readonly RowThread _rowThread = new RowThread();
+        private readonly Func<bool> _rowThreadRunnable;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly DiagnosticSink _diagnostics;
 
@@ -110,9 +115,12 @@ namespace WebexConnect.Engine.Dispatch
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             _stopToken = _stop.Token;
             _slots = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
-            var period = TimeSpan.FromTicks(Math.Min(Math.Max(_tuning.Linger.Ticks / 2, TimeSpan.FromMilliseconds(5).Ticks),
-                TimeSpan.FromMilliseconds(100).Ticks));
-            _lingerTimer = new Timer(_ => OnLingerTick(), null, period, period);
+            var period = InputPause.PeriodFor(_tuning.Linger);
+            _pause = new InputPause(_tuning.Linger, _tuning.LongestLinger, period, LingerNow);
+            _rowThreadRunnable = _tuning.RowThreadRunnable ?? _rowThread.IsRunnable;
+            _lingerTimer = _tuning.LingerClock is null
+                ? new Timer(_ => TickLinger(), null, period, period)
+                : new Timer(_ => { }, null, Timeout.Infinite, Timeout.Infinite);
             _diagnostics = diagnostics ?? new DiagnosticSink();
             _adaptationsAtStart = (_gate as RateGate)?.Adaptations ?? 0;
             _diagnostics.Debug(RunDiagnostics.Started(_gate.MaxBatchSize, options.MaxConcurrentRequests));
@@ -181,6 +189,7 @@ namespace WebexConnect.Engine.Dispatch
             }
 
             ThrowIfStopped();
+            _rowThread.Adding();
             var shape = _shapes.Of(item.Message);
             List<OpenBatch>? full;
             lock (_sync)
@@ -200,7 +209,7 @@ namespace WebexConnect.Engine.Dispatch
             }
             finally
             {
-                Volatile.Write(ref _lastAddEndedTicks, _clock.Elapsed.Ticks);
+                Volatile.Write(ref _lastAddEndedTicks, LingerNow.Ticks);
                 _adding = false;
             }
         }
@@ -673,7 +682,11 @@ namespace WebexConnect.Engine.Dispatch
             }
         }
 
-        private void OnLingerTick()
+        /// <summary>The time the linger rule reads: the dispatcher's stopwatch, or the test's clock (<see cref="DispatcherTuning.LingerClock"/>).</summary>
+        private TimeSpan LingerNow => _tuning.LingerClock?.Invoke() ?? _clock.Elapsed;
+
+        /// <summary>A tick of the linger timer: sends the partial batches when the input has paused (tests with their own clock call it).</summary>
+        internal void TickLinger()
         {
             // An exception escaping a timer callback would take the whole PowerShell process down.
             try
@@ -692,8 +705,13 @@ namespace WebexConnect.Engine.Dispatch
             List<OpenBatch>? quiet = null;
             lock (_sync)
             {
-                if (_disposed || IsStopped || _adding || _open.Count == 0) return;
-                if (_clock.Elapsed - TimeSpan.FromTicks(Volatile.Read(ref _lastAddEndedTicks)) < _tuning.Linger) return;
+                if (_disposed || IsStopped || _adding || _open.Count == 0)
+                {
+                    _pause.Ticked(LingerNow);
+                    return;
+                }
+
+                if (!_pause.HasPaused(LingerNow, TimeSpan.FromTicks(Volatile.Read(ref _lastAddEndedTicks)), _rowThreadRunnable)) return;
                 for (var i = 0; i < _open.Count;)
                 {
                     // A batch that would only queue at the gate may as well keep collecting records.

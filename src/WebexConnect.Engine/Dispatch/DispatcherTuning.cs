@@ -8,10 +8,15 @@ namespace WebexConnect.Engine.Dispatch
         public static readonly DispatcherTuning Default = new DispatcherTuning();
 
         public DispatcherTuning(TimeSpan? linger = null, int maxWaitingResults = 20_000,
-            int maxHeldRows = 10_000, int heldSeconds = 2)
+            int maxHeldRows = 10_000, int heldSeconds = 2, TimeSpan? longestLinger = null, Func<TimeSpan>? lingerClock = null,
+            Func<bool>? rowThreadRunnable = null)
         {
+            LingerClock = lingerClock;
+            RowThreadRunnable = rowThreadRunnable;
             Linger = linger ?? TimeSpan.FromMilliseconds(50);
             if (Linger < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(linger));
+            LongestLinger = longestLinger ?? (Linger > TimeSpan.FromSeconds(1) ? Linger : TimeSpan.FromSeconds(1));
+            if (LongestLinger < Linger) throw new ArgumentOutOfRangeException(nameof(longestLinger));
             if (maxWaitingResults < 1) throw new ArgumentOutOfRangeException(nameof(maxWaitingResults));
             if (maxHeldRows < 1) throw new ArgumentOutOfRangeException(nameof(maxHeldRows));
             if (heldSeconds < 1) throw new ArgumentOutOfRangeException(nameof(heldSeconds));
@@ -26,6 +31,23 @@ namespace WebexConnect.Engine.Dispatch
         /// does not notice.
         /// </summary>
         public TimeSpan Linger { get; }
+
+        /// <summary>
+        /// How long the pipeline must have been quiet before a partial batch goes out when the process itself was starved of
+        /// the CPU all along (<see cref="InputPause"/>): the timer never ran on time, so its quiet could not be told from a
+        /// pause, or the pipeline thread was busy all along (an upstream that computes each row for long). A second: a slow
+        /// source on a busy machine still has each row sent about a second after it came.
+        /// </summary>
+        public TimeSpan LongestLinger { get; }
+
+        /// <summary>
+        /// The test's clock for the linger rule, in place of the dispatcher's stopwatch; with it the linger timer does not
+        /// run, and the test ticks it (<see cref="Dispatcher.TickLinger"/>) at the times it sets: late or on time at will.
+        /// </summary>
+        public Func<TimeSpan>? LingerClock { get; }
+
+        /// <summary>The test's answer to whether the thread adding rows is running or waiting for a CPU, in place of <see cref="RowThread"/>.</summary>
+        public Func<bool>? RowThreadRunnable { get; }
 
         /// <summary>
         /// Rows the partial batches may hold between them: one more sends the oldest (the one holding the earliest row,
