@@ -528,6 +528,23 @@ Bob,+447700900002,$tomorrow
         @($warned).Count | Should -Be 0
     }
 
+    It 'shows the receipt of an email''s Cc copy where its help says: the listener''s GetReceipts(), by the results'' MessageId' {
+        # The copy's receipt answers for no row, and before, the help sent the admin to ConvertFrom-ConnectWebhook, which a
+        # listener's receipts never pass through: the copy's delivery showed nowhere.
+        $null = Connect-WebexConnect -Sandbox
+        $results = @(Send-ConnectEmail -To 'ann@example.com' -Cc 'boss@example.com' -From 'it@example.com' -Subject 'S' -Text 'T' -NotifyUrl $script:Listener.Url)
+
+        $report = @($results | Wait-ConnectDelivery $script:Listener -Timeout 30)
+        $all = @($script:Listener.GetReceipts() | Where-Object MessageId -in $results.MessageId)
+
+        $report.Destination | Should -Be 'ann@example.com'
+        $copy = @($all | Where-Object Destination -eq 'boss@example.com')
+        $copy.Count | Should -BeGreaterThan 0
+        $copy.Status | Should -Contain 'Delivered'
+        (Get-Help Wait-ConnectDelivery -Full | Out-String) -replace '\s+', ' ' |
+            Should -BeLike '*$listener.GetReceipts() | Where-Object MessageId -in $results.MessageId lists every receipt of those sends, a copy''s*'
+    }
+
     It 'writes the Export-Csv row of a text email sent with -RequestedReceipt read at once too, as it did the send''s own result' {
         # The results file keeps no other sign of a text email: before, its row read as asking for a read receipt that can come,
         # and Import-Csv results.csv | Wait-ConnectDelivery waited the whole -Timeout for it, then blamed an SMTP app.
