@@ -408,6 +408,33 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $signedText[0].Exception.Message | Should -BeLike 'The text is a log of 2 webhook bodies, one after another, and -Secret checks one body*'
     }
 
+    It 'says a file''s name given for the body is a name, and how to give the file, naming the piped input: <Name>' -ForEach @(
+        @{ Name = 'C:\hooks\log.txt' }
+        @{ Name = './hooks/receipts.log' }
+        @{ Name = '/var/log/webex/hooks.jsonl' }
+        @{ Name = 'receipts.json' }
+    ) {
+        # Before: "The webhook body is not JSON", as if the file had been read and held something else.
+        $null = ConvertFrom-ConnectWebhook $Name -ErrorVariable err -ErrorAction SilentlyContinue
+        $null = 'receipts.json', $Name | ConvertFrom-ConnectWebhook -ErrorVariable piped -ErrorAction SilentlyContinue
+        $null = ConvertFrom-ConnectWebhook $Name -Secret $script:Secret -ErrorVariable signed -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $quoted = "'" + $Name + "'"
+        $err[0].Exception.Message | Should -BeExactly ("$quoted is the name of a file, not a webhook body: ConvertFrom-ConnectWebhook reads the body it is " +
+            "given, not a file it names. Give the file itself: Get-Item $quoted | ConvertFrom-ConnectWebhook (one body, or a log of many, " +
+            "each read), or its text: Get-Content $quoted -Raw | ConvertFrom-ConnectWebhook.")
+        $piped.Count | Should -Be 2
+        $piped[1].Exception.Message | Should -BeExactly ('Input 2: ' + $err[0].Exception.Message)
+        $signed[0].Exception.Message | Should -BeExactly $err[0].Exception.Message
+    }
+
+    It 'keeps "not JSON" for a body that is no file''s name either' {
+        $null = ConvertFrom-ConnectWebhook 'delivered ok' -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].Exception.Message | Should -BeLike 'The webhook body is not JSON*'
+    }
+
     It 'says that -Secret cannot check a log of many bodies, and what to do, instead of asking for a header a log never has' {
         # Before: "The webhook has no x-hub-signature header, and -Secret says it must be signed", or with -Signature that it
         # "does not match the body", for a file that holds many bodies and no header at all.

@@ -84,6 +84,9 @@ namespace WebexConnect.Commands
             if (named.Length == 0 && MyInvocation.ExpectingInput && BodyColumn(input) is string column) named = $"Row {_inputs}: {column}: ";
             try
             {
+                // No body has a name's shape (it has brackets): said before -Secret's check, which would ask for a signature.
+                if (input is string given && WebhookFileName.Of(given) is string file)
+                    throw new ReceiptFormatException((named.Length == 0 && MyInvocation.ExpectingInput ? $"Input {_inputs}: " : "") + WebhookFileName.Problem(file));
                 IReadOnlyList<DeliveryReceipt> receipts;
                 try
                 {
