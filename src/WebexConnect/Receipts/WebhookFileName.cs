@@ -4,8 +4,8 @@ namespace WebexConnect.Receipts
 {
     /// <summary>
     /// A webhook file's name given where its body goes: ConvertFrom-ConnectWebhook 'C:\hooks\log.txt', as Get-Content and
-    /// Import-Csv take a path. Before, the name was read as JSON and refused as
-    /// "not JSON", which did not say that the command reads what it is given, never a file it names.
+    /// Import-Csv take a path. Before, the name was read as JSON and refused as "not JSON", which did not say that the
+    /// command reads what it is given, never a file it names.
     /// </summary>
     /// <remarks>
     /// One line with no JSON bracket, and a path (C:\, \\server, ./, ~/, or / on Linux and macOS: no JSON starts so) or one
