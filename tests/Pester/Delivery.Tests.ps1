@@ -535,10 +535,16 @@ Bob,+447700900002,$tomorrow
         $results = @(Send-ConnectEmail -To 'ann@example.com' -Cc 'boss@example.com' -From 'it@example.com' -Subject 'S' -Text 'T' -NotifyUrl $script:Listener.Url)
 
         $report = @($results | Wait-ConnectDelivery $script:Listener -Timeout 30)
-        $all = @($script:Listener.GetReceipts() | Where-Object MessageId -in $results.MessageId)
+        # The row is done at its own final receipt; the copy's may come a moment later (the full suite on two busy cores).
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        while ($true) {
+            $all = @($script:Listener.GetReceipts() | Where-Object MessageId -in $results.MessageId)
+            $copy = @($all | Where-Object { $_.Destination -eq 'boss@example.com' -and $_.Status -ne 'Submitted' })
+            if ($copy.Count -gt 0 -or $clock.Elapsed.TotalSeconds -gt 10) { break }
+            Start-Sleep -Milliseconds 100
+        }
 
         $report.Destination | Should -Be 'ann@example.com'
-        $copy = @($all | Where-Object Destination -eq 'boss@example.com')
         $copy.Count | Should -BeGreaterThan 0
         $copy.Status | Should -Contain 'Delivered'
         (Get-Help Wait-ConnectDelivery -Full | Out-String) -replace '\s+', ' ' |
