@@ -383,6 +383,58 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $err[0].TargetObject.ReceivedAt | Should -Be '2026-12-05T09:12:41Z'
     }
 
+    It 'reads a log of many bodies read whole with Get-Content -Raw, as its lines and the file are read, and names the line of one that is not a receipt' {
+        # Before: "The webhook body is not JSON" for the whole text, though the same file piped line by line was read.
+        $one = Get-Fixture 'sms-delivered.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 -Compress
+        $batch = Get-Fixture 'batch.json' | ConvertFrom-Json | ConvertTo-Json -Depth 5 -Compress
+        $log = Join-Path $TestDrive 'receipts-raw.log'
+        Set-Content $log -Value $one, 'not json', ($batch | ConvertFrom-Json | ConvertTo-Json -Depth 5)
+
+        $fromRaw = @(Get-Content $log -Raw | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+        $fromText = @(ConvertFrom-ConnectWebhook ($one, $batch -join "`n") -ErrorVariable textErr)
+        $fromLines = @(Get-Content $log | ConvertFrom-ConnectWebhook -ErrorAction SilentlyContinue)
+
+        $fromRaw.CorrelationId | Should -Be @('row-1', 'row-3', 'row-4')
+        $fromRaw.CorrelationId | Should -Be $fromLines.CorrelationId
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $err[0].Exception.Message | Should -BeLike "$log, line 2: The webhook body is not JSON*"
+        $fromText.CorrelationId | Should -Be @('row-1', 'row-3', 'row-4')
+        $textErr | Should -BeNullOrEmpty
+        # With -Secret, a log given as text is refused whole as a log is (before: "has no x-hub-signature header").
+        $null = ConvertFrom-ConnectWebhook ($one, $batch -join "`n") -Secret $script:Secret -ErrorVariable signedText -ErrorAction SilentlyContinue
+        $signedText.Count | Should -Be 1
+        $signedText[0].FullyQualifiedErrorId | Should -BeLike 'WebhookRawBodyRequired,*'
+        $signedText[0].Exception.Message | Should -BeLike 'The text is a log of 2 webhook bodies, one after another, and -Secret checks one body*'
+    }
+
+    It 'says a file''s name given for the body is a name, and how to give the file, naming the piped input: <Name>' -ForEach @(
+        @{ Name = 'C:\hooks\log.txt' }
+        @{ Name = './hooks/receipts.log' }
+        @{ Name = '/var/log/webex/hooks.jsonl' }
+        @{ Name = 'receipts.json' }
+    ) {
+        # Before: "The webhook body is not JSON", as if the file had been read and held something else.
+        $null = ConvertFrom-ConnectWebhook $Name -ErrorVariable err -ErrorAction SilentlyContinue
+        $null = 'receipts.json', $Name | ConvertFrom-ConnectWebhook -ErrorVariable piped -ErrorAction SilentlyContinue
+        $null = ConvertFrom-ConnectWebhook $Name -Secret $script:Secret -ErrorVariable signed -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $quoted = "'" + $Name + "'"
+        $err[0].Exception.Message | Should -BeExactly ("$quoted is the name of a file, not a webhook body: ConvertFrom-ConnectWebhook reads the body it is " +
+            "given, not a file it names. Give the file itself: Get-Item $quoted | ConvertFrom-ConnectWebhook (one body, or a log of many, " +
+            "each read), or its text: Get-Content $quoted -Raw | ConvertFrom-ConnectWebhook.")
+        $piped.Count | Should -Be 2
+        $piped[1].Exception.Message | Should -BeExactly ('Input 2: ' + $err[0].Exception.Message)
+        $signed[0].Exception.Message | Should -BeExactly $err[0].Exception.Message
+    }
+
+    It 'keeps "not JSON" for a body that is no file''s name either' {
+        $null = ConvertFrom-ConnectWebhook 'delivered ok' -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].Exception.Message | Should -BeLike 'The webhook body is not JSON*'
+    }
+
     It 'says that -Secret cannot check a log of many bodies, and what to do, instead of asking for a header a log never has' {
         # Before: "The webhook has no x-hub-signature header, and -Secret says it must be signed", or with -Signature that it
         # "does not match the body", for a file that holds many bodies and no header at all.

@@ -528,6 +528,50 @@ Bob,+447700900002,$tomorrow
         @($warned).Count | Should -Be 0
     }
 
+    It 'shows the receipt of an email''s Cc copy where its help says: the listener''s GetReceipts(), by the results'' MessageId' {
+        # The copy's receipt answers for no row, and before, the help sent the admin to ConvertFrom-ConnectWebhook, which a
+        # listener's receipts never pass through: the copy's delivery showed nowhere.
+        $null = Connect-WebexConnect -Sandbox
+        $results = @(Send-ConnectEmail -To 'ann@example.com' -Cc 'boss@example.com' -From 'it@example.com' -Subject 'S' -Text 'T' -NotifyUrl $script:Listener.Url)
+
+        $report = @($results | Wait-ConnectDelivery $script:Listener -Timeout 30)
+        # The row is done at its own final receipt; the copy's may come a moment later (the full suite on two busy cores).
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        while ($true) {
+            $all = @($script:Listener.GetReceipts() | Where-Object MessageId -in $results.MessageId)
+            $copy = @($all | Where-Object { $_.Destination -eq 'boss@example.com' -and $_.Status -ne 'Submitted' })
+            if ($copy.Count -gt 0 -or $clock.Elapsed.TotalSeconds -gt 10) { break }
+            Start-Sleep -Milliseconds 100
+        }
+
+        $report.Destination | Should -Be 'ann@example.com'
+        $copy.Count | Should -BeGreaterThan 0
+        $copy.Status | Should -Contain 'Delivered'
+        (Get-Help Wait-ConnectDelivery -Full | Out-String) -replace '\s+', ' ' |
+            Should -BeLike '*$listener.GetReceipts() | Where-Object MessageId -in $results.MessageId lists every receipt of those sends, a copy''s*'
+    }
+
+    It 'writes the Export-Csv row of a text email sent with -RequestedReceipt read at once too, as it did the send''s own result' {
+        # The results file keeps no other sign of a text email: before, its row read as asking for a read receipt that can come,
+        # and Import-Csv results.csv | Wait-ConnectDelivery waited the whole -Timeout for it, then blamed an SMTP app.
+        $null = Connect-WebexConnect -Sandbox
+        $file = Join-Path $TestDrive 'text-email-results.csv'
+        Send-ConnectEmail -To 'ann@example.com' -From 'it@example.com' -Subject 'S' -Text 'T' -RequestedReceipt submitted, read -NotifyUrl $script:Listener.Url -WarningAction SilentlyContinue |
+            Export-Csv $file -NoTypeInformation -Encoding UTF8
+        Send-ConnectEmail -To 'bob@example.com' -From 'it@example.com' -Subject 'S' -Text 'T' -RequestedReceipt read -NotifyUrl $script:Listener.Url -WarningAction SilentlyContinue |
+            Export-Csv $file -Append -NoTypeInformation -Encoding UTF8
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $report = @(Import-Csv $file | Wait-ConnectDelivery $script:Listener -Timeout 30 -ErrorVariable missing -ErrorAction SilentlyContinue)
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+        (Import-Csv $file).RequestedReceipts | Should -Be @('submitted, read (never for a text email)', 'read (never for a text email)')
+        $report.Status | Should -Be @('Submitted', 'NoReceipt')
+        $report.TimedOut | Should -Be @($false, $false)
+        @($missing).Count | Should -Be 1
+        $missing[0].ToString() | Should -BeLike "Row 1: bob@example.com: no delivery receipt can come. The send's -RequestedReceipt asked only for read or clicked receipts*"
+    }
+
     It 'keeps the requested receipts through Export-Csv, so the file''s rows stop at Submitted as the send''s own results do' {
         # Before, a send result held what -RequestedReceipt asked for in no column: Import-Csv results.csv | Wait-ConnectDelivery
         # read every row as asking for every receipt, waited the whole -Timeout for rows sent with -RequestedReceipt submitted,

@@ -227,6 +227,26 @@ Describe 'Get-ConnectMessage' {
         $err[0].TargetObject.Destination | Should -Be '+447700900013'
     }
 
+    It 'gives every row of a request its own error when the lookup of their shared message ID failed, asking once' {
+        # Before, only the first row got MessageLookupFailed and the others a verbose line: -ErrorVariable held one failure for
+        # three rows, and rows 2 and 3, joined back by MessageId, had neither an answer nor an error.
+        $sent = @(@('+447700900014', '+447700900015', '+447700900016') | Send-ConnectSms -From ACME -Text 'Hi')
+        $sent.MessageId | Sort-Object -Unique | Should -HaveCount 1
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:02' -TimeoutSec 1
+
+        $found = @($sent | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $found.Count | Should -Be 0
+        $err.Count | Should -Be 3
+        $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*'; $_.CategoryInfo.Category | Should -Be 'OperationTimeout' }
+        $err.TargetObject.Destination | Should -Be @('+447700900014', '+447700900015', '+447700900016')
+        $lookedUp = "Message $($sent[0].MessageId) was not looked up: no answer within 1 s. " +
+            "Look it up again later; nothing was sent, and the message's delivery does not depend on it."
+        $err[0].Exception.Message | Should -BeExactly "Row 1: $lookedUp"
+        $err[2].Exception.Message | Should -BeExactly "Row 3: $lookedUp (The rows of one request share its message ID, which was looked up once, for row 1.)"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
+    }
+
     It 'files a lookup or a test that timed out as OperationTimeout, as a send''s timeout is, and a refused connection as ConnectionError' {
         # Before: ConnectionError for both, so a script that told a slow service (OperationTimeout, as Send-ConnectSms
         # files its timeouts) from one out of reach by $_.CategoryInfo.Category could not do it for these two commands.

@@ -400,6 +400,12 @@ namespace WebexConnect.Engine.Transport
                     }
                     return _tell.Answered(request, AttemptResult.Interrupted(), _clock.GetElapsedTime(sendStarted));
                 }
+                catch (OperationCanceledException ex) when (!perAttempt.IsCancellationRequested && !content.BodyWritten && IsConnectTimeout(ex))
+                {
+                    // The handler's ConnectTimeout, not -TimeoutSec: before, this read "could not connect and send within 30 s".
+                    return _tell.Answered(request, AttemptResult.Transient(ConnectionFailedCode,
+                        ConnectFailureOpening(ex, _client.BaseAddress, _options.Proxy) + ConnectTimedOut(_options.ConnectTimeout)), _clock.GetElapsedTime(sendStarted));
+                }
                 catch (OperationCanceledException)
                 {
                     var limit = Seconds(_options.RequestTimeout);
@@ -532,6 +538,18 @@ namespace WebexConnect.Engine.Transport
             return false;
         }
 
+        /// <summary>
+        /// The handler gave up setting up the connection (<see cref="ConnectHttpClientFactory.ConnectTimeout"/>): nothing answered,
+        /// neither a refusal nor a handshake. .NET 8 says so as a cancellation whose cause is a TimeoutException; the
+        /// request's own timeout and a stop are cancellations without one.
+        /// </summary>
+        internal static bool IsConnectTimeout(Exception ex) => ex is OperationCanceledException && ex.InnerException is TimeoutException;
+
+        /// <summary>What a connect timeout met, in the words of an admin's network: no refusal came, only silence.</summary>
+        internal static string ConnectTimedOut(TimeSpan limit) =>
+            "no answer within " + Seconds(limit) + " to setting up a connection (nothing refused it: a wrong address, " +
+            "or a firewall that drops the packets)";
+
         /// <summary>The host name did not resolve (DNS): .NET 8 says so directly; .NET Framework through its socket or web exception.</summary>
         internal static bool IsNameResolutionFailure(Exception ex)
         {
@@ -554,6 +572,7 @@ namespace WebexConnect.Engine.Transport
         /// </summary>
         internal static bool IsConnectFailure(Exception ex)
         {
+            if (IsConnectTimeout(ex)) return true;
 #if NET8_0_OR_GREATER
             if (ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError })
             {

@@ -76,6 +76,12 @@ namespace WebexConnect.Engine.Transport
                 var wait = retryAfter?.Delta ?? (retryAfter?.Date is { } date && date > DateTimeOffset.UtcNow ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
                 return (LookupAnswer.Answered((int)response.StatusCode, ReadBody(text), started.Elapsed, webPage), used, wait);
             }
+            catch (OperationCanceledException ex) when (!cancellation.IsCancellationRequested && !perAttempt.IsCancellationRequested && BatchTransport.IsConnectTimeout(ex))
+            {
+                // Never connected: filed as a connection failure (ConnectionError), as a refusal is, not as a slow service.
+                return (LookupAnswer.NoAnswer(BatchTransport.WhereItFailed(ex, _client.BaseAddress, _proxy) +
+                    BatchTransport.ConnectTimedOut(ConnectHttpClientFactory.ConnectTimeout), started.Elapsed), used, null);
+            }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
                 return (LookupAnswer.NoAnswer("no answer within " + _timeout.TotalSeconds + " s", started.Elapsed, timedOut: true), used, null);

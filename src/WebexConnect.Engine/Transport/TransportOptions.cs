@@ -19,6 +19,9 @@ namespace WebexConnect.Engine.Transport
         /// <summary>How long one HTTP attempt may take before it ends as a timeout (outcome Unknown).</summary>
         public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>The connect timeout the HttpClient was made with (<see cref="ConnectHttpClientFactory.ConnectTimeout"/>), for the words of a failure.</summary>
+        public TimeSpan ConnectTimeout { get; init; } = ConnectHttpClientFactory.ConnectTimeout;
+
         /// <summary>Resend after a timeout, reset or 500/502/504 although the service may have accepted it.</summary>
         public bool ResendAmbiguous { get; init; }
 

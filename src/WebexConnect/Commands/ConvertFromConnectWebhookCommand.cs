@@ -84,6 +84,9 @@ namespace WebexConnect.Commands
             if (named.Length == 0 && MyInvocation.ExpectingInput && BodyColumn(input) is string column) named = $"Row {_inputs}: {column}: ";
             try
             {
+                // No body has a name's shape (it has brackets): said before -Secret's check, which would ask for a signature.
+                if (input is string given && WebhookFileName.Of(given) is string file)
+                    throw new ReceiptFormatException((named.Length == 0 && MyInvocation.ExpectingInput ? $"Input {_inputs}: " : "") + WebhookFileName.Problem(file));
                 IReadOnlyList<DeliveryReceipt> receipts;
                 try
                 {
@@ -95,10 +98,17 @@ namespace WebexConnect.Commands
                     WriteLog(bodies, log.LastWriteTimeUtc);
                     return;
                 }
-                catch (Exception ex) when ((ex is ReceiptFormatException || ex is WebhookSignatureException) && Secret != null &&
-                    input is FileInfo log && WebhookLog.BodiesIn(log) is { } bodies)
+                catch (ReceiptFormatException) when (Secret is null && input is string text && WebhookLog.BodiesIn(text, from?.Path ?? "") is { } bodies)
                 {
-                    throw LogNotVerifiable(bodies.Count);
+                    // The same log read whole as text (Get-Content -Raw): before, it was refused as "not JSON", though its lines,
+                    // piped one by one, were read.
+                    WriteLog(bodies, DateTimeOffset.Now);
+                    return;
+                }
+                catch (Exception ex) when ((ex is ReceiptFormatException || ex is WebhookSignatureException) && Secret != null &&
+                    LogIn(input) is { } bodies)
+                {
+                    throw LogNotVerifiable(bodies.Count, input is FileInfo ? "file" : "text");
                 }
                 foreach (var receipt in receipts) WriteObject(receipt);
             }
@@ -187,14 +197,24 @@ namespace WebexConnect.Commands
             }
         }
 
+        /// <summary>The bodies of a log of many given whole, as a file or as its text; null for anything else.</summary>
+        private IReadOnlyList<WebhookLogBody>? LogIn(object? input) => input switch
+        {
+            FileInfo log => WebhookLog.BodiesIn(log),
+            string text => WebhookLog.BodiesIn(text, WebhookSource.Of(InputObject)?.Path ?? ""),
+            _ => null,
+        };
+
         /// <summary>
         /// -Secret on a log of many bodies: a signature covers one body's bytes, as it came with its x-hub-signature header, and a
         /// log keeps no header. Before, the log was refused as "has no x-hub-signature header" (or as a signature that does not
         /// match), which sent the admin looking for a header the file could never have.
         /// </summary>
-        private static WebhookSignatureException LogNotVerifiable(int bodies) =>
+        /// <param name="bodies">How many bodies the log holds.</param>
+        /// <param name="what">"file", or "text" for a log given as text that names no file.</param>
+        private static WebhookSignatureException LogNotVerifiable(int bodies, string what = "file") =>
             new WebhookSignatureException(WebhookSignatureProblem.RawBodyRequired,
-                $"The file is a log of {bodies} webhook bodies, one after another, and -Secret checks one body against the x-hub-signature " +
+                $"The {what} is a log of {bodies} webhook bodies, one after another, and -Secret checks one body against the x-hub-signature " +
                 "header it came with: a log keeps no header, so no body in it can be checked, and none was read. Check signatures where the " +
                 "webhooks arrive (Start-ConnectReceiptListener -Secret, or ConvertFrom-ConnectWebhook -Secret -Headers in your web endpoint) " +
                 "and log only what passed; read this log without -Secret (its receipts then say SignatureVerified False).");

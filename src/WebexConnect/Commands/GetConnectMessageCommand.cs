@@ -101,7 +101,8 @@ namespace WebexConnect.Commands
                 // Destinations of one request share its message ID: look each one up once.
                 if (!_lookedUp.Add(id!.Trim()))
                 {
-                    WriteVerbose($"Message {id} was already looked up by this command.");
+                    if (_failed.TryGetValue(id.Trim(), out var failed)) WriteFailedAgain(failed, id);
+                    else WriteVerbose($"Message {id} was already looked up by this command.");
                     continue;
                 }
                 LookUp(id.Trim());
@@ -157,7 +158,29 @@ namespace WebexConnect.Commands
             else
             {
                 WriteError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id), RowOfPipedObject())));
+                _failed[id] = (problem, InputObject is null ? (long?)null : Receipts.SendResultRow.RowOf(InputObject, _input));
             }
+        }
+
+        /// <summary>
+        /// The lookups that failed, by ID, with the row each was for (null for an ID given as an argument): the later rows that
+        /// share the ID get its error too.
+        /// </summary>
+        private readonly Dictionary<string, (LookupProblem Problem, long? Row)> _failed =
+            new Dictionary<string, (LookupProblem Problem, long? Row)>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// A row whose message ID an earlier row's failed lookup asked for: the same error, naming this row, without asking again.
+        /// Before, only the first row of a request got an error and the others a verbose line, so -ErrorVariable held one
+        /// failure for a batch of 500 rows, and the rows joined back by MessageId had neither an answer nor an error.
+        /// </summary>
+        private void WriteFailedAgain((LookupProblem Problem, long? Row) failed, string id)
+        {
+            var shared = failed.Row is long row
+                ? $" (The rows of one request share its message ID, which was looked up once, for row {row}.)"
+                : " (The same ID was given before; it was not asked again.)";
+            WriteError(ImportedCommandNames.In(this, new ErrorRecord(new InvalidOperationException(RowOfPipedObject() + failed.Problem.Message + shared),
+                failed.Problem.ErrorId, failed.Problem.Category, Target(id))));
         }
 
         /// <summary>

@@ -25,23 +25,59 @@ namespace WebexConnect.Receipts
         /// results file read as asking for every receipt: Import-Csv results.csv | Wait-ConnectDelivery waited the whole
         /// -Timeout for rows sent with -RequestedReceipt submitted.
         /// </summary>
-        public static ReceiptFilter Of(string? text) =>
-            string.IsNullOrWhiteSpace(text) ? ReceiptFilter.Any : Of(text!.Split(','), textEmail: false);
+        public static ReceiptFilter Of(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return ReceiptFilter.Any;
+            var words = text!.Split(',');
+            // A receipt the text marks as one that never comes (NeverForTextEmail) was asked of a text email.
+            var textEmail = false;
+            for (var i = 0; i < words.Length; i++)
+            {
+                var at = words[i].IndexOf(NeverForTextEmail, StringComparison.OrdinalIgnoreCase);
+                if (at < 0) continue;
+                words[i] = words[i].Substring(0, at);
+                textEmail = true;
+            }
+            return Of(words, textEmail);
+        }
+
+        /// <summary>
+        /// Put after read and clicked in the text of a text email's receipts: they never come for it (API.md). The results file
+        /// keeps no other sign of a text email, so before, Import-Csv results.csv | Wait-ConnectDelivery waited the whole
+        /// -Timeout for a text email sent with -RequestedReceipt read, which the send's own results were not waited for.
+        /// </summary>
+        internal const string NeverForTextEmail = " (never for a text email)";
 
         /// <summary>
         /// <paramref name="message"/>'s requestedReceipts as one text ("submitted, read"), as the service was asked; null for none.
         /// A CSV cell holds it, where an array would be written "System.String[]". Rows of a run share their message's list, so
         /// the text of the last list asked for is kept: no new string a row.
         /// </summary>
+        /// <remarks>
+        /// For a text email, read and clicked are written with <see cref="NeverForTextEmail"/> after them ("submitted, read (never
+        /// for a text email)"), so that the file read back knows they never come. The rows of one message may be text emails or
+        /// not (a row's own Html column), so the kept text is the last list's for the one or the other.
+        /// </remarks>
         public static string? Text(ConnectMessage message)
         {
             var receipts = message.RequestedReceipts;
             if (receipts.Count == 0) return null;
+            var textEmail = TextEmail(message);
             var last = _last;
-            if (last != null && ReferenceEquals(last.Receipts, receipts)) return last.Text;
-            var text = string.Join(Separator, receipts);
-            _last = new LastText(receipts, text);
+            if (last != null && ReferenceEquals(last.Receipts, receipts) && last.TextEmail == textEmail) return last.Text;
+            var text = textEmail ? string.Join(Separator, Marked(receipts)) : string.Join(Separator, receipts);
+            _last = new LastText(receipts, textEmail, text);
             return text;
+        }
+
+        /// <summary>A text email's receipts, read and clicked marked as never coming.</summary>
+        private static IEnumerable<string> Marked(IReadOnlyList<string> receipts)
+        {
+            foreach (var receipt in receipts)
+            {
+                var status = DeliveryStatuses.From(null, receipt);
+                yield return status == DeliveryStatus.Read || status == DeliveryStatus.Clicked ? receipt + NeverForTextEmail : receipt;
+            }
         }
 
         private static ReceiptFilter Of(IReadOnlyList<string> receipts, bool textEmail)
@@ -66,13 +102,15 @@ namespace WebexConnect.Receipts
 
         private sealed class LastText
         {
-            public LastText(IReadOnlyList<string> receipts, string text)
+            public LastText(IReadOnlyList<string> receipts, bool textEmail, string text)
             {
                 Receipts = receipts;
+                TextEmail = textEmail;
                 Text = text;
             }
 
             public IReadOnlyList<string> Receipts { get; }
+            public bool TextEmail { get; }
             public string Text { get; }
         }
     }

@@ -39,26 +39,40 @@ namespace WebexConnect.Receipts
     internal static class WebhookLog
     {
         /// <summary>The bodies in <paramref name="file"/>; null when it does not hold two or more (then it is one broken body).</summary>
-        public static IReadOnlyList<WebhookLogBody>? BodiesIn(FileInfo file)
+        // ReadLines decodes by the byte order mark (UTF-8, UTF-16, UTF-32), as the whole-file read does.
+        public static IReadOnlyList<WebhookLogBody>? BodiesIn(FileInfo file) => BodiesIn(File.ReadLines(file.FullName), file.FullName);
+
+        /// <summary>
+        /// The bodies in the text of such a log, read whole (Get-Content -Raw); null when it does not hold two or more. Their
+        /// errors name <paramref name="path"/>, the file the text came from, or only their lines when it is not known (empty).
+        /// </summary>
+        public static IReadOnlyList<WebhookLogBody>? BodiesIn(string text, string path) => BodiesIn(LinesOf(text), path);
+
+        private static IReadOnlyList<WebhookLogBody>? BodiesIn(IEnumerable<string> lines, string path)
         {
             var bodies = new List<WebhookLogBody>();
-            var lines = new WebhookLines();
+            var held = new WebhookLines();
             long number = 0, first = 0;
-            // ReadLines decodes by the byte order mark (UTF-8, UTF-16, UTF-32), as the whole-file read does.
-            foreach (var line in File.ReadLines(file.FullName))
+            foreach (var line in lines)
             {
                 number++;
-                if (lines.HeldLines == 0)
+                if (held.HeldLines == 0)
                 {
                     // Blank lines between bodies (a log that leaves one after each) are no body.
                     if (string.IsNullOrWhiteSpace(line)) continue;
                     first = number;
                 }
-                var body = lines.Add(line, number, out _);
-                if (body != null) bodies.Add(new WebhookLogBody(body, WebhookSource.At(file.FullName, first), WebhookSource.At(file.FullName, number)));
+                var body = held.Add(line, number, out _);
+                if (body != null) bodies.Add(new WebhookLogBody(body, WebhookSource.At(path, first), WebhookSource.At(path, number)));
             }
-            if (lines.HeldLines > 0) bodies.Add(new WebhookLogBody(null, WebhookSource.At(file.FullName, first), WebhookSource.At(file.FullName, number)));
+            if (held.HeldLines > 0) bodies.Add(new WebhookLogBody(null, WebhookSource.At(path, first), WebhookSource.At(path, number)));
             return bodies.Count > 1 ? bodies : null;
+        }
+
+        private static IEnumerable<string> LinesOf(string text)
+        {
+            using var reader = new StringReader(text);
+            for (var line = reader.ReadLine(); line != null; line = reader.ReadLine()) yield return line;
         }
     }
 }

@@ -50,14 +50,18 @@ namespace WebexConnect.Receipts
         public static bool SameFile(WebhookSource? a, WebhookSource? b) =>
             a is null || b is null ? a is null && b is null : string.Equals(a.Path, b.Path, StringComparison.Ordinal);
 
-        /// <summary>"path: ", "path, line 3: " or "path, lines 3 to 9: " to put before a message; empty without a source.</summary>
+        /// <summary>
+        /// "path: ", "path, line 3: " or "path, lines 3 to 9: " to put before a message; "Line 3: " for a line of a text that came
+        /// from no file (an empty path); empty without a source.
+        /// </summary>
         public static string Prefix(WebhookSource? first, WebhookSource? last = null)
         {
             if (first is null) return string.Empty;
             if (first.Line <= 0) return first.Path + ": ";
-            if (last is null || last.Line <= first.Line || !SameFile(first, last))
-                return string.Format(CultureInfo.InvariantCulture, "{0}, line {1}: ", first.Path, first.Line);
-            return string.Format(CultureInfo.InvariantCulture, "{0}, lines {1} to {2}: ", first.Path, first.Line, last.Line);
+            var lines = last is null || last.Line <= first.Line || !SameFile(first, last)
+                ? string.Format(CultureInfo.InvariantCulture, "line {0}: ", first.Line)
+                : string.Format(CultureInfo.InvariantCulture, "lines {0} to {1}: ", first.Line, last.Line);
+            return first.Path.Length == 0 ? "L" + lines.Substring(1) : first.Path + ", " + lines;
         }
     }
 }

@@ -138,6 +138,23 @@ namespace WebexConnect.Tests.Lookup
         }
 
         [Fact]
+        public async Task AHostThatAnswersNothingIsNoAnswerAfterTheConnectTimeout_SaidAsSuch()
+        {
+            // Before: "no answer within 30 s" after the handler's 15 s connect timeout, which read as a slow service.
+            using var silent = new SilentHost();
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(silent.BaseUri), new ServiceKeyCredential(Secure("k")), TimeSpan.FromSeconds(30));
+
+            var answer = await lookup.LookUpAsync("m-1", CancellationToken.None);
+
+            Assert.Equal(0, answer.StatusCode);
+            Assert.True(answer.Elapsed < TimeSpan.FromSeconds(15), $"It waited {answer.Elapsed}.");
+            Assert.False(answer.TimedOut);
+            Assert.StartsWith("could not connect to 127.0.0.1 (check this computer's network and firewall", answer.Failure);
+            Assert.EndsWith("no answer within 5 s to setting up a connection (nothing refused it: a wrong address, or a firewall that drops the packets)",
+                answer.Failure);
+        }
+
+        [Fact]
         public async Task AConnectionDroppedAfterTheRequestSaysSoInOneSentence()
         {
             await using var server = await ScriptedServer.StartAsync();

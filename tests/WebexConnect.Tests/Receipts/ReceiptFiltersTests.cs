@@ -43,6 +43,34 @@ namespace WebexConnect.Tests.Receipts
             Assert.Equal(ReceiptFilters.Of(message), ReceiptFilters.Of(ReceiptFilters.Text(message)));
         }
 
+        [Theory]
+        // A text email's read and clicked never come, and its results file says so in the cell: read back, the filter is the
+        // send's. Before, the cell was "read" and the file's row waited -Timeout for a read receipt the send's own result did not.
+        [InlineData(new[] { "read" }, "read (never for a text email)", "Nothing")]
+        [InlineData(new[] { "submitted", "clicked" }, "submitted, clicked (never for a text email)", "SubmittedOnly")]
+        [InlineData(new[] { "delivered", "read" }, "delivered, read (never for a text email)", "NoSubmitted")]
+        [InlineData(new[] { "submitted" }, "submitted", "SubmittedOnly")]
+        public void TheTextOfATextEmailsRequestedReceiptsSaysWhichNeverCome_AndReadsBackAsTheSameFilter(string[] receipts, string text, string expected)
+        {
+            var message = Email(null, receipts);
+            Assert.Equal(text, ReceiptFilters.Text(message));
+            Assert.Equal(expected, ReceiptFilters.Of(ReceiptFilters.Text(message)).ToString());
+            Assert.Equal(ReceiptFilters.Of(message), ReceiptFilters.Of(ReceiptFilters.Text(message)));
+        }
+
+        [Fact]
+        public void RowsOfOneMessage_WithAndWithoutHtml_EachGetTheirOwnText()
+        {
+            // One -RequestedReceipt list, shared by the rows of a run, some of which have an Html column filled.
+            var receipts = new[] { "read" };
+            var html = new EmailMessage { From = "it@example.com", Subject = "S", Text = "T", Html = "<p>T</p>", RequestedReceipts = receipts };
+            var text = new EmailMessage { From = "it@example.com", Subject = "S", Text = "T", RequestedReceipts = receipts };
+
+            Assert.Equal("read", ReceiptFilters.Text(html));
+            Assert.Equal("read (never for a text email)", ReceiptFilters.Text(text));
+            Assert.Equal("read", ReceiptFilters.Text(html));
+        }
+
         [Fact]
         public void AnSmsAskingForSentAloneEndsAtSubmittedAsOneAskingForSubmitted()
         {

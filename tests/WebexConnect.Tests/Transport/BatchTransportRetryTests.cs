@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net;
@@ -6,6 +7,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using WebexConnect.Engine.Dispatch;
+using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
 using WebexConnect.Results;
 using Xunit;
@@ -176,6 +178,40 @@ namespace WebexConnect.Tests.Transport
             // The socket's own words once: "Connection refused (127.0.0.1:n) (Connection refused)" repeated them.
             Assert.Equal(1, CountOf(failure.Message, "refused"));
             Assert.Equal(3, gate.Waits);
+        }
+
+        [Fact]
+        public async Task AHostThatAnswersNothing_StopsTheRunAfterItsConnectTimeouts_AsNeverSent()
+        {
+            // Packets dropped (a firewall, a wrong address): no refusal and no answer. Before, each attempt waited the handler's
+            // 15 s connect timeout and was reported as "could not connect and send within 30 s": a run stopped after 100 s.
+            using var silent = new SilentHost();
+            var gate = new RecordingGate();
+            var transport = NewTransport(silent.BaseUri, gate,
+                FastOptions(maxAttempts: 2, timeout: TimeSpan.FromSeconds(30), connectTimeout: TimeSpan.FromSeconds(1)));
+            var clock = Stopwatch.StartNew();
+
+            var failure = await Assert.ThrowsAsync<WebexConnect.Sending.SessionFailureException>(() =>
+                transport.SendAsync(Batch(Numbers(2)), CancellationToken.None));
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"It waited {clock.Elapsed}, more than its two connect timeouts.");
+            Assert.Equal("ServiceUnreachable", failure.ErrorId);
+            Assert.Equal("ConnectionFailed", failure.Code);
+            Assert.True(failure.BatchNeverAccepted);
+            Assert.StartsWith("The service could not be reached (2 attempts): could not connect to 127.0.0.1 (check this computer's network", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("no answer within 1 s to setting up a connection (nothing refused it: a wrong address, or a firewall that drops the packets)",
+                failure.Message, StringComparison.Ordinal);
+            Assert.Contains("its rows were not sent and are safe to send again", failure.Message, StringComparison.Ordinal);
+            Assert.Equal(2, gate.Waits);
+        }
+
+        [Fact]
+        public void TheModulesConnectTimeout_IsShorterThanTheRequestTimeout_SoASilentHostStopsARunWithinAMinute()
+        {
+            // Six attempts of the connect timeout, and the backoff between them (about 10 s), stop the run: 100 s before, at 15 s.
+            var options = new TransportOptions();
+            Assert.True(options.MaxAttempts * ConnectHttpClientFactory.ConnectTimeout.TotalSeconds + 15 < 60);
+            Assert.True(ConnectHttpClientFactory.ConnectTimeout < options.RequestTimeout);
         }
 
         [Fact]

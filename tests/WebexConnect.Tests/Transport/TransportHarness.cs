@@ -91,8 +91,11 @@ namespace WebexConnect.Tests.Transport
                 .SelectMany(d => d.GetProperty("msisdn").EnumerateArray().Select(e => e.GetString()!)).ToArray();
         }
 
-        public static TransportOptions FastOptions(int maxAttempts = 3, bool resendAmbiguous = false, TimeSpan? timeout = null, int circuit = 100) => new()
+        /// <param name="connectTimeout">The connect timeout of the client <see cref="NewTransport"/> makes; null for the module's.</param>
+        public static TransportOptions FastOptions(int maxAttempts = 3, bool resendAmbiguous = false, TimeSpan? timeout = null, int circuit = 100,
+            TimeSpan? connectTimeout = null) => new()
         {
+            ConnectTimeout = connectTimeout ?? ConnectHttpClientFactory.ConnectTimeout,
             MaxAttempts = maxAttempts,
             BaseBackoff = TimeSpan.FromMilliseconds(10),
             MaxBackoff = TimeSpan.FromMilliseconds(50),
@@ -103,6 +106,6 @@ namespace WebexConnect.Tests.Transport
         };
 
         public static BatchTransport NewTransport(Uri baseUri, IRateGate gate, TransportOptions? options = null, IRequestCredential? credential = null) =>
-            new(ConnectHttpClientFactory.Create(baseUri), credential ?? new ServiceKeyCredential(Secure(ServiceKey)), gate, Payload, options ?? FastOptions());
+            new(ConnectHttpClientFactory.Create(baseUri, connectTimeout: options?.ConnectTimeout), credential ?? new ServiceKeyCredential(Secure(ServiceKey)), gate, Payload, options ?? FastOptions());
     }
 }
