@@ -75,52 +75,60 @@ namespace WebexConnect.Commands
         public void Read(object? row)
         {
             Problem = null;
-            Card = _card is null ? null : Made(_card, "Card", row, output => AsCard(output));
-            Cards = _carousel is null ? null : Made(_carousel, "Carousel", row, AsCards);
-            Suggestions = _suggestion is null ? null : Made(_suggestion, "Suggestion", row, AsSuggestions);
+            Card = _card is null ? null : Made<RcsCard>(_card, "Card", row, AsCard);
+            Cards = _carousel is null ? null : Made<RcsCard[]>(_carousel, "Carousel", row, AsCards);
+            Suggestions = _suggestion is null ? null : Made<RcsSuggestion[]>(_suggestion, "Suggestion", row, AsSuggestions);
         }
 
-        private T? Made<T>(RowScript script, string parameter, object? row, Func<Collection<PSObject>, T> read)
+        /// <summary>What a script's output is read as; null with what it was instead in <c>wrong</c> ("no card").</summary>
+        private delegate T? Reader<T>(Collection<PSObject> output, out string? wrong);
+
+        private T? Made<T>(RowScript script, string parameter, object? row, Reader<T> read)
             where T : class
         {
             // The first failure is the row's story: a later script is not run for it.
             if (Problem is not null) return null;
             var output = script.Run(row, out var failure);
-            try
+            if (output is not null)
             {
-                if (output is not null) return read(output);
-            }
-            catch (NotMadeException wrong)
-            {
-                failure = $"for this row, the script block of -{parameter} made {wrong.Message}: make it write " +
-                          (parameter == "Suggestion" ? "what New-ConnectRcsSuggestion makes" : "what New-ConnectRcsCard makes") +
-                          (parameter == "Card" ? ", once" : "");
-            }
-            catch (ArgumentTransformationMetadataException unread)
-            {
-                // A property bag that is no card: the words -Card and -Carousel give one given as itself.
-                failure = $"for this row, the script block of -{parameter} made something that is no card: " + unread.Message.TrimEnd('.');
+                try
+                {
+                    if (read(output, out var wrong) is T made) return made;
+                    failure = $"for this row, the script block of -{parameter} made {wrong}: make it write " +
+                              (parameter == "Suggestion" ? "what New-ConnectRcsSuggestion makes" : "what New-ConnectRcsCard makes") +
+                              (parameter == "Card" ? ", once" : "");
+                }
+                catch (ArgumentTransformationMetadataException unread)
+                {
+                    // A property bag that is no card: the words -Card and -Carousel have for one given as itself.
+                    failure = $"for this row, the script block of -{parameter} made something that is no card: " + unread.Message.TrimEnd('.');
+                }
             }
             Problem = new ValidationProblem(parameter, failure!);
             return null;
         }
 
-        private static RcsCard AsCard(Collection<PSObject> output)
+        private static RcsCard? AsCard(Collection<PSObject> output, out string? wrong)
         {
-            if (output.Count != 1) throw new NotMadeException(output.Count == 0 ? "no card" : output.Count + " objects, not one card");
-            return One<RcsCard>(Transformed(output[0], single: true), "a card");
+            if (output.Count != 1)
+            {
+                wrong = output.Count == 0 ? "no card" : output.Count + " objects, not one card";
+                return null;
+            }
+            return One<RcsCard>(Transformed(output[0], single: true), "a card", out wrong);
         }
 
-        private static RcsCard[] AsCards(Collection<PSObject> output)
+        private static RcsCard[]? AsCards(Collection<PSObject> output, out string? wrong)
         {
+            wrong = null;
             // None is a carousel of 0 cards, which the rules refuse as they refuse one of 1.
             if (output.Count == 0) return Array.Empty<RcsCard>();
             var cards = Transformed(output.Select(o => (object?)o).ToArray(), single: false);
-            return cards is object[] list ? list.Select(c => One<RcsCard>(c, "a card")).ToArray() : new[] { One<RcsCard>(cards, "a card") };
+            return AllOf<RcsCard>(cards is object[] list ? list : new[] { cards }, "a card", out wrong);
         }
 
-        private static RcsSuggestion[] AsSuggestions(Collection<PSObject> output) =>
-            output.Select(o => One<RcsSuggestion>(o, "a chip")).ToArray();
+        private static RcsSuggestion[]? AsSuggestions(Collection<PSObject> output, out string? wrong) =>
+            AllOf<RcsSuggestion>(output.Select(o => (object?)o).ToArray(), "a chip", out wrong);
 
         /// <summary>A saved card (a property bag) read as a card, as -Card and -Carousel read one given as itself.</summary>
         private static object? Transformed(object? value, bool single)
@@ -131,25 +139,28 @@ namespace WebexConnect.Commands
             return new RcsCardArgumentAttribute { Single = single }.Transform(null!, value);
         }
 
-        private static T One<T>(object? value, string what)
+        private static T[]? AllOf<T>(object?[] values, string what, out string? wrong)
+            where T : class
+        {
+            var all = new T[values.Length];
+            wrong = null;
+            for (var i = 0; i < values.Length; i++)
+                if ((all[i] = One<T>(values[i], what, out wrong)!) is null) return null;
+            return all;
+        }
+
+        private static T? One<T>(object? value, string what, out string? wrong)
+            where T : class
         {
             var item = value is PSObject wrapped ? wrapped.BaseObject : value;
-            if (item is T made) return made;
-            throw new NotMadeException(item switch
+            wrong = item switch
             {
+                T => null,
                 null => "$null, not " + what,
                 string text => "the text " + InputEcho.Quote(text) + ", not " + what,
                 _ => "a " + item.GetType().Name + ", not " + what,
-            });
-        }
-
-        /// <summary>A script's output that is not what its parameter takes; the message says what it was ("no card").</summary>
-        private sealed class NotMadeException : Exception
-        {
-            public NotMadeException(string made)
-                : base(made)
-            {
-            }
+            };
+            return item as T;
         }
     }
 }
