@@ -1144,6 +1144,17 @@ Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a 
         $one.Reason | Should -BeLike 'Row 1: Cards: a carousel has 1 card*'
     }
 
+    It 'refuses a card piped in as the row, whose picture alone went out as a file, and says how to send it' {
+        # Before: $card | Send-ConnectRcs -To ... sent {"type":"media"} with the card's image, Queued, without its title and chips.
+        $card = New-ConnectRcsCard -Title 'Trail shoe' -MediaUrl 'https://files.example.com/shoe.png'
+
+        $result = $card | Send-ConnectRcs -To '+447700900987' -From 'app-1' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: Card: the row is a rich card ('Trail shoe'), and a piped row gives the recipient, not the content*give the card to -Card, or pipe the CSV's rows and make each row's card in a script block: -Card { New-ConnectRcsCard *"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'says what a script block wrote that is no card, for that row' {
         $results = @(Import-Csv $offers | Select-Object -First 1 | Send-ConnectRcs -From 'app-1' -Card { $_.Title } -ErrorAction SilentlyContinue)
 

@@ -194,7 +194,19 @@ namespace WebexConnect.Commands
         }
 
         /// <inheritdoc />
-        private protected override ValidationProblem? RowContentProblem => _rowScripts?.Problem;
+        private protected override ValidationProblem? RowContentProblem => _rowScripts?.Problem ?? PipedCardProblem();
+
+        /// <summary>
+        /// A card piped in as the row ($card | Send-ConnectRcs -To ..., Import-Csv | New-ConnectRcsCard | Send-ConnectRcs): a row gives
+        /// the recipient and its values, not the content, and the card's MediaUrl bound -MediaUrl, so its picture alone went out as
+        /// a file, Queued, without its title, text and chips. Refused for that row, with the two ways that send the card.
+        /// </summary>
+        private ValidationProblem? PipedCardProblem() =>
+            InputObject?.BaseObject is RcsCard card
+                ? new ValidationProblem("Card", $"the row is a rich card ({InputEcho.Quote(card.ToString())}), and a piped row gives the " +
+                    "recipient, not the content (its picture alone would go as a file): give the card to -Card, or pipe the CSV's rows " +
+                    "and make each row's card in a script block: -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }")
+                : null;
 
         /// <inheritdoc />
         private protected override IEnumerable<string> PerRowParameters => _rowScripts?.Parameters ?? Array.Empty<string>();
