@@ -71,6 +71,8 @@ BeforeAll {
         'Get-ConnectSandboxRequest example 2'    = '"text":\s*"Hi"'
         'Measure-ConnectSms example 3'           = '\s1\s+Text\s+11\s+12\s'
         'Send-ConnectEmail example 5'            = '\n\s*1\s+5\s+Queued\s+dara\.singh@example\.com\s*\n\s*2\s+2\s+Queued'
+        # One command for the CSV: each row's own card, each result its own row (a command per row made every one Row 1).
+        'Send-ConnectRcs example 5'              = '(?s)\n\s*1\s+Queued\s+\+447700900001.*\n\s*4\s+Queued\s+\+447700900004'
         'Send-ConnectSms example 6'              = '(?s)(Scheduled.*){4}'
         'Send-ConnectSms example 7'              = '(?s)(Scheduled.*){2}'
         'Stop-ConnectReceiptListener example 1'  = '(?s)False.*VERBOSE: Stopped the listener'

@@ -1069,6 +1069,107 @@ Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own ima
 
         $results.Status | Should -Be @('Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$warned" | Should -BeLike "The column '$Column' is not read as a card: a CSV cell holds text, and a card is made by New-ConnectRcsCard. To send each row its own card, make it per row: Import-Csv ... | ForEach-Object { Send-ConnectRcs -To `$_.Phone -From <app ID> -Card (New-ConnectRcsCard *) }.*"
+        # Before, the advice was a Send-ConnectRcs per row in ForEach-Object: one request at a time, every result Row 1.
+        "$warned" | Should -BeLike "The column '$Column' is not read as a card: a CSV cell holds text, and a card is made by New-ConnectRcsCard. To send each row its own card, make it from the row's cells in a script block: Import-Csv ... | Send-ConnectRcs -From <app ID> -Card { New-ConnectRcsCard -Title `$_.Title -MediaUrl `$_.Image }.*"
+    }
+}
+
+Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a script block' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        # What an admin's offers CSV holds: each customer their own product, picture and button.
+        $script:offers = Join-Path $TestDrive 'offers.csv'
+        @(
+            'Phone,Title,Description,ImageUrl,ButtonText,ButtonUrl'
+            '+447700900981,Trail shoe,Light and waterproof.,https://files.example.com/shoe.png,Buy now,https://shop.example.com/shoe'
+            '+447700900982,Rain jacket,Packs into its pocket.,https://files.example.com/jacket.png,Buy now,https://shop.example.com/jacket'
+            '+447700900983,Head torch,300 lumens.,https://files.example.com/torch.png,A label longer than twenty-five,https://shop.example.com/torch'
+            '+447700900984,Trail shoe,Light and waterproof.,https://files.example.com/shoe.png,Buy now,https://shop.example.com/shoe'
+            '+447700900985,Tent,Two people.,https://files.example.com/tent.png,Buy now,shop.example.com/tent'
+            '+447700900986,,,,Buy now,https://shop.example.com/none'
+        ) | Set-Content -LiteralPath $script:offers -Encoding UTF8
+        $script:cardOfRow = {
+            $button = New-ConnectRcsSuggestion $_.ButtonText -Url $_.ButtonUrl
+            New-ConnectRcsCard -Title $_.Title -Description $_.Description -MediaUrl $_.ImageUrl -Suggestion $button
+        }
+    }
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'sends each row its own card in one command, a result per row with its row number; a row whose card fails is that row''s Invalid result' {
+        # Before: -Card { ... } was refused ('Cannot convert ... ScriptBlock ... to type RcsCard'), and the advised ForEach-Object
+        # made a command per row: every result Row 1, and row 3, whose chip New-ConnectRcsSuggestion refused, no result at all.
+        $results = @(Import-Csv $offers | Send-ConnectRcs -From 'app-1' -Card $cardOfRow -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $results.Row | Should -Be @(1, 2, 3, 4, 5, 6)
+        $results.Status | Should -Be @('Queued', 'Queued', 'Invalid', 'Queued', 'Invalid', 'Invalid')
+        $results[2].Reason | Should -BeLike "Row 3: Card: the script block of -Card failed for this row: New-ConnectRcsSuggestion: Cannot validate argument on parameter 'DisplayText'. The text has 31 characters: at most 25 are allowed. Correct the row's cells, or the script block"
+        # Told once: not also "Card is required", the rule of the card the row does not have.
+        $results[2].Reason | Should -Not -BeLike '*Card is required*'
+        $results[4].Reason | Should -BeLike "Row 5: Card.Suggestions``[0``].Url: 'shop.example.com/tent' is not an absolute URL*"
+        $results[5].Reason | Should -BeLike 'Row 6: Card: * New-ConnectRcsCard: a card needs something to show*'
+        @($failed).Count | Should -Be 3
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+
+        $sent = @(Get-SentBody)
+        $byNumber = @{}
+        foreach ($body in $sent) { foreach ($number in $body.to.msisdn) { $byNumber[$number] = $body.content.richCard } }
+        $byNumber.Keys | Sort-Object | Should -Be @('+447700900981', '+447700900982', '+447700900984')
+        $byNumber['+447700900982'].title | Should -BeExactly 'Rain jacket'
+        $byNumber['+447700900982'].media.url | Should -BeExactly 'https://files.example.com/jacket.png'
+        $byNumber['+447700900982'].suggestions[0].url | Should -BeExactly 'https://shop.example.com/jacket'
+        $byNumber['+447700900984'].title | Should -BeExactly 'Trail shoe'
+    }
+
+    It 'shows each row''s card under -WhatIf, rows of alike cards in one request' {
+        $said = Invoke-SendInNewPowerShell ('Import-Csv -LiteralPath $args[0] | Select-Object -First 4 | Send-ConnectRcs -From app-1 -WhatIf ' +
+            '-ErrorAction SilentlyContinue -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }') $offers
+        $said[-1] | Should -Be 'SENT 0'
+        $lines = @($said | Where-Object { $_ -like 'What if: Performing*' })
+        $lines.Count | Should -Be 3
+        $lines[0] | Should -BeLike "*2 of rows 1-4 (+447700900981, +447700900984), card 'Trail shoe'`"*"
+        $lines[1] | Should -BeLike "*row 2 (+447700900982), card 'Rain jacket'`"*"
+    }
+
+    It 'sends each row its own chips beside a text, and its own carousel, from script blocks' {
+        $rows = @(Import-Csv $offers | Select-Object -First 2)
+
+        $texts = @($rows | Send-ConnectRcs -From 'app-1' -Text 'Hi' -Suggestion { New-ConnectRcsSuggestion 'Open' -Url $_.ButtonUrl } -PayloadOnly | ConvertFrom-Json)
+        $texts.content.suggestions.url | Should -Be @('https://shop.example.com/shoe', 'https://shop.example.com/jacket')
+
+        $carousels = @($rows | Send-ConnectRcs -From 'app-1' -Carousel { foreach ($size in 'S', 'M') { New-ConnectRcsCard -Title "$($_.Title) $size" } } -PayloadOnly | ConvertFrom-Json)
+        $carousels[1].content.cards.title | Should -Be @('Rain jacket S', 'Rain jacket M')
+
+        $one = @($rows[0] | Send-ConnectRcs -From 'app-1' -Carousel { New-ConnectRcsCard -Title $_.Title } -ErrorAction SilentlyContinue)
+        $one.Status | Should -Be 'Invalid'
+        $one.Reason | Should -BeLike 'Row 1: Cards: a carousel has 1 card*'
+    }
+
+    It 'refuses a card piped in as the row, whose picture alone went out as a file, and says how to send it' {
+        # Before: $card | Send-ConnectRcs -To ... sent {"type":"media"} with the card's image, Queued, without its title and chips.
+        $card = New-ConnectRcsCard -Title 'Trail shoe' -MediaUrl 'https://files.example.com/shoe.png'
+
+        $result = $card | Send-ConnectRcs -To '+447700900987' -From 'app-1' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: Card: the row is a rich card ('Trail shoe'), and a piped row gives the recipient, not the content*give the card to -Card, or pipe the CSV's rows and make each row's card in a script block: -Card { New-ConnectRcsCard *"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'says what a script block wrote that is no card, for that row' {
+        $results = @(Import-Csv $offers | Select-Object -First 1 | Send-ConnectRcs -From 'app-1' -Card { $_.Title } -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be 'Invalid'
+        $results.Reason | Should -BeExactly "Row 1: Card: for this row, the script block of -Card made the text 'Trail shoe', not a card: make it write what New-ConnectRcsCard makes, once"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'skips the rows already sent when the same CSV and script block run again on the journal' {
+        $journal = Join-Path $TestDrive 'offers.journal'
+        $first = @(Import-Csv $offers | Send-ConnectRcs -From 'app-1' -Card $cardOfRow -Journal $journal -ErrorAction SilentlyContinue)
+        $again = @(Import-Csv $offers | Send-ConnectRcs -From 'app-1' -Card $cardOfRow -Journal $journal -ErrorAction SilentlyContinue)
+
+        $first.Status | Should -Be @('Queued', 'Queued', 'Invalid', 'Queued', 'Invalid', 'Invalid')
+        $again.Status | Should -Be @('Skipped', 'Skipped', 'Invalid', 'Skipped', 'Invalid', 'Invalid')
+        @(Get-ConnectSandboxRequest).Count | Should -BeLessOrEqual 3
     }
 }

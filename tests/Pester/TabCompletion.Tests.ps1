@@ -92,3 +92,28 @@ Describe 'Tab completion of a value whose choices are known' {
         Complete 'Start-ConnectReceiptListener -Address 10.' | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Tab completion of a card''s or chip''s value in a script block that runs for each row of a CSV' {
+    BeforeAll {
+        $script:Offers = Join-Path $TestDrive 'offers.csv'
+        Set-Content -LiteralPath $script:Offers -Value 'Phone,Title,ImageUrl,Button Text'
+    }
+
+    It 'offers the row''s cells as $_.Column for New-ConnectRcs<Command> -<Parameter>' -ForEach @(
+        @{ Command = 'Card'; Parameter = 'Title'; Inside = "Send-ConnectRcs -From a -Card { New-ConnectRcsCard -Title " }
+        @{ Command = 'Card'; Parameter = 'MediaUrl'; Inside = "Send-ConnectRcs -From a -Card:{ New-ConnectRcsCard -Title x -MediaUrl " }
+        @{ Command = 'Suggestion'; Parameter = 'Url'; Inside = "Send-ConnectRcs -From a -Card { New-ConnectRcsCard -Suggestion (New-ConnectRcsSuggestion b -Url " }
+        @{ Command = 'Suggestion'; Parameter = 'Url'; Inside = "ForEach-Object { New-ConnectRcsSuggestion b -Url " }
+    ) {
+        # Before: nothing, as for any value no file gives; the columns had to be typed from memory of the CSV.
+        $line = "Import-Csv '$Offers' | $Inside"
+
+        Complete $line | Should -Be @('$_.Phone', '$_.Title', '$_.ImageUrl', "`$_.'Button Text'")
+        Complete "${line}Ti" | Should -Be '$_.Title'
+    }
+
+    It 'offers nothing outside a script block, or with no Import-Csv before it' {
+        Complete "Import-Csv '$Offers' | New-ConnectRcsCard -Title " | Should -BeNullOrEmpty
+        Complete "Send-ConnectRcs -From a -Card { New-ConnectRcsCard -Title " | Should -BeNullOrEmpty
+    }
+}

@@ -31,6 +31,18 @@ namespace WebexConnect.Commands
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var word = (wordToComplete ?? "").Trim('\'', '"');
+            return ColumnsOf(commandAst).Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                .Select(c => new CompletionResult(PowerShellWord.Of(c), c,
+                    CompletionResultType.ParameterValue, "A column of the CSV file piped in"))
+                .ToList();
+        }
+
+        /// <summary>
+        /// The columns of the CSV file that an Import-Csv before <paramref name="commandAst"/> in its pipeline reads; none
+        /// when there is none, or it cannot be known without running the user's code.
+        /// </summary>
+        internal static IReadOnlyList<string> ColumnsOf(CommandAst commandAst)
+        {
             // What Import-Csv could not read (no such file, a file in use, a column named twice) is the completion's
             // business, not the admin's: $Error[0] stays the last error of their own commands.
             ArrayList? errors = null;
@@ -44,8 +56,8 @@ namespace WebexConnect.Commands
             }
             catch (Exception ex) when (ex is RuntimeException || ex is InvalidOperationException || ex is ArgumentException)
             {
-                // Nothing known: no file names either (a completer that throws gets PowerShell's file names instead).
-                return Array.Empty<CompletionResult>();
+                // Nothing known: no columns, and so no file names either (a completer that throws gets PowerShell's file names instead).
+                return Array.Empty<string>();
             }
             finally
             {
@@ -57,10 +69,7 @@ namespace WebexConnect.Commands
                     errors.AddRange(before);
                 }
             }
-            return columns.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                .Select(c => new CompletionResult(PowerShellWord.Of(c), c,
-                    CompletionResultType.ParameterValue, "A column of the CSV file piped in"))
-                .ToList();
+            return columns;
         }
 
         private static bool Changed(ArrayList errors, object?[] before) =>

@@ -20,19 +20,19 @@ namespace WebexConnect.Commands
         // Its length is checked by this cmdlet, not by a validation attribute: a piped row that an attribute refuses never
         // reaches ProcessRecord, so its error could not name the row, and every later row's number would be one short.
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public string? Title { get; set; }
 
         /// <summary>The card's description (at most 2000 characters); empty or $null is no description.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [FileLinesArgument] // -Description (Get-Content offer.txt): the file's lines, one text
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public string? Description { get; set; }
 
         /// <summary>The public URL of the card's image or video; empty or $null is no media. Binds from a MediaUrl or Image column.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Image", "ImageUrl")] // the column names a product list uses for its picture
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public string? MediaUrl { get; set; }
 
         /// <summary>The media's height; carousels allow Short and Medium only.</summary>

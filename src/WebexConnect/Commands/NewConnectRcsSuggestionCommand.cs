@@ -24,45 +24,45 @@ namespace WebexConnect.Commands
         // Not ValidateLength(1, 25): PowerShell's own refusal reads "The character length of the 37 argument is too long".
         // Mandatory already refuses an empty label.
         [ValidateOptionalLength(25)]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public string DisplayText { get; set; } = "";
 
         /// <summary>Data returned to your app when the user taps the chip; a reply without it returns its label.</summary>
         [Parameter(Position = 1)]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public string? PostbackData { get; set; }
 
         /// <summary>Open this URL when tapped.</summary>
         [Parameter(Mandatory = true, ParameterSetName = OpenUrlSet, HelpMessage = "The URL to open.")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public string Url { get; set; } = "";
 
         /// <summary>Dial this number when tapped.</summary>
         [Parameter(Mandatory = true, ParameterSetName = DialPhoneSet, HelpMessage = "The number to dial, e.g. +447700900001.")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public string Phone { get; set; } = "";
 
         /// <summary>Show this latitude on a map when tapped.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ViewLocationSet, HelpMessage = "Latitude in degrees.")]
         [CoordinateArgument(nameof(Latitude))]
         [ValidateRange(-90.0, 90.0)]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public double Latitude { get; set; }
 
         /// <summary>Show this longitude on a map when tapped.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ViewLocationSet, HelpMessage = "Longitude in degrees.")]
         [CoordinateArgument(nameof(Longitude))]
         [ValidateRange(-180.0, 180.0)]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public double Longitude { get; set; }
 
         /// <summary>Show this address or query on a map (alone, or as the label of -Latitude/-Longitude).</summary>
         [Parameter(ParameterSetName = ViewLocationSet)]
         [Parameter(Mandatory = true, ParameterSetName = ViewAddressSet, HelpMessage = "The address or place to show.")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public string? Address { get; set; }
 
         /// <summary>Ask the user to share their location.</summary>
@@ -72,24 +72,24 @@ namespace WebexConnect.Commands
         /// <summary>The calendar event's start.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CalendarEventSet, HelpMessage = "When the event starts.")]
         [IsoDateArgument]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public DateTimeOffset StartTime { get; set; }
 
         /// <summary>The calendar event's end.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CalendarEventSet, HelpMessage = "When the event ends.")]
         [IsoDateArgument]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public DateTimeOffset EndTime { get; set; }
 
         /// <summary>The calendar event's title.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CalendarEventSet, HelpMessage = "The event's title.")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public string Title { get; set; } = "";
 
         /// <summary>The calendar event's description.</summary>
         [Parameter(ParameterSetName = CalendarEventSet)]
-        [ArgumentCompleter(typeof(NoFileNameCompleter))]
+        [ArgumentCompleter(typeof(RowCellCompleter))]
         public string? Description { get; set; }
 
         /// <inheritdoc />

@@ -236,6 +236,15 @@ namespace WebexConnect.Commands
         /// <summary>RCS: the GTR IDs as bound, when <see cref="GtrIds"/> trimmed spaces off them (the journal of a version before the trim names the send so); else null.</summary>
         private protected virtual IReadOnlyList<string>? GtrIdsAsGiven => null;
 
+        /// <summary>Why the current row's own content (read by <see cref="ReadPerRowContent"/>) cannot be sent; usually null.</summary>
+        private protected virtual ValidationProblem? RowContentProblem => null;
+
+        /// <summary>
+        /// Parameters given on the command line whose value is made for each row (RCS: a script block for -Card): a problem
+        /// of one row's value is that row's Invalid result, not the run's stop.
+        /// </summary>
+        private protected virtual IEnumerable<string> PerRowParameters => Array.Empty<string>();
+
         /// <summary>Builds the message from the current parameter values; <paramref name="shared"/> holds the shared fields.</summary>
         private protected abstract ConnectMessage CreateMessage(SharedPart shared);
 
@@ -333,6 +342,8 @@ namespace WebexConnect.Commands
             var givenOnCommandLine = PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys);
             var runWide = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var parameter in notFromColumns.Concat(givenOnCommandLine)) runWide[parameter.Key] = parameter.Value;
+            foreach (var perRow in PerRowParameters)
+                foreach (var name in runWide.Where(p => p.Value == perRow).Select(p => p.Key).ToList()) runWide.Remove(name);
             _runWideParameters = runWide;
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, givenOnCommandLine, MyInvocation.MyCommand.Name,
@@ -468,6 +479,7 @@ namespace WebexConnect.Commands
                 // After Compose, which learns the row's layout: the ExpireAt and Validity columns are looked for once per layout.
                 var expiryProblems = _expiry!.Read(columns, _composer.Layouts, out var expireAt, out var validity);
                 message = CurrentMessage(expireAt, validity);
+                if (RowContentProblem is { } content) record = record.With(content);
                 if (UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(unreadable.ProblemOfColumn("SendAt", "to send the row now"));
                 if (expiryProblems is not null)
                     foreach (var problem in expiryProblems) record = record.With(problem);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 using WebexConnect.Results;
 
 namespace WebexConnect.Commands
@@ -65,17 +66,22 @@ namespace WebexConnect.Commands
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? MediaUrl { get; set; }
 
-        /// <summary>A rich card from New-ConnectRcsCard.</summary>
+        /// <summary>
+        /// A rich card from New-ConnectRcsCard, or a script block that makes each piped row's own card from $_:
+        /// -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }. A row whose block fails is that row's Invalid result.
+        /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = CardSet, HelpMessage = "A rich card from New-ConnectRcsCard.")]
         [ValidateNotNull]
+        [RowScriptArgument(nameof(Card), suggestions: false, list: false)]
         [RcsCardArgument(Single = true)] // a card saved with ConvertTo-Json or Export-Clixml and read back; @($card)
         [Alias("RichCard")] // the JSON name, content.richCard: what a script moved from Invoke-RestMethod types
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsCard? Card { get; set; }
 
-        /// <summary>2 to 10 rich cards from New-ConnectRcsCard, shown side by side.</summary>
+        /// <summary>2 to 10 rich cards from New-ConnectRcsCard, shown side by side; or a script block that makes each piped row's cards from $_.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CarouselSet, HelpMessage = "2 to 10 rich cards from New-ConnectRcsCard.")]
         [ValidateNotNullOrEmpty]
+        [RowScriptArgument(nameof(Carousel), suggestions: false, list: true)]
         [RcsCardArgument]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsCard[] Carousel { get; set; } = Array.Empty<RcsCard>();
@@ -93,11 +99,15 @@ namespace WebexConnect.Commands
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? EventMessageId { get; set; }
 
-        /// <summary>Suggestion chips from New-ConnectRcsSuggestion (at most 10).</summary>
+        /// <summary>
+        /// Suggestion chips from New-ConnectRcsSuggestion (at most 10); or a script block that makes each piped row's own chips
+        /// from $_: -Suggestion { New-ConnectRcsSuggestion 'Track' -Url $_.TrackUrl }.
+        /// </summary>
         // ValidateNotNull on an array checks its elements too: a $null chip is refused at binding, as in -Carousel.
         [Parameter]
         [Alias("Suggestions")] // the JSON name, content.suggestions: what a script moved from Invoke-RestMethod types
         [ValidateNotNull]
+        [RowScriptArgument(nameof(Suggestion), suggestions: true, list: true)]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsSuggestion[]? Suggestion { get; set; }
 
@@ -134,6 +144,8 @@ namespace WebexConnect.Commands
         public string[]? RequestedReceipt { get; set; }
 
         private readonly SmsCostWarnings _fallbackCostWarnings = new SmsCostWarnings();
+        // -Card, -Carousel or -Suggestion given as a script block: run for each row (null for the usual command).
+        private RowContentScripts? _rowScripts;
         // -Text or -MediaUrl on the command line: that content is every row's, and the other one's column is not read.
         private bool _textGiven;
         private bool _mediaUrlGiven;
@@ -166,14 +178,38 @@ namespace WebexConnect.Commands
             return trimmed ?? ids;
         }
 
-        private protected override int PerRowContentLength => 2;
+        private protected override int PerRowContentLength => 5;
 
         private protected override void ReadPerRowContent(object?[] content)
         {
             content[0] = RowText;
             // A row's own file is a message of its own; rows with the same file share one, and so their requests.
             content[1] = RowMediaUrl;
+            // A row's own card or chips (script blocks) make a message of its own too; rows whose cards are alike still share
+            // requests, as the engine batches by what the message says, not by which object says it.
+            _rowScripts?.Read(InputObject);
+            content[2] = _rowScripts?.Card;
+            content[3] = _rowScripts?.Cards;
+            content[4] = _rowScripts?.Suggestions;
         }
+
+        /// <inheritdoc />
+        private protected override ValidationProblem? RowContentProblem => _rowScripts?.Problem ?? PipedCardProblem();
+
+        /// <summary>
+        /// A card piped in as the row ($card | Send-ConnectRcs -To ..., Import-Csv | New-ConnectRcsCard | Send-ConnectRcs): a row gives
+        /// the recipient and its values, not the content, and the card's MediaUrl bound -MediaUrl, so its picture alone went out as
+        /// a file, Queued, without its title, text and chips. Refused for that row, with the two ways that send the card.
+        /// </summary>
+        private ValidationProblem? PipedCardProblem() =>
+            InputObject?.BaseObject is RcsCard card
+                ? new ValidationProblem("Card", $"the row is a rich card ({InputEcho.Quote(card.ToString())}), and a piped row gives the " +
+                    "recipient, not the content (its picture alone would go as a file): give the card to -Card, or pipe the CSV's rows " +
+                    "and make each row's card in a script block: -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }")
+                : null;
+
+        /// <inheritdoc />
+        private protected override IEnumerable<string> PerRowParameters => _rowScripts?.Parameters ?? Array.Empty<string>();
 
         /// <summary>The row's text: none beside a command-line -MediaUrl, whose rows are that file (a Text column is then a substitution, as before).</summary>
         private string? RowText => ParameterSetName == TextSet && !_mediaUrlGiven ? Text : null;
@@ -217,12 +253,13 @@ namespace WebexConnect.Commands
                 // Kept beside a file, for RcsRules to refuse the row that gives both: an RCS message is one or the other.
                 Text = RowText,
                 MediaUrl = mediaUrl,
-                Card = set == CardSet ? Card : null,
-                Cards = set == CarouselSet ? Carousel : Array.Empty<RcsCard>(),
+                // A script block's: the row's own (none when it failed, and the row is Invalid for that).
+                Card = set != CardSet ? null : _rowScripts is null ? Card : _rowScripts.CardOr(Card),
+                Cards = set != CarouselSet ? Array.Empty<RcsCard>() : _rowScripts is null ? Carousel : _rowScripts.CardsOr(Carousel),
                 CarouselWidth = set == CarouselSet ? CarouselWidth : null,
                 AgentEvent = set == AgentEventSet ? AgentEvent : null,
                 EventMessageId = set == AgentEventSet ? EventMessageId : null,
-                Suggestions = Suggestion ?? Array.Empty<RcsSuggestion>(),
+                Suggestions = (_rowScripts is null ? Suggestion : _rowScripts.SuggestionsOr(Suggestion)) ?? Array.Empty<RcsSuggestion>(),
                 SmsFallback = SmsFallback ? true : null,
                 FallbackSenderId = FallbackSenderId,
                 FallbackText = FallbackText,
@@ -232,12 +269,13 @@ namespace WebexConnect.Commands
 
         private protected override void CheckParameters()
         {
+            _rowScripts = RowContentScripts.Of(Card, Carousel, Suggestion);
             // What the command line gave (BoundParameters holds no row's columns yet), $PSDefaultParameterValues included.
             _textGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
             _mediaUrlGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl));
             if (_textGiven && _mediaUrlGiven) TakeTheCommandLinesContent();
             // -Carousel is the same for every row: its warning comes once, before the first.
-            if (ParameterSetName == CarouselSet && CarouselLayoutWarning.For(Carousel) is string layout) WriteNamedWarning(layout);
+            if (ParameterSetName == CarouselSet && RowScript.Of(Carousel) is null && CarouselLayoutWarning.For(Carousel) is string layout) WriteNamedWarning(layout);
         }
 
         /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Composition
@@ -24,8 +25,8 @@ namespace WebexConnect.Composition
                 return $"The column {InputEcho.Quote(column)} is not read: -{contentGiven} gives every row its content, and an RCS message " +
                        $"has one. Leave out -{contentGiven} to send each row the file its {column} cell names" +
                        (contentGiven == "Card" || contentGiven == "Carousel"
-                           ? ", or make each row's card with its picture: Import-Csv ... | ForEach-Object { " + commandName +
-                             " -To $_.Phone -From <app ID> -Card (New-ConnectRcsCard -Title $_.Title -MediaUrl $_." + column + ") }."
+                           ? ", or make each row's card with its picture in a script block: -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_." +
+                             column + " }."
                            : ".");
             if (isMediaUrl)
                 return textGiven
@@ -35,9 +36,11 @@ namespace WebexConnect.Composition
                       $"substitution, for a $({column}) in the text."
                     : null;
             if (!Is(column, "Card") && !Is(column, "RichCard") && !Is(column, "Carousel")) return null;
+            // One command for the whole CSV: before, the advice was a Send-ConnectRcs per row in ForEach-Object, one request at a
+            // time with every result Row 1, and a row whose card failed got no result.
             return $"The column {InputEcho.Quote(column)} is not read as a card: a CSV cell holds text, and a card is made by " +
-                   "New-ConnectRcsCard. To send each row its own card, make it per row: Import-Csv ... | ForEach-Object { " +
-                   $"{commandName} -To $_.Phone -From <app ID> -Card (New-ConnectRcsCard -Title $_.Title -MediaUrl $_.Image) }}. " +
+                   "New-ConnectRcsCard. To send each row its own card, make it from the row's cells in a script block: Import-Csv ... | " +
+                   $"{commandName} -From <app ID> -Card {{ New-ConnectRcsCard -Title $_.Title -MediaUrl $_.Image }}. " +
                    "For a picture alone, a MediaUrl column sends each row its own file.";
         }
 
@@ -46,9 +49,24 @@ namespace WebexConnect.Composition
         /// different files (a MediaUrl column) go in different requests, and -WhatIf showed those batches with nothing to tell
         /// them apart; "" for any other message.
         /// </summary>
-        public static string Said(Messages.ConnectMessage message) =>
+        /// <remarks>
+        /// A card says its title (or its picture), and a carousel its cards' titles: a -Card script block gives each row its own,
+        /// and -WhatIf listed their requests with nothing to tell them apart.
+        /// </remarks>
+        public static string Said(Messages.ConnectMessage message) => message switch
+        {
             // As the payload sends it (WireUrl): the message keeps the cell as given, for the journal's key of earlier versions.
-            message is Messages.RcsMessage { ContentType: Messages.RcsContentType.Media, MediaUrl: { } url } ? ", file " + Messages.WireUrl.Of(url) : "";
+            Messages.RcsMessage { ContentType: Messages.RcsContentType.Media, MediaUrl: { } url } => ", file " + Messages.WireUrl.Of(url),
+            Messages.RcsMessage { ContentType: Messages.RcsContentType.Standalone, Card: { } card } => ", card " + Named(card),
+            // The first three: a line per request stays readable with ten cards.
+            Messages.RcsMessage { ContentType: Messages.RcsContentType.Carousel, Cards.Count: > 0 } carousel =>
+                ", cards " + string.Join(", ", carousel.Cards.Take(3).Select(c => c is null ? "(none)" : Named(c))) +
+                (carousel.Cards.Count > 3 ? " and " + (carousel.Cards.Count - 3).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more" : ""),
+            _ => "",
+        };
+
+        private static string Named(Messages.RcsCard card) =>
+            card.Title is { } title ? InputEcho.Quote(title) : card.MediaUrl is { } url ? Messages.WireUrl.Of(url) ?? url : "(no title)";
 
         private static bool Is(string column, string name) => string.Equals(column, name, StringComparison.OrdinalIgnoreCase);
     }

@@ -309,7 +309,9 @@ namespace WebexConnect.Composition
             var personalised = _validatePersonalised?.Invoke(message, record) ?? Array.Empty<ValidationProblem>();
             // The usual row has no problem at all: no list for it.
             if (record.Problems.Count + _lastMessageProblems.Count + recipient.Count + personalised.Count == 0) return Array.Empty<ValidationProblem>();
-            var problems = record.Problems.Concat(_lastMessageProblems).ToList();
+            // A field the row's reading found a problem with (a -Card script block that failed) is told once, by that problem:
+            // the message's rule for the same field would only add that it is missing.
+            var problems = record.Problems.Concat(_lastMessageProblems.Where(p => !record.Problems.Any(r => r.Field == p.Field))).ToList();
             problems.AddRange(recipient);
             problems.AddRange(personalised);
             return problems;

@@ -103,8 +103,8 @@ namespace WebexConnect.Messages.Validation
         /// </summary>
         private static string BothTextAndMedia(RcsMessage message) =>
             $"the row gives both a text ({InputEcho.Quote(message.Text!)}) and a file ({InputEcho.Quote(message.MediaUrl!)}): " +
-            "an RCS message is a text or a file, not both. Empty one of the two cells, or send both as a rich card, one per row: " +
-            "ForEach-Object { $_ | Send-ConnectRcs -From <app ID> -Card (New-ConnectRcsCard -Description $_.Text -MediaUrl $_.MediaUrl) }";
+            "an RCS message is a text or a file, not both. Empty one of the two cells, or send both as a rich card, each row its own: " +
+            "Send-ConnectRcs -From <app ID> -Card { New-ConnectRcsCard -Description $_.Text -MediaUrl $_.MediaUrl }";
 
         private static void CheckCarousel(RcsMessage message, ProblemList problems)
         {

@@ -40,7 +40,8 @@ namespace WebexConnect.Messages.Validation
             foreach (var name in WebexConnect.Composition.PersonalisedText.VariablesIn(value))
                 return $"{InputEcho.Quote(value)} holds $({name}), which would reach the phone as written: the service fills " +
                     "$(name) variables in text only, not in a URL. Give each row its own URL instead: " + (perRow ??
-                    "build the card or suggestion per row, e.g. Import-Csv ... | ForEach-Object { Send-ConnectRcs -To $_.Phone ... }");
+                    "make the card or chip from each row's cells in a script block, e.g. Import-Csv ... | Send-ConnectRcs ... " +
+                    "-Suggestion { New-ConnectRcsSuggestion 'Buy' -Url $_.Link } (or -Card { New-ConnectRcsCard ... -MediaUrl $_.Image })");
             return null;
         }
 

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Runtime.CompilerServices;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// A script block given to -Card, -Carousel or -Suggestion of Send-ConnectRcs, run once per piped row with the row as $_:
+    /// Import-Csv offers.csv | Send-ConnectRcs -From app -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }
+    /// sends each customer their own card in one run (row numbers, batches, one journal). PowerShell's own delay-bind
+    /// script block is not used: it skips a row whose block fails with a binder error and no result, so every later row's
+    /// number shifts; here a row whose block fails is that row's Invalid result, naming the row and the parameter.
+    /// </summary>
+    /// <remarks>
+    /// The parameter keeps its type (a card, cards, chips): the transformation (<see cref="RowScriptArgumentAttribute"/>) gives
+    /// it a stand-in remembered with the block, as an attribute has no place of its own for one command's argument.
+    /// </remarks>
+    internal sealed class RowScript
+    {
+        // Weak: the stand-in lives as long as the bound parameter holds it.
+        private static readonly ConditionalWeakTable<object, RowScript> OfStandIn = new ConditionalWeakTable<object, RowScript>();
+
+        private readonly ScriptBlock _block;
+        private readonly string _parameter;
+
+        private RowScript(ScriptBlock block, string parameter)
+        {
+            _block = block;
+            _parameter = parameter;
+        }
+
+        /// <summary>Remembers <paramref name="block"/> as what <paramref name="standIn"/> stands for.</summary>
+        /// <param name="standIn">The value the parameter is bound to in the block's place.</param>
+        /// <param name="block">The script block given.</param>
+        /// <param name="parameter">The parameter's name, for the row's error.</param>
+        public static void Remember(object standIn, ScriptBlock block, string parameter) => OfStandIn.Add(standIn, new RowScript(block, parameter));
+
+        /// <summary>The script block a bound value stands for (the value, or the first item of a list); null for a value given as itself.</summary>
+        /// <param name="bound">The parameter's value.</param>
+        public static RowScript? Of(object? bound)
+        {
+            var key = bound is Array { Length: 1 } list ? list.GetValue(0) : bound;
+            return key is not null && OfStandIn.TryGetValue(key, out var script) ? script : null;
+        }
+
+        /// <summary>
+        /// What the block writes for <paramref name="row"/> (its $_), or the words of its failure in <paramref name="failure"/>.
+        /// A non-terminating error inside it fails it too ($ErrorActionPreference Stop in its scope): a card that New-ConnectRcsCard
+        /// refused is no card to send, and the row says why.
+        /// </summary>
+        /// <param name="row">The piped row; null when nothing is piped.</param>
+        /// <param name="failure">Null, or what went wrong, for the row's Invalid result.</param>
+        public Collection<PSObject>? Run(object? row, out string? failure)
+        {
+            failure = null;
+            var variables = new List<PSVariable>
+            {
+                new PSVariable("_", row),
+                new PSVariable("ErrorActionPreference", ActionPreference.Stop),
+            };
+            try
+            {
+                return _block.InvokeWithContext(null, variables);
+            }
+            // Ctrl+C or Select-Object -First stops the run, not the row.
+            catch (RuntimeException error) when (error is not PipelineStoppedException)
+            {
+                var command = error.ErrorRecord?.InvocationInfo?.MyCommand?.Name;
+                failure = $"the script block of -{_parameter} failed for this row: " +
+                          (string.IsNullOrEmpty(command) ? "" : command + ": ") + error.Message.TrimEnd('.') +
+                          ". Correct the row's cells, or the script block";
+                return null;
+            }
+        }
+    }
+}
