@@ -830,7 +830,8 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// A piped call of this command, for the warning that a script calls it once per row (<see cref="OneRowCalls"/>); null
-        /// where one call per row is how the command is used (a row's own RCS card is made in ForEach-Object).
+        /// for the commands that do not warn (Send-ConnectRcs, Send-ConnectMessage), left out when a row's own card could be made
+        /// only in a loop of one-row calls; -Card's script block has since made that loop needless for cards.
         /// </summary>
         private protected virtual string? PipedExample => null;
 
