@@ -510,6 +510,28 @@ Describe 'Send-ConnectEmail' {
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
     }
 
+    It 'compares an address in any case and a value in its own, and its advice, run as written, does the same' {
+        # Rows 1 and 2 send Ann the same email (the address in another case, with a space the command trims); BOB and Bob are
+        # two texts. Before, the advice (Sort-Object * -Unique) kept rows 1 and 2, and dropped Bob's row as a repeat of BOB's.
+        $csv = "Email,Name`nann@example.com,Ann`nAnn@Example.com ,Ann`nbob@example.com,BOB`nbob@example.com,Bob"
+        $send = @{ From = 'news@example.com'; Subject = 'News'; Text = 'Hi $(Name)' }
+        $null = $csv | ConvertFrom-Csv | Send-ConnectEmail @send -WarningVariable warned -WarningAction SilentlyContinue
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike 'Row 2 repeats row 1:*'
+        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
+        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $requestsBefore = @(Get-ConnectSandboxRequest).Count
+
+        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectEmail @send -WarningVariable warnedAgain)
+
+        @($warnedAgain).Count | Should -Be 0
+        $again.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $pairs = @(Get-ConnectSandboxRequest | Select-Object -Skip $requestsBefore | ForEach-Object { ($_.Body | ConvertFrom-Json).to } |
+            ForEach-Object { "$($_.email.ToLowerInvariant()) $($_.substitutions.Name)" })
+        $pairs.Count | Should -Be 3
+        foreach ($pair in 'ann@example.com Ann', 'bob@example.com BOB', 'bob@example.com Bob') { $pairs -ccontains $pair | Should -BeTrue -Because $pair }
+    }
+
     It 'warns once when a row repeats an earlier one (same address, message and values), and still sends every row once' {
         $csv = "Email,Name`nann@example.com,Ann`nbob@example.com,Bob`nAnn@Example.com,Ann`nbob@example.com,Bob"
 
@@ -517,7 +539,8 @@ Describe 'Send-ConnectEmail' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1: the same message to Ann@Example.com with the same values. It is sent again, as every row is sent once*remove the repeated rows first, e.g. with | Sort-Object * -Unique | before Send-ConnectEmail (it keeps one of the rows that are the same in every column).'
+        "$($warned[0])" | Should -BeLike ('Row 3 repeats row 1: the same message to Ann@Example.com with the same values. It is sent again, as every row is sent once*' +
+            [WildcardPattern]::Escape('remove the repeated rows first, e.g. with | Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{([string]$_.Name).Trim()} -Unique -CaseSensitive | before Send-ConnectEmail (it keeps one of the rows that send the same, comparing the columns that count as Send-ConnectEmail does).'))
     }
 
     It 'judges a repeat by its To, Cc and Subject columns, not by a column that is not sent, and its advice keeps the other rows' {
@@ -529,7 +552,8 @@ Describe 'Send-ConnectEmail' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike "Row 2 repeats row 1: the same message to ann@example.com with the same values (its column 'ExportedAt' is not sent, so it does not count).*e.g. with | Sort-Object Email,Cc,Subject -Unique | before Send-ConnectEmail *"
+        "$($warned[0])" | Should -BeLike ("Row 2 repeats row 1: the same message to ann@example.com with the same values (its column 'ExportedAt' is not sent, so it does not count).*" +
+            [WildcardPattern]::Escape('e.g. with | Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},Cc,Subject -Unique -CaseSensitive | before Send-ConnectEmail ') + '*')
         "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
         $advice = [scriptblock]::Create("`$input | $($Matches[1])")
         $requestsBefore = @(Get-ConnectSandboxRequest).Count

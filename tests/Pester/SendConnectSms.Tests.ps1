@@ -1463,7 +1463,7 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         $results = @($csv | ConvertFrom-Csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
-        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1:*e.g. with | Sort-Object * -Unique | before Send-ConnectSms (it keeps one of the rows that are the same in every column).'
+        "$($warned[0])" | Should -BeLike ('Row 3 repeats row 1:*' + [WildcardPattern]::Escape('e.g. with | Sort-Object {([string]$_.Mobile).Trim()},{([string]$_.Name).Trim()} -Unique -CaseSensitive | before Send-ConnectSms (it keeps one of the rows that send the same, comparing the columns that count as Send-ConnectSms does).'))
     }
 
     It 'warns of a row that differs from an earlier one only in columns that are not sent, and its advice drops just that row' {
@@ -1476,7 +1476,8 @@ Describe 'Send-ConnectSms with a row that repeats another' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike "Row 3 repeats row 1: the same message to +447700900001 with the same values (its columns 'Id', 'Department' are not sent, so they do not count). It is sent again*e.g. with | Sort-Object Phone,Name -Unique | before Send-ConnectSms (it keeps one of the rows that are the same in every column that is sent)."
+        "$($warned[0])" | Should -BeLike ("Row 3 repeats row 1: the same message to +447700900001 with the same values (its columns 'Id', 'Department' are not sent, so they do not count). It is sent again*" +
+            [WildcardPattern]::Escape('e.g. with | Sort-Object {([string]$_.Phone).Trim()},{([string]$_.Name).Trim()} -Unique -CaseSensitive | before Send-ConnectSms') + '*')
 
         # The advice, followed as written: Ann once, Anne (another name, another text) still.
         "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
@@ -1494,7 +1495,60 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         $results = @($csv | ConvertFrom-Csv | Send-ConnectSms -From ACME -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
-        @($warned).ForEach({ "$_" }) | Should -BeLike "Row 3 repeats row 1: *(its column 'Id' is not sent, so it does not count)*| Sort-Object Phone,Name,Text -Unique |*"
+        @($warned).ForEach({ "$_" }) | Should -BeLike ("Row 3 repeats row 1: *(its column 'Id' is not sent, so it does not count)*" +
+            [WildcardPattern]::Escape('| Sort-Object {([string]$_.Phone).Trim()},{([string]$_.Name).Trim()},Text -Unique -CaseSensitive |') + '*')
+    }
+
+    It 'gives advice that, run as written, removes a repeat whose cells differ only in spaces at their ends, and keeps a value in another case' {
+        # The command trims a number and a value before sending, so rows 1 and 3 send the same; ANN is another text. Before,
+        # the advice was Sort-Object * -Unique: it kept rows 1 and 3 (their cells differ) and the repeat went again.
+        $csv = "Phone,Name`n+447700900001 ,Ann`n+447700900002,Bob`n+447700900001, Ann`n+447700900001,ANN"
+        $send = @{ From = 'ACME'; Text = 'Hi $(Name)' }
+        $null = $csv | ConvertFrom-Csv | Send-ConnectSms @send -WarningVariable warned -WarningAction SilentlyContinue
+        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1:*'
+        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
+        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $requestsBefore = @(Get-ConnectSandboxRequest).Count
+
+        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectSms @send -WarningVariable warnedAgain)
+
+        @($warnedAgain).Count | Should -Be 0
+        $again.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $sent = @(Get-ConnectSandboxRequest | Select-Object -Skip $requestsBefore | ForEach-Object { ($_.Body | ConvertFrom-Json).to })
+        $pairs = @($sent.ForEach({ "$($_.msisdn) $($_.substitutions.Name)" }))
+        $pairs.Count | Should -Be 3
+        # Each once: Ann (one of the two rows that send the same), ANN (another text) and Bob.
+        foreach ($pair in '+447700900001 Ann', '+447700900001 ANN', '+447700900002 Bob') { $pairs -ccontains $pair | Should -BeTrue -Because $pair }
+    }
+
+    It 'calls rows for another SendAt no repeat' {
+        # A reminder at 09:00 and another at 17:00 are two reminders. Before, the second was called a repeat of the first.
+        $day = (Get-Date).ToUniversalTime().Date.AddDays(2)
+        $csv = "Phone,SendAt`n+447700900001,$($day.AddHours(9).ToString('o'))`n+447700900001,$($day.AddHours(17).ToString('o'))"
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectSms -From ACME -Text 'Reminder' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Scheduled', 'Scheduled')
+        @($warned | Where-Object { "$_" -like '*repeats row*' }) | Should -BeNullOrEmpty
+    }
+
+    It 'calls rows that differ only in their <Column> a repeat, and its advice sends one of them' -TestCases @(
+        @{ Column = 'CorrelationId'; First = 'order-1'; Second = 'order-2' }
+        @{ Column = 'ExpireAt'; First = '2099-01-01T09:00:00Z'; Second = '2099-01-01T17:00:00Z' }
+    ) {
+        # The recipient never reads either: two rows under two correlation IDs gave the customer the same SMS twice, unwarned.
+        $csv = "Phone,$Column,Name`n+447700900001,$First,Ann`n+447700900002,$First,Bob`n+447700900001,$Second,Ann"
+        $send = @{ From = 'ACME'; Text = 'Your order has shipped, $(Name)' }
+        $null = $csv | ConvertFrom-Csv | Send-ConnectSms @send -WarningVariable warned -WarningAction SilentlyContinue
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "Row 3 repeats row 1: the same message to +447700900001 with the same values (its column '$Column' changes nothing its recipient reads, so it does not count).*"
+        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
+        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+
+        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectSms @send -WarningVariable warnedAgain)
+
+        @($warnedAgain).Count | Should -Be 0
+        @($again.Destination | Sort-Object) | Should -Be @('+447700900001', '+447700900002')
     }
 
     It 'says nothing on a -Journal re-run of rows that differ only in a column that is not sent' {

@@ -635,7 +635,7 @@ namespace WebexConnect.Commands
         {
             _repeated!.Said();
             // No example without a destination column: the rows were no table to sort (-To given, or plain strings piped).
-            var sentColumns = DestinationColumnOf(columns) is null ? null : _repeated.ColumnsOf(columns, BoundColumns, message, recipient);
+            var sentColumns = DestinationColumnOf(columns) is string destination ? _repeated.ColumnsOf(columns, BoundColumns, destination, message, recipient) : null;
             return WarnBeforeRow(new[] { RepeatedRows.Warning(_row, first, recipient, sentColumns, MyInvocation.MyCommand.Name, confirming) });
         }
 

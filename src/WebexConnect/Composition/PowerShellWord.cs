@@ -22,6 +22,16 @@ namespace WebexConnect.Composition
         /// <param name="name">A column name, as the row spells it.</param>
         public static string OfProperty(string name) => Of(Wildcards.Replace(name, "`$0"));
 
+        /// <summary>
+        /// The member name that reads the property <paramref name="name"/> after "$_.": bare when it is a plain word, else in
+        /// single quotes ($_.'First Name'). Stricter than <see cref="Of"/>: after a dot, PowerShell ends a bare member name at a
+        /// '-' or '.' ($_.Due-Date subtracts Date).
+        /// </summary>
+        /// <param name="name">A column name, as the row spells it.</param>
+        public static string OfMember(string name) => BareMember.IsMatch(name) ? name : "'" + name.Replace("'", "''") + "'";
+
+        private static readonly Regex BareMember = new Regex(@"^[\p{L}_][\p{L}\p{N}_]*$", RegexOptions.CultureInvariant);
+
         // WildcardPattern.Escape's characters, the backtick among them.
         private static readonly Regex Wildcards = new Regex(@"[*?\[\]`]", RegexOptions.CultureInvariant);
     }

@@ -20,6 +20,8 @@ namespace WebexConnect.Composition
     /// millions of rows keeps its constant memory (about 4 MB at most here). A repeat further on goes unsaid.
     /// Only the values the request carries count: a column no $(name) uses never leaves this computer, and two exports
     /// pasted together, which differ only in an Id or ExportedAt column, sent the customer the same SMS twice unwarned.
+    /// And of those only what the recipient reads, and when: the time it is sent at counts, the CorrelationId and expiry do
+    /// not (<see cref="Unread"/>). The warning's Sort-Object compares the columns as this check does (<see cref="SentColumns"/>).
     /// </remarks>
     internal sealed class RepeatedRows
     {
@@ -95,60 +97,85 @@ namespace WebexConnect.Composition
         public static string Warning(long row, long first, Recipient recipient, SentColumns? columns, string command, bool confirming = false) =>
             "Row " + row.ToString(CultureInfo.InvariantCulture) + " repeats row " + first.ToString(CultureInfo.InvariantCulture) +
             ": the same message to " + SubstitutionText.Abbreviate(recipient.Addresses) + " with the same values" +
-            (columns is { NotSent.Count: > 0 } ? " (" + NotCounted(columns.NotSent) + ")" : "") + ". " +
+            (columns is null ? "" : NotCounted(columns.NotSent, columns.Unread)) + ". " +
             (confirming
                 ? "It is sent again unless you answer No to its confirmation (with -WarningAction Stop the command stops here instead). " +
                   "To send such rows once without being asked, remove the repeated rows first"
                 : "It is sent again, as every row is sent once (with -WarningAction Stop the command stops here instead). " +
                   "To send it once, remove the repeated rows first") + (columns is null ? "." :
-            // Every column that is sent, not the destination's: Sort-Object Email -Unique also dropped a person's other,
+            // Every column that counts, not the destination's: Sort-Object Email -Unique also dropped a person's other,
             // different rows (a second invoice), which are no repeats. Not every column either: rows that differ only in one
             // that is not sent are repeats, and Sort-Object * -Unique kept them all.
-            columns.NotSent.Count == 0
-                ? ", e.g. with | Sort-Object * -Unique | before " + command + " (it keeps one of the rows that are the same in every column)."
-                : ", e.g. with | Sort-Object " + SortProperties(columns.Sent) + " -Unique | before " + command +
-                  " (it keeps one of the rows that are the same in every column that is sent).");
+            ", e.g. with | " + columns.SortCommand() + " | before " + command +
+            " (it keeps one of the rows that send the same, comparing the columns that count as " + command + " does).");
 
         /// <summary>
-        /// The row's columns split by whether a request carries them: those bound to a parameter (the destination, Text,
-        /// CorrelationId...) and the substitutions it sends, against the rest (those no $(name) uses, and those left out of
-        /// -SubstitutionColumn). Asked once per run, for the warning.
+        /// The row's columns split by what they do: those that make what the recipient gets (the destination, Text, SendAt...
+        /// and the substitutions the request carries), those sent that change nothing the recipient reads (<see cref="Unread"/>),
+        /// and the rest (those no $(name) uses, and those left out of -SubstitutionColumn). Asked once per run, for the warning.
         /// </summary>
         /// <param name="row">The row's columns, in its order.</param>
         /// <param name="boundColumns">The names (and aliases) of the parameters the row's columns bind to.</param>
+        /// <param name="destinationColumn">The column the destination came from, as the row spells it.</param>
         /// <param name="message">The row's message.</param>
         /// <param name="recipient">The row's destination and substitutions.</param>
-        public SentColumns ColumnsOf(InputRow row, IReadOnlyCollection<string> boundColumns, ConnectMessage message, Recipient recipient)
+        public SentColumns ColumnsOf(InputRow row, IReadOnlyCollection<string> boundColumns, string destinationColumn, ConnectMessage message, Recipient recipient)
         {
             var carried = _substitutionsSent(message);
-            var sent = new List<string>();
+            var sent = new List<(string, SentColumns.Compared)>();
+            var unread = new List<string>();
             var notSent = new List<string>();
             foreach (var column in row.Columns)
             {
-                var goes = boundColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase) ||
-                    (recipient.Substitutions.ContainsKey(column.Key) && (carried is null || carried.Contains(column.Key)));
-                (goes ? sent : notSent).Add(column.Key);
+                var name = column.Key;
+                // A substitution is sent trimmed (SubstitutionText.TryOfCell), and so is the destination (ConnectDestination),
+                // whose case KeyOf ignores.
+                if (recipient.Substitutions.ContainsKey(name) && (carried is null || carried.Contains(name)))
+                    sent.Add((name, SentColumns.Compared.Trimmed));
+                else if (string.Equals(name, destinationColumn, StringComparison.OrdinalIgnoreCase))
+                    sent.Add((name, message is EmailMessage ? SentColumns.Compared.TrimmedAnyCase : SentColumns.Compared.Trimmed));
+                else if (Unread.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    unread.Add(name);
+                else if (boundColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    sent.Add((name, SentColumns.Compared.AsWritten));
+                else
+                    notSent.Add(name);
             }
-            return new SentColumns(sent, notSent);
+            return new SentColumns(sent, unread, notSent);
         }
 
         /// <summary>
-        /// "its columns 'Id', 'Department' are not sent, so they do not count": why rows that differ in them, as the admin
-        /// sees them, are called the same.
+        /// The columns a request carries that change nothing its recipient reads: rows that differ only in them give that
+        /// person the same message twice, so <see cref="KeyOf"/> leaves them out and the advice sorts by none of them.
         /// </summary>
-        private static string NotCounted(IReadOnlyList<string> names) =>
-            (names.Count == 1 ? "its column " : "its columns ") + SubstitutionText.Abbreviate(names.Select(InputEcho.Quote).ToList()) +
-            (names.Count == 1 ? " is not sent, so it does not count" : " are not sent, so they do not count");
+        // CorrelationId: the admin's reference, echoed in webhooks and never shown; two rows under two IDs made two SMS.
+        // ExpireAt, Validity: how long the network keeps trying, not when the message arrives; both rows arrive.
+        // (Not SendAt: a reminder at 09:00 and another at 17:00 are two reminders, not one sent twice; KeyOf holds the time.)
+        private static readonly string[] Unread = { "CorrelationId", RowExpiry.ExpireAt, RowExpiry.Validity };
 
-        /// <summary>"Phone,Name" for Sort-Object: a name that is not a plain word quoted, its wildcard characters escaped.</summary>
-        private static string SortProperties(IReadOnlyList<string> names) =>
-            string.Join(",", names.Select(PowerShellWord.OfProperty));
+        /// <summary>
+        /// " (its columns 'Id', 'Department' are not sent, so they do not count)": why rows that differ in them, as the admin
+        /// sees them, are called the same. Empty when every column counts.
+        /// </summary>
+        private static string NotCounted(IReadOnlyList<string> notSent, IReadOnlyList<string> unread)
+        {
+            if (notSent.Count + unread.Count == 0) return "";
+            var said = new List<string>();
+            if (notSent.Count > 0) said.Add(Columns(notSent) + (notSent.Count == 1 ? " is not sent" : " are not sent"));
+            if (unread.Count > 0) said.Add(Columns(unread) + (unread.Count == 1 ? " changes" : " change") + " nothing its recipient reads");
+            return " (" + string.Join(" and ", said) + (notSent.Count + unread.Count == 1 ? ", so it does not count)" : ", so they do not count)");
+        }
+
+        private static string Columns(IReadOnlyList<string> names) =>
+            (names.Count == 1 ? "its column " : "its columns ") + SubstitutionText.Abbreviate(names.Select(InputEcho.Quote).ToList());
 
         private ulong KeyOf(IReadOnlyList<object?> content, ConnectMessage message, Recipient recipient)
         {
             var hash = ContentHash(content);
             for (var i = 0; i < recipient.Addresses.Count; i++) hash = Mix(Add(hash, recipient.Addresses[i], upper: true), 0);
-            if (recipient.CorrelationId is string correlationId) hash = Mix(Add(hash, correlationId, upper: false), 1);
+            // The time it is sent at: a reminder at 09:00 and one at 17:00 are two. Not the CorrelationId, ExpireAt or Validity,
+            // which change nothing the recipient reads (Unread).
+            if (message.SendAt is { } sendAt) hash = Mix(Mix(hash, unchecked((ulong)sendAt.UtcTicks)), 1);
             foreach (var pair in new SubstitutionPairs(recipient.Substitutions))
             {
                 if (!_carried.Carries(message, content, pair.Key)) continue;
@@ -211,21 +238,5 @@ namespace WebexConnect.Composition
             hash ^= value;
             return unchecked(hash * Prime);
         }
-    }
-
-    /// <summary>A repeating row's columns: those its request carries and those it does not (<see cref="RepeatedRows.ColumnsOf"/>).</summary>
-    internal sealed class SentColumns
-    {
-        public SentColumns(IReadOnlyList<string> sent, IReadOnlyList<string> notSent)
-        {
-            Sent = sent;
-            NotSent = notSent;
-        }
-
-        /// <summary>The columns that make what is sent, in the row's order.</summary>
-        public IReadOnlyList<string> Sent { get; }
-
-        /// <summary>The columns that never leave this computer: rows that differ only in them send the same.</summary>
-        public IReadOnlyList<string> NotSent { get; }
     }
 }

@@ -155,49 +155,100 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(1, repeated.RepeatOf(new object?[] { "Hi" }, Sms("Hi"), new Recipient("+447700900001"), 2));
         }
 
+        private static InputRow Row(params (string Column, string Value)[] cells) =>
+            new InputRow(cells.Select(c => new KeyValuePair<string, object?>(c.Column, c.Value)).ToList());
+
         [Fact]
         public void TheWarningNamesTheColumnsThatAreNotSentAndSortsByThoseThatAre()
         {
             var text = "Hi $(Name)";
             var recipient = To("+447700900001", ("Id", "3"), ("Name", "Ann"), ("First Name", "Ann"), ("Dept", "Ops"));
-            var row = new InputRow(new[]
-            {
-                new KeyValuePair<string, object?>("Id", "3"), new KeyValuePair<string, object?>("phone", "+447700900001"),
-                new KeyValuePair<string, object?>("Name", "Ann"), new KeyValuePair<string, object?>("First Name", "Ann"),
-                new KeyValuePair<string, object?>("Dept", "Ops"),
-            });
-            var columns = Rows().ColumnsOf(row, new[] { "To", "Phone", "Text", "CorrelationId" }, Sms(text), recipient);
+            var row = Row(("Id", "3"), ("phone", "+447700900001"), ("Name", "Ann"), ("First Name", "Ann"), ("Dept", "Ops"));
+            var columns = Rows().ColumnsOf(row, new[] { "To", "Phone", "Text", "CorrelationId" }, "phone", Sms(text), recipient);
 
             Assert.Equal(new[] { "phone", "Name" }, columns.Sent);
             Assert.Equal(new[] { "Id", "First Name", "Dept" }, columns.NotSent);
             var warning = RepeatedRows.Warning(3, 1, recipient, columns, "Send-ConnectSms");
             Assert.Contains("with the same values (its columns 'Id', 'First Name', 'Dept' are not sent, so they do not count).", warning);
-            Assert.Contains("| Sort-Object phone,Name -Unique | before Send-ConnectSms", warning);
+            Assert.Contains("| Sort-Object {([string]$_.phone).Trim()},{([string]$_.Name).Trim()} -Unique -CaseSensitive | before Send-ConnectSms", warning);
         }
 
         [Fact]
-        public void TheSortExampleQuotesANameThatIsNoPlainWordAndEscapesItsWildcards()
+        public void TheSortExampleReadsANameThatIsNoPlainWordInQuotes()
         {
-            var recipient = To("+447700900001", ("First Name", "Ann"), ("Code [new]", "A1"), ("Id", "1"));
-            var row = new InputRow(new[]
-            {
-                new KeyValuePair<string, object?>("Phone", "+447700900001"), new KeyValuePair<string, object?>("First Name", "Ann"),
-                new KeyValuePair<string, object?>("Code [new]", "A1"), new KeyValuePair<string, object?>("Id", "1"),
-            });
-            var columns = Rows().ColumnsOf(row, new[] { "Phone" }, Sms("Hi $(First Name), $(Code [new])"), recipient);
+            // $_.Due-Date subtracts Date, and $_.First Name is no member at all.
+            var recipient = To("+447700900001", ("First Name", "Ann"), ("Code [new]", "A1"), ("Due-Date", "May"), ("Id", "1"));
+            var row = Row(("Phone", "+447700900001"), ("First Name", "Ann"), ("Code [new]", "A1"), ("Due-Date", "May"), ("Id", "1"));
+            var columns = Rows().ColumnsOf(row, new[] { "Phone" }, "Phone", Sms("Hi $(First Name), $(Code [new]) by $(Due-Date)"), recipient);
 
-            Assert.Contains("| Sort-Object Phone,'First Name','Code `[new`]' -Unique |", RepeatedRows.Warning(2, 1, recipient, columns, "Send-ConnectSms"));
+            Assert.Contains("| Sort-Object {([string]$_.Phone).Trim()},{([string]$_.'First Name').Trim()},{([string]$_.'Code [new]').Trim()}," +
+                "{([string]$_.'Due-Date').Trim()} -Unique -CaseSensitive |", RepeatedRows.Warning(2, 1, recipient, columns, "Send-ConnectSms"));
         }
 
         [Fact]
-        public void WhenEveryColumnIsSentTheExampleSortsByEveryColumn()
+        public void WhenEveryColumnIsSentTheExampleStillNamesEachOneAsItIsCompared()
         {
+            // Sort-Object * -Unique compared the cells as written and without regard to case: it kept '+447700900001 ' beside
+            // '+447700900001' (both sent as +447700900001), and merged Ann and ANN (two texts).
             var recipient = To("+447700900001", ("Name", "Ann"));
-            var row = new InputRow(new[] { new KeyValuePair<string, object?>("Phone", "+447700900001"), new KeyValuePair<string, object?>("Name", "Ann") });
-            var warning = RepeatedRows.Warning(2, 1, recipient, Rows().ColumnsOf(row, new[] { "Phone" }, Sms("Hi $(Name)"), recipient), "Send-ConnectSms");
+            var row = Row(("Phone", "+447700900001"), ("Name", "Ann"), ("Text", "Hi $(Name)"));
+            var warning = RepeatedRows.Warning(2, 1, recipient, Rows().ColumnsOf(row, new[] { "Phone", "Text" }, "Phone", Sms("Hi $(Name)"), recipient), "Send-ConnectSms");
 
             Assert.Contains("with the same values. It is sent again", warning);
-            Assert.Contains("| Sort-Object * -Unique |", warning);
+            Assert.Contains("| Sort-Object {([string]$_.Phone).Trim()},{([string]$_.Name).Trim()},Text -Unique -CaseSensitive |", warning);
+        }
+
+        [Fact]
+        public void AnEmailAddressIsComparedInAnyCaseAsTheCheckComparesIt()
+        {
+            var message = new EmailMessage { From = "news@example.com", Subject = "News", Text = "Hi $(Name)" };
+            var repeated = Rows();
+            Assert.Null(repeated.RepeatOf(new object?[] { "News", "Hi $(Name)", null }, message, To("ann@example.com", "Ann"), 1));
+            Assert.Equal(1, repeated.RepeatOf(new object?[] { "News", "Hi $(Name)", null }, message, To("Ann@Example.COM", "Ann"), 2));
+            // A value's case is another text: no repeat.
+            Assert.Null(repeated.RepeatOf(new object?[] { "News", "Hi $(Name)", null }, message, To("ann@example.com", "ANN"), 3));
+
+            var recipient = To("Ann@Example.COM", "Ann");
+            var columns = repeated.ColumnsOf(Row(("Email", "Ann@Example.COM "), ("Name", "Ann")), new[] { "Email", "Subject" }, "Email", message, recipient);
+            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{([string]$_.Name).Trim()} -Unique -CaseSensitive |",
+                RepeatedRows.Warning(2, 1, recipient, columns, "Send-ConnectEmail"));
+        }
+
+        [Fact]
+        public void RowsForAnotherTimeAreNoRepeat()
+        {
+            // A reminder at 09:00 and another at 17:00 are two reminders. Before, the second was called a repeat of the first.
+            SmsMessage At(int hour) => new SmsMessage { From = "ACME", Text = "Reminder", SendAt = new System.DateTimeOffset(2026, 12, 8, hour, 0, 0, System.TimeSpan.Zero) };
+            var repeated = Rows();
+
+            Assert.Null(repeated.RepeatOf(new object?[] { "Reminder" }, At(9), new Recipient("+447700900001"), 1));
+            Assert.Null(repeated.RepeatOf(new object?[] { "Reminder" }, At(17), new Recipient("+447700900001"), 2));
+            Assert.Null(repeated.RepeatOf(new object?[] { "Reminder" }, Sms("Reminder"), new Recipient("+447700900001"), 3));
+            Assert.Equal(2, repeated.RepeatOf(new object?[] { "Reminder" }, At(17), new Recipient("+447700900001"), 4));
+        }
+
+        [Fact]
+        public void RowsThatDifferOnlyInTheirCorrelationIdAreARepeat()
+        {
+            // The recipient never sees the ID: two rows under two IDs gave the customer the same SMS twice, unwarned.
+            var repeated = Rows();
+
+            Assert.Null(repeated.RepeatOf(new object?[] { "Shipped" }, Sms("Shipped"), new Recipient("+447700900001", "order-1"), 1));
+            Assert.Equal(1, repeated.RepeatOf(new object?[] { "Shipped" }, Sms("Shipped"), new Recipient("+447700900001", "order-2"), 2));
+        }
+
+        [Fact]
+        public void ColumnsThatChangeNothingTheRecipientReadsAreNamedAndLeftOutOfTheSort()
+        {
+            var recipient = new Recipient("+447700900001", "order-2");
+            var row = Row(("Id", "2"), ("Phone", "+447700900001"), ("CorrelationId", "order-2"), ("ExpireAt", "2026-12-08T17:00:00Z"), ("SendAt", "2026-12-08T09:00:00Z"));
+            var columns = Rows().ColumnsOf(row, new[] { "Phone", "CorrelationId", "SendAt" }, "Phone", Sms("Shipped"), recipient);
+
+            Assert.Equal(new[] { "Phone", "SendAt" }, columns.Sent);
+            Assert.Equal(new[] { "CorrelationId", "ExpireAt" }, columns.Unread);
+            var warning = RepeatedRows.Warning(2, 1, recipient, columns, "Send-ConnectSms");
+            Assert.Contains("with the same values (its column 'Id' is not sent and its columns 'CorrelationId', 'ExpireAt' change nothing its recipient reads, so they do not count).", warning);
+            Assert.Contains("| Sort-Object {([string]$_.Phone).Trim()},SendAt -Unique -CaseSensitive |", warning);
         }
 
         [Fact]

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace WebexConnect.Composition
+{
+    /// <summary>
+    /// A repeating row's columns (<see cref="RepeatedRows.ColumnsOf"/>): those that make what its recipient gets, those its
+    /// request carries but that change nothing the recipient reads, and those no request carries; and the Sort-Object
+    /// properties that tell rows apart as the repeat check does.
+    /// </summary>
+    internal sealed class SentColumns
+    {
+        private readonly IReadOnlyList<string> _sortProperties;
+
+        /// <param name="sent">The columns that count, each with how the check compares it, in the row's order.</param>
+        /// <param name="unread">The columns sent but changing nothing the recipient reads.</param>
+        /// <param name="notSent">The columns no request carries.</param>
+        public SentColumns(IReadOnlyList<(string Name, Compared Compared)> sent, IReadOnlyList<string> unread, IReadOnlyList<string> notSent)
+        {
+            Sent = sent.Select(c => c.Name).ToList();
+            Unread = unread;
+            NotSent = notSent;
+            _sortProperties = sent.Select(c => SortProperty(c.Name, c.Compared)).ToList();
+        }
+
+        /// <summary>How the repeat check compares a column's cells, and so how the advice's Sort-Object must.</summary>
+        internal enum Compared
+        {
+            /// <summary>Exactly as written (a Text, Subject or SendAt cell).</summary>
+            AsWritten,
+
+            /// <summary>Without the spaces at its ends, which the command trims before sending (a substitution, a number).</summary>
+            Trimmed,
+
+            /// <summary>Trimmed, and in any case: an email address, which the check compares without regard to case.</summary>
+            TrimmedAnyCase,
+        }
+
+        /// <summary>The columns that make what is sent, in the row's order.</summary>
+        public IReadOnlyList<string> Sent { get; }
+
+        /// <summary>The columns the request carries that change nothing the recipient reads (CorrelationId, ExpireAt, Validity).</summary>
+        public IReadOnlyList<string> Unread { get; }
+
+        /// <summary>The columns that never leave this computer: rows that differ only in them send the same.</summary>
+        public IReadOnlyList<string> NotSent { get; }
+
+        /// <summary>
+        /// "Sort-Object {([string]$_.Phone).Trim()},Text -Unique -CaseSensitive": run as written on the same rows, it keeps one of
+        /// each set the check calls the same. Sort-Object alone compares without regard to case (it merged Ann and ANN, whose
+        /// texts differ) and with the spaces at the ends (it kept '+447700900001 ' and '+447700900001', which send the same).
+        /// </summary>
+        public string SortCommand() => "Sort-Object " + string.Join(",", _sortProperties) + " -Unique -CaseSensitive";
+
+        private static string SortProperty(string name, Compared compared) => compared switch
+        {
+            Compared.AsWritten => PowerShellWord.OfProperty(name),
+            // [string] first: a cell that is no text (a number piped from an object) has no Trim, and $null becomes "".
+            Compared.Trimmed => "{([string]$_." + PowerShellWord.OfMember(name) + ").Trim()}",
+            _ => "{([string]$_." + PowerShellWord.OfMember(name) + ").Trim().ToUpperInvariant()}",
+        };
+    }
+}
