@@ -532,6 +532,25 @@ Describe 'Send-ConnectEmail' {
         foreach ($pair in 'ann@example.com Ann', 'bob@example.com BOB', 'bob@example.com Bob') { $pairs -ccontains $pair | Should -BeTrue -Because $pair }
     }
 
+    It 'calls rows whose Cc differs only in case or spaces at its ends a repeat, and its advice sends one of them' {
+        # The copies are sent trimmed, and one address in two cases is one mailbox: the boss got the same email twice, unwarned.
+        $csv = "Email,Cc`nann@example.com,boss@example.com`nann@example.com,Boss@Example.com `nann@example.com,audit@example.com"
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice' }
+        $null = $csv | ConvertFrom-Csv | Send-ConnectEmail @send -WarningVariable warned -WarningAction SilentlyContinue
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike 'Row 2 repeats row 1:*'
+        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
+        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $requestsBefore = @(Get-ConnectSandboxRequest).Count
+
+        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectEmail @send -WarningVariable warnedAgain)
+
+        @($warnedAgain).Count | Should -Be 0
+        $again.Status | Should -Be @('Queued', 'Queued')
+        @(Get-ConnectSandboxRequest | Select-Object -Skip $requestsBefore | ForEach-Object { ($_.Body | ConvertFrom-Json).cc.ToLowerInvariant() } | Sort-Object) |
+            Should -Be @('audit@example.com', 'boss@example.com')
+    }
+
     It 'warns once when a row repeats an earlier one (same address, message and values), and still sends every row once' {
         $csv = "Email,Name`nann@example.com,Ann`nbob@example.com,Bob`nAnn@Example.com,Ann`nbob@example.com,Bob"
 
@@ -553,7 +572,7 @@ Describe 'Send-ConnectEmail' {
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike ("Row 2 repeats row 1: the same message to ann@example.com with the same values (its column 'ExportedAt' is not sent, so it does not count).*" +
-            [WildcardPattern]::Escape('e.g. with | Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},Cc,Subject -Unique -CaseSensitive | before Send-ConnectEmail ') + '*')
+            [WildcardPattern]::Escape('e.g. with | Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{([string]$_.Cc).Trim().ToUpperInvariant()},Subject -Unique -CaseSensitive | before Send-ConnectEmail ') + '*')
         "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
         $advice = [scriptblock]::Create("`$input | $($Matches[1])")
         $requestsBefore = @(Get-ConnectSandboxRequest).Count

@@ -230,6 +230,12 @@ namespace WebexConnect.Commands
         /// </summary>
         private protected abstract void ReadPerRowContent(object?[] content);
 
+        /// <summary>
+        /// The places in <see cref="ReadPerRowContent"/>'s values that hold addresses (an email's Cc and Bcc cells), with the
+        /// parameter each binds: the repeat check compares them as addresses, trimmed and in any case (RepeatedRows).
+        /// </summary>
+        private protected virtual IReadOnlyList<AddressCell> PerRowAddressCells => Array.Empty<AddressCell>();
+
         /// <summary>RCS: the GTR IDs bound for the current record.</summary>
         private protected virtual IReadOnlyList<string>? GtrIds => null;
 
@@ -352,7 +358,7 @@ namespace WebexConnect.Commands
             // One answer per message object for the checks and the repeat warning alike: finding it serialises the message.
             var substitutionsSent = new LastSentSubstitutions(_session!.EngineHost.SubstitutionsSent);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, substitutionsSent);
-            _repeated = new RepeatedRows(substitutionsSent.Of);
+            _repeated = new RepeatedRows(substitutionsSent.Of, PerRowAddressCells);
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
             var whatIf = IsWhatIf();

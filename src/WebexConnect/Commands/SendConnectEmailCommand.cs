@@ -165,6 +165,11 @@ namespace WebexConnect.Commands
             content[6] = AttachmentKey();
         }
 
+        /// <inheritdoc />
+        // Both are sent trimmed and told apart without regard to case (CopyAddresses): 'Boss@Example.com ' in one row and
+        // 'boss@example.com' in the next copied the boss on the same email twice, and no repeat was said.
+        private protected override IReadOnlyList<AddressCell> PerRowAddressCells { get; } = new[] { new AddressCell(4, nameof(Cc)), new AddressCell(5, nameof(Bcc)) };
+
         /// <summary>What tells one row's attachment cell from another's: null for the command line's, the text of a one-cell value.</summary>
         private object? AttachmentKey()
         {

@@ -30,6 +30,7 @@ namespace WebexConnect.Composition
         private readonly Dictionary<ulong, long> _firstRowOf = new Dictionary<ulong, long>();
         private readonly Func<ConnectMessage, ISet<string>?> _substitutionsSent;
         private readonly RowSubstitutionsSent _carried;
+        private readonly IReadOnlyList<AddressCell> _addressCells;
         private bool _warned;
 
         // The hash of the last row's content, for the rows after it that share the same texts (a newsletter's HTML from the
@@ -42,9 +43,11 @@ namespace WebexConnect.Composition
         /// through the run's <see cref="LastSentSubstitutions"/>), asked only of a message whose content cannot tell
         /// (<see cref="RowSubstitutionsSent"/>).
         /// </param>
-        public RepeatedRows(Func<ConnectMessage, ISet<string>?> substitutionsSent)
+        /// <param name="addressCells">The places in a row's content that hold addresses (an email's Cc and Bcc), none by default.</param>
+        public RepeatedRows(Func<ConnectMessage, ISet<string>?> substitutionsSent, IReadOnlyList<AddressCell>? addressCells = null)
         {
             _substitutionsSent = substitutionsSent;
+            _addressCells = addressCells ?? Array.Empty<AddressCell>();
             _carried = new RowSubstitutionsSent(substitutionsSent);
         }
 
@@ -134,6 +137,8 @@ namespace WebexConnect.Composition
                     sent.Add((name, SentColumns.Compared.Trimmed));
                 else if (string.Equals(name, destinationColumn, StringComparison.OrdinalIgnoreCase))
                     sent.Add((name, message is EmailMessage ? SentColumns.Compared.TrimmedAnyCase : SentColumns.Compared.Trimmed));
+                else if (IsAddressColumn(name))
+                    sent.Add((name, SentColumns.Compared.TrimmedAnyCase));
                 else if (Unread.Contains(name, StringComparer.OrdinalIgnoreCase))
                     unread.Add(name);
                 else if (boundColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
@@ -142,6 +147,13 @@ namespace WebexConnect.Composition
                     notSent.Add(name);
             }
             return new SentColumns(sent, unread, notSent);
+        }
+
+        private bool IsAddressColumn(string name)
+        {
+            foreach (var cell in _addressCells)
+                if (string.Equals(cell.Column, name, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         /// <summary>
@@ -196,7 +208,7 @@ namespace WebexConnect.Composition
                 hash = content[i] switch
                 {
                     null => Mix(hash, 4),
-                    string text => Add(hash, text, upper: false),
+                    string text => IsAddressCell(i) ? AddAddresses(hash, text) : Add(hash, text, upper: false),
                     // A card or suggestion object of a row: the same object is the same content.
                     var other => Mix(hash, (ulong)(uint)RuntimeHelpers.GetHashCode(other)),
                 };
@@ -206,6 +218,23 @@ namespace WebexConnect.Composition
             for (var i = 0; i < content.Count; i++) _hashedContent[i] = content[i];
             _contentHash = hash;
             return hash;
+        }
+
+        private bool IsAddressCell(int index)
+        {
+            // By index, as ContentHash's loop: a foreach over the list's interface makes an enumerator.
+            for (var i = 0; i < _addressCells.Count; i++)
+                if (_addressCells[i].Index == index) return true;
+            return false;
+        }
+
+        /// <summary>A cell of addresses as CopyAddresses sends it: without the spaces at its ends, in any case.</summary>
+        private static ulong AddAddresses(ulong hash, string text)
+        {
+            int start = 0, end = text.Length;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            return Add(hash, text, start, end, upper: true);
         }
 
         private static bool SameObjects(IReadOnlyList<object?> content, object?[] hashed)
@@ -221,10 +250,12 @@ namespace WebexConnect.Composition
         private const ulong Prime = 1099511628211;
 
         // upper: compare without regard to case, as for an address (RepeatedAddresses does the same).
-        private static ulong Add(ulong hash, string text, bool upper)
+        private static ulong Add(ulong hash, string text, bool upper) => Add(hash, text, 0, text.Length, upper);
+
+        private static ulong Add(ulong hash, string text, int start, int end, bool upper)
         {
             // By index, with ASCII upper-cased by hand: this runs over every character of every row.
-            for (var i = 0; i < text.Length; i++)
+            for (var i = start; i < end; i++)
             {
                 var c = text[i];
                 if (upper) c = c < 128 ? (c >= 'a' && c <= 'z' ? (char)(c - 32) : c) : char.ToUpperInvariant(c);

@@ -215,6 +215,23 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void ACopyAddressCellIsComparedTrimmedAndInAnyCase()
+        {
+            // 'Boss@Example.com ' is sent as Boss@Example.com, the same mailbox as boss@example.com: the boss got the email twice.
+            var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new AddressCell(4, "Cc"), new AddressCell(5, "Bcc") });
+            object?[] Content(string cc) => new object?[] { "Invoice", "Your invoice", null, null, cc, null, null };
+
+            Assert.Null(repeated.RepeatOf(Content("boss@example.com"), message, new Recipient("ann@example.com"), 1));
+            Assert.Null(repeated.RepeatOf(Content("audit@example.com"), message, new Recipient("ann@example.com"), 2));
+            Assert.Equal(1, repeated.RepeatOf(Content("Boss@Example.com "), message, new Recipient("ann@example.com"), 3));
+
+            var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Cc", "Boss@Example.com ")), new[] { "Email", "Cc" }, "Email", message, new Recipient("ann@example.com"));
+            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{([string]$_.Cc).Trim().ToUpperInvariant()} -Unique -CaseSensitive |",
+                RepeatedRows.Warning(3, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail"));
+        }
+
+        [Fact]
         public void RowsForAnotherTimeAreNoRepeat()
         {
             // A reminder at 09:00 and another at 17:00 are two reminders. Before, the second was called a repeat of the first.
