@@ -1521,6 +1521,22 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         foreach ($pair in '+447700900001 Ann', '+447700900001 ANN', '+447700900002 Bob') { $pairs -ccontains $pair | Should -BeTrue -Because $pair }
     }
 
+    It 'does not sort by a column the command line overrides, which is not sent' {
+        # -Text sets every row, so the Text column is not read. Before, the advice sorted by it and kept rows 1 and 3.
+        $csv = "Phone,Text,Name`n+447700900001,A,Ann`n+447700900002,A,Bob`n+447700900001,B,Ann"
+        $send = @{ From = 'ACME'; Text = 'Hi $(Name)' }
+        $null = $csv | ConvertFrom-Csv | Send-ConnectSms @send -WarningVariable warned -WarningAction SilentlyContinue
+        $repeat = @($warned | Where-Object { "$_" -like 'Row 3 repeats row 1:*' })
+        "$($repeat[0])" | Should -BeLike "*(its column 'Text' is not sent, so it does not count)*"
+        "$($repeat[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
+        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+
+        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectSms @send -WarningVariable warnedAgain -WarningAction SilentlyContinue)
+
+        @($warnedAgain | Where-Object { "$_" -like '*repeats row*' }) | Should -BeNullOrEmpty
+        @($again.Destination | Sort-Object) | Should -Be @('+447700900001', '+447700900002')
+    }
+
     It 'calls rows for another SendAt no repeat' {
         # A reminder at 09:00 and another at 17:00 are two reminders. Before, the second was called a repeat of the first.
         $day = (Get-Date).ToUniversalTime().Date.AddDays(2)

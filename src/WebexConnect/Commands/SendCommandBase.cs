@@ -641,7 +641,10 @@ namespace WebexConnect.Commands
         {
             _repeated!.Said();
             // No example without a destination column: the rows were no table to sort (-To given, or plain strings piped).
-            var sentColumns = DestinationColumnOf(columns) is string destination ? _repeated.ColumnsOf(columns, BoundColumns, destination, message, recipient) : null;
+            // Only the columns the row's parameters are read from: with -Text on the command line a Text column is not sent, and
+            // sorting by it kept two rows that send the same.
+            var read = BoundColumns.Where(column => !_runWideParameters!.ContainsKey(column)).ToList();
+            var sentColumns = DestinationColumnOf(columns) is string destination ? _repeated.ColumnsOf(columns, read, destination, message, recipient) : null;
             return WarnBeforeRow(new[] { RepeatedRows.Warning(_row, first, recipient, sentColumns, MyInvocation.MyCommand.Name, confirming) });
         }
 
