@@ -7,6 +7,7 @@ BeforeAll {
 
     # Each test connects to a new sandbox, so the sandbox's requests are that test's alone.
     function script:Connect-FreshSandbox { Connect-WebexConnect -Sandbox -Tps 1000 }
+    . (Join-Path $PSScriptRoot 'RepeatAdvice.ps1')
 
     # What a child PowerShell says running $Lines after importing the module and connecting to a sandbox: what-if lines go
     # to the host, not to a stream, and only a child's output shows them.
@@ -499,8 +500,7 @@ Describe 'Send-ConnectEmail' {
         # Before, the warning advised Sort-Object Email -Unique, which also dropped Ann's second invoice.
         $csv = "Email,Invoice`nann@example.com,INV-1`nann@example.com,INV-2`nAnn@Example.com,INV-1`nbob@example.com,INV-3"
         $null = $csv | ConvertFrom-Csv | Send-ConnectEmail -From 'news@example.com' -Subject 'Invoice' -Text '$(Invoice)' -WarningVariable warned -WarningAction SilentlyContinue
-        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
-        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $advice = Get-RepeatAdvice $warned[0]
 
         $results = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectEmail -From 'news@example.com' -Subject 'Invoice' -Text '$(Invoice)' -WarningVariable again)
 
@@ -518,8 +518,7 @@ Describe 'Send-ConnectEmail' {
         $null = $csv | ConvertFrom-Csv | Send-ConnectEmail @send -WarningVariable warned -WarningAction SilentlyContinue
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike 'Row 2 repeats row 1:*'
-        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
-        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $advice = Get-RepeatAdvice $warned[0]
         $requestsBefore = @(Get-ConnectSandboxRequest).Count
 
         $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectEmail @send -WarningVariable warnedAgain)
@@ -539,8 +538,7 @@ Describe 'Send-ConnectEmail' {
         $null = $csv | ConvertFrom-Csv | Send-ConnectEmail @send -WarningVariable warned -WarningAction SilentlyContinue
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike 'Row 2 repeats row 1:*'
-        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
-        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $advice = Get-RepeatAdvice $warned[0]
         $requestsBefore = @(Get-ConnectSandboxRequest).Count
 
         $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectEmail @send -WarningVariable warnedAgain)
@@ -573,8 +571,7 @@ Describe 'Send-ConnectEmail' {
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike ("Row 2 repeats row 1: the same message to ann@example.com with the same values (its column 'ExportedAt' is not sent, so it does not count).*" +
             [WildcardPattern]::Escape('e.g. with | Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{([string]$_.Cc).Trim().ToUpperInvariant()},Subject -Unique -CaseSensitive | before Send-ConnectEmail ') + '*')
-        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
-        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $advice = Get-RepeatAdvice $warned[0]
         $requestsBefore = @(Get-ConnectSandboxRequest).Count
 
         $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectEmail @send -WarningVariable warnedAgain)

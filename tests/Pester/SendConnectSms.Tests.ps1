@@ -10,6 +10,7 @@ BeforeAll {
     # Each test connects to a new sandbox, so the sandbox's requests are that test's alone. -Tps so that the
     # few rows here go out at once.
     function script:Connect-FreshSandbox { Connect-WebexConnect -Sandbox -Tps 1000 }
+    . (Join-Path $PSScriptRoot 'RepeatAdvice.ps1')
 
     # The bodies the sandbox received, parsed, in order of arrival.
     function script:Get-SentBody {
@@ -1480,8 +1481,7 @@ Describe 'Send-ConnectSms with a row that repeats another' {
             [WildcardPattern]::Escape('e.g. with | Sort-Object {([string]$_.Phone).Trim()},{([string]$_.Name).Trim()} -Unique -CaseSensitive | before Send-ConnectSms') + '*')
 
         # The advice, followed as written: Ann once, Anne (another name, another text) still.
-        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
-        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $advice = Get-RepeatAdvice $warned[0]
         $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectSms @send -WarningVariable warnedAgain)
 
         @($warnedAgain).Count | Should -Be 0
@@ -1506,8 +1506,7 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         $send = @{ From = 'ACME'; Text = 'Hi $(Name)' }
         $null = $csv | ConvertFrom-Csv | Send-ConnectSms @send -WarningVariable warned -WarningAction SilentlyContinue
         "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1:*'
-        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
-        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $advice = Get-RepeatAdvice $warned[0]
         $requestsBefore = @(Get-ConnectSandboxRequest).Count
 
         $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectSms @send -WarningVariable warnedAgain)
@@ -1528,8 +1527,7 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         $null = $csv | ConvertFrom-Csv | Send-ConnectSms @send -WarningVariable warned -WarningAction SilentlyContinue
         $repeat = @($warned | Where-Object { "$_" -like 'Row 3 repeats row 1:*' })
         "$($repeat[0])" | Should -BeLike "*(its column 'Text' is not sent, so it does not count)*"
-        "$($repeat[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
-        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $advice = Get-RepeatAdvice $repeat[0]
 
         $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectSms @send -WarningVariable warnedAgain -WarningAction SilentlyContinue)
 
@@ -1558,8 +1556,7 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         $null = $csv | ConvertFrom-Csv | Send-ConnectSms @send -WarningVariable warned -WarningAction SilentlyContinue
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike "Row 3 repeats row 1: the same message to +447700900001 with the same values (its column '$Column' changes nothing its recipient reads, so it does not count).*"
-        "$($warned[0])" -match '\| (Sort-Object [^|]+) \| before' | Should -BeTrue
-        $advice = [scriptblock]::Create("`$input | $($Matches[1])")
+        $advice = Get-RepeatAdvice $warned[0]
 
         $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectSms @send -WarningVariable warnedAgain)
 
