@@ -6,3 +6,23 @@ function Get-RepeatAdvice([string] $Warning) {
     if ($Warning -notmatch '\| (Sort-Object [^|]+) \| before') { throw "The warning advises no Sort-Object: $Warning" }
     [scriptblock]::Create("`$input | $($Matches[1])")
 }
+
+# Sends the rows of $Csv with $Command @Send, expects one repeat warning, like $Repeat, then sends the rows again through
+# its advice: no repeat is warned of then. Returns the second run's Results, the Bodies of its requests, and the Warning.
+function Invoke-RepeatAdvice([string] $Csv, [string] $Command, [hashtable] $Send, [string] $Repeat) {
+    $null = $Csv | ConvertFrom-Csv | & $Command @Send -WarningVariable warned -WarningAction SilentlyContinue
+    $said = @($warned | Where-Object { "$_" -like '*repeats row*' })
+    $said.Count | Should -Be 1
+    "$($said[0])" | Should -BeLike $Repeat
+    $advice = Get-RepeatAdvice $said[0]
+    $requestsBefore = @(Get-ConnectSandboxRequest).Count
+
+    $results = @($Csv | ConvertFrom-Csv | & $advice | & $Command @Send -WarningVariable warnedAgain -WarningAction SilentlyContinue)
+
+    @($warnedAgain | Where-Object { "$_" -like '*repeats row*' }) | Should -BeNullOrEmpty
+    [pscustomobject]@{
+        Results = $results
+        Bodies  = @(Get-ConnectSandboxRequest | Select-Object -Skip $requestsBefore | ForEach-Object { $_.Body | ConvertFrom-Json })
+        Warning = "$($said[0])"
+    }
+}

@@ -515,18 +515,11 @@ Describe 'Send-ConnectEmail' {
         # two texts. Before, the advice (Sort-Object * -Unique) kept rows 1 and 2, and dropped Bob's row as a repeat of BOB's.
         $csv = "Email,Name`nann@example.com,Ann`nAnn@Example.com ,Ann`nbob@example.com,BOB`nbob@example.com,Bob"
         $send = @{ From = 'news@example.com'; Subject = 'News'; Text = 'Hi $(Name)' }
-        $null = $csv | ConvertFrom-Csv | Send-ConnectEmail @send -WarningVariable warned -WarningAction SilentlyContinue
-        @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike 'Row 2 repeats row 1:*'
-        $advice = Get-RepeatAdvice $warned[0]
-        $requestsBefore = @(Get-ConnectSandboxRequest).Count
 
-        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectEmail @send -WarningVariable warnedAgain)
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1:*'
 
-        @($warnedAgain).Count | Should -Be 0
-        $again.Status | Should -Be @('Queued', 'Queued', 'Queued')
-        $pairs = @(Get-ConnectSandboxRequest | Select-Object -Skip $requestsBefore | ForEach-Object { ($_.Body | ConvertFrom-Json).to } |
-            ForEach-Object { "$($_.email.ToLowerInvariant()) $($_.substitutions.Name)" })
+        $again.Results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $pairs = @($again.Bodies.to.ForEach({ "$($_.email.ToLowerInvariant()) $($_.substitutions.Name)" }))
         $pairs.Count | Should -Be 3
         foreach ($pair in 'ann@example.com Ann', 'bob@example.com BOB', 'bob@example.com Bob') { $pairs -ccontains $pair | Should -BeTrue -Because $pair }
     }
@@ -535,18 +528,11 @@ Describe 'Send-ConnectEmail' {
         # The copies are sent trimmed, and one address in two cases is one mailbox: the boss got the same email twice, unwarned.
         $csv = "Email,Cc`nann@example.com,boss@example.com`nann@example.com,Boss@Example.com `nann@example.com,audit@example.com"
         $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice' }
-        $null = $csv | ConvertFrom-Csv | Send-ConnectEmail @send -WarningVariable warned -WarningAction SilentlyContinue
-        @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike 'Row 2 repeats row 1:*'
-        $advice = Get-RepeatAdvice $warned[0]
-        $requestsBefore = @(Get-ConnectSandboxRequest).Count
 
-        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectEmail @send -WarningVariable warnedAgain)
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1:*'
 
-        @($warnedAgain).Count | Should -Be 0
-        $again.Status | Should -Be @('Queued', 'Queued')
-        @(Get-ConnectSandboxRequest | Select-Object -Skip $requestsBefore | ForEach-Object { ($_.Body | ConvertFrom-Json).cc.ToLowerInvariant() } | Sort-Object) |
-            Should -Be @('audit@example.com', 'boss@example.com')
+        $again.Results.Status | Should -Be @('Queued', 'Queued')
+        @($again.Bodies.cc.ForEach({ $_.ToLowerInvariant() }) | Sort-Object) | Should -Be @('audit@example.com', 'boss@example.com')
     }
 
     It 'warns once when a row repeats an earlier one (same address, message and values), and still sends every row once' {

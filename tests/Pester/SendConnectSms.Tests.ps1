@@ -1503,18 +1503,11 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         # The command trims a number and a value before sending, so rows 1 and 3 send the same; ANN is another text. Before,
         # the advice was Sort-Object * -Unique: it kept rows 1 and 3 (their cells differ) and the repeat went again.
         $csv = "Phone,Name`n+447700900001 ,Ann`n+447700900002,Bob`n+447700900001, Ann`n+447700900001,ANN"
-        $send = @{ From = 'ACME'; Text = 'Hi $(Name)' }
-        $null = $csv | ConvertFrom-Csv | Send-ConnectSms @send -WarningVariable warned -WarningAction SilentlyContinue
-        "$($warned[0])" | Should -BeLike 'Row 3 repeats row 1:*'
-        $advice = Get-RepeatAdvice $warned[0]
-        $requestsBefore = @(Get-ConnectSandboxRequest).Count
 
-        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectSms @send -WarningVariable warnedAgain)
+        $again = Invoke-RepeatAdvice $csv Send-ConnectSms @{ From = 'ACME'; Text = 'Hi $(Name)' } 'Row 3 repeats row 1:*'
 
-        @($warnedAgain).Count | Should -Be 0
-        $again.Status | Should -Be @('Queued', 'Queued', 'Queued')
-        $sent = @(Get-ConnectSandboxRequest | Select-Object -Skip $requestsBefore | ForEach-Object { ($_.Body | ConvertFrom-Json).to })
-        $pairs = @($sent.ForEach({ "$($_.msisdn) $($_.substitutions.Name)" }))
+        $again.Results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $pairs = @($again.Bodies.to.ForEach({ "$($_.msisdn) $($_.substitutions.Name)" }))
         $pairs.Count | Should -Be 3
         # Each once: Ann (one of the two rows that send the same), ANN (another text) and Bob.
         foreach ($pair in '+447700900001 Ann', '+447700900001 ANN', '+447700900002 Bob') { $pairs -ccontains $pair | Should -BeTrue -Because $pair }
@@ -1523,16 +1516,10 @@ Describe 'Send-ConnectSms with a row that repeats another' {
     It 'does not sort by a column the command line overrides, which is not sent' {
         # -Text sets every row, so the Text column is not read. Before, the advice sorted by it and kept rows 1 and 3.
         $csv = "Phone,Text,Name`n+447700900001,A,Ann`n+447700900002,A,Bob`n+447700900001,B,Ann"
-        $send = @{ From = 'ACME'; Text = 'Hi $(Name)' }
-        $null = $csv | ConvertFrom-Csv | Send-ConnectSms @send -WarningVariable warned -WarningAction SilentlyContinue
-        $repeat = @($warned | Where-Object { "$_" -like 'Row 3 repeats row 1:*' })
-        "$($repeat[0])" | Should -BeLike "*(its column 'Text' is not sent, so it does not count)*"
-        $advice = Get-RepeatAdvice $repeat[0]
 
-        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectSms @send -WarningVariable warnedAgain -WarningAction SilentlyContinue)
+        $again = Invoke-RepeatAdvice $csv Send-ConnectSms @{ From = 'ACME'; Text = 'Hi $(Name)' } "Row 3 repeats row 1:*(its column 'Text' is not sent, so it does not count)*"
 
-        @($warnedAgain | Where-Object { "$_" -like '*repeats row*' }) | Should -BeNullOrEmpty
-        @($again.Destination | Sort-Object) | Should -Be @('+447700900001', '+447700900002')
+        @($again.Results.Destination | Sort-Object) | Should -Be @('+447700900001', '+447700900002')
     }
 
     It 'calls rows for another SendAt no repeat' {
@@ -1552,16 +1539,11 @@ Describe 'Send-ConnectSms with a row that repeats another' {
     ) {
         # The recipient never reads either: two rows under two correlation IDs gave the customer the same SMS twice, unwarned.
         $csv = "Phone,$Column,Name`n+447700900001,$First,Ann`n+447700900002,$First,Bob`n+447700900001,$Second,Ann"
-        $send = @{ From = 'ACME'; Text = 'Your order has shipped, $(Name)' }
-        $null = $csv | ConvertFrom-Csv | Send-ConnectSms @send -WarningVariable warned -WarningAction SilentlyContinue
-        @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike "Row 3 repeats row 1: the same message to +447700900001 with the same values (its column '$Column' changes nothing its recipient reads, so it does not count).*"
-        $advice = Get-RepeatAdvice $warned[0]
+        $said = "Row 3 repeats row 1: the same message to +447700900001 with the same values (its column '$Column' changes nothing its recipient reads, so it does not count).*"
 
-        $again = @($csv | ConvertFrom-Csv | & $advice | Send-ConnectSms @send -WarningVariable warnedAgain)
+        $again = Invoke-RepeatAdvice $csv Send-ConnectSms @{ From = 'ACME'; Text = 'Your order has shipped, $(Name)' } $said
 
-        @($warnedAgain).Count | Should -Be 0
-        @($again.Destination | Sort-Object) | Should -Be @('+447700900001', '+447700900002')
+        @($again.Results.Destination | Sort-Object) | Should -Be @('+447700900001', '+447700900002')
     }
 
     It 'says nothing on a -Journal re-run of rows that differ only in a column that is not sent' {
