@@ -1219,3 +1219,75 @@ Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a 
         @(Get-ConnectSandboxRequest).Count | Should -BeLessOrEqual 3
     }
 }
+
+Describe 'Send-ConnectRcs -SmsFallback with a FallbackText column (each row its own SMS)' {
+    BeforeAll {
+        # A customer list whose SMS fallback says what the RCS message shows, in each customer's words.
+        $script:fallbacks = Join-Path $TestDrive 'fallbacks.csv'
+        @(
+            'Phone,Text,FallbackText'
+            '+447700900991,Your table is ready,Table ready: show this SMS at the desk'
+            '+447700900992,Your room is ready,'
+            '+447700900993,Your car is ready,Car ready: bay 4'
+        ) | Set-Content -LiteralPath $script:fallbacks -Encoding UTF8
+    }
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'sends each row the SMS fallback of its FallbackText cell; a row whose cell is empty is only its own Invalid result' {
+        # Before: -SmsFallback stopped the run ("needs -FallbackText ... It is the same for every row"), and without it the
+        # column went only as a substitution: the CSV's fallbacks were never sent.
+        $results = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $results.Row | Should -Be @(1, 2, 3)
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
+        $results[1].Reason | Should -BeExactly ('Row 2: FallbackText: -SmsFallback needs -FallbackText: the SMS sent when the number cannot receive RCS: ' +
+            'the row''s FallbackText cell is empty. Fill it, or send the row without -SmsFallback')
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $sent = @(Get-SentBody)
+        $sent.to.msisdn | Should -Be @('+447700900991', '+447700900993')
+        $sent.options.text | Should -BeExactly @('Table ready: show this SMS at the desk', 'Car ready: bay 4')
+        $sent.options.smsSenderId | Should -Be @('ACME', 'ACME')
+        $sent.content.text | Should -BeExactly @('Your table is ready', 'Your car is ready')
+        @($sent.to.substitutions | Where-Object { $_.PSObject.Properties.Name -contains 'FallbackText' }) | Should -BeNullOrEmpty -Because 'a bound column is no substitution'
+    }
+
+    It 'sends the command line''s -FallbackText to every row, and its $(FallbackText) from each row''s cell, as before the column bound' {
+        $fixed = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -FallbackText 'Ready: see the app' -WarningVariable warned -WarningAction SilentlyContinue)
+        $fixed.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        (@(Get-SentBody).options.text | Sort-Object -Unique) | Should -BeExactly 'Ready: see the app'
+        @($warned).Count | Should -Be 1
+        $warned[0].Message | Should -BeLike "The column 'FallbackText' is not read: -FallbackText was given on the command line*"
+
+        Connect-FreshSandbox
+        $templated = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -FallbackText 'SMS: $(FallbackText)' -WarningVariable unwarned)
+        $templated.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $sent = @(Get-SentBody)
+        ($sent.options.text | Sort-Object -Unique) | Should -BeExactly 'SMS: $(FallbackText)'
+        $sent[0].to[0].substitutions.FallbackText | Should -BeExactly 'Table ready: show this SMS at the desk'
+        @($unwarned) | Should -BeNullOrEmpty -Because 'the column is read, as the $(FallbackText) of the command line''s text'
+    }
+
+    It 'stops before sending when -SmsFallback has no -FallbackText and the rows no FallbackText column, naming the column' {
+        $rows = @(Import-Csv $fallbacks | Select-Object Phone, Text)
+        $thrown = { $rows | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME } | Should -Throw -ErrorId 'MissingContent,*' -PassThru
+        $thrown.Exception.Message | Should -BeLike ('-FallbackText: -SmsFallback needs -FallbackText: the SMS sent when the number cannot receive RCS. ' +
+            'The command line has no -FallbackText and the first row no FallbackText column*so every row would be refused: nothing was sent.')
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'sends no fallback without -SmsFallback, and says once that the FallbackText column is not read and what sends it' {
+        $results = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        $warned[0].Message | Should -BeExactly ("The column 'FallbackText' is not read: -SmsFallback was not given, so no row falls back to SMS when its " +
+            'number cannot receive RCS. Add -SmsFallback and -FallbackSenderId to send each row its FallbackText by SMS then. ' +
+            'The column is only a substitution, for a $(FallbackText) in the text.')
+        $sent = @(Get-SentBody)
+        @($sent | Where-Object { $_.PSObject.Properties.Name -contains 'options' }) | Should -BeNullOrEmpty
+
+        Connect-FreshSandbox
+        @(Import-Csv $fallbacks | Select-Object -First 1 | Send-ConnectRcs -From 'app-1' -Text 'Ready. $(FallbackText)' -WarningAction SilentlyContinue).Status | Should -Be 'Queued'
+        @(Get-SentBody)[0].to[0].substitutions.FallbackText | Should -BeExactly 'Table ready: show this SMS at the desk'
+    }
+}

@@ -288,6 +288,18 @@ namespace WebexConnect.Tests.Validation
             Single(Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = new string('a', 1025) }), "FallbackText");
         }
 
+        [Fact]
+        public void AnEmptyFallbackTextCellSaysToFillItAndTheCommandLineIsToldToGiveTheParameter()
+        {
+            // A FallbackText column binds -FallbackText: an empty cell is that row's own problem, said as the cell's.
+            var problem = Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = "" })
+                .Single(p => p.Field == "FallbackText");
+
+            Assert.Equal("-SmsFallback needs -FallbackText: the SMS sent when the number cannot receive RCS: the row's FallbackText cell is empty. " +
+                "Fill it, or send the row without -SmsFallback", problem.Message);
+            Assert.Equal("-SmsFallback needs -FallbackText: the SMS sent when the number cannot receive RCS", problem.ForCommandLine);
+        }
+
         [Theory]
         [InlineData("+447700900001")]
         [InlineData("+4477009")]
