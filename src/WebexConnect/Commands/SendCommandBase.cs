@@ -843,8 +843,8 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// A piped call of this command, for the warning that a script calls it once per row (<see cref="OneRowCalls"/>); null
-        /// for the commands that do not warn (Send-ConnectRcs, Send-ConnectMessage), left out when a row's own card could be made
-        /// only in a loop of one-row calls; -Card's script block has since made that loop needless for cards.
+        /// for a call no piped one can replace: Send-ConnectMessage's, whose -Content is every row's and takes a row's own value
+        /// only in its text's $(name) variables, so a loop that builds each row's content has no piped form.
         /// </summary>
         private protected virtual string? PipedExample => null;
 

@@ -184,6 +184,19 @@ namespace WebexConnect.Commands
             return trimmed ?? ids;
         }
 
+        /// <summary>
+        /// The piped call that replaces a loop of one-row calls: each row's card from a script block, each row's file or fallback from
+        /// its column. None for an agent event (no column gives a Read event its message ID) nor with -CarrierId (none gives each
+        /// row its carrier): a loop is the way to send those a row's own value, and advice to pipe would lose it.
+        /// </summary>
+        private protected override string? PipedExample =>
+            ParameterSetName == AgentEventSet || MyInvocation.BoundParameters.ContainsKey(nameof(CarrierId)) ? null
+            : ParameterSetName == CardSet ? "Import-Csv ./offers.csv | Send-ConnectRcs -From acme-app -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }"
+            : ParameterSetName == CarouselSet ? "Import-Csv ./offers.csv | Send-ConnectRcs -From acme-app -Carousel { New-ConnectRcsCard -Title $_.Title1; New-ConnectRcsCard -Title $_.Title2 }"
+            : ParameterSetName == TemplateSet ? "Import-Csv ./people.csv | Send-ConnectRcs -From acme-app -TemplateId welcome"
+            : _mediaUrlGiven ? "Import-Csv ./passes.csv | Send-ConnectRcs -From acme-app, its MediaUrl column giving each row its file"
+            : "Import-Csv ./people.csv | Send-ConnectRcs -From acme-app -Text 'Hi $(Name)'";
+
         private protected override int PerRowContentLength => 6;
 
         private protected override void ReadPerRowContent(object?[] content)
