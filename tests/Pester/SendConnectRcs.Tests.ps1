@@ -337,9 +337,35 @@ Describe 'New-ConnectRcsCard' {
         { New-ConnectRcsCard -Title 'T' -Suggestion $chip, $null } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 
-    It 'refuses more than four suggestions' {
+    It 'refuses more than four suggestions, naming the service''s limit and where the others can go' {
+        # Before: PowerShell's "The parameter requires at least 0 value(s) and no more than 4 value(s) - 5 value(s) were
+        # provided", which named neither whose limit it is nor what to do with the fifth chip.
         $five = 1..5 | ForEach-Object { New-ConnectRcsSuggestion "Reply $_" }
-        { New-ConnectRcsCard -Title 'Too many' -Suggestion $five } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        $thrown = { New-ConnectRcsCard -Title 'Too many' -Suggestion $five } | Should -Throw -ErrorId 'RcsCardTooManySuggestions,*' -PassThru
+        $thrown.Exception.Message | Should -Be ('-Suggestion: a rich card has 5 suggestions: at most 4 are allowed (the service''s limit): take 1 off ' +
+            'the card; the message itself takes up to 10 of its own (Send-ConnectRcs -Suggestion). No card was made.')
+        @(New-ConnectRcsCard -Title 'Four' -Suggestion $five[0..3]).Suggestions.Count | Should -Be 4
+    }
+
+    It 'refuses a piped card copy with more than four chips alone, naming its row; later rows keep their numbers' {
+        # Before: the binder refused the row ('no more than 4 value(s)') before the cmdlet saw it: no row number, and the
+        # row after it was told as the one before.
+        $chips = 1..5 | ForEach-Object { New-ConnectRcsSuggestion "Reply $_" }
+        $rows = @(
+            [pscustomobject]@{ Title = 'A'; Suggestions = $chips[0..1] }
+            [pscustomobject]@{ Title = 'B'; Suggestions = $chips }
+            [pscustomobject]@{ Title = ''; Description = '' }
+            [pscustomobject]@{ Title = 'D' }
+        )
+
+        $cards = @($rows | New-ConnectRcsCard -ErrorVariable refused -ErrorAction SilentlyContinue)
+
+        $cards.Title | Should -Be @('A', 'D')
+        @($refused).Count | Should -Be 2
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'RcsCardTooManySuggestions,*'
+        $refused[0].Exception.Message | Should -BeLike 'Row 2: Suggestions: a rich card has 5 suggestions: at most 4 are allowed (the service''s limit): take 1 off the card*No card was made.'
+        $refused[0].TargetObject | Should -Be 2
+        $refused[1].Exception.Message | Should -BeLike 'Row 3 gives no Title*'
     }
 }
 
@@ -488,7 +514,8 @@ Describe 'Send-ConnectRcs' {
 
         $thrown = { $rows | Send-ConnectRcs -From 'app-1' -Carousel $cards } | Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
         $thrown.Exception.Message | Should -Be ('-Carousel[0,1,2].MediaHeight: -MediaHeight Tall is not allowed on a carousel card: use Short or Medium; ' +
-            '-Carousel[0,1,2].Suggestions: a carousel card has 3 suggestions: at most 2 are allowed. They are the same for every row, ' +
+            '-Carousel[0,1,2].Suggestions: a carousel card has 3 suggestions: at most 2 are allowed (the service''s limit): take 1 off the ' +
+            'card, or send the card alone with -Card, where a card takes 4. They are the same for every row, ' +
             'so nothing was sent: correct -Carousel and run the command again.')
         Get-ConnectSandboxRequest | Should -BeNullOrEmpty
     }
@@ -653,7 +680,7 @@ Describe 'Send-ConnectRcs' {
     }
 
     It 'stops once, before sending, for a <Name> that every row would be refused for, instead of one Invalid row each' -ForEach @(
-        @{ Name = 'message with 11 suggestions'; Expected = '-Suggestion: a message has 11 suggestions: at most 10 are allowed. It is the same for every row, so nothing was sent: correct -Suggestion*'
+        @{ Name = 'message with 11 suggestions'; Expected = '-Suggestion: a message has 11 suggestions: at most 10 are allowed (the service''s limit): leave 1 out. It is the same for every row, so nothing was sent: correct -Suggestion*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (1..11 | ForEach-Object { New-ConnectRcsSuggestion "Option $_" }) } }
         @{ Name = 'carousel of one card'; Expected = '-Carousel: a carousel has 1 card: use 2 to 10, or send a single card with -Card. It is the same for every row*correct -Carousel*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel @(New-ConnectRcsCard -Title 'Watch W') } }
@@ -1144,6 +1171,25 @@ Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a 
         $one.Reason | Should -BeLike 'Row 1: Cards: a carousel has 1 card*'
     }
 
+    It 'makes a row whose script block gives more chips than its card or message takes that row''s Invalid result, naming the limit' {
+        $rows = @(Import-Csv $offers | Select-Object -First 2)
+        $cardOfSizes = {
+            $sizes = if ($_.Title -eq 'Rain jacket') { 'XS', 'S', 'M', 'L', 'XL' } else { 'S', 'M' }
+            New-ConnectRcsCard -Title $_.Title -Suggestion @(foreach ($size in $sizes) { New-ConnectRcsSuggestion $size })
+        }
+
+        $cards = @($rows | Send-ConnectRcs -From 'app-1' -Card $cardOfSizes -ErrorAction SilentlyContinue)
+        $cards.Status | Should -Be @('Queued', 'Invalid')
+        $cards[1].Reason | Should -BeLike ('Row 2: Card: the script block of -Card failed for this row: New-ConnectRcsCard: -Suggestion: a rich card has 5 ' +
+            'suggestions: at most 4 are allowed (the service''s limit): take 1 off the card*')
+
+        $many = { 1..$(if ($_.Title -eq 'Rain jacket') { 11 } else { 10 }) | ForEach-Object { New-ConnectRcsSuggestion "Option $_" } }
+        $texts = @($rows | Send-ConnectRcs -From 'app-1' -Text 'Pick one' -Suggestion $many -ErrorAction SilentlyContinue)
+        $texts.Status | Should -Be @('Queued', 'Invalid')
+        $texts[1].Reason | Should -BeExactly 'Row 2: Suggestions: a message has 11 suggestions: at most 10 are allowed (the service''s limit): leave 1 out'
+        @(Get-SentBody).to.msisdn | Should -Be @('+447700900981', '+447700900981')
+    }
+
     It 'refuses a card piped in as the row, whose picture alone went out as a file, and says how to send it' {
         # Before: $card | Send-ConnectRcs -To ... sent {"type":"media"} with the card's image, Queued, without its title and chips.
         $card = New-ConnectRcsCard -Title 'Trail shoe' -MediaUrl 'https://files.example.com/shoe.png'
@@ -1171,5 +1217,77 @@ Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a 
         $first.Status | Should -Be @('Queued', 'Queued', 'Invalid', 'Queued', 'Invalid', 'Invalid')
         $again.Status | Should -Be @('Skipped', 'Skipped', 'Invalid', 'Skipped', 'Invalid', 'Invalid')
         @(Get-ConnectSandboxRequest).Count | Should -BeLessOrEqual 3
+    }
+}
+
+Describe 'Send-ConnectRcs -SmsFallback with a FallbackText column (each row its own SMS)' {
+    BeforeAll {
+        # A customer list whose SMS fallback says what the RCS message shows, in each customer's words.
+        $script:fallbacks = Join-Path $TestDrive 'fallbacks.csv'
+        @(
+            'Phone,Text,FallbackText'
+            '+447700900991,Your table is ready,Table ready: show this SMS at the desk'
+            '+447700900992,Your room is ready,'
+            '+447700900993,Your car is ready,Car ready: bay 4'
+        ) | Set-Content -LiteralPath $script:fallbacks -Encoding UTF8
+    }
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'sends each row the SMS fallback of its FallbackText cell; a row whose cell is empty is only its own Invalid result' {
+        # Before: -SmsFallback stopped the run ("needs -FallbackText ... It is the same for every row"), and without it the
+        # column went only as a substitution: the CSV's fallbacks were never sent.
+        $results = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $results.Row | Should -Be @(1, 2, 3)
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
+        $results[1].Reason | Should -BeExactly ('Row 2: FallbackText: -SmsFallback needs -FallbackText: the SMS sent when the number cannot receive RCS: ' +
+            'the row''s FallbackText cell is empty. Fill it, or send the row without -SmsFallback')
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
+        $sent = @(Get-SentBody)
+        $sent.to.msisdn | Should -Be @('+447700900991', '+447700900993')
+        $sent.options.text | Should -BeExactly @('Table ready: show this SMS at the desk', 'Car ready: bay 4')
+        $sent.options.smsSenderId | Should -Be @('ACME', 'ACME')
+        $sent.content.text | Should -BeExactly @('Your table is ready', 'Your car is ready')
+        @($sent.to.substitutions | Where-Object { $_.PSObject.Properties.Name -contains 'FallbackText' }) | Should -BeNullOrEmpty -Because 'a bound column is no substitution'
+    }
+
+    It 'sends the command line''s -FallbackText to every row, and its $(FallbackText) from each row''s cell, as before the column bound' {
+        $fixed = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -FallbackText 'Ready: see the app' -WarningVariable warned -WarningAction SilentlyContinue)
+        $fixed.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        (@(Get-SentBody).options.text | Sort-Object -Unique) | Should -BeExactly 'Ready: see the app'
+        @($warned).Count | Should -Be 1
+        $warned[0].Message | Should -BeLike "The column 'FallbackText' is not read: -FallbackText was given on the command line*"
+
+        Connect-FreshSandbox
+        $templated = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -FallbackText 'SMS: $(FallbackText)' -WarningVariable unwarned)
+        $templated.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $sent = @(Get-SentBody)
+        ($sent.options.text | Sort-Object -Unique) | Should -BeExactly 'SMS: $(FallbackText)'
+        $sent[0].to[0].substitutions.FallbackText | Should -BeExactly 'Table ready: show this SMS at the desk'
+        @($unwarned) | Should -BeNullOrEmpty -Because 'the column is read, as the $(FallbackText) of the command line''s text'
+    }
+
+    It 'stops before sending when -SmsFallback has no -FallbackText and the rows no FallbackText column, naming the column' {
+        $rows = @(Import-Csv $fallbacks | Select-Object Phone, Text)
+        $thrown = { $rows | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME } | Should -Throw -ErrorId 'MissingContent,*' -PassThru
+        $thrown.Exception.Message | Should -BeLike ('-FallbackText: -SmsFallback needs -FallbackText: the SMS sent when the number cannot receive RCS. ' +
+            'The command line has no -FallbackText and the first row no FallbackText column*so every row would be refused: nothing was sent.')
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'sends no fallback without -SmsFallback, and says once that the FallbackText column is not read and what sends it' {
+        $results = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        $warned[0].Message | Should -BeExactly ("The column 'FallbackText' is not read: -SmsFallback was not given, so no row falls back to SMS when its " +
+            'number cannot receive RCS. Add -SmsFallback and -FallbackSenderId to send each row its FallbackText by SMS then. ' +
+            'The column is only a substitution, for a $(FallbackText) in the text.')
+        $sent = @(Get-SentBody)
+        @($sent | Where-Object { $_.PSObject.Properties.Name -contains 'options' }) | Should -BeNullOrEmpty
+
+        Connect-FreshSandbox
+        @(Import-Csv $fallbacks | Select-Object -First 1 | Send-ConnectRcs -From 'app-1' -Text 'Ready. $(FallbackText)' -WarningAction SilentlyContinue).Status | Should -Be 'Queued'
+        @(Get-SentBody)[0].to[0].substitutions.FallbackText | Should -BeExactly 'Table ready: show this SMS at the desk'
     }
 }

@@ -51,9 +51,10 @@ namespace WebexConnect.Commands
         // ValidateNotNull on an array checks its elements too: a $null chip is refused at binding.
         // By property name, under the card's own name for its chips: $card | New-ConnectRcsCard -Title 'New' (a copy with
         // one change) dropped the card's chips without a word, while its title, text and media carried over.
+        // Their number is checked by this cmdlet, not by ValidateCount(0, 4): PowerShell's "no more than 4 value(s)" named
+        // neither the service's limit nor where the other chips can go, and refused a piped card without naming its row.
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Suggestions")]
-        [ValidateCount(0, 4)]
         [ValidateNotNull]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsSuggestion[]? Suggestion { get; set; }
@@ -76,6 +77,9 @@ namespace WebexConnect.Commands
 
         /// <summary>The error of a title or description longer than a rich card allows.</summary>
         internal const string TextTooLongErrorId = "RcsCardTextTooLong";
+
+        /// <summary>The error of more suggestion chips than a rich card takes.</summary>
+        internal const string TooManySuggestionsErrorId = "RcsCardTooManySuggestions";
 
         // The service's limits for a rich card (API.md).
         private const int MaxTitleLength = 200;
@@ -105,7 +109,16 @@ namespace WebexConnect.Commands
                     ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-{name}: {problem} Shorten it. No card was made."),
                         TextTooLongErrorId, ErrorCategory.InvalidArgument, text));
             }
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Suggestion)) && TooManySuggestions() is string tooMany)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Suggestion: {tooMany}. No card was made."),
+                    TooManySuggestionsErrorId, ErrorCategory.InvalidArgument, Suggestion));
         }
+
+        /// <summary>What is wrong with the number of chips when the card has more than it takes; else null.</summary>
+        private string? TooManySuggestions() =>
+            Suggestion is { Length: > RcsCardRules.MaxStandaloneSuggestions } chips
+                ? RcsSuggestionRules.TooMany(chips.Length, RcsCardRules.MaxStandaloneSuggestions, "a rich card")
+                : null;
 
         /// <summary>The card's texts the service limits, with their parameter names and limits.</summary>
         private (string Name, string? Text, int Max)[] TextLimits() =>
@@ -203,6 +216,14 @@ namespace WebexConnect.Commands
                 if (ValidateOptionalLengthAttribute.Problem(text, max) is not string problem) continue;
                 WriteError(new ErrorRecord(new ArgumentException($"Row {_row}: {name}: {problem} Shorten it. No card was made."),
                     TextTooLongErrorId, ErrorCategory.InvalidArgument, _row));
+                return;
+            }
+
+            // A copy of a card with its chips ($card | New-ConnectRcsCard) that has more than a card takes: that row alone.
+            if (TooManySuggestions() is string tooMany)
+            {
+                WriteError(new ErrorRecord(new ArgumentException($"Row {_row}: Suggestions: {tooMany}. No card was made."),
+                    TooManySuggestionsErrorId, ErrorCategory.InvalidArgument, _row));
                 return;
             }
 

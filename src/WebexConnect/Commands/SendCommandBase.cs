@@ -314,6 +314,12 @@ namespace WebexConnect.Commands
         /// </summary>
         private protected virtual Func<string, string?>? ColumnOfOtherCommand => null;
 
+        /// <summary>
+        /// Of the columns whose parameter the command line gave (<paramref name="givenOnCommandLine"/>, column to parameter), those
+        /// to warn of as not read; all of them, unless the channel reads one another way (RCS: a $(FallbackText) in -FallbackText).
+        /// </summary>
+        private protected virtual IReadOnlyDictionary<string, string> NotReadColumns(IReadOnlyDictionary<string, string> givenOnCommandLine) => givenOnCommandLine;
+
         /// <summary>The column names parameters consume in this parameter set, which never become substitutions.</summary>
         private protected virtual IReadOnlyCollection<string> BoundColumns => PipelineColumns.Of(GetType(), ParameterSetName);
 
@@ -352,7 +358,7 @@ namespace WebexConnect.Commands
                 foreach (var name in runWide.Where(p => p.Value == perRow).Select(p => p.Key).ToList()) runWide.Remove(name);
             _runWideParameters = runWide;
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
-                PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, givenOnCommandLine, MyInvocation.MyCommand.Name,
+                PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, NotReadColumns(givenOnCommandLine), MyInvocation.MyCommand.Name,
                 PipelineColumns.OfOtherSets(GetType(), ParameterSetName), ColumnOfOtherCommand, PipelineColumns.Of(GetType()));
             _dictionaryRows = DictionaryRowBinding.For(this);
             // One answer per message object for the checks and the repeat warning alike: finding it serialises the message.
@@ -701,7 +707,7 @@ namespace WebexConnect.Commands
                         if (!MyInvocation.ExpectingInput)
                         {
                             runWide.Add("-" + field + ": " + problem.ForCommandLine, "give", WordList.Or(givers.Select(g => "-" + g).ToList()), null);
-                            contentProblems++;
+                            if (IsContent(parameter)) contentProblems++;
                         }
                         missingContent.Add(new MissingContent.Missing(field, problem.ForCommandLine, givers));
                     }
@@ -736,6 +742,13 @@ namespace WebexConnect.Commands
         /// for an email's body -Html as well as -Text.
         /// </summary>
         private protected virtual IReadOnlyList<string> ContentGivers(string parameter) => new[] { parameter };
+
+        /// <summary>
+        /// Whether <paramref name="parameter"/>, a column could give, is the message's content: missing from a command given nothing
+        /// piped, it alone stops as MissingContent. Not RCS's -FallbackText, whose lack stops that command as the run-wide
+        /// problem it was before a FallbackText column bound it (InvalidParameterValue).
+        /// </summary>
+        private protected virtual bool IsContent(string parameter) => true;
 
         /// <summary>The column names that bind <paramref name="parameter"/> in this parameter set (its name and aliases).</summary>
         private IReadOnlyList<string> ColumnsOfParameter(string parameter) => PipelineColumns.NamesOf(GetType(), ParameterSetName, parameter);
@@ -839,8 +852,8 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// A piped call of this command, for the warning that a script calls it once per row (<see cref="OneRowCalls"/>); null
-        /// for the commands that do not warn (Send-ConnectRcs, Send-ConnectMessage), left out when a row's own card could be made
-        /// only in a loop of one-row calls; -Card's script block has since made that loop needless for cards.
+        /// for a call no piped one can replace: Send-ConnectMessage's, whose -Content is every row's and takes a row's own value
+        /// only in its text's $(name) variables, so a loop that builds each row's content has no piped form.
         /// </summary>
         private protected virtual string? PipedExample => null;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
@@ -121,8 +122,11 @@ namespace WebexConnect.Commands
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? FallbackSenderId { get; set; }
 
-        /// <summary>The SMS text used for the fallback (at most 1024 characters).</summary>
-        [Parameter]
+        /// <summary>The SMS text used for the fallback (at most 1024 characters), with $(name) variables; binds from a FallbackText column too (each row its own).</summary>
+        // By property name, as -Text: a CSV with each customer's own fallback in a FallbackText column sent none before (the
+        // column was only a substitution, and -SmsFallback stopped the run for a -FallbackText "the same for every row").
+        // Read only with -SmsFallback: without it no row falls back, and the column stays a substitution (RcsContentColumns warns).
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [FileLinesArgument] // -FallbackText (Get-Content fallback.txt), as -Text takes a file's lines
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? FallbackText { get; set; }
@@ -149,6 +153,8 @@ namespace WebexConnect.Commands
         // -Text or -MediaUrl on the command line: that content is every row's, and the other one's column is not read.
         private bool _textGiven;
         private bool _mediaUrlGiven;
+        // -FallbackText on the command line (or by $PSDefaultParameterValues): every row's, templated by its $(name) variables.
+        private bool _fallbackTextGiven;
 
         private protected override MessageChannel ChannelKind => MessageChannel.Rcs;
 
@@ -178,7 +184,20 @@ namespace WebexConnect.Commands
             return trimmed ?? ids;
         }
 
-        private protected override int PerRowContentLength => 5;
+        /// <summary>
+        /// The piped call that replaces a loop of one-row calls: each row's card from a script block, each row's file or fallback from
+        /// its column. None for an agent event (no column gives a Read event its message ID) nor with -CarrierId (none gives each
+        /// row its carrier): a loop is the way to send those a row's own value, and advice to pipe would lose it.
+        /// </summary>
+        private protected override string? PipedExample =>
+            ParameterSetName == AgentEventSet || MyInvocation.BoundParameters.ContainsKey(nameof(CarrierId)) ? null
+            : ParameterSetName == CardSet ? "Import-Csv ./offers.csv | Send-ConnectRcs -From acme-app -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }"
+            : ParameterSetName == CarouselSet ? "Import-Csv ./offers.csv | Send-ConnectRcs -From acme-app -Carousel { New-ConnectRcsCard -Title $_.Title1; New-ConnectRcsCard -Title $_.Title2 }"
+            : ParameterSetName == TemplateSet ? "Import-Csv ./people.csv | Send-ConnectRcs -From acme-app -TemplateId welcome"
+            : _mediaUrlGiven ? "Import-Csv ./passes.csv | Send-ConnectRcs -From acme-app, its MediaUrl column giving each row its file"
+            : "Import-Csv ./people.csv | Send-ConnectRcs -From acme-app -Text 'Hi $(Name)'";
+
+        private protected override int PerRowContentLength => 6;
 
         private protected override void ReadPerRowContent(object?[] content)
         {
@@ -191,7 +210,16 @@ namespace WebexConnect.Commands
             content[2] = _rowScripts?.Card;
             content[3] = _rowScripts?.Cards;
             content[4] = _rowScripts?.Suggestions;
+            // A row's own fallback text (its FallbackText cell) is a message of its own: options.text is the request's.
+            content[5] = RowFallbackText;
         }
+
+        /// <summary>
+        /// The row's SMS fallback text: -FallbackText's, or the row's FallbackText cell with -SmsFallback. Without -SmsFallback a
+        /// FallbackText column is not read (no row falls back to SMS; it stays a substitution): only a command-line -FallbackText
+        /// is then kept, for the rules to stop the run that gives it without -SmsFallback.
+        /// </summary>
+        private string? RowFallbackText => SmsFallback.IsPresent || _fallbackTextGiven ? FallbackText : null;
 
         /// <inheritdoc />
         private protected override ValidationProblem? RowContentProblem => _rowScripts?.Problem ?? PipedCardProblem();
@@ -223,7 +251,10 @@ namespace WebexConnect.Commands
         /// </remarks>
         private string? RowMediaUrl => ParameterSetName == TextSet && !_textGiven && !string.IsNullOrWhiteSpace(MediaUrl) ? MediaUrl : null;
 
-        /// <summary>Beside a command-line -Text or -MediaUrl, the other one's column is not the content: it stays a substitution.</summary>
+        /// <summary>
+        /// Beside a command-line -Text or -MediaUrl, the other one's column is not the content: it stays a substitution. So does a
+        /// FallbackText column without -SmsFallback (<see cref="RowFallbackText"/>).
+        /// </summary>
         private protected override IReadOnlyCollection<string> BoundColumns
         {
             get
@@ -231,13 +262,28 @@ namespace WebexConnect.Commands
                 var columns = new HashSet<string>(base.BoundColumns, StringComparer.OrdinalIgnoreCase);
                 if (_textGiven) columns.ExceptWith(PipelineColumns.NamesOf(GetType(), TextSet, nameof(MediaUrl)));
                 if (_mediaUrlGiven) columns.ExceptWith(PipelineColumns.NamesOf(GetType(), TextSet, nameof(Text)));
+                // A command-line -FallbackText '$(FallbackText)' reads the column as a substitution, as it did before the column bound.
+                if (!SmsFallback.IsPresent || _fallbackTextGiven) columns.ExceptWith(PipelineColumns.NamesOf(GetType(), ParameterSetName, nameof(FallbackText)));
                 return columns;
             }
         }
 
+        /// <summary>
+        /// A FallbackText column that the command line's -FallbackText names as $(FallbackText) is read, as a substitution: "is not
+        /// read" would be untrue of the way a FallbackText column was sent before it bound -FallbackText.
+        /// </summary>
+        private protected override IReadOnlyDictionary<string, string> NotReadColumns(IReadOnlyDictionary<string, string> givenOnCommandLine) =>
+            _fallbackTextGiven && FallbackText is string template
+                ? givenOnCommandLine.Where(c => c.Value != nameof(FallbackText) || template.IndexOf("$(" + c.Key + ")", StringComparison.OrdinalIgnoreCase) < 0)
+                    .ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase)
+                : givenOnCommandLine;
+
         private protected override Func<string, string?>? ColumnOfOtherCommand =>
-            column => RcsContentColumns.Warning(MyInvocation.MyCommand.Name, column, _textGiven,
+            column => RcsContentColumns.FallbackNotRead(column, SmsFallback.IsPresent) ?? RcsContentColumns.Warning(MyInvocation.MyCommand.Name, column, _textGiven,
                 ParameterSetName == TextSet ? null : ParameterSetName == TemplateSet ? nameof(TemplateId) : ParameterSetName);
+
+        /// <inheritdoc />
+        private protected override bool IsContent(string parameter) => parameter != nameof(FallbackText);
 
         /// <inheritdoc />
         private protected override IReadOnlyList<string> ContentGivers(string parameter) =>
@@ -262,7 +308,7 @@ namespace WebexConnect.Commands
                 Suggestions = (_rowScripts is null ? Suggestion : _rowScripts.SuggestionsOr(Suggestion)) ?? Array.Empty<RcsSuggestion>(),
                 SmsFallback = SmsFallback ? true : null,
                 FallbackSenderId = FallbackSenderId,
-                FallbackText = FallbackText,
+                FallbackText = RowFallbackText,
                 CarrierId = CarrierId,
             };
         }
@@ -273,6 +319,7 @@ namespace WebexConnect.Commands
             // What the command line gave (BoundParameters holds no row's columns yet), $PSDefaultParameterValues included.
             _textGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
             _mediaUrlGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl));
+            _fallbackTextGiven = MyInvocation.BoundParameters.ContainsKey(nameof(FallbackText));
             if (_textGiven && _mediaUrlGiven) TakeTheCommandLinesContent();
             // -Carousel is the same for every row: its warning comes once, before the first.
             if (ParameterSetName == CarouselSet && RowScript.Of(Carousel) is null && CarouselLayoutWarning.For(Carousel) is string layout) WriteNamedWarning(layout);

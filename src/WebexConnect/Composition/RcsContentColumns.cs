@@ -45,6 +45,19 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
+        /// The warning for a FallbackText column of a run without -SmsFallback, else null: no row falls back to SMS, so its cells
+        /// are not sent as fallbacks (only as a substitution). An admin whose CSV has the column means a fallback, and sending
+        /// each row's RCS without one is what the command line asked for; said once, with the switch that sends them.
+        /// </summary>
+        /// <param name="column">The column's name as the row spells it.</param>
+        /// <param name="smsFallback">-SmsFallback was given.</param>
+        public static string? FallbackNotRead(string column, bool smsFallback) =>
+            smsFallback || !Is(column, "FallbackText") ? null
+                : $"The column {InputEcho.Quote(column)} is not read: -SmsFallback was not given, so no row falls back to SMS when its " +
+                  "number cannot receive RCS. Add -SmsFallback and -FallbackSenderId to send each row its FallbackText by SMS then. " +
+                  $"The column is only a substitution, for a $({column}) in the text.";
+
+        /// <summary>
         /// What -WhatIf and -Confirm add to a target for an RCS message that is a file: ", file https://…/pass-1.png". Rows of
         /// different files (a MediaUrl column) go in different requests, and -WhatIf showed those batches with nothing to tell
         /// them apart; "" for any other message.

@@ -105,7 +105,7 @@ namespace WebexConnect.Tests.Commands
             EventMessageId          String                  AgentEvent                            -
             ExpireAt                DateTimeOffset?         *                                     -
             FallbackSenderId        String                  *                                     -    SmsSenderId
-            FallbackText            String                  *                                     -
+            FallbackText            String                  *                                     N
             From                    String                  *!                                    -
             GtrId                   String[]                *                                     N
             InputObject             PSObject                *                                     V

@@ -14,7 +14,7 @@ namespace WebexConnect.Tests.Composition
         [InlineData(typeof(SendConnectSmsCommand), "CorrelationId ExpireAt Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To Validity")]
         [InlineData(typeof(SendConnectEmailCommand), "Attachment Attachments Bcc Cc CorrelationId Email EmailAddress ExpireAt Html Mail PrimarySmtpAddress ReplyTo SendAt Subject Text To Validity WindowsEmailAddress")]
         // MediaUrl: a CSV of recipients each with their own image or boarding pass.
-        [InlineData(typeof(SendConnectRcsCommand), "CorrelationId ExpireAt GtrId MediaContentUrl MediaUrl Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To Validity")]
+        [InlineData(typeof(SendConnectRcsCommand), "CorrelationId ExpireAt FallbackText GtrId MediaContentUrl MediaUrl Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To Validity")]
         [InlineData(typeof(SendConnectMessageCommand), "CorrelationId Email EmailAddress ExpireAt Mail Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To Validity")]
         public void EachSendCmdletConsumesItsDestinationAliasesAndPerRowContent(Type cmdlet, string expected)
         {
@@ -27,8 +27,8 @@ namespace WebexConnect.Tests.Composition
         [InlineData(typeof(SendConnectSmsCommand), "Template", "CorrelationId ExpireAt Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To Validity")]
         // Cc and Bcc are the request's in either set; ReplyTo is the content's, so with -TemplateId a ReplyTo column is a substitution.
         [InlineData(typeof(SendConnectEmailCommand), "Template", "Bcc Cc CorrelationId Email EmailAddress ExpireAt Mail PrimarySmtpAddress SendAt To Validity WindowsEmailAddress")]
-        [InlineData(typeof(SendConnectRcsCommand), "Card", "CorrelationId ExpireAt GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To Validity")]
-        [InlineData(typeof(SendConnectRcsCommand), "Text", "CorrelationId ExpireAt GtrId MediaContentUrl MediaUrl Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To Validity")]
+        [InlineData(typeof(SendConnectRcsCommand), "Card", "CorrelationId ExpireAt FallbackText GtrId Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt To Validity")]
+        [InlineData(typeof(SendConnectRcsCommand), "Text", "CorrelationId ExpireAt FallbackText GtrId MediaContentUrl MediaUrl Mobile MobileNumber MobilePhone Msisdn Number Phone PhoneNumber SendAt Text To Validity")]
         public void AContentColumnIsConsumedOnlyInTheParameterSetWhereItBinds(Type cmdlet, string parameterSet, string expected)
         {
             // With -TemplateId (or an RCS card) a Text or Subject column sets nothing: it is a substitution like any other.

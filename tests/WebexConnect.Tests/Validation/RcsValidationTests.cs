@@ -166,14 +166,18 @@ namespace WebexConnect.Tests.Validation
         public void AtMost10SuggestionsOnAMessage()
         {
             Valid(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = Replies(10) }));
-            Assert.Contains("11 suggestions: at most 10", Single(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = Replies(11) }), "Suggestions"));
+            // Before: "a message has 11 suggestions: at most 10 are allowed", with no word of what to do.
+            Assert.Equal("a message has 12 suggestions: at most 10 are allowed (the service's limit): leave 2 out",
+                Single(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = Replies(12) }), "Suggestions"));
         }
 
         [Fact]
         public void AtMost4SuggestionsOnARichCard()
         {
             Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = new RcsCard { Title = "T", Suggestions = Replies(4) } }));
-            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = new RcsCard { Title = "T", Suggestions = Replies(5) } }), "Card.Suggestions");
+            Assert.Equal("a rich card has 5 suggestions: at most 4 are allowed (the service's limit): take 1 off the card; the message itself " +
+                "takes up to 10 of its own (Send-ConnectRcs -Suggestion)",
+                Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = new RcsCard { Title = "T", Suggestions = Replies(5) } }), "Card.Suggestions"));
         }
 
         [Fact]
@@ -182,7 +186,9 @@ namespace WebexConnect.Tests.Validation
             var two = new RcsCard { Title = "T", Suggestions = Replies(2) };
             var three = new RcsCard { Title = "T", Suggestions = Replies(3) };
             Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { two, two } }));
-            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { two, three } }), "Cards[1].Suggestions");
+            Assert.Equal("a carousel card has 3 suggestions: at most 2 are allowed (the service's limit): take 1 off the card, or send the card " +
+                "alone with -Card, where a card takes 4",
+                Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { two, three } }), "Cards[1].Suggestions"));
         }
 
         [Fact]
@@ -280,6 +286,18 @@ namespace WebexConnect.Tests.Validation
             var problems = Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true });
             Assert.Equal(new[] { "FallbackSenderId", "FallbackText" }, problems.Select(p => p.Field));
             Single(Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = new string('a', 1025) }), "FallbackText");
+        }
+
+        [Fact]
+        public void AnEmptyFallbackTextCellSaysToFillItAndTheCommandLineIsToldToGiveTheParameter()
+        {
+            // A FallbackText column binds -FallbackText: an empty cell is that row's own problem, said as the cell's.
+            var problem = Check(new RcsMessage { From = App, Text = "Hi", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = "" })
+                .Single(p => p.Field == "FallbackText");
+
+            Assert.Equal("-SmsFallback needs -FallbackText: the SMS sent when the number cannot receive RCS: the row's FallbackText cell is empty. " +
+                "Fill it, or send the row without -SmsFallback", problem.Message);
+            Assert.Equal("-SmsFallback needs -FallbackText: the SMS sent when the number cannot receive RCS", problem.ForCommandLine);
         }
 
         [Theory]

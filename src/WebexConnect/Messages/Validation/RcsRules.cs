@@ -142,8 +142,10 @@ namespace WebexConnect.Messages.Validation
                 problems.Add("FallbackSenderId", "-SmsFallback needs -FallbackSenderId: the SMS sender ID used when the number cannot receive RCS");
             else if (SenderIdRule.CheckSms(message.FallbackSenderId!) is string senderProblem)
                 problems.Add("FallbackSenderId", senderProblem);
+            // A row's empty FallbackText cell is that row's: the command line's -FallbackText, or a missing column, stops the run.
             if (string.IsNullOrEmpty(message.FallbackText))
-                problems.Add("FallbackText", "-SmsFallback needs -FallbackText: the SMS sent when the number cannot receive RCS");
+                problems.Add("FallbackText", "-SmsFallback needs -FallbackText: the SMS sent when the number cannot receive RCS",
+                    ": the row's FallbackText cell is empty. Fill it, or send the row without -SmsFallback");
             else if (string.IsNullOrWhiteSpace(message.FallbackText))
                 CommonRules.AddOnlyWhiteSpace(problems, "FallbackText", "FallbackText", "the SMS sent when the number cannot receive RCS");
             else if (message.FallbackText!.Length > MaxFallbackTextCharacters)

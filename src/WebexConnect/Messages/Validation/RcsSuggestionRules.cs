@@ -11,13 +11,33 @@ namespace WebexConnect.Messages.Validation
         internal static void CheckList(IReadOnlyList<RcsSuggestion> suggestions, int max, string field, string owner, ProblemList problems)
         {
             if (suggestions.Count > max)
-                problems.Add(field, $"{owner} has {suggestions.Count} suggestions: at most {max} are allowed");
+                problems.Add(field, TooMany(suggestions.Count, max, owner));
             for (var i = 0; i < suggestions.Count; i++)
             {
                 var itemField = ProblemList.Indexed(field, i);
                 if (suggestions[i] is RcsSuggestion suggestion) Check(suggestion, itemField, problems);
                 else problems.Add(itemField, "the suggestion is empty: build one with New-ConnectRcsSuggestion");
             }
+        }
+
+        /// <summary>
+        /// More chips than <paramref name="owner"/> ("a message", "a rich card", "a carousel card") takes, with the service's
+        /// limit and where the others can go. Before, the limit alone was said (and New-ConnectRcsCard said PowerShell's "no
+        /// more than 4 value(s)"), and the admin went to the help to learn that a message takes 10 and a lone card 4.
+        /// </summary>
+        /// <param name="count">The chips given.</param>
+        /// <param name="max">The most <paramref name="owner"/> takes.</param>
+        /// <param name="owner">What the chips are on, as the sentence starts: "a rich card".</param>
+        internal static string TooMany(int count, int max, string owner)
+        {
+            var over = count - max;
+            var fix = max switch
+            {
+                RcsCardRules.MaxCarouselSuggestions => $"take {over} off the card, or send the card alone with -Card, where a card takes {RcsCardRules.MaxStandaloneSuggestions}",
+                RcsCardRules.MaxStandaloneSuggestions => $"take {over} off the card; the message itself takes up to {RcsRules.MaxMessageSuggestions} of its own (Send-ConnectRcs -Suggestion)",
+                _ => $"leave {over} out",
+            };
+            return $"{owner} has {count} suggestions: at most {max} are allowed (the service's limit): {fix}";
         }
 
         private static void Check(RcsSuggestion suggestion, string field, ProblemList problems)
