@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using WebexConnect.Engine.Dispatch;
 using WebexConnect.Results;
 
 namespace WebexConnect.Engine.Diagnostics
@@ -14,9 +15,20 @@ namespace WebexConnect.Engine.Diagnostics
             "Send run started: batches of up to " + Number(maxBatch) + " destinations, at most " +
             Number(maxConcurrent) + " requests at once.";
 
-        public static string Handed(long batch, int destinations, int inFlight) =>
-            "Batch " + Number(batch) + ": " + Plural(destinations, "destination") + " handed to the transport; " +
+        /// <summary>"Batch 3: 100 destinations handed to the transport (the input paused: no row for 50 ms); 2 requests in flight."</summary>
+        public static string Handed(long batch, int destinations, int inFlight, BatchReason why, TimeSpan linger) =>
+            "Batch " + Number(batch) + ": " + Plural(destinations, "destination") + " handed to the transport (" + Why(why, linger) + "); " +
             Plural(inFlight, "request") + " in flight.";
+
+        /// <summary>Why a batch went when it did, in the words of -Debug's line.</summary>
+        internal static string Why(BatchReason why, TimeSpan linger) => why switch
+        {
+            BatchReason.Full => "full",
+            BatchReason.HeldRows => "the open batches held the most rows they may",
+            BatchReason.InputPaused => "the input paused: no row for " + Duration(linger),
+            BatchReason.ResultsWaiting => "later results waited for its rows",
+            _ => "the input ended",
+        };
 
         /// <summary>"Batch 3 done in 1.2 s: 98 Queued, 2 Rejected."</summary>
         public static string Finished(long batch, IReadOnlyList<SendResult> results, TimeSpan took)

@@ -262,7 +262,7 @@ namespace WebexConnect.Engine.Dispatch
         public IEnumerable<SendResult> Complete()
         {
             List<OpenBatch> rest;
-            lock (_sync) rest = SealAll();
+            lock (_sync) rest = SealAll(BatchReason.InputEnded);
 
             // One result at a time: a result is taken only as it is handed over, so one a downstream stop (Select-Object
             // -First) leaves unwritten is still held here, and StopAndCount counts it as sent. Before, the rest of a list
@@ -358,6 +358,7 @@ namespace WebexConnect.Engine.Dispatch
             _openByShape.TryGetValue(shape, out var batch);
             if (batch is not null && batch.Destinations + item.Recipient.Addresses.Count > max)
             {
+                batch.Why = BatchReason.Full;
                 Close(batch);
                 (ready ??= new List<OpenBatch>()).Add(batch);
                 batch = null;
@@ -378,6 +379,7 @@ namespace WebexConnect.Engine.Dispatch
             _unfinished.Added(sequence, item);
             if (batch.Destinations >= max)
             {
+                batch.Why = BatchReason.Full;
                 Close(batch);
                 (ready ??= new List<OpenBatch>()).Add(batch);
             }
@@ -394,6 +396,7 @@ namespace WebexConnect.Engine.Dispatch
         {
             // _open is in the order the batches were started, so the first holds the earliest row.
             var oldest = _open[0];
+            oldest.Why = BatchReason.HeldRows;
             _open.RemoveAt(0);
             _openByShape.Remove(oldest.Shape);
             _heldRows -= oldest.Count;
@@ -409,8 +412,9 @@ namespace WebexConnect.Engine.Dispatch
             _heldRows -= batch.Count;
         }
 
-        private List<OpenBatch> SealAll()
+        private List<OpenBatch> SealAll(BatchReason why)
         {
+            foreach (var batch in _open) batch.Why = why;
             var all = new List<OpenBatch>(_open);
             _open.Clear();
             _openByShape.Clear();
@@ -489,7 +493,7 @@ namespace WebexConnect.Engine.Dispatch
                 _unfinished.Handed(batch.Sequences, outgoing.Number);
             }
 
-            _diagnostics.Debug(RunDiagnostics.Handed(outgoing.Number, batch.Destinations, inFlight));
+            _diagnostics.Debug(RunDiagnostics.Handed(outgoing.Number, batch.Destinations, inFlight, batch.Why, _tuning.Linger));
             _ = Task.Run(() => SendAsync(batch, outgoing));
         }
 
@@ -668,7 +672,7 @@ namespace WebexConnect.Engine.Dispatch
                     if (_results.WaitingCount < _tuning.MaxWaitingResults) return;
                     // The result everyone waits for may sit in a partial batch no record will fill while
                     // we block: send those now.
-                    if (_open.Count > 0) partial = SealAll();
+                    if (_open.Count > 0) partial = SealAll(BatchReason.ResultsWaiting);
                     else if (!IsStopped) waited = !Monitor.Wait(_sync, PollInterval);
                 }
 
@@ -722,6 +726,7 @@ namespace WebexConnect.Engine.Dispatch
                     }
 
                     if (!_slots.Wait(0)) break;
+                    _open[i].Why = BatchReason.InputPaused;
                     var piece = _open[i].TakeUpTo(_gate.MaxBatchSize);
                     _heldRows -= piece.Count;
                     (quiet ??= new List<OpenBatch>()).Add(piece);
