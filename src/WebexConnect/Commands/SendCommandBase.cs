@@ -760,7 +760,10 @@ namespace WebexConnect.Commands
         private bool Confirmed(string target)
         {
             var confirmed = false;
+            var asked = Stopwatch.GetTimestamp();
             _output!.Stream(() => confirmed = ShouldProcess(target, ActionName));
+            // A question waits for the admin: time the engine sees as the input's, and the pace line must not blame the input for.
+            _run!.Pace.Asked(asked);
             if (!_output.Stopped) return confirmed;
             _output.StoppedBefore(_row, preference: null);
             return false;
@@ -819,6 +822,9 @@ namespace WebexConnect.Commands
             // After the last result, beside the summary: how many rows went at once rather than at -SendAt.
             foreach (var warning in EndWarnings(preview: _whatIf != null)) WriteNamedWarning(warning);
             ShowProgress(completed: true);
+            // Before the counts, which stay the run's last line: what limited the pace of a run that took a while.
+            if (_whatIf is null && _dispatcher is not null && _run.Pace.Line(ActionName, MyInvocation.MyCommand.Name, _dispatcher.Pace) is string pace)
+                WriteVerbose(pace);
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
                 : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed));
