@@ -79,8 +79,8 @@ namespace WebexConnect.Engine.Diagnostics
         /// <summary>The dispatcher gave the pipeline thread back after a row.</summary>
         public void RowLeft() => _rowLeftAt = MonotonicTicks.Now();
 
-        /// <summary>What was measured, with the run's elapsed time and its budget as the admin knows it.</summary>
-        public Sending.DispatchPace Read(TimeSpan elapsed, int maxConcurrentRequests, string budget)
+        /// <summary>What was measured, with the run's elapsed time, the destinations answered, and its budget.</summary>
+        public Sending.DispatchPace Read(TimeSpan elapsed, long destinations, int maxConcurrentRequests, int tps, string budget)
         {
             var answers = Interlocked.Read(ref _answers);
             return new Sending.DispatchPace
@@ -96,6 +96,8 @@ namespace WebexConnect.Engine.Diagnostics
                 AverageAnswer = answers == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Interlocked.Read(ref _answerTicks) / answers),
                 MaxConcurrentRequests = maxConcurrentRequests,
                 ReachedMaxConcurrent = _slotsFull,
+                Destinations = destinations,
+                Tps = tps,
                 Budget = budget,
             };
         }

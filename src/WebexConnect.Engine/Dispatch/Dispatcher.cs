@@ -137,7 +137,16 @@ namespace WebexConnect.Engine.Dispatch
         public Action? WhileWaiting { get; set; }
 
         /// <inheritdoc />
-        public DispatchPace Pace => _pace.Read(_clock.Elapsed, _options.MaxConcurrentRequests, RunDiagnostics.Budget(_gate, _startedAt));
+        public DispatchPace Pace
+        {
+            get
+            {
+                long destinations;
+                lock (_sync) destinations = _destinationsDone;
+                return _pace.Read(_clock.Elapsed, destinations, _options.MaxConcurrentRequests, (_gate as RateGate)?.SettledTps ?? _gate.Tps,
+                    RunDiagnostics.Budget(_gate, _startedAt));
+            }
+        }
 
         /// <inheritdoc />
         public DispatchProgress Progress

@@ -822,12 +822,16 @@ namespace WebexConnect.Commands
             // After the last result, beside the summary: how many rows went at once rather than at -SendAt.
             foreach (var warning in EndWarnings(preview: _whatIf != null)) WriteNamedWarning(warning);
             ShowProgress(completed: true);
-            // Before the counts, which stay the run's last line: what limited the pace of a run that took a while.
-            if (_whatIf is null && _dispatcher is not null && _run.Pace.Line(ActionName, MyInvocation.MyCommand.Name, _dispatcher.Pace) is string pace)
-                WriteVerbose(pace);
+            // Before the counts, which stay the run's last line: what limited the pace of a run that took a while; a run much
+            // slower than its TPS allows warns of it instead, after them.
+            var pace = _whatIf is null ? _dispatcher?.Pace : null;
+            var slow = pace is null ? null : _run.Pace.Warning(ActionName, MyInvocation.MyCommand.Name, pace);
+            if (pace is not null && slow is null && _run.Pace.Line(ActionName, MyInvocation.MyCommand.Name, pace) is string limitedBy)
+                WriteVerbose(limitedBy);
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
                 : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed));
+            if (slow is not null) WriteNamedWarning(slow);
             if (_whatIf is null && OneRowCallsWarning() is string loop) WriteNamedWarning(loop);
             // Rows not sent: one warning that counts them, names the commonest cause and says what to do, last in the log.
             if (_whatIf is null && RunSummary.Failures(ActionName, _run.Completed, _run.ByStatus, _run.Failures, _clock.Elapsed, _journalPath) is string failed)

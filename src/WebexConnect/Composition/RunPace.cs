@@ -57,18 +57,42 @@ namespace WebexConnect.Composition
         /// <param name="action">"Send SMS".</param>
         /// <param name="commandName">The command as the session has it, for the input's words ("the commands before Send-ConnectSms").</param>
         /// <param name="pace">What the engine measured.</param>
-        public string? Line(string action, string commandName, DispatchPace pace)
+        public string? Line(string action, string commandName, DispatchPace pace) =>
+            LimitOf(pace) is { } limit ? action + ": limited by " + Reason(limit, pace, commandName, verbose: true) : null;
+
+        /// <summary>A run shorter than this is not warned of, however slow: a scheduled task's log is not the place for seconds.</summary>
+        internal static readonly TimeSpan ShortestWarned = TimeSpan.FromMinutes(1);
+
+        /// <summary>
+        /// The warning of a run of a minute or more that went at less than half the pace its TPS allows, for a reason the admin
+        /// may act on or take to the vendor: the service's answers, retries, or the input. Null otherwise, and for a run the TPS
+        /// or -Confirm's questions held back: the first is the pace asked for, the second the admin's own. A scheduled task's log
+        /// has no -Verbose, and "10,000 rows in 240 s" alone left its reader guessing.
+        /// </summary>
+        /// <param name="action">"Send SMS".</param>
+        /// <param name="commandName">The command as the session has it.</param>
+        /// <param name="pace">What the engine measured.</param>
+        public string? Warning(string action, string commandName, DispatchPace pace)
         {
-            if (LimitOf(pace) is not { } limit) return null;
+            if (pace.Elapsed < ShortestWarned || pace.Tps <= 0 || LimitOf(pace) is not { } limit) return null;
+            if (limit is PaceLimit.Budget or PaceLimit.Questions) return null;
+            if (pace.Destinations / pace.Elapsed.TotalSeconds >= pace.Tps / 2.0) return null;
+            return action + ": " + pace.Destinations.ToString("N0", CultureInfo.InvariantCulture) + " destinations in " + Seconds(pace.Elapsed) +
+                ", under half the pace of " + pace.Tps.ToString("N0", CultureInfo.InvariantCulture) + " a second the TPS allows: limited by " +
+                Reason(limit, pace, commandName, verbose: false);
+        }
+
+        private string Reason(PaceLimit limit, DispatchPace pace, string commandName, bool verbose)
+        {
             var of = " of " + Seconds(pace.Elapsed) + " waiting ";
-            return action + ": limited by " + limit switch
+            return limit switch
             {
                 PaceLimit.Budget => "the TPS: " + pace.Budget + "; " + Of(pace.OnTheBudget) + of + "for it.",
                 PaceLimit.Answers => "the service's answers: " + Seconds(pace.AverageAnswer, "0.00") + " each on average" +
                     (pace.ReachedMaxConcurrent ? " (" + pace.MaxConcurrentRequests.ToString(CultureInfo.InvariantCulture) + " requests out at once, the most)" : "") +
                     "; " + Of(pace.OnAnswers) + of + "for them.",
                 PaceLimit.Retries => "retries: " + pace.Retries.ToString("N0", CultureInfo.InvariantCulture) + " " + (pace.Retries == 1 ? "request" : "requests") +
-                    " sent again (the lines above say why); " + Of(pace.OnRetries) + of + "to send again.",
+                    " sent again (" + (verbose ? "the lines above say" : "-Verbose says") + " why); " + Of(pace.OnRetries) + of + "to send again.",
                 PaceLimit.Questions => "-Confirm's questions: " + Of(Asking) + of + "for answers.",
                 _ => "the input: " + Of(pace.BetweenRows - Asking) + of + "for rows from the commands before " + commandName + ".",
             };

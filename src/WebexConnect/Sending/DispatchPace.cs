@@ -47,6 +47,12 @@ namespace WebexConnect.Sending
         /// <summary>True when every request slot was taken while the pipeline thread waited for one.</summary>
         public bool ReachedMaxConcurrent { get; init; }
 
+        /// <summary>The destinations the service answered for.</summary>
+        public long Destinations { get; init; }
+
+        /// <summary>The TPS the session's gate kept to at the end (while it searched after a 7009, the largest request taken).</summary>
+        public int Tps { get; init; }
+
         /// <summary>The TPS budget as an admin knows it: "50 destinations a second (-Tps 50)".</summary>
         public string Budget { get; init; } = "";
     }

@@ -128,6 +128,39 @@ namespace WebexConnect.Tests.Diagnostics
             Assert.Null(new RunPace().Line("Send SMS", "Send-ConnectSms", measured));
         }
 
+        [Fact]
+        public void A_long_run_at_under_half_its_tps_warns_of_what_held_it_back()
+        {
+            // 10,000 destinations in 240 s at -Tps 100: 42 a second, a scheduled task's log with no -Verbose.
+            var slowService = new DispatchPace
+            {
+                Elapsed = TimeSpan.FromSeconds(240), Destinations = 10_000, Tps = 100, Budget = "100 destinations a second (-Tps 100)",
+                OnAnswers = TimeSpan.FromSeconds(230), AverageAnswer = TimeSpan.FromSeconds(2.1), ReachedMaxConcurrent = true, MaxConcurrentRequests = 16,
+            };
+
+            Assert.Equal("Send SMS: 10,000 destinations in 240.0 s, under half the pace of 100 a second the TPS allows: limited by the service's answers: " +
+                "2.10 s each on average (16 requests out at once, the most); 230.0 of 240.0 s waiting for them.",
+                new RunPace().Warning("Send SMS", "Send-ConnectSms", slowService));
+            var slowRows = new DispatchPace { Elapsed = TimeSpan.FromSeconds(240), Destinations = 10_000, Tps = 100, BetweenRows = TimeSpan.FromSeconds(200) };
+            Assert.EndsWith(": limited by the input: 200.0 of 240.0 s waiting for rows from the commands before Send-ConnectSms.",
+                new RunPace().Warning("Send SMS", "Send-ConnectSms", slowRows));
+        }
+
+        [Fact]
+        public void No_warning_for_a_run_the_tps_held_back_nor_a_short_or_fast_enough_one()
+        {
+            var byTheBudget = new DispatchPace { Elapsed = TimeSpan.FromSeconds(240), Destinations = 2_400, Tps = 100, OnTheBudget = TimeSpan.FromSeconds(200) };
+            var underAMinute = new DispatchPace { Elapsed = TimeSpan.FromSeconds(50), Destinations = 10, Tps = 100, OnAnswers = TimeSpan.FromSeconds(45) };
+            var halfTheTps = new DispatchPace { Elapsed = TimeSpan.FromSeconds(100), Destinations = 5_000, Tps = 100, OnAnswers = TimeSpan.FromSeconds(90) };
+            var pace = new RunPace();
+
+            Assert.Null(pace.Warning("Send SMS", "Send-ConnectSms", byTheBudget));
+            Assert.Null(pace.Warning("Send SMS", "Send-ConnectSms", underAMinute));
+            Assert.Null(pace.Warning("Send SMS", "Send-ConnectSms", halfTheTps));
+            // The verbose line still says what limited them.
+            Assert.StartsWith("Send SMS: limited by the service's answers: ", pace.Line("Send SMS", "Send-ConnectSms", halfTheTps));
+        }
+
         private static IEnumerable<Recipient> Slowly(IEnumerable<Recipient> rows, TimeSpan each)
         {
             foreach (var row in rows)
