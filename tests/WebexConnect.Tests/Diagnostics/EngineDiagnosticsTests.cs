@@ -27,7 +27,8 @@ namespace WebexConnect.Tests.Diagnostics
     /// </summary>
     public class EngineDiagnosticsTests
     {
-        private static IEngineSession Open(LoopbackSandboxHost host, int? tps) => new ConnectEngine().Open(new ConnectionSettings
+        /// <summary>A session of the wired engine on the loopback sandbox, with the user's -Tps (or none).</summary>
+        internal static IEngineSession Open(LoopbackSandboxHost host, int? tps) => new ConnectEngine().Open(new ConnectionSettings
         {
             AuthMode = ConnectAuthMode.ServiceKey,
             ServiceKey = Secure("diag-key"),

@@ -5,15 +5,14 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using WebexConnect.Composition;
-using WebexConnect.Engine;
 using WebexConnect.Engine.Sandbox;
 using WebexConnect.Messages;
 using WebexConnect.Results;
 using WebexConnect.Sandbox.Host;
 using WebexConnect.Sending;
 using Xunit;
+using static WebexConnect.Tests.Diagnostics.EngineDiagnosticsTests;
 using static WebexConnect.Tests.Diagnostics.EngineRun;
-using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Diagnostics
 {
@@ -23,15 +22,6 @@ namespace WebexConnect.Tests.Diagnostics
     /// </summary>
     public class RunPaceTests
     {
-        private static IEngineSession Open(LoopbackSandboxHost host, int? tps) => new ConnectEngine().Open(new ConnectionSettings
-        {
-            AuthMode = ConnectAuthMode.ServiceKey,
-            ServiceKey = Secure("pace-key"),
-            BaseUri = host.BaseUri,
-            Tps = tps,
-            NoSharedTps = true,
-        });
-
         private static (PaceLimit? Limit, string? Line) Verdict(EngineRun run)
         {
             Assert.True(run.Failure is null, run.Failure?.ToString());
