@@ -454,7 +454,7 @@ namespace WebexConnect.Engine.Transport
                 // Whatever happened: a request whose body left may have been counted; one whose body did not, was not.
                 if (content.BodyWritten) permit.Answered(null);
                 else permit.NotSent();
-                if (answering) _pace!.LeaveAnswer(_clock.GetElapsedTime(sendStarted));
+                if (answering) _pace?.LeaveAnswer(_clock.GetElapsedTime(sendStarted));
             }
         }
 
