@@ -16,7 +16,7 @@ namespace WebexConnect.Engine.Diagnostics
             "Send run started: batches of up to " + Number(maxBatch) + " destinations, at most " +
             Number(maxConcurrent) + " requests at once.";
 
-        /// <summary>"Batch 3: 100 destinations handed to the transport (the input paused 50 ms); 2 requests in flight."</summary>
+        /// <summary>"Batch 3: 30 destinations handed to the transport (the input paused: no row for 50 ms); 2 requests in flight."</summary>
         public static string Handed(long batch, int destinations, int inFlight, BatchReason why, TimeSpan linger) =>
             "Batch " + Number(batch) + ": " + Plural(destinations, "destination") + " handed to the transport (" + Why(why, linger) + "); " +
             Plural(inFlight, "request") + " in flight.";

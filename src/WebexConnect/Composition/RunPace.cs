@@ -52,7 +52,7 @@ namespace WebexConnect.Composition
 
         /// <summary>
         /// "Send SMS: limited by the TPS: 50 destinations a second (-Tps 50); 4.8 of 5.2 s waiting for it."; null when the run was
-        /// too short to say (<see cref="Shortest"/>). Short, for a log 80 columns wide: the counts have a line of their own.
+        /// too short to say (<see cref="Shortest"/>). Short: the counts have a line of their own.
         /// </summary>
         /// <param name="action">"Send SMS".</param>
         /// <param name="commandName">The command as the session has it, for the input's words ("the commands before Send-ConnectSms").</param>

@@ -41,7 +41,7 @@ namespace WebexConnect.Sending
         /// <summary>How long an answer took on average; zero before the first.</summary>
         public TimeSpan AverageAnswer { get; init; }
 
-        /// <summary>The most requests a run has out at once, and whether this one had that many while the pipeline waited.</summary>
+        /// <summary>The most requests a run has out at once (DispatchOptions.MaxConcurrentRequests).</summary>
         public int MaxConcurrentRequests { get; init; }
 
         /// <summary>True when every request slot was taken while the pipeline thread waited for one.</summary>

@@ -44,6 +44,19 @@ namespace WebexConnect.Tests.Diagnostics
         }
 
         [Fact]
+        public async Task A_rate_the_service_announced_is_named_as_its_own()
+        {
+            // No -Tps: the sandbox announces its 100 a second in x-rate-limit-limit, and 300 rows wait for it.
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { Tps = 100 });
+            using var session = Open(host, null);
+
+            var (limit, line) = Verdict(Send(session, 300));
+
+            Assert.Equal(PaceLimit.Budget, limit);
+            Assert.StartsWith("Send SMS: limited by the TPS: 100 destinations a second (announced by the service: x-rate-limit-limit); ", line);
+        }
+
+        [Fact]
         public async Task A_slow_answering_service_names_its_answer_time()
         {
             // Every answer takes 1.5 s; the TPS allows the rows many times over.
