@@ -87,6 +87,19 @@ Describe 'The warning a run ends with' {
     }
 }
 
+Describe 'What limited the pace of a run' {
+    AfterEach { Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It 'names the TPS, its rate and where it came from, on the line before the counts' {
+        # An admin asks why 300 rows took 6 s: the counts alone did not say that -Tps 50 allowed no faster.
+        Connect-WebexConnect -Sandbox -Tps 50
+        $rows = 1..300 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:d5}' -f $_ } }
+        $verbose = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $verbose[-1].Message | Should -Match '^Send SMS: 300 rows in \d+\.\d s: 300 Queued\.$'
+        $verbose[-2].Message | Should -Match '^Send SMS: limited by the TPS: 50 destinations a second \(-Tps 50\); \d+\.\d of \d+\.\d s waiting for it\.$'
+    }
+}
+
 Describe 'A run the process is told to end (SIGTERM)' -Skip:$IsWindows {
     It 'says at which row it stopped, in the log, and its journal holds the rows accepted before' {
         # kill <pid>, systemd or a container's stop. Before: pwsh ended at once, and neither the log nor the console said a word.

@@ -31,6 +31,12 @@ namespace WebexConnect.Engine.Diagnostics
             _now = now ?? (() => DateTimeOffset.Now);
         }
 
+        /// <summary>
+        /// The run's accounting of where its time went: per run, as the sink is, and reached by the transport and the dispatcher
+        /// the same way, so that the line a run ends with (what limited its pace) needs no wiring of its own.
+        /// </summary>
+        public PaceMeter Pace { get; } = new PaceMeter();
+
         public void Verbose(string message) => Write(DiagnosticLevel.Verbose, message);
 
         public void Debug(string message) => Write(DiagnosticLevel.Debug, message);

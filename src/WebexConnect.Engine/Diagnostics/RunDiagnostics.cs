@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using WebexConnect.Engine.Dispatch;
+using WebexConnect.Engine.Transport;
 using WebexConnect.Results;
 
 namespace WebexConnect.Engine.Diagnostics
@@ -14,9 +16,41 @@ namespace WebexConnect.Engine.Diagnostics
             "Send run started: batches of up to " + Number(maxBatch) + " destinations, at most " +
             Number(maxConcurrent) + " requests at once.";
 
-        public static string Handed(long batch, int destinations, int inFlight) =>
-            "Batch " + Number(batch) + ": " + Plural(destinations, "destination") + " handed to the transport; " +
+        /// <summary>"Batch 3: 30 destinations handed to the transport (the input paused: no row for 50 ms); 2 requests in flight."</summary>
+        public static string Handed(long batch, int destinations, int inFlight, BatchReason why, TimeSpan linger) =>
+            "Batch " + Number(batch) + ": " + Plural(destinations, "destination") + " handed to the transport (" + Why(why, linger) + "); " +
             Plural(inFlight, "request") + " in flight.";
+
+        /// <summary>Why a batch went when it did, in the words of -Debug's line.</summary>
+        internal static string Why(BatchReason why, TimeSpan linger) => why switch
+        {
+            BatchReason.Full => "full",
+            BatchReason.HeldRows => "the open batches held the most rows they may",
+            BatchReason.InputPaused => "the input paused: no row for " + Duration(linger),
+            BatchReason.ResultsWaiting => "later results waited for its rows",
+            _ => "the input ended",
+        };
+
+        /// <summary>
+        /// The TPS budget as an admin knows it, and where it came from: "50 destinations a second (-Tps 50)".
+        /// </summary>
+        /// <param name="gate">The session's gate.</param>
+        /// <param name="runStartedAt">When the run started (<see cref="MonotonicTicks"/>): another process that used a shared budget since is named.</param>
+        public static string Budget(IRateGate gate, long runStartedAt)
+        {
+            if (gate is not RateGate rateGate) return Plural(gate.Tps, "destination") + " a second";
+            var rate = Plural(rateGate.SettledTps, "destination") + " a second";
+            var source = rateGate.Source switch
+            {
+                RateSource.Given => "-Tps " + Number(rateGate.UserLimit ?? rateGate.Tps),
+                RateSource.CautiousStart => "the cautious start while the tenant's limit is unknown: give it with Connect-WebexConnect -Tps",
+                RateSource.Announced => "announced by the service: x-rate-limit-limit",
+                RateSource.RefusedForRate => "lowered after the service refused requests for the rate: " + (rateGate.AdaptedBecause ?? "429"),
+                _ => "found after the service refused requests with too many destinations: 7009",
+            };
+            var shared = rateGate.Shared && rateGate.OthersSeenAt >= runStartedAt ? "; shared with other processes, which used part of it" : "";
+            return rate + " (" + source + shared + ")";
+        }
 
         /// <summary>"Batch 3 done in 1.2 s: 98 Queued, 2 Rejected."</summary>
         public static string Finished(long batch, IReadOnlyList<SendResult> results, TimeSpan took)

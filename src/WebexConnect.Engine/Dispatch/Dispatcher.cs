@@ -67,6 +67,9 @@ namespace WebexConnect.Engine.Dispatch
         private readonly Func<bool> _rowThreadRunnable;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly DiagnosticSink _diagnostics;
+        // Where the run's time goes, for the line on what limited its pace: the pipeline thread's waits, rows and ends.
+        private readonly PaceMeter _pace;
+        private readonly long _startedAt = MonotonicTicks.Now();
 
         // Everything below is guarded by _sync.
         private readonly object _sync = new object();
@@ -122,6 +125,7 @@ namespace WebexConnect.Engine.Dispatch
                 ? new Timer(_ => TickLinger(), null, period, period)
                 : new Timer(_ => { }, null, Timeout.Infinite, Timeout.Infinite);
             _diagnostics = diagnostics ?? new DiagnosticSink();
+            _pace = _diagnostics.Pace;
             _adaptationsAtStart = (_gate as RateGate)?.Adaptations ?? 0;
             _diagnostics.Debug(RunDiagnostics.Started(_gate.MaxBatchSize, options.MaxConcurrentRequests));
         }
@@ -131,6 +135,18 @@ namespace WebexConnect.Engine.Dispatch
 
         /// <inheritdoc />
         public Action? WhileWaiting { get; set; }
+
+        /// <inheritdoc />
+        public DispatchPace Pace
+        {
+            get
+            {
+                long destinations;
+                lock (_sync) destinations = _destinationsDone;
+                return _pace.Read(_clock.Elapsed, destinations, _options.MaxConcurrentRequests, (_gate as RateGate)?.SettledTps ?? _gate.Tps,
+                    RunDiagnostics.Budget(_gate, _startedAt));
+            }
+        }
 
         /// <inheritdoc />
         public DispatchProgress Progress
@@ -189,6 +205,7 @@ namespace WebexConnect.Engine.Dispatch
             }
 
             ThrowIfStopped();
+            _pace.RowCame();
             _rowThread.Adding();
             var shape = _shapes.Of(item.Message);
             List<OpenBatch>? full;
@@ -211,6 +228,7 @@ namespace WebexConnect.Engine.Dispatch
             {
                 Volatile.Write(ref _lastAddEndedTicks, LingerNow.Ticks);
                 _adding = false;
+                _pace.RowLeft();
             }
         }
 
@@ -220,6 +238,7 @@ namespace WebexConnect.Engine.Dispatch
             if (result is null) throw new ArgumentNullException(nameof(result));
             // Known without sending (a journal skip): it keeps its place even when the run has just failed.
             if (Volatile.Read(ref _fault) is null) ThrowIfStopped();
+            _pace.RowCame();
             lock (_sync)
             {
                 var sequence = ++_sequence;
@@ -230,6 +249,7 @@ namespace WebexConnect.Engine.Dispatch
             ThrowIfStopped();
 
             WaitForResultRoom();
+            _pace.RowLeft();
         }
 
         /// <inheritdoc />
@@ -261,8 +281,10 @@ namespace WebexConnect.Engine.Dispatch
         /// <inheritdoc />
         public IEnumerable<SendResult> Complete()
         {
+            // The input ended: the time since the last row was the pipeline's.
+            _pace.RowCame();
             List<OpenBatch> rest;
-            lock (_sync) rest = SealAll();
+            lock (_sync) rest = SealAll(BatchReason.InputEnded);
 
             // One result at a time: a result is taken only as it is handed over, so one a downstream stop (Select-Object
             // -First) leaves unwritten is still held here, and StopAndCount counts it as sent. Before, the rest of a list
@@ -284,7 +306,7 @@ namespace WebexConnect.Engine.Dispatch
                 {
                     next = _results.TakeNext();
                     released = _results.Released == _sequence;
-                    if (next is null && !released && !IsStopped) waited = !Monitor.Wait(_sync, PollInterval);
+                    if (next is null && !released && !IsStopped) waited = !WaitOnSending();
                 }
 
                 if (waited) WhileWaiting?.Invoke();
@@ -358,6 +380,7 @@ namespace WebexConnect.Engine.Dispatch
             _openByShape.TryGetValue(shape, out var batch);
             if (batch is not null && batch.Destinations + item.Recipient.Addresses.Count > max)
             {
+                batch.Why = BatchReason.Full;
                 Close(batch);
                 (ready ??= new List<OpenBatch>()).Add(batch);
                 batch = null;
@@ -378,6 +401,7 @@ namespace WebexConnect.Engine.Dispatch
             _unfinished.Added(sequence, item);
             if (batch.Destinations >= max)
             {
+                batch.Why = BatchReason.Full;
                 Close(batch);
                 (ready ??= new List<OpenBatch>()).Add(batch);
             }
@@ -394,6 +418,7 @@ namespace WebexConnect.Engine.Dispatch
         {
             // _open is in the order the batches were started, so the first holds the earliest row.
             var oldest = _open[0];
+            oldest.Why = BatchReason.HeldRows;
             _open.RemoveAt(0);
             _openByShape.Remove(oldest.Shape);
             _heldRows -= oldest.Count;
@@ -409,8 +434,30 @@ namespace WebexConnect.Engine.Dispatch
             _heldRows -= batch.Count;
         }
 
-        private List<OpenBatch> SealAll()
+        /// <summary>
+        /// Waits (caller holds _sync) for a pulse, at most <see cref="PollInterval"/>, as time the pipeline thread waited on
+        /// sending; true when pulsed.
+        /// </summary>
+        private bool WaitOnSending()
         {
+            var from = _clock.Elapsed;
+            var pulsed = Monitor.Wait(_sync, PollInterval);
+            _pace.Waited(_clock.Elapsed - from);
+            return pulsed;
+        }
+
+        /// <summary>Takes a request slot, waiting at most <see cref="PollInterval"/>: false when every slot stayed taken.</summary>
+        private bool WaitForSlot()
+        {
+            var from = _clock.Elapsed;
+            var taken = _slots.Wait(PollInterval, _stopToken);
+            _pace.Waited(_clock.Elapsed - from, slotsFull: !taken);
+            return taken;
+        }
+
+        private List<OpenBatch> SealAll(BatchReason why)
+        {
+            foreach (var batch in _open) batch.Why = why;
             var all = new List<OpenBatch>(_open);
             _open.Clear();
             _openByShape.Clear();
@@ -428,7 +475,7 @@ namespace WebexConnect.Engine.Dispatch
                 lock (_sync)
                 {
                     if (_inFlight < RequestsAhead || IsStopped) return;
-                    if (Monitor.Wait(_sync, PollInterval)) continue;
+                    if (WaitOnSending()) continue;
                 }
 
                 WhileWaiting?.Invoke();
@@ -454,7 +501,7 @@ namespace WebexConnect.Engine.Dispatch
                 try
                 {
                     WaitForRoomAhead();
-                    while (!_slots.Wait(PollInterval, _stopToken)) WhileWaiting?.Invoke();
+                    while (!WaitForSlot()) WhileWaiting?.Invoke();
                 }
                 catch (OperationCanceledException)
                 {
@@ -489,7 +536,7 @@ namespace WebexConnect.Engine.Dispatch
                 _unfinished.Handed(batch.Sequences, outgoing.Number);
             }
 
-            _diagnostics.Debug(RunDiagnostics.Handed(outgoing.Number, batch.Destinations, inFlight));
+            _diagnostics.Debug(RunDiagnostics.Handed(outgoing.Number, batch.Destinations, inFlight, batch.Why, _tuning.Linger));
             _ = Task.Run(() => SendAsync(batch, outgoing));
         }
 
@@ -668,8 +715,8 @@ namespace WebexConnect.Engine.Dispatch
                     if (_results.WaitingCount < _tuning.MaxWaitingResults) return;
                     // The result everyone waits for may sit in a partial batch no record will fill while
                     // we block: send those now.
-                    if (_open.Count > 0) partial = SealAll();
-                    else if (!IsStopped) waited = !Monitor.Wait(_sync, PollInterval);
+                    if (_open.Count > 0) partial = SealAll(BatchReason.ResultsWaiting);
+                    else if (!IsStopped) waited = !WaitOnSending();
                 }
 
                 if (waited) WhileWaiting?.Invoke();
@@ -722,6 +769,7 @@ namespace WebexConnect.Engine.Dispatch
                     }
 
                     if (!_slots.Wait(0)) break;
+                    _open[i].Why = BatchReason.InputPaused;
                     var piece = _open[i].TakeUpTo(_gate.MaxBatchSize);
                     _heldRows -= piece.Count;
                     (quiet ??= new List<OpenBatch>()).Add(piece);

@@ -26,6 +26,9 @@ namespace WebexConnect.Engine.Dispatch
 
         public MessageShape Shape { get; }
 
+        /// <summary>Why it goes now, for -Debug's line as it is handed to the transport.</summary>
+        public BatchReason Why { get; set; }
+
         public int Count => _items.Count;
 
         /// <summary>Addresses across the recipients: what the batch size limit and the TPS count.</summary>
@@ -47,6 +50,7 @@ namespace WebexConnect.Engine.Dispatch
             if (Destinations <= maxDestinations) return this;
             var count = RequestPieces.CountThatFit(_recipients, 0, maxDestinations);
             var first = new OpenBatch(Shape, count);
+            first.Why = Why;
             for (var i = 0; i < count; i++) first.Add(_items[i], _sequences[i]);
 
             _items.RemoveRange(0, count);

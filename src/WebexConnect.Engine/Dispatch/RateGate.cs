@@ -100,6 +100,8 @@ namespace WebexConnect.Engine.Dispatch
         private long _quiet = FirstQuiet.Ticks;
         private bool _rose;
         private bool _disposed;
+        // Where the limit in force came from (a RateSource), for the line a run ends with: only told, never decides anything.
+        private int _source;
 
         /// <summary>A gate on the real clock with a ledger of its own.</summary>
         public RateGate(int? tps)
@@ -122,6 +124,7 @@ namespace WebexConnect.Engine.Dispatch
             _userGaveLimit = tps.HasValue;
             UserLimit = tps;
             _tps = tps ?? ConservativeTps;
+            _source = (int)(tps.HasValue ? RateSource.Given : RateSource.CautiousStart);
             // A request abandoned at its timeout may still arrive just before it: hold it a second past that.
             _inFlightHold = requestTimeout.Ticks + 2 * MonotonicTicks.PerSecond;
             _manualClock = manualClock;
@@ -168,6 +171,21 @@ namespace WebexConnect.Engine.Dispatch
         /// refusal lowered it. -WhatIf then plans a later run's requests at it.
         /// </summary>
         public bool LimitLearned => Volatile.Read(ref _announced) != 0 || Adaptations > 0;
+
+        /// <summary>Where the limit in force came from: the user, the cautious start, the service's announcement, or a refusal.</summary>
+        public RateSource Source => (RateSource)Volatile.Read(ref _source);
+
+        /// <summary>
+        /// When the gate last saw another process hold part of a shared budget (<see cref="MonotonicTicks"/>, long.MinValue
+        /// before), as <see cref="TakesWhatIsFree"/> looked: a run that began before it shared the budget.
+        /// </summary>
+        internal long OthersSeenAt
+        {
+            get
+            {
+                lock (_sync) return _othersSeenAt;
+            }
+        }
 
         /// <summary>Why the gate last lowered itself ("429", "7009"), for the warning.</summary>
         public string? AdaptedBecause => Volatile.Read(ref _adaptedBecause);
@@ -282,6 +300,7 @@ namespace WebexConnect.Engine.Dispatch
         {
             if (_userGaveLimit || tps <= 0) return;
             Volatile.Write(ref _announced, 1);
+            Volatile.Write(ref _source, (int)RateSource.Announced);
             // The service's word sets the rate: no climb towards an older one.
             lock (_sync) _climbTo = 0;
             if (Interlocked.Exchange(ref _tps, tps) != tps) Wake();
@@ -356,6 +375,7 @@ namespace WebexConnect.Engine.Dispatch
             }
 
             Volatile.Write(ref _adaptedBecause, code);
+            Volatile.Write(ref _source, (int)(code == "7009" ? RateSource.RefusedForSize : RateSource.RefusedForRate));
             Interlocked.Increment(ref _adaptations);
             Wake();
         }

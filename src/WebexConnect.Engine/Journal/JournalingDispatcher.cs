@@ -87,6 +87,9 @@ namespace WebexConnect.Engine.Journal
 
         public DispatchProgress Progress => _inner.Progress;
 
+        /// <inheritdoc />
+        public DispatchPace Pace => _inner.Pace;
+
         public StoppedRows StopAndCount(TimeSpan unwind) => _inner.StopAndCount(unwind);
 
         public void Add(DispatchItem item)

@@ -50,6 +50,8 @@ namespace WebexConnect.Engine.Transport
         private readonly ResiliencePipeline<AttemptResult> _retry;
         private readonly FailureCircuit _circuit;
         private readonly TransportDiagnostics _tell;
+        // The run's accounting of what its requests are doing, for the line on what limited its pace; null without a sink.
+        private readonly PaceMeter? _pace;
         private int _adoptedTps;
 
         /// <summary>The service accepted a request of this run: a later 401 is a credential revoked since, not a wrong one.</summary>
@@ -74,6 +76,7 @@ namespace WebexConnect.Engine.Transport
             _clock = clock ?? TimeProvider.System;
             _circuit = new FailureCircuit(_options.CircuitThreshold, _options.CircuitBreak, _clock);
             _tell = new TransportDiagnostics(diagnostics, _options.MaxAttempts);
+            _pace = diagnostics?.Pace;
             _retry = BuildRetry(_options, _clock, _tell);
             _tell.Endpoint(client.BaseAddress, MessagesPath);
         }
@@ -278,28 +281,40 @@ namespace WebexConnect.Engine.Transport
         {
             var body = _payload.Body(request);
             var attempts = 0;
+            var tries = 0;
             var renewed = false;
             while (true)
             {
                 AttemptResult result;
                 // The context carries the batch to the retry callback, which says why and how long it waits.
                 var context = ResilienceContextPool.Shared.Get(cancellationToken);
+                _pace?.EnterExchange();
                 try
                 {
                     context.Properties.Set(TransportDiagnostics.BatchKey, request);
                     result = await _retry.ExecuteAsync(async ctx =>
                     {
-                        var attempt = await AttemptAsync(request, body, run, ctx.CancellationToken).ConfigureAwait(false);
-                        // Sent back by the gate for its size: it never left, so it is no attempt.
-                        if (attempt.Kind == AttemptKind.Oversized) return attempt;
-                        attempts++;
-                        if (CertainlyNotAccepted(attempt.Kind)) _options.AttemptObserver?.NotAccepted(request.Recipients);
-                        else run.MayHaveReached();
-                        return attempt;
+                        // Outside an attempt, inside the exchange: the request waits to be resent (the pace line's "retries").
+                        _pace?.EnterAttempt(again: tries++ > 0);
+                        try
+                        {
+                            var attempt = await AttemptAsync(request, body, run, ctx.CancellationToken).ConfigureAwait(false);
+                            // Sent back by the gate for its size: it never left, so it is no attempt.
+                            if (attempt.Kind == AttemptKind.Oversized) return attempt;
+                            attempts++;
+                            if (CertainlyNotAccepted(attempt.Kind)) _options.AttemptObserver?.NotAccepted(request.Recipients);
+                            else run.MayHaveReached();
+                            return attempt;
+                        }
+                        finally
+                        {
+                            _pace?.LeaveAttempt();
+                        }
                     }, context).ConfigureAwait(false);
                 }
                 finally
                 {
+                    _pace?.LeaveExchange();
                     ResilienceContextPool.Shared.Return(context);
                 }
 
@@ -345,6 +360,7 @@ namespace WebexConnect.Engine.Transport
         {
             var waitStarted = _clock.GetTimestamp();
             RatePermit permit;
+            _pace?.EnterGate();
             try
             {
                 permit = await _gate.WaitAsync(request.DestinationCount, cancellationToken).ConfigureAwait(false) ?? RatePermit.None;
@@ -353,10 +369,15 @@ namespace WebexConnect.Engine.Transport
             {
                 return oversized.FitsNow is int fits ? AttemptResult.PartlyFits(fits) : AttemptResult.Oversized(oversized.Tps);
             }
+            finally
+            {
+                _pace?.LeaveGate();
+            }
 
             var sendStarted = _clock.GetTimestamp();
             _tell.GateWaited(request, _clock.GetElapsedTime(waitStarted, sendStarted));
             using var content = new JsonBodyContent(body, permit.Leaving);
+            var answering = false;
             try
             {
                 // Last, after the gate and any backoff: a request still waiting has not left, whatever happens to the process.
@@ -370,6 +391,8 @@ namespace WebexConnect.Engine.Transport
                 perAttempt.CancelAfter(_options.RequestTimeout);
                 try
                 {
+                    _pace?.EnterAnswer();
+                    answering = true;
                     // Headers first: ApiResponse reads at most MaxBodyBytes of the body, so a huge answer cannot fill memory.
                     using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, perAttempt.Token).ConfigureAwait(false);
                     permit.Heard();
@@ -431,6 +454,7 @@ namespace WebexConnect.Engine.Transport
                 // Whatever happened: a request whose body left may have been counted; one whose body did not, was not.
                 if (content.BodyWritten) permit.Answered(null);
                 else permit.NotSent();
+                if (answering) _pace?.LeaveAnswer(_clock.GetElapsedTime(sendStarted));
             }
         }
 

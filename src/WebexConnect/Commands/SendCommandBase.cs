@@ -782,7 +782,10 @@ namespace WebexConnect.Commands
         private bool Confirmed(string target)
         {
             var confirmed = false;
+            var asked = Stopwatch.GetTimestamp();
             _output!.Stream(() => confirmed = ShouldProcess(target, ActionName));
+            // A question waits for the admin: time the engine sees as the input's, and the pace line must not blame the input for.
+            _run!.Pace.Asked(asked);
             if (!_output.Stopped) return confirmed;
             _output.StoppedBefore(_row, preference: null);
             return false;
@@ -841,9 +844,16 @@ namespace WebexConnect.Commands
             // After the last result, beside the summary: how many rows went at once rather than at -SendAt.
             foreach (var warning in EndWarnings(preview: _whatIf != null)) WriteNamedWarning(warning);
             ShowProgress(completed: true);
+            // Before the counts, which stay the run's last line: what limited the pace of a run that took a while; a run much
+            // slower than its TPS allows warns of it instead, after them.
+            var pace = _whatIf is null ? _dispatcher?.Pace : null;
+            var slow = pace is null ? null : _run.Pace.Warning(ActionName, MyInvocation.MyCommand.Name, pace);
+            if (pace is not null && slow is null && _run.Pace.Line(ActionName, MyInvocation.MyCommand.Name, pace) is string limitedBy)
+                WriteVerbose(limitedBy);
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
                 : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed));
+            if (slow is not null) WriteNamedWarning(slow);
             if (_whatIf is null && OneRowCallsWarning() is string loop) WriteNamedWarning(loop);
             // Rows not sent: one warning that counts them, names the commonest cause and says what to do, last in the log.
             if (_whatIf is null && RunSummary.Failures(ActionName, _run.Completed, _run.ByStatus, _run.Failures, _clock.Elapsed, _journalPath) is string failed)

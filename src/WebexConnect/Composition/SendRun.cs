@@ -42,6 +42,9 @@ namespace WebexConnect.Composition
         /// <summary>The unsuccessful results by Code, for the warning a run with any ends with.</summary>
         public RunFailures Failures { get; } = new RunFailures();
 
+        /// <summary>What limited the run's pace, for the line its -Verbose ends with: the time -Confirm's questions took, and the words.</summary>
+        public RunPace Pace { get; } = new RunPace();
+
         /// <summary>
         /// The Invalid result for a record that must not be sent, or null when it may be sent. Its Sequence is
         /// its place among the records handed to the dispatcher, which has no gaps where a row was declined.

@@ -264,6 +264,9 @@ namespace WebexConnect.Sending
         /// <summary>What -Verbose, -Debug and warnings should say since the last call, oldest first; never blocks.</summary>
         IReadOnlyList<DiagnosticEntry> TakeDiagnostics();
 
+        /// <summary>Where the run's time went so far, for the line that says what limited its pace; pipeline thread, after the last result.</summary>
+        DispatchPace Pace { get; }
+
         /// <summary>
         /// Called about every 50 ms while Add or Complete blocks with no result to give (a full in-flight bound, a
         /// Retry-After, a wait for the TPS budget), on the thread that called them: the cmdlet writes what the engine

@@ -52,6 +52,8 @@ namespace WebexConnect.Tests.Composition
 
             public IReadOnlyList<DiagnosticEntry> TakeDiagnostics() => Array.Empty<DiagnosticEntry>();
 
+            public DispatchPace Pace { get; } = new DispatchPace();
+
             public StoppedRows StopAndCount(TimeSpan unwind)
             {
                 var rows = new StoppedRows();

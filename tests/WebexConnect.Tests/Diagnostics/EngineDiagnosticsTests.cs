@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -26,7 +27,8 @@ namespace WebexConnect.Tests.Diagnostics
     /// </summary>
     public class EngineDiagnosticsTests
     {
-        private static IEngineSession Open(LoopbackSandboxHost host, int? tps) => new ConnectEngine().Open(new ConnectionSettings
+        /// <summary>A session of the wired engine on the loopback sandbox, with the user's -Tps (or none).</summary>
+        internal static IEngineSession Open(LoopbackSandboxHost host, int? tps) => new ConnectEngine().Open(new ConnectionSettings
         {
             AuthMode = ConnectAuthMode.ServiceKey,
             ServiceKey = Secure("diag-key"),
@@ -199,6 +201,33 @@ namespace WebexConnect.Tests.Diagnostics
             Assert.True(("WARNING: " + warning.Message).Length <= 2 * 80 - 10);
             Assert.Contains(lines, d => d.Level == DiagnosticLevel.Debug && d.Message.Contains("not sent, the circuit is open"));
             Assert.Equal(2, server.Received.Count);
+        }
+
+        [Fact]
+        public async Task Debug_says_why_each_batch_went()
+        {
+            await using var host = await LoopbackSandboxHost.StartAsync(new SandboxOptions { Tps = 1000 });
+            using var session = Open(host, 100);
+
+            // A full batch of 100, then 30 rows and a pause of the input (longer than the budget takes to free), then 20 and its end.
+            var rows = Enumerable.Range(1, 150).Select(Person).Select((r, i) => (Recipient: r, Pause: i == 130 ? TimeSpan.FromSeconds(1.5) : TimeSpan.Zero));
+            var run = Send(session, Paused(rows));
+
+            // What each batch holds depends on how fast this machine answers (slow answers make smaller requests): not asserted.
+            var handed = run.Lines(DiagnosticLevel.Debug).Where(l => l.Contains(" handed to the transport (")).ToList();
+            Assert.StartsWith("Batch 1: ", handed[0]);
+            Assert.Contains("destinations handed to the transport (full); ", handed[0]);
+            Assert.Contains(handed, l => l.Contains(" handed to the transport (the input paused: no row for 50 ms); "));
+            Assert.Contains(" handed to the transport (the input ended); ", handed[handed.Count - 1]);
+        }
+
+        private static IEnumerable<Recipient> Paused(IEnumerable<(Recipient Recipient, TimeSpan Pause)> rows)
+        {
+            foreach (var (recipient, pause) in rows)
+            {
+                if (pause > TimeSpan.Zero) Thread.Sleep(pause);
+                yield return recipient;
+            }
         }
     }
 }

@@ -28,6 +28,9 @@ namespace WebexConnect.Tests.Diagnostics
 
         public Exception? Failure { get; private set; }
 
+        /// <summary>Where the run's time went, read after its last result as the cmdlet reads it.</summary>
+        public DispatchPace? Pace { get; private set; }
+
         public IEnumerable<string> Lines(DiagnosticLevel level) => Diagnostics.Where(d => d.Level == level).Select(d => d.Message);
 
         /// <summary>Every line, one per row, for assertion messages.</summary>
@@ -39,7 +42,9 @@ namespace WebexConnect.Tests.Diagnostics
         public static EngineRun Send(IEngineSession session, int count, DispatchOptions? options = null) =>
             Send(session, Enumerable.Range(1, count).Select(Person), options);
 
-        public static EngineRun Send(IEngineSession session, IEnumerable<Recipient> recipients, DispatchOptions? options = null, ConnectMessage? message = null)
+        /// <param name="messageOf">Each row's own message (a text per row), in place of <paramref name="message"/>.</param>
+        public static EngineRun Send(IEngineSession session, IEnumerable<Recipient> recipients, DispatchOptions? options = null, ConnectMessage? message = null,
+            Func<Recipient, ConnectMessage>? messageOf = null)
         {
             var run = new EngineRun();
             using var dispatcher = session.CreateDispatcher(options ?? new DispatchOptions(), CancellationToken.None);
@@ -48,7 +53,7 @@ namespace WebexConnect.Tests.Diagnostics
                 var row = 0;
                 foreach (var recipient in recipients)
                 {
-                    dispatcher.Add(new DispatchItem(message ?? Greeting, recipient, inputObject: ++row));
+                    dispatcher.Add(new DispatchItem(messageOf?.Invoke(recipient) ?? message ?? Greeting, recipient, inputObject: ++row));
                     run.Results.AddRange(dispatcher.TakeReady());
                     run.Diagnostics.AddRange(dispatcher.TakeDiagnostics());
                 }
@@ -58,6 +63,8 @@ namespace WebexConnect.Tests.Diagnostics
                     run.Results.Add(result);
                     run.Diagnostics.AddRange(dispatcher.TakeDiagnostics());
                 }
+
+                run.Pace = dispatcher.Pace;
             }
             catch (Exception ex) when (ex is SessionFailureException || ex is InvalidOperationException)
             {
