@@ -330,9 +330,11 @@ namespace WebexConnect.Commands
         {
             DebugSwitch.Apply(this);
             // A -SendAt text that is no time is refused here, as PowerShell's binder refused it before -SendAt bound columns too.
-            if (UnreadableTime.Of(SendAt) is { } refused)
-                ThrowParameterError("ParameterArgumentTransformationError", "Cannot process argument transformation on parameter 'SendAt'. " + refused.Reason, refused.Text);
-            _sendAtGiven = SendAt;
+            // With nothing piped it is the one row's: that row's Invalid result (OneRowCall), and the row is not scheduled.
+            var unreadableSendAt = UnreadableTime.Of(SendAt);
+            if (unreadableSendAt is not null && MyInvocation.ExpectingInput)
+                ThrowParameterError(UnreadableTime.ErrorId, "Cannot process argument transformation on parameter 'SendAt'. " + unreadableSendAt.Reason, unreadableSendAt.Text);
+            _sendAtGiven = unreadableSendAt is null ? SendAt : null;
             if (ExpireAt.HasValue && Validity.HasValue)
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             _expiry = new RowExpiry(ExpireAt, Validity);
@@ -358,6 +360,8 @@ namespace WebexConnect.Commands
             _oneRowCall = OneRowCall.For(MyInvocation.ExpectingInput, givenOnCommandLine, ContentWithoutColumn);
             if (_oneRowCall is not null && ExpandedSubstitutions.RowProblem(this, ExpandedSubstitutions.SendParameters) is { } lost)
                 _oneRowCall.Refuse(lost, ExpandedSubstitutions.ErrorId);
+            if (_oneRowCall is not null && unreadableSendAt is not null)
+                _oneRowCall.Refuse(unreadableSendAt.ProblemOfParameter("SendAt", "to send it now"), UnreadableTime.ErrorId);
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, givenOnCommandLine, MyInvocation.MyCommand.Name,
                 PipelineColumns.OfOtherSets(GetType(), ParameterSetName), ColumnOfOtherCommand, PipelineColumns.Of(GetType()));
@@ -493,7 +497,8 @@ namespace WebexConnect.Commands
                 var expiryProblems = _expiry!.Read(columns, _composer.Layouts, out var expireAt, out var validity);
                 message = CurrentMessage(expireAt, validity);
                 if (RowContentProblem is { } content) record = record.With(content);
-                if (UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(unreadable.ProblemOfColumn("SendAt", "to send the row now"));
+                // A row's cell; a one-row call's -SendAt is its own problem (OneRowCall), refused in BeginProcessing.
+                if (_oneRowCall is null && UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(unreadable.ProblemOfColumn("SendAt", "to send the row now"));
                 if (expiryProblems is not null)
                     foreach (var problem in expiryProblems) record = record.With(problem);
                 if (_oneRowCall is not null) record = _oneRowCall.WithRefused(record);
@@ -722,7 +727,8 @@ namespace WebexConnect.Commands
                 // A parameter the problem needs but the command line left out (-ShortenLinks without -LinkDomain) is given, not corrected.
                 var verb = MyInvocation.BoundParameters.ContainsKey(name) ? "correct" : "give";
                 runWide.Add("-" + field + ": " + problem.ForCommandLine, verb, "-" + name + source, value);
-                if (_oneRowCall?.Owns(name) == true) rowsOwn.Add(problem);
+                // Given, not missing: a -FallbackText that -SmsFallback needs is no value of the row's.
+                if (_oneRowCall?.Owns(name) == true && MyInvocation.BoundParameters.ContainsKey(name)) rowsOwn.Add(problem);
             }
             if (OneRowCall.RowsOwn(rowsOwn, runWide.Count) is { } own)
             {

@@ -215,7 +215,11 @@ namespace WebexConnect.Commands
         private protected override IEnumerable<string> PerRowParameters => _rowScripts?.Parameters ?? Array.Empty<string>();
 
         /// <inheritdoc />
-        private protected override IEnumerable<string> ContentWithoutColumn => new[] { nameof(FallbackText), nameof(Card), nameof(Carousel), nameof(Suggestion) };
+        /// <remarks>
+        /// -FallbackText only with -SmsFallback: without it, its problem is the missing switch, every call's. -Carousel and
+        /// -Suggestion are left out: a script builds them once, before its loop, and their help says they stop the command.
+        /// </remarks>
+        private protected override IEnumerable<string> ContentWithoutColumn => SmsFallback ? new[] { nameof(FallbackText), nameof(Card) } : new[] { nameof(Card) };
 
         /// <summary>The row's text: none beside a command-line -MediaUrl, whose rows are that file (a Text column is then a substitution, as before).</summary>
         private string? RowText => ParameterSetName == TextSet && !_mediaUrlGiven ? Text : null;

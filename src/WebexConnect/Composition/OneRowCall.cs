@@ -18,6 +18,8 @@ namespace WebexConnect.Composition
         /// <summary>The Code and ErrorId of a one-row call refused for its own value, as the command's stop was.</summary>
         public const string InvalidParameterValue = "InvalidParameterValue";
 
+        private static readonly string[] RunSettings = { "ExpireAt", "Validity" };
+
         private readonly HashSet<string> _own;
         // What the checks before the row was read refused of its own values, each with the ErrorId its stop had.
         private List<KeyValuePair<ValidationProblem, string>>? _refused;
@@ -35,6 +37,9 @@ namespace WebexConnect.Composition
         {
             if (piped) return null;
             var own = new HashSet<string>(givenOnCommandLine.Values, StringComparer.OrdinalIgnoreCase);
+            // An expiry is how long the service keeps trying, a setting of the script more than of a row: as its help says,
+            // a wrong one stops the command.
+            own.ExceptWith(RunSettings);
             own.UnionWith(content);
             return new OneRowCall(own);
         }
@@ -64,7 +69,13 @@ namespace WebexConnect.Composition
         /// </summary>
         /// <param name="own">The problems of the row's own values.</param>
         /// <param name="all">How many problems the command line has in all.</param>
-        public static IReadOnlyList<ValidationProblem>? RowsOwn(IReadOnlyList<ValidationProblem> own, int all) =>
-            own.Count > 0 && own.Count == all ? own : null;
+        public static IReadOnlyList<ValidationProblem>? RowsOwn(IReadOnlyList<ValidationProblem> own, int all)
+        {
+            if (own.Count == 0 || own.Count != all) return null;
+            // Worded for the command line's value: a row's advice ("or leave the row out", "'$(Text)'") is for a CSV's cell.
+            var worded = new ValidationProblem[own.Count];
+            for (var i = 0; i < own.Count; i++) worded[i] = ValidationProblem.Worded(own[i].Field, own[i].ForCommandLine, own[i].ForCommandLine);
+            return worded;
+        }
     }
 }

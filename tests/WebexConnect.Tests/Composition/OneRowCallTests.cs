@@ -27,11 +27,28 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void AnExpiryStaysTheCommandsSetting()
+        {
+            var call = OneRowCall.For(piped: false, new Dictionary<string, string> { ["Validity"] = "Validity", ["ExpireAt"] = "ExpireAt" }, new string[0])!;
+
+            Assert.False(call.Owns("Validity"));
+            Assert.False(call.Owns("ExpireAt"));
+        }
+
+        [Fact]
+        public void TheRowsProblemIsWordedForTheCommandLinesValueNotForACell()
+        {
+            var problem = new ValidationProblem("Text", "Text is only white space: give the text", ", or leave the row out");
+
+            Assert.Equal("Text: Text is only white space: give the text", Assert.Single(OneRowCall.RowsOwn(new[] { problem }, all: 1)!).ToString());
+        }
+
+        [Fact]
         public void TheRowTakesItsProblemsOnlyWhenNoneIsOfAValueThatIsNoRows()
         {
             var own = new[] { new ValidationProblem("Text", "the SMS has no text") };
 
-            Assert.Same(own, OneRowCall.RowsOwn(own, all: 1));
+            Assert.Equal("Text: the SMS has no text", Assert.Single(OneRowCall.RowsOwn(own, all: 1)!).ToString());
             // -From '' beside -Text '': the command stops as before, naming both.
             Assert.Null(OneRowCall.RowsOwn(own, all: 2));
             Assert.Null(OneRowCall.RowsOwn(new ValidationProblem[0], all: 0));
