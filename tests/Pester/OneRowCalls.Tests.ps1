@@ -125,3 +125,125 @@ foreach ($r in Import-Csv $Csv) {
         @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -BeNullOrEmpty
     }
 }
+
+# A loop of one-row calls collects one result per row. A row whose own value the command refused before anything was read
+# (an empty Message cell as -Text, a file's name, a card New-ConnectRcsCard could not make) stopped that call with
+# "It is the same for every row ... run the command again" and no result: the loop's report silently lacked that row.
+Describe 'A loop of one-row calls over a CSV with one bad row' {
+    BeforeAll {
+        # Runs $Body (the loop's statement, $u the row) over the rows of $Rows as the admin's script file does, collecting
+        # the results and the errors; returns both and what the sandbox received.
+        function script:Invoke-RowLoop([object[]] $Rows, [string] $Body, [switch] $InTry) {
+            Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+            $csv = Join-Path $TestDrive 'rows.csv'
+            $Rows | Export-Csv $csv -NoTypeInformation
+            $file = Join-Path $TestDrive 'loop.ps1'
+            # As a script run by Task Scheduler: PowerShell's default preference (Pester's is Stop), and with -InTry a catch
+            # that keeps the stop (a try block also stops at the CommandNotFound of "$(Name)", so not always).
+            $loop = "foreach (`$u in Import-Csv `$Csv) { `$results += $Body -WarningAction SilentlyContinue }"
+            if ($InTry) { $loop = "try { $loop } catch { `$_ }" }
+            Set-Content $file -Value (("param(`$Csv)", "`$ErrorActionPreference = 'Continue'", "`$results = @()", $loop, "`$results") -join "`n")
+            $out = @(& $file -Csv $csv 2>&1)
+            [pscustomobject]@{
+                Results  = @($out | Where-Object { $_ -is [WebexConnect.Results.SendResult] })
+                Errors   = @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+                Requests = @(Get-ConnectSandboxRequest).Count
+            }
+        }
+    }
+
+    It '<Name>: every row has its result, the bad row Invalid with Code <Code>, the others sent' -ForEach @(
+        @{ Name = 'SMS, an empty Message'; Code = 'InvalidParameterValue'; Field = 'Text'
+           Rows = @(@{ Phone = '+447700900001'; Message = 'Hi' }, @{ Phone = '+447700900002'; Message = '' }, @{ Phone = '+447700900003'; Message = 'Hi' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text $u.Message -From Helpdesk' }
+        @{ Name = 'SMS, a Message of spaces'; Code = 'InvalidParameterValue'; Field = 'Text'
+           Rows = @(@{ Phone = '+447700900001'; Message = 'Hi' }, @{ Phone = '+447700900002'; Message = '   ' }, @{ Phone = '+447700900003'; Message = 'Hi' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text $u.Message -From Helpdesk' }
+        @{ Name = 'SMS, a Message that is a file name'; Code = 'InvalidParameterValue'; Field = 'Text'
+           Rows = @(@{ Phone = '+447700900001'; Message = 'Hi' }, @{ Phone = '+447700900002'; Message = 'reminder.txt' }, @{ Phone = '+447700900003'; Message = 'Hi' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text $u.Message -From Helpdesk' }
+        @{ Name = 'SMS, no Message property ($null)'; Code = 'InvalidParameterValue'; Field = 'Text'
+           Rows = @(@{ Phone = '+447700900001'; Message = 'Hi' }, @{ Phone = '+447700900002'; Message = 'x' }, @{ Phone = '+447700900003'; Message = 'Hi' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text $(if ($u.Phone -ne ''+447700900002'') { $u.Message }) -From Helpdesk' }
+        @{ Name = 'SMS, a When cell that is no time as -SendAt'; Code = 'ParameterArgumentTransformationError'; Field = 'SendAt'
+           Rows = @(@{ Phone = '+447700900001'; When = '' }, @{ Phone = '+447700900002'; When = 'next tuesday' }, @{ Phone = '+447700900003'; When = '' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -SendAt $u.When -From Helpdesk' }
+        @{ Name = 'email, an empty Subject'; Code = 'InvalidParameterValue'; Field = 'Subject'
+           Rows = @(@{ Email = 'a@example.com'; Subject = 'S' }, @{ Email = 'b@example.com'; Subject = '' }, @{ Email = 'c@example.com'; Subject = 'S' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject $u.Subject -Text Body -From desk@example.com' }
+        @{ Name = 'email, an Html that is a file name'; Code = 'InvalidParameterValue'; Field = 'Html'
+           Rows = @(@{ Email = 'a@example.com'; Html = '<p>Hi</p>' }, @{ Email = 'b@example.com'; Html = './news.html' }, @{ Email = 'c@example.com'; Html = '<p>Hi</p>' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject S -Html $u.Html -From desk@example.com' }
+        @{ Name = 'RCS, an empty FallbackText'; Code = 'InvalidParameterValue'; Field = 'FallbackText'
+           Rows = @(@{ Phone = '+447700900001'; Sms = 'Hi' }, @{ Phone = '+447700900002'; Sms = '' }, @{ Phone = '+447700900003'; Sms = 'Hi' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -SmsFallback -FallbackSenderId Desk -FallbackText $u.Sms -From app-1' }
+        @{ Name = 'RCS, a card whose Title is spaces'; Code = 'InvalidParameterValue'; Field = 'Card.Title'
+           Rows = @(@{ Phone = '+447700900001'; Title = 'Hi' }, @{ Phone = '+447700900002'; Title = '  ' }, @{ Phone = '+447700900003'; Title = 'Hi' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Card ([WebexConnect.Messages.RcsCard]@{ Title = $u.Title }) -From app-1' }
+        @{ Name = 'RCS, a card New-ConnectRcsCard could not make ($null)'; Code = 'InvalidParameterValue'; Field = 'Card'
+           Rows = @(@{ Phone = '+447700900001'; Title = 'Hi' }, @{ Phone = '+447700900002'; Title = '' }, @{ Phone = '+447700900003'; Title = 'Hi' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Card $(try { New-ConnectRcsCard -Title $u.Title } catch { }) -From app-1' }
+    ) {
+        $run = Invoke-RowLoop ($Rows | ForEach-Object { [pscustomobject]$_ }) $Body
+
+        $run.Results.Count | Should -Be 3
+        $run.Results.Row | Should -Be 1, 1, 1
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $bad = $run.Results[1]
+        $bad.Code | Should -BeExactly $Code
+        $bad.Reason | Should -BeLike "Row 1: $($Field): *"
+        $bad.Reason | Should -Not -BeLike '*run the command again*'
+        $bad.Reason | Should -Not -BeLike '*every row*'
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike "$Code,*"
+        $run.Errors[0].Exception.Result | Should -Be $bad
+        $run.Requests | Should -Be 2
+    }
+
+    It 'gives each row of a loop whose text has a $(name) in double quotes its Invalid result, and sends none' {
+        # In a runspace of its own: inside Pester's try, PowerShell stops at the CommandNotFound of $(Name) before the call.
+        $csv = Join-Path $TestDrive 'names.csv'
+        @([pscustomobject]@{ Phone = '+447700900001' }, [pscustomobject]@{ Phone = '+447700900002' }) | Export-Csv $csv -NoTypeInformation
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript(("Import-Module '$(Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')'",
+                'Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null',
+                "foreach (`$u in Import-Csv '$csv') { Send-ConnectSms -To `$u.Phone -Text ""Hi `$(Name)"" -From Helpdesk -WarningAction SilentlyContinue }",
+                '"REQUESTS $(@(Get-ConnectSandboxRequest).Count)"') -join "`n")
+            $out = @($ps.Invoke())
+            $errors = @($ps.Streams.Error)
+        } finally { $ps.Dispose() }
+        $results = @($out | Where-Object { $_ -is [WebexConnect.Results.SendResult] })
+
+        $results.Status | Should -Be 'Invalid', 'Invalid'
+        $results.Code | Should -Be 'SubstitutionExpandedByPowerShell', 'SubstitutionExpandedByPowerShell'
+        $results[0].Reason | Should -BeLike "Row 1: Text: PowerShell replaced `$(Name) before Send-ConnectSms saw it*-Substitution @{ Name = *"
+        @($errors | Where-Object FullyQualifiedErrorId -like 'SubstitutionExpandedByPowerShell,*').Count | Should -Be 2
+        $out[-1] | Should -Be 'REQUESTS 0'
+    }
+
+    It 'still stops at the bad row under -ErrorAction Stop, the rows before it sent' {
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Message = 'Hi' }, [pscustomobject]@{ Phone = '+447700900002'; Message = '' },
+            [pscustomobject]@{ Phone = '+447700900003'; Message = 'Hi' }) `
+            'Send-ConnectSms -To $u.Phone -Text $u.Message -From Helpdesk -ErrorAction Stop' -InTry
+
+        $run.Results.Status | Should -Be 'Queued'
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidParameterValue,*'
+        $run.Requests | Should -Be 1
+    }
+
+    It 'still stops a piped run once, before anything is sent, for a -Text every row shares' {
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        { '+447700900001', '+447700900002' | Send-ConnectSms -Text '' -From Helpdesk } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*It is the same for every row, so nothing was sent: correct -Text and run the command again.'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'still stops a one-row call for a value that is no row''s own (-From), naming the row''s too' {
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        { Send-ConnectSms -To '+447700900001' -Text '' -From 'ACME Helpdesk Ltd' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-From: *; -Text: *They are the same for every row*'
+    }
+}

@@ -433,9 +433,13 @@ Describe 'Send-ConnectEmail' {
         $file = Join-Path $TestDrive 'subject.txt'
         Set-Content -Path $file -Value 'News'
 
-        # Given on the command line, it is every row's subject: the command stops once, before sending.
-        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject (Get-Content $file -Raw) -Text 't' } |
+        # Given beside piped rows, it is every row's subject: the command stops once, before sending.
+        { 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject (Get-Content $file -Raw) -Text 't' } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-Subject: ends with a line break (U+000*): Subject must be one line; remove it (a file read with Get-Content -Raw keeps*.TrimEnd()). It is the same for every row*'
+        # With -To on the command line and nothing piped, it is the one row's: that row's Invalid result says the same.
+        $one = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject (Get-Content $file -Raw) -Text 't' -ErrorAction SilentlyContinue
+        $one.Code | Should -Be 'InvalidParameterValue'
+        $one.Reason | Should -BeLike 'Row 1: Subject: ends with a line break (U+000*): Subject must be one line; remove it (a file read with Get-Content -Raw keeps*.TrimEnd())*'
         Get-SentBody | Should -BeNullOrEmpty
     }
 

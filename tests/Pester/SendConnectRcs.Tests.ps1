@@ -529,7 +529,7 @@ Describe 'Send-ConnectRcs' {
         $results.Status | Should -Be @('Invalid', 'Queued')
         "$($sendErrors[0])" | Should -Be ("Row 1: Invalid +447700900417: Text: has 1100 characters: at most 1024 are allowed: shorten it, or send " +
             "it as a card, whose description takes up to 2000: -Card (New-ConnectRcsCard -Description '`$(Text)')")
-        { Send-ConnectRcs -To '+447700900417' -From 'app-1' -Text $long } |
+        { '+447700900417' | Send-ConnectRcs -From 'app-1' -Text $long } |
             Should -Throw -ExpectedMessage '-Text: has 1100 characters: at most 1024 are allowed: shorten it, or send it as a card*-Card (New-ConnectRcsCard -Description $text). It is the same for every row*'
 
         # The advice works: the same rows, each with its own text as its card's description.
@@ -859,8 +859,8 @@ Describe 'Send-ConnectRcs' {
     }
 
     It 'says a text over the limit is counted in UTF-16 units when it holds emoji' {
-        # Given on the command line, it is every row's text: the command stops once, before sending.
-        { Send-ConnectRcs -To '+447700900495' -From 'app-1' -Text ([string]::new([char]0x263A, 1) + ([char]::ConvertFromUtf32(0x1F600) * 600)) } |
+        # Given on the command line beside piped rows, it is every row's text: the command stops once, before sending.
+        { '+447700900495' | Send-ConnectRcs -From 'app-1' -Text ([string]::new([char]0x263A, 1) + ([char]::ConvertFromUtf32(0x1F600) * 600)) } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-Text: has 1201 characters (counted as UTF-16 units: an emoji or other character beyond U+FFFF counts as 2): at most 1024 are allowed: shorten it, or send it as a card*. It is the same for every row*'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }

@@ -1784,7 +1784,12 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
     }
 
     It 'still refuses on the command line a -SendAt that is no time, as PowerShell did' {
-        { Send-ConnectSms -To '+447700900951' -From ACME -Text 'Hi' -SendAt 'next tuesday' } |
+        # With nothing piped it is the one row's: that row's Invalid result, under the same ID (a script's loop keeps its result).
+        $one = Send-ConnectSms -To '+447700900951' -From ACME -Text 'Hi' -SendAt 'next tuesday' -ErrorAction SilentlyContinue
+        $one.Code | Should -Be 'ParameterArgumentTransformationError'
+        $one.Reason | Should -BeLike "Row 1: SendAt: 'next tuesday' is not a time*leave -SendAt out to send it now"
+        # Beside piped rows it is every row's: the command stops before anything is sent.
+        { '+447700900951' | Send-ConnectSms -From ACME -Text 'Hi' -SendAt 'next tuesday' } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "Cannot process argument transformation on parameter 'SendAt'. Cannot convert value `"next tuesday`" to type `"System.DateTimeOffset`"*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }

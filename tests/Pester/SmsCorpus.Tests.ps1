@@ -53,8 +53,13 @@ Describe 'The SMS corpus' {
             else {
                 $result.Status | Should -Be 'Invalid'
                 $result.Reason | Should -BeExactly ('Row 1: ' + $measured.Reason)
-                # Given on the command line, the text stops the command, naming every problem the row's reason names.
-                $stop = { Send-ConnectSms -To '+447700900001' -From ACME -Text $Text -Encoding $Encoding } | Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
+                # Given on the command line of a call with nothing piped, the text is its one row's: the same reason, as the
+                # stop's ID (a script's loop of one-row calls keeps the row's result).
+                $one = Send-ConnectSms -To '+447700900001' -From ACME -Text $Text -Encoding $Encoding -ErrorAction SilentlyContinue
+                $one.Code | Should -Be 'InvalidParameterValue'
+                $one.Reason | Should -BeExactly $result.Reason
+                # Given beside piped rows, the text is every row's: it stops the command, naming every problem the row's reason names.
+                $stop = { '+447700900001' | Send-ConnectSms -From ACME -Text $Text -Encoding $Encoding } | Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
                 $problems = $stop.Exception.Message -replace '(^|; )-', '$1' -replace '\. (It is|They are) the same for every row, so nothing was sent: correct -Text and run the command again\.$'
                 $problems | Should -BeExactly $measured.Reason
 

@@ -155,7 +155,8 @@ Describe 'A $(name) written in double quotes' {
         $stops = @($run.Errors | Where-Object FullyQualifiedErrorId -Like 'SubstitutionExpandedByPowerShell,*')
         $stops.Count | Should -Be 2
         $stops[0].Exception.Message | Should -BeLike '-Text: *$(Name)*'
-        $stops[1].Exception.Message | Should -BeLike '-Subject: *$(Invoice)*'
+        # The email's -To is on its command line, nothing piped: its one row is Invalid, under the stop's ID.
+        $stops[1].Exception.Message | Should -BeLike 'Row 1: Invalid (SubstitutionExpandedByPowerShell) ann@example.com: Subject: *$(Invoice)*'
         $run.Requests | Should -Be 0
     }
 

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Reflection;
+using WebexConnect.Composition;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Commands
 {
@@ -20,6 +22,9 @@ namespace WebexConnect.Commands
     /// </remarks>
     internal static class ExpandedSubstitutions
     {
+        /// <summary>The stable ErrorId of the stop, and the Code of a one-row call's Invalid result.</summary>
+        public const string ErrorId = "SubstitutionExpandedByPowerShell";
+
         /// <summary>The parameters of the send cmdlets whose text holds $(name) variables for the service to fill.</summary>
         public static readonly string[] SendParameters = { "Text", "Subject", "Html", "TemplateSubject", "FallbackText", "Content" };
 
@@ -37,7 +42,22 @@ namespace WebexConnect.Commands
                 cmdlet.MyInvocation.MyCommand.Name + " saw it, because the text is in double quotes, so every row would get the " +
                 "same text without its own value. Write the text in single quotes, e.g. -" + parameter + " '... " + variable +
                 " ...', so that each row's column fills " + variable + ". Nothing was sent."),
-                "SubstitutionExpandedByPowerShell", ErrorCategory.InvalidArgument, null);
+                ErrorId, ErrorCategory.InvalidArgument, null);
+        }
+
+        /// <summary>
+        /// The problem of a call with nothing piped (<see cref="OneRowCall"/>) whose one row's text PowerShell changed so,
+        /// or null: that row's Invalid result. Its fix is PowerShell's own value or a -Substitution key, as there is no row's
+        /// column to fill the variable from.
+        /// </summary>
+        public static ValidationProblem? RowProblem(PSCmdlet cmdlet, string[] parameters)
+        {
+            if (Find(cmdlet, parameters) is not var (parameter, variable)) return null;
+            var name = variable.Substring(2, variable.Length - 3);
+            return new ValidationProblem(parameter, "PowerShell replaced " + variable + " before " + cmdlet.MyInvocation.MyCommand.Name +
+                " saw it, because the text is in double quotes, so the text lost it. Write the text in single quotes with the value in " +
+                "-Substitution (-" + parameter + " '... " + variable + " ...' -Substitution @{ " + name + " = $row." + name + " }), or " +
+                "PowerShell's own variable in double quotes (\"... $($row." + name + ") ...\")");
         }
 
         // PowerShell 7's InvocationInfo.Statement: the command's whole text, across lines. Windows PowerShell 5.1 has

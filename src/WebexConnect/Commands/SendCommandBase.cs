@@ -48,6 +48,8 @@ namespace WebexConnect.Commands
         // The parameters whose value is every row's, by name and alias: those no column sets, and those given on the command
         // line (PowerShell then reads no column for them). The first row's check stops the command on their problems.
         private IReadOnlyDictionary<string, string>? _runWideParameters;
+        // Nothing piped: the parameters whose problem is the one row's Invalid result rather than the command's stop.
+        private OneRowCall? _oneRowCall;
         private SendRun? _run;
         private string? _journalPath;
         private ResultWriter? _output;
@@ -251,6 +253,12 @@ namespace WebexConnect.Commands
         /// </summary>
         private protected virtual IEnumerable<string> PerRowParameters => Array.Empty<string>();
 
+        /// <summary>
+        /// The content parameters no column gives (Send-ConnectRcs: -FallbackText, -Card): in a call with nothing piped they are
+        /// the one row's own content, as -Text is (<see cref="OneRowCall"/>).
+        /// </summary>
+        private protected virtual IEnumerable<string> ContentWithoutColumn => Array.Empty<string>();
+
         /// <summary>Builds the message from the current parameter values; <paramref name="shared"/> holds the shared fields.</summary>
         private protected abstract ConnectMessage CreateMessage(SharedPart shared);
 
@@ -334,15 +342,19 @@ namespace WebexConnect.Commands
         {
             DebugSwitch.Apply(this);
             // A -SendAt text that is no time is refused here, as PowerShell's binder refused it before -SendAt bound columns too.
-            if (UnreadableTime.Of(SendAt) is { } refused)
-                ThrowParameterError("ParameterArgumentTransformationError", "Cannot process argument transformation on parameter 'SendAt'. " + refused.Reason, refused.Text);
-            _sendAtGiven = SendAt;
+            // With nothing piped it is the one row's: that row's Invalid result (OneRowCall), and the row is not scheduled.
+            var unreadableSendAt = UnreadableTime.Of(SendAt);
+            if (unreadableSendAt is not null && MyInvocation.ExpectingInput)
+                ThrowParameterError(UnreadableTime.ErrorId, "Cannot process argument transformation on parameter 'SendAt'. " + unreadableSendAt.Reason, unreadableSendAt.Text);
+            _sendAtGiven = unreadableSendAt is null ? SendAt : null;
             if (ExpireAt.HasValue && Validity.HasValue)
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             _expiry = new RowExpiry(ExpireAt, Validity);
             CheckParameters();
-            // Before anything else can send: in double quotes, every row would get the text PowerShell made of it.
-            if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
+            // Before anything else can send: in double quotes, every row would get the text PowerShell made of it. With nothing
+            // piped, the one row gets it (a script's loop of one-row calls keeps a result for each row): that row's Invalid result.
+            if (MyInvocation.ExpectingInput && ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded)
+                ThrowTerminatingError(expanded);
             if (BraceVariables.Warning(MyInvocation.BoundParameters, ExpandedSubstitutions.SendParameters) is string braces) WriteNamedWarning(braces);
             if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution, out var key) is string substitution)
                 ThrowParameterError(SubstitutionText.InvalidSubstitutionErrorId, substitution, key);
@@ -357,6 +369,11 @@ namespace WebexConnect.Commands
             foreach (var perRow in PerRowParameters)
                 foreach (var name in runWide.Where(p => p.Value == perRow).Select(p => p.Key).ToList()) runWide.Remove(name);
             _runWideParameters = runWide;
+            _oneRowCall = OneRowCall.For(MyInvocation.ExpectingInput, givenOnCommandLine, ContentWithoutColumn);
+            if (_oneRowCall is not null && ExpandedSubstitutions.RowProblem(this, ExpandedSubstitutions.SendParameters) is { } lost)
+                _oneRowCall.Refuse(lost, ExpandedSubstitutions.ErrorId);
+            if (_oneRowCall is not null && unreadableSendAt is not null)
+                _oneRowCall.Refuse(unreadableSendAt.ProblemOfParameter("SendAt", "to send it now"), UnreadableTime.ErrorId);
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, NotReadColumns(givenOnCommandLine), MyInvocation.MyCommand.Name,
                 PipelineColumns.OfOtherSets(GetType(), ParameterSetName), ColumnOfOtherCommand, PipelineColumns.Of(GetType()));
@@ -492,11 +509,13 @@ namespace WebexConnect.Commands
                 var expiryProblems = _expiry!.Read(columns, _composer.Layouts, out var expireAt, out var validity);
                 message = CurrentMessage(expireAt, validity);
                 if (RowContentProblem is { } content) record = record.With(content);
-                if (UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(unreadable.ProblemOfColumn("SendAt", "to send the row now"));
+                // A row's cell; a one-row call's -SendAt is its own problem (OneRowCall), refused in BeginProcessing.
+                if (_oneRowCall is null && UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(unreadable.ProblemOfColumn("SendAt", "to send the row now"));
                 if (expiryProblems is not null)
                     foreach (var problem in expiryProblems) record = record.With(problem);
+                if (_oneRowCall is not null) record = _oneRowCall.WithRefused(record);
             }
-            if (_row == 1 && CheckRunWideParameters(message, record.Recipient, columns) is string stop)
+            if (_row == 1 && CheckRunWideParameters(message, ref record, columns) is string stop)
             {
                 _heldFirstRow = new HeldFirstRow(stop, message, record, columns, InputObject);
                 return;
@@ -678,9 +697,12 @@ namespace WebexConnect.Commands
         /// command line gave (-Subject "News`n", -Text '  '): PowerShell reads no column for it, every row has that value.
         /// And so is missing content that neither the command line nor a column of the first row gives (MissingContent): at
         /// once for a command with nothing piped; piped, its message is returned, for the second row to decide (HeldFirstRow).
+        /// With nothing piped, problems only of the one row's own values (-Text '', OneRowCall) are added to
+        /// <paramref name="record"/> instead, for its Invalid result.
         /// </summary>
-        private string? CheckRunWideParameters(ConnectMessage message, Recipient recipient, InputRow firstRow)
+        private string? CheckRunWideParameters(ConnectMessage message, ref ComposedRecord record, InputRow firstRow)
         {
+            var recipient = record.Recipient;
             var missingContent = new List<MissingContent.Missing>();
             // -CorrelationId is the destination's, not the message's, but given on the command line it is every row's too.
             // (Not -To, whose one-call use is one row, nor -GtrId, whose count is checked against each row's numbers.)
@@ -690,6 +712,7 @@ namespace WebexConnect.Commands
             // -FallbackSenderId nor -FallbackText) took a run per problem to find them all.
             var runWide = new RunWideProblems();
             var contentProblems = 0;
+            var rowsOwn = new List<ValidationProblem>();
             foreach (var problem in problems)
             {
                 var model = problem.Field.Split('[', '.')[0];
@@ -719,6 +742,13 @@ namespace WebexConnect.Commands
                 // A parameter the problem needs but the command line left out (-ShortenLinks without -LinkDomain) is given, not corrected.
                 var verb = MyInvocation.BoundParameters.ContainsKey(name) ? "correct" : "give";
                 runWide.Add("-" + field + ": " + problem.ForCommandLine, verb, "-" + name + source, value);
+                // Given, not missing: a -FallbackText that -SmsFallback needs is no value of the row's.
+                if (_oneRowCall?.Owns(name) == true && MyInvocation.BoundParameters.ContainsKey(name)) rowsOwn.Add(problem);
+            }
+            if (OneRowCall.RowsOwn(rowsOwn, runWide.Count) is { } own)
+            {
+                record = record.With(own, OneRowCall.InvalidParameterValue);
+                return null;
             }
             var stop = missingContent.Count == 0 ? null : MissingContent.Message(missingContent, firstRow, MyInvocation.ExpectingInput);
             // Missing content alone reads as it always did, under its own ErrorId.

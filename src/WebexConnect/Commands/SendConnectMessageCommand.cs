@@ -166,6 +166,9 @@ namespace WebexConnect.Commands
         {
         }
 
+        /// <inheritdoc />
+        private protected override IEnumerable<string> ContentWithoutColumn => new[] { nameof(Content) };
+
         private protected override void CheckParameters()
         {
             _toProperties = ToProperty ?? Array.Empty<string>();

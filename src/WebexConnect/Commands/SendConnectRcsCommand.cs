@@ -72,7 +72,10 @@ namespace WebexConnect.Commands
         /// -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }. A row whose block fails is that row's Invalid result.
         /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = CardSet, HelpMessage = "A rich card from New-ConnectRcsCard.")]
-        [ValidateNotNull]
+        // Not ValidateNotNull: in a script's loop of one-row calls, -Card (New-ConnectRcsCard ...) is $null when that row's card
+        // could not be made, and PowerShell's refusal left the row without a result. The command refuses it itself (RcsRules):
+        // the one row's Invalid result, or for piped rows the command's stop before anything is sent.
+        [AllowNull]
         [RowScriptArgument(nameof(Card), suggestions: false, list: false)]
         [RcsCardArgument(Single = true)] // a card saved with ConvertTo-Json or Export-Clixml and read back; @($card)
         [Alias("RichCard")] // the JSON name, content.richCard: what a script moved from Invoke-RestMethod types
@@ -238,6 +241,13 @@ namespace WebexConnect.Commands
 
         /// <inheritdoc />
         private protected override IEnumerable<string> PerRowParameters => _rowScripts?.Parameters ?? Array.Empty<string>();
+
+        /// <inheritdoc />
+        /// <remarks>
+        /// -FallbackText only with -SmsFallback: without it, its problem is the missing switch, every call's. -Carousel and
+        /// -Suggestion are left out: a script builds them once, before its loop, and their help says they stop the command.
+        /// </remarks>
+        private protected override IEnumerable<string> ContentWithoutColumn => SmsFallback ? new[] { nameof(FallbackText), nameof(Card) } : new[] { nameof(Card) };
 
         /// <summary>The row's text: none beside a command-line -MediaUrl, whose rows are that file (a Text column is then a substitution, as before).</summary>
         private string? RowText => ParameterSetName == TextSet && !_mediaUrlGiven ? Text : null;

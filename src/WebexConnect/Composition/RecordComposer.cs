@@ -16,15 +16,15 @@ namespace WebexConnect.Composition
             IReadOnlyDictionary<string, string>? unusableColumns = null, IReadOnlyList<string>? notes = null,
             IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null, bool isSendResult = false,
             IReadOnlyList<string>? consumedColumns = null, IReadOnlyList<KeyValuePair<string, object?>>? rowColumnsWhenNamed = null,
-            Recipient? recipientAsGiven = null)
+            Recipient? recipientAsGiven = null, string? invalidCode = null)
         {
             ConsumedColumns = consumedColumns ?? Array.Empty<string>();
             Recipient = recipient;
             Problems = problems;
             if (unusableColumns is not null || notes is { Count: > 0 } || emptyColumns is not null || warnings is not null || isSendResult ||
-                rowColumnsWhenNamed is not null || recipientAsGiven is not null)
+                rowColumnsWhenNamed is not null || recipientAsGiven is not null || invalidCode is not null)
                 _rare = new Rare(unusableColumns ?? None, notes ?? Array.Empty<string>(), emptyColumns ?? Array.Empty<string>(),
-                    warnings ?? Array.Empty<string>(), isSendResult, rowColumnsWhenNamed, recipientAsGiven);
+                    warnings ?? Array.Empty<string>(), isSendResult, rowColumnsWhenNamed, recipientAsGiven, invalidCode);
         }
 
         /// <summary>
@@ -37,7 +37,7 @@ namespace WebexConnect.Composition
         {
             public Rare(IReadOnlyDictionary<string, string> unusableColumns, IReadOnlyList<string> notes, IReadOnlyList<string> emptyColumns,
                 IReadOnlyList<string> warnings, bool isSendResult, IReadOnlyList<KeyValuePair<string, object?>>? rowColumnsWhenNamed,
-                Recipient? recipientAsGiven)
+                Recipient? recipientAsGiven, string? invalidCode)
             {
                 UnusableColumns = unusableColumns;
                 Notes = notes;
@@ -46,6 +46,7 @@ namespace WebexConnect.Composition
                 IsSendResult = isSendResult;
                 RowColumnsWhenNamed = rowColumnsWhenNamed;
                 RecipientAsGiven = recipientAsGiven;
+                InvalidCode = invalidCode;
             }
 
             public IReadOnlyDictionary<string, string> UnusableColumns { get; }
@@ -55,6 +56,7 @@ namespace WebexConnect.Composition
             public bool IsSendResult { get; }
             public IReadOnlyList<KeyValuePair<string, object?>>? RowColumnsWhenNamed { get; }
             public Recipient? RecipientAsGiven { get; }
+            public string? InvalidCode { get; }
         }
 
         public Recipient Recipient { get; }
@@ -66,9 +68,21 @@ namespace WebexConnect.Composition
         public Recipient? RecipientAsGiven => _rare?.RecipientAsGiven;
 
         /// <summary>The same record with one more problem (a parameter's value the row gave that the command could not read).</summary>
-        public ComposedRecord With(ValidationProblem problem) =>
-            new ComposedRecord(Recipient, Problems.Append(problem).ToList(), UnusableColumns, Notes, EmptyColumns, Warnings, IsSendResult,
-                ConsumedColumns, RowColumnsWhenNamed, RecipientAsGiven);
+        public ComposedRecord With(ValidationProblem problem) => With(new[] { problem }, InvalidCode);
+
+        /// <summary>
+        /// The same record with more problems, and <paramref name="code"/> as its Invalid result's Code: a one-row call's own
+        /// value that the command line gave (OneRowCall), refused under the ErrorId its stop had.
+        /// </summary>
+        public ComposedRecord With(IReadOnlyList<ValidationProblem> problems, string? code) =>
+            new ComposedRecord(Recipient, Problems.Concat(problems).ToList(), UnusableColumns, Notes, EmptyColumns, Warnings, IsSendResult,
+                ConsumedColumns, RowColumnsWhenNamed, RecipientAsGiven, InvalidCode ?? code);
+
+        /// <summary>
+        /// The Code of this record's Invalid result when it is not InvalidInput: the ErrorId of the command-line check that
+        /// refused a one-row call's own value (InvalidParameterValue for -Text ''); null for the usual row.
+        /// </summary>
+        public string? InvalidCode => _rare?.InvalidCode;
 
         /// <summary>Problems found while reading the row (not the API rules: MessageValidator checks those).</summary>
         public IReadOnlyList<ValidationProblem> Problems { get; }

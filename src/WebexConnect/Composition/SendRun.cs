@@ -287,7 +287,7 @@ namespace WebexConnect.Composition
 
             var reason = RowErrorText.Format(row, problems);
             return new SendResult(message.Channel, record.Recipient.ToString(), record.Recipient.CorrelationId, SendStatus.Invalid,
-                code: SendErrors.InvalidInputCode, reason: reason, inputObject: inputObject, sequence: sequence ?? row, row: row);
+                code: record.InvalidCode ?? SendErrors.InvalidInputCode, reason: reason, inputObject: inputObject, sequence: sequence ?? row, row: row);
         }
 
         /// <summary>

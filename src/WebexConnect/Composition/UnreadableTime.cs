@@ -16,6 +16,9 @@ namespace WebexConnect.Composition
     /// </remarks>
     internal static class UnreadableTime
     {
+        /// <summary>PowerShell's own ErrorId for a value it cannot convert, kept for a -SendAt that is no time.</summary>
+        public const string ErrorId = "ParameterArgumentTransformationError";
+
         /// <summary>The marks a thread keeps: far more than can be bound between a mark and its reading.</summary>
         internal const int Kept = 64;
 
@@ -56,10 +59,18 @@ namespace WebexConnect.Composition
             /// cell was no time with its own error, and no result said what became of it.
             /// </summary>
             public ValidationProblem ProblemOfColumn(string column, string emptyCell) =>
-                new ValidationProblem(column, "the " + column + " column's " + InputEcho.Quote(Text) + " is not a time" +
-                    (Reason.Contains("Unix time") ? " (nor a Unix time in seconds)" : "") +
-                    ": write it in ISO 8601, '2026-12-03T09:00:00+01:00', or '2026-12-03 09:00' in this computer's time zone, or leave the cell empty " +
-                    emptyCell);
+                new ValidationProblem(column, "the " + column + " column's " + NotATime() + "leave the cell empty " + emptyCell);
+
+            /// <summary>
+            /// The problem of a call with nothing piped whose <paramref name="parameter"/> (-SendAt) is this text: its one row's
+            /// Invalid result (OneRowCall), where the command's stop left a script's loop of one-row calls without that row's result.
+            /// </summary>
+            public ValidationProblem ProblemOfParameter(string parameter, string leftOut) =>
+                new ValidationProblem(parameter, NotATime() + "leave -" + parameter + " out " + leftOut);
+
+            private string NotATime() =>
+                InputEcho.Quote(Text) + " is not a time" + (Reason.Contains("Unix time") ? " (nor a Unix time in seconds)" : "") +
+                ": write it in ISO 8601, '2026-12-03T09:00:00+01:00', or '2026-12-03 09:00' in this computer's time zone, or ";
         }
 
         /// <summary>One thread's latest <see cref="Kept"/> marks, the oldest overwritten by the next new one.</summary>

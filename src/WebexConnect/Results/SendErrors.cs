@@ -109,7 +109,8 @@ namespace WebexConnect.Results
             switch (status)
             {
                 case SendStatus.Invalid:
-                    return ("InvalidInput", ErrorCategory.InvalidData);
+                    // A one-row call's own value the command line gave (-Text '') keeps the ErrorId its stop had, now as its row's error.
+                    return code.Length == 0 || code == InvalidInputCode ? ("InvalidInput", ErrorCategory.InvalidData) : (code, ErrorCategory.InvalidArgument);
                 case SendStatus.Rejected:
                     if (Rejections.TryGetValue(code, out var rejection)) return rejection;
                     if (IsContactPolicyCode(code)) return ("ContactPolicyBlocked", ErrorCategory.PermissionDenied);

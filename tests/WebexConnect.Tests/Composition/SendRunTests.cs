@@ -166,6 +166,22 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void AOneRowCallsOwnValueIsItsInvalidResultUnderTheCodeTheStopHad()
+        {
+            // The message's own rule finds the same empty text: the row's reason says it once, and its Code is the stop's ErrorId.
+            var checks = new MessageChecks(_ => new[] { new ValidationProblem("Text", "the SMS has no text") }, (_, _) => Fine);
+            var record = Record("+447700900001").With(new[] { new ValidationProblem("Text", "the SMS has no text") }, OneRowCall.InvalidParameterValue);
+
+            var invalid = checks.Check(1, Message(""), record, null);
+
+            Assert.Equal(SendStatus.Invalid, invalid!.Status);
+            Assert.Equal("InvalidParameterValue", invalid.Code);
+            Assert.Equal("Row 1: Text: the SMS has no text", invalid.Reason);
+            Assert.Equal("InvalidParameterValue", WebexConnect.Results.SendErrors.ErrorIdFor(invalid));
+            Assert.Equal("InvalidInput", checks.Check(2, Message(""), Record("+447700900002"), null)!.Code);
+        }
+
+        [Fact]
         public void ARowWithoutAddressIsNotPassedToTheDestinationRules()
         {
             var checks = new MessageChecks(_ => Fine, (_, r) => throw new InvalidOperationException("must not be called for " + r));

@@ -59,7 +59,8 @@ namespace WebexConnect.Messages.Validation
                     break;
                 case RcsContentType.Standalone:
                     if (message.Card is null)
-                        problems.Add("Card", "Card is required for Standalone content: build one with New-ConnectRcsCard");
+                        problems.Add("Card", "a card is required, and there is none ($null): if New-ConnectRcsCard wrote an error for it, correct " +
+                            "what that error says; else build one with New-ConnectRcsCard");
                     else
                         RcsCardRules.Check(message.Card, "Card", inCarousel: false, problems);
                     break;

@@ -14,6 +14,8 @@ namespace WebexConnect.Tests.Commands.SendErrors
     {
         [Theory]
         [InlineData(SendStatus.Invalid, "InvalidInput", "InvalidInput", ErrorCategory.InvalidData)]
+        [InlineData(SendStatus.Invalid, "InvalidParameterValue", "InvalidParameterValue", ErrorCategory.InvalidArgument)]
+        [InlineData(SendStatus.Invalid, "SubstitutionExpandedByPowerShell", "SubstitutionExpandedByPowerShell", ErrorCategory.InvalidArgument)]
         [InlineData(SendStatus.Rejected, "7041", "InvalidDestination", ErrorCategory.InvalidArgument)]
         [InlineData(SendStatus.Rejected, "7003", "MissingParameter", ErrorCategory.InvalidArgument)]
         [InlineData(SendStatus.Rejected, "7004", "InvalidParameter", ErrorCategory.InvalidArgument)]

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using WebexConnect.Composition;
+using WebexConnect.Messages.Validation;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    /// <summary>Which command-line values are a one-row call's own, so that their problem is the row's result, not the command's stop.</summary>
+    public class OneRowCallTests
+    {
+        private static readonly Dictionary<string, string> TextGiven = new Dictionary<string, string> { ["Text"] = "Text", ["Body"] = "Text" };
+
+        [Fact]
+        public void APipedRunHasNoOneRowValues()
+        {
+            Assert.Null(OneRowCall.For(piped: true, TextGiven, new[] { "FallbackText" }));
+        }
+
+        [Fact]
+        public void WithNothingPipedWhatAColumnWouldGiveAndTheContentNoColumnGivesAreTheRowsOwn()
+        {
+            var call = OneRowCall.For(piped: false, TextGiven, new[] { "FallbackText" })!;
+
+            Assert.True(call.Owns("Text"));
+            Assert.True(call.Owns("fallbacktext"));
+            Assert.False(call.Owns("From"));
+        }
+
+        [Fact]
+        public void AnExpiryStaysTheCommandsSetting()
+        {
+            var call = OneRowCall.For(piped: false, new Dictionary<string, string> { ["Validity"] = "Validity", ["ExpireAt"] = "ExpireAt" }, new string[0])!;
+
+            Assert.False(call.Owns("Validity"));
+            Assert.False(call.Owns("ExpireAt"));
+        }
+
+        [Fact]
+        public void TheRowsProblemIsWordedForTheCommandLinesValueNotForACell()
+        {
+            var problem = new ValidationProblem("Text", "Text is only white space: give the text", ", or leave the row out");
+
+            Assert.Equal("Text: Text is only white space: give the text", Assert.Single(OneRowCall.RowsOwn(new[] { problem }, all: 1)!).ToString());
+        }
+
+        [Fact]
+        public void TheRowTakesItsProblemsOnlyWhenNoneIsOfAValueThatIsNoRows()
+        {
+            var own = new[] { new ValidationProblem("Text", "the SMS has no text") };
+
+            Assert.Equal("Text: the SMS has no text", Assert.Single(OneRowCall.RowsOwn(own, all: 1)!).ToString());
+            // -From '' beside -Text '': the command stops as before, naming both.
+            Assert.Null(OneRowCall.RowsOwn(own, all: 2));
+            Assert.Null(OneRowCall.RowsOwn(new ValidationProblem[0], all: 0));
+        }
+    }
+}
