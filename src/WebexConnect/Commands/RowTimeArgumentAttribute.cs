@@ -16,6 +16,9 @@ namespace WebexConnect.Commands
     /// PowerShell binds a row's column makes PowerShell drop that row with a binder error: no result, and the rows after it
     /// renumbered. The mark lets the row get its own Invalid result instead; given on the command line, the command ends with
     /// the error a refused value always gave there (SendCommandBase).
+    /// A local time (no offset or Z, a [datetime] not in UTC) is also put to <see cref="ClockChanges"/>, the rule for the days
+    /// the clocks change, for -SendAt, -ExpireAt (<see cref="CommandLineOnly"/>) and both columns alike: one the clocks skip is
+    /// refused as a text that is no time is, one they show twice is noted for the run's warning.
     /// </remarks>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class RowTimeArgumentAttribute : ArgumentTransformationAttribute
