@@ -36,6 +36,8 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
             '    [pscustomobject]@{ Phone = "+447700900005"; ExpireAt = "2027-10-31T02:30+02:00" }'
             '    [pscustomobject]@{ Phone = "+447700900006"; ExpireAt = "2027-03-28T02:30+01:00" }'
             '    [pscustomobject]@{ Phone = "+447700900007"; ExpireAt = "2027-03-28 03:00" }'
+            '    [pscustomobject]@{ Phone = "+447700900008"; ExpireAt = "2027-03-28T02:30Z" }'
+            '    [pscustomobject]@{ Phone = "+447700900009"; ExpireAt = [datetime]::SpecifyKind([datetime]$skipped, "Utc") }'
             ')'
             '$payloads = @($rows | Send-ConnectSms -From ACME -Text hi -PayloadOnly -ErrorVariable rowErrors -WarningVariable rowWarnings 2>$null 3>$null)'
             '$said.RowErrors = @($rowErrors | ForEach-Object { "$_" })'
@@ -43,6 +45,8 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
             '$said.ExpireAts = @($payloads | ForEach-Object { ($_ | ConvertFrom-Json -DateKind String).expireAt })'
             '$null = Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt "2027-10-31 02:30" -PayloadOnly -WarningVariable lineWarnings 3>$null'
             '$said.LineWarnings = @($lineWarnings | ForEach-Object { "$_" })'
+            '$utc = Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt ([datetime]::SpecifyKind([datetime]$skipped, "Utc")) -PayloadOnly'
+            '$said.UtcExpireAt = ($utc | ConvertFrom-Json -DateKind String).expireAt'
             '$null = Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt "2027-10-31T02:30+01:00" -PayloadOnly -WarningVariable offsetWarnings 3>$null'
             '$said.OffsetWarnings = @($offsetWarnings | ForEach-Object { "$_" })'
             '$said | ConvertTo-Json -Depth 3 -Compress')
@@ -74,8 +78,10 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
     }
 
     It 'sends a time the clocks show twice as before, the second, with one warning a run naming both readings' {
-        # Rows 3 and 4 both come twice: one warning. Row 5 gives the first with its offset, row 6 the skipped hour's old reading.
-        $Said.ExpireAts | Should -Be @('2027-10-31T01:30:00.000Z', '2027-10-31T01:40:00.000Z', '2027-10-31T00:30:00.000Z', '2027-03-28T01:30:00.000Z', '2027-03-28T01:00:00.000Z')
+        # Rows 3 and 4 both come twice: one warning. Row 5 gives the first with its offset, row 6 the skipped hour's old reading;
+        # rows 8 and 9 give 02:30 in UTC (Z, a UTC [datetime]), whose clock time Berlin skips but which is no local time.
+        $Said.ExpireAts | Should -Be @('2027-10-31T01:30:00.000Z', '2027-10-31T01:40:00.000Z', '2027-10-31T00:30:00.000Z', '2027-03-28T01:30:00.000Z', '2027-03-28T01:00:00.000Z',
+            '2027-03-28T02:30:00.000Z', '2027-03-28T02:30:00.000Z')
         $Said.RowWarnings.Count | Should -Be 1
         $Said.RowWarnings[0] | Should -BeExactly ("Row 3: ExpireAt '2027-10-31 02:30' comes twice in this computer's time zone (Europe/Berlin), as its clocks go back " +
             "from 03:00 to 02:00 on 2027-10-31: it is read as the second, '2027-10-31T02:30+01:00' (2027-10-31 01:30:00Z), not the first, " +
@@ -85,7 +91,8 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
         $Said.LineWarnings[0] | Should -BeLike "-ExpireAt '2027-10-31 02:30' comes twice in this computer's time zone (Europe/Berlin)*"
     }
 
-    It 'says nothing of a time given with its offset' {
+    It 'says nothing of a time given with its offset, and reads a UTC [datetime] or a Z in that hour as it is' {
         @($Said.OffsetWarnings).Count | Should -Be 0
+        $Said.UtcExpireAt | Should -Be '2027-03-28T02:30:00.000Z'
     }
 }

@@ -40,8 +40,8 @@ namespace WebexConnect.Composition
         {
             clock = DateTime.SpecifyKind(clock, DateTimeKind.Unspecified);
             if (!zone.IsInvalidTime(clock)) return null;
-            var from = EdgeOf(clock, zone, -1, zone.IsInvalidTime);
-            var to = EdgeOf(clock, zone, 1, zone.IsInvalidTime);
+            var from = EdgeOf(clock, -1, zone.IsInvalidTime);
+            var to = EdgeOf(clock, 1, zone.IsInvalidTime);
             // What .NET made of it before: the same clock time with the offset before the change, an hour (the skip) later by the clock.
             var later = TimeZoneInfo.ConvertTime(new DateTimeOffset(clock, zone.GetUtcOffset(clock)), zone);
             return "is not a time in this computer's time zone (" + zone.Id + "): its clocks go from " + Clock(from) + " to " + Clock(to) +
@@ -50,10 +50,17 @@ namespace WebexConnect.Composition
                 " read with the offset before the change, " + Clock(later.DateTime) + " by the clock";
         }
 
-        /// <summary>What <paramref name="clock"/> reads as in <paramref name="zone"/>, as .NET reads it (a time shown twice: the second; a Local [datetime]: the one it holds).</summary>
-        public static DateTimeOffset AsRead(DateTime clock, TimeZoneInfo zone) =>
-            clock.Kind == DateTimeKind.Local && zone == TimeZoneInfo.Local ? new DateTimeOffset(clock)
-            : new DateTimeOffset(DateTime.SpecifyKind(clock, DateTimeKind.Unspecified), zone.GetUtcOffset(DateTime.SpecifyKind(clock, DateTimeKind.Unspecified)));
+        /// <summary>
+        /// What a [datetime] is in <paramref name="zone"/>, as .NET makes it a time: a UTC one itself, a Local one of this
+        /// computer's the one it holds, any other the clock time with the zone's offset (for a time shown twice, its standard
+        /// time's: the second in Europe).
+        /// </summary>
+        public static DateTimeOffset AsRead(DateTime clock, TimeZoneInfo zone)
+        {
+            if (clock.Kind == DateTimeKind.Utc || (clock.Kind == DateTimeKind.Local && zone == TimeZoneInfo.Local)) return new DateTimeOffset(clock);
+            var unspecified = DateTime.SpecifyKind(clock, DateTimeKind.Unspecified);
+            return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+        }
 
         /// <summary>
         /// Notes that <paramref name="written"/>, read as <paramref name="read"/>, is a time <paramref name="zone"/> shows twice
@@ -65,8 +72,8 @@ namespace WebexConnect.Composition
             if (!zone.IsAmbiguousTime(clock)) return;
             var offsets = zone.GetAmbiguousTimeOffsets(clock);
             var other = Array.Find(offsets, offset => offset != read.Offset);
-            var from = EdgeOf(clock, zone, -1, zone.IsAmbiguousTime);
-            var to = EdgeOf(clock, zone, 1, zone.IsAmbiguousTime);
+            var from = EdgeOf(clock, -1, zone.IsAmbiguousTime);
+            var to = EdgeOf(clock, 1, zone.IsAmbiguousTime);
             var readFirst = read.Offset > other;
             (_noted ??= new Noted()).Add(read, new TwiceShown(
                 InputEcho.Quote(written) + " comes twice in this computer's time zone (" + zone.Id + "), as its clocks go back from " + Clock(to) +
@@ -130,7 +137,7 @@ namespace WebexConnect.Composition
         /// The first minute of the change <paramref name="clock"/> is in (<paramref name="step"/> -1), or the first after it
         /// (1), by the clock: where <paramref name="inChange"/> starts or stops being true. Changes start and end on a minute.
         /// </summary>
-        private static DateTime EdgeOf(DateTime clock, TimeZoneInfo zone, int step, Func<DateTime, bool> inChange)
+        private static DateTime EdgeOf(DateTime clock, int step, Func<DateTime, bool> inChange)
         {
             var minute = new DateTime(clock.Ticks - clock.Ticks % Minute.Ticks, DateTimeKind.Unspecified);
             for (var moved = TimeSpan.Zero; moved < Farthest; moved += Minute)

@@ -55,6 +55,14 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void A_utc_datetime_is_the_time_it_holds_whatever_the_zone()
+        {
+            var utc = new DateTime(2027, 3, 28, 2, 30, 0, DateTimeKind.Utc);
+
+            Assert.Equal(new DateTimeOffset(2027, 3, 28, 2, 30, 0, TimeSpan.Zero), ClockChanges.AsRead(utc, Berlin));
+        }
+
+        [Fact]
         public void A_time_shown_twice_is_read_as_before_the_second_and_noted_with_both_readings()
         {
             var clock = Clock(2027, 10, 31, 2, 30);
