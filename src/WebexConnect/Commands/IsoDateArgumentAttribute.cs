@@ -18,8 +18,17 @@ namespace WebexConnect.Commands
     internal sealed class IsoDateArgumentAttribute : ArgumentTransformationAttribute
     {
         private static readonly Regex IsoShape = new Regex(
-            @"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$",
+            @"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)?\s*(?<offset>Z|[+-]\d{2}(:?\d{2})?)?$",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        /// <summary>
+        /// Whether ISO 8601 <paramref name="text"/> gives an offset or Z; null for text of another shape (PowerShell's to read).
+        /// </summary>
+        public static bool? GivesOffset(string text)
+        {
+            var match = IsoShape.Match(text.Trim());
+            return match.Success ? match.Groups["offset"].Success : (bool?)null;
+        }
 
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using WebexConnect.Composition;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Commands
 {
@@ -15,6 +16,9 @@ namespace WebexConnect.Commands
     /// PowerShell binds a row's column makes PowerShell drop that row with a binder error: no result, and the rows after it
     /// renumbered. The mark lets the row get its own Invalid result instead; given on the command line, the command ends with
     /// the error a refused value always gave there (SendCommandBase).
+    /// A local time (no offset or Z, a [datetime] not in UTC) is also put to <see cref="ClockChanges"/>, the rule for the days
+    /// the clocks change, for -SendAt, -ExpireAt (<see cref="CommandLineOnly"/>) and both columns alike: one the clocks skip is
+    /// refused as a text that is no time is, one they show twice is noted for the run's warning.
     /// </remarks>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class RowTimeArgumentAttribute : ArgumentTransformationAttribute
@@ -24,16 +28,40 @@ namespace WebexConnect.Commands
 
         public RowTimeArgumentAttribute(string parameterName) => _unixTime = new UnixTimeArgumentAttribute(parameterName);
 
+        /// <summary>
+        /// True for a parameter no column binds (-ExpireAt: RowExpiry reads its column): what is no time is left to PowerShell's
+        /// binder to refuse, as it always was, and a local time the clocks skip is refused here, both when the command is bound.
+        /// </summary>
+        public bool CommandLineOnly { get; set; }
+
         /// <inheritdoc />
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) => Read(inputData);
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            if (!CommandLineOnly) return Read(inputData);
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            var read = _isoDate.Transform(null!, _unixTime.Transform(null!, inputData));
+            // Text PowerShell reads (not ISO 8601) is read here as it will read it, only to know its time on the clock.
+            var time = read is DateTimeOffset converted ? converted
+                : value is DateTime given ? ClockChanges.AsRead(given, TimeZoneInfo.Local)
+                : value is string text && DateTimeOffset.TryParse(text.Trim(), CultureInfo.CurrentCulture, DateTimeStyles.AssumeLocal, out var parsed) ? parsed
+                : (DateTimeOffset?)null;
+            if (time is DateTimeOffset at && OnTheClock(value, at) is string skipped)
+                throw new ArgumentTransformationMetadataException(SkippedReason(value, skipped));
+            return read;
+        }
 
         /// <summary>The time <paramref name="inputData"/> gives; null for blank text; a mark for text that is no time; other values as given.</summary>
         public object? Read(object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is DateTime given && given.Kind != DateTimeKind.Utc && ClockChanges.Changes(given, TimeZoneInfo.Local))
+            {
+                var time = ClockChanges.AsRead(given, TimeZoneInfo.Local);
+                return OnTheClock(given, time) is string skipped ? UnreadableTime.Mark(TextOf(given), SkippedReason(given, skipped), skipped) : time;
+            }
             if (!(value is string text)) return _unixTime.Transform(null!, inputData);
-            var time = ReadText(text, out var refused);
-            return refused is null ? time : UnreadableTime.Mark(text, refused);
+            var read = ReadText(text, out var refused, out var skippedText);
+            return refused is null ? read : UnreadableTime.Mark(text, refused, skippedText);
         }
 
         /// <summary>
@@ -41,37 +69,100 @@ namespace WebexConnect.Commands
         /// the same rules as <see cref="Read"/>, with PowerShell's conversion of what is not text ([datetime]) too; null for an
         /// empty cell, and null with <paramref name="refused"/> saying why for one that is no time.
         /// </summary>
-        public DateTimeOffset? ReadCell(object? cell, out string? refused)
+        public DateTimeOffset? ReadCell(object? cell, out UnreadableTime.Unreadable? refused)
         {
             var value = cell is PSObject wrapped ? wrapped.BaseObject : cell;
-            if (value is string text) return ReadText(text, out refused);
             refused = null;
+            string? skipped;
+            if (value is string text)
+            {
+                var read = ReadText(text, out var unreadable, out skipped);
+                if (unreadable is not null) refused = new UnreadableTime.Unreadable(text, unreadable, skipped);
+                return refused is null ? read : null;
+            }
             if (value is null || value is DBNull) return null;
             try
             {
-                return (DateTimeOffset)LanguagePrimitives.ConvertTo(_unixTime.Transform(null!, value), typeof(DateTimeOffset), CultureInfo.CurrentCulture);
+                var time = (DateTimeOffset)LanguagePrimitives.ConvertTo(_unixTime.Transform(null!, value), typeof(DateTimeOffset), CultureInfo.CurrentCulture);
+                if (value is DateTime given && given.Kind != DateTimeKind.Utc && OnTheClock(given, time) is string why)
+                {
+                    refused = new UnreadableTime.Unreadable(TextOf(given), SkippedReason(given, why), why);
+                    return null;
+                }
+                return time;
             }
             catch (Exception unreadable) when (unreadable is ArgumentTransformationMetadataException || unreadable is PSInvalidCastException)
             {
-                refused = unreadable.Message;
+                refused = new UnreadableTime.Unreadable(TextOf(value), unreadable.Message);
                 return null;
             }
         }
 
-        private DateTimeOffset? ReadText(string text, out string? refused)
+        /// <summary>
+        /// The time <paramref name="text"/> gives, or null: for blank text, and for text that is no time (<paramref name="refused"/>
+        /// says why) or a local time the clocks skip (<paramref name="skipped"/> too, what ClockChanges says of it).
+        /// </summary>
+        private DateTimeOffset? ReadText(string text, out string? refused, out string? skipped)
         {
-            refused = null;
+            refused = skipped = null;
             if (string.IsNullOrWhiteSpace(text)) return null;
+            DateTimeOffset time;
             try
             {
                 var read = _isoDate.Transform(null!, _unixTime.Transform(null!, text));
-                return read is DateTimeOffset time ? time : (DateTimeOffset)LanguagePrimitives.ConvertTo(text.Trim(), typeof(DateTimeOffset), CultureInfo.CurrentCulture);
+                time = read is DateTimeOffset iso ? iso : (DateTimeOffset)LanguagePrimitives.ConvertTo(text.Trim(), typeof(DateTimeOffset), CultureInfo.CurrentCulture);
             }
             catch (Exception unreadable) when (unreadable is ArgumentTransformationMetadataException || unreadable is PSInvalidCastException)
             {
                 refused = unreadable.Message;
                 return null;
             }
+            skipped = OnTheClock(text, time);
+            if (skipped is null) return time;
+            refused = SkippedReason(text, skipped);
+            return null;
         }
+
+        /// <summary>
+        /// What ClockChanges says of <paramref name="time"/>, read from <paramref name="value"/>, when it is a local time the
+        /// clocks skip; null otherwise, having noted one they show twice. A time read with its offset or Z, a Unix time, a UTC
+        /// [datetime] and every time outside the hours the clocks change are as they were read.
+        /// </summary>
+        private static string? OnTheClock(object? value, DateTimeOffset time)
+        {
+            var zone = TimeZoneInfo.Local;
+            // The usual time costs this one question.
+            if (!ClockChanges.Changes(time.DateTime, zone)) return null;
+            if (!IsLocal(value))
+            {
+                ClockChanges.Forget(time);
+                return null;
+            }
+            if (ClockChanges.Skipped(time.DateTime, zone) is string skipped) return skipped;
+            ClockChanges.NoteTwice(TextOf(value), time, zone);
+            return null;
+        }
+
+        /// <summary>True when <paramref name="value"/> is a time on this computer's clock: text without an offset or Z, a [datetime] not in UTC.</summary>
+        private static bool IsLocal(object? value) => value switch
+        {
+            DateTime given => given.Kind != DateTimeKind.Utc,
+            string text => IsoDateArgumentAttribute.GivesOffset(text) is bool offset
+                ? !offset
+                : DateTime.TryParse(text.Trim(), CultureInfo.CurrentCulture, DateTimeStyles.RoundtripKind, out var read) && read.Kind == DateTimeKind.Unspecified,
+            _ => false,
+        };
+
+        /// <summary>"-SendAt '2027-03-28 02:30' is not a time in this computer's time zone ...": the command line's refusal.</summary>
+        private string SkippedReason(object? value, string skipped) =>
+            "-" + _unixTime.ParameterName + " " + InputEcho.Quote(TextOf(value)) + " " + skipped + ".";
+
+        /// <summary>The value as an error echoes it: a [datetime] in ISO 8601, other values as they are written.</summary>
+        internal static string TextOf(object? value) => value switch
+        {
+            DateTime given => given.ToString(given.Second == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            string text => text.Trim(),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        };
     }
 }

@@ -39,6 +39,7 @@ namespace WebexConnect.Commands
         // An error written with the reason of the one before it names that row instead of saying the reason again.
         private readonly SameReasonRows _sameReason = new SameReasonRows();
         private readonly SendAtOvertaken _sendAtOvertaken = new SendAtOvertaken();
+        private readonly TwiceShownWarning _twiceShown = new TwiceShownWarning();
         // -SendAt as the command line gave it (null when it did not): each row's own time otherwise, from its SendAt column.
         private DateTimeOffset? _sendAtGiven;
         // Each row's -ExpireAt and -Validity: the command line's, else its ExpireAt or Validity cell's.
@@ -138,8 +139,7 @@ namespace WebexConnect.Commands
         /// </summary>
         /// <remarks>The module reads the column itself (RowExpiry), not PowerShell's binder: see <see cref="RowColumnAttribute"/>.</remarks>
         [Parameter]
-        [UnixTimeArgument("ExpireAt")]
-        [IsoDateArgument]
+        [RowTimeArgument("ExpireAt", CommandLineOnly = true)]
         [RowColumn("Expiry")]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public DateTimeOffset? ExpireAt { get; set; }
@@ -347,6 +347,7 @@ namespace WebexConnect.Commands
             if (unreadableSendAt is not null && MyInvocation.ExpectingInput)
                 ThrowParameterError(UnreadableTime.ErrorId, "Cannot process argument transformation on parameter 'SendAt'. " + unreadableSendAt.Reason, unreadableSendAt.Text);
             _sendAtGiven = unreadableSendAt is null ? SendAt : null;
+            if ((_twiceShown.For("SendAt", 0, SendAt) ?? _twiceShown.For(RowExpiry.ExpireAt, 0, ExpireAt)) is string twice) WriteNamedWarning(twice);
             if (ExpireAt.HasValue && Validity.HasValue)
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             _expiry = new RowExpiry(ExpireAt, Validity);
@@ -513,6 +514,8 @@ namespace WebexConnect.Commands
                 if (_oneRowCall is null && UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(unreadable.ProblemOfColumn("SendAt", "to send the row now"));
                 if (expiryProblems is not null)
                     foreach (var problem in expiryProblems) record = record.With(problem);
+                if ((_twiceShown.For("SendAt", _row, SendAt) ?? _twiceShown.For(RowExpiry.ExpireAt, _row, expireAt)) is string twice)
+                    record = record.WithWarning(twice);
                 if (_oneRowCall is not null) record = _oneRowCall.WithRefused(record);
             }
             if (_row == 1 && CheckRunWideParameters(message, ref record, columns) is string stop)

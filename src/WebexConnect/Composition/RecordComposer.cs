@@ -84,6 +84,11 @@ namespace WebexConnect.Composition
         /// </summary>
         public string? InvalidCode => _rare?.InvalidCode;
 
+        /// <summary>The same record with one more warning, written before the row is sent (a time the clocks show twice).</summary>
+        public ComposedRecord WithWarning(string warning) =>
+            new ComposedRecord(Recipient, Problems, UnusableColumns, Notes, EmptyColumns, Warnings.Append(warning).ToList(), IsSendResult,
+                ConsumedColumns, RowColumnsWhenNamed, RecipientAsGiven);
+
         /// <summary>Problems found while reading the row (not the API rules: MessageValidator checks those).</summary>
         public IReadOnlyList<ValidationProblem> Problems { get; }
 

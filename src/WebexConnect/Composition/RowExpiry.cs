@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using WebexConnect.Commands;
 using WebexConnect.Messages.Validation;
 
@@ -72,8 +71,7 @@ namespace WebexConnect.Composition
             {
                 var cell = row.Columns[_expireAtColumn].Value;
                 expireAt = (_time ??= new RowTimeArgumentAttribute(ExpireAt)).ReadCell(cell, out var refused);
-                if (refused is not null)
-                    (problems ??= new List<ValidationProblem>(2)).Add(new UnreadableTime.Unreadable(TextOf(cell), refused).ProblemOfColumn(ExpireAt, "for no expiry"));
+                if (refused is not null) (problems ??= new List<ValidationProblem>(2)).Add(refused.ProblemOfColumn(ExpireAt, "for no expiry"));
             }
             if (_validityColumn >= 0)
             {
@@ -102,8 +100,5 @@ namespace WebexConnect.Composition
                 else if (_validityColumn < 0 && string.Equals(columns[i].Key, Validity, StringComparison.OrdinalIgnoreCase)) _validityColumn = i;
             }
         }
-
-        private static string TextOf(object? cell) =>
-            Convert.ToString(cell is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : cell, CultureInfo.InvariantCulture) ?? "";
     }
 }

@@ -28,9 +28,12 @@ namespace WebexConnect.Composition
         [ThreadStatic]
         private static LatestMarks? _marks;
 
-        /// <summary>The mark for <paramref name="text"/>, refused because <paramref name="reason"/>.</summary>
-        public static DateTimeOffset Mark(string text, string reason) =>
-            new DateTimeOffset((_marks ??= new LatestMarks()).Of(text, reason), TimeSpan.Zero);
+        /// <summary>
+        /// The mark for <paramref name="text"/>, refused because <paramref name="reason"/>; <paramref name="skipped"/> for a
+        /// local time the clocks skip, what ClockChanges says of it.
+        /// </summary>
+        public static DateTimeOffset Mark(string text, string reason, string? skipped = null) =>
+            new DateTimeOffset((_marks ??= new LatestMarks()).Of(text, reason, skipped), TimeSpan.Zero);
 
         /// <summary>
         /// The text and reason <paramref name="time"/> marks; null for a real time, for none, and for a mark this thread no
@@ -42,15 +45,22 @@ namespace WebexConnect.Composition
         /// <summary>A time text that could not be read, and PowerShell's or the module's reason.</summary>
         internal sealed class Unreadable
         {
-            public Unreadable(string text, string reason)
+            public Unreadable(string text, string reason, string? skipped = null)
             {
                 Text = text;
                 Reason = reason;
+                Skipped = skipped;
             }
 
             public string Text { get; }
 
             public string Reason { get; }
+
+            /// <summary>
+            /// For a local time the clocks skip, what ClockChanges says of it ("is not a time in this computer's time zone
+            /// ..."); null for a text that is no time at all.
+            /// </summary>
+            public string? Skipped { get; }
 
             /// <summary>
             /// The problem of a row whose <paramref name="column"/> cell (SendAt, ExpireAt) is this text: the row's own
@@ -69,8 +79,10 @@ namespace WebexConnect.Composition
                 new ValidationProblem(parameter, NotATime() + "leave -" + parameter + " out " + leftOut);
 
             private string NotATime() =>
-                InputEcho.Quote(Text) + " is not a time" + (Reason.Contains("Unix time") ? " (nor a Unix time in seconds)" : "") +
-                ": write it in ISO 8601, '2026-12-03T09:00:00+01:00', or '2026-12-03 09:00' in this computer's time zone, or ";
+                Skipped is not null
+                    ? InputEcho.Quote(Text) + " " + Skipped + "; or "
+                    : InputEcho.Quote(Text) + " is not a time" + (Reason.Contains("Unix time") ? " (nor a Unix time in seconds)" : "") +
+                    ": write it in ISO 8601, '2026-12-03T09:00:00+01:00', or '2026-12-03 09:00' in this computer's time zone, or ";
         }
 
         /// <summary>One thread's latest <see cref="Kept"/> marks, the oldest overwritten by the next new one.</summary>
@@ -84,7 +96,7 @@ namespace WebexConnect.Composition
             /// The mark of the text and reason: the one it has when kept (a CSV whose 10,000 cells hold the same wrong text
             /// makes one), else a new one.
             /// </summary>
-            public long Of(string text, string reason)
+            public long Of(string text, string reason, string? skipped)
             {
                 for (var i = 0; i < Kept; i++)
                     if (_texts[i] is { } kept && string.Equals(kept.Text, text, StringComparison.Ordinal) &&
@@ -94,7 +106,7 @@ namespace WebexConnect.Composition
                 _last = _last + 1 < Limit ? _last + 1 : 1;
                 var slot = (int)(_last % Kept);
                 _ticks[slot] = _last;
-                _texts[slot] = new Unreadable(text, reason);
+                _texts[slot] = new Unreadable(text, reason, skipped);
                 return _last;
             }
 

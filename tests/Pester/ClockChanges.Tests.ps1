@@ -1,0 +1,98 @@
+# A local -SendAt or -ExpireAt, or a SendAt or ExpireAt cell, on the days the clocks change, in a PowerShell whose time zone
+# is Europe/Berlin (TZ, which PowerShell reads on Linux and macOS): 2027-03-28 02:30 does not exist there (02:00 -> 03:00),
+# and 2027-10-31 02:30 comes twice (03:00 -> 02:00). Before, the first went out at 01:30Z, 03:30 by the clock, and the
+# second was read as the second 02:30, neither with a word.
+
+BeforeDiscovery {
+    $script:OnThisSystem = -not ($IsWindows -or $PSVersionTable.PSVersion.Major -lt 6)
+}
+
+Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-not $script:OnThisSystem) {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        $child = Join-Path $TestDrive 'berlin.ps1'
+        Set-Content -LiteralPath $child -Encoding UTF8 -Value @(
+            "Import-Module '$($manifest -replace "'", "''")'"
+            'Connect-WebexConnect -Sandbox | Out-Null'
+            'function Stopped([scriptblock] $Send) {'
+            '    try { $null = & $Send 3>$null; "not stopped" } catch { $_.FullyQualifiedErrorId.Split(",")[0] + "|" + $_.Exception.Message }'
+            '}'
+            '$said = [ordered]@{}'
+            '$said.Zone = [TimeZoneInfo]::Local.Id'
+            '$skipped = "2027-03-28 02:30"'
+            '$said.Sms = Stopped { Send-ConnectSms -To +447700900001 -From ACME -Text hi -SendAt $skipped -PayloadOnly }'
+            '$said.Email = Stopped { Send-ConnectEmail -To ann@example.com -From news@example.com -Subject Hi -Text hi -SendAt $skipped -PayloadOnly }'
+            '$said.Rcs = Stopped { Send-ConnectRcs -To +447700900001 -From app-1 -Text hi -SendAt $skipped -PayloadOnly }'
+            '$said.Message = Stopped { Send-ConnectMessage -Channel sms -To +447700900001 -From ACME -Content @{ type = "text"; text = "hi" } -SendAt $skipped -PayloadOnly }'
+            '$said.DateTime = Stopped { Send-ConnectSms -To +447700900001 -From ACME -Text hi -SendAt ([datetime]$skipped) -PayloadOnly }'
+            '$said.ExpireAt = Stopped { Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt $skipped -PayloadOnly }'
+            '$said.Requests = @(Get-ConnectSandboxRequest).Count'
+            '$rows = @('
+            '    [pscustomobject]@{ Phone = "+447700900001"; SendAt = $skipped }'
+            '    [pscustomobject]@{ Phone = "+447700900002"; ExpireAt = $skipped }'
+            '    [pscustomobject]@{ Phone = "+447700900003"; ExpireAt = "2027-10-31 02:30" }'
+            '    [pscustomobject]@{ Phone = "+447700900004"; ExpireAt = "2027-10-31 02:40" }'
+            '    [pscustomobject]@{ Phone = "+447700900005"; ExpireAt = "2027-10-31T02:30+02:00" }'
+            '    [pscustomobject]@{ Phone = "+447700900006"; ExpireAt = "2027-03-28T02:30+01:00" }'
+            '    [pscustomobject]@{ Phone = "+447700900007"; ExpireAt = "2027-03-28 03:00" }'
+            '    [pscustomobject]@{ Phone = "+447700900008"; ExpireAt = "2027-03-28T02:30Z" }'
+            '    [pscustomobject]@{ Phone = "+447700900009"; ExpireAt = [datetime]::SpecifyKind([datetime]$skipped, "Utc") }'
+            ')'
+            '$payloads = @($rows | Send-ConnectSms -From ACME -Text hi -PayloadOnly -ErrorVariable rowErrors -WarningVariable rowWarnings 2>$null 3>$null)'
+            '$said.RowErrors = @($rowErrors | ForEach-Object { "$_" })'
+            '$said.RowWarnings = @($rowWarnings | ForEach-Object { "$_" })'
+            '$said.ExpireAts = @($payloads | ForEach-Object { ($_ | ConvertFrom-Json -DateKind String).expireAt })'
+            '$null = Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt "2027-10-31 02:30" -PayloadOnly -WarningVariable lineWarnings 3>$null'
+            '$said.LineWarnings = @($lineWarnings | ForEach-Object { "$_" })'
+            '$utc = Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt ([datetime]::SpecifyKind([datetime]$skipped, "Utc")) -PayloadOnly'
+            '$said.UtcExpireAt = ($utc | ConvertFrom-Json -DateKind String).expireAt'
+            '$null = Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt "2027-10-31T02:30+01:00" -PayloadOnly -WarningVariable offsetWarnings 3>$null'
+            '$said.OffsetWarnings = @($offsetWarnings | ForEach-Object { "$_" })'
+            '$said | ConvertTo-Json -Depth 3 -Compress')
+        $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $child) -Environment @{ TZ = 'Europe/Berlin' } -TimeoutSeconds 120
+        $script:Said = ($run.Text -split "`n" | Where-Object { $_ -like '{*' } | Select-Object -Last 1) | ConvertFrom-Json -DateKind String
+        $script:Skip = "'2027-03-28 02:30' is not a time in this computer's time zone (Europe/Berlin): its clocks go from 02:00 to 03:00 on 2027-03-28, " +
+            "so 02:30 never comes. Give a time that exists, 2027-03-28 01:59 or 2027-03-28 03:00 (the nearest), or one with its offset: " +
+            "'2027-03-28T03:30+02:00' is 02:30 read with the offset before the change, 03:30 by the clock"
+    }
+
+    It 'runs in Europe/Berlin' {
+        $Said.Zone | Should -Be 'Europe/Berlin'
+    }
+
+    It '<_> -SendAt in the hour the clocks skip stops the command before anything is sent' -ForEach 'Sms', 'Email', 'Rcs', 'Message' {
+        $Said.$_ | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'SendAt'. -SendAt " + $Skip + '.')
+    }
+
+    It 'refuses a [datetime] and an -ExpireAt in that hour the same way, and sends nothing' {
+        $Said.DateTime | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'SendAt'. -SendAt " + $Skip + '.')
+        $Said.ExpireAt | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'ExpireAt'. -ExpireAt " + $Skip + '.')
+        $Said.Requests | Should -Be 0
+    }
+
+    It 'makes a row whose SendAt or ExpireAt cell is in that hour Invalid, naming the row, the column, the time and what to give' {
+        $Said.RowErrors.Count | Should -Be 2
+        $Said.RowErrors[0] | Should -BeExactly ("Row 1: Invalid +447700900001: SendAt: the SendAt column's " + $Skip + '; or leave the cell empty to send the row now')
+        $Said.RowErrors[1] | Should -BeExactly ("Row 2: Invalid +447700900002: ExpireAt: the ExpireAt column's " + $Skip + '; or leave the cell empty for no expiry')
+    }
+
+    It 'sends a time the clocks show twice as before, the second, with one warning a run naming both readings' {
+        # Rows 3 and 4 both come twice: one warning. Row 5 gives the first with its offset, row 6 the skipped hour's old reading;
+        # rows 8 and 9 give 02:30 in UTC (Z, a UTC [datetime]), whose clock time Berlin skips but which is no local time.
+        $Said.ExpireAts | Should -Be @('2027-10-31T01:30:00.000Z', '2027-10-31T01:40:00.000Z', '2027-10-31T00:30:00.000Z', '2027-03-28T01:30:00.000Z', '2027-03-28T01:00:00.000Z',
+            '2027-03-28T02:30:00.000Z', '2027-03-28T02:30:00.000Z')
+        $Said.RowWarnings.Count | Should -Be 1
+        $Said.RowWarnings[0] | Should -BeExactly ("Row 3: ExpireAt '2027-10-31 02:30' comes twice in this computer's time zone (Europe/Berlin), as its clocks go back " +
+            "from 03:00 to 02:00 on 2027-10-31: it is read as the second, '2027-10-31T02:30+01:00' (2027-10-31 01:30:00Z), not the first, " +
+            "'2027-10-31T02:30+02:00' (2027-10-31 00:30:00Z). To send at the first, give that time with its offset; other times between 02:00 " +
+            "and 03:00 that day are read the same way. This warning is given once per run.")
+        $Said.LineWarnings.Count | Should -Be 1
+        $Said.LineWarnings[0] | Should -BeLike "-ExpireAt '2027-10-31 02:30' comes twice in this computer's time zone (Europe/Berlin)*"
+    }
+
+    It 'says nothing of a time given with its offset, and reads a UTC [datetime] or a Z in that hour as it is' {
+        @($Said.OffsetWarnings).Count | Should -Be 0
+        $Said.UtcExpireAt | Should -Be '2027-03-28T02:30:00.000Z'
+    }
+}
