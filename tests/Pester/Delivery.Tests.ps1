@@ -660,6 +660,27 @@ Bob,+447700900002,$tomorrow
         $failed[0].ToString() | Should -BeLike 'Row 2: Bounced (7520) bob@example.com*'
     }
 
+    It 'puts the delivery of a row''s Cc and Bcc copies on its row (Copies), in its Export-Csv too, without failing the row' {
+        # Before: a helpdesk admin who copied each user's manager could not tell from the report whether a manager got the copy:
+        # the row had neither the copy's address nor its receipt, and a bounced copy showed only among the listener's receipts.
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 0.2   # this share bounces boss0@example.com and delivers the others, every time
+        $l = $script:Listener
+        $rows = "Email,Cc`nuser1@example.com,boss0@example.com`nuser2@example.com,boss1@example.com`nuser3@example.com,boss0@example.com" | ConvertFrom-Csv
+        $file = Join-Path $TestDrive 'delivery-with-copies.csv'
+
+        $report = @($rows | Send-ConnectEmail -From 'it@example.com' -Subject 'Outage' -Text 'Mail is down' -Bcc 'audit@example.com' -NotifyUrl $l.Url |
+            Wait-ConnectDelivery $l -Timeout 30 -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $report | Export-Csv $file -NoTypeInformation -Encoding UTF8
+
+        $report.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
+        $report.Copies | Should -Be @(
+            'boss0@example.com: Bounced (7520); audit@example.com: Delivered (7500)'
+            'boss1@example.com: Delivered (7500); audit@example.com: Delivered (7500)'
+            'boss0@example.com: Bounced (7520); audit@example.com: Delivered (7500)')
+        @($failed).Count | Should -Be 0
+        (Import-Csv $file).Copies | Should -Be $report.Copies
+    }
+
     It 'shows a rehearsal''s email that cannot be delivered as Bounced (7520), as the service does, and its Cc addresses no row of their own' {
         # Before, the sandbox answered every failure 7102 (an invalid number), so an email rehearsal showed Failed where the
         # service says Bounced, and posted nothing for Cc addresses.
