@@ -70,6 +70,14 @@ namespace WebexConnect.Receipts
         /// </summary>
         public string? Note { get; internal set; }
 
+        /// <summary>
+        /// An email's Cc and Bcc copies with what their receipts said, as one text ("boss@example.com: Bounced (7520);
+        /// audit@example.com: Delivered (7500)"; NoReceipt for a copy none came for): the service posts them under the same
+        /// message. They do not change Status, which is the To address's. Empty for other channels, for an email without copies,
+        /// and for a row of a results file, which does not keep them.
+        /// </summary>
+        public string? Copies { get; internal set; }
+
         /// <summary>The receipts the send asked for (SendResult.RequestedReceipts), kept so that this result's Export-Csv can be waited for again.</summary>
         public string? RequestedReceipts => SendResult.RequestedReceipts;
 
