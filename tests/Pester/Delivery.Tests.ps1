@@ -919,6 +919,27 @@ Bob,+447700900002,$tomorrow
         "$($warned[0])" | Should -BeLike "The listener at $($script:Listener.Url) has received no receipt at all. Did the sends give -NotifyUrl?*"
     }
 
+    It 'says the rows were sent before the listener started, when a next-morning job waits for yesterday''s results.csv, not that the sends lacked -NotifyUrl' {
+        # Before: the job started a new listener, piped yesterday's results.csv to it, waited, and was asked whether the sends
+        # gave -NotifyUrl, which they had: their receipts had gone to yesterday's listener, and no later one ever gets them.
+        Connect-WebexConnect -Sandbox
+        $file = Join-Path $TestDrive 'yesterday-results.csv'
+        $yesterday = Start-ConnectReceiptListener
+        try { New-Rows 3 | Send-ConnectSms -From ACME -Text 'Outage' -NotifyUrl $yesterday.Url | Export-Csv $file -NoTypeInformation }
+        finally { Stop-ConnectReceiptListener $yesterday }
+        Start-Sleep -Milliseconds 1500   # the file keeps whole seconds
+        $today = Start-ConnectReceiptListener
+        try {
+            $report = @(Import-Csv $file | Wait-ConnectDelivery -Listener $today -Timeout 1 -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+        }
+        finally { Stop-ConnectReceiptListener $today }
+
+        $report.Status | Should -Be @('NoReceipt', 'NoReceipt', 'NoReceipt')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "3 rows were sent before the listener at $($today.Url) started (*): *went to the -NotifyUrl those sends gave*-Receipt*"
+        "$($warned[0])" | Should -Not -BeLike '*Did the sends give -NotifyUrl*'
+    }
+
     It 'says why when the listener refused every receipt, and that the sandbox signs none, instead of asking about -NotifyUrl' {
         Connect-WebexConnect -Sandbox
         $signed = Start-ConnectReceiptListener -Secret (ConvertTo-SecureString 'hook-secret' -AsPlainText -Force)

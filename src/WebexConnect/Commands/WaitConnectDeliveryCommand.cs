@@ -218,7 +218,10 @@ namespace WebexConnect.Commands
             // Scheduled row, whose receipt comes after its time (its error says so): before, a wait on reminders due tomorrow,
             // sent with the listener's -NotifyUrl, was asked whether the sends gave -NotifyUrl. Nor for an email whose send left
             // submitted out of -RequestedReceipt: an SMTP email app sends it nothing (its note says so).
-            if (Listener!.Received == 0 && !_listenerStopped &&
+            var sentBefore = _listenerStopped ? 0 : last.Count(r => r.TimedOut && SentBeforeListener(r.SendResult));
+            if (sentBefore > 0)
+                WriteWarning(SentBeforeListenerStarted(sentBefore));
+            else if (Listener!.Received == 0 && !_listenerStopped &&
                 last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt && r.SendStatus != SendStatus.Scheduled && r.Note is null))
                 WriteWarning(Listener.Refused > 0 ? AllRefused(Listener) :
                     $"The listener at {Listener.Url} has received no receipt at all. Did the sends give -NotifyUrl? The service posts " +
@@ -271,6 +274,24 @@ namespace WebexConnect.Commands
                     : $"Stopped waiting after {seconds} s: {Counted.Of(join.Waiting, "destination")} of the {waitedFor} waited for {(join.Waiting == 1 ? "has" : "have")} no final receipt.");
             }
         }
+
+        /// <summary>
+        /// A row sent before the listener started (a results file's SubmittedAt keeps whole seconds, hence the margin): the
+        /// receipts the service posted until then went to the -NotifyUrl of that send, and this listener never gets them.
+        /// </summary>
+        private bool SentBeforeListener(SendResult sent) =>
+            sent.SubmittedAt is DateTimeOffset at && at < Listener!.StartedAt - TimeSpan.FromSeconds(1);
+
+        /// <summary>
+        /// The next morning's job started a listener of its own and piped yesterday's results.csv to it: before, the wait ended
+        /// asking whether the sends gave -NotifyUrl, which they had; their receipts had gone to yesterday's listener.
+        /// </summary>
+        private string SentBeforeListenerStarted(int rows) =>
+            $"{Counted.Of(rows, "row")} {(rows == 1 ? "was" : "were")} sent before the listener at {Listener!.Url} started " +
+            $"({Listener.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z): the receipts the service " +
+            "posted before then went to the -NotifyUrl those sends gave, and this listener never gets them. Wait with the listener the " +
+            "sends named, before it stops; or give -Receipt with the receipts kept then (its GetReceipts() saved with Export-Csv, or the " +
+            "webhooks a web server saved, read with ConvertFrom-ConnectWebhook).";
 
         /// <summary>
         /// Requests came and every one was refused: what refused them is the news, not a missing -NotifyUrl. The sandbox
