@@ -700,6 +700,24 @@ Bob,+447700900002,$tomorrow
         $l.Received | Should -Be 4
     }
 
+    It 'says in a Scheduled row''s Note, which Export-Csv keeps, that no receipt comes before its time, so the report does not read as lost' {
+        # Before: the row was NoReceipt, TimedOut, with an empty Note: only the error stream said it was scheduled, and the
+        # delivery.csv read the next morning looked like a message lost, to be sent again.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $file = Join-Path $TestDrive 'scheduled-delivery.csv'
+
+        $report = @(Send-ConnectSms -To '+447700900002' -From ACME -Text 'Hi' -SendAt (Get-Date).AddDays(1) -NotifyUrl $l.Url |
+            Wait-ConnectDelivery $l -Timeout 1 -ErrorVariable missing -ErrorAction SilentlyContinue)
+        $report | Export-Csv $file -NoTypeInformation
+
+        $report.Status | Should -Be 'NoReceipt'
+        $report.Note | Should -BeLike 'The send was Scheduled for *: it is neither delivered nor failed, and no receipt comes before that time. Do not send it again*'
+        (Import-Csv $file).Note | Should -Be $report.Note
+        @($missing).Count | Should -Be 1
+        [regex]::Matches("$($missing[0])", 'Scheduled for').Count | Should -Be 1   # said once, not twice
+    }
+
     It 'gets from the sandbox no receipt for a message scheduled for tomorrow, so a rehearsal shows what the service will' {
         # Before, the sandbox posted Delivered at once: the rehearsal showed a result the real service does not give.
         $null = Connect-WebexConnect -Sandbox

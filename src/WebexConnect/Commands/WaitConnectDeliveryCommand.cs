@@ -320,15 +320,6 @@ namespace WebexConnect.Commands
         private static string KeyOf(SendResult sent) =>
             string.IsNullOrEmpty(sent.MessageId) ? $"correlation ID {sent.CorrelationId}" : $"message {sent.MessageId}";
 
-        /// <summary>
-        /// What to add to a missing receipt's error for a Scheduled send: none comes before the time it goes out, and "no
-        /// delivery receipt" alone, for an appointment reminder due tomorrow, read as a message lost, to be sent again.
-        /// </summary>
-        private static string ScheduledNote(SendResult sent) =>
-            sent.Status == SendStatus.Scheduled
-                ? $" The send was Scheduled {ScheduledFor.When(sent.ScheduledFor)}: it is neither delivered nor failed, and no receipt comes before that time. Do not send it again; look for its receipt after that time."
-                : "";
-
         private void Write(System.Collections.Generic.List<DeliveryResult> ready)
         {
             foreach (var result in ready)
@@ -356,7 +347,7 @@ namespace WebexConnect.Commands
                             ? $"among those the stopped listener at {Listener.Url} kept ({KeyOf(result.SendResult)}). Start a listener before the send and stop it after the wait."
                             : $"within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.";
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Destination}: {what} {where}{ScheduledNote(result.SendResult)}{(result.Note is null ? "" : " " + result.Note)}", result),
+                            $"Row {result.Row}: {result.Destination}: {what} {where}{(result.Note is null ? "" : " " + result.Note)}", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));
                 }
                 else if (DeliveryStatuses.IsFailure(result.Status))

@@ -65,8 +65,8 @@ namespace WebexConnect.Receipts
 
         /// <summary>
         /// Why the wait ended where it did, when Status alone does not say: Submitted taken as the last receipt (the send asked
-        /// for none after it, or -EmailRoute Smtp: an email app that sends through SMTP gets no other), or why none came or
-        /// may come for an email. Empty otherwise.
+        /// for none after it, or -EmailRoute Smtp: an email app that sends through SMTP gets no other), why none came or
+        /// may come for an email, or that a Scheduled send gets none before its time. Empty otherwise.
         /// </summary>
         public string? Note { get; internal set; }
 
