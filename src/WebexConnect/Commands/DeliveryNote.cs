@@ -5,7 +5,8 @@ namespace WebexConnect.Commands
 {
     /// <summary>
     /// A DeliveryResult's Note, which Wait-ConnectDelivery's DeliveryReceiptMissing error repeats: why a row ended at Submitted
-    /// without waiting for more, why an email's receipt may never come, or that a Scheduled send gets none before its time. The service documents the receipts after Submitted
+    /// without waiting for more, why an email's receipt may never come, or that a Scheduled send gets none before its time.
+    /// The service documents the receipts after Submitted
     /// (Delivered, Bounced, Read ...) for an email app that sends through AWS SES only; one that sends through SMTP gets
     /// Submitted alone (API.md seeds: "For email via SMTP, only submitted receipt is applicable"), and a tenant has one route
     /// or the other, which -EmailRoute says when the results do not.
