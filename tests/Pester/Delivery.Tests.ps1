@@ -660,6 +660,27 @@ Bob,+447700900002,$tomorrow
         $failed[0].ToString() | Should -BeLike 'Row 2: Bounced (7520) bob@example.com*'
     }
 
+    It 'puts the delivery of a row''s Cc and Bcc copies on its row (Copies), in its Export-Csv too, without failing the row' {
+        # Before: a helpdesk admin who copied each user's manager could not tell from the report whether a manager got the copy:
+        # the row had neither the copy's address nor its receipt, and a bounced copy showed only among the listener's receipts.
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 0.2   # this share bounces boss0@example.com and delivers the others, every time
+        $l = $script:Listener
+        $rows = "Email,Cc`nuser1@example.com,boss0@example.com`nuser2@example.com,boss1@example.com`nuser3@example.com,boss0@example.com" | ConvertFrom-Csv
+        $file = Join-Path $TestDrive 'delivery-with-copies.csv'
+
+        $report = @($rows | Send-ConnectEmail -From 'it@example.com' -Subject 'Outage' -Text 'Mail is down' -Bcc 'audit@example.com' -NotifyUrl $l.Url |
+            Wait-ConnectDelivery $l -Timeout 30 -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $report | Export-Csv $file -NoTypeInformation -Encoding UTF8
+
+        $report.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
+        $report.Copies | Should -Be @(
+            'boss0@example.com: Bounced (7520); audit@example.com: Delivered (7500)'
+            'boss1@example.com: Delivered (7500); audit@example.com: Delivered (7500)'
+            'boss0@example.com: Bounced (7520); audit@example.com: Delivered (7500)')
+        @($failed).Count | Should -Be 0
+        (Import-Csv $file).Copies | Should -Be $report.Copies
+    }
+
     It 'shows a rehearsal''s email that cannot be delivered as Bounced (7520), as the service does, and its Cc addresses no row of their own' {
         # Before, the sandbox answered every failure 7102 (an invalid number), so an email rehearsal showed Failed where the
         # service says Bounced, and posted nothing for Cc addresses.
@@ -677,6 +698,24 @@ Bob,+447700900002,$tomorrow
         $deadline = [datetime]::UtcNow.AddSeconds(10)
         while ($l.Received -lt 4 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
         $l.Received | Should -Be 4
+    }
+
+    It 'says in a Scheduled row''s Note, which Export-Csv keeps, that no receipt comes before its time, so the report does not read as lost' {
+        # Before: the row was NoReceipt, TimedOut, with an empty Note: only the error stream said it was scheduled, and the
+        # delivery.csv read the next morning looked like a message lost, to be sent again.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $file = Join-Path $TestDrive 'scheduled-delivery.csv'
+
+        $report = @(Send-ConnectSms -To '+447700900002' -From ACME -Text 'Hi' -SendAt (Get-Date).AddDays(1) -NotifyUrl $l.Url |
+            Wait-ConnectDelivery $l -Timeout 1 -ErrorVariable missing -ErrorAction SilentlyContinue)
+        $report | Export-Csv $file -NoTypeInformation
+
+        $report.Status | Should -Be 'NoReceipt'
+        $report.Note | Should -BeLike 'The send was Scheduled for *: it is neither delivered nor failed, and no receipt comes before that time. Do not send it again*'
+        (Import-Csv $file).Note | Should -Be $report.Note
+        @($missing).Count | Should -Be 1
+        [regex]::Matches("$($missing[0])", 'Scheduled for').Count | Should -Be 1   # said once, not twice
     }
 
     It 'gets from the sandbox no receipt for a message scheduled for tomorrow, so a rehearsal shows what the service will' {
@@ -896,6 +935,27 @@ Bob,+447700900002,$tomorrow
         $delivery.Status | Should -Be (@('NoReceipt') * @(Import-Csv $script:Csv).Count)
         $warned.Count | Should -Be 1
         "$($warned[0])" | Should -BeLike "The listener at $($script:Listener.Url) has received no receipt at all. Did the sends give -NotifyUrl?*"
+    }
+
+    It 'says the rows were sent before the listener started, when a next-morning job waits for yesterday''s results.csv, not that the sends lacked -NotifyUrl' {
+        # Before: the job started a new listener, piped yesterday's results.csv to it, waited, and was asked whether the sends
+        # gave -NotifyUrl, which they had: their receipts had gone to yesterday's listener, and no later one ever gets them.
+        Connect-WebexConnect -Sandbox
+        $file = Join-Path $TestDrive 'yesterday-results.csv'
+        $yesterday = Start-ConnectReceiptListener
+        try { New-Rows 3 | Send-ConnectSms -From ACME -Text 'Outage' -NotifyUrl $yesterday.Url | Export-Csv $file -NoTypeInformation }
+        finally { Stop-ConnectReceiptListener $yesterday }
+        Start-Sleep -Milliseconds 1500   # the file keeps whole seconds
+        $today = Start-ConnectReceiptListener
+        try {
+            $report = @(Import-Csv $file | Wait-ConnectDelivery -Listener $today -Timeout 1 -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+        }
+        finally { Stop-ConnectReceiptListener $today }
+
+        $report.Status | Should -Be @('NoReceipt', 'NoReceipt', 'NoReceipt')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "3 rows were sent before the listener at $($today.Url) started (*): *went to the -NotifyUrl those sends gave*-Receipt*"
+        "$($warned[0])" | Should -Not -BeLike '*Did the sends give -NotifyUrl*'
     }
 
     It 'says why when the listener refused every receipt, and that the sandbox signs none, instead of asking about -NotifyUrl' {

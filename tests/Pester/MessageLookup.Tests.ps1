@@ -166,6 +166,21 @@ Describe 'Get-ConnectMessage' {
         (Get-Help Get-ConnectMessage -Full | Out-String) -replace '\s+', ' ' | Should -BeLike '*500 rows sent in one request give one SentMessage, not 500*'
     }
 
+    It 'warns that the answer is about another destination of the request, whose status is not the piped row''s' {
+        # Before: a user's number failed, and the admin who piped that user's row saw "Delivered" to another number, without a word.
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 0.05   # this share fails +447700900027, every time
+        $csv = Join-Path $TestDrive 'staff-results.csv'
+        '+447700900001', '+447700900027' | Send-ConnectSms -From ITDESK -Text 'Outage' | Export-Csv $csv -NoTypeInformation
+
+        $asked = Import-Csv $csv | Where-Object Destination -eq '+447700900027' | Get-ConnectMessage -WarningVariable warned 3>$null
+        Import-Csv $csv | Where-Object Destination -eq '+447700900001' | Get-ConnectMessage -WarningVariable notWarned 3>$null
+
+        $asked.To | Should -Be '+447700900001'
+        @($warned).Count | Should -Be 1
+        "$warned" | Should -BeLike 'Row 2 (+447700900027): *names another of its destinations, +447700900001*Delivered is *not row 2''s*Wait-ConnectDelivery*'
+        @($notWarned).Count | Should -Be 0
+    }
+
     It 'names the row of a filtered send result as the result shows it, also read back from its Export-Csv' {
         # Before: the position in the pipeline, so the send's rows 2 and 4 were "Row 1" and "Row 2".
         $results = '+447700900021', 'not-a-number', '+447700900023', '' |

@@ -622,7 +622,10 @@ namespace WebexConnect.Engine.Dispatch
             return new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId,
                 done.Status, done.MessageId, done.Code, done.Reason, done.Attempts, outgoing.Number, done.SubmittedAt,
                 item.Parts, item.InputObject, batch.Sequences[index], item.Row, ReceiptFilters.Text(item.Message))
-                { ScheduledFor = done.Status == SendStatus.Scheduled ? item.Message.SendAt : null, AskedReceipts = ReceiptFilters.Of(item.Message) };
+                {
+                    ScheduledFor = done.Status == SendStatus.Scheduled ? item.Message.SendAt : null, AskedReceipts = ReceiptFilters.Of(item.Message),
+                    Copies = CopyAddresses.Of(item.Message),
+                };
         }
 
         /// <summary>
@@ -651,7 +654,8 @@ namespace WebexConnect.Engine.Dispatch
 
         private static SendResult WithSequence(SendResult r, long sequence) =>
             new SendResult(r.Channel, r.Destination, r.CorrelationId, r.Status, r.MessageId, r.Code, r.Reason, r.Attempts,
-                r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence, r.Row, r.RequestedReceipts) { ScheduledFor = r.ScheduledFor, AskedReceipts = r.AskedReceipts };
+                r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence, r.Row, r.RequestedReceipts)
+                { ScheduledFor = r.ScheduledFor, AskedReceipts = r.AskedReceipts, Copies = r.Copies };
 
         /// <summary>Files a result in order (caller holds _sync and pulses it once it has filed them all).</summary>
         private void Record(long sequence, SendResult result)

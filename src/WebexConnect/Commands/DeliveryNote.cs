@@ -5,7 +5,8 @@ namespace WebexConnect.Commands
 {
     /// <summary>
     /// A DeliveryResult's Note, which Wait-ConnectDelivery's DeliveryReceiptMissing error repeats: why a row ended at Submitted
-    /// without waiting for more, or why an email's receipt may never come. The service documents the receipts after Submitted
+    /// without waiting for more, why an email's receipt may never come, or that a Scheduled send gets none before its time.
+    /// The service documents the receipts after Submitted
     /// (Delivered, Bounced, Read ...) for an email app that sends through AWS SES only; one that sends through SMTP gets
     /// Submitted alone (API.md seeds: "For email via SMTP, only submitted receipt is applicable"), and a tenant has one route
     /// or the other, which -EmailRoute says when the results do not.
@@ -42,6 +43,15 @@ namespace WebexConnect.Commands
         /// <summary>The note for <paramref name="result"/>; null when none fits.</summary>
         public string? For(DeliveryResult result)
         {
+            var note = OfTheRoute(result);
+            // A row not waited for (no receipt can come at all) has its note alone; one that waited, a Scheduled one's time first.
+            if (result.Status != DeliveryStatus.NoReceipt || result.SendStatus != Results.SendStatus.Scheduled || !result.TimedOut) return note;
+            return note is null ? Scheduled(result.SendResult) : Scheduled(result.SendResult) + " " + note;
+        }
+
+        /// <summary>What the send's -RequestedReceipt and the email route say of a row's last receipt; null when nothing.</summary>
+        private string? OfTheRoute(DeliveryResult result)
+        {
             var asked = result.SendResult.AskedReceipts;
             var email = result.SendResult.Channel == MessageChannel.Email;
             if (result.Status == DeliveryStatus.Submitted && !result.TimedOut)
@@ -69,5 +79,13 @@ namespace WebexConnect.Commands
                 return $"The send's -RequestedReceipt left out submitted, and an {SmtpSendsSubmittedAlone}: for such an app no receipt comes at all." + SayTheRoute;
             return null;
         }
+
+        /// <summary>
+        /// A Scheduled send before its time: no receipt comes before then. Before, only the row's error said so, and the report's
+        /// Export-Csv showed NoReceipt with an empty Note, which read the next morning as a message lost, to be sent again.
+        /// </summary>
+        private static string Scheduled(Results.SendResult sent) =>
+            $"The send was Scheduled {Composition.ScheduledFor.When(sent.ScheduledFor)}: it is neither delivered nor failed, and no receipt " +
+            "comes before that time. Do not send it again; look for its receipt after that time.";
     }
 }

@@ -149,7 +149,9 @@ namespace WebexConnect.Commands
                     WriteWarning($"Message {Messages.Validation.InputEcho.OneLine(id)}: the service does not know it (404), and it is not shaped like the IDs the service gives " +
                         "(a UUID of 36 characters, such as 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11): check it for a typo or a cut-off copy.");
                 else if (answer.StatusCode == 404) WriteVerbose($"Message {id}: the service does not know it (yet): 404.");
-                WriteObject(LookupReading.ToMessage(id, answer, now, scheduledFor, answer.StatusCode == 404 ? SentTo() : null));
+                var message = LookupReading.ToMessage(id, answer, now, scheduledFor, answer.StatusCode == 404 ? SentTo() : null);
+                WarnIfAboutAnotherDestination(message);
+                WriteObject(message);
             }
             else if (problem.StopsTheCommand)
             {
@@ -160,6 +162,21 @@ namespace WebexConnect.Commands
                 WriteError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id), RowOfPipedObject())));
                 _failed[id] = (problem, InputObject is null ? (long?)null : Receipts.SendResultRow.RowOf(InputObject, _input));
             }
+        }
+
+        /// <summary>
+        /// The answer names one destination of the request, and the piped row is another: its Status is not the row's. Said for
+        /// the row the ID was looked up for (a later row of the same request gets no answer of its own, so nothing to mistake).
+        /// </summary>
+        private void WarnIfAboutAnotherDestination(SentMessage message)
+        {
+            var sentTo = SentTo();
+            if (!LookupReading.NamesAnotherDestination(message, sentTo)) return;
+            var row = Receipts.SendResultRow.RowOf(InputObject, _input);
+            var status = string.IsNullOrEmpty(message.Status) ? "Its status" : Messages.Validation.InputEcho.OneLine(message.Status!);
+            WriteWarning($"Row {row} ({Messages.Validation.InputEcho.OneLine(sentTo!)}): message {message.MessageId} went to several destinations in one " +
+                $"request, and the service's answer names another of its destinations, {Messages.Validation.InputEcho.OneLine(message.To!)}: {status} is " +
+                $"that destination's status, not row {row}'s. For row {row}'s delivery, use its receipt (Wait-ConnectDelivery).");
         }
 
         /// <summary>

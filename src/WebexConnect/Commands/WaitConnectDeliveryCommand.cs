@@ -218,7 +218,10 @@ namespace WebexConnect.Commands
             // Scheduled row, whose receipt comes after its time (its error says so): before, a wait on reminders due tomorrow,
             // sent with the listener's -NotifyUrl, was asked whether the sends gave -NotifyUrl. Nor for an email whose send left
             // submitted out of -RequestedReceipt: an SMTP email app sends it nothing (its note says so).
-            if (Listener!.Received == 0 && !_listenerStopped &&
+            var sentBefore = _listenerStopped ? 0 : last.Count(r => r.TimedOut && SentBeforeListener(r.SendResult));
+            if (sentBefore > 0)
+                WriteWarning(SentBeforeListenerStarted(sentBefore));
+            else if (Listener!.Received == 0 && !_listenerStopped &&
                 last.Exists(r => r.TimedOut && r.Status == DeliveryStatus.NoReceipt && r.SendStatus != SendStatus.Scheduled && r.Note is null))
                 WriteWarning(Listener.Refused > 0 ? AllRefused(Listener) :
                     $"The listener at {Listener.Url} has received no receipt at all. Did the sends give -NotifyUrl? The service posts " +
@@ -273,6 +276,24 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
+        /// A row sent before the listener started (a results file's SubmittedAt keeps whole seconds, hence the margin): the
+        /// receipts the service posted until then went to the -NotifyUrl of that send, and this listener never gets them.
+        /// </summary>
+        private bool SentBeforeListener(SendResult sent) =>
+            sent.SubmittedAt is DateTimeOffset at && at < Listener!.StartedAt - TimeSpan.FromSeconds(1);
+
+        /// <summary>
+        /// The next morning's job started a listener of its own and piped yesterday's results.csv to it: before, the wait ended
+        /// asking whether the sends gave -NotifyUrl, which they had; their receipts had gone to yesterday's listener.
+        /// </summary>
+        private string SentBeforeListenerStarted(int rows) =>
+            $"{Counted.Of(rows, "row")} {(rows == 1 ? "was" : "were")} sent before the listener at {Listener!.Url} started " +
+            $"({Listener.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z): the receipts the service " +
+            "posted before then went to the -NotifyUrl those sends gave, and this listener never gets them. Wait with the listener the " +
+            "sends named, before it stops; or give -Receipt with the receipts kept then (its GetReceipts() saved with Export-Csv, or the " +
+            "webhooks a web server saved, read with ConvertFrom-ConnectWebhook).";
+
+        /// <summary>
         /// Requests came and every one was refused: what refused them is the news, not a missing -NotifyUrl. The sandbox
         /// signs no receipt, so a production script's listener with -Secret, rehearsed there, refuses them all (401);
         /// before, the warning asked whether the sends gave -NotifyUrl, which they had.
@@ -298,15 +319,6 @@ namespace WebexConnect.Commands
         /// <summary>What the receipts were looked for by: the message ID, or for an Unknown send the correlation ID.</summary>
         private static string KeyOf(SendResult sent) =>
             string.IsNullOrEmpty(sent.MessageId) ? $"correlation ID {sent.CorrelationId}" : $"message {sent.MessageId}";
-
-        /// <summary>
-        /// What to add to a missing receipt's error for a Scheduled send: none comes before the time it goes out, and "no
-        /// delivery receipt" alone, for an appointment reminder due tomorrow, read as a message lost, to be sent again.
-        /// </summary>
-        private static string ScheduledNote(SendResult sent) =>
-            sent.Status == SendStatus.Scheduled
-                ? $" The send was Scheduled {ScheduledFor.When(sent.ScheduledFor)}: it is neither delivered nor failed, and no receipt comes before that time. Do not send it again; look for its receipt after that time."
-                : "";
 
         private void Write(System.Collections.Generic.List<DeliveryResult> ready)
         {
@@ -335,7 +347,7 @@ namespace WebexConnect.Commands
                             ? $"among those the stopped listener at {Listener.Url} kept ({KeyOf(result.SendResult)}). Start a listener before the send and stop it after the wait."
                             : $"within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.";
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Destination}: {what} {where}{ScheduledNote(result.SendResult)}{(result.Note is null ? "" : " " + result.Note)}", result),
+                            $"Row {result.Row}: {result.Destination}: {what} {where}{(result.Note is null ? "" : " " + result.Note)}", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));
                 }
                 else if (DeliveryStatuses.IsFailure(result.Status))

@@ -13,7 +13,8 @@ namespace WebexConnect.Receipts
     /// come for (not sent), or none can be matched to (Unknown with neither ID), leaves at once, and so does one a
     /// -Journal skipped (an earlier run sent it), with a receipt already kept for that message if there is one. A result for several
     /// addresses (one destination object with several -To numbers) is waited for address by address, as the service
-    /// sends a receipt for each: it gives one DeliveryResult per address.
+    /// sends a receipt for each: it gives one DeliveryResult per address. An email's Cc and Bcc copies get receipts under the
+    /// same message: a row waits for those too, and shows them (Copies) without taking its Status from them.
     /// </summary>
     internal sealed class DeliveryJoin
     {
@@ -80,7 +81,7 @@ namespace WebexConnect.Receipts
             Waiting++;
             // Registered under every key until it is written, final or not: a later final receipt (Read after Delivered)
             // still replaces the one it has, as it does for a result added after both came.
-            foreach (var key in KeysOf(entry))
+            foreach (var key in KeysOf(entry).Concat(CopyKeysOf(entry)))
             {
                 if (_index.TryGetValue(key, out var known)) Offer(entry, known);
                 if (!_waiting.TryGetValue(key, out var list)) _waiting[key] = list = new List<Entry>(1);
@@ -109,7 +110,7 @@ namespace WebexConnect.Receipts
         public List<DeliveryResult> TakeReady(bool all)
         {
             var ready = new List<DeliveryResult>();
-            while (_pending.First is LinkedListNode<Entry> node && (all || node.Value.Final || !node.Value.Awaited))
+            while (_pending.First is LinkedListNode<Entry> node && (all || node.Value.Done || !node.Value.Awaited))
             {
                 _pending.RemoveFirst();
                 var entry = node.Value;
@@ -118,8 +119,9 @@ namespace WebexConnect.Receipts
                     ready.Add(Passed(entry));
                     continue;
                 }
-                if (!entry.Final) Waiting--;
-                ready.Add(new DeliveryResult(entry.Result, entry.Destination, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final));
+                if (!entry.Done) Waiting--;
+                ready.Add(new DeliveryResult(entry.Result, entry.Destination, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final)
+                    { Copies = CopyAddresses.Describe(entry.Result.Copies, entry.CopyReceipt) });
                 Forget(entry);
             }
             return ready;
@@ -151,12 +153,18 @@ namespace WebexConnect.Receipts
         private void Offer(Entry entry, DeliveryReceipt receipt)
         {
             if (!Belongs(entry.Result, receipt)) return;
-            if (entry.Best is null || Supersedes(receipt, entry.Best)) entry.Best = receipt;
-            if ((receipt.IsFinal || IsLastAskedFor(entry.Result, receipt)) && !entry.Final)
+            var wasDone = entry.Done;
+            var last = receipt.IsFinal || IsLastAskedFor(entry.Result, receipt);
+            if (entry.CopyOf(receipt) is string copy)
             {
-                entry.Final = true;
-                Waiting--;
+                entry.OfferCopy(copy, receipt, last);
             }
+            else
+            {
+                if (entry.Best is null || Supersedes(receipt, entry.Best)) entry.Best = receipt;
+                if (last) entry.Final = true;
+            }
+            if (entry.Done && !wasDone) Waiting--;
         }
 
         /// <summary>
@@ -220,7 +228,7 @@ namespace WebexConnect.Receipts
 
         private void Forget(Entry entry)
         {
-            foreach (var key in KeysOf(entry))
+            foreach (var key in KeysOf(entry).Concat(CopyKeysOf(entry)))
                 if (_waiting.TryGetValue(key, out var list) && list.Remove(entry) && list.Count == 0) _waiting.Remove(key);
         }
 
@@ -244,6 +252,14 @@ namespace WebexConnect.Receipts
         private static IEnumerable<string> KeysOf(SendResult result) => Keys(result.MessageId, result.CorrelationId, result.Destination);
 
         private static IEnumerable<string> KeysOf(Entry entry) => Keys(entry.Result.MessageId, entry.Result.CorrelationId, entry.Destination);
+
+        /// <summary>
+        /// The keys of an entry's Cc and Bcc addresses: by message ID alone, as the service sends the copies' receipts under the
+        /// message and without the row's correlation ID. None for a result without a message ID (Unknown): the copies cannot be
+        /// told from an earlier send's.
+        /// </summary>
+        private static IEnumerable<string> CopyKeysOf(Entry entry) =>
+            entry.Result.Copies.SelectMany(copy => Keys(entry.Result.MessageId, null, copy));
 
         private static IEnumerable<string> KeysOf(DeliveryReceipt receipt) => Keys(receipt.MessageId, receipt.CorrelationId, receipt.Destination);
 
@@ -277,6 +293,8 @@ namespace WebexConnect.Receipts
                 Result = result;
                 Destination = destination;
                 Awaited = awaited;
+                // Without a message ID (Unknown) no copy's receipt can be told from another send's: none is waited for.
+                _copiesOpen = result.Copies.Count == 0 || string.IsNullOrEmpty(result.MessageId) ? 0 : OpenCopies();
             }
 
             public SendResult Result { get; }
@@ -287,7 +305,49 @@ namespace WebexConnect.Receipts
             /// <summary>Waited for: a receipt may come for it and could be matched to it.</summary>
             public bool Awaited { get; }
             public DeliveryReceipt? Best { get; set; }
+
+            /// <summary>The address's own receipt is final (or the last one the send asked for).</summary>
             public bool Final { get; set; }
+
+            /// <summary>Written once its own receipt is final and so is each copy's: the row shows both.</summary>
+            public bool Done => Final && _copiesOpen == 0;
+
+            private Dictionary<string, (DeliveryReceipt Receipt, bool Last)>? _copies;
+            private int _copiesOpen;
+
+            /// <summary>
+            /// The normalised Cc or Bcc address <paramref name="receipt"/> is for, when it is one of this result's copies and not
+            /// its own address (one copied to itself keeps its receipt as its own); else null.
+            /// </summary>
+            public string? CopyOf(DeliveryReceipt receipt)
+            {
+                if (Result.Copies.Count == 0) return null;
+                var address = Normalize(receipt.Destination);
+                if (address == Normalize(Destination)) return null;
+                foreach (var copy in Result.Copies)
+                    if (Normalize(copy) == address) return address;
+                return null;
+            }
+
+            public void OfferCopy(string address, DeliveryReceipt receipt, bool last)
+            {
+                _copies ??= new Dictionary<string, (DeliveryReceipt, bool)>(StringComparer.Ordinal);
+                var had = _copies.TryGetValue(address, out var known);
+                if (!had || Supersedes(receipt, known.Receipt)) _copies[address] = (receipt, had && known.Last || last);
+                else if (last) _copies[address] = (known.Receipt, true);
+                if (last && !(had && known.Last)) _copiesOpen--;
+            }
+
+            /// <summary>The best receipt of a copy (given as the send wrote it), or null.</summary>
+            public DeliveryReceipt? CopyReceipt(string copy) =>
+                _copies != null && _copies.TryGetValue(Normalize(copy), out var known) ? known.Receipt : null;
+
+            /// <summary>The distinct copies other than the row's own address: each must have its last receipt.</summary>
+            private int OpenCopies()
+            {
+                var own = Normalize(Destination);
+                return Result.Copies.Select(Normalize).Where(address => address != own).Distinct(StringComparer.Ordinal).Count();
+            }
         }
     }
 }

@@ -65,10 +65,18 @@ namespace WebexConnect.Receipts
 
         /// <summary>
         /// Why the wait ended where it did, when Status alone does not say: Submitted taken as the last receipt (the send asked
-        /// for none after it, or -EmailRoute Smtp: an email app that sends through SMTP gets no other), or why none came or
-        /// may come for an email. Empty otherwise.
+        /// for none after it, or -EmailRoute Smtp: an email app that sends through SMTP gets no other), why none came or
+        /// may come for an email, or that a Scheduled send gets none before its time. Empty otherwise.
         /// </summary>
         public string? Note { get; internal set; }
+
+        /// <summary>
+        /// An email's Cc and Bcc copies with what their receipts said, as one text ("boss@example.com: Bounced (7520);
+        /// audit@example.com: Delivered (7500)"; NoReceipt for a copy none came for): the service posts them under the same
+        /// message. They do not change Status, which is the To address's. Empty for other channels, for an email without copies,
+        /// and for a row of a results file, which does not keep them.
+        /// </summary>
+        public string? Copies { get; internal set; }
 
         /// <summary>The receipts the send asked for (SendResult.RequestedReceipts), kept so that this result's Export-Csv can be waited for again.</summary>
         public string? RequestedReceipts => SendResult.RequestedReceipts;

@@ -100,6 +100,6 @@ namespace WebexConnect.Receipts
         private static SendResult Copy(SendResult result, string destination, string? messageId) =>
             new SendResult(result.Channel, destination, result.CorrelationId, result.Status, messageId, result.Code, result.Reason,
                 result.Attempts, result.Batch, result.SubmittedAt, result.Parts, row: result.Row, requestedReceipts: result.RequestedReceipts)
-                { ScheduledFor = result.ScheduledFor, AskedReceipts = result.AskedReceipts };
+                { ScheduledFor = result.ScheduledFor, AskedReceipts = result.AskedReceipts, Copies = result.Copies };
     }
 }

@@ -121,6 +121,13 @@ namespace WebexConnect.Results
         internal Receipts.ReceiptFilter AskedReceipts { get; init; }
 
         /// <summary>
+        /// An email's Cc and Bcc addresses (<see cref="Receipts.CopyAddresses"/>): the service posts their receipts under the
+        /// same message, and Wait-ConnectDelivery puts them on the row. Empty for other channels and for a results file's row,
+        /// which has no such column.
+        /// </summary>
+        internal System.Collections.Generic.IReadOnlyList<string> Copies { get; init; } = System.Array.Empty<string>();
+
+        /// <summary>
         /// The receipts the send asked the service for (-RequestedReceipt; requestedReceipts filters the webhooks), as one
         /// comma-separated text ("submitted, read"), so that Export-Csv keeps them and Wait-ConnectDelivery reads them back from
         /// the file's column: it stops waiting at Submitted when nothing was asked for after it. Empty when the send asked for

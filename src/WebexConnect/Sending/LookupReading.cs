@@ -97,6 +97,22 @@ namespace WebexConnect.Sending
         }
 
         /// <summary>
+        /// True when the answer names a destination (its to) that is none of the piped send result's addresses. The destinations
+        /// of one request share its message ID, and the service's answer names one of them: piped the row of a user whose SMS
+        /// failed, the lookup showed another number's Delivered as if it were that user's.
+        /// </summary>
+        /// <param name="message">The service's answer.</param>
+        /// <param name="sentTo">The Destination of the piped send result (several addresses joined); null for an ID given by itself.</param>
+        public static bool NamesAnotherDestination(SentMessage message, string? sentTo)
+        {
+            if (!message.Found || string.IsNullOrWhiteSpace(message.To) || string.IsNullOrWhiteSpace(sentTo)) return false;
+            var named = Receipts.DeliveryJoin.Normalize(message.To);
+            foreach (var address in sentTo!.Split(new[] { Messages.Recipient.AddressSeparator }, StringSplitOptions.RemoveEmptyEntries))
+                if (Receipts.DeliveryJoin.Normalize(address) == named) return false;
+            return true;
+        }
+
+        /// <summary>
         /// True for an ID shaped as the service gives them: a UUID (API.md), with the per-destination _n suffix webhooks carry.
         /// A 404 for any other ID is most likely a typo or a copy cut short, which Found False alone did not say.
         /// </summary>

@@ -262,6 +262,22 @@ namespace WebexConnect.Tests.Lookup
             Assert.Null(message.Status);
         }
 
+        [Theory]
+        [InlineData("447500661610", "+447500661610", false)]          // the service writes numbers without +
+        [InlineData("447500661610", "+447700900027", true)]           // another destination of the same request
+        [InlineData("447500661610", "+447700900027, +447500661610", false)] // one of a several-number row's addresses
+        [InlineData("Ops@Example.com", "ops@example.com", false)]
+        [InlineData("447500661610", null, false)]                     // an ID given by itself: no row to compare
+        [InlineData("", "+447700900027", false)]                      // an answer that names no destination
+        public void AnAnswerNamingAnotherDestinationOfTheRequestIsToldApart(string to, string? sentTo, bool another)
+        {
+            var body = Engine.Receipts.JsonTree.Read(System.Text.Encoding.UTF8.GetBytes(
+                "{\"messageId\":\"m-7\",\"to\":\"" + to + "\",\"status\":\"Delivered\"}"));
+            var message = LookupReading.ToMessage("m-7", LookupAnswer.Answered(200, body, TimeSpan.Zero), DateTimeOffset.Now);
+
+            Assert.Equal(another, LookupReading.NamesAnotherDestination(message, sentTo));
+        }
+
         [Fact]
         public void TheDocumentedFieldsAreTypedAndEveryFieldIsKept()
         {

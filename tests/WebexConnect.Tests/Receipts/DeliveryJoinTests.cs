@@ -38,6 +38,72 @@ namespace WebexConnect.Tests.Receipts
             Assert.Equal(0, join.Waiting);
         }
 
+        private static SendResult Emailed(long row, string to, string? messageId, params string[] copies) =>
+            new SendResult(MessageChannel.Email, to, null, SendStatus.Queued, messageId, row: row) { Copies = copies };
+
+        [Fact]
+        public void AnEmailsRowWaitsForItsCopiesAndShowsThemWithoutTakingItsStatusFromThem()
+        {
+            // Before: a Cc copy's receipt answered for no row, so a report could not say whether a user's manager got the copy.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Emailed(1, "ann@example.com", "m-1", "Boss@Example.com", "audit@example.com"));
+            join.Add(Emailed(2, "bob@example.com", "m-1", "Boss@Example.com", "audit@example.com"));
+            buffer.Add(Receipt("7500", "ann@example.com", "m-1"));
+            buffer.Add(Receipt("7520", "bob@example.com", "m-1"));
+            buffer.Add(Receipt("7501", "boss@example.com", "m-1"));
+
+            join.Pull();
+            Assert.Empty(join.TakeReady(all: false));   // the copies' final receipts are still to come
+            Assert.Equal(2, join.Waiting);
+
+            buffer.Add(Receipt("7520", "boss@example.com", "m-1"));
+            buffer.Add(Receipt("7500", "audit@example.com", "m-1"));
+            join.Pull();
+            var ready = join.TakeReady(all: false);
+
+            Assert.Equal(new[] { DeliveryStatus.Delivered, DeliveryStatus.Bounced }, ready.Select(r => r.Status));
+            Assert.All(ready, r => Assert.Equal("Boss@Example.com: Bounced (7520); audit@example.com: Delivered (7500)", r.Copies));
+            Assert.Equal(0, join.Waiting);
+        }
+
+        [Fact]
+        public void ACopyWithoutAFinalReceiptDoesNotTimeTheRowOutAndSaysWhatCame()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Emailed(1, "ann@example.com", "m-1", "boss@example.com", "ceo@example.com"));
+            // Unknown (no message ID, found by correlation ID): no copy's receipt can be told from another send's, none waited for.
+            join.Add(new SendResult(MessageChannel.Email, "cy@example.com", "row-2", SendStatus.Unknown, null, row: 2) { Copies = new[] { "boss@example.com" } });
+            buffer.Add(Receipt("7500", "cy@example.com", "m-0", "row-2"));
+            buffer.Add(Receipt("7500", "ann@example.com", "m-1"));
+            buffer.Add(Receipt("7501", "boss@example.com", "m-1"));
+
+            join.Pull();
+            Assert.Equal(1, join.Waiting);   // row 1, for its copies
+            var ready = join.TakeReady(all: true);
+
+            Assert.Equal((DeliveryStatus.Delivered, false), (ready[0].Status, ready[0].TimedOut));
+            Assert.Equal("boss@example.com: Submitted (7501); ceo@example.com: NoReceipt", ready[0].Copies);
+            Assert.Equal((DeliveryStatus.Delivered, false, "boss@example.com: NoReceipt"), (ready[1].Status, ready[1].TimedOut, ready[1].Copies));
+            Assert.Equal(0, join.Waiting);
+        }
+
+        [Fact]
+        public void AnSmsOrAnEmailWithoutCopiesHasNoCopies()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            join.Add(Emailed(2, "ann@example.com", "m-2"));
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            buffer.Add(Receipt("7500", "ann@example.com", "m-2"));
+
+            join.Pull();
+
+            Assert.All(join.TakeReady(all: false), r => Assert.Null(r.Copies));
+        }
+
         [Fact]
         public void ASubmittedReceiptEndsTheWaitForASendThatAskedForNothingLater()
         {

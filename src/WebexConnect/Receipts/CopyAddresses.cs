@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using WebexConnect.Messages;
+
+namespace WebexConnect.Receipts
+{
+    /// <summary>
+    /// An email's Cc and Bcc addresses, which the service sends receipts for under the message's transid as it does for the To
+    /// address: the send result keeps them so Wait-ConnectDelivery can tell a copy's receipt from another row's, and put it on
+    /// the row (<see cref="DeliveryResult.Copies"/>).
+    /// </summary>
+    internal static class CopyAddresses
+    {
+        /// <summary>What joins the copies in <see cref="Describe"/>: one cell of Export-Csv.</summary>
+        private const string Separator = "; ";
+
+        /// <summary>
+        /// The Cc then Bcc addresses of <paramref name="message"/>; empty for other channels. The message's own list when it has
+        /// only one kind, so the rows of one message share it rather than each holding a copy.
+        /// </summary>
+        public static IReadOnlyList<string> Of(ConnectMessage message)
+        {
+            if (message is not EmailMessage email) return Array.Empty<string>();
+            if (email.Bcc.Count == 0) return email.Cc;
+            if (email.Cc.Count == 0) return email.Bcc;
+            return email.Cc.Concat(email.Bcc).ToArray();
+        }
+
+        /// <summary>
+        /// "boss@example.com: Bounced (7520); audit@example.com: Delivered (7500)": each copy with what its best receipt said,
+        /// NoReceipt for one that got none. Null for a result without copies.
+        /// </summary>
+        /// <param name="copies">The addresses, in the send's order.</param>
+        /// <param name="receiptOf">The best receipt of an address, or null.</param>
+        public static string? Describe(IReadOnlyList<string> copies, Func<string, DeliveryReceipt?> receiptOf)
+        {
+            if (copies.Count == 0) return null;
+            return string.Join(Separator, copies.Select(address => address + ": " + (receiptOf(address) is DeliveryReceipt receipt
+                ? receipt.Status + (string.IsNullOrEmpty(receipt.Code) ? "" : " (" + receipt.Code + ")")
+                : DeliveryStatus.NoReceipt.ToString())));
+        }
+    }
+}
