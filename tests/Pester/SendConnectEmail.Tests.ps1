@@ -1240,3 +1240,25 @@ Describe 'Send-ConnectEmail help: the morning after' {
         @(Get-ConnectSandboxRequest).Count | Should -Be $sent
     }
 }
+
+Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'types the files a nightly job attaches from their extension: <File>' -ForEach @(
+        @{ File = 'backup-2026-12-07.log'; Type = 'text/plain' }
+        @{ File = 'users.tsv'; Type = 'text/tab-separated-values' }
+        @{ File = 'logs.7z'; Type = 'application/x-7z-compressed' }
+        @{ File = 'logs.tar.gz'; Type = 'application/gzip' }
+        @{ File = 'alert.eml'; Type = 'message/rfc822' }
+        @{ File = 'scan.tif'; Type = 'image/tiff' }
+    ) {
+        # Before, a job that mailed its log (-Attachments .../backup.log) stopped with InvalidAttachment: "the file type of
+        # 'backup.log' is not known", for the most common file a scheduled job sends.
+        $result = Send-ConnectEmail -To 'ops@example.com' -From 'jobs@example.com' -Subject 'Nightly' -Text 'Log attached' -Attachment "https://files.example.com/$File"
+
+        $result.Status | Should -Be 'Queued'
+        $attachment = @(Get-SentBody)[-1].content.attachments[0]
+        $attachment.name | Should -Be $File
+        $attachment.mimetype | Should -BeExactly $Type
+    }
+}
