@@ -1261,4 +1261,18 @@ Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
         $attachment.name | Should -Be $File
         $attachment.mimetype | Should -BeExactly $Type
     }
+
+    It 'names a Cc that is an Active Directory distinguished name once, and says how to get its mail' {
+        # Example 4 copies each user's manager (@{ n = 'Cc'; e = { $_.Manager } }); from Get-ADUser, Manager is a DN. Before,
+        # its commas split it into four "addresses" (CN=Boss One, OU=Users, DC=contoso, DC=com), each refused on its own.
+        $row = [pscustomobject]@{ Name = 'Ann'; Mail = 'ann@contoso.com'; Cc = 'CN=Boss\, One,OU=Users,DC=contoso,DC=com' }
+
+        $result = $row | Send-ConnectEmail -From 'it@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeExactly ("Row 1: Cc[0]: 'CN=Boss\, One,OU=Users,DC=contoso,DC=com' is an Active Directory distinguished name " +
+            "(what Get-ADUser's Manager holds), not an email address: give that account's mail instead, where the column is made, e.g. " +
+            "@{ n = 'Cc'; e = { (Get-ADUser `$_.Manager -Properties mail).mail } }")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
 }

@@ -47,6 +47,20 @@ namespace WebexConnect.Tests.Validation
             Assert.Equal(new[] { "Subject", "Html" }, problems.Select(p => p.Field));
         }
 
+        [Theory]
+        [InlineData("Cc", "CN=Boss One,OU=Users,DC=contoso,DC=com")]
+        [InlineData("Bcc", "cn=Doe\\, John,ou=Staff,dc=corp,dc=example")]
+        public void ACopyThatIsADistinguishedNameSaysHowToGetItsMail(string parameter, string dn)
+        {
+            var message = parameter == "Cc"
+                ? new EmailMessage { From = Sender, Subject = "Hi", Text = "Hello", Cc = new[] { dn } }
+                : new EmailMessage { From = Sender, Subject = "Hi", Text = "Hello", Bcc = new[] { dn } };
+
+            Assert.Equal($"'{dn}' is an Active Directory distinguished name (what Get-ADUser's Manager holds), not an email address: give that " +
+                $"account's mail instead, where the column is made, e.g. @{{ n = '{parameter}'; e = {{ (Get-ADUser $_.Manager -Properties mail).mail }} }}",
+                Single(Check(message), parameter + "[0]"));
+        }
+
         [Fact]
         public void HtmlIsAtMost500KilobytesOfUtf8()
         {

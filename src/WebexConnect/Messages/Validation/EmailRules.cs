@@ -170,11 +170,18 @@ namespace WebexConnect.Messages.Validation
         /// <summary>
         /// A copy address (-Cc, -Bcc, -ReplyTo), which a column of the row may give: a '$(Manager)' there, written as the
         /// text's variables are, was told only "the @ is missing", and the admin who meant each row's manager was left to
-        /// guess that no address is ever filled from a $(name), and that the column must carry the parameter's name.
+        /// guess that no address is ever filled from a $(name), and that the column must carry the parameter's name. So is a
+        /// distinguished name (Get-ADUser's Manager), with the look-up that gives its mail.
         /// </summary>
         private static void CheckCopyAddress(string? address, string field, string parameter, ProblemList problems, string severalAdvice)
         {
             if (address is null || EmailAddressRule.Check(address, severalAdvice) is not string problem) return;
+            if (DistinguishedNameRule.IsOne(address))
+            {
+                problems.Add(field, $"{InputEcho.Quote(address)} is an Active Directory distinguished name (what Get-ADUser's Manager holds), " +
+                    $"not an email address: give that account's mail instead, where the column is made, e.g. @{{ n = '{parameter}'; e = {{ (Get-ADUser $_.Manager -Properties mail).mail }} }}");
+                return;
+            }
             var variable = ColumnVariable.Match(address);
             if (!variable.Success)
             {
