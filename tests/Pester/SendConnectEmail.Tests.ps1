@@ -1275,4 +1275,39 @@ Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
             "@{ n = 'Cc'; e = { (Get-ADUser `$_.Manager -Properties mail).mail } }")
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
+
+    It 'refuses -Encoding <Encoding> for a text it cannot write before sending anything, naming the character' -ForEach @(
+        @{ Encoding = 'us-ascii'; Char = "'é' (U+00E9)" }
+        @{ Encoding = 'iso-8859-1'; Char = "'€' (U+20AC)" }
+    ) {
+        # Send-MailMessage scripts carry -Encoding ASCII or Latin-1; the service would write the email in that
+        # set, and readers got '?' for every character it lacks. Before, it went Queued.
+        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Café news: from €5' -Text 'Hello' -Encoding $Encoding } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Subject: 'Café news: from €5' holds $Char, which -Encoding $Encoding cannot write: readers would see '?' in its place. Give -Encoding utf-8, which writes every character*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'makes only the row whose Html column -Encoding cannot write Invalid, and sends the others' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Html = '<p>Hello</p>' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Html = '<p>Prices from €5</p>' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Encoding iso-8859-1 -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Reason | Should -BeLike "Row 2: Html: '<p>Prices from €5</p>' holds '€' (U+20AC), which -Encoding iso-8859-1 cannot write*"
+        @(Get-SentBody).to.email | Should -Be @('ann@example.com')
+    }
+
+    It 'still sends with -Encoding a text it can write, <Encoding>' -ForEach @(
+        @{ Encoding = 'iso-8859-1'; Text = 'Café, Zoë, naïve' }
+        @{ Encoding = 'windows-1252'; Text = 'From €5 – “quoted”' }
+        @{ Encoding = 'utf-8'; Text = 'Emoji 😀 and €' }
+    ) {
+        $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'News' -Text $Text -Encoding $Encoding
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.encoding | Should -Be $Encoding
+    }
 }

@@ -35,17 +35,34 @@ namespace WebexConnect.Messages.Validation
             CommonRules.CheckLine(message.Subject, "Subject", problems);
             CommonRules.CheckCharacters(message.Text, "Text", problems);
             CommonRules.CheckCharacters(message.Html, "Html", problems);
-            CheckEncoding(message.Encoding ?? message.Template?.Encoding, problems);
+            CheckEncoding(message, problems);
             CommonRules.CheckLine(message.FromName, "FromName", problems);
             CommonRules.CheckLine(message.ListUnsubscribeUrl, "ListUnsubscribeUrl", problems);
             CommonRules.CheckLine(message.UnsubscribeEmailSubject, "UnsubscribeEmailSubject", problems);
         }
 
-        private static void CheckEncoding(string? encoding, ProblemList problems)
+        private static void CheckEncoding(EmailMessage message, ProblemList problems)
         {
-            if (encoding is null || EmailCharsets.IsKnown(encoding)) return;
-            problems.Add("Encoding", $"{InputEcho.Quote(encoding)} is not a character set this module knows email by: give one of " +
-                string.Join(", ", EmailCharsets.Known) + " (utf-8 unless the readers need another)");
+            var encoding = message.Encoding ?? message.Template?.Encoding;
+            if (encoding is null) return;
+            if (!EmailCharsets.IsKnown(encoding))
+            {
+                problems.Add("Encoding", $"{InputEcho.Quote(encoding)} is not a character set this module knows email by: give one of " +
+                    string.Join(", ", EmailCharsets.Known) + " (utf-8 unless the readers need another)");
+                return;
+            }
+            // Named by the text that holds the character: given on the command line it stops the run, from a column it is its row's.
+            CheckWritable(message.Subject, "Subject", encoding, problems);
+            CheckWritable(message.Text, "Text", encoding, problems);
+            CheckWritable(message.Html, "Html", encoding, problems);
+            CheckWritable(message.Template?.Subject, "TemplateSubject", encoding, problems);
+        }
+
+        private static void CheckWritable(string? text, string field, string encoding, ProblemList problems)
+        {
+            if (EmailCharsetFit.FirstUnwritable(text, encoding) is string character)
+                problems.Add(field, $"{InputEcho.Quote(text!)} holds {character}, which -Encoding {encoding} cannot write: readers would see '?' " +
+                    "in its place. Give -Encoding utf-8, which writes every character");
         }
 
         /// <summary>
