@@ -1310,4 +1310,18 @@ Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
         $result.Status | Should -Be 'Queued'
         @(Get-SentBody)[-1].content.encoding | Should -Be $Encoding
     }
+
+    It 'tells -ReplyTo given as a list, as Send-MailMessage took it, to give one address' {
+        # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'ReplyTo'. Specified
+        # method is not supported.", which did not say that the service takes one reply-to address.
+        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -ReplyTo 'help@example.com', 'sales@example.com' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-ReplyTo: 'help@example.com; sales@example.com' holds 2 addresses, not one: -ReplyTo takes one address: give the one that is meant*"
+    }
+
+    It 'sends -ReplyTo given as a list of one address' {
+        $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -ReplyTo @('help@example.com')
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.replyTo | Should -BeExactly 'help@example.com'
+    }
 }
