@@ -1283,7 +1283,7 @@ Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
         # Send-MailMessage scripts carry -Encoding ASCII or Latin-1; the service would write the email in that
         # set, and readers got '?' for every character it lacks. Before, it went Queued.
         { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Café news: from €5' -Text 'Hello' -Encoding $Encoding } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Subject: 'Café news: from €5' holds $Char, which -Encoding $Encoding cannot write: readers would see '?' in its place. Give -Encoding utf-8, which writes every character*"
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Subject: 'Café news: from €5' holds ${Char}: -Encoding $Encoding cannot write it, and readers would see '?' in its place. Give -Encoding utf-8, which writes every character*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
@@ -1296,7 +1296,7 @@ Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
         $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Encoding iso-8859-1 -ErrorAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Invalid')
-        $results[1].Reason | Should -BeLike "Row 2: Html: '<p>Prices from €5</p>' holds '€' (U+20AC), which -Encoding iso-8859-1 cannot write*"
+        $results[1].Reason | Should -BeLike "Row 2: Html: '<p>Prices from €5</p>' holds '€' (U+20AC): -Encoding iso-8859-1 cannot write it*"
         @(Get-SentBody).to.email | Should -Be @('ann@example.com')
     }
 
@@ -1309,6 +1309,21 @@ Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
 
         $result.Status | Should -Be 'Queued'
         @(Get-SentBody)[-1].content.encoding | Should -Be $Encoding
+    }
+
+    It 'makes a row whose value -Encoding cannot write Invalid, naming the variable and the character, and sends the others' {
+        # The text is Latin-1, the names are not all: a $(Name) of 'Łukasz' reached its reader as '?ukasz'.
+        $rows = @(
+            [pscustomobject]@{ Email = 'zoe@example.com'; Name = 'Zoë' }
+            [pscustomobject]@{ Email = 'lukasz@example.com'; Name = 'Łukasz' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Text 'Dear $(Name)' -Encoding iso-8859-1 -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Reason | Should -BeExactly ("Row 2: Text: `$(Name) is 'Łukasz' in this row, which holds 'Ł' (U+0141): -Encoding iso-8859-1 " +
+            "cannot write it, and readers would see '?' in its place. Give -Encoding utf-8, which writes every character")
+        @(Get-SentBody).to.email | Should -Be @('zoe@example.com')
     }
 
     It 'tells -ReplyTo given as a list, as Send-MailMessage took it, to give one address' {

@@ -39,6 +39,10 @@ namespace WebexConnect.Messages
             }
         }
 
+        /// <summary>What follows a problem's "holds 'é' (U+00E9): ": why it matters and the fix.</summary>
+        internal static string CannotWrite(string charset) =>
+            $"-Encoding {charset} cannot write it, and readers would see '?' in its place. Give -Encoding utf-8, which writes every character";
+
         // The sets of all Unicode: nothing to look at, however long the HTML.
         private static bool WritesAll(string charset) =>
             string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase) || string.Equals(charset, "gb18030", StringComparison.OrdinalIgnoreCase);

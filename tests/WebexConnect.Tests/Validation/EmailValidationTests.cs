@@ -48,14 +48,14 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Theory]
-        [InlineData("us-ascii", "Café", "Subject", "'Café' holds 'é' (U+00E9), which -Encoding us-ascii cannot write")]
-        [InlineData("iso-8859-1", "From €5", "Subject", "'From €5' holds '€' (U+20AC), which -Encoding iso-8859-1 cannot write")]
-        [InlineData("windows-1252", "Smile 😀", "Subject", "'Smile 😀' holds '😀' (U+1F600), which -Encoding windows-1252 cannot write")]
+        [InlineData("us-ascii", "Café", "Subject", "'Café' holds 'é' (U+00E9): -Encoding us-ascii cannot write it")]
+        [InlineData("iso-8859-1", "From €5", "Subject", "'From €5' holds '€' (U+20AC): -Encoding iso-8859-1 cannot write it")]
+        [InlineData("windows-1252", "Smile 😀", "Subject", "'Smile 😀' holds '😀' (U+1F600): -Encoding windows-1252 cannot write it")]
         public void AnEncodingThatCannotWriteTheTextNamesTheCharacter(string encoding, string subject, string field, string expected)
         {
             var message = Single(Check(new EmailMessage { From = Sender, Subject = subject, Text = "Hello", Encoding = encoding }), field);
             Assert.StartsWith(expected, message);
-            Assert.EndsWith("readers would see '?' in its place. Give -Encoding utf-8, which writes every character", message);
+            Assert.EndsWith("and readers would see '?' in its place. Give -Encoding utf-8, which writes every character", message);
         }
 
         [Fact]

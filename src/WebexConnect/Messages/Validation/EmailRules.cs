@@ -61,8 +61,7 @@ namespace WebexConnect.Messages.Validation
         private static void CheckWritable(string? text, string field, string encoding, ProblemList problems)
         {
             if (EmailCharsetFit.FirstUnwritable(text, encoding) is string character)
-                problems.Add(field, $"{InputEcho.Quote(text!)} holds {character}, which -Encoding {encoding} cannot write: readers would see '?' " +
-                    "in its place. Give -Encoding utf-8, which writes every character");
+                problems.Add(field, $"{InputEcho.Quote(text!)} holds {character}: " + EmailCharsetFit.CannotWrite(encoding));
         }
 
         /// <summary>
