@@ -142,11 +142,19 @@ Describe 'Send-ConnectEmail' {
         $payloads.content.attachments.name | Should -BeExactly @('boarding pass.pdf', 'boarding pass.pdf')
     }
 
-    It 'types an attachment of the older Office formats from its extension: <File>' -ForEach @(
+    It 'types an attachment from its extension, the older Office formats and the files a nightly job mails too: <File>' -ForEach @(
         @{ File = 'policy.doc'; Type = 'application/msword' }
         @{ File = 'figures.xls'; Type = 'application/vnd.ms-excel' }
         @{ File = 'slides.ppt'; Type = 'application/vnd.ms-powerpoint' }
         @{ File = 'minutes.odt'; Type = 'application/vnd.oasis.opendocument.text' }
+        # A job moved from Send-MailMessage that mailed its log (-Attachments .../backup.log) stopped with InvalidAttachment:
+        # "the MIME type of 'backup.log' is not known", for the most common file a scheduled job sends.
+        @{ File = 'backup-2026-12-07.log'; Type = 'text/plain' }
+        @{ File = 'users.tsv'; Type = 'text/tab-separated-values' }
+        @{ File = 'logs.7z'; Type = 'application/x-7z-compressed' }
+        @{ File = 'logs.tar.gz'; Type = 'application/gzip' }
+        @{ File = 'alert.eml'; Type = 'message/rfc822' }
+        @{ File = 'scan.tif'; Type = 'image/tiff' }
     ) {
         $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Files' -Text 'Attached' -Attachment "https://files.example.com/$File"
 
@@ -1268,5 +1276,87 @@ Describe 'Send-ConnectEmail help: the morning after' {
         $first | ForEach-Object { "$($_.Count) $($_.Name)" } | Should -Be "$rows Queued"
         $second | ForEach-Object { "$($_.Count) $($_.Name)" } | Should -Be "$rows Skipped"
         @(Get-ConnectSandboxRequest).Count | Should -Be $sent
+    }
+}
+
+Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'names a Cc that is an Active Directory distinguished name once, and says how to get its mail' {
+        # Example 4 copies each user's manager (@{ n = 'Cc'; e = { $_.Manager } }); from Get-ADUser, Manager is a DN. Before,
+        # its commas split it into four "addresses" (CN=Boss One, OU=Users, DC=contoso, DC=com), each refused on its own.
+        $row = [pscustomobject]@{ Name = 'Ann'; Mail = 'ann@contoso.com'; Cc = 'CN=Boss\, One,OU=Users,DC=contoso,DC=com' }
+
+        $result = $row | Send-ConnectEmail -From 'it@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeExactly ("Row 1: Cc[0]: 'CN=Boss\, One,OU=Users,DC=contoso,DC=com' is an Active Directory distinguished name " +
+            "(what Get-ADUser's Manager holds), not an email address: give that account's mail instead, where the column is made, e.g. " +
+            "@{ n = 'Cc'; e = { (Get-ADUser `$_.Manager -Properties mail).mail } }")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'refuses -Encoding <Encoding> for a text it cannot write before sending anything, naming the character' -ForEach @(
+        @{ Encoding = 'us-ascii'; Char = "'é' (U+00E9)" }
+        @{ Encoding = 'iso-8859-1'; Char = "'€' (U+20AC)" }
+    ) {
+        # Send-MailMessage scripts carry -Encoding ASCII or Latin-1; the service would write the email in that
+        # set, and readers got '?' for every character it lacks. Before, it went Queued.
+        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Café news: from €5' -Text 'Hello' -Encoding $Encoding } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Subject: 'Café news: from €5' holds ${Char}: -Encoding $Encoding cannot write it, and readers would see '?' in its place. Give -Encoding utf-8, which writes every character*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'makes only the row whose Html column -Encoding cannot write Invalid, and sends the others' {
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Html = '<p>Hello</p>' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Html = '<p>Prices from €5</p>' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Encoding iso-8859-1 -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Reason | Should -BeLike "Row 2: Html: '<p>Prices from €5</p>' holds '€' (U+20AC): -Encoding iso-8859-1 cannot write it*"
+        @(Get-SentBody).to.email | Should -Be @('ann@example.com')
+    }
+
+    It 'still sends with -Encoding a text it can write, <Encoding>' -ForEach @(
+        @{ Encoding = 'iso-8859-1'; Text = 'Café, Zoë, naïve' }
+        @{ Encoding = 'windows-1252'; Text = 'From €5 – “quoted”' }
+        @{ Encoding = 'utf-8'; Text = 'Emoji 😀 and €' }
+    ) {
+        $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'News' -Text $Text -Encoding $Encoding
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.encoding | Should -Be $Encoding
+    }
+
+    It 'makes a row whose value -Encoding cannot write Invalid, naming the variable and the character, and sends the others' {
+        # The text is Latin-1, the names are not all: a $(Name) of 'Łukasz' reached its reader as '?ukasz'.
+        $rows = @(
+            [pscustomobject]@{ Email = 'zoe@example.com'; Name = 'Zoë' }
+            [pscustomobject]@{ Email = 'lukasz@example.com'; Name = 'Łukasz' }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Text 'Dear $(Name)' -Encoding iso-8859-1 -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Reason | Should -BeExactly ("Row 2: Text: `$(Name) is 'Łukasz' in this row, which holds 'Ł' (U+0141): -Encoding iso-8859-1 " +
+            "cannot write it, and readers would see '?' in its place. Give -Encoding utf-8, which writes every character")
+        @(Get-SentBody).to.email | Should -Be @('zoe@example.com')
+    }
+
+    It 'tells -ReplyTo given as a list, as Send-MailMessage took it, to give one address' {
+        # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'ReplyTo'. Specified
+        # method is not supported.", which did not say that the service takes one reply-to address.
+        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -ReplyTo 'help@example.com', 'sales@example.com' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-ReplyTo: 'help@example.com; sales@example.com' holds 2 addresses, not one: -ReplyTo takes one address: give the one that is meant*"
+    }
+
+    It 'sends -ReplyTo given as a list of one address' {
+        $result = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -ReplyTo @('help@example.com')
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.replyTo | Should -BeExactly 'help@example.com'
     }
 }

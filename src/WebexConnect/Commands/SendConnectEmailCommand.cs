@@ -80,6 +80,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The reply-to address; binds from a ReplyTo column too (each row its own).</summary>
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
+        [OneAddressArgument] // -ReplyTo 'help@example.com', 'sales@example.com', as Send-MailMessage took it: told to give one
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? ReplyTo { get; set; }
 

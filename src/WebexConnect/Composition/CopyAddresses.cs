@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Composition
 {
@@ -13,6 +14,8 @@ namespace WebexConnect.Composition
     {
         // Not spaces: 'Ann Smith <ann@example.com>' is one bad address, told as a display name, not three.
         private static readonly char[] Separators = { ';', ',', '\r', '\n' };
+        // Between distinguished names, whose own commas do not separate them.
+        private static readonly char[] NameSeparators = { ';', '\r', '\n' };
 
         /// <summary>
         /// The addresses, split at ';' and ',', trimmed, the empty ones left out, and each sent once: 'boss@example.com;
@@ -25,10 +28,29 @@ namespace WebexConnect.Composition
             foreach (var item in given)
             {
                 if (string.IsNullOrWhiteSpace(item)) continue;
-                foreach (var part in item.Split(Separators))
-                    if (!string.IsNullOrWhiteSpace(part)) addresses.Add(part.Trim());
+                if (item.IndexOf('=') < 0) AddParts(item, Separators, addresses);
+                else AddWithDistinguishedNames(item, addresses);
             }
             return addresses.Count > 1 ? RepeatedAddresses.SendOnce(addresses.ToArray(), out _) : addresses;
+        }
+
+        private static void AddParts(string item, char[] separators, List<string> addresses)
+        {
+            foreach (var part in item.Split(separators))
+                if (!string.IsNullOrWhiteSpace(part)) addresses.Add(part.Trim());
+        }
+
+        /// <summary>
+        /// A Manager column from Get-ADUser ('CN=Boss One,OU=Users,DC=contoso,DC=com') was split at its commas into four
+        /// "addresses", each refused by itself: a distinguished name stays whole, for EmailRules to say what it is.
+        /// </summary>
+        private static void AddWithDistinguishedNames(string item, List<string> addresses)
+        {
+            foreach (var part in item.Split(NameSeparators))
+            {
+                if (DistinguishedNameRule.IsOne(part)) addresses.Add(part.Trim());
+                else AddParts(part, Separators, addresses);
+            }
         }
 
         /// <summary>

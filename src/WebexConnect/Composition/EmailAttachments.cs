@@ -47,6 +47,20 @@ namespace WebexConnect.Composition
             [".vcf"] = "text/vcard",
             [".mp3"] = "audio/mpeg",
             [".mp4"] = "video/mp4",
+            // What a scheduled job mails: its log, an export, the archive of a night's logs, a forwarded alert, a scan. A job
+            // that attached its backup.log stopped with InvalidAttachment, the type of the commonest file it sends unknown.
+            [".log"] = "text/plain",
+            [".tsv"] = "text/tab-separated-values",
+            [".md"] = "text/markdown",
+            [".gz"] = "application/gzip",
+            [".tgz"] = "application/gzip",
+            [".tar"] = "application/x-tar",
+            [".7z"] = "application/x-7z-compressed",
+            [".eml"] = "message/rfc822",
+            [".msg"] = "application/vnd.ms-outlook",
+            [".bmp"] = "image/bmp",
+            [".tif"] = "image/tiff",
+            [".tiff"] = "image/tiff",
         };
 
         /// <summary>

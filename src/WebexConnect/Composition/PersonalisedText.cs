@@ -51,9 +51,11 @@ namespace WebexConnect.Composition
 
             if (_fields.Length == 0) return Array.Empty<ValidationProblem>();
             _problems.Clear();
+            var charset = (message as EmailMessage)?.Encoding;
             foreach (var field in _fields)
             {
                 if (!_allowMissing || record.UnusableColumns.Count > 0) CheckVariables(field, message, record, _problems);
+                if (charset is not null) CheckValuesWritable(field, charset, message, record.Recipient);
                 if (field.MaxUtf8Bytes is long maxBytes) CheckBytes(field, maxBytes, message, record.Recipient);
                 else if (field.HasLimits && !(field.PassesAsOneGsmPart && _sentTexts.FillsOneGsmPart(field.Text!, message.Substitutions, record.Recipient.Substitutions)))
                 {
@@ -63,6 +65,22 @@ namespace WebexConnect.Composition
             }
             if (message is EmailMessage email) CheckWholeEmail(email, record.Recipient);
             return _problems.Count == 0 ? Array.Empty<ValidationProblem>() : _problems.ToList();
+        }
+
+        /// <summary>
+        /// The row's values in an email's -Encoding: the text itself is checked once (EmailRules), but a $(Name) of 'Łukasz'
+        /// in an iso-8859-1 email reached its reader as '?ukasz'.
+        /// </summary>
+        private void CheckValuesWritable(TextField field, string charset, ConnectMessage message, Recipient recipient)
+        {
+            var variables = field.Variables;
+            for (var i = 0; i < variables.Count; i++)
+            {
+                var name = variables[i];
+                if (!recipient.Substitutions.TryGetValue(name, out var value) && !message.Substitutions.TryGetValue(name, out value)) continue;
+                if (EmailCharsetFit.FirstUnwritable(value, charset) is string character)
+                    _problems.Add(field.Name, $"$({name}) is {InputEcho.Quote(value)} in this row, which holds {character}: " + EmailCharsetFit.CannotWrite(charset));
+            }
         }
 
         /// <summary>

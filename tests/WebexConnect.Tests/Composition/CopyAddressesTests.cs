@@ -32,6 +32,24 @@ namespace WebexConnect.Tests.Composition
                 CopyAddresses.Of(new[] { "boss@example.com; hr@example.com; Boss@Example.com", "boss@example.com" }));
         }
 
+        [Theory]
+        [InlineData("CN=Boss One,OU=Users,DC=contoso,DC=com")]
+        [InlineData(" CN=Doe\\, John,OU=Staff,DC=contoso,DC=com ")]
+        public void A_distinguished_name_is_one_value_not_a_list_at_its_commas(string cell)
+        {
+            // Get-ADUser's Manager, made the Cc column: split at its commas it was four bad "addresses", each told by itself.
+            Assert.Equal(new[] { cell.Trim() }, CopyAddresses.Of(new[] { cell }));
+        }
+
+        [Fact]
+        public void Distinguished_names_and_addresses_in_one_cell_are_split_at_semicolons()
+        {
+            Assert.Equal(new[] { "CN=Boss,OU=Users,DC=contoso,DC=com", "hr@contoso.com", "audit@contoso.com" },
+                CopyAddresses.Of(new[] { "CN=Boss,OU=Users,DC=contoso,DC=com; hr@contoso.com, audit@contoso.com" }));
+            // An '=' that is no distinguished name splits as before.
+            Assert.Equal(new[] { "a=b@contoso.com", "c@contoso.com" }, CopyAddresses.Of(new[] { "a=b@contoso.com, c@contoso.com" }));
+        }
+
         [Fact]
         public void Addresses_apart_by_spaces_only_stay_one_value_for_the_check_to_name()
         {

@@ -73,6 +73,22 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Theory]
+        [InlineData("backup.log", "text/plain")]
+        [InlineData("users.tsv", "text/tab-separated-values")]
+        [InlineData("logs.tar.gz", "application/gzip")]
+        [InlineData("logs.7z", "application/x-7z-compressed")]
+        [InlineData("alert.eml", "message/rfc822")]
+        [InlineData("alert.msg", "application/vnd.ms-outlook")]
+        [InlineData("scan.TIFF", "image/tiff")]
+        public void TheFilesAScheduledJobMailsAreTypedFromTheirExtension(string file, string type)
+        {
+            var attachment = Assert.Single(EmailAttachments.Read(new object[] { "https://files.example.com/jobs/" + file }));
+
+            Assert.Equal(type, attachment.MimeType);
+            Assert.Equal(file, attachment.Name);
+        }
+
+        [Theory]
         [InlineData("https://f.example/INV-2.pdf ; https://f.example/terms.pdf")]
         [InlineData(" https://f.example/INV-2.pdf | https://f.example/terms.pdf; ")]
         [InlineData("https://f.example/INV-2.pdf,\thttps://f.example/terms.pdf;")]

@@ -30,6 +30,23 @@ namespace WebexConnect.Tests.Composition
             new PersonalisedText(allowMissing).Problems(message, record).Select(p => p.ToString()).ToArray();
 
         [Fact]
+        public void AnEmailsValueItsEncodingCannotWriteIsAProblemNamingTheVariableAndTheCharacter()
+        {
+            var email = new RecordComposer(PipelineColumns.Of(typeof(SendConnectEmailCommand)), null);
+            ComposedRecord Row(string name) => email.Compose(new[] { new ConnectDestination("ann@example.com") }, null,
+                new InputRow(new[] { new KeyValuePair<string, object?>("Name", name) }));
+            var latin1 = new EmailMessage { From = "news@example.com", Subject = "News", Text = "Dear $(Name)", Encoding = "iso-8859-1" };
+
+            Assert.Equal(new[]
+            {
+                "Text: $(Name) is 'Łukasz' in this row, which holds 'Ł' (U+0141): -Encoding iso-8859-1 cannot write it, and readers " +
+                "would see '?' in its place. Give -Encoding utf-8, which writes every character",
+            }, Problems(latin1, Row("Łukasz")));
+            Assert.Empty(Problems(latin1, Row("Zoë")));
+            Assert.Empty(Problems(new EmailMessage { From = "news@example.com", Subject = "News", Text = "Dear $(Name)", Encoding = "utf-8" }, Row("Łukasz")));
+        }
+
+        [Fact]
         public void AVariableNothingFillsIsAProblemNamingIt()
         {
             var problems = Problems(Text("Hi $(Nmae)"), Record(("Name", "Ann")));

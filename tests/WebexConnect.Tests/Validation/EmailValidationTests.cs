@@ -47,6 +47,50 @@ namespace WebexConnect.Tests.Validation
             Assert.Equal(new[] { "Subject", "Html" }, problems.Select(p => p.Field));
         }
 
+        [Theory]
+        [InlineData("us-ascii", "Café", "Subject", "'Café' holds 'é' (U+00E9): -Encoding us-ascii cannot write it")]
+        [InlineData("iso-8859-1", "From €5", "Subject", "'From €5' holds '€' (U+20AC): -Encoding iso-8859-1 cannot write it")]
+        [InlineData("windows-1252", "Smile 😀", "Subject", "'Smile 😀' holds '😀' (U+1F600): -Encoding windows-1252 cannot write it")]
+        public void AnEncodingThatCannotWriteTheTextNamesTheCharacter(string encoding, string subject, string field, string expected)
+        {
+            var message = Single(Check(new EmailMessage { From = Sender, Subject = subject, Text = "Hello", Encoding = encoding }), field);
+            Assert.StartsWith(expected, message);
+            Assert.EndsWith("and readers would see '?' in its place. Give -Encoding utf-8, which writes every character", message);
+        }
+
+        [Fact]
+        public void EachTextIsNamedByItsOwnFieldAndATemplatesSubjectToo()
+        {
+            var problems = Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "Zoë", Html = "<p>Zoë</p>", Encoding = "us-ascii" });
+            Assert.Equal(new[] { "Text", "Html" }, problems.Select(p => p.Field));
+
+            var template = Single(Check(new EmailMessage { From = Sender, Template = new MessageTemplate { Id = "T1", Subject = "Café", Encoding = "us-ascii" } }), "TemplateSubject");
+            Assert.StartsWith("'Café' holds 'é' (U+00E9)", template);
+        }
+
+        [Theory]
+        [InlineData("iso-8859-1", "Café, Zoë, naïve")]
+        [InlineData("windows-1252", "From €5 – “quoted”")]
+        [InlineData("koi8-r", "Привет")]
+        [InlineData("utf-8", "Emoji 😀, € and Привет")]
+        [InlineData("gb18030", "Emoji 😀 and 你好")]
+        public void AnEncodingThatWritesEveryCharacterOfTheTextIsValid(string encoding, string text) =>
+            Valid(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = text, Html = "<p>" + text + "</p>", Encoding = encoding }));
+
+        [Theory]
+        [InlineData("Cc", "CN=Boss One,OU=Users,DC=contoso,DC=com")]
+        [InlineData("Bcc", "cn=Doe\\, John,ou=Staff,dc=corp,dc=example")]
+        public void ACopyThatIsADistinguishedNameSaysHowToGetItsMail(string parameter, string dn)
+        {
+            var message = parameter == "Cc"
+                ? new EmailMessage { From = Sender, Subject = "Hi", Text = "Hello", Cc = new[] { dn } }
+                : new EmailMessage { From = Sender, Subject = "Hi", Text = "Hello", Bcc = new[] { dn } };
+
+            Assert.Equal($"'{dn}' is an Active Directory distinguished name (what Get-ADUser's Manager holds), not an email address: give that " +
+                $"account's mail instead, where the column is made, e.g. @{{ n = '{parameter}'; e = {{ (Get-ADUser $_.Manager -Properties mail).mail }} }}",
+                Single(Check(message), parameter + "[0]"));
+        }
+
         [Fact]
         public void HtmlIsAtMost500KilobytesOfUtf8()
         {

@@ -35,17 +35,33 @@ namespace WebexConnect.Messages.Validation
             CommonRules.CheckLine(message.Subject, "Subject", problems);
             CommonRules.CheckCharacters(message.Text, "Text", problems);
             CommonRules.CheckCharacters(message.Html, "Html", problems);
-            CheckEncoding(message.Encoding ?? message.Template?.Encoding, problems);
+            CheckEncoding(message, problems);
             CommonRules.CheckLine(message.FromName, "FromName", problems);
             CommonRules.CheckLine(message.ListUnsubscribeUrl, "ListUnsubscribeUrl", problems);
             CommonRules.CheckLine(message.UnsubscribeEmailSubject, "UnsubscribeEmailSubject", problems);
         }
 
-        private static void CheckEncoding(string? encoding, ProblemList problems)
+        private static void CheckEncoding(EmailMessage message, ProblemList problems)
         {
-            if (encoding is null || EmailCharsets.IsKnown(encoding)) return;
-            problems.Add("Encoding", $"{InputEcho.Quote(encoding)} is not a character set this module knows email by: give one of " +
-                string.Join(", ", EmailCharsets.Known) + " (utf-8 unless the readers need another)");
+            var encoding = message.Encoding ?? message.Template?.Encoding;
+            if (encoding is null) return;
+            if (!EmailCharsets.IsKnown(encoding))
+            {
+                problems.Add("Encoding", $"{InputEcho.Quote(encoding)} is not a character set this module knows email by: give one of " +
+                    string.Join(", ", EmailCharsets.Known) + " (utf-8 unless the readers need another)");
+                return;
+            }
+            // Named by the text that holds the character: given on the command line it stops the run, from a column it is its row's.
+            CheckWritable(message.Subject, "Subject", encoding, problems);
+            CheckWritable(message.Text, "Text", encoding, problems);
+            CheckWritable(message.Html, "Html", encoding, problems);
+            CheckWritable(message.Template?.Subject, "TemplateSubject", encoding, problems);
+        }
+
+        private static void CheckWritable(string? text, string field, string encoding, ProblemList problems)
+        {
+            if (EmailCharsetFit.FirstUnwritable(text, encoding) is string character)
+                problems.Add(field, $"{InputEcho.Quote(text!)} holds {character}: " + EmailCharsetFit.CannotWrite(encoding));
         }
 
         /// <summary>
@@ -170,11 +186,18 @@ namespace WebexConnect.Messages.Validation
         /// <summary>
         /// A copy address (-Cc, -Bcc, -ReplyTo), which a column of the row may give: a '$(Manager)' there, written as the
         /// text's variables are, was told only "the @ is missing", and the admin who meant each row's manager was left to
-        /// guess that no address is ever filled from a $(name), and that the column must carry the parameter's name.
+        /// guess that no address is ever filled from a $(name), and that the column must carry the parameter's name. So is a
+        /// distinguished name (Get-ADUser's Manager), with the look-up that gives its mail.
         /// </summary>
         private static void CheckCopyAddress(string? address, string field, string parameter, ProblemList problems, string severalAdvice)
         {
             if (address is null || EmailAddressRule.Check(address, severalAdvice) is not string problem) return;
+            if (DistinguishedNameRule.IsOne(address))
+            {
+                problems.Add(field, $"{InputEcho.Quote(address)} is an Active Directory distinguished name (what Get-ADUser's Manager holds), " +
+                    $"not an email address: give that account's mail instead, where the column is made, e.g. @{{ n = '{parameter}'; e = {{ (Get-ADUser $_.Manager -Properties mail).mail }} }}");
+                return;
+            }
             var variable = ColumnVariable.Match(address);
             if (!variable.Success)
             {
