@@ -18,15 +18,20 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
             'function Stopped([scriptblock] $Send) {'
             '    try { $null = & $Send 3>$null; "not stopped" } catch { $_.FullyQualifiedErrorId.Split(",")[0] + "|" + $_.Exception.Message }'
             '}'
+            '# A call with nothing piped sends one row: its own -SendAt is that row''s Invalid result (a loop of such calls keeps it).'
+            'function OneRow([scriptblock] $Send) {'
+            '    try { @(& $Send 2>$null 3>$null | ForEach-Object { "$($_.Status)|$($_.Code)|$($_.Reason)" }) -join ";" } catch { "stopped|" + $_.FullyQualifiedErrorId }'
+            '}'
             '$said = [ordered]@{}'
             '$said.Zone = [TimeZoneInfo]::Local.Id'
             '$skipped = "2027-03-28 02:30"'
-            '$said.Sms = Stopped { Send-ConnectSms -To +447700900001 -From ACME -Text hi -SendAt $skipped -PayloadOnly }'
-            '$said.Email = Stopped { Send-ConnectEmail -To ann@example.com -From news@example.com -Subject Hi -Text hi -SendAt $skipped -PayloadOnly }'
-            '$said.Rcs = Stopped { Send-ConnectRcs -To +447700900001 -From app-1 -Text hi -SendAt $skipped -PayloadOnly }'
-            '$said.Message = Stopped { Send-ConnectMessage -Channel sms -To +447700900001 -From ACME -Content @{ type = "text"; text = "hi" } -SendAt $skipped -PayloadOnly }'
-            '$said.DateTime = Stopped { Send-ConnectSms -To +447700900001 -From ACME -Text hi -SendAt ([datetime]$skipped) -PayloadOnly }'
+            '$said.Sms = OneRow { Send-ConnectSms -To +447700900001 -From ACME -Text hi -SendAt $skipped }'
+            '$said.Email = OneRow { Send-ConnectEmail -To ann@example.com -From news@example.com -Subject Hi -Text hi -SendAt $skipped }'
+            '$said.Rcs = OneRow { Send-ConnectRcs -To +447700900001 -From app-1 -Text hi -SendAt $skipped }'
+            '$said.Message = OneRow { Send-ConnectMessage -Channel sms -To +447700900001 -From ACME -Content @{ type = "text"; text = "hi" } -SendAt $skipped }'
+            '$said.DateTime = OneRow { Send-ConnectSms -To +447700900001 -From ACME -Text hi -SendAt ([datetime]$skipped) }'
             '$said.ExpireAt = Stopped { Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt $skipped -PayloadOnly }'
+            '$said.Piped = Stopped { [pscustomobject]@{ Phone = "+447700900001" } | Send-ConnectSms -From ACME -Text hi -SendAt $skipped -PayloadOnly }'
             '$said.Requests = @(Get-ConnectSandboxRequest).Count'
             '$rows = @('
             '    [pscustomobject]@{ Phone = "+447700900001"; SendAt = $skipped }'
@@ -61,12 +66,15 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
         $Said.Zone | Should -Be 'Europe/Berlin'
     }
 
-    It '<_> -SendAt in the hour the clocks skip stops the command before anything is sent' -ForEach 'Sms', 'Email', 'Rcs', 'Message' {
-        $Said.$_ | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'SendAt'. -SendAt " + $Skip + '.')
+    It '<_> -SendAt in the hour the clocks skip makes a one-row call''s row Invalid, saying why and what to give, and sends nothing' -ForEach 'Sms', 'Email', 'Rcs', 'Message', 'DateTime' {
+        $status, $code, $reason = $Said.$_ -split '\|', 3
+        $status | Should -Be 'Invalid'
+        $code | Should -Be 'ParameterArgumentTransformationError'
+        $reason.Contains($Skip) | Should -BeTrue -Because $reason
     }
 
-    It 'refuses a [datetime] and an -ExpireAt in that hour the same way, and sends nothing' {
-        $Said.DateTime | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'SendAt'. -SendAt " + $Skip + '.')
+    It 'stops a piped run before anything is sent, for a -SendAt or an -ExpireAt in that hour' {
+        $Said.Piped | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'SendAt'. -SendAt " + $Skip + '.')
         $Said.ExpireAt | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'ExpireAt'. -ExpireAt " + $Skip + '.')
         $Said.Requests | Should -Be 0
     }
