@@ -624,7 +624,7 @@ namespace WebexConnect.Engine.Dispatch
                 item.Parts, item.InputObject, batch.Sequences[index], item.Row, ReceiptFilters.Text(item.Message))
                 {
                     ScheduledFor = done.Status == SendStatus.Scheduled ? item.Message.SendAt : null, AskedReceipts = ReceiptFilters.Of(item.Message),
-                    Copies = CopyAddresses.Of(item.Message),
+                    Copies = EmailCopies.Of(item.Message),
                 };
         }
 

@@ -121,7 +121,7 @@ namespace WebexConnect.Receipts
                 }
                 if (!entry.Done) Waiting--;
                 ready.Add(new DeliveryResult(entry.Result, entry.Destination, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final)
-                    { Copies = CopyAddresses.Describe(entry.Result.Copies, entry.CopyReceipt) });
+                    { Copies = EmailCopies.Describe(entry.Result.Copies, entry.CopyReceipt) });
                 Forget(entry);
             }
             return ready;

@@ -10,7 +10,7 @@ namespace WebexConnect.Receipts
     /// address: the send result keeps them so Wait-ConnectDelivery can tell a copy's receipt from another row's, and put it on
     /// the row (<see cref="DeliveryResult.Copies"/>).
     /// </summary>
-    internal static class CopyAddresses
+    internal static class EmailCopies
     {
         /// <summary>What joins the copies in <see cref="Describe"/>: one cell of Export-Csv.</summary>
         private const string Separator = "; ";

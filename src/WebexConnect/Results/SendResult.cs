@@ -121,7 +121,7 @@ namespace WebexConnect.Results
         internal Receipts.ReceiptFilter AskedReceipts { get; init; }
 
         /// <summary>
-        /// An email's Cc and Bcc addresses (<see cref="Receipts.CopyAddresses"/>): the service posts their receipts under the
+        /// An email's Cc and Bcc addresses (<see cref="Receipts.EmailCopies"/>): the service posts their receipts under the
         /// same message, and Wait-ConnectDelivery puts them on the row. Empty for other channels and for a results file's row,
         /// which has no such column.
         /// </summary>
