@@ -259,6 +259,12 @@ namespace WebexConnect.Commands
         /// </summary>
         private protected virtual IEnumerable<string> ContentWithoutColumn => Array.Empty<string>();
 
+        /// <summary>
+        /// The parameters a column could give whose problem in a call with nothing piped is the call's, not its one row's: it
+        /// stops the command, as their help says (<see cref="OneRowCall"/>).
+        /// </summary>
+        private protected virtual IEnumerable<string> OneRowCallSettings => Array.Empty<string>();
+
         /// <summary>Builds the message from the current parameter values; <paramref name="shared"/> holds the shared fields.</summary>
         private protected abstract ConnectMessage CreateMessage(SharedPart shared);
 
@@ -370,7 +376,7 @@ namespace WebexConnect.Commands
             foreach (var perRow in PerRowParameters)
                 foreach (var name in runWide.Where(p => p.Value == perRow).Select(p => p.Key).ToList()) runWide.Remove(name);
             _runWideParameters = runWide;
-            _oneRowCall = OneRowCall.For(MyInvocation.ExpectingInput, givenOnCommandLine, ContentWithoutColumn);
+            _oneRowCall = OneRowCall.For(MyInvocation.ExpectingInput, givenOnCommandLine, ContentWithoutColumn, OneRowCallSettings);
             if (_oneRowCall is not null && ExpandedSubstitutions.RowProblem(this, ExpandedSubstitutions.SendParameters) is { } lost)
                 _oneRowCall.Refuse(lost, ExpandedSubstitutions.ErrorId);
             if (_oneRowCall is not null && unreadableSendAt is not null)

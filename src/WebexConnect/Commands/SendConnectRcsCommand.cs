@@ -249,6 +249,13 @@ namespace WebexConnect.Commands
         /// </remarks>
         private protected override IEnumerable<string> ContentWithoutColumn => SmsFallback ? new[] { nameof(FallbackText), nameof(Card) } : new[] { nameof(Card) };
 
+        /// <inheritdoc />
+        /// <remarks>
+        /// A FallbackText column binds -FallbackText, so a one-row call's -FallbackText would be its row's own; without
+        /// -SmsFallback its problem is the missing switch, which every call of a loop shares, so it stops the command.
+        /// </remarks>
+        private protected override IEnumerable<string> OneRowCallSettings => SmsFallback ? Array.Empty<string>() : new[] { nameof(FallbackText) };
+
         /// <summary>The row's text: none beside a command-line -MediaUrl, whose rows are that file (a Text column is then a substitution, as before).</summary>
         private string? RowText => ParameterSetName == TextSet && !_mediaUrlGiven ? Text : null;
 

@@ -33,7 +33,12 @@ namespace WebexConnect.Composition
         /// <param name="piped">Whether the command reads piped input.</param>
         /// <param name="givenOnCommandLine">The parameters a column could give, given on the command line (column name to parameter).</param>
         /// <param name="content">The command's content parameters that no column gives (Send-ConnectRcs: -FallbackText, -Card).</param>
-        public static OneRowCall? For(bool piped, IReadOnlyDictionary<string, string> givenOnCommandLine, IEnumerable<string> content)
+        /// <param name="settings">
+        /// The command's parameters whose problem is the call's, not its row's, though a column could give them (Send-ConnectRcs:
+        /// -FallbackText without -SmsFallback, whose problem is the missing switch).
+        /// </param>
+        public static OneRowCall? For(bool piped, IReadOnlyDictionary<string, string> givenOnCommandLine, IEnumerable<string> content,
+            IEnumerable<string> settings)
         {
             if (piped) return null;
             var own = new HashSet<string>(givenOnCommandLine.Values, StringComparer.OrdinalIgnoreCase);
@@ -41,6 +46,7 @@ namespace WebexConnect.Composition
             // a wrong one stops the command.
             own.ExceptWith(RunSettings);
             own.UnionWith(content);
+            own.ExceptWith(settings);
             return new OneRowCall(own);
         }
 

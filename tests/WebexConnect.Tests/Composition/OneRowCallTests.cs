@@ -13,13 +13,13 @@ namespace WebexConnect.Tests.Composition
         [Fact]
         public void APipedRunHasNoOneRowValues()
         {
-            Assert.Null(OneRowCall.For(piped: true, TextGiven, new[] { "FallbackText" }));
+            Assert.Null(OneRowCall.For(piped: true, TextGiven, new[] { "FallbackText" }, new string[0]));
         }
 
         [Fact]
         public void WithNothingPipedWhatAColumnWouldGiveAndTheContentNoColumnGivesAreTheRowsOwn()
         {
-            var call = OneRowCall.For(piped: false, TextGiven, new[] { "FallbackText" })!;
+            var call = OneRowCall.For(piped: false, TextGiven, new[] { "FallbackText" }, new string[0])!;
 
             Assert.True(call.Owns("Text"));
             Assert.True(call.Owns("fallbacktext"));
@@ -29,10 +29,20 @@ namespace WebexConnect.Tests.Composition
         [Fact]
         public void AnExpiryStaysTheCommandsSetting()
         {
-            var call = OneRowCall.For(piped: false, new Dictionary<string, string> { ["Validity"] = "Validity", ["ExpireAt"] = "ExpireAt" }, new string[0])!;
+            var call = OneRowCall.For(piped: false, new Dictionary<string, string> { ["Validity"] = "Validity", ["ExpireAt"] = "ExpireAt" }, new string[0], new string[0])!;
 
             Assert.False(call.Owns("Validity"));
             Assert.False(call.Owns("ExpireAt"));
+        }
+
+        [Fact]
+        public void ACommandsSettingIsNotTheRowsOwnThoughAColumnCouldGiveIt()
+        {
+            // Send-ConnectRcs -FallbackText without -SmsFallback: a FallbackText column binds it, but its problem is the switch.
+            var call = OneRowCall.For(piped: false, new Dictionary<string, string> { ["FallbackText"] = "FallbackText" }, new string[0],
+                new[] { "FallbackText" })!;
+
+            Assert.False(call.Owns("FallbackText"));
         }
 
         [Fact]
