@@ -1302,8 +1302,14 @@ Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
     ) {
         # Send-MailMessage scripts carry -Encoding ASCII or Latin-1; the service would write the email in that
         # set, and readers got '?' for every character it lacks. Before, it went Queued.
-        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Café news: from €5' -Text 'Hello' -Encoding $Encoding } |
+        # Piped rows share the command line's subject: the command stops once.
+        { [pscustomobject]@{ Email = 'ann@example.com' } | Send-ConnectEmail -From 'news@example.com' -Subject 'Café news: from €5' -Text 'Hello' -Encoding $Encoding } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Subject: 'Café news: from €5' holds ${Char}: -Encoding $Encoding cannot write it, and readers would see '?' in its place. Give -Encoding utf-8, which writes every character*"
+        # A one-row call's subject is its row's own: that row's Invalid result, so a script's loop keeps it.
+        $oneRow = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'Café news: from €5' -Text 'Hello' -Encoding $Encoding -ErrorAction SilentlyContinue
+        $oneRow.Status | Should -Be 'Invalid'
+        $oneRow.Code | Should -Be 'InvalidParameterValue'
+        $oneRow.Reason | Should -BeLike "*Subject: 'Café news: from €5' holds ${Char}: -Encoding $Encoding cannot write it*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
@@ -1349,8 +1355,12 @@ Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
     It 'tells -ReplyTo given as a list, as Send-MailMessage took it, to give one address' {
         # Before: "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'ReplyTo'. Specified
         # method is not supported.", which did not say that the service takes one reply-to address.
-        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -ReplyTo 'help@example.com', 'sales@example.com' } |
+        { [pscustomobject]@{ Email = 'ann@example.com' } | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -ReplyTo 'help@example.com', 'sales@example.com' } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-ReplyTo: 'help@example.com; sales@example.com' holds 2 addresses, not one: -ReplyTo takes one address: give the one that is meant*"
+        $oneRow = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -ReplyTo 'help@example.com', 'sales@example.com' -ErrorAction SilentlyContinue
+        $oneRow.Status | Should -Be 'Invalid'
+        $oneRow.Reason | Should -BeLike "*ReplyTo: 'help@example.com; sales@example.com' holds 2 addresses, not one*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'sends -ReplyTo given as a list of one address' {

@@ -76,8 +76,14 @@ Describe 'The vendor''s value forms' {
         $milliseconds = [DateTimeOffset]::UtcNow.AddHours(2).ToUnixTimeMilliseconds()
         { Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt $milliseconds -PayloadOnly } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-SendAt * is not a Unix time in seconds (it looks like milliseconds: divide it by 1000)*'
-        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt '20261203' -PayloadOnly } |
+        # Piped rows share the command line's -SendAt: the command stops once, in PowerShell's words.
+        { [pscustomobject]@{ Phone = '+447700900001' } | Send-ConnectSms -From ACME -Text 'hi' -SendAt '20261203' -PayloadOnly } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-SendAt 20261203 is not a Unix time in seconds. Give a `[datetime`], ISO 8601 text*'
+        # A one-row call's -SendAt is its row's own: that row's Invalid result, so a script's loop keeps it.
+        $oneRow = Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt '20261203' -ErrorAction SilentlyContinue
+        $oneRow.Status | Should -Be 'Invalid'
+        $oneRow.Code | Should -Be 'ParameterArgumentTransformationError'
+        $oneRow.Reason | Should -BeLike "*SendAt: '20261203' is not a time (nor a Unix time in seconds)*"
     }
 
     It 'still reads a [datetime] and ISO 8601 text as before' {
