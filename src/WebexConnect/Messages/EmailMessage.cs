@@ -61,6 +61,20 @@ namespace WebexConnect.Messages
         /// <summary>Blind copy recipients.</summary>
         public IReadOnlyList<string> Bcc { get; init; } = Array.Empty<string>();
 
+        // Made once per message: every row of the message keeps it on its send result (Receipts/EmailCopies).
+        private IReadOnlyList<string>? _copies;
+
+        /// <summary>The Cc then Bcc addresses; the message's own list when it has only one kind.</summary>
+        internal IReadOnlyList<string> Copies => _copies ??= Bcc.Count == 0 ? Cc : Cc.Count == 0 ? Bcc : Concat(Cc, Bcc);
+
+        private static string[] Concat(IReadOnlyList<string> first, IReadOnlyList<string> second)
+        {
+            var all = new string[first.Count + second.Count];
+            for (var i = 0; i < first.Count; i++) all[i] = first[i];
+            for (var i = 0; i < second.Count; i++) all[first.Count + i] = second[i];
+            return all;
+        }
+
         /// <summary>True: one email to all the "to" addresses of a destination object, in one transaction.</summary>
         public bool? MultipleToRecipients { get; init; }
 

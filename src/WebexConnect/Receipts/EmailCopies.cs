@@ -16,16 +16,11 @@ namespace WebexConnect.Receipts
         private const string Separator = "; ";
 
         /// <summary>
-        /// The Cc then Bcc addresses of <paramref name="message"/>; empty for other channels. The message's own list when it has
-        /// only one kind, so the rows of one message share it rather than each holding a copy.
+        /// The Cc then Bcc addresses of <paramref name="message"/>; empty for other channels. One list per message, which its
+        /// rows share, rather than one a row.
         /// </summary>
-        public static IReadOnlyList<string> Of(ConnectMessage message)
-        {
-            if (message is not EmailMessage email) return Array.Empty<string>();
-            if (email.Bcc.Count == 0) return email.Cc;
-            if (email.Cc.Count == 0) return email.Bcc;
-            return email.Cc.Concat(email.Bcc).ToArray();
-        }
+        public static IReadOnlyList<string> Of(ConnectMessage message) =>
+            message is EmailMessage email ? email.Copies : Array.Empty<string>();
 
         /// <summary>
         /// "boss@example.com: Bounced (7520); audit@example.com: Delivered (7500)": each copy with what its best receipt said,
