@@ -42,10 +42,17 @@ Describe 'New-ConnectRcsSuggestion' {
         (New-ConnectRcsSuggestion 'Open' -Url 'https://example.com').PostbackData | Should -BeNullOrEmpty
     }
 
-    It 'refuses a label longer than 25 characters, saying how long it is, and an empty one' {
-        # Before, PowerShell's own words: "The character length of the 26 argument is too long".
-        { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } |
-            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*'DisplayText'. The text has 26 characters: at most 25 are allowed."
+    It 'refuses a label longer than 25 characters with an error of its own, naming the label, its length and the limit, and an empty one' {
+        # Before, PowerShell's ErrorId (ParameterArgumentValidationError), which a script cannot tell from any other
+        # parameter's, and a stop that ended the Send-ConnectRcs around it too.
+        $chip = New-ConnectRcsSuggestion -DisplayText 'Book your free eye test now' -ErrorVariable refused -ErrorAction SilentlyContinue
+        $chip | Should -BeNullOrEmpty
+        @($refused).Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeExactly 'RcsSuggestionLabelTooLong,WebexConnect.Commands.NewConnectRcsSuggestionCommand'
+        $refused[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $refused[0].Exception.Message | Should -BeExactly ("-DisplayText 'Book your free eye test now' has 27 characters: a chip's label takes at most 25 " +
+            "(the service's limit). Shorten it. No suggestion was made.")
+        { New-ConnectRcsSuggestion -DisplayText ('x' * 26) -ErrorAction Stop } | Should -Throw -ErrorId 'RcsSuggestionLabelTooLong,*'
         { New-ConnectRcsSuggestion -DisplayText '' } | Should -Throw -ErrorId 'ParameterArgumentValidationErrorEmptyStringNotAllowed,*'
         (New-ConnectRcsSuggestion -DisplayText ('x' * 25)).DisplayText.Length | Should -Be 25
     }
@@ -1129,7 +1136,7 @@ Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a 
 
         $results.Row | Should -Be @(1, 2, 3, 4, 5, 6)
         $results.Status | Should -Be @('Queued', 'Queued', 'Invalid', 'Queued', 'Invalid', 'Invalid')
-        $results[2].Reason | Should -BeLike "Row 3: Card: the script block of -Card failed for this row: New-ConnectRcsSuggestion: Cannot validate argument on parameter 'DisplayText'. The text has 31 characters: at most 25 are allowed. Correct the row's cells, or the script block"
+        $results[2].Reason | Should -BeLike "Row 3: Card: the script block of -Card failed for this row: New-ConnectRcsSuggestion: -DisplayText '*' has 31 characters: a chip's label takes at most 25 (the service's limit). Shorten it. No suggestion was made. Correct the row's cells, or the script block"
         # Told once: not also "Card is required", the rule of the card the row does not have.
         $results[2].Reason | Should -Not -BeLike '*Card is required*'
         $results[4].Reason | Should -BeLike "Row 5: Card.Suggestions``[0``].Url: 'shop.example.com/tent' is not an absolute URL*"
