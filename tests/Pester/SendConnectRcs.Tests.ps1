@@ -1275,12 +1275,47 @@ Describe 'Send-ConnectRcs -SmsFallback with a FallbackText column (each row its 
         $warned[0].Message | Should -BeLike "The column 'FallbackText' is not read: -FallbackText was given on the command line*"
 
         Connect-FreshSandbox
-        $templated = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -FallbackText 'SMS: $(FallbackText)' -WarningVariable unwarned)
-        $templated.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $templated = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -FallbackText 'SMS: $(FallbackText)' -WarningVariable unwarned -ErrorAction SilentlyContinue)
+        $templated.Status | Should -Be @('Queued', 'Invalid', 'Queued')
         $sent = @(Get-SentBody)
         ($sent.options.text | Sort-Object -Unique) | Should -BeExactly 'SMS: $(FallbackText)'
         $sent[0].to[0].substitutions.FallbackText | Should -BeExactly 'Table ready: show this SMS at the desk'
-        @($unwarned) | Should -BeNullOrEmpty -Because 'the column is read, as the $(FallbackText) of the command line''s text'
+        @($unwarned | Where-Object Message -like '*is not read*') | Should -BeNullOrEmpty -Because 'the column is read, as the $(FallbackText) of the command line''s text'
+    }
+
+    It 'makes a row Invalid whose empty FallbackText cell -FallbackText ''<Template>'' fills in, naming the column; the other rows are sent' -ForEach @(
+        @{ Template = 'SMS: $(FallbackText)' }
+        @{ Template = '$(FallbackText)' }
+    ) {
+        # Before: row 2 went Queued with the substitution FallbackText = '', so a phone without RCS got the SMS 'SMS: ' (or
+        # an empty one), where the same empty cell bound to -FallbackText (no -FallbackText given) made the row Invalid.
+        $results = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -FallbackText $Template -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $results.Row | Should -Be @(1, 2, 3)
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
+        $results[1].Code | Should -BeExactly 'InvalidInput'
+        $results[1].Reason | Should -BeExactly ("Row 2: FallbackText: the row's FallbackText cell is empty, and -FallbackText '$Template' fills it in: the SMS " +
+            'sent when the number cannot receive RCS would carry none of the row''s own text. Fill the cell, or send the row without -SmsFallback')
+        @($failed).Count | Should -Be 1
+        @(Get-SentBody).to.msisdn | Should -Be @('+447700900991', '+447700900993')
+    }
+
+    It 'makes a row Invalid whose RCS text or SMS fallback is empty once its values are filled in, naming the empty cell' {
+        # Before: Queued, with "text":"$(Note)" and the substitution Note = '': an empty message, or an empty SMS.
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900994'; Note = 'Your table is ready' }
+            [pscustomobject]@{ Phone = '+447700900995'; Note = '  ' }
+        )
+
+        $fallback = @($rows | Send-ConnectRcs -From 'app-1' -Text 'Hi' -SmsFallback -FallbackSenderId ACME -FallbackText '$(Note)' -ErrorAction SilentlyContinue)
+        $fallback.Status | Should -Be @('Queued', 'Invalid')
+        $fallback[1].Reason | Should -BeExactly ("Row 2: FallbackText: FallbackText is empty after substitution, as the row's 'Note' cell (`$(Note)) is empty. " +
+            'Fill it, or send the row without -SmsFallback')
+
+        $text = @($rows | Send-ConnectRcs -From 'app-1' -Text '$(Note)' -ErrorAction SilentlyContinue)
+        $text.Status | Should -Be @('Queued', 'Invalid')
+        $text[1].Reason | Should -BeExactly "Row 2: Text: Text is empty after substitution, as the row's 'Note' cell (`$(Note)) is empty. Fill it, or leave the row out"
+        @(Get-SentBody).to.msisdn | Should -Be @('+447700900994', '+447700900994')
     }
 
     It 'stops before sending when -SmsFallback has no -FallbackText and the rows no FallbackText column, naming the column' {

@@ -231,7 +231,28 @@ namespace WebexConnect.Commands
         private string? RowFallbackText => SmsFallback.IsPresent || _fallbackTextGiven ? FallbackText : null;
 
         /// <inheritdoc />
-        private protected override ValidationProblem? RowContentProblem => _rowScripts?.Problem ?? PipedCardProblem();
+        private protected override ValidationProblem? RowContentProblem => _rowScripts?.Problem ?? PipedCardProblem() ?? EmptyFallbackCell();
+
+        /// <summary>
+        /// -FallbackText 'SMS: $(FallbackText)', the way each row's own fallback was given before the column bound -FallbackText,
+        /// and a row whose FallbackText cell is empty: its SMS carried none of the row's fallback ('SMS: ', or nothing), Queued,
+        /// where the same empty cell bound to -FallbackText makes the row Invalid. Refused alike, naming the column.
+        /// </summary>
+        private ValidationProblem? EmptyFallbackCell()
+        {
+            if (!SmsFallback.IsPresent || !_fallbackTextGiven || !(FallbackText is string template) || InputObject is null) return null;
+            foreach (var column in PipelineColumns.NamesOf(GetType(), ParameterSetName, nameof(FallbackText)))
+            {
+                // Matched as the service matches $(name): exactly.
+                if (template.IndexOf("$(" + column + ")", StringComparison.Ordinal) < 0) continue;
+                // A missing or $null cell is PersonalisedText's "has no value".
+                if (InputRow.ValueOf(InputObject, column) is { } cell && string.IsNullOrWhiteSpace(cell.ToString()))
+                    return new ValidationProblem(nameof(FallbackText), $"the row's {column} cell is empty, and -FallbackText {InputEcho.Quote(template)} " +
+                        "fills it in: the SMS sent when the number cannot receive RCS would carry none of the row's own text. Fill the cell, " +
+                        "or send the row without -SmsFallback");
+            }
+            return null;
+        }
 
         /// <summary>
         /// A card piped in as the row ($card | Send-ConnectRcs -To ..., Import-Csv | New-ConnectRcsCard | Send-ConnectRcs): a row gives
