@@ -54,6 +54,12 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
             '$said.UtcExpireAt = ($utc | ConvertFrom-Json -DateKind String).expireAt'
             '$null = Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt "2027-10-31T02:30+01:00" -PayloadOnly -WarningVariable offsetWarnings 3>$null'
             '$said.OffsetWarnings = @($offsetWarnings | ForEach-Object { "$_" })'
+            '# A calendar chip''s -StartTime and -EndTime are local times on the same rule.'
+            '$said.ChipSkipped = Stopped { New-ConnectRcsSuggestion Save -StartTime $skipped -EndTime "2027-03-28 04:00" -Title Visit }'
+            '$said.ChipEndSkipped = Stopped { New-ConnectRcsSuggestion Save -StartTime "2027-03-28 01:00" -EndTime $skipped -Title Visit }'
+            '$chip = New-ConnectRcsSuggestion Save -StartTime "2027-10-31 02:30" -EndTime "2027-10-31 02:45" -Title Visit -WarningVariable chipWarnings 3>$null'
+            '$said.ChipTimes = @($chip.StartTime.ToString("o"), $chip.EndTime.ToString("o"))'
+            '$said.ChipWarnings = @($chipWarnings | ForEach-Object { "$_" })'
             '$said | ConvertTo-Json -Depth 3 -Compress')
         $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $child) -Environment @{ TZ = 'Europe/Berlin' } -TimeoutSeconds 120
         $script:Said = ($run.Text -split "`n" | Where-Object { $_ -like '{*' } | Select-Object -Last 1) | ConvertFrom-Json -DateKind String
@@ -97,6 +103,18 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
             "and 03:00 that day are read the same way. This warning is given once per run.")
         $Said.LineWarnings.Count | Should -Be 1
         $Said.LineWarnings[0] | Should -BeLike "-ExpireAt '2027-10-31 02:30' comes twice in this computer's time zone (Europe/Berlin)*"
+    }
+
+    It 'refuses a calendar chip''s -StartTime or -EndTime in the hour the clocks skip, giving the nearest times' {
+        # Before: read with the offset before the change, an hour off (03:30 by the clock), without a word.
+        $Said.ChipSkipped | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'StartTime'. -StartTime " + $Skip + '.')
+        $Said.ChipEndSkipped | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'EndTime'. -EndTime " + $Skip + '.')
+    }
+
+    It 'reads a calendar chip''s times the clocks show twice as the second, with one warning for the chip' {
+        $Said.ChipTimes | Should -Be @('2027-10-31T02:30:00.0000000+01:00', '2027-10-31T02:45:00.0000000+01:00')
+        $Said.ChipWarnings.Count | Should -Be 1
+        $Said.ChipWarnings[0] | Should -BeLike "-StartTime '2027-10-31 02:30' comes twice in this computer's time zone (Europe/Berlin), as its clocks go back from 03:00 to 02:00 on 2027-10-31: it is read as the second,*"
     }
 
     It 'says nothing of a time given with its offset, and reads a UTC [datetime] or a Z in that hour as it is' {

@@ -182,7 +182,22 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Body = 'Send-ConnectRcs -To $u.Phone -Card ([WebexConnect.Messages.RcsCard]@{ Title = $u.Title }) -From app-1' }
         @{ Name = 'RCS, a card New-ConnectRcsCard could not make ($null)'; Code = 'InvalidParameterValue'; Field = 'Card'
            Rows = @(@{ Phone = '+447700900001'; Title = 'Hi' }, @{ Phone = '+447700900002'; Title = '' }, @{ Phone = '+447700900003'; Title = 'Hi' })
-           Body = 'Send-ConnectRcs -To $u.Phone -Card $(try { New-ConnectRcsCard -Title $u.Title } catch { }) -From app-1' }
+           Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title $u.Title -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a carousel of no card ($null)'; Code = 'InvalidParameterValue'; Field = 'Cards'
+           Rows = @(@{ Phone = '+447700900001'; Title = 'Hi' }, @{ Phone = '+447700900002'; Title = '' }, @{ Phone = '+447700900003'; Title = 'Hi' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Carousel $(if ($u.Title) { New-ConnectRcsCard -Title $u.Title; New-ConnectRcsCard -Title Two }) -From app-1' }
+        @{ Name = 'RCS, a carousel with a card New-ConnectRcsCard could not make'; Code = 'InvalidParameterValue'; Field = 'Cards`[0`]'
+           Rows = @(@{ Phone = '+447700900001'; Title = 'Hi' }, @{ Phone = '+447700900002'; Title = '' }, @{ Phone = '+447700900003'; Title = 'Hi' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Carousel (New-ConnectRcsCard -Title $u.Title -ErrorAction SilentlyContinue), (New-ConnectRcsCard -Title Two) -From app-1' }
+        @{ Name = 'RCS, a chip New-ConnectRcsSuggestion could not make ($null)'; Code = 'InvalidParameterValue'; Field = 'Suggestions`[0`]'
+           Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = 'Yes, book me in for Friday' }, @{ Phone = '+447700900003'; Label = 'Yes' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion $u.Label -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a $null among the chips'; Code = 'InvalidParameterValue'; Field = 'Suggestions`[1`]'
+           Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = '' }, @{ Phone = '+447700900003'; Label = 'Yes' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion No), $(if ($u.Label) { New-ConnectRcsSuggestion $u.Label }) -From app-1' }
+        @{ Name = 'RCS, a -FallbackText whose $(Sms) is an empty cell'; Code = 'InvalidInput'; Field = 'FallbackText'
+           Rows = @(@{ Phone = '+447700900001'; Sms = 'Hi' }, @{ Phone = '+447700900002'; Sms = '' }, @{ Phone = '+447700900003'; Sms = 'Hi' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -SmsFallback -FallbackSenderId Desk -FallbackText ''$(Sms)'' -Substitution @{ Sms = $u.Sms } -From app-1' }
     ) {
         $run = Invoke-RowLoop ($Rows | ForEach-Object { [pscustomobject]$_ }) $Body
 
@@ -197,6 +212,25 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike "$Code,*"
         $run.Errors[0].Exception.Result | Should -Be $bad
+        $run.Requests | Should -Be 2
+    }
+
+    It 'keeps a result for the row whose card New-ConnectRcsCard refused in the same statement, its reason saying what was wrong' {
+        # Before: New-ConnectRcsCard's stop ended the statement, Send-ConnectRcs with it: the loop's results had rows 1 and 3 only.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Title = 'Sale' }, [pscustomobject]@{ Phone = '+447700900002'; Title = '' },
+            [pscustomobject]@{ Phone = '+447700900003'; Title = ('x' * 201) }, [pscustomobject]@{ Phone = '+447700900004'; Title = 'Sale' }) `
+            'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title $u.Title) -From app-1'
+
+        $run.Results.Destination | Should -Be '+447700900001', '+447700900002', '+447700900003', '+447700900004'
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Invalid', 'Queued'
+        $run.Results[1].Reason | Should -BeExactly ('Row 1: Card: a card is required, and there is none ($null): New-ConnectRcsCard made none, as its ' +
+            'error said: a card needs something to show: give -Title, -Description or -MediaUrl (empty or $null is the same as none)')
+        $run.Results[2].Reason | Should -BeExactly ('Row 1: Card: a card is required, and there is none ($null): New-ConnectRcsCard made none, as its ' +
+            'error said: -Title: The text has 201 characters: at most 200 are allowed. Shorten it')
+        # Each bad row: New-ConnectRcsCard's own error, then its row's.
+        ($run.Errors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) |
+            Should -Be 'EmptyRcsCard', 'InvalidParameterValue', 'RcsCardTextTooLong', 'InvalidParameterValue'
         $run.Requests | Should -Be 2
     }
 

@@ -42,10 +42,17 @@ Describe 'New-ConnectRcsSuggestion' {
         (New-ConnectRcsSuggestion 'Open' -Url 'https://example.com').PostbackData | Should -BeNullOrEmpty
     }
 
-    It 'refuses a label longer than 25 characters, saying how long it is, and an empty one' {
-        # Before, PowerShell's own words: "The character length of the 26 argument is too long".
-        { New-ConnectRcsSuggestion -DisplayText ('x' * 26) } |
-            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*'DisplayText'. The text has 26 characters: at most 25 are allowed."
+    It 'refuses a label longer than 25 characters with an error of its own, naming the label, its length and the limit, and an empty one' {
+        # Before, PowerShell's ErrorId (ParameterArgumentValidationError), which a script cannot tell from any other
+        # parameter's, and a stop that ended the Send-ConnectRcs around it too.
+        $chip = New-ConnectRcsSuggestion -DisplayText 'Book your free eye test now' -ErrorVariable refused -ErrorAction SilentlyContinue
+        $chip | Should -BeNullOrEmpty
+        @($refused).Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeExactly 'RcsSuggestionLabelTooLong,WebexConnect.Commands.NewConnectRcsSuggestionCommand'
+        $refused[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $refused[0].Exception.Message | Should -BeExactly ("-DisplayText 'Book your free eye test now' has 27 characters: a chip's label takes at most 25 " +
+            "(the service's limit). Shorten it. No suggestion was made.")
+        { New-ConnectRcsSuggestion -DisplayText ('x' * 26) -ErrorAction Stop } | Should -Throw -ErrorId 'RcsSuggestionLabelTooLong,*'
         { New-ConnectRcsSuggestion -DisplayText '' } | Should -Throw -ErrorId 'ParameterArgumentValidationErrorEmptyStringNotAllowed,*'
         (New-ConnectRcsSuggestion -DisplayText ('x' * 25)).DisplayText.Length | Should -Be 25
     }
@@ -103,7 +110,7 @@ Describe 'New-ConnectRcsCard' {
     }
 
     It 'refuses -MediaHeight without -MediaUrl, which would send media with no file' {
-        { New-ConnectRcsCard -Title 'T' -MediaHeight Tall } |
+        { New-ConnectRcsCard -Title 'T' -MediaHeight Tall -ErrorAction Stop } |
             Should -Throw -ErrorId 'MediaHeightWithoutMediaUrl,*' -ExpectedMessage '-MediaHeight needs -MediaUrl*'
     }
 
@@ -197,8 +204,8 @@ Describe 'New-ConnectRcsCard' {
 
     It 'refuses a card with nothing to show where it is made, naming what to give; a piped row alone' {
         # Before: New-ConnectRcsCard made an empty card without a word, and Send-ConnectRcs refused it later.
-        { New-ConnectRcsCard } | Should -Throw -ErrorId 'EmptyRcsCard,*' -ExpectedMessage 'a card needs something to show: give -Title, -Description or -MediaUrl*'
-        { New-ConnectRcsCard -Title '' -Orientation Vertical } | Should -Throw -ErrorId 'EmptyRcsCard,*'
+        { New-ConnectRcsCard -ErrorAction Stop } | Should -Throw -ErrorId 'EmptyRcsCard,*' -ExpectedMessage 'a card needs something to show: give -Title, -Description or -MediaUrl*'
+        { New-ConnectRcsCard -Title '' -Orientation Vertical -ErrorAction Stop } | Should -Throw -ErrorId 'EmptyRcsCard,*'
 
         $products = @(
             [pscustomobject]@{ Title = 'Trail shoe'; Image = '' }
@@ -308,7 +315,7 @@ Describe 'New-ConnectRcsCard' {
     }
 
     It 'still refuses a title longer than 200 characters, naming the limit' {
-        { New-ConnectRcsCard -Title ('x' * 201) } | Should -Throw -ErrorId 'RcsCardTextTooLong,*' -ExpectedMessage '-Title: The text has 201 characters: at most 200*'
+        { New-ConnectRcsCard -Title ('x' * 201) -ErrorAction Stop } | Should -Throw -ErrorId 'RcsCardTextTooLong,*' -ExpectedMessage '-Title: The text has 201 characters: at most 200*'
     }
 
     # Before: Excel and hand-edited CSVs leave spaces after a cell's text (Import-Csv keeps them), and a card built from
@@ -341,7 +348,7 @@ Describe 'New-ConnectRcsCard' {
         # Before: PowerShell's "The parameter requires at least 0 value(s) and no more than 4 value(s) - 5 value(s) were
         # provided", which named neither whose limit it is nor what to do with the fifth chip.
         $five = 1..5 | ForEach-Object { New-ConnectRcsSuggestion "Reply $_" }
-        $thrown = { New-ConnectRcsCard -Title 'Too many' -Suggestion $five } | Should -Throw -ErrorId 'RcsCardTooManySuggestions,*' -PassThru
+        $thrown = { New-ConnectRcsCard -Title 'Too many' -Suggestion $five -ErrorAction Stop } | Should -Throw -ErrorId 'RcsCardTooManySuggestions,*' -PassThru
         $thrown.Exception.Message | Should -Be ('-Suggestion: a rich card has 5 suggestions: at most 4 are allowed (the service''s limit): take 1 off ' +
             'the card; the message itself takes up to 10 of its own (Send-ConnectRcs -Suggestion). No card was made.')
         @(New-ConnectRcsCard -Title 'Four' -Suggestion $five[0..3]).Suggestions.Count | Should -Be 4
@@ -385,15 +392,17 @@ Describe 'The help of parameters given once for every row, which stop the comman
         $help | Should -Match 'stops the command with InvalidParameterValue before anything is sent'
     }
 
-    It 'New-ConnectRcsCard: the description says a card that breaks a rule stops Send-ConnectRcs before sending, as it does' {
-        # Before, it said Send-ConnectRcs reports such a card "as Invalid and sends nothing to that row": the card is every
-        # row's, so the command stops with no result at all, and a script counting Invalid rows counted none.
+    It 'New-ConnectRcsCard: the description says a card that breaks a rule stops a piped Send-ConnectRcs, and is a one-row call''s Invalid row, as it does' {
+        # Before, it said a bad card stops Send-ConnectRcs, also of a call with nothing piped, whose row is Invalid since round 21.
         $crowded = New-ConnectRcsCard -Title 'B' -Suggestion (1..3 | ForEach-Object { New-ConnectRcsSuggestion "S$_" })
-        { Send-ConnectRcs -To '+447700900001' -From acme-agent -Carousel (New-ConnectRcsCard -Title 'A'), $crowded } |
+        { '+447700900001', '+447700900002' | Send-ConnectRcs -From acme-agent -Carousel (New-ConnectRcsCard -Title 'A'), $crowded } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*nothing was sent*'
+        $one = Send-ConnectRcs -To '+447700900001' -From acme-agent -Carousel (New-ConnectRcsCard -Title 'A'), $crowded -ErrorAction SilentlyContinue
+        $one.Status | Should -Be 'Invalid'
+        $one.Code | Should -Be 'InvalidParameterValue'
         $help = ((Get-Help New-ConnectRcsCard).description.Text -join ' ') -replace '\s+', ' '
-        $help | Should -Not -Match 'as Invalid'
-        $help | Should -Match 'stops Send-ConnectRcs with InvalidParameterValue before anything is sent'
+        $help | Should -Match 'stops a piped Send-ConnectRcs with InvalidParameterValue before anything is sent'
+        $help | Should -Match 'With nothing piped \(-To on the command line\), the one row is Invalid instead'
     }
 
     It 'New-ConnectRcsSuggestion -Url: the help says who refuses a $(name) in it, as they do' {
@@ -401,7 +410,7 @@ Describe 'The help of parameters given once for every row, which stop the comman
         # only Send-ConnectRcs stops, so an admin building chips in a loop looked for the refusal in the wrong place.
         $chip = New-ConnectRcsSuggestion -DisplayText 'Track' -Url 'https://example.com/track/$(OrderId)'
         $chip.Url | Should -Be 'https://example.com/track/$(OrderId)'
-        { Send-ConnectRcs -To '+447700900001' -From acme-agent -Text 'Hi' -Suggestion $chip } |
+        { '+447700900001' | Send-ConnectRcs -From acme-agent -Text 'Hi' -Suggestion $chip } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*nothing was sent*'
         # The description's own text: Get-Help prints it broken at its column width, whatever the console's.
         $help = ((Get-Help New-ConnectRcsSuggestion -Parameter Url).description.Text -join ' ') -replace '\s+', ' '
@@ -496,13 +505,14 @@ Describe 'Send-ConnectRcs' {
     }
 
     It 'says a carousel takes 2 to 10 cards when -Carousel gets <Given>, before any row' -ForEach @(
-        @{ Given = 'no card (@())'; Cards = @(); Expected = '*A carousel takes 2 to 10 cards, and it got 0.' }
-        @{ Given = '$null'; Cards = $null; Expected = '*A carousel takes 2 to 10 cards, and it got 0 ($null): no card was made; if New-ConnectRcsCard wrote errors before this, correct those first.' }
+        @{ Given = 'no card (@())'; Cards = @() }
+        @{ Given = '$null'; Cards = $null }
     ) {
         # Before: PowerShell's "The argument is null, empty, or an element of the argument collection contains a null value."
         $rows = [pscustomobject]@{ To = '+447700900415' }, [pscustomobject]@{ To = '+447700900416' }
         { $rows | Send-ConnectRcs -From 'app-1' -Carousel $Cards -PayloadOnly } |
-            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage $Expected
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ('-Carousel: a carousel takes 2 to 10 cards, and it got none: no card was made; ' +
+                'if New-ConnectRcsCard wrote errors before this, correct those first. It is the same for every row, so nothing was sent: correct -Carousel and run the command again.')
     }
 
     It 'says a mistake every carousel card shares once, listing the cards, before any row' {
@@ -567,9 +577,11 @@ Describe 'Send-ConnectRcs' {
             $ps = [powershell]::Create()
             try {
                 $sent = @($ps.AddScript($loop).AddArgument($manifest).AddParameter('InVariable', $inVariable).Invoke() | ConvertFrom-Json)
-                $ps.Streams.Error.Count | Should -Be 2
+                # Row 2's -MediaHeight Huge, refused by PowerShell; row 3's card, refused by New-ConnectRcsCard, and its row.
+                ($ps.Streams.Error | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) | Should -Be 'CannotConvertArgumentNoMessage', 'EmptyRcsCard', 'InvalidParameterValue'
                 if ($inVariable) {
-                    $sent.content.richCard.title | Should -Be 'Red', 'Red', 'Red', 'Green'
+                    # Row 3's $card is $null (before, New-ConnectRcsCard's stop left it 'Red'); PowerShell's refusal of row 2's still does.
+                    $sent.content.richCard.title | Should -Be 'Red', 'Red', 'Green'
                 }
                 else {
                     $sent.to.msisdn | Should -Be '+447700900421', '+447700900424'
@@ -672,10 +684,14 @@ Describe 'Send-ConnectRcs' {
         (Get-SentBody).to.msisdn | Sort-Object | Should -Be @('+447700900441', '+447700900443')
     }
 
-    It 'refuses a $null suggestion before sending anything, as it refuses a $null card' {
+    It 'refuses a $null suggestion before sending anything, as it refuses a $null card, naming it' {
+        # Before: PowerShell's "The argument is null, empty, or an element of the argument collection contains a null value".
         $chip = New-ConnectRcsSuggestion 'Yes'
         { '+447700900461' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -Suggestion $chip, $null -ErrorAction SilentlyContinue } |
-            Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ('-Suggestion`[1`]: the suggestion is $null: if New-ConnectRcsSuggestion wrote an error for it, ' +
+                'correct what that error says; else build one with New-ConnectRcsSuggestion, or leave it out. It is the same for every row*')
+        { '+447700900461' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -Suggestion $null } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-Suggestion`[0`]: the suggestion is $null*'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
@@ -1129,7 +1145,7 @@ Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a 
 
         $results.Row | Should -Be @(1, 2, 3, 4, 5, 6)
         $results.Status | Should -Be @('Queued', 'Queued', 'Invalid', 'Queued', 'Invalid', 'Invalid')
-        $results[2].Reason | Should -BeLike "Row 3: Card: the script block of -Card failed for this row: New-ConnectRcsSuggestion: Cannot validate argument on parameter 'DisplayText'. The text has 31 characters: at most 25 are allowed. Correct the row's cells, or the script block"
+        $results[2].Reason | Should -BeLike "Row 3: Card: the script block of -Card failed for this row: New-ConnectRcsSuggestion: -DisplayText '*' has 31 characters: a chip's label takes at most 25 (the service's limit). Shorten it. No suggestion was made. Correct the row's cells, or the script block"
         # Told once: not also "Card is required", the rule of the card the row does not have.
         $results[2].Reason | Should -Not -BeLike '*Card is required*'
         $results[4].Reason | Should -BeLike "Row 5: Card.Suggestions``[0``].Url: 'shop.example.com/tent' is not an absolute URL*"
@@ -1259,12 +1275,47 @@ Describe 'Send-ConnectRcs -SmsFallback with a FallbackText column (each row its 
         $warned[0].Message | Should -BeLike "The column 'FallbackText' is not read: -FallbackText was given on the command line*"
 
         Connect-FreshSandbox
-        $templated = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -FallbackText 'SMS: $(FallbackText)' -WarningVariable unwarned)
-        $templated.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $templated = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -FallbackText 'SMS: $(FallbackText)' -WarningVariable unwarned -ErrorAction SilentlyContinue)
+        $templated.Status | Should -Be @('Queued', 'Invalid', 'Queued')
         $sent = @(Get-SentBody)
         ($sent.options.text | Sort-Object -Unique) | Should -BeExactly 'SMS: $(FallbackText)'
         $sent[0].to[0].substitutions.FallbackText | Should -BeExactly 'Table ready: show this SMS at the desk'
-        @($unwarned) | Should -BeNullOrEmpty -Because 'the column is read, as the $(FallbackText) of the command line''s text'
+        @($unwarned | Where-Object Message -like '*is not read*') | Should -BeNullOrEmpty -Because 'the column is read, as the $(FallbackText) of the command line''s text'
+    }
+
+    It 'makes a row Invalid whose empty FallbackText cell -FallbackText ''<Template>'' fills in, naming the column; the other rows are sent' -ForEach @(
+        @{ Template = 'SMS: $(FallbackText)' }
+        @{ Template = '$(FallbackText)' }
+    ) {
+        # Before: row 2 went Queued with the substitution FallbackText = '', so a phone without RCS got the SMS 'SMS: ' (or
+        # an empty one), where the same empty cell bound to -FallbackText (no -FallbackText given) made the row Invalid.
+        $results = @(Import-Csv $fallbacks | Send-ConnectRcs -From 'app-1' -SmsFallback -FallbackSenderId ACME -FallbackText $Template -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $results.Row | Should -Be @(1, 2, 3)
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
+        $results[1].Code | Should -BeExactly 'InvalidInput'
+        $results[1].Reason | Should -BeExactly ("Row 2: FallbackText: the row's FallbackText cell is empty, and -FallbackText '$Template' fills it in: the SMS " +
+            'sent when the number cannot receive RCS would carry none of the row''s own text. Fill the cell, or send the row without -SmsFallback')
+        @($failed).Count | Should -Be 1
+        @(Get-SentBody).to.msisdn | Should -Be @('+447700900991', '+447700900993')
+    }
+
+    It 'makes a row Invalid whose RCS text or SMS fallback is empty once its values are filled in, naming the empty cell' {
+        # Before: Queued, with "text":"$(Note)" and the substitution Note = '': an empty message, or an empty SMS.
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900994'; Note = 'Your table is ready' }
+            [pscustomobject]@{ Phone = '+447700900995'; Note = '  ' }
+        )
+
+        $fallback = @($rows | Send-ConnectRcs -From 'app-1' -Text 'Hi' -SmsFallback -FallbackSenderId ACME -FallbackText '$(Note)' -ErrorAction SilentlyContinue)
+        $fallback.Status | Should -Be @('Queued', 'Invalid')
+        $fallback[1].Reason | Should -BeExactly ("Row 2: FallbackText: FallbackText is empty after substitution, as the row's 'Note' cell (`$(Note)) is empty. " +
+            'Fill it, or send the row without -SmsFallback')
+
+        $text = @($rows | Send-ConnectRcs -From 'app-1' -Text '$(Note)' -ErrorAction SilentlyContinue)
+        $text.Status | Should -Be @('Queued', 'Invalid')
+        $text[1].Reason | Should -BeExactly "Row 2: Text: Text is empty after substitution, as the row's 'Note' cell (`$(Note)) is empty. Fill it, or leave the row out"
+        @(Get-SentBody).to.msisdn | Should -Be @('+447700900994', '+447700900994')
     }
 
     It 'stops before sending when -SmsFallback has no -FallbackText and the rows no FallbackText column, naming the column' {

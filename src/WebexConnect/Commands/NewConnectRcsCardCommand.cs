@@ -101,7 +101,12 @@ namespace WebexConnect.Commands
         {
             _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             _dictionaryRows = DictionaryRowBinding.For(this);
-            // A -Title or -Description given on the command line is every card's: it stops the command before any row is read.
+            UnmadeCard.Note(null);
+            // With nothing piped, the one card's problems are written by MakeCard as errors that do not stop the statement: in a
+            // script's loop (Send-ConnectRcs -To $r.Phone -Card (New-ConnectRcsCard -Title $r.Title)) a stop here ended the
+            // Send-ConnectRcs around it too, and the loop's results had no result for that row.
+            if (!MyInvocation.ExpectingInput) return;
+            // Piped, a -Title or -Description given on the command line is every card's: it stops the command before any row is read.
             foreach (var (name, text, max) in TextLimits())
             {
                 if (!MyInvocation.BoundParameters.ContainsKey(name)) continue;
@@ -113,6 +118,22 @@ namespace WebexConnect.Commands
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Suggestion: {tooMany}. No card was made."),
                     TooManySuggestionsErrorId, ErrorCategory.InvalidArgument, Suggestion));
         }
+
+        /// <summary>
+        /// Writes why this card was not made. With nothing piped, it is also noted for Send-ConnectRcs (UnmadeCard), whose -Card
+        /// is then $null: that row's Invalid result says what was wrong with its card.
+        /// </summary>
+        private void Refuse(ErrorRecord refused)
+        {
+            if (!MyInvocation.ExpectingInput) UnmadeCard.Note(refused.Exception.Message.Replace(" No card was made.", ""));
+            WriteError(refused);
+        }
+
+        /// <summary>Where a problem is: "Row 2: Title" for a piped row, "-Title" for the command line's one card.</summary>
+        private string Where(string name) => MyInvocation.ExpectingInput ? "Row " + _row + ": " + name : "-" + name;
+
+        /// <summary>An error's target: the piped row's number, or the command line's value.</summary>
+        private object? Target(object? value) => MyInvocation.ExpectingInput ? _row : value;
 
         /// <summary>What is wrong with the number of chips when the card has more than it takes; else null.</summary>
         private string? TooManySuggestions() =>
@@ -177,7 +198,13 @@ namespace WebexConnect.Commands
         private void MakeCard()
         {
             // A card is built once and sent to every row: "Hi $(Name)" in double quotes would reach all of them as "Hi ".
-            if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.RcsTextParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
+            // Piped, every card's; with nothing piped, the one card's (a loop's row keeps its result).
+            if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.RcsTextParameters) is ErrorRecord expanded)
+            {
+                if (MyInvocation.ExpectingInput) ThrowTerminatingError(expanded);
+                Refuse(expanded);
+                return;
+            }
             // The height is written into the card's media object beside the URL: alone it makes a media without a file.
             // An empty -MediaUrl (a product row without an image, the same -MediaHeight for every card) is a card
             // without media, so the height has nothing to apply to.
@@ -197,9 +224,8 @@ namespace WebexConnect.Commands
                         ? "Row " + _row + ": MediaHeight " + MediaHeight + " needs a MediaUrl (or Image) value in the same row: " + fix +
                           "Give the row its MediaUrl, or leave its MediaHeight out. No card was made."
                         : "-MediaHeight needs -MediaUrl: " + fix + "Add -MediaUrl, or leave -MediaHeight out."),
-                    "MediaHeightWithoutMediaUrl", ErrorCategory.InvalidArgument, piped ? _row : MediaHeight);
-                if (!piped) ThrowTerminatingError(noMedia);
-                WriteError(noMedia);
+                    "MediaHeightWithoutMediaUrl", ErrorCategory.InvalidArgument, Target(MediaHeight));
+                Refuse(noMedia);
                 return;
             }
             if (UnreadLayoutColumn() is string unread)
@@ -214,16 +240,16 @@ namespace WebexConnect.Commands
             foreach (var (name, text, max) in TextLimits())
             {
                 if (ValidateOptionalLengthAttribute.Problem(text, max) is not string problem) continue;
-                WriteError(new ErrorRecord(new ArgumentException($"Row {_row}: {name}: {problem} Shorten it. No card was made."),
-                    TextTooLongErrorId, ErrorCategory.InvalidArgument, _row));
+                Refuse(new ErrorRecord(new ArgumentException($"{Where(name)}: {problem} Shorten it. No card was made."),
+                    TextTooLongErrorId, ErrorCategory.InvalidArgument, Target(text)));
                 return;
             }
 
             // A copy of a card with its chips ($card | New-ConnectRcsCard) that has more than a card takes: that row alone.
             if (TooManySuggestions() is string tooMany)
             {
-                WriteError(new ErrorRecord(new ArgumentException($"Row {_row}: Suggestions: {tooMany}. No card was made."),
-                    TooManySuggestionsErrorId, ErrorCategory.InvalidArgument, _row));
+                Refuse(new ErrorRecord(new ArgumentException($"{(MyInvocation.ExpectingInput ? Where("Suggestions") : "-Suggestion")}: {tooMany}. No card was made."),
+                    TooManySuggestionsErrorId, ErrorCategory.InvalidArgument, Target(Suggestion)));
                 return;
             }
 
@@ -237,9 +263,8 @@ namespace WebexConnect.Commands
                 var which = MyInvocation.ExpectingInput ? "Row " + _row + " gives no Title, Description or MediaUrl (or Image) value: " : "";
                 var empty = new ErrorRecord(new ArgumentException(which +
                     "a card needs something to show: give -Title, -Description or -MediaUrl (empty or $null is the same as none). No card was made."),
-                    EmptyCardErrorId, ErrorCategory.InvalidArgument, MyInvocation.ExpectingInput ? _row : null);
-                if (MyInvocation.ExpectingInput) WriteError(empty);
-                else ThrowTerminatingError(empty);
+                    EmptyCardErrorId, ErrorCategory.InvalidArgument, Target(null));
+                Refuse(empty);
                 return;
             }
 

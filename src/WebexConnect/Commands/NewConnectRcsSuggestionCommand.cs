@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
+using WebexConnect.Composition;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Commands
 {
@@ -21,9 +23,9 @@ namespace WebexConnect.Commands
 
         /// <summary>The chip's label (at most 25 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, HelpMessage = "The chip's label, at most 25 characters.")]
-        // Not ValidateLength(1, 25): PowerShell's own refusal reads "The character length of the 37 argument is too long".
-        // Mandatory already refuses an empty label.
-        [ValidateOptionalLength(25)]
+        // Its length is checked by this cmdlet (RcsSuggestionLabelTooLong), not by a validation attribute: PowerShell's refusal
+        // had PowerShell's ErrorId (ParameterArgumentValidationError), which a script cannot tell from any other parameter's, and
+        // it ended the Send-ConnectRcs around it too, so a loop's row had no result. Mandatory already refuses an empty label.
         [ArgumentCompleter(typeof(RowCellCompleter))]
         public string DisplayText { get; set; } = "";
 
@@ -71,13 +73,15 @@ namespace WebexConnect.Commands
 
         /// <summary>The calendar event's start.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CalendarEventSet, HelpMessage = "When the event starts.")]
-        [IsoDateArgument]
+        // Read as -SendAt is: a local time in the hour the clocks skip is refused with the nearest times there are (before, .NET
+        // read it an hour off without a word), and one they show twice is read as the second, with a warning (ClockChanges).
+        [RowTimeArgument(nameof(StartTime), CommandLineOnly = true)]
         [ArgumentCompleter(typeof(RowCellCompleter))]
         public DateTimeOffset StartTime { get; set; }
 
         /// <summary>The calendar event's end.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CalendarEventSet, HelpMessage = "When the event ends.")]
-        [IsoDateArgument]
+        [RowTimeArgument(nameof(EndTime), CommandLineOnly = true)]
         [ArgumentCompleter(typeof(RowCellCompleter))]
         public DateTimeOffset EndTime { get; set; }
 
@@ -92,9 +96,28 @@ namespace WebexConnect.Commands
         [ArgumentCompleter(typeof(RowCellCompleter))]
         public string? Description { get; set; }
 
+        /// <summary>The error of a chip's label longer than the service allows.</summary>
+        internal const string LabelTooLongErrorId = "RcsSuggestionLabelTooLong";
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            // Not a stop: in a script's loop (-Suggestion (New-ConnectRcsSuggestion $r.Label ...)) the chip is then $null, and
+            // Send-ConnectRcs gives that row its Invalid result; a stop ended the Send-ConnectRcs too, and the row had no result.
+            if (DisplayText.Length > RcsSuggestionRules.MaxDisplayTextCharacters)
+            {
+                WriteError(new ErrorRecord(new ArgumentException(
+                    $"-DisplayText {InputEcho.Quote(DisplayText)} has {DisplayText.Length} characters: a chip's label takes at most " +
+                    $"{RcsSuggestionRules.MaxDisplayTextCharacters} (the service's limit). Shorten it. No suggestion was made."),
+                    LabelTooLongErrorId, ErrorCategory.InvalidArgument, DisplayText));
+                return;
+            }
+            if (ParameterSetName == CalendarEventSet)
+            {
+                // A local time the clocks show twice: said once for the chip, as -SendAt's is for a run.
+                var twiceShown = new TwiceShownWarning();
+                if ((twiceShown.For(nameof(StartTime), 0, StartTime) ?? twiceShown.For(nameof(EndTime), 0, EndTime)) is string twice) WriteWarning(twice);
+            }
             // A suggestion is built once and sent to every row: "Hi $(Name)" in double quotes would reach all of them as "Hi ".
             if (ExpandedSubstitutions.Error(this, ExpandedSubstitutions.RcsTextParameters) is ErrorRecord expanded) ThrowTerminatingError(expanded);
             if (ParameterSetName == CalendarEventSet && EndTime <= StartTime)

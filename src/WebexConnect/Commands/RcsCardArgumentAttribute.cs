@@ -46,12 +46,8 @@ namespace WebexConnect.Commands
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = Unwrapped(inputData);
-            // No card at all is most often a CSV whose every row failed in New-ConnectRcsCard; PowerShell's own
-            // "The argument is null, empty, or an element..." says neither how many cards a carousel takes nor why.
-            if (!Single && (value is null || (value is IList none && value is not IDictionary && none.Count == 0)))
-                throw new ArgumentTransformationMetadataException(string.Format(CultureInfo.InvariantCulture,
-                    "A carousel takes {0} to {1} cards, and it got 0{2}.", RcsRules.MinCarouselCards, RcsRules.MaxCarouselCards,
-                    value is null ? " ($null): no card was made; if New-ConnectRcsCard wrote errors before this, correct those first" : ""));
+            // No card at all (most often a CSV whose every row failed in New-ConnectRcsCard) is left to RcsRules, which says how many
+            // cards a carousel takes: the one row's Invalid result for a call with nothing piped, the command's stop for piped rows.
             if (value is IList list && value is not IDictionary)
             {
                 var items = list.Cast<object?>().ToArray();

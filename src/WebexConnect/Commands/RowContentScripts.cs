@@ -61,7 +61,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The row's cards: the script's (none when it failed), else <paramref name="given"/>.</summary>
         /// <param name="given">-Carousel as given.</param>
-        public RcsCard[] CardsOr(RcsCard[] given) => _carousel is null ? given : Cards ?? Array.Empty<RcsCard>();
+        public RcsCard[]? CardsOr(RcsCard[]? given) => _carousel is null ? given : Cards ?? Array.Empty<RcsCard>();
 
         /// <summary>The row's chips: the script's (none when it failed), else <paramref name="given"/>.</summary>
         /// <param name="given">-Suggestion as given.</param>

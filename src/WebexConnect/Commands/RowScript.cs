@@ -68,8 +68,11 @@ namespace WebexConnect.Commands
             catch (RuntimeException error) when (error is not PipelineStoppedException)
             {
                 var command = error.ErrorRecord?.InvocationInfo?.MyCommand?.Name;
+                // A command's error that the Stop above made a stop: its own words, not "The running command stopped because the
+                // preference variable ... is set to Stop:" before them (New-ConnectRcsCard writes, rather than throws, a card it refuses).
+                var said = error is ActionPreferenceStopException && error.ErrorRecord?.Exception is { } written ? written.Message : error.Message;
                 failure = $"the script block of -{_parameter} failed for this row: " +
-                          (string.IsNullOrEmpty(command) ? "" : command + ": ") + error.Message.TrimEnd('.') +
+                          (string.IsNullOrEmpty(command) ? "" : command + ": ") + said.TrimEnd('.') +
                           ". Correct the row's cells, or the script block";
                 return null;
             }

@@ -84,11 +84,15 @@ namespace WebexConnect.Commands
 
         /// <summary>2 to 10 rich cards from New-ConnectRcsCard, shown side by side; or a script block that makes each piped row's cards from $_.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CarouselSet, HelpMessage = "2 to 10 rich cards from New-ConnectRcsCard.")]
-        [ValidateNotNullOrEmpty]
+        // Not ValidateNotNullOrEmpty, as -Card: in a script's loop of one-row calls a card New-ConnectRcsCard could not make is
+        // $null, or a $null among the cards, and PowerShell's refusal left the row without a result. RcsRules refuses it: the
+        // one row's Invalid result, or for piped rows the command's stop before anything is sent.
+        [AllowNull]
+        [AllowEmptyCollection]
         [RowScriptArgument(nameof(Carousel), suggestions: false, list: true)]
         [RcsCardArgument]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
-        public RcsCard[] Carousel { get; set; } = Array.Empty<RcsCard>();
+        public RcsCard[]? Carousel { get; set; } = Array.Empty<RcsCard>();
 
         /// <summary>The width of the carousel's cards.</summary>
         [Parameter(ParameterSetName = CarouselSet)]
@@ -107,10 +111,10 @@ namespace WebexConnect.Commands
         /// Suggestion chips from New-ConnectRcsSuggestion (at most 10); or a script block that makes each piped row's own chips
         /// from $_: -Suggestion { New-ConnectRcsSuggestion 'Track' -Url $_.TrackUrl }.
         /// </summary>
-        // ValidateNotNull on an array checks its elements too: a $null chip is refused at binding, as in -Carousel.
+        // Not ValidateNotNull: a chip New-ConnectRcsSuggestion could not make is $null, and PowerShell's refusal left a one-row
+        // call's row without a result. RcsSuggestionRules refuses it, as -Card's $null (and -Suggestion $null, below).
         [Parameter]
         [Alias("Suggestions")] // the JSON name, content.suggestions: what a script moved from Invoke-RestMethod types
-        [ValidateNotNull]
         [RowScriptArgument(nameof(Suggestion), suggestions: true, list: true)]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsSuggestion[]? Suggestion { get; set; }
@@ -158,6 +162,8 @@ namespace WebexConnect.Commands
         private bool _mediaUrlGiven;
         // -FallbackText on the command line (or by $PSDefaultParameterValues): every row's, templated by its $(name) variables.
         private bool _fallbackTextGiven;
+        // What New-ConnectRcsCard said when it made no card for a -Card that is $null (UnmadeCard); else null.
+        private string? _cardNotMade;
 
         private protected override MessageChannel ChannelKind => MessageChannel.Rcs;
 
@@ -225,7 +231,28 @@ namespace WebexConnect.Commands
         private string? RowFallbackText => SmsFallback.IsPresent || _fallbackTextGiven ? FallbackText : null;
 
         /// <inheritdoc />
-        private protected override ValidationProblem? RowContentProblem => _rowScripts?.Problem ?? PipedCardProblem();
+        private protected override ValidationProblem? RowContentProblem => _rowScripts?.Problem ?? PipedCardProblem() ?? EmptyFallbackCell();
+
+        /// <summary>
+        /// -FallbackText 'SMS: $(FallbackText)', the way each row's own fallback was given before the column bound -FallbackText,
+        /// and a row whose FallbackText cell is empty: its SMS carried none of the row's fallback ('SMS: ', or nothing), Queued,
+        /// where the same empty cell bound to -FallbackText makes the row Invalid. Refused alike, naming the column.
+        /// </summary>
+        private ValidationProblem? EmptyFallbackCell()
+        {
+            if (!SmsFallback.IsPresent || !_fallbackTextGiven || !(FallbackText is string template) || InputObject is null) return null;
+            foreach (var column in PipelineColumns.NamesOf(GetType(), ParameterSetName, nameof(FallbackText)))
+            {
+                // Matched as the service matches $(name): exactly.
+                if (template.IndexOf("$(" + column + ")", StringComparison.Ordinal) < 0) continue;
+                // A missing or $null cell is PersonalisedText's "has no value".
+                if (InputRow.ValueOf(InputObject, column) is { } cell && string.IsNullOrWhiteSpace(cell.ToString()))
+                    return new ValidationProblem(nameof(FallbackText), $"the row's {column} cell is empty, and -FallbackText {InputEcho.Quote(template)} " +
+                        "fills it in: the SMS sent when the number cannot receive RCS would carry none of the row's own text. Fill the cell, " +
+                        "or send the row without -SmsFallback");
+            }
+            return null;
+        }
 
         /// <summary>
         /// A card piped in as the row ($card | Send-ConnectRcs -To ..., Import-Csv | New-ConnectRcsCard | Send-ConnectRcs): a row gives
@@ -245,9 +272,11 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         /// <remarks>
         /// -FallbackText only with -SmsFallback: without it, its problem is the missing switch, every call's. -Carousel and
-        /// -Suggestion are left out: a script builds them once, before its loop, and their help says they stop the command.
+        /// -Suggestion too: a loop that builds each row's cards or chips (-Carousel $null when New-ConnectRcsCard made none)
+        /// keeps a result for that row.
         /// </remarks>
-        private protected override IEnumerable<string> ContentWithoutColumn => SmsFallback ? new[] { nameof(FallbackText), nameof(Card) } : new[] { nameof(Card) };
+        private protected override IEnumerable<string> ContentWithoutColumn =>
+            SmsFallback ? new[] { nameof(FallbackText), nameof(Card), nameof(Carousel), nameof(Suggestion) } : new[] { nameof(Card), nameof(Carousel), nameof(Suggestion) };
 
         /// <inheritdoc />
         /// <remarks>
@@ -318,11 +347,12 @@ namespace WebexConnect.Commands
                 MediaUrl = mediaUrl,
                 // A script block's: the row's own (none when it failed, and the row is Invalid for that).
                 Card = set != CardSet ? null : _rowScripts is null ? Card : _rowScripts.CardOr(Card),
-                Cards = set != CarouselSet ? Array.Empty<RcsCard>() : _rowScripts is null ? Carousel : _rowScripts.CardsOr(Carousel),
+                CardNotMade = set == CardSet ? _cardNotMade : null,
+                Cards = set != CarouselSet ? Array.Empty<RcsCard>() : (_rowScripts is null ? Carousel : _rowScripts.CardsOr(Carousel)) ?? Array.Empty<RcsCard>(),
                 CarouselWidth = set == CarouselSet ? CarouselWidth : null,
                 AgentEvent = set == AgentEventSet ? AgentEvent : null,
                 EventMessageId = set == AgentEventSet ? EventMessageId : null,
-                Suggestions = (_rowScripts is null ? Suggestion : _rowScripts.SuggestionsOr(Suggestion)) ?? Array.Empty<RcsSuggestion>(),
+                Suggestions = (_rowScripts is null ? Suggestion : _rowScripts.SuggestionsOr(Suggestion)) ?? NoSuggestion,
                 SmsFallback = SmsFallback ? true : null,
                 FallbackSenderId = FallbackSenderId,
                 FallbackText = RowFallbackText,
@@ -330,16 +360,26 @@ namespace WebexConnect.Commands
             };
         }
 
+        /// <summary>
+        /// No chips: none, or for a -Suggestion given as $null (a chip New-ConnectRcsSuggestion could not make) a list of that one
+        /// $null, which RcsSuggestionRules refuses. Before, PowerShell refused it; sent without it, the row would lose its chip
+        /// without a word.
+        /// </summary>
+        private IReadOnlyList<RcsSuggestion> NoSuggestion =>
+            MyInvocation.BoundParameters.ContainsKey(nameof(Suggestion)) ? new RcsSuggestion[] { null! } : Array.Empty<RcsSuggestion>();
+
         private protected override void CheckParameters()
         {
             _rowScripts = RowContentScripts.Of(Card, Carousel, Suggestion);
+            // Read right after binding, as the card was made just before: a New-ConnectRcsCard that wrote an error left -Card $null.
+            _cardNotMade = ParameterSetName == CardSet && Card is null ? UnmadeCard.Take() : null;
             // What the command line gave (BoundParameters holds no row's columns yet), $PSDefaultParameterValues included.
             _textGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
             _mediaUrlGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl));
             _fallbackTextGiven = MyInvocation.BoundParameters.ContainsKey(nameof(FallbackText));
             if (_textGiven && _mediaUrlGiven) TakeTheCommandLinesContent();
             // -Carousel is the same for every row: its warning comes once, before the first.
-            if (ParameterSetName == CarouselSet && RowScript.Of(Carousel) is null && CarouselLayoutWarning.For(Carousel) is string layout) WriteNamedWarning(layout);
+            if (ParameterSetName == CarouselSet && Carousel is not null && RowScript.Of(Carousel) is null && CarouselLayoutWarning.For(Carousel) is string layout) WriteNamedWarning(layout);
         }
 
         /// <summary>

@@ -60,7 +60,9 @@ namespace WebexConnect.Composition
                 else if (field.HasLimits && !(field.PassesAsOneGsmPart && _sentTexts.FillsOneGsmPart(field.Text!, message.Substitutions, record.Recipient.Substitutions)))
                 {
                     var sent = _sentTexts.Of(field.Text!, message.Substitutions, record.Recipient.Substitutions);
-                    if (!string.Equals(sent, field.Text, StringComparison.Ordinal)) field.CheckLimits(sent, _problems);
+                    if (string.Equals(sent, field.Text, StringComparison.Ordinal)) continue;
+                    field.CheckLimits(sent, _problems);
+                    if (field.EmptyAdvice is not null && string.IsNullOrWhiteSpace(sent)) _problems.Add(field.Name, EmptiedByValues(field, message, record.Recipient));
                 }
             }
             if (message is EmailMessage email) CheckWholeEmail(email, record.Recipient);
@@ -108,6 +110,26 @@ namespace WebexConnect.Composition
             }
             if (_estimatedAsWritten <= EmailRules.MaxEmailBytes)
                 _problems.Add("Text", $"the email would be about {estimated} bytes once encoded after substitution: at most {EmailRules.MaxEmailBytes} bytes (10 MB) are allowed");
+        }
+
+        /// <summary>
+        /// A text that must show something (an RCS text, its SMS fallback) left empty by the row's values: -FallbackText
+        /// '$(FallbackText)' and a row whose FallbackText cell is empty sent an empty SMS, Queued, where the same empty cell
+        /// bound to -FallbackText made the row Invalid. Names the variables whose values are empty, the columns to fill.
+        /// </summary>
+        private static string EmptiedByValues(TextField field, ConnectMessage message, Recipient recipient)
+        {
+            var empty = new List<string>();
+            foreach (var name in field.Variables)
+            {
+                var own = recipient.Substitutions.TryGetValue(name, out var value);
+                if (!own && !message.Substitutions.TryGetValue(name, out value)) continue;
+                if (string.IsNullOrWhiteSpace(value)) empty.Add((own ? "the row's " + InputEcho.Quote(name) + " cell" : "-Substitution's " + InputEcho.Quote(name)) + " ($(" + name + "))");
+            }
+            if (empty.Count == 0) return field.Name + " is only white space after substitution: correct the row's values, " + field.EmptyAdvice;
+            var one = empty.Count == 1;
+            return field.Name + " is empty after substitution, as " + WordList.And(empty) + (one ? " is" : " are") + " empty. Fill " +
+                (one ? "it" : "them") + ", " + field.EmptyAdvice;
         }
 
         /// <summary>The $(name) variables of a text, each once, in order.</summary>
@@ -254,6 +276,12 @@ namespace WebexConnect.Composition
             /// <summary>False when only its variables are checked (an email's text: its size counts in the whole email's).</summary>
             public bool HasLimits => _checkLimits is not null;
 
+            /// <summary>
+            /// For a text that must show something (an RCS text, its SMS fallback), what else to do with a row that leaves it
+            /// empty ("or leave the row out"); null for a text that may be empty.
+            /// </summary>
+            public string? EmptyAdvice { get; init; }
+
             public void CheckLimits(string sent, ProblemList problems) => _checkLimits?.Invoke(Name, sent, problems);
 
             public void TooManyBytes(long bytes, ProblemList problems) => _tooManyBytes?.Invoke(Name, bytes, problems);
@@ -279,8 +307,9 @@ namespace WebexConnect.Composition
                             problems.Add(field, $"is {bytes} bytes as UTF-8 after substitution: at most {EmailRules.MaxHtmlBytes} bytes (500 KB) are allowed"));
                         break;
                     case RcsMessage rcs:
-                        yield return Limited("Text", rcs.Text, RcsRules.MaxTextCharacters);
-                        yield return Limited("FallbackText", rcs.FallbackText, RcsRules.MaxFallbackTextCharacters);
+                        yield return Limited("Text", rcs.Text, RcsRules.MaxTextCharacters, emptyAdvice: "or leave the row out");
+                        yield return Limited("FallbackText", rcs.FallbackText, RcsRules.MaxFallbackTextCharacters,
+                            emptyAdvice: "or send the row without -SmsFallback");
                         foreach (var field in Suggestions("Suggestions", rcs.Suggestions)) yield return field;
                         var cards = rcs.Card is null ? rcs.Cards : new[] { rcs.Card };
                         for (var i = 0; i < cards.Count; i++)
@@ -303,13 +332,13 @@ namespace WebexConnect.Composition
                         yield return Limited(ProblemList.Indexed(name, i) + ".DisplayText", suggestions[i].DisplayText, RcsSuggestionRules.MaxDisplayTextCharacters, oneLine: true);
             }
 
-            private static TextField Limited(string name, string? text, int limit, bool oneLine = false) =>
+            private static TextField Limited(string name, string? text, int limit, bool oneLine = false, string? emptyAdvice = null) =>
                 new TextField(name, text, (field, sent, problems) =>
                 {
                     if (sent.Length > limit)
                         problems.Add(field, CommonRules.TooLong(sent, limit, " after substitution"));
                     if (oneLine) OneLine(field, sent, problems);
-                });
+                }) { EmptyAdvice = emptyAdvice };
 
             /// <summary>
             /// A one-line field (a subject, a chip's label) stays one line after substitution: a substitution value

@@ -316,7 +316,8 @@ namespace WebexConnect.Composition
             // the message's rule for the same field would only add that it is missing.
             var problems = record.Problems.Concat(_lastMessageProblems.Where(p => !record.Problems.Any(r => r.Field == p.Field))).ToList();
             problems.AddRange(recipient);
-            problems.AddRange(personalised);
+            // So is the row's own text after substitution ($(FallbackText) of an empty FallbackText cell, told by the row's reading).
+            problems.AddRange(record.Problems.Count == 0 ? personalised : personalised.Where(p => !record.Problems.Any(r => r.Field == p.Field)));
             return problems;
         }
 

@@ -63,6 +63,12 @@ namespace WebexConnect.Messages
         /// <summary>Standalone: the rich card (JSON richCard).</summary>
         public RcsCard? Card { get; init; }
 
+        /// <summary>
+        /// What New-ConnectRcsCard said when it made no card for a <see cref="Card"/> that is null, for the row's Invalid result
+        /// to say what was wrong with its card; null otherwise. Not sent.
+        /// </summary>
+        internal string? CardNotMade { get; init; }
+
         /// <summary>Carousel: the cards, 2 to 10.</summary>
         public IReadOnlyList<RcsCard> Cards { get; init; } = Array.Empty<RcsCard>();
 

@@ -170,6 +170,33 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void An_rcs_text_or_sms_fallback_its_values_leave_empty_is_a_problem_naming_the_empty_cells()
+        {
+            // Before: sent, an empty RCS message or an empty SMS for a phone without RCS.
+            var rcs = new RecordComposer(PipelineColumns.Of(typeof(SendConnectRcsCommand)), null);
+            ComposedRecord Row(string note, string sms) => rcs.Compose(new[] { new ConnectDestination("+447700900001") }, null,
+                new InputRow(new[] { new KeyValuePair<string, object?>("Note", note), new KeyValuePair<string, object?>("Sms", sms) }));
+            var message = new RcsMessage { From = "app-1", Text = "$(Note)", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = "$(Sms) $(Note)" };
+
+            Assert.Equal(new[]
+            {
+                "Text: Text is empty after substitution, as the row's 'Note' cell ($(Note)) is empty. Fill it, or leave the row out",
+                "FallbackText: FallbackText is empty after substitution, as the row's 'Sms' cell ($(Sms)) and the row's 'Note' cell ($(Note)) " +
+                "are empty. Fill them, or send the row without -SmsFallback",
+            }, Problems(message, Row("", " ")));
+            Assert.Equal(new[]
+            {
+                "FallbackText: FallbackText is empty after substitution, as -Substitution's 'Code' ($(Code)) is empty. Fill it, or send the row without -SmsFallback",
+            }, Problems(new RcsMessage
+            {
+                From = "app-1", Text = "Hi", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = "$(Code)",
+                Substitutions = new Dictionary<string, string> { ["Code"] = "" },
+            }, Row("x", "y")));
+            // A text some values leave partly empty is sent, as an SMS's is: 'Hi ' for a row without a name.
+            Assert.Empty(Problems(new RcsMessage { From = "app-1", Text = "Hi $(Note)", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = "Hi $(Sms)" }, Row("", "")));
+        }
+
+        [Fact]
         public void AnEmailOver10MBAfterSubstitutionIsRefused()
         {
             var email = new EmailMessage { From = "news@example.com", Subject = "News", Text = "$(Story)" };

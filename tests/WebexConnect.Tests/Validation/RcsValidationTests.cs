@@ -100,20 +100,46 @@ namespace WebexConnect.Tests.Validation
         [InlineData(1)]
         [InlineData(11)]
         public void ACarouselWithTooFewOrTooManyCardsIsAProblem(int count) =>
-            Assert.Contains("use 2 to 10", Single(Check(new RcsMessage
+            Assert.Contains("2 to 10", Single(Check(new RcsMessage
             {
                 From = App, ContentType = RcsContentType.Carousel, Cards = Enumerable.Range(0, count).Select(i => Card()).ToArray(),
             }), "Cards"));
 
         [Theory]
         [InlineData(1, "a carousel has 1 card: use 2 to 10, or send a single card with -Card")]
-        [InlineData(0, "a carousel has 0 cards: use 2 to 10")]
+        [InlineData(0, "a carousel takes 2 to 10 cards, and it got none: no card was made; if New-ConnectRcsCard wrote errors before this, correct those first")]
         [InlineData(12, "a carousel has 12 cards: use 2 to 10, and send the others in another carousel")]
         public void A_carousel_of_the_wrong_size_says_what_to_do_with_its_cards(int count, string expected) =>
             Assert.Equal(expected, Single(Check(new RcsMessage
             {
                 From = App, ContentType = RcsContentType.Carousel, Cards = Enumerable.Range(0, count).Select(i => Card()).ToArray(),
             }), "Cards"));
+
+        [Fact]
+        public void A_null_card_says_what_New_ConnectRcsCard_said_when_it_made_none()
+        {
+            // -Card (New-ConnectRcsCard -Title $r.Title) of a row whose Title is empty: before, only "there is none ($null)".
+            var said = Single(Check(new RcsMessage
+            {
+                From = App, ContentType = RcsContentType.Standalone,
+                CardNotMade = "-Title: The text has 201 characters: at most 200 are allowed. Shorten it.",
+            }), "Card");
+
+            Assert.Equal("a card is required, and there is none ($null): New-ConnectRcsCard made none, as its error said: " +
+                "-Title: The text has 201 characters: at most 200 are allowed. Shorten it", said);
+            Assert.StartsWith("a card is required, and there is none ($null): if New-ConnectRcsCard wrote an error for it",
+                Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone }), "Card"), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_null_card_or_chip_in_a_list_is_named_with_its_index_and_what_leaves_one()
+        {
+            Assert.Equal("the card is $null: if New-ConnectRcsCard wrote an error for it, correct what that error says; else build one with New-ConnectRcsCard",
+                Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), null! } }), "Cards[1]"));
+            Assert.Equal("the suggestion is $null: if New-ConnectRcsSuggestion wrote an error for it, correct what that error says; else build " +
+                "one with New-ConnectRcsSuggestion, or leave it out",
+                Single(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = new[] { Reply(), null! } }), "Suggestions[1]"));
+        }
 
         [Fact]
         public void A_url_with_a_variable_is_a_problem_as_the_service_fills_variables_in_text_only()

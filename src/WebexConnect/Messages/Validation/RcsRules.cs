@@ -59,8 +59,10 @@ namespace WebexConnect.Messages.Validation
                     break;
                 case RcsContentType.Standalone:
                     if (message.Card is null)
-                        problems.Add("Card", "a card is required, and there is none ($null): if New-ConnectRcsCard wrote an error for it, correct " +
-                            "what that error says; else build one with New-ConnectRcsCard");
+                        problems.Add("Card", message.CardNotMade is string why
+                            ? "a card is required, and there is none ($null): New-ConnectRcsCard made none, as its error said: " + why.TrimEnd('.')
+                            : "a card is required, and there is none ($null): if New-ConnectRcsCard wrote an error for it, correct " +
+                              "what that error says; else build one with New-ConnectRcsCard");
                     else
                         RcsCardRules.Check(message.Card, "Card", inCarousel: false, problems);
                     break;
@@ -111,7 +113,11 @@ namespace WebexConnect.Messages.Validation
         {
             var count = message.Cards.Count;
             // Group-Object makes a group of one product as readily as a group of twelve: say what to do with each.
-            if (count == 1)
+            // $null or no card: most often a CSV whose every row failed in New-ConnectRcsCard.
+            if (count == 0)
+                problems.Add("Cards", $"a carousel takes {MinCarouselCards} to {MaxCarouselCards} cards, and it got none: no card was made; " +
+                    "if New-ConnectRcsCard wrote errors before this, correct those first");
+            else if (count == 1)
                 problems.Add("Cards", $"a carousel has 1 card: use {MinCarouselCards} to {MaxCarouselCards}, or send a single card with -Card");
             else if (count < MinCarouselCards)
                 problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}");
@@ -122,7 +128,8 @@ namespace WebexConnect.Messages.Validation
             {
                 var field = ProblemList.Indexed("Cards", i);
                 if (message.Cards[i] is RcsCard card) RcsCardRules.Check(card, field, inCarousel: true, problems);
-                else problems.Add(field, "the card is empty: build one with New-ConnectRcsCard");
+                else problems.Add(field, "the card is $null: if New-ConnectRcsCard wrote an error for it, correct what that error says; " +
+                    "else build one with New-ConnectRcsCard");
             }
             // The same cards built in a loop share their mistake: one sentence that lists them.
             problems.JoinAcrossItems(cardsFrom, "Cards");

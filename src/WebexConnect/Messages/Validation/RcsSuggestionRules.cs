@@ -16,7 +16,8 @@ namespace WebexConnect.Messages.Validation
             {
                 var itemField = ProblemList.Indexed(field, i);
                 if (suggestions[i] is RcsSuggestion suggestion) Check(suggestion, itemField, problems);
-                else problems.Add(itemField, "the suggestion is empty: build one with New-ConnectRcsSuggestion");
+                else problems.Add(itemField, "the suggestion is $null: if New-ConnectRcsSuggestion wrote an error for it, correct what " +
+                    "that error says; else build one with New-ConnectRcsSuggestion, or leave it out");
             }
         }
 
