@@ -65,4 +65,27 @@ Describe 'docs/examples/<Name> run as its .EXAMPLE says' -ForEach $script:Script
         }
         $broken | Should -BeNullOrEmpty
     }
+
+    It 'fits every line in 80 columns, continues none with a backtick, and prints its help whole at 80 columns' {
+        # Before: lines of up to 163 columns. An admin reads these scripts in an editor or with Get-Content over SSH,
+        # and Get-Help <script> -Full printed the Register-ScheduledTask line of the nightly one in two halves that
+        # no longer ran when pasted.
+        $wide = @(Get-Content -LiteralPath $Path -Encoding UTF8 | ForEach-Object { $_.TrimEnd() } |
+                Where-Object Length -GT 80 | ForEach-Object { "$($_.Length) columns: $($_.Trim())" })
+        $wide | Should -BeNullOrEmpty
+        # As in the help's examples (HelpExamples.Tests): a backtick at a line's end, with a space copied after it,
+        # ends the command there. Before: Send-EmailCampaign.ps1's send.
+        @(Get-Content -LiteralPath $Path -Encoding UTF8 | Where-Object { $_.TrimEnd().EndsWith('`') }) | Should -BeNullOrEmpty
+
+        # Get-Help prints a script's help lines as written, in the console's 79 columns (an 80-column console leaves
+        # the last free). Left out, as PowerShell writes them: NAME (this folder's path), SYNTAX, each Default value
+        # (the param block's expression) and the common parameters' text.
+        $section = ''
+        $printed = foreach ($line in (Get-Help $Path -Full | Out-String -Width 10000) -split '\r?\n') {
+            if ($line -cmatch '^[A-Z][A-Z ]+$' -or $line.Trim() -eq '<CommonParameters>') { $section = $line.Trim(); continue }
+            if ($section -in 'NAME', 'SYNTAX', '<CommonParameters>' -or $line -match '^\s+Default value ') { continue }
+            if ($line.TrimEnd().Length -gt 79) { "$($section): $($line.TrimEnd().Length) columns: $($line.Trim())" }
+        }
+        $printed | Should -BeNullOrEmpty
+    }
 }

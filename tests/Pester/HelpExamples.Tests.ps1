@@ -38,6 +38,7 @@ BeforeDiscovery {
     }
     $script:AllExamples = @($all | Where-Object { -not $cannotRun.ContainsKey($_.Name) })
     $script:Names = @{ Names = @($all | ForEach-Object Name) }
+    $script:Copied = @{ Examples = $all }
 }
 
 BeforeAll {
@@ -178,6 +179,19 @@ Describe 'Get-Help examples, run as written against the sandbox' {
         if ($run.Thrown -and $run.Thrown.Message -notin $expected) { throw $run.Thrown }
         if ($Name -in $script:NotConnected) { $run.Thrown.Message | Should -BeIn $expected }
         if ($script:Shows.ContainsKey($Name)) { $run.Text | Should -Match $script:Shows[$Name] }
+    }
+
+    It 'breaks no line of code with a backtick, which a copied space after it ends there' -ForEach $script:Copied {
+        # A backtick at the end of a line is invisible, and a console's selection copies the spaces after it: the
+        # backtick then escapes a space, the command ends on that line, and the next runs as a command of its own.
+        # Before: Send-ConnectRcs example 3, Start-ConnectReceiptListener example 1, Wait-ConnectDelivery example 1
+        # and about_WebexConnect samples 9 and 11. A line ends after a pipe, a comma or an opening bracket instead.
+        $continued = foreach ($example in $Examples) {
+            foreach ($line in $example.Code -split '\r?\n') {
+                if ($line.TrimEnd().EndsWith('`')) { "$($example.Name): $($line.Trim())" }
+            }
+        }
+        $continued | Should -BeNullOrEmpty
     }
 
     It 'lists only examples that exist as the ones that cannot run, or that need something special' -ForEach $script:Names {

@@ -201,8 +201,11 @@ Describe 'The nightly example as its help registers it with Task Scheduler' {
         # Get-Credential added to the script, Inquire) waited until the task's time limit, 72 hours by default, with the run
         # shown as Running. Here an input pipe left open stands in for that console, and -Confirm for the question.
         $help = Get-Content -LiteralPath $script:Example -Raw
-        $help -match "New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '([^']+)'" | Should -BeTrue -Because 'the help shows the registration'
-        $arguments = @(-split $Matches[1] | ForEach-Object { if ($_ -like '*Send-NightlySms.ps1') { (Resolve-Path $script:Example).Path } else { $_ } })
+        # The arguments are put in a variable first, so that each line of the help fits an 80-column console.
+        $registration = [regex]::Match($help,
+            '\$(?<name>\w+) = ''(?<arguments>[^'']+)''\s+\$action = New-ScheduledTaskAction -Execute ''pwsh.exe'' -Argument \$\k<name>\s')
+        $registration.Success | Should -BeTrue -Because 'the help shows the registration'
+        $arguments = @(-split $registration.Groups['arguments'].Value | ForEach-Object { if ($_ -like '*Send-NightlySms.ps1') { (Resolve-Path $script:Example).Path } else { $_ } })
         $csv = New-NightlyInput -Rows 3
         $reports = Join-Path $TestDrive 'registered'
 
