@@ -30,7 +30,8 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
             '$said.Rcs = OneRow { Send-ConnectRcs -To +447700900001 -From app-1 -Text hi -SendAt $skipped }'
             '$said.Message = OneRow { Send-ConnectMessage -Channel sms -To +447700900001 -From ACME -Content @{ type = "text"; text = "hi" } -SendAt $skipped }'
             '$said.DateTime = OneRow { Send-ConnectSms -To +447700900001 -From ACME -Text hi -SendAt ([datetime]$skipped) }'
-            '$said.ExpireAt = Stopped { Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt $skipped -PayloadOnly }'
+            '$said.ExpireAt = Stopped { [pscustomobject]@{ Phone = "+447700900001" } | Send-ConnectSms -From ACME -Text hi -ExpireAt $skipped -PayloadOnly }'
+            '$said.ExpireAtOneRow = OneRow { Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt $skipped }'
             '$said.Piped = Stopped { [pscustomobject]@{ Phone = "+447700900001" } | Send-ConnectSms -From ACME -Text hi -SendAt $skipped -PayloadOnly }'
             '$said.Requests = @(Get-ConnectSandboxRequest).Count'
             '$rows = @('
@@ -77,6 +78,16 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
         $status | Should -Be 'Invalid'
         $code | Should -Be 'ParameterArgumentTransformationError'
         $reason.Contains($Skip) | Should -BeTrue -Because $reason
+    }
+
+    It 'makes a one-row call''s row Invalid for an -ExpireAt in that hour, as its ExpireAt cell would, and sends nothing' {
+        # Before: the call stopped, and a script's loop of one-row calls (-ExpireAt $u.ExpireAt) had no result for that row.
+        $status, $code, $reason = $Said.ExpireAtOneRow -split '\|', 3
+        $status | Should -Be 'Invalid'
+        $code | Should -Be 'ParameterArgumentTransformationError'
+        $reason | Should -BeLike "Row 1: ExpireAt: *"
+        $reason.Contains($Skip) | Should -BeTrue -Because $reason
+        $reason | Should -BeLike '*or leave -ExpireAt out for no expiry'
     }
 
     It 'stops a piped run before anything is sent, for a -SendAt or an -ExpireAt in that hour' {

@@ -454,7 +454,7 @@ Describe 'about_WebexConnect' {
     It 'tells that a $null -Substitution value stops the send with InvalidSubstitution, as it does' {
         Connect-WebexConnect -Sandbox
         try {
-            { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi from $(Shop)' -Substitution @{ Shop = $null } } |
+            { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi from $(Shop)' -Substitution @{ Shop = $null } } |
                 Should -Throw -ErrorId 'InvalidSubstitution,*'
             $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi from $(Shop)' -Substitution @{ Shop = $null } -AllowMissingSubstitution
             $result.Status | Should -Be 'Queued'

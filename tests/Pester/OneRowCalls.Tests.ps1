@@ -198,6 +198,40 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, a -FallbackText whose $(Sms) is an empty cell'; Code = 'InvalidInput'; Field = 'FallbackText'
            Rows = @(@{ Phone = '+447700900001'; Sms = 'Hi' }, @{ Phone = '+447700900002'; Sms = '' }, @{ Phone = '+447700900003'; Sms = 'Hi' })
            Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -SmsFallback -FallbackSenderId Desk -FallbackText ''$(Sms)'' -Substitution @{ Sms = $u.Sms } -From app-1' }
+        # What PowerShell's binder refused before the command ran (a ParameterBindingException, no result for the row):
+        @{ Name = 'SMS, a When cell of Unix milliseconds read as a number for -SendAt'; Code = 'ParameterArgumentTransformationError'; Field = 'SendAt'
+           Rows = @(@{ Phone = '+447700900001'; When = '' }, @{ Phone = '+447700900002'; When = '1796000000000' }, @{ Phone = '+447700900003'; When = '' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -SendAt $(if ($u.When) { [long]$u.When }) -From Helpdesk' }
+        @{ Name = 'SMS, an Expiry cell that is no time as -ExpireAt'; Code = 'CannotConvertArgumentNoMessage'; Field = 'ExpireAt'
+           Rows = @(@{ Phone = '+447700900001'; Expiry = '2h' }, @{ Phone = '+447700900002'; Expiry = 'next tuesday' }, @{ Phone = '+447700900003'; Expiry = '2h' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -ExpireAt $(if ($u.Expiry -eq ''2h'') { [datetimeoffset]::UtcNow.AddHours(2) } else { $u.Expiry }) -From Helpdesk' }
+        @{ Name = 'SMS, an Expiry cell of Unix milliseconds as -ExpireAt'; Code = 'ParameterArgumentTransformationError'; Field = 'ExpireAt'
+           Rows = @(@{ Phone = '+447700900001'; Expiry = '2h' }, @{ Phone = '+447700900002'; Expiry = '1796000000000' }, @{ Phone = '+447700900003'; Expiry = '2h' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -ExpireAt $(if ($u.Expiry -eq ''2h'') { [datetimeoffset]::UtcNow.AddHours(2) } else { [long]$u.Expiry }) -From Helpdesk' }
+        @{ Name = 'SMS, a Validity cell that is no duration'; Code = 'ParameterArgumentTransformationError'; Field = 'Validity'
+           Rows = @(@{ Phone = '+447700900001'; Valid = '2h' }, @{ Phone = '+447700900002'; Valid = 'two days' }, @{ Phone = '+447700900003'; Valid = '2h' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -Validity $u.Valid -From Helpdesk' }
+        @{ Name = 'SMS, a Validity cell over 72 hours'; Code = 'InvalidParameterValue'; Field = 'Validity'
+           Rows = @(@{ Phone = '+447700900001'; Valid = '2h' }, @{ Phone = '+447700900002'; Valid = '4d' }, @{ Phone = '+447700900003'; Valid = '2h' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -Validity $u.Valid -From Helpdesk' }
+        @{ Name = 'SMS, a -Substitution value that is $null'; Code = 'InvalidSubstitution'; Field = 'Substitution'
+           Rows = @(@{ Phone = '+447700900001'; Name = 'Ann' }, @{ Phone = '+447700900002'; Name = '' }, @{ Phone = '+447700900003'; Name = 'Bo' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text ''Hi $(Name)'' -Substitution @{ Name = $(if ($u.Name) { $u.Name }) } -From Helpdesk' }
+        @{ Name = 'email, an Attachment URL with no file name'; Code = 'InvalidAttachment'; Field = 'Attachment`[0`]'
+           Rows = @(@{ Email = 'a@example.com'; File = 'https://files.example.com/a.pdf' }, @{ Email = 'b@example.com'; File = 'https://files.example.com/' },
+               @{ Email = 'c@example.com'; File = 'https://files.example.com/c.pdf' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject S -Text Body -Attachment $u.File -From desk@example.com' }
+        @{ Name = 'WhatsApp, a Json cell that is no JSON as -Content'; Code = 'InvalidContent'; Field = 'Content'
+           Rows = @(@{ Phone = '+447700900001'; Json = '{"type":"text","text":"Hi"}' }, @{ Phone = '+447700900002'; Json = '{"type": text' },
+               @{ Phone = '+447700900003'; Json = '{"type":"text","text":"Hi"}' })
+           Body = 'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content $u.Json -From wa-app-1' }
+        @{ Name = 'WhatsApp, no content ($null) as -Content'; Code = 'ParameterArgumentValidationError'; Field = 'Content'
+           Rows = @(@{ Phone = '+447700900001'; Json = '{"type":"text","text":"Hi"}' }, @{ Phone = '+447700900002'; Json = '' },
+               @{ Phone = '+447700900003'; Json = '{"type":"text","text":"Hi"}' })
+           Body = 'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content $(if ($u.Json) { $u.Json }) -From wa-app-1' }
+        @{ Name = 'WhatsApp, an Options cell that is no JSON as -Option'; Code = 'InvalidOption'; Field = 'Option'
+           Rows = @(@{ Phone = '+447700900001'; Options = '{}' }, @{ Phone = '+447700900002'; Options = '{x' }, @{ Phone = '+447700900003'; Options = '{}' })
+           Body = 'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content @{ type = ''text''; text = ''Hi'' } -Option $u.Options -From wa-app-1' }
     ) {
         $run = Invoke-RowLoop ($Rows | ForEach-Object { [pscustomobject]$_ }) $Body
 
@@ -272,6 +306,30 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
         { '+447700900001', '+447700900002' | Send-ConnectSms -Text '' -From Helpdesk } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*It is the same for every row, so nothing was sent: correct -Text and run the command again.'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'still stops a piped run once, before anything is sent, for <Name> every row shares' -ForEach @(
+        @{ Name = '-SendAt of Unix milliseconds'; ErrorId = 'ParameterArgumentTransformationError'; Said = "Cannot process argument transformation on parameter 'SendAt'. -SendAt 1796000000000 is not a Unix time in seconds (it looks like milliseconds*"
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -SendAt 1796000000000 } }
+        @{ Name = '-ExpireAt that is no time'; ErrorId = 'CannotConvertArgumentNoMessage'; Said = "Cannot bind parameter 'ExpireAt'. Cannot convert value `"next tuesday`" to type `"System.DateTimeOffset`"*"
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -ExpireAt 'next tuesday' } }
+        @{ Name = '-Validity that is no duration'; ErrorId = 'ParameterArgumentTransformationError'; Said = "Cannot process argument transformation on parameter 'Validity'. -Validity 'two days' is not a duration: write a duration such as*"
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -Validity 'two days' } }
+        @{ Name = '-Substitution with a $null value'; ErrorId = 'InvalidSubstitution'; Said = "-Substitution 'Name' is `$null: give it a value*"
+           Call = { $input | Send-ConnectSms -Text 'Hi $(Name)' -From Helpdesk -Substitution @{ Name = $null } } }
+        @{ Name = '-Content that is no JSON'; ErrorId = 'InvalidContent'; Said = '-Content is not valid JSON: *'
+           Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content '{"type": text' } }
+        @{ Name = '-Content $null'; ErrorId = 'ParameterArgumentValidationError'; Said = '-Content is $null: give the content object as a hashtable or a JSON string*'
+           Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content $null } }
+        @{ Name = '-Option $null'; ErrorId = 'ParameterArgumentValidationError'; Said = '-Option is $null: give the option object*'
+           Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content @{ type = 'text' } -Option $null } }
+        @{ Name = '-Attachment with no file name'; ErrorId = 'InvalidAttachment'; Said = "Attachment``[0``]: 'https://files.example.com/' does not end with a file name*"
+           Call = { $input | Send-ConnectEmail -Subject S -Text Body -From desk@example.com -Attachment 'https://files.example.com/' } }
+    ) {
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        $to = if ($Name -like '-Attachment*') { 'a@example.com', 'b@example.com' } else { '+447700900001', '+447700900002' }
+        { $to | & $Call } | Should -Throw -ErrorId "$ErrorId,*" -ExpectedMessage $Said
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 

@@ -165,7 +165,7 @@ Describe 'Send-ConnectEmail' {
     }
 
     It 'refuses an attachment without a URL before sending anything' {
-        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment @{ Name = 'a.pdf' } } |
+        { 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment @{ Name = 'a.pdf' } } |
             Should -Throw -ErrorId 'InvalidAttachment,*'
 
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
@@ -174,7 +174,7 @@ Describe 'Send-ConnectEmail' {
     It 'says a file given by Get-ChildItem is on this computer, which the service cannot read, before sending anything' {
         $file = New-Item -ItemType File -Path (Join-Path $TestDrive 'terms 2026.pdf') -Force
 
-        { Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment (Get-ChildItem $file) } |
+        { 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment (Get-ChildItem $file) } |
             Should -Throw -ErrorId 'InvalidAttachment,*' -ExpectedMessage "Attachment``[0``]: '$($file.FullName)' is a file on this computer, which the service cannot read: it fetches each attachment from a public https URL. Publish the file on a web server and give its URL, e.g. -Attachment 'https://files.example.com/terms%202026.pdf'."
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
@@ -186,7 +186,7 @@ Describe 'Send-ConnectEmail' {
     ) {
         $row = [pscustomobject]@{ Email = 'ann@example.com'; Files = $Files }
 
-        { $row | ForEach-Object { Send-ConnectEmail -To $_.Email -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment $_.Files } } |
+        { $row.Email | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment $row.Files } |
             Should -Throw -ErrorId 'InvalidAttachment,*' -ExpectedMessage "Attachment``[0``]: 'https://files.example.com/terms.pdf* holds more than one URL: give each file as an item of its own, e.g. -Attachment (`$_.Files -split '``[;,|\s``]+' | Where-Object { `$_ })*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }

@@ -384,7 +384,8 @@ Describe 'The help of parameters given once for every row, which stop the comman
     It '<Cmdlet> -<Parameter>: the help says the command stops, as it does' -ForEach @(
         @{ Cmdlet = 'Send-ConnectRcs'; Parameter = 'FallbackSenderId'; Send = { Send-ConnectRcs -To '+447700900001' -From acme-agent -Text 'Hi' -FallbackSenderId ACME } }
         @{ Cmdlet = 'Send-ConnectRcs'; Parameter = 'FallbackText'; Send = { Send-ConnectRcs -To '+447700900001' -From acme-agent -Text 'Hi' -FallbackText 'Hi' } }
-        @{ Cmdlet = 'Send-ConnectSms'; Parameter = 'Validity'; Send = { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity 73h } }
+        # Piped: every row's. With nothing piped, a script's loop of one-row calls, -Validity is the row's own (OneRowCalls.Tests).
+        @{ Cmdlet = 'Send-ConnectSms'; Parameter = 'Validity'; Send = { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -Validity 73h } }
     ) {
         $Send | Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*nothing was sent*'
         $help = (Get-Help $Cmdlet -Parameter $Parameter | Out-String -Width 200) -replace '\s+', ' '

@@ -1804,6 +1804,20 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
         $results[2].Reason | Should -BeLike "Row 3: SendAt: the SendAt column's '20261203' is not a time (nor a Unix time in seconds): write it in ISO 8601*"
     }
 
+    It 'makes a row whose SendAt is a number of Unix milliseconds (ConvertFrom-Json, Import-Excel) Invalid, and sends the others' {
+        # Before: PowerShell's binder refused the number ("is not a Unix time in seconds") and dropped the row with its own
+        # error; the results had no row for it.
+        $results = @([pscustomobject]@{ Phone = '+447700900957'; SendAt = $ten.ToUnixTimeMilliseconds() },
+            [pscustomobject]@{ Phone = '+447700900958'; SendAt = $ten.ToUnixTimeSeconds() } |
+            Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue -ErrorVariable failed)
+
+        $results.Row | Should -Be 1, 2
+        $results.Status | Should -Be 'Invalid', 'Scheduled'
+        $results[0].Code | Should -Be 'InvalidInput'
+        $results[0].Reason | Should -BeLike "Row 1: SendAt: the SendAt column's '$($ten.ToUnixTimeMilliseconds())' is not a time (it looks like Unix milliseconds: divide it by 1000 for seconds)*"
+        @($failed).Count | Should -Be 1
+    }
+
     It 'sends at once the rows whose own time passed while the run read them, and says how many at the end' {
         $at = (Get-Date).AddSeconds(2).ToString('o')
         $rows = {

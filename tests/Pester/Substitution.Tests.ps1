@@ -268,19 +268,23 @@ Describe 'Substitution values' {
     }
 
     It 'given to -Substitution as a list stop the command with InvalidSubstitution' {
-        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = @('a', 'b') } -ErrorAction Stop } |
+        # Piped: every row's. (With nothing piped, as in a script's loop, it is the one row's Invalid result: OneRowCalls.Tests.)
+        { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = @('a', 'b') } -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage "-Substitution 'Shop' holds an array of 2 values*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'given to -Substitution wrongly name the key in the error''s target, not the whole hashtable: <Command>' -ForEach @(
-        @{ Command = 'Send-ConnectSms'; Splat = @{ To = '+447700900001'; From = 'ACME' } }
-        @{ Command = 'Measure-ConnectSms'; Splat = @{} }
+        @{ Command = 'Send-ConnectSms'; Splat = @{ From = 'ACME' }; Piped = '+447700900001' }
+        @{ Command = 'Measure-ConnectSms'; Splat = @{}; Piped = $null }
     ) {
         # Before: the category line read "InvalidArgument: (System.Collections.Hashtable:Hashtable)".
         foreach ($value in @(@{ Shop = @('a', 'b'); Year = 2026 }, @{ Shop = $null; Year = 2026 })) {
             $stop = $null
-            try { & $Command @Splat -Text 'Hi $(Shop)' -Substitution $value -ErrorAction Stop } catch { $stop = $_ }
+            try {
+                if ($Piped) { $Piped | & $Command @Splat -Text 'Hi $(Shop)' -Substitution $value -ErrorAction Stop }
+                else { & $Command @Splat -Text 'Hi $(Shop)' -Substitution $value -ErrorAction Stop }
+            } catch { $stop = $_ }
             $stop.FullyQualifiedErrorId | Should -BeLike 'InvalidSubstitution,*'
             $stop.TargetObject | Should -BeExactly 'Shop'
             $stop.CategoryInfo.GetMessage() | Should -BeLike 'InvalidArgument: (Shop:String)*'
@@ -288,7 +292,7 @@ Describe 'Substitution values' {
     }
 
     It 'given to -Substitution as $null stop the command as a $null column stops its row, unless -AllowMissingSubstitution' {
-        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = $null } -ErrorAction Stop } |
+        { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = $null } -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage "-Substitution 'Shop' is `$null: give it a value*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
 
@@ -359,8 +363,13 @@ Describe '-Validity as people type it' {
         @{ Given = '4d'; Shown = '4 days' }
         @{ Given = [timespan]'48:00:00'; Shown = '48 days' }
     ) {
-        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity $Given -ErrorAction SilentlyContinue } |
+        { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -Validity $Given -ErrorAction SilentlyContinue } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Validity: $Shown is more than 72 hours, the longest an SMS may stay valid*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        # Nothing piped, as in a script's loop (-Validity $u.Validity): that one row's Invalid result, the loop going on.
+        $oneRow = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity $Given -ErrorAction SilentlyContinue
+        $oneRow.Status | Should -Be 'Invalid'
+        $oneRow.Reason | Should -BeLike "Row 1: Validity: $Shown is more than 72 hours*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
@@ -375,14 +384,19 @@ Describe '-Validity as people type it' {
         @{ Given = "$([char]0x0663)h" }
         @{ Given = "$([char]0x0663):00" }
     ) {
-        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity $Given } |
+        { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -Validity $Given } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Validity '$Given' is not a duration: write a duration such as '90m', '48h' or '2d'*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'refuses what is not a duration before anything is sent' {
-        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity 'two weeks' } |
+        { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -Validity 'two weeks' } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Validity 'two weeks' is not a duration: write a duration such as '90m', '48h' or '2d'*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        # Nothing piped: the one row's Invalid result, with the same Code, worded for the row.
+        $oneRow = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Validity 'two weeks' -ErrorAction SilentlyContinue
+        $oneRow.Status | Should -Be 'Invalid'
+        $oneRow.Code | Should -Be 'ParameterArgumentTransformationError'
+        $oneRow.Reason | Should -BeLike "Row 1: Validity: 'two weeks' is not a duration: write a duration such as '90m'*; or leave -Validity out for none"
     }
 }

@@ -74,8 +74,12 @@ Describe 'The vendor''s value forms' {
 
     It 'says a Unix time in milliseconds is one, instead of PowerShell''s "Cannot convert value"' {
         $milliseconds = [DateTimeOffset]::UtcNow.AddHours(2).ToUnixTimeMilliseconds()
-        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt $milliseconds -PayloadOnly } |
+        { '+447700900001' | Send-ConnectSms -From ACME -Text 'hi' -SendAt $milliseconds -PayloadOnly } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-SendAt * is not a Unix time in seconds (it looks like milliseconds: divide it by 1000)*'
+        # Nothing piped: the row's Invalid result, not the binder's stop (which left a script's loop without that row's result).
+        $oneRowMs = Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt $milliseconds -ErrorAction SilentlyContinue
+        $oneRowMs.Status | Should -Be 'Invalid'
+        $oneRowMs.Reason | Should -BeLike "Row 1: SendAt: '$milliseconds' is not a time (it looks like Unix milliseconds: divide it by 1000 for seconds)*"
         # Piped rows share the command line's -SendAt: the command stops once, in PowerShell's words.
         { [pscustomobject]@{ Phone = '+447700900001' } | Send-ConnectSms -From ACME -Text 'hi' -SendAt '20261203' -PayloadOnly } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-SendAt 20261203 is not a Unix time in seconds. Give a `[datetime`], ISO 8601 text*'
@@ -149,9 +153,9 @@ Describe 'JSON copied from the vendor''s pages into -Content and -Option' {
         @{ Name = 'a // comment'; Json = "{ `"type`": `"text`", //Either text or html`n `"text`": `"hi`" }"; Says = '*JSON has no comments: remove the // comments*' }
         @{ Name = 'a trailing comma'; Json = "{ `"type`": `"text`", `"text`": `"hi`", }"; Says = '*trailing comma at the end. Remove the comma after the last member.' }
     ) {
-        { Send-ConnectMessage -Channel sms -To '+447700900001' -From ACME -Content $Json -PayloadOnly } |
+        { '+447700900001' | Send-ConnectMessage -Channel sms -From ACME -Content $Json -PayloadOnly } |
             Should -Throw -ErrorId 'InvalidContent,*' -ExpectedMessage $Says
-        { Send-ConnectMessage -Channel sms -To '+447700900001' -From ACME -Content @{ type = 'text'; text = 'hi' } -Option $Json -PayloadOnly } |
+        { '+447700900001' | Send-ConnectMessage -Channel sms -From ACME -Content @{ type = 'text'; text = 'hi' } -Option $Json -PayloadOnly } |
             Should -Throw -ErrorId 'InvalidOption,*' -ExpectedMessage $Says
     }
 }

@@ -29,8 +29,9 @@ namespace WebexConnect.Commands
         public RowTimeArgumentAttribute(string parameterName) => _unixTime = new UnixTimeArgumentAttribute(parameterName);
 
         /// <summary>
-        /// True for a parameter no column binds (-ExpireAt: RowExpiry reads its column): what is no time is left to PowerShell's
-        /// binder to refuse, as it always was, and a local time the clocks skip is refused here, both when the command is bound.
+        /// True for a parameter no column binds (-ExpireAt: RowExpiry reads its column): text PowerShell reads (not ISO 8601) is
+        /// read as its binder reads it, and what it cannot read, or a local time the clocks skip, becomes a mark too. Before, both
+        /// were refused while binding, and a script's loop of one-row calls (-ExpireAt $u.ExpireAt) lost that row's result.
         /// </summary>
         public bool CommandLineOnly { get; set; }
 
@@ -39,15 +40,32 @@ namespace WebexConnect.Commands
         {
             if (!CommandLineOnly) return Read(inputData);
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            var read = _isoDate.Transform(null!, _unixTime.Transform(null!, inputData));
+            object? read;
+            try
+            {
+                read = _isoDate.Transform(null!, _unixTime.Transform(null!, inputData));
+            }
+            catch (ArgumentTransformationMetadataException refused)
+            {
+                return UnreadableTime.Mark(TextOf(value), refused.Message);
+            }
             // Text PowerShell reads (not ISO 8601) is read here as it will read it, only to know its time on the clock.
             var time = read is DateTimeOffset converted ? converted
                 : value is DateTime given ? ClockChanges.AsRead(given, TimeZoneInfo.Local)
                 : value is string text && DateTimeOffset.TryParse(text.Trim(), CultureInfo.CurrentCulture, DateTimeStyles.AssumeLocal, out var parsed) ? parsed
                 : (DateTimeOffset?)null;
             if (time is DateTimeOffset at && OnTheClock(value, at) is string skipped)
-                throw new ArgumentTransformationMetadataException(SkippedReason(value, skipped));
-            return read;
+                return UnreadableTime.Mark(TextOf(value), SkippedReason(value, skipped), skipped);
+            if (read is null || read is DateTimeOffset || read is DateTime) return read;
+            try
+            {
+                // As PowerShell's binder converts it (in no culture), so that what it could not read is marked, with its words.
+                return LanguagePrimitives.ConvertTo(read, typeof(DateTimeOffset), CultureInfo.InvariantCulture);
+            }
+            catch (PSInvalidCastException unreadable)
+            {
+                return UnreadableTime.MarkCast(TextOf(value), unreadable.Message);
+            }
         }
 
         /// <summary>The time <paramref name="inputData"/> gives; null for blank text; a mark for text that is no time; other values as given.</summary>
@@ -59,9 +77,26 @@ namespace WebexConnect.Commands
                 var time = ClockChanges.AsRead(given, TimeZoneInfo.Local);
                 return OnTheClock(given, time) is string skipped ? UnreadableTime.Mark(TextOf(given), SkippedReason(given, skipped), skipped) : time;
             }
-            if (!(value is string text)) return _unixTime.Transform(null!, inputData);
+            if (!(value is string text)) return UnixTimeOrMark(inputData, value);
             var read = ReadText(text, out var refused, out var skippedText);
             return refused is null ? read : UnreadableTime.Mark(text, refused, skippedText);
+        }
+
+        /// <summary>
+        /// A number as a Unix time, else as given; a mark for a number that is no Unix time in seconds (1796000000000, Unix
+        /// milliseconds as an export or ConvertFrom-Json gives them): PowerShell's binder dropped a piped row that had it, and
+        /// ended a one-row call, without a result.
+        /// </summary>
+        private object? UnixTimeOrMark(object? inputData, object? value)
+        {
+            try
+            {
+                return _unixTime.Transform(null!, inputData);
+            }
+            catch (ArgumentTransformationMetadataException notSeconds)
+            {
+                return UnreadableTime.Mark(TextOf(value), notSeconds.Message);
+            }
         }
 
         /// <summary>

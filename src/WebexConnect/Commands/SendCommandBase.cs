@@ -347,16 +347,31 @@ namespace WebexConnect.Commands
         protected override void BeginProcessing()
         {
             DebugSwitch.Apply(this);
-            // A -SendAt text that is no time is refused here, as PowerShell's binder refused it before -SendAt bound columns too.
-            // With nothing piped it is the one row's: that row's Invalid result (OneRowCall), and the row is not scheduled.
+            // Before the checks of the command line: what they refuse of a one-row call's own values is its row's (RefuseValue).
+            var givenOnCommandLine = PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys);
+            _oneRowCall = OneRowCall.For(MyInvocation.ExpectingInput, givenOnCommandLine, ContentWithoutColumn, OneRowCallSettings);
+            // A -SendAt, -ExpireAt or -Validity that is no time (UnreadableTime marks what PowerShell's binder refused) is refused
+            // here: a piped run stops with PowerShell's words, as before; with nothing piped it is the one row's value, that row's
+            // Invalid result (OneRowCall), and the row is not sent.
             var unreadableSendAt = UnreadableTime.Of(SendAt);
-            if (unreadableSendAt is not null && MyInvocation.ExpectingInput)
-                ThrowParameterError(UnreadableTime.ErrorId, "Cannot process argument transformation on parameter 'SendAt'. " + unreadableSendAt.Reason, unreadableSendAt.Text);
+            if (unreadableSendAt is not null)
+                RefuseValue(nameof(SendAt), unreadableSendAt.ErrorId, unreadableSendAt.StopOf(nameof(SendAt)),
+                    unreadableSendAt.ProblemOfParameter(nameof(SendAt), "to send it now"), unreadableSendAt.Text);
             _sendAtGiven = unreadableSendAt is null ? SendAt : null;
-            if ((_twiceShown.For("SendAt", 0, SendAt) ?? _twiceShown.For(RowExpiry.ExpireAt, 0, ExpireAt)) is string twice) WriteNamedWarning(twice);
+            var unreadableExpireAt = UnreadableTime.Of(ExpireAt);
+            if (unreadableExpireAt is not null)
+                RefuseValue(RowExpiry.ExpireAt, unreadableExpireAt.ErrorId, unreadableExpireAt.StopOf(RowExpiry.ExpireAt),
+                    unreadableExpireAt.ProblemOfParameter(RowExpiry.ExpireAt, "for no expiry"), unreadableExpireAt.Text);
+            var unreadableValidity = UnreadableTime.OfDuration(Validity);
+            if (unreadableValidity is not null)
+                RefuseValue(RowExpiry.Validity, unreadableValidity.ErrorId, unreadableValidity.StopOf(RowExpiry.Validity),
+                    unreadableValidity.ProblemOfDuration(RowExpiry.Validity), unreadableValidity.Text);
+            var expireAt = unreadableExpireAt is null ? ExpireAt : null;
+            var validity = unreadableValidity is null ? Validity : null;
+            if ((_twiceShown.For("SendAt", 0, SendAt) ?? _twiceShown.For(RowExpiry.ExpireAt, 0, expireAt)) is string twice) WriteNamedWarning(twice);
             if (ExpireAt.HasValue && Validity.HasValue)
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
-            _expiry = new RowExpiry(ExpireAt, Validity);
+            _expiry = new RowExpiry(expireAt, validity);
             CheckParameters();
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it. With nothing
             // piped, the one row gets it (a script's loop of one-row calls keeps a result for each row): that row's Invalid result.
@@ -364,23 +379,20 @@ namespace WebexConnect.Commands
                 ThrowTerminatingError(expanded);
             if (BraceVariables.Warning(MyInvocation.BoundParameters, ExpandedSubstitutions.SendParameters) is string braces) WriteNamedWarning(braces);
             if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution, out var key) is string substitution)
-                ThrowParameterError(SubstitutionText.InvalidSubstitutionErrorId, substitution, key);
+                RefuseValue(nameof(Substitution), SubstitutionText.InvalidSubstitutionErrorId, substitution,
+                    new ValidationProblem(nameof(Substitution), substitution.Substring("-Substitution ".Length)), key);
 
             // -Session, else the current session: NotConnected, SessionClosed or CurrentSessionChanged end the command here.
             _session = RequiredSession.For(this, Session);
 
             var notFromColumns = PipelineColumns.NotFromColumns(GetType(), ParameterSetName);
-            var givenOnCommandLine = PipelineColumns.GivenOnCommandLine(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys);
             var runWide = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var parameter in notFromColumns.Concat(givenOnCommandLine)) runWide[parameter.Key] = parameter.Value;
             foreach (var perRow in PerRowParameters)
                 foreach (var name in runWide.Where(p => p.Value == perRow).Select(p => p.Key).ToList()) runWide.Remove(name);
             _runWideParameters = runWide;
-            _oneRowCall = OneRowCall.For(MyInvocation.ExpectingInput, givenOnCommandLine, ContentWithoutColumn, OneRowCallSettings);
             if (_oneRowCall is not null && ExpandedSubstitutions.RowProblem(this, ExpandedSubstitutions.SendParameters) is { } lost)
                 _oneRowCall.Refuse(lost, ExpandedSubstitutions.ErrorId);
-            if (_oneRowCall is not null && unreadableSendAt is not null)
-                _oneRowCall.Refuse(unreadableSendAt.ProblemOfParameter("SendAt", "to send it now"), UnreadableTime.ErrorId);
             _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, NotReadColumns(givenOnCommandLine), MyInvocation.MyCommand.Name,
                 PipelineColumns.OfOtherSets(GetType(), ParameterSetName), ColumnOfOtherCommand, PipelineColumns.Of(GetType()));
@@ -772,9 +784,9 @@ namespace WebexConnect.Commands
         /// stopped the command as if it were before every row's, when a later row with that SendAt was only Invalid.
         /// </summary>
         private ConnectMessage AsCommandLineGives(ConnectMessage firstRows) =>
-            firstRows.SendAt == _sendAtGiven && firstRows.ExpireAt == ExpireAt && firstRows.Validity == Validity
+            firstRows.SendAt == _sendAtGiven && firstRows.ExpireAt == _expiry!.ExpireAtGiven && firstRows.Validity == _expiry.ValidityGiven
                 ? firstRows
-                : CreateMessage(SharedPartNow(_sendAtGiven, ExpireAt, Validity));
+                : CreateMessage(SharedPartNow(_sendAtGiven, _expiry!.ExpireAtGiven, _expiry.ValidityGiven));
 
         /// <summary>
         /// The parameters that give what a problem of <paramref name="parameter"/> says is missing: the parameter itself, and
@@ -1050,6 +1062,25 @@ namespace WebexConnect.Commands
         /// <param name="target">The value at fault, for the ErrorRecord's TargetObject.</param>
         private protected void ThrowParameterError(string errorId, string message, object? target = null) =>
             ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target)));
+
+        /// <summary>
+        /// A value of <paramref name="parameter"/> the command cannot use, found before any row is read (-Substitution @{ Name =
+        /// $null }, -Content that is no JSON): with nothing piped and the value the one row's own (<see cref="OneRowCall"/>), that
+        /// row's Invalid result, Code <paramref name="errorId"/>; else the command's stop, as before. In a script's loop of
+        /// one-row calls the stop left that row without a result.
+        /// </summary>
+        /// <param name="parameter">The parameter's full name.</param>
+        /// <param name="errorId">The stable ErrorId, the stop's and the row's Code.</param>
+        /// <param name="stop">The stop's message, which names the parameter.</param>
+        /// <param name="row">The row's problem: the field ("Content", "Attachment[1]") and what to fix, worded for one row.</param>
+        /// <param name="target">The value at fault, for the stop's TargetObject.</param>
+        private protected void RefuseValue(string parameter, string errorId, string stop, ValidationProblem row, object? target)
+        {
+            if (_oneRowCall?.Owns(parameter) == true && MyInvocation.BoundParameters.ContainsKey(parameter))
+                _oneRowCall.Refuse(row, errorId);
+            else
+                ThrowParameterError(errorId, stop, target);
+        }
 
         /// <summary>The row's message: the last row's when it is the same, with the same time and expiry.</summary>
         /// <param name="expireAt">The row's ExpireAt (RowExpiry).</param>

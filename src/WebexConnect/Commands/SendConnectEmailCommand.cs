@@ -17,6 +17,7 @@ namespace WebexConnect.Commands
     public sealed class SendConnectEmailCommand : SendCommandBase
     {
         private const string ContentSet = "Content";
+        private const string InvalidAttachmentErrorId = "InvalidAttachment";
 
         private IReadOnlyList<EmailAttachment> _attachments = Array.Empty<EmailAttachment>();
         // -Attachment as the command line gave it (null if not): a row whose value is another one had it from its column.
@@ -192,7 +193,12 @@ namespace WebexConnect.Commands
             }
             catch (ArgumentException e)
             {
-                ThrowParameterError("InvalidAttachment", e.Message, Attachment);
+                // "Attachment[1]: ...": the item at fault is the row's field, the rest what to fix. A one-row call's row is Invalid and
+                // sends nothing, so it has no attachments.
+                var item = e.Message.IndexOf(": ", StringComparison.Ordinal);
+                RefuseValue(nameof(Attachment), InvalidAttachmentErrorId, e.Message,
+                    item > 0 ? new ValidationProblem(e.Message.Substring(0, item), e.Message.Substring(item + 2)) : new ValidationProblem(nameof(Attachment), e.Message),
+                    Attachment);
             }
         }
 

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 using WebexConnect.Results;
 
 namespace WebexConnect.Commands
@@ -27,7 +28,16 @@ namespace WebexConnect.Commands
         private const string InvalidOptionErrorId = "InvalidOption";
         private const string InvalidAdditionalPropertyErrorId = "InvalidAdditionalProperty";
 
+        /// <summary>PowerShell's ErrorId for a $null it refused, kept for the $null -Content or -Option the command now refuses itself.</summary>
+        private const string NullErrorId = "ParameterArgumentValidationError";
+
         private IReadOnlyList<string> _toProperties = Array.Empty<string>();
+
+        // -Content and -Option as the body carries them, read once at the first row (ReadObjects). A one-row call's own value
+        // that cannot be read leaves "{}" and no options, for the message of its Invalid row, which is not sent.
+        private string? _contentJson;
+        private string? _optionJson;
+        private bool _objectsRead;
 
         // -AdditionalProperty's cc and bcc addresses, read at the first email row; null when it gives none.
         private CopiesGivenAsProperties? _copiesGiven;
@@ -75,14 +85,16 @@ namespace WebexConnect.Commands
 
         /// <summary>The content object: a hashtable ([ordered] keeps the order), a PSCustomObject or a JSON string, sent as written.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ContentSet, HelpMessage = "The content object as a hashtable or a JSON string.")]
-        [ValidateNotNull]
+        // Not ValidateNotNull: in a script's loop of one-row calls, -Content $u.Json is $null for a row without it, and PowerShell's
+        // refusal left that row without a result. The command refuses it itself (ReadObject), under the ErrorId PowerShell's had.
+        [AllowNull]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public object? Content { get; set; }
 
         /// <summary>The channel's options object: a hashtable, a PSCustomObject or a JSON string.</summary>
         [Parameter]
         [Alias("Options")] // the JSON name, options: what a script moved from Invoke-RestMethod types
-        [ValidateNotNull]
+        // Not ValidateNotNull, as -Content: a one-row call's $null is its row's Invalid result (ReadObject).
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public object? Option { get; set; }
 
@@ -125,10 +137,11 @@ namespace WebexConnect.Commands
         {
             if (member == "replyTo" || member == "attachments")
             {
-                if (Content is null) return false;
+                ReadObjects();
+                if (_contentJson is null) return false;
                 try
                 {
-                    return EngineHost.ReadJson(System.Text.Encoding.UTF8.GetBytes(ObjectJson(Content, "Content", InvalidContentErrorId)))
+                    return EngineHost.ReadJson(System.Text.Encoding.UTF8.GetBytes(_contentJson))
                         is IDictionary<string, object?> content && content.ContainsKey(member);
                 }
                 catch (FormatException)
@@ -167,7 +180,8 @@ namespace WebexConnect.Commands
         }
 
         /// <inheritdoc />
-        private protected override IEnumerable<string> ContentWithoutColumn => new[] { nameof(Content) };
+        /// <remarks>-Option too: a loop gives each row's options as it gives its content (-Option $u.Options).</remarks>
+        private protected override IEnumerable<string> ContentWithoutColumn => new[] { nameof(Content), nameof(Option) };
 
         private protected override void CheckParameters()
         {
@@ -180,26 +194,62 @@ namespace WebexConnect.Commands
                     "the addresses, as the channel's API documents it (msisdn and email are the keys of SMS and email).", Channel);
         }
 
+        /// <summary>
+        /// Reads -Content and -Option once, when the first row needs them: the session's engine writes them as the body carries
+        /// them, and a session problem (NotConnected) is said before theirs, as it always was.
+        /// </summary>
+        private void ReadObjects()
+        {
+            if (_objectsRead) return;
+            _objectsRead = true;
+            if (ParameterSetName == ContentSet)
+            {
+                _contentJson = ReadObject(Content, nameof(Content), InvalidContentErrorId) ?? "{}";
+                RefuseWholeRequest(_contentJson);
+            }
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Option))) _optionJson = ReadObject(Option, nameof(Option), InvalidOptionErrorId);
+        }
+
+        /// <summary>
+        /// -Content or -Option as the body carries it; null when the command refused it (RefuseValue): the one row's Invalid result
+        /// in a call with nothing piped, else the command's stop.
+        /// </summary>
+        private string? ReadObject(object? value, string parameter, string errorId)
+        {
+            if (value is null)
+            {
+                var give = $"give the {parameter.ToLowerInvariant()} object as a hashtable or a JSON string ({{...}})";
+                RefuseValue(parameter, NullErrorId, $"-{parameter} is $null: {give}.", new ValidationProblem(parameter, "it is $null: " + give), value);
+                return null;
+            }
+            if (ObjectJsonProblem(value, out var json) is string problem)
+            {
+                RefuseValue(parameter, errorId, Named(parameter, problem), new ValidationProblem(parameter, "it " + problem.TrimStart(':', ' ')), value);
+                return null;
+            }
+            return json;
+        }
+
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {
-            var content = shared.Template is null ? ObjectJson(Content, "Content", InvalidContentErrorId) : null;
-            if (content != null) RefuseWholeRequest(content);
+            ReadObjects();
             return new RawMessage(shared, Channel)
             {
                 DestinationKey = DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind) ?? "",
-                Content = content,
-                Options = Option is null ? null : ObjectJson(Option, "Option", InvalidOptionErrorId),
+                Content = shared.Template is null ? _contentJson : null,
+                Options = _optionJson,
                 AdditionalProperties = Members(),
             };
         }
 
-        /// <summary>A JSON object given as a string or as a PowerShell value, in the form the body carries it.</summary>
-        private string ObjectJson(object? value, string parameter, string errorId)
+        /// <summary>
+        /// A JSON object given as a string or as a PowerShell value, in the form the body carries it (<paramref name="json"/>); what
+        /// is wrong with it ("is not valid JSON: ...", after the parameter's name), or null.
+        /// </summary>
+        private string? ObjectJsonProblem(object value, out string json)
         {
-            var json = Json(value, parameter, errorId);
-            if (!json.StartsWith("{", StringComparison.Ordinal))
-                ThrowParameterError(errorId, $"-{parameter} must be a JSON object ({{...}}) or a hashtable; it is {Describe(json)}.", value);
-            return json;
+            if (JsonProblem(value, out json) is string problem) return problem;
+            return json.StartsWith("{", StringComparison.Ordinal) ? null : $"must be a JSON object ({{...}}) or a hashtable; it is {Describe(json)}.";
         }
 
         /// <summary>The members that show a JSON object is a whole request body, not the "content" inside one.</summary>
@@ -220,18 +270,19 @@ namespace WebexConnect.Commands
             }
             catch (FormatException)
             {
-                return; // Deeper than the reader goes: valid JSON all the same (ObjectJson parsed it), so it is not refused here.
+                return; // Deeper than the reader goes: valid JSON all the same (ReadObject parsed it), so it is not refused here.
             }
             if (members is null) return;
             var isRequest = (members.ContainsKey("content") || members.ContainsKey("template")) && (members.ContainsKey("channel") || members.ContainsKey("to"));
             if (!isRequest) return;
             var found = RequestMembers.Where(members.ContainsKey).Select(name => "\"" + name + "\"");
-            ThrowParameterError(InvalidContentErrorId,
-                $"-Content is a whole request (it has the members {string.Join(", ", found)}), not the \"content\" object inside one: " +
+            var problem =
+                $"is a whole request (it has the members {string.Join(", ", found)}), not the \"content\" object inside one: " +
                 "the cmdlet writes the request around -Content itself. Give -Content only the request's \"content\" value " +
                 "(for example ($body | ConvertFrom-Json).content), and the other members to parameters: -Channel, -From, -To (or pipe " +
                 "the rows), -Option for \"options\", -TemplateId for \"template\", -Substitution, -RequestedReceipt, -SendAt, -NotifyUrl, " +
-                "-CallbackData; a member no parameter writes (appid, cc) goes in -AdditionalProperty.", Content);
+                "-CallbackData; a member no parameter writes (appid, cc) goes in -AdditionalProperty.";
+            RefuseValue(nameof(Content), InvalidContentErrorId, Named(nameof(Content), problem), new ValidationProblem(nameof(Content), "it " + problem), Content);
         }
 
         /// <summary>An email to a row whose To is also one of -AdditionalProperty's cc or bcc: noted, and said at the run's end.</summary>
@@ -268,21 +319,36 @@ namespace WebexConnect.Commands
         /// <summary>A string is JSON text as written; anything else is turned into JSON. Either way the engine normalises it.</summary>
         private string Json(object? value, string parameter, string errorId)
         {
+            if (JsonProblem(value, out var json) is string problem) ThrowParameterError(errorId, Named(parameter, problem), value);
+            return json;
+        }
+
+        /// <summary>"-Content is not valid JSON: ...", "-AdditionalProperty: ...": a problem after the parameter's name.</summary>
+        private static string Named(string parameter, string problem) =>
+            "-" + parameter + (problem.StartsWith(":", StringComparison.Ordinal) ? "" : " ") + problem;
+
+        /// <summary>
+        /// <paramref name="value"/> as normalised JSON (<paramref name="json"/>), and what keeps it from being JSON, after the
+        /// parameter's name ("is not valid JSON: ...", ": a value that JSON cannot carry"), or null.
+        /// </summary>
+        private string? JsonProblem(object? value, out string json)
+        {
+            json = "";
             try
             {
                 var unwrapped = Unwrapped(value);
-                var text = unwrapped is string json ? json : ContentJson.From(value);
-                return EngineHost.NormalizeJson(text);
+                var text = unwrapped is string given ? given : ContentJson.From(value);
+                json = EngineHost.NormalizeJson(text);
+                return null;
             }
             catch (FormatException e)
             {
-                ThrowParameterError(errorId, $"-{parameter} is not valid JSON: {e.Message}", value);
+                return "is not valid JSON: " + e.Message;
             }
             catch (ArgumentException e)
             {
-                ThrowParameterError(errorId, $"-{parameter}: {e.Message}", value);
+                return ": " + e.Message;
             }
-            return "";
         }
 
         private static object? Unwrapped(object? value) => value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : value;

@@ -18,7 +18,8 @@ namespace WebexConnect.Composition
         /// <summary>The Code and ErrorId of a one-row call refused for its own value, as the command's stop was.</summary>
         public const string InvalidParameterValue = "InvalidParameterValue";
 
-        private static readonly string[] RunSettings = { "ExpireAt", "Validity" };
+        // Values no column gives that a loop gives each row as a piped row's columns would: -Substitution @{ Name = $u.Name }.
+        private static readonly string[] RowValues = { "Substitution" };
 
         private readonly HashSet<string> _own;
         // What the checks before the row was read refused of its own values, each with the ErrorId its stop had.
@@ -41,10 +42,10 @@ namespace WebexConnect.Composition
             IEnumerable<string> settings)
         {
             if (piped) return null;
+            // -ExpireAt and -Validity among them: a piped row's ExpireAt or Validity cell is its own, and so is a loop's
+            // -ExpireAt $u.ExpireAt. Before, a wrong one stopped the call as the script's setting, and the loop lost that row.
             var own = new HashSet<string>(givenOnCommandLine.Values, StringComparer.OrdinalIgnoreCase);
-            // An expiry is how long the service keeps trying, a setting of the script more than of a row: as its help says,
-            // a wrong one stops the command.
-            own.ExceptWith(RunSettings);
+            own.UnionWith(RowValues);
             own.UnionWith(content);
             own.ExceptWith(settings);
             return new OneRowCall(own);

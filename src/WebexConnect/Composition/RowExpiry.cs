@@ -37,6 +37,12 @@ namespace WebexConnect.Composition
         /// <summary>The parameter, and the column, that gives a duration.</summary>
         public const string Validity = "Validity";
 
+        /// <summary>-ExpireAt from the command line; null without, and for one that is no time (refused before any row is read).</summary>
+        public DateTimeOffset? ExpireAtGiven => _expireAtGiven;
+
+        /// <summary>-Validity from the command line; null without, and for one that is no duration.</summary>
+        public TimeSpan? ValidityGiven => _validityGiven;
+
         /// <param name="expireAtGiven">-ExpireAt from the command line, null without.</param>
         /// <param name="validityGiven">-Validity from the command line, null without.</param>
         public RowExpiry(DateTimeOffset? expireAtGiven, TimeSpan? validityGiven)

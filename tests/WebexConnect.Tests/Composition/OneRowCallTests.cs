@@ -27,12 +27,23 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
-        public void AnExpiryStaysTheCommandsSetting()
+        public void AnExpiryIsTheRowsOwnAsItsColumnIsAPipedRows()
         {
+            // foreach ($u in Import-Csv c.csv) { Send-ConnectSms ... -ExpireAt $u.ExpireAt }: before, a wrong one stopped the call
+            // as the script's setting, and the loop had no result for that row.
             var call = OneRowCall.For(piped: false, new Dictionary<string, string> { ["Validity"] = "Validity", ["ExpireAt"] = "ExpireAt" }, new string[0], new string[0])!;
 
-            Assert.False(call.Owns("Validity"));
-            Assert.False(call.Owns("ExpireAt"));
+            Assert.True(call.Owns("Validity"));
+            Assert.True(call.Owns("ExpireAt"));
+        }
+
+        [Fact]
+        public void SubstitutionsAreTheRowsOwnThoughNoColumnGivesThem()
+        {
+            // -Substitution @{ Name = $u.Name }: the row's values, as a piped row's columns are.
+            var call = OneRowCall.For(piped: false, TextGiven, new string[0], new string[0])!;
+
+            Assert.True(call.Owns("Substitution"));
         }
 
         [Fact]
