@@ -228,6 +228,26 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void ACopyAddressCellIsComparedWithoutMakingAnythingForIt()
+        {
+            // A Cc column is read on every row: its addresses are hashed where they lie, not split into a list of new strings.
+            var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new AddressCell(4, "Cc") });
+            var ann = new Recipient("ann@example.com");
+            var rows = Enumerable.Range(0, 100).Select(i => new object?[] { "Invoice", "Your invoice", null, null,
+                (i % 2 == 0 ? "c@example.com, B@example.com;" : " a@example.com;b@example.com ;c@example.com") + "; a@example.com", null, null }).ToList();
+            Assert.Null(repeated.RepeatOf(new object?[] { "Invoice", "Your invoice", null, null, "a@example.com;b@example.com;c@example.com", null, null }, message, ann, 1));
+            Assert.Equal(1, repeated.RepeatOf(rows[0], message, ann, 2));
+
+            var before = System.GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 1; i < rows.Count; i++) repeated.RepeatOf(rows[i], message, ann, i + 2);
+            var allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(0, allocated);
+            Assert.Equal(rows.Count, repeated.ContentsHashed - 1);
+        }
+
+        [Fact]
         public void RowsForAnotherTimeAreNoRepeat()
         {
             // A reminder at 09:00 and another at 17:00 are two reminders. Before, the second was called a repeat of the first.
