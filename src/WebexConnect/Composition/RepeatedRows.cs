@@ -115,7 +115,8 @@ namespace WebexConnect.Composition
         /// <summary>
         /// The row's columns split by what they do: those that make what the recipient gets (the destination, Text, SendAt...
         /// and the substitutions the request carries), those sent that change nothing the recipient reads (<see cref="Unread"/>),
-        /// and the rest (those no $(name) uses, and those left out of -SubstitutionColumn). Asked once per run, for the warning.
+        /// and the rest (those no $(name) uses, those left out of -SubstitutionColumn, and those whose parameter the command line
+        /// gave). Asked once per run, for the warning.
         /// </summary>
         /// <param name="row">The row's columns, in its order.</param>
         /// <param name="boundColumns">The names (and aliases) of the parameters the row's columns bind to.</param>
@@ -248,9 +249,11 @@ namespace WebexConnect.Composition
             // A distinguished name (Get-ADUser's Manager) is kept whole by CopyAddresses, and refused: compared whole here too.
             if (text.IndexOf('=') >= 0) return AddTrimmed(hash, text);
             ulong sum = 0;
-            for (var start = 0; NextAddress(text, ref start, out var from, out var to);)
+            var any = false;
+            for (var start = 0; NextAddress(text, ref start, out var from, out var to); any = true)
                 if (!EarlierIn(text, from, to)) sum = unchecked(sum + Mix(Add(Offset, text, from, to, upper: true), 6));
-            return Mix(hash, sum);
+            // A cell of separators only (' ; ') copies no one, as an empty one does (ContentHash's null).
+            return any ? Mix(hash, sum) : Mix(hash, 4);
         }
 
         private static ulong AddTrimmed(ulong hash, string text)

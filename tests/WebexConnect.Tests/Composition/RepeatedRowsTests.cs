@@ -339,6 +339,8 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(2, Send("a@example.com; a@example.com"));
             Assert.Equal(4, Send(" CN=Boss,OU=Users;a@example.com"));
             Assert.Null(Send("CN=Boss;OU=Users,a@example.com"));
+            Assert.Null(repeated.RepeatOf(Content(null!), message, new Recipient("ann@example.com"), ++row));
+            Assert.Equal(row, Send(" ;, \r\n"));
 
             var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Cc", "b@example.com, a@example.com")), new[] { "Email", "Cc" }, "Email", message, new Recipient("ann@example.com"));
             Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{(($_.Cc -join ';').Trim().ToUpperInvariant() -split '\\s*[;,\\r\\n]\\s*' -ne '' | Sort-Object -Unique) -join ';'} -Unique -CaseSensitive |",
