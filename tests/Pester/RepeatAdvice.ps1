@@ -3,7 +3,8 @@
 # The "| Sort-Object ... |" a "Row N repeats row M" warning advises, as a script block that runs it, as written, on what
 # is piped to it: the tests show the repeat gone and no other row dropped.
 function Get-RepeatAdvice([string] $Warning) {
-    if ($Warning -notmatch '\| (Sort-Object [^|]+) \| before') { throw "The warning advises no Sort-Object: $Warning" }
+    # Lazily to the first -Unique -CaseSensitive: a property's script block may hold a pipeline of its own (a Cc column's).
+    if ($Warning -notmatch '\| (Sort-Object .+? -Unique -CaseSensitive) \| before') { throw "The warning advises no Sort-Object: $Warning" }
     [scriptblock]::Create("`$input | $($Matches[1])")
 }
 

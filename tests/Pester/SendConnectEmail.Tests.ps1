@@ -547,6 +547,31 @@ Describe 'Send-ConnectEmail' {
         @($again.Bodies.cc.ForEach({ $_.ToLowerInvariant() }) | Sort-Object) | Should -Be @('audit@example.com', 'boss@example.com')
     }
 
+    It 'calls rows whose Cc lists the same addresses in another order or spacing a repeat, and its advice sends one of them' {
+        # The copies are sent split at ';' and ',', trimmed and each once: rows 1 and 2 copy the same two mailboxes. Before, their
+        # cells differed, nothing was said, and a and b got the email twice.
+        $csv = "Email,Cc`nann@example.com,a@example.com;b@example.com`nann@example.com,`"B@example.com,  a@example.com ;`"" +
+            "`nann@example.com,a@example.com`nbob@example.com,b@example.com;a@example.com`nann@example.com,a@example.com; a@example.com"
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1:*'
+
+        $again.Results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.email) $((@($body.cc).ForEach({ $_.ToLowerInvariant() }) | Sort-Object) -join ';')" } })
+        @($sent | Sort-Object) | Should -Be @('ann@example.com a@example.com', 'ann@example.com a@example.com;b@example.com', 'bob@example.com a@example.com;b@example.com')
+    }
+
+    It 'does not sort by a Cc column when -Cc is given, and its advice sends one of the rows' {
+        # -Cc sets every row's copies: rows 1 and 2 send Ann the same email. Before, the advice sorted by the Cc column, which is
+        # not read, kept both rows, and the repeat went again.
+        $csv = "Email,Cc,Name`nann@example.com,x@example.com,Ann`nann@example.com,y@example.com,Ann`nbob@example.com,x@example.com,Bob"
+        $send = @{ From = 'news@example.com'; Subject = 'News'; Text = 'Hi $(Name)'; Cc = 'boss@example.com' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send "Row 2 repeats row 1: *(its column 'Cc' is not sent, so it does not count)*"
+
+        @($again.Results.Destination | Sort-Object) | Should -Be @('ann@example.com', 'bob@example.com')
+    }
+
     It 'warns once when a row repeats an earlier one (same address, message and values), and still sends every row once' {
         $csv = "Email,Name`nann@example.com,Ann`nbob@example.com,Bob`nAnn@Example.com,Ann`nbob@example.com,Bob"
 
@@ -568,7 +593,7 @@ Describe 'Send-ConnectEmail' {
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike ("Row 2 repeats row 1: the same message to ann@example.com with the same values (its column 'ExportedAt' is not sent, so it does not count).*" +
-            [WildcardPattern]::Escape('e.g. with | Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{([string]$_.Cc).Trim().ToUpperInvariant()},Subject -Unique -CaseSensitive | before Send-ConnectEmail ') + '*')
+            [WildcardPattern]::Escape("e.g. with | Sort-Object {([string]`$_.Email).Trim().ToUpperInvariant()},{((`$_.Cc -join ';').Trim().ToUpperInvariant() -split '\s*[;,\r\n]\s*' -ne '' | Sort-Object -Unique) -join ';'},Subject -Unique -CaseSensitive | before Send-ConnectEmail ") + '*')
         $advice = Get-RepeatAdvice $warned[0]
         $requestsBefore = @(Get-ConnectSandboxRequest).Count
 

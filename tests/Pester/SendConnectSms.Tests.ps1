@@ -1533,6 +1533,41 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         @($warned | Where-Object { "$_" -like '*repeats row*' }) | Should -BeNullOrEmpty
     }
 
+    It 'calls the same SendAt written in other ways a repeat, and its advice sends one of them' {
+        # '2026-12-24 09:00', '2026-12-24T09:00:00', the same with this computer's offset, and its Unix time are one sendAt:
+        # the customer got the reminder twice. Before, the advice compared the cells as written and kept every row.
+        $invariant = [cultureinfo]::InvariantCulture
+        $nine = (Get-Date).Date.AddDays(2).AddHours(9)
+        $local = [datetimeoffset]::new($nine, [TimeZoneInfo]::Local.GetUtcOffset($nine))
+        $written = $nine.ToString('yyyy-MM-dd HH:mm', $invariant)
+        $csv = "Phone,SendAt`n+447700900001,$written`n+447700900002,$written`n+447700900001,$($nine.ToString('yyyy-MM-ddTHH:mm:ss', $invariant))" +
+            "`n+447700900001,$($local.ToString('yyyy-MM-ddTHH:mm:sszzz', $invariant))`n+447700900001,$($local.ToUnixTimeSeconds())" +
+            "`n+447700900001,$($nine.AddHours(8).ToString('yyyy-MM-dd HH:mm', $invariant))"
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectSms @{ From = 'ACME'; Text = 'Reminder' } 'Row 3 repeats row 1: the same message to +447700900001 with the same values.*'
+
+        $again.Results.Status | Should -Be @('Scheduled', 'Scheduled', 'Scheduled')
+        $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.msisdn) $(([datetimeoffset]$body.sendAt).ToUnixTimeSeconds())" } })
+        $sent.Count | Should -Be 3
+        foreach ($one in "+447700900001 $($local.ToUnixTimeSeconds())", "+447700900002 $($local.ToUnixTimeSeconds())", "+447700900001 $($local.AddHours(8).ToUnixTimeSeconds())") {
+            $sent -contains $one | Should -BeTrue -Because $one
+        }
+    }
+
+    It 'says a <Column> column is not sent when -<Column> is given, and its advice sends one of the rows' -TestCases @(
+        @{ Column = 'ExpireAt'; Given = (Get-Date).AddDays(1) }
+        @{ Column = 'CorrelationId'; Given = 'batch-7' }
+    ) {
+        # The command line's value goes with every row; the column is not read. Before, the warning said the column "changes
+        # nothing its recipient reads", as of a column that is sent, beside the warning that it is not read.
+        $csv = "Phone,$Column,Name`n+447700900001,2099-01-01,Ann`n+447700900002,2099-01-01,Bob`n+447700900001,2099-01-02,Ann"
+        $said = "Row 3 repeats row 1: the same message to +447700900001 with the same values (its column '$Column' is not sent, so it does not count).*"
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectSms @{ From = 'ACME'; Text = 'Hi $(Name)'; $Column = $Given } $said
+
+        @($again.Results.Destination | Sort-Object) | Should -Be @('+447700900001', '+447700900002')
+    }
+
     It 'calls rows that differ only in their <Column> a repeat, and its advice sends one of them' -TestCases @(
         @{ Column = 'CorrelationId'; First = 'order-1'; Second = 'order-2' }
         @{ Column = 'ExpireAt'; First = '2099-01-01T09:00:00Z'; Second = '2099-01-01T17:00:00Z' }

@@ -234,7 +234,7 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// The places in <see cref="ReadPerRowContent"/>'s values that hold addresses (an email's Cc and Bcc cells), with the
-        /// parameter each binds: the repeat check compares them as addresses, trimmed and in any case (RepeatedRows).
+        /// parameter each binds: the repeat check compares each as the addresses it sends, in any case and order (RepeatedRows).
         /// </summary>
         private protected virtual IReadOnlyList<AddressCell> PerRowAddressCells => Array.Empty<AddressCell>();
 

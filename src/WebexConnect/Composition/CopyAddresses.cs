@@ -12,8 +12,9 @@ namespace WebexConnect.Composition
     /// </summary>
     internal static class CopyAddresses
     {
-        // Not spaces: 'Ann Smith <ann@example.com>' is one bad address, told as a display name, not three.
-        private static readonly char[] Separators = { ';', ',', '\r', '\n' };
+        // Not spaces: 'Ann Smith <ann@example.com>' is one bad address, told as a display name, not three. RepeatedRows splits
+        // a cell at them too, to compare the addresses it sends.
+        internal static readonly char[] Separators = { ';', ',', '\r', '\n' };
         // Between distinguished names, whose own commas do not separate them.
         private static readonly char[] NameSeparators = { ';', '\r', '\n' };
 

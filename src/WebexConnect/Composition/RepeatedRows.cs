@@ -115,7 +115,8 @@ namespace WebexConnect.Composition
         /// <summary>
         /// The row's columns split by what they do: those that make what the recipient gets (the destination, Text, SendAt...
         /// and the substitutions the request carries), those sent that change nothing the recipient reads (<see cref="Unread"/>),
-        /// and the rest (those no $(name) uses, and those left out of -SubstitutionColumn). Asked once per run, for the warning.
+        /// and the rest (those no $(name) uses, those left out of -SubstitutionColumn, and those whose parameter the command line
+        /// gave). Asked once per run, for the warning.
         /// </summary>
         /// <param name="row">The row's columns, in its order.</param>
         /// <param name="boundColumns">The names (and aliases) of the parameters the row's columns bind to.</param>
@@ -137,17 +138,25 @@ namespace WebexConnect.Composition
                     sent.Add((name, SentColumns.Compared.Trimmed));
                 else if (string.Equals(name, destinationColumn, StringComparison.OrdinalIgnoreCase))
                     sent.Add((name, message is EmailMessage ? SentColumns.Compared.TrimmedAnyCase : SentColumns.Compared.Trimmed));
-                else if (IsAddressColumn(name))
-                    sent.Add((name, SentColumns.Compared.TrimmedAnyCase));
+                // Before the kinds below: a column whose parameter the command line gave (-ExpireAt, -Cc, -SendAt) is not read,
+                // and the command line's value is every row's. Before, with -ExpireAt an ExpireAt column was said to "change
+                // nothing its recipient reads", and with -Cc the advice sorted by a Cc column that no row sent.
+                else if (!boundColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    notSent.Add(name);
                 else if (Unread.Contains(name, StringComparer.OrdinalIgnoreCase))
                     unread.Add(name);
-                else if (boundColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
-                    sent.Add((name, SentColumns.Compared.AsWritten));
+                else if (IsAddressColumn(name))
+                    sent.Add((name, SentColumns.Compared.Addresses));
+                else if (string.Equals(name, SendAtColumn, StringComparison.OrdinalIgnoreCase))
+                    sent.Add((name, SentColumns.Compared.Moment));
                 else
-                    notSent.Add(name);
+                    sent.Add((name, SentColumns.Compared.AsWritten));
             }
             return new SentColumns(sent, unread, notSent);
         }
+
+        /// <summary>The column (and parameter) that gives a row its time, which <see cref="KeyOf"/> compares as the moment sent.</summary>
+        private const string SendAtColumn = nameof(Commands.SendCommandBase.SendAt);
 
         private bool IsAddressColumn(string name)
         {
@@ -186,8 +195,9 @@ namespace WebexConnect.Composition
             var hash = ContentHash(content);
             for (var i = 0; i < recipient.Addresses.Count; i++) hash = Mix(Add(hash, recipient.Addresses[i], upper: true), 0);
             // The time it is sent at: a reminder at 09:00 and one at 17:00 are two. Not the CorrelationId, ExpireAt or Validity,
-            // which change nothing the recipient reads (Unread).
-            if (message.SendAt is { } sendAt) hash = Mix(Mix(hash, unchecked((ulong)sendAt.UtcTicks)), 1);
+            // which change nothing the recipient reads (Unread). The moment, as the request names it: in UTC, to the millisecond
+            // (WireFormat), however the row wrote it ('2026-12-24 09:00', '2026-12-24T09:00:00+01:00', a Unix time).
+            if (message.SendAt is { } sendAt) hash = Mix(Mix(hash, unchecked((ulong)(sendAt.UtcTicks / TimeSpan.TicksPerMillisecond))), 1);
             foreach (var pair in new SubstitutionPairs(recipient.Substitutions))
             {
                 if (!_carried.Carries(message, content, pair.Key)) continue;
@@ -228,13 +238,60 @@ namespace WebexConnect.Composition
             return false;
         }
 
-        /// <summary>A cell of addresses as CopyAddresses sends it: without the spaces at its ends, in any case.</summary>
+        /// <summary>
+        /// A cell of addresses as CopyAddresses sends it: split at ';', ',' and line breaks, each address trimmed, in any case and
+        /// once, in any order. 'a@example.com;b@example.com' and 'B@example.com, a@example.com' copy the same two mailboxes;
+        /// before, they were two messages, and the copies got the same email twice unwarned. Hashed address by address, each
+        /// added to a sum that no order changes, without a list or a string made for it: a Cc column is read on every row.
+        /// </summary>
         private static ulong AddAddresses(ulong hash, string text)
         {
+            // A distinguished name (Get-ADUser's Manager) is kept whole by CopyAddresses, and refused: compared whole here too.
+            if (text.IndexOf('=') >= 0) return AddTrimmed(hash, text);
+            ulong sum = 0;
+            var any = false;
+            for (var start = 0; NextAddress(text, ref start, out var from, out var to); any = true)
+                if (!EarlierIn(text, from, to)) sum = unchecked(sum + Mix(Add(Offset, text, from, to, upper: true), 6));
+            // A cell of separators only (' ; ') copies no one, as an empty one does (ContentHash's null).
+            return any ? Mix(hash, sum) : Mix(hash, 4);
+        }
+
+        private static ulong AddTrimmed(ulong hash, string text)
+        {
             int start = 0, end = text.Length;
+            Trim(text, ref start, ref end);
+            return Add(hash, text, start, end, upper: true);
+        }
+
+        /// <summary>The next address of the cell from <paramref name="start"/> on, trimmed: [<paramref name="from"/>, <paramref name="to"/>).</summary>
+        private static bool NextAddress(string text, ref int start, out int from, out int to)
+        {
+            while (start <= text.Length)
+            {
+                from = start;
+                while (start < text.Length && !IsAddressSeparator(text[start])) start++;
+                to = start++;
+                Trim(text, ref from, ref to);
+                if (to > from) return true;
+            }
+            from = to = 0;
+            return false;
+        }
+
+        /// <summary>True when the cell names the address at [<paramref name="from"/>, <paramref name="to"/>) before it, in any case: sent once.</summary>
+        private static bool EarlierIn(string text, int from, int to)
+        {
+            for (var start = 0; start < from && NextAddress(text, ref start, out var earlierFrom, out var earlierTo) && earlierFrom < from;)
+                if (earlierTo - earlierFrom == to - from && string.Compare(text, earlierFrom, text, from, to - from, StringComparison.OrdinalIgnoreCase) == 0) return true;
+            return false;
+        }
+
+        private static bool IsAddressSeparator(char c) => Array.IndexOf(CopyAddresses.Separators, c) >= 0;
+
+        private static void Trim(string text, ref int start, ref int end)
+        {
             while (start < end && char.IsWhiteSpace(text[start])) start++;
             while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
-            return Add(hash, text, start, end, upper: true);
         }
 
         private static bool SameObjects(IReadOnlyList<object?> content, object?[] hashed)

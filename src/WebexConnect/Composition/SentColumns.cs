@@ -34,6 +34,12 @@ namespace WebexConnect.Composition
 
             /// <summary>Trimmed, and in any case: an email address, which the check compares without regard to case.</summary>
             TrimmedAnyCase,
+
+            /// <summary>As the addresses it lists, each trimmed, in any case and once, in any order (a Cc or Bcc cell).</summary>
+            Addresses,
+
+            /// <summary>As the moment it names, to the millisecond, however it is written (a SendAt cell).</summary>
+            Moment,
         }
 
         /// <summary>The columns that make what is sent, in the row's order.</summary>
@@ -52,12 +58,24 @@ namespace WebexConnect.Composition
         /// </summary>
         public string SortCommand() => "Sort-Object " + string.Join(",", _sortProperties) + " -Unique -CaseSensitive";
 
-        private static string SortProperty(string name, Compared compared) => compared switch
+        private static string SortProperty(string name, Compared compared)
         {
-            Compared.AsWritten => PowerShellWord.OfProperty(name),
-            // [string] first: a cell that is no text (a number piped from an object) has no Trim, and $null becomes "".
-            Compared.Trimmed => "{([string]$_." + PowerShellWord.OfMember(name) + ").Trim()}",
-            _ => "{([string]$_." + PowerShellWord.OfMember(name) + ").Trim().ToUpperInvariant()}",
-        };
+            var cell = "$_." + PowerShellWord.OfMember(name);
+            return compared switch
+            {
+                Compared.AsWritten => PowerShellWord.OfProperty(name),
+                // [string] first: a cell that is no text (a number piped from an object) has no Trim, and $null becomes "".
+                Compared.Trimmed => "{([string]" + cell + ").Trim()}",
+                Compared.TrimmedAnyCase => "{([string]" + cell + ").Trim().ToUpperInvariant()}",
+                // -join: a list of addresses piped from an object is one text, as a cell is; split at CopyAddresses' separators.
+                Compared.Addresses => "{((" + cell + " -join ';').Trim().ToUpperInvariant() -split '\\s*[;,\\r\\n]\\s*' -ne '' | Sort-Object -Unique) -join ';'}",
+                // Digits are a Unix time in seconds (UnixTimeArgument); other text is read in the current culture, as the module
+                // reads it; what is no time stays as written. But -as reads ISO 8601 in the culture's calendar: in th-TH
+                // '2026-12-24 09:00' and '2026-12-24T09:00:00' are two moments to it, one to the module, and the advice keeps both.
+                Compared.Moment => "{$text = \"$(" + cell + ")\".Trim(); if ($text -match '^\\d+$') { 1000 * $text } elseif ($at = " + cell +
+                    " -as [datetimeoffset]) { $at.ToUnixTimeMilliseconds() } else { $text }}",
+                _ => throw new System.ArgumentOutOfRangeException(nameof(compared)),
+            };
+        }
     }
 }

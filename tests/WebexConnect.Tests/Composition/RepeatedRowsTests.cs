@@ -225,10 +225,26 @@ namespace WebexConnect.Tests.Composition
             Assert.Null(repeated.RepeatOf(Content("boss@example.com"), message, new Recipient("ann@example.com"), 1));
             Assert.Null(repeated.RepeatOf(Content("audit@example.com"), message, new Recipient("ann@example.com"), 2));
             Assert.Equal(1, repeated.RepeatOf(Content("Boss@Example.com "), message, new Recipient("ann@example.com"), 3));
+        }
 
-            var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Cc", "Boss@Example.com ")), new[] { "Email", "Cc" }, "Email", message, new Recipient("ann@example.com"));
-            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{([string]$_.Cc).Trim().ToUpperInvariant()} -Unique -CaseSensitive |",
-                RepeatedRows.Warning(3, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail"));
+        [Fact]
+        public void ACopyAddressCellIsComparedWithoutMakingAnythingForIt()
+        {
+            // A Cc column is read on every row: its addresses are hashed where they lie, not split into a list of new strings.
+            var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new AddressCell(4, "Cc") });
+            var ann = new Recipient("ann@example.com");
+            var rows = Enumerable.Range(0, 100).Select(i => new object?[] { "Invoice", "Your invoice", null, null,
+                (i % 2 == 0 ? "c@example.com, B@example.com;" : " a@example.com;b@example.com ;c@example.com") + "; a@example.com", null, null }).ToList();
+            Assert.Null(repeated.RepeatOf(new object?[] { "Invoice", "Your invoice", null, null, "a@example.com;b@example.com;c@example.com", null, null }, message, ann, 1));
+            Assert.Equal(1, repeated.RepeatOf(rows[0], message, ann, 2));
+
+            var before = System.GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 1; i < rows.Count; i++) repeated.RepeatOf(rows[i], message, ann, i + 2);
+            var allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(0, allocated);
+            Assert.Equal(rows.Count, repeated.ContentsHashed - 1);
         }
 
         [Fact]
@@ -259,13 +275,76 @@ namespace WebexConnect.Tests.Composition
         {
             var recipient = new Recipient("+447700900001", "order-2");
             var row = Row(("Id", "2"), ("Phone", "+447700900001"), ("CorrelationId", "order-2"), ("ExpireAt", "2026-12-08T17:00:00Z"), ("SendAt", "2026-12-08T09:00:00Z"));
-            var columns = Rows().ColumnsOf(row, new[] { "Phone", "CorrelationId", "SendAt" }, "Phone", Sms("Shipped"), recipient);
+            var columns = Rows().ColumnsOf(row, new[] { "Phone", "CorrelationId", "SendAt", "ExpireAt", "Validity" }, "Phone", Sms("Shipped"), recipient);
 
             Assert.Equal(new[] { "Phone", "SendAt" }, columns.Sent);
             Assert.Equal(new[] { "CorrelationId", "ExpireAt" }, columns.Unread);
             var warning = RepeatedRows.Warning(2, 1, recipient, columns, "Send-ConnectSms");
             Assert.Contains("with the same values (its column 'Id' is not sent and its columns 'CorrelationId', 'ExpireAt' change nothing its recipient reads, so they do not count).", warning);
-            Assert.Contains("| Sort-Object {([string]$_.Phone).Trim()},SendAt -Unique -CaseSensitive |", warning);
+            Assert.Contains("| Sort-Object {([string]$_.Phone).Trim()},{$text = \"$($_.SendAt)\".Trim(); if ($text -match '^\\d+$') { 1000 * $text } " +
+                "elseif ($at = $_.SendAt -as [datetimeoffset]) { $at.ToUnixTimeMilliseconds() } else { $text }} -Unique -CaseSensitive |", warning);
+        }
+
+        [Fact]
+        public void AColumnTheCommandLineOverridesIsNotSentWhateverItHolds()
+        {
+            // -ExpireAt, -CorrelationId and -Cc given: their columns are not read, the command line's values go with every row.
+            // Before, the ExpireAt column was said to "change nothing its recipient reads", and the advice sorted by the Cc column,
+            // keeping two rows that sent the same (both with the command line's Cc).
+            var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new AddressCell(4, "Cc") });
+            var row = Row(("Email", "ann@example.com"), ("ExpireAt", "2099-01-01"), ("CorrelationId", "a"), ("Cc", "boss@example.com"), ("Subject", "Invoice"));
+
+            var columns = repeated.ColumnsOf(row, new[] { "Email", "Subject" }, "Email", message, new Recipient("ann@example.com"));
+
+            Assert.Equal(new[] { "Email", "Subject" }, columns.Sent);
+            Assert.Empty(columns.Unread);
+            Assert.Equal(new[] { "ExpireAt", "CorrelationId", "Cc" }, columns.NotSent);
+            var warning = RepeatedRows.Warning(2, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail");
+            Assert.Contains("(its columns 'ExpireAt', 'CorrelationId', 'Cc' are not sent, so they do not count).", warning);
+            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},Subject -Unique -CaseSensitive |", warning);
+        }
+
+        [Fact]
+        public void ASendAtIsTheMomentTheRequestNamesHoweverItIsWritten()
+        {
+            // '2026-12-24 09:00' here and '2026-12-24T08:00:00Z' are one moment, and the request names it to the millisecond:
+            // a time a fraction of a millisecond on is the same sendAt, sent twice.
+            SmsMessage At(System.DateTimeOffset at) => new SmsMessage { From = "ACME", Text = "Reminder", SendAt = at };
+            var nine = new System.DateTimeOffset(2026, 12, 24, 9, 0, 0, System.TimeSpan.FromHours(1));
+            var repeated = Rows();
+
+            Assert.Null(repeated.RepeatOf(new object?[] { "Reminder" }, At(nine), new Recipient("+447700900001"), 1));
+            Assert.Null(repeated.RepeatOf(new object?[] { "Reminder" }, At(nine.AddMilliseconds(1)), new Recipient("+447700900001"), 2));
+            Assert.Equal(1, repeated.RepeatOf(new object?[] { "Reminder" }, At(nine.ToOffset(System.TimeSpan.Zero).AddTicks(4000)), new Recipient("+447700900001"), 3));
+        }
+
+        [Fact]
+        public void ACopyAddressCellIsTheSetOfAddressesItSends()
+        {
+            // CopyAddresses splits a cell at ';' and ',', trims each address and sends it once: these cells copy the same two
+            // mailboxes. Before, they were two messages, and the copies got the email twice unwarned.
+            var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new AddressCell(4, "Cc") });
+            object?[] Content(string cc) => new object?[] { "Invoice", "Your invoice", null, null, cc, null, null };
+            var row = 0;
+            long? Send(string cc) => repeated.RepeatOf(Content(cc), message, new Recipient("ann@example.com"), ++row);
+
+            Assert.Null(Send("a@example.com;b@example.com"));
+            Assert.Null(Send("a@example.com"));
+            Assert.Null(Send("a@example.com;c@example.com"));
+            Assert.Null(Send("CN=Boss,OU=Users;a@example.com"));
+            Assert.Equal(1, Send(" B@example.com,  a@example.com ;"));
+            Assert.Equal(1, Send("b@example.com\na@example.com;A@example.com"));
+            Assert.Equal(2, Send("a@example.com; a@example.com"));
+            Assert.Equal(4, Send(" CN=Boss,OU=Users;a@example.com"));
+            Assert.Null(Send("CN=Boss;OU=Users,a@example.com"));
+            Assert.Null(repeated.RepeatOf(Content(null!), message, new Recipient("ann@example.com"), ++row));
+            Assert.Equal(row, Send(" ;, \r\n"));
+
+            var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Cc", "b@example.com, a@example.com")), new[] { "Email", "Cc" }, "Email", message, new Recipient("ann@example.com"));
+            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{(($_.Cc -join ';').Trim().ToUpperInvariant() -split '\\s*[;,\\r\\n]\\s*' -ne '' | Sort-Object -Unique) -join ';'} -Unique -CaseSensitive |",
+                RepeatedRows.Warning(2, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail"));
         }
 
         [Fact]
