@@ -55,7 +55,8 @@ $ErrorActionPreference = 'Stop'    # the script's own commands; per-row send err
 # The task's output goes to a log file: PowerShell 7 would write its errors there with colour escape codes. Only when
 # redirected, so that a run from a console leaves that console's colours alone.
 if ($PSStyle -and [Console]::IsErrorRedirected) { $PSStyle.OutputRendering = 'PlainText' }
-if (-not (Get-Module WebexConnect)) { Import-Module WebexConnect }
+# -Verbose:$false: the script's -Verbose is for the run, and the import would start its log with a line per cmdlet.
+if (-not (Get-Module WebexConnect)) { Import-Module WebexConnect -Verbose:$false }
 if ($Sandbox) { Connect-WebexConnect -Sandbox } else { Connect-WebexConnect }
 # Before reading the CSV: a refused key or an unreachable service ends the run here (an error under
 # $ErrorActionPreference = 'Stop'). The test sends nothing.

@@ -50,6 +50,17 @@ BeforeAll {
         Get-Content -LiteralPath $Report | Select-Object -Skip 1 | Where-Object { $_ -notmatch "^$field(,$field){8}$" }
     }
 
+    # The example started as its help registers it with Task Scheduler (pwsh -NoProfile -NonInteractive -File, taken from
+    # the help), as installed for the task's account (it imports WebexConnect by name), with its output and errors
+    # redirected to the log and an input left open as the task's unseen console keeps it. Arguments go after the script.
+    function script:Invoke-RegisteredNightlyRun([string[]] $Arguments) {
+        $help = Get-Content -LiteralPath $script:Example -Raw
+        $help -match "New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '([^']+)'" | Should -BeTrue -Because 'the help shows the registration'
+        $registered = @(-split $Matches[1] | ForEach-Object { if ($_ -like '*Send-NightlySms.ps1') { (Resolve-Path $script:Example).Path } else { $_ } })
+        $modules = (Split-Path (Split-Path (Resolve-Path $script:Manifest).Path)) + [IO.Path]::PathSeparator + $env:PSModulePath
+        Invoke-PowerShellWithInputOpen -Arguments ($registered + $Arguments) -Environment @{ POWERSHELL_TELEMETRY_OPTOUT = '1'; PSModulePath = $modules }
+    }
+
     function script:New-NightlyInput([int] $Rows = 600) {
         $csv = Join-Path $TestDrive 'night.csv'
         1..$Rows | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:D5}' -f $_; Name = "P$_"; Order = "O$_" } } |
@@ -200,21 +211,29 @@ Describe 'The nightly example as its help registers it with Task Scheduler' {
         # has a console no one sees, whose input stays open: a question (-Confirm left in while testing, a Read-Host or
         # Get-Credential added to the script, Inquire) waited until the task's time limit, 72 hours by default, with the run
         # shown as Running. Here an input pipe left open stands in for that console, and -Confirm for the question.
-        $help = Get-Content -LiteralPath $script:Example -Raw
-        $help -match "New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '([^']+)'" | Should -BeTrue -Because 'the help shows the registration'
-        $arguments = @(-split $Matches[1] | ForEach-Object { if ($_ -like '*Send-NightlySms.ps1') { (Resolve-Path $script:Example).Path } else { $_ } })
         $csv = New-NightlyInput -Rows 3
         $reports = Join-Path $TestDrive 'registered'
 
-        # As installed for the task's account: the example imports WebexConnect by name.
-        $modules = (Split-Path (Split-Path (Resolve-Path $script:Manifest).Path)) + [IO.Path]::PathSeparator + $env:PSModulePath
-        $run = Invoke-PowerShellWithInputOpen -Arguments ($arguments + @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports, '-Confirm')) `
-            -Environment @{ POWERSHELL_TELEMETRY_OPTOUT = '1'; PSModulePath = $modules }
+        $run = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports, '-Confirm')
 
         $run.Ended | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
         $run.ExitCode | Should -Be 1
         $run.Text | Should -Match 'NonInteractive mode'
         @(Get-ChildItem -LiteralPath $reports -File -ErrorAction SilentlyContinue | Where-Object Extension -eq '.csv') |
             Should -BeNullOrEmpty -Because 'nothing was sent'
+    }
+
+    It 'writes to its log under -Verbose what the run did, without the module''s import' {
+        # Before: 58 of the log's lines said how PowerShell imported WebexConnect ("Importing cmdlet 'Connect-WebexConnect'."
+        # and the like, each cmdlet three times): the script's -Verbose reached Import-Module, and the module's own import
+        # of its assembly. The lines an admin runs -Verbose for came after them.
+        $csv = New-NightlyInput -Rows 3
+        $reports = Join-Path $TestDrive 'verbose'
+
+        $run = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports, '-Verbose')
+
+        $run.ExitCode | Should -Be 0
+        $run.Text | Should -Match 'VERBOSE: Send SMS: 3 rows in [\d.]+ s: 3 Queued\.'
+        @($run.Text -split '\r?\n' | Where-Object { $_ -match '^VERBOSE: (Loading|Importing|Exporting) ' }) | Should -BeNullOrEmpty
     }
 }
