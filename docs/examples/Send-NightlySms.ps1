@@ -5,7 +5,8 @@
     Connects from the WEBEXCONNECT_* environment variables of the task's account (or -Sandbox).
     Re-running it on the same day (after a crash or a reboot) sends only what was not sent: the day's
     -Journal file makes rows already sent come back Skipped, and rows whose request was in flight come back
-    Unknown and are not resent (check the delivery reports for them first). A rehearsal with -Sandbox
+    Unknown and are not resent: check the delivery reports for them, then run it again with -ResendUnknown to send
+    those that did not arrive (it sends every Unknown row again). A rehearsal with -Sandbox
     writes sms-sandbox-<date>.csv and .journal, apart from the real run's sms-<date> files.
 
     Each day has its own journal, so the next day's run sends again what its CSV holds, however like yesterday's (a
@@ -35,6 +36,10 @@
     ./docs/examples/Send-NightlySms.ps1 -Day (Get-Date).AddDays(-1)
     The morning after a run that started at 23:00 and was cut short: sends what last night's run did not, with its
     journal and report (the -Verbose line "Journal '...': earlier runs recorded ..." shows which it read).
+.EXAMPLE
+    ./docs/examples/Send-NightlySms.ps1 -ResendUnknown
+    After a run that was killed with requests in flight, once the delivery reports show that its Unknown rows did not
+    arrive: sends them again, and skips the rows sent.
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
@@ -46,7 +51,10 @@ param(
     # Whose journal and report: the day the run being finished started.
     [datetime] $Day = (Get-Date),
     # Reports and journals of days longer ago than this are deleted (0: none are).
-    [ValidateRange(0, 36500)] [int] $KeepDays = 90
+    [ValidateRange(0, 36500)] [int] $KeepDays = 90,
+    # Sends again the rows the day's journal holds Unknown (their request left, no answer came back): only after the
+    # delivery reports show they did not arrive, or they may arrive twice.
+    [switch] $ResendUnknown
 )
 
 # CmdletBinding above passes -WhatIf and -Verbose on to the commands below: without it PowerShell put them in $args
@@ -105,7 +113,7 @@ if ($stream) {
 # (12/06/2026 in en-US), which Excel or a script on a de-DE machine reads as 12 June. Empty for a row never sent.
 $submittedAt = @{ Name = 'SubmittedAt'; Expression = { if ($null -ne $_.SubmittedAt) { $_.SubmittedAt.ToString('o', [cultureinfo]::InvariantCulture) } } }
 Import-Csv -Path $Path -Encoding UTF8 |
-    Send-ConnectSms -From $From -Text $Text -Journal $journal -ErrorAction Continue -ErrorVariable sendErrors |
+    Send-ConnectSms -From $From -Text $Text -Journal $journal -ResendUnknown:$ResendUnknown -ErrorAction Continue -ErrorVariable sendErrors |
     Select-Object Row, $submittedAt, Destination, CorrelationId, Status, Code, Reason, MessageId, Parts |
     Export-Csv -Path $report -Append -NoTypeInformation -Encoding UTF8
 

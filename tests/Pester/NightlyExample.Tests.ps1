@@ -236,4 +236,31 @@ Describe 'The nightly example as its help registers it with Task Scheduler' {
         $run.Text | Should -Match 'VERBOSE: Send SMS: 3 rows in [\d.]+ s: 3 Queued\.'
         @($run.Text -split '\r?\n' | Where-Object { $_ -match '^VERBOSE: (Loading|Importing|Exporting) ' }) | Should -BeNullOrEmpty
     }
+
+    It 'sends the rows left Unknown by a crash when it is run again with -ResendUnknown, and only those' {
+        # After a crash with a request in flight, the help said to check the delivery reports before sending the rows
+        # left Unknown, and every re-run's warning said to send them with -ResendUnknown; but the example had no such
+        # parameter, so the admin who had checked could not send them without editing the script.
+        $csv = New-NightlyInput -Rows 1
+        $reports = Join-Path $TestDrive 'unknown'
+        $journal = Join-Path $reports ('sms-sandbox-{0:yyyy-MM-dd}.journal' -f (Get-Date))
+        $report = Join-Path $reports ('sms-sandbox-{0:yyyy-MM-dd}.csv' -f (Get-Date))
+        (Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports)).ExitCode | Should -Be 0
+        # Killed before the answer to row 1's request was recorded: the journal's last line, that answer, never written.
+        $lines = @(Get-Content -LiteralPath $journal)
+        $lines[-1] | Should -Match '"s":"queued"'
+        Set-Content -LiteralPath $journal -Value $lines[0..($lines.Count - 2)]
+        Remove-Item -LiteralPath $report
+        $csv = New-NightlyInput -Rows 3
+
+        $again = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports)
+        $again.ExitCode | Should -Be 1
+        @(Import-Csv -LiteralPath $report).Status | Should -Be @('Unknown', 'Queued', 'Queued')
+        Remove-Item -LiteralPath $report
+
+        $checked = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports, '-ResendUnknown')
+
+        $checked.ExitCode | Should -Be 0 -Because $checked.Text
+        @(Import-Csv -LiteralPath $report).Status | Should -Be @('Queued', 'Skipped', 'Skipped')
+    }
 }
