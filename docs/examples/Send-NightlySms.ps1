@@ -112,12 +112,19 @@ if ($stream) {
 # SubmittedAt as ISO 8601 (2026-12-06T02:00:01.2340000+00:00): Export-Csv writes a date in this account's culture
 # (12/06/2026 in en-US), which Excel or a script on a de-DE machine reads as 12 June. Empty for a row never sent.
 $submittedAt = @{ Name = 'SubmittedAt'; Expression = { if ($null -ne $_.SubmittedAt) { $_.SubmittedAt.ToString('o', [cultureinfo]::InvariantCulture) } } }
+# Each status counted on its way to the report, for the log: a run that sent 600 rows and its re-run that skipped them all
+# otherwise read the same there.
+$statuses = [ordered]@{}
 Import-Csv -Path $Path -Encoding UTF8 |
     Send-ConnectSms -From $From -Text $Text -Journal $journal -ResendUnknown:$ResendUnknown -ErrorAction Continue -ErrorVariable sendErrors |
+    ForEach-Object { $statuses["$($_.Status)"] += 1; $_ } |
     Select-Object Row, $submittedAt, Destination, CorrelationId, Status, Code, Reason, MessageId, Parts |
     Export-Csv -Path $report -Append -NoTypeInformation -Encoding UTF8
 
 if ($WhatIfPreference) { return }    # nothing was sent and no report written
+$rows = 0; foreach ($count in $statuses.Values) { $rows += $count }
+$byStatus = @($statuses.Keys | ForEach-Object { "$($statuses[$_]) $_" }) -join ', '
+Write-Output "Rows: $rows$(if ($byStatus) { " ($byStatus)" })"
 # Rows already sent by an earlier run today come back Skipped, which is not an error.
 Write-Output "Report: $report ($($sendErrors.Count) row(s) not accepted)"
 

@@ -263,4 +263,20 @@ Describe 'The nightly example as its help registers it with Task Scheduler' {
         $checked.ExitCode | Should -Be 0 -Because $checked.Text
         @(Import-Csv -LiteralPath $report).Status | Should -Be @('Queued', 'Skipped', 'Skipped')
     }
+
+    It 'says in its log how many rows it read and what became of them, without -Verbose' {
+        # Before: a run's log said only "Report: ... (0 row(s) not accepted)", the same for a run that sent 600 rows and
+        # for the morning's re-run that sent none of them (all Skipped): to know which, the admin opened the report.
+        $csv = New-NightlyInput -Rows 3
+        $reports = Join-Path $TestDrive 'counted'
+        $first = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports)
+        $first.ExitCode | Should -Be 0
+        $first.Text | Should -Match '(?m)^Rows: 3 \(3 Queued\)\r?$'
+
+        $again = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports)
+
+        $again.ExitCode | Should -Be 0
+        $again.Text | Should -Match '(?m)^Rows: 3 \(3 Skipped\)\r?$'
+        $again.Text | Should -Match 'Report: .*\(0 row\(s\) not accepted\)'
+    }
 }
