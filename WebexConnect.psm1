@@ -47,8 +47,9 @@ if ($loaded.Count -gt 0) {
         "(Import-Module WebexConnect -RequiredVersion $($wanted.ToString(3)))."
 }
 # The cmdlets become this module's own (the manifest's CmdletsToExport lists them); help and format data are
-# found beside the manifest.
-Import-Module -Name $assembly -ErrorAction Stop
+# found beside the manifest. Silent: Import-Module WebexConnect -Verbose (or a scheduled script's -Verbose, which
+# reaches the import) says which cmdlets it imports itself, and this inner import listed each of them once more.
+Import-Module -Name $assembly -ErrorAction Stop -Verbose:$false
 
 # Export-Clixml keeps an enumeration (a result's Status, Channel) as its number with its name as text, and
 # Import-Clixml gave back the number: the table showed Queued, but Where-Object Status -eq Queued found nothing.

@@ -7,9 +7,11 @@
     account (or -Sandbox). Re-running it on the same day (after a crash or a
     reboot) sends only what was not sent: the day's -Journal file makes rows
     already sent come back Skipped, and rows whose request was in flight come
-    back Unknown and are not resent (check the delivery reports for them
-    first). A rehearsal with -Sandbox writes sms-sandbox-<date>.csv and
-    .journal, apart from the real run's sms-<date> files.
+    back Unknown and are not resent: check the delivery reports for them, then
+    run it again with -ResendUnknown to send those that did not arrive (it
+    sends every Unknown row again). A rehearsal with -Sandbox writes
+    sms-sandbox-<date>.csv and .journal, apart from the real run's sms-<date>
+    files.
 
     Each day has its own journal, so the next day's run sends again what its
     CSV holds, however like yesterday's (a journal remembers every row for
@@ -54,6 +56,11 @@
     The morning after a run that started at 23:00 and was cut short: sends
     what last night's run did not, with its journal and report (the -Verbose
     line "Journal '...': earlier runs recorded ..." shows which it read).
+.EXAMPLE
+    ./docs/examples/Send-NightlySms.ps1 -ResendUnknown
+    After a run that was killed with requests in flight, once the delivery
+    reports show that its Unknown rows did not arrive: sends them again, and
+    skips the rows sent.
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
@@ -65,7 +72,11 @@ param(
     # Whose journal and report: the day the run being finished started.
     [datetime] $Day = (Get-Date),
     # Delete reports and journals more than this many days old (0: none).
-    [ValidateRange(0, 36500)] [int] $KeepDays = 90
+    [ValidateRange(0, 36500)] [int] $KeepDays = 90,
+    # Sends again the rows the day's journal holds Unknown (their request left,
+    # no answer came back): only after the delivery reports show they did not
+    # arrive, or they may arrive twice.
+    [switch] $ResendUnknown
 )
 
 # CmdletBinding above passes -WhatIf and -Verbose on to the commands below:
@@ -80,7 +91,11 @@ $ErrorActionPreference = 'Stop'
 if ($PSStyle -and [Console]::IsErrorRedirected) {
     $PSStyle.OutputRendering = 'PlainText'
 }
-if (-not (Get-Module WebexConnect)) { Import-Module WebexConnect }
+# -Verbose:$false: the script's -Verbose is for the run, and the import would
+# start its log with a line per cmdlet.
+if (-not (Get-Module WebexConnect)) {
+    Import-Module WebexConnect -Verbose:$false
+}
 if ($Sandbox) { Connect-WebexConnect -Sandbox } else { Connect-WebexConnect }
 # Before reading the CSV: a refused key or an unreachable service ends the run
 # here (an error under $ErrorActionPreference = 'Stop'). The test sends
@@ -151,17 +166,27 @@ $send = @{
     From          = $From
     Text          = $Text
     Journal       = $journal
+    ResendUnknown = $ResendUnknown
     ErrorAction   = 'Continue'
     ErrorVariable = 'sendErrors'
 }
 $columns = 'Row', $submittedAt, 'Destination', 'CorrelationId', 'Status',
     'Code', 'Reason', 'MessageId', 'Parts'
+# Each status counted on its way to the report, for the log: a run that sent
+# 600 rows and its re-run that skipped them all otherwise read the same there.
+$statuses = [ordered]@{}
 Import-Csv -Path $Path -Encoding UTF8 |
     Send-ConnectSms @send |
+    ForEach-Object { $statuses["$($_.Status)"] += 1; $_ } |
     Select-Object $columns |
     Export-Csv -Path $report -Append -NoTypeInformation -Encoding UTF8
 
 if ($WhatIfPreference) { return }    # nothing was sent and no report written
+$rows = 0
+foreach ($count in $statuses.Values) { $rows += $count }
+$byStatus = @($statuses.Keys | ForEach-Object { "$($statuses[$_]) $_" })
+$counts = if ($byStatus) { ' ({0})' -f ($byStatus -join ', ') }
+Write-Output "Rows: $rows$counts"
 # Rows already sent by an earlier run today come back Skipped, which is not an
 # error.
 Write-Output "Report: $report ($($sendErrors.Count) row(s) not accepted)"

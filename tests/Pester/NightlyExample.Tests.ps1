@@ -50,6 +50,20 @@ BeforeAll {
         Get-Content -LiteralPath $Report | Select-Object -Skip 1 | Where-Object { $_ -notmatch "^$field(,$field){8}$" }
     }
 
+    # The example started as its help registers it with Task Scheduler (pwsh -NoProfile -NonInteractive -File, taken from
+    # the help), as installed for the task's account (it imports WebexConnect by name), with its output and errors
+    # redirected to the log and an input left open as the task's unseen console keeps it. Arguments go after the script.
+    function script:Invoke-RegisteredNightlyRun([string[]] $Arguments) {
+        $help = Get-Content -LiteralPath $script:Example -Raw
+        # The arguments are put in a variable first, so that each line of the help fits an 80-column console.
+        $registration = [regex]::Match($help,
+            '\$(?<name>\w+) = ''(?<arguments>[^'']+)''\s+\$action = New-ScheduledTaskAction -Execute ''pwsh.exe'' -Argument \$\k<name>\s')
+        $registration.Success | Should -BeTrue -Because 'the help shows the registration'
+        $registered = @(-split $registration.Groups['arguments'].Value | ForEach-Object { if ($_ -like '*Send-NightlySms.ps1') { (Resolve-Path $script:Example).Path } else { $_ } })
+        $modules = (Split-Path (Split-Path (Resolve-Path $script:Manifest).Path)) + [IO.Path]::PathSeparator + $env:PSModulePath
+        Invoke-PowerShellWithInputOpen -Arguments ($registered + $Arguments) -Environment @{ POWERSHELL_TELEMETRY_OPTOUT = '1'; PSModulePath = $modules }
+    }
+
     function script:New-NightlyInput([int] $Rows = 600) {
         $csv = Join-Path $TestDrive 'night.csv'
         1..$Rows | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:D5}' -f $_; Name = "P$_"; Order = "O$_" } } |
@@ -200,24 +214,72 @@ Describe 'The nightly example as its help registers it with Task Scheduler' {
         # has a console no one sees, whose input stays open: a question (-Confirm left in while testing, a Read-Host or
         # Get-Credential added to the script, Inquire) waited until the task's time limit, 72 hours by default, with the run
         # shown as Running. Here an input pipe left open stands in for that console, and -Confirm for the question.
-        $help = Get-Content -LiteralPath $script:Example -Raw
-        # The arguments are put in a variable first, so that each line of the help fits an 80-column console.
-        $registration = [regex]::Match($help,
-            '\$(?<name>\w+) = ''(?<arguments>[^'']+)''\s+\$action = New-ScheduledTaskAction -Execute ''pwsh.exe'' -Argument \$\k<name>\s')
-        $registration.Success | Should -BeTrue -Because 'the help shows the registration'
-        $arguments = @(-split $registration.Groups['arguments'].Value | ForEach-Object { if ($_ -like '*Send-NightlySms.ps1') { (Resolve-Path $script:Example).Path } else { $_ } })
         $csv = New-NightlyInput -Rows 3
         $reports = Join-Path $TestDrive 'registered'
 
-        # As installed for the task's account: the example imports WebexConnect by name.
-        $modules = (Split-Path (Split-Path (Resolve-Path $script:Manifest).Path)) + [IO.Path]::PathSeparator + $env:PSModulePath
-        $run = Invoke-PowerShellWithInputOpen -Arguments ($arguments + @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports, '-Confirm')) `
-            -Environment @{ POWERSHELL_TELEMETRY_OPTOUT = '1'; PSModulePath = $modules }
+        $run = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports, '-Confirm')
 
         $run.Ended | Should -BeTrue -Because 'a scheduled run must not wait for an answer'
         $run.ExitCode | Should -Be 1
         $run.Text | Should -Match 'NonInteractive mode'
         @(Get-ChildItem -LiteralPath $reports -File -ErrorAction SilentlyContinue | Where-Object Extension -eq '.csv') |
             Should -BeNullOrEmpty -Because 'nothing was sent'
+    }
+
+    It 'writes to its log under -Verbose what the run did, without the module''s import' {
+        # Before: 58 of the log's lines said how PowerShell imported WebexConnect ("Importing cmdlet 'Connect-WebexConnect'."
+        # and the like, each cmdlet three times): the script's -Verbose reached Import-Module, and the module's own import
+        # of its assembly. The lines an admin runs -Verbose for came after them.
+        $csv = New-NightlyInput -Rows 3
+        $reports = Join-Path $TestDrive 'verbose'
+
+        $run = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports, '-Verbose')
+
+        $run.ExitCode | Should -Be 0
+        $run.Text | Should -Match 'VERBOSE: Send SMS: 3 rows in [\d.]+ s: 3 Queued\.'
+        @($run.Text -split '\r?\n' | Where-Object { $_ -match '^VERBOSE: (Loading|Importing|Exporting) ' }) | Should -BeNullOrEmpty
+    }
+
+    It 'sends the rows left Unknown by a crash when it is run again with -ResendUnknown, and only those' {
+        # After a crash with a request in flight, the help said to check the delivery reports before sending the rows
+        # left Unknown, and every re-run's warning said to send them with -ResendUnknown; but the example had no such
+        # parameter, so the admin who had checked could not send them without editing the script.
+        $csv = New-NightlyInput -Rows 1
+        $reports = Join-Path $TestDrive 'unknown'
+        $journal = Join-Path $reports ('sms-sandbox-{0:yyyy-MM-dd}.journal' -f (Get-Date))
+        $report = Join-Path $reports ('sms-sandbox-{0:yyyy-MM-dd}.csv' -f (Get-Date))
+        (Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports)).ExitCode | Should -Be 0
+        # Killed before the answer to row 1's request was recorded: the journal's last line, that answer, never written.
+        $lines = @(Get-Content -LiteralPath $journal)
+        $lines[-1] | Should -Match '"s":"queued"'
+        Set-Content -LiteralPath $journal -Value $lines[0..($lines.Count - 2)]
+        Remove-Item -LiteralPath $report
+        $csv = New-NightlyInput -Rows 3
+
+        $again = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports)
+        $again.ExitCode | Should -Be 1
+        @(Import-Csv -LiteralPath $report).Status | Should -Be @('Unknown', 'Queued', 'Queued')
+        Remove-Item -LiteralPath $report
+
+        $checked = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports, '-ResendUnknown')
+
+        $checked.ExitCode | Should -Be 0 -Because $checked.Text
+        @(Import-Csv -LiteralPath $report).Status | Should -Be @('Queued', 'Skipped', 'Skipped')
+    }
+
+    It 'says in its log how many rows it read and what became of them, without -Verbose' {
+        # Before: a run's log said only "Report: ... (0 row(s) not accepted)", the same for a run that sent 600 rows and
+        # for the morning's re-run that sent none of them (all Skipped): to know which, the admin opened the report.
+        $csv = New-NightlyInput -Rows 3
+        $reports = Join-Path $TestDrive 'counted'
+        $first = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports)
+        $first.ExitCode | Should -Be 0
+        $first.Text | Should -Match '(?m)^Rows: 3 \(3 Queued\)\r?$'
+
+        $again = Invoke-RegisteredNightlyRun @('-Sandbox', '-Path', $csv, '-ReportFolder', $reports)
+
+        $again.ExitCode | Should -Be 0
+        $again.Text | Should -Match '(?m)^Rows: 3 \(3 Skipped\)\r?$'
+        $again.Text | Should -Match 'Report: .*\(0 row\(s\) not accepted\)'
     }
 }
