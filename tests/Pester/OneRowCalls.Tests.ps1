@@ -249,6 +249,21 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         $run.Requests | Should -Be 2
     }
 
+    It 'reads an empty <Column> cell given as -<Column> as none, as a piped row''s empty cell is' -ForEach @(
+        @{ Column = 'ExpireAt'; Value = '2030-01-01T00:00:00Z'; Field = 'expireAt' }
+        @{ Column = 'Validity'; Value = '2h'; Field = 'validity' }
+    ) {
+        # Before: '' (what Import-Csv gives for an empty cell) was "not a time" / "not a duration", the row Invalid.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Expiry = $Value }, [pscustomobject]@{ Phone = '+447700900002'; Expiry = '' },
+            [pscustomobject]@{ Phone = '+447700900003'; Expiry = ' ' }) "Send-ConnectSms -To `$u.Phone -Text Hi -$Column `$u.Expiry -From Helpdesk"
+
+        $run.Results.Status | Should -Be 'Queued', 'Queued', 'Queued'
+        $run.Errors.Count | Should -Be 0
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        @($sent | Where-Object { $_.PSObject.Properties[$Field] }).Count | Should -Be 1
+    }
+
     It 'keeps a result for the row whose card New-ConnectRcsCard refused in the same statement, its reason saying what was wrong' {
         # Before: New-ConnectRcsCard's stop ended the statement, Send-ConnectRcs with it: the loop's results had rows 1 and 3 only.
         $run = Invoke-RowLoop @(

@@ -40,6 +40,8 @@ namespace WebexConnect.Commands
         {
             if (!CommandLineOnly) return Read(inputData);
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            // Blank is no expiry, as an empty ExpireAt cell is a piped row's: a loop passes -ExpireAt $u.ExpireAt for every row.
+            if (value is string blank && string.IsNullOrWhiteSpace(blank)) return null;
             object? read;
             try
             {
