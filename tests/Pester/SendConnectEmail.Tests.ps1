@@ -1270,6 +1270,31 @@ Describe 'Send-ConnectEmail help: the morning after' {
     }
 }
 
+Describe 'Send-ConnectEmail help: one email to several people' {
+    It 'sends Example 7 as its text says: one email, both addresses in one destination with multipleToRecipients, the sender''s name as fromName' {
+        # The help said only that several addresses "share one destination", and an admin could not tell that -To a, b sends
+        # each address its own email; the example shows the switch that sends one email to all of them.
+        $page = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/Send-ConnectEmail.md'))
+        $section = $page.Substring([regex]::Match($page, '### Example \d+: One email to several people').Index)
+        $code = [regex]::Match($section, '```powershell\r?\n(?<code>.*?)```', 'Singleline').Groups['code'].Value
+        $section.Substring(0, [regex]::Match($section, '\n## ').Index) -match 'Without\s+-MultipleToRecipients each would get an email of their own' | Should -BeTrue
+        Connect-WebexConnect -Sandbox -Tps 1000
+
+        $results = @(Invoke-Expression $code)
+
+        $results.Count | Should -Be 1
+        $results[0].Status | Should -Be 'Queued'
+        $results[0].Destination | Should -Be 'ann@example.com, bob@example.com'
+        $body = @(Get-SentBody)
+        $body.Count | Should -Be 1
+        $body[0].to.Count | Should -Be 1
+        $body[0].to[0].email | Should -Be @('ann@example.com', 'bob@example.com')
+        $body[0].multipleToRecipients | Should -BeTrue
+        $body[0].from | Should -BeExactly 'it@example.com'
+        $body[0].options.fromName | Should -BeExactly 'Contoso IT'
+    }
+}
+
 Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
     BeforeEach { Connect-FreshSandbox }
 
