@@ -28,13 +28,15 @@ namespace WebexConnect.Tests.Validation
         {
             var message = Single(Check(new EmailMessage { From = "news.acme.example.com", Subject = "Hi", Text = "Hello" }), "From");
             Assert.Contains("the @ is missing", message);
+            // One word is an address without its domain more likely than a name.
+            Assert.Contains("the @ is missing", Single(Check(new EmailMessage { From = "noreply", Subject = "Hi", Text = "Hello" }), "From"));
         }
 
         [Theory]
         [InlineData("ACME News", "'ACME News' is a name, not an email address: give -From the sender address on a domain verified in your tenant, " +
             "and the name to -FromName: -From 'news@example.com' -FromName 'ACME News'")]
-        [InlineData("O'Brien", "'O'Brien' is a name, not an email address: give -From the sender address on a domain verified in your tenant, " +
-            "and the name to -FromName: -From 'news@example.com' -FromName 'O''Brien'")]
+        [InlineData(" O'Brien Shop ", "' O'Brien Shop ' is a name, not an email address: give -From the sender address on a domain verified in your tenant, " +
+            "and the name to -FromName: -From 'news@example.com' -FromName 'O''Brien Shop'")]
         public void A_sender_that_is_a_name_is_told_to_go_to_FromName(string from, string said) =>
             Assert.Equal(said, Single(Check(new EmailMessage { From = from, Subject = "Hi", Text = "Hello" }), "From"));
 

@@ -84,11 +84,15 @@ namespace WebexConnect.Messages.Validation
             return problem;
         }
 
-        /// <summary>A display name where the address goes: letters and no '@', no '.' (news.contoso.com lacks only its @), no brackets.</summary>
+        /// <summary>
+        /// A display name where the address goes: words (letters, apart by spaces), no '@', no '.' (news.contoso.com lacks only its
+        /// @), no brackets. One word ('noreply') is more likely an address that lacks its domain.
+        /// </summary>
         private static bool IsName(string value)
         {
-            if (value.IndexOfAny(NotInName) >= 0) return false;
-            foreach (var c in value)
+            var trimmed = value.Trim();
+            if (trimmed.IndexOfAny(NotInName) >= 0 || trimmed.IndexOf(' ') < 0) return false;
+            foreach (var c in trimmed)
                 if (char.IsLetter(c)) return true;
             return false;
         }
