@@ -7,8 +7,9 @@ namespace WebexConnect.Composition
 {
     /// <summary>
     /// The addresses of -Cc or -Bcc as given: items of a list, or a CSV cell that lists several as Outlook writes them
-    /// ('ann@example.com; bob@example.com', or with commas, with or without display names: "Doe, Jane" &lt;jane@example.com&gt;). An empty item (an empty cell, -Cc $_.Manager for a row without
-    /// a manager) names no one. Each address is checked as it is (EmailRules), so a bad one is named by itself.
+    /// ('ann@example.com; bob@example.com', or with commas, with or without display names: "Doe, Jane" &lt;jane@example.com&gt;).
+    /// An empty item (an empty cell, -Cc $_.Manager for a row without a manager) names no one. Each address is checked as
+    /// it is (EmailRules), so a bad one is named by itself.
     /// </summary>
     internal static class CopyAddresses
     {
