@@ -349,15 +349,6 @@ Describe 'Send-ConnectEmail' {
         $err.Count | Should -Be 1
     }
 
-    It 'says where the name of a -From written as a mail program shows it goes: <From>' -ForEach @(
-        @{ From = 'ACME News <news@example.com>'; Hint = "and give the name to -FromName: -From 'news@example.com' -FromName 'ACME News'" }
-        @{ From = '"O''Brien Shop" <shop@example.com>'; Hint = "and give the name to -FromName: -From 'shop@example.com' -FromName 'O''Brien Shop'" }
-        @{ From = '<news@example.com>'; Hint = "here -From 'news@example.com'" }
-    ) {
-        { 'ann@example.com' | Send-ConnectEmail -From $From -Subject 'S' -Text 'T' } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-From: *is not an email address (it has a display name or angle brackets): use a bare address such as name@example.com, $Hint. It is the same for every row*"
-    }
-
     It 'sends a template instead of content' {
         $null = Send-ConnectEmail -To 'ann@example.com' -From 'news@example.com' -TemplateId 'tpl-1' -TemplateSubject 'Hi'
 
@@ -878,7 +869,7 @@ Describe 'Send-ConnectEmail' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com, bogus' }
             [pscustomobject]@{ Email = 'bob@example.com'; Cc = 'boss@example.com' }
-            [pscustomobject]@{ Email = 'cy@example.com'; Cc = 'Lead <lead@example.com>' }
+            [pscustomobject]@{ Email = 'cy@example.com'; Cc = 'Lead <lead@example>' }
             [pscustomobject]@{ Email = 'dee@example.com'; Cc = 'boss@example.com' }
         )
 
@@ -886,7 +877,7 @@ Describe 'Send-ConnectEmail' {
 
         $results.Status | Should -Be @('Invalid', 'Queued', 'Invalid', 'Queued')
         $results[0].Reason | Should -BeExactly "Row 1: Cc[1]: 'bogus' is not an email address (the @ is missing): use a bare address such as name@example.com"
-        $results[2].Reason | Should -BeLike "Row 3: Cc``[0``]: 'Lead <lead@example.com>' is not an email address (it has a display name*"
+        $results[2].Reason | Should -BeExactly "Row 3: Cc[0]: 'lead@example' is not an email address (the domain has no dot): use a bare address such as name@example.com"
         @($failed).Count | Should -Be 2
         (Get-SentBody).to.email | Should -Be @('bob@example.com', 'dee@example.com')
     }
@@ -1304,6 +1295,31 @@ Describe 'Send-ConnectEmail help: the morning after' {
     }
 }
 
+Describe 'Send-ConnectEmail help: one email to several people' {
+    It 'sends Example 7 as its text says: one email, both addresses in one destination with multipleToRecipients, the sender''s name as fromName' {
+        # The help said only that several addresses "share one destination", and an admin could not tell that -To a, b sends
+        # each address its own email; the example shows the switch that sends one email to all of them.
+        $page = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/Send-ConnectEmail.md'))
+        $section = $page.Substring([regex]::Match($page, '### Example \d+: One email to several people').Index)
+        $code = [regex]::Match($section, '```powershell\r?\n(?<code>.*?)```', 'Singleline').Groups['code'].Value
+        $section.Substring(0, [regex]::Match($section, '\n## ').Index) -match 'Without\s+-MultipleToRecipients each would get an email of their own' | Should -BeTrue
+        Connect-WebexConnect -Sandbox -Tps 1000
+
+        $results = @(Invoke-Expression $code)
+
+        $results.Count | Should -Be 1
+        $results[0].Status | Should -Be 'Queued'
+        $results[0].Destination | Should -Be 'ann@example.com, bob@example.com'
+        $body = @(Get-SentBody)
+        $body.Count | Should -Be 1
+        $body[0].to.Count | Should -Be 1
+        $body[0].to[0].email | Should -Be @('ann@example.com', 'bob@example.com')
+        $body[0].multipleToRecipients | Should -BeTrue
+        $body[0].from | Should -BeExactly 'it@example.com'
+        $body[0].options.fromName | Should -BeExactly 'Contoso IT'
+    }
+}
+
 Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
     BeforeEach { Connect-FreshSandbox }
 
@@ -1393,5 +1409,109 @@ Describe 'Send-ConnectEmail for a script moved from Send-MailMessage' {
 
         $result.Status | Should -Be 'Queued'
         @(Get-SentBody)[-1].content.replyTo | Should -BeExactly 'help@example.com'
+    }
+}
+
+Describe 'Send-ConnectEmail with the addresses admins have' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'sends to the address of a Mail cell written with a display name, as Outlook and Exchange export it, and sends no name' {
+        # Before, both rows were Invalid: "it has a display name or angle brackets: use a bare address". The service's "to"
+        # holds addresses only, so the name has nowhere to go.
+        $csv = Join-Path $TestDrive 'contacts.csv'
+        Set-Content -LiteralPath $csv -Encoding UTF8 -Value @(
+            'Name,Mail'
+            'Jane Doe,Jane Doe <jane@contoso.com>'
+            '"Doe, John","""Doe, John"" <john@contoso.com>"'
+            'Plain,plain@contoso.com')
+
+        $results = @(Import-Csv $csv | Send-ConnectEmail -From 'news@contoso.com' -Subject 'Hi $(Name)' -Text 'T')
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $results.Destination | Should -Be @('jane@contoso.com', 'john@contoso.com', 'plain@contoso.com')
+        $sent = @(Get-SentBody)
+        $sent.to.email | Should -Be @('jane@contoso.com', 'john@contoso.com', 'plain@contoso.com')
+        (Get-ConnectSandboxRequest).Body | Should -Not -Match 'Doe <|&lt;|\\u003c'
+    }
+
+    It 'sends to a display-name address piped by itself or given to -To' {
+        $piped = 'Jane Doe <jane@contoso.com>' | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T'
+        $given = Send-ConnectEmail -To '"Doe, John" <john@contoso.com>' -From 'news@contoso.com' -Subject 'S' -Text 'T'
+
+        $piped.Status, $given.Status | Should -Be @('Queued', 'Queued')
+        @(Get-SentBody).to.email | Should -Be @('jane@contoso.com', 'john@contoso.com')
+    }
+
+    It 'sends a To cell that lists several addresses (<Cell>) as one row: one destination, one result, as -To a, b does' -ForEach @(
+        @{ Cell = 'ann@contoso.com, bob@contoso.com' }
+        @{ Cell = 'ann@contoso.com; "Roe, Bob" <bob@contoso.com>' }
+    ) {
+        # Before: the row was Invalid, "holds 2 addresses, not one".
+        $rows = @([pscustomobject]@{ Email = $Cell; Name = 'Team' }, [pscustomobject]@{ Email = 'cy@contoso.com'; Name = 'Cy' })
+
+        $results = @($rows | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'Hi $(Name)')
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $results[0].Row | Should -Be 1
+        $results[0].Destination | Should -Be 'ann@contoso.com, bob@contoso.com'
+        $body = @(Get-SentBody)[0]
+        $body.to.Count | Should -Be 2
+        $body.to[0].email | Should -Be @('ann@contoso.com', 'bob@contoso.com')
+        $body.to[0].substitutions.Name | Should -Be 'Team'
+        $body.PSObject.Properties.Name | Should -Not -Contain 'multipleToRecipients'
+    }
+
+    It 'splits a Cc cell at the separators between addresses, not at the comma inside a quoted display name' {
+        # Before: '"Doe, Jane" <jane@contoso.com>' was cut at its comma into '"Doe' and 'Jane" <jane@contoso.com>', both refused.
+        $row = [pscustomobject]@{ Email = 'ann@contoso.com'; Cc = '"Doe, Jane" <jane@contoso.com>; Bob Roe <bob@contoso.com>, cy@contoso.com' }
+
+        $result = $row | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -Bcc 'Audit <audit@contoso.com>'
+
+        $result.Status | Should -Be 'Queued'
+        $body = @(Get-SentBody)[-1]
+        $body.cc | Should -Be @('jane@contoso.com', 'bob@contoso.com', 'cy@contoso.com')
+        $body.bcc | Should -Be @('audit@contoso.com')
+    }
+
+    It 'sends the address of a -ReplyTo written with a display name' {
+        $result = Send-ConnectEmail -To 'ann@contoso.com' -From 'news@contoso.com' -Subject 'S' -Text 'T' -ReplyTo 'Help Desk <help@contoso.com>'
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.replyTo | Should -BeExactly 'help@contoso.com'
+    }
+
+    It 'sends a -From written as a mail program shows it (<From>) as the address, and its name as fromName' -ForEach @(
+        @{ From = 'Contoso News <news@contoso.com>'; Name = 'Contoso News' }
+        @{ From = '"Contoso, Inc." <news@contoso.com>'; Name = 'Contoso, Inc.' }
+        @{ From = '"O''Brien Shop" <news@contoso.com>'; Name = 'O''Brien Shop' }
+        @{ From = ' <news@contoso.com> '; Name = $null }
+    ) {
+        # As Send-MailMessage -From 'Name <address>' did; before, the command stopped and asked for -FromName.
+        $result = Send-ConnectEmail -To 'ann@contoso.com' -From $From -Subject 'S' -Text 'T'
+
+        $result.Status | Should -Be 'Queued'
+        $body = @(Get-SentBody)[-1]
+        $body.from | Should -BeExactly 'news@contoso.com'
+        $body.options.fromName | Should -BeExactly $Name
+    }
+
+    It 'sends a -From with a display name and the same -FromName' {
+        $result = Send-ConnectEmail -To 'ann@contoso.com' -From 'Contoso News <news@contoso.com>' -FromName 'Contoso News' -Subject 'S' -Text 'T'
+
+        $result.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].from | Should -BeExactly 'news@contoso.com'
+    }
+
+    It 'stops, saying which name to keep, for a -From with a display name and a -FromName that differs' {
+        { Send-ConnectEmail -To 'ann@contoso.com' -From 'Contoso News <news@contoso.com>' -FromName 'Contoso Sales' -Subject 'S' -Text 'T' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ("-From: 'Contoso News <news@contoso.com>' names the sender 'Contoso News', and -FromName " +
+                "'Contoso Sales': give the name once, e.g. -From 'news@contoso.com' -FromName 'Contoso Sales'*")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'tells a -From that is a name, not an address, to give the name to -FromName' {
+        { Send-ConnectEmail -To 'ann@contoso.com' -From 'Contoso News' -Subject 'S' -Text 'T' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ("-From: 'Contoso News' is a name, not an email address: give -From the sender " +
+                "address on a domain verified in your tenant, and the name to -FromName: -From 'news@example.com' -FromName 'Contoso News'*")
     }
 }

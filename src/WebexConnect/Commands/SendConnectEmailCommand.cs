@@ -24,8 +24,13 @@ namespace WebexConnect.Commands
         private object[]? _attachmentGiven;
         private bool _textTrackingWarned;
         private readonly OverlappingCopies _overlappingCopies = new OverlappingCopies();
+        private readonly EmailDestinations _destinations = new EmailDestinations();
 
-        /// <summary>The address(es); several in one call share one destination object (with -MultipleToRecipients, one email).</summary>
+        /// <summary>
+        /// The address(es), with or without a display name ('Jane Doe &lt;jane@contoso.com&gt;': the name is not sent). Several in
+        /// one call or one cell ('a@x.com; b@x.com') are one row and one destination: each address gets its own email, unless
+        /// -MultipleToRecipients sends them one together.
+        /// </summary>
         // By property name only, and not Mandatory: see DESIGN.md's binding recipe. A plain string piped by itself
         // arrives as -InputObject; a row without a destination gets its Invalid result from ProcessRecord.
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -105,11 +110,11 @@ namespace WebexConnect.Commands
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string[]? Bcc { get; set; }
 
-        /// <summary>Send one email to all the addresses of a destination object, in one transaction.</summary>
+        /// <summary>Send one email to all the addresses of a destination object (a row's -To), in one transaction; without it, each gets its own.</summary>
         [Parameter]
         public SwitchParameter MultipleToRecipients { get; set; }
 
-        /// <summary>The display name beside the sender address.</summary>
+        /// <summary>The display name beside the sender address; a -From written 'Name &lt;address&gt;' gives it too.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? FromName { get; set; }
@@ -145,7 +150,9 @@ namespace WebexConnect.Commands
 
         private protected override MessageChannel ChannelKind => MessageChannel.Email;
 
-        private protected override IReadOnlyList<ConnectDestination>? Destinations => To;
+        // A plain string piped by itself is read here too, so that 'Jane Doe <jane@contoso.com>' | Send-ConnectEmail ... sends to jane.
+        private protected override IReadOnlyList<ConnectDestination>? Destinations =>
+            _destinations.Of(To is { Length: > 0 } ? To : ConnectDestination.FromPipedValue(InputObject) ?? To);
 
         private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
 
@@ -186,6 +193,7 @@ namespace WebexConnect.Commands
 
         private protected override void CheckParameters()
         {
+            TakeSenderName();
             try
             {
                 _attachmentGiven = Attachment;
@@ -200,6 +208,20 @@ namespace WebexConnect.Commands
                     item > 0 ? new ValidationProblem(e.Message.Substring(0, item), e.Message.Substring(item + 2)) : new ValidationProblem(nameof(Attachment), e.Message),
                     Attachment);
             }
+        }
+
+        /// <summary>
+        /// -From 'Contoso News &lt;news@contoso.com&gt;', as Send-MailMessage took it and mail programs show it: the service takes
+        /// the address as from and the name as options.fromName, so the name goes to -FromName. A -FromName that names another
+        /// sender leaves -From as given, for EmailRules to say which to keep.
+        /// </summary>
+        private void TakeSenderName()
+        {
+            if (AddressLine.IsPlain(From)) return;
+            var sender = AddressLine.One(From.Trim());
+            if (sender.Address == From.Trim() || FromName is not null && sender.Name is not null && FromName != sender.Name) return;
+            From = sender.Address;
+            FromName ??= sender.Name;
         }
 
         /// <summary>
@@ -229,6 +251,7 @@ namespace WebexConnect.Commands
         /// <summary>The row's email without the copies its To (or, for Bcc, its Cc) already has: see <see cref="OverlappingCopies"/>.</summary>
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient)
         {
+            if (_destinations.NameNote() is string named) WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + named);
             var sent = _overlappingCopies.For(message, recipient.Addresses, RowNumber, Previewing, out var note);
             if (note is not null) WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + note);
             return sent;
@@ -245,6 +268,13 @@ namespace WebexConnect.Commands
         private protected override ConnectMessage? JournaledAsGiven(ConnectMessage message, ConnectMessage sent) =>
             ReferenceEquals(message, sent) ? null : message;
 
+        /// <summary>
+        /// 'Help Desk &lt;help@contoso.com&gt;' as help@contoso.com: the service's replyTo is an address. A value of several
+        /// addresses stays as it is, for EmailRules to say that -ReplyTo takes one.
+        /// </summary>
+        private static string ReplyToAddress(string given) =>
+            !AddressLine.IsPlain(given) && AddressLine.Read(given) is { Count: 1 } one ? one[0].Address : given;
+
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {
             var content = shared.Template is null;
@@ -257,7 +287,7 @@ namespace WebexConnect.Commands
                 Html = content ? Html : null,
                 Encoding = content ? Encoding : null,
                 // An empty CSV cell is a field not given: -Cc $_.Manager for a row without a manager stopped that row's send.
-                ReplyTo = string.IsNullOrWhiteSpace(ReplyTo) ? null : ReplyTo,
+                ReplyTo = string.IsNullOrWhiteSpace(ReplyTo) ? null : ReplyToAddress(ReplyTo!),
                 Attachments = ReferenceEquals(Attachment, _attachmentGiven) ? _attachments : EmailAttachments.ReadCell(Attachment),
                 Cc = CopyAddresses.Of(Cc),
                 Bcc = CopyAddresses.Of(Bcc),

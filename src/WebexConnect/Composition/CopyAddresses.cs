@@ -7,13 +7,14 @@ namespace WebexConnect.Composition
 {
     /// <summary>
     /// The addresses of -Cc or -Bcc as given: items of a list, or a CSV cell that lists several as Outlook writes them
-    /// ('ann@example.com; bob@example.com', or with commas). An empty item (an empty cell, -Cc $_.Manager for a row without
-    /// a manager) names no one. Each address is checked as it is (EmailRules), so a bad one is named by itself.
+    /// ('ann@example.com; bob@example.com', or with commas, with or without display names: "Doe, Jane" &lt;jane@example.com&gt;).
+    /// An empty item (an empty cell, -Cc $_.Manager for a row without a manager) names no one. Each address is checked as
+    /// it is (EmailRules), so a bad one is named by itself.
     /// </summary>
     internal static class CopyAddresses
     {
-        // Not spaces: 'Ann Smith <ann@example.com>' is one bad address, told as a display name, not three. RepeatedRows splits
-        // a cell at them too, to compare the addresses it sends.
+        // Where RepeatedRows splits a Cc or Bcc cell to compare two rows' addresses as sets, without allocating: a display
+        // name ('"Doe, Jane" <jane@example.com>') is compared as written, its parts in the same order in both cells.
         internal static readonly char[] Separators = { ';', ',', '\r', '\n' };
         // Between distinguished names, whose own commas do not separate them.
         private static readonly char[] NameSeparators = { ';', '\r', '\n' };
@@ -29,16 +30,25 @@ namespace WebexConnect.Composition
             foreach (var item in given)
             {
                 if (string.IsNullOrWhiteSpace(item)) continue;
-                if (item.IndexOf('=') < 0) AddParts(item, Separators, addresses);
+                if (item.IndexOf('=') < 0) AddParts(item, addresses);
                 else AddWithDistinguishedNames(item, addresses);
             }
             return addresses.Count > 1 ? RepeatedAddresses.SendOnce(addresses.ToArray(), out _) : addresses;
         }
 
-        private static void AddParts(string item, char[] separators, List<string> addresses)
+        /// <summary>
+        /// The addresses of an item read as an address line (<see cref="AddressLine"/>): 'ann@example.com' as it is, and of
+        /// '"Doe, Jane" &lt;jane@example.com&gt;; bob@example.com' the two addresses, without the name, which the service's
+        /// cc and bcc have no place for. Not split at spaces: 'ann@example.com bob@example.com' stays one bad value, for
+        /// the check to say how to separate them.
+        /// </summary>
+        private static void AddParts(string item, List<string> addresses)
         {
-            foreach (var part in item.Split(separators))
-                if (!string.IsNullOrWhiteSpace(part)) addresses.Add(part.Trim());
+            if (!AddressLine.IsPlain(item))
+            {
+                foreach (var entry in AddressLine.Read(item)) addresses.Add(entry.Address);
+            }
+            else if (!string.IsNullOrWhiteSpace(item)) addresses.Add(item.Trim());
         }
 
         /// <summary>
@@ -50,7 +60,7 @@ namespace WebexConnect.Composition
             foreach (var part in item.Split(NameSeparators))
             {
                 if (DistinguishedNameRule.IsOne(part)) addresses.Add(part.Trim());
-                else AddParts(part, Separators, addresses);
+                else AddParts(part, addresses);
             }
         }
 

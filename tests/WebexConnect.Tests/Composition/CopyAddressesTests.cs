@@ -53,8 +53,15 @@ namespace WebexConnect.Tests.Composition
         [Fact]
         public void Addresses_apart_by_spaces_only_stay_one_value_for_the_check_to_name()
         {
-            // 'Ann Smith <ann@example.com>' is one bad address, told as a display name: split at spaces it was three.
-            Assert.Equal(new[] { "Ann Smith <ann@example.com>" }, CopyAddresses.Of(new[] { "Ann Smith <ann@example.com>" }));
+            Assert.Equal(new[] { "ann@example.com bob@example.com" }, CopyAddresses.Of(new[] { "ann@example.com bob@example.com" }));
+        }
+
+        [Fact]
+        public void A_cell_of_display_names_gives_their_addresses_and_a_quoted_comma_splits_nothing()
+        {
+            // Before: 'Ann Smith <ann@example.com>' was refused as a display name, and '"Doe, Jane" <...>' was cut at its comma.
+            Assert.Equal(new[] { "ann@example.com", "jane@example.com", "hr@example.com" },
+                CopyAddresses.Of(new[] { "Ann Smith <ann@example.com>; \"Doe, Jane\" <jane@example.com>", "hr@example.com" }));
         }
 
         [Fact]

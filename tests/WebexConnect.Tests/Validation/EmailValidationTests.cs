@@ -26,8 +26,44 @@ namespace WebexConnect.Tests.Validation
         [Fact]
         public void TheSenderIsAnEmailAddress()
         {
-            var message = Single(Check(new EmailMessage { From = "ACME", Subject = "Hi", Text = "Hello" }), "From");
+            var message = Single(Check(new EmailMessage { From = "news.acme.example.com", Subject = "Hi", Text = "Hello" }), "From");
             Assert.Contains("the @ is missing", message);
+            // One word is an address without its domain more likely than a name.
+            Assert.Contains("the @ is missing", Single(Check(new EmailMessage { From = "noreply", Subject = "Hi", Text = "Hello" }), "From"));
+        }
+
+        [Theory]
+        [InlineData("ACME News", "'ACME News' is a name, not an email address: give -From the sender address on a domain verified in your tenant, " +
+            "and the name to -FromName: -From 'news@example.com' -FromName 'ACME News'")]
+        [InlineData(" O'Brien Shop ", "' O'Brien Shop ' is a name, not an email address: give -From the sender address on a domain verified in your tenant, " +
+            "and the name to -FromName: -From 'news@example.com' -FromName 'O''Brien Shop'")]
+        public void A_sender_that_is_a_name_is_told_to_go_to_FromName(string from, string said) =>
+            Assert.Equal(said, Single(Check(new EmailMessage { From = from, Subject = "Hi", Text = "Hello" }), "From"));
+
+        [Fact]
+        public void Addresses_with_display_names_where_one_address_goes_are_counted_or_shown_bare()
+        {
+            var problems = Check(new EmailMessage
+            {
+                From = Sender, Subject = "Hi", Text = "Hello",
+                ReplyTo = "Help <help@example.com>; \"Sales, EMEA\" <sales@example.com>",
+                UnsubscribeEmailAddress = "Unsubscribe <leave@example.com>",
+            });
+            Assert.Equal("'Help <help@example.com>; \"Sales, EMEA\" <sales@example.com>' holds 2 addresses, not one: -ReplyTo takes one address: " +
+                "give the one that is meant", problems.Single(p => p.Field == "ReplyTo").Message);
+            Assert.Equal("'Unsubscribe <leave@example.com>' is not an email address (it has a display name or angle brackets): give the address " +
+                "alone, here 'leave@example.com'", problems.Single(p => p.Field == "UnsubscribeEmailAddress").Message);
+        }
+
+        [Fact]
+        public void A_sender_whose_name_FromName_contradicts_is_told_to_give_the_name_once()
+        {
+            var message = Single(Check(new EmailMessage { From = "ACME News <" + Sender + ">", FromName = "ACME Sales", Subject = "Hi", Text = "Hello" }), "From");
+            Assert.Equal("'ACME News <" + Sender + ">' names the sender 'ACME News', and -FromName 'ACME Sales': give the name once, e.g. -From '" +
+                Sender + "' -FromName 'ACME Sales'", message);
+            // An EmailMessage made with the name in From (Send-ConnectEmail moves it to FromName first).
+            Assert.Equal("'O'Brien <" + Sender + ">' has a display name: give -From the address and -FromName the name: -From '" + Sender +
+                "' -FromName 'O''Brien'", Single(Check(new EmailMessage { From = "O'Brien <" + Sender + ">", Subject = "Hi", Text = "Hello" }), "From"));
         }
 
         [Fact]

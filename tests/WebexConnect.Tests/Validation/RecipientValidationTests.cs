@@ -237,7 +237,6 @@ namespace WebexConnect.Tests.Validation
         [InlineData("ann.example.com", "the @ is missing")]
         [InlineData("ann@@example.com", "more than one @")]
         [InlineData("ann @example.com", "contains spaces")]
-        [InlineData("Ann <ann@example.com>", "display name")]
         [InlineData("ann@example", "the domain has no dot")]
         [InlineData("ann@example..com", "misplaced dot")]
         [InlineData("@example.com", "nothing before the @")]
@@ -265,6 +264,12 @@ namespace WebexConnect.Tests.Validation
             Assert.Contains(reason, message);
             Assert.Contains("name@example.com", message);
         }
+
+        [Fact]
+        public void AnAddressWithADisplayNameWhereNoneIsReadShowsTheBareAddress() =>
+            // Send-ConnectMessage's "to", which is sent as given: Send-ConnectEmail reads the name off first (AddressLine).
+            Assert.Equal("'Ann <ann@example.com>' is not an email address (it has a display name or angle brackets): give the address alone, here 'ann@example.com'",
+                Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient("Ann <ann@example.com>")), "To"));
 
         [Fact]
         public void AGoodEmailAddressIsCheckedWithoutAllocating()

@@ -4,7 +4,8 @@ namespace WebexConnect.Messages.Validation
 {
     /// <summary>
     /// A practical email address check (not full RFC 5322): one @, a local part and a dotted domain, no
-    /// spaces, no display name. It catches the mistakes spreadsheets really contain.
+    /// spaces, no display name (Send-ConnectEmail reads those off before, see AddressLine). It catches the mistakes
+    /// spreadsheets really contain.
     /// </summary>
     internal static class EmailAddressRule
     {
@@ -28,11 +29,28 @@ namespace WebexConnect.Messages.Validation
             if (ExchangeProxyReason(value) is string proxy) return $"{InputEcho.Quote(value)} is not an email address ({proxy}): {Allowed}";
             // "ann@example.com; bob@example.com" (an Outlook address line) in one cell: several good addresses. Looked for
             // only once the value is known bad (it has several @), so a good address is not split on every row.
-            if (PhoneNumberRule.SeveralIn(value, a => a.IndexOf('@') > 0 && FindReason(a) is null) is int count)
+            if (SeveralIn(value) is int count)
                 return $"{InputEcho.Quote(value)} holds {count} addresses, " + (severalAdvice is not null ? "not one: " + severalAdvice : PhoneNumberRule.IsLines(value)
                     ? "one a line, not one: " + PhoneNumberRule.LinesAdvice("email")
                     : "not one: give each its own row, or pass them as a list (-To 'ann@example.com', 'bob@example.com') to send the same email to all of them");
+            // 'Ann <ann@example.com>' where the field takes no name (Send-ConnectMessage's addresses, -UnsubscribeEmailAddress).
+            if (value.IndexOf('<') >= 0 && Composition.AddressLine.One(value.Trim()).Address is var inner && inner != value.Trim() && FindReason(inner) is null)
+                return $"{InputEcho.Quote(value)} is not an email address ({reason}): give the address alone, here {InputEcho.Quote(inner)}";
             return $"{InputEcho.Quote(value)} is not an email address ({reason}): {Allowed}";
+        }
+
+        /// <summary>
+        /// How many good addresses the value lists, or null: separated as an address line ('"Doe, Jane" &lt;jane@example.com&gt;;
+        /// bob@example.com', see AddressLine), or by spaces alone.
+        /// </summary>
+        private static int? SeveralIn(string value)
+        {
+            if (!Composition.AddressLine.IsPlain(value))
+            {
+                var entries = Composition.AddressLine.Read(value);
+                if (entries.Count > 1 && entries.TrueForAll(entry => FindReason(entry.Address) is null)) return entries.Count;
+            }
+            return PhoneNumberRule.SeveralIn(value, a => a.IndexOf('@') > 0 && FindReason(a) is null);
         }
 
         /// <summary>

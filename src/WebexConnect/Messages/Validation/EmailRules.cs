@@ -16,8 +16,8 @@ namespace WebexConnect.Messages.Validation
 
         internal static void Check(EmailMessage message, ProblemList problems)
         {
-            if (!string.IsNullOrWhiteSpace(message.From) && EmailAddressRule.Check(message.From, OneFrom) is string fromProblem)
-                problems.Add("From", fromProblem + FromNameHint(message.From!));
+            if (!string.IsNullOrWhiteSpace(message.From) && FromProblem(message.From!, message.FromName) is string fromProblem)
+                problems.Add("From", fromProblem);
             CheckCopyAddress(message.ReplyTo, "ReplyTo", "ReplyTo", problems, OneReplyTo);
             CheckAddress(message.UnsubscribeEmailAddress, "UnsubscribeEmailAddress", problems, OneUnsubscribeAddress);
             for (var i = 0; i < message.Cc.Count; i++)
@@ -65,21 +65,42 @@ namespace WebexConnect.Messages.Validation
         }
 
         /// <summary>
-        /// For 'ACME News &lt;news@example.com&gt;', the form mail programs show: where the name goes. "Use a bare address"
-        /// alone left the admin to choose between losing the name and searching the help for -FromName.
+        /// What is wrong with the sender, or null. Send-ConnectEmail sends 'Contoso News &lt;news@contoso.com&gt;' as the address and
+        /// -FromName, so what reaches here with a name from it is one that -FromName contradicts (or an EmailMessage made so);
+        /// and 'Contoso News' alone, told only "it contains spaces", left the admin to find that the name has a parameter of its own.
         /// </summary>
-        private static string FromNameHint(string from)
+        private static string? FromProblem(string from, string? fromName)
         {
-            var open = from.IndexOf('<');
-            var close = from.LastIndexOf('>');
-            if (open < 0 || close < open) return "";
-            var name = from.Substring(0, open).Trim().Trim('"', '\'').Trim();
-            var address = from.Substring(open + 1, close - open - 1).Trim();
-            if (EmailAddressRule.Check(address) is not null) return "";
-            return name.Length == 0
-                ? $", here -From {InputEcho.Quote(address)}"
-                : $", and give the name to -FromName: -From {InputEcho.Quote(address)} -FromName '{InputEcho.Visible(name).Replace("'", "''")}'";
+            var sender = Composition.AddressLine.One(from.Trim());
+            if (sender.Name is not null && EmailAddressRule.Check(sender.Address) is null)
+                return fromName is null || fromName == sender.Name
+                    ? $"{InputEcho.Quote(from)} has a display name: give -From the address and -FromName the name: -From {InputEcho.Quote(sender.Address)} -FromName {Literal(sender.Name)}"
+                    : $"{InputEcho.Quote(from)} names the sender {InputEcho.Quote(sender.Name)}, and -FromName {InputEcho.Quote(fromName)}: give the " +
+                      $"name once, e.g. -From {InputEcho.Quote(sender.Address)} -FromName {Literal(fromName)}";
+            if (EmailAddressRule.Check(from, OneFrom) is not string problem) return null;
+            if (IsName(from))
+                return $"{InputEcho.Quote(from)} is a name, not an email address: give -From the sender address on a domain verified in your tenant, " +
+                    $"and the name to -FromName: -From 'news@example.com' -FromName {Literal(from.Trim())}";
+            return problem;
         }
+
+        /// <summary>
+        /// A display name where the address goes: words (letters, apart by spaces), no '@', no '.' (news.contoso.com lacks only its
+        /// @), no brackets. One word ('noreply') is more likely an address that lacks its domain.
+        /// </summary>
+        private static bool IsName(string value)
+        {
+            var trimmed = value.Trim();
+            if (trimmed.IndexOfAny(NotInName) >= 0 || trimmed.IndexOf(' ') < 0) return false;
+            foreach (var c in trimmed)
+                if (char.IsLetter(c)) return true;
+            return false;
+        }
+
+        private static readonly char[] NotInName = { '@', '.', '<', '>', ':' };
+
+        /// <summary>The text as a PowerShell string literal, for advice to run as written ('O''Brien Shop').</summary>
+        private static string Literal(string text) => "'" + InputEcho.Visible(text).Replace("'", "''") + "'";
 
         private static void CheckNoContent(EmailMessage message, ProblemList problems)
         {

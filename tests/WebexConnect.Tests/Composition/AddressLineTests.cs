@@ -1,0 +1,104 @@
+using System.Linq;
+using WebexConnect.Composition;
+using Xunit;
+
+namespace WebexConnect.Tests.Composition
+{
+    public class AddressLineTests
+    {
+        private static string[] Addresses(string line) => AddressLine.Read(line).Select(entry => entry.Address).ToArray();
+
+        private static string?[] Names(string line) => AddressLine.Read(line).Select(entry => entry.Name).ToArray();
+
+        [Theory]
+        [InlineData("Jane Doe <jane@contoso.com>", "jane@contoso.com", "Jane Doe")]
+        [InlineData("\"Doe, Jane\" <jane@contoso.com>", "jane@contoso.com", "Doe, Jane")]
+        [InlineData("\"O\\\"Neil, Pat\" <pat@contoso.com>", "pat@contoso.com", "O\"Neil, Pat")]
+        [InlineData("  <jane@contoso.com>  ", "jane@contoso.com", null)]
+        [InlineData("jane@contoso.com", "jane@contoso.com", null)]
+        public void An_entry_gives_its_address_and_its_name_unquoted(string entry, string address, string? name)
+        {
+            var read = AddressLine.Read(entry).Single();
+            Assert.Equal(address, read.Address);
+            Assert.Equal(name, read.Name);
+        }
+
+        [Fact]
+        public void A_line_is_split_at_semicolons_commas_and_line_breaks_outside_quotes_and_brackets()
+        {
+            var line = "\"Doe, Jane\" <jane@contoso.com>; Bob Roe <bob@contoso.com>, cy@contoso.com\r\ndee@contoso.com;";
+            Assert.Equal(new[] { "jane@contoso.com", "bob@contoso.com", "cy@contoso.com", "dee@contoso.com" }, Addresses(line));
+            Assert.Equal(new[] { "Doe, Jane", "Bob Roe", null, null }, Names(line));
+        }
+
+        [Theory]
+        // What it cannot read is one entry as written, for the address check to name: not cut into pieces at a separator.
+        [InlineData("\"Doe, Jane <jane@contoso.com>")]
+        [InlineData("Jane <jane@contoso.com> extra")]
+        [InlineData("Jane <<jane@contoso.com>>")]
+        [InlineData("Jane <jane@contoso.com")]
+        public void An_entry_it_cannot_read_stays_whole_without_a_name(string entry)
+        {
+            var read = AddressLine.Read(entry).Single();
+            Assert.Equal(entry, read.Address);
+            Assert.Null(read.Name);
+        }
+
+        [Fact]
+        public void Only_separators_give_no_entry_and_a_bare_address_is_plain()
+        {
+            Assert.Empty(AddressLine.Read(" ; , "));
+            Assert.True(AddressLine.IsPlain("ann.o'neil+news@example.com"));
+            Assert.False(AddressLine.IsPlain("Ann <ann@example.com>"));
+            Assert.False(AddressLine.IsPlain("a@example.com;b@example.com"));
+        }
+    }
+
+    public class EmailDestinationsTests
+    {
+        private static string[] Of(EmailDestinations destinations, params string[] given) =>
+            destinations.Of(given.Select(address => new ConnectDestination(address)).ToArray())!.Select(d => d.Address).ToArray();
+
+        [Fact]
+        public void Display_names_and_address_lines_in_To_give_their_addresses()
+        {
+            var destinations = new EmailDestinations();
+            Assert.Equal(new[] { "jane@contoso.com" }, Of(destinations, "Jane Doe <jane@contoso.com>"));
+            Assert.Equal(new[] { "ann@contoso.com", "bob@contoso.com", "cy@contoso.com" },
+                Of(destinations, "ann@contoso.com; \"Roe, Bob\" <bob@contoso.com>", "cy@contoso.com"));
+        }
+
+        [Fact]
+        public void Plain_addresses_are_given_back_as_they_came_and_the_command_lines_are_read_once()
+        {
+            var destinations = new EmailDestinations();
+            var plain = new[] { new ConnectDestination("ann@contoso.com"), new ConnectDestination("") };
+            Assert.Same(plain, destinations.Of(plain));
+            var line = new[] { new ConnectDestination("Jane <jane@contoso.com>") };
+            Assert.Same(destinations.Of(line), destinations.Of(line));
+        }
+
+        [Theory]
+        // Exchange's EmailAddresses stays whole, for the check that names its primary address; only separators, for the check
+        // that says it holds none.
+        [InlineData("SMTP:ann@contoso.com;smtp:ann@contoso.onmicrosoft.com")]
+        [InlineData(";")]
+        public void A_value_the_checks_name_as_a_whole_stays_whole(string value)
+        {
+            Assert.Equal(new[] { value }, Of(new EmailDestinations(), value));
+        }
+
+        [Fact]
+        public void The_first_display_name_is_said_once_and_a_bare_address_says_nothing()
+        {
+            var destinations = new EmailDestinations();
+            Of(destinations, "ann@contoso.com");
+            Assert.Null(destinations.NameNote());
+            Of(destinations, "Jane Doe <jane@contoso.com>");
+            Of(destinations, "Bob <bob@contoso.com>");
+            Assert.Equal("To: the display name 'Jane Doe' is not sent, nor any other in -To: the service takes addresses only, so the email " +
+                "goes to jane@contoso.com by its address alone.", destinations.NameNote());
+            Assert.Null(destinations.NameNote());
+        }
+    }
+}
