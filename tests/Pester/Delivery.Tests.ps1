@@ -405,7 +405,7 @@ Describe 'Wait-ConnectDelivery' {
         $delivery.Status | Should -Be 'Failed'
         $shown = $err[0].ToString() + "$receipt" + ($receipt | Out-String -Width 200) + ($delivery | Out-String -Width 200)
         $shown | Should -Not -Match '[\r\u202C\u202E]'
-        $err[0].ToString() | Should -BeLike '*: bad\u000DDelivered fine \u202Eevil\u202C end'
+        $err[0].ToString() | Should -BeLike '*: bad\u000DDelivered fine \u202Eevil\u202C end. The number or address is not valid*'   # then what to do about 7102
         ($receipt | Out-String -Width 200) | Should -BeLike '*447700900001\u*abc\u202E*'
         ($delivery | Out-String -Width 200) | Should -BeLike '*bad\u000DDelivered fine \u202Eevil\u202C end*'
         $receipt.CorrelationId | Should -BeExactly "abc$([char]0x202E)fdp.exe"
@@ -711,11 +711,12 @@ Bob,+447700900002,$tomorrow
             Wait-ConnectDelivery $l -Timeout 1 -ErrorVariable missing -ErrorAction SilentlyContinue)
         $report | Export-Csv $file -NoTypeInformation
 
-        $report.Status | Should -Be 'NoReceipt'
-        $report.Note | Should -BeLike 'The send was Scheduled for *: it is neither delivered nor failed, and no receipt comes before that time. Do not send it again*'
+        # A row due after the wait is not waited for: Status Scheduled, and no error (see 'writes a row scheduled for after the wait').
+        $report.Status | Should -Be 'Scheduled'
+        $report.Note | Should -BeLike 'The send was Scheduled for *: it was not waited for, as no receipt comes before that time. Do not send it again*'
         (Import-Csv $file).Note | Should -Be $report.Note
-        @($missing).Count | Should -Be 1
-        [regex]::Matches("$($missing[0])", 'Scheduled for').Count | Should -Be 1   # said once, not twice
+        (Import-Csv $file).Status | Should -Be 'Scheduled'
+        @($missing).Count | Should -Be 0
     }
 
     It 'gets from the sandbox no receipt for a message scheduled for tomorrow, so a rehearsal shows what the service will' {
@@ -728,11 +729,12 @@ Bob,+447700900002,$tomorrow
         $report = @($rows | Send-ConnectSms -From ACME -Text Hi -NotifyUrl $l.Url | Wait-ConnectDelivery $l -Timeout 3 -ErrorVariable missing -ErrorAction SilentlyContinue)
 
         $report.SendStatus | Should -Be @('Queued', 'Scheduled')
-        $report.Status | Should -Be @('Delivered', 'NoReceipt')
-        @($missing).Count | Should -Be 1
-        # The result piped from the send knows its time, and the error names it, in UTC and on this computer's clock.
+        $report.Status | Should -Be @('Delivered', 'Scheduled')
+        @($missing).Count | Should -Be 0
+        @($l.GetReceipts() | Where-Object Destination -eq '447700900002').Count | Should -Be 0
+        # The result piped from the send knows its time, and the Note names it, in UTC and on this computer's clock.
         $utc = [datetime]::ParseExact($tomorrow, 'yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture).ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss')
-        "$($missing[0])" | Should -BeLike "Row 2: +447700900002: *The send was Scheduled for $($utc)Z*: it is neither delivered nor failed, and no receipt comes before that time.*"
+        $report[1].Note | Should -BeLike "The send was Scheduled for $($utc)Z*: it was not waited for, as no receipt comes before that time.*"
     }
 
     It 'does not ask whether the sends gave -NotifyUrl when every row without a receipt is scheduled for later' {
@@ -1452,5 +1454,82 @@ Bob,+447700900002,$tomorrow
         $lines[4] | Should -Match "^\s+3 NotSent\s+notanumber\s+To: 'notanumber'"
         $lines | Should -Not -Match 'Row \d: '
         $delivery[2].SendReason | Should -BeLike 'Row 3: To: *'    # the property keeps it
+    }
+
+    It 'gives each row its own receipt when one request sends the same number twice, told apart by CorrelationId' {
+        # Before: both rows waited under the same message ID and number, so both took the later receipt: row 1's Failed
+        # (7102) was reported Delivered, row 2's Delivered credited to row 1 too.
+        $null = Connect-WebexConnect -Sandbox
+        $rows = "Phone,CorrelationId`n+447700900001,a`n+447700900001,b" | ConvertFrom-Csv
+        $sent = @($rows | Send-ConnectSms -From ACME -Text Hi -WarningAction SilentlyContinue)
+        $sent[0].MessageId | Should -Be $sent[1].MessageId
+        $receipts = foreach ($said in @('a', '7102'), @('b', '7500')) {
+            "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"$($said[1])`",`"destination`":`"447700900001`"},`"transid`":`"$($sent[0].MessageId)`",`"correlationid`":`"$($said[0])`"}}" |
+                ConvertFrom-ConnectWebhook
+        }
+
+        $report = @($sent | Wait-ConnectDelivery -Receipt $receipts -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be @('Failed', 'Delivered')
+        $report.Code | Should -Be @('7102', '7500')
+        @($failed).Count | Should -Be 1
+        $failed[0].ToString() | Should -BeLike 'Row 1: Failed (7102) +447700900001*'
+    }
+
+    It 'writes a row scheduled for after the wait at once as Scheduled, with its time in the Note and no error, and does not hold the run' {
+        # Before: the row waited the whole -Timeout, then ended NoReceipt, TimedOut, with an error that said both "It may still
+        # arrive" and "no receipt comes before that time": a scheduled task of reminders due tomorrow sat out every -Timeout.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $tomorrow = (Get-Date).AddDays(1)
+        $rows = "Phone,SendAt`n+447700900001,`n+447700900002,$($tomorrow.ToString('yyyy-MM-dd HH:mm'))" | ConvertFrom-Csv
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $report = @($rows | Send-ConnectSms -From ACME -Text Hi -NotifyUrl $l.Url | Wait-ConnectDelivery $l -Timeout 60 -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+        $report.SendStatus | Should -Be @('Queued', 'Scheduled')
+        $report.Status | Should -Be @('Delivered', 'Scheduled')
+        $report[1].TimedOut | Should -BeFalse
+        $utc = $tomorrow.ToUniversalTime().ToString('yyyy-MM-dd HH:mm')
+        $report[1].Note | Should -BeLike "The send was Scheduled for $($utc)*Z: it was not waited for, as no receipt comes before that time. Do not send it again; wait for it after that time."
+        @($problems).Count | Should -Be 0
+        ($report | Out-String -Width 80) | Should -Match '\n\s+2 Scheduled\s+\+447700900002'
+    }
+
+    It 'says in a failed row''s Note and DeliveryFailed error what to do about the failure code <Code>' -ForEach @(
+        @{ Code = '7102'; Destination = '447700900001'; Advice = 'The number or address is not valid or cannot be reached: correct it in the source before sending again.' }
+        @{ Code = '7523'; Destination = 'ann@example.com'; Advice = 'The email address is not valid: correct it in the source before sending again.' }
+        @{ Code = '7520'; Destination = 'ann@example.com'; Advice = 'The mail server refused it (no such mailbox, or the mailbox is full): check the address before sending again.' }
+        @{ Code = '7522'; Destination = 'ann@example.com'; Advice = 'The sender''s email domain is not verified: every email from it fails until the tenant verifies it.' }
+        @{ Code = '7208'; Destination = '447700900001'; Advice = 'It expired before it could be delivered (the phone was off or out of reach): send it again if it still matters, with a longer -Validity.' }
+    ) {
+        # Before: "Row 1: Failed (7102) +447700900001: Invalid address." and nothing else: the report told the admin what the
+        # vendor's code was, not whether to fix the address, resend, or call the tenant's administrator.
+        $sent = [pscustomobject]@{ Row = 1; Destination = $Destination; MessageId = 'm-1'; Status = 'Queued' }
+        $receipt = "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"$Code`",`"destination`":`"$Destination`"},`"transid`":`"m-1`"}}" | ConvertFrom-ConnectWebhook
+
+        $report = $sent | Wait-ConnectDelivery -Receipt $receipt -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $report.Note | Should -BeExactly $Advice
+        @($failed).Count | Should -Be 1
+        $failed[0].ToString() | Should -BeLike "Row 1: * ($Code) $Destination*. $Advice"
+    }
+
+    It 'leaves the Receipt and SendResult objects out of delivery.csv, keeps them on the objects, and reads the file back' {
+        # Before: delivery.csv ended with two columns an admin cannot use, "Delivered +447700900001" and "Queued +447700900001"
+        # (the ToString of the receipt and of the send result), beside the Status and Destination columns that say the same.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $file = Join-Path $TestDrive 'delivery.csv'
+        $report = @(Send-ConnectSms -To '+447700900001' -From ACME -Text Hi -NotifyUrl $l.Url | Wait-ConnectDelivery $l -Timeout 30)
+
+        $report | Export-Csv $file -NoTypeInformation -Encoding UTF8
+
+        $header = (Get-Content $file -TotalCount 1) -replace '"', ''
+        $header | Should -Be 'Row,Destination,CorrelationId,MessageId,SendStatus,SendReason,Status,Code,Description,ReceiptAt,TimedOut,Note,Copies,RequestedReceipts'
+        $report[0].Receipt.Code | Should -Be '7500'
+        $report[0].SendResult.Status | Should -Be 'Queued'
+        @(Import-Csv $file | Wait-ConnectDelivery -Receipt $report.Receipt).Status | Should -Be 'Delivered'
     }
 }

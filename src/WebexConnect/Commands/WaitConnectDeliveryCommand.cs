@@ -97,12 +97,12 @@ namespace WebexConnect.Commands
                 Timeout = 0;
                 return;
             }
-            _join = new DeliveryJoin(Listener.Listener.Receipts, _notes.SmtpEmail);
             _dropsAtStart = Listener.Dropped;
             _repeatsAtStart = Listener.Repeated;
             // A stopped listener gets no more receipts: waiting -Timeout for them (120 s by default) only delays the
             // NoReceipt rows, as when a script's Stop-ConnectReceiptListener ran before a later wait on the same listener.
             _listenerStopped = !Listener.IsRunning;
+            _join = new DeliveryJoin(Listener.Listener.Receipts, _notes.SmtpEmail, _listenerStopped ? TimeSpan.Zero : TimeSpan.FromSeconds(Timeout));
             if (_listenerStopped) WriteWarning($"The listener at {Listener.Url} is stopped: only the receipts it already has are used, without waiting.");
         }
 
@@ -308,7 +308,13 @@ namespace WebexConnect.Commands
         // what the sender wrote, so printed as one line: a CR in a Description printed "Delivered" over "Row 3: Failed".
         private static string Parenthesised(string? code) => string.IsNullOrEmpty(code) ? "" : $" ({InputEcho.OneLine(code)})";
 
-        private static string Described(string? description) => string.IsNullOrEmpty(description) ? "." : ": " + InputEcho.OneLine(description);
+        // What to do (FailureAdvice, the row's Note) follows as a sentence of its own: "...: Invalid address. The number or ...".
+        private static string Described(string? description, string? advice)
+        {
+            if (string.IsNullOrEmpty(description)) return string.IsNullOrEmpty(advice) ? "." : ". " + advice;
+            var said = ": " + InputEcho.OneLine(description);
+            return string.IsNullOrEmpty(advice) ? said : said.TrimEnd('.') + ". " + advice;
+        }
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Request();
@@ -353,7 +359,7 @@ namespace WebexConnect.Commands
                 else if (DeliveryStatuses.IsFailure(result.Status))
                 {
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Status}{Parenthesised(result.Code)} {result.Destination}{Described(result.Description)}", result),
+                            $"Row {result.Row}: {result.Status}{Parenthesised(result.Code)} {result.Destination}{Described(result.Description, result.Note)}", result),
                         "DeliveryFailed", ErrorCategory.InvalidResult, result.SendResult));
                 }
             }

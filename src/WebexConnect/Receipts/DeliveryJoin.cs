@@ -14,7 +14,8 @@ namespace WebexConnect.Receipts
     /// -Journal skipped (an earlier run sent it), with a receipt already kept for that message if there is one. A result for several
     /// addresses (one destination object with several -To numbers) is waited for address by address, as the service
     /// sends a receipt for each: it gives one DeliveryResult per address. An email's Cc and Bcc copies get receipts under the
-    /// same message: a row waits for those too, and shows them (Copies) without taking its Status from them.
+    /// same message: a row waits for those too, and shows them (Copies) without taking its Status from them. A Scheduled result
+    /// whose time comes after the wait leaves at once as Scheduled: no receipt comes before that time.
     /// </summary>
     internal sealed class DeliveryJoin
     {
@@ -32,10 +33,14 @@ namespace WebexConnect.Receipts
         /// <summary>True when the email app sends through SMTP (Wait-ConnectDelivery -EmailRoute Smtp): Submitted is an email's last receipt.</summary>
         private readonly bool _smtpEmail;
 
-        public DeliveryJoin(ReceiptBuffer source, bool smtpEmail = false)
+        /// <summary>How long the wait lasts after a result is added (-Timeout; none for -Receipt or a stopped listener).</summary>
+        private readonly TimeSpan _wait;
+
+        public DeliveryJoin(ReceiptBuffer source, bool smtpEmail = false, TimeSpan wait = default)
         {
             _source = source ?? throw new ArgumentNullException(nameof(source));
             _smtpEmail = smtpEmail;
+            _wait = wait;
             // The index counts keys, so it holds as many receipts as the source does. At one key per receipt it held half
             // of them once rows had correlation IDs: -Receipt with one final receipt per row (Capacity = their count) gave
             // NoReceipt to the rows whose receipts had been pushed out before the row was added (rows 2-5 of 10).
@@ -65,8 +70,21 @@ namespace WebexConnect.Receipts
                 Pass(new Entry(result, result.Destination, awaited: false));
                 return;
             }
+            if (GoesOutAfterTheWait(result))
+            {
+                foreach (var address in AddressesOf(result)) Pass(new Entry(result, address, awaited: false) { Later = true });
+                return;
+            }
             foreach (var address in AddressesOf(result)) Await(new Entry(result, address, awaited: true));
         }
+
+        /// <summary>
+        /// A Scheduled send whose time comes after the wait would end: no receipt comes before the message goes out, so waiting
+        /// only held the run for the whole -Timeout (a nightly task of reminders due tomorrow sat out every one) and then said
+        /// NoReceipt. A results file's row does not know its time, and is waited for as before.
+        /// </summary>
+        private bool GoesOutAfterTheWait(SendResult result) =>
+            result.Status == SendStatus.Scheduled && result.ScheduledFor is DateTimeOffset at && at > DateTimeOffset.UtcNow + _wait;
 
         private void Pass(Entry entry)
         {
@@ -139,6 +157,7 @@ namespace WebexConnect.Receipts
                 var kept = KeptReceiptFor(entry);
                 return new DeliveryResult(entry.Result, entry.Destination, kept, kept?.Status ?? DeliveryStatus.SentEarlier, timedOut: false);
             }
+            if (entry.Later) return new DeliveryResult(entry.Result, entry.Destination, null, DeliveryStatus.Scheduled, timedOut: false);
             var status = MayHaveBeenSent(entry.Result) ? DeliveryStatus.NoReceipt : DeliveryStatus.NotSent;
             return new DeliveryResult(entry.Result, entry.Destination, null, status, timedOut: false);
         }
@@ -146,7 +165,7 @@ namespace WebexConnect.Receipts
         private DeliveryReceipt? KeptReceiptFor(Entry entry)
         {
             foreach (var key in KeysOf(entry))
-                if (_index.TryGetValue(key, out var receipt) && Belongs(entry.Result, receipt)) return receipt;
+                if (_index.TryGetValue(key, out var receipt) && Belongs(entry.Result, receipt) && !ForAnotherRow(entry.Result, receipt)) return receipt;
             return null;
         }
 
@@ -159,7 +178,7 @@ namespace WebexConnect.Receipts
             {
                 entry.OfferCopy(copy, receipt, last);
             }
-            else
+            else if (!ForAnotherRow(entry.Result, receipt))
             {
                 if (entry.Best is null || Supersedes(receipt, entry.Best)) entry.Best = receipt;
                 if (last) entry.Final = true;
@@ -200,6 +219,16 @@ namespace WebexConnect.Receipts
             if (string.IsNullOrEmpty(result.MessageId)) return !(result.SubmittedAt is DateTimeOffset left && receipt.ReceivedAt < left);
             return string.IsNullOrEmpty(receipt.MessageId) || string.Equals(result.MessageId, receipt.MessageId, StringComparison.OrdinalIgnoreCase);
         }
+
+        /// <summary>
+        /// A receipt whose correlation ID is not the result's, when both have one: the receipt of another row of the same request
+        /// to the same number (a household's two rows for one phone), found by the message ID and number they share. Before, each
+        /// such row took whichever receipt came last, so one row's Failed was reported Delivered. Not asked of a copy's receipt:
+        /// the copies are the message's, shared by its rows.
+        /// </summary>
+        internal static bool ForAnotherRow(SendResult result, DeliveryReceipt receipt) =>
+            !string.IsNullOrEmpty(result.CorrelationId) && !string.IsNullOrEmpty(receipt.CorrelationId) &&
+            !string.Equals(result.CorrelationId, receipt.CorrelationId, StringComparison.Ordinal);
 
         /// <summary>
         /// Queued and Scheduled were accepted (Skipped too, by an earlier run: Add passes those before asking); Unknown may
@@ -304,6 +333,9 @@ namespace WebexConnect.Receipts
 
             /// <summary>Waited for: a receipt may come for it and could be matched to it.</summary>
             public bool Awaited { get; }
+
+            /// <summary>Not waited for because it is Scheduled for after the wait (<see cref="GoesOutAfterTheWait"/>).</summary>
+            public bool Later { get; set; }
             public DeliveryReceipt? Best { get; set; }
 
             /// <summary>The address's own receipt is final (or the last one the send asked for).</summary>

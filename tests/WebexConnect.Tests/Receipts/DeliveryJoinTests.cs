@@ -38,6 +38,55 @@ namespace WebexConnect.Tests.Receipts
             Assert.Equal(0, join.Waiting);
         }
 
+        [Fact]
+        public void TwoRowsOfOneRequestToTheSameNumberEachTakeTheReceiptOfTheirOwnCorrelationId()
+        {
+            // Before: both waited under m-1 and the number, so both took the receipt that came last: row 1's Failed read Delivered.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1", "a"));
+            buffer.Add(Receipt("7102", "447700900001", "m-1", "a"));
+            buffer.Add(Receipt("7500", "447700900001", "m-1", "b"));
+            join.Pull();
+            join.Add(Sent(2, "+447700900001", "m-1", "b"));   // added after both came: found in the index by its own keys
+            join.Pull();
+
+            var ready = join.TakeReady(all: false);
+
+            Assert.Equal(new[] { DeliveryStatus.Failed, DeliveryStatus.Delivered }, ready.Select(r => r.Status));
+            Assert.Equal(new[] { "a", "b" }, ready.Select(r => r.Receipt!.CorrelationId));
+        }
+
+        [Fact]
+        public void AReceiptWithoutACorrelationIdStillAnswersForARowThatHasOne()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1", "a"));
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            join.Pull();
+
+            Assert.Equal(DeliveryStatus.Delivered, Assert.Single(join.TakeReady(all: false)).Status);
+        }
+
+        [Fact]
+        public void AScheduledResultDueAfterTheWaitLeavesAtOnceAsScheduledAndOneDueWithinItIsWaitedFor()
+        {
+            // Before: a reminder due tomorrow held the run for the whole -Timeout, then ended NoReceipt and TimedOut.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer, wait: TimeSpan.FromMinutes(10));
+            join.Add(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1) { ScheduledFor = DateTimeOffset.UtcNow.AddDays(1) });
+            join.Add(new SendResult(MessageChannel.Sms, "+447700900002", null, SendStatus.Scheduled, "m-2", row: 2) { ScheduledFor = DateTimeOffset.UtcNow.AddMinutes(5) });
+            // A results file's row does not know its time: waited for, as before.
+            join.Add(new SendResult(MessageChannel.Sms, "+447700900003", null, SendStatus.Scheduled, "m-3", row: 3));
+
+            var first = Assert.Single(join.TakeReady(all: false));
+
+            Assert.Equal((1L, DeliveryStatus.Scheduled, false), (first.Row, first.Status, first.TimedOut));
+            Assert.Equal(2, join.Waiting);
+            Assert.Equal(new[] { DeliveryStatus.NoReceipt, DeliveryStatus.NoReceipt }, join.TakeReady(all: true).Select(r => r.Status));
+        }
+
         private static SendResult Emailed(long row, string to, string? messageId, params string[] copies) =>
             new SendResult(MessageChannel.Email, to, null, SendStatus.Queued, messageId, row: row) { Copies = copies };
 

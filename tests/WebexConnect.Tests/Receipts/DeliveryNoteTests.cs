@@ -34,6 +34,42 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void AScheduledRowNotWaitedForSaysWhenToLookAgainAndNotThatItMayStillArrive()
+        {
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1) { ScheduledFor = Tomorrow },
+                "+447700900001", null, DeliveryStatus.Scheduled, timedOut: false);
+
+            var note = new DeliveryNote(null).For(result);
+
+            Assert.StartsWith("The send was Scheduled for 2026-12-08 09:00:00Z", note);
+            Assert.EndsWith(": it was not waited for, as no receipt comes before that time. Do not send it again; wait for it after that time.", note);
+        }
+
+        [Theory]
+        [InlineData("7102", DeliveryStatus.Failed, "The number or address is not valid")]
+        [InlineData("7520", DeliveryStatus.Bounced, "The mail server refused it")]
+        [InlineData("7521", DeliveryStatus.Complaint, "The recipient marked it as spam")]
+        [InlineData(null, DeliveryStatus.Expired, "It expired before it could be delivered")]
+        public void AFailedOrComplainedDeliverySaysWhatToDoInItsNote(string? code, DeliveryStatus status, string advice)
+        {
+            var receipt = new DeliveryReceipt(status, code, null, null, "sms", "447700900001", "MSISDN", Tomorrow, "m-1", "m-1", null, null, null, null, null, null, Tomorrow, false);
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Queued, "m-1", row: 1),
+                "+447700900001", receipt, status, timedOut: false);
+
+            Assert.StartsWith(advice, new DeliveryNote(DeliveryNote.Smtp).For(result));
+        }
+
+        [Theory]
+        [InlineData("7999", DeliveryStatus.Failed)]
+        [InlineData("7500", DeliveryStatus.Delivered)]
+        public void AFailureOfAnUndocumentedCodeAndADeliveryHaveNoAdvice(string code, DeliveryStatus status)
+        {
+            var receipt = new DeliveryReceipt(status, code, null, null, "sms", "447700900001", "MSISDN", Tomorrow, "m-1", "m-1", null, null, null, null, null, null, Tomorrow, false);
+
+            Assert.Null(FailureAdvice.For(status, receipt));
+        }
+
+        [Fact]
         public void AQueuedRowWithoutAReceiptHasNoNote()
         {
             Assert.Null(new DeliveryNote(null).For(Waited(SendStatus.Queued, timedOut: true)));
