@@ -1532,4 +1532,28 @@ Bob,+447700900002,$tomorrow
         $report[0].SendResult.Status | Should -Be 'Queued'
         @(Import-Csv $file | Wait-ConnectDelivery -Receipt $report.Receipt).Status | Should -Be 'Delivered'
     }
+
+    It 'reports the Cc and Bcc copies of an email from yesterday''s results.csv, as from the send''s own results, and from delivery.csv again' {
+        # Before: results.csv kept no copy addresses, so the morning's Import-Csv results.csv | Wait-ConnectDelivery showed every
+        # row's Copies empty, though the managers' copies had bounced or arrived.
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 0.2   # this share bounces boss0@example.com and delivers the others, every time
+        $l = $script:Listener
+        $rows = "Email,Cc`nuser1@example.com,boss0@example.com`nuser2@example.com,boss1@example.com" | ConvertFrom-Csv
+        $results = Join-Path $TestDrive 'results.csv'
+        $delivery = Join-Path $TestDrive 'delivery.csv'
+        $rows | Send-ConnectEmail -From 'it@example.com' -Subject 'Outage' -Text 'Mail is down' -Bcc 'audit@example.com' -NotifyUrl $l.Url |
+            Export-Csv $results -NoTypeInformation -Encoding UTF8
+
+        (Import-Csv $results).Copies | Should -Be @('boss0@example.com; audit@example.com', 'boss1@example.com; audit@example.com')
+        $report = @(Import-Csv $results | Wait-ConnectDelivery $l -Timeout 30 -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $report | Export-Csv $delivery -NoTypeInformation -Encoding UTF8
+        $again = @(Import-Csv $delivery | Wait-ConnectDelivery -Receipt $l.GetReceipts())
+
+        $report.Status | Should -Be @('Delivered', 'Delivered')
+        $report.Copies | Should -Be @(
+            'boss0@example.com: Bounced (7520); audit@example.com: Delivered (7500)'
+            'boss1@example.com: Delivered (7500); audit@example.com: Delivered (7500)')
+        @($problems).Count | Should -Be 0
+        $again.Copies | Should -Be $report.Copies
+    }
 }

@@ -139,7 +139,7 @@ namespace WebexConnect.Receipts
                 }
                 if (!entry.Done) Waiting--;
                 ready.Add(new DeliveryResult(entry.Result, entry.Destination, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final)
-                    { Copies = EmailCopies.Describe(entry.Result.Copies, entry.CopyReceipt) });
+                    { Copies = EmailCopies.Describe(entry.Result.CopyAddresses, entry.CopyReceipt) });
                 Forget(entry);
             }
             return ready;
@@ -288,7 +288,7 @@ namespace WebexConnect.Receipts
         /// told from an earlier send's.
         /// </summary>
         private static IEnumerable<string> CopyKeysOf(Entry entry) =>
-            entry.Result.Copies.SelectMany(copy => Keys(entry.Result.MessageId, null, copy));
+            entry.Result.CopyAddresses.SelectMany(copy => Keys(entry.Result.MessageId, null, copy));
 
         private static IEnumerable<string> KeysOf(DeliveryReceipt receipt) => Keys(receipt.MessageId, receipt.CorrelationId, receipt.Destination);
 
@@ -323,7 +323,7 @@ namespace WebexConnect.Receipts
                 Destination = destination;
                 Awaited = awaited;
                 // Without a message ID (Unknown) no copy's receipt can be told from another send's: none is waited for.
-                _copiesOpen = result.Copies.Count == 0 || string.IsNullOrEmpty(result.MessageId) ? 0 : OpenCopies();
+                _copiesOpen = result.CopyAddresses.Count == 0 || string.IsNullOrEmpty(result.MessageId) ? 0 : OpenCopies();
             }
 
             public SendResult Result { get; }
@@ -353,10 +353,10 @@ namespace WebexConnect.Receipts
             /// </summary>
             public string? CopyOf(DeliveryReceipt receipt)
             {
-                if (Result.Copies.Count == 0) return null;
+                if (Result.CopyAddresses.Count == 0) return null;
                 var address = Normalize(receipt.Destination);
                 if (address == Normalize(Destination)) return null;
-                foreach (var copy in Result.Copies)
+                foreach (var copy in Result.CopyAddresses)
                     if (Normalize(copy) == address) return address;
                 return null;
             }
@@ -378,7 +378,7 @@ namespace WebexConnect.Receipts
             private int OpenCopies()
             {
                 var own = Normalize(Destination);
-                return Result.Copies.Select(Normalize).Where(address => address != own).Distinct(StringComparer.Ordinal).Count();
+                return Result.CopyAddresses.Select(Normalize).Where(address => address != own).Distinct(StringComparer.Ordinal).Count();
             }
         }
     }

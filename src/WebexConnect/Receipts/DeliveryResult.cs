@@ -74,8 +74,8 @@ namespace WebexConnect.Receipts
         /// <summary>
         /// An email's Cc and Bcc copies with what their receipts said, as one text ("boss@example.com: Bounced (7520);
         /// audit@example.com: Delivered (7500)"; NoReceipt for a copy none came for): the service posts them under the same
-        /// message. They do not change Status, which is the To address's. Empty for other channels, for an email without copies,
-        /// and for a row of a results file, which does not keep them.
+        /// message. They do not change Status, which is the To address's. Empty for other channels and for an email without copies;
+        /// a row of a results file has them from its Copies column.
         /// </summary>
         public string? Copies { get; internal set; }
 

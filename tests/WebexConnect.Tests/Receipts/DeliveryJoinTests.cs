@@ -88,7 +88,7 @@ namespace WebexConnect.Tests.Receipts
         }
 
         private static SendResult Emailed(long row, string to, string? messageId, params string[] copies) =>
-            new SendResult(MessageChannel.Email, to, null, SendStatus.Queued, messageId, row: row) { Copies = copies };
+            new SendResult(MessageChannel.Email, to, null, SendStatus.Queued, messageId, row: row) { CopyAddresses = copies };
 
         [Fact]
         public void AnEmailsRowWaitsForItsCopiesAndShowsThemWithoutTakingItsStatusFromThem()
@@ -123,7 +123,7 @@ namespace WebexConnect.Tests.Receipts
             var join = new DeliveryJoin(buffer);
             join.Add(Emailed(1, "ann@example.com", "m-1", "boss@example.com", "ceo@example.com"));
             // Unknown (no message ID, found by correlation ID): no copy's receipt can be told from another send's, none waited for.
-            join.Add(new SendResult(MessageChannel.Email, "cy@example.com", "row-2", SendStatus.Unknown, null, row: 2) { Copies = new[] { "boss@example.com" } });
+            join.Add(new SendResult(MessageChannel.Email, "cy@example.com", "row-2", SendStatus.Unknown, null, row: 2) { CopyAddresses = new[] { "boss@example.com" } });
             buffer.Add(Receipt("7500", "cy@example.com", "m-0", "row-2"));
             buffer.Add(Receipt("7500", "ann@example.com", "m-1"));
             buffer.Add(Receipt("7501", "boss@example.com", "m-1"));
