@@ -1556,4 +1556,21 @@ Bob,+447700900002,$tomorrow
         @($problems).Count | Should -Be 0
         $again.Copies | Should -Be $report.Copies
     }
+
+    It 'reports the copies of an Unknown email (answer lost) from the receipts under the message its own receipt names, not as NoReceipt' {
+        # Before: an Unknown row's copies always read "boss@example.com: NoReceipt", though the service had sent the email and
+        # the copy's receipt had come: no copy receipt was looked for without the send's message ID.
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:02' -TimeoutSec 1
+        $l = $script:Listener
+        $sent = @([pscustomobject]@{ Email = 'ann@example.com'; CorrelationId = 'row-1' } |
+            Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T' -Cc 'boss@example.com' -NotifyUrl $l.Url -ErrorAction SilentlyContinue)
+        $sent.Status | Should -Be 'Unknown'
+
+        $report = @($sent | Wait-ConnectDelivery $l -Timeout 20 -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be 'Delivered'
+        $report.Copies | Should -Be 'boss@example.com: Delivered (7500)'
+        $report.TimedOut | Should -BeFalse
+        @($problems).Count | Should -Be 0
+    }
 }

@@ -139,7 +139,7 @@ namespace WebexConnect.Receipts
                 }
                 if (!entry.Done) Waiting--;
                 ready.Add(new DeliveryResult(entry.Result, entry.Destination, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final)
-                    { Copies = EmailCopies.Describe(entry.Result.CopyAddresses, entry.CopyReceipt) });
+                    { Copies = EmailCopies.Describe(entry.Result.CopyAddresses, entry.CopyReceipt, matched: !string.IsNullOrEmpty(entry.MessageId)) });
                 Forget(entry);
             }
             return ready;
@@ -182,8 +182,28 @@ namespace WebexConnect.Receipts
             {
                 if (entry.Best is null || Supersedes(receipt, entry.Best)) entry.Best = receipt;
                 if (last) entry.Final = true;
+                if (!wasDone) LearnMessage(entry, receipt);
             }
             if (entry.Done && !wasDone) Waiting--;
+        }
+
+        /// <summary>
+        /// An Unknown result's own receipt (found by correlation ID) names the message its request made: the copies' receipts,
+        /// which carry no correlation ID, are then found under it, as a Queued row's are, and the row waits for them too.
+        /// Before, an Unknown row's copies all read NoReceipt, though their receipts had come. Copy receipts already kept are
+        /// taken here, not through <see cref="Offer"/>, so the caller counts the row's wait once.
+        /// </summary>
+        private void LearnMessage(Entry entry, DeliveryReceipt receipt)
+        {
+            if (!string.IsNullOrEmpty(entry.MessageId) || string.IsNullOrEmpty(receipt.MessageId) || entry.Result.CopyAddresses.Count == 0) return;
+            entry.Learn(receipt.MessageId!);
+            foreach (var key in CopyKeysOf(entry))
+            {
+                if (!_waiting.TryGetValue(key, out var list)) _waiting[key] = list = new List<Entry>(1);
+                list.Add(entry);
+                if (_index.TryGetValue(key, out var known) && Belongs(entry.Result, known) && entry.CopyOf(known) is string copy)
+                    entry.OfferCopy(copy, known, known.IsFinal || IsLastAskedFor(entry.Result, known));
+            }
         }
 
         /// <summary>
@@ -284,11 +304,11 @@ namespace WebexConnect.Receipts
 
         /// <summary>
         /// The keys of an entry's Cc and Bcc addresses: by message ID alone, as the service sends the copies' receipts under the
-        /// message and without the row's correlation ID. None for a result without a message ID (Unknown): the copies cannot be
-        /// told from an earlier send's.
+        /// message and without the row's correlation ID. None for a result without a message ID (Unknown) until its own receipt
+        /// names the message (<see cref="LearnMessage"/>): before, the copies cannot be told from an earlier send's.
         /// </summary>
         private static IEnumerable<string> CopyKeysOf(Entry entry) =>
-            entry.Result.CopyAddresses.SelectMany(copy => Keys(entry.Result.MessageId, null, copy));
+            entry.Result.CopyAddresses.SelectMany(copy => Keys(entry.MessageId, null, copy));
 
         private static IEnumerable<string> KeysOf(DeliveryReceipt receipt) => Keys(receipt.MessageId, receipt.CorrelationId, receipt.Destination);
 
@@ -322,8 +342,21 @@ namespace WebexConnect.Receipts
                 Result = result;
                 Destination = destination;
                 Awaited = awaited;
-                // Without a message ID (Unknown) no copy's receipt can be told from another send's: none is waited for.
+                // Without a message ID (Unknown) no copy's receipt can be told from another send's: none is waited for until
+                // the row's own receipt names the message (Learn).
                 _copiesOpen = result.CopyAddresses.Count == 0 || string.IsNullOrEmpty(result.MessageId) ? 0 : OpenCopies();
+            }
+
+            /// <summary>The result's message ID, or for an Unknown result the one its own receipt named (<see cref="Learn"/>).</summary>
+            public string? MessageId => string.IsNullOrEmpty(Result.MessageId) ? _learnedMessageId : Result.MessageId;
+
+            private string? _learnedMessageId;
+
+            /// <summary>Takes the message ID an Unknown result's own receipt named: its copies are waited for from now on.</summary>
+            public void Learn(string messageId)
+            {
+                _learnedMessageId = messageId;
+                _copiesOpen = OpenCopies();
             }
 
             public SendResult Result { get; }

@@ -46,12 +46,19 @@ namespace WebexConnect.Receipts
         /// </summary>
         /// <param name="copies">The addresses, in the send's order.</param>
         /// <param name="receiptOf">The best receipt of an address, or null.</param>
-        public static string? Describe(IReadOnlyList<string> copies, Func<string, DeliveryReceipt?> receiptOf)
+        /// <param name="matched">
+        /// False when the send's message ID is not known (an Unknown send whose own receipt never came): no copy's receipt could
+        /// be looked for, and each copy says so instead of NoReceipt, which read as looked for and not found.
+        /// </param>
+        public static string? Describe(IReadOnlyList<string> copies, Func<string, DeliveryReceipt?> receiptOf, bool matched = true)
         {
             if (copies.Count == 0) return null;
             return string.Join(Separator, copies.Select(address => address + ": " + (receiptOf(address) is DeliveryReceipt receipt
                 ? receipt.Status + (string.IsNullOrEmpty(receipt.Code) ? "" : " (" + receipt.Code + ")")
-                : DeliveryStatus.NoReceipt.ToString())));
+                : matched ? DeliveryStatus.NoReceipt.ToString() : NotMatched)));
         }
+
+        /// <summary>A copy of an Unknown send whose message ID no receipt named: its receipts cannot be told from another message's.</summary>
+        internal const string NotMatched = "not known (no message ID)";
     }
 }

@@ -128,19 +128,19 @@ namespace WebexConnect.Results
         internal System.Collections.Generic.IReadOnlyList<string> CopyAddresses { get; init; } = System.Array.Empty<string>();
 
         /// <summary>
-        /// An email's Cc then Bcc addresses, as one text ("boss@example.com; audit@example.com"); empty for other channels and for
-        /// an email without copies. Export-Csv keeps it, so the next morning's Import-Csv results.csv | Wait-ConnectDelivery
-        /// reports the copies' receipts too: before, results.csv had no copies, and every row of that report showed none.
-        /// </summary>
-        public string? Copies => Receipts.EmailCopies.Written(CopyAddresses);
-
-        /// <summary>
         /// The receipts the send asked the service for (-RequestedReceipt; requestedReceipts filters the webhooks), as one
         /// comma-separated text ("submitted, read"), so that Export-Csv keeps them and Wait-ConnectDelivery reads them back from
         /// the file's column: it stops waiting at Submitted when nothing was asked for after it. Empty when the send asked for
         /// none: the service then posts every receipt the channel, and for email the app, sends.
         /// </summary>
         public string? RequestedReceipts { get; }
+
+        /// <summary>
+        /// An email's Cc then Bcc addresses, as one text ("boss@example.com; audit@example.com"); empty for other channels and for
+        /// an email without copies. Export-Csv keeps it, so the next morning's Import-Csv results.csv | Wait-ConnectDelivery
+        /// reports the copies' receipts too: before, results.csv had no copies, and every row of that report showed none.
+        /// </summary>
+        public string? Copies => Receipts.EmailCopies.Written(CopyAddresses);
 
         /// <summary>
         /// True for Queued and Scheduled, and for Skipped: -Journal says an earlier run had the service accept the row.

@@ -122,20 +122,56 @@ namespace WebexConnect.Tests.Receipts
             var buffer = new ReceiptBuffer(100);
             var join = new DeliveryJoin(buffer);
             join.Add(Emailed(1, "ann@example.com", "m-1", "boss@example.com", "ceo@example.com"));
-            // Unknown (no message ID, found by correlation ID): no copy's receipt can be told from another send's, none waited for.
+            // Unknown (no message ID, found by correlation ID): its copy is waited for under the message its own receipt names (m-0),
+            // and the copy's receipt of another message (m-1) is not taken for it.
             join.Add(new SendResult(MessageChannel.Email, "cy@example.com", "row-2", SendStatus.Unknown, null, row: 2) { CopyAddresses = new[] { "boss@example.com" } });
             buffer.Add(Receipt("7500", "cy@example.com", "m-0", "row-2"));
             buffer.Add(Receipt("7500", "ann@example.com", "m-1"));
             buffer.Add(Receipt("7501", "boss@example.com", "m-1"));
 
             join.Pull();
-            Assert.Equal(1, join.Waiting);   // row 1, for its copies
+            Assert.Equal(2, join.Waiting);   // each row, for its copies
             var ready = join.TakeReady(all: true);
 
             Assert.Equal((DeliveryStatus.Delivered, false), (ready[0].Status, ready[0].TimedOut));
             Assert.Equal("boss@example.com: Submitted (7501); ceo@example.com: NoReceipt", ready[0].Copies);
             Assert.Equal((DeliveryStatus.Delivered, false, "boss@example.com: NoReceipt"), (ready[1].Status, ready[1].TimedOut, ready[1].Copies));
             Assert.Equal(0, join.Waiting);
+        }
+
+        [Fact]
+        public void AnUnknownRowFindsItsCopiesUnderTheMessageItsOwnReceiptNames()
+        {
+            // Before: an Unknown row's copies read NoReceipt whatever came, as no copy receipt was ever looked for.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(new SendResult(MessageChannel.Email, "cy@example.com", "row-1", SendStatus.Unknown, null, row: 1) { CopyAddresses = new[] { "boss@example.com", "audit@example.com" } });
+            buffer.Add(Receipt("7520", "boss@example.com", "m-7"));          // kept before the row's own receipt came
+            buffer.Add(Receipt("7500", "cy@example.com", "m-7", "row-1"));
+            join.Pull();
+            Assert.Empty(join.TakeReady(all: false));                         // audit@ is still to come
+            buffer.Add(Receipt("7500", "audit@example.com", "m-7"));
+            join.Pull();
+
+            var ready = Assert.Single(join.TakeReady(all: false));
+
+            Assert.Equal((DeliveryStatus.Delivered, "m-7"), (ready.Status, ready.MessageId));
+            Assert.Equal("boss@example.com: Bounced (7520); audit@example.com: Delivered (7500)", ready.Copies);
+            Assert.Equal(0, join.Waiting);
+        }
+
+        [Fact]
+        public void AnUnknownRowWithoutItsOwnReceiptSaysItsCopiesAreNotKnownRatherThanNoReceipt()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(new SendResult(MessageChannel.Email, "cy@example.com", "row-1", SendStatus.Unknown, null, row: 1) { CopyAddresses = new[] { "boss@example.com" } });
+            buffer.Add(Receipt("7500", "boss@example.com", "m-7"));
+            join.Pull();
+
+            var ready = Assert.Single(join.TakeReady(all: true));
+
+            Assert.Equal((DeliveryStatus.NoReceipt, "boss@example.com: not known (no message ID)"), (ready.Status, ready.Copies));
         }
 
         [Fact]
