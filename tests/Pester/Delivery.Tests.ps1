@@ -864,7 +864,7 @@ Bob,+447700900002,$tomorrow
 
         @($output | Where-Object { $_ -is [WebexConnect.Receipts.DeliveryResult] }).Status | Should -Be @('NoReceipt', 'Delivered')
         $verbose[0] | Should -BeLike "Waiting up to 2 s for the final receipts of * destination* from the listener at $($script:Listener.Url)."
-        $verbose[-1] | Should -Match '^Stopped waiting after 2\.\d s: 1 destination of the [12] waited for has no final receipt\.$'
+        $verbose[-1] | Should -Match '^Stopped waiting after 2\.\d s: 1 destination of the [12] waited for has no final receipt\. It may still come, and the listener keeps it: pipe this row to Wait-ConnectDelivery again later\.$'
     }
 
     It 'counts a single destination left without a receipt in the singular under -Verbose' {
@@ -874,7 +874,7 @@ Bob,+447700900002,$tomorrow
             Wait-ConnectDelivery -Listener $script:Listener -Timeout 1 -Verbose -ErrorAction SilentlyContinue 4>&1)
         $verbose = @(@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message)
 
-        $verbose[-1] | Should -Match '^Stopped waiting after 1\.\d s: 1 destination of the 1 waited for has no final receipt\.$'
+        $verbose[-1] | Should -Match '^Stopped waiting after 1\.\d s: 1 destination of the 1 waited for has no final receipt\. It may still come, and the listener keeps it: pipe this row to Wait-ConnectDelivery again later\.$'
     }
 
     It 'gives waits at the same time (ForEach-Object -Parallel) a progress bar each' {
@@ -1402,7 +1402,7 @@ Bob,+447700900002,$tomorrow
         $warn.Count | Should -Be 1
         $err.Count | Should -Be 2
         $err[0].FullyQualifiedErrorId | Should -BeLike 'DeliveryReceiptMissing,*'
-        $err[0].Exception.Message | Should -Not -BeLike '*may still arrive*'
+        $err[0].Exception.Message | Should -Not -BeLike '*may still*'
         $err[0].Exception.Message | Should -BeLike "Row 1: +447700900001: no delivery receipt among those the stopped listener at $($listener.Url) kept*"
     }
 
@@ -1572,5 +1572,31 @@ Bob,+447700900002,$tomorrow
         $report.Copies | Should -Be 'boss@example.com: Delivered (7500)'
         $report.TimedOut | Should -BeFalse
         @($problems).Count | Should -Be 0
+    }
+
+    It 'says in a row''s Note that its receipts cannot be told from another''s when one request sends the same number twice without CorrelationId' {
+        # Before: both rows showed the latest receipt for the number, and nothing said one of them may be the other's.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = @(1, 2 | ForEach-Object { [pscustomobject]@{ Phone = '+447700900001' } } | Send-ConnectSms -From ACME -Text Hi -WarningAction SilentlyContinue)
+        $receipt = "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"7500`",`"destination`":`"447700900001`"},`"transid`":`"$($sent[0].MessageId)`"}}" | ConvertFrom-ConnectWebhook
+
+        $report = @($sent | Wait-ConnectDelivery -Receipt $receipt)
+
+        $report.Status | Should -Be @('Delivered', 'Delivered')
+        # Row 1 had its receipt, and was written, before row 2 came: the later row says it.
+        $report[1].Note | Should -Be 'Row 1 sent to the same address in this request, and no CorrelationId tells their receipts apart: both rows show the latest. Give each row a CorrelationId of its own.'
+    }
+
+    It 'says of a row without a receipt, and -Verbose of the wait''s end, in the same words that it may still come and how to get it' {
+        # Before: the row's error said "It may still arrive: the listener keeps it.", the help "may still come", the wait's end
+        # only how many had none; none said that piping the rows again picks the late receipts up.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = @(1, 2 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090010$_" } } | Send-ConnectSms -From ACME -Text Hi)   # no -NotifyUrl: no receipt
+
+        $null = $sent | Wait-ConnectDelivery $script:Listener -Timeout 1 -ErrorVariable missing -ErrorAction SilentlyContinue -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Tee-Object -Variable said
+
+        "$($missing[0])" | Should -BeLike 'Row 1: +447700900101: no delivery receipt within 1 s (message *). It may still come, and the listener keeps it: pipe this row to Wait-ConnectDelivery again later.'
+        @($said.Message)[-1] | Should -BeLike 'Stopped waiting after * s: 2 destinations of the 2 waited for have no final receipt. They may still come, and the listener keeps them: pipe those rows to Wait-ConnectDelivery again later.'
     }
 }

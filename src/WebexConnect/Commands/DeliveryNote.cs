@@ -44,6 +44,16 @@ namespace WebexConnect.Commands
         /// <summary>The note for <paramref name="result"/>; null when none fits.</summary>
         public string? For(DeliveryResult result)
         {
+            var note = Alone(result);
+            if (result.SharesReceiptsWith == 0) return note;
+            var shared = $"Row {result.SharesReceiptsWith} sent to the same address in this request, and no CorrelationId tells their " +
+                "receipts apart: both rows show the latest. Give each row a CorrelationId of its own.";
+            return note is null ? shared : note + " " + shared;
+        }
+
+        /// <summary>The note of a row that shares its receipts with no other.</summary>
+        private string? Alone(DeliveryResult result)
+        {
             if (FailureAdvice.For(result.Status, result.Receipt) is string advice) return advice;
             if (result.Status == DeliveryStatus.Scheduled) return NotWaitedFor(result.SendResult);
             var note = OfTheRoute(result);

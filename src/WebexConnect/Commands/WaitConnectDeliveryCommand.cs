@@ -271,9 +271,18 @@ namespace WebexConnect.Commands
                 var seconds = clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
                 WriteVerbose(join.Waiting == 0
                     ? $"Every destination waited for ({waitedFor}) has a final receipt, after {seconds} s."
-                    : $"Stopped waiting after {seconds} s: {Counted.Of(join.Waiting, "destination")} of the {waitedFor} waited for {(join.Waiting == 1 ? "has" : "have")} no final receipt.");
+                    : $"Stopped waiting after {seconds} s: {Counted.Of(join.Waiting, "destination")} of the {waitedFor} waited for {(join.Waiting == 1 ? "has" : "have")} no final receipt. " +
+                        MayStillCome(join.Waiting));
             }
         }
+
+        /// <summary>
+        /// What a row without its final receipt can do, in the same words for the row's error and for the wait's end: before, the
+        /// error said "It may still arrive: the listener keeps it" and the help "may still come", and neither said how to get it.
+        /// </summary>
+        private static string MayStillCome(long rows) => rows == 1
+            ? "It may still come, and the listener keeps it: pipe this row to Wait-ConnectDelivery again later."
+            : "They may still come, and the listener keeps them: pipe those rows to Wait-ConnectDelivery again later.";
 
         /// <summary>
         /// A row sent before the listener started (a results file's SubmittedAt keeps whole seconds, hence the margin): the
@@ -351,7 +360,7 @@ namespace WebexConnect.Commands
                         ? $"among the {Receipt?.Length ?? 0} receipts given ({KeyOf(result.SendResult)})."
                         : _listenerStopped
                             ? $"among those the stopped listener at {Listener.Url} kept ({KeyOf(result.SendResult)}). Start a listener before the send and stop it after the wait."
-                            : $"within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.";
+                            : $"within {Timeout} s ({KeyOf(result.SendResult)}). {MayStillCome(1)}";
                     WriteError(new ErrorRecord(new DeliveryException(
                             $"Row {result.Row}: {result.Destination}: {what} {where}{(result.Note is null ? "" : " " + result.Note)}", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));

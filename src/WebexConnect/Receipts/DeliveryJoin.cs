@@ -25,6 +25,8 @@ namespace WebexConnect.Receipts
         private readonly Dictionary<string, List<Entry>> _waiting = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
         private readonly Dictionary<string, DeliveryReceipt> _index = new Dictionary<string, DeliveryReceipt>(StringComparer.Ordinal);
         private readonly Queue<string> _indexOrder = new Queue<string>();
+        private readonly Dictionary<string, (long Row, string? CorrelationId)> _written = new Dictionary<string, (long, string?)>(StringComparer.Ordinal);
+        private readonly Queue<string> _writtenOrder = new Queue<string>();
         private long _position;
 
         /// <summary>A receipt is indexed under its message ID and under its correlation ID (see <see cref="Keys"/>).</summary>
@@ -97,6 +99,7 @@ namespace WebexConnect.Receipts
             _pending.AddLast(entry);
             Expected++;
             Waiting++;
+            NoteSharedAddress(entry);
             // Registered under every key until it is written, final or not: a later final receipt (Read after Delivered)
             // still replaces the one it has, as it does for a result added after both came.
             foreach (var key in KeysOf(entry).Concat(CopyKeysOf(entry)))
@@ -104,6 +107,33 @@ namespace WebexConnect.Receipts
                 if (_index.TryGetValue(key, out var known)) Offer(entry, known);
                 if (!_waiting.TryGetValue(key, out var list)) _waiting[key] = list = new List<Entry>(1);
                 list.Add(entry);
+            }
+        }
+
+        /// <summary>
+        /// Two rows of one request to the same number or address, with no correlation IDs to tell them apart: the receipts for it
+        /// cannot be told whose they are, and both rows show the latest. Before, nothing said so, and a report could show a
+        /// Failed number Delivered. Marked on both rows, whose Note says it (<see cref="DeliveryResult.SharesReceiptsWith"/>).
+        /// </summary>
+        private void NoteSharedAddress(Entry entry)
+        {
+            if (string.IsNullOrEmpty(entry.Result.MessageId)) return;
+            var key = Keys(entry.Result.MessageId, null, entry.Destination).First();
+            // A row written already (its final receipt came before this row was added): only this row can still say so.
+            if (_written.TryGetValue(key, out var earlier) && !TellApart(earlier.CorrelationId, entry.Result.CorrelationId))
+            {
+                entry.SharesWith = earlier.Row;
+                return;
+            }
+            if (!_waiting.TryGetValue(key, out var list)) return;
+            var address = Normalize(entry.Destination);
+            foreach (var other in list)
+            {
+                if (ReferenceEquals(other.Result, entry.Result) || Normalize(other.Destination) != address ||
+                    TellApart(other.Result.CorrelationId, entry.Result.CorrelationId)) continue;
+                entry.SharesWith = other.Result.Row;
+                if (other.SharesWith == 0) other.SharesWith = entry.Result.Row;
+                return;
             }
         }
 
@@ -139,7 +169,8 @@ namespace WebexConnect.Receipts
                 }
                 if (!entry.Done) Waiting--;
                 ready.Add(new DeliveryResult(entry.Result, entry.Destination, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final)
-                    { Copies = EmailCopies.Describe(entry.Result.CopyAddresses, entry.CopyReceipt, matched: !string.IsNullOrEmpty(entry.MessageId)) });
+                    { Copies = EmailCopies.Describe(entry.Result.CopyAddresses, entry.CopyReceipt, matched: !string.IsNullOrEmpty(entry.MessageId)), SharesReceiptsWith = entry.SharesWith });
+                RememberWritten(entry);
                 Forget(entry);
             }
             return ready;
@@ -246,9 +277,11 @@ namespace WebexConnect.Receipts
         /// such row took whichever receipt came last, so one row's Failed was reported Delivered. Not asked of a copy's receipt:
         /// the copies are the message's, shared by its rows.
         /// </summary>
-        internal static bool ForAnotherRow(SendResult result, DeliveryReceipt receipt) =>
-            !string.IsNullOrEmpty(result.CorrelationId) && !string.IsNullOrEmpty(receipt.CorrelationId) &&
-            !string.Equals(result.CorrelationId, receipt.CorrelationId, StringComparison.Ordinal);
+        internal static bool ForAnotherRow(SendResult result, DeliveryReceipt receipt) => TellApart(result.CorrelationId, receipt.CorrelationId);
+
+        /// <summary>Two correlation IDs that say two rows: both given, and not the same.</summary>
+        private static bool TellApart(string? one, string? other) =>
+            !string.IsNullOrEmpty(one) && !string.IsNullOrEmpty(other) && !string.Equals(one, other, StringComparison.Ordinal);
 
         /// <summary>
         /// Queued and Scheduled were accepted (Skipped too, by an earlier run: Add passes those before asking); Unknown may
@@ -279,6 +312,17 @@ namespace WebexConnect.Receipts
         {
             foreach (var key in KeysOf(entry).Concat(CopyKeysOf(entry)))
                 if (_waiting.TryGetValue(key, out var list) && list.Remove(entry) && list.Count == 0) _waiting.Remove(key);
+        }
+
+        /// <summary>The message ID and address of a row written, for <see cref="NoteSharedAddress"/>; as many as the index holds.</summary>
+        private void RememberWritten(Entry entry)
+        {
+            if (string.IsNullOrEmpty(entry.Result.MessageId)) return;
+            var key = Keys(entry.Result.MessageId, null, entry.Destination).First();
+            if (_written.ContainsKey(key)) return;
+            _written[key] = (entry.Result.Row, entry.Result.CorrelationId);
+            _writtenOrder.Enqueue(key);
+            while (_writtenOrder.Count > _indexCapacity) _written.Remove(_writtenOrder.Dequeue());
         }
 
         private void Remember(string key, DeliveryReceipt receipt)
@@ -369,6 +413,9 @@ namespace WebexConnect.Receipts
 
             /// <summary>Not waited for because it is Scheduled for after the wait (<see cref="GoesOutAfterTheWait"/>).</summary>
             public bool Later { get; set; }
+
+            /// <summary>The row of another result of the same message to the same address, no correlation ID telling them apart; else 0.</summary>
+            public long SharesWith { get; set; }
             public DeliveryReceipt? Best { get; set; }
 
             /// <summary>The address's own receipt is final (or the last one the send asked for).</summary>

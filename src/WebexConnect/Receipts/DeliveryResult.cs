@@ -79,11 +79,17 @@ namespace WebexConnect.Receipts
         /// </summary>
         public string? Copies { get; internal set; }
 
+        /// <summary>
+        /// The row of another result of the same request to the same number or address, with no correlation ID to tell their
+        /// receipts apart (0 when none): both show the latest receipt for it, and the Note says so.
+        /// </summary>
+        internal long SharesReceiptsWith { get; init; }
+
         /// <summary>The receipts the send asked for (SendResult.RequestedReceipts), kept so that this result's Export-Csv can be waited for again.</summary>
         public string? RequestedReceipts => SendResult.RequestedReceipts;
 
         /// <summary>
-        /// The receipt the status comes from; null when none came. Hidden from Export-Csv, Select-Object * and Format-List *:
+        /// The receipt the status comes from; null when none came. Hidden from Export-Csv, Select-Object * and Format-List:
         /// in delivery.csv it was one more cell saying "Delivered +447700900001", which Status and Destination say already.
         /// $result.Receipt still gives it (its CallbackData, TransactionId ...), and Get-Member -Force shows it.
         /// </summary>

@@ -58,6 +58,37 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void TwoRowsOfOneRequestToTheSameNumberWithoutCorrelationIdsSayTheyShareItsReceipts()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            join.Add(Sent(2, "+447700900001", "m-1"));
+            join.Add(Sent(3, "+447700900003", "m-1"));
+            join.Add(Sent(4, "+447700900001", "m-1", "d"));   // a correlation ID of its own, the others none: still not told apart
+
+            var ready = join.TakeReady(all: true);
+
+            Assert.Equal(new[] { 2L, 1L, 0L, 1L }, ready.Select(r => r.SharesReceiptsWith));
+        }
+
+        [Fact]
+        public void ARowAddedAfterTheOtherRowToItsNumberWasWrittenStillSaysItSharesItsReceipts()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            join.Pull();
+            Assert.Equal(0, Assert.Single(join.TakeReady(all: false)).SharesReceiptsWith);
+
+            join.Add(Sent(2, "+447700900001", "m-1"));
+            join.Add(Sent(3, "+447700900001", "m-2"));   // another message: its own receipts
+
+            Assert.Equal(new[] { 1L, 0L }, join.TakeReady(all: true).Select(r => r.SharesReceiptsWith));
+        }
+
+        [Fact]
         public void AReceiptWithoutACorrelationIdStillAnswersForARowThatHasOne()
         {
             var buffer = new ReceiptBuffer(100);

@@ -15,6 +15,9 @@ namespace WebexConnect.Tests.Receipts
             new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, status, "m-1", row: 1) { ScheduledFor = scheduledFor },
                 "+447700900001", null, DeliveryStatus.NoReceipt, timedOut);
 
+        private static DeliveryReceipt Said(DeliveryStatus status, string? code) =>
+            new DeliveryReceipt(status, code, null, null, "sms", "447700900001", "MSISDN", Tomorrow, "m-1", "m-1", null, null, null, null, null, null, Tomorrow, false);
+
         [Fact]
         public void AScheduledRowWithoutAReceiptSaysInItsNoteThatNoneComesBeforeItsTime()
         {
@@ -52,7 +55,7 @@ namespace WebexConnect.Tests.Receipts
         [InlineData(null, DeliveryStatus.Expired, "It expired before it could be delivered")]
         public void AFailedOrComplainedDeliverySaysWhatToDoInItsNote(string? code, DeliveryStatus status, string advice)
         {
-            var receipt = new DeliveryReceipt(status, code, null, null, "sms", "447700900001", "MSISDN", Tomorrow, "m-1", "m-1", null, null, null, null, null, null, Tomorrow, false);
+            var receipt = Said(status, code);
             var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Queued, "m-1", row: 1),
                 "+447700900001", receipt, status, timedOut: false);
 
@@ -64,9 +67,22 @@ namespace WebexConnect.Tests.Receipts
         [InlineData("7500", DeliveryStatus.Delivered)]
         public void AFailureOfAnUndocumentedCodeAndADeliveryHaveNoAdvice(string code, DeliveryStatus status)
         {
-            var receipt = new DeliveryReceipt(status, code, null, null, "sms", "447700900001", "MSISDN", Tomorrow, "m-1", "m-1", null, null, null, null, null, null, Tomorrow, false);
+            var receipt = Said(status, code);
 
             Assert.Null(FailureAdvice.For(status, receipt));
+        }
+
+        [Fact]
+        public void ARowThatSharesItsReceiptsWithAnotherSaysWhichAndHowToTellThemApart()
+        {
+            var receipt = Said(DeliveryStatus.Failed, "7102");
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Queued, "m-1", row: 1),
+                "+447700900001", receipt, DeliveryStatus.Failed, timedOut: false) { SharesReceiptsWith = 2 };
+
+            var note = new DeliveryNote(null).For(result);
+
+            Assert.StartsWith("The number or address is not valid", note);
+            Assert.EndsWith(" Row 2 sent to the same address in this request, and no CorrelationId tells their receipts apart: both rows show the latest. Give each row a CorrelationId of its own.", note);
         }
 
         [Fact]
