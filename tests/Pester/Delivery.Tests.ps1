@@ -405,7 +405,7 @@ Describe 'Wait-ConnectDelivery' {
         $delivery.Status | Should -Be 'Failed'
         $shown = $err[0].ToString() + "$receipt" + ($receipt | Out-String -Width 200) + ($delivery | Out-String -Width 200)
         $shown | Should -Not -Match '[\r\u202C\u202E]'
-        $err[0].ToString() | Should -BeLike '*: bad\u000DDelivered fine \u202Eevil\u202C end'
+        $err[0].ToString() | Should -BeLike '*: bad\u000DDelivered fine \u202Eevil\u202C end. The number or address is not valid*'   # then what to do about 7102
         ($receipt | Out-String -Width 200) | Should -BeLike '*447700900001\u*abc\u202E*'
         ($delivery | Out-String -Width 200) | Should -BeLike '*bad\u000DDelivered fine \u202Eevil\u202C end*'
         $receipt.CorrelationId | Should -BeExactly "abc$([char]0x202E)fdp.exe"
@@ -711,11 +711,12 @@ Bob,+447700900002,$tomorrow
             Wait-ConnectDelivery $l -Timeout 1 -ErrorVariable missing -ErrorAction SilentlyContinue)
         $report | Export-Csv $file -NoTypeInformation
 
-        $report.Status | Should -Be 'NoReceipt'
-        $report.Note | Should -BeLike 'The send was Scheduled for *: it is neither delivered nor failed, and no receipt comes before that time. Do not send it again*'
+        # A row due after the wait is not waited for: Status Scheduled, and no error (see 'writes a row scheduled for after the wait').
+        $report.Status | Should -Be 'Scheduled'
+        $report.Note | Should -BeLike 'The send was Scheduled for *: it was not waited for, as no receipt comes before that time. Do not send it again*'
         (Import-Csv $file).Note | Should -Be $report.Note
-        @($missing).Count | Should -Be 1
-        [regex]::Matches("$($missing[0])", 'Scheduled for').Count | Should -Be 1   # said once, not twice
+        (Import-Csv $file).Status | Should -Be 'Scheduled'
+        @($missing).Count | Should -Be 0
     }
 
     It 'gets from the sandbox no receipt for a message scheduled for tomorrow, so a rehearsal shows what the service will' {
@@ -728,11 +729,12 @@ Bob,+447700900002,$tomorrow
         $report = @($rows | Send-ConnectSms -From ACME -Text Hi -NotifyUrl $l.Url | Wait-ConnectDelivery $l -Timeout 3 -ErrorVariable missing -ErrorAction SilentlyContinue)
 
         $report.SendStatus | Should -Be @('Queued', 'Scheduled')
-        $report.Status | Should -Be @('Delivered', 'NoReceipt')
-        @($missing).Count | Should -Be 1
-        # The result piped from the send knows its time, and the error names it, in UTC and on this computer's clock.
+        $report.Status | Should -Be @('Delivered', 'Scheduled')
+        @($missing).Count | Should -Be 0
+        @($l.GetReceipts() | Where-Object Destination -eq '447700900002').Count | Should -Be 0
+        # The result piped from the send knows its time, and the Note names it, in UTC and on this computer's clock.
         $utc = [datetime]::ParseExact($tomorrow, 'yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture).ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss')
-        "$($missing[0])" | Should -BeLike "Row 2: +447700900002: *The send was Scheduled for $($utc)Z*: it is neither delivered nor failed, and no receipt comes before that time.*"
+        $report[1].Note | Should -BeLike "The send was Scheduled for $($utc)Z*: it was not waited for, as no receipt comes before that time.*"
     }
 
     It 'does not ask whether the sends gave -NotifyUrl when every row without a receipt is scheduled for later' {
@@ -862,7 +864,7 @@ Bob,+447700900002,$tomorrow
 
         @($output | Where-Object { $_ -is [WebexConnect.Receipts.DeliveryResult] }).Status | Should -Be @('NoReceipt', 'Delivered')
         $verbose[0] | Should -BeLike "Waiting up to 2 s for the final receipts of * destination* from the listener at $($script:Listener.Url)."
-        $verbose[-1] | Should -Match '^Stopped waiting after 2\.\d s: 1 destination of the [12] waited for has no final receipt\.$'
+        $verbose[-1] | Should -Match '^Stopped waiting after 2\.\d s: 1 destination of the [12] waited for has no final receipt\. It may still come, and the listener keeps it: pipe this row to Wait-ConnectDelivery again later\.$'
     }
 
     It 'counts a single destination left without a receipt in the singular under -Verbose' {
@@ -872,7 +874,7 @@ Bob,+447700900002,$tomorrow
             Wait-ConnectDelivery -Listener $script:Listener -Timeout 1 -Verbose -ErrorAction SilentlyContinue 4>&1)
         $verbose = @(@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message)
 
-        $verbose[-1] | Should -Match '^Stopped waiting after 1\.\d s: 1 destination of the 1 waited for has no final receipt\.$'
+        $verbose[-1] | Should -Match '^Stopped waiting after 1\.\d s: 1 destination of the 1 waited for has no final receipt\. It may still come, and the listener keeps it: pipe this row to Wait-ConnectDelivery again later\.$'
     }
 
     It 'gives waits at the same time (ForEach-Object -Parallel) a progress bar each' {
@@ -1400,7 +1402,7 @@ Bob,+447700900002,$tomorrow
         $warn.Count | Should -Be 1
         $err.Count | Should -Be 2
         $err[0].FullyQualifiedErrorId | Should -BeLike 'DeliveryReceiptMissing,*'
-        $err[0].Exception.Message | Should -Not -BeLike '*may still arrive*'
+        $err[0].Exception.Message | Should -Not -BeLike '*may still*'
         $err[0].Exception.Message | Should -BeLike "Row 1: +447700900001: no delivery receipt among those the stopped listener at $($listener.Url) kept*"
     }
 
@@ -1452,5 +1454,149 @@ Bob,+447700900002,$tomorrow
         $lines[4] | Should -Match "^\s+3 NotSent\s+notanumber\s+To: 'notanumber'"
         $lines | Should -Not -Match 'Row \d: '
         $delivery[2].SendReason | Should -BeLike 'Row 3: To: *'    # the property keeps it
+    }
+
+    It 'gives each row its own receipt when one request sends the same number twice, told apart by CorrelationId' {
+        # Before: both rows waited under the same message ID and number, so both took the later receipt: row 1's Failed
+        # (7102) was reported Delivered, row 2's Delivered credited to row 1 too.
+        $null = Connect-WebexConnect -Sandbox
+        $rows = "Phone,CorrelationId`n+447700900001,a`n+447700900001,b" | ConvertFrom-Csv
+        $sent = @($rows | Send-ConnectSms -From ACME -Text Hi -WarningAction SilentlyContinue)
+        $sent[0].MessageId | Should -Be $sent[1].MessageId
+        $receipts = foreach ($said in @('a', '7102'), @('b', '7500')) {
+            "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"$($said[1])`",`"destination`":`"447700900001`"},`"transid`":`"$($sent[0].MessageId)`",`"correlationid`":`"$($said[0])`"}}" |
+                ConvertFrom-ConnectWebhook
+        }
+
+        $report = @($sent | Wait-ConnectDelivery -Receipt $receipts -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be @('Failed', 'Delivered')
+        $report.Code | Should -Be @('7102', '7500')
+        @($failed).Count | Should -Be 1
+        $failed[0].ToString() | Should -BeLike 'Row 1: Failed (7102) +447700900001*'
+    }
+
+    It 'writes a row scheduled for after the wait at once as Scheduled, with its time in the Note and no error, and does not hold the run' {
+        # Before: the row waited the whole -Timeout, then ended NoReceipt, TimedOut, with an error that said both "It may still
+        # arrive" and "no receipt comes before that time": a scheduled task of reminders due tomorrow sat out every -Timeout.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $tomorrow = (Get-Date).AddDays(1)
+        $rows = "Phone,SendAt`n+447700900001,`n+447700900002,$($tomorrow.ToString('yyyy-MM-dd HH:mm'))" | ConvertFrom-Csv
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $report = @($rows | Send-ConnectSms -From ACME -Text Hi -NotifyUrl $l.Url | Wait-ConnectDelivery $l -Timeout 60 -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+        $report.SendStatus | Should -Be @('Queued', 'Scheduled')
+        $report.Status | Should -Be @('Delivered', 'Scheduled')
+        $report[1].TimedOut | Should -BeFalse
+        $utc = $tomorrow.ToUniversalTime().ToString('yyyy-MM-dd HH:mm')
+        $report[1].Note | Should -BeLike "The send was Scheduled for $($utc)*Z: it was not waited for, as no receipt comes before that time. Do not send it again; wait for it after that time."
+        @($problems).Count | Should -Be 0
+        ($report | Out-String -Width 80) | Should -Match '\n\s+2 Scheduled\s+\+447700900002'
+    }
+
+    It 'says in a failed row''s Note and DeliveryFailed error what to do about the failure code <Code>' -ForEach @(
+        @{ Code = '7102'; Destination = '447700900001'; Advice = 'The number or address is not valid or cannot be reached: correct it in the source before sending again.' }
+        @{ Code = '7523'; Destination = 'ann@example.com'; Advice = 'The email address is not valid: correct it in the source before sending again.' }
+        @{ Code = '7520'; Destination = 'ann@example.com'; Advice = 'The mail server refused it (no such mailbox, or the mailbox is full): check the address before sending again.' }
+        @{ Code = '7522'; Destination = 'ann@example.com'; Advice = 'The sender''s email domain is not verified: every email from it fails until the tenant verifies it.' }
+        @{ Code = '7208'; Destination = '447700900001'; Advice = 'It expired before it could be delivered (the phone was off or out of reach): send it again if it still matters, with a longer -Validity.' }
+    ) {
+        # Before: "Row 1: Failed (7102) +447700900001: Invalid address." and nothing else: the report told the admin what the
+        # vendor's code was, not whether to fix the address, resend, or call the tenant's administrator.
+        $sent = [pscustomobject]@{ Row = 1; Destination = $Destination; MessageId = 'm-1'; Status = 'Queued' }
+        $receipt = "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"$Code`",`"destination`":`"$Destination`"},`"transid`":`"m-1`"}}" | ConvertFrom-ConnectWebhook
+
+        $report = $sent | Wait-ConnectDelivery -Receipt $receipt -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $report.Note | Should -BeExactly $Advice
+        @($failed).Count | Should -Be 1
+        $failed[0].ToString() | Should -BeLike "Row 1: * ($Code) $Destination*. $Advice"
+    }
+
+    It 'leaves the Receipt and SendResult objects out of delivery.csv, keeps them on the objects, and reads the file back' {
+        # Before: delivery.csv ended with two columns an admin cannot use, "Delivered +447700900001" and "Queued +447700900001"
+        # (the ToString of the receipt and of the send result), beside the Status and Destination columns that say the same.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $file = Join-Path $TestDrive 'delivery.csv'
+        $report = @(Send-ConnectSms -To '+447700900001' -From ACME -Text Hi -NotifyUrl $l.Url | Wait-ConnectDelivery $l -Timeout 30)
+
+        $report | Export-Csv $file -NoTypeInformation -Encoding UTF8
+
+        $header = (Get-Content $file -TotalCount 1) -replace '"', ''
+        $header | Should -Be 'Row,Destination,CorrelationId,MessageId,SendStatus,SendReason,Status,Code,Description,ReceiptAt,TimedOut,Note,Copies,RequestedReceipts'
+        $report[0].Receipt.Code | Should -Be '7500'
+        $report[0].SendResult.Status | Should -Be 'Queued'
+        @(Import-Csv $file | Wait-ConnectDelivery -Receipt $report.Receipt).Status | Should -Be 'Delivered'
+    }
+
+    It 'reports the Cc and Bcc copies of an email from yesterday''s results.csv, as from the send''s own results, and from delivery.csv again' {
+        # Before: results.csv kept no copy addresses, so the morning's Import-Csv results.csv | Wait-ConnectDelivery showed every
+        # row's Copies empty, though the managers' copies had bounced or arrived.
+        Connect-WebexConnect -Sandbox -SandboxFailureRate 0.2   # this share bounces boss0@example.com and delivers the others, every time
+        $l = $script:Listener
+        $rows = "Email,Cc`nuser1@example.com,boss0@example.com`nuser2@example.com,boss1@example.com" | ConvertFrom-Csv
+        $results = Join-Path $TestDrive 'results.csv'
+        $delivery = Join-Path $TestDrive 'delivery.csv'
+        $rows | Send-ConnectEmail -From 'it@example.com' -Subject 'Outage' -Text 'Mail is down' -Bcc 'audit@example.com' -NotifyUrl $l.Url |
+            Export-Csv $results -NoTypeInformation -Encoding UTF8
+
+        (Import-Csv $results).Copies | Should -Be @('boss0@example.com; audit@example.com', 'boss1@example.com; audit@example.com')
+        $report = @(Import-Csv $results | Wait-ConnectDelivery $l -Timeout 30 -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $report | Export-Csv $delivery -NoTypeInformation -Encoding UTF8
+        $again = @(Import-Csv $delivery | Wait-ConnectDelivery -Receipt $l.GetReceipts())
+
+        $report.Status | Should -Be @('Delivered', 'Delivered')
+        $report.Copies | Should -Be @(
+            'boss0@example.com: Bounced (7520); audit@example.com: Delivered (7500)'
+            'boss1@example.com: Delivered (7500); audit@example.com: Delivered (7500)')
+        @($problems).Count | Should -Be 0
+        $again.Copies | Should -Be $report.Copies
+    }
+
+    It 'reports the copies of an Unknown email (answer lost) from the receipts under the message its own receipt names, not as NoReceipt' {
+        # Before: an Unknown row's copies always read "boss@example.com: NoReceipt", though the service had sent the email and
+        # the copy's receipt had come: no copy receipt was looked for without the send's message ID.
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:02' -TimeoutSec 1
+        $l = $script:Listener
+        $sent = @([pscustomobject]@{ Email = 'ann@example.com'; CorrelationId = 'row-1' } |
+            Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T' -Cc 'boss@example.com' -NotifyUrl $l.Url -ErrorAction SilentlyContinue)
+        $sent.Status | Should -Be 'Unknown'
+
+        $report = @($sent | Wait-ConnectDelivery $l -Timeout 20 -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be 'Delivered'
+        $report.Copies | Should -Be 'boss@example.com: Delivered (7500)'
+        $report.TimedOut | Should -BeFalse
+        @($problems).Count | Should -Be 0
+    }
+
+    It 'says in a row''s Note that its receipts cannot be told from another''s when one request sends the same number twice without CorrelationId' {
+        # Before: both rows showed the latest receipt for the number, and nothing said one of them may be the other's.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = @(1, 2 | ForEach-Object { [pscustomobject]@{ Phone = '+447700900001' } } | Send-ConnectSms -From ACME -Text Hi -WarningAction SilentlyContinue)
+        $receipt = "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"7500`",`"destination`":`"447700900001`"},`"transid`":`"$($sent[0].MessageId)`"}}" | ConvertFrom-ConnectWebhook
+
+        $report = @($sent | Wait-ConnectDelivery -Receipt $receipt)
+
+        $report.Status | Should -Be @('Delivered', 'Delivered')
+        # Row 1 had its receipt, and was written, before row 2 came: the later row says it.
+        $report[1].Note | Should -Be 'Row 1 sent to the same address in this request, and no CorrelationId tells their receipts apart: both rows show the latest. Give each row a CorrelationId of its own.'
+    }
+
+    It 'says of a row without a receipt, and -Verbose of the wait''s end, in the same words that it may still come and how to get it' {
+        # Before: the row's error said "It may still arrive: the listener keeps it.", the help "may still come", the wait's end
+        # only how many had none; none said that piping the rows again picks the late receipts up.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = @(1, 2 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090010$_" } } | Send-ConnectSms -From ACME -Text Hi)   # no -NotifyUrl: no receipt
+
+        $null = $sent | Wait-ConnectDelivery $script:Listener -Timeout 1 -ErrorVariable missing -ErrorAction SilentlyContinue -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Tee-Object -Variable said
+
+        "$($missing[0])" | Should -BeLike 'Row 1: +447700900101: no delivery receipt within 1 s (message *). It may still come, and the listener keeps it: pipe this row to Wait-ConnectDelivery again later.'
+        @($said.Message)[-1] | Should -BeLike 'Stopped waiting after * s: 2 destinations of the 2 waited for have no final receipt. They may still come, and the listener keeps them: pipe those rows to Wait-ConnectDelivery again later.'
     }
 }

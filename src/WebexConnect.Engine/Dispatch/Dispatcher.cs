@@ -624,7 +624,7 @@ namespace WebexConnect.Engine.Dispatch
                 item.Parts, item.InputObject, batch.Sequences[index], item.Row, ReceiptFilters.Text(item.Message))
                 {
                     ScheduledFor = done.Status == SendStatus.Scheduled ? item.Message.SendAt : null, AskedReceipts = ReceiptFilters.Of(item.Message),
-                    Copies = EmailCopies.Of(item.Message),
+                    CopyAddresses = EmailCopies.Of(item.Message),
                 };
         }
 
@@ -655,7 +655,7 @@ namespace WebexConnect.Engine.Dispatch
         private static SendResult WithSequence(SendResult r, long sequence) =>
             new SendResult(r.Channel, r.Destination, r.CorrelationId, r.Status, r.MessageId, r.Code, r.Reason, r.Attempts,
                 r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence, r.Row, r.RequestedReceipts)
-                { ScheduledFor = r.ScheduledFor, AskedReceipts = r.AskedReceipts, Copies = r.Copies };
+                { ScheduledFor = r.ScheduledFor, AskedReceipts = r.AskedReceipts, CopyAddresses = r.CopyAddresses };
 
         /// <summary>Files a result in order (caller holds _sync and pulses it once it has filed them all).</summary>
         private void Record(long sequence, SendResult result)

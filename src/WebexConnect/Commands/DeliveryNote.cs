@@ -5,7 +5,8 @@ namespace WebexConnect.Commands
 {
     /// <summary>
     /// A DeliveryResult's Note, which Wait-ConnectDelivery's DeliveryReceiptMissing error repeats: why a row ended at Submitted
-    /// without waiting for more, why an email's receipt may never come, or that a Scheduled send gets none before its time.
+    /// without waiting for more, why an email's receipt may never come, that a Scheduled send gets none before its time, or what
+    /// to do about a failed delivery (<see cref="FailureAdvice"/>).
     /// The service documents the receipts after Submitted
     /// (Delivered, Bounced, Read ...) for an email app that sends through AWS SES only; one that sends through SMTP gets
     /// Submitted alone (API.md seeds: "For email via SMTP, only submitted receipt is applicable"), and a tenant has one route
@@ -43,6 +44,18 @@ namespace WebexConnect.Commands
         /// <summary>The note for <paramref name="result"/>; null when none fits.</summary>
         public string? For(DeliveryResult result)
         {
+            var note = Alone(result);
+            if (result.SharesReceiptsWith == 0) return note;
+            var shared = $"Row {result.SharesReceiptsWith} sent to the same address in this request, and no CorrelationId tells their " +
+                "receipts apart: both rows show the latest. Give each row a CorrelationId of its own.";
+            return note is null ? shared : note + " " + shared;
+        }
+
+        /// <summary>The note of a row that shares its receipts with no other.</summary>
+        private string? Alone(DeliveryResult result)
+        {
+            if (FailureAdvice.For(result.Status, result.Receipt) is string advice) return advice;
+            if (result.Status == DeliveryStatus.Scheduled) return NotWaitedFor(result.SendResult);
             var note = OfTheRoute(result);
             // A row not waited for (no receipt can come at all) has its note alone; one that waited, a Scheduled one's time first.
             if (result.Status != DeliveryStatus.NoReceipt || result.SendStatus != Results.SendStatus.Scheduled || !result.TimedOut) return note;
@@ -87,5 +100,13 @@ namespace WebexConnect.Commands
         private static string Scheduled(Results.SendResult sent) =>
             $"The send was Scheduled {Composition.ScheduledFor.When(sent.ScheduledFor)}: it is neither delivered nor failed, and no receipt " +
             "comes before that time. Do not send it again; look for its receipt after that time.";
+
+        /// <summary>
+        /// A Scheduled send whose time comes after the wait, written at once (DeliveryStatus.Scheduled). Before, it held the run
+        /// for the whole -Timeout, and its error said both "It may still arrive" and that none comes before its time.
+        /// </summary>
+        private static string NotWaitedFor(Results.SendResult sent) =>
+            $"The send was Scheduled {Composition.ScheduledFor.When(sent.ScheduledFor)}: it was not waited for, as no receipt comes " +
+            "before that time. Do not send it again; wait for it after that time.";
     }
 }

@@ -97,12 +97,12 @@ namespace WebexConnect.Commands
                 Timeout = 0;
                 return;
             }
-            _join = new DeliveryJoin(Listener.Listener.Receipts, _notes.SmtpEmail);
             _dropsAtStart = Listener.Dropped;
             _repeatsAtStart = Listener.Repeated;
             // A stopped listener gets no more receipts: waiting -Timeout for them (120 s by default) only delays the
             // NoReceipt rows, as when a script's Stop-ConnectReceiptListener ran before a later wait on the same listener.
             _listenerStopped = !Listener.IsRunning;
+            _join = new DeliveryJoin(Listener.Listener.Receipts, _notes.SmtpEmail, _listenerStopped ? TimeSpan.Zero : TimeSpan.FromSeconds(Timeout));
             if (_listenerStopped) WriteWarning($"The listener at {Listener.Url} is stopped: only the receipts it already has are used, without waiting.");
         }
 
@@ -271,9 +271,18 @@ namespace WebexConnect.Commands
                 var seconds = clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
                 WriteVerbose(join.Waiting == 0
                     ? $"Every destination waited for ({waitedFor}) has a final receipt, after {seconds} s."
-                    : $"Stopped waiting after {seconds} s: {Counted.Of(join.Waiting, "destination")} of the {waitedFor} waited for {(join.Waiting == 1 ? "has" : "have")} no final receipt.");
+                    : $"Stopped waiting after {seconds} s: {Counted.Of(join.Waiting, "destination")} of the {waitedFor} waited for {(join.Waiting == 1 ? "has" : "have")} no final receipt. " +
+                        MayStillCome(join.Waiting));
             }
         }
+
+        /// <summary>
+        /// What a row without its final receipt can do, in the same words for the row's error and for the wait's end: before, the
+        /// error said "It may still arrive: the listener keeps it" and the help "may still come", and neither said how to get it.
+        /// </summary>
+        private static string MayStillCome(long rows) => rows == 1
+            ? "It may still come, and the listener keeps it: pipe this row to Wait-ConnectDelivery again later."
+            : "They may still come, and the listener keeps them: pipe those rows to Wait-ConnectDelivery again later.";
 
         /// <summary>
         /// A row sent before the listener started (a results file's SubmittedAt keeps whole seconds, hence the margin): the
@@ -308,7 +317,13 @@ namespace WebexConnect.Commands
         // what the sender wrote, so printed as one line: a CR in a Description printed "Delivered" over "Row 3: Failed".
         private static string Parenthesised(string? code) => string.IsNullOrEmpty(code) ? "" : $" ({InputEcho.OneLine(code)})";
 
-        private static string Described(string? description) => string.IsNullOrEmpty(description) ? "." : ": " + InputEcho.OneLine(description);
+        // What to do (FailureAdvice, the row's Note) follows as a sentence of its own: "...: Invalid address. The number or ...".
+        private static string Described(string? description, string? advice)
+        {
+            if (string.IsNullOrEmpty(description)) return string.IsNullOrEmpty(advice) ? "." : ". " + advice;
+            var said = ": " + InputEcho.OneLine(description);
+            return string.IsNullOrEmpty(advice) ? said : said.TrimEnd('.') + ". " + advice;
+        }
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Request();
@@ -345,7 +360,7 @@ namespace WebexConnect.Commands
                         ? $"among the {Receipt?.Length ?? 0} receipts given ({KeyOf(result.SendResult)})."
                         : _listenerStopped
                             ? $"among those the stopped listener at {Listener.Url} kept ({KeyOf(result.SendResult)}). Start a listener before the send and stop it after the wait."
-                            : $"within {Timeout} s ({KeyOf(result.SendResult)}). It may still arrive: the listener keeps it.";
+                            : $"within {Timeout} s ({KeyOf(result.SendResult)}). {MayStillCome(1)}";
                     WriteError(new ErrorRecord(new DeliveryException(
                             $"Row {result.Row}: {result.Destination}: {what} {where}{(result.Note is null ? "" : " " + result.Note)}", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));
@@ -353,7 +368,7 @@ namespace WebexConnect.Commands
                 else if (DeliveryStatuses.IsFailure(result.Status))
                 {
                     WriteError(new ErrorRecord(new DeliveryException(
-                            $"Row {result.Row}: {result.Status}{Parenthesised(result.Code)} {result.Destination}{Described(result.Description)}", result),
+                            $"Row {result.Row}: {result.Status}{Parenthesised(result.Code)} {result.Destination}{Described(result.Description, result.Note)}", result),
                         "DeliveryFailed", ErrorCategory.InvalidResult, result.SendResult));
                 }
             }

@@ -14,7 +14,8 @@ namespace WebexConnect.Receipts
     /// -Journal skipped (an earlier run sent it), with a receipt already kept for that message if there is one. A result for several
     /// addresses (one destination object with several -To numbers) is waited for address by address, as the service
     /// sends a receipt for each: it gives one DeliveryResult per address. An email's Cc and Bcc copies get receipts under the
-    /// same message: a row waits for those too, and shows them (Copies) without taking its Status from them.
+    /// same message: a row waits for those too, and shows them (Copies) without taking its Status from them. A Scheduled result
+    /// whose time comes after the wait leaves at once as Scheduled: no receipt comes before that time.
     /// </summary>
     internal sealed class DeliveryJoin
     {
@@ -24,6 +25,8 @@ namespace WebexConnect.Receipts
         private readonly Dictionary<string, List<Entry>> _waiting = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
         private readonly Dictionary<string, DeliveryReceipt> _index = new Dictionary<string, DeliveryReceipt>(StringComparer.Ordinal);
         private readonly Queue<string> _indexOrder = new Queue<string>();
+        private readonly Dictionary<string, (long Row, string? CorrelationId)> _written = new Dictionary<string, (long, string?)>(StringComparer.Ordinal);
+        private readonly Queue<string> _writtenOrder = new Queue<string>();
         private long _position;
 
         /// <summary>A receipt is indexed under its message ID and under its correlation ID (see <see cref="Keys"/>).</summary>
@@ -32,10 +35,14 @@ namespace WebexConnect.Receipts
         /// <summary>True when the email app sends through SMTP (Wait-ConnectDelivery -EmailRoute Smtp): Submitted is an email's last receipt.</summary>
         private readonly bool _smtpEmail;
 
-        public DeliveryJoin(ReceiptBuffer source, bool smtpEmail = false)
+        /// <summary>How long the wait lasts after a result is added (-Timeout; none for -Receipt or a stopped listener).</summary>
+        private readonly TimeSpan _wait;
+
+        public DeliveryJoin(ReceiptBuffer source, bool smtpEmail = false, TimeSpan wait = default)
         {
             _source = source ?? throw new ArgumentNullException(nameof(source));
             _smtpEmail = smtpEmail;
+            _wait = wait;
             // The index counts keys, so it holds as many receipts as the source does. At one key per receipt it held half
             // of them once rows had correlation IDs: -Receipt with one final receipt per row (Capacity = their count) gave
             // NoReceipt to the rows whose receipts had been pushed out before the row was added (rows 2-5 of 10).
@@ -65,8 +72,21 @@ namespace WebexConnect.Receipts
                 Pass(new Entry(result, result.Destination, awaited: false));
                 return;
             }
+            if (GoesOutAfterTheWait(result))
+            {
+                foreach (var address in AddressesOf(result)) Pass(new Entry(result, address, awaited: false) { Later = true });
+                return;
+            }
             foreach (var address in AddressesOf(result)) Await(new Entry(result, address, awaited: true));
         }
+
+        /// <summary>
+        /// A Scheduled send whose time comes after the wait would end: no receipt comes before the message goes out, so waiting
+        /// only held the run for the whole -Timeout (a nightly task of reminders due tomorrow sat out every one) and then said
+        /// NoReceipt. A results file's row does not know its time, and is waited for as before.
+        /// </summary>
+        private bool GoesOutAfterTheWait(SendResult result) =>
+            result.Status == SendStatus.Scheduled && result.ScheduledFor is DateTimeOffset at && at > DateTimeOffset.UtcNow + _wait;
 
         private void Pass(Entry entry)
         {
@@ -79,6 +99,7 @@ namespace WebexConnect.Receipts
             _pending.AddLast(entry);
             Expected++;
             Waiting++;
+            NoteSharedAddress(entry);
             // Registered under every key until it is written, final or not: a later final receipt (Read after Delivered)
             // still replaces the one it has, as it does for a result added after both came.
             foreach (var key in KeysOf(entry).Concat(CopyKeysOf(entry)))
@@ -86,6 +107,33 @@ namespace WebexConnect.Receipts
                 if (_index.TryGetValue(key, out var known)) Offer(entry, known);
                 if (!_waiting.TryGetValue(key, out var list)) _waiting[key] = list = new List<Entry>(1);
                 list.Add(entry);
+            }
+        }
+
+        /// <summary>
+        /// Two rows of one request to the same number or address, with no correlation IDs to tell them apart: the receipts for it
+        /// cannot be told whose they are, and both rows show the latest. Before, nothing said so, and a report could show a
+        /// Failed number Delivered. Marked on both rows, whose Note says it (<see cref="DeliveryResult.SharesReceiptsWith"/>).
+        /// </summary>
+        private void NoteSharedAddress(Entry entry)
+        {
+            if (string.IsNullOrEmpty(entry.Result.MessageId)) return;
+            var key = Keys(entry.Result.MessageId, null, entry.Destination).First();
+            // A row written already (its final receipt came before this row was added): only this row can still say so.
+            if (_written.TryGetValue(key, out var earlier) && !TellApart(earlier.CorrelationId, entry.Result.CorrelationId))
+            {
+                entry.SharesWith = earlier.Row;
+                return;
+            }
+            if (!_waiting.TryGetValue(key, out var list)) return;
+            var address = Normalize(entry.Destination);
+            foreach (var other in list)
+            {
+                if (ReferenceEquals(other.Result, entry.Result) || Normalize(other.Destination) != address ||
+                    TellApart(other.Result.CorrelationId, entry.Result.CorrelationId)) continue;
+                entry.SharesWith = other.Result.Row;
+                if (other.SharesWith == 0) other.SharesWith = entry.Result.Row;
+                return;
             }
         }
 
@@ -121,7 +169,8 @@ namespace WebexConnect.Receipts
                 }
                 if (!entry.Done) Waiting--;
                 ready.Add(new DeliveryResult(entry.Result, entry.Destination, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final)
-                    { Copies = EmailCopies.Describe(entry.Result.Copies, entry.CopyReceipt) });
+                    { Copies = EmailCopies.Describe(entry.Result.CopyAddresses, entry.CopyReceipt, matched: !string.IsNullOrEmpty(entry.MessageId)), SharesReceiptsWith = entry.SharesWith });
+                RememberWritten(entry);
                 Forget(entry);
             }
             return ready;
@@ -139,6 +188,7 @@ namespace WebexConnect.Receipts
                 var kept = KeptReceiptFor(entry);
                 return new DeliveryResult(entry.Result, entry.Destination, kept, kept?.Status ?? DeliveryStatus.SentEarlier, timedOut: false);
             }
+            if (entry.Later) return new DeliveryResult(entry.Result, entry.Destination, null, DeliveryStatus.Scheduled, timedOut: false);
             var status = MayHaveBeenSent(entry.Result) ? DeliveryStatus.NoReceipt : DeliveryStatus.NotSent;
             return new DeliveryResult(entry.Result, entry.Destination, null, status, timedOut: false);
         }
@@ -146,7 +196,7 @@ namespace WebexConnect.Receipts
         private DeliveryReceipt? KeptReceiptFor(Entry entry)
         {
             foreach (var key in KeysOf(entry))
-                if (_index.TryGetValue(key, out var receipt) && Belongs(entry.Result, receipt)) return receipt;
+                if (_index.TryGetValue(key, out var receipt) && Belongs(entry.Result, receipt) && !ForAnotherRow(entry.Result, receipt)) return receipt;
             return null;
         }
 
@@ -159,12 +209,32 @@ namespace WebexConnect.Receipts
             {
                 entry.OfferCopy(copy, receipt, last);
             }
-            else
+            else if (!ForAnotherRow(entry.Result, receipt))
             {
                 if (entry.Best is null || Supersedes(receipt, entry.Best)) entry.Best = receipt;
                 if (last) entry.Final = true;
+                if (!wasDone) LearnMessage(entry, receipt);
             }
             if (entry.Done && !wasDone) Waiting--;
+        }
+
+        /// <summary>
+        /// An Unknown result's own receipt (found by correlation ID) names the message its request made: the copies' receipts,
+        /// which carry no correlation ID, are then found under it, as a Queued row's are, and the row waits for them too.
+        /// Before, an Unknown row's copies all read NoReceipt, though their receipts had come. Copy receipts already kept are
+        /// taken here, not through <see cref="Offer"/>, so the caller counts the row's wait once.
+        /// </summary>
+        private void LearnMessage(Entry entry, DeliveryReceipt receipt)
+        {
+            if (!string.IsNullOrEmpty(entry.MessageId) || string.IsNullOrEmpty(receipt.MessageId) || entry.Result.CopyAddresses.Count == 0) return;
+            entry.Learn(receipt.MessageId!);
+            foreach (var key in CopyKeysOf(entry))
+            {
+                if (!_waiting.TryGetValue(key, out var list)) _waiting[key] = list = new List<Entry>(1);
+                list.Add(entry);
+                if (_index.TryGetValue(key, out var known) && Belongs(entry.Result, known) && entry.CopyOf(known) is string copy)
+                    entry.OfferCopy(copy, known, known.IsFinal || IsLastAskedFor(entry.Result, known));
+            }
         }
 
         /// <summary>
@@ -202,6 +272,18 @@ namespace WebexConnect.Receipts
         }
 
         /// <summary>
+        /// A receipt whose correlation ID is not the result's, when both have one: the receipt of another row of the same request
+        /// to the same number (a household's two rows for one phone), found by the message ID and number they share. Before, each
+        /// such row took whichever receipt came last, so one row's Failed was reported Delivered. Not asked of a copy's receipt:
+        /// the copies are the message's, shared by its rows.
+        /// </summary>
+        internal static bool ForAnotherRow(SendResult result, DeliveryReceipt receipt) => TellApart(result.CorrelationId, receipt.CorrelationId);
+
+        /// <summary>Two correlation IDs that say two rows: both given, and not the same.</summary>
+        private static bool TellApart(string? one, string? other) =>
+            !string.IsNullOrEmpty(one) && !string.IsNullOrEmpty(other) && !string.Equals(one, other, StringComparison.Ordinal);
+
+        /// <summary>
         /// Queued and Scheduled were accepted (Skipped too, by an earlier run: Add passes those before asking); Unknown may
         /// have been (the connection was lost after the request went out), and its receipts are the only way to know. The
         /// rest had nothing accepted by this send.
@@ -232,6 +314,17 @@ namespace WebexConnect.Receipts
                 if (_waiting.TryGetValue(key, out var list) && list.Remove(entry) && list.Count == 0) _waiting.Remove(key);
         }
 
+        /// <summary>The message ID and address of a row written, for <see cref="NoteSharedAddress"/>; as many as the index holds.</summary>
+        private void RememberWritten(Entry entry)
+        {
+            if (string.IsNullOrEmpty(entry.Result.MessageId)) return;
+            var key = Keys(entry.Result.MessageId, null, entry.Destination).First();
+            if (_written.ContainsKey(key)) return;
+            _written[key] = (entry.Result.Row, entry.Result.CorrelationId);
+            _writtenOrder.Enqueue(key);
+            while (_writtenOrder.Count > _indexCapacity) _written.Remove(_writtenOrder.Dequeue());
+        }
+
         private void Remember(string key, DeliveryReceipt receipt)
         {
             if (_index.TryGetValue(key, out var known))
@@ -255,11 +348,11 @@ namespace WebexConnect.Receipts
 
         /// <summary>
         /// The keys of an entry's Cc and Bcc addresses: by message ID alone, as the service sends the copies' receipts under the
-        /// message and without the row's correlation ID. None for a result without a message ID (Unknown): the copies cannot be
-        /// told from an earlier send's.
+        /// message and without the row's correlation ID. None for a result without a message ID (Unknown) until its own receipt
+        /// names the message (<see cref="LearnMessage"/>): before, the copies cannot be told from an earlier send's.
         /// </summary>
         private static IEnumerable<string> CopyKeysOf(Entry entry) =>
-            entry.Result.Copies.SelectMany(copy => Keys(entry.Result.MessageId, null, copy));
+            entry.Result.CopyAddresses.SelectMany(copy => Keys(entry.MessageId, null, copy));
 
         private static IEnumerable<string> KeysOf(DeliveryReceipt receipt) => Keys(receipt.MessageId, receipt.CorrelationId, receipt.Destination);
 
@@ -293,8 +386,21 @@ namespace WebexConnect.Receipts
                 Result = result;
                 Destination = destination;
                 Awaited = awaited;
-                // Without a message ID (Unknown) no copy's receipt can be told from another send's: none is waited for.
-                _copiesOpen = result.Copies.Count == 0 || string.IsNullOrEmpty(result.MessageId) ? 0 : OpenCopies();
+                // Without a message ID (Unknown) no copy's receipt can be told from another send's: none is waited for until
+                // the row's own receipt names the message (Learn).
+                _copiesOpen = result.CopyAddresses.Count == 0 || string.IsNullOrEmpty(result.MessageId) ? 0 : OpenCopies();
+            }
+
+            /// <summary>The result's message ID, or for an Unknown result the one its own receipt named (<see cref="Learn"/>).</summary>
+            public string? MessageId => string.IsNullOrEmpty(Result.MessageId) ? _learnedMessageId : Result.MessageId;
+
+            private string? _learnedMessageId;
+
+            /// <summary>Takes the message ID an Unknown result's own receipt named: its copies are waited for from now on.</summary>
+            public void Learn(string messageId)
+            {
+                _learnedMessageId = messageId;
+                _copiesOpen = OpenCopies();
             }
 
             public SendResult Result { get; }
@@ -304,6 +410,12 @@ namespace WebexConnect.Receipts
 
             /// <summary>Waited for: a receipt may come for it and could be matched to it.</summary>
             public bool Awaited { get; }
+
+            /// <summary>Not waited for because it is Scheduled for after the wait (<see cref="GoesOutAfterTheWait"/>).</summary>
+            public bool Later { get; set; }
+
+            /// <summary>The row of another result of the same message to the same address, no correlation ID telling them apart; else 0.</summary>
+            public long SharesWith { get; set; }
             public DeliveryReceipt? Best { get; set; }
 
             /// <summary>The address's own receipt is final (or the last one the send asked for).</summary>
@@ -321,10 +433,10 @@ namespace WebexConnect.Receipts
             /// </summary>
             public string? CopyOf(DeliveryReceipt receipt)
             {
-                if (Result.Copies.Count == 0) return null;
+                if (Result.CopyAddresses.Count == 0) return null;
                 var address = Normalize(receipt.Destination);
                 if (address == Normalize(Destination)) return null;
-                foreach (var copy in Result.Copies)
+                foreach (var copy in Result.CopyAddresses)
                     if (Normalize(copy) == address) return address;
                 return null;
             }
@@ -346,7 +458,7 @@ namespace WebexConnect.Receipts
             private int OpenCopies()
             {
                 var own = Normalize(Destination);
-                return Result.Copies.Select(Normalize).Where(address => address != own).Distinct(StringComparer.Ordinal).Count();
+                return Result.CopyAddresses.Select(Normalize).Where(address => address != own).Distinct(StringComparer.Ordinal).Count();
             }
         }
     }

@@ -46,8 +46,8 @@ namespace WebexConnect.Receipts
         /// What the receipts said: Delivered, Failed, ... (the latest final one, else Submitted), NoReceipt when
         /// none came before -Timeout (or none can be matched: an Unknown send without a correlation ID), NotSent when
         /// this send had nothing accepted (Rejected, Failed, Invalid), SentEarlier when -Journal skipped it because an
-        /// earlier run sent it and no receipt at hand is for that message. An Unknown send may have been accepted, so it
-        /// is waited for.
+        /// earlier run sent it and no receipt at hand is for that message, Scheduled when the send goes out after the wait
+        /// (not waited for: no receipt comes before then). An Unknown send may have been accepted, so it is waited for.
         /// </summary>
         public DeliveryStatus Status { get; }
 
@@ -66,25 +66,41 @@ namespace WebexConnect.Receipts
         /// <summary>
         /// Why the wait ended where it did, when Status alone does not say: Submitted taken as the last receipt (the send asked
         /// for none after it, or -EmailRoute Smtp: an email app that sends through SMTP gets no other), why none came or
-        /// may come for an email, or that a Scheduled send gets none before its time. Empty otherwise.
+        /// may come for an email, that a Scheduled send gets none before its time, or for a failed delivery (and a complaint)
+        /// what to do about its code. Empty otherwise.
         /// </summary>
         public string? Note { get; internal set; }
 
         /// <summary>
         /// An email's Cc and Bcc copies with what their receipts said, as one text ("boss@example.com: Bounced (7520);
         /// audit@example.com: Delivered (7500)"; NoReceipt for a copy none came for): the service posts them under the same
-        /// message. They do not change Status, which is the To address's. Empty for other channels, for an email without copies,
-        /// and for a row of a results file, which does not keep them.
+        /// message. They do not change Status, which is the To address's. Empty for other channels and for an email without copies;
+        /// a row of a results file has them from its Copies column.
         /// </summary>
         public string? Copies { get; internal set; }
+
+        /// <summary>
+        /// The row of another result of the same request to the same number or address, with no correlation ID to tell their
+        /// receipts apart (0 when none): both show the latest receipt for it, and the Note says so.
+        /// </summary>
+        internal long SharesReceiptsWith { get; init; }
 
         /// <summary>The receipts the send asked for (SendResult.RequestedReceipts), kept so that this result's Export-Csv can be waited for again.</summary>
         public string? RequestedReceipts => SendResult.RequestedReceipts;
 
-        /// <summary>The receipt the status comes from; null when none came.</summary>
+        /// <summary>
+        /// The receipt the status comes from; null when none came. Hidden from Export-Csv, Select-Object * and Format-List:
+        /// in delivery.csv it was one more cell saying "Delivered +447700900001", which Status and Destination say already.
+        /// $result.Receipt still gives it (its CallbackData, TransactionId ...), and Get-Member -Force shows it.
+        /// </summary>
+        [System.Management.Automation.Hidden]
         public DeliveryReceipt? Receipt { get; }
 
-        /// <summary>The send result it was joined to.</summary>
+        /// <summary>
+        /// The send result it was joined to. Hidden from Export-Csv as <see cref="Receipt"/> is: its columns that a report needs
+        /// are the row's own (Row, MessageId, SendStatus, SendReason, RequestedReceipts).
+        /// </summary>
+        [System.Management.Automation.Hidden]
         public SendResult SendResult { get; }
 
         /// <summary>

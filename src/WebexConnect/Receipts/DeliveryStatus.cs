@@ -48,5 +48,11 @@ namespace WebexConnect.Receipts
         /// the earlier send's; Get-ConnectMessage looks it up.
         /// </summary>
         SentEarlier,
+
+        /// <summary>
+        /// Wait-ConnectDelivery only: the send was Scheduled for a time after the wait, and no receipt comes before then, so it
+        /// was not waited for. Note says when; look for its receipt after that time, and do not send it again.
+        /// </summary>
+        Scheduled,
     }
 }

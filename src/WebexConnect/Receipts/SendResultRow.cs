@@ -70,7 +70,7 @@ namespace WebexConnect.Receipts
                 Text(row, "Code"), Text(row, "SendReason") ?? Text(row, "Reason"),
                 submittedAt: Time(row, "SubmittedAt"),
                 row: RowNumber(number, inputNumber), requestedReceipts: requested)
-                { AskedReceipts = ReceiptFilters.Of(requested) };
+                { AskedReceipts = ReceiptFilters.Of(requested), CopyAddresses = EmailCopies.Read(Text(row, "Copies")) };
         }
 
         /// <summary>
@@ -100,6 +100,6 @@ namespace WebexConnect.Receipts
         private static SendResult Copy(SendResult result, string destination, string? messageId) =>
             new SendResult(result.Channel, destination, result.CorrelationId, result.Status, messageId, result.Code, result.Reason,
                 result.Attempts, result.Batch, result.SubmittedAt, result.Parts, row: result.Row, requestedReceipts: result.RequestedReceipts)
-                { ScheduledFor = result.ScheduledFor, AskedReceipts = result.AskedReceipts, Copies = result.Copies };
+                { ScheduledFor = result.ScheduledFor, AskedReceipts = result.AskedReceipts, CopyAddresses = result.CopyAddresses };
     }
 }

@@ -122,10 +122,10 @@ namespace WebexConnect.Results
 
         /// <summary>
         /// An email's Cc and Bcc addresses (<see cref="Receipts.EmailCopies"/>): the service posts their receipts under the
-        /// same message, and Wait-ConnectDelivery puts them on the row. Empty for other channels and for a results file's row,
-        /// which has no such column.
+        /// same message, and Wait-ConnectDelivery puts them on the row. Empty for other channels. A results file's row reads
+        /// them back from its Copies column (<see cref="Copies"/>).
         /// </summary>
-        internal System.Collections.Generic.IReadOnlyList<string> Copies { get; init; } = System.Array.Empty<string>();
+        internal System.Collections.Generic.IReadOnlyList<string> CopyAddresses { get; init; } = System.Array.Empty<string>();
 
         /// <summary>
         /// The receipts the send asked the service for (-RequestedReceipt; requestedReceipts filters the webhooks), as one
@@ -134,6 +134,13 @@ namespace WebexConnect.Results
         /// none: the service then posts every receipt the channel, and for email the app, sends.
         /// </summary>
         public string? RequestedReceipts { get; }
+
+        /// <summary>
+        /// An email's Cc then Bcc addresses, as one text ("boss@example.com; audit@example.com"); empty for other channels and for
+        /// an email without copies. Export-Csv keeps it, so the next morning's Import-Csv results.csv | Wait-ConnectDelivery
+        /// reports the copies' receipts too: before, results.csv had no copies, and every row of that report showed none.
+        /// </summary>
+        public string? Copies => Receipts.EmailCopies.Written(CopyAddresses);
 
         /// <summary>
         /// True for Queued and Scheduled, and for Skipped: -Journal says an earlier run had the service accept the row.

@@ -29,6 +29,7 @@ namespace WebexConnect.Tests.Commands
             SubmittedAt Nullable`1
             Parts Nullable`1
             RequestedReceipts String
+            Copies String
             IsSuccess Boolean
             """;
 

@@ -38,8 +38,88 @@ namespace WebexConnect.Tests.Receipts
             Assert.Equal(0, join.Waiting);
         }
 
+        [Fact]
+        public void TwoRowsOfOneRequestToTheSameNumberEachTakeTheReceiptOfTheirOwnCorrelationId()
+        {
+            // Before: both waited under m-1 and the number, so both took the receipt that came last: row 1's Failed read Delivered.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1", "a"));
+            buffer.Add(Receipt("7102", "447700900001", "m-1", "a"));
+            buffer.Add(Receipt("7500", "447700900001", "m-1", "b"));
+            join.Pull();
+            join.Add(Sent(2, "+447700900001", "m-1", "b"));   // added after both came: found in the index by its own keys
+            join.Pull();
+
+            var ready = join.TakeReady(all: false);
+
+            Assert.Equal(new[] { DeliveryStatus.Failed, DeliveryStatus.Delivered }, ready.Select(r => r.Status));
+            Assert.Equal(new[] { "a", "b" }, ready.Select(r => r.Receipt!.CorrelationId));
+        }
+
+        [Fact]
+        public void TwoRowsOfOneRequestToTheSameNumberWithoutCorrelationIdsSayTheyShareItsReceipts()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            join.Add(Sent(2, "+447700900001", "m-1"));
+            join.Add(Sent(3, "+447700900003", "m-1"));
+            join.Add(Sent(4, "+447700900001", "m-1", "d"));   // a correlation ID of its own, the others none: still not told apart
+
+            var ready = join.TakeReady(all: true);
+
+            Assert.Equal(new[] { 2L, 1L, 0L, 1L }, ready.Select(r => r.SharesReceiptsWith));
+        }
+
+        [Fact]
+        public void ARowAddedAfterTheOtherRowToItsNumberWasWrittenStillSaysItSharesItsReceipts()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            join.Pull();
+            Assert.Equal(0, Assert.Single(join.TakeReady(all: false)).SharesReceiptsWith);
+
+            join.Add(Sent(2, "+447700900001", "m-1"));
+            join.Add(Sent(3, "+447700900001", "m-2"));   // another message: its own receipts
+
+            Assert.Equal(new[] { 1L, 0L }, join.TakeReady(all: true).Select(r => r.SharesReceiptsWith));
+        }
+
+        [Fact]
+        public void AReceiptWithoutACorrelationIdStillAnswersForARowThatHasOne()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1", "a"));
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            join.Pull();
+
+            Assert.Equal(DeliveryStatus.Delivered, Assert.Single(join.TakeReady(all: false)).Status);
+        }
+
+        [Fact]
+        public void AScheduledResultDueAfterTheWaitLeavesAtOnceAsScheduledAndOneDueWithinItIsWaitedFor()
+        {
+            // Before: a reminder due tomorrow held the run for the whole -Timeout, then ended NoReceipt and TimedOut.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer, wait: TimeSpan.FromMinutes(10));
+            join.Add(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1) { ScheduledFor = DateTimeOffset.UtcNow.AddDays(1) });
+            join.Add(new SendResult(MessageChannel.Sms, "+447700900002", null, SendStatus.Scheduled, "m-2", row: 2) { ScheduledFor = DateTimeOffset.UtcNow.AddMinutes(5) });
+            // A results file's row does not know its time: waited for, as before.
+            join.Add(new SendResult(MessageChannel.Sms, "+447700900003", null, SendStatus.Scheduled, "m-3", row: 3));
+
+            var first = Assert.Single(join.TakeReady(all: false));
+
+            Assert.Equal((1L, DeliveryStatus.Scheduled, false), (first.Row, first.Status, first.TimedOut));
+            Assert.Equal(2, join.Waiting);
+            Assert.Equal(new[] { DeliveryStatus.NoReceipt, DeliveryStatus.NoReceipt }, join.TakeReady(all: true).Select(r => r.Status));
+        }
+
         private static SendResult Emailed(long row, string to, string? messageId, params string[] copies) =>
-            new SendResult(MessageChannel.Email, to, null, SendStatus.Queued, messageId, row: row) { Copies = copies };
+            new SendResult(MessageChannel.Email, to, null, SendStatus.Queued, messageId, row: row) { CopyAddresses = copies };
 
         [Fact]
         public void AnEmailsRowWaitsForItsCopiesAndShowsThemWithoutTakingItsStatusFromThem()
@@ -73,20 +153,56 @@ namespace WebexConnect.Tests.Receipts
             var buffer = new ReceiptBuffer(100);
             var join = new DeliveryJoin(buffer);
             join.Add(Emailed(1, "ann@example.com", "m-1", "boss@example.com", "ceo@example.com"));
-            // Unknown (no message ID, found by correlation ID): no copy's receipt can be told from another send's, none waited for.
-            join.Add(new SendResult(MessageChannel.Email, "cy@example.com", "row-2", SendStatus.Unknown, null, row: 2) { Copies = new[] { "boss@example.com" } });
+            // Unknown (no message ID, found by correlation ID): its copy is waited for under the message its own receipt names (m-0),
+            // and the copy's receipt of another message (m-1) is not taken for it.
+            join.Add(new SendResult(MessageChannel.Email, "cy@example.com", "row-2", SendStatus.Unknown, null, row: 2) { CopyAddresses = new[] { "boss@example.com" } });
             buffer.Add(Receipt("7500", "cy@example.com", "m-0", "row-2"));
             buffer.Add(Receipt("7500", "ann@example.com", "m-1"));
             buffer.Add(Receipt("7501", "boss@example.com", "m-1"));
 
             join.Pull();
-            Assert.Equal(1, join.Waiting);   // row 1, for its copies
+            Assert.Equal(2, join.Waiting);   // each row, for its copies
             var ready = join.TakeReady(all: true);
 
             Assert.Equal((DeliveryStatus.Delivered, false), (ready[0].Status, ready[0].TimedOut));
             Assert.Equal("boss@example.com: Submitted (7501); ceo@example.com: NoReceipt", ready[0].Copies);
             Assert.Equal((DeliveryStatus.Delivered, false, "boss@example.com: NoReceipt"), (ready[1].Status, ready[1].TimedOut, ready[1].Copies));
             Assert.Equal(0, join.Waiting);
+        }
+
+        [Fact]
+        public void AnUnknownRowFindsItsCopiesUnderTheMessageItsOwnReceiptNames()
+        {
+            // Before: an Unknown row's copies read NoReceipt whatever came, as no copy receipt was ever looked for.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(new SendResult(MessageChannel.Email, "cy@example.com", "row-1", SendStatus.Unknown, null, row: 1) { CopyAddresses = new[] { "boss@example.com", "audit@example.com" } });
+            buffer.Add(Receipt("7520", "boss@example.com", "m-7"));          // kept before the row's own receipt came
+            buffer.Add(Receipt("7500", "cy@example.com", "m-7", "row-1"));
+            join.Pull();
+            Assert.Empty(join.TakeReady(all: false));                         // audit@ is still to come
+            buffer.Add(Receipt("7500", "audit@example.com", "m-7"));
+            join.Pull();
+
+            var ready = Assert.Single(join.TakeReady(all: false));
+
+            Assert.Equal((DeliveryStatus.Delivered, "m-7"), (ready.Status, ready.MessageId));
+            Assert.Equal("boss@example.com: Bounced (7520); audit@example.com: Delivered (7500)", ready.Copies);
+            Assert.Equal(0, join.Waiting);
+        }
+
+        [Fact]
+        public void AnUnknownRowWithoutItsOwnReceiptSaysItsCopiesAreNotKnownRatherThanNoReceipt()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(new SendResult(MessageChannel.Email, "cy@example.com", "row-1", SendStatus.Unknown, null, row: 1) { CopyAddresses = new[] { "boss@example.com" } });
+            buffer.Add(Receipt("7500", "boss@example.com", "m-7"));
+            join.Pull();
+
+            var ready = Assert.Single(join.TakeReady(all: true));
+
+            Assert.Equal((DeliveryStatus.NoReceipt, "boss@example.com: not known (no message ID)"), (ready.Status, ready.Copies));
         }
 
         [Fact]

@@ -15,6 +15,9 @@ namespace WebexConnect.Tests.Receipts
             new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, status, "m-1", row: 1) { ScheduledFor = scheduledFor },
                 "+447700900001", null, DeliveryStatus.NoReceipt, timedOut);
 
+        private static DeliveryReceipt Said(DeliveryStatus status, string? code) =>
+            new DeliveryReceipt(status, code, null, null, "sms", "447700900001", "MSISDN", Tomorrow, "m-1", "m-1", null, null, null, null, null, null, Tomorrow, false);
+
         [Fact]
         public void AScheduledRowWithoutAReceiptSaysInItsNoteThatNoneComesBeforeItsTime()
         {
@@ -31,6 +34,55 @@ namespace WebexConnect.Tests.Receipts
             var note = new DeliveryNote(null).For(Waited(SendStatus.Scheduled, timedOut: true));
 
             Assert.StartsWith("The send was Scheduled for the time its -SendAt, or its row's SendAt cell, gave:", note);
+        }
+
+        [Fact]
+        public void AScheduledRowNotWaitedForSaysWhenToLookAgainAndNotThatItMayStillArrive()
+        {
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1) { ScheduledFor = Tomorrow },
+                "+447700900001", null, DeliveryStatus.Scheduled, timedOut: false);
+
+            var note = new DeliveryNote(null).For(result);
+
+            Assert.StartsWith("The send was Scheduled for 2026-12-08 09:00:00Z", note);
+            Assert.EndsWith(": it was not waited for, as no receipt comes before that time. Do not send it again; wait for it after that time.", note);
+        }
+
+        [Theory]
+        [InlineData("7102", DeliveryStatus.Failed, "The number or address is not valid")]
+        [InlineData("7520", DeliveryStatus.Bounced, "The mail server refused it")]
+        [InlineData("7521", DeliveryStatus.Complaint, "The recipient marked it as spam")]
+        [InlineData(null, DeliveryStatus.Expired, "It expired before it could be delivered")]
+        public void AFailedOrComplainedDeliverySaysWhatToDoInItsNote(string? code, DeliveryStatus status, string advice)
+        {
+            var receipt = Said(status, code);
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Queued, "m-1", row: 1),
+                "+447700900001", receipt, status, timedOut: false);
+
+            Assert.StartsWith(advice, new DeliveryNote(DeliveryNote.Smtp).For(result));
+        }
+
+        [Theory]
+        [InlineData("7999", DeliveryStatus.Failed)]
+        [InlineData("7500", DeliveryStatus.Delivered)]
+        public void AFailureOfAnUndocumentedCodeAndADeliveryHaveNoAdvice(string code, DeliveryStatus status)
+        {
+            var receipt = Said(status, code);
+
+            Assert.Null(FailureAdvice.For(status, receipt));
+        }
+
+        [Fact]
+        public void ARowThatSharesItsReceiptsWithAnotherSaysWhichAndHowToTellThemApart()
+        {
+            var receipt = Said(DeliveryStatus.Failed, "7102");
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Queued, "m-1", row: 1),
+                "+447700900001", receipt, DeliveryStatus.Failed, timedOut: false) { SharesReceiptsWith = 2 };
+
+            var note = new DeliveryNote(null).For(result);
+
+            Assert.StartsWith("The number or address is not valid", note);
+            Assert.EndsWith(" Row 2 sent to the same address in this request, and no CorrelationId tells their receipts apart: both rows show the latest. Give each row a CorrelationId of its own.", note);
         }
 
         [Fact]
