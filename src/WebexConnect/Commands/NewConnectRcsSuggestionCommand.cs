@@ -99,6 +99,13 @@ namespace WebexConnect.Commands
         /// <summary>The error of a chip's label longer than the service allows.</summary>
         internal const string LabelTooLongErrorId = "RcsSuggestionLabelTooLong";
 
+        private void RefuseUnreadable(string parameter, DateTimeOffset time)
+        {
+            if (UnreadableTime.Of(time) is { } unreadable)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(unreadable.StopOf(parameter)), unreadable.ErrorId,
+                    ErrorCategory.InvalidArgument, unreadable.Text));
+        }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -114,6 +121,10 @@ namespace WebexConnect.Commands
             }
             if (ParameterSetName == CalendarEventSet)
             {
+                // RowTimeArgument marks a time it cannot read (or one the clocks skip) rather than throwing, for the send
+                // commands' one-row calls; a chip has no row, so the mark stops here as PowerShell's binder would have.
+                RefuseUnreadable(nameof(StartTime), StartTime);
+                RefuseUnreadable(nameof(EndTime), EndTime);
                 // A local time the clocks show twice: said once for the chip, as -SendAt's is for a run.
                 var twiceShown = new TwiceShownWarning();
                 if ((twiceShown.For(nameof(StartTime), 0, StartTime) ?? twiceShown.For(nameof(EndTime), 0, EndTime)) is string twice) WriteWarning(twice);
