@@ -73,9 +73,9 @@ param(
     [datetime] $Day = (Get-Date),
     # Delete reports and journals more than this many days old (0: none).
     [ValidateRange(0, 36500)] [int] $KeepDays = 90,
-    # Sends again the rows the day's journal holds Unknown (their request left,
-    # no answer came back): only after the delivery reports show they did not
-    # arrive, or they may arrive twice.
+    # Sends again the rows the day's journal holds Unknown (their request
+    # left, no answer came back): only after the delivery reports show they
+    # did not arrive, or they may arrive twice.
     [switch] $ResendUnknown
 )
 
