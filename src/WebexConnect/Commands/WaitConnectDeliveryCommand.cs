@@ -135,18 +135,24 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
-        /// Once per run, the first row of a results file whose SubmittedAt cell is not read as a time: a file written in another
-        /// culture (de-DE's 06.12.2026 read in en-US). Before, the time was left out without a word, and a row without a message
-        /// ID could take the receipt of an earlier send of the same row.
+        /// Once per run, the first row of a results file whose SubmittedAt cell, or a Scheduled row's ScheduledFor cell, is not
+        /// read as a time: a file written in another culture (de-DE's 06.12.2026 read in en-US). Before, the time was left out
+        /// without a word, and a row without a message ID could take the receipt of an earlier send of the same row; a
+        /// Scheduled row whose time is not read is waited for, as one of a file without that column.
         /// </summary>
         private void WarnOfUnreadTime(SendResult sent)
         {
-            if (_warnedUnreadTime || InputObject is null || sent.SubmittedAt is not null) return;
-            if (Receipts.ReportColumns.UnreadTime(InputObject, "SubmittedAt") is not string cell) return;
+            if (_warnedUnreadTime || InputObject is null) return;
+            (string? column, string? consequence) = sent.SubmittedAt is null
+                ? ("SubmittedAt", "the send times of such rows are not read, and a row without a MessageId may take the receipt of an earlier send")
+                : sent.Status == SendStatus.Scheduled && sent.ScheduledFor is null
+                    ? ("ScheduledFor", "the times of such Scheduled rows are not read, and each is waited for as if it went out now, though no " +
+                        "receipt comes before its time")
+                    : ((string?)null, (string?)null);
+            if (column is null || Receipts.ReportColumns.UnreadTime(InputObject, column) is not string cell) return;
             _warnedUnreadTime = true;
-            WriteWarning($"Row {sent.Row}: SubmittedAt '{cell}' is not a time in ISO 8601 or in this culture's ({ThisCulture()}) " +
-                "format, so the send times of such rows are not read, and a row without a MessageId may take the receipt of an " +
-                "earlier send. Read the file in the culture that wrote it, or write its times in ISO 8601.");
+            WriteWarning($"Row {sent.Row}: {column} '{cell}' is not a time in ISO 8601 or in this culture's ({ThisCulture()}) " +
+                $"format, so {consequence}. Read the file in the culture that wrote it, or write its times in ISO 8601.");
         }
 
         /// <summary>

@@ -43,6 +43,13 @@ namespace WebexConnect.Receipts
         public string? SendReason => SendResult.Reason;
 
         /// <summary>
+        /// For a Scheduled send, when the service sends it (SendResult.ScheduledFor), in UTC; empty otherwise. Kept so that this
+        /// result's Export-Csv, waited for again after that time, knows it too: a Scheduled row whose time has not come is
+        /// written at once, as Scheduled, rather than waited for.
+        /// </summary>
+        public DateTimeOffset? ScheduledFor => SendResult.ScheduledFor;
+
+        /// <summary>
         /// What the receipts said: Delivered, Failed, ... (the latest final one, else Submitted), NoReceipt when
         /// none came before -Timeout (or none can be matched: an Unknown send without a correlation ID), NotSent when
         /// this send had nothing accepted (Rejected, Failed, Invalid), SentEarlier when -Journal skipped it because an

@@ -106,8 +106,8 @@ namespace WebexConnect.Tests.Receipts
             // Before: a reminder due tomorrow held the run for the whole -Timeout, then ended NoReceipt and TimedOut.
             var buffer = new ReceiptBuffer(100);
             var join = new DeliveryJoin(buffer, wait: TimeSpan.FromMinutes(10));
-            join.Add(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1) { ScheduledFor = DateTimeOffset.UtcNow.AddDays(1) });
-            join.Add(new SendResult(MessageChannel.Sms, "+447700900002", null, SendStatus.Scheduled, "m-2", row: 2) { ScheduledFor = DateTimeOffset.UtcNow.AddMinutes(5) });
+            join.Add(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1, scheduledFor: DateTimeOffset.UtcNow.AddDays(1)));
+            join.Add(new SendResult(MessageChannel.Sms, "+447700900002", null, SendStatus.Scheduled, "m-2", row: 2, scheduledFor: DateTimeOffset.UtcNow.AddMinutes(5)));
             // A results file's row does not know its time: waited for, as before.
             join.Add(new SendResult(MessageChannel.Sms, "+447700900003", null, SendStatus.Scheduled, "m-3", row: 3));
 

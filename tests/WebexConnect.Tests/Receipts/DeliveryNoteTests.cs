@@ -12,7 +12,7 @@ namespace WebexConnect.Tests.Receipts
         private static readonly DateTimeOffset Tomorrow = new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero);
 
         private static DeliveryResult Waited(SendStatus status, bool timedOut, DateTimeOffset? scheduledFor = null) =>
-            new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, status, "m-1", row: 1) { ScheduledFor = scheduledFor },
+            new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, status, "m-1", row: 1, scheduledFor: scheduledFor),
                 "+447700900001", null, DeliveryStatus.NoReceipt, timedOut);
 
         private static DeliveryReceipt Said(DeliveryStatus status, string? code) =>
@@ -39,7 +39,7 @@ namespace WebexConnect.Tests.Receipts
         [Fact]
         public void AScheduledRowNotWaitedForSaysWhenToLookAgainAndNotThatItMayStillArrive()
         {
-            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1) { ScheduledFor = Tomorrow },
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1, scheduledFor: Tomorrow),
                 "+447700900001", null, DeliveryStatus.Scheduled, timedOut: false);
 
             var note = new DeliveryNote(null).For(result);
