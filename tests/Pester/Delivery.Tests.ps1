@@ -1656,8 +1656,54 @@ Bob,+447700900002,$tomorrow
         $report = @($sent | Wait-ConnectDelivery -Receipt $receipt)
 
         $report.Status | Should -Be @('Delivered', 'Delivered')
-        # Row 1 had its receipt, and was written, before row 2 came: the later row says it.
+        # Row 1 had its receipt at once (-Receipt gives them all), but waits for the input's end so that it can say so too:
+        # before, it was written before row 2 came, and only the later row said it.
+        $report[0].Note | Should -Be 'Row 2 sent to the same address in this request, and no CorrelationId tells their receipts apart: both rows show the latest. Give each row a CorrelationId of its own.'
         $report[1].Note | Should -Be 'Row 1 sent to the same address in this request, and no CorrelationId tells their receipts apart: both rows show the latest. Give each row a CorrelationId of its own.'
+    }
+
+    It 'says of both rows to the same number that they share their receipts when their results are piped after the receipts came' {
+        # The listener holds the receipts already ($r piped to a later wait): as with -Receipt, row 1 was written before row 2
+        # was read, and its Note said nothing.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $sent = @(1, 2 | ForEach-Object { [pscustomobject]@{ Phone = '+447700900061' } } |
+            Send-ConnectSms -From ACME -Text Hi -NotifyUrl $l.Url -WarningAction SilentlyContinue)
+        $deadline = [datetime]::UtcNow.AddSeconds(10)
+        while (@($l.GetReceipts() | Where-Object { $_.MessageId -eq $sent[0].MessageId -and $_.IsFinal }).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 100
+        }
+
+        $report = @($sent | Wait-ConnectDelivery $l -Timeout 20)
+
+        $report.Status | Should -Be @('Delivered', 'Delivered')
+        $report[0].Note | Should -BeLike 'Row 2 sent to the same address in this request, *'
+        $report[1].Note | Should -BeLike 'Row 1 sent to the same address in this request, *'
+    }
+
+    It 'reports a result given twice twice, the same, and says so plainly, not that it shares its number with itself' {
+        # Before: $r + $r gave the second "Row 1 sent to the same address in this request, and no CorrelationId tells their
+        # receipts apart": row 1 named as its own duplicate.
+        $null = Connect-WebexConnect -Sandbox
+        $one = Send-ConnectSms -To '+447700900001' -From ACME -Text Hi
+        $receipt = "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"7102`",`"destination`":`"447700900001`"},`"transid`":`"$($one.MessageId)`"}}" | ConvertFrom-ConnectWebhook
+        $file = Join-Path $TestDrive 'twice.csv'
+        $one | Export-Csv $file -NoTypeInformation
+
+        $report = @(@($one, $one) + @(Import-Csv $file) | Wait-ConnectDelivery -Receipt $receipt -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $report.Row | Should -Be @(1, 1, 1)
+        $report.Status | Should -Be @('Failed', 'Failed', 'Failed')
+        $report[0].Note | Should -BeExactly 'The number or address is not valid or cannot be reached: correct it in the source before sending again.'
+        foreach ($again in $report[1], $report[2]) {
+            $again.Note | Should -BeExactly ($report[0].Note + " Row 1's send result was given to Wait-ConnectDelivery more than once: this is the same message again, reported each time it is given, not another send.")
+        }
+        $report.Note | Should -Not -Match 'same address'
+        @($failed).Count | Should -Be 3
+        "$($failed[1])" | Should -BeLike "Row 1: Failed (7102) +447700900001. The number or address is not valid*Row 1's send result was given to Wait-ConnectDelivery more than once*"
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Be ("2 send results were given more than once (the first: row 1): each is reported every time it is given, the same each " +
+            "time, so a count of the report's rows counts those messages more than once. Give each result once.")
     }
 
     It 'says of a row without a receipt, and -Verbose of the wait''s end, in the same words that it may still come and how to get it' {

@@ -129,8 +129,10 @@ namespace WebexConnect.Commands
             }
             WarnOfUnreadTime(sent);
             WarnOfAmbiguousTime(sent);
-            _join!.Add(sent);
-            _join.Pull();
+            // The receipts at hand are read before the row is added: a row they answer at once is held for a later row of its
+            // request to the same address (DeliveryJoin.HeldForPartner), so that both can say they share their receipts.
+            _join!.Pull();
+            _join.Add(sent);
             Write(_join.TakeReady(all: false));
         }
 
@@ -201,6 +203,8 @@ namespace WebexConnect.Commands
         protected override void EndProcessing()
         {
             var join = _join!;
+            join.EndOfInput();
+            WarnOfRepeats(join);
             if (Listener is null)
             {
                 Write(join.TakeReady(all: true));
@@ -239,6 +243,19 @@ namespace WebexConnect.Commands
             var dropped = Listener!.Dropped - _dropsAtStart;
             if (dropped > 0)
                 WriteWarning($"The listener forgot {dropped} receipts while this command waited (its -Capacity is {Listener.Capacity}): some results may show NoReceipt although one came.");
+        }
+
+        /// <summary>
+        /// Once, when a send result was given more than once ($r + $r, results.csv read twice): each is reported every time it
+        /// is given, so a count of the report's Delivered rows counts those messages more than once. Said before the rows, as the
+        /// wait may be long.
+        /// </summary>
+        private void WarnOfRepeats(DeliveryJoin join)
+        {
+            if (join.Repeats == 0) return;
+            WriteWarning($"{Counted.Of(join.Repeats, "send result")} {(join.Repeats == 1 ? "was" : "were")} given more than once " +
+                $"(the first: row {join.FirstRepeatedRow}): each is reported every time it is given, the same each time, so a count " +
+                "of the report's rows counts those messages more than once. Give each result once.");
         }
 
         /// <summary>Writes results as their final receipts come, until none is awaited, -Timeout or a stop; then removes the bar.</summary>

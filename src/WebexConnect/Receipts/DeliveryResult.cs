@@ -92,6 +92,12 @@ namespace WebexConnect.Receipts
         /// </summary>
         internal long SharesReceiptsWith { get; init; }
 
+        /// <summary>
+        /// The same send result was given to this command earlier too ($r + $r, a results file read twice): it is reported each
+        /// time, the same, and the Note says it is one message given again, not another send to the same number.
+        /// </summary>
+        internal bool GivenBefore { get; init; }
+
         /// <summary>The receipts the send asked for (SendResult.RequestedReceipts), kept so that this result's Export-Csv can be waited for again.</summary>
         public string? RequestedReceipts => SendResult.RequestedReceipts;
 

@@ -86,6 +86,31 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void AResultGivenAgainSaysPlainlyThatItIsTheSameMessageAfterWhatElseItsNoteSays()
+        {
+            // Before: the second of the same result piped twice named its own row as another row sharing its number.
+            var receipt = Said(DeliveryStatus.Failed, "7102");
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Queued, "m-1", row: 1),
+                "+447700900001", receipt, DeliveryStatus.Failed, timedOut: false) { SharesReceiptsWith = 2, GivenBefore = true };
+
+            var note = new DeliveryNote(null).For(result);
+
+            Assert.StartsWith("The number or address is not valid", note);
+            Assert.Contains(" Row 2 sent to the same address in this request,", note);
+            Assert.EndsWith(" Row 1's send result was given to Wait-ConnectDelivery more than once: this is the same message again, reported " +
+                "each time it is given, not another send.", note);
+        }
+
+        [Fact]
+        public void ADeliveredResultGivenAgainHasThatAloneInItsNote()
+        {
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Queued, "m-1", row: 3),
+                "+447700900001", Said(DeliveryStatus.Delivered, "7500"), DeliveryStatus.Delivered, timedOut: false) { GivenBefore = true };
+
+            Assert.StartsWith("Row 3's send result was given to Wait-ConnectDelivery more than once", new DeliveryNote(null).For(result));
+        }
+
+        [Fact]
         public void AQueuedRowWithoutAReceiptHasNoNote()
         {
             Assert.Null(new DeliveryNote(null).For(Waited(SendStatus.Queued, timedOut: true)));
