@@ -412,9 +412,10 @@ Describe 'Wait-ConnectDelivery' {
         $receipt.Description | Should -BeExactly "bad`rDelivered fine $([char]0x202E)evil$([char]0x202C) end"
     }
 
-    It 'says of a Scheduled row without a receipt that none comes before its time, and not of a Queued one' {
+    It 'says of a Scheduled row of an older results file, without its time, that no receipt comes before its time, and not of a Queued one' {
         # Before, a reminder scheduled for tomorrow was told only "no delivery receipt among the 0 receipts given", which
-        # read as a message lost, to be sent again: the person would get it twice.
+        # read as a message lost, to be sent again: the person would get it twice. A file written before results had a
+        # ScheduledFor column does not know the row's time.
         $null = Connect-WebexConnect -Sandbox
         $tomorrow = (Get-Date).Date.AddDays(1).AddHours(9).ToString('yyyy-MM-dd HH:mm')
         $results = Join-Path $TestDrive 'appointments-results.csv'
@@ -424,7 +425,9 @@ Ann,+447700900001,
 Bob,+447700900002,$tomorrow
 "@ | ConvertFrom-Csv | Send-ConnectSms -From CLINIC -Text 'Hi $(Name)' | Export-Csv $results -NoTypeInformation -Encoding UTF8
 
-        $report = @(Import-Csv $results | Wait-ConnectDelivery -Receipt @() -ErrorVariable missing -ErrorAction SilentlyContinue)
+        $older = Import-Csv $results | Select-Object * -ExcludeProperty ScheduledFor
+
+        $report = @($older | Wait-ConnectDelivery -Receipt @() -ErrorVariable missing -ErrorAction SilentlyContinue)
 
         $report.SendStatus | Should -Be @('Queued', 'Scheduled')
         $report.Status | Should -Be @('NoReceipt', 'NoReceipt')
@@ -433,6 +436,76 @@ Bob,+447700900002,$tomorrow
         # A results file has no time: the error says where it came from.
         $missing[1].ToString() | Should -BeLike ('Row 2: +447700900002: no delivery receipt among the 0 receipts given (message *). The send was Scheduled ' +
             "for the time its -SendAt, or its row's SendAt cell, gave: it is neither delivered nor failed, and no receipt comes before that time. Do not send it again; look for its receipt after that time.")
+    }
+
+    It 'writes a Scheduled row of results.csv at once as Scheduled, from its ScheduledFor column, and does not wait -Timeout for it' {
+        # Before: results.csv had no column saying when a row goes out, so Import-Csv results.csv | Wait-ConnectDelivery waited
+        # the whole -Timeout for the reminder due tomorrow, then called it NoReceipt, though the live result was written at once.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $tomorrow = (Get-Date).Date.AddDays(1).AddHours(9)
+        $results = Join-Path $TestDrive 'tomorrow-results.csv'
+        $delivery = Join-Path $TestDrive 'tomorrow-delivery.csv'
+        "Phone,SendAt`n+447700900001,`n+447700900002,$($tomorrow.ToString('yyyy-MM-dd HH:mm'))" | ConvertFrom-Csv |
+            Send-ConnectSms -From ACME -Text Hi -NotifyUrl $l.Url | Export-Csv $results -NoTypeInformation
+        (Import-Csv $results)[1].ScheduledFor | Should -Not -BeNullOrEmpty
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $report = @(Import-Csv $results | Wait-ConnectDelivery $l -Timeout 60 -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
+        $report.Status | Should -Be @('Delivered', 'Scheduled')
+        $report[1].TimedOut | Should -BeFalse
+        $report[1].ScheduledFor | Should -Be ([DateTimeOffset]$tomorrow)
+        $utc = $tomorrow.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss')
+        $report[1].Note | Should -BeLike "The send was Scheduled for $($utc)Z*: it was not waited for, as no receipt comes before that time.*"
+        @($problems).Count | Should -Be 0
+        # The delivery report keeps the time too: waited for again from its Export-Csv, the row is still Scheduled at once.
+        $report | Export-Csv $delivery -NoTypeInformation
+        $again = @(Import-Csv $delivery | Wait-ConnectDelivery -Receipt @() -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $again[1].Status | Should -Be 'Scheduled'
+        $again[1].ScheduledFor | Should -Be ([DateTimeOffset]$tomorrow)
+        @($problems | Where-Object { "$_" -like 'Row 2:*' }).Count | Should -Be 0
+    }
+
+    It 'warns once when a Scheduled row''s ScheduledFor is not a time in this culture, and waits for the row as for one of an older file' {
+        # A file written in de-DE, read in en-US: the time is not read, and without a word the rows were waited for.
+        $null = Connect-WebexConnect -Sandbox
+        $rows = @(
+            'Row,Channel,Destination,MessageId,Status,SubmittedAt,ScheduledFor'
+            '1,Sms,+447700900001,m-1,Scheduled,2026-12-07T10:00:00Z,08.12.2026 09:00:00 +00:00'
+            '2,Sms,+447700900002,m-2,Scheduled,2026-12-07T10:00:00Z,08.12.2026 09:00:00 +00:00'
+        ) | ConvertFrom-Csv
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $report = @($rows | Wait-ConnectDelivery -Receipt @() -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction SilentlyContinue)
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $report.Status | Should -Be @('NoReceipt', 'NoReceipt')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Be ("Row 1: ScheduledFor '08.12.2026 09:00:00 +00:00' is not a time in ISO 8601 or in this culture's (en-US) format, " +
+            'so the times of such Scheduled rows are not read, and each is waited for as if it went out now, though no receipt comes ' +
+            'before its time. Read the file in the culture that wrote it, or write its times in ISO 8601.')
+    }
+
+    It 'shows at 80 columns when a Scheduled row is due, in the table''s Reason, where the cell was blank' {
+        $null = Connect-WebexConnect -Sandbox
+        $due = [DateTimeOffset]::new((Get-Date).Date.AddDays(1).AddHours(9)).ToUniversalTime()
+        $sent = "Phone,SendAt`n+447700900001,`n+447700900002,$($due.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture))Z" |
+            ConvertFrom-Csv | Send-ConnectSms -From ACME -Text Hi -WarningAction SilentlyContinue
+        $receipt = "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"7500`",`"Description`":`"Delivered`",`"destination`":`"447700900001`"},`"transid`":`"$($sent[0].MessageId)`"}}" | ConvertFrom-ConnectWebhook
+
+        $report = @($sent | Wait-ConnectDelivery -Receipt $receipt)
+        $lines = @(($report | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+
+        $report.Status | Should -Be @('Delivered', 'Scheduled')
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because "'$_' must fit" }
+        $lines[2] | Should -Match '^\s+1 Delivered\s+\+447700900001\s+7500\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Delivered$'
+        $inUtc = $due.ToString('d MMM HH:mm', [cultureinfo]::InvariantCulture)
+        $lines[3] | Should -Match ('^\s+2 Scheduled\s+\+447700900002\s+Due ' + [regex]::Escape($inUtc) + 'Z$')
+        $lines.Count | Should -Be 4   # nothing wraps
     }
 
     It 'says of an email left at Submitted that an SMTP email app gets no later receipt, and how to stop waiting; not of an SMS left there' {
@@ -1527,7 +1600,7 @@ Bob,+447700900002,$tomorrow
         $report | Export-Csv $file -NoTypeInformation -Encoding UTF8
 
         $header = (Get-Content $file -TotalCount 1) -replace '"', ''
-        $header | Should -Be 'Row,Destination,CorrelationId,MessageId,SendStatus,SendReason,Status,Code,Description,ReceiptAt,TimedOut,Note,Copies,RequestedReceipts'
+        $header | Should -Be 'Row,Destination,CorrelationId,MessageId,SendStatus,SendReason,ScheduledFor,Status,Code,Description,ReceiptAt,TimedOut,Note,Copies,RequestedReceipts'
         $report[0].Receipt.Code | Should -Be '7500'
         $report[0].SendResult.Status | Should -Be 'Queued'
         @(Import-Csv $file | Wait-ConnectDelivery -Receipt $report.Receipt).Status | Should -Be 'Delivered'
@@ -1583,8 +1656,54 @@ Bob,+447700900002,$tomorrow
         $report = @($sent | Wait-ConnectDelivery -Receipt $receipt)
 
         $report.Status | Should -Be @('Delivered', 'Delivered')
-        # Row 1 had its receipt, and was written, before row 2 came: the later row says it.
+        # Row 1 had its receipt at once (-Receipt gives them all), but waits for the input's end so that it can say so too:
+        # before, it was written before row 2 came, and only the later row said it.
+        $report[0].Note | Should -Be 'Row 2 sent to the same address in this request, and no CorrelationId tells their receipts apart: both rows show the latest. Give each row a CorrelationId of its own.'
         $report[1].Note | Should -Be 'Row 1 sent to the same address in this request, and no CorrelationId tells their receipts apart: both rows show the latest. Give each row a CorrelationId of its own.'
+    }
+
+    It 'says of both rows to the same number that they share their receipts when their results are piped after the receipts came' {
+        # The listener holds the receipts already ($r piped to a later wait): as with -Receipt, row 1 was written before row 2
+        # was read, and its Note said nothing.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $sent = @(1, 2 | ForEach-Object { [pscustomobject]@{ Phone = '+447700900061' } } |
+            Send-ConnectSms -From ACME -Text Hi -NotifyUrl $l.Url -WarningAction SilentlyContinue)
+        $deadline = [datetime]::UtcNow.AddSeconds(10)
+        while (@($l.GetReceipts() | Where-Object { $_.MessageId -eq $sent[0].MessageId -and $_.IsFinal }).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 100
+        }
+
+        $report = @($sent | Wait-ConnectDelivery $l -Timeout 20)
+
+        $report.Status | Should -Be @('Delivered', 'Delivered')
+        $report[0].Note | Should -BeLike 'Row 2 sent to the same address in this request, *'
+        $report[1].Note | Should -BeLike 'Row 1 sent to the same address in this request, *'
+    }
+
+    It 'reports a result given twice twice, the same, and says so plainly, not that it shares its number with itself' {
+        # Before: $r + $r gave the second "Row 1 sent to the same address in this request, and no CorrelationId tells their
+        # receipts apart": row 1 named as its own duplicate.
+        $null = Connect-WebexConnect -Sandbox
+        $one = Send-ConnectSms -To '+447700900001' -From ACME -Text Hi
+        $receipt = "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"7102`",`"destination`":`"447700900001`"},`"transid`":`"$($one.MessageId)`"}}" | ConvertFrom-ConnectWebhook
+        $file = Join-Path $TestDrive 'twice.csv'
+        $one | Export-Csv $file -NoTypeInformation
+
+        $report = @(@($one, $one) + @(Import-Csv $file) | Wait-ConnectDelivery -Receipt $receipt -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $report.Row | Should -Be @(1, 1, 1)
+        $report.Status | Should -Be @('Failed', 'Failed', 'Failed')
+        $report[0].Note | Should -BeExactly 'The number or address is not valid or cannot be reached: correct it in the source before sending again.'
+        foreach ($again in $report[1], $report[2]) {
+            $again.Note | Should -BeExactly ($report[0].Note + " Row 1's send result was given to Wait-ConnectDelivery more than once: this is the same message again, reported each time it is given, not another send.")
+        }
+        $report.Note | Should -Not -Match 'same address'
+        @($failed).Count | Should -Be 3
+        "$($failed[1])" | Should -BeLike "Row 1: Failed (7102) +447700900001. The number or address is not valid*Row 1's send result was given to Wait-ConnectDelivery more than once*"
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Be ("2 send results were given more than once (the first: row 1): each is reported every time it is given, the same each " +
+            "time, so a count of the report's rows counts those messages more than once. Give each result once.")
     }
 
     It 'says of a row without a receipt, and -Verbose of the wait''s end, in the same words that it may still come and how to get it' {

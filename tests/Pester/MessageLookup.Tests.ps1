@@ -86,14 +86,28 @@ Describe 'Get-ConnectMessage' {
         "$($messages[0])" | Should -Be "Scheduled $($later.MessageId)"
     }
 
-    It 'says a Scheduled row of a results file is scheduled, though the file has no time, and not for a Queued row' {
+    It 'says a Scheduled row of a results file is scheduled for the time its ScheduledFor column keeps' {
         $file = Join-Path $TestDrive 'scheduled-results.csv'
-        Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt (Get-Date).AddDays(1) | Export-Csv $file -NoTypeInformation
+        $sendAt = (Get-Date).Date.AddDays(1).AddHours(9)
+        Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt $sendAt | Export-Csv $file -NoTypeInformation
 
         $message = Import-Csv $file | Get-ConnectMessage -WarningVariable warned -WarningAction SilentlyContinue
 
         $message.Found | Should -BeFalse
         $message.To | Should -Be '+447700900001'
+        $message.ScheduledFor | Should -Be ([DateTimeOffset]$sendAt)
+        $utc = $sendAt.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss')
+        "$($warned[0])" | Should -BeLike "*was sent Scheduled for $($utc)Z*: the service does not know it (404)*"
+    }
+
+    It 'says a Scheduled row of an older results file, without a ScheduledFor column, is scheduled though the file has no time' {
+        $file = Join-Path $TestDrive 'older-results.csv'
+        Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi' -SendAt (Get-Date).AddDays(1) |
+            Select-Object * -ExcludeProperty ScheduledFor | Export-Csv $file -NoTypeInformation
+
+        $message = Import-Csv $file | Get-ConnectMessage -WarningVariable warned -WarningAction SilentlyContinue
+
+        $message.Found | Should -BeFalse
         "$($warned[0])" | Should -BeLike "*was sent Scheduled for the time its -SendAt, or its row's SendAt cell, gave: the service does not know it (404)*"
     }
 

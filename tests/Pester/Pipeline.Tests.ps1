@@ -356,7 +356,7 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $exported[1].Reason | Should -Match 'Row 2'
         # The row stays out of the report (and out of memory): Row finds it again.
         $exported[0].PSObject.Properties.Name | Should -Be @('Row', 'Channel', 'Destination', 'CorrelationId', 'MessageId', 'Status',
-            'Code', 'Reason', 'Attempts', 'Batch', 'SubmittedAt', 'Parts', 'RequestedReceipts', 'Copies', 'IsSuccess')
+            'Code', 'Reason', 'Attempts', 'Batch', 'SubmittedAt', 'ScheduledFor', 'Parts', 'RequestedReceipts', 'Copies', 'IsSuccess')
         $rows[$exported[1].Row - 1].Name | Should -Be 'Bob'
     }
 

@@ -621,10 +621,10 @@ namespace WebexConnect.Engine.Dispatch
             var item = batch.Items[index];
             return new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId,
                 done.Status, done.MessageId, done.Code, done.Reason, done.Attempts, outgoing.Number, done.SubmittedAt,
-                item.Parts, item.InputObject, batch.Sequences[index], item.Row, ReceiptFilters.Text(item.Message))
+                item.Parts, item.InputObject, batch.Sequences[index], item.Row, ReceiptFilters.Text(item.Message),
+                done.Status == SendStatus.Scheduled ? item.Message.SendAt : null)
                 {
-                    ScheduledFor = done.Status == SendStatus.Scheduled ? item.Message.SendAt : null, AskedReceipts = ReceiptFilters.Of(item.Message),
-                    CopyAddresses = EmailCopies.Of(item.Message),
+                    AskedReceipts = ReceiptFilters.Of(item.Message), CopyAddresses = EmailCopies.Of(item.Message),
                 };
         }
 
@@ -654,8 +654,8 @@ namespace WebexConnect.Engine.Dispatch
 
         private static SendResult WithSequence(SendResult r, long sequence) =>
             new SendResult(r.Channel, r.Destination, r.CorrelationId, r.Status, r.MessageId, r.Code, r.Reason, r.Attempts,
-                r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence, r.Row, r.RequestedReceipts)
-                { ScheduledFor = r.ScheduledFor, AskedReceipts = r.AskedReceipts, CopyAddresses = r.CopyAddresses };
+                r.Batch, r.SubmittedAt, r.Parts, r.InputObject, sequence, r.Row, r.RequestedReceipts, r.ScheduledFor)
+                { AskedReceipts = r.AskedReceipts, CopyAddresses = r.CopyAddresses };
 
         /// <summary>Files a result in order (caller holds _sync and pulses it once it has filed them all).</summary>
         private void Record(long sequence, SendResult result)

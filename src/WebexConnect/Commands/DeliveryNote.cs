@@ -45,11 +45,17 @@ namespace WebexConnect.Commands
         public string? For(DeliveryResult result)
         {
             var note = Alone(result);
-            if (result.SharesReceiptsWith == 0) return note;
-            var shared = $"Row {result.SharesReceiptsWith} sent to the same address in this request, and no CorrelationId tells their " +
-                "receipts apart: both rows show the latest. Give each row a CorrelationId of its own.";
-            return note is null ? shared : note + " " + shared;
+            if (result.SharesReceiptsWith != 0)
+                note = Joined(note, $"Row {result.SharesReceiptsWith} sent to the same address in this request, and no CorrelationId " +
+                    "tells their receipts apart: both rows show the latest. Give each row a CorrelationId of its own.");
+            // Before, a result piped twice read as two rows of one request to the same number, the row naming itself as the other.
+            if (result.GivenBefore)
+                note = Joined(note, $"Row {result.Row}'s send result was given to Wait-ConnectDelivery more than once: this is the same " +
+                    "message again, reported each time it is given, not another send.");
+            return note;
         }
+
+        private static string Joined(string? note, string more) => note is null ? more : note + " " + more;
 
         /// <summary>The note of a row that shares its receipts with no other.</summary>
         private string? Alone(DeliveryResult result)

@@ -234,8 +234,8 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// True when the piped send result (or its Export-Csv row) was Scheduled for a time still to come, or for a time it does
-        /// not say (a results file has no such column): the service's 404 then means "not gone out yet". Before, the admin saw
-        /// only Found False, and the sandbox even said Delivered, for a reminder due tomorrow.
+        /// not say (a results file written before results had a ScheduledFor column): the service's 404 then means "not gone out
+        /// yet". Before, the admin saw only Found False, and the sandbox even said Delivered, for a reminder due tomorrow.
         /// </summary>
         private bool ScheduledLater(DateTimeOffset now, out DateTimeOffset? scheduledFor)
         {
@@ -244,9 +244,13 @@ namespace WebexConnect.Commands
             {
                 if (result.Status != SendStatus.Scheduled) return false;
                 scheduledFor = result.ScheduledFor;
-                return scheduledFor is null || scheduledFor > now;
             }
-            return string.Equals(AcceptedStatus(), "Scheduled", StringComparison.OrdinalIgnoreCase);
+            else
+            {
+                if (!string.Equals(AcceptedStatus(), "Scheduled", StringComparison.OrdinalIgnoreCase)) return false;
+                scheduledFor = Receipts.ReportColumns.Time(InputObject!, "ScheduledFor");
+            }
+            return scheduledFor is null || scheduledFor > now;
         }
 
         /// <summary>

@@ -129,24 +129,32 @@ namespace WebexConnect.Commands
             }
             WarnOfUnreadTime(sent);
             WarnOfAmbiguousTime(sent);
-            _join!.Add(sent);
-            _join.Pull();
+            // The receipts at hand are read before the row is added: a row they answer at once is held for a later row of its
+            // request to the same address (DeliveryJoin.HeldForPartner), so that both can say they share their receipts.
+            _join!.Pull();
+            _join.Add(sent);
             Write(_join.TakeReady(all: false));
         }
 
         /// <summary>
-        /// Once per run, the first row of a results file whose SubmittedAt cell is not read as a time: a file written in another
-        /// culture (de-DE's 06.12.2026 read in en-US). Before, the time was left out without a word, and a row without a message
-        /// ID could take the receipt of an earlier send of the same row.
+        /// Once per run, the first row of a results file whose SubmittedAt cell, or a Scheduled row's ScheduledFor cell, is not
+        /// read as a time: a file written in another culture (de-DE's 06.12.2026 read in en-US). Before, the time was left out
+        /// without a word, and a row without a message ID could take the receipt of an earlier send of the same row; a
+        /// Scheduled row whose time is not read is waited for, as one of a file without that column.
         /// </summary>
         private void WarnOfUnreadTime(SendResult sent)
         {
-            if (_warnedUnreadTime || InputObject is null || sent.SubmittedAt is not null) return;
-            if (Receipts.ReportColumns.UnreadTime(InputObject, "SubmittedAt") is not string cell) return;
+            if (_warnedUnreadTime || InputObject is null) return;
+            (string? column, string? consequence) = sent.SubmittedAt is null
+                ? ("SubmittedAt", "the send times of such rows are not read, and a row without a MessageId may take the receipt of an earlier send")
+                : sent.Status == SendStatus.Scheduled && sent.ScheduledFor is null
+                    ? ("ScheduledFor", "the times of such Scheduled rows are not read, and each is waited for as if it went out now, though no " +
+                        "receipt comes before its time")
+                    : ((string?)null, (string?)null);
+            if (column is null || Receipts.ReportColumns.UnreadTime(InputObject, column) is not string cell) return;
             _warnedUnreadTime = true;
-            WriteWarning($"Row {sent.Row}: SubmittedAt '{cell}' is not a time in ISO 8601 or in this culture's ({ThisCulture()}) " +
-                "format, so the send times of such rows are not read, and a row without a MessageId may take the receipt of an " +
-                "earlier send. Read the file in the culture that wrote it, or write its times in ISO 8601.");
+            WriteWarning($"Row {sent.Row}: {column} '{cell}' is not a time in ISO 8601 or in this culture's ({ThisCulture()}) " +
+                $"format, so {consequence}. Read the file in the culture that wrote it, or write its times in ISO 8601.");
         }
 
         /// <summary>
@@ -195,6 +203,8 @@ namespace WebexConnect.Commands
         protected override void EndProcessing()
         {
             var join = _join!;
+            join.EndOfInput();
+            WarnOfRepeats(join);
             if (Listener is null)
             {
                 Write(join.TakeReady(all: true));
@@ -233,6 +243,19 @@ namespace WebexConnect.Commands
             var dropped = Listener!.Dropped - _dropsAtStart;
             if (dropped > 0)
                 WriteWarning($"The listener forgot {dropped} receipts while this command waited (its -Capacity is {Listener.Capacity}): some results may show NoReceipt although one came.");
+        }
+
+        /// <summary>
+        /// Once, when a send result was given more than once ($r + $r, results.csv read twice): each is reported every time it
+        /// is given, so a count of the report's Delivered rows counts those messages more than once. Said before the rows, as the
+        /// wait may be long.
+        /// </summary>
+        private void WarnOfRepeats(DeliveryJoin join)
+        {
+            if (join.Repeats == 0) return;
+            WriteWarning($"{Counted.Of(join.Repeats, "send result")} {(join.Repeats == 1 ? "was" : "were")} given more than once " +
+                $"(the first: row {join.FirstRepeatedRow}): each is reported every time it is given, the same each time, so a count " +
+                "of the report's rows counts those messages more than once. Give each result once.");
         }
 
         /// <summary>Writes results as their final receipts come, until none is awaited, -Timeout or a stop; then removes the bar.</summary>

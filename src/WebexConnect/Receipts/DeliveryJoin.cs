@@ -25,9 +25,13 @@ namespace WebexConnect.Receipts
         private readonly Dictionary<string, List<Entry>> _waiting = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
         private readonly Dictionary<string, DeliveryReceipt> _index = new Dictionary<string, DeliveryReceipt>(StringComparer.Ordinal);
         private readonly Queue<string> _indexOrder = new Queue<string>();
-        private readonly Dictionary<string, (long Row, string? CorrelationId)> _written = new Dictionary<string, (long, string?)>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (long Row, string? CorrelationId, long SharesWith)> _written =
+            new Dictionary<string, (long, string?, long)>(StringComparer.Ordinal);
         private readonly Queue<string> _writtenOrder = new Queue<string>();
+        private readonly HashSet<string> _given = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Queue<string> _givenOrder = new Queue<string>();
         private long _position;
+        private bool _inputEnded;
 
         /// <summary>A receipt is indexed under its message ID and under its correlation ID (see <see cref="Keys"/>).</summary>
         private const int KeysPerReceipt = 2;
@@ -58,27 +62,66 @@ namespace WebexConnect.Receipts
         /// <summary>Results still waiting for a final receipt.</summary>
         public int Waiting { get; private set; }
 
+        /// <summary>Send results given more than once so far (<see cref="DeliveryResult.GivenBefore"/>), counted once per result.</summary>
+        public long Repeats { get; private set; }
+
+        /// <summary>The input row of the first send result given more than once; 0 while none has been.</summary>
+        public long FirstRepeatedRow { get; private set; }
+
         public void Add(SendResult result)
         {
             if (result is null) throw new ArgumentNullException(nameof(result));
+            var givenBefore = WasGivenBefore(result);
             if (result.Status == SendStatus.Skipped)
             {
                 // Each address may have a receipt of its own kept from the earlier run.
-                foreach (var address in AddressesOf(result)) Pass(new Entry(result, address, awaited: false));
+                foreach (var address in AddressesOf(result)) Pass(new Entry(result, address, awaited: false) { GivenBefore = givenBefore });
                 return;
             }
             if (!MayHaveBeenSent(result) || !CanBeMatched(result) || NothingComes(result))
             {
-                Pass(new Entry(result, result.Destination, awaited: false));
+                Pass(new Entry(result, result.Destination, awaited: false) { GivenBefore = givenBefore });
                 return;
             }
             if (GoesOutAfterTheWait(result))
             {
-                foreach (var address in AddressesOf(result)) Pass(new Entry(result, address, awaited: false) { Later = true });
+                foreach (var address in AddressesOf(result)) Pass(new Entry(result, address, awaited: false) { Later = true, GivenBefore = givenBefore });
                 return;
             }
-            foreach (var address in AddressesOf(result)) Await(new Entry(result, address, awaited: true));
+            foreach (var address in AddressesOf(result)) Await(new Entry(result, address, awaited: true) { GivenBefore = givenBefore });
         }
+
+        /// <summary>
+        /// The input has ended: no row is added any more, so a row answered on arrival (<see cref="HeldForPartner"/>) need not
+        /// wait for another row of its request to the same address.
+        /// </summary>
+        public void EndOfInput() => _inputEnded = true;
+
+        /// <summary>
+        /// Whether the same send result was added before: the same object, or a row of a results file with the same Row, message,
+        /// correlation ID and address ($r + $r, or results.csv read twice). Before, the second saw the first as another row of its
+        /// request to the same number, and its Note named itself as the row it could not be told apart from. As many as the
+        /// index holds are remembered; a result without a Row (0: not made by a send command) is never taken for another.
+        /// </summary>
+        private bool WasGivenBefore(SendResult result)
+        {
+            if (result.Row == 0) return false;
+            var identity = string.Join("|", result.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                result.MessageId?.ToLowerInvariant(), result.CorrelationId, Normalize(result.Destination), result.Status.ToString());
+            if (_given.Contains(identity))
+            {
+                if (Repeats++ == 0) FirstRepeatedRow = result.Row;
+                return true;
+            }
+            _given.Add(identity);
+            _givenOrder.Enqueue(identity);
+            while (_givenOrder.Count > _indexCapacity) _given.Remove(_givenOrder.Dequeue());
+            return false;
+        }
+
+        /// <summary>Two results of the same send, given twice: not two rows of one request that share an address.</summary>
+        private static bool SameSend(SendResult one, long otherRow, string? otherCorrelationId) =>
+            one.Row != 0 && one.Row == otherRow && string.Equals(one.CorrelationId, otherCorrelationId, StringComparison.Ordinal);
 
         /// <summary>
         /// A Scheduled send whose time comes after the wait would end: no receipt comes before the message goes out, so waiting
@@ -108,7 +151,18 @@ namespace WebexConnect.Receipts
                 if (!_waiting.TryGetValue(key, out var list)) _waiting[key] = list = new List<Entry>(1);
                 list.Add(entry);
             }
+            entry.AnsweredOnArrival = entry.Done;
         }
+
+        /// <summary>
+        /// A row whose final receipts had been read already when it was added (-Receipt gives them all at once; a listener holds
+        /// those of results piped after they came) is ready at once, and was written before the next row was read: when that
+        /// row went to the same address in the same request without a CorrelationId, only the later one could say they share
+        /// their receipts. Such a row waits for the end of the input, as the rows after a row without its receipt do already.
+        /// A row answered later, by a receipt that came while it was waited for, is written as soon as it is final.
+        /// </summary>
+        private bool HeldForPartner(Entry entry) =>
+            !_inputEnded && entry.AnsweredOnArrival && !string.IsNullOrEmpty(entry.Result.MessageId);
 
         /// <summary>
         /// Two rows of one request to the same number or address, with no correlation IDs to tell them apart: the receipts for it
@@ -119,18 +173,25 @@ namespace WebexConnect.Receipts
         {
             if (string.IsNullOrEmpty(entry.Result.MessageId)) return;
             var key = Keys(entry.Result.MessageId, null, entry.Destination).First();
-            // A row written already (its final receipt came before this row was added): only this row can still say so.
-            if (_written.TryGetValue(key, out var earlier) && !TellApart(earlier.CorrelationId, entry.Result.CorrelationId))
+            // A row written already (its final receipt came while it was waited for, before this row was added): only this row
+            // can still say so. The same send given again takes what it said.
+            if (_written.TryGetValue(key, out var earlier))
             {
-                entry.SharesWith = earlier.Row;
-                return;
+                if (SameSend(entry.Result, earlier.Row, earlier.CorrelationId)) entry.SharesWith = earlier.SharesWith;
+                else if (!TellApart(earlier.CorrelationId, entry.Result.CorrelationId)) entry.SharesWith = earlier.Row;
+                if (entry.SharesWith != 0) return;
             }
             if (!_waiting.TryGetValue(key, out var list)) return;
             var address = Normalize(entry.Destination);
             foreach (var other in list)
             {
-                if (ReferenceEquals(other.Result, entry.Result) || Normalize(other.Destination) != address ||
-                    TellApart(other.Result.CorrelationId, entry.Result.CorrelationId)) continue;
+                if (Normalize(other.Destination) != address || TellApart(other.Result.CorrelationId, entry.Result.CorrelationId)) continue;
+                if (ReferenceEquals(other.Result, entry.Result) || SameSend(entry.Result, other.Result.Row, other.Result.CorrelationId))
+                {
+                    // The same send given again: the row it shares with, if any, is the first one's.
+                    if (other.SharesWith != 0 && entry.SharesWith == 0) entry.SharesWith = other.SharesWith;
+                    continue;
+                }
                 entry.SharesWith = other.Result.Row;
                 if (other.SharesWith == 0) other.SharesWith = entry.Result.Row;
                 return;
@@ -158,7 +219,7 @@ namespace WebexConnect.Receipts
         public List<DeliveryResult> TakeReady(bool all)
         {
             var ready = new List<DeliveryResult>();
-            while (_pending.First is LinkedListNode<Entry> node && (all || node.Value.Done || !node.Value.Awaited))
+            while (_pending.First is LinkedListNode<Entry> node && (all || (node.Value.Done && !HeldForPartner(node.Value)) || !node.Value.Awaited))
             {
                 _pending.RemoveFirst();
                 var entry = node.Value;
@@ -169,7 +230,10 @@ namespace WebexConnect.Receipts
                 }
                 if (!entry.Done) Waiting--;
                 ready.Add(new DeliveryResult(entry.Result, entry.Destination, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final)
-                    { Copies = EmailCopies.Describe(entry.Result.CopyAddresses, entry.CopyReceipt, matched: !string.IsNullOrEmpty(entry.MessageId)), SharesReceiptsWith = entry.SharesWith });
+                {
+                    Copies = EmailCopies.Describe(entry.Result.CopyAddresses, entry.CopyReceipt, matched: !string.IsNullOrEmpty(entry.MessageId)),
+                    SharesReceiptsWith = entry.SharesWith, GivenBefore = entry.GivenBefore,
+                });
                 RememberWritten(entry);
                 Forget(entry);
             }
@@ -186,11 +250,12 @@ namespace WebexConnect.Receipts
             if (entry.Result.Status == SendStatus.Skipped)
             {
                 var kept = KeptReceiptFor(entry);
-                return new DeliveryResult(entry.Result, entry.Destination, kept, kept?.Status ?? DeliveryStatus.SentEarlier, timedOut: false);
+                return new DeliveryResult(entry.Result, entry.Destination, kept, kept?.Status ?? DeliveryStatus.SentEarlier, timedOut: false)
+                    { GivenBefore = entry.GivenBefore };
             }
-            if (entry.Later) return new DeliveryResult(entry.Result, entry.Destination, null, DeliveryStatus.Scheduled, timedOut: false);
+            if (entry.Later) return new DeliveryResult(entry.Result, entry.Destination, null, DeliveryStatus.Scheduled, timedOut: false) { GivenBefore = entry.GivenBefore };
             var status = MayHaveBeenSent(entry.Result) ? DeliveryStatus.NoReceipt : DeliveryStatus.NotSent;
-            return new DeliveryResult(entry.Result, entry.Destination, null, status, timedOut: false);
+            return new DeliveryResult(entry.Result, entry.Destination, null, status, timedOut: false) { GivenBefore = entry.GivenBefore };
         }
 
         private DeliveryReceipt? KeptReceiptFor(Entry entry)
@@ -320,7 +385,7 @@ namespace WebexConnect.Receipts
             if (string.IsNullOrEmpty(entry.Result.MessageId)) return;
             var key = Keys(entry.Result.MessageId, null, entry.Destination).First();
             if (_written.ContainsKey(key)) return;
-            _written[key] = (entry.Result.Row, entry.Result.CorrelationId);
+            _written[key] = (entry.Result.Row, entry.Result.CorrelationId, entry.SharesWith);
             _writtenOrder.Enqueue(key);
             while (_writtenOrder.Count > _indexCapacity) _written.Remove(_writtenOrder.Dequeue());
         }
@@ -416,6 +481,12 @@ namespace WebexConnect.Receipts
 
             /// <summary>The row of another result of the same message to the same address, no correlation ID telling them apart; else 0.</summary>
             public long SharesWith { get; set; }
+
+            /// <summary>The same send result was added before (<see cref="WasGivenBefore"/>).</summary>
+            public bool GivenBefore { get; set; }
+
+            /// <summary>Its final receipts had been read already when it was added (<see cref="HeldForPartner"/>).</summary>
+            public bool AnsweredOnArrival { get; set; }
             public DeliveryReceipt? Best { get; set; }
 
             /// <summary>The address's own receipt is final (or the last one the send asked for).</summary>

@@ -43,6 +43,13 @@ namespace WebexConnect.Receipts
         public string? SendReason => SendResult.Reason;
 
         /// <summary>
+        /// For a Scheduled send, when the service sends it (SendResult.ScheduledFor), in UTC; empty otherwise. Kept so that this
+        /// result's Export-Csv, waited for again after that time, knows it too: a Scheduled row whose time has not come is
+        /// written at once, as Scheduled, rather than waited for.
+        /// </summary>
+        public DateTimeOffset? ScheduledFor => SendResult.ScheduledFor;
+
+        /// <summary>
         /// What the receipts said: Delivered, Failed, ... (the latest final one, else Submitted), NoReceipt when
         /// none came before -Timeout (or none can be matched: an Unknown send without a correlation ID), NotSent when
         /// this send had nothing accepted (Rejected, Failed, Invalid), SentEarlier when -Journal skipped it because an
@@ -84,6 +91,12 @@ namespace WebexConnect.Receipts
         /// receipts apart (0 when none): both show the latest receipt for it, and the Note says so.
         /// </summary>
         internal long SharesReceiptsWith { get; init; }
+
+        /// <summary>
+        /// The same send result was given to this command earlier too ($r + $r, a results file read twice): it is reported each
+        /// time, the same, and the Note says it is one message given again, not another send to the same number.
+        /// </summary>
+        internal bool GivenBefore { get; init; }
 
         /// <summary>The receipts the send asked for (SendResult.RequestedReceipts), kept so that this result's Export-Csv can be waited for again.</summary>
         public string? RequestedReceipts => SendResult.RequestedReceipts;

@@ -69,7 +69,7 @@ namespace WebexConnect.Receipts
             return new SendResult(channel, destination, Text(row, "CorrelationId"), status, Text(row, "MessageId"),
                 Text(row, "Code"), Text(row, "SendReason") ?? Text(row, "Reason"),
                 submittedAt: Time(row, "SubmittedAt"),
-                row: RowNumber(number, inputNumber), requestedReceipts: requested)
+                row: RowNumber(number, inputNumber), requestedReceipts: requested, scheduledFor: Time(row, "ScheduledFor"))
                 { AskedReceipts = ReceiptFilters.Of(requested), CopyAddresses = EmailCopies.Read(Text(row, "Copies")) };
         }
 
@@ -99,7 +99,8 @@ namespace WebexConnect.Receipts
 
         private static SendResult Copy(SendResult result, string destination, string? messageId) =>
             new SendResult(result.Channel, destination, result.CorrelationId, result.Status, messageId, result.Code, result.Reason,
-                result.Attempts, result.Batch, result.SubmittedAt, result.Parts, row: result.Row, requestedReceipts: result.RequestedReceipts)
-                { ScheduledFor = result.ScheduledFor, AskedReceipts = result.AskedReceipts, CopyAddresses = result.CopyAddresses };
+                result.Attempts, result.Batch, result.SubmittedAt, result.Parts, row: result.Row, requestedReceipts: result.RequestedReceipts,
+                scheduledFor: result.ScheduledFor)
+                { AskedReceipts = result.AskedReceipts, CopyAddresses = result.CopyAddresses };
     }
 }

@@ -10,7 +10,7 @@ namespace WebexConnect.Results
         internal SendResult(Messages.MessageChannel channel, string destination, string? correlationId, SendStatus status,
             string? messageId = null, string? code = null, string? reason = null, int attempts = 0, long batch = 0,
             DateTimeOffset? submittedAt = null, int? parts = null, object? inputObject = null, long sequence = 0, long row = 0,
-            string? requestedReceipts = null)
+            string? requestedReceipts = null, DateTimeOffset? scheduledFor = null)
         {
             Channel = channel;
             Destination = destination;
@@ -27,6 +27,7 @@ namespace WebexConnect.Results
             Sequence = sequence;
             Row = row;
             RequestedReceipts = requestedReceipts;
+            _scheduledForUtcTicks = scheduledFor?.UtcTicks ?? 0;
         }
 
         /// <summary>
@@ -70,6 +71,18 @@ namespace WebexConnect.Results
         /// </summary>
         public DateTimeOffset? SubmittedAt { get; }
 
+        /// <summary>
+        /// For a Scheduled result, when the service sends it (the -SendAt its request carried), in UTC; empty otherwise.
+        /// Export-Csv keeps it, so the next morning's Import-Csv results.csv | Wait-ConnectDelivery knows a row is not due yet
+        /// and does not wait -Timeout for a receipt that comes only after that time: before, results.csv had no such column,
+        /// and every Scheduled row of that report held the run for the whole -Timeout. Get-ConnectMessage names it too. Kept
+        /// as ticks: 8 bytes a result, not the 24 of a nullable DateTimeOffset, since a run may keep a million results.
+        /// </summary>
+        public DateTimeOffset? ScheduledFor =>
+            _scheduledForUtcTicks == 0 ? (DateTimeOffset?)null : new DateTimeOffset(_scheduledForUtcTicks, TimeSpan.Zero);
+
+        private readonly long _scheduledForUtcTicks;
+
         /// <summary>SMS: the number of parts the text needs (billing units); null for other channels.</summary>
         public int? Parts { get; }
 
@@ -98,19 +111,6 @@ namespace WebexConnect.Results
         /// <summary>Records the session the result was sent through (see <see cref="SentThrough"/>), as it is written.</summary>
         internal void MarkSentThrough(ConnectSession? session) => _sentThrough = session?.Link;
 
-        /// <summary>
-        /// For a Scheduled result, the sendAt its request carried, in UTC; null otherwise (and for a row of a results file, which
-        /// has no such column). Wait-ConnectDelivery and Get-ConnectMessage name it: before the message goes out the service has
-        /// no receipt and no lookup for it, and "no receipt" or "not found" alone read as a message lost. Kept as ticks: 8 bytes a
-        /// result, not the 24 of a nullable DateTimeOffset, since a run may keep a million results.
-        /// </summary>
-        internal DateTimeOffset? ScheduledFor
-        {
-            get => _scheduledForUtcTicks == 0 ? (DateTimeOffset?)null : new DateTimeOffset(_scheduledForUtcTicks, TimeSpan.Zero);
-            init => _scheduledForUtcTicks = value?.UtcTicks ?? 0;
-        }
-
-        private readonly long _scheduledForUtcTicks;
 
         /// <summary>
         /// What the send's requestedReceipts let the service post (<see cref="Receipts.ReceiptFilter"/>): Wait-ConnectDelivery

@@ -27,6 +27,7 @@ namespace WebexConnect.Tests.Commands
             Attempts Int32
             Batch Int64
             SubmittedAt Nullable`1
+            ScheduledFor Nullable`1
             Parts Nullable`1
             RequestedReceipts String
             Copies String

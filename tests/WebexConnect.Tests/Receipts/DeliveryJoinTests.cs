@@ -50,6 +50,7 @@ namespace WebexConnect.Tests.Receipts
             join.Pull();
             join.Add(Sent(2, "+447700900001", "m-1", "b"));   // added after both came: found in the index by its own keys
             join.Pull();
+            join.EndOfInput();
 
             var ready = join.TakeReady(all: false);
 
@@ -89,6 +90,102 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void TwoRowsToTheSameNumberAnsweredByReceiptsAtHandBothSayTheyShareThem()
+        {
+            // -Receipt reads every receipt before the first row comes. Before, row 1 was written at once, before row 2 was read,
+            // and only row 2 said that their receipts could not be told apart.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            buffer.Add(Receipt("7500", "447700900003", "m-1"));
+            join.Pull();
+
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            Assert.Empty(join.TakeReady(all: false));   // held: a later row of the input may share its receipts
+            join.Add(Sent(2, "+447700900003", "m-1"));
+            join.Add(Sent(3, "+447700900001", "m-1"));
+            Assert.Empty(join.TakeReady(all: false));
+            join.EndOfInput();
+            var ready = join.TakeReady(all: false);
+
+            Assert.Equal(new[] { 1L, 2L, 3L }, ready.Select(r => r.Row));
+            Assert.Equal(new[] { 3L, 0L, 1L }, ready.Select(r => r.SharesReceiptsWith));
+            Assert.All(ready, r => Assert.Equal((DeliveryStatus.Delivered, false), (r.Status, r.TimedOut)));
+        }
+
+        [Fact]
+        public void ARowAnsweredWhileItWasWaitedForIsWrittenAtOnce()
+        {
+            // A live wait: the receipt comes after the row, and the row is not held for the end of the input.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            join.Pull();
+
+            Assert.Equal(DeliveryStatus.Delivered, Assert.Single(join.TakeReady(all: false)).Status);
+        }
+
+        [Fact]
+        public void TheSameResultGivenAgainIsReportedAgainTheSameAndIsNotTakenForAnotherRowToItsNumber()
+        {
+            // Before: the second of $r + $r read as another row of the request to the same number, "Row 1 sent to the same
+            // address" on row 1 itself.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            buffer.Add(Receipt("7102", "447700900001", "m-1"));
+            join.Pull();
+            var sent = Sent(1, "+447700900001", "m-1");
+
+            join.Add(sent);
+            join.Add(sent);
+            join.Add(Sent(1, "+447700900001", "m-1"));   // the same row of its Export-Csv
+            join.Add(Sent(2, "+447700900001", "m-2"));   // another message: not the same send
+            join.EndOfInput();
+            var ready = join.TakeReady(all: true);
+
+            Assert.Equal(new[] { DeliveryStatus.Failed, DeliveryStatus.Failed, DeliveryStatus.Failed, DeliveryStatus.NoReceipt }, ready.Select(r => r.Status));
+            Assert.All(ready, r => Assert.Equal(0, r.SharesReceiptsWith));
+            Assert.Equal(new[] { false, true, true, false }, ready.Select(r => r.GivenBefore));
+            Assert.Equal((2L, 1L), (join.Repeats, join.FirstRepeatedRow));
+        }
+
+        [Fact]
+        public void TheSameResultGivenAgainAfterItWasWrittenSaysWhatTheFirstSaid()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            var first = Sent(1, "+447700900001", "m-1");
+            join.Add(first);
+            join.Add(Sent(2, "+447700900001", "m-1"));
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            join.Pull();
+            Assert.Equal(new[] { 2L, 1L }, join.TakeReady(all: false).Select(r => r.SharesReceiptsWith));
+
+            join.Pull();
+            join.Add(first);
+            join.EndOfInput();
+            var again = Assert.Single(join.TakeReady(all: false));
+
+            Assert.Equal((DeliveryStatus.Delivered, 2L, true), (again.Status, again.SharesReceiptsWith, again.GivenBefore));
+        }
+
+        [Fact]
+        public void TheSameRowGivenTwiceWhileBothAreWaitedForStillSaysWhichOtherRowSharesItsNumber()
+        {
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            join.Add(Sent(2, "+447700900001", "m-1"));
+            join.Add(Sent(1, "+447700900001", "m-1"));
+
+            var ready = join.TakeReady(all: true);
+
+            Assert.Equal(new[] { 2L, 1L, 2L }, ready.Select(r => r.SharesReceiptsWith));
+            Assert.Equal(new[] { false, false, true }, ready.Select(r => r.GivenBefore));
+        }
+
+        [Fact]
         public void AReceiptWithoutACorrelationIdStillAnswersForARowThatHasOne()
         {
             var buffer = new ReceiptBuffer(100);
@@ -106,8 +203,8 @@ namespace WebexConnect.Tests.Receipts
             // Before: a reminder due tomorrow held the run for the whole -Timeout, then ended NoReceipt and TimedOut.
             var buffer = new ReceiptBuffer(100);
             var join = new DeliveryJoin(buffer, wait: TimeSpan.FromMinutes(10));
-            join.Add(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1) { ScheduledFor = DateTimeOffset.UtcNow.AddDays(1) });
-            join.Add(new SendResult(MessageChannel.Sms, "+447700900002", null, SendStatus.Scheduled, "m-2", row: 2) { ScheduledFor = DateTimeOffset.UtcNow.AddMinutes(5) });
+            join.Add(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1, scheduledFor: DateTimeOffset.UtcNow.AddDays(1)));
+            join.Add(new SendResult(MessageChannel.Sms, "+447700900002", null, SendStatus.Scheduled, "m-2", row: 2, scheduledFor: DateTimeOffset.UtcNow.AddMinutes(5)));
             // A results file's row does not know its time: waited for, as before.
             join.Add(new SendResult(MessageChannel.Sms, "+447700900003", null, SendStatus.Scheduled, "m-3", row: 3));
 
@@ -315,6 +412,7 @@ namespace WebexConnect.Tests.Receipts
             join.Pull();
 
             join.Add(Sent(1, "+447700900001", "m-1"));
+            join.EndOfInput();   // answered on arrival: held until then (TwoRowsToTheSameNumberAnsweredByReceiptsAtHandBothSayTheyShareThem)
 
             Assert.Equal(DeliveryStatus.Delivered, Assert.Single(join.TakeReady(all: false)).Status);
         }
@@ -494,6 +592,7 @@ namespace WebexConnect.Tests.Receipts
             join.Pull();
             join.Add(Sent(2, "b@example.com", "m-1"));
             join.Pull();
+            join.EndOfInput();   // row 2 was answered on arrival: held until then
 
             var ready = join.TakeReady(all: false);
 

@@ -12,7 +12,7 @@ namespace WebexConnect.Tests.Receipts
         private static readonly DateTimeOffset Tomorrow = new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero);
 
         private static DeliveryResult Waited(SendStatus status, bool timedOut, DateTimeOffset? scheduledFor = null) =>
-            new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, status, "m-1", row: 1) { ScheduledFor = scheduledFor },
+            new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, status, "m-1", row: 1, scheduledFor: scheduledFor),
                 "+447700900001", null, DeliveryStatus.NoReceipt, timedOut);
 
         private static DeliveryReceipt Said(DeliveryStatus status, string? code) =>
@@ -39,7 +39,7 @@ namespace WebexConnect.Tests.Receipts
         [Fact]
         public void AScheduledRowNotWaitedForSaysWhenToLookAgainAndNotThatItMayStillArrive()
         {
-            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1) { ScheduledFor = Tomorrow },
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Scheduled, "m-1", row: 1, scheduledFor: Tomorrow),
                 "+447700900001", null, DeliveryStatus.Scheduled, timedOut: false);
 
             var note = new DeliveryNote(null).For(result);
@@ -83,6 +83,31 @@ namespace WebexConnect.Tests.Receipts
 
             Assert.StartsWith("The number or address is not valid", note);
             Assert.EndsWith(" Row 2 sent to the same address in this request, and no CorrelationId tells their receipts apart: both rows show the latest. Give each row a CorrelationId of its own.", note);
+        }
+
+        [Fact]
+        public void AResultGivenAgainSaysPlainlyThatItIsTheSameMessageAfterWhatElseItsNoteSays()
+        {
+            // Before: the second of the same result piped twice named its own row as another row sharing its number.
+            var receipt = Said(DeliveryStatus.Failed, "7102");
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Queued, "m-1", row: 1),
+                "+447700900001", receipt, DeliveryStatus.Failed, timedOut: false) { SharesReceiptsWith = 2, GivenBefore = true };
+
+            var note = new DeliveryNote(null).For(result);
+
+            Assert.StartsWith("The number or address is not valid", note);
+            Assert.Contains(" Row 2 sent to the same address in this request,", note);
+            Assert.EndsWith(" Row 1's send result was given to Wait-ConnectDelivery more than once: this is the same message again, reported " +
+                "each time it is given, not another send.", note);
+        }
+
+        [Fact]
+        public void ADeliveredResultGivenAgainHasThatAloneInItsNote()
+        {
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Queued, "m-1", row: 3),
+                "+447700900001", Said(DeliveryStatus.Delivered, "7500"), DeliveryStatus.Delivered, timedOut: false) { GivenBefore = true };
+
+            Assert.StartsWith("Row 3's send result was given to Wait-ConnectDelivery more than once", new DeliveryNote(null).For(result));
         }
 
         [Fact]
