@@ -142,6 +142,22 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Fact]
+        public void Null_chips_say_what_New_ConnectRcsSuggestion_said_of_each_in_order()
+        {
+            // A loop's -Suggestion (New-ConnectRcsSuggestion ...), (New-ConnectRcsSuggestion ...) whose two chips were refused.
+            var problems = Check(new RcsMessage
+            {
+                From = App, Text = "Hi", Suggestions = new[] { null!, Reply(), null! },
+                SuggestionsNotMade = new[] { "-EndTime 2030-01-01 09:00:00Z must be after -StartTime 2030-01-01 10:00:00Z.", "-DisplayText is empty." },
+            });
+
+            Assert.Equal(new[] { "Suggestion[0]", "Suggestion[2]" }, problems.Select(p => p.Field));
+            Assert.Equal("the suggestion is $null: New-ConnectRcsSuggestion made none, as its error said: -EndTime 2030-01-01 09:00:00Z " +
+                "must be after -StartTime 2030-01-01 10:00:00Z", problems[0].Message);
+            Assert.Equal("the suggestion is $null: New-ConnectRcsSuggestion made none, as its error said: -DisplayText is empty", problems[1].Message);
+        }
+
+        [Fact]
         public void A_url_with_a_variable_is_a_problem_as_the_service_fills_variables_in_text_only()
         {
             const string Said = "'https://shop.example.com/?c=$(Company)' holds $(Company), which would reach the phone as written: the service fills $(name) variables in text only, not in a URL.";
