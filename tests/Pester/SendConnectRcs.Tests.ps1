@@ -265,6 +265,30 @@ Describe 'New-ConnectRcsCard' {
         $refused[2].Exception.Message | Should -BeLike 'Row 4 gives no Title*'
     }
 
+    It 'refuses a -<Name> that names none of its values with an error of its own that does not stop the statement, naming the values' -ForEach @(
+        @{ Name = 'MediaHeight'; Given = 'Large'; Values = 'Short, Medium, Tall' }
+        @{ Name = 'MediaHeight'; Given = 7; Values = 'Short, Medium, Tall' }
+        @{ Name = 'Orientation'; Given = 'Diagonal'; Values = 'Horizontal, Vertical' }
+        @{ Name = 'ThumbnailAlignment'; Given = 'Centre'; Values = 'Left, Right' }
+    ) {
+        # Before: PowerShell's binder refused it (CannotConvertArgumentNoMessage), which ended the statement around it: a
+        # script's loop, Send-ConnectRcs -Card (New-ConnectRcsCard ... -MediaHeight $r.Height), lost that row's result.
+        $layout = @{ $Name = $Given }
+        $card = New-ConnectRcsCard -Title 'Shoe' -MediaUrl 'https://files.example.com/shoe.png' @layout -ErrorVariable refused -ErrorAction SilentlyContinue
+        $card | Should -BeNullOrEmpty
+        @($refused).Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidRcsCardLayout,WebexConnect.Commands.NewConnectRcsCardCommand'
+        $refused[0].Exception.Message | Should -BeExactly ("-$($Name): '$Given' is none of $($Values): give one of them, or leave -$Name out for the service's default. No card was made.")
+        # Piped, the command line's value is every card's: the command stops once, before any card.
+        { [pscustomobject]@{ Title = 'Shoe'; Image = 'https://files.example.com/shoe.png' } | New-ConnectRcsCard @layout } |
+            Should -Throw -ErrorId 'InvalidRcsCardLayout,*' -ExpectedMessage "-$($Name): '$Given' is none of *"
+        # Its values still complete, and a good one still makes the card.
+        (TabExpansion2 "New-ConnectRcsCard -$Name " ("New-ConnectRcsCard -$Name ".Length)).CompletionMatches.CompletionText |
+            Should -Be ($Values -split ', ' | Sort-Object)
+        $good = @{ $Name = ($Values -split ', ')[0] }
+        (New-ConnectRcsCard -Title 'Shoe' -MediaUrl 'https://files.example.com/shoe.png' @good).$Name | Should -Be ($Values -split ', ')[0]
+    }
+
     It 'refuses a piped row whose MediaHeight, Orientation or ThumbnailAlignment names no value, naming the row and cell' {
         # Before: PowerShell left the parameter unbound without a word when the cell did not convert: 'Large' made a card of
         # the service's default height, and the admin never learned the column was not read.
