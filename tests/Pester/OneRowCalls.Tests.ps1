@@ -213,6 +213,9 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, a map chip whose Lat cell is out of range'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[0`]'
            Rows = @(@{ Phone = '+447700900001'; Lat = '51.5' }, @{ Phone = '+447700900002'; Lat = '151.5' }, @{ Phone = '+447700900003'; Lat = '-33.9' })
            Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion Map -Latitude $u.Lat -Longitude 0 -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a map chip whose Lat cell is no number'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[0`]'
+           Rows = @(@{ Phone = '+447700900001'; Lat = '51.5' }, @{ Phone = '+447700900002'; Lat = 'north' }, @{ Phone = '+447700900003'; Lat = '-33.9' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion Map -Latitude $u.Lat -Longitude 0 -ErrorAction SilentlyContinue) -From app-1' }
         @{ Name = 'RCS, a link chip whose Link cell is empty'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[0`]'
            Rows = @(@{ Phone = '+447700900001'; Link = 'https://example.com/a' }, @{ Phone = '+447700900002'; Link = '' }, @{ Phone = '+447700900003'; Link = 'https://example.com/c' })
            Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion Open -Url $u.Link -ErrorAction SilentlyContinue) -From app-1' }

@@ -80,8 +80,11 @@ Describe 'New-ConnectRcsSuggestion' {
             Should -Throw -ErrorId 'RcsSuggestionCoordinateOutOfRange,*' -ExpectedMessage '-Latitude 95.5 is not a latitude: use -90 to 90 degrees. No suggestion was made.'
         { New-ConnectRcsSuggestion 'Map' -Latitude 0 -Longitude -181 -ErrorAction Stop } |
             Should -Throw -ErrorId 'RcsSuggestionCoordinateOutOfRange,*' -ExpectedMessage '-Longitude -181 is not a longitude: use -180 to 180 degrees. No suggestion was made.'
-        { New-ConnectRcsSuggestion 'Map' -Latitude 51.5 -Longitude '0,1,2' } |
-            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Longitude '0,1,2' is not a number of degrees*"
+        # No number: an error that does not stop the statement either (-ErrorAction Stop makes it one here), PowerShell's ID kept.
+        { New-ConnectRcsSuggestion 'Map' -Latitude 51.5 -Longitude '0,1,2' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*NewConnectRcsSuggestionCommand' -ExpectedMessage ("-Longitude '0,1,2' is not a number of " +
+            "degrees: write it as a decimal number, e.g. 51.5074 (or '51,5074'). No suggestion was made.")
+        New-ConnectRcsSuggestion 'Map' -Latitude 'north' -Longitude 0 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'reads an event''s ISO 8601 times in the Gregorian calendar in <_>, not as a year of its own calendar' -ForEach 'th-TH', 'ar-SA', 'fa-IR' {

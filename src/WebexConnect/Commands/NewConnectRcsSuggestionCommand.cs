@@ -150,6 +150,9 @@ namespace WebexConnect.Commands
                 return (ValueMissingErrorId, $"-{name} is empty: {what}. Give it, or leave the chip out.", value);
             if (ParameterSetName == ViewLocationSet)
             {
+                foreach (var (parameter, degrees) in new[] { (nameof(Latitude), Latitude), (nameof(Longitude), Longitude) })
+                    if (CoordinateArgumentAttribute.NotANumber(parameter, degrees) is string notANumber)
+                        return (CoordinateArgumentAttribute.NotANumberErrorId, notANumber, degrees);
                 if (double.IsNaN(Latitude) || Latitude < -90 || Latitude > 90)
                     return (CoordinateOutOfRangeErrorId, $"-Latitude {Latitude.ToString(CultureInfo.InvariantCulture)} is not a latitude: use -90 to 90 degrees.", Latitude);
                 if (double.IsNaN(Longitude) || Longitude < -180 || Longitude > 180)
