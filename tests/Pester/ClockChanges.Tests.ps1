@@ -56,11 +56,18 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
             '$null = Send-ConnectSms -To +447700900001 -From ACME -Text hi -ExpireAt "2027-10-31T02:30+01:00" -PayloadOnly -WarningVariable offsetWarnings 3>$null'
             '$said.OffsetWarnings = @($offsetWarnings | ForEach-Object { "$_" })'
             '# A calendar chip''s -StartTime and -EndTime are local times on the same rule.'
-            '$said.ChipSkipped = Stopped { New-ConnectRcsSuggestion Save -StartTime $skipped -EndTime "2027-03-28 04:00" -Title Visit }'
-            '$said.ChipEndSkipped = Stopped { New-ConnectRcsSuggestion Save -StartTime "2027-03-28 01:00" -EndTime $skipped -Title Visit }'
+            '$said.ChipSkipped = Stopped { New-ConnectRcsSuggestion Save -StartTime $skipped -EndTime "2027-03-28 04:00" -Title Visit -ErrorAction Stop }'
+            '$said.ChipEndSkipped = Stopped { New-ConnectRcsSuggestion Save -StartTime "2027-03-28 01:00" -EndTime $skipped -Title Visit -ErrorAction Stop }'
+            '# In a script''s loop, the chip refused is that row''s Invalid result, and the loop goes on.'
+            '$said.ChipLoop = @(foreach ($start in "2027-03-28 01:00", $skipped, "2027-03-28 01:00") { Send-ConnectRcs -To +447700900001 -From app-1 -Text hi -Suggestion (New-ConnectRcsSuggestion Save -StartTime $start -EndTime "2027-03-28 04:00" -Title Visit 2>$null) 2>$null 3>$null | ForEach-Object { "$($_.Status)|$($_.Reason)" } })'
+
             '$chip = New-ConnectRcsSuggestion Save -StartTime "2027-10-31 02:30" -EndTime "2027-10-31 02:45" -Title Visit -WarningVariable chipWarnings 3>$null'
             '$said.ChipTimes = @($chip.StartTime.ToString("o"), $chip.EndTime.ToString("o"))'
             '$said.ChipWarnings = @($chipWarnings | ForEach-Object { "$_" })'
+            '# A loop of three rows whose chips have the same time shown twice, and one with another such time.'
+            '$loopWarnings = @()'
+            'foreach ($start in "2027-10-31 02:10", "2027-10-31 02:10", "2027-10-31 02:10", "2027-10-31 02:20") { $null = Send-ConnectRcs -To +447700900001 -From app-1 -Text hi -Suggestion (New-ConnectRcsSuggestion Save -StartTime $start -EndTime "2027-10-31 04:00" -Title Visit -WarningVariable +loopWarnings 3>$null) -PayloadOnly 3>$null }'
+            '$said.LoopChipWarnings = @($loopWarnings | ForEach-Object { "$_" })'
             '$said | ConvertTo-Json -Depth 3 -Compress')
         $run = Invoke-PowerShellWithInputOpen -Arguments @('-NoProfile', '-NonInteractive', '-File', $child) -Environment @{ TZ = 'Europe/Berlin' } -TimeoutSeconds 120
         $script:Said = ($run.Text -split "`n" | Where-Object { $_ -like '{*' } | Select-Object -Last 1) | ConvertFrom-Json -DateKind String
@@ -118,14 +125,32 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
 
     It 'refuses a calendar chip''s -StartTime or -EndTime in the hour the clocks skip, giving the nearest times' {
         # Before: read with the offset before the change, an hour off (03:30 by the clock), without a word.
-        $Said.ChipSkipped | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'StartTime'. -StartTime " + $Skip + '.')
-        $Said.ChipEndSkipped | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'EndTime'. -EndTime " + $Skip + '.')
+        # An error that does not stop the statement (here -ErrorAction Stop makes it one): the chip is not made.
+        $Said.ChipSkipped | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'StartTime'. -StartTime " + $Skip + '. No suggestion was made.')
+        $Said.ChipEndSkipped | Should -BeExactly ("ParameterArgumentTransformationError|Cannot process argument transformation on parameter 'EndTime'. -EndTime " + $Skip + '. No suggestion was made.')
+    }
+
+    It 'gives the row of a script''s loop whose chip has a time in that hour its Invalid result, saying why, and goes on' {
+        # Before: the chip's stop ended the Send-ConnectRcs around it, and the loop had no result for that row.
+        $Said.ChipLoop.Count | Should -Be 3
+        $Said.ChipLoop[0] | Should -Be 'Queued|'
+        $Said.ChipLoop[2] | Should -Be 'Queued|'
+        $Said.ChipLoop[1] | Should -BeExactly ("Invalid|Row 1: Suggestion[0]: the suggestion is `$null: New-ConnectRcsSuggestion made none, as its error said: " +
+            "Cannot process argument transformation on parameter 'StartTime'. -StartTime " + $Skip)
     }
 
     It 'reads a calendar chip''s times the clocks show twice as the second, with one warning for the chip' {
         $Said.ChipTimes | Should -Be @('2027-10-31T02:30:00.0000000+01:00', '2027-10-31T02:45:00.0000000+01:00')
         $Said.ChipWarnings.Count | Should -Be 1
         $Said.ChipWarnings[0] | Should -BeLike "-StartTime '2027-10-31 02:30' comes twice in this computer's time zone (Europe/Berlin), as its clocks go back from 03:00 to 02:00 on 2027-10-31: it is read as the second,*"
+        $Said.ChipWarnings[0] | Should -BeLike '*. This warning is given once for each such time, not for every chip that has it.'
+    }
+
+    It 'warns of a time shown twice once for a loop of chips that have it, not once a row, and of another such time in its turn' {
+        # Before: each row's chip warned again, each warning saying "This warning is given once per run".
+        $Said.LoopChipWarnings.Count | Should -Be 2
+        $Said.LoopChipWarnings[0] | Should -BeLike "-StartTime '2027-10-31 02:10' comes twice*once for each such time, not for every chip that has it."
+        $Said.LoopChipWarnings[1] | Should -BeLike "-StartTime '2027-10-31 02:20' comes twice*"
     }
 
     It 'says nothing of a time given with its offset, and reads a UTC [datetime] or a Z in that hour as it is' {

@@ -183,18 +183,48 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, a card New-ConnectRcsCard could not make ($null)'; Code = 'InvalidParameterValue'; Field = 'Card'
            Rows = @(@{ Phone = '+447700900001'; Title = 'Hi' }, @{ Phone = '+447700900002'; Title = '' }, @{ Phone = '+447700900003'; Title = 'Hi' })
            Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title $u.Title -ErrorAction SilentlyContinue) -From app-1' }
-        @{ Name = 'RCS, a carousel of no card ($null)'; Code = 'InvalidParameterValue'; Field = 'Cards'
+        @{ Name = 'RCS, a carousel of no card ($null)'; Code = 'InvalidParameterValue'; Field = 'Carousel'
            Rows = @(@{ Phone = '+447700900001'; Title = 'Hi' }, @{ Phone = '+447700900002'; Title = '' }, @{ Phone = '+447700900003'; Title = 'Hi' })
            Body = 'Send-ConnectRcs -To $u.Phone -Carousel $(if ($u.Title) { New-ConnectRcsCard -Title $u.Title; New-ConnectRcsCard -Title Two }) -From app-1' }
-        @{ Name = 'RCS, a carousel with a card New-ConnectRcsCard could not make'; Code = 'InvalidParameterValue'; Field = 'Cards`[0`]'
+        @{ Name = 'RCS, a carousel with a card New-ConnectRcsCard could not make'; Code = 'InvalidParameterValue'; Field = 'Carousel`[0`]'
            Rows = @(@{ Phone = '+447700900001'; Title = 'Hi' }, @{ Phone = '+447700900002'; Title = '' }, @{ Phone = '+447700900003'; Title = 'Hi' })
            Body = 'Send-ConnectRcs -To $u.Phone -Carousel (New-ConnectRcsCard -Title $u.Title -ErrorAction SilentlyContinue), (New-ConnectRcsCard -Title Two) -From app-1' }
-        @{ Name = 'RCS, a chip New-ConnectRcsSuggestion could not make ($null)'; Code = 'InvalidParameterValue'; Field = 'Suggestions`[0`]'
+        @{ Name = 'RCS, a chip New-ConnectRcsSuggestion could not make ($null)'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[0`]'
            Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = 'Yes, book me in for Friday' }, @{ Phone = '+447700900003'; Label = 'Yes' })
            Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion $u.Label -ErrorAction SilentlyContinue) -From app-1' }
-        @{ Name = 'RCS, a $null among the chips'; Code = 'InvalidParameterValue'; Field = 'Suggestions`[1`]'
+        @{ Name = 'RCS, a $null among the chips'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[1`]'
            Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = '' }, @{ Phone = '+447700900003'; Label = 'Yes' })
            Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion No), $(if ($u.Label) { New-ConnectRcsSuggestion $u.Label }) -From app-1' }
+        @{ Name = 'RCS, a card whose Height cell names no height'; Code = 'InvalidParameterValue'; Field = 'Card'
+           Rows = @(@{ Phone = '+447700900001'; Height = 'Short' }, @{ Phone = '+447700900002'; Height = 'Large' }, @{ Phone = '+447700900003'; Height = 'Tall' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title Hi -MediaUrl https://cdn.example.com/a.png -MediaHeight $u.Height -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a card whose Layout cell names no orientation'; Code = 'InvalidParameterValue'; Field = 'Card'
+           Rows = @(@{ Phone = '+447700900001'; Layout = 'Vertical' }, @{ Phone = '+447700900002'; Layout = 'Diagonal' }, @{ Phone = '+447700900003'; Layout = '' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title Hi -Orientation $u.Layout -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a card whose chip New-ConnectRcsSuggestion could not make'; Code = 'InvalidParameterValue'; Field = 'Card'
+           Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = 'Yes, book me in for Friday' }, @{ Phone = '+447700900003'; Label = 'Yes' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title Hi -Suggestion (New-ConnectRcsSuggestion $u.Label -ErrorAction SilentlyContinue) -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a chip whose Label cell is empty'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[0`]'
+           Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = '' }, @{ Phone = '+447700900003'; Label = 'Yes' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion $u.Label -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a calendar chip whose End cell is before its Start'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[0`]'
+           Rows = @(@{ Phone = '+447700900001'; End = '2030-01-01T11:00Z' }, @{ Phone = '+447700900002'; End = '2030-01-01T09:00Z' }, @{ Phone = '+447700900003'; End = '2030-01-01T12:00Z' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion Save -StartTime 2030-01-01T10:00Z -EndTime $u.End -Title Visit -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a map chip whose Lat cell is out of range'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[0`]'
+           Rows = @(@{ Phone = '+447700900001'; Lat = '51.5' }, @{ Phone = '+447700900002'; Lat = '151.5' }, @{ Phone = '+447700900003'; Lat = '-33.9' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion Map -Latitude $u.Lat -Longitude 0 -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a map chip whose Lat cell is no number'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[0`]'
+           Rows = @(@{ Phone = '+447700900001'; Lat = '51.5' }, @{ Phone = '+447700900002'; Lat = 'north' }, @{ Phone = '+447700900003'; Lat = '-33.9' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion Map -Latitude $u.Lat -Longitude 0 -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a link chip whose Link cell is empty'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[0`]'
+           Rows = @(@{ Phone = '+447700900001'; Link = 'https://example.com/a' }, @{ Phone = '+447700900002'; Link = '' }, @{ Phone = '+447700900003'; Link = 'https://example.com/c' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion Open -Url $u.Link -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a chip label $(Label) whose value is empty'; Code = 'InvalidInput'; Field = 'Suggestion`[0`].DisplayText'
+           Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = '' }, @{ Phone = '+447700900003'; Label = 'Yes' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion ''$(Label)'') -Substitution @{ Label = $u.Label } -From app-1' }
+        @{ Name = 'RCS, a card title $(Title) whose value is empty'; Code = 'InvalidInput'; Field = 'Card.Title'
+           Rows = @(@{ Phone = '+447700900001'; Title = 'Sale' }, @{ Phone = '+447700900002'; Title = ' ' }, @{ Phone = '+447700900003'; Title = 'Sale' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title ''$(Title)'' -Description Today) -Substitution @{ Title = $u.Title } -From app-1' }
         @{ Name = 'RCS, a -FallbackText whose $(Sms) is an empty cell'; Code = 'InvalidInput'; Field = 'FallbackText'
            Rows = @(@{ Phone = '+447700900001'; Sms = 'Hi' }, @{ Phone = '+447700900002'; Sms = '' }, @{ Phone = '+447700900003'; Sms = 'Hi' })
            Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -SmsFallback -FallbackSenderId Desk -FallbackText ''$(Sms)'' -Substitution @{ Sms = $u.Sms } -From app-1' }
@@ -281,6 +311,47 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         ($run.Errors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) |
             Should -Be 'EmptyRcsCard', 'InvalidParameterValue', 'RcsCardTextTooLong', 'InvalidParameterValue'
         $run.Requests | Should -Be 2
+    }
+
+    It 'names the card''s or chip''s problem in the row''s reason: the -MediaHeight and its values, both event times' {
+        # Before: PowerShell's binder refused 'Large' and New-ConnectRcsSuggestion stopped at the event's times: each ended the
+        # statement, and the loop's results had no result for those rows.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Height = 'Large'; End = '2030-01-01T11:00Z' }
+            [pscustomobject]@{ Phone = '+447700900002'; Height = 'Short'; End = '2030-01-01T09:00Z' }
+            [pscustomobject]@{ Phone = '+447700900003'; Height = 'Tall'; End = '2030-01-01T12:00Z' }) ('Send-ConnectRcs -To $u.Phone -From app-1 -Card (New-ConnectRcsCard ' +
+            '-Title Sale -MediaUrl https://cdn.example.com/a.png -MediaHeight $u.Height -Suggestion (New-ConnectRcsSuggestion Save -StartTime 2030-01-01T10:00Z ' +
+            '-EndTime $u.End -Title Visit))')
+
+        $run.Results.Destination | Should -Be '+447700900001', '+447700900002', '+447700900003'
+        $run.Results.Status | Should -Be 'Invalid', 'Invalid', 'Queued'
+        $run.Results[0].Reason | Should -BeExactly ('Row 1: Card: a card is required, and there is none ($null): New-ConnectRcsCard made none, as its ' +
+            'error said: -MediaHeight: ''Large'' is none of Short, Medium, Tall: give one of them, or leave -MediaHeight out for the service''s default')
+        $run.Results[1].Reason | Should -BeExactly ('Row 1: Card: a card is required, and there is none ($null): New-ConnectRcsCard made none, as its ' +
+            'error said: -Suggestion[0] is $null: New-ConnectRcsSuggestion made no chip, as its error said: -EndTime 2030-01-01 09:00:00Z must be ' +
+            'after -StartTime 2030-01-01 10:00:00Z: the event must end after it starts. Correct one of the two')
+        # Each bad row: the card's (or chip's and card's) own error, then its row's.
+        ($run.Errors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) |
+            Should -Be 'InvalidRcsCardLayout', 'InvalidParameterValue', 'EndTimeBeforeStartTime', 'RcsCardSuggestionNotMade', 'InvalidParameterValue'
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.Count | Should -Be 1
+        $sent[0].to.msisdn | Should -Be '+447700900003'
+        $sent[0].content.richCard.media.height | Should -Be 'TALL'
+    }
+
+    It 'names the parameter the admin typed, -Carousel or -Suggestion, in a one-row call''s reason as a piped run''s stop does' {
+        # Before: "Row 1: Cards: ..." and "Row 1: Suggestions[0]: ...", where the piped stop said -Carousel and -Suggestion[0].
+        $run = Invoke-RowLoop @([pscustomobject]@{ Phone = '+447700900001' }) 'Send-ConnectRcs -To $u.Phone -From app-1 -Carousel (New-ConnectRcsCard -Title One)'
+        $run.Results[0].Reason | Should -BeExactly 'Row 1: Carousel: a carousel has 1 card: use 2 to 10, or send a single card with -Card'
+        $thrown = { [pscustomobject]@{ Phone = '+447700900001' } | Send-ConnectRcs -From app-1 -Carousel (New-ConnectRcsCard -Title One) } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
+        $thrown.Exception.Message | Should -BeLike '-Carousel: a carousel has 1 card: use 2 to 10, or send a single card with -Card. *'
+
+        $run = Invoke-RowLoop @([pscustomobject]@{ Phone = '+447700900001' }) 'Send-ConnectRcs -To $u.Phone -From app-1 -Text Hi -Suggestion $null'
+        $run.Results[0].Reason | Should -BeLike 'Row 1: Suggestion`[0`]: the suggestion is $null: *'
+        $thrown = { [pscustomobject]@{ Phone = '+447700900001' } | Send-ConnectRcs -From app-1 -Text Hi -Suggestion $null } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
+        $thrown.Exception.Message | Should -BeLike '-Suggestion`[0`]: the suggestion is $null: *'
     }
 
     It 'gives each row of a loop whose text has a $(name) in double quotes its Invalid result, and sends none' {

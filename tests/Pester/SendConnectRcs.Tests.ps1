@@ -53,7 +53,9 @@ Describe 'New-ConnectRcsSuggestion' {
         $refused[0].Exception.Message | Should -BeExactly ("-DisplayText 'Book your free eye test now' has 27 characters: a chip's label takes at most 25 " +
             "(the service's limit). Shorten it. No suggestion was made.")
         { New-ConnectRcsSuggestion -DisplayText ('x' * 26) -ErrorAction Stop } | Should -Throw -ErrorId 'RcsSuggestionLabelTooLong,*'
-        { New-ConnectRcsSuggestion -DisplayText '' } | Should -Throw -ErrorId 'ParameterArgumentValidationErrorEmptyStringNotAllowed,*'
+        # Empty (a CSV's empty Label cell): before, PowerShell's Mandatory refusal, which ended the statement around it too.
+        { New-ConnectRcsSuggestion -DisplayText '' -ErrorAction Stop } | Should -Throw -ErrorId 'RcsSuggestionValueMissing,*' -ExpectedMessage ('-DisplayText is empty: ' +
+            'a chip needs a label, the text on it. Give one, or leave the chip out. No suggestion was made.')
         (New-ConnectRcsSuggestion -DisplayText ('x' * 25)).DisplayText.Length | Should -Be 25
     }
 
@@ -73,9 +75,16 @@ Describe 'New-ConnectRcsSuggestion' {
     }
 
     It 'still refuses degrees out of range, and text that is no number, naming the parameter' {
-        { New-ConnectRcsSuggestion 'Map' -Latitude '95,5' -Longitude 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
-        { New-ConnectRcsSuggestion 'Map' -Latitude 51.5 -Longitude '0,1,2' } |
-            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Longitude '0,1,2' is not a number of degrees*"
+        # Out of range: before, ValidateRange's refusal, which ended the statement around it (a script's loop lost the row).
+        { New-ConnectRcsSuggestion 'Map' -Latitude '95,5' -Longitude 0 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'RcsSuggestionCoordinateOutOfRange,*' -ExpectedMessage '-Latitude 95.5 is not a latitude: use -90 to 90 degrees. No suggestion was made.'
+        { New-ConnectRcsSuggestion 'Map' -Latitude 0 -Longitude -181 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'RcsSuggestionCoordinateOutOfRange,*' -ExpectedMessage '-Longitude -181 is not a longitude: use -180 to 180 degrees. No suggestion was made.'
+        # No number: an error that does not stop the statement either (-ErrorAction Stop makes it one here), PowerShell's ID kept.
+        { New-ConnectRcsSuggestion 'Map' -Latitude 51.5 -Longitude '0,1,2' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*NewConnectRcsSuggestionCommand' -ExpectedMessage ("-Longitude '0,1,2' is not a number of " +
+            "degrees: write it as a decimal number, e.g. 51.5074 (or '51,5074'). No suggestion was made.")
+        New-ConnectRcsSuggestion 'Map' -Latitude 'north' -Longitude 0 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'reads an event''s ISO 8601 times in the Gregorian calendar in <_>, not as a year of its own calendar' -ForEach 'th-TH', 'ar-SA', 'fa-IR' {
@@ -92,9 +101,26 @@ Describe 'New-ConnectRcsSuggestion' {
         $chip.EndTime | Should -Be ([DateTimeOffset]::new(2026, 12, 6, 10, 30, 0, [TimeSpan]::Zero))
     }
 
-    It 'refuses an event that ends before it starts' {
-        { New-ConnectRcsSuggestion -DisplayText 'Save' -StartTime '2026-12-01T11:00:00Z' -EndTime '2026-12-01T10:00:00Z' -Title 'Visit' } |
-            Should -Throw -ErrorId 'EndTimeBeforeStartTime,*'
+    It 'refuses an event that ends before it starts, naming both times, with an error that does not stop the statement' {
+        # Before: a stop, which ended the Send-ConnectRcs around it too (a script's loop lost the row).
+        $chip = New-ConnectRcsSuggestion -DisplayText 'Save' -StartTime '2026-12-01T11:00:00Z' -EndTime '2026-12-01T10:00:00Z' -Title 'Visit' -ErrorVariable refused -ErrorAction SilentlyContinue
+        $chip | Should -BeNullOrEmpty
+        @($refused).Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeExactly 'EndTimeBeforeStartTime,WebexConnect.Commands.NewConnectRcsSuggestionCommand'
+        $refused[0].Exception.Message | Should -BeExactly ('-EndTime 2026-12-01 10:00:00Z must be after -StartTime 2026-12-01 11:00:00Z: the event must end ' +
+            'after it starts. Correct one of the two. No suggestion was made.')
+    }
+
+    It 'refuses an empty <Name>, as a CSV''s empty cell gives it, with an error that does not stop the statement' -ForEach @(
+        @{ Name = 'Url'; Make = { New-ConnectRcsSuggestion 'Open' -Url $args[0] -ErrorAction Stop } }
+        @{ Name = 'Phone'; Make = { New-ConnectRcsSuggestion 'Call' -Phone $args[0] -ErrorAction Stop } }
+        @{ Name = 'Address'; Make = { New-ConnectRcsSuggestion 'Map' -Address $args[0] -ErrorAction Stop } }
+        @{ Name = 'Title'; Make = { New-ConnectRcsSuggestion 'Save' -StartTime '2026-12-01T10:00:00Z' -EndTime '2026-12-01T11:00:00Z' -Title $args[0] -ErrorAction Stop } }
+    ) {
+        # Before: ValidateNotNullOrEmpty's refusal, which ended the Send-ConnectRcs around it too.
+        foreach ($empty in '', ' ', $null) {
+            { & $Make $empty } | Should -Throw -ErrorId 'RcsSuggestionValueMissing,*' -ExpectedMessage "-$Name is empty: *. Give it, or leave the chip out. No suggestion was made."
+        }
     }
 }
 
@@ -242,6 +268,30 @@ Describe 'New-ConnectRcsCard' {
         $refused[2].Exception.Message | Should -BeLike 'Row 4 gives no Title*'
     }
 
+    It 'refuses a -<Name> that names none of its values with an error of its own that does not stop the statement, naming the values' -ForEach @(
+        @{ Name = 'MediaHeight'; Given = 'Large'; Values = 'Short, Medium, Tall' }
+        @{ Name = 'MediaHeight'; Given = 7; Values = 'Short, Medium, Tall' }
+        @{ Name = 'Orientation'; Given = 'Diagonal'; Values = 'Horizontal, Vertical' }
+        @{ Name = 'ThumbnailAlignment'; Given = 'Centre'; Values = 'Left, Right' }
+    ) {
+        # Before: PowerShell's binder refused it (CannotConvertArgumentNoMessage), which ended the statement around it: a
+        # script's loop, Send-ConnectRcs -Card (New-ConnectRcsCard ... -MediaHeight $r.Height), lost that row's result.
+        $layout = @{ $Name = $Given }
+        $card = New-ConnectRcsCard -Title 'Shoe' -MediaUrl 'https://files.example.com/shoe.png' @layout -ErrorVariable refused -ErrorAction SilentlyContinue
+        $card | Should -BeNullOrEmpty
+        @($refused).Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidRcsCardLayout,WebexConnect.Commands.NewConnectRcsCardCommand'
+        $refused[0].Exception.Message | Should -BeExactly ("-$($Name): '$Given' is none of $($Values): give one of them, or leave -$Name out for the service's default. No card was made.")
+        # Piped, the command line's value is every card's: the command stops once, before any card.
+        { [pscustomobject]@{ Title = 'Shoe'; Image = 'https://files.example.com/shoe.png' } | New-ConnectRcsCard @layout } |
+            Should -Throw -ErrorId 'InvalidRcsCardLayout,*' -ExpectedMessage "-$($Name): '$Given' is none of *"
+        # Its values still complete, and a good one still makes the card.
+        (TabExpansion2 "New-ConnectRcsCard -$Name " ("New-ConnectRcsCard -$Name ".Length)).CompletionMatches.CompletionText |
+            Should -Be ($Values -split ', ' | Sort-Object)
+        $good = @{ $Name = ($Values -split ', ')[0] }
+        (New-ConnectRcsCard -Title 'Shoe' -MediaUrl 'https://files.example.com/shoe.png' @good).$Name | Should -Be ($Values -split ', ')[0]
+    }
+
     It 'refuses a piped row whose MediaHeight, Orientation or ThumbnailAlignment names no value, naming the row and cell' {
         # Before: PowerShell left the parameter unbound without a word when the cell did not convert: 'Large' made a card of
         # the service's default height, and the admin never learned the column was not read.
@@ -339,9 +389,19 @@ Describe 'New-ConnectRcsCard' {
         $sent.suggestions.url | Should -BeExactly $cards.Suggestions.Url
     }
 
-    It 'refuses a $null suggestion when the card is made' {
+    It 'refuses a $null suggestion when the card is made, with an error that does not stop the statement' {
+        # Before: ValidateNotNull's refusal, which ended the Send-ConnectRcs around it too (a script's loop lost the row).
         $chip = New-ConnectRcsSuggestion 'Yes'
-        { New-ConnectRcsCard -Title 'T' -Suggestion $chip, $null } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        $card = New-ConnectRcsCard -Title 'T' -Suggestion $chip, $null -ErrorVariable refused -ErrorAction SilentlyContinue
+        $card | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeExactly 'RcsCardSuggestionNotMade,WebexConnect.Commands.NewConnectRcsCardCommand'
+        $refused[0].Exception.Message | Should -BeExactly ('-Suggestion[1] is $null: New-ConnectRcsSuggestion made no chip: correct what its error said, ' +
+            'or leave the chip out. No card was made.')
+        # A chip New-ConnectRcsSuggestion refused in the same statement: its words.
+        $card = New-ConnectRcsCard -Title 'T' -Suggestion (New-ConnectRcsSuggestion ('x' * 26) -ErrorAction SilentlyContinue) -ErrorVariable refused -ErrorAction SilentlyContinue
+        $card | Should -BeNullOrEmpty
+        $refused[0].Exception.Message | Should -BeExactly ("-Suggestion[0] is `$null: New-ConnectRcsSuggestion made no chip, as its error said: -DisplayText '$('x' * 26)' " +
+            'has 26 characters: a chip''s label takes at most 25 (the service''s limit). Shorten it. No card was made.')
     }
 
     It 'refuses more than four suggestions, naming the service''s limit and where the others can go' {
@@ -578,16 +638,12 @@ Describe 'Send-ConnectRcs' {
             $ps = [powershell]::Create()
             try {
                 $sent = @($ps.AddScript($loop).AddArgument($manifest).AddParameter('InVariable', $inVariable).Invoke() | ConvertFrom-Json)
-                # Row 2's -MediaHeight Huge, refused by PowerShell; row 3's card, refused by New-ConnectRcsCard, and its row.
-                ($ps.Streams.Error | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) | Should -Be 'CannotConvertArgumentNoMessage', 'EmptyRcsCard', 'InvalidParameterValue'
-                if ($inVariable) {
-                    # Row 3's $card is $null (before, New-ConnectRcsCard's stop left it 'Red'); PowerShell's refusal of row 2's still does.
-                    $sent.content.richCard.title | Should -Be 'Red', 'Red', 'Green'
-                }
-                else {
-                    $sent.to.msisdn | Should -Be '+447700900421', '+447700900424'
-                    $sent.content.richCard.title | Should -Be 'Red', 'Green'
-                }
+                # Row 2's -MediaHeight Huge and row 3's empty card, each refused by New-ConnectRcsCard, then each row by Send-ConnectRcs.
+                # Before, PowerShell refused row 2's Huge (CannotConvertArgumentNoMessage): no result for it, and $card still 'Red'.
+                ($ps.Streams.Error | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) |
+                    Should -Be 'InvalidRcsCardLayout', 'InvalidParameterValue', 'EmptyRcsCard', 'InvalidParameterValue'
+                $sent.to.msisdn | Should -Be '+447700900421', '+447700900424'
+                $sent.content.richCard.title | Should -Be 'Red', 'Green'
             }
             finally { $ps.Dispose() }
         }
@@ -707,14 +763,15 @@ Describe 'Send-ConnectRcs' {
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Card (New-ConnectRcsCard -Title '   ' -Description 'Our new watch') } }
         @{ Name = 'carousel card whose Description is only spaces'; Expected = '-Carousel`[1`].Description: Description is only white space*correct -Carousel*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Carousel (New-ConnectRcsCard -Title 'A'), (New-ConnectRcsCard -Title 'B' -Description "  `t") } }
-        # Each names the parameter of New-ConnectRcsSuggestion or New-ConnectRcsCard the admin typed, not the model's field.
-        @{ Name = 'link chip whose -Url is only spaces'; Expected = '-Suggestion`[0`].Url: an OpenUrl suggestion needs -Url: the web page the chip opens*correct -Suggestion*'
+        # Each names the parameter of New-ConnectRcsSuggestion or New-ConnectRcsCard the admin typed, not the model's field. A chip
+        # of spaces only is not made (RcsSuggestionValueMissing), and the stop says what New-ConnectRcsSuggestion said of it.
+        @{ Name = 'link chip whose -Url is only spaces'; Expected = '-Suggestion`[0`]: the suggestion is $null: New-ConnectRcsSuggestion made none, as its error said: -Url is empty: a chip that opens a web page needs its URL.*correct -Suggestion*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion 'Shop' -Url '  ') } }
-        @{ Name = 'chip whose -DisplayText is only spaces'; Expected = '-Suggestion`[0`].DisplayText: -DisplayText is required: the label on the chip*correct -Suggestion*'
+        @{ Name = 'chip whose -DisplayText is only spaces'; Expected = '-Suggestion`[0`]: the suggestion is $null: New-ConnectRcsSuggestion made none, as its error said: -DisplayText is empty: a chip needs a label*correct -Suggestion*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion '   ') } }
-        @{ Name = 'calendar chip whose -Title is only spaces'; Expected = '*a CalendarEvent suggestion needs -Title: the event''s title, the chip''s MeetingTitle*correct -Suggestion*'
+        @{ Name = 'calendar chip whose -Title is only spaces'; Expected = '-Suggestion`[0`]: * as its error said: -Title is empty: a calendar event''s chip needs the event''s title.*correct -Suggestion*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion 'Launch' -StartTime '2030-01-01T10:00:00Z' -EndTime '2030-01-01T11:00:00Z' -Title ' ') } }
-        @{ Name = 'map chip whose -Address is only spaces'; Expected = '*a ViewLocation suggestion needs -Latitude and -Longitude, or -Address*correct -Suggestion*'
+        @{ Name = 'map chip whose -Address is only spaces'; Expected = '-Suggestion`[0`]: * as its error said: -Address is empty: a chip that shows a place needs its address.*correct -Suggestion*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Text 'Launch' -Suggestion (New-ConnectRcsSuggestion 'Shop' -Address ' ') } }
         @{ Name = 'card whose -MediaUrl is only spaces with a -MediaHeight'; Expected = '-Card.MediaHeight: -MediaHeight needs -MediaUrl: the height is that of the card''s image or video*correct -Card*'
             Send = { param($rows) $rows | Send-ConnectRcs -From 'app-1' -Card (New-ConnectRcsCard -Title 'Watch' -MediaUrl ' ' -MediaHeight Tall) } }
@@ -1185,7 +1242,7 @@ Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a 
 
         $one = @($rows[0] | Send-ConnectRcs -From 'app-1' -Carousel { New-ConnectRcsCard -Title $_.Title } -ErrorAction SilentlyContinue)
         $one.Status | Should -Be 'Invalid'
-        $one.Reason | Should -BeLike 'Row 1: Cards: a carousel has 1 card*'
+        $one.Reason | Should -BeLike 'Row 1: Carousel: a carousel has 1 card*'
     }
 
     It 'makes a row whose script block gives more chips than its card or message takes that row''s Invalid result, naming the limit' {
@@ -1203,7 +1260,7 @@ Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a 
         $many = { 1..$(if ($_.Title -eq 'Rain jacket') { 11 } else { 10 }) | ForEach-Object { New-ConnectRcsSuggestion "Option $_" } }
         $texts = @($rows | Send-ConnectRcs -From 'app-1' -Text 'Pick one' -Suggestion $many -ErrorAction SilentlyContinue)
         $texts.Status | Should -Be @('Queued', 'Invalid')
-        $texts[1].Reason | Should -BeExactly 'Row 2: Suggestions: a message has 11 suggestions: at most 10 are allowed (the service''s limit): leave 1 out'
+        $texts[1].Reason | Should -BeExactly 'Row 2: Suggestion: a message has 11 suggestions: at most 10 are allowed (the service''s limit): leave 1 out'
         @(Get-SentBody).to.msisdn | Should -Be @('+447700900981', '+447700900981')
     }
 

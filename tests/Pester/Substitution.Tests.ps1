@@ -322,7 +322,7 @@ Describe 'Length limits after substitution' {
     It 'keeps a one-line field one line when a value brings a line break: <Field>' -ForEach @(
         @{ Field = 'Subject'; Send = { $args[0] | Send-ConnectEmail -From f@example.com -Subject 'Invoice $(Invoice)' -Text t -ErrorAction SilentlyContinue } }
         @{ Field = 'TemplateSubject'; Send = { $args[0] | Send-ConnectEmail -From f@example.com -TemplateId t -TemplateSubject 'Invoice $(Invoice)' -ErrorAction SilentlyContinue } }
-        @{ Field = 'Suggestions[0].DisplayText'; Send = { $args[0] | Send-ConnectRcs -From app-1 -Text t -Suggestion (New-ConnectRcsSuggestion 'Pay $(Invoice)') -ErrorAction SilentlyContinue } }
+        @{ Field = 'Suggestion[0].DisplayText'; Send = { $args[0] | Send-ConnectRcs -From app-1 -Text t -Suggestion (New-ConnectRcsSuggestion 'Pay $(Invoice)') -ErrorAction SilentlyContinue } }
     ) {
         # A header of its own smuggled into the email through a spreadsheet cell.
         $row = [pscustomobject]@{ Email = 'ann@example.com'; Phone = '+447700900001'; Invoice = "INV-1`r`nBcc: evil@example.com" }

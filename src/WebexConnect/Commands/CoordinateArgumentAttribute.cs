@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using WebexConnect.Composition;
@@ -41,12 +42,33 @@ namespace WebexConnect.Commands
             }
         }
 
+        /// <summary>PowerShell's own ErrorId for a value it cannot convert, kept for text that is no number of degrees.</summary>
+        internal const string NotANumberErrorId = "ParameterArgumentTransformationError";
+
+        // The latest text each parameter could not read on this thread: read right after binding, by the cmdlet it was bound for.
+        [ThreadStatic]
+        private static Dictionary<string, string>? _unread;
+
+        /// <summary>
+        /// Text that is no number ('north', a CSV's misplaced cell) is not refused here: it becomes NaN, and New-ConnectRcsSuggestion
+        /// refuses the chip with these words (<see cref="NotANumber"/>). A refusal here ended the statement around it, so a script's
+        /// loop, -Suggestion (New-ConnectRcsSuggestion $r.Shop -Latitude $r.Lat ...), lost that row's result.
+        /// </summary>
         private object Degrees(string text)
         {
             if (double.TryParse(DecimalComma.AsPoint(text), NumberStyles.Float, CultureInfo.InvariantCulture, out var degrees)) return degrees;
-            throw new ArgumentTransformationMetadataException(
-                $"-{_parameter} '{text}' is not a number of degrees: write it as a decimal number, e.g. 51.5074 (or '51,5074').");
+            (_unread ??= new Dictionary<string, string>(StringComparer.Ordinal))[_parameter] = text;
+            return double.NaN;
         }
+
+        /// <summary>
+        /// What is wrong with <paramref name="degrees"/> of <paramref name="parameter"/> when it is the NaN <see cref="Degrees"/>
+        /// gave for text that is no number: the command line's words for it; else null.
+        /// </summary>
+        public static string? NotANumber(string parameter, double degrees) =>
+            double.IsNaN(degrees) && _unread is not null && _unread.TryGetValue(parameter, out var text)
+                ? $"-{parameter} '{text}' is not a number of degrees: write it as a decimal number, e.g. 51.5074 (or '51,5074')."
+                : null;
 
         private string ListProblem(IList list) =>
             UnquotedList.ReachedAsList(_parameter, UnquotedList.Items(list)) + " Give one number, with a point as the decimal mark " +

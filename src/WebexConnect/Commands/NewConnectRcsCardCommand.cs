@@ -37,25 +37,29 @@ namespace WebexConnect.Commands
 
         /// <summary>The media's height; carousels allow Short and Medium only.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [CardLayoutArgument(typeof(RcsMediaHeight), nameof(MediaHeight))] // 'Large' is this card's error, not the statement's end
         public RcsMediaHeight? MediaHeight { get; set; }
 
         /// <summary>Layout of a standalone card: media beside (Horizontal) or above (Vertical) the text.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [CardLayoutArgument(typeof(RcsCardOrientation), nameof(Orientation))]
         public RcsCardOrientation? Orientation { get; set; }
 
         /// <summary>Where the thumbnail sits on a horizontal card.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [CardLayoutArgument(typeof(RcsThumbnailAlignment), nameof(ThumbnailAlignment))]
         public RcsThumbnailAlignment? ThumbnailAlignment { get; set; }
 
         /// <summary>Suggestion chips on the card: at most 4 on a standalone card, 2 on a carousel card. Binds from a Suggestions property.</summary>
-        // ValidateNotNull on an array checks its elements too: a $null chip is refused at binding.
+        // Not ValidateNotNull: a chip New-ConnectRcsSuggestion could not make is $null, and PowerShell's refusal ended the
+        // statement around it (a script's loop lost that row's result). This cmdlet refuses it (RcsCardSuggestionNotMade).
         // By property name, under the card's own name for its chips: $card | New-ConnectRcsCard -Title 'New' (a copy with
         // one change) dropped the card's chips without a word, while its title, text and media carried over.
         // Their number is checked by this cmdlet, not by ValidateCount(0, 4): PowerShell's "no more than 4 value(s)" named
         // neither the service's limit nor where the other chips can go, and refused a piped card without naming its row.
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Suggestions")]
-        [ValidateNotNull]
+        [AllowNull]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsSuggestion[]? Suggestion { get; set; }
 
@@ -77,6 +81,9 @@ namespace WebexConnect.Commands
 
         /// <summary>The error of a title or description longer than a rich card allows.</summary>
         internal const string TextTooLongErrorId = "RcsCardTextTooLong";
+
+        /// <summary>The error of a $null among the card's chips: one New-ConnectRcsSuggestion could not make.</summary>
+        internal const string SuggestionNotMadeErrorId = "RcsCardSuggestionNotMade";
 
         /// <summary>The error of more suggestion chips than a rich card takes.</summary>
         internal const string TooManySuggestionsErrorId = "RcsCardTooManySuggestions";
@@ -114,6 +121,8 @@ namespace WebexConnect.Commands
                     ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-{name}: {problem} Shorten it. No card was made."),
                         TextTooLongErrorId, ErrorCategory.InvalidArgument, text));
             }
+            if (UnnamedLayout(commandLine: true) is string unnamed)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(unnamed), InvalidLayoutErrorId, ErrorCategory.InvalidArgument, null));
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Suggestion)) && TooManySuggestions() is string tooMany)
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Suggestion: {tooMany}. No card was made."),
                     TooManySuggestionsErrorId, ErrorCategory.InvalidArgument, Suggestion));
@@ -135,6 +144,27 @@ namespace WebexConnect.Commands
         /// <summary>An error's target: the piped row's number, or the command line's value.</summary>
         private object? Target(object? value) => MyInvocation.ExpectingInput ? _row : value;
 
+        /// <summary>
+        /// What is wrong with a $null among the chips (-Suggestion (New-ConnectRcsSuggestion $r.Label) whose label was too long),
+        /// or -Suggestion $null given: what New-ConnectRcsSuggestion said of each (UnmadeSuggestions), when it is known; else null.
+        /// </summary>
+        private string? NullSuggestion()
+        {
+            var given = _commandLine.Contains(nameof(Suggestion));
+            IReadOnlyList<RcsSuggestion?>? chips = Suggestion ?? (given ? new RcsSuggestion?[] { null } : null);
+            var nulls = UnmadeSuggestions.NullsIn(chips);
+            if (nulls == 0) return null;
+            var said = UnmadeSuggestions.Take(nulls);
+            var problems = new List<string>(nulls);
+            for (int i = 0, n = 0; i < chips!.Count; i++)
+            {
+                if (chips[i] is not null) continue;
+                var why = said is null ? "" : ", as its error said: " + said[n++].Replace(" No suggestion was made.", "").TrimEnd('.');
+                problems.Add($"{Where(nameof(Suggestion))}[{i}] is $null: New-ConnectRcsSuggestion made no chip{why}");
+            }
+            return string.Join("; ", problems) + (said is null ? ": correct what its error said, or leave the chip out." : ".");
+        }
+
         /// <summary>What is wrong with the number of chips when the card has more than it takes; else null.</summary>
         private string? TooManySuggestions() =>
             Suggestion is { Length: > RcsCardRules.MaxStandaloneSuggestions } chips
@@ -146,26 +176,34 @@ namespace WebexConnect.Commands
             new[] { (nameof(Title), Title, MaxTitleLength), (nameof(Description), Description, MaxDescriptionLength) };
 
         /// <summary>
-        /// The piped row's MediaHeight, Orientation or ThumbnailAlignment column that holds a value (not an empty cell) and
-        /// yet set no parameter, since it names none of the parameter's values: what is wrong with it, or null.
+        /// What is wrong with a MediaHeight, Orientation or ThumbnailAlignment that names none of its parameter's values: the
+        /// command line's (<paramref name="commandLine"/>: only its), or this row's column. The whole error's text, or null.
         /// </summary>
-        // Whether this row's cell bound is read from the parameter's value, not from BoundParameters: PowerShell resets a
-        // parameter a row bound before binding the next, but leaves its name in BoundParameters, so a 'Large' after a row's
-        // 'Short' looked bound and made a card of the service's default height without a word.
-        private string? UnreadLayoutColumn()
+        // The command line's 'Large' reaches here as a value the enum does not define (CardLayoutArgument): PowerShell's binder
+        // refused it before, and ended the statement around it, so a script's loop lost that row's result.
+        // A piped row's cell that bound to nothing is read from the parameter's value, not from BoundParameters: PowerShell
+        // resets a parameter a row bound before binding the next, but leaves its name in BoundParameters, so a 'Large' after a
+        // row's 'Short' looked bound and made a card of the service's default height without a word. (A piped object's cell
+        // reaches CardLayoutArgument too; a hashtable's key that does not convert is left unbound by DictionaryRowBinding.)
+        private string? UnnamedLayout(bool commandLine)
         {
-            if (InputObject is null) return null;
             foreach (var (name, type, bound) in new[]
             {
-                (nameof(MediaHeight), typeof(RcsMediaHeight), (object?)MediaHeight),
+                (nameof(MediaHeight), typeof(RcsMediaHeight), (Enum?)MediaHeight),
                 (nameof(Orientation), typeof(RcsCardOrientation), Orientation),
                 (nameof(ThumbnailAlignment), typeof(RcsThumbnailAlignment), ThumbnailAlignment),
             })
             {
-                if (bound is not null || _commandLine.Contains(name)) continue;
-                var value = InputRow.ValueOf(InputObject, name);
-                if (value is null || string.IsNullOrWhiteSpace(value.ToString())) continue;
-                return $"{name}: {InputEcho.Quote(value.ToString()!)} is none of {string.Join(", ", Enum.GetNames(type))}";
+                var given = _commandLine.Contains(name);
+                if (commandLine && !given) continue;
+                var text = CardLayoutArgumentAttribute.RefusedText(name, bound);
+                if (text is null && bound is null && !given && InputObject is not null &&
+                    InputRow.ValueOf(InputObject, name) is { } cell && !string.IsNullOrWhiteSpace(cell.ToString())) text = cell.ToString();
+                if (text is null) continue;
+                var values = string.Join(", ", Enum.GetNames(type));
+                return given
+                    ? $"-{name}: {InputEcho.Quote(text)} is none of {values}: give one of them, or leave -{name} out for the service's default. No card was made."
+                    : $"Row {_row}: {name}: {InputEcho.Quote(text)} is none of {values}. Correct the cell, or leave it empty for the service's default. No card was made.";
             }
             return null;
         }
@@ -214,6 +252,12 @@ namespace WebexConnect.Commands
             var mediaUrl = string.IsNullOrWhiteSpace(MediaUrl) ? MediaUrl : MediaUrl!.Trim();
             var hasMedia = !string.IsNullOrEmpty(mediaUrl);
             _row++; // every row that reaches here, so each error names the row of the CSV it came from
+            // Before -MediaHeight's need of -MediaUrl: 'Large' without a picture is first of all no height.
+            if (UnnamedLayout(commandLine: false) is string unnamed)
+            {
+                Refuse(new ErrorRecord(new ArgumentException(unnamed), InvalidLayoutErrorId, ErrorCategory.InvalidArgument, Target(null)));
+                return;
+            }
             if (MediaHeight is not null && !hasMedia && !MediaUrlGiven())
             {
                 // A piped row without a media column is refused alone, as a row's too-long title is: before, it ended the
@@ -228,12 +272,6 @@ namespace WebexConnect.Commands
                 Refuse(noMedia);
                 return;
             }
-            if (UnreadLayoutColumn() is string unread)
-            {
-                WriteError(new ErrorRecord(new ArgumentException($"Row {_row}: {unread}. Correct the cell, or leave it empty for the service's default. No card was made."),
-                    InvalidLayoutErrorId, ErrorCategory.InvalidArgument, _row));
-                return;
-            }
 
             // A product name or text from a catalogue export longer than the card allows: that row alone is refused, named
             // by its number and column, so the admin knows which line of the CSV to shorten.
@@ -242,6 +280,12 @@ namespace WebexConnect.Commands
                 if (ValidateOptionalLengthAttribute.Problem(text, max) is not string problem) continue;
                 Refuse(new ErrorRecord(new ArgumentException($"{Where(name)}: {problem} Shorten it. No card was made."),
                     TextTooLongErrorId, ErrorCategory.InvalidArgument, Target(text)));
+                return;
+            }
+
+            if (NullSuggestion() is string unmade)
+            {
+                Refuse(new ErrorRecord(new ArgumentException(unmade + " No card was made."), SuggestionNotMadeErrorId, ErrorCategory.InvalidArgument, Target(null)));
                 return;
             }
 

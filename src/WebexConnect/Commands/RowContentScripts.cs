@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
+using WebexConnect.Composition;
 using WebexConnect.Messages;
 using WebexConnect.Messages.Validation;
 
@@ -78,6 +79,10 @@ namespace WebexConnect.Commands
             Card = _card is null ? null : Made<RcsCard>(_card, "Card", row, AsCard);
             Cards = _carousel is null ? null : Made<RcsCard[]>(_carousel, "Carousel", row, AsCards);
             Suggestions = _suggestion is null ? null : Made<RcsSuggestion[]>(_suggestion, "Suggestion", row, AsSuggestions);
+            // What a block's New-ConnectRcsCard or New-ConnectRcsSuggestion noted of a card or chip it refused is this row's story,
+            // told by Problem: forgotten, so that a later statement's $null card or chip is never blamed on it.
+            UnmadeCard.Take();
+            UnmadeSuggestions.Take(0);
         }
 
         /// <summary>What a script's output is read as; null with what it was instead in <c>wrong</c> ("no card").</summary>

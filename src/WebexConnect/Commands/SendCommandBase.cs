@@ -695,14 +695,12 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
-        /// The message fields whose parameter has another name. Without them a problem of -Suggestion (11 chips), -Carousel
-        /// (one card) or -Attachment (an http URL) was not recognised as a parameter's: every row of the CSV got the same
-        /// Invalid result and error, 10,000 of them for 10,000 rows.
+        /// The message fields whose parameter has another name. Without them a problem of -Attachment (an http URL) was not
+        /// recognised as a parameter's: every row of the CSV got the same Invalid result and error, 10,000 of them for 10,000
+        /// rows. (RCS's rules name -Suggestion and -Carousel themselves, so a one-row call's reason names them as this stop does.)
         /// </summary>
         private static readonly Dictionary<string, string> ParameterOfModelField = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Suggestions"] = "Suggestion",
-            ["Cards"] = "Carousel",
             ["Attachments"] = "Attachment",
             // -ContactPolicyGroup without -CheckConsent or -ApplyFrequencyCap (or the reverse): one error per row before.
             ["ContactPolicy"] = "ContactPolicyGroup",

@@ -164,6 +164,8 @@ namespace WebexConnect.Commands
         private bool _fallbackTextGiven;
         // What New-ConnectRcsCard said when it made no card for a -Card that is $null (UnmadeCard); else null.
         private string? _cardNotMade;
+        // What New-ConnectRcsSuggestion said for each $null chip of -Suggestion, in order (UnmadeSuggestions); else null.
+        private IReadOnlyList<string>? _suggestionsNotMade;
 
         private protected override MessageChannel ChannelKind => MessageChannel.Rcs;
 
@@ -353,6 +355,7 @@ namespace WebexConnect.Commands
                 AgentEvent = set == AgentEventSet ? AgentEvent : null,
                 EventMessageId = set == AgentEventSet ? EventMessageId : null,
                 Suggestions = (_rowScripts is null ? Suggestion : _rowScripts.SuggestionsOr(Suggestion)) ?? NoSuggestion,
+                SuggestionsNotMade = _suggestionsNotMade,
                 SmsFallback = SmsFallback ? true : null,
                 FallbackSenderId = FallbackSenderId,
                 FallbackText = RowFallbackText,
@@ -373,6 +376,8 @@ namespace WebexConnect.Commands
             _rowScripts = RowContentScripts.Of(Card, Carousel, Suggestion);
             // Read right after binding, as the card was made just before: a New-ConnectRcsCard that wrote an error left -Card $null.
             _cardNotMade = ParameterSetName == CardSet && Card is null ? UnmadeCard.Take() : null;
+            // Taken whatever the chips: a later statement's $null chip is never blamed on what these said.
+            _suggestionsNotMade = UnmadeSuggestions.Take(UnmadeSuggestions.NullsIn(Suggestion ?? NoSuggestion));
             // What the command line gave (BoundParameters holds no row's columns yet), $PSDefaultParameterValues included.
             _textGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
             _mediaUrlGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl));

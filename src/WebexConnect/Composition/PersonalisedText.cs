@@ -307,29 +307,34 @@ namespace WebexConnect.Composition
                             problems.Add(field, $"is {bytes} bytes as UTF-8 after substitution: at most {EmailRules.MaxHtmlBytes} bytes (500 KB) are allowed"));
                         break;
                     case RcsMessage rcs:
-                        yield return Limited("Text", rcs.Text, RcsRules.MaxTextCharacters, emptyAdvice: "or leave the row out");
+                        yield return Limited("Text", rcs.Text, RcsRules.MaxTextCharacters, emptyAdvice: LeaveTheRowOut);
                         yield return Limited("FallbackText", rcs.FallbackText, RcsRules.MaxFallbackTextCharacters,
                             emptyAdvice: "or send the row without -SmsFallback");
-                        foreach (var field in Suggestions("Suggestions", rcs.Suggestions)) yield return field;
+                        foreach (var field in Suggestions("Suggestion", rcs.Suggestions)) yield return field;
                         var cards = rcs.Card is null ? rcs.Cards : new[] { rcs.Card };
                         for (var i = 0; i < cards.Count; i++)
                         {
                             // An empty card or chip (a card built by hand) is MessageValidator's problem to report.
                             if (cards[i] is null) continue;
-                            var name = rcs.Card is null ? ProblemList.Indexed("Cards", i) : "Card";
-                            yield return Limited(name + ".Title", cards[i].Title, RcsCardRules.MaxTitleCharacters);
-                            yield return Limited(name + ".Description", cards[i].Description, RcsCardRules.MaxDescriptionCharacters);
+                            var name = rcs.Card is null ? ProblemList.Indexed("Carousel", i) : "Card";
+                            // A title or text the row's values leave empty shows a blank card: the row is Invalid, as for its text.
+                            yield return Limited(name + ".Title", cards[i].Title, RcsCardRules.MaxTitleCharacters, emptyAdvice: LeaveTheRowOut);
+                            yield return Limited(name + ".Description", cards[i].Description, RcsCardRules.MaxDescriptionCharacters, emptyAdvice: LeaveTheRowOut);
                             foreach (var field in Suggestions(name + ".Suggestions", cards[i].Suggestions)) yield return field;
                         }
                         break;
                 }
             }
 
+            private const string LeaveTheRowOut = "or leave the row out";
+
+            /// <remarks>A label the row's values leave empty is refused by the service: the row is Invalid, naming the empty cells.</remarks>
             private static IEnumerable<TextField> Suggestions(string name, IReadOnlyList<RcsSuggestion> suggestions)
             {
                 for (var i = 0; i < suggestions.Count; i++)
                     if (suggestions[i] is not null)
-                        yield return Limited(ProblemList.Indexed(name, i) + ".DisplayText", suggestions[i].DisplayText, RcsSuggestionRules.MaxDisplayTextCharacters, oneLine: true);
+                        yield return Limited(ProblemList.Indexed(name, i) + ".DisplayText", suggestions[i].DisplayText, RcsSuggestionRules.MaxDisplayTextCharacters,
+                            oneLine: true, emptyAdvice: LeaveTheRowOut);
             }
 
             private static TextField Limited(string name, string? text, int limit, bool oneLine = false, string? emptyAdvice = null) =>

@@ -69,6 +69,12 @@ namespace WebexConnect.Messages
         /// </summary>
         internal string? CardNotMade { get; init; }
 
+        /// <summary>
+        /// What New-ConnectRcsSuggestion said for each $null among <see cref="Suggestions"/>, in order, when it made none of them
+        /// (UnmadeSuggestions), for the row's Invalid result; null otherwise. Not sent.
+        /// </summary>
+        internal IReadOnlyList<string>? SuggestionsNotMade { get; init; }
+
         /// <summary>Carousel: the cards, 2 to 10.</summary>
         public IReadOnlyList<RcsCard> Cards { get; init; } = Array.Empty<RcsCard>();
 

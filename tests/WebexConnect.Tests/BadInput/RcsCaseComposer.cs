@@ -55,11 +55,11 @@ namespace WebexConnect.Tests.BadInput
                 Text = Get(f, "Text"),
                 MediaUrl = Get(f, "MediaUrl"),
                 Card = f.TryGetProperty("Card") is { } card ? Card(card, "Card") : null,
-                Cards = f.TryGetProperty("Cards") is { } cards ? Items(cards).Select((e, i) => Card(e, $"Cards[{i}]")).ToArray() : Array.Empty<RcsCard>(),
+                Cards = f.TryGetProperty("Cards") is { } cards ? Items(cards).Select((e, i) => Card(e, $"Carousel[{i}]")).ToArray() : Array.Empty<RcsCard>(),
                 CarouselWidth = _read.Enum<RcsCarouselWidth>("CarouselWidth", Get(f, "CarouselWidth")),
                 AgentEvent = _read.Enum<RcsAgentEvent>("AgentEvent", Get(f, "AgentEvent")),
                 EventMessageId = Get(f, "EventMessageId"),
-                Suggestions = f.TryGetProperty("Suggestions") is { } s ? Suggestions(s, "Suggestions") : Array.Empty<RcsSuggestion>(),
+                Suggestions = f.TryGetProperty("Suggestions") is { } s ? Suggestions(s, "Suggestion") : Array.Empty<RcsSuggestion>(),
                 Substitutions = f.TryGetProperty("Substitutions") is { } global
                     ? global.EnumerateObject().ToDictionary(p => p.Name, p => Text(p.Value) ?? "", StringComparer.Ordinal)
                     : new Dictionary<string, string>(),

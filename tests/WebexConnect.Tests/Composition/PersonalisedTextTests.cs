@@ -156,7 +156,7 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(new[]
             {
                 "Text: has 1100 characters after substitution: at most 1024 are allowed",
-                "Suggestions[0].DisplayText: has 1103 characters after substitution: at most 25 are allowed",
+                "Suggestion[0].DisplayText: has 1103 characters after substitution: at most 25 are allowed",
             }, Problems(rcs, story));
 
             var email = new EmailMessage { From = "news@example.com", Subject = "For $(Nmae)", Html = "<p>$(Story)</p>" };

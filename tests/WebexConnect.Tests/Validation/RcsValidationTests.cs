@@ -103,7 +103,7 @@ namespace WebexConnect.Tests.Validation
             Assert.Contains("2 to 10", Single(Check(new RcsMessage
             {
                 From = App, ContentType = RcsContentType.Carousel, Cards = Enumerable.Range(0, count).Select(i => Card()).ToArray(),
-            }), "Cards"));
+            }), "Carousel"));
 
         [Theory]
         [InlineData(1, "a carousel has 1 card: use 2 to 10, or send a single card with -Card")]
@@ -113,7 +113,7 @@ namespace WebexConnect.Tests.Validation
             Assert.Equal(expected, Single(Check(new RcsMessage
             {
                 From = App, ContentType = RcsContentType.Carousel, Cards = Enumerable.Range(0, count).Select(i => Card()).ToArray(),
-            }), "Cards"));
+            }), "Carousel"));
 
         [Fact]
         public void A_null_card_says_what_New_ConnectRcsCard_said_when_it_made_none()
@@ -135,10 +135,26 @@ namespace WebexConnect.Tests.Validation
         public void A_null_card_or_chip_in_a_list_is_named_with_its_index_and_what_leaves_one()
         {
             Assert.Equal("the card is $null: if New-ConnectRcsCard wrote an error for it, correct what that error says; else build one with New-ConnectRcsCard",
-                Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), null! } }), "Cards[1]"));
+                Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), null! } }), "Carousel[1]"));
             Assert.Equal("the suggestion is $null: if New-ConnectRcsSuggestion wrote an error for it, correct what that error says; else build " +
                 "one with New-ConnectRcsSuggestion, or leave it out",
-                Single(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = new[] { Reply(), null! } }), "Suggestions[1]"));
+                Single(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = new[] { Reply(), null! } }), "Suggestion[1]"));
+        }
+
+        [Fact]
+        public void Null_chips_say_what_New_ConnectRcsSuggestion_said_of_each_in_order()
+        {
+            // A loop's -Suggestion (New-ConnectRcsSuggestion ...), (New-ConnectRcsSuggestion ...) whose two chips were refused.
+            var problems = Check(new RcsMessage
+            {
+                From = App, Text = "Hi", Suggestions = new[] { null!, Reply(), null! },
+                SuggestionsNotMade = new[] { "-EndTime 2030-01-01 09:00:00Z must be after -StartTime 2030-01-01 10:00:00Z.", "-DisplayText is empty." },
+            });
+
+            Assert.Equal(new[] { "Suggestion[0]", "Suggestion[2]" }, problems.Select(p => p.Field));
+            Assert.Equal("the suggestion is $null: New-ConnectRcsSuggestion made none, as its error said: -EndTime 2030-01-01 09:00:00Z " +
+                "must be after -StartTime 2030-01-01 10:00:00Z", problems[0].Message);
+            Assert.Equal("the suggestion is $null: New-ConnectRcsSuggestion made none, as its error said: -DisplayText is empty", problems[1].Message);
         }
 
         [Fact]
@@ -148,7 +164,7 @@ namespace WebexConnect.Tests.Validation
             var link = new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Buy", Url = "https://shop.example.com/?c=$(Company)" };
             var card = new RcsCard { Title = "Hi $(Name)", MediaUrl = "https://img.example.com/$(Sku).png" };
 
-            Assert.StartsWith(Said, Single(WithSuggestion(link), "Suggestions[0].Url"), StringComparison.Ordinal);
+            Assert.StartsWith(Said, Single(WithSuggestion(link), "Suggestion[0].Url"), StringComparison.Ordinal);
             Assert.Contains("holds $(Sku)", Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = card }), "Card.MediaUrl"));
             // A message's file: each row's own URL is a MediaUrl column (the command binds it), not a command per row.
             var media = Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Media, MediaUrl = card.MediaUrl }), "MediaUrl");
@@ -165,7 +181,7 @@ namespace WebexConnect.Tests.Validation
             var tall = new RcsCard { Title = "T", MediaUrl = "https://img.example.com/a.png", MediaHeight = RcsMediaHeight.Tall };
             Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, Card = tall }));
 
-            var message = Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), tall } }), "Cards[1].MediaHeight");
+            var message = Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), tall } }), "Carousel[1].MediaHeight");
             Assert.Contains("Short or Medium", message);
         }
 
@@ -177,16 +193,16 @@ namespace WebexConnect.Tests.Validation
             var tall = new RcsCard { Title = "T", MediaUrl = "https://img.example.com/a.png", MediaHeight = RcsMediaHeight.Tall, Suggestions = Replies(3) };
             var problems = Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { tall, Card(), tall, tall } });
 
-            Assert.Equal(new[] { "Cards[0,2,3].MediaHeight", "Cards[0,2,3].Suggestions" }, problems.Select(p => p.Field));
+            Assert.Equal(new[] { "Carousel[0,2,3].MediaHeight", "Carousel[0,2,3].Suggestions" }, problems.Select(p => p.Field));
             Assert.Equal("-MediaHeight Tall is not allowed on a carousel card: use Short or Medium", problems[0].Message);
             // Problems that differ from card to card stay apart.
             var titles = Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(new string('t', 201)), Card(new string('t', 202)) } });
-            Assert.Equal(new[] { "Cards[0].Title", "Cards[1].Title" }, titles.Select(p => p.Field));
+            Assert.Equal(new[] { "Carousel[0].Title", "Carousel[1].Title" }, titles.Select(p => p.Field));
         }
 
         [Fact]
         public void CarouselCardFieldsAreNamedByIndex() =>
-            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), Card(new string('t', 201)) } }), "Cards[1].Title");
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), Card(new string('t', 201)) } }), "Carousel[1].Title");
 
         [Fact]
         public void AtMost10SuggestionsOnAMessage()
@@ -194,7 +210,7 @@ namespace WebexConnect.Tests.Validation
             Valid(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = Replies(10) }));
             // Before: "a message has 11 suggestions: at most 10 are allowed", with no word of what to do.
             Assert.Equal("a message has 12 suggestions: at most 10 are allowed (the service's limit): leave 2 out",
-                Single(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = Replies(12) }), "Suggestions"));
+                Single(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = Replies(12) }), "Suggestion"));
         }
 
         [Fact]
@@ -214,37 +230,37 @@ namespace WebexConnect.Tests.Validation
             Valid(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { two, two } }));
             Assert.Equal("a carousel card has 3 suggestions: at most 2 are allowed (the service's limit): take 1 off the card, or send the card " +
                 "alone with -Card, where a card takes 4",
-                Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { two, three } }), "Cards[1].Suggestions"));
+                Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { two, three } }), "Carousel[1].Suggestions"));
         }
 
         [Fact]
         public void DisplayTextIsRequiredAndAtMost25Characters()
         {
             Valid(WithSuggestion(Reply(new string('x', 25))));
-            Single(WithSuggestion(Reply("")), "Suggestions[0].DisplayText");
-            Assert.Equal("has 26 characters: at most 25 are allowed", Single(WithSuggestion(Reply(new string('x', 26))), "Suggestions[0].DisplayText"));
+            Single(WithSuggestion(Reply("")), "Suggestion[0].DisplayText");
+            Assert.Equal("has 26 characters: at most 25 are allowed", Single(WithSuggestion(Reply(new string('x', 26))), "Suggestion[0].DisplayText"));
         }
 
         [Fact]
         public void ASuggestionOnACarouselCardIsNamedByBothIndexes()
         {
             var card = new RcsCard { Title = "T", Suggestions = new[] { Reply(), Reply("") } };
-            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), card } }), "Cards[1].Suggestions[1].DisplayText");
+            Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), card } }), "Carousel[1].Suggestions[1].DisplayText");
         }
 
         [Fact]
         public void OpenUrlNeedsAUrl()
         {
             Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Open", Url = "https://acme.example.com" }));
-            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Open" }), "Suggestions[0].Url");
+            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.OpenUrl, DisplayText = "Open" }), "Suggestion[0].Url");
         }
 
         [Fact]
         public void DialPhoneNeedsAnE164Number()
         {
             Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.DialPhone, DisplayText = "Call", Phone = "+447700900123" }));
-            Assert.Contains("it contains spaces", Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.DialPhone, DisplayText = "Call", Phone = "+44 7700 900123" }), "Suggestions[0].Phone"));
-            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.DialPhone, DisplayText = "Call" }), "Suggestions[0].Phone");
+            Assert.Contains("it contains spaces", Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.DialPhone, DisplayText = "Call", Phone = "+44 7700 900123" }), "Suggestion[0].Phone"));
+            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.DialPhone, DisplayText = "Call" }), "Suggestion[0].Phone");
         }
 
         [Fact]
@@ -253,9 +269,9 @@ namespace WebexConnect.Tests.Validation
             Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map", Latitude = 51.5, Longitude = -0.12 }));
             Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map", Address = "10 Downing St, London" }));
 
-            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map" }), "Suggestions[0].Address");
-            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map", Latitude = 51.5 }), "Suggestions[0].Longitude");
-            Assert.Contains("-90 to 90", Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map", Latitude = 91, Longitude = 0 }), "Suggestions[0].Latitude"));
+            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map" }), "Suggestion[0].Address");
+            Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map", Latitude = 51.5 }), "Suggestion[0].Longitude");
+            Assert.Contains("-90 to 90", Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.ViewLocation, DisplayText = "Map", Latitude = 91, Longitude = 0 }), "Suggestion[0].Latitude"));
         }
 
         [Fact]
@@ -265,14 +281,14 @@ namespace WebexConnect.Tests.Validation
             Valid(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.CalendarEvent, DisplayText = "Save", StartTime = start, EndTime = start.AddHours(1), MeetingTitle = "Visit" }));
 
             var problems = WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.CalendarEvent, DisplayText = "Save" });
-            Assert.Equal(new[] { "Suggestions[0].StartTime", "Suggestions[0].EndTime", "Suggestions[0].MeetingTitle" }, problems.Select(p => p.Field));
+            Assert.Equal(new[] { "Suggestion[0].StartTime", "Suggestion[0].EndTime", "Suggestion[0].MeetingTitle" }, problems.Select(p => p.Field));
         }
 
         [Fact]
         public void ACalendarEventEndsAfterItStarts()
         {
             var start = Now.AddDays(1);
-            var message = Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.CalendarEvent, DisplayText = "Save", StartTime = start, EndTime = start, MeetingTitle = "Visit" }), "Suggestions[0].EndTime");
+            var message = Single(WithSuggestion(new RcsSuggestion { Type = RcsSuggestionType.CalendarEvent, DisplayText = "Save", StartTime = start, EndTime = start, MeetingTitle = "Visit" }), "Suggestion[0].EndTime");
             Assert.Contains("must end after it starts", message);
         }
 

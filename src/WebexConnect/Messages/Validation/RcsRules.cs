@@ -14,7 +14,8 @@ namespace WebexConnect.Messages.Validation
             if (message.Template is not null) CheckNoContent(message, problems);
             else CheckContent(message, problems);
 
-            RcsSuggestionRules.CheckList(message.Suggestions, MaxMessageSuggestions, "Suggestions", "a message", problems);
+            // Named as the parameters the admin typed (-Suggestion, -Carousel), as a piped run's stop names them.
+            RcsSuggestionRules.CheckList(message.Suggestions, MaxMessageSuggestions, "Suggestion", "a message", problems, message.SuggestionsNotMade);
             CheckFallback(message, problems);
             if (SenderIdRule.CheckRcsAppId(message.From) is string appIdProblem) problems.Add("From", appIdProblem);
 
@@ -34,7 +35,7 @@ namespace WebexConnect.Messages.Validation
             if (message.Text is not null) problems.Add("Text", "Text" + Both);
             if (message.MediaUrl is not null) problems.Add("MediaUrl", "MediaUrl" + Both);
             if (message.Card is not null) problems.Add("Card", "Card" + Both);
-            if (message.Cards.Count > 0) problems.Add("Cards", "Cards" + Both);
+            if (message.Cards.Count > 0) problems.Add("Carousel", "Carousel" + Both);
         }
 
         private static void CheckContent(RcsMessage message, ProblemList problems)
@@ -115,24 +116,24 @@ namespace WebexConnect.Messages.Validation
             // Group-Object makes a group of one product as readily as a group of twelve: say what to do with each.
             // $null or no card: most often a CSV whose every row failed in New-ConnectRcsCard.
             if (count == 0)
-                problems.Add("Cards", $"a carousel takes {MinCarouselCards} to {MaxCarouselCards} cards, and it got none: no card was made; " +
+                problems.Add("Carousel", $"a carousel takes {MinCarouselCards} to {MaxCarouselCards} cards, and it got none: no card was made; " +
                     "if New-ConnectRcsCard wrote errors before this, correct those first");
             else if (count == 1)
-                problems.Add("Cards", $"a carousel has 1 card: use {MinCarouselCards} to {MaxCarouselCards}, or send a single card with -Card");
+                problems.Add("Carousel", $"a carousel has 1 card: use {MinCarouselCards} to {MaxCarouselCards}, or send a single card with -Card");
             else if (count < MinCarouselCards)
-                problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}");
+                problems.Add("Carousel", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}");
             else if (count > MaxCarouselCards)
-                problems.Add("Cards", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}, and send the others in another carousel");
+                problems.Add("Carousel", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}, and send the others in another carousel");
             var cardsFrom = problems.Count;
             for (var i = 0; i < count; i++)
             {
-                var field = ProblemList.Indexed("Cards", i);
+                var field = ProblemList.Indexed("Carousel", i);
                 if (message.Cards[i] is RcsCard card) RcsCardRules.Check(card, field, inCarousel: true, problems);
                 else problems.Add(field, "the card is $null: if New-ConnectRcsCard wrote an error for it, correct what that error says; " +
                     "else build one with New-ConnectRcsCard");
             }
             // The same cards built in a loop share their mistake: one sentence that lists them.
-            problems.JoinAcrossItems(cardsFrom, "Cards");
+            problems.JoinAcrossItems(cardsFrom, "Carousel");
         }
 
         private static void CheckFallback(RcsMessage message, ProblemList problems)

@@ -8,14 +8,23 @@ namespace WebexConnect.Messages.Validation
     {
         internal const int MaxDisplayTextCharacters = 25;
 
-        internal static void CheckList(IReadOnlyList<RcsSuggestion> suggestions, int max, string field, string owner, ProblemList problems)
+        /// <param name="suggestions">The chips.</param>
+        /// <param name="max">The most the owner takes.</param>
+        /// <param name="field">The chips' field, as the parameter that gives them: "Suggestion", "Card.Suggestions".</param>
+        /// <param name="owner">What the chips are on: "a message".</param>
+        /// <param name="problems">Where the problems go.</param>
+        /// <param name="notMade">What New-ConnectRcsSuggestion said for each $null chip, in order, when known.</param>
+        internal static void CheckList(IReadOnlyList<RcsSuggestion> suggestions, int max, string field, string owner, ProblemList problems,
+            IReadOnlyList<string>? notMade = null)
         {
             if (suggestions.Count > max)
                 problems.Add(field, TooMany(suggestions.Count, max, owner));
-            for (var i = 0; i < suggestions.Count; i++)
+            for (int i = 0, nulls = 0; i < suggestions.Count; i++)
             {
                 var itemField = ProblemList.Indexed(field, i);
                 if (suggestions[i] is RcsSuggestion suggestion) Check(suggestion, itemField, problems);
+                else if (notMade is not null && nulls < notMade.Count)
+                    problems.Add(itemField, "the suggestion is $null: New-ConnectRcsSuggestion made none, as its error said: " + notMade[nulls++].TrimEnd('.'));
                 else problems.Add(itemField, "the suggestion is $null: if New-ConnectRcsSuggestion wrote an error for it, correct what " +
                     "that error says; else build one with New-ConnectRcsSuggestion, or leave it out");
             }
