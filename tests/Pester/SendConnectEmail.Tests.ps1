@@ -1509,6 +1509,63 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'says a display name is not sent at the row that wrote it, not at the next row, when its row is Invalid' {
+        # Before: row 1's name was said of row 2 ("Row 2: ... goes to jane@contoso.com"), an address no email went to.
+        $csv = Join-Path $TestDrive 'named.csv'
+        Set-Content -LiteralPath $csv -Encoding UTF8 -Value @(
+            'Mail,Subject'
+            '"Jane Doe <jane@contoso.com>; nobody",Hi'
+            'bob@contoso.com,Hi'
+            'Cy Roe <cy@contoso.com>,Hi')
+
+        $out = @(Import-Csv $csv | Send-ConnectEmail -From 'news@contoso.com' -Text 'T' -Verbose -ErrorAction SilentlyContinue 4>&1)
+
+        $results = @($out | Where-Object { $_ -is [WebexConnect.Results.SendResult] })
+        $results.Status | Should -Be @('Invalid', 'Queued', 'Queued')
+        $said = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'display name' })
+        $said.Count | Should -Be 1
+        $said[0].Message | Should -BeExactly ("Row 3: To: the display name 'Cy Roe' is not sent, nor any other in -To: the service takes " +
+            "addresses only, so the email goes to cy@contoso.com by its address alone.")
+        @(Get-SentBody).to.email | Should -Be @('bob@contoso.com', 'cy@contoso.com')
+    }
+
+    It 'names a display name around a bad address as written, and the part that is wrong, in <Where>' -ForEach @(
+        @{ Where = 'a Mail cell'; Field = 'To'; Row = [pscustomobject]@{ Mail = 'Jane <jane@>' } }
+        @{ Where = 'a Cc cell'; Field = 'Cc[0]'; Row = [pscustomobject]@{ Mail = 'ann@contoso.com'; Cc = 'Jane <jane@>' } }
+        @{ Where = 'a ReplyTo cell'; Field = 'ReplyTo'; Row = [pscustomobject]@{ Mail = 'ann@contoso.com'; ReplyTo = 'Jane <jane@>' } }
+    ) {
+        # Before: "'jane@' is not an email address", a value the admin never wrote and could not find in the file.
+        $result = $Row | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeExactly ("Row 1: $($Field): 'Jane <jane@>' is not an email address: the part between < and >, " +
+            "'jane@', is wrong (nothing after the @): correct that part")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'stops at a -From whose display name is around a bad address, naming it as written' {
+        { Send-ConnectEmail -To 'ann@contoso.com' -From 'Contoso News <news@contoso>' -Subject 'S' -Text 'T' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ("-From: 'Contoso News <news@contoso>' is not an email address: " +
+                "the part between < and >, 'news@contoso', is wrong (the domain has no dot): correct that part*")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'tells a To cell of addresses apart by spaces which separators work, and the cell so written sends' {
+        # Before: "holds 2 addresses, not one: give each its own row, or pass them as a list", to a one-cell mistake.
+        $rows = @([pscustomobject]@{ Mail = 'ann@contoso.com  bob@contoso.com' })
+
+        $result = $rows | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeExactly ("Row 1: To: 'ann@contoso.com  bob@contoso.com' holds 2 addresses apart by spaces, which do " +
+            "not separate addresses: write ';' or ',' between them, here 'ann@contoso.com; bob@contoso.com', to send the same " +
+            "email to each of them, or give each its own row")
+        $written = [regex]::Match($result.Reason, "here '([^']+)'").Groups[1].Value
+        $again = [pscustomobject]@{ Mail = $written } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T'
+        $again.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].to[0].email | Should -Be @('ann@contoso.com', 'bob@contoso.com')
+    }
+
     It 'tells a -From that is a name, not an address, to give the name to -FromName' {
         { Send-ConnectEmail -To 'ann@contoso.com' -From 'Contoso News' -Subject 'S' -Text 'T' } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ("-From: 'Contoso News' is a name, not an email address: give -From the sender " +

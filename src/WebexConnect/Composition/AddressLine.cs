@@ -7,9 +7,15 @@ namespace WebexConnect.Composition
     internal readonly struct NamedAddress
     {
         public NamedAddress(string address, string? name)
+            : this(address, name, address)
+        {
+        }
+
+        public NamedAddress(string address, string? name, string written)
         {
             Address = address;
             Name = name;
+            Written = written;
         }
 
         /// <summary>The address; for an entry that is not 'Name &lt;address&gt;', the entry as written, for the checks to name.</summary>
@@ -17,6 +23,17 @@ namespace WebexConnect.Composition
 
         /// <summary>The display name ('Jane Doe' of 'Jane Doe &lt;jane@contoso.com&gt;'), unquoted; null when none was written.</summary>
         public string? Name { get; }
+
+        /// <summary>The entry as written, trimmed: 'Jane &lt;jane@&gt;' of the address 'jane@'.</summary>
+        public string Written { get; }
+
+        /// <summary>
+        /// The address to send, when it is one; else the entry as written. 'Jane &lt;jane@&gt;' was refused as 'jane@', a
+        /// value the admin never wrote and could not find in the file: the check now names the cell and the part that is
+        /// wrong (EmailAddressRule). Asks the check only of an entry that had brackets around its address.
+        /// </summary>
+        public string ToSend =>
+            ReferenceEquals(Address, Written) || Messages.Validation.EmailAddressRule.Check(Address) is null ? Address : Written;
     }
 
     /// <summary>
@@ -81,7 +98,7 @@ namespace WebexConnect.Composition
                 || entry.IndexOf('<', open + 1) >= 0 || entry.IndexOf('>', open + 1) != close)
                 return new NamedAddress(entry, null);
             var name = Unquoted(entry.Substring(0, open).Trim());
-            return new NamedAddress(entry.Substring(open + 1, close - open - 1).Trim(), name.Length == 0 ? null : name);
+            return new NamedAddress(entry.Substring(open + 1, close - open - 1).Trim(), name.Length == 0 ? null : name, entry);
         }
 
         /// <summary>The index of the first <paramref name="wanted"/> outside double quotes, or -1.</summary>

@@ -56,6 +56,23 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Fact]
+        public void A_display_name_around_a_bad_address_is_named_as_written_with_the_part_that_is_wrong()
+        {
+            // Before: "'jane@' is not an email address", a value the admin never wrote and could not find in the file.
+            var problems = Check(new EmailMessage
+            {
+                From = "News <news@>", Subject = "Hi", Text = "Hello",
+                Cc = new[] { "Jane <jane@>" }, ReplyTo = "Help <>",
+            });
+            Assert.Equal("'News <news@>' is not an email address: the part between < and >, 'news@', is wrong (nothing after the @): " +
+                "correct that part", problems.Single(p => p.Field == "From").Message);
+            Assert.Equal("'Jane <jane@>' is not an email address: the part between < and >, 'jane@', is wrong (nothing after the @): " +
+                "correct that part", problems.Single(p => p.Field == "Cc[0]").Message);
+            Assert.Equal("'Help <>' is not an email address: the part between < and >, '', is wrong (it is empty): correct that part",
+                problems.Single(p => p.Field == "ReplyTo").Message);
+        }
+
+        [Fact]
         public void A_sender_whose_name_FromName_contradicts_is_told_to_give_the_name_once()
         {
             var message = Single(Check(new EmailMessage { From = "ACME News <" + Sender + ">", FromName = "ACME Sales", Subject = "Hi", Text = "Hello" }), "From");

@@ -180,6 +180,18 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Theory]
+        [InlineData("ann@example.com bob@example.com", "2", "'ann@example.com; bob@example.com'")]
+        [InlineData(" ann@example.com \t bob@example.com  cy@example.com", "3", "'ann@example.com; bob@example.com; cy@example.com'")]
+        public void AddressesApartBySpacesAreToldWhichSeparatorsWorkAndShownSeparated(string value, string count, string separated)
+        {
+            // Before: "give each its own row, or pass them as a list", to an admin whose one cell lacked only the ';'.
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient(value)), "To");
+
+            Assert.EndsWith($"' holds {count} addresses apart by spaces, which do not separate addresses: write ';' or ',' between them, " +
+                $"here {separated}, to send the same email to each of them, or give each its own row", message);
+        }
+
+        [Theory]
         [InlineData("+447700900001\n+447700900002\n", "numbers", "message")]
         [InlineData("+447700900001\r\n+447700900002", "numbers", "message")]
         [InlineData("ann@example.com\nbob@example.com\n", "addresses", "email")]

@@ -30,14 +30,34 @@ namespace WebexConnect.Messages.Validation
             // "ann@example.com; bob@example.com" (an Outlook address line) in one cell: several good addresses. Looked for
             // only once the value is known bad (it has several @), so a good address is not split on every row.
             if (SeveralIn(value) is int count)
-                return $"{InputEcho.Quote(value)} holds {count} addresses, " + (severalAdvice is not null ? "not one: " + severalAdvice : PhoneNumberRule.IsLines(value)
-                    ? "one a line, not one: " + PhoneNumberRule.LinesAdvice("email")
-                    : "not one: give each its own row, or pass them as a list (-To 'ann@example.com', 'bob@example.com') to send the same email to all of them");
-            // 'Ann <ann@example.com>' where the field takes no name (Send-ConnectMessage's addresses, -UnsubscribeEmailAddress).
-            if (value.IndexOf('<') >= 0 && Composition.AddressLine.One(value.Trim()).Address is var inner && inner != value.Trim() && FindReason(inner) is null)
-                return $"{InputEcho.Quote(value)} is not an email address ({reason}): give the address alone, here {InputEcho.Quote(inner)}";
+                return $"{InputEcho.Quote(value)} holds {count} addresses" + (severalAdvice is not null ? ", not one: " + severalAdvice : PhoneNumberRule.IsLines(value)
+                    ? ", one a line, not one: " + PhoneNumberRule.LinesAdvice("email")
+                    : value.IndexOfAny(Separators) < 0 ? ApartBySpaces(value)
+                    : ", not one: give each its own row, or pass them as a list (-To 'ann@example.com', 'bob@example.com') to send the same email to all of them");
+            if (value.IndexOf('<') >= 0 && Composition.AddressLine.One(value.Trim()).Address is var inner && inner != value.Trim())
+            {
+                // 'Ann <ann@example.com>' where the field takes no name (-UnsubscribeEmailAddress).
+                if (FindReason(inner) is not string innerReason)
+                    return $"{InputEcho.Quote(value)} is not an email address ({reason}): give the address alone, here {InputEcho.Quote(inner)}";
+                // 'Jane <jane@>': the name is read off where one may be given (AddressLine), so it is the address that is wrong.
+                return $"{InputEcho.Quote(value)} is not an email address: the part between < and >, {InputEcho.Quote(inner)}, " +
+                    $"is wrong ({(inner.Length == 0 ? "it is empty" : innerReason)}): correct that part";
+            }
             return $"{InputEcho.Quote(value)} is not an email address ({reason}): {Allowed}";
         }
+
+        // What separates addresses in a value (AddressLine); a space does not.
+        private static readonly char[] Separators = { ';', ',', '\r', '\n' };
+
+        /// <summary>
+        /// 'ann@example.com bob@example.com' (a cell typed by hand, or a list joined with spaces): told "give each its own row,
+        /// or pass them as a list", the admin who wrote one cell was not told that ';' between them was all it lacked. The value
+        /// as it would work is shown.
+        /// </summary>
+        private static string ApartBySpaces(string value) =>
+            " apart by spaces, which do not separate addresses: write ';' or ',' between them, here " +
+            InputEcho.Quote(string.Join("; ", value.Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries))) +
+            ", to send the same email to each of them, or give each its own row";
 
         /// <summary>
         /// How many good addresses the value lists, or null: separated as an address line ('"Doe, Jane" &lt;jane@example.com&gt;;
