@@ -1566,6 +1566,27 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
         @(Get-SentBody)[-1].to[0].email | Should -Be @('ann@contoso.com', 'bob@contoso.com')
     }
 
+    It 'tells a Subject cell of several lines to join them, naming the row and the column, and the join it shows sends' {
+        # Before: "Subject must be one line", and nothing about what to do with a spreadsheet cell written on two lines.
+        $csv = Join-Path $TestDrive 'subjects.csv'
+        Set-Content -LiteralPath $csv -Encoding UTF8 -Value @(
+            'Mail,Subject'
+            'ann@contoso.com,Fine'
+            "bob@contoso.com,`"Your order  `r`n  has shipped`"")
+
+        $results = @(Import-Csv $csv | Send-ConnectEmail -From 'news@contoso.com' -Text 'T' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Reason | Should -BeExactly ("Row 2: Subject: contains a line break (U+000D) at position 13: Subject must be one line: join its " +
+            "lines into one: -Subject (`$subject -replace '\s*\r?\n\s*', ' '), or for a Subject column, ... | ForEach-Object { " +
+            "`$_.Subject = `$_.Subject -replace '\s*\r?\n\s*', ' '; `$_ } | Send-ConnectEmail")
+        $again = Import-Csv $csv | Select-Object -Skip 1 |
+            ForEach-Object { $_.Subject = $_.Subject -replace '\s*\r?\n\s*', ' '; $_ } |
+            Send-ConnectEmail -From 'news@contoso.com' -Text 'T'
+        $again.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.subject | Should -BeExactly 'Your order has shipped'
+    }
+
     It 'tells a -From that is a name, not an address, to give the name to -FromName' {
         { Send-ConnectEmail -To 'ann@contoso.com' -From 'Contoso News' -Subject 'S' -Text 'T' } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ("-From: 'Contoso News' is a name, not an email address: give -From the sender " +

@@ -72,6 +72,18 @@ namespace WebexConnect.Tests.Validation
                 problems.Single(p => p.Field == "ReplyTo").Message);
         }
 
+        [Theory]
+        [InlineData("Your order\nhas shipped")]
+        [InlineData("Your order\r\nhas shipped")]
+        public void A_subject_of_several_lines_is_told_to_join_them(string subject)
+        {
+            // A spreadsheet cell with a line break in it: before, refused with no word of what to do.
+            var message = Single(Check(new EmailMessage { From = Sender, Subject = subject, Text = "Hello" }), "Subject");
+            Assert.EndsWith(": Subject must be one line: join its lines into one: -Subject ($subject -replace '\\s*\\r?\\n\\s*', ' '), or for a " +
+                "Subject column, ... | ForEach-Object { $_.Subject = $_.Subject -replace '\\s*\\r?\\n\\s*', ' '; $_ } | Send-ConnectEmail", message);
+            Assert.StartsWith("contains a line break (U+000", message);
+        }
+
         [Fact]
         public void A_sender_whose_name_FromName_contradicts_is_told_to_give_the_name_once()
         {
