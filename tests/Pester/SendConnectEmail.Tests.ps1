@@ -877,7 +877,9 @@ Describe 'Send-ConnectEmail' {
 
         $results.Status | Should -Be @('Invalid', 'Queued', 'Invalid', 'Queued')
         $results[0].Reason | Should -BeExactly "Row 1: Cc[1]: 'bogus' is not an email address (the @ is missing): use a bare address such as name@example.com"
-        $results[2].Reason | Should -BeExactly "Row 3: Cc[0]: 'lead@example' is not an email address (the domain has no dot): use a bare address such as name@example.com"
+        # The cell as written, and its part that is wrong: before, 'lead@example' alone, which the cell does not hold.
+        $results[2].Reason | Should -BeExactly ("Row 3: Cc[0]: 'Lead <lead@example>' is not an email address: the part between < and >, " +
+            "'lead@example', is wrong (the domain has no dot): correct that part")
         @($failed).Count | Should -Be 2
         (Get-SentBody).to.email | Should -Be @('bob@example.com', 'dee@example.com')
     }
