@@ -1552,18 +1552,21 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
-    It 'tells a To cell of addresses apart by spaces which separators work, and the cell so written sends' {
-        # Before: "holds 2 addresses, not one: give each its own row, or pass them as a list", to a one-cell mistake.
-        $rows = @([pscustomobject]@{ Mail = 'ann@contoso.com  bob@contoso.com' })
+    It 'tells a To cell of addresses apart by spaces (<Cell>) which separators work, and the cell so written sends' -ForEach @(
+        @{ Cell = 'ann@contoso.com  bob@contoso.com'; Separated = 'ann@contoso.com; bob@contoso.com' }
+        @{ Cell = 'Ann Lee <ann@contoso.com> bob@contoso.com'; Separated = 'Ann Lee <ann@contoso.com>; bob@contoso.com' }
+    ) {
+        # Before: "holds 2 addresses, not one: give each its own row, or pass them as a list", to a one-cell mistake; with a
+        # display name, "use a bare address", where display names are welcome.
+        $rows = @([pscustomobject]@{ Mail = $Cell })
 
         $result = $rows | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
 
         $result.Status | Should -Be 'Invalid'
-        $result.Reason | Should -BeExactly ("Row 1: To: 'ann@contoso.com  bob@contoso.com' holds 2 addresses apart by spaces, which do " +
-            "not separate addresses: write ';' or ',' between them, here 'ann@contoso.com; bob@contoso.com', to send the same " +
-            "email to each of them, or give each its own row")
-        $written = [regex]::Match($result.Reason, "here '([^']+)'").Groups[1].Value
-        $again = [pscustomobject]@{ Mail = $written } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T'
+        $result.Reason | Should -BeExactly ("Row 1: To: '$Cell' holds 2 addresses apart by spaces, which do not separate " +
+            "addresses: write ';' or ',' between them, here '$Separated', to send the same email to each of them, or give " +
+            "each its own row")
+        $again = [pscustomobject]@{ Mail = $Separated } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T'
         $again.Status | Should -Be 'Queued'
         @(Get-SentBody)[-1].to[0].email | Should -Be @('ann@contoso.com', 'bob@contoso.com')
     }

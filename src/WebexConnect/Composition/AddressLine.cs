@@ -101,6 +101,52 @@ namespace WebexConnect.Composition
             return new NamedAddress(entry.Substring(open + 1, close - open - 1).Trim(), name.Length == 0 ? null : name, entry);
         }
 
+        /// <summary>
+        /// The entries, as written, of a value whose entries are apart by spaces alone ('ann@example.com bob@example.com',
+        /// 'Jane Doe &lt;jane@example.com&gt; bob@example.com'), for the check to show them separated as they would work; null
+        /// when the value is not so: words without an address after them, an address after name words, an open quote.
+        /// Asked only of a value already known bad.
+        /// </summary>
+        public static List<string>? ApartBySpaces(string value)
+        {
+            var entries = new List<string>(2);
+            var entry = -1;
+            var quoted = false;
+            var angled = false;
+            var token = -1;
+            for (var i = 0; i <= value.Length; i++)
+            {
+                var c = i < value.Length ? value[i] : ' ';
+                if (quoted)
+                {
+                    if (c == '\\') i++;
+                    else if (c == '"') quoted = false;
+                    if (i < value.Length) continue;
+                    return null;
+                }
+                if (!angled && char.IsWhiteSpace(c))
+                {
+                    if (token < 0) continue;
+                    // A word ends: '<address>' ends a named entry, a bare address is an entry by itself, other words are a name's.
+                    var word = value.Substring(token, i - token);
+                    if (entry < 0) entry = token;
+                    if (word.EndsWith(">", System.StringComparison.Ordinal) && word.IndexOf('<') >= 0 || word.IndexOf('@') >= 0)
+                    {
+                        if (word.IndexOf('<') < 0 && entry != token) return null;
+                        entries.Add(value.Substring(entry, i - entry));
+                        entry = -1;
+                    }
+                    token = -1;
+                    continue;
+                }
+                if (token < 0) token = i;
+                if (c == '"') quoted = true;
+                else if (c == '<') angled = true;
+                else if (c == '>') angled = false;
+            }
+            return entry < 0 && !angled ? entries : null;
+        }
+
         /// <summary>The index of the first <paramref name="wanted"/> outside double quotes, or -1.</summary>
         private static int OutsideQuotes(string text, char wanted)
         {

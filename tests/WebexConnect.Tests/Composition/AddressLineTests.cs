@@ -58,6 +58,23 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(toSend, read.ToSend);
         }
 
+        [Theory]
+        [InlineData("ann@contoso.com  bob@contoso.com", new[] { "ann@contoso.com", "bob@contoso.com" })]
+        [InlineData("Jane Doe <jane@contoso.com> bob@contoso.com", new[] { "Jane Doe <jane@contoso.com>", "bob@contoso.com" })]
+        [InlineData("\"Doe, Jane\" <jane@contoso.com>\tBob<bob@contoso.com>", new[] { "\"Doe, Jane\" <jane@contoso.com>", "Bob<bob@contoso.com>" })]
+        [InlineData("Jane <ann@contoso.com bob@contoso.com>", new[] { "Jane <ann@contoso.com bob@contoso.com>" })]
+        public void Entries_apart_by_spaces_alone_are_read_as_written(string value, string[] entries) =>
+            Assert.Equal(entries, AddressLine.ApartBySpaces(value));
+
+        [Theory]
+        // Not entries apart by spaces: a name without its address, an address after name words, an open quote or bracket.
+        [InlineData("ann@contoso.com Jane")]
+        [InlineData("Jane jane@contoso.com")]
+        [InlineData("\"Doe, Jane <jane@contoso.com>")]
+        [InlineData("Jane <jane@contoso.com")]
+        public void A_value_that_is_not_entries_apart_by_spaces_gives_none(string value) =>
+            Assert.Null(AddressLine.ApartBySpaces(value));
+
         [Fact]
         public void Only_separators_give_no_entry_and_a_bare_address_is_plain()
         {

@@ -72,6 +72,16 @@ namespace WebexConnect.Tests.Validation
                 problems.Single(p => p.Field == "ReplyTo").Message);
         }
 
+        [Fact]
+        public void A_copy_of_named_addresses_apart_by_spaces_is_told_how_to_separate_them()
+        {
+            // Before: "it has a display name or angle brackets: use a bare address", where display names are welcome.
+            var problems = Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "Hello", Cc = new[] { "Jane <jane@example.com> bob@example.com" } });
+            Assert.Equal("'Jane <jane@example.com> bob@example.com' holds 2 addresses, not one: separate them with ';' or ',' " +
+                "('ann@example.com; bob@example.com', in a Cc column too), or give each as an item of its own: -Cc 'ann@example.com', " +
+                "'bob@example.com'", problems.Single(p => p.Field == "Cc[0]").Message);
+        }
+
         [Theory]
         [InlineData("Your order\nhas shipped")]
         [InlineData("Your order\r\nhas shipped")]

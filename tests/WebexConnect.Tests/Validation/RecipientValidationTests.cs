@@ -182,6 +182,7 @@ namespace WebexConnect.Tests.Validation
         [Theory]
         [InlineData("ann@example.com bob@example.com", "2", "'ann@example.com; bob@example.com'")]
         [InlineData(" ann@example.com \t bob@example.com  cy@example.com", "3", "'ann@example.com; bob@example.com; cy@example.com'")]
+        [InlineData("Jane Doe <jane@example.com> Bob<bob@example.com> cy@x.com", "3", "'Jane Doe <jane@example.com>; Bob<bob@example.com>; cy@x.com'")]
         public void AddressesApartBySpacesAreToldWhichSeparatorsWorkAndShownSeparated(string value, string count, string separated)
         {
             // Before: "give each its own row, or pass them as a list", to an admin whose one cell lacked only the ';'.

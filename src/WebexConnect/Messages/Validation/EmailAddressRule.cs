@@ -56,12 +56,12 @@ namespace WebexConnect.Messages.Validation
         /// </summary>
         private static string ApartBySpaces(string value) =>
             " apart by spaces, which do not separate addresses: write ';' or ',' between them, here " +
-            InputEcho.Quote(string.Join("; ", value.Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries))) +
+            InputEcho.Quote(string.Join("; ", Composition.AddressLine.ApartBySpaces(value)!)) +
             ", to send the same email to each of them, or give each its own row";
 
         /// <summary>
         /// How many good addresses the value lists, or null: separated as an address line ('"Doe, Jane" &lt;jane@example.com&gt;;
-        /// bob@example.com', see AddressLine), or by spaces alone.
+        /// bob@example.com', see AddressLine), or by spaces alone, with or without display names.
         /// </summary>
         private static int? SeveralIn(string value)
         {
@@ -70,6 +70,10 @@ namespace WebexConnect.Messages.Validation
                 var entries = Composition.AddressLine.Read(value);
                 if (entries.Count > 1 && entries.TrueForAll(entry => FindReason(entry.Address) is null)) return entries.Count;
             }
+            // 'Jane Doe <jane@example.com> bob@example.com': names and addresses apart by spaces alone.
+            if (value.IndexOfAny(Separators) < 0 && Composition.AddressLine.ApartBySpaces(value) is { Count: > 1 } apart &&
+                apart.TrueForAll(entry => FindReason(Composition.AddressLine.One(entry).Address) is null))
+                return apart.Count;
             return PhoneNumberRule.SeveralIn(value, a => a.IndexOf('@') > 0 && FindReason(a) is null);
         }
 
