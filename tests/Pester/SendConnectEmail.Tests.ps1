@@ -1545,6 +1545,18 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'says which bracket or quote a Mail cell leaves open (<Cell>), not to strip the name' -ForEach @(
+        @{ Cell = 'Jane Doe <jane@contoso.com'; Open = 'its < has no closing >' }
+        @{ Cell = '"Doe, Jane <jane@contoso.com>'; Open = 'its " has no closing "' }
+    ) {
+        # Before: "it has a display name or angle brackets: use a bare address", where display names are welcome.
+        $result = [pscustomobject]@{ Mail = $Cell } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
+
+        $result.Reason | Should -BeExactly ("Row 1: To: '$Cell' is not an email address: $Open (a display name is written Jane Doe " +
+            "<jane@example.com>, or ""Doe, Jane"" <jane@example.com>)")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'stops at a -From whose display name is around a bad address, naming it as written' {
         { Send-ConnectEmail -To 'ann@contoso.com' -From 'Contoso News <news@contoso>' -Subject 'S' -Text 'T' } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ("-From: 'Contoso News <news@contoso>' is not an email address: " +

@@ -180,6 +180,19 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Theory]
+        [InlineData("Jane <jane@example.com", "its < has no closing >")]
+        [InlineData("jane@example.com>", "its > has no opening <")]
+        [InlineData("\"Doe, Jane <jane@example.com>", "its \" has no closing \"")]
+        public void AnAddressWhoseDisplayNameIsNotClosedIsToldWhatIsOpen(string value, string open)
+        {
+            // Before: "it has a display name or angle brackets: use a bare address", where display names are welcome.
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient(value)), "To");
+
+            Assert.Equal($"'{value}' is not an email address: {open} (a display name is written Jane Doe <jane@example.com>, or " +
+                "\"Doe, Jane\" <jane@example.com>)", message);
+        }
+
+        [Theory]
         [InlineData("ann@example.com bob@example.com", "2", "'ann@example.com; bob@example.com'")]
         [InlineData(" ann@example.com \t bob@example.com  cy@example.com", "3", "'ann@example.com; bob@example.com; cy@example.com'")]
         [InlineData("Jane Doe <jane@example.com> Bob<bob@example.com> cy@x.com", "3", "'Jane Doe <jane@example.com>; Bob<bob@example.com>; cy@x.com'")]

@@ -43,7 +43,32 @@ namespace WebexConnect.Messages.Validation
                 return $"{InputEcho.Quote(value)} is not an email address: the part between < and >, {InputEcho.Quote(inner)}, " +
                     $"is wrong ({(inner.Length == 0 ? "it is empty" : innerReason)}): correct that part";
             }
+            if (UnpairedReason(value) is string unpaired) return $"{InputEcho.Quote(value)} is not an email address: {unpaired}";
             return $"{InputEcho.Quote(value)} is not an email address ({reason}): {Allowed}";
+        }
+
+        /// <summary>
+        /// What is open in a display name's writing ('Jane &lt;jane@example.com', '"Doe, Jane &lt;jane@example.com&gt;'), or null:
+        /// told "it has a display name: use a bare address", the admin was sent to strip names the cmdlets take.
+        /// </summary>
+        private static string? UnpairedReason(string value)
+        {
+            // A quote alone ('o"neil@example.com') is a character of the address, told as one; brackets are a name's writing.
+            if (value.IndexOf('<') < 0 && value.IndexOf('>') < 0) return null;
+            var quotes = 0;
+            var open = 0;
+            var close = 0;
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (value[i] == '\\' && quotes % 2 == 1) i++;
+                else if (value[i] == '"') quotes++;
+                else if (quotes % 2 == 0 && value[i] == '<') open++;
+                else if (quotes % 2 == 0 && value[i] == '>') close++;
+            }
+            const string Written = "(a display name is written Jane Doe <jane@example.com>, or \"Doe, Jane\" <jane@example.com>)";
+            if (quotes % 2 == 1) return "its \" has no closing \" " + Written;
+            if (open != close) return open > close ? "its < has no closing > " + Written : "its > has no opening < " + Written;
+            return null;
         }
 
         // What separates addresses in a value (AddressLine); a space does not.
