@@ -51,6 +51,9 @@ namespace WebexConnect.Composition
         /// <summary>True when the value holds nothing to read: no display name, no quotes, no separator.</summary>
         public static bool IsPlain(string value) => value.IndexOfAny(Special) < 0;
 
+        /// <summary>True when the value has a separator between addresses: ';', ',' or a line break (a space is none).</summary>
+        public static bool HasSeparator(string value) => value.IndexOfAny(CopyAddresses.Separators) >= 0;
+
         /// <summary>The entries of the value, in order, empty ones left out (an empty cell, a trailing ';').</summary>
         public static List<NamedAddress> Read(string value)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace WebexConnect.Messages.Validation
@@ -32,7 +33,7 @@ namespace WebexConnect.Messages.Validation
             if (SeveralIn(value) is int count)
                 return $"{InputEcho.Quote(value)} holds {count} addresses" + (severalAdvice is not null ? ", not one: " + severalAdvice : PhoneNumberRule.IsLines(value)
                     ? ", one a line, not one: " + PhoneNumberRule.LinesAdvice("email")
-                    : value.IndexOfAny(Separators) < 0 ? ApartBySpaces(value)
+                    : !Composition.AddressLine.HasSeparator(value) ? ApartBySpaces(value)
                     : ", not one: give each its own row, or pass them as a list (-To 'ann@example.com', 'bob@example.com') to send the same email to all of them");
             if (value.IndexOf('<') >= 0 && Composition.AddressLine.One(value.Trim()).Address is var inner && inner != value.Trim())
             {
@@ -71,9 +72,6 @@ namespace WebexConnect.Messages.Validation
             return null;
         }
 
-        // What separates addresses in a value (AddressLine); a space does not.
-        private static readonly char[] Separators = { ';', ',', '\r', '\n' };
-
         /// <summary>
         /// 'ann@example.com bob@example.com' (a cell typed by hand, or a list joined with spaces): told "give each its own row,
         /// or pass them as a list", the admin who wrote one cell was not told that ';' between them was all it lacked. The value
@@ -81,7 +79,7 @@ namespace WebexConnect.Messages.Validation
         /// </summary>
         private static string ApartBySpaces(string value) =>
             " apart by spaces, which do not separate addresses: write ';' or ',' between them, here " +
-            InputEcho.Quote(string.Join("; ", Composition.AddressLine.ApartBySpaces(value)!)) +
+            InputEcho.Quote(string.Join("; ", Composition.AddressLine.ApartBySpaces(value) ?? new List<string> { value })) +
             ", to send the same email to each of them, or give each its own row";
 
         /// <summary>
@@ -96,7 +94,7 @@ namespace WebexConnect.Messages.Validation
                 if (entries.Count > 1 && entries.TrueForAll(entry => FindReason(entry.Address) is null)) return entries.Count;
             }
             // 'Jane Doe <jane@example.com> bob@example.com': names and addresses apart by spaces alone.
-            if (value.IndexOfAny(Separators) < 0 && Composition.AddressLine.ApartBySpaces(value) is { Count: > 1 } apart &&
+            if (!Composition.AddressLine.HasSeparator(value) && Composition.AddressLine.ApartBySpaces(value) is { Count: > 1 } apart &&
                 apart.TrueForAll(entry => FindReason(Composition.AddressLine.One(entry).Address) is null))
                 return apart.Count;
             return PhoneNumberRule.SeveralIn(value, a => a.IndexOf('@') > 0 && FindReason(a) is null);
