@@ -877,7 +877,9 @@ Describe 'Send-ConnectEmail' {
 
         $results.Status | Should -Be @('Invalid', 'Queued', 'Invalid', 'Queued')
         $results[0].Reason | Should -BeExactly "Row 1: Cc[1]: 'bogus' is not an email address (the @ is missing): use a bare address such as name@example.com"
-        $results[2].Reason | Should -BeExactly "Row 3: Cc[0]: 'lead@example' is not an email address (the domain has no dot): use a bare address such as name@example.com"
+        # The cell as written, and its part that is wrong: before, 'lead@example' alone, which the cell does not hold.
+        $results[2].Reason | Should -BeExactly ("Row 3: Cc[0]: 'Lead <lead@example>' is not an email address: the part between < and >, " +
+            "'lead@example', is wrong (the domain has no dot): correct that part")
         @($failed).Count | Should -Be 2
         (Get-SentBody).to.email | Should -Be @('bob@example.com', 'dee@example.com')
     }
@@ -1507,6 +1509,99 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ("-From: 'Contoso News <news@contoso.com>' names the sender 'Contoso News', and -FromName " +
                 "'Contoso Sales': give the name once, e.g. -From 'news@contoso.com' -FromName 'Contoso Sales'*")
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'says a display name is not sent at the row that wrote it, not at the next row, when its row is Invalid' {
+        # Before: row 1's name was said of row 2 ("Row 2: ... goes to jane@contoso.com"), an address no email went to.
+        $csv = Join-Path $TestDrive 'named.csv'
+        Set-Content -LiteralPath $csv -Encoding UTF8 -Value @(
+            'Mail,Subject'
+            '"Jane Doe <jane@contoso.com>; nobody",Hi'
+            'bob@contoso.com,Hi'
+            'Cy Roe <cy@contoso.com>,Hi')
+
+        $out = @(Import-Csv $csv | Send-ConnectEmail -From 'news@contoso.com' -Text 'T' -Verbose -ErrorAction SilentlyContinue 4>&1)
+
+        $results = @($out | Where-Object { $_ -is [WebexConnect.Results.SendResult] })
+        $results.Status | Should -Be @('Invalid', 'Queued', 'Queued')
+        $said = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'display name' })
+        $said.Count | Should -Be 1
+        $said[0].Message | Should -BeExactly ("Row 3: To: the display name 'Cy Roe' is not sent, nor any other in -To: the service takes " +
+            "addresses only, so the email goes to cy@contoso.com by its address alone.")
+        @(Get-SentBody).to.email | Should -Be @('bob@contoso.com', 'cy@contoso.com')
+    }
+
+    It 'names a display name around a bad address as written, and the part that is wrong, in <Where>' -ForEach @(
+        @{ Where = 'a Mail cell'; Field = 'To'; Row = [pscustomobject]@{ Mail = 'Jane <jane@>' } }
+        @{ Where = 'a Cc cell'; Field = 'Cc[0]'; Row = [pscustomobject]@{ Mail = 'ann@contoso.com'; Cc = 'Jane <jane@>' } }
+        @{ Where = 'a ReplyTo cell'; Field = 'ReplyTo'; Row = [pscustomobject]@{ Mail = 'ann@contoso.com'; ReplyTo = 'Jane <jane@>' } }
+    ) {
+        # Before: "'jane@' is not an email address", a value the admin never wrote and could not find in the file.
+        $result = $Row | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeExactly ("Row 1: $($Field): 'Jane <jane@>' is not an email address: the part between < and >, " +
+            "'jane@', is wrong (nothing after the @): correct that part")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'says which bracket or quote a Mail cell leaves open (<Cell>), not to strip the name' -ForEach @(
+        @{ Cell = 'Jane Doe <jane@contoso.com'; Open = 'its < has no closing >' }
+        @{ Cell = '"Doe, Jane <jane@contoso.com>'; Open = 'its " has no closing "' }
+    ) {
+        # Before: "it has a display name or angle brackets: use a bare address", where display names are welcome.
+        $result = [pscustomobject]@{ Mail = $Cell } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
+
+        $result.Reason | Should -BeExactly ("Row 1: To: '$Cell' is not an email address: $Open (a display name is written Jane Doe " +
+            "<jane@example.com>, or ""Doe, Jane"" <jane@example.com>)")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'stops at a -From whose display name is around a bad address, naming it as written' {
+        { Send-ConnectEmail -To 'ann@contoso.com' -From 'Contoso News <news@contoso>' -Subject 'S' -Text 'T' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ("-From: 'Contoso News <news@contoso>' is not an email address: " +
+                "the part between < and >, 'news@contoso', is wrong (the domain has no dot): correct that part*")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'tells a To cell of addresses apart by spaces (<Cell>) which separators work, and the cell so written sends' -ForEach @(
+        @{ Cell = 'ann@contoso.com  bob@contoso.com'; Separated = 'ann@contoso.com; bob@contoso.com' }
+        @{ Cell = 'Ann Lee <ann@contoso.com> bob@contoso.com'; Separated = 'Ann Lee <ann@contoso.com>; bob@contoso.com' }
+    ) {
+        # Before: "holds 2 addresses, not one: give each its own row, or pass them as a list", to a one-cell mistake; with a
+        # display name, "use a bare address", where display names are welcome.
+        $rows = @([pscustomobject]@{ Mail = $Cell })
+
+        $result = $rows | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeExactly ("Row 1: To: '$Cell' holds 2 addresses apart by spaces, which do not separate " +
+            "addresses: write ';' or ',' between them, here '$Separated', to send the same email to each of them, or give " +
+            "each its own row")
+        $again = [pscustomobject]@{ Mail = $Separated } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T'
+        $again.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].to[0].email | Should -Be @('ann@contoso.com', 'bob@contoso.com')
+    }
+
+    It 'tells a Subject cell of several lines to join them, naming the row and the column, and the join it shows sends' {
+        # Before: "Subject must be one line", and nothing about what to do with a spreadsheet cell written on two lines.
+        $csv = Join-Path $TestDrive 'subjects.csv'
+        Set-Content -LiteralPath $csv -Encoding UTF8 -Value @(
+            'Mail,Subject'
+            'ann@contoso.com,Fine'
+            "bob@contoso.com,`"Your order  `r`n  has shipped`"")
+
+        $results = @(Import-Csv $csv | Send-ConnectEmail -From 'news@contoso.com' -Text 'T' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Reason | Should -BeExactly ("Row 2: Subject: contains a line break (U+000D) at position 13: Subject must be one line: join its " +
+            "lines into one: -Subject (`$subject -replace '\s*\r?\n\s*', ' '), or for a Subject column, ... | ForEach-Object { " +
+            "`$_.Subject = `$_.Subject -replace '\s*\r?\n\s*', ' '; `$_ } | Send-ConnectEmail")
+        $again = Import-Csv $csv | Select-Object -Skip 1 |
+            ForEach-Object { $_.Subject = $_.Subject -replace '\s*\r?\n\s*', ' '; $_ } |
+            Send-ConnectEmail -From 'news@contoso.com' -Text 'T'
+        $again.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.subject | Should -BeExactly 'Your order has shipped'
     }
 
     It 'tells a -From that is a name, not an address, to give the name to -FromName' {

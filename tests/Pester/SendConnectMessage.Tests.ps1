@@ -477,3 +477,54 @@ Describe 'Send-ConnectMessage -Channel email with the copy columns Send-ConnectE
         @($warned | Where-Object { "$_" -match 'Send-ConnectEmail' }).Count | Should -Be 0
     }
 }
+
+Describe 'Send-ConnectMessage -Channel email reads addresses as Send-ConnectEmail does' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'sends a Mail column written with display names, and a cell of several addresses, as Send-ConnectEmail sends them' {
+        # Before: 'it has a display name or angle brackets' here, for the very rows Send-ConnectEmail sent.
+        $rows = Import-People @(
+            [pscustomobject]@{ Mail = 'Jane Doe <jane@contoso.com>' }
+            [pscustomobject]@{ Mail = '"Roe, Bob" <bob@contoso.com>; cy@contoso.com' }
+        )
+        $content = @{ type = 'text'; subject = 'Hello'; text = 'Hi there' }
+
+        $out = @($rows | Send-ConnectMessage -Channel email -From 'news@contoso.com' -Content $content -Verbose 4>&1)
+        $raw = Get-ConnectSandboxRequest | ForEach-Object Body
+        Connect-FreshSandbox
+        $typed = @($rows | Send-ConnectEmail -From 'news@contoso.com' -Subject 'Hello' -Text 'Hi there')
+
+        $results = @($out | Where-Object { $_ -is [WebexConnect.Results.SendResult] })
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $results.Destination | Should -Be $typed.Destination
+        $sent = @($raw | ConvertFrom-Json)
+        $sent.to.email | Should -Be @('jane@contoso.com', 'bob@contoso.com', 'cy@contoso.com')
+        $sent[0].to.Count | Should -Be 2
+        $raw | Should -Not -Match 'Doe|Roe'
+        $said = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'display name' })
+        $said.Message | Should -BeExactly ("Row 1: To: the display name 'Jane Doe' is not sent, nor any other in -To: the service takes " +
+            "addresses only, so the email goes to jane@contoso.com by its address alone.")
+    }
+
+    It 'gives a display name around a bad address the reason Send-ConnectEmail gives' {
+        $content = @{ type = 'text'; subject = 'Hello'; text = 'Hi there' }
+
+        $raw = Send-ConnectMessage -Channel email -To 'Jane <jane@>' -From 'news@contoso.com' -Content $content -ErrorAction SilentlyContinue
+        $typed = Send-ConnectEmail -To 'Jane <jane@>' -From 'news@contoso.com' -Subject 'Hello' -Text 'Hi there' -ErrorAction SilentlyContinue
+
+        $raw.Status | Should -Be 'Invalid'
+        $raw.Reason | Should -BeExactly ("Row 1: To: 'Jane <jane@>' is not an email address: the part between < and >, 'jane@', is " +
+            "wrong (nothing after the @): correct that part")
+        $typed.Reason | Should -BeExactly $raw.Reason
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'leaves the addresses of another destination key as they are' {
+        # A channel's own IDs are not email addresses: a '<' or ';' in them is the channel's to judge.
+        $content = @{ type = 'text'; text = 'Hi' }
+
+        $result = Send-ConnectMessage -Channel messenger -DestinationKey userId -To 'Shop <id-1>; id-2' -From 'page' -Content $content -PayloadOnly
+
+        ($result | ConvertFrom-Json).to[0].userId | Should -BeExactly @('Shop <id-1>; id-2')
+    }
+}

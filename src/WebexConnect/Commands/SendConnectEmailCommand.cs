@@ -152,7 +152,7 @@ namespace WebexConnect.Commands
 
         // A plain string piped by itself is read here too, so that 'Jane Doe <jane@contoso.com>' | Send-ConnectEmail ... sends to jane.
         private protected override IReadOnlyList<ConnectDestination>? Destinations =>
-            _destinations.Of(To is { Length: > 0 } ? To : ConnectDestination.FromPipedValue(InputObject) ?? To);
+            _destinations.Of(To is { Length: > 0 } ? To : ConnectDestination.FromPipedValue(InputObject) ?? To, RowNumber);
 
         private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
 
@@ -219,7 +219,8 @@ namespace WebexConnect.Commands
         {
             if (AddressLine.IsPlain(From)) return;
             var sender = AddressLine.One(From.Trim());
-            if (sender.Address == From.Trim() || FromName is not null && sender.Name is not null && FromName != sender.Name) return;
+            // 'Jane <jane@>' stays whole too, for EmailRules to name it as written, and the part that is wrong.
+            if (!ReferenceEquals(sender.ToSend, sender.Address) || sender.Address == From.Trim() || FromName is not null && sender.Name is not null && FromName != sender.Name) return;
             From = sender.Address;
             FromName ??= sender.Name;
         }
@@ -251,7 +252,7 @@ namespace WebexConnect.Commands
         /// <summary>The row's email without the copies its To (or, for Bcc, its Cc) already has: see <see cref="OverlappingCopies"/>.</summary>
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient)
         {
-            if (_destinations.NameNote() is string named) WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + named);
+            if (_destinations.NameNote(RowNumber) is string named) WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + named);
             var sent = _overlappingCopies.For(message, recipient.Addresses, RowNumber, Previewing, out var note);
             if (note is not null) WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + note);
             return sent;
@@ -273,7 +274,7 @@ namespace WebexConnect.Commands
         /// addresses stays as it is, for EmailRules to say that -ReplyTo takes one.
         /// </summary>
         private static string ReplyToAddress(string given) =>
-            !AddressLine.IsPlain(given) && AddressLine.Read(given) is { Count: 1 } one ? one[0].Address : given;
+            !AddressLine.IsPlain(given) && AddressLine.Read(given) is { Count: 1 } one ? one[0].ToSend : given;
 
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {

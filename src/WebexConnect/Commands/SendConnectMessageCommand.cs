@@ -43,6 +43,11 @@ namespace WebexConnect.Commands
         private CopiesGivenAsProperties? _copiesGiven;
         private bool _copiesRead;
 
+        // Under the email key, -To is read as Send-ConnectEmail reads it: 'Jane Doe <jane@contoso.com>', and a cell that lists
+        // several. Before, the same Mail column Send-ConnectEmail sent was Invalid here ("it has a display name").
+        private readonly EmailDestinations _emailDestinations = new EmailDestinations();
+        private bool _emailKey;
+
         /// <summary>The channel's JSON name: sms, email, rcs, whatsapp, voice, push, rt, messenger, applebusinesschat, or another the service offers.</summary>
         [Parameter(Mandatory = true, HelpMessage = "The channel's JSON name, e.g. whatsapp.")]
         [ValidateNotNullOrEmpty]
@@ -159,15 +164,21 @@ namespace WebexConnect.Commands
         {
             get
             {
-                foreach (var column in _toProperties)
-                {
-                    var found = AddressesIn(InputRow.ValueOf(InputObject, column));
-                    if (found.Count > 0) return found;
-                }
-                if (To is { Length: > 0 }) return To;
-                // A plain string piped by value ('+447700900001' | Send-ConnectMessage ...) is the destination.
-                return InputObject?.BaseObject is string address ? new[] { new ConnectDestination(address) } : To;
+                var given = GivenDestinations();
+                return _emailKey ? _emailDestinations.Of(given, RowNumber) : given;
             }
+        }
+
+        private IReadOnlyList<ConnectDestination>? GivenDestinations()
+        {
+            foreach (var column in _toProperties)
+            {
+                var found = AddressesIn(InputRow.ValueOf(InputObject, column));
+                if (found.Count > 0) return found;
+            }
+            if (To is { Length: > 0 }) return To;
+            // A plain string piped by value ('+447700900001' | Send-ConnectMessage ...) is the destination.
+            return InputObject?.BaseObject is string address ? new[] { new ConnectDestination(address) } : To;
         }
 
         private protected override IReadOnlyList<string>? RequestedReceiptNames => RequestedReceipt;
@@ -186,6 +197,7 @@ namespace WebexConnect.Commands
         private protected override void CheckParameters()
         {
             _toProperties = ToProperty ?? Array.Empty<string>();
+            _emailKey = string.Equals(DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind), ChannelNames.Email, StringComparison.Ordinal);
             if (string.IsNullOrWhiteSpace(Channel))
                 ThrowParameterError("InvalidChannel", "-Channel is blank: give the channel's JSON name, e.g. whatsapp (press Tab to see the known ones).", Channel);
             if (DestinationKey is null && ChannelNames.DefaultDestinationKey(ChannelKind) is null)
@@ -285,9 +297,14 @@ namespace WebexConnect.Commands
             RefuseValue(nameof(Content), InvalidContentErrorId, Named(nameof(Content), problem), new ValidationProblem(nameof(Content), "it " + problem), Content);
         }
 
-        /// <summary>An email to a row whose To is also one of -AdditionalProperty's cc or bcc: noted, and said at the run's end.</summary>
+        /// <summary>
+        /// An email to a row whose To is also one of -AdditionalProperty's cc or bcc: noted, and said at the run's end. The
+        /// first display name read off -To is said, for -Verbose, at its row (as Send-ConnectEmail says it).
+        /// </summary>
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient)
         {
+            if (_emailKey && _emailDestinations.NameNote(RowNumber) is string named)
+                WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + named);
             if (ChannelKind != MessageChannel.Email) return message;
             if (!_copiesRead)
             {

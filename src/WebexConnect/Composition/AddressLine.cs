@@ -7,9 +7,15 @@ namespace WebexConnect.Composition
     internal readonly struct NamedAddress
     {
         public NamedAddress(string address, string? name)
+            : this(address, name, address)
+        {
+        }
+
+        public NamedAddress(string address, string? name, string written)
         {
             Address = address;
             Name = name;
+            Written = written;
         }
 
         /// <summary>The address; for an entry that is not 'Name &lt;address&gt;', the entry as written, for the checks to name.</summary>
@@ -17,6 +23,17 @@ namespace WebexConnect.Composition
 
         /// <summary>The display name ('Jane Doe' of 'Jane Doe &lt;jane@contoso.com&gt;'), unquoted; null when none was written.</summary>
         public string? Name { get; }
+
+        /// <summary>The entry as written, trimmed: 'Jane &lt;jane@&gt;' of the address 'jane@'.</summary>
+        public string Written { get; }
+
+        /// <summary>
+        /// The address to send, when it is one; else the entry as written. 'Jane &lt;jane@&gt;' was refused as 'jane@', a
+        /// value the admin never wrote and could not find in the file: the check now names the cell and the part that is
+        /// wrong (EmailAddressRule). Asks the check only of an entry that had brackets around its address.
+        /// </summary>
+        public string ToSend =>
+            ReferenceEquals(Address, Written) || Messages.Validation.EmailAddressRule.Check(Address) is null ? Address : Written;
     }
 
     /// <summary>
@@ -33,6 +50,9 @@ namespace WebexConnect.Composition
 
         /// <summary>True when the value holds nothing to read: no display name, no quotes, no separator.</summary>
         public static bool IsPlain(string value) => value.IndexOfAny(Special) < 0;
+
+        /// <summary>True when the value has a separator between addresses: ';', ',' or a line break (a space is none).</summary>
+        public static bool HasSeparator(string value) => value.IndexOfAny(CopyAddresses.Separators) >= 0;
 
         /// <summary>The entries of the value, in order, empty ones left out (an empty cell, a trailing ';').</summary>
         public static List<NamedAddress> Read(string value)
@@ -81,7 +101,53 @@ namespace WebexConnect.Composition
                 || entry.IndexOf('<', open + 1) >= 0 || entry.IndexOf('>', open + 1) != close)
                 return new NamedAddress(entry, null);
             var name = Unquoted(entry.Substring(0, open).Trim());
-            return new NamedAddress(entry.Substring(open + 1, close - open - 1).Trim(), name.Length == 0 ? null : name);
+            return new NamedAddress(entry.Substring(open + 1, close - open - 1).Trim(), name.Length == 0 ? null : name, entry);
+        }
+
+        /// <summary>
+        /// The entries, as written, of a value whose entries are apart by spaces alone ('ann@example.com bob@example.com',
+        /// 'Jane Doe &lt;jane@example.com&gt; bob@example.com'), for the check to show them separated as they would work; null
+        /// when the value is not so: words without an address after them, an address after name words, an open quote.
+        /// Asked only of a value already known bad.
+        /// </summary>
+        public static List<string>? ApartBySpaces(string value)
+        {
+            var entries = new List<string>(2);
+            var entry = -1;
+            var quoted = false;
+            var angled = false;
+            var token = -1;
+            for (var i = 0; i <= value.Length; i++)
+            {
+                var c = i < value.Length ? value[i] : ' ';
+                if (quoted)
+                {
+                    if (c == '\\') i++;
+                    else if (c == '"') quoted = false;
+                    if (i < value.Length) continue;
+                    return null;
+                }
+                if (!angled && char.IsWhiteSpace(c))
+                {
+                    if (token < 0) continue;
+                    // A word ends: '<address>' ends a named entry, a bare address is an entry by itself, other words are a name's.
+                    var word = value.Substring(token, i - token);
+                    if (entry < 0) entry = token;
+                    if (word.EndsWith(">", System.StringComparison.Ordinal) && word.IndexOf('<') >= 0 || word.IndexOf('@') >= 0)
+                    {
+                        if (word.IndexOf('<') < 0 && entry != token) return null;
+                        entries.Add(value.Substring(entry, i - entry));
+                        entry = -1;
+                    }
+                    token = -1;
+                    continue;
+                }
+                if (token < 0) token = i;
+                if (c == '"') quoted = true;
+                else if (c == '<') angled = true;
+                else if (c == '>') angled = false;
+            }
+            return entry < 0 && !angled ? entries : null;
         }
 
         /// <summary>The index of the first <paramref name="wanted"/> outside double quotes, or -1.</summary>

@@ -46,7 +46,7 @@ namespace WebexConnect.Composition
         {
             if (!AddressLine.IsPlain(item))
             {
-                foreach (var entry in AddressLine.Read(item)) addresses.Add(entry.Address);
+                foreach (var entry in AddressLine.Read(item)) addresses.Add(entry.ToSend);
             }
             else if (!string.IsNullOrWhiteSpace(item)) addresses.Add(item.Trim());
         }

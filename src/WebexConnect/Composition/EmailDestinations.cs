@@ -13,15 +13,37 @@ namespace WebexConnect.Composition
         // The command line's -To is the same array for every row: read once.
         private IReadOnlyList<ConnectDestination>? _given;
         private IReadOnlyList<ConnectDestination>? _read;
-        private NamedAddress? _firstNamed;
-        private bool _named;
+        // The first display name of the value read last (_read's), and the last row that gave one, while none was said: the
+        // note is said at that row only, and only once it is sent. Before, the first name ever met was said at whichever row
+        // was sent next, so a name in a row found Invalid was said of the next row, and of an address no email went to.
+        private NamedAddress? _readNamed;
+        private NamedAddress? _named;
+        private long _namedRow;
+        private bool _said;
 
         /// <summary>The destinations to send to; <paramref name="given"/> itself when no value needs reading (the usual row).</summary>
-        public IReadOnlyList<ConnectDestination>? Of(IReadOnlyList<ConnectDestination>? given)
+        /// <param name="given">The row's -To.</param>
+        /// <param name="row">The row's number, for <see cref="NameNote"/> to say a display name at the row that wrote it.</param>
+        public IReadOnlyList<ConnectDestination>? Of(IReadOnlyList<ConnectDestination>? given, long row)
         {
             if (given is null || given.Count == 0) return given;
-            if (ReferenceEquals(given, _given)) return _read;
-            if (AllPlain(given)) return given;
+            if (!ReferenceEquals(given, _given))
+            {
+                if (AllPlain(given)) return given;
+                _read = Read(given, out _readNamed);
+                _given = given;
+            }
+            if (!_said && _readNamed is not null)
+            {
+                _named = _readNamed;
+                _namedRow = row;
+            }
+            return _read;
+        }
+
+        private static List<ConnectDestination> Read(IReadOnlyList<ConnectDestination> given, out NamedAddress? firstNamed)
+        {
+            firstNamed = null;
             var read = new List<ConnectDestination>(given.Count + 1);
             foreach (var destination in given)
             {
@@ -37,22 +59,23 @@ namespace WebexConnect.Composition
                 if (entries.Count == 0) read.Add(destination);
                 foreach (var entry in entries)
                 {
-                    if (entry.Name is not null && _firstNamed is null) _firstNamed = entry;
-                    read.Add(new ConnectDestination(entry.Address));
+                    var address = entry.ToSend;
+                    // A name around a bad address is refused with it, as written: no email goes there to say the name of.
+                    if (entry.Name is not null && firstNamed is null && ReferenceEquals(address, entry.Address)) firstNamed = entry;
+                    read.Add(new ConnectDestination(address));
                 }
             }
-            _given = given;
-            _read = read;
             return read;
         }
 
         /// <summary>
-        /// Once per run, at the first display name met in -To: that it is not sent, for -Verbose. Null otherwise.
+        /// Once per run, at the first display name met in -To of a row that is sent: that it is not sent, for -Verbose. Null
+        /// otherwise, and for a row other than the one that wrote it.
         /// </summary>
-        public string? NameNote()
+        public string? NameNote(long row)
         {
-            if (_named || _firstNamed is not NamedAddress named) return null;
-            _named = true;
+            if (_said || row != _namedRow || _named is not NamedAddress named) return null;
+            _said = true;
             return $"To: the display name {Messages.Validation.InputEcho.Quote(named.Name!)} is not sent, nor any other in -To: the service " +
                 $"takes addresses only, so the email goes to {named.Address} by its address alone.";
         }

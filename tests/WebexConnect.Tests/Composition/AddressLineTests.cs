@@ -44,6 +44,37 @@ namespace WebexConnect.Tests.Composition
             Assert.Null(read.Name);
         }
 
+        [Theory]
+        // 'Jane <jane@>' was sent on to the checks as 'jane@', which the admin never wrote: a bad address is sent as written.
+        [InlineData("Jane <jane@>", "jane@", "Jane <jane@>")]
+        [InlineData("\"Doe, Jane\" <>", "", "\"Doe, Jane\" <>")]
+        [InlineData("Jane <jane@contoso.com>", "jane@contoso.com", "jane@contoso.com")]
+        [InlineData("jane@", "jane@", "jane@")]
+        public void An_entry_is_sent_by_its_address_when_good_and_as_written_when_not(string entry, string address, string toSend)
+        {
+            var read = AddressLine.One(entry);
+            Assert.Equal(address, read.Address);
+            Assert.Equal(entry, read.Written);
+            Assert.Equal(toSend, read.ToSend);
+        }
+
+        [Theory]
+        [InlineData("ann@contoso.com  bob@contoso.com", new[] { "ann@contoso.com", "bob@contoso.com" })]
+        [InlineData("Jane Doe <jane@contoso.com> bob@contoso.com", new[] { "Jane Doe <jane@contoso.com>", "bob@contoso.com" })]
+        [InlineData("\"Doe, Jane\" <jane@contoso.com>\tBob<bob@contoso.com>", new[] { "\"Doe, Jane\" <jane@contoso.com>", "Bob<bob@contoso.com>" })]
+        [InlineData("Jane <ann@contoso.com bob@contoso.com>", new[] { "Jane <ann@contoso.com bob@contoso.com>" })]
+        public void Entries_apart_by_spaces_alone_are_read_as_written(string value, string[] entries) =>
+            Assert.Equal(entries, AddressLine.ApartBySpaces(value));
+
+        [Theory]
+        // Not entries apart by spaces: a name without its address, an address after name words, an open quote or bracket.
+        [InlineData("ann@contoso.com Jane")]
+        [InlineData("Jane jane@contoso.com")]
+        [InlineData("\"Doe, Jane <jane@contoso.com>")]
+        [InlineData("Jane <jane@contoso.com")]
+        public void A_value_that_is_not_entries_apart_by_spaces_gives_none(string value) =>
+            Assert.Null(AddressLine.ApartBySpaces(value));
+
         [Fact]
         public void Only_separators_give_no_entry_and_a_bare_address_is_plain()
         {
@@ -56,8 +87,13 @@ namespace WebexConnect.Tests.Composition
 
     public class EmailDestinationsTests
     {
-        private static string[] Of(EmailDestinations destinations, params string[] given) =>
-            destinations.Of(given.Select(address => new ConnectDestination(address)).ToArray())!.Select(d => d.Address).ToArray();
+        private static string[] Of(EmailDestinations destinations, params string[] given) => Of(destinations, 1, given);
+
+        private static string[] Of(EmailDestinations destinations, long row, params string[] given) =>
+            destinations.Of(given.Select(address => new ConnectDestination(address)).ToArray(), row)!.Select(d => d.Address).ToArray();
+
+        private const string JaneNote = "To: the display name 'Jane Doe' is not sent, nor any other in -To: the service takes addresses only, " +
+            "so the email goes to jane@contoso.com by its address alone.";
 
         [Fact]
         public void Display_names_and_address_lines_in_To_give_their_addresses()
@@ -73,9 +109,9 @@ namespace WebexConnect.Tests.Composition
         {
             var destinations = new EmailDestinations();
             var plain = new[] { new ConnectDestination("ann@contoso.com"), new ConnectDestination("") };
-            Assert.Same(plain, destinations.Of(plain));
+            Assert.Same(plain, destinations.Of(plain, 1));
             var line = new[] { new ConnectDestination("Jane <jane@contoso.com>") };
-            Assert.Same(destinations.Of(line), destinations.Of(line));
+            Assert.Same(destinations.Of(line, 1), destinations.Of(line, 2));
         }
 
         [Theory]
@@ -92,13 +128,44 @@ namespace WebexConnect.Tests.Composition
         public void The_first_display_name_is_said_once_and_a_bare_address_says_nothing()
         {
             var destinations = new EmailDestinations();
-            Of(destinations, "ann@contoso.com");
-            Assert.Null(destinations.NameNote());
-            Of(destinations, "Jane Doe <jane@contoso.com>");
-            Of(destinations, "Bob <bob@contoso.com>");
-            Assert.Equal("To: the display name 'Jane Doe' is not sent, nor any other in -To: the service takes addresses only, so the email " +
-                "goes to jane@contoso.com by its address alone.", destinations.NameNote());
-            Assert.Null(destinations.NameNote());
+            Of(destinations, 1, "ann@contoso.com");
+            Assert.Null(destinations.NameNote(1));
+            Of(destinations, 2, "Jane Doe <jane@contoso.com>; Bob <bob@contoso.com>");
+            Assert.Equal(JaneNote, destinations.NameNote(2));
+            Of(destinations, 3, "Cy <cy@contoso.com>");
+            Assert.Null(destinations.NameNote(3));
+        }
+
+        [Fact]
+        public void A_display_name_is_said_at_the_row_that_wrote_it_and_not_at_a_later_row()
+        {
+            // Row 1 is read, then found Invalid (never sent, so never asked): before, row 2 said row 1's name and address.
+            var destinations = new EmailDestinations();
+            Of(destinations, 1, "Ann <ann@contoso.com>");
+            Of(destinations, 2, "bob@contoso.com");
+            Assert.Null(destinations.NameNote(2));
+            Of(destinations, 3, "Jane Doe <jane@contoso.com>");
+            Assert.Equal(JaneNote, destinations.NameNote(3));
+        }
+
+        [Fact]
+        public void A_display_name_of_the_command_lines_To_is_said_at_the_first_row_sent()
+        {
+            var destinations = new EmailDestinations();
+            var line = new[] { new ConnectDestination("Jane Doe <jane@contoso.com>") };
+            destinations.Of(line, 1);
+            destinations.Of(line, 2);
+            Assert.Null(destinations.NameNote(1));
+            Assert.Equal(JaneNote, destinations.NameNote(2));
+        }
+
+        [Fact]
+        public void A_display_name_around_a_bad_address_stays_as_written_and_is_not_said()
+        {
+            var destinations = new EmailDestinations();
+            Assert.Equal(new[] { "Jane <jane@>", "bob@contoso.com" }, Of(destinations, 1, "Jane <jane@>; Bob <bob@contoso.com>"));
+            Assert.Equal("To: the display name 'Bob' is not sent, nor any other in -To: the service takes addresses only, so the email " +
+                "goes to bob@contoso.com by its address alone.", destinations.NameNote(1));
         }
     }
 }

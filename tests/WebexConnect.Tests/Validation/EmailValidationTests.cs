@@ -56,6 +56,45 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Fact]
+        public void A_display_name_around_a_bad_address_is_named_as_written_with_the_part_that_is_wrong()
+        {
+            // Before: "'jane@' is not an email address", a value the admin never wrote and could not find in the file.
+            var problems = Check(new EmailMessage
+            {
+                From = "News <news@>", Subject = "Hi", Text = "Hello",
+                Cc = new[] { "Jane <jane@>" }, ReplyTo = "Help <>",
+            });
+            Assert.Equal("'News <news@>' is not an email address: the part between < and >, 'news@', is wrong (nothing after the @): " +
+                "correct that part", problems.Single(p => p.Field == "From").Message);
+            Assert.Equal("'Jane <jane@>' is not an email address: the part between < and >, 'jane@', is wrong (nothing after the @): " +
+                "correct that part", problems.Single(p => p.Field == "Cc[0]").Message);
+            Assert.Equal("'Help <>' is not an email address: the part between < and >, '', is wrong (it is empty): correct that part",
+                problems.Single(p => p.Field == "ReplyTo").Message);
+        }
+
+        [Fact]
+        public void A_copy_of_named_addresses_apart_by_spaces_is_told_how_to_separate_them()
+        {
+            // Before: "it has a display name or angle brackets: use a bare address", where display names are welcome.
+            var problems = Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "Hello", Cc = new[] { "Jane <jane@example.com> bob@example.com" } });
+            Assert.Equal("'Jane <jane@example.com> bob@example.com' holds 2 addresses, not one: separate them with ';' or ',' " +
+                "('ann@example.com; bob@example.com', in a Cc column too), or give each as an item of its own: -Cc 'ann@example.com', " +
+                "'bob@example.com'", problems.Single(p => p.Field == "Cc[0]").Message);
+        }
+
+        [Theory]
+        [InlineData("Your order\nhas shipped")]
+        [InlineData("Your order\r\nhas shipped")]
+        public void A_subject_of_several_lines_is_told_to_join_them(string subject)
+        {
+            // A spreadsheet cell with a line break in it: before, refused with no word of what to do.
+            var message = Single(Check(new EmailMessage { From = Sender, Subject = subject, Text = "Hello" }), "Subject");
+            Assert.EndsWith(": Subject must be one line: join its lines into one: -Subject ($subject -replace '\\s*\\r?\\n\\s*', ' '), or for a " +
+                "Subject column, ... | ForEach-Object { $_.Subject = $_.Subject -replace '\\s*\\r?\\n\\s*', ' '; $_ } | Send-ConnectEmail", message);
+            Assert.StartsWith("contains a line break (U+000", message);
+        }
+
+        [Fact]
         public void A_sender_whose_name_FromName_contradicts_is_told_to_give_the_name_once()
         {
             var message = Single(Check(new EmailMessage { From = "ACME News <" + Sender + ">", FromName = "ACME Sales", Subject = "Hi", Text = "Hello" }), "From");

@@ -180,6 +180,32 @@ namespace WebexConnect.Tests.Validation
         }
 
         [Theory]
+        [InlineData("Jane <jane@example.com", "its < has no closing >")]
+        [InlineData("jane@example.com>", "its > has no opening <")]
+        [InlineData("\"Doe, Jane <jane@example.com>", "its \" has no closing \"")]
+        public void AnAddressWhoseDisplayNameIsNotClosedIsToldWhatIsOpen(string value, string open)
+        {
+            // Before: "it has a display name or angle brackets: use a bare address", where display names are welcome.
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient(value)), "To");
+
+            Assert.Equal($"'{value}' is not an email address: {open} (a display name is written Jane Doe <jane@example.com>, or " +
+                "\"Doe, Jane\" <jane@example.com>)", message);
+        }
+
+        [Theory]
+        [InlineData("ann@example.com bob@example.com", "2", "'ann@example.com; bob@example.com'")]
+        [InlineData(" ann@example.com \t bob@example.com  cy@example.com", "3", "'ann@example.com; bob@example.com; cy@example.com'")]
+        [InlineData("Jane Doe <jane@example.com> Bob<bob@example.com> cy@x.com", "3", "'Jane Doe <jane@example.com>; Bob<bob@example.com>; cy@x.com'")]
+        public void AddressesApartBySpacesAreToldWhichSeparatorsWorkAndShownSeparated(string value, string count, string separated)
+        {
+            // Before: "give each its own row, or pass them as a list", to an admin whose one cell lacked only the ';'.
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email, new Recipient(value)), "To");
+
+            Assert.EndsWith($"' holds {count} addresses apart by spaces, which do not separate addresses: write ';' or ',' between them, " +
+                $"here {separated}, to send the same email to each of them, or give each its own row", message);
+        }
+
+        [Theory]
         [InlineData("+447700900001\n+447700900002\n", "numbers", "message")]
         [InlineData("+447700900001\r\n+447700900002", "numbers", "message")]
         [InlineData("ann@example.com\nbob@example.com\n", "addresses", "email")]

@@ -74,7 +74,9 @@ namespace WebexConnect.Messages.Validation
         /// <param name="problems">Where the problem goes.</param>
         /// <param name="what">What in the field holds the text, when the field has several (a substitution's name or value).</param>
         /// <param name="allowedControls">The control characters this field may hold (<see cref="TextControls"/> unless said).</param>
-        internal static void CheckCharacters(string? text, string field, ProblemList problems, string? what = null, string allowedControls = TextControls)
+        /// <param name="joinAdvice">How to make a one-line field of several lines one, for a field whose lines may be joined.</param>
+        internal static void CheckCharacters(string? text, string field, ProblemList problems, string? what = null, string allowedControls = TextControls,
+            string? joinAdvice = null)
         {
             if (text is null) return;
             var prefix = what is null ? "" : what + " ";
@@ -92,8 +94,8 @@ namespace WebexConnect.Messages.Validation
                 ? EndsWithLineBreak(text, control)
                     ? prefix + $"ends with a line break ({name}): {field} must be one line; remove it (a file read with " +
                       "Get-Content -Raw keeps its last line break: (Get-Content subject.txt -Raw).TrimEnd())"
-                    : prefix + $"contains a line break ({name}) at position {Number(control + 1)}: {field} must be one line " +
-                      "(in a header-like field a line break can smuggle in text of its own)"
+                    : prefix + $"contains a line break ({name}) at position {Number(control + 1)}: {field} must be one line" + (joinAdvice is null
+                        ? " (in a header-like field a line break can smuggle in text of its own)" : ": " + joinAdvice)
                 : prefix + $"contains a control character ({name}) at position {Number(control + 1)}: remove it " +
                   "(control characters are invisible, and the service refuses or mangles them)");
         }
@@ -110,8 +112,8 @@ namespace WebexConnect.Messages.Validation
         /// The same for a one-line value (a sender, an ID, a subject, a URL): no control character at all,
         /// tabs and line breaks included.
         /// </summary>
-        internal static void CheckLine(string? text, string field, ProblemList problems, string? what = null) =>
-            CheckCharacters(text, field, problems, what, allowedControls: "");
+        internal static void CheckLine(string? text, string field, ProblemList problems, string? what = null, string? joinAdvice = null) =>
+            CheckCharacters(text, field, problems, what, allowedControls: "", joinAdvice);
 
         /// <summary>The index of the first C0/C1 control character (or DEL) not in <paramref name="allowed"/>, or -1.</summary>
         private static int ControlCharacterIndex(string text, string allowed)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace WebexConnect.Messages.Validation
@@ -30,18 +31,60 @@ namespace WebexConnect.Messages.Validation
             // "ann@example.com; bob@example.com" (an Outlook address line) in one cell: several good addresses. Looked for
             // only once the value is known bad (it has several @), so a good address is not split on every row.
             if (SeveralIn(value) is int count)
-                return $"{InputEcho.Quote(value)} holds {count} addresses, " + (severalAdvice is not null ? "not one: " + severalAdvice : PhoneNumberRule.IsLines(value)
-                    ? "one a line, not one: " + PhoneNumberRule.LinesAdvice("email")
-                    : "not one: give each its own row, or pass them as a list (-To 'ann@example.com', 'bob@example.com') to send the same email to all of them");
-            // 'Ann <ann@example.com>' where the field takes no name (Send-ConnectMessage's addresses, -UnsubscribeEmailAddress).
-            if (value.IndexOf('<') >= 0 && Composition.AddressLine.One(value.Trim()).Address is var inner && inner != value.Trim() && FindReason(inner) is null)
-                return $"{InputEcho.Quote(value)} is not an email address ({reason}): give the address alone, here {InputEcho.Quote(inner)}";
+                return $"{InputEcho.Quote(value)} holds {count} addresses" + (severalAdvice is not null ? ", not one: " + severalAdvice : PhoneNumberRule.IsLines(value)
+                    ? ", one a line, not one: " + PhoneNumberRule.LinesAdvice("email")
+                    : !Composition.AddressLine.HasSeparator(value) ? ApartBySpaces(value)
+                    : ", not one: give each its own row, or pass them as a list (-To 'ann@example.com', 'bob@example.com') to send the same email to all of them");
+            if (value.IndexOf('<') >= 0 && Composition.AddressLine.One(value.Trim()).Address is var inner && inner != value.Trim())
+            {
+                // 'Ann <ann@example.com>' where the field takes no name (-UnsubscribeEmailAddress).
+                if (FindReason(inner) is not string innerReason)
+                    return $"{InputEcho.Quote(value)} is not an email address ({reason}): give the address alone, here {InputEcho.Quote(inner)}";
+                // 'Jane <jane@>': the name is read off where one may be given (AddressLine), so it is the address that is wrong.
+                return $"{InputEcho.Quote(value)} is not an email address: the part between < and >, {InputEcho.Quote(inner)}, " +
+                    $"is wrong ({(inner.Length == 0 ? "it is empty" : innerReason)}): correct that part";
+            }
+            if (UnpairedReason(value) is string unpaired) return $"{InputEcho.Quote(value)} is not an email address: {unpaired}";
             return $"{InputEcho.Quote(value)} is not an email address ({reason}): {Allowed}";
         }
 
         /// <summary>
+        /// What is open in a display name's writing ('Jane &lt;jane@example.com', '"Doe, Jane &lt;jane@example.com&gt;'), or null:
+        /// told "it has a display name: use a bare address", the admin was sent to strip names the cmdlets take.
+        /// </summary>
+        private static string? UnpairedReason(string value)
+        {
+            // A quote alone ('o"neil@example.com') is a character of the address, told as one; brackets are a name's writing.
+            if (value.IndexOf('<') < 0 && value.IndexOf('>') < 0) return null;
+            var quotes = 0;
+            var open = 0;
+            var close = 0;
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (value[i] == '\\' && quotes % 2 == 1) i++;
+                else if (value[i] == '"') quotes++;
+                else if (quotes % 2 == 0 && value[i] == '<') open++;
+                else if (quotes % 2 == 0 && value[i] == '>') close++;
+            }
+            const string Written = "(a display name is written Jane Doe <jane@example.com>, or \"Doe, Jane\" <jane@example.com>)";
+            if (quotes % 2 == 1) return "its \" has no closing \" " + Written;
+            if (open != close) return open > close ? "its < has no closing > " + Written : "its > has no opening < " + Written;
+            return null;
+        }
+
+        /// <summary>
+        /// 'ann@example.com bob@example.com' (a cell typed by hand, or a list joined with spaces): told "give each its own row,
+        /// or pass them as a list", the admin who wrote one cell was not told that ';' between them was all it lacked. The value
+        /// as it would work is shown.
+        /// </summary>
+        private static string ApartBySpaces(string value) =>
+            " apart by spaces, which do not separate addresses: write ';' or ',' between them, here " +
+            InputEcho.Quote(string.Join("; ", Composition.AddressLine.ApartBySpaces(value) ?? new List<string> { value })) +
+            ", to send the same email to each of them, or give each its own row";
+
+        /// <summary>
         /// How many good addresses the value lists, or null: separated as an address line ('"Doe, Jane" &lt;jane@example.com&gt;;
-        /// bob@example.com', see AddressLine), or by spaces alone.
+        /// bob@example.com', see AddressLine), or by spaces alone, with or without display names.
         /// </summary>
         private static int? SeveralIn(string value)
         {
@@ -50,6 +93,10 @@ namespace WebexConnect.Messages.Validation
                 var entries = Composition.AddressLine.Read(value);
                 if (entries.Count > 1 && entries.TrueForAll(entry => FindReason(entry.Address) is null)) return entries.Count;
             }
+            // 'Jane Doe <jane@example.com> bob@example.com': names and addresses apart by spaces alone.
+            if (!Composition.AddressLine.HasSeparator(value) && Composition.AddressLine.ApartBySpaces(value) is { Count: > 1 } apart &&
+                apart.TrueForAll(entry => FindReason(Composition.AddressLine.One(entry).Address) is null))
+                return apart.Count;
             return PhoneNumberRule.SeveralIn(value, a => a.IndexOf('@') > 0 && FindReason(a) is null);
         }
 

@@ -32,7 +32,7 @@ namespace WebexConnect.Messages.Validation
 
             CheckAttachments(message.Attachments, problems);
 
-            CommonRules.CheckLine(message.Subject, "Subject", problems);
+            CommonRules.CheckLine(message.Subject, "Subject", problems, joinAdvice: JoinSubjectLines);
             CommonRules.CheckCharacters(message.Text, "Text", problems);
             CommonRules.CheckCharacters(message.Html, "Html", problems);
             CheckEncoding(message, problems);
@@ -250,6 +250,11 @@ namespace WebexConnect.Messages.Validation
         private static string SeveralAddresses(string parameter) =>
             $"separate them with ';' or ',' ('ann@example.com; bob@example.com', in a {parameter} column too), or give each as " +
             $"an item of its own: -{parameter} 'ann@example.com', 'bob@example.com'";
+
+        // A Subject cell of several lines (a spreadsheet cell with Alt+Enter in it, saved as CSV): refused with no word of what
+        // to do, the admin had to find out that a subject cannot be several lines, nor made one by the module.
+        private const string JoinSubjectLines = "join its lines into one: -Subject ($subject -replace '\\s*\\r?\\n\\s*', ' '), or for a Subject " +
+            "column, ... | ForEach-Object { $_.Subject = $_.Subject -replace '\\s*\\r?\\n\\s*', ' '; $_ } | Send-ConnectEmail";
 
         private static string OneAddress(string parameter) => $"-{parameter} takes one address: give the one that is meant";
 
