@@ -92,6 +92,42 @@ Describe 'Measure-ConnectSms' {
         $refused[0].TargetObject.Message | Should -Be 'Hi there'
     }
 
+    It 'stops once for a CSV without a Text column, naming its columns and the one that looks like the text, as Send-ConnectSms does' {
+        # Before: "Row N has no Text column to measure" for every row of the CSV (3 here, 5,000 for a real one), naming
+        # neither the columns it has nor that -Text '$(Message)' measures them.
+        $csv = Join-Path $TestDrive 'texts.csv'
+        Set-Content $csv -Value 'Phone,Name,Message', '+447700900001,Ann,Hello Ann', '+447700900002,Bob,Hi Bob', '+447700900003,Cy,Hey Cy'
+        $advice = "If the column 'Message' is the text, give -Text '`$(Message)' (in single quotes, so that each row's Message is put in), " +
+            "or rename the column: Select-Object *, @{ Name = 'Text'; Expression = { `$_.Message } }."
+
+        $caught = $null
+        try { $null = Import-Csv $csv | Measure-ConnectSms -ErrorVariable refused } catch { $caught = $_ }
+        $null = [pscustomobject]@{ Phone = '+447700900001'; Message = 'Hello' } |
+            Measure-ConnectSms -ErrorVariable alone -ErrorAction SilentlyContinue
+        $measured = @(Import-Csv $csv | Measure-ConnectSms -Text '$(Message)')
+
+        @($refused).Count | Should -Be 1
+        $caught.FullyQualifiedErrorId | Should -BeLike 'NoTextColumn,*'
+        $caught.Exception.Message | Should -Be ("The command line has no -Text and the rows no Text column (the first row has the columns " +
+            "'Phone', 'Name', 'Message'), so no row can be measured: nothing was measured. Give -Text, or pipe objects with a Text property. " + $advice)
+        # One row alone keeps its own error, naming its columns and giving the same advice.
+        @($alone).Count | Should -Be 1
+        $alone[0].Exception.Message | Should -Be ("Row 1 has no Text column to measure (the row has the columns 'Phone', 'Message'). " +
+            "Pipe objects with a Text property, or give -Text. " + $advice)
+        # The advice works.
+        $measured.Text | Should -Be @('Hello Ann', 'Hi Bob', 'Hey Cy')
+    }
+
+    It 'refuses a first row without a Text column on its own when the rows after it have one' {
+        $measured = @([pscustomobject]@{ Message = 'Hi' }, [pscustomobject]@{ Text = 'Hello' }, [pscustomobject]@{ Text = 'Hey' } |
+            Measure-ConnectSms -ErrorVariable refused -ErrorAction SilentlyContinue)
+
+        $measured.Text | Should -Be @('Hello', 'Hey')
+        @($refused).Count | Should -Be 1
+        $refused[0].Exception.Message | Should -BeLike "Row 1 has no Text column to measure (the row has one column, 'Message')*"
+        $refused[0].TargetObject.Message | Should -Be 'Hi'
+    }
+
     It 'measures the -Text given on the command line for every piped row' {
         $measurements = @([pscustomobject]@{ Message = 'ignored' } | Measure-ConnectSms -Text 'Hello')
 

@@ -23,6 +23,9 @@ namespace WebexConnect.Commands
         private DictionaryRowBinding? _dictionaryRows;
         private bool _textOnCommandLine;
         private long _row;
+        // The first piped row, when it has no Text column: held until the second row says whether every row lacks one.
+        private InputRow? _heldColumns;
+        private PSObject? _heldInput;
         private IReadOnlyDictionary<string, string> _shared = new Dictionary<string, string>();
 
         /// <summary>The text to measure, as it will be sent (after substitution).</summary>
@@ -82,6 +85,19 @@ namespace WebexConnect.Commands
         }
 
         /// <inheritdoc />
+        protected override void EndProcessing() => WriteHeldRow();
+
+        /// <summary>The error of a held first row without a Text column, once the rows after it did not make it every row's.</summary>
+        private void WriteHeldRow()
+        {
+            if (_heldColumns is null) return;
+            WriteError(new ErrorRecord(new PSArgumentException(MeasureInput.NoTextColumn(1, _heldColumns)),
+                MeasureInput.NoTextColumnErrorId, ErrorCategory.InvalidArgument, _heldInput));
+            _heldColumns = null;
+            _heldInput = null;
+        }
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             _row++;
@@ -94,11 +110,23 @@ namespace WebexConnect.Commands
             var row = InputRow.Read(InputObject);
             if (MeasureInput.IsRowWithoutText(InputObject?.BaseObject, row, _textOnCommandLine))
             {
-                WriteError(new ErrorRecord(
-                    new PSArgumentException($"Row {_row} has no Text column to measure. Pipe objects with a Text property, or give -Text."),
+                // The first row waits for the second, as Send-ConnectSms's MissingContent stop does (HeldFirstRow): one of the
+                // same columns makes it the whole CSV's problem, said once; one of another shape may have the column after all.
+                if (_row == 1 && MyInvocation.ExpectingInput)
+                {
+                    _heldColumns = row;
+                    _heldInput = InputObject;
+                    return;
+                }
+                if (_heldColumns is { } first && HeldFirstRow.SameShape(first, row))
+                    ThrowTerminatingError(new ErrorRecord(new PSArgumentException(MeasureInput.NoTextColumnInAnyRow(first)),
+                        MeasureInput.NoTextColumnErrorId, ErrorCategory.InvalidArgument, _heldInput));
+                WriteHeldRow();
+                WriteError(new ErrorRecord(new PSArgumentException(MeasureInput.NoTextColumn(_row, row)),
                     MeasureInput.NoTextColumnErrorId, ErrorCategory.InvalidArgument, InputObject));
                 return;
             }
+            WriteHeldRow();
 
             var text = MeasureInput.TextOf(InputObject?.BaseObject, Text, _textOnCommandLine);
             if (text is null)
