@@ -128,6 +128,29 @@ Describe 'Measure-ConnectSms' {
         $refused[0].TargetObject.Message | Should -Be 'Hi'
     }
 
+    It 'says once, after the table, how many texts Send-ConnectSms would refuse and why the first is refused' {
+        # Before: the default table showed CanSend False in every row of a CSV measured with a typo ($(Nmae)), and the Reason
+        # only in Format-List: nothing at 80 columns said what to fix.
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }
+            [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bob' }
+            [pscustomobject]@{ Phone = '+447700900003'; Name = 'Cy' }
+        )
+
+        $measured = @($rows | Measure-ConnectSms -Text 'Hi $(Nmae)' -WarningVariable warned 3>$null)
+        $fine = @($rows | Measure-ConnectSms -Text 'Hi $(Name)' -WarningVariable +quiet 3>$null)
+        $null = Measure-ConnectSms -Text '' -WarningVariable alone 3>$null
+
+        $measured.CanSend | Should -Be @($false, $false, $false)
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Be ("Send-ConnectSms would refuse 3 of 3 texts (CanSend False), the first row 1: $($measured[0].Reason). " +
+            'For each one''s Reason, pipe the measurements to Where-Object CanSend -eq $false | Format-List Row, Reason.')
+        "$($warned[0])" | Should -BeLike '*$(Nmae) has no value*'
+        $fine.CanSend | Should -Be @($true, $true, $true)
+        $quiet | Should -BeNullOrEmpty
+        "$($alone[0])" | Should -BeLike 'Send-ConnectSms would refuse this text (CanSend False): Text: the SMS has no text*'
+    }
+
     It 'measures the -Text given on the command line for every piped row' {
         $measurements = @([pscustomobject]@{ Message = 'ignored' } | Measure-ConnectSms -Text 'Hello')
 
