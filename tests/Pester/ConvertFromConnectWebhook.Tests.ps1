@@ -498,6 +498,19 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $alone[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureMissing,*'
     }
 
+    It 'says a receipt piped in again is already one, to use as it is, and names a number''s type in plain English' {
+        # Before: "The webhook body is not a JSON object (it is a DeliveryReceipt)." and "(it is a Int32)".
+        $receipt = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook
+
+        $null = $receipt | ConvertFrom-ConnectWebhook -ErrorVariable again -ErrorAction SilentlyContinue
+        $null = 42 | ConvertFrom-ConnectWebhook -ErrorVariable number -ErrorAction SilentlyContinue
+
+        $again[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $again[0].Exception.Message | Should -Be ('The webhook body is not a JSON object (it is already a DeliveryReceipt, as this command writes: ' +
+            'use it as it is, e.g. Wait-ConnectDelivery -Receipt $receipts).')
+        $number[0].Exception.Message | Should -Be 'The webhook body is not a JSON object (it is an Int32).'
+    }
+
     It 'shows Status, Destination and the whole MessageId in its default view at 80 columns, Code in Format-List' {
         $receipt = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook
         $text = $receipt | Out-String -Width 80
