@@ -204,6 +204,35 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         ($thrown | Out-String) | Should -Not -Match ([regex]::Escape('not*base64!'))
     }
 
+    It 'says a service key given where the secret goes (a credential, -ServiceSecret, the environment) belongs to -ServiceKey' {
+        # Before: only "-Credential (password) is not Base64. Copy the service secret exactly as the Webex Connect service shows
+        # it.", which an admin whose vault holds the service key as a PSCredential (user name "key") cannot act on.
+        $keyText = 'a1b2c3d4-e5f6-4789-abcd-ef0123456789'
+        $key = ConvertTo-SecureString $keyText -AsPlainText -Force
+        $credential = [pscredential]::new('key', $key)
+
+        $fromCredential = Get-ThrownError { Connect-WebexConnect -Credential $credential -Region eu }
+        $fromParameter = Get-ThrownError { Connect-WebexConnect -ServiceId 'svc-1' -ServiceSecret $key -Region eu }
+        $env:WEBEXCONNECT_SERVICE_ID = 'svc-1'
+        $env:WEBEXCONNECT_SERVICE_SECRET = $keyText
+        $fromEnvironment = Get-ThrownError { Connect-WebexConnect -Region eu }
+        Clear-ConnectEnvironment
+        $jwt = Get-ThrownError { New-ConnectJwt -Credential $credential }
+
+        $fromCredential.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceSecret,*'
+        "$fromCredential" | Should -BeLike ('-Credential (password) is not Base64. Copy the service secret exactly as the Webex Connect service shows it. ' +
+            'If it is the service key, not the service secret, give it to -ServiceKey: a -Credential is read as the Service ID (user name) and ' +
+            'service secret (password). Connect-WebexConnect -ServiceKey $credential.Password takes the key from it.*')
+        "$fromParameter" | Should -BeLike '-ServiceSecret is not Base64.*If it is the service key, give it to Connect-WebexConnect -ServiceKey instead: a service key signs no JWT.*'
+        "$fromEnvironment" | Should -BeLike ('WEBEXCONNECT_SERVICE_SECRET is not Base64.*If it is the service key, set WEBEXCONNECT_SERVICE_KEY to it instead, ' +
+            'and remove WEBEXCONNECT_SERVICE_ID and WEBEXCONNECT_SERVICE_SECRET.*')
+        "$jwt" | Should -BeLike '*If it is the service key, not the service secret, give it to -ServiceKey*'
+        foreach ($thrown in $fromCredential, $fromParameter, $fromEnvironment, $jwt) { ($thrown | Out-String) | Should -Not -Match $keyText }
+        # What it says works: the key from the credential connects with the key header.
+        Connect-WebexConnect -ServiceKey $credential.Password -Region eu
+        (Get-ConnectContext).AuthMode | Should -Be 'ServiceKey'
+    }
+
     It 'says that -Credential came from $PSDefaultParameterValues when a script gives every command one' {
         # $PSDefaultParameterValues['*:Credential'] = $adminCredential, for the remoting and AD commands of the same script,
         # reached the parameterless Connect-WebexConnect too, which then said only "-Credential (password) is not Base64":

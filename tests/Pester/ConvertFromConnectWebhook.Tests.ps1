@@ -302,6 +302,40 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $fromIndented[0].ReceivedAt.UtcDateTime | Should -Be (Get-Item $indented).LastWriteTimeUtc
     }
 
+    It 'writes one error for a file among the webhooks that holds none (notes, a CSV), piped as a file, as text or line by line, with or without -Secret' {
+        # Before: such a file was read as a log of as many bodies as it has lines: one "not JSON" error a line (twelve for a
+        # script of twelve lines), and with -Secret "The file is a log of 3 webhook bodies".
+        $folder = Join-Path $TestDrive 'mixed'
+        $null = New-Item -ItemType Directory $folder
+        Copy-Item (Join-Path $script:Fixtures 'sms-delivered.json') (Join-Path $folder '1.json')
+        $notes = Join-Path $folder 'notes.txt'
+        Set-Content $notes -Value 'Webhooks of the nightly run', '', 'saved by the IIS handler', 'ask Sam before deleting'
+        $csv = Join-Path $folder 'webhooks.csv'
+        Set-Content $csv -Value 'Received,Body', ('2026-12-03,"' + ((Get-Fixture 'sms-delivered.json' | ConvertFrom-Json |
+            ConvertTo-Json -Depth 5 -Compress) -replace '"', '""') + '"')
+
+        $receipts = @(Get-ChildItem $folder -File | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+        $null = Get-Content $notes | ConvertFrom-ConnectWebhook -ErrorVariable lineErr -ErrorAction SilentlyContinue
+        $null = Get-Content $notes -Raw | ConvertFrom-ConnectWebhook -ErrorVariable rawErr -ErrorAction SilentlyContinue
+        $null = Get-Item $notes | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable secretErr -ErrorAction SilentlyContinue
+        $fromCsv = @(Import-Csv $csv | ConvertFrom-ConnectWebhook)
+
+        $receipts.CorrelationId | Should -Be @('row-1')
+        $err.Count | Should -Be 2
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $err[0].Exception.Message | Should -Match ('^' + [regex]::Escape("$($notes): None of its 3 lines starts a JSON object ({) or list ([), " +
+            'as a webhook body does: it holds no webhook, and none of it was read. Give the files the web server saved the webhooks in ' +
+            '(Get-ChildItem ./webhooks -Filter *.json).') + '$')
+        $err[1].Exception.Message | Should -BeLike "$($csv): None of its 2 lines starts a JSON object*read by its rows*Import-Csv '$csv' | ConvertFrom-ConnectWebhook."
+        foreach ($one in $lineErr, $rawErr, $secretErr) {
+            $one.Count | Should -Be 1
+            $one[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+            $one[0].Exception.Message | Should -Be $err[0].Exception.Message
+        }
+        # The advice works: the CSV's rows give the receipt.
+        $fromCsv.CorrelationId | Should -Be @('row-1')
+    }
+
     It 'reads webhooks Windows PowerShell saved as UTF-16 (Out-File, >), and says why such a file''s signature fails' {
         # Before: every file a 5.1 script saved with Out-File or > was "not JSON: '0xFF' is an invalid start of a value".
         $folder = Join-Path $TestDrive 'utf16'
@@ -462,6 +496,19 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $lineErr[0].Exception.Message | Should -Be $err[0].Exception.Message
         # One body in a file is checked as before: its missing header is what is wrong.
         $alone[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureMissing,*'
+    }
+
+    It 'says a receipt piped in again is already one, to use as it is, and names a number''s type in plain English' {
+        # Before: "The webhook body is not a JSON object (it is a DeliveryReceipt)." and "(it is a Int32)".
+        $receipt = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook
+
+        $null = $receipt | ConvertFrom-ConnectWebhook -ErrorVariable again -ErrorAction SilentlyContinue
+        $null = 42 | ConvertFrom-ConnectWebhook -ErrorVariable number -ErrorAction SilentlyContinue
+
+        $again[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $again[0].Exception.Message | Should -Be ('The webhook body is not a JSON object (it is already a DeliveryReceipt, as this command writes: ' +
+            'use it as it is, e.g. Wait-ConnectDelivery -Receipt $receipts).')
+        $number[0].Exception.Message | Should -Be 'The webhook body is not a JSON object (it is an Int32).'
     }
 
     It 'shows Status, Destination and the whole MessageId in its default view at 80 columns, Code in Format-List' {

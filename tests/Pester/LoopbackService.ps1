@@ -1,6 +1,6 @@
 # Dot-sourced by the Pester files that need a second service beside the in-process sandbox (not a test file:
 # Pester runs only *.Tests.ps1). A loopback HTTP/1.1 server that answers each POST with the next status of its
-# script (then 201 queued, or the status given to Otherwise; a 503 asks for 2 s with Retry-After) and each GET with 404, and keeps every request it received.
+# script (then 201 queued, or the status given to Otherwise; a 503 asks for 2 s with Retry-After) and each GET with 404 (or what AnswerLookups says), and keeps every request it received.
 # AsWebSite() makes it a web site instead of the API (a wrong -BaseUri): its home page (200, text/html) for every POST, an HTML 404 page for every GET.
 
 if (-not ('WebexConnectPester.LoopbackService' -as [type])) {
@@ -51,6 +51,15 @@ namespace WebexConnectPester
         public LoopbackService WithBody(string json)
         {
             _otherBody = json;
+            return this;
+        }
+
+        private volatile Tuple<int, string> _lookups;
+
+        /// <summary>Answers every GET (a message lookup) with this status and JSON body, instead of 404.</summary>
+        public LoopbackService AnswerLookups(int status, string json)
+        {
+            _lookups = Tuple.Create(status, json);
             return this;
         }
 
@@ -112,6 +121,7 @@ namespace WebexConnectPester
                 return post
                     ? Reply(200, "OK", "<!DOCTYPE html><html><head><title>Welcome</title></head><body>Sign in</body></html>", "", "text/html; charset=utf-8")
                     : Reply(404, "Not Found", "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>", "", "text/html");
+            if (!post && _lookups != null) return Reply(_lookups.Item1, "Answer", _lookups.Item2);
             if (!post) return Reply(404, "Not Found", "{\"code\":\"404\",\"message\":\"No such message\"}");
             int status;
             lock (_script) status = _script.Count > 0 ? _script.Dequeue() : Volatile.Read(ref _otherwise);

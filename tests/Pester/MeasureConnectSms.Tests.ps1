@@ -92,6 +92,65 @@ Describe 'Measure-ConnectSms' {
         $refused[0].TargetObject.Message | Should -Be 'Hi there'
     }
 
+    It 'stops once for a CSV without a Text column, naming its columns and the one that looks like the text, as Send-ConnectSms does' {
+        # Before: "Row N has no Text column to measure" for every row of the CSV (3 here, 5,000 for a real one), naming
+        # neither the columns it has nor that -Text '$(Message)' measures them.
+        $csv = Join-Path $TestDrive 'texts.csv'
+        Set-Content $csv -Value 'Phone,Name,Message', '+447700900001,Ann,Hello Ann', '+447700900002,Bob,Hi Bob', '+447700900003,Cy,Hey Cy'
+        $advice = "If the column 'Message' is the text, give -Text '`$(Message)' (in single quotes, so that each row's Message is put in), " +
+            "or rename the column: Select-Object *, @{ Name = 'Text'; Expression = { `$_.Message } }."
+
+        $caught = $null
+        try { $null = Import-Csv $csv | Measure-ConnectSms -ErrorVariable refused } catch { $caught = $_ }
+        $null = [pscustomobject]@{ Phone = '+447700900001'; Message = 'Hello' } |
+            Measure-ConnectSms -ErrorVariable alone -ErrorAction SilentlyContinue
+        $measured = @(Import-Csv $csv | Measure-ConnectSms -Text '$(Message)')
+
+        @($refused).Count | Should -Be 1
+        $caught.FullyQualifiedErrorId | Should -BeLike 'NoTextColumn,*'
+        $caught.Exception.Message | Should -Be ("The command line has no -Text and the rows no Text column (the first row has the columns " +
+            "'Phone', 'Name', 'Message'), so no row can be measured: nothing was measured. Give -Text, or pipe objects with a Text property. " + $advice)
+        # One row alone keeps its own error, naming its columns and giving the same advice.
+        @($alone).Count | Should -Be 1
+        $alone[0].Exception.Message | Should -Be ("Row 1 has no Text column to measure (the row has the columns 'Phone', 'Message'). " +
+            "Pipe objects with a Text property, or give -Text. " + $advice)
+        # The advice works.
+        $measured.Text | Should -Be @('Hello Ann', 'Hi Bob', 'Hey Cy')
+    }
+
+    It 'refuses a first row without a Text column on its own when the rows after it have one' {
+        $measured = @([pscustomobject]@{ Message = 'Hi' }, [pscustomobject]@{ Text = 'Hello' }, [pscustomobject]@{ Text = 'Hey' } |
+            Measure-ConnectSms -ErrorVariable refused -ErrorAction SilentlyContinue)
+
+        $measured.Text | Should -Be @('Hello', 'Hey')
+        @($refused).Count | Should -Be 1
+        $refused[0].Exception.Message | Should -BeLike "Row 1 has no Text column to measure (the row has one column, 'Message')*"
+        $refused[0].TargetObject.Message | Should -Be 'Hi'
+    }
+
+    It 'says once, after the table, how many texts Send-ConnectSms would refuse and why the first is refused' {
+        # Before: the default table showed CanSend False in every row of a CSV measured with a typo ($(Nmae)), and the Reason
+        # only in Format-List: nothing at 80 columns said what to fix.
+        $rows = @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }
+            [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bob' }
+            [pscustomobject]@{ Phone = '+447700900003'; Name = 'Cy' }
+        )
+
+        $measured = @($rows | Measure-ConnectSms -Text 'Hi $(Nmae)' -WarningVariable warned 3>$null)
+        $fine = @($rows | Measure-ConnectSms -Text 'Hi $(Name)' -WarningVariable +quiet 3>$null)
+        $null = Measure-ConnectSms -Text '' -WarningVariable alone 3>$null
+
+        $measured.CanSend | Should -Be @($false, $false, $false)
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Be ("Send-ConnectSms would refuse 3 of 3 texts (CanSend False), the first row 1: $($measured[0].Reason). " +
+            'For each one''s Reason, pipe the measurements to Where-Object CanSend -eq $false | Format-List Row, Reason.')
+        "$($warned[0])" | Should -BeLike '*$(Nmae) has no value*'
+        $fine.CanSend | Should -Be @($true, $true, $true)
+        $quiet | Should -BeNullOrEmpty
+        "$($alone[0])" | Should -BeLike 'Send-ConnectSms would refuse this text (CanSend False): Text: the SMS has no text*'
+    }
+
     It 'measures the -Text given on the command line for every piped row' {
         $measurements = @([pscustomobject]@{ Message = 'ignored' } | Measure-ConnectSms -Text 'Hello')
 

@@ -421,6 +421,33 @@ Describe 'Test-WebexConnect' {
         }
     }
 
+    It 'says a 400 refused the ID itself, to check it rather than ask again later, and goes on with the next ID' {
+        # Before: "the service answered 400 (7004: Invalid parameter - messageId). Look it up again later", which gives the
+        # same 400 every time.
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new().AnswerLookups(400, '{"code":"7004","message":"Invalid parameter - messageId"}')
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'some-key' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -TimeoutSec 5
+            $ids = '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11', '6f1c2a9e-0d8b-4a57'
+
+            $found = @($ids | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue)
+
+            $found | Should -BeNullOrEmpty
+            $err.Count | Should -Be 2
+            $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*'; $_.CategoryInfo.Category | Should -Be 'InvalidArgument' }
+            $err[0].Exception.Message | Should -Be ('Row 1: Message 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11 was not looked up: the service refused the request ' +
+                'with 400 (7004: Invalid parameter - messageId). Asking again gets the same answer: check the ID against the MessageId of the send ' +
+                'result it came from; nothing was sent.')
+            $err[1].Exception.Message | Should -Be ('Row 2: Message 6f1c2a9e-0d8b-4a57 was not looked up: the service refused the request with 400 ' +
+                '(7004: Invalid parameter - messageId). The ID is not shaped like the IDs the service gives (a UUID of 36 characters, such as ' +
+                '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11): check it for a typo or a cut-off copy; nothing was sent.')
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+
     It 'says only False with -Quiet when not connected, so a task''s guard stops the script; NotConnected without -Quiet' {
         # The guard the help shows, after a Connect-WebexConnect that failed: it must exit, not run on to the sends.
         Disconnect-WebexConnect

@@ -49,6 +49,7 @@ namespace WebexConnect.Commands
         private WebhookSource? _heldFrom;
         private WebhookSource? _lastSource;
         private string? _refusedLog;
+        private string? _fileWithoutBody;
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -63,6 +64,7 @@ namespace WebexConnect.Commands
                 // naming it, so the next file's lines are read on their own instead of being swallowed with them.
                 if (_lines.HeldLines > 0 && !WebhookSource.SameFile(_heldFrom, source)) WriteUnclosed(_lines.Abandon(_inputs));
                 _inputs++;
+                if (IsFileWithoutBody(source)) return;
                 if (Secret != null && IsRefusedLog(source)) return;
                 _lastInput = InputObject;
                 if (_lines.HeldLines == 0) _heldFrom = source;
@@ -91,6 +93,12 @@ namespace WebexConnect.Commands
                 try
                 {
                     receipts = Read(input, joined);
+                }
+                catch (Exception ex) when ((ex is ReceiptFormatException || ex is WebhookSignatureException) && !joined &&
+                    LinesWithoutBody(input) is var lines && lines > 0)
+                {
+                    // A script or a CSV among the saved webhooks: one error for it, with or without -Secret, not one a line.
+                    throw new ReceiptFormatException(WebhookLog.NoBody(lines, (input as FileInfo)?.FullName ?? from?.Path ?? ""));
                 }
                 catch (ReceiptFormatException) when (Secret is null && input is FileInfo log && WebhookLog.BodiesIn(log) is { } bodies)
                 {
@@ -181,19 +189,49 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
+        /// True for a line of a file that holds no webhook body (WebhookLog.LinesWithoutBody), read with Get-Content: said once
+        /// for the file, at its first line, as for the file piped whole, and its lines are not read. Before, each line got its
+        /// own "not JSON" error (with -Secret, its own "no x-hub-signature header").
+        /// </summary>
+        private bool IsFileWithoutBody(WebhookSource? source)
+        {
+            if (source is null || source.Line <= 0) return false;
+            // Line 1 decides afresh, so the same file read again in one pipeline gets its error again.
+            if (source.Line != 1) return string.Equals(_fileWithoutBody, source.Path, StringComparison.Ordinal);
+            _fileWithoutBody = null;
+            var lines = FromFile(source.Path, WebhookLog.LinesWithoutBody, 0);
+            if (lines == 0) return false;
+            _fileWithoutBody = source.Path;
+            WriteError(new ErrorRecord(new ReceiptFormatException(WebhookSource.Prefix(WebhookSource.At(source.Path, 0)) + WebhookLog.NoBody(lines, source.Path)),
+                "InvalidWebhookBody", ErrorCategory.InvalidData, InputObject));
+            return true;
+        }
+
+        /// <summary>The lines of a file or a text given whole that holds no webhook body (WebhookLog.LinesWithoutBody); 0 for anything else.</summary>
+        private static int LinesWithoutBody(object? input) => input switch
+        {
+            FileInfo file => WebhookLog.LinesWithoutBody(file),
+            string text => WebhookLog.LinesWithoutBody(text),
+            _ => 0,
+        };
+
+        /// <summary>
         /// The bodies of the file a Get-Content line came from, when it is a log of many; null for one body, and for a path that
         /// is no file to read (another provider's item, a file in use): its lines are then read as before.
         /// </summary>
-        private static IReadOnlyList<WebhookLogBody>? LogBodies(string path)
+        private static IReadOnlyList<WebhookLogBody>? LogBodies(string path) => FromFile(path, WebhookLog.BodiesIn, null);
+
+        /// <summary><paramref name="read"/> of the file at <paramref name="path"/>; <paramref name="none"/> when it is no file to read.</summary>
+        private static T FromFile<T>(string path, Func<FileInfo, T> read, T none)
         {
             try
             {
                 var file = new FileInfo(path);
-                return file.Exists ? WebhookLog.BodiesIn(file) : null;
+                return file.Exists ? read(file) : none;
             }
             catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is IOException || ex is UnauthorizedAccessException)
             {
-                return null;
+                return none;
             }
         }
 

@@ -146,8 +146,8 @@ namespace WebexConnect.Commands
                     WriteWarning($"Message {id} was sent Scheduled {ScheduledFor.When(scheduledFor)}: the service does not know it (404) before it goes out. " +
                         "It is neither delivered nor failed; do not send it again. Look it up, or for its receipt, after that time.");
                 else if (answer.StatusCode == 404 && !LookupReading.IsMessageIdShaped(id))
-                    WriteWarning($"Message {Messages.Validation.InputEcho.OneLine(id)}: the service does not know it (404), and it is not shaped like the IDs the service gives " +
-                        "(a UUID of 36 characters, such as 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11): check it for a typo or a cut-off copy.");
+                    WriteWarning($"Message {Messages.Validation.InputEcho.OneLine(id)}: the service does not know it (404), and it " +
+                        LookupReading.NotShapedAsAnId + ".");
                 else if (answer.StatusCode == 404) WriteVerbose($"Message {id}: the service does not know it (yet): 404.");
                 var message = LookupReading.ToMessage(id, answer, now, scheduledFor, answer.StatusCode == 404 ? SentTo() : null);
                 WarnIfAboutAnotherDestination(message);

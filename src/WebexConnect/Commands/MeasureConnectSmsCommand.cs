@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using WebexConnect.Composition;
@@ -23,6 +24,13 @@ namespace WebexConnect.Commands
         private DictionaryRowBinding? _dictionaryRows;
         private bool _textOnCommandLine;
         private long _row;
+        // The first piped row, when it has no Text column: held until the second row says whether every row lacks one.
+        private InputRow? _heldColumns;
+        private PSObject? _heldInput;
+        // How many texts were measured and how many Send-ConnectSms would refuse, with the first of those: said once at the end.
+        private long _measured;
+        private long _refused;
+        private SmsMeasurement? _firstRefused;
         private IReadOnlyDictionary<string, string> _shared = new Dictionary<string, string>();
 
         /// <summary>The text to measure, as it will be sent (after substitution).</summary>
@@ -82,6 +90,23 @@ namespace WebexConnect.Commands
         }
 
         /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            WriteHeldRow();
+            WarnOfRefusedTexts();
+        }
+
+        /// <summary>The error of a held first row without a Text column, once the rows after it did not make it every row's.</summary>
+        private void WriteHeldRow()
+        {
+            if (_heldColumns is null) return;
+            WriteError(new ErrorRecord(new PSArgumentException(MeasureInput.NoTextColumn(1, _heldColumns)),
+                MeasureInput.NoTextColumnErrorId, ErrorCategory.InvalidArgument, _heldInput));
+            _heldColumns = null;
+            _heldInput = null;
+        }
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             _row++;
@@ -94,11 +119,23 @@ namespace WebexConnect.Commands
             var row = InputRow.Read(InputObject);
             if (MeasureInput.IsRowWithoutText(InputObject?.BaseObject, row, _textOnCommandLine))
             {
-                WriteError(new ErrorRecord(
-                    new PSArgumentException($"Row {_row} has no Text column to measure. Pipe objects with a Text property, or give -Text."),
+                // The first row waits for the second, as Send-ConnectSms's MissingContent stop does (HeldFirstRow): one of the
+                // same columns makes it the whole CSV's problem, said once; one of another shape may have the column after all.
+                if (_row == 1 && MyInvocation.ExpectingInput)
+                {
+                    _heldColumns = row;
+                    _heldInput = InputObject;
+                    return;
+                }
+                if (_heldColumns is { } first && HeldFirstRow.SameShape(first, row))
+                    ThrowTerminatingError(new ErrorRecord(new PSArgumentException(MeasureInput.NoTextColumnInAnyRow(first)),
+                        MeasureInput.NoTextColumnErrorId, ErrorCategory.InvalidArgument, _heldInput));
+                WriteHeldRow();
+                WriteError(new ErrorRecord(new PSArgumentException(MeasureInput.NoTextColumn(_row, row)),
                     MeasureInput.NoTextColumnErrorId, ErrorCategory.InvalidArgument, InputObject));
                 return;
             }
+            WriteHeldRow();
 
             var text = MeasureInput.TextOf(InputObject?.BaseObject, Text, _textOnCommandLine);
             if (text is null)
@@ -122,7 +159,26 @@ namespace WebexConnect.Commands
             }
             var variableProblems = columnProblems
                 .Concat(MeasureInput.VariableProblems(text, row, _shared, readByParameters, AllowMissingSubstitution, piped)).ToList();
-            WriteObject(SmsCalculator.Measure(MeasureInput.Personalise(text, row, _shared, readByParameters), Encoding).ForRow(_row, variableProblems));
+            var measurement = SmsCalculator.Measure(MeasureInput.Personalise(text, row, _shared, readByParameters), Encoding).ForRow(_row, variableProblems);
+            _measured++;
+            if (!measurement.CanSend && _refused++ == 0) _firstRefused = measurement;
+            WriteObject(measurement);
+        }
+
+        /// <summary>
+        /// "Send-ConnectSms would refuse 2 of 3 texts (CanSend False), the first row 2: ...": the default table shows CanSend
+        /// False but not why (Reason is in Format-List only), so a CSV measured with a $(Nmae) showed a column of False and
+        /// nothing to act on. Said once, after the last row, with the first refused row's Reason and how to see each one's.
+        /// </summary>
+        private void WarnOfRefusedTexts()
+        {
+            if (_firstRefused is null) return;
+            var reason = _firstRefused.Reason!.TrimEnd('.');
+            WriteWarning(_measured == 1
+                ? $"Send-ConnectSms would refuse this text (CanSend False): {reason}."
+                : string.Format(CultureInfo.InvariantCulture,
+                    "Send-ConnectSms would refuse {0} of {1} texts (CanSend False), the first row {2}: {3}. For each one's Reason, pipe the " +
+                    "measurements to Where-Object CanSend -eq $false | Format-List Row, Reason.", _refused, _measured, _firstRefused.Row, reason));
         }
     }
 }

@@ -40,16 +40,23 @@ namespace WebexConnect.Composition
         /// Before, the order counted, and [ordered]@{To=...;Name=...}, [ordered]@{Name=...;To=...} got one error per row
         /// instead of the one MissingContent stop.
         /// </summary>
-        public bool SameShape(InputRow next)
+        public bool SameShape(InputRow next) => SameShape(Columns, next);
+
+        /// <summary>
+        /// True when <paramref name="next"/> has the column names of <paramref name="held"/>, in any order and any case: the
+        /// test <see cref="SameShape(InputRow)"/> makes, for a command that holds a first row of its own (Measure-ConnectSms).
+        /// </summary>
+        public static bool SameShape(InputRow held, InputRow next)
         {
+            if (held is null) throw new ArgumentNullException(nameof(held));
             if (next is null) throw new ArgumentNullException(nameof(next));
-            if (next.ListCount.HasValue != Columns.ListCount.HasValue || next.Columns.Count != Columns.Columns.Count) return false;
+            if (next.ListCount.HasValue != held.ListCount.HasValue || next.Columns.Count != held.Columns.Count) return false;
             // The same order first: a CSV's rows all have it, and this loop allocates nothing.
             var i = 0;
-            while (i < next.Columns.Count && string.Equals(next.Columns[i].Key, Columns.Columns[i].Key, StringComparison.OrdinalIgnoreCase)) i++;
+            while (i < next.Columns.Count && string.Equals(next.Columns[i].Key, held.Columns[i].Key, StringComparison.OrdinalIgnoreCase)) i++;
             if (i == next.Columns.Count) return true;
             // Another order: the same names as a set, both ways, so a name given twice on one side cannot make up for one missing.
-            return NamesIn(next.Columns, Columns.Columns, i) && NamesIn(Columns.Columns, next.Columns, i);
+            return NamesIn(next.Columns, held.Columns, i) && NamesIn(held.Columns, next.Columns, i);
         }
 
         /// <summary>True when every name of <paramref name="names"/> from <paramref name="from"/> on is also a name of <paramref name="among"/> from there on.</summary>

@@ -11,6 +11,24 @@ namespace WebexConnect.Composition
     {
         public const string NoTextColumnErrorId = "NoTextColumn";
 
+        /// <summary>
+        /// "Row 2 has no Text column to measure (the row has the columns 'Phone', 'Message'). If the column 'Message' is the
+        /// text, give -Text '$(Message)' ...": the row's columns and, as Send-ConnectSms says it, the column that looks like the
+        /// text. Before, only "Row 2 has no Text column to measure", and the admin was left to guess what -Text should be.
+        /// </summary>
+        public static string NoTextColumn(long rowNumber, InputRow row) =>
+            $"Row {rowNumber} has no Text column to measure{RecordComposer.ColumnsOf(row)}. Pipe objects with a Text property, or give -Text." +
+            MissingContent.TextColumnAdvice(row);
+
+        /// <summary>
+        /// The stop when the first two piped rows have the same columns and neither a Text column, and no -Text was given: a
+        /// CSV's rows all have the first row's columns, so every row would be refused. Before, each row of the CSV got its
+        /// own NoTextColumn error: 5,000 of them for Import-Csv texts.csv | Measure-ConnectSms.
+        /// </summary>
+        public static string NoTextColumnInAnyRow(InputRow firstRow) =>
+            "The command line has no -Text and the rows no Text column" + RecordComposer.ColumnsOf(firstRow).Replace("(the row has", "(the first row has") +
+            ", so no row can be measured: nothing was measured. Give -Text, or pipe objects with a Text property." + MissingContent.TextColumnAdvice(firstRow);
+
         /// <param name="piped">The piped object's base object; null when nothing was piped.</param>
         /// <param name="row">Its columns, as <see cref="InputRow.Read"/> reads them.</param>
         /// <param name="textOnCommandLine">-Text was given on the command line, so it applies to every row.</param>

@@ -81,6 +81,12 @@ namespace WebexConnect.Composition
             return null;
         }
 
+        /// <summary>
+        /// What to do when <paramref name="row"/> has no Text column (Measure-ConnectSms says it too): rename a 'Text ' written
+        /// apart, or give -Text '$(Message)' for a column named as a text usually is elsewhere; "" when no column looks like one.
+        /// </summary>
+        public static string TextColumnAdvice(InputRow row) => WrittenApartHint(new[] { "Text" }, row) ?? TextColumnHint(row);
+
         // The names a CSV made for another system gives its text column: the one word the admin would not guess is the
         // problem, since the column is plainly there.
         private static readonly string[] TextLikeColumns = { "Message", "Body", "Msg", "Content", "SMS" };

@@ -166,7 +166,9 @@ namespace WebexConnect.Receipts
         {
             null => "empty",
             string _ => "text",
-            _ => "a " + value.GetType().Name,
+            // $receipts | ConvertFrom-ConnectWebhook again: before, "it is a DeliveryReceipt", which did not say it needs nothing.
+            DeliveryReceipt _ => "already a DeliveryReceipt, as this command writes: use it as it is, e.g. Wait-ConnectDelivery -Receipt $receipts",
+            _ => ("AEIOU".IndexOf(value.GetType().Name[0]) >= 0 ? "an " : "a ") + value.GetType().Name,
         };
     }
 }

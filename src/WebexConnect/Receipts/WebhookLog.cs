@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 
@@ -53,6 +54,7 @@ namespace WebexConnect.Receipts
             var bodies = new List<WebhookLogBody>();
             var held = new WebhookLines();
             long number = 0, first = 0;
+            var anyBody = false;
             foreach (var line in lines)
             {
                 number++;
@@ -61,12 +63,54 @@ namespace WebexConnect.Receipts
                     // Blank lines between bodies (a log that leaves one after each) are no body.
                     if (string.IsNullOrWhiteSpace(line)) continue;
                     first = number;
+                    anyBody |= StartsBody(line);
                 }
                 var body = held.Add(line, number, out _);
                 if (body != null) bodies.Add(new WebhookLogBody(body, WebhookSource.At(path, first), WebhookSource.At(path, number)));
             }
             if (held.HeldLines > 0) bodies.Add(new WebhookLogBody(null, WebhookSource.At(path, first), WebhookSource.At(path, number)));
-            return bodies.Count > 1 ? bodies : null;
+            // Lines of which none starts a body are no log of bodies (see LinesWithoutBody): read as one broken body, one error.
+            return bodies.Count > 1 && anyBody ? bodies : null;
+        }
+
+        /// <summary>
+        /// How many lines with text <paramref name="file"/> has when there are two or more and none of them starts a JSON object
+        /// or list, as every webhook body does: a script, a CSV or notes kept in the folder of saved webhooks, not a log of
+        /// bodies. 0 otherwise. Before, such a file was read as a log of as many bodies as it has lines, and each line got its
+        /// own "not JSON" error: twelve errors for one wrong file in Get-ChildItem ./webhooks | ConvertFrom-ConnectWebhook.
+        /// </summary>
+        public static int LinesWithoutBody(FileInfo file) => LinesWithoutBody(File.ReadLines(file.FullName));
+
+        /// <summary>The same for a file's text read whole (Get-Content -Raw) or any text of several lines.</summary>
+        public static int LinesWithoutBody(string text) => LinesWithoutBody(LinesOf(text));
+
+        /// <summary>
+        /// The InvalidWebhookBody message for such a file (<paramref name="path"/>; empty for a text from no file): one error for
+        /// all of it. A CSV a web server logged the webhooks to is read row by row with Import-Csv, not as a file: said so.
+        /// </summary>
+        public static string NoBody(int lines, string path) =>
+            $"None of its {lines} lines starts a JSON object ({{) or list ([), as a webhook body does: it holds no webhook, and none of it was read. " +
+            (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+                ? $"A CSV of logged webhooks is read by its rows, each with its Body column: Import-Csv '{path.Replace("'", "''")}' | ConvertFrom-ConnectWebhook."
+                : "Give the files the web server saved the webhooks in (Get-ChildItem ./webhooks -Filter *.json).");
+
+        private static int LinesWithoutBody(IEnumerable<string> lines)
+        {
+            var count = 0;
+            foreach (var line in lines)
+            {
+                if (StartsBody(line)) return 0;
+                if (!string.IsNullOrWhiteSpace(line)) count++;
+            }
+            return count > 1 ? count : 0;
+        }
+
+        /// <summary>True for a line whose first character (after blanks and a byte order mark) is "{" or "[".</summary>
+        private static bool StartsBody(string line)
+        {
+            var i = 0;
+            while (i < line.Length && (char.IsWhiteSpace(line[i]) || line[i] == '\uFEFF')) i++;
+            return i < line.Length && (line[i] == '{' || line[i] == '[');
         }
 
         private static IEnumerable<string> LinesOf(string text)

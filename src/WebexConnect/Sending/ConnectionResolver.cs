@@ -381,9 +381,23 @@ namespace WebexConnect.Sending
                     SecretCharacters.QuotedProblem(secretSource, "a service secret"));
             if (!Base64Secret.IsValid(trimmed))
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
-                    $"{secretSource} is not Base64. Copy the service secret exactly as the Webex Connect service shows it.");
+                    $"{secretSource} is not Base64. Copy the service secret exactly as the Webex Connect service shows it." + KeyGivenAsSecret(secretSource));
             return (serviceId.Trim(), trimmed);
         }
+
+        /// <summary>
+        /// " If it is the service key ...": a secret that is not Base64 is most often the service key, given where the secret
+        /// goes: a PSCredential from Get-Credential or a vault (user name "key", password the key) is read as the Service ID and
+        /// secret. Before, the error only said to copy the secret again, which the admin who has only a key cannot do.
+        /// </summary>
+        private static string KeyGivenAsSecret(string secretSource) => secretSource switch
+        {
+            CredentialPassword => " If it is the service key, not the service secret, give it to -ServiceKey: a -Credential is read as the Service ID " +
+                "(user name) and service secret (password). Connect-WebexConnect -ServiceKey $credential.Password takes the key from it.",
+            ConnectEnvironment.ServiceSecret => $" If it is the service key, set {ConnectEnvironment.ServiceKey} to it instead, and remove " +
+                $"{ConnectEnvironment.ServiceId} and {ConnectEnvironment.ServiceSecret}.",
+            _ => " If it is the service key, give it to Connect-WebexConnect -ServiceKey instead: a service key signs no JWT.",
+        };
 
         /// <summary>
         /// The Service ID in a PSCredential's user name. Windows PowerShell's credential prompt may put a

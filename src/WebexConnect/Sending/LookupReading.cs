@@ -69,11 +69,24 @@ namespace WebexConnect.Sending
                         "The service does not offer GET /v2/messages/{messageId} to this tenant (405). The vendor documents the lookup as beta, " +
                         "for select clients: use delivery receipts instead (Start-ConnectReceiptListener, ConvertFrom-ConnectWebhook).",
                         stopsTheCommand: true);
+                case var refused when refused >= 400 && refused < 500 && refused != 408 && refused != 429:
+                    // A 400 "Invalid parameter - messageId" refuses the ID itself: before, it said to look it up again later,
+                    // which gives the same answer every time.
+                    return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidArgument,
+                        $"Message {messageId} was not looked up: the service refused the request with {refused}{ErrorText(answer.Body)}. " +
+                        (IsMessageIdShaped(messageId)
+                            ? "Asking again gets the same answer: check the ID against the MessageId of the send result it came from; nothing was sent."
+                            : "The ID " + NotShapedAsAnId + "; nothing was sent."),
+                        stopsTheCommand: false);
                 default:
                     return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
                         $"Message {messageId} was not looked up: the service answered {answer.StatusCode}{ErrorText(answer.Body)}. {TryAgain}", stopsTheCommand: false);
             }
         }
+
+        /// <summary>What to say of an ID that <see cref="IsMessageIdShaped"/> refuses, after "The ID", "and it".</summary>
+        internal const string NotShapedAsAnId = "is not shaped like the IDs the service gives (a UUID of 36 characters, such as " +
+            "6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11): check it for a typo or a cut-off copy";
 
         /// <summary>What to do after a lookup that got no answer, or a 5xx: "not looked up" alone left the admin to guess.</summary>
         private const string TryAgain = "Look it up again later; nothing was sent, and the message's delivery does not depend on it.";
