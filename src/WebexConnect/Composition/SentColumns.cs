@@ -69,11 +69,13 @@ namespace WebexConnect.Composition
                 Compared.TrimmedAnyCase => "{([string]" + cell + ").Trim().ToUpperInvariant()}",
                 // -join: a list of addresses piped from an object is one text, as a cell is; split at CopyAddresses' separators.
                 Compared.Addresses => "{((" + cell + " -join ';').Trim().ToUpperInvariant() -split '\\s*[;,\\r\\n]\\s*' -ne '' | Sort-Object -Unique) -join ';'}",
-                // Digits are a Unix time in seconds (UnixTimeArgument); other text is read in the current culture, as the module
-                // reads it; what is no time stays as written. But -as reads ISO 8601 in the culture's calendar: in th-TH
-                // '2026-12-24 09:00' and '2026-12-24T09:00:00' are two moments to it, one to the module, and the advice keeps both.
-                Compared.Moment => "{$text = \"$(" + cell + ")\".Trim(); if ($text -match '^\\d+$') { 1000 * $text } elseif ($at = " + cell +
-                    " -as [datetimeoffset]) { $at.ToUnixTimeMilliseconds() } else { $text }}",
+                // Read as the module reads it (RowTimeArgument): digits as a Unix time in seconds, ISO 8601 in the Gregorian calendar
+                // (IsoDateArgument: a cast, which PowerShell makes in no culture), other text in the current culture (-as); what
+                // is no time stays as written. Before, -as read ISO 8601 too, in the culture's calendar: in th-TH '2026-12-24 09:00'
+                // was 1483 AD to it and '2026-12-24T09:00:00' 2026 AD, one moment to the module, and the advice kept both rows.
+                Compared.Moment => "{$text = \"$(" + cell + ")\".Trim(); if ($text -match '^\\d+$') { 1000 * $text } elseif ($at = if ($text -match '" +
+                    Commands.IsoDateArgumentAttribute.IsoPattern + "') { try { [datetimeoffset]$text } catch {} } else { " + cell +
+                    " -as [datetimeoffset] }) { $at.ToUnixTimeMilliseconds() } else { $text }}",
                 _ => throw new System.ArgumentOutOfRangeException(nameof(compared)),
             };
         }

@@ -281,8 +281,10 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(new[] { "CorrelationId", "ExpireAt" }, columns.Unread);
             var warning = RepeatedRows.Warning(2, 1, recipient, columns, "Send-ConnectSms");
             Assert.Contains("with the same values (its column 'Id' is not sent and its columns 'CorrelationId', 'ExpireAt' change nothing its recipient reads, so they do not count).", warning);
+            // ISO 8601 by a cast, in no culture's calendar, as the module reads it; other text by -as, in the current culture's.
             Assert.Contains("| Sort-Object {([string]$_.Phone).Trim()},{$text = \"$($_.SendAt)\".Trim(); if ($text -match '^\\d+$') { 1000 * $text } " +
-                "elseif ($at = $_.SendAt -as [datetimeoffset]) { $at.ToUnixTimeMilliseconds() } else { $text }} -Unique -CaseSensitive |", warning);
+                "elseif ($at = if ($text -match '^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?)?\\s*(?<offset>Z|[+-]\\d{2}(:?\\d{2})?)?$') " +
+                "{ try { [datetimeoffset]$text } catch {} } else { $_.SendAt -as [datetimeoffset] }) { $at.ToUnixTimeMilliseconds() } else { $text }} -Unique -CaseSensitive |", warning);
         }
 
         [Fact]
