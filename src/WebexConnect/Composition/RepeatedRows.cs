@@ -17,7 +17,8 @@ namespace WebexConnect.Composition
     /// A warning, not a Skipped row: every row is still sent once, as the admin asked, and two rows for one address with
     /// other values (two invoices) are no repeat at all. Each row is remembered by a 64-bit hash of its destination,
     /// message and values (never the row itself), for the first <see cref="MaxRemembered"/> rows only, so a run of
-    /// millions of rows keeps its constant memory (about 4 MB at most here). A repeat further on goes unsaid.
+    /// millions of rows keeps its constant memory (about 4 MB at most here, and as much again for each table of people an
+    /// email run with copies keeps, <see cref="RememberPeople"/>). A repeat further on goes unsaid.
     /// Only the values the request carries count: a column no $(name) uses never leaves this computer, and two exports
     /// pasted together, which differ only in an Id or ExportedAt column, sent the customer the same SMS twice unwarned.
     /// And of those only what the recipient reads, and when: the time it is sent at counts, the CorrelationId and expiry do
