@@ -194,7 +194,7 @@ namespace WebexConnect.Composition
             {
                 var name = column.Key;
                 // A substitution is sent trimmed (SubstitutionText.TryOfCell), and so is the destination (ConnectDestination),
-                // whose case KeyOf ignores.
+                // whose case WholeKey ignores.
                 if (recipient.Substitutions.ContainsKey(name) && (carried is null || carried.Contains(name)))
                     sent.Add((name, SentColumns.Compared.Trimmed));
                 else if (string.Equals(name, destinationColumn, StringComparison.OrdinalIgnoreCase))
