@@ -9,9 +9,10 @@ function Get-RepeatAdvice([string] $Warning) {
 }
 
 # Sends the rows of $Csv with $Command @Send, expects one repeat warning, like $Repeat, then sends the rows again through
-# its advice: no repeat is warned of then. Returns the second run's Results, the Bodies of its requests, and the Warning.
+# its advice: no repeat is warned of then. Returns the second run's Results, the Bodies of its requests, and the Warning,
+# and the First run's results (every row, the repeat too, sent as before).
 function Invoke-RepeatAdvice([string] $Csv, [string] $Command, [hashtable] $Send, [string] $Repeat) {
-    $null = $Csv | ConvertFrom-Csv | & $Command @Send -WarningVariable warned -WarningAction SilentlyContinue
+    $first = @($Csv | ConvertFrom-Csv | & $Command @Send -WarningVariable warned -WarningAction SilentlyContinue)
     $said = @($warned | Where-Object { "$_" -like '*repeats row*' })
     $said.Count | Should -Be 1
     "$($said[0])" | Should -BeLike $Repeat
@@ -25,5 +26,6 @@ function Invoke-RepeatAdvice([string] $Csv, [string] $Command, [hashtable] $Send
         Results = $results
         Bodies  = @(Get-ConnectSandboxRequest | Select-Object -Skip $requestsBefore | ForEach-Object { $_.Body | ConvertFrom-Json })
         Warning = "$($said[0])"
+        First   = $first
     }
 }

@@ -563,6 +563,93 @@ Describe 'Send-ConnectEmail' {
         @($again.Results.Destination | Sort-Object) | Should -Be @('ann@example.com', 'bob@example.com')
     }
 
+    It 'calls a Cc written with a display name and the bare address a repeat, and its advice sends one of them' {
+        # 'Jane Doe <jane@example.com>' copies jane@example.com (AddressLine): rows 1 and 2 sent Jane the same email twice, and
+        # before, nothing was said, as the cells were compared as written.
+        $csv = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'Jane Doe <jane@example.com>' }
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'jane@example.com' }
+            [pscustomobject]@{ Email = 'ann@example.com'; Cc = '"Doe, Jane" <Jane@Example.com>; dan@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Cc = 'jane@example.com' }
+        ) | ConvertTo-Csv -NoTypeInformation | Out-String
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1: the same message to ann@example.com with the same values.*'
+
+        $again.First.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        $again.Results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.email) $((@($body.cc).ForEach({ $_.ToLowerInvariant() }) | Sort-Object) -join ';')" } })
+        @($sent | Sort-Object) | Should -Be @('ann@example.com dan@example.com;jane@example.com', 'ann@example.com jane@example.com', 'bob@example.com jane@example.com')
+    }
+
+    It 'calls an Attachment cell with spaces at its ends a repeat of the same URL, and its advice sends one of them' {
+        # The URL is sent without them (EmailAttachments.ReadCell): rows 1 and 2 sent Ann the same invoice twice, unwarned.
+        $csv = "Email,Attachments`nann@example.com,`" https://files.example.com/INV-1.pdf`"`nann@example.com,`"https://files.example.com/INV-1.pdf ;`"" +
+            "`nann@example.com,https://files.example.com/INV-2.pdf`nbob@example.com,https://files.example.com/INV-1.pdf"
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1: the same message to ann@example.com with the same values.*'
+
+        $again.First.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        $again.Warning | Should -BeLike ('*' + [WildcardPattern]::Escape('| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{(("$($_.Attachments)" -split ') + '*')
+        $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.email) $($body.content.attachments.mediaUrl -join ';')" } })
+        @($sent | Sort-Object) | Should -Be @('ann@example.com https://files.example.com/INV-1.pdf', 'ann@example.com https://files.example.com/INV-2.pdf',
+            'bob@example.com https://files.example.com/INV-1.pdf')
+    }
+
+    It 'warns when one row copies someone another row sends the same email to, and still sends both' {
+        # The service delivers a Cc as a recipient of its own: the boss, copied on Ann's newsletter and on the list himself, got it
+        # twice. Before, nothing was said. Bob's copy to him is Bob's email, which the admin asked to copy: no repeat.
+        $csv = "Email,Cc`nann@example.com,boss@example.com`nBoss@Example.com,`nbob@example.com,boss@example.com"
+        $before = @(Get-ConnectSandboxRequest).Count
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Text 'Newsletter' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned | Where-Object { "$_" -like '*repeats row*' }).ForEach({ "$_" }) | Should -Be ("Row 2 repeats row 1: the same message to Boss@Example.com, whom row 1 copies (its Cc), " +
+            "with the same values. It is sent again, as every row is sent once (with -WarningAction Stop the command stops here instead). " +
+            "To send it once, first remove Boss@Example.com from row 1's Cc, or remove row 2.")
+        # Still sent as before: copied on Ann's and Bob's email (which share a request), and sent his own.
+        $bodies = @(Get-ConnectSandboxRequest | Select-Object -Skip $before | ForEach-Object { $_.Body | ConvertFrom-Json })
+        @($bodies | Where-Object { $_.cc -contains 'boss@example.com' }).to.email | Should -Be @('ann@example.com', 'bob@example.com')
+        @($bodies.to.email) -contains 'Boss@Example.com' | Should -BeTrue
+    }
+
+    It 'does not call the own row of someone the command line copies a repeat' {
+        # -Cc copies the boss on every row's email, as asked; his own row goes to him once, without the copy (OverlappingCopies).
+        $csv = "Email`nann@example.com`nboss@example.com"
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Text 'Newsletter' -Cc 'boss@example.com' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned | Where-Object { "$_" -like '*repeats row*' }) | Should -BeNullOrEmpty
+    }
+
+    It 'warns of a Bcc that reaches someone an earlier row sent the same email to, and -WarningAction Stop sends it no copy' {
+        $csv = "Email,Bcc,Name`nboss@example.com,,Team`nann@example.com,`"audit@example.com; boss@example.com`",Team"
+        $before = @(Get-ConnectSandboxRequest).Count
+        $stopped = $null
+
+        try { $csv | ConvertFrom-Csv | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Text 'Hi $(Name)' -WarningAction Stop -WarningVariable warned -OutVariable sent }
+        catch { $stopped = $_ }
+
+        $stopped | Should -Not -BeNullOrEmpty
+        @($warned | Where-Object { "$_" -like '*repeats row*' }).ForEach({ "$_" }) |
+            Should -BeLike "Row 2 repeats row 1: the same message to boss@example.com, whom row 2 copies (its Bcc) after row 1 sent it to them, with the same values.*first remove boss@example.com from row 2's Bcc, or remove row 1."
+        @($sent).Status | Should -Be @('Queued')
+        @(Get-ConnectSandboxRequest | Select-Object -Skip $before).Count | Should -Be 1
+    }
+
+    It 'does not call a copy of an email that says something else a repeat' {
+        # Ann's notice copied to her manager, and the manager's own: two texts, each with its own values.
+        $csv = "Email,Cc,Name`nann@example.com,boss@example.com,Ann`nboss@example.com,,Boss"
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectEmail -From 'news@example.com' -Subject 'Notice' -Text 'Hi $(Name)' -WarningVariable warned)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned) | Should -BeNullOrEmpty
+    }
+
     It 'warns once when a row repeats an earlier one (same address, message and values), and still sends every row once' {
         $csv = "Email,Name`nann@example.com,Ann`nbob@example.com,Bob`nAnn@Example.com,Ann`nbob@example.com,Bob"
 
@@ -584,7 +671,8 @@ Describe 'Send-ConnectEmail' {
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike ("Row 2 repeats row 1: the same message to ann@example.com with the same values (its column 'ExportedAt' is not sent, so it does not count).*" +
-            [WildcardPattern]::Escape("e.g. with | Sort-Object {([string]`$_.Email).Trim().ToUpperInvariant()},{((`$_.Cc -join ';').Trim().ToUpperInvariant() -split '\s*[;,\r\n]\s*' -ne '' | Sort-Object -Unique) -join ';'},Subject -Unique -CaseSensitive | before Send-ConnectEmail ") + '*')
+            [WildcardPattern]::Escape("e.g. with | Sort-Object {([string]`$_.Email).Trim().ToUpperInvariant()},{(((`$_.Cc -join ';') -replace '`"[^`"]*`"').ToUpperInvariant() -split '[;,\r\n]' " +
+                "-replace '^[^<]*<\s*|\s*>.*`$|^\s+|\s+`$' -ne '' | Sort-Object -Unique) -join ';'},Subject -Unique -CaseSensitive | before Send-ConnectEmail ") + '*')
         $advice = Get-RepeatAdvice $warned[0]
         $requestsBefore = @(Get-ConnectSandboxRequest).Count
 

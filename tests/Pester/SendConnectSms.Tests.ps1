@@ -1554,6 +1554,27 @@ Describe 'Send-ConnectSms with a row that repeats another' {
         }
     }
 
+    It 'gives advice that groups one SendAt written two ways as one moment in <_>, as the check does' -ForEach 'th-TH', 'fa-IR', 'ar-SA' {
+        # The module reads ISO 8601 in the Gregorian calendar in every culture; -as read '2026-12-24 09:00' in the culture's (th-TH:
+        # 1483 AD) and '2026-12-24T09:00:00' in the Gregorian. Before, the advice kept both rows and the repeat went again.
+        $invariant = [cultureinfo]::InvariantCulture
+        $nine = (Get-Date).Date.AddDays(2).AddHours(9)
+        $local = [datetimeoffset]::new($nine, [TimeZoneInfo]::Local.GetUtcOffset($nine))
+        $csv = "Phone,SendAt`n+447700900001,$($nine.ToString('yyyy-MM-dd HH:mm', $invariant))`n+447700900002,$($nine.ToString('yyyy-MM-dd', $invariant)) 09:00" +
+            "`n+447700900001,$($nine.ToString('yyyy-MM-ddTHH:mm:ss', $invariant))`n+447700900001,$($nine.AddHours(8).ToString('yyyy-MM-dd HH:mm', $invariant))"
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $_
+            $again = Invoke-RepeatAdvice $csv Send-ConnectSms @{ From = 'ACME'; Text = 'Reminder' } 'Row 3 repeats row 1: the same message to +447700900001 with the same values.*'
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+
+        $again.Results.Status | Should -Be @('Scheduled', 'Scheduled', 'Scheduled')
+        $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.msisdn) $(([datetimeoffset]$body.sendAt).ToUnixTimeSeconds())" } })
+        @($sent | Sort-Object) | Should -Be @("+447700900001 $($local.ToUnixTimeSeconds())", "+447700900001 $($local.AddHours(8).ToUnixTimeSeconds())",
+            "+447700900002 $($local.ToUnixTimeSeconds())")
+    }
+
     It 'says a <Column> column is not sent when -<Column> is given, and its advice sends one of the rows' -TestCases @(
         @{ Column = 'ExpireAt'; Given = (Get-Date).AddDays(1) }
         @{ Column = 'CorrelationId'; Given = 'batch-7' }

@@ -17,9 +17,13 @@ namespace WebexConnect.Commands
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class IsoDateArgumentAttribute : ArgumentTransformationAttribute
     {
-        private static readonly Regex IsoShape = new Regex(
-            @"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)?\s*(?<offset>Z|[+-]\d{2}(:?\d{2})?)?$",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        /// <summary>
+        /// The shape of the text read here, as a regular expression for text already trimmed (case does not matter). Also what the
+        /// repeat advice's Sort-Object reads as such (SentColumns), so that it groups the rows by the moment this reads.
+        /// </summary>
+        internal const string IsoPattern = @"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)?\s*(?<offset>Z|[+-]\d{2}(:?\d{2})?)?$";
+
+        private static readonly Regex IsoShape = new Regex(IsoPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         /// <summary>
         /// Whether ISO 8601 <paramref name="text"/> gives an offset or Z; null for text of another shape (PowerShell's to read).

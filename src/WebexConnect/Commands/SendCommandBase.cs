@@ -233,10 +233,11 @@ namespace WebexConnect.Commands
         private protected abstract void ReadPerRowContent(object?[] content);
 
         /// <summary>
-        /// The places in <see cref="ReadPerRowContent"/>'s values that hold addresses (an email's Cc and Bcc cells), with the
-        /// parameter each binds: the repeat check compares each as the addresses it sends, in any case and order (RepeatedRows).
+        /// The places in <see cref="ReadPerRowContent"/>'s values that the command reads as lists (an email's Cc, Bcc and
+        /// Attachment cells), with the columns that give each: the repeat check compares the list each sends (RepeatedRows).
+        /// Asked once, at the start of the run.
         /// </summary>
-        private protected virtual IReadOnlyList<AddressCell> PerRowAddressCells => Array.Empty<AddressCell>();
+        private protected virtual IReadOnlyList<ListCell> PerRowListCells => Array.Empty<ListCell>();
 
         /// <summary>RCS: the GTR IDs bound for the current record.</summary>
         private protected virtual IReadOnlyList<string>? GtrIds => null;
@@ -400,7 +401,9 @@ namespace WebexConnect.Commands
             // One answer per message object for the checks and the repeat warning alike: finding it serialises the message.
             var substitutionsSent = new LastSentSubstitutions(_session!.EngineHost.SubstitutionsSent);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, substitutionsSent);
-            _repeated = new RepeatedRows(substitutionsSent.Of, PerRowAddressCells);
+            // Only the lists the rows' columns give: a -Cc of the command line copies its people on every row's email, as asked,
+            // so their own rows are no repeat of one (and no row's Cc has them to take out, as the warning would say).
+            _repeated = new RepeatedRows(substitutionsSent.Of, PerRowListCells.Where(cell => !runWide.ContainsValue(cell.Parameter)).ToList());
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
             var whatIf = IsWhatIf();
@@ -691,7 +694,7 @@ namespace WebexConnect.Commands
             // sorting by it kept two rows that send the same.
             var read = BoundColumns.Where(column => !_runWideParameters!.ContainsKey(column)).ToList();
             var sentColumns = DestinationColumnOf(columns) is string destination ? _repeated.ColumnsOf(columns, read, destination, message, recipient) : null;
-            return WarnBeforeRow(new[] { RepeatedRows.Warning(_row, first, recipient, sentColumns, MyInvocation.MyCommand.Name, confirming) });
+            return WarnBeforeRow(new[] { _repeated.WarningFor(_row, first, recipient, sentColumns, MyInvocation.MyCommand.Name, confirming) });
         }
 
         /// <summary>
@@ -800,7 +803,7 @@ namespace WebexConnect.Commands
         private protected virtual bool IsContent(string parameter) => true;
 
         /// <summary>The column names that bind <paramref name="parameter"/> in this parameter set (its name and aliases).</summary>
-        private IReadOnlyList<string> ColumnsOfParameter(string parameter) => PipelineColumns.NamesOf(GetType(), ParameterSetName, parameter);
+        private protected IReadOnlyList<string> ColumnsOfParameter(string parameter) => PipelineColumns.NamesOf(GetType(), ParameterSetName, parameter);
 
         /// <summary>
         /// A row that failed the checks keeps its place in the output, and its error follows its result there, as every

@@ -175,9 +175,16 @@ namespace WebexConnect.Commands
         }
 
         /// <inheritdoc />
-        // Both are sent trimmed and told apart without regard to case (CopyAddresses): 'Boss@Example.com ' in one row and
-        // 'boss@example.com' in the next copied the boss on the same email twice, and no repeat was said.
-        private protected override IReadOnlyList<AddressCell> PerRowAddressCells { get; } = new[] { new AddressCell(4, nameof(Cc)), new AddressCell(5, nameof(Bcc)) };
+        // The copies are sent trimmed and told apart without regard to case (CopyAddresses): 'Boss@Example.com ' in one row and
+        // 'boss@example.com' in the next copied the boss on the same email twice, and no repeat was said. So is an attachment's
+        // URL (EmailAttachments.ReadCell): ' https://…/a.pdf' and 'https://…/a.pdf' attached the same file, unwarned.
+        private protected override IReadOnlyList<ListCell> PerRowListCells => new[]
+        {
+            new ListCell(4, ListCell.Listing.Addresses, nameof(Cc)),
+            new ListCell(5, ListCell.Listing.Addresses, nameof(Bcc)),
+            // Its alias too: an Attachments column, as the JSON names it. None in the template set, where no column gives one.
+            new ListCell(6, ListCell.Listing.Urls, nameof(Attachment), ColumnsOfParameter(nameof(Attachment))),
+        };
 
         /// <summary>What tells one row's attachment cell from another's: null for the command line's, the text of a one-cell value.</summary>
         private object? AttachmentKey()

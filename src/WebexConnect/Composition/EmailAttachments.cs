@@ -149,9 +149,18 @@ namespace WebexConnect.Composition
         /// </summary>
         private static string UrlBetween(string cell, int start, int end)
         {
+            TrimSeparators(cell, ref start, ref end);
+            return cell.Substring(start, end - start);
+        }
+
+        /// <summary>
+        /// Narrows [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="cell"/> to the URL it holds, without the
+        /// separators and spaces around it: where it lies, for RepeatedRows to compare a cell's URLs without a string made for them.
+        /// </summary>
+        internal static void TrimSeparators(string cell, ref int start, ref int end)
+        {
             while (start < end && IsListSeparator(cell[start])) start++;
             while (end > start && IsListSeparator(cell[end - 1])) end--;
-            return cell.Substring(start, end - start);
         }
 
         private static bool IsEmpty(object? item) =>
@@ -212,8 +221,11 @@ namespace WebexConnect.Composition
         /// </summary>
         private static bool HasSecondUrl(string url) => SecondUrlAt(url, 0) > 0;
 
-        /// <summary>Where the URL after the one at <paramref name="from"/> starts (its scheme), or -1 when none follows.</summary>
-        private static int SecondUrlAt(string url, int from)
+        /// <summary>
+        /// Where the URL after the one at <paramref name="from"/> starts (its scheme), or -1 when none follows. Also where
+        /// RepeatedRows splits a cell to compare the URLs it sends, without allocating.
+        /// </summary>
+        internal static int SecondUrlAt(string url, int from)
         {
             var at = url.IndexOf("://", from, StringComparison.Ordinal);
             while (at >= 0 && (at = url.IndexOf("://", at + 3, StringComparison.Ordinal)) >= 0)

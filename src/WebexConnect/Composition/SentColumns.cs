@@ -35,8 +35,11 @@ namespace WebexConnect.Composition
             /// <summary>Trimmed, and in any case: an email address, which the check compares without regard to case.</summary>
             TrimmedAnyCase,
 
-            /// <summary>As the addresses it lists, each trimmed, in any case and once, in any order (a Cc or Bcc cell).</summary>
+            /// <summary>As the addresses it lists, without display names, each trimmed, in any case and once, in any order (a Cc or Bcc cell).</summary>
             Addresses,
+
+            /// <summary>As the URLs it lists, each without the spaces and separators around it, in order (an Attachment cell).</summary>
+            Urls,
 
             /// <summary>As the moment it names, to the millisecond, however it is written (a SendAt cell).</summary>
             Moment,
@@ -67,13 +70,21 @@ namespace WebexConnect.Composition
                 // [string] first: a cell that is no text (a number piped from an object) has no Trim, and $null becomes "".
                 Compared.Trimmed => "{([string]" + cell + ").Trim()}",
                 Compared.TrimmedAnyCase => "{([string]" + cell + ").Trim().ToUpperInvariant()}",
-                // -join: a list of addresses piped from an object is one text, as a cell is; split at CopyAddresses' separators.
-                Compared.Addresses => "{((" + cell + " -join ';').Trim().ToUpperInvariant() -split '\\s*[;,\\r\\n]\\s*' -ne '' | Sort-Object -Unique) -join ';'}",
-                // Digits are a Unix time in seconds (UnixTimeArgument); other text is read in the current culture, as the module
-                // reads it; what is no time stays as written. But -as reads ISO 8601 in the culture's calendar: in th-TH
-                // '2026-12-24 09:00' and '2026-12-24T09:00:00' are two moments to it, one to the module, and the advice keeps both.
-                Compared.Moment => "{$text = \"$(" + cell + ")\".Trim(); if ($text -match '^\\d+$') { 1000 * $text } elseif ($at = " + cell +
-                    " -as [datetimeoffset]) { $at.ToUnixTimeMilliseconds() } else { $text }}",
+                // -join: a list of addresses piped from an object is one text, as a cell is. Quoted names go first (their commas
+                // separate nothing), then the cell is split at CopyAddresses' separators, and of 'Jane <jane@example.com>' only the
+                // address is kept, with no spaces around it: the copy AddressLine sends. Before, the advice kept a row that copied
+                // 'Jane <jane@example.com>' beside one that copied jane@example.com.
+                Compared.Addresses => "{(((" + cell + " -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' -replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne '' | Sort-Object -Unique) -join ';'}",
+                // Split before each URL that follows a separator (EmailAttachments.SecondUrlAt), each without the separators and
+                // spaces around it (its UrlBetween). Before, the cell was compared as written: ' https://…/a.pdf' beside 'https://…/a.pdf'.
+                Compared.Urls => "{((\"$(" + cell + ")\" -split '(?<=[;,|\\s])(?=[a-z]+://)') -replace '^[;,|\\s]+|[;,|\\s]+$' -ne '') -join ' '}",
+                // Read as the module reads it (RowTimeArgument): digits as a Unix time in seconds, ISO 8601 in the Gregorian calendar
+                // (IsoDateArgument: a cast, which PowerShell makes in no culture), other text in the current culture (-as); what
+                // is no time stays as written. Before, -as read ISO 8601 too, in the culture's calendar: in th-TH '2026-12-24 09:00'
+                // was 1483 AD to it and '2026-12-24T09:00:00' 2026 AD, one moment to the module, and the advice kept both rows.
+                Compared.Moment => "{$text = \"$(" + cell + ")\".Trim(); if ($text -match '^\\d+$') { 1000 * $text } elseif ($at = if ($text -match '" +
+                    Commands.IsoDateArgumentAttribute.IsoPattern + "') { try { [datetimeoffset]$text } catch {} } else { " + cell +
+                    " -as [datetimeoffset] }) { $at.ToUnixTimeMilliseconds() } else { $text }}",
                 _ => throw new System.ArgumentOutOfRangeException(nameof(compared)),
             };
         }

@@ -219,7 +219,7 @@ namespace WebexConnect.Tests.Composition
         {
             // 'Boss@Example.com ' is sent as Boss@Example.com, the same mailbox as boss@example.com: the boss got the email twice.
             var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
-            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new AddressCell(4, "Cc"), new AddressCell(5, "Bcc") });
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new ListCell(4, ListCell.Listing.Addresses, "Cc"), new ListCell(5, ListCell.Listing.Addresses, "Bcc") });
             object?[] Content(string cc) => new object?[] { "Invoice", "Your invoice", null, null, cc, null, null };
 
             Assert.Null(repeated.RepeatOf(Content("boss@example.com"), message, new Recipient("ann@example.com"), 1));
@@ -232,7 +232,7 @@ namespace WebexConnect.Tests.Composition
         {
             // A Cc column is read on every row: its addresses are hashed where they lie, not split into a list of new strings.
             var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
-            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new AddressCell(4, "Cc") });
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new ListCell(4, ListCell.Listing.Addresses, "Cc") });
             var ann = new Recipient("ann@example.com");
             var rows = Enumerable.Range(0, 100).Select(i => new object?[] { "Invoice", "Your invoice", null, null,
                 (i % 2 == 0 ? "c@example.com, B@example.com;" : " a@example.com;b@example.com ;c@example.com") + "; a@example.com", null, null }).ToList();
@@ -281,8 +281,10 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(new[] { "CorrelationId", "ExpireAt" }, columns.Unread);
             var warning = RepeatedRows.Warning(2, 1, recipient, columns, "Send-ConnectSms");
             Assert.Contains("with the same values (its column 'Id' is not sent and its columns 'CorrelationId', 'ExpireAt' change nothing its recipient reads, so they do not count).", warning);
+            // ISO 8601 by a cast, in no culture's calendar, as the module reads it; other text by -as, in the current culture's.
             Assert.Contains("| Sort-Object {([string]$_.Phone).Trim()},{$text = \"$($_.SendAt)\".Trim(); if ($text -match '^\\d+$') { 1000 * $text } " +
-                "elseif ($at = $_.SendAt -as [datetimeoffset]) { $at.ToUnixTimeMilliseconds() } else { $text }} -Unique -CaseSensitive |", warning);
+                "elseif ($at = if ($text -match '^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?)?\\s*(?<offset>Z|[+-]\\d{2}(:?\\d{2})?)?$') " +
+                "{ try { [datetimeoffset]$text } catch {} } else { $_.SendAt -as [datetimeoffset] }) { $at.ToUnixTimeMilliseconds() } else { $text }} -Unique -CaseSensitive |", warning);
         }
 
         [Fact]
@@ -292,7 +294,7 @@ namespace WebexConnect.Tests.Composition
             // Before, the ExpireAt column was said to "change nothing its recipient reads", and the advice sorted by the Cc column,
             // keeping two rows that sent the same (both with the command line's Cc).
             var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
-            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new AddressCell(4, "Cc") });
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new ListCell(4, ListCell.Listing.Addresses, "Cc") });
             var row = Row(("Email", "ann@example.com"), ("ExpireAt", "2099-01-01"), ("CorrelationId", "a"), ("Cc", "boss@example.com"), ("Subject", "Invoice"));
 
             var columns = repeated.ColumnsOf(row, new[] { "Email", "Subject" }, "Email", message, new Recipient("ann@example.com"));
@@ -325,7 +327,7 @@ namespace WebexConnect.Tests.Composition
             // CopyAddresses splits a cell at ';' and ',', trims each address and sends it once: these cells copy the same two
             // mailboxes. Before, they were two messages, and the copies got the email twice unwarned.
             var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
-            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new AddressCell(4, "Cc") });
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new ListCell(4, ListCell.Listing.Addresses, "Cc") });
             object?[] Content(string cc) => new object?[] { "Invoice", "Your invoice", null, null, cc, null, null };
             var row = 0;
             long? Send(string cc) => repeated.RepeatOf(Content(cc), message, new Recipient("ann@example.com"), ++row);
@@ -343,8 +345,111 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(row, Send(" ;, \r\n"));
 
             var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Cc", "b@example.com, a@example.com")), new[] { "Email", "Cc" }, "Email", message, new Recipient("ann@example.com"));
-            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{(($_.Cc -join ';').Trim().ToUpperInvariant() -split '\\s*[;,\\r\\n]\\s*' -ne '' | Sort-Object -Unique) -join ';'} -Unique -CaseSensitive |",
+            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{((($_.Cc -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' " +
+                "-replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne '' | Sort-Object -Unique) -join ';'} -Unique -CaseSensitive |",
                 RepeatedRows.Warning(2, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail"));
+        }
+
+        [Fact]
+        public void ACopyWrittenWithADisplayNameIsTheAddressItSends()
+        {
+            // CopyAddresses sends jane@example.com for 'Jane Doe <jane@example.com>' (AddressLine): the same copy as the bare
+            // address. Before, the cells were compared as written, and Jane got the same email twice unwarned.
+            var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { new ListCell(4, ListCell.Listing.Addresses, "Cc") });
+            var row = 0;
+            long? Send(string cc) => repeated.RepeatOf(new object?[] { "Invoice", "Your invoice", null, null, cc, null, null }, message, new Recipient("ann@example.com"), ++row);
+
+            Assert.Null(Send("jane@example.com"));
+            Assert.Equal(1, Send("Jane Doe <Jane@Example.com>"));
+            Assert.Equal(1, Send("\"Doe, Jane\" < jane@example.com >; jane@example.com"));
+            Assert.Null(Send("\"Doe, Jane\" <jane@example.com>; bob@example.com"));
+            Assert.Equal(4, Send("bob@example.com, Jane <jane@example.com>"));
+            Assert.Null(Send("Jane <jane@example.org>"));
+
+            var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Cc", "Jane <jane@example.com>")), new[] { "Email", "Cc" }, "Email", message, new Recipient("ann@example.com"));
+            Assert.Contains("{((($_.Cc -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' -replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne '' | Sort-Object -Unique) -join ';'}",
+                RepeatedRows.Warning(2, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail"));
+        }
+
+        [Fact]
+        public void AnAttachmentCellIsTheUrlsItSends()
+        {
+            // EmailAttachments.ReadCell sends each URL of a cell without the spaces and separators around it. Before, the cells were
+            // compared as written: ' https://…/a.pdf' and 'https://…/a.pdf' attached the same file twice, unwarned.
+            var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
+            var attachment = new ListCell(6, ListCell.Listing.Urls, "Attachment", new[] { "Attachment", "Attachments" });
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, new[] { attachment });
+            var row = 0;
+            long? Send(string? cell) => repeated.RepeatOf(new object?[] { "Invoice", "Your invoice", null, null, null, null, cell }, message, new Recipient("ann@example.com"), ++row);
+
+            Assert.Null(Send(" https://files.example.com/a.pdf"));
+            Assert.Equal(1, Send("https://files.example.com/a.pdf ;"));
+            // Another file: a URL's path is compared in its case, as the server that serves it does.
+            Assert.Null(Send("https://files.example.com/A.pdf"));
+            Assert.Null(Send("https://files.example.com/a.pdf; https://files.example.com/b.pdf"));
+            Assert.Equal(4, Send("https://files.example.com/a.pdf|https://files.example.com/b.pdf "));
+            // In another order: the email lists them so.
+            Assert.Null(Send("https://files.example.com/b.pdf; https://files.example.com/a.pdf"));
+            // A blank cell attaches nothing, as no cell does.
+            Assert.Null(Send("  "));
+            Assert.Equal(7, Send(null));
+
+            var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Attachments", " https://files.example.com/a.pdf")), new[] { "Email", "Attachments" }, "Email",
+                message, new Recipient("ann@example.com"));
+            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{((\"$($_.Attachments)\" -split '(?<=[;,|\\s])(?=[a-z]+://)') " +
+                "-replace '^[;,|\\s]+|[;,|\\s]+$' -ne '') -join ' '} -Unique -CaseSensitive |", RepeatedRows.Warning(2, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail"));
+        }
+
+        private static RepeatedRows WithCopies() => new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of,
+            new[] { new ListCell(4, ListCell.Listing.Addresses, "Cc"), new ListCell(5, ListCell.Listing.Addresses, "Bcc") });
+
+        private static object?[] Copying(string? cc, string? bcc = null) => new object?[] { "News", "Newsletter $(Issue)", null, null, cc, bcc, null };
+
+        private static readonly EmailMessage Copied = new EmailMessage { From = "news@example.com", Subject = "News", Text = "Newsletter $(Issue)" };
+
+        [Fact]
+        public void SomeoneOneRowCopiesAndAnotherSendsTheSameEmailToIsARepeat()
+        {
+            // The service delivers every Cc and Bcc entry as a recipient of its own: the boss, copied on Ann's newsletter and
+            // sent his own, got it twice. Before, the rows' destinations differed and nothing was said.
+            var repeated = WithCopies();
+            Assert.Null(repeated.RepeatOf(Copying("boss@example.com"), Copied, To("ann@example.com", ("Issue", "7")), 1));
+            Assert.Equal(1, repeated.RepeatOf(Copying(null), Copied, To("Boss@Example.com", ("Issue", "7")), 2));
+            Assert.Equal("Row 2 repeats row 1: the same message to Boss@Example.com, whom row 1 copies (its Cc), with the same values. " +
+                "It is sent again, as every row is sent once (with -WarningAction Stop the command stops here instead). " +
+                "To send it once, first remove Boss@Example.com from row 1's Cc, or remove row 2.",
+                repeated.WarningFor(2, 1, To("Boss@Example.com", ("Issue", "7")), null, "Send-ConnectEmail"));
+
+            // The other way round, a blind copy, and the row sent to them with copies of its own.
+            repeated = WithCopies();
+            Assert.Null(repeated.RepeatOf(Copying("audit@example.com"), Copied, To("boss@example.com", ("Issue", "7")), 1));
+            Assert.Equal(1, repeated.RepeatOf(Copying(null, "team@example.com; Boss@Example.com "), Copied, To("ann@example.com", ("Issue", "7")), 2));
+            Assert.Equal("Row 2 repeats row 1: the same message to Boss@Example.com, whom row 2 copies (its Bcc) after row 1 sent it to them, with the same values. " +
+                "It is sent again unless you answer No to its confirmation (with -WarningAction Stop the command stops here instead). " +
+                "To send such rows once without being asked, first remove Boss@Example.com from row 2's Bcc, or remove row 1.",
+                repeated.WarningFor(2, 1, To("ann@example.com", ("Issue", "7")), null, "Send-ConnectEmail", confirming: true));
+
+            // A repeated row is still said as one.
+            Assert.Null(repeated.RepeatOf(Copying("x@example.com"), Copied, To("carl@example.com", ("Issue", "7")), 3));
+            Assert.Equal(3, repeated.RepeatOf(Copying("X@example.com"), Copied, To("carl@example.com", ("Issue", "7")), 4));
+            Assert.StartsWith("Row 4 repeats row 3: the same message to carl@example.com with the same values.", repeated.WarningFor(4, 3, To("carl@example.com", ("Issue", "7")), null, "Send-ConnectEmail"));
+        }
+
+        [Fact]
+        public void CopiesOfEmailsThatDifferOrThatEveryRowMakesAreNoRepeat()
+        {
+            var repeated = WithCopies();
+            // Each user's email copied to their manager: two emails, each to its own To, that the admin asked to copy.
+            Assert.Null(repeated.RepeatOf(Copying("boss@example.com"), Copied, To("ann@example.com", ("Issue", "7")), 1));
+            Assert.Null(repeated.RepeatOf(Copying("boss@example.com"), Copied, To("bob@example.com", ("Issue", "7")), 2));
+            // The manager's own email, with another value: another email.
+            Assert.Null(repeated.RepeatOf(Copying(null), Copied, To("boss@example.com", ("Issue", "8")), 3));
+            // At another time: another email.
+            var later = new EmailMessage { From = "news@example.com", Subject = "News", Text = "Newsletter $(Issue)", SendAt = new System.DateTimeOffset(2026, 12, 8, 9, 0, 0, System.TimeSpan.Zero) };
+            Assert.Null(repeated.RepeatOf(Copying(null), later, To("boss@example.com", ("Issue", "7")), 4));
+            // A copy of the row's own To goes in To only (OverlappingCopies): sent once, no repeat of itself.
+            Assert.Null(repeated.RepeatOf(Copying("dan@example.com"), Copied, To("dan@example.com", ("Issue", "9")), 5));
         }
 
         [Fact]
