@@ -100,7 +100,10 @@ namespace WebexConnect.Commands
 
         /// <summary>Other top-level members of the request (e.g. appid, cc), name = value, written as given.</summary>
         [Parameter]
-        [ValidateNotNull]
+        // Not ValidateNotNull, as -Option: a loop's -AdditionalProperty $(if ($u.AppId) { @{ appid = $u.AppId } }) is $null for a
+        // row without one, and PowerShell's refusal left that row without a result. Not read as none: a misspelt variable would
+        // send without the members the admin meant (an appid, a cc). The command refuses it (CheckParameters): the row's Invalid.
+        [AllowNull]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public IDictionary? AdditionalProperty { get; set; }
 
@@ -180,12 +183,21 @@ namespace WebexConnect.Commands
         }
 
         /// <inheritdoc />
-        /// <remarks>-Option too: a loop gives each row's options as it gives its content (-Option $u.Options).</remarks>
-        private protected override IEnumerable<string> ContentWithoutColumn => new[] { nameof(Content), nameof(Option) };
+        /// <remarks>
+        /// -Option and -AdditionalProperty too: a loop gives each row's options and members as it gives its content (-Option
+        /// $u.Options).
+        /// </remarks>
+        private protected override IEnumerable<string> ContentWithoutColumn => new[] { nameof(Content), nameof(Option), nameof(AdditionalProperty) };
 
         private protected override void CheckParameters()
         {
             _toProperties = ToProperty ?? Array.Empty<string>();
+            if (AdditionalProperty is null && MyInvocation.BoundParameters.ContainsKey(nameof(AdditionalProperty)))
+            {
+                const string give = "give the other members as a hashtable (@{ appid = 'my-app' }), or leave -AdditionalProperty out";
+                RefuseValue(nameof(AdditionalProperty), NullErrorId, "-AdditionalProperty is $null: " + give + ".",
+                    new ValidationProblem(nameof(AdditionalProperty), "it is $null: " + give), null);
+            }
             if (string.IsNullOrWhiteSpace(Channel))
                 ThrowParameterError("InvalidChannel", "-Channel is blank: give the channel's JSON name, e.g. whatsapp (press Tab to see the known ones).", Channel);
             if (DestinationKey is null && ChannelNames.DefaultDestinationKey(ChannelKind) is null)
