@@ -253,6 +253,9 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Rows = @(@{ Phone = '+447700900001'; Hook = 'https://hooks.example.com/r' }, @{ Phone = '+447700900002'; Hook = 'https://hooks.example .com/r' },
                @{ Phone = '+447700900003'; Hook = 'https://hooks.example.com/r' })
            Body = 'Send-ConnectSms -To $u.Phone -Text Hi -NotifyUrl $u.Hook -From Helpdesk' }
+        @{ Name = 'a message, an empty Channel cell as -Channel'; Code = 'ParameterArgumentValidationError'; Field = 'Channel'
+           Rows = @(@{ Phone = '+447700900001'; Channel = 'whatsapp' }, @{ Phone = '+447700900002'; Channel = '' }, @{ Phone = '+447700900003'; Channel = 'whatsapp' })
+           Body = 'Send-ConnectMessage -Channel $u.Channel -To $u.Phone -Content @{ type = ''text'' } -From wa-app-1' }
         @{ Name = 'WhatsApp, no -AdditionalProperty ($null)'; Code = 'ParameterArgumentValidationError'; Field = 'AdditionalProperty'
            Rows = @(@{ Phone = '+447700900001'; AppId = 'a1' }, @{ Phone = '+447700900002'; AppId = '' }, @{ Phone = '+447700900003'; AppId = 'a1' })
            Body = 'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content @{ type = ''text'' } -AdditionalProperty $(if ($u.AppId) { @{ appid = $u.AppId } }) -From wa-app-1' }
@@ -425,6 +428,8 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -NotifyUrl 'bad' } }
         @{ Name = '-NotifyUrl that is no URL'; ErrorId = 'CannotConvertArgumentNoMessage'; Said = "-NotifyUrl: 'https://hooks.example .com/' is no URL: give an https URL such as*"
            Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -NotifyUrl 'https://hooks.example .com/' } }
+        @{ Name = '-Channel that is empty'; ErrorId = 'ParameterArgumentValidationError'; Said = '-Channel is empty: give the channel''s JSON name*'
+           Call = { $input | Send-ConnectMessage -Channel '' -From wa-app-1 -Content @{ type = 'text' } } }
         @{ Name = '-AdditionalProperty $null'; ErrorId = 'ParameterArgumentValidationError'; Said = '-AdditionalProperty is $null: give the other members as a hashtable*'
            Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content @{ type = 'text' } -AdditionalProperty $null } }
         @{ Name = '-Substitution a text'; ErrorId = 'CannotConvertArgumentNoMessage'; Said = "-Substitution is the text 'Name=Ann', which holds no `$(name) values: give a hashtable*"

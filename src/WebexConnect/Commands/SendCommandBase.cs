@@ -1113,7 +1113,7 @@ namespace WebexConnect.Commands
         /// <param name="parameter">The parameter's full name.</param>
         /// <param name="value">Its value.</param>
         /// <param name="give">What to give instead.</param>
-        private void RefuseEmpty(string parameter, string? value, string give)
+        private protected void RefuseEmpty(string parameter, string? value, string give)
         {
             if (!string.IsNullOrWhiteSpace(value) || (value is { Length: > 0 } && _oneRowCall is null)) return;
             var what = string.IsNullOrEmpty(value) ? "empty" : "only white space";
