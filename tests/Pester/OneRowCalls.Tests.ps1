@@ -262,6 +262,39 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'WhatsApp, an Options cell that is no JSON as -Option'; Code = 'InvalidOption'; Field = 'Option'
            Rows = @(@{ Phone = '+447700900001'; Options = '{}' }, @{ Phone = '+447700900002'; Options = '{x' }, @{ Phone = '+447700900003'; Options = '{}' })
            Body = 'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content @{ type = ''text''; text = ''Hi'' } -Option $u.Options -From wa-app-1' }
+        # Round 23: what PowerShell's binder still refused (ValidateNotNullOrEmpty, ValidateNotNull, a conversion), and -NotifyUrl.
+        @{ Name = 'SMS, an empty Sender cell as -From'; Code = 'ParameterArgumentValidationError'; Field = 'From'
+           Rows = @(@{ Phone = '+447700900001'; Sender = 'Helpdesk' }, @{ Phone = '+447700900002'; Sender = '' }, @{ Phone = '+447700900003'; Sender = 'Helpdesk' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -From $u.Sender' }
+        @{ Name = 'email, an empty Sender cell as -From'; Code = 'ParameterArgumentValidationError'; Field = 'From'
+           Rows = @(@{ Email = 'a@example.com'; Sender = 'desk@example.com' }, @{ Email = 'b@example.com'; Sender = '' }, @{ Email = 'c@example.com'; Sender = 'desk@example.com' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject S -Text Body -From $u.Sender' }
+        @{ Name = 'RCS, no Sender property ($null) as -From'; Code = 'ParameterArgumentValidationError'; Field = 'From'
+           Rows = @(@{ Phone = '+447700900001'; Sender = 'app-1' }, @{ Phone = '+447700900002'; Sender = 'x' }, @{ Phone = '+447700900003'; Sender = 'app-1' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -From $(if ($u.Phone -ne ''+447700900002'') { $u.Sender })' }
+        @{ Name = 'SMS, an empty Template cell as -TemplateId'; Code = 'ParameterArgumentValidationError'; Field = 'TemplateId'
+           Rows = @(@{ Phone = '+447700900001'; Template = 'tpl-1' }, @{ Phone = '+447700900002'; Template = '' }, @{ Phone = '+447700900003'; Template = 'tpl-1' })
+           Body = 'Send-ConnectSms -To $u.Phone -TemplateId $u.Template -From Helpdesk' }
+        @{ Name = 'SMS, a Hook cell that is no absolute URL as -NotifyUrl'; Code = 'InvalidParameterValue'; Field = 'NotifyUrl'
+           Rows = @(@{ Phone = '+447700900001'; Hook = 'https://hooks.example.com/r' }, @{ Phone = '+447700900002'; Hook = 'hooks.example.com/r' },
+               @{ Phone = '+447700900003'; Hook = 'https://hooks.example.com/r' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -NotifyUrl $u.Hook -From Helpdesk' }
+        @{ Name = 'SMS, a Hook cell that is no URL at all as -NotifyUrl'; Code = 'CannotConvertArgumentNoMessage'; Field = 'NotifyUrl'
+           Rows = @(@{ Phone = '+447700900001'; Hook = 'https://hooks.example.com/r' }, @{ Phone = '+447700900002'; Hook = 'https://hooks.example .com/r' },
+               @{ Phone = '+447700900003'; Hook = 'https://hooks.example.com/r' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -NotifyUrl $u.Hook -From Helpdesk' }
+        @{ Name = 'a message, an empty Channel cell as -Channel'; Code = 'ParameterArgumentValidationError'; Field = 'Channel'
+           Rows = @(@{ Phone = '+447700900001'; Channel = 'whatsapp' }, @{ Phone = '+447700900002'; Channel = '' }, @{ Phone = '+447700900003'; Channel = 'whatsapp' })
+           Body = 'Send-ConnectMessage -Channel $u.Channel -To $u.Phone -Content @{ type = ''text'' } -From wa-app-1' }
+        @{ Name = 'WhatsApp, no -AdditionalProperty ($null)'; Code = 'ParameterArgumentValidationError'; Field = 'AdditionalProperty'
+           Rows = @(@{ Phone = '+447700900001'; AppId = 'a1' }, @{ Phone = '+447700900002'; AppId = '' }, @{ Phone = '+447700900003'; AppId = 'a1' })
+           Body = 'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content @{ type = ''text'' } -AdditionalProperty $(if ($u.AppId) { @{ appid = $u.AppId } }) -From wa-app-1' }
+        @{ Name = 'SMS, -Substitution the row, whose Name the text uses is $null'; Code = 'InvalidSubstitution'; Field = 'Substitution'
+           Rows = @(@{ Phone = '+447700900001'; Name = 'Ann' }, @{ Phone = '+447700900002'; Name = '' }, @{ Phone = '+447700900003'; Name = 'Bo' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text ''Hi $(Name)'' -Substitution $(if ($u.Name) { $u } else { [pscustomobject]@{ Name = $null } }) -From Helpdesk' }
+        @{ Name = 'SMS, -Substitution a text'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Substitution'
+           Rows = @(@{ Phone = '+447700900001'; Name = 'Ann' }, @{ Phone = '+447700900002'; Name = '' }, @{ Phone = '+447700900003'; Name = 'Bo' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text ''Hi $(Name)'' -Substitution $(if ($u.Name) { $u } else { ''Name='' }) -From Helpdesk' }
     ) {
         $run = Invoke-RowLoop ($Rows | ForEach-Object { [pscustomobject]$_ }) $Body
 
@@ -277,6 +310,52 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike "$Code,*"
         $run.Errors[0].Exception.Result | Should -Be $bad
         $run.Requests | Should -Be 2
+    }
+
+    It 'says what is wrong with the row''s <Parameter> and what a good one looks like, not that it is every row''s' -ForEach @(
+        @{ Parameter = 'From'; Cell = ''; Reason = 'Row 1: From: it is empty (an empty cell of a CSV, say): give the sender: the SMS sender ID or short code, the email sender address or the RCS app ID'
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -From $u.Cell' }
+        @{ Parameter = 'NotifyUrl'; Cell = 'hooks.example.com/r'; Reason = 'Row 1: NotifyUrl: ''hooks.example.com/r'' is not an absolute URL: use https://host/path'
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -NotifyUrl $u.Cell -From Helpdesk' }
+        @{ Parameter = 'NotifyUrl'; Cell = 'https://hooks.example .com/r'; Reason = 'Row 1: NotifyUrl: ''https://hooks.example .com/r'' is no URL: give an https URL such as https://hooks.example.com/receipts, or leave -NotifyUrl out'
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -NotifyUrl $u.Cell -From Helpdesk' }
+    ) {
+        # Before: -NotifyUrl's stop said "It is the same for every row, so nothing was sent", of a loop's one row; -From '' was
+        # PowerShell's "Cannot validate argument on parameter 'From'", and neither left the row a result.
+        $run = Invoke-RowLoop @([pscustomobject]@{ Phone = '+447700900001'; Cell = $Cell }) $Body
+
+        $run.Results.Status | Should -Be 'Invalid'
+        $run.Results[0].Reason | Should -BeExactly $Reason
+    }
+
+    It 'fills each row''s $(name) variables from the row given as -Substitution, as a piped row''s columns do' {
+        # Before: PowerShell refused the row ("Cannot convert value "@{Phone=...}" to type Hashtable") and no row was sent.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann '; Shop = 'Leeds' }, [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bo'; Shop = '' },
+            [pscustomobject]@{ Phone = '+447700900003'; Name = 'Cy'; Shop = 'York' }) 'Send-ConnectSms -To $u.Phone -Text ''Hi $(Name) of $(Shop)'' -Substitution $u -From Helpdesk'
+
+        $run.Results.Status | Should -Be 'Queued', 'Queued', 'Queued'
+        $run.Errors.Count | Should -Be 0
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        # Trimmed as a piped row's cell is, and an empty cell sent empty, as a piped row's.
+        $sent | ForEach-Object { '{0}|{1}|{2}' -f $_.to[0].msisdn[0], $_.substitutions.Name, $_.substitutions.Shop } |
+            Should -Be '+447700900001|Ann|Leeds', '+447700900002|Bo|', '+447700900003|Cy|York'
+    }
+
+    It 'leaves out of -Substitution a row''s property the text does not use that has no one value, and fills it empty with -AllowMissingSubstitution' {
+        # A short CSV line leaves a column $null; an object's list property holds no one value: neither matters unless used.
+        $u = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; Manager = $null; Groups = @('a', 'b') }
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        (Send-ConnectSms -To $u.Phone -Text 'Hi $(Name)' -Substitution $u -From Helpdesk).Status | Should -Be 'Queued'
+        (Send-ConnectSms -To $u.Phone -Text 'Hi $(Manager)' -Substitution $u -From Helpdesk -AllowMissingSubstitution).Status | Should -Be 'Queued'
+        $bad = Send-ConnectSms -To $u.Phone -Text 'Hi $(Groups)' -Substitution $u -From Helpdesk -ErrorAction SilentlyContinue
+        $bad.Reason | Should -BeExactly "Row 1: Substitution: 'Groups' holds an array of 2 values, and -Text uses `$(Groups): give it one string, number, true/false or date"
+
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.Count | Should -Be 2
+        $sent[0].substitutions.PSObject.Properties.Name | Sort-Object | Should -Be 'Name', 'Phone'
+        $sent[1].substitutions.Manager | Should -BeExactly ''
     }
 
     It 'reads an empty <Column> cell given as -<Column> as none, as a piped row''s empty cell is' -ForEach @(
@@ -412,6 +491,22 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content @{ type = 'text' } -Option $null } }
         @{ Name = '-Attachment with no file name'; ErrorId = 'InvalidAttachment'; Said = "Attachment``[0``]: 'https://files.example.com/' does not end with a file name*"
            Call = { $input | Send-ConnectEmail -Subject S -Text Body -From desk@example.com -Attachment 'https://files.example.com/' } }
+        @{ Name = '-From that is empty'; ErrorId = 'ParameterArgumentValidationError'; Said = '-From is empty: give the sender: *'
+           Call = { $input | Send-ConnectSms -Text Hi -From '' } }
+        @{ Name = '-TemplateId that is empty'; ErrorId = 'ParameterArgumentValidationError'; Said = '-TemplateId is empty: give the ID of a template*'
+           Call = { $input | Send-ConnectSms -TemplateId '' -From Helpdesk } }
+        @{ Name = '-NotifyUrl that is no absolute URL'; ErrorId = 'InvalidParameterValue'; Said = "-NotifyUrl: 'bad' is not an absolute URL: use https://host/path. It is the same for every row*"
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -NotifyUrl 'bad' } }
+        @{ Name = '-NotifyUrl that is no URL'; ErrorId = 'CannotConvertArgumentNoMessage'; Said = "-NotifyUrl: 'https://hooks.example .com/' is no URL: give an https URL such as*"
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -NotifyUrl 'https://hooks.example .com/' } }
+        @{ Name = '-Channel that is empty'; ErrorId = 'ParameterArgumentValidationError'; Said = '-Channel is empty: give the channel''s JSON name*'
+           Call = { $input | Send-ConnectMessage -Channel '' -From wa-app-1 -Content @{ type = 'text' } } }
+        @{ Name = '-AdditionalProperty $null'; ErrorId = 'ParameterArgumentValidationError'; Said = '-AdditionalProperty is $null: give the other members as a hashtable*'
+           Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content @{ type = 'text' } -AdditionalProperty $null } }
+        @{ Name = '-Substitution a text'; ErrorId = 'CannotConvertArgumentNoMessage'; Said = "-Substitution is the text 'Name=Ann', which holds no `$(name) values: give a hashtable*"
+           Call = { $input | Send-ConnectSms -Text 'Hi $(Name)' -From Helpdesk -Substitution 'Name=Ann' } }
+        @{ Name = '-Substitution an object whose used property is $null'; ErrorId = 'InvalidSubstitution'; Said = "-Substitution 'Name' is `$null (as Import-Csv gives*), and -Text uses `$(Name): fill it*"
+           Call = { $input | Send-ConnectSms -Text 'Hi $(Name)' -From Helpdesk -Substitution ([pscustomobject]@{ Name = $null }) } }
     ) {
         Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
         $to = if ($Name -like '-Attachment*') { 'a@example.com', 'b@example.com' } else { '+447700900001', '+447700900002' }

@@ -86,9 +86,14 @@ namespace WebexConnect.Commands
 
         /// <summary>The sender: SMS sender ID or short/long code, email sender address, or the RCS app ID.</summary>
         [Parameter(Mandatory = true, HelpMessage = "The sender: SMS sender ID or short code, email sender address, or RCS app ID.")]
-        [ValidateNotNullOrEmpty]
+        // Not ValidateNotNullOrEmpty: in a script's loop of one-row calls, -From $u.Sender is '' for an empty cell, and PowerShell's
+        // refusal left that row without a result. The command refuses it itself (RefuseEmpty), under the ErrorId PowerShell's had.
+        [AllowNull, AllowEmptyString]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
-        public string From { get; set; } = "";
+        public string From { get => _from; set => _from = value ?? ""; }
+
+        // -From $null is '' to every reader: the command refuses both alike (RefuseEmpty).
+        private string _from = "";
 
         /// <summary>Your reference for the row (at most 50 bytes), echoed in delivery webhooks; binds from a CorrelationId column.</summary>
         /// <remarks>
@@ -101,13 +106,17 @@ namespace WebexConnect.Commands
 
         /// <summary>The ID of a template configured in Webex Connect, sent instead of content.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TemplateSet, HelpMessage = "The ID of a template configured in Webex Connect.")]
-        [ValidateNotNullOrEmpty]
+        // Not ValidateNotNullOrEmpty, as -From: a loop's -TemplateId $u.Template with an empty cell is that row's Invalid result.
+        [AllowNull, AllowEmptyString]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
-        public string TemplateId { get; set; } = "";
+        public string TemplateId { get => _templateId; set => _templateId = value ?? ""; }
+
+        private string _templateId = "";
 
         /// <summary>Values for $(name) variables shared by every row; a row's own columns win.</summary>
         [Parameter]
         [Alias("Substitutions")] // the JSON name, substitutions: what a script moved from Invoke-RestMethod types
+        [SubstitutionArgument] // -Substitution $u: the Import-Csv row's properties, as a piped row's columns
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public Hashtable? Substitution { get; set; }
 
@@ -382,6 +391,13 @@ namespace WebexConnect.Commands
             if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution, out var key) is string substitution)
                 RefuseValue(nameof(Substitution), SubstitutionText.InvalidSubstitutionErrorId, substitution,
                     new ValidationProblem(nameof(Substitution), substitution.Substring("-Substitution ".Length)), key);
+            RefuseSubstitutionObject();
+            if (NotifyUrlArgumentAttribute.Unreadable(NotifyUrl) is string url)
+                RefuseValue(nameof(NotifyUrl), NotifyUrlArgumentAttribute.UnreadableErrorId, "-NotifyUrl: " + NotifyUrlArgumentAttribute.Problem(url) + ".",
+                    new ValidationProblem(nameof(NotifyUrl), NotifyUrlArgumentAttribute.Problem(url)), url);
+            RefuseEmpty(nameof(From), From, "give the sender: the SMS sender ID or short code, the email sender address or the RCS app ID");
+            if (ParameterSetName == TemplateSet)
+                RefuseEmpty(nameof(TemplateId), TemplateId, "give the ID of a template configured in Webex Connect");
 
             // -Session, else the current session: NotConnected, SessionClosed or CurrentSessionChanged end the command here.
             _session = RequiredSession.For(this, Session);
@@ -742,6 +758,8 @@ namespace WebexConnect.Commands
                 // The model names a list in the plural where the parameter is singular (-Suggestion gives Suggestions).
                 if (ParameterOfModelField.TryGetValue(model, out var parameter)) field = parameter + field.Substring(model.Length);
                 else parameter = model;
+                // Refused already as the one row's (RefuseEmpty: -From ''): its Invalid result says so.
+                if (_oneRowCall?.Refused(parameter) == true) continue;
                 if (!_runWideParameters!.TryGetValue(parameter, out var name))
                 {
                     var givers = ContentGivers(parameter);
@@ -1075,12 +1093,70 @@ namespace WebexConnect.Commands
         /// <param name="stop">The stop's message, which names the parameter.</param>
         /// <param name="row">The row's problem: the field ("Content", "Attachment[1]") and what to fix, worded for one row.</param>
         /// <param name="target">The value at fault, for the stop's TargetObject.</param>
-        private protected void RefuseValue(string parameter, string errorId, string stop, ValidationProblem row, object? target)
+        /// <param name="givenForTheRow">
+        /// The one-row call's value though the parameter is no row's own (<see cref="OneRowCall.Owns"/>): a value PowerShell refused
+        /// before the command ran (RefuseEmpty), which left a loop's row without a result.
+        /// </param>
+        private protected void RefuseValue(string parameter, string errorId, string stop, ValidationProblem row, object? target, bool givenForTheRow = false)
         {
-            if (_oneRowCall?.Owns(parameter) == true && MyInvocation.BoundParameters.ContainsKey(parameter))
+            if (_oneRowCall is not null && (givenForTheRow || _oneRowCall.Owns(parameter)) && MyInvocation.BoundParameters.ContainsKey(parameter))
                 _oneRowCall.Refuse(row, errorId);
             else
                 ThrowParameterError(errorId, stop, target);
+        }
+
+        /// <summary>
+        /// A value of <paramref name="parameter"/> that is empty: PowerShell refused it before the command ran (ValidateNotNullOrEmpty),
+        /// so that a loop's row whose cell was empty (-From $u.Sender) had no result. With nothing piped, that row's Invalid result
+        /// ("-From is empty: ..."), though the parameter is no row's own otherwise; piped, the command's stop before any row, with
+        /// PowerShell's ErrorId. A value of spaces, which PowerShell let through, is the message's check's as before when piped.
+        /// </summary>
+        /// <param name="parameter">The parameter's full name.</param>
+        /// <param name="value">Its value.</param>
+        /// <param name="give">What to give instead.</param>
+        private protected void RefuseEmpty(string parameter, string? value, string give)
+        {
+            if (!string.IsNullOrWhiteSpace(value) || (value is { Length: > 0 } && _oneRowCall is null)) return;
+            var what = string.IsNullOrEmpty(value) ? "empty" : "only white space";
+            var cell = string.IsNullOrEmpty(value) ? " (an empty cell of a CSV, say)" : "";
+            RefuseValue(parameter, EmptyValueErrorId, $"-{parameter} is {what}: {give}.",
+                new ValidationProblem(parameter, $"it is {what}{cell}: {give}"), value, givenForTheRow: true);
+        }
+
+        /// <summary>PowerShell's ErrorId for a $null or empty value it refused, kept for the ones the commands now refuse themselves.</summary>
+        private protected const string EmptyValueErrorId = "ParameterArgumentValidationError";
+
+        /// <summary>
+        /// -Substitution given as an object (<see cref="SubstitutionProperties"/>): one that holds no values (a text) is refused, and
+        /// so is a property left out of it ($null, a list) that a text uses; as a -Substitution hashtable's $null value is.
+        /// </summary>
+        private void RefuseSubstitutionObject()
+        {
+            if (Substitution is SubstitutionProperties { Unreadable: string unreadable })
+            {
+                var problem = SubstitutionProperties.UnreadableProblem(unreadable);
+                RefuseValue(nameof(Substitution), SubstitutionProperties.UnreadableErrorId, "-Substitution " + problem + ".",
+                    new ValidationProblem(nameof(Substitution), "it " + problem), unreadable);
+            }
+            else if (SubstitutionProperties.UsedLeftOut(Substitution, TextsGiven(), AllowMissingSubstitution, out var key) is string used)
+            {
+                RefuseValue(nameof(Substitution), SubstitutionText.InvalidSubstitutionErrorId, "-Substitution " + used + ".",
+                    new ValidationProblem(nameof(Substitution), used), key);
+            }
+            else
+            {
+                return;
+            }
+            // Refused as the one row's (a piped run stopped above): its Invalid result names the problem once.
+            Substitution = SubstitutionProperties.Refused(Substitution, TextsGiven());
+        }
+
+        /// <summary>The texts the command line gave that the service fills $(name) in, each with its parameter.</summary>
+        private IEnumerable<KeyValuePair<string, string>> TextsGiven()
+        {
+            foreach (var parameter in ExpandedSubstitutions.SendParameters)
+                if (MyInvocation.BoundParameters.TryGetValue(parameter, out var value) && (value is PSObject wrapped ? wrapped.BaseObject : value) is string text)
+                    yield return new KeyValuePair<string, string>(parameter, text);
         }
 
         /// <summary>The row's message: the last row's when it is the same, with the same time and expiry.</summary>

@@ -50,9 +50,12 @@ namespace WebexConnect.Commands
 
         /// <summary>The channel's JSON name: sms, email, rcs, whatsapp, voice, push, rt, messenger, applebusinesschat, or another the service offers.</summary>
         [Parameter(Mandatory = true, HelpMessage = "The channel's JSON name, e.g. whatsapp.")]
-        [ValidateNotNullOrEmpty]
+        // Not ValidateNotNullOrEmpty, as -From: a loop's -Channel $u.Channel with an empty cell is that row's Invalid result.
+        [AllowNull, AllowEmptyString]
         [ArgumentCompleter(typeof(ChannelNameCompleter))]
-        public string Channel { get; set; } = "";
+        public string Channel { get => _channel; set => _channel = value ?? ""; }
+
+        private string _channel = "";
 
         /// <summary>The addresses (a number, an email address or the channel's own ID); binds from the same columns as the typed cmdlets.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -105,7 +108,10 @@ namespace WebexConnect.Commands
 
         /// <summary>Other top-level members of the request (e.g. appid, cc), name = value, written as given.</summary>
         [Parameter]
-        [ValidateNotNull]
+        // Not ValidateNotNull, as -Option: a loop's -AdditionalProperty $(if ($u.AppId) { @{ appid = $u.AppId } }) is $null for a
+        // row without one, and PowerShell's refusal left that row without a result. Not read as none: a misspelt variable would
+        // send without the members the admin meant (an appid, a cc). The command refuses it (CheckParameters): the row's Invalid.
+        [AllowNull]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public IDictionary? AdditionalProperty { get; set; }
 
@@ -118,7 +124,8 @@ namespace WebexConnect.Commands
 
         private protected override MessageChannel ChannelKind => ChannelNames.Parse(Channel);
 
-        private protected override string ActionName => "Send " + ChannelNames.Label(Channel);
+        // A one-row call's empty -Channel (its row Invalid) still names the run in its last warning.
+        private protected override string ActionName => "Send " + (string.IsNullOrWhiteSpace(Channel) ? "message" : ChannelNames.Label(Channel));
 
         private protected override IReadOnlyCollection<string> BoundColumns
         {
@@ -191,15 +198,30 @@ namespace WebexConnect.Commands
         }
 
         /// <inheritdoc />
-        /// <remarks>-Option too: a loop gives each row's options as it gives its content (-Option $u.Options).</remarks>
-        private protected override IEnumerable<string> ContentWithoutColumn => new[] { nameof(Content), nameof(Option) };
+        /// <remarks>
+        /// -Option and -AdditionalProperty too: a loop gives each row's options and members as it gives its content (-Option
+        /// $u.Options).
+        /// </remarks>
+        private protected override IEnumerable<string> ContentWithoutColumn => new[] { nameof(Content), nameof(Option), nameof(AdditionalProperty) };
 
         private protected override void CheckParameters()
         {
             _toProperties = ToProperty ?? Array.Empty<string>();
-            _emailKey = string.Equals(DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind), ChannelNames.Email, StringComparison.Ordinal);
+            if (AdditionalProperty is null && MyInvocation.BoundParameters.ContainsKey(nameof(AdditionalProperty)))
+            {
+                const string give = "give the other members as a hashtable (@{ appid = 'my-app' }), or leave -AdditionalProperty out";
+                RefuseValue(nameof(AdditionalProperty), NullErrorId, "-AdditionalProperty is $null: " + give + ".",
+                    new ValidationProblem(nameof(AdditionalProperty), "it is $null: " + give), null);
+            }
+            const string giveChannel = "give the channel's JSON name, e.g. whatsapp (press Tab to see the known ones)";
+            // Empty (an empty cell in a loop): the one row's Invalid result, or a piped run's stop under PowerShell's ErrorId.
+            RefuseEmpty(nameof(Channel), Channel, giveChannel);
             if (string.IsNullOrWhiteSpace(Channel))
-                ThrowParameterError("InvalidChannel", "-Channel is blank: give the channel's JSON name, e.g. whatsapp (press Tab to see the known ones).", Channel);
+            {
+                if (MyInvocation.ExpectingInput) ThrowParameterError("InvalidChannel", "-Channel is blank: " + giveChannel + ".", Channel);
+                return; // Refused as the one row's: no key to look for.
+            }
+            _emailKey = string.Equals(DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind), ChannelNames.Email, StringComparison.Ordinal);
             if (DestinationKey is null && ChannelNames.DefaultDestinationKey(ChannelKind) is null)
                 ThrowParameterError("DestinationKeyRequired",
                     $"-Channel '{Channel}' has no documented destination key: give -DestinationKey, the member of each \"to\" object that holds " +
@@ -245,9 +267,12 @@ namespace WebexConnect.Commands
         private protected override ConnectMessage CreateMessage(SharedPart shared)
         {
             ReadObjects();
-            return new RawMessage(shared, Channel)
+            // A one-row call's blank -Channel (its row Invalid, CheckParameters) makes a message that is never sent: named
+            // "message", with a key, so that no other check speaks of the channel it does not have.
+            var refused = string.IsNullOrWhiteSpace(Channel);
+            return new RawMessage(shared, refused ? "message" : Channel)
             {
-                DestinationKey = DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind) ?? "",
+                DestinationKey = DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind) ?? (refused ? "msisdn" : ""),
                 Content = shared.Template is null ? _contentJson : null,
                 Options = _optionJson,
                 AdditionalProperties = Members(),

@@ -19,7 +19,8 @@ namespace WebexConnect.Composition
         public const string InvalidParameterValue = "InvalidParameterValue";
 
         // Values no column gives that a loop gives each row as a piped row's columns would: -Substitution @{ Name = $u.Name }.
-        private static readonly string[] RowValues = { "Substitution" };
+        // -NotifyUrl too: its problem in a one-row call stopped it as "the same for every row", the loop's row without a result.
+        private static readonly string[] RowValues = { "Substitution", "NotifyUrl" };
 
         private readonly HashSet<string> _own;
         // What the checks before the row was read refused of its own values, each with the ErrorId its stop had.
@@ -64,6 +65,18 @@ namespace WebexConnect.Composition
             if (_refused is null) return record;
             foreach (var refused in _refused) record = record.With(new[] { refused.Key }, refused.Value);
             return record;
+        }
+
+        /// <summary>
+        /// True when a check before the row was read refused <paramref name="parameter"/>'s value (<see cref="Refuse"/>): the
+        /// message's own check of it (-From '' has no sender) would only say again what the row's result says.
+        /// </summary>
+        public bool Refused(string parameter)
+        {
+            if (_refused is null) return false;
+            foreach (var refused in _refused)
+                if (string.Equals(refused.Key.Field, parameter, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         /// <summary>True when <paramref name="parameter"/> (its full name) gives this row's own value.</summary>

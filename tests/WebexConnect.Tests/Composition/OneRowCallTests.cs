@@ -47,6 +47,26 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void ANotifyUrlIsTheRowsOwnSoItsProblemIsNotCalledEveryRows()
+        {
+            // foreach ($u in ...) { Send-ConnectSms ... -NotifyUrl 'bad' }: before, "It is the same for every row" stopped the call.
+            var call = OneRowCall.For(piped: false, TextGiven, new string[0], new string[0])!;
+
+            Assert.True(call.Owns("NotifyUrl"));
+        }
+
+        [Fact]
+        public void AParameterRefusedBeforeTheRowWasReadIsKnownAsRefused()
+        {
+            // -From '': the row's result says "From: it is empty"; the message's check of its From would say it again.
+            var call = OneRowCall.For(piped: false, TextGiven, new string[0], new string[0])!;
+            call.Refuse(new ValidationProblem("From", "it is empty"), "ParameterArgumentValidationError");
+
+            Assert.True(call.Refused("From"));
+            Assert.False(call.Refused("Text"));
+        }
+
+        [Fact]
         public void ACommandsSettingIsNotTheRowsOwnThoughAColumnCouldGiveIt()
         {
             // Send-ConnectRcs -FallbackText without -SmsFallback: a FallbackText column binds it, but its problem is the switch.
