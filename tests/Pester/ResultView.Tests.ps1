@@ -94,6 +94,20 @@ Describe 'The default SendResult table' {
         $rejected[1].Reason | Should -BeLike 'Rejected by the service: HTTP 400 code 7041: Invalid MSISDN*'    # the property keeps it
         ($rejected[1] | Format-List | Out-String -Width 200) | Should -Match 'Reason\s+: Rejected by the service: HTTP 400 code 7041'
     }
+
+    It 'says at 80 columns when a Scheduled row is due, where its Reason is empty' {
+        # Before: "1 Scheduled  +447700900001" and a blank: the table did not say when the message goes out.
+        $due = [DateTimeOffset]::new((Get-Date).Date.AddDays(2).AddHours(9)).ToUniversalTime()
+        $scheduled = @('+447700900001', '+447700900002') | Send-ConnectSms -From ACME -Text 'Hi' -SendAt $due
+
+        $lines = Get-Line ($scheduled | Out-String -Width 80)
+
+        $scheduled.Reason | Should -Be @($null, $null)    # the properties stay empty: Export-Csv has ScheduledFor for this
+        $inUtc = $due.ToString('d MMM HH:mm', [cultureinfo]::InvariantCulture)
+        $lines[2] | Should -Match ('^\s+1 Scheduled\s+\+447700900001\s+Due ' + [regex]::Escape($inUtc) + 'Z$')
+        $lines[3] | Should -Match ('^\s+2 Scheduled\s+\+447700900002\s+Due ' + [regex]::Escape($inUtc) + 'Z$')
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because "'$_' must fit" }
+    }
 }
 
 Describe 'A result as JSON' {
