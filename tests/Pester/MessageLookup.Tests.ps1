@@ -421,6 +421,30 @@ Describe 'Test-WebexConnect' {
         }
     }
 
+    It 'says a 200 without the message''s JSON is no answer about the message, and Test-WebexConnect that it proved nothing' {
+        # Before: Found True with every field empty, and Test-WebexConnect said Accepted, from an answer a gateway may have made.
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new().AnswerLookups(200, 'not json')
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'some-key' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -TimeoutSec 5
+
+            $found = @(Get-ConnectMessage -MessageId '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11' -ErrorVariable err -ErrorAction SilentlyContinue)
+            $test = Test-WebexConnect -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+
+            $found | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*'
+            $err[0].Exception.Message | Should -BeLike "Message 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11 was not looked up: $($service.BaseUri) answered 200 without the Messaging API's JSON*-BaseUri and the proxy*nothing was sent."
+            $test.Status | Should -Be 'Inconclusive'
+            $test.Detail | Should -BeLike 'The credential was not proven:*Nothing was sent.'
+            Test-WebexConnect -Quiet -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Should -BeFalse
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+
     It 'says a 400 refused the ID itself, to check it rather than ask again later, and goes on with the next ID' {
         # Before: "the service answered 400 (7004: Invalid parameter - messageId). Look it up again later", which gives the
         # same 400 every time.

@@ -52,6 +52,11 @@ namespace WebexConnect.Sending
                 case 403 when answer.IsWebPage:
                     return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
                         $"Message {messageId} was not looked up: {WebPageAnswer.Describe(answer.StatusCode, endpoint)}.", stopsTheCommand: false);
+                case 200 when !(answer.Body is IDictionary):
+                    // Before: Found True with every field empty, as if the service knew the message and said nothing of it.
+                    return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
+                        $"Message {messageId} was not looked up: {NoMessageJson(endpoint)}. Check Connect-WebexConnect -BaseUri and the proxy, " +
+                        "then look it up again; nothing was sent.", stopsTheCommand: false);
                 case 200:
                 case 404:
                     return null;
@@ -83,6 +88,11 @@ namespace WebexConnect.Sending
                         $"Message {messageId} was not looked up: the service answered {answer.StatusCode}{ErrorText(answer.Body)}. {TryAgain}", stopsTheCommand: false);
             }
         }
+
+        /// <summary>One clause, no closing period: a 200 whose body is not the JSON object the API answers a lookup with.</summary>
+        private static string NoMessageJson(Uri? endpoint) =>
+            $"{(endpoint is null ? "the address" : endpoint.ToString())} answered 200 without the Messaging API's JSON (its body is empty or " +
+            "not a JSON object): a proxy or gateway may have answered for the service";
 
         /// <summary>What to say of an ID that <see cref="IsMessageIdShaped"/> refuses, after "The ID", "and it".</summary>
         internal const string NotShapedAsAnId = "is not shaped like the IDs the service gives (a UUID of 36 characters, such as " +
@@ -159,6 +169,13 @@ namespace WebexConnect.Sending
                     // or firewall's 401/403 page refuses the request before the service sees it, so the key is not to blame.
                     status = ConnectionTestStatus.Unreachable;
                     detail = $"The service was not reached: {WebPageAnswer.Describe(answer.StatusCode, endpoint)}. The credential was not checked. Nothing was sent.";
+                    break;
+                case 200 when !(answer.Body is IDictionary):
+                    // The API answers a lookup with a JSON object; anything else at 200 may be a gateway's, which never
+                    // checked the key. Before, this said Accepted.
+                    status = ConnectionTestStatus.Inconclusive;
+                    detail = $"The credential was not proven: {NoMessageJson(endpoint)}. " +
+                        "Check Connect-WebexConnect -BaseUri and the proxy. Nothing was sent.";
                     break;
                 case 200:
                 case 404:

@@ -196,12 +196,36 @@ namespace WebexConnect.Tests.Lookup
         [InlineData(503, ConnectionTestStatus.Inconclusive, "MessageLookupFailed", false)]
         public void EachStatusMeansOneThing(int status, ConnectionTestStatus test, string? errorId, bool stops)
         {
-            var answer = LookupAnswer.Answered(status, null, TimeSpan.Zero);
+            // The API's 200 carries the message as a JSON object; its other answers may have no body.
+            var body = status == 200 ? new Dictionary<string, object?> { ["messageId"] = "m-1", ["status"] = "delivered" } : null;
+            var answer = LookupAnswer.Answered(status, body, TimeSpan.Zero);
 
             Assert.Equal(test, LookupReading.ToTest(answer, new Uri("https://api.eu.webexconnect.io/"), ConnectAuthMode.ServiceKey, DateTimeOffset.Now).Status);
             var problem = LookupReading.ProblemOf("m-1", answer);
             Assert.Equal(errorId, problem?.ErrorId);
             Assert.Equal(stops, problem?.StopsTheCommand ?? false);
+        }
+
+        [Theory]
+        [InlineData(null)]          // an empty body, or one that is not JSON
+        [InlineData("accepted")]    // JSON, but not the object the API answers with
+        public void A200WithoutTheMessagesJsonIsNoMessage_TheLookupFailsAndTheTestProvesNothing(string? body)
+        {
+            // Before: Found True with every field empty, and Test-WebexConnect said Accepted, though a gateway may have answered.
+            var answer = LookupAnswer.Answered(200, body, TimeSpan.Zero);
+            var endpoint = new Uri("https://api.eu.webexconnect.io/");
+
+            var problem = LookupReading.ProblemOf("m-1", answer, endpoint);
+            var test = LookupReading.ToTest(answer, endpoint, ConnectAuthMode.ServiceKey, DateTimeOffset.Now);
+
+            Assert.Equal("MessageLookupFailed", problem?.ErrorId);
+            Assert.False(problem!.StopsTheCommand);
+            Assert.Equal("Message m-1 was not looked up: https://api.eu.webexconnect.io/ answered 200 without the Messaging API's JSON (its " +
+                "body is empty or not a JSON object): a proxy or gateway may have answered for the service. Check Connect-WebexConnect " +
+                "-BaseUri and the proxy, then look it up again; nothing was sent.", problem.Message);
+            Assert.Equal(ConnectionTestStatus.Inconclusive, test.Status);
+            Assert.False(test.IsAccepted);
+            Assert.StartsWith("The credential was not proven: https://api.eu.webexconnect.io/ answered 200 without", test.Detail, StringComparison.Ordinal);
         }
 
         [Fact]
