@@ -168,7 +168,7 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
     }
 
     It 'says what to write for a -BaseUri as the portal shows it: <Written>' -ForEach @(
-        @{ Written = 'api.eu.webexconnect.io'; Says = "*'api.eu.webexconnect.io' has no https:// in front: write it as https://api.eu.webexconnect.io/" }
+        @{ Written = 'api.eu.webexconnect.io'; Says = "*'api.eu.webexconnect.io' has no https:// in front: write it as https://api.eu.webexconnect.io/." }
         @{ Written = 'eu'; Says = "*'eu' is a region, not a URI: give -Region eu instead of -BaseUri." }
         @{ Written = 'https://api.eu.webexconnect.io/v1'; Says = '*ends in v1, the v1 API*give the root of the API, https://api.eu.webexconnect.io/;*' }
     ) {

@@ -66,7 +66,7 @@ BeforeAll {
         'ConvertFrom-ConnectWebhook example 1'   = 'Delivered\s+447700900001\s+6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11\s+row-1'
         'ConvertFrom-ConnectWebhook example 4'   = '(?s)2 Delivered.*1 Failed'
         'ConvertFrom-ConnectWebhook example 5'   = '(?s)2 Delivered.*1 Failed'
-        'Disconnect-WebexConnect example 1'      = 'VERBOSE: Disconnected\.'
+        'Disconnect-WebexConnect example 1'      = 'VERBOSE: Disconnected Webex Connect sandbox\.'
         'Get-ConnectMessage example 3'           = 'messageId'
         'Get-ConnectSandboxRequest example 1'    = '\n\s*1\s+4\s+201'
         'Get-ConnectSandboxRequest example 2'    = '"text":\s*"Hi"'

@@ -29,7 +29,8 @@ namespace WebexConnect.Commands
             if (Session is null)
             {
                 RunspaceConnects.Forget(Runspace.DefaultRunspace);
-                WriteVerbose(Sending.SessionState.Clear() ? "Disconnected." : "Not connected; nothing to do.");
+                // Named, as with -Session: "Disconnected." alone did not say which tenant a script had stopped sending to.
+                WriteVerbose(Sending.SessionState.Clear() is { } closed ? $"Disconnected {closed}." : "Not connected; nothing to do.");
                 return;
             }
             if (ReferenceEquals(RunspaceConnects.Of(Runspace.DefaultRunspace)?.Session, Session)) RunspaceConnects.Forget(Runspace.DefaultRunspace);

@@ -318,7 +318,7 @@ namespace WebexConnect.Sending
                 var path = https.GetLeftPart(UriPartial.Path);
                 var root = new Uri(path.EndsWith("/", StringComparison.Ordinal) ? path : path + "/");
                 if (ApiPathSuffix(root) is string suffix) root = ApiRoot(root, suffix);
-                return Invalid("InvalidEndpoint", $"{source} '{written}' has no https:// in front: write it as {root}");
+                return Invalid("InvalidEndpoint", $"{source} '{written}' has no https:// in front: write it as {root}.");
             }
             return Invalid("InvalidEndpoint", $"{source} '{written}' is not an absolute URI: give the root of the API with https://, " +
                 $"such as https://api.eu.webexconnect.io/, or a region with {regionSyntax}eu.");

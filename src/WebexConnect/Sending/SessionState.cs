@@ -45,13 +45,13 @@ namespace WebexConnect.Sending
             }
         }
 
-        /// <summary>Forgets the current session and closes it; returns false when there was none.</summary>
-        public static bool Clear()
+        /// <summary>Forgets the current session and closes it; returns it (Disconnect-WebexConnect -Verbose names it), or null when there was none.</summary>
+        public static ConnectSession? Clear()
         {
             Volatile.Write(ref _lastConnectFailure, null);
             var previous = Interlocked.Exchange(ref _current, null);
             previous?.Close(SessionEnd.Disconnected);
-            return previous != null;
+            return previous;
         }
 
         /// <summary>Why the last Connect-WebexConnect failed, while no later one succeeded and no Disconnect followed; else null.</summary>

@@ -173,9 +173,9 @@ namespace WebexConnect.Tests.Session
         {
             var session = Open(Jwt());
             SessionState.Replace(session);
-            Assert.True(SessionState.Clear());
+            Assert.Same(session, SessionState.Clear());
             Assert.Null(SessionState.Current);
-            Assert.False(SessionState.Clear());
+            Assert.Null(SessionState.Clear());
             session.Close();
             Assert.Equal(1, _engine.Sessions[0].DisposeCount);
         }
@@ -188,7 +188,7 @@ namespace WebexConnect.Tests.Session
             SessionState.Replace(session);
             Assert.True(session.TryBeginSend());
 
-            Assert.True(SessionState.Clear());
+            Assert.Same(session, SessionState.Clear());
             Assert.True(session.IsClosed);
             Assert.Equal(0, _engine.Sessions[0].DisposeCount);
 

@@ -148,9 +148,9 @@ namespace WebexConnect.Tests.Session
         }
 
         [Theory]
-        [InlineData("api.eu.webexconnect.io", "'api.eu.webexconnect.io' has no https:// in front: write it as https://api.eu.webexconnect.io/")]
-        [InlineData("API.UK.webexconnect.io/v2/messages", "'API.UK.webexconnect.io/v2/messages' has no https:// in front: write it as https://api.uk.webexconnect.io/")]
-        [InlineData("gw.example.com/connect", "'gw.example.com/connect' has no https:// in front: write it as https://gw.example.com/connect/")]
+        [InlineData("api.eu.webexconnect.io", "'api.eu.webexconnect.io' has no https:// in front: write it as https://api.eu.webexconnect.io/.")]
+        [InlineData("API.UK.webexconnect.io/v2/messages", "'API.UK.webexconnect.io/v2/messages' has no https:// in front: write it as https://api.uk.webexconnect.io/.")]
+        [InlineData("gw.example.com/connect", "'gw.example.com/connect' has no https:// in front: write it as https://gw.example.com/connect/.")]
         [InlineData("EU", "'EU' is a region, not a URI: give -Region eu instead of -BaseUri.")]
         [InlineData("my tenant", "'my tenant' is not an absolute URI: give the root of the API with https://, such as https://api.eu.webexconnect.io/, or a region with -Region eu.")]
         public void ABaseUriWithoutAScheme_SaysWhatToWriteInstead(string written, string problem)
