@@ -28,7 +28,10 @@
     Register it, as the account that owns the environment variables.
     -NonInteractive makes anything that would ask a question (a -Confirm, a
     Read-Host added later) end the run with exit code 1; without it the
-    question waits, unseen, until the task's time limit:
+    question waits, unseen, until the task's time limit. Exit codes: 0 every
+    row accepted (or already sent), 1 a row not accepted or the run stopped,
+    2 a wrong argument (no CSV file at -Path, an empty -From or -Text), with
+    nothing sent. Register it with:
       $run = '-NoProfile -NonInteractive -File C:\Jobs\Send-NightlySms.ps1'
       $action = New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument $run
       $trigger = New-ScheduledTaskTrigger -Daily -At '04:00'
@@ -90,6 +93,24 @@ $ErrorActionPreference = 'Stop'
 # console leaves that console's colours alone.
 if ($PSStyle -and [Console]::IsErrorRedirected) {
     $PSStyle.OutputRendering = 'PlainText'
+}
+# The task's own arguments, checked before anything connects. No parameter is
+# Mandatory: PowerShell asks for a missing one, and in a task no one answers.
+# Started without -NonInteractive and with its input closed, the question read
+# an empty answer, the command asking failed, the script went on and ended with
+# exit code 0, having sent nothing: a green task. Exit code 2 says the task's
+# arguments are wrong, and nothing was sent.
+$problem = if (-not (Test-Path -LiteralPath $Path -PathType Leaf)) {
+    "no CSV file at '$Path': give -Path the recipients' CSV file"
+} elseif ([string]::IsNullOrWhiteSpace($From)) {
+    '-From is empty: give the sender ID'
+} elseif ([string]::IsNullOrWhiteSpace($Text)) {
+    '-Text is empty: give the message text'
+}
+if ($problem) {
+    # To the error output, as the line alone: the task's log reads it.
+    $Host.UI.WriteErrorLine("Send-NightlySms: $problem. Nothing was sent.")
+    exit 2
 }
 # -Verbose:$false: the script's -Verbose is for the run, and the import would
 # start its log with a line per cmdlet.

@@ -89,7 +89,6 @@ namespace WebexConnect.Engine
         /// <param name="sharing">What Connect-WebexConnect -Verbose says of it: the file it is shared through, or why it is not.</param>
         internal static IRateLedger LedgerFor(ConnectionSettings settings, out string sharing)
         {
-            const string NotShared = "TPS budget not shared with this account's other processes sending to this tenant (each counts its own): ";
             if (settings.NoSharedTps)
             {
                 sharing = "TPS budget kept to this session (-NoSharedTps or WEBEXCONNECT_NO_SHARED_TPS).";
@@ -101,10 +100,21 @@ namespace WebexConnect.Engine
                 sharing = NotShared + noFolder?.TrimEnd('.') + "." + LedgerFolder.WhereToShare;
                 return new LocalRateLedger();
             }
+            return LedgerFor(settings, folder, out sharing);
+        }
+
+        private const string NotShared = "TPS budget not shared with this account's other processes sending to this tenant (each counts its own): ";
+
+        /// <summary>As <see cref="LedgerFor(ConnectionSettings, out string)"/>, in the ledger folder <paramref name="folder"/> (tests).</summary>
+        internal static IRateLedger LedgerFor(ConnectionSettings settings, string folder, out string sharing)
+        {
             var path = SharedRateLedger.PathFor(settings.BaseUri, CredentialIdentity(settings), folder);
+            var isNew = !System.IO.File.Exists(path);
             if (SharedRateLedger.TryOpen(path, out var problem) is { } shared)
             {
                 sharing = "TPS budget shared with this account's other processes sending to this tenant, through " + path + ".";
+                // The folder grows only when a ledger is made: that is when to clear out those of tenants long unused.
+                if (isNew) StaleLedgers.Remove(folder, path, DateTime.UtcNow);
                 return shared;
             }
             sharing = NotShared + path + " cannot be used: " + problem?.TrimEnd('.') + "." + LedgerFolder.WhereToShare;

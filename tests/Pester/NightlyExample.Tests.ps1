@@ -64,6 +64,13 @@ BeforeAll {
         Invoke-PowerShellWithInputOpen -Arguments ($registered + $Arguments) -Environment @{ POWERSHELL_TELEMETRY_OPTOUT = '1'; PSModulePath = $modules }
     }
 
+    # The example started as a task whose action left out -NonInteractive, with its input closed, in its own folder.
+    function script:Invoke-NightlyRunWithoutInput([string[]] $Arguments) {
+        $modules = (Split-Path (Split-Path (Resolve-Path $script:Manifest).Path)) + [IO.Path]::PathSeparator + $env:PSModulePath
+        $arguments = @('-NoProfile', '-File', (Resolve-Path $script:Example).Path) + $Arguments
+        Invoke-PowerShellWithInputOpen -CloseInput -Arguments $arguments -Environment @{ POWERSHELL_TELEMETRY_OPTOUT = '1'; PSModulePath = $modules }
+    }
+
     function script:New-NightlyInput([int] $Rows = 600) {
         $csv = Join-Path $TestDrive 'night.csv'
         1..$Rows | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:D5}' -f $_; Name = "P$_"; Order = "O$_" } } |
@@ -281,5 +288,27 @@ Describe 'The nightly example as its help registers it with Task Scheduler' {
         $again.ExitCode | Should -Be 0
         $again.Text | Should -Match '(?m)^Rows: 3 \(3 Skipped\)\r?$'
         $again.Text | Should -Match 'Report: .*\(0 row\(s\) not accepted\)'
+    }
+
+    It 'ends with exit code 2 and names the argument to fix, sending nothing, when started without -NonInteractive and with no input' {
+        # A Mandatory parameter left out is asked for; a task's closed input answers it with nothing. For a command in
+        # the script (a function's Mandatory -Path, a -From left out of a splat) that failed the command alone, and the
+        # script ended with exit code 0 having sent nothing, with -NonInteractive too: the task showed green. The
+        # example has no Mandatory parameter: it checks its arguments before it connects, and exits with code 2.
+        $reports = Join-Path $TestDrive 'no-input'
+        $missing = Join-Path $TestDrive 'no-such.csv'
+
+        $run = Invoke-NightlyRunWithoutInput @('-Sandbox', '-Path', $missing, '-ReportFolder', $reports)
+
+        $run.Ended | Should -BeTrue -Because 'nothing waits for an answer'
+        $run.ExitCode | Should -Be 2 -Because $run.Text
+        $run.Text | Should -BeLike "*Send-NightlySms: no CSV file at '$missing': give -Path the recipients' CSV file. Nothing was sent.*"
+        Test-Path -LiteralPath $reports | Should -BeFalse -Because 'it stopped before the report folder, the journal or a send'
+
+        $empty = Invoke-NightlyRunWithoutInput @('-Sandbox', '-Path', (New-NightlyInput -Rows 1), '-ReportFolder', $reports, '-From', ' ')
+
+        $empty.ExitCode | Should -Be 2 -Because $empty.Text
+        $empty.Text | Should -BeLike '*Send-NightlySms: -From is empty: give the sender ID. Nothing was sent.*'
+        Test-Path -LiteralPath $reports | Should -BeFalse
     }
 }

@@ -12,11 +12,13 @@ function Get-PowerShellHostCommand {
 # Runs a new PowerShell of this host's kind with its input left open, as a scheduled task's console no one sees keeps
 # it: a question then waits for an answer no one gives. Returns whether it ended within TimeoutSeconds, its exit code
 # and what it wrote (output and errors); a run still going is killed.
+# -CloseInput: the input is closed at once instead, as for a task started with none: a question reads end of input.
 function Invoke-PowerShellWithInputOpen {
     param(
         [Parameter(Mandatory)] [string[]] $Arguments,
         [hashtable] $Environment = @{},
-        [int] $TimeoutSeconds = 60
+        [int] $TimeoutSeconds = 60,
+        [switch] $CloseInput
     )
     $powershell = Get-PowerShellHostCommand
     $start = [System.Diagnostics.ProcessStartInfo]::new($powershell.Path)
@@ -28,6 +30,7 @@ function Invoke-PowerShellWithInputOpen {
     $start.UseShellExecute = $false
     $run = [System.Diagnostics.Process]::Start($start)
     try {
+        if ($CloseInput) { $run.StandardInput.Close() }
         $errors = $run.StandardError.ReadToEndAsync()
         $output = $run.StandardOutput.ReadToEndAsync()
         $ended = $run.WaitForExit($TimeoutSeconds * 1000)

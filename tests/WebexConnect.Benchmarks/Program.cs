@@ -14,6 +14,10 @@ namespace WebexConnect.Benchmarks
             if (args.Length >= 1 && args[0] == EndToEnd.JournalSendChild.Mode)
                 return EndToEnd.JournalSendChild.Run(args.Skip(1).ToArray());
 
+            // Internal: a process holding a tenant's ledger open, for the stale-ledger tests (EndToEnd/LedgerHoldChild.cs).
+            if (args.Length >= 1 && args[0] == EndToEnd.LedgerHoldChild.Mode)
+                return EndToEnd.LedgerHoldChild.Run(args.Skip(1).ToArray());
+
             // A test fixture: the strict tenant as a process of its own (Pester drives it from several pwsh).
             if (args.Length >= 1 && args[0] == EndToEnd.StrictTenantServe.Mode)
                 return await EndToEnd.StrictTenantServe.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);

@@ -16,33 +16,22 @@ namespace WebexConnect.Engine.Dispatch
     /// no longer running end a second after that is noticed (what it had sent has arrived or never will).
     /// </summary>
     /// <remarks>
-    /// A byte-range lock belongs to the process, not the handle, so sessions in one process exclude each
-    /// other with a monitor per file first. The lock covers a byte far past the data: on Windows a locked range
-    /// cannot be read through other handles, and readers must never trip over it.
+    /// The file, its locks and its one handle per process are <see cref="LedgerFile"/>'s; this class keeps the book.
     /// </remarks>
     internal sealed class SharedRateLedger : IRateLedger
     {
-        private const long LockOffset = 1L << 30;
-        private static readonly Dictionary<string, object> ProcessLocks = new Dictionary<string, object>(StringComparer.Ordinal);
-        private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(10);
-
-        private readonly FileStream _file;
-        private readonly object _processLock;
+        private readonly LedgerFile _file;
         private readonly LedgerBook _book = new LedgerBook();
         private readonly long _idBase;
         private long _nextId;
         private readonly int _owner;
+        private int _disposed;
 
         private SharedRateLedger(string path, int owner)
         {
             Path = path;
             _owner = owner;
-            _file = OpenFile(path);
-            lock (ProcessLocks)
-            {
-                if (!ProcessLocks.TryGetValue(path, out var existing)) ProcessLocks[path] = existing = new object();
-                _processLock = existing;
-            }
+            _file = LedgerFile.Acquire(path);
 
             // Ids must not collide between processes: a random high half, a counter below.
             var random = new byte[4];
@@ -51,28 +40,6 @@ namespace WebexConnect.Engine.Dispatch
         }
 
         public string Path { get; }
-
-        /// <summary>
-        /// Opens or creates the file, unbuffered (buffer size 1): a buffer kept across the lock would show another
-        /// process's old book. A new file is the account's alone (0600 on Linux), as its folder is.
-        /// </summary>
-        private static FileStream OpenFile(string path)
-        {
-#if NET8_0_OR_GREATER
-            if (!OperatingSystem.IsWindows())
-            {
-                return new FileStream(path, new FileStreamOptions
-                {
-                    Mode = FileMode.OpenOrCreate,
-                    Access = FileAccess.ReadWrite,
-                    Share = FileShare.ReadWrite | FileShare.Delete,
-                    BufferSize = 1,
-                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                });
-            }
-#endif
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-        }
 
         public bool IsShared => true;
 
@@ -146,8 +113,7 @@ namespace WebexConnect.Engine.Dispatch
             return held;
         }
 
-#pragma warning disable CA1416 // Lock/Unlock: TryOpen never makes a shared ledger on macOS.
-        private static readonly int ProcessId = CurrentProcessId();
+        internal static readonly int ProcessId = CurrentProcessId();
         private readonly Dictionary<int, (bool Alive, long Checked)> _liveness = new Dictionary<int, (bool, long)>();
 
         private static int CurrentProcessId()
@@ -185,54 +151,42 @@ namespace WebexConnect.Engine.Dispatch
             return alive;
         }
 
+        /// <summary>
+        /// Reads, edits and (for a change) rewrites the book under the file's change lock; sessions of this process
+        /// share the file's one handle, so they take turns on it first.
+        /// </summary>
         private T Locked<T>(Func<LedgerBook, T> change, bool write)
         {
-            lock (_processLock)
+            lock (_file)
             {
-                AcquireFileLock();
+                _file.LockForChange();
                 try
                 {
-                    _file.Position = 0;
-                    using (var reader = new BinaryReader(_file, Encoding.UTF8, leaveOpen: true)) _book.Read(reader);
+                    var stream = _file.Stream;
+                    stream.Position = 0;
+                    using (var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true)) _book.Read(reader);
                     var result = change(_book);
                     if (write)
                     {
-                        _file.Position = 0;
-                        using (var writer = new BinaryWriter(_file, Encoding.UTF8, leaveOpen: true)) _book.Write(writer);
-                        _file.SetLength(_file.Position);
-                        _file.Flush();
+                        stream.Position = 0;
+                        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true)) _book.Write(writer);
+                        stream.SetLength(stream.Position);
+                        stream.Flush();
                     }
                     return result;
                 }
                 finally
                 {
-                    _file.Unlock(LockOffset, 1);
+                    _file.Unlock();
                 }
             }
         }
 
-        private void AcquireFileLock()
+
+        public void Dispose()
         {
-            var started = MonotonicTicks.Now();
-            var spins = 0;
-            while (true)
-            {
-                try
-                {
-                    _file.Lock(LockOffset, 1);
-                    return;
-                }
-                catch (IOException) when (MonotonicTicks.Now() - started < LockPatience.Ticks)
-                {
-                    // Another process is between its read and its write: a few microseconds, usually.
-                    if (++spins < 20) Thread.SpinWait(50);
-                    else Thread.Sleep(1);
-                }
-            }
+            // The file counts its sessions: give this one back once.
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) _file.Dispose();
         }
-
-#pragma warning restore CA1416
-
-        public void Dispose() => _file.Dispose();
     }
 }

@@ -163,9 +163,9 @@ namespace WebexConnect.Tests.Faults
 
         /// <summary>
         /// The benchmark program, which the test project references: copied next to this assembly, else in its
-        /// own build output.
+        /// own build output. Its internal modes are the tests' child processes (StaleLedgersTests' too).
         /// </summary>
-        private static string ChildProgram()
+        internal static string ChildProgram()
         {
             var here = Path.GetDirectoryName(typeof(RealProcessKillTests).Assembly.Location)!;
             var configuration = new DirectoryInfo(here).Parent?.Name ?? "Release";
