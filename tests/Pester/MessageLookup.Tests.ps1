@@ -360,6 +360,16 @@ Describe 'Get-ConnectMessage' {
         $fromTable.MessageId | Should -Be $sent[0].MessageId
     }
 
+    It 'says the full address it asks in -Verbose, as Test-WebexConnect does' {
+        # Before: "GET v2/messages/<id>", relative, where Test-WebexConnect gave the whole URI.
+        $id = [guid]::NewGuid().ToString()
+        $lookup = @(Get-ConnectMessage -MessageId $id -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+        $test = @(Test-WebexConnect -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+
+        $lookup | Should -Contain "GET https://sandbox.webexconnect.invalid/v2/messages/$id"
+        @($test -like 'GET https://sandbox.webexconnect.invalid/v2/messages/webexconnect-test-* with the session''s Sandbox credential; nothing is sent.').Count | Should -Be 1
+    }
+
     It 'needs a session' {
         Disconnect-WebexConnect
         { Get-ConnectMessage -MessageId 'x' } | Should -Throw -ErrorId 'NotConnected,*'

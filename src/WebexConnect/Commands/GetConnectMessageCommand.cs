@@ -129,7 +129,7 @@ namespace WebexConnect.Commands
             LookupAnswer answer;
             try
             {
-                WriteVerbose($"GET v2/messages/{id}");
+                WriteVerbose($"GET {LookupReading.RequestUri(session.BaseUri, id)}");
                 answer = session.Engine.LookUpMessage(id, _stop.Token);
             }
             finally
