@@ -220,6 +220,23 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $err[2].Exception.Message | Should -BeLike '*not a delivery receipt*'
     }
 
+    It 'says a row of receipts read back from Export-Csv is a receipt already, not a webhook body' {
+        # Before: "The webhook body has no deliveryInfoNotification", which sent the admin looking for the webhook.
+        $archive = Join-Path $TestDrive 'receipts-again.csv'
+        $receipt = Get-Fixture 'sms-delivered.json' | ConvertFrom-ConnectWebhook
+        $receipt | Export-Csv $archive -NoTypeInformation
+
+        $out = @(@((Import-Csv $archive), $receipt, [pscustomobject]@{ Phone = '+447700900001' }) |
+            ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $out.Count | Should -Be 0
+        $err.Count | Should -Be 3
+        $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*' }
+        $err[0].Exception.Message | Should -BeLike '*is a delivery receipt already*not a webhook body*Wait-ConnectDelivery -Receipt (Import-Csv <file>) takes such rows.'
+        $err[1].Exception.Message | Should -BeLike '*already a DeliveryReceipt*use it as it is*'
+        $err[2].Exception.Message | Should -BeLike '*no deliveryInfoNotification*not a delivery receipt*'
+    }
+
     It 'explains a byte array that PowerShell unrolled when piped' {
         $bytes = [Text.Encoding]::UTF8.GetBytes('{}')
 

@@ -360,6 +360,64 @@ Describe 'Get-ConnectMessage' {
         $fromTable.MessageId | Should -Be $sent[0].MessageId
     }
 
+    It 'skips the MessageId header of an ID list read with Get-Content, saying so once, and looks up the IDs after it' {
+        # Before, the header line was looked up as an ID: Found False, with a warning that it looked like a typo.
+        $sent = @('+447700900041', '+447700900042') | ForEach-Object { Send-ConnectSms -To $_ -From ACME -Text 'Hi' }
+        $ids = Join-Path $TestDrive 'ids.csv'
+        @('"MessageId"') + $sent.MessageId | Set-Content $ids
+        $before = @(Get-ConnectSandboxRequest).Count
+
+        $said = @(Get-Content $ids | Get-ConnectMessage -Verbose -WarningVariable warned -ErrorVariable err 4>&1)
+        $messages = @($said | Where-Object { $_ -is [WebexConnect.Results.SentMessage] })
+        $verbose = @($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+
+        $messages.MessageId | Should -Be $sent.MessageId
+        $messages.Found | Should -Be @($true, $true)
+        @(Get-ConnectSandboxRequest).Count | Should -Be ($before + 2)
+        @($verbose -like 'Line 1, *MessageId*, is the file''s header, not a message ID: skipped.*').Count | Should -Be 1
+        $warned | Should -BeNullOrEmpty
+        $err | Should -BeNullOrEmpty
+    }
+
+    It 'stops before any lookup when a results file''s lines are piped as text, and says to use Import-Csv' {
+        # Before, the header and every row were looked up whole as IDs: Found False and a typo warning for each line.
+        $results = Join-Path $TestDrive 'lines-results.csv'
+        Send-ConnectSms -To '+447700900043' -From ACME -Text 'Hi' | Export-Csv $results -NoTypeInformation
+        $before = @(Get-ConnectSandboxRequest).Count
+
+        { Get-Content $results | Get-ConnectMessage } |
+            Should -Throw -ErrorId 'MessageIdFileLines,*' -ExpectedMessage '*header of a CSV file with * columns, one of them MessageId*Import-Csv <file> | Get-ConnectMessage*Nothing was looked up.'
+        @(Get-ConnectSandboxRequest).Count | Should -Be $before
+    }
+
+    It 'names the column that holds the message IDs when it is not called MessageId, with the exact fix' {
+        $sent = Send-ConnectSms -To '+447700900044' -From ACME -Text 'Hi'
+        $ids = Join-Path $TestDrive 'ids-id.csv'
+        [pscustomobject]@{ Id = $sent.MessageId } | Export-Csv $ids -NoTypeInformation
+
+        $found = @(Import-Csv $ids | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue)
+        $fixed = @(Import-Csv $ids | Select-Object @{n='MessageId';e={$_.Id}} | Get-ConnectMessage)
+        $given = @(Get-ConnectMessage -MessageId (Import-Csv $ids).Id)
+
+        $found.Count | Should -Be 0
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageIdMissing,*'
+        $err[0].Exception.Message | Should -Be ("Row 1: MessageId: the piped object has no MessageId column (the row has one column, 'Id'), but its column 'Id' " +
+            "holds a message ID: give that column as MessageId, Import-Csv <file> | Select-Object @{n='MessageId';e={`$_.Id}} | Get-ConnectMessage, " +
+            "or give the IDs as -MessageId (Import-Csv <file>).Id.")
+        $fixed.Found | Should -BeTrue
+        $given.Found | Should -BeTrue
+    }
+
+    It 'says the full address it asks in -Verbose, as Test-WebexConnect does' {
+        # Before: "GET v2/messages/<id>", relative, where Test-WebexConnect gave the whole URI.
+        $id = [guid]::NewGuid().ToString()
+        $lookup = @(Get-ConnectMessage -MessageId $id -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+        $test = @(Test-WebexConnect -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+
+        $lookup | Should -Contain "GET https://sandbox.webexconnect.invalid/v2/messages/$id"
+        @($test -like 'GET https://sandbox.webexconnect.invalid/v2/messages/webexconnect-test-* with the session''s Sandbox credential; nothing is sent.').Count | Should -Be 1
+    }
+
     It 'needs a session' {
         Disconnect-WebexConnect
         { Get-ConnectMessage -MessageId 'x' } | Should -Throw -ErrorId 'NotConnected,*'

@@ -299,20 +299,39 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         $request.MessageId.Length | Should -Be 36
         # A refused request, as the sandbox records one: no MessageId, the status and the API code.
         $ctor = [WebexConnect.Results.SandboxRequest].GetConstructors([Reflection.BindingFlags] 'NonPublic, Instance')[0]
-        $refused = $ctor.Invoke(@([long]2, [DateTimeOffset]::Now, 'sms', 1, 400, '7041', $null, [byte[]]@(), 'Status 400 7041'))
+        $refused = $ctor.Invoke(@([long]2, [DateTimeOffset]::Now, 'sms', 1, 400, '7041', $null, [byte[]]@(), 'Status 400 7041', 'POST'))
 
         foreach ($width in 79, 80) {
             $lines = Get-Line ($request, $refused | Out-String -Width $width)
 
             $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $width }
             $lines.Count | Should -Be 4
-            $lines[0] | Should -Match '^\s*Number\s+ReceivedAt\s+Destinations\s+Status\s+MessageId$'
-            $lines[2] | Should -Match "^\s+1 \d\d:\d\d:\d\d\.\d{3}\s+2 201\s+$([regex]::Escape($request.MessageId))$"
-            $lines[3] | Should -Match '^\s+2 \d\d:\d\d:\d\d\.\d{3}\s+1 400 7041\s*$'
+            $lines[0] | Should -Match '^\s*Number\s+ReceivedAt\s+Request\s+Status\s+MessageId$'
+            $lines[2] | Should -Match "^\s+1 \d\d:\d\d:\d\d\.\d{3}\s+POST to 2\s+201\s+$([regex]::Escape($request.MessageId))$"
+            $lines[3] | Should -Match '^\s+2 \d\d:\d\d:\d\d\.\d{3}\s+POST to 1\s+400 7041\s*$'
         }
         $list = $request | Format-List | Out-String -Width 80
         $list | Should -Match '(?m)^Channel\s+: sms\s*$'
         $list | Should -Match '(?m)^Fault\s+:'
+    }
+
+    It 'shows a lookup''s GET apart from a send, within 80 columns, and with an empty Body' {
+        # Before: the GETs of Get-ConnectMessage and Test-WebexConnect were listed like sends of 0 destinations.
+        $null = Connect-WebexConnect -Sandbox
+        $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi'
+        $null = $sent | Get-ConnectMessage
+        $null = Test-WebexConnect
+
+        $requests = @(Get-ConnectSandboxRequest)
+        $lines = Get-Line ($requests | Out-String -Width 80)
+
+        $requests.Method | Should -Be @('POST', 'GET', 'GET')
+        $requests[2].Body | Should -BeNullOrEmpty
+        "$($requests[1])" | Should -BeLike 'Request 2: GET, 200'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines[2] | Should -Match "^\s+1 \S+\s+POST to 1\s+201\s+$([regex]::Escape($sent.MessageId))$"
+        $lines[3] | Should -Match "^\s+2 \S+\s+GET\s+200\s+$([regex]::Escape($sent.MessageId))$"
+        $lines[4] | Should -Match '^\s+3 \S+\s+GET\s+404\s*$'
     }
 
     It 'shows suggestion chips one line each within 80 columns: the kind, the label and what a tap does' {

@@ -215,7 +215,7 @@ namespace WebexConnect.Engine.Sandbox
             // A dropped answer is recorded as status 0: the client never saw one.
             var status = outcome.Response.Drop == SandboxDrop.None ? outcome.Response.StatusCode : 0;
             _requests.Enqueue(new SandboxRequest(arrival.Number, outcome.ReceivedAt, outcome.Channel, outcome.Destinations, status,
-                outcome.Code, outcome.MessageId, body, arrival.Fault?.ToString()));
+                outcome.Code, outcome.MessageId, body, arrival.Fault?.ToString(), request.Method.ToUpperInvariant()));
             Interlocked.Add(ref _recordedBytes, RecordOverheadBytes + body.Length);
             var maxCount = _options.MaxRecordedRequests ?? int.MaxValue;
             var maxBytes = _options.MaxRecordedBytes ?? long.MaxValue;

@@ -309,12 +309,30 @@ namespace WebexConnect.Commands
 
         private IReadOnlyList<DeliveryReceipt> ReadParsed(object? body, DateTimeOffset receivedAt)
         {
+            if (IsReceiptAlready(body))
+                throw new ReceiptFormatException("It is a delivery receipt already (a row of receipts kept with Export-Csv: " +
+                    "Destination, Status, MessageId), not a webhook body: there is nothing to convert. " +
+                    "Use it as it is: Wait-ConnectDelivery -Receipt (Import-Csv <file>) takes such rows.");
             // The bytes that were signed are gone once a framework or ConvertFrom-Json has parsed them.
             if (Secret != null)
                 throw new WebhookSignatureException(WebhookSignatureProblem.RawBodyRequired,
                     "-Secret needs the body exactly as it arrived (the raw text or bytes), not an object made from it: " +
                     "parsing and writing JSON again changes the bytes the signature covers.");
             return ReceiptReader.Read(body, receivedAt, signatureVerified: false);
+        }
+
+        /// <summary>
+        /// A row of receipts read back from Export-Csv (or ConvertFrom-Json of saved receipts), given where a webhook body goes.
+        /// Before, it was refused as having "no deliveryInfoNotification", which sent the admin looking for the webhook the row
+        /// had come from. A DeliveryReceipt object itself is said so by ReceiptReader.
+        /// </summary>
+        private static bool IsReceiptAlready(object? body)
+        {
+            var value = body is PSObject wrapped ? wrapped.BaseObject : body;
+            if (value is null || value is IDictionary || value is IList || value is DeliveryReceipt || value is string || value is ValueType) return false;
+            var row = PSObject.AsPSObject(body);
+            return row.Properties["deliveryInfoNotification"] is null && row.Properties["deliveryInfo"] is null
+                && DeliveryReceiptRow.Read(body, out _) is not null;
         }
 
         /// <summary>

@@ -77,6 +77,7 @@ namespace WebexConnect.Commands
         protected override void ProcessRecord()
         {
             _input++;
+            if (_input == 1 && InputObject?.BaseObject is string line && MessageIdLines.IsHeader(line, out var columns) && HeaderSkipped(line, columns)) return;
             if (IdsOfPipedObject() is not { } ids) return;
             for (var i = 0; i < ids.Length; i++)
             {
@@ -110,6 +111,28 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
+        /// The first line piped is a CSV header naming MessageId (Get-Content ids.csv): before, it was looked up as an ID, and
+        /// came back Found False with a typo warning. An ID list's one-column header is skipped, said in one verbose line: the
+        /// lines after it are IDs. A results file's header stops the command before any lookup: every line after it is a
+        /// whole row, which would be looked up as an ID and come back Found False.
+        /// </summary>
+        private bool HeaderSkipped(string line, int columns)
+        {
+            if (columns == 1)
+            {
+                WriteVerbose($"Line 1, {Messages.Validation.InputEcho.Quote(line.Trim())}, is the file's header, not a message ID: skipped. " +
+                    "(Import-Csv reads a file with a header as rows: Import-Csv <file> | Get-ConnectMessage.)");
+                return true;
+            }
+            ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(
+                    $"Line 1 is the header of a CSV file with {columns} columns, one of them MessageId: the lines were piped as text " +
+                    "(Get-Content), so each row would be looked up whole as a message ID. Read the file as rows: " +
+                    "Import-Csv <file> | Get-ConnectMessage (add -Delimiter if its columns are not separated by commas). Nothing was looked up."),
+                "MessageIdFileLines", ErrorCategory.InvalidArgument, line)));
+            return true;
+        }
+
+        /// <summary>
         /// A blank ID given as an argument (Get-ConnectMessage ' ', or $result.MessageId of a result that has none): said as the
         /// -MessageId it is. Before, it was "Row 1", as if a row of a file had been piped.
         /// </summary>
@@ -129,7 +152,7 @@ namespace WebexConnect.Commands
             LookupAnswer answer;
             try
             {
-                WriteVerbose($"GET v2/messages/{id}");
+                WriteVerbose($"GET {LookupReading.RequestUri(session.BaseUri, id)}");
                 answer = session.Engine.LookUpMessage(id, _stop.Token);
             }
             finally
@@ -223,9 +246,24 @@ namespace WebexConnect.Commands
 
             var row = InputRow.Read(InputObject);
             var why = _misread.ReasonFor(row.Columns, _input, "row", name => string.Equals(name, "MessageId", StringComparison.OrdinalIgnoreCase))
-                ?? "the piped object has no MessageId column" + RecordComposer.ColumnsOf(row) + ": pipe send results, or the rows of their Export-Csv (Import-Csv results.csv)";
+                ?? "the piped object has no MessageId column" + RecordComposer.ColumnsOf(row) + (MessageIdLines.ColumnHoldingAnId(row) is string column
+                    ? IdUnderAnotherName(column)
+                    : ": pipe send results, or the rows of their Export-Csv (Import-Csv results.csv)");
             WriteError(new ErrorRecord(new ArgumentException($"Row {_input}: MessageId: {why}."), "MessageIdMissing", ErrorCategory.InvalidArgument, Target(null)));
             return null;
+        }
+
+        /// <summary>
+        /// The row's message ID is in a column of another name (Id, Message ID): the exact fix, with that column. No alias
+        /// binds it: Id is the property of too many other objects (processes, services) to be taken for a message ID.
+        /// </summary>
+        private static string IdUnderAnotherName(string column)
+        {
+            var property = System.Text.RegularExpressions.Regex.IsMatch(column, "^[A-Za-z_][A-Za-z0-9_]*$")
+                ? column : "'" + column.Replace("'", "''") + "'";
+            return $", but its column {Messages.Validation.InputEcho.Quote(column)} holds a message ID: give that column as MessageId, " +
+                $"Import-Csv <file> | Select-Object @{{n='MessageId';e={{$_.{property}}}}} | Get-ConnectMessage, " +
+                $"or give the IDs as -MessageId (Import-Csv <file>).{property}";
         }
 
         /// <summary>What an error is about: the piped object (a send result names its row and number), else the ID given.</summary>

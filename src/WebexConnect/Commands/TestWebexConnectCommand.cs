@@ -60,7 +60,7 @@ namespace WebexConnect.Commands
             {
                 // A made-up ID that no message can have: the answer says who we are, never what a message did.
                 var probeId = "webexconnect-test-" + Guid.NewGuid().ToString("N");
-                WriteVerbose($"GET {new Uri(session.BaseUri, "v2/messages/" + probeId)} with the session's {session.AuthMode} credential; nothing is sent.");
+                WriteVerbose($"GET {LookupReading.RequestUri(session.BaseUri, probeId)} with the session's {session.AuthMode} credential; nothing is sent.");
                 var answer = session.Engine.LookUpMessage(probeId, _stop.Token);
                 test = LookupReading.ToTest(answer, session.BaseUri, session.AuthMode, DateTimeOffset.Now);
                 timedOut = answer.TimedOut;

@@ -7,8 +7,9 @@ namespace WebexConnect.Results
     public sealed class SandboxRequest
     {
         internal SandboxRequest(long number, DateTimeOffset receivedAt, string? channel, int destinationCount,
-            int statusCode, string? code, string? messageId, byte[] utf8Body, string? fault)
+            int statusCode, string? code, string? messageId, byte[] utf8Body, string? fault, string method)
         {
+            Method = method;
             Number = number;
             ReceivedAt = receivedAt;
             Channel = channel;
@@ -22,6 +23,12 @@ namespace WebexConnect.Results
 
         /// <summary>1-based order of arrival.</summary>
         public long Number { get; }
+
+        /// <summary>
+        /// The HTTP method: POST for a send, GET for a lookup (Get-ConnectMessage, Test-WebexConnect), which carries no body
+        /// and no destinations. Before, a lookup was listed like a send of no destinations.
+        /// </summary>
+        public string Method { get; }
 
         /// <summary>When the sandbox received it.</summary>
         public DateTimeOffset ReceivedAt { get; }
@@ -53,12 +60,15 @@ namespace WebexConnect.Results
         /// <summary>The fault the sandbox injected into this request, if any.</summary>
         public string? Fault { get; }
 
+        /// <summary>True for a POST (a send); false for a lookup.</summary>
+        private bool IsSend => string.Equals(Method, "POST", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>
-        /// "Request 1: sms, 4 destinations, 201", as every other output type reads in a string ("$request", a log line),
+        /// "Request 1: sms, 4 destinations, 201" ("Request 2: GET, 404" for a lookup), as every other output type reads in a string ("$request", a log line),
         /// rather than its type name.
         /// </summary>
         public override string ToString() =>
-            $"Request {Number}: {Channel ?? "no channel"}, {DestinationCount} {(DestinationCount == 1 ? "destination" : "destinations")}, " +
+            $"Request {Number}: " + (IsSend ? $"{Channel ?? "no channel"}, {DestinationCount} {(DestinationCount == 1 ? "destination" : "destinations")}, " : Method + ", ") +
             (StatusCode == 0 ? "no answer" : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)) +
             (Code is null || Code == StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) ? "" : " " + Code) +
             (Fault is null ? "" : " (" + Fault + ")");

@@ -136,6 +136,13 @@ namespace WebexConnect.Sending
         }
 
         /// <summary>
+        /// The full address a lookup asks (the API root and the escaped ID; no credential is in it), as -Verbose says it for
+        /// Get-ConnectMessage and Test-WebexConnect alike. Before, Get-ConnectMessage said only "GET v2/messages/&lt;id&gt;",
+        /// which did not tell the admin which tenant or proxy was asked.
+        /// </summary>
+        public static Uri RequestUri(Uri baseUri, string messageId) => new Uri(baseUri, "v2/messages/" + Uri.EscapeDataString(messageId));
+
+        /// <summary>
         /// True for an ID shaped as the service gives them: a UUID (API.md), with the per-destination _n suffix webhooks carry.
         /// A 404 for any other ID is most likely a typo or a copy cut short, which Found False alone did not say.
         /// </summary>

@@ -78,7 +78,7 @@ namespace WebexConnect.Tests.Benchmarks
         }
 
         private static Results.SandboxRequest Request(long number, double seconds, int destinations, int status) =>
-            new Results.SandboxRequest(number, T0.AddSeconds(seconds), "sms", destinations, status, null, null, Array.Empty<byte>(), null);
+            new Results.SandboxRequest(number, T0.AddSeconds(seconds), "sms", destinations, status, null, null, Array.Empty<byte>(), null, "POST");
 
         [Fact]
         public void A_run_shorter_than_a_second_has_no_steady_rate_and_nothing_is_zero()

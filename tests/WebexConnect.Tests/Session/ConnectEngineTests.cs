@@ -60,7 +60,7 @@ namespace WebexConnect.Tests.Session
             var engine = Engine();
             Assert.Empty(engine.Open(new ConnectionSettings { AuthMode = ConnectAuthMode.ServiceKey }).SandboxRequests);
             var sandbox = engine.Open(new ConnectionSettings { AuthMode = ConnectAuthMode.Sandbox });
-            _log.Add(new SandboxRequest(1, DateTimeOffset.Now, "sms", 2, 201, null, "m-1", System.Text.Encoding.UTF8.GetBytes("{}"), null));
+            _log.Add(new SandboxRequest(1, DateTimeOffset.Now, "sms", 2, 201, null, "m-1", System.Text.Encoding.UTF8.GetBytes("{}"), null, "POST"));
             Assert.Equal("m-1", Assert.Single(sandbox.SandboxRequests).MessageId);
         }
 
