@@ -1671,6 +1671,29 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
         @(Get-SentBody)[-1].to[0].email | Should -Be @('ann@contoso.com', 'bob@contoso.com')
     }
 
+    It 'shows a long To cell of addresses apart by spaces whole, separated, so that it can be copied' {
+        # Before: the value to write was cut at 60 characters: "...; cy@exam…' (66 characters)".
+        $cell = 'Jane Doe <jane@contoso.com> Bob <bob@contoso.com> cy@contoso.com'
+        $separated = 'Jane Doe <jane@contoso.com>; Bob <bob@contoso.com>; cy@contoso.com'
+
+        $result = [pscustomobject]@{ Mail = $cell } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
+
+        $result.Reason | Should -BeLike "*here '$separated', to send*"
+        $again = [pscustomobject]@{ Mail = $separated } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T'
+        $again.Status | Should -Be 'Queued'
+    }
+
+    It 'says under -WhatIf -Verbose that the email would go to the address of a display name, not that it goes' {
+        # Before: "so the email goes to cy@contoso.com", of an email -WhatIf sent nowhere.
+        $out = @([pscustomobject]@{ Mail = 'Cy Roe <cy@contoso.com>' } |
+            Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -WhatIf -Verbose 4>&1 6>$null)
+
+        $said = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'display name' })
+        $said.Message | Should -BeExactly ("Row 1: To: the display name 'Cy Roe' is not sent, nor any other in -To: the service takes " +
+            "addresses only, so the email would go to cy@contoso.com by its address alone.")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'tells a Subject cell of several lines to join them, naming the row and the column, and the join it shows sends' {
         # Before: "Subject must be one line", and nothing about what to do with a spreadsheet cell written on two lines.
         $csv = Join-Path $TestDrive 'subjects.csv'
