@@ -1715,6 +1715,38 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
         @(Get-SentBody)[-1].content.subject | Should -BeExactly 'Your order has shipped'
     }
 
+    It 'names the column whose cell brings a line break into -Subject by substitution, and the join it shows sends' {
+        # Before: "after substitution it contains a line break", with no column named and nothing to do.
+        $csv = Join-Path $TestDrive 'items.csv'
+        Set-Content -LiteralPath $csv -Encoding UTF8 -Value @(
+            'Mail,Item'
+            'ann@contoso.com,Lamp'
+            "bob@contoso.com,`"Desk  `r`n  lamp`"")
+
+        $results = @(Import-Csv $csv | Send-ConnectEmail -From 'news@contoso.com' -Subject 'Order $(Item)' -Text 'T' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Reason | Should -BeExactly ("Row 2: Subject: after substitution it contains a line break (U+000D) at position 13: Subject " +
+            "must be one line: the row's 'Item' cell (`$(Item)) has several lines: join them into one: ... | ForEach-Object { " +
+            "`$_.Item = `$_.Item -replace '\s*\r?\n\s*', ' '; `$_ } | Send-ConnectEmail")
+        $again = Import-Csv $csv | Select-Object -Skip 1 |
+            ForEach-Object { $_.Item = $_.Item -replace '\s*\r?\n\s*', ' '; $_ } |
+            Send-ConnectEmail -From 'news@contoso.com' -Subject 'Order $(Item)' -Text 'T'
+        $again.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.subject | Should -BeExactly 'Order $(Item)'
+        @(Get-SentBody)[-1].to[0].substitutions.Item | Should -BeExactly 'Desk lamp'
+    }
+
+    It 'names -Substitution''s key whose value brings a line break into -Subject, with the join for it' {
+        $result = [pscustomobject]@{ Mail = 'ann@contoso.com' } |
+            Send-ConnectEmail -From 'news@contoso.com' -Subject 'Order $(Shop)' -Text 'T' -Substitution @{ Shop = "Contoso`nOutlet" } -ErrorAction SilentlyContinue
+
+        $result.Reason | Should -BeExactly ("Row 1: Subject: after substitution it contains a line break (U+000A) at position 14: Subject " +
+            "must be one line: -Substitution's 'Shop' (`$(Shop)) has several lines: join them into one: -Substitution @{ Shop = " +
+            "`$Shop -replace '\s*\r?\n\s*', ' ' }")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'tells a -From that is a name, not an address, to give the name to -FromName' {
         { Send-ConnectEmail -To 'ann@contoso.com' -From 'Contoso News' -Subject 'S' -Text 'T' } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ("-From: 'Contoso News' is a name, not an email address: give -From the sender " +
