@@ -563,6 +563,20 @@ Describe 'Send-ConnectEmail' {
         @($again.Results.Destination | Sort-Object) | Should -Be @('ann@example.com', 'bob@example.com')
     }
 
+    It 'calls a row that copies its own To a repeat of the row without that copy, and its advice sends one of them' {
+        # The Cc of row 1 is its To, so it goes in To only (OverlappingCopies): rows 1 and 2 sent Dan the same email twice, and
+        # before, nothing was said, as their Cc cells differed.
+        $csv = "Email,Cc`ndan@example.com,dan@example.com`ndan@example.com,`nann@example.com,boss@example.com"
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1: the same message to dan@example.com with the same values.*'
+
+        $again.First.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $again.Results.Status | Should -Be @('Queued', 'Queued')
+        $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.email) $(@($body.cc) -join ';')" } })
+        @($sent | Sort-Object) | Should -Be @('ann@example.com boss@example.com', 'dan@example.com ')
+    }
+
     It 'calls a Cc written with a display name and the bare address a repeat, and its advice sends one of them' {
         # 'Jane Doe <jane@example.com>' copies jane@example.com (AddressLine): rows 1 and 2 sent Jane the same email twice, and
         # before, nothing was said, as the cells were compared as written.
@@ -672,7 +686,7 @@ Describe 'Send-ConnectEmail' {
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike ("Row 2 repeats row 1: the same message to ann@example.com with the same values (its column 'ExportedAt' is not sent, so it does not count).*" +
             [WildcardPattern]::Escape("e.g. with | Sort-Object {([string]`$_.Email).Trim().ToUpperInvariant()},{(((`$_.Cc -join ';') -replace '`"[^`"]*`"').ToUpperInvariant() -split '[;,\r\n]' " +
-                "-replace '^[^<]*<\s*|\s*>.*`$|^\s+|\s+`$' -ne '' | Sort-Object -Unique) -join ';'},Subject -Unique -CaseSensitive | before Send-ConnectEmail ") + '*')
+                "-replace '^[^<]*<\s*|\s*>.*`$|^\s+|\s+`$' -ne '' -ne ([string]`$_.Email).Trim().ToUpperInvariant() | Sort-Object -Unique) -join ';'},Subject -Unique -CaseSensitive | before Send-ConnectEmail ") + '*')
         $advice = Get-RepeatAdvice $warned[0]
         $requestsBefore = @(Get-ConnectSandboxRequest).Count
 
