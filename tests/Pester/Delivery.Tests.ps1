@@ -468,6 +468,36 @@ Bob,+447700900002,$tomorrow
         @($problems | Where-Object { "$_" -like 'Row 2:*' }).Count | Should -Be 0
     }
 
+    It 'runs the about topic''s ISO 8601 export recipe as printed: SubmittedAt and ScheduledFor read back in another culture' {
+        # Before: the recipe converted only SubmittedAt, so a de-DE results file's ScheduledFor was not read in en-US.
+        $about = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md'))
+        $recipe = [regex]::Match($about, '(?s)\.\.\. \| (?<code>Select-Object \*, .*?-Encoding UTF8)').Groups['code'].Value
+        $recipe | Should -Match 'ScheduledFor'
+        $null = Connect-WebexConnect -Sandbox
+        $tomorrow = [DateTimeOffset]::new((Get-Date).Date.AddDays(1).AddHours(9))
+        $results = Join-Path $TestDrive 'iso-results.csv'
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            Push-Location $TestDrive
+            $sent = "Phone,SendAt`n+447700900001,`n+447700900002,$($tomorrow.ToString('o'))" | ConvertFrom-Csv |
+                Send-ConnectSms -From ACME -Text Hi -WarningAction SilentlyContinue
+            # The recipe's "..." is the send: its results come in as $input.
+            $sent | & ([scriptblock]::Create('$input | ' + $recipe.Replace('results.csv', "'$results'")))
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $report = @(Import-Csv $results | Wait-ConnectDelivery -Receipt @() -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction SilentlyContinue)
+        }
+        finally { Pop-Location; [cultureinfo]::CurrentCulture = $before }
+
+        $read = Import-Csv $results
+        $read[0].ScheduledFor | Should -BeExactly ''
+        [DateTimeOffset]::Parse($read[1].ScheduledFor, [cultureinfo]::InvariantCulture) | Should -Be $tomorrow
+        [DateTimeOffset]::Parse($read[0].SubmittedAt, [cultureinfo]::InvariantCulture) | Should -Be $sent[0].SubmittedAt
+        $report[1].Status | Should -Be 'Scheduled'
+        $report[1].ScheduledFor | Should -Be $tomorrow
+        @($warned).Count | Should -Be 0
+    }
+
     It 'warns once when a Scheduled row''s ScheduledFor is not a time in this culture, and waits for the row as for one of an older file' {
         # A file written in de-DE, read in en-US: the time is not read, and without a word the rows were waited for.
         $null = Connect-WebexConnect -Sandbox

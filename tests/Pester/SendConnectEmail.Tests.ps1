@@ -563,6 +563,20 @@ Describe 'Send-ConnectEmail' {
         @($again.Results.Destination | Sort-Object) | Should -Be @('ann@example.com', 'bob@example.com')
     }
 
+    It 'calls a row that copies its own To a repeat of the row without that copy, and its advice sends one of them' {
+        # The Cc of row 1 is its To, so it goes in To only (OverlappingCopies): rows 1 and 2 sent Dan the same email twice, and
+        # before, nothing was said, as their Cc cells differed.
+        $csv = "Email,Cc`ndan@example.com,dan@example.com`ndan@example.com,`nann@example.com,boss@example.com"
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1: the same message to dan@example.com with the same values.*'
+
+        $again.First.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $again.Results.Status | Should -Be @('Queued', 'Queued')
+        $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.email) $(@($body.cc) -join ';')" } })
+        @($sent | Sort-Object) | Should -Be @('ann@example.com boss@example.com', 'dan@example.com ')
+    }
+
     It 'calls a Cc written with a display name and the bare address a repeat, and its advice sends one of them' {
         # 'Jane Doe <jane@example.com>' copies jane@example.com (AddressLine): rows 1 and 2 sent Jane the same email twice, and
         # before, nothing was said, as the cells were compared as written.
@@ -672,7 +686,7 @@ Describe 'Send-ConnectEmail' {
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike ("Row 2 repeats row 1: the same message to ann@example.com with the same values (its column 'ExportedAt' is not sent, so it does not count).*" +
             [WildcardPattern]::Escape("e.g. with | Sort-Object {([string]`$_.Email).Trim().ToUpperInvariant()},{(((`$_.Cc -join ';') -replace '`"[^`"]*`"').ToUpperInvariant() -split '[;,\r\n]' " +
-                "-replace '^[^<]*<\s*|\s*>.*`$|^\s+|\s+`$' -ne '' | Sort-Object -Unique) -join ';'},Subject -Unique -CaseSensitive | before Send-ConnectEmail ") + '*')
+                "-replace '^[^<]*<\s*|\s*>.*`$|^\s+|\s+`$' -ne '' -ne ([string]`$_.Email).Trim().ToUpperInvariant() | Sort-Object -Unique) -join ';'},Subject -Unique -CaseSensitive | before Send-ConnectEmail ") + '*')
         $advice = Get-RepeatAdvice $warned[0]
         $requestsBefore = @(Get-ConnectSandboxRequest).Count
 
@@ -1671,6 +1685,29 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
         @(Get-SentBody)[-1].to[0].email | Should -Be @('ann@contoso.com', 'bob@contoso.com')
     }
 
+    It 'shows a long To cell of addresses apart by spaces whole, separated, so that it can be copied' {
+        # Before: the value to write was cut at 60 characters: "...; cy@exam…' (66 characters)".
+        $cell = 'Jane Doe <jane@contoso.com> Bob <bob@contoso.com> cy@contoso.com'
+        $separated = 'Jane Doe <jane@contoso.com>; Bob <bob@contoso.com>; cy@contoso.com'
+
+        $result = [pscustomobject]@{ Mail = $cell } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
+
+        $result.Reason | Should -BeLike "*here '$separated', to send*"
+        $again = [pscustomobject]@{ Mail = $separated } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T'
+        $again.Status | Should -Be 'Queued'
+    }
+
+    It 'says under -WhatIf -Verbose that the email would go to the address of a display name, not that it goes' {
+        # Before: "so the email goes to cy@contoso.com", of an email -WhatIf sent nowhere.
+        $out = @([pscustomobject]@{ Mail = 'Cy Roe <cy@contoso.com>' } |
+            Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -WhatIf -Verbose 4>&1 6>$null)
+
+        $said = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'display name' })
+        $said.Message | Should -BeExactly ("Row 1: To: the display name 'Cy Roe' is not sent, nor any other in -To: the service takes " +
+            "addresses only, so the email would go to cy@contoso.com by its address alone.")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'tells a Subject cell of several lines to join them, naming the row and the column, and the join it shows sends' {
         # Before: "Subject must be one line", and nothing about what to do with a spreadsheet cell written on two lines.
         $csv = Join-Path $TestDrive 'subjects.csv'
@@ -1690,6 +1727,38 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
             Send-ConnectEmail -From 'news@contoso.com' -Text 'T'
         $again.Status | Should -Be 'Queued'
         @(Get-SentBody)[-1].content.subject | Should -BeExactly 'Your order has shipped'
+    }
+
+    It 'names the column whose cell brings a line break into -Subject by substitution, and the join it shows sends' {
+        # Before: "after substitution it contains a line break", with no column named and nothing to do.
+        $csv = Join-Path $TestDrive 'items.csv'
+        Set-Content -LiteralPath $csv -Encoding UTF8 -Value @(
+            'Mail,Item'
+            'ann@contoso.com,Lamp'
+            "bob@contoso.com,`"Desk  `r`n  lamp`"")
+
+        $results = @(Import-Csv $csv | Send-ConnectEmail -From 'news@contoso.com' -Subject 'Order $(Item)' -Text 'T' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid')
+        $results[1].Reason | Should -BeExactly ("Row 2: Subject: after substitution it contains a line break (U+000D) at position 13: Subject " +
+            "must be one line: the row's 'Item' cell (`$(Item)) has several lines: join them into one: ... | ForEach-Object { " +
+            "`$_.Item = `$_.Item -replace '\s*\r?\n\s*', ' '; `$_ } | Send-ConnectEmail")
+        $again = Import-Csv $csv | Select-Object -Skip 1 |
+            ForEach-Object { $_.Item = $_.Item -replace '\s*\r?\n\s*', ' '; $_ } |
+            Send-ConnectEmail -From 'news@contoso.com' -Subject 'Order $(Item)' -Text 'T'
+        $again.Status | Should -Be 'Queued'
+        @(Get-SentBody)[-1].content.subject | Should -BeExactly 'Order $(Item)'
+        @(Get-SentBody)[-1].to[0].substitutions.Item | Should -BeExactly 'Desk lamp'
+    }
+
+    It 'names -Substitution''s key whose value brings a line break into -Subject, with the join for it' {
+        $result = [pscustomobject]@{ Mail = 'ann@contoso.com' } |
+            Send-ConnectEmail -From 'news@contoso.com' -Subject 'Order $(Shop)' -Text 'T' -Substitution @{ Shop = "Contoso`nOutlet" } -ErrorAction SilentlyContinue
+
+        $result.Reason | Should -BeExactly ("Row 1: Subject: after substitution it contains a line break (U+000A) at position 14: Subject " +
+            "must be one line: -Substitution's 'Shop' (`$(Shop)) has several lines: join them into one: -Substitution @{ Shop = " +
+            "`$Shop -replace '\s*\r?\n\s*', ' ' }")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'tells a -From that is a name, not an address, to give the name to -FromName' {

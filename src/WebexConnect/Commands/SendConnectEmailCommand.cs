@@ -259,7 +259,7 @@ namespace WebexConnect.Commands
         /// <summary>The row's email without the copies its To (or, for Bcc, its Cc) already has: see <see cref="OverlappingCopies"/>.</summary>
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient)
         {
-            if (_destinations.NameNote(RowNumber) is string named) WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + named);
+            if (_destinations.NameNote(RowNumber, Previewing) is string named) WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + named);
             var sent = _overlappingCopies.For(message, recipient.Addresses, RowNumber, Previewing, out var note);
             if (note is not null) WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + note);
             return sent;

@@ -328,7 +328,7 @@ namespace WebexConnect.Commands
         /// </summary>
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient)
         {
-            if (_emailKey && _emailDestinations.NameNote(RowNumber) is string named)
+            if (_emailKey && _emailDestinations.NameNote(RowNumber, Previewing) is string named)
                 WriteVerbose("Row " + RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + named);
             if (ChannelKind != MessageChannel.Email) return message;
             if (!_copiesRead)

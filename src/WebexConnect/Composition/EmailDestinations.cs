@@ -70,14 +70,15 @@ namespace WebexConnect.Composition
 
         /// <summary>
         /// Once per run, at the first display name met in -To of a row that is sent: that it is not sent, for -Verbose. Null
-        /// otherwise, and for a row other than the one that wrote it.
+        /// otherwise, and for a row other than the one that wrote it. Under <paramref name="preview"/> (-WhatIf, -PayloadOnly)
+        /// the email "would go" to the address: it goes nowhere.
         /// </summary>
-        public string? NameNote(long row)
+        public string? NameNote(long row, bool preview)
         {
             if (_said || row != _namedRow || _named is not NamedAddress named) return null;
             _said = true;
             return $"To: the display name {Messages.Validation.InputEcho.Quote(named.Name!)} is not sent, nor any other in -To: the service " +
-                $"takes addresses only, so the email goes to {named.Address} by its address alone.";
+                $"takes addresses only, so the email {(preview ? "would go" : "goes")} to {named.Address} by its address alone.";
         }
 
         private static bool IsProxyList(string value) => value.IndexOf("smtp:", System.StringComparison.OrdinalIgnoreCase) >= 0;

@@ -62,6 +62,7 @@ namespace WebexConnect.Composition
                     var sent = _sentTexts.Of(field.Text!, message.Substitutions, record.Recipient.Substitutions);
                     if (string.Equals(sent, field.Text, StringComparison.Ordinal)) continue;
                     field.CheckLimits(sent, _problems);
+                    if (field.IsOneLine) CheckOneLine(field, sent, message, record.Recipient);
                     if (field.EmptyAdvice is not null && string.IsNullOrWhiteSpace(sent)) _problems.Add(field.Name, EmptiedByValues(field, message, record.Recipient));
                 }
             }
@@ -110,6 +111,52 @@ namespace WebexConnect.Composition
             }
             if (_estimatedAsWritten <= EmailRules.MaxEmailBytes)
                 _problems.Add("Text", $"the email would be about {estimated} bytes once encoded after substitution: at most {EmailRules.MaxEmailBytes} bytes (10 MB) are allowed");
+        }
+
+        /// <summary>
+        /// A one-line field (a subject, a chip's label) stays one line after substitution: a substitution value may hold line
+        /// breaks (it may fill a body too), and in a subject one would start a header of its own. Names the values that bring
+        /// the line break in and how to join their lines: before, -Subject 'Order $(Item)' with an Item cell of two lines was
+        /// told "after substitution it contains a line break", with no column to look at and nothing to do.
+        /// </summary>
+        private void CheckOneLine(TextField field, string sent, ConnectMessage message, Recipient recipient)
+        {
+            // The usual row has no line break: the advice is made only for one that has.
+            var joinAdvice = sent.IndexOfAny(LineBreaks) < 0 ? null : JoinAdvice(field, message, recipient);
+            CommonRules.CheckLine(sent, field.Name, _problems, "after substitution it", joinAdvice);
+        }
+
+        private static readonly char[] LineBreaks = { '\r', '\n' };
+
+        /// <summary>
+        /// "the row's 'Item' cell ($(Item)) has several lines: join them into one: ... | ForEach-Object { $_.Item = ... }", the
+        /// row's cells first, then -Substitution's keys; null when no value holds a line break.
+        /// </summary>
+        private static string? JoinAdvice(TextField field, ConnectMessage message, Recipient recipient)
+        {
+            const string Join = " -replace '\\s*\\r?\\n\\s*', ' '";
+            var cells = new List<string>();
+            var keys = new List<string>();
+            foreach (var name in field.Variables)
+            {
+                var own = recipient.Substitutions.TryGetValue(name, out var value);
+                if (!own && !message.Substitutions.TryGetValue(name, out value)) continue;
+                if (value is null || value.IndexOfAny(LineBreaks) < 0) continue;
+                (own ? cells : keys).Add(name);
+            }
+            if (cells.Count == 0 && keys.Count == 0) return null;
+            var advice = new StringBuilder();
+            if (cells.Count > 0)
+            {
+                advice.Append(WordList.And(cells.Select(c => "the row's " + InputEcho.Quote(c) + " cell ($(" + c + "))").ToList()))
+                    .Append(cells.Count == 1 ? " has" : " have").Append(" several lines: join them into one: ... | ForEach-Object { ");
+                foreach (var cell in cells) advice.Append("$_.").Append(cell).Append(" = $_.").Append(cell).Append(Join).Append("; ");
+                advice.Append("$_ } | ").Append(message is RcsMessage ? "Send-ConnectRcs" : "Send-ConnectEmail");
+            }
+            foreach (var key in keys)
+                advice.Append(advice.Length == 0 ? "" : ", and ").Append("-Substitution's ").Append(InputEcho.Quote(key)).Append(" ($(").Append(key)
+                    .Append(")) has several lines: join them into one: -Substitution @{ ").Append(key).Append(" = $").Append(key).Append(Join).Append(" }");
+            return advice.ToString();
         }
 
         /// <summary>
@@ -282,6 +329,9 @@ namespace WebexConnect.Composition
             /// </summary>
             public string? EmptyAdvice { get; init; }
 
+            /// <summary>True for a field that must stay one line after substitution (a subject, a chip's label): <see cref="CheckOneLine"/>.</summary>
+            public bool IsOneLine { get; init; }
+
             public void CheckLimits(string sent, ProblemList problems) => _checkLimits?.Invoke(Name, sent, problems);
 
             public void TooManyBytes(long bytes, ProblemList problems) => _tooManyBytes?.Invoke(Name, bytes, problems);
@@ -300,8 +350,8 @@ namespace WebexConnect.Composition
                         break;
                     case EmailMessage email:
                         // One line as written is MessageValidator's check; a value can still bring a line break in.
-                        yield return new TextField("Subject", email.Subject, OneLine);
-                        yield return new TextField("TemplateSubject", email.Template?.Subject, OneLine);
+                        yield return new TextField("Subject", email.Subject, NoOtherLimit) { IsOneLine = true };
+                        yield return new TextField("TemplateSubject", email.Template?.Subject, NoOtherLimit) { IsOneLine = true };
                         yield return new TextField("Text", email.Text, checkLimits: null);
                         yield return new TextField("Html", email.Html, EmailRules.MaxHtmlBytes, (field, bytes, problems) =>
                             problems.Add(field, $"is {bytes} bytes as UTF-8 after substitution: at most {EmailRules.MaxHtmlBytes} bytes (500 KB) are allowed"));
@@ -342,15 +392,10 @@ namespace WebexConnect.Composition
                 {
                     if (sent.Length > limit)
                         problems.Add(field, CommonRules.TooLong(sent, limit, " after substitution"));
-                    if (oneLine) OneLine(field, sent, problems);
-                }) { EmptyAdvice = emptyAdvice };
+                }) { EmptyAdvice = emptyAdvice, IsOneLine = oneLine };
 
-            /// <summary>
-            /// A one-line field (a subject, a chip's label) stays one line after substitution: a substitution value
-            /// may hold line breaks (it may fill a body too), and in a subject one would start a header of its own.
-            /// </summary>
-            private static void OneLine(string field, string sent, ProblemList problems) =>
-                CommonRules.CheckLine(sent, field, problems, "after substitution it");
+            /// <summary>A one-line field with no limit but that (<see cref="TextField.IsOneLine"/>): made and checked after substitution.</summary>
+            private static void NoOtherLimit(string field, string sent, ProblemList problems) { }
         }
     }
 }

@@ -59,6 +59,8 @@ namespace WebexConnect.Composition
         private ulong _readHash = Offset;
         private ulong _copiesHash = Offset;
         private bool _copies;
+        // A cell of the content compared whole (a distinguished name), not address by address: its copies are not known apart.
+        private bool _copiedWhole;
 
         // The content's copies, address by address, in a buffer the rows reuse: a Cc column is read on every row.
         private CopyAddress[] _copyAddresses = Array.Empty<CopyAddress>();
@@ -213,7 +215,7 @@ namespace WebexConnect.Composition
                 else
                     sent.Add((name, SentColumns.Compared.AsWritten));
             }
-            return new SentColumns(sent, unread, notSent);
+            return new SentColumns(sent, unread, notSent, destinationColumn);
         }
 
         /// <summary>The column (and parameter) that gives a row its time, which <see cref="ValuesHash"/> compares as the moment sent.</summary>
@@ -276,9 +278,47 @@ namespace WebexConnect.Composition
         /// </summary>
         private ulong WholeKey(ulong read, Recipient recipient)
         {
-            if (!_copies && recipient.Addresses.Count == 1) return PersonKey(read, AddressHash(recipient.Addresses[0]));
-            var hash = Mix(Mix(read, _copiesHash), 8);
+            var copies = _copies;
+            var copiesHash = _copiesHash;
+            // The copies as sent: a row that copies its own To ('dan@x.com', Cc 'dan@x.com') sends no copy (OverlappingCopies),
+            // so it is the same email as a row to Dan without a Cc. Before, the two counted as different and Dan got it twice.
+            if (_copyCount > 0 && !_copiedWhole && AnyCopyIn(recipient.Addresses)) copiesHash = CopiesSent(recipient.Addresses, out copies);
+            if (!copies && recipient.Addresses.Count == 1) return PersonKey(read, AddressHash(recipient.Addresses[0]));
+            var hash = Mix(Mix(read, copiesHash), 8);
             for (var i = 0; i < recipient.Addresses.Count; i++) hash = Mix(Add(hash, recipient.Addresses[i], upper: true), 0);
+            return hash;
+        }
+
+        private bool AnyCopyIn(IReadOnlyList<string> to)
+        {
+            for (var i = 0; i < _copyCount; i++)
+                if (_copyAddresses[i].IsIn(to)) return true;
+            return false;
+        }
+
+        /// <summary>
+        /// <see cref="_copiesHash"/> of the copies but those in <paramref name="to"/>: what HashContent gives a row whose cells
+        /// list only the copies sent (a cell left with none as an empty one). <paramref name="any"/>: whether one is left.
+        /// </summary>
+        private ulong CopiesSent(IReadOnlyList<string> to, out bool any)
+        {
+            any = false;
+            var hash = Offset;
+            for (var i = 0; i < _hashedContent.Length; i++)
+            {
+                if (ListCellAt(i) is not { Lists: ListCell.Listing.Addresses } cell) continue;
+                ulong sum = 0;
+                var left = false;
+                for (var j = 0; j < _copyCount; j++)
+                {
+                    var copy = _copyAddresses[j];
+                    if (!ReferenceEquals(copy.Cell, cell) || copy.IsIn(to)) continue;
+                    sum = unchecked(sum + Mix(copy.Hash, 6));
+                    left = true;
+                }
+                hash = Mix(left ? Mix(hash, sum) : Mix(hash, 4), 5);
+                any |= left;
+            }
             return hash;
         }
 
@@ -352,6 +392,7 @@ namespace WebexConnect.Composition
             var read = Offset;
             var copies = Offset;
             _copies = false;
+            _copiedWhole = false;
             _copyCount = 0;
             // By index: a foreach over the list's interface makes an enumerator for every row.
             for (var i = 0; i < content.Count; i++)
@@ -398,6 +439,7 @@ namespace WebexConnect.Composition
             if (text.IndexOf('=') >= 0)
             {
                 _copies = true;
+                _copiedWhole = true;
                 return AddTrimmed(hash, text);
             }
             // 'Jane Doe <jane@example.com>' copies jane@example.com, as 'jane@example.com' does: read as CopyAddresses reads it

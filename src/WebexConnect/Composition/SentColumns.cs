@@ -15,12 +15,14 @@ namespace WebexConnect.Composition
         /// <param name="sent">The columns that count, each with how the check compares it, in the row's order.</param>
         /// <param name="unread">The columns sent but changing nothing the recipient reads.</param>
         /// <param name="notSent">The columns no request carries.</param>
-        public SentColumns(IReadOnlyList<(string Name, Compared Compared)> sent, IReadOnlyList<string> unread, IReadOnlyList<string> notSent)
+        /// <param name="destinationColumn">The column of the row's To, whose address a copy cell does not send (OverlappingCopies).</param>
+        public SentColumns(IReadOnlyList<(string Name, Compared Compared)> sent, IReadOnlyList<string> unread, IReadOnlyList<string> notSent,
+            string? destinationColumn = null)
         {
             Sent = sent.Select(c => c.Name).ToList();
             Unread = unread;
             NotSent = notSent;
-            _sortProperties = sent.Select(c => SortProperty(c.Name, c.Compared)).ToList();
+            _sortProperties = sent.Select(c => SortProperty(c.Name, c.Compared, destinationColumn)).ToList();
         }
 
         /// <summary>How the repeat check compares a column's cells, and so how the advice's Sort-Object must.</summary>
@@ -61,7 +63,7 @@ namespace WebexConnect.Composition
         /// </summary>
         public string SortCommand() => "Sort-Object " + string.Join(",", _sortProperties) + " -Unique -CaseSensitive";
 
-        private static string SortProperty(string name, Compared compared)
+        private static string SortProperty(string name, Compared compared, string? destinationColumn)
         {
             var cell = "$_." + PowerShellWord.OfMember(name);
             return compared switch
@@ -74,7 +76,11 @@ namespace WebexConnect.Composition
                 // separate nothing), then the cell is split at CopyAddresses' separators, and of 'Jane <jane@example.com>' only the
                 // address is kept, with no spaces around it: the copy AddressLine sends. Before, the advice kept a row that copied
                 // 'Jane <jane@example.com>' beside one that copied jane@example.com.
-                Compared.Addresses => "{(((" + cell + " -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' -replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne '' | Sort-Object -Unique) -join ';'}",
+                // And without the row's To, which OverlappingCopies sends in To only: 'dan@x.com' with Cc 'dan@x.com' sends what
+                // 'dan@x.com' without a Cc does, and before, the advice kept both rows.
+                Compared.Addresses => "{(((" + cell + " -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' -replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne ''" +
+                    (destinationColumn is null ? "" : " -ne ([string]$_." + PowerShellWord.OfMember(destinationColumn) + ").Trim().ToUpperInvariant()") +
+                    " | Sort-Object -Unique) -join ';'}",
                 // Split before each URL that follows a separator (EmailAttachments.SecondUrlAt), each without the separators and
                 // spaces around it (its UrlBetween). Before, the cell was compared as written: ' https://…/a.pdf' beside 'https://…/a.pdf'.
                 Compared.Urls => "{((\"$(" + cell + ")\" -split '(?<=[;,|\\s])(?=[a-z]+://)') -replace '^[;,|\\s]+|[;,|\\s]+$' -ne '') -join ' '}",

@@ -129,11 +129,11 @@ namespace WebexConnect.Tests.Composition
         {
             var destinations = new EmailDestinations();
             Of(destinations, 1, "ann@contoso.com");
-            Assert.Null(destinations.NameNote(1));
+            Assert.Null(destinations.NameNote(1, preview: false));
             Of(destinations, 2, "Jane Doe <jane@contoso.com>; Bob <bob@contoso.com>");
-            Assert.Equal(JaneNote, destinations.NameNote(2));
+            Assert.Equal(JaneNote, destinations.NameNote(2, preview: false));
             Of(destinations, 3, "Cy <cy@contoso.com>");
-            Assert.Null(destinations.NameNote(3));
+            Assert.Null(destinations.NameNote(3, preview: false));
         }
 
         [Fact]
@@ -143,9 +143,9 @@ namespace WebexConnect.Tests.Composition
             var destinations = new EmailDestinations();
             Of(destinations, 1, "Ann <ann@contoso.com>");
             Of(destinations, 2, "bob@contoso.com");
-            Assert.Null(destinations.NameNote(2));
+            Assert.Null(destinations.NameNote(2, preview: false));
             Of(destinations, 3, "Jane Doe <jane@contoso.com>");
-            Assert.Equal(JaneNote, destinations.NameNote(3));
+            Assert.Equal(JaneNote, destinations.NameNote(3, preview: false));
         }
 
         [Fact]
@@ -155,8 +155,8 @@ namespace WebexConnect.Tests.Composition
             var line = new[] { new ConnectDestination("Jane Doe <jane@contoso.com>") };
             destinations.Of(line, 1);
             destinations.Of(line, 2);
-            Assert.Null(destinations.NameNote(1));
-            Assert.Equal(JaneNote, destinations.NameNote(2));
+            Assert.Null(destinations.NameNote(1, preview: false));
+            Assert.Equal(JaneNote, destinations.NameNote(2, preview: false));
         }
 
         [Fact]
@@ -165,7 +165,17 @@ namespace WebexConnect.Tests.Composition
             var destinations = new EmailDestinations();
             Assert.Equal(new[] { "Jane <jane@>", "bob@contoso.com" }, Of(destinations, 1, "Jane <jane@>; Bob <bob@contoso.com>"));
             Assert.Equal("To: the display name 'Bob' is not sent, nor any other in -To: the service takes addresses only, so the email " +
-                "goes to bob@contoso.com by its address alone.", destinations.NameNote(1));
+                "goes to bob@contoso.com by its address alone.", destinations.NameNote(1, preview: false));
+        }
+
+        [Fact]
+        public void Under_WhatIf_the_display_name_note_says_where_the_email_would_go()
+        {
+            // Before, -WhatIf -Verbose said the email "goes to" an address while nothing was sent.
+            var destinations = new EmailDestinations();
+            Of(destinations, 1, "Bob <bob@contoso.com>");
+            Assert.Equal("To: the display name 'Bob' is not sent, nor any other in -To: the service takes addresses only, so the email " +
+                "would go to bob@contoso.com by its address alone.", destinations.NameNote(1, preview: true));
         }
     }
 }

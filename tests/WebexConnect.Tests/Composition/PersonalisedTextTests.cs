@@ -47,6 +47,24 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void ALineBreakASubstitutionBringsIntoASubjectNamesTheColumnsAndTheirJoin()
+        {
+            // Before: "after substitution it contains a line break", with no column named and nothing to do.
+            var email = new RecordComposer(PipelineColumns.Of(typeof(SendConnectEmailCommand)), null);
+            ComposedRecord Row(params (string Name, string Value)[] cells) => email.Compose(new[] { new ConnectDestination("ann@example.com") }, null,
+                new InputRow(cells.Select(c => new KeyValuePair<string, object?>(c.Name, c.Value))));
+            var order = new EmailMessage { From = "news@example.com", Subject = "Order $(Item) from $(Shop)", Text = "T" };
+
+            Assert.Equal(new[]
+            {
+                "Subject: after substitution it contains a line break (U+000A) at position 8: Subject must be one line: the row's 'Item' " +
+                "cell ($(Item)) and the row's 'Shop' cell ($(Shop)) have several lines: join them into one: ... | ForEach-Object { " +
+                "$_.Item = $_.Item -replace '\\s*\\r?\\n\\s*', ' '; $_.Shop = $_.Shop -replace '\\s*\\r?\\n\\s*', ' '; $_ } | Send-ConnectEmail",
+            }, Problems(order, Row(("Item", "a\nb"), ("Shop", "c\r\nd"))));
+            Assert.Empty(Problems(order, Row(("Item", "a b"), ("Shop", "c"))));
+        }
+
+        [Fact]
         public void AVariableNothingFillsIsAProblemNamingIt()
         {
             var problems = Problems(Text("Hi $(Nmae)"), Record(("Name", "Ann")));

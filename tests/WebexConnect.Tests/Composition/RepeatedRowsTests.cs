@@ -346,7 +346,7 @@ namespace WebexConnect.Tests.Composition
 
             var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Cc", "b@example.com, a@example.com")), new[] { "Email", "Cc" }, "Email", message, new Recipient("ann@example.com"));
             Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{((($_.Cc -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' " +
-                "-replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne '' | Sort-Object -Unique) -join ';'} -Unique -CaseSensitive |",
+                "-replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne '' -ne ([string]$_.Email).Trim().ToUpperInvariant() | Sort-Object -Unique) -join ';'} -Unique -CaseSensitive |",
                 RepeatedRows.Warning(2, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail"));
         }
 
@@ -368,7 +368,7 @@ namespace WebexConnect.Tests.Composition
             Assert.Null(Send("Jane <jane@example.org>"));
 
             var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Cc", "Jane <jane@example.com>")), new[] { "Email", "Cc" }, "Email", message, new Recipient("ann@example.com"));
-            Assert.Contains("{((($_.Cc -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' -replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne '' | Sort-Object -Unique) -join ';'}",
+            Assert.Contains("{((($_.Cc -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' -replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne '' -ne ([string]$_.Email).Trim().ToUpperInvariant() | Sort-Object -Unique) -join ';'}",
                 RepeatedRows.Warning(2, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail"));
         }
 
@@ -450,6 +450,47 @@ namespace WebexConnect.Tests.Composition
             Assert.Null(repeated.RepeatOf(Copying(null), later, To("boss@example.com", ("Issue", "7")), 4));
             // A copy of the row's own To goes in To only (OverlappingCopies): sent once, no repeat of itself.
             Assert.Null(repeated.RepeatOf(Copying("dan@example.com"), Copied, To("dan@example.com", ("Issue", "9")), 5));
+        }
+
+        [Fact]
+        public void ARowThatCopiesItsOwnToIsTheSameEmailAsOneWithoutThatCopy()
+        {
+            // OverlappingCopies drops a Cc that is the row's To: 'dan' with Cc 'dan', then 'dan' with no Cc, is one email twice.
+            // Before, the rows counted as having other copies, and Dan got it twice unwarned.
+            var repeated = WithCopies();
+            Assert.Null(repeated.RepeatOf(Copying("dan@example.com"), Copied, To("dan@example.com", ("Issue", "7")), 1));
+            Assert.Equal(1, repeated.RepeatOf(Copying(null), Copied, To("Dan@example.com", ("Issue", "7")), 2));
+            Assert.StartsWith("Row 2 repeats row 1: the same message to Dan@example.com with the same values.",
+                repeated.WarningFor(2, 1, To("Dan@example.com", ("Issue", "7")), null, "Send-ConnectEmail"));
+
+            // The other way round, and with a copy left that both rows send.
+            repeated = WithCopies();
+            Assert.Null(repeated.RepeatOf(Copying("boss@example.com"), Copied, To("dan@example.com", ("Issue", "7")), 1));
+            Assert.Equal(1, repeated.RepeatOf(Copying("DAN@example.com; boss@example.com"), Copied, To("dan@example.com", ("Issue", "7")), 2));
+            repeated = WithCopies();
+            Assert.Null(repeated.RepeatOf(Copying(null), Copied, To("dan@example.com", ("Issue", "7")), 1));
+            Assert.Equal(1, repeated.RepeatOf(Copying(null, "dan@example.com"), Copied, To("dan@example.com", ("Issue", "7")), 2));
+
+            // A copy that is not the row's To still tells the emails apart.
+            repeated = WithCopies();
+            Assert.Null(repeated.RepeatOf(Copying("dan@example.com; boss@example.com"), Copied, To("dan@example.com", ("Issue", "7")), 1));
+            Assert.Null(repeated.RepeatOf(Copying(null), Copied, To("dan@example.com", ("Issue", "7")), 2));
+        }
+
+        [Fact]
+        public void ARowThatCopiesItsOwnToIsComparedWithoutMakingAnythingForIt()
+        {
+            var repeated = WithCopies();
+            var rows = Enumerable.Range(0, 100).Select(i => Copying(i % 2 == 0 ? "dan@example.com; boss@example.com" : "boss@example.com ; DAN@example.com")).ToList();
+            var dan = To("dan@example.com", ("Issue", "7"));
+            Assert.Null(repeated.RepeatOf(Copying("boss@example.com"), Copied, dan, 1));
+            Assert.Equal(1, repeated.RepeatOf(rows[0], Copied, dan, 2));
+
+            var before = System.GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 1; i < rows.Count; i++) repeated.RepeatOf(rows[i], Copied, dan, i + 2);
+            var allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(0, allocated);
         }
 
         [Fact]

@@ -205,6 +205,16 @@ namespace WebexConnect.Tests.Validation
                 $"here {separated}, to send the same email to each of them, or give each its own row", message);
         }
 
+        [Fact]
+        public void AddressesApartBySpacesAreShownSeparatedWholeToBeCopied()
+        {
+            // Before: the value to write was cut at 60 characters like any quoted value ("...; cy@exam…' (66 characters)").
+            var message = Single(MessageValidator.ValidateRecipient(MessageChannel.Email,
+                new Recipient("Jane Doe <jane@example.com> Bob <bob@example.com> cy@example.com")), "To");
+
+            Assert.Contains("here 'Jane Doe <jane@example.com>; Bob <bob@example.com>; cy@example.com', to send", message);
+        }
+
         [Theory]
         [InlineData("+447700900001\n+447700900002\n", "numbers", "message")]
         [InlineData("+447700900001\r\n+447700900002", "numbers", "message")]

@@ -39,7 +39,7 @@ namespace WebexConnect.Messages.Validation
             {
                 // 'Ann <ann@example.com>' where the field takes no name (-UnsubscribeEmailAddress).
                 if (FindReason(inner) is not string innerReason)
-                    return $"{InputEcho.Quote(value)} is not an email address ({reason}): give the address alone, here {InputEcho.Quote(inner)}";
+                    return $"{InputEcho.Quote(value)} is not an email address ({reason}): give the address alone, here {InputEcho.QuoteToWrite(inner)}";
                 // 'Jane <jane@>': the name is read off where one may be given (AddressLine), so it is the address that is wrong.
                 return $"{InputEcho.Quote(value)} is not an email address: the part between < and >, {InputEcho.Quote(inner)}, " +
                     $"is wrong ({(inner.Length == 0 ? "it is empty" : innerReason)}): correct that part";
@@ -79,7 +79,7 @@ namespace WebexConnect.Messages.Validation
         /// </summary>
         private static string ApartBySpaces(string value) =>
             " apart by spaces, which do not separate addresses: write ';' or ',' between them, here " +
-            InputEcho.Quote(string.Join("; ", Composition.AddressLine.ApartBySpaces(value) ?? new List<string> { value })) +
+            InputEcho.QuoteToWrite(string.Join("; ", Composition.AddressLine.ApartBySpaces(value) ?? new List<string> { value })) +
             ", to send the same email to each of them, or give each its own row";
 
         /// <summary>

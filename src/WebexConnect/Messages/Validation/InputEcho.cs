@@ -27,6 +27,16 @@ namespace WebexConnect.Messages.Validation
             return "'" + Visible(value.Substring(0, cut)) + "…' (" + value.Length.ToString(CultureInfo.InvariantCulture) + " characters)";
         }
 
+        /// <summary>The longest value a message tells the admin to write, shown whole so that it can be copied.</summary>
+        internal const int MaxToWriteCharacters = 500;
+
+        /// <summary>
+        /// A value the admin is told to write (the addresses separated as they would work): whole up to 500 characters, as
+        /// <see cref="Quote"/> cut it at 60 and left "cy@exam…" to copy. Longer than that it is cut as any other value.
+        /// </summary>
+        internal static string QuoteToWrite(string value) =>
+            value.Length <= MaxToWriteCharacters ? "'" + Visible(value) + "'" : Quote(value);
+
         /// <summary>
         /// The text with every character that would not print as itself written as \uXXXX: an invisible one, and a space
         /// other than U+0020 (a no-break space from Word or Excel prints as a space, yet Find and Replace with a space
