@@ -201,6 +201,12 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, a card whose Layout cell names no orientation'; Code = 'InvalidParameterValue'; Field = 'Card'
            Rows = @(@{ Phone = '+447700900001'; Layout = 'Vertical' }, @{ Phone = '+447700900002'; Layout = 'Diagonal' }, @{ Phone = '+447700900003'; Layout = '' })
            Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title Hi -Orientation $u.Layout -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a Width cell that names no carousel width'; Code = 'InvalidParameterValue'; Field = 'CarouselWidth'
+           Rows = @(@{ Phone = '+447700900001'; Width = 'Small' }, @{ Phone = '+447700900002'; Width = 'Huge' }, @{ Phone = '+447700900003'; Width = 'medium' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Carousel (New-ConnectRcsCard -Title One), (New-ConnectRcsCard -Title Two) -CarouselWidth $u.Width -From app-1' }
+        @{ Name = 'RCS, an empty Event cell as -AgentEvent'; Code = 'InvalidParameterValue'; Field = 'AgentEvent'
+           Rows = @(@{ Phone = '+447700900001'; Event = 'IsTyping' }, @{ Phone = '+447700900002'; Event = '' }, @{ Phone = '+447700900003'; Event = 'IsTyping' })
+           Body = 'Send-ConnectRcs -To $u.Phone -AgentEvent $u.Event -From app-1' }
         @{ Name = 'RCS, a card whose chip New-ConnectRcsSuggestion could not make'; Code = 'InvalidParameterValue'; Field = 'Card'
            Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = 'Yes, book me in for Friday' }, @{ Phone = '+447700900003'; Label = 'Yes' })
            Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title Hi -Suggestion (New-ConnectRcsSuggestion $u.Label -ErrorAction SilentlyContinue) -ErrorAction SilentlyContinue) -From app-1' }
@@ -416,6 +422,41 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         $sent.Count | Should -Be 1
         $sent[0].to.msisdn | Should -Be '+447700900003'
         $sent[0].content.richCard.media.height | Should -Be 'TALL'
+    }
+
+    It 'makes a -CarouselWidth or -AgentEvent cell that names none of its values the row''s Invalid result; piped, one stop' {
+        # Before: PowerShell's binder refused 'Huge' (CannotConvertArgumentNoMessage), which ended the statement: no result for the row.
+        $cards = '(New-ConnectRcsCard -Title One), (New-ConnectRcsCard -Title Two)'
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Width = 'Small' }
+            [pscustomobject]@{ Phone = '+447700900002'; Width = 'Huge' }
+            [pscustomobject]@{ Phone = '+447700900003'; Width = ' medium ' }) ('Send-ConnectRcs -To $u.Phone -From app-1 -Carousel ' + $cards + ' -CarouselWidth $u.Width')
+
+        $run.Results.Destination | Should -Be '+447700900001', '+447700900002', '+447700900003'
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $run.Results[1].Code | Should -Be 'InvalidParameterValue'
+        $run.Results[1].Reason | Should -BeExactly 'Row 1: CarouselWidth: ''Huge'' is none of Small, Medium: give one of them, or leave -CarouselWidth out for Medium.'
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.to.msisdn | Should -Be '+447700900001', '+447700900003'
+        $sent.content.width | Should -Be 'SMALL', 'MEDIUM'
+
+        $events = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Event = 'IsTyping' }
+            [pscustomobject]@{ Phone = '+447700900002'; Event = 'Typing' }
+            [pscustomobject]@{ Phone = '+447700900003'; Event = 'istyping' }) 'Send-ConnectRcs -To $u.Phone -From app-1 -AgentEvent $u.Event'
+        $events.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $events.Results[1].Reason | Should -BeExactly 'Row 1: AgentEvent: ''Typing'' is none of IsTyping, Read: give one of them.'
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.to.msisdn | Should -Be '+447700900001', '+447700900003'
+        $sent.content.event | Should -Be 'IS_TYPING', 'IS_TYPING'
+
+        # Piped, the value is every row's: one stop before anything is sent, naming the parameter, and Tab still offers the values.
+        { '+447700900001', '+447700900002' | Send-ConnectRcs -From app-1 -Carousel (New-ConnectRcsCard -Title One), (New-ConnectRcsCard -Title Two) -CarouselWidth Huge } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-CarouselWidth: ''Huge'' is none of Small, Medium*'
+        $line = 'Send-ConnectRcs -CarouselWidth '
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'Medium', 'Small'
+        $line = 'Send-ConnectRcs -AgentEvent '
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'IsTyping', 'Read'
     }
 
     It 'names the parameter the admin typed, -Carousel or -Suggestion, in a one-row call''s reason as a piped run''s stop does' {

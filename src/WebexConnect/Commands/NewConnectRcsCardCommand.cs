@@ -37,17 +37,17 @@ namespace WebexConnect.Commands
 
         /// <summary>The media's height; carousels allow Short and Medium only.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [CardLayoutArgument(typeof(RcsMediaHeight), nameof(MediaHeight))] // 'Large' is this card's error, not the statement's end
+        [EnumArgument(typeof(RcsMediaHeight), nameof(MediaHeight))] // 'Large' is this card's error, not the statement's end
         public RcsMediaHeight? MediaHeight { get; set; }
 
         /// <summary>Layout of a standalone card: media beside (Horizontal) or above (Vertical) the text.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [CardLayoutArgument(typeof(RcsCardOrientation), nameof(Orientation))]
+        [EnumArgument(typeof(RcsCardOrientation), nameof(Orientation))]
         public RcsCardOrientation? Orientation { get; set; }
 
         /// <summary>Where the thumbnail sits on a horizontal card.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [CardLayoutArgument(typeof(RcsThumbnailAlignment), nameof(ThumbnailAlignment))]
+        [EnumArgument(typeof(RcsThumbnailAlignment), nameof(ThumbnailAlignment))]
         public RcsThumbnailAlignment? ThumbnailAlignment { get; set; }
 
         /// <summary>Suggestion chips on the card: at most 4 on a standalone card, 2 on a carousel card. Binds from a Suggestions property.</summary>
@@ -179,12 +179,12 @@ namespace WebexConnect.Commands
         /// What is wrong with a MediaHeight, Orientation or ThumbnailAlignment that names none of its parameter's values: the
         /// command line's (<paramref name="commandLine"/>: only its), or this row's column. The whole error's text, or null.
         /// </summary>
-        // The command line's 'Large' reaches here as a value the enum does not define (CardLayoutArgument): PowerShell's binder
+        // The command line's 'Large' reaches here as a value the enum does not define (EnumArgument): PowerShell's binder
         // refused it before, and ended the statement around it, so a script's loop lost that row's result.
         // A piped row's cell that bound to nothing is read from the parameter's value, not from BoundParameters: PowerShell
         // resets a parameter a row bound before binding the next, but leaves its name in BoundParameters, so a 'Large' after a
         // row's 'Short' looked bound and made a card of the service's default height without a word. (A piped object's cell
-        // reaches CardLayoutArgument too; a hashtable's key that does not convert is left unbound by DictionaryRowBinding.)
+        // reaches EnumArgument too; a hashtable's key that does not convert is left unbound by DictionaryRowBinding.)
         private string? UnnamedLayout(bool commandLine)
         {
             foreach (var (name, type, bound) in new[]
@@ -196,7 +196,7 @@ namespace WebexConnect.Commands
             {
                 var given = _commandLine.Contains(name);
                 if (commandLine && !given) continue;
-                var text = CardLayoutArgumentAttribute.RefusedText(name, bound);
+                var text = EnumArgumentAttribute.RefusedText(name, bound);
                 if (text is null && bound is null && !given && InputObject is not null &&
                     InputRow.ValueOf(InputObject, name) is { } cell && !string.IsNullOrWhiteSpace(cell.ToString())) text = cell.ToString();
                 if (text is null) continue;

@@ -96,10 +96,12 @@ namespace WebexConnect.Commands
 
         /// <summary>The width of the carousel's cards.</summary>
         [Parameter(ParameterSetName = CarouselSet)]
+        [EnumArgument(typeof(RcsCarouselWidth), nameof(CarouselWidth), blankIsNone: false)] // 'Huge' is the row's Invalid result, not the statement's end
         public RcsCarouselWidth CarouselWidth { get; set; } = RcsCarouselWidth.Medium;
 
         /// <summary>IsTyping shows a typing indicator; Read marks the message -EventMessageId as read.</summary>
         [Parameter(Mandatory = true, ParameterSetName = AgentEventSet, HelpMessage = "IsTyping or Read.")]
+        [EnumArgument(typeof(RcsAgentEvent), nameof(AgentEvent), blankIsNone: false)]
         public RcsAgentEvent AgentEvent { get; set; }
 
         /// <summary>With -AgentEvent Read: the ID of the received message to mark as read.</summary>
@@ -383,8 +385,23 @@ namespace WebexConnect.Commands
             _mediaUrlGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl));
             _fallbackTextGiven = MyInvocation.BoundParameters.ContainsKey(nameof(FallbackText));
             if (_textGiven && _mediaUrlGiven) TakeTheCommandLinesContent();
+            if (ParameterSetName == CarouselSet) RefuseUnnamed(nameof(CarouselWidth), CarouselWidth);
+            if (ParameterSetName == AgentEventSet) RefuseUnnamed(nameof(AgentEvent), AgentEvent);
             // -Carousel is the same for every row: its warning comes once, before the first.
             if (ParameterSetName == CarouselSet && Carousel is not null && RowScript.Of(Carousel) is null && CarouselLayoutWarning.For(Carousel) is string layout) WriteNamedWarning(layout);
+        }
+
+        /// <summary>
+        /// A -CarouselWidth or -AgentEvent that names none of its values ('Huge' from a CSV cell; EnumArgument let it through):
+        /// with nothing piped, the one row's Invalid result; piped, the command's stop before any row. PowerShell's binder refused
+        /// it before, and its error ended the statement, so a script's loop of one-row calls lost that row's result.
+        /// </summary>
+        private void RefuseUnnamed(string parameter, Enum value)
+        {
+            if (EnumArgumentAttribute.RefusedText(parameter, value) is not string text) return;
+            var problem = $"{InputEcho.Quote(text)} is none of {string.Join(", ", Enum.GetNames(value.GetType()))}: give one of them" +
+                (parameter == nameof(CarouselWidth) ? ", or leave -CarouselWidth out for Medium." : ".");
+            RefuseValue(parameter, "InvalidParameterValue", "-" + parameter + ": " + problem, new ValidationProblem(parameter, problem), text, givenForTheRow: true);
         }
 
         /// <summary>
