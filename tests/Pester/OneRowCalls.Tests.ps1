@@ -210,6 +210,9 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, a card whose chip New-ConnectRcsSuggestion could not make'; Code = 'InvalidParameterValue'; Field = 'Card'
            Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = 'Yes, book me in for Friday' }, @{ Phone = '+447700900003'; Label = 'Yes' })
            Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title Hi -Suggestion (New-ConnectRcsSuggestion $u.Label -ErrorAction SilentlyContinue) -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a card given an Answer cell as its chip'; Code = 'InvalidParameterValue'; Field = 'Card'
+           Rows = @(@{ Phone = '+447700900001'; Answer = 'Yes' }, @{ Phone = '+447700900002'; Answer = 'Maybe' }, @{ Phone = '+447700900003'; Answer = 'No' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title Hi -Suggestion $(if ($u.Answer -ne ''Maybe'') { New-ConnectRcsSuggestion $u.Answer } else { $u.Answer }) -ErrorAction SilentlyContinue) -From app-1' }
         @{ Name = 'RCS, a chip whose Label cell is empty'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[0`]'
            Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = '' }, @{ Phone = '+447700900003'; Label = 'Yes' })
            Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion $u.Label -ErrorAction SilentlyContinue) -From app-1' }
@@ -457,6 +460,25 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'Medium', 'Small'
         $line = 'Send-ConnectRcs -AgentEvent '
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'IsTyping', 'Read'
+    }
+
+    It 'makes a card given a text where its chip goes the row''s Invalid result, with New-ConnectRcsCard''s advice' {
+        # Before: PowerShell's binder refused 'Maybe' as an RcsSuggestion, which ended the statement: no result for the row.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Answer = 'Yes' }
+            [pscustomobject]@{ Phone = '+447700900002'; Answer = 'Maybe' }
+            [pscustomobject]@{ Phone = '+447700900003'; Answer = 'No' }) ('Send-ConnectRcs -To $u.Phone -From app-1 -Card (New-ConnectRcsCard -Title Hi ' +
+            '-Suggestion $(if ($u.Answer -eq ''Maybe'') { $u.Answer } else { New-ConnectRcsSuggestion $u.Answer }))')
+
+        $run.Results.Destination | Should -Be '+447700900001', '+447700900002', '+447700900003'
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $run.Results[1].Reason | Should -BeExactly ('Row 1: Card: a card is required, and there is none ($null): New-ConnectRcsCard made none, as its ' +
+            'error said: -Suggestion[0]: ''Maybe'' is text, not a chip: make the chip with New-ConnectRcsSuggestion, as in ' +
+            '-Suggestion (New-ConnectRcsSuggestion ''Maybe'')')
+        ($run.Errors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) | Should -Be 'RcsCardSuggestionNotMade', 'InvalidParameterValue'
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.to.msisdn | Should -Be '+447700900001', '+447700900003'
+        $sent.content.richCard.suggestions.displayText | Should -Be 'Yes', 'No'
     }
 
     It 'names the parameter the admin typed, -Carousel or -Suggestion, in a one-row call''s reason as a piped run''s stop does' {

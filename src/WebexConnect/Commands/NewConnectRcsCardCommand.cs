@@ -60,6 +60,7 @@ namespace WebexConnect.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Suggestions")]
         [AllowNull]
+        [ChipArgument] // 'Yes' where a chip goes is this card's error with its advice, not the statement's end
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsSuggestion[]? Suggestion { get; set; }
 
@@ -152,17 +153,28 @@ namespace WebexConnect.Commands
         {
             var given = _commandLine.Contains(nameof(Suggestion));
             IReadOnlyList<RcsSuggestion?>? chips = Suggestion ?? (given ? new RcsSuggestion?[] { null } : null);
+            // A text given where a chip goes ('Yes') is a $null too (ChipArgument): named with its advice, and not counted
+            // among the chips New-ConnectRcsSuggestion could not make.
+            var texts = ChipArgumentAttribute.TextsFor(Suggestion);
             var nulls = UnmadeSuggestions.NullsIn(chips);
+            var textCount = 0;
+            for (var i = 0; texts is not null && i < texts.Count; i++)
+                if (texts[i] is not null) textCount++;
             if (nulls == 0) return null;
-            var said = UnmadeSuggestions.Take(nulls);
+            var said = UnmadeSuggestions.Take(nulls - textCount);
             var problems = new List<string>(nulls);
             for (int i = 0, n = 0; i < chips!.Count; i++)
             {
                 if (chips[i] is not null) continue;
+                if (texts?[i] is string text)
+                {
+                    problems.Add($"{Where(nameof(Suggestion))}[{i}]: {ChipArgumentAttribute.Problem(text)}");
+                    continue;
+                }
                 var why = said is null ? "" : ", as its error said: " + said[n++].Replace(" No suggestion was made.", "").TrimEnd('.');
                 problems.Add($"{Where(nameof(Suggestion))}[{i}] is $null: New-ConnectRcsSuggestion made no chip{why}");
             }
-            return string.Join("; ", problems) + (said is null ? ": correct what its error said, or leave the chip out." : ".");
+            return string.Join("; ", problems) + (said is null && nulls > textCount ? ": correct what its error said, or leave the chip out." : ".");
         }
 
         /// <summary>What is wrong with the number of chips when the card has more than it takes; else null.</summary>
