@@ -481,6 +481,29 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         $sent.content.richCard.suggestions.displayText | Should -Be 'Yes', 'No'
     }
 
+    It 'names in each $null carousel card''s slot what New-ConnectRcsCard said of that card' {
+        # Before: "Carousel[1]: the card is $null: if New-ConnectRcsCard wrote an error for it, ...", where -Card said its error's words.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Height = 'Short' }
+            [pscustomobject]@{ Phone = '+447700900002'; Height = 'Huge' }
+            [pscustomobject]@{ Phone = '+447700900003'; Height = 'Medium' }) ('Send-ConnectRcs -To $u.Phone -From app-1 -Carousel (New-ConnectRcsCard -Title One), ' +
+            '(New-ConnectRcsCard -Title Two -MediaUrl https://cdn.example.com/a.png -MediaHeight $u.Height -ErrorAction SilentlyContinue)')
+
+        $run.Results.Destination | Should -Be '+447700900001', '+447700900002', '+447700900003'
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $run.Results[1].Reason | Should -BeExactly ('Row 1: Carousel[1]: the card is $null: New-ConnectRcsCard made none, as its error said: ' +
+            '-MediaHeight: ''Huge'' is none of Short, Medium, Tall: give one of them, or leave -MediaHeight out for the service''s default')
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.to.msisdn | Should -Be '+447700900001', '+447700900003'
+        $sent.content.cards[1].media.height, $sent.content.cards[3].media.height | Should -Be 'SHORT', 'MEDIUM'
+
+        # Two cards not made: each slot its own card's words, in order.
+        $result = Send-ConnectRcs -To '+447700900004' -From app-1 -Carousel (New-ConnectRcsCard -Title ('x' * 201) -ErrorAction SilentlyContinue),
+            (New-ConnectRcsCard -Title Two -Orientation Diagonal -ErrorAction SilentlyContinue) -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $result.Reason | Should -BeLike ('Row 1: Carousel`[0`]: the card is $null: New-ConnectRcsCard made none, as its error said: -Title: *; ' +
+            'Carousel`[1`]: the card is $null: New-ConnectRcsCard made none, as its error said: -Orientation: ''Diagonal'' is none of*')
+    }
+
     It 'names the parameter the admin typed, -Carousel or -Suggestion, in a one-row call''s reason as a piped run''s stop does' {
         # Before: "Row 1: Cards: ..." and "Row 1: Suggestions[0]: ...", where the piped stop said -Carousel and -Suggestion[0].
         $run = Invoke-RowLoop @([pscustomobject]@{ Phone = '+447700900001' }) 'Send-ConnectRcs -To $u.Phone -From app-1 -Carousel (New-ConnectRcsCard -Title One)'

@@ -109,7 +109,9 @@ namespace WebexConnect.Commands
         {
             _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             _dictionaryRows = DictionaryRowBinding.For(this);
-            UnmadeCard.Note(null);
+            // One note a call with nothing piped (a carousel's cards are several); piped, the cards are no -Card's or -Carousel's.
+            if (MyInvocation.ExpectingInput) UnmadeCard.Take();
+            else UnmadeCard.Begin();
             // With nothing piped, the one card's problems are written by MakeCard as errors that do not stop the statement: in a
             // script's loop (Send-ConnectRcs -To $r.Phone -Card (New-ConnectRcsCard -Title $r.Title)) a stop here ended the
             // Send-ConnectRcs around it too, and the loop's results had no result for that row.

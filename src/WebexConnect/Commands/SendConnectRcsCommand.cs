@@ -166,6 +166,8 @@ namespace WebexConnect.Commands
         private bool _fallbackTextGiven;
         // What New-ConnectRcsCard said when it made no card for a -Card that is $null (UnmadeCard); else null.
         private string? _cardNotMade;
+        // What New-ConnectRcsCard said for each $null card of -Carousel, in order (UnmadeCard); else null.
+        private IReadOnlyList<string>? _cardsNotMade;
         // What New-ConnectRcsSuggestion said for each $null chip of -Suggestion, in order (UnmadeSuggestions); else null.
         private IReadOnlyList<string>? _suggestionsNotMade;
 
@@ -352,6 +354,7 @@ namespace WebexConnect.Commands
                 // A script block's: the row's own (none when it failed, and the row is Invalid for that).
                 Card = set != CardSet ? null : _rowScripts is null ? Card : _rowScripts.CardOr(Card),
                 CardNotMade = set == CardSet ? _cardNotMade : null,
+                CardsNotMade = set == CarouselSet ? _cardsNotMade : null,
                 Cards = set != CarouselSet ? Array.Empty<RcsCard>() : (_rowScripts is null ? Carousel : _rowScripts.CardsOr(Carousel)) ?? Array.Empty<RcsCard>(),
                 CarouselWidth = set == CarouselSet ? CarouselWidth : null,
                 AgentEvent = set == AgentEventSet ? AgentEvent : null,
@@ -378,6 +381,8 @@ namespace WebexConnect.Commands
             _rowScripts = RowContentScripts.Of(Card, Carousel, Suggestion);
             // Read right after binding, as the card was made just before: a New-ConnectRcsCard that wrote an error left -Card $null.
             _cardNotMade = ParameterSetName == CardSet && Card is null ? UnmadeCard.Take() : null;
+            // A carousel's cards, each its own call: the notes of those not made, paired with its $null cards (and forgotten either way).
+            _cardsNotMade = UnmadeCard.TakeEach(ParameterSetName == CarouselSet && RowScript.Of(Carousel) is null ? UnmadeCard.NullsIn(Carousel) : 0);
             // Taken whatever the chips: a later statement's $null chip is never blamed on what these said.
             _suggestionsNotMade = UnmadeSuggestions.Take(UnmadeSuggestions.NullsIn(Suggestion ?? NoSuggestion));
             // What the command line gave (BoundParameters holds no row's columns yet), $PSDefaultParameterValues included.
