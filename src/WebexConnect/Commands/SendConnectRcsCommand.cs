@@ -382,7 +382,7 @@ namespace WebexConnect.Commands
             // Read right after binding, as the card was made just before: a New-ConnectRcsCard that wrote an error left -Card $null.
             _cardNotMade = ParameterSetName == CardSet && Card is null ? UnmadeCard.Take() : null;
             // A carousel's cards, each its own call: the notes of those not made, paired with its $null cards (and forgotten either way).
-            _cardsNotMade = UnmadeCard.TakeEach(ParameterSetName == CarouselSet && RowScript.Of(Carousel) is null ? UnmadeCard.NullsIn(Carousel) : 0);
+            _cardsNotMade = UnmadeCard.TakeEach(ParameterSetName == CarouselSet && RowScript.Of(Carousel) is null ? Carousel?.Count(card => card is null) ?? 0 : 0);
             // Taken whatever the chips: a later statement's $null chip is never blamed on what these said.
             _suggestionsNotMade = UnmadeSuggestions.Take(UnmadeSuggestions.NullsIn(Suggestion ?? NoSuggestion));
             // What the command line gave (BoundParameters holds no row's columns yet), $PSDefaultParameterValues included.

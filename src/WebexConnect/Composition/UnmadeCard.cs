@@ -58,15 +58,5 @@ namespace WebexConnect.Composition
                 if (note is not null) why.Add(note);
             return why.Count == nulls ? why : null;
         }
-
-        /// <summary>The $null cards of <paramref name="cards"/>: none for no list.</summary>
-        public static int NullsIn(IReadOnlyList<Messages.RcsCard?>? cards)
-        {
-            if (cards is null) return 0;
-            var nulls = 0;
-            for (var i = 0; i < cards.Count; i++)
-                if (cards[i] is null) nulls++;
-            return nulls;
-        }
     }
 }
