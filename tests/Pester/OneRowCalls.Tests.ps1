@@ -201,9 +201,18 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, a card whose Layout cell names no orientation'; Code = 'InvalidParameterValue'; Field = 'Card'
            Rows = @(@{ Phone = '+447700900001'; Layout = 'Vertical' }, @{ Phone = '+447700900002'; Layout = 'Diagonal' }, @{ Phone = '+447700900003'; Layout = '' })
            Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title Hi -Orientation $u.Layout -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a Width cell that names no carousel width'; Code = 'InvalidParameterValue'; Field = 'CarouselWidth'
+           Rows = @(@{ Phone = '+447700900001'; Width = 'Small' }, @{ Phone = '+447700900002'; Width = 'Huge' }, @{ Phone = '+447700900003'; Width = 'medium' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Carousel (New-ConnectRcsCard -Title One), (New-ConnectRcsCard -Title Two) -CarouselWidth $u.Width -From app-1' }
+        @{ Name = 'RCS, an empty Event cell as -AgentEvent'; Code = 'InvalidParameterValue'; Field = 'AgentEvent'
+           Rows = @(@{ Phone = '+447700900001'; Event = 'IsTyping' }, @{ Phone = '+447700900002'; Event = '' }, @{ Phone = '+447700900003'; Event = 'IsTyping' })
+           Body = 'Send-ConnectRcs -To $u.Phone -AgentEvent $u.Event -From app-1' }
         @{ Name = 'RCS, a card whose chip New-ConnectRcsSuggestion could not make'; Code = 'InvalidParameterValue'; Field = 'Card'
            Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = 'Yes, book me in for Friday' }, @{ Phone = '+447700900003'; Label = 'Yes' })
            Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title Hi -Suggestion (New-ConnectRcsSuggestion $u.Label -ErrorAction SilentlyContinue) -ErrorAction SilentlyContinue) -From app-1' }
+        @{ Name = 'RCS, a card given an Answer cell as its chip'; Code = 'InvalidParameterValue'; Field = 'Card'
+           Rows = @(@{ Phone = '+447700900001'; Answer = 'Yes' }, @{ Phone = '+447700900002'; Answer = 'Maybe' }, @{ Phone = '+447700900003'; Answer = 'No' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Card (New-ConnectRcsCard -Title Hi -Suggestion $(if ($u.Answer -ne ''Maybe'') { New-ConnectRcsSuggestion $u.Answer } else { $u.Answer }) -ErrorAction SilentlyContinue) -From app-1' }
         @{ Name = 'RCS, a chip whose Label cell is empty'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[0`]'
            Rows = @(@{ Phone = '+447700900001'; Label = 'Yes' }, @{ Phone = '+447700900002'; Label = '' }, @{ Phone = '+447700900003'; Label = 'Yes' })
            Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion $u.Label -ErrorAction SilentlyContinue) -From app-1' }
@@ -416,6 +425,83 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         $sent.Count | Should -Be 1
         $sent[0].to.msisdn | Should -Be '+447700900003'
         $sent[0].content.richCard.media.height | Should -Be 'TALL'
+    }
+
+    It 'makes a -CarouselWidth or -AgentEvent cell that names none of its values the row''s Invalid result; piped, one stop' {
+        # Before: PowerShell's binder refused 'Huge' (CannotConvertArgumentNoMessage), which ended the statement: no result for the row.
+        $cards = '(New-ConnectRcsCard -Title One), (New-ConnectRcsCard -Title Two)'
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Width = 'Small' }
+            [pscustomobject]@{ Phone = '+447700900002'; Width = 'Huge' }
+            [pscustomobject]@{ Phone = '+447700900003'; Width = ' medium ' }) ('Send-ConnectRcs -To $u.Phone -From app-1 -Carousel ' + $cards + ' -CarouselWidth $u.Width')
+
+        $run.Results.Destination | Should -Be '+447700900001', '+447700900002', '+447700900003'
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $run.Results[1].Code | Should -Be 'InvalidParameterValue'
+        $run.Results[1].Reason | Should -BeExactly 'Row 1: CarouselWidth: ''Huge'' is none of Small, Medium: give one of them, or leave -CarouselWidth out for Medium.'
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.to.msisdn | Should -Be '+447700900001', '+447700900003'
+        $sent.content.width | Should -Be 'SMALL', 'MEDIUM'
+
+        $events = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Event = 'IsTyping' }
+            [pscustomobject]@{ Phone = '+447700900002'; Event = 'Typing' }
+            [pscustomobject]@{ Phone = '+447700900003'; Event = 'istyping' }) 'Send-ConnectRcs -To $u.Phone -From app-1 -AgentEvent $u.Event'
+        $events.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $events.Results[1].Reason | Should -BeExactly 'Row 1: AgentEvent: ''Typing'' is none of IsTyping, Read: give one of them.'
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.to.msisdn | Should -Be '+447700900001', '+447700900003'
+        $sent.content.event | Should -Be 'IS_TYPING', 'IS_TYPING'
+
+        # Piped, the value is every row's: one stop before anything is sent, naming the parameter, and Tab still offers the values.
+        { '+447700900001', '+447700900002' | Send-ConnectRcs -From app-1 -Carousel (New-ConnectRcsCard -Title One), (New-ConnectRcsCard -Title Two) -CarouselWidth Huge } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-CarouselWidth: ''Huge'' is none of Small, Medium*'
+        $line = 'Send-ConnectRcs -CarouselWidth '
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'Medium', 'Small'
+        $line = 'Send-ConnectRcs -AgentEvent '
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'IsTyping', 'Read'
+    }
+
+    It 'makes a card given a text where its chip goes the row''s Invalid result, with New-ConnectRcsCard''s advice' {
+        # Before: PowerShell's binder refused 'Maybe' as an RcsSuggestion, which ended the statement: no result for the row.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Answer = 'Yes' }
+            [pscustomobject]@{ Phone = '+447700900002'; Answer = 'Maybe' }
+            [pscustomobject]@{ Phone = '+447700900003'; Answer = 'No' }) ('Send-ConnectRcs -To $u.Phone -From app-1 -Card (New-ConnectRcsCard -Title Hi ' +
+            '-Suggestion $(if ($u.Answer -eq ''Maybe'') { $u.Answer } else { New-ConnectRcsSuggestion $u.Answer }))')
+
+        $run.Results.Destination | Should -Be '+447700900001', '+447700900002', '+447700900003'
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $run.Results[1].Reason | Should -BeExactly ('Row 1: Card: a card is required, and there is none ($null): New-ConnectRcsCard made none, as its ' +
+            'error said: -Suggestion[0]: ''Maybe'' is text, not a chip: make the chip with New-ConnectRcsSuggestion, as in ' +
+            '-Suggestion (New-ConnectRcsSuggestion ''Maybe'')')
+        ($run.Errors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) | Should -Be 'RcsCardSuggestionNotMade', 'InvalidParameterValue'
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.to.msisdn | Should -Be '+447700900001', '+447700900003'
+        $sent.content.richCard.suggestions.displayText | Should -Be 'Yes', 'No'
+    }
+
+    It 'names in each $null carousel card''s slot what New-ConnectRcsCard said of that card' {
+        # Before: "Carousel[1]: the card is $null: if New-ConnectRcsCard wrote an error for it, ...", where -Card said its error's words.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Height = 'Short' }
+            [pscustomobject]@{ Phone = '+447700900002'; Height = 'Huge' }
+            [pscustomobject]@{ Phone = '+447700900003'; Height = 'Medium' }) ('Send-ConnectRcs -To $u.Phone -From app-1 -Carousel (New-ConnectRcsCard -Title One), ' +
+            '(New-ConnectRcsCard -Title Two -MediaUrl https://cdn.example.com/a.png -MediaHeight $u.Height -ErrorAction SilentlyContinue)')
+
+        $run.Results.Destination | Should -Be '+447700900001', '+447700900002', '+447700900003'
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $run.Results[1].Reason | Should -BeExactly ('Row 1: Carousel[1]: the card is $null: New-ConnectRcsCard made none, as its error said: ' +
+            '-MediaHeight: ''Huge'' is none of Short, Medium, Tall: give one of them, or leave -MediaHeight out for the service''s default')
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.to.msisdn | Should -Be '+447700900001', '+447700900003'
+        $sent.content.cards[1].media.height, $sent.content.cards[3].media.height | Should -Be 'SHORT', 'MEDIUM'
+
+        # Two cards not made: each slot its own card's words, in order.
+        $result = Send-ConnectRcs -To '+447700900004' -From app-1 -Carousel (New-ConnectRcsCard -Title ('x' * 201) -ErrorAction SilentlyContinue),
+            (New-ConnectRcsCard -Title Two -Orientation Diagonal -ErrorAction SilentlyContinue) -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $result.Reason | Should -BeLike ('Row 1: Carousel`[0`]: the card is $null: New-ConnectRcsCard made none, as its error said: -Title: *; ' +
+            'Carousel`[1`]: the card is $null: New-ConnectRcsCard made none, as its error said: -Orientation: ''Diagonal'' is none of*')
     }
 
     It 'names the parameter the admin typed, -Carousel or -Suggestion, in a one-row call''s reason as a piped run''s stop does' {

@@ -389,6 +389,19 @@ Describe 'New-ConnectRcsCard' {
         $sent.suggestions.url | Should -BeExactly $cards.Suggestions.Url
     }
 
+    It 'refuses a text where a chip goes with advice to make the chip, in an error that does not stop the statement' {
+        # Before: PowerShell's binder could not convert 'Yes' to a chip, and its error ended the statement around it.
+        $card = New-ConnectRcsCard -Title 'T' -Suggestion 'Yes' -ErrorVariable refused -ErrorAction SilentlyContinue; $after = 'ran'
+        $card | Should -BeNullOrEmpty
+        $after | Should -Be 'ran'
+        $refused[0].FullyQualifiedErrorId | Should -BeExactly 'RcsCardSuggestionNotMade,WebexConnect.Commands.NewConnectRcsCardCommand'
+        $refused[0].Exception.Message | Should -BeExactly ('-Suggestion[0]: ''Yes'' is text, not a chip: make the chip with New-ConnectRcsSuggestion, ' +
+            'as in -Suggestion (New-ConnectRcsSuggestion ''Yes''). No card was made.')
+        # Beside a chip: the text's slot is named, and a chip made in the statement is kept out of the reason.
+        $null = New-ConnectRcsCard -Title 'T' -Suggestion (New-ConnectRcsSuggestion 'No'), 'Yes' -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].Exception.Message | Should -BeLike '-Suggestion`[1`]: ''Yes'' is text, not a chip:*'
+    }
+
     It 'refuses a $null suggestion when the card is made, with an error that does not stop the statement' {
         # Before: ValidateNotNull's refusal, which ended the Send-ConnectRcs around it too (a script's loop lost the row).
         $chip = New-ConnectRcsSuggestion 'Yes'

@@ -37,17 +37,17 @@ namespace WebexConnect.Commands
 
         /// <summary>The media's height; carousels allow Short and Medium only.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [CardLayoutArgument(typeof(RcsMediaHeight), nameof(MediaHeight))] // 'Large' is this card's error, not the statement's end
+        [EnumArgument(typeof(RcsMediaHeight), nameof(MediaHeight))] // 'Large' is this card's error, not the statement's end
         public RcsMediaHeight? MediaHeight { get; set; }
 
         /// <summary>Layout of a standalone card: media beside (Horizontal) or above (Vertical) the text.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [CardLayoutArgument(typeof(RcsCardOrientation), nameof(Orientation))]
+        [EnumArgument(typeof(RcsCardOrientation), nameof(Orientation))]
         public RcsCardOrientation? Orientation { get; set; }
 
         /// <summary>Where the thumbnail sits on a horizontal card.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [CardLayoutArgument(typeof(RcsThumbnailAlignment), nameof(ThumbnailAlignment))]
+        [EnumArgument(typeof(RcsThumbnailAlignment), nameof(ThumbnailAlignment))]
         public RcsThumbnailAlignment? ThumbnailAlignment { get; set; }
 
         /// <summary>Suggestion chips on the card: at most 4 on a standalone card, 2 on a carousel card. Binds from a Suggestions property.</summary>
@@ -60,6 +60,7 @@ namespace WebexConnect.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Suggestions")]
         [AllowNull]
+        [ChipArgument] // 'Yes' where a chip goes is this card's error with its advice, not the statement's end
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsSuggestion[]? Suggestion { get; set; }
 
@@ -108,7 +109,9 @@ namespace WebexConnect.Commands
         {
             _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             _dictionaryRows = DictionaryRowBinding.For(this);
-            UnmadeCard.Note(null);
+            // One note a call with nothing piped (a carousel's cards are several); piped, the cards are no -Card's or -Carousel's.
+            if (MyInvocation.ExpectingInput) UnmadeCard.Take();
+            else UnmadeCard.Begin();
             // With nothing piped, the one card's problems are written by MakeCard as errors that do not stop the statement: in a
             // script's loop (Send-ConnectRcs -To $r.Phone -Card (New-ConnectRcsCard -Title $r.Title)) a stop here ended the
             // Send-ConnectRcs around it too, and the loop's results had no result for that row.
@@ -152,17 +155,28 @@ namespace WebexConnect.Commands
         {
             var given = _commandLine.Contains(nameof(Suggestion));
             IReadOnlyList<RcsSuggestion?>? chips = Suggestion ?? (given ? new RcsSuggestion?[] { null } : null);
+            // A text given where a chip goes ('Yes') is a $null too (ChipArgument): named with its advice, and not counted
+            // among the chips New-ConnectRcsSuggestion could not make.
+            var texts = ChipArgumentAttribute.TextsFor(Suggestion);
             var nulls = UnmadeSuggestions.NullsIn(chips);
+            var textCount = 0;
+            for (var i = 0; texts is not null && i < texts.Count; i++)
+                if (texts[i] is not null) textCount++;
             if (nulls == 0) return null;
-            var said = UnmadeSuggestions.Take(nulls);
+            var said = UnmadeSuggestions.Take(nulls - textCount);
             var problems = new List<string>(nulls);
             for (int i = 0, n = 0; i < chips!.Count; i++)
             {
                 if (chips[i] is not null) continue;
+                if (texts?[i] is string text)
+                {
+                    problems.Add($"{Where(nameof(Suggestion))}[{i}]: {ChipArgumentAttribute.Problem(text)}");
+                    continue;
+                }
                 var why = said is null ? "" : ", as its error said: " + said[n++].Replace(" No suggestion was made.", "").TrimEnd('.');
                 problems.Add($"{Where(nameof(Suggestion))}[{i}] is $null: New-ConnectRcsSuggestion made no chip{why}");
             }
-            return string.Join("; ", problems) + (said is null ? ": correct what its error said, or leave the chip out." : ".");
+            return string.Join("; ", problems) + (said is null && nulls > textCount ? ": correct what its error said, or leave the chip out." : ".");
         }
 
         /// <summary>What is wrong with the number of chips when the card has more than it takes; else null.</summary>
@@ -179,12 +193,12 @@ namespace WebexConnect.Commands
         /// What is wrong with a MediaHeight, Orientation or ThumbnailAlignment that names none of its parameter's values: the
         /// command line's (<paramref name="commandLine"/>: only its), or this row's column. The whole error's text, or null.
         /// </summary>
-        // The command line's 'Large' reaches here as a value the enum does not define (CardLayoutArgument): PowerShell's binder
+        // The command line's 'Large' reaches here as a value the enum does not define (EnumArgument): PowerShell's binder
         // refused it before, and ended the statement around it, so a script's loop lost that row's result.
         // A piped row's cell that bound to nothing is read from the parameter's value, not from BoundParameters: PowerShell
         // resets a parameter a row bound before binding the next, but leaves its name in BoundParameters, so a 'Large' after a
         // row's 'Short' looked bound and made a card of the service's default height without a word. (A piped object's cell
-        // reaches CardLayoutArgument too; a hashtable's key that does not convert is left unbound by DictionaryRowBinding.)
+        // reaches EnumArgument too; a hashtable's key that does not convert is left unbound by DictionaryRowBinding.)
         private string? UnnamedLayout(bool commandLine)
         {
             foreach (var (name, type, bound) in new[]
@@ -196,7 +210,7 @@ namespace WebexConnect.Commands
             {
                 var given = _commandLine.Contains(name);
                 if (commandLine && !given) continue;
-                var text = CardLayoutArgumentAttribute.RefusedText(name, bound);
+                var text = EnumArgumentAttribute.RefusedText(name, bound);
                 if (text is null && bound is null && !given && InputObject is not null &&
                     InputRow.ValueOf(InputObject, name) is { } cell && !string.IsNullOrWhiteSpace(cell.ToString())) text = cell.ToString();
                 if (text is null) continue;

@@ -96,10 +96,12 @@ namespace WebexConnect.Commands
 
         /// <summary>The width of the carousel's cards.</summary>
         [Parameter(ParameterSetName = CarouselSet)]
+        [EnumArgument(typeof(RcsCarouselWidth), nameof(CarouselWidth), blankIsNone: false)] // 'Huge' is the row's Invalid result, not the statement's end
         public RcsCarouselWidth CarouselWidth { get; set; } = RcsCarouselWidth.Medium;
 
         /// <summary>IsTyping shows a typing indicator; Read marks the message -EventMessageId as read.</summary>
         [Parameter(Mandatory = true, ParameterSetName = AgentEventSet, HelpMessage = "IsTyping or Read.")]
+        [EnumArgument(typeof(RcsAgentEvent), nameof(AgentEvent), blankIsNone: false)]
         public RcsAgentEvent AgentEvent { get; set; }
 
         /// <summary>With -AgentEvent Read: the ID of the received message to mark as read.</summary>
@@ -164,6 +166,8 @@ namespace WebexConnect.Commands
         private bool _fallbackTextGiven;
         // What New-ConnectRcsCard said when it made no card for a -Card that is $null (UnmadeCard); else null.
         private string? _cardNotMade;
+        // What New-ConnectRcsCard said for each $null card of -Carousel, in order (UnmadeCard); else null.
+        private IReadOnlyList<string>? _cardsNotMade;
         // What New-ConnectRcsSuggestion said for each $null chip of -Suggestion, in order (UnmadeSuggestions); else null.
         private IReadOnlyList<string>? _suggestionsNotMade;
 
@@ -350,6 +354,7 @@ namespace WebexConnect.Commands
                 // A script block's: the row's own (none when it failed, and the row is Invalid for that).
                 Card = set != CardSet ? null : _rowScripts is null ? Card : _rowScripts.CardOr(Card),
                 CardNotMade = set == CardSet ? _cardNotMade : null,
+                CardsNotMade = set == CarouselSet ? _cardsNotMade : null,
                 Cards = set != CarouselSet ? Array.Empty<RcsCard>() : (_rowScripts is null ? Carousel : _rowScripts.CardsOr(Carousel)) ?? Array.Empty<RcsCard>(),
                 CarouselWidth = set == CarouselSet ? CarouselWidth : null,
                 AgentEvent = set == AgentEventSet ? AgentEvent : null,
@@ -376,6 +381,8 @@ namespace WebexConnect.Commands
             _rowScripts = RowContentScripts.Of(Card, Carousel, Suggestion);
             // Read right after binding, as the card was made just before: a New-ConnectRcsCard that wrote an error left -Card $null.
             _cardNotMade = ParameterSetName == CardSet && Card is null ? UnmadeCard.Take() : null;
+            // A carousel's cards, each its own call: the notes of those not made, paired with its $null cards (and forgotten either way).
+            _cardsNotMade = UnmadeCard.TakeEach(ParameterSetName == CarouselSet && RowScript.Of(Carousel) is null ? Carousel?.Count(card => card is null) ?? 0 : 0);
             // Taken whatever the chips: a later statement's $null chip is never blamed on what these said.
             _suggestionsNotMade = UnmadeSuggestions.Take(UnmadeSuggestions.NullsIn(Suggestion ?? NoSuggestion));
             // What the command line gave (BoundParameters holds no row's columns yet), $PSDefaultParameterValues included.
@@ -383,8 +390,23 @@ namespace WebexConnect.Commands
             _mediaUrlGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl));
             _fallbackTextGiven = MyInvocation.BoundParameters.ContainsKey(nameof(FallbackText));
             if (_textGiven && _mediaUrlGiven) TakeTheCommandLinesContent();
+            if (ParameterSetName == CarouselSet) RefuseUnnamed(nameof(CarouselWidth), CarouselWidth);
+            if (ParameterSetName == AgentEventSet) RefuseUnnamed(nameof(AgentEvent), AgentEvent);
             // -Carousel is the same for every row: its warning comes once, before the first.
             if (ParameterSetName == CarouselSet && Carousel is not null && RowScript.Of(Carousel) is null && CarouselLayoutWarning.For(Carousel) is string layout) WriteNamedWarning(layout);
+        }
+
+        /// <summary>
+        /// A -CarouselWidth or -AgentEvent that names none of its values ('Huge' from a CSV cell; EnumArgument let it through):
+        /// with nothing piped, the one row's Invalid result; piped, the command's stop before any row. PowerShell's binder refused
+        /// it before, and its error ended the statement, so a script's loop of one-row calls lost that row's result.
+        /// </summary>
+        private void RefuseUnnamed(string parameter, Enum value)
+        {
+            if (EnumArgumentAttribute.RefusedText(parameter, value) is not string text) return;
+            var problem = $"{InputEcho.Quote(text)} is none of {string.Join(", ", Enum.GetNames(value.GetType()))}: give one of them" +
+                (parameter == nameof(CarouselWidth) ? ", or leave -CarouselWidth out for Medium." : ".");
+            RefuseValue(parameter, "InvalidParameterValue", "-" + parameter + ": " + problem, new ValidationProblem(parameter, problem), text, givenForTheRow: true);
         }
 
         /// <summary>

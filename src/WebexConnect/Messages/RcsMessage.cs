@@ -70,6 +70,12 @@ namespace WebexConnect.Messages
         internal string? CardNotMade { get; init; }
 
         /// <summary>
+        /// What New-ConnectRcsCard said for each null among <see cref="Cards"/>, in order, when it made none of them
+        /// (UnmadeCard), for the row's Invalid result; null otherwise. Not sent.
+        /// </summary>
+        internal IReadOnlyList<string>? CardsNotMade { get; init; }
+
+        /// <summary>
         /// What New-ConnectRcsSuggestion said for each $null among <see cref="Suggestions"/>, in order, when it made none of them
         /// (UnmadeSuggestions), for the row's Invalid result; null otherwise. Not sent.
         /// </summary>

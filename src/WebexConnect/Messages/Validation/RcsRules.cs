@@ -125,10 +125,12 @@ namespace WebexConnect.Messages.Validation
             else if (count > MaxCarouselCards)
                 problems.Add("Carousel", $"a carousel has {count} cards: use {MinCarouselCards} to {MaxCarouselCards}, and send the others in another carousel");
             var cardsFrom = problems.Count;
-            for (var i = 0; i < count; i++)
+            for (int i = 0, unmade = 0; i < count; i++)
             {
                 var field = ProblemList.Indexed("Carousel", i);
                 if (message.Cards[i] is RcsCard card) RcsCardRules.Check(card, field, inCarousel: true, problems);
+                else if (message.CardsNotMade is { } notMade)
+                    problems.Add(field, "the card is $null: New-ConnectRcsCard made none, as its error said: " + notMade[unmade++].TrimEnd('.'));
                 else problems.Add(field, "the card is $null: if New-ConnectRcsCard wrote an error for it, correct what that error says; " +
                     "else build one with New-ConnectRcsCard");
             }
