@@ -305,6 +305,10 @@ Describe 'Measure-ConnectSms' {
         { Measure-ConnectSms -Text 'Hi $(Manager)' -Substitution $u } |
             Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage "-Substitution 'Manager' is `$null*-AllowMissingSubstitution*"
         (Measure-ConnectSms -Text 'Hi $(Manager)' -Substitution $u -AllowMissingSubstitution).Text | Should -BeExactly 'Hi '
+        # -SubstitutionColumn keeps only the properties it names, as Send-ConnectSms sends only those.
+        (Measure-ConnectSms -Text 'Hi $(Name) $(Phone)' -Substitution $u -SubstitutionColumn Name).Text | Should -BeExactly 'Hi Bo $(Phone)'
+        { Measure-ConnectSms -Text 'Hi $(Name)' -Substitution $u -SubstitutionColumn Nmae } |
+            Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage "-SubstitutionColumn: -Substitution has no property named 'Nmae'*"
         { Measure-ConnectSms -Text 'Hi $(Name)' -Substitution 'Name=Ann' } |
             Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*' -ExpectedMessage "-Substitution is the text 'Name=Ann', which holds no*"
     }

@@ -98,6 +98,15 @@ namespace WebexConnect.Commands
         private void RefuseSubstitutionObject()
         {
             string? problem = null, target = null, errorId = SubstitutionText.InvalidSubstitutionErrorId;
+            // Nothing piped: the object stands for the row, and only the properties -SubstitutionColumn names fill, as Send-ConnectSms.
+            if (!MyInvocation.ExpectingInput && SubstitutionColumn is { Length: > 0 } && Substitution is SubstitutionProperties { Unreadable: null } properties)
+            {
+                Substitution = properties.Only(SubstitutionColumn, out var missing);
+                if (missing is not null)
+                    ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-SubstitutionColumn: -Substitution has no property named " +
+                        InputEcho.Quote(missing) + ": check the spelling against the CSV header, or leave it out of -SubstitutionColumn."),
+                        errorId, ErrorCategory.InvalidArgument, missing));
+            }
             if (Substitution is SubstitutionProperties { Unreadable: string unreadable })
             {
                 problem = SubstitutionProperties.UnreadableProblem(unreadable);
