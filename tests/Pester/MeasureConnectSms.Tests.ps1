@@ -290,6 +290,29 @@ Describe 'Measure-ConnectSms' {
         Disconnect-WebexConnect
     }
 
+    It 'reads -Substitution $u, the Import-Csv row, as Send-ConnectSms does, in the loop that sends' {
+        # Before, PowerShell refused the object ("Cannot convert ... to type Hashtable") and nothing was measured.
+        $csv = Join-Path $TestDrive 'users.csv'
+        "Phone,Name,Manager`n+447700900021,Ann,`n+447700900022,Bo" | Set-Content -Path $csv
+        $measured = foreach ($u in Import-Csv $csv) {
+            Measure-ConnectSms -Text 'Hi $(Name)' -Substitution $u
+        }
+
+        $measured.Text | Should -Be @('Hi Ann', 'Hi Bo')
+        $measured.CanSend | Should -Be @($true, $true)
+        # A property the text uses that holds no value: the stop Send-ConnectSms makes that row's Invalid result.
+        $u = (Import-Csv $csv)[1]
+        { Measure-ConnectSms -Text 'Hi $(Manager)' -Substitution $u } |
+            Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage "-Substitution 'Manager' is `$null*-AllowMissingSubstitution*"
+        (Measure-ConnectSms -Text 'Hi $(Manager)' -Substitution $u -AllowMissingSubstitution).Text | Should -BeExactly 'Hi '
+        # -SubstitutionColumn keeps only the properties it names, as Send-ConnectSms sends only those.
+        (Measure-ConnectSms -Text 'Hi $(Name) $(Phone)' -Substitution $u -SubstitutionColumn Name).Text | Should -BeExactly 'Hi Bo $(Phone)'
+        { Measure-ConnectSms -Text 'Hi $(Name)' -Substitution $u -SubstitutionColumn Nmae } |
+            Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage "-SubstitutionColumn: -Substitution has no property named 'Nmae'*"
+        { Measure-ConnectSms -Text 'Hi $(Name)' -Substitution 'Name=Ann' } |
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*' -ExpectedMessage "-Substitution is the text 'Name=Ann', which holds no*"
+    }
+
     It 'fills the variables of a row''s own Text column too' {
         $measurement = [pscustomobject]@{ Text = 'Hi $(Name)'; Name = "Zo$([char]0xEB)" } | Measure-ConnectSms
 

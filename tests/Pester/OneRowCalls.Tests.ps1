@@ -351,6 +351,22 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
             Should -Be '+447700900001|Ann|Leeds', '+447700900002|Bo|', '+447700900003|Cy|York'
     }
 
+    It 'sends only the properties of -Substitution $u that -SubstitutionColumn names, as a piped row''s columns' {
+        # Before, the one-row call looked for the named columns in a piped row it did not have: "the row has no column named".
+        $u = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; Salary = '90000' }
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        (Send-ConnectSms -To $u.Phone -TemplateId T1 -Substitution $u -SubstitutionColumn name -From Helpdesk).Status | Should -Be 'Queued'
+        $bad = Send-ConnectSms -To $u.Phone -TemplateId T1 -Substitution $u -SubstitutionColumn Nmae -From Helpdesk -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $bad.Status | Should -Be 'Invalid'
+        $bad.Code | Should -Be 'InvalidSubstitution'
+        $bad.Reason | Should -BeExactly "Row 1: SubstitutionColumn: -Substitution has no property named 'Nmae': check the spelling against the CSV header, or leave it out of -SubstitutionColumn"
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.Count | Should -Be 1
+        $sent[0].substitutions.PSObject.Properties.Name | Should -Be 'Name'
+    }
+
     It 'leaves out of -Substitution a row''s property the text does not use that has no one value, and fills it empty with -AllowMissingSubstitution' {
         # A short CSV line leaves a column $null; an object's list property holds no one value: neither matters unless used.
         $u = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; Manager = $null; Groups = @('a', 'b') }

@@ -247,6 +247,37 @@ Describe 'Send-ConnectMessage: what only the service can judge, and what stops t
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-AdditionalProperty*content*nothing was sent*'
     }
 
+    It 'sends -AdditionalProperty given as a JSON object''s text, the row''s Json column in a loop, member for member' {
+        # Before, PowerShell refused the string ("Cannot convert ... to IDictionary") and the loop's row had no result.
+        $rows = Import-People @(
+            [pscustomobject]@{ Phone = '+447700900141'; Json = '{"appid":"wa-app-1","x\"y":[1,{"a":"b,}"}],"n":null}' }
+            [pscustomobject]@{ Phone = '+447700900142'; Json = '{ "appid" : "wa-app-2" }' })
+
+        $results = foreach ($u in $rows) {
+            Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -To $u.Phone -Content @{ text = 'x' } -AdditionalProperty $u.Json
+        }
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $bodies = @(Get-ConnectSandboxRequest).Body
+        $bodies[0] | Should -Match ([regex]::Escape('"from":"wa-app-1","appid":"wa-app-1","x\"y":[1,{"a":"b,}"}],"n":null,"content":{'))
+        $bodies[1] | Should -BeLike '*"appid":"wa-app-2","content":{*'
+    }
+
+    It 'makes the one row Invalid, and stops a piped run before sending, for an -AdditionalProperty that is <Name>' -ForEach @(
+        @{ Name = 'not JSON'; Given = 'appid=wa'; Said = 'is not valid JSON: *' }
+        @{ Name = 'a JSON array'; Given = '[{"appid":"wa"}]'; Said = 'must be a JSON object ({...}) or a hashtable; it is an array.' }
+        @{ Name = 'a number'; Given = 5; Said = 'must be a JSON object ({...}) or a hashtable; it is the value 5.' }
+    ) {
+        $one = Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -To '+447700900143' -Content @{ text = 'x' } -AdditionalProperty $Given -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $one.Status | Should -Be 'Invalid'
+        $one.Code | Should -Be 'InvalidAdditionalProperty'
+        $one.Reason | Should -BeLike "Row 1: AdditionalProperty: it $Said"
+        { '+447700900144', '+447700900145' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content @{ text = 'x' } -AdditionalProperty $Given } |
+            Should -Throw -ErrorId 'InvalidAdditionalProperty,*' -ExpectedMessage "-AdditionalProperty $Said"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'says so in Get-Help -Parameter AdditionalProperty, not that every row is Invalid' {
         # Before, the help said such a name "makes every row Invalid": an admin looked for Invalid results and got none.
         $text = (Get-Help Send-ConnectMessage -Parameter AdditionalProperty | Out-String -Width 200) -replace '\s+', ' '

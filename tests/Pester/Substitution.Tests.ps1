@@ -299,6 +299,21 @@ Describe 'Substitution values' {
         (Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = $null } -AllowMissingSubstitution).Status |
             Should -Be 'Queued'
     }
+
+    It 'given to -Substitution as $null stop a piped run even when each row has that column, an object as a hashtable (<Name>)' -ForEach @(
+        @{ Name = 'hashtable'; Given = @{ Name = $null }; Said = "-Substitution 'Name' is `$null: give it a value*" }
+        @{ Name = 'object'; Given = [pscustomobject]@{ Name = $null }; Said = "-Substitution 'Name' is `$null (as Import-Csv gives*" }
+    ) {
+        # A $null shared value was meant to be there and is not: the run stops before sending, whatever the rows hold,
+        # rather than guess that the rows' own Name was meant. -AllowMissingSubstitution says it may go empty; the row's wins.
+        $rows = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }, [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bo' }
+
+        { $rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Substitution $Given -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidSubstitution,*' -ExpectedMessage $Said
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        ($rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Substitution $Given -AllowMissingSubstitution).Status | Should -Be 'Queued', 'Queued'
+        @(Get-ConnectSandboxRequest | ForEach-Object { ($_.Body | ConvertFrom-Json).to.substitutions.Name }) | Should -Be 'Ann', 'Bo'
+    }
 }
 
 Describe 'Length limits after substitution' {

@@ -49,6 +49,7 @@ namespace WebexConnect.Commands
         /// <summary>Values for $(name) variables shared by every row, as Send-ConnectSms takes them; a row's own column wins.</summary>
         [Parameter]
         [Alias("Substitutions")] // as on Send-ConnectSms, so its command line can be copied here
+        [SubstitutionArgument] // -Substitution $u, as Send-ConnectSms reads it: measured in the loop that sends
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public Hashtable? Substitution { get; set; }
 
@@ -86,7 +87,40 @@ namespace WebexConnect.Commands
             if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution, out var key) is string substitution)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(substitution), SubstitutionText.InvalidSubstitutionErrorId,
                     ErrorCategory.InvalidArgument, key));
+            RefuseSubstitutionObject();
             _shared = SubstitutionText.FromHashtable(Substitution);
+        }
+
+        /// <summary>
+        /// -Substitution given as an object (the row, -Substitution $u): refused as Send-ConnectSms refuses it, one that holds no
+        /// values (a text), or a property it leaves out ($null, a list) that -Text uses.
+        /// </summary>
+        private void RefuseSubstitutionObject()
+        {
+            string? problem = null, target = null, errorId = SubstitutionText.InvalidSubstitutionErrorId;
+            // Nothing piped: the object stands for the row, and only the properties -SubstitutionColumn names fill, as Send-ConnectSms.
+            if (!MyInvocation.ExpectingInput && SubstitutionColumn is { Length: > 0 } && Substitution is SubstitutionProperties { Unreadable: null } properties)
+            {
+                Substitution = properties.Only(SubstitutionColumn, out var missing);
+                if (missing is not null)
+                    ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-SubstitutionColumn: -Substitution has no property named " +
+                        InputEcho.Quote(missing) + ": check the spelling against the CSV header, or leave it out of -SubstitutionColumn."),
+                        errorId, ErrorCategory.InvalidArgument, missing));
+            }
+            if (Substitution is SubstitutionProperties { Unreadable: string unreadable })
+            {
+                problem = SubstitutionProperties.UnreadableProblem(unreadable);
+                target = unreadable;
+                errorId = SubstitutionProperties.UnreadableErrorId;
+            }
+            else if (_textOnCommandLine && Text is string text)
+            {
+                problem = SubstitutionProperties.UsedLeftOut(Substitution, new[] { new KeyValuePair<string, string>(nameof(Text), text) },
+                    AllowMissingSubstitution, out target);
+            }
+            if (problem is not null)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-Substitution " + problem + "."), errorId,
+                    ErrorCategory.InvalidArgument, target));
         }
 
         /// <inheritdoc />

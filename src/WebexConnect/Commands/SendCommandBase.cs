@@ -391,6 +391,7 @@ namespace WebexConnect.Commands
             if (SubstitutionText.ParameterProblem(Substitution, AllowMissingSubstitution, out var key) is string substitution)
                 RefuseValue(nameof(Substitution), SubstitutionText.InvalidSubstitutionErrorId, substitution,
                     new ValidationProblem(nameof(Substitution), substitution.Substring("-Substitution ".Length)), key);
+            var substitutionColumns = OnlyNamedProperties();
             RefuseSubstitutionObject();
             if (NotifyUrlArgumentAttribute.Unreadable(NotifyUrl) is string url)
                 RefuseValue(nameof(NotifyUrl), NotifyUrlArgumentAttribute.UnreadableErrorId, "-NotifyUrl: " + NotifyUrlArgumentAttribute.Problem(url) + ".",
@@ -410,7 +411,7 @@ namespace WebexConnect.Commands
             _runWideParameters = runWide;
             if (_oneRowCall is not null && ExpandedSubstitutions.RowProblem(this, ExpandedSubstitutions.SendParameters) is { } lost)
                 _oneRowCall.Refuse(lost, ExpandedSubstitutions.ErrorId);
-            _composer = new RecordComposer(BoundColumns, SubstitutionColumn, PipelineColumns.DestinationsOf(GetType()),
+            _composer = new RecordComposer(BoundColumns, substitutionColumns, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, NotReadColumns(givenOnCommandLine), MyInvocation.MyCommand.Name,
                 PipelineColumns.OfOtherSets(GetType(), ParameterSetName), ColumnOfOtherCommand, PipelineColumns.Of(GetType()));
             _dictionaryRows = DictionaryRowBinding.For(this);
@@ -1125,6 +1126,26 @@ namespace WebexConnect.Commands
 
         /// <summary>PowerShell's ErrorId for a $null or empty value it refused, kept for the ones the commands now refuse themselves.</summary>
         private protected const string EmptyValueErrorId = "ParameterArgumentValidationError";
+
+        /// <summary>
+        /// A one-row call's -Substitution $u with -SubstitutionColumn: the object stands for the row, so only the properties it names
+        /// go, as only the named columns of a piped row go; before, the call looked for the named columns in a row it did not
+        /// have, and its one row was Invalid ("the row has no column named 'Name'"). A name the object has no property for is
+        /// that row's Invalid result. Returns the columns the rows' composer filters by: none left to filter then.
+        /// </summary>
+        private string[]? OnlyNamedProperties()
+        {
+            if (_oneRowCall is null || SubstitutionColumn is not { Length: > 0 } || Substitution is not SubstitutionProperties { Unreadable: null } properties)
+                return SubstitutionColumn;
+            Substitution = properties.Only(SubstitutionColumn, out var missing);
+            if (missing is not null)
+            {
+                var problem = $"-Substitution has no property named {InputEcho.Quote(missing)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn";
+                RefuseValue(nameof(SubstitutionColumn), SubstitutionText.InvalidSubstitutionErrorId, "-SubstitutionColumn: " + problem + ".",
+                    new ValidationProblem(nameof(SubstitutionColumn), problem), missing, givenForTheRow: true);
+            }
+            return null;
+        }
 
         /// <summary>
         /// -Substitution given as an object (<see cref="SubstitutionProperties"/>): one that holds no values (a text) is refused, and

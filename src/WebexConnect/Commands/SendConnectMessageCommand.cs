@@ -112,6 +112,7 @@ namespace WebexConnect.Commands
         // row without one, and PowerShell's refusal left that row without a result. Not read as none: a misspelt variable would
         // send without the members the admin meant (an appid, a cc). The command refuses it (CheckParameters): the row's Invalid.
         [AllowNull]
+        [AdditionalPropertyArgument] // -AdditionalProperty $u.Json: a JSON object's text, read as -Option reads one
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public IDictionary? AdditionalProperty { get; set; }
 
@@ -347,6 +348,10 @@ namespace WebexConnect.Commands
         private IReadOnlyList<KeyValuePair<string, string>> Members()
         {
             if (AdditionalProperty is null) return Array.Empty<KeyValuePair<string, string>>();
+            // A JSON object's text (or a PSCustomObject), read as -Option is; anything else is refused there, as the row's.
+            if (AdditionalProperty is AdditionalPropertyObject given)
+                return ReadObject(given.Given, nameof(AdditionalProperty), InvalidAdditionalPropertyErrorId) is string json
+                    ? JsonObjectMembers.Of(json, ReadJsonString) : Array.Empty<KeyValuePair<string, string>>();
             var members = new List<KeyValuePair<string, string>>();
             foreach (DictionaryEntry entry in AdditionalProperty)
             {
@@ -357,6 +362,9 @@ namespace WebexConnect.Commands
             }
             return members;
         }
+
+        /// <summary>The text of a JSON string literal ("x\"y" is x"y), as the engine reads it.</summary>
+        private string ReadJsonString(string literal) => (string)EngineHost.ReadJson(System.Text.Encoding.UTF8.GetBytes(literal))!;
 
         /// <summary>A string is JSON text as written; anything else is turned into JSON. Either way the engine normalises it.</summary>
         private string Json(object? value, string parameter, string errorId)

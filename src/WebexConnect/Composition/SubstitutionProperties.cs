@@ -109,6 +109,26 @@ namespace WebexConnect.Composition
             return stand;
         }
 
+        /// <summary>
+        /// Only the properties <paramref name="names"/> names (-SubstitutionColumn, matched as a row's columns are, ignoring case),
+        /// as a piped row gives only those columns; <paramref name="missing"/> is the first name it has no property for.
+        /// </summary>
+        public SubstitutionProperties Only(IReadOnlyList<string> names, out string? missing)
+        {
+            missing = null;
+            var only = new SubstitutionProperties();
+            foreach (var name in names)
+            {
+                var found = false;
+                foreach (DictionaryEntry entry in this)
+                    if (string.Equals((string)entry.Key, name, StringComparison.OrdinalIgnoreCase)) { only[entry.Key] = entry.Value; found = true; }
+                foreach (var left in _leftOut)
+                    if (string.Equals(left.Key, name, StringComparison.OrdinalIgnoreCase)) { only._leftOut[left.Key] = left.Value; found = true; }
+                if (!found) missing ??= name;
+            }
+            return only;
+        }
+
         /// <summary>The stop's or the row's words for <see cref="Unreadable"/>.</summary>
         public static string UnreadableProblem(string unreadable) =>
             "is " + unreadable + ", which holds no $(name) values: give a hashtable (@{ Name = 'Ann' }) or an object whose " +
