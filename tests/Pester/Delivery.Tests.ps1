@@ -471,7 +471,7 @@ Bob,+447700900002,$tomorrow
     It 'runs the about topic''s ISO 8601 export recipe as printed: SubmittedAt and ScheduledFor read back in another culture' {
         # Before: the recipe converted only SubmittedAt, so a de-DE results file's ScheduledFor was not read in en-US.
         $about = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md'))
-        $recipe = [regex]::Match($about, '(?s)\.\.\. \| (?<code>Select-Object \*, .*?-Encoding UTF8)').Groups['code'].Value
+        $recipe = [regex]::Match($about, '(?s)\.\.\. \| (?<code>Select-Object -ExcludeProperty .*?-Encoding UTF8)').Groups['code'].Value
         $recipe | Should -Match 'ScheduledFor'
         $null = Connect-WebexConnect -Sandbox
         $tomorrow = [DateTimeOffset]::new((Get-Date).Date.AddDays(1).AddHours(9))
