@@ -82,7 +82,9 @@ if ($Child) {
 
 $pwshDll = [Environment]::GetCommandLineArgs()[0]
 $hostPath = [Environment]::ProcessPath
-$ModulePath = @($ModulePath | ForEach-Object { (Resolve-Path $_).Path })
+# pwsh -File passes "a,b" as one string: split it, as -Command would have.
+$ModulePath = @($ModulePath | ForEach-Object { $_ -split ',' } | ForEach-Object { (Resolve-Path $_).Path })
+$Scenario = @($Scenario | ForEach-Object { $_ -split ',' })
 
 function Invoke-Child([string] $Module, [int] $Count, [string] $Service, [hashtable] $Environment) {
     $info = [Diagnostics.ProcessStartInfo]::new($hostPath)
