@@ -88,8 +88,9 @@ $Scenario = @($Scenario | ForEach-Object { $_ -split ',' })
 
 function Invoke-Child([string] $Module, [int] $Count, [string] $Service, [hashtable] $Environment) {
     $info = [Diagnostics.ProcessStartInfo]::new($hostPath)
-    # The same pwsh as this one: `dotnet pwsh.dll` when it runs as the .NET tool, pwsh itself when installed.
-    if ($pwshDll -like '*.dll') { $info.ArgumentList.Add($pwshDll) }
+    # The same pwsh as this one: `dotnet pwsh.dll` when it runs as the .NET tool, pwsh itself when installed (whose
+    # first command-line argument may name its pwsh.dll too, which pwsh would take for a script).
+    if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { $info.ArgumentList.Add($pwshDll) }
     foreach ($a in '-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-Child', '-Rows', $Count, '-ModulePath', $Module) {
         $info.ArgumentList.Add([string]$a)
     }
