@@ -6,8 +6,8 @@ namespace WebexConnect.Engine.Dispatch
     /// <summary>
     /// Removes the ledgers of tenants this account has stopped sending to. Each endpoint and credential gets a
     /// ledger of its own, and none was ever removed: a test or trial against a loopback service on a new port
-    /// each time left thousands in the folder (3,800 on one developer's computer). A ledger is removed when a new
-    /// one is opened, once nothing has been written to it for <see cref="UnusedFor"/> and no process holds it
+    /// each time left thousands in the folder (3,800 on one developer's computer). A ledger is removed when a Connect
+    /// opens one, once nothing has been written to it for <see cref="UnusedFor"/> and no process holds it
     /// (<see cref="LedgerFile.TryRetire"/>); a tenant sent to again later just gets a new, empty one.
     /// </summary>
     /// <remarks>
@@ -26,7 +26,7 @@ namespace WebexConnect.Engine.Dispatch
 
         /// <summary>
         /// How many stale ledgers one Connect tries to remove (held or not): a few milliseconds of the Connect
-        /// however many there are, and 3,800 gone after some 200 runs of a task.
+        /// however many there are, and 3,800 gone after some 190 runs of a task.
         /// </summary>
         public const int MostPerConnect = 20;
 
