@@ -109,12 +109,11 @@ namespace WebexConnect.Engine
         internal static IRateLedger LedgerFor(ConnectionSettings settings, string folder, out string sharing)
         {
             var path = SharedRateLedger.PathFor(settings.BaseUri, CredentialIdentity(settings), folder);
-            var isNew = !System.IO.File.Exists(path);
             if (SharedRateLedger.TryOpen(path, out var problem) is { } shared)
             {
                 sharing = "TPS budget shared with this account's other processes sending to this tenant, through " + path + ".";
-                // The folder grows only when a ledger is made: that is when to clear out those of tenants long unused.
-                if (isNew) StaleLedgers.Remove(folder, path, DateTime.UtcNow);
+                // A few of the ledgers of tenants long unused at each Connect (StaleLedgers says why not all at once).
+                StaleLedgers.Remove(folder, path, DateTime.UtcNow);
                 return shared;
             }
             sharing = NotShared + path + " cannot be used: " + problem?.TrimEnd('.') + "." + LedgerFolder.WhereToShare;
