@@ -913,6 +913,22 @@ Bob,+447700900002,$tomorrow
         $delivery.Status | Sort-Object -Unique | Should -Be 'Delivered'
     }
 
+    It 'takes -Timeout as a duration, as -Validity takes one (''1m''), and names the forms for text that is none' {
+        # Every other duration of the module takes '90m': -Timeout 10m was .NET's "Cannot convert value "10m" to type
+        # System.Int32".
+        Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+
+        $delivery = @(Import-Csv $script:Csv | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl "http://127.0.0.1:$($l.Port)/" | Wait-ConnectDelivery -Listener $l -Timeout 1m)
+
+        $delivery.Count | Should -Be @(Import-Csv $script:Csv).Count
+        $delivery.Status | Sort-Object -Unique | Should -Be 'Delivered'
+        { New-Rows 1 | Send-ConnectSms -From ACME -Text 'Hi' | Wait-ConnectDelivery -Listener $l -Timeout 'soon' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Timeout 'soon' is not a duration*'90m'*a number of seconds*"
+        { New-Rows 1 | Send-ConnectSms -From ACME -Text 'Hi' | Wait-ConnectDelivery -Listener $l -Timeout '2d' } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*172800*86400*'
+    }
+
     It 'gives every row Delivered with code 7500 when no failure share is asked for' {
         Connect-WebexConnect -Sandbox
         $l = $script:Listener
