@@ -382,6 +382,14 @@ Describe 'Connect-WebexConnect -SandboxLatency as people type it' {
     ) {
         { Connect-WebexConnect -Sandbox -SandboxLatency $Given } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage $Said
     }
+
+    It 'takes -TimeoutSec as a duration (''2m'', a TimeSpan), as -Validity takes one, and refuses 2d unquoted (the decimal 2)' {
+        # Before: -TimeoutSec 2m was .NET's "Cannot convert value "2m" to type System.Int32".
+        (Connect-WebexConnect -Sandbox -TimeoutSec 2m -PassThru).RequestTimeout | Should -Be ([timespan]::FromMinutes(2))
+        (Connect-WebexConnect -Sandbox -TimeoutSec (New-TimeSpan -Seconds 90) -PassThru).RequestTimeout | Should -Be ([timespan]::FromSeconds(90))
+        { Connect-WebexConnect -Sandbox -SandboxLatency 2d } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-SandboxLatency 2d, unquoted*the number 2*"
+    }
 }
 
 Describe 'Connect-WebexConnect -SandboxLatency or -SandboxFailureRate without -Sandbox' {

@@ -532,10 +532,36 @@ Bob,+447700900002,$tomorrow
 
         $report.Status | Should -Be @('Delivered', 'Scheduled')
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because "'$_' must fit" }
-        $lines[2] | Should -Match '^\s+1 Delivered\s+\+447700900001\s+7500\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Delivered$'
+        $lines[2] | Should -Match '^\s+1 Delivered\s+\+447700900001\s+7500\s+\d{1,2} [A-Z][a-z]{2} \d\d:\d\d:\d\d\s+Delivered$'
         $inUtc = $due.ToString('d MMM HH:mm', [cultureinfo]::InvariantCulture)
         $lines[3] | Should -Match ('^\s+2 Scheduled\s+\+447700900002\s+Due ' + [regex]::Escape($inUtc) + 'Z$')
         $lines.Count | Should -Be 4   # nothing wraps
+    }
+
+    It 'shows at an 80-column console''s 79 a row due on the 10th or later whole, and an email address of 21 characters' {
+        # Before: ReceiptAt took 19 characters with its year, Reason kept 16 at 79 columns, and a row due on the 28th showed
+        # "Due 28 Jan 09:0…"; an address was cut at 18, "alice.martin@exam…". ReceiptAt now reads "7 Dec 13:47:57".
+        $null = Connect-WebexConnect -Sandbox
+        $sent = @(Send-ConnectSms -To '+447700900001' -From ACME -Text Hi) +
+            @(Send-ConnectEmail -To 'ann.lee@example.co.uk' -From 'news@example.com' -Subject 'Hi' -Text 'Hi')
+        $sent | Export-Csv (Join-Path $TestDrive 'due.csv') -NoTypeInformation
+        # A row of the results file scheduled for the 28th of next month: the day of two digits, whatever today is.
+        $next = (Get-Date).ToUniversalTime().AddMonths(1)
+        $due = [DateTimeOffset]::new($next.Year, $next.Month, 28, 9, 0, 0, [TimeSpan]::Zero)
+        $rows = @(Import-Csv (Join-Path $TestDrive 'due.csv'))
+        $rows[0].Status = 'Scheduled'
+        $rows[0].ScheduledFor = $due.ToString('o')
+        $receipt = "{`"deliveryInfoNotification`":{`"deliveryInfo`":{`"code`":`"7500`",`"Description`":`"Delivered`",`"destination`":`"ann.lee@example.co.uk`"},`"transid`":`"$($sent[1].MessageId)`"}}" | ConvertFrom-ConnectWebhook
+
+        $report = @($rows | Wait-ConnectDelivery -Receipt $receipt)
+
+        $report.Status | Should -Be @('Scheduled', 'Delivered')
+        foreach ($width in 79, 80) {
+            $lines = @(($report | Out-String -Width $width) -split '\r?\n' | Where-Object { $_.Trim() })
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $width -Because "'$_' must fit" }
+            $lines[2] | Should -Match ('^\s+1 Scheduled\s+\+447700900001\s+Due 28 ' + $due.ToString('MMM', [cultureinfo]::InvariantCulture) + ' 09:00Z$')
+            $lines[3] | Should -Match '^\s+1 Delivered\s+ann\.lee@example\.co\.uk\s+7500\s+\d{1,2} [A-Z][a-z]{2} \d\d:\d\d:\d\d\s+Delivered$'
+        }
     }
 
     It 'says of an email left at Submitted that an SMTP email app gets no later receipt, and how to stop waiting; not of an SMS left there' {
@@ -911,6 +937,22 @@ Bob,+447700900002,$tomorrow
 
         $delivery.Count | Should -Be @(Import-Csv $script:Csv).Count
         $delivery.Status | Sort-Object -Unique | Should -Be 'Delivered'
+    }
+
+    It 'takes -Timeout as a duration, as -Validity takes one (''1m''), and names the forms for text that is none' {
+        # Every other duration of the module takes '90m': -Timeout 10m was .NET's "Cannot convert value "10m" to type
+        # System.Int32".
+        Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+
+        $delivery = @(Import-Csv $script:Csv | Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl "http://127.0.0.1:$($l.Port)/" | Wait-ConnectDelivery -Listener $l -Timeout 1m)
+
+        $delivery.Count | Should -Be @(Import-Csv $script:Csv).Count
+        $delivery.Status | Sort-Object -Unique | Should -Be 'Delivered'
+        { New-Rows 1 | Send-ConnectSms -From ACME -Text 'Hi' | Wait-ConnectDelivery -Listener $l -Timeout 'soon' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-Timeout 'soon' is not a duration*'90m'*a number of seconds*"
+        { New-Rows 1 | Send-ConnectSms -From ACME -Text 'Hi' | Wait-ConnectDelivery -Listener $l -Timeout '2d' } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage '*172800*86400*'
     }
 
     It 'gives every row Delivered with code 7500 when no failure share is asked for' {
@@ -1541,7 +1583,7 @@ Bob,+447700900002,$tomorrow
         $lines = @(($sent | Wait-ConnectDelivery -Listener $script:Listener -Timeout 10 -ErrorAction SilentlyContinue |
             Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
 
-        $lines[2] | Should -Match '^\s+1 Failed\s+\+447700900062\s+7102\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Invalid address$'
+        $lines[2] | Should -Match '^\s+1 Failed\s+\+447700900062\s+7102\s+\d{1,2} [A-Z][a-z]{2} \d\d:\d\d:\d\d\s+Invalid address$'
         $lines[3] | Should -Match '^\s+2 NotSent\s+\+447700900063\s+Opted out$'
     }
 

@@ -698,3 +698,20 @@ Describe 'about_WebexConnect' {
         $committed | Should -Match 'Journal: run it again without sending twice'
     }
 }
+
+Describe 'The send cmdlets'' shared parameters in help' {
+    It 'give one Default value for a parameter the four send cmdlets share' {
+        # Before: Send-ConnectMessage -RequestedReceipt said "None" where the typed cmdlets said "None (every receipt)",
+        # so an admin reading it could think that without it no receipt comes. -Encoding is two parameters under one
+        # name: an SMS's GSM-7 or Unicode, an email's character set.
+        $shared = foreach ($command in 'Send-ConnectSms', 'Send-ConnectEmail', 'Send-ConnectRcs', 'Send-ConnectMessage') {
+            foreach ($parameter in @((Get-Help $command -Full).parameters.parameter)) {
+                [pscustomobject]@{ Command = $command; Name = [string] $parameter.name; Default = [string] $parameter.defaultValue }
+            }
+        }
+        $differing = $shared | Where-Object Name -ne 'Encoding' | Group-Object Name |
+            Where-Object { @($_.Group.Default | Sort-Object -Unique).Count -gt 1 } |
+            ForEach-Object { "-$($_.Name): " + (($_.Group | ForEach-Object { "$($_.Command) '$($_.Default)'" }) -join ', ') }
+        $differing | Should -BeNullOrEmpty
+    }
+}

@@ -70,6 +70,8 @@ BeforeAll {
         'Get-ConnectMessage example 3'           = 'messageId'
         'Get-ConnectSandboxRequest example 1'    = '\n\s*1\s+4\s+201'
         'Get-ConnectSandboxRequest example 2'    = '"text":\s*"Hi"'
+        # Each CSV row's own text, its variables filled from the row's columns, with the row it came from.
+        'Measure-ConnectSms example 2'           = '\n\s*3\s+1\s+Text\s+Hi Chloé Dubois, order A-1003 has shipped\.'
         'Measure-ConnectSms example 3'           = '\s1\s+Text\s+11\s+12\s'
         'Send-ConnectEmail example 5'            = '\n\s*1\s+5\s+Queued\s+dara\.singh@example\.com\s*\n\s*2\s+2\s+Queued'
         # One command for the CSV: each row's own card, each result its own row (a command per row made every one Row 1).

@@ -472,7 +472,7 @@ Describe 'UTC times in the default tables, in a culture with another calendar' {
         $text | Should -Match '(?m)^Timestamp\s+: 2026-12-03 10:15:30\.250Z\s*$'
     }
 
-    It 'shows a delivery result''s ReceiptAt with its Gregorian year in <_>' -ForEach 'ar-SA', 'th-TH' {
+    It 'shows a delivery result''s ReceiptAt with its Gregorian day and month in <_>' -ForEach 'ar-SA', 'th-TH' {
         $null = Connect-WebexConnect -Sandbox
         $listener = Start-ConnectReceiptListener
         try {
@@ -480,7 +480,7 @@ Describe 'UTC times in the default tables, in a culture with another calendar' {
                 Wait-ConnectDelivery -Listener $listener -Timeout 30
         }
         finally { Stop-ConnectReceiptListener $listener }
-        $utc = $result.ReceiptAt.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture)
+        $utc = $result.ReceiptAt.UtcDateTime.ToString('d MMM HH:mm:ss', [cultureinfo]::InvariantCulture)
 
         [cultureinfo]::CurrentCulture = $_
         $lines = Get-Line ($result | Out-String -Width 80)

@@ -817,6 +817,23 @@ Describe 'Send-ConnectSms without rows' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'refuses -Validity 2d written unquoted, which PowerShell reads as the decimal 2 (two seconds, not days), and takes ''2d''' {
+        # The help writes '2d' in quotes; at the console an admin writes 2d, PowerShell's decimal literal. It went out as
+        # "validity": "2", and an SMS to a phone that was off expired two seconds later.
+        { [pscustomobject]@{ Phone = '+447700900261' } | Send-ConnectSms -From ACME -Text 'x' -Validity 2d } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*2d, unquoted*the number 2*write '2d' in quotes*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # A one-row call (a script's loop) keeps a result for its row.
+        $row = Send-ConnectSms -To '+447700900262' -From ACME -Text 'x' -Validity 2d -ErrorAction SilentlyContinue
+        $row.Status | Should -Be 'Invalid'
+        $row.Code | Should -Be 'ParameterArgumentTransformationError'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        $null = Send-ConnectSms -To '+447700900263' -From ACME -Text 'x' -Validity '2d'
+        @(Get-SentBody)[-1].validity | Should -Be '172800'
+    }
+
     It 'normalises the casing of -RequestedReceipt' {
         $null = Send-ConnectSms -To '+447700900251' -From ACME -Text 'x' -RequestedReceipt 'delivered', 'Failed'
 

@@ -145,7 +145,7 @@ namespace WebexConnect.Commands
 
         /// <summary>How long one HTTP request may take, in seconds (default 30).</summary>
         [Parameter]
-        [WholeNumberArgument("TimeoutSec")]
+        [SecondsArgument("TimeoutSec")]
         [ValidateRange(1, 3600)]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public int TimeoutSec

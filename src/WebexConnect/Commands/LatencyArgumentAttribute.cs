@@ -27,10 +27,10 @@ namespace WebexConnect.Commands
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is string text && Milliseconds.Match(text.Trim()) is { Success: true } match)
                 return TimeSpan.FromTicks((long)Math.Round(double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) * TimeSpan.TicksPerMillisecond));
-            var latency = ValidityText.Read(value, out var problem);
+            var latency = ValidityText.ReadArgument(value, out var problem);
             // A decimal comma ('0,25s', or 0,25 unquoted, which PowerShell splits into a list): say where the point goes,
-            // as -Validity does; the list of forms alone left a de-DE admin guessing.
-            if (problem != null && problem.Contains(ValidityText.DecimalMarkAdvice))
+            // as -Validity does; the list of forms alone left a de-DE admin guessing. So for 2d unquoted (a decimal 2).
+            if (problem != null && (problem.Contains(ValidityText.DecimalMarkAdvice) || value is decimal))
                 throw new ArgumentTransformationMetadataException("-SandboxLatency " + problem + ".");
             if (problem != null)
                 throw new ArgumentTransformationMetadataException("-SandboxLatency " + InputEcho.Quote(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "") +

@@ -63,7 +63,7 @@ namespace WebexConnect.Commands
         /// <summary>How many seconds to wait, after the last result arrived, for the receipts still missing.</summary>
         [Parameter(ParameterSetName = ListenerSet)]
         [Alias("TimeoutSec")] // what Connect-WebexConnect and PowerShell's web cmdlets call a wait in seconds
-        [WholeNumberArgument("Timeout")]
+        [SecondsArgument("Timeout")]
         [ValidateRange(0, 86_400)]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public int Timeout { get; set; } = 120;

@@ -55,6 +55,24 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
+        /// <see cref="Read"/> for a value typed on the command line, which also refuses a decimal number: unquoted,
+        /// PowerShell reads -Validity 2d as the decimal 2 (its d suffix), so "two days" went out as two seconds and an SMS
+        /// to a phone that was off expired before it came back on. No one means seconds as a decimal there, so say how to
+        /// write it. Cells (<see cref="RowExpiry"/>) are read by <see cref="Read"/>: a database's decimal column is seconds.
+        /// </summary>
+        public static TimeSpan? ReadArgument(object? value, out string? problem)
+        {
+            if (value is decimal number)
+            {
+                var digits = number.ToString(CultureInfo.InvariantCulture);
+                problem = $"{digits}d, unquoted, is read by PowerShell as the number {digits} (a d after digits makes a decimal), " +
+                    $"which would be {digits} seconds, not {digits} days: write '{digits}d' in quotes for days, or {digits} for seconds";
+                return null;
+            }
+            return Read(value, out problem);
+        }
+
+        /// <summary>
         /// Why a list is no duration. Unquoted, -Validity 1,5h (a decimal comma, as in de-DE) reaches the cmdlet as the list
         /// 1, '5h': say so, and how to write it, rather than "a Object[] is not a duration".
         /// </summary>
