@@ -1593,6 +1593,26 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
         (Get-ConnectSandboxRequest).Body | Should -Not -Match 'Doe <|&lt;|\\u003c'
     }
 
+    It 'sends to and copies a line of people as Outlook copies it, each name unquoted with its comma (Doe, Jane)' {
+        # Before, the comma of 'Doe, Jane' separated 'Doe' as an address of its own: the row was Invalid ("'Doe' is not an email
+        # address"), in To and in Cc alike, though Outlook writes every line of people so.
+        $csv = Join-Path $TestDrive 'outlook.csv'
+        Set-Content -LiteralPath $csv -Encoding UTF8 -Value @(
+            'To,Cc'
+            '"Doe, Jane <jane@contoso.com>; Roe, Rick <rick@contoso.com>","Lee, Al <al@contoso.com>, Boss <boss@contoso.com>"')
+
+        $results = @(Import-Csv $csv | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T')
+        $given = Send-ConnectEmail -To 'Doe, Jane <jane@contoso.com>' -Cc 'Roe, Rick <rick@contoso.com>' -From 'news@contoso.com' -Subject 'S' -Text 'T'
+
+        $results.Status, $given.Status | Should -Be @('Queued', 'Queued')
+        $results.Destination | Should -Be 'jane@contoso.com, rick@contoso.com'
+        $sent = @(Get-SentBody)
+        $sent[0].to.email | Should -Be @('jane@contoso.com', 'rick@contoso.com')
+        $sent[0].cc | Should -Be @('al@contoso.com', 'boss@contoso.com')
+        $sent[1].to.email | Should -Be 'jane@contoso.com'
+        $sent[1].cc | Should -Be 'rick@contoso.com'
+    }
+
     It 'sends to a display-name address piped by itself or given to -To' {
         $piped = 'Jane Doe <jane@contoso.com>' | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T'
         $given = Send-ConnectEmail -To '"Doe, John" <john@contoso.com>' -From 'news@contoso.com' -Subject 'S' -Text 'T'
