@@ -39,9 +39,6 @@ namespace WebexConnect.Composition
             /// <summary>Without the spaces at its ends, which the command trims before sending (a substitution, a number).</summary>
             Trimmed,
 
-            /// <summary>Trimmed, and in any case: an email address, which the check compares without regard to case.</summary>
-            TrimmedAnyCase,
-
             /// <summary>As the addresses of an email's To, without display names, in any case, in order ('Jane Doe &lt;jane@x.com&gt;' is jane@x.com).</summary>
             ToAddresses,
 
@@ -79,7 +76,6 @@ namespace WebexConnect.Composition
                 Compared.AsWritten => PowerShellWord.OfProperty(name),
                 // [string] first: a cell that is no text (a number piped from an object) has no Trim, and $null becomes "".
                 Compared.Trimmed => "{([string]" + cell + ").Trim()}",
-                Compared.TrimmedAnyCase => "{([string]" + cell + ").Trim().ToUpperInvariant()}",
                 // The addresses as EmailDestinations reads them: 'Jane Doe <jane@example.com>' sends to jane@example.com. Before, the
                 // advice compared the cell as written, kept that row beside one to jane@example.com, and the repeat went again.
                 Compared.ToAddresses => "{" + AddressesOf(cell) + " -join ';'}",
