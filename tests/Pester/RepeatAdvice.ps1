@@ -29,3 +29,12 @@ function Invoke-RepeatAdvice([string] $Csv, [string] $Command, [hashtable] $Send
         First   = $first
     }
 }
+
+# The advice's reading of a cell of addresses, as the warning writes it for the column $Cell ('$_.Email'): upper-cased, without
+# display names, only what has an '@'. For tests that pin the advice's text; the tests above run it.
+function Get-AddressesOf([string] $Cell) {
+    "((($Cell -join ';') -replace '`"[^`"]*`"').ToUpperInvariant() -split '[;,\r\n]' -replace '^[^<]*<\s*|\s*>.*`$|^\s+|\s+`$' -like '*@*')"
+}
+
+# The advice's Sort-Object property for an email's Email column: its addresses, in order.
+$emailSort = "{$(Get-AddressesOf '$_.Email') -join ';'}"

@@ -596,6 +596,62 @@ Describe 'Send-ConnectEmail' {
         @($sent | Sort-Object) | Should -Be @('ann@example.com dan@example.com;jane@example.com', 'ann@example.com jane@example.com', 'bob@example.com jane@example.com')
     }
 
+    It 'calls a row whose Bcc repeats its Cc or its To a repeat of the row without that Bcc, and its advice sends one of them' {
+        # The Bcc goes in the Cc (or To) only (OverlappingCopies): rows 1 and 2 sent Dan and his boss the same email twice,
+        # and before, nothing was said, as their Bcc cells differed. Ann's Bcc to audit is another email.
+        $csv = "Email,Cc,Bcc`ndan@example.com,boss@example.com,`ndan@example.com,boss@example.com,`"Boss@Example.com; dan@example.com`"" +
+            "`nann@example.com,boss@example.com,audit@example.com"
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1: the same message to dan@example.com with the same values.*'
+
+        $again.First.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $again.Results.Status | Should -Be @('Queued', 'Queued')
+        $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.email) cc $(@($body.cc) -join ';') bcc $(@($body.bcc) -join ';')" } })
+        @($sent | Sort-Object) | Should -Be @('ann@example.com cc boss@example.com bcc audit@example.com', 'dan@example.com cc boss@example.com bcc ')
+    }
+
+    It 'calls a Bcc column before the Cc column the same, and its advice sends one of the rows' {
+        # The columns in another order: the Bcc is still the field that loses the address, as OverlappingCopies keeps it in Cc.
+        $csv = "Bcc,Email,Cc`nboss@example.com,dan@example.com,boss@example.com`n,dan@example.com,boss@example.com`naudit@example.com,ann@example.com,boss@example.com"
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1: the same message to dan@example.com with the same values.*'
+
+        @($again.Results.Destination | Sort-Object) | Should -Be @('ann@example.com', 'dan@example.com')
+    }
+
+    It 'calls a To written with a display name a repeat of the bare address, and its advice, run on the CSV as written, sends one' {
+        # Row 2 writes Jane as Outlook copies her, row 3 bare: both send jane@example.com the same email. Before, the advice
+        # compared the Email cells as written, kept all three rows, and Jane got it twice again.
+        $csv = @(
+            [pscustomobject]@{ Email = 'Jane Doe <jane@example.com>'; Cc = 'Boss <boss@example.com>' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Cc = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'Doe, Jane <Jane@Example.com>'; Cc = 'boss@example.com; "Doe, Jane" <jane@example.com>' }
+        ) | ConvertTo-Csv -NoTypeInformation | Out-String
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 3 repeats row 1: the same message to Jane@Example.com with the same values.*'
+
+        $again.First.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $again.Results.Status | Should -Be @('Queued', 'Queued')
+        @($again.Bodies.to.email.ForEach({ $_.ToLowerInvariant() }) | Sort-Object) | Should -Be @('bob@example.com', 'jane@example.com')
+    }
+
+    It 'calls a row that copies its own To under a display name with an = in it a repeat of the row without the copy' {
+        # Only a distinguished name is kept whole: before, any '=' made the cell whole, and the To in it was not taken out.
+        $csv = @(
+            [pscustomobject]@{ Email = 'dan@example.com'; Cc = '"Dan (Sales=EMEA)" <Dan@Example.com>' }
+            [pscustomobject]@{ Email = 'dan@example.com'; Cc = '' }
+        ) | ConvertTo-Csv -NoTypeInformation | Out-String
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1: the same message to dan@example.com with the same values.*'
+
+        $again.First.Status | Should -Be @('Queued', 'Queued')
+        @($again.Results.Destination) | Should -Be @('dan@example.com')
+    }
+
     It 'calls an Attachment cell with spaces at its ends a repeat of the same URL, and its advice sends one of them' {
         # The URL is sent without them (EmailAttachments.ReadCell): rows 1 and 2 sent Ann the same invoice twice, unwarned.
         $csv = "Email,Attachments`nann@example.com,`" https://files.example.com/INV-1.pdf`"`nann@example.com,`"https://files.example.com/INV-1.pdf ;`"" +
@@ -605,7 +661,7 @@ Describe 'Send-ConnectEmail' {
         $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1: the same message to ann@example.com with the same values.*'
 
         $again.First.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
-        $again.Warning | Should -BeLike ('*' + [WildcardPattern]::Escape('| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{(("$($_.Attachments)" -split ') + '*')
+        $again.Warning | Should -BeLike ('*' + [WildcardPattern]::Escape('| Sort-Object ' + $emailSort + ',{(("$($_.Attachments)" -split ') + '*')
         $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.email) $($body.content.attachments.mediaUrl -join ';')" } })
         @($sent | Sort-Object) | Should -Be @('ann@example.com https://files.example.com/INV-1.pdf', 'ann@example.com https://files.example.com/INV-2.pdf',
             'bob@example.com https://files.example.com/INV-1.pdf')
@@ -672,7 +728,7 @@ Describe 'Send-ConnectEmail' {
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike ('Row 3 repeats row 1: the same message to Ann@Example.com with the same values. It is sent again, as every row is sent once*' +
-            [WildcardPattern]::Escape('remove the repeated rows first, e.g. with | Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{([string]$_.Name).Trim()} -Unique -CaseSensitive | before Send-ConnectEmail (it keeps one of the rows that send the same, comparing the columns that count as Send-ConnectEmail does).'))
+            [WildcardPattern]::Escape('remove the repeated rows first, e.g. with | Sort-Object ' + $emailSort + ',{([string]$_.Name).Trim()} -Unique -CaseSensitive | before Send-ConnectEmail (it keeps one of the rows that send the same, comparing the columns that count as Send-ConnectEmail does).'))
     }
 
     It 'judges a repeat by its To, Cc and Subject columns, not by a column that is not sent, and its advice keeps the other rows' {
@@ -685,8 +741,7 @@ Describe 'Send-ConnectEmail' {
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike ("Row 2 repeats row 1: the same message to ann@example.com with the same values (its column 'ExportedAt' is not sent, so it does not count).*" +
-            [WildcardPattern]::Escape("e.g. with | Sort-Object {([string]`$_.Email).Trim().ToUpperInvariant()},{(((`$_.Cc -join ';') -replace '`"[^`"]*`"').ToUpperInvariant() -split '[;,\r\n]' " +
-                "-replace '^[^<]*<\s*|\s*>.*`$|^\s+|\s+`$' -ne '' -ne ([string]`$_.Email).Trim().ToUpperInvariant() | Sort-Object -Unique) -join ';'},Subject -Unique -CaseSensitive | before Send-ConnectEmail ") + '*')
+            [WildcardPattern]::Escape("e.g. with | Sort-Object $emailSort,{`$sent = $(Get-AddressesOf '$_.Email'); ($(Get-AddressesOf '$_.Cc').Where({ `$_ -notin `$sent }) | Sort-Object -Unique) -join ';'},Subject -Unique -CaseSensitive | before Send-ConnectEmail ") + '*')
         $advice = Get-RepeatAdvice $warned[0]
         $requestsBefore = @(Get-ConnectSandboxRequest).Count
 
@@ -1536,6 +1591,26 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
         $sent = @(Get-SentBody)
         $sent.to.email | Should -Be @('jane@contoso.com', 'john@contoso.com', 'plain@contoso.com')
         (Get-ConnectSandboxRequest).Body | Should -Not -Match 'Doe <|&lt;|\\u003c'
+    }
+
+    It 'sends to and copies a line of people as Outlook copies it, each name unquoted with its comma (Doe, Jane)' {
+        # Before, the comma of 'Doe, Jane' separated 'Doe' as an address of its own: the row was Invalid ("'Doe' is not an email
+        # address"), in To and in Cc alike, though Outlook writes every line of people so.
+        $csv = Join-Path $TestDrive 'outlook.csv'
+        Set-Content -LiteralPath $csv -Encoding UTF8 -Value @(
+            'To,Cc'
+            '"Doe, Jane <jane@contoso.com>; Roe, Rick <rick@contoso.com>","Lee, Al <al@contoso.com>, Boss <boss@contoso.com>"')
+
+        $results = @(Import-Csv $csv | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T')
+        $given = Send-ConnectEmail -To 'Doe, Jane <jane@contoso.com>' -Cc 'Roe, Rick <rick@contoso.com>' -From 'news@contoso.com' -Subject 'S' -Text 'T'
+
+        $results.Status, $given.Status | Should -Be @('Queued', 'Queued')
+        $results.Destination | Should -Be 'jane@contoso.com, rick@contoso.com'
+        $sent = @(Get-SentBody)
+        $sent[0].to.email | Should -Be @('jane@contoso.com', 'rick@contoso.com')
+        $sent[0].cc | Should -Be @('al@contoso.com', 'boss@contoso.com')
+        $sent[1].to.email | Should -Be 'jane@contoso.com'
+        $sent[1].cc | Should -Be 'rick@contoso.com'
     }
 
     It 'sends to a display-name address piped by itself or given to -To' {

@@ -497,6 +497,23 @@ Describe 'Send-ConnectMessage -Channel email with the copy columns Send-ConnectE
             Should -BeLike "Row 1 would send to an address that -AdditionalProperty also copies: *so that address would get the email twice, and the service would bill both.*"
     }
 
+    It 'warns of a To that -AdditionalProperty copies when the copies are given as JSON text or an object, as for a hashtable' {
+        # Before, only @{ cc = ... } was read: '{"cc":[...]}' (a script moved from Invoke-RestMethod) copied the boss on his own
+        # email, and he got it twice without a word.
+        $content = @{ type = 'text'; subject = 'Hello'; text = 'Hi there' }
+        $forms = @('{"cc":["Boss@example.com","lead@example.com"],"bcc":"audit@example.com"}',
+            [pscustomobject]@{ cc = @('Boss@example.com', 'lead@example.com'); bcc = 'audit@example.com' })
+        foreach ($copies in $forms) {
+            $results = @('ann@example.com', 'boss@example.com', 'audit@example.com' |
+                Send-ConnectMessage -Channel email -From 'news@example.com' -Content $content -AdditionalProperty $copies -WarningVariable warned -WarningAction SilentlyContinue)
+
+            $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+            $twice = @($warned | Where-Object { "$_" -like '*-AdditionalProperty also copies*' })
+            $twice.Count | Should -Be 1 -Because "$copies"
+            "$($twice[0])" | Should -BeLike "2 rows (rows 2, 3) sent to an address that -AdditionalProperty also copies; in row 2, 'boss@example.com' is the row's To and in -AdditionalProperty's cc.*"
+        }
+    }
+
     It 'says nothing of them on another channel, nor of a column -SubstitutionColumn names' {
         $rows = Import-People @([pscustomobject]@{ Phone = '+447700900001'; Cc = 'x' })
         $null = $rows | Send-ConnectMessage -Channel whatsapp -From 'app-1' -Content $script:WhatsAppText -AllowMissingSubstitution -WarningVariable warned -WarningAction SilentlyContinue

@@ -334,7 +334,7 @@ namespace WebexConnect.Commands
             if (ChannelKind != MessageChannel.Email) return message;
             if (!_copiesRead)
             {
-                _copiesGiven = CopiesGivenAsProperties.Of(AdditionalProperty);
+                _copiesGiven = CopiesGivenAsProperties.Of(AdditionalProperty is AdditionalPropertyObject ? CopiesOfJson() : AdditionalProperty);
                 _copiesRead = true;
             }
             _copiesGiven?.Note(RowNumber, recipient.Addresses);
@@ -344,6 +344,24 @@ namespace WebexConnect.Commands
         private protected override string? WarningAtEnd(bool preview) => _copiesGiven?.Warning(preview);
 
         private protected override void RowDone(long row, bool went) => _copiesGiven?.Done(row, went);
+
+        /// <summary>
+        /// The cc and bcc members of -AdditionalProperty given as JSON text ('{"cc":["boss@example.com"]}') or an object, read
+        /// into what a hashtable gives: before, only @{ cc = ... } was looked at, and the row's To that the JSON copied got the
+        /// email twice unwarned.
+        /// </summary>
+        private Hashtable CopiesOfJson()
+        {
+            var copies = new Hashtable();
+            foreach (var member in Members())
+            {
+                if (member.Key != "cc" && member.Key != "bcc") continue;
+                // A list of texts, or one text, as the request carries it; anything else copies no one the warning can name.
+                try { copies[member.Key] = EngineHost.ReadJson(System.Text.Encoding.UTF8.GetBytes(member.Value)); }
+                catch (FormatException) { }
+            }
+            return copies;
+        }
 
         private IReadOnlyList<KeyValuePair<string, string>> Members()
         {

@@ -75,6 +75,7 @@ namespace WebexConnect.Composition
                 else if (c == '>') angled = false;
                 else if (!angled && (c == ';' || c == ',' || c == '\r' || c == '\n'))
                 {
+                    if (c == ',' && IsNameComma(value, start, i)) continue;
                     AddEntry(value, start, i, entries);
                     start = i + 1;
                 }
@@ -82,6 +83,21 @@ namespace WebexConnect.Composition
             AddEntry(value, start, value.Length, entries);
             return entries;
         }
+
+        /// <summary>
+        /// True for the comma of an unquoted 'Doe, Jane &lt;jane@contoso.com&gt;', as Outlook copies a line of names
+        /// ('Doe, Jane &lt;jane@contoso.com&gt;; Roe, Rick &lt;rick@contoso.com&gt;'): the entry so far has no address of its own
+        /// and a bracketed one follows before the next ';' or line. Before, 'Doe' was an entry by itself, and the row Invalid.
+        /// </summary>
+        private static bool IsNameComma(string value, int start, int comma)
+        {
+            if (value.IndexOf('@', start, comma - start) >= 0 || value.IndexOf('<', start, comma - start) >= 0) return false;
+            var end = value.IndexOfAny(EntryEnds, comma + 1);
+            var open = value.IndexOf('<', comma + 1, (end < 0 ? value.Length : end) - comma - 1);
+            return open >= 0 && value.IndexOf('@', comma + 1, open - comma - 1) < 0;
+        }
+
+        private static readonly char[] EntryEnds = { ';', '\r', '\n' };
 
         private static void AddEntry(string value, int start, int end, List<NamedAddress> entries)
         {

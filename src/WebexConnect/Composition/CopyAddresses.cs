@@ -65,6 +65,18 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
+        /// True when a part of <paramref name="item"/> between ';' or line breaks is a distinguished name, kept whole and refused
+        /// (<see cref="AddWithDistinguishedNames"/>). Not every '=': 'Sales=Team &lt;sales@example.com&gt;' is an address.
+        /// </summary>
+        internal static bool HasDistinguishedName(string item)
+        {
+            if (item.IndexOf('=') < 0) return false;
+            foreach (var part in item.Split(NameSeparators))
+                if (DistinguishedNameRule.IsOne(part)) return true;
+            return false;
+        }
+
+        /// <summary>
         /// What tells one row's copies from another's, read for every row: the value itself for one item (no allocation),
         /// null for none. Rows of equal keys share a message; rows of other keys whose addresses are the same still share a
         /// request, as the dispatcher compares the requests' JSON.

@@ -61,6 +61,8 @@ namespace WebexConnect.Composition
         private bool _copies;
         // A cell of the content compared whole (a distinguished name), not address by address: its copies are not known apart.
         private bool _copiedWhole;
+        // An address of the content's copies in two of its cells (a Bcc that repeats the Cc): sent in the first only.
+        private bool _copiedTwice;
 
         // The content's copies, address by address, in a buffer the rows reuse: a Cc column is read on every row.
         private CopyAddress[] _copyAddresses = Array.Empty<CopyAddress>();
@@ -199,8 +201,9 @@ namespace WebexConnect.Composition
                 // whose case WholeKey ignores.
                 if (recipient.Substitutions.ContainsKey(name) && (carried is null || carried.Contains(name)))
                     sent.Add((name, SentColumns.Compared.Trimmed));
+                // An email's To is read as its addresses ('Jane Doe <jane@x.com>' sends to jane@x.com), under -Channel email too.
                 else if (string.Equals(name, destinationColumn, StringComparison.OrdinalIgnoreCase))
-                    sent.Add((name, message is EmailMessage ? SentColumns.Compared.TrimmedAnyCase : SentColumns.Compared.Trimmed));
+                    sent.Add((name, message.Channel == MessageChannel.Email ? SentColumns.Compared.ToAddresses : SentColumns.Compared.Trimmed));
                 // Before the kinds below: a column whose parameter the command line gave (-ExpireAt, -Cc, -SendAt) is not read,
                 // and the command line's value is every row's. Before, with -ExpireAt an ExpireAt column was said to "change
                 // nothing its recipient reads", and with -Cc the advice sorted by a Cc column that no row sent.
@@ -215,7 +218,21 @@ namespace WebexConnect.Composition
                 else
                     sent.Add((name, SentColumns.Compared.AsWritten));
             }
-            return new SentColumns(sent, unread, notSent, destinationColumn);
+            return new SentColumns(sent, unread, notSent, destinationColumn, CopiedBefore(sent));
+        }
+
+        /// <summary>
+        /// For each column of copies sent, the columns of copies sent before it (a Bcc's Cc): OverlappingCopies sends an address
+        /// in the Bcc that the Cc has in the Cc only, so the advice compares the Bcc without it, as <see cref="WholeKey"/> does.
+        /// </summary>
+        private Dictionary<string, IReadOnlyList<string>>? CopiedBefore(List<(string Name, SentColumns.Compared Compared)> sent)
+        {
+            var copies = sent.Where(c => c.Compared == SentColumns.Compared.Addresses).Select(c => (c.Name, Cell: ListCellOf(c.Name)!)).ToList();
+            if (copies.Count < 2) return null;
+            var before = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var copy in copies)
+                before[copy.Name] = copies.Where(c => c.Cell.Index < copy.Cell.Index).OrderBy(c => c.Cell.Index).Select(c => c.Name).ToList();
+            return before;
         }
 
         /// <summary>The column (and parameter) that gives a row its time, which <see cref="ValuesHash"/> compares as the moment sent.</summary>
@@ -282,7 +299,8 @@ namespace WebexConnect.Composition
             var copiesHash = _copiesHash;
             // The copies as sent: a row that copies its own To ('dan@x.com', Cc 'dan@x.com') sends no copy (OverlappingCopies),
             // so it is the same email as a row to Dan without a Cc. Before, the two counted as different and Dan got it twice.
-            if (_copyCount > 0 && !_copiedWhole && AnyCopyIn(recipient.Addresses)) copiesHash = CopiesSent(recipient.Addresses, out copies);
+            // So is a Bcc that repeats the Cc: it goes in the Cc only, and the row is the same email as one without that Bcc.
+            if (_copyCount > 0 && !_copiedWhole && (_copiedTwice || AnyCopyIn(recipient.Addresses))) copiesHash = CopiesSent(recipient.Addresses, out copies);
             if (!copies && recipient.Addresses.Count == 1) return PersonKey(read, AddressHash(recipient.Addresses[0]));
             var hash = Mix(Mix(read, copiesHash), 8);
             for (var i = 0; i < recipient.Addresses.Count; i++) hash = Mix(Add(hash, recipient.Addresses[i], upper: true), 0);
@@ -312,7 +330,7 @@ namespace WebexConnect.Composition
                 for (var j = 0; j < _copyCount; j++)
                 {
                     var copy = _copyAddresses[j];
-                    if (!ReferenceEquals(copy.Cell, cell) || copy.IsIn(to)) continue;
+                    if (!ReferenceEquals(copy.Cell, cell) || copy.IsIn(to) || copy.InEarlierCell) continue;
                     sum = unchecked(sum + Mix(copy.Hash, 6));
                     left = true;
                 }
@@ -347,7 +365,7 @@ namespace WebexConnect.Composition
             for (var i = 0; i < _copyCount; i++)
             {
                 var copy = _copyAddresses[i];
-                if (copy.IsIn(recipient.Addresses)) continue;
+                if (copy.IsIn(recipient.Addresses) || copy.InEarlierCell) continue;
                 var key = PersonKey(read, copy.Hash);
                 if (!_firstRowOf.TryGetValue(key, out var sent) && !_firstToOf.TryGetValue(key, out sent)) continue;
                 // The one string this makes, for a repeat, once a run.
@@ -374,7 +392,7 @@ namespace WebexConnect.Composition
             for (var i = 0; i < _copyCount && _firstCopyOf.Count < MaxRemembered; i++)
             {
                 var copy = _copyAddresses[i];
-                if (copy.IsIn(recipient.Addresses)) continue;
+                if (copy.IsIn(recipient.Addresses) || copy.InEarlierCell) continue;
                 var key = PersonKey(read, copy.Hash);
                 if (!_firstCopyOf.ContainsKey(key)) _firstCopyOf.Add(key, new Copied(row, copy.Cell));
             }
@@ -393,6 +411,7 @@ namespace WebexConnect.Composition
             var copies = Offset;
             _copies = false;
             _copiedWhole = false;
+            _copiedTwice = false;
             _copyCount = 0;
             // By index: a foreach over the list's interface makes an enumerator for every row.
             for (var i = 0; i < content.Count; i++)
@@ -436,7 +455,9 @@ namespace WebexConnect.Composition
         private ulong AddAddresses(ulong hash, string text, ListCell cell)
         {
             // A distinguished name (Get-ADUser's Manager) is kept whole by CopyAddresses, and refused: compared whole here too.
-            if (text.IndexOf('=') >= 0)
+            // Only a cell that holds one: before, any '=' ('"Sales=Team" <sales@x.com>') made the cell whole, and a row that
+            // copied its own To that way was not the same email as the row without that copy, which it is.
+            if (CopyAddresses.HasDistinguishedName(text))
             {
                 _copies = true;
                 _copiedWhole = true;
@@ -471,8 +492,12 @@ namespace WebexConnect.Composition
         private ulong AddCopy(string text, int from, int to, ListCell cell)
         {
             var hash = Add(Offset, text, from, to, upper: true);
+            // Copied in a cell before this one too (the Cc, for a Bcc): OverlappingCopies sends it there only.
+            var earlier = false;
+            for (var i = 0; i < _copyCount && !earlier; i++) earlier = !ReferenceEquals(_copyAddresses[i].Cell, cell) && _copyAddresses[i].Hash == hash;
+            _copiedTwice |= earlier;
             if (_copyCount == _copyAddresses.Length) Array.Resize(ref _copyAddresses, Math.Max(4, _copyCount * 2));
-            _copyAddresses[_copyCount++] = new CopyAddress(hash, cell, text, from, to);
+            _copyAddresses[_copyCount++] = new CopyAddress(hash, cell, text, from, to, earlier);
             _copies = true;
             return hash;
         }
@@ -572,10 +597,11 @@ namespace WebexConnect.Composition
         /// <summary>One address a row's content copies, where it lies in its cell (or in the string AddressLine read from it).</summary>
         private readonly struct CopyAddress
         {
-            public CopyAddress(ulong hash, ListCell cell, string text, int from, int to)
+            public CopyAddress(ulong hash, ListCell cell, string text, int from, int to, bool inEarlierCell)
             {
                 Hash = hash;
                 Cell = cell;
+                InEarlierCell = inEarlierCell;
                 _text = text;
                 _from = from;
                 _to = to;
@@ -590,6 +616,9 @@ namespace WebexConnect.Composition
 
             /// <summary>The cell it is in (Cc or Bcc).</summary>
             public ListCell Cell { get; }
+
+            /// <summary>True when a cell before its own copies it too (a Bcc that repeats the Cc): it is sent there only.</summary>
+            public bool InEarlierCell { get; }
 
             /// <summary>The address, as a warning names it: a new string.</summary>
             public string Written => _text.Substring(_from, _to - _from);

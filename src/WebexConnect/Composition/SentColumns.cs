@@ -16,13 +16,18 @@ namespace WebexConnect.Composition
         /// <param name="unread">The columns sent but changing nothing the recipient reads.</param>
         /// <param name="notSent">The columns no request carries.</param>
         /// <param name="destinationColumn">The column of the row's To, whose address a copy cell does not send (OverlappingCopies).</param>
+        /// <param name="copiedBefore">
+        /// For a column of copies (a Bcc), the columns of copies sent before it (the Cc), whose addresses it does not send either:
+        /// OverlappingCopies keeps an address in To, then Cc, then Bcc. None by default.
+        /// </param>
         public SentColumns(IReadOnlyList<(string Name, Compared Compared)> sent, IReadOnlyList<string> unread, IReadOnlyList<string> notSent,
-            string? destinationColumn = null)
+            string? destinationColumn = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? copiedBefore = null)
         {
             Sent = sent.Select(c => c.Name).ToList();
             Unread = unread;
             NotSent = notSent;
-            _sortProperties = sent.Select(c => SortProperty(c.Name, c.Compared, destinationColumn)).ToList();
+            _sortProperties = sent.Select(c => SortProperty(c.Name, c.Compared, destinationColumn,
+                copiedBefore is not null && copiedBefore.TryGetValue(c.Name, out var before) ? before : null)).ToList();
         }
 
         /// <summary>How the repeat check compares a column's cells, and so how the advice's Sort-Object must.</summary>
@@ -34,8 +39,8 @@ namespace WebexConnect.Composition
             /// <summary>Without the spaces at its ends, which the command trims before sending (a substitution, a number).</summary>
             Trimmed,
 
-            /// <summary>Trimmed, and in any case: an email address, which the check compares without regard to case.</summary>
-            TrimmedAnyCase,
+            /// <summary>As the addresses of an email's To, without display names, in any case, in order ('Jane Doe &lt;jane@x.com&gt;' is jane@x.com).</summary>
+            ToAddresses,
 
             /// <summary>As the addresses it lists, without display names, each trimmed, in any case and once, in any order (a Cc or Bcc cell).</summary>
             Addresses,
@@ -63,7 +68,7 @@ namespace WebexConnect.Composition
         /// </summary>
         public string SortCommand() => "Sort-Object " + string.Join(",", _sortProperties) + " -Unique -CaseSensitive";
 
-        private static string SortProperty(string name, Compared compared, string? destinationColumn)
+        private static string SortProperty(string name, Compared compared, string? destinationColumn, IReadOnlyList<string>? copiedBefore)
         {
             var cell = "$_." + PowerShellWord.OfMember(name);
             return compared switch
@@ -71,16 +76,12 @@ namespace WebexConnect.Composition
                 Compared.AsWritten => PowerShellWord.OfProperty(name),
                 // [string] first: a cell that is no text (a number piped from an object) has no Trim, and $null becomes "".
                 Compared.Trimmed => "{([string]" + cell + ").Trim()}",
-                Compared.TrimmedAnyCase => "{([string]" + cell + ").Trim().ToUpperInvariant()}",
-                // -join: a list of addresses piped from an object is one text, as a cell is. Quoted names go first (their commas
-                // separate nothing), then the cell is split at CopyAddresses' separators, and of 'Jane <jane@example.com>' only the
-                // address is kept, with no spaces around it: the copy AddressLine sends. Before, the advice kept a row that copied
-                // 'Jane <jane@example.com>' beside one that copied jane@example.com.
+                // The addresses as EmailDestinations reads them: 'Jane Doe <jane@example.com>' sends to jane@example.com. Before, the
+                // advice compared the cell as written, kept that row beside one to jane@example.com, and the repeat went again.
+                Compared.ToAddresses => "{" + AddressesOf(cell) + " -join ';'}",
                 // And without the row's To, which OverlappingCopies sends in To only: 'dan@x.com' with Cc 'dan@x.com' sends what
-                // 'dan@x.com' without a Cc does, and before, the advice kept both rows.
-                Compared.Addresses => "{(((" + cell + " -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' -replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne ''" +
-                    (destinationColumn is null ? "" : " -ne ([string]$_." + PowerShellWord.OfMember(destinationColumn) + ").Trim().ToUpperInvariant()") +
-                    " | Sort-Object -Unique) -join ';'}",
+                // 'dan@x.com' without a Cc does, and before, the advice kept both rows. So, for a Bcc, without the row's Cc.
+                Compared.Addresses => CopiesProperty(cell, destinationColumn, copiedBefore),
                 // Split before each URL that follows a separator (EmailAttachments.SecondUrlAt), each without the separators and
                 // spaces around it (its UrlBetween). Before, the cell was compared as written: ' https://…/a.pdf' beside 'https://…/a.pdf'.
                 Compared.Urls => "{((\"$(" + cell + ")\" -split '(?<=[;,|\\s])(?=[a-z]+://)') -replace '^[;,|\\s]+|[;,|\\s]+$' -ne '') -join ' '}",
@@ -93,6 +94,27 @@ namespace WebexConnect.Composition
                     " -as [datetimeoffset] }) { $at.ToUnixTimeMilliseconds() } else { $text }}",
                 _ => throw new System.ArgumentOutOfRangeException(nameof(compared)),
             };
+        }
+
+        /// <summary>
+        /// A cell of addresses split as the module reads it, each upper-cased, without its display name: -join makes one text of
+        /// a list piped from an object, as a cell is. Quoted names go first (their commas separate nothing), then the cell is
+        /// split at CopyAddresses' separators, and of 'Jane &lt;jane@example.com&gt;' only the address is kept, with no spaces
+        /// around it. Only what has an '@': of Outlook's 'Doe, Jane &lt;jane@example.com&gt;', unquoted, 'Doe' is no address
+        /// (AddressLine reads it as part of the name), and before, the advice kept it and so both rows.
+        /// </summary>
+        private static string AddressesOf(string cell) =>
+            "(((" + cell + " -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' -replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -like '*@*')";
+
+        /// <summary>A Cc or Bcc cell's addresses, once each and sorted, without those the row sends in a field before it.</summary>
+        private static string CopiesProperty(string cell, string? destinationColumn, IReadOnlyList<string>? copiedBefore)
+        {
+            var before = new List<string>();
+            if (destinationColumn is not null) before.Add(AddressesOf("$_." + PowerShellWord.OfMember(destinationColumn)));
+            if (copiedBefore is not null) before.AddRange(copiedBefore.Select(c => AddressesOf("$_." + PowerShellWord.OfMember(c))));
+            if (before.Count == 0) return "{(" + AddressesOf(cell) + " | Sort-Object -Unique) -join ';'}";
+            // Into a variable first: in .Where's script block $_ is the address, no longer the row.
+            return "{$sent = " + string.Join(" + ", before) + "; (" + AddressesOf(cell) + ".Where({ $_ -notin $sent }) | Sort-Object -Unique) -join ';'}";
         }
     }
 }

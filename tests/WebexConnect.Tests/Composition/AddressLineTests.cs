@@ -31,6 +31,18 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(new[] { "Doe, Jane", "Bob Roe", null, null }, Names(line));
         }
 
+        [Fact]
+        public void An_unquoted_last_first_name_as_Outlook_copies_it_keeps_its_comma()
+        {
+            // Outlook copies a line of people as 'Doe, Jane <jane@contoso.com>; Roe, Rick <rick@contoso.com>'. Before, 'Doe' and
+            // 'Roe' were entries of their own, and the row Invalid for them. A comma between addresses still separates them.
+            var line = "Doe, Jane <jane@contoso.com>; Roe, Rick <rick@contoso.com>, Bob <bob@contoso.com>, Lee, Al <al@contoso.com>, cy@contoso.com, Dee";
+            Assert.Equal(new[] { "jane@contoso.com", "rick@contoso.com", "bob@contoso.com", "al@contoso.com", "cy@contoso.com", "Dee" }, Addresses(line));
+            Assert.Equal(new[] { "Doe, Jane", "Roe, Rick", "Bob", "Lee, Al", null, null }, Names(line));
+            // A word before a bare address is no name of it: still its own bad entry, for the check to name.
+            Assert.Equal(new[] { "Doe", "jane@contoso.com" }, Addresses("Doe, jane@contoso.com"));
+        }
+
         [Theory]
         // What it cannot read is one entry as written, for the address check to name: not cut into pieces at a separator.
         [InlineData("\"Doe, Jane <jane@contoso.com>")]

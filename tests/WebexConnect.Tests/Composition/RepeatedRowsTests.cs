@@ -23,6 +23,13 @@ namespace WebexConnect.Tests.Composition
 
         private static SmsMessage Sms(string text) => new SmsMessage { From = "ACME", Text = text };
 
+        // The advice's Sort-Object properties for an email's To and Cc, as SentColumns writes them: the Pester tests run them.
+        private static string AddressesOf(string cell) =>
+            "(((" + cell + " -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' -replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -like '*@*')";
+
+        private static readonly string EmailSort = "{" + AddressesOf("$_.Email") + " -join ';'}";
+        private static readonly string CcSort = "{$sent = " + AddressesOf("$_.Email") + "; (" + AddressesOf("$_.Cc") + ".Where({ $_ -notin $sent }) | Sort-Object -Unique) -join ';'}";
+
         /// <summary>The engine's own answer, as the cmdlets ask it, once per message object.</summary>
         private static RepeatedRows Rows() => new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of);
 
@@ -210,7 +217,7 @@ namespace WebexConnect.Tests.Composition
 
             var recipient = To("Ann@Example.COM", "Ann");
             var columns = repeated.ColumnsOf(Row(("Email", "Ann@Example.COM "), ("Name", "Ann")), new[] { "Email", "Subject" }, "Email", message, recipient);
-            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{([string]$_.Name).Trim()} -Unique -CaseSensitive |",
+            Assert.Contains("| Sort-Object " + EmailSort + ",{([string]$_.Name).Trim()} -Unique -CaseSensitive |",
                 RepeatedRows.Warning(2, 1, recipient, columns, "Send-ConnectEmail"));
         }
 
@@ -304,7 +311,7 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(new[] { "ExpireAt", "CorrelationId", "Cc" }, columns.NotSent);
             var warning = RepeatedRows.Warning(2, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail");
             Assert.Contains("(its columns 'ExpireAt', 'CorrelationId', 'Cc' are not sent, so they do not count).", warning);
-            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},Subject -Unique -CaseSensitive |", warning);
+            Assert.Contains("| Sort-Object " + EmailSort + ",Subject -Unique -CaseSensitive |", warning);
         }
 
         [Fact]
@@ -340,13 +347,14 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(1, Send("b@example.com\na@example.com;A@example.com"));
             Assert.Equal(2, Send("a@example.com; a@example.com"));
             Assert.Equal(4, Send(" CN=Boss,OU=Users;a@example.com"));
-            Assert.Null(Send("CN=Boss;OU=Users,a@example.com"));
+            // No distinguished name (it has no DC=): both cells send the three values CN=Boss, OU=Users and a@example.com, as
+            // CopyAddresses reads them (and both rows are Invalid for the first two).
+            Assert.Equal(4, Send("CN=Boss;OU=Users,a@example.com"));
             Assert.Null(repeated.RepeatOf(Content(null!), message, new Recipient("ann@example.com"), ++row));
             Assert.Equal(row, Send(" ;, \r\n"));
 
             var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Cc", "b@example.com, a@example.com")), new[] { "Email", "Cc" }, "Email", message, new Recipient("ann@example.com"));
-            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{((($_.Cc -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' " +
-                "-replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne '' -ne ([string]$_.Email).Trim().ToUpperInvariant() | Sort-Object -Unique) -join ';'} -Unique -CaseSensitive |",
+            Assert.Contains("| Sort-Object " + EmailSort + "," + CcSort + " -Unique -CaseSensitive |",
                 RepeatedRows.Warning(2, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail"));
         }
 
@@ -368,8 +376,35 @@ namespace WebexConnect.Tests.Composition
             Assert.Null(Send("Jane <jane@example.org>"));
 
             var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Cc", "Jane <jane@example.com>")), new[] { "Email", "Cc" }, "Email", message, new Recipient("ann@example.com"));
-            Assert.Contains("{((($_.Cc -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' -replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -ne '' -ne ([string]$_.Email).Trim().ToUpperInvariant() | Sort-Object -Unique) -join ';'}",
+            Assert.Contains(CcSort,
                 RepeatedRows.Warning(2, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail"));
+        }
+
+        [Fact]
+        public void ABccThatRepeatsTheCcIsSentInTheCcOnly()
+        {
+            // OverlappingCopies keeps an address in To, then Cc, then Bcc: a Bcc that repeats the Cc sends nothing more. Before, the
+            // row with it and the row without it were two emails, and Dan and his boss got the same email twice unwarned.
+            var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice" };
+            var cells = new[] { new ListCell(4, ListCell.Listing.Addresses, "Cc"), new ListCell(5, ListCell.Listing.Addresses, "Bcc") };
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of, cells);
+            var row = 0;
+            long? Send(string? cc, string? bcc) => repeated.RepeatOf(new object?[] { "Invoice", "Your invoice", null, null, cc, bcc, null }, message, new Recipient("dan@example.com"), ++row);
+
+            Assert.Null(Send("boss@example.com", null));
+            Assert.Equal(1, Send("boss@example.com", "Boss@Example.com"));
+            Assert.Equal(1, Send("boss@example.com", " ; Boss <boss@example.com>; dan@example.com"));
+            // Who is copied how is another email to Dan: his Cc line names the boss or it does not.
+            Assert.Null(Send(null, "boss@example.com"));
+            Assert.Null(Send("boss@example.com", "audit@example.com"));
+            Assert.Null(Send("boss@example.com;audit@example.com", "audit@example.com"));
+            Assert.Equal(6, Send("audit@example.com, boss@example.com", null));
+
+            // The advice compares the Bcc without the row's To and Cc, whichever column comes first.
+            var columns = repeated.ColumnsOf(Row(("Bcc", "boss@example.com"), ("Email", "dan@example.com"), ("Cc", "boss@example.com")), new[] { "Email", "Cc", "Bcc" }, "Email",
+                message, new Recipient("dan@example.com"));
+            Assert.Contains("| Sort-Object {$sent = " + AddressesOf("$_.Email") + " + " + AddressesOf("$_.Cc") + "; (" + AddressesOf("$_.Bcc") + ".Where({ $_ -notin $sent }) | Sort-Object -Unique) -join ';'},",
+                RepeatedRows.Warning(2, 1, new Recipient("dan@example.com"), columns, "Send-ConnectEmail"));
         }
 
         [Fact]
@@ -397,7 +432,7 @@ namespace WebexConnect.Tests.Composition
 
             var columns = repeated.ColumnsOf(Row(("Email", "ann@example.com"), ("Attachments", " https://files.example.com/a.pdf")), new[] { "Email", "Attachments" }, "Email",
                 message, new Recipient("ann@example.com"));
-            Assert.Contains("| Sort-Object {([string]$_.Email).Trim().ToUpperInvariant()},{((\"$($_.Attachments)\" -split '(?<=[;,|\\s])(?=[a-z]+://)') " +
+            Assert.Contains("| Sort-Object " + EmailSort + ",{((\"$($_.Attachments)\" -split '(?<=[;,|\\s])(?=[a-z]+://)') " +
                 "-replace '^[;,|\\s]+|[;,|\\s]+$' -ne '') -join ' '} -Unique -CaseSensitive |", RepeatedRows.Warning(2, 1, new Recipient("ann@example.com"), columns, "Send-ConnectEmail"));
         }
 
