@@ -1711,6 +1711,28 @@ Bob,+447700900002,$tomorrow
         $report[1].Note | Should -BeLike 'Row 1 sent to the same address in this request, *'
     }
 
+    It 'says of both rows to the same number that they share their receipts when the first one''s receipt came before the second was piped' {
+        # A live wait: row 1's receipt came while row 2 (another number of the same request) was read. Before, row 1 was written
+        # then, and only row 3, to row 1's number, said that they share their receipts.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $sent = @('+447700900071', '+447700900072', '+447700900071' | ForEach-Object { [pscustomobject]@{ Phone = $_ } } |
+            Send-ConnectSms -From ACME -Text Hi -NotifyUrl $l.Url -WarningAction SilentlyContinue)
+
+        $report = @($sent | ForEach-Object {
+                $_
+                # The next row is piped only once this row's receipt has come.
+                $id = $_.MessageId; $to = $_.Destination.TrimStart('+'); $deadline = [datetime]::UtcNow.AddSeconds(10)
+                while (-not ($l.GetReceipts() | Where-Object { $_.MessageId -eq $id -and $_.Destination -eq $to -and $_.IsFinal }) -and
+                    [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            } | Wait-ConnectDelivery $l -Timeout 20)
+
+        $report.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
+        $report[0].Note | Should -BeLike 'Row 3 sent to the same address in this request, *both rows show the latest*'
+        $report[1].Note | Should -BeNullOrEmpty
+        $report[2].Note | Should -BeLike 'Row 1 sent to the same address in this request, *both rows show the latest*'
+    }
+
     It 'reports a result given twice twice, the same, and says so plainly, not that it shares its number with itself' {
         # Before: $r + $r gave the second "Row 1 sent to the same address in this request, and no CorrelationId tells their
         # receipts apart": row 1 named as its own duplicate.
