@@ -1225,6 +1225,24 @@ Bob,+447700900002,$tomorrow
         $report.Status | Should -Be @('NoReceipt', 'Delivered')
     }
 
+    It 'runs the about topic''s wait once for a loop''s rows as printed: one wait, a delivery row for each send' {
+        $about = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md'))
+        $lines = [regex]::Match($about, '(?s)Wait once for all the rows.*?\n\n(?<code>(?:    [^\n]*\n)+)').Groups['code'].Value -split '\n' |
+            Where-Object { $_ } | ForEach-Object { $_.Substring(4) }
+        $lines.Count | Should -BeGreaterThan 4
+        $lines | ForEach-Object { $_.Length + 4 | Should -BeLessOrEqual 80 }
+        $code = ($lines -join "`n").Replace('./docs/examples/', (Join-Path $PSScriptRoot '../../docs/examples/'))
+        $null = Connect-WebexConnect -Sandbox
+        Push-Location $TestDrive
+        try { & ([scriptblock]::Create($code)) 3>$null }
+        finally { Pop-Location }
+
+        $report = @(Import-Csv (Join-Path $TestDrive 'delivery.csv'))
+        $report.Destination | Should -Be @((Import-Csv (Join-Path $PSScriptRoot '../../docs/examples/sms-recipients.csv')).Phone)
+        $report.TimedOut | Should -Be @('False', 'False', 'False', 'False')
+        $report.Status | Should -Not -Contain 'NoReceipt'
+    }
+
     It 'reads a report written in de-DE with about_WebexConnect''s ISO 8601 SubmittedAt in en-US, with no day and month swapped' {
         # Export-Csv writes times in the session's culture: 06.12.2026 from de-DE is not read, or read as June, in en-US.
         $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500"},"transid":"m-old_1","correlationid":"c-1"}}' |
