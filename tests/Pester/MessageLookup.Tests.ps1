@@ -120,6 +120,20 @@ Describe 'Get-ConnectMessage' {
         $err | Should -BeNullOrEmpty
     }
 
+    It 'says with -Verbose which rows of a results file shared a message looked up for an earlier row' {
+        # Before: "Message ... was already looked up by this command." three times for four rows, naming no row.
+        $results = Join-Path $TestDrive 'shared-results.csv'
+        Import-Csv $script:Csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' | Export-Csv $results -NoTypeInformation
+
+        $said = @(Import-Csv $results | Get-ConnectMessage -Verbose 4>&1)
+        $verbose = @($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" } |
+            Where-Object { $_ -like '*already looked up*' })
+
+        @($said | Where-Object { $_ -is [WebexConnect.Results.SentMessage] }).Count | Should -Be 1
+        $id = (Import-Csv $results)[0].MessageId
+        $verbose | Should -Be @(2, 3, 4 | ForEach-Object { "Row $($_): message $id was already looked up by this command, for row 1: the rows of one request share its message ID, and the service answers for the message once." })
+    }
+
     It 'shows in the sandbox''s log the ID a lookup asked about, found or not' {
         # Before: a 404 lookup's row in Get-ConnectSandboxRequest had an empty MessageId: which ID was unknown did not show.
         $unknown = [guid]::NewGuid().ToString()

@@ -18,7 +18,8 @@ namespace WebexConnect.Commands
     public sealed class GetConnectMessageCommand : PSCmdlet, IDisposable
     {
         private readonly CommandStop _stop = new CommandStop();
-        private readonly HashSet<string> _lookedUp = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Each ID looked up, with the row it was looked up for (0 for an ID given as an argument).
+        private readonly Dictionary<string, long> _lookedUp = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         private readonly MisreadDelimiterRows _misread = new MisreadDelimiterRows();
         private ConnectSession? _session;
         private long _input;
@@ -100,15 +101,28 @@ namespace WebexConnect.Commands
                     continue;
                 }
                 // Destinations of one request share its message ID: look each one up once.
-                if (!_lookedUp.Add(id!.Trim()))
+                // A send result or a row of its results file: an ID piped as text is no row of a request.
+                var row = InputObject is null || InputObject.BaseObject is string ? 0 : Receipts.SendResultRow.RowOf(InputObject, _input);
+                if (_lookedUp.TryGetValue(id!.Trim(), out var firstRow))
                 {
                     if (_failed.TryGetValue(id.Trim(), out var failed)) WriteFailedAgain(failed, id);
-                    else WriteVerbose($"Message {id} was already looked up by this command.");
+                    else WriteVerbose(LookedUpBefore(id.Trim(), row, firstRow));
                     continue;
                 }
+                _lookedUp.Add(id.Trim(), row);
                 LookUp(id.Trim());
             }
         }
+
+        /// <summary>
+        /// A piped row whose message was looked up for an earlier row: the rows of one request share its message ID, and the one
+        /// answer is the message's. Before, "Message ... was already looked up" three times for a four-row results file did not
+        /// say which rows, nor why they had no answer of their own.
+        /// </summary>
+        private static string LookedUpBefore(string id, long row, long firstRow) => row == 0 || firstRow == 0
+            ? $"Message {id} was already looked up by this command."
+            : $"Row {row}: message {id} was already looked up by this command, for row {firstRow}: the rows of one request share its " +
+                "message ID, and the service answers for the message once.";
 
         /// <summary>
         /// The first line piped is a CSV header naming the message ID (Get-Content ids.csv): before, it was looked up as an ID,
