@@ -481,6 +481,38 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $signed[0].Exception.Message | Should -BeExactly $err[0].Exception.Message
     }
 
+    It 'says of a folder''s name given as text to pipe the files in it, not Get-Item of the folder' {
+        # Before: "'./hooks' is the name of a file ... Give the file itself: Get-Item './hooks' | ConvertFrom-ConnectWebhook",
+        # which only gave the error for a folder next.
+        $folder = Join-Path $TestDrive 'hooks'
+        $null = New-Item -ItemType Directory $folder
+        Copy-Item (Join-Path $script:Fixtures 'sms-delivered.json') (Join-Path $folder '1.json')
+        Push-Location $TestDrive
+        try { $null = './hooks' | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue }
+        finally { Pop-Location }
+
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $err[0].Exception.Message | Should -BeExactly ("Input 1: './hooks' is the name of a folder, not a webhook body: " +
+            "ConvertFrom-ConnectWebhook reads the bodies it is given, not the files a name points to. Give the files in it: " +
+            "Get-ChildItem './hooks' -File | ConvertFrom-ConnectWebhook (each one body, or a log of many, each read).")
+        Push-Location $TestDrive
+        try { @(Get-ChildItem './hooks' -File | ConvertFrom-ConnectWebhook).Count | Should -Be 1 }
+        finally { Pop-Location }
+    }
+
+    It 'says in one line that a saved file is not JSON, though the parser quotes its line break' {
+        # Before: "(line 1, position 2: 'not json" and "' is an invalid JSON literal)" on two lines of the error.
+        $file = Join-Path $TestDrive 'broken.json'
+        'not json' | Set-Content $file
+
+        $null = Get-Item $file | ConvertFrom-ConnectWebhook -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].Exception.Message | Should -Not -Match '[\r\n]'
+        $err[0].Exception.Message | Should -BeLike "$($file): The webhook body is not JSON (line 1, position 2: 'not json*' is an invalid JSON literal). *"
+    }
+
     It 'keeps "not JSON" for a body that is no file''s name either' {
         $null = ConvertFrom-ConnectWebhook 'delivered ok' -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].Exception.Message | Should -BeLike 'The webhook body is not JSON*'

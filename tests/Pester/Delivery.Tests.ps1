@@ -1267,6 +1267,24 @@ Bob,+447700900002,$tomorrow
         $report.Status | Should -Be @('NoReceipt', 'Delivered')
     }
 
+    It 'runs the about topic''s wait once for a loop''s rows as printed: one wait, a delivery row for each send' {
+        $about = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../../docs/about_WebexConnect.md'))
+        $lines = [regex]::Match($about, '(?s)Wait once for all the rows.*?\n\n(?<code>(?:    [^\n]*\n)+)').Groups['code'].Value -split '\n' |
+            Where-Object { $_ } | ForEach-Object { $_.Substring(4) }
+        $lines.Count | Should -BeGreaterThan 4
+        $lines | ForEach-Object { $_.Length + 4 | Should -BeLessOrEqual 80 }
+        $code = ($lines -join "`n").Replace('./docs/examples/', (Join-Path $PSScriptRoot '../../docs/examples/'))
+        $null = Connect-WebexConnect -Sandbox
+        Push-Location $TestDrive
+        try { & ([scriptblock]::Create($code)) 3>$null }
+        finally { Pop-Location }
+
+        $report = @(Import-Csv (Join-Path $TestDrive 'delivery.csv'))
+        $report.Destination | Should -Be @((Import-Csv (Join-Path $PSScriptRoot '../../docs/examples/sms-recipients.csv')).Phone)
+        $report.TimedOut | Should -Be @('False', 'False', 'False', 'False')
+        $report.Status | Should -Not -Contain 'NoReceipt'
+    }
+
     It 'reads a report written in de-DE with about_WebexConnect''s ISO 8601 SubmittedAt in en-US, with no day and month swapped' {
         # Export-Csv writes times in the session's culture: 06.12.2026 from de-DE is not read, or read as June, in en-US.
         $receipt = '{"deliveryInfoNotification":{"deliveryInfo":{"destination":"447700900001","code":"7500"},"transid":"m-old_1","correlationid":"c-1"}}' |
@@ -1751,6 +1769,52 @@ Bob,+447700900002,$tomorrow
         $report.Status | Should -Be @('Delivered', 'Delivered')
         $report[0].Note | Should -BeLike 'Row 2 sent to the same address in this request, *'
         $report[1].Note | Should -BeLike 'Row 1 sent to the same address in this request, *'
+    }
+
+    It 'says of both rows to the same number that they share their receipts when the first one''s receipt came before the second was piped' {
+        # A live wait: row 1's receipt came while row 2 (another number of the same request) was read. Before, row 1 was written
+        # then, and only row 3, to row 1's number, said that they share their receipts.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        # -SendAt a few seconds ahead: the sandbox posts the receipts then, so none is there when row 1 is piped.
+        $sent = @('+447700900071', '+447700900072', '+447700900071' | ForEach-Object { [pscustomobject]@{ Phone = $_ } } |
+            Send-ConnectSms -From ACME -Text Hi -SendAt (Get-Date).AddSeconds(3) -NotifyUrl $l.Url -WarningAction SilentlyContinue)
+
+        $report = @($sent | ForEach-Object {
+                $_
+                # The next row is piped only once this row's receipt has come.
+                $id = $_.MessageId; $to = $_.Destination.TrimStart('+'); $deadline = [datetime]::UtcNow.AddSeconds(15)
+                while (-not ($l.GetReceipts() | Where-Object { $_.MessageId -eq $id -and $_.Destination -eq $to -and $_.IsFinal }) -and
+                    [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            } | Wait-ConnectDelivery $l -Timeout 20)
+
+        $report.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
+        $report[0].Note | Should -BeLike 'Row 3 sent to the same address in this request, *both rows show the latest*'
+        $report[1].Note | Should -BeNullOrEmpty
+        $report[2].Note | Should -BeLike 'Row 1 sent to the same address in this request, *both rows show the latest*'
+    }
+
+    It 'says on the later row that the earlier one left before it came, when another request''s row came between them' {
+        # Two texts: rows 1 and 3 travel in one request, row 2 in another, and row 1 is written when row 2 comes. Before, row 3
+        # said "both rows show the latest", which row 1, written with the receipt it had then, did not.
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $sent = @(('+447700900073', 'A'), ('+447700900074', 'B'), ('+447700900073', 'A') | ForEach-Object { [pscustomobject]@{ Phone = $_[0]; Text = $_[1] } } |
+            Send-ConnectSms -From ACME -SendAt (Get-Date).AddSeconds(3) -NotifyUrl $l.Url -WarningAction SilentlyContinue)
+        $sent[0].MessageId | Should -Be $sent[2].MessageId
+
+        $report = @($sent | ForEach-Object {
+                $_
+                $id = $_.MessageId; $to = $_.Destination.TrimStart('+'); $deadline = [datetime]::UtcNow.AddSeconds(15)
+                while (-not ($l.GetReceipts() | Where-Object { $_.MessageId -eq $id -and $_.Destination -eq $to -and $_.IsFinal }) -and
+                    [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            } | Wait-ConnectDelivery $l -Timeout 20)
+
+        $report.Status | Should -Be @('Delivered', 'Delivered', 'Delivered')
+        $report[0].Note | Should -BeNullOrEmpty
+        $report[2].Note | Should -BeExactly ('Row 1 sent to the same address in this request, and no CorrelationId tells their receipts apart: ' +
+            'this row shows the latest; row 1 was written before this row came, with the receipt it had then and without this note. ' +
+            'Give each row a CorrelationId of its own.')
     }
 
     It 'reports a result given twice twice, the same, and says so plainly, not that it shares its number with itself' {

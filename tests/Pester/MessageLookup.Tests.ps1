@@ -120,6 +120,34 @@ Describe 'Get-ConnectMessage' {
         $err | Should -BeNullOrEmpty
     }
 
+    It 'says with -Verbose which rows of a results file shared a message looked up for an earlier row' {
+        # Before: "Message ... was already looked up by this command." three times for four rows, naming no row.
+        $results = Join-Path $TestDrive 'shared-results.csv'
+        Import-Csv $script:Csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' | Export-Csv $results -NoTypeInformation
+
+        $said = @(Import-Csv $results | Get-ConnectMessage -Verbose 4>&1)
+        $verbose = @($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" } |
+            Where-Object { $_ -like '*already looked up*' })
+
+        @($said | Where-Object { $_ -is [WebexConnect.Results.SentMessage] }).Count | Should -Be 1
+        $id = (Import-Csv $results)[0].MessageId
+        $verbose | Should -Be @(2, 3, 4 | ForEach-Object { "Row $($_): message $id was already looked up by this command, for row 1: the rows of one request share its message ID, and the service answers for the message once." })
+    }
+
+    It 'shows in the sandbox''s log the ID a lookup asked about, found or not' {
+        # Before: a 404 lookup's row in Get-ConnectSandboxRequest had an empty MessageId: which ID was unknown did not show.
+        $unknown = [guid]::NewGuid().ToString()
+        $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi'
+
+        $null = Get-ConnectMessage -MessageId $unknown, $sent.MessageId
+
+        $lookups = @(Get-ConnectSandboxRequest -Last 2)
+        $lookups.Method | Should -Be @('GET', 'GET')
+        $lookups.StatusCode | Should -Be @(404, 200)
+        $lookups.MessageId | Should -Be @($unknown, $sent.MessageId)
+        ($lookups | Format-Table | Out-String -Width 80) | Should -Match ([regex]::Escape($unknown))
+    }
+
     It 'warns that an unknown ID not shaped like the service''s may be a typo, and only then' {
         # Before, a message ID with a character missing came back NotFound like any message the service does not know yet.
         $sent = Send-ConnectSms -To '+447700900001' -From ACME -Text 'hi'
@@ -377,6 +405,38 @@ Describe 'Get-ConnectMessage' {
         @($verbose -like 'Line 1, *MessageId*, is the file''s header, not a message ID: skipped.*').Count | Should -Be 1
         $warned | Should -BeNullOrEmpty
         $err | Should -BeNullOrEmpty
+    }
+
+    It 'skips an ID list''s header named <Header> read with Get-Content, as it does MessageId, and says how to read the file as rows' -ForEach @(
+        @{ Header = 'Id'; Line = 'Id'; Rows = '(Import-Csv <file>).Id | Get-ConnectMessage' }
+        @{ Header = '"id" after a byte order mark'; Line = [char]0xFEFF + '"id"'; Rows = '(Import-Csv <file>).id | Get-ConnectMessage' }
+        @{ Header = 'Message ID'; Line = 'Message ID'; Rows = "(Import-Csv <file>).'Message ID' | Get-ConnectMessage" }
+    ) {
+        # Before, only MessageId was known: the header Id was looked up as an ID (Found False, and a warning of a typo).
+        $sent = Send-ConnectSms -To '+447700900045' -From ACME -Text 'Hi'
+        $before = @(Get-ConnectSandboxRequest).Count
+
+        $said = @(@($Line, $sent.MessageId) | Get-ConnectMessage -Verbose -WarningVariable warned -ErrorVariable err 4>&1)
+        $messages = @($said | Where-Object { $_ -is [WebexConnect.Results.SentMessage] })
+        $verbose = @($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+
+        $messages.MessageId | Should -Be @($sent.MessageId)
+        $messages.Found | Should -Be @($true)
+        @(Get-ConnectSandboxRequest).Count | Should -Be ($before + 1)
+        @($verbose -like "Line 1, *, is the file's header, not a message ID: skipped. (Import-Csv reads a file with a header as rows: $Rows.)").Count |
+            Should -Be 1
+        $warned | Should -BeNullOrEmpty
+        $err | Should -BeNullOrEmpty
+    }
+
+    It 'stops before any lookup when the lines of a file with an Id column are piped as text, and names that column' {
+        $file = Join-Path $TestDrive 'lines-id.csv'
+        @('Id,Name', "$([guid]::NewGuid()),Ann") | Set-Content $file
+        $before = @(Get-ConnectSandboxRequest).Count
+
+        { Get-Content $file | Get-ConnectMessage } |
+            Should -Throw -ErrorId 'MessageIdFileLines,*' -ExpectedMessage '*header of a CSV file with 2 columns, one of them Id*(Import-Csv <file>).Id | Get-ConnectMessage*Nothing was looked up.'
+        @(Get-ConnectSandboxRequest).Count | Should -Be $before
     }
 
     It 'stops before any lookup when a results file''s lines are piped as text, and says to use Import-Csv' {

@@ -163,10 +163,13 @@ namespace WebexConnect.Engine.Sandbox
         /// </summary>
         private Outcome LookUp(SandboxHttpRequest request, string messageId, SandboxArrival arrival)
         {
+            // Every answer records the ID asked about: Get-ConnectSandboxRequest showed an empty MessageId for a 404, so a
+            // rehearsal's log could not say which lookup the service did not know.
             if (!_authenticator.IsAuthorized(request))
-                return new Outcome(_answers.Empty(401, RateHeaders(Remaining())), arrival.ReceivedAt);
+                return new Outcome(_answers.Empty(401, RateHeaders(Remaining())), arrival.ReceivedAt) { MessageId = messageId };
             if (!_lookups.TryGet(messageId, out var message, out var acceptedAt) || message.GoesOutAt(acceptedAt) > _options.UtcNow())
-                return new Outcome(_answers.Error(404, "404", "Message not found", RateHeaders(Remaining())), arrival.ReceivedAt) { Code = "404" };
+                return new Outcome(_answers.Error(404, "404", "Message not found", RateHeaders(Remaining())), arrival.ReceivedAt)
+                    { Code = "404", MessageId = messageId };
             var status = message.Destinations.Count > 0 ? _fate.Final(message.Channel, message.Destinations[0].Address).Status : "Delivered";
             return new Outcome(_answers.Message(messageId, message, acceptedAt, status, RateHeaders(Remaining())), arrival.ReceivedAt)
                 { Channel = message.Channel, MessageId = messageId };

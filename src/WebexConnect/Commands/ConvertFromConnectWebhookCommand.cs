@@ -88,7 +88,8 @@ namespace WebexConnect.Commands
             {
                 // No body has a name's shape (it has brackets): said before -Secret's check, which would ask for a signature.
                 if (input is string given && WebhookFileName.Of(given) is string file)
-                    throw new ReceiptFormatException((named.Length == 0 && MyInvocation.ExpectingInput ? $"Input {_inputs}: " : "") + WebhookFileName.Problem(file));
+                    throw new ReceiptFormatException((named.Length == 0 && MyInvocation.ExpectingInput ? $"Input {_inputs}: " : "") +
+                        WebhookFileName.Problem(file, IsFolder(file)));
                 IReadOnlyList<DeliveryReceipt> receipts;
                 try
                 {
@@ -298,6 +299,23 @@ namespace WebexConnect.Commands
         /// A saved webhook piped as a file (Get-ChildItem | ConvertFrom-ConnectWebhook): its bytes, as they were written,
         /// so -Secret can check them too. Before, a FileInfo was "not a JSON object (it is a FileInfo)".
         /// </summary>
+        /// <summary>
+        /// Whether <paramref name="path"/> names a folder, from PowerShell's current location (not the process's): a folder of
+        /// saved webhooks named as text ('./hooks' | ConvertFrom-ConnectWebhook) was told to pipe Get-Item './hooks', which
+        /// only gave the error for a folder next.
+        /// </summary>
+        private bool IsFolder(string path)
+        {
+            try
+            {
+                return Directory.Exists(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            }
+            catch (Exception ex) when (ex is RuntimeException || ex is ArgumentException || ex is NotSupportedException || ex is IOException)
+            {
+                return false;   // not a path PowerShell can resolve: said as a file's name, as before
+            }
+        }
+
         private static byte[] FileBody(FileSystemInfo file)
         {
             if (!(file is FileInfo data))

@@ -47,7 +47,12 @@ namespace WebexConnect.Commands
             var note = Alone(result);
             if (result.SharesReceiptsWith != 0)
                 note = Joined(note, $"Row {result.SharesReceiptsWith} sent to the same address in this request, and no CorrelationId " +
-                    "tells their receipts apart: both rows show the latest. Give each row a CorrelationId of its own.");
+                    (result.SharerWrittenFirst
+                        // Its rows came apart (among another request's rows): the earlier one left before this row came.
+                        ? $"tells their receipts apart: this row shows the latest; row {result.SharesReceiptsWith} was written before this " +
+                            "row came, with the receipt it had then and without this note."
+                        : "tells their receipts apart: both rows show the latest.") +
+                    " Give each row a CorrelationId of its own.");
             // Before, a result piped twice read as two rows of one request to the same number, the row naming itself as the other.
             if (result.GivenBefore)
                 note = Joined(note, $"Row {result.Row}'s send result was given to Wait-ConnectDelivery more than once: this is the same " +

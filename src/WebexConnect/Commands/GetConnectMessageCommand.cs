@@ -18,7 +18,8 @@ namespace WebexConnect.Commands
     public sealed class GetConnectMessageCommand : PSCmdlet, IDisposable
     {
         private readonly CommandStop _stop = new CommandStop();
-        private readonly HashSet<string> _lookedUp = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Each ID looked up, with the row it was looked up for (0 for an ID given as an argument).
+        private readonly Dictionary<string, long> _lookedUp = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         private readonly MisreadDelimiterRows _misread = new MisreadDelimiterRows();
         private ConnectSession? _session;
         private long _input;
@@ -77,7 +78,7 @@ namespace WebexConnect.Commands
         protected override void ProcessRecord()
         {
             _input++;
-            if (_input == 1 && InputObject?.BaseObject is string line && MessageIdLines.IsHeader(line, out var columns) && HeaderSkipped(line, columns)) return;
+            if (_input == 1 && InputObject?.BaseObject is string line && MessageIdLines.IsHeader(line, out var columns, out var column) && HeaderSkipped(line, columns, column)) return;
             if (IdsOfPipedObject() is not { } ids) return;
             for (var i = 0; i < ids.Length; i++)
             {
@@ -100,34 +101,52 @@ namespace WebexConnect.Commands
                     continue;
                 }
                 // Destinations of one request share its message ID: look each one up once.
-                if (!_lookedUp.Add(id!.Trim()))
+                // A send result or a row of its results file: an ID piped as text is no row of a request.
+                var row = InputObject is null || InputObject.BaseObject is string ? 0 : Receipts.SendResultRow.RowOf(InputObject, _input);
+                if (_lookedUp.TryGetValue(id!.Trim(), out var firstRow))
                 {
                     if (_failed.TryGetValue(id.Trim(), out var failed)) WriteFailedAgain(failed, id);
-                    else WriteVerbose($"Message {id} was already looked up by this command.");
+                    else WriteVerbose(LookedUpBefore(id.Trim(), row, firstRow));
                     continue;
                 }
+                _lookedUp.Add(id.Trim(), row);
                 LookUp(id.Trim());
             }
         }
 
         /// <summary>
-        /// The first line piped is a CSV header naming MessageId (Get-Content ids.csv): before, it was looked up as an ID, and
-        /// came back Found False with a typo warning. An ID list's one-column header is skipped, said in one verbose line: the
-        /// lines after it are IDs. A results file's header stops the command before any lookup: every line after it is a
-        /// whole row, which would be looked up as an ID and come back Found False.
+        /// A piped row whose message was looked up for an earlier row: the rows of one request share its message ID, and the one
+        /// answer is the message's. Before, "Message ... was already looked up" three times for a four-row results file did not
+        /// say which rows, nor why they had no answer of their own.
         /// </summary>
-        private bool HeaderSkipped(string line, int columns)
+        private static string LookedUpBefore(string id, long row, long firstRow) => row == 0 || firstRow == 0
+            ? $"Message {id} was already looked up by this command."
+            : $"Row {row}: message {id} was already looked up by this command, for row {firstRow}: the rows of one request share its " +
+                "message ID, and the service answers for the message once.";
+
+        /// <summary>
+        /// The first line piped is a CSV header naming the message ID (Get-Content ids.csv): before, it was looked up as an ID,
+        /// and came back Found False with a typo warning. An ID list's one-column header (MessageId, Id, Message ID) is skipped,
+        /// said in one verbose line: the lines after it are IDs. A results file's header stops the command before any lookup:
+        /// every line after it is a whole row, which would be looked up as an ID and come back Found False. What to write
+        /// instead names the file's own column: Import-Csv rows bind only a column called MessageId.
+        /// </summary>
+        private bool HeaderSkipped(string line, int columns, string column)
         {
+            var named = string.Equals(column, "MessageId", StringComparison.OrdinalIgnoreCase);
+            var rows = named
+                ? "Import-Csv <file> | Get-ConnectMessage"
+                : $"(Import-Csv <file>).{MessageIdLines.AsProperty(column)} | Get-ConnectMessage";
             if (columns == 1)
             {
                 WriteVerbose($"Line 1, {Messages.Validation.InputEcho.Quote(line.Trim())}, is the file's header, not a message ID: skipped. " +
-                    "(Import-Csv reads a file with a header as rows: Import-Csv <file> | Get-ConnectMessage.)");
+                    $"(Import-Csv reads a file with a header as rows: {rows}.)");
                 return true;
             }
             ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(
-                    $"Line 1 is the header of a CSV file with {columns} columns, one of them MessageId: the lines were piped as text " +
+                    $"Line 1 is the header of a CSV file with {columns} columns, one of them {column}: the lines were piped as text " +
                     "(Get-Content), so each row would be looked up whole as a message ID. Read the file as rows: " +
-                    "Import-Csv <file> | Get-ConnectMessage (add -Delimiter if its columns are not separated by commas). Nothing was looked up."),
+                    rows + " (add -Delimiter if its columns are not separated by commas). Nothing was looked up."),
                 "MessageIdFileLines", ErrorCategory.InvalidArgument, line)));
             return true;
         }
@@ -259,8 +278,7 @@ namespace WebexConnect.Commands
         /// </summary>
         private static string IdUnderAnotherName(string column)
         {
-            var property = System.Text.RegularExpressions.Regex.IsMatch(column, "^[A-Za-z_][A-Za-z0-9_]*$")
-                ? column : "'" + column.Replace("'", "''") + "'";
+            var property = MessageIdLines.AsProperty(column);
             return $", but its column {Messages.Validation.InputEcho.Quote(column)} holds a message ID: give that column as MessageId, " +
                 $"Import-Csv <file> | Select-Object @{{n='MessageId';e={{$_.{property}}}}} | Get-ConnectMessage, " +
                 $"or give the IDs as -MessageId (Import-Csv <file>).{property}";

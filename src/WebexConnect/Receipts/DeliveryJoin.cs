@@ -33,6 +33,9 @@ namespace WebexConnect.Receipts
         private long _position;
         private bool _inputEnded;
 
+        /// <summary>The message ID of the result added last (<see cref="HeldForPartner"/>).</summary>
+        private string? _lastMessageId;
+
         /// <summary>A receipt is indexed under its message ID and under its correlation ID (see <see cref="Keys"/>).</summary>
         private const int KeysPerReceipt = 2;
 
@@ -72,6 +75,7 @@ namespace WebexConnect.Receipts
         {
             if (result is null) throw new ArgumentNullException(nameof(result));
             var givenBefore = WasGivenBefore(result);
+            _lastMessageId = result.MessageId;
             if (result.Status == SendStatus.Skipped)
             {
                 // Each address may have a receipt of its own kept from the earlier run.
@@ -159,10 +163,14 @@ namespace WebexConnect.Receipts
         /// those of results piped after they came) is ready at once, and was written before the next row was read: when that
         /// row went to the same address in the same request without a CorrelationId, only the later one could say they share
         /// their receipts. Such a row waits for the end of the input, as the rows after a row without its receipt do already.
-        /// A row answered later, by a receipt that came while it was waited for, is written as soon as it is final.
+        /// A row answered later, by a receipt that came while it was waited for, waits while the rows being added are of its
+        /// request still (the send writes a request's rows together, in input order): before, a live wait wrote row 1 as soon as
+        /// its receipt came while row 2 was read, and row 3, to row 1's number, was the only one to say so. A row of another
+        /// request, or the end of the input, lets it go: the wait holds nothing longer than the send takes to write one request.
         /// </summary>
         private bool HeldForPartner(Entry entry) =>
-            !_inputEnded && entry.AnsweredOnArrival && !string.IsNullOrEmpty(entry.Result.MessageId);
+            !_inputEnded && !string.IsNullOrEmpty(entry.Result.MessageId) &&
+            (entry.AnsweredOnArrival || string.Equals(entry.Result.MessageId, _lastMessageId, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>
         /// Two rows of one request to the same number or address, with no correlation IDs to tell them apart: the receipts for it
@@ -178,7 +186,11 @@ namespace WebexConnect.Receipts
             if (_written.TryGetValue(key, out var earlier))
             {
                 if (SameSend(entry.Result, earlier.Row, earlier.CorrelationId)) entry.SharesWith = earlier.SharesWith;
-                else if (!TellApart(earlier.CorrelationId, entry.Result.CorrelationId)) entry.SharesWith = earlier.Row;
+                else if (!TellApart(earlier.CorrelationId, entry.Result.CorrelationId))
+                {
+                    entry.SharesWith = earlier.Row;
+                    entry.PartnerWrittenFirst = true;
+                }
                 if (entry.SharesWith != 0) return;
             }
             if (!_waiting.TryGetValue(key, out var list)) return;
@@ -232,7 +244,7 @@ namespace WebexConnect.Receipts
                 ready.Add(new DeliveryResult(entry.Result, entry.Destination, entry.Best, entry.Best?.Status ?? DeliveryStatus.NoReceipt, timedOut: !entry.Final)
                 {
                     Copies = EmailCopies.Describe(entry.Result.CopyAddresses, entry.CopyReceipt, matched: !string.IsNullOrEmpty(entry.MessageId)),
-                    SharesReceiptsWith = entry.SharesWith, GivenBefore = entry.GivenBefore,
+                    SharesReceiptsWith = entry.SharesWith, SharerWrittenFirst = entry.PartnerWrittenFirst, GivenBefore = entry.GivenBefore,
                 });
                 RememberWritten(entry);
                 Forget(entry);
@@ -481,6 +493,12 @@ namespace WebexConnect.Receipts
 
             /// <summary>The row of another result of the same message to the same address, no correlation ID telling them apart; else 0.</summary>
             public long SharesWith { get; set; }
+
+            /// <summary>
+            /// The row it shares its receipts with was written before it was added, without a word of this row (its request's rows
+            /// came apart, among another request's): only this row's Note can say so.
+            /// </summary>
+            public bool PartnerWrittenFirst { get; set; }
 
             /// <summary>The same send result was added before (<see cref="WasGivenBefore"/>).</summary>
             public bool GivenBefore { get; set; }

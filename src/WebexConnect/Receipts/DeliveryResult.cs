@@ -93,6 +93,12 @@ namespace WebexConnect.Receipts
         internal long SharesReceiptsWith { get; init; }
 
         /// <summary>
+        /// The row <see cref="SharesReceiptsWith"/> names was written before this one was given, so its own Note could not say
+        /// it shares its receipts: this row's Note says so for both.
+        /// </summary>
+        internal bool SharerWrittenFirst { get; init; }
+
+        /// <summary>
         /// The same send result was given to this command earlier too ($r + $r, a results file read twice): it is reported each
         /// time, the same, and the Note says it is one message given again, not another send to the same number.
         /// </summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Security;
 using System.Text;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Receipts
 {
@@ -56,7 +57,8 @@ namespace WebexConnect.Receipts
             catch (FormatException ex)
             {
                 // Say what a body must be: 'nope' | ConvertFrom-ConnectWebhook said only what the parser expected next.
-                throw new ReceiptFormatException("The webhook body is not JSON (" + ex.Message.TrimEnd('.') + "). A delivery receipt is the JSON " +
+                // One line: the parser quotes the token it stopped at, line break included ('not json\n'), which split the error.
+                throw new ReceiptFormatException("The webhook body is not JSON (" + InputEcho.OneLine(ex.Message.TrimEnd('.')) + "). A delivery receipt is the JSON " +
                     "object Webex Connect posts to the NotifyUrl: give its text, its bytes, a ConvertFrom-Json object of it or the file it was saved in.", ex);
             }
             return ReceiptReader.Read(tree, receivedAt, verified);

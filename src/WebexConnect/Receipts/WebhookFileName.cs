@@ -29,10 +29,17 @@ namespace WebexConnect.Receipts
             return null;
         }
 
-        /// <summary>What to do instead, for the name <see cref="Of"/> found.</summary>
-        public static string Problem(string file)
+        /// <summary>
+        /// What to do instead, for the name <see cref="Of"/> found; for a <paramref name="folder"/>, the files in it (Get-Item of a
+        /// folder gives the error for a folder).
+        /// </summary>
+        public static string Problem(string file, bool folder = false)
         {
             var quoted = "'" + InputEcho.Visible(file).Replace("'", "''") + "'";
+            if (folder)
+                return $"{InputEcho.Quote(file)} is the name of a folder, not a webhook body: ConvertFrom-ConnectWebhook reads the bodies it is " +
+                    $"given, not the files a name points to. Give the files in it: Get-ChildItem {quoted} -File | ConvertFrom-ConnectWebhook " +
+                    "(each one body, or a log of many, each read).";
             return $"{InputEcho.Quote(file)} is the name of a file, not a webhook body: ConvertFrom-ConnectWebhook reads the body it is given, " +
                 $"not a file it names. Give the file itself: Get-Item {quoted} | ConvertFrom-ConnectWebhook (one body, or a log of many, " +
                 $"each read), or its text: Get-Content {quoted} -Raw | ConvertFrom-ConnectWebhook.";

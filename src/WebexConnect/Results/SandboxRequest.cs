@@ -45,7 +45,7 @@ namespace WebexConnect.Results
         /// <summary>The API code in an error body (e.g. 7041), if any.</summary>
         public string? Code { get; }
 
-        /// <summary>The messageId of an accepted request.</summary>
+        /// <summary>The messageId of an accepted request; for a lookup (GET), the ID it asked about, whether known or not.</summary>
         public string? MessageId { get; }
 
         /// <summary>The JSON body as received.</summary>

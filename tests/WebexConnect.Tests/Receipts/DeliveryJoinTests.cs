@@ -30,6 +30,7 @@ namespace WebexConnect.Tests.Receipts
             buffer.Add(Receipt("7102", "447700900001", "m-1_1"));
 
             join.Pull();
+            join.EndOfInput();
             var ready = join.TakeReady(all: false);
 
             Assert.Equal(new[] { 1L, 2L }, ready.Select(r => r.Row));
@@ -81,12 +82,43 @@ namespace WebexConnect.Tests.Receipts
             buffer.Add(Receipt("7500", "447700900001", "m-1"));
             join.Add(Sent(1, "+447700900001", "m-1"));
             join.Pull();
-            Assert.Equal(0, Assert.Single(join.TakeReady(all: false)).SharesReceiptsWith);
+            join.Add(Sent(2, "+447700900002", "m-0"));   // another request's row between (another shape's batch): row 1 goes
+            Assert.Equal(0, join.TakeReady(all: false).First().SharesReceiptsWith);
 
-            join.Add(Sent(2, "+447700900001", "m-1"));
-            join.Add(Sent(3, "+447700900001", "m-2"));   // another message: its own receipts
+            join.Add(Sent(3, "+447700900001", "m-1"));
+            join.Add(Sent(4, "+447700900001", "m-2"));   // another message: its own receipts
 
-            Assert.Equal(new[] { 1L, 0L }, join.TakeReady(all: true).Select(r => r.SharesReceiptsWith));
+            var later = join.TakeReady(all: true);
+            Assert.Equal(new[] { 0L, 1L, 0L }, later.Select(r => r.SharesReceiptsWith));
+            Assert.Equal(new[] { false, true, false }, later.Select(r => r.SharerWrittenFirst));
+        }
+
+        [Fact]
+        public void ARowAnsweredWhileItWasWaitedForWaitsWhileTheRowsOfItsRequestAreStillComing()
+        {
+            // A live wait: row 1's receipt came while row 2 (another number of the same request) was read. Before, row 1 was
+            // written then, and row 3, to row 1's number, was the only row to say they share their receipts.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            Assert.Empty(join.TakeReady(all: false));
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            join.Pull();
+            join.Add(Sent(2, "+447700900002", "m-1"));
+            Assert.Empty(join.TakeReady(all: false));   // held: the request's rows are still coming
+            buffer.Add(Receipt("7500", "447700900002", "m-1"));
+            join.Pull();
+            Assert.Empty(join.TakeReady(all: false));
+            join.Add(Sent(3, "+447700900001", "m-1"));
+            join.Add(Sent(4, "+447700900004", "m-2"));   // the next request: no more rows of m-1 follow
+
+            var ready = join.TakeReady(all: false);
+            join.EndOfInput();
+            var last = join.TakeReady(all: false);   // row 3 had its receipt on arrival: it waits for the end of the input
+
+            Assert.Equal(new[] { 1L, 2L }, ready.Select(r => r.Row));
+            Assert.Equal(new[] { 3L, 0L }, ready.Select(r => r.SharesReceiptsWith));
+            Assert.Equal((3L, 1L, false), (last[0].Row, last[0].SharesReceiptsWith, last[0].SharerWrittenFirst));
         }
 
         [Fact]
@@ -114,7 +146,7 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
-        public void ARowAnsweredWhileItWasWaitedForIsWrittenAtOnce()
+        public void ARowAnsweredWhileItWasWaitedForIsWrittenWithoutWaitingForTheEndOfTheInput()
         {
             // A live wait: the receipt comes after the row, and the row is not held for the end of the input.
             var buffer = new ReceiptBuffer(100);
@@ -122,8 +154,9 @@ namespace WebexConnect.Tests.Receipts
             join.Add(Sent(1, "+447700900001", "m-1"));
             buffer.Add(Receipt("7500", "447700900001", "m-1"));
             join.Pull();
+            join.Add(Sent(2, "+447700900002", "m-2"));   // the next request's row lets it go; the end of the input would too
 
-            Assert.Equal(DeliveryStatus.Delivered, Assert.Single(join.TakeReady(all: false)).Status);
+            Assert.Equal(DeliveryStatus.Delivered, join.TakeReady(all: false).First().Status);
         }
 
         [Fact]
@@ -160,12 +193,13 @@ namespace WebexConnect.Tests.Receipts
             join.Add(Sent(2, "+447700900001", "m-1"));
             buffer.Add(Receipt("7500", "447700900001", "m-1"));
             join.Pull();
+            join.Add(Sent(3, "+447700900003", "m-2"));   // the next request's row: rows 1 and 2 go
             Assert.Equal(new[] { 2L, 1L }, join.TakeReady(all: false).Select(r => r.SharesReceiptsWith));
 
             join.Pull();
             join.Add(first);
             join.EndOfInput();
-            var again = Assert.Single(join.TakeReady(all: false));
+            var again = join.TakeReady(all: true).Last();
 
             Assert.Equal((DeliveryStatus.Delivered, 2L, true), (again.Status, again.SharesReceiptsWith, again.GivenBefore));
         }
@@ -193,6 +227,7 @@ namespace WebexConnect.Tests.Receipts
             join.Add(Sent(1, "+447700900001", "m-1", "a"));
             buffer.Add(Receipt("7500", "447700900001", "m-1"));
             join.Pull();
+            join.EndOfInput();
 
             Assert.Equal(DeliveryStatus.Delivered, Assert.Single(join.TakeReady(all: false)).Status);
         }
@@ -237,6 +272,7 @@ namespace WebexConnect.Tests.Receipts
             buffer.Add(Receipt("7520", "boss@example.com", "m-1"));
             buffer.Add(Receipt("7500", "audit@example.com", "m-1"));
             join.Pull();
+            join.EndOfInput();
             var ready = join.TakeReady(all: false);
 
             Assert.Equal(new[] { DeliveryStatus.Delivered, DeliveryStatus.Bounced }, ready.Select(r => r.Status));
@@ -659,6 +695,7 @@ namespace WebexConnect.Tests.Receipts
             buffer.Add(Receipt("7500", "447700900003", "m-2"));
 
             join.Pull();
+            join.EndOfInput();
             var ready = join.TakeReady(all: false);
 
             Assert.Equal(3, join.Expected);

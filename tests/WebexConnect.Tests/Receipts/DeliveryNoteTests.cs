@@ -86,6 +86,21 @@ namespace WebexConnect.Tests.Receipts
         }
 
         [Fact]
+        public void ARowWhoseSharerWasWrittenFirstSaysThatTheOtherRowShowedWhatItHadThen()
+        {
+            // The other row left before this one came (its request's rows came apart): "both rows show the latest" was not so.
+            var receipt = Said(DeliveryStatus.Delivered, "7500");
+            var result = new DeliveryResult(new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Queued, "m-1", row: 3),
+                "+447700900001", receipt, DeliveryStatus.Delivered, timedOut: false) { SharesReceiptsWith = 1, SharerWrittenFirst = true };
+
+            var note = new DeliveryNote(null).For(result);
+
+            Assert.Equal("Row 1 sent to the same address in this request, and no CorrelationId tells their receipts apart: this row shows " +
+                "the latest; row 1 was written before this row came, with the receipt it had then and without this note. Give each row " +
+                "a CorrelationId of its own.", note);
+        }
+
+        [Fact]
         public void AResultGivenAgainSaysPlainlyThatItIsTheSameMessageAfterWhatElseItsNoteSays()
         {
             // Before: the second of the same result piped twice named its own row as another row sharing its number.
