@@ -361,6 +361,28 @@ Describe 'Send-ConnectSms -Journal' {
         $again.Count | Should -Be 0
     }
 
+    It 'says nothing of new rows to a foreach loop of one-row calls, each of which sends one row the journal does not hold' {
+        # Before: every call after the first ended with "... not one row of this run is among them: it went out as new. If
+        # this run repeats an earlier one, its rows differ ...": 999 warnings for a 1,000-row CSV, all about rows that were new.
+        $journal = Join-Path $TestDrive 'loop.journal'
+        $before = Get-RequestCount
+        $results = foreach ($row in $script:rows) {
+            Send-ConnectSms -To $row.Phone -From ACME -Text "Hi $($row.Name)" -Journal $journal -WarningVariable +warned -WarningAction SilentlyContinue
+        }
+
+        @($results).Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 0
+        (Get-RequestCount) - $before | Should -Be 3
+
+        # The loop run again: every call skips its row, and none is sent twice.
+        $again = foreach ($row in $script:rows) {
+            Send-ConnectSms -To $row.Phone -From ACME -Text "Hi $($row.Name)" -Journal $journal -WarningVariable +warnedAgain -WarningAction SilentlyContinue
+        }
+        @($again).Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        @($warnedAgain).Count | Should -Be 0
+        (Get-RequestCount) - $before | Should -Be 3
+    }
+
     It 'warns when a daily task given the same journal every day skips the rows it sent yesterday (a weekly reminder stops)' {
         # Before: day 2 of a scheduled task with one -Journal path for every day came back all Skipped, exit code 0, with no
         # word beyond the Skipped rows: the same reminder to the same people ("Your weekly pickup is tomorrow") never went
