@@ -1310,6 +1310,8 @@ Describe 'Send-ConnectSms when the service does not answer in time' {
         $again = Send-ConnectSms -From ACME -To '+447700900381' -Text 'Hi' -Journal $journal -ErrorAction SilentlyContinue
         $again.Status | Should -Be 'Unknown'
         $again.Code | Should -Be 'Journal'
+        # The re-run's reason says where to look, as the run's own did (before: "check delivery reports").
+        $again.Reason | Should -BeLike "Its outcome was unknown in an earlier run on * (journal). Not resent: check its delivery receipts (-NotifyUrl) or the service's message logs, then use -ResendUnknown to send it again."
         @(Get-ConnectSandboxRequest).Count | Should -Be 1
     }
 

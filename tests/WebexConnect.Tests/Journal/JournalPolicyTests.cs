@@ -409,6 +409,8 @@ namespace WebexConnect.Tests.Journal
             {
                 Assert.Equal(SendStatus.Unknown, r.Status);
                 Assert.Contains(" recorded sending it but not what the service answered (journal); it may have been sent.", r.Reason);
+                // Where to look, as the run's own Unknown rows say it (before: "check delivery reports", and no word of where).
+                Assert.EndsWith("Not resent: check its delivery receipts (-NotifyUrl) or the service's message logs, then use -ResendUnknown to send it again.", r.Reason);
             });
             Assert.Equal(0, afterCrash.Sent);
 
