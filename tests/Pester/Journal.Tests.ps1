@@ -383,6 +383,24 @@ Describe 'Send-ConnectSms -Journal' {
         (Get-RequestCount) - $before | Should -Be 3
     }
 
+    It 'skips in a foreach loop of one-row calls a row that repeats one an earlier call sent, as the help says, and sends it piped' {
+        # Each call is a run of its own: the journal cannot tell the loop's repeat from a re-run's. Piped into one call, the
+        # repeat is its own row and is sent again (with the repeated-row warning).
+        $journal = Join-Path $TestDrive 'loop-repeat.journal'
+        $repeated = @($script:rows[0], $script:rows[1], $script:rows[0])
+        $before = Get-RequestCount
+        $looped = foreach ($row in $repeated) {
+            Send-ConnectSms -To $row.Phone -From ACME -Text "Hi $($row.Name)" -Journal $journal
+        }
+
+        @($looped).Status | Should -Be @('Queued', 'Queued', 'Skipped')
+        @($looped)[2].Reason | Should -BeLike 'Already sent in an earlier run on * (journal).'
+        (Get-RequestCount) - $before | Should -Be 2
+
+        $piped = @($repeated | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal (Join-Path $TestDrive 'piped-repeat.journal') -WarningAction SilentlyContinue)
+        $piped.Status | Should -Be @('Queued', 'Queued', 'Queued')
+    }
+
     It 'warns when a daily task given the same journal every day skips the rows it sent yesterday (a weekly reminder stops)' {
         # Before: day 2 of a scheduled task with one -Journal path for every day came back all Skipped, exit code 0, with no
         # word beyond the Skipped rows: the same reminder to the same people ("Your weekly pickup is tomorrow") never went
