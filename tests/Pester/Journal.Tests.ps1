@@ -361,6 +361,74 @@ Describe 'Send-ConnectSms -Journal' {
         $again.Count | Should -Be 0
     }
 
+    It 'says nothing of new rows to a foreach loop of one-row calls, each of which sends one row the journal does not hold' {
+        # Before: every call after the first ended with "... not one row of this run is among them: it went out as new. If
+        # this run repeats an earlier one, its rows differ ...": 999 warnings for a 1,000-row CSV, all about rows that were new.
+        $journal = Join-Path $TestDrive 'loop.journal'
+        $before = Get-RequestCount
+        $results = foreach ($row in $script:rows) {
+            Send-ConnectSms -To $row.Phone -From ACME -Text "Hi $($row.Name)" -Journal $journal -WarningVariable +warned -WarningAction SilentlyContinue
+        }
+
+        @($results).Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 0
+        (Get-RequestCount) - $before | Should -Be 3
+
+        # The loop run again: every call skips its row, and none is sent twice.
+        $again = foreach ($row in $script:rows) {
+            Send-ConnectSms -To $row.Phone -From ACME -Text "Hi $($row.Name)" -Journal $journal -WarningVariable +warnedAgain -WarningAction SilentlyContinue
+        }
+        @($again).Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        @($warnedAgain).Count | Should -Be 0
+        (Get-RequestCount) - $before | Should -Be 3
+    }
+
+    It 'skips in a foreach loop of one-row calls a row that repeats one an earlier call sent, as the help says, and sends it piped' {
+        # Each call is a run of its own: the journal cannot tell the loop's repeat from a re-run's. Piped into one call, the
+        # repeat is its own row and is sent again (with the repeated-row warning).
+        $journal = Join-Path $TestDrive 'loop-repeat.journal'
+        $repeated = @($script:rows[0], $script:rows[1], $script:rows[0])
+        $before = Get-RequestCount
+        $looped = foreach ($row in $repeated) {
+            Send-ConnectSms -To $row.Phone -From ACME -Text "Hi $($row.Name)" -Journal $journal
+        }
+
+        @($looped).Status | Should -Be @('Queued', 'Queued', 'Skipped')
+        @($looped)[2].Reason | Should -BeLike 'Already sent in an earlier run on * (journal).'
+        (Get-RequestCount) - $before | Should -Be 2
+
+        $piped = @($repeated | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal (Join-Path $TestDrive 'piped-repeat.journal') -WarningAction SilentlyContinue)
+        $piped.Status | Should -Be @('Queued', 'Queued', 'Queued')
+    }
+
+    It 'tells ForEach-Object -Parallel calls refused the journal another call holds to pipe the rows into one call, which sends the rest once' {
+        # Before: each call but one stopped with "in use by another send run ... wait for that run to end and run this
+        # again", which a parallel loop cannot do (measured: 19 rows of 20 not sent).
+        $journal = Join-Path $TestDrive 'parallel.journal'
+        $manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
+        $phones = 1..4 | ForEach-Object { '+44770090060{0}' -f $_ }
+        $outcomes = $phones | ForEach-Object -ThrottleLimit 4 -Parallel {
+            Import-Module $using:manifest
+            Connect-WebexConnect -Sandbox -SandboxLatency 1s
+            try { Send-ConnectSms -To $_ -From ACME -Text 'Hi' -Journal $using:journal -ErrorAction Stop }
+            catch { [pscustomobject]@{ Refused = $_.FullyQualifiedErrorId; Message = $_.Exception.Message } }
+        }
+
+        $refused = @($outcomes | Where-Object Refused)
+        $refused.Count | Should -BeGreaterThan 0
+        $refused[0].Refused | Should -BeLike 'JournalInUse,*'
+        $refused[0].Message | Should -BeLike '*in use by another send command of this PowerShell process (ForEach-Object -Parallel*this command sent nothing. Pipe the rows into one call*'
+        $queued = @($outcomes | Where-Object Status -eq Queued)
+        ($queued.Count + $refused.Count) | Should -Be 4
+
+        # The advice followed: one piped call with the same journal skips what went and sends the rest, each once.
+        $before = Get-RequestCount
+        $again = @($phones | Send-ConnectSms -From ACME -Text 'Hi' -Journal $journal)
+        @($again | Where-Object Status -eq Skipped).Destination | Should -Be @($queued.Destination | Sort-Object)
+        @($again | Where-Object Status -eq Queued).Count | Should -Be $refused.Count
+        (Get-RequestCount) - $before | Should -Be 1
+    }
+
     It 'warns when a daily task given the same journal every day skips the rows it sent yesterday (a weekly reminder stops)' {
         # Before: day 2 of a scheduled task with one -Journal path for every day came back all Skipped, exit code 0, with no
         # word beyond the Skipped rows: the same reminder to the same people ("Your weekly pickup is tomorrow") never went

@@ -1098,6 +1098,60 @@ Describe 'Send-ConnectSms stopped with Ctrl+C: its last word' {
     }
 }
 
+Describe 'Send-ConnectSms stopped with Ctrl+C while it waits out a refusal' {
+    BeforeAll { . (Join-Path $PSScriptRoot 'LoopbackService.ps1') }
+
+    It 'leaves the refused rows to the same -Journal, which sends each of the 1,000 once, not one of them Unknown' {
+        # A 503 refuses the request whole (API.md): the rows are not at the service while the run waits out its Retry-After.
+        # Stopped then, the journal must not keep them as "in flight": the re-run would report them Unknown, not send them.
+        $refusing = [WebexConnectPester.LoopbackService]::new()
+        foreach ($i in 1..10) { $null = $refusing.Then(503) }
+        $journal = Join-Path $TestDrive 'refused.journal'
+        $rows = 1..1000 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:d5}' -f (50000 + $_) } }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest, $Rows, $Journal, $BaseUri)
+                    Import-Module $Manifest
+                    Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $BaseUri -NoSharedTps -Tps 1000
+                    $Rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal $Journal
+                }).AddArgument((Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path).AddArgument($rows).
+                AddArgument($journal).AddArgument($refusing.BaseUri)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $null = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $deadline = (Get-Date).AddSeconds(30)
+            while (@($refusing.Received).Count -eq 0 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            # Inside the 2 s the 503's Retry-After asks for.
+            Start-Sleep -Milliseconds 300
+            $ps.Stop()
+
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $output.Count | Should -Be 0
+            @($ps.Streams.Warning)[0].Message | Should -BeLike '*rows 1-1,000 (1,000 rows) get no result: none was sent.*'
+        }
+        finally {
+            $ps.Dispose()
+            $refusing.Dispose()
+        }
+
+        $service = [WebexConnectPester.LoopbackService]::new()
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -Tps 1000
+            $again = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -Journal $journal)
+
+            $again.Count | Should -Be 1000
+            @($again | Where-Object Status -ne Queued) | Should -BeNullOrEmpty
+            $sent = @($service.Received | ForEach-Object { ($_.Substring($_.IndexOf("`r`n`r`n") + 4) | ConvertFrom-Json).to.msisdn })
+            $sent.Count | Should -Be 1000
+            @($sent | Sort-Object -Unique).Count | Should -Be 1000
+        }
+        finally {
+            $service.Dispose()
+            Connect-FreshSandbox
+        }
+    }
+}
+
 Describe 'Send-ConnectSms stopped by -ErrorAction Stop' {
     BeforeEach { Connect-FreshSandbox }
 
@@ -1327,6 +1381,8 @@ Describe 'Send-ConnectSms when the service does not answer in time' {
         $again = Send-ConnectSms -From ACME -To '+447700900381' -Text 'Hi' -Journal $journal -ErrorAction SilentlyContinue
         $again.Status | Should -Be 'Unknown'
         $again.Code | Should -Be 'Journal'
+        # The re-run's reason says where to look, as the run's own did (before: "check delivery reports").
+        $again.Reason | Should -BeLike "Its outcome was unknown in an earlier run on * (journal). Not resent: check its delivery receipts (-NotifyUrl) or the service's message logs, then use -ResendUnknown to send it again."
         @(Get-ConnectSandboxRequest).Count | Should -Be 1
     }
 

@@ -100,7 +100,7 @@ namespace WebexConnect.Engine.Dispatch
         private SendResult MayHaveGone(Entry entry, long sequence, Exception failure) =>
             Result(entry.Item, sequence, SendStatus.Unknown,
                 $"The run stopped ({Why(failure)}) while this row's request was on its way: it may or may not have been accepted, and it was not resent. " +
-                "Check delivery reports before sending it again: " + RerunAdvice.MaybeSent(_journaled),
+                "Check " + RerunAdvice.WhereToCheck + " before sending it again: " + RerunAdvice.MaybeSent(_journaled),
                 attempts: 0, entry.Batch);
 
         private static SendResult Result(DispatchItem item, long sequence, SendStatus status, string reason, int attempts, long batch) =>

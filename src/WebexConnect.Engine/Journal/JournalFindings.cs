@@ -46,11 +46,16 @@ namespace WebexConnect.Engine.Journal
         /// changes on every export (an 'Exported' timestamp) sent every row a second time without a word: the journal
         /// worked as documented, and nothing said that not one row was the same as before.
         /// </summary>
+        /// <remarks>
+        /// Not for a run of one row: one row the journal does not hold is what every call but the first of a script's loop
+        /// of one-row calls (foreach ($r in Import-Csv c.csv) { Send-ConnectSms -To $r.Phone ... -Journal j }) sends, and
+        /// before, each of those calls ended with this warning, 999 of them for a 1,000-row CSV, about rows that were new.
+        /// </remarks>
         /// <param name="whatIf">-WhatIf: the rows would be sent, not were.</param>
         public static string? NoneMatched(string path, long sentEarlier, long rows, long found, bool whatIf)
         {
-            if (sentEarlier == 0 || rows == 0 || found > 0) return null;
-            var all = rows == 1 ? "it" : rows == 2 ? "both rows" : "all " + Counted.Of(rows, "row");
+            if (sentEarlier == 0 || rows < 2 || found > 0) return null;
+            var all = rows == 2 ? "both rows" : "all " + Counted.Of(rows, "row");
             return $"The journal '{path}' records {Counted.Of(sentEarlier, "row")} sent by earlier runs, and not one row of this run is " +
                    $"among them: {(whatIf ? "a run would send " + all : all + " went out")} as new. If this run repeats an earlier one, " +
                    "its rows differ from that run's: a column whose value changes with each export (a timestamp), or another text, " +

@@ -103,7 +103,8 @@ namespace WebexConnect.Engine.Journal
         /// print the file system's exception and its stack trace under a message that already says what to do. Only
         /// JournalUnreadable, whose cause is not known, keeps it.
         /// </remarks>
-        public static SessionFailureException? Refusal(Exception ex, string fullPath)
+        /// <param name="heldHere">A send command of this process holds the journal (<see cref="JournalsHeldHere"/>).</param>
+        public static SessionFailureException? Refusal(Exception ex, string fullPath, bool heldHere = false)
         {
             var shown = Shown(fullPath);
             switch (ex)
@@ -122,6 +123,12 @@ namespace WebexConnect.Engine.Journal
                     return new SessionFailureException("JournalReadOnly",
                         $"The journal '{shown}' is on a read-only file system (or write-protected media): a journal must be written as the run goes. " +
                         "Give a path on a writable drive.");
+                case IOException io when IsLockHeld(io) && File.Exists(fullPath) && heldHere:
+                    return new SessionFailureException("JournalInUse",
+                        $"The journal '{shown}' is in use by another send command of this PowerShell process (ForEach-Object -Parallel, a " +
+                        "thread job or another runspace), and one journal serves one command at a time: this command sent nothing. " +
+                        "Pipe the rows into one call of the command instead, with this -Journal: it sends them many to a request, as fast " +
+                        "as the tenant's TPS allows, which parallel calls of one row each cannot beat.");
                 case IOException io when IsLockHeld(io) && File.Exists(fullPath):
                     return new SessionFailureException("JournalInUse",
                         $"The journal '{shown}' is in use by another send run (or another program). Wait for that run to end and run this again: " +

@@ -166,10 +166,10 @@ namespace WebexConnect.Engine.Journal
                 // could not record the answer (a full disk, a dropped share). Said so that it is true of both.
                 case JournalState.Intent when !_resendUnknown:
                     return Result(item, SendStatus.Unknown,
-                        $"An earlier run on {when} recorded sending it but not what the service answered (journal); it may have been sent. Not resent: check delivery reports, then use -ResendUnknown to send it again.");
+                        $"An earlier run on {when} recorded sending it but not what the service answered (journal); it may have been sent. Not resent: check {RerunAdvice.WhereToCheck}, then use -ResendUnknown to send it again.");
                 case JournalState.Unknown when !_resendUnknown:
                     return Result(item, SendStatus.Unknown,
-                        $"Its outcome was unknown in an earlier run on {when} (journal). Not resent: check delivery reports, then use -ResendUnknown to send it again.");
+                        $"Its outcome was unknown in an earlier run on {when} (journal). Not resent: check {RerunAdvice.WhereToCheck}, then use -ResendUnknown to send it again.");
                 // Sent as -ResendUnknown asks; said, as a Skipped row is, so that the admin can tell which recipients may
                 // get the message twice (before, these rows came back Queued with no word of it).
                 case JournalState.Intent:

@@ -73,6 +73,8 @@ namespace WebexConnect.Engine.Journal
             if (string.IsNullOrEmpty(path)) throw new ArgumentException("The journal path is empty.", nameof(path));
             var fullPath = JournalPath.Full(path);
             var file = OpenLocked(fullPath);
+            // From the lock on, not from the end of the read: reading a large journal takes seconds.
+            JournalsHeldHere.Opened(fullPath);
             try
             {
                 JournalPath.EnsureRegularFile(file, fullPath);
@@ -101,6 +103,7 @@ namespace WebexConnect.Engine.Journal
             catch
             {
                 file.Dispose();
+                JournalsHeldHere.Closed(fullPath);
                 throw;
             }
         }
@@ -268,6 +271,7 @@ namespace WebexConnect.Engine.Journal
                 if (_disposed) return;
                 _disposed = true;
                 _file.Dispose();
+                JournalsHeldHere.Closed(Path);
             }
         }
 
@@ -310,7 +314,7 @@ namespace WebexConnect.Engine.Journal
 #endif
                 return new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, ExclusiveWriter, Unbuffered, FileOptions.None);
             }
-            catch (Exception ex) when (JournalPath.Refusal(ex, fullPath) is SessionFailureException refusal)
+            catch (Exception ex) when (JournalPath.Refusal(ex, fullPath, JournalsHeldHere.Holds(fullPath)) is SessionFailureException refusal)
             {
                 throw refusal;
             }

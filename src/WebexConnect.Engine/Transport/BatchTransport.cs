@@ -259,7 +259,7 @@ namespace WebexConnect.Engine.Transport
         /// admin whose run timed out asking where, and whether a re-run would send the row a second time.
         /// </summary>
         private string CheckBeforeSendingAgain =>
-            "Check its delivery receipts (-NotifyUrl) or the service's message logs before sending it again: " + RerunAdvice.MaybeSent(_options.Journaled);
+            "Check " + RerunAdvice.WhereToCheck + " before sending it again: " + RerunAdvice.MaybeSent(_options.Journaled);
 
         /// <summary>Sends recipients in requests of at most the gate's batch size, each on its own.</summary>
         private async Task SendInPiecesAsync(OutgoingBatch batch, IReadOnlyList<Recipient> part, int start, int priorAttempts,

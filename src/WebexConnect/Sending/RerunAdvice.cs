@@ -7,7 +7,14 @@ namespace WebexConnect.Sending
     /// </summary>
     internal static class RerunAdvice
     {
-        /// <summary>After "Check delivery reports before sending it again: ", for a row that may have been accepted (Unknown).</summary>
+        /// <summary>
+        /// Where to learn whether a row left Unknown went: "Check " + this + " before sending it again". One phrase for the run's
+        /// own Unknown rows and for those a -Journal re-run reports: "check delivery reports" alone left an admin asking where,
+        /// and the re-run's rows said only that after the run's own had learnt to say more.
+        /// </summary>
+        public const string WhereToCheck = "its delivery receipts (-NotifyUrl) or the service's message logs";
+
+        /// <summary>After "Check " + <see cref="WhereToCheck"/> + " before sending it again: ", for a row that may have been accepted (Unknown).</summary>
         /// <param name="journaled">The run keeps a -Journal.</param>
         public static string MaybeSent(bool journaled) => journaled
             ? "a re-run with the same -Journal reports it Unknown again instead of sending it twice."

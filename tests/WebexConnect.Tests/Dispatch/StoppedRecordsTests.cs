@@ -28,13 +28,13 @@ namespace WebexConnect.Tests.Dispatch
             Assert.Equal(SendStatus.Unknown, result.Status);
             if (journaled)
             {
-                Assert.EndsWith("Check delivery reports before sending it again: a re-run with the same -Journal reports it Unknown again instead of sending it twice.",
+                Assert.EndsWith("Check its delivery receipts (-NotifyUrl) or the service's message logs before sending it again: a re-run with the same -Journal reports it Unknown again instead of sending it twice.",
                     result.Reason, StringComparison.Ordinal);
             }
             else
             {
                 Assert.DoesNotContain("same -Journal", result.Reason, StringComparison.Ordinal);
-                Assert.Contains("Check delivery reports before sending it again: this run has no -Journal, so running the command again sends it again.",
+                Assert.Contains("Check its delivery receipts (-NotifyUrl) or the service's message logs before sending it again: this run has no -Journal, so running the command again sends it again.",
                     result.Reason, StringComparison.Ordinal);
             }
         }

@@ -315,17 +315,39 @@ namespace WebexConnect.Tests.Journal
                 var failure = Assert.Throws<SessionFailureException>(() => session.CreateDispatcher(new DispatchOptions { JournalPath = journal }, CancellationToken.None));
 
                 Assert.Equal("JournalInUse", failure.ErrorId);
-                Assert.Contains("in use by another send run", failure.Message);
                 Assert.Contains(journal, failure.Message);
-                // The usual cause is a scheduled job started again while its last run still sends the same CSV: another
-                // journal would send that CSV a second time, so the message must not offer one without saying so.
-                Assert.Contains("run this again", failure.Message);
-                Assert.Contains("sent a second time", failure.Message);
+                // Both runs are of this process: ForEach-Object -Parallel's one-row calls, which cannot "wait for that run to
+                // end and run this again" (each but one stopped so, 19 rows of 20 not sent). It says what works instead.
+                Assert.Contains("in use by another send command of this PowerShell process (ForEach-Object -Parallel", failure.Message);
+                Assert.Contains("this command sent nothing. Pipe the rows into one call of the command instead, with this -Journal", failure.Message);
+                Assert.DoesNotContain("journal of its own", failure.Message);
                 Assert.All(first.Complete(), r => Assert.Equal(SendStatus.Queued, r.Status));
             }
 
             // Released with the first run: the next one gets it.
             Assert.Equal(SendStatus.Queued, JournalKit.Run(session, journal, new[] { 2 }).Single().Status);
+        }
+
+        [Fact]
+        public void A_journal_another_process_holds_is_in_use_by_another_run_which_to_wait_for()
+        {
+            using var folder = new TempFolder();
+            var journal = folder.File("held-elsewhere.journal");
+            using var session = Sandbox();
+            JournalKit.Run(session, journal, new[] { 1 });
+            // As another process's run holds it: the system's lock, taken by no send command of this process.
+            using (new FileStream(journal, FileMode.Open, FileAccess.ReadWrite, OperatingSystem.IsWindows() ? FileShare.Read : FileShare.None))
+            {
+                var failure = Assert.Throws<SessionFailureException>(() => session.CreateDispatcher(new DispatchOptions { JournalPath = journal }, CancellationToken.None));
+
+                Assert.Equal("JournalInUse", failure.ErrorId);
+                Assert.Contains("in use by another send run", failure.Message);
+                // The usual cause is a scheduled job started again while its last run still sends the same CSV: another
+                // journal would send that CSV a second time, so the message must not offer one without saying so.
+                Assert.Contains("run this again", failure.Message);
+                Assert.Contains("sent a second time", failure.Message);
+                Assert.DoesNotContain("this PowerShell process", failure.Message);
+            }
         }
 
         private static string[] KeysOf(string journal) =>

@@ -277,6 +277,8 @@ namespace WebexConnect.Tests.Journal
         [InlineData(10, 3, true)]   // rows 10-12: none of them in the journal
         [InlineData(9, 3, false)]   // row 9 was in flight earlier: one row matched, so the journal was the right one
         [InlineData(4, 1, false)]   // row 4 was rejected earlier and is sent again: it matched all the same
+        [InlineData(10, 1, false)]  // one new row: what each call of a loop of one-row calls sends, not a sign of a changed export
+        [InlineData(10, 2, true)]   // two new rows
         public void A_run_none_of_whose_rows_the_journal_recorded_warns_once_at_its_end(int first, int count, bool warns)
         {
             using var folder = new TempFolder();
@@ -295,7 +297,8 @@ namespace WebexConnect.Tests.Journal
                 return;
             }
             var warning = Assert.Single(warnings);
-            Assert.StartsWith($"The journal '{journal}' records 3 rows sent by earlier runs, and not one row of this run is among them: all 3 rows went out as new.", warning);
+            var all = count == 2 ? "both rows" : $"all {count} rows";
+            Assert.StartsWith($"The journal '{journal}' records 3 rows sent by earlier runs, and not one row of this run is among them: {all} went out as new.", warning);
             Assert.Contains("a column whose value changes with each export", warning);
             Assert.Contains("-WhatIf", warning);
             Assert.DoesNotContain(dispatcher.TakeDiagnostics(), d => d.Level == DiagnosticLevel.Warning);
@@ -406,6 +409,8 @@ namespace WebexConnect.Tests.Journal
             {
                 Assert.Equal(SendStatus.Unknown, r.Status);
                 Assert.Contains(" recorded sending it but not what the service answered (journal); it may have been sent.", r.Reason);
+                // Where to look, as the run's own Unknown rows say it (before: "check delivery reports", and no word of where).
+                Assert.EndsWith("Not resent: check its delivery receipts (-NotifyUrl) or the service's message logs, then use -ResendUnknown to send it again.", r.Reason);
             });
             Assert.Equal(0, afterCrash.Sent);
 
