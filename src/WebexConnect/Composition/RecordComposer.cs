@@ -388,6 +388,13 @@ namespace WebexConnect.Composition
                 return new ValidationProblem("To", "no destination: the piped item is $null (an empty item of the list piped in): leave such " +
                     "items out, e.g. with ... | Where-Object { $_ } | " + _commandName);
             var empty = EmptyDestinationCell.EmptyColumns(row, _destinationColumns);
+            // ",,," at the end of a file saved from Excel: a row whose cells were cleared, not deleted, is saved as a line of
+            // commas. Before: "the row's 'Phone' column is empty", which sent the admin to look for the missing number of
+            // someone. It is still that row's Invalid result (every row ends as one), saying what it is and how to leave it out.
+            if (empty.Count > 0 && row.Columns.All(c => IsBlank(c.Value)))
+                return new ValidationProblem("To", "no destination: every cell of the row is empty, as a spreadsheet saves a row it " +
+                    "cleared but did not delete: delete the row from the file, or leave such rows out on the way in: ... | " +
+                    $"Where-Object {{ $_.{empty[0]} }} | {_commandName} ...");
             if (empty.Count > 0)
                 return new ValidationProblem("To", "no destination: the row's " + WordList.And(empty.Select(InputEcho.Quote).ToList()) +
                     (empty.Count == 1 ? " column is empty" : " columns are empty"));
@@ -586,6 +593,15 @@ namespace WebexConnect.Composition
             while (end > start && IsGlue(name[end - 1])) end--;
             return name.Substring(start, end - start);
         }
+
+        /// <summary>A cell with nothing in it: $null, '' or only white space (what Import-Csv reads from ",,,").</summary>
+        private static bool IsBlank(object? value) =>
+            (value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : value) switch
+            {
+                null => true,
+                string text => string.IsNullOrWhiteSpace(text),
+                _ => false,
+            };
 
         private static bool IsGlue(char c) => char.IsWhiteSpace(c) || InputEcho.IsInvisible(c);
 

@@ -258,6 +258,20 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void ARowOfOnlyEmptyCellsIsToldAsARowASpreadsheetClearedNotAsAMissingNumber()
+        {
+            // ",,," as Excel saves a row whose cells were cleared: before, "the row's 'Phone' column is empty".
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
+
+            var blank = Assert.Single(sms.Compose(To(""), null, Row(("Name", ""), ("Phone", ""), ("Note", " "))).Problems);
+            var noNumber = Assert.Single(sms.Compose(To(""), null, Row(("Name", "Ann"), ("Phone", ""), ("Note", ""))).Problems);
+
+            Assert.Equal("no destination: every cell of the row is empty, as a spreadsheet saves a row it cleared but did not delete: " +
+                "delete the row from the file, or leave such rows out on the way in: ... | Where-Object { $_.Phone } | the send command ...", blank.Message);
+            Assert.Equal("no destination: the row's 'Phone' column is empty", noNumber.Message);
+        }
+
+        [Fact]
         public void AnEmptyDestinationCellIsToldWhichColumnAsANullOneIs()
         {
             // "Phone,Name`n,Ann" | ConvertFrom-Csv binds '' to -To: it was "To: the number is empty", naming no column.
