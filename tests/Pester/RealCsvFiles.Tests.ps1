@@ -91,7 +91,7 @@ Describe 'A CSV file Excel saved' {
         $path = Join-Path $Fixtures 'excel-de-csv-semicolon.csv'
 
         $wrong = @(Import-Csv $path | Send-ConnectEmail -From news@example.com -Subject 'Hallo' -Text 'Hallo' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
-        $results = @(Import-Csv $path -Delimiter ';' -Encoding 1252 | Send-ConnectEmail -From news@example.com -Subject 'Hallo $(Name)' -Text '$(Note)' -ErrorAction SilentlyContinue)
+        $results = @(Import-Csv $path -Delimiter ';' -Encoding 1252 | Send-ConnectEmail -From news@example.com -Subject 'Hallo $(Name)' -Text '$(Note)' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
 
         $wrong.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid')
         $wrong[0].Reason | Should -BeExactly "Row 1: To: no destination: the header 'Name;Phone;Email;Note' was read as one column: the file is separated by ';', so read it with Import-Csv -Delimiter ';'"
@@ -161,5 +161,28 @@ Describe 'An HR system''s export with headers spelled apart' {
             # The export's formula guard before Tariq's number.
             $renamed[1].Reason | Should -BeExactly "Row 2: To: ''+447700900202' is not an E.164 number (it starts with the ' that a spreadsheet marks text with): use + and up to 15 digits, no spaces (e.g. +447700900202)"
         }
+    }
+}
+
+Describe 'A CRM export whose destination columns have names of their own' {
+    BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It 'says in full once, for the first row, how to give its ''<Column>'' column under a name that binds (<Command>)' -ForEach @(
+        @{ Command = 'Send-ConnectSms'; Column = 'Mobile No.'; Name = 'Phone'; Holds = 'a phone number'; Arguments = @{ From = 'ACME'; Text = 'Hi $(Contact)' } }
+        @{ Command = 'Send-ConnectEmail'; Column = 'Work Email'; Name = 'Email'; Holds = 'an email address'; Arguments = @{ From = 'news@example.com'; Subject = 'Hi'; Text = 'Hi $(Contact)' } }
+    ) {
+        # Before: the reason quoted each row's own number, so no two rows' errors were the same and each said the whole
+        # advice again (some 400 characters a row in a scheduled task's log).
+        $path = Join-Path $Fixtures 'crm-export-other-column-names.csv'
+
+        $results = @(Import-Csv $path | & $Command @Arguments -ErrorVariable failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $renamed = @(Import-Csv $path | Select-Object *, @{ n = $Name; e = [scriptblock]::Create("`$_.'$Column'") } | & $Command @Arguments)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid')
+        $results[0].Reason | Should -BeLike ("Row 1: To: no destination: give -To, or a column named To, $Name, * (the row has the columns 'Contact', 'Mobile No.', 'Work Email'): " +
+            "the column '$Column' holds $Holds`: add it under one of those names on the way in: ... | Select-Object ``*, @{ n = '$Name'; e = { `$_.'$Column' } } | $Command ...")
+        $results[2].Reason | Should -BeExactly ('Row 3' + $results[0].Reason.Substring(5))
+        @($failed | ForEach-Object { "$_" })[1..2] | Should -Be @('Row 2: Invalid: same reason as row 1.', 'Row 3: Invalid: same reason as row 1.')
+        $renamed.Status | Should -Be @('Queued', 'Queued', 'Queued')
     }
 }

@@ -464,6 +464,7 @@ namespace WebexConnect.Composition
         /// A column named in the admin's language ('Telefon', 'Téléphone', 'E-Posta') whose value looks like a destination:
         /// said after the names that bind, with the Select-Object that gives it under one. Before, the row only listed those
         /// names, and the admin had to work out the rename. "" when no column's value looks like a phone number or an email address.
+        /// The reason names what the column holds, not its value: it is then the same for every row of the file.
         /// </summary>
         private string DestinationUnderOtherName(InputRow row)
         {
@@ -474,8 +475,11 @@ namespace WebexConnect.Composition
                 var value = text.Trim();
                 var name = LooksLikePhoneNumber(value) ? "Phone" : LooksLikeEmailAddress(value) ? "Email" : null;
                 if (name is null || !_destinationColumns.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
-                return $": the column {InputEcho.Quote(column.Key)} holds {InputEcho.Quote(value)}, which looks like a destination: add it " +
-                    "under one of those names " + OnTheWayInAs(name, column.Key);
+                // What it holds, not the value: every row of the file gives the same reason, so the errors after the first say
+                // "same reason as row 1" (SameReasonRows). With the value, a 2,000-row export whose column is 'Cell' or
+                // 'Mobile No.' logged this advice in full 2,000 times.
+                return $": the column {InputEcho.Quote(column.Key)} holds " + (name == "Phone" ? "a phone number" : "an email address") +
+                    ": add it under one of those names " + OnTheWayInAs(name, column.Key);
             }
             return "";
         }
