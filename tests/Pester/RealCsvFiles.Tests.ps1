@@ -77,7 +77,9 @@ Describe 'A CSV file Excel saved' {
     It 'sends a "Unicode text" file (UTF-16, tab-separated) read with -Delimiter "`t", and says so when it was read without' {
         $path = Join-Path $Fixtures 'excel-unicode-text.txt'
 
-        $wrong = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi' -ErrorVariable failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        # Before, its reason went on: "; Text: $(Name) has no value: the row has no column ... Fix the spelling, add the
+        # column", for a column the file has: only the delimiter is wrong.
+        $wrong = @(Import-Csv $path | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
         $results = @(Import-Csv $path -Delimiter "`t" | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
 
         $wrong.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid')
@@ -90,7 +92,7 @@ Describe 'A CSV file Excel saved' {
     It 'names the one column a de-DE "CSV" (semicolons) becomes under plain Import-Csv, and sends it read with -Delimiter and -Encoding' {
         $path = Join-Path $Fixtures 'excel-de-csv-semicolon.csv'
 
-        $wrong = @(Import-Csv $path | Send-ConnectEmail -From news@example.com -Subject 'Hallo' -Text 'Hallo' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $wrong = @(Import-Csv $path | Send-ConnectEmail -From news@example.com -Subject 'Hallo $(Name)' -Text '$(Note)' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
         $results = @(Import-Csv $path -Delimiter ';' -Encoding 1252 | Send-ConnectEmail -From news@example.com -Subject 'Hallo $(Name)' -Text '$(Note)' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
 
         $wrong.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid')

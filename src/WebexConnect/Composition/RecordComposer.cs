@@ -14,17 +14,17 @@ namespace WebexConnect.Composition
 
         public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems,
             IReadOnlyDictionary<string, string>? unusableColumns = null, IReadOnlyList<string>? notes = null,
-            IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null, bool isSendResult = false,
+            IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null, bool isMisreadRow = false,
             IReadOnlyList<string>? consumedColumns = null, IReadOnlyList<KeyValuePair<string, object?>>? rowColumnsWhenNamed = null,
             Recipient? recipientAsGiven = null, string? invalidCode = null)
         {
             ConsumedColumns = consumedColumns ?? Array.Empty<string>();
             Recipient = recipient;
             Problems = problems;
-            if (unusableColumns is not null || notes is { Count: > 0 } || emptyColumns is not null || warnings is not null || isSendResult ||
+            if (unusableColumns is not null || notes is { Count: > 0 } || emptyColumns is not null || warnings is not null || isMisreadRow ||
                 rowColumnsWhenNamed is not null || recipientAsGiven is not null || invalidCode is not null)
                 _rare = new Rare(unusableColumns ?? None, notes ?? Array.Empty<string>(), emptyColumns ?? Array.Empty<string>(),
-                    warnings ?? Array.Empty<string>(), isSendResult, rowColumnsWhenNamed, recipientAsGiven, invalidCode);
+                    warnings ?? Array.Empty<string>(), isMisreadRow, rowColumnsWhenNamed, recipientAsGiven, invalidCode);
         }
 
         /// <summary>
@@ -36,14 +36,14 @@ namespace WebexConnect.Composition
         private sealed class Rare
         {
             public Rare(IReadOnlyDictionary<string, string> unusableColumns, IReadOnlyList<string> notes, IReadOnlyList<string> emptyColumns,
-                IReadOnlyList<string> warnings, bool isSendResult, IReadOnlyList<KeyValuePair<string, object?>>? rowColumnsWhenNamed,
+                IReadOnlyList<string> warnings, bool isMisreadRow, IReadOnlyList<KeyValuePair<string, object?>>? rowColumnsWhenNamed,
                 Recipient? recipientAsGiven, string? invalidCode)
             {
                 UnusableColumns = unusableColumns;
                 Notes = notes;
                 EmptyColumns = emptyColumns;
                 Warnings = warnings;
-                IsSendResult = isSendResult;
+                IsMisreadRow = isMisreadRow;
                 RowColumnsWhenNamed = rowColumnsWhenNamed;
                 RecipientAsGiven = recipientAsGiven;
                 InvalidCode = invalidCode;
@@ -53,7 +53,7 @@ namespace WebexConnect.Composition
             public IReadOnlyList<string> Notes { get; }
             public IReadOnlyList<string> EmptyColumns { get; }
             public IReadOnlyList<string> Warnings { get; }
-            public bool IsSendResult { get; }
+            public bool IsMisreadRow { get; }
             public IReadOnlyList<KeyValuePair<string, object?>>? RowColumnsWhenNamed { get; }
             public Recipient? RecipientAsGiven { get; }
             public string? InvalidCode { get; }
@@ -75,7 +75,7 @@ namespace WebexConnect.Composition
         /// value that the command line gave (OneRowCall), refused under the ErrorId its stop had.
         /// </summary>
         public ComposedRecord With(IReadOnlyList<ValidationProblem> problems, string? code) =>
-            new ComposedRecord(Recipient, Problems.Concat(problems).ToList(), UnusableColumns, Notes, EmptyColumns, Warnings, IsSendResult,
+            new ComposedRecord(Recipient, Problems.Concat(problems).ToList(), UnusableColumns, Notes, EmptyColumns, Warnings, IsMisreadRow,
                 ConsumedColumns, RowColumnsWhenNamed, RecipientAsGiven, InvalidCode ?? code);
 
         /// <summary>
@@ -86,7 +86,7 @@ namespace WebexConnect.Composition
 
         /// <summary>The same record with one more warning, written before the row is sent (a time the clocks show twice).</summary>
         public ComposedRecord WithWarning(string warning) =>
-            new ComposedRecord(Recipient, Problems, UnusableColumns, Notes, EmptyColumns, Warnings.Append(warning).ToList(), IsSendResult,
+            new ComposedRecord(Recipient, Problems, UnusableColumns, Notes, EmptyColumns, Warnings.Append(warning).ToList(), IsMisreadRow,
                 ConsumedColumns, RowColumnsWhenNamed, RecipientAsGiven);
 
         /// <summary>Problems found while reading the row (not the API rules: MessageValidator checks those).</summary>
@@ -124,11 +124,12 @@ namespace WebexConnect.Composition
         public IReadOnlyList<string> Warnings => _rare?.Warnings ?? Array.Empty<string>();
 
         /// <summary>
-        /// The row is a send result piped back, not an input row: its one problem says so and how to send the input rows
-        /// again. What else the rules would find ("$(Name) has no value ... add the column") follows from that alone, and
-        /// its advice would lead away from the fix.
+        /// The row is not a row of the input as it was meant: a send result piped back, or a line of a file read with the
+        /// wrong delimiter or encoding (its whole header one column, or UTF-16 read as UTF-8). Its one problem says so and
+        /// how to read or send the input again. What else the rules would find ("$(Name) has no value ... add the column")
+        /// follows from that alone, and its advice would lead away from the fix.
         /// </summary>
-        public bool IsSendResult => _rare?.IsSendResult ?? false;
+        public bool IsMisreadRow => _rare?.IsMisreadRow ?? false;
     }
 
     /// <summary>
@@ -218,10 +219,10 @@ namespace WebexConnect.Composition
             // An empty destination cell gives way to the row's next destination column that holds an address (EmptyDestinationCell).
             if (EmptyDestinationCell.AllEmpty(given) && !_givenOnCommandLine.ContainsKey("To")
                 && EmptyDestinationCell.NextFilled(row, _destinationColumns) is string[] filled) given = filled;
-            var sendResult = false;
+            var misreadRow = false;
             if (ReferenceEquals(row, InputRow.PipedSession)) (problems ??= new List<ValidationProblem>()).Add(SessionPiped());
             else if (row.ListCount is int items) (problems ??= new List<ValidationProblem>()).Add(ListPiped(items));
-            else if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row, out sendResult));
+            else if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row, out misreadRow));
             else if (ColumnNameGivenAsDestination(given, row) is ValidationProblem columnName) (problems ??= new List<ValidationProblem>()).Add(columnName);
             var addresses = RepeatedAddresses.SendOnce(given, out var notes);
             LearnLayout(row);
@@ -241,7 +242,7 @@ namespace WebexConnect.Composition
             var warnings = _warnings;
             _warnings = null;
             return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty, warnings,
-                sendResult, _substitutionColumns is null ? _layoutBoundNames : null, _substitutionColumns is null ? null : row.Columns,
+                misreadRow, _substitutionColumns is null ? _layoutBoundNames : null, _substitutionColumns is null ? null : row.Columns,
                 untrimmed is null && gtrAsGiven is null ? null : Recipient.Owning(addresses, correlation, untrimmed ?? substitutions, gtrAsGiven ?? gtr));
         }
 
@@ -377,9 +378,9 @@ namespace WebexConnect.Composition
         /// A row whose destination column is there but empty (an AD user without a mobile number) says so; a row
         /// without any such column lists the names that bind, so the admin can rename the CSV header.
         /// </summary>
-        private ValidationProblem NoDestination(InputRow row, out bool sendResult)
+        private ValidationProblem NoDestination(InputRow row, out bool misreadRow)
         {
-            sendResult = false;
+            misreadRow = false;
             // -To $row.Mobile in a loop over rows whose column is Phone: "give -To" would name what the script gave.
             if (_givenOnCommandLine.ContainsKey("To"))
                 return new ValidationProblem("To", "no destination: -To was given $null or an empty list (a variable that is not set, or a " +
@@ -416,17 +417,22 @@ namespace WebexConnect.Composition
                         : ": retype the name in the CSV header"));
             }
             if (SpelledApart(row) is string apart) return new ValidationProblem("To", apart);
+            // A file read with the wrong encoding or delimiter: its $(Name) and $(Note) are in the one column too, and
+            // "$(Name) has no value: ... add the column" after the delimiter's advice sent the admin to edit a right file.
+            misreadRow = true;
             if (MisreadUtf16(row) is string utf16) return new ValidationProblem("To", utf16);
             var misread = MisreadSeparator(row);
             if (misread != null) return new ValidationProblem("To", misread);
+            misreadRow = false;
             if (IsSendResult(row))
             {
-                sendResult = true;
+                misreadRow = true;
                 return new ValidationProblem("To", IsDeliveryResult(row) ? DeliveryResultPipedBack(_commandName) : SendResultPipedBack(_commandName));
             }
             if (HeaderlessCsv.Of(row, _destinationColumns) is string headerless) return new ValidationProblem("To", headerless);
             // A header of the admin's language read as one column ('Name;Telefon;Bestellung') needs both: the delimiter, and a name that binds.
             var wholeHeader = MisreadDelimiter.OfWholeHeader(row.Columns) is string oneColumn ? ": " + oneColumn : "";
+            misreadRow = wholeHeader.Length > 0;
             if (_destinationColumns.Count == 0)
                 return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases" + ColumnsOf(row) + wholeHeader);
             return new ValidationProblem("To", "no destination: give -To, or a column named " + DestinationNames() + ColumnsOf(row) + wholeHeader +
