@@ -142,6 +142,23 @@ Describe 'Phone numbers as Excel leaves them' {
     }
 }
 
+Describe 'Email addresses as a spreadsheet leaves them' {
+    BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
+
+    It 'sends the address with a no-break space after it and the one with an apostrophe inside, and names the spreadsheet''s text marks' {
+        # An apostrophe is a legal character of an address (o'neil@), so before, 'bob@example.com went out Queued, to a mailbox
+        # no one has; ="cy@example.com" was "the part before the @ has a character that needs quoting".
+        $results = @(Import-Csv (Join-Path $Fixtures 'excel-emails-as-saved.csv') | Send-ConnectEmail -From news@example.com -Subject 'Hi' -Text 'Hi $(Name)' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Invalid', 'Queued')
+        @(Get-SentBody).to.email | Should -Be @('ann@example.com', "dee.o'neil@example.com")
+        $results[1].Reason | Should -BeExactly ("Row 2: To: ''bob@example.com' is not an email address (it starts with the ' that a spreadsheet marks text with: " +
+            "leave it out, here 'bob@example.com'): use a bare address such as name@example.com")
+        $results[2].Reason | Should -BeExactly ("Row 3: To: '=""cy@example.com""' is not an email address (it is wrapped in the spreadsheet formula " +
+            "=""..."": leave that out, here 'cy@example.com'): use a bare address such as name@example.com")
+    }
+}
+
 Describe 'An HR system''s export with headers spelled apart' {
     BeforeEach { $null = Connect-WebexConnect -Sandbox -Tps 1000 }
 
