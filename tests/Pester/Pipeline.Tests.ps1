@@ -127,7 +127,7 @@ Describe 'How Send-ConnectSms binds pipeline input' {
         $sent[0].to | ForEach-Object { $_.substitutions.PSObject.Properties.Name -join ',' | Should -Be 'Name,Amount' }
         $sent[0].to.substitutions.Amount | Should -Be @('12.5', '7')
         $sent[1].to | ForEach-Object { $_.substitutions.PSObject.Properties.Name -join ',' | Should -Be 'Name' }
-        $invalid.Reason | Should -BeLike "*(the row has one column, 'Mobil'): the column 'Mobil' holds '+447700900543', which looks like a destination*"
+        $invalid.Reason | Should -BeLike "*(the row has one column, 'Mobil'): the column 'Mobil' holds a phone number: add it under one of those names*"
     }
 
     It 'names a database''s NULL among the empty values when a DataRow''s cell that the text uses is DBNull' {
@@ -721,9 +721,9 @@ Describe 'What becomes of the columns that set no parameter' {
 
     It 'names the column of its own language that holds the <What> (<Column>) and how to give it under a name that binds' -ForEach @(
         # Before: only the list of names that bind; the admin had to work out the Select-Object that renames a column.
-        @{ What = 'phone numbers'; Column = 'Telefon'; Culture = 'de-DE'; Value = '+447700900861'; Command = 'Send-ConnectSms'; Name = 'Phone'; Extra = @{ From = 'ACME'; Text = 'Hallo' } }
-        @{ What = 'phone numbers'; Column = 'Téléphone'; Culture = 'fr-FR'; Value = '+33612345678'; Command = 'Send-ConnectSms'; Name = 'Phone'; Extra = @{ From = 'ACME'; Text = 'Bonjour' } }
-        @{ What = 'email addresses'; Column = 'E-Posta'; Culture = 'tr-TR'; Value = 'IPEK@EXAMPLE.COM'; Command = 'Send-ConnectEmail'; Name = 'Email'; Extra = @{ From = 'news@example.com'; Subject = 'Merhaba'; Text = 'x' } }
+        @{ What = 'phone numbers'; Holds = 'a phone number'; Column = 'Telefon'; Culture = 'de-DE'; Value = '+447700900861'; Command = 'Send-ConnectSms'; Name = 'Phone'; Extra = @{ From = 'ACME'; Text = 'Hallo' } }
+        @{ What = 'phone numbers'; Holds = 'a phone number'; Column = 'Téléphone'; Culture = 'fr-FR'; Value = '+33612345678'; Command = 'Send-ConnectSms'; Name = 'Phone'; Extra = @{ From = 'ACME'; Text = 'Bonjour' } }
+        @{ What = 'email addresses'; Holds = 'an email address'; Column = 'E-Posta'; Culture = 'tr-TR'; Value = 'IPEK@EXAMPLE.COM'; Command = 'Send-ConnectEmail'; Name = 'Email'; Extra = @{ From = 'news@example.com'; Subject = 'Merhaba'; Text = 'x' } }
     ) {
         $before = [cultureinfo]::CurrentCulture
         try {
@@ -735,7 +735,7 @@ Describe 'What becomes of the columns that set no parameter' {
         finally { [cultureinfo]::CurrentCulture = $before }
 
         $result.Status | Should -Be 'Invalid'
-        $result.Reason | Should -BeLike "Row 1: To: no destination: give -To, or a column named To, $Name, * (the row has the columns 'Name', '$Column'): the column '$Column' holds '$Value', which looks like a destination: add it under one of those names on the way in: ... | Select-Object ``*, @{ n = '$Name'; e = { `$_.'$Column' } } | $Command ..."
+        $result.Reason | Should -BeLike "Row 1: To: no destination: give -To, or a column named To, $Name, * (the row has the columns 'Name', '$Column'): the column '$Column' holds $Holds`: add it under one of those names on the way in: ... | Select-Object ``*, @{ n = '$Name'; e = { `$_.'$Column' } } | $Command ..."
         $renamed.Status | Should -Be 'Queued'
     }
 
@@ -803,7 +803,7 @@ Describe 'What becomes of the columns that set no parameter' {
     It 'lists the row''s own column names when none of them is a destination' {
         $result = [pscustomobject]@{ Mobil = '+447700900831'; Name = 'Ann' } | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue
 
-        $result.Reason | Should -BeLike "Row 1: To: no destination: give -To, or a column named To, Phone, *(the row has the columns 'Mobil', 'Name'): the column 'Mobil' holds '+447700900831'*"
+        $result.Reason | Should -BeLike "Row 1: To: no destination: give -To, or a column named To, Phone, *(the row has the columns 'Mobil', 'Name'): the column 'Mobil' holds a phone number: *Select-Object*"
     }
 }
 

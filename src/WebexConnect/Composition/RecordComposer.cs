@@ -14,17 +14,17 @@ namespace WebexConnect.Composition
 
         public ComposedRecord(Recipient recipient, IReadOnlyList<ValidationProblem> problems,
             IReadOnlyDictionary<string, string>? unusableColumns = null, IReadOnlyList<string>? notes = null,
-            IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null, bool isSendResult = false,
+            IReadOnlyList<string>? emptyColumns = null, IReadOnlyList<string>? warnings = null, bool isMisreadRow = false,
             IReadOnlyList<string>? consumedColumns = null, IReadOnlyList<KeyValuePair<string, object?>>? rowColumnsWhenNamed = null,
             Recipient? recipientAsGiven = null, string? invalidCode = null)
         {
             ConsumedColumns = consumedColumns ?? Array.Empty<string>();
             Recipient = recipient;
             Problems = problems;
-            if (unusableColumns is not null || notes is { Count: > 0 } || emptyColumns is not null || warnings is not null || isSendResult ||
+            if (unusableColumns is not null || notes is { Count: > 0 } || emptyColumns is not null || warnings is not null || isMisreadRow ||
                 rowColumnsWhenNamed is not null || recipientAsGiven is not null || invalidCode is not null)
                 _rare = new Rare(unusableColumns ?? None, notes ?? Array.Empty<string>(), emptyColumns ?? Array.Empty<string>(),
-                    warnings ?? Array.Empty<string>(), isSendResult, rowColumnsWhenNamed, recipientAsGiven, invalidCode);
+                    warnings ?? Array.Empty<string>(), isMisreadRow, rowColumnsWhenNamed, recipientAsGiven, invalidCode);
         }
 
         /// <summary>
@@ -36,14 +36,14 @@ namespace WebexConnect.Composition
         private sealed class Rare
         {
             public Rare(IReadOnlyDictionary<string, string> unusableColumns, IReadOnlyList<string> notes, IReadOnlyList<string> emptyColumns,
-                IReadOnlyList<string> warnings, bool isSendResult, IReadOnlyList<KeyValuePair<string, object?>>? rowColumnsWhenNamed,
+                IReadOnlyList<string> warnings, bool isMisreadRow, IReadOnlyList<KeyValuePair<string, object?>>? rowColumnsWhenNamed,
                 Recipient? recipientAsGiven, string? invalidCode)
             {
                 UnusableColumns = unusableColumns;
                 Notes = notes;
                 EmptyColumns = emptyColumns;
                 Warnings = warnings;
-                IsSendResult = isSendResult;
+                IsMisreadRow = isMisreadRow;
                 RowColumnsWhenNamed = rowColumnsWhenNamed;
                 RecipientAsGiven = recipientAsGiven;
                 InvalidCode = invalidCode;
@@ -53,7 +53,7 @@ namespace WebexConnect.Composition
             public IReadOnlyList<string> Notes { get; }
             public IReadOnlyList<string> EmptyColumns { get; }
             public IReadOnlyList<string> Warnings { get; }
-            public bool IsSendResult { get; }
+            public bool IsMisreadRow { get; }
             public IReadOnlyList<KeyValuePair<string, object?>>? RowColumnsWhenNamed { get; }
             public Recipient? RecipientAsGiven { get; }
             public string? InvalidCode { get; }
@@ -75,7 +75,7 @@ namespace WebexConnect.Composition
         /// value that the command line gave (OneRowCall), refused under the ErrorId its stop had.
         /// </summary>
         public ComposedRecord With(IReadOnlyList<ValidationProblem> problems, string? code) =>
-            new ComposedRecord(Recipient, Problems.Concat(problems).ToList(), UnusableColumns, Notes, EmptyColumns, Warnings, IsSendResult,
+            new ComposedRecord(Recipient, Problems.Concat(problems).ToList(), UnusableColumns, Notes, EmptyColumns, Warnings, IsMisreadRow,
                 ConsumedColumns, RowColumnsWhenNamed, RecipientAsGiven, InvalidCode ?? code);
 
         /// <summary>
@@ -86,7 +86,7 @@ namespace WebexConnect.Composition
 
         /// <summary>The same record with one more warning, written before the row is sent (a time the clocks show twice).</summary>
         public ComposedRecord WithWarning(string warning) =>
-            new ComposedRecord(Recipient, Problems, UnusableColumns, Notes, EmptyColumns, Warnings.Append(warning).ToList(), IsSendResult,
+            new ComposedRecord(Recipient, Problems, UnusableColumns, Notes, EmptyColumns, Warnings.Append(warning).ToList(), IsMisreadRow,
                 ConsumedColumns, RowColumnsWhenNamed, RecipientAsGiven);
 
         /// <summary>Problems found while reading the row (not the API rules: MessageValidator checks those).</summary>
@@ -124,11 +124,12 @@ namespace WebexConnect.Composition
         public IReadOnlyList<string> Warnings => _rare?.Warnings ?? Array.Empty<string>();
 
         /// <summary>
-        /// The row is a send result piped back, not an input row: its one problem says so and how to send the input rows
-        /// again. What else the rules would find ("$(Name) has no value ... add the column") follows from that alone, and
-        /// its advice would lead away from the fix.
+        /// The row is not a row of the input as it was meant: a send result piped back, or a line of a file read with the
+        /// wrong delimiter or encoding (its whole header one column, or UTF-16 read as UTF-8). Its one problem says so and
+        /// how to read or send the input again. What else the rules would find ("$(Name) has no value ... add the column")
+        /// follows from that alone, and its advice would lead away from the fix.
         /// </summary>
-        public bool IsSendResult => _rare?.IsSendResult ?? false;
+        public bool IsMisreadRow => _rare?.IsMisreadRow ?? false;
     }
 
     /// <summary>
@@ -218,10 +219,10 @@ namespace WebexConnect.Composition
             // An empty destination cell gives way to the row's next destination column that holds an address (EmptyDestinationCell).
             if (EmptyDestinationCell.AllEmpty(given) && !_givenOnCommandLine.ContainsKey("To")
                 && EmptyDestinationCell.NextFilled(row, _destinationColumns) is string[] filled) given = filled;
-            var sendResult = false;
+            var misreadRow = false;
             if (ReferenceEquals(row, InputRow.PipedSession)) (problems ??= new List<ValidationProblem>()).Add(SessionPiped());
             else if (row.ListCount is int items) (problems ??= new List<ValidationProblem>()).Add(ListPiped(items));
-            else if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row, out sendResult));
+            else if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row, out misreadRow));
             else if (ColumnNameGivenAsDestination(given, row) is ValidationProblem columnName) (problems ??= new List<ValidationProblem>()).Add(columnName);
             var addresses = RepeatedAddresses.SendOnce(given, out var notes);
             LearnLayout(row);
@@ -241,7 +242,7 @@ namespace WebexConnect.Composition
             var warnings = _warnings;
             _warnings = null;
             return new ComposedRecord(recipient, (IReadOnlyList<ValidationProblem>?)problems ?? Array.Empty<ValidationProblem>(), unusable, notes, empty, warnings,
-                sendResult, _substitutionColumns is null ? _layoutBoundNames : null, _substitutionColumns is null ? null : row.Columns,
+                misreadRow, _substitutionColumns is null ? _layoutBoundNames : null, _substitutionColumns is null ? null : row.Columns,
                 untrimmed is null && gtrAsGiven is null ? null : Recipient.Owning(addresses, correlation, untrimmed ?? substitutions, gtrAsGiven ?? gtr));
         }
 
@@ -377,9 +378,9 @@ namespace WebexConnect.Composition
         /// A row whose destination column is there but empty (an AD user without a mobile number) says so; a row
         /// without any such column lists the names that bind, so the admin can rename the CSV header.
         /// </summary>
-        private ValidationProblem NoDestination(InputRow row, out bool sendResult)
+        private ValidationProblem NoDestination(InputRow row, out bool misreadRow)
         {
-            sendResult = false;
+            misreadRow = false;
             // -To $row.Mobile in a loop over rows whose column is Phone: "give -To" would name what the script gave.
             if (_givenOnCommandLine.ContainsKey("To"))
                 return new ValidationProblem("To", "no destination: -To was given $null or an empty list (a variable that is not set, or a " +
@@ -388,6 +389,13 @@ namespace WebexConnect.Composition
                 return new ValidationProblem("To", "no destination: the piped item is $null (an empty item of the list piped in): leave such " +
                     "items out, e.g. with ... | Where-Object { $_ } | " + _commandName);
             var empty = EmptyDestinationCell.EmptyColumns(row, _destinationColumns);
+            // ",,," at the end of a file saved from Excel: a row whose cells were cleared, not deleted, is saved as a line of
+            // commas. Before: "the row's 'Phone' column is empty", which sent the admin to look for the missing number of
+            // someone. It is still that row's Invalid result (every row ends as one), saying what it is and how to leave it out.
+            if (empty.Count > 0 && row.Columns.All(c => IsBlank(c.Value)))
+                return new ValidationProblem("To", "no destination: every cell of the row is empty, as a spreadsheet saves a row it " +
+                    "cleared but did not delete: delete the row from the file, or leave such rows out on the way in: ... | " +
+                    $"Where-Object {{ $_.{empty[0]} }} | {_commandName} ...");
             if (empty.Count > 0)
                 return new ValidationProblem("To", "no destination: the row's " + WordList.And(empty.Select(InputEcho.Quote).ToList()) +
                     (empty.Count == 1 ? " column is empty" : " columns are empty"));
@@ -409,17 +417,22 @@ namespace WebexConnect.Composition
                         : ": retype the name in the CSV header"));
             }
             if (SpelledApart(row) is string apart) return new ValidationProblem("To", apart);
+            // A file read with the wrong encoding or delimiter: its $(Name) and $(Note) are in the one column too, and
+            // "$(Name) has no value: ... add the column" after the delimiter's advice sent the admin to edit a right file.
+            misreadRow = true;
             if (MisreadUtf16(row) is string utf16) return new ValidationProblem("To", utf16);
             var misread = MisreadSeparator(row);
             if (misread != null) return new ValidationProblem("To", misread);
+            misreadRow = false;
             if (IsSendResult(row))
             {
-                sendResult = true;
+                misreadRow = true;
                 return new ValidationProblem("To", IsDeliveryResult(row) ? DeliveryResultPipedBack(_commandName) : SendResultPipedBack(_commandName));
             }
             if (HeaderlessCsv.Of(row, _destinationColumns) is string headerless) return new ValidationProblem("To", headerless);
             // A header of the admin's language read as one column ('Name;Telefon;Bestellung') needs both: the delimiter, and a name that binds.
             var wholeHeader = MisreadDelimiter.OfWholeHeader(row.Columns) is string oneColumn ? ": " + oneColumn : "";
+            misreadRow = wholeHeader.Length > 0;
             if (_destinationColumns.Count == 0)
                 return new ValidationProblem("To", "no destination: give -To or a column named To, Phone, Email or one of their aliases" + ColumnsOf(row) + wholeHeader);
             return new ValidationProblem("To", "no destination: give -To, or a column named " + DestinationNames() + ColumnsOf(row) + wholeHeader +
@@ -457,6 +470,7 @@ namespace WebexConnect.Composition
         /// A column named in the admin's language ('Telefon', 'Téléphone', 'E-Posta') whose value looks like a destination:
         /// said after the names that bind, with the Select-Object that gives it under one. Before, the row only listed those
         /// names, and the admin had to work out the rename. "" when no column's value looks like a phone number or an email address.
+        /// The reason names what the column holds, not its value: it is then the same for every row of the file.
         /// </summary>
         private string DestinationUnderOtherName(InputRow row)
         {
@@ -467,8 +481,11 @@ namespace WebexConnect.Composition
                 var value = text.Trim();
                 var name = LooksLikePhoneNumber(value) ? "Phone" : LooksLikeEmailAddress(value) ? "Email" : null;
                 if (name is null || !_destinationColumns.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
-                return $": the column {InputEcho.Quote(column.Key)} holds {InputEcho.Quote(value)}, which looks like a destination: add it " +
-                    "under one of those names " + OnTheWayInAs(name, column.Key);
+                // What it holds, not the value: every row of the file gives the same reason, so the errors after the first say
+                // "same reason as row 1" (SameReasonRows). With the value, a 2,000-row export whose column is 'Cell' or
+                // 'Mobile No.' logged this advice in full 2,000 times.
+                return $": the column {InputEcho.Quote(column.Key)} holds " + (name == "Phone" ? "a phone number" : "an email address") +
+                    ": add it under one of those names " + OnTheWayInAs(name, column.Key);
             }
             return "";
         }
@@ -586,6 +603,15 @@ namespace WebexConnect.Composition
             while (end > start && IsGlue(name[end - 1])) end--;
             return name.Substring(start, end - start);
         }
+
+        /// <summary>A cell with nothing in it: $null, '' or only white space (what Import-Csv reads from ",,,").</summary>
+        private static bool IsBlank(object? value) =>
+            (value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : value) switch
+            {
+                null => true,
+                string text => string.IsNullOrWhiteSpace(text),
+                _ => false,
+            };
 
         private static bool IsGlue(char c) => char.IsWhiteSpace(c) || InputEcho.IsInvisible(c);
 

@@ -297,7 +297,7 @@ namespace WebexConnect.Composition
         public IReadOnlyList<ValidationProblem> Problems(ConnectMessage message, ComposedRecord record)
         {
             // A send result piped back: its one problem is the story; "$(Name) has no value" would send the admin to fix columns.
-            if (record.IsSendResult) return record.Problems;
+            if (record.IsMisreadRow) return record.Problems;
             // A message every row shares is checked once; but a run that outlasts its ExpireAt would then have sent the
             // later rows expired, where a run with a text per row (a message each) made them Invalid: it is asked again.
             if (!ReferenceEquals(message, _lastMessage) || (message.ExpireAt is DateTimeOffset expiry && _clock() >= expiry))

@@ -65,7 +65,7 @@ namespace WebexConnect.Tests.Composition
             Assert.Empty(composed.UnusableColumns);
             Assert.Null(composed.RecipientAsGiven);
             Assert.Null(composed.RowColumnsWhenNamed);
-            Assert.False(composed.IsSendResult);
+            Assert.False(composed.IsMisreadRow);
         }
 
         [Fact]
@@ -255,6 +255,37 @@ namespace WebexConnect.Tests.Composition
             var problem = Assert.Single(sms.Compose(null, null, Row(("Name", "Bob"), ("mobilephone", null))).Problems);
 
             Assert.Equal("no destination: the row's 'mobilephone' column is empty", problem.Message);
+        }
+
+        [Fact]
+        public void ARowOfOnlyEmptyCellsIsToldAsARowASpreadsheetClearedNotAsAMissingNumber()
+        {
+            // ",,," as Excel saves a row whose cells were cleared: before, "the row's 'Phone' column is empty".
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
+
+            var blank = Assert.Single(sms.Compose(To(""), null, Row(("Name", ""), ("Phone", ""), ("Note", " "))).Problems);
+            var noNumber = Assert.Single(sms.Compose(To(""), null, Row(("Name", "Ann"), ("Phone", ""), ("Note", ""))).Problems);
+
+            Assert.Equal("no destination: every cell of the row is empty, as a spreadsheet saves a row it cleared but did not delete: " +
+                "delete the row from the file, or leave such rows out on the way in: ... | Where-Object { $_.Phone } | the send command ...", blank.Message);
+            Assert.Equal("no destination: the row's 'Phone' column is empty", noNumber.Message);
+        }
+
+        [Theory]
+        [InlineData("Name;Phone;Note", "Ann;+447700900001;x", true)]
+        [InlineData("Name\tPhone\tNote", "Ann\t+447700900001\tx", true)]
+        [InlineData("Name;Telefon;Notiz", "Ann;+447700900001;x", true)]
+        [InlineData("Mobil", "+447700900001", false)]
+        public void ARowReadWithTheWrongDelimiterIsMisreadAsAWholeSoOnlyItsDelimiterIsTold(string header, string cell, bool misread)
+        {
+            // SendRun then tells the row's one problem: "$(Name) has no value: ... add the column" after the delimiter's
+            // advice sent the admin to edit a file whose only fault was how it was read.
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
+
+            var composed = sms.Compose(null, null, Row((header, cell)));
+
+            Assert.Equal(misread, composed.IsMisreadRow);
+            Assert.Equal("To", Assert.Single(composed.Problems).Field);
         }
 
         [Fact]

@@ -81,7 +81,11 @@ namespace WebexConnect.Tests.Validation
         [InlineData("TEL:+44-7700-900011", "'TEL:+44-7700-900011' is not an E.164 number (it starts with tel:, it contains separators): use + and up to 15 digits, no spaces (e.g. +447700900011)")]
         [InlineData("+44\u00A07700\u00A0900001", "'+44\\u00A07700\\u00A0900001' is not an E.164 number (it contains spaces): use + and up to 15 digits, no spaces (e.g. +447700900001)")]
         // A character that is neither is named, and no number is guessed around it.
-        [InlineData("=+447700900123", "'=+447700900123' is not an E.164 number (it contains other characters ('='), the + is missing): use + and up to 15 digits, no spaces (e.g. +447700900123)")]
+        // A spreadsheet's text marks, written into the cell by an export or typed: named as such, and the number shown without
+        // them. Before: "it contains other characters (...), the + is missing", beside a + the admin could see.
+        [InlineData("'+447700900014", "''+447700900014' is not an E.164 number (it starts with the ' that a spreadsheet marks text with): use + and up to 15 digits, no spaces (e.g. +447700900014)")]
+        [InlineData("=\"+447700900015\"", "'=\"+447700900015\"' is not an E.164 number (it is wrapped in the spreadsheet formula =\"...\"): use + and up to 15 digits, no spaces (e.g. +447700900015)")]
+        [InlineData("=+447700900123", "'=+447700900123' is not an E.164 number (it starts with = as a spreadsheet formula does): use + and up to 15 digits, no spaces (e.g. +447700900123)")]
         [InlineData("+44#7700900123", "'+44#7700900123' is not an E.164 number (it contains other characters ('#')): use + and up to 15 digits, no spaces (e.g. +447700900123)")]
         public void ACharacterPastedFromOutlookAWebPageOrWordIsNamedAndTheDigitsShown(string number, string expected)
         {

@@ -136,6 +136,14 @@ namespace WebexConnect.Messages.Validation
             // that needs quoting", which did not point at the link's scheme in front.
             if (value.StartsWith("mailto:", System.StringComparison.OrdinalIgnoreCase) && FindReason(value.Substring(7)) is null)
                 return "it starts with mailto:, the link's scheme: leave it out, here " + InputEcho.Quote(value.Substring(7));
+            // "'ann@example.com": the apostrophe a spreadsheet marks text with, written into the cell by an export that guards
+            // its cells against formulas, or typed. An apostrophe is a legal character of a local part (o'neil@), so before,
+            // the row was Queued to 'ann@example.com, a mailbox no one has. Read by index: a good address allocates nothing.
+            if (value.Length > 1 && value[0] == '\'' && value[value.Length - 1] != '\'' && FindReason(value.Substring(1)) is null)
+                return "it starts with the ' that a spreadsheet marks text with: leave it out, here " + InputEcho.Quote(value.Substring(1));
+            // ="ann@example.com": the formula that keeps a value as text. It was "a character that needs quoting".
+            if (value.Length > 3 && value[0] == '=' && value[1] == '"' && value[value.Length - 1] == '"' && FindReason(value.Substring(2, value.Length - 3)) is null)
+                return "it is wrapped in the spreadsheet formula =\"...\": leave that out, here " + InputEcho.Quote(value.Substring(2, value.Length - 3));
             if (HasWhiteSpace(value)) return "it contains spaces";
             if (InputEcho.LoneSurrogatePosition(value) > 0) return "it contains a broken character (an unpaired UTF-16 surrogate)";
             if (value.Length > 254) return "it is longer than 254 characters";

@@ -68,6 +68,15 @@ namespace WebexConnect.Messages.Validation
                 reasons.Add("it starts with tel:");
                 value = value.Substring(value.IndexOf(':') + 1);
             }
+            // "'+447700900123" and "="+447700900123"": the marks a spreadsheet keeps a number as text with, written into the
+            // cell by an export (HR and CRM systems put ' before a cell that starts with + so that no spreadsheet runs it as
+            // a formula) or typed by hand. Before: "it contains other characters ('''), the + is missing" for a number whose
+            // + is there, and the generic example: now the mark is named, and the number without it is the example.
+            if (TextMark(value) is (string mark, string remainder))
+            {
+                reasons.Add(mark);
+                value = remainder;
+            }
             // "447700900001.0": a number column written out as decimals (a script's or a database's export of a column with
             // an empty cell). The ".0" is no part of the number: before, its 0 was taken for a digit, and the example the
             // error gave, +4477009000010, was another number.
@@ -184,6 +193,25 @@ namespace WebexConnect.Messages.Validation
             var start = 0;
             while (start < value.Length && (char.IsWhiteSpace(value[start]) || InputEcho.IsInvisible(value[start]))) start++;
             return string.Compare(value, start, "tel:", 0, 4, System.StringComparison.OrdinalIgnoreCase) == 0;
+        }
+
+        /// <summary>
+        /// What a spreadsheet's text mark at the start of <paramref name="value"/> is, and the value without it: an apostrophe
+        /// ('+447700900123), or a formula that gives the number as text (="+447700900123", =+447700900123). Null when the
+        /// value starts with neither.
+        /// </summary>
+        private static (string Mark, string Remainder)? TextMark(string value)
+        {
+            var start = 0;
+            while (start < value.Length && (char.IsWhiteSpace(value[start]) || InputEcho.IsInvisible(value[start]))) start++;
+            if (start >= value.Length || (value[start] != '\'' && value[start] != '=')) return null;
+            var rest = value.Substring(start + 1);
+            if (value[start] == '\'')
+                return ("it starts with the ' that a spreadsheet marks text with", rest);
+            var inner = rest.Trim();
+            if (inner.Length >= 2 && inner[0] == '"' && inner[inner.Length - 1] == '"')
+                return ("it is wrapped in the spreadsheet formula =\"...\"", inner.Substring(1, inner.Length - 2));
+            return ("it starts with = as a spreadsheet formula does", rest);
         }
 
         /// <summary>"'\u200E', '\u202C'": each character quoted, written as \uXXXX when it prints as nothing or as a space.</summary>
