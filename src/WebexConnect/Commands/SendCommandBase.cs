@@ -125,6 +125,7 @@ namespace WebexConnect.Commands
         /// Invalid. By default such a variable (usually a typo) stops the row before it reaches any customer.
         /// </summary>
         [Parameter]
+        [SwitchArgument(nameof(AllowMissingSubstitution))] // a loop's -AllowMissingSubstitution:$u.Cell of 'yes' is that row's Invalid result (every switch)
         public SwitchParameter AllowMissingSubstitution { get; set; }
 
         /// <summary>The only columns of each row to send as substitutions (default: every column no parameter consumed).</summary>
@@ -183,11 +184,13 @@ namespace WebexConnect.Commands
 
         /// <summary>Send only to recipients who consented on this channel (needs -ContactPolicyGroup).</summary>
         [Parameter]
+        [SwitchArgument(nameof(CheckConsent))]
         [Alias("ChannelCheckConsent")] // the JSON name, contactPolicy.channelCheckConsent: what a script moved from Invoke-RestMethod types
         public SwitchParameter CheckConsent { get; set; }
 
         /// <summary>Apply the policy group's frequency cap (needs -ContactPolicyGroup).</summary>
         [Parameter]
+        [SwitchArgument(nameof(ApplyFrequencyCap))]
         [Alias("ChannelApplyFrequencyCap")] // the JSON name, contactPolicy.channelApplyFrequencyCap: what a script moved from Invoke-RestMethod types
         public SwitchParameter ApplyFrequencyCap { get; set; }
 
@@ -207,6 +210,7 @@ namespace WebexConnect.Commands
         /// as Unknown. The recipient may then receive the message twice.
         /// </summary>
         [Parameter]
+        [SwitchArgument(nameof(ResendUnknown))]
         public SwitchParameter ResendUnknown { get; set; }
 
         /// <summary>
@@ -221,6 +225,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Output the exact JSON each row would be sent with, and send nothing.</summary>
         [Parameter]
+        [SwitchArgument(nameof(PayloadOnly))]
         public SwitchParameter PayloadOnly { get; set; }
 
         /// <summary>The channel this cmdlet sends on.</summary>
@@ -383,6 +388,8 @@ namespace WebexConnect.Commands
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             _expiry = new RowExpiry(expireAt, validity);
             CheckParameters();
+            RefuseUnreadSwitches();
+            RefuseUnknownReceipts();
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it. With nothing
             // piped, the one row gets it (a script's loop of one-row calls keeps a result for each row): that row's Invalid result.
             if (MyInvocation.ExpectingInput && ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded)
@@ -785,6 +792,9 @@ namespace WebexConnect.Commands
                 runWide.Add("-" + field + ": " + problem.ForCommandLine, verb, "-" + name + source, value);
                 // Given, not missing: a -FallbackText that -SmsFallback needs is no value of the row's.
                 if (_oneRowCall?.Owns(name) == true && MyInvocation.BoundParameters.ContainsKey(name)) rowsOwn.Add(problem);
+                // The one row has a value the command could not read (-SmsFallback:'yes', read as False meanwhile): what follows
+                // from it (-FallbackText without -SmsFallback) is named in that row's reason too, not the loop's statement's stop.
+                else if (_oneRowCall is not null && _switchRefused) rowsOwn.Add(problem);
             }
             if (OneRowCall.RowsOwn(rowsOwn, runWide.Count) is { } own)
             {
@@ -1124,6 +1134,49 @@ namespace WebexConnect.Commands
                 new ValidationProblem(parameter, $"it is {what}{cell}: {give}"), value, givenForTheRow: true);
         }
 
+        /// <summary>
+        /// A switch given a text that is not True or False (-SmsFallback:$u.Fallback of 'yes'; SwitchArgument let it through as
+        /// False): with nothing piped, the one row's Invalid result; piped, the command's stop before any row. PowerShell's binder
+        /// refused it before, and its error ended the statement, so a script's loop of one-row calls lost that row's result.
+        /// </summary>
+        private void RefuseUnreadSwitches()
+        {
+            _switchRefused = false;
+            foreach (var bound in MyInvocation.BoundParameters)
+            {
+                if (SwitchArgumentAttribute.RefusedText(bound.Key, bound.Value) is not string text) continue;
+                var problem = SwitchArgumentAttribute.Problem(bound.Key, text);
+                _switchRefused = true;
+                RefuseValue(bound.Key, OneRowCall.InvalidParameterValue, "-" + bound.Key + ": " + problem + ".", new ValidationProblem(bound.Key, problem), text,
+                    givenForTheRow: true);
+            }
+        }
+
+        // A one-row call's switch was given a text it could not read (RefuseUnreadSwitches): what follows from the switch's absence is that row's too.
+        private bool _switchRefused;
+
+        /// <summary>
+        /// A -RequestedReceipt the channel has none of ('yes' from a CSV cell; RequestedReceiptArgument let it through, or
+        /// Send-ConnectMessage's channel has a list without it): with nothing piped, the one row's Invalid result; piped, the
+        /// command's stop before any row, as it was. Before, the ValidateSet's refusal ended a loop's statement without a result.
+        /// </summary>
+        private void RefuseUnknownReceipts()
+        {
+            var names = RequestedReceiptNames;
+            if (!MyInvocation.BoundParameters.ContainsKey("RequestedReceipt") || names is null) return;
+            var unknown = RequestedReceiptArgumentAttribute.RefusedText(names);
+            foreach (var name in names)
+                if (unknown is null && ReceiptTypes.Normalize(ChannelKind, name) is null) unknown = name;
+            if (unknown is null) return;
+            var known = ReceiptTypes.For(ChannelKind);
+            var noun = Messages.Validation.CommonRules.ChannelNoun(ChannelKind);
+            var give = known.Count == 0 ? "give a receipt's name" : "give one of " + string.Join(", ", known);
+            RefuseValue("RequestedReceipt", "InvalidRequestedReceipt",
+                known.Count == 0 ? "-RequestedReceipt: " + InputEcho.Quote(unknown) + " is no receipt's name." : $"-RequestedReceipt '{unknown}' is not {noun} receipt. Use one of: {string.Join(", ", known)}.",
+                new ValidationProblem("RequestedReceipt", $"{InputEcho.Quote(unknown)} is not {noun} receipt: {give}, or leave -RequestedReceipt out"), unknown,
+                givenForTheRow: true);
+        }
+
         /// <summary>PowerShell's ErrorId for a $null or empty value it refused, kept for the ones the commands now refuse themselves.</summary>
         private protected const string EmptyValueErrorId = "ParameterArgumentValidationError";
 
@@ -1213,11 +1266,9 @@ namespace WebexConnect.Commands
             var receipts = new List<string>();
             foreach (var name in RequestedReceiptNames ?? Array.Empty<string>())
             {
+                // One the channel has none of was refused before the first row (RefuseUnknownReceipts): the one row is Invalid.
                 var normalized = ReceiptTypes.Normalize(ChannelKind, name);
-                if (normalized is null)
-                    ThrowParameterError("InvalidRequestedReceipt", $"-RequestedReceipt '{name}' is not {Messages.Validation.CommonRules.ChannelNoun(ChannelKind)} receipt. Use one of: {string.Join(", ", ReceiptTypes.For(ChannelKind))}.", name);
-                else if (!receipts.Contains(normalized))
-                    receipts.Add(normalized);
+                if (normalized is not null && !receipts.Contains(normalized)) receipts.Add(normalized);
             }
 
             var policy = ContactPolicyGroup is null && !CheckConsent && !ApplyFrequencyCap

@@ -123,6 +123,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Fall back to SMS when the number cannot receive RCS (needs -FallbackSenderId and -FallbackText).</summary>
         [Parameter]
+        [SwitchArgument(nameof(SmsFallback))]
         public SwitchParameter SmsFallback { get; set; }
 
         /// <summary>The SMS sender ID used for the fallback.</summary>
@@ -153,6 +154,7 @@ namespace WebexConnect.Commands
         /// <summary>Which delivery webhooks to receive.</summary>
         [Parameter]
         [Alias("RequestedReceipts")] // the JSON name, requestedReceipts: what a script moved from Invoke-RestMethod types
+        [RequestedReceiptArgument(MessageChannel.Rcs)] // a loop's 'yes' cell is that row's Invalid result, not the ValidateSet's stop
         [ValidateSet("Sent", "Delivered", "Read", "Failed", "Clicked")]
         public string[]? RequestedReceipt { get; set; }
 

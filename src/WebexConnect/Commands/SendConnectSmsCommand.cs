@@ -53,10 +53,12 @@ namespace WebexConnect.Commands
 
         /// <summary>Shorten HTTPS links in the text (needs -LinkDomain).</summary>
         [Parameter]
+        [SwitchArgument(nameof(ShortenLinks))]
         public SwitchParameter ShortenLinks { get; set; }
 
         /// <summary>Report clicks on shortened links.</summary>
         [Parameter]
+        [SwitchArgument(nameof(TrackClicks))]
         public SwitchParameter TrackClicks { get; set; }
 
         /// <summary>The short-link domain configured for your tenant.</summary>
@@ -78,6 +80,7 @@ namespace WebexConnect.Commands
         /// <summary>Which delivery webhooks to receive.</summary>
         [Parameter]
         [Alias("RequestedReceipts")] // the JSON name, requestedReceipts: what a script moved from Invoke-RestMethod types
+        [RequestedReceiptArgument(MessageChannel.Sms)] // a loop's 'yes' cell is that row's Invalid result, not the ValidateSet's stop
         [ValidateSet("SUBMITTED", "DELIVERED", "FAILED", "CLICKED", "SENT")]
         public string[]? RequestedReceipt { get; set; }
 
