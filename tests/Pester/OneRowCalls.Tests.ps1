@@ -320,6 +320,9 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'SMS, a Consent cell of yes as -CheckConsent'; Code = 'InvalidParameterValue'; Field = 'CheckConsent'
            Rows = @(@{ Phone = '+447700900001'; Consent = 'True' }, @{ Phone = '+447700900002'; Consent = 'yes' }, @{ Phone = '+447700900003'; Consent = 'True' })
            Body = 'Send-ConnectSms -To $u.Phone -Text Hi -ContactPolicyGroup G1 -CheckConsent:$u.Consent -From Helpdesk' }
+        @{ Name = 'SMS, -Substitution the row, whose Name the text uses -SubstitutionColumn leaves out'; Code = 'InvalidInput'; Field = 'Text'
+           Rows = @(@{ Phone = '+447700900001'; Name = 'Ann'; Shop = 'Leeds' }, @{ Phone = '+447700900002'; Name = 'Bo'; Shop = 'York' }, @{ Phone = '+447700900003'; Name = 'Cy'; Shop = 'Hull' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text $(if ($u.Name -eq ''Bo'') { ''Hi $(Name) of $(Shop)'' } else { ''Hi $(Shop)'' }) -Substitution $u -SubstitutionColumn Shop -From Helpdesk' }
         @{ Name = 'SMS, -Substitution a text'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Substitution'
            Rows = @(@{ Phone = '+447700900001'; Name = 'Ann' }, @{ Phone = '+447700900002'; Name = '' }, @{ Phone = '+447700900003'; Name = 'Bo' })
            Body = 'Send-ConnectSms -To $u.Phone -Text ''Hi $(Name)'' -Substitution $(if ($u.Name) { $u } else { ''Name='' }) -From Helpdesk' }
@@ -534,6 +537,21 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
 
         $line = 'Send-ConnectSms -RequestedReceipt '
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'CLICKED', 'DELIVERED', 'FAILED', 'SENT', 'SUBMITTED'
+    }
+
+    It 'says that -SubstitutionColumn left out the property of -Substitution $u that the text uses, not that the row has none' {
+        # Before: "the row has no column and -Substitution no key named 'Name'", of a row whose CSV has a Name column.
+        $u = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        $bad = Send-ConnectSms -To $u.Phone -Text 'Hi $(Name)' -Substitution $u -SubstitutionColumn Phone -From Helpdesk -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $bad.Reason | Should -BeExactly ("Row 1: Text: `$(Name) has no value: -Substitution's property 'Name' (the row's column) is not one -SubstitutionColumn " +
+            "names, so it is not sent as a substitution. Add it to -SubstitutionColumn, or give -AllowMissingSubstitution to send it as written")
+        (Send-ConnectSms -To $u.Phone -Text 'Hi $(Name)' -Substitution $u -SubstitutionColumn Phone -AllowMissingSubstitution -From Helpdesk).Status | Should -Be 'Queued'
+        # Piped, the row's column is named likewise, as before.
+        $piped = $u | Send-ConnectSms -Text 'Hi $(Name)' -SubstitutionColumn Phone -From Helpdesk -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $piped.Reason | Should -BeLike "Row 1: Text: `$(Name) has no value: the row's column 'Name' is not one -SubstitutionColumn names*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
     }
 
     It 'makes a card given a text where its chip goes the row''s Invalid result, with New-ConnectRcsCard''s advice' {

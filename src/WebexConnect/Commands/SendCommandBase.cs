@@ -1190,7 +1190,9 @@ namespace WebexConnect.Commands
         {
             if (_oneRowCall is null || SubstitutionColumn is not { Length: > 0 } || Substitution is not SubstitutionProperties { Unreadable: null } properties)
                 return SubstitutionColumn;
-            Substitution = properties.Only(SubstitutionColumn, out var missing);
+            var only = properties.Only(SubstitutionColumn, out var missing);
+            Substitution = only;
+            RefuseNotNamed(properties, only);
             if (missing is not null)
             {
                 var problem = $"-Substitution has no property named {InputEcho.Quote(missing)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn";
@@ -1198,6 +1200,30 @@ namespace WebexConnect.Commands
                     new ValidationProblem(nameof(SubstitutionColumn), problem), missing, givenForTheRow: true);
             }
             return null;
+        }
+
+        /// <summary>
+        /// A $(name) of a text whose property -Substitution $u has, but -SubstitutionColumn leaves out: that row's Invalid result,
+        /// saying so, as a piped row's column left out is (PersonalisedText.ColumnNotNamed). Before, the reason said "the row has
+        /// no column and -Substitution no key named 'Name'", and sent the admin to a CSV that has the column. The name is then
+        /// filled empty in <paramref name="only"/> (the row is not sent), so that the text's own check does not say it again.
+        /// </summary>
+        private void RefuseNotNamed(SubstitutionProperties given, SubstitutionProperties only)
+        {
+            if (AllowMissingSubstitution) return;
+            foreach (var text in TextsGiven())
+            {
+                foreach (var name in PersonalisedText.VariablesIn(text.Value))
+                {
+                    if (!given.Has(name) || only.Has(name)) continue;
+                    var problem = $"$({name}) has no value: -Substitution's property {InputEcho.Quote(name)} (the row's column) is not one " +
+                        "-SubstitutionColumn names, so it is not sent as a substitution. Add it to -SubstitutionColumn, or give " +
+                        "-AllowMissingSubstitution to send it as written";
+                    RefuseValue(nameof(SubstitutionColumn), SendErrors.InvalidInputCode, "-" + text.Key + ": " + problem + ".",
+                        new ValidationProblem(text.Key, problem), name, givenForTheRow: true);
+                    only[name] = "";
+                }
+            }
         }
 
         /// <summary>
