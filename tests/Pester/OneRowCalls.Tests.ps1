@@ -523,6 +523,24 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         [bool]$sent[1].options.trackClicks | Should -BeFalse
     }
 
+    It 'turns the SMS fallback on per row with -SmsFallback:($u.Fallback -eq ''yes''), sending the rows that say no without it' {
+        # Before: a row that said no was -SmsFallback:$false with -FallbackSenderId and -FallbackText, which stopped the statement
+        # ("given without SmsFallback ... the same for every row"): the documented form lost every such row.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Fallback = 'yes'; Sms = 'Hi 1' }, [pscustomobject]@{ Phone = '+447700900002'; Fallback = 'no'; Sms = 'Hi 2' }
+            [pscustomobject]@{ Phone = '+447700900003'; Fallback = 'False'; Sms = 'Hi 3' }) ('Send-ConnectRcs -To $u.Phone -Text Hi -From app-1 ' +
+                '-SmsFallback:($u.Fallback -eq ''yes'') -FallbackSenderId Desk -FallbackText $u.Sms')
+
+        $run.Results.Status | Should -Be 'Queued', 'Queued', 'Queued'
+        $run.Errors.Count | Should -Be 0
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent | ForEach-Object { '{0}|{1}|{2}' -f $_.to[0].msisdn[0], [bool]$_.options.smsFallback, $_.options.text } |
+            Should -Be '+447700900001|True|Hi 1', '+447700900002|False|', '+447700900003|False|'
+        # Left out, -SmsFallback is still the missing switch: one stop, as before.
+        { Send-ConnectRcs -To '+447700900001' -Text Hi -From app-1 -FallbackSenderId Desk -FallbackText Hi } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*was given without SmsFallback*'
+    }
+
     It 'makes a -RequestedReceipt cell that names no receipt the row''s Invalid result; an empty one asks for none; Tab still offers them' {
         # Before: the ValidateSet refused 'yes' (ParameterArgumentValidationError), which ended the statement: no result for the row.
         $run = Invoke-RowLoop @(

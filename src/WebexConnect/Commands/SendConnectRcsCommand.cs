@@ -232,6 +232,14 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
+        /// -SmsFallback:$false (or a cell read as False): the fallback is turned off on purpose, so -FallbackSenderId and -FallbackText
+        /// are not sent. Before, they stopped the command as "given without SmsFallback", and a loop that turns the fallback on per
+        /// row (-SmsFallback:($u.Fallback -eq 'yes') -FallbackSenderId Desk -FallbackText $u.Sms) lost every row that said no.
+        /// Left out, -SmsFallback is still missing for them: that is what the stop is for.
+        /// </summary>
+        private bool FallbackTurnedOff => !SmsFallback.IsPresent && MyInvocation.BoundParameters.ContainsKey(nameof(SmsFallback));
+
+        /// <summary>
         /// The row's SMS fallback text: -FallbackText's, or the row's FallbackText cell with -SmsFallback. Without -SmsFallback a
         /// FallbackText column is not read (no row falls back to SMS; it stays a substitution): only a command-line -FallbackText
         /// is then kept, for the rules to stop the run that gives it without -SmsFallback.
@@ -364,8 +372,8 @@ namespace WebexConnect.Commands
                 Suggestions = (_rowScripts is null ? Suggestion : _rowScripts.SuggestionsOr(Suggestion)) ?? NoSuggestion,
                 SuggestionsNotMade = _suggestionsNotMade,
                 SmsFallback = SmsFallback ? true : null,
-                FallbackSenderId = FallbackSenderId,
-                FallbackText = RowFallbackText,
+                FallbackSenderId = FallbackTurnedOff ? null : FallbackSenderId,
+                FallbackText = FallbackTurnedOff ? null : RowFallbackText,
                 CarrierId = CarrierId,
             };
         }
