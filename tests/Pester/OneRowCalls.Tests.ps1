@@ -323,6 +323,9 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'SMS, -Substitution the row, whose Name the text uses -SubstitutionColumn leaves out'; Code = 'InvalidInput'; Field = 'Text'
            Rows = @(@{ Phone = '+447700900001'; Name = 'Ann'; Shop = 'Leeds' }, @{ Phone = '+447700900002'; Name = 'Bo'; Shop = 'York' }, @{ Phone = '+447700900003'; Name = 'Cy'; Shop = 'Hull' })
            Body = 'Send-ConnectSms -To $u.Phone -Text $(if ($u.Name -eq ''Bo'') { ''Hi $(Name) of $(Shop)'' } else { ''Hi $(Shop)'' }) -Substitution $u -SubstitutionColumn Shop -From Helpdesk' }
+        @{ Name = 'SMS, a Region cell no session is kept for, as -Session $sessions[$u.Region]'; Code = 'ParameterArgumentValidationError'; Field = 'Session'
+           Rows = @(@{ Phone = '+447700900001'; Region = 'uk' }, @{ Phone = '+447700900002'; Region = 'fr' }, @{ Phone = '+447700900003'; Region = 'uk' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -Session (@{ uk = (Get-ConnectContext) })[$u.Region] -From Helpdesk' }
         @{ Name = 'SMS, -Substitution a text'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Substitution'
            Rows = @(@{ Phone = '+447700900001'; Name = 'Ann' }, @{ Phone = '+447700900002'; Name = '' }, @{ Phone = '+447700900003'; Name = 'Bo' })
            Body = 'Send-ConnectSms -To $u.Phone -Text ''Hi $(Name)'' -Substitution $(if ($u.Name) { $u } else { ''Name='' }) -From Helpdesk' }
@@ -705,6 +708,8 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -RequestedReceipt yes } }
         @{ Name = '-TrackClicks given a text that is not True or False'; ErrorId = 'InvalidParameterValue'; Said = "-TrackClicks: 'yes' is not True or False: *"
            Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -TrackClicks:'yes' } }
+        @{ Name = '-Session $null'; ErrorId = 'ParameterArgumentValidationError'; Said = '-Session is $null: give a session that Connect-WebexConnect -PassThru returned*'
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -Session $null } }
         @{ Name = '-Substitution an object whose used property is $null'; ErrorId = 'InvalidSubstitution'; Said = "-Substitution 'Name' is `$null (as Import-Csv gives*), and -Text uses `$(Name): fill it*"
            Call = { $input | Send-ConnectSms -Text 'Hi $(Name)' -From Helpdesk -Substitution ([pscustomobject]@{ Name = $null }) } }
     ) {

@@ -196,11 +196,11 @@ namespace WebexConnect.Commands
 
         /// <summary>The session to send with; default: the one Connect-WebexConnect made current.</summary>
         /// <remarks>
-        /// Not null, as on every other cmdlet that takes -Session: a lookup that found none ($sessions[$row.Region]) must
-        /// not send through the current session, which may be another tenant's.
+        /// A $null (a lookup that found none: $sessions[$row.Region]) never sends through the current session, which may be
+        /// another tenant's: the command refuses it itself (RefuseNullSession) rather than PowerShell's ValidateNotNull, whose
+        /// refusal ended a loop's statement without a result for the row and said neither where the $null came from nor what to do.
         /// </remarks>
         [Parameter]
-        [ValidateNotNull]
         [SessionArgument]
         [ArgumentCompleter(typeof(SessionVariableCompleter))]
         public ConnectSession? Session { get; set; }
@@ -407,6 +407,7 @@ namespace WebexConnect.Commands
             if (ParameterSetName == TemplateSet)
                 RefuseEmpty(nameof(TemplateId), TemplateId, "give the ID of a template configured in Webex Connect");
 
+            RefuseNullSession();
             // -Session, else the current session: NotConnected, SessionClosed or CurrentSessionChanged end the command here.
             _session = RequiredSession.For(this, Session);
 
@@ -1175,6 +1176,22 @@ namespace WebexConnect.Commands
                 known.Count == 0 ? "-RequestedReceipt: " + InputEcho.Quote(unknown) + " is no receipt's name." : $"-RequestedReceipt '{unknown}' is not {noun} receipt. Use one of: {string.Join(", ", known)}.",
                 new ValidationProblem("RequestedReceipt", $"{InputEcho.Quote(unknown)} is not {noun} receipt: {give}, or leave -RequestedReceipt out"), unknown,
                 givenForTheRow: true);
+        }
+
+        /// <summary>
+        /// -Session $null, given (a lookup that found no session, as $sessions[$u.Region] for a region the table lacks): piped, the
+        /// command's stop before any row; with nothing piped, the one row's Invalid result, so that a script's loop keeps a result
+        /// for it. That row is not sent: the current session, if any, only carries the run that reports it; without one, the stop
+        /// is this one, not "not connected".
+        /// </summary>
+        private void RefuseNullSession()
+        {
+            if (!MyInvocation.BoundParameters.TryGetValue(nameof(Session), out var given) || given is not null) return;
+            const string give = "give a session that Connect-WebexConnect -PassThru returned (is the key of the lookup that gave it, such as " +
+                "$u.Region, in the table?), or leave -Session out to send with the current session";
+            RefuseValue(nameof(Session), EmptyValueErrorId, "-Session is $null: " + give + ".",
+                new ValidationProblem(nameof(Session), "it is $null, so the row has no session to be sent with: " + give), null, givenForTheRow: true);
+            if (Sending.SessionState.Current is null) ThrowParameterError(EmptyValueErrorId, "-Session is $null: " + give + ".");
         }
 
         /// <summary>PowerShell's ErrorId for a $null or empty value it refused, kept for the ones the commands now refuse themselves.</summary>
