@@ -1153,6 +1153,9 @@ namespace WebexConnect.Commands
             }
         }
 
+        /// <summary>The stop's ErrorId and the one row's Code for a -RequestedReceipt the channel has none of.</summary>
+        private const string InvalidRequestedReceiptErrorId = "InvalidRequestedReceipt";
+
         // A one-row call's switch was given a text it could not read (RefuseUnreadSwitches): what follows from the switch's absence is that row's too.
         private bool _switchRefused;
 
@@ -1172,7 +1175,7 @@ namespace WebexConnect.Commands
             var known = ReceiptTypes.For(ChannelKind);
             var noun = Messages.Validation.CommonRules.ChannelNoun(ChannelKind);
             var give = known.Count == 0 ? "give a receipt's name" : "give one of " + string.Join(", ", known);
-            RefuseValue("RequestedReceipt", "InvalidRequestedReceipt",
+            RefuseValue("RequestedReceipt", InvalidRequestedReceiptErrorId,
                 known.Count == 0 ? "-RequestedReceipt: " + InputEcho.Quote(unknown) + " is no receipt's name." : $"-RequestedReceipt '{unknown}' is not {noun} receipt. Use one of: {string.Join(", ", known)}.",
                 new ValidationProblem("RequestedReceipt", $"{InputEcho.Quote(unknown)} is not {noun} receipt: {give}, or leave -RequestedReceipt out"), unknown,
                 givenForTheRow: true);
