@@ -326,6 +326,9 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'SMS, a Region cell no session is kept for, as -Session $sessions[$u.Region]'; Code = 'ParameterArgumentValidationError'; Field = 'Session'
            Rows = @(@{ Phone = '+447700900001'; Region = 'uk' }, @{ Phone = '+447700900002'; Region = 'fr' }, @{ Phone = '+447700900003'; Region = 'uk' })
            Body = 'Send-ConnectSms -To $u.Phone -Text Hi -Session (@{ uk = (Get-ConnectContext) })[$u.Region] -From Helpdesk' }
+        @{ Name = 'SMS, an Encoding cell that names no encoding'; Code = 'InvalidParameterValue'; Field = 'Encoding'
+           Rows = @(@{ Phone = '+447700900001'; Encoding = 'text' }, @{ Phone = '+447700900002'; Encoding = 'gsm' }, @{ Phone = '+447700900003'; Encoding = '' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -Encoding $u.Encoding -From Helpdesk' }
         @{ Name = 'SMS, -Substitution a text'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Substitution'
            Rows = @(@{ Phone = '+447700900001'; Name = 'Ann' }, @{ Phone = '+447700900002'; Name = '' }, @{ Phone = '+447700900003'; Name = 'Bo' })
            Body = 'Send-ConnectSms -To $u.Phone -Text ''Hi $(Name)'' -Substitution $(if ($u.Name) { $u } else { ''Name='' }) -From Helpdesk' }
@@ -710,6 +713,8 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -TrackClicks:'yes' } }
         @{ Name = '-Session $null'; ErrorId = 'ParameterArgumentValidationError'; Said = '-Session is $null: give a session that Connect-WebexConnect -PassThru returned*'
            Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -Session $null } }
+        @{ Name = '-Encoding that names no encoding'; ErrorId = 'InvalidParameterValue'; Said = "-Encoding: 'gsm' is none of Auto, Text, Unicode: give one of them, or leave -Encoding out for Auto."
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -Encoding gsm } }
         @{ Name = '-Substitution an object whose used property is $null'; ErrorId = 'InvalidSubstitution'; Said = "-Substitution 'Name' is `$null (as Import-Csv gives*), and -Text uses `$(Name): fill it*"
            Call = { $input | Send-ConnectSms -Text 'Hi $(Name)' -From Helpdesk -Substitution ([pscustomobject]@{ Name = $null }) } }
     ) {
