@@ -599,15 +599,24 @@ Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k' -AsPlainText -Force
         @{ Name = 'Send-ConnectRcs'; Send = { param($s) Send-ConnectRcs -Session $s -To '+447700900001' -From 'app-1' -Text 'Hi' } }
         @{ Name = 'Send-ConnectMessage'; Send = { param($s) Send-ConnectMessage -Session $s -Channel whatsapp -To '+447700900001' -From '447700900000' -Content @{ type = 'text'; text = 'Hi' } } }
     ) {
-        # A lookup that found no session ($sessions[$row.Region] for a region with none) must not go to another tenant.
+        # A lookup that found no session ($sessions[$row.Region] for a region with none) must not go to another tenant. In a
+        # script's loop of one-row calls it is that row's Invalid result (before: ValidateNotNull's refusal, no result for the row).
         $tenants = @{ EU = (Connect-WebexConnect -Sandbox -PassThru) }
         Connect-WebexConnect -Sandbox
+        $ErrorActionPreference = 'SilentlyContinue'
+        $WarningPreference = 'SilentlyContinue'
 
-        $thrown = Get-ThrownError { & $Send $tenants['UK'] }
+        $result = & $Send $tenants['UK']
 
-        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
-        $thrown.Exception.Message | Should -BeLike "*'Session'*null*"
+        $result.Status | Should -Be 'Invalid'
+        $result.Code | Should -BeExactly 'ParameterArgumentValidationError'
+        $result.Reason | Should -BeLike 'Row 1: Session: it is $null, so the row has no session to be sent with: give a session that Connect-WebexConnect -PassThru returned*'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        # Without a current session the call stops, saying the same, rather than "not connected".
+        Disconnect-WebexConnect
+        $thrown = Get-ThrownError { & $Send $tenants['UK'] }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $thrown.Exception.Message | Should -BeLike '-Session is $null: give a session*'
     }
 
     It '<Name> refuses a session piped in, rather than sending the row through the current session' -ForEach @(

@@ -301,6 +301,34 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'SMS, -Substitution the row, whose Name the text uses is $null'; Code = 'InvalidSubstitution'; Field = 'Substitution'
            Rows = @(@{ Phone = '+447700900001'; Name = 'Ann' }, @{ Phone = '+447700900002'; Name = '' }, @{ Phone = '+447700900003'; Name = 'Bo' })
            Body = 'Send-ConnectSms -To $u.Phone -Text ''Hi $(Name)'' -Substitution $(if ($u.Name) { $u } else { [pscustomobject]@{ Name = $null } }) -From Helpdesk' }
+        # Round 25: a ValidateSet's refusal and a switch given a cell, each of which ended the statement without a result.
+        @{ Name = 'SMS, a Receipt cell that names no receipt as -RequestedReceipt'; Code = 'InvalidRequestedReceipt'; Field = 'RequestedReceipt'
+           Rows = @(@{ Phone = '+447700900001'; Receipt = 'delivered' }, @{ Phone = '+447700900002'; Receipt = 'yes' }, @{ Phone = '+447700900003'; Receipt = '' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -RequestedReceipt $u.Receipt -From Helpdesk' }
+        @{ Name = 'email, a Receipt cell that names no receipt as -RequestedReceipt'; Code = 'InvalidRequestedReceipt'; Field = 'RequestedReceipt'
+           Rows = @(@{ Email = 'a@example.com'; Receipt = 'read' }, @{ Email = 'b@example.com'; Receipt = 'opened' }, @{ Email = 'c@example.com'; Receipt = 'not verified' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject S -Text Body -RequestedReceipt $u.Receipt -From desk@example.com' }
+        @{ Name = 'RCS, a Fallback cell of yes as -SmsFallback'; Code = 'InvalidParameterValue'; Field = 'SmsFallback'
+           Rows = @(@{ Phone = '+447700900001'; Fallback = 'True' }, @{ Phone = '+447700900002'; Fallback = 'yes' }, @{ Phone = '+447700900003'; Fallback = '1' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -SmsFallback:$u.Fallback -FallbackSenderId Desk -FallbackText Hi -From app-1' }
+        @{ Name = 'SMS, a Track cell of no as -TrackClicks'; Code = 'InvalidParameterValue'; Field = 'TrackClicks'
+           Rows = @(@{ Phone = '+447700900001'; Track = 'False' }, @{ Phone = '+447700900002'; Track = 'no' }, @{ Phone = '+447700900003'; Track = '' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -TrackClicks:$u.Track -From Helpdesk' }
+        @{ Name = 'email, an Opens cell of x as -TrackOpens'; Code = 'InvalidParameterValue'; Field = 'TrackOpens'
+           Rows = @(@{ Email = 'a@example.com'; Opens = 'true' }, @{ Email = 'b@example.com'; Opens = 'x' }, @{ Email = 'c@example.com'; Opens = '0' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject S -Text Body -TrackOpens:$u.Opens -From desk@example.com' }
+        @{ Name = 'SMS, a Consent cell of yes as -CheckConsent'; Code = 'InvalidParameterValue'; Field = 'CheckConsent'
+           Rows = @(@{ Phone = '+447700900001'; Consent = 'True' }, @{ Phone = '+447700900002'; Consent = 'yes' }, @{ Phone = '+447700900003'; Consent = 'True' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -ContactPolicyGroup G1 -CheckConsent:$u.Consent -From Helpdesk' }
+        @{ Name = 'SMS, -Substitution the row, whose Name the text uses -SubstitutionColumn leaves out'; Code = 'InvalidInput'; Field = 'Text'
+           Rows = @(@{ Phone = '+447700900001'; Name = 'Ann'; Shop = 'Leeds' }, @{ Phone = '+447700900002'; Name = 'Bo'; Shop = 'York' }, @{ Phone = '+447700900003'; Name = 'Cy'; Shop = 'Hull' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text $(if ($u.Name -eq ''Bo'') { ''Hi $(Name) of $(Shop)'' } else { ''Hi $(Shop)'' }) -Substitution $u -SubstitutionColumn Shop -From Helpdesk' }
+        @{ Name = 'SMS, a Region cell no session is kept for, as -Session $sessions[$u.Region]'; Code = 'ParameterArgumentValidationError'; Field = 'Session'
+           Rows = @(@{ Phone = '+447700900001'; Region = 'uk' }, @{ Phone = '+447700900002'; Region = 'fr' }, @{ Phone = '+447700900003'; Region = 'uk' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -Session (@{ uk = (Get-ConnectContext) })[$u.Region] -From Helpdesk' }
+        @{ Name = 'SMS, an Encoding cell that names no encoding'; Code = 'InvalidParameterValue'; Field = 'Encoding'
+           Rows = @(@{ Phone = '+447700900001'; Encoding = 'text' }, @{ Phone = '+447700900002'; Encoding = 'gsm' }, @{ Phone = '+447700900003'; Encoding = '' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -Encoding $u.Encoding -From Helpdesk' }
         @{ Name = 'SMS, -Substitution a text'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Substitution'
            Rows = @(@{ Phone = '+447700900001'; Name = 'Ann' }, @{ Phone = '+447700900002'; Name = '' }, @{ Phone = '+447700900003'; Name = 'Bo' })
            Body = 'Send-ConnectSms -To $u.Phone -Text ''Hi $(Name)'' -Substitution $(if ($u.Name) { $u } else { ''Name='' }) -From Helpdesk' }
@@ -478,6 +506,78 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'IsTyping', 'Read'
     }
 
+    It 'reads a switch''s True, False, 1, 0 or empty cell as PowerShell reads $true and $false, and names any other in the row''s reason' {
+        # Before: every text, 'True' too, was PowerShell's "Cannot convert 'System.String' to the type 'SwitchParameter'", which
+        # ended the statement: the loop's row had no result. -TrackClicks and -TrackClicks:$false read as ever.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Track = 'True' }, [pscustomobject]@{ Phone = '+447700900002'; Track = ' false ' }
+            [pscustomobject]@{ Phone = '+447700900003'; Track = '1' }, [pscustomobject]@{ Phone = '+447700900004'; Track = '0' }
+            [pscustomobject]@{ Phone = '+447700900005'; Track = '' }, [pscustomobject]@{ Phone = '+447700900006'; Track = 'yes' }) 'Send-ConnectSms -To $u.Phone -Text Hi -TrackClicks:$u.Track -From Helpdesk'
+
+        $run.Results.Status | Should -Be 'Queued', 'Queued', 'Queued', 'Queued', 'Queued', 'Invalid'
+        $run.Results[5].Reason | Should -BeExactly ("Row 1: TrackClicks: 'yes' is not True or False: write True or False in the cell (an empty cell is False), " +
+            "or test the cell in the script: -TrackClicks:(`$u.Column -eq 'yes')")
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent | ForEach-Object { '{0}|{1}' -f $_.to[0].msisdn[0], [bool]$_.options.trackClicks } |
+            Should -Be '+447700900001|True', '+447700900002|False', '+447700900003|True', '+447700900004|False', '+447700900005|False'
+
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        (Send-ConnectSms -To '+447700900001' -Text Hi -From Helpdesk -TrackClicks).Status | Should -Be 'Queued'
+        (Send-ConnectSms -To '+447700900002' -Text Hi -From Helpdesk -TrackClicks:$false).Status | Should -Be 'Queued'
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        [bool]$sent[0].options.trackClicks | Should -BeTrue
+        [bool]$sent[1].options.trackClicks | Should -BeFalse
+    }
+
+    It 'turns the SMS fallback on per row with -SmsFallback:($u.Fallback -eq ''yes''), sending the rows that say no without it' {
+        # Before: a row that said no was -SmsFallback:$false with -FallbackSenderId and -FallbackText, which stopped the statement
+        # ("given without SmsFallback ... the same for every row"): the documented form lost every such row.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Fallback = 'yes'; Sms = 'Hi 1' }, [pscustomobject]@{ Phone = '+447700900002'; Fallback = 'no'; Sms = 'Hi 2' }
+            [pscustomobject]@{ Phone = '+447700900003'; Fallback = 'False'; Sms = 'Hi 3' }) ('Send-ConnectRcs -To $u.Phone -Text Hi -From app-1 ' +
+                '-SmsFallback:($u.Fallback -eq ''yes'') -FallbackSenderId Desk -FallbackText $u.Sms')
+
+        $run.Results.Status | Should -Be 'Queued', 'Queued', 'Queued'
+        $run.Errors.Count | Should -Be 0
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent | ForEach-Object { '{0}|{1}|{2}' -f $_.to[0].msisdn[0], [bool]$_.options.smsFallback, $_.options.text } |
+            Should -Be '+447700900001|True|Hi 1', '+447700900002|False|', '+447700900003|False|'
+        # Left out, -SmsFallback is still the missing switch: one stop, as before.
+        { Send-ConnectRcs -To '+447700900001' -Text Hi -From app-1 -FallbackSenderId Desk -FallbackText Hi } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*was given without SmsFallback*'
+    }
+
+    It 'makes a -RequestedReceipt cell that names no receipt the row''s Invalid result; an empty one asks for none; Tab still offers them' {
+        # Before: the ValidateSet refused 'yes' (ParameterArgumentValidationError), which ended the statement: no result for the row.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Receipt = ' Delivered ' }, [pscustomobject]@{ Phone = '+447700900002'; Receipt = 'yes' }
+            [pscustomobject]@{ Phone = '+447700900003'; Receipt = '' }) 'Send-ConnectSms -To $u.Phone -Text Hi -RequestedReceipt $u.Receipt -From Helpdesk'
+
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $run.Results[1].Reason | Should -BeExactly "Row 1: RequestedReceipt: 'yes' is not an SMS receipt: give one of SUBMITTED, DELIVERED, FAILED, CLICKED, SENT, or leave -RequestedReceipt out"
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent[0].requestedReceipts | Should -Be 'DELIVERED'
+        $sent[1].PSObject.Properties['requestedReceipts'] | Should -BeNullOrEmpty
+
+        $line = 'Send-ConnectSms -RequestedReceipt '
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'CLICKED', 'DELIVERED', 'FAILED', 'SENT', 'SUBMITTED'
+    }
+
+    It 'says that -SubstitutionColumn left out the property of -Substitution $u that the text uses, not that the row has none' {
+        # Before: "the row has no column and -Substitution no key named 'Name'", of a row whose CSV has a Name column.
+        $u = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        $bad = Send-ConnectSms -To $u.Phone -Text 'Hi $(Name)' -Substitution $u -SubstitutionColumn Phone -From Helpdesk -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $bad.Reason | Should -BeExactly ("Row 1: Text: `$(Name) has no value: -Substitution's property 'Name' (the row's column) is not one -SubstitutionColumn " +
+            "names, so it is not sent as a substitution. Add it to -SubstitutionColumn, or give -AllowMissingSubstitution to send it as written")
+        (Send-ConnectSms -To $u.Phone -Text 'Hi $(Name)' -Substitution $u -SubstitutionColumn Phone -AllowMissingSubstitution -From Helpdesk).Status | Should -Be 'Queued'
+        # Piped, the row's column is named likewise, as before.
+        $piped = $u | Send-ConnectSms -Text 'Hi $(Name)' -SubstitutionColumn Phone -From Helpdesk -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $piped.Reason | Should -BeLike "Row 1: Text: `$(Name) has no value: the row's column 'Name' is not one -SubstitutionColumn names*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
+    }
+
     It 'makes a card given a text where its chip goes the row''s Invalid result, with New-ConnectRcsCard''s advice' {
         # Before: PowerShell's binder refused 'Maybe' as an RcsSuggestion, which ended the statement: no result for the row.
         $run = Invoke-RowLoop @(
@@ -607,6 +707,14 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content @{ type = 'text' } -AdditionalProperty $null } }
         @{ Name = '-Substitution a text'; ErrorId = 'CannotConvertArgumentNoMessage'; Said = "-Substitution is the text 'Name=Ann', which holds no `$(name) values: give a hashtable*"
            Call = { $input | Send-ConnectSms -Text 'Hi $(Name)' -From Helpdesk -Substitution 'Name=Ann' } }
+        @{ Name = '-RequestedReceipt that names no receipt'; ErrorId = 'InvalidRequestedReceipt'; Said = "-RequestedReceipt 'yes' is not an SMS receipt. Use one of: SUBMITTED, DELIVERED, FAILED, CLICKED, SENT."
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -RequestedReceipt yes } }
+        @{ Name = '-TrackClicks given a text that is not True or False'; ErrorId = 'InvalidParameterValue'; Said = "-TrackClicks: 'yes' is not True or False: *"
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -TrackClicks:'yes' } }
+        @{ Name = '-Session $null'; ErrorId = 'ParameterArgumentValidationError'; Said = '-Session is $null: give a session that Connect-WebexConnect -PassThru returned*'
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -Session $null } }
+        @{ Name = '-Encoding that names no encoding'; ErrorId = 'InvalidParameterValue'; Said = "-Encoding: 'gsm' is none of Auto, Text, Unicode: give one of them, or leave -Encoding out for Auto."
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -Encoding gsm } }
         @{ Name = '-Substitution an object whose used property is $null'; ErrorId = 'InvalidSubstitution'; Said = "-Substitution 'Name' is `$null (as Import-Csv gives*), and -Text uses `$(Name): fill it*"
            Call = { $input | Send-ConnectSms -Text 'Hi $(Name)' -From Helpdesk -Substitution ([pscustomobject]@{ Name = $null }) } }
     ) {

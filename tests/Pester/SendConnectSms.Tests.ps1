@@ -715,7 +715,12 @@ Describe 'Send-ConnectSms and Measure-ConnectSms under $PSDefaultParameterValues
         Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Encoding Unicode | Out-Null
         (Get-SentBody).content.type | Should -Be 'unicode'
         (Measure-ConnectSms -Text 'Hi' -Encoding Text).Encoding | Should -Be 'Text'
-        { Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Encoding 'gsm' } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*' -ExpectedMessage '*Auto, Text, Unicode*'
+        # A one-row call's 'gsm' is its row's Invalid result (a script's loop keeps it); piped, one stop before any row.
+        $bad = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi' -Encoding 'gsm' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $bad.Status | Should -Be 'Invalid'
+        $bad.Reason | Should -BeExactly "Row 1: Encoding: 'gsm' is none of Auto, Text, Unicode: give one of them, or leave -Encoding out for Auto"
+        { '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -Encoding 'gsm' } | Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '*Auto, Text, Unicode*'
+        { Measure-ConnectSms -Text 'Hi' -Encoding 'gsm' } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*' -ExpectedMessage '*Auto, Text, Unicode*'
     }
 }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 
@@ -26,10 +25,6 @@ namespace WebexConnect.Commands
         private readonly string _parameter;
         private readonly bool _blankIsNone;
 
-        // The latest text each parameter refused on this thread: read right after binding, by the cmdlet the binding was for.
-        [ThreadStatic]
-        private static Dictionary<string, string>? _refused;
-
         /// <param name="enumType">The parameter's enum.</param>
         /// <param name="parameter">The parameter's name, under which its refused text is kept.</param>
         /// <param name="blankIsNone">
@@ -54,14 +49,17 @@ namespace WebexConnect.Commands
                 if (value is not null && !(value is string none && string.IsNullOrWhiteSpace(none)))
                 {
                     var read = LanguagePrimitives.ConvertTo(value is string text ? text.Trim() : value, _enum, CultureInfo.InvariantCulture);
-                    if (Enum.IsDefined(_enum, read)) return read;
+                    if (Enum.IsDefined(_enum, read))
+                    {
+                        RefusedArguments.Clear(_parameter);
+                        return read;
+                    }
                 }
             }
             catch (PSInvalidCastException)
             {
             }
-            (_refused ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[_parameter] =
-                Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            RefusedArguments.Set(_parameter, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
             return Enum.ToObject(_enum, Unnamed);
         }
 
@@ -73,7 +71,7 @@ namespace WebexConnect.Commands
         {
             if (value is null || Enum.IsDefined(value.GetType(), value)) return null;
             // Another undefined value (a piped hashtable's 7, which PowerShell's conversion reads as the enum) is its number.
-            return Convert.ToInt64(value, CultureInfo.InvariantCulture) == Unnamed && _refused is not null && _refused.TryGetValue(parameter, out var text)
+            return Convert.ToInt64(value, CultureInfo.InvariantCulture) == Unnamed && RefusedArguments.Of(parameter) is string text
                 ? text : Convert.ToString(Convert.ToInt64(value, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         }
     }

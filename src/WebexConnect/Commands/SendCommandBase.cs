@@ -125,6 +125,7 @@ namespace WebexConnect.Commands
         /// Invalid. By default such a variable (usually a typo) stops the row before it reaches any customer.
         /// </summary>
         [Parameter]
+        [SwitchArgument(nameof(AllowMissingSubstitution))] // a loop's -AllowMissingSubstitution:$u.Cell of 'yes' is that row's Invalid result (every switch)
         public SwitchParameter AllowMissingSubstitution { get; set; }
 
         /// <summary>The only columns of each row to send as substitutions (default: every column no parameter consumed).</summary>
@@ -183,21 +184,23 @@ namespace WebexConnect.Commands
 
         /// <summary>Send only to recipients who consented on this channel (needs -ContactPolicyGroup).</summary>
         [Parameter]
+        [SwitchArgument(nameof(CheckConsent))]
         [Alias("ChannelCheckConsent")] // the JSON name, contactPolicy.channelCheckConsent: what a script moved from Invoke-RestMethod types
         public SwitchParameter CheckConsent { get; set; }
 
         /// <summary>Apply the policy group's frequency cap (needs -ContactPolicyGroup).</summary>
         [Parameter]
+        [SwitchArgument(nameof(ApplyFrequencyCap))]
         [Alias("ChannelApplyFrequencyCap")] // the JSON name, contactPolicy.channelApplyFrequencyCap: what a script moved from Invoke-RestMethod types
         public SwitchParameter ApplyFrequencyCap { get; set; }
 
         /// <summary>The session to send with; default: the one Connect-WebexConnect made current.</summary>
         /// <remarks>
-        /// Not null, as on every other cmdlet that takes -Session: a lookup that found none ($sessions[$row.Region]) must
-        /// not send through the current session, which may be another tenant's.
+        /// A $null (a lookup that found none: $sessions[$row.Region]) never sends through the current session, which may be
+        /// another tenant's: the command refuses it itself (RefuseNullSession) rather than PowerShell's ValidateNotNull, whose
+        /// refusal ended a loop's statement without a result for the row and said neither where the $null came from nor what to do.
         /// </remarks>
         [Parameter]
-        [ValidateNotNull]
         [SessionArgument]
         [ArgumentCompleter(typeof(SessionVariableCompleter))]
         public ConnectSession? Session { get; set; }
@@ -207,6 +210,7 @@ namespace WebexConnect.Commands
         /// as Unknown. The recipient may then receive the message twice.
         /// </summary>
         [Parameter]
+        [SwitchArgument(nameof(ResendUnknown))]
         public SwitchParameter ResendUnknown { get; set; }
 
         /// <summary>
@@ -221,6 +225,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Output the exact JSON each row would be sent with, and send nothing.</summary>
         [Parameter]
+        [SwitchArgument(nameof(PayloadOnly))]
         public SwitchParameter PayloadOnly { get; set; }
 
         /// <summary>The channel this cmdlet sends on.</summary>
@@ -383,6 +388,8 @@ namespace WebexConnect.Commands
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             _expiry = new RowExpiry(expireAt, validity);
             CheckParameters();
+            RefuseUnreadSwitches();
+            RefuseUnknownReceipts();
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it. With nothing
             // piped, the one row gets it (a script's loop of one-row calls keeps a result for each row): that row's Invalid result.
             if (MyInvocation.ExpectingInput && ExpandedSubstitutions.Error(this, ExpandedSubstitutions.SendParameters) is ErrorRecord expanded)
@@ -400,6 +407,7 @@ namespace WebexConnect.Commands
             if (ParameterSetName == TemplateSet)
                 RefuseEmpty(nameof(TemplateId), TemplateId, "give the ID of a template configured in Webex Connect");
 
+            RefuseNullSession();
             // -Session, else the current session: NotConnected, SessionClosed or CurrentSessionChanged end the command here.
             _session = RequiredSession.For(this, Session);
 
@@ -785,6 +793,9 @@ namespace WebexConnect.Commands
                 runWide.Add("-" + field + ": " + problem.ForCommandLine, verb, "-" + name + source, value);
                 // Given, not missing: a -FallbackText that -SmsFallback needs is no value of the row's.
                 if (_oneRowCall?.Owns(name) == true && MyInvocation.BoundParameters.ContainsKey(name)) rowsOwn.Add(problem);
+                // The one row has a value the command could not read (-SmsFallback:'yes', read as False meanwhile): what follows
+                // from it (-FallbackText without -SmsFallback) is named in that row's reason too, not the loop's statement's stop.
+                else if (_oneRowCall is not null && _switchRefused) rowsOwn.Add(problem);
             }
             if (OneRowCall.RowsOwn(rowsOwn, runWide.Count) is { } own)
             {
@@ -1124,6 +1135,68 @@ namespace WebexConnect.Commands
                 new ValidationProblem(parameter, $"it is {what}{cell}: {give}"), value, givenForTheRow: true);
         }
 
+        /// <summary>
+        /// A switch given a text that is not True or False (-SmsFallback:$u.Fallback of 'yes'; SwitchArgument let it through as
+        /// False): with nothing piped, the one row's Invalid result; piped, the command's stop before any row. PowerShell's binder
+        /// refused it before, and its error ended the statement, so a script's loop of one-row calls lost that row's result.
+        /// </summary>
+        private void RefuseUnreadSwitches()
+        {
+            _switchRefused = false;
+            foreach (var bound in MyInvocation.BoundParameters)
+            {
+                if (SwitchArgumentAttribute.RefusedText(bound.Key, bound.Value) is not string text) continue;
+                var problem = SwitchArgumentAttribute.Problem(bound.Key, text);
+                _switchRefused = true;
+                RefuseValue(bound.Key, OneRowCall.InvalidParameterValue, "-" + bound.Key + ": " + problem + ".", new ValidationProblem(bound.Key, problem), text,
+                    givenForTheRow: true);
+            }
+        }
+
+        /// <summary>The stop's ErrorId and the one row's Code for a -RequestedReceipt the channel has none of.</summary>
+        private const string InvalidRequestedReceiptErrorId = "InvalidRequestedReceipt";
+
+        // A one-row call's switch was given a text it could not read (RefuseUnreadSwitches): what follows from the switch's absence is that row's too.
+        private bool _switchRefused;
+
+        /// <summary>
+        /// A -RequestedReceipt the channel has none of ('yes' from a CSV cell; RequestedReceiptArgument let it through, or
+        /// Send-ConnectMessage's channel has a list without it): with nothing piped, the one row's Invalid result; piped, the
+        /// command's stop before any row, as it was. Before, the ValidateSet's refusal ended a loop's statement without a result.
+        /// </summary>
+        private void RefuseUnknownReceipts()
+        {
+            var names = RequestedReceiptNames;
+            if (!MyInvocation.BoundParameters.ContainsKey("RequestedReceipt") || names is null) return;
+            var unknown = RequestedReceiptArgumentAttribute.RefusedText(names);
+            foreach (var name in names)
+                if (unknown is null && ReceiptTypes.Normalize(ChannelKind, name) is null) unknown = name;
+            if (unknown is null) return;
+            var known = ReceiptTypes.For(ChannelKind);
+            var noun = Messages.Validation.CommonRules.ChannelNoun(ChannelKind);
+            var give = known.Count == 0 ? "give a receipt's name" : "give one of " + string.Join(", ", known);
+            RefuseValue("RequestedReceipt", InvalidRequestedReceiptErrorId,
+                known.Count == 0 ? "-RequestedReceipt: " + InputEcho.Quote(unknown) + " is no receipt's name." : $"-RequestedReceipt '{unknown}' is not {noun} receipt. Use one of: {string.Join(", ", known)}.",
+                new ValidationProblem("RequestedReceipt", $"{InputEcho.Quote(unknown)} is not {noun} receipt: {give}, or leave -RequestedReceipt out"), unknown,
+                givenForTheRow: true);
+        }
+
+        /// <summary>
+        /// -Session $null, given (a lookup that found no session, as $sessions[$u.Region] for a region the table lacks): piped, the
+        /// command's stop before any row; with nothing piped, the one row's Invalid result, so that a script's loop keeps a result
+        /// for it. That row is not sent: the current session, if any, only carries the run that reports it; without one, the stop
+        /// is this one, not "not connected".
+        /// </summary>
+        private void RefuseNullSession()
+        {
+            if (!MyInvocation.BoundParameters.TryGetValue(nameof(Session), out var given) || given is not null) return;
+            const string give = "give a session that Connect-WebexConnect -PassThru returned (is the key of the lookup that gave it, such as " +
+                "$u.Region, in the table?), or leave -Session out to send with the current session";
+            RefuseValue(nameof(Session), EmptyValueErrorId, "-Session is $null: " + give + ".",
+                new ValidationProblem(nameof(Session), "it is $null, so the row has no session to be sent with: " + give), null, givenForTheRow: true);
+            if (Sending.SessionState.Current is null) ThrowParameterError(EmptyValueErrorId, "-Session is $null: " + give + ".");
+        }
+
         /// <summary>PowerShell's ErrorId for a $null or empty value it refused, kept for the ones the commands now refuse themselves.</summary>
         private protected const string EmptyValueErrorId = "ParameterArgumentValidationError";
 
@@ -1137,7 +1210,9 @@ namespace WebexConnect.Commands
         {
             if (_oneRowCall is null || SubstitutionColumn is not { Length: > 0 } || Substitution is not SubstitutionProperties { Unreadable: null } properties)
                 return SubstitutionColumn;
-            Substitution = properties.Only(SubstitutionColumn, out var missing);
+            var only = properties.Only(SubstitutionColumn, out var missing);
+            Substitution = only;
+            RefuseNotNamed(properties, only);
             if (missing is not null)
             {
                 var problem = $"-Substitution has no property named {InputEcho.Quote(missing)}: check the spelling against the CSV header, or leave it out of -SubstitutionColumn";
@@ -1145,6 +1220,30 @@ namespace WebexConnect.Commands
                     new ValidationProblem(nameof(SubstitutionColumn), problem), missing, givenForTheRow: true);
             }
             return null;
+        }
+
+        /// <summary>
+        /// A $(name) of a text whose property -Substitution $u has, but -SubstitutionColumn leaves out: that row's Invalid result,
+        /// saying so, as a piped row's column left out is (PersonalisedText.ColumnNotNamed). Before, the reason said "the row has
+        /// no column and -Substitution no key named 'Name'", and sent the admin to a CSV that has the column. The name is then
+        /// filled empty in <paramref name="only"/> (the row is not sent), so that the text's own check does not say it again.
+        /// </summary>
+        private void RefuseNotNamed(SubstitutionProperties given, SubstitutionProperties only)
+        {
+            if (AllowMissingSubstitution) return;
+            foreach (var text in TextsGiven())
+            {
+                foreach (var name in PersonalisedText.VariablesIn(text.Value))
+                {
+                    if (!given.Has(name) || only.Has(name)) continue;
+                    var problem = $"$({name}) has no value: -Substitution's property {InputEcho.Quote(name)} (the row's column) is not one " +
+                        "-SubstitutionColumn names, so it is not sent as a substitution. Add it to -SubstitutionColumn, or give " +
+                        "-AllowMissingSubstitution to send it as written";
+                    RefuseValue(nameof(SubstitutionColumn), SendErrors.InvalidInputCode, "-" + text.Key + ": " + problem + ".",
+                        new ValidationProblem(text.Key, problem), name, givenForTheRow: true);
+                    only[name] = "";
+                }
+            }
         }
 
         /// <summary>
@@ -1213,11 +1312,9 @@ namespace WebexConnect.Commands
             var receipts = new List<string>();
             foreach (var name in RequestedReceiptNames ?? Array.Empty<string>())
             {
+                // One the channel has none of was refused before the first row (RefuseUnknownReceipts): the one row is Invalid.
                 var normalized = ReceiptTypes.Normalize(ChannelKind, name);
-                if (normalized is null)
-                    ThrowParameterError("InvalidRequestedReceipt", $"-RequestedReceipt '{name}' is not {Messages.Validation.CommonRules.ChannelNoun(ChannelKind)} receipt. Use one of: {string.Join(", ", ReceiptTypes.For(ChannelKind))}.", name);
-                else if (!receipts.Contains(normalized))
-                    receipts.Add(normalized);
+                if (normalized is not null && !receipts.Contains(normalized)) receipts.Add(normalized);
             }
 
             var policy = ContactPolicyGroup is null && !CheckConsent && !ApplyFrequencyCap

@@ -112,6 +112,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Send one email to all the addresses of a destination object (a row's -To), in one transaction; without it, each gets its own.</summary>
         [Parameter]
+        [SwitchArgument(nameof(MultipleToRecipients))]
         public SwitchParameter MultipleToRecipients { get; set; }
 
         /// <summary>The display name beside the sender address; a -From written 'Name &lt;address&gt;' gives it too.</summary>
@@ -121,10 +122,12 @@ namespace WebexConnect.Commands
 
         /// <summary>Track link clicks in the HTML body.</summary>
         [Parameter]
+        [SwitchArgument(nameof(TrackClicks))]
         public SwitchParameter TrackClicks { get; set; }
 
         /// <summary>Track opens.</summary>
         [Parameter]
+        [SwitchArgument(nameof(TrackOpens))]
         public SwitchParameter TrackOpens { get; set; }
 
         /// <summary>The List-Unsubscribe URL (one-click unsubscribe).</summary>
@@ -145,6 +148,7 @@ namespace WebexConnect.Commands
         /// <summary>Which delivery webhooks to receive.</summary>
         [Parameter]
         [Alias("RequestedReceipts")] // the JSON name, requestedReceipts: what a script moved from Invoke-RestMethod types
+        [RequestedReceiptArgument(MessageChannel.Email)] // a loop's 'yes' cell is that row's Invalid result, not the ValidateSet's stop
         [ValidateSet("submitted", "delivered", "read", "clicked", "bounced", "complaint", "not verified", "invalid", "failed")]
         public string[]? RequestedReceipt { get; set; }
 

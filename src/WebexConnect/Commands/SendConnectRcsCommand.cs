@@ -123,6 +123,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Fall back to SMS when the number cannot receive RCS (needs -FallbackSenderId and -FallbackText).</summary>
         [Parameter]
+        [SwitchArgument(nameof(SmsFallback))]
         public SwitchParameter SmsFallback { get; set; }
 
         /// <summary>The SMS sender ID used for the fallback.</summary>
@@ -153,6 +154,7 @@ namespace WebexConnect.Commands
         /// <summary>Which delivery webhooks to receive.</summary>
         [Parameter]
         [Alias("RequestedReceipts")] // the JSON name, requestedReceipts: what a script moved from Invoke-RestMethod types
+        [RequestedReceiptArgument(MessageChannel.Rcs)] // a loop's 'yes' cell is that row's Invalid result, not the ValidateSet's stop
         [ValidateSet("Sent", "Delivered", "Read", "Failed", "Clicked")]
         public string[]? RequestedReceipt { get; set; }
 
@@ -228,6 +230,14 @@ namespace WebexConnect.Commands
             // A row's own fallback text (its FallbackText cell) is a message of its own: options.text is the request's.
             content[5] = RowFallbackText;
         }
+
+        /// <summary>
+        /// -SmsFallback:$false (or a cell read as False): the fallback is turned off on purpose, so -FallbackSenderId and -FallbackText
+        /// are not sent. Before, they stopped the command as "given without SmsFallback", and a loop that turns the fallback on per
+        /// row (-SmsFallback:($u.Fallback -eq 'yes') -FallbackSenderId Desk -FallbackText $u.Sms) lost every row that said no.
+        /// Left out, -SmsFallback is still missing for them: that is what the stop is for.
+        /// </summary>
+        private bool FallbackTurnedOff => !SmsFallback.IsPresent && MyInvocation.BoundParameters.ContainsKey(nameof(SmsFallback));
 
         /// <summary>
         /// The row's SMS fallback text: -FallbackText's, or the row's FallbackText cell with -SmsFallback. Without -SmsFallback a
@@ -362,8 +372,8 @@ namespace WebexConnect.Commands
                 Suggestions = (_rowScripts is null ? Suggestion : _rowScripts.SuggestionsOr(Suggestion)) ?? NoSuggestion,
                 SuggestionsNotMade = _suggestionsNotMade,
                 SmsFallback = SmsFallback ? true : null,
-                FallbackSenderId = FallbackSenderId,
-                FallbackText = RowFallbackText,
+                FallbackSenderId = FallbackTurnedOff ? null : FallbackSenderId,
+                FallbackText = FallbackTurnedOff ? null : RowFallbackText,
                 CarrierId = CarrierId,
             };
         }

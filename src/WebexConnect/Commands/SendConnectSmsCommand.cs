@@ -48,15 +48,17 @@ namespace WebexConnect.Commands
 
         /// <summary>Auto (default) picks Text (GSM-7) when it can carry every character, else Unicode.</summary>
         [Parameter(ParameterSetName = TextSet)]
-        [SmsEncodingArgument] // $PSDefaultParameterValues['*:Encoding'] = 'utf8' reaches it too
+        [SmsEncodingArgument(KeepsRefused = true)] // $PSDefaultParameterValues['*:Encoding'] = 'utf8' reaches it too; a loop's 'x' cell is its row's
         public SmsEncoding Encoding { get; set; } = SmsEncoding.Auto;
 
         /// <summary>Shorten HTTPS links in the text (needs -LinkDomain).</summary>
         [Parameter]
+        [SwitchArgument(nameof(ShortenLinks))]
         public SwitchParameter ShortenLinks { get; set; }
 
         /// <summary>Report clicks on shortened links.</summary>
         [Parameter]
+        [SwitchArgument(nameof(TrackClicks))]
         public SwitchParameter TrackClicks { get; set; }
 
         /// <summary>The short-link domain configured for your tenant.</summary>
@@ -78,6 +80,7 @@ namespace WebexConnect.Commands
         /// <summary>Which delivery webhooks to receive.</summary>
         [Parameter]
         [Alias("RequestedReceipts")] // the JSON name, requestedReceipts: what a script moved from Invoke-RestMethod types
+        [RequestedReceiptArgument(MessageChannel.Sms)] // a loop's 'yes' cell is that row's Invalid result, not the ValidateSet's stop
         [ValidateSet("SUBMITTED", "DELIVERED", "FAILED", "CLICKED", "SENT")]
         public string[]? RequestedReceipt { get; set; }
 
@@ -109,6 +112,21 @@ namespace WebexConnect.Commands
             Tag1 = Tag1,
             Tag2 = Tag2,
         };
+
+        /// <summary>
+        /// An -Encoding that names none of Auto, Text and Unicode (-Encoding $u.Encoding of 'x'; SmsEncodingArgument let it through):
+        /// with nothing piped, the one row's Invalid result; piped, the command's stop before any row. PowerShell's binder refused it
+        /// before, and its error ended a script's loop's statement without a result for the row.
+        /// </summary>
+        private protected override void CheckParameters()
+        {
+            if (Encoding != SmsEncodingArgumentAttribute.Unnamed) return;
+            var text = RefusedArguments.Of(nameof(Encoding)) ?? "";
+            var problem = $"{Messages.Validation.InputEcho.Quote(text)} is none of {string.Join(", ", Enum.GetNames(typeof(SmsEncoding)))}: give one of them, or leave -Encoding out for Auto";
+            Encoding = SmsEncoding.Auto;
+            RefuseValue(nameof(Encoding), Composition.OneRowCall.InvalidParameterValue, "-Encoding: " + problem + ".", new Messages.Validation.ValidationProblem(nameof(Encoding), problem),
+                text, givenForTheRow: true);
+        }
 
         private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row) => _costWarnings.Before(message, row);
 

@@ -13,7 +13,10 @@ namespace WebexConnect.Commands
     /// UTF-8 files, and many scripts and profiles set it. It reaches these -Encoding parameters too: before, each call
     /// warned "The binding of default value 'utf8' to parameter 'Encoding' failed", and under $WarningPreference = 'Stop'
     /// no SMS could be sent. 'Unicode' is left alone: it is this parameter's own value (UCS-2, 70 characters a part).
-    /// Anything else is left to PowerShell, whose error lists Auto, Text and Unicode.
+    /// Anything else is left to PowerShell, whose error lists Auto, Text and Unicode; with <see cref="KeepsRefused"/> (Send-ConnectSms)
+    /// a text that names none of them is let through as a value the enum does not define, its text kept (RefusedArguments) for
+    /// the command to refuse: a script's loop (-Encoding $u.Encoding) then keeps that row's Invalid result, where PowerShell's
+    /// refusal ended the statement. An empty cell is Auto, as if -Encoding were left out.
     /// </remarks>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class SmsEncodingArgumentAttribute : ArgumentTransformationAttribute
@@ -25,6 +28,12 @@ namespace WebexConnect.Commands
             "utf7", "utf8", "utf8BOM", "utf8NoBOM", "utf32",
         };
 
+        /// <summary>A value the enum does not define, given for a text that names none of its values.</summary>
+        internal const Messages.SmsEncoding Unnamed = (Messages.SmsEncoding)(-1);
+
+        /// <summary>Whether a text that names no encoding is let through for the command to refuse (see the remarks).</summary>
+        public bool KeepsRefused { get; set; }
+
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
@@ -33,8 +42,22 @@ namespace WebexConnect.Commands
             {
                 System.Text.Encoding _ => Messages.SmsEncoding.Auto,
                 string name when FileEncodings.Contains(name.Trim()) => Messages.SmsEncoding.Auto,
+                string text when KeepsRefused => Read(text),
                 _ => inputData,
             };
+        }
+
+        private static Messages.SmsEncoding Read(string text)
+        {
+            var name = text.Trim();
+            if (name.Length == 0) return Messages.SmsEncoding.Auto;
+            if (Enum.TryParse<Messages.SmsEncoding>(name, ignoreCase: true, out var read) && Enum.IsDefined(typeof(Messages.SmsEncoding), read))
+            {
+                RefusedArguments.Clear("Encoding");
+                return read;
+            }
+            RefusedArguments.Set("Encoding", text);
+            return Unnamed;
         }
     }
 }

@@ -30,6 +30,9 @@ namespace WebexConnect.Composition
         /// <summary>What was given when it holds no values at all ("the text 'Name=Ann'"); null when it was read.</summary>
         public string? Unreadable { get; private set; }
 
+        /// <summary>Whether the object had a property <paramref name="name"/> (spelled as $(name) is matched), sent or left out.</summary>
+        public bool Has(string name) => ContainsKey(name) || _leftOut.ContainsKey(name);
+
         /// <summary>The properties not sent, each with why ("is $null", "holds an array of 2 values").</summary>
         public IReadOnlyDictionary<string, string> LeftOut => _leftOut;
 

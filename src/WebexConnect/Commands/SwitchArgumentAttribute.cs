@@ -1,0 +1,61 @@
+using System;
+using System.Management.Automation;
+
+namespace WebexConnect.Commands
+{
+    /// <summary>
+    /// Reads a send command's switch given a CSV cell (-SmsFallback:$u.Fallback) and never refuses it: True or False (what
+    /// Export-Csv writes for $true and $false), 1 or 0, and an empty cell (False, as a switch left out) are read; any other text
+    /// ('yes', 'no', 'x') is kept for the command to name (<see cref="RefusedText"/>) and binds as False meanwhile.
+    /// </summary>
+    /// <remarks>
+    /// PowerShell's binder takes only a bool or a number for a switch: every text, 'True' and '' included, was "Cannot convert
+    /// 'System.String' to the type 'System.Management.Automation.SwitchParameter'", and that error ended the statement, so a
+    /// script's loop of one-row calls (Send-ConnectRcs -To $u.Phone ... -SmsFallback:$u.Fallback) lost that row's result.
+    /// -SmsFallback and -SmsFallback:$false are read as before: PowerShell hands the transformation a SwitchParameter or a bool.
+    /// </remarks>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    internal sealed class SwitchArgumentAttribute : ArgumentTransformationAttribute
+    {
+        private readonly string _parameter;
+
+        /// <param name="parameter">The parameter's name, under which its refused text is kept.</param>
+        public SwitchArgumentAttribute(string parameter) => _parameter = parameter;
+
+        /// <inheritdoc />
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            // A bool, a number or a SwitchParameter is PowerShell's to read, as before.
+            if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is not string text)
+            {
+                RefusedArguments.Clear(_parameter);
+                return inputData;
+            }
+            var cell = text.Trim();
+            if (cell.Length == 0 || cell == "0" || string.Equals(cell, bool.FalseString, StringComparison.OrdinalIgnoreCase))
+            {
+                RefusedArguments.Clear(_parameter);
+                return new SwitchParameter(false);
+            }
+            if (cell == "1" || string.Equals(cell, bool.TrueString, StringComparison.OrdinalIgnoreCase))
+            {
+                RefusedArguments.Clear(_parameter);
+                return new SwitchParameter(true);
+            }
+            RefusedArguments.Set(_parameter, text);
+            return new SwitchParameter(false);
+        }
+
+        /// <summary>
+        /// The text <paramref name="parameter"/> was given that is no switch value, when it bound as <paramref name="value"/>
+        /// (False); null when it read its value.
+        /// </summary>
+        public static string? RefusedText(string parameter, object? value) =>
+            value is SwitchParameter { IsPresent: false } ? RefusedArguments.Of(parameter) : null;
+
+        /// <summary>What is wrong with <paramref name="text"/> as <paramref name="parameter"/> and what to write instead.</summary>
+        public static string Problem(string parameter, string text) =>
+            $"{Messages.Validation.InputEcho.Quote(text)} is not True or False: write True or False in the cell (an empty cell is False), " +
+            $"or test the cell in the script: -{parameter}:($u.Column -eq 'yes')";
+    }
+}
