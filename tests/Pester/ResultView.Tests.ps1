@@ -732,6 +732,36 @@ Describe 'The end of a send run' {
         }
     }
 
+    It 'ends its progress bar on the whole count, redrawn only when the count moves' {
+        # Before: the last redraw was throttled, so a 2,000-row run's bar said "1,800 done" and then ended; and it was
+        # redrawn after every row read with the same count and a rate (/s) that fell only because time passed.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest)
+                    Import-Module $Manifest
+                    $null = Connect-WebexConnect -Sandbox -Tps 2000
+                    1..2000 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:D5}' -f $_ } } |
+                        Send-ConnectSms -From ACME -Text 'hi'
+                }).AddArgument((Resolve-Path $script:ManifestPath).Path)
+            $results = $ps.Invoke()
+
+            $results.Count | Should -Be 2000
+            $records = @($ps.Streams.Progress | Where-Object Activity -eq 'Send SMS')
+            $records[-1].RecordType | Should -Be 'Completed'
+            $drawn = @($records | Where-Object RecordType -eq 'Processing')
+            $drawn.Count | Should -BeGreaterThan 1
+            $drawn[-1].StatusDescription | Should -Match '^2,000 done, 0 with errors, [\d,]+/s$'
+            $counts = @($drawn | ForEach-Object { [long]($_.StatusDescription -replace '^([\d,]+) done.*$', '$1' -replace ',') })
+            for ($i = 1; $i -lt $counts.Count; $i++) {
+                $counts[$i] | Should -BeGreaterThan $counts[$i - 1] -Because "record $i repeats the count before it"
+            }
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
     It 'gives runs at the same time a progress bar each, so one finishing does not remove the other''s' {
         # ForEach-Object -Parallel passes every run's progress to the same host: with one activity ID the bars were
         # one, showing either run's count in turn, and gone when the shorter run completed while the other still sent.
