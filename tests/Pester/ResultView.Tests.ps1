@@ -234,6 +234,30 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         $lines[2] | Should -Match '^\s+1 Failed\s+\+447700900001\s+ConnectionFailed Not sent'
     }
 
+    It 'shows PowerShell''s long binding codes of one-row calls in a short form at 80 columns, and the true Code elsewhere' {
+        # Before: "InvalidParamete…" and "ParameterArgume…" (both ParameterArgument* codes looked the same), under a
+        # comment that said a code is never cut.
+        $null = Connect-WebexConnect -Sandbox
+        $rows = @(
+            Send-ConnectSms -To '+447700900001' -From ACME -Text '' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            Send-ConnectSms -To '+447700900002' -From ACME -Text 'hi' -SendAt 'notatime' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            Send-ConnectSms -To '+447700900003' -From '' -Text 'hi' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        )
+        $rows.Code | Should -Be 'InvalidParameterValue', 'ParameterArgumentTransformationError', 'ParameterArgumentValidationError'
+
+        foreach ($width in 79, 80) {
+            $lines = Get-Line ($rows | Out-String -Width $width)
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $width -Because "'$_' must fit" }
+            $lines[0] | Should -Match '^\s*Row\s+Status\s+Destination\s+Code\s+Reason\s*$'
+            $lines[2] | Should -Match '^\s+1 Invalid\s+\+447700900001\s+InvalidParamVal\s+Text'
+            $lines[3] | Should -Match '^\s+1 Invalid\s+\+447700900002\s+ArgTransformErr\s+SendAt'
+            $lines[4] | Should -Match '^\s+1 Invalid\s+\+447700900003\s+ArgValidationErr From'
+            ($lines -join "`n") | Should -Not -Match '…[ ]'
+        }
+        ($rows[1] | Format-List | Out-String -Width 80) | Should -Match '(?m)^Code\s+: ParameterArgumentTransformationError\s*$'
+        ($rows | ConvertTo-Csv | ConvertFrom-Csv).Code | Should -Be $rows.Code
+    }
+
     It 'shows a delivery receipt''s columns on one header line, and its MessageId whole' {
         $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
         $receipt = $body | ConvertFrom-ConnectWebhook
