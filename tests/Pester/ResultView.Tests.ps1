@@ -234,6 +234,30 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         $lines[2] | Should -Match '^\s+1 Failed\s+\+447700900001\s+ConnectionFailed Not sent'
     }
 
+    It 'shows PowerShell''s long binding codes of one-row calls in a short form at 80 columns, and the true Code elsewhere' {
+        # Before: "InvalidParamete…" and "ParameterArgume…" (both ParameterArgument* codes looked the same), under a
+        # comment that said a code is never cut.
+        $null = Connect-WebexConnect -Sandbox
+        $rows = @(
+            Send-ConnectSms -To '+447700900001' -From ACME -Text '' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            Send-ConnectSms -To '+447700900002' -From ACME -Text 'hi' -SendAt 'notatime' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            Send-ConnectSms -To '+447700900003' -From '' -Text 'hi' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        )
+        $rows.Code | Should -Be 'InvalidParameterValue', 'ParameterArgumentTransformationError', 'ParameterArgumentValidationError'
+
+        foreach ($width in 79, 80) {
+            $lines = Get-Line ($rows | Out-String -Width $width)
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $width -Because "'$_' must fit" }
+            $lines[0] | Should -Match '^\s*Row\s+Status\s+Destination\s+Code\s+Reason\s*$'
+            $lines[2] | Should -Match '^\s+1 Invalid\s+\+447700900001\s+InvalidParamVal\s+Text'
+            $lines[3] | Should -Match '^\s+1 Invalid\s+\+447700900002\s+ArgTransformErr\s+SendAt'
+            $lines[4] | Should -Match '^\s+1 Invalid\s+\+447700900003\s+ArgValidationErr From'
+            ($lines -join "`n") | Should -Not -Match '…[ ]'
+        }
+        ($rows[1] | Format-List | Out-String -Width 80) | Should -Match '(?m)^Code\s+: ParameterArgumentTransformationError\s*$'
+        ($rows | ConvertTo-Csv | ConvertFrom-Csv).Code | Should -Be $rows.Code
+    }
+
     It 'shows a delivery receipt''s columns on one header line, and its MessageId whole' {
         $body = [IO.File]::ReadAllText((Join-Path $PSScriptRoot '../WebexConnect.Tests/Fixtures/Receipts/sms-delivered.json'))
         $receipt = $body | ConvertFrom-ConnectWebhook
@@ -726,6 +750,36 @@ Describe 'The end of a send run' {
             $progress.Count | Should -BeGreaterThan 1
             $progress[0].RecordType | Should -Be 'Processing'
             $progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
+    It 'ends its progress bar on the whole count, redrawn only when the count moves' {
+        # Before: the last redraw was throttled, so a 2,000-row run's bar said "1,800 done" and then ended; and it was
+        # redrawn after every row read with the same count and a rate (/s) that fell only because time passed.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest)
+                    Import-Module $Manifest
+                    $null = Connect-WebexConnect -Sandbox -Tps 2000
+                    1..2000 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:D5}' -f $_ } } |
+                        Send-ConnectSms -From ACME -Text 'hi'
+                }).AddArgument((Resolve-Path $script:ManifestPath).Path)
+            $results = $ps.Invoke()
+
+            $results.Count | Should -Be 2000
+            $records = @($ps.Streams.Progress | Where-Object Activity -eq 'Send SMS')
+            $records[-1].RecordType | Should -Be 'Completed'
+            $drawn = @($records | Where-Object RecordType -eq 'Processing')
+            $drawn.Count | Should -BeGreaterThan 1
+            $drawn[-1].StatusDescription | Should -Match '^2,000 done, 0 with errors, [\d,]+/s$'
+            $counts = @($drawn | ForEach-Object { [long]($_.StatusDescription -replace '^([\d,]+) done.*$', '$1' -replace ',') })
+            for ($i = 1; $i -lt $counts.Count; $i++) {
+                $counts[$i] | Should -BeGreaterThan $counts[$i - 1] -Because "record $i repeats the count before it"
+            }
         }
         finally {
             $ps.Dispose()

@@ -1368,7 +1368,12 @@ namespace WebexConnect.Commands
             if (completed)
             {
                 if (_progressShown)
+                {
+                    // The whole count first: the last redraw was throttled, and the bar ended on a count short of the run's.
+                    if (_run is not null && _progress?.Last(_run.Completed, _run.Unsuccessful) is ProgressSnapshot last)
+                        WriteProgress(RecordOf(last));
                     WriteProgress(new ProgressRecord(ProgressActivity, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
+                }
                 _progressShown = false;
                 return;
             }
@@ -1376,12 +1381,15 @@ namespace WebexConnect.Commands
             var snapshot = _progress?.Next(_run!.Completed, _run.Unsuccessful);
             if (snapshot is null) return;
             _progressShown = true;
-            WriteProgress(new ProgressRecord(ProgressActivity, ActionName, snapshot.Status)
+            WriteProgress(RecordOf(snapshot));
+        }
+
+        private ProgressRecord RecordOf(ProgressSnapshot snapshot) =>
+            new ProgressRecord(ProgressActivity, ActionName, snapshot.Status)
             {
                 PercentComplete = snapshot.PercentComplete,
                 SecondsRemaining = snapshot.SecondsRemaining,
-            });
-        }
+            };
 
         private ErrorRecord ErrorFor(SendResult result) =>
             ImportedCommandNames.In(this, new ErrorRecord(new ConnectSendException(SendErrors.MessageFor(result, _sameReason.EarlierRowFor(result)), result),

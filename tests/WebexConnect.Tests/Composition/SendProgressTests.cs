@@ -57,5 +57,36 @@ namespace WebexConnect.Tests.Composition
             Assert.Equal(-1, snapshot.SecondsRemaining);
             Assert.Equal(0, snapshot.PercentComplete);
         }
+        /// <summary>
+        /// Before: asked after every row with no new result, the bar was redrawn with the same count and a rate over
+        /// the time of the redraw, so it fell while the count stood still. Now no redraw until the count moves, and
+        /// the rate is over the time the count was reached.
+        /// </summary>
+        [Fact]
+        public void ARateDoesNotFallWhileTheCountStandsStill()
+        {
+            var now = TimeSpan.FromSeconds(1);
+            var progress = new SendProgress(() => now);
+            Assert.Equal("1,000 done, 0 with errors, 1,000/s", progress.Next(1000, 0)!.Status);
+            now = TimeSpan.FromSeconds(2);
+            Assert.Null(progress.Next(1000, 0));
+            now = TimeSpan.FromSeconds(3);
+            Assert.Equal("2,000 done, 0 with errors, 667/s", progress.Next(2000, 0)!.Status);
+        }
+
+        /// <summary>Before: the bar's last word was a throttled count ("1,800 done") and then "Done"; now the whole count.</summary>
+        [Fact]
+        public void TheLastRedrawShowsTheWholeCountEvenWithinTheInterval()
+        {
+            var now = TimeSpan.FromSeconds(1);
+            var progress = new SendProgress(() => now, total: 2000);
+            progress.Next(1800, 0);
+            now = TimeSpan.FromSeconds(1.1);
+            Assert.Null(progress.Next(2000, 1));
+            var last = progress.Last(2000, 1)!;
+            Assert.Equal("2,000 of 2,000 done, 1 with errors, 1,818/s", last.Status);
+            Assert.Equal(100, last.PercentComplete);
+            Assert.Null(progress.Last(2000, 1));
+        }
     }
 }
