@@ -611,6 +611,30 @@ Describe 'Send-ConnectEmail' {
         @($sent | Sort-Object) | Should -Be @('ann@example.com cc boss@example.com bcc audit@example.com', 'dan@example.com cc boss@example.com bcc ')
     }
 
+    It 'calls a Bcc column that repeats the command line''s -Cc a repeat of the row without it, and its advice sends one of them' {
+        # -Cc boss goes in every row's Cc, so row 2's Bcc sends no copy (OverlappingCopies): rows 1 and 2 sent Dan and the boss
+        # the same email twice. Before, only copies given as columns were compared, and nothing was said.
+        $csv = "Email,Bcc`ndan@example.com,`ndan@example.com,Boss@Example.com`nann@example.com,audit@example.com"
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice'; Cc = 'boss@example.com' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1: the same message to dan@example.com with the same values.*'
+
+        $again.First.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $again.Results.Status | Should -Be @('Queued', 'Queued')
+        $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.email) cc $(@($body.cc) -join ';') bcc $(@($body.bcc) -join ';')" } })
+        @($sent | Sort-Object) | Should -Be @('ann@example.com cc boss@example.com bcc audit@example.com', 'dan@example.com cc boss@example.com bcc ')
+    }
+
+    It 'calls no row a repeat for the command line''s -Cc alone, with a Bcc column' {
+        # -Cc copies the boss on every row, as asked: Dan's row and the boss's own row are two emails, and so are two users'.
+        $csv = "Email,Bcc`ndan@example.com,`nboss@example.com,`nann@example.com,dan@example.com"
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Text 'Hi' -Cc 'boss@example.com' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned | Where-Object { "$_" -like '*repeats row*' -and "$_" -like '*boss@example.com*' }) | Should -BeNullOrEmpty
+    }
+
     It 'calls a Bcc column before the Cc column the same, and its advice sends one of the rows' {
         # The columns in another order: the Bcc is still the field that loses the address, as OverlappingCopies keeps it in Cc.
         $csv = "Bcc,Email,Cc`nboss@example.com,dan@example.com,boss@example.com`n,dan@example.com,boss@example.com`naudit@example.com,ann@example.com,boss@example.com"
@@ -1351,6 +1375,24 @@ bob@example.com,https://files.example.com/download?id=4
         $results[2].Reason | Should -BeExactly "Row 3: Attachments[0].MediaUrl: 'http://intranet/download?id=5' uses http: use https"
         "$($refused[0])" | Should -Not -BeLike '*MimeType*'
         @(Get-SentBody).to.email | Should -Be @('ann@example.com', 'dee@example.com')
+    }
+
+    It 'names the Attachment column or -Attachment, not the JSON''s MediaUrl, for an attachment given as a file path' {
+        # Before: "Row 1: Attachments[0].MediaUrl: 'C:\files\a.pdf' is a file path...", a field the admin never wrote.
+        $rows = "Email,Attachment`nann@example.com,C:\files\a.pdf`nbob@example.com,./a.pdf" | ConvertFrom-Csv
+
+        $results = @($rows | Send-ConnectEmail -From 'billing@example.com' -Subject 'Your file' -Text 'Attached' -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $one = Send-ConnectEmail -To 'ann@example.com' -From 'billing@example.com' -Subject 'Your file' -Text 'Attached' -Attachment './a.pdf' -ErrorAction SilentlyContinue
+
+        $results.Status | Should -Be @('Invalid', 'Invalid')
+        $results[0].Reason | Should -BeExactly ("Row 1: Attachment[0]: 'C:\files\a.pdf' is a file path, not a URL: the service cannot read files on this " +
+            'computer; publish the file on a web server and use its https://host/path')
+        $results[1].Reason | Should -BeLike "Row 2: Attachment``[0``]: './a.pdf' is a file path, not a URL: *"
+        $refused.FullyQualifiedErrorId | Should -Be @('InvalidInput,WebexConnect.Commands.SendConnectEmailCommand', 'InvalidInput,WebexConnect.Commands.SendConnectEmailCommand')
+        $one.Status | Should -Be 'Invalid'
+        $one.Reason | Should -BeLike "Row 1: Attachment``[0``]: './a.pdf' is a file path, *"
+        @($results.Reason) + $one.Reason | Should -Not -BeLike '*MediaUrl*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'sends a row whose -ReplyTo or -Attachment cell is empty without it' {

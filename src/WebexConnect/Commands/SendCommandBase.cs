@@ -426,9 +426,10 @@ namespace WebexConnect.Commands
             // One answer per message object for the checks and the repeat warning alike: finding it serialises the message.
             var substitutionsSent = new LastSentSubstitutions(_session!.EngineHost.SubstitutionsSent);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, substitutionsSent);
-            // Only the lists the rows' columns give: a -Cc of the command line copies its people on every row's email, as asked,
-            // so their own rows are no repeat of one (and no row's Cc has them to take out, as the warning would say).
-            _repeated = new RepeatedRows(substitutionsSent.Of, PerRowListCells.Where(cell => !runWide.ContainsValue(cell.Parameter)).ToList());
+            // The lists the command line gave are marked so: a -Cc of the command line copies its people on every row's email, as
+            // asked, so their own rows are no repeat of one (and no row's Cc has them to take out, as the warning would say); but a
+            // Bcc column that repeats it sends no copy, and before, 'Bcc=' and 'Bcc=boss' with -Cc boss were two emails, unwarned.
+            _repeated = new RepeatedRows(substitutionsSent.Of, PerRowListCells.Select(cell => runWide.ContainsValue(cell.Parameter) ? cell.GivenForRun() : cell).ToList());
             if (PayloadOnly) return;
             // -WhatIf reports one line per request the run would make, not one per row.
             var whatIf = IsWhatIf();

@@ -13,13 +13,18 @@ namespace WebexConnect.Composition
         /// <param name="listing">What the cell lists.</param>
         /// <param name="parameter">The parameter that binds it.</param>
         /// <param name="columns">The column names that give it (the parameter's name and aliases); by default the parameter's name.</param>
-        public ListCell(int index, Listing listing, string parameter, IReadOnlyList<string>? columns = null)
+        /// <param name="forRun">True when the command line gave it, for every row: see <see cref="ForRun"/>.</param>
+        public ListCell(int index, Listing listing, string parameter, IReadOnlyList<string>? columns = null, bool forRun = false)
         {
             Index = index;
             Lists = listing;
             Parameter = parameter;
             Columns = columns ?? new[] { parameter };
+            ForRun = forRun;
         }
+
+        /// <summary>The same place, given on the command line for every row (-Cc boss@x.com) rather than by the rows' columns.</summary>
+        public ListCell GivenForRun() => new ListCell(Index, Lists, Parameter, Columns, forRun: true);
 
         /// <summary>What a cell lists, and so how it is read.</summary>
         internal enum Listing
@@ -42,5 +47,12 @@ namespace WebexConnect.Composition
 
         /// <summary>The column names that give it: none when no column does (an Attachment column with -TemplateId).</summary>
         public IReadOnlyList<string> Columns { get; }
+
+        /// <summary>
+        /// True for a -Cc (or -Bcc) of the command line: it copies its people on every row's email, as asked, so it makes no
+        /// row a repeat of another by itself; but a Bcc column that repeats it goes in the Cc only (OverlappingCopies), so
+        /// RepeatedRows reads its addresses to compare the Bcc cells as sent.
+        /// </summary>
+        public bool ForRun { get; }
     }
 }

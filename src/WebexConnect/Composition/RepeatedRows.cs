@@ -77,8 +77,12 @@ namespace WebexConnect.Composition
         public RepeatedRows(Func<ConnectMessage, ISet<string>?> substitutionsSent, IReadOnlyList<ListCell>? listCells = null)
         {
             _substitutionsSent = substitutionsSent;
-            _listCells = listCells ?? Array.Empty<ListCell>();
-            _copyCells = _listCells.Any(c => c.Lists == ListCell.Listing.Addresses);
+            var cells = listCells ?? Array.Empty<ListCell>();
+            _copyCells = cells.Any(c => c.Lists == ListCell.Listing.Addresses && !c.ForRun);
+            // A list the command line gave is the same text every row, compared as such; but a -Cc's addresses are read beside
+            // a Bcc column's, which sends none of them (AddCopy's InEarlierCell). Only then: a run without copy columns keeps
+            // no table of people for it (RememberPeople).
+            _listCells = cells.Where(c => !c.ForRun || (_copyCells && c.Lists == ListCell.Listing.Addresses)).ToList();
             _carried = new RowSubstitutionsSent(substitutionsSent);
         }
 
@@ -218,7 +222,28 @@ namespace WebexConnect.Composition
                 else
                     sent.Add((name, SentColumns.Compared.AsWritten));
             }
-            return new SentColumns(sent, unread, notSent, destinationColumn, CopiedBefore(sent));
+            return new SentColumns(sent, unread, notSent, destinationColumn, CopiedBefore(sent), GivenBefore(sent));
+        }
+
+        /// <summary>
+        /// For each column of copies sent, the addresses the command line copies in a field before it (a -Cc's, for a Bcc
+        /// column): OverlappingCopies sends them there only, so the advice compares the Bcc without them, as WholeKey does.
+        /// Read from the repeating row's copies, hashed just before: the command line's are every row's.
+        /// </summary>
+        private Dictionary<string, IReadOnlyList<string>>? GivenBefore(List<(string Name, SentColumns.Compared Compared)> sent)
+        {
+            Dictionary<string, IReadOnlyList<string>>? given = null;
+            foreach (var (name, compared) in sent)
+            {
+                if (compared != SentColumns.Compared.Addresses || ListCellOf(name) is not { } cell) continue;
+                var before = new List<string>();
+                for (var i = 0; i < _copyCount; i++)
+                    if (_copyAddresses[i].Cell.ForRun && _copyAddresses[i].Cell.Index < cell.Index) before.Add(_copyAddresses[i].Written);
+                if (before.Count == 0) continue;
+                given ??= new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+                given[name] = before;
+            }
+            return given;
         }
 
         /// <summary>
@@ -241,7 +266,7 @@ namespace WebexConnect.Composition
         private ListCell? ListCellOf(string column)
         {
             foreach (var cell in _listCells)
-                if (cell.Columns.Contains(column, StringComparer.OrdinalIgnoreCase)) return cell;
+                if (!cell.ForRun && cell.Columns.Contains(column, StringComparer.OrdinalIgnoreCase)) return cell;
             return null;
         }
 
@@ -365,7 +390,8 @@ namespace WebexConnect.Composition
             for (var i = 0; i < _copyCount; i++)
             {
                 var copy = _copyAddresses[i];
-                if (copy.IsIn(recipient.Addresses) || copy.InEarlierCell) continue;
+                // A -Cc of the command line copies its people on every row, as asked: no repeat of the rows sent to them.
+                if (copy.IsIn(recipient.Addresses) || copy.InEarlierCell || copy.Cell.ForRun) continue;
                 var key = PersonKey(read, copy.Hash);
                 if (!_firstRowOf.TryGetValue(key, out var sent) && !_firstToOf.TryGetValue(key, out sent)) continue;
                 // The one string this makes, for a repeat, once a run.
@@ -392,7 +418,7 @@ namespace WebexConnect.Composition
             for (var i = 0; i < _copyCount && _firstCopyOf.Count < MaxRemembered; i++)
             {
                 var copy = _copyAddresses[i];
-                if (copy.IsIn(recipient.Addresses) || copy.InEarlierCell) continue;
+                if (copy.IsIn(recipient.Addresses) || copy.InEarlierCell || copy.Cell.ForRun) continue;
                 var key = PersonKey(read, copy.Hash);
                 if (!_firstCopyOf.ContainsKey(key)) _firstCopyOf.Add(key, new Copied(row, copy.Cell));
             }

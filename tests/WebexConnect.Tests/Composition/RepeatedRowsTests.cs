@@ -255,6 +255,24 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void ABccCellThatRepeatsTheCommandLinesCcIsNoCopyButTheCcAloneMakesNoRepeat()
+        {
+            // -Cc boss goes in every row's Cc, so a Bcc cell naming the boss sends no copy (OverlappingCopies): the same email
+            // as the row without it. Before, only cells given by columns were compared, and Dan got it twice unwarned.
+            var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice", Cc = new[] { "boss@example.com" } };
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of,
+                new[] { new ListCell(4, ListCell.Listing.Addresses, "Cc").GivenForRun(), new ListCell(5, ListCell.Listing.Addresses, "Bcc") });
+            const string Cc = "boss@example.com";
+            object?[] Content(string? bcc) => new object?[] { "Invoice", "Your invoice", null, null, Cc, bcc, null };
+
+            Assert.Null(repeated.RepeatOf(Content(null), message, new Recipient("dan@example.com"), 1));
+            // The boss's own row: -Cc copies them on every row, as asked, and that is no repeat.
+            Assert.Null(repeated.RepeatOf(Content(null), message, new Recipient("boss@example.com"), 2));
+            Assert.Null(repeated.RepeatOf(Content("audit@example.com"), message, new Recipient("dan@example.com"), 3));
+            Assert.Equal(1, repeated.RepeatOf(Content(" Boss@Example.com"), message, new Recipient("dan@example.com"), 4));
+        }
+
+        [Fact]
         public void RowsForAnotherTimeAreNoRepeat()
         {
             // A reminder at 09:00 and another at 17:00 are two reminders. Before, the second was called a repeat of the first.

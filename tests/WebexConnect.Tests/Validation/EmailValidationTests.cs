@@ -240,7 +240,8 @@ namespace WebexConnect.Tests.Validation
         public void AnAttachmentGivenAsAFilePathSaysTheServiceCannotReadIt(string path)
         {
             // Before: "is not an absolute URL: use https://host/path", which did not say that a local file cannot be attached.
-            var message = Single(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Attachments = new[] { Pdf(path) } }), "Attachments[0].MediaUrl");
+            // Named as the admin wrote it (-Attachment, an Attachment column), not as the JSON's Attachments[0].MediaUrl.
+            var message = Single(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Attachments = new[] { Pdf(path) } }), "Attachment[0]");
 
             Assert.Equal($"'{path}' is a file path, not a URL: the service cannot read files on this computer; " +
                 "publish the file on a web server and use its https://host/path", message);

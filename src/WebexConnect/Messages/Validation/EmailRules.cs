@@ -145,6 +145,9 @@ namespace WebexConnect.Messages.Validation
         /// <summary>About how big the email is once MIME-encoded, from the UTF-8 byte count of its subject, text and HTML together.</summary>
         internal static long EstimatedBytes(long utf8Bytes) => (long)(utf8Bytes * MimeGrowth);
 
+        /// <summary>The parameter (and column) that gives an email's attachments: Send-ConnectEmail -Attachment.</summary>
+        private const string AttachmentParameter = "Attachment";
+
         private static void CheckAttachments(IReadOnlyList<EmailAttachment> attachments, ProblemList problems)
         {
             for (var i = 0; i < attachments.Count; i++)
@@ -172,7 +175,10 @@ namespace WebexConnect.Messages.Validation
                 if (string.IsNullOrWhiteSpace(attachment.MediaUrl))
                     problems.Add(field + ".MediaUrl", "MediaUrl is required: the https URL of the file");
                 else if (UrlRule.CheckHttps(attachment.MediaUrl) is string urlProblem)
-                    problems.Add(field + ".MediaUrl", urlProblem);
+                    // A file path ('C:\files\a.pdf', './a.pdf') is what the admin wrote in -Attachment or an Attachment column,
+                    // as EmailAttachments.Read names it ("Attachment[0]"), and so the run-wide stop names -Attachment. Before,
+                    // the row's reason named Attachments[0].MediaUrl, the JSON's field, which the admin never typed.
+                    problems.Add(UrlRule.IsFilePath(attachment.MediaUrl) ? ProblemList.Indexed(AttachmentParameter, i) : field + ".MediaUrl", urlProblem);
                 else if (!UrlRule.EndsWithExtension(attachment.MediaUrl))
                     problems.Add(field + ".MediaUrl", $"{InputEcho.Quote(attachment.MediaUrl)} does not end with a file extension: the URL must end with the file's extension (e.g. .pdf)");
             }
