@@ -31,7 +31,7 @@ BeforeDiscovery {
     $cannotRun = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'Fixtures/HelpExamples/CannotRun.psd1')
 
     # The samples that go on from the one before (its variables): run after it, in the same runspace.
-    $continues = @{ 'about_WebexConnect sample 3' = 'about_WebexConnect sample 2' }
+    $continues = @{ 'about_WebexConnect sample 4' = 'about_WebexConnect sample 3' }
     foreach ($example in $all) {
         $example.Before = if ($continues.ContainsKey($example.Name)) { ($all | Where-Object Name -eq $continues[$example.Name]).Code }
         $example.Continues = $continues[$example.Name]
@@ -80,7 +80,7 @@ BeforeAll {
         'Send-ConnectSms example 7'              = '(?s)(Scheduled.*){2}'
         'Stop-ConnectReceiptListener example 1'  = '(?s)False.*VERBOSE: Stopped the listener'
         'Stop-ConnectReceiptListener example 2'  = 'already stopped'
-        'about_WebexConnect sample 3'            = '"Status": "Queued"'
+        'about_WebexConnect sample 4'            = '"Status": "Queued"'
         'Test-WebexConnect example 2'            = '(?s)Status\s+: Accepted.*StatusCode\s+: 404'
         'Wait-ConnectDelivery example 4'         = '(?s)2 Delivered.*1 Failed.*1 NoReceipt'
     }
@@ -187,7 +187,7 @@ Describe 'Get-Help examples, run as written against the sandbox' {
         # A backtick at the end of a line is invisible, and a console's selection copies the spaces after it: the
         # backtick then escapes a space, the command ends on that line, and the next runs as a command of its own.
         # Before: Send-ConnectRcs example 3, Start-ConnectReceiptListener example 1, Wait-ConnectDelivery example 1
-        # and about_WebexConnect samples 9 and 11. A line ends after a pipe, a comma or an opening bracket instead.
+        # and about_WebexConnect samples 9 and 11 (10 and 12 since a sample came before them). A line ends after a pipe, a comma or an opening bracket instead.
         $continued = foreach ($example in $Examples) {
             foreach ($line in $example.Code -split '\r?\n') {
                 if ($line.TrimEnd().EndsWith('`')) { "$($example.Name): $($line.Trim())" }

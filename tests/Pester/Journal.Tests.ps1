@@ -407,9 +407,15 @@ Describe 'Send-ConnectSms -Journal' {
         $journal = Join-Path $TestDrive 'parallel.journal'
         $manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path
         $phones = 1..4 | ForEach-Object { '+44770090060{0}' -f $_ }
+        # Each call waits until all four are connected, so their sends overlap however slowly a busy machine imports.
+        $ready = [System.Collections.Concurrent.ConcurrentDictionary[string, bool]]::new()
         $outcomes = $phones | ForEach-Object -ThrottleLimit 4 -Parallel {
             Import-Module $using:manifest
             Connect-WebexConnect -Sandbox -SandboxLatency 1s
+            $all = $using:ready
+            $null = $all.TryAdd($_, $true)
+            $until = [DateTime]::UtcNow.AddSeconds(60)
+            while ($all.Count -lt 4 -and [DateTime]::UtcNow -lt $until) { Start-Sleep -Milliseconds 10 }
             try { Send-ConnectSms -To $_ -From ACME -Text 'Hi' -Journal $using:journal -ErrorAction Stop }
             catch { [pscustomobject]@{ Refused = $_.FullyQualifiedErrorId; Message = $_.Exception.Message } }
         }

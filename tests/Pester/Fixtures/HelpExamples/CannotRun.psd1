@@ -15,9 +15,9 @@
     'Test-WebexConnect example 1'            = 'connects to a real tenant with a key from a vault (Get-Secret)'
     'Wait-ConnectDelivery example 2'         = 'reads the webhook secret from a vault (Get-Secret) and sends through a real tenant'
     # NightlyExample.Tests.ps1 runs the example script's own clean-up of dated journals (-KeepDays).
-    'about_WebexConnect sample 7'            = 'deletes old journals in C:\Jobs, a Windows folder of the admin''s own'
+    'about_WebexConnect sample 8'            = 'deletes old journals in C:\Jobs, a Windows folder of the admin''s own'
     # Help.Tests.ps1 runs it with a file of its own for C:\Jobs\webex-key.xml and a loopback service for -Region eu.
-    'about_WebexConnect sample 8'            = 'asks for the service key (Read-Host -AsSecureString) and connects to a real tenant'
-    'about_WebexConnect sample 9'            = 'is a pattern: its ... stand for the command and arguments of your own script'
-    'about_WebexConnect sample 11'           = 'is a pattern: its ... stand for the command and arguments of your own script'
+    'about_WebexConnect sample 9'            = 'asks for the service key (Read-Host -AsSecureString) and connects to a real tenant'
+    'about_WebexConnect sample 10'           = 'is a pattern: its ... stand for the command and arguments of your own script'
+    'about_WebexConnect sample 12'           = 'is a pattern: its ... stand for the command and arguments of your own script'
 }
