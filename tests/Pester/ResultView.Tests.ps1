@@ -787,6 +787,39 @@ Describe 'The end of a send run' {
         }
     }
 
+    It 'ends Wait-ConnectDelivery''s progress bar on the count the wait ended on' {
+        # Before: the bar was redrawn every half second and the wait ended as soon as the last receipt came, so its last word
+        # was "0 of 50 have a final receipt; 50 to go" and then it was removed, as if the wait had given up.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest)
+                    Import-Module $Manifest
+                    $null = Connect-WebexConnect -Sandbox -Tps 1000
+                    $listener = Start-ConnectReceiptListener -Port 0
+                    try {
+                        # Sent for two seconds on, so the receipts come while the bar is up, not before the wait starts.
+                        $sent = 1..50 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009{0:D5}' -f $_ } } |
+                            Send-ConnectSms -From ACME -Text 'hi' -NotifyUrl $listener.Url -SendAt (Get-Date).AddSeconds(2) -ProgressAction SilentlyContinue
+                        $sent | Wait-ConnectDelivery -Listener $listener -Timeout 60
+                    }
+                    finally { Stop-ConnectReceiptListener $listener }
+                }).AddArgument((Resolve-Path $script:ManifestPath).Path)
+            $results = $ps.Invoke()
+
+            $results.Count | Should -Be 50
+            $records = @($ps.Streams.Progress | Where-Object Activity -eq 'Waiting for delivery receipts')
+            $records[-1].RecordType | Should -Be 'Completed'
+            $drawn = @($records | Where-Object RecordType -eq 'Processing')
+            $drawn[0].StatusDescription | Should -BeExactly '0 of 50 have a final receipt; 50 to go'
+            $drawn[-1].StatusDescription | Should -BeExactly '50 of 50 have a final receipt; 0 to go'
+            $drawn[-1].PercentComplete | Should -Be 100
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
     It 'gives runs at the same time a progress bar each, so one finishing does not remove the other''s' {
         # ForEach-Object -Parallel passes every run's progress to the same host: with one activity ID the bars were
         # one, showing either run's count in turn, and gone when the shorter run completed while the other still sent.

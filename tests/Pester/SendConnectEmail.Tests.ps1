@@ -205,7 +205,7 @@ Describe 'Send-ConnectEmail' {
         $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com" } }
 
         { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment 'http://files.example.com/terms.pdf' } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Attachment``[0``].MediaUrl: 'http://files.example.com/terms.pdf' uses http: use https. It is the same for every row, so nothing was sent: correct -Attachment*"
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Attachment``[0``]: 'http://files.example.com/terms.pdf' uses http: use https. It is the same for every row, so nothing was sent: correct -Attachment*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
@@ -1371,10 +1371,24 @@ bob@example.com,https://files.example.com/download?id=4
 
         $results.Row | Should -Be @(1, 2, 3, 4)
         $results.Status | Should -Be @('Queued', 'Invalid', 'Invalid', 'Queued')
-        $results[1].Reason | Should -BeExactly "Row 2: Attachments[0].MediaUrl: 'see the portal' is not an absolute URL: use https://host/path"
-        $results[2].Reason | Should -BeExactly "Row 3: Attachments[0].MediaUrl: 'http://intranet/download?id=5' uses http: use https"
+        $results[1].Reason | Should -BeExactly "Row 2: Attachment[0]: 'see the portal' is not an absolute URL: use https://host/path"
+        $results[2].Reason | Should -BeExactly "Row 3: Attachment[0]: 'http://intranet/download?id=5' uses http: use https"
         "$($refused[0])" | Should -Not -BeLike '*MimeType*'
         @(Get-SentBody).to.email | Should -Be @('ann@example.com', 'dee@example.com')
+    }
+
+    It 'names the Attachment column or -Attachment, not the JSON''s MediaUrl, for an attachment URL that is no https URL with an extension' {
+        # Before: "Row 1: Attachments[0].MediaUrl: 'http://...' uses http", the JSON's field, which the admin never wrote.
+        $rows = "Email,Attachment`nann@example.com,http://files.example.com/a.pdf`nbob@example.com,https://files.example.com/download`ncat@example.com,see the portal" | ConvertFrom-Csv
+
+        $results = @($rows | Send-ConnectEmail -From 'billing@example.com' -Subject 'Your file' -Text 'Attached' -ErrorAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid')
+        $results[0].Reason | Should -BeExactly "Row 1: Attachment[0]: 'http://files.example.com/a.pdf' uses http: use https"
+        $results[1].Reason | Should -BeLike "Row 2: Attachment``[0``]: 'https://files.example.com/download' does not end with a file extension*"
+        $results[2].Reason | Should -BeLike "Row 3: Attachment``[0``]: 'see the portal' is not an absolute URL*"
+        $results.Reason | Should -Not -BeLike '*MediaUrl*'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
     It 'names the Attachment column or -Attachment, not the JSON''s MediaUrl, for an attachment given as a file path' {

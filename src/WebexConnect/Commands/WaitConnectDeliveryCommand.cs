@@ -258,12 +258,27 @@ namespace WebexConnect.Commands
                 "of the report's rows counts those messages more than once. Give each result once.");
         }
 
+        /// <summary>Draws the bar: how many of the awaited destinations have a final receipt, and the time left before -Timeout. Returns the count still awaited.</summary>
+        private long DrawProgress(DeliveryJoin join, int progressId, TimeSpan left)
+        {
+            var expected = join.Expected;
+            var waiting = join.Waiting;
+            WriteProgress(new ProgressRecord(progressId, "Waiting for delivery receipts",
+                $"{expected - waiting} of {expected} have a final receipt; {waiting} to go")
+            {
+                PercentComplete = expected == 0 ? 100 : (int)(100 * (expected - waiting) / expected),
+                SecondsRemaining = Math.Max(0, (int)Math.Ceiling(left.TotalSeconds)),
+            });
+            return waiting;
+        }
+
         /// <summary>Writes results as their final receipts come, until none is awaited, -Timeout or a stop; then removes the bar.</summary>
         private void WaitForReceipts(DeliveryJoin join, int progressId)
         {
             var clock = Stopwatch.StartNew();
             var limit = _listenerStopped ? TimeSpan.Zero : TimeSpan.FromSeconds(Timeout);
             var lastProgress = TimeSpan.FromSeconds(-1);
+            long shownWaiting = -1;
             join.Pull();
             var waitedFor = join.Waiting;
             // -Verbose says what the command is doing while it seems idle, and how the wait ended.
@@ -277,17 +292,15 @@ namespace WebexConnect.Commands
                 if (clock.Elapsed - lastProgress >= TimeSpan.FromMilliseconds(500))
                 {
                     lastProgress = clock.Elapsed;
-                    var left = limit - clock.Elapsed;
-                    var expected = join.Expected;
-                    WriteProgress(new ProgressRecord(progressId, "Waiting for delivery receipts",
-                        $"{expected - join.Waiting} of {expected} have a final receipt; {join.Waiting} to go")
-                    {
-                        PercentComplete = expected == 0 ? 100 : (int)(100 * (expected - join.Waiting) / expected),
-                        SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds),
-                    });
+                    shownWaiting = DrawProgress(join, progressId, limit - clock.Elapsed);
                 }
                 _stop.Wait(Poll);
             }
+            // The count the wait ended on, as the bar's last word (as SendProgress.Last does for a send): without it, the
+            // bar said "13 of 300 have a final receipt" up to half a second before the end, then was removed, and a wait
+            // whose every receipt came showed as one that gave up. Not when no bar was drawn: none is to be corrected.
+            if (shownWaiting >= 0 && shownWaiting != join.Waiting)
+                DrawProgress(join, progressId, limit - clock.Elapsed);
             WriteProgress(new ProgressRecord(progressId, "Waiting for delivery receipts", "Done") { RecordType = ProgressRecordType.Completed });
             if (waitedFor > 0)
             {

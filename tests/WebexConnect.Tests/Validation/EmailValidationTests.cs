@@ -219,7 +219,7 @@ namespace WebexConnect.Tests.Validation
         public void AnAttachmentNeedsMimeTypeNameAndUrl()
         {
             var problems = Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Attachments = new[] { Pdf(), new EmailAttachment() } });
-            Assert.Equal(new[] { "Attachments[1].MimeType", "Attachments[1].Name", "Attachments[1].MediaUrl" }, problems.Select(p => p.Field));
+            Assert.Equal(new[] { "Attachments[1].MimeType", "Attachments[1].Name", "Attachment[1]" }, problems.Select(p => p.Field));
         }
 
         [Theory]
@@ -228,7 +228,7 @@ namespace WebexConnect.Tests.Validation
         [InlineData("http://files.example.com/invoice.pdf", "use https")]
         [InlineData("invoice.pdf", "not an absolute URL")]
         public void AnAttachmentUrlIsHttpsAndEndsWithTheExtension(string url, string reason) =>
-            Assert.Contains(reason, Single(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Attachments = new[] { Pdf(url) } }), "Attachments[0].MediaUrl"));
+            Assert.Contains(reason, Single(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Attachments = new[] { Pdf(url) } }), "Attachment[0]"));
 
         [Theory]
         [InlineData(@"C:\Reports\terms.pdf")]

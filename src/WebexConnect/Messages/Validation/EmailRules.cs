@@ -153,6 +153,10 @@ namespace WebexConnect.Messages.Validation
             for (var i = 0; i < attachments.Count; i++)
             {
                 var field = ProblemList.Indexed("Attachments", i);
+                // The URL's problems name what the admin wrote, -Attachment or an Attachment column ("Attachment[0]"), as
+                // EmailAttachments.Read does, and so the run-wide stop names -Attachment. Before, they named the JSON's
+                // Attachments[0].MediaUrl, a field the admin never typed.
+                var url = ProblemList.Indexed(AttachmentParameter, i);
                 var attachment = attachments[i];
                 if (attachment is null)
                 {
@@ -171,16 +175,13 @@ namespace WebexConnect.Messages.Validation
                 if (string.IsNullOrWhiteSpace(attachment.Name))
                     problems.Add(field + ".Name", "Name is required: the file name the recipient sees");
                 CommonRules.CheckLine(attachment.Name, field + ".Name", problems);
-                CommonRules.CheckLine(attachment.MediaUrl, field + ".MediaUrl", problems);
+                CommonRules.CheckLine(attachment.MediaUrl, url, problems);
                 if (string.IsNullOrWhiteSpace(attachment.MediaUrl))
-                    problems.Add(field + ".MediaUrl", "MediaUrl is required: the https URL of the file");
+                    problems.Add(url, "MediaUrl is required: the https URL of the file");
                 else if (UrlRule.CheckHttps(attachment.MediaUrl) is string urlProblem)
-                    // A file path ('C:\files\a.pdf', './a.pdf') is what the admin wrote in -Attachment or an Attachment column,
-                    // as EmailAttachments.Read names it ("Attachment[0]"), and so the run-wide stop names -Attachment. Before,
-                    // the row's reason named Attachments[0].MediaUrl, the JSON's field, which the admin never typed.
-                    problems.Add(UrlRule.IsFilePath(attachment.MediaUrl) ? ProblemList.Indexed(AttachmentParameter, i) : field + ".MediaUrl", urlProblem);
+                    problems.Add(url, urlProblem);
                 else if (!UrlRule.EndsWithExtension(attachment.MediaUrl))
-                    problems.Add(field + ".MediaUrl", $"{InputEcho.Quote(attachment.MediaUrl)} does not end with a file extension: the URL must end with the file's extension (e.g. .pdf)");
+                    problems.Add(url, $"{InputEcho.Quote(attachment.MediaUrl)} does not end with a file extension: the URL must end with the file's extension (e.g. .pdf)");
             }
         }
 
