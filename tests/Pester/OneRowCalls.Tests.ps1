@@ -354,6 +354,9 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, a Sender cell that is no SMS sender as -FallbackSenderId'; Code = 'InvalidParameterValue'; Field = 'FallbackSenderId'
            Rows = @(@{ Phone = '+447700900001'; Sender = 'Desk' }, @{ Phone = '+447700900002'; Sender = '+447700900009' }, @{ Phone = '+447700900003'; Sender = 'Desk' })
            Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -SmsFallback -FallbackSenderId $u.Sender -FallbackText Hi -From app-1' }
+        @{ Name = 'RCS, an Image cell that is a file path as -MediaUrl'; Code = 'InvalidParameterValue'; Field = 'MediaUrl'
+           Rows = @(@{ Phone = '+447700900001'; Image = 'https://example.com/1.png' }, @{ Phone = '+447700900002'; Image = 'C:\pics\2.png' }, @{ Phone = '+447700900003'; Image = 'https://example.com/3.png' })
+           Body = 'Send-ConnectRcs -To $u.Phone -MediaUrl $u.Image -From app-1' }
     ) {
         $run = Invoke-RowLoop ($Rows | ForEach-Object { [pscustomobject]$_ }) $Body
 
@@ -755,6 +758,8 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Call = { $input | Send-ConnectEmail -Subject S -Text Body -From desk@example.com -UnsubscribeEmailAddress x } }
         @{ Name = '-FallbackSenderId that is no SMS sender'; ErrorId = 'InvalidParameterValue'; Said = "-FallbackSenderId: '+447700900009' starts with +: *. It is the same for every row*"
            Call = { $input | Send-ConnectRcs -Text Hi -From app-1 -SmsFallback -FallbackSenderId '+447700900009' -FallbackText Hi } }
+        @{ Name = 'an RCS -MediaUrl that is no absolute URL'; ErrorId = 'InvalidParameterValue'; Said = "-MediaUrl: 'x' is not an absolute URL: use https://host/path. It is the same for every row*"
+           Call = { $input | Send-ConnectRcs -From app-1 -MediaUrl x } }
     ) {
         Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
         $to = if ("$Call" -like '*Send-ConnectEmail*') { 'a@example.com', 'b@example.com' } else { '+447700900001', '+447700900002' }
