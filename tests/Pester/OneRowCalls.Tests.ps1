@@ -332,6 +332,31 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'SMS, -Substitution a text'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Substitution'
            Rows = @(@{ Phone = '+447700900001'; Name = 'Ann' }, @{ Phone = '+447700900002'; Name = '' }, @{ Phone = '+447700900003'; Name = 'Bo' })
            Body = 'Send-ConnectSms -To $u.Phone -Text ''Hi $(Name)'' -Substitution $(if ($u.Name) { $u } else { ''Name='' }) -From Helpdesk' }
+        # Round 27: values no column gives that a loop gives each call, whose stop ended the statement without a result.
+        @{ Name = 'SMS, an empty Group cell as -ContactPolicyGroup'; Code = 'InvalidParameterValue'; Field = 'ContactPolicyGroup'
+           Rows = @(@{ Phone = '+447700900001'; Group = 'G1' }, @{ Phone = '+447700900002'; Group = ' ' }, @{ Phone = '+447700900003'; Group = 'G2' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -ContactPolicyGroup $u.Group -CheckConsent -From Helpdesk' }
+        @{ Name = 'email, an empty Group cell as -ContactPolicyGroup'; Code = 'InvalidParameterValue'; Field = 'ContactPolicyGroup'
+           Rows = @(@{ Email = 'a@example.com'; Group = 'G1' }, @{ Email = 'b@example.com'; Group = ' ' }, @{ Email = 'c@example.com'; Group = 'G2' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject S -Text Body -ContactPolicyGroup $u.Group -ApplyFrequencyCap -From desk@example.com' }
+        @{ Name = 'RCS, an empty Group cell as -ContactPolicyGroup'; Code = 'InvalidParameterValue'; Field = 'ContactPolicyGroup'
+           Rows = @(@{ Phone = '+447700900001'; Group = 'G1' }, @{ Phone = '+447700900002'; Group = ' ' }, @{ Phone = '+447700900003'; Group = 'G2' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -ContactPolicyGroup $u.Group -CheckConsent -From app-1' }
+        @{ Name = 'email, a Charset cell that names no character set as -Encoding'; Code = 'InvalidParameterValue'; Field = 'Encoding'
+           Rows = @(@{ Email = 'a@example.com'; Charset = 'utf-8' }, @{ Email = 'b@example.com'; Charset = 'latin' }, @{ Email = 'c@example.com'; Charset = 'iso-8859-1' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject S -Text Body -Encoding $u.Charset -From desk@example.com' }
+        @{ Name = 'email, an Unsubscribe cell that is no URL as -ListUnsubscribeUrl'; Code = 'InvalidParameterValue'; Field = 'ListUnsubscribeUrl'
+           Rows = @(@{ Email = 'a@example.com'; Unsub = 'https://example.com/u/1' }, @{ Email = 'b@example.com'; Unsub = 'x' }, @{ Email = 'c@example.com'; Unsub = 'https://example.com/u/3' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject S -Text Body -ListUnsubscribeUrl $u.Unsub -From desk@example.com' }
+        @{ Name = 'email, an Unsubscribe cell that is no address as -UnsubscribeEmailAddress'; Code = 'InvalidParameterValue'; Field = 'UnsubscribeEmailAddress'
+           Rows = @(@{ Email = 'a@example.com'; Unsub = 'u1@example.com' }, @{ Email = 'b@example.com'; Unsub = 'x' }, @{ Email = 'c@example.com'; Unsub = 'u3@example.com' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject S -Text Body -UnsubscribeEmailAddress $u.Unsub -From desk@example.com' }
+        @{ Name = 'RCS, a Sender cell that is no SMS sender as -FallbackSenderId'; Code = 'InvalidParameterValue'; Field = 'FallbackSenderId'
+           Rows = @(@{ Phone = '+447700900001'; Sender = 'Desk' }, @{ Phone = '+447700900002'; Sender = '+447700900009' }, @{ Phone = '+447700900003'; Sender = 'Desk' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -SmsFallback -FallbackSenderId $u.Sender -FallbackText Hi -From app-1' }
+        @{ Name = 'RCS, an Image cell that is a file path as -MediaUrl'; Code = 'InvalidParameterValue'; Field = 'MediaUrl'
+           Rows = @(@{ Phone = '+447700900001'; Image = 'https://example.com/1.png' }, @{ Phone = '+447700900002'; Image = 'C:\pics\2.png' }, @{ Phone = '+447700900003'; Image = 'https://example.com/3.png' })
+           Body = 'Send-ConnectRcs -To $u.Phone -MediaUrl $u.Image -From app-1' }
     ) {
         $run = Invoke-RowLoop ($Rows | ForEach-Object { [pscustomobject]$_ }) $Body
 
@@ -356,6 +381,12 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Body = 'Send-ConnectSms -To $u.Phone -Text Hi -NotifyUrl $u.Cell -From Helpdesk' }
         @{ Parameter = 'NotifyUrl'; Cell = 'https://hooks.example .com/r'; Reason = 'Row 1: NotifyUrl: ''https://hooks.example .com/r'' is no URL: give an https URL such as https://hooks.example.com/receipts, or leave -NotifyUrl out'
            Body = 'Send-ConnectSms -To $u.Phone -Text Hi -NotifyUrl $u.Cell -From Helpdesk' }
+        @{ Parameter = 'ListUnsubscribeUrl'; Cell = 'x'; Reason = 'Row 1: ListUnsubscribeUrl: ''x'' is not an absolute URL: use https://host/path'
+           Body = 'Send-ConnectEmail -To a@example.com -Subject S -Text B -ListUnsubscribeUrl $u.Cell -From d@example.com' }
+        @{ Parameter = 'ContactPolicyGroup'; Cell = ' '; Reason = 'Row 1: ContactPolicyGroup: the contact policy group is required: give the group ID from Webex Connect'
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -ContactPolicyGroup $u.Cell -CheckConsent -From Helpdesk' }
+        @{ Parameter = 'FallbackSenderId'; Cell = ' '; Reason = 'Row 1: FallbackSenderId: -SmsFallback needs -FallbackSenderId: the SMS sender ID used when the number cannot receive RCS'
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -SmsFallback -FallbackSenderId $u.Cell -FallbackText Hi -From app-1' }
     ) {
         # Before: -NotifyUrl's stop said "It is the same for every row, so nothing was sent", of a loop's one row; -From '' was
         # PowerShell's "Cannot validate argument on parameter 'From'", and neither left the row a result.
@@ -717,9 +748,21 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -Encoding gsm } }
         @{ Name = '-Substitution an object whose used property is $null'; ErrorId = 'InvalidSubstitution'; Said = "-Substitution 'Name' is `$null (as Import-Csv gives*), and -Text uses `$(Name): fill it*"
            Call = { $input | Send-ConnectSms -Text 'Hi $(Name)' -From Helpdesk -Substitution ([pscustomobject]@{ Name = $null }) } }
+        @{ Name = '-ContactPolicyGroup of spaces'; ErrorId = 'InvalidParameterValue'; Said = '-ContactPolicyGroup: the contact policy group is required: give the group ID from Webex Connect. It is the same for every row*'
+           Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -ContactPolicyGroup ' ' -CheckConsent } }
+        @{ Name = 'an email -Encoding that names no character set'; ErrorId = 'InvalidParameterValue'; Said = "-Encoding: 'latin' is not a character set this module knows email by: *. It is the same for every row*"
+           Call = { $input | Send-ConnectEmail -Subject S -Text Body -From desk@example.com -Encoding latin } }
+        @{ Name = '-ListUnsubscribeUrl that is no absolute URL'; ErrorId = 'InvalidParameterValue'; Said = "-ListUnsubscribeUrl: 'x' is not an absolute URL: use https://host/path. It is the same for every row*"
+           Call = { $input | Send-ConnectEmail -Subject S -Text Body -From desk@example.com -ListUnsubscribeUrl x } }
+        @{ Name = '-UnsubscribeEmailAddress that is no address'; ErrorId = 'InvalidParameterValue'; Said = "-UnsubscribeEmailAddress: 'x' is not an email address*. It is the same for every row*"
+           Call = { $input | Send-ConnectEmail -Subject S -Text Body -From desk@example.com -UnsubscribeEmailAddress x } }
+        @{ Name = '-FallbackSenderId that is no SMS sender'; ErrorId = 'InvalidParameterValue'; Said = "-FallbackSenderId: '+447700900009' starts with +: *. It is the same for every row*"
+           Call = { $input | Send-ConnectRcs -Text Hi -From app-1 -SmsFallback -FallbackSenderId '+447700900009' -FallbackText Hi } }
+        @{ Name = 'an RCS -MediaUrl that is no absolute URL'; ErrorId = 'InvalidParameterValue'; Said = "-MediaUrl: 'x' is not an absolute URL: use https://host/path. It is the same for every row*"
+           Call = { $input | Send-ConnectRcs -From app-1 -MediaUrl x } }
     ) {
         Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
-        $to = if ($Name -like '-Attachment*') { 'a@example.com', 'b@example.com' } else { '+447700900001', '+447700900002' }
+        $to = if ("$Call" -like '*Send-ConnectEmail*') { 'a@example.com', 'b@example.com' } else { '+447700900001', '+447700900002' }
         { $to | & $Call } | Should -Throw -ErrorId "$ErrorId,*" -ExpectedMessage $Said
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
@@ -728,5 +771,16 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
         { Send-ConnectSms -To '+447700900001' -Text '' -From 'ACME Helpdesk Ltd' } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-From: *; -Text: *They are the same for every row*'
+    }
+
+    It 'still stops a one-row call whose <Name>: the missing switch is every call''s of a loop' -ForEach @(
+        @{ Name = '-ContactPolicyGroup has neither -CheckConsent nor -ApplyFrequencyCap'; Said = '-ContactPolicyGroup: a contact policy needs at least one check*It is the same for every row*'
+           Call = { Send-ConnectSms -To '+447700900001' -Text Hi -From Helpdesk -ContactPolicyGroup G1 } }
+        @{ Name = '-FallbackSenderId has no -SmsFallback'; Said = '-FallbackSenderId: FallbackSenderId was given without SmsFallback*It is the same for every row*'
+           Call = { Send-ConnectRcs -To '+447700900001' -Text Hi -From app-1 -FallbackSenderId Desk } }
+    ) {
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        $Call | Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage $Said
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 }

@@ -225,8 +225,11 @@ Describe 'Send-ConnectEmail' {
         $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Email = "n$_@example.com" } }
         { $rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Encoding 'UTF 8' } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Encoding: 'UTF 8' is not a character set*give one of utf-8, us-ascii, iso-8859-1,*big5*correct -Encoding*"
-        { Send-ConnectEmail -To 'n1@example.com' -From 'news@example.com' -TemplateId 'T1' -Encoding utf9 } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-Encoding: 'utf9' is not a character set*"
+        # With nothing piped, the -Encoding is the one row's (a loop's -Encoding $u.Charset): its Invalid result, not a stop.
+        $one = Send-ConnectEmail -To 'n1@example.com' -From 'news@example.com' -TemplateId 'T1' -Encoding utf9 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $one.Status | Should -Be 'Invalid'
+        $one.Code | Should -BeExactly 'InvalidParameterValue'
+        $one.Reason | Should -BeLike "Row 1: Encoding: 'utf9' is not a character set*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
 
         $line = 'Send-ConnectEmail -Encoding windows-125'

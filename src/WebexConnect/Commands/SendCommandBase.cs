@@ -278,7 +278,12 @@ namespace WebexConnect.Commands
         /// The parameters a column could give whose problem in a call with nothing piped is the call's, not its one row's: it
         /// stops the command, as their help says (<see cref="OneRowCall"/>).
         /// </summary>
-        private protected virtual IEnumerable<string> OneRowCallSettings => Array.Empty<string>();
+        /// <remarks>
+        /// -ContactPolicyGroup without -CheckConsent or -ApplyFrequencyCap: its problem is the missing switch, which every call
+        /// of a loop shares, so it stops the command; with one of them, a wrong group is the one row's (OneRowCall).
+        /// </remarks>
+        private protected virtual IEnumerable<string> OneRowCallSettings =>
+            CheckConsent || ApplyFrequencyCap ? Array.Empty<string>() : new[] { nameof(ContactPolicyGroup) };
 
         /// <summary>Builds the message from the current parameter values; <paramref name="shared"/> holds the shared fields.</summary>
         private protected abstract ConnectMessage CreateMessage(SharedPart shared);
@@ -793,7 +798,8 @@ namespace WebexConnect.Commands
                 var verb = MyInvocation.BoundParameters.ContainsKey(name) ? "correct" : "give";
                 runWide.Add("-" + field + ": " + problem.ForCommandLine, verb, "-" + name + source, value);
                 // Given, not missing: a -FallbackText that -SmsFallback needs is no value of the row's.
-                if (_oneRowCall?.Owns(name) == true && MyInvocation.BoundParameters.ContainsKey(name)) rowsOwn.Add(problem);
+                // Named as the parameter the stop names (-ContactPolicyGroup, not the model's ContactPolicy).
+                if (_oneRowCall?.Owns(name) == true && MyInvocation.BoundParameters.ContainsKey(name)) rowsOwn.Add(field == problem.Field ? problem : problem.OfParameter(field));
                 // The one row has a value the command could not read (-SmsFallback:'yes', read as False meanwhile): what follows
                 // from it (-FallbackText without -SmsFallback) is named in that row's reason too, not the loop's statement's stop.
                 else if (_oneRowCall is not null && _switchRefused) rowsOwn.Add(problem);

@@ -297,9 +297,11 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         /// <remarks>
         /// A FallbackText column binds -FallbackText, so a one-row call's -FallbackText would be its row's own; without
-        /// -SmsFallback its problem is the missing switch, which every call of a loop shares, so it stops the command.
+        /// -SmsFallback its problem is the missing switch, which every call of a loop shares, so it stops the command. So is
+        /// -FallbackSenderId's then (a wrong one with -SmsFallback is the row's), and the base's (-ContactPolicyGroup).
         /// </remarks>
-        private protected override IEnumerable<string> OneRowCallSettings => SmsFallback ? Array.Empty<string>() : new[] { nameof(FallbackText) };
+        private protected override IEnumerable<string> OneRowCallSettings =>
+            SmsFallback ? base.OneRowCallSettings : base.OneRowCallSettings.Concat(new[] { nameof(FallbackText), nameof(FallbackSenderId) });
 
         /// <summary>The row's text: none beside a command-line -MediaUrl, whose rows are that file (a Text column is then a substitution, as before).</summary>
         private string? RowText => ParameterSetName == TextSet && !_mediaUrlGiven ? Text : null;

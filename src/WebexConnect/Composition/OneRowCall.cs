@@ -20,7 +20,13 @@ namespace WebexConnect.Composition
 
         // Values no column gives that a loop gives each row as a piped row's columns would: -Substitution @{ Name = $u.Name }.
         // -NotifyUrl too: its problem in a one-row call stopped it as "the same for every row", the loop's row without a result.
-        private static readonly string[] RowValues = { "Substitution", "NotifyUrl" };
+        // And the values a loop's row gives one call as easily (-ContactPolicyGroup $u.Group, Send-ConnectEmail -Encoding
+        // $u.Charset -ListUnsubscribeUrl $u.Unsubscribe, Send-ConnectRcs -FallbackSenderId $u.Sender): a wrong one stopped the
+        // loop's statement, and that row had no result. A name the command has not is never bound, so never owned.
+        private static readonly string[] RowValues =
+        {
+            "Substitution", "NotifyUrl", "ContactPolicyGroup", "Encoding", "ListUnsubscribeUrl", "UnsubscribeEmailAddress", "FallbackSenderId",
+        };
 
         private readonly HashSet<string> _own;
         // What the checks before the row was read refused of its own values, each with the ErrorId its stop had.
@@ -94,7 +100,7 @@ namespace WebexConnect.Composition
             if (own.Count == 0 || own.Count != all) return null;
             // Worded for the command line's value: a row's advice ("or leave the row out", "'$(Text)'") is for a CSV's cell.
             var worded = new ValidationProblem[own.Count];
-            for (var i = 0; i < own.Count; i++) worded[i] = ValidationProblem.Worded(own[i].Field, own[i].ForCommandLine, own[i].ForCommandLine);
+            for (var i = 0; i < own.Count; i++) worded[i] = own[i].ForCommandLineValue();
             return worded;
         }
     }

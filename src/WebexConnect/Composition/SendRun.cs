@@ -314,7 +314,8 @@ namespace WebexConnect.Composition
             if (record.Problems.Count + _lastMessageProblems.Count + recipient.Count + personalised.Count == 0) return Array.Empty<ValidationProblem>();
             // A field the row's reading found a problem with (a -Card script block that failed) is told once, by that problem:
             // the message's rule for the same field would only add that it is missing.
-            var problems = record.Problems.Concat(_lastMessageProblems.Where(p => !record.Problems.Any(r => r.Field == p.Field))).ToList();
+            // (RuleField: a one-row call's -ContactPolicyGroup is told under its parameter, the rule's ContactPolicy not again.)
+            var problems = record.Problems.Concat(_lastMessageProblems.Where(p => !record.Problems.Any(r => r.Field == p.Field || r.RuleField == p.Field))).ToList();
             problems.AddRange(recipient);
             // So is the row's own text after substitution ($(FallbackText) of an empty FallbackText cell, told by the row's reading).
             problems.AddRange(record.Problems.Count == 0 ? personalised : personalised.Where(p => !record.Problems.Any(r => r.Field == p.Field)));

@@ -13,6 +13,7 @@ namespace WebexConnect.Messages.Validation
         private ValidationProblem(string field, (string ForRow, string ForCommandLine) wording)
         {
             Field = field;
+            RuleField = field;
             Message = wording.ForRow;
             ForCommandLine = wording.ForCommandLine;
         }
@@ -35,6 +36,20 @@ namespace WebexConnect.Messages.Validation
 
         /// <summary>The same problem, of another field (several items' fields named as one: "Cards[0,2].Title").</summary>
         internal ValidationProblem For(string field) => Worded(field, Message, ForCommandLine);
+
+        /// <summary>
+        /// The field the message's rule named, when the problem is told under the parameter the admin typed (ContactPolicy of
+        /// -ContactPolicyGroup): the row's own check of the message names it again under it, and is told once (SendRun).
+        /// </summary>
+        internal string RuleField { get; private set; }
+
+        /// <summary>The same problem told under <paramref name="parameter"/>, the parameter that gave its field.</summary>
+        internal ValidationProblem OfParameter(string parameter) =>
+            new ValidationProblem(parameter, (Message, ForCommandLine)) { RuleField = RuleField };
+
+        /// <summary>The same problem worded for the command line's value in a row's reason, its rule's field kept.</summary>
+        internal ValidationProblem ForCommandLineValue() =>
+            new ValidationProblem(Field, (ForCommandLine, ForCommandLine)) { RuleField = RuleField };
 
         /// <inheritdoc />
         public override string ToString() => $"{Field}: {Message}";
