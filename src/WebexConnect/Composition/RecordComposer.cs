@@ -310,6 +310,11 @@ namespace WebexConnect.Composition
             }
 
             Layouts++;
+            // A send result piped back, or a row of the results file (Import-Csv results.csv | Where-Object Status -eq Invalid |
+            // Send-ConnectSms ...: the morning after a scheduled run), is every row's Invalid result, whose error says how to send
+            // those rows again. Before, a warning about its RequestedReceipts column ("does not set -RequestedReceipt ... give
+            // -RequestedReceipt on the command line") came first, sending the admin to fix a column of a file that is no input.
+            var pipedResult = IsSendResult(row) && !_givenOnCommandLine.ContainsKey("To") && !columns.Any(c => _destinationColumns.Contains(c.Key, StringComparer.OrdinalIgnoreCase));
             _layout = new string[columns.Count];
             _layoutBound = new bool[columns.Count];
             _layoutSingleValued = new string?[columns.Count];
@@ -318,6 +323,7 @@ namespace WebexConnect.Composition
                 _layout[i] = columns[i].Key;
                 _layoutBound[i] = _boundColumns.Contains(columns[i].Key);
                 _layoutSingleValued[i] = _singleValued.TryGetValue(columns[i].Key, out var parameter) ? parameter : null;
+                if (pipedResult) continue;
                 if (_parametersNotFromColumns.TryGetValue(columns[i].Key, out var unset) && _warnedColumns.Add(columns[i].Key))
                     NoteParameterNamed(columns[i].Key, unset);
                 else if (_givenOnCommandLine.TryGetValue(columns[i].Key, out var given) && _warnedColumns.Add(columns[i].Key))

@@ -248,6 +248,25 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void ARowOfTheResultsFilePipedBackIsToldOnlyAsAResultNotWarnedAboutItsColumns()
+        {
+            // Import-Csv results.csv | Where-Object Status -eq Invalid | Send-ConnectSms ...: before, a warning that its
+            // RequestedReceipts column "does not set -RequestedReceipt" came before the row's error, which says how to send again.
+            var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand), "Text"), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)),
+                parametersNotFromColumns: PipelineColumns.NotFromColumns(typeof(SendConnectSmsCommand), "Text"));
+            var result = Row(("Row", "2"), ("Channel", "Sms"), ("Destination", "not a number"), ("Status", "Invalid"), ("RequestedReceipts", ""));
+            // An input row that happens to have such columns beside its number is an input row: its columns are still told.
+            var input = Row(("Phone", "+447700900001"), ("Row", "2"), ("Destination", "x"), ("Status", "new"), ("RequestedReceipts", "read"));
+
+            var piped = sms.Compose(null, null, result);
+            var read = sms.Compose(To("+447700900001"), null, input);
+
+            Assert.Empty(piped.Warnings);
+            Assert.StartsWith("no destination: this is a send result, not an input row", Assert.Single(piped.Problems).Message);
+            Assert.StartsWith("The column 'RequestedReceipts' does not set -RequestedReceipt", Assert.Single(read.Warnings));
+        }
+
+        [Fact]
         public void ARowWhoseDestinationColumnIsEmptyIsToldWhichColumn()
         {
             var sms = new RecordComposer(PipelineColumns.Of(typeof(SendConnectSmsCommand)), null, PipelineColumns.DestinationsOf(typeof(SendConnectSmsCommand)));
