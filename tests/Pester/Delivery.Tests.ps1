@@ -1614,9 +1614,9 @@ Bob,+447700900002,$tomorrow
         $delivery = @($sent | Wait-ConnectDelivery -Listener $script:Listener -Timeout 10)
         $lines = @(($delivery | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
 
-        $lines[4] | Should -Match "^\s+3 NotSent\s+notanumber\s+To: 'notanumber'"
+        $lines[4] | Should -Match "^\s+3 NotSent\s+notanumber\s+Phone: 'notanumbe"
         $lines | Should -Not -Match 'Row \d: '
-        $delivery[2].SendReason | Should -BeLike 'Row 3: To: *'    # the property keeps it
+        $delivery[2].SendReason | Should -BeLike 'Row 3: Phone: *'    # the property keeps it
     }
 
     It 'gives each row its own receipt when one request sends the same number twice, told apart by CorrelationId' {

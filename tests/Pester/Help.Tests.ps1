@@ -445,7 +445,7 @@ Describe 'about_WebexConnect' {
         Set-Content -LiteralPath $csv -Value 'Phone,Name', '+447700900001,Ann', '', '07700 900002,Bob' -Encoding UTF8
         $results = @(Import-Csv -LiteralPath $csv | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue)
         $results.Row | Should -Be @(1, 2)
-        $results[1].Reason | Should -BeLike 'Row 2: To: *'
+        $results[1].Reason | Should -BeLike 'Row 2: Phone: *'
 
         $text = (Get-Help about_WebexConnect | Out-String -Width 80) -replace '\s+', ' '
         $text | Should -Match 'line N\+1 of a file with a header line, and further down when the file has blank lines above it: Import-Csv skips them'

@@ -113,12 +113,12 @@ Describe 'Phone numbers as Excel leaves them' {
         $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Queued', 'Queued', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid')
         # A trailing space or no-break space is no part of the number: the rows are sent, to the number without it.
         @(Get-SentBody).to.msisdn | Should -Be @('+447700900106', '+447700900107')
-        $results[0].Reason | Should -BeLike "Row 1: To: '4.47700900101E+11' is not an E.164 number but a number in scientific notation*format the column as Text in Excel*"
-        $results[1].Reason | Should -BeLike "Row 2: To: '447700900102' *(the + is missing)*(e.g. +447700900102 if the number starts with its country code; if not, put the country code after the +)"
-        $results[2].Reason | Should -BeLike "Row 3: To: '07700 900103' *with a 0 in front)*(e.g. +447700900103 for a UK number: + and the country code in place of the 0)"
-        $results[3].Reason | Should -BeLike "Row 4: To: '+44 (0)7700 900104' *the (0) must be left out)*(e.g. +447700900104)"
-        $results[4].Reason | Should -BeLike "Row 5: To: '+44 7700-900-105' *(it contains spaces, it contains separators)*(e.g. +447700900105)"
-        $results[9].Reason | Should -BeLike "Row 10: To: '+44 7700 900110' *(it contains spaces)*(e.g. +447700900110)"
+        $results[0].Reason | Should -BeLike "Row 1: Phone: '4.47700900101E+11' is not an E.164 number but a number in scientific notation*format the column as Text in Excel*"
+        $results[1].Reason | Should -BeLike "Row 2: Phone: '447700900102' *(the + is missing)*(e.g. +447700900102 if the number starts with its country code; if not, put the country code after the +); or add the + as rows are read: -To { '+' + `$_.Phone }"
+        $results[2].Reason | Should -BeLike "Row 3: Phone: '07700 900103' *with a 0 in front)*(e.g. +447700900103 for a UK number: + and the country code in place of the 0)"
+        $results[3].Reason | Should -BeLike "Row 4: Phone: '+44 (0)7700 900104' *the (0) must be left out)*(e.g. +447700900104)"
+        $results[4].Reason | Should -BeLike "Row 5: Phone: '+44 7700-900-105' *(it contains spaces, it contains separators)*(e.g. +447700900105)"
+        $results[9].Reason | Should -BeLike "Row 10: Phone: '+44 7700 900110' *(it contains spaces)*(e.g. +447700900110)"
         $results[10].Reason | Should -BeExactly ("Row 11: " + ($BlankRow -f 'Phone', 'Send-ConnectSms'))
     }
 
@@ -135,7 +135,7 @@ Describe 'Phone numbers as Excel leaves them' {
 
         $quoted = "'$Cell'"
         $results[$Row - 1].Status | Should -Be 'Invalid'
-        $results[$Row - 1].Reason | Should -BeExactly "Row ${Row}: To: $quoted is not an E.164 number ($Mark): use + and up to 15 digits, no spaces (e.g. $Number)"
+        $results[$Row - 1].Reason | Should -BeExactly "Row ${Row}: Phone: $quoted is not an E.164 number ($Mark): use + and up to 15 digits, no spaces (e.g. $Number)"
         $results[$Row - 1].Reason | Should -Not -BeLike '*the + is missing*'
         $loop.Status | Should -Be 'Invalid'
         $loop.Reason | Should -BeExactly "Row 1: To: $quoted is not an E.164 number ($Mark): use + and up to 15 digits, no spaces (e.g. $Number)"
@@ -152,9 +152,9 @@ Describe 'Email addresses as a spreadsheet leaves them' {
 
         $results.Status | Should -Be @('Queued', 'Invalid', 'Invalid', 'Queued')
         @(Get-SentBody).to.email | Should -Be @('ann@example.com', "dee.o'neil@example.com")
-        $results[1].Reason | Should -BeExactly ("Row 2: To: ''bob@example.com' is not an email address (it starts with the ' that a spreadsheet marks text with: " +
+        $results[1].Reason | Should -BeExactly ("Row 2: Email: ''bob@example.com' is not an email address (it starts with the ' that a spreadsheet marks text with: " +
             "leave it out, here 'bob@example.com'): use a bare address such as name@example.com")
-        $results[2].Reason | Should -BeExactly ("Row 3: To: '=""cy@example.com""' is not an email address (it is wrapped in the spreadsheet formula " +
+        $results[2].Reason | Should -BeExactly ("Row 3: Email: '=""cy@example.com""' is not an email address (it is wrapped in the spreadsheet formula " +
             "=""..."": leave that out, here 'cy@example.com'): use a bare address such as name@example.com")
     }
 }
@@ -178,7 +178,7 @@ Describe 'An HR system''s export with headers spelled apart' {
         $renamed.Status | Should -Be $Sent
         if ($Command -eq 'Send-ConnectSms') {
             # The export's formula guard before Tariq's number.
-            $renamed[1].Reason | Should -BeExactly "Row 2: To: ''+447700900202' is not an E.164 number (it starts with the ' that a spreadsheet marks text with): use + and up to 15 digits, no spaces (e.g. +447700900202)"
+            $renamed[1].Reason | Should -BeExactly "Row 2: PhoneNumber: ''+447700900202' is not an E.164 number (it starts with the ' that a spreadsheet marks text with): use + and up to 15 digits, no spaces (e.g. +447700900202)"
         }
     }
 }

@@ -1455,7 +1455,7 @@ dan@example.com,https://files.example.com/download?id=4,Dan
         $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue)
 
         $results.Status | Should -Be @('Invalid', 'Queued')
-        $results[0].Reason | Should -BeExactly "Row 1: To: 'mailto:ann@example.com' is not an email address (it starts with mailto:, the link's scheme: leave it out, here 'ann@example.com'): use a bare address such as name@example.com"
+        $results[0].Reason | Should -BeExactly "Row 1: Email: 'mailto:ann@example.com' is not an email address (it starts with mailto:, the link's scheme: leave it out, here 'ann@example.com'): use a bare address such as name@example.com"
     }
 
     It 'says an Exchange proxy address (SMTP:) or a mailbox''s EmailAddresses list is not an address, and which address to give' {
@@ -1468,10 +1468,10 @@ dan@example.com,https://files.example.com/download?id=4,Dan
         $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue)
 
         $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid')
-        $results[0].Reason | Should -BeExactly ("Row 1: To: 'SMTP:anna.smith@contoso.com;smtp:asmith@contoso.onmicrosoft…' (63 characters) is not an email address " +
+        $results[0].Reason | Should -BeExactly ("Row 1: Email: 'SMTP:anna.smith@contoso.com;smtp:asmith@contoso.onmicrosoft…' (63 characters) is not an email address " +
             "(it is a mailbox's list of proxy addresses (Exchange's EmailAddresses): give its primary address, here 'anna.smith@contoso.com', " +
             "which the PrimarySmtpAddress column holds): use a bare address such as name@example.com")
-        $results[1].Reason | Should -BeExactly ("Row 2: To: 'smtp:bob.jones@contoso.com' is not an email address (it is an Exchange proxy address: " +
+        $results[1].Reason | Should -BeExactly ("Row 2: Email: 'smtp:bob.jones@contoso.com' is not an email address (it is an Exchange proxy address: " +
             "leave out its smtp:, here 'bob.jones@contoso.com'): use a bare address such as name@example.com")
         $results[2].Reason | Should -BeExactly ("Row 3: Cc[0]: 'SMTP:boss@contoso.com' is not an email address (it is an Exchange proxy address: " +
             "leave out its SMTP:, here 'boss@contoso.com'): use a bare address such as name@example.com")
@@ -1768,7 +1768,7 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
     }
 
     It 'names a display name around a bad address as written, and the part that is wrong, in <Where>' -ForEach @(
-        @{ Where = 'a Mail cell'; Field = 'To'; Row = [pscustomobject]@{ Mail = 'Jane <jane@>' } }
+        @{ Where = 'a Mail cell'; Field = 'Mail'; Row = [pscustomobject]@{ Mail = 'Jane <jane@>' } }
         @{ Where = 'a Cc cell'; Field = 'Cc[0]'; Row = [pscustomobject]@{ Mail = 'ann@contoso.com'; Cc = 'Jane <jane@>' } }
         @{ Where = 'a ReplyTo cell'; Field = 'ReplyTo'; Row = [pscustomobject]@{ Mail = 'ann@contoso.com'; ReplyTo = 'Jane <jane@>' } }
     ) {
@@ -1788,7 +1788,7 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
         # Before: "it has a display name or angle brackets: use a bare address", where display names are welcome.
         $result = [pscustomobject]@{ Mail = $Cell } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
 
-        $result.Reason | Should -BeExactly ("Row 1: To: '$Cell' is not an email address: $Open (a display name is written Jane Doe " +
+        $result.Reason | Should -BeExactly ("Row 1: Mail: '$Cell' is not an email address: $Open (a display name is written Jane Doe " +
             "<jane@example.com>, or ""Doe, Jane"" <jane@example.com>)")
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
@@ -1811,7 +1811,7 @@ Describe 'Send-ConnectEmail with the addresses admins have' {
         $result = $rows | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue
 
         $result.Status | Should -Be 'Invalid'
-        $result.Reason | Should -BeExactly ("Row 1: To: '$Cell' holds 2 addresses apart by spaces, which do not separate " +
+        $result.Reason | Should -BeExactly ("Row 1: Mail: '$Cell' holds 2 addresses apart by spaces, which do not separate " +
             "addresses: write ';' or ',' between them, here '$Separated', to send the same email to each of them, or give " +
             "each its own row")
         $again = [pscustomobject]@{ Mail = $Separated } | Send-ConnectEmail -From 'news@contoso.com' -Subject 'S' -Text 'T'

@@ -102,7 +102,7 @@ Describe 'Send-ConnectMessage -Channel whatsapp from a CSV' {
         $results.Status | Should -Be @('Queued', 'Invalid', 'Queued')
         $failed.Count | Should -Be 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
-        $failed[0].Exception.Message | Should -BeLike 'Row 2: Invalid 07700 900022: To:*E.164*'
+        $failed[0].Exception.Message | Should -BeLike 'Row 2: Invalid 07700 900022: Phone:*E.164*'
         $failed[0].TargetObject.Name | Should -Be 'Bob'
         @(Get-SentBody)[0].to.msisdn | Should -Be @('+447700900021', '+447700900023')
     }

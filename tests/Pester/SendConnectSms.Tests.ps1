@@ -492,7 +492,7 @@ Describe 'Send-ConnectSms with a bad row' {
         $results = @($rows | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
 
         $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid')
-        $results[0].Reason | Should -BeLike "Row 1: To: '\u200E+447700900201\u200E' is not an E.164 number (it contains invisible characters ('\u200E')):*(e.g. +447700900201)"
+        $results[0].Reason | Should -BeLike "Row 1: Phone: '\u200E+447700900201\u200E' is not an E.164 number (it contains invisible characters ('\u200E')):*(e.g. +447700900201)"
         $results[1].Reason | Should -BeLike '*(it contains separators):*(e.g. +447700900202)'
         $results[2].Reason | Should -BeLike '*(it starts with tel:):*(e.g. +447700900203)'
         Get-SentDestination | Should -BeNullOrEmpty
@@ -506,7 +506,7 @@ Describe 'Send-ConnectSms with a bad row' {
 
         $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Queued')
         $sendErrors.Count | Should -Be 3
-        $results[0].Reason | Should -Be ("Row 1: To: '07700 900001' is not an E.164 number (it contains spaces, it is written for calls within " +
+        $results[0].Reason | Should -Be ("Row 1: Mobile: '07700 900001' is not an E.164 number (it contains spaces, it is written for calls within " +
             "its country, with a 0 in front): use + and up to 15 digits, no spaces (e.g. +447700900001 for a UK number: + and the country " +
             "code in place of the 0)")
         $results[1].Reason | Should -BeLike '*(it contains spaces, it contains separators, the (0) must be left out):*(e.g. +447700900002)'
@@ -522,10 +522,10 @@ Describe 'Send-ConnectSms with a bad row' {
 
         $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Invalid', 'Invalid', 'Queued')
         $sendErrors.Count | Should -Be 5
-        $results[0].Reason | Should -Be ("Row 1: To: '447700900001.0' is not an E.164 number (it ends in .0 as a decimal number, the + is " +
+        $results[0].Reason | Should -Be ("Row 1: Mobile: '447700900001.0' is not an E.164 number (it ends in .0 as a decimal number, the + is " +
             'missing): use + and up to 15 digits, no spaces (e.g. +447700900001 if the number starts with ' +
             'its country code; if not, put the country code after the +)')
-        $results[2].Reason | Should -BeLike "Row 3: To: '+447700900003.0' is not an E.164 number (it ends in .0 as a decimal number):*(e.g. +447700900003)"
+        $results[2].Reason | Should -BeLike "Row 3: Mobile: '+447700900003.0' is not an E.164 number (it ends in .0 as a decimal number):*(e.g. +447700900003)"
         $results[3].Reason | Should -BeLike '*(it ends in .0 as a decimal number, it is written for calls within its country, with a 0 in front):*(e.g. +447700900004 for a UK number*'
         # Dots between the digits are a layout, not decimals.
         $results[4].Reason | Should -BeLike '*(it contains separators, it is written for calls within its country*(e.g. +44612345600 for a UK number*'
@@ -540,10 +540,10 @@ Describe 'Send-ConnectSms with a bad row' {
 
         $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Invalid', 'Queued')
         $sendErrors.Count | Should -Be 4
-        $results[0].Reason | Should -Be "Row 1: To: '0' is not an E.164 number (it has 1 digit, too few for a phone number): use + and up to 15 digits, no spaces (e.g. +447700900123)"
-        $results[1].Reason | Should -BeLike "Row 2: To: '1' is not an E.164 number (it has 1 digit, too few for a phone number):*(e.g. +447700900123)"
-        $results[2].Reason | Should -BeLike "Row 3: To: '00' is not an E.164 number (it has 2 digits, too few for a phone number):*(e.g. +447700900123)"
-        $results[3].Reason | Should -Be ("Row 4: To: '+0770 900001' is not an E.164 number (it contains spaces, a country code cannot start with 0): " +
+        $results[0].Reason | Should -Be "Row 1: Phone: '0' is not an E.164 number (it has 1 digit, too few for a phone number): use + and up to 15 digits, no spaces (e.g. +447700900123)"
+        $results[1].Reason | Should -BeLike "Row 2: Phone: '1' is not an E.164 number (it has 1 digit, too few for a phone number):*(e.g. +447700900123)"
+        $results[2].Reason | Should -BeLike "Row 3: Phone: '00' is not an E.164 number (it has 2 digits, too few for a phone number):*(e.g. +447700900123)"
+        $results[3].Reason | Should -Be ("Row 4: Phone: '+0770 900001' is not an E.164 number (it contains spaces, a country code cannot start with 0): " +
             'use + and up to 15 digits, no spaces (e.g. +44770900001 for a UK number: + and the country code in place of the 0)')
     }
 
@@ -585,7 +585,7 @@ Describe 'Send-ConnectSms with a bad row' {
         # The command did end at row 2, with row 2's own error (not a generic "pipeline stopped").
         $thrown | Should -Not -BeNullOrEmpty
         $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidInput,*'
-        $thrown.Exception.Message | Should -BeLike 'Row 2: Invalid 07700 900102: To: *'
+        $thrown.Exception.Message | Should -BeLike 'Row 2: Invalid 07700 900102: Phone: *'
         # Row 1 was waiting in a partial batch when row 2 failed: it is sent and its result written, not lost. Row 2's
         # result comes before its error, so a report of the run holds the row that stopped it.
         $results.Count | Should -Be 2
@@ -607,7 +607,7 @@ Describe 'Send-ConnectSms with a bad row' {
 
         $report = @(Import-Csv $path)
         $report.Status | Should -Be @('Queued', 'Invalid')
-        $report[1].Reason | Should -BeLike 'Row 2: To: *'
+        $report[1].Reason | Should -BeLike 'Row 2: Phone: *'
     }
 
     It 'writes each row its error right after its result when the errors do not stop it' {

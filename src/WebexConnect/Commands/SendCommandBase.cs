@@ -426,11 +426,18 @@ namespace WebexConnect.Commands
                 _oneRowCall.Refuse(lost, ExpandedSubstitutions.ErrorId);
             _composer = new RecordComposer(BoundColumns, substitutionColumns, PipelineColumns.DestinationsOf(GetType()),
                 PipelineColumns.SingleValued(GetType(), ParameterSetName), notFromColumns, NotReadColumns(givenOnCommandLine), MyInvocation.MyCommand.Name,
-                PipelineColumns.OfOtherSets(GetType(), ParameterSetName), ColumnOfOtherCommand, PipelineColumns.Of(GetType()));
+                PipelineColumns.OfOtherSets(GetType(), ParameterSetName), ColumnOfOtherCommand, PipelineColumns.Of(GetType()))
+            {
+                ScriptBlockParameters = ScriptBlockParameters(),
+            };
             _dictionaryRows = DictionaryRowBinding.For(this);
             // One answer per message object for the checks and the repeat warning alike: finding it serialises the message.
             var substitutionsSent = new LastSentSubstitutions(_session!.EngineHost.SubstitutionsSent);
             _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, substitutionsSent);
+            // A row's reason names the column that gave a value ("Mobile: ..."), not the parameter it bound; the command line's keep
+            // theirs. A one-row call (nothing piped) has no columns: nothing to make, in a loop that calls the command once a row.
+            if (MyInvocation.ExpectingInput)
+                _checks.ColumnNames = new RowColumnNames(PipelineColumns.FromRows(GetType(), ParameterSetName, MyInvocation.BoundParameters.Keys));
             // The lists the command line gave are marked so: a -Cc of the command line copies its people on every row's email, as
             // asked, so their own rows are no repeat of one (and no row's Cc has them to take out, as the warning would say); but a
             // Bcc column that repeats it sends no copy, and before, 'Bcc=' and 'Bcc=boss' with -Cc boss were two emails, unwarned.
@@ -547,6 +554,18 @@ namespace WebexConnect.Commands
 
         private IReadOnlyList<string>? _destinationColumnNames;
 
+        /// <summary>
+        /// The parameters given as a delay-bind script block (-To { '+' + $_.Mobile }): PowerShell lists them among the bound
+        /// parameters before the first row, under its own internal type, and runs the block for each row.
+        /// </summary>
+        private IReadOnlyCollection<string> ScriptBlockParameters()
+        {
+            List<string>? names = null;
+            foreach (var bound in MyInvocation.BoundParameters)
+                if (bound.Value?.GetType().Name == "DelayedScriptBlockArgument") (names ??= new List<string>()).Add(bound.Key);
+            return (IReadOnlyCollection<string>?)names ?? Array.Empty<string>();
+        }
+
         private void ProcessRow()
         {
             _row++;
@@ -634,7 +653,7 @@ namespace WebexConnect.Commands
                 WarnBeforeRow(new[] { cut })) return;
             object? input = inputObject;
 
-            var invalid = _run != null ? _run.Check(_row, message, record, input) : _checks!.Check(_row, message, record, input);
+            var invalid = _run != null ? _run.Check(_row, message, record, input, columns) : _checks!.Check(_row, message, record, input, columns: columns);
             if (invalid != null)
             {
                 ReportInvalid(invalid);

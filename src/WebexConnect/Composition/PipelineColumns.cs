@@ -219,6 +219,23 @@ namespace WebexConnect.Composition
             return columns;
         }
 
+        /// <summary>
+        /// Each parameter that takes its value from a row's column in <paramref name="parameterSet"/> (by property name, or read
+        /// by the module: ExpireAt, Validity), with the names that bind it in the binder's order, unless <paramref name="given"/>
+        /// (the command line's, a delay-bind script block's) has it: a row's reason names its column (RowColumnNames).
+        /// </summary>
+        public static IReadOnlyDictionary<string, IReadOnlyList<string>> FromRows(Type cmdletType, string parameterSet, IEnumerable<string> given)
+        {
+            var skip = new HashSet<string>(given, StringComparer.OrdinalIgnoreCase);
+            var columns = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var parameter in ByName(cmdletType))
+                if (parameter.BindsIn(parameterSet) && !skip.Contains(parameter.Property.Name)) columns[parameter.Property.Name] = parameter.Names;
+            foreach (var parameter in ParametersOf(cmdletType))
+                if (parameter.RowColumnSets is not null && parameter.IsIn(parameterSet) && !skip.Contains(parameter.Property.Name))
+                    columns[parameter.Property.Name] = parameter.Names;
+            return columns;
+        }
+
         /// <summary>The column names that bind <paramref name="parameter"/> in <paramref name="parameterSet"/>: its name then its aliases; none when no column does.</summary>
         public static IReadOnlyList<string> NamesOf(Type cmdletType, string parameterSet, string parameter) =>
             ByName(cmdletType).FirstOrDefault(p => p.BindsIn(parameterSet) && string.Equals(p.Property.Name, parameter, StringComparison.OrdinalIgnoreCase))?.Names

@@ -152,6 +152,12 @@ namespace WebexConnect.Composition
         private readonly HashSet<string> _warnedColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private List<string>? _warnings;
 
+        /// <summary>
+        /// The parameters the command line gave as a delay-bind script block (-To { '+' + $_.Mobile }): each row's value comes
+        /// from the block, which reads the row, so their columns are not named as unread ("it sets every row" was untrue).
+        /// </summary>
+        public IReadOnlyCollection<string> ScriptBlockParameters { get; init; } = Array.Empty<string>();
+
         // A row's substitutions as they are read (a command composes on its pipeline thread only), and the column
         // names of the last row, which the next row with the same columns shares.
         private readonly List<string> _names = new List<string>();
@@ -326,7 +332,8 @@ namespace WebexConnect.Composition
                 if (pipedResult) continue;
                 if (_parametersNotFromColumns.TryGetValue(columns[i].Key, out var unset) && _warnedColumns.Add(columns[i].Key))
                     NoteParameterNamed(columns[i].Key, unset);
-                else if (_givenOnCommandLine.TryGetValue(columns[i].Key, out var given) && _warnedColumns.Add(columns[i].Key))
+                else if (_givenOnCommandLine.TryGetValue(columns[i].Key, out var given) && !ScriptBlockParameters.Contains(given) &&
+                    _warnedColumns.Add(columns[i].Key))
                     (_warnings ??= new List<string>()).Add(
                         // MyInvocation.BoundParameters holds $PSDefaultParameterValues too (set in a profile, long forgotten), and
                         // PowerShell does not let a column override one either: name both places to look.

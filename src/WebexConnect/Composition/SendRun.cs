@@ -49,8 +49,8 @@ namespace WebexConnect.Composition
         /// The Invalid result for a record that must not be sent, or null when it may be sent. Its Sequence is
         /// its place among the records handed to the dispatcher, which has no gaps where a row was declined.
         /// </summary>
-        public SendResult? Check(long row, ConnectMessage message, ComposedRecord record, object? inputObject) =>
-            _checks.Check(row, message, record, inputObject, sequence: Submitted + 1);
+        public SendResult? Check(long row, ConnectMessage message, ComposedRecord record, object? inputObject, InputRow? columns = null) =>
+            _checks.Check(row, message, record, inputObject, sequence: Submitted + 1, columns: columns);
 
         /// <summary>Keeps an Invalid result's place in the output order.</summary>
         public void Reject(SendResult invalid)
@@ -200,6 +200,9 @@ namespace WebexConnect.Composition
         private ConnectMessage? _lastMessage;
         private IReadOnlyList<ValidationProblem> _lastMessageProblems = Array.Empty<ValidationProblem>();
 
+        /// <summary>How a row's reason names the parameters its columns gave: by the column, as the file spells it (default: by the parameter).</summary>
+        public RowColumnNames ColumnNames { get; set; } = RowColumnNames.None;
+
         /// <param name="validateMessage">The message's own problems; asked once per message object.</param>
         /// <param name="validateRecipient">A destination's problems.</param>
         /// <param name="validatePersonalised">The texts as the recipient gets them.</param>
@@ -278,14 +281,16 @@ namespace WebexConnect.Composition
         /// <summary>
         /// The Invalid result naming the row and every problem, or null when the record may be sent.
         /// <paramref name="row"/> is the pipeline position named in the reason; <paramref name="sequence"/>
-        /// the result's place in the output order (default: the row).
+        /// the result's place in the output order (default: the row); <paramref name="columns"/> the row's columns, by which
+        /// the reason names a value a column gave (<see cref="ColumnNames"/>).
         /// </summary>
-        public SendResult? Check(long row, ConnectMessage message, ComposedRecord record, object? inputObject, long? sequence = null)
+        public SendResult? Check(long row, ConnectMessage message, ComposedRecord record, object? inputObject, long? sequence = null,
+            InputRow? columns = null)
         {
             var problems = Problems(message, record);
             if (problems.Count == 0) return null;
 
-            var reason = RowErrorText.Format(row, problems);
+            var reason = RowErrorText.Format(row, ColumnNames.Name(problems, columns));
             return new SendResult(message.Channel, record.Recipient.ToString(), record.Recipient.CorrelationId, SendStatus.Invalid,
                 code: record.InvalidCode ?? SendErrors.InvalidInputCode, reason: reason, inputObject: inputObject, sequence: sequence ?? row, row: row);
         }

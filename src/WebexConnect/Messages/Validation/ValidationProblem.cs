@@ -51,6 +51,10 @@ namespace WebexConnect.Messages.Validation
         internal ValidationProblem ForCommandLineValue() =>
             new ValidationProblem(Field, (ForCommandLine, ForCommandLine)) { RuleField = RuleField };
 
+        /// <summary>The same problem with <paramref name="advice"/> after its row's wording (the command line's is kept).</summary>
+        internal ValidationProblem WithAdvice(string advice) =>
+            new ValidationProblem(Field, (Message + advice, ForCommandLine)) { RuleField = RuleField };
+
         /// <inheritdoc />
         public override string ToString() => $"{Field}: {Message}";
     }
