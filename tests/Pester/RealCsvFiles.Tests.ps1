@@ -114,7 +114,7 @@ Describe 'Phone numbers as Excel leaves them' {
         # A trailing space or no-break space is no part of the number: the rows are sent, to the number without it.
         @(Get-SentBody).to.msisdn | Should -Be @('+447700900106', '+447700900107')
         $results[0].Reason | Should -BeLike "Row 1: To: '4.47700900101E+11' is not an E.164 number but a number in scientific notation*format the column as Text in Excel*"
-        $results[1].Reason | Should -BeLike "Row 2: To: '447700900102' *(the + is missing)*(e.g. +447700900102 if the number starts with its country code; if not, put the country code after the +)"
+        $results[1].Reason | Should -BeLike "Row 2: To: '447700900102' *(the + is missing)*(e.g. +447700900102 if the number starts with its country code; if not, put the country code after the +). A column of numbers*"
         $results[2].Reason | Should -BeLike "Row 3: To: '07700 900103' *with a 0 in front)*(e.g. +447700900103 for a UK number: + and the country code in place of the 0)"
         $results[3].Reason | Should -BeLike "Row 4: To: '+44 (0)7700 900104' *the (0) must be left out)*(e.g. +447700900104)"
         $results[4].Reason | Should -BeLike "Row 5: To: '+44 7700-900-105' *(it contains spaces, it contains separators)*(e.g. +447700900105)"

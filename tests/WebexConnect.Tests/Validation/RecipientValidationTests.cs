@@ -115,7 +115,23 @@ namespace WebexConnect.Tests.Validation
             // number, and an admin who corrects the CSV as shown sends to a stranger.
             var message = Single(Sms(number), "To");
 
-            Assert.EndsWith($"(e.g. {digits} if the number starts with its country code; if not, put the country code after the +)", message);
+            Assert.Contains($"(e.g. {digits} if the number starts with its country code; if not, put the country code after the +)", message);
+        }
+
+        [Theory]
+        [InlineData("447700900123", true)]     // a database's bigint, a spreadsheet's number: digits alone
+        [InlineData("(555) 010-0002", false)]  // written by hand: the + can be typed into the cell
+        [InlineData("07700900123", false)]     // national: the advice is the country code, not a +
+        public void DigitsAloneSayHowToAddThePlusAsTheRowsAreSent(string number, bool advised)
+        {
+            // Invoke-Sqlcmd gives a bigint Phone column as [long]: "put the country code after the +" told a database user
+            // to fix data whose column cannot hold a +.
+            var message = Single(Sms(number), "To");
+
+            const string advice = ". A column of numbers (a database's bigint, a spreadsheet's number) cannot hold the +: add it as the rows " +
+                "are sent, -To { '+' + $_.Phone } when piping, -To ('+' + $r.Phone) in a loop";
+            if (advised) Assert.EndsWith(advice, message);
+            else Assert.DoesNotContain("column of numbers", message);
         }
 
         [Fact]

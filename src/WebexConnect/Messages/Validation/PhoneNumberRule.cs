@@ -172,10 +172,21 @@ namespace WebexConnect.Messages.Validation
             // The country is not in the number: show the UK's code, as the generic example does, and say where any code goes.
             if ((national || plusBeforeTrunk) && !hasLetters && !hasOtherCharacters && countryDigits.Length - 1 + UkCountryCode.Length <= MaxDigits)
                 suggestion = "+" + UkCountryCode + countryDigits.Substring(1) + " for a UK number: + and the country code in place of the 0";
-            return $"{InputEcho.Quote(number!)} is not an E.164 number ({string.Join(", ", reasons)}): {Shape} (e.g. {suggestion})";
+            var problem = $"{InputEcho.Quote(number!)} is not an E.164 number ({string.Join(", ", reasons)}): {Shape} (e.g. {suggestion})";
+            // Digits alone are what a number column gives (a database's bigint, Invoke-Sqlcmd's [long]; a spreadsheet's number):
+            // it cannot hold the +, so fixing the data is not the admin's way out. Say how to add it as the rows are sent.
+            return guessed && plusMissing && value.All(IsAsciiDigit) ? problem + ". " + NumberColumnAdvice : problem;
         }
 
         private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+
+        /// <summary>
+        /// How to send a column of numbers, which holds no +. Both forms were tried in pwsh: the script block is PowerShell's
+        /// delay-bind of -To, run for each piped row.
+        /// </summary>
+        internal const string NumberColumnAdvice =
+            "A column of numbers (a database's bigint, a spreadsheet's number) cannot hold the +: add it as the rows are sent, " +
+            "-To { '+' + $_.Phone } when piping, -To ('+' + $r.Phone) in a loop";
 
         /// <summary>A decimal digit of any script as its 0-9 character ('٣' and '３' as '3').</summary>
         private static char AsAsciiDigit(char c) => (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
