@@ -84,6 +84,31 @@ Describe 'DataRows piped into Send-ConnectSms' {
     }
 }
 
+Describe 'DataRows piped into Send-ConnectEmail' {
+    It 'takes NULL Cc, Bcc, Attachment, ReplyTo and Html cells as none, and a NULL Subject as the row''s Invalid result' {
+        # Before: a NULL Attachment cell was read as one attachment with no URL, and its row was Invalid
+        # ("Attachments[0].MimeType: MimeType is required ... Attachment[0]: MediaUrl is required").
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        $table = New-Table 'Email', 'Subject', 'Text', 'Html', 'Cc', 'Bcc', 'Attachment', 'ReplyTo', 'CorrelationId' (
+            [string], [string], [string], [string], [string], [string], [string], [string], [long]) @(
+            , @('a@example.com', 'S', 'Body', $null, $null, $null, $null, $null, $null)
+            , @('b@example.com', 'S', $null, '<p>x</p>', 'c@example.com', $null, 'https://example.com/a.pdf', 'r@example.com', [long]5)
+            , @('c@example.com', $null, 'Body', $null, $null, $null, $null, $null, [long]6))
+
+        $results = @($table.Rows | Send-ConnectEmail -From desk@example.com -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $results.Row | Should -Be 1, 2, 3
+        $results.Status | Should -Be 'Queued', 'Queued', 'Invalid'
+        $results[1].CorrelationId | Should -Be '5'
+        $results[2].Reason | Should -BeExactly 'Row 3: Subject: the email has no subject: give -Subject or a Subject column, or a template (-TemplateId)'
+        $sent = @(Get-SentBody)
+        $first = $sent | Where-Object { $_.to.email -contains 'a@example.com' }
+        $first.content.PSObject.Properties['attachments'] | Should -BeNullOrEmpty
+        $first.PSObject.Properties['cc'] | Should -BeNullOrEmpty
+        ($sent | Where-Object { $_.to.email -contains 'b@example.com' }).content.attachments.mediaUrl | Should -Be 'https://example.com/a.pdf'
+    }
+}
+
 Describe 'A loop of one-row calls over a DataTable''s rows' {
     It 'takes a NULL cell as the parameter left out: <Name>' -ForEach @(
         @{ Name = 'SMS switches, times, validity, URL, encoding, receipts, columns'
