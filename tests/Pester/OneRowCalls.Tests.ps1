@@ -342,6 +342,9 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, an empty Group cell as -ContactPolicyGroup'; Code = 'InvalidParameterValue'; Field = 'ContactPolicyGroup'
            Rows = @(@{ Phone = '+447700900001'; Group = 'G1' }, @{ Phone = '+447700900002'; Group = ' ' }, @{ Phone = '+447700900003'; Group = 'G2' })
            Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -ContactPolicyGroup $u.Group -CheckConsent -From app-1' }
+        @{ Name = 'a message, an empty Group cell as -ContactPolicyGroup'; Code = 'InvalidParameterValue'; Field = 'ContactPolicyGroup'
+           Rows = @(@{ Phone = '+447700900001'; Group = 'G1' }, @{ Phone = '+447700900002'; Group = '' }, @{ Phone = '+447700900003'; Group = 'G2' })
+           Body = 'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content @{ type = ''text'' } -ContactPolicyGroup $u.Group -ApplyFrequencyCap -From wa-app-1' }
         @{ Name = 'email, a Charset cell that names no character set as -Encoding'; Code = 'InvalidParameterValue'; Field = 'Encoding'
            Rows = @(@{ Email = 'a@example.com'; Charset = 'utf-8' }, @{ Email = 'b@example.com'; Charset = 'latin' }, @{ Email = 'c@example.com'; Charset = 'iso-8859-1' })
            Body = 'Send-ConnectEmail -To $u.Email -Subject S -Text Body -Encoding $u.Charset -From desk@example.com' }
@@ -385,6 +388,8 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Body = 'Send-ConnectEmail -To a@example.com -Subject S -Text B -ListUnsubscribeUrl $u.Cell -From d@example.com' }
         @{ Parameter = 'ContactPolicyGroup'; Cell = ' '; Reason = 'Row 1: ContactPolicyGroup: the contact policy group is required: give the group ID from Webex Connect'
            Body = 'Send-ConnectSms -To $u.Phone -Text Hi -ContactPolicyGroup $u.Cell -CheckConsent -From Helpdesk' }
+        @{ Parameter = 'ContactPolicyGroup'; Cell = ' '; Reason = 'Row 1: ContactPolicyGroup: the contact policy group is required: give the group ID from Webex Connect'
+           Body = 'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content @{ type = ''text'' } -ContactPolicyGroup $u.Cell -CheckConsent -From wa-app-1' }
         @{ Parameter = 'FallbackSenderId'; Cell = ' '; Reason = 'Row 1: FallbackSenderId: -SmsFallback needs -FallbackSenderId: the SMS sender ID used when the number cannot receive RCS'
            Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -SmsFallback -FallbackSenderId $u.Cell -FallbackText Hi -From app-1' }
     ) {
@@ -594,6 +599,28 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be 'CLICKED', 'DELIVERED', 'FAILED', 'SENT', 'SUBMITTED'
     }
 
+    It 'takes Send-ConnectMessage''s empty -RequestedReceipt and -SubstitutionColumn cell as the parameter left out, as the typed cmdlets do' {
+        # Before: ValidateNotNullOrEmpty refused the empty cell ("Cannot validate argument on parameter 'RequestedReceipt'"),
+        # which ended the statement: no result for the row, where Send-ConnectSms -RequestedReceipt '' asks for none.
+        $run = Invoke-RowLoop @(
+            [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann'; Receipt = ' delivered '; Columns = 'Name' }
+            [pscustomobject]@{ Phone = '+447700900002'; Name = 'Bo'; Receipt = ''; Columns = '' }
+            [pscustomobject]@{ Phone = '+447700900003'; Name = 'Cy'; Receipt = ' '; Columns = ' ' }) (
+            'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content @{ type = ''text''; text = ''Hi $(Name)'' } -Substitution $u ' +
+            '-RequestedReceipt $u.Receipt -SubstitutionColumn $u.Columns -From wa-app-1')
+
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Results.Status | Should -Be 'Queued', 'Queued', 'Queued'
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent[0].requestedReceipts | Should -BeExactly 'delivered'
+        $sent[1].PSObject.Properties['requestedReceipts'] | Should -BeNullOrEmpty
+        $sent[2].PSObject.Properties['requestedReceipts'] | Should -BeNullOrEmpty
+        $sent.substitutions.Name | Should -Be 'Ann', 'Bo', 'Cy'
+        # -SubstitutionColumn Name sent only Name; an empty cell left it out, so every property went, as a piped row's columns.
+        @($sent[0].substitutions.PSObject.Properties.Name) | Should -Be 'Name'
+        @($sent[1].substitutions.PSObject.Properties.Name) | Should -Contain 'Receipt'
+    }
+
     It 'says that -SubstitutionColumn left out the property of -Substitution $u that the text uses, not that the row has none' {
         # Before: "the row has no column and -Substitution no key named 'Name'", of a row whose CSV has a Name column.
         $u = [pscustomobject]@{ Phone = '+447700900001'; Name = 'Ann' }
@@ -750,6 +777,8 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Call = { $input | Send-ConnectSms -Text 'Hi $(Name)' -From Helpdesk -Substitution ([pscustomobject]@{ Name = $null }) } }
         @{ Name = '-ContactPolicyGroup of spaces'; ErrorId = 'InvalidParameterValue'; Said = '-ContactPolicyGroup: the contact policy group is required: give the group ID from Webex Connect. It is the same for every row*'
            Call = { $input | Send-ConnectSms -Text Hi -From Helpdesk -ContactPolicyGroup ' ' -CheckConsent } }
+        @{ Name = 'a message''s -ContactPolicyGroup of spaces'; ErrorId = 'InvalidParameterValue'; Said = '-ContactPolicyGroup: the contact policy group is required: give the group ID from Webex Connect. It is the same for every row*'
+           Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content @{ type = 'text' } -ContactPolicyGroup ' ' -CheckConsent } }
         @{ Name = 'an email -Encoding that names no character set'; ErrorId = 'InvalidParameterValue'; Said = "-Encoding: 'latin' is not a character set this module knows email by: *. It is the same for every row*"
            Call = { $input | Send-ConnectEmail -Subject S -Text Body -From desk@example.com -Encoding latin } }
         @{ Name = '-ListUnsubscribeUrl that is no absolute URL'; ErrorId = 'InvalidParameterValue'; Said = "-ListUnsubscribeUrl: 'x' is not an absolute URL: use https://host/path. It is the same for every row*"
@@ -776,6 +805,8 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
     It 'still stops a one-row call whose <Name>: the missing switch is every call''s of a loop' -ForEach @(
         @{ Name = '-ContactPolicyGroup has neither -CheckConsent nor -ApplyFrequencyCap'; Said = '-ContactPolicyGroup: a contact policy needs at least one check*It is the same for every row*'
            Call = { Send-ConnectSms -To '+447700900001' -Text Hi -From Helpdesk -ContactPolicyGroup G1 } }
+        @{ Name = 'message''s -ContactPolicyGroup has neither -CheckConsent nor -ApplyFrequencyCap'; Said = '-ContactPolicyGroup: a contact policy needs at least one check*It is the same for every row*'
+           Call = { Send-ConnectMessage -Channel whatsapp -To '+447700900001' -Content @{ type = 'text' } -From wa-app-1 -ContactPolicyGroup G1 } }
         @{ Name = '-FallbackSenderId has no -SmsFallback'; Said = '-FallbackSenderId: FallbackSenderId was given without SmsFallback*It is the same for every row*'
            Call = { Send-ConnectRcs -To '+447700900001' -Text Hi -From app-1 -FallbackSenderId Desk } }
     ) {

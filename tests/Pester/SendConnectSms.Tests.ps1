@@ -826,7 +826,7 @@ Describe 'Send-ConnectSms without rows' {
         # The help writes '2d' in quotes; at the console an admin writes 2d, PowerShell's decimal literal. It went out as
         # "validity": "2", and an SMS to a phone that was off expired two seconds later.
         { [pscustomobject]@{ Phone = '+447700900261' } | Send-ConnectSms -From ACME -Text 'x' -Validity 2d } |
-            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*2d, unquoted*the number 2*write '2d' in quotes*"
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*2d, unquoted*the number 2*write the unit in quotes: '2d' for days*"
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
 
         # A one-row call (a script's loop) keeps a result for its row.

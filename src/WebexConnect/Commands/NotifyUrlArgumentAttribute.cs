@@ -29,6 +29,9 @@ namespace WebexConnect.Commands
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is ConnectReceiptListener listener) return listener.Url;
+            // A database's NULL (a DataRow's empty cell) is no URL given, as $null is: PowerShell's binder could not make a Uri
+            // of it, and a loop's -NotifyUrl $r.Hook ended its statement without the row's result.
+            if (value is DBNull) return null;
             if (value is string text && !Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out _))
                 return new Uri(MarkPrefix + Uri.EscapeDataString(text));
             return inputData;

@@ -41,7 +41,8 @@ namespace WebexConnect.Commands
             if (!CommandLineOnly) return Read(inputData);
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             // Blank is no expiry, as an empty ExpireAt cell is a piped row's: a loop passes -ExpireAt $u.ExpireAt for every row.
-            if (value is string blank && string.IsNullOrWhiteSpace(blank)) return null;
+            // A database's NULL (a DataRow's empty cell) is blank too: it was "'' is not a time", the row Invalid.
+            if (value is string blank && string.IsNullOrWhiteSpace(blank) || value is DBNull) return null;
             object? read;
             try
             {
@@ -74,6 +75,9 @@ namespace WebexConnect.Commands
         public object? Read(object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            // A database's NULL is an empty cell, send now: PowerShell's binder could not make a DateTimeOffset of it, and a
+            // loop's -SendAt $r.SendAt ended its statement without the row's result.
+            if (value is DBNull) return null;
             if (value is DateTime given && given.Kind != DateTimeKind.Utc && ClockChanges.Changes(given, TimeZoneInfo.Local))
             {
                 var time = ClockChanges.AsRead(given, TimeZoneInfo.Local);

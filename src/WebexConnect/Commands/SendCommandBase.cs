@@ -130,7 +130,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The only columns of each row to send as substitutions (default: every column no parameter consumed).</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [BlankCellArgument] // a loop's empty cell (or a database's NULL) is the parameter left out, not the statement's end
         [ArgumentCompleter(typeof(CsvColumnCompleter))]
         public string[]? SubstitutionColumn { get; set; }
 

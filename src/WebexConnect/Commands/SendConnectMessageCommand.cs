@@ -118,7 +118,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Which delivery webhooks to receive, in the channel's names (checked for SMS, email and RCS).</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [BlankCellArgument] // a loop's empty cell asks for none, as the typed cmdlets' -RequestedReceipt '' does
         [Alias("RequestedReceipts")] // the JSON name, requestedReceipts: what a script moved from Invoke-RestMethod types
         [ArgumentCompleter(typeof(RequestedReceiptCompleter))]
         public string[]? RequestedReceipt { get; set; }
@@ -251,13 +251,15 @@ namespace WebexConnect.Commands
         /// </summary>
         private string? ReadObject(object? value, string parameter, string errorId)
         {
-            if (value is null)
+            // A database's NULL (a loop's -Content $r.Json of a DataRow) is as empty as $null: before, "it The value is a DBNull".
+            if (SubstitutionText.IsNothing(value))
             {
                 var give = $"give the {parameter.ToLowerInvariant()} object as a hashtable or a JSON string ({{...}})";
-                RefuseValue(parameter, NullErrorId, $"-{parameter} is $null: {give}.", new ValidationProblem(parameter, "it is $null: " + give), value);
+                var nothing = value is null ? "$null" : "a database's NULL (DBNull)";
+                RefuseValue(parameter, NullErrorId, $"-{parameter} is {nothing}: {give}.", new ValidationProblem(parameter, $"it is {nothing}: " + give), value);
                 return null;
             }
-            if (ObjectJsonProblem(value, out var json) is string problem)
+            if (ObjectJsonProblem(value!, out var json) is string problem)
             {
                 RefuseValue(parameter, errorId, Named(parameter, problem), new ValidationProblem(parameter, "it " + problem.TrimStart(':', ' ')), value);
                 return null;

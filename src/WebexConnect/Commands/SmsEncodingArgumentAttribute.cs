@@ -41,6 +41,8 @@ namespace WebexConnect.Commands
             return value switch
             {
                 System.Text.Encoding _ => Messages.SmsEncoding.Auto,
+                // A database's NULL is an empty cell, Auto: PowerShell's binder refused it, ending a loop's statement without a result.
+                DBNull _ when KeepsRefused => Read(""),
                 string name when FileEncodings.Contains(name.Trim()) => Messages.SmsEncoding.Auto,
                 string text when KeepsRefused => Read(text),
                 _ => inputData,

@@ -5,7 +5,7 @@ namespace WebexConnect.Commands
 {
     /// <summary>
     /// Reads a send command's switch given a CSV cell (-SmsFallback:$u.Fallback) and never refuses it: True or False (what
-    /// Export-Csv writes for $true and $false), 1 or 0, and an empty cell (False, as a switch left out) are read; any other text
+    /// Export-Csv writes for $true and $false), 1 or 0, an empty cell and a database's NULL (False, as a switch left out) are read; any other text
     /// ('yes', 'no', 'x') is kept for the command to name (<see cref="RefusedText"/>) and binds as False meanwhile.
     /// </summary>
     /// <remarks>
@@ -25,8 +25,16 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            // A database's NULL (a DataRow's empty cell, -TrackClicks:$r.Track) is False, as an empty CSV cell is: PowerShell's
+            // binder refused DBNull for a switch, which ended a loop's statement without the row's result.
+            if (value is DBNull)
+            {
+                RefusedArguments.Clear(_parameter);
+                return new SwitchParameter(false);
+            }
             // A bool, a number or a SwitchParameter is PowerShell's to read, as before.
-            if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is not string text)
+            if (value is not string text)
             {
                 RefusedArguments.Clear(_parameter);
                 return inputData;

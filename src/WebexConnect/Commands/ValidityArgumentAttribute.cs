@@ -21,7 +21,8 @@ namespace WebexConnect.Commands
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             // Blank is none, as an empty Validity cell is a piped row's: a loop passes -Validity $u.Validity for every row.
-            if (value is string blank && string.IsNullOrWhiteSpace(blank)) return null;
+            // A database's NULL too: it was "a DBNull is not a duration", the row Invalid.
+            if (value is string blank && string.IsNullOrWhiteSpace(blank) || value is DBNull) return null;
             var validity = ValidityText.ReadArgument(value, out var problem);
             // Marked, not thrown: the command refuses it (SendCommandBase), a one-row call's as its row's Invalid result.
             return problem is null ? validity : UnreadableTime.MarkDuration(RowTimeArgumentAttribute.TextOf(value), "-Validity " + problem + ".");

@@ -163,8 +163,10 @@ namespace WebexConnect.Composition
             while (end > start && IsListSeparator(cell[end - 1])) end--;
         }
 
+        // A database's NULL (a DataRow's empty Attachment cell) is empty too: before, it was read as an attachment with no URL,
+        // and the row was Invalid ("Attachments[0].MimeType: MimeType is required").
         private static bool IsEmpty(object? item) =>
-            item is null || ((item is PSObject wrapped ? wrapped.BaseObject : item) is string text && string.IsNullOrWhiteSpace(text));
+            SubstitutionText.IsNothing(item) || ((item is PSObject wrapped ? wrapped.BaseObject : item) is string text && string.IsNullOrWhiteSpace(text));
 
         private static EmailAttachment ReadOne(object? item, int index)
         {

@@ -82,10 +82,17 @@ namespace WebexConnect.Composition
         /// <summary>
         /// A cell of digits alone that is a number once a + is put before it (a database's or Excel's number column, which
         /// drops the +): its reason says how to put the + back as the rows are read, where editing every cell is no answer.
+        /// A number cell counts as its digits: Invoke-Sqlcmd gives a bigint column as [long], whose column cannot hold a +.
         /// </summary>
         private static bool DigitsWithoutPlus(object? cell, ValidationProblem problem)
         {
-            if (Unwrapped(cell) is not string text) return false;
+            var text = Unwrapped(cell) switch
+            {
+                string s => s,
+                long or int or decimal or ulong or uint => Convert.ToString(Unwrapped(cell), System.Globalization.CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (text is null) return false;
             text = text.Trim();
             if (text.Length == 0) return false;
             for (var i = 0; i < text.Length; i++)

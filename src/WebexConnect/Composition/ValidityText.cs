@@ -58,15 +58,22 @@ namespace WebexConnect.Composition
         /// <see cref="Read"/> for a value typed on the command line, which also refuses a decimal number: unquoted,
         /// PowerShell reads -Validity 2d as the decimal 2 (its d suffix), so "two days" went out as two seconds and an SMS
         /// to a phone that was off expired before it came back on. No one means seconds as a decimal there, so say how to
-        /// write it. Cells (<see cref="RowExpiry"/>) are read by <see cref="Read"/>: a database's decimal column is seconds.
+        /// write it. A loop's -Validity $r.Column of a database's decimal column is the same decimal, so the advice names it too.
+        /// Cells (<see cref="RowExpiry"/>) are read by <see cref="Read"/>: a piped row's decimal column is seconds.
         /// </summary>
         public static TimeSpan? ReadArgument(object? value, out string? problem)
         {
             if (value is decimal number)
             {
                 var digits = number.ToString(CultureInfo.InvariantCulture);
+                // Seconds are whole (FromSeconds): for 2.5 the forms that work are days and hours.
+                var whole = decimal.Truncate(number) == number;
+                var (small, word) = whole ? ("s", "seconds") : ("h", "hours");
+                // A database's decimal column (-Validity $r.Hours in a loop) binds the same decimal: say both, as the value
+                // cannot tell which it was, and give the forms that work for either ("$($r.Hours)h" from a column).
                 problem = $"{digits}d, unquoted, is read by PowerShell as the number {digits} (a d after digits makes a decimal), " +
-                    $"which would be {digits} seconds, not {digits} days: write '{digits}d' in quotes for days, or {digits} for seconds";
+                    $"as is a database's decimal cell of {digits}: it could mean seconds or days, so write the unit in quotes: " +
+                    $"'{digits}d' for days, '{digits}{small}' for {word} (from a cell, \"$($r.Column){small}\")";
                 return null;
             }
             return Read(value, out problem);

@@ -77,6 +77,16 @@ namespace WebexConnect.Tests.Composition
             Assert.EndsWith("; or add the + as rows are read: -To { '+' + $_.MobileNumber }", reason);
         }
 
+        [Fact]
+        public void Tells_a_database_number_column_the_same_script_block()
+        {
+            // A DataRow's bigint Phone cell is a [long]: the column cannot hold a +.
+            var reason = Reason(Sms(), Row(("Phone", 447700900123L)), NotANumber("447700900123"));
+
+            Assert.StartsWith("Row 2: Phone: '447700900123' is not an E.164 number (the + is missing)", reason);
+            Assert.EndsWith("; or add the + as rows are read: -To { '+' + $_.Phone }", reason);
+        }
+
         [Theory]
         [InlineData("07700900123")] // national: the + would not mend it
         [InlineData("12")]          // too short
