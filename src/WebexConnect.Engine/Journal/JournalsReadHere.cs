@@ -92,8 +92,8 @@ namespace WebexConnect.Engine.Journal
             }
         }
 
-        /// <summary>Tests only: forgets everything kept, so that the next run reads its journal whole.</summary>
-        internal static void Forget() => Kept.Clear();
+        /// <summary>Tests only: forgets what is kept for the path, so that the next run reads that journal whole.</summary>
+        internal static void Forget(string fullPath) => Kept.TryRemove(fullPath, out _);
 
         /// <summary>Tests only: whether something is kept for the path.</summary>
         internal static bool Keeps(string fullPath) => Kept.ContainsKey(fullPath);

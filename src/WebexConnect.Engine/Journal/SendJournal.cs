@@ -60,7 +60,10 @@ namespace WebexConnect.Engine.Journal
         /// <summary>How many keys earlier runs recorded.</summary>
         public int EarlierCount => _earlier.Count;
 
-        /// <summary>The last thing earlier runs recorded for each key (what <see cref="JournalFindings"/> sums up).</summary>
+        /// <summary>How many of <see cref="Earlier"/> stand at each kind of event (what <see cref="JournalFindings"/> says of them).</summary>
+        public JournalTally EarlierTally => _read.Tally;
+
+        /// <summary>The last thing earlier runs recorded for each key.</summary>
         public IEnumerable<JournalEntry> Earlier => _earlier.Values;
 
         /// <summary>
@@ -376,6 +379,15 @@ namespace WebexConnect.Engine.Journal
                 /// <summary>How many lines end there (the header and blank lines too): the number a damaged line after them is given.</summary>
                 public long Lines { get; set; }
 
+                /// <summary>How many entries stand at each kind of event, kept as they are set.</summary>
+                public JournalTally Tally { get; } = new JournalTally();
+
+                public void Set(JournalKey key, JournalEntry entry)
+                {
+                    Tally.Change(Entries.TryGetValue(key, out var before) ? before : (JournalEntry?)null, entry);
+                    Entries[key] = entry;
+                }
+
                 /// <summary>A journal just made: its header and nothing else.</summary>
                 public static Content Made(byte[] salt, bool sandbox, long headerLength) =>
                     new Content { Salt = salt, Sandbox = sandbox, ValidLength = headerLength, Lines = 1 };
@@ -557,7 +569,7 @@ namespace WebexConnect.Engine.Journal
                 }
 
                 // Applied only once the whole line is known to be good: the last event of a key wins.
-                foreach (var key in keys) content.Entries[key] = new JournalEntry(state, at, messageId);
+                foreach (var key in keys) content.Set(key, new JournalEntry(state, at, messageId));
                 return true;
             }
         }

@@ -161,6 +161,30 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void What_a_run_says_of_the_journal_read_on_counts_each_row_by_its_last_event_as_a_whole_read_does()
+        {
+            using var folder = new TempFolder();
+            var path = folder.File("tally.journal");
+            using (var journal = SendJournal.Open(path)) journal.Record(JournalState.Intent, new[] { Key(1), Key(2), Key(3) });
+            using (var journal = SendJournal.Open(path)) journal.Record(JournalState.Queued, new[] { Key(1), Key(2) });
+            using (var journal = SendJournal.Open(path)) journal.Record(JournalState.Failed, new[] { Key(2), Key(4) });
+            using (var journal = SendJournal.Open(path)) journal.Record(JournalState.Scheduled, new[] { Key(4), Key(5) });
+
+            using (var readOn = SendJournal.Open(path))
+            {
+                Assert.NotEqual(0, readOn.ReadFrom);
+                // 1 queued, 4 and 5 scheduled; 3 an intent; 2 failed.
+                Assert.Equal((3L, 1L, 1L), (readOn.EarlierTally.Sent, readOn.EarlierTally.Unfinished, readOn.EarlierTally.NotSent));
+                Assert.Equal(JournalFindings.Describe(path, readOn.Earlier.ToList(), false), JournalFindings.Describe(path, readOn.EarlierTally, false));
+            }
+
+            JournalsReadHere.Forget(Path.GetFullPath(path));
+            using var whole = SendJournal.Open(path);
+            Assert.Equal(0, whole.ReadFrom);
+            Assert.Equal((3L, 1L, 1L), (whole.EarlierTally.Sent, whole.EarlierTally.Unfinished, whole.EarlierTally.NotSent));
+        }
+
+        [Fact]
         public void A_run_reads_on_only_from_what_the_last_run_in_this_process_left_of_the_same_path()
         {
             using var folder = new TempFolder();
