@@ -16,17 +16,13 @@ namespace WebexConnect.Engine.Journal
     /// </summary>
     internal static class JournalFindings
     {
-        public static string Describe(string path, IEnumerable<JournalEntry> earlier, bool resendUnknown)
-        {
-            long sent = 0, unfinished = 0, notSent = 0;
-            foreach (var entry in earlier)
-            {
-                if (WasSent(entry.State)) sent++;
-                else if (entry.State == JournalState.Intent || entry.State == JournalState.Unknown) unfinished++;
-                else notSent++;
-            }
+        public static string Describe(string path, IEnumerable<JournalEntry> earlier, bool resendUnknown) =>
+            Describe(path, JournalTally.Of(earlier), resendUnknown);
 
-            var total = sent + unfinished + notSent;
+        public static string Describe(string path, JournalTally earlier, bool resendUnknown)
+        {
+            long sent = earlier.Sent, unfinished = earlier.Unfinished, notSent = earlier.NotSent;
+            var total = earlier.Total;
             if (total == 0) return $"Journal '{path}': no earlier run recorded a send in it, so no row is skipped as sent.";
             var parts = new List<string>(3);
             if (sent > 0) parts.Add($"{sent} sent or scheduled (Skipped if they come again)");
@@ -38,7 +34,7 @@ namespace WebexConnect.Engine.Journal
         }
 
         /// <summary>How many rows earlier runs had the service accept (queued or scheduled): those a re-run skips.</summary>
-        public static long SentIn(IEnumerable<JournalEntry> earlier) => earlier.LongCount(e => WasSent(e.State));
+        public static long SentIn(IEnumerable<JournalEntry> earlier) => earlier.LongCount(e => JournalTally.WasSent(e.State));
 
         /// <summary>
         /// The warning for a run none of whose <paramref name="rows"/> an earlier run recorded, although earlier runs sent
@@ -85,7 +81,5 @@ namespace WebexConnect.Engine.Journal
                    $"day's run a journal of its own, with the date in its name ('{dated}' today). If this run finishes an earlier " +
                    "one that was cut short, nothing is wrong.";
         }
-
-        private static bool WasSent(JournalState state) => state == JournalState.Queued || state == JournalState.Scheduled;
     }
 }

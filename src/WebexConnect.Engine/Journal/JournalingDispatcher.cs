@@ -32,8 +32,9 @@ namespace WebexConnect.Engine.Journal
             _sentShapes = new LastShape(shapeOf);
             _givenShapes = new LastShape(shapeOf);
             _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Verbose,
-                JournalFindings.Describe(run.Journal.Path, run.Journal.Earlier, resendUnknown), DateTimeOffset.Now));
-            _sentEarlier = JournalFindings.SentIn(run.Journal.Earlier);
+                JournalFindings.Describe(run.Journal.Path, run.Journal.EarlierTally, resendUnknown), DateTimeOffset.Now));
+            // Counted as the journal was read, not key by key here: a loop's call reads on from the last (JournalsReadHere).
+            _sentEarlier = run.Journal.EarlierTally.Sent;
         }
 
         // What earlier runs sent, counted before this run records its own sends.

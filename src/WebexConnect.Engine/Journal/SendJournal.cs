@@ -27,6 +27,9 @@ namespace WebexConnect.Engine.Journal
         private const int SaltLength = 32;
 
         private readonly Stream _file;
+        // The opened file itself, under any test's stream (_file): what JournalsReadHere notes when the run closes it.
+        private readonly FileStream _opened;
+        private readonly JournalReader.Content _read;
         private readonly Func<DateTimeOffset> _clock;
         private readonly Dictionary<JournalKey, JournalEntry> _earlier;
         private readonly PayloadBuffer _line = new PayloadBuffer(4096);
@@ -34,12 +37,14 @@ namespace WebexConnect.Engine.Journal
         private bool _disposed;
         private bool _damagedAtEnd;
 
-        private SendJournal(string path, Stream file, byte[] salt, Dictionary<JournalKey, JournalEntry> earlier, Func<DateTimeOffset> clock)
+        private SendJournal(string path, FileStream opened, Stream file, JournalReader.Content read, Func<DateTimeOffset> clock)
         {
             Path = path;
+            _opened = opened;
             _file = file;
-            Salt = salt;
-            _earlier = earlier;
+            _read = read;
+            Salt = read.Salt!;
+            _earlier = read.Entries;
             _clock = clock;
         }
 
@@ -49,10 +54,16 @@ namespace WebexConnect.Engine.Journal
         /// <summary>The random HMAC key of this journal, from its header.</summary>
         public byte[] Salt { get; }
 
+        /// <summary>Where this run's read of the file began: 0 when it read it whole, else where the last run here stopped (<see cref="JournalsReadHere"/>).</summary>
+        public long ReadFrom { get; private set; }
+
         /// <summary>How many keys earlier runs recorded.</summary>
         public int EarlierCount => _earlier.Count;
 
-        /// <summary>The last thing earlier runs recorded for each key (what <see cref="JournalFindings"/> sums up).</summary>
+        /// <summary>How many of <see cref="Earlier"/> stand at each kind of event (what <see cref="JournalFindings"/> says of them).</summary>
+        public JournalTally EarlierTally => _read.Tally;
+
+        /// <summary>The last thing earlier runs recorded for each key.</summary>
         public IEnumerable<JournalEntry> Earlier => _earlier.Values;
 
         /// <summary>
@@ -78,27 +89,29 @@ namespace WebexConnect.Engine.Journal
             try
             {
                 JournalPath.EnsureRegularFile(file, fullPath);
-                var content = JournalReader.Read(file, fullPath);
-                byte[] salt;
+                // What this process read of it before, when the file is still as its last run here left it: read on from there.
+                var readBefore = JournalsReadHere.Take(fullPath, file);
+                var readFrom = readBefore?.ValidLength ?? 0;
+                var content = JournalReader.Read(file, fullPath, readBefore);
                 // A journal that recorded nothing (a rehearsal stopped before its first row, an empty CSV) is made anew
                 // for this run's kind: it lists no row another kind of run could wrongly skip.
                 if (content.Salt is null || (content.Entries.Count == 0 && content.Sandbox != forSandbox))
                 {
-                    salt = NewSalt();
+                    var salt = NewSalt();
                     file.SetLength(0);
                     WriteHeader(file, salt, (clock ?? Now)(), forSandbox);
+                    content = JournalReader.Content.Made(salt, forSandbox, file.Length);
                 }
                 else
                 {
                     EnsureSameTarget(fullPath, content.Sandbox, forSandbox);
-                    salt = content.Salt;
                     // A half-written last line is an event whose flush never completed: drop it, so that
                     // the lines appended now start on a line of their own and the file reads cleanly next time.
                     if (content.ValidLength < file.Length) file.SetLength(content.ValidLength);
                 }
 
                 file.Seek(0, SeekOrigin.End);
-                return new SendJournal(fullPath, writeThrough?.Invoke(file) ?? file, salt, content.Entries, clock ?? Now);
+                return new SendJournal(fullPath, file, writeThrough?.Invoke(file) ?? file, content, clock ?? Now) { ReadFrom = readFrom };
             }
             catch
             {
@@ -270,7 +283,10 @@ namespace WebexConnect.Engine.Journal
             {
                 if (_disposed) return;
                 _disposed = true;
+                // Not after a write that could not be undone: the next run drops its damage, which only a whole read sees.
+                var known = _damagedAtEnd ? null : JournalsReadHere.Note(_opened, _read);
                 _file.Dispose();
+                JournalsReadHere.Keep(Path, known);
                 JournalsHeldHere.Closed(Path);
             }
         }
@@ -351,21 +367,41 @@ namespace WebexConnect.Engine.Journal
         }
 
         /// <summary>Reads a journal file: its header's salt, the last entry per key, and where the good lines end.</summary>
-        private static class JournalReader
+        internal static class JournalReader
         {
             public sealed class Content
             {
                 public byte[]? Salt { get; set; }
                 public bool Sandbox { get; set; }
                 public Dictionary<JournalKey, JournalEntry> Entries { get; } = new Dictionary<JournalKey, JournalEntry>();
+                /// <summary>Where the good lines read so far end.</summary>
                 public long ValidLength { get; set; }
+                /// <summary>How many lines end there (the header and blank lines too): the number a damaged line after them is given.</summary>
+                public long Lines { get; set; }
+
+                /// <summary>How many entries stand at each kind of event, kept as they are set.</summary>
+                public JournalTally Tally { get; } = new JournalTally();
+
+                public void Set(JournalKey key, JournalEntry entry)
+                {
+                    Tally.Change(Entries.TryGetValue(key, out var before) ? before : (JournalEntry?)null, entry);
+                    Entries[key] = entry;
+                }
+
+                /// <summary>A journal just made: its header and nothing else.</summary>
+                public static Content Made(byte[] salt, bool sandbox, long headerLength) =>
+                    new Content { Salt = salt, Sandbox = sandbox, ValidLength = headerLength, Lines = 1 };
             }
 
-            public static Content Read(FileStream file, string path)
+            /// <summary>
+            /// Reads the file whole, or, given what an earlier read of it found (<paramref name="readBefore"/>, see
+            /// <see cref="JournalsReadHere"/>), only the lines after those, into it.
+            /// </summary>
+            public static Content Read(FileStream file, string path, Content? readBefore = null)
             {
-                var content = new Content();
-                var lines = new LineScanner(file);
-                long lineNumber = 0;
+                var content = readBefore ?? new Content();
+                var lines = new LineScanner(file, content.ValidLength);
+                var lineNumber = content.Lines;
                 while (lines.Next(out var line, out var complete, out var endOffset))
                 {
                     lineNumber++;
@@ -387,6 +423,7 @@ namespace WebexConnect.Engine.Journal
                     if (understood)
                     {
                         content.ValidLength = endOffset;
+                        content.Lines = lineNumber;
                         continue;
                     }
 
@@ -532,7 +569,7 @@ namespace WebexConnect.Engine.Journal
                 }
 
                 // Applied only once the whole line is known to be good: the last event of a key wins.
-                foreach (var key in keys) content.Entries[key] = new JournalEntry(state, at, messageId);
+                foreach (var key in keys) content.Set(key, new JournalEntry(state, at, messageId));
                 return true;
             }
         }
@@ -547,10 +584,11 @@ namespace WebexConnect.Engine.Journal
             private long _consumed;
             private bool _eof;
 
-            public LineScanner(Stream stream)
+            public LineScanner(Stream stream, long from = 0)
             {
                 _stream = stream;
-                _stream.Seek(0, SeekOrigin.Begin);
+                _stream.Seek(from, SeekOrigin.Begin);
+                _consumed = from;
             }
 
             /// <summary>True once nothing follows the line last returned.</summary>
