@@ -628,6 +628,34 @@ Describe 'Send-ConnectEmail' {
         @($sent | Sort-Object) | Should -Be @('ann@example.com cc boss@example.com bcc audit@example.com', 'dan@example.com cc boss@example.com bcc ')
     }
 
+    It 'calls a Cc column that repeats the command line''s -Bcc a repeat of the row without it, as the mirror case, and its advice sends one' {
+        # -Bcc boss copies the boss on every row; row 2's Cc names the boss too, so his copy moves to the Cc (OverlappingCopies):
+        # rows 1 and 2 reach Dan and the boss alike, and both got the invoice twice. Before, nothing was said, while a Bcc
+        # column repeating -Cc (the test above) was a repeat. Ann's row copies audit, and is another email.
+        $csv = "Email,Cc`ndan@example.com,`ndan@example.com,Boss@Example.com`nann@example.com,audit@example.com"
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice'; Bcc = 'boss@example.com' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1: the same message to dan@example.com with the same values.*'
+
+        $again.First.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $again.Results.Status | Should -Be @('Queued', 'Queued')
+        $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.email) cc $(@($body.cc) -join ';') bcc $(@($body.bcc) -join ';')" } })
+        # Either of Dan's rows: each reaches Dan and the boss once.
+        $sent.Count | Should -Be 2
+        $sent | Should -Contain 'ann@example.com cc audit@example.com bcc boss@example.com'
+        @($sent | Where-Object { $_ -like 'dan@*' }) | Should -BeIn @('dan@example.com cc  bcc boss@example.com', 'dan@example.com cc Boss@Example.com bcc ')
+    }
+
+    It 'calls no row a repeat for the command line''s -Bcc alone, nor a user''s row whose Cc names the -Bcc''s boss after the boss''s own row' {
+        # -Bcc copies the boss on every row, as asked, whatever a row's Cc says: the boss's own row and Ann's are two emails.
+        $csv = "Email,Cc`nboss@example.com,`nann@example.com,boss@example.com`ndan@example.com,"
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Text 'Hi' -Bcc 'boss@example.com' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned | Where-Object { "$_" -like '*repeats row*' }) | Should -BeNullOrEmpty
+    }
+
     It 'calls no row a repeat for the command line''s -Cc alone, with a Bcc column' {
         # -Cc copies the boss on every row, as asked: Dan's row and the boss's own row are two emails, and so are two users'.
         $csv = "Email,Bcc`ndan@example.com,`nboss@example.com,`nann@example.com,dan@example.com"
