@@ -171,6 +171,41 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'says what an attachment <Kind> has and lacks, and which property looks like the URL, with an example that fits 80 columns' -ForEach @(
+        @{ Kind = 'hashtable'; Given = @{ Path = 'https://files.example.com/a.pdf' }; Has = 'has Path, but no Url'; Named = 'Its Path looks like that URL: name it Url. ' }
+        @{ Kind = 'object'; Given = [pscustomobject]@{ Link = 'https://files.example.com/a.pdf'; Type = 'application/pdf' }; Has = 'has Link, Type, but no Url'; Named = 'Its Link looks like that URL: name it Url. ' }
+        @{ Kind = 'hashtable'; Given = @{}; Has = 'is empty: give it a Url,'; Named = '' }
+    ) {
+        # Before: "Url is missing", which said neither that Path was the property not read nor what to call it.
+        $example = "@{ Url = 'https://example.com/invoice.pdf'; Name = 'invoice.pdf' }"
+        $said = "Attachment[0]: this $Kind $Has* the public https URL the service fetches the file from. $Named" +
+            "Name and MimeType are taken from the URL's file name when not given. E.g. -Attachment $example"
+
+        $thrown = { 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment $Given } | Should -Throw -ErrorId 'InvalidAttachment,*' -PassThru
+
+        $thrown.Exception.Message | Should -BeLike ($said.Replace('[', '`[').Replace(']', '`]') + '*')
+        ('-Attachment ' + $example).Length | Should -BeLessOrEqual 80
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        # The example, as given, sends.
+        $sent = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment (Invoke-Expression $example)
+        $sent.Status | Should -Be 'Queued'
+    }
+
+    It 'makes a row whose Attachment cell holds an object without a Url Invalid, saying what it has, not three JSON fields' {
+        # A script that built each row's attachment as a hashtable with the wrong key: before, the row's reason was
+        # "Attachments[0].MimeType: MimeType is required; Attachments[0].Name: Name is required; Attachment[0]: MediaUrl is required".
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Attachment = @{ Href = 'https://files.example.com/a.pdf' } }
+            [pscustomobject]@{ Email = 'bob@example.com'; Attachment = @{ Url = 'https://files.example.com/b.pdf' } }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        $results[0].Reason | Should -BeLike 'Row 1: Attachment`[0`]: this hashtable has Href, but no Url (nor MediaUrl or Uri), *. Its Href looks like that URL: name it Url. *E.g. -Attachment @{ Url = *'
+        $results[0].Reason | Should -Not -BeLike '*required*'
+    }
+
     It 'says a file given by Get-ChildItem is on this computer, which the service cannot read, before sending anything' {
         $file = New-Item -ItemType File -Path (Join-Path $TestDrive 'terms 2026.pdf') -Force
 

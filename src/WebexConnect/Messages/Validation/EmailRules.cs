@@ -160,7 +160,14 @@ namespace WebexConnect.Messages.Validation
                 var attachment = attachments[i];
                 if (attachment is null)
                 {
-                    problems.Add(field, "the attachment is empty: give MimeType, Name and MediaUrl");
+                    problems.Add(url, "is empty: give the file's public https URL, e.g. -Attachment " + Composition.EmailAttachments.Example);
+                    continue;
+                }
+                // An object in a row's Attachment cell that names no URL: what it has and lacks (EmailAttachments.ReadCell).
+                if (attachment.Problem is string problem)
+                {
+                    var at = problem.IndexOf(": ", System.StringComparison.Ordinal);
+                    problems.Add(url, at > 0 ? problem.Substring(at + 2) : problem);
                     continue;
                 }
                 if (string.IsNullOrWhiteSpace(attachment.MimeType))
