@@ -1427,6 +1427,24 @@ bob@example.com,https://files.example.com/download?id=4
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'tells a row whose Attachment cell names a file beside the script that it is a file name, from any current folder' {
+        # A campaign CSV whose Attachment column names the brochure as the script's folder holds it. Before, 'brochure.pdf' was
+        # told only "is not an absolute URL", and an admin whose scheduled task starts in System32 looked for the fault there.
+        $csv = Join-Path $PSScriptRoot 'Fixtures/email-campaign-attachments.csv'
+        Push-Location $TestDrive
+        try {
+            $results = @(Import-Csv $csv | Send-ConnectEmail -From 'news@example.com' -Subject 'News for $(Company)' -Text 'Hi $(FirstName)' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        } finally { Pop-Location }
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Queued', 'Queued')
+        $results[0].Reason | Should -BeExactly ("Row 1: Attachment[0]: 'brochure.pdf' is a file name, not a URL: the service fetches each attachment " +
+            "from a public https URL and cannot read files on this computer, from the script's folder or any other; publish the file on a " +
+            "web server and give its URL, e.g. https://files.example.com/brochure.pdf")
+        $results[1].Reason | Should -BeLike "Row 2: Attachment``[0``]: 'files/Brochure 2026.pdf' is a file name, not a URL: * e.g. https://files.example.com/Brochure%202026.pdf"
+        # A web address without its scheme is told to add it, as before.
+        $results[2].Reason | Should -BeExactly "Row 3: Attachment[0]: 'files.example.com/brochure.pdf' is not an absolute URL: use https://host/path"
+    }
+
     It 'tells a row whose Attachment cell is no https URL only that, not to give a MimeType (a German Excel CSV)' {
         # Before: "Attachments[0].MimeType: MimeType is required (e.g. application/pdf); Attachments[0].MediaUrl: ...", the
         # first half asking for what a cell cannot give. The file is semicolon-delimited, with a BOM and a blank line, as saved.
