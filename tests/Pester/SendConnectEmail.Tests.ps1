@@ -171,6 +171,41 @@ Describe 'Send-ConnectEmail' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'says what an attachment <Kind> has and lacks, and which property looks like the URL, with an example that fits 80 columns' -ForEach @(
+        @{ Kind = 'hashtable'; Given = @{ Path = 'https://files.example.com/a.pdf' }; Has = 'has Path, but no Url'; Named = 'Its Path looks like that URL: name it Url. ' }
+        @{ Kind = 'object'; Given = [pscustomobject]@{ Link = 'https://files.example.com/a.pdf'; Type = 'application/pdf' }; Has = 'has Link, Type, but no Url'; Named = 'Its Link looks like that URL: name it Url. ' }
+        @{ Kind = 'hashtable'; Given = @{}; Has = 'is empty: give it a Url,'; Named = '' }
+    ) {
+        # Before: "Url is missing", which said neither that Path was the property not read nor what to call it.
+        $example = "@{ Url = 'https://example.com/invoice.pdf'; Name = 'invoice.pdf' }"
+        $said = "Attachment[0]: this $Kind $Has* the public https URL the service fetches the file from. $Named" +
+            "Name and MimeType are taken from the URL's file name when not given. E.g. -Attachment $example"
+
+        $thrown = { 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment $Given } | Should -Throw -ErrorId 'InvalidAttachment,*' -PassThru
+
+        $thrown.Exception.Message | Should -BeLike ($said.Replace('[', '`[').Replace(']', '`]') + '*')
+        ('-Attachment ' + $example).Length | Should -BeLessOrEqual 80
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        # The example, as given, sends.
+        $sent = 'ann@example.com' | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -Attachment (Invoke-Expression $example)
+        $sent.Status | Should -Be 'Queued'
+    }
+
+    It 'makes a row whose Attachment cell holds an object without a Url Invalid, saying what it has, not three JSON fields' {
+        # A script that built each row's attachment as a hashtable with the wrong key: before, the row's reason was
+        # "Attachments[0].MimeType: MimeType is required; Attachments[0].Name: Name is required; Attachment[0]: MediaUrl is required".
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Attachment = @{ Href = 'https://files.example.com/a.pdf' } }
+            [pscustomobject]@{ Email = 'bob@example.com'; Attachment = @{ Url = 'https://files.example.com/b.pdf' } }
+        )
+
+        $results = @($rows | Send-ConnectEmail -From 'news@example.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Invalid', 'Queued')
+        $results[0].Reason | Should -BeLike 'Row 1: Attachment`[0`]: this hashtable has Href, but no Url (nor MediaUrl or Uri), *. Its Href looks like that URL: name it Url. *E.g. -Attachment @{ Url = *'
+        $results[0].Reason | Should -Not -BeLike '*required*'
+    }
+
     It 'says a file given by Get-ChildItem is on this computer, which the service cannot read, before sending anything' {
         $file = New-Item -ItemType File -Path (Join-Path $TestDrive 'terms 2026.pdf') -Force
 
@@ -626,6 +661,34 @@ Describe 'Send-ConnectEmail' {
         $again.Results.Status | Should -Be @('Queued', 'Queued')
         $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.email) cc $(@($body.cc) -join ';') bcc $(@($body.bcc) -join ';')" } })
         @($sent | Sort-Object) | Should -Be @('ann@example.com cc boss@example.com bcc audit@example.com', 'dan@example.com cc boss@example.com bcc ')
+    }
+
+    It 'calls a Cc column that repeats the command line''s -Bcc a repeat of the row without it, as the mirror case, and its advice sends one' {
+        # -Bcc boss copies the boss on every row; row 2's Cc names the boss too, so his copy moves to the Cc (OverlappingCopies):
+        # rows 1 and 2 reach Dan and the boss alike, and both got the invoice twice. Before, nothing was said, while a Bcc
+        # column repeating -Cc (the test above) was a repeat. Ann's row copies audit, and is another email.
+        $csv = "Email,Cc`ndan@example.com,`ndan@example.com,Boss@Example.com`nann@example.com,audit@example.com"
+        $send = @{ From = 'news@example.com'; Subject = 'Invoice'; Text = 'Your invoice'; Bcc = 'boss@example.com' }
+
+        $again = Invoke-RepeatAdvice $csv Send-ConnectEmail $send 'Row 2 repeats row 1: the same message to dan@example.com with the same values.*'
+
+        $again.First.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        $again.Results.Status | Should -Be @('Queued', 'Queued')
+        $sent = @(foreach ($body in $again.Bodies) { foreach ($to in $body.to) { "$($to.email) cc $(@($body.cc) -join ';') bcc $(@($body.bcc) -join ';')" } })
+        # Either of Dan's rows: each reaches Dan and the boss once.
+        $sent.Count | Should -Be 2
+        $sent | Should -Contain 'ann@example.com cc audit@example.com bcc boss@example.com'
+        @($sent | Where-Object { $_ -like 'dan@*' }) | Should -BeIn @('dan@example.com cc  bcc boss@example.com', 'dan@example.com cc Boss@Example.com bcc ')
+    }
+
+    It 'calls no row a repeat for the command line''s -Bcc alone, nor a user''s row whose Cc names the -Bcc''s boss after the boss''s own row' {
+        # -Bcc copies the boss on every row, as asked, whatever a row's Cc says: the boss's own row and Ann's are two emails.
+        $csv = "Email,Cc`nboss@example.com,`nann@example.com,boss@example.com`ndan@example.com,"
+
+        $results = @($csv | ConvertFrom-Csv | Send-ConnectEmail -From 'news@example.com' -Subject 'News' -Text 'Hi' -Bcc 'boss@example.com' -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned | Where-Object { "$_" -like '*repeats row*' }) | Should -BeNullOrEmpty
     }
 
     It 'calls no row a repeat for the command line''s -Cc alone, with a Bcc column' {
@@ -1362,6 +1425,24 @@ bob@example.com,https://files.example.com/download?id=4
         $results[1].Reason | Should -BeLike "Row 2: *'https://files.example.com/download``?id=4' does not end with a file extension*"
         $results.Reason | Should -Not -BeLike '*MimeType is required*'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'tells a row whose Attachment cell names a file beside the script that it is a file name, from any current folder' {
+        # A campaign CSV whose Attachment column names the brochure as the script's folder holds it. Before, 'brochure.pdf' was
+        # told only "is not an absolute URL", and an admin whose scheduled task starts in System32 looked for the fault there.
+        $csv = Join-Path $PSScriptRoot 'Fixtures/email-campaign-attachments.csv'
+        Push-Location $TestDrive
+        try {
+            $results = @(Import-Csv $csv | Send-ConnectEmail -From 'news@example.com' -Subject 'News for $(Company)' -Text 'Hi $(FirstName)' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        } finally { Pop-Location }
+
+        $results.Status | Should -Be @('Invalid', 'Invalid', 'Invalid', 'Queued', 'Queued')
+        $results[0].Reason | Should -BeExactly ("Row 1: Attachment[0]: 'brochure.pdf' is a file name, not a URL: the service fetches each attachment " +
+            "from a public https URL and cannot read files on this computer, from the script's folder or any other; publish the file on a " +
+            "web server and give its URL, e.g. https://files.example.com/brochure.pdf")
+        $results[1].Reason | Should -BeLike "Row 2: Attachment``[0``]: 'files/Brochure 2026.pdf' is a file name, not a URL: * e.g. https://files.example.com/Brochure%202026.pdf"
+        # A web address without its scheme is told to add it, as before.
+        $results[2].Reason | Should -BeExactly "Row 3: Attachment[0]: 'files.example.com/brochure.pdf' is not an absolute URL: use https://host/path"
     }
 
     It 'tells a row whose Attachment cell is no https URL only that, not to give a MimeType (a German Excel CSV)' {

@@ -118,10 +118,13 @@ namespace WebexConnect.Composition
             {
                 return ReadOne(item, index);
             }
-            catch (ArgumentException)
+            catch (ArgumentException e)
             {
                 // No MIME type: EmailRules says what is wrong (no extension, not https, or the type to give).
-                return item is string url ? new EmailAttachment { Name = FileNameOf(url), MediaUrl = url } : new EmailAttachment();
+                if (item is string url) return new EmailAttachment { Name = FileNameOf(url), MediaUrl = url };
+                // An object in the cell (a hashtable a script built): what Read says of it, as that row's reason. Before, the row
+                // was told "MimeType is required; Name is required; MediaUrl is required", in the JSON's Attachments[0] terms.
+                return new EmailAttachment { Problem = e.Message };
             }
         }
 
@@ -182,25 +185,25 @@ namespace WebexConnect.Composition
                         "service cannot read: it fetches each attachment from a public https URL. Publish the file on a web server and give its " +
                         "URL, e.g. -Attachment 'https://files.example.com/" + Uri.EscapeDataString(file.Name) + "'.");
                 case IDictionary dictionary:
-                    return FromColumns(InputRow.FromDictionary(dictionary), index);
+                    return FromColumns(InputRow.FromDictionary(dictionary), index, "hashtable");
                 case PSObject psObject:
-                    return FromColumns(InputRow.Read(psObject), index);
+                    return FromColumns(InputRow.Read(psObject), index, "object");
                 case string url:
-                    return FromColumns(new InputRow(new[] { new KeyValuePair<string, object?>("Url", url) }), index);
+                    return FromColumns(new InputRow(new[] { new KeyValuePair<string, object?>("Url", url) }), index, "text");
                 default:
-                    throw new ArgumentException($"Attachment[{index}]: give the file's URL, or a hashtable such as @{{ Url = 'https://example.com/invoice.pdf'; Name = 'invoice.pdf'; MimeType = 'application/pdf' }}.");
+                    throw new ArgumentException($"Attachment[{index}]: give the file's URL, or a hashtable such as " + Example + ".");
             }
         }
 
-        private static EmailAttachment FromColumns(InputRow row, int index)
+        private static EmailAttachment FromColumns(InputRow row, int index, string kind)
         {
             string? Get(params string[] names) => row.Columns
                 .Where(c => names.Any(n => string.Equals(n, c.Key, StringComparison.OrdinalIgnoreCase)))
                 .Select(c => SubstitutionText.Of(c.Value))
                 .FirstOrDefault(v => v.Length > 0);
 
-            var url = Get("Url", "MediaUrl", "Uri");
-            if (url is null) throw new ArgumentException($"Attachment[{index}]: Url is missing (the public URL the service fetches the file from).");
+            var url = Get(UrlNames);
+            if (url is null) throw new ArgumentException(WithoutUrl(row, index, kind));
             if (HasSecondUrl(url)) throw new ArgumentException(SeveralUrls(url, index));
             var fileName = FileNameOf(url);
             var name = Get("Name", "FileName") ?? fileName;
@@ -240,6 +243,37 @@ namespace WebexConnect.Composition
                 if (start > 0 && IsListSeparator(url[start - 1])) return start;
             }
             return -1;
+        }
+
+        // The names an attachment's URL is read from, first the one the examples use.
+        private static readonly string[] UrlNames = { "Url", "MediaUrl", "Uri" };
+
+        /// <summary>The example of an attachment every message about one gives: an admin copies it, so it fits a line of 80 columns.</summary>
+        internal const string Example = "@{ Url = 'https://example.com/invoice.pdf'; Name = 'invoice.pdf' }";
+
+        /// <summary>
+        /// "Attachment[0]: this hashtable has Path ('https://…/a.pdf') and Type, but no Url: …": what the item has, what it lacks and
+        /// an attachment that works. Before, every such item got "Url is missing", which did not say that its Path (or Link, File)
+        /// was the property the module did not read, nor what to name it.
+        /// </summary>
+        private static string WithoutUrl(InputRow row, int index, string kind)
+        {
+            var what = $"Attachment[{index}]: this {kind} " + (row.Columns.Count == 0 ? "is empty: give it a Url, "
+                : "has " + SubstitutionText.Abbreviate(row.Columns.Select(Described).ToList()) + ", but no Url (nor MediaUrl or Uri), ") +
+                "the public https URL the service fetches the file from";
+            // A property whose value is a web address is the URL under another name: say which, and what to call it.
+            var named = row.Columns.FirstOrDefault(c => IsWebAddress(SubstitutionText.Of(c.Value)));
+            if (named.Key is not null) what += $". Its {named.Key} looks like that URL: name it Url";
+            return what + ". Name and MimeType are taken from the URL's file name when not given. E.g. -Attachment " + Example;
+        }
+
+        private static bool IsWebAddress(string value) =>
+            value.TrimStart().StartsWith("https://", StringComparison.OrdinalIgnoreCase) || value.TrimStart().StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+
+        private static string Described(KeyValuePair<string, object?> column)
+        {
+            var value = SubstitutionText.Of(column.Value);
+            return value.Trim().Length == 0 ? column.Key + " (empty)" : column.Key;
         }
 
         private static bool IsListSeparator(char c) => c == ';' || c == ',' || c == '|' || char.IsWhiteSpace(c);

@@ -50,8 +50,9 @@ namespace WebexConnect.Composition
 
         /// <summary>
         /// True for a -Cc (or -Bcc) of the command line: it copies its people on every row's email, as asked, so it makes no
-        /// row a repeat of another by itself; but a Bcc column that repeats it goes in the Cc only (OverlappingCopies), so
-        /// RepeatedRows reads its addresses to compare the Bcc cells as sent.
+        /// row a repeat of another by itself; but a copy column that names them too reaches no one more (a Bcc column that
+        /// repeats -Cc goes in the Cc only; a Cc column that repeats -Bcc takes the -Bcc's place), so RepeatedRows reads its
+        /// addresses to compare the copy cells without them.
         /// </summary>
         public bool ForRun { get; }
     }

@@ -222,15 +222,16 @@ namespace WebexConnect.Composition
                 else
                     sent.Add((name, SentColumns.Compared.AsWritten));
             }
-            return new SentColumns(sent, unread, notSent, destinationColumn, CopiedBefore(sent), GivenBefore(sent));
+            return new SentColumns(sent, unread, notSent, destinationColumn, CopiedBefore(sent), CopiedForRunOf(sent));
         }
 
         /// <summary>
-        /// For each column of copies sent, the addresses the command line copies in a field before it (a -Cc's, for a Bcc
-        /// column): OverlappingCopies sends them there only, so the advice compares the Bcc without them, as WholeKey does.
-        /// Read from the repeating row's copies, hashed just before: the command line's are every row's.
+        /// For each column of copies sent, the addresses the command line copies in either field (a -Cc's, for a Bcc column; a
+        /// -Bcc's, for a Cc column): they reach their people on every row, so the advice compares the column without them, as
+        /// WholeKey does (<see cref="SentElsewhere"/>). Read from the repeating row's copies, hashed just before: the command
+        /// line's are every row's.
         /// </summary>
-        private Dictionary<string, IReadOnlyList<string>>? GivenBefore(List<(string Name, SentColumns.Compared Compared)> sent)
+        private Dictionary<string, IReadOnlyList<string>>? CopiedForRunOf(List<(string Name, SentColumns.Compared Compared)> sent)
         {
             Dictionary<string, IReadOnlyList<string>>? given = null;
             foreach (var (name, compared) in sent)
@@ -238,7 +239,7 @@ namespace WebexConnect.Composition
                 if (compared != SentColumns.Compared.Addresses || ListCellOf(name) is not { } cell) continue;
                 var before = new List<string>();
                 for (var i = 0; i < _copyCount; i++)
-                    if (_copyAddresses[i].Cell.ForRun && _copyAddresses[i].Cell.Index < cell.Index) before.Add(_copyAddresses[i].Written);
+                    if (_copyAddresses[i].Cell.ForRun) before.Add(_copyAddresses[i].Written);
                 if (before.Count == 0) continue;
                 given ??= new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
                 given[name] = before;
@@ -355,7 +356,7 @@ namespace WebexConnect.Composition
                 for (var j = 0; j < _copyCount; j++)
                 {
                     var copy = _copyAddresses[j];
-                    if (!ReferenceEquals(copy.Cell, cell) || copy.IsIn(to) || copy.InEarlierCell) continue;
+                    if (!ReferenceEquals(copy.Cell, cell) || copy.IsIn(to) || SentElsewhere(copy)) continue;
                     sum = unchecked(sum + Mix(copy.Hash, 6));
                     left = true;
                 }
@@ -363,6 +364,25 @@ namespace WebexConnect.Composition
                 any |= left;
             }
             return hash;
+        }
+
+        /// <summary>
+        /// Whether a copy is left out of the row's key, as reaching its person through another of the row's copies: a column's
+        /// address in a cell before its own (a Bcc that repeats the Cc, which OverlappingCopies sends in the Cc only), or one the
+        /// command line copies on every row, in either field. -Cc boss with a Bcc column, or -Bcc boss with a Cc column, reaches
+        /// the boss on every row: a cell naming the boss as well changes at most whether the To sees the copy, not who gets the
+        /// email. So 'Cc=' and 'Cc=boss' with -Bcc boss are one email to Dan and the boss, as 'Bcc=' and 'Bcc=boss' with -Cc boss
+        /// are; before, the first pair was no repeat, and both got the same email twice unwarned. The command line's own copies
+        /// always count, whichever cell OverlappingCopies keeps them in: they are the same on every row.
+        /// </summary>
+        private bool SentElsewhere(CopyAddress copy) => !copy.Cell.ForRun && (copy.InEarlierCell || CopiedForRun(copy));
+
+        /// <summary>Whether the command line's -Cc or -Bcc copies a column's <paramref name="copy"/> too (scanned: a row has a handful).</summary>
+        private bool CopiedForRun(CopyAddress copy)
+        {
+            for (var i = 0; i < _copyCount; i++)
+                if (_copyAddresses[i].Cell.ForRun && _copyAddresses[i].Hash == copy.Hash) return true;
+            return false;
         }
 
         /// <summary>Someone who reads <paramref name="read"/>, at the address whose <see cref="AddressHash"/> is given.</summary>
@@ -390,8 +410,9 @@ namespace WebexConnect.Composition
             for (var i = 0; i < _copyCount; i++)
             {
                 var copy = _copyAddresses[i];
-                // A -Cc of the command line copies its people on every row, as asked: no repeat of the rows sent to them.
-                if (copy.IsIn(recipient.Addresses) || copy.InEarlierCell || copy.Cell.ForRun) continue;
+                // A -Cc (or -Bcc) of the command line copies its people on every row, as asked: no repeat of the rows sent to
+                // them, whether the row's own Cc or Bcc names them as well or not.
+                if (copy.IsIn(recipient.Addresses) || copy.Cell.ForRun || SentElsewhere(copy)) continue;
                 var key = PersonKey(read, copy.Hash);
                 if (!_firstRowOf.TryGetValue(key, out var sent) && !_firstToOf.TryGetValue(key, out sent)) continue;
                 // The one string this makes, for a repeat, once a run.
@@ -418,7 +439,7 @@ namespace WebexConnect.Composition
             for (var i = 0; i < _copyCount && _firstCopyOf.Count < MaxRemembered; i++)
             {
                 var copy = _copyAddresses[i];
-                if (copy.IsIn(recipient.Addresses) || copy.InEarlierCell || copy.Cell.ForRun) continue;
+                if (copy.IsIn(recipient.Addresses) || copy.Cell.ForRun || SentElsewhere(copy)) continue;
                 var key = PersonKey(read, copy.Hash);
                 if (!_firstCopyOf.ContainsKey(key)) _firstCopyOf.Add(key, new Copied(row, copy.Cell));
             }

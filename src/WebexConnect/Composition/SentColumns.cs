@@ -20,20 +20,20 @@ namespace WebexConnect.Composition
         /// For a column of copies (a Bcc), the columns of copies sent before it (the Cc), whose addresses it does not send either:
         /// OverlappingCopies keeps an address in To, then Cc, then Bcc. None by default.
         /// </param>
-        /// <param name="givenBefore">
-        /// For a column of copies (a Bcc), the addresses the command line copies in a field before it (a -Cc's), which it does not
-        /// send either. None by default.
+        /// <param name="givenForRun">
+        /// For a column of copies, the addresses the command line copies on every row, in either field (a -Cc's for a Bcc column,
+        /// a -Bcc's for a Cc column): they reach their people whatever the column says. None by default.
         /// </param>
         public SentColumns(IReadOnlyList<(string Name, Compared Compared)> sent, IReadOnlyList<string> unread, IReadOnlyList<string> notSent,
             string? destinationColumn = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? copiedBefore = null,
-            IReadOnlyDictionary<string, IReadOnlyList<string>>? givenBefore = null)
+            IReadOnlyDictionary<string, IReadOnlyList<string>>? givenForRun = null)
         {
             Sent = sent.Select(c => c.Name).ToList();
             Unread = unread;
             NotSent = notSent;
             _sortProperties = sent.Select(c => SortProperty(c.Name, c.Compared, destinationColumn,
                 copiedBefore is not null && copiedBefore.TryGetValue(c.Name, out var before) ? before : null,
-                givenBefore is not null && givenBefore.TryGetValue(c.Name, out var given) ? given : null)).ToList();
+                givenForRun is not null && givenForRun.TryGetValue(c.Name, out var given) ? given : null)).ToList();
         }
 
         /// <summary>How the repeat check compares a column's cells, and so how the advice's Sort-Object must.</summary>
@@ -75,7 +75,7 @@ namespace WebexConnect.Composition
         public string SortCommand() => "Sort-Object " + string.Join(",", _sortProperties) + " -Unique -CaseSensitive";
 
         private static string SortProperty(string name, Compared compared, string? destinationColumn, IReadOnlyList<string>? copiedBefore,
-            IReadOnlyList<string>? givenBefore)
+            IReadOnlyList<string>? givenForRun)
         {
             var cell = "$_." + PowerShellWord.OfMember(name);
             return compared switch
@@ -88,7 +88,7 @@ namespace WebexConnect.Composition
                 Compared.ToAddresses => "{" + AddressesOf(cell) + " -join ';'}",
                 // And without the row's To, which OverlappingCopies sends in To only: 'dan@x.com' with Cc 'dan@x.com' sends what
                 // 'dan@x.com' without a Cc does, and before, the advice kept both rows. So, for a Bcc, without the row's Cc.
-                Compared.Addresses => CopiesProperty(cell, destinationColumn, copiedBefore, givenBefore),
+                Compared.Addresses => CopiesProperty(cell, destinationColumn, copiedBefore, givenForRun),
                 // Split before each URL that follows a separator (EmailAttachments.SecondUrlAt), each without the separators and
                 // spaces around it (its UrlBetween). Before, the cell was compared as written: ' https://…/a.pdf' beside 'https://…/a.pdf'.
                 Compared.Urls => "{((\"$(" + cell + ")\" -split '(?<=[;,|\\s])(?=[a-z]+://)') -replace '^[;,|\\s]+|[;,|\\s]+$' -ne '') -join ' '}",
@@ -113,15 +113,18 @@ namespace WebexConnect.Composition
         private static string AddressesOf(string cell) =>
             "(((" + cell + " -join ';') -replace '\"[^\"]*\"').ToUpperInvariant() -split '[;,\\r\\n]' -replace '^[^<]*<\\s*|\\s*>.*$|^\\s+|\\s+$' -like '*@*')";
 
-        /// <summary>A Cc or Bcc cell's addresses, once each and sorted, without those the row sends in a field before it.</summary>
-        private static string CopiesProperty(string cell, string? destinationColumn, IReadOnlyList<string>? copiedBefore, IReadOnlyList<string>? givenBefore)
+        /// <summary>
+        /// A Cc or Bcc cell's addresses, once each and sorted, without those the row sends in a field before it and those the
+        /// command line copies on every row.
+        /// </summary>
+        private static string CopiesProperty(string cell, string? destinationColumn, IReadOnlyList<string>? copiedBefore, IReadOnlyList<string>? givenForRun)
         {
             var before = new List<string>();
             if (destinationColumn is not null) before.Add(AddressesOf("$_." + PowerShellWord.OfMember(destinationColumn)));
             if (copiedBefore is not null) before.AddRange(copiedBefore.Select(c => AddressesOf("$_." + PowerShellWord.OfMember(c))));
-            // The command line's -Cc, as written in the advice: quoted always, as an element of @() a bare word would be a command.
-            if (givenBefore is not null)
-                before.Add("@(" + string.Join(",", givenBefore.Select(a => "'" + a.ToUpperInvariant().Replace("'", "''") + "'")) + ")");
+            // The command line's -Cc or -Bcc, as written in the advice: quoted always, as an element of @() a bare word would be a command.
+            if (givenForRun is not null)
+                before.Add("@(" + string.Join(",", givenForRun.Select(a => "'" + a.ToUpperInvariant().Replace("'", "''") + "'")) + ")");
             if (before.Count == 0) return "{(" + AddressesOf(cell) + " | Sort-Object -Unique) -join ';'}";
             // Into a variable first: in .Where's script block $_ is the address, no longer the row.
             return "{$sent = " + string.Join(" + ", before) + "; (" + AddressesOf(cell) + ".Where({ $_ -notin $sent }) | Sort-Object -Unique) -join ';'}";

@@ -20,6 +20,12 @@ namespace WebexConnect.Messages
         /// '…/INV-2.pdf ; …/terms.pdf'), when it differs from <see cref="MediaUrl"/>: the journal of that version names the send by it.
         /// </summary>
         internal string? MediaUrlAsGiven { get; init; }
+
+        /// <summary>
+        /// Why a row's Attachment cell held an object that is no attachment (a hashtable without a Url), as -Attachment would say
+        /// it: EmailRules gives it as that row's reason, in place of the three "required" fields such an empty attachment lacks.
+        /// </summary>
+        internal string? Problem { get; init; }
     }
 
     /// <summary>An email: subject, text and/or HTML (or a template), recipients' copies and the email options.</summary>

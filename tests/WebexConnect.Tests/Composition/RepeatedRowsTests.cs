@@ -273,6 +273,32 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void ACcCellThatRepeatsTheCommandLinesBccIsARepeatOfTheRowWithoutIt()
+        {
+            // -Bcc boss copies the boss on every row; a Cc cell naming the boss takes that copy's place (OverlappingCopies), so the
+            // row reaches Dan and the boss as the row without it does. Before, 'Cc=' and 'Cc=boss' were two emails unwarned, while
+            // the mirror ('Bcc=' and 'Bcc=boss' with -Cc boss) was a repeat.
+            var message = new EmailMessage { From = "news@example.com", Subject = "Invoice", Text = "Your invoice", Bcc = new[] { "boss@example.com" } };
+            var repeated = new RepeatedRows(new LastSentSubstitutions(new ConnectEngine().SubstitutionsSent).Of,
+                new[] { new ListCell(4, ListCell.Listing.Addresses, "Cc"), new ListCell(5, ListCell.Listing.Addresses, "Bcc").GivenForRun() });
+            const string Bcc = "boss@example.com";
+            object?[] Content(string? cc) => new object?[] { "Invoice", "Your invoice", null, null, cc, Bcc, null };
+
+            Assert.Null(repeated.RepeatOf(Content(null), message, new Recipient("dan@example.com"), 1));
+            // The boss's own row, and a Cc of someone else: no repeat.
+            Assert.Null(repeated.RepeatOf(Content(null), message, new Recipient("boss@example.com"), 2));
+            Assert.Null(repeated.RepeatOf(Content("audit@example.com"), message, new Recipient("dan@example.com"), 3));
+            // Ann's Cc names the boss, whom -Bcc copies anyway: no repeat of the boss's own row 2 either.
+            Assert.Null(repeated.RepeatOf(Content("boss@example.com"), message, new Recipient("ann@example.com"), 4));
+            Assert.Equal(1, repeated.RepeatOf(Content(" Boss@Example.com"), message, new Recipient("dan@example.com"), 5));
+
+            var recipient = new Recipient("dan@example.com");
+            var columns = repeated.ColumnsOf(Row(("Email", "dan@example.com"), ("Cc", " Boss@Example.com")), new[] { "Email", "Cc" }, "Email", message, recipient);
+            Assert.Contains("{$sent = " + "((($_.Email -join ';')", RepeatedRows.Warning(5, 1, recipient, columns, "Send-ConnectEmail"));
+            Assert.Contains("+ @('BOSS@EXAMPLE.COM'); (((($_.Cc -join ';')", RepeatedRows.Warning(5, 1, recipient, columns, "Send-ConnectEmail"));
+        }
+
+        [Fact]
         public void RowsForAnotherTimeAreNoRepeat()
         {
             // A reminder at 09:00 and another at 17:00 are two reminders. Before, the second was called a repeat of the first.

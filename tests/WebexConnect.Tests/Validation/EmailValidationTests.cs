@@ -226,7 +226,10 @@ namespace WebexConnect.Tests.Validation
         [InlineData("https://files.example.com/download?id=7", "does not end with a file extension")]
         [InlineData("https://files.example.com/invoice", "does not end with a file extension")]
         [InlineData("http://files.example.com/invoice.pdf", "use https")]
-        [InlineData("invoice.pdf", "not an absolute URL")]
+        // A file name, as a script beside the file would give it: said to be one, with the https URL to give instead.
+        [InlineData("invoice.pdf", "'invoice.pdf' is a file name, not a URL: the service fetches each attachment from a public https URL")]
+        [InlineData("files.example.com/invoice.pdf", "not an absolute URL: use https://host/path")]
+        [InlineData("see the portal", "not an absolute URL")]
         public void AnAttachmentUrlIsHttpsAndEndsWithTheExtension(string url, string reason) =>
             Assert.Contains(reason, Single(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "x", Attachments = new[] { Pdf(url) } }), "Attachment[0]"));
 

@@ -160,7 +160,14 @@ namespace WebexConnect.Messages.Validation
                 var attachment = attachments[i];
                 if (attachment is null)
                 {
-                    problems.Add(field, "the attachment is empty: give MimeType, Name and MediaUrl");
+                    problems.Add(url, "is empty: give the file's public https URL, e.g. -Attachment " + Composition.EmailAttachments.Example);
+                    continue;
+                }
+                // An object in a row's Attachment cell that names no URL: what it has and lacks (EmailAttachments.ReadCell).
+                if (attachment.Problem is string problem)
+                {
+                    var at = problem.IndexOf(": ", System.StringComparison.Ordinal);
+                    problems.Add(url, at > 0 ? problem.Substring(at + 2) : problem);
                     continue;
                 }
                 if (string.IsNullOrWhiteSpace(attachment.MimeType))
@@ -179,10 +186,30 @@ namespace WebexConnect.Messages.Validation
                 if (string.IsNullOrWhiteSpace(attachment.MediaUrl))
                     problems.Add(url, "MediaUrl is required: the https URL of the file");
                 else if (UrlRule.CheckHttps(attachment.MediaUrl) is string urlProblem)
-                    problems.Add(url, urlProblem);
+                    problems.Add(url, FileNameProblem(attachment.MediaUrl) ?? urlProblem);
                 else if (!UrlRule.EndsWithExtension(attachment.MediaUrl))
                     problems.Add(url, $"{InputEcho.Quote(attachment.MediaUrl)} does not end with a file extension: the URL must end with the file's extension (e.g. .pdf)");
             }
+        }
+
+        /// <summary>
+        /// "'brochure.pdf' is a file name, not a URL: ...": an Attachment cell naming a file the way a script beside it would
+        /// ('brochure.pdf', 'files/brochure.pdf'), which the service cannot fetch from any folder. Before, it was told only "is
+        /// not an absolute URL", and an admin whose script worked from its own folder looked for the fault in the folder a
+        /// scheduled task starts in (System32 or the home folder). Null for anything else (a host without https://, a path
+        /// UrlRule already calls one), which UrlRule's reason fits.
+        /// </summary>
+        private static string? FileNameProblem(string value)
+        {
+            var text = value.Trim();
+            if (text.IndexOf(':') >= 0 || UrlRule.IsFilePath(text) || !Composition.EmailAttachments.KnowsTypeOf(text)) return null;
+            // 'files.example.com/a.pdf' is a web address without its scheme: UrlRule's "use https://host/path" fits it.
+            var slash = text.IndexOfAny(new[] { '/', '\\' });
+            if (slash > 0 && text.LastIndexOf('.', slash - 1) > 0) return null;
+            var name = text.Substring(text.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+            return $"{InputEcho.Quote(value)} is a file name, not a URL: the service fetches each attachment from a public https URL " +
+                "and cannot read files on this computer, from the script's folder or any other; publish the file on a web server " +
+                "and give its URL, e.g. https://files.example.com/" + System.Uri.EscapeDataString(name);
         }
 
         /// <summary>
