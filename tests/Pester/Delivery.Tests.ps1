@@ -1846,6 +1846,37 @@ Bob,+447700900002,$tomorrow
         $report[2].Note | Should -BeLike 'Row 1 sent to the same address in this request, *both rows show the latest*'
     }
 
+    It 'holds the earlier row while the other request''s row between them has no receipt, so that both rows say they share' {
+        # A, B, A: row 1's receipt came before row 2 (another text, so another request) was read, and row 3 came right after
+        # row 2, as a send writes them. Before, row 1 was written when row 2 came, and only row 3's Note said they share.
+        # The rows of a results file (Import-Csv), so that row 2's request is one whose receipt has not come; sent for 2 s on,
+        # so that row 1 is read before its receipt comes (one read after it is held for the end of the input already).
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $sent = @('+447700900075', '+447700900075' | Send-ConnectSms -From ACME -Text 'A' -NotifyUrl $l.Url -SendAt (Get-Date).AddSeconds(2) -WarningAction SilentlyContinue)
+        $sent[0].MessageId | Should -Be $sent[1].MessageId
+        $rows = @(
+            [pscustomobject]@{ Row = 1; Destination = $sent[0].Destination; MessageId = $sent[0].MessageId; Status = 'Queued' }
+            [pscustomobject]@{ Row = 2; Destination = '+447700900076'; MessageId = [guid]::NewGuid().ToString(); Status = 'Queued' }
+            [pscustomobject]@{ Row = 3; Destination = $sent[1].Destination; MessageId = $sent[1].MessageId; Status = 'Queued' })
+
+        $report = @($rows | ForEach-Object {
+                $_
+                if ($_.Row -eq 1) {
+                    # Rows 2 and 3 follow once row 1's receipt is in.
+                    $id = $_.MessageId; $deadline = [datetime]::UtcNow.AddSeconds(15)
+                    while (-not ($l.GetReceipts() | Where-Object { $_.MessageId -eq $id -and $_.IsFinal }) -and
+                        [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                }
+            } | Wait-ConnectDelivery $l -Timeout 1 -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be @('Delivered', 'NoReceipt', 'Delivered')
+        $report[0].Note | Should -BeExactly ('Row 3 sent to the same address in this request, and no CorrelationId tells their receipts apart: ' +
+            'both rows show the latest. Give each row a CorrelationId of its own.')
+        $report[2].Note | Should -BeExactly ('Row 1 sent to the same address in this request, and no CorrelationId tells their receipts apart: ' +
+            'both rows show the latest. Give each row a CorrelationId of its own.')
+    }
+
     It 'says on the later row that the earlier one left before it came, when another request''s row came between them' {
         # Two texts: rows 1 and 3 travel in one request, row 2 in another, and row 1 is written when row 2 comes. Before, row 3
         # said "both rows show the latest", which row 1, written with the receipt it had then, did not.
