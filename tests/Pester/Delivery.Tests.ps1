@@ -1012,6 +1012,58 @@ Bob,+447700900002,$tomorrow
         $verbose[-1] | Should -Match '^Stopped waiting after 2\.\d s: 1 destination of the [12] waited for has no final receipt\. It may still come, and the listener keeps it: pipe this row to Wait-ConnectDelivery again later\.$'
     }
 
+    It 'says in the bar''s text how much longer the wait may last, not as the time remaining PowerShell shows as an estimate' {
+        # Before: -Timeout's time went to SecondsRemaining, which pwsh draws as "... 12 to go 115s" (and Windows PowerShell as
+        # "115 seconds remaining"), read as when the receipts would be in, though they may come at once or never.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest)
+                    Import-Module $Manifest
+                    $null = Connect-WebexConnect -Sandbox
+                    $listener = Start-ConnectReceiptListener -Port 0
+                    try {
+                        # No -NotifyUrl: no receipt comes, so the wait runs to its -Timeout with the bar up.
+                        1..3 | ForEach-Object { '+44770090070{0}' -f $_ } | Send-ConnectSms -From ACME -Text 'Hi' -ProgressAction SilentlyContinue |
+                            Wait-ConnectDelivery -Listener $listener -Timeout 2 -ErrorAction SilentlyContinue
+                    }
+                    finally { Stop-ConnectReceiptListener $listener }
+                }).AddArgument((Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path)
+            $results = $ps.Invoke()
+
+            @($results).Status | Should -Be @('NoReceipt', 'NoReceipt', 'NoReceipt')
+            $drawn = @($ps.Streams.Progress | Where-Object { $_.Activity -eq 'Waiting for delivery receipts' -and $_.RecordType -eq 'Processing' })
+            $drawn.Count | Should -BeGreaterThan 1
+            $drawn.SecondsRemaining | Sort-Object -Unique | Should -Be -1
+            $drawn[0].StatusDescription | Should -BeExactly '3 of 3 to go; at most 2s more'
+            $drawn[-1].StatusDescription | Should -BeExactly '3 of 3 to go; at most 1s more'
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
+    It 'waits for nothing with -Timeout 0, and says so rather than "within 0 s"' {
+        # The report of what is in now (after a Ctrl+C that wrote nothing more, say). Before: "Waiting up to 0 s for the final
+        # receipts of ..." and each row's error "no delivery receipt within 0 s".
+        Connect-WebexConnect -Sandbox
+        $sent = @(
+            Send-ConnectSms -To '+447700900711' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url
+            Send-ConnectSms -To '+447700900712' -From ACME -Text 'Hi')
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        do { Start-Sleep -Milliseconds 100 } until (@($script:Listener.GetReceipts() | Where-Object { $_.MessageId -eq $sent[0].MessageId -and $_.IsFinal }).Count -or $clock.Elapsed.TotalSeconds -gt 10)
+
+        $output = @($sent | Wait-ConnectDelivery -Listener $script:Listener -Timeout 0 -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1)
+        $clock.Stop()
+        $verbose = @(@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message)
+
+        @($output | Where-Object { $_ -is [WebexConnect.Receipts.DeliveryResult] }).Status | Should -Be @('Delivered', 'NoReceipt')
+        $verbose[0] | Should -BeExactly "Not waiting (-Timeout 0): 1 destination has no final receipt yet from the listener at $($script:Listener.Url)."
+        $err.Count | Should -Be 1
+        $err[0].Exception.Message | Should -BeExactly ("Row 1: +447700900712: no delivery receipt yet, and -Timeout 0 waited for none (message $($sent[1].MessageId)). " +
+            'It may still come, and the listener keeps it: pipe this row to Wait-ConnectDelivery again later.')
+    }
+
     It 'counts a single destination left without a receipt in the singular under -Verbose' {
         # It said "1 of the 1 destinations waited for have no final receipt".
         Connect-WebexConnect -Sandbox
@@ -1792,6 +1844,37 @@ Bob,+447700900002,$tomorrow
         $report[0].Note | Should -BeLike 'Row 3 sent to the same address in this request, *both rows show the latest*'
         $report[1].Note | Should -BeNullOrEmpty
         $report[2].Note | Should -BeLike 'Row 1 sent to the same address in this request, *both rows show the latest*'
+    }
+
+    It 'holds the earlier row while the other request''s row between them has no receipt, so that both rows say they share' {
+        # A, B, A: row 1's receipt came before row 2 (another text, so another request) was read, and row 3 came right after
+        # row 2, as a send writes them. Before, row 1 was written when row 2 came, and only row 3's Note said they share.
+        # The rows of a results file (Import-Csv), so that row 2's request is one whose receipt has not come; sent for 2 s on,
+        # so that row 1 is read before its receipt comes (one read after it is held for the end of the input already).
+        $null = Connect-WebexConnect -Sandbox
+        $l = $script:Listener
+        $sent = @('+447700900075', '+447700900075' | Send-ConnectSms -From ACME -Text 'A' -NotifyUrl $l.Url -SendAt (Get-Date).AddSeconds(2) -WarningAction SilentlyContinue)
+        $sent[0].MessageId | Should -Be $sent[1].MessageId
+        $rows = @(
+            [pscustomobject]@{ Row = 1; Destination = $sent[0].Destination; MessageId = $sent[0].MessageId; Status = 'Queued' }
+            [pscustomobject]@{ Row = 2; Destination = '+447700900076'; MessageId = [guid]::NewGuid().ToString(); Status = 'Queued' }
+            [pscustomobject]@{ Row = 3; Destination = $sent[1].Destination; MessageId = $sent[1].MessageId; Status = 'Queued' })
+
+        $report = @($rows | ForEach-Object {
+                $_
+                if ($_.Row -eq 1) {
+                    # Rows 2 and 3 follow once row 1's receipt is in.
+                    $id = $_.MessageId; $deadline = [datetime]::UtcNow.AddSeconds(15)
+                    while (-not ($l.GetReceipts() | Where-Object { $_.MessageId -eq $id -and $_.IsFinal }) -and
+                        [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                }
+            } | Wait-ConnectDelivery $l -Timeout 1 -ErrorAction SilentlyContinue)
+
+        $report.Status | Should -Be @('Delivered', 'NoReceipt', 'Delivered')
+        $report[0].Note | Should -BeExactly ('Row 3 sent to the same address in this request, and no CorrelationId tells their receipts apart: ' +
+            'both rows show the latest. Give each row a CorrelationId of its own.')
+        $report[2].Note | Should -BeExactly ('Row 1 sent to the same address in this request, and no CorrelationId tells their receipts apart: ' +
+            'both rows show the latest. Give each row a CorrelationId of its own.')
     }
 
     It 'says on the later row that the earlier one left before it came, when another request''s row came between them' {

@@ -258,16 +258,18 @@ namespace WebexConnect.Commands
                 "of the report's rows counts those messages more than once. Give each result once.");
         }
 
-        /// <summary>Draws the bar: how many of the awaited destinations have a final receipt, and the time left before -Timeout. Returns the count still awaited.</summary>
+        /// <summary>
+        /// Draws the bar: how many of the awaited destinations have a final receipt (the bar's fill), how many are still to go, and
+        /// at most how much longer the wait lasts (<see cref="WaitProgress"/>; no SecondsRemaining, which PowerShell shows as an
+        /// estimate). Returns the count still awaited.
+        /// </summary>
         private long DrawProgress(DeliveryJoin join, int progressId, TimeSpan left)
         {
             var expected = join.Expected;
             var waiting = join.Waiting;
-            WriteProgress(new ProgressRecord(progressId, "Waiting for delivery receipts",
-                $"{expected - waiting} of {expected} have a final receipt; {waiting} to go")
+            WriteProgress(new ProgressRecord(progressId, "Waiting for delivery receipts", WaitProgress.Status(expected, waiting, left))
             {
                 PercentComplete = expected == 0 ? 100 : (int)(100 * (expected - waiting) / expected),
-                SecondsRemaining = Math.Max(0, (int)Math.Ceiling(left.TotalSeconds)),
             });
             return waiting;
         }
@@ -282,8 +284,12 @@ namespace WebexConnect.Commands
             join.Pull();
             var waitedFor = join.Waiting;
             // -Verbose says what the command is doing while it seems idle, and how the wait ended.
+            // -Timeout 0 (a report of what is in now, as after a Ctrl+C that wrote nothing more) waits for nothing: before, it said
+            // "Waiting up to 0 s".
             if (waitedFor > 0 && !_listenerStopped)
-                WriteVerbose($"Waiting up to {Timeout} s for the final receipts of {Counted.Of(waitedFor, "destination")} from the listener at {Listener!.Url}.");
+                WriteVerbose(Timeout == 0
+                    ? $"Not waiting (-Timeout 0): {Counted.Of(waitedFor, "destination")} {(waitedFor == 1 ? "has" : "have")} no final receipt yet from the listener at {Listener!.Url}."
+                    : $"Waiting up to {Timeout} s for the final receipts of {Counted.Of(waitedFor, "destination")} from the listener at {Listener!.Url}.");
             while (true)
             {
                 join.Pull();
@@ -396,7 +402,9 @@ namespace WebexConnect.Commands
                         ? $"among the {Receipt?.Length ?? 0} receipts given ({KeyOf(result.SendResult)})."
                         : _listenerStopped
                             ? $"among those the stopped listener at {Listener.Url} kept ({KeyOf(result.SendResult)}). Start a listener before the send and stop it after the wait."
-                            : $"within {Timeout} s ({KeyOf(result.SendResult)}). {MayStillCome(1)}";
+                            : Timeout == 0
+                                ? $"yet, and -Timeout 0 waited for none ({KeyOf(result.SendResult)}). {MayStillCome(1)}"
+                                : $"within {Timeout} s ({KeyOf(result.SendResult)}). {MayStillCome(1)}";
                     WriteError(new ErrorRecord(new DeliveryException(
                             $"Row {result.Row}: {result.Destination}: {what} {where}{(result.Note is null ? "" : " " + result.Note)}", result),
                         "DeliveryReceiptMissing", ErrorCategory.OperationTimeout, result.SendResult));

@@ -167,10 +167,15 @@ namespace WebexConnect.Receipts
         /// request still (the send writes a request's rows together, in input order): before, a live wait wrote row 1 as soon as
         /// its receipt came while row 2 was read, and row 3, to row 1's number, was the only one to say so. A row of another
         /// request, or the end of the input, lets it go: the wait holds nothing longer than the send takes to write one request.
+        /// Nor while the row after it, of another request, still waits for its final receipt: the send writes rows in input order,
+        /// so a later row of this row's request (A, B, A: two texts) comes right after that row, which had to wait for its own
+        /// request. Before, row 1 was written when row 2 came, and row 3 alone said they shared their receipts. The row is written
+        /// just before the one after it, or at the end of the input, so this holds no row the wait would not hold anyway.
         /// </summary>
-        private bool HeldForPartner(Entry entry) =>
-            !_inputEnded && !string.IsNullOrEmpty(entry.Result.MessageId) &&
-            (entry.AnsweredOnArrival || string.Equals(entry.Result.MessageId, _lastMessageId, StringComparison.OrdinalIgnoreCase));
+        private bool HeldForPartner(LinkedListNode<Entry> node) =>
+            !_inputEnded && !string.IsNullOrEmpty(node.Value.Result.MessageId) &&
+            (node.Value.AnsweredOnArrival || string.Equals(node.Value.Result.MessageId, _lastMessageId, StringComparison.OrdinalIgnoreCase) ||
+                node.Next is { Value: { Awaited: true, Done: false } });
 
         /// <summary>
         /// Two rows of one request to the same number or address, with no correlation IDs to tell them apart: the receipts for it
@@ -231,7 +236,7 @@ namespace WebexConnect.Receipts
         public List<DeliveryResult> TakeReady(bool all)
         {
             var ready = new List<DeliveryResult>();
-            while (_pending.First is LinkedListNode<Entry> node && (all || (node.Value.Done && !HeldForPartner(node.Value)) || !node.Value.Awaited))
+            while (_pending.First is LinkedListNode<Entry> node && (all || (node.Value.Done && !HeldForPartner(node)) || !node.Value.Awaited))
             {
                 _pending.RemoveFirst();
                 var entry = node.Value;

@@ -82,7 +82,9 @@ namespace WebexConnect.Tests.Receipts
             buffer.Add(Receipt("7500", "447700900001", "m-1"));
             join.Add(Sent(1, "+447700900001", "m-1"));
             join.Pull();
-            join.Add(Sent(2, "+447700900002", "m-0"));   // another request's row between (another shape's batch): row 1 goes
+            join.Add(Sent(2, "+447700900002", "m-0"));   // another request's row between (another shape's batch)
+            buffer.Add(Receipt("7500", "447700900002", "m-0"));
+            join.Pull();   // row 2's receipt came before row 3 did: row 1 goes
             Assert.Equal(0, join.TakeReady(all: false).First().SharesReceiptsWith);
 
             join.Add(Sent(3, "+447700900001", "m-1"));
@@ -91,6 +93,52 @@ namespace WebexConnect.Tests.Receipts
             var later = join.TakeReady(all: true);
             Assert.Equal(new[] { 0L, 1L, 0L }, later.Select(r => r.SharesReceiptsWith));
             Assert.Equal(new[] { false, true, false }, later.Select(r => r.SharerWrittenFirst));
+        }
+
+        [Fact]
+        public void ARowAnsweredBeforeAnotherRequestsRowCameWaitsWhileThatRowHasNoFinalReceipt()
+        {
+            // A, B, A (two texts, TPS-paced requests): row 1's receipt came before row 2, of the next request, was read, and row 3
+            // comes right after row 2, before row 2's receipt. Before, row 1 was written when row 2 came, and only row 3's Note
+            // said they share their receipts. Now row 1 waits while row 2 has no final receipt, and both say it.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            join.Pull();
+            join.Add(Sent(2, "+447700900002", "m-2"));
+            Assert.Empty(join.TakeReady(all: false));   // held: row 2 has no final receipt yet
+            join.Add(Sent(3, "+447700900001", "m-1"));
+            buffer.Add(Receipt("7500", "447700900002", "m-2"));
+            join.Pull();
+            join.Add(Sent(4, "+447700900004", "m-3"));
+            var ready = join.TakeReady(all: false);   // row 3 was answered on arrival: it waits for the end of the input
+            join.EndOfInput();
+            var last = join.TakeReady(all: false);
+
+            Assert.Equal(new[] { 1L, 2L }, ready.Select(r => r.Row));
+            Assert.Equal(new[] { 3L, 0L }, ready.Select(r => r.SharesReceiptsWith));
+            Assert.Equal((3L, 1L, false), (last[0].Row, last[0].SharesReceiptsWith, last[0].SharerWrittenFirst));
+        }
+
+        [Fact]
+        public void ARowAnsweredBeforeTheNextRowIsHeldNoLongerThanThatRow()
+        {
+            // The hold costs nothing the wait would not hold anyway: the row goes just before the row after it, or at the end.
+            var buffer = new ReceiptBuffer(100);
+            var join = new DeliveryJoin(buffer);
+            join.Add(Sent(1, "+447700900001", "m-1"));
+            buffer.Add(Receipt("7500", "447700900001", "m-1"));
+            join.Pull();
+            join.Add(Sent(2, "+447700900002", "m-2"));
+            join.Add(Sent(3, "+447700900003", "m-3"));
+            Assert.Empty(join.TakeReady(all: false));
+            buffer.Add(Receipt("7500", "447700900002", "m-2"));
+            join.Pull();
+            Assert.Equal(new[] { 1L }, join.TakeReady(all: false).Select(r => r.Row));   // row 2 waits for row 3's request, as before
+            join.EndOfInput();
+            Assert.Equal(new[] { 2L }, join.TakeReady(all: false).Select(r => r.Row));
+            Assert.Equal(1, join.Waiting);
         }
 
         [Fact]
@@ -154,7 +202,9 @@ namespace WebexConnect.Tests.Receipts
             join.Add(Sent(1, "+447700900001", "m-1"));
             buffer.Add(Receipt("7500", "447700900001", "m-1"));
             join.Pull();
-            join.Add(Sent(2, "+447700900002", "m-2"));   // the next request's row lets it go; the end of the input would too
+            join.Add(Sent(2, "+447700900002", "m-2"));   // the next request's row, once it has its receipt, lets it go
+            buffer.Add(Receipt("7500", "447700900002", "m-2"));
+            join.Pull();
 
             Assert.Equal(DeliveryStatus.Delivered, join.TakeReady(all: false).First().Status);
         }
@@ -193,7 +243,9 @@ namespace WebexConnect.Tests.Receipts
             join.Add(Sent(2, "+447700900001", "m-1"));
             buffer.Add(Receipt("7500", "447700900001", "m-1"));
             join.Pull();
-            join.Add(Sent(3, "+447700900003", "m-2"));   // the next request's row: rows 1 and 2 go
+            join.Add(Sent(3, "+447700900003", "m-2"));   // the next request's row, once it has its receipt: rows 1 and 2 go
+            buffer.Add(Receipt("7500", "447700900003", "m-2"));
+            join.Pull();
             Assert.Equal(new[] { 2L, 1L }, join.TakeReady(all: false).Select(r => r.SharesReceiptsWith));
 
             join.Pull();
@@ -366,6 +418,7 @@ namespace WebexConnect.Tests.Receipts
             buffer.Add(Receipt("7501", "bob@example.com", "m-2"));
 
             join.Pull();
+            join.EndOfInput();   // row 2 is left waiting; row 1 is not held for it any more
 
             var first = Assert.Single(join.TakeReady(all: false));
             Assert.Equal((1L, DeliveryStatus.Submitted, false), (first.Row, first.Status, first.TimedOut));
