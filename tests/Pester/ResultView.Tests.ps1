@@ -40,7 +40,7 @@ Describe 'The default SendResult table' {
         $lines.Count | Should -Be 5    # header, dashes, one line per result: nothing wraps
         $lines[2] | Should -Match '^\s+1 Queued\s+\+447700900001\s'
         # Reason's own 'Row 2: ' is left out of the cell (the Row column says it): its room went to Destination.
-        $lines[3] | Should -Match '^\s+2 Invalid\s+07700900002\s+InvalidInput\s+To: '
+        $lines[3] | Should -Match '^\s+2 Invalid\s+07700900002\s+InvalidInput\s+Phone: '
         $lines[4] | Should -Match ([regex]::Escape('Text: $(Name) has'))
         $lines | Should -Not -Match 'Row \d: '
         $script:Results[2].Reason | Should -BeLike 'Row 3: Text: *'    # the property keeps it
@@ -64,7 +64,7 @@ Describe 'The default SendResult table' {
         $at120 | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
         $at120[3] | Should -Match 'InvalidInput'
         $at120[3].Length | Should -BeGreaterThan ($at80[3].Length + 30)
-        $at120[3] | Should -Match ([regex]::Escape("InvalidInput     To: '07700900002' is not"))
+        $at120[3] | Should -Match ([regex]::Escape("InvalidInput     Phone: '07700900002' is not"))
     }
 
     It 'is the view PowerShell picks by default (no Format-Table needed)' {
