@@ -1413,3 +1413,74 @@ Describe 'Send-ConnectRcs -SmsFallback with a FallbackText column (each row its 
         @(Get-SentBody)[0].to[0].substitutions.FallbackText | Should -BeExactly 'Table ready: show this SMS at the desk'
     }
 }
+
+Describe 'An RCS campaign from a CSV: each customer their card, image from an ImageUrl column' {
+    BeforeAll {
+        # Phone, Name, ImageUrl, Offer, ProductUrl: a good image, a relative one, an http:// one and a path on this computer.
+        $script:campaign = Join-Path $PSScriptRoot 'Fixtures/rcs-campaign.csv'
+        $script:cardOfCustomer = {
+            $buy = New-ConnectRcsSuggestion 'Buy now' -Url $_.ProductUrl
+            $later = New-ConnectRcsSuggestion 'Not now' -PostbackData 'later'
+            $card = @{ Title = 'Hi $(Name)'; Description = '$(Offer), just for you'; MediaHeight = 'Medium' }
+            New-ConnectRcsCard @card -MediaUrl $_.ImageUrl -Suggestion $buy, $later
+        }
+    }
+    BeforeEach { Connect-FreshSandbox }
+
+    # The API documents no https-only rule for media, so an http:// image is sent as given; a relative URL or a file path,
+    # which the service cannot fetch, is that row's Invalid result.
+    It 'makes a row whose image is relative or a file path that row''s Invalid result with advice, and sends the others' {
+        $fallback = @{ SmsFallback = $true; FallbackSenderId = 'ACME'; FallbackText = 'Hi $(Name): $(Offer) at $(ProductUrl)' }
+        $results = @(Import-Csv $campaign |
+            Send-ConnectRcs -From 'acme-agent' @fallback -Card $cardOfCustomer -ErrorVariable failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $results.Row | Should -Be @(1, 2, 3, 4)
+        $results.Status | Should -Be @('Queued', 'Invalid', 'Queued', 'Invalid')
+        $results[1].Reason | Should -BeExactly "Row 2: Card.MediaUrl: 'images/mug.png' is not an absolute URL: use https://host/path"
+        $results[3].Reason | Should -BeLike "Row 4: Card.MediaUrl: 'C:\pics\biscuit.png' is a file path, not a URL*https://host/path"
+        @($failed).Count | Should -Be 2
+
+        # Each request is the vendor's standalone card, field by field.
+        $sent = @(Get-SentBody)
+        $sent.Count | Should -Be 2
+        $sent[1].content.richCard.media.url | Should -BeExactly 'http://cdn.example.com/cake.png'
+        $sent[0].to.msisdn | Should -Be @('+447700900971')
+        $sent[0].options.smsFallback | Should -BeTrue
+        $sent[0].options.smsSenderId | Should -BeExactly 'ACME'
+        $sent[0].content.type | Should -BeExactly 'standalone'
+        $sent[0].content.richCard.title | Should -BeExactly 'Hi $(Name)'
+        $sent[0].content.richCard.media.url | Should -BeExactly 'https://cdn.example.com/tea.png'
+        $sent[0].content.richCard.media.height | Should -BeExactly 'MEDIUM'
+        $sent[0].content.richCard.suggestions.type | Should -Be @('openUrl', 'reply')
+    }
+
+    It 'makes a relative or file-path image that row''s Invalid result in a loop of one call a row, and the loop goes on' {
+        $statuses = foreach ($row in Import-Csv $campaign) {
+            $card = New-ConnectRcsCard -Title 'Hi $(Name)' -MediaUrl $row.ImageUrl
+            $rcs = @{ From = 'acme-agent'; To = $row.Phone; Substitution = $row; Card = $card }
+            (Send-ConnectRcs @rcs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue).Status
+        }
+
+        "$statuses" | Should -BeExactly 'Queued Invalid Queued Invalid'
+        @(Get-SentBody).Count | Should -Be 2
+    }
+
+    # Before: with one card for every row, the ImageUrl column went unread without a word: each customer got the card
+    # without their picture.
+    It 'says once that an ImageUrl column is not read by one -Card for every row, and how to give each row its picture' {
+        $card = New-ConnectRcsCard -Title 'Hi $(Name)' -Description '$(Offer)'
+        $results = @(Import-Csv $campaign | Select-Object -First 1 |
+            Send-ConnectRcs -From 'acme-agent' -Card $card -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued')
+        @($warned).Count | Should -Be 1
+        "$warned" | Should -BeLike ("The column 'ImageUrl' is not read: -Card gives every row the same card, so no row gets the picture " +
+            "its ImageUrl cell names. Make each row's card from its cells in a script block: -Card { New-ConnectRcsCard -Title `$_.Title -MediaUrl `$_.ImageUrl }*")
+
+        # The script block that reads the column is not told it is not read.
+        $read = @(Import-Csv $campaign | Select-Object -First 1 |
+            Send-ConnectRcs -From 'acme-agent' -Card $cardOfCustomer -WarningVariable unwarned -WarningAction SilentlyContinue)
+        $read.Status | Should -Be @('Queued')
+        @($unwarned).Count | Should -Be 0
+    }
+}

@@ -344,7 +344,8 @@ namespace WebexConnect.Commands
 
         private protected override Func<string, string?>? ColumnOfOtherCommand =>
             column => RcsContentColumns.FallbackNotRead(column, SmsFallback.IsPresent) ?? RcsContentColumns.Warning(MyInvocation.MyCommand.Name, column, _textGiven,
-                ParameterSetName == TextSet ? null : ParameterSetName == TemplateSet ? nameof(TemplateId) : ParameterSetName);
+                ParameterSetName == TextSet ? null : ParameterSetName == TemplateSet ? nameof(TemplateId) : ParameterSetName,
+                _rowScripts?.Parameters.Contains(ParameterSetName) == true);
 
         /// <inheritdoc />
         private protected override bool IsContent(string parameter) => parameter != nameof(FallbackText);

@@ -16,7 +16,8 @@ namespace WebexConnect.Composition
         /// <param name="column">The column's name as the row spells it.</param>
         /// <param name="textGiven">-Text was given on the command line.</param>
         /// <param name="contentGiven">The parameter that gives every row's content in place of a text or a file ("Card", "TemplateId"), or null.</param>
-        public static string? Warning(string commandName, string column, bool textGiven, string? contentGiven = null)
+        /// <param name="contentScripted">-<paramref name="contentGiven"/> is a script block, which may read the row's cells itself.</param>
+        public static string? Warning(string commandName, string column, bool textGiven, string? contentGiven = null, bool contentScripted = false)
         {
             var isMediaUrl = Is(column, "MediaUrl") || Is(column, "MediaContentUrl");
             // A passes CSV piped to a script that gives -Card was told "-MediaUrl does not go with the parameters given here",
@@ -28,6 +29,12 @@ namespace WebexConnect.Composition
                            ? ", or make each row's card with its picture in a script block: -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_." +
                              column + " }."
                            : ".");
+            // New-ConnectRcsCard's names for its -MediaUrl: a CSV made for cards spells each row's picture so. With one card for
+            // every row, each customer got that card without their picture, and nothing said the column went unread.
+            if ((Is(column, "ImageUrl") || Is(column, "Image")) && (contentGiven == "Card" || contentGiven == "Carousel") && !contentScripted)
+                return $"The column {InputEcho.Quote(column)} is not read: -{contentGiven} gives every row the same card, so no row gets " +
+                       $"the picture its {column} cell names. Make each row's card from its cells in a script block: -Card {{ " +
+                       $"New-ConnectRcsCard -Title $_.Title -MediaUrl $_.{column} }}. The column is only a substitution, for a $({column}) in the text.";
             if (isMediaUrl)
                 return textGiven
                     ? $"The column {InputEcho.Quote(column)} is not read: -Text was given on the command line, and an RCS message is a text " +
