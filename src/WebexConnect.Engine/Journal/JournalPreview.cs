@@ -12,13 +12,16 @@ namespace WebexConnect.Engine.Journal
     {
         private readonly Dictionary<JournalKey, JournalEntry> _earlier;
 
-        public JournalSnapshot(byte[] salt, Dictionary<JournalKey, JournalEntry> earlier)
+        public JournalSnapshot(byte[] salt, Dictionary<JournalKey, JournalEntry> earlier, JournalDestinations destinations)
         {
             Salt = salt;
             _earlier = earlier;
+            Destinations = destinations;
         }
 
         public byte[] Salt { get; }
+
+        public JournalDestinations Destinations { get; }
 
         /// <summary>The last thing earlier runs recorded for each key (what <see cref="JournalFindings"/> sums up).</summary>
         public IEnumerable<JournalEntry> Earlier => _earlier.Values;
@@ -40,17 +43,19 @@ namespace WebexConnect.Engine.Journal
         private readonly LastShape _sentShapes = new LastShape(MessageShape.Of);
         private readonly LastShape _givenShapes = new LastShape(MessageShape.Of);
 
-        private JournalPreview(string path, JournalSnapshot? snapshot, bool resendUnknown)
+        private JournalPreview(string path, JournalSnapshot? snapshot, bool resendUnknown, bool resendChanged)
         {
             _path = path;
             var earlier = snapshot?.Earlier ?? Array.Empty<JournalEntry>();
             Findings = JournalFindings.Describe(path, earlier, resendUnknown);
             _sentEarlier = JournalFindings.SentIn(earlier);
-            _verdicts = snapshot is null ? null : new JournalVerdicts(snapshot, resendUnknown);
+            _verdicts = snapshot is null ? null : new JournalVerdicts(snapshot, resendUnknown, resendChanged: resendChanged);
+            if (snapshot is not null && JournalFindings.WithoutDestinations(path, snapshot.Destinations) is string without)
+                Findings += " " + without;
         }
 
-        public static JournalPreview Open(string path, bool resendUnknown, bool forSandbox = false) =>
-            new JournalPreview(JournalPath.Full(path), SendJournal.ReadEarlier(path, forSandbox), resendUnknown);
+        public static JournalPreview Open(string path, bool resendUnknown, bool forSandbox = false, bool resendChanged = false) =>
+            new JournalPreview(JournalPath.Full(path), SendJournal.ReadEarlier(path, forSandbox), resendUnknown, resendChanged);
 
         public bool HoldsRecords => _verdicts is not null;
 
@@ -62,11 +67,14 @@ namespace WebexConnect.Engine.Journal
         public string? SentOnEarlierDays() =>
             _verdicts is null ? null : JournalFindings.SentOnEarlierDays(_path, _verdicts.SkippedOld, whatIf: true);
 
+        public string? Changed() =>
+            _verdicts?.Changed.Warning(_path, _verdicts.ResendsChanged, whatIf: true);
+
         public SendResult? EarlierOutcome(DispatchItem item)
         {
             DispatchItem.Require(item, nameof(item));
             if (_verdicts is null) return null;
-            return _verdicts.Verdict(item, _sentShapes.Of(item.Message), out _, out _, item.AsGiven is { } given ? _givenShapes.Of(given) : null);
+            return _verdicts.Verdict(item, _sentShapes.Of(item.Message), out _, out _, out _, item.AsGiven is { } given ? _givenShapes.Of(given) : null);
         }
 
         public void Dispose() => _verdicts?.Dispose();

@@ -214,6 +214,14 @@ namespace WebexConnect.Commands
         public SwitchParameter ResendUnknown { get; set; }
 
         /// <summary>
+        /// With -Journal: send a row the journal does not hold although an earlier run sent its destination other content
+        /// (its text corrected after it went), instead of reporting it Skipped. That person then gets both messages.
+        /// </summary>
+        [Parameter]
+        [SwitchArgument(nameof(ResendChanged))]
+        public SwitchParameter ResendChanged { get; set; }
+
+        /// <summary>
         /// A file that records what was sent, so that running the same command again after a crash, a
         /// reboot or Ctrl+C sends only what was not sent: rows already sent are Skipped, rows whose request
         /// was in flight are Unknown (and sent again only with -ResendUnknown). It holds keyed hashes, no
@@ -469,7 +477,7 @@ namespace WebexConnect.Commands
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
             // taken. -WhatIf sends nothing, so it opens none (and leaves no file): it only reads the journal (ReadJournalAhead).
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
-                new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = whatIf ? null : _journalPath, JournalForSandbox = _session.IsSandbox },
+                new DispatchOptions { ResendAmbiguous = ResendUnknown, ResendChanged = ResendChanged, JournalPath = whatIf ? null : _journalPath, JournalForSandbox = _session.IsSandbox },
                 _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             _errorAction = ErrorActionStop.InEffect(this);
@@ -921,6 +929,7 @@ namespace WebexConnect.Commands
                 foreach (var batch in _whatIf.Flush()) SayWhatIf(batch);
                 // As the run would warn (the journal's own run does, at its end).
                 if (_journalPreview?.NoneMatched() is string noneMatched) WriteNamedWarning(noneMatched);
+                if (_journalPreview?.Changed() is string changed) WriteNamedWarning(changed);
                 if (_journalPreview?.SentOnEarlierDays() is string earlierDays) WriteNamedWarning(earlierDays);
             }
             if (_run is null)
@@ -1032,7 +1041,7 @@ namespace WebexConnect.Commands
         {
             try
             {
-                _journalPreview = EngineHost.PreviewJournal(journalPath, ResendUnknown, _session!.IsSandbox);
+                _journalPreview = EngineHost.PreviewJournal(journalPath, ResendUnknown, _session!.IsSandbox, ResendChanged);
             }
             catch (SessionFailureException) when (!whatIf)
             {

@@ -32,8 +32,9 @@ namespace WebexConnect.Composition
         {
             _byStatus[earlier.Status] = (_byStatus.TryGetValue(earlier.Status, out var n) ? n : 0) + 1;
             string? ended = null;
-            if (_open is not null && (_open.Status != earlier.Status || _open.LastRow != row - 1)) ended = End();
-            _open ??= new Range(row, earlier.Status);
+            var changed = earlier.Code == Sending.DispatchOptions.ChangedContentCode;
+            if (_open is not null && (_open.Status != earlier.Status || _open.Changed != changed || _open.LastRow != row - 1)) ended = End();
+            _open ??= new Range(row, earlier.Status) { Changed = changed };
             _open.LastRow = row;
             _open.Destinations++;
             if (_open.FirstDestinations.Count < Shown) _open.FirstDestinations.Add(earlier.Destination);
@@ -52,6 +53,10 @@ namespace WebexConnect.Composition
             var who = string.Join(", ", range.FirstDestinations);
             if (range.Destinations > Shown) who += " and " + (range.Destinations - Shown).ToString(CultureInfo.InvariantCulture) + " more";
             var one = range.FirstRow == range.LastRow;
+            // Not sent before in this form: the journal records other content sent to the same destinations (ChangedContent).
+            if (range.Changed)
+                return $"Skipping {rows} ({who}): the journal '{_journal}' says an earlier run sent {(one ? "its destination" : "their destinations")} " +
+                       $"other content. A run reports {(one ? "it" : "them")} Skipped; -ResendChanged sends {(one ? "it" : "them")}.";
             return range.Status == SendStatus.Unknown
                 ? $"Not resending {rows} ({who}): the journal '{_journal}' says {(one ? "its" : "their")} outcome in an earlier run is unknown. " +
                   $"A run reports {(one ? "it" : "them")} Unknown; after checking delivery reports, -ResendUnknown sends {(one ? "it" : "them")} again."
@@ -70,6 +75,7 @@ namespace WebexConnect.Composition
             public long FirstRow { get; }
             public long LastRow { get; set; }
             public SendStatus Status { get; }
+            public bool Changed { get; set; }
             public long Destinations { get; set; }
             public List<string> FirstDestinations { get; } = new List<string>(Shown);
         }

@@ -45,9 +45,9 @@ namespace WebexConnect.Sending
         /// <summary>
         /// The journal at <paramref name="path"/> (a full path), read for -WhatIf without creating, locking or writing it
         /// (also when it holds no record yet, or does not exist: then it skips no row). Throws the SessionFailureException a send run on it would meet
-        /// (<paramref name="forSandbox"/> as <see cref="DispatchOptions.JournalForSandbox"/>).
+        /// (<paramref name="forSandbox"/> as <see cref="DispatchOptions.JournalForSandbox"/>; <paramref name="resendChanged"/> as <see cref="DispatchOptions.ResendChanged"/>).
         /// </summary>
-        IJournalPreview PreviewJournal(string path, bool resendUnknown, bool forSandbox);
+        IJournalPreview PreviewJournal(string path, bool resendUnknown, bool forSandbox, bool resendChanged = false);
     }
 
     /// <summary>
@@ -77,6 +77,12 @@ namespace WebexConnect.Sending
 
         /// <summary>After the rows: the warning a run gives when it skips rows sent on an earlier day (a journal reused daily); else null.</summary>
         string? SentOnEarlierDays();
+
+        /// <summary>
+        /// After the rows: the warning a run gives for rows the journal does not hold whose destination an earlier run sent
+        /// other content (Skipped, or sent with -ResendChanged); else null.
+        /// </summary>
+        string? Changed();
 
         /// <summary>The result a run on the journal would give the record instead of sending it (Skipped, Unknown); null when it would send it.</summary>
         SendResult? EarlierOutcome(DispatchItem item);
@@ -160,6 +166,15 @@ namespace WebexConnect.Sending
     {
         /// <summary>Resend destinations whose outcome is ambiguous (timeout, 500/502/504) instead of reporting Unknown.</summary>
         public bool ResendAmbiguous { get; init; }
+
+        /// <summary>
+        /// With a journal: send a row the journal does not hold whose destination an earlier run sent other content to
+        /// (-ResendChanged), instead of reporting it Skipped.
+        /// </summary>
+        public bool ResendChanged { get; init; }
+
+        /// <summary>The Code of a row Skipped because the journal records its destination sent other content (see <see cref="ResendChanged"/>).</summary>
+        public const string ChangedContentCode = "JournalChanged";
 
         /// <summary>
         /// How many requests may be in flight at once. The rate gate spends a second's budget in ten requests,

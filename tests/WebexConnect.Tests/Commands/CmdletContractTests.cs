@@ -31,6 +31,7 @@ namespace WebexConnect.Tests.Commands
             NotifyUrl               Uri                     *                                     -
             PayloadOnly             SwitchParameter         *                                     -
             RequestedReceipt        String[]                *                                     -    RequestedReceipts {SUBMITTED|DELIVERED|FAILED|CLICKED|SENT}
+            ResendChanged           SwitchParameter         *                                     -
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         Template Text                         N
             Session                 ConnectSession          *                                     -
@@ -71,6 +72,7 @@ namespace WebexConnect.Tests.Commands
             PayloadOnly             SwitchParameter         *                                     -
             ReplyTo                 String                  Content                               N
             RequestedReceipt        String[]                *                                     -    RequestedReceipts {submitted|delivered|read|clicked|bounced|complaint|not verified|invalid|failed}
+            ResendChanged           SwitchParameter         *                                     -
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         Content Template                      N
             Session                 ConnectSession          *                                     -
@@ -114,6 +116,7 @@ namespace WebexConnect.Tests.Commands
             NotifyUrl               Uri                     *                                     -
             PayloadOnly             SwitchParameter         *                                     -
             RequestedReceipt        String[]                *                                     -    RequestedReceipts {Sent|Delivered|Read|Failed|Clicked}
+            ResendChanged           SwitchParameter         *                                     -
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         AgentEvent Card Carousel Template TextN
             Session                 ConnectSession          *                                     -
@@ -227,6 +230,7 @@ namespace WebexConnect.Tests.Commands
             Option                  Object                  *                                     -    Options
             PayloadOnly             SwitchParameter         *                                     -
             RequestedReceipt        String[]                *                                     -    RequestedReceipts
+            ResendChanged           SwitchParameter         *                                     -
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         Content Template                      N
             Session                 ConnectSession          *                                     -
