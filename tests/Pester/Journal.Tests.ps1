@@ -163,16 +163,18 @@ Describe 'Send-ConnectSms -Journal' {
         $results.Status | Should -Be @('Skipped', 'Queued', 'Queued')
     }
 
-    It 'holds back the rows whose text changed, since their people had the old one, and sends them with -ResendChanged' {
+    It 'sends again when the text changed, says so once, and holds them back with -SkipChanged' {
         $journal = 'TestDrive:/changed.journal'
         $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
 
-        $held = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal -WarningAction SilentlyContinue)
-        $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal -ResendChanged -WarningAction SilentlyContinue)
+        $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
+        $held = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi again $(Name)' -Journal $journal -SkipChanged -WarningAction SilentlyContinue)
 
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$warned" | Should -BeLike '3 rows (rows 1, 2, 3) got a second, different message*-SkipChanged holds them back.*'
         $held.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
         $held.Code | Should -Be @('JournalChanged', 'JournalChanged', 'JournalChanged')
-        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
     }
 
     It 'skips the rows already scheduled when a re-run computes -SendAt, -ExpireAt, -CallbackData or -NotifyUrl anew' {
@@ -204,9 +206,8 @@ Describe 'Send-ConnectSms -Journal' {
         $row | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SubstitutionColumn Name | Out-Null
 
         ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SubstitutionColumn Name).Code | Should -Be 'Journal'
-        # Without it, the row is another message to Ann, who had one: held back (JournalChanged), sent with -ResendChanged.
-        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningAction SilentlyContinue).Code | Should -Be 'JournalChanged'
-        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ResendChanged -WarningAction SilentlyContinue).Status | Should -Be 'Queued'
+        # Without it, the row is another message to Ann, who had one: sent, with a warning (-SkipChanged holds it back).
+        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningAction SilentlyContinue).Status | Should -Be 'Queued'
     }
 
     It 'skips the rows again when their columns come in another order (a CSV exported anew, -SubstitutionColumn, a hashtable)' {
@@ -343,29 +344,27 @@ Describe 'Send-ConnectSms -Journal' {
         Test-Path -LiteralPath (Join-Path $TestDrive 'elsewhere.journal') | Should -BeFalse
     }
 
-    It 'holds back a re-run whose rows all changed (a column that changes with each export), with one warning naming -SubstitutionColumn' {
+    It 'warns once when every row of a re-run changed (a column that changes with each export), naming -SubstitutionColumn and -SkipChanged' {
         # Before: a CSV exported again with an 'Exported' column of its own time sent every row a second time on a re-run
-        # with the same -Journal, without a word: every row counted as new, as documented, and nothing said so.
+        # with the same -Journal, without a word. They still go (the journal cannot tell them from new messages to the same
+        # people), and the one warning says what to give.
         $journal = Join-Path $TestDrive 'exported.journal'
         $export = { param($when) $script:rows | Select-Object Phone, Name, @{ n = 'Exported'; e = { $when } } }
         & $export '2026-12-05 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
-        $full = (Resolve-Path -LiteralPath $journal).ProviderPath
 
         & $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -WarningVariable dryWarned -WarningAction SilentlyContinue 6>$null
         $results = @(& $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
 
-        # Before the journal recorded destinations, all 3 went out a second time (with a warning at the end); now every
-        # person here had a message from this journal, so none goes, and the one warning says why and what to give.
-        $results.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         $warned.Count | Should -Be 1
-        "$warned" | Should -BeLike "3 rows (rows 1, 2, 3) Skipped, not sent: the journal '$full' records*-SubstitutionColumn*-ResendChanged*"
+        "$warned" | Should -BeLike '3 rows (rows 1, 2, 3) got a second, different message*-SkipChanged holds them back. Every row changed: a column that changes with each export? Give -SubstitutionColumn*'
         $dryWarned.Count | Should -Be 1
-        "$dryWarned" | Should -BeLike '3 rows (rows 1, 2, 3) would be Skipped*'
+        "$dryWarned" | Should -BeLike '3 rows (rows 1, 2, 3) would get a second, different message*'
 
-        # The same export once more, with a new row: the new person gets it, the three are held back again.
-        $grown = @(@(& $export '2026-12-06 01:00') + [pscustomobject]@{ Phone = '+447700900104'; Name = 'Di'; Exported = '2026-12-06 01:00' } |
-            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningAction SilentlyContinue)
-        $grown.Status | Should -Be @('Skipped', 'Skipped', 'Skipped', 'Queued')
+        # The same export once more, with a new row: three are among the journal's, so no warning.
+        @(& $export '2026-12-06 01:00') + [pscustomobject]@{ Phone = '+447700900104'; Name = 'Di'; Exported = '2026-12-06 01:00' } |
+            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable again -WarningAction SilentlyContinue | Out-Null
+        $again.Count | Should -Be 0
     }
 
     It 'says nothing of new rows to a foreach loop of one-row calls, each of which sends one row the journal does not hold' {

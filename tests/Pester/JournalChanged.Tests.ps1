@@ -17,6 +17,15 @@ BeforeAll {
         }
         $counts
     }
+    # What-if lines go to the host, not to a stream: a child PowerShell's output shows them.
+    function Invoke-Child([string[]] $Lines) {
+        $shell = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $script = Join-Path $TestDrive ("child-{0}.ps1" -f [guid]::NewGuid())
+        $module = (Resolve-Path $manifest).Path
+        Set-Content -LiteralPath $script -Encoding UTF8 -Value (@("Import-Module '$($module -replace "'", "''")'", 'Connect-WebexConnect -Sandbox -Tps 1000') + $Lines)
+        & $shell -NoProfile -File $script 2>&1 | Out-String -Width 400
+    }
     function Get-LastRequestNumber { [int](@(Get-ConnectSandboxRequest) | Select-Object -Last 1).Number }
 
     $script:rows = 1..4 | ForEach-Object { [pscustomobject]@{ Phone = '+44770090071{0}' -f $_; Name = "Person $_" } }
@@ -27,34 +36,57 @@ AfterAll {
 }
 
 Describe 'Send-ConnectSms -Journal after the text was corrected' {
-    It 'holds back the rows that went with the old text, with one warning naming them, and sends the rest once' {
+    It 'sends every row, the corrected text too, and ends with one short warning that counts those people and names -SkipChanged' {
         $journal = Join-Path $TestDrive 'typo.journal'
-        $since = Get-LastRequestNumber
         $script:rows[0..1] | Send-ConnectSms -From ACME -Text 'Helo $(Name)' -Journal $journal | Out-Null
+        $since = Get-LastRequestNumber
 
         $fixed = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
 
-        $fixed.Status | Should -Be @('Skipped', 'Skipped', 'Queued', 'Queued')
-        $fixed[0].Code | Should -Be 'JournalChanged'
-        $fixed[0].Reason | Should -BeLike '*other content*-ResendChanged sends it.'
+        $fixed.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        $fixed.IsSuccess | Should -Be @($true, $true, $true, $true)
         @($warned).Count | Should -Be 1
-        "$($warned[0])" | Should -BeLike '2 rows (rows 1, 2) Skipped, not sent: *-ResendChanged*'
+        "$($warned[0])" | Should -Be '2 rows (rows 1, 2) got a second, different message: this journal sent those people other content before. -SkipChanged holds them back.'
+        # Two lines of an 80-column console, after "WARNING: ".
+        ("WARNING: $($warned[0])" | Out-String -Width 80).Trim().Length | Should -BeLessOrEqual 160
         $sent = Get-SentTo $since
         $script:rows.Phone | ForEach-Object { $sent[$_] } | Should -Be @(1, 1, 1, 1)
     }
 
-    It 'lists them under -WhatIf, and -ResendChanged sends them once more with a warning that says so' {
-        $journal = Join-Path $TestDrive 'resend.journal'
+    It 'lists them under -WhatIf before anything is sent, naming the rows' {
+        $journal = Join-Path $TestDrive 'whatif.journal'
         $script:rows[0..1] | Send-ConnectSms -From ACME -Text 'Helo $(Name)' -Journal $journal | Out-Null
         $since = Get-LastRequestNumber
 
-        $script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal -WhatIf -WarningVariable dry -WarningAction SilentlyContinue
-        "$($dry[0])" | Should -BeLike '2 rows (rows 1, 2) would be Skipped, not sent: *-ResendChanged.'
-        Get-LastRequestNumber | Should -Be $since
+        $out = Invoke-Child @(
+            "`$rows = 1..4 | ForEach-Object { [pscustomobject]@{ Phone = '+44770090071{0}' -f `$_; Name = `"Person `$_`" } }"
+            "`$rows | Send-ConnectSms -From ACME -Text 'Hello `$(Name)' -Journal '$journal' -WhatIf -WarningVariable dry -WarningAction SilentlyContinue"
+            '"SENT $(@(Get-ConnectSandboxRequest).Count) WARNED $($dry.Count): $($dry[0])"')
 
-        $resent = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal -ResendChanged -WarningVariable warned -WarningAction SilentlyContinue)
-        $resent.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
-        "$($warned[0])" | Should -BeLike '2 rows (rows 1, 2) were sent (-ResendChanged) although *'
+        $listed = [regex]::Escape("What if: Rows 1-2 (+447700900711, +447700900712) go to destinations the journal '$journal' records other content for: they get this message too. -SkipChanged holds them back.")
+        $batch = [regex]::Escape('on target "batch 1: 4 destinations, rows 1-4')
+        $out | Should -Match "(?s)$listed.*$batch"
+        $out | Should -Match ([regex]::Escape('SENT 0 WARNED 1: 2 rows (rows 1, 2) would get a second, different message'))
+        Get-LastRequestNumber | Should -Be $since
+    }
+
+    It 'holds them back with -SkipChanged (Skipped, JournalChanged), and a run without it then sends them once' {
+        $journal = Join-Path $TestDrive 'skip.journal'
+        $script:rows[0..1] | Send-ConnectSms -From ACME -Text 'Helo $(Name)' -Journal $journal | Out-Null
+        $since = Get-LastRequestNumber
+
+        $held = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal -SkipChanged -WarningVariable warned -WarningAction SilentlyContinue)
+        $held.Status | Should -Be @('Skipped', 'Skipped', 'Queued', 'Queued')
+        $held[0].Code | Should -Be 'JournalChanged'
+        $held[0].Reason | Should -BeLike '*other content*Held back because of -SkipChanged; without it, the row is sent.'
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Be '2 rows (rows 1, 2) were held back (Skipped, -SkipChanged): this journal sent those people other content before.'
+        $sent = Get-SentTo $since
+        $script:rows.Phone | ForEach-Object { [int]$sent[$_] } | Should -Be @(0, 0, 1, 1)
+
+        $later = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal -WarningVariable warnedLater -WarningAction SilentlyContinue)
+        $later.Status | Should -Be @('Queued', 'Queued', 'Skipped', 'Skipped')
+        "$($warnedLater[0])" | Should -BeLike '2 rows (rows 1, 2) got a second, different message*'
         $sent = Get-SentTo $since
         $script:rows.Phone | ForEach-Object { $sent[$_] } | Should -Be @(1, 1, 1, 1)
 
@@ -102,23 +134,27 @@ Describe 'Send-ConnectSms -Journal with rows that repeat or go to one person twi
         (Get-SentTo $since)[$script:rows[0].Phone] | Should -Be 1
     }
 
-    It 'skips in a loop a second, different message to one person unless -ResendChanged, as the help says' {
+    It 'sends both of two different messages to one person in a foreach loop, the second call with one warning' {
         $journal = Join-Path $TestDrive 'two-texts.journal'
         $since = Get-LastRequestNumber
-        $first = Send-ConnectSms -To $script:rows[0].Phone -From ACME -Text 'Your visit is on Monday' -Journal $journal
-        $second = Send-ConnectSms -To $script:rows[0].Phone -From ACME -Text 'Your visit is on Friday' -Journal $journal -WarningAction SilentlyContinue
-        $first.Status, $second.Status | Should -Be @('Queued', 'Skipped')
-        $second.Reason | Should -BeLike '*a foreach loop of one-row calls*'
+        $results = foreach ($text in 'Your visit is on Monday', 'Your visit is on Friday') {
+            Send-ConnectSms -To $script:rows[0].Phone -From ACME -Text $text -Journal $journal -WarningVariable +warned -WarningAction SilentlyContinue
+        }
+        @($results).Status | Should -Be @('Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Be '1 row (row 1) got a second, different message: this journal sent that person other content before. -SkipChanged holds it back.'
+        (Get-SentTo $since)[$script:rows[0].Phone] | Should -Be 2
 
-        $sent = Send-ConnectSms -To $script:rows[0].Phone -From ACME -Text 'Your visit is on Friday' -Journal $journal -ResendChanged -WarningAction SilentlyContinue
-        $sent.Status | Should -Be 'Queued'
+        $held = Send-ConnectSms -To $script:rows[0].Phone -From ACME -Text 'Your visit moved to Saturday' -Journal $journal -SkipChanged -WarningAction SilentlyContinue
+        $held.Status, $held.Code | Should -Be @('Skipped', 'JournalChanged')
+        $held.Reason | Should -BeLike '*a foreach loop of one-row calls*'
         (Get-SentTo $since)[$script:rows[0].Phone] | Should -Be 2
     }
 
-    It 'completes -ResendChanged as a parameter of each send cmdlet' {
+    It 'completes -SkipChanged as a parameter of each send cmdlet' {
         foreach ($command in 'Send-ConnectSms', 'Send-ConnectEmail', 'Send-ConnectRcs', 'Send-ConnectMessage') {
-            $line = "$command -ResendCh"
-            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be '-ResendChanged'
+            $line = "$command -SkipCh"
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be '-SkipChanged'
         }
     }
 }

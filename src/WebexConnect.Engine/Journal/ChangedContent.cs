@@ -8,17 +8,19 @@ namespace WebexConnect.Engine.Journal
     /// Counts the rows of a run that the journal does not hold but whose destination an earlier run sent other content to
     /// (<see cref="JournalDestinations"/>), for the one warning a run ends with. Before, a row whose text was corrected
     /// after it went (a typo in -Text, or in its CSV cell) matched nothing in the journal and reached the same person a
-    /// second time without a word; fixing a shared -Text half-way through sent every row that had gone a second time.
+    /// second time without a word.
     /// </summary>
     /// <remarks>
-    /// Such a row is Skipped unless -ResendChanged: a message held back can still be sent (by the same command with
-    /// -ResendChanged, which the journal allows, as it recorded no send of it), one sent twice cannot be called back.
+    /// Such a row is sent unless -SkipChanged: the run cannot tell a corrected row from another message the admin means
+    /// to send the same person (a foreach loop's second appointment, a repeat customer's second order), and a message
+    /// meant to go that does not is as bad as a duplicate. The warning says they went, and names the switch that holds
+    /// them back. Short (two lines at 80 columns): a foreach loop of one-row calls gets one a call.
     /// Not thread-safe: the pipeline thread asks.
     /// </remarks>
     internal sealed class ChangedContent
     {
         /// <summary>How many row numbers the warning names.</summary>
-        internal const int RowsNamed = 5;
+        internal const int RowsNamed = 3;
 
         private readonly List<long> _rows = new List<long>(RowsNamed);
 
@@ -35,25 +37,24 @@ namespace WebexConnect.Engine.Journal
         /// <summary>
         /// The warning, once a run, for the rows <see cref="Note"/> counted; null when there were none.
         /// </summary>
-        /// <param name="path">The journal's full path.</param>
-        /// <param name="resent">-ResendChanged: the rows were sent, not skipped.</param>
+        /// <param name="held">-SkipChanged: the rows were held back (Skipped), not sent.</param>
         /// <param name="whatIf">-WhatIf: they would be.</param>
-        public string? Warning(string path, bool resent, bool whatIf)
+        /// <param name="rowsAsked">How many rows the run had: when every one of several is such a row, the warning adds the
+        /// likeliest cause, a column whose value changes with each export (a third line, for piped runs only).</param>
+        public string? Warning(bool held, bool whatIf, long rowsAsked = 0)
         {
             if (Count == 0) return null;
             var one = Count == 1;
             var rows = Counted.Of(Count, "row") + Named();
-            var their = one ? "its destination" : "each of their destinations";
-            var why = $"the journal '{path}' records an earlier run's send to {their} with other content: the text, sender, an option or a " +
-                      "column that counts changed since (a column whose value changes with each export? Give -SubstitutionColumn with the " +
-                      "columns the text uses, and the others no longer count), or, in a foreach loop of one-row calls, another row to the " +
-                      "same destination came first.";
-            if (resent)
-                return $"{rows} {(whatIf ? "would be" : (one ? "was" : "were"))} sent (-ResendChanged) although {why} " +
-                       $"{(one ? "That person gets" : "Those people get")} this message as well as the earlier one.";
-            return $"{rows} {(whatIf ? "would be " : "")}Skipped, not sent: {why} Held back so that no one gets a second message. " +
-                   "If the new content should reach them too, run the same command with -ResendChanged" +
-                   (whatIf ? "." : " (with -WhatIf first, to see the rows it sends).");
+            var people = one ? "that person" : "those people";
+            if (held)
+                return $"{rows} {(whatIf ? "would be" : (one ? "was" : "were"))} held back (Skipped, -SkipChanged): this journal " +
+                       $"sent {people} other content before.";
+            return $"{rows} {(whatIf ? "would get" : "got")} a second, different message: this journal sent {people} other content " +
+                   $"before. -SkipChanged holds {(one ? "it" : "them")} back." +
+                   (Count > 1 && Count == rowsAsked
+                       ? " Every row changed: a column that changes with each export? Give -SubstitutionColumn with the columns the text uses."
+                       : "");
         }
 
         private string Named()

@@ -94,8 +94,8 @@ namespace WebexConnect.Engine.Journal
         public static string? WithoutDestinations(string path, JournalDestinations destinations) =>
             destinations.LinesWithout == 0 ? null :
             $"{Counted.Of(destinations.LinesWithout, "line")} of it, written by an earlier version of WebexConnect, do not record to whom " +
-            "they sent: a row those runs sent whose text or another value changed since is sent again without a warning (rows " +
-            "recorded by this version are Skipped when their content changed, unless -ResendChanged).";
+            "they sent: a row those runs sent whose text or another value changed since is sent again without a warning (for rows " +
+            "recorded by this version, the run warns, and -SkipChanged holds them back).";
 
         private static bool WasSent(JournalState state) => state == JournalState.Queued || state == JournalState.Scheduled;
     }

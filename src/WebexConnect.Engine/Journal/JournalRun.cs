@@ -24,13 +24,13 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>Opens (or creates) the journal at <paramref name="path"/>; throws its SessionFailureException when it cannot be used.</summary>
         /// <param name="writeThrough">Tests only: as <see cref="SendJournal.Open"/>'s, a stream over the file that can fail.</param>
-        /// <param name="resendChanged">-ResendChanged: send rows whose destination an earlier run sent other content (JournalVerdicts).</param>
+        /// <param name="skipChanged">-SkipChanged: hold back rows whose destination an earlier run sent other content (JournalVerdicts).</param>
         public JournalRun(string path, bool resendUnknown, Func<DateTimeOffset>? clock = null, bool forSandbox = false,
-            Func<System.IO.FileStream, System.IO.Stream>? writeThrough = null, bool resendChanged = false)
+            Func<System.IO.FileStream, System.IO.Stream>? writeThrough = null, bool skipChanged = false)
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             _journal = SendJournal.Open(path, clock, forSandbox, writeThrough);
-            _verdicts = new JournalVerdicts(_journal, resendUnknown, clock?.Invoke(), resendChanged);
+            _verdicts = new JournalVerdicts(_journal, resendUnknown, clock?.Invoke(), skipChanged);
         }
 
         /// <summary>The keys of records on their way, for the transport.</summary>
@@ -49,7 +49,7 @@ namespace WebexConnect.Engine.Journal
         public SkippedFromEarlierDays SkippedOld => _verdicts.SkippedOld;
 
         /// <summary>The rows so far whose destination an earlier run sent other content, and the warning for them.</summary>
-        public string? ChangedWarning() => _verdicts.Changed.Warning(_journal.Path, _verdicts.ResendsChanged, whatIf: false);
+        public string? ChangedWarning() => _verdicts.Changed.Warning(_verdicts.SkipsChanged, whatIf: false, _verdicts.Asked);
 
         /// <summary>
         /// Null when the item is to be sent (its key is then pending, and the item may be a copy: send the

@@ -33,8 +33,8 @@ namespace WebexConnect.Engine.Journal
     /// failed: sent again (it was never accepted);
     /// rejected: sent again too. The same key means the same content, but a rejection can hang on what
     /// changed since (a service activated, a contact policy, a template); another refusal costs nothing.
-    /// Nothing recorded for the item, but its destination sent to (or perhaps sent to) with other content: Skipped,
-    /// unless resendChanged (-ResendChanged); counted either way (<see cref="ChangedContent"/>).
+    /// Nothing recorded for the item, but its destination sent to (or perhaps sent to) with other content: sent, and
+    /// counted for the run's warning (<see cref="ChangedContent"/>); Skipped only with skipChanged (-SkipChanged).
     /// Not thread-safe: the pipeline thread asks.
     /// </remarks>
     internal sealed class JournalVerdicts : IDisposable
@@ -43,7 +43,7 @@ namespace WebexConnect.Engine.Journal
 
         private readonly IEarlierSends _earlier;
         private readonly bool _resendUnknown;
-        private readonly bool _resendChanged;
+        private readonly bool _skipChanged;
         private readonly DateTimeOffset _runStartedAt;
         private readonly JournalKeyMaker _keys;
         // Identical sends in one run (same content, destination and correlation ID) are told apart by
@@ -51,12 +51,12 @@ namespace WebexConnect.Engine.Journal
         private readonly Dictionary<JournalKey, int> _seen = new Dictionary<JournalKey, int>();
 
         /// <param name="runStartedAt">When the run began (now when not given): what a skipped row's send is old against.</param>
-        /// <param name="resendChanged">-ResendChanged: send a row whose destination an earlier run sent other content.</param>
-        public JournalVerdicts(IEarlierSends earlier, bool resendUnknown, DateTimeOffset? runStartedAt = null, bool resendChanged = false)
+        /// <param name="skipChanged">-SkipChanged: hold back (Skipped) a row whose destination an earlier run sent other content.</param>
+        public JournalVerdicts(IEarlierSends earlier, bool resendUnknown, DateTimeOffset? runStartedAt = null, bool skipChanged = false)
         {
             _earlier = earlier ?? throw new ArgumentNullException(nameof(earlier));
             _resendUnknown = resendUnknown;
-            _resendChanged = resendChanged;
+            _skipChanged = skipChanged;
             _runStartedAt = runStartedAt ?? DateTimeOffset.UtcNow;
             _keys = new JournalKeyMaker(earlier.Salt);
             SkippedOld = new SkippedFromEarlierDays(_runStartedAt);
@@ -68,8 +68,8 @@ namespace WebexConnect.Engine.Journal
         /// <summary>The rows the journal does not hold whose destination an earlier run sent other content.</summary>
         public ChangedContent Changed { get; } = new ChangedContent();
 
-        /// <summary>Whether rows whose destination an earlier run sent other content are sent (-ResendChanged).</summary>
-        public bool ResendsChanged => _resendChanged;
+        /// <summary>Whether rows whose destination an earlier run sent other content are held back (-SkipChanged), not sent.</summary>
+        public bool SkipsChanged => _skipChanged;
 
         /// <summary>
         /// The result that takes the item's place (Skipped, Unknown), or null when it is to be sent. Either way the item's
@@ -98,7 +98,10 @@ namespace WebexConnect.Engine.Journal
                 // warning for a run none of whose rows the journal holds does not call such rows new.
                 Found++;
                 Changed.Note(item.Row);
-                if (_resendChanged) return null;
+                // Sent unless the admin asked to hold such rows back: a row not sent that was meant to be is as bad as a
+                // duplicate (a loop that sends one person two messages, a repeat customer's second order), and the run's
+                // warning says it went.
+                if (!_skipChanged) return null;
                 SkippedOld.Note(sentAt);
                 return ChangedResult(item, sentAt);
             }
@@ -118,7 +121,7 @@ namespace WebexConnect.Engine.Journal
             var first = _keys.For(shape, item.Recipient, 1);
             _seen.TryGetValue(first, out var earlierInRun);
             if (Earlier(KeysOf(item, shape, givenShape, first, earlierInRun), out var entry)) return Decide(item, entry, out _);
-            if (_resendChanged || _earlier.Destinations.Count == 0) return null;
+            if (!_skipChanged || _earlier.Destinations.Count == 0) return null;
             return SentOtherContent(item, shape, givenShape, first, earlierInRun, _keys.ForDestination(shape, item.Recipient), out var sentAt)
                 ? ChangedResult(item, sentAt) : null;
         }
@@ -142,7 +145,7 @@ namespace WebexConnect.Engine.Journal
                 code: DispatchOptions.ChangedContentCode, parts: item.Parts, inputObject: item.InputObject, row: item.Row,
                 reason: $"Not sent: an earlier run on {when} sent {item.Recipient} other content (journal), and this row is not what it " +
                         "sent: its text, sender, an option or a column that counts changed since, or another row to the same destination " +
-                        "came first (a foreach loop of one-row calls). -ResendChanged sends it.");
+                        "came first (a foreach loop of one-row calls). Held back because of -SkipChanged; without it, the row is sent.");
         }
 
         /// <summary>The item's keys, when <paramref name="earlierInRun"/> identical items came before it in this run: its own first.</summary>

@@ -55,7 +55,7 @@ namespace WebexConnect.Engine.Journal
             if (createTransport is null) throw new ArgumentNullException(nameof(createTransport));
             if (string.IsNullOrEmpty(options.JournalPath)) return createDispatcher(createTransport(null));
 
-            var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous, forSandbox: options.JournalForSandbox, resendChanged: options.ResendChanged);
+            var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous, forSandbox: options.JournalForSandbox, skipChanged: options.SkipChanged);
             return Around(run, options.ResendAmbiguous, createTransport, shapeOf, createDispatcher);
         }
 

@@ -31,11 +31,11 @@ namespace WebexConnect.Tests.Commands
             NotifyUrl               Uri                     *                                     -
             PayloadOnly             SwitchParameter         *                                     -
             RequestedReceipt        String[]                *                                     -    RequestedReceipts {SUBMITTED|DELIVERED|FAILED|CLICKED|SENT}
-            ResendChanged           SwitchParameter         *                                     -
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         Template Text                         N
             Session                 ConnectSession          *                                     -
             ShortenLinks            SwitchParameter         *                                     -
+            SkipChanged             SwitchParameter         *                                     -
             Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
             Tag1                    String                  *                                     -
@@ -72,10 +72,10 @@ namespace WebexConnect.Tests.Commands
             PayloadOnly             SwitchParameter         *                                     -
             ReplyTo                 String                  Content                               N
             RequestedReceipt        String[]                *                                     -    RequestedReceipts {submitted|delivered|read|clicked|bounced|complaint|not verified|invalid|failed}
-            ResendChanged           SwitchParameter         *                                     -
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         Content Template                      N
             Session                 ConnectSession          *                                     -
+            SkipChanged             SwitchParameter         *                                     -
             Subject                 String                  Content                               N
             Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
@@ -116,10 +116,10 @@ namespace WebexConnect.Tests.Commands
             NotifyUrl               Uri                     *                                     -
             PayloadOnly             SwitchParameter         *                                     -
             RequestedReceipt        String[]                *                                     -    RequestedReceipts {Sent|Delivered|Read|Failed|Clicked}
-            ResendChanged           SwitchParameter         *                                     -
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         AgentEvent Card Carousel Template TextN
             Session                 ConnectSession          *                                     -
+            SkipChanged             SwitchParameter         *                                     -
             SmsFallback             SwitchParameter         *                                     -
             Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
@@ -230,10 +230,10 @@ namespace WebexConnect.Tests.Commands
             Option                  Object                  *                                     -    Options
             PayloadOnly             SwitchParameter         *                                     -
             RequestedReceipt        String[]                *                                     -    RequestedReceipts
-            ResendChanged           SwitchParameter         *                                     -
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         Content Template                      N
             Session                 ConnectSession          *                                     -
+            SkipChanged             SwitchParameter         *                                     -
             Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
             TemplateId              String                  Template!                             -

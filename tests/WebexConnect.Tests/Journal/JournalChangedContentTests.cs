@@ -14,21 +14,22 @@ namespace WebexConnect.Tests.Journal
 {
     /// <summary>
     /// A row the journal does not hold, to a destination an earlier run sent other content (a text corrected after it went):
-    /// Skipped (JournalChanged) unless -ResendChanged, said in one warning a run, and the journal records destinations only
-    /// as keyed hashes, in a member older versions pass over.
+    /// sent, and counted in one warning a run (a person's second, different message is often meant: a loop's second
+    /// appointment, a repeat customer's second order); Skipped (JournalChanged) only with -SkipChanged. The journal records
+    /// destinations only as keyed hashes, in a member older versions pass over.
     /// </summary>
     public sealed class JournalChangedContentTests
     {
         private static readonly SmsMessage Corrected = new SmsMessage { From = "ACME", Text = "Hi $(Name), order $(Order) has shipped." };
 
         private static (List<SendResult> Results, List<string> Warnings, List<string> Verbose) Run(ScriptedTransport transport, string journal,
-            IEnumerable<int> rows, ConnectMessage? message = null, bool resendChanged = false)
+            IEnumerable<int> rows, ConnectMessage? message = null, bool skipChanged = false, System.Func<int, Recipient>? person = null)
         {
-            using var dispatcher = JournalKit.OverFake(transport, journal, resendChanged: resendChanged);
+            using var dispatcher = JournalKit.OverFake(transport, journal, skipChanged: skipChanged);
             var results = new List<SendResult>();
             foreach (var i in rows)
             {
-                dispatcher.Add(new DispatchItem(message ?? JournalKit.Greeting, JournalKit.Person(i), inputObject: i) { Row = i });
+                dispatcher.Add(new DispatchItem(message ?? JournalKit.Greeting, (person ?? JournalKit.Person)(i), inputObject: i) { Row = i });
                 results.AddRange(dispatcher.TakeReady());
             }
 
@@ -40,7 +41,7 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
-        public void A_shared_text_fixed_half_way_sends_the_rest_and_holds_back_the_rows_that_went_with_one_warning()
+        public void A_shared_text_fixed_half_way_sends_every_row_and_warns_once_of_those_that_had_the_old_one()
         {
             using var folder = new TempFolder();
             var journal = folder.File("half.journal");
@@ -49,27 +50,34 @@ namespace WebexConnect.Tests.Journal
 
             var (results, warnings, _) = Run(transport, journal, JournalKit.Rows(1, 10), Corrected);
 
-            Assert.Equal(Enumerable.Repeat(SendStatus.Skipped, 5).Concat(Enumerable.Repeat(SendStatus.Queued, 5)), results.Select(r => r.Status));
-            Assert.All(results.Take(5), r => Assert.Equal(DispatchOptions.ChangedContentCode, r.Code));
-            Assert.Contains("-ResendChanged", results[0].Reason);
-            Assert.Equal(new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, transport.SentRows);
+            Assert.All(results, r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Equal(15, transport.Sent);
             var warning = Assert.Single(warnings);
-            Assert.StartsWith("5 rows (rows 1, 2, 3, 4, 5) Skipped, not sent:", warning);
-            Assert.Contains("-ResendChanged", warning);
+            Assert.Equal("5 rows (rows 1, 2, 3, ...) got a second, different message: this journal sent those people other content before. " +
+                         "-SkipChanged holds them back.", warning);
+            // Two lines at 80 columns, after "WARNING: ".
+            Assert.True(("WARNING: " + warning).Length <= 160, warning);
         }
 
         [Fact]
-        public void ResendChanged_sends_them_says_so_and_the_next_run_skips_them_as_sent()
+        public void SkipChanged_holds_them_back_as_JournalChanged_and_a_run_without_it_then_sends_them()
         {
             using var folder = new TempFolder();
-            var journal = folder.File("resend.journal");
+            var journal = folder.File("skip.journal");
             var transport = new ScriptedTransport(_ => SendStatus.Queued);
             Run(transport, journal, JournalKit.Rows(1, 3));
 
-            var (resent, warnings, _) = Run(transport, journal, JournalKit.Rows(1, 3), Corrected, resendChanged: true);
-            Assert.All(resent, r => Assert.Equal(SendStatus.Queued, r.Status));
-            Assert.StartsWith("3 rows (rows 1, 2, 3) were sent (-ResendChanged)", Assert.Single(warnings));
+            var (held, warnings, _) = Run(transport, journal, JournalKit.Rows(1, 3), Corrected, skipChanged: true);
+            Assert.All(held, r => Assert.Equal((SendStatus.Skipped, DispatchOptions.ChangedContentCode), (r.Status, r.Code)));
+            Assert.All(held, r => Assert.True(r.IsSuccess));
+            Assert.Contains("-SkipChanged", held[0].Reason);
+            Assert.StartsWith("3 rows (rows 1, 2, 3) were held back (Skipped, -SkipChanged)", Assert.Single(warnings));
+            Assert.Equal(3, transport.Sent);
 
+            // Held back, not recorded as sent: the same command without the switch sends them, and the one after skips them.
+            var (sent, sentWarnings, _) = Run(transport, journal, JournalKit.Rows(1, 3), Corrected);
+            Assert.All(sent, r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.StartsWith("3 rows (rows 1, 2, 3) got a second, different message", Assert.Single(sentWarnings));
             var (again, none, _) = Run(transport, journal, JournalKit.Rows(1, 3), Corrected);
             Assert.All(again, r => Assert.Equal((SendStatus.Skipped, "Journal"), (r.Status, r.Code)));
             Assert.Empty(none);
@@ -77,33 +85,63 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
-        public void A_destination_whose_earlier_send_failed_was_never_reached_and_gets_the_new_text()
+        public void A_rerun_after_a_crash_sends_a_repeat_customers_second_order_that_never_went()
+        {
+            // Rows 1 and 2 are one person's orders 123 and 456; the first run ended after row 1. Before, the rerun held back
+            // order 456 (JournalChanged, IsSuccess true), a message meant to go that never went.
+            using var folder = new TempFolder();
+            var journal = folder.File("orders.journal");
+            var transport = new ScriptedTransport(_ => SendStatus.Queued);
+            Recipient Order(int row) => new Recipient(JournalKit.Number(1), "row-" + row,
+                new Dictionary<string, string> { ["Name"] = "Ann", ["Order"] = row == 1 ? "123" : "456" });
+            Run(transport, journal, new[] { 1 }, person: Order);
+
+            var (rerun, warnings, _) = Run(transport, journal, new[] { 1, 2 }, person: Order);
+
+            Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Queued }, rerun.Select(r => r.Status));
+            Assert.Equal("Journal", rerun[0].Code);
+            Assert.Equal(new[] { 1, 2 }, transport.SentRows);
+            Assert.StartsWith("1 row (row 2) got a second, different message", Assert.Single(warnings));
+        }
+
+        [Fact]
+        public void A_destination_whose_earlier_send_failed_was_never_reached_and_is_not_counted()
         {
             using var folder = new TempFolder();
             var journal = folder.File("failed.journal");
             Run(new ScriptedTransport(row => row == 2 ? SendStatus.Failed : SendStatus.Queued), journal, JournalKit.Rows(1, 2));
 
             var transport = new ScriptedTransport(_ => SendStatus.Queued);
-            var (results, _, _) = Run(transport, journal, JournalKit.Rows(1, 2), Corrected);
+            var (results, warnings, _) = Run(transport, journal, JournalKit.Rows(1, 2), Corrected, skipChanged: true);
 
             Assert.Equal(new[] { SendStatus.Skipped, SendStatus.Queued }, results.Select(r => r.Status));
             Assert.Equal(new[] { 2 }, transport.SentRows);
+            Assert.StartsWith("1 row (row 1) was held back", Assert.Single(warnings));
         }
 
         [Fact]
-        public void One_row_calls_of_a_loop_to_one_destination_with_other_texts_skip_the_second()
+        public void One_row_calls_of_a_loop_to_one_destination_with_other_texts_send_both_and_the_second_warns_once()
         {
-            // What the about topic documents: each call is a run of its own, so the journal cannot tell a person's second row
-            // from a corrected first one; the reason says both and names -ResendChanged.
+            // Each call is a run of its own, so the journal cannot tell a person's second message (a second appointment)
+            // from a corrected first one: it sends it, and that call warns once; with -SkipChanged it is held back.
             using var folder = new TempFolder();
             var journal = folder.File("loop.journal");
             var transport = new ScriptedTransport(_ => SendStatus.Queued);
-            Run(transport, journal, new[] { 1 });
-            var (second, _, _) = Run(transport, journal, new[] { 1 }, Corrected);
+            var (first, firstWarnings, _) = Run(transport, journal, new[] { 1 });
+            var (second, warnings, _) = Run(transport, journal, new[] { 1 }, Corrected);
 
-            Assert.Equal(SendStatus.Skipped, Assert.Single(second).Status);
-            Assert.Contains("foreach loop", second[0].Reason);
-            Assert.Equal(1, transport.Sent);
+            Assert.Equal(SendStatus.Queued, Assert.Single(first).Status);
+            Assert.Empty(firstWarnings);
+            Assert.Equal(SendStatus.Queued, Assert.Single(second).Status);
+            Assert.Equal("1 row (row 1) got a second, different message: this journal sent that person other content before. " +
+                         "-SkipChanged holds it back.", Assert.Single(warnings));
+            Assert.Equal(2, transport.Sent);
+
+            var third = new SmsMessage { From = "ACME", Text = "Hi $(Name), your visit is on Friday." };
+            var (held, _, _) = Run(transport, journal, new[] { 1 }, third, skipChanged: true);
+            Assert.Equal(SendStatus.Skipped, Assert.Single(held).Status);
+            Assert.Contains("foreach loop", held[0].Reason);
+            Assert.Equal(2, transport.Sent);
         }
 
         [Fact]
@@ -120,7 +158,7 @@ namespace WebexConnect.Tests.Journal
 
             Assert.All(results, r => Assert.Equal(SendStatus.Queued, r.Status));
             Assert.Contains(verbose, v => v.Contains("written by an earlier version of WebexConnect, do not record to whom they sent"));
-            Assert.DoesNotContain(warnings, w => w.Contains("-ResendChanged"));
+            Assert.DoesNotContain(warnings, w => w.Contains("-SkipChanged"));
         }
 
         [Fact]
