@@ -40,12 +40,14 @@ namespace WebexConnect.Engine.Journal
         /// <param name="held">-SkipChanged: the rows were held back (Skipped), not sent.</param>
         /// <param name="whatIf">-WhatIf: they would be.</param>
         /// <param name="rowsAsked">How many rows the run had: when every one of several is such a row, the warning adds the
-        /// likeliest cause, a column whose value changes with each export (a third line, for piped runs only).</param>
+        /// likeliest cause, a column whose value changes with each export (a third line, for piped runs only); a one-row
+        /// call's warning says "This row".</param>
         public string? Warning(bool held, bool whatIf, long rowsAsked = 0)
         {
             if (Count == 0) return null;
             var one = Count == 1;
-            var rows = Counted.Of(Count, "row") + Named();
+            // A one-row call (a foreach loop's) has no other row to tell it from: its row number, always 1, says nothing.
+            var rows = rowsAsked == 1 && one ? "This row" : Counted.Of(Count, "row") + Named();
             var people = one ? "that person" : "those people";
             if (held)
                 return $"{rows} {(whatIf ? "would be" : (one ? "was" : "were"))} held back (Skipped, -SkipChanged): this journal " +

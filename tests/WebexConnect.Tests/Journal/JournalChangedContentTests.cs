@@ -133,7 +133,7 @@ namespace WebexConnect.Tests.Journal
             Assert.Equal(SendStatus.Queued, Assert.Single(first).Status);
             Assert.Empty(firstWarnings);
             Assert.Equal(SendStatus.Queued, Assert.Single(second).Status);
-            Assert.Equal("1 row (row 1) got a second, different message: this journal sent that person other content before. " +
+            Assert.Equal("This row got a second, different message: this journal sent that person other content before. " +
                          "-SkipChanged holds it back.", Assert.Single(warnings));
             Assert.Equal(2, transport.Sent);
 
