@@ -58,8 +58,8 @@ namespace WebexConnect.Engine
         public IReceiptListener StartReceiptListener(ReceiptListenerOptions options) =>
             Receipts.ReceiptListener.Start(options ?? throw new ArgumentNullException(nameof(options)));
 
-        public IJournalPreview PreviewJournal(string path, bool resendUnknown, bool forSandbox) =>
-            Journal.JournalPreview.Open(path ?? throw new ArgumentNullException(nameof(path)), resendUnknown, forSandbox);
+        public IJournalPreview PreviewJournal(string path, bool resendUnknown, bool forSandbox, bool skipChanged = false) =>
+            Journal.JournalPreview.Open(path ?? throw new ArgumentNullException(nameof(path)), resendUnknown, forSandbox, skipChanged);
 
         public object? ReadJson(byte[] utf8) => Receipts.JsonTree.Read(utf8 ?? throw new ArgumentNullException(nameof(utf8)));
     }

@@ -163,13 +163,18 @@ Describe 'Send-ConnectSms -Journal' {
         $results.Status | Should -Be @('Skipped', 'Queued', 'Queued')
     }
 
-    It 'sends again when the text changed' {
+    It 'sends again when the text changed, says so once, and holds them back with -SkipChanged' {
         $journal = 'TestDrive:/changed.journal'
         $script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
 
-        $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal)
+        $results = @($script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
+        $held = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi again $(Name)' -Journal $journal -SkipChanged -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
+        @($warned).Count | Should -Be 1
+        "$warned" | Should -BeLike '3 rows (rows 1, 2, 3) got a second, different message*-SkipChanged holds them back.*'
+        $held.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        $held.Code | Should -Be @('JournalChanged', 'JournalChanged', 'JournalChanged')
     }
 
     It 'skips the rows already scheduled when a re-run computes -SendAt, -ExpireAt, -CallbackData or -NotifyUrl anew' {
@@ -200,8 +205,9 @@ Describe 'Send-ConnectSms -Journal' {
         $grown = [pscustomobject]@{ Phone = '+447700900109'; Name = 'Ann'; Exported = '09:15'; Notes = 'called' }
         $row | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SubstitutionColumn Name | Out-Null
 
-        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SubstitutionColumn Name).Status | Should -Be 'Skipped'
-        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal).Status | Should -Be 'Queued'
+        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SubstitutionColumn Name).Code | Should -Be 'Journal'
+        # Without it, the row is another message to Ann, who had one: sent, with a warning (-SkipChanged holds it back).
+        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningAction SilentlyContinue).Status | Should -Be 'Queued'
     }
 
     It 'skips the rows again when their columns come in another order (a CSV exported anew, -SubstitutionColumn, a hashtable)' {
@@ -263,11 +269,11 @@ Describe 'Send-ConnectSms -Journal' {
         $shell = @('pwsh', 'pwsh.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
             Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
         $script = Join-Path $TestDrive 'limited.ps1'
-        # 15 rows make one request whose intent fits under 1 KiB with the header, and whose outcome does not.
+        # 8 rows make one request whose intent (keys and destinations) fits under 1 KiB with the header, and whose outcome does not.
         Set-Content -LiteralPath $script -Encoding UTF8 -Value @(
             "Import-Module '$((Resolve-Path $manifest).Path)'"
             'Connect-WebexConnect -Sandbox -Tps 1000'
-            "`$r = @(1..15 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009002{0:00}' -f `$_; Name = 'Ann' } } | Send-ConnectSms -From ACME -Text 'Hi `$(Name)' -Journal '$journal')"
+            "`$r = @(1..8 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009002{0:00}' -f `$_; Name = 'Ann' } } | Send-ConnectSms -From ACME -Text 'Hi `$(Name)' -Journal '$journal')"
             "'Results: ' + ((`$r.Status | Group-Object | ForEach-Object { '{0} {1}' -f `$_.Count, `$_.Name }) -join ', ')"
         )
         # The limit is the process's (ulimit -f 1: 1 KiB); SIGXFSZ ignored, as a service's is, so the write fails instead.
@@ -275,23 +281,23 @@ Describe 'Send-ConnectSms -Journal' {
         try { $said = & bash -c "trap '' XFSZ; ulimit -f 1; exec '$shell' -NoProfile -File '$script'" 2>&1 | Out-String -Width 400 }
         finally { Remove-Item Env:DOTNET_EnableWriteXorExecute }
 
-        $said | Should -Match 'Results: 15 Queued'
+        $said | Should -Match 'Results: 8 Queued'
         $warnings = @([regex]::Matches($said, 'could not record what the service answered'))
         $warnings.Count | Should -Be 1
-        # Usually one request of 15 rows. On a loaded machine row 1 can go alone before row 2 is read; its outcome line
-        # then still fits under the limit and the warning counts the 14 that did not.
+        # Usually one request of 8 rows. On a loaded machine row 1 can go alone before row 2 is read; its outcome line
+        # then still fits under the limit and the warning counts the 7 that did not.
         $said -match "could not record what the service answered for (\d+) rows" | Should -BeTrue
         $unrecorded = [int]$Matches[1]
-        $unrecorded | Should -BeIn 14, 15
+        $unrecorded | Should -BeIn 7, 8
         $said | Should -Match ([regex]::Escape("WARNING: The journal '$journal' could not record what the service answered for $unrecorded rows: The journal file has reached the largest file size this process may write (a file-size limit). Their results here are as the service answered. A re-run with this journal reports them Unknown and does not send them again: check them with Get-ConnectMessage or the delivery reports, then use -ResendUnknown to send what did not arrive."))
 
         $before = Get-RequestCount
-        $again = @(1..15 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009002{0:00}' -f $_; Name = 'Ann' } } |
+        $again = @(1..8 | ForEach-Object { [pscustomobject]@{ Phone = '+4477009002{0:00}' -f $_; Name = 'Ann' } } |
                 Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -ErrorAction SilentlyContinue)
         Get-RequestCount | Should -Be $before
-        $again.Count | Should -Be 15
+        $again.Count | Should -Be 8
         @($again | Where-Object Status -EQ 'Unknown').Count | Should -Be $unrecorded
-        @($again | Where-Object Status -EQ 'Skipped').Count | Should -Be (15 - $unrecorded)
+        @($again | Where-Object Status -EQ 'Skipped').Count | Should -Be (8 - $unrecorded)
         $unknown = @($again | Where-Object Status -EQ 'Unknown')
         $unknown[0].Reason | Should -BeLike 'An earlier run on * UTC recorded sending it but not what the service answered (journal); it may have been sent. *'
     }
@@ -338,22 +344,22 @@ Describe 'Send-ConnectSms -Journal' {
         Test-Path -LiteralPath (Join-Path $TestDrive 'elsewhere.journal') | Should -BeFalse
     }
 
-    It 'warns once when not one row of a re-run is among those the journal says were sent (a column that changes with each export)' {
+    It 'warns once when every row of a re-run changed (a column that changes with each export), naming -SubstitutionColumn and -SkipChanged' {
         # Before: a CSV exported again with an 'Exported' column of its own time sent every row a second time on a re-run
-        # with the same -Journal, without a word: every row counted as new, as documented, and nothing said so.
+        # with the same -Journal, without a word. They still go (the journal cannot tell them from new messages to the same
+        # people), and the one warning says what to give.
         $journal = Join-Path $TestDrive 'exported.journal'
         $export = { param($when) $script:rows | Select-Object Phone, Name, @{ n = 'Exported'; e = { $when } } }
         & $export '2026-12-05 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
-        $full = (Resolve-Path -LiteralPath $journal).ProviderPath
 
         & $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -WarningVariable dryWarned -WarningAction SilentlyContinue 6>$null
         $results = @(& $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         $warned.Count | Should -Be 1
-        "$warned" | Should -BeLike "The journal '$full' records 3 rows sent by earlier runs, and not one row of this run is among them: all 3 rows went out as new.*a column whose value changes with each export*-SubstitutionColumn*-WhatIf*"
+        "$warned" | Should -BeLike '3 rows (rows 1, 2, 3) got a second, different message*-SkipChanged holds them back. Every row changed: a column that changes with each export? Give -SubstitutionColumn*'
         $dryWarned.Count | Should -Be 1
-        "$dryWarned" | Should -BeLike '*: a run would send all 3 rows as new.*'
+        "$dryWarned" | Should -BeLike '3 rows (rows 1, 2, 3) would get a second, different message*'
 
         # The same export once more, with a new row: three are among the journal's, so no warning.
         @(& $export '2026-12-06 01:00') + [pscustomobject]@{ Phone = '+447700900104'; Name = 'Di'; Exported = '2026-12-06 01:00' } |
@@ -394,7 +400,7 @@ Describe 'Send-ConnectSms -Journal' {
         }
 
         @($looped).Status | Should -Be @('Queued', 'Queued', 'Skipped')
-        @($looped)[2].Reason | Should -BeLike 'Already sent in an earlier run on * (journal).'
+        @($looped)[2].Reason | Should -BeLike 'Already sent in an earlier run on * (journal). In a foreach loop of one-row calls*'
         (Get-RequestCount) - $before | Should -Be 2
 
         $piped = @($repeated | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal (Join-Path $TestDrive 'piped-repeat.journal') -WarningAction SilentlyContinue)

@@ -81,5 +81,17 @@ namespace WebexConnect.Engine.Journal
                    $"day's run a journal of its own, with the date in its name ('{dated}' today). If this run finishes an earlier " +
                    "one that was cut short, nothing is wrong.";
         }
+
+        /// <summary>
+        /// The -Verbose sentence for a journal some of whose lines recorded a send without its destination (a version before
+        /// destinations were recorded wrote them): a row those runs sent whose content changed since cannot be told from a new
+        /// one, and is sent. Null when every line names its destinations.
+        /// </summary>
+        public static string? WithoutDestinations(string path, JournalDestinations destinations) =>
+            destinations.LinesWithout == 0 ? null :
+            $"{Counted.Of(destinations.LinesWithout, "line")} of it, written by an earlier version of WebexConnect, do not record to whom " +
+            "they sent: a row those runs sent whose text or another value changed since is sent again without a warning (for rows " +
+            "recorded by this version, the run warns, and -SkipChanged holds them back).";
+
     }
 }

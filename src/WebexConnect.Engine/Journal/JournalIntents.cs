@@ -28,11 +28,11 @@ namespace WebexConnect.Engine.Journal
         public void BeforeAttempt(IReadOnlyList<Recipient> recipients)
         {
             if (recipients is null) throw new ArgumentNullException(nameof(recipients));
-            var keys = _run.Pending.Announce(recipients);
+            var keys = _run.Pending.Announce(recipients, out var destinations);
             if (keys.Length == 0) return;
             try
             {
-                _run.Journal.Record(JournalState.Intent, keys);
+                _run.Journal.Record(JournalState.Intent, keys, destinations);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ObjectDisposedException)
             {
@@ -44,11 +44,11 @@ namespace WebexConnect.Engine.Journal
         public void NotAccepted(IReadOnlyList<Recipient> recipients)
         {
             if (recipients is null) throw new ArgumentNullException(nameof(recipients));
-            var keys = _run.Pending.Withdraw(recipients);
+            var keys = _run.Pending.Withdraw(recipients, out var destinations);
             if (keys.Length == 0) return;
             try
             {
-                _run.Journal.Record(JournalState.Failed, keys);
+                _run.Journal.Record(JournalState.Failed, keys, destinations);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ObjectDisposedException)
             {

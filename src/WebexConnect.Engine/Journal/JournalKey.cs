@@ -21,9 +21,13 @@ namespace WebexConnect.Engine.Journal
         }
 
         /// <summary>The key made of the first 16 bytes of a hash.</summary>
-        public static JournalKey FromHash(byte[] hash)
+        public static JournalKey FromHash(byte[] hash) =>
+            hash is null ? throw new ArgumentNullException(nameof(hash)) : FromHash(new ReadOnlySpan<byte>(hash));
+
+        /// <summary>The key made of the first 16 bytes of a hash held in a span (no array for it).</summary>
+        public static JournalKey FromHash(ReadOnlySpan<byte> hash)
         {
-            if (hash is null || hash.Length < ByteLength) throw new ArgumentException("A journal key needs at least 16 bytes.", nameof(hash));
+            if (hash.Length < ByteLength) throw new ArgumentException("A journal key needs at least 16 bytes.", nameof(hash));
             ulong high = 0, low = 0;
             for (var i = 0; i < 8; i++) high = (high << 8) | hash[i];
             for (var i = 8; i < 16; i++) low = (low << 8) | hash[i];

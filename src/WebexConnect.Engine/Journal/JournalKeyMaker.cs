@@ -69,6 +69,54 @@ namespace WebexConnect.Engine.Journal
             return Make(shape, shape.SharedJsonAsGiven, recipient, occurrence);
         }
 
+        /// <summary>
+        /// The key of the destination alone, with its channel: HMAC over "destination", the channel and the addresses as they
+        /// are sent, and nothing of the message. Written beside a send's own keys, so that a later run can tell that a row the
+        /// journal does not hold goes to someone an earlier run sent other content (<see cref="JournalDestinations"/>). Its own
+        /// prefix keeps it apart from every send key (those hash a JSON object).
+        /// </summary>
+        public JournalKey ForDestination(MessageShape shape, Recipient recipient)
+        {
+            if (shape is null) throw new ArgumentNullException(nameof(shape));
+            if (recipient is null) throw new ArgumentNullException(nameof(recipient));
+            _buffer.Clear();
+            Append(DestinationPrefix);
+            Append(WireFormat.Channel(shape.Message));
+            // By index: a foreach over the list boxed its enumerator, for every row sent.
+            var addresses = recipient.Addresses;
+            for (var i = 0; i < addresses.Count; i++)
+            {
+                // A byte no UTF-8 text holds between the parts: no two destinations write the same bytes.
+                _buffer.GetSpan(1)[0] = 0xFF;
+                _buffer.Advance(1);
+                Append(addresses[i]);
+            }
+
+#if NET8_0_OR_GREATER
+            // Per row sent with -Journal, on the pipeline thread: no array for the hash.
+            Span<byte> hash = stackalloc byte[32];
+            _hmac.TryComputeHash(_buffer.WrittenSpan, hash, out _);
+            return JournalKey.FromHash(hash);
+#else
+            var written = _buffer.WrittenSegment;
+            return JournalKey.FromHash(_hmac.ComputeHash(written.Array!, written.Offset, written.Count));
+#endif
+        }
+
+        private const string DestinationPrefix = "destination";
+
+        private void Append(string text)
+        {
+            var span = _buffer.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
+#if NET8_0_OR_GREATER
+            _buffer.Advance(System.Text.Encoding.UTF8.GetBytes(text.AsSpan(), span));
+#else
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            bytes.CopyTo(span);
+            _buffer.Advance(bytes.Length);
+#endif
+        }
+
         private JournalKey Make(MessageShape shape, ReadOnlyMemory<byte> sharedJson, Recipient recipient, int occurrence)
         {
             if (recipient is null) throw new ArgumentNullException(nameof(recipient));

@@ -12,13 +12,16 @@ namespace WebexConnect.Engine.Journal
     {
         private readonly Dictionary<JournalKey, JournalEntry> _earlier;
 
-        public JournalSnapshot(byte[] salt, Dictionary<JournalKey, JournalEntry> earlier)
+        public JournalSnapshot(byte[] salt, Dictionary<JournalKey, JournalEntry> earlier, JournalDestinations destinations)
         {
             Salt = salt;
             _earlier = earlier;
+            Destinations = destinations;
         }
 
         public byte[] Salt { get; }
+
+        public JournalDestinations Destinations { get; }
 
         /// <summary>The last thing earlier runs recorded for each key (what <see cref="JournalFindings"/> sums up).</summary>
         public IEnumerable<JournalEntry> Earlier => _earlier.Values;
@@ -40,17 +43,19 @@ namespace WebexConnect.Engine.Journal
         private readonly LastShape _sentShapes = new LastShape(MessageShape.Of);
         private readonly LastShape _givenShapes = new LastShape(MessageShape.Of);
 
-        private JournalPreview(string path, JournalSnapshot? snapshot, bool resendUnknown)
+        private JournalPreview(string path, JournalSnapshot? snapshot, bool resendUnknown, bool skipChanged)
         {
             _path = path;
             var earlier = snapshot?.Earlier ?? Array.Empty<JournalEntry>();
             Findings = JournalFindings.Describe(path, earlier, resendUnknown);
             _sentEarlier = JournalFindings.SentIn(earlier);
-            _verdicts = snapshot is null ? null : new JournalVerdicts(snapshot, resendUnknown);
+            _verdicts = snapshot is null ? null : new JournalVerdicts(snapshot, resendUnknown, skipChanged: skipChanged);
+            if (snapshot is not null && JournalFindings.WithoutDestinations(path, snapshot.Destinations) is string without)
+                Findings += " " + without;
         }
 
-        public static JournalPreview Open(string path, bool resendUnknown, bool forSandbox = false) =>
-            new JournalPreview(JournalPath.Full(path), SendJournal.ReadEarlier(path, forSandbox), resendUnknown);
+        public static JournalPreview Open(string path, bool resendUnknown, bool forSandbox = false, bool skipChanged = false) =>
+            new JournalPreview(JournalPath.Full(path), SendJournal.ReadEarlier(path, forSandbox), resendUnknown, skipChanged);
 
         public bool HoldsRecords => _verdicts is not null;
 
@@ -62,12 +67,21 @@ namespace WebexConnect.Engine.Journal
         public string? SentOnEarlierDays() =>
             _verdicts is null ? null : JournalFindings.SentOnEarlierDays(_path, _verdicts.SkippedOld, whatIf: true);
 
+        public string? Changed() =>
+            _verdicts?.Changed.Warning(_verdicts.SkipsChanged, whatIf: true, _verdicts.Asked);
+
         public SendResult? EarlierOutcome(DispatchItem item)
         {
             DispatchItem.Require(item, nameof(item));
+            LastGoesToChanged = false;
             if (_verdicts is null) return null;
-            return _verdicts.Verdict(item, _sentShapes.Of(item.Message), out _, out _, item.AsGiven is { } given ? _givenShapes.Of(given) : null);
+            var changedBefore = _verdicts.Changed.Count;
+            var instead = _verdicts.Verdict(item, _sentShapes.Of(item.Message), out _, out _, out _, item.AsGiven is { } given ? _givenShapes.Of(given) : null);
+            LastGoesToChanged = instead is null && _verdicts.Changed.Count > changedBefore;
+            return instead;
         }
+
+        public bool LastGoesToChanged { get; private set; }
 
         public void Dispose() => _verdicts?.Dispose();
     }

@@ -24,12 +24,13 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>Opens (or creates) the journal at <paramref name="path"/>; throws its SessionFailureException when it cannot be used.</summary>
         /// <param name="writeThrough">Tests only: as <see cref="SendJournal.Open"/>'s, a stream over the file that can fail.</param>
+        /// <param name="skipChanged">-SkipChanged: hold back rows whose destination an earlier run sent other content (JournalVerdicts).</param>
         public JournalRun(string path, bool resendUnknown, Func<DateTimeOffset>? clock = null, bool forSandbox = false,
-            Func<System.IO.FileStream, System.IO.Stream>? writeThrough = null)
+            Func<System.IO.FileStream, System.IO.Stream>? writeThrough = null, bool skipChanged = false)
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             _journal = SendJournal.Open(path, clock, forSandbox, writeThrough);
-            _verdicts = new JournalVerdicts(_journal, resendUnknown, clock?.Invoke());
+            _verdicts = new JournalVerdicts(_journal, resendUnknown, clock?.Invoke(), skipChanged);
         }
 
         /// <summary>The keys of records on their way, for the transport.</summary>
@@ -47,6 +48,9 @@ namespace WebexConnect.Engine.Journal
         /// <summary>The rows skipped so far for sends recorded long before this run.</summary>
         public SkippedFromEarlierDays SkippedOld => _verdicts.SkippedOld;
 
+        /// <summary>The rows so far whose destination an earlier run sent other content, and the warning for them.</summary>
+        public string? ChangedWarning() => _verdicts.Changed.Warning(_verdicts.SkipsChanged, whatIf: false, _verdicts.Asked);
+
         /// <summary>
         /// Null when the item is to be sent (its key is then pending, and the item may be a copy: send the
         /// one returned in <paramref name="toSend"/>); otherwise the result that takes its place.
@@ -59,15 +63,15 @@ namespace WebexConnect.Engine.Journal
             if (_disposed) throw new ObjectDisposedException(nameof(JournalRun));
             toSend = item;
 
-            var instead = _verdicts.Verdict(item, shape, out var keys, out resending, givenShape);
+            var instead = _verdicts.Verdict(item, shape, out var keys, out var destination, out resending, givenShape);
             if (instead is not null) return instead;
 
-            if (!Pending.TryAdd(item.Recipient, keys))
+            if (!Pending.TryAdd(item.Recipient, keys, destination))
             {
                 // The caller handed the same Recipient object again while the first is still on its way.
                 var copy = new Recipient(item.Recipient.Addresses, item.Recipient.CorrelationId, item.Recipient.Substitutions, item.Recipient.GtrIds);
                 toSend = new DispatchItem(item.Message, copy, item.InputObject) { Parts = item.Parts, Row = item.Row };
-                Pending.TryAdd(copy, keys);
+                Pending.TryAdd(copy, keys, destination);
             }
 
             return null;

@@ -73,15 +73,21 @@ namespace WebexConnect.Engine.Journal
         public string? MessageId { get; }
     }
 
-    /// <summary>One line to append: a state, the messageId the service gave those keys (if any), and the keys.</summary>
+    /// <summary>
+    /// One line to append: a state, the messageId the service gave those keys (if any), the keys, and the destinations of
+    /// the rows they name (<see cref="JournalKeyMaker.ForDestination"/>; none for a line written without them).
+    /// </summary>
     internal readonly struct JournalLine
     {
-        public JournalLine(JournalState state, string? messageId, IReadOnlyList<JournalKey> keys)
+        public JournalLine(JournalState state, string? messageId, IReadOnlyList<JournalKey> keys, IReadOnlyList<JournalKey>? destinations = null)
         {
             State = state;
             MessageId = messageId;
             Keys = keys;
+            Destinations = destinations;
         }
+
+        public IReadOnlyList<JournalKey>? Destinations { get; }
 
         public JournalState State { get; }
         public string? MessageId { get; }

@@ -16,6 +16,9 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>The last thing an earlier run recorded for the key, if anything.</summary>
         bool TryGetEarlier(JournalKey key, out JournalEntry entry);
+
+        /// <summary>The destinations earlier runs sent to (empty for a journal of a version that did not record them).</summary>
+        JournalDestinations Destinations { get; }
     }
 
     /// <summary>
@@ -30,6 +33,8 @@ namespace WebexConnect.Engine.Journal
     /// failed: sent again (it was never accepted);
     /// rejected: sent again too. The same key means the same content, but a rejection can hang on what
     /// changed since (a service activated, a contact policy, a template); another refusal costs nothing.
+    /// Nothing recorded for the item, but its destination sent to (or perhaps sent to) with other content: sent, and
+    /// counted for the run's warning (<see cref="ChangedContent"/>); Skipped only with skipChanged (-SkipChanged).
     /// Not thread-safe: the pipeline thread asks.
     /// </remarks>
     internal sealed class JournalVerdicts : IDisposable
@@ -38,22 +43,33 @@ namespace WebexConnect.Engine.Journal
 
         private readonly IEarlierSends _earlier;
         private readonly bool _resendUnknown;
+        private readonly bool _skipChanged;
+        private readonly DateTimeOffset _runStartedAt;
         private readonly JournalKeyMaker _keys;
         // Identical sends in one run (same content, destination and correlation ID) are told apart by
         // their count, so a re-run skips as many of them as went out before.
         private readonly Dictionary<JournalKey, int> _seen = new Dictionary<JournalKey, int>();
 
         /// <param name="runStartedAt">When the run began (now when not given): what a skipped row's send is old against.</param>
-        public JournalVerdicts(IEarlierSends earlier, bool resendUnknown, DateTimeOffset? runStartedAt = null)
+        /// <param name="skipChanged">-SkipChanged: hold back (Skipped) a row whose destination an earlier run sent other content.</param>
+        public JournalVerdicts(IEarlierSends earlier, bool resendUnknown, DateTimeOffset? runStartedAt = null, bool skipChanged = false)
         {
             _earlier = earlier ?? throw new ArgumentNullException(nameof(earlier));
             _resendUnknown = resendUnknown;
+            _skipChanged = skipChanged;
+            _runStartedAt = runStartedAt ?? DateTimeOffset.UtcNow;
             _keys = new JournalKeyMaker(earlier.Salt);
-            SkippedOld = new SkippedFromEarlierDays(runStartedAt ?? DateTimeOffset.UtcNow);
+            SkippedOld = new SkippedFromEarlierDays(_runStartedAt);
         }
 
         /// <summary>The rows skipped for sends recorded long before this run (a journal reused from day to day).</summary>
         public SkippedFromEarlierDays SkippedOld { get; }
+
+        /// <summary>The rows the journal does not hold whose destination an earlier run sent other content.</summary>
+        public ChangedContent Changed { get; } = new ChangedContent();
+
+        /// <summary>Whether rows whose destination an earlier run sent other content are held back (-SkipChanged), not sent.</summary>
+        public bool SkipsChanged => _skipChanged;
 
         /// <summary>
         /// The result that takes the item's place (Skipped, Unknown), or null when it is to be sent. Either way the item's
@@ -64,7 +80,9 @@ namespace WebexConnect.Engine.Journal
         /// With -ResendUnknown, for an item an earlier run left in flight or Unknown: why it may arrive twice. Null otherwise.
         /// </param>
         /// <param name="givenShape">The shape of <see cref="DispatchItem.AsGiven"/>, when the item has one.</param>
-        public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey[] keys, out string? resending, MessageShape? givenShape = null)
+        /// <param name="destination">The key of the item's destination alone, which the journal records beside its keys.</param>
+        public SendResult? Verdict(DispatchItem item, MessageShape shape, out JournalKey[] keys, out JournalKey destination, out string? resending,
+            MessageShape? givenShape = null)
         {
             resending = null;
             Asked++;
@@ -72,7 +90,22 @@ namespace WebexConnect.Engine.Journal
             _seen.TryGetValue(first, out var earlierInRun);
             _seen[first] = earlierInRun + 1;
             keys = KeysOf(item, shape, givenShape, first, earlierInRun);
-            if (!Earlier(keys, out var entry)) return null;
+            destination = _keys.ForDestination(shape, item.Recipient);
+            if (!Earlier(keys, out var entry))
+            {
+                if (!SentOtherContent(item, shape, givenShape, first, earlierInRun, destination, out var sentAt)) return null;
+                // Not a new row to this person: the same row changed, or another row for them. Counted as found, so that the
+                // warning for a run none of whose rows the journal holds does not call such rows new.
+                Found++;
+                Changed.Note(item.Row);
+                // Sent unless the admin asked to hold such rows back: a row not sent that was meant to be is as bad as a
+                // duplicate (a loop that sends one person two messages, a repeat customer's second order), and the run's
+                // warning says it went.
+                if (!_skipChanged) return null;
+                SkippedOld.Note(sentAt);
+                return ChangedResult(item, sentAt);
+            }
+
             Found++;
             var instead = Decide(item, entry, out resending);
             if (instead?.Status == SendStatus.Skipped) SkippedOld.Note(entry.At);
@@ -87,7 +120,32 @@ namespace WebexConnect.Engine.Journal
         {
             var first = _keys.For(shape, item.Recipient, 1);
             _seen.TryGetValue(first, out var earlierInRun);
-            return Earlier(KeysOf(item, shape, givenShape, first, earlierInRun), out var entry) ? Decide(item, entry, out _) : null;
+            if (Earlier(KeysOf(item, shape, givenShape, first, earlierInRun), out var entry)) return Decide(item, entry, out _);
+            if (!_skipChanged || _earlier.Destinations.Count == 0) return null;
+            return SentOtherContent(item, shape, givenShape, first, earlierInRun, _keys.ForDestination(shape, item.Recipient), out var sentAt)
+                ? ChangedResult(item, sentAt) : null;
+        }
+
+        /// <summary>
+        /// For an item the journal does not hold: whether an earlier run sent its destination, and not this content. A further
+        /// copy of a row the journal holds (a third where earlier runs sent two) is this content again: sent, as before.
+        /// </summary>
+        private bool SentOtherContent(DispatchItem item, MessageShape shape, MessageShape? givenShape, JournalKey first, int earlierInRun,
+            JournalKey destination, out DateTimeOffset sentAt)
+        {
+            if (!_earlier.Destinations.SentTo(destination, out sentAt)) return false;
+            return earlierInRun == 0 || !Earlier(KeysOf(item, shape, givenShape, first, 0), out _);
+        }
+
+        /// <summary>The Skipped result of a row the journal does not hold, whose destination an earlier run sent other content.</summary>
+        private static SendResult ChangedResult(DispatchItem item, DateTimeOffset sentAt)
+        {
+            var when = sentAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+            return new SendResult(item.Message.Channel, item.Recipient.ToString(), item.Recipient.CorrelationId, SendStatus.Skipped,
+                code: DispatchOptions.ChangedContentCode, parts: item.Parts, inputObject: item.InputObject, row: item.Row,
+                reason: $"Not sent: an earlier run on {when} sent {item.Recipient} other content (journal), and this row is not what it " +
+                        "sent: its text, sender, an option or a column that counts changed since, or another row to the same destination " +
+                        "came first (a foreach loop of one-row calls). Held back because of -SkipChanged; without it, the row is sent.");
         }
 
         /// <summary>The item's keys, when <paramref name="earlierInRun"/> identical items came before it in this run: its own first.</summary>
@@ -157,7 +215,7 @@ namespace WebexConnect.Engine.Journal
             switch (entry.State)
             {
                 case JournalState.Queued:
-                    return Result(item, SendStatus.Skipped, $"Already sent in an earlier run on {when} (journal).", entry.MessageId);
+                    return Result(item, SendStatus.Skipped, $"Already sent in an earlier run on {when} (journal)." + LoopRepeat(entry.At), entry.MessageId);
                 case JournalState.Scheduled:
                     // Not "sent": the service holds it until the -SendAt of that run, which this run's -SendAt does not change.
                     return Result(item, SendStatus.Skipped,
@@ -182,6 +240,20 @@ namespace WebexConnect.Engine.Journal
                     return null;
             }
         }
+
+        /// <summary>
+        /// For a send recorded minutes before this run began, what the run cannot tell apart: a re-run, and an earlier call of
+        /// the same foreach loop that sent an identical row (each one-row call is a run of its own). Before, a loop's repeated
+        /// row was Skipped as "already sent in an earlier run", which the admin read as a re-run, while the same CSV piped into
+        /// one call sent it twice; the reason now says which way each goes.
+        /// </summary>
+        private string LoopRepeat(DateTimeOffset sentAt) =>
+            sentAt < _runStartedAt - RecentForLoop ? "" :
+            " In a foreach loop of one-row calls with one -Journal, this is also what an identical row after an earlier one gets: " +
+            "each call is a run of its own (piped into one call, such a repeat is sent again, with a warning).";
+
+        /// <summary>How recent an earlier send must be for <see cref="LoopRepeat"/>: an earlier call of the same loop is.</summary>
+        private static readonly TimeSpan RecentForLoop = TimeSpan.FromMinutes(10);
 
         /// <param name="messageId">For a skipped send, the messageId it went out with, so its delivery can still be looked up.</param>
         private static SendResult Result(DispatchItem item, SendStatus status, string reason, string? messageId = null) =>

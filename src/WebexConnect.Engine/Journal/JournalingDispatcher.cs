@@ -31,8 +31,9 @@ namespace WebexConnect.Engine.Journal
             _run = run;
             _sentShapes = new LastShape(shapeOf);
             _givenShapes = new LastShape(shapeOf);
-            _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Verbose,
-                JournalFindings.Describe(run.Journal.Path, run.Journal.EarlierTally, resendUnknown), DateTimeOffset.Now));
+            var findings = JournalFindings.Describe(run.Journal.Path, run.Journal.EarlierTally, resendUnknown);
+            if (JournalFindings.WithoutDestinations(run.Journal.Path, run.Journal.Destinations) is string without) findings += " " + without;
+            _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Verbose, findings, DateTimeOffset.Now));
             // Counted as the journal was read, not key by key here: a loop's call reads on from the last (JournalsReadHere).
             _sentEarlier = run.Journal.EarlierTally.Sent;
         }
@@ -55,7 +56,7 @@ namespace WebexConnect.Engine.Journal
             if (createTransport is null) throw new ArgumentNullException(nameof(createTransport));
             if (string.IsNullOrEmpty(options.JournalPath)) return createDispatcher(createTransport(null));
 
-            var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous, forSandbox: options.JournalForSandbox);
+            var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous, forSandbox: options.JournalForSandbox, skipChanged: options.SkipChanged);
             return Around(run, options.ResendAmbiguous, createTransport, shapeOf, createDispatcher);
         }
 
@@ -130,6 +131,8 @@ namespace WebexConnect.Engine.Journal
             var (admitted, found) = _run.Matches;
             if (JournalFindings.NoneMatched(_run.Journal.Path, _sentEarlier, admitted, found, whatIf: false) is string warning)
                 _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, warning, DateTimeOffset.Now));
+            if (_run.ChangedWarning() is string changed)
+                _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, changed, DateTimeOffset.Now));
             if (JournalFindings.SentOnEarlierDays(_run.Journal.Path, _run.SkippedOld, whatIf: false) is string earlierDays)
                 _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, earlierDays, DateTimeOffset.Now));
             if (_run.Unrecorded.Warning(_run.Journal.Path) is string unrecorded)

@@ -41,16 +41,16 @@ namespace WebexConnect.Engine.Journal
         public async Task<BatchOutcome> SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
         {
             if (batch is null) throw new ArgumentNullException(nameof(batch));
-            var keys = _run.Pending.Of(batch.Recipients);
+            var keys = _run.Pending.Of(batch.Recipients, out var destinations);
             try
             {
                 var outcome = await _inner.SendAsync(batch, cancellationToken).ConfigureAwait(false);
-                RecordOutcome(ByState(keys, PerRecipient(outcome), knownOnly: false), keys.Length);
+                RecordOutcome(ByState(keys, destinations, PerRecipient(outcome), knownOnly: false), keys.Length);
                 return outcome;
             }
             catch (BatchStoppedException stopped)
             {
-                RecordOutcome(ByState(keys, stopped.Outcomes, knownOnly: true), Known(stopped.Outcomes, keys.Length));
+                RecordOutcome(ByState(keys, destinations, stopped.Outcomes, knownOnly: true), Known(stopped.Outcomes, keys.Length));
                 throw;
             }
             finally
@@ -92,9 +92,10 @@ namespace WebexConnect.Engine.Journal
         /// a re-run that skips a key reports the messageId it went out with. With <paramref name="knownOnly"/>, keys
         /// without an outcome get no line: their intent, or its withdrawal, stands.
         /// </summary>
-        private static List<JournalLine> ByState(JournalKey[][] keys, IReadOnlyList<DestinationOutcome?>? outcomes, bool knownOnly)
+        private static List<JournalLine> ByState(JournalKey[][] keys, JournalKey[] destinations, IReadOnlyList<DestinationOutcome?>? outcomes, bool knownOnly)
         {
             var groups = new Dictionary<(JournalState, string?), List<JournalKey>>();
+            var destinationsOf = new Dictionary<(JournalState, string?), List<JournalKey>>();
             var order = new List<(JournalState State, string? MessageId)>();
             for (var i = 0; i < keys.Length; i++)
             {
@@ -106,14 +107,16 @@ namespace WebexConnect.Engine.Journal
                 if (!groups.TryGetValue((state, messageId), out var list))
                 {
                     groups.Add((state, messageId), list = new List<JournalKey>());
+                    destinationsOf.Add((state, messageId), new List<JournalKey>());
                     order.Add((state, messageId));
                 }
 
                 list.AddRange(keys[i]);
+                destinationsOf[(state, messageId)].Add(destinations[i]);
             }
 
             var lines = new List<JournalLine>(order.Count);
-            foreach (var line in order) lines.Add(new JournalLine(line.State, line.MessageId, groups[line]));
+            foreach (var line in order) lines.Add(new JournalLine(line.State, line.MessageId, groups[line], destinationsOf[line]));
             return lines;
         }
     }

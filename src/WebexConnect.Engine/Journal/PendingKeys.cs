@@ -11,7 +11,8 @@ namespace WebexConnect.Engine.Journal
     /// A record may have more keys, the ones earlier versions of the module gave it (a scheduled send, see
     /// <see cref="JournalKeyMaker.AsKeyedBefore"/>; a message this version changed, see DispatchItem.AsGiven): every
     /// line names it under each, so that such a version, run by another account on the same journal, still skips it. Each also remembers whether its intent was
-    /// written. Thread-safe: batches finish on pool threads.
+    /// written, and its destination's own key, which every line names beside the keys (<see cref="JournalDestinations"/>).
+    /// Thread-safe: batches finish on pool threads.
     /// </summary>
     internal sealed class PendingKeys
     {
@@ -20,33 +21,43 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>False when this very object is already pending: the caller must hand over a copy.</summary>
         /// <param name="keys">The record's key, then those other versions gave it, when they differ (JournalVerdicts.Verdict).</param>
-        public bool TryAdd(Recipient recipient, JournalKey[] keys)
+        /// <param name="destination">The key of the record's destination alone (JournalKeyMaker.ForDestination).</param>
+        public bool TryAdd(Recipient recipient, JournalKey[] keys, JournalKey destination)
         {
             lock (_sync)
             {
                 if (_keys.ContainsKey(recipient)) return false;
-                _keys.Add(recipient, new Pending(keys));
+                _keys.Add(recipient, new Pending(keys, destination));
                 return true;
             }
         }
 
-        /// <summary>The keys of each of a batch's recipients (one, or more), in the batch's order.</summary>
-        public JournalKey[][] Of(IReadOnlyList<Recipient> recipients)
+        /// <summary>The keys of each of a batch's recipients (one, or more), in the batch's order, and the key of each one's destination.</summary>
+        public JournalKey[][] Of(IReadOnlyList<Recipient> recipients, out JournalKey[] destinations)
         {
             var keys = new JournalKey[recipients.Count][];
+            destinations = new JournalKey[recipients.Count];
             lock (_sync)
             {
-                for (var i = 0; i < keys.Length; i++) keys[i] = Find(recipients[i]).Keys;
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    var pending = Find(recipients[i]);
+                    keys[i] = pending.Keys;
+                    destinations[i] = pending.Destination;
+                }
             }
 
             return keys;
         }
 
-        /// <summary>The keys whose intent is not written yet, in the batch's order; they count as written from now on.</summary>
-        public JournalKey[] Announce(IReadOnlyList<Recipient> recipients) => Flip(recipients, announced: true);
+        /// <summary>
+        /// The keys whose intent is not written yet, in the batch's order; they count as written from now on. Their
+        /// destinations' keys in <paramref name="destinations"/>.
+        /// </summary>
+        public JournalKey[] Announce(IReadOnlyList<Recipient> recipients, out JournalKey[] destinations) => Flip(recipients, announced: true, out destinations);
 
-        /// <summary>The keys whose intent was written, in the batch's order; from now on they count as not written.</summary>
-        public JournalKey[] Withdraw(IReadOnlyList<Recipient> recipients) => Flip(recipients, announced: false);
+        /// <summary>The keys whose intent was written, in the batch's order; from now on they count as not written. Their destinations' keys too.</summary>
+        public JournalKey[] Withdraw(IReadOnlyList<Recipient> recipients, out JournalKey[] destinations) => Flip(recipients, announced: false, out destinations);
 
         public void Remove(IReadOnlyList<Recipient> recipients)
         {
@@ -56,9 +67,10 @@ namespace WebexConnect.Engine.Journal
             }
         }
 
-        private JournalKey[] Flip(IReadOnlyList<Recipient> recipients, bool announced)
+        private JournalKey[] Flip(IReadOnlyList<Recipient> recipients, bool announced, out JournalKey[] destinations)
         {
             var keys = new List<JournalKey>(recipients.Count);
+            var flipped = new List<JournalKey>(recipients.Count);
             lock (_sync)
             {
                 for (var i = 0; i < recipients.Count; i++)
@@ -67,9 +79,11 @@ namespace WebexConnect.Engine.Journal
                     if (pending.Announced == announced) continue;
                     pending.Announced = announced;
                     keys.AddRange(pending.Keys);
+                    flipped.Add(pending.Destination);
                 }
             }
 
+            destinations = flipped.ToArray();
             return keys.ToArray();
         }
 
@@ -80,9 +94,15 @@ namespace WebexConnect.Engine.Journal
 
         private sealed class Pending
         {
-            public Pending(JournalKey[] keys) => Keys = keys;
+            public Pending(JournalKey[] keys, JournalKey destination)
+            {
+                Keys = keys;
+                Destination = destination;
+            }
 
             public JournalKey[] Keys { get; }
+
+            public JournalKey Destination { get; }
 
             public bool Announced { get; set; }
         }

@@ -14,10 +14,11 @@ namespace WebexConnect.Engine.Journal
     /// </summary>
     /// <remarks>
     /// Line 1 is the header (format, version, salt, and "sandbox":true for a journal made by a sandbox run). Every other line is
-    /// {"s":"intent|queued|scheduled|rejected|failed|unknown","t":"2026-01-31T12:00:00Z","m":"messageId","k":["32 hex digits",...]}:
+    /// {"s":"intent|queued|scheduled|rejected|failed|unknown","t":"2026-01-31T12:00:00Z","m":"messageId","k":["32 hex digits",...],"d":[...]}:
     /// an intent line right before each request leaves, a failed line when the service refuses it before a
     /// retry or bisection, and one line per batch, outcome state and messageId at the end ("m" only where the
-    /// service gave one; lines without it still read). The file stays open and
+    /// service gave one; lines without it still read). "d" names the line's destinations alone (<see cref="JournalDestinations"/>);
+    /// lines of earlier versions have none, and earlier versions read lines with it, since they ignore members they do not know. The file stays open and
     /// writable by this run only, for as long as the run lasts: a second run on the same journal fails at once.
     /// </remarks>
     internal sealed class SendJournal : IEarlierSends, IDisposable
@@ -39,6 +40,7 @@ namespace WebexConnect.Engine.Journal
 
         private SendJournal(string path, FileStream opened, Stream file, JournalReader.Content read, Func<DateTimeOffset> clock)
         {
+            Destinations = read.Destinations;
             Path = path;
             _opened = opened;
             _file = file;
@@ -56,6 +58,9 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>Where this run's read of the file began: 0 when it read it whole, else where the last run here stopped (<see cref="JournalsReadHere"/>).</summary>
         public long ReadFrom { get; private set; }
+
+        /// <summary>The destinations earlier runs sent to.</summary>
+        public JournalDestinations Destinations { get; }
 
         /// <summary>How many keys earlier runs recorded.</summary>
         public int EarlierCount => _earlier.Count;
@@ -154,7 +159,7 @@ namespace WebexConnect.Engine.Journal
                 // Nothing recorded: no row to skip, whoever made it (a run on it makes it anew, see Open).
                 if (content.Salt is null || content.Entries.Count == 0) return null;
                 EnsureSameTarget(fullPath, content.Sandbox, forSandbox);
-                return new JournalSnapshot(content.Salt, content.Entries);
+                return new JournalSnapshot(content.Salt, content.Entries, content.Destinations);
             }
         }
 
@@ -181,8 +186,8 @@ namespace WebexConnect.Engine.Journal
         public bool TryGetEarlier(JournalKey key, out JournalEntry entry) => _earlier.TryGetValue(key, out entry);
 
         /// <summary>Appends one line for the keys and flushes it to disk. Throws when it could not.</summary>
-        public void Record(JournalState state, IReadOnlyList<JournalKey> keys) =>
-            Record(new[] { new JournalLine(state, null, keys) });
+        public void Record(JournalState state, IReadOnlyList<JournalKey> keys, IReadOnlyList<JournalKey>? destinations = null) =>
+            Record(new[] { new JournalLine(state, null, keys, destinations) });
 
         /// <summary>
         /// Appends the lines and flushes them to disk once. Throws when it could not, and then leaves the file as it was
@@ -240,6 +245,16 @@ namespace WebexConnect.Engine.Journal
                         writer.WriteStringValue(hex);
                     }
                     writer.WriteEndArray();
+                    if (line.Destinations is { Count: > 0 } destinations)
+                    {
+                        writer.WriteStartArray("d");
+                        foreach (var destination in destinations)
+                        {
+                            destination.WriteHex(hex);
+                            writer.WriteStringValue(hex);
+                        }
+                        writer.WriteEndArray();
+                    }
                     writer.WriteEndObject();
                 }
 
@@ -374,6 +389,7 @@ namespace WebexConnect.Engine.Journal
                 public byte[]? Salt { get; set; }
                 public bool Sandbox { get; set; }
                 public Dictionary<JournalKey, JournalEntry> Entries { get; } = new Dictionary<JournalKey, JournalEntry>();
+                public JournalDestinations Destinations { get; } = new JournalDestinations();
                 /// <summary>Where the good lines read so far end.</summary>
                 public long ValidLength { get; set; }
                 /// <summary>How many lines end there (the header and blank lines too): the number a damaged line after them is given.</summary>
@@ -570,7 +586,25 @@ namespace WebexConnect.Engine.Journal
 
                 // Applied only once the whole line is known to be good: the last event of a key wins.
                 foreach (var key in keys) content.Set(key, new JournalEntry(state, at, messageId));
+                if (keys.Count > 0) content.Destinations.Note(state, at, DestinationsOf(root));
                 return true;
+            }
+
+            /// <summary>
+            /// The line's "d" member, its destinations alone; null when it has none (an earlier version's line) or one this
+            /// version does not read (a later version's): such a line still counts for its keys, and only cannot warn.
+            /// </summary>
+            private static List<JournalKey>? DestinationsOf(JsonElement root)
+            {
+                if (!root.TryGetProperty("d", out var d) || d.ValueKind != JsonValueKind.Array) return null;
+                var destinations = new List<JournalKey>(d.GetArrayLength());
+                foreach (var item in d.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.String || !JournalKey.TryParse(item.GetString(), out var destination)) return null;
+                    destinations.Add(destination);
+                }
+
+                return destinations;
             }
         }
 

@@ -214,6 +214,15 @@ namespace WebexConnect.Commands
         public SwitchParameter ResendUnknown { get; set; }
 
         /// <summary>
+        /// With -Journal: hold back a row the journal does not hold although an earlier run sent its destination other content
+        /// (its text corrected after it went), reporting it Skipped (Code JournalChanged). Without it such a row is sent, and
+        /// the run's warning counts it: a second, different message to one person is often meant (two orders, two visits).
+        /// </summary>
+        [Parameter]
+        [SwitchArgument(nameof(SkipChanged))]
+        public SwitchParameter SkipChanged { get; set; }
+
+        /// <summary>
         /// A file that records what was sent, so that running the same command again after a crash, a
         /// reboot or Ctrl+C sends only what was not sent: rows already sent are Skipped, rows whose request
         /// was in flight are Unknown (and sent again only with -ResendUnknown). It holds keyed hashes, no
@@ -476,7 +485,7 @@ namespace WebexConnect.Commands
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
             // taken. -WhatIf sends nothing, so it opens none (and leaves no file): it only reads the journal (ReadJournalAhead).
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
-                new DispatchOptions { ResendAmbiguous = ResendUnknown, JournalPath = whatIf ? null : _journalPath, JournalForSandbox = _session.IsSandbox },
+                new DispatchOptions { ResendAmbiguous = ResendUnknown, SkipChanged = SkipChanged, JournalPath = whatIf ? null : _journalPath, JournalForSandbox = _session.IsSandbox },
                 _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             _errorAction = ErrorActionStop.InEffect(this);
@@ -685,7 +694,10 @@ namespace WebexConnect.Commands
                     }
                     else
                     {
-                        if (_whatIfJournalRows?.End() is string ended) SayWhatIf(ended);
+                        // Ends a range of rows not sent; a row to someone the journal sent other content, who gets this too, is
+                        // listed in a range of its own, before anything is sent.
+                        if (_whatIfJournalRows?.Sending(_row, record.Recipient.ToString(), _journalPreview!.LastGoesToChanged) is string ended)
+                            SayWhatIf(ended);
                         foreach (var batch in _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient))) SayWhatIf(batch);
                         RowDone(_row, went: true);
                     }
@@ -940,6 +952,7 @@ namespace WebexConnect.Commands
                 foreach (var batch in _whatIf.Flush()) SayWhatIf(batch);
                 // As the run would warn (the journal's own run does, at its end).
                 if (_journalPreview?.NoneMatched() is string noneMatched) WriteNamedWarning(noneMatched);
+                if (_journalPreview?.Changed() is string changed) WriteNamedWarning(changed);
                 if (_journalPreview?.SentOnEarlierDays() is string earlierDays) WriteNamedWarning(earlierDays);
             }
             if (_run is null)
@@ -1051,7 +1064,7 @@ namespace WebexConnect.Commands
         {
             try
             {
-                _journalPreview = EngineHost.PreviewJournal(journalPath, ResendUnknown, _session!.IsSandbox);
+                _journalPreview = EngineHost.PreviewJournal(journalPath, ResendUnknown, _session!.IsSandbox, SkipChanged);
             }
             catch (SessionFailureException) when (!whatIf)
             {

@@ -45,9 +45,9 @@ namespace WebexConnect.Sending
         /// <summary>
         /// The journal at <paramref name="path"/> (a full path), read for -WhatIf without creating, locking or writing it
         /// (also when it holds no record yet, or does not exist: then it skips no row). Throws the SessionFailureException a send run on it would meet
-        /// (<paramref name="forSandbox"/> as <see cref="DispatchOptions.JournalForSandbox"/>).
+        /// (<paramref name="forSandbox"/> as <see cref="DispatchOptions.JournalForSandbox"/>; <paramref name="skipChanged"/> as <see cref="DispatchOptions.SkipChanged"/>).
         /// </summary>
-        IJournalPreview PreviewJournal(string path, bool resendUnknown, bool forSandbox);
+        IJournalPreview PreviewJournal(string path, bool resendUnknown, bool forSandbox, bool skipChanged = false);
     }
 
     /// <summary>
@@ -78,8 +78,20 @@ namespace WebexConnect.Sending
         /// <summary>After the rows: the warning a run gives when it skips rows sent on an earlier day (a journal reused daily); else null.</summary>
         string? SentOnEarlierDays();
 
+        /// <summary>
+        /// After the rows: the warning a run gives for rows the journal does not hold whose destination an earlier run sent
+        /// other content (sent, or Skipped with -SkipChanged); else null.
+        /// </summary>
+        string? Changed();
+
         /// <summary>The result a run on the journal would give the record instead of sending it (Skipped, Unknown); null when it would send it.</summary>
         SendResult? EarlierOutcome(DispatchItem item);
+
+        /// <summary>
+        /// Whether the record <see cref="EarlierOutcome"/> was last asked about, to be sent, goes to a destination an earlier
+        /// run sent other content (what -WhatIf lists, as those people get this message too).
+        /// </summary>
+        bool LastGoesToChanged { get; }
     }
 
     /// <summary>Where and how a receipt listener listens.</summary>
@@ -160,6 +172,15 @@ namespace WebexConnect.Sending
     {
         /// <summary>Resend destinations whose outcome is ambiguous (timeout, 500/502/504) instead of reporting Unknown.</summary>
         public bool ResendAmbiguous { get; init; }
+
+        /// <summary>
+        /// With a journal: hold back a row the journal does not hold whose destination an earlier run sent other content to
+        /// (-SkipChanged), reporting it Skipped (Code JournalChanged), instead of sending it with a warning.
+        /// </summary>
+        public bool SkipChanged { get; init; }
+
+        /// <summary>The Code of a row Skipped because the journal records its destination sent other content (see <see cref="SkipChanged"/>).</summary>
+        public const string ChangedContentCode = "JournalChanged";
 
         /// <summary>
         /// How many requests may be in flight at once. The rate gate spends a second's budget in ten requests,

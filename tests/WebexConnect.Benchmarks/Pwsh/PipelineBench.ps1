@@ -31,7 +31,9 @@ param(
     [int] $Repeat = 7,
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../../out/WebexConnect/WebexConnect.psd1'),
     [int] $Stream = 0,
-    [switch] $Json
+    [switch] $Json,
+    # Every send with -Journal, a new journal file each run (so no row is skipped): what a journaled run costs.
+    [switch] $Journal
 )
 
 $ErrorActionPreference = 'Stop'
@@ -124,6 +126,13 @@ if (-not (Test-Path $csv)) {
 
 Connect-WebexConnect -Sandbox -Tps 1000000
 $text = 'Hi $(Name), your code is $(Code)'
+# -Journal: the splat of each send, a journal of its own each time (a journal reused would skip every row as sent).
+$journalFolder = Join-Path ([IO.Path]::GetTempPath()) "webexconnect-bench-journals-$PID"
+if ($Journal) { $null = New-Item -ItemType Directory -Force -Path $journalFolder }
+function Get-JournalSplat {
+    if (-not $Journal) { return @{} }
+    @{ Journal = Join-Path $journalFolder ([guid]::NewGuid().ToString('n') + '.journal') }
+}
 $process = [Diagnostics.Process]::GetCurrentProcess()
 
 if ($Stream -gt 0) {
@@ -132,7 +141,8 @@ if ($Stream -gt 0) {
     $process.Refresh(); $startWs = $process.WorkingSet64
     $sampler = [WebexConnectBench.WorkingSetSampler]::new()
     $clock = [Diagnostics.Stopwatch]::StartNew()
-    Import-Csv $csv | Send-ConnectSms -From ACME -Text $text | Out-Null
+    $j = Get-JournalSplat
+    Import-Csv $csv | Send-ConnectSms -From ACME -Text $text @j | Out-Null
     $clock.Stop()
     $sampler.Dispose()
     $samples = $sampler.Samples
@@ -149,6 +159,7 @@ if ($Stream -gt 0) {
         lastTenthRiseMB    = [math]::Round(($samples[-1] - $samples[[math]::Floor($samples.Count / 2)]) / 1MB)
     }
     Disconnect-WebexConnect
+    if ($Journal) { Remove-Item -Recurse -Force -LiteralPath $journalFolder }
     if ($Json) { [pscustomobject]$report | ConvertTo-Json -Compress } else { [pscustomobject]$report | Format-List | Out-String -Width 100 }
     return
 }
@@ -156,7 +167,7 @@ if ($Stream -gt 0) {
 # In this order in every round: the send straight after the floor it is compared with (see sendOverFloorPerRound).
 $variants = [ordered]@{
     floor = { Import-Csv $csv | Out-Null }
-    send  = { Import-Csv $csv | Send-ConnectSms -From ACME -Text $text | Out-Null }
+    send  = { $j = Get-JournalSplat; Import-Csv $csv | Send-ConnectSms -From ACME -Text $text @j | Out-Null }
     bind  = { Import-Csv $csv | Invoke-BindFloor -From ACME -Text $text | Out-Null }
 }
 
@@ -214,8 +225,9 @@ foreach ($name in $variants.Keys) {
 [WebexConnectBench.ExceptionCounter]::Start()
 $before = [WebexConnectBench.ExceptionCounter]::Count
 $contentions0 = [Threading.Monitor]::LockContentionCount
+$j = Get-JournalSplat
 $sendBytes0 = [GC]::GetAllocatedBytesForCurrentThread()
-Import-Csv $csv | Send-ConnectSms -From ACME -Text $text | Out-Null
+Import-Csv $csv | Send-ConnectSms -From ACME -Text $text @j | Out-Null
 $sendBytes = [GC]::GetAllocatedBytesForCurrentThread() - $sendBytes0
 $contentions = [Threading.Monitor]::LockContentionCount - $contentions0
 $exceptions = [WebexConnectBench.ExceptionCounter]::Count - $before
@@ -285,8 +297,10 @@ $report = [ordered]@{
     heapBytesPerResult          = [math]::Round(($heap1 - $heap0) / [math]::Max(1, $kept))
     stringBytesPerResult        = [math]::Round($stringBytesPerResult)
     workingSetGrowthMB          = [math]::Round(($ws1 - $ws0) / 1MB, 1)
+    journal                     = $Journal.IsPresent
     loadAverage                 = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0] } else { '' }
 }
 Disconnect-WebexConnect
+if ($Journal) { Remove-Item -Recurse -Force -LiteralPath $journalFolder }
 if ($Json) { [pscustomobject]$report | ConvertTo-Json -Compress }
 else { [pscustomobject]$report | Format-List | Out-String -Width 100 }

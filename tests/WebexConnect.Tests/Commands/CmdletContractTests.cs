@@ -35,6 +35,7 @@ namespace WebexConnect.Tests.Commands
             SendAt                  DateTimeOffset?         Template Text                         N
             Session                 ConnectSession          *                                     -
             ShortenLinks            SwitchParameter         *                                     -
+            SkipChanged             SwitchParameter         *                                     -
             Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
             Tag1                    String                  *                                     -
@@ -74,6 +75,7 @@ namespace WebexConnect.Tests.Commands
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         Content Template                      N
             Session                 ConnectSession          *                                     -
+            SkipChanged             SwitchParameter         *                                     -
             Subject                 String                  Content                               N
             Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
@@ -117,6 +119,7 @@ namespace WebexConnect.Tests.Commands
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         AgentEvent Card Carousel Template TextN
             Session                 ConnectSession          *                                     -
+            SkipChanged             SwitchParameter         *                                     -
             SmsFallback             SwitchParameter         *                                     -
             Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
@@ -230,6 +233,7 @@ namespace WebexConnect.Tests.Commands
             ResendUnknown           SwitchParameter         *                                     -
             SendAt                  DateTimeOffset?         Content Template                      N
             Session                 ConnectSession          *                                     -
+            SkipChanged             SwitchParameter         *                                     -
             Substitution            Hashtable               *                                     -    Substitutions
             SubstitutionColumn      String[]                *                                     -
             TemplateId              String                  Template!                             -

@@ -139,8 +139,10 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
-        public async Task A_changed_text_is_a_different_message_and_is_sent_again()
+        public async Task A_changed_text_is_a_different_message_sent_again_unless_SkipChanged()
         {
+            // The corrected text goes to the 50 people who had the first one (a second, different message, which the run's
+            // warning counts); -SkipChanged holds such rows back (JournalChanged), as for a further correction here.
             using var folder = new TempFolder();
             var journal = folder.File("changed.journal");
             var (host, session) = await JournalKit.LoopbackAsync();
@@ -150,8 +152,12 @@ namespace WebexConnect.Tests.Journal
             JournalKit.Run(session, journal, JournalKit.Rows(1, 50));
             var corrected = new SmsMessage { From = "ACME", Text = "Hi $(Name), order $(Order) has shipped." };
             var second = JournalKit.Run(session, journal, JournalKit.Rows(1, 50), corrected);
-
             Assert.All(second, r => Assert.Equal(SendStatus.Queued, r.Status));
+            Assert.Equal(100, host.Server.AcceptedDestinations.Total);
+
+            var again = new SmsMessage { From = "ACME", Text = "Hi $(Name), order $(Order) is on its way." };
+            var third = JournalKit.Run(session, journal, JournalKit.Rows(1, 50), again, skipChanged: true);
+            Assert.All(third, r => Assert.Equal((SendStatus.Skipped, DispatchOptions.ChangedContentCode), (r.Status, r.Code)));
             Assert.Equal(100, host.Server.AcceptedDestinations.Total);
         }
 

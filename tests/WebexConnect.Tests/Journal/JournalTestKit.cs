@@ -70,17 +70,18 @@ namespace WebexConnect.Tests.Journal
         }
 
         public static List<SendResult> Run(IEngineSession session, string journal, IEnumerable<int> rows, ConnectMessage? message = null,
-            bool resendUnknown = false)
+            bool resendUnknown = false, bool skipChanged = false)
         {
-            using var dispatcher = session.CreateDispatcher(new DispatchOptions { JournalPath = journal, ResendAmbiguous = resendUnknown }, CancellationToken.None);
+            using var dispatcher = session.CreateDispatcher(
+                new DispatchOptions { JournalPath = journal, ResendAmbiguous = resendUnknown, SkipChanged = skipChanged }, CancellationToken.None);
             return Send(dispatcher, rows, message);
         }
 
         /// <summary>A dispatcher with the journal over a fake transport (no HTTP), as EngineParts wires it.</summary>
         public static IDispatcher OverFake(IBatchTransport transport, string journal, bool resendUnknown = false,
-            CancellationToken cancellation = default)
+            CancellationToken cancellation = default, bool skipChanged = false)
         {
-            var options = new DispatchOptions { JournalPath = journal, ResendAmbiguous = resendUnknown, MaxConcurrentRequests = 2 };
+            var options = new DispatchOptions { JournalPath = journal, ResendAmbiguous = resendUnknown, SkipChanged = skipChanged, MaxConcurrentRequests = 2 };
             return JournalingDispatcher.Create(options, transport, MessageShape.Of,
                 t => new Dispatcher(t, new OpenGate(100), MessageShape.Of, options, cancellation));
         }

@@ -35,7 +35,7 @@ namespace WebexConnect.Tests.Session
 
         public IReceiptListener StartReceiptListener(ReceiptListenerOptions options) => throw new NotSupportedException();
 
-        public IJournalPreview PreviewJournal(string path, bool resendUnknown, bool forSandbox) => throw new NotSupportedException();
+        public IJournalPreview PreviewJournal(string path, bool resendUnknown, bool forSandbox, bool skipChanged = false) => throw new NotSupportedException();
     }
 
     internal sealed class FakeEngineSession : IEngineSession
