@@ -357,7 +357,7 @@ Describe 'Send-ConnectSms -Journal' {
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         $warned.Count | Should -Be 1
-        "$warned" | Should -BeLike '3 rows (rows 1, 2, 3) got a second, different message*-SkipChanged holds them back. Every row changed: a column that changes with each export? Give -SubstitutionColumn*'
+        "$warned" | Should -BeLike '3 rows (rows 1, 2, 3) got a second, different message*-SkipChanged holds them back. Every row changed: if the text is the one sent before, a column that changes with each export (a timestamp) is why; give -SubstitutionColumn*'
         $dryWarned.Count | Should -Be 1
         "$dryWarned" | Should -BeLike '3 rows (rows 1, 2, 3) would get a second, different message*'
 

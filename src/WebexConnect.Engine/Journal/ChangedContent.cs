@@ -55,7 +55,8 @@ namespace WebexConnect.Engine.Journal
             return $"{rows} {(whatIf ? "would get" : "got")} a second, different message: this journal sent {people} other content " +
                    $"before. -SkipChanged holds {(one ? "it" : "them")} back." +
                    (Count > 1 && Count == rowsAsked
-                       ? " Every row changed: a column that changes with each export? Give -SubstitutionColumn with the columns the text uses."
+                       ? " Every row changed: if the text is the one sent before, a column that changes with each export (a timestamp) is why; " +
+                         "give -SubstitutionColumn with the columns the text uses."
                        : "");
         }
 
