@@ -351,6 +351,9 @@ namespace WebexConnect.Commands
                 _rowScripts?.Parameters.Contains(ParameterSetName) == true);
 
         /// <inheritdoc />
+        private protected override Func<string, bool>? ColumnReadByScript => column => _rowScripts?.MayRead(column) == true;
+
+        /// <inheritdoc />
         private protected override bool IsContent(string parameter) => parameter != nameof(FallbackText);
 
         /// <inheritdoc />
