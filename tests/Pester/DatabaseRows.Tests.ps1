@@ -143,6 +143,7 @@ Describe 'A loop of one-row calls over a DataTable''s rows' {
         @{ Name = 'no chips, the card sent'; Body = 'Send-ConnectRcs -To $r.Phone -From app-1 -Card (New-ConnectRcsCard -Title Hi) -Suggestion $r.Cell'; Status = 'Queued' }
         @{ Name = 'no card, the row Invalid'; Body = 'Send-ConnectRcs -To $r.Phone -From app-1 -Card $r.Cell'; Status = 'Invalid'; Reason = 'Row 1: Card: a card is required*' }
         @{ Name = 'no carousel, the row Invalid'; Body = 'Send-ConnectRcs -To $r.Phone -From app-1 -Carousel $r.Cell'; Status = 'Invalid'; Reason = 'Row 1: Carousel: a carousel takes 2 to 10 cards*' }
+        @{ Name = 'a carousel''s card not there, the row Invalid'; Body = 'Send-ConnectRcs -To $r.Phone -From app-1 -Carousel (New-ConnectRcsCard -Title A), $r.Cell'; Status = 'Invalid'; Reason = 'Row 1: Carousel`[1`]: the card is $null*' }
     ) {
         # Before: "Invalid cast from 'System.DBNull' to 'WebexConnect.Messages.RcsCard'" (a CSV's '': 'Cannot convert the ""
         # value', or -Card's "takes a card ..., not the text ''"): the statement ended and the row had no result.

@@ -25,9 +25,14 @@ namespace WebexConnect.Commands
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is DBNull || value is string text && string.IsNullOrWhiteSpace(text))
-                return Chips ? Array.Empty<RcsSuggestion>() : null;
+            if (IsEmpty(value)) return Chips ? Array.Empty<RcsSuggestion>() : null;
+            // A list of cells (-Carousel $r.Card1, $r.Card2): an empty one is a $null card or chip, which the command's rules
+            // make the row's Invalid result, naming its place in the list.
+            if (value is object?[] items && Array.Exists(items, item => IsEmpty(item is PSObject inner ? inner.BaseObject : item)))
+                return Array.ConvertAll(items, item => IsEmpty(item is PSObject inner ? inner.BaseObject : item) ? null : item);
             return inputData;
         }
+
+        private static bool IsEmpty(object? value) => value is DBNull || value is string text && string.IsNullOrWhiteSpace(text);
     }
 }
