@@ -138,6 +138,32 @@ Describe 'A loop of one-row calls over a DataTable''s rows' {
         foreach ($member in $Absent) { $run.Sent | ForEach-Object { $_.PSObject.Properties[$member] | Should -BeNullOrEmpty -Because "a NULL $member is none" } }
     }
 
+    It 'takes a NULL or empty -Card, -Carousel or -Suggestion cell as the parameter left out: <Name>' -ForEach @(
+        @{ Name = 'no chips, the text sent'; Body = 'Send-ConnectRcs -To $r.Phone -From app-1 -Text Hi -Suggestion $r.Cell'; Status = 'Queued' }
+        @{ Name = 'no chips, the card sent'; Body = 'Send-ConnectRcs -To $r.Phone -From app-1 -Card (New-ConnectRcsCard -Title Hi) -Suggestion $r.Cell'; Status = 'Queued' }
+        @{ Name = 'no card, the row Invalid'; Body = 'Send-ConnectRcs -To $r.Phone -From app-1 -Card $r.Cell'; Status = 'Invalid'; Reason = 'Row 1: Card: a card is required*' }
+        @{ Name = 'no carousel, the row Invalid'; Body = 'Send-ConnectRcs -To $r.Phone -From app-1 -Carousel $r.Cell'; Status = 'Invalid'; Reason = 'Row 1: Carousel: a carousel takes 2 to 10 cards*' }
+        @{ Name = 'a carousel''s card not there, the row Invalid'; Body = 'Send-ConnectRcs -To $r.Phone -From app-1 -Carousel (New-ConnectRcsCard -Title A), $r.Cell'; Status = 'Invalid'; Reason = 'Row 1: Carousel`[1`]: the card is $null*' }
+    ) {
+        # Before: "Invalid cast from 'System.DBNull' to 'WebexConnect.Messages.RcsCard'" (a CSV's '': 'Cannot convert the ""
+        # value', or -Card's "takes a card ..., not the text ''"): the statement ended and the row had no result.
+        $table = New-Table 'Phone', 'Cell' ([string], [object]) @(, @('+447700900001', $null), @('+447700900002', ''))
+
+        $run = Invoke-TableLoop $table $Body
+
+        $run.Results.Status | Should -Be $Status, $Status
+        if ($Status -eq 'Queued') {
+            $run.Errors | Should -BeNullOrEmpty
+            $run.Sent.Count | Should -Be 2
+            $run.Sent | ForEach-Object { $_.content.PSObject.Properties['suggestions'] | Should -BeNullOrEmpty }
+        }
+        else {
+            $run.Results.Reason | ForEach-Object { $_ | Should -BeLike $Reason }
+            $run.Errors.Count | Should -Be 2 -Because 'each row''s Invalid result is written as its error too, not the binder''s'
+            @($run.Sent) | Should -BeNullOrEmpty
+        }
+    }
+
     It 'reads a [bool] cell as the switch: True on, False off' {
         $table = New-Table 'Email', 'Track' ([string], [bool]) @(, @('a@example.com', $true), @('b@example.com', $false))
 

@@ -1234,6 +1234,27 @@ Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a 
         $byNumber['+447700900984'].title | Should -BeExactly 'Trail shoe'
     }
 
+    It 'does not name as unread a column the -<Given> script block reads, and names one it does not' -ForEach @(
+        @{ Given = 'Card'; Content = @{ Card = { New-ConnectRcsCard -Title Hi -MediaUrl $_.MediaUrl } } }
+        @{ Given = 'Carousel'; Content = @{ Carousel = { New-ConnectRcsCard -Title A -MediaUrl $_.MediaUrl; New-ConnectRcsCard -Title B } } }
+        @{ Given = 'Suggestion'; Content = @{ Text = 'Hi'; Suggestion = { New-ConnectRcsSuggestion Open -Url $_.MediaUrl } } }
+        @{ Given = 'Card given the row whole'; Content = @{ Card = { $_ | Select-Object @{ n = 'Title'; e = { $_.Name } }, MediaUrl | New-ConnectRcsCard } } }
+    ) {
+        # Before: "The column 'MediaUrl' is not read: -Card gives every row its content ..." (beside -Text: "-Text was given on the
+        # command line ...") of a column the block reads for each row's own picture or link.
+        $rows = Import-Csv $offers | Select-Object -First 2 Phone, @{ n = 'Name'; e = { $_.Title } }, @{ n = 'MediaUrl'; e = { $_.ImageUrl } }
+
+        $results = @($rows | Send-ConnectRcs -From 'app-1' @Content -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Queued', 'Queued')
+        @($warned) | Should -BeNullOrEmpty
+        "$(@(Get-SentBody).content | ConvertTo-Json -Depth 6)" | Should -BeLike '*https://files.example.com/jacket.png*'
+
+        # A block that reads no MediaUrl: the column is still named as unread.
+        $null = $rows | Send-ConnectRcs -From 'app-1' -Card { New-ConnectRcsCard -Title $_.Name } -WarningVariable unread -WarningAction SilentlyContinue
+        "$unread" | Should -BeLike "The column 'MediaUrl' is not read: -Card gives every row its content*"
+    }
+
     It 'shows each row''s card under -WhatIf, rows of alike cards in one request' {
         $said = Invoke-SendInNewPowerShell ('Import-Csv -LiteralPath $args[0] | Select-Object -First 4 | Send-ConnectRcs -From app-1 -WhatIf ' +
             '-ErrorAction SilentlyContinue -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }') $offers

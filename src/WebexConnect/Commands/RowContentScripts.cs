@@ -47,6 +47,11 @@ namespace WebexConnect.Commands
             }
         }
 
+        /// <summary>True when one of the scripts may read <paramref name="column"/> of the row (<see cref="RowScript.MayRead"/>).</summary>
+        /// <param name="column">The column's name as the row spells it.</param>
+        public bool MayRead(string column) =>
+            _card?.MayRead(column) == true || _carousel?.MayRead(column) == true || _suggestion?.MayRead(column) == true;
+
         /// <summary>The row's card from the -Card script; null without one, or when it failed.</summary>
         public RcsCard? Card { get; private set; }
 

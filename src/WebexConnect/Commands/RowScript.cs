@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using System.Runtime.CompilerServices;
 
 namespace WebexConnect.Commands
@@ -30,6 +31,21 @@ namespace WebexConnect.Commands
             _block = block;
             _parameter = parameter;
         }
+
+        /// <summary>
+        /// True when the block may read <paramref name="column"/> of the row: it names the column, or hands on the row whole
+        /// ($_ | New-ConnectRcsCard reads its cells by name). Said of the block's text, so a row's warnings need no row run.
+        /// </summary>
+        /// <param name="column">The column's name as the row spells it.</param>
+        public bool MayRead(string column)
+        {
+            var text = _block.ToString();
+            return WholeRow.IsMatch(text) ||
+                   Regex.IsMatch(text, @"(?<![\w-])" + Regex.Escape(column) + @"(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        }
+
+        // $_ or $PSItem not followed by a member: the row itself, given on as a whole.
+        private static readonly Regex WholeRow = new Regex(@"\$(_|PSItem)(?!\w)(?!\s*\.)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>Remembers <paramref name="block"/> as what <paramref name="standIn"/> stands for.</summary>
         /// <param name="standIn">The value the parameter is bound to in the block's place.</param>

@@ -357,6 +357,9 @@ namespace WebexConnect.Commands
         /// </summary>
         private protected virtual Func<string, string?>? ColumnOfOtherCommand => null;
 
+        /// <summary>A column a script block given on the command line reads from each row itself (no unread-column warning); null for none.</summary>
+        private protected virtual Func<string, bool>? ColumnReadByScript => null;
+
         /// <summary>
         /// Of the columns whose parameter the command line gave (<paramref name="givenOnCommandLine"/>, column to parameter), those
         /// to warn of as not read; all of them, unless the channel reads one another way (RCS: a $(FallbackText) in -FallbackText).
@@ -438,6 +441,7 @@ namespace WebexConnect.Commands
                 PipelineColumns.OfOtherSets(GetType(), ParameterSetName), ColumnOfOtherCommand, PipelineColumns.Of(GetType()))
             {
                 ScriptBlockParameters = ScriptBlockParameters(),
+                ReadByScript = ColumnReadByScript,
             };
             _dictionaryRows = DictionaryRowBinding.For(this);
             // One answer per message object for the checks and the repeat warning alike: finding it serialises the message.

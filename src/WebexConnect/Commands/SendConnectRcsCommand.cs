@@ -77,6 +77,7 @@ namespace WebexConnect.Commands
         // the one row's Invalid result, or for piped rows the command's stop before anything is sent.
         [AllowNull]
         [RowScriptArgument(nameof(Card), suggestions: false, list: false)]
+        [EmptyCellArgument] // a loop's empty cell or a database's NULL is no card: the row's Invalid result, not the statement's end
         [RcsCardArgument(Single = true)] // a card saved with ConvertTo-Json or Export-Clixml and read back; @($card)
         [Alias("RichCard")] // the JSON name, content.richCard: what a script moved from Invoke-RestMethod types
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
@@ -90,6 +91,7 @@ namespace WebexConnect.Commands
         [AllowNull]
         [AllowEmptyCollection]
         [RowScriptArgument(nameof(Carousel), suggestions: false, list: true)]
+        [EmptyCellArgument] // as -Card's
         [RcsCardArgument]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsCard[]? Carousel { get; set; } = Array.Empty<RcsCard>();
@@ -118,6 +120,7 @@ namespace WebexConnect.Commands
         [Parameter]
         [Alias("Suggestions")] // the JSON name, content.suggestions: what a script moved from Invoke-RestMethod types
         [RowScriptArgument(nameof(Suggestion), suggestions: true, list: true)]
+        [EmptyCellArgument(Chips = true)] // a loop's empty cell or a database's NULL is no chips, as -Suggestion left out
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsSuggestion[]? Suggestion { get; set; }
 
@@ -346,6 +349,9 @@ namespace WebexConnect.Commands
             column => RcsContentColumns.FallbackNotRead(column, SmsFallback.IsPresent) ?? RcsContentColumns.Warning(MyInvocation.MyCommand.Name, column, _textGiven,
                 ParameterSetName == TextSet ? null : ParameterSetName == TemplateSet ? nameof(TemplateId) : ParameterSetName,
                 _rowScripts?.Parameters.Contains(ParameterSetName) == true);
+
+        /// <inheritdoc />
+        private protected override Func<string, bool>? ColumnReadByScript => column => _rowScripts?.MayRead(column) == true;
 
         /// <inheritdoc />
         private protected override bool IsContent(string parameter) => parameter != nameof(FallbackText);

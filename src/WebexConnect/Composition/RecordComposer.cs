@@ -158,6 +158,12 @@ namespace WebexConnect.Composition
         /// </summary>
         public IReadOnlyCollection<string> ScriptBlockParameters { get; init; } = Array.Empty<string>();
 
+        /// <summary>
+        /// True for a column that a script block of the command line reads itself (Send-ConnectRcs -Card { New-ConnectRcsCard
+        /// -MediaUrl $_.MediaUrl }): it is not named as unread. Before, "The column 'MediaUrl' is not read" was untrue of it.
+        /// </summary>
+        public Func<string, bool>? ReadByScript { get; init; }
+
         // A row's substitutions as they are read (a command composes on its pipeline thread only), and the column
         // names of the last row, which the next row with the same columns shares.
         private readonly List<string> _names = new List<string>();
@@ -329,7 +335,7 @@ namespace WebexConnect.Composition
                 _layout[i] = columns[i].Key;
                 _layoutBound[i] = _boundColumns.Contains(columns[i].Key);
                 _layoutSingleValued[i] = _singleValued.TryGetValue(columns[i].Key, out var parameter) ? parameter : null;
-                if (pipedResult) continue;
+                if (pipedResult || ReadByScript?.Invoke(columns[i].Key) == true) continue;
                 if (_parametersNotFromColumns.TryGetValue(columns[i].Key, out var unset) && _warnedColumns.Add(columns[i].Key))
                     NoteParameterNamed(columns[i].Key, unset);
                 else if (_givenOnCommandLine.TryGetValue(columns[i].Key, out var given) && !ScriptBlockParameters.Contains(given) &&
