@@ -105,8 +105,8 @@ Describe 'Local times on the days the clocks change (TZ=Europe/Berlin)' -Skip:(-
 
     It 'makes a row whose SendAt or ExpireAt cell is in that hour Invalid, naming the row, the column, the time and what to give' {
         $Said.RowErrors.Count | Should -Be 2
-        $Said.RowErrors[0] | Should -BeExactly ("Row 1: Invalid +447700900001: SendAt: the SendAt column's " + $Skip + '; or leave the cell empty to send the row now')
-        $Said.RowErrors[1] | Should -BeExactly ("Row 2: Invalid +447700900002: ExpireAt: the ExpireAt column's " + $Skip + '; or leave the cell empty for no expiry')
+        $Said.RowErrors[0] | Should -BeExactly ("Row 1: Invalid +447700900001: SendAt: " + $Skip + '; or leave the cell empty to send the row now')
+        $Said.RowErrors[1] | Should -BeExactly ("Row 2: Invalid +447700900002: ExpireAt: " + $Skip + '; or leave the cell empty for no expiry')
     }
 
     It 'sends a time the clocks show twice as before, the second, with one warning a run naming both readings' {

@@ -222,3 +222,20 @@ Describe 'Send-ConnectMessage given a NULL -Content cell in a loop' {
         @($run.Sent).Count | Should -Be 2
     }
 }
+
+Describe 'Send-ConnectMessage given a NULL -AdditionalProperty cell in a loop' {
+    It 'says it in one sentence, for the whole cell and for a member, and sends the other rows' {
+        # Before: "it The value is a DBNull, which JSON cannot carry" (a member: "it 'appid' is a DBNull"), two sentences glued.
+        $table = New-Table 'Phone', 'Extra' ([string], [string]) @(, @('+447700900001', '{"appid":"a1"}'), @('+447700900002', $null), @('+447700900003', '{"appid":"a1"}'))
+
+        $run = Invoke-TableLoop $table 'Send-ConnectMessage -Channel sms -To $r.Phone -Content @{ text = "Hi" } -From A -AdditionalProperty $r.Extra'
+        $member = Invoke-TableLoop $table 'Send-ConnectMessage -Channel sms -To $r.Phone -Content @{ text = "Hi" } -From A -AdditionalProperty ([pscustomobject]@{ appid = $r.Extra })'
+
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $run.Results[1].Reason | Should -BeExactly ("Row 1: AdditionalProperty: it is a database's NULL (DBNull): give the other members as a hashtable " +
+            "(@{ appid = 'my-app' }) or a JSON string ({...}), or leave -AdditionalProperty out")
+        @($run.Sent).Count | Should -Be 2
+        $member.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $member.Results[1].Reason | Should -BeExactly "Row 1: AdditionalProperty: its member 'appid' is a database's NULL (DBNull): give the cell a value, or leave the member out."
+    }
+}

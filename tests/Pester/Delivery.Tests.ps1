@@ -31,7 +31,9 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
         # Wait-ConnectDelivery -Timeout '1.800' waited 2 seconds, not half an hour, and reported every row NoReceipt.
         @{ Command = 'Start-ConnectReceiptListener'; Parameter = 'Capacity'; Given = '200.000' }
         @{ Command = 'Start-ConnectReceiptListener'; Parameter = 'Port'; Given = '8.080' }
-        @{ Command = 'Wait-ConnectDelivery'; Parameter = 'Timeout'; Given = '1.800' }
+        # A wait in seconds is told to write seconds, not a count's (1000): -Timeout '0.2' was told to write the digits alone.
+        @{ Command = 'Wait-ConnectDelivery'; Parameter = 'Timeout'; Given = '1.800'; Write = "write whole seconds (1, or 60 for a minute) or a duration ('10m')" }
+        @{ Command = 'Wait-ConnectDelivery'; Parameter = 'Timeout'; Given = '0.2'; Write = "write whole seconds (1, or 60 for a minute) or a duration ('10m')" }
         @{ Command = 'New-ConnectJwt'; Parameter = 'LifetimeMinutes'; Given = '1,5' }
         @{ Command = 'Get-ConnectSandboxRequest'; Parameter = 'Last'; Given = '1.000' }
     ) {
@@ -50,7 +52,7 @@ Describe 'Start-ConnectReceiptListener and Stop-ConnectReceiptListener' {
             $arguments = $rest + @{ $Parameter = $Given }
             $started = $null
             { $script:started = & $Command @arguments -ErrorAction Stop } |
-                Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-$Parameter '$Given' is not a whole number*write the digits alone*"
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*-$Parameter '$Given' is not a whole number: $(if ($Write) { $Write } else { 'write the digits alone (1000)' }), as a point*"
         }
         finally {
             [cultureinfo]::CurrentCulture = $before

@@ -1848,10 +1848,10 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
         # No warning about the column; only the run's last line, counting the two Invalid rows.
         @($warned).Count | Should -Be 1
         $warned[0].Message | Should -BeLike 'Send SMS: 6 rows in * s: 4 sent, 2 Invalid (InvalidInput for all 2, from row 5: each row''s error says what is wrong).*'
-        $results[4].Reason | Should -BeLike "Row 5: SendAt: the SendAt column's 'next tuesday' is not a time: write it in ISO 8601, '2026-12-03T09:00:00+01:00'*or leave the cell empty to send the row now"
+        $results[4].Reason | Should -BeLike "Row 5: SendAt: 'next tuesday' is not a time: write it in ISO 8601, '2026-12-03T09:00:00+01:00'*or leave the cell empty to send the row now"
         $results[5].Reason | Should -BeLike 'Row 6: SendAt: * is in the past*'
         @($failed).Count | Should -Be 2
-        "$($failed[0])" | Should -BeLike "Row 5: Invalid +447700900955: SendAt: the SendAt column's 'next tuesday' is not a time*"
+        "$($failed[0])" | Should -BeLike "Row 5: Invalid +447700900955: SendAt: 'next tuesday' is not a time*"
         "$($failed[1])" | Should -BeLike 'Row 6: Invalid +447700900956: SendAt: * is in the past*'
         # Each request carries one time: rows 1 and 4 share theirs, so one request unless it went before row 4 came (a pause
         # of the input on a busy machine sends it part-full; -WhatIf below shows them together). The column is no substitution.
@@ -1928,14 +1928,26 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'names a SendAt column spelled in another case once, as the file spells it' {
+        # Before: "Row 1: sendat: the SendAt column's 'soon' ...", the column named twice in two spellings.
+        $results = @([pscustomobject]@{ Phone = '+447700900961'; sendat = 'soon' }, [pscustomobject]@{ Phone = '+447700900962'; validity = 'two days' } |
+            Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be 'Invalid', 'Invalid'
+        $results[0].Reason | Should -BeLike "Row 1: sendat: 'soon' is not a time: write it in ISO 8601*or leave the cell empty to send the row now"
+        $results[1].Reason | Should -BeLike "Row 2: validity: 'two days' is not a duration: *; or leave the cell empty for none"
+        $results.Reason | Should -Not -BeLike "*column's*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'reads a piped hashtable''s SendAt key the same way' {
         $results = @(@{ Phone = '+447700900957'; SendAt = 'soon' }, @{ Phone = '+447700900958'; SendAt = $ten.ToString('o') },
             @{ Phone = '+447700900959'; SendAt = '20261203' }, @{ Phone = '+447700900960'; SendAt = $ten.ToUnixTimeSeconds() } |
             Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue)
 
         $results.Status | Should -Be @('Invalid', 'Scheduled', 'Invalid', 'Scheduled')
-        $results[0].Reason | Should -BeLike "Row 1: SendAt: the SendAt column's 'soon' is not a time: write it in ISO 8601*"
-        $results[2].Reason | Should -BeLike "Row 3: SendAt: the SendAt column's '20261203' is not a time (nor a Unix time in seconds): write it in ISO 8601*"
+        $results[0].Reason | Should -BeLike "Row 1: SendAt: 'soon' is not a time: write it in ISO 8601*"
+        $results[2].Reason | Should -BeLike "Row 3: SendAt: '20261203' is not a time (nor a Unix time in seconds): write it in ISO 8601*"
     }
 
     It 'makes a row whose SendAt is a number of Unix milliseconds (ConvertFrom-Json, Import-Excel) Invalid, and sends the others' {
@@ -1948,7 +1960,7 @@ Describe 'Send-ConnectSms -SendAt from a SendAt column (appointment reminders)' 
         $results.Row | Should -Be 1, 2
         $results.Status | Should -Be 'Invalid', 'Scheduled'
         $results[0].Code | Should -Be 'InvalidInput'
-        $results[0].Reason | Should -BeLike "Row 1: SendAt: the SendAt column's '$($ten.ToUnixTimeMilliseconds())' is not a time (it looks like Unix milliseconds: divide it by 1000 for seconds)*"
+        $results[0].Reason | Should -BeLike "Row 1: SendAt: '$($ten.ToUnixTimeMilliseconds())' is not a time (it looks like Unix milliseconds: divide it by 1000 for seconds)*"
         @($failed).Count | Should -Be 1
     }
 
@@ -2000,13 +2012,13 @@ Describe 'Send-ConnectSms -ExpireAt and -Validity from ExpireAt and Validity col
         # No warning about the columns; only the run's last line, counting the five Invalid rows.
         @($warned).Count | Should -Be 1
         $warned[0].Message | Should -BeLike 'Send SMS: 10 rows in * s: 5 sent, 5 Invalid (InvalidInput for all 5, from row 5: each row''s error says what is wrong).*'
-        $results[4].Reason | Should -BeLike "Row 5: ExpireAt: the ExpireAt column's 'next tuesday' is not a time: write it in ISO 8601, '2026-12-03T09:00:00+01:00'*or leave the cell empty for no expiry"
+        $results[4].Reason | Should -BeLike "Row 5: ExpireAt: 'next tuesday' is not a time: write it in ISO 8601, '2026-12-03T09:00:00+01:00'*or leave the cell empty for no expiry"
         $results[5].Reason | Should -BeLike 'Row 6: ExpireAt: 2020-01-01 * is not in the future*: the message would expire before it is sent; give the row a later ExpireAt, or none'
-        $results[6].Reason | Should -BeLike "Row 7: Validity: the Validity column's 'two days' is not a duration: write a duration such as '90m'*; or leave the cell empty for none"
+        $results[6].Reason | Should -BeLike "Row 7: Validity: 'two days' is not a duration: write a duration such as '90m'*; or leave the cell empty for none"
         $results[7].Reason | Should -BeLike "Row 8: Validity: 80 hours is more than 72 hours, the longest an SMS may stay valid*give at most '72h'*"
         $results[8].Reason | Should -BeLike "Row 9: Validity: ExpireAt and Validity were both given: use one of them, not both (leave one of the row's two cells empty)"
         @($failed).Count | Should -Be 5
-        "$($failed[0])" | Should -BeLike "Row 5: Invalid +447700900985: ExpireAt: the ExpireAt column's 'next tuesday' is not a time*"
+        "$($failed[0])" | Should -BeLike "Row 5: Invalid +447700900985: ExpireAt: 'next tuesday' is not a time*"
         # Each request carries one expiry (rows with the same one share a request when it has not gone yet: -WhatIf below).
         $bodies = @(Get-SentBody)
         $byExpiry = @{}

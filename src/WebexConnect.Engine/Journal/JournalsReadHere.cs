@@ -22,6 +22,12 @@ namespace WebexConnect.Engine.Journal
         // A handful: a script gives one journal to its loop. What is kept is what a run holds while it runs (a key and the
         // last entry per row), held on after it for the next call.
         private const int MostKept = 4;
+        // Kept only when a following call gains from it: a loop's journal of some thousand rows, read anew a call, is what
+        // reading on saves. After a run that read a journal of a million rows (a piped rerun) an interactive session held its
+        // read state (an entry a row) until the process ended, for a one-row call that may never come. Measured (xunit, net10.0, a journal read back): an
+        // entry costs about 160 B, about 310 B with its row's destination hash; so at most some 16-31 MB a journal is kept.
+        // A larger journal is read whole by the next run, as every run did before; one read of it costs little beside its run.
+        internal const int MostEntriesKept = 100_000;
         private const int HeadLength = 512;
         private const int TailLength = 4096;
 
@@ -51,7 +57,8 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>
         /// What a run read, noted from its still-open <paramref name="file"/> right before it closes it (its length now, the bytes
-        /// the next run checks). Null when the file cannot be read back: the next run then reads it whole.
+        /// the next run checks). Null when the file cannot be read back, or it holds more than <see cref="MostEntriesKept"/>
+        /// entries (freed with the run): the next run then reads it whole.
         /// </summary>
         public static Known? Note(FileStream file, SendJournal.JournalReader.Content content)
         {
@@ -59,6 +66,7 @@ namespace WebexConnect.Engine.Journal
             {
                 var validLength = content.ValidLength;
                 if (content.Salt is null || validLength <= 0 || validLength > file.Length) return null;
+                if (content.Entries.Count > MostEntriesKept) return null;
                 var head = ReadAt(file, 0, (int)Math.Min(HeadLength, validLength));
                 var tailLength = (int)Math.Min(TailLength, validLength);
                 var tail = ReadAt(file, validLength - tailLength, tailLength);
@@ -73,7 +81,11 @@ namespace WebexConnect.Engine.Journal
         /// <summary>Keeps what <see cref="Note"/> noted, once the file is closed (its last write time is final only then).</summary>
         public static void Keep(string fullPath, Known? known)
         {
-            if (known is null) return;
+            if (known is null)
+            {
+                Kept.TryRemove(fullPath, out _); // Take removed it already; nothing of this journal outlives a run not noted.
+                return;
+            }
             try
             {
                 known.WrittenUtc = File.GetLastWriteTimeUtc(fullPath);

@@ -23,7 +23,7 @@ namespace WebexConnect.Commands
         public SecondsArgumentAttribute(string parameter)
         {
             _parameter = parameter;
-            _wholeNumber = new WholeNumberArgumentAttribute(parameter);
+            _wholeNumber = new WholeNumberArgumentAttribute(parameter, WholeNumberArgumentAttribute.WriteSeconds);
         }
 
         /// <inheritdoc />

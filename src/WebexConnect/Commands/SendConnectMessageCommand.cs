@@ -254,17 +254,32 @@ namespace WebexConnect.Commands
             // A database's NULL (a loop's -Content $r.Json of a DataRow) is as empty as $null: before, "it The value is a DBNull".
             if (SubstitutionText.IsNothing(value))
             {
-                var give = $"give the {parameter.ToLowerInvariant()} object as a hashtable or a JSON string ({{...}})";
+                // -AdditionalProperty's members are no "additionalproperty object": said as its $null is (CheckParameters).
+                var give = parameter == nameof(AdditionalProperty)
+                    ? "give the other members as a hashtable (@{ appid = 'my-app' }) or a JSON string ({...}), or leave -AdditionalProperty out"
+                    : $"give the {parameter.ToLowerInvariant()} object as a hashtable or a JSON string ({{...}})";
                 var nothing = value is null ? "$null" : "a database's NULL (DBNull)";
                 RefuseValue(parameter, NullErrorId, $"-{parameter} is {nothing}: {give}.", new ValidationProblem(parameter, $"it is {nothing}: " + give), value);
                 return null;
             }
             if (ObjectJsonProblem(value!, out var json) is string problem)
             {
-                RefuseValue(parameter, errorId, Named(parameter, problem), new ValidationProblem(parameter, "it " + problem.TrimStart(':', ' ')), value);
+                RefuseValue(parameter, errorId, Named(parameter, problem), new ValidationProblem(parameter, ItProblem(problem)), value);
                 return null;
             }
             return json;
+        }
+
+        /// <summary>
+        /// The row's clause for what <see cref="ObjectJsonProblem"/> found, one sentence after "it": ContentJson begins its own
+        /// sentence ("The value is a ...", "'appid' is a ..."), and glued after "it" that read "it The value is a DBNull".
+        /// </summary>
+        private static string ItProblem(string problem)
+        {
+            const string whole = "The value ";
+            var clause = problem.TrimStart(':', ' ');
+            if (clause.StartsWith(whole, StringComparison.Ordinal)) return "it " + clause.Substring(whole.Length);
+            return clause.StartsWith("'", StringComparison.Ordinal) ? "its member " + clause : "it " + clause;
         }
 
         private protected override ConnectMessage CreateMessage(SharedPart shared)
@@ -378,7 +393,7 @@ namespace WebexConnect.Commands
                 var name = SubstitutionText.Of(entry.Key);
                 // A string is a JSON string here, never parsed: appid = 'abc' sends "appid":"abc".
                 members.Add(new KeyValuePair<string, string>(name, Json(Unwrapped(entry.Value) is string text ? ContentJson.From(text) : entry.Value,
-                    "AdditionalProperty", InvalidAdditionalPropertyErrorId)));
+                    "AdditionalProperty", InvalidAdditionalPropertyErrorId, name)));
             }
             return members;
         }
@@ -386,10 +401,19 @@ namespace WebexConnect.Commands
         /// <summary>The text of a JSON string literal ("x\"y" is x"y), as the engine reads it.</summary>
         private string ReadJsonString(string literal) => (string)EngineHost.ReadJson(System.Text.Encoding.UTF8.GetBytes(literal))!;
 
-        /// <summary>A string is JSON text as written; anything else is turned into JSON. Either way the engine normalises it.</summary>
-        private string Json(object? value, string parameter, string errorId)
+        /// <summary>
+        /// A string is JSON text as written; anything else is turned into JSON. Either way the engine normalises it. A hashtable's
+        /// member is named in the stop (ContentJson says "The value", which named none).
+        /// </summary>
+        private string Json(object? value, string parameter, string errorId, string? member = null)
         {
-            if (JsonProblem(value, out var json) is string problem) ThrowParameterError(errorId, Named(parameter, problem), value);
+            if (JsonProblem(value, out var json) is string problem)
+            {
+                const string whole = ": The value ";
+                if (member is not null && problem.StartsWith(whole, StringComparison.Ordinal))
+                    problem = ": member '" + member + "' " + problem.Substring(whole.Length);
+                ThrowParameterError(errorId, Named(parameter, problem), value);
+            }
             return json;
         }
 

@@ -19,9 +19,27 @@ namespace WebexConnect.Commands
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class WholeNumberArgumentAttribute : ArgumentTransformationAttribute
     {
-        private readonly string _parameter;
+        /// <summary>What to write instead of a count: the digits alone.</summary>
+        internal const string WriteDigits = "write the digits alone (1000)";
 
-        public WholeNumberArgumentAttribute(string parameter) => _parameter = parameter;
+        /// <summary>
+        /// What to write instead of a number of seconds (<see cref="SecondsArgumentAttribute"/>): "(1000)" was a count's example,
+        /// and -Timeout '0.2' was told to write a thousand.
+        /// </summary>
+        internal const string WriteSeconds = "write whole seconds (1, or 60 for a minute) or a duration ('10m')";
+
+        private readonly string _parameter;
+        private readonly string _write;
+
+        public WholeNumberArgumentAttribute(string parameter) : this(parameter, WriteDigits) { }
+
+        /// <param name="parameter">The parameter's name.</param>
+        /// <param name="write">What to write instead (<see cref="WriteDigits"/>, <see cref="WriteSeconds"/>).</param>
+        internal WholeNumberArgumentAttribute(string parameter, string write)
+        {
+            _parameter = parameter;
+            _write = write;
+        }
 
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
@@ -29,7 +47,7 @@ namespace WebexConnect.Commands
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is string text && (text.IndexOf('.') >= 0 || text.IndexOf(',') >= 0))
                 throw new ArgumentTransformationMetadataException(
-                    $"-{_parameter} {InputEcho.Quote(text)} is not a whole number: write the digits alone (1000), as a point or a comma " +
+                    $"-{_parameter} {InputEcho.Quote(text)} is not a whole number: {_write}, as a point or a comma " +
                     "in it is a thousands separator in one culture and a decimal mark in another.");
             return inputData;
         }

@@ -99,6 +99,9 @@ namespace WebexConnect.Composition
                     }
                     json.Append(']');
                     return;
+                // A database's NULL (a DataRow's cell, @{ appid = $r.AppId }) said "a DBNull", a name an admin does not know.
+                case DBNull:
+                    throw new ArgumentException($"{Where(path)}is a database's NULL (DBNull): give the cell a value, or leave the member out.");
                 default:
                     throw new ArgumentException($"{Where(path)}is a {value.GetType().Name}, which JSON cannot carry: " +
                         "give a string, number, boolean, hashtable, array or $null.");

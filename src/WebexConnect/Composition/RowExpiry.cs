@@ -87,8 +87,8 @@ namespace WebexConnect.Composition
                 {
                     validity = ValidityText.Read(value, out var problem);
                     if (problem is not null)
-                        (problems ??= new List<ValidationProblem>(1)).Add(new ValidationProblem(Validity,
-                            "the " + Validity + " column's " + problem + "; or leave the cell empty for none"));
+                        // Named once, by the field (the column as the file spells it), as a SendAt cell is (UnreadableTime).
+                        (problems ??= new List<ValidationProblem>(1)).Add(new ValidationProblem(Validity, problem + "; or leave the cell empty for none"));
                 }
             }
             return problems;

@@ -101,10 +101,12 @@ namespace WebexConnect.Composition
             /// The problem of a row whose <paramref name="column"/> cell (SendAt, ExpireAt) is this text: the row's own
             /// Invalid result, which says what the cell holds and how to write a time, or what an empty cell does
             /// (<paramref name="emptyCell"/>: "to send the row now"). Before, PowerShell's binder dropped a row whose SendAt
-            /// cell was no time with its own error, and no result said what became of it.
+            /// cell was no time with its own error, and no result said what became of it. The column is named once, by the field
+            /// the reason begins with (as the file spells it): "Row 1: sendat: 'soon' is not a time", where "the SendAt column's"
+            /// after it named it twice, in two spellings.
             /// </summary>
             public ValidationProblem ProblemOfColumn(string column, string emptyCell) =>
-                new ValidationProblem(column, "the " + column + " column's " + NotATime() + "leave the cell empty " + emptyCell);
+                new ValidationProblem(column, NotATime() + "leave the cell empty " + emptyCell);
 
             /// <summary>
             /// The problem of a call with nothing piped whose <paramref name="parameter"/> (-SendAt) is this text: its one row's

@@ -80,7 +80,7 @@ namespace WebexConnect.Tests.Composition
             var problems = new RowExpiry(null, null).Read(Row(("Phone", "+447700900001"), ("Validity", "two days")), 1, out _, out var validity);
 
             Assert.Null(validity);
-            Assert.Equal("Validity: the Validity column's 'two days' is not a duration: write a duration such as '90m', '48h' or '2d', a number " +
+            Assert.Equal("Validity: 'two days' is not a duration: write a duration such as '90m', '48h' or '2d', a number " +
                 "of seconds (3600), 'hh:mm:ss' (hours may exceed 23) or a TimeSpan; or leave the cell empty for none", Assert.Single(problems!).ToString());
         }
 
@@ -89,7 +89,7 @@ namespace WebexConnect.Tests.Composition
         {
             var problems = new RowExpiry(null, null).Read(Row(("Validity", "1,5h")), 1, out _, out _);
 
-            Assert.StartsWith("the Validity column's '1,5h' is not a duration: write the decimal mark as a point, '1.5h'", Assert.Single(problems!).Message);
+            Assert.StartsWith("'1,5h' is not a duration: write the decimal mark as a point, '1.5h'", Assert.Single(problems!).Message);
         }
 
         [Theory]

@@ -56,6 +56,28 @@ namespace WebexConnect.Tests.Journal
         }
 
         [Fact]
+        public void A_run_with_more_entries_than_are_worth_keeping_keeps_nothing_and_the_next_run_reads_the_file_whole()
+        {
+            // Before: after a run that read a journal of a million rows, its read state (an entry a row) was held until the
+            // process ended.
+            using var folder = new TempFolder();
+            var large = folder.File("large.journal");
+            Run(large, Enumerable.Range(1, JournalsReadHere.MostEntriesKept + 1).ToArray());
+            // The run after it reads its lines (a rerun of the file): those entries go with that run.
+            Assert.Equal(JournalState.Queued, Earlier(large, JournalsReadHere.MostEntriesKept + 1, out _));
+
+            Assert.False(JournalsReadHere.Keeps(large));
+            Assert.Equal(JournalState.Queued, Earlier(large, 1, out var readFrom));
+            Assert.Equal(0, readFrom);
+            // A journal at the bound is kept, as a loop's is.
+            var atBound = folder.File("bound.journal");
+            Run(atBound, Enumerable.Range(1, JournalsReadHere.MostEntriesKept).ToArray());
+            Assert.Equal(JournalState.Queued, Earlier(atBound, 1, out _));
+            Assert.True(JournalsReadHere.Keeps(atBound));
+            JournalsReadHere.Forget(atBound);
+        }
+
+        [Fact]
         public void A_line_another_process_appended_between_two_runs_is_read_and_the_file_read_whole()
         {
             using var folder = new TempFolder();
