@@ -1249,6 +1249,31 @@ Bob,+447700900002,$tomorrow
         $withKept[1].MessageId | Should -Be $first[1].MessageId
     }
 
+    # Before: a row -SkipChanged held back (never sent with its corrected text) took the earlier message's receipt by its
+    # correlation ID and number, and the report said Delivered, as if the corrected text had arrived.
+    It 'reports a row -SkipChanged held back as NotSent, not with the receipt of the other content sent before' {
+        Connect-WebexConnect -Sandbox
+        $journal = Join-Path $TestDrive 'changed.journal'
+        $rows = 1..2 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090065$_"; CorrelationId = "changed-$_" } }
+        $first = @($rows[0] | Send-ConnectSms -From ACME -Text 'Hi' -Journal $journal -NotifyUrl $script:Listener.Url |
+                Wait-ConnectDelivery -Listener $script:Listener -Timeout 30)
+        $sent = @($rows | Send-ConnectSms -From ACME -Text 'Hello' -Journal $journal -SkipChanged `
+                -NotifyUrl $script:Listener.Url -WarningAction SilentlyContinue)
+        $sent | Export-Csv (Join-Path $TestDrive 'changed.csv') -NoTypeInformation
+
+        $live = @($sent | Wait-ConnectDelivery -Listener $script:Listener -Timeout 30 -ErrorVariable err)
+        $fromFile = @(Import-Csv (Join-Path $TestDrive 'changed.csv') |
+                Wait-ConnectDelivery -Listener $script:Listener -Timeout 30)
+
+        $first.Status | Should -Be 'Delivered'
+        $sent[0].Code | Should -Be 'JournalChanged'
+        $live.Status | Should -Be @('NotSent', 'Delivered')
+        $live[0].SendReason | Should -Match 'Held back because of -SkipChanged'
+        $live[0].MessageId | Should -BeNullOrEmpty
+        $fromFile.Status | Should -Be @('NotSent', 'Delivered')
+        $err | Should -BeNullOrEmpty
+    }
+
     It 'waits for Unknown results (no message ID, maybe accepted) and gives them their receipts by correlation ID, not NotSent' {
         # The sandbox accepts each request (and posts its receipts) and answers after 2 s; the client gives up
         # after 1 s: every row is Unknown, with no message ID, though the service has it.

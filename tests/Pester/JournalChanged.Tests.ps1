@@ -109,6 +109,20 @@ Describe 'Send-ConnectSms -Journal after the text was corrected' {
         (Get-SentTo $since).Count | Should -Be 4
     }
 
+    # Before: the closing line said "a run would send 2, skip 2 as already sent (the journal says so)" of rows never sent
+    # with this text, which -SkipChanged would hold back.
+    It 'closes -WhatIf -SkipChanged -Verbose counting the rows it would hold back apart from those sent before' {
+        $journal = Join-Path $TestDrive 'dry-held.journal'
+        $script:rows[0..1] | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        $script:rows[2] | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal | Out-Null
+
+        $last = $script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal -SkipChanged -WhatIf -Verbose `
+            -WarningAction SilentlyContinue 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] } | Select-Object -Last 1
+
+        "$last" | Should -BeLike ('Send SMS: 4 rows in * s with -WhatIf: nothing sent; a run would send 1, hold back 2 whose ' +
+            'destinations the journal records other content for (-SkipChanged), skip 1 as already sent (the journal says so).')
+    }
+
     It 'keeps no number in the journal, which names each destination by a keyed hash' {
         $journal = Join-Path $TestDrive 'private.journal'
         $script:rows | Send-ConnectSms -From ACME -Text 'Hello $(Name)' -Journal $journal | Out-Null

@@ -977,7 +977,8 @@ namespace WebexConnect.Commands
                 WriteVerbose(limitedBy);
             WriteVerbose(_whatIf is null
                 ? RunSummary.Format(ActionName, _run.Completed, _run.ByStatus, _clock.Elapsed)
-                : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed));
+                : RunSummary.WhatIf(ActionName, _whatIf.Rows, WouldReport(_run.ByStatus, _whatIfJournalRows?.ByStatus), _clock.Elapsed,
+                    _whatIfJournalRows?.HeldBack ?? 0));
             if (slow is not null) WriteNamedWarning(slow);
             if (_whatIf is null && OneRowCallsWarning() is string loop) WriteNamedWarning(loop);
             // Rows not sent: one warning that counts them, names the commonest cause and says what to do, last in the log.

@@ -94,10 +94,15 @@ namespace WebexConnect.Composition
         /// <param name="wouldSend">The rows a run would send.</param>
         /// <param name="wouldReport">What a run would report for the others: Invalid rows, and the journal's Skipped and Unknown.</param>
         /// <param name="elapsed">How long the run took.</param>
-        public static string WhatIf(string action, long wouldSend, IReadOnlyDictionary<SendStatus, long> wouldReport, TimeSpan elapsed)
+        /// <param name="wouldHoldBack">Rows -SkipChanged would hold back: Skipped too, but never sent, so not "already sent".</param>
+        public static string WhatIf(string action, long wouldSend, IReadOnlyDictionary<SendStatus, long> wouldReport, TimeSpan elapsed,
+            long wouldHoldBack = 0)
         {
-            var rows = wouldSend + wouldReport.Values.Sum();
+            var rows = wouldSend + wouldReport.Values.Sum() + wouldHoldBack;
             var parts = new List<string> { "send " + wouldSend.ToString("N0", CultureInfo.InvariantCulture) };
+            if (wouldHoldBack > 0)
+                parts.Add("hold back " + wouldHoldBack.ToString("N0", CultureInfo.InvariantCulture) +
+                          " whose destinations the journal records other content for (-SkipChanged)");
             foreach (SendStatus status in Enum.GetValues(typeof(SendStatus)))
             {
                 if (!wouldReport.TryGetValue(status, out var n) || n == 0) continue;

@@ -23,17 +23,27 @@ namespace WebexConnect.Composition
 
         private readonly Dictionary<SendStatus, long> _byStatus = new Dictionary<SendStatus, long>();
 
-        /// <summary>Rows the journal would not send, by what a run would report for them (for the run's closing line).</summary>
+        /// <summary>
+        /// Rows the journal would not send, by what a run would report for them (for the run's closing line); rows -SkipChanged
+        /// would hold back are counted in <see cref="HeldBack"/> instead.
+        /// </summary>
         public IReadOnlyDictionary<SendStatus, long> ByStatus => _byStatus;
+
+        /// <summary>
+        /// Rows -SkipChanged would hold back (Skipped, JournalChanged): never sent, so the closing line must not count them
+        /// "as already sent", as it did.
+        /// </summary>
+        public long HeldBack { get; private set; }
 
         /// <summary>Adds a row the journal would not send; returns the line of the range it ended, if it ended one.</summary>
         /// <param name="row">The input row, counted from 1.</param>
         /// <param name="earlier">What a run would report for the row instead of sending it (Skipped or Unknown).</param>
         public string? Add(long row, SendResult earlier)
         {
-            _byStatus[earlier.Status] = (_byStatus.TryGetValue(earlier.Status, out var n) ? n : 0) + 1;
             string? ended = null;
             var changed = earlier.Code == WebexConnect.Sending.DispatchOptions.ChangedContentCode;
+            if (changed) HeldBack++;
+            else _byStatus[earlier.Status] = (_byStatus.TryGetValue(earlier.Status, out var n) ? n : 0) + 1;
             if (_open is not null && (_open.SentAnyway || _open.Status != earlier.Status || _open.Changed != changed || _open.LastRow != row - 1)) ended = End();
             _open ??= new Range(row, earlier.Status) { Changed = changed };
             _open.LastRow = row;

@@ -76,7 +76,7 @@ namespace WebexConnect.Receipts
             if (result is null) throw new ArgumentNullException(nameof(result));
             var givenBefore = WasGivenBefore(result);
             _lastMessageId = result.MessageId;
-            if (result.Status == SendStatus.Skipped)
+            if (SentByEarlierRun(result))
             {
                 // Each address may have a receipt of its own kept from the earlier run.
                 foreach (var address in AddressesOf(result)) Pass(new Entry(result, address, awaited: false) { GivenBefore = givenBefore });
@@ -264,7 +264,7 @@ namespace WebexConnect.Receipts
         /// </summary>
         private DeliveryResult Passed(Entry entry)
         {
-            if (entry.Result.Status == SendStatus.Skipped)
+            if (SentByEarlierRun(entry.Result))
             {
                 var kept = KeptReceiptFor(entry);
                 return new DeliveryResult(entry.Result, entry.Destination, kept, kept?.Status ?? DeliveryStatus.SentEarlier, timedOut: false)
@@ -370,7 +370,19 @@ namespace WebexConnect.Receipts
         /// have been (the connection was lost after the request went out), and its receipts are the only way to know. The
         /// rest had nothing accepted by this send.
         /// </summary>
-        internal static bool MayHaveBeenSent(SendResult result) => result.IsSuccess || result.Status == SendStatus.Unknown;
+        internal static bool MayHaveBeenSent(SendResult result) =>
+            (result.IsSuccess && !HeldBack(result)) || result.Status == SendStatus.Unknown;
+
+        /// <summary>A row -Journal skipped because an earlier run sent it: that run's receipts are its own.</summary>
+        private static bool SentByEarlierRun(SendResult result) => result.Status == SendStatus.Skipped && !HeldBack(result);
+
+        /// <summary>
+        /// A row -SkipChanged held back (Code JournalChanged): the journal records its destination sent other content, and this
+        /// content was never sent. The earlier message's receipt (found by correlation ID and number) is not this row's: shown
+        /// as Delivered, a report said the corrected text had arrived. It is NotSent, as a Rejected row is.
+        /// </summary>
+        private static bool HeldBack(SendResult result) =>
+            result.Status == SendStatus.Skipped && result.Code == WebexConnect.Sending.DispatchOptions.ChangedContentCode;
 
         /// <summary>Whether a receipt can be matched to the result at all: it needs a message ID or a correlation ID.</summary>
         internal static bool CanBeMatched(SendResult result) => KeysOf(result).Any();

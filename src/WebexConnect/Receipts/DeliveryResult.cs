@@ -52,7 +52,7 @@ namespace WebexConnect.Receipts
         /// <summary>
         /// What the receipts said: Delivered, Failed, ... (the latest final one, else Submitted), NoReceipt when
         /// none came before -Timeout (or none can be matched: an Unknown send without a correlation ID), NotSent when
-        /// this send had nothing accepted (Rejected, Failed, Invalid), SentEarlier when -Journal skipped it because an
+        /// this send had nothing accepted (Rejected, Failed, Invalid, held back by -SkipChanged), SentEarlier when -Journal skipped it because an
         /// earlier run sent it and no receipt at hand is for that message, Scheduled when the send goes out after the wait
         /// (not waited for: no receipt comes before then). An Unknown send may have been accepted, so it is waited for.
         /// </summary>

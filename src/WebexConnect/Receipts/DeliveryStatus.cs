@@ -39,7 +39,10 @@ namespace WebexConnect.Receipts
         /// <summary>Wait-ConnectDelivery only: no receipt arrived before -Timeout, or none can be matched to the send.</summary>
         NoReceipt,
 
-        /// <summary>Wait-ConnectDelivery only: this send had nothing accepted (Rejected, Failed, Invalid), so no receipt can come for it.</summary>
+        /// <summary>
+        /// Wait-ConnectDelivery only: this send had nothing accepted (Rejected, Failed, Invalid, or Skipped as JournalChanged:
+        /// held back by -SkipChanged), so no receipt can come for it.
+        /// </summary>
         NotSent,
 
         /// <summary>

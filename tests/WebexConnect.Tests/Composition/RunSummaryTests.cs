@@ -53,6 +53,17 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void AWhatIfRunSaysRowsSkipChangedWouldHoldBackWereNotSentBefore()
+        {
+            // Before, they were "skip 2 as already sent (the journal says so)": they are rows never sent with this content.
+            var others = new Dictionary<SendStatus, long> { [SendStatus.Skipped] = 1 };
+
+            Assert.Equal("Send SMS: 5 rows in 0.1 s with -WhatIf: nothing sent; a run would send 2, " +
+                "hold back 2 whose destinations the journal records other content for (-SkipChanged), skip 1 as already sent (the journal says so).",
+                RunSummary.WhatIf("Send SMS", 2, others, TimeSpan.FromSeconds(0.1), wouldHoldBack: 2));
+        }
+
+        [Fact]
         public void AWhatIfRunOfOneRowToSend()
         {
             Assert.Equal("Send email: 1 row in 0.0 s with -WhatIf: nothing sent; a run would send 1.",

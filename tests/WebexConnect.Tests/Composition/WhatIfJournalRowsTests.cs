@@ -40,6 +40,21 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void Rows_SkipChanged_would_hold_back_are_counted_apart_from_the_rows_sent_before()
+        {
+            // Before, they were counted as Skipped, and the closing line said a run would "skip 2 as already sent".
+            var rows = new WhatIfJournalRows("j");
+            var changed = new SendResult(MessageChannel.Sms, "+447700900001", null, SendStatus.Skipped,
+                code: WebexConnect.Sending.DispatchOptions.ChangedContentCode, row: 1);
+
+            rows.Add(1, changed);
+            rows.Add(2, Earlier(2, SendStatus.Skipped));
+
+            Assert.Equal(1, rows.HeldBack);
+            Assert.Equal(1, rows.ByStatus[SendStatus.Skipped]);
+        }
+
+        [Fact]
         public void Rows_not_next_to_each_other_are_separate_ranges_even_without_a_row_between_them_to_send()
         {
             // Row 2 was Invalid (it reaches neither the journal nor a batch): rows 1 and 3 are not "rows 1-3".
