@@ -468,6 +468,10 @@ namespace WebexConnect.Sending
                     throw Invalid("InvalidServiceKey", SecretCharacters.Problem(source, "a service key", position));
                 if (SecretCharacters.IsQuoted(key))
                     throw Invalid("InvalidServiceKey", SecretCharacters.QuotedProblem(source, "a service key"));
+                if (SecretCharacters.IsJwt(key))
+                    throw Invalid("InvalidServiceKey", SecretCharacters.JwtProblem(source));
+                if (SecretCharacters.NonAsciiPosition(key) is var nonAscii && nonAscii > 0)
+                    throw Invalid("InvalidServiceKey", SecretCharacters.NonAsciiProblem(source, nonAscii));
                 return new Credentials(ConnectAuthMode.ServiceKey, key, null, null);
             }
 
