@@ -993,6 +993,20 @@ Describe 'New-ConnectJwt' {
         { New-ConnectJwt -ServiceId 'svc' -ServiceSecret $bad } | Should -Throw -ErrorId 'InvalidServiceSecret,*'
     }
 
+    It 'says a PEM key file (CRLF line breaks) given as the secret is not the service secret, for <_>' -ForEach @('New-ConnectJwt', 'Connect-WebexConnect') {
+        # Before: "contains a control character ... at position 28 ... Copy it again exactly as Webex Connect shows it",
+        # which sent an admin used to RS256 keys to copy the same file again. Made-up body: no real key anywhere.
+        $pemText = "-----BEGIN PRIVATE KEY-----`r`nbWFkZS11cC1ub3QtYS1rZXktYXQtYWxs`r`n-----END PRIVATE KEY-----`r`n"
+        $pem = ConvertTo-SecureString $pemText -AsPlainText -Force
+        $command = $_
+
+        $thrown = Get-ThrownError { & $command -ServiceId 'svc' -ServiceSecret $pem }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceSecret,*'
+        $thrown.Exception.Message | Should -BeLike '-ServiceSecret holds a PEM key or certificate (-----BEGIN ...), not the service secret*one line of Base64*'
+        ($thrown | Out-String) | Should -Not -Match 'bWFkZS11cC'
+    }
+
     It 'says an empty -ServiceSecret is empty, not missing' {
         { New-ConnectJwt -ServiceId 'svc' -ServiceSecret (New-Object securestring) } |
             Should -Throw -ErrorId 'MissingCredentials,*' -ExpectedMessage '-ServiceSecret is empty*'

@@ -373,6 +373,9 @@ namespace WebexConnect.Sending
             var trimmed = TrimmedSecret.Of(secret);
             if (trimmed.Length == 0)
                 throw Missing($"{secretSource} is empty: give the Base64 service secret that Webex Connect shows for the service.");
+            if (SecretCharacters.IsPem(trimmed))
+                throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
+                    SecretCharacters.PemProblem(secretSource));
             if (SecretCharacters.ControlCharacterPosition(trimmed) is var position && position > 0)
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     SecretCharacters.Problem(secretSource, "a service secret", position));

@@ -89,6 +89,26 @@ namespace WebexConnect.Sending
             "Give the service key that Webex Connect shows for the service, or the Service ID and service secret " +
             "(-ServiceId with -ServiceSecret, or -Credential): the session then signs and renews its own tokens.";
 
+        /// <summary>
+        /// Whether the secret is a PEM file's text ("-----BEGIN ..."): a private key or certificate, given where the service
+        /// secret goes by an admin used to RS256 tokens. It was refused for its first line break ("a control character at
+        /// position 28"), which sent him to copy the file again.
+        /// </summary>
+        public static bool IsPem(SecureString secret) =>
+            UnmanagedSecret.Read(secret, (pointer, length) =>
+            {
+                const string begin = "-----BEGIN";
+                if (length < begin.Length) return false;
+                for (var i = 0; i < begin.Length; i++)
+                    if (UnmanagedSecret.At(pointer, i) != begin[i]) return false;
+                return true;
+            });
+
+        /// <summary>The message of a PEM key or certificate given where the service secret goes.</summary>
+        public static string PemProblem(string source) =>
+            $"{source} holds a PEM key or certificate (-----BEGIN ...), not the service secret: Webex Connect's JWTs are signed " +
+            "(HS256) with the service secret, one line of Base64 as Webex Connect shows it for the service, not with a key file.";
+
         /// <summary>The message of a secret refused for its quotes: which quotes, never what is between them.</summary>
         public static string QuotedProblem(string source, string what) =>
             $"{source} starts and ends with a quote, which {what} never has: the quotes would be sent as part of it. Remove them " +
