@@ -391,6 +391,22 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         Get-ConnectContext | Should -BeNullOrEmpty
     }
 
+    It 'refuses a token given as the service secret (<Name>), instead of "not Base64 ... give it to -ServiceKey"' -ForEach @(
+        @{ Name = 'a -Credential password'; Source = '-Credential (password)'
+           Call = { param($s) Connect-WebexConnect -Credential ([pscredential]::new('svc-1', $s)) -Region eu } }
+        @{ Name = 'New-ConnectJwt -ServiceSecret'; Source = '-ServiceSecret'
+           Call = { param($s) New-ConnectJwt -ServiceId 'svc-1' -ServiceSecret $s } }
+    ) {
+        $jwt = New-ConnectJwt -ServiceId 'svc-1' -ServiceSecret $script:ServiceSecret
+        $secure = ConvertTo-SecureString $jwt.Token -AsPlainText -Force
+
+        $thrown = Get-ThrownError { & $Call $secure }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceSecret,*'
+        $thrown.Exception.Message | Should -BeLike "$Source holds a JWT (a token, such as New-ConnectJwt makes), not the service secret*one line of Base64*"
+        ($thrown | Out-String) | Should -Not -Match ([regex]::Escape($jwt.Token.Split('.')[2]))
+    }
+
     It 'says that the object New-ConnectJwt writes is a token, not a secret, when given to -ServiceKey' {
         # Before: "Cannot convert the value of type WebexConnect.Results.ConnectJwt to type System.Security.SecureString".
         $jwt = New-ConnectJwt -ServiceId 'svc-1' -ServiceSecret $script:ServiceSecret

@@ -382,6 +382,9 @@ namespace WebexConnect.Sending
             if (SecretCharacters.IsQuoted(trimmed))
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     SecretCharacters.QuotedProblem(secretSource, "a service secret"));
+            if (SecretCharacters.IsJwt(trimmed))
+                throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
+                    SecretCharacters.JwtAsSecretProblem(secretSource));
             if (!Base64Secret.IsValid(trimmed))
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     $"{secretSource} is not Base64. Copy the service secret exactly as the Webex Connect service shows it." + KeyGivenAsSecret(secretSource));

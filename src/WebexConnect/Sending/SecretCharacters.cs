@@ -90,6 +90,14 @@ namespace WebexConnect.Sending
             "(-ServiceId with -ServiceSecret, or -Credential): the session then signs and renews its own tokens.";
 
         /// <summary>
+        /// The message of a token given where the service secret goes (a -Credential whose password is a token copied from
+        /// another tool): before, "not Base64 ... If it is the service key, give it to -ServiceKey", which a token is not either.
+        /// </summary>
+        public static string JwtAsSecretProblem(string source) =>
+            $"{source} holds a JWT (a token, such as New-ConnectJwt makes), not the service secret: no command of this module takes " +
+            "a token. Give the service secret, one line of Base64 as Webex Connect shows it for the service: tokens are signed with it.";
+
+        /// <summary>
         /// Whether the secret is a PEM file's text ("-----BEGIN ..."): a private key or certificate, given where the service
         /// secret goes by an admin used to RS256 tokens. It was refused for its first line break ("a control character at
         /// position 28"), which sent him to copy the file again.
