@@ -341,6 +341,82 @@ Describe 'Connect-WebexConnect and Get-ConnectContext' {
         { Connect-WebexConnect -Region eu } | Should -Throw -ErrorId 'MissingCredentials,*'
         Get-ConnectContext | Should -BeNullOrEmpty
     }
+
+    It 'refuses a key with <Name> (a copy from a web page or document) as InvalidServiceKey naming the position, not ServiceUnreachable at the first send' -ForEach @(
+        @{ Name = 'a non-breaking space inside'; Key = "key-7f3a`u{00A0}copied"; Position = 9; FromEnvironment = $false }
+        @{ Name = 'a zero-width space at the end'; Key = "key-7f3a-copied`u{200B}"; Position = 16; FromEnvironment = $false }
+        @{ Name = 'a typographic dash'; Key = "key`u{2013}7f3a-copied"; Position = 4; FromEnvironment = $false }
+        @{ Name = 'a byte-order mark in front, from the environment'; Key = "`u{FEFF}key-7f3a-copied"; Position = 1; FromEnvironment = $true }
+    ) {
+        # Before: Connect-WebexConnect took it; .NET refused the header ("Request headers must contain only ASCII characters.")
+        # at every attempt, and the run stopped after six of them with ServiceUnreachable, "check this computer's network";
+        # Test-WebexConnect said Unreachable. Nothing of the key is shown, not even the odd character.
+        $service = [WebexConnectPester.LoopbackService]::new()
+        try {
+            $thrown = if ($FromEnvironment) {
+                $env:WEBEXCONNECT_SERVICE_KEY = $Key
+                Get-ThrownError { Connect-WebexConnect -BaseUri $service.BaseUri -NoSharedTps }
+            }
+            else {
+                $secure = ConvertTo-SecureString $Key -AsPlainText -Force
+                Get-ThrownError { Connect-WebexConnect -ServiceKey $secure -BaseUri $service.BaseUri -NoSharedTps }
+            }
+            $source = if ($FromEnvironment) { 'WEBEXCONNECT_SERVICE_KEY' } else { '-ServiceKey' }
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceKey,*'
+            $thrown.Exception.Message | Should -BeLike "$source has a character that is not plain ASCII at position $Position (*Copy it again from Webex Connect*"
+            ($thrown | Out-String) | Should -Not -Match 'key.7f3a'
+            Get-ConnectContext | Should -BeNullOrEmpty
+            $service.Received | Should -BeNullOrEmpty
+        }
+        finally {
+            $service.Dispose()
+        }
+    }
+
+    It 'refuses a token given for the service key (<Name>), saying the session signs its own from the Service ID and secret' -ForEach @(
+        @{ Name = 'the token as text'; Bearer = $false }
+        @{ Name = 'the Authorization header value, Bearer and the token'; Bearer = $true }
+    ) {
+        # Before: it connected, was sent as the key header, and the first send stopped with AuthenticationFailed,
+        # "check the service key", which the admin who pasted a working token could not act on.
+        $jwt = New-ConnectJwt -ServiceId 'svc-1' -ServiceSecret $script:ServiceSecret
+        $text = if ($Bearer) { $jwt.AuthorizationHeader } else { $jwt.Token }
+        $secure = ConvertTo-SecureString $text -AsPlainText -Force
+
+        $thrown = Get-ThrownError { Connect-WebexConnect -ServiceKey $secure -Region eu }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceKey,*'
+        $thrown.Exception.Message | Should -BeLike '-ServiceKey holds a JWT (a token, such as New-ConnectJwt makes), not the service key*-ServiceId with -ServiceSecret, or -Credential*'
+        ($thrown | Out-String) | Should -Not -Match ([regex]::Escape($jwt.Token.Split('.')[2]))
+        Get-ConnectContext | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a token given as the service secret (<Name>), instead of "not Base64 ... give it to -ServiceKey"' -ForEach @(
+        @{ Name = 'a -Credential password'; Source = '-Credential (password)'
+           Call = { param($s) Connect-WebexConnect -Credential ([pscredential]::new('svc-1', $s)) -Region eu } }
+        @{ Name = 'New-ConnectJwt -ServiceSecret'; Source = '-ServiceSecret'
+           Call = { param($s) New-ConnectJwt -ServiceId 'svc-1' -ServiceSecret $s } }
+    ) {
+        $jwt = New-ConnectJwt -ServiceId 'svc-1' -ServiceSecret $script:ServiceSecret
+        $secure = ConvertTo-SecureString $jwt.Token -AsPlainText -Force
+
+        $thrown = Get-ThrownError { & $Call $secure }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceSecret,*'
+        $thrown.Exception.Message | Should -BeLike "$Source holds a JWT (a token, such as New-ConnectJwt makes), not the service secret*one line of Base64*"
+        ($thrown | Out-String) | Should -Not -Match ([regex]::Escape($jwt.Token.Split('.')[2]))
+    }
+
+    It 'says that the object New-ConnectJwt writes is a token, not a secret, when given to -ServiceKey' {
+        # Before: "Cannot convert the value of type WebexConnect.Results.ConnectJwt to type System.Security.SecureString".
+        $jwt = New-ConnectJwt -ServiceId 'svc-1' -ServiceSecret $script:ServiceSecret
+
+        $thrown = Get-ThrownError { Connect-WebexConnect -ServiceKey $jwt -Region eu }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $thrown.Exception.Message | Should -BeLike '*-ServiceKey takes a SecureString, not a token from New-ConnectJwt*signs its own tokens.'
+        ($thrown | Out-String) | Should -Not -Match ([regex]::Escape($jwt.Token.Split('.')[2]))
+    }
 }
 
 Describe 'Connect-WebexConnect -SandboxLatency as people type it' {
@@ -931,6 +1007,20 @@ Describe 'New-ConnectJwt' {
             Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
         $bad = ConvertTo-SecureString 'not base64 at all' -AsPlainText -Force
         { New-ConnectJwt -ServiceId 'svc' -ServiceSecret $bad } | Should -Throw -ErrorId 'InvalidServiceSecret,*'
+    }
+
+    It 'says a PEM key file (CRLF line breaks) given as the secret is not the service secret, for <_>' -ForEach @('New-ConnectJwt', 'Connect-WebexConnect') {
+        # Before: "contains a control character ... at position 28 ... Copy it again exactly as Webex Connect shows it",
+        # which sent an admin used to RS256 keys to copy the same file again. Made-up body: no real key anywhere.
+        $pemText = "-----BEGIN PRIVATE KEY-----`r`nbWFkZS11cC1ub3QtYS1rZXktYXQtYWxs`r`n-----END PRIVATE KEY-----`r`n"
+        $pem = ConvertTo-SecureString $pemText -AsPlainText -Force
+        $command = $_
+
+        $thrown = Get-ThrownError { & $command -ServiceId 'svc' -ServiceSecret $pem }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidServiceSecret,*'
+        $thrown.Exception.Message | Should -BeLike '-ServiceSecret holds a PEM key or certificate (-----BEGIN ...), not the service secret*one line of Base64*'
+        ($thrown | Out-String) | Should -Not -Match 'bWFkZS11cC'
     }
 
     It 'says an empty -ServiceSecret is empty, not missing' {

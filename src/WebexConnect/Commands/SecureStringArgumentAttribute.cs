@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
+using WebexConnect.Results;
 
 namespace WebexConnect.Commands
 {
@@ -55,6 +56,13 @@ namespace WebexConnect.Commands
                 throw new ArgumentTransformationMetadataException(
                     $"-{ParameterName} takes a SecureString, not a hashtable (a SecretManagement hashtable secret): give the entry " +
                     $"that holds it, e.g. -{ParameterName} $secret.{ParameterName}." + Sentence(HashtableAdvice));
+            // A token from New-ConnectJwt: PowerShell's "Cannot convert the value of type ConnectJwt to type SecureString" said
+            // nothing of why. No secret parameter takes a token: it is made from the secret, for calls the admin makes himself.
+            if (value is ConnectJwt)
+                throw new ArgumentTransformationMetadataException(
+                    $"-{ParameterName} takes a SecureString, not a token from New-ConnectJwt: a token is for calls you make yourself " +
+                    "(Invoke-RestMethod)." + (ParameterName == "Secret" ? "" : " Connect-WebexConnect takes the service key (-ServiceKey), " +
+                    "or the Service ID and service secret (-ServiceId with -ServiceSecret, or -Credential), and signs its own tokens."));
             if (value is not string) return inputData;
             throw new ArgumentTransformationMetadataException(
                 $"-{ParameterName} takes a SecureString, not text, so that the secret is not kept as text in memory, " +

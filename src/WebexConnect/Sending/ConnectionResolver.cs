@@ -373,12 +373,18 @@ namespace WebexConnect.Sending
             var trimmed = TrimmedSecret.Of(secret);
             if (trimmed.Length == 0)
                 throw Missing($"{secretSource} is empty: give the Base64 service secret that Webex Connect shows for the service.");
+            if (SecretCharacters.IsPem(trimmed))
+                throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
+                    SecretCharacters.PemProblem(secretSource));
             if (SecretCharacters.ControlCharacterPosition(trimmed) is var position && position > 0)
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     SecretCharacters.Problem(secretSource, "a service secret", position));
             if (SecretCharacters.IsQuoted(trimmed))
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     SecretCharacters.QuotedProblem(secretSource, "a service secret"));
+            if (SecretCharacters.IsJwt(trimmed))
+                throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
+                    SecretCharacters.JwtAsSecretProblem(secretSource));
             if (!Base64Secret.IsValid(trimmed))
                 throw new ConnectionConfigurationException("InvalidServiceSecret", ErrorCategory.InvalidArgument,
                     $"{secretSource} is not Base64. Copy the service secret exactly as the Webex Connect service shows it." + KeyGivenAsSecret(secretSource));
@@ -468,6 +474,10 @@ namespace WebexConnect.Sending
                     throw Invalid("InvalidServiceKey", SecretCharacters.Problem(source, "a service key", position));
                 if (SecretCharacters.IsQuoted(key))
                     throw Invalid("InvalidServiceKey", SecretCharacters.QuotedProblem(source, "a service key"));
+                if (SecretCharacters.IsJwt(key))
+                    throw Invalid("InvalidServiceKey", SecretCharacters.JwtProblem(source));
+                if (SecretCharacters.NonAsciiPosition(key) is var nonAscii && nonAscii > 0)
+                    throw Invalid("InvalidServiceKey", SecretCharacters.NonAsciiProblem(source, nonAscii));
                 return new Credentials(ConnectAuthMode.ServiceKey, key, null, null);
             }
 
