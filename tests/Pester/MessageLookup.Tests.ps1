@@ -478,6 +478,37 @@ Describe 'Get-ConnectMessage' {
         @($test -like 'GET https://sandbox.webexconnect.invalid/v2/messages/webexconnect-test-* with the session''s Sandbox credential; nothing is sent.').Count | Should -Be 1
     }
 
+    It 'shows a progress bar while it looks up a long results file, with the rows done and those with errors, and removes it at the end' {
+        # Before: Import-Csv results.csv | Get-ConnectMessage over a night's rows, one request each, showed nothing for the whole
+        # run (at a tenant's 100 ms an answer, half an hour for 20,000), where a send shows its bar.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest)
+                    Import-Module $Manifest
+                    Connect-WebexConnect -Sandbox -SandboxLatency '00:00:00.3'
+                    $rows = @(1..3 | ForEach-Object { [pscustomobject]@{ Row = $_; Destination = "+44770090080$_"; MessageId = [guid]::NewGuid().ToString(); Status = 'Queued' } }) +
+                        [pscustomobject]@{ Row = 4; Destination = 'bad'; MessageId = ''; Status = 'Invalid' }
+                    $rows | Get-ConnectMessage
+                }).AddArgument((Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path)
+            $found = $ps.Invoke()
+
+            @($found).Count | Should -Be 3
+            $ps.Streams.Error.Count | Should -Be 1
+            $bar = @($ps.Streams.Progress | Where-Object Activity -eq 'Looking up messages')
+            $drawn = @($bar | Where-Object RecordType -eq 'Processing')
+            $drawn.Count | Should -BeGreaterThan 1
+            $drawn[0].StatusDescription | Should -BeLike '1 done, 0 with errors, */s'
+            $drawn[-1].StatusDescription | Should -BeLike '4 done, 1 with errors, */s'
+            $drawn.PercentComplete | Sort-Object -Unique | Should -Be -1
+            $bar[-1].RecordType | Should -Be 'Completed'
+            $bar.ActivityId | Sort-Object -Unique | Should -HaveCount 1
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
     It 'needs a session' {
         Disconnect-WebexConnect
         { Get-ConnectMessage -MessageId 'x' } | Should -Throw -ErrorId 'NotConnected,*'
