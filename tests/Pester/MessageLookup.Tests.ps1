@@ -621,6 +621,32 @@ Describe 'Test-WebexConnect' {
         }
     }
 
+    It 'says how long it waited out a 429 that lasted, and with -Verbose each wait, so a slow lookup is not a hung one' {
+        # Before: up to 30 s a row without a word while 429s were waited out, then "the service answered 429 ... Look it up
+        # again later", as if it had asked once; -Verbose said nothing of the waits either.
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new().AnswerLookups(429, '{"code":"7020","message":"TPS exceeded"}')
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'some-key' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -TimeoutSec 5
+
+            $said = @(Get-ConnectMessage -MessageId '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11' -ErrorVariable err -ErrorAction SilentlyContinue -Verbose 4>&1)
+
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*'
+            $err[0].Exception.Message | Should -Be ('Message 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11 was not looked up: the service answered 429 (7020: TPS exceeded) ' +
+                'to all 4 requests, though the command waited 3 s in all between them, as long as the service asked (at most 10 s a time). ' +
+                'Look it up again later; nothing was sent, and the message''s delivery does not depend on it.')
+            $verbose = @($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+            $verbose | Should -Contain ('Message 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11: the service answered 429 (too many requests) 4 times; ' +
+                'waited 3 s in all, as long as it asked.')
+            @($service.Received | Where-Object { $_ -like 'GET *' }).Count | Should -Be 4
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+
     It 'says only False with -Quiet when not connected, so a task''s guard stops the script; NotConnected without -Quiet' {
         # The guard the help shows, after a Connect-WebexConnect that failed: it must exit, not run on to the sends.
         Disconnect-WebexConnect

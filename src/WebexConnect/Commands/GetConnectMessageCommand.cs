@@ -187,6 +187,7 @@ namespace WebexConnect.Commands
                 session.EndSend();
             }
 
+            if (LookupReading.WaitsOf(id, answer) is string waits) WriteVerbose(waits);
             var problem = LookupReading.ProblemOf(id, answer, session.BaseUri, session.AuthMode, DateTimeOffset.Now);
             if (problem is null)
             {
