@@ -478,6 +478,37 @@ Describe 'Get-ConnectMessage' {
         @($test -like 'GET https://sandbox.webexconnect.invalid/v2/messages/webexconnect-test-* with the session''s Sandbox credential; nothing is sent.').Count | Should -Be 1
     }
 
+    It 'shows a progress bar while it looks up a long results file, with the rows done and those with errors, and removes it at the end' {
+        # Before: Import-Csv results.csv | Get-ConnectMessage over a night's rows, one request each, showed nothing for the whole
+        # run (at a tenant's 100 ms an answer, half an hour for 20,000), where a send shows its bar.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest)
+                    Import-Module $Manifest
+                    Connect-WebexConnect -Sandbox -SandboxLatency '00:00:00.3'
+                    $rows = @(1..3 | ForEach-Object { [pscustomobject]@{ Row = $_; Destination = "+44770090080$_"; MessageId = [guid]::NewGuid().ToString(); Status = 'Queued' } }) +
+                        [pscustomobject]@{ Row = 4; Destination = 'bad'; MessageId = ''; Status = 'Invalid' }
+                    $rows | Get-ConnectMessage
+                }).AddArgument((Resolve-Path (Join-Path $PSScriptRoot '../../out/WebexConnect/WebexConnect.psd1')).Path)
+            $found = $ps.Invoke()
+
+            @($found).Count | Should -Be 3
+            $ps.Streams.Error.Count | Should -Be 1
+            $bar = @($ps.Streams.Progress | Where-Object Activity -eq 'Looking up messages')
+            $drawn = @($bar | Where-Object RecordType -eq 'Processing')
+            $drawn.Count | Should -BeGreaterThan 1
+            $drawn[0].StatusDescription | Should -BeLike '1 done, 0 with errors, */s'
+            $drawn[-1].StatusDescription | Should -BeLike '4 done, 1 with errors, */s'
+            $drawn.PercentComplete | Sort-Object -Unique | Should -Be -1
+            $bar[-1].RecordType | Should -Be 'Completed'
+            $bar.ActivityId | Sort-Object -Unique | Should -HaveCount 1
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
     It 'needs a session' {
         Disconnect-WebexConnect
         { Get-ConnectMessage -MessageId 'x' } | Should -Throw -ErrorId 'NotConnected,*'
@@ -583,6 +614,32 @@ Describe 'Test-WebexConnect' {
             $err[1].Exception.Message | Should -Be ('Row 2: Message 6f1c2a9e-0d8b-4a57 was not looked up: the service refused the request with 400 ' +
                 '(7004: Invalid parameter - messageId). The ID is not shaped like the IDs the service gives (a UUID of 36 characters, such as ' +
                 '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11): check it for a typo or a cut-off copy; nothing was sent.')
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+
+    It 'says how long it waited out a 429 that lasted, and with -Verbose each wait, so a slow lookup is not a hung one' {
+        # Before: up to 30 s a row without a word while 429s were waited out, then "the service answered 429 ... Look it up
+        # again later", as if it had asked once; -Verbose said nothing of the waits either.
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new().AnswerLookups(429, '{"code":"7020","message":"TPS exceeded"}')
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'some-key' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -TimeoutSec 5
+
+            $said = @(Get-ConnectMessage -MessageId '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11' -ErrorVariable err -ErrorAction SilentlyContinue -Verbose 4>&1)
+
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*'
+            $err[0].Exception.Message | Should -Be ('Message 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11 was not looked up: the service answered 429 (7020: TPS exceeded) ' +
+                'to all 4 requests, though the command waited 3 s in all between them, as long as the service asked (at most 10 s a time). ' +
+                'Look it up again later; nothing was sent, and the message''s delivery does not depend on it.')
+            $verbose = @($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+            $verbose | Should -Contain ('Message 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11: the service answered 429 (too many requests) 4 times; ' +
+                'waited 3 s in all, as long as it asked.')
+            @($service.Received | Where-Object { $_ -like 'GET *' }).Count | Should -Be 4
         }
         finally {
             Disconnect-WebexConnect

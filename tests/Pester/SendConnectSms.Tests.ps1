@@ -1457,6 +1457,38 @@ Describe 'Send-ConnectSms given its own results to send again' {
         $again.Status | Should -Be 'Skipped'
     }
 
+    It 'does not send again the lookup answers (Get-ConnectMessage) piped to it, typed or read back from their Export-Csv' {
+        # Before: the answer's To column bound as the destination, so $messages | Where-Object Status -ne Delivered |
+        # Send-ConnectSms ... sent again every message the service did not know (yet), NotFound, which may have been delivered,
+        # and only to the one destination of its request that the answer names; with four warnings about its From, NotifyUrl,
+        # CallbackData and RequestedReceipts columns first.
+        Connect-FreshSandbox
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090039$_"; Name = "N$_" } }
+        $results = $rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)'
+        Connect-FreshSandbox # the next morning: a service that does not know the messages (yet), 404
+        $messages = @($results | Get-ConnectMessage)
+        $messages.Found | Should -Be @($false)
+        $csv = Join-Path $TestDrive 'lookups.csv'
+        $messages | Export-Csv $csv -NoTypeInformation
+
+        foreach ($piped in $messages, (Import-Csv $csv)) {
+            $said = @($piped | Where-Object Status -ne Delivered |
+                Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorVariable err -ErrorAction SilentlyContinue 3>&1)
+            $again = @($said | Where-Object { $_ -is [WebexConnect.Results.SendResult] })
+            $again.Status | Should -Be @('Invalid')
+            @($said | Where-Object { $_ -is [System.Management.Automation.WarningRecord] } | Where-Object { "$_" -like 'The column*' }) |
+                Should -BeNullOrEmpty
+            $err[0].Exception.Message | Should -BeLike "Row 1: Invalid*this is a message lookup's answer (Get-ConnectMessage), not an input row*"
+            $err[0].Exception.Message | Should -BeLike '*NotFound means the service does not know the message (yet), not that it failed: sending it again may send it twice*'
+            $err[0].Exception.Message.Contains('ForEach-Object { $rows[$_.Row - 1] } | Send-ConnectSms ...') | Should -BeTrue
+        }
+        @(Get-ConnectSandboxRequest | Where-Object Method -eq POST) | Should -BeNullOrEmpty
+
+        # -To on the command line: the answer is only a row of substitutions then, and it goes where -To says.
+        $sent = $messages | Send-ConnectSms -To '+447700900399' -From ACME -Text 'Checked' -WarningAction SilentlyContinue
+        $sent.Status | Should -Be 'Queued'
+    }
+
     It 'runs the help''s "Send the failed rows again" as printed without warning when no row failed' {
         # Before: the example piped the (empty) failed rows straight into Send-ConnectSms, so a run in which everything
         # went (the usual night, and every sandbox run) ended with "No rows were piped ... Check that the input has rows".

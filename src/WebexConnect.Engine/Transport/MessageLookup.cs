@@ -26,7 +26,7 @@ namespace WebexConnect.Engine.Transport
     internal sealed class MessageLookup
     {
         internal const int TriesAfter429 = 3;
-        internal static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+        internal static readonly TimeSpan MaxWait = LookupReading.MaxWaitFor429;
         private static readonly TimeSpan WaitWithoutRetryAfter = TimeSpan.FromSeconds(1);
 
         private readonly HttpClient _client;
@@ -51,12 +51,16 @@ namespace WebexConnect.Engine.Transport
             var answer = await OnceAsync(path, started, cancellation).ConfigureAwait(false);
             if ((answer.Answer.StatusCode == 401 || answer.Answer.StatusCode == 403) && _credential.Renew(answer.Used))
                 answer = await OnceAsync(path, started, cancellation).ConfigureAwait(false);
-            for (var tries = 0; answer.Answer.StatusCode == 429 && tries < TriesAfter429; tries++)
+            var tries = 0;
+            var waited = TimeSpan.Zero;
+            for (; answer.Answer.StatusCode == 429 && tries < TriesAfter429; tries++)
             {
-                await Task.Delay(answer.RetryAfter is { } asked ? (asked < MaxWait ? asked : MaxWait) : WaitWithoutRetryAfter, cancellation).ConfigureAwait(false);
+                var wait = answer.RetryAfter is { } asked ? (asked < MaxWait ? asked : MaxWait) : WaitWithoutRetryAfter;
+                waited += wait;
+                await Task.Delay(wait, cancellation).ConfigureAwait(false);
                 answer = await OnceAsync(path, started, cancellation).ConfigureAwait(false);
             }
-            return answer.Answer;
+            return tries == 0 ? answer.Answer : answer.Answer.After429s(tries + (answer.Answer.StatusCode == 429 ? 1 : 0), waited);
         }
 
         private async Task<(LookupAnswer Answer, object? Used, TimeSpan? RetryAfter)> OnceAsync(Uri path, Stopwatch started, CancellationToken cancellation)

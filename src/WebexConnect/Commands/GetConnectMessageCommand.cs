@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
 using WebexConnect.Composition;
@@ -77,6 +78,13 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            LookUpPipedObject();
+            // Not in a finally: a terminating error (MessageIdFileLines, a 401) ends the command without another write.
+            ShowProgress();
+        }
+
+        private void LookUpPipedObject()
+        {
             _input++;
             if (_input == 1 && InputObject?.BaseObject is string line && MessageIdLines.IsHeader(line, out var columns, out var column) && HeaderSkipped(line, columns, column)) return;
             if (IdsOfPipedObject() is not { } ids) return;
@@ -85,13 +93,13 @@ namespace WebexConnect.Commands
                 var id = ids[i];
                 if (string.IsNullOrWhiteSpace(id) && InputObject is null)
                 {
-                    WriteError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(BlankArgument(i, ids.Length)),
+                    WriteRowError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(BlankArgument(i, ids.Length)),
                         "MessageIdMissing", ErrorCategory.InvalidArgument, id)));
                     continue;
                 }
                 if (string.IsNullOrWhiteSpace(id))
                 {
-                    WriteError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(
+                    WriteRowError(ImportedCommandNames.In(this, new ErrorRecord(new ArgumentException(
                             $"Row {Receipts.SendResultRow.RowOf(InputObject, _input)}: MessageId: empty, so there is nothing to look up. " + (AcceptedStatus() is string accepted
                                 // A 201 whose body broke off, or a 2xx without JSON, is accepted by its status code alone.
                                 ? $"The service accepted this send result ({accepted}), but its answer carried no message ID (it was cut short); "
@@ -179,6 +187,7 @@ namespace WebexConnect.Commands
                 session.EndSend();
             }
 
+            if (LookupReading.WaitsOf(id, answer) is string waits) WriteVerbose(waits);
             var problem = LookupReading.ProblemOf(id, answer, session.BaseUri, session.AuthMode, DateTimeOffset.Now);
             if (problem is null)
             {
@@ -201,7 +210,7 @@ namespace WebexConnect.Commands
             }
             else
             {
-                WriteError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id), RowOfPipedObject())));
+                WriteRowError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id), RowOfPipedObject())));
                 _failed[id] = (problem, InputObject is null ? (long?)null : Receipts.SendResultRow.RowOf(InputObject, _input));
             }
         }
@@ -238,7 +247,7 @@ namespace WebexConnect.Commands
             var shared = failed.Row is long row
                 ? $" (The rows of one request share its message ID, which was looked up once, for row {row}.)"
                 : " (The same ID was given before; it was not asked again.)";
-            WriteError(ImportedCommandNames.In(this, new ErrorRecord(new InvalidOperationException(RowOfPipedObject() + failed.Problem.Message + shared),
+            WriteRowError(ImportedCommandNames.In(this, new ErrorRecord(new InvalidOperationException(RowOfPipedObject() + failed.Problem.Message + shared),
                 failed.Problem.ErrorId, failed.Problem.Category, Target(id))));
         }
 
@@ -268,7 +277,7 @@ namespace WebexConnect.Commands
                 ?? "the piped object has no MessageId column" + RecordComposer.ColumnsOf(row) + (MessageIdLines.ColumnHoldingAnId(row) is string column
                     ? IdUnderAnotherName(column)
                     : ": pipe send results, or the rows of their Export-Csv (Import-Csv results.csv)");
-            WriteError(new ErrorRecord(new ArgumentException($"Row {_input}: MessageId: {why}."), "MessageIdMissing", ErrorCategory.InvalidArgument, Target(null)));
+            WriteRowError(new ErrorRecord(new ArgumentException($"Row {_input}: MessageId: {why}."), "MessageIdMissing", ErrorCategory.InvalidArgument, Target(null)));
             return null;
         }
 
@@ -326,10 +335,57 @@ namespace WebexConnect.Commands
                 ? text : null;
         }
 
+        /// <summary>
+        /// A row's error, counted for the progress bar's "with errors". Every error of this command is about one row or ID.
+        /// </summary>
+        private void WriteRowError(ErrorRecord error)
+        {
+            _unsuccessful++;
+            WriteError(error);
+        }
+
+        // The progress bar of a long lookup: Import-Csv results.csv | Get-ConnectMessage over a night's 20,000 rows, each a
+        // request of its own (one call a row in a loop), asks 20,000 times; at a tenant's 100 ms an answer that is half an
+        // hour. Before, nothing moved on the console for all that time (a send run shows its bar): no count, no rate, and no
+        // sign of the errors until the end. The same bar as a send's (SendProgress): rows done, with errors, per second.
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private SendProgress? _progress;
+        private int? _progressId;
+        private long _unsuccessful;
+        private bool _progressShown;
+
+        internal const string ProgressActivity = "Looking up messages";
+
+        private void ShowProgress()
+        {
+            _progress ??= new SendProgress(() => _clock.Elapsed);
+            if (_progress.Next(_input, _unsuccessful) is not ProgressSnapshot snapshot) return;
+            _progressId ??= ProgressActivities.Take(ProgressActivities.FirstLookup);
+            _progressShown = true;
+            WriteProgress(RecordOf(snapshot));
+        }
+
+        private ProgressRecord RecordOf(ProgressSnapshot snapshot) =>
+            new ProgressRecord(_progressId!.Value, ProgressActivity, snapshot.Status) { PercentComplete = snapshot.PercentComplete };
+
+        /// <summary>The whole count as the bar's last word (the last redraw was throttled), then the bar removed.</summary>
+        protected override void EndProcessing()
+        {
+            if (!_progressShown) return;
+            if (_progress!.Last(_input, _unsuccessful) is ProgressSnapshot last) WriteProgress(RecordOf(last));
+            WriteProgress(new ProgressRecord(_progressId!.Value, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            _progressShown = false;
+        }
+
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Request();
 
-        /// <summary>Releases the stop's token (and the wait handle a wait made).</summary>
-        public void Dispose() => _stop.Dispose();
+        /// <summary>Releases the stop's token (and the wait handle a wait made), and the progress bar's ID.</summary>
+        public void Dispose()
+        {
+            _stop.Dispose();
+            if (_progressId is int id) ProgressActivities.Release(id);
+            _progressId = null;
+        }
     }
 }

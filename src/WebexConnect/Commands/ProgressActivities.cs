@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace WebexConnect.Commands
 {
     /// <summary>
-    /// The progress activity ID of each send run (and each Wait-ConnectDelivery) in this process. Runs at the same time
+    /// The progress activity ID of each send run (and each Wait-ConnectDelivery and Get-ConnectMessage) in this process. Runs at the same time
     /// (ForEach-Object -Parallel, thread jobs writing to one console) need an ID each: the host keeps one bar per ID, so
     /// with a shared one the runs took turns on a single bar and the first to finish removed it while the others still
     /// sent. A run takes the lowest ID free from its command's first, so runs one after another keep the same bar.
@@ -15,6 +15,9 @@ namespace WebexConnect.Commands
 
         /// <summary>The first Wait-ConnectDelivery's ID.</summary>
         public const int FirstWait = 14;
+
+        /// <summary>The first Get-ConnectMessage's ID.</summary>
+        public const int FirstLookup = 0x100C;
 
         private static readonly HashSet<int> Taken = new HashSet<int>();
 

@@ -234,6 +234,11 @@ namespace WebexConnect.Composition
             var misreadRow = false;
             if (ReferenceEquals(row, InputRow.PipedSession)) (problems ??= new List<ValidationProblem>()).Add(SessionPiped());
             else if (row.ListCount is int items) (problems ??= new List<ValidationProblem>()).Add(ListPiped(items));
+            else if (IsLookupAnswer(row) && !_givenOnCommandLine.ContainsKey("To"))
+            {
+                misreadRow = true;
+                (problems ??= new List<ValidationProblem>()).Add(new ValidationProblem("To", LookupAnswerPipedBack(_commandName)));
+            }
             else if (given.Length == 0) (problems ??= new List<ValidationProblem>()).Add(NoDestination(row, out misreadRow));
             else if (ColumnNameGivenAsDestination(given, row) is ValidationProblem columnName) (problems ??= new List<ValidationProblem>()).Add(columnName);
             var addresses = RepeatedAddresses.SendOnce(given, out var notes);
@@ -326,7 +331,8 @@ namespace WebexConnect.Composition
             // Send-ConnectSms ...: the morning after a scheduled run), is every row's Invalid result, whose error says how to send
             // those rows again. Before, a warning about its RequestedReceipts column ("does not set -RequestedReceipt ... give
             // -RequestedReceipt on the command line") came first, sending the admin to fix a column of a file that is no input.
-            var pipedResult = IsSendResult(row) && !_givenOnCommandLine.ContainsKey("To") && !columns.Any(c => _destinationColumns.Contains(c.Key, StringComparer.OrdinalIgnoreCase));
+            var pipedResult = (IsSendResult(row) && !columns.Any(c => _destinationColumns.Contains(c.Key, StringComparer.OrdinalIgnoreCase)) ||
+                IsLookupAnswer(row)) && !_givenOnCommandLine.ContainsKey("To");
             _layout = new string[columns.Count];
             _layoutBound = new bool[columns.Count];
             _layoutSingleValued = new string?[columns.Count];
@@ -575,6 +581,35 @@ namespace WebexConnect.Composition
             "To send the undelivered rows again, pipe their input rows: $report | Where-Object Status -eq Failed | " +
             "ForEach-Object { $rows[$_.Row - 1] } | " + command + " ..., where $rows holds the input (Import-Csv). " +
             "The service accepted them when they were sent, so the -Journal of that run skips them as sent: give a new -Journal file, or none";
+
+        /// <summary>
+        /// A Get-ConnectMessage answer (SentMessage) or a row of its Export-Csv: MessageId, Found and LookedUpAt. Its To column
+        /// binds as a destination, so before, $messages | Where-Object Status -ne Delivered | Send-ConnectSms ... sent again
+        /// every message the service did not know (yet), NotFound, which the service may well have delivered: each twice. And
+        /// only to the one destination the answer names, while the other rows of that request got nothing. Runs for every row.
+        /// </summary>
+        private static bool IsLookupAnswer(InputRow row)
+        {
+            bool messageId = false, found = false, lookedUpAt = false;
+            var columns = row.Columns;
+            // By index: a foreach over the IReadOnlyList would allocate its enumerator on every row.
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var name = columns[i].Key;
+                messageId |= string.Equals(name, "MessageId", StringComparison.OrdinalIgnoreCase);
+                found |= string.Equals(name, "Found", StringComparison.OrdinalIgnoreCase);
+                lookedUpAt |= string.Equals(name, "LookedUpAt", StringComparison.OrdinalIgnoreCase);
+            }
+            return messageId && found && lookedUpAt;
+        }
+
+        private static string LookupAnswerPipedBack(string command) =>
+            "this is a message lookup's answer (Get-ConnectMessage), not an input row: it is about a request, whose rows share its " +
+            "message ID, and its To names only one of them. NotFound means the service does not know the message (yet), not that it " +
+            "failed: sending it again may send it twice. To send again the rows that were not sent, pipe their input rows: " +
+            "Import-Csv results.csv | Where-Object Status -in Invalid, Rejected, Failed | ForEach-Object { $rows[$_.Row - 1] } | " +
+            command + " ..., where $rows holds the input (Import-Csv); for those that were sent, check their delivery receipts " +
+            "(Wait-ConnectDelivery) before sending any again";
 
         private static string SendResultPipedBack(string command) =>
             "no destination: this is a send result, not an input row: a result keeps its Destination, not the row's columns. " +

@@ -50,5 +50,22 @@ namespace WebexConnect.Sending
 
         /// <summary>How long the request took.</summary>
         public TimeSpan Elapsed { get; }
+
+        /// <summary>How many 429 answers the lookup waited out before this answer (which may be one more 429); 0 when none.</summary>
+        public int TooManyRequests { get; private set; }
+
+        /// <summary>How long it waited for them in all, as long as the service asked each time (Retry-After, capped).</summary>
+        public TimeSpan WaitedOut { get; private set; }
+
+        /// <summary>
+        /// This answer, after <paramref name="answers"/> 429s waited out for <paramref name="waited"/> in all: the command says
+        /// so (-Verbose, and in the error of a 429 that lasted), since each wait holds the pipeline up to 10 s without a word.
+        /// </summary>
+        public LookupAnswer After429s(int answers, TimeSpan waited)
+        {
+            TooManyRequests = answers;
+            WaitedOut = waited;
+            return this;
+        }
     }
 }

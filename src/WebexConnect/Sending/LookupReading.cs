@@ -83,6 +83,13 @@ namespace WebexConnect.Sending
                             ? "Asking again gets the same answer: check the ID against the MessageId of the send result it came from; nothing was sent."
                             : "The ID " + NotShapedAsAnId + "; nothing was sent."),
                         stopsTheCommand: false);
+                case 429 when answer.TooManyRequests > 1:
+                    // Before, "the service answered 429 ... Look it up again later", as if it had been asked once: it had waited up
+                    // to 30 s for that ID first, which is why the pipeline seemed to hang.
+                    return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
+                        $"Message {messageId} was not looked up: the service answered 429{ErrorText(answer.Body)} to all {answer.TooManyRequests} requests, " +
+                        $"though the command waited {Seconds(answer.WaitedOut)} s in all between them, as long as the service asked (at most " +
+                        $"{Seconds(MaxWaitFor429)} s a time). {TryAgain}", stopsTheCommand: false);
                 default:
                     return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
                         $"Message {messageId} was not looked up: the service answered {answer.StatusCode}{ErrorText(answer.Body)}. {TryAgain}", stopsTheCommand: false);
@@ -97,6 +104,21 @@ namespace WebexConnect.Sending
         /// <summary>What to say of an ID that <see cref="IsMessageIdShaped"/> refuses, after "The ID", "and it".</summary>
         internal const string NotShapedAsAnId = "is not shaped like the IDs the service gives (a UUID of 36 characters, such as " +
             "6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11): check it for a typo or a cut-off copy";
+
+        /// <summary>The longest wait for one 429 (the engine's MessageLookup.MaxWait), as the error of a 429 that lasted says it.</summary>
+        internal static readonly TimeSpan MaxWaitFor429 = TimeSpan.FromSeconds(10);
+
+        /// <summary>Seconds as the lookup's messages say them: 3, 2.5.</summary>
+        internal static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// -Verbose's line for a lookup that waited out 429s; null when it waited for none. Before, the pipeline stood still for
+        /// up to 30 s an ID without a word.
+        /// </summary>
+        public static string? WaitsOf(string messageId, LookupAnswer answer) => answer.TooManyRequests == 0 ? null :
+            $"Message {messageId}: the service answered 429 (too many requests) " +
+            (answer.TooManyRequests == 1 ? "once" : answer.TooManyRequests.ToString(CultureInfo.InvariantCulture) + " times") +
+            $"; waited {Seconds(answer.WaitedOut)} s in all, as long as it asked.";
 
         /// <summary>What to do after a lookup that got no answer, or a 5xx: "not looked up" alone left the admin to guess.</summary>
         private const string TryAgain = "Look it up again later; nothing was sent, and the message's delivery does not depend on it.";

@@ -88,6 +88,11 @@ namespace WebexConnect.Tests.Lookup
             Assert.Equal(200, answer.StatusCode);
             Assert.Equal(2, server.Received.Count);
             Assert.True(answer.Elapsed >= TimeSpan.FromSeconds(0.9), "it waited the second the service asked for, not " + answer.Elapsed);
+            // What -Verbose says of it: one 429, one second waited.
+            Assert.Equal(1, answer.TooManyRequests);
+            Assert.Equal(TimeSpan.FromSeconds(1), answer.WaitedOut);
+            Assert.Equal("Message m-1: the service answered 429 (too many requests) once; waited 1 s in all, as long as it asked.",
+                LookupReading.WaitsOf("m-1", answer));
         }
 
         [Fact]
@@ -101,6 +106,8 @@ namespace WebexConnect.Tests.Lookup
 
             Assert.Equal(429, answer.StatusCode);
             Assert.Equal(1 + MessageLookup.TriesAfter429, server.Received.Count);
+            Assert.Equal(1 + MessageLookup.TriesAfter429, answer.TooManyRequests);
+            Assert.Equal(TimeSpan.Zero, answer.WaitedOut);
         }
 
         [Fact]
