@@ -758,8 +758,8 @@ Describe 'Send-ConnectRcs' {
         # Before: PowerShell's "The argument is null, empty, or an element of the argument collection contains a null value".
         $chip = New-ConnectRcsSuggestion 'Yes'
         { '+447700900461' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -Suggestion $chip, $null -ErrorAction SilentlyContinue } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ('-Suggestion`[1`]: the suggestion is $null: if New-ConnectRcsSuggestion wrote an error for it, ' +
-                'correct what that error says; else build one with New-ConnectRcsSuggestion, or leave it out. It is the same for every row*')
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ('-Suggestion`[1`]: the suggestion is $null (a variable or column with no chip in it), or New-ConnectRcsSuggestion ' +
+                'refused it with an error before this one: give a chip made by New-ConnectRcsSuggestion, or leave it out. It is the same for every row*')
         { '+447700900461' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -Suggestion $null } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-Suggestion`[0`]: the suggestion is $null*'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
@@ -1504,4 +1504,33 @@ Describe 'An RCS campaign from a CSV: each customer their card, image from an Im
         $read.Status | Should -Be @('Queued')
         @($unwarned).Count | Should -Be 0
     }
+}
+
+Describe 'Send-ConnectRcs: cards from spreadsheet rows' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'tells a loop''s <Name> -Card what it was given and how a card is made, not of a New-ConnectRcsCard error never written' -ForEach @(
+        @{ Name = 'missing column'; Card = { $r.Card }; Given = '-Card was given $null: a variable or column with no card in it gives that*' }
+        @{ Name = 'empty cell'; Card = { $r.Title }; Given = '-Card was given an empty cell ('''')*' }
+        @{ Name = 'database NULL'; Card = { [DBNull]::Value }; Given = '-Card was given a NULL cell (DBNull)*' }
+    ) {
+        # Before: "a card is required, and there is none ($null): if New-ConnectRcsCard wrote an error for it, correct what that
+        # error says", to an admin whose loop gave a spreadsheet cell and ran no New-ConnectRcsCard.
+        # An empty cell before the last one: ConvertFrom-Csv gives the last one's as $null.
+        $r = 'Phone,Title,Notes', '+447700900001,,vip' | ConvertFrom-Csv
+        $result = Send-ConnectRcs -To $r.Phone -From app-1 -Card (& $Card) -ErrorAction SilentlyContinue
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: Card: a card is required, and $Given"
+        $result.Reason | Should -BeLike '*-Card (New-ConnectRcsCard -Title $r.Title -MediaUrl $r.ImageUrl)*-Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }'
+        $result.Reason | Should -Not -BeLike '*correct what that error says*'
+        Get-ConnectSandboxRequest | Should -BeNullOrEmpty
+    }
+
+    It 'does not name an earlier call''s empty cell for a later $null -Card' {
+        $r = 'Phone,Title,Notes', '+447700900001,,vip' | ConvertFrom-Csv
+        $null = Send-ConnectRcs -To $r.Phone -From app-1 -Card $r.Title -ErrorAction SilentlyContinue
+        $result = Send-ConnectRcs -To $r.Phone -From app-1 -Card $null -ErrorAction SilentlyContinue
+        $result.Reason | Should -BeLike 'Row 1: Card: a card is required, and -Card was given $null:*'
+    }
+
 }
