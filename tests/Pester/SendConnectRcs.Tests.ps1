@@ -1250,9 +1250,9 @@ Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a 
         @($warned) | Should -BeNullOrEmpty
         "$(@(Get-SentBody).content | ConvertTo-Json -Depth 6)" | Should -BeLike '*https://files.example.com/jacket.png*'
 
-        # A block that reads no MediaUrl: the column is still named as unread.
+        # A block that reads no MediaUrl: the column is still named as unread, with where the block would give it.
         $null = $rows | Send-ConnectRcs -From 'app-1' -Card { New-ConnectRcsCard -Title $_.Name } -WarningVariable unread -WarningAction SilentlyContinue
-        "$unread" | Should -BeLike "The column 'MediaUrl' is not read: -Card gives every row its content*"
+        "$unread" | Should -BeLike "The column 'MediaUrl' is not read: the -Card script block does not name it*-MediaUrl `$_.MediaUrl.*"
     }
 
     It 'shows each row''s card under -WhatIf, rows of alike cards in one request' {
@@ -1531,6 +1531,39 @@ Describe 'Send-ConnectRcs: cards from spreadsheet rows' {
         $null = Send-ConnectRcs -To $r.Phone -From app-1 -Card $r.Title -ErrorAction SilentlyContinue
         $result = Send-ConnectRcs -To $r.Phone -From app-1 -Card $null -ErrorAction SilentlyContinue
         $result.Reason | Should -BeLike 'Row 1: Card: a card is required, and -Card was given $null:*'
+    }
+
+    It 'reads a picture column a -Card script block names as <Name>, and warns of none' -ForEach @(
+        @{ Name = '$_.ImageUrl'; Block = { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl } }
+        @{ Name = '$_[''ImageUrl''] of a hashtable row'; Block = { New-ConnectRcsCard -Title $_['Title'] -MediaUrl $_['ImageUrl'] }; Hashtable = $true }
+        @{ Name = '$PSItem.ImageUrl'; Block = { New-ConnectRcsCard -Title $PSItem.Title -MediaUrl $PSItem.ImageUrl } }
+        @{ Name = '$_.''ImageUrl'''; Block = { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.'ImageUrl' } }
+        @{ Name = '$row.ImageUrl after $row = $_'; Block = { $row = $_; New-ConnectRcsCard -Title $row.Title -MediaUrl $row.ImageUrl } }
+        @{ Name = 'the row piped on whole'; Block = { $_ | New-ConnectRcsCard } }
+    ) {
+        $rows = 'Phone,Title,ImageUrl', '+447700900001,Boots,https://files.example.com/boots.png' | ConvertFrom-Csv
+        # A CSV row is no hashtable: $_['ImageUrl'] of it is $null.
+        if ($Hashtable) { $rows = @{ Phone = $rows.Phone; Title = $rows.Title; ImageUrl = $rows.ImageUrl } }
+        $results = $rows | Send-ConnectRcs -From app-1 -Card $Block -WarningVariable warned 3>$null
+        $results.Status | Should -Be 'Queued'
+        $warned | Should -BeNullOrEmpty
+        (Get-SentBody).content.richCard.media.url | Should -Be 'https://files.example.com/boots.png'
+    }
+
+    It 'warns once that a -Card script block does not read the <Column> column, which it names by no member or key' -ForEach @(
+        @{ Column = 'ImageUrl'; Block = { $row = $_; New-ConnectRcsCard -Title $row.Title -Description $row.Description } }
+        @{ Column = 'MediaUrl'; Block = { New-ConnectRcsCard -Title $_.Title -Description 'New MediaUrl format' } }
+    ) {
+        # Before: $row = $_ counted as the whole row handed on, and a column's name in a quoted text as the column read, so a
+        # picture column that no card showed went without a word (and a block that read none of it said nothing either).
+        $rows = "Phone,Title,Description,$Column", '+447700900001,Boots,Half price,https://files.example.com/boots.png',
+            '+447700900002,Tents,Camping,https://files.example.com/tent.png' | ConvertFrom-Csv
+        $results = $rows | Send-ConnectRcs -From app-1 -Card $Block -WarningVariable warned 3>$null
+        $results.Status | Should -Be 'Queued', 'Queued'
+        $notRead = @($warned | Where-Object { "$_" -like "The column '$Column' is not read*" })
+        $notRead.Count | Should -Be 1
+        "$($notRead[0])" | Should -BeLike ("The column '$Column' is not read: the -Card script block does not name it, so no row's card " +
+            "shows the picture its $Column cell names. Give it to the card in the block: New-ConnectRcsCard ... -MediaUrl `$_.$Column.*")
     }
 
 }
