@@ -1566,4 +1566,29 @@ Describe 'Send-ConnectRcs: cards from spreadsheet rows' {
             "shows the picture its $Column cell names. Give it to the card in the block: New-ConnectRcsCard ... -MediaUrl `$_.$Column.*")
     }
 
+    It 'sends a row whose ImageUrl cell is empty a card without its picture, and says so once under -Verbose and on its -WhatIf line' {
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        # A catalogue whose rows mostly have a picture: the one without sends its offer as title and text. Before, -MediaHeight
+        # was dropped for it without a word, and -WhatIf showed its card as any other.
+        $csv = Join-Path $TestDrive 'offers.csv'
+        Set-Content -LiteralPath $csv -Value 'Phone,Title,ImageUrl', '+447700900001,Boots,https://files.example.com/boots.png',
+            '+447700900002,Jackets,', '+447700900003,Socks,', '+447700900004,Tents,https://files.example.com/tent.png'
+        $block = { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl -MediaHeight Medium }
+        $results = Import-Csv $csv | Send-ConnectRcs -From app-1 -Card $block -Verbose 4>&1 3>$null
+        $notes = @($results | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and "$_" -like '*has no picture*' })
+        $notes.Count | Should -Be 1
+        "$($notes[0])" | Should -BeExactly ("Row 2: its card ('Jackets') has no picture, as the MediaUrl given to New-ConnectRcsCard was " +
+            "empty, so its -MediaHeight Medium is not sent: the card goes with its title and text. Later rows' cards without a picture " +
+            "go so too; this is said once.")
+        @($results | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be 'Queued', 'Queued', 'Queued', 'Queued'
+        $cards = @(Get-SentBody).content.richCard
+        @($cards | Where-Object { $_.title -eq 'Jackets' }).media | Should -BeNullOrEmpty
+
+        $said = Invoke-SendInNewPowerShell ('Import-Csv -LiteralPath $args[0] | Send-ConnectRcs -From app-1 -WhatIf -Card { ' +
+            'New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl -MediaHeight Medium }') $csv
+        $lines = @($said | Where-Object { $_ -like 'What if: Performing*' })
+        @($lines | Where-Object { $_ -like "*card 'Jackets' (no picture)*" }).Count | Should -Be 1
+        @($lines | Where-Object { $_ -like "*card 'Boots'`"*" }).Count | Should -Be 1
+    }
+
 }

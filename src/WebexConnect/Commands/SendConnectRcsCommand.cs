@@ -162,6 +162,7 @@ namespace WebexConnect.Commands
         public string[]? RequestedReceipt { get; set; }
 
         private readonly SmsCostWarnings _fallbackCostWarnings = new SmsCostWarnings();
+        private readonly CardsWithoutPicture _cardsWithoutPicture = new CardsWithoutPicture();
         // -Card, -Carousel or -Suggestion given as a script block: run for each row (null for the usual command).
         private RowContentScripts? _rowScripts;
         // -Text or -MediaUrl on the command line: that content is every row's, and the other one's column is not read.
@@ -461,7 +462,12 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>The SMS fallback every phone without RCS gets is billed by the part: the same warnings as Send-ConnectSms's text.</summary>
-        private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row) => _fallbackCostWarnings.Before(message, row);
+        /// <remarks>Also says, once a run and by -Verbose, that a card went without the picture -MediaHeight was given for.</remarks>
+        private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row)
+        {
+            if (_cardsWithoutPicture.Note(message, row) is string note) WriteVerbose(note);
+            return _fallbackCostWarnings.Before(message, row);
+        }
 
         private static RcsContentType ContentTypeOf(string parameterSet) => parameterSet switch
         {

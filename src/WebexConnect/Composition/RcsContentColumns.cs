@@ -91,8 +91,10 @@ namespace WebexConnect.Composition
             _ => "",
         };
 
+        // A card made without the picture its -MediaHeight was for (an empty ImageUrl cell) says so: -WhatIf is where the admin looks.
         private static string Named(Messages.RcsCard card) =>
-            card.Title is { } title ? InputEcho.Quote(title) : card.MediaUrl is { } url ? Messages.WireUrl.Of(url) ?? url : "(no title)";
+            (card.Title is { } title ? InputEcho.Quote(title) : card.MediaUrl is { } url ? Messages.WireUrl.Of(url) ?? url : "(no title)") +
+            (CardsWithoutPicture.HasNone(card) ? " (no picture)" : "");
 
         private static bool Is(string column, string name) => string.Equals(column, name, StringComparison.OrdinalIgnoreCase);
     }
