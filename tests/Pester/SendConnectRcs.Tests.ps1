@@ -1591,4 +1591,26 @@ Describe 'Send-ConnectRcs: cards from spreadsheet rows' {
         @($lines | Where-Object { $_ -like "*card 'Boots'`"*" }).Count | Should -Be 1
     }
 
+    It 'tells a row without a button how to make the chip only for rows that have one, and that way sends each row its card' {
+        # Before: "-DisplayText is empty: ... Give one, or leave the chip out", and the admin had to find out how a chip is left
+        # out for some rows of one script block.
+        $rows = 'Phone,Title,ButtonText,ButtonUrl', '+447700900001,Boots,Shop now,https://shop.example.com/boots',
+            '+447700900002,Socks,,' | ConvertFrom-Csv
+        $results = $rows | Send-ConnectRcs -From app-1 -Card {
+            New-ConnectRcsCard -Title $_.Title -Suggestion (New-ConnectRcsSuggestion $_.ButtonText -Url $_.ButtonUrl)
+        } -ErrorAction SilentlyContinue 3>$null
+        $results.Status | Should -Be 'Queued', 'Invalid'
+        $results[1].Reason | Should -BeLike ('Row 2: Card: the script block of -Card failed for this row: New-ConnectRcsSuggestion: -DisplayText ' +
+            'and -Url are both empty, as a row without a chip gives: make the chip only for rows that have one, e.g. -Suggestion ' +
+            '@(if ($_.ButtonText) { New-ConnectRcsSuggestion $_.ButtonText -Url $_.ButtonUrl }). Else give both.*')
+
+        Connect-FreshSandbox
+        $results = $rows | Send-ConnectRcs -From app-1 -Card {
+            New-ConnectRcsCard -Title $_.Title -Suggestion @(if ($_.ButtonText) { New-ConnectRcsSuggestion $_.ButtonText -Url $_.ButtonUrl })
+        }
+        $results.Status | Should -Be 'Queued', 'Queued'
+        $cards = @(Get-SentBody).content.richCard
+        @($cards | Where-Object title -EQ 'Boots').suggestions.displayText | Should -Be 'Shop now'
+        @($cards | Where-Object title -EQ 'Socks').suggestions | Should -BeNullOrEmpty
+    }
 }
