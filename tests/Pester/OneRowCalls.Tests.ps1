@@ -687,10 +687,10 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         $thrown.Exception.Message | Should -BeLike '-Carousel: a carousel has 1 card: use 2 to 10, or send a single card with -Card. *'
 
         $run = Invoke-RowLoop @([pscustomobject]@{ Phone = '+447700900001' }) 'Send-ConnectRcs -To $u.Phone -From app-1 -Text Hi -Suggestion $null'
-        $run.Results[0].Reason | Should -BeLike 'Row 1: Suggestion`[0`]: the suggestion is $null: *'
+        $run.Results[0].Reason | Should -BeLike 'Row 1: Suggestion`[0`]: the suggestion is $null (*'
         $thrown = { [pscustomobject]@{ Phone = '+447700900001' } | Send-ConnectRcs -From app-1 -Text Hi -Suggestion $null } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
-        $thrown.Exception.Message | Should -BeLike '-Suggestion`[0`]: the suggestion is $null: *'
+        $thrown.Exception.Message | Should -BeLike '-Suggestion`[0`]: the suggestion is $null (*'
     }
 
     It 'gives each row of a loop whose text has a $(name) in double quotes its Invalid result, and sends none' {

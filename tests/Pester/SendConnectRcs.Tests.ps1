@@ -758,8 +758,8 @@ Describe 'Send-ConnectRcs' {
         # Before: PowerShell's "The argument is null, empty, or an element of the argument collection contains a null value".
         $chip = New-ConnectRcsSuggestion 'Yes'
         { '+447700900461' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -Suggestion $chip, $null -ErrorAction SilentlyContinue } |
-            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ('-Suggestion`[1`]: the suggestion is $null: if New-ConnectRcsSuggestion wrote an error for it, ' +
-                'correct what that error says; else build one with New-ConnectRcsSuggestion, or leave it out. It is the same for every row*')
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage ('-Suggestion`[1`]: the suggestion is $null (a variable or column with no chip in it), or New-ConnectRcsSuggestion ' +
+                'refused it with an error before this one: give a chip made by New-ConnectRcsSuggestion, or leave it out. It is the same for every row*')
         { '+447700900461' | Send-ConnectRcs -From 'app-1' -Text 'Hi' -Suggestion $null } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-Suggestion`[0`]: the suggestion is $null*'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
@@ -1250,9 +1250,9 @@ Describe 'Send-ConnectRcs with a card, carousel or chips made for each row by a 
         @($warned) | Should -BeNullOrEmpty
         "$(@(Get-SentBody).content | ConvertTo-Json -Depth 6)" | Should -BeLike '*https://files.example.com/jacket.png*'
 
-        # A block that reads no MediaUrl: the column is still named as unread.
+        # A block that reads no MediaUrl: the column is still named as unread, with where the block would give it.
         $null = $rows | Send-ConnectRcs -From 'app-1' -Card { New-ConnectRcsCard -Title $_.Name } -WarningVariable unread -WarningAction SilentlyContinue
-        "$unread" | Should -BeLike "The column 'MediaUrl' is not read: -Card gives every row its content*"
+        "$unread" | Should -BeLike "The column 'MediaUrl' is not read: the -Card script block does not name it*-MediaUrl `$_.MediaUrl.*"
     }
 
     It 'shows each row''s card under -WhatIf, rows of alike cards in one request' {
@@ -1503,5 +1503,114 @@ Describe 'An RCS campaign from a CSV: each customer their card, image from an Im
             Send-ConnectRcs -From 'acme-agent' -Card $cardOfCustomer -WarningVariable unwarned -WarningAction SilentlyContinue)
         $read.Status | Should -Be @('Queued')
         @($unwarned).Count | Should -Be 0
+    }
+}
+
+Describe 'Send-ConnectRcs: cards from spreadsheet rows' {
+    BeforeEach { Connect-FreshSandbox }
+
+    It 'tells a loop''s <Name> -Card what it was given and how a card is made, not of a New-ConnectRcsCard error never written' -ForEach @(
+        @{ Name = 'missing column'; Card = { $r.Card }; Given = '-Card was given $null: a variable or column with no card in it gives that*' }
+        @{ Name = 'empty cell'; Card = { $r.Title }; Given = '-Card was given an empty cell ('''')*' }
+        @{ Name = 'database NULL'; Card = { [DBNull]::Value }; Given = '-Card was given a NULL cell (DBNull)*' }
+    ) {
+        # Before: "a card is required, and there is none ($null): if New-ConnectRcsCard wrote an error for it, correct what that
+        # error says", to an admin whose loop gave a spreadsheet cell and ran no New-ConnectRcsCard.
+        # An empty cell before the last one: ConvertFrom-Csv gives the last one's as $null.
+        $r = 'Phone,Title,Notes', '+447700900001,,vip' | ConvertFrom-Csv
+        $result = Send-ConnectRcs -To $r.Phone -From app-1 -Card (& $Card) -ErrorAction SilentlyContinue
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeLike "Row 1: Card: a card is required, and $Given"
+        $result.Reason | Should -BeLike '*-Card (New-ConnectRcsCard -Title $r.Title -MediaUrl $r.ImageUrl)*-Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }'
+        $result.Reason | Should -Not -BeLike '*correct what that error says*'
+        Get-ConnectSandboxRequest | Should -BeNullOrEmpty
+    }
+
+    It 'does not name an earlier call''s empty cell for a later $null -Card' {
+        $r = 'Phone,Title,Notes', '+447700900001,,vip' | ConvertFrom-Csv
+        $null = Send-ConnectRcs -To $r.Phone -From app-1 -Card $r.Title -ErrorAction SilentlyContinue
+        $result = Send-ConnectRcs -To $r.Phone -From app-1 -Card $null -ErrorAction SilentlyContinue
+        $result.Reason | Should -BeLike 'Row 1: Card: a card is required, and -Card was given $null:*'
+    }
+
+    It 'reads a picture column a -Card script block names as <Name>, and warns of none' -ForEach @(
+        @{ Name = '$_.ImageUrl'; Block = { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl } }
+        @{ Name = '$_[''ImageUrl''] of a hashtable row'; Block = { New-ConnectRcsCard -Title $_['Title'] -MediaUrl $_['ImageUrl'] }; Hashtable = $true }
+        @{ Name = '$PSItem.ImageUrl'; Block = { New-ConnectRcsCard -Title $PSItem.Title -MediaUrl $PSItem.ImageUrl } }
+        @{ Name = '$_.''ImageUrl'''; Block = { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.'ImageUrl' } }
+        @{ Name = '$row.ImageUrl after $row = $_'; Block = { $row = $_; New-ConnectRcsCard -Title $row.Title -MediaUrl $row.ImageUrl } }
+        @{ Name = 'the row piped on whole'; Block = { $_ | New-ConnectRcsCard } }
+    ) {
+        $rows = 'Phone,Title,ImageUrl', '+447700900001,Boots,https://files.example.com/boots.png' | ConvertFrom-Csv
+        # A CSV row is no hashtable: $_['ImageUrl'] of it is $null.
+        if ($Hashtable) { $rows = @{ Phone = $rows.Phone; Title = $rows.Title; ImageUrl = $rows.ImageUrl } }
+        $results = $rows | Send-ConnectRcs -From app-1 -Card $Block -WarningVariable warned 3>$null
+        $results.Status | Should -Be 'Queued'
+        $warned | Should -BeNullOrEmpty
+        (Get-SentBody).content.richCard.media.url | Should -Be 'https://files.example.com/boots.png'
+    }
+
+    It 'warns once that a -Card script block does not read the <Column> column, which it names by no member or key' -ForEach @(
+        @{ Column = 'ImageUrl'; Block = { $row = $_; New-ConnectRcsCard -Title $row.Title -Description $row.Description } }
+        @{ Column = 'MediaUrl'; Block = { New-ConnectRcsCard -Title $_.Title -Description 'New MediaUrl format' } }
+    ) {
+        # Before: $row = $_ counted as the whole row handed on, and a column's name in a quoted text as the column read, so a
+        # picture column that no card showed went without a word (and a block that read none of it said nothing either).
+        $rows = "Phone,Title,Description,$Column", '+447700900001,Boots,Half price,https://files.example.com/boots.png',
+            '+447700900002,Tents,Camping,https://files.example.com/tent.png' | ConvertFrom-Csv
+        $results = $rows | Send-ConnectRcs -From app-1 -Card $Block -WarningVariable warned 3>$null
+        $results.Status | Should -Be 'Queued', 'Queued'
+        $notRead = @($warned | Where-Object { "$_" -like "The column '$Column' is not read*" })
+        $notRead.Count | Should -Be 1
+        "$($notRead[0])" | Should -BeLike ("The column '$Column' is not read: the -Card script block does not name it, so no row's card " +
+            "shows the picture its $Column cell names. Give it to the card in the block: New-ConnectRcsCard ... -MediaUrl `$_.$Column.*")
+    }
+
+    It 'sends a row whose ImageUrl cell is empty a card without its picture, and says so once under -Verbose and on its -WhatIf line' {
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        # A catalogue whose rows mostly have a picture: the one without sends its offer as title and text. Before, -MediaHeight
+        # was dropped for it without a word, and -WhatIf showed its card as any other.
+        $csv = Join-Path $TestDrive 'offers.csv'
+        Set-Content -LiteralPath $csv -Value 'Phone,Title,ImageUrl', '+447700900001,Boots,https://files.example.com/boots.png',
+            '+447700900002,Jackets,', '+447700900003,Socks,', '+447700900004,Tents,https://files.example.com/tent.png'
+        $block = { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl -MediaHeight Medium }
+        $results = Import-Csv $csv | Send-ConnectRcs -From app-1 -Card $block -Verbose 4>&1 3>$null
+        $notes = @($results | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and "$_" -like '*has no picture*' })
+        $notes.Count | Should -Be 1
+        "$($notes[0])" | Should -BeExactly ("Row 2: its card ('Jackets') has no picture, as the MediaUrl given to New-ConnectRcsCard was " +
+            "empty, so its -MediaHeight Medium is not sent: the card goes with its title and text. Later rows' cards without a picture " +
+            "go so too; this is said once.")
+        @($results | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be 'Queued', 'Queued', 'Queued', 'Queued'
+        $cards = @(Get-SentBody).content.richCard
+        @($cards | Where-Object { $_.title -eq 'Jackets' }).media | Should -BeNullOrEmpty
+
+        $said = Invoke-SendInNewPowerShell ('Import-Csv -LiteralPath $args[0] | Send-ConnectRcs -From app-1 -WhatIf -Card { ' +
+            'New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl -MediaHeight Medium }') $csv
+        $lines = @($said | Where-Object { $_ -like 'What if: Performing*' })
+        @($lines | Where-Object { $_ -like "*card 'Jackets' (no picture)*" }).Count | Should -Be 1
+        @($lines | Where-Object { $_ -like "*card 'Boots'`"*" }).Count | Should -Be 1
+    }
+
+    It 'tells a row without a button how to make the chip only for rows that have one, and that way sends each row its card' {
+        # Before: "-DisplayText is empty: ... Give one, or leave the chip out", and the admin had to find out how a chip is left
+        # out for some rows of one script block.
+        $rows = 'Phone,Title,ButtonText,ButtonUrl', '+447700900001,Boots,Shop now,https://shop.example.com/boots',
+            '+447700900002,Socks,,' | ConvertFrom-Csv
+        $results = $rows | Send-ConnectRcs -From app-1 -Card {
+            New-ConnectRcsCard -Title $_.Title -Suggestion (New-ConnectRcsSuggestion $_.ButtonText -Url $_.ButtonUrl)
+        } -ErrorAction SilentlyContinue 3>$null
+        $results.Status | Should -Be 'Queued', 'Invalid'
+        $results[1].Reason | Should -BeLike ('Row 2: Card: the script block of -Card failed for this row: New-ConnectRcsSuggestion: -DisplayText ' +
+            'and -Url are both empty, as a row without a chip gives: make the chip only for rows that have one, e.g. -Suggestion ' +
+            '@(if ($_.ButtonText) { New-ConnectRcsSuggestion $_.ButtonText -Url $_.ButtonUrl }). Else give both.*')
+
+        Connect-FreshSandbox
+        $results = $rows | Send-ConnectRcs -From app-1 -Card {
+            New-ConnectRcsCard -Title $_.Title -Suggestion @(if ($_.ButtonText) { New-ConnectRcsSuggestion $_.ButtonText -Url $_.ButtonUrl })
+        }
+        $results.Status | Should -Be 'Queued', 'Queued'
+        $cards = @(Get-SentBody).content.richCard
+        @($cards | Where-Object title -EQ 'Boots').suggestions.displayText | Should -Be 'Shop now'
+        @($cards | Where-Object title -EQ 'Socks').suggestions | Should -BeNullOrEmpty
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using WebexConnect.Messages;
+using WebexConnect.Messages.Validation;
 
 namespace WebexConnect.Commands
 {
@@ -21,10 +22,28 @@ namespace WebexConnect.Commands
         /// <summary>True for -Suggestion, whose $null is refused as a chip not made: an empty cell is no chips instead.</summary>
         public bool Chips { get; set; }
 
+        // What the latest card parameter bound on this thread was given when it read as no card: the cell's words for the row's
+        // Invalid result. Per thread, as UnmadeCard's notes: the command binds it on the pipeline thread right before it reads it.
+        [ThreadStatic]
+        private static string? _emptyCard;
+
+        /// <summary>
+        /// What the latest -Card or -Carousel bound on this thread was given when this read it as no card ("an empty cell ('')",
+        /// "a NULL cell (DBNull)"), forgetting it; null for any other value ($null itself, a card).
+        /// </summary>
+        public static string? TakeEmptyCard()
+        {
+            var given = _emptyCard;
+            _emptyCard = null;
+            return given;
+        }
+
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            // Every binding of a card parameter sets it (a $null too), so a later command never reads an earlier one's cell.
+            if (!Chips) _emptyCard = value is DBNull ? "a NULL cell (DBNull)" : IsEmpty(value) ? $"an empty cell ({InputEcho.Quote((string)value!)})" : null;
             if (IsEmpty(value)) return Chips ? Array.Empty<RcsSuggestion>() : null;
             // A list of cells (-Carousel $r.Card1, $r.Card2): an empty one is a $null card or chip, which the command's rules
             // make the row's Invalid result, naming its place in the list.

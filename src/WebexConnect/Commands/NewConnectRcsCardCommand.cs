@@ -335,6 +335,7 @@ namespace WebexConnect.Commands
                 // The journal of a version before the trim names the send by the URL as given: a re-run after the update finds it so.
                 MediaUrlAsGiven = hasMedia && mediaUrl!.Length != MediaUrl!.Length ? MediaUrl : null,
                 MediaHeight = hasMedia ? MediaHeight : null,
+                HeightWithoutMedia = hasMedia ? null : MediaHeight,
                 Orientation = Orientation,
                 ThumbnailAlignment = ThumbnailAlignment,
                 Suggestions = Suggestion ?? Array.Empty<RcsSuggestion>(),

@@ -133,11 +133,6 @@ namespace WebexConnect.Commands
         /// <summary>What makes this chip one the service would refuse, before it is made: the error's ID, its words and target; else null.</summary>
         private (string ErrorId, string Why, object? Target)? Problem()
         {
-            if (string.IsNullOrWhiteSpace(DisplayText))
-                return (ValueMissingErrorId, "-DisplayText is empty: a chip needs a label, the text on it. Give one, or leave the chip out.", DisplayText);
-            if (DisplayText.Length > RcsSuggestionRules.MaxDisplayTextCharacters)
-                return (LabelTooLongErrorId, $"-DisplayText {InputEcho.Quote(DisplayText)} has {DisplayText.Length} characters: a chip's label takes at most " +
-                    $"{RcsSuggestionRules.MaxDisplayTextCharacters} (the service's limit). Shorten it.", DisplayText);
             var (name, value, what) = ParameterSetName switch
             {
                 OpenUrlSet => (nameof(Url), Url, "a chip that opens a web page needs its URL"),
@@ -146,6 +141,18 @@ namespace WebexConnect.Commands
                 CalendarEventSet => (nameof(Title), Title, "a calendar event's chip needs the event's title"),
                 _ => (null, null, null),
             };
+            // Label and link both empty: a spreadsheet row without a button (ButtonText and ButtonUrl cells left empty), in a card's
+            // script block that makes every row's chip. Before, "Give one, or leave the chip out" left the admin to find how a
+            // chip is left out for some rows only, and the row, picture and text and all, was Invalid.
+            if (string.IsNullOrWhiteSpace(DisplayText) && name is not null && string.IsNullOrWhiteSpace(value))
+                return (ValueMissingErrorId, $"-DisplayText and -{name} are both empty, as a row without a chip gives: make the chip only " +
+                    $"for rows that have one, e.g. -Suggestion @(if ($_.ButtonText) {{ New-ConnectRcsSuggestion $_.ButtonText -{name} $_.Button{name} }}). " +
+                    "Else give both.", DisplayText);
+            if (string.IsNullOrWhiteSpace(DisplayText))
+                return (ValueMissingErrorId, "-DisplayText is empty: a chip needs a label, the text on it. Give one, or leave the chip out.", DisplayText);
+            if (DisplayText.Length > RcsSuggestionRules.MaxDisplayTextCharacters)
+                return (LabelTooLongErrorId, $"-DisplayText {InputEcho.Quote(DisplayText)} has {DisplayText.Length} characters: a chip's label takes at most " +
+                    $"{RcsSuggestionRules.MaxDisplayTextCharacters} (the service's limit). Shorten it.", DisplayText);
             if (name is not null && string.IsNullOrWhiteSpace(value))
                 return (ValueMissingErrorId, $"-{name} is empty: {what}. Give it, or leave the chip out.", value);
             if (ParameterSetName == ViewLocationSet)

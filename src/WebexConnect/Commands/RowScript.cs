@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
+using System.Management.Automation.Language;
 using System.Runtime.CompilerServices;
 
 namespace WebexConnect.Commands
@@ -33,19 +33,68 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
-        /// True when the block may read <paramref name="column"/> of the row: it names the column, or hands on the row whole
-        /// ($_ | New-ConnectRcsCard reads its cells by name). Said of the block's text, so a row's warnings need no row run.
+        /// True when the block may read <paramref name="column"/> of the row: it names the column ($_.Title, $PSItem.Title,
+        /// $_.'Image Url', $_['ImageUrl'], or $row.ImageUrl after $row = $_), or hands on the row whole ($_ | New-ConnectRcsCard
+        /// reads its cells by name) or in a way its text does not show. Read from the block's syntax once a run, so a row's
+        /// warnings need no row run.
         /// </summary>
+        /// <remarks>
+        /// Before, a match of the column's name anywhere in the block's text: $_['ImageUrl'] counted as the whole row (every
+        /// column read, so no warning for one that was not), and a word in a quoted text ('Text us') as a column read.
+        /// </remarks>
         /// <param name="column">The column's name as the row spells it.</param>
         public bool MayRead(string column)
         {
-            var text = _block.ToString();
-            return WholeRow.IsMatch(text) ||
-                   Regex.IsMatch(text, @"(?<![\w-])" + Regex.Escape(column) + @"(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            if (!_columnsKnown)
+            {
+                _columnsRead = ColumnsRead(_block.Ast);
+                _columnsKnown = true;
+            }
+            return _columnsRead is null || _columnsRead.Contains(column);
         }
 
-        // $_ or $PSItem not followed by a member: the row itself, given on as a whole.
-        private static readonly Regex WholeRow = new Regex(@"\$(_|PSItem)(?!\w)(?!\s*\.)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        // What MayRead found: the columns named; null for any column. Worked out at the first question.
+        private HashSet<string>? _columnsRead;
+        private bool _columnsKnown;
+
+        /// <summary>The columns <paramref name="block"/> reads by a name written in it; null when it may read any.</summary>
+        // Pinned in Pester, not xunit: the tests' PowerShellStandard.Library is a reference assembly with no parser behind it.
+        private static HashSet<string>? ColumnsRead(Ast block)
+        {
+            var row = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "_", "PSItem" };
+            // $row = $_: the row under a name of the admin's, read as $_ is (in the order written, so $r = $row = $_ too).
+            foreach (var found in block.FindAll(ast => ast is AssignmentStatementAst, searchNestedScriptBlocks: true))
+            {
+                var assignment = (AssignmentStatementAst)found;
+                if (assignment.Left is VariableExpressionAst name && assignment.Right is CommandExpressionAst { Expression: VariableExpressionAst value } &&
+                    row.Contains(value.VariablePath.UserPath))
+                    row.Add(name.VariablePath.UserPath);
+            }
+            var read = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var found in block.FindAll(ast => ast is VariableExpressionAst use && row.Contains(use.VariablePath.UserPath), searchNestedScriptBlocks: true))
+            {
+                var use = (VariableExpressionAst)found;
+                switch (use.Parent)
+                {
+                    // $_.Title, $_.'Image Url': that cell. $_.PSObject or $_.ToString() may read any.
+                    case MemberExpressionAst member when member.Expression == use && member is not InvokeMemberExpressionAst &&
+                                                         member.Member is StringConstantExpressionAst name && !name.Value.Equals("PSObject", StringComparison.OrdinalIgnoreCase):
+                        read.Add(name.Value);
+                        break;
+                    // $_['ImageUrl']: that cell, as a hashtable row's key or a DataRow's column.
+                    case IndexExpressionAst index when index.Target == use && index.Index is StringConstantExpressionAst key:
+                        read.Add(key.Value);
+                        break;
+                    // $row = $_: the name given above, whose reads count; $row = something else: not the row.
+                    case AssignmentStatementAst assignment when assignment.Left == use:
+                    case CommandExpressionAst { Parent: AssignmentStatementAst { Left: VariableExpressionAst } }:
+                        break;
+                    default:
+                        return null;
+                }
+            }
+            return read;
+        }
 
         /// <summary>Remembers <paramref name="block"/> as what <paramref name="standIn"/> stands for.</summary>
         /// <param name="standIn">The value the parameter is bound to in the block's place.</param>

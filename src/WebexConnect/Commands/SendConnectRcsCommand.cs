@@ -162,6 +162,7 @@ namespace WebexConnect.Commands
         public string[]? RequestedReceipt { get; set; }
 
         private readonly SmsCostWarnings _fallbackCostWarnings = new SmsCostWarnings();
+        private readonly CardsWithoutPicture _cardsWithoutPicture = new CardsWithoutPicture();
         // -Card, -Carousel or -Suggestion given as a script block: run for each row (null for the usual command).
         private RowContentScripts? _rowScripts;
         // -Text or -MediaUrl on the command line: that content is every row's, and the other one's column is not read.
@@ -171,6 +172,8 @@ namespace WebexConnect.Commands
         private bool _fallbackTextGiven;
         // What New-ConnectRcsCard said when it made no card for a -Card that is $null (UnmadeCard); else null.
         private string? _cardNotMade;
+        // What -Card was given when it was an empty or NULL cell (EmptyCellArgument); else null.
+        private string? _cardGivenEmpty;
         // What New-ConnectRcsCard said for each $null card of -Carousel, in order (UnmadeCard); else null.
         private IReadOnlyList<string>? _cardsNotMade;
         // What New-ConnectRcsSuggestion said for each $null chip of -Suggestion, in order (UnmadeSuggestions); else null.
@@ -373,6 +376,7 @@ namespace WebexConnect.Commands
                 // A script block's: the row's own (none when it failed, and the row is Invalid for that).
                 Card = set != CardSet ? null : _rowScripts is null ? Card : _rowScripts.CardOr(Card),
                 CardNotMade = set == CardSet ? _cardNotMade : null,
+                CardGivenEmpty = set == CardSet ? _cardGivenEmpty : null,
                 CardsNotMade = set == CarouselSet ? _cardsNotMade : null,
                 Cards = set != CarouselSet ? Array.Empty<RcsCard>() : (_rowScripts is null ? Carousel : _rowScripts.CardsOr(Carousel)) ?? Array.Empty<RcsCard>(),
                 CarouselWidth = set == CarouselSet ? CarouselWidth : null,
@@ -400,6 +404,9 @@ namespace WebexConnect.Commands
             _rowScripts = RowContentScripts.Of(Card, Carousel, Suggestion);
             // Read right after binding, as the card was made just before: a New-ConnectRcsCard that wrote an error left -Card $null.
             _cardNotMade = ParameterSetName == CardSet && Card is null ? UnmadeCard.Take() : null;
+            // Taken whatever the set, as the notes above: a $null -Card is then told apart from a loop's empty or NULL cell.
+            var givenEmpty = EmptyCellArgumentAttribute.TakeEmptyCard();
+            _cardGivenEmpty = ParameterSetName == CardSet && Card is null ? givenEmpty : null;
             // A carousel's cards, each its own call: the notes of those not made, paired with its $null cards (and forgotten either way).
             _cardsNotMade = UnmadeCard.TakeEach(ParameterSetName == CarouselSet && RowScript.Of(Carousel) is null ? Carousel?.Count(card => card is null) ?? 0 : 0);
             // Taken whatever the chips: a later statement's $null chip is never blamed on what these said.
@@ -455,7 +462,12 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>The SMS fallback every phone without RCS gets is billed by the part: the same warnings as Send-ConnectSms's text.</summary>
-        private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row) => _fallbackCostWarnings.Before(message, row);
+        /// <remarks>Also says, once a run and by -Verbose, that a card went without the picture -MediaHeight was given for.</remarks>
+        private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row)
+        {
+            if (_cardsWithoutPicture.Note(message, row) is string note) WriteVerbose(note);
+            return _fallbackCostWarnings.Before(message, row);
+        }
 
         private static RcsContentType ContentTypeOf(string parameterSet) => parameterSet switch
         {

@@ -20,6 +20,12 @@ namespace WebexConnect.Composition
         public static string? Warning(string commandName, string column, bool textGiven, string? contentGiven = null, bool contentScripted = false)
         {
             var isMediaUrl = Is(column, "MediaUrl") || Is(column, "MediaContentUrl");
+            // A script block that makes each row's card is asked only of a column it does not name (RowScript.MayRead): a block
+            // written for a CSV without pictures, given one with them, sent every card without its picture and without a word.
+            if ((isMediaUrl || Is(column, "ImageUrl") || Is(column, "Image")) && (contentGiven == "Card" || contentGiven == "Carousel") && contentScripted)
+                return $"The column {InputEcho.Quote(column)} is not read: the -{contentGiven} script block does not name it, so no " +
+                       $"row's card shows the picture its {column} cell names. Give it to the card in the block: New-ConnectRcsCard ... " +
+                       $"-MediaUrl $_.{column}. The column is only a substitution, for a $({column}) in the text.";
             // A passes CSV piped to a script that gives -Card was told "-MediaUrl does not go with the parameters given here",
             // naming neither -Card nor how to send each row its picture.
             if (isMediaUrl && contentGiven is not null)
@@ -31,7 +37,7 @@ namespace WebexConnect.Composition
                            : ".");
             // New-ConnectRcsCard's names for its -MediaUrl: a CSV made for cards spells each row's picture so. With one card for
             // every row, each customer got that card without their picture, and nothing said the column went unread.
-            if ((Is(column, "ImageUrl") || Is(column, "Image")) && (contentGiven == "Card" || contentGiven == "Carousel") && !contentScripted)
+            if ((Is(column, "ImageUrl") || Is(column, "Image")) && (contentGiven == "Card" || contentGiven == "Carousel"))
                 return $"The column {InputEcho.Quote(column)} is not read: -{contentGiven} gives every row the same card, so no row gets " +
                        $"the picture its {column} cell names. Make each row's card from its cells in a script block: -Card {{ " +
                        $"New-ConnectRcsCard -Title $_.Title -MediaUrl $_.{column} }}. The column is only a substitution, for a $({column}) in the text.";
@@ -85,8 +91,10 @@ namespace WebexConnect.Composition
             _ => "",
         };
 
+        // A card made without the picture its -MediaHeight was for (an empty ImageUrl cell) says so: -WhatIf is where the admin looks.
         private static string Named(Messages.RcsCard card) =>
-            card.Title is { } title ? InputEcho.Quote(title) : card.MediaUrl is { } url ? Messages.WireUrl.Of(url) ?? url : "(no title)";
+            (card.Title is { } title ? InputEcho.Quote(title) : card.MediaUrl is { } url ? Messages.WireUrl.Of(url) ?? url : "(no title)") +
+            (CardsWithoutPicture.HasNone(card) ? " (no picture)" : "");
 
         private static bool Is(string column, string name) => string.Equals(column, name, StringComparison.OrdinalIgnoreCase);
     }

@@ -59,6 +59,12 @@ namespace WebexConnect.Messages
         /// <summary>The media's height.</summary>
         public RcsMediaHeight? MediaHeight { get; init; }
 
+        /// <summary>
+        /// The -MediaHeight New-ConnectRcsCard was given for this card when its MediaUrl was empty (a catalogue row without a
+        /// picture): not sent, as the card has no media, and said once by Send-ConnectRcs -Verbose (CardsWithoutPicture).
+        /// </summary>
+        internal RcsMediaHeight? HeightWithoutMedia { get; init; }
+
         /// <summary>Suggestions on the card: at most 4 on a standalone card, 2 on a carousel card.</summary>
         public IReadOnlyList<RcsSuggestion> Suggestions { get; init; } = Array.Empty<RcsSuggestion>();
 

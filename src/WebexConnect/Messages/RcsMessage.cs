@@ -70,6 +70,12 @@ namespace WebexConnect.Messages
         internal string? CardNotMade { get; init; }
 
         /// <summary>
+        /// What was given for a <see cref="Card"/> that is null when it was a cell with no card in it ("an empty cell ('')", "a NULL
+        /// cell (DBNull)"), for the row's Invalid result to name it; null otherwise. Not sent.
+        /// </summary>
+        internal string? CardGivenEmpty { get; init; }
+
+        /// <summary>
         /// What New-ConnectRcsCard said for each null among <see cref="Cards"/>, in order, when it made none of them
         /// (UnmadeCard), for the row's Invalid result; null otherwise. Not sent.
         /// </summary>

@@ -127,17 +127,34 @@ namespace WebexConnect.Tests.Validation
 
             Assert.Equal("a card is required, and there is none ($null): New-ConnectRcsCard made none, as its error said: " +
                 "-Title: The text has 201 characters: at most 200 are allowed. Shorten it", said);
-            Assert.StartsWith("a card is required, and there is none ($null): if New-ConnectRcsCard wrote an error for it",
-                Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone }), "Card"), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_null_card_that_no_card_command_left_says_what_was_given_and_how_a_card_is_made()
+        {
+            // -Card $r.Card of a row without the column, or of a NULL cell: before, "if New-ConnectRcsCard wrote an error for it,
+            // correct what that error says", about a command the loop never ran.
+            var givenNull = Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone }), "Card");
+            Assert.StartsWith("a card is required, and -Card was given $null: a variable or column with no card in it gives that " +
+                "($r.Card of a row without a Card column), as does a card New-ConnectRcsCard refused with an error before this one. " +
+                "A card is made by New-ConnectRcsCard from the row's cells: in a loop, -Card (New-ConnectRcsCard -Title $r.Title", givenNull, StringComparison.Ordinal);
+            Assert.EndsWith("for piped rows, a script block that makes each row's: -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }",
+                givenNull, StringComparison.Ordinal);
+
+            var givenCell = Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, CardGivenEmpty = "a NULL cell (DBNull)" }), "Card");
+            Assert.StartsWith("a card is required, and -Card was given a NULL cell (DBNull): a cell holds text, and a card is made by " +
+                "New-ConnectRcsCard from the row's cells: in a loop, -Card (New-ConnectRcsCard", givenCell, StringComparison.Ordinal);
+            Assert.DoesNotContain("error", givenCell, StringComparison.Ordinal);
         }
 
         [Fact]
         public void A_null_card_or_chip_in_a_list_is_named_with_its_index_and_what_leaves_one()
         {
-            Assert.Equal("the card is $null: if New-ConnectRcsCard wrote an error for it, correct what that error says; else build one with New-ConnectRcsCard",
+            Assert.Equal("the card is $null (an empty cell, or a variable or column with no card in it), or New-ConnectRcsCard refused it " +
+                "with an error before this one: give a card made by New-ConnectRcsCard",
                 Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Carousel, Cards = new[] { Card(), null! } }), "Carousel[1]"));
-            Assert.Equal("the suggestion is $null: if New-ConnectRcsSuggestion wrote an error for it, correct what that error says; else build " +
-                "one with New-ConnectRcsSuggestion, or leave it out",
+            Assert.Equal("the suggestion is $null (a variable or column with no chip in it), or New-ConnectRcsSuggestion refused it with an " +
+                "error before this one: give a chip made by New-ConnectRcsSuggestion, or leave it out",
                 Single(Check(new RcsMessage { From = App, Text = "Hi", Suggestions = new[] { Reply(), null! } }), "Suggestion[1]"));
         }
 

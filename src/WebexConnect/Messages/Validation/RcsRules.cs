@@ -62,8 +62,11 @@ namespace WebexConnect.Messages.Validation
                     if (message.Card is null)
                         problems.Add("Card", message.CardNotMade is string why
                             ? "a card is required, and there is none ($null): New-ConnectRcsCard made none, as its error said: " + why.TrimEnd('.')
-                            : "a card is required, and there is none ($null): if New-ConnectRcsCard wrote an error for it, correct " +
-                              "what that error says; else build one with New-ConnectRcsCard");
+                            : message.CardGivenEmpty is string cell
+                                ? $"a card is required, and -Card was given {cell}: a cell holds text, and a card is made by " + GiveACard
+                                : "a card is required, and -Card was given $null: a variable or column with no card in it gives that " +
+                                  "($r.Card of a row without a Card column), as does a card New-ConnectRcsCard refused with an error " +
+                                  "before this one. A card is made by " + GiveACard);
                     else
                         RcsCardRules.Check(message.Card, "Card", inCarousel: false, problems);
                     break;
@@ -96,6 +99,14 @@ namespace WebexConnect.Messages.Validation
                 "-Card (New-ConnectRcsCard -Description ";
             problems.AddWorded("Text", tooLong + asCard + "'$(Text)')", tooLong + asCard + "$text)");
         }
+
+        /// <summary>
+        /// How a card is given, in a loop of one-row calls and to piped rows: an admin whose -Card was a spreadsheet cell needs the
+        /// command that makes one, not advice about an error New-ConnectRcsCard never wrote.
+        /// </summary>
+        private const string GiveACard = "New-ConnectRcsCard from the row's cells: in a loop, -Card (New-ConnectRcsCard -Title $r.Title " +
+            "-MediaUrl $r.ImageUrl); for piped rows, a script block that makes each row's: -Card { New-ConnectRcsCard -Title $_.Title " +
+            "-MediaUrl $_.ImageUrl }";
 
         /// <summary>Since -MediaUrl binds from a MediaUrl column, a URL per row is a column, not a command per row.</summary>
         private const string MediaUrlPerRow = "put each row's URL in a MediaUrl column of the CSV, " +
@@ -131,8 +142,8 @@ namespace WebexConnect.Messages.Validation
                 if (message.Cards[i] is RcsCard card) RcsCardRules.Check(card, field, inCarousel: true, problems);
                 else if (message.CardsNotMade is { } notMade)
                     problems.Add(field, "the card is $null: New-ConnectRcsCard made none, as its error said: " + notMade[unmade++].TrimEnd('.'));
-                else problems.Add(field, "the card is $null: if New-ConnectRcsCard wrote an error for it, correct what that error says; " +
-                    "else build one with New-ConnectRcsCard");
+                else problems.Add(field, "the card is $null (an empty cell, or a variable or column with no card in it), or " +
+                    "New-ConnectRcsCard refused it with an error before this one: give a card made by New-ConnectRcsCard");
             }
             // The same cards built in a loop share their mistake: one sentence that lists them.
             problems.JoinAcrossItems(cardsFrom, "Carousel");

@@ -25,8 +25,8 @@ namespace WebexConnect.Messages.Validation
                 if (suggestions[i] is RcsSuggestion suggestion) Check(suggestion, itemField, problems);
                 else if (notMade is not null && nulls < notMade.Count)
                     problems.Add(itemField, "the suggestion is $null: New-ConnectRcsSuggestion made none, as its error said: " + notMade[nulls++].TrimEnd('.'));
-                else problems.Add(itemField, "the suggestion is $null: if New-ConnectRcsSuggestion wrote an error for it, correct what " +
-                    "that error says; else build one with New-ConnectRcsSuggestion, or leave it out");
+                else problems.Add(itemField, "the suggestion is $null (a variable or column with no chip in it), or " +
+                    "New-ConnectRcsSuggestion refused it with an error before this one: give a chip made by New-ConnectRcsSuggestion, or leave it out");
             }
         }
 
