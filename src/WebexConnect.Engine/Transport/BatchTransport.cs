@@ -716,9 +716,10 @@ namespace WebexConnect.Engine.Transport
         private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 
         // The exception's own text: .NET's messages name the host and the socket error, never a header; a proxy's
-        // URL they quote may carry its password (HTTPS_PROXY=http://user:password@...), which is hidden.
+        // URL they quote may carry its password (HTTPS_PROXY=http://user:password@...), which is hidden. Its closing
+        // period goes: the sentences it is quoted in end with their own ("...ASCII characters.." before).
         private static string Describe(Exception ex) =>
-            CredentialsInUrls.Hidden(CauseNotSaid(ex) is string cause ? ex.Message + " (" + cause + ")" : ex.Message);
+            CredentialsInUrls.Hidden(CauseNotSaid(ex) is string cause ? ex.Message + " (" + cause + ")" : ex.Message).TrimEnd('.');
 
         /// <summary>
         /// The innermost exception's message, when the outer message does not already say it: .NET often repeats the cause

@@ -6,12 +6,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using WebexConnect.Engine.Auth;
 using WebexConnect.Engine.Dispatch;
 using WebexConnect.Engine.Transport;
 using WebexConnect.Messages;
 using WebexConnect.Results;
 using Xunit;
 using static WebexConnect.Tests.Transport.TransportHarness;
+using static WebexConnect.Tests.TestSecrets;
 
 namespace WebexConnect.Tests.Transport
 {
@@ -266,6 +268,22 @@ namespace WebexConnect.Tests.Transport
             Assert.True(failure.BatchNeverAccepted);
             Assert.StartsWith("The service could not be reached (2 attempts): could not set up a secure (TLS) connection with 127.0.0.1:" + https.Port +
                 " (check that Connect-WebexConnect -BaseUri is the API's https:// address", failure.Message, StringComparison.Ordinal);
+            Assert.Empty(server.Received);
+        }
+
+        [Fact]
+        public async Task AFailureWhoseOwnTextEndsWithAPeriod_IsQuotedWithoutASecondOne()
+        {
+            // A key Connect-WebexConnect did not see (made before its ASCII check, or by a caller of the engine) fails in .NET's
+            // header check, whose sentence ends with its own period: the stop read "...only ASCII characters.." before.
+            await using var server = await ScriptedServer.StartAsync();
+            var key = new ServiceKeyCredential(Secure("key\u00a0with-a-non-breaking-space"));
+            var transport = NewTransport(server.BaseUri, new RecordingGate(), FastOptions(maxAttempts: 1), key);
+
+            var failure = await Assert.ThrowsAnyAsync<Exception>(() => transport.SendAsync(Batch(Numbers(1)), CancellationToken.None));
+
+            Assert.Contains("ASCII", failure.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("..", failure.Message, StringComparison.Ordinal);
             Assert.Empty(server.Received);
         }
 

@@ -161,8 +161,8 @@ namespace WebexConnect.Tests.Validation
         [Theory]
         [InlineData("http://hooks.example.com/webex", "webhooks need https")]
         [InlineData("/webex", "not an absolute URL")]
-        [InlineData("ftp://hooks.example.com/webex", "has the scheme ftp, not https")]
-        [InlineData("tel:+447700900001", "has the scheme tel, not https")]
+        [InlineData("ftp://hooks.example.com/webex", "has the scheme ftp, which the service cannot fetch")]
+        [InlineData("tel:+447700900001", "has the scheme tel, which the service cannot fetch")]
         public void NotifyUrlMustBeAbsoluteHttps(string url, string reason)
         {
             var message = Single(Check(new SmsMessage { From = "ACME", Text = "Hi", NotifyUrl = url }), "NotifyUrl");

@@ -59,7 +59,7 @@ namespace WebexConnect.Messages.Validation
             }
             // ftp:, tel:, mailto: and file: URLs are absolute too: say what is wrong with them.
             if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-                return $"{InputEcho.Quote(value)} has the scheme {uri.Scheme}, not https: use https://host/path";
+                return $"{InputEcho.Quote(value)} has the scheme {uri.Scheme}, which the service cannot fetch: use https://host/path";
             return null;
         }
 
