@@ -83,6 +83,22 @@ Describe 'A $(name) that nothing fills' {
             "`$(City)). Correct the name, add the column, or give -AllowMissingSubstitution to send it as written")
     }
 
+    It 'tells a loop''s one-row call to give its values with -Substitution, not to add a column' {
+        # Before: "the row has no column named 'Name'. Fix the spelling, add the column, ..." of a loop over a CSV with a Name
+        # column: a call with nothing piped fills $(Name) only from -Substitution.
+        $users = @([pscustomobject]@{ Email = 'a@example.com'; Name = 'Ann' })
+        $results = foreach ($u in $users) {
+            Send-ConnectEmail -To $u.Email -From noreply@example.com -Subject 'Hi $(Name)' -Text 'x' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            Send-ConnectEmail -To $u.Email -From noreply@example.com -Subject 'Hi $(Name)' -Text 'x' -Substitution $u
+        }
+
+        $results[0].Reason | Should -BeExactly ("Row 1: Subject: `$(Name) has no value: nothing was piped, so no row's column fills it, and " +
+            "-Substitution has no key named 'Name'. Give -Substitution @{ Name = '...' } (in a loop over rows, -Substitution `$u gives the " +
+            "row's columns), or -AllowMissingSubstitution to send it as written")
+        $results[1].Status | Should -Be 'Queued'
+        (Get-SentBody).substitutions.Name | Should -Be 'Ann'
+    }
+
     It 'is filled by a -Substitution key' {
         $result = Send-ConnectSms -To '+447700900001' -From ACME -Text 'Hi $(Shop)' -Substitution @{ Shop = 'ACME' }
 

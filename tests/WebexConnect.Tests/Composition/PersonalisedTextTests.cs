@@ -98,6 +98,28 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
+        public void AOneRowCallsVariableIsToldToComeFromSubstitutionNotFromAColumn()
+        {
+            // Before: foreach ($u in Import-Csv ...) { Send-ConnectSms -To $u.Phone -Text 'Hi $(Name)' } was told "the row has no
+            // column named 'Name'" of a CSV that has one, and to add the column: a call with nothing piped has no row's columns.
+            string[] OneRow(SmsMessage message) => new PersonalisedText(false) { NothingPiped = true }.Problems(message, Record()).Select(p => p.ToString()).ToArray();
+
+            Assert.Equal(new[]
+            {
+                "Text: $(Name) has no value: nothing was piped, so no row's column fills it, and -Substitution has no key named 'Name'. " +
+                "Give -Substitution @{ Name = '...' } (in a loop over rows, -Substitution $u gives the row's columns), or " +
+                "-AllowMissingSubstitution to send it as written",
+            }, OneRow(Text("Hi $(Name)")));
+            Assert.Equal(new[]
+            {
+                "Text: $(Nmae) has no value: nothing was piped, so no row's column fills it, and -Substitution has no key named 'Nmae', " +
+                "but it has 'Name': write $(Name) instead",
+            }, OneRow(Text("Hi $(Nmae)", new Dictionary<string, string> { ["Name"] = "Ann" })));
+            // A piped row keeps the row's words.
+            Assert.StartsWith("Text: $(Name) has no value: the row has no column named 'Name'", Assert.Single(Problems(Text("Hi $(Name)"), Record())));
+        }
+
+        [Fact]
         public void OnlyNamesOneOrTwoChangesAwayAreNear()
         {
             Assert.Equal("Name", NearestName.To("Nmae", new[] { "Email", "Name" }));
