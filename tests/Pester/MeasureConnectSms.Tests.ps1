@@ -269,8 +269,8 @@ Describe 'Measure-ConnectSms' {
         $said = "Text: `$(Shop) has no value: the row's column 'Shop' is not one -SubstitutionColumn names, so it is not sent as a " +
             "substitution. Add it to -SubstitutionColumn, or give -AllowMissingSubstitution to send it as written"
         $measured[0].Reason | Should -BeLike "$([Management.Automation.WildcardPattern]::Escape($said))*"
-        # A variable no column gives at all keeps its words.
-        $measured[0].Reason | Should -BeLike "*`$(Town) has no value: the row has no column and -Substitution no key named 'Town'*"
+        # A variable no column gives at all keeps its words, with the names that have a value.
+        $measured[0].Reason | Should -BeLike "*`$(Town) has no value: the row has no column named 'Town' (names with a value: `$(Name))*"
         $sent[0].Reason | Should -BeExactly "Row 1: $($measured[0].Reason)"
     }
 

@@ -1174,6 +1174,31 @@ Describe 'Send-ConnectEmail' {
         $sent | Should -Match '"lead@example\.com"'
     }
 
+    It 'says, for -From ''$(Sender)'' and -FromName ''$(Team) team'', that no variable fills them, and its advice sends each row''s own' {
+        # Before: -From '$(Sender)' was told only "the @ is missing"; -FromName '$(Team) team' was sent, and every recipient saw
+        # "$(Team) team" as the sender's name.
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Team = 'Sales' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Team = 'Support' }
+        )
+        $stop = { $rows | Send-ConnectEmail -From 'it@example.com' -FromName '$(Team) team' -Subject 'S' -Text 'T' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
+        $stop.Exception.Message | Should -BeExactly ("-FromName: '`$(Team) team' holds `$(Team), and `$(name) variables fill only the subject and the " +
+            "body, never -FromName: give the name itself (in a loop over rows, -FromName ""`$(`$u.Team) team""; piped, one call for each value: " +
+            "... | Group-Object Team | ForEach-Object { `$_.Group | Send-ConnectEmail -FromName ""`$(`$_.Name) team"" ... }). It is the same " +
+            'for every row, so nothing was sent: correct -FromName and run the command again.')
+        { $rows | Send-ConnectEmail -From '$(Sender)' -Subject 'S' -Text 'T' } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-From: '`$(Sender)' holds `$(Sender), and `$(name) variables fill only*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # What it says to write works: each team's rows in a call of their own, and a loop's one-row calls.
+        $results = @($rows | Group-Object Team | ForEach-Object { $_.Group | Send-ConnectEmail -FromName "$($_.Name) team" -From 'it@example.com' -Subject 'S' -Text 'T' })
+        $results += foreach ($u in $rows) { Send-ConnectEmail -To $u.Email -FromName "$($u.Team) team" -From 'it@example.com' -Subject 'S' -Text 'T' }
+        $results.Status | Should -Be @('Queued', 'Queued', 'Queued', 'Queued')
+        @(Get-ConnectSandboxRequest | ForEach-Object { ($_.Body | ConvertFrom-Json).options.fromName }) |
+            Should -Be @('Sales team', 'Support team', 'Sales team', 'Support team')
+    }
+
     It 'says, for -<Parameter> ''$(<Parameter>)'' beside a <Parameter> column, to leave the parameter out, not to rename the column to itself' -ForEach @(
         @{ Parameter = 'Cc' }, @{ Parameter = 'Bcc' }, @{ Parameter = 'ReplyTo' }
     ) {

@@ -51,10 +51,52 @@ Describe 'A $(name) that nothing fills' {
             Send-ConnectSms -From ACME -Text 'Hi $(Name)' -ErrorAction SilentlyContinue)
 
         $results.Status | Should -Be @('Invalid', 'Invalid')
-        $results[0].Reason | Should -Be ("Row 1: Text: `$(Name) has no value: the row has no column and -Substitution no key named 'Name' " +
-            "(there is 'Name ', with a space around its name: remove the space from the CSV header). Fix the spelling, add the " +
-            'column, or give -AllowMissingSubstitution to send it as written')
+        $results[0].Reason | Should -Be ("Row 1: Text: `$(Name) has no value: the row has no column named 'Name' " +
+            "(there is 'Name ', with a space around its name: remove the space from the CSV header)")
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'names the column a misspelt $(Nmae) is near, once for the subject and the text, and the run''s warning says it once' {
+        # Before: each row's reason said "$(Nmae) has no value ... Fix the spelling, add the column, or give
+        # -AllowMissingSubstitution to send it as written" twice (Subject; Text), ~400 characters, and never that the rows
+        # have a Name column; the warning sent the admin to "each row's error".
+        $rows = @(
+            [pscustomobject]@{ Email = 'a@example.com'; Name = 'A' }
+            [pscustomobject]@{ Email = 'b@example.com'; Name = 'B' }
+        )
+        $results = @($rows | Send-ConnectEmail -From noreply@example.com -Subject 'Hi $(Nmae)' -Text 'Dear $(Nmae)' -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $said = "Subject and Text: `$(Nmae) has no value: the row has no column named 'Nmae', but has 'Name': write `$(Name) instead"
+        $results.Status | Should -Be @('Invalid', 'Invalid')
+        $results.Reason | Should -BeExactly @("Row 1: $said", "Row 2: $said")
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLikeExactly ("Send email: 2 rows in * s: 0 sent, 2 Invalid (InvalidInput for all 2, all for one reason: " +
+            [Management.Automation.WildcardPattern]::Escape($said) + '). Invalid and Rejected rows were not sent: correct what their errors say, then send them again.')
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'lists the few names a row has when a $(name) is near none of them' {
+        $result = [pscustomobject]@{ Email = 'a@example.com'; First = 'A'; City = 'Leeds' } |
+            Send-ConnectEmail -From noreply@example.com -Subject 'Hi' -Text 'Your code: $(Code)' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $result.Reason | Should -BeExactly ("Row 1: Text: `$(Code) has no value: the row has no column named 'Code' (names with a value: `$(First), " +
+            "`$(City)). Correct the name, add the column, or give -AllowMissingSubstitution to send it as written")
+    }
+
+    It 'tells a loop''s one-row call to give its values with -Substitution, not to add a column' {
+        # Before: "the row has no column named 'Name'. Fix the spelling, add the column, ..." of a loop over a CSV with a Name
+        # column: a call with nothing piped fills $(Name) only from -Substitution.
+        $users = @([pscustomobject]@{ Email = 'a@example.com'; Name = 'Ann' })
+        $results = foreach ($u in $users) {
+            Send-ConnectEmail -To $u.Email -From noreply@example.com -Subject 'Hi $(Name)' -Text 'x' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            Send-ConnectEmail -To $u.Email -From noreply@example.com -Subject 'Hi $(Name)' -Text 'x' -Substitution $u
+        }
+
+        $results[0].Reason | Should -BeExactly ("Row 1: Subject: `$(Name) has no value: nothing was piped, so no row's column fills it, and " +
+            "-Substitution has no key named 'Name'. Give -Substitution @{ Name = '...' } (in a loop over rows, -Substitution `$u gives the " +
+            "row's columns), or -AllowMissingSubstitution to send it as written")
+        $results[1].Status | Should -Be 'Queued'
+        (Get-SentBody).substitutions.Name | Should -Be 'Ann'
     }
 
     It 'is filled by a -Substitution key' {

@@ -446,7 +446,7 @@ namespace WebexConnect.Commands
             _dictionaryRows = DictionaryRowBinding.For(this);
             // One answer per message object for the checks and the repeat warning alike: finding it serialises the message.
             var substitutionsSent = new LastSentSubstitutions(_session!.EngineHost.SubstitutionsSent);
-            _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, substitutionsSent);
+            _checks = MessageChecks.Standard(AllowMissingSubstitution, SentTexts, substitutionsSent, nothingPiped: !MyInvocation.ExpectingInput);
             // A row's reason names the column that gave a value ("Mobile: ..."), not the parameter it bound; the command line's keep
             // theirs. A one-row call (nothing piped) has no columns: nothing to make, in a loop that calls the command once a row.
             if (MyInvocation.ExpectingInput)

@@ -128,7 +128,7 @@ namespace WebexConnect.Composition
                             ? PersonalisedText.ConsumedColumn(name)
                             : PersonalisedText.HasColumn(beforeNamedColumns?.Columns, name)
                             ? PersonalisedText.ColumnNotNamed(name)
-                            : PersonalisedText.NoValue(name, row.Columns.Select(c => c.Key).Where(k => !readByParameters.Contains(k)).Concat(shared.Keys)));
+                            : PersonalisedText.NoValue(name, row.Columns.Select(c => c.Key).Where(k => !readByParameters.Contains(k)), shared.Keys.ToList()));
                 }
                 else if (SubstitutionText.IsNothing(named.Value))
                 {

@@ -38,6 +38,12 @@ namespace WebexConnect.Composition
             _sentTexts = sentTexts ?? new SentTexts();
         }
 
+        /// <summary>
+        /// A one-row call (nothing piped: a script's loop that calls the command once a row): a record without columns is
+        /// told to give its values with -Substitution, not to add a column to a row it does not have.
+        /// </summary>
+        public bool NothingPiped { get; init; }
+
         /// <summary>Every problem of the message's texts for this record; empty when they may be sent.</summary>
         public IReadOnlyList<ValidationProblem> Problems(ConnectMessage message, ComposedRecord record)
         {
@@ -205,7 +211,7 @@ namespace WebexConnect.Composition
                 if (_allowMissing) continue;
                 problems.Add(field.Name, Contains(record.ConsumedColumns, name) ? ConsumedColumn(name)
                     : HasColumn(record.RowColumnsWhenNamed, name) ? ColumnNotNamed(name)
-                    : NoValue(name, own.Keys.Concat(message.Substitutions.Keys)));
+                    : NoValue(name, own.Keys, message.Substitutions.Keys.ToList(), NothingPiped && own.Count == 0 && record.ConsumedColumns.Count == 0));
             }
         }
 
@@ -248,22 +254,50 @@ namespace WebexConnect.Composition
             return false;
         }
 
-        /// <summary>A variable that no column and no -Substitution key fills; <paramref name="known"/> are the names that exist.</summary>
+        /// <summary>
+        /// A variable that no column and no -Substitution key fills: <paramref name="columns"/> are the row's columns that fill
+        /// variables, <paramref name="keys"/> -Substitution's keys. Names the fix when one is near: the row's 'Name' for $(Nmae),
+        /// 'name' for $(Name), 'Name ' (a header's space); otherwise the few names that have a value. Before, every such
+        /// variable got the same 200 characters of advice ("Fix the spelling, add the column, or ..."), in each text it
+        /// appeared in, and the admin had to find the column it was near themselves.
+        /// </summary>
+        /// <param name="name">The variable's name.</param>
+        /// <param name="columns">The row's columns that fill variables.</param>
+        /// <param name="keys">-Substitution's keys.</param>
+        /// <param name="noRow">
+        /// A one-row call with no columns: before, a loop's "Send-ConnectEmail -To $u.Email -Subject 'Hi $(Name)'" was told "the
+        /// row has no column named 'Name'" of a CSV that has one, and to add the column; the values come from -Substitution.
+        /// </param>
         // A method of its own: the lambda's capture of the name would otherwise be made for every variable of every row.
-        internal static string NoValue(string name, IEnumerable<string> known)
+        internal static string NoValue(string name, IEnumerable<string> columns, IReadOnlyCollection<string> keys, bool noRow = false)
         {
+            var known = columns.Concat(keys).ToList();
             var text = new StringBuilder();
-            text.Append("$(").Append(name).Append(") has no value: the row has no column and -Substitution no key named ")
-                .Append(InputEcho.Quote(name));
+            text.Append("$(").Append(name).Append(") has no value: ");
+            if (noRow) text.Append("nothing was piped, so no row's column fills it, and -Substitution has no key named ").Append(InputEcho.Quote(name));
+            else text.Append("the row has no column").Append(keys.Count > 0 ? " and -Substitution no key" : "").Append(" named ").Append(InputEcho.Quote(name));
             // "Name ;Mobile" as Excel leaves a semicolon CSV's header: the row has 'Name ', which the admin sees as Name. Before,
             // "the row has no column named 'Name'" sent them to a header that showed it; the destination's error already said so.
             var spaced = known.FirstOrDefault(k => k.Length != name.Length && string.Equals(k.Trim(), name, StringComparison.Ordinal));
-            var near = known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-            if (spaced != null) text.Append(" (there is ").Append(InputEcho.Quote(spaced)).Append(", with a space around its name: remove the space from the CSV header)");
-            else if (near != null) text.Append(" (there is ").Append(InputEcho.Quote(near)).Append(": names are case-sensitive)");
-            text.Append(". Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as written");
-            return text.ToString();
+            if (spaced != null)
+                return text.Append(" (there is ").Append(InputEcho.Quote(spaced)).Append(", with a space around its name: remove the space from the CSV header)").ToString();
+            var cased = known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+            if (cased != null)
+                return text.Append(" (there is ").Append(InputEcho.Quote(cased)).Append(": names are case-sensitive): write $(").Append(cased).Append(") instead").ToString();
+            if (NearestName.To(name, known) is string near)
+                return text.Append(", but ").Append(noRow ? "it has " : keys.Contains(near) && !columns.Contains(near) ? "-Substitution has " : "has ")
+                    .Append(InputEcho.Quote(near)).Append(": write $(").Append(near).Append(") instead").ToString();
+            // The few names there are, to pick from: a directory object's dozens would bury the advice.
+            if (known.Count > 0 && known.Count <= MaxNamesListed)
+                text.Append(" (names with a value: ").Append(string.Join(", ", known.Select(k => "$(" + k + ")"))).Append(')');
+            if (noRow)
+                return text.Append(". Give -Substitution @{ ").Append(name).Append(" = '...' } (in a loop over rows, -Substitution $u gives the row's columns), ")
+                    .Append("or -AllowMissingSubstitution to send it as written").ToString();
+            return text.Append(". Correct the name, add the column, or give -AllowMissingSubstitution to send it as written").ToString();
         }
+
+        /// <summary>At most this many names are listed for a variable that matches none.</summary>
+        private const int MaxNamesListed = 6;
 
         private static bool Contains(IReadOnlyList<string> names, string name)
         {

@@ -27,7 +27,34 @@ namespace WebexConnect.Composition
             if (problems is null) throw new ArgumentNullException(nameof(problems));
             // Rules quote values through InputEcho already; this also covers a field name or a message that
             // carries raw input (a substitution's name), so no NUL or newline ever splits the line.
-            return InputEcho.Visible(string.Join("; ", problems.Select(p => p.ToString())));
+            return InputEcho.Visible(string.Join("; ", SaidOnce(problems)));
+        }
+
+        /// <summary>
+        /// "Field: message" for each problem, with one message that several fields share said once, under all of them:
+        /// "Subject and Text: $(Nmae) has no value ...". Before, a $(Nmae) in the subject and the body gave each row's
+        /// reason the same two lines of advice twice.
+        /// </summary>
+        private static IEnumerable<string> SaidOnce(IReadOnlyList<ValidationProblem> problems)
+        {
+            if (problems.Count == 1) return new[] { problems[0].ToString() };
+            var said = new List<string>(problems.Count);
+            var told = new bool[problems.Count];
+            for (var i = 0; i < problems.Count; i++)
+            {
+                if (told[i]) continue;
+                List<string>? fields = null;
+                for (var j = i + 1; j < problems.Count; j++)
+                {
+                    if (told[j] || !string.Equals(problems[j].Message, problems[i].Message, StringComparison.Ordinal)) continue;
+                    told[j] = true;
+                    // The same field twice (two problems that say the same of it) is named once.
+                    fields ??= new List<string> { problems[i].Field };
+                    if (!fields.Contains(problems[j].Field)) fields.Add(problems[j].Field);
+                }
+                said.Add(fields is null ? problems[i].ToString() : WordList.And(fields) + ": " + problems[i].Message);
+            }
+            return said;
         }
     }
 }

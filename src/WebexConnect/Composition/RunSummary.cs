@@ -59,8 +59,9 @@ namespace WebexConnect.Composition
             var firstRow = commonest.FirstRow.ToString(CultureInfo.InvariantCulture);
             // Invalid rows share one Code whatever their problem (a missing +, an empty cell, a letter in the number):
             // pointing at the first one's error alone told an admin with six different problems to mend one.
+            // Invalid rows that all have one reason (a $(Nmae) in the text, a -From every row shares) are told it once, here.
             var why = commonest.Status == SendStatus.Invalid && commonest.Count > 1
-                ? ", from row " + firstRow + ": each row's error says what is wrong)"
+                ? commonest.SharedReason is string shared ? ", all for one reason: " + shared.TrimEnd('.') + ")" : ", from row " + firstRow + ": each row's error says what is wrong)"
                 : ": row " + firstRow + "'s error says why)";
             var cause = " (" + named + (unsuccessful == 1 ? "" : commonest.Count == unsuccessful ? " for all " + N(unsuccessful)
                 : " for " + N(commonest.Count) + " of " + N(unsuccessful)) + why;

@@ -231,8 +231,9 @@ namespace WebexConnect.Composition
         /// checked. Null checks every column.
         /// </param>
         /// <param name="clock">The current time (default: the system's).</param>
+        /// <param name="nothingPiped">A one-row call (nothing piped): a $(name) without a value is told to give -Substitution.</param>
         public static MessageChecks Standard(bool allowMissingSubstitution = false, SentTexts? sentTexts = null,
-            LastSentSubstitutions? substitutionsSent = null, Func<DateTimeOffset>? clock = null)
+            LastSentSubstitutions? substitutionsSent = null, Func<DateTimeOffset>? clock = null, bool nothingPiped = false)
         {
             var now = clock ?? (() => DateTimeOffset.UtcNow);
             // SendAt is checked against the time the first message was: a long run overtaking it is no wrong date.
@@ -245,7 +246,7 @@ namespace WebexConnect.Composition
                     return MessageValidator.Validate(m, at, runStarted.Value);
                 },
                 substitutionsSent is null ? MessageValidator.ValidateRecipient : new SentSubstitutions(substitutionsSent).ValidateRecipient,
-                new PersonalisedText(allowMissingSubstitution, sentTexts).Problems, now);
+                new PersonalisedText(allowMissingSubstitution, sentTexts) { NothingPiped = nothingPiped }.Problems, now);
         }
 
         /// <summary>

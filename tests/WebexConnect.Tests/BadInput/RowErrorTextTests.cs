@@ -36,6 +36,20 @@ namespace WebexConnect.Tests.BadInput
         }
 
         [Fact]
+        public void Says_a_problem_several_fields_share_once_under_all_of_them()
+        {
+            // Before: "Subject: $(Nmae) has no value ... as written; Text: $(Nmae) has no value ... as written", the same advice twice.
+            var text = RowErrorText.Format(1, new[]
+            {
+                new ValidationProblem("Subject", "$(Nmae) has no value"),
+                new ValidationProblem("Text", "has 4001 characters"),
+                new ValidationProblem("Text", "$(Nmae) has no value"),
+                new ValidationProblem("Html", "$(Nmae) has no value"),
+            });
+            Assert.Equal("Row 1: Subject, Text and Html: $(Nmae) has no value; Text: has 4001 characters", text);
+        }
+
+        [Fact]
         public void Refuses_a_row_with_no_problems()
         {
             Assert.Throws<ArgumentException>(() => RowErrorText.Format(1, Array.Empty<ValidationProblem>()));

@@ -65,15 +65,69 @@ namespace WebexConnect.Tests.Composition
         }
 
         [Fact]
-        public void AVariableNothingFillsIsAProblemNamingIt()
+        public void AVariableNothingFillsIsAProblemNamingTheColumnItIsNear()
         {
-            var problems = Problems(Text("Hi $(Nmae)"), Record(("Name", "Ann")));
+            // Before: "... no key named 'Nmae'. Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as
+            // written", and the admin had to see for themselves that the row has Name.
+            Assert.Equal(new[] { "Text: $(Nmae) has no value: the row has no column named 'Nmae', but has 'Name': write $(Name) instead" },
+                Problems(Text("Hi $(Nmae)"), Record(("Name", "Ann"), ("City", "Leeds"))));
+            Assert.Equal(new[] { "Text: $(FirstNmae) has no value: the row has no column named 'FirstNmae', but has 'FirstName': write $(FirstName) instead" },
+                Problems(Text("Hi $(FirstNmae)"), Record(("FirstName", "Ann"))));
+            // A -Substitution key is named as one, and -Substitution is named only when it was given.
+            Assert.Equal(new[] { "Text: $(Shp) has no value: the row has no column and -Substitution no key named 'Shp', but -Substitution has 'Shop': write $(Shop) instead" },
+                Problems(Text("Hi $(Shp)", new Dictionary<string, string> { ["Shop"] = "ACME" }), Record(("Name", "Ann"))));
+        }
+
+        [Fact]
+        public void AVariableNearNoneListsTheFewNamesThereAreOrOnlyWhatToDo()
+        {
+            Assert.Equal(new[]
+            {
+                "Text: $(Code) has no value: the row has no column named 'Code' (names with a value: $(Name), $(City)). " +
+                "Correct the name, add the column, or give -AllowMissingSubstitution to send it as written",
+            }, Problems(Text("Hi $(Code)"), Record(("Name", "Ann"), ("City", "Leeds"))));
+            // Dozens of a directory object's properties would bury the advice.
+            var many = Record(Enumerable.Range(1, 7).Select(i => ("Column" + i, (object?)"x")).ToArray());
+            Assert.Equal(new[]
+            {
+                "Text: $(Code) has no value: the row has no column named 'Code'. " +
+                "Correct the name, add the column, or give -AllowMissingSubstitution to send it as written",
+            }, Problems(Text("Hi $(Code)"), many));
+            // Short names are near nothing: $(A) does not mean a column B.
+            Assert.DoesNotContain("write", Assert.Single(Problems(Text("Hi $(A)"), Record(("B", "x")))));
+        }
+
+        [Fact]
+        public void AOneRowCallsVariableIsToldToComeFromSubstitutionNotFromAColumn()
+        {
+            // Before: foreach ($u in Import-Csv ...) { Send-ConnectSms -To $u.Phone -Text 'Hi $(Name)' } was told "the row has no
+            // column named 'Name'" of a CSV that has one, and to add the column: a call with nothing piped has no row's columns.
+            string[] OneRow(SmsMessage message) => new PersonalisedText(false) { NothingPiped = true }.Problems(message, Record()).Select(p => p.ToString()).ToArray();
 
             Assert.Equal(new[]
             {
-                "Text: $(Nmae) has no value: the row has no column and -Substitution no key named 'Nmae'. " +
-                "Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as written",
-            }, problems);
+                "Text: $(Name) has no value: nothing was piped, so no row's column fills it, and -Substitution has no key named 'Name'. " +
+                "Give -Substitution @{ Name = '...' } (in a loop over rows, -Substitution $u gives the row's columns), or " +
+                "-AllowMissingSubstitution to send it as written",
+            }, OneRow(Text("Hi $(Name)")));
+            Assert.Equal(new[]
+            {
+                "Text: $(Nmae) has no value: nothing was piped, so no row's column fills it, and -Substitution has no key named 'Nmae', " +
+                "but it has 'Name': write $(Name) instead",
+            }, OneRow(Text("Hi $(Nmae)", new Dictionary<string, string> { ["Name"] = "Ann" })));
+            // A piped row keeps the row's words.
+            Assert.StartsWith("Text: $(Name) has no value: the row has no column named 'Name'", Assert.Single(Problems(Text("Hi $(Name)"), Record())));
+        }
+
+        [Fact]
+        public void OnlyNamesOneOrTwoChangesAwayAreNear()
+        {
+            Assert.Equal("Name", NearestName.To("Nmae", new[] { "Email", "Name" }));
+            Assert.Equal("Name", NearestName.To("Nme", new[] { "Name" }));
+            Assert.Null(NearestName.To("Nm", new[] { "Name" }));
+            Assert.Null(NearestName.To("Code", new[] { "City", "Name" }));
+            Assert.Equal("LastName", NearestName.To("LastNmae", new[] { "FirstName", "LastName" }));
+            Assert.Null(NearestName.To("Town", new[] { "Country" }));
         }
 
         [Fact]
@@ -106,7 +160,7 @@ namespace WebexConnect.Tests.Composition
         {
             var problem = Assert.Single(Problems(Text("Hi $(name)"), Record(("Name", "Ann"))));
 
-            Assert.Contains("(there is 'Name': names are case-sensitive)", problem);
+            Assert.Equal("Text: $(name) has no value: the row has no column named 'name' (there is 'Name': names are case-sensitive): write $(Name) instead", problem);
         }
 
         [Fact]
@@ -181,8 +235,8 @@ namespace WebexConnect.Tests.Composition
             var html = Record(("Story", new string('x', 600 * 1024)));
             Assert.Equal(new[]
             {
-                "Subject: $(Nmae) has no value: the row has no column and -Substitution no key named 'Nmae'. " +
-                "Fix the spelling, add the column, or give -AllowMissingSubstitution to send it as written",
+                "Subject: $(Nmae) has no value: the row has no column named 'Nmae' (names with a value: $(Story)). " +
+                "Correct the name, add the column, or give -AllowMissingSubstitution to send it as written",
                 "Html: is 614407 bytes as UTF-8 after substitution: at most 512000 bytes (500 KB) are allowed",
             }, Problems(email, html));
         }

@@ -128,13 +128,42 @@ namespace WebexConnect.Tests.Composition
             var counts = CountsOf(new[]
             {
                 Result(1, SendStatus.Skipped, "", "Already sent"), Result(2, SendStatus.Unknown, "Timeout", "May have been sent."),
-                Result(3, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 3: To: no number."), Result(4, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 4: To: no number."),
+                Result(3, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 3: To: no number."), Result(4, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 4: To: no plus."),
             }, failures);
 
             Assert.Equal("Send SMS: 4 rows in 2.0 s: 0 sent, 1 Unknown, 1 Skipped, 2 Invalid (InvalidInput for 2 of 3, from row 3: each row's error says what is wrong). " +
                 "Unknown rows may have been sent: check the delivery reports before sending them again (-ResendUnknown). " +
                 "Invalid and Rejected rows were not sent: correct what their errors say, then send them again.",
                 RunSummary.Failures("Send SMS", 4, counts, failures, TimeSpan.FromSeconds(2), "/j"));
+        }
+
+        [Fact]
+        public void InvalidRowsThatAllHaveOneReasonAreToldItOnceInsteadOfBeingSentToEachRowsError()
+        {
+            // Before: "(InvalidInput for all 3, from row 1: each row's error says what is wrong)" of three rows that all had
+            // one $(Nmae) in the text: the fix was in the first row's error, past 400 characters of advice.
+            var failures = new RunFailures();
+            var reason = "Subject and Text: $(Nmae) has no value: the row has no column named 'Nmae', but has 'Name': write $(Name) instead";
+            var counts = CountsOf(new[]
+            {
+                Result(1, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 1: " + reason),
+                Result(2, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 2: " + reason),
+                Result(3, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 3: " + reason),
+            }, failures);
+
+            Assert.Equal("Send SMS: 3 rows in 1.0 s: 0 sent, 3 Invalid (InvalidInput for all 3, all for one reason: " + reason + "). " +
+                "Invalid and Rejected rows were not sent: correct what their errors say, then send them again.",
+                RunSummary.Failures("Send SMS", 3, counts, failures, TimeSpan.FromSeconds(1), null));
+
+            // One row that differs: each row's error is the place to look again.
+            var mixed = new RunFailures();
+            var mixedCounts = CountsOf(new[]
+            {
+                Result(1, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 1: " + reason),
+                Result(2, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 2: To: no number."),
+            }, mixed);
+            Assert.Contains("(InvalidInput for all 2, from row 1: each row's error says what is wrong)",
+                RunSummary.Failures("Send SMS", 2, mixedCounts, mixed, TimeSpan.FromSeconds(1), null));
         }
 
         [Fact]

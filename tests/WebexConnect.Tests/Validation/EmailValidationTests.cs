@@ -32,6 +32,24 @@ namespace WebexConnect.Tests.Validation
             Assert.Contains("the @ is missing", Single(Check(new EmailMessage { From = "noreply", Subject = "Hi", Text = "Hello" }), "From"));
         }
 
+        [Fact]
+        public void ASenderOrSenderNameWithAVariableSaysTheServiceFillsNoneThereAndHowEachRowGetsItsOwn()
+        {
+            // Before: -From '$(Sender)' was told only "the @ is missing"; -FromName '$(Team) team' reached every recipient as written.
+            Assert.Equal("'$(Sender)' holds $(Sender), and $(name) variables fill only the subject and the body, never -From: give the " +
+                "address itself (in a loop over rows, -From $u.Sender; piped, one call for each value: ... | Group-Object Sender | " +
+                "ForEach-Object { $_.Group | Send-ConnectEmail -From $_.Name ... })",
+                Single(Check(new EmailMessage { From = "$(Sender)", Subject = "Hi", Text = "Hello" }), "From"));
+            Assert.Equal("'$(Team) team' holds $(Team), and $(name) variables fill only the subject and the body, never -FromName: give the " +
+                "name itself (in a loop over rows, -FromName \"$($u.Team) team\"; piped, one call for each value: ... | Group-Object Team | " +
+                "ForEach-Object { $_.Group | Send-ConnectEmail -FromName \"$($_.Name) team\" ... })",
+                Single(Check(new EmailMessage { From = Sender, FromName = "$(Team) team", Subject = "Hi", Text = "Hello" }), "FromName"));
+            // Two variables: the loop's way only; a name with a space is quoted as PowerShell reads it.
+            Assert.EndsWith("(in a loop over rows, -FromName \"$($u.'Team Name') for $($u.Shop)\")",
+                Single(Check(new EmailMessage { From = Sender, FromName = "$(Team Name) for $(Shop)", Subject = "Hi", Text = "Hello" }), "FromName"));
+            Valid(Check(new EmailMessage { From = Sender, FromName = "ACME $ (sales)", Subject = "Hi", Text = "Hello" }));
+        }
+
         [Theory]
         [InlineData("ACME News", "'ACME News' is a name, not an email address: give -From the sender address on a domain verified in your tenant, " +
             "and the name to -FromName: -From 'news@example.com' -FromName 'ACME News'")]

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using WebexConnect.Composition;
@@ -37,6 +39,8 @@ namespace WebexConnect.Messages.Validation
             CommonRules.CheckCharacters(message.Html, "Html", problems);
             CheckEncoding(message, problems);
             CommonRules.CheckLine(message.FromName, "FromName", problems);
+            if (message.FromName is string fromName && VariablesProblem(fromName, "FromName", "the name") is string fromNameVariables)
+                problems.Add("FromName", fromNameVariables);
             CommonRules.CheckLine(message.ListUnsubscribeUrl, "ListUnsubscribeUrl", problems);
             CommonRules.CheckLine(message.UnsubscribeEmailSubject, "UnsubscribeEmailSubject", problems);
         }
@@ -78,6 +82,7 @@ namespace WebexConnect.Messages.Validation
                     : $"{InputEcho.Quote(from)} names the sender {InputEcho.Quote(sender.Name)}, and -FromName {InputEcho.Quote(fromName)}: give the " +
                       $"name once, e.g. -From {InputEcho.Quote(sender.Address)} -FromName {Literal(fromName)}";
             if (EmailAddressRule.Check(from, OneFrom) is not string problem) return null;
+            if (VariablesProblem(from, "From", "the address") is string variables) return variables;
             if (IsName(from))
                 return $"{InputEcho.Quote(from)} is a name, not an email address: give -From the sender address on a domain verified in your tenant, " +
                     $"and the name to -FromName: -From 'news@example.com' -FromName {Literal(from.Trim())}";
@@ -100,6 +105,33 @@ namespace WebexConnect.Messages.Validation
         private static readonly char[] NotInName = { '@', '.', '<', '>', ':' };
 
         /// <summary>The text as a PowerShell string literal, for advice to run as written ('O''Brien Shop').</summary>
+        /// <summary>
+        /// A sender (-From, -FromName) that holds $(name) variables: one value for every row, which the service does not fill.
+        /// Before, -From '$(Sender)' was told only "the @ is missing", and -FromName '$(Team) team' reached every recipient as
+        /// written. Says how a loop gives each row its own ("$($u.Team) team") and how piped rows are sent in a call for each
+        /// value (Group-Object), as one variable makes possible. Null when the text has none.
+        /// </summary>
+        private static string? VariablesProblem(string value, string parameter, string what)
+        {
+            var names = PersonalisedText.VariablesIn(value).ToList();
+            if (names.Count == 0) return null;
+            // '$(Sender)' alone is the column itself: -From $u.Sender; inside other text, PowerShell's "$($u.Team) team".
+            var whole = ColumnVariable.IsMatch(value);
+            string Filled(Func<string, string> property) =>
+                whole ? property(names[0]) : "\"" + VariableText.Replace(value.Replace("\"", "`\""), m => "$(" + property(m.Groups[1].Value) + ")") + "\"";
+            var said = $"{InputEcho.Quote(value)} holds {WordList.And(names.Select(n => "$(" + n + ")").ToList())}, and $(name) variables fill only the " +
+                $"subject and the body, never -{parameter}: give {what} itself (in a loop over rows, -{parameter} {Filled(n => "$u." + Member(n))}";
+            if (names.Count > 1) return said + ")";
+            return said + $"; piped, one call for each value: ... | Group-Object {Member(names[0])} | ForEach-Object {{ $_.Group | Send-ConnectEmail " +
+                $"-{parameter} {Filled(_ => "$_.Name")} ... }})";
+        }
+
+        private static readonly Regex VariableText = new Regex(@"\$\(([^()]+)\)", RegexOptions.CultureInvariant);
+
+        /// <summary>A column's name as PowerShell reads it after a dot or as Group-Object's argument: quoted unless it is one word.</summary>
+        private static string Member(string name) =>
+            Regex.IsMatch(name, "^[A-Za-z_][A-Za-z0-9_]*$") ? name : "'" + name.Replace("'", "''") + "'";
+
         private static string Literal(string text) => "'" + InputEcho.Visible(text).Replace("'", "''") + "'";
 
         private static void CheckNoContent(EmailMessage message, ProblemList problems)
