@@ -392,8 +392,8 @@ namespace WebexConnect.Commands
             {
                 var name = SubstitutionText.Of(entry.Key);
                 // A string is a JSON string here, never parsed: appid = 'abc' sends "appid":"abc".
-                members.Add(new KeyValuePair<string, string>(name, Json(Unwrapped(entry.Value) is string text ? ContentJson.From(text) : entry.Value,
-                    "AdditionalProperty", InvalidAdditionalPropertyErrorId, name)));
+                if (MemberJson(Unwrapped(entry.Value) is string text ? ContentJson.From(text) : entry.Value, name) is string json)
+                    members.Add(new KeyValuePair<string, string>(name, json));
             }
             return members;
         }
@@ -402,19 +402,22 @@ namespace WebexConnect.Commands
         private string ReadJsonString(string literal) => (string)EngineHost.ReadJson(System.Text.Encoding.UTF8.GetBytes(literal))!;
 
         /// <summary>
-        /// A string is JSON text as written; anything else is turned into JSON. Either way the engine normalises it. A hashtable's
-        /// member is named in the stop (ContentJson says "The value", which named none).
+        /// A member of -AdditionalProperty's hashtable as JSON: a string is JSON text as written; anything else is turned into
+        /// JSON. Either way the engine normalises it. Null when the command refused it (RefuseValue), the member named: a
+        /// one-row call's @{ appid = $r.AppId } of a database's NULL is that row's Invalid result, as the same member of a
+        /// [pscustomobject] is (ReadObject); before, it stopped the call and the loop's row had no result. Piped, it is the
+        /// run's -AdditionalProperty, and stops the command once before anything is sent, as it did.
         /// </summary>
-        private string Json(object? value, string parameter, string errorId, string? member = null)
+        private string? MemberJson(object? value, string member)
         {
-            if (JsonProblem(value, out var json) is string problem)
-            {
-                const string whole = ": The value ";
-                if (member is not null && problem.StartsWith(whole, StringComparison.Ordinal))
-                    problem = ": member '" + member + "' " + problem.Substring(whole.Length);
-                ThrowParameterError(errorId, Named(parameter, problem), value);
-            }
-            return json;
+            if (JsonProblem(value, out var json) is not string problem) return json;
+            const string whole = ": The value ";
+            // "is a database's NULL ...", or what a value inside the member has (": 'x' is ..."), after the member's name.
+            var clause = problem.StartsWith(whole, StringComparison.Ordinal) ? problem.Substring(whole.Length) : problem.TrimStart(':', ' ');
+            var named = problem.StartsWith(whole, StringComparison.Ordinal) ? "'" + member + "' " + clause : "'" + member + "': " + clause;
+            RefuseValue(nameof(AdditionalProperty), InvalidAdditionalPropertyErrorId, "-AdditionalProperty: member " + named,
+                new ValidationProblem(nameof(AdditionalProperty), "its member " + named), value);
+            return null;
         }
 
         /// <summary>"-Content is not valid JSON: ...", "-AdditionalProperty: ...": a problem after the parameter's name.</summary>
