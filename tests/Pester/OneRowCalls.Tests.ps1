@@ -360,6 +360,10 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, an Image cell that is a file path as -MediaUrl'; Code = 'InvalidParameterValue'; Field = 'MediaUrl'
            Rows = @(@{ Phone = '+447700900001'; Image = 'https://example.com/1.png' }, @{ Phone = '+447700900002'; Image = 'C:\pics\2.png' }, @{ Phone = '+447700900003'; Image = 'https://example.com/3.png' })
            Body = 'Send-ConnectRcs -To $u.Phone -MediaUrl $u.Image -From app-1' }
+        # Round 30: Send-ConnectMessage's -Channel cell that names no channel whose destination key is known stopped the call.
+        @{ Name = 'a message, a Channel cell the module does not know as -Channel'; Code = 'DestinationKeyRequired'; Field = 'Channel'
+           Rows = @(@{ Phone = '+447700900001'; Channel = 'whatsapp' }, @{ Phone = '+447700900002'; Channel = 'whatsap' }, @{ Phone = '+447700900003'; Channel = 'WhatsApp' })
+           Body = 'Send-ConnectMessage -Channel $u.Channel -To $u.Phone -Content @{ type = ''text'' } -From wa-app-1' }
     ) {
         $run = Invoke-RowLoop ($Rows | ForEach-Object { [pscustomobject]$_ }) $Body
 
@@ -763,6 +767,10 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Call = { $input | Send-ConnectMessage -Channel '' -From wa-app-1 -Content @{ type = 'text' } } }
         @{ Name = '-AdditionalProperty $null'; ErrorId = 'ParameterArgumentValidationError'; Said = '-AdditionalProperty is $null: give the other members as a hashtable*'
            Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content @{ type = 'text' } -AdditionalProperty $null } }
+        @{ Name = 'an -AdditionalProperty member that is a database''s NULL'; ErrorId = 'InvalidAdditionalProperty'; Said = "-AdditionalProperty: member 'appid' is a database's NULL (DBNull): give the cell a value, or leave the member out."
+           Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content @{ type = 'text' } -AdditionalProperty @{ appid = [DBNull]::Value } } }
+        @{ Name = 'a -Channel the module does not know'; ErrorId = 'DestinationKeyRequired'; Said = "-Channel 'whatsap' has no documented destination key: give -DestinationKey*"
+           Call = { $input | Send-ConnectMessage -Channel whatsap -From wa-app-1 -Content @{ type = 'text' } } }
         @{ Name = '-Substitution a text'; ErrorId = 'CannotConvertArgumentNoMessage'; Said = "-Substitution is the text 'Name=Ann', which holds no `$(name) values: give a hashtable*"
            Call = { $input | Send-ConnectSms -Text 'Hi $(Name)' -From Helpdesk -Substitution 'Name=Ann' } }
         @{ Name = '-RequestedReceipt that names no receipt'; ErrorId = 'InvalidRequestedReceipt'; Said = "-RequestedReceipt 'yes' is not an SMS receipt. Use one of: SUBMITTED, DELIVERED, FAILED, CLICKED, SENT."

@@ -27,6 +27,7 @@ namespace WebexConnect.Commands
         private const string InvalidContentErrorId = "InvalidContent";
         private const string InvalidOptionErrorId = "InvalidOption";
         private const string InvalidAdditionalPropertyErrorId = "InvalidAdditionalProperty";
+        private const string DestinationKeyRequiredErrorId = "DestinationKeyRequired";
 
         /// <summary>PowerShell's ErrorId for a $null it refused, kept for the $null -Content or -Option the command now refuses itself.</summary>
         private const string NullErrorId = "ParameterArgumentValidationError";
@@ -223,10 +224,31 @@ namespace WebexConnect.Commands
                 return; // Refused as the one row's: no key to look for.
             }
             _emailKey = string.Equals(DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind), ChannelNames.Email, StringComparison.Ordinal);
-            if (DestinationKey is null && ChannelNames.DefaultDestinationKey(ChannelKind) is null)
-                ThrowParameterError("DestinationKeyRequired",
-                    $"-Channel '{Channel}' has no documented destination key: give -DestinationKey, the member of each \"to\" object that holds " +
-                    "the addresses, as the channel's API documents it (msisdn and email are the keys of SMS and email).", Channel);
+            if (DestinationKey is null && ChannelNames.DefaultDestinationKey(ChannelKind) is null) RefuseKeylessChannel();
+        }
+
+        // A one-row call's -Channel refused for having no destination key (RefuseKeylessChannel): its row is Invalid, never sent.
+        private bool _keylessChannelRefused;
+
+        /// <summary>
+        /// A channel with no documented destination key and no -DestinationKey: piped, the command's stop before any row, as it
+        /// was. With nothing piped, the one row's Invalid result (Code DestinationKeyRequired): a loop's -Channel $r.Channel with a
+        /// misspelt cell ('whatsap') stopped the call, and that row had no result. A name the module does not know is said to be
+        /// one, so that a misspelling is corrected rather than given a key.
+        /// </summary>
+        private void RefuseKeylessChannel()
+        {
+            const string key = "give -DestinationKey, the member of each \"to\" object that holds the addresses, as the channel's API documents it";
+            var channel = InputEcho.Quote(Channel.Trim());
+            var problem = ChannelKind == MessageChannel.Other
+                ? $"{channel} is no channel the module knows ({string.Join(", ", ChannelNames.Known)}), so it has no documented destination key: " +
+                  "correct the name, or for a channel of the service's own " + key
+                : $"{channel} has no documented destination key: " + key;
+            RefuseValue(nameof(Channel), DestinationKeyRequiredErrorId,
+                $"-Channel '{Channel}' has no documented destination key: give -DestinationKey, the member of each \"to\" object that holds " +
+                "the addresses, as the channel's API documents it (msisdn and email are the keys of SMS and email).",
+                new ValidationProblem(nameof(Channel), problem), Channel, givenForTheRow: true);
+            _keylessChannelRefused = true;
         }
 
         /// <summary>
@@ -290,7 +312,10 @@ namespace WebexConnect.Commands
             var refused = string.IsNullOrWhiteSpace(Channel);
             return new RawMessage(shared, refused ? "message" : Channel)
             {
-                DestinationKey = DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind) ?? (refused ? "msisdn" : ""),
+                // A channel refused for having no key (RefuseKeylessChannel) is given one that checks no address's form: its row's
+                // reason names the channel, not a key or an address it never had.
+                DestinationKey = DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind)
+                    ?? (refused ? "msisdn" : _keylessChannelRefused ? "address" : ""),
                 Content = shared.Template is null ? _contentJson : null,
                 Options = _optionJson,
                 AdditionalProperties = Members(),
