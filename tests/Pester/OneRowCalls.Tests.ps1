@@ -804,6 +804,41 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'makes <Name>, which PowerShell cannot make a time or a URL of, the one row''s Invalid result; piped, one stop' -ForEach @(
+        @{ Name = '-SendAt a hashtable'; Given = @{ SendAt = @{ at = '09:00' } }; Field = 'SendAt'; Said = "Row 1: SendAt: 'System.Collections.Hashtable' is not a time: *" }
+        @{ Name = '-NotifyUrl a [datetime] cell'; Given = @{ NotifyUrl = [datetime]'2030-01-01' }; Field = 'NotifyUrl'; Said = "Row 1: NotifyUrl: '01/01/2030 00:00:00' is no URL: give an https URL*" }
+        @{ Name = '-NotifyUrl a hashtable'; Given = @{ NotifyUrl = @{ url = 'https://hooks.example.com/r' } }; Field = 'NotifyUrl'; Said = "Row 1: NotifyUrl: 'System.Collections.Hashtable' is no URL: *" }
+    ) {
+        # Before: PowerShell's binder refused the value ("Cannot convert ... to type System.DateTimeOffset / System.Uri"), and a
+        # loop's statement ended without the row's result.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        $sms = Send-ConnectSms -To '+447700900001' -Text Hi -From Helpdesk @Given -ErrorAction SilentlyContinue -ErrorVariable refused -WarningAction SilentlyContinue
+        $message = Send-ConnectMessage -Channel whatsapp -To '+447700900002' -Content @{ type = 'text' } -From wa-app-1 @Given -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        foreach ($one in $sms, $message) {
+            $one.Status | Should -Be 'Invalid'
+            $one.Code | Should -BeExactly 'CannotConvertArgumentNoMessage'
+            $one.Reason | Should -BeLike $Said
+        }
+        $refused.Count | Should -Be 1
+        { '+447700900003', '+447700900004' | Send-ConnectSms -Text Hi -From Helpdesk @Given } |
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*' -ExpectedMessage "*$Field*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'makes a piped row whose SendAt is an object (a JSON row''s nested one) that row''s Invalid result, not sent now without it' {
+        # Before: the row was Queued and sent at once, its SendAt dropped.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        $rows = '[{"Phone":"+447700900001","SendAt":{"at":"09:00"}},{"Phone":"+447700900002","SendAt":null}]' | ConvertFrom-Json
+
+        $results = @($rows | Send-ConnectSms -Text Hi -From Helpdesk -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be 'Invalid', 'Queued'
+        $results[0].Reason | Should -BeLike "Row 1: SendAt: '@{at=09:00}' is not a time: *"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
+    }
+
     It 'still stops a one-row call for a value that is no row''s own (-From), naming the row''s too' {
         Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
         { Send-ConnectSms -To '+447700900001' -Text '' -From 'ACME Helpdesk Ltd' } |
