@@ -827,6 +827,22 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 
+    It 'makes a switch given a value that is no bool, number or text (a [datetime] cell, a hashtable) the one row''s Invalid result' {
+        # Before: "Cannot convert 'System.DateTime' to the type 'System.Management.Automation.SwitchParameter'" ended the statement.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        $date = Send-ConnectMessage -Channel whatsapp -To '+447700900001' -Content @{ type = 'text' } -From wa-app-1 -ContactPolicyGroup G1 -CheckConsent:([datetime]'2030-01-01') -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $table = Send-ConnectSms -To '+447700900002' -Text Hi -From Helpdesk -TrackClicks:@{ on = 1 } -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $number = Send-ConnectSms -To '+447700900003' -Text Hi -From Helpdesk -TrackClicks:1 -WarningAction SilentlyContinue
+
+        $date.Status | Should -Be 'Invalid'
+        $date.Reason | Should -BeLike "Row 1: CheckConsent: '01/01/2030 00:00:00' is not True or False: write True or False in the cell*"
+        $table.Status | Should -Be 'Invalid'
+        $table.Reason | Should -BeLike "Row 1: TrackClicks: 'System.Collections.Hashtable' is not True or False: *"
+        $number.Status | Should -Be 'Queued'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
+    }
+
     It 'makes a piped row whose SendAt is an object (a JSON row''s nested one) that row''s Invalid result, not sent now without it' {
         # Before: the row was Queued and sent at once, its SendAt dropped.
         Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
