@@ -238,4 +238,19 @@ Describe 'Send-ConnectMessage given a NULL -AdditionalProperty cell in a loop' {
         $member.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
         $member.Results[1].Reason | Should -BeExactly "Row 1: AdditionalProperty: its member 'appid' is a database's NULL (DBNull): give the cell a value, or leave the member out."
     }
+
+    It 'makes a hashtable''s NULL member the row''s Invalid result, as a [pscustomobject]''s, and sends the other rows' {
+        # Before: @{ appid = $r.Extra } of a NULL cell stopped the call (InvalidAdditionalProperty, "member 'appid' is a database's
+        # NULL"), and the loop's row had no result, where a $null member was sent and a [pscustomobject]'s NULL member was Invalid.
+        $table = New-Table 'Phone', 'Extra' ([string], [string]) @(, @('+447700900001', 'a1'), @('+447700900002', $null), @('+447700900003', 'a3'))
+
+        $run = Invoke-TableLoop $table 'Send-ConnectMessage -Channel sms -To $r.Phone -Content ''{"text":"hi"}'' -From 12345 -AdditionalProperty @{ appid = $r.Extra; tag = ''t'' }'
+
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        $run.Results[1].Code | Should -BeExactly 'InvalidAdditionalProperty'
+        $run.Results[1].Reason | Should -BeExactly "Row 1: AdditionalProperty: its member 'appid' is a database's NULL (DBNull): give the cell a value, or leave the member out."
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAdditionalProperty,*'
+        $run.Sent.appid | Should -Be 'a1', 'a3'
+    }
 }

@@ -360,6 +360,10 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, an Image cell that is a file path as -MediaUrl'; Code = 'InvalidParameterValue'; Field = 'MediaUrl'
            Rows = @(@{ Phone = '+447700900001'; Image = 'https://example.com/1.png' }, @{ Phone = '+447700900002'; Image = 'C:\pics\2.png' }, @{ Phone = '+447700900003'; Image = 'https://example.com/3.png' })
            Body = 'Send-ConnectRcs -To $u.Phone -MediaUrl $u.Image -From app-1' }
+        # Round 30: Send-ConnectMessage's -Channel cell that names no channel whose destination key is known stopped the call.
+        @{ Name = 'a message, a Channel cell the module does not know as -Channel'; Code = 'DestinationKeyRequired'; Field = 'Channel'
+           Rows = @(@{ Phone = '+447700900001'; Channel = 'whatsapp' }, @{ Phone = '+447700900002'; Channel = 'whatsap' }, @{ Phone = '+447700900003'; Channel = 'WhatsApp' })
+           Body = 'Send-ConnectMessage -Channel $u.Channel -To $u.Phone -Content @{ type = ''text'' } -From wa-app-1' }
     ) {
         $run = Invoke-RowLoop ($Rows | ForEach-Object { [pscustomobject]$_ }) $Body
 
@@ -763,6 +767,10 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
            Call = { $input | Send-ConnectMessage -Channel '' -From wa-app-1 -Content @{ type = 'text' } } }
         @{ Name = '-AdditionalProperty $null'; ErrorId = 'ParameterArgumentValidationError'; Said = '-AdditionalProperty is $null: give the other members as a hashtable*'
            Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content @{ type = 'text' } -AdditionalProperty $null } }
+        @{ Name = 'an -AdditionalProperty member that is a database''s NULL'; ErrorId = 'InvalidAdditionalProperty'; Said = "-AdditionalProperty: member 'appid' is a database's NULL (DBNull): give the cell a value, or leave the member out."
+           Call = { $input | Send-ConnectMessage -Channel whatsapp -From wa-app-1 -Content @{ type = 'text' } -AdditionalProperty @{ appid = [DBNull]::Value } } }
+        @{ Name = 'a -Channel the module does not know'; ErrorId = 'DestinationKeyRequired'; Said = "-Channel 'whatsap' has no documented destination key: give -DestinationKey*"
+           Call = { $input | Send-ConnectMessage -Channel whatsap -From wa-app-1 -Content @{ type = 'text' } } }
         @{ Name = '-Substitution a text'; ErrorId = 'CannotConvertArgumentNoMessage'; Said = "-Substitution is the text 'Name=Ann', which holds no `$(name) values: give a hashtable*"
            Call = { $input | Send-ConnectSms -Text 'Hi $(Name)' -From Helpdesk -Substitution 'Name=Ann' } }
         @{ Name = '-RequestedReceipt that names no receipt'; ErrorId = 'InvalidRequestedReceipt'; Said = "-RequestedReceipt 'yes' is not an SMS receipt. Use one of: SUBMITTED, DELIVERED, FAILED, CLICKED, SENT."
@@ -794,6 +802,57 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         $to = if ("$Call" -like '*Send-ConnectEmail*') { 'a@example.com', 'b@example.com' } else { '+447700900001', '+447700900002' }
         { $to | & $Call } | Should -Throw -ErrorId "$ErrorId,*" -ExpectedMessage $Said
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'makes <Name>, which PowerShell cannot make a time or a URL of, the one row''s Invalid result; piped, one stop' -ForEach @(
+        @{ Name = '-SendAt a hashtable'; Given = @{ SendAt = @{ at = '09:00' } }; Field = 'SendAt'; Said = "Row 1: SendAt: 'System.Collections.Hashtable' is not a time: *" }
+        @{ Name = '-NotifyUrl a [datetime] cell'; Given = @{ NotifyUrl = [datetime]'2030-01-01' }; Field = 'NotifyUrl'; Said = "Row 1: NotifyUrl: '01/01/2030 00:00:00' is no URL: give an https URL*" }
+        @{ Name = '-NotifyUrl a hashtable'; Given = @{ NotifyUrl = @{ url = 'https://hooks.example.com/r' } }; Field = 'NotifyUrl'; Said = "Row 1: NotifyUrl: 'System.Collections.Hashtable' is no URL: *" }
+    ) {
+        # Before: PowerShell's binder refused the value ("Cannot convert ... to type System.DateTimeOffset / System.Uri"), and a
+        # loop's statement ended without the row's result.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        $sms = Send-ConnectSms -To '+447700900001' -Text Hi -From Helpdesk @Given -ErrorAction SilentlyContinue -ErrorVariable refused -WarningAction SilentlyContinue
+        $message = Send-ConnectMessage -Channel whatsapp -To '+447700900002' -Content @{ type = 'text' } -From wa-app-1 @Given -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        foreach ($one in $sms, $message) {
+            $one.Status | Should -Be 'Invalid'
+            $one.Code | Should -BeExactly 'CannotConvertArgumentNoMessage'
+            $one.Reason | Should -BeLike $Said
+        }
+        $refused.Count | Should -Be 1
+        { '+447700900003', '+447700900004' | Send-ConnectSms -Text Hi -From Helpdesk @Given } |
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*' -ExpectedMessage "*$Field*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'makes a switch given a value that is no bool, number or text (a [datetime] cell, a hashtable) the one row''s Invalid result' {
+        # Before: "Cannot convert 'System.DateTime' to the type 'System.Management.Automation.SwitchParameter'" ended the statement.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        $date = Send-ConnectMessage -Channel whatsapp -To '+447700900001' -Content @{ type = 'text' } -From wa-app-1 -ContactPolicyGroup G1 -CheckConsent:([datetime]'2030-01-01') -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $table = Send-ConnectSms -To '+447700900002' -Text Hi -From Helpdesk -TrackClicks:@{ on = 1 } -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $number = Send-ConnectSms -To '+447700900003' -Text Hi -From Helpdesk -TrackClicks:1 -WarningAction SilentlyContinue
+
+        $date.Status | Should -Be 'Invalid'
+        $date.Reason | Should -BeLike "Row 1: CheckConsent: '01/01/2030 00:00:00' is not True or False: write True or False in the cell*"
+        $table.Status | Should -Be 'Invalid'
+        $table.Reason | Should -BeLike "Row 1: TrackClicks: 'System.Collections.Hashtable' is not True or False: *"
+        $number.Status | Should -Be 'Queued'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
+    }
+
+    It 'makes a piped row whose SendAt is an object (a JSON row''s nested one) that row''s Invalid result, not sent now without it' {
+        # Before: the row was Queued and sent at once, its SendAt dropped.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        $rows = '[{"Phone":"+447700900001","SendAt":{"at":"09:00"}},{"Phone":"+447700900002","SendAt":null}]' | ConvertFrom-Json
+
+        $results = @($rows | Send-ConnectSms -Text Hi -From Helpdesk -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be 'Invalid', 'Queued'
+        $results[0].Reason | Should -BeLike "Row 1: SendAt: '@{at=09:00}' is not a time: *"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 1
     }
 
     It 'still stops a one-row call for a value that is no row''s own (-From), naming the row''s too' {

@@ -242,6 +242,41 @@ Describe 'Send-ConnectMessage: what only the service can judge, and what stops t
         @(Get-SentBody)[0].to[0].deviceId | Should -Be @('device-7f3a')
     }
 
+    It 'makes a one-row call''s -Channel with no documented destination key its row''s Invalid result, naming a misspelt channel as one' {
+        # Before: a loop's -Channel $u.Channel of 'whatsap' stopped the call (DestinationKeyRequired) and the row had no result.
+        $misspelt = Send-ConnectMessage -Channel whatsap -To '+447700900122' -From 'wa-app-1' -Content @{ type = 'text' } -ErrorAction SilentlyContinue -ErrorVariable said -WarningAction SilentlyContinue
+        $keyless = Send-ConnectMessage -Channel push -To 'device-7f3a' -From 'push-app' -Content @{ title = 'Hi' } -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $keyed = Send-ConnectMessage -Channel push -DestinationKey deviceId -To 'device-7f3a' -From 'push-app' -Content @{ title = 'Hi' }
+
+        $misspelt.Status | Should -Be 'Invalid'
+        $misspelt.Code | Should -BeExactly 'DestinationKeyRequired'
+        $misspelt.Reason | Should -BeExactly ("Row 1: Channel: 'whatsap' is no channel the module knows (sms, email, rcs, whatsapp, voice, push, rt, messenger, " +
+            "applebusinesschat), so it has no documented destination key: correct the name, or for a channel of the service's own give -DestinationKey, " +
+            "the member of each `"to`" object that holds the addresses, as the channel's API documents it")
+        $said.Count | Should -Be 1
+        $said[0].FullyQualifiedErrorId | Should -BeLike 'DestinationKeyRequired,*'
+        $keyless.Status | Should -Be 'Invalid'
+        $keyless.Reason | Should -BeExactly ("Row 1: Channel: 'push' has no documented destination key: give -DestinationKey, the member of each `"to`" object " +
+            "that holds the addresses, as the channel's API documents it")
+        $keyed.Status | Should -Be 'Queued'
+        @(Get-SentBody).Count | Should -Be 1
+        @(Get-SentBody)[0].to[0].deviceId | Should -Be @('device-7f3a')
+    }
+
+    It 'makes the one row Invalid, and stops a piped run before sending, for an -AdditionalProperty member that is <Name>' -ForEach @(
+        @{ Name = 'a database''s NULL'; Given = [DBNull]::Value; Said = "'appid' is a database's NULL (DBNull): give the cell a value, or leave the member out." }
+        @{ Name = 'a number JSON has not'; Given = [double]::NaN; Said = "'appid' is NaN, which JSON cannot carry." }
+    ) {
+        $one = Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -To '+447700900146' -Content @{ text = 'x' } -AdditionalProperty @{ appid = $Given } -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $one.Status | Should -Be 'Invalid'
+        $one.Code | Should -Be 'InvalidAdditionalProperty'
+        $one.Reason | Should -BeLike "Row 1: AdditionalProperty: its member $Said"
+        { '+447700900147', '+447700900148' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content @{ text = 'x' } -AdditionalProperty @{ appid = $Given } } |
+            Should -Throw -ErrorId 'InvalidAdditionalProperty,*' -ExpectedMessage "-AdditionalProperty: member $Said"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
     It 'stops before sending when -AdditionalProperty names a member the cmdlet writes itself (every row would be Invalid)' {
         { '+447700900131', '+447700900132' | Send-ConnectMessage -Channel whatsapp -From 'wa-app-1' -Content @{ text = 'x' } -AdditionalProperty @{ content = 'y' } -ErrorAction SilentlyContinue } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage '-AdditionalProperty*content*nothing was sent*'

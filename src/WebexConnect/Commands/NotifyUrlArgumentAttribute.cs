@@ -32,10 +32,21 @@ namespace WebexConnect.Commands
             // A database's NULL (a DataRow's empty cell) is no URL given, as $null is: PowerShell's binder could not make a Uri
             // of it, and a loop's -NotifyUrl $r.Hook ended its statement without the row's result.
             if (value is DBNull) return null;
-            if (value is string text && !Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out _))
-                return new Uri(MarkPrefix + Uri.EscapeDataString(text));
-            return inputData;
+            if (value is string text && !Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out _)) return Mark(text);
+            if (value is null || value is string || value is Uri) return inputData;
+            // A value PowerShell cannot make a Uri of (a [datetime] cell, a hashtable, the row itself) is marked too: its
+            // refusal ended a loop's statement without the row's result.
+            try
+            {
+                return LanguagePrimitives.ConvertTo(value, typeof(Uri), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (PSInvalidCastException)
+            {
+                return Mark(LanguagePrimitives.ConvertTo<string>(value) ?? "");
+            }
         }
+
+        private static Uri Mark(string text) => new Uri(MarkPrefix + Uri.EscapeDataString(text));
 
         /// <summary>What was given when <paramref name="url"/> marks a text that is no URL; null for a URL.</summary>
         public static string? Unreadable(Uri? url) =>

@@ -59,10 +59,19 @@ namespace WebexConnect.Commands
                 : (DateTimeOffset?)null;
             if (time is DateTimeOffset at && OnTheClock(value, at) is string skipped)
                 return UnreadableTime.Mark(TextOf(value), SkippedReason(value, skipped), skipped);
+            return ConvertedOrMark(read, value);
+        }
+
+        /// <summary>
+        /// <paramref name="read"/> as PowerShell's binder converts it (in no culture); a mark, with the binder's words, for what it
+        /// could not convert (a hashtable, a row given whole), so that the command refuses it: the one row's Invalid result, or
+        /// a piped row's. Before, -SendAt @{...} was refused by the binder, and a loop's statement ended without the row's result.
+        /// </summary>
+        private static object? ConvertedOrMark(object? read, object? value)
+        {
             if (read is null || read is DateTimeOffset || read is DateTime) return read;
             try
             {
-                // As PowerShell's binder converts it (in no culture), so that what it could not read is marked, with its words.
                 return LanguagePrimitives.ConvertTo(read, typeof(DateTimeOffset), CultureInfo.InvariantCulture);
             }
             catch (PSInvalidCastException unreadable)
@@ -71,7 +80,7 @@ namespace WebexConnect.Commands
             }
         }
 
-        /// <summary>The time <paramref name="inputData"/> gives; null for blank text; a mark for text that is no time; other values as given.</summary>
+        /// <summary>The time <paramref name="inputData"/> gives; null for blank text; a mark for a value that is no time.</summary>
         public object? Read(object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
@@ -83,7 +92,8 @@ namespace WebexConnect.Commands
                 var time = ClockChanges.AsRead(given, TimeZoneInfo.Local);
                 return OnTheClock(given, time) is string skipped ? UnreadableTime.Mark(TextOf(given), SkippedReason(given, skipped), skipped) : time;
             }
-            if (!(value is string text)) return UnixTimeOrMark(inputData, value);
+            // An object's text is its wrapper's (@{at=09:00}, a JSON row's nested object): the bare PSCustomObject has none.
+            if (!(value is string text)) return ConvertedOrMark(UnixTimeOrMark(inputData, value), value is PSCustomObject ? inputData : value);
             var read = ReadText(text, out var refused, out var skippedText);
             return refused is null ? read : UnreadableTime.Mark(text, refused, skippedText);
         }

@@ -27,6 +27,7 @@ namespace WebexConnect.Commands
         private const string InvalidContentErrorId = "InvalidContent";
         private const string InvalidOptionErrorId = "InvalidOption";
         private const string InvalidAdditionalPropertyErrorId = "InvalidAdditionalProperty";
+        private const string DestinationKeyRequiredErrorId = "DestinationKeyRequired";
 
         /// <summary>PowerShell's ErrorId for a $null it refused, kept for the $null -Content or -Option the command now refuses itself.</summary>
         private const string NullErrorId = "ParameterArgumentValidationError";
@@ -223,10 +224,31 @@ namespace WebexConnect.Commands
                 return; // Refused as the one row's: no key to look for.
             }
             _emailKey = string.Equals(DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind), ChannelNames.Email, StringComparison.Ordinal);
-            if (DestinationKey is null && ChannelNames.DefaultDestinationKey(ChannelKind) is null)
-                ThrowParameterError("DestinationKeyRequired",
-                    $"-Channel '{Channel}' has no documented destination key: give -DestinationKey, the member of each \"to\" object that holds " +
-                    "the addresses, as the channel's API documents it (msisdn and email are the keys of SMS and email).", Channel);
+            if (DestinationKey is null && ChannelNames.DefaultDestinationKey(ChannelKind) is null) RefuseKeylessChannel();
+        }
+
+        // A one-row call's -Channel refused for having no destination key (RefuseKeylessChannel): its row is Invalid, never sent.
+        private bool _keylessChannelRefused;
+
+        /// <summary>
+        /// A channel with no documented destination key and no -DestinationKey: piped, the command's stop before any row, as it
+        /// was. With nothing piped, the one row's Invalid result (Code DestinationKeyRequired): a loop's -Channel $r.Channel with a
+        /// misspelt cell ('whatsap') stopped the call, and that row had no result. A name the module does not know is said to be
+        /// one, so that a misspelling is corrected rather than given a key.
+        /// </summary>
+        private void RefuseKeylessChannel()
+        {
+            const string key = "give -DestinationKey, the member of each \"to\" object that holds the addresses, as the channel's API documents it";
+            var channel = InputEcho.Quote(Channel.Trim());
+            var problem = ChannelKind == MessageChannel.Other
+                ? $"{channel} is no channel the module knows ({string.Join(", ", ChannelNames.Known)}), so it has no documented destination key: " +
+                  "correct the name, or for a channel of the service's own " + key
+                : $"{channel} has no documented destination key: " + key;
+            RefuseValue(nameof(Channel), DestinationKeyRequiredErrorId,
+                $"-Channel '{Channel}' has no documented destination key: give -DestinationKey, the member of each \"to\" object that holds " +
+                "the addresses, as the channel's API documents it (msisdn and email are the keys of SMS and email).",
+                new ValidationProblem(nameof(Channel), problem), Channel, givenForTheRow: true);
+            _keylessChannelRefused = true;
         }
 
         /// <summary>
@@ -290,7 +312,10 @@ namespace WebexConnect.Commands
             var refused = string.IsNullOrWhiteSpace(Channel);
             return new RawMessage(shared, refused ? "message" : Channel)
             {
-                DestinationKey = DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind) ?? (refused ? "msisdn" : ""),
+                // A channel refused for having no key (RefuseKeylessChannel) is given one that checks no address's form: its row's
+                // reason names the channel, not a key or an address it never had.
+                DestinationKey = DestinationKey?.Trim() ?? ChannelNames.DefaultDestinationKey(ChannelKind)
+                    ?? (refused ? "msisdn" : _keylessChannelRefused ? "address" : ""),
                 Content = shared.Template is null ? _contentJson : null,
                 Options = _optionJson,
                 AdditionalProperties = Members(),
@@ -392,8 +417,8 @@ namespace WebexConnect.Commands
             {
                 var name = SubstitutionText.Of(entry.Key);
                 // A string is a JSON string here, never parsed: appid = 'abc' sends "appid":"abc".
-                members.Add(new KeyValuePair<string, string>(name, Json(Unwrapped(entry.Value) is string text ? ContentJson.From(text) : entry.Value,
-                    "AdditionalProperty", InvalidAdditionalPropertyErrorId, name)));
+                if (MemberJson(Unwrapped(entry.Value) is string text ? ContentJson.From(text) : entry.Value, name) is string json)
+                    members.Add(new KeyValuePair<string, string>(name, json));
             }
             return members;
         }
@@ -402,19 +427,22 @@ namespace WebexConnect.Commands
         private string ReadJsonString(string literal) => (string)EngineHost.ReadJson(System.Text.Encoding.UTF8.GetBytes(literal))!;
 
         /// <summary>
-        /// A string is JSON text as written; anything else is turned into JSON. Either way the engine normalises it. A hashtable's
-        /// member is named in the stop (ContentJson says "The value", which named none).
+        /// A member of -AdditionalProperty's hashtable as JSON: a string is JSON text as written; anything else is turned into
+        /// JSON. Either way the engine normalises it. Null when the command refused it (RefuseValue), the member named: a
+        /// one-row call's @{ appid = $r.AppId } of a database's NULL is that row's Invalid result, as the same member of a
+        /// [pscustomobject] is (ReadObject); before, it stopped the call and the loop's row had no result. Piped, it is the
+        /// run's -AdditionalProperty, and stops the command once before anything is sent, as it did.
         /// </summary>
-        private string Json(object? value, string parameter, string errorId, string? member = null)
+        private string? MemberJson(object? value, string member)
         {
-            if (JsonProblem(value, out var json) is string problem)
-            {
-                const string whole = ": The value ";
-                if (member is not null && problem.StartsWith(whole, StringComparison.Ordinal))
-                    problem = ": member '" + member + "' " + problem.Substring(whole.Length);
-                ThrowParameterError(errorId, Named(parameter, problem), value);
-            }
-            return json;
+            if (JsonProblem(value, out var json) is not string problem) return json;
+            const string whole = ": The value ";
+            // "is a database's NULL ...", or what a value inside the member has (": 'x' is ..."), after the member's name.
+            var clause = problem.StartsWith(whole, StringComparison.Ordinal) ? problem.Substring(whole.Length) : problem.TrimStart(':', ' ');
+            var named = problem.StartsWith(whole, StringComparison.Ordinal) ? "'" + member + "' " + clause : "'" + member + "': " + clause;
+            RefuseValue(nameof(AdditionalProperty), InvalidAdditionalPropertyErrorId, "-AdditionalProperty: member " + named,
+                new ValidationProblem(nameof(AdditionalProperty), "its member " + named), value);
+            return null;
         }
 
         /// <summary>"-Content is not valid JSON: ...", "-AdditionalProperty: ...": a problem after the parameter's name.</summary>

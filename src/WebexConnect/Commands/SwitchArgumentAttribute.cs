@@ -33,11 +33,17 @@ namespace WebexConnect.Commands
                 RefusedArguments.Clear(_parameter);
                 return new SwitchParameter(false);
             }
-            // A bool, a number or a SwitchParameter is PowerShell's to read, as before.
+            // A bool, a number or a SwitchParameter is PowerShell's to read, as before. Any other value (a [datetime] cell, a
+            // hashtable) it refused, which ended a loop's statement without the row's result: kept, as a text no switch reads.
             if (value is not string text)
             {
-                RefusedArguments.Clear(_parameter);
-                return inputData;
+                if (value is null || value is bool || value is SwitchParameter || IsNumber(value))
+                {
+                    RefusedArguments.Clear(_parameter);
+                    return inputData;
+                }
+                RefusedArguments.Set(_parameter, LanguagePrimitives.ConvertTo<string>(inputData) ?? "");
+                return new SwitchParameter(false);
             }
             var cell = text.Trim();
             if (cell.Length == 0 || cell == "0" || string.Equals(cell, bool.FalseString, StringComparison.OrdinalIgnoreCase))
@@ -53,6 +59,9 @@ namespace WebexConnect.Commands
             RefusedArguments.Set(_parameter, text);
             return new SwitchParameter(false);
         }
+
+        private static bool IsNumber(object value) =>
+            value is IConvertible convertible && convertible.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.Decimal;
 
         /// <summary>
         /// The text <paramref name="parameter"/> was given that is no switch value, when it bound as <paramref name="value"/>

@@ -60,10 +60,17 @@ namespace WebexConnect.Composition
 
         /// <summary>
         /// Keeps <paramref name="problem"/>, which a check before the row was read found (-Text "Hi $(Name)" in double quotes),
-        /// for the row's Invalid result, with <paramref name="code"/> (the ErrorId the command's stop had) as its Code.
+        /// for the row's Invalid result, with <paramref name="code"/> (the ErrorId the command's stop had) as its Code. Kept once:
+        /// a value read again for the same row (Send-ConnectMessage reads -AdditionalProperty each time it makes the message)
+        /// is not said twice in the row's reason.
         /// </summary>
-        public void Refuse(ValidationProblem problem, string code) =>
-            (_refused ??= new List<KeyValuePair<ValidationProblem, string>>()).Add(new KeyValuePair<ValidationProblem, string>(problem, code));
+        public void Refuse(ValidationProblem problem, string code)
+        {
+            _refused ??= new List<KeyValuePair<ValidationProblem, string>>();
+            foreach (var refused in _refused)
+                if (refused.Key.Field == problem.Field && refused.Key.Message == problem.Message) return;
+            _refused.Add(new KeyValuePair<ValidationProblem, string>(problem, code));
+        }
 
         /// <summary>The row's record with what <see cref="Refuse"/> kept; the record itself when nothing was.</summary>
         public ComposedRecord WithRefused(ComposedRecord record)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using WebexConnect.Composition;
+using WebexConnect.Messages;
 using WebexConnect.Messages.Validation;
 using Xunit;
 
@@ -64,6 +65,23 @@ namespace WebexConnect.Tests.Composition
 
             Assert.True(call.Refused("From"));
             Assert.False(call.Refused("Text"));
+        }
+
+        [Fact]
+        public void AProblemRefusedAgainForTheSameRowIsSaidOnce()
+        {
+            // Send-ConnectMessage reads -AdditionalProperty each time it makes the row's message: @{ appid = $r.AppId } of a NULL
+            // cell is refused each time, and the row's reason must not name it twice. Another problem of the field is kept.
+            var call = OneRowCall.For(piped: false, TextGiven, new[] { "AdditionalProperty" }, new string[0])!;
+            call.Refuse(new ValidationProblem("AdditionalProperty", "its member 'appid' is a database's NULL"), "InvalidAdditionalProperty");
+            call.Refuse(new ValidationProblem("AdditionalProperty", "its member 'appid' is a database's NULL"), "InvalidAdditionalProperty");
+            call.Refuse(new ValidationProblem("AdditionalProperty", "its member 'tag' is a database's NULL"), "InvalidAdditionalProperty");
+
+            var record = call.WithRefused(new ComposedRecord(new Recipient("+447700900001", null), new ValidationProblem[0]));
+
+            Assert.Equal(new[] { "its member 'appid' is a database's NULL", "its member 'tag' is a database's NULL" },
+                System.Linq.Enumerable.Select(record.Problems, p => p.Message));
+            Assert.Equal("InvalidAdditionalProperty", record.InvalidCode);
         }
 
         [Fact]
