@@ -292,6 +292,8 @@ Describe 'ConvertFrom-ConnectWebhook' {
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
         $err[0].Exception.Message | Should -BeLike "$(Join-Path $folder '3.json'): The webhook body is not JSON*"
+        # A file the web server was still writing: said to be cut short, not only that the parser reached its end.
+        $err[0].Exception.Message | Should -BeLike '*It ends before its brackets close: its end is missing, as when a file is read before it was written whole).*'
         $signed.SignatureVerified | Should -BeTrue
     }
 
@@ -351,6 +353,49 @@ Describe 'ConvertFrom-ConnectWebhook' {
         }
         # The advice works: the CSV's rows give the receipt.
         $fromCsv.CorrelationId | Should -Be @('row-1')
+    }
+
+    It 'reads a webhook saved as the whole HTTP request it came in, by its own x-hub-signature, piped as a file, as text or line by line' {
+        # Before: such a file was read as a log of one body a line: one "not JSON" error for each line of its head (five for
+        # one file), its body unsigned, and with -Secret the body was refused as having no x-hub-signature though the file held it.
+        $folder = Join-Path $TestDrive 'requests'
+        $null = New-Item -ItemType Directory $folder
+        $body = Get-Fixture 'sms-delivered.json'
+        $bytes = [Text.Encoding]::UTF8.GetBytes($body)
+        $signature = Get-Signature $bytes 'webhook-secret-5e1'
+        function Save([string] $Name, [string] $Text) {
+            $path = Join-Path $folder $Name
+            [IO.File]::WriteAllBytes($path, [Text.Encoding]::UTF8.GetBytes($Text))
+            $path
+        }
+        # As a request inspector's raw view saves it: CRLF, a Content-Length, and a line end an editor added after the body.
+        $crlf = Save 'crlf.http' ("POST /receipts HTTP/1.1`r`nHost: hooks.example.com`r`nContent-Type: application/json`r`n" +
+            "x-hub-signature: $signature`r`nContent-Length: $($bytes.Length)`r`n`r`n$body`r`n")
+        # As pasted into an editor on Linux: LF alone, no Content-Length.
+        $lf = Save 'lf.http' "POST /receipts HTTP/1.1`nX-Hub-Signature: $signature`n`n$body"
+        $short = Save 'short.http' "POST /receipts HTTP/1.1`r`nContent-Length: 9999`r`n`r`n$body"
+        $noBlank = Save 'noblank.http' "POST /receipts HTTP/1.1`r`nHost: hooks.example.com`r`n$body`r`n"
+        $forged = Save 'forged.http' ("POST /receipts HTTP/1.1`r`nx-hub-signature: $signature`r`n`r`n" + $body.Replace('row-1', 'row-9'))
+
+        $receipts = @(Get-ChildItem $folder -File | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable err -ErrorAction SilentlyContinue)
+        $fromLines = @(Get-Content $crlf, $lf | ConvertFrom-ConnectWebhook -Secret $script:Secret -ErrorVariable lineErr)
+        $fromText = @(Get-Content $crlf, $lf -Raw | ConvertFrom-ConnectWebhook -ErrorVariable rawErr)
+
+        $receipts.CorrelationId | Should -Be @('row-1', 'row-1')
+        $receipts.SignatureVerified | Should -Be @($true, $true)
+        $err.Count | Should -Be 3
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'WebhookSignatureInvalid,*'
+        $err[0].Exception.Message | Should -BeLike "$($forged): The webhook's x-hub-signature does not match*"
+        $err[1].FullyQualifiedErrorId | Should -BeLike 'InvalidWebhookBody,*'
+        $err[1].Exception.Message | Should -BeLike ("$($noBlank): It is an HTTP request saved with its headers ('POST /receipts HTTP/1.1'), " +
+            "but a line among them is no header ('{`"deliveryInfoNotification`"*'*): a blank line must part the headers from the body.")
+        $err[2].Exception.Message | Should -Be ("$($short): It is an HTTP request saved with its headers ('POST /receipts HTTP/1.1'), " +
+            "and it was cut short: its Content-Length is 9999 bytes, and only $($bytes.Length) follow the headers.")
+        $lineErr | Should -BeNullOrEmpty
+        $fromLines.CorrelationId | Should -Be @('row-1', 'row-1')
+        $fromLines.SignatureVerified | Should -Be @($true, $true)
+        $rawErr | Should -BeNullOrEmpty
+        $fromText.CorrelationId | Should -Be @('row-1', 'row-1')
     }
 
     It 'reads webhooks Windows PowerShell saved as UTF-16 (Out-File, >), and says why such a file''s signature fails' {

@@ -1174,6 +1174,29 @@ Bob,+447700900002,$tomorrow
         finally { Stop-ConnectReceiptListener $signed }
     }
 
+    It 'says of a post that is not JSON how it starts, its size and Content-Type, not ConvertFrom-ConnectWebhook''s advice' {
+        # Before: "400: The webhook body is not JSON (...). ... give its text, its bytes, a ConvertFrom-Json object of it or
+        # the file it was saved in.": advice for ConvertFrom-ConnectWebhook, which no one can act on for a post.
+        Connect-WebexConnect -Sandbox
+        $listener = Start-ConnectReceiptListener
+        try {
+            $sent = Send-ConnectSms -To '+447700900093' -From ACME -Text 'Hi' -NotifyUrl 'https://hooks.example.com/receipts'
+            $answer = Invoke-WebRequest -Uri $listener.Url -Method Post -Body 'event=delivered&to=447700900093' `
+                -ContentType 'application/x-www-form-urlencoded' -UseBasicParsing -NoProxy -SkipHttpErrorCheck
+            $delivery = $sent | Wait-ConnectDelivery -Listener $listener -Timeout 1 -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+
+            $answer.StatusCode | Should -Be 400
+            $delivery.Status | Should -Be 'NoReceipt'
+            $expected = "400: the body is not JSON ('event=delivered&to=447700900093', 31 bytes, Content-Type 'application/x-www-form-urlencoded'; " +
+                "*): a delivery receipt is the JSON object Webex Connect posts, so something else sent it, or something on its way (a proxy, a relay) changed it"
+            $listener.LastProblem | Should -BeLike "*:*:* $expected"
+            "$($warned[0])" | Should -BeLike "*it refused all 1 requests it got (the last: *$expected)*"
+            "$($warned[0])" | Should -Not -BeLike '*ConvertFrom-Json*'
+            "$($answer.Content)".TrimEnd() | Should -BeLike $expected.Substring(5)
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+    }
+
     It 'does not say so when receipts came to the listener' {
         Connect-WebexConnect -Sandbox
         $null = Send-ConnectSms -To '+447700900052' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url |

@@ -86,6 +86,11 @@ namespace WebexConnect.Engine.Payload
                 return " JSON has no comments: remove the // comments that the vendor's examples carry.";
             if (problem.StartsWith("''' is an invalid", StringComparison.Ordinal))
                 return " JSON needs double quotes (\") around names and text, not single quotes.";
+            // The parser ran out of text inside a string, an object or a list: a webhook file a web server was still writing,
+            // a copy cut at a line. Its own words ("reached end of data", "an open JSON object or array") read as a fault in
+            // what is there, and sent the admin looking through the receipt for a bracket to fix.
+            if (problem.IndexOf("end of data", StringComparison.Ordinal) >= 0 || problem.IndexOf("should be closed", StringComparison.Ordinal) >= 0)
+                return " It ends before its brackets close: its end is missing, as when a file is read before it was written whole.";
             return "";
         }
     }

@@ -212,6 +212,10 @@ namespace WebexConnect.Engine.Receipts
             {
                 return Refuse(401, ex.Message);
             }
+            catch (ReceiptFormatException ex) when (ex.InnerException is FormatException parse)
+            {
+                return Refuse(400, NotJson(request, parse));
+            }
             catch (ReceiptFormatException ex)
             {
                 return Refuse(400, ex.Message);
@@ -223,6 +227,23 @@ namespace WebexConnect.Engine.Receipts
                 // timeout with no clue why. A 500 asks the service to send them again; the listener goes on.
                 return Refuse(500, "the listener failed reading this request (" + ex.GetType().Name + ": " + Shown(ex.Message) + "); answered 500 so the service sends it again");
             }
+        }
+
+        /// <summary>
+        /// A body that is not JSON, in words for the admin who reads LastProblem (and Wait-ConnectDelivery's warning, which
+        /// quotes it) and for its sender: how it starts, its size and Content-Type, so the sender can be recognised. Before,
+        /// it was ConvertFrom-ConnectWebhook's advice ("give its text, its bytes, a ConvertFrom-Json object of it or the file
+        /// it was saved in"), which neither the admin nor the sender of a post can act on.
+        /// </summary>
+        private static string NotJson(HttpRequestReader request, FormatException parse)
+        {
+            var body = request.Body;
+            var start = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 200));
+            request.Headers.TryGetValue("Content-Type", out var contentType);
+            return "the body is not JSON (" + Shown(start) + ", " + body.Length.ToString(CultureInfo.InvariantCulture) + " bytes" +
+                (string.IsNullOrEmpty(contentType) ? "" : ", Content-Type " + Shown(contentType!)) + "; " + InputEcho.OneLine(parse.Message.TrimEnd('.')) +
+                "): a delivery receipt is the JSON object Webex Connect posts, so something else sent it, or something on its way " +
+                "(a proxy, a relay) changed it";
         }
 
         /// <summary>

@@ -50,6 +50,8 @@ namespace WebexConnect.Commands
         private WebhookSource? _lastSource;
         private string? _refusedLog;
         private string? _fileWithoutBody;
+        private string? _savedRequestFile;
+        private bool _readSavedRequest;
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -64,14 +66,25 @@ namespace WebexConnect.Commands
                 // naming it, so the next file's lines are read on their own instead of being swallowed with them.
                 if (_lines.HeldLines > 0 && !WebhookSource.SameFile(_heldFrom, source)) WriteUnclosed(_lines.Abandon(_inputs));
                 _inputs++;
-                if (IsFileWithoutBody(source)) return;
-                if (Secret != null && IsRefusedLog(source)) return;
-                _lastInput = InputObject;
-                if (_lines.HeldLines == 0) _heldFrom = source;
-                _lastSource = source;
-                input = _lines.Add(line, _inputs, out joined);
-                if (input is null) return;
-                if (joined) from = _heldFrom;
+                if (IsSavedRequestLine(source))
+                {
+                    // Its lines are its head and its body: read once, whole, at its first line, as the file piped whole is.
+                    if (source!.Line != 1) return;
+                    _lastInput = InputObject;
+                    input = new FileInfo(source.Path);
+                    from = WebhookSource.Of(input);
+                }
+                else
+                {
+                    if (IsFileWithoutBody(source)) return;
+                    if (Secret != null && IsRefusedLog(source)) return;
+                    _lastInput = InputObject;
+                    if (_lines.HeldLines == 0) _heldFrom = source;
+                    _lastSource = source;
+                    input = _lines.Add(line, _inputs, out joined);
+                    if (input is null) return;
+                    if (joined) from = _heldFrom;
+                }
             }
             else
             {
@@ -95,26 +108,26 @@ namespace WebexConnect.Commands
                 {
                     receipts = Read(input, joined);
                 }
-                catch (Exception ex) when ((ex is ReceiptFormatException || ex is WebhookSignatureException) && !joined &&
+                catch (Exception ex) when ((ex is ReceiptFormatException || ex is WebhookSignatureException) && !joined && !_readSavedRequest &&
                     LinesWithoutBody(input) is var lines && lines > 0)
                 {
                     // A script or a CSV among the saved webhooks: one error for it, with or without -Secret, not one a line.
                     throw new ReceiptFormatException(WebhookLog.NoBody(lines, (input as FileInfo)?.FullName ?? from?.Path ?? ""));
                 }
-                catch (ReceiptFormatException) when (Secret is null && input is FileInfo log && WebhookLog.BodiesIn(log) is { } bodies)
+                catch (ReceiptFormatException) when (Secret is null && !_readSavedRequest && input is FileInfo log && WebhookLog.BodiesIn(log) is { } bodies)
                 {
                     // Not one body: a log of many, one after another. Each is read, and a broken one named by its line.
                     WriteLog(bodies, log.LastWriteTimeUtc);
                     return;
                 }
-                catch (ReceiptFormatException) when (Secret is null && input is string text && WebhookLog.BodiesIn(text, from?.Path ?? "") is { } bodies)
+                catch (ReceiptFormatException) when (Secret is null && !_readSavedRequest && input is string text && WebhookLog.BodiesIn(text, from?.Path ?? "") is { } bodies)
                 {
                     // The same log read whole as text (Get-Content -Raw): before, it was refused as "not JSON", though its lines,
                     // piped one by one, were read.
                     WriteLog(bodies, DateTimeOffset.Now);
                     return;
                 }
-                catch (Exception ex) when ((ex is ReceiptFormatException || ex is WebhookSignatureException) && Secret != null &&
+                catch (Exception ex) when ((ex is ReceiptFormatException || ex is WebhookSignatureException) && Secret != null && !_readSavedRequest &&
                     LogIn(input) is { } bodies)
                 {
                     throw LogNotVerifiable(bodies.Count, input is FileInfo ? "file" : "text");
@@ -151,6 +164,7 @@ namespace WebexConnect.Commands
         private IReadOnlyList<DeliveryReceipt> Read(object? input, bool joined)
         {
             var receivedAt = DateTimeOffset.Now;
+            _readSavedRequest = false;
             if (input is FileSystemInfo file)
             {
                 input = FileBody(file);
@@ -163,14 +177,33 @@ namespace WebexConnect.Commands
                     "-Secret needs the body exactly as it arrived, and it came line by line (Get-Content without -Raw): " +
                     "the line ends it had are gone. Give the whole body, e.g. Get-Content -Raw, or its bytes.");
             var body = RequestBody(input);
-            return body switch
+            if (!(body is byte[] || body is string)) return ReadParsed(body, receivedAt);
+            var raw = body as byte[] ?? WebhookBody.BytesOf((string)body!);
+            var signature = Signature ?? WebhookSignature.FromHeaders(Headers);
+            // Bytes as they came: their Content-Type's charset reads a body that is not UTF-8 (the listener's rule). Text is decoded already.
+            var contentType = body is byte[] ? RequestHeaders.Value(Headers, "Content-Type") : null;
+            _readSavedRequest = SavedHttpRequest.StartsOne(raw);
+            if (_readSavedRequest && SavedHttpRequest.Of(raw) is { } saved)
             {
-                // Bytes as they came: their Content-Type's charset reads a body that is not UTF-8 (the listener's rule).
-                byte[] bytes => WebhookBody.Read(bytes, Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt,
-                    RequestHeaders.Value(Headers, "Content-Type")),
-                string text => WebhookBody.Read(WebhookBody.BytesOf(text), Secret, Signature ?? WebhookSignature.FromHeaders(Headers), EngineLoader.Shared.ReadJson, receivedAt),
-                _ => ReadParsed(body, receivedAt),
-            };
+                // The request's own headers are the ones its body came with; -Signature and -Headers, when given, still win.
+                raw = saved.Body;
+                signature ??= WebhookSignature.FromHeaders(saved.Headers);
+                contentType ??= RequestHeaders.Value(saved.Headers, "Content-Type");
+            }
+            return WebhookBody.Read(raw, Secret, signature, EngineLoader.Shared.ReadJson, receivedAt, contentType);
+        }
+
+        /// <summary>
+        /// True for a line Get-Content read from a file that is an HTTP request saved with its headers (SavedHttpRequest): the
+        /// file is read whole at its first line, and its other lines are not read. Before, each header line got its own "not JSON".
+        /// </summary>
+        private bool IsSavedRequestLine(WebhookSource? source)
+        {
+            if (source is null || source.Line <= 0) return false;
+            // Line 1 decides afresh, so the same file read again in one pipeline is read again.
+            if (source.Line != 1) return string.Equals(_savedRequestFile, source.Path, StringComparison.Ordinal);
+            _savedRequestFile = FromFile(source.Path, SavedHttpRequest.StartsOne, false) ? source.Path : null;
+            return _savedRequestFile != null;
         }
 
         /// <summary>

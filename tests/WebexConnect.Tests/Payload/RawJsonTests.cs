@@ -43,6 +43,11 @@ namespace WebexConnect.Tests.Payload
             "Remove the comma after the last member.")]
         [InlineData("[1, 2,]", "line 1, position 7:", "Remove the comma after the last member.")]
         [InlineData("{'type': 'text'}", "line 1, position 2:", "JSON needs double quotes (\") around names and text, not single quotes.")]
+        // Cut short, as a webhook file a web server was still writing: inside a string, and after a whole member.
+        [InlineData("{\"deliveryInfoNotification\":{\"deliveryInfo\":{\"code\":\"75", "line 1, position ",
+            "It ends before its brackets close: its end is missing, as when a file is read before it was written whole.")]
+        [InlineData("{\n  \"deliveryInfoNotification\": {\"transid\": \"m-1\"}\n", "line ",
+            "It ends before its brackets close: its end is missing, as when a file is read before it was written whole.")]
         public void Broken_json_as_pasted_from_the_vendors_pages_says_what_to_change(string given, string where, string hint)
         {
             var error = Assert.Throws<FormatException>(() => RawJson.Normalize(given));
@@ -53,6 +58,17 @@ namespace WebexConnect.Tests.Payload
             Assert.DoesNotContain("reader options", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("in this mode", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("0xE2", error.Message, StringComparison.Ordinal);
+        }
+
+        /// <summary>Broken text that is all there is no cut-short body: told what is wrong, not that its end is missing.</summary>
+        [Theory]
+        [InlineData("{not json")]
+        [InlineData("{\"a\": tru }")]
+        public void Broken_json_that_is_not_cut_short_is_not_said_to_be(string given)
+        {
+            var error = Assert.Throws<FormatException>(() => RawJson.Normalize(given));
+
+            Assert.DoesNotContain("end is missing", error.Message, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -256,6 +256,26 @@ namespace WebexConnect.Tests.Receipts
         }
 
         /// <summary>
+        /// Before: a post that is not JSON was refused with ConvertFrom-ConnectWebhook's advice ("give its text, its bytes, a
+        /// ConvertFrom-Json object of it or the file it was saved in"), in LastProblem and in the answer: the admin could not
+        /// tell what had posted it. Now how it starts, its size and its Content-Type.
+        /// </summary>
+        [Fact]
+        public async Task APostThatIsNotJsonIsDescribedByHowItStartsItsSizeAndContentType()
+        {
+            var content = new StringContent("event=delivered&to=447700900001", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+            var response = await _client.PostAsync(_listener.Url, content);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = _listener.LastProblem!;
+            Assert.Contains("400: the body is not JSON ('event=delivered&to=447700900001', 31 bytes, Content-Type 'application/x-www-form-urlencoded; charset=utf-8'; ", problem);
+            Assert.EndsWith("): a delivery receipt is the JSON object Webex Connect posts, so something else sent it, or something on its way (a proxy, a relay) changed it", problem);
+            Assert.DoesNotContain("ConvertFrom-Json", problem);
+            Assert.Equal(problem.Substring(problem.IndexOf("the body", StringComparison.Ordinal)), (await response.Content.ReadAsStringAsync()).TrimEnd('\n'));
+        }
+
+        /// <summary>
         /// Before: the method, path or Transfer-Encoding of a refused request went into LastProblem (and the answer) as
         /// sent, so anyone who could reach the listener made "$listener | Format-List" or Wait-ConnectDelivery's warning
         /// clear, re-colour or re-title the admin's terminal with escape sequences, and a 16 KB path made a 16 KB LastProblem.
