@@ -138,7 +138,7 @@ namespace WebexConnect.Tests.Validation
             Assert.StartsWith("a card is required, and -Card was given $null: a variable or column with no card in it gives that " +
                 "($r.Card of a row without a Card column), as does a card New-ConnectRcsCard refused with an error before this one. " +
                 "A card is made by New-ConnectRcsCard from the row's cells: in a loop, -Card (New-ConnectRcsCard -Title $r.Title", givenNull, StringComparison.Ordinal);
-            Assert.EndsWith("for piped rows, a script block that makes each row's: -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }",
+            Assert.EndsWith("for piped rows, a script block that makes each row's card: -Card { New-ConnectRcsCard -Title $_.Title -MediaUrl $_.ImageUrl }",
                 givenNull, StringComparison.Ordinal);
 
             var givenCell = Single(Check(new RcsMessage { From = App, ContentType = RcsContentType.Standalone, CardGivenEmpty = "a NULL cell (DBNull)" }), "Card");

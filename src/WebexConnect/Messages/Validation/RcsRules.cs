@@ -105,7 +105,7 @@ namespace WebexConnect.Messages.Validation
         /// command that makes one, not advice about an error New-ConnectRcsCard never wrote.
         /// </summary>
         private const string GiveACard = "New-ConnectRcsCard from the row's cells: in a loop, -Card (New-ConnectRcsCard -Title $r.Title " +
-            "-MediaUrl $r.ImageUrl); for piped rows, a script block that makes each row's: -Card { New-ConnectRcsCard -Title $_.Title " +
+            "-MediaUrl $r.ImageUrl); for piped rows, a script block that makes each row's card: -Card { New-ConnectRcsCard -Title $_.Title " +
             "-MediaUrl $_.ImageUrl }";
 
         /// <summary>Since -MediaUrl binds from a MediaUrl column, a URL per row is a column, not a command per row.</summary>
