@@ -1223,6 +1223,44 @@ Describe 'Send-ConnectEmail' {
         $sent | Should -Match '"lead@example\.com"'
     }
 
+    It 'says, for -<Parameter> ''audit@example.com'', ''$(<Column>)'', to take the variable out and keep the list, and its advice sends both' -ForEach @(
+        @{ Parameter = 'Bcc'; Column = 'Sender' }, @{ Parameter = 'Cc'; Column = 'Sender' }, @{ Parameter = 'Bcc'; Column = 'Bcc' }
+    ) {
+        # Before: "leave -Bcc out", which dropped the audit copy with the variable; and nothing said that a -Bcc given on the
+        # command line leaves a Bcc column unread, so giving both did not send each row its own copy either.
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann'; $Column = 'boss@example.com' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Name = 'Bob'; $Column = '' }
+        )
+        $given = @{ $Parameter = 'audit@example.com', "`$($Column)" }
+        $stop = { $rows | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'Dear $(Name)' @given } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -PassThru
+        $stop.Exception.Message | Should -BeExactly ("-$Parameter[1]: '`$($Column)' is a `$(name) variable, and those fill only the " +
+            "subject and the body, never an address: take it out of the list (-$Parameter 'audit@example.com' still copies every row " +
+            "there). A -$Parameter on the command line sets every row, and a $Parameter column is then not read: to copy each row to " +
+            "its own $Column as well, leave -$Parameter out and put both in each row's $Parameter cell (... | Select-Object *, @{ n = " +
+            "'$Parameter'; e = { 'audit@example.com; ' + `$_.'$Column' } } -ExcludeProperty $Parameter | Send-ConnectEmail ...). It " +
+            "is the same for every row, so nothing was sent: correct -$Parameter and run the command again.")
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # What it says is true: given both, the command line's list is every row's and the column is not read.
+        $bothGiven = @{ $Parameter = 'audit@example.com' }
+        $withColumn = $rows | Select-Object *, @{ n = $Parameter; e = { $_.$Column } } -ExcludeProperty $Parameter
+        $null = $withColumn | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'Dear $(Name)' @bothGiven -WarningVariable warned 3>$null
+        "$warned" | Should -BeLike "*The column '$Parameter' is not read: -$Parameter was given on the command line*"
+        (Get-ConnectSandboxRequest).Body -join "`n" | Should -Not -Match 'boss@example\.com'
+        Connect-FreshSandbox
+
+        # And what it says to write sends both: the audit copy on every row, each row's own beside it.
+        $results = @($rows | Select-Object *, @{ n = $Parameter; e = { 'audit@example.com; ' + $_.$Column } } -ExcludeProperty $Parameter |
+                Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'Dear $(Name)')
+        $results.Status | Should -Be @('Queued', 'Queued')
+        $copies = @(Get-ConnectSandboxRequest | ForEach-Object { ,@(($_.Body | ConvertFrom-Json).($Parameter.ToLowerInvariant())) })
+        $copies.Count | Should -Be 2
+        $copies[0] | Should -Be @('audit@example.com', 'boss@example.com')
+        $copies[1] | Should -Be @('audit@example.com')
+    }
+
     It 'shows each request''s copies under -WhatIf, and each row''s under -PayloadOnly' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com'; ReplyTo = 'desk@example.com' }

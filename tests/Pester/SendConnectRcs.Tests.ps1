@@ -1550,6 +1550,27 @@ Describe 'Send-ConnectRcs: cards from spreadsheet rows' {
         (Get-SentBody).content.richCard.media.url | Should -Be 'https://files.example.com/boots.png'
     }
 
+    It 'warns once, before sending, that <Written> of an Import-Csv row is always $null, and how to write it' -ForEach @(
+        @{ Written = '$_[''ImageUrl'']'; Instead = '$_.ImageUrl'; Block = { New-ConnectRcsCard -Title $_.Title -MediaUrl $_['ImageUrl'] } }
+        @{ Written = '$PSItem["Image Url"]'; Instead = '$PSItem.''Image Url'''; Block = { New-ConnectRcsCard -Title $_.Title -MediaUrl $PSItem["Image Url"] } }
+        @{ Written = '$row[''ImageUrl'']'; Instead = '$row.ImageUrl'; Block = { $row = $_; New-ConnectRcsCard -Title $row.Title -MediaUrl $row['ImageUrl'] } }
+    ) {
+        # Before: $_['ImageUrl'] counted as the column read, so no warning at all, and every customer's card went without its
+        # picture (a PSCustomObject has no indexer: the cell is $null, and New-ConnectRcsCard makes a card of the title alone).
+        $column = if ($Written -like '*Image Url*') { 'Image Url' } else { 'ImageUrl' }
+        $csv = Join-Path $TestDrive 'offers.csv'
+        Set-Content -LiteralPath $csv -Value "Phone,Title,$column", '+447700900001,Boots,https://files.example.com/boots.png',
+            '+447700900002,Tents,https://files.example.com/tent.png'
+        $out = Import-Csv $csv | Send-ConnectRcs -From app-1 -Card $Block 3>&1
+        $warnings = @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] -and "$_" -like '*always $null*' })
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeExactly ("In the -Card script block, $Written is always `$null for an Import-Csv row (an object, " +
+            "not a hashtable), so no row gets its cell: write $Instead.")
+        # Said before the first row's result, as the rows still go (each card is what the block made of the row).
+        $out[0] | Should -BeOfType [System.Management.Automation.WarningRecord]
+        @($out | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be 'Queued', 'Queued'
+    }
+
     It 'warns once that a -Card script block does not read the <Column> column, which it names by no member or key' -ForEach @(
         @{ Column = 'ImageUrl'; Block = { $row = $_; New-ConnectRcsCard -Title $row.Title -Description $row.Description } }
         @{ Column = 'MediaUrl'; Block = { New-ConnectRcsCard -Title $_.Title -Description 'New MediaUrl format' } }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using WebexConnect.Composition;
 using WebexConnect.Messages;
 using WebexConnect.Messages.Validation;
@@ -51,6 +52,38 @@ namespace WebexConnect.Commands
         /// <param name="column">The column's name as the row spells it.</param>
         public bool MayRead(string column) =>
             _card?.MayRead(column) == true || _carousel?.MayRead(column) == true || _suggestion?.MayRead(column) == true;
+
+        /// <summary>
+        /// The warning for a script that reads a cell as $_['ImageUrl'] when <paramref name="row"/> is an Import-Csv row (an
+        /// object, not a hashtable): the cell is always $null, and every card went without it, unwarned. Null for none, and for a
+        /// hashtable or DataRow row, whose cells that does read.
+        /// </summary>
+        /// <param name="row">A piped row.</param>
+        public string? IndexedCellsWarning(PSObject row)
+        {
+            if (row.BaseObject is not PSCustomObject) return null;
+            var written = new List<string>();
+            var instead = new List<string>();
+            var blocks = new List<string>();
+            foreach (var (script, parameter) in new[] { (_card, "Card"), (_carousel, "Carousel"), (_suggestion, "Suggestion") })
+            {
+                if (script is null) continue;
+                foreach (var cell in script.IndexedCells)
+                {
+                    if (written.Contains(cell.Written)) continue;
+                    written.Add(cell.Written);
+                    // $_['Image Url'] -> $_.'Image Url', on the row's name as written ($_, $PSItem, $row).
+                    instead.Add(cell.Row + "." + (Regex.IsMatch(cell.Column, @"^[A-Za-z_][A-Za-z0-9_]*$")
+                        ? cell.Column : "'" + cell.Column.Replace("'", "''") + "'"));
+                }
+                if (script.IndexedCells.Count > 0) blocks.Add("-" + parameter);
+            }
+            if (written.Count == 0) return null;
+            return $"In the {string.Join(" and ", blocks)} script block, " +
+                   (written.Count == 1 ? $"{written[0]} is" : string.Join(", ", written) + " are") +
+                   " always $null for an Import-Csv row (an object, not a hashtable), so no row gets its " +
+                   (written.Count == 1 ? "cell" : "cells") + ": write " + string.Join(", ", instead) + ".";
+        }
 
         /// <summary>The row's card from the -Card script; null without one, or when it failed.</summary>
         public RcsCard? Card { get; private set; }

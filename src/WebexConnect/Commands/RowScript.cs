@@ -45,21 +45,41 @@ namespace WebexConnect.Commands
         /// <param name="column">The column's name as the row spells it.</param>
         public bool MayRead(string column)
         {
-            if (!_columnsKnown)
-            {
-                _columnsRead = ColumnsRead(_block.Ast);
-                _columnsKnown = true;
-            }
+            Analyse();
             return _columnsRead is null || _columnsRead.Contains(column);
         }
 
-        // What MayRead found: the columns named; null for any column. Worked out at the first question.
+        /// <summary>
+        /// The block's $_['ImageUrl'] reads: as written, the row's name ($_), and the column's. For an Import-Csv row (an object, not a
+        /// hashtable) each is always $null: every row's card went without that cell, and nothing said so. Empty for none.
+        /// </summary>
+        public IReadOnlyList<(string Written, string Row, string Column)> IndexedCells
+        {
+            get
+            {
+                Analyse();
+                return _indexedCells!;
+            }
+        }
+
+        // What MayRead and IndexedCells found: the columns named (null for any column), and the $_['...'] reads. Worked out at
+        // the first question, once a run.
         private HashSet<string>? _columnsRead;
+        private List<(string Written, string Row, string Column)>? _indexedCells;
         private bool _columnsKnown;
 
-        /// <summary>The columns <paramref name="block"/> reads by a name written in it; null when it may read any.</summary>
         // Pinned in Pester, not xunit: the tests' PowerShellStandard.Library is a reference assembly with no parser behind it.
-        private static HashSet<string>? ColumnsRead(Ast block)
+        private void Analyse()
+        {
+            if (_columnsKnown) return;
+            var row = RowNames(_block.Ast);
+            _columnsRead = ColumnsRead(_block.Ast, row);
+            _indexedCells = IndexedCellsOf(_block.Ast, row);
+            _columnsKnown = true;
+        }
+
+        /// <summary>The names the row goes by in <paramref name="block"/>: $_, $PSItem, and $row after $row = $_.</summary>
+        private static HashSet<string> RowNames(Ast block)
         {
             var row = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "_", "PSItem" };
             // $row = $_: the row under a name of the admin's, read as $_ is (in the order written, so $r = $row = $_ too).
@@ -70,6 +90,12 @@ namespace WebexConnect.Commands
                     row.Contains(value.VariablePath.UserPath))
                     row.Add(name.VariablePath.UserPath);
             }
+            return row;
+        }
+
+        /// <summary>The columns <paramref name="block"/> reads by a name written in it; null when it may read any.</summary>
+        private static HashSet<string>? ColumnsRead(Ast block, HashSet<string> row)
+        {
             var read = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var found in block.FindAll(ast => ast is VariableExpressionAst use && row.Contains(use.VariablePath.UserPath), searchNestedScriptBlocks: true))
             {
@@ -94,6 +120,19 @@ namespace WebexConnect.Commands
                 }
             }
             return read;
+        }
+
+        /// <summary>Each $_['Column'] of <paramref name="block"/> (on any name of the row), as written, with its column.</summary>
+        private static List<(string Written, string Row, string Column)> IndexedCellsOf(Ast block, HashSet<string> row)
+        {
+            var cells = new List<(string Written, string Row, string Column)>();
+            foreach (var found in block.FindAll(ast => ast is IndexExpressionAst { Target: VariableExpressionAst use, Index: StringConstantExpressionAst } &&
+                                                       row.Contains(use.VariablePath.UserPath), searchNestedScriptBlocks: true))
+            {
+                var index = (IndexExpressionAst)found;
+                cells.Add((index.Extent.Text, index.Target.Extent.Text, ((StringConstantExpressionAst)index.Index).Value));
+            }
+            return cells;
         }
 
         /// <summary>Remembers <paramref name="block"/> as what <paramref name="standIn"/> stands for.</summary>

@@ -165,6 +165,8 @@ namespace WebexConnect.Commands
         private readonly CardsWithoutPicture _cardsWithoutPicture = new CardsWithoutPicture();
         // -Card, -Carousel or -Suggestion given as a script block: run for each row (null for the usual command).
         private RowContentScripts? _rowScripts;
+        // The script blocks' $_['Column'] reads were told of (RowContentScripts.IndexedCellsWarning), or had nothing to tell.
+        private bool _indexedCellsTold;
         // -Text or -MediaUrl on the command line: that content is every row's, and the other one's column is not read.
         private bool _textGiven;
         private bool _mediaUrlGiven;
@@ -466,7 +468,11 @@ namespace WebexConnect.Commands
         private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row)
         {
             if (_cardsWithoutPicture.Note(message, row) is string note) WriteVerbose(note);
-            return _fallbackCostWarnings.Before(message, row);
+            var cost = _fallbackCostWarnings.Before(message, row);
+            // Once a run, at the first Import-Csv row: a hashtable row's $_['ImageUrl'] reads its cell, and says nothing.
+            if (_indexedCellsTold || _rowScripts is null || InputObject?.BaseObject is not PSCustomObject) return cost;
+            _indexedCellsTold = true;
+            return _rowScripts.IndexedCellsWarning(InputObject) is string indexed ? new[] { indexed }.Concat(cost).ToList() : cost;
         }
 
         private static RcsContentType ContentTypeOf(string parameterSet) => parameterSet switch

@@ -23,9 +23,9 @@ namespace WebexConnect.Messages.Validation
             CheckCopyAddress(message.ReplyTo, "ReplyTo", "ReplyTo", problems, OneReplyTo);
             CheckAddress(message.UnsubscribeEmailAddress, "UnsubscribeEmailAddress", problems, OneUnsubscribeAddress);
             for (var i = 0; i < message.Cc.Count; i++)
-                CheckCopyAddress(message.Cc[i] ?? "", ProblemList.Indexed("Cc", i), "Cc", problems, SeveralCc);
+                CheckCopyAddress(message.Cc[i] ?? "", ProblemList.Indexed("Cc", i), "Cc", problems, SeveralCc, message.Cc);
             for (var i = 0; i < message.Bcc.Count; i++)
-                CheckCopyAddress(message.Bcc[i] ?? "", ProblemList.Indexed("Bcc", i), "Bcc", problems, SeveralBcc);
+                CheckCopyAddress(message.Bcc[i] ?? "", ProblemList.Indexed("Bcc", i), "Bcc", problems, SeveralBcc, message.Bcc);
             if (message.ListUnsubscribeUrl is string unsubscribeUrl && UrlRule.CheckHttps(unsubscribeUrl) is string urlProblem)
                 problems.Add("ListUnsubscribeUrl", urlProblem);
 
@@ -276,7 +276,9 @@ namespace WebexConnect.Messages.Validation
         /// guess that no address is ever filled from a $(name), and that the column must carry the parameter's name. So is a
         /// distinguished name (Get-ADUser's Manager), with the look-up that gives its mail.
         /// </summary>
-        private static void CheckCopyAddress(string? address, string field, string parameter, ProblemList problems, string severalAdvice)
+        // list: the whole -Cc or -Bcc list the address is in (null for -ReplyTo), for the addresses beside a $(name).
+        private static void CheckCopyAddress(string? address, string field, string parameter, ProblemList problems, string severalAdvice,
+            IReadOnlyList<string?>? list = null)
         {
             if (address is null || EmailAddressRule.Check(address, severalAdvice) is not string problem) return;
             if (DistinguishedNameRule.IsOne(address))
@@ -292,6 +294,12 @@ namespace WebexConnect.Messages.Validation
                 return;
             }
             var column = variable.Groups[1].Value;
+            // -Bcc 'audit@example.com', '$(Sender)': "leave -Bcc out" dropped the audit copy with the variable.
+            if (list is not null && OtherAddresses(list) is { Count: > 0 } others)
+            {
+                problems.Add(field, OthersKept(address, column, parameter, others));
+                return;
+            }
             var said = $"{InputEcho.Quote(address)} is a $(name) variable, and those fill only the subject and the body, never an address: leave -{parameter} out";
             // '$(Cc)' names the column the parameter reads already: renaming it to itself (Select-Object *, @{ n = 'Cc' ... })
             // is advice that fails ("the property Cc already exists"); left out, -Cc takes each row's Cc column by itself.
@@ -299,6 +307,31 @@ namespace WebexConnect.Messages.Validation
                 ? said + $", and the {column} column gives each row its own"
                 : said + $", and give the {column} column the name {parameter} on the way in " +
                   $"(... | Select-Object *, @{{ n = '{parameter}'; e = {{ $_.'{column}' }} }} | Send-ConnectEmail ...)");
+        }
+
+        /// <summary>The addresses of a -Cc or -Bcc list that are no $(name) variable (nor empty).</summary>
+        private static List<string> OtherAddresses(IReadOnlyList<string?> list)
+        {
+            var others = new List<string>();
+            foreach (var item in list)
+                if (!string.IsNullOrWhiteSpace(item) && !ColumnVariable.IsMatch(item!)) others.Add(item!.Trim());
+            return others;
+        }
+
+        /// <summary>
+        /// A $(name) in a -Cc or -Bcc list of real addresses: those stay, the variable goes. A -Bcc given on the command line sets
+        /// every row and its column is then not read (the run says so), so each row's own copy beside the run's addresses is a
+        /// cell that holds both.
+        /// </summary>
+        private static string OthersKept(string address, string column, string parameter, List<string> others)
+        {
+            var kept = string.Join(", ", others.Select(Literal));
+            var cell = string.Join("; ", others).Replace("'", "''");
+            return $"{InputEcho.Quote(address)} is a $(name) variable, and those fill only the subject and the body, never an address: " +
+                   $"take it out of the list (-{parameter} {kept} still copies every row there). A -{parameter} on the command line " +
+                   $"sets every row, and a {parameter} column is then not read: to copy each row to its own {column} as well, leave -{parameter} " +
+                   $"out and put both in each row's {parameter} cell (... | Select-Object *, @{{ n = '{parameter}'; e = {{ '{cell}; ' + " +
+                   $"$_.'{column}' }} }} -ExcludeProperty {parameter} | Send-ConnectEmail ...)";
         }
 
         // '$(Manager)', alone: the whole value is one variable.
