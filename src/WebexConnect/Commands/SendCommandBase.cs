@@ -601,8 +601,10 @@ namespace WebexConnect.Commands
                 if (RowContentProblem is { } content) record = record.With(content);
                 // A row's cell; a one-row call's -SendAt is its own problem (OneRowCall), refused in BeginProcessing.
                 if (_oneRowCall is null && UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(unreadable.ProblemOfColumn("SendAt", "to send the row now"));
-                // A row's CorrelationId member that is an object (a ConvertFrom-Json row's nested one): that row's Invalid result.
-                if (_oneRowCall is null && IdTextArgumentAttribute.RefusedText(nameof(CorrelationId), CorrelationId) is string given)
+                // A row's CorrelationId member that is an object (a ConvertFrom-Json row's nested one): that row's Invalid result. A
+                // list the composer named already ("holds a list of 2 values") is not said twice.
+                if (_oneRowCall is null && IdTextArgumentAttribute.RefusedText(nameof(CorrelationId), CorrelationId) is string given &&
+                    !record.Problems.Any(p => p.Field == nameof(CorrelationId)))
                     record = record.With(new ValidationProblem(nameof(CorrelationId), IdTextArgumentAttribute.Problem(nameof(CorrelationId), given, piped: true)));
                 if (expiryProblems is not null)
                     foreach (var problem in expiryProblems) record = record.With(problem);
