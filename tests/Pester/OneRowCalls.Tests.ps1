@@ -855,6 +855,67 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 1
     }
 
+    It 'makes <Name>, an object where an ID goes, the one row''s Invalid result naming what was given; piped, one stop' -ForEach @(
+        @{ Name = '-CorrelationId a hashtable'; Given = @{ CorrelationId = @{ a = 1 } }; Field = 'CorrelationId'
+           Said = 'Row 1: CorrelationId: a hashtable (@{a=...}) is not text: give the value itself, e.g. -CorrelationId $r.OrderId' }
+        @{ Name = '-CallbackData a [datetime]'; Given = @{ CallbackData = [datetime]'2030-01-02' }; Field = 'CallbackData'
+           Said = "Row 1: CallbackData: a date (01/02/2030 00:00:00) is not text: *culture*-CallbackData `$d.ToString('yyyy-MM-dd')" }
+        @{ Name = '-TemplateId a PSCustomObject'; Given = @{ TemplateId = [pscustomobject]@{ Id = 5 } }; Field = 'TemplateId'
+           Said = 'Row 1: TemplateId: an object with properties (@{Id=5}) is not text: give the value itself*' }
+        @{ Name = '-From a list of two'; Given = @{ From = 'wa-app-1', 'wa-app-2' }; Field = 'From'
+           Said = 'Row 1: From: a list of 2 values is not text: give the value itself*' }
+        @{ Name = '-CallbackData a script block'; Given = @{ CallbackData = { $_.Ref } }; Field = 'CallbackData'
+           Said = 'Row 1: CallbackData: a script block ({ ... }) is not text: a script block is run for each piped row only*' }
+    ) {
+        # Before: the type's name ("System.Collections.Hashtable") or culture text was sent as the ID, and a list of two ended
+        # the statement ("Cannot convert 'System.Object[]' to the type 'System.String'") without the row's result.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        $call = @{ Channel = 'whatsapp'; Content = @{ type = 'text' }; From = 'wa-app-1' }
+        if ($Given.ContainsKey('TemplateId')) { $call.Remove('Content') }
+        foreach ($key in $Given.Keys) { $call[$key] = $Given[$key] }
+
+        $one = Send-ConnectMessage -To '+447700900001' @call -ErrorAction SilentlyContinue -ErrorVariable refused -WarningAction SilentlyContinue
+
+        $one.Status | Should -Be 'Invalid'
+        $one.Code | Should -BeExactly 'InvalidParameterValue'
+        $one.Reason | Should -BeLike $Said
+        $refused.Count | Should -Be 1
+        { '+447700900003', '+447700900004' | Send-ConnectMessage @call } |
+            Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$Field*is not text*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+    }
+
+    It 'sends a number given where an ID goes as its digits, and a list of one as its value' {
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        $number = Send-ConnectSms -To '+447700900001' -Text Hi -From Helpdesk -CorrelationId 1234567 -CallbackData 12.50d -WarningAction SilentlyContinue
+        $one = Send-ConnectSms -To '+447700900002' -Text Hi -From @('Helpdesk') -CorrelationId @('A-1') -WarningAction SilentlyContinue
+
+        $number.Status, $one.Status | Should -Be 'Queued', 'Queued'
+        $bodies = @(Get-ConnectSandboxRequest).Body | ConvertFrom-Json
+        $bodies[0].to[0].correlationId | Should -BeExactly '1234567'
+        $bodies[0].callbackData | Should -BeExactly '12.50'
+        $bodies[1].to[0].correlationId | Should -BeExactly 'A-1'
+        $bodies[1].from | Should -BeExactly 'Helpdesk'
+    }
+
+    It 'makes a piped row whose CorrelationId is an object (a JSON row''s nested one) that row''s Invalid result; the next row sends its own' {
+        # Before: the row was Queued with correlationId "@{id=1}".
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        $rows = '[{"Phone":"+447700900001","CorrelationId":{"id":1}},{"Phone":"+447700900002","CorrelationId":"A-2"},{"Phone":"+447700900003"}]' | ConvertFrom-Json
+
+        $results = @($rows | Send-ConnectSms -Text Hi -From Helpdesk -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be 'Invalid', 'Queued', 'Queued'
+        $results[0].Code | Should -BeExactly 'InvalidInput'
+        $results[0].Reason | Should -BeLike 'Row 1: CorrelationId: an object with properties (@{id=1}) is not text: give the value itself in the CorrelationId column, or pick its member*'
+        # The row without the column is not taken for the refused one before it.
+        $to = @(@(Get-ConnectSandboxRequest).Body | ConvertFrom-Json | ForEach-Object { $_.to })
+        $to.msisdn | Should -Be '+447700900002', '+447700900003'
+        $to[0].correlationId | Should -BeExactly 'A-2'
+        $to[1].correlationId | Should -BeNullOrEmpty
+    }
+
     It 'still stops a one-row call for a value that is no row''s own (-From), naming the row''s too' {
         Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
         { Send-ConnectSms -To '+447700900001' -Text '' -From 'ACME Helpdesk Ltd' } |

@@ -89,6 +89,7 @@ namespace WebexConnect.Commands
         // Not ValidateNotNullOrEmpty: in a script's loop of one-row calls, -From $u.Sender is '' for an empty cell, and PowerShell's
         // refusal left that row without a result. The command refuses it itself (RefuseEmpty), under the ErrorId PowerShell's had.
         [AllowNull, AllowEmptyString]
+        [IdTextArgument(nameof(From))] // an object given (-From $row) is the row's Invalid result, not its type's name sent
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string From { get => _from; set => _from = value ?? ""; }
 
@@ -108,6 +109,7 @@ namespace WebexConnect.Commands
         [Parameter(Mandatory = true, ParameterSetName = TemplateSet, HelpMessage = "The ID of a template configured in Webex Connect.")]
         // Not ValidateNotNullOrEmpty, as -From: a loop's -TemplateId $u.Template with an empty cell is that row's Invalid result.
         [AllowNull, AllowEmptyString]
+        [IdTextArgument(nameof(TemplateId))]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string TemplateId { get => _templateId; set => _templateId = value ?? ""; }
 
@@ -168,6 +170,7 @@ namespace WebexConnect.Commands
 
         /// <summary>Up to 2000 characters echoed in every delivery webhook.</summary>
         [Parameter]
+        [IdTextArgument(nameof(CallbackData))]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? CallbackData { get; set; }
 
@@ -179,6 +182,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The contact policy group to apply (with -CheckConsent and/or -ApplyFrequencyCap).</summary>
         [Parameter]
+        [IdTextArgument(nameof(ContactPolicyGroup))]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? ContactPolicyGroup { get; set; }
 
@@ -406,6 +410,7 @@ namespace WebexConnect.Commands
             _expiry = new RowExpiry(expireAt, validity);
             CheckParameters();
             RefuseUnreadSwitches();
+            RefuseNonText();
             RefuseUnknownReceipts();
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it. With nothing
             // piped, the one row gets it (a script's loop of one-row calls keeps a result for each row): that row's Invalid result.
@@ -596,6 +601,11 @@ namespace WebexConnect.Commands
                 if (RowContentProblem is { } content) record = record.With(content);
                 // A row's cell; a one-row call's -SendAt is its own problem (OneRowCall), refused in BeginProcessing.
                 if (_oneRowCall is null && UnreadableTime.Of(SendAt) is { } unreadable) record = record.With(unreadable.ProblemOfColumn("SendAt", "to send the row now"));
+                // A row's CorrelationId member that is an object (a ConvertFrom-Json row's nested one): that row's Invalid result. A
+                // list the composer named already ("holds a list of 2 values") is not said twice.
+                if (_oneRowCall is null && IdTextArgumentAttribute.RefusedText(nameof(CorrelationId), CorrelationId) is string given &&
+                    !record.Problems.Any(p => p.Field == nameof(CorrelationId)))
+                    record = record.With(new ValidationProblem(nameof(CorrelationId), IdTextArgumentAttribute.Problem(nameof(CorrelationId), given, piped: true)));
                 if (expiryProblems is not null)
                     foreach (var problem in expiryProblems) record = record.With(problem);
                 if ((_twiceShown.For("SendAt", _row, SendAt) ?? _twiceShown.For(RowExpiry.ExpireAt, _row, expireAt)) is string twice)
@@ -1193,6 +1203,22 @@ namespace WebexConnect.Commands
                 var problem = SwitchArgumentAttribute.Problem(bound.Key, text);
                 _switchRefused = true;
                 RefuseValue(bound.Key, OneRowCall.InvalidParameterValue, "-" + bound.Key + ": " + problem + ".", new ValidationProblem(bound.Key, problem), text,
+                    givenForTheRow: true);
+            }
+        }
+
+        /// <summary>
+        /// An ID or token parameter given an object that is no text (-CorrelationId @{a=1}, -TemplateId $row; IdTextArgument let it
+        /// through as a placeholder): with nothing piped, the one row's Invalid result; piped, the command's stop before any row.
+        /// Before, the object's type name ("System.Collections.Hashtable") was sent as the ID.
+        /// </summary>
+        private void RefuseNonText()
+        {
+            foreach (var bound in MyInvocation.BoundParameters)
+            {
+                if (IdTextArgumentAttribute.RefusedText(bound.Key, bound.Value) is not string given) continue;
+                var problem = IdTextArgumentAttribute.Problem(bound.Key, given, piped: false);
+                RefuseValue(bound.Key, OneRowCall.InvalidParameterValue, "-" + bound.Key + ": " + problem + ".", new ValidationProblem(bound.Key, problem), bound.Value,
                     givenForTheRow: true);
             }
         }

@@ -70,6 +70,7 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         [Parameter(ParameterSetName = ContentSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [IdTextArgument(nameof(CorrelationId))] // a JSON row's object member is that row's Invalid result
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public override string? CorrelationId { get; set; }
 

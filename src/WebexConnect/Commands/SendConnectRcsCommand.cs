@@ -37,6 +37,7 @@ namespace WebexConnect.Commands
         [Parameter(ParameterSetName = CarouselSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = AgentEventSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [IdTextArgument(nameof(CorrelationId))] // a JSON row's object member is that row's Invalid result
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public override string? CorrelationId { get; set; }
 
@@ -108,6 +109,7 @@ namespace WebexConnect.Commands
 
         /// <summary>With -AgentEvent Read: the ID of the received message to mark as read.</summary>
         [Parameter(ParameterSetName = AgentEventSet)]
+        [IdTextArgument(nameof(EventMessageId))]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? EventMessageId { get; set; }
 
@@ -132,6 +134,7 @@ namespace WebexConnect.Commands
         /// <summary>The SMS sender ID used for the fallback.</summary>
         [Parameter]
         [Alias("SmsSenderId")] // the JSON name, options.smsSenderId: what a script moved from Invoke-RestMethod types
+        [IdTextArgument(nameof(FallbackSenderId))]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? FallbackSenderId { get; set; }
 
@@ -146,6 +149,7 @@ namespace WebexConnect.Commands
 
         /// <summary>The recipient's carrier ID, when known.</summary>
         [Parameter]
+        [IdTextArgument(nameof(CarrierId))]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? CarrierId { get; set; }
 

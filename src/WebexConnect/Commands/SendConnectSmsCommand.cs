@@ -29,6 +29,7 @@ namespace WebexConnect.Commands
         /// <inheritdoc />
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [IdTextArgument(nameof(CorrelationId))] // a JSON row's object member is that row's Invalid result
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public override string? CorrelationId { get; set; }
 
@@ -69,11 +70,13 @@ namespace WebexConnect.Commands
 
         /// <summary>Free reporting tag 1.</summary>
         [Parameter]
+        [IdTextArgument(nameof(Tag1))]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? Tag1 { get; set; }
 
         /// <summary>Free reporting tag 2.</summary>
         [Parameter]
+        [IdTextArgument(nameof(Tag2))]
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public string? Tag2 { get; set; }
 
