@@ -879,6 +879,8 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         $one.Status | Should -Be 'Invalid'
         $one.Code | Should -BeExactly 'InvalidParameterValue'
         $one.Reason | Should -BeLike $Said
+        # The row's result (and a results file) shows no stand-in for the refused value: it showed "(not text)" as its CorrelationId.
+        $one.CorrelationId | Should -BeNullOrEmpty
         $refused.Count | Should -Be 1
         { '+447700900003', '+447700900004' | Send-ConnectMessage @call } |
             Should -Throw -ErrorId 'InvalidParameterValue,*' -ExpectedMessage "-$Field*is not text*"
@@ -909,6 +911,8 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         $results.Status | Should -Be 'Invalid', 'Queued', 'Queued'
         $results[0].Code | Should -BeExactly 'InvalidInput'
         $results[0].Reason | Should -BeLike 'Row 1: CorrelationId: an object with properties (@{id=1}) is not text: give the value itself in the CorrelationId column, or pick its member*'
+        $results[0].CorrelationId | Should -BeNullOrEmpty
+        $results[1].CorrelationId | Should -BeExactly 'A-2'
         # The row without the column is not taken for the refused one before it.
         $to = @(@(Get-ConnectSandboxRequest).Body | ConvertFrom-Json | ForEach-Object { $_.to })
         $to.msisdn | Should -Be '+447700900002', '+447700900003'

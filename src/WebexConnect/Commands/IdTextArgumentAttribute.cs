@@ -95,6 +95,9 @@ namespace WebexConnect.Commands
         public static string? RefusedText(string parameter, object? value) =>
             ReferenceEquals(value, Placeholder) ? RefusedArguments.Of(parameter) : null;
 
+        /// <summary>The value to compose and report: null for the placeholder, which a result's CorrelationId showed as "(not text)".</summary>
+        public static string? WithoutPlaceholder(string? value) => ReferenceEquals(value, Placeholder) ? null : value;
+
         /// <summary>What is wrong with <paramref name="given"/> as <paramref name="parameter"/> and what to write instead.</summary>
         /// <param name="parameter">The parameter's name, which is the field and the column.</param>
         /// <param name="given">What it was given (<see cref="RefusedText"/>).</param>

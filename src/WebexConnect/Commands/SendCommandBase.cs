@@ -594,7 +594,7 @@ namespace WebexConnect.Commands
             using (_dictionaryRows!.Bind(this, InputObject))
             {
                 columns = InputObject is null && MyInvocation.ExpectingInput ? InputRow.PipedNull : InputRow.Read(InputObject);
-                record = _composer!.Compose(DestinationsNow(), CorrelationId, columns, GtrIds, GtrIdsAsGiven);
+                record = _composer!.Compose(DestinationsNow(), IdTextArgumentAttribute.WithoutPlaceholder(CorrelationId), columns, GtrIds, GtrIdsAsGiven);
                 // After Compose, which learns the row's layout: the ExpireAt and Validity columns are looked for once per layout.
                 var expiryProblems = _expiry!.Read(columns, _composer.Layouts, out var expireAt, out var validity);
                 message = CurrentMessage(expireAt, validity);
