@@ -409,8 +409,7 @@ namespace WebexConnect.Commands
                 ThrowParameterError("ExpireAtWithValidity", "Give -ExpireAt or -Validity, not both: the service rejects a message with both.", Validity);
             _expiry = new RowExpiry(expireAt, validity);
             CheckParameters();
-            RefuseUnreadSwitches();
-            RefuseNonText();
+            RefuseUnreadArguments();
             RefuseUnknownReceipts();
             // Before anything else can send: in double quotes, every row would get the text PowerShell made of it. With nothing
             // piped, the one row gets it (a script's loop of one-row calls keeps a result for each row): that row's Invalid result.
@@ -1190,35 +1189,28 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
-        /// A switch given a text that is not True or False (-SmsFallback:$u.Fallback of 'yes'; SwitchArgument let it through as
-        /// False): with nothing piped, the one row's Invalid result; piped, the command's stop before any row. PowerShell's binder
-        /// refused it before, and its error ended the statement, so a script's loop of one-row calls lost that row's result.
+        /// A value an argument transformation let through in place of a refusal, so that a script's loop of one-row calls keeps
+        /// that row's result (PowerShell's binder refused it before, and its error ended the statement): with nothing piped, the one
+        /// row's Invalid result; piped, the command's stop before any row. Two kinds:
+        /// - a switch given a text that is not True or False (-SmsFallback:$u.Fallback of 'yes'; SwitchArgument bound it as False);
+        /// - an ID or token parameter given an object that is no text (-CorrelationId @{a=1}, -TemplateId $row; IdTextArgument bound
+        ///   a placeholder), whose type name ("System.Collections.Hashtable") was sent as the ID before.
         /// </summary>
-        private void RefuseUnreadSwitches()
+        private void RefuseUnreadArguments()
         {
             _switchRefused = false;
             foreach (var bound in MyInvocation.BoundParameters)
             {
-                if (SwitchArgumentAttribute.RefusedText(bound.Key, bound.Value) is not string text) continue;
-                var problem = SwitchArgumentAttribute.Problem(bound.Key, text);
-                _switchRefused = true;
-                RefuseValue(bound.Key, OneRowCall.InvalidParameterValue, "-" + bound.Key + ": " + problem + ".", new ValidationProblem(bound.Key, problem), text,
-                    givenForTheRow: true);
-            }
-        }
-
-        /// <summary>
-        /// An ID or token parameter given an object that is no text (-CorrelationId @{a=1}, -TemplateId $row; IdTextArgument let it
-        /// through as a placeholder): with nothing piped, the one row's Invalid result; piped, the command's stop before any row.
-        /// Before, the object's type name ("System.Collections.Hashtable") was sent as the ID.
-        /// </summary>
-        private void RefuseNonText()
-        {
-            foreach (var bound in MyInvocation.BoundParameters)
-            {
-                if (IdTextArgumentAttribute.RefusedText(bound.Key, bound.Value) is not string given) continue;
-                var problem = IdTextArgumentAttribute.Problem(bound.Key, given, piped: false);
-                RefuseValue(bound.Key, OneRowCall.InvalidParameterValue, "-" + bound.Key + ": " + problem + ".", new ValidationProblem(bound.Key, problem), bound.Value,
+                string problem, given;
+                if (SwitchArgumentAttribute.RefusedText(bound.Key, bound.Value) is string text)
+                {
+                    (problem, given) = (SwitchArgumentAttribute.Problem(bound.Key, text), text);
+                    _switchRefused = true;
+                }
+                else if (IdTextArgumentAttribute.RefusedText(bound.Key, bound.Value) is string notText)
+                    (problem, given) = (IdTextArgumentAttribute.Problem(bound.Key, notText, piped: false), notText);
+                else continue;
+                RefuseValue(bound.Key, OneRowCall.InvalidParameterValue, "-" + bound.Key + ": " + problem + ".", new ValidationProblem(bound.Key, problem), given,
                     givenForTheRow: true);
             }
         }
@@ -1226,7 +1218,7 @@ namespace WebexConnect.Commands
         /// <summary>The stop's ErrorId and the one row's Code for a -RequestedReceipt the channel has none of.</summary>
         private const string InvalidRequestedReceiptErrorId = "InvalidRequestedReceipt";
 
-        // A one-row call's switch was given a text it could not read (RefuseUnreadSwitches): what follows from the switch's absence is that row's too.
+        // A one-row call's switch was given a text it could not read (RefuseUnreadArguments): what follows from the switch's absence is that row's too.
         private bool _switchRefused;
 
         /// <summary>
