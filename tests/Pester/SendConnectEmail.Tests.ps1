@@ -1261,6 +1261,33 @@ Describe 'Send-ConnectEmail' {
         $copies[1] | Should -Be @('audit@example.com')
     }
 
+    It 'tells a row whose <Parameter> cell holds ''<Cell>'' what to write in the cell, not to leave out a -<Parameter> it was not given' -ForEach @(
+        @{ Parameter = 'Bcc'; Cell = 'audit@example.com; $(Sender)'; Column = 'Sender'
+           Advice = "put the Sender column's address itself in each row's Bcc cell, beside 'audit@example.com' (... | Select-Object *, @{ n = 'Bcc'; e = { 'audit@example.com; ' + `$_.'Sender' } } -ExcludeProperty Bcc | Send-ConnectEmail ...)"
+           Fixed = { 'audit@example.com; ' + $_.Sender }; Sent = @('audit@example.com', 'boss@example.com') }
+        @{ Parameter = 'Cc'; Cell = '$(Sender)'; Column = 'Sender'
+           Advice = "put the Sender column's address itself in each row's Cc cell (... | Select-Object *, @{ n = 'Cc'; e = { `$_.'Sender' } } -ExcludeProperty Cc | Send-ConnectEmail ...)"
+           Fixed = { $_.Sender }; Sent = @('boss@example.com') }
+    ) {
+        # Before: "take it out of the list (-Bcc 'audit@example.com' still copies every row there). A -Bcc on the command line
+        # sets every row ... leave -Bcc out": advice for a -Bcc the admin never gave, about a cell.
+        $rows = @([pscustomobject]@{ Email = 'ann@example.com'; Sender = 'boss@example.com'; $Parameter = $Cell })
+
+        $result = $rows | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeExactly ("Row 1: $Parameter[$(if ($Parameter -eq 'Bcc') { 1 } else { 0 })]: '`$($Column)' is a `$(name) variable, " +
+            "and those fill only the subject and the body, never an address, not even in a $Parameter cell: $Advice")
+        $result.Reason | Should -Not -BeLike "*leave -$Parameter out*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # What it says to write sends the row's own copy.
+        $fixed = $rows | Select-Object *, @{ n = $Parameter; e = $Fixed } -ExcludeProperty $Parameter |
+            Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T'
+        $fixed.Status | Should -Be 'Queued'
+        @((Get-SentBody).($Parameter.ToLowerInvariant())) | Should -Be $Sent
+    }
+
     It 'shows each request''s copies under -WhatIf, and each row''s under -PayloadOnly' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com'; ReplyTo = 'desk@example.com' }
