@@ -1261,6 +1261,33 @@ Describe 'Send-ConnectEmail' {
         $copies[1] | Should -Be @('audit@example.com')
     }
 
+    It 'tells a row whose <Parameter> cell holds ''<Cell>'' what to write in the cell, not to leave out a -<Parameter> it was not given' -ForEach @(
+        @{ Parameter = 'Bcc'; Cell = 'audit@example.com; $(Sender)'; Column = 'Sender'
+           Advice = "put the Sender column's address itself in each row's Bcc cell, beside 'audit@example.com' (... | Select-Object *, @{ n = 'Bcc'; e = { 'audit@example.com; ' + `$_.'Sender' } } -ExcludeProperty Bcc | Send-ConnectEmail ...)"
+           Fixed = { 'audit@example.com; ' + $_.Sender }; Sent = @('audit@example.com', 'boss@example.com') }
+        @{ Parameter = 'Cc'; Cell = '$(Sender)'; Column = 'Sender'
+           Advice = "put the Sender column's address itself in each row's Cc cell (... | Select-Object *, @{ n = 'Cc'; e = { `$_.'Sender' } } -ExcludeProperty Cc | Send-ConnectEmail ...)"
+           Fixed = { $_.Sender }; Sent = @('boss@example.com') }
+    ) {
+        # Before: "take it out of the list (-Bcc 'audit@example.com' still copies every row there). A -Bcc on the command line
+        # sets every row ... leave -Bcc out": advice for a -Bcc the admin never gave, about a cell.
+        $rows = @([pscustomobject]@{ Email = 'ann@example.com'; Sender = 'boss@example.com'; $Parameter = $Cell })
+
+        $result = $rows | Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeExactly ("Row 1: $Parameter[$(if ($Parameter -eq 'Bcc') { 1 } else { 0 })]: '`$($Column)' is a `$(name) variable, " +
+            "and those fill only the subject and the body, never an address, not even in a $Parameter cell: $Advice")
+        $result.Reason | Should -Not -BeLike "*leave -$Parameter out*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+
+        # What it says to write sends the row's own copy.
+        $fixed = $rows | Select-Object *, @{ n = $Parameter; e = $Fixed } -ExcludeProperty $Parameter |
+            Send-ConnectEmail -From 'it@example.com' -Subject 'S' -Text 'T'
+        $fixed.Status | Should -Be 'Queued'
+        @((Get-SentBody).($Parameter.ToLowerInvariant())) | Should -Be $Sent
+    }
+
     It 'shows each request''s copies under -WhatIf, and each row''s under -PayloadOnly' {
         $rows = @(
             [pscustomobject]@{ Email = 'ann@example.com'; Cc = 'boss@example.com'; Bcc = 'audit@example.com'; ReplyTo = 'desk@example.com' }
@@ -1324,6 +1351,59 @@ Describe 'Send-ConnectEmail' {
             'What if: Performing the operation "Send email" on target "batch 3: 1 destination, row 3 (cy@example.com)".'
         )
         $verbose | Should -Be 'Performing the operation "Send email" on target "ann@example.com (row 1), attached INV-1.pdf".'
+    }
+
+    It 'shows each row''s filled subject and the start of its text under -WhatIf and -Verbose, in lines of 80 columns, and sends the same' {
+        # Before: -WhatIf named only the batch's addresses, and the admin saw "Hi $(Name)" filled first in the inboxes.
+        $rows = @(
+            [pscustomobject]@{ Email = 'ann@example.com'; Name = 'Ann Smith' }
+            [pscustomobject]@{ Email = 'bob@example.com'; Name = 'Bob Jones' }
+        )
+        $csv = Join-Path $TestDrive 'people.csv'
+        $rows | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $text = "Dear `$(Name),`n`nyour appointment is tomorrow at 10:00. Please bring your card."
+
+        $said = Invoke-InChildShell 'whatif-filled' @(
+            "Import-Csv -LiteralPath '$csv' | Send-ConnectEmail -From it@example.com -Subject 'Hi `$(Name)' -Text ('Dear `$(Name),' + `"``n``n`" + 'your appointment is tomorrow at 10:00. Please bring your card.') -WhatIf"
+            "Import-Csv -LiteralPath '$csv' | Send-ConnectEmail -From it@example.com -Subject 'Hi' -Text 'Dear all' -WhatIf"
+            '"SENT $(@(Get-ConnectSandboxRequest).Count)"')
+        $verbose = @($rows | Send-ConnectEmail -From 'it@example.com' -Subject 'Hi $(Name)' -Text $text -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Row *' } | ForEach-Object Message)
+
+        $said | Should -Be @(
+            "What if: Row 1: subject 'Hi Ann Smith', text 'Dear Ann Smith, your appointment…'"
+            "What if: Row 2: subject 'Hi Bob Jones', text 'Dear Bob Jones, your appointment…'"
+            'What if: Performing the operation "Send email" on target "batch 1: 2 destinations, rows 1-2 (ann@example.com, bob@example.com)".'
+            # An email without a $(name) is every row's as written: no line a row.
+            'What if: Performing the operation "Send email" on target "batch 1: 2 destinations, rows 1-2 (ann@example.com, bob@example.com)".'
+            'SENT 0'
+        )
+        ($said | Where-Object { $_ -like 'What if: Row*' } | ForEach-Object Length | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 80
+        $verbose | Should -Be @(
+            "Row 1: subject 'Hi Ann Smith', text 'Dear Ann Smith, your appointment…'"
+            "Row 2: subject 'Hi Bob Jones', text 'Dear Bob Jones, your appointment…'"
+        )
+        # What is sent is as before: the variables, and each row's values beside them for the service to fill.
+        $body = @(Get-SentBody)
+        $body.Count | Should -Be 1
+        $body[0].content.subject | Should -BeExactly 'Hi $(Name)'
+        $body[0].content.text | Should -BeExactly $text
+        $body[0].to.substitutions.Name | Should -Be @('Ann Smith', 'Bob Jones')
+    }
+
+    It 'gives a subject too long to share the line one of its own, whole, and says once of a template that the service fills it' {
+        $said = Invoke-InChildShell 'whatif-long-subject' @(
+            '$rows = @([pscustomobject]@{ Email = ''ann@example.com''; Name = ''Ann Smith'' })'
+            '$rows | Send-ConnectEmail -From it@example.com -Subject ''Your appointment reminder for next week, $(Name), from the Riverside clinic'' -Text ''Dear $(Name), your appointment is tomorrow at 10:00 in room 4.'' -WhatIf'
+            '''ann@example.com'', ''bob@example.com'' | Send-ConnectEmail -From it@example.com -TemplateId welcome-1 -WhatIf')
+
+        $said | Should -Be @(
+            "What if: Row 1: subject 'Your appointment reminder for next week, Ann Smith, from the Riverside clinic'"
+            "What if: Row 1: text 'Dear Ann Smith, your appointment is tomorrow at 10:00 in…'"
+            'What if: Performing the operation "Send email" on target "batch 1: 1 destination, row 1 (ann@example.com)".'
+            "What if: Template 'welcome-1' is filled in by the service, with each row's values: its subject and text are not known before it sends them."
+            'What if: Performing the operation "Send email" on target "batch 1: 2 destinations, rows 1-2 (ann@example.com, bob@example.com)".'
+        )
     }
 
     It 'names each row''s copies in the target -Confirm asks about and -Verbose shows' {

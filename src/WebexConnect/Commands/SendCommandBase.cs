@@ -313,6 +313,13 @@ namespace WebexConnect.Commands
         /// </summary>
         private protected virtual ConnectMessage? JournaledAsGiven(ConnectMessage message, ConnectMessage sent) => null;
 
+        /// <summary>
+        /// What -WhatIf and -Verbose say of the row's content before it goes, as its recipient gets it (an email's filled subject
+        /// and the start of its text: <see cref="FilledEmailLine"/>), a line each; none for nothing to say. Asked only under
+        /// -WhatIf, or when ShouldProcess is not silent (a run without them pays nothing for it).
+        /// </summary>
+        private protected virtual IReadOnlyList<string> ContentPreview(ConnectMessage sent, Recipient recipient, long row) => Array.Empty<string>();
+
         /// <summary>SMS: the parts the text needs for this recipient; null for other channels.</summary>
         private protected virtual int? MeasureParts(ConnectMessage message, Recipient recipient) => null;
 
@@ -711,11 +718,12 @@ namespace WebexConnect.Commands
                         // listed in a range of its own, before anything is sent.
                         if (_whatIfJournalRows?.Sending(_row, record.Recipient.ToString(), _journalPreview!.LastGoesToChanged) is string ended)
                             SayWhatIf(ended);
+                        foreach (var line in ContentPreview(sent, record.Recipient, _row)) SayWhatIf(line);
                         foreach (var batch in _whatIf.Add(sent, record.Recipient, _row, MeasureParts(sent, record.Recipient))) SayWhatIf(batch);
                         RowDone(_row, went: true);
                     }
                 }
-                else if (_silentConsent || earlier is not null || Confirmed(TargetFor(sent, record.Recipient)))
+                else if (_silentConsent || earlier is not null || PreviewedAndConfirmed(sent, record.Recipient))
                 {
                     _run!.Send(_row, sent, record.Recipient, columns.StandIn(inputObject), asGiven, record.RecipientAsGiven);
                 }
@@ -905,6 +913,16 @@ namespace WebexConnect.Commands
             if (!ErrorActionStop.Decides(_errorAction)) _output!.WriteRowError(invalid.Row, SendErrors.ErrorIdFor(invalid), () => WriteError(ErrorFor(invalid)));
             _run.Reject(invalid);
             if (_errorAction == ActionPreference.Stop) _output!.Write(_run.Complete());
+        }
+
+        /// <summary>
+        /// A row ShouldProcess is asked about (-Verbose, -Confirm): its content as sent, in a verbose line of its own before the
+        /// operation's (which names the row by its address and is a line and more at 80 columns already), then the question.
+        /// </summary>
+        private bool PreviewedAndConfirmed(ConnectMessage sent, Recipient recipient)
+        {
+            foreach (var line in ContentPreview(sent, recipient, _row)) WriteVerbose(line);
+            return Confirmed(TargetFor(sent, recipient));
         }
 
         /// <summary>

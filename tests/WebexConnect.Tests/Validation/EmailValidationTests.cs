@@ -18,6 +18,26 @@ namespace WebexConnect.Tests.Validation
             new EmailAttachment { MimeType = "application/pdf", Name = "Invoice.pdf", MediaUrl = url };
 
         [Fact]
+        public void AVariableInACopyListIsWordedForTheRowsCellAndForTheCommandLineEachTheirOwnWay()
+        {
+            // Before: a row's Bcc cell 'audit@example.com; $(Sender)' was told "leave -Bcc out" and "a -Bcc on the command line sets
+            // every row", of a -Bcc the admin never gave.
+            var problem = Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "Hello", Bcc = new[] { "audit@example.com", "$(Sender)" } })
+                .Single(p => p.Field == "Bcc[1]");
+
+            Assert.Equal("'$(Sender)' is a $(name) variable, and those fill only the subject and the body, never an address, not even in a Bcc " +
+                "cell: put the Sender column's address itself in each row's Bcc cell, beside 'audit@example.com' (... | Select-Object *, " +
+                "@{ n = 'Bcc'; e = { 'audit@example.com; ' + $_.'Sender' } } -ExcludeProperty Bcc | Send-ConnectEmail ...)", problem.Message);
+            Assert.StartsWith("'$(Sender)' is a $(name) variable, and those fill only the subject and the body, never an address: take it out " +
+                "of the list (-Bcc 'audit@example.com' still copies every row there).", problem.ForCommandLine);
+
+            var alone = Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "Hello", ReplyTo = "$(Manager)" }).Single(p => p.Field == "ReplyTo");
+            Assert.Contains("not even in a ReplyTo cell: put the Manager column's address itself in each row's ReplyTo cell", alone.Message);
+            Assert.DoesNotContain("leave -ReplyTo out", alone.Message);
+            Assert.Contains("leave -ReplyTo out, and give the Manager column the name ReplyTo on the way in", alone.ForCommandLine);
+        }
+
+        [Fact]
         public void ATextEmailIsValid() => Valid(Check(new EmailMessage { From = Sender, Subject = "Hi", Text = "Hello" }));
 
         [Fact]

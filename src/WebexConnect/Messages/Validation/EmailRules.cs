@@ -295,18 +295,27 @@ namespace WebexConnect.Messages.Validation
             }
             var column = variable.Groups[1].Value;
             // -Bcc 'audit@example.com', '$(Sender)': "leave -Bcc out" dropped the audit copy with the variable.
-            if (list is not null && OtherAddresses(list) is { Count: > 0 } others)
+            // A row's cell ('audit@example.com; $(Sender)' in its Bcc column) is told what to write in that cell: the command
+            // line's wording said "leave -Bcc out" and "a -Bcc on the command line sets every row" to an admin who gave no -Bcc.
+            var others = list is null ? null : OtherAddresses(list);
+            if (others is { Count: > 0 })
             {
-                problems.Add(field, OthersKept(address, column, parameter, others));
+                problems.AddWorded(field, OthersKeptInCell(address, column, parameter, others), OthersKept(address, column, parameter, others));
                 return;
             }
-            var said = $"{InputEcho.Quote(address)} is a $(name) variable, and those fill only the subject and the body, never an address: leave -{parameter} out";
+            var said = $"{InputEcho.Quote(address)} is a $(name) variable, and those fill only the subject and the body, never an address";
             // '$(Cc)' names the column the parameter reads already: renaming it to itself (Select-Object *, @{ n = 'Cc' ... })
             // is advice that fails ("the property Cc already exists"); left out, -Cc takes each row's Cc column by itself.
-            problems.Add(field, string.Equals(column, parameter, System.StringComparison.OrdinalIgnoreCase)
-                ? said + $", and the {column} column gives each row its own"
-                : said + $", and give the {column} column the name {parameter} on the way in " +
-                  $"(... | Select-Object *, @{{ n = '{parameter}'; e = {{ $_.'{column}' }} }} | Send-ConnectEmail ...)");
+            var sameColumn = string.Equals(column, parameter, System.StringComparison.OrdinalIgnoreCase);
+            problems.AddWorded(field,
+                sameColumn
+                    ? said + $", not even in a {parameter} cell: write the address itself in each row's {parameter} cell"
+                    : said + $", not even in a {parameter} cell: put the {column} column's address itself in each row's {parameter} cell " +
+                      $"(... | Select-Object *, @{{ n = '{parameter}'; e = {{ $_.'{column}' }} }} -ExcludeProperty {parameter} | Send-ConnectEmail ...)",
+                sameColumn
+                    ? said + $": leave -{parameter} out, and the {column} column gives each row its own"
+                    : said + $": leave -{parameter} out, and give the {column} column the name {parameter} on the way in " +
+                      $"(... | Select-Object *, @{{ n = '{parameter}'; e = {{ $_.'{column}' }} }} | Send-ConnectEmail ...)");
         }
 
         /// <summary>The addresses of a -Cc or -Bcc list that are no $(name) variable (nor empty).</summary>
@@ -331,6 +340,19 @@ namespace WebexConnect.Messages.Validation
                    $"take it out of the list (-{parameter} {kept} still copies every row there). A -{parameter} on the command line " +
                    $"sets every row, and a {parameter} column is then not read: to copy each row to its own {column} as well, leave -{parameter} " +
                    $"out and put both in each row's {parameter} cell (... | Select-Object *, @{{ n = '{parameter}'; e = {{ '{cell}; ' + " +
+                   $"$_.'{column}' }} }} -ExcludeProperty {parameter} | Send-ConnectEmail ...)";
+        }
+
+        /// <summary>
+        /// <see cref="OthersKept"/> for a row's cell that lists real addresses and a $(name): the cell is to hold both addresses
+        /// themselves, made from the column the variable names where the rows are read.
+        /// </summary>
+        private static string OthersKeptInCell(string address, string column, string parameter, List<string> others)
+        {
+            var cell = string.Join("; ", others).Replace("'", "''");
+            return $"{InputEcho.Quote(address)} is a $(name) variable, and those fill only the subject and the body, never an address, " +
+                   $"not even in a {parameter} cell: put the {column} column's address itself in each row's {parameter} cell, beside " +
+                   $"{string.Join(", ", others.Select(Literal))} (... | Select-Object *, @{{ n = '{parameter}'; e = {{ '{cell}; ' + " +
                    $"$_.'{column}' }} }} -ExcludeProperty {parameter} | Send-ConnectEmail ...)";
         }
 
