@@ -939,3 +939,116 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
 }
+
+Describe 'A loop of one-row calls whose credential the service refuses' {
+    # Before: each call of the loop asked the tenant again and wrote the long AuthenticationFailed error: 4 rows made 4
+    # refused requests, a 2,000-row loop 2,000 (which may lock or flag the key) and a wall of red. Now the session remembers
+    # the refusal: the later calls make no request, each row gets its Failed result and each call a two-line error.
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $script:rows = 1..4 | ForEach-Object { [pscustomobject]@{ Phone = "+44770090041$_" } }
+        # The admin's loop, each call's terminating error caught as a script's try/catch (or the console) would.
+        function script:Invoke-RefusedLoop([object[]] $Rows) {
+            $errors = [System.Collections.Generic.List[object]]::new()
+            $results = @(foreach ($r in $Rows) { try { Send-ConnectSms -From ACME -To $r.Phone -Text 'Hi' } catch { $errors.Add($_) } })
+            [pscustomobject]@{ Results = $results; Errors = $errors.ToArray() }
+        }
+        function script:Get-Posts($Service) { @($Service.Received | Where-Object { $_ -like 'POST *' }).Count }
+        function script:Get-Gets($Service) { @($Service.Received | Where-Object { $_ -like 'GET *' }).Count }
+        $script:key = ConvertTo-SecureString 'k' -AsPlainText -Force
+    }
+
+    AfterEach { Disconnect-WebexConnect; $service.Dispose() }
+
+    It 'makes 1 request for a 4-call loop, gives 4 results, and one long error then short ones' {
+        $service = [WebexConnectPester.LoopbackService]::new().Otherwise(401)
+        Connect-WebexConnect -ServiceKey $script:key -BaseUri $service.BaseUri -NoSharedTps
+        $run = Invoke-RefusedLoop $script:rows
+
+        Get-Posts $service | Should -Be 1
+        $run.Results.Count | Should -Be 4
+        $run.Results.Destination | Should -Be $script:rows.Phone
+        $run.Results.Status | Sort-Object -Unique | Should -Be 'Failed'
+        $run.Results.Code | Sort-Object -Unique | Should -Be 'RunStopped'
+        $run.Results[1..3].Reason | Sort-Object -Unique |
+            Should -BeLike "Not sent: the service refused this session's service key at ??:??:?? UTC (HTTP 401 code 7001: Unauthorized), so no request was made. Safe to send again once Connect-WebexConnect has a working service key."
+        $run.Errors.Count | Should -Be 4
+        $run.Errors.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'AuthenticationFailed,*' }
+        $run.Errors[0].Exception.Message | Should -BeLike '*Check the service key*'
+        @($run.Errors | Where-Object { $_.Exception.Message -like '*Check the service key*' }).Count | Should -Be 1
+        foreach ($short in $run.Errors[1..3]) {
+            $short.Exception | Should -BeOfType ([WebexConnect.Sending.SessionFailureException])
+            $short.Exception.Message | Should -BeLike "Not sent: the service refused this session's service key at ??:??:?? UTC; no request was made. Run Connect-WebexConnect with a working key."
+            # Two lines of the error view at 80 columns, which wraps the message at 73.
+            $short.Exception.Message.Length | Should -BeLessOrEqual 146
+        }
+    }
+
+    It 'gives every row of a piped run on the refused session its result and the run one short error, with no request' {
+        $service = [WebexConnectPester.LoopbackService]::new().Otherwise(401)
+        Connect-WebexConnect -ServiceKey $script:key -BaseUri $service.BaseUri -NoSharedTps
+        $null = Invoke-RefusedLoop $script:rows[0]
+        $thrown = $null
+        try { $script:rows | Send-ConnectSms -From ACME -Text 'Hi' -OutVariable results -ErrorVariable errs | Out-Null } catch { $thrown = $_ }
+
+        Get-Posts $service | Should -Be 1
+        $results.Count | Should -Be 4
+        $results.Row | Should -Be 1, 2, 3, 4
+        $results.Code | Sort-Object -Unique | Should -Be 'RunStopped'
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+        $thrown.Exception.Message | Should -BeLike 'Not sent: the service refused*no request was made*'
+    }
+
+    It 'asks the service again after Test-WebexConnect says it accepts the credential, and not after it says it refuses it' {
+        # The loopback answers a lookup 404 (accepted); Otherwise(201) stands for the key put right in Webex Connect.
+        $service = [WebexConnectPester.LoopbackService]::new().Otherwise(401)
+        Connect-WebexConnect -ServiceKey $script:key -BaseUri $service.BaseUri -NoSharedTps
+        $null = Invoke-RefusedLoop $script:rows[0]
+        $null = $service.Otherwise(201)
+        (Invoke-RefusedLoop $script:rows[1]).Results.Status | Should -Be 'Failed'
+        Get-Posts $service | Should -Be 1 -Because 'the session still holds the refusal'
+
+        Test-WebexConnect -Quiet | Should -BeTrue
+        (Send-ConnectSms -From ACME -To '+447700900422' -Text 'Hi').Status | Should -Be 'Queued'
+        Get-Posts $service | Should -Be 2
+
+        $null = $service.AnswerLookups(401, '{}')
+        Test-WebexConnect -Quiet | Should -BeFalse
+        (Invoke-RefusedLoop $script:rows[2]).Results.Reason | Should -BeLike '*refused this session*(HTTP 401)*'
+        Get-Posts $service | Should -Be 2
+    }
+
+    It 'makes no lookup with Get-ConnectMessage on the refused session, and a new Connect-WebexConnect starts afresh' {
+        $service = [WebexConnectPester.LoopbackService]::new().Otherwise(401)
+        Connect-WebexConnect -ServiceKey $script:key -BaseUri $service.BaseUri -NoSharedTps
+        $null = Invoke-RefusedLoop $script:rows[0]
+        $thrown = $null
+        try { Get-ConnectMessage -MessageId '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11' } catch { $thrown = $_ }
+
+        Get-Gets $service | Should -Be 0
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+        $thrown.Exception.Message | Should -BeLike "Not looked up: the service refused this session's service key at ??:??:?? UTC; no request was made.*"
+
+        $null = $service.Otherwise(201)
+        Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'k2' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps
+        (Send-ConnectSms -From ACME -To '+447700900431' -Text 'Hi').Status | Should -Be 'Queued'
+        Get-Posts $service | Should -Be 2
+    }
+
+    It 'is not marked by a token the service refused once and took renewed, and is by one it refuses renewed too' {
+        $secret = ConvertTo-SecureString 'c2VjcmV0LXNob3VsZC1uZXZlci1zaG93' -AsPlainText -Force
+        $service = [WebexConnectPester.LoopbackService]::new().Then(401).Otherwise(201)
+        Connect-WebexConnect -ServiceId 'svc-pester' -ServiceSecret $secret -BaseUri $service.BaseUri -NoSharedTps
+        $renewed = Invoke-RefusedLoop $script:rows[0..1]
+
+        $renewed.Results.Status | Should -Be 'Queued', 'Queued'
+        Get-Posts $service | Should -Be 3 -Because 'the first call sent its token, then a fresh one; the second call sent the fresh one'
+
+        $null = $service.Otherwise(401)
+        $refused = Invoke-RefusedLoop $script:rows
+        Get-Posts $service | Should -Be 5 -Because 'the first refused call sent its token and a fresh one, and the later calls nothing'
+        $refused.Results.Status | Sort-Object -Unique | Should -Be 'Failed'
+        $refused.Errors[0].Exception.Message | Should -BeLike '*even with a fresh token*'
+        $refused.Errors[1].Exception.Message | Should -BeLike "Not sent: the service refused this session's tokens at*with a working secret."
+    }
+}

@@ -336,7 +336,7 @@ namespace WebexConnect.Engine.Transport
                             (Volatile.Read(ref _accepted)
                                 ? RefusedCredential.AfterAccepting(_credential is JwtCredential, _options.Journaled)
                                 : RefusedCredential.WhatToCheck(_client.BaseAddress, _credential is JwtCredential, _clock.GetUtcNow())),
-                            result.Code) { RefusedByService = true };
+                            result.Code) { RefusedByService = true, CredentialRefusedWith = result.What };
                     case AttemptKind.SessionFatal when result.Code == "7007":
                         throw new SessionFailureException("ServiceInactive",
                             "The service is inactive (" + result.What + "). Activate it in Webex Connect before sending.", result.Code) { RefusedByService = true };

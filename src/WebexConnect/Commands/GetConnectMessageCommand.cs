@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using WebexConnect.Composition;
@@ -171,6 +172,13 @@ namespace WebexConnect.Commands
         private void LookUp(string id)
         {
             var session = SessionFor();
+            // A send or lookup of this session had its credential refused: no request now either (CredentialRefusal).
+            if (session.RefusedAt(DateTimeOffset.UtcNow) is { } refused)
+            {
+                ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(new InvalidOperationException(
+                    refused.LookupMessage(session.AuthMode)), "AuthenticationFailed", ErrorCategory.AuthenticationError, Target(id))));
+                return;
+            }
             if (!session.TryBeginSend())
             {
                 ThrowTerminatingError(RequiredSession.ErrorOf(this, ConnectionResolver.SessionClosed(session), session));
@@ -189,6 +197,7 @@ namespace WebexConnect.Commands
 
             if (LookupReading.WaitsOf(id, answer) is string waits) WriteVerbose(waits);
             var problem = LookupReading.ProblemOf(id, answer, session.BaseUri, session.AuthMode, DateTimeOffset.Now);
+            if (problem?.ErrorId == "AuthenticationFailed") session.Refused("HTTP " + answer.StatusCode.ToString(CultureInfo.InvariantCulture), DateTimeOffset.UtcNow);
             if (problem is null)
             {
                 var now = DateTimeOffset.Now;

@@ -503,6 +503,9 @@ namespace WebexConnect.Commands
                 new DispatchOptions { ResendAmbiguous = ResendUnknown, SkipChanged = SkipChanged, JournalPath = whatIf ? null : _journalPath, JournalForSandbox = _session.IsSandbox },
                 _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
+            // An earlier call on this session had its credential refused: this one makes no request, and each row says why
+            // (CredentialRefusal). A foreach loop's 2,000 calls made 2,000 refused requests, each with the long error.
+            if (!whatIf && _session.RefusedAt(DateTimeOffset.UtcNow) is { } refused) _run.StopBeforeSending(refused.Failure(_session.AuthMode));
             _errorAction = ErrorActionStop.InEffect(this);
             _streams = new Streams(this);
             _output = new ResultWriter(_streams, StopProcessing, invalidErrorsWrittenWhenRead: !ErrorActionStop.Decides(_errorAction),
@@ -559,6 +562,7 @@ namespace WebexConnect.Commands
         {
             if (_run is null || _output is null || _output.Stopped ||
                 _errorAction == ActionPreference.Stop || _errorAction == ActionPreference.Inquire) return false;
+            _session?.Remember(failure, DateTimeOffset.UtcNow);
             _output.Write(_run.Stop(failure));
             return !_output.Stopped;
         }
@@ -1502,6 +1506,8 @@ namespace WebexConnect.Commands
         /// <param name="inputLeft">Ended while the input went on (ProcessRecord): the rows after the last one read are never read.</param>
         private void EndWithFailure(SessionFailureException failure, bool inputLeft = false)
         {
+            // The service refused the credential: the session's next calls make no request (CredentialRefusal).
+            _session?.Remember(failure, DateTimeOffset.UtcNow);
             // What led up to it (retries, a refused token renewal) helps more than the error alone; the progress
             // bar would otherwise stay on screen for the rest of the caller's script.
             if (_output is null) WriteDiagnostics();

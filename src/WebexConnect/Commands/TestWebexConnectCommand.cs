@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using WebexConnect.Results;
@@ -64,6 +65,11 @@ namespace WebexConnect.Commands
                 var answer = session.Engine.LookUpMessage(probeId, _stop.Token);
                 test = LookupReading.ToTest(answer, session.BaseUri, session.AuthMode, DateTimeOffset.Now);
                 timedOut = answer.TimedOut;
+                // It always asks, whatever an earlier refusal says (CredentialRefusal): an answer that accepts the credential
+                // lets the session's sends and lookups make requests again; one that refuses it starts the mark again.
+                if (test.Status == ConnectionTestStatus.Accepted) session.Accepted();
+                else if (test.Status == ConnectionTestStatus.Refused)
+                    session.Refused("HTTP " + answer.StatusCode.ToString(CultureInfo.InvariantCulture), DateTimeOffset.UtcNow);
             }
             finally
             {

@@ -92,6 +92,12 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
+        /// Stops the run before it sends anything, at a failure already known when it began (the session's credential refused by
+        /// an earlier call, <see cref="CredentialRefusal"/>): every row gets <see cref="NotSentAfterStop"/>, and no request leaves.
+        /// </summary>
+        public void StopBeforeSending(SessionFailureException failure) => StoppedBy ??= failure;
+
+        /// <summary>
         /// The result of input row <paramref name="row"/>, read after <see cref="StoppedBy"/> stopped sending: Failed, not sent,
         /// as the rows read before the failure whose request never left; counted here, and never handed to the dispatcher,
         /// which rethrows the failure for every record. Before, the command ended at the failure, and the rows the input had
@@ -106,7 +112,7 @@ namespace WebexConnect.Composition
         {
             Submitted++;
             var result = journaled ?? new SendResult(message.Channel, recipient.ToString(), recipient.CorrelationId, SendStatus.Failed,
-                code: SendErrors.RunStoppedCode, reason: SendErrors.NotSentAfterStop(StoppedBy?.ErrorId ?? ""),
+                code: SendErrors.RunStoppedCode, reason: StoppedBy?.RowReason ?? SendErrors.NotSentAfterStop(StoppedBy?.ErrorId ?? ""),
                 parts: _measureParts(message, recipient), inputObject: inputObject, sequence: Submitted, row: row);
             Count(result);
             return result;

@@ -39,5 +39,18 @@ namespace WebexConnect.Sending
         /// IP address): the request left and was refused. False for a failure of our own (the journal) before it left.
         /// </summary>
         internal bool RefusedByService { get; init; }
+
+        /// <summary>
+        /// The Messaging API's answer that refused the session's credential ("HTTP 401 code 7001: Unauthorized"), set by the
+        /// transport only when the API itself refused it (for a JWT session, even with a fresh token): not for a proxy's 401
+        /// page, which never checked it. The session remembers it (<see cref="CredentialRefusal"/>). Null otherwise.
+        /// </summary>
+        internal string? CredentialRefusedWith { get; init; }
+
+        /// <summary>
+        /// The Reason of each row a run this failure stopped before sending never sent, when it says more than
+        /// "the run stopped (ErrorId)" (<see cref="CredentialRefusal.RowReason"/>); null for that.
+        /// </summary>
+        internal string? RowReason { get; init; }
     }
 }

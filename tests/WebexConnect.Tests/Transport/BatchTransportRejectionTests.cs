@@ -150,6 +150,8 @@ namespace WebexConnect.Tests.Transport
             Assert.Equal("AuthenticationFailed", error.ErrorId);
             Assert.Equal("401", error.Code);
             Assert.Equal(2, server.Received.Count);
+            // The session remembers it (ConnectSession.Remember): refused even with a fresh token is the API's refusal.
+            Assert.Equal("HTTP 401", error.CredentialRefusedWith);
             // A right ID and secret are refused when this computer's clock is off: iat comes from it.
             Assert.Contains("Check the service ID and secret, and that they belong to the tenant at", error.Message, StringComparison.Ordinal);
             Assert.Matches(@"Check also this computer's clock \(it read \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\): each token's issue time \(iat\) comes from it", error.Message);
@@ -169,6 +171,8 @@ namespace WebexConnect.Tests.Transport
 
             Assert.Equal("AuthenticationFailed", error.ErrorId);
             Assert.Single(server.Received);
+            // What the session's later calls name when they make no request (CredentialRefusal).
+            Assert.Equal("HTTP " + status, error.CredentialRefusedWith);
             // Where it went: a key right for another region's tenant is refused, and a task with no -Region goes to us.
             Assert.Contains($"belongs to the tenant at {server.BaseUri}", error.Message, StringComparison.Ordinal);
             Assert.Contains("-Region", error.Message, StringComparison.Ordinal);

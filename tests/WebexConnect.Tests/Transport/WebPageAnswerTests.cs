@@ -117,6 +117,8 @@ namespace WebexConnect.Tests.Transport
             Assert.Contains("proxy or firewall", error.Message, StringComparison.Ordinal);
             Assert.EndsWith("The credentials were not checked.", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("Check the service key", error.Message, StringComparison.Ordinal);
+            // Nor does the session remember it as the key refused: its later calls still ask (the proxy may let them by).
+            Assert.Null(error.CredentialRefusedWith);
         }
 
         [Fact]
