@@ -477,6 +477,46 @@ Describe 'Format-Wide of results, receipts, sessions and tokens' {
     }
 }
 
+Describe 'A token in Format-List' {
+    It 'shows its claims and says where the token is, without printing it; Format-List * and the properties still give it' {
+        # Before: "$jwt | Format-List" printed Token and AuthorizationHeader whole, a working credential on the screen and in a
+        # scheduled task's transcript, where the table and Format-Wide had left it out.
+        $secret = ConvertTo-SecureString ([Convert]::ToBase64String([byte[]](1..32))) -AsPlainText -Force
+        $jwt = New-ConnectJwt -ServiceId 'svc-report' -ServiceSecret $secret -LifetimeMinutes 15
+
+        $lines = @(Get-Line ($jwt | Format-List | Out-String -Width 80))
+
+        $lines -join "`n" | Should -Not -Match ([regex]::Escape($jwt.Token.Substring(0, 20)))
+        @($lines | ForEach-Object { ($_ -split ':', 2)[0].Trim() }) | Should -Be @('Issuer', 'IssuedAt', 'ExpiresAt', 'Token')
+        $lines[0] | Should -Match '^Issuer\s+: svc-report$'
+        $lines[3] | Should -Match '^Token\s+: \(a credential, not shown: read \.Token or \.AuthorizationHeader\)$'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 79 -Because "'$_' must be one line at 80 columns" }
+        ($jwt | Format-List * | Out-String -Width 400) | Should -Match ([regex]::Escape($jwt.Token))
+        $jwt.AuthorizationHeader | Should -BeExactly ('Bearer ' + $jwt.Token)
+    }
+}
+
+Describe 'Rich cards in a CSV file' {
+    It 'names each card''s chips in its Suggestions cell, not the type name of a list' {
+        # Before: every row's Suggestions cell said "WebexConnect.Messages.RcsSuggestion[]".
+        $yes = New-ConnectRcsSuggestion -DisplayText 'Yes, please' -PostbackData 'yes'
+        $track = New-ConnectRcsSuggestion -DisplayText 'Track' -Url 'https://example.com/t'
+        $cards = (New-ConnectRcsCard -Title 'Parcel' -Suggestion $yes, $track), (New-ConnectRcsCard -Title 'Bare')
+        $file = Join-Path $TestDrive 'cards.csv'
+
+        $cards | Export-Csv -LiteralPath $file -NoTypeInformation
+        $read = @(Import-Csv -LiteralPath $file)
+
+        $read[0].Suggestions | Should -BeExactly 'Reply: Yes, please; OpenUrl: Track'
+        $read[1].Suggestions | Should -BeExactly ''
+        Get-Content -LiteralPath $file -Raw | Should -Not -Match 'WebexConnect\.|System\.'
+        # The property is still the list of chips.
+        $cards[0].Suggestions.Count | Should -Be 2
+        $cards[0].Suggestions[1].Url | Should -BeExactly 'https://example.com/t'
+        @($cards[0].Suggestions | ForEach-Object Type) | Should -Be @('Reply', 'OpenUrl')
+    }
+}
+
 Describe 'UTC times in the default tables, in a culture with another calendar' {
     # ar-SA counts years in the Hijri calendar, th-TH in the Buddhist era: a column headed "(UTC)" that shows an ISO-like
     # date must not show 1448-06-23 or 2569-12-03 for a receipt of 2026-12-03, as the sandbox's ReceivedAt does not.
