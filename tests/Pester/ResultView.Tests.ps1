@@ -95,6 +95,26 @@ Describe 'The default SendResult table' {
         ($rejected[1] | Format-List | Out-String -Width 200) | Should -Match 'Reason\s+: Rejected by the service: HTTP 400 code 7041'
     }
 
+    It 'shows at 80 columns what the service answered for a failed row, not the "Not sent: HTTP 429 code" the other columns say' {
+        # Before: "1 Failed  +447700900001  7020  Not sent: HTTP 42…": Status and Code said that much, and the service's words
+        # were cut off. (A 429 rather than the fixture's 503: its retries wait 2 s each.)
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new().Otherwise(429).WithBody('{"code":"7020","message":"Too many requests"}')
+        try {
+            $null = Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'key' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps
+            $failed = '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        }
+        finally { $service.Dispose(); $null = Connect-WebexConnect -Sandbox -Tps 1000 }
+
+        $lines = Get-Line ($failed | Out-String -Width 80)
+
+        $failed.Status | Should -Be 'Failed'
+        $failed.Reason | Should -BeLike 'Not sent: HTTP 429 code 7020: Too many requests (*'    # the property keeps it
+        $lines[2] | Should -Match '^\s+1 Failed\s+\+447700900001\s+7020\s+Too many requests'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because "'$_' must fit" }
+        ($failed | Format-List | Out-String -Width 200) | Should -Match 'Reason\s+: Not sent: HTTP 429 code 7020: Too many requests'
+    }
+
     It 'says at 80 columns when a Scheduled row is due, where its Reason is empty' {
         # Before: "1 Scheduled  +447700900001" and a blank: the table did not say when the message goes out.
         $due = [DateTimeOffset]::new((Get-Date).Date.AddDays(2).AddHours(9)).ToUniversalTime()
