@@ -334,6 +334,31 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         $lines[10].IndexOf('9 ') | Should -Be $lines[11].IndexOf('0 ')
     }
 
+    It 'shows for a delivery result whose send was refused or failed what the service said, not "Rejected by the service: HTTP 400 code"' {
+        # Before: "2 NotSent  +10  Rejected by the s…" at 80 columns, where the send results' table showed "Invalid MSISDN".
+        $null = Connect-WebexConnect -Sandbox -Tps 1000
+        $listener = Start-ConnectReceiptListener
+        try {
+            $sent = @('+447700900001', '+10', '07700900003' |
+                Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $listener.Url -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+            # A Failed row as a results file has it: Import-Csv of an earlier run's Export-Csv.
+            $failed = [pscustomobject]@{ Row = '4'; Channel = 'Sms'; Destination = '+447700900004'; Status = 'Failed'; Code = '7020'
+                Reason = 'Row 4: Not sent: HTTP 429 code 7020: Too many requests (6 attempts). Safe to send again.' }
+            $results = @(@($sent) + $failed | Wait-ConnectDelivery -Listener $listener -Timeout 30 -ErrorAction SilentlyContinue)
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+
+        $lines = Get-Line ($results | Out-String -Width 80)
+
+        $results.Status | Should -Be @('Delivered', 'NotSent', 'NotSent', 'NotSent')
+        $lines[3] | Should -Match '^\s+2 NotSent\s+\+10\s+Invalid MSISDN'
+        $lines[4] | Should -Match "^\s+3 NotSent\s+07700900003\s+To: '07700900003'"    # a check's reason keeps its text
+        $lines[5] | Should -Match '^\s+4 NotSent\s+\+447700900004\s+Too many requests'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because "'$_' must fit" }
+        $results[1].SendReason | Should -BeLike 'Rejected by the service: HTTP 400 code 7041: Invalid MSISDN*'    # the property keeps it
+        ($results[3] | Format-List | Out-String -Width 200) | Should -Match 'SendReason\s+: Row 4: Not sent: HTTP 429 code 7020: Too many requests'
+    }
+
     It 'shows a sandbox request''s MessageId whole, and its status with the API code of a refusal' {
         # Before: Channel, Code and Fault took the room and MessageId kept its first 8 characters at 79 columns: not what
         # Get-ConnectMessage or a support ticket needs. Channel and Fault (which PowerShell cannot inject) are in Format-List.
