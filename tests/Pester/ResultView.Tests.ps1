@@ -557,6 +557,8 @@ Describe 'Rich cards in a CSV file' {
         Get-Content -LiteralPath $file -Raw | Should -Not -Match 'WebexConnect\.|System\.'
         # The property is still the list of chips.
         $cards[0].Suggestions.Count | Should -Be 2
+        $cards[0].Suggestions.Length | Should -Be 2    # as of the array it was: not each chip's length (1 1)
+        $cards[1].Suggestions.Length | Should -Be 0
         $cards[0].Suggestions[1].Url | Should -BeExactly 'https://example.com/t'
         @($cards[0].Suggestions | ForEach-Object Type) | Should -Be @('Reply', 'OpenUrl')
     }

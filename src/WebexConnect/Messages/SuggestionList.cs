@@ -30,6 +30,12 @@ namespace WebexConnect.Messages
             _ => new SuggestionList(suggestions.ToArray()),
         };
 
+        /// <summary>
+        /// The number of chips, as Count: the list was an array before, and PowerShell read $card.Suggestions.Length as its
+        /// length; on a list without this it enumerates the chips and gives each one's (1 1).
+        /// </summary>
+        public int Length => Count;
+
         /// <summary>Each chip's text ("Reply: Yes"), separated by "; ": a chip's DisplayText may hold a comma.</summary>
         public override string ToString() => string.Join("; ", this.Select(chip => chip?.ToString()));
     }
