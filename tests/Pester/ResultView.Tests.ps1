@@ -95,6 +95,26 @@ Describe 'The default SendResult table' {
         ($rejected[1] | Format-List | Out-String -Width 200) | Should -Match 'Reason\s+: Rejected by the service: HTTP 400 code 7041'
     }
 
+    It 'shows at 80 columns what the service answered for a failed row, not the "Not sent: HTTP 429 code" the other columns say' {
+        # Before: "1 Failed  +447700900001  7020  Not sent: HTTP 42…": Status and Code said that much, and the service's words
+        # were cut off. (A 429 rather than the fixture's 503: its retries wait 2 s each.)
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new().Otherwise(429).WithBody('{"code":"7020","message":"Too many requests"}')
+        try {
+            $null = Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'key' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps
+            $failed = '+447700900001' | Send-ConnectSms -From ACME -Text 'Hi' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        }
+        finally { $service.Dispose(); $null = Connect-WebexConnect -Sandbox -Tps 1000 }
+
+        $lines = Get-Line ($failed | Out-String -Width 80)
+
+        $failed.Status | Should -Be 'Failed'
+        $failed.Reason | Should -BeLike 'Not sent: HTTP 429 code 7020: Too many requests (*'    # the property keeps it
+        $lines[2] | Should -Match '^\s+1 Failed\s+\+447700900001\s+7020\s+Too many requests'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because "'$_' must fit" }
+        ($failed | Format-List | Out-String -Width 200) | Should -Match 'Reason\s+: Not sent: HTTP 429 code 7020: Too many requests'
+    }
+
     It 'says at 80 columns when a Scheduled row is due, where its Reason is empty' {
         # Before: "1 Scheduled  +447700900001" and a blank: the table did not say when the message goes out.
         $due = [DateTimeOffset]::new((Get-Date).Date.AddDays(2).AddHours(9)).ToUniversalTime()
@@ -314,6 +334,31 @@ Describe 'Codes and IDs in the default tables at 80 columns' {
         $lines[10].IndexOf('9 ') | Should -Be $lines[11].IndexOf('0 ')
     }
 
+    It 'shows for a delivery result whose send was refused or failed what the service said, not "Rejected by the service: HTTP 400 code"' {
+        # Before: "2 NotSent  +10  Rejected by the s…" at 80 columns, where the send results' table showed "Invalid MSISDN".
+        $null = Connect-WebexConnect -Sandbox -Tps 1000
+        $listener = Start-ConnectReceiptListener
+        try {
+            $sent = @('+447700900001', '+10', '07700900003' |
+                Send-ConnectSms -From ACME -Text 'Hi' -NotifyUrl $listener.Url -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+            # A Failed row as a results file has it: Import-Csv of an earlier run's Export-Csv.
+            $failed = [pscustomobject]@{ Row = '4'; Channel = 'Sms'; Destination = '+447700900004'; Status = 'Failed'; Code = '7020'
+                Reason = 'Row 4: Not sent: HTTP 429 code 7020: Too many requests (6 attempts). Safe to send again.' }
+            $results = @(@($sent) + $failed | Wait-ConnectDelivery -Listener $listener -Timeout 30 -ErrorAction SilentlyContinue)
+        }
+        finally { Stop-ConnectReceiptListener $listener }
+
+        $lines = Get-Line ($results | Out-String -Width 80)
+
+        $results.Status | Should -Be @('Delivered', 'NotSent', 'NotSent', 'NotSent')
+        $lines[3] | Should -Match '^\s+2 NotSent\s+\+10\s+Invalid MSISDN'
+        $lines[4] | Should -Match "^\s+3 NotSent\s+07700900003\s+To: '07700900003'"    # a check's reason keeps its text
+        $lines[5] | Should -Match '^\s+4 NotSent\s+\+447700900004\s+Too many requests'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because "'$_' must fit" }
+        $results[1].SendReason | Should -BeLike 'Rejected by the service: HTTP 400 code 7041: Invalid MSISDN*'    # the property keeps it
+        ($results[3] | Format-List | Out-String -Width 200) | Should -Match 'SendReason\s+: Row 4: Not sent: HTTP 429 code 7020: Too many requests'
+    }
+
     It 'shows a sandbox request''s MessageId whole, and its status with the API code of a refusal' {
         # Before: Channel, Code and Fault took the room and MessageId kept its first 8 characters at 79 columns: not what
         # Get-ConnectMessage or a support ticket needs. Channel and Fault (which PowerShell cannot inject) are in Format-List.
@@ -474,6 +519,48 @@ Describe 'Format-Wide of results, receipts, sessions and tokens' {
 
         (Get-Line ($result | Out-String -Width 80))[0] | Should -Match '^\s*Row\s+Status\s+Destination'
         (Get-ConnectContext | Out-String -Width 80) | Should -Match '(?m)^BaseUri\s*:'
+    }
+}
+
+Describe 'A token in Format-List' {
+    It 'shows its claims and says where the token is, without printing it; Format-List * and the properties still give it' {
+        # Before: "$jwt | Format-List" printed Token and AuthorizationHeader whole, a working credential on the screen and in a
+        # scheduled task's transcript, where the table and Format-Wide had left it out.
+        $secret = ConvertTo-SecureString ([Convert]::ToBase64String([byte[]](1..32))) -AsPlainText -Force
+        $jwt = New-ConnectJwt -ServiceId 'svc-report' -ServiceSecret $secret -LifetimeMinutes 15
+
+        $lines = @(Get-Line ($jwt | Format-List | Out-String -Width 80))
+
+        $lines -join "`n" | Should -Not -Match ([regex]::Escape($jwt.Token.Substring(0, 20)))
+        @($lines | ForEach-Object { ($_ -split ':', 2)[0].Trim() }) | Should -Be @('Issuer', 'IssuedAt', 'ExpiresAt', 'Token')
+        $lines[0] | Should -Match '^Issuer\s+: svc-report$'
+        $lines[3] | Should -Match '^Token\s+: \(a credential, not shown: read \.Token or \.AuthorizationHeader\)$'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 79 -Because "'$_' must be one line at 80 columns" }
+        ($jwt | Format-List * | Out-String -Width 400) | Should -Match ([regex]::Escape($jwt.Token))
+        $jwt.AuthorizationHeader | Should -BeExactly ('Bearer ' + $jwt.Token)
+    }
+}
+
+Describe 'Rich cards in a CSV file' {
+    It 'names each card''s chips in its Suggestions cell, not the type name of a list' {
+        # Before: every row's Suggestions cell said "WebexConnect.Messages.RcsSuggestion[]".
+        $yes = New-ConnectRcsSuggestion -DisplayText 'Yes, please' -PostbackData 'yes'
+        $track = New-ConnectRcsSuggestion -DisplayText 'Track' -Url 'https://example.com/t'
+        $cards = (New-ConnectRcsCard -Title 'Parcel' -Suggestion $yes, $track), (New-ConnectRcsCard -Title 'Bare')
+        $file = Join-Path $TestDrive 'cards.csv'
+
+        $cards | Export-Csv -LiteralPath $file -NoTypeInformation
+        $read = @(Import-Csv -LiteralPath $file)
+
+        $read[0].Suggestions | Should -BeExactly 'Reply: Yes, please; OpenUrl: Track'
+        $read[1].Suggestions | Should -BeExactly ''
+        Get-Content -LiteralPath $file -Raw | Should -Not -Match 'WebexConnect\.|System\.'
+        # The property is still the list of chips.
+        $cards[0].Suggestions.Count | Should -Be 2
+        $cards[0].Suggestions.Length | Should -Be 2    # as of the array it was: not each chip's length (1 1)
+        $cards[1].Suggestions.Length | Should -Be 0
+        $cards[0].Suggestions[1].Url | Should -BeExactly 'https://example.com/t'
+        @($cards[0].Suggestions | ForEach-Object Type) | Should -Be @('Reply', 'OpenUrl')
     }
 }
 

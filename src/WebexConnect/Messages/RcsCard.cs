@@ -66,7 +66,10 @@ namespace WebexConnect.Messages
         internal RcsMediaHeight? HeightWithoutMedia { get; init; }
 
         /// <summary>Suggestions on the card: at most 4 on a standalone card, 2 on a carousel card.</summary>
-        public IReadOnlyList<RcsSuggestion> Suggestions { get; init; } = Array.Empty<RcsSuggestion>();
+        // Kept as a SuggestionList whatever list is given, so that Export-Csv writes the chips, not the array's type name.
+        public IReadOnlyList<RcsSuggestion> Suggestions { get => _suggestions; init => _suggestions = SuggestionList.Of(value); }
+
+        private readonly SuggestionList _suggestions = SuggestionList.None;
 
         /// <inheritdoc />
         public override string ToString() => Title ?? MediaUrl ?? "(card)";
