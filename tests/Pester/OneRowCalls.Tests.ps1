@@ -360,6 +360,19 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, an Image cell that is a file path as -MediaUrl'; Code = 'InvalidParameterValue'; Field = 'MediaUrl'
            Rows = @(@{ Phone = '+447700900001'; Image = 'https://example.com/1.png' }, @{ Phone = '+447700900002'; Image = 'C:\pics\2.png' }, @{ Phone = '+447700900003'; Image = 'https://example.com/3.png' })
            Body = 'Send-ConnectRcs -To $u.Phone -MediaUrl $u.Image -From app-1' }
+        # Round 32: a -Session that is no session (the row's Tenant text, an empty cell), which PowerShell could not convert.
+        @{ Name = 'SMS, a Region cell (the text, not its session) as -Session'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Session'
+           Rows = @(@{ Phone = '+447700900001'; Region = 'uk' }, @{ Phone = '+447700900002'; Region = 'fr' }, @{ Phone = '+447700900003'; Region = 'uk' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -Session $(if ($u.Region -eq ''uk'') { Get-ConnectContext } else { $u.Region }) -From Helpdesk' }
+        @{ Name = 'email, an empty Region cell as -Session'; Code = 'ParameterArgumentValidationError'; Field = 'Session'
+           Rows = @(@{ Email = 'a@example.com'; Region = 'uk' }, @{ Email = 'b@example.com'; Region = '' }, @{ Email = 'c@example.com'; Region = 'uk' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject S -Text Body -Session $(if ($u.Region) { Get-ConnectContext } else { $u.Region }) -From desk@example.com' }
+        @{ Name = 'RCS, a Region cell of a number as -Session'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Session'
+           Rows = @(@{ Phone = '+447700900001'; Region = 'uk' }, @{ Phone = '+447700900002'; Region = '7' }, @{ Phone = '+447700900003'; Region = 'uk' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Session $(if ($u.Region -eq ''uk'') { Get-ConnectContext } else { [int]$u.Region }) -From app-1' }
+        @{ Name = 'a message, a Region cell (the text) as -Session'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Session'
+           Rows = @(@{ Phone = '+447700900001'; Region = 'uk' }, @{ Phone = '+447700900002'; Region = 'fr' }, @{ Phone = '+447700900003'; Region = 'uk' })
+           Body = 'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content @{ type = ''text'' } -Session $(if ($u.Region -eq ''uk'') { Get-ConnectContext } else { $u.Region }) -From wa-app-1' }
         # Round 30: Send-ConnectMessage's -Channel cell that names no channel whose destination key is known stopped the call.
         @{ Name = 'a message, a Channel cell the module does not know as -Channel'; Code = 'DestinationKeyRequired'; Field = 'Channel'
            Rows = @(@{ Phone = '+447700900001'; Channel = 'whatsapp' }, @{ Phone = '+447700900002'; Channel = 'whatsap' }, @{ Phone = '+447700900003'; Channel = 'WhatsApp' })
@@ -403,6 +416,34 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
 
         $run.Results.Status | Should -Be 'Invalid'
         $run.Results[0].Reason | Should -BeExactly $Reason
+    }
+
+    It 'says what a -Session that is no session was given and what to write: <Name>' -ForEach @(
+        @{ Name = 'the Tenant text'; Session = 'fr'; Code = 'CannotConvertArgumentNoMessage'
+           Reason = "Row 1: Session: the text 'fr' is no session: give the session object that Connect-WebexConnect -PassThru returned (keep them in a hashtable, @{ uk = (Connect-WebexConnect ... -PassThru) }, and give -Session `$sessions``[`$u.Region``]), or leave -Session out to send with the current session" }
+        @{ Name = 'an empty cell'; Session = ''; Code = 'ParameterArgumentValidationError'
+           Reason = "Row 1: Session: it is an empty cell (''), so the row has no session to be sent with: give a session that Connect-WebexConnect -PassThru returned (is the key of the lookup that gave it, such as `$u.Region, in the table?), or leave -Session out to send with the current session" }
+        @{ Name = 'a hashtable of sessions, not one'; Session = @{ uk = 1 }; Code = 'CannotConvertArgumentNoMessage'; Reason = 'Row 1: Session: a hashtable is no session: give the session object*' }
+    ) {
+        # Before: PowerShell's binder refused it ("Cannot convert the "fr" value of type "System.String" to type
+        # "WebexConnect.Results.ConnectSession""), and a loop's statement ended without the row's result.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        $result = Send-ConnectSms -To '+447700900001' -Text Hi -From Helpdesk -Session $Session -ErrorAction SilentlyContinue -ErrorVariable refused -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Code | Should -BeExactly $Code
+        $result.Reason | Should -BeLike $Reason
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike "$Code,*"
+        # The next call, given $null, says $null: not the earlier call's value.
+        (Send-ConnectSms -To '+447700900002' -Text Hi -From Helpdesk -Session $null -ErrorAction SilentlyContinue -WarningAction SilentlyContinue).Reason |
+            Should -BeLike 'Row 1: Session: it is $null, *'
+        # Piped, the one stop before any row; a session still sends.
+        { '+447700900003', '+447700900004' | Send-ConnectSms -Text Hi -From Helpdesk -Session $Session } |
+            Should -Throw -ErrorId "$Code,*" -ExpectedMessage '-Session *'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        (Send-ConnectSms -To '+447700900005' -Text Hi -From Helpdesk -Session (Get-ConnectContext) -WarningAction SilentlyContinue).Status | Should -Be 'Queued'
     }
 
     It 'fills each row''s $(name) variables from the row given as -Substitution, as a piped row''s columns do' {
