@@ -446,6 +446,26 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         (Send-ConnectSms -To '+447700900005' -Text Hi -From Helpdesk -Session (Get-ConnectContext) -WarningAction SilentlyContinue).Status | Should -Be 'Queued'
     }
 
+    It 'sends a loop''s row whose -RequestedReceipt or -Encoding is $null (a row without the column) as if it were left out' {
+        # Before: -RequestedReceipt $null was refused by its ValidateSet, and Send-ConnectSms -Encoding $null by its setter
+        # ("Cannot convert null to type SmsEncoding"): the statement ended without the row's result.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        $rows = [pscustomobject]@{ Phone = '+447700900001' }, [pscustomobject]@{ Phone = '+447700900002'; Receipt = 'DELIVERED'; Encoding = 'Unicode' }
+
+        $results = foreach ($r in $rows) {
+            Send-ConnectSms -To $r.Phone -Text Hi -From Helpdesk -RequestedReceipt $r.Receipt -Encoding $r.Encoding -WarningAction SilentlyContinue
+        }
+        $email = Send-ConnectEmail -To a@example.com -Subject S -Text Body -From desk@example.com -RequestedReceipt $null -WarningAction SilentlyContinue
+
+        $results.Status | Should -Be 'Queued', 'Queued'
+        $email.Status | Should -Be 'Queued'
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.Count | Should -Be 3
+        $sent[0].PSObject.Properties['requestedReceipts'] | Should -BeNullOrEmpty
+        $sent[1].requestedReceipts | Should -Be 'DELIVERED'
+        $sent[2].PSObject.Properties['requestedReceipts'] | Should -BeNullOrEmpty
+    }
+
     It 'fills each row''s $(name) variables from the row given as -Substitution, as a piped row''s columns do' {
         # Before: PowerShell refused the row ("Cannot convert value "@{Phone=...}" to type Hashtable") and no row was sent.
         $run = Invoke-RowLoop @(
