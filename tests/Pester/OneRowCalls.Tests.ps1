@@ -466,6 +466,31 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         $sent[2].PSObject.Properties['requestedReceipts'] | Should -BeNullOrEmpty
     }
 
+    It 'takes Send-ConnectMessage''s -DestinationKey or -ToProperty that is $null, empty or NULL as left out: the channel''s key, or the row''s DestinationKeyRequired' {
+        # Before: their ValidateNotNullOrEmpty refused a loop's $keys[$u.Channel] that found none, or a row without the column,
+        # before the command ran: the statement ended without the row's result.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        $keys = @{ push = 'deviceId' }
+        $rows = @([pscustomobject]@{ Phone = '+447700900001'; Channel = 'whatsapp' }, [pscustomobject]@{ Phone = 'dev-2'; Channel = 'push' },
+            [pscustomobject]@{ Phone = '+447700900003'; Channel = 'whatsapp'; Key = ''; Column = '' }, [pscustomobject]@{ Phone = 'dev-4'; Channel = 'messenger' })
+
+        $results = foreach ($u in $rows) {
+            $key = if ($u.PSObject.Properties['Key']) { $u.Key } else { $keys[$u.Channel] }
+            Send-ConnectMessage -Channel $u.Channel -To $u.Phone -DestinationKey $key -ToProperty $u.Column -Content @{ type = 'text' } -From app-1 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        }
+        $results += Send-ConnectMessage -Channel whatsapp -To '+447700900005' -DestinationKey ([DBNull]::Value) -ToProperty ([DBNull]::Value) -Content @{ type = 'text' } -From app-1 -WarningAction SilentlyContinue
+
+        $results.Status | Should -Be 'Queued', 'Queued', 'Queued', 'Invalid', 'Queued'
+        $results[3].Code | Should -BeExactly 'DestinationKeyRequired'
+        $results[3].Reason | Should -BeLike "Row 1: Channel: 'messenger' has no documented destination key: give -DestinationKey*"
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.Count | Should -Be 4
+        $sent[0].to[0].msisdn | Should -Be '+447700900001'
+        $sent[1].to[0].deviceId | Should -Be 'dev-2'
+        $sent[2].to[0].msisdn | Should -Be '+447700900003'
+        $sent[3].to[0].msisdn | Should -Be '+447700900005'
+    }
+
     It 'fills each row''s $(name) variables from the row given as -Substitution, as a piped row''s columns do' {
         # Before: PowerShell refused the row ("Cannot convert value "@{Phone=...}" to type Hashtable") and no row was sent.
         $run = Invoke-RowLoop @(
