@@ -373,6 +373,9 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'a message, a Region cell (the text) as -Session'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Session'
            Rows = @(@{ Phone = '+447700900001'; Region = 'uk' }, @{ Phone = '+447700900002'; Region = 'fr' }, @{ Phone = '+447700900003'; Region = 'uk' })
            Body = 'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content @{ type = ''text'' } -Session $(if ($u.Region -eq ''uk'') { Get-ConnectContext } else { $u.Region }) -From wa-app-1' }
+        @{ Name = 'RCS, an Answer cell given as its chip'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[1`]'
+           Rows = @(@{ Phone = '+447700900001'; Answer = 'Yes' }, @{ Phone = '+447700900002'; Answer = 'Maybe' }, @{ Phone = '+447700900003'; Answer = 'No' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion Stop), $(if ($u.Answer -ne ''Maybe'') { New-ConnectRcsSuggestion $u.Answer } else { $u.Answer }) -From app-1' }
         # Round 30: Send-ConnectMessage's -Channel cell that names no channel whose destination key is known stopped the call.
         @{ Name = 'a message, a Channel cell the module does not know as -Channel'; Code = 'DestinationKeyRequired'; Field = 'Channel'
            Rows = @(@{ Phone = '+447700900001'; Channel = 'whatsapp' }, @{ Phone = '+447700900002'; Channel = 'whatsap' }, @{ Phone = '+447700900003'; Channel = 'WhatsApp' })
@@ -444,6 +447,26 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
             Should -Throw -ErrorId "$Code,*" -ExpectedMessage '-Session *'
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
         (Send-ConnectSms -To '+447700900005' -Text Hi -From Helpdesk -Session (Get-ConnectContext) -WarningAction SilentlyContinue).Status | Should -Be 'Queued'
+    }
+
+    It 'makes a text given to Send-ConnectRcs -Suggestion where a chip goes the one row''s Invalid result saying how to make the chip; piped, one stop' {
+        # Before: PowerShell's binder refused it ("Cannot convert the "Maybe" value of type "System.String" to type
+        # "WebexConnect.Messages.RcsSuggestion""), and a loop's statement ended without the row's result.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        $result = Send-ConnectRcs -To '+447700900001' -Text Hi -Suggestion 'Maybe' -From app-1 -ErrorAction SilentlyContinue -ErrorVariable refused -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeExactly "Row 1: Suggestion[0]: 'Maybe' is text, not a chip: make the chip with New-ConnectRcsSuggestion, as in -Suggestion (New-ConnectRcsSuggestion 'Maybe')"
+        $refused.Count | Should -Be 1
+        { '+447700900002', '+447700900003' | Send-ConnectRcs -Text Hi -Suggestion 'Maybe' -From app-1 } |
+            Should -Throw -ExpectedMessage "*'Maybe' is text, not a chip*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        # A chip not made beside it is still said as New-ConnectRcsSuggestion said it.
+        $both = Send-ConnectRcs -To '+447700900004' -Text Hi -Suggestion 'Maybe', (New-ConnectRcsSuggestion '' -ErrorAction SilentlyContinue) -From app-1 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $both.Status | Should -Be 'Invalid'
+        $both.Reason | Should -BeLike '*Suggestion`[0`]: ''Maybe'' is text, not a chip*'
+        $both.Reason | Should -BeLike '*Suggestion`[1`]: the suggestion is $null: New-ConnectRcsSuggestion made none, as its error said: *'
     }
 
     It 'sends a loop''s row whose -RequestedReceipt or -Encoding is $null (a row without the column) as if it were left out' {
