@@ -254,3 +254,24 @@ Describe 'Send-ConnectMessage given a NULL -AdditionalProperty cell in a loop' {
         $run.Sent.appid | Should -Be 'a1', 'a3'
     }
 }
+
+Describe 'A loop that gives -Session a row''s Tenant cell rather than the session it names' {
+    It 'makes each such row, a text or a NULL, its Invalid result naming what it was given and what to write; the looked-up session sends' {
+        # Before: PowerShell's binder refused the text and the DBNull ("Cannot convert the "uk" value ... to type
+        # "WebexConnect.Results.ConnectSession""), and the statement ended without the row's result.
+        $table = New-Table 'Phone', 'Tenant' ([string], [string]) @(, @('+447700900001', 'uk'), @('+447700900002', $null), @('+447700900003', 'uk'))
+
+        $run = Invoke-TableLoop $table 'Send-ConnectSms -To $r.Phone -From Helpdesk -Text Hi -Session $r.Tenant'
+
+        $run.Results.Status | Should -Be 'Invalid', 'Invalid', 'Invalid'
+        $run.Results.Code | Should -Be 'CannotConvertArgumentNoMessage', 'ParameterArgumentValidationError', 'CannotConvertArgumentNoMessage'
+        $run.Results[0].Reason | Should -BeLike 'Row 1: Session: the text ''uk'' is no session: give the session object that Connect-WebexConnect -PassThru returned (*-Session $sessions`[$u.Region`])*'
+        $run.Results[1].Reason | Should -BeLike "Row 1: Session: it is a database's NULL (DBNull), so the row has no session to be sent with: *"
+        $run.Errors.Count | Should -Be 3
+        @($run.Sent).Count | Should -Be 0
+
+        $run = Invoke-TableLoop $table '$sessions = @{ uk = (Get-ConnectContext) }; Send-ConnectSms -To $r.Phone -From Helpdesk -Text Hi -Session $sessions[$r.Tenant]'
+        $run.Results.Status | Should -Be 'Queued', 'Invalid', 'Queued'
+        @($run.Sent).Count | Should -Be 2
+    }
+}

@@ -360,6 +360,22 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
         @{ Name = 'RCS, an Image cell that is a file path as -MediaUrl'; Code = 'InvalidParameterValue'; Field = 'MediaUrl'
            Rows = @(@{ Phone = '+447700900001'; Image = 'https://example.com/1.png' }, @{ Phone = '+447700900002'; Image = 'C:\pics\2.png' }, @{ Phone = '+447700900003'; Image = 'https://example.com/3.png' })
            Body = 'Send-ConnectRcs -To $u.Phone -MediaUrl $u.Image -From app-1' }
+        # Round 32: a -Session that is no session (the row's Tenant text, an empty cell), which PowerShell could not convert.
+        @{ Name = 'SMS, a Region cell (the text, not its session) as -Session'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Session'
+           Rows = @(@{ Phone = '+447700900001'; Region = 'uk' }, @{ Phone = '+447700900002'; Region = 'fr' }, @{ Phone = '+447700900003'; Region = 'uk' })
+           Body = 'Send-ConnectSms -To $u.Phone -Text Hi -Session $(if ($u.Region -eq ''uk'') { Get-ConnectContext } else { $u.Region }) -From Helpdesk' }
+        @{ Name = 'email, an empty Region cell as -Session'; Code = 'ParameterArgumentValidationError'; Field = 'Session'
+           Rows = @(@{ Email = 'a@example.com'; Region = 'uk' }, @{ Email = 'b@example.com'; Region = '' }, @{ Email = 'c@example.com'; Region = 'uk' })
+           Body = 'Send-ConnectEmail -To $u.Email -Subject S -Text Body -Session $(if ($u.Region) { Get-ConnectContext } else { $u.Region }) -From desk@example.com' }
+        @{ Name = 'RCS, a Region cell of a number as -Session'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Session'
+           Rows = @(@{ Phone = '+447700900001'; Region = 'uk' }, @{ Phone = '+447700900002'; Region = '7' }, @{ Phone = '+447700900003'; Region = 'uk' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Session $(if ($u.Region -eq ''uk'') { Get-ConnectContext } else { [int]$u.Region }) -From app-1' }
+        @{ Name = 'a message, a Region cell (the text) as -Session'; Code = 'CannotConvertArgumentNoMessage'; Field = 'Session'
+           Rows = @(@{ Phone = '+447700900001'; Region = 'uk' }, @{ Phone = '+447700900002'; Region = 'fr' }, @{ Phone = '+447700900003'; Region = 'uk' })
+           Body = 'Send-ConnectMessage -Channel whatsapp -To $u.Phone -Content @{ type = ''text'' } -Session $(if ($u.Region -eq ''uk'') { Get-ConnectContext } else { $u.Region }) -From wa-app-1' }
+        @{ Name = 'RCS, an Answer cell given as its chip'; Code = 'InvalidParameterValue'; Field = 'Suggestion`[1`]'
+           Rows = @(@{ Phone = '+447700900001'; Answer = 'Yes' }, @{ Phone = '+447700900002'; Answer = 'Maybe' }, @{ Phone = '+447700900003'; Answer = 'No' })
+           Body = 'Send-ConnectRcs -To $u.Phone -Text Hi -Suggestion (New-ConnectRcsSuggestion Stop), $(if ($u.Answer -ne ''Maybe'') { New-ConnectRcsSuggestion $u.Answer } else { $u.Answer }) -From app-1' }
         # Round 30: Send-ConnectMessage's -Channel cell that names no channel whose destination key is known stopped the call.
         @{ Name = 'a message, a Channel cell the module does not know as -Channel'; Code = 'DestinationKeyRequired'; Field = 'Channel'
            Rows = @(@{ Phone = '+447700900001'; Channel = 'whatsapp' }, @{ Phone = '+447700900002'; Channel = 'whatsap' }, @{ Phone = '+447700900003'; Channel = 'WhatsApp' })
@@ -403,6 +419,99 @@ Describe 'A loop of one-row calls over a CSV with one bad row' {
 
         $run.Results.Status | Should -Be 'Invalid'
         $run.Results[0].Reason | Should -BeExactly $Reason
+    }
+
+    It 'says what a -Session that is no session was given and what to write: <Name>' -ForEach @(
+        @{ Name = 'the Tenant text'; Session = 'fr'; Code = 'CannotConvertArgumentNoMessage'
+           Reason = "Row 1: Session: the text 'fr' is no session: give the session object that Connect-WebexConnect -PassThru returned (keep them in a hashtable, @{ uk = (Connect-WebexConnect ... -PassThru) }, and give -Session `$sessions``[`$u.Region``]), or leave -Session out to send with the current session" }
+        @{ Name = 'an empty cell'; Session = ''; Code = 'ParameterArgumentValidationError'
+           Reason = "Row 1: Session: it is an empty cell (''), so the row has no session to be sent with: give a session that Connect-WebexConnect -PassThru returned (is the key of the lookup that gave it, such as `$u.Region, in the table?), or leave -Session out to send with the current session" }
+        @{ Name = 'a hashtable of sessions, not one'; Session = @{ uk = 1 }; Code = 'CannotConvertArgumentNoMessage'; Reason = 'Row 1: Session: a hashtable is no session: give the session object*' }
+    ) {
+        # Before: PowerShell's binder refused it ("Cannot convert the "fr" value of type "System.String" to type
+        # "WebexConnect.Results.ConnectSession""), and a loop's statement ended without the row's result.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        $result = Send-ConnectSms -To '+447700900001' -Text Hi -From Helpdesk -Session $Session -ErrorAction SilentlyContinue -ErrorVariable refused -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Code | Should -BeExactly $Code
+        $result.Reason | Should -BeLike $Reason
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike "$Code,*"
+        # The next call, given $null, says $null: not the earlier call's value.
+        (Send-ConnectSms -To '+447700900002' -Text Hi -From Helpdesk -Session $null -ErrorAction SilentlyContinue -WarningAction SilentlyContinue).Reason |
+            Should -BeLike 'Row 1: Session: it is $null, *'
+        # Piped, the one stop before any row; a session still sends.
+        { '+447700900003', '+447700900004' | Send-ConnectSms -Text Hi -From Helpdesk -Session $Session } |
+            Should -Throw -ErrorId "$Code,*" -ExpectedMessage '-Session *'
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        (Send-ConnectSms -To '+447700900005' -Text Hi -From Helpdesk -Session (Get-ConnectContext) -WarningAction SilentlyContinue).Status | Should -Be 'Queued'
+    }
+
+    It 'makes a text given to Send-ConnectRcs -Suggestion where a chip goes the one row''s Invalid result saying how to make the chip; piped, one stop' {
+        # Before: PowerShell's binder refused it ("Cannot convert the "Maybe" value of type "System.String" to type
+        # "WebexConnect.Messages.RcsSuggestion""), and a loop's statement ended without the row's result.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+
+        $result = Send-ConnectRcs -To '+447700900001' -Text Hi -Suggestion 'Maybe' -From app-1 -ErrorAction SilentlyContinue -ErrorVariable refused -WarningAction SilentlyContinue
+
+        $result.Status | Should -Be 'Invalid'
+        $result.Reason | Should -BeExactly "Row 1: Suggestion[0]: 'Maybe' is text, not a chip: make the chip with New-ConnectRcsSuggestion, as in -Suggestion (New-ConnectRcsSuggestion 'Maybe')"
+        $refused.Count | Should -Be 1
+        { '+447700900002', '+447700900003' | Send-ConnectRcs -Text Hi -Suggestion 'Maybe' -From app-1 } |
+            Should -Throw -ExpectedMessage "*'Maybe' is text, not a chip*"
+        @(Get-ConnectSandboxRequest).Count | Should -Be 0
+        # A chip not made beside it is still said as New-ConnectRcsSuggestion said it.
+        $both = Send-ConnectRcs -To '+447700900004' -Text Hi -Suggestion 'Maybe', (New-ConnectRcsSuggestion '' -ErrorAction SilentlyContinue) -From app-1 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $both.Status | Should -Be 'Invalid'
+        $both.Reason | Should -BeLike '*Suggestion`[0`]: ''Maybe'' is text, not a chip*'
+        $both.Reason | Should -BeLike '*Suggestion`[1`]: the suggestion is $null: New-ConnectRcsSuggestion made none, as its error said: *'
+    }
+
+    It 'sends a loop''s row whose -RequestedReceipt or -Encoding is $null (a row without the column) as if it were left out' {
+        # Before: -RequestedReceipt $null was refused by its ValidateSet, and Send-ConnectSms -Encoding $null by its setter
+        # ("Cannot convert null to type SmsEncoding"): the statement ended without the row's result.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        $rows = [pscustomobject]@{ Phone = '+447700900001' }, [pscustomobject]@{ Phone = '+447700900002'; Receipt = 'DELIVERED'; Encoding = 'Unicode' }
+
+        $results = foreach ($r in $rows) {
+            Send-ConnectSms -To $r.Phone -Text Hi -From Helpdesk -RequestedReceipt $r.Receipt -Encoding $r.Encoding -WarningAction SilentlyContinue
+        }
+        $email = Send-ConnectEmail -To a@example.com -Subject S -Text Body -From desk@example.com -RequestedReceipt $null -WarningAction SilentlyContinue
+
+        $results.Status | Should -Be 'Queued', 'Queued'
+        $email.Status | Should -Be 'Queued'
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.Count | Should -Be 3
+        $sent[0].PSObject.Properties['requestedReceipts'] | Should -BeNullOrEmpty
+        $sent[1].requestedReceipts | Should -Be 'DELIVERED'
+        $sent[2].PSObject.Properties['requestedReceipts'] | Should -BeNullOrEmpty
+    }
+
+    It 'takes Send-ConnectMessage''s -DestinationKey or -ToProperty that is $null, empty or NULL as left out: the channel''s key, or the row''s DestinationKeyRequired' {
+        # Before: their ValidateNotNullOrEmpty refused a loop's $keys[$u.Channel] that found none, or a row without the column,
+        # before the command ran: the statement ended without the row's result.
+        Connect-WebexConnect -Sandbox -Tps 1000 | Out-Null
+        $keys = @{ push = 'deviceId' }
+        $rows = @([pscustomobject]@{ Phone = '+447700900001'; Channel = 'whatsapp' }, [pscustomobject]@{ Phone = 'dev-2'; Channel = 'push' },
+            [pscustomobject]@{ Phone = '+447700900003'; Channel = 'whatsapp'; Key = ''; Column = '' }, [pscustomobject]@{ Phone = 'dev-4'; Channel = 'messenger' })
+
+        $results = foreach ($u in $rows) {
+            $key = if ($u.PSObject.Properties['Key']) { $u.Key } else { $keys[$u.Channel] }
+            Send-ConnectMessage -Channel $u.Channel -To $u.Phone -DestinationKey $key -ToProperty $u.Column -Content @{ type = 'text' } -From app-1 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        }
+        $results += Send-ConnectMessage -Channel whatsapp -To '+447700900005' -DestinationKey ([DBNull]::Value) -ToProperty ([DBNull]::Value) -Content @{ type = 'text' } -From app-1 -WarningAction SilentlyContinue
+
+        $results.Status | Should -Be 'Queued', 'Queued', 'Queued', 'Invalid', 'Queued'
+        $results[3].Code | Should -BeExactly 'DestinationKeyRequired'
+        $results[3].Reason | Should -BeLike "Row 1: Channel: 'messenger' has no documented destination key: give -DestinationKey*"
+        $sent = @(Get-ConnectSandboxRequest | ForEach-Object { $_.Body | ConvertFrom-Json })
+        $sent.Count | Should -Be 4
+        $sent[0].to[0].msisdn | Should -Be '+447700900001'
+        $sent[1].to[0].deviceId | Should -Be 'dev-2'
+        $sent[2].to[0].msisdn | Should -Be '+447700900003'
+        $sent[3].to[0].msisdn | Should -Be '+447700900005'
     }
 
     It 'fills each row''s $(name) variables from the row given as -Substitution, as a piped row''s columns do' {

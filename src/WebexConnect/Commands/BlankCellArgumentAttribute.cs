@@ -19,11 +19,18 @@ namespace WebexConnect.Commands
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class BlankCellArgumentAttribute : ArgumentTransformationAttribute
     {
+        /// <summary>
+        /// True for a parameter that takes one name (Send-ConnectMessage -DestinationKey $keys[$r.Channel]): a blank cell, a
+        /// DBNull or $null binds as the parameter left out; any other value passes as given, for the binder and the command.
+        /// </summary>
+        public bool OneName { get; set; }
+
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is null) return null;
+            if (OneName) return value is DBNull || value is string text && string.IsNullOrWhiteSpace(text) ? null : inputData;
             var items = value is IEnumerable list && value is not string ? list : new[] { value };
             var names = new List<string>();
             foreach (var item in items)

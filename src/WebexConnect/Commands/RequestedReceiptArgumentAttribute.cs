@@ -32,7 +32,9 @@ namespace WebexConnect.Commands
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             RefusedArguments.Clear(Parameter);
-            if (value is null) return inputData;
+            // $null (a loop's -RequestedReceipt $u.Receipt of a row without the column) is an empty cell: none asked for. The
+            // ValidateSet refused it before, ending the loop's statement without the row's result.
+            if (value is null) return Array.Empty<string>();
             var items = value is IEnumerable list && value is not string ? list : new[] { value };
             var names = new List<string>();
             foreach (var item in items)

@@ -205,7 +205,7 @@ namespace WebexConnect.Commands
         /// refusal ended a loop's statement without a result for the row and said neither where the $null came from nor what to do.
         /// </remarks>
         [Parameter]
-        [SessionArgument]
+        [SessionArgument(RowValue = true)] // a loop's empty cell or text is that row's Invalid result (RefuseNullSession)
         [ArgumentCompleter(typeof(SessionVariableCompleter))]
         public ConnectSession? Session { get; set; }
 
@@ -1266,19 +1266,32 @@ namespace WebexConnect.Commands
         }
 
         /// <summary>
-        /// -Session $null, given (a lookup that found no session, as $sessions[$u.Region] for a region the table lacks): piped, the
-        /// command's stop before any row; with nothing piped, the one row's Invalid result, so that a script's loop keeps a result
-        /// for it. That row is not sent: the current session, if any, only carries the run that reports it; without one, the stop
-        /// is this one, not "not connected".
+        /// -Session $null, given (a lookup that found no session, as $sessions[$u.Region] for a region the table lacks), or a value
+        /// that is no session (an empty or NULL cell, a text such as the region's name; SessionArgument let it through as $null):
+        /// piped, the command's stop before any row; with nothing piped, the one row's Invalid result, so that a script's loop keeps
+        /// a result for it. That row is not sent: the current session, if any, only carries the run that reports it; without one,
+        /// the stop is this one, not "not connected".
         /// </summary>
         private void RefuseNullSession()
         {
             if (!MyInvocation.BoundParameters.TryGetValue(nameof(Session), out var given) || given is not null) return;
             const string give = "give a session that Connect-WebexConnect -PassThru returned (is the key of the lookup that gave it, such as " +
                 "$u.Region, in the table?), or leave -Session out to send with the current session";
-            RefuseValue(nameof(Session), EmptyValueErrorId, "-Session is $null: " + give + ".",
-                new ValidationProblem(nameof(Session), "it is $null, so the row has no session to be sent with: " + give), null, givenForTheRow: true);
-            if (Sending.SessionState.Current is null) ThrowParameterError(EmptyValueErrorId, "-Session is $null: " + give + ".");
+            string stop, problem, errorId = EmptyValueErrorId;
+            var other = SessionArgumentAttribute.RefusedText();
+            if (other is null)
+                (stop, problem) = ("-Session is $null: " + give + ".", "it is $null, so the row has no session to be sent with: " + give);
+            else if (SessionArgumentAttribute.IsEmpty(other))
+                (stop, problem) = ($"-Session is {other}: {give}.", $"it is {other}, so the row has no session to be sent with: {give}");
+            else
+            {
+                const string session = "give the session object that Connect-WebexConnect -PassThru returned (keep them in a hashtable, " +
+                    "@{ uk = (Connect-WebexConnect ... -PassThru) }, and give -Session $sessions[$u.Region]), or leave -Session out to send with the current session";
+                (stop, problem, errorId) = ($"-Session was given {other}, which is no session: {session}.", $"{other} is no session: {session}",
+                    SessionArgumentAttribute.NotASessionErrorId);
+            }
+            RefuseValue(nameof(Session), errorId, stop, new ValidationProblem(nameof(Session), problem), other, givenForTheRow: true);
+            if (Sending.SessionState.Current is null) ThrowParameterError(errorId, stop, other);
         }
 
         /// <summary>PowerShell's ErrorId for a $null or empty value it refused, kept for the ones the commands now refuse themselves.</summary>

@@ -83,13 +83,16 @@ namespace WebexConnect.Commands
 
         /// <summary>Other columns that hold each row's address (e.g. WhatsAppNumber); the first non-empty one wins over -To.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [BlankCellArgument] // a loop's empty cell (or $null, a database's NULL) is the parameter left out, not the statement's end
         [ArgumentCompleter(typeof(CsvColumnCompleter))]
         public string[]? ToProperty { get; set; }
 
         /// <summary>The member of each destination object that holds the addresses; default msisdn or email by channel.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        // A loop's -DestinationKey $keys[$r.Channel] that found none ($null, an empty or NULL cell) is the parameter left out: the
+        // channel's documented key, or for a channel without one that row's Invalid result (DestinationKeyRequired). The
+        // ValidateNotNullOrEmpty it had refused it before the command ran, and the loop's row had no result.
+        [BlankCellArgument(OneName = true)]
         [ArgumentCompleter(typeof(DestinationKeyCompleter))]
         public string? DestinationKey { get; set; }
 

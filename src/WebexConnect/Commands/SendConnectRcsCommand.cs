@@ -123,6 +123,7 @@ namespace WebexConnect.Commands
         [Alias("Suggestions")] // the JSON name, content.suggestions: what a script moved from Invoke-RestMethod types
         [RowScriptArgument(nameof(Suggestion), suggestions: true, list: true)]
         [EmptyCellArgument(Chips = true)] // a loop's empty cell or a database's NULL is no chips, as -Suggestion left out
+        [ChipArgument] // a loop's -Suggestion $r.Answer ('Yes') is the row's Invalid result with New-ConnectRcsCard's advice, not the statement's end
         [ArgumentCompleter(typeof(NoFileNameCompleter))]
         public RcsSuggestion[]? Suggestion { get; set; }
 
@@ -184,6 +185,8 @@ namespace WebexConnect.Commands
         private IReadOnlyList<string>? _cardsNotMade;
         // What New-ConnectRcsSuggestion said for each $null chip of -Suggestion, in order (UnmadeSuggestions); else null.
         private IReadOnlyList<string>? _suggestionsNotMade;
+        // What is wrong with each chip of -Suggestion that was given as a text (ChipArgument), by slot; else null.
+        private string?[]? _suggestionTexts;
 
         private protected override MessageChannel ChannelKind => MessageChannel.Rcs;
 
@@ -390,6 +393,7 @@ namespace WebexConnect.Commands
                 EventMessageId = set == AgentEventSet ? EventMessageId : null,
                 Suggestions = (_rowScripts is null ? Suggestion : _rowScripts.SuggestionsOr(Suggestion)) ?? NoSuggestion,
                 SuggestionsNotMade = _suggestionsNotMade,
+                SuggestionSlotProblems = _suggestionTexts,
                 SmsFallback = SmsFallback ? true : null,
                 FallbackSenderId = FallbackTurnedOff ? null : FallbackSenderId,
                 FallbackText = FallbackTurnedOff ? null : RowFallbackText,
@@ -416,7 +420,12 @@ namespace WebexConnect.Commands
             // A carousel's cards, each its own call: the notes of those not made, paired with its $null cards (and forgotten either way).
             _cardsNotMade = UnmadeCard.TakeEach(ParameterSetName == CarouselSet && RowScript.Of(Carousel) is null ? Carousel?.Count(card => card is null) ?? 0 : 0);
             // Taken whatever the chips: a later statement's $null chip is never blamed on what these said.
-            _suggestionsNotMade = UnmadeSuggestions.Take(UnmadeSuggestions.NullsIn(Suggestion ?? NoSuggestion));
+            // A text given where a chip goes ('Yes', a loop's $r.Answer) is a $null too (ChipArgument): named with its advice, and
+            // not counted among the chips New-ConnectRcsSuggestion could not make. Before, PowerShell's binder refused it ("Cannot
+            // convert the "Yes" value ... to type RcsSuggestion"), and a loop's row had no result.
+            var texts = ChipArgumentAttribute.TextsFor(Suggestion);
+            _suggestionTexts = texts is null ? null : texts.Select(text => text is null ? null : ChipArgumentAttribute.Problem(text)).ToArray();
+            _suggestionsNotMade = UnmadeSuggestions.Take(UnmadeSuggestions.NullsIn(Suggestion ?? NoSuggestion) - (texts?.Count(text => text is not null) ?? 0));
             // What the command line gave (BoundParameters holds no row's columns yet), $PSDefaultParameterValues included.
             _textGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Text));
             _mediaUrlGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MediaUrl));

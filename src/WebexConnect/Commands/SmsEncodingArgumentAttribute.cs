@@ -43,6 +43,8 @@ namespace WebexConnect.Commands
                 System.Text.Encoding _ => Messages.SmsEncoding.Auto,
                 // A database's NULL is an empty cell, Auto: PowerShell's binder refused it, ending a loop's statement without a result.
                 DBNull _ when KeepsRefused => Read(""),
+                // $null too (-Encoding $u.Encoding of a row without the column): the setter refused it, with no result for the row.
+                null when KeepsRefused => Read(""),
                 string name when FileEncodings.Contains(name.Trim()) => Messages.SmsEncoding.Auto,
                 string text when KeepsRefused => Read(text),
                 _ => inputData,

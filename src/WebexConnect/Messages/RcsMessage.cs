@@ -87,6 +87,12 @@ namespace WebexConnect.Messages
         /// </summary>
         internal IReadOnlyList<string>? SuggestionsNotMade { get; init; }
 
+        /// <summary>
+        /// What is wrong with each $null among <see cref="Suggestions"/> that the command knows of, by slot (a text given where a
+        /// chip goes: -Suggestion $r.Answer), for the row's Invalid result; null otherwise. Not sent.
+        /// </summary>
+        internal IReadOnlyList<string?>? SuggestionSlotProblems { get; init; }
+
         /// <summary>Carousel: the cards, 2 to 10.</summary>
         public IReadOnlyList<RcsCard> Cards { get; init; } = Array.Empty<RcsCard>();
 

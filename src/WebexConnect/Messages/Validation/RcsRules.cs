@@ -15,7 +15,8 @@ namespace WebexConnect.Messages.Validation
             else CheckContent(message, problems);
 
             // Named as the parameters the admin typed (-Suggestion, -Carousel), as a piped run's stop names them.
-            RcsSuggestionRules.CheckList(message.Suggestions, MaxMessageSuggestions, "Suggestion", "a message", problems, message.SuggestionsNotMade);
+            RcsSuggestionRules.CheckList(message.Suggestions, MaxMessageSuggestions, "Suggestion", "a message", problems, message.SuggestionsNotMade,
+                message.SuggestionSlotProblems);
             CheckFallback(message, problems);
             if (SenderIdRule.CheckRcsAppId(message.From) is string appIdProblem) problems.Add("From", appIdProblem);
 

@@ -14,8 +14,12 @@ namespace WebexConnect.Messages.Validation
         /// <param name="owner">What the chips are on: "a message".</param>
         /// <param name="problems">Where the problems go.</param>
         /// <param name="notMade">What New-ConnectRcsSuggestion said for each $null chip, in order, when known.</param>
+        /// <param name="slotProblems">
+        /// What the command knows is wrong with a $null chip, by slot (a text given where a chip goes), said in its place; those
+        /// slots are not among the chips <paramref name="notMade"/> speaks of.
+        /// </param>
         internal static void CheckList(IReadOnlyList<RcsSuggestion> suggestions, int max, string field, string owner, ProblemList problems,
-            IReadOnlyList<string>? notMade = null)
+            IReadOnlyList<string>? notMade = null, IReadOnlyList<string?>? slotProblems = null)
         {
             if (suggestions.Count > max)
                 problems.Add(field, TooMany(suggestions.Count, max, owner));
@@ -23,6 +27,7 @@ namespace WebexConnect.Messages.Validation
             {
                 var itemField = ProblemList.Indexed(field, i);
                 if (suggestions[i] is RcsSuggestion suggestion) Check(suggestion, itemField, problems);
+                else if (slotProblems is not null && i < slotProblems.Count && slotProblems[i] is string known) problems.Add(itemField, known);
                 else if (notMade is not null && nulls < notMade.Count)
                     problems.Add(itemField, "the suggestion is $null: New-ConnectRcsSuggestion made none, as its error said: " + notMade[nulls++].TrimEnd('.'));
                 else problems.Add(itemField, "the suggestion is $null (a variable or column with no chip in it), or " +
