@@ -493,7 +493,8 @@ namespace WebexConnect.Commands
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
             // taken. -WhatIf sends nothing, so it opens none (and leaves no file): it only reads the journal (ReadJournalAhead).
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
-                new DispatchOptions { ResendAmbiguous = ResendUnknown, SkipChanged = SkipChanged, JournalPath = whatIf ? null : _journalPath, JournalForSandbox = _session.IsSandbox },
+                new DispatchOptions { ResendAmbiguous = ResendUnknown, SkipChanged = SkipChanged, JournalPath = whatIf ? null : _journalPath, JournalForSandbox = _session.IsSandbox,
+                    RowsPiped = MyInvocation.ExpectingInput },
                 _cancellation.Token));
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             _errorAction = ErrorActionStop.InEffect(this);
