@@ -496,6 +496,9 @@ namespace WebexConnect.Commands
                 new DispatchOptions { ResendAmbiguous = ResendUnknown, SkipChanged = SkipChanged, JournalPath = whatIf ? null : _journalPath, JournalForSandbox = _session.IsSandbox,
                     RowsPiped = MyInvocation.ExpectingInput },
                 _cancellation.Token));
+            // The journal's line ("Journal '...': earlier runs recorded ...") now, as -Verbose's first: left for the first
+            // row's drain, it came after that row's "Performing the operation" line, and the help says the run opens with it.
+            WriteDiagnostics();
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             _errorAction = ErrorActionStop.InEffect(this);
             _streams = new Streams(this);
