@@ -174,3 +174,25 @@ Describe 'A scheduled run run again with its journal minutes after it was stoppe
         }
     }
 }
+
+Describe 'A scheduled run with -Journal and an Invalid row, corrected the morning after' {
+    It 'says to run the same command with the journal again, which sends the corrected row alone' {
+        # Before: "Invalid and Rejected rows were not sent: correct what their errors say, then send them again.", where the
+        # Failed rows of the same run were told to run the same command with the journal again.
+        New-People
+        $send = "Import-Csv people.csv | Send-ConnectSms -From ACME -Text 'Hi `$(Name)' -Journal sms.journal -ErrorVariable sendErrors |" +
+            ' Export-Csv results.csv -NoTypeInformation -Encoding UTF8'
+        $night = Invoke-ScheduledJob @($send, 'if ($sendErrors.Count -gt 0) { exit 1 }')
+        $night.ExitCode | Should -Be 1
+        $log = $night.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $journal = Join-Path (Convert-Path $TestDrive) 'sms.journal'
+        $log | Should -Match ([regex]::Escape("Invalid and Rejected rows were not sent: correct what their errors say in the input, " +
+                "then run the same command with the journal '$journal' again: the rows it sent are Skipped, and the others are sent."))
+
+        New-People -Row2 '+447700900002'   # the admin corrects row 2, and runs the task again
+        $again = Invoke-ScheduledJob @($send, 'if ($sendErrors.Count -gt 0) { exit 1 }')
+
+        $again.ExitCode | Should -Be 0
+        (Import-Csv (Join-Path $TestDrive 'results.csv')).Status | Should -Be @('Skipped', 'Queued', 'Skipped', 'Skipped')
+    }
+}
