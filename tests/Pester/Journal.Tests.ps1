@@ -119,6 +119,16 @@ Describe 'Send-ConnectSms -Journal' {
         $again[0].Message | Should -Be "Journal '$full': earlier runs recorded 3 rows: 3 sent or scheduled (Skipped if they come again)."
     }
 
+    It 'opens -Verbose with the journal''s line, before the first row''s, as the help says' {
+        # Before: a run whose first row was sent said "Performing the operation "Send SMS" on target "+44... (row 1)"" first,
+        # and named the journal only after it.
+        $journal = Join-Path $TestDrive 'first-line.journal'
+        $verbose = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $verbose[0].Message | Should -BeLike "Journal '*first-line.journal': no earlier run recorded a send in it*"
+        $verbose[1].Message | Should -BeLike '*(row 1)*'
+    }
+
     It 'says in -Verbose which rows -ResendUnknown sends again after a stop with a request in flight' {
         # Ctrl+C while the request was on its way, then a re-run with -ResendUnknown: before, the rows came back Queued with
         # no word that they were sent again and may arrive twice.

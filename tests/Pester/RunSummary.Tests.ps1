@@ -56,7 +56,8 @@ Describe 'A run whose rows all fail for one reason' {
         # Before: no warning at all; the counts were said under -Verbose only.
         $script:warnings.Count | Should -Be 1
         $script:warnings[-1].Message | Should -Match ('^Send SMS: 50 rows in \d+\.\d s: 0 sent, 50 Rejected \(InvalidParameter \(7004\) for all 50: ' +
-            'row 1''s error says why\)\. Invalid and Rejected rows were not sent: correct what their errors say, then send them again\.$')
+            'row 1''s error says why\)\. Invalid and Rejected rows were not sent: correct what their errors say in the input, then run ' +
+            [regex]::Escape("the same command with the journal '$script:journal' again: the rows it sent are Skipped, and the others are sent.") + '$')
     }
 }
 

@@ -152,3 +152,47 @@ Describe 'The log and the results file of a scheduled run, as about_WebexConnect
             'Reason', 'Attempts', 'Batch', 'SubmittedAt', 'ScheduledFor', 'Parts', 'RequestedReceipts', 'Copies', 'IsSuccess')
     }
 }
+
+Describe 'A scheduled run run again with its journal minutes after it was stopped' {
+    It 'skips the rows sent, each with a Reason about the re-run, not about foreach loops the script does not have' {
+        # Before: a re-run within 10 minutes of the first (the task killed at its time limit and started again) wrote
+        # "In a foreach loop of one-row calls with one -Journal, this is also what an identical row ... gets" into the Reason
+        # of every Skipped row of results.csv: 499 copies of a note about a loop the script did not have. One piped run is no
+        # loop's call; a call with nothing piped (Send-ConnectSms -To $u.Phone in a loop) keeps the note (Journal.Tests.ps1).
+        New-People -Row2 '+447700900002'
+        $send = "Import-Csv people.csv | Send-ConnectSms -From ACME -Text 'Hi `$(Name)' -Journal sms.journal |" +
+            ' Export-Csv results.csv -NoTypeInformation -Encoding UTF8'
+        (Invoke-ScheduledJob @($send)).ExitCode | Should -Be 0
+
+        $again = Invoke-ScheduledJob @($send)
+
+        $again.ExitCode | Should -Be 0
+        $results = @(Import-Csv (Join-Path $TestDrive 'results.csv'))
+        $results.Status | Should -Be @('Skipped', 'Skipped', 'Skipped', 'Skipped')
+        foreach ($result in $results) {
+            $result.Reason | Should -Match '^Already sent in an earlier run on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(journal\)\.$'
+        }
+    }
+}
+
+Describe 'A scheduled run with -Journal and an Invalid row, corrected the morning after' {
+    It 'says to run the same command with the journal again, which sends the corrected row alone' {
+        # Before: "Invalid and Rejected rows were not sent: correct what their errors say, then send them again.", where the
+        # Failed rows of the same run were told to run the same command with the journal again.
+        New-People
+        $send = "Import-Csv people.csv | Send-ConnectSms -From ACME -Text 'Hi `$(Name)' -Journal sms.journal -ErrorVariable sendErrors |" +
+            ' Export-Csv results.csv -NoTypeInformation -Encoding UTF8'
+        $night = Invoke-ScheduledJob @($send, 'if ($sendErrors.Count -gt 0) { exit 1 }')
+        $night.ExitCode | Should -Be 1
+        $log = $night.Text -replace '\x1b\[[0-9;]*m' -replace '\s*\r?\n\s*', ' '
+        $journal = Join-Path (Convert-Path $TestDrive) 'sms.journal'
+        $log | Should -Match ([regex]::Escape("Invalid and Rejected rows were not sent: correct what their errors say in the input, " +
+                "then run the same command with the journal '$journal' again: the rows it sent are Skipped, and the others are sent."))
+
+        New-People -Row2 '+447700900002'   # the admin corrects row 2, and runs the task again
+        $again = Invoke-ScheduledJob @($send, 'if ($sendErrors.Count -gt 0) { exit 1 }')
+
+        $again.ExitCode | Should -Be 0
+        (Import-Csv (Join-Path $TestDrive 'results.csv')).Status | Should -Be @('Skipped', 'Queued', 'Skipped', 'Skipped')
+    }
+}

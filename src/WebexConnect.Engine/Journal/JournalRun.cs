@@ -25,12 +25,13 @@ namespace WebexConnect.Engine.Journal
         /// <summary>Opens (or creates) the journal at <paramref name="path"/>; throws its SessionFailureException when it cannot be used.</summary>
         /// <param name="writeThrough">Tests only: as <see cref="SendJournal.Open"/>'s, a stream over the file that can fail.</param>
         /// <param name="skipChanged">-SkipChanged: hold back rows whose destination an earlier run sent other content (JournalVerdicts).</param>
+        /// <param name="rowsPiped">The rows are piped into the command (<see cref="DispatchOptions.RowsPiped"/>).</param>
         public JournalRun(string path, bool resendUnknown, Func<DateTimeOffset>? clock = null, bool forSandbox = false,
-            Func<System.IO.FileStream, System.IO.Stream>? writeThrough = null, bool skipChanged = false)
+            Func<System.IO.FileStream, System.IO.Stream>? writeThrough = null, bool skipChanged = false, bool rowsPiped = false)
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             _journal = SendJournal.Open(path, clock, forSandbox, writeThrough);
-            _verdicts = new JournalVerdicts(_journal, resendUnknown, clock?.Invoke(), skipChanged);
+            _verdicts = new JournalVerdicts(_journal, resendUnknown, clock?.Invoke(), skipChanged, rowsPiped);
         }
 
         /// <summary>The keys of records on their way, for the transport.</summary>

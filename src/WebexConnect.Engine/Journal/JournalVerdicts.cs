@@ -44,6 +44,7 @@ namespace WebexConnect.Engine.Journal
         private readonly IEarlierSends _earlier;
         private readonly bool _resendUnknown;
         private readonly bool _skipChanged;
+        private readonly bool _rowsPiped;
         private readonly DateTimeOffset _runStartedAt;
         private readonly JournalKeyMaker _keys;
         // Identical sends in one run (same content, destination and correlation ID) are told apart by
@@ -52,11 +53,14 @@ namespace WebexConnect.Engine.Journal
 
         /// <param name="runStartedAt">When the run began (now when not given): what a skipped row's send is old against.</param>
         /// <param name="skipChanged">-SkipChanged: hold back (Skipped) a row whose destination an earlier run sent other content.</param>
-        public JournalVerdicts(IEarlierSends earlier, bool resendUnknown, DateTimeOffset? runStartedAt = null, bool skipChanged = false)
+        /// <param name="rowsPiped">The rows are piped into the command: the run is no foreach loop's one-row call (<see cref="LoopRepeat"/>).</param>
+        public JournalVerdicts(IEarlierSends earlier, bool resendUnknown, DateTimeOffset? runStartedAt = null, bool skipChanged = false,
+            bool rowsPiped = false)
         {
             _earlier = earlier ?? throw new ArgumentNullException(nameof(earlier));
             _resendUnknown = resendUnknown;
             _skipChanged = skipChanged;
+            _rowsPiped = rowsPiped;
             _runStartedAt = runStartedAt ?? DateTimeOffset.UtcNow;
             _keys = new JournalKeyMaker(earlier.Salt);
             SkippedOld = new SkippedFromEarlierDays(_runStartedAt);
@@ -215,7 +219,7 @@ namespace WebexConnect.Engine.Journal
             switch (entry.State)
             {
                 case JournalState.Queued:
-                    return Result(item, SendStatus.Skipped, $"Already sent in an earlier run on {when} (journal)." + LoopRepeat(entry.At), entry.MessageId);
+                    return Result(item, SendStatus.Skipped, $"Already sent in an earlier run on {when} (journal)." + LoopRepeat(entry.At, item.Row), entry.MessageId);
                 case JournalState.Scheduled:
                     // Not "sent": the service holds it until the -SendAt of that run, which this run's -SendAt does not change.
                     return Result(item, SendStatus.Skipped,
@@ -245,10 +249,13 @@ namespace WebexConnect.Engine.Journal
         /// For a send recorded minutes before this run began, what the run cannot tell apart: a re-run, and an earlier call of
         /// the same foreach loop that sent an identical row (each one-row call is a run of its own). Before, a loop's repeated
         /// row was Skipped as "already sent in an earlier run", which the admin read as a re-run, while the same CSV piped into
-        /// one call sent it twice; the reason now says which way each goes.
+        /// one call sent it twice; the reason now says which way each goes. Only for a call with nothing piped (a loop's
+        /// Send-ConnectSms -To $u.Phone ...) and its first row: rows piped into one call are no loop's call. Before, a scheduled
+        /// run re-run minutes after it was killed wrote this note into the Reason of each of its 500 Skipped rows, about a loop
+        /// the script did not have.
         /// </summary>
-        private string LoopRepeat(DateTimeOffset sentAt) =>
-            sentAt < _runStartedAt - RecentForLoop ? "" :
+        private string LoopRepeat(DateTimeOffset sentAt, long row) =>
+            _rowsPiped || row > 1 || sentAt < _runStartedAt - RecentForLoop ? "" :
             " In a foreach loop of one-row calls with one -Journal, this is also what an identical row after an earlier one gets: " +
             "each call is a run of its own (piped into one call, such a repeat is sent again, with a warning).";
 

@@ -56,7 +56,8 @@ namespace WebexConnect.Engine.Journal
             if (createTransport is null) throw new ArgumentNullException(nameof(createTransport));
             if (string.IsNullOrEmpty(options.JournalPath)) return createDispatcher(createTransport(null));
 
-            var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous, forSandbox: options.JournalForSandbox, skipChanged: options.SkipChanged);
+            var run = new JournalRun(options.JournalPath!, options.ResendAmbiguous, forSandbox: options.JournalForSandbox, skipChanged: options.SkipChanged,
+                rowsPiped: options.RowsPiped);
             return Around(run, options.ResendAmbiguous, createTransport, shapeOf, createDispatcher);
         }
 

@@ -500,8 +500,12 @@ namespace WebexConnect.Commands
             // The journal opens here, before any row is read: one that cannot be used ends the command with no row
             // taken. -WhatIf sends nothing, so it opens none (and leaves no file): it only reads the journal (ReadJournalAhead).
             _dispatcher = Guard(() => _session!.Engine.CreateDispatcher(
-                new DispatchOptions { ResendAmbiguous = ResendUnknown, SkipChanged = SkipChanged, JournalPath = whatIf ? null : _journalPath, JournalForSandbox = _session.IsSandbox },
+                new DispatchOptions { ResendAmbiguous = ResendUnknown, SkipChanged = SkipChanged, JournalPath = whatIf ? null : _journalPath, JournalForSandbox = _session.IsSandbox,
+                    RowsPiped = MyInvocation.ExpectingInput },
                 _cancellation.Token));
+            // The journal's line ("Journal '...': earlier runs recorded ...") now, as -Verbose's first: left for the first
+            // row's drain, it came after that row's "Performing the operation" line, and the help says the run opens with it.
+            WriteDiagnostics();
             _run = new SendRun(_dispatcher!, _checks, MeasureParts);
             // An earlier call on this session had its credential refused: this one makes no request, and each row says why
             // (CredentialRefusal). A foreach loop's 2,000 calls made 2,000 refused requests, each with the long error.

@@ -79,8 +79,12 @@ namespace WebexConnect.Composition
                 advice.Add(journalPath is not null
                     ? "Unknown rows may have been sent: check the delivery reports before sending them again (-ResendUnknown)."
                     : "Unknown rows may have been sent: check the delivery reports (Get-ConnectMessage) before sending them again.");
+            // With a journal, the way to send them again is the run again, as for Failed rows: before, "then send them again"
+            // left a scheduled task's admin to pick the rows out, or to run the whole CSV again without knowing it would skip.
             if (Of(SendStatus.Invalid) + Of(SendStatus.Rejected) > 0)
-                advice.Add("Invalid and Rejected rows were not sent: correct what their errors say, then send them again.");
+                advice.Add(journalPath is null ? "Invalid and Rejected rows were not sent: correct what their errors say, then send them again."
+                    : Of(SendStatus.Failed) > 0 ? "Invalid and Rejected rows were not sent: correct what their errors say in the input before that run."
+                    : "Invalid and Rejected rows were not sent: correct what their errors say in the input, then run " + StoppedRun.SameCommandWith(journalPath));
             return string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} in {3:0.0} s: {4}{5}. {6}", action, N(rows), rows == 1 ? "row" : "rows",
                 elapsed.TotalSeconds, string.Join(", ", counts), cause, string.Join(" ", advice));
         }

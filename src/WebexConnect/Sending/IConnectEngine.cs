@@ -205,6 +205,12 @@ namespace WebexConnect.Sending
         /// (JournalSandboxMismatch), since a rehearsal's journal lists as sent what the real service never had.
         /// </summary>
         public bool JournalForSandbox { get; init; }
+
+        /// <summary>
+        /// The rows are piped into the command (ExpectingInput), so the run is no call of a foreach loop of one-row calls: a
+        /// row the journal skips is then told as a re-run's alone, without the note for a loop's repeated row (JournalVerdicts).
+        /// </summary>
+        public bool RowsPiped { get; init; }
     }
 
     /// <summary>One input record handed to the dispatcher, in pipeline order.</summary>

@@ -133,8 +133,27 @@ namespace WebexConnect.Tests.Composition
 
             Assert.Equal("Send SMS: 4 rows in 2.0 s: 0 sent, 1 Unknown, 1 Skipped, 2 Invalid (InvalidInput for 2 of 3, from row 3: each row's error says what is wrong). " +
                 "Unknown rows may have been sent: check the delivery reports before sending them again (-ResendUnknown). " +
-                "Invalid and Rejected rows were not sent: correct what their errors say, then send them again.",
+                "Invalid and Rejected rows were not sent: correct what their errors say in the input, then run the same command with the " +
+                "journal '/j' again: the rows it sent are Skipped, and the others are sent.",
                 RunSummary.Failures("Send SMS", 4, counts, failures, TimeSpan.FromSeconds(2), "/j"));
+        }
+
+        [Fact]
+        public void WithAJournalInvalidRowsAreSentAgainByTheRunAgainWhichFailedRowsNameOnce()
+        {
+            // A scheduled run with -Journal: "then send them again" left the admin to pick the rows out. The run again is the
+            // way, and with Failed rows too it is named once, the Invalid rows' advice saying what to do before it.
+            var failures = new RunFailures();
+            var counts = CountsOf(new[]
+            {
+                Result(1, SendStatus.Failed, "ConnectionFailed", "Not sent."), Result(2, SendStatus.Invalid, SendErrors.InvalidInputCode, "Row 2: To: no plus."),
+            }, failures);
+
+            var said = RunSummary.Failures("Send SMS", 2, counts, failures, TimeSpan.FromSeconds(1), "/j");
+
+            Assert.EndsWith("run the same command with the journal '/j' again: the rows it sent are Skipped, and the others are sent. " +
+                "Invalid and Rejected rows were not sent: correct what their errors say in the input before that run.", said);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(said!, "the same command"));
         }
 
         [Fact]
