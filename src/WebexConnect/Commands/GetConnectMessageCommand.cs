@@ -168,8 +168,30 @@ namespace WebexConnect.Commands
             "to look up. Give the MessageId of a send result (a UUID such as 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11), or pipe the send results; " +
             "one that was not accepted (Rejected, Failed, Invalid) or is Unknown has no message ID: its delivery receipt tells (Wait-ConnectDelivery).";
 
+        /// <summary>
+        /// Set when a lookup's answer was a 429 that lasted (after its tries, or after the session's wait): the ID it was for and
+        /// its row, and how many 429s came in a row. The IDs after it are not asked (<see cref="LookupReading.NotAsked"/>).
+        /// </summary>
+        private (string Id, long? Row, int InARow)? _stoppedAsking;
+
+        /// <summary>True once -Verbose has said that a lookup waited for the session's 429 wait: once a command, not once an ID.</summary>
+        private bool _saidHeld;
+
+        private bool _saidStoppedAsking;
+
         private void LookUp(string id)
         {
+            var row = InputObject is null ? (long?)null : Receipts.SendResultRow.RowOf(InputObject, _input);
+            if (_stoppedAsking is { } stopped)
+            {
+                // Said once, at the first ID not asked: a one-ID call (a foreach loop) has none, and its error says it all.
+                if (!_saidStoppedAsking) WriteWarning(LookupReading.StoppedAsking(stopped.InARow, stopped.Id));
+                _saidStoppedAsking = true;
+                var notAsked = LookupReading.NotAsked(id, stopped.InARow, stopped.Id, stopped.Row);
+                WriteRowError(ImportedCommandNames.In(this, notAsked.ToErrorRecord(Target(id), RowOfPipedObject())));
+                _failed[id] = (notAsked, row);
+                return;
+            }
             var session = SessionFor();
             if (!session.TryBeginSend())
             {
@@ -187,6 +209,11 @@ namespace WebexConnect.Commands
                 session.EndSend();
             }
 
+            if (answer.Held > TimeSpan.Zero && !_saidHeld)
+            {
+                _saidHeld = true;
+                WriteVerbose(LookupReading.HeldBy429(id, answer));
+            }
             if (LookupReading.WaitsOf(id, answer) is string waits) WriteVerbose(waits);
             var problem = LookupReading.ProblemOf(id, answer, session.BaseUri, session.AuthMode, DateTimeOffset.Now);
             if (problem is null)
@@ -211,7 +238,12 @@ namespace WebexConnect.Commands
             else
             {
                 WriteRowError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id), RowOfPipedObject())));
-                _failed[id] = (problem, InputObject is null ? (long?)null : Receipts.SendResultRow.RowOf(InputObject, _input));
+                _failed[id] = (problem, row);
+                if (answer.StatusCode == 429)
+                {
+                    // The service is not letting up: the IDs left get an error each at once, not 30 s of waits each.
+                    _stoppedAsking = (id, row, Math.Max(answer.InARow, answer.TooManyRequests));
+                }
             }
         }
 
