@@ -145,14 +145,14 @@ namespace WebexConnect.Commands
         /// <summary>True once a row that may have been sent went out after the listener started (or its time is not known).</summary>
         private bool _sentSinceListener;
 
-        /// <summary>Rows that may have been sent and went out longer than -Timeout before the listener started.</summary>
+        /// <summary>Rows that may have been sent and went out long (<see cref="Lead"/>) before the listener started.</summary>
         private long _longBefore;
 
         /// <summary>True once a row that may have been sent went out after that (or its time is not known): the wait is worth it.</summary>
         private bool _receiptsMayCome;
 
         /// <summary>
-        /// Set at the end of the input: every row that may have been sent went out longer than -Timeout before this listener
+        /// Set at the end of the input: every row that may have been sent went out long before this listener (<see cref="Lead"/>)
         /// started (the next morning's job with a new listener and yesterday's results.csv). The receipts the command would wait
         /// for were posted before the listener existed, to the -NotifyUrl of those sends: it takes what the listener has and
         /// does not wait. Before, it sat out the whole -Timeout for them.
@@ -171,7 +171,24 @@ namespace WebexConnect.Commands
         /// have come, and gone to the -NotifyUrl that send gave, before this listener existed.
         /// </summary>
         private bool WentOutLongBeforeListener(SendResult sent) =>
-            WentOutAt(sent) is DateTimeOffset at && at < Listener!.StartedAt - TimeSpan.FromSeconds(Math.Max(1, Timeout));
+            WentOutAt(sent) is DateTimeOffset at && at < Listener!.StartedAt - Lead;
+
+        /// <summary>
+        /// How long before the listener started a row must have gone out for its receipts to be past: -Timeout, but at least
+        /// <see cref="MinimumLead"/>.
+        /// </summary>
+        private TimeSpan Lead => TimeSpan.FromSeconds(Math.Max(Timeout, MinimumLead.TotalSeconds));
+
+        /// <summary>
+        /// A row's SubmittedAt is the service's requestTimestamp, on the service's clock: minutes of skew between it and this
+        /// computer's must not make a row sent just after the listener started look like yesterday's, and go unwaited for.
+        /// </summary>
+        private static readonly TimeSpan MinimumLead = TimeSpan.FromMinutes(10);
+
+        /// <summary>The lead as the messages say it: "120 s" of a -Timeout of 120 s, else "10 minutes".</summary>
+        private string LeadText => Timeout >= MinimumLead.TotalSeconds
+            ? $"-Timeout ({Timeout} s)"
+            : $"{MinimumLead.TotalMinutes:0} minutes";
 
         /// <summary>
         /// Once per run, the first row of a results file whose SubmittedAt cell, or a Scheduled row's ScheduledFor cell, is not
@@ -325,7 +342,7 @@ namespace WebexConnect.Commands
             // -Timeout 0 (a report of what is in now, as after a Ctrl+C that wrote nothing more) waits for nothing: before, it said
             // "Waiting up to 0 s".
             if (waitedFor > 0 && _nothingToWaitFor)
-                WriteVerbose($"Not waiting: every row went out longer than -Timeout ({Timeout} s) before the listener at {Listener!.Url} started, " +
+                WriteVerbose($"Not waiting: every row went out more than {LeadText} before the listener at {Listener!.Url} started, " +
                     $"so the receipts it would wait for were posted before then; {Counted.Of(waitedFor, "destination")} {(waitedFor == 1 ? "has" : "have")} " +
                     "no final receipt among those it has.");
             else if (waitedFor > 0 && !_listenerStopped)
@@ -385,7 +402,7 @@ namespace WebexConnect.Commands
             $"{Counted.Of(rows, "row")} {(rows == 1 ? "was" : "were")} sent before the listener at {Listener!.Url} started " +
             $"({Listener.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z): the receipts the service " +
             "posted before then went to the -NotifyUrl those sends gave, and this listener never gets them" +
-            (_nothingToWaitFor ? $"; they went out longer than -Timeout ({Timeout} s) before it started, so this command did not wait. " : ". ") +
+            (_nothingToWaitFor ? $"; they went out more than {LeadText} before it started, so this command did not wait. " : ". ") +
             "For their status now, pipe those rows to Get-ConnectMessage (the service's answer, by message ID). Next time, wait with the " +
             "listener the sends named, before it stops; or give -Receipt with the receipts kept then (its GetReceipts() saved with " +
             "Export-Csv, or the webhooks a web server saved, read with ConvertFrom-ConnectWebhook).";
