@@ -657,13 +657,14 @@ Describe 'Test-WebexConnect' {
             $ids = 1..3 | ForEach-Object { "6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d1$_" }
             $clock = [Diagnostics.Stopwatch]::StartNew()
 
-            $found = @($ids | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+            $found = @($ids + $ids[2] | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
 
             $clock.Elapsed.TotalSeconds | Should -BeLessThan 6
             $found | Should -BeNullOrEmpty
             @($service.Received | Where-Object { $_ -like 'GET *' }).Count | Should -Be 4
-            $err.Count | Should -Be 3
+            $err.Count | Should -Be 4
             $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*' }
+            $err[3].Exception.Message | Should -BeLike 'Row 4: Message *7d13 was not looked up: the service kept answering 429*(The same ID was given before; it was not asked again.)'
             $err[0].Exception.Message | Should -BeLike 'Row 1: Message *7d11 was not looked up: the service answered 429 (7020: TPS exceeded) to all 4 requests*'
             $err[2].Exception.Message | Should -Be ('Row 3: Message 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d13 was not looked up: the service kept answering ' +
                 '429 (too many requests), 4 times in a row (the last for message 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11, row 1), so this command ' +

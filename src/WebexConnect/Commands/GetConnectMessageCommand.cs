@@ -189,7 +189,8 @@ namespace WebexConnect.Commands
                 _saidStoppedAsking = true;
                 var notAsked = LookupReading.NotAsked(id, stopped.InARow, stopped.Id, stopped.Row);
                 WriteRowError(ImportedCommandNames.In(this, notAsked.ToErrorRecord(Target(id), RowOfPipedObject())));
-                _failed[id] = (notAsked, row);
+                // No row of its own: a later row of the same ID gets "it was not asked again", not "looked up once, for row N".
+                _failed[id] = (notAsked, null);
                 return;
             }
             var session = SessionFor();
