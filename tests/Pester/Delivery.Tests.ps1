@@ -1149,14 +1149,73 @@ Bob,+447700900002,$tomorrow
         Start-Sleep -Milliseconds 1500   # the file keeps whole seconds
         $today = Start-ConnectReceiptListener
         try {
-            $report = @(Import-Csv $file | Wait-ConnectDelivery -Listener $today -Timeout 1 -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+            $report = @(Import-Csv $file | Wait-ConnectDelivery -Listener $today -Timeout 1 -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
         }
         finally { Stop-ConnectReceiptListener $today }
 
         $report.Status | Should -Be @('NoReceipt', 'NoReceipt', 'NoReceipt')
+        # Sent seconds before the listener started (within the minutes the service's clock may be off): waited for, and each
+        # row's error says what the warning says, not that its receipt may still come.
+        $err.Count | Should -Be 3
+        $err | ForEach-Object { $_.Exception.Message | Should -BeLike 'Row ?: *: no delivery receipt within 1 s (message *): it went out before the listener at * started*this listener never gets them. For its status now, pipe this row to Get-ConnectMessage*' }
         @($warned).Count | Should -Be 1
         "$($warned[0])" | Should -BeLike "3 rows were sent before the listener at $($today.Url) started (*): *went to the -NotifyUrl those sends gave*-Receipt*"
         "$($warned[0])" | Should -Not -BeLike '*Did the sends give -NotifyUrl*'
+    }
+
+    It 'does not wait -Timeout for yesterday''s rows on a new listener, and the rows'' errors say what the warning says: look them up instead' {
+        # Before: the next morning's job sat out its whole -Timeout, then warned that this listener never gets those receipts,
+        # while each row's error said they may still come and to wait for them again later, which gave the same NoReceipt.
+        Connect-WebexConnect -Sandbox
+        $file = Join-Path $TestDrive 'last-night.csv'
+        $yesterday = Start-ConnectReceiptListener
+        try {
+            New-Rows 3 | Send-ConnectSms -From ACME -Text 'Outage' -NotifyUrl $yesterday.Url |
+                Select-Object * -ExcludeProperty SubmittedAt |
+                Select-Object *, @{ n = 'SubmittedAt'; e = { [DateTimeOffset]::UtcNow.AddDays(-1).ToString('o') } } |
+                Export-Csv $file -NoTypeInformation
+        }
+        finally { Stop-ConnectReceiptListener $yesterday }
+        $today = Start-ConnectReceiptListener
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        try {
+            $said = @(Import-Csv $file | Wait-ConnectDelivery -Listener $today -Timeout 60 -ErrorVariable err -ErrorAction SilentlyContinue `
+                    -WarningVariable warned -WarningAction SilentlyContinue -Verbose 4>&1)
+        }
+        finally { Stop-ConnectReceiptListener $today }
+
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $report = @($said | Where-Object { $_ -is [WebexConnect.Receipts.DeliveryResult] })
+        $report.Status | Should -Be @('NoReceipt', 'NoReceipt', 'NoReceipt')
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike '3 rows were sent before the listener at * started (*): *never gets them; they went out more than 10 minutes before it started, so this command did not wait. For their status now, pipe those rows to Get-ConnectMessage*'
+        $err.Count | Should -Be 3
+        $err | ForEach-Object {
+            $_.FullyQualifiedErrorId | Should -BeLike 'DeliveryReceiptMissing,*'
+            $_.Exception.Message | Should -BeLike 'Row ?: +4477009*: no delivery receipt (not waited for: message *): it went out before the listener at * started, *this listener never gets them. For its status now, pipe this row to Get-ConnectMessage*'
+            $_.Exception.Message | Should -Not -BeLike '*may still come*'
+        }
+        $verbose = @($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+        @($verbose -like 'Not waiting: every row went out more than 10 minutes before the listener*').Count | Should -Be 1
+        @($verbose -like '*may still come*').Count | Should -Be 0
+        # What the errors say to do answers: the service knows yesterday's messages.
+        @(Import-Csv $file | Get-ConnectMessage).Found | Should -Be @($true)
+    }
+
+    It 'still waits for rows sent since the listener started, beside yesterday''s' {
+        Connect-WebexConnect -Sandbox
+        $today = Start-ConnectReceiptListener
+        try {
+            $old = Send-ConnectSms -To '+447700900131' -From ACME -Text 'Outage' | Select-Object * -ExcludeProperty SubmittedAt |
+                Select-Object *, @{ n = 'SubmittedAt'; e = { [DateTimeOffset]::UtcNow.AddDays(-1).ToString('o') } }
+            $new = Send-ConnectSms -To '+447700900132' -From ACME -Text 'Outage' -NotifyUrl $today.Url
+            $report = @($old, $new | Wait-ConnectDelivery -Listener $today -Timeout 30 -ErrorVariable err -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        }
+        finally { Stop-ConnectReceiptListener $today }
+
+        $report.Status | Should -Be @('NoReceipt', 'Delivered')
+        $err.Count | Should -Be 1
+        $err[0].Exception.Message | Should -BeLike 'Row 1: +447700900131: no delivery receipt within 30 s (message *): it went out before the listener*'
     }
 
     It 'says why when the listener refused every receipt, and that the sandbox signs none, instead of asking about -NotifyUrl' {

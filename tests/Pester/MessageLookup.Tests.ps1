@@ -647,6 +647,64 @@ Describe 'Test-WebexConnect' {
         }
     }
 
+    It 'stops asking after a 429 that lasts: the IDs left get an error each at once, said in one warning, not 30 s of waits each' {
+        # Before: every piped ID had its own four requests and three waits, so a night's 1,000 IDs under a lasting 429 took over
+        # two hours and 4,000 requests, while the service kept saying to stop.
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new().AnswerLookups(429, '{"code":"7020","message":"TPS exceeded"}')
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'some-key' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -TimeoutSec 5
+            $ids = 1..3 | ForEach-Object { "6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d1$_" }
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+
+            $found = @($ids + $ids[2] | Get-ConnectMessage -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 6
+            $found | Should -BeNullOrEmpty
+            @($service.Received | Where-Object { $_ -like 'GET *' }).Count | Should -Be 4
+            $err.Count | Should -Be 4
+            $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'MessageLookupFailed,*' }
+            $err[3].Exception.Message | Should -BeLike 'Row 4: Message *7d13 was not looked up: the service kept answering 429*(The same ID was given before; it was not asked again.)'
+            $err[0].Exception.Message | Should -BeLike 'Row 1: Message *7d11 was not looked up: the service answered 429 (7020: TPS exceeded) to all 4 requests*'
+            $err[2].Exception.Message | Should -Be ('Row 3: Message 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d13 was not looked up: the service kept answering ' +
+                '429 (too many requests), 4 times in a row (the last for message 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11, row 1), so this command ' +
+                'asked nothing more. Look it up again later; nothing was sent, and the message''s delivery does not depend on it.')
+            $err[2].TargetObject | Should -Be $ids[2]
+            $warned.Count | Should -Be 1
+            "$($warned[0])" | Should -BeLike 'The service answered 429 (too many requests) 4 times in a row, the last for message *7d11: the IDs after it are not asked*$err.TargetObject | Get-ConnectMessage.'
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+
+    It 'holds the next call of a foreach loop for the wait the last 429 asked, then asks once, not four times' {
+        # One call a row: each call is a command of its own, but the 429 is the session's. Before, each call asked at once,
+        # four times, with waits of its own.
+        . (Join-Path $PSScriptRoot 'LoopbackService.ps1')
+        $service = [WebexConnectPester.LoopbackService]::new().AnswerLookups(429, '{"code":"7020","message":"TPS exceeded"}')
+        try {
+            Connect-WebexConnect -ServiceKey (ConvertTo-SecureString 'some-key' -AsPlainText -Force) -BaseUri $service.BaseUri -NoSharedTps -TimeoutSec 5
+            $ids = 1..3 | ForEach-Object { "6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d1$_" }
+            $said = foreach ($id in $ids) { Get-ConnectMessage $id -ErrorVariable +err -ErrorAction SilentlyContinue -WarningVariable +warned -Verbose 4>&1 }
+
+            @($service.Received | Where-Object { $_ -like 'GET *' }).Count | Should -Be 6
+            $err.Count | Should -Be 3
+            $err[1].Exception.Message | Should -Be ('Message 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d12 was not looked up: the service answered 429 ' +
+                '(7020: TPS exceeded) again, after the 1 s it had asked to wait; 5 answers in a row to this session''s lookups were 429, so it ' +
+                'was not asked again. Look it up again later; nothing was sent, and the message''s delivery does not depend on it.')
+            $warned | Should -BeNullOrEmpty
+            $verbose = @($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+            @($verbose -like '*waited 1 s before asking: the service had answered an earlier lookup through this session 429*').Count | Should -Be 2
+            @($verbose -like '*429 (too many requests) once; waited*').Count | Should -Be 0
+        }
+        finally {
+            Disconnect-WebexConnect
+            $service.Dispose()
+        }
+    }
+
     It 'says only False with -Quiet when not connected, so a task''s guard stops the script; NotConnected without -Quiet' {
         # The guard the help shows, after a Connect-WebexConnect that failed: it must exit, not run on to the sends.
         Disconnect-WebexConnect

@@ -169,8 +169,31 @@ namespace WebexConnect.Commands
             "to look up. Give the MessageId of a send result (a UUID such as 6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11), or pipe the send results; " +
             "one that was not accepted (Rejected, Failed, Invalid) or is Unknown has no message ID: its delivery receipt tells (Wait-ConnectDelivery).";
 
+        /// <summary>
+        /// Set when a lookup's answer was a 429 that lasted (after its tries, or after the session's wait): the ID it was for and
+        /// its row, and how many 429s came in a row. The IDs after it are not asked (<see cref="LookupReading.NotAsked"/>).
+        /// </summary>
+        private (string Id, long? Row, int InARow)? _stoppedAsking;
+
+        /// <summary>True once -Verbose has said that a lookup waited for the session's 429 wait: once a command, not once an ID.</summary>
+        private bool _saidHeld;
+
+        private bool _saidStoppedAsking;
+
         private void LookUp(string id)
         {
+            var row = InputObject is null ? (long?)null : Receipts.SendResultRow.RowOf(InputObject, _input);
+            if (_stoppedAsking is { } stopped)
+            {
+                // Said once, at the first ID not asked: a one-ID call (a foreach loop) has none, and its error says it all.
+                if (!_saidStoppedAsking) WriteWarning(LookupReading.StoppedAsking(stopped.InARow, stopped.Id));
+                _saidStoppedAsking = true;
+                var notAsked = LookupReading.NotAsked(id, stopped.InARow, stopped.Id, stopped.Row);
+                WriteRowError(ImportedCommandNames.In(this, notAsked.ToErrorRecord(Target(id), RowOfPipedObject())));
+                // No row of its own: a later row of the same ID gets "it was not asked again", not "looked up once, for row N".
+                _failed[id] = (notAsked, null);
+                return;
+            }
             var session = SessionFor();
             // A send or lookup of this session had its credential refused: no request now either (CredentialRefusal).
             if (session.RefusedAt(DateTimeOffset.UtcNow) is { } refused)
@@ -195,6 +218,11 @@ namespace WebexConnect.Commands
                 session.EndSend();
             }
 
+            if (answer.Held > TimeSpan.Zero && !_saidHeld)
+            {
+                _saidHeld = true;
+                WriteVerbose(LookupReading.HeldBy429(id, answer));
+            }
             if (LookupReading.WaitsOf(id, answer) is string waits) WriteVerbose(waits);
             var problem = LookupReading.ProblemOf(id, answer, session.BaseUri, session.AuthMode, DateTimeOffset.Now);
             if (problem?.ErrorId == "AuthenticationFailed") session.Refused("HTTP " + answer.StatusCode.ToString(CultureInfo.InvariantCulture), DateTimeOffset.UtcNow);
@@ -220,7 +248,12 @@ namespace WebexConnect.Commands
             else
             {
                 WriteRowError(ImportedCommandNames.In(this, problem.ToErrorRecord(Target(id), RowOfPipedObject())));
-                _failed[id] = (problem, InputObject is null ? (long?)null : Receipts.SendResultRow.RowOf(InputObject, _input));
+                _failed[id] = (problem, row);
+                if (answer.StatusCode == 429)
+                {
+                    // The service is not letting up: the IDs left get an error each at once, not 30 s of waits each.
+                    _stoppedAsking = (id, row, Math.Max(answer.InARow, answer.TooManyRequests));
+                }
             }
         }
 

@@ -131,10 +131,64 @@ namespace WebexConnect.Commands
             WarnOfAmbiguousTime(sent);
             // The receipts at hand are read before the row is added: a row they answer at once is held for a later row of its
             // request to the same address (DeliveryJoin.HeldForPartner), so that both can say they share their receipts.
+            if (Listener != null && DeliveryJoin.MayHaveBeenSent(sent))
+            {
+                if (WentOutLongBeforeListener(sent)) _longBefore++;
+                else _receiptsMayCome = true;
+                if (!SentBeforeListener(sent)) _sentSinceListener = true;
+            }
             _join!.Pull();
             _join.Add(sent);
             Write(_join.TakeReady(all: false));
         }
+
+        /// <summary>True once a row that may have been sent went out after the listener started (or its time is not known).</summary>
+        private bool _sentSinceListener;
+
+        /// <summary>Rows that may have been sent and went out long (<see cref="Lead"/>) before the listener started.</summary>
+        private long _longBefore;
+
+        /// <summary>True once a row that may have been sent went out after that (or its time is not known): the wait is worth it.</summary>
+        private bool _receiptsMayCome;
+
+        /// <summary>
+        /// Set at the end of the input: every row that may have been sent went out long before this listener (<see cref="Lead"/>)
+        /// started (the next morning's job with a new listener and yesterday's results.csv). The receipts the command would wait
+        /// for were posted before the listener existed, to the -NotifyUrl of those sends: it takes what the listener has and
+        /// does not wait. Before, it sat out the whole -Timeout for them.
+        /// </summary>
+        private bool _nothingToWaitFor;
+
+        /// <summary>
+        /// When the row's message went out: a Scheduled row's ScheduledFor (null when not known), else when it was sent. A
+        /// reminder sent yesterday for this morning goes out, and gets its receipts, after a listener started at dawn.
+        /// </summary>
+        private static DateTimeOffset? WentOutAt(SendResult sent) =>
+            sent.Status == SendStatus.Scheduled ? sent.ScheduledFor : sent.SubmittedAt;
+
+        /// <summary>
+        /// Went out longer before the listener started than the wait the admin gave for its receipts (-Timeout): those receipts
+        /// have come, and gone to the -NotifyUrl that send gave, before this listener existed.
+        /// </summary>
+        private bool WentOutLongBeforeListener(SendResult sent) =>
+            WentOutAt(sent) is DateTimeOffset at && at < Listener!.StartedAt - Lead;
+
+        /// <summary>
+        /// How long before the listener started a row must have gone out for its receipts to be past: -Timeout, but at least
+        /// <see cref="MinimumLead"/>.
+        /// </summary>
+        private TimeSpan Lead => TimeSpan.FromSeconds(Math.Max(Timeout, MinimumLead.TotalSeconds));
+
+        /// <summary>
+        /// A row's SubmittedAt is the service's requestTimestamp, on the service's clock: minutes of skew between it and this
+        /// computer's must not make a row sent just after the listener started look like yesterday's, and go unwaited for.
+        /// </summary>
+        private static readonly TimeSpan MinimumLead = TimeSpan.FromMinutes(10);
+
+        /// <summary>The lead as the messages say it: "120 s" of a -Timeout of 120 s, else "10 minutes".</summary>
+        private string LeadText => Timeout >= MinimumLead.TotalSeconds
+            ? $"-Timeout ({Timeout} s)"
+            : $"{MinimumLead.TotalMinutes:0} minutes";
 
         /// <summary>
         /// Once per run, the first row of a results file whose SubmittedAt cell, or a Scheduled row's ScheduledFor cell, is not
@@ -210,6 +264,7 @@ namespace WebexConnect.Commands
                 Write(join.TakeReady(all: true));
                 return;
             }
+            _nothingToWaitFor = !_listenerStopped && Timeout > 0 && _longBefore > 0 && !_receiptsMayCome;
             // A bar of its own while it waits: waits at the same time (ForEach-Object -Parallel) each show theirs.
             var progressId = ProgressActivities.Take(ProgressActivities.FirstWait);
             try
@@ -278,7 +333,7 @@ namespace WebexConnect.Commands
         private void WaitForReceipts(DeliveryJoin join, int progressId)
         {
             var clock = Stopwatch.StartNew();
-            var limit = _listenerStopped ? TimeSpan.Zero : TimeSpan.FromSeconds(Timeout);
+            var limit = _listenerStopped || _nothingToWaitFor ? TimeSpan.Zero : TimeSpan.FromSeconds(Timeout);
             var lastProgress = TimeSpan.FromSeconds(-1);
             long shownWaiting = -1;
             join.Pull();
@@ -286,7 +341,11 @@ namespace WebexConnect.Commands
             // -Verbose says what the command is doing while it seems idle, and how the wait ended.
             // -Timeout 0 (a report of what is in now, as after a Ctrl+C that wrote nothing more) waits for nothing: before, it said
             // "Waiting up to 0 s".
-            if (waitedFor > 0 && !_listenerStopped)
+            if (waitedFor > 0 && _nothingToWaitFor)
+                WriteVerbose($"Not waiting: every row went out more than {LeadText} before the listener at {Listener!.Url} started, " +
+                    $"so the receipts it would wait for were posted before then; {Counted.Of(waitedFor, "destination")} {(waitedFor == 1 ? "has" : "have")} " +
+                    "no final receipt among those it has.");
+            else if (waitedFor > 0 && !_listenerStopped)
                 WriteVerbose(Timeout == 0
                     ? $"Not waiting (-Timeout 0): {Counted.Of(waitedFor, "destination")} {(waitedFor == 1 ? "has" : "have")} no final receipt yet from the listener at {Listener!.Url}."
                     : $"Waiting up to {Timeout} s for the final receipts of {Counted.Of(waitedFor, "destination")} from the listener at {Listener!.Url}.");
@@ -308,13 +367,15 @@ namespace WebexConnect.Commands
             if (shownWaiting >= 0 && shownWaiting != join.Waiting)
                 DrawProgress(join, progressId, limit - clock.Elapsed);
             WriteProgress(new ProgressRecord(progressId, "Waiting for delivery receipts", "Done") { RecordType = ProgressRecordType.Completed });
-            if (waitedFor > 0)
+            if (waitedFor > 0 && !_nothingToWaitFor)
             {
                 var seconds = clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
                 WriteVerbose(join.Waiting == 0
                     ? $"Every destination waited for ({waitedFor}) has a final receipt, after {seconds} s."
                     : $"Stopped waiting after {seconds} s: {Counted.Of(join.Waiting, "destination")} of the {waitedFor} waited for {(join.Waiting == 1 ? "has" : "have")} no final receipt. " +
-                        MayStillCome(join.Waiting));
+                        (_sentSinceListener || _listenerStopped
+                            ? MayStillCome(join.Waiting)
+                            : "Every row went out before the listener started: the receipts posted until then went elsewhere (the warning says what to do)."));
             }
         }
 
@@ -331,7 +392,7 @@ namespace WebexConnect.Commands
         /// receipts the service posted until then went to the -NotifyUrl of that send, and this listener never gets them.
         /// </summary>
         private bool SentBeforeListener(SendResult sent) =>
-            sent.SubmittedAt is DateTimeOffset at && at < Listener!.StartedAt - TimeSpan.FromSeconds(1);
+            WentOutAt(sent) is DateTimeOffset at && at < Listener!.StartedAt - TimeSpan.FromSeconds(1);
 
         /// <summary>
         /// The next morning's job started a listener of its own and piped yesterday's results.csv to it: before, the wait ended
@@ -340,9 +401,23 @@ namespace WebexConnect.Commands
         private string SentBeforeListenerStarted(int rows) =>
             $"{Counted.Of(rows, "row")} {(rows == 1 ? "was" : "were")} sent before the listener at {Listener!.Url} started " +
             $"({Listener.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z): the receipts the service " +
-            "posted before then went to the -NotifyUrl those sends gave, and this listener never gets them. Wait with the listener the " +
-            "sends named, before it stops; or give -Receipt with the receipts kept then (its GetReceipts() saved with Export-Csv, or the " +
-            "webhooks a web server saved, read with ConvertFrom-ConnectWebhook).";
+            "posted before then went to the -NotifyUrl those sends gave, and this listener never gets them" +
+            (_nothingToWaitFor ? $"; they went out more than {LeadText} before it started, so this command did not wait. " : ". ") +
+            "For their status now, pipe those rows to Get-ConnectMessage (the service's answer, by message ID). Next time, wait with the " +
+            "listener the sends named, before it stops; or give -Receipt with the receipts kept then (its GetReceipts() saved with " +
+            "Export-Csv, or the webhooks a web server saved, read with ConvertFrom-ConnectWebhook).";
+
+        /// <summary>
+        /// A row's error when it went out before the listener started: in the same words as the wait's warning
+        /// (<see cref="SentBeforeListenerStarted"/>). Before, the warning said this listener never gets its receipts, and the
+        /// row's error that they may still come and to wait for them again later, which gave the same NoReceipt.
+        /// </summary>
+        private string SentBeforeThisListener(SendResult sent) =>
+            (_nothingToWaitFor ? "(not waited for: " : $"within {Timeout} s (") + $"{KeyOf(sent)}): it went out before the listener at " +
+            $"{Listener!.Url} started, so the receipts posted until then went to the -NotifyUrl that send gave, and this listener never " +
+            "gets them. " + (string.IsNullOrEmpty(sent.MessageId)
+                ? "Give -Receipt with the receipts kept then."
+                : "For its status now, pipe this row to Get-ConnectMessage; or give -Receipt with the receipts kept then.");
 
         /// <summary>
         /// Requests came and every one was refused: what refused them is the news, not a missing -NotifyUrl. The sandbox
@@ -402,6 +477,8 @@ namespace WebexConnect.Commands
                         ? $"among the {Receipt?.Length ?? 0} receipts given ({KeyOf(result.SendResult)})."
                         : _listenerStopped
                             ? $"among those the stopped listener at {Listener.Url} kept ({KeyOf(result.SendResult)}). Start a listener before the send and stop it after the wait."
+                            : SentBeforeListener(result.SendResult)
+                                ? SentBeforeThisListener(result.SendResult)
                             : Timeout == 0
                                 ? $"yet, and -Timeout 0 waited for none ({KeyOf(result.SendResult)}). {MayStillCome(1)}"
                                 : $"within {Timeout} s ({KeyOf(result.SendResult)}). {MayStillCome(1)}";

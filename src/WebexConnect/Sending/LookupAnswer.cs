@@ -67,5 +67,26 @@ namespace WebexConnect.Sending
             WaitedOut = waited;
             return this;
         }
+
+        /// <summary>
+        /// How long this lookup waited before its first request, held by a 429 an earlier lookup of the session got (the service's
+        /// Retry-After): the wait is the session's, shared by every lookup, not one of this ID's own. Zero when not held.
+        /// </summary>
+        public TimeSpan Held { get; private set; }
+
+        /// <summary>
+        /// The 429s the service answered in a row to the session's lookups, this one's included, when it answered this lookup
+        /// 429 after they were more than one lookup's tries (a 429 that lasts: this lookup asked once and did not try again), or
+        /// when this lookup was held; 0 otherwise.
+        /// </summary>
+        public int InARow { get; private set; }
+
+        /// <summary>This answer, after waiting <paramref name="held"/> for an earlier lookup's 429, with the session's 429s in a row.</summary>
+        public LookupAnswer Throttled(TimeSpan held, int inARow)
+        {
+            Held = held;
+            InARow = inARow;
+            return this;
+        }
     }
 }

@@ -83,6 +83,12 @@ namespace WebexConnect.Sending
                             ? "Asking again gets the same answer: check the ID against the MessageId of the send result it came from; nothing was sent."
                             : "The ID " + NotShapedAsAnId + "; nothing was sent."),
                         stopsTheCommand: false);
+                case 429 when answer.InARow > answer.TooManyRequests:
+                    // Asked once, after the wait an earlier lookup's 429 asked for: the 429 lasts, so it was not tried again.
+                    return new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
+                        $"Message {messageId} was not looked up: the service answered 429{ErrorText(answer.Body)} again, " +
+                        (answer.Held > TimeSpan.Zero ? $"after the {Seconds(answer.Held)} s it had asked to wait; " : "; ") +
+                        $"{answer.InARow} answers in a row to this session's lookups were 429, so it was not asked again. {TryAgain}", stopsTheCommand: false);
                 case 429 when answer.TooManyRequests > 1:
                     // Before, "the service answered 429 ... Look it up again later", as if it had been asked once: it had waited up
                     // to 30 s for that ID first, which is why the pipeline seemed to hang.
@@ -115,10 +121,40 @@ namespace WebexConnect.Sending
         /// -Verbose's line for a lookup that waited out 429s; null when it waited for none. Before, the pipeline stood still for
         /// up to 30 s an ID without a word.
         /// </summary>
-        public static string? WaitsOf(string messageId, LookupAnswer answer) => answer.TooManyRequests == 0 ? null :
+        public static string? WaitsOf(string messageId, LookupAnswer answer) =>
+            // A lookup asked once into a 429 that lasts waited none of its own: its error says so.
+            answer.TooManyRequests == 0 || (answer.InARow > answer.TooManyRequests && answer.WaitedOut == TimeSpan.Zero) ? null :
             $"Message {messageId}: the service answered 429 (too many requests) " +
             (answer.TooManyRequests == 1 ? "once" : answer.TooManyRequests.ToString(CultureInfo.InvariantCulture) + " times") +
             $"; waited {Seconds(answer.WaitedOut)} s in all, as long as it asked.";
+
+        /// <summary>
+        /// The error of an ID a command did not ask for, after the service answered its lookups 429 for longer than one lookup's
+        /// tries: asking each of the IDs left, each with waits of its own, cost a night's results file up to 30 s an ID.
+        /// </summary>
+        /// <param name="messageId">The ID not asked for.</param>
+        /// <param name="inARow">How many 429s in a row the service had answered.</param>
+        /// <param name="lastId">The ID whose lookup got the last of them.</param>
+        /// <param name="lastRow">That lookup's row, when it was for a piped row.</param>
+        public static LookupProblem NotAsked(string messageId, int inARow, string lastId, long? lastRow) =>
+            new LookupProblem("MessageLookupFailed", ErrorCategory.InvalidResult,
+                $"Message {messageId} was not looked up: the service kept answering 429 (too many requests), {inARow} times in a row " +
+                $"(the last for message {lastId}{(lastRow is long row && row > 0 ? $", row {row.ToString(CultureInfo.InvariantCulture)}" : "")}), " +
+                $"so this command asked nothing more. {TryAgain}", stopsTheCommand: false);
+
+        /// <summary>
+        /// The one warning of a command that stops asking after a 429 that lasts (said once, not once an ID): what happened and what
+        /// to do with the IDs left.
+        /// </summary>
+        public static string StoppedAsking(int inARow, string lastId) =>
+            $"The service answered 429 (too many requests) {inARow} times in a row, the last for message {lastId}: the IDs after it " +
+            "are not asked in this run, each with an error (MessageLookupFailed) instead of waits of its own. Look them up again later: " +
+            "Get-ConnectMessage -ErrorVariable err, then $err.TargetObject | Get-ConnectMessage.";
+
+        /// <summary>-Verbose's line, once a command, for a lookup held by the session's 429 wait before it asked.</summary>
+        public static string HeldBy429(string messageId, LookupAnswer answer) =>
+            $"Message {messageId}: waited {Seconds(answer.Held)} s before asking: the service had answered an earlier lookup " +
+            "through this session 429 (too many requests) and asked to wait that long. Every lookup of the session waits for it.";
 
         /// <summary>What to do after a lookup that got no answer, or a 5xx: "not looked up" alone left the admin to guess.</summary>
         private const string TryAgain = "Look it up again later; nothing was sent, and the message's delivery does not depend on it.";

@@ -111,6 +111,38 @@ namespace WebexConnect.Tests.Lookup
         }
 
         [Fact]
+        public async Task A429ThatLastsIsTheSessions_TheNextLookupWaitsWhatItAskedAndAsksOnce_AnyOtherAnswerEndsIt()
+        {
+            // Before: each lookup had tries and waits of its own, and the next ID asked at once after a lasting 429.
+            await using var server = await ScriptedServer.StartAsync();
+            for (var i = 0; i < MessageLookup.TriesAfter429 + 2; i++) server.ThenRespond(429, null, "application/json", ("Retry-After", "1"));
+            server.ThenRespond(200, "{\"messageId\":\"m-3\",\"status\":\"Delivered\"}");
+            var lookup = new MessageLookup(ConnectHttpClientFactory.Create(server.BaseUri), new ServiceKeyCredential(Secure("k")), TimeSpan.FromSeconds(5));
+
+            var first = await lookup.LookUpAsync("m-1", CancellationToken.None);
+            var second = await lookup.LookUpAsync("m-2", CancellationToken.None);
+
+            Assert.Equal(1 + MessageLookup.TriesAfter429, first.TooManyRequests);
+            Assert.Equal(1 + MessageLookup.TriesAfter429, first.InARow);
+            Assert.Equal(429, second.StatusCode);
+            Assert.Equal(1, second.TooManyRequests);
+            Assert.Equal(2 + MessageLookup.TriesAfter429, second.InARow);
+            Assert.True(second.Held >= TimeSpan.FromSeconds(0.8), "it waited the second the last 429 asked for, not " + second.Held);
+            var requests = server.Received.ToList();
+            Assert.Equal(2 + MessageLookup.TriesAfter429, requests.Count);
+            Assert.True(requests[^1].At - requests[^2].At >= TimeSpan.FromSeconds(0.8), "the second lookup asked before the wait was out");
+            var problem = LookupReading.ProblemOf("m-2", second)!;
+            Assert.Contains("answered 429 again, after the 1 s it had asked to wait; 5 answers in a row", problem.Message, StringComparison.Ordinal);
+            Assert.Null(LookupReading.WaitsOf("m-2", second));
+
+            var third = await lookup.LookUpAsync("m-3", CancellationToken.None);
+
+            Assert.Equal(200, third.StatusCode);
+            Assert.Equal(0, lookup.InARow);
+            Assert.Equal(0, third.TooManyRequests);
+        }
+
+        [Fact]
         public async Task A401WithAServiceKeyIsNotRepeated()
         {
             await using var server = await ScriptedServer.StartAsync();
