@@ -958,6 +958,28 @@ Describe 'Send-ConnectRcs' {
         $results.Count | Should -Be 0
         @(Get-ConnectSandboxRequest).Count | Should -Be 0
     }
+
+    It 'shows each row''s filled text under -WhatIf and -Verbose, and nothing more for a card' {
+        # Before: -WhatIf named only the batch's numbers; the admin first saw "Hi $(Name)" filled on the phones.
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $rows = '@([pscustomobject]@{ Phone = ''+447700900461''; Name = ''Ann Smith'' }, [pscustomobject]@{ Phone = ''+447700900462''; Name = ''Bob Jones'' })'
+
+        $said = Invoke-SendInNewPowerShell ($rows + ' | Send-ConnectRcs -From app-1 -Text ''Hi $(Name), your parcel arrives tomorrow between 10:00 and 12:00.'' -WhatIf; ' +
+            $rows + ' | Send-ConnectRcs -From app-1 -Card (New-ConnectRcsCard -Title ''Hi $(Name)'' -Description ''Your parcel'') -WhatIf')
+        $verbose = @([pscustomobject]@{ Phone = '+447700900461'; Name = 'Ann Smith' } | Send-ConnectRcs -From 'app-1' -Text 'Hi $(Name)' -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Row *' } | ForEach-Object Message)
+
+        $said | Should -Be @(
+            "What if: Row 1: text 'Hi Ann Smith, your parcel arrives tomorrow between 10:00…'"
+            "What if: Row 2: text 'Hi Bob Jones, your parcel arrives tomorrow between 10:00…'"
+            'What if: Performing the operation "Send RCS" on target "batch 1: 2 destinations, rows 1-2 (+447700900461, +447700900462)".'
+            # A card's words are checked for their limits, not filled here: its -WhatIf is as before, the card as written.
+            'What if: Performing the operation "Send RCS" on target "batch 1: 2 destinations, rows 1-2 (+447700900461, +447700900462), card ''Hi $(Name)''".'
+            'SENT 0'
+        )
+        $verbose | Should -Be "Row 1: text 'Hi Ann Smith'"
+        (Get-SentBody).content.text | Should -BeExactly 'Hi $(Name)'
+    }
 }
 
 Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own image or boarding pass)' {

@@ -269,6 +269,40 @@ Describe 'Send-ConnectSms from a CSV' {
 
         @(Get-SentDestination)[-1].substitutions.PSObject.Properties.Name | Should -Be @('Name')
     }
+
+    It 'shows each row''s filled text, parts and encoding under -WhatIf and -Verbose, in lines of 80 columns, and sends the same' {
+        # Before: -WhatIf showed only the batch and its parts; the admin first saw "Dear $(Name)" filled on the phones.
+        $csv = Join-Path $TestDrive 'people.csv'
+        @(
+            [pscustomobject]@{ Phone = '+447700900241'; Name = 'Ann Smith' }
+            [pscustomobject]@{ Phone = '+447700900242'; Name = "$([char]0x141)ukasz" }
+        ) | Export-Csv -LiteralPath $csv -NoTypeInformation -Encoding utf8
+        $text = 'Dear $(Name), your appointment is tomorrow at 10:00. Reply STOP to opt out.'
+
+        $said = Invoke-ChildSend -File $csv -Command @(
+            "Import-Csv -LiteralPath `$args[0] | Send-ConnectSms -From ACME -Text '$text' -WhatIf"
+            "Import-Csv -LiteralPath `$args[0] | Send-ConnectSms -From ACME -Text 'Dear customer' -WhatIf")
+        $verbose = @(Import-Csv -LiteralPath $csv | Send-ConnectSms -From ACME -Text $text -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Row *' } | ForEach-Object Message)
+
+        $said | Should -Be @(
+            "What if: Row 1: text 'Dear Ann Smith, your appointment is tomor…' (1 part, Text)"
+            # A name outside GSM-7 makes its row Unicode, two parts, and a batch of its own.
+            "What if: Row 2: text 'Dear $([char]0x141)ukasz, your appointment is tomo…' (2 parts, Unicode)"
+            'What if: Performing the operation "Send SMS" on target "batch 1: 1 destination, row 1 (+447700900241)".'
+            'What if: Performing the operation "Send SMS" on target "batch 2: 1 destination, row 2 (+447700900242): 2 SMS parts, 2 each".'
+            # A text without a $(name) is every row's as written: no line a row.
+            'What if: Performing the operation "Send SMS" on target "batch 1: 2 destinations, rows 1-2 (+447700900241, +447700900242)".'
+            'SENT 0'
+        )
+        # "What if: " and a row's line fit a console of 80 columns (the operation's lines were longer before, and stay).
+        ($said | Where-Object { $_ -like 'What if: Row*' } | ForEach-Object Length | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 80
+        $verbose | Should -Be @($said[0], $said[1] | ForEach-Object { $_ -replace '^What if: ' })
+        # What is sent is as before: the variable, and each row's value beside it for the service to fill.
+        $body = @(Get-SentBody)
+        $body.content.text | Sort-Object -Unique | Should -BeExactly $text
+        @($body.to.substitutions.Name) | Should -Be @('Ann Smith', "$([char]0x141)ukasz")
+    }
 }
 
 Describe 'Send-ConnectSms from hashtables' {

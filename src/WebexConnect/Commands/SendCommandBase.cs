@@ -315,7 +315,7 @@ namespace WebexConnect.Commands
 
         /// <summary>
         /// What -WhatIf and -Verbose say of the row's content before it goes, as its recipient gets it (an email's filled subject
-        /// and the start of its text: <see cref="FilledEmailLine"/>), a line each; none for nothing to say. Asked only under
+        /// and the start of its text, an SMS's or RCS text's start and an SMS's parts: <see cref="FilledTextLine"/>), a line each; none for nothing to say. Asked only under
         /// -WhatIf, or when ShouldProcess is not silent (a run without them pays nothing for it).
         /// </summary>
         private protected virtual IReadOnlyList<string> ContentPreview(ConnectMessage sent, Recipient recipient, long row) => Array.Empty<string>();

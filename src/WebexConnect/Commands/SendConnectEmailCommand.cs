@@ -25,7 +25,7 @@ namespace WebexConnect.Commands
         private bool _textTrackingWarned;
         private readonly OverlappingCopies _overlappingCopies = new OverlappingCopies();
         private readonly EmailDestinations _destinations = new EmailDestinations();
-        private FilledEmailLine? _filledLine;
+        private FilledTextLine? _filledLine;
 
         /// <summary>
         /// The address(es), with or without a display name ('Jane Doe &lt;jane@contoso.com&gt;': the name is not sent). Several in
@@ -272,7 +272,7 @@ namespace WebexConnect.Commands
         }
 
         private protected override IReadOnlyList<string> ContentPreview(ConnectMessage sent, Recipient recipient, long row) =>
-            sent is EmailMessage email ? (_filledLine ??= new FilledEmailLine(SentTexts)).For(email, recipient, row) : Array.Empty<string>();
+            sent is EmailMessage email ? (_filledLine ??= new FilledTextLine(SentTexts)).For(email, recipient, row) : Array.Empty<string>();
 
         private protected override string? WarningAtEnd(bool preview) => _overlappingCopies.Warning(preview);
 

@@ -167,6 +167,7 @@ namespace WebexConnect.Commands
         public string[]? RequestedReceipt { get; set; }
 
         private readonly SmsCostWarnings _fallbackCostWarnings = new SmsCostWarnings();
+        private FilledTextLine? _filledLine;
         private readonly CardsWithoutPicture _cardsWithoutPicture = new CardsWithoutPicture();
         // -Card, -Carousel or -Suggestion given as a script block: run for each row (null for the usual command).
         private RowContentScripts? _rowScripts;
@@ -475,6 +476,10 @@ namespace WebexConnect.Commands
             ThrowParameterError("InvalidParameterValue", "Give -Text or -MediaUrl, not both: an RCS message is a text or a file. " +
                 "To send a picture with words, make it a rich card: -Card (New-ConnectRcsCard -Description '...' -MediaUrl '...')." + defaults, MediaUrl);
         }
+
+        /// <remarks>A text message's filled text; a card's and a carousel's words are checked for their limits, not shown.</remarks>
+        private protected override IReadOnlyList<string> ContentPreview(ConnectMessage sent, Recipient recipient, long row) =>
+            sent is RcsMessage rcs ? (_filledLine ??= new FilledTextLine(SentTexts)).For(rcs, recipient, row) : Array.Empty<string>();
 
         /// <summary>The SMS fallback every phone without RCS gets is billed by the part: the same warnings as Send-ConnectSms's text.</summary>
         /// <remarks>Also says, once a run and by -Verbose, that a card went without the picture -MediaHeight was given for.</remarks>

@@ -89,6 +89,7 @@ namespace WebexConnect.Commands
 
         private readonly SmsEncodingResolver _encodings;
         private readonly SmsCostWarnings _costWarnings = new SmsCostWarnings();
+        private FilledTextLine? _filledLine;
 
         /// <summary>Creates the cmdlet; PowerShell does, for each command.</summary>
         public SendConnectSmsCommand() => _encodings = new SmsEncodingResolver(SentTexts);
@@ -134,6 +135,9 @@ namespace WebexConnect.Commands
         private protected override IReadOnlyList<string> WarningsBeforeRow(ConnectMessage message, long row) => _costWarnings.Before(message, row);
 
         private protected override ConnectMessage ForRecipient(ConnectMessage message, Recipient recipient) => _encodings.For(message, recipient);
+
+        private protected override IReadOnlyList<string> ContentPreview(ConnectMessage sent, Recipient recipient, long row) =>
+            sent is SmsMessage sms ? (_filledLine ??= new FilledTextLine(SentTexts)).For(sms, recipient, row) : Array.Empty<string>();
 
         private protected override int? MeasureParts(ConnectMessage message, Recipient recipient) =>
             message is SmsMessage { Text: { } text } sms

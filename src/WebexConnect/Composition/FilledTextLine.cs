@@ -8,12 +8,13 @@ using WebexConnect.Messages.Validation;
 namespace WebexConnect.Composition
 {
     /// <summary>
-    /// What -WhatIf and -Verbose say of a personalised email's row before it goes: "Row 2: subject 'Hi Bob Jones', text 'Dear
-    /// Bob Jones, your appointment is…'", its $(name) variables filled as the recipient gets them (<see cref="SentTexts"/>).
-    /// Before, -WhatIf named only the batches' addresses, and the admin saw the filled subject first in the recipients' inboxes.
-    /// A template's email is filled by the service: that is said once, as nothing here knows its words.
+    /// What -WhatIf and -Verbose say of a personalised row before it goes: an email's "Row 2: subject 'Hi Bob Jones', text 'Dear
+    /// Bob Jones, your appointment is…'", an SMS's "Row 2: text 'Dear Bob Jones, your…' (2 parts, Text)", an RCS text's
+    /// "Row 2: text 'Hi Bob Jones…'", its $(name) variables filled as the recipient gets them (<see cref="SentTexts"/>).
+    /// Before, -WhatIf named only the batches' addresses (and an SMS batch's parts), and the admin saw the filled text first on
+    /// the recipients' screens. A template's email is filled by the service: that is said once, as nothing here knows its words.
     /// </summary>
-    internal sealed class FilledEmailLine
+    internal sealed class FilledTextLine
     {
         /// <summary>
         /// The line's most characters: "What if: " and "VERBOSE: " take 9 of a console's 80 columns, and a longer line wraps
@@ -33,7 +34,7 @@ namespace WebexConnect.Composition
         private bool _personalised;
 
         /// <param name="sentTexts">The command's, which the checks after substitution filled for the same row already.</param>
-        public FilledEmailLine(SentTexts sentTexts) => _sentTexts = sentTexts ?? throw new ArgumentNullException(nameof(sentTexts));
+        public FilledTextLine(SentTexts sentTexts) => _sentTexts = sentTexts ?? throw new ArgumentNullException(nameof(sentTexts));
 
         /// <summary>
         /// The lines for row <paramref name="row"/> of <paramref name="sent"/> to <paramref name="recipient"/>: one, or two when the
@@ -67,6 +68,40 @@ namespace WebexConnect.Composition
             if (subject is not null && beforeBody.Length + label.Length + 2 + FewestTextCharacters > Width)
                 return new[] { start + subject, start + label + Quoted(Filled(body, sent, recipient), Width - start.Length - label.Length) };
             return new[] { beforeBody + label + Quoted(Filled(body, sent, recipient), Width - beforeBody.Length - label.Length) };
+        }
+
+        /// <summary>
+        /// The line for row <paramref name="row"/> of an SMS whose text holds a $(name): its filled text, and its parts and
+        /// encoding as Measure-ConnectSms counts them (<see cref="SentTexts.SmsCostOf"/>), as a name outside GSM-7 makes its row
+        /// Unicode and longer; none for a text without one (every row's is the one written) and for a template's.
+        /// </summary>
+        public IReadOnlyList<string> For(SmsMessage sent, Recipient recipient, long row)
+        {
+            if (sent is null) throw new ArgumentNullException(nameof(sent));
+            if (recipient is null) throw new ArgumentNullException(nameof(recipient));
+            if (!HasVariable(sent.Text)) return Array.Empty<string>();
+            var (encoding, parts) = _sentTexts.SmsCostOf(sent.Text!, sent.Substitutions, recipient.Substitutions, sent.Encoding);
+            var cost = " (" + parts.ToString(CultureInfo.InvariantCulture) + (parts == 1 ? " part, " : " parts, ") + encoding + ")";
+            return TextLine(sent.Text!, sent.Substitutions, recipient, row, cost);
+        }
+
+        /// <summary>
+        /// The line for row <paramref name="row"/> of an RCS text message whose text holds a $(name); none for other RCS content
+        /// (a card's words are checked, not previewed) and for a text without one.
+        /// </summary>
+        public IReadOnlyList<string> For(RcsMessage sent, Recipient recipient, long row)
+        {
+            if (sent is null) throw new ArgumentNullException(nameof(sent));
+            if (recipient is null) throw new ArgumentNullException(nameof(recipient));
+            if (sent.ContentType != RcsContentType.Text || !HasVariable(sent.Text)) return Array.Empty<string>();
+            return TextLine(sent.Text!, sent.Substitutions, recipient, row, "");
+        }
+
+        // "Row 3: text '…'" and what follows it, the text cut to leave the line its room.
+        private IReadOnlyList<string> TextLine(string text, IReadOnlyDictionary<string, string> global, Recipient recipient, long row, string after)
+        {
+            var start = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": text ";
+            return new[] { start + Quoted(_sentTexts.Of(text, global, recipient.Substitutions), Width - start.Length - after.Length) + after };
         }
 
         private string Filled(string text, EmailMessage sent, Recipient recipient) =>
