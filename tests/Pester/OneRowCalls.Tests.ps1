@@ -1144,6 +1144,61 @@ Describe 'A loop of one-row calls whose credential the service refuses' {
         Get-Posts $service | Should -Be 2
     }
 
+    # Before: a tenant whose service is inactive (7007) or which does not allow this computer's address (7010) got one
+    # refused request a call of the loop, and the admin a long error a row. Now the same mark holds, under their own ErrorId.
+    It 'makes 1 request for a 4-call loop on a tenant that answers <code>, and says <says> in each later call' -TestCases @(
+        @{ code = '7007'; status = 400; errorId = 'ServiceInactive'; first = '*Activate it in Webex Connect before sending*'
+           says = 'to activate the service'
+           short = "Not sent: the service said at ??:??:?? UTC it is inactive; no request was made. Activate it in Webex Connect, then run Test-WebexConnect."
+           reason = "Not sent: the service answered at ??:??:?? UTC that it is inactive (*7007*), so no request was made. Safe to send again once the service is activated in Webex Connect." }
+        @{ code = '7010'; status = 403; errorId = 'SourceIpNotAllowed'; first = "*Add the address to the service's allowed IPs*"
+           says = 'to add the public IP to the allow-list'
+           short = "Not sent: the service refused this computer's IP at ??:??:?? UTC; no request was made. Add its public IP to the allow-list in Webex Connect."
+           reason = "Not sent: the service refused this computer's IP address at ??:??:?? UTC (*7010*), so no request was made. Safe to send again once this computer's public IP address is on the service's allow-list in Webex Connect." }
+    ) {
+        $service = [WebexConnectPester.LoopbackService]::new().Otherwise($status).WithBody("{`"code`":`"$code`",`"message`":`"Refused`"}")
+        Connect-WebexConnect -ServiceKey $script:key -BaseUri $service.BaseUri -NoSharedTps
+        $run = Invoke-RefusedLoop $script:rows
+
+        Get-Posts $service | Should -Be 1
+        $run.Results.Count | Should -Be 4
+        $run.Results.Destination | Should -Be $script:rows.Phone
+        $run.Results.Status | Sort-Object -Unique | Should -Be 'Failed'
+        $run.Results[1..3].Code | Sort-Object -Unique | Should -Be 'RunStopped'
+        foreach ($row in $run.Results[1..3]) { $row.Reason | Should -BeLike $reason }
+        $run.Errors.Count | Should -Be 4
+        $run.Errors.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike "$errorId,*" }
+        @($run.Errors | Where-Object { $_.Exception.Message -like $first }).Count | Should -Be 1
+        $run.Errors[0].Exception.Message | Should -BeLike $first
+        foreach ($e in $run.Errors[1..3]) {
+            $e.Exception.Message | Should -BeLike $short
+            $e.Exception.Message.Length | Should -BeLessOrEqual 146
+            $e.Exception.Message | Should -Not -BeLike '*key*'
+        }
+
+        $thrown = $null
+        try { Get-ConnectMessage -MessageId '6f1c2a9e-0d8b-4a57-9a43-2b1f0e5c7d11' } catch { $thrown = $_ }
+        Get-Gets $service | Should -Be 0
+        $thrown.FullyQualifiedErrorId | Should -BeLike "$errorId,*"
+        $thrown.Exception.Message | Should -BeLike 'Not looked up: *no request was made*'
+    }
+
+    It 'sends again after Test-WebexConnect says the tenant answers, once the service is active or the address allowed' -TestCases @(
+        @{ code = '7007'; status = 400 }
+        @{ code = '7010'; status = 403 }
+    ) {
+        $service = [WebexConnectPester.LoopbackService]::new().Otherwise($status).WithBody("{`"code`":`"$code`",`"message`":`"Refused`"}")
+        Connect-WebexConnect -ServiceKey $script:key -BaseUri $service.BaseUri -NoSharedTps
+        $null = Invoke-RefusedLoop $script:rows[0]
+        $null = $service.Otherwise(201)
+        (Invoke-RefusedLoop $script:rows[1]).Results.Status | Should -Be 'Failed'
+        Get-Posts $service | Should -Be 1 -Because 'the session still holds the refusal'
+
+        Test-WebexConnect -Quiet | Should -BeTrue
+        (Send-ConnectSms -From ACME -To '+447700900423' -Text 'Hi').Status | Should -Be 'Queued'
+        Get-Posts $service | Should -Be 2
+    }
+
     It 'is not marked by a token the service refused once and took renewed, and is by one it refuses renewed too' {
         $secret = ConvertTo-SecureString 'c2VjcmV0LXNob3VsZC1uZXZlci1zaG93' -AsPlainText -Force
         $service = [WebexConnectPester.LoopbackService]::new().Then(401).Otherwise(201)

@@ -336,10 +336,11 @@ namespace WebexConnect.Engine.Transport
                             (Volatile.Read(ref _accepted)
                                 ? RefusedCredential.AfterAccepting(_credential is JwtCredential, _options.Journaled)
                                 : RefusedCredential.WhatToCheck(_client.BaseAddress, _credential is JwtCredential, _clock.GetUtcNow())),
-                            result.Code) { RefusedByService = true, CredentialRefusedWith = result.What };
+                            result.Code) { RefusedByService = true, SessionRefusedWith = result.What };
                     case AttemptKind.SessionFatal when result.Code == "7007":
                         throw new SessionFailureException("ServiceInactive",
-                            "The service is inactive (" + result.What + "). Activate it in Webex Connect before sending.", result.Code) { RefusedByService = true };
+                            "The service is inactive (" + result.What + "). Activate it in Webex Connect before sending.", result.Code)
+                            { RefusedByService = true, SessionRefusedWith = result.What };
                     case AttemptKind.ProxyRefused:
                         throw new SessionFailureException("ProxyRefused",
                             "The proxy between this computer and " + _client.BaseAddress?.Host + " refused to open a connection to it (" + result.What +
@@ -349,7 +350,8 @@ namespace WebexConnect.Engine.Transport
                     case AttemptKind.SessionFatal:
                         throw new SessionFailureException("SourceIpNotAllowed",
                             "The service does not accept requests from this machine's IP address (" + result.What +
-                            "). Add the address to the service's allowed IPs in Webex Connect.", result.Code) { RefusedByService = true };
+                            "). Add the address to the service's allowed IPs in Webex Connect.", result.Code)
+                            { RefusedByService = true, SessionRefusedWith = result.What };
                 }
 
                 return (result, attempts);

@@ -195,11 +195,12 @@ namespace WebexConnect.Commands
                 return;
             }
             var session = SessionFor();
-            // A send or lookup of this session had its credential refused: no request now either (CredentialRefusal).
+            // A send or lookup of this session was refused (its credential, its inactive service, this computer's IP address): no
+            // request now either (CredentialRefusal), under the refusal's own ErrorId.
             if (session.RefusedAt(DateTimeOffset.UtcNow) is { } refused)
             {
                 ThrowTerminatingError(ImportedCommandNames.In(this, new ErrorRecord(new InvalidOperationException(
-                    refused.LookupMessage(session.AuthMode)), "AuthenticationFailed", ErrorCategory.AuthenticationError, Target(id))));
+                    refused.LookupMessage(session.AuthMode)), refused.ErrorId, SendErrors.CategoryForSessionFailure(refused.ErrorId), Target(id))));
                 return;
             }
             if (!session.TryBeginSend())

@@ -147,26 +147,26 @@ namespace WebexConnect.Results
         private volatile CredentialRefusal? _refused;
 
         /// <summary>
-        /// The service's refusal of this session's credential while it still holds at <paramref name="now"/>
+        /// The service's refusal of this session (its credential, its inactive service, this computer's IP address) while it still holds at <paramref name="now"/>
         /// (<see cref="CredentialRefusal.Held"/>): a send or lookup then makes no request. Null when none holds.
         /// </summary>
         internal CredentialRefusal? RefusedAt(DateTimeOffset now) => _refused is { } refused && refused.HoldsAt(now) ? refused : null;
 
         /// <summary>
-        /// Remembers a failure that is the Messaging API refusing the credential (<see cref="SessionFailureException.CredentialRefusedWith"/>);
-        /// any other failure (a proxy's 401 page, a journal, the mark's own failure) leaves the mark as it was.
+        /// Remembers a failure that is the Messaging API refusing the session (<see cref="SessionFailureException.SessionRefusedWith"/>),
+        /// under its ErrorId; any other failure (a proxy's 401 page, a journal, the mark's own failure) leaves the mark as it was.
         /// </summary>
         internal void Remember(SessionFailureException failure, DateTimeOffset at)
         {
             // Kept while it holds: a piped run meets its refusal twice (when it reads on, and at its end), and the time named
             // is the first.
-            if (failure.CredentialRefusedWith is string answer && RefusedAt(at) is null) _refused = new CredentialRefusal(at, answer);
+            if (failure.SessionRefusedWith is string answer && RefusedAt(at) is null) _refused = new CredentialRefusal(at, answer, failure.ErrorId);
         }
 
         /// <summary>Remembers that the service refused the credential now, answering a lookup with <paramref name="answer"/>.</summary>
         internal void Refused(string answer, DateTimeOffset at) => _refused = new CredentialRefusal(at, answer);
 
-        /// <summary>The service accepted the credential (Test-WebexConnect): requests go again.</summary>
+        /// <summary>The service accepted the credential (Test-WebexConnect): requests go again, whatever the refusal was.</summary>
         internal void Accepted() => _refused = null;
 
         /// <inheritdoc />

@@ -41,11 +41,12 @@ namespace WebexConnect.Sending
         internal bool RefusedByService { get; init; }
 
         /// <summary>
-        /// The Messaging API's answer that refused the session's credential ("HTTP 401 code 7001: Unauthorized"), set by the
-        /// transport only when the API itself refused it (for a JWT session, even with a fresh token): not for a proxy's 401
-        /// page, which never checked it. The session remembers it (<see cref="CredentialRefusal"/>). Null otherwise.
+        /// The Messaging API's answer that refused the session as a whole ("HTTP 401 code 7001: Unauthorized"; 7007 service
+        /// inactive; 7010 IP address not allowed), set by the transport only when the API itself refused it (for a JWT session,
+        /// even with a fresh token): not for a proxy's 401 page, which never checked it. The session remembers it under this
+        /// failure's ErrorId (<see cref="CredentialRefusal"/>). Null otherwise.
         /// </summary>
-        internal string? CredentialRefusedWith { get; init; }
+        internal string? SessionRefusedWith { get; init; }
 
         /// <summary>
         /// The Reason of each row a run this failure stopped before sending never sent, when it says more than

@@ -151,7 +151,7 @@ namespace WebexConnect.Tests.Transport
             Assert.Equal("401", error.Code);
             Assert.Equal(2, server.Received.Count);
             // The session remembers it (ConnectSession.Remember): refused even with a fresh token is the API's refusal.
-            Assert.Equal("HTTP 401", error.CredentialRefusedWith);
+            Assert.Equal("HTTP 401", error.SessionRefusedWith);
             // A right ID and secret are refused when this computer's clock is off: iat comes from it.
             Assert.Contains("Check the service ID and secret, and that they belong to the tenant at", error.Message, StringComparison.Ordinal);
             Assert.Matches(@"Check also this computer's clock \(it read \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\): each token's issue time \(iat\) comes from it", error.Message);
@@ -172,7 +172,7 @@ namespace WebexConnect.Tests.Transport
             Assert.Equal("AuthenticationFailed", error.ErrorId);
             Assert.Single(server.Received);
             // What the session's later calls name when they make no request (CredentialRefusal).
-            Assert.Equal("HTTP " + status, error.CredentialRefusedWith);
+            Assert.Equal("HTTP " + status, error.SessionRefusedWith);
             // Where it went: a key right for another region's tenant is refused, and a task with no -Region goes to us.
             Assert.Contains($"belongs to the tenant at {server.BaseUri}", error.Message, StringComparison.Ordinal);
             Assert.Contains("-Region", error.Message, StringComparison.Ordinal);
@@ -241,6 +241,8 @@ namespace WebexConnect.Tests.Transport
             Assert.Equal(errorId, error.ErrorId);
             Assert.Equal(code, error.Code);
             Assert.Single(server.Received);
+            // The session remembers it (CredentialRefusal): a loop's later one-row calls make no request.
+            Assert.Contains("code " + code, error.SessionRefusedWith);
         }
     }
 }

@@ -118,7 +118,7 @@ namespace WebexConnect.Tests.Transport
             Assert.EndsWith("The credentials were not checked.", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("Check the service key", error.Message, StringComparison.Ordinal);
             // Nor does the session remember it as the key refused: its later calls still ask (the proxy may let them by).
-            Assert.Null(error.CredentialRefusedWith);
+            Assert.Null(error.SessionRefusedWith);
         }
 
         [Fact]
