@@ -94,6 +94,7 @@ namespace WebexConnect.Engine.Journal
         {
             resending = null;
             Asked++;
+            if (shape.UsedSubstitutions is null && item.Recipient.Substitutions.Count > 0) EveryColumnCounted = true;
             var first = _keys.For(shape, item.Recipient, 1);
             _seen.TryGetValue(first, out var earlierInRun);
             _seen[first] = earlierInRun + 1;
@@ -233,6 +234,12 @@ namespace WebexConnect.Engine.Journal
                 if (!shape.UrlsDiffer) return;
             }
         }
+
+        /// <summary>
+        /// Whether a row's key counted every column of it, named or not (a template's message, whose text the module cannot read):
+        /// only then is a column that changes with each export, which the text does not name, a cause the warnings may give.
+        /// </summary>
+        public bool EveryColumnCounted { get; private set; }
 
         /// <summary>How many records were asked about.</summary>
         public long Asked { get; private set; }
