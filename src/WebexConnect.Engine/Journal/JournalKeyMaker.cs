@@ -168,8 +168,15 @@ namespace WebexConnect.Engine.Journal
             }
 
             // Hashed where it was written: a copy was a large object for every row of a newsletter (its HTML is in the shape).
+#if NET8_0_OR_GREATER
+            // Two keys a row or more with -Journal (a row with a column the message does not name has its earlier one too): no array each.
+            Span<byte> hash = stackalloc byte[32];
+            _hmac.TryComputeHash(_buffer.WrittenSpan, hash, out _);
+            return JournalKey.FromHash(hash);
+#else
             var written = _buffer.WrittenSegment;
             return JournalKey.FromHash(_hmac.ComputeHash(written.Array!, written.Offset, written.Count));
+#endif
         }
 
         public void Dispose() => _hmac.Dispose();

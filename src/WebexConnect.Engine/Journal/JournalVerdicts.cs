@@ -168,8 +168,9 @@ namespace WebexConnect.Engine.Journal
             var occurrence = earlierInRun + 1;
             var key = earlierInRun > 0 ? _keys.For(shape, item.Recipient, occurrence) : first;
             var everyColumn = JournalKeyMaker.NamesEveryColumn(shape, item.Recipient);
-            // The usual row has one key: no list for it.
-            if (everyColumn && !shape.HasDeliveryMembers && givenShape is null && item.RecipientAsGiven is null && !shape.UrlsDiffer) return new[] { key };
+            // The usual row has one key, or two when it has a column the message does not name: no list for it.
+            if (!shape.HasDeliveryMembers && givenShape is null && item.RecipientAsGiven is null && !shape.UrlsDiffer)
+                return everyColumn ? new[] { key } : new[] { key, EveryColumnKey(shape, item.Recipient, asBefore) };
             // Each other key is looked up, so the first run after an update does not send again what an earlier version sent,
             // and written, so that an earlier version run on this journal (another account's older copy) skips it too.
             var keys = new List<JournalKey>(4) { key };
@@ -178,7 +179,7 @@ namespace WebexConnect.Engine.Journal
             if (!everyColumn)
             {
                 occurrence = asBefore.EarlierInRun + 1;
-                keys.Add(asBefore.EarlierInRun == 0 && asBefore.First is { } everyFirst ? everyFirst : _keys.WithEveryColumn(shape, item.Recipient, occurrence));
+                keys.Add(EveryColumnKey(shape, item.Recipient, asBefore));
             }
             // Earlier versions keyed a message with delivery members (-SendAt, -NotifyUrl...) with them in it.
             if (shape.HasDeliveryMembers) keys.Add(_keys.AsKeyedBefore(shape, item.Recipient, occurrence));
@@ -194,6 +195,10 @@ namespace WebexConnect.Engine.Journal
             }
             return keys.ToArray();
         }
+
+        /// <summary>The item's key as versions that hashed every column gave it, at the place they gave it.</summary>
+        private JournalKey EveryColumnKey(MessageShape shape, Recipient recipient, EveryColumnCount asBefore) =>
+            asBefore.EarlierInRun == 0 && asBefore.First is { } first ? first : _keys.WithEveryColumn(shape, recipient, asBefore.EarlierInRun + 1);
 
         /// <summary>
         /// How many identical items came before this one in the run as versions that hashed every column counted them, and its
