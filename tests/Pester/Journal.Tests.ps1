@@ -207,17 +207,52 @@ Describe 'Send-ConnectSms -Journal' {
         Get-RequestCount | Should -Be $before
     }
 
-    It 'counts every other column of the row unless -SubstitutionColumn names those the text uses' {
-        # As about_WebexConnect says: a column added to the CSV (or one that changes with every export) makes the row
-        # new, so a job whose CSV gains columns names its substitution columns.
+    It 'counts only the columns the text names, and for a template every other column unless -SubstitutionColumn names those it uses' {
+        # As about_WebexConnect says: a column the text does not name is not sent, so one added to the CSV (or one that
+        # changes with every export) changes nothing. A template's text is in Webex Connect, which may use any column.
         $journal = 'TestDrive:/columns.journal'
         $row = [pscustomobject]@{ Phone = '+447700900109'; Name = 'Ann'; Exported = '09:00' }
         $grown = [pscustomobject]@{ Phone = '+447700900109'; Name = 'Ann'; Exported = '09:15'; Notes = 'called' }
-        $row | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SubstitutionColumn Name | Out-Null
+        $row | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal).Code | Should -Be 'Journal'
 
-        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -SubstitutionColumn Name).Code | Should -Be 'Journal'
+        $row | Send-ConnectSms -From ACME -TemplateId 'greeting' -Journal $journal -SubstitutionColumn Name | Out-Null
+        ($grown | Send-ConnectSms -From ACME -TemplateId 'greeting' -Journal $journal -SubstitutionColumn Name).Code | Should -Be 'Journal'
         # Without it, the row is another message to Ann, who had one: sent, with a warning (-SkipChanged holds it back).
-        ($grown | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningAction SilentlyContinue).Status | Should -Be 'Queued'
+        ($grown | Send-ConnectSms -From ACME -TemplateId 'greeting' -Journal $journal -WarningAction SilentlyContinue).Status | Should -Be 'Queued'
+    }
+
+    It 'sends a row''s email once when its SMS was Invalid for an empty Phone and the Phone is filled in for the re-run' {
+        # Before: the email's journal key held the Phone column, which the email never names or sends, so the re-run both
+        # commands get after the correction (the help's advice) sent user10 the same email again, warning of "a second,
+        # different message". Likewise the SMS when only the Email cell is corrected.
+        $sms = 'TestDrive:/orders-sms.journal'
+        $mail = 'TestDrive:/orders-mail.journal'
+        $csv = 1..10 | ForEach-Object {
+            [pscustomobject]@{ Phone = if ($_ -eq 10) { '' } else { '+4477009002{0:00}' -f $_ }; Email = if ($_ -eq 9) { '' } else { "user$_@example.com" }
+                Name = "User$_"; Order = "A$_" }
+        }
+        $send = {
+            param($rows)
+            $s = @($rows | Send-ConnectSms -From ACME -Text 'Order $(Order): hi $(Name)' -Journal $sms -ErrorAction SilentlyContinue -WarningVariable +w -WarningAction SilentlyContinue)
+            $e = @($rows | Send-ConnectEmail -From 'shop@example.com' -Subject 'Order $(Order)' -Text 'Hi $(Name)' -Journal $mail -ErrorAction SilentlyContinue -WarningVariable +w -WarningAction SilentlyContinue)
+            [pscustomobject]@{ Sms = $s; Email = $e; Warnings = @($w) }
+        }
+        $first = & $send $csv
+        $first.Sms[9].Status | Should -Be 'Invalid'
+        $first.Email[8].Status | Should -Be 'Invalid'
+        $before = Get-RequestCount
+
+        $csv[9].Phone = '+447700900210'
+        $csv[8].Email = 'user9@example.com'
+        $again = & $send $csv
+
+        # Row 10's SMS and row 9's email go, once each; everything else is Skipped, and no row is said to have changed.
+        $again.Sms.Status | Should -Be (@('Skipped') * 9 + 'Queued')
+        $again.Email.Status | Should -Be (@('Skipped') * 8 + 'Queued' + 'Skipped')
+        $again.Email[9].Code | Should -Be 'Journal'
+        Get-RequestCount | Should -Be ($before + 2)
+        $again.Warnings | Should -BeNullOrEmpty
     }
 
     It 'skips the rows again when their columns come in another order (a CSV exported anew, -SubstitutionColumn, a hashtable)' {
@@ -354,27 +389,38 @@ Describe 'Send-ConnectSms -Journal' {
         Test-Path -LiteralPath (Join-Path $TestDrive 'elsewhere.journal') | Should -BeFalse
     }
 
-    It 'warns once when every row of a re-run changed (a column that changes with each export), naming -SubstitutionColumn and -SkipChanged' {
+    It 'warns once when every row of a template re-run changed (a column that changes with each export), naming -SubstitutionColumn and -SkipChanged' {
         # Before: a CSV exported again with an 'Exported' column of its own time sent every row a second time on a re-run
-        # with the same -Journal, without a word. They still go (the journal cannot tell them from new messages to the same
-        # people), and the one warning says what to give.
+        # with the same -Journal, without a word. A template may use any column, so they still go (the journal cannot tell
+        # them from new messages to the same people), and the one warning says what to give.
         $journal = Join-Path $TestDrive 'exported.journal'
         $export = { param($when) $script:rows | Select-Object Phone, Name, @{ n = 'Exported'; e = { $when } } }
-        & $export '2026-12-05 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+        & $export '2026-12-05 01:00' | Send-ConnectSms -From ACME -TemplateId 'greeting' -Journal $journal | Out-Null
 
-        & $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WhatIf -WarningVariable dryWarned -WarningAction SilentlyContinue 6>$null
-        $results = @(& $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
+        & $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -TemplateId 'greeting' -Journal $journal -WhatIf -WarningVariable dryWarned -WarningAction SilentlyContinue 6>$null
+        $results = @(& $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -TemplateId 'greeting' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
 
         $results.Status | Should -Be @('Queued', 'Queued', 'Queued')
         $warned.Count | Should -Be 1
-        "$warned" | Should -BeLike '3 rows (rows 1, 2, 3) got a second, different message*-SkipChanged holds them back. Every row changed: if the text is the one sent before, a column that changes with each export (a timestamp) is why; give -SubstitutionColumn*'
+        "$warned" | Should -BeLike '3 rows (rows 1, 2, 3) got a second, different message*-SkipChanged holds them back. Every row changed: if the template is the one sent before, a column that changes with each export (a timestamp) is why; give -SubstitutionColumn*'
         $dryWarned.Count | Should -Be 1
         "$dryWarned" | Should -BeLike '3 rows (rows 1, 2, 3) would get a second, different message*'
 
         # The same export once more, with a new row: three are among the journal's, so no warning.
         @(& $export '2026-12-06 01:00') + [pscustomobject]@{ Phone = '+447700900104'; Name = 'Di'; Exported = '2026-12-06 01:00' } |
-            Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable again -WarningAction SilentlyContinue | Out-Null
+            Send-ConnectSms -From ACME -TemplateId 'greeting' -Journal $journal -WarningVariable again -WarningAction SilentlyContinue | Out-Null
         $again.Count | Should -Be 0
+    }
+
+    It 'skips every row of a text re-run whose export differs only in a column the text does not name, without a warning' {
+        $journal = Join-Path $TestDrive 'exported-text.journal'
+        $export = { param($when) $script:rows | Select-Object Phone, Name, @{ n = 'Exported'; e = { $when } } }
+        & $export '2026-12-05 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal | Out-Null
+
+        $results = @(& $export '2026-12-06 01:00' | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        $warned.Count | Should -Be 0
     }
 
     It 'says nothing of new rows to a foreach loop of one-row calls, each of which sends one row the journal does not hold' {

@@ -42,7 +42,9 @@ namespace WebexConnect.Engine.Journal
         /// <param name="rowsAsked">How many rows the run had: when every one of several is such a row, the warning adds the
         /// likeliest cause, a column whose value changes with each export (a third line, for piped runs only); a one-row
         /// call's warning says "This row".</param>
-        public string? Warning(bool held, bool whatIf, long rowsAsked = 0)
+        /// <param name="everyColumn">A row's every column counted (a template's message, <see cref="JournalVerdicts.EveryColumnCounted"/>):
+        /// only then can a column the admin can leave out (-SubstitutionColumn) be why; otherwise only columns the text names count.</param>
+        public string? Warning(bool held, bool whatIf, long rowsAsked = 0, bool everyColumn = false)
         {
             if (Count == 0) return null;
             var one = Count == 1;
@@ -55,8 +57,11 @@ namespace WebexConnect.Engine.Journal
             return $"{rows} {(whatIf ? "would get" : "got")} a second, different message: this journal sent {people} other content " +
                    $"before. -SkipChanged holds {(one ? "it" : "them")} back." +
                    (Count > 1 && Count == rowsAsked
-                       ? " Every row changed: if the text is the one sent before, a column that changes with each export (a timestamp) is why; " +
-                         "give -SubstitutionColumn with the columns the text uses."
+                       ? (everyColumn
+                           ? " Every row changed: if the template is the one sent before, a column that changes with each export (a timestamp) is why; " +
+                             "give -SubstitutionColumn with the columns the template uses."
+                           : " Every row changed: if the text is the one sent before, a column it names as $(name) changed in each (a balance); " +
+                             "columns it does not name do not count.")
                        : "");
         }
 

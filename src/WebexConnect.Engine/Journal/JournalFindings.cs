@@ -48,14 +48,19 @@ namespace WebexConnect.Engine.Journal
         /// before, each of those calls ended with this warning, 999 of them for a 1,000-row CSV, about rows that were new.
         /// </remarks>
         /// <param name="whatIf">-WhatIf: the rows would be sent, not were.</param>
-        public static string? NoneMatched(string path, long sentEarlier, long rows, long found, bool whatIf)
+        /// <param name="everyColumn">A row's every column counted (a template's message): a column the text does not name can be
+        /// why only then (<see cref="JournalVerdicts.EveryColumnCounted"/>).</param>
+        public static string? NoneMatched(string path, long sentEarlier, long rows, long found, bool whatIf, bool everyColumn = false)
         {
             if (sentEarlier == 0 || rows < 2 || found > 0) return null;
             var all = rows == 2 ? "both rows" : "all " + Counted.Of(rows, "row");
             return $"The journal '{path}' records {Counted.Of(sentEarlier, "row")} sent by earlier runs, and not one row of this run is " +
                    $"among them: {(whatIf ? "a run would send " + all : all + " went out")} as new. If this run repeats an earlier one, " +
-                   "its rows differ from that run's: a column whose value changes with each export (a timestamp), or another text, " +
-                   "sender or option? Give -SubstitutionColumn with the columns the text uses, and the others no longer count. " +
+                   (everyColumn
+                       ? "its rows differ from that run's: a column whose value changes with each export (a timestamp), or another template, " +
+                         "sender or option? Give -SubstitutionColumn with the columns the template uses, and the others no longer count. "
+                       : "its rows differ from that run's: a column the text names as $(name) whose value changes with each export (a balance), " +
+                         "or another text, sender or option? Columns the text does not name do not count. ") +
                    (whatIf ? "" : "Run the command with -WhatIf to see which rows the journal skips. ") +
                    "If these rows are all new, nothing is wrong.";
         }

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text.Json;
+using WebexConnect.Composition;
 using WebexConnect.Engine.Payload;
 using WebexConnect.Messages;
 
@@ -10,8 +12,10 @@ namespace WebexConnect.Engine.Journal
     /// Names a send without writing what it was: HMAC-SHA256, keyed with the journal's random salt, over
     /// the channel, the message's shared JSON but for when it is sent and where its receipts go (so: text, sender,
     /// options, template, contact policy), the destination object as it travels
-    /// (addresses, correlation ID, substitutions, GTR IDs) and which repeat of it in the run this is. Only the
-    /// substitutions are put in order of name first: the same values in another order are the same message
+    /// (addresses, correlation ID, the substitutions the message names, GTR IDs) and which repeat of it in the run this is.
+    /// A column no $(name) of the message names is no part of the send (the request leaves it out): correcting it (the
+    /// empty Phone of a row whose email went) must not make the same email a new send. Only the substitutions are put in
+    /// order of name first: the same values in another order are the same message
     /// (a hashtable row lists its keys in another order in every process, a CSV's columns can move), and the
     /// shared -Substitution values are sorted by name already.
     /// </summary>
@@ -41,32 +45,61 @@ namespace WebexConnect.Engine.Journal
         /// where its receipts go (sendAt, expireAt, validity, callbackData, notifyUrl, requestedReceipts) are not part
         /// of it: a job that computes -SendAt from the clock sends the same message, which a re-run must skip.
         /// </summary>
+        /// <remarks>
+        /// Its substitutions are those the request carries (<see cref="MessageShape.UsedSubstitutions"/>, names matched exactly,
+        /// as the service matches them). A message whose text the module does not hold (a -TemplateId, a channel other than
+        /// SMS, email and RCS) may use any name in Webex Connect, where the module cannot read it: its key keeps every column.
+        /// </remarks>
         public JournalKey For(MessageShape shape, Recipient recipient, int occurrence)
         {
             if (shape is null) throw new ArgumentNullException(nameof(shape));
-            return Make(shape, shape.ReceivedJson, recipient, occurrence);
+            return Make(shape, shape.ReceivedJson, recipient, occurrence, shape.UsedSubstitutions);
+        }
+
+        /// <summary>
+        /// The key versions before this one gave the same send, which hashed every substitution of the row, named by the
+        /// message or not: a journal they wrote names the send so. Equal to <see cref="For"/> when the message names every
+        /// column of the row (<see cref="NamesEveryColumn"/>). The other earlier forms (<see cref="ForUrls"/>,
+        /// <see cref="AsKeyedBefore"/>) are of those versions too, so they keep every column as well.
+        /// </summary>
+        public JournalKey WithEveryColumn(MessageShape shape, Recipient recipient, int occurrence)
+        {
+            if (shape is null) throw new ArgumentNullException(nameof(shape));
+            return Make(shape, shape.ReceivedJson, recipient, occurrence, used: null);
+        }
+
+        /// <summary>True when <see cref="For"/> hashes every substitution of the row: the message names each, or may name any.</summary>
+        public static bool NamesEveryColumn(MessageShape shape, Recipient recipient)
+        {
+            if (shape is null) throw new ArgumentNullException(nameof(shape));
+            if (recipient is null) throw new ArgumentNullException(nameof(recipient));
+            var used = shape.UsedSubstitutions;
+            if (used is null || recipient.Substitutions.Count == 0) return true;
+            foreach (var pair in new SubstitutionPairs(recipient.Substitutions))
+                if (!used.Contains(pair.Key)) return false;
+            return true;
         }
 
         /// <summary>
         /// The key an earlier version of the module gave the same send, which wrote its URLs in the form <paramref name="urls"/>
-        /// (every version before the encoding): a journal it wrote names the send so. Equal to <see cref="For"/> for a message
-        /// whose URLs every form writes alike.
+        /// (every version before the encoding): a journal it wrote names the send so. With every column of the row, as those
+        /// versions hashed them: equal to <see cref="WithEveryColumn"/> for a message whose URLs every form writes alike.
         /// </summary>
         public JournalKey ForUrls(MessageShape shape, Recipient recipient, int occurrence, UrlForm urls)
         {
             if (shape is null) throw new ArgumentNullException(nameof(shape));
-            return Make(shape, shape.ReceivedJsonWith(urls), recipient, occurrence);
+            return Make(shape, shape.ReceivedJsonWith(urls), recipient, occurrence, used: null);
         }
 
         /// <summary>
         /// The key earlier versions of the module gave the same send, with the delivery members in it: a journal
-        /// they wrote names its scheduled sends so. Equal to <see cref="For"/> for a message without those members. Its URLs
+        /// they wrote names its scheduled sends so. Equal to <see cref="WithEveryColumn"/> for a message without those members. Its URLs
         /// are as the command was given them, as those versions sent them (<see cref="UrlForm.AsGiven"/>).
         /// </summary>
         public JournalKey AsKeyedBefore(MessageShape shape, Recipient recipient, int occurrence)
         {
             if (shape is null) throw new ArgumentNullException(nameof(shape));
-            return Make(shape, shape.SharedJsonAsGiven, recipient, occurrence);
+            return Make(shape, shape.SharedJsonAsGiven, recipient, occurrence, used: null);
         }
 
         /// <summary>
@@ -117,7 +150,8 @@ namespace WebexConnect.Engine.Journal
 #endif
         }
 
-        private JournalKey Make(MessageShape shape, ReadOnlyMemory<byte> sharedJson, Recipient recipient, int occurrence)
+        /// <param name="used">The substitution names that count; null for every one.</param>
+        private JournalKey Make(MessageShape shape, ReadOnlyMemory<byte> sharedJson, Recipient recipient, int occurrence, HashSet<string>? used)
         {
             if (recipient is null) throw new ArgumentNullException(nameof(recipient));
 
@@ -128,14 +162,21 @@ namespace WebexConnect.Engine.Journal
                 writer.WriteStartObject();
                 writer.WriteString("channel", WireFormat.Channel(shape.Message));
                 writer.WriteBase64String("shape", sharedJson.Span);
-                DestinationWriter.WriteInNameOrder(writer, shape.Message, recipient, _substitutions);
+                DestinationWriter.WriteInNameOrder(writer, shape.Message, recipient, _substitutions, used);
                 writer.WriteNumber("occurrence", occurrence);
                 writer.WriteEndObject();
             }
 
             // Hashed where it was written: a copy was a large object for every row of a newsletter (its HTML is in the shape).
+#if NET8_0_OR_GREATER
+            // Two keys a row or more with -Journal (a row with a column the message does not name has its earlier one too): no array each.
+            Span<byte> hash = stackalloc byte[32];
+            _hmac.TryComputeHash(_buffer.WrittenSpan, hash, out _);
+            return JournalKey.FromHash(hash);
+#else
             var written = _buffer.WrittenSegment;
             return JournalKey.FromHash(_hmac.ComputeHash(written.Array!, written.Offset, written.Count));
+#endif
         }
 
         public void Dispose() => _hmac.Dispose();

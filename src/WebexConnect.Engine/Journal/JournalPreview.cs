@@ -62,13 +62,14 @@ namespace WebexConnect.Engine.Journal
         public string Findings { get; }
 
         public string? NoneMatched() =>
-            _verdicts is null ? null : JournalFindings.NoneMatched(_path, _sentEarlier, _verdicts.Asked, _verdicts.Found, whatIf: true);
+            _verdicts is null ? null : JournalFindings.NoneMatched(_path, _sentEarlier, _verdicts.Asked, _verdicts.Found, whatIf: true,
+                _verdicts.EveryColumnCounted);
 
         public string? SentOnEarlierDays() =>
             _verdicts is null ? null : JournalFindings.SentOnEarlierDays(_path, _verdicts.SkippedOld, whatIf: true);
 
         public string? Changed() =>
-            _verdicts?.Changed.Warning(_verdicts.SkipsChanged, whatIf: true, _verdicts.Asked);
+            _verdicts?.Changed.Warning(_verdicts.SkipsChanged, whatIf: true, _verdicts.Asked, _verdicts.EveryColumnCounted);
 
         public SendResult? EarlierOutcome(DispatchItem item)
         {

@@ -46,11 +46,14 @@ namespace WebexConnect.Engine.Journal
         /// <summary>The records admitted so far, and how many of them earlier runs recorded.</summary>
         public (long Admitted, long Found) Matches => (_verdicts.Asked, _verdicts.Found);
 
+        /// <summary>Whether a row's key counted every column of it (<see cref="JournalVerdicts.EveryColumnCounted"/>).</summary>
+        public bool EveryColumnCounted => _verdicts.EveryColumnCounted;
+
         /// <summary>The rows skipped so far for sends recorded long before this run.</summary>
         public SkippedFromEarlierDays SkippedOld => _verdicts.SkippedOld;
 
         /// <summary>The rows so far whose destination an earlier run sent other content, and the warning for them.</summary>
-        public string? ChangedWarning() => _verdicts.Changed.Warning(_verdicts.SkipsChanged, whatIf: false, _verdicts.Asked);
+        public string? ChangedWarning() => _verdicts.Changed.Warning(_verdicts.SkipsChanged, whatIf: false, _verdicts.Asked, _verdicts.EveryColumnCounted);
 
         /// <summary>
         /// Null when the item is to be sent (its key is then pending, and the item may be a copy: send the

@@ -50,6 +50,10 @@ namespace WebexConnect.Engine.Journal
         // Identical sends in one run (same content, destination and correlation ID) are told apart by
         // their count, so a re-run skips as many of them as went out before.
         private readonly Dictionary<JournalKey, int> _seen = new Dictionary<JournalKey, int>();
+        // The same, as versions that hashed every column of a row counted them (JournalKeyMaker.WithEveryColumn): two rows that
+        // differ only in a column the message does not name are two repeats here and were two first sends there. Only rows
+        // with such a column are in it.
+        private readonly Dictionary<JournalKey, int> _seenEveryColumn = new Dictionary<JournalKey, int>();
 
         /// <param name="runStartedAt">When the run began (now when not given): what a skipped row's send is old against.</param>
         /// <param name="skipChanged">-SkipChanged: hold back (Skipped) a row whose destination an earlier run sent other content.</param>
@@ -90,10 +94,12 @@ namespace WebexConnect.Engine.Journal
         {
             resending = null;
             Asked++;
+            if (shape.UsedSubstitutions is null && item.Recipient.Substitutions.Count > 0) EveryColumnCounted = true;
             var first = _keys.For(shape, item.Recipient, 1);
             _seen.TryGetValue(first, out var earlierInRun);
             _seen[first] = earlierInRun + 1;
-            keys = KeysOf(item, shape, givenShape, first, earlierInRun);
+            var asBefore = AsCountedBefore(shape, item.Recipient, earlierInRun, count: true);
+            keys = KeysOf(item, shape, givenShape, first, earlierInRun, asBefore);
             destination = _keys.ForDestination(shape, item.Recipient);
             if (!Earlier(keys, out var entry))
             {
@@ -124,7 +130,8 @@ namespace WebexConnect.Engine.Journal
         {
             var first = _keys.For(shape, item.Recipient, 1);
             _seen.TryGetValue(first, out var earlierInRun);
-            if (Earlier(KeysOf(item, shape, givenShape, first, earlierInRun), out var entry)) return Decide(item, entry, out _);
+            var asBefore = AsCountedBefore(shape, item.Recipient, earlierInRun, count: false);
+            if (Earlier(KeysOf(item, shape, givenShape, first, earlierInRun, asBefore), out var entry)) return Decide(item, entry, out _);
             if (!_skipChanged || _earlier.Destinations.Count == 0) return null;
             return SentOtherContent(item, shape, givenShape, first, earlierInRun, _keys.ForDestination(shape, item.Recipient), out var sentAt)
                 ? ChangedResult(item, sentAt) : null;
@@ -138,7 +145,7 @@ namespace WebexConnect.Engine.Journal
             JournalKey destination, out DateTimeOffset sentAt)
         {
             if (!_earlier.Destinations.SentTo(destination, out sentAt)) return false;
-            return earlierInRun == 0 || !Earlier(KeysOf(item, shape, givenShape, first, 0), out _);
+            return earlierInRun == 0 || !Earlier(KeysOf(item, shape, givenShape, first, 0, default), out _);
         }
 
         /// <summary>The Skipped result of a row the journal does not hold, whose destination an earlier run sent other content.</summary>
@@ -154,15 +161,26 @@ namespace WebexConnect.Engine.Journal
 
         /// <summary>The item's keys, when <paramref name="earlierInRun"/> identical items came before it in this run: its own first.</summary>
         /// <param name="first">The key of the first such item, which the item's own key is when none came before.</param>
-        private JournalKey[] KeysOf(DispatchItem item, MessageShape shape, MessageShape? givenShape, JournalKey first, int earlierInRun)
+        /// <param name="asBefore">The item's place as versions that hashed every column counted it (<see cref="AsCountedBefore"/>).</param>
+        private JournalKey[] KeysOf(DispatchItem item, MessageShape shape, MessageShape? givenShape, JournalKey first, int earlierInRun,
+            EveryColumnCount asBefore)
         {
             var occurrence = earlierInRun + 1;
             var key = earlierInRun > 0 ? _keys.For(shape, item.Recipient, occurrence) : first;
-            // The usual row has one key: no list for it.
-            if (!shape.HasDeliveryMembers && givenShape is null && item.RecipientAsGiven is null && !shape.UrlsDiffer) return new[] { key };
+            var everyColumn = JournalKeyMaker.NamesEveryColumn(shape, item.Recipient);
+            // The usual row has one key, or two when it has a column the message does not name: no list for it.
+            if (!shape.HasDeliveryMembers && givenShape is null && item.RecipientAsGiven is null && !shape.UrlsDiffer)
+                return everyColumn ? new[] { key } : new[] { key, EveryColumnKey(shape, item.Recipient, asBefore) };
             // Each other key is looked up, so the first run after an update does not send again what an earlier version sent,
             // and written, so that an earlier version run on this journal (another account's older copy) skips it too.
             var keys = new List<JournalKey>(4) { key };
+            // Every earlier version hashed all of a row's columns, named by the message or not (JournalKeyMaker.WithEveryColumn),
+            // and counted its repeats so: each key below is of those versions, at the place they gave the item.
+            if (!everyColumn)
+            {
+                occurrence = asBefore.EarlierInRun + 1;
+                keys.Add(EveryColumnKey(shape, item.Recipient, asBefore));
+            }
             // Earlier versions keyed a message with delivery members (-SendAt, -NotifyUrl...) with them in it.
             if (shape.HasDeliveryMembers) keys.Add(_keys.AsKeyedBefore(shape, item.Recipient, occurrence));
             // Earlier versions sent its URLs as given, or trimmed, not encoded: 'a b.png' there is 'a%20b.png' here.
@@ -178,6 +196,38 @@ namespace WebexConnect.Engine.Journal
             return keys.ToArray();
         }
 
+        /// <summary>The item's key as versions that hashed every column gave it, at the place they gave it.</summary>
+        private JournalKey EveryColumnKey(MessageShape shape, Recipient recipient, EveryColumnCount asBefore) =>
+            asBefore.EarlierInRun == 0 && asBefore.First is { } first ? first : _keys.WithEveryColumn(shape, recipient, asBefore.EarlierInRun + 1);
+
+        /// <summary>
+        /// How many identical items came before this one in the run as versions that hashed every column counted them, and its
+        /// key of those versions when first. Where the message names every column of the row, as the run counts them.
+        /// </summary>
+        /// <param name="count">Count the item (a verdict), or not (a peek).</param>
+        private EveryColumnCount AsCountedBefore(MessageShape shape, Recipient recipient, int earlierInRun, bool count)
+        {
+            if (JournalKeyMaker.NamesEveryColumn(shape, recipient)) return new EveryColumnCount(earlierInRun, null);
+            var first = _keys.WithEveryColumn(shape, recipient, 1);
+            _seenEveryColumn.TryGetValue(first, out var before);
+            if (count) _seenEveryColumn[first] = before + 1;
+            return new EveryColumnCount(before, first);
+        }
+
+        /// <summary>An item's place among identical items as versions that hashed every column counted it, with its key of theirs when first.</summary>
+        private readonly struct EveryColumnCount
+        {
+            public EveryColumnCount(int earlierInRun, JournalKey? first)
+            {
+                EarlierInRun = earlierInRun;
+                First = first;
+            }
+
+            public int EarlierInRun { get; }
+
+            public JournalKey? First { get; }
+        }
+
         /// <summary>The keys of the send in each <see cref="UrlForm"/> of earlier versions, each once and none already in the list.</summary>
         private void AddEarlierUrlForms(List<JournalKey> keys, MessageShape shape, Recipient recipient, int occurrence)
         {
@@ -189,6 +239,12 @@ namespace WebexConnect.Engine.Journal
                 if (!shape.UrlsDiffer) return;
             }
         }
+
+        /// <summary>
+        /// Whether a row's key counted every column of it, named or not (a template's message, whose text the module cannot read):
+        /// only then is a column that changes with each export, which the text does not name, a cause the warnings may give.
+        /// </summary>
+        public bool EveryColumnCounted { get; private set; }
 
         /// <summary>How many records were asked about.</summary>
         public long Asked { get; private set; }

@@ -130,7 +130,7 @@ namespace WebexConnect.Engine.Journal
             if (_completed) yield break;
             _completed = true;
             var (admitted, found) = _run.Matches;
-            if (JournalFindings.NoneMatched(_run.Journal.Path, _sentEarlier, admitted, found, whatIf: false) is string warning)
+            if (JournalFindings.NoneMatched(_run.Journal.Path, _sentEarlier, admitted, found, whatIf: false, _run.EveryColumnCounted) is string warning)
                 _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, warning, DateTimeOffset.Now));
             if (_run.ChangedWarning() is string changed)
                 _journalLines.Add(new DiagnosticEntry(DiagnosticLevel.Warning, changed, DateTimeOffset.Now));

@@ -36,13 +36,16 @@ namespace WebexConnect.Engine.Payload
         /// The "to" array of one recipient as <see cref="WriteTo"/> writes it, but with the substitutions in ordinal
         /// order of name: what names a send in the journal, where $(name) finds a value by its name and the order
         /// of a row's columns must not count. Substitutions already in that order write the same bytes as WriteTo.
-        /// Every substitution, used or not: journals written before only used ones were sent name their sends so.
+        /// The substitutions in <paramref name="used"/> only, as the request carries them; every one when null (what journals
+        /// written before the journal counted named ones only hashed).
         /// </summary>
         /// <param name="byName">Reused for each call, so that sorting costs no allocation.</param>
-        public static void WriteInNameOrder(Utf8JsonWriter writer, ConnectMessage message, Recipient recipient, SubstitutionsByName byName)
+        /// <param name="used">The substitution names that count (<see cref="UsedSubstitutions"/>); null for every one.</param>
+        public static void WriteInNameOrder(Utf8JsonWriter writer, ConnectMessage message, Recipient recipient, SubstitutionsByName byName,
+            HashSet<string>? used)
         {
             writer.WriteStartArray(To);
-            WriteDestination(writer, AddressKey(message), message.Channel == MessageChannel.Rcs, recipient, byName, used: null);
+            WriteDestination(writer, AddressKey(message), message.Channel == MessageChannel.Rcs, recipient, byName, used);
             writer.WriteEndArray();
         }
 
@@ -67,7 +70,7 @@ namespace WebexConnect.Engine.Payload
             if (recipient.Substitutions.Count > 0)
             {
                 if (byName is null) WriteSubstitutions(writer, recipient.Substitutions, used);
-                else WriteSubstitutions(writer, recipient.Substitutions, byName);
+                else WriteSubstitutions(writer, recipient.Substitutions, byName, used);
             }
             if (withGtrIds && recipient.GtrIds.Count > 0)
             {
@@ -93,9 +96,12 @@ namespace WebexConnect.Engine.Payload
             if (open) writer.WriteEndObject();
         }
 
-        private static void WriteSubstitutions(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> values, SubstitutionsByName byName)
+        private static void WriteSubstitutions(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> values, SubstitutionsByName byName,
+            HashSet<string>? used)
         {
-            byName.Load(values);
+            byName.Load(values, used);
+            // No empty object, as the request writes none: a row none of whose columns the message names.
+            if (byName.Count == 0) return;
             writer.WriteStartObject(Substitutions);
             for (var i = 0; i < byName.Count; i++) writer.WriteString(byName.NameAt(i), byName.ValueAt(i));
             writer.WriteEndObject();

@@ -19,7 +19,8 @@ namespace WebexConnect.Engine.Payload
         public int Count { get; private set; }
 
         /// <summary>Takes <paramref name="substitutions"/> in place of the last ones, sorted by name (a null value as "", as it is sent).</summary>
-        public void Load(IReadOnlyDictionary<string, string> substitutions)
+        /// <param name="used">Only the names in it (exact, as <see cref="UsedSubstitutions"/> finds them); every one when null.</param>
+        public void Load(IReadOnlyDictionary<string, string> substitutions, HashSet<string>? used = null)
         {
             if (substitutions is null) throw new ArgumentNullException(nameof(substitutions));
             if (_names.Length < substitutions.Count)
@@ -31,6 +32,7 @@ namespace WebexConnect.Engine.Payload
             var count = 0;
             foreach (var pair in new SubstitutionPairs(substitutions))
             {
+                if (used is not null && !used.Contains(pair.Key)) continue;
                 _names[count] = pair.Key;
                 _values[count] = pair.Value ?? "";
                 count++;

@@ -17,8 +17,9 @@ namespace WebexConnect.Engine.Payload
     /// Send-ConnectMessage's -Content) has its text in Webex Connect, where any name may be used; so has a channel
     /// other than SMS, email and RCS, whose content the module does not know. Read from the JSON rather than the model,
     /// so a Send-ConnectMessage body and the typed message it equals write the same bytes. Names match exactly, case
-    /// included, as the service matches them. The journal still names a send by all of a row's values
-    /// (JournalKeyMaker), so a journal written before this keeps skipping what it sent.
+    /// included, as the service matches them. The journal names a send by these values too
+    /// (JournalKeyMaker.For), so a column no $(name) names changes no key; it still looks up the key of all of a row's
+    /// values (JournalKeyMaker.WithEveryColumn), so a journal written before keeps skipping what it sent.
     /// </remarks>
     internal static class UsedSubstitutions
     {

@@ -86,8 +86,9 @@ namespace WebexConnect.Tests.Journal
             var key = keys.For(order, With("Name", "Order", "City"), 1);
             Assert.Equal(key, keys.For(order, With("City", "Name", "Order"), 1));
             Assert.Equal(key, keys.For(order, With("Order", "City", "Name"), 1));
-            // Names compare as $(name) does, by exact case: "name" is another substitution.
-            Assert.NotEqual(key, keys.For(order, With("Name", "Order", "City", "name"), 1));
+            // Names compare as $(name) does, by exact case: "name" is another column, which the text does not name.
+            Assert.Equal(key, keys.For(order, With("Name", "Order", "City", "name"), 1));
+            Assert.NotEqual(key, keys.WithEveryColumn(order, With("Name", "Order", "City", "name"), 1));
 
             // More names than the first row needed (an object from a directory has dozens), then fewer again.
             var many = Enumerable.Range(1, 20).Select(i => "C" + i).ToArray();
@@ -105,11 +106,98 @@ namespace WebexConnect.Tests.Journal
             var recipient = new Recipient("+447700900001", "row-1", names.Split(',').ToDictionary(n => n, n => values[n]));
 
             var sent = Json(w => DestinationWriter.WriteTo(w, Hello.Message, new[] { recipient }, used: null));
-            var keyed = Json(w => DestinationWriter.WriteInNameOrder(w, Hello.Message, recipient, new SubstitutionsByName()));
+            var keyed = Json(w => DestinationWriter.WriteInNameOrder(w, Hello.Message, recipient, new SubstitutionsByName(), used: null));
 
             Assert.Contains("\"substitutions\":" + asSent, sent, StringComparison.Ordinal);
             // Otherwise the same JSON: a row whose substitutions were in order of name keeps the key earlier versions gave it.
             Assert.Equal(sent.Replace(asSent, "{\"Name\":\"Ann\",\"Order\":\"A-1\"}", StringComparison.Ordinal), keyed);
+        }
+
+        private static Recipient Row(string phone, string name = "User10", string order = "A10") =>
+            new Recipient("user10@example.com", "row-10", new Dictionary<string, string> { ["Phone"] = phone, ["Name"] = name, ["Order"] = order });
+
+        private static readonly MessageShape OrderEmail =
+            MessageShape.Of(new EmailMessage { From = "shop@example.com", Subject = "Order $(Order)", Text = "Hi $(Name)" });
+
+        [Fact]
+        public void A_column_the_message_does_not_name_does_not_change_the_key()
+        {
+            // One CSV sent as SMS and email: row 10's empty Phone made its SMS Invalid, its email went. Filling the Phone in
+            // and running both again must skip the email, which the request never carried the Phone in.
+            using var keys = new JournalKeyMaker(Salt);
+
+            Assert.Equal(keys.For(OrderEmail, Row(""), 1), keys.For(OrderEmail, Row("+447700900010"), 1));
+            Assert.True(JournalKeyMaker.NamesEveryColumn(OrderEmail, new Recipient("user10@example.com", "row-10",
+                new Dictionary<string, string> { ["Name"] = "User10", ["Order"] = "A10" })));
+            Assert.False(JournalKeyMaker.NamesEveryColumn(OrderEmail, Row("")));
+            // The same as a row without the column at all: what the request carries, and nothing else.
+            Assert.Equal(keys.For(OrderEmail, Row(""), 1), keys.For(OrderEmail, new Recipient("user10@example.com", "row-10",
+                new Dictionary<string, string> { ["Order"] = "A10", ["Name"] = "User10" }), 1));
+        }
+
+        [Fact]
+        public void A_column_the_message_names_changes_the_key_wherever_it_is_named()
+        {
+            using var keys = new JournalKeyMaker(Salt);
+            var key = keys.For(OrderEmail, Row(""), 1);
+
+            // In the text, and in the subject.
+            Assert.NotEqual(key, keys.For(OrderEmail, Row("", name: "User 10"), 1));
+            Assert.NotEqual(key, keys.For(OrderEmail, Row("", order: "A11"), 1));
+            // By exact case, as the service fills it: $(phone) is not the Phone column.
+            var lower = MessageShape.Of(new EmailMessage { From = "shop@example.com", Subject = "Order $(Order)", Text = "Hi $(Name) $(phone)" });
+            Assert.Equal(keys.For(lower, Row(""), 1), keys.For(lower, Row("+447700900010"), 1));
+            var named = MessageShape.Of(new EmailMessage { From = "shop@example.com", Subject = "Order $(Order)", Text = "Hi $(Name) $(Phone)" });
+            Assert.NotEqual(keys.For(named, Row(""), 1), keys.For(named, Row("+447700900010"), 1));
+        }
+
+        [Fact]
+        public void A_template_message_keeps_every_column_in_its_key()
+        {
+            // Its text is in Webex Connect, which may use any column: the module cannot tell which, so each one counts.
+            using var keys = new JournalKeyMaker(Salt);
+            var template = MessageShape.Of(new SmsMessage { From = "ACME", Template = new MessageTemplate { Id = "tpl-1" } });
+
+            Assert.NotEqual(keys.For(template, Row(""), 1), keys.For(template, Row("+447700900010"), 1));
+            Assert.True(JournalKeyMaker.NamesEveryColumn(template, Row("")));
+            Assert.Equal(keys.For(template, Row(""), 1), keys.WithEveryColumn(template, Row(""), 1));
+        }
+
+        [Fact]
+        public void The_key_of_every_column_is_the_key_earlier_versions_gave()
+        {
+            // What every version before wrote: the row's substitutions all in, in order of name (JSON built by hand, hashed
+            // with the salt as the key maker hashes it), so a journal they wrote still names the row's send.
+            using var keys = new JournalKeyMaker(Salt);
+            var shape = OrderEmail;
+            var recipient = Row("");
+            var buffer = new PayloadBuffer(512);
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, WireFormat.Compact))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("channel", WireFormat.Channel(shape.Message));
+                writer.WriteBase64String("shape", shape.ReceivedJson.Span);
+                writer.WriteStartArray("to");
+                writer.WriteStartObject();
+                writer.WriteStartArray("email");
+                writer.WriteStringValue("user10@example.com");
+                writer.WriteEndArray();
+                writer.WriteString("correlationId", "row-10");
+                writer.WriteStartObject("substitutions");
+                writer.WriteString("Name", "User10");
+                writer.WriteString("Order", "A10");
+                writer.WriteString("Phone", "");
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                writer.WriteEndArray();
+                writer.WriteNumber("occurrence", 1);
+                writer.WriteEndObject();
+            }
+            using var hmac = new System.Security.Cryptography.HMACSHA256(Salt);
+            var before = JournalKey.FromHash(hmac.ComputeHash(buffer.ToArray()));
+
+            Assert.Equal(before, keys.WithEveryColumn(shape, recipient, 1));
+            Assert.NotEqual(before, keys.For(shape, recipient, 1));
         }
 
         [Fact]
