@@ -126,7 +126,9 @@ Describe 'Send-ConnectSms -Journal' {
         $verbose = @($script:rows | Send-ConnectSms -From ACME -Text 'Hi $(Name)' -Journal $journal -Verbose 4>&1 |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         $verbose[0].Message | Should -BeLike "Journal '*first-line.journal': no earlier run recorded a send in it*"
-        $verbose[1].Message | Should -BeLike '*(row 1)*'
+        # Row 1's lines come next: its filled text ($(Name) is personalised), then the send of it.
+        $verbose[1].Message | Should -BeLike "Row 1: text 'Hi *"
+        $verbose[2].Message | Should -BeLike '*(row 1)*'
     }
 
     It 'says in -Verbose which rows -ResendUnknown sends again after a stop with a request in flight' {
