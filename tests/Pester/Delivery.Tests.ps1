@@ -1766,6 +1766,28 @@ Bob,+447700900002,$tomorrow
         $lines[3] | Should -Match '^\s+2 NotSent\s+\+447700900063\s+Opted out$'
     }
 
+    It 'says at 80 columns whether a NoReceipt row timed out or can never be matched, and what to do' {
+        # Before: the Reason cell of both was empty, so a row that only needed a longer wait read as one lost for good.
+        Connect-WebexConnect -Sandbox
+        $late = '+447700900009' | Send-ConnectSms -From A -Text x    # no -NotifyUrl: no receipt comes
+        Connect-WebexConnect -Sandbox -SandboxLatency '00:00:02' -TimeoutSec 1
+        $lost = Send-ConnectSms -To '+447700900071' -From ACME -Text 'Hi' -NotifyUrl $script:Listener.Url -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $lost.Status | Should -Be 'Unknown'
+
+        $delivery = @(@($late) + @($lost) | Wait-ConnectDelivery -Listener $script:Listener -Timeout 1 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $lines = @(($delivery | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+
+        $delivery.Status | Should -Be @('NoReceipt', 'NoReceipt')
+        $lines[2] | Should -Match '^\s+1 NoReceipt\s+\+447700900009\s+Timed out \(1 s\)'
+        $lines[3] | Should -Match '^\s+1 NoReceipt\s+\+447700900071\s+No ID to match'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        # What to do, where the console is wider: look the message up, or wait longer; never "resend" blind.
+        $delivery[0].NoReceiptReason | Should -Be 'Timed out (1 s): Get-ConnectMessage or wait again, longer -Timeout'
+        $delivery[1].NoReceiptReason | Should -BeLike 'No ID to match: check the service''s reports before resending'
+        # Hidden: the report's columns are as they were.
+        ($delivery[0] | ConvertTo-Csv -NoTypeInformation)[0] | Should -Not -Match 'NoReceiptReason'
+    }
+
     It 'shows why a row was not sent without the "Row N: " the Row column already says, as the send results'' table does' {
         # Before: "3 NotSent  notanumber  Row 3: To: 'nota..." at 80 columns: the prefix took most of the cell.
         Connect-WebexConnect -Sandbox

@@ -96,7 +96,7 @@ Describe 'No credential in any stream' {
 
         $journalText | Should -Not -BeNullOrEmpty
         @($run.Records | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be @('Queued', 'Queued')
-        ($run.Records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Batch *: * SMS destination* sent, 201 in *' }) |
+        ($run.Records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Batch *: * SMS destination* sent, HTTP 201 in *' }) |
             Should -Not -BeNullOrEmpty -Because 'the verbose stream must be captured for the scan to mean anything'
         ($run.Records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -like 'Send run started:*' }) |
             Should -Not -BeNullOrEmpty -Because 'the debug stream must be captured for the scan to mean anything'

@@ -980,6 +980,38 @@ Describe 'Send-ConnectRcs' {
         $verbose | Should -Be "Row 1: text 'Hi Ann Smith'"
         (Get-SentBody).content.text | Should -BeExactly 'Hi $(Name)'
     }
+
+    It 'shows each row''s filled SMS fallback with its parts and encoding under -WhatIf and -Verbose, for a text and a card' {
+        # Before: "-Text 'Hi' -SmsFallback -FallbackText 'Hi $(Name)' -WhatIf" showed no row line; a phone without RCS got a
+        # fallback nobody had seen filled, and a name outside GSM-7 made it Unicode, billed by the part.
+        . (Join-Path $PSScriptRoot 'PowerShellHost.ps1')
+        $rows = '@([pscustomobject]@{ Phone = ''+447700900463''; Name = ''Ann Smith'' }, [pscustomobject]@{ Phone = ''+447700900464''; Name = ''Zoë Łukasz'' })'
+        $fallback = ' -SmsFallback -FallbackSenderId ACME -FallbackText ''Hi $(Name), your parcel arrives tomorrow between 10:00 and 12:00.'' -WhatIf'
+
+        $said = Invoke-SendInNewPowerShell ($rows + ' | Send-ConnectRcs -From app-1 -Text Hi' + $fallback + '; ' +
+            $rows + ' | Send-ConnectRcs -From app-1 -Text ''Hi $(Name)''' + $fallback + '; ' +
+            $rows + ' | Send-ConnectRcs -From app-1 -Card (New-ConnectRcsCard -Title ''Hi $(Name)'' -Description ''Your parcel'')' + $fallback)
+        $verbose = @([pscustomobject]@{ Phone = '+447700900463'; Name = 'Ann Smith' } |
+            Send-ConnectRcs -From 'app-1' -Text 'Hi' -SmsFallback -FallbackSenderId ACME -FallbackText 'Hi $(Name)' -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Row *' } | ForEach-Object Message)
+
+        $rowLines = @($said | Where-Object { $_ -like 'What if: Row *' })
+        $rowLines | Should -Be @(
+            "What if: Row 1: fallback 'Hi Ann Smith, your parcel arrives tom…' (1 part, Text)"
+            "What if: Row 2: fallback 'Hi Zoë Łukasz, your parcel arrives…' (1 part, Unicode)"
+            # Beside a short RCS text on one line; the Unicode row's leaves the fallback too little, so it gets its own.
+            "What if: Row 1: text 'Hi Ann Smith', fallback 'Hi Ann Smith, yo…' (1 part, Text)"
+            "What if: Row 2: text 'Hi Zoë Łukasz'"
+            "What if: Row 2: fallback 'Hi Zoë Łukasz, your parcel arrives…' (1 part, Unicode)"
+            # A card's rows: its words are not filled, its fallback is.
+            "What if: Row 1: fallback 'Hi Ann Smith, your parcel arrives tom…' (1 part, Text)"
+            "What if: Row 2: fallback 'Hi Zoë Łukasz, your parcel arrives…' (1 part, Unicode)"
+        )
+        $rowLines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $said[-1] | Should -Be 'SENT 0'
+        $verbose | Should -Be "Row 1: fallback 'Hi Ann Smith' (1 part, Text)"
+        (Get-SentBody).options.text | Should -BeExactly 'Hi $(Name)'
+    }
 }
 
 Describe 'Send-ConnectRcs -MediaUrl from a MediaUrl column (each row its own image or boarding pass)' {

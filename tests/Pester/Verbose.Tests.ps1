@@ -70,7 +70,7 @@ Describe 'Send-ConnectSms -Verbose and -Debug' {
         foreach ($request in $requests) {
             $size = if ($request.DestinationCount -eq 1) { '1 SMS destination' } else { "$($request.DestinationCount) SMS destinations" }
             # The time reads "84 ms", or "1.2 s" on a slow machine.
-            @($verbose -match ('^Batch \d+: ' + $size + ' sent, 201 in (\d+ ms|\d+(\.\d)? s), messageId ' + [regex]::Escape($request.MessageId) + '\.$')).Count |
+            @($verbose -match ('^Batch \d+: ' + $size + ' sent, HTTP 201 in (\d+ ms|\d+(\.\d)? s), messageId ' + [regex]::Escape($request.MessageId) + '\.$')).Count |
                 Should -Be 1 -Because "request $($request.Number) ($($request.MessageId)) needs its one verbose line"
         }
         $done = @($verbose -match '^Batch \d+ done in .*: \d+ Queued\.$')
@@ -107,7 +107,7 @@ Describe 'The -Debug switch never prompts and never loses results' {
         @($output | Where-Object { $_ -is [WebexConnect.Results.SendResult] }).Status | Should -Be @('Queued', 'Queued', 'Queued')
         @($output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 0
         # ShouldProcess's "Performing the operation" line and the engine's per-batch line: -Debug shows verbose too.
-        @(@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match '^Batch \d+: \d+ SMS destinations? sent, 201').Count |
+        @(@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match '^Batch \d+: \d+ SMS destinations? sent, HTTP 201').Count |
             Should -BeGreaterThan 0
         @(Get-ConnectSandboxRequest | Where-Object StatusCode -EQ 201).DestinationCount | Measure-Object -Sum |
             Select-Object -ExpandProperty Sum | Should -Be 3

@@ -49,7 +49,7 @@ namespace WebexConnect.Engine.Diagnostics
                 // Accepted by its status code alone: the rows are Queued without a MessageId, and this line is where the admin learns why.
                 var id = !string.IsNullOrEmpty(response.MessageId) ? ", messageId " + response.MessageId
                     : response.BodyCut ? ", but the answer broke off before its messageId (the rows are Queued without one)" : "";
-                _sink.Verbose(Head(request) + " sent, " + ((int)response.Status).ToString(CultureInfo.InvariantCulture) +
+                _sink.Verbose(Head(request) + " sent, HTTP " + ((int)response.Status).ToString(CultureInfo.InvariantCulture) +
                               " in " + RunDiagnostics.Duration(took) + id + ".");
             }
             else

@@ -448,6 +448,25 @@ namespace WebexConnect.Commands
         /// <summary>Releases the stop's token (and the wait handle a wait made).</summary>
         public void Dispose() => _stop.Dispose();
 
+        /// <summary>
+        /// The table's Reason for a NoReceipt row (<see cref="DeliveryResult.NoReceiptReason"/>), in the cases and order of the
+        /// row's DeliveryReceiptMissing error below: which one it is first, as an 80-column console keeps about 17 characters
+        /// of it, then what to do. Get-ConnectMessage is offered only for a row with a message ID to look up.
+        /// </summary>
+        private string? NoReceiptReason(DeliveryResult result)
+        {
+            if (result.Status != DeliveryStatus.NoReceipt) return null;
+            if (!DeliveryJoin.CanBeMatched(result.SendResult)) return "No ID to match: check the service's reports before resending";
+            if (!result.TimedOut) return result.Note is null ? null : "None can come: see Note";
+            var lookUp = string.IsNullOrEmpty(result.MessageId) ? "" : "Get-ConnectMessage or ";
+            if (Listener is null) return "Not in -Receipt: " + lookUp + "give more receipts";
+            if (_listenerStopped) return "Listener stopped: start one before the send";
+            if (SentBeforeListener(result.SendResult)) return "Sent before listener: " + lookUp + "give -Receipt";
+            return Timeout == 0
+                ? "Not waited (-Timeout 0): " + lookUp + "wait again with a -Timeout"
+                : $"Timed out ({Timeout} s): " + lookUp + "wait again, longer -Timeout";
+        }
+
         /// <summary>What the receipts were looked for by: the message ID, or for an Unknown send the correlation ID.</summary>
         private static string KeyOf(SendResult sent) =>
             string.IsNullOrEmpty(sent.MessageId) ? $"correlation ID {sent.CorrelationId}" : $"message {sent.MessageId}";
@@ -457,6 +476,7 @@ namespace WebexConnect.Commands
             foreach (var result in ready)
             {
                 result.Note = _notes.For(result);
+                result.NoReceiptReason = NoReceiptReason(result);
                 WriteObject(result);
                 if (result.Status == DeliveryStatus.NoReceipt && !DeliveryJoin.CanBeMatched(result.SendResult))
                 {

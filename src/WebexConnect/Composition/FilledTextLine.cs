@@ -10,7 +10,7 @@ namespace WebexConnect.Composition
     /// <summary>
     /// What -WhatIf and -Verbose say of a personalised row before it goes: an email's "Row 2: subject 'Hi Bob Jones', text 'Dear
     /// Bob Jones, your appointment is…'", an SMS's "Row 2: text 'Dear Bob Jones, your…' (2 parts, Text)", an RCS text's
-    /// "Row 2: text 'Hi Bob Jones…'", its $(name) variables filled as the recipient gets them (<see cref="SentTexts"/>).
+    /// "Row 2: text 'Hi Bob Jones…'" (and its SMS fallback's), its $(name) variables filled as the recipient gets them (<see cref="SentTexts"/>).
     /// Before, -WhatIf named only the batches' addresses (and an SMS batch's parts), and the admin saw the filled text first on
     /// the recipients' screens. A template's email is filled by the service: that is said once, as nothing here knows its words.
     /// </summary>
@@ -86,15 +86,39 @@ namespace WebexConnect.Composition
         }
 
         /// <summary>
-        /// The line for row <paramref name="row"/> of an RCS text message whose text holds a $(name); none for other RCS content
-        /// (a card's words are checked, not previewed) and for a text without one.
+        /// The line for row <paramref name="row"/> of an RCS message: an RCS text's filled text when it holds a $(name), and the
+        /// SMS fallback's (-SmsFallback -FallbackText) when that holds one, with its parts and encoding as an SMS's line has them:
+        /// "Row 2: text 'Hi Bob…', fallback 'Hi Bob, your…' (1 part, Text)" (two lines when the fallback would keep too little). Before, the fallback was not shown, though a number
+        /// that cannot receive RCS gets it, and a name outside GSM-7 makes it Unicode and longer. None for a card's words (checked,
+        /// not previewed) and for texts without a $(name).
         /// </summary>
         public IReadOnlyList<string> For(RcsMessage sent, Recipient recipient, long row)
         {
             if (sent is null) throw new ArgumentNullException(nameof(sent));
             if (recipient is null) throw new ArgumentNullException(nameof(recipient));
-            if (sent.ContentType != RcsContentType.Text || !HasVariable(sent.Text)) return Array.Empty<string>();
-            return TextLine(sent.Text!, sent.Substitutions, recipient, row, "");
+            var text = sent.ContentType == RcsContentType.Text && HasVariable(sent.Text) ? sent.Text : null;
+            // As SmsTextOf sends it: the fallback text goes only with -SmsFallback.
+            var fallback = sent.SmsFallback == true && HasVariable(sent.FallbackText) ? sent.FallbackText : null;
+            if (fallback is null) return text is null ? Array.Empty<string>() : TextLine(text, sent.Substitutions, recipient, row, "");
+
+            var (encoding, parts) = _sentTexts.SmsCostOf(fallback, sent.Substitutions, recipient.Substitutions);
+            var cost = " (" + parts.ToString(CultureInfo.InvariantCulture) + (parts == 1 ? " part, " : " parts, ") + encoding + ")";
+            var start = "Row " + row.ToString(CultureInfo.InvariantCulture) + ": ";
+            const string fallbackLabel = "fallback ";
+            var filledFallback = _sentTexts.Of(fallback, sent.Substitutions, recipient.Substitutions);
+            var fallbackAlone = start + fallbackLabel + Quoted(filledFallback, Width - start.Length - fallbackLabel.Length - cost.Length) + cost;
+            if (text is null) return new[] { fallbackAlone };
+
+            // Both: the RCS text takes at most half the room, or less when it is shorter, and the fallback the rest; a fallback
+            // left fewer than its fewest characters gets a line of its own, as an email's long subject does.
+            const string textLabel = "text ", between = ", ";
+            var room = Width - start.Length - textLabel.Length - between.Length - fallbackLabel.Length - cost.Length;
+            var shownText = Quoted(_sentTexts.Of(text, sent.Substitutions, recipient.Substitutions), room / 2);
+            var fallbackRoom = room - shownText.Length;
+            var shownFallback = Quoted(filledFallback, fallbackRoom);
+            if (fallbackRoom < FewestTextCharacters + 2 && shownFallback != Quoted(filledFallback, int.MaxValue))
+                return new[] { TextLine(text, sent.Substitutions, recipient, row, "")[0], fallbackAlone };
+            return new[] { start + textLabel + shownText + between + fallbackLabel + shownFallback + cost };
         }
 
         // "Row 3: text '…'" and what follows it, the text cut to leave the line its room.

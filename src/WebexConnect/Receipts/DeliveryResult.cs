@@ -104,6 +104,15 @@ namespace WebexConnect.Receipts
         /// </summary>
         internal bool GivenBefore { get; init; }
 
+        /// <summary>
+        /// For a NoReceipt row, the delivery table's Reason: whether the wait ran out or no receipt can be matched to it, and
+        /// what to do, its first words enough at an 80-column console ("Timed out (30 s): Get-ConnectMessage or wait longer",
+        /// "No ID to match: ..."). Before, that cell was empty either way. Null for other rows. Hidden, as the Note and
+        /// the row's DeliveryReceiptMissing error say it at length.
+        /// </summary>
+        [System.Management.Automation.Hidden]
+        public string? NoReceiptReason { get; internal set; }
+
         /// <summary>The receipts the send asked for (SendResult.RequestedReceipts), kept so that this result's Export-Csv can be waited for again.</summary>
         public string? RequestedReceipts => SendResult.RequestedReceipts;
 

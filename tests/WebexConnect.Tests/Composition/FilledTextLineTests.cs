@@ -115,5 +115,42 @@ namespace WebexConnect.Tests.Composition
             Assert.Empty(line.For(new RcsMessage { Text = "Hi all" }, Row("Bob"), 6));
             Assert.Empty(line.For(new RcsMessage { ContentType = RcsContentType.Standalone, Card = new RcsCard { Title = "Hi $(Name)" } }, Row("Bob"), 7));
         }
+
+        [Fact]
+        public void A_personalised_sms_fallback_is_its_filled_text_with_its_parts_and_encoding_beside_the_rcs_text_within_the_width()
+        {
+            // Before: the line showed the RCS text alone, and a card's row nothing, though a number without RCS gets the fallback.
+            var line = new FilledTextLine(new SentTexts());
+            Assert.Equal(new[] { "Row 2: fallback 'Hi Bob Jones' (1 part, Text)" },
+                line.For(new RcsMessage { Text = "Hi", SmsFallback = true, FallbackSenderId = "ACME", FallbackText = "Hi $(Name)" }, Row("Bob Jones"), 2));
+            // A name outside GSM-7 makes the row's fallback Unicode, as Measure-ConnectSms counts it.
+            Assert.Equal(new[] { "Row 3: fallback 'Hi Zoë Łukasz' (1 part, Unicode)" },
+                line.For(new RcsMessage { ContentType = RcsContentType.Standalone, Card = new RcsCard { Title = "Hi $(Name)" }, SmsFallback = true, FallbackText = "Hi $(Name)" },
+                    Row("Zoë Łukasz"), 3));
+
+            var long_ = "Hi $(Name), your parcel arrives tomorrow between 10:00 and 12:00.";
+            // Two long texts: the fallback would keep too little beside the RCS text, so it gets a line of its own.
+            var both = line.For(new RcsMessage { Text = long_, SmsFallback = true, FallbackText = long_ }, Row("Ann Smith"), 4);
+            Assert.Equal(new[]
+            {
+                "Row 4: text 'Hi Ann Smith, your parcel arrives tomorrow between 10:00…'",
+                "Row 4: fallback 'Hi Ann Smith, your parcel arrives tom…' (1 part, Text)",
+            }, both);
+            Assert.All(both, l => Assert.True(l.Length <= FilledTextLine.Width));
+            // A short RCS text leaves the fallback the rest of the line.
+            var shortText = Assert.Single(line.For(new RcsMessage { Text = "Hi $(Name)", SmsFallback = true, FallbackText = long_ }, Row("Ann"), 5));
+            Assert.Equal("Row 5: text 'Hi Ann', fallback 'Hi Ann, your parcel ar…' (1 part, Text)", shortText);
+            Assert.True(shortText.Length <= FilledTextLine.Width);
+        }
+
+        [Fact]
+        public void A_fallback_without_a_variable_or_without_SmsFallback_adds_nothing()
+        {
+            var line = new FilledTextLine(new SentTexts());
+            Assert.Equal(new[] { "Row 1: text 'Hi Bob'" },
+                line.For(new RcsMessage { Text = "Hi $(Name)", SmsFallback = true, FallbackText = "Hi there" }, Row("Bob"), 1));
+            // No -SmsFallback: the fallback text is not sent (SmsTextOf), so not shown.
+            Assert.Empty(line.For(new RcsMessage { Text = "Hi", FallbackText = "Hi $(Name)" }, Row("Bob"), 2));
+        }
     }
 }

@@ -47,7 +47,7 @@ namespace WebexConnect.Tests.Diagnostics
             Assert.All(run.Results, r => Assert.Equal(SendStatus.Queued, r.Status));
             // A request answered in a second or more is told in seconds ("1.2 s"): a loaded machine gets there.
             var sent = run.Lines(DiagnosticLevel.Verbose)
-                .Select(l => Regex.Match(l, @"^Batch (\d+): (\d+) SMS destinations? sent, (\d{3}) in (\d+ ms|\d+(\.\d)? s), messageId (?<id>\S+)\.$"))
+                .Select(l => Regex.Match(l, @"^Batch (\d+): (\d+) SMS destinations? sent, HTTP (\d{3}) in (\d+ ms|\d+(\.\d)? s), messageId (?<id>\S+)\.$"))
                 .Where(m => m.Success).ToList();
             Assert.True(sent.Count >= 3, run.Transcript);
             Assert.Equal(450, sent.Sum(m => int.Parse(m.Groups[2].Value)));

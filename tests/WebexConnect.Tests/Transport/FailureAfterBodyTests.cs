@@ -61,8 +61,8 @@ namespace WebexConnect.Tests.Transport
 
             var outcome = await transport.SendAsync(Batch(Numbers(2)), CancellationToken.None);
 
-            // -Verbose says why these Queued rows have no MessageId ("sent, 201 in 3 ms." said nothing of it).
-            Assert.Contains(sink.TakeAll(), d => d.Message.Contains("sent, 201 in ", StringComparison.Ordinal) &&
+            // -Verbose says why these Queued rows have no MessageId ("sent, HTTP 201 in 3 ms." said nothing of it).
+            Assert.Contains(sink.TakeAll(), d => d.Message.Contains("sent, HTTP 201 in ", StringComparison.Ordinal) &&
                 d.Message.EndsWith(", but the answer broke off before its messageId (the rows are Queued without one).", StringComparison.Ordinal));
 
             Assert.All(outcome.PerRecipient, o =>
