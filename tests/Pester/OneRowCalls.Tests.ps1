@@ -1108,6 +1108,26 @@ Describe 'A loop of one-row calls whose credential the service refuses' {
         $thrown.Exception.Message | Should -BeLike 'Not sent: the service refused*no request was made*'
     }
 
+    It 'shows in Get-ConnectContext until when the refusal holds, and not once Test-WebexConnect is accepted' {
+        # Before: the session looked ready in Get-ConnectContext while every call's rows came back Failed (RunStopped); only
+        # the rows' reasons said why.
+        $service = [WebexConnectPester.LoopbackService]::new().Otherwise(401)
+        Connect-WebexConnect -ServiceKey $script:key -BaseUri $service.BaseUri -NoSharedTps
+        (Get-ConnectContext).RefusedUntil | Should -BeNullOrEmpty
+        Get-ConnectContext | Format-List | Out-String -Width 80 | Should -Not -Match 'RefusedUntil'
+
+        $null = Invoke-RefusedLoop $script:rows[0]
+        $until = (Get-ConnectContext).RefusedUntil
+        $until | Should -BeOfType ([DateTimeOffset])
+        $until | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddMinutes(4))
+        $until | Should -BeLessOrEqual ([DateTimeOffset]::UtcNow.AddMinutes(5))
+        Get-ConnectContext | Format-List | Out-String -Width 80 | Should -Match '(?m)^RefusedUntil\s+: \S'
+
+        $null = $service.Otherwise(201)
+        Test-WebexConnect -Quiet | Should -BeTrue
+        (Get-ConnectContext).RefusedUntil | Should -BeNullOrEmpty
+    }
+
     It 'asks the service again after Test-WebexConnect says it accepts the credential, and not after it says it refuses it' {
         # The loopback answers a lookup 404 (accepted); Otherwise(201) stands for the key put right in Webex Connect.
         $service = [WebexConnectPester.LoopbackService]::new().Otherwise(401)

@@ -71,6 +71,17 @@ namespace WebexConnect.Results
         /// <summary>True for the in-process sandbox: nothing leaves this machine.</summary>
         public bool IsSandbox => AuthMode == ConnectAuthMode.Sandbox;
 
+        /// <summary>
+        /// Until when the session makes no request because the service refused it (its credential, its inactive service, or this
+        /// computer's IP address): each send call's rows are Failed at once and Get-ConnectMessage asks nothing. Empty when nothing
+        /// is held. A Test-WebexConnect the service accepts clears it, and a new Connect-WebexConnect starts without it.
+        /// </summary>
+        /// <remarks>
+        /// An admin who sees every row Failed with RunStopped looks at Get-ConnectContext first: the mark lived only in the rows'
+        /// reasons, and a session that looked ready did not say why it sent nothing.
+        /// </remarks>
+        public DateTimeOffset? RefusedUntil => RefusedAt(DateTimeOffset.UtcNow) is { } refused ? refused.At + CredentialRefusal.Held : null;
+
         /// <summary>The open engine session: transport, token and rate state (used by the send cmdlets).</summary>
         internal IEngineSession Engine { get; }
 
